@@ -1,0 +1,30 @@
+// The cleaning rules, in the order they run. Each is a named entry: add, reorder or switch one off here.
+import type { CleanRule } from "./types.ts";
+import { metadataLines } from "./metadata.ts";
+import { advertisement, commentWidget, inlineTeaser, photoCredit, shareAndSubscribe, timestampLine } from "./lines.ts";
+import { sectionCutoff } from "./sections.ts";
+import { locateArticle } from "./locate.ts";
+import { repeatedLines, truncatedTeasers } from "./repeats.ts";
+import { recapParagraph } from "./recap.ts";
+
+export type { CleanRule } from "./types.ts";
+
+export const defaultRules: readonly CleanRule[] = [
+  metadataLines,
+  advertisement,
+  shareAndSubscribe,
+  photoCredit,
+  commentWidget,
+  timestampLine,
+  inlineTeaser,
+  sectionCutoff,
+  locateArticle,
+  repeatedLines,
+  truncatedTeasers,
+  recapParagraph,
+];
+
+/** The default list without the named rules, for tests and for users who want one switched off. */
+export function rulesWithout(...names: string[]): CleanRule[] {
+  return defaultRules.filter((r) => !names.includes(r.name));
+}

@@ -1,0 +1,95 @@
+// Single lines that are never article text, whatever page they sit on.
+import type { CleanRule } from "./types.ts";
+import { dropLine, type Line, type TextDoc } from "../doc.ts";
+
+function dropWhere(doc: TextDoc, rule: string, test: (line: Line) => boolean): void {
+  doc.lines.forEach((line, i) => {
+    if (line.drop === null && test(line)) dropLine(doc, i, rule);
+  });
+}
+
+const AD_PHRASES = new Set([
+  "advertisement", "advertisements", "advert", "ad", "ads", "sponsored", "sponsored content", "promoted",
+  "paid content", "paid post", "scroll to continue", "scroll to continue with content", "story continues below",
+  "story continues below advertisement", "article continues below", "article continues below advertisement",
+  "continue reading below", "continue reading the main story", "skip advertisement", "ad feedback",
+  "report this ad", "advertisement - scroll to continue", "partner content",
+]);
+
+/** "Advertisement", "Advertisement · Scroll to continue", "Story continues below" and friends. */
+export const advertisement: CleanRule = {
+  name: "advertisement",
+  apply(doc) {
+    dropWhere(doc, "advertisement", (line) => {
+      if (line.words > 8) return false;
+      const parts = line.norm.split(/\s*[·|•:–—]\s*|\s+-\s+/).map((p) => p.replace(/[.…!]+$/, "").trim()).filter(Boolean);
+      return parts.length > 0 && parts.every((p) => AD_PHRASES.has(p));
+    });
+  },
+};
+
+const SHARE_WORDS =
+  /^(share|share this( article| story| page| post)?|share (on|via) \w+|tweet|email|e-mail|print|whatsapp|facebook|twitter|x|linkedin|reddit|pinterest|telegram|copy link|link copied|copied!?|save|bookmark|listen( to this article)?|gift this article|comment)$/;
+const CALL_TO_ACTION =
+  /^(join|follow|subscribe|sign up|signup|download|get|like|register|stay)\b.{0,100}\b(channel|newsletter|newsletters|app|telegram|whatsapp|updates|alerts|inbox|podcast|on (facebook|twitter|x|instagram|youtube|google news|linkedin|threads|bluesky)|for free|free trial|delivered to you)\b/;
+
+/** Share buttons and "Join our channel / subscribe to our newsletter" lines. */
+export const shareAndSubscribe: CleanRule = {
+  name: "share-and-subscribe",
+  apply(doc) {
+    dropWhere(doc, "share-and-subscribe", (line) => {
+      const n = line.norm.replace(/[.!:]+$/, "");
+      if (line.words <= 5 && n.split(/\s*[|·•]\s*/).every((p) => SHARE_WORDS.test(p))) return true;
+      if (line.words <= 30 && CALL_TO_ACTION.test(n)) return true;
+      return /^(subscribe now|click here|tap here|sign in to|log in to|already a subscriber)\b/.test(n) && line.words <= 30;
+    });
+  },
+};
+
+const CREDIT =
+  /(?:^|[.)\]\s])(?:file |stock |main |top |cover )?(?:photo|photograph|image|picture|pic|video|illustration|graphic|credit|photo credit|image credit|source)s?\s*(?:by)?\s*[:/©]\s*[^.!?]{1,60}$/i;
+const AGENCY_CREDIT = /\b(?:photo|image|picture)\s*(?:by|:|\/)?\s*[^.]{0,40}\b(?:reuters|afp|ap|getty images?|epa|shutterstock|afp via getty images|anadolu|xinhua|pti|ani|ians)\b[^.]{0,20}$/i;
+const SLASH_CREDIT = /\b(?:REUTERS|AFP|AP|EPA|Getty Images|Reuters)\s*\/\s*[A-Z][\p{L}'-]+(?: [A-Z][\p{L}'-]+){0,3}\.?$/u;
+
+/** Captions and photo credits: "Boxes of ammunition … File photo: AP", "(Photo: AFP)", "REUTERS/Jane Doe". */
+export const photoCredit: CleanRule = {
+  name: "photo-credit",
+  apply(doc) {
+    dropWhere(doc, "photo-credit", (line) => {
+      if (line.words > 60) return false;
+      const t = line.text;
+      return CREDIT.test(t) || AGENCY_CREDIT.test(t) || SLASH_CREDIT.test(t) || /^(?:©|copyright\b)/i.test(t) && line.words <= 15;
+    });
+  },
+};
+
+const COMMENT_WIDGET =
+  /^(\d+ )?(comments?|no comments( yet)?|leave a (comment|reply)|be the first to comment|show comments|view comments|add a comment|post a comment|comments are closed|join the conversation|load comments|read comments)[.…!]*$/;
+
+/** Comment-section furniture. */
+export const commentWidget: CleanRule = {
+  name: "comment-widget",
+  apply(doc) {
+    dropWhere(doc, "comment-widget", (line) => line.words <= 6 && COMMENT_WIDGET.test(line.norm));
+  },
+};
+
+const TIMESTAMP = /^(?:(?:\d+|an?|one) (?:second|minute|min|hour|hr|day|week|month|year)s? ago|just now|updated:?.{0,40}|published:?.{0,40}|last updated.{0,40})$/;
+
+/** "2 hours ago", "Updated: 10:42 GMT" standing alone. */
+export const timestampLine: CleanRule = {
+  name: "timestamp-line",
+  apply(doc) {
+    dropWhere(doc, "timestamp-line", (line) => line.words <= 10 && TIMESTAMP.test(line.norm));
+  },
+};
+
+const INLINE_TEASER = /^(also read|read also|read more|see also|related|related story|related article|recommended|watch|listen|more|must read|don't miss|also see|click to read)\s*[:|»>–—-]\s*\S/;
+
+/** "ALSO READ: <another story's headline>" and the like, inside the text. */
+export const inlineTeaser: CleanRule = {
+  name: "inline-teaser",
+  apply(doc) {
+    dropWhere(doc, "inline-teaser", (line) => line.words <= 40 && INLINE_TEASER.test(line.norm));
+  },
+};

@@ -1,0 +1,29 @@
+import type { CleanRule } from "./types.ts";
+import { bodyIndices, dropLine, endsSentence, isHeadlineLike } from "../doc.ts";
+
+/** The headline repeated as an image alt or caption, and any line the page printed twice. */
+export const repeatedLines: CleanRule = {
+  name: "repeated-lines",
+  apply(doc) {
+    const seen = new Set<string>();
+    if (doc.title >= 0) seen.add(doc.lines[doc.title]!.norm);
+    for (const i of bodyIndices(doc)) {
+      const norm = doc.lines[i]!.norm;
+      if (seen.has(norm)) dropLine(doc, i, "repeated-lines");
+      else seen.add(norm);
+    }
+  },
+};
+
+/** Cut-off teaser headlines ("Who Is Paul Doyle? 53-Year-Old, Father Of Three, …") inside the body. */
+export const truncatedTeasers: CleanRule = {
+  name: "truncated-teasers",
+  apply(doc) {
+    for (const i of bodyIndices(doc)) {
+      const line = doc.lines[i]!;
+      if (/(\.\.\.|…)$/.test(line.text) && !endsSentence(line.text.replace(/(\.\.\.|…)$/, "")) && (isHeadlineLike(line) || line.words <= 30)) {
+        dropLine(doc, i, "truncated-teasers");
+      }
+    }
+  },
+};

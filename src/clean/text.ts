@@ -1,0 +1,58 @@
+// A plain-text scrape (or the text lines of an HTML page) through the rule list to title and paragraphs.
+import type { ArticleMeta, Message } from "../types.ts";
+import { endsSentence, makeDoc, type Line, type TextDoc } from "./doc.ts";
+import { defaultRules, type CleanRule } from "./rules/index.ts";
+
+export interface TextCleanResult {
+  title: string;
+  paragraphs: string[];
+  meta: ArticleMeta;
+  /** The lines the rules removed, joined: evidence for dating, never shown. */
+  context: string;
+  messages: Message[];
+  /** Which rule removed how many lines. */
+  dropped: Record<string, number>;
+}
+
+export function emptyMeta(): ArticleMeta {
+  return { title: null, date: null, dateOrigin: null, source: null, url: null, author: null };
+}
+
+export function cleanText(path: string, text: string, meta: ArticleMeta = emptyMeta(), rules: readonly CleanRule[] = defaultRules): TextCleanResult {
+  const doc = makeDoc(path, text, meta);
+  for (const rule of rules) rule.apply(doc);
+  return finish(doc);
+}
+
+function finish(doc: TextDoc): TextCleanResult {
+  const title = doc.title >= 0 ? stripBullet(doc.lines[doc.title]!.text) : (doc.meta.title ?? "");
+  const body: Line[] = [];
+  for (let i = doc.start; i < doc.end; i++) {
+    const line = doc.lines[i]!;
+    if (line.drop === null && i !== doc.title) body.push(line);
+  }
+  const paragraphs = joinWrapped(body);
+  const dropped: Record<string, number> = {};
+  for (const l of doc.lines) if (l.drop) dropped[l.drop] = (dropped[l.drop] ?? 0) + 1;
+  const context = doc.lines.filter((l) => l.drop !== null).map((l) => l.text).join("\n");
+  const messages = [...doc.messages];
+  if (!title) messages.push({ file: doc.path, stage: "clean", level: "warning", text: "no headline found" });
+  if (paragraphs.length === 0) messages.push({ file: doc.path, stage: "clean", level: "warning", text: "no article text left after cleaning" });
+  return { title, paragraphs, meta: doc.meta, context, messages, dropped };
+}
+
+/** Hard-wrapped text: a line that does not end a sentence, followed by one starting in lower case, continues it. */
+function joinWrapped(lines: Line[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const prev = out.length - 1;
+    if (prev >= 0 && !line.blankBefore && !endsSentence(out[prev]!) && !/[:;]$/.test(out[prev]!) && /^\p{Ll}/u.test(line.text)) {
+      out[prev] = `${out[prev]} ${line.text}`;
+    } else out.push(line.text);
+  }
+  return out;
+}
+
+function stripBullet(text: string): string {
+  return text.replace(/^[\s•·▪●◦*‣⁃–—-]+\s*/u, "").trim();
+}

@@ -1,0 +1,52 @@
+// `digest build`: the whole pipeline, from the input folder to digests, site, feeds and report.
+import { mkdir, writeFile, access } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { loadConfig, validate } from "../config.ts";
+import { ingest } from "../ingest/index.ts";
+import { runPipeline } from "../pipeline.ts";
+import { renderDigests, writeDigests } from "../digest/index.ts";
+import { renderSite } from "../site/index.ts";
+import { writeFeeds } from "../feed/index.ts";
+import { buildReport, summaryLines } from "../report/index.ts";
+import { parseArgs } from "./io.ts";
+
+export async function runBuild(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      input: { type: "string", default: "articles" },
+      digests: { type: "string", default: "digests" },
+      output: { type: "string", default: "_site" },
+      "base-url": { type: "string" },
+      config: { type: "string" },
+      quiet: { type: "boolean" },
+    },
+  });
+  const configPath = values.config ?? "digest.config.json";
+  let config = await loadConfig(configPath, values.config !== undefined);
+  if (values["base-url"]) config = validate({ ...config, baseUrl: values["base-url"] }, "--base-url");
+
+  const input = resolve(values.input);
+  try {
+    await access(input);
+  } catch {
+    throw new Error(`input folder ${values.input} does not exist`);
+  }
+  const ingested = await ingest(input);
+  const result = runPipeline(ingested.files, { zone: config.timezone });
+  const rejected = [...ingested.rejected, ...result.rejected];
+  const messages = [...ingested.messages, ...result.messages];
+
+  const digests = renderDigests(result.stories);
+  await writeDigests(resolve(values.digests), digests);
+  const output = resolve(values.output);
+  await mkdir(output, { recursive: true });
+  await renderSite({ digestsDir: resolve(values.digests), outputDir: output, config, data: { stories: result.stories } });
+  await writeFeeds({ outputDir: output, config, stories: result.stories });
+
+  const report = buildReport(result.stories, rejected, messages);
+  await writeFile(join(output, "build-report.json"), `${JSON.stringify(report, null, 2)}\n`);
+  for (const r of rejected) process.stderr.write(`digest: rejected ${r.path}: ${r.reason}\n`);
+  if (!values.quiet) for (const line of summaryLines(report, digests.length)) process.stdout.write(`${line}\n`);
+  return 0;
+}

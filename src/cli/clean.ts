@@ -1,0 +1,67 @@
+// `digest clean FILE` and `digest clean --jsonl`.
+import { readFile, stat } from "node:fs/promises";
+import { basename, extname } from "node:path";
+import { cleanSource } from "../clean/index.ts";
+import { findEvidence } from "../date/evidence.ts";
+import { decode } from "../ingest/decode.ts";
+import type { CleanArticle, InputFormat, SourceFile } from "../types.ts";
+import { parseArgs, stdinLines } from "./io.ts";
+
+export async function runClean(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { jsonl: { type: "boolean" }, timezone: { type: "string" } },
+  });
+  const zone = values.timezone ?? "UTC";
+  if (values.jsonl) {
+    for await (const line of stdinLines()) {
+      if (!line.trim()) continue;
+      process.stdout.write(`${JSON.stringify(cleanJsonLine(line, zone))}\n`);
+    }
+    return 0;
+  }
+  const file = positionals[0];
+  if (!file) throw new Error("give a file to clean, or --jsonl");
+  const decoded = decode(await readFile(file));
+  if (!decoded.ok) throw new Error(`${file}: ${decoded.reason}`);
+  const info = await stat(file);
+  const source: SourceFile = { path: basename(file), format: formatOf(file), text: decoded.text, encoding: decoded.encoding, mtime: info.mtime };
+  const article = cleanSource(source);
+  for (const m of article.messages) process.stderr.write(`${file}: ${m.level}: ${m.text}\n`);
+  const evidence = findEvidence(article, zone);
+  const date = evidence.date ?? evidence.pageDate;
+  const dateSource = evidence.date ? evidence.dateSource : evidence.pageDate ? "relative-to-page" : null;
+  process.stdout.write(
+    `${JSON.stringify({ title: article.title, date, dateSource, body: article.paragraphs.join("\n\n"), paragraphs: article.paragraphs, source: article.meta.source, url: article.meta.url })}\n`,
+  );
+  return 0;
+}
+
+export function formatOf(file: string): InputFormat {
+  const ext = extname(file).toLowerCase();
+  return ext === ".html" || ext === ".htm" || ext === ".xhtml" ? "html" : ext === ".md" || ext === ".markdown" ? "markdown" : "text";
+}
+
+type CleanLineResult = { id: unknown; title: string; date: string | null; body: string } | { id: unknown; error: string };
+
+export function cleanJsonLine(line: string, zone: string): CleanLineResult {
+  let input: { id?: unknown; text?: unknown; html?: unknown };
+  try {
+    input = JSON.parse(line) as typeof input;
+  } catch {
+    return { id: null, error: "line is not JSON" };
+  }
+  const id = input.id ?? null;
+  const html = typeof input.html === "string" ? input.html : null;
+  const text = typeof input.text === "string" ? input.text : null;
+  if (html === null && text === null) return { id, error: 'expected a "text" or "html" string' };
+  try {
+    const source: SourceFile = { path: String(id), format: html !== null ? "html" : "text", text: (html ?? text)!, encoding: "utf-8", mtime: new Date(0) };
+    const article: CleanArticle = cleanSource(source);
+    const evidence = findEvidence(article, zone);
+    return { id, title: article.title, date: evidence.date ?? evidence.pageDate, body: article.paragraphs.join("\n\n") };
+  } catch (error) {
+    return { id, error: (error as Error).message };
+  }
+}

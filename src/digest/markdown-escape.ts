@@ -1,0 +1,16 @@
+// Article text goes into Markdown as text: every character Markdown could read as syntax is escaped.
+
+/** Backslash-escapes ASCII punctuation that markdown-it gives meaning to, anywhere in the line. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, " ")
+    .replace(/[\\`*_{}[\]()<>#+!|~&]/g, "\\$&")
+    .replace(/^(\s*)([-=])/, "$1\\$2")
+    .replace(/^(\s*\d+)([.)])/, "$1\\$2");
+}
+
+/** A URL for a Markdown link: only http(s), with characters that would end the link percent-encoded. */
+export function safeUrl(url: string | null): string | null {
+  if (!url || !/^https?:\/\/[^\s]+$/i.test(url)) return null;
+  return url.replace(/[()<>\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}

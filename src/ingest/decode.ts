@@ -1,0 +1,45 @@
+// Bytes to text: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252.
+
+export type Decoded =
+  | { ok: true; text: string; encoding: "utf-8" | "windows-1252" }
+  | { ok: false; reason: string };
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+const cp1252 = new TextDecoder("windows-1252");
+
+export function decode(bytes: Uint8Array): Decoded {
+  if (bytes.length === 0) return { ok: false, reason: "empty file" };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes.subarray(2), "utf-16le");
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes.subarray(2), "utf-16be");
+  if (looksBinary(bytes)) return { ok: false, reason: "binary file (NUL or control bytes), not text" };
+  let text: string;
+  let encoding: "utf-8" | "windows-1252" = "utf-8";
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    text = cp1252.decode(bytes);
+    encoding = "windows-1252";
+  }
+  text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  if (text.trim() === "") return { ok: false, reason: "no text (only white space)" };
+  return { ok: true, text, encoding };
+}
+
+function utf16(bytes: Uint8Array, label: "utf-16le" | "utf-16be"): Decoded {
+  const text = new TextDecoder(label).decode(bytes).replace(/\r\n?/g, "\n");
+  if (text.trim() === "") return { ok: false, reason: "no text (only white space)" };
+  // Reported as UTF-8 because that is what it is turned into; the BOM made the source unambiguous.
+  return { ok: true, text, encoding: "utf-8" };
+}
+
+/** A NUL byte, or more than 10% control bytes other than tab/newline/CR/form feed, in the first 8 KiB. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return true;
+    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) control++;
+  }
+  return control / n > 0.1;
+}

@@ -1,0 +1,79 @@
+// The text pipeline from decoded files to stories: clean → date → cluster → resolve dates → summarise.
+import type { CleanArticle, Message, Rejection, ResolvedArticle, SourceFile, Story } from "./types.ts";
+import { cleanSource } from "./clean/index.ts";
+import { dateArticles, resolveDates, storyDate } from "./date/index.ts";
+import { clusterArticles, defaultClusterOptions, type ClusterOptions } from "./cluster/index.ts";
+import { summarise, type SummaryOptions } from "./summarise/index.ts";
+import { countWords } from "./text/words.ts";
+
+export interface PipelineOptions {
+  zone: string;
+  cluster?: ClusterOptions;
+  summary?: SummaryOptions;
+}
+
+export interface PipelineResult {
+  stories: Story[];
+  rejected: Rejection[];
+  messages: Message[];
+}
+
+/** Fewer words than this after cleaning and the file held no article, only page furniture. */
+const MIN_ARTICLE_WORDS = 15;
+
+export function runPipeline(files: SourceFile[], options: PipelineOptions): PipelineResult {
+  const messages: Message[] = [];
+  const rejected: Rejection[] = [];
+  const articles: CleanArticle[] = [];
+  for (const file of files) {
+    let article: CleanArticle;
+    try {
+      article = cleanSource(file);
+    } catch (error) {
+      rejected.push({ path: file.path, reason: `could not be cleaned: ${(error as Error).message}` });
+      continue;
+    }
+    messages.push(...article.messages);
+    const words = countWords(article.paragraphs.join(" "));
+    if (words < MIN_ARTICLE_WORDS) {
+      rejected.push({ path: file.path, reason: words === 0 ? "no article text found (only page furniture)" : `too little article text after cleaning (${words} words)` });
+      continue;
+    }
+    if (!article.title) article.title = firstWords(article.paragraphs[0] ?? "", 12);
+    articles.push(article);
+  }
+  const dated = dateArticles(articles, { zone: options.zone });
+  const clusters = clusterArticles(dated, options.cluster ?? defaultClusterOptions);
+  const stories = clusters.map((cluster): Story => {
+    const members = resolveDates(cluster.members).sort(byDateThenPath);
+    const date = storyDate(members);
+    return {
+      id: cluster.id,
+      date,
+      title: headline(members, date),
+      members,
+      summary: summarise(members.map((m) => ({ title: m.title, text: m.paragraphs.join("\n") })), options.summary),
+      followUpOf: cluster.followUpOf,
+    };
+  });
+  const ids = new Set(stories.map((s) => s.id));
+  for (const s of stories) if (s.followUpOf && !ids.has(s.followUpOf)) s.followUpOf = null;
+  stories.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : 1));
+  return { stories, rejected, messages };
+}
+
+function byDateThenPath(a: ResolvedArticle, b: ResolvedArticle): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+/** The story's headline: from the fullest article published on the story's day. */
+function headline(members: ResolvedArticle[], date: string): string {
+  const onDay = members.filter((m) => m.date === date && m.title);
+  const pool = onDay.length ? onDay : members;
+  return [...pool].sort((a, b) => countWords(b.paragraphs.join(" ")) - countWords(a.paragraphs.join(" ")) || (a.path < b.path ? -1 : 1))[0]!.title;
+}
+
+function firstWords(text: string, n: number): string {
+  const words = text.split(/\s+/);
+  return words.length > n ? `${words.slice(0, n).join(" ")} …` : text;
+}

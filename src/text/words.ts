@@ -1,0 +1,63 @@
+// Word-level helpers shared by the cleaning, clustering and summarising stages.
+
+const WORD = /[\p{L}\p{N}_]+(?:['’][\p{L}]+)?/gu;
+
+export function words(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+export function countWords(text: string): number {
+  let n = 0;
+  for (const _ of text.matchAll(WORD)) n++;
+  return n;
+}
+
+/** Lower case, typographic quotes and dashes folded, white space collapsed: for comparing lines. */
+export function normalise(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201f\u2033]/g, '"')
+    .replace(/[\u2013\u2014]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+// A compact English stop-word list (function words only): enough for density and content-word signals.
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    "a about above after again against all also am an and any are as at be because been before being below " +
+    "between both but by can could did do does doing down during each few for from further had has have having " +
+    "he her here hers herself him himself his how i if in into is it its itself just me more most my myself no " +
+    "nor not now of off on once only or other our ours ourselves out over own same she should so some such than " +
+    "that the their theirs them themselves then there these they this those through to too under until up very " +
+    "was we were what when where which while who whom why will with would you your yours yourself yourselves " +
+    "said says say s t can't don't it's that's he's she's they're we're i'm isn't wasn't aren't weren't won't " +
+    "would've could've should've may might must shall us upon among within without across around since per via " +
+    "yet though although however whether either neither one two three"
+  ).split(" "),
+);
+
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word.toLowerCase());
+}
+
+/** Lower-cased words that are not stop words and are at least `minLength` long. */
+export function contentWords(text: string, minLength = 3): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) {
+    const lw = w.toLowerCase().replace(/['’]s$/, "");
+    if (lw.length >= minLength && !STOP_WORDS.has(lw) && !/^\d+$/.test(lw)) out.push(lw);
+  }
+  return out;
+}
+
+/** Share of a text's words that are stop words: prose sits around 0.4, menus and headlines far lower. */
+export function stopWordDensity(text: string): number {
+  const ws = words(text);
+  if (ws.length === 0) return 0;
+  let stops = 0;
+  for (const w of ws) if (STOP_WORDS.has(w.toLowerCase())) stops++;
+  return stops / ws.length;
+}

@@ -1,0 +1,106 @@
+// Data that flows between the pipeline stages. Each stage takes one of these and returns the next.
+
+export type Stage = "ingest" | "clean" | "date" | "cluster" | "summarise" | "digest" | "feed" | "site";
+
+/** A message about one input file, in the manner of vfile: where it was raised and what it says. */
+export interface Message {
+  file: string;
+  stage: Stage;
+  level: "warning" | "error";
+  text: string;
+}
+
+export type InputFormat = "text" | "html" | "markdown";
+
+/** A readable input file, decoded to text. `path` is relative to the input folder, with `/`. */
+export interface SourceFile {
+  path: string;
+  format: InputFormat;
+  text: string;
+  encoding: "utf-8" | "windows-1252";
+  mtime: Date;
+}
+
+export interface Rejection {
+  path: string;
+  reason: string;
+}
+
+export interface IngestResult {
+  files: SourceFile[];
+  rejected: Rejection[];
+  messages: Message[];
+}
+
+/** Front matter or page metadata that came with the article, before any guessing. */
+export interface ArticleMeta {
+  title: string | null;
+  date: string | null;
+  /** Where `date` came from: "front-matter", "metadata-line", "html-meta", "json-ld". */
+  dateOrigin: string | null;
+  source: string | null;
+  url: string | null;
+  author: string | null;
+}
+
+export interface CleanArticle {
+  path: string;
+  format: InputFormat;
+  title: string;
+  paragraphs: string[];
+  meta: ArticleMeta;
+  /** Text the cleaner removed around the article; kept only as evidence for dating. */
+  context: string;
+  mtime: Date;
+  messages: Message[];
+}
+
+export type DateSource =
+  | "front-matter"
+  | "metadata-line"
+  | "html-meta"
+  | "json-ld"
+  | "dateline"
+  | "relative-to-story"
+  | "relative-to-page"
+  | "story"
+  | "file-mtime";
+
+/** What the date stage could find in one article on its own. */
+export interface DateEvidence {
+  /** A calendar day, YYYY-MM-DD, when the article itself states one. */
+  date: string | null;
+  dateSource: DateSource | null;
+  /** 1 (Monday) … 7 (Sunday) when the lead says "on Thursday" and the like. */
+  weekday: number | null;
+  /** A day the surrounding page points at (its other items, its clock), for resolving `weekday`. */
+  pageAnchor: string | null;
+  /** `weekday` resolved against `pageAnchor`, when both are known. */
+  pageDate: string | null;
+  /** The file's modification day in the configured zone. */
+  mtimeDate: string;
+}
+
+export interface DatedArticle extends CleanArticle {
+  evidence: DateEvidence;
+}
+
+export interface StoryCluster {
+  id: string;
+  members: DatedArticle[];
+  followUpOf: string | null;
+}
+
+export interface ResolvedArticle extends DatedArticle {
+  date: string;
+  dateSource: DateSource;
+}
+
+export interface Story {
+  id: string;
+  date: string;
+  title: string;
+  members: ResolvedArticle[];
+  summary: string[];
+  followUpOf: string | null;
+}
