@@ -4,7 +4,8 @@ import type { CleanArticle, DateEvidence, DateSource } from "../types.ts";
 import { dayMentions, dayOf, isoDay, weekdayOnOrBefore, WEEKDAYS } from "./parse.ts";
 
 const WEEKDAY = new RegExp(`\\b(${WEEKDAYS.join("|")})\\b`, "i");
-const DATELINE_WINDOW = 160;
+// A dateline opens the paragraph ("WASHINGTON, May 29 (Reuters) -"); a date further in is history.
+const DATELINE_WINDOW = 60;
 
 export function findEvidence(article: CleanArticle, zone: string): DateEvidence {
   const mtimeDate = DateTime.fromJSDate(article.mtime).setZone(zone).toISODate()!;
@@ -32,7 +33,7 @@ export function findEvidence(article: CleanArticle, zone: string): DateEvidence 
  * Without a year it is accepted only when the stated weekday confirms the page's year.
  */
 function datelineOf(first: string, year: number | null, weekday: number | null): string | null {
-  const m = dayMentions(first.slice(0, DATELINE_WINDOW))[0];
+  const m = dayMentions(first.slice(0, DATELINE_WINDOW + 20)).find((d) => d.index < DATELINE_WINDOW);
   if (!m) return null;
   if (m.year) return isoDay(m.year, m.month, m.day);
   if (!year || !weekday) return null;

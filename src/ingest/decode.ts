@@ -5,7 +5,14 @@ export type Decoded =
   | { ok: false; reason: string };
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
-const cp1252 = new TextDecoder("windows-1252");
+const latin1 = new TextDecoder("latin1");
+// Windows-1252 differs from Latin-1 only in 0x80–0x9F, where it has typographic characters.
+// (Node's TextDecoder without full ICU decodes "windows-1252" as Latin-1, so the table is ours.)
+const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  return latin1.decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
 
 export function decode(bytes: Uint8Array): Decoded {
   if (bytes.length === 0) return { ok: false, reason: "empty file" };
@@ -17,7 +24,7 @@ export function decode(bytes: Uint8Array): Decoded {
   try {
     text = utf8.decode(bytes);
   } catch {
-    text = cp1252.decode(bytes);
+    text = decodeWindows1252(bytes);
     encoding = "windows-1252";
   }
   text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");

@@ -1,11 +1,11 @@
 // markdown-it plugin: "## Headline {#s-0123abcd45}" gives the heading that id. Only Digest's own
 // story-id shape is read, so no other attribute can ever be set from Markdown text.
-import type MarkdownIt from "markdown-it";
+import type { MarkdownIt } from "markdown-it";
 import type { StateCore } from "markdown-it";
 
 const ID_SUFFIX = /\s*\{#(s-[0-9a-f]{6,16})\}\s*$/;
 
-export function headingIds(md: InstanceType<typeof MarkdownIt>): void {
+export function headingIds(md: MarkdownIt): void {
   md.core.ruler.push("digest_heading_ids", (state: StateCore) => {
     const tokens = state.tokens;
     for (let i = 0; i < tokens.length - 1; i++) {

@@ -1,0 +1,49 @@
+// `npm run eval:summary`: ROUGE of `digest summarize --jsonl --sentences 3` and of Lead-3 on bbc-dev, same run.
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { meanF1, rouge, type RougeScores } from "../src/eval/rouge.ts";
+import { splitSentences } from "../src/text/sentences.ts";
+
+interface Row {
+  id: string;
+  title: string;
+  text: string;
+  summary: string;
+}
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const corpus = process.argv[2] ?? new URL("../../shared/corpus/bbc-dev.jsonl", import.meta.url).pathname;
+const sentences = Number(process.env.SENTENCES ?? 3);
+const rows: Row[] = readFileSync(corpus, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as Row);
+
+const input = rows.map((r) => JSON.stringify({ id: r.id, title: r.title, text: r.text })).join("\n") + "\n";
+const run = spawnSync(process.execPath, [`${root}bin/digest.js`, "summarize", "--jsonl", "--sentences", String(sentences)], {
+  input,
+  cwd: root,
+  maxBuffer: 1 << 28,
+  encoding: "utf8",
+});
+if (run.status !== 0) throw new Error(`digest summarize failed: ${run.stderr}`);
+const summaries = new Map<string, string[]>();
+for (const line of run.stdout.split("\n").filter(Boolean)) {
+  const out = JSON.parse(line) as { id: string; summary?: string[]; error?: string };
+  if (out.error) throw new Error(`${out.id}: ${out.error}`);
+  summaries.set(out.id, out.summary ?? []);
+}
+
+function lead(text: string, n: number): string[] {
+  return text.split(/\n+/).flatMap((p) => splitSentences(p.trim())).slice(0, n);
+}
+
+const digest: RougeScores[] = [];
+const lead3: RougeScores[] = [];
+for (const r of rows) {
+  const reference = r.summary.split("\n").map((s) => s.trim()).filter(Boolean);
+  digest.push(rouge(summaries.get(r.id) ?? [], reference));
+  lead3.push(rouge(lead(r.text, sentences), reference));
+}
+const fmt = (s: ReturnType<typeof meanF1>) => `R1 ${s.rouge1.toFixed(2)}  R2 ${s.rouge2.toFixed(2)}  RLsum ${s.rougeLsum.toFixed(2)}`;
+console.log(`bbc-dev: ${rows.length} articles, --sentences ${sentences}, ROUGE F1 (ROUGE-1.5.5 style, Porter stems)`);
+console.log(`Digest   ${fmt(meanF1(digest))}`);
+console.log(`Lead-${sentences}   ${fmt(meanF1(lead3))}`);

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { ingest } from "../../src/ingest/index.ts";
+import { decode } from "../../src/ingest/decode.ts";
+
+const inputs = join(import.meta.dirname, "../fixtures/inputs");
+
+describe("ingest", () => {
+  it("reads every file once: readable ones as sources, the rest rejected with a reason naming the problem", async () => {
+    const result = await ingest(inputs);
+    const reasons = Object.fromEntries(result.rejected.map((r) => [r.path, r.reason]));
+    expect(reasons["empty.txt"]).toBe("empty file");
+    expect(reasons["binary.txt"]).toMatch(/binary/);
+    expect(reasons["notes.pdf"]).toMatch(/unsupported file type ".pdf"/);
+    const read = result.files.map((f) => f.path);
+    expect(read).toEqual(["boilerplate.txt", "copy-a.txt", "copy-b.txt", "cp1252.txt", "no-front-matter.md"]);
+    expect(read.length + result.rejected.length).toBe(8);
+  });
+
+  it("falls back to Windows-1252 for bytes that are not UTF-8, and says so", async () => {
+    const result = await ingest(inputs);
+    const file = result.files.find((f) => f.path === "cp1252.txt")!;
+    expect(file.encoding).toBe("windows-1252");
+    expect(file.text).toContain("Café owners welcome “fair” rent rules");
+    expect(file.text).toContain("owners’ association");
+    expect(result.messages).toContainEqual(expect.objectContaining({ file: "cp1252.txt", level: "warning" }));
+  });
+
+  it("knows each format by its extension", async () => {
+    const result = await ingest(inputs);
+    expect(result.files.find((f) => f.path === "no-front-matter.md")?.format).toBe("markdown");
+    expect(result.files.find((f) => f.path === "copy-a.txt")?.format).toBe("text");
+  });
+
+  it("rejects files over the size limit unread", async () => {
+    const result = await ingest(inputs, { maxBytes: 300 });
+    expect(result.rejected.find((r) => r.path === "copy-a.txt")?.reason).toMatch(/too large/);
+  });
+});
+
+describe("decode", () => {
+  it("strips a UTF-8 byte-order mark and normalises line ends", () => {
+    const d = decode(new Uint8Array([0xef, 0xbb, 0xbf, 0x41, 0x0d, 0x0a, 0x42]));
+    expect(d).toEqual({ ok: true, text: "A\nB", encoding: "utf-8" });
+  });
+
+  it("reads UTF-16 with a byte-order mark", () => {
+    const d = decode(new Uint8Array([0xff, 0xfe, 0x48, 0x00, 0x69, 0x00]));
+    expect(d.ok && d.text).toBe("Hi");
+  });
+
+  it("rejects white space only", () => {
+    expect(decode(new TextEncoder().encode(" \n\t\n"))).toEqual({ ok: false, reason: "no text (only white space)" });
+  });
+});

@@ -1,0 +1,80 @@
+// The seeds' golden expectations (test/fixtures/seeds.golden.json), asserted on the pipeline itself.
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ingest } from "../src/ingest/index.ts";
+import { runPipeline } from "../src/pipeline.ts";
+import { cleanSource } from "../src/clean/index.ts";
+import { renderDigests } from "../src/digest/index.ts";
+
+interface Golden {
+  articles: Record<string, { title: string; date: string; story: string; keep: string[]; drop: string[] }>;
+  stories: Record<string, { members: string[]; date: string; summary_must_mention_any: string[][] }>;
+}
+
+const fixtures = join(import.meta.dirname, "fixtures");
+const golden = JSON.parse(readFileSync(join(fixtures, "seeds.golden.json"), "utf8")) as Golden;
+const norm = (s: string) =>
+  s.normalize("NFKC").replace(/[\u2018\u2019\u201b\u2032]/g, "'").replace(/[\u201c\u201d\u201f\u2033]/g, '"').replace(/\s+/g, " ").trim();
+
+const { files } = await ingest(join(fixtures, "seeds"));
+const result = runPipeline(files, { zone: "UTC" });
+const storyOf = (name: string) => result.stories.find((s) => s.members.some((m) => m.path === name));
+
+describe("seeds: cleaning", () => {
+  for (const file of files) {
+    const expected = golden.articles[file.path]!;
+    const article = cleanSource(file);
+    const body = norm(article.paragraphs.join("\n\n"));
+    it(`${file.path}: headline`, () => expect(norm(article.title).toLowerCase()).toBe(norm(expected.title).toLowerCase()));
+    it(`${file.path}: keeps the article's lines`, () => {
+      for (const k of expected.keep) expect(body).toContain(norm(k));
+    });
+    it(`${file.path}: drops menus, widgets, credits and other stories`, () => {
+      for (const d of expected.drop) expect(body).not.toContain(norm(d));
+    });
+  }
+});
+
+describe("seeds: dates and stories", () => {
+  it("dates every article to the day its event was published", () => {
+    for (const [name, a] of Object.entries(golden.articles)) {
+      expect(storyOf(name)?.members.find((m) => m.path === name)?.date, name).toBe(a.date);
+    }
+  });
+
+  it("merges the four outlets' coverage into one story and keeps the follow-up apart", () => {
+    for (const st of Object.values(golden.stories)) {
+      const story = storyOf(st.members[0]!)!;
+      expect(story.members.map((m) => m.path).sort()).toEqual([...st.members].sort());
+      expect(story.date).toBe(st.date);
+      const summary = story.summary.join(" ").toLowerCase();
+      for (const group of st.summary_must_mention_any) expect(group.some((w) => summary.includes(w.toLowerCase())), group.join("/")).toBe(true);
+    }
+    expect(result.stories).toHaveLength(2);
+  });
+
+  it("links the June story to the May story it follows up", () => {
+    const may = storyOf("000_a5a10f004604d1dd.txt")!;
+    const june = storyOf("004_9e4ccd0661cc7365.txt")!;
+    expect(june.followUpOf).toBe(may.id);
+    expect(may.followUpOf).toBeNull();
+  });
+
+  it("says where each date came from", () => {
+    const sources = Object.fromEntries(result.stories.flatMap((s) => s.members.map((m) => [m.path, m.dateSource])));
+    expect(sources["003_4effe2a660f64d2b.txt"]).toBe("metadata-line");
+    expect(sources["000_a5a10f004604d1dd.txt"]).toBe("relative-to-story");
+    expect(sources["004_9e4ccd0661cc7365.txt"]).toBe("relative-to-page");
+  });
+
+  it("keeps dropped text out of the digests", () => {
+    const markdown = norm(renderDigests(result.stories).map((d) => d.markdown).join("\n"));
+    for (const a of Object.values(golden.articles)) for (const d of a.drop) expect(markdown).not.toContain(norm(d));
+  });
+
+  it("gives the same stories, ids and summaries on every run", () => {
+    const again = runPipeline(files, { zone: "UTC" });
+    expect(JSON.stringify(again.stories)).toBe(JSON.stringify(result.stories));
+  });
+});
