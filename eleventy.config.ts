@@ -4,37 +4,66 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import MarkdownIt from "markdown-it";
-import { headingIds } from "./src/site/heading-ids.ts";
+import { createMarkdown } from "./src/site/markdown.ts";
+import { dayCollections, monthCollections, monthPath, monthTitle, type DigestItem } from "./src/site/collections.ts";
+import { dayTitle } from "./src/digest/index.ts";
+import { linkBase, resolveHref } from "./src/site/links.ts";
 
 const templates = join(dirname(fileURLToPath(import.meta.url)), "src/site/templates");
 
-interface EleventyConfig {
-  setLibrary(name: string, lib: unknown): void;
-  addTemplate(path: string, content: string, data?: Record<string, unknown>): void;
-  addGlobalData(name: string, value: unknown): void;
-  addCollection(name: string, fn: (api: { getFilteredByGlob(glob: string): unknown[] }) => unknown[]): void;
+interface FilterThis {
+  ctx?: { site?: unknown };
 }
 
+interface EleventyConfig {
+  setLibrary(name: string, lib: unknown): void;
+  setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
+  addTemplate(path: string, content: string, data?: Record<string, unknown>): void;
+  addGlobalData(name: string, value: unknown): void;
+  addFilter(name: string, fn: (this: FilterThis, ...args: never[]) => unknown): void;
+  addCollection(name: string, fn: (api: { getFilteredByGlob(glob: string): DigestItem[] }) => unknown[]): void;
+}
+
+const DIGEST_GLOB = "**/????-??-??.md";
+
 export default function (eleventyConfig: EleventyConfig) {
-  // Article text is data: no raw HTML passes through Markdown.
-  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
-  md.use(headingIds);
-  eleventyConfig.setLibrary("md", md);
-  for (const name of readdirSync(templates)) {
+  eleventyConfig.setLibrary("md", createMarkdown());
+  // Input text reaches templates only as data; autoescape makes every {{ value }} text.
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
+  for (const name of readdirSync(templates).sort()) {
     const content = readFileSync(join(templates, name), "utf8");
-    if (name === "base.njk") eleventyConfig.addTemplate(`_includes/${name}`, content);
-    else eleventyConfig.addTemplate(name, content);
+    const layout = name === "base.njk" || name === "day.njk";
+    eleventyConfig.addTemplate(layout ? `_includes/${name}` : name, content);
   }
+  // A layout set through eleventyComputed is ignored (Eleventy resolves layouts before computed data),
+  // so the digests get theirs as plain global data; every other template names its own.
+  eleventyConfig.addGlobalData("layout", "day.njk");
   eleventyConfig.addGlobalData("eleventyComputed", {
-    layout: (data: { layout?: string }) => data.layout ?? "base.njk",
     // A digest for 2025-05-29 is served at /2025/05/29/.
     permalink: (data: { permalink?: unknown; page: { inputPath: string } }) => {
       const m = /(\d{4})-(\d{2})-(\d{2})\.md$/.exec(data.page.inputPath);
       return m ? `/${m[1]}/${m[2]}/${m[3]}/index.html` : data.permalink;
     },
   });
-  eleventyConfig.addCollection("digest", (api) => api.getFilteredByGlob("**/????-??-??.md"));
+  eleventyConfig.addCollection("digest", (api) => api.getFilteredByGlob(DIGEST_GLOB));
+  eleventyConfig.addCollection("days", (api) => dayCollections(api.getFilteredByGlob(DIGEST_GLOB)));
+  eleventyConfig.addCollection("months", (api) => monthCollections(api.getFilteredByGlob(DIGEST_GLOB)));
+
+  // "/about/" → the same path under the site's path prefix (the path part of baseUrl).
+  eleventyConfig.addFilter("link", function (this: FilterThis, path: string) {
+    return resolveHref(path, linkBase(this.ctx));
+  });
+  eleventyConfig.addFilter("absolute", function (this: FilterThis, path: string) {
+    const site = this.ctx?.site;
+    const base = site && typeof site === "object" && "baseUrl" in site && typeof site.baseUrl === "string" ? site.baseUrl : "/";
+    return new URL(path.replace(/^\//, ""), base).href;
+  });
+  eleventyConfig.addFilter("dayTitle", (date: string) => dayTitle(date));
+  eleventyConfig.addFilter("monthTitle", (date: string) => monthTitle(date));
+  eleventyConfig.addFilter("monthPath", (date: string) => monthPath(date));
+  // The home page nests each day's stories under a day heading, one level down.
+  eleventyConfig.addFilter("demoteHeadings", (html: string) => html.replace(/<(\/?)h2([\s>])/g, "<$1h3$2"));
+
   return {
     // Never run a template language over digest text: `{{` in an article stays `{{`.
     markdownTemplateEngine: false,

@@ -10,6 +10,8 @@ export interface PipelineOptions {
   zone: string;
   cluster?: ClusterOptions;
   summary?: SummaryOptions;
+  /** When given, filled with the milliseconds each stage took (for the benchmark). */
+  timings?: Partial<Record<"clean" | "date" | "cluster" | "summarise", number>>;
 }
 
 export interface PipelineResult {
@@ -25,6 +27,13 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
   const messages: Message[] = [];
   const rejected: Rejection[] = [];
   const articles: CleanArticle[] = [];
+  const timings = options.timings ?? {};
+  let mark = performance.now();
+  const lap = (stage: keyof typeof timings) => {
+    const now = performance.now();
+    timings[stage] = (timings[stage] ?? 0) + (now - mark);
+    mark = now;
+  };
   for (const file of files) {
     let article: CleanArticle;
     try {
@@ -42,8 +51,11 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
     if (!article.title) article.title = firstWords(article.paragraphs[0] ?? "", 12);
     articles.push(article);
   }
+  lap("clean");
   const dated = dateArticles(articles, { zone: options.zone });
+  lap("date");
   const clusters = clusterArticles(dated, options.cluster ?? defaultClusterOptions);
+  lap("cluster");
   const stories = clusters.map((cluster): Story => {
     const members = resolveDates(cluster.members).sort(byDateThenPath);
     const date = storyDate(members);
@@ -56,6 +68,7 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
       followUpOf: cluster.followUpOf,
     };
   });
+  lap("summarise");
   const ids = new Set(stories.map((s) => s.id));
   for (const s of stories) if (s.followUpOf && !ids.has(s.followUpOf)) s.followUpOf = null;
   stories.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : 1));

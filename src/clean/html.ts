@@ -3,16 +3,7 @@ import { parseDocument, DomUtils } from "htmlparser2";
 import type { AnyNode, Element } from "domhandler";
 import type { ArticleMeta } from "../types.ts";
 import { emptyMeta } from "./text.ts";
-
-const SKIP = new Set([
-  "script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select", "nav", "footer",
-  "aside", "figure", "figcaption", "picture", "video", "audio", "canvas", "object", "embed", "head", "input", "textarea", "dialog", "menu",
-]);
-const BLOCK = new Set([
-  "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
-  "blockquote", "pre", "table", "tr", "td", "th", "tbody", "thead", "br", "hr", "body", "html", "address", "center",
-]);
-const SKIP_ROLES = /\b(navigation|banner|contentinfo|complementary|search|menu|menubar|dialog|alert)\b/;
+import { contentLines, pickContent } from "./html-content.ts";
 
 export interface HtmlParts {
   meta: ArticleMeta;
@@ -26,12 +17,10 @@ export function parseHtml(html: string): HtmlParts {
   const dom = parseDocument(html, { decodeEntities: true });
   const meta = readMeta(dom.children);
   const articleBody = readJsonLd(dom.children, meta);
-  const root = pickRoot(dom.children);
-  const lines: string[] = [];
-  collect(root, lines);
+  const lines = contentLines(pickContent(dom.children), dom.children);
   const h1 = DomUtils.findOne((e) => e.name === "h1", dom.children, true);
   if (!meta.title && h1) meta.title = clean(DomUtils.textContent(h1));
-  return { meta, text: lines.join("\n"), articleBody };
+  return { meta, text: lines.join("\n\n"), articleBody };
 }
 
 function clean(s: string): string {
@@ -128,82 +117,4 @@ function flatten(data: Json): { [k: string]: Json }[] {
     return [data, ...(Array.isArray(graph) ? graph.flatMap(flatten) : [])];
   }
   return [];
-}
-
-function skipped(e: Element): boolean {
-  if (SKIP.has(e.name)) return true;
-  if ("hidden" in e.attribs || attr(e, "aria-hidden") === "true") return true;
-  return SKIP_ROLES.test(attr(e, "role"));
-}
-
-/**
- * The element holding the article: an explicit articleBody or <article>, else the element whose
- * paragraphs carry the most text (each <p> credits its parent fully and its grandparent half).
- */
-function pickRoot(nodes: AnyNode[]): AnyNode[] {
-  const explicit = DomUtils.findOne((e) => attr(e, "itemprop") === "articleBody", nodes, true);
-  if (explicit && textLength(explicit) > 300) return [explicit];
-  const scores = new Map<Element, number>();
-  for (const p of DomUtils.findAll((e) => e.name === "p", nodes)) {
-    if (insideSkipped(p)) continue;
-    const len = clean(DomUtils.textContent(p)).length;
-    if (len < 25) continue;
-    const parent = p.parent as Element | null;
-    if (parent && parent.type === "tag") scores.set(parent, (scores.get(parent) ?? 0) + len);
-    const grand = parent?.parent as Element | null;
-    if (grand && grand.type === "tag") scores.set(grand, (scores.get(grand) ?? 0) + len / 2);
-  }
-  let best: Element | null = null;
-  let bestScore = 0;
-  for (const [e, s] of scores) {
-    if (s > bestScore) {
-      best = e;
-      bestScore = s;
-    }
-  }
-  const article = DomUtils.findAll((e) => e.name === "article", nodes).sort((a, b) => textLength(b) - textLength(a))[0];
-  if (article && best && isAncestor(article, best)) return [article];
-  if (best) return [best];
-  const body = DomUtils.findOne((e) => e.name === "body", nodes, true);
-  return body ? [body] : nodes;
-}
-
-function isAncestor(ancestor: Element, node: AnyNode): boolean {
-  for (let n = node.parent; n; n = n.parent) if (n === ancestor) return true;
-  return false;
-}
-
-function insideSkipped(e: Element): boolean {
-  for (let n = e.parent as Element | null; n && n.type === "tag"; n = n.parent as Element | null) if (skipped(n)) return true;
-  return false;
-}
-
-function textLength(e: Element): number {
-  return clean(DomUtils.textContent(e)).length;
-}
-
-/** Block text, one line per block; inline runs between blocks become their own lines. */
-function collect(nodes: AnyNode[], lines: string[]): void {
-  let buffer = "";
-  const flush = () => {
-    const t = clean(buffer);
-    if (t) lines.push(t);
-    buffer = "";
-  };
-  const walk = (list: AnyNode[]) => {
-    for (const node of list) {
-      if (node.type === "text") buffer += (node as unknown as { data: string }).data;
-      else if (node.type === "tag" || node.type === "script" || node.type === "style") {
-        const e = node as Element;
-        if (skipped(e)) continue;
-        if (BLOCK.has(e.name)) {
-          flush();
-          walk(e.children);
-          flush();
-        } else walk(e.children);
-      }
-    }
-  };
-  walk(nodes);
-  flush();
 }

@@ -32,8 +32,10 @@ export const defaultTuning: SummaryTuning = {
   positionDecay: 0.5,
   centrality: 0.5,
   title: 0.2,
-  fullLength: 8,
-  lambda: 0.75,
+  directed: 1,
+  backward: 0.3,
+  fullLength: 20,
+  lambda: 0.9,
   sameFact: 0.5,
 };
 

@@ -10,6 +10,12 @@ export interface ScoreWeights {
   centrality: number;
   /** Weight of the best cosine similarity to an article title. */
   title: number;
+  /**
+   * Weight of directed centrality within an article: similarity to the sentences after it (which
+   * elaborate it) minus `backward` times similarity to those before it (which it elaborates).
+   */
+  directed: number;
+  backward: number;
   /** Sentences shorter than this many words are scaled down in proportion. */
   fullLength: number;
 }
@@ -30,13 +36,35 @@ export function scoreCandidates(candidates: Candidate[], titles: string[][], wei
   for (const [t, w] of centroid) centroid.set(t, w / norm);
   const titleVectors = titles.filter((t) => t.length > 0).map((t) => tfidfVector(termCounts(t), idf));
 
+  const directed = directedCentrality(candidates, vectors, weights.backward);
   return candidates.map((c, i) => {
     const vector = vectors[i]!;
     let title = 0;
     for (const t of titleVectors) title = Math.max(title, cosine(vector, t));
     const position = 1 / Math.pow(1 + c.position, weights.positionDecay);
     const lengthFit = Math.min(1, c.words / weights.fullLength);
-    const score = (weights.position * position + weights.centrality * cosine(vector, centroid) + weights.title * title) * lengthFit;
+    const score = (weights.position * position + weights.centrality * cosine(vector, centroid) + weights.title * title + weights.directed * directed[i]!) * lengthFit;
     return { ...c, vector, score };
   });
+}
+
+/** Per article, PacSum-style: forward similarity minus weighted backward similarity, scaled to the article's size. */
+function directedCentrality(candidates: Candidate[], vectors: Vector[], backward: number): Float64Array {
+  const out = new Float64Array(candidates.length);
+  let start = 0;
+  while (start < candidates.length) {
+    let end = start;
+    while (end < candidates.length && candidates[end]!.article === candidates[start]!.article) end++;
+    const n = end - start;
+    for (let i = start; i < end; i++) {
+      for (let j = i + 1; j < end; j++) {
+        const sim = cosine(vectors[i]!, vectors[j]!);
+        out[i] = out[i]! + sim;
+        out[j] = out[j]! - backward * sim;
+      }
+    }
+    if (n > 1) for (let i = start; i < end; i++) out[i] = out[i]! / (n - 1);
+    start = end;
+  }
+  return out;
 }
