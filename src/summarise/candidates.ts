@@ -1,6 +1,5 @@
 // Candidate sentences of a story: every sentence of every article, with where it stands and its terms.
 import { splitSentences } from "../text/sentences.ts";
-import { normalise } from "../text/words.ts";
 import { stems } from "../text/tfidf.ts";
 
 export interface SummaryInput {
@@ -24,14 +23,29 @@ export interface Candidate {
   duplicateOf: number | null;
 }
 
-const LETTER_RUNS = /[\p{L}\p{N}_]+/gu;
 const FINAL_PUNCTUATION = /[.!?…]["'”’)\]]*$/u;
 
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
 export function wordCount(sentence: string): number {
-  const spaced = sentence.split(/\s+/).filter(Boolean).length;
+  let spaced = 0;
   let runs = 0;
-  for (const _ of sentence.matchAll(LETTER_RUNS)) runs++;
+  let inToken = false;
+  let inRun = false;
+  for (const ch of sentence) {
+    const space = ch === " " || ch === "\n" || ch === "\t" || ch === "\r" || ch === "\u00a0";
+    if (!space && !inToken) spaced++;
+    inToken = !space;
+    const word = ch < "\u0080" ? /[A-Za-z0-9_]/.test(ch) : WORD_CHAR.test(ch);
+    if (word && !inRun) runs++;
+    inRun = word;
+  }
   return Math.max(spaced, runs);
+}
+
+/** Case, quote style and spacing folded: wire copies of one sentence get the same key. */
+function sameTextKey(sentence: string): string {
+  return sentence.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, " ");
 }
 
 export function collectCandidates(articles: SummaryInput[]): Candidate[] {
@@ -42,7 +56,7 @@ export function collectCandidates(articles: SummaryInput[]): Candidate[] {
     for (const paragraph of article.text.split(/\n+/)) {
       for (const text of splitSentences(paragraph.trim())) {
         const words = wordCount(text);
-        const key = normalise(text);
+        const key = sameTextKey(text);
         const duplicateOf = seen.get(key) ?? null;
         if (duplicateOf === null) seen.set(key, out.length);
         out.push({ text, article: a, position: position++, words, terms: stems(text), prose: words >= 6 && FINAL_PUNCTUATION.test(text), duplicateOf });

@@ -1,5 +1,5 @@
 // How much each candidate sentence deserves a place: lead position, centrality to the story, the title.
-import { cosine, inverseDocumentFrequency, termCounts, tfidfVector, type Vector } from "../text/tfidf.ts";
+import { denseCosine, sentenceSpace, sparseCosine, type SparseVector } from "./vectors.ts";
 import type { Candidate } from "./candidates.ts";
 
 export interface ScoreWeights {
@@ -21,35 +21,27 @@ export interface ScoreWeights {
 }
 
 export interface ScoredCandidate extends Candidate {
-  vector: Vector;
+  vector: SparseVector;
   score: number;
 }
 
 export function scoreCandidates(candidates: Candidate[], titles: string[][], weights: ScoreWeights): ScoredCandidate[] {
-  const { idf } = inverseDocumentFrequency(candidates.map((c) => c.terms));
-  const vectors = candidates.map((c) => tfidfVector(termCounts(c.terms), idf));
-  const centroid = new Map<string, number>();
-  for (const v of vectors) for (const [t, w] of v) centroid.set(t, (centroid.get(t) ?? 0) + w);
-  let norm = 0;
-  for (const w of centroid.values()) norm += w * w;
-  norm = Math.sqrt(norm) || 1;
-  for (const [t, w] of centroid) centroid.set(t, w / norm);
-  const titleVectors = titles.filter((t) => t.length > 0).map((t) => tfidfVector(termCounts(t), idf));
-
+  const { vectors, embed, centroid } = sentenceSpace(candidates.map((c) => c.terms));
+  const titleVectors = titles.filter((t) => t.length > 0).map(embed);
   const directed = directedCentrality(candidates, vectors, weights.backward);
   return candidates.map((c, i) => {
     const vector = vectors[i]!;
     let title = 0;
-    for (const t of titleVectors) title = Math.max(title, cosine(vector, t));
+    for (const t of titleVectors) title = Math.max(title, sparseCosine(vector, t));
     const position = 1 / Math.pow(1 + c.position, weights.positionDecay);
     const lengthFit = Math.min(1, c.words / weights.fullLength);
-    const score = (weights.position * position + weights.centrality * cosine(vector, centroid) + weights.title * title + weights.directed * directed[i]!) * lengthFit;
+    const score = (weights.position * position + weights.centrality * denseCosine(vector, centroid) + weights.title * title + weights.directed * directed[i]!) * lengthFit;
     return { ...c, vector, score };
   });
 }
 
 /** Per article, PacSum-style: forward similarity minus weighted backward similarity, scaled to the article's size. */
-function directedCentrality(candidates: Candidate[], vectors: Vector[], backward: number): Float64Array {
+function directedCentrality(candidates: Candidate[], vectors: SparseVector[], backward: number): Float64Array {
   const out = new Float64Array(candidates.length);
   let start = 0;
   while (start < candidates.length) {
@@ -58,7 +50,7 @@ function directedCentrality(candidates: Candidate[], vectors: Vector[], backward
     const n = end - start;
     for (let i = start; i < end; i++) {
       for (let j = i + 1; j < end; j++) {
-        const sim = cosine(vectors[i]!, vectors[j]!);
+        const sim = sparseCosine(vectors[i]!, vectors[j]!);
         out[i] = out[i]! + sim;
         out[j] = out[j]! - backward * sim;
       }

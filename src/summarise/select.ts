@@ -1,5 +1,5 @@
 // Greedy maximal-marginal-relevance selection under a sentence count or a word budget.
-import { cosine } from "../text/tfidf.ts";
+import { sparseCosine } from "./vectors.ts";
 import type { ScoredCandidate } from "./score.ts";
 
 export interface SelectOptions {
@@ -46,7 +46,7 @@ export function selectSentences(candidates: ScoredCandidate[], options: SelectOp
       chosen.push(next);
       used += next.words;
       for (let i = 0; i < candidates.length; i++) {
-        if (!taken[i]) redundancy[i] = Math.max(redundancy[i]!, cosine(next.vector, candidates[i]!.vector));
+        if (!taken[i]) redundancy[i] = Math.max(redundancy[i]!, sparseCosine(next.vector, candidates[i]!.vector));
       }
     }
   }

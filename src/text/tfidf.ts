@@ -4,8 +4,22 @@ import { contentWords } from "./words.ts";
 
 export type Vector = Map<string, number>;
 
+// Stemming is the costliest step per word and news vocabulary repeats, so stems are remembered.
+const STEM_CACHE_LIMIT = 200_000;
+const stemCache = new Map<string, string>();
+
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    s = stemmer(word);
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
 export function stems(text: string): string[] {
-  return contentWords(text).map((w) => stemmer(w));
+  return contentWords(text).map(stem);
 }
 
 export function termCounts(terms: string[]): Map<string, number> {
@@ -14,15 +28,20 @@ export function termCounts(terms: string[]): Map<string, number> {
   return tf;
 }
 
-/** Smoothed inverse document frequency from a list of documents' term sets. */
-export function inverseDocumentFrequency(docs: Iterable<Iterable<string>>): { idf: (term: string) => number; n: number } {
+/**
+ * Smoothed inverse document frequency from a list of documents' term sets. `background` counts that
+ * many extra unrelated documents holding none of the terms: a prior that keeps a small batch's IDF
+ * close to what a large one would give (in a handful of articles on one event, the event's own words
+ * would otherwise look as common as "the").
+ */
+export function inverseDocumentFrequency(docs: Iterable<Iterable<string>>, background = 0): { idf: (term: string) => number; n: number } {
   const df = new Map<string, number>();
   let n = 0;
   for (const doc of docs) {
     n++;
     for (const t of new Set(doc)) df.set(t, (df.get(t) ?? 0) + 1);
   }
-  return { idf: (t) => Math.log((n + 1) / ((df.get(t) ?? 0) + 1)) + 1, n };
+  return { idf: (t) => Math.log((n + background + 1) / ((df.get(t) ?? 0) + 1)) + 1, n };
 }
 
 /** Log-scaled term frequency times IDF, L2-normalised. */

@@ -1,0 +1,122 @@
+// The story-merging test set: the seeds, bbc-dev's exact duplicates, synthetic outlet rewrites of bbc-dev
+// articles, and hard negatives (every article of a BBC category dated the same day).
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { cleanSource } from "../clean/index.ts";
+import { dateArticles } from "../date/index.ts";
+import { decode } from "../ingest/decode.ts";
+import { splitSentences } from "../text/sentences.ts";
+import type { DatedArticle } from "../types.ts";
+
+export interface LabelledArticle {
+  article: DatedArticle;
+  /** Articles with the same label tell the same story. */
+  gold: string;
+  kind: "seed" | "original" | "duplicate" | "rewrite" | "later";
+}
+
+interface BbcRow {
+  id: string;
+  title: string;
+  text: string;
+  category: string;
+}
+
+const SEED_STORIES: Record<string, string> = { "000": "seed-A", "001": "seed-A", "002": "seed-A", "003": "seed-A", "004": "seed-B" };
+const CATEGORY_DAY: Record<string, string> = {
+  business: "2005-03-07",
+  entertainment: "2005-03-07",
+  politics: "2005-03-08",
+  sport: "2005-03-08",
+  tech: "2005-03-09",
+};
+
+/** A small deterministic generator (mulberry32), so the set is the same on every run. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function dated(path: string, title: string, paragraphs: string[], day: string): DatedArticle {
+  return {
+    path,
+    format: "text",
+    title,
+    paragraphs,
+    meta: { title, date: day, dateOrigin: "front-matter", source: null, url: null, author: null },
+    context: "",
+    mtime: new Date(`${day}T12:00:00Z`),
+    messages: [],
+    evidence: { date: day, dateSource: "front-matter", weekday: null, pageAnchor: null, pageDate: null, mtimeDate: day },
+  };
+}
+
+/**
+ * An outlet's rewrite made only from the original's sentences: the lead kept, a share of the other
+ * sentences dropped, later paragraphs reordered, and a new headline made from the lead's opening words.
+ */
+export function rewrite(paragraphs: string[], rand: () => number, drop: number): { title: string; paragraphs: string[] } {
+  const kept = paragraphs.map((p, i) => splitSentences(p).filter((_, j) => (i === 0 && j === 0) || rand() >= drop).join(" ")).filter(Boolean);
+  const [lead, ...rest] = kept;
+  for (let i = rest.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [rest[i], rest[j]] = [rest[j]!, rest[i]!];
+  }
+  const title = (lead ?? "").split(/\s+/).slice(0, 9).join(" ");
+  return { title, paragraphs: [lead ?? "", ...rest] };
+}
+
+/** The seed scrapes, cleaned and dated as the build does, labelled with their hand-checked stories. */
+export function seedArticles(seedDir: string, zone = "UTC"): LabelledArticle[] {
+  const seedFiles = readdirSync(seedDir).filter((f) => f.endsWith(".txt")).sort();
+  const cleaned = seedFiles.map((f) => {
+    const decoded = decode(readFileSync(join(seedDir, f)));
+    if (!decoded.ok) throw new Error(`${f}: ${decoded.reason}`);
+    return cleanSource({ path: f, format: "text", text: decoded.text, encoding: decoded.encoding, mtime: new Date("2025-07-01T00:00:00Z") });
+  });
+  return dateArticles(cleaned, { zone }).map((a) => ({ article: a, gold: SEED_STORIES[a.path.slice(0, 3)] ?? a.path, kind: "seed" }));
+}
+
+export function buildMergeSet(seedDir: string, bbcPath: string, zone = "UTC"): LabelledArticle[] {
+  const out: LabelledArticle[] = seedArticles(seedDir, zone);
+
+  const rows = readFileSync(bbcPath, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as BbcRow);
+  const firstIdOf = new Map<string, string>();
+  const rand = random(20250529);
+  rows.forEach((row, i) => {
+    const key = row.text;
+    const original = firstIdOf.get(key);
+    const day = CATEGORY_DAY[row.category] ?? "2005-03-10";
+    const paragraphs = row.text.split(/\n+/).map((p) => p.trim()).filter(Boolean);
+    if (original) {
+      out.push({ article: dated(`bbc/${row.id}.txt`, row.title, paragraphs, day), gold: original, kind: "duplicate" });
+      return;
+    }
+    firstIdOf.set(key, row.id);
+    out.push({ article: dated(`bbc/${row.id}.txt`, row.title, paragraphs, day), gold: row.id, kind: "original" });
+    // Every third article gets one or two other outlets' rewrites, on the same or the next day.
+    if (i % 3 === 0) {
+      const copies = i % 2 === 0 ? 2 : 1;
+      for (let c = 0; c < copies; c++) {
+        const r = rewrite(paragraphs, rand, c === 0 ? 0.4 : 0.75);
+        out.push({ article: dated(`rewrite/${row.id}-${c}.txt`, r.title, r.paragraphs, addDays(day, c)), gold: row.id, kind: "rewrite" });
+      }
+    }
+    // Every twentieth article is written up again three weeks later: a follow-up, a separate story.
+    if (i % 20 === 10) {
+      const r = rewrite(paragraphs, rand, 0.6);
+      out.push({ article: dated(`later/${row.id}.txt`, r.title, r.paragraphs, addDays(day, 21)), gold: `${row.id}-later`, kind: "later" });
+    }
+  });
+  return out;
+}
