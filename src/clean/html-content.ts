@@ -4,8 +4,8 @@ import type { AnyNode, Element } from "domhandler";
 
 const SKIP = new Set([
   "script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select", "nav", "footer",
-  "aside", "figure", "figcaption", "picture", "video", "audio", "canvas", "object", "embed", "head", "input",
-  "textarea", "dialog", "menu", "label", "option", "link", "meta", "title", "img",
+  "aside", "figure", "figcaption", "picture", "video", "audio", "canvas", "object", "embed", "input",
+  "textarea", "dialog", "menu", "label", "option", "link", "meta", "title", "img", "base",
 ]);
 const BLOCK = new Set([
   "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl",
@@ -16,13 +16,33 @@ const SKIP_ROLES = /\b(navigation|banner|contentinfo|complementary|search|menu|m
 const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 const SCORED = new Set(["p", "pre", "td", "blockquote"]);
 
-/** Class and id words of page furniture. */
-const UNLIKELY =
-  /-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|newsletter|subscribe|promo|recirc|outbrain|taboola|share|cookie|modal|byline|caption|author-bio|most-popular|trending|read-more|readmore|tags/i;
-const MAYBE = /and|article|body|column|content|main|shadow|story|post|entry|text/i;
-const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story/i;
-const NEGATIVE =
-  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|newsletter|subscribe|recirc|caption|credit|byline|author|timestamp|dateline/i;
+/** Class and id words (prefixes) of page furniture, matched word by word: "pageRow" is not "pager". */
+const UNLIKELY = words(
+  "ad ads adv advert advertisement agegate ai2html banner breadcrumb combx comment community cover disqus extra footer gdpr header legends menu related remark replies rss shoutbox sidebar skyscraper social sponsor supplemental pagination pager popup newsletter subscribe promo recirc outbrain taboola share sharing cookie modal byline caption trending tags tag nav navbar toolbar signup login",
+);
+const MAYBE = words("article body column content main story post entry text");
+const POSITIVE = words("article body content entry hentry main page post text blog story");
+const NEGATIVE = words(
+  "ad ads adv advert hidden hid banner combx comment com contact footer gdpr masthead media meta outbrain promo related scroll share sharing shoutbox sidebar skyscraper sponsor shopping tags tag widget newsletter subscribe recirc caption credit byline author timestamp dateline",
+);
+/** Words of these lengths or less must match exactly ("ad" is not "address"). */
+const EXACT_BELOW = 4;
+
+function words(list: string): Set<string> {
+  return new Set(list.split(" "));
+}
+
+function hintWords(value: string): string[] {
+  return value.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+function matches(value: string, set: Set<string>): boolean {
+  for (const w of hintWords(value)) {
+    if (set.has(w)) return true;
+    for (const k of set) if (k.length >= EXACT_BELOW && w.startsWith(k)) return true;
+  }
+  return false;
+}
 
 interface Stats {
   text: number;
@@ -46,19 +66,20 @@ function hidden(e: Element): boolean {
 }
 
 /** Never content: scripts, navigation, hidden elements, and furniture by its class or id. */
-export function junk(e: Element): boolean {
+export function junk(e: Element, byHints = true): boolean {
   if (SKIP.has(e.name) || hidden(e) || SKIP_ROLES.test(attr(e, "role"))) return true;
+  if (!byHints) return false;
   if (e.name === "body" || e.name === "html" || e.name === "article" || e.name === "main" || e.name === "a") return false;
   const h = hints(e);
-  return h.length > 1 && UNLIKELY.test(h) && !MAYBE.test(h);
+  return h.length > 1 && matches(h, UNLIKELY) && !matches(h, MAYBE);
 }
 
 function classWeight(e: Element): number {
   let w = 0;
   for (const h of [attr(e, "class"), attr(e, "id")]) {
     if (!h) continue;
-    if (NEGATIVE.test(h)) w -= 25;
-    if (POSITIVE.test(h)) w += 25;
+    if (matches(h, NEGATIVE)) w -= 25;
+    if (matches(h, POSITIVE)) w += 25;
   }
   return w;
 }
@@ -74,13 +95,13 @@ function tagWeight(name: string): number {
 const space = (s: string): string => s.replace(/\s+/g, " ");
 
 /** One post-order pass: text, link text and element counts of every kept element. */
-function measure(root: AnyNode[], stats: Map<Element, Stats>): { text: number; link: number } {
+function measure(root: AnyNode[], stats: Map<Element, Stats>, byHints: boolean): { text: number; link: number } {
   const visit = (node: AnyNode, inLink: boolean): { text: number; link: number } => {
     if (node.type === "text") {
       const n = space(node.data).trim().length;
       return { text: n, link: inLink ? n : 0 };
     }
-    if (!isTag(node) || junk(node)) return { text: 0, link: 0 };
+    if (!isTag(node) || junk(node, byHints)) return { text: 0, link: 0 };
     const s: Stats = { text: 0, link: 0, commas: 0, paragraphs: 0, items: 0, images: 0, inputs: 0, score: 0, scored: false };
     const link = inLink || node.name === "a";
     for (const child of node.children) {
@@ -122,9 +143,9 @@ function hasBlockChild(e: Element): boolean {
 }
 
 /** The element holding the article, with the sibling blocks that continue it. */
-export function pickContent(nodes: AnyNode[]): Element[] {
+export function pickContent(nodes: AnyNode[], byHints = true): Element[] {
   const stats = new Map<Element, Stats>();
-  measure(nodes, stats);
+  measure(nodes, stats, byHints);
   const candidates: Element[] = [];
   const credit = (e: Element, amount: number) => {
     const s = stats.get(e);
@@ -224,9 +245,9 @@ function dropInside(e: Element, stats: Map<Element, Stats>): boolean {
 }
 
 /** Block text of the chosen elements, one line per block, furniture left out. */
-export function contentLines(roots: Element[], page: AnyNode[]): string[] {
+export function contentLines(roots: Element[], page: AnyNode[], byHints = true): string[] {
   const stats = new Map<Element, Stats>();
-  measure(page, stats);
+  measure(page, stats, byHints);
   const lines: string[] = [];
   let buffer = "";
   const flush = () => {
@@ -238,7 +259,7 @@ export function contentLines(roots: Element[], page: AnyNode[]): string[] {
     for (const node of list) {
       if (node.type === "text") buffer += node.data;
       else if (isTag(node)) {
-        if (junk(node) || dropInside(node, stats)) {
+        if (junk(node, byHints) || dropInside(node, stats)) {
           if (BLOCK.has(node.name)) flush();
           continue;
         }
@@ -251,10 +272,21 @@ export function contentLines(roots: Element[], page: AnyNode[]): string[] {
     }
   };
   for (const r of roots) {
-    if (junk(r)) continue;
+    if (junk(r, byHints)) continue;
     flush();
     walk(r.children);
     flush();
   }
   return lines;
+}
+
+/**
+ * The article's lines. Class and id hints go wrong on some themes ("header-style-2" on the page
+ * wrapper); when they leave almost nothing, the page is read again without them.
+ */
+export function articleLines(page: AnyNode[]): string[] {
+  const lines = contentLines(pickContent(page), page);
+  if (lines.join(" ").length >= 500) return lines;
+  const loose = contentLines(pickContent(page, false), page, false);
+  return loose.join(" ").length > lines.join(" ").length ? loose : lines;
 }

@@ -3,7 +3,7 @@ import { parseDocument, DomUtils } from "htmlparser2";
 import type { AnyNode, Element } from "domhandler";
 import type { ArticleMeta } from "../types.ts";
 import { emptyMeta } from "./text.ts";
-import { contentLines, pickContent } from "./html-content.ts";
+import { articleLines } from "./html-content.ts";
 
 export interface HtmlParts {
   meta: ArticleMeta;
@@ -17,7 +17,7 @@ export function parseHtml(html: string): HtmlParts {
   const dom = parseDocument(html, { decodeEntities: true });
   const meta = readMeta(dom.children);
   const articleBody = readJsonLd(dom.children, meta);
-  const lines = contentLines(pickContent(dom.children), dom.children);
+  const lines = articleLines(dom.children);
   const h1 = DomUtils.findOne((e) => e.name === "h1", dom.children, true);
   if (!meta.title && h1) meta.title = clean(DomUtils.textContent(h1));
   return { meta, text: lines.join("\n\n"), articleBody };

@@ -17,7 +17,7 @@ export function cleanSource(file: SourceFile, rules: readonly CleanRule[] = defa
   }
   if (file.format === "html") {
     const page = parseHtml(file.text);
-    const result = cleanText(file.path, page.text, page.meta, rules);
+    const result = cleanText(file.path, page.text, page.meta, rules, "html");
     let paragraphs = result.paragraphs;
     const messages = result.messages;
     if (paragraphs.join(" ").length < 200 && page.articleBody && page.articleBody.length > paragraphs.join(" ").length) {

@@ -18,8 +18,8 @@ export function emptyMeta(): ArticleMeta {
   return { title: null, date: null, dateOrigin: null, source: null, url: null, author: null };
 }
 
-export function cleanText(path: string, text: string, meta: ArticleMeta = emptyMeta(), rules: readonly CleanRule[] = defaultRules): TextCleanResult {
-  const doc = makeDoc(path, text, meta);
+export function cleanText(path: string, text: string, meta: ArticleMeta = emptyMeta(), rules: readonly CleanRule[] = defaultRules, origin: "text" | "html" = "text"): TextCleanResult {
+  const doc = makeDoc(path, text, meta, origin);
   for (const rule of rules) rule.apply(doc);
   return finish(doc);
 }

@@ -6,6 +6,7 @@ import { sectionCutoff } from "./sections.ts";
 import { locateArticle } from "./locate.ts";
 import { repeatedLines, truncatedTeasers } from "./repeats.ts";
 import { recapParagraph } from "./recap.ts";
+import { shortLineContext } from "./context.ts";
 
 export type { CleanRule } from "./types.ts";
 
@@ -21,6 +22,7 @@ export const defaultRules: readonly CleanRule[] = [
   locateArticle,
   repeatedLines,
   truncatedTeasers,
+  shortLineContext,
   recapParagraph,
 ];
 

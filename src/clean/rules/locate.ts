@@ -2,6 +2,7 @@
 import type { CleanRule } from "./types.ts";
 import { dropLine, isHeadlineLike, isProse, type Line, type TextDoc } from "../doc.ts";
 import { normalise } from "../../text/words.ts";
+import { isGluedTeaser } from "./context.ts";
 
 const DATE_OR_TIME =
   /^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}?,?\s*\d{0,4}(?:[\s,|]+\d{1,2}[:.]\d{2}.*)?$|^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\bago$|^\d{1,2}:\d{2}/i;
@@ -13,7 +14,10 @@ function isChrome(line: Line): boolean {
 /** Gain of keeping a line in the body: prose earns its word count, page furniture costs. */
 function gain(line: Line): number {
   if (line.drop !== null) return 0;
+  if (isGluedTeaser(line)) return -5;
   if (isProse(line)) return line.words;
+  // A date between paragraphs marks a list of other stories ("date, teaser, date, teaser"): costly.
+  if (DATE_OR_TIME.test(line.norm)) return -30;
   if (isChrome(line)) return -5;
   if (isHeadlineLike(line)) return 0;
   return -2;
@@ -55,9 +59,36 @@ function isTitleCandidate(line: Line, first: boolean): boolean {
   return isHeadlineLike(line) || (first && line.words <= 30);
 }
 
+const BYLINE = /^(by|von|par|por|oleh|от)\s+\p{Lu}/iu;
+
+/**
+ * An HTML page's lines are already the article element: only the headline and the chrome around
+ * the first and last paragraphs (kickers, bylines, dates, share rows) go.
+ */
+function trimLocated(doc: TextDoc): void {
+  const lines = doc.lines;
+  const firstProse = lines.findIndex((l) => l.drop === null && isProse(l));
+  if (firstProse < 0) return;
+  const want = doc.meta.title ? normalise(doc.meta.title) : null;
+  let title = -1;
+  for (let i = 0; i <= firstProse; i++) if (want && lines[i]!.norm === want) title = i;
+  for (let i = 0; i < firstProse; i++) {
+    const l = lines[i]!;
+    if (i <= title || isChrome(l) || BYLINE.test(l.text) || (l.words <= 6 && !isHeadlineLike(l))) dropLine(doc, i, "page-header");
+  }
+  for (let i = lines.length - 1; i > firstProse; i--) {
+    const l = lines[i]!;
+    if (l.drop !== null) continue;
+    if (isProse(l) || !(isChrome(l) || BYLINE.test(l.text))) break;
+    dropLine(doc, i, "page-footer");
+  }
+  doc.title = title;
+}
+
 export const locateArticle: CleanRule = {
   name: "locate-article",
   apply(doc) {
+    if (doc.origin === "html") return trimLocated(doc);
     const run = densestRun(doc.lines, doc.end);
     const firstKept = doc.lines.findIndex((l) => l.drop === null);
     if (!run || firstKept < 0) {
@@ -96,7 +127,8 @@ export const locateArticle: CleanRule = {
     for (let i = 0; i < from; i++) dropLine(doc, i, "page-header");
     for (let i = title + 1; i < start; i++) {
       const line = doc.lines[i]!;
-      if (title < 0 || isChrome(line) || !(isHeadlineLike(line) || isProse(line))) dropLine(doc, i, "page-header");
+      // Between headline and body: a standfirst in prose may stay; bylines, dates and promos go.
+      if (title < 0 || !isProse(line)) dropLine(doc, i, "page-header");
     }
     for (let i = end; i < doc.lines.length; i++) dropLine(doc, i, "page-footer");
     doc.title = title;

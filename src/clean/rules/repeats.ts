@@ -7,10 +7,12 @@ export const repeatedLines: CleanRule = {
   apply(doc) {
     const seen = new Set<string>();
     if (doc.title >= 0) seen.add(doc.lines[doc.title]!.norm);
+    const title = seen.size ? doc.lines[doc.title]!.norm : null;
     for (const i of bodyIndices(doc)) {
-      const norm = doc.lines[i]!.norm;
-      if (seen.has(norm)) dropLine(doc, i, "repeated-lines");
-      else seen.add(norm);
+      const line = doc.lines[i]!;
+      // Lists and tables repeat short cells ("Eat every 2–3 hours", "15"); only sentences and captions count.
+      if (line.norm === title || (seen.has(line.norm) && line.words >= 6 && doc.origin === "text")) dropLine(doc, i, "repeated-lines");
+      else seen.add(line.norm);
     }
   },
 };

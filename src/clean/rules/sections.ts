@@ -1,6 +1,6 @@
 // Where the article ends and the page's other sections begin.
 import type { CleanRule } from "./types.ts";
-import { dropLine, isProse } from "../doc.ts";
+import { dropLine, isProse, type TextDoc } from "../doc.ts";
 
 const SECTION_HEADING = new RegExp(
   "^(" +
@@ -12,12 +12,44 @@ const SECTION_HEADING = new RegExp(
       "you may be interested in", "we recommend", "trending( now| stories| news| topics)?",
       "most (read|popular|viewed|shared|watched)", "popular( now| stories| on .{1,20})?",
       "(top|latest|editor's|editors') (news|stories|picks|headlines)", "don't miss", "must read",
-      "more on this story", "hashtags", "tags", "topics", "filed under", "comments", "around the web",
+      "more on this story", "hashtags", "tags?:.{0,60}", "topics", "filed under", "([\\w']+ ){0,3}comments( \\(\\d+\\))?", "around the web",
       "from around the web", "(sponsored|promoted|partner) (stories|links|content)", "in case you missed it",
       "what to read next", "up next", "other stories", "top videos", "latest videos", "explore more",
     ].join("|") +
     ")[:.…]*$",
 );
+
+/** "More Washington Examiner", "More Reuters": the outlet's own list of other stories. */
+const MORE_FROM_OUTLET = /^More\s+\p{Lu}[\p{L}'’.&-]*(\s+\p{Lu}[\p{L}'’.&-]*){0,3}$/u;
+
+/**
+ * "Read more" buttons sit inside articles too: when the next lines are long paragraphs of running
+ * prose, the article goes on and the heading is only a button.
+ */
+function proseContinues(doc: TextDoc, at: number): boolean {
+  let paragraphs = 0, words = 0;
+  for (let j = at + 1; j < doc.lines.length && paragraphs < 3; j++) {
+    const line = doc.lines[j]!;
+    if (line.drop !== null) continue;
+    if (!isProse(line)) return false;
+    paragraphs++;
+    words += line.words;
+  }
+  return paragraphs === 3 && words >= 50;
+}
+
+/**
+ * "Don't miss" with a few teaser headlines in the middle of an article, after which the article's
+ * prose resumes: the end of the box, or 0 when the section runs on to the end.
+ */
+function teaserBox(doc: TextDoc, at: number): number {
+  let j = at + 1, teasers = 0;
+  while (j < doc.lines.length && teasers <= 6 && (doc.lines[j]!.drop !== null || !isProse(doc.lines[j]!))) {
+    if (doc.lines[j]!.drop === null) teasers++;
+    j++;
+  }
+  return teasers >= 1 && teasers <= 6 && proseContinues(doc, j - 1) ? j : 0;
+}
 
 /**
  * A heading that opens another section ("Related Articles", "Filed under", "Comments") after the
@@ -30,8 +62,15 @@ export const sectionCutoff: CleanRule = {
     for (let i = 0; i < doc.lines.length; i++) {
       const line = doc.lines[i]!;
       if (line.drop === null && isProse(line)) proseWords += line.words;
-      const heading = line.words <= 7 && SECTION_HEADING.test(line.norm);
-      if (heading && proseWords >= 40) {
+      const heading = line.words <= 7 && (SECTION_HEADING.test(line.norm) || MORE_FROM_OUTLET.test(line.text));
+      if (!heading || proseWords < 40 || proseContinues(doc, i)) continue;
+      const box = teaserBox(doc, i);
+      if (box > 0) {
+        for (let j = i; j < box; j++) dropLine(doc, j, "section-cutoff");
+        i = box - 1;
+        continue;
+      }
+      {
         for (let j = i; j < doc.lines.length; j++) dropLine(doc, j, "section-cutoff");
         doc.end = Math.min(doc.end, i);
         return;

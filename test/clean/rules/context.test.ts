@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { makeDoc } from "../../../src/clean/doc.ts";
+import { emptyMeta } from "../../../src/clean/text.ts";
+import { isGluedTeaser, shortLineContext } from "../../../src/clean/rules/context.ts";
+import { makeLine } from "../../../src/clean/doc.ts";
+
+const para = (n: string) => `The council said on Monday that the ${n} plan would go ahead, and that residents would be told about it by letter.`;
+
+describe("short-line-context", () => {
+  it("keeps a subheading between paragraphs and drops bylines and share rows", () => {
+    const doc = makeDoc("t", [para("first"), "By Jane Smith", "What happens next", para("second"), "Share | Tweet | Email", para("third")].join("\n"), emptyMeta());
+    shortLineContext.apply(doc);
+    const kept = doc.lines.filter((l) => l.drop === null).map((l) => l.text);
+    expect(kept).toContain("What happens next");
+    expect(kept).not.toContain("By Jane Smith");
+    expect(kept).not.toContain("Share | Tweet | Email");
+  });
+
+  it("recognises a headline glued to its teaser text", () => {
+    expect(isGluedTeaser(makeLine("Customers Leave Without Paying Bill At Troy SteakhouseA party of six left without paying.", true))).toBe(false);
+    expect(isGluedTeaser(makeLine("Your Weather Today In Detroit For MondayYou can leave your umbrella at home through Sunday.", true))).toBe(true);
+    expect(isGluedTeaser(makeLine("Following the 16-inch MacBook Pro, Apple plans to release a new model in 2020.", true))).toBe(false);
+  });
+});
