@@ -1,11 +1,8 @@
 // `digest clean FILE` and `digest clean --jsonl`.
-import { readFile, stat } from "node:fs/promises";
-import { basename, extname } from "node:path";
 import { cleanSource } from "../clean/index.ts";
 import { findEvidence } from "../date/evidence.ts";
-import { decode } from "../ingest/decode.ts";
-import type { CleanArticle, InputFormat, SourceFile } from "../types.ts";
-import { parseArgs, stdinLines } from "./io.ts";
+import type { CleanArticle, SourceFile } from "../types.ts";
+import { mapJsonLines, parseArgs, readSource } from "./io.ts";
 
 export async function runClean(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -15,19 +12,12 @@ export async function runClean(argv: string[]): Promise<number> {
   });
   const zone = values.timezone ?? "UTC";
   if (values.jsonl) {
-    for await (const line of stdinLines()) {
-      if (!line.trim()) continue;
-      process.stdout.write(`${JSON.stringify(cleanJsonLine(line, zone))}\n`);
-    }
+    await mapJsonLines((line) => cleanJsonLine(line, zone));
     return 0;
   }
   const file = positionals[0];
   if (!file) throw new Error("give a file to clean, or --jsonl");
-  const decoded = decode(await readFile(file));
-  if (!decoded.ok) throw new Error(`${file}: ${decoded.reason}`);
-  const info = await stat(file);
-  const source: SourceFile = { path: basename(file), format: formatOf(file), text: decoded.text, encoding: decoded.encoding, mtime: info.mtime };
-  const article = cleanSource(source);
+  const article = cleanSource(await readSource(file));
   for (const m of article.messages) process.stderr.write(`${file}: ${m.level}: ${m.text}\n`);
   const evidence = findEvidence(article, zone);
   const date = evidence.date ?? evidence.pageDate;
@@ -38,10 +28,6 @@ export async function runClean(argv: string[]): Promise<number> {
   return 0;
 }
 
-export function formatOf(file: string): InputFormat {
-  const ext = extname(file).toLowerCase();
-  return ext === ".html" || ext === ".htm" || ext === ".xhtml" ? "html" : ext === ".md" || ext === ".markdown" ? "markdown" : "text";
-}
 
 type CleanLineResult = { id: unknown; title: string; date: string | null; body: string } | { id: unknown; error: string };
 

@@ -1,11 +1,7 @@
 // `digest summarize FILE` and `digest summarize --jsonl` (single articles or several outlets' articles).
-import { readFile, stat } from "node:fs/promises";
-import { basename } from "node:path";
 import { cleanSource } from "../clean/index.ts";
-import { decode } from "../ingest/decode.ts";
 import { summarise, type SummaryInput, type SummaryOptions } from "../summarise/index.ts";
-import { formatOf } from "./clean.ts";
-import { parseArgs, positiveInt, stdinLines } from "./io.ts";
+import { mapJsonLines, parseArgs, positiveInt, readSource } from "./io.ts";
 
 export async function runSummarize(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -16,18 +12,12 @@ export async function runSummarize(argv: string[]): Promise<number> {
   const options: SummaryOptions = { sentences: positiveInt(values.sentences, "--sentences"), words: positiveInt(values.words, "--words") };
   if (options.sentences && options.words) throw new Error("give --sentences or --words, not both");
   if (values.jsonl) {
-    for await (const line of stdinLines()) {
-      if (!line.trim()) continue;
-      process.stdout.write(`${JSON.stringify(summarizeJsonLine(line, options))}\n`);
-    }
+    await mapJsonLines((line) => summarizeJsonLine(line, options));
     return 0;
   }
   const file = positionals[0];
   if (!file) throw new Error("give a file to summarize, or --jsonl");
-  const decoded = decode(await readFile(file));
-  if (!decoded.ok) throw new Error(`${file}: ${decoded.reason}`);
-  const info = await stat(file);
-  const article = cleanSource({ path: basename(file), format: formatOf(file), text: decoded.text, encoding: decoded.encoding, mtime: info.mtime });
+  const article = cleanSource(await readSource(file));
   const summary = summarise([{ title: article.title, text: article.paragraphs.join("\n") }], options);
   process.stdout.write(`${JSON.stringify({ title: article.title, summary })}\n`);
   return 0;
