@@ -39,7 +39,9 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
     try {
       article = cleanSource(file);
     } catch (error) {
-      rejected.push({ path: file.path, reason: `could not be cleaned: ${(error as Error).message}` });
+      // A page nested thousands of levels deep exhausts the stack; say so rather than quote the engine.
+      const why = error instanceof RangeError ? "markup nested too deeply to read" : (error as Error).message;
+      rejected.push({ path: file.path, reason: `could not be cleaned: ${why}` });
       continue;
     }
     messages.push(...article.messages);

@@ -27,13 +27,13 @@ export function decode(bytes: Uint8Array): Decoded {
     text = decodeWindows1252(bytes);
     encoding = "windows-1252";
   }
-  text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  text = normaliseText(text);
   if (text.trim() === "") return { ok: false, reason: "no text (only white space)" };
   return { ok: true, text, encoding };
 }
 
 function utf16(bytes: Uint8Array, label: "utf-16le" | "utf-16be"): Decoded {
-  const text = new TextDecoder(label).decode(bytes).replace(/\r\n?/g, "\n");
+  const text = normaliseText(new TextDecoder(label).decode(bytes));
   if (text.trim() === "") return { ok: false, reason: "no text (only white space)" };
   // Reported as UTF-8 because that is what it is turned into; the BOM made the source unambiguous.
   return { ok: true, text, encoding: "utf-8" };
@@ -49,4 +49,15 @@ function looksBinary(bytes: Uint8Array): boolean {
     if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) control++;
   }
   return control / n > 0.1;
+}
+
+/**
+ * One line-end convention, no byte-order mark, and no control characters: they are invisible in a
+ * page and make XML feeds malformed. Tabs, newlines and form feeds (page breaks in scrapes) stay.
+ */
+function normaliseText(text: string): string {
+  return text
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/g, "");
 }

@@ -53,3 +53,10 @@ describe("decode", () => {
     expect(decode(new TextEncoder().encode(" \n\t\n"))).toEqual({ ok: false, reason: "no text (only white space)" });
   });
 });
+
+describe("control characters", () => {
+  it("are removed at reading, so no page or feed ever carries them", () => {
+    const d = decode(new TextEncoder().encode("Head\u0008line\n\nBody \u0001text\u007f here.\tTabbed.\f"));
+    expect(d.ok && d.text).toBe("Headline\n\nBody text here.\tTabbed.\f");
+  });
+});
