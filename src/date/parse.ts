@@ -15,8 +15,10 @@ export interface DayMention {
   index: number;
 }
 
+const MONTH_NUMBER: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+
 function monthNumber(name: string): number {
-  return DateTime.fromFormat(name.slice(0, 3).toLowerCase(), "LLL", { locale: "en" }).month;
+  return MONTH_NUMBER[name.slice(0, 3).toLowerCase()] ?? 0;
 }
 
 /** Every "May 29[, 2025]", "29 May [2025]" and "2025-05-29" in the text. */
