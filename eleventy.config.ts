@@ -21,10 +21,19 @@ interface EleventyConfig {
   addTemplate(path: string, content: string, data?: Record<string, unknown>): void;
   addGlobalData(name: string, value: unknown): void;
   addFilter(name: string, fn: (this: FilterThis, ...args: never[]) => unknown): void;
-  addCollection(name: string, fn: (api: { getFilteredByGlob(glob: string): DigestItem[] }) => unknown[]): void;
+  addCollection(name: string, fn: (api: { getAll(): DigestItem[] }) => unknown[]): void;
 }
 
-const DIGEST_GLOB = "**/????-??-??.md";
+// By path, not by glob: a glob does not match digests in a folder outside the working directory.
+const DIGEST_FILE = /(^|[\\/])\d{4}-\d{2}-\d{2}\.md$/;
+
+/** The digests, oldest first (the order Eleventy's previous/next-item filters expect). */
+function digestItems(api: { getAll(): DigestItem[] }): DigestItem[] {
+  return api
+    .getAll()
+    .filter((item) => DIGEST_FILE.test(item.inputPath))
+    .sort((a, b) => (a.page.fileSlug < b.page.fileSlug ? -1 : a.page.fileSlug > b.page.fileSlug ? 1 : 0));
+}
 
 export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.setLibrary("md", createMarkdown());
@@ -45,9 +54,9 @@ export default function (eleventyConfig: EleventyConfig) {
       return m ? `/${m[1]}/${m[2]}/${m[3]}/index.html` : data.permalink;
     },
   });
-  eleventyConfig.addCollection("digest", (api) => api.getFilteredByGlob(DIGEST_GLOB));
-  eleventyConfig.addCollection("days", (api) => dayCollections(api.getFilteredByGlob(DIGEST_GLOB)));
-  eleventyConfig.addCollection("months", (api) => monthCollections(api.getFilteredByGlob(DIGEST_GLOB)));
+  eleventyConfig.addCollection("digest", (api) => digestItems(api));
+  eleventyConfig.addCollection("days", (api) => dayCollections(digestItems(api)));
+  eleventyConfig.addCollection("months", (api) => monthCollections(digestItems(api)));
 
   // "/about/" → the same path under the site's path prefix (the path part of baseUrl).
   eleventyConfig.addFilter("link", function (this: FilterThis, path: string) {

@@ -41,8 +41,8 @@ export async function runBuild(argv: string[]): Promise<number> {
   await writeDigests(resolve(values.digests), digests);
   const output = resolve(values.output);
   await mkdir(output, { recursive: true });
-  await renderSite({ digestsDir: resolve(values.digests), outputDir: output, config, stories: result.stories });
-  await writeFeeds({ outputDir: output, config, digests });
+  await renderSite({ digestsDir: resolve(values.digests), outputDir: output, config, data: { stories: result.stories } });
+  await writeFeeds({ outputDir: output, config, stories: result.stories });
 
   const report = buildReport(result.stories, rejected, messages);
   await writeFile(join(output, "build-report.json"), `${JSON.stringify(report, null, 2)}\n`);

@@ -4,6 +4,7 @@ import { dayPath } from "../digest/index.ts";
 
 /** The part of an Eleventy collection item (one digest file) the templates use. */
 export interface DigestItem {
+  inputPath: string;
   url: string | false;
   page: { fileSlug: string };
   data: { title?: unknown; stories?: unknown };

@@ -13,8 +13,8 @@ export interface SiteOptions {
   digestsDir: string;
   outputDir: string;
   config: DigestConfig;
-  /** The stories behind the digests: outlet counts for the about page, titles for the month pages. */
-  stories: readonly Story[];
+  /** `stories` (Story[]) gives the about page its outlet counts and the month pages their headlines. */
+  data?: { stories?: readonly Story[] };
 }
 
 interface GlobalDataConfig {
@@ -23,10 +23,11 @@ interface GlobalDataConfig {
 
 export async function renderSite(options: SiteOptions): Promise<void> {
   const storyTitles: Record<string, string> = {};
-  for (const story of options.stories) storyTitles[story.id] = stripControlChars(story.title);
+  const stories = options.data?.stories ?? [];
+  for (const story of stories) storyTitles[story.id] = stripControlChars(story.title);
   const data: Record<string, unknown> = {
     site: { ...options.config, title: stripControlChars(options.config.title), description: stripControlChars(options.config.description) },
-    outletTally: tallyOutlets(options.stories),
+    outletTally: tallyOutlets(stories),
     storyTitles,
   };
   const eleventy = new Eleventy(resolve(options.digestsDir), resolve(options.outputDir), {

@@ -1,0 +1,53 @@
+// Builds a fixture folder with the real `digest` command into a temporary folder, as a user would.
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+export const root = join(import.meta.dirname, "../..");
+export const fixtures = join(root, "test/fixtures");
+
+export interface Built {
+  site: string;
+  digests: string;
+  read(path: string): string;
+  digest(date: string): string;
+}
+
+export async function build(input: string, options: { baseUrl?: string; config?: Record<string, unknown> } = {}): Promise<Built> {
+  const work = mkdtempSync(join(tmpdir(), "digest-site-test-"));
+  const site = join(work, "site");
+  const digests = join(work, "digests");
+  const args = [join(root, "bin/digest.js"), "build", "--input", input, "--digests", digests, "--output", site, "--quiet"];
+  if (options.baseUrl) args.push("--base-url", options.baseUrl);
+  if (options.config) {
+    writeFileSync(join(work, "config.json"), JSON.stringify(options.config));
+    args.push("--config", join(work, "config.json"));
+  }
+  await run(process.execPath, args, { cwd: root, maxBuffer: 64 << 20 });
+  return {
+    site,
+    digests,
+    read: (path) => readFileSync(join(site, path), "utf8"),
+    digest: (date) => readFileSync(join(digests, `${date}.md`), "utf8"),
+  };
+}
+
+/** Every file under dir, by path relative to it. */
+export function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const n of readdirSync(d).sort()) {
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[p.slice(dir.length + 1)] = readFileSync(p, "utf8");
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+export const hostile = join(fixtures, "site-hostile");
+export const seeds = join(fixtures, "seeds");
