@@ -33,10 +33,11 @@ export function wordCount(sentence: string): number {
   let inToken = false;
   let inRun = false;
   for (const ch of sentence) {
-    const space = ch === " " || ch === "\n" || ch === "\t" || ch === "\r" || ch === "\u00a0";
+    const code = ch.charCodeAt(0);
+    const space = code === 32 || code === 10 || code === 9 || code === 13 || code === 0xa0;
     if (!space && !inToken) spaced++;
     inToken = !space;
-    const word = ch < "\u0080" ? /[A-Za-z0-9_]/.test(ch) : WORD_CHAR.test(ch);
+    const word = code < 0x80 ? (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 : WORD_CHAR.test(ch);
     if (word && !inRun) runs++;
     inRun = word;
   }
@@ -51,14 +52,16 @@ function sameTextKey(sentence: string): string {
 export function collectCandidates(articles: SummaryInput[]): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Map<string, number>();
+  // Wire copies only arise between outlets; one article is not compared with itself.
+  const several = articles.length > 1;
   articles.forEach((article, a) => {
     let position = 0;
     for (const paragraph of article.text.split(/\n+/)) {
       for (const text of splitSentences(paragraph.trim())) {
         const words = wordCount(text);
-        const key = sameTextKey(text);
-        const duplicateOf = seen.get(key) ?? null;
-        if (duplicateOf === null) seen.set(key, out.length);
+        const key = several ? sameTextKey(text) : "";
+        const duplicateOf = several ? (seen.get(key) ?? null) : null;
+        if (several && duplicateOf === null) seen.set(key, out.length);
         out.push({ text, article: a, position: position++, words, terms: stems(text), prose: words >= 6 && FINAL_PUNCTUATION.test(text), duplicateOf });
       }
     }
