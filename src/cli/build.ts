@@ -1,5 +1,5 @@
 // `digest build`: the whole pipeline, from the input folder to digests, site, feeds and report.
-import { mkdir, writeFile, access } from "node:fs/promises";
+import { access, mkdir, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { loadConfig, validate } from "../config.ts";
 import { ingest } from "../ingest/index.ts";
@@ -40,7 +40,7 @@ export async function runBuild(argv: string[]): Promise<number> {
   const digests = renderDigests(result.stories);
   await writeDigests(resolve(values.digests), digests);
   const output = resolve(values.output);
-  await mkdir(output, { recursive: true });
+  await prepareOutput(output);
   await renderSite({ digestsDir: resolve(values.digests), outputDir: output, config, data: { stories: result.stories } });
   await writeFeeds({ outputDir: output, config, stories: result.stories });
 
@@ -49,4 +49,14 @@ export async function runBuild(argv: string[]): Promise<number> {
   for (const r of rejected) process.stderr.write(`digest: rejected ${r.path}: ${r.reason}\n`);
   if (!values.quiet) for (const line of summaryLines(report, digests.length)) process.stdout.write(`${line}\n`);
   return 0;
+}
+
+/**
+ * A folder that holds an earlier Digest build (it has build-report.json) is emptied first, so pages of
+ * days that no longer have stories do not linger. Any other folder is written into, never emptied.
+ */
+async function prepareOutput(output: string): Promise<void> {
+  const earlier = await access(join(output, "build-report.json")).then(() => true, () => false);
+  if (earlier) await rm(output, { recursive: true, force: true });
+  await mkdir(output, { recursive: true });
 }

@@ -1,7 +1,7 @@
 // The `digest` command as users and outside tools run it: a real process, real files.
 import { describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -142,5 +142,21 @@ describe("digest clean and summarize", () => {
     expect(one!.summary).toHaveLength(2);
     expect(many!.summary).toHaveLength(2);
     for (const s of [...one!.summary, ...many!.summary]) expect(a.includes(s) || b.includes(s)).toBe(true);
+  });
+});
+
+describe("rebuilding into the same output", () => {
+  it("leaves no page of a day that no longer has stories", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digest-rebuild-"));
+    const out = join(dir, "site");
+    const first = await digest(["build", "--input", join(fixtures, "seeds"), "--digests", join(dir, "d"), "--output", out]);
+    expect(first.code).toBe(0);
+    expect(statSync(join(out, "2025/06/23/index.html")).isFile()).toBe(true);
+    const only = join(dir, "may");
+    cpSync(join(fixtures, "seeds"), only, { recursive: true, filter: (p) => !p.includes("004_") });
+    const second = await digest(["build", "--input", only, "--digests", join(dir, "d"), "--output", out]);
+    expect(second.code).toBe(0);
+    expect(() => statSync(join(out, "2025/06/23/index.html"))).toThrow();
+    expect(readdirSync(join(dir, "d"))).toEqual(["2025-05-29.md"]);
   });
 });
