@@ -88,3 +88,15 @@ describe("hostile input", () => {
     expect(out.stories).toHaveLength(1);
   });
 });
+
+describe("stable story ids", () => {
+  it("keeps every story's id when another article joins the build", async () => {
+    const extra = (await ingest(join(fixtures, "inputs"))).files.filter((f) => f.path === "cp1252.txt" || f.path === "no-front-matter.md");
+    const bigger = runPipeline([...files, ...extra], { zone: "UTC" });
+    for (const story of result.stories) {
+      const same = bigger.stories.find((s) => s.members.some((m) => m.path === story.members[0]!.path))!;
+      expect(same.id).toBe(story.id);
+    }
+    expect(bigger.stories).toHaveLength(result.stories.length + 2);
+  });
+});
