@@ -1,7 +1,13 @@
 // The working document the cleaning rules read and mark: one entry per non-empty line of the scrape.
+// Every feature a rule asks about is computed once per line (line-features.ts), so the rules stay
+// linear and cheap.
 import type { ArticleMeta, Message } from "../types.ts";
-import { normalise } from "../text/words.ts";
-import { isFunctionWord } from "./function-words.ts";
+import * as features from "./line-features.ts";
+
+// Bound once: under tsx every imported name is read through a getter on each use.
+const { CHROME_MARK, MARK_ARROW, MARK_PIPE, foldLine, gluedTeaser, headlineShape, isDateOrTime, proseShape, wordStats } = features;
+
+export { MARK_ARROW, MARK_COLON, MARK_COPYRIGHT, MARK_PIPE, MARK_SLASH, endsSentence, gluedTeaser } from "./line-features.ts";
 
 export interface Line {
   text: string;
@@ -14,8 +20,18 @@ export interface Line {
   stops: number;
   /** Share of words starting with a capital letter (Title Case ≈ 1, prose ≈ 0.2). */
   caps: number;
-  /** Running prose, see `isProse`; computed once. */
+  /** Running prose, see `isProse`. */
   prose: boolean;
+  /** A headline glued to its teaser text ("…SteakhouseA party of six…"), as card links read in innerText. */
+  glued: boolean;
+  /** Shaped like a headline or subheading: 3–30 words and no sentence break inside. */
+  headline: boolean;
+  /** A date or time standing alone ("Nov 19, 2019 10:42", "2 hours ago"). */
+  dated: boolean;
+  /** Page chrome: one or two words, breadcrumb separators, a bullet, a date. */
+  chrome: boolean;
+  /** Which of the `MARK_*` characters the line contains: rules test these instead of scanning it. */
+  marks: number;
   /** Name of the rule that removed the line, or null while it is kept. */
   drop: string | null;
 }
@@ -35,48 +51,59 @@ export interface TextDoc {
 }
 
 const BULLET = /^[\s•·▪●◦*‣⁃–—-]+\s*/u;
+const ODD_SPACE = /[\u00a0\u2000-\u200b\u202f\u205f\u3000\t]| {2}/;
+const SPACE_RUN = /[ \u00a0\u2000-\u200b\u202f\u205f\u3000\t]{2,}|[\u00a0\u2000-\u200b\u202f\u205f\u3000\t]/g;
 
-const WORD = /[\p{L}\p{N}_]+(?:['’][\p{L}]+)?/gu;
-const UPPER = /^\p{Lu}/u;
-const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/gu;
-const LETTER = /^\p{L}/u;
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function tidy(text: string): string {
+  return (ODD_SPACE.test(text) ? text.replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\t]/g, " ").replace(/ {2,}/g, " ") : text).trim();
+}
 
 export function makeLine(text: string, blankBefore: boolean): Line {
-  const t = text.replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\t]/g, " ").replace(/ {2,}/g, " ").trim();
-  const ws = t.match(WORD) ?? [];
-  // Chinese and Japanese write without spaces: about two characters to a word.
-  const cjk = t.match(CJK)?.length ?? 0;
-  let stops = 0, caps = 0, lettered = 0;
-  for (const w of ws) {
-    if (isFunctionWord(w)) stops++;
-    if (LETTER.test(w)) {
-      lettered++;
-      if (UPPER.test(w)) caps++;
-    }
-  }
+  return lineOf(tidy(text), blankBefore);
+}
+
+function lineOf(t: string, blankBefore: boolean): Line {
+  const stats = wordStats(t);
   const line: Line = {
     text: t,
-    norm: normalise(t.replace(BULLET, "")),
-    words: cjk > 0 ? Math.max(ws.length, Math.round(cjk / 2)) : ws.length,
+    // White space is already collapsed: plain ASCII only needs lower case.
+    norm: stats.ascii && isAsciiAlnum(t.charCodeAt(0)) ? t.toLowerCase() : foldLine(t.replace(BULLET, "")),
+    words: stats.words,
     blankBefore,
-    stops: cjk > t.length / 3 ? 0.3 : ws.length ? stops / ws.length : 0,
-    caps: lettered ? caps / lettered : 0,
+    stops: stats.stops,
+    caps: stats.caps,
     prose: false,
+    // A headline glued to a sentence keeps a fifth of its words capitalised; running prose has fewer.
+    glued: stats.glue && stats.caps >= 0.2 && gluedTeaser(t),
+    marks: stats.marks,
+    headline: false,
+    dated: false,
+    chrome: false,
     drop: null,
   };
-  line.prose = proseShape(line);
+  line.prose = proseShape(line.words, line.stops, line.caps, t);
+  line.headline = headlineShape(line.words, t);
+  line.dated = isDateOrTime(line.norm);
+  line.chrome = line.words <= 2 || (line.marks & (MARK_PIPE | MARK_ARROW)) !== 0 || CHROME_MARK.test(t) || line.dated;
   return line;
 }
 
 export function makeDoc(path: string, text: string, meta: ArticleMeta, origin: "text" | "html" = "text"): TextDoc {
   const lines: Line[] = [];
   let blank = true;
-  for (const raw of text.split("\n")) {
-    if (raw.trim() === "") {
+  // Odd spaces folded in one pass over the whole text, not line by line.
+  const spaced = text.replace(SPACE_RUN, " ");
+  for (const raw of spaced.split("\n")) {
+    const t = raw.trim();
+    if (t === "") {
       blank = true;
       continue;
     }
-    lines.push(makeLine(raw, blank));
+    lines.push(lineOf(t, blank));
     blank = false;
   }
   return { path, lines, title: -1, origin, start: 0, end: lines.length, meta, messages: [] };
@@ -98,34 +125,18 @@ export function dropLine(doc: TextDoc, index: number, rule: string): void {
   if (line && line.drop === null) line.drop = rule;
 }
 
-const SENTENCE_END = /[.!?…]["'”’)\]]*(\s|$)/u;
-
-export function endsSentence(text: string): boolean {
-  return /[.!?。！？]["'”’)\]」』]*$/u.test(text);
-}
-
 /** Running prose: enough words, sentence punctuation, and the function words real sentences carry. */
 export function isProse(line: Line): boolean {
   return line.prose;
 }
 
-function proseShape(line: Line): boolean {
-  if (line.words < 10) return false;
-  if (!endsSentence(line.text) && !(line.words >= 20 && SENTENCE_END.test(line.text))) return false;
-  return line.stops >= 0.15 && line.caps <= 0.6;
-}
-
-/** Share of words starting with a capital letter: Title Case Headlines score near 1, prose near 0.2. */
-export function capitalisedShare(text: string): number {
-  const ws = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
-  if (ws.length === 0) return 0;
-  return ws.filter((w) => /^["'“‘(]?\p{Lu}/u.test(w)).length / ws.length;
-}
-
 /** A line shaped like a headline or subheading: a handful of words and no sentence inside it. */
 export function isHeadlineLike(line: Line): boolean {
-  if (line.words < 3 || line.words > 30) return false;
-  // A full stop after a lower-case word starts a new sentence; "U.S. Envoy" and "Why? Here's" do not.
-  if (/\p{Ll}{2,}[.!]["'”’]?\s+\p{Lu}/u.test(line.text)) return false;
-  return !/[:;,]$/.test(line.text);
+  return line.headline;
 }
+
+/** A headline glued to its teaser text: see `Line.glued`. */
+export function isGluedTeaser(line: Line): boolean {
+  return line.glued;
+}
+

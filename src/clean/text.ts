@@ -2,6 +2,7 @@
 import type { ArticleMeta, Message } from "../types.ts";
 import { endsSentence, makeDoc, type Line, type TextDoc } from "./doc.ts";
 import { defaultRules, type CleanRule } from "./rules/index.ts";
+import { doubts, fallbackBody } from "./doubts.ts";
 
 export interface TextCleanResult {
   title: string;
@@ -31,13 +32,22 @@ function finish(doc: TextDoc): TextCleanResult {
     const line = doc.lines[i]!;
     if (line.drop === null && i !== doc.title) body.push(line);
   }
+  const messages = [...doc.messages];
+  const warn = (text: string) => messages.push({ file: doc.path, stage: "clean", level: "warning", text });
+  if (body.length === 0) {
+    // Never an empty body without a reason: the best attempt, and the reason it is one.
+    const fallback = fallbackBody(doc);
+    if (fallback) {
+      body.push(...fallback.lines);
+      warn(fallback.warning);
+    }
+  } else for (const doubt of doubts(doc, body)) warn(doubt);
   const paragraphs = joinWrapped(body);
   const dropped: Record<string, number> = {};
   for (const l of doc.lines) if (l.drop) dropped[l.drop] = (dropped[l.drop] ?? 0) + 1;
   const context = doc.lines.filter((l) => l.drop !== null).map((l) => l.text).join("\n");
-  const messages = [...doc.messages];
-  if (!title) messages.push({ file: doc.path, stage: "clean", level: "warning", text: "no headline found" });
-  if (paragraphs.length === 0) messages.push({ file: doc.path, stage: "clean", level: "warning", text: "no article text left after cleaning" });
+  if (!title) warn("no headline found");
+  if (paragraphs.length === 0) warn("no article text left after cleaning");
   return { title, paragraphs, meta: doc.meta, context, messages, dropped };
 }
 

@@ -1,7 +1,9 @@
 // Lines inside the body that are not running prose: subheadings and list items stay when the
 // article's prose surrounds them; captions, bylines, share rows and link lists go (jusText's idea).
 import type { CleanRule } from "./types.ts";
-import { bodyIndices, dropLine, isHeadlineLike, type Line, type TextDoc } from "../doc.ts";
+import { bodyIndices, dropLine, type Line, type TextDoc } from "../doc.ts";
+
+export { isGluedTeaser } from "../doc.ts";
 
 type Kind = "good" | "bad" | "short";
 
@@ -9,24 +11,44 @@ const URL_LINE = /^(https?:\/\/|www\.)\S+$/i;
 const BYLINE = /^([Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Oo]leh|[Оо]т)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(\s*(,|and|&)\s*\p{Lu}.*)?$/u;
 const LABEL = /^(image|media|photo|video|picture|graphic)\s*(caption|copyright|source|credit)\b/i;
 const SEPARATORS = /[|•·»›]/;
-
-/** A headline glued to its teaser text, as card links read in innerText: "Bill At SteakhouseA party of six…". */
-export function isGluedTeaser(line: Line): boolean {
-  const m = /[\p{Ll}?!'’"”)](\p{Lu}\p{Ll})/u.exec(line.text);
-  if (!m || m.index < 12) return false;
-  const head = line.text.slice(0, m.index + 1);
-  const ws = head.split(/\s+/);
-  if (ws.length < 4 || /[.!]\s/.test(head)) return false;
-  const capped = ws.filter((w) => /^["'“‘(]?[\p{Lu}\p{N}$]/u.test(w)).length;
-  return capped / ws.length >= 0.8;
-}
+/** A gallery's counter and buttons: "Image 1 of 12", "1 / 12", "Back to Gallery". */
+const GALLERY = /^(?:(?:image|photo|picture|slide)s? \d+ ?(?:of|\/)|\d+ ?(?:of|\/) ?\d+$|back to (?:gallery|top|article|story)|(?:view|open|launch) (?:the )?gallery)/;
+/** Buttons and labels of page widgets (galleries, players, share bars) standing alone on a line. */
+const WIDGET_WORDS =
+  /^(close|caption|captions|shares?|pocket|flipboard|menu|search|home|next|previous|prev|more|loading( \.\.\.| …)?|gallery|expand|collapse|play|pause|replay|mute|unmute|fullscreen|skip|back|top|log ?in|log ?out|sign ?in|comments?|reply|like|follow|photos?|videos?|images?|enlarge|zoom|download|copy|embed|view|show more|read more|see more|load more|back to top|print|email)[.:!…]*$/;
 
 export function lineKind(line: Line): Kind {
-  if (line.prose && !isGluedTeaser(line)) return "good";
-  if (line.words <= 2 || URL_LINE.test(line.text) || BYLINE.test(line.text) || LABEL.test(line.text)) return "bad";
+  if (line.prose && !line.glued) return "good";
+  if (line.words === 0 || (line.words <= 2 && WIDGET_WORDS.test(line.norm)) || URL_LINE.test(line.text) || BYLINE.test(line.text) || LABEL.test(line.text)) return "bad";
   if (SEPARATORS.test(line.text) && line.words <= 12) return "bad";
-  if (isGluedTeaser(line)) return "bad";
+  if (line.words <= 6 && GALLERY.test(line.norm)) return "bad";
+  // A whole line in capitals, too long for a subheading: a link to another story ("TAYLOR SWIFT CLEARED TO…").
+  if (line.words >= 9 && line.caps === 1 && line.text === line.text.toUpperCase()) return "bad";
+  if (line.glued) return "bad";
   return "short";
+}
+
+/** Punctuation skeleton of a line: "England (Group A): 10th appearance" → "():". */
+function skeleton(text: string): string {
+  return text.replace(/[\p{L}\p{N}\s]+/gu, "");
+}
+
+/** Most lines of the run share one non-empty punctuation skeleton: rows of a table or a structured list. */
+function isParallel(run: Line[]): boolean {
+  if (run.length < 3) return false;
+  const counts = new Map<string, number>();
+  for (const l of run) {
+    const k = skeleton(l.text);
+    if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  let most = 0;
+  for (const n of counts.values()) most = Math.max(most, n);
+  return most >= 0.6 * run.length;
+}
+
+/** "Roger Gonzalez", "CBS Sports Writer": a short line of capitalised words only. */
+function isNameLabel(line: Line): boolean {
+  return line.words <= 3 && line.caps === 1 && !/[.!?:]$/.test(line.text);
 }
 
 /**
@@ -52,11 +74,16 @@ export const shortLineContext: CleanRule = {
       const before = k > 0 ? kinds[k - 1] : undefined;
       const after = e < body.length ? kinds[e] : undefined;
       const run = body.slice(k, e).map((i) => doc.lines[i]!);
-      const teasers = run.filter((l) => isHeadlineLike(l) && l.caps > 0.6).length;
-      // Above the first paragraph: kicker, byline, promo. After the last: a list of other headlines.
+      const teasers = run.filter((l) => l.headline && l.caps > 0.6).length;
+      // Above the first paragraph: kicker, byline, promo. After the last: a list of other headlines,
+      // unless the lines share one template ("England (Group A): 10th appearance"), as a table does.
       // Between paragraphs, or a list closing the article: content.
-      const keep = before !== undefined && (after === "good" || (after === undefined && teasers < run.length / 2));
-      if (!keep) for (let j = k; j < e; j++) dropLine(doc, body[j]!, "short-line-context");
+      const closes = after === undefined || after === "bad";
+      const keep = before !== undefined && (after === "good" || (closes && (teasers < run.length / 2 || isParallel(run))));
+      let stop = e;
+      // A closing list keeps its items, not the author's name and title under it.
+      if (keep && closes) while (stop > k && isNameLabel(doc.lines[body[stop - 1]!]!)) stop--;
+      for (let j = keep ? stop : k; j < e; j++) dropLine(doc, body[j]!, "short-line-context");
       k = e;
     }
   },

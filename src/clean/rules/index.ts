@@ -1,12 +1,16 @@
 // The cleaning rules, in the order they run. Each is a named entry: add, reorder or switch one off here.
 import type { CleanRule } from "./types.ts";
 import { metadataLines } from "./metadata.ts";
-import { advertisement, commentWidget, inlineTeaser, photoCredit, shareAndSubscribe, timestampLine } from "./lines.ts";
+import { advertisement, commentWidget, inlineTeaser, shareAndSubscribe, timestampLine } from "./lines.ts";
+import { photoCredit } from "./credits.ts";
 import { sectionCutoff } from "./sections.ts";
 import { locateArticle } from "./locate.ts";
 import { repeatedLines, truncatedTeasers } from "./repeats.ts";
 import { recapParagraph } from "./recap.ts";
 import { shortLineContext } from "./context.ts";
+import { offTopicTail } from "./topic.ts";
+import { signUpBox } from "./signup.ts";
+import { leadCaption } from "./captions.ts";
 
 export type { CleanRule } from "./types.ts";
 
@@ -14,15 +18,18 @@ export const defaultRules: readonly CleanRule[] = [
   metadataLines,
   advertisement,
   shareAndSubscribe,
+  signUpBox,
   photoCredit,
   commentWidget,
   timestampLine,
   inlineTeaser,
   sectionCutoff,
   locateArticle,
+  leadCaption,
   repeatedLines,
   truncatedTeasers,
   shortLineContext,
+  offTopicTail,
   recapParagraph,
 ];
 

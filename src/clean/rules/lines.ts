@@ -2,7 +2,8 @@
 import type { CleanRule } from "./types.ts";
 import { dropLine, type Line, type TextDoc } from "../doc.ts";
 
-function dropWhere(doc: TextDoc, rule: string, test: (line: Line) => boolean): void {
+/** Drops every kept line the test picks, in the rule's name. */
+export function dropWhere(doc: TextDoc, rule: string, test: (line: Line) => boolean): void {
   doc.lines.forEach((line, i) => {
     if (line.drop === null && test(line)) dropLine(doc, i, rule);
   });
@@ -16,12 +17,15 @@ const AD_PHRASES = new Set([
   "report this ad", "advertisement - scroll to continue", "partner content",
 ]);
 
+/** Every phrase above starts so: a cheap gate before splitting the line. */
+const AD_START = /^(advert|ads?\b|sponsored|promoted|paid|scroll|story|article|continue|skip|report|partner)/;
+
 /** "Advertisement", "Advertisement · Scroll to continue", "Story continues below" and friends. */
 export const advertisement: CleanRule = {
   name: "advertisement",
   apply(doc) {
     dropWhere(doc, "advertisement", (line) => {
-      if (line.words > 8) return false;
+      if (line.words > 8 || !AD_START.test(line.norm)) return false;
       const parts = line.norm.split(/\s*[·|•:–—]\s*|\s+-\s+/).map((p) => p.replace(/[.…!]+$/, "").trim()).filter(Boolean);
       return parts.length > 0 && parts.every((p) => AD_PHRASES.has(p));
     });
@@ -29,36 +33,24 @@ export const advertisement: CleanRule = {
 };
 
 const SHARE_WORDS =
-  /^(share|share this( article| story| page| post)?|share (on|via) \w+|tweet|email|e-mail|print|whatsapp|facebook|twitter|x|linkedin|reddit|pinterest|telegram|copy link|link copied|copied!?|save|bookmark|listen( to this article)?|gift this article|comment)$/;
+  /^(share|share this( article| story| page| post| entry)?|share( this)? (on|via|to|by) [\w+]+|\d+ shares|buffer|tweet|email|e-mail|print|whatsapp|facebook|twitter|x|linkedin|reddit|pinterest|telegram|copy link|link copied|copied!?|save|bookmark|listen( to this article)?|gift this article|comment)$/;
 const CALL_TO_ACTION =
   /^(join|follow|subscribe|sign up|signup|download|get|like|register|stay)\b.{0,100}\b(channel|newsletter|newsletters|app|telegram|whatsapp|updates|alerts|inbox|podcast|on (facebook|twitter|x|instagram|youtube|google news|linkedin|threads|bluesky)|for free|free trial|delivered to you)\b/;
+
+const SHARE_START = /^(share|tweet|e-?mail|print|whatsapp|facebook|twitter|x\b|linkedin|reddit|pinterest|telegram|copy|link|save|bookmark|listen|gift|comment)/;
+/** Every share button, call to action and account prompt above starts with one of these words. */
+const PROMPT_START = /^(share|tweet|e-?mail|print|whatsapp|facebook|twitter|x\b|linkedin|reddit|pinterest|telegram|copy|link|save|bookmark|listen|gift|comment|\d+ shares|buffer|join|follow|subscribe|sign|download|get|like|register|stay|click|tap|log|already)/;
+const ACCOUNT_PROMPT = /^(subscribe now|click here|tap here|sign in to|log in to|already a subscriber)\b/;
 
 /** Share buttons and "Join our channel / subscribe to our newsletter" lines. */
 export const shareAndSubscribe: CleanRule = {
   name: "share-and-subscribe",
   apply(doc) {
     dropWhere(doc, "share-and-subscribe", (line) => {
+      if (line.words > 30 || !PROMPT_START.test(line.norm)) return false;
       const n = line.norm.replace(/[.!:]+$/, "");
-      if (line.words <= 5 && n.split(/\s*[|·•]\s*/).every((p) => SHARE_WORDS.test(p))) return true;
-      if (line.words <= 30 && CALL_TO_ACTION.test(n)) return true;
-      return /^(subscribe now|click here|tap here|sign in to|log in to|already a subscriber)\b/.test(n) && line.words <= 30;
-    });
-  },
-};
-
-const CREDIT =
-  /(?:^|[.)\]\s])(?:file |stock |main |top |cover )?(?:photo|photograph|image|picture|pic|video|illustration|graphic|credit|photo credit|image credit|source)s?\s*(?:by)?\s*[:/©]\s*[^.!?]{1,60}$/i;
-const AGENCY_CREDIT = /\b(?:photo|image|picture)\s*(?:by|:|\/)?\s*[^.]{0,40}\b(?:reuters|afp|ap|getty images?|epa|shutterstock|afp via getty images|anadolu|xinhua|pti|ani|ians)\b[^.]{0,20}$/i;
-const SLASH_CREDIT = /\b(?:REUTERS|AFP|AP|EPA|Getty Images|Reuters)\s*\/\s*[A-Z][\p{L}'-]+(?: [A-Z][\p{L}'-]+){0,3}\.?$/u;
-
-/** Captions and photo credits: "Boxes of ammunition … File photo: AP", "(Photo: AFP)", "REUTERS/Jane Doe". */
-export const photoCredit: CleanRule = {
-  name: "photo-credit",
-  apply(doc) {
-    dropWhere(doc, "photo-credit", (line) => {
-      if (line.words > 60) return false;
-      const t = line.text;
-      return CREDIT.test(t) || AGENCY_CREDIT.test(t) || SLASH_CREDIT.test(t) || /^(?:©|copyright\b)/i.test(t) && line.words <= 15;
+      if (line.words <= 5 && SHARE_START.test(n) && n.split(/\s*[|·•]\s*/).every((p) => SHARE_WORDS.test(p))) return true;
+      return CALL_TO_ACTION.test(n) || ACCOUNT_PROMPT.test(n);
     });
   },
 };

@@ -1,65 +1,9 @@
 // Finds the article inside the page: the densest run of prose is the body, the headline sits above it.
 import type { CleanRule } from "./types.ts";
-import { dropLine, isHeadlineLike, isProse, type Line, type TextDoc } from "../doc.ts";
+import { dropLine, type Line, type TextDoc } from "../doc.ts";
 import { normalise } from "../../text/words.ts";
-import { isGluedTeaser } from "./context.ts";
-
-const DATE_OR_TIME =
-  /^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}?,?\s*\d{0,4}(?:[\s,|]+\d{1,2}[:.]\d{2}.*)?$|^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\bago$|^\d{1,2}:\d{2}/i;
-
-function isChrome(line: Line): boolean {
-  return line.words <= 2 || /[»›|]/.test(line.text) || /^[•·▪●◦‣⁃]/.test(line.text) || DATE_OR_TIME.test(line.norm);
-}
-
-/** Gain of keeping a line in the body: prose earns its word count, page furniture costs. */
-function gain(line: Line): number {
-  if (line.drop !== null) return 0;
-  if (isGluedTeaser(line)) return -5;
-  if (isProse(line)) return line.words;
-  // A date between paragraphs marks a list of other stories ("date, teaser, date, teaser"): costly.
-  if (DATE_OR_TIME.test(line.norm)) return -30;
-  if (isChrome(line)) return -5;
-  if (isHeadlineLike(line)) return 0;
-  return -2;
-}
-
-/** The run of lines with the largest total gain (maximum subarray), trimmed to positive ends. */
-export function densestRun(lines: Line[], limit: number): [number, number] | null {
-  let best = 0, bestStart = -1, bestEnd = -1, sum = 0, start = 0;
-  for (let i = 0; i < limit; i++) {
-    const g = gain(lines[i]!);
-    if (sum <= 0) {
-      sum = 0;
-      start = i;
-    }
-    sum += g;
-    if (sum > best) {
-      best = sum;
-      bestStart = start;
-      bestEnd = i;
-    }
-  }
-  if (bestStart < 0) return null;
-  while (bestStart < bestEnd && gain(lines[bestStart]!) <= 0) bestStart++;
-  return [bestStart, bestEnd + 1];
-}
-
-function titleScore(doc: TextDoc, index: number, firstKept: number, counts: Map<string, number>): number {
-  const line = doc.lines[index]!;
-  let score = 2 * Math.min(3, (counts.get(line.norm) ?? 1) - 1);
-  if (index === firstKept) score += 2;
-  const caps = line.text.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length;
-  if (caps / Math.max(1, line.words) > 0.6) score += 1;
-  if (line.words >= 5 && line.words <= 25) score += 1;
-  return score;
-}
-
-function isTitleCandidate(line: Line, first: boolean): boolean {
-  if (line.drop !== null || line.words < 3 || isChrome(line)) return false;
-  return isHeadlineLike(line) || (first && line.words <= 30);
-}
-
-const BYLINE = /^(by|von|par|por|oleh|от)\s+\p{Lu}/iu;
+import { densestRun } from "./density.ts";
+import { BYLINE, BYLINE_OR_DATE, findTitle } from "./title.ts";
 
 /**
  * An HTML page's lines are already the article element: only the headline and the chrome around
@@ -67,22 +11,69 @@ const BYLINE = /^(by|von|par|por|oleh|от)\s+\p{Lu}/iu;
  */
 function trimLocated(doc: TextDoc): void {
   const lines = doc.lines;
-  const firstProse = lines.findIndex((l) => l.drop === null && isProse(l));
+  const firstProse = lines.findIndex((l) => l.drop === null && l.prose);
   if (firstProse < 0) return;
   const want = doc.meta.title ? normalise(doc.meta.title) : null;
   let title = -1;
   for (let i = 0; i <= firstProse; i++) if (want && lines[i]!.norm === want) title = i;
   for (let i = 0; i < firstProse; i++) {
     const l = lines[i]!;
-    if (i <= title || isChrome(l) || BYLINE.test(l.text) || (l.words <= 6 && !isHeadlineLike(l))) dropLine(doc, i, "page-header");
+    if (i <= title || l.chrome || BYLINE.test(l.text) || (l.words <= 6 && !l.headline)) dropLine(doc, i, "page-header");
   }
   for (let i = lines.length - 1; i > firstProse; i--) {
     const l = lines[i]!;
     if (l.drop !== null) continue;
-    if (isProse(l) || !(isChrome(l) || BYLINE.test(l.text))) break;
+    if (l.prose || !(l.chrome || BYLINE.test(l.text))) break;
     dropLine(doc, i, "page-footer");
   }
   doc.title = title;
+}
+
+/**
+ * Headline, standfirst, byline or date, then the article: a prose line or two at the top of the
+ * body followed by a byline or date line is the standfirst, and the article starts below.
+ */
+function afterStandfirst(doc: TextDoc, start: number, end: number): number {
+  let prose = 0;
+  for (let i = start; i < Math.min(end, start + 6); i++) {
+    const line = doc.lines[i]!;
+    if (line.drop !== null) continue;
+    if (line.prose) {
+      if (++prose > 2) return start;
+      continue;
+    }
+    if (prose > 0 && line.words <= 15 && (line.dated || BYLINE_OR_DATE.test(line.text))) return i + 1;
+  }
+  return start;
+}
+
+/**
+ * A line that carries the article on past its last paragraph: sentence-case list items, one-line
+ * paragraphs, a label introducing a list ("Dare to Play 3:"). Page furniture stops it.
+ */
+function continuesBody(line: Line): boolean {
+  if (line.drop !== null || line.chrome || line.glued) return false;
+  if (line.prose) return true;
+  if (line.words < 3) return false;
+  if (/:$/.test(line.text) && line.words <= 6) return true;
+  return line.caps <= 0.5 && line.stops >= 0.1;
+}
+
+/**
+ * Past the densest run the article may go on in lines too short to count as prose: list items,
+ * one-line paragraphs, and rows that repeat the body's own lines (a plan printed per week).
+ * Furniture stops it.
+ */
+function extendBody(doc: TextDoc, start: number, end: number): number {
+  let own: Set<string> | null = null;
+  const continues = (line: Line): boolean => {
+    if (continuesBody(line)) return true;
+    if (line.drop !== null || line.glued) return false;
+    own ??= new Set(doc.lines.slice(start, end).filter((l) => l.drop === null).map((l) => l.norm));
+    return own.has(line.norm);
+  };
+  while (end < doc.lines.length && continues(doc.lines[end]!)) end++;
+  return end;
 }
 
 export const locateArticle: CleanRule = {
@@ -97,39 +88,16 @@ export const locateArticle: CleanRule = {
       return;
     }
     let [start, end] = run;
-    const counts = new Map<string, number>();
-    for (const l of doc.lines) counts.set(l.norm, (counts.get(l.norm) ?? 0) + 1);
-
-    let title = -1;
-    const known = doc.meta.title ? doc.lines.findIndex((l, i) => i < end && l.norm === normalise(doc.meta.title!)) : -1;
-    if (known >= 0) title = known;
-    else {
-      let bestScore = -Infinity;
-      for (let i = Math.max(0, start - 80); i < start; i++) {
-        if (!isTitleCandidate(doc.lines[i]!, i === firstKept)) continue;
-        // Nearer the body wins ties: `>=` keeps the later line.
-        const s = titleScore(doc, i, firstKept, counts);
-        if (s >= bestScore) {
-          bestScore = s;
-          title = i;
-        }
-      }
-      if (title < 0 && start === firstKept && doc.lines[start]!.words <= 30 && !doc.meta.title) {
-        // The first line is the headline even when it reads as a sentence; the body is what follows.
-        title = start;
-        const rest = densestRun(doc.lines.map((l, i) => (i <= title ? { ...l, drop: "title" } : l)), doc.end);
-        if (rest) [start, end] = [rest[0], Math.max(rest[1], end)];
-        else start = title + 1;
-      }
-    }
+    let title: number;
+    [title, start, end] = findTitle(doc, start, end, firstKept);
+    end = extendBody(doc, start, end);
+    if (title >= 0) start = afterStandfirst(doc, start, end);
     if (title > start) title = -1;
     const from = title >= 0 ? title : start;
     for (let i = 0; i < from; i++) dropLine(doc, i, "page-header");
-    for (let i = title + 1; i < start; i++) {
-      const line = doc.lines[i]!;
-      // Between headline and body: a standfirst in prose may stay; bylines, dates and promos go.
-      if (title < 0 || !isProse(line)) dropLine(doc, i, "page-header");
-    }
+    // Between headline and body: bylines, dates, promos, and the standfirst too (it summarises the
+    // story in other words; the article text starts below it).
+    for (let i = title + 1; i < start; i++) dropLine(doc, i, "page-header");
     for (let i = end; i < doc.lines.length; i++) dropLine(doc, i, "page-footer");
     doc.title = title;
     doc.start = title >= 0 ? title + 1 : start;

@@ -1,21 +1,35 @@
 import type { CleanRule } from "./types.ts";
-import { bodyIndices, dropLine, endsSentence, isHeadlineLike } from "../doc.ts";
+import { bodyIndices, dropLine, endsSentence } from "../doc.ts";
 
-/** The headline repeated as an image alt or caption, and any line the page printed twice. */
+/**
+ * The headline repeated as an image alt or caption, and any line the page printed twice. Repeated
+ * structure stays: a repeat whose neighbours repeat too (a meal plan per week, a table per group),
+ * and a line printed three times or more (the questions of an interview series).
+ */
 export const repeatedLines: CleanRule = {
   name: "repeated-lines",
   apply(doc) {
-    const seen = new Set<string>();
-    if (doc.title >= 0) seen.add(doc.lines[doc.title]!.norm);
-    const title = seen.size ? doc.lines[doc.title]!.norm : null;
-    for (const i of bodyIndices(doc)) {
+    const title = doc.title >= 0 ? doc.lines[doc.title]!.norm : null;
+    const body = bodyIndices(doc);
+    const count = new Map<string, number>();
+    const repeat = body.map((i) => {
+      const norm = doc.lines[i]!.norm;
+      const n = (count.get(norm) ?? 0) + 1;
+      count.set(norm, n);
+      return n > 1;
+    });
+    body.forEach((i, k) => {
       const line = doc.lines[i]!;
+      if (line.norm === title) return dropLine(doc, i, "repeated-lines");
       // Lists and tables repeat short cells ("Eat every 2–3 hours", "15"); only sentences and captions count.
-      if (line.norm === title || (seen.has(line.norm) && line.words >= 6 && doc.origin === "text")) dropLine(doc, i, "repeated-lines");
-      else seen.add(line.norm);
-    }
+      if (!repeat[k] || line.words < 6 || doc.origin !== "text" || count.get(line.norm)! > 2) return;
+      if (repeat[k - 1] === true || repeat[k + 1] === true) return;
+      dropLine(doc, i, "repeated-lines");
+    });
   },
 };
+
+const ELLIPSIS_END = /(\.\.\.|…)$/;
 
 /** Cut-off teaser headlines ("Who Is Paul Doyle? 53-Year-Old, Father Of Three, …") inside the body. */
 export const truncatedTeasers: CleanRule = {
@@ -23,7 +37,11 @@ export const truncatedTeasers: CleanRule = {
   apply(doc) {
     for (const i of bodyIndices(doc)) {
       const line = doc.lines[i]!;
-      if (/(\.\.\.|…)$/.test(line.text) && !endsSentence(line.text.replace(/(\.\.\.|…)$/, "")) && (isHeadlineLike(line) || line.words <= 30)) {
+      if (!ELLIPSIS_END.test(line.text) || endsSentence(line.text.replace(ELLIPSIS_END, ""))) continue;
+      // A link cut to fit its box stops mid-word or reads as a Title Case headline; a writer's
+      // trailing "So frustrating …" does neither.
+      const cut = !/\s(\.\.\.|…)$/.test(line.text) || line.caps > 0.5;
+      if (cut && (line.headline || line.words <= 30)) {
         dropLine(doc, i, "truncated-teasers");
       }
     }

@@ -1,6 +1,6 @@
 // Where the article ends and the page's other sections begin.
 import type { CleanRule } from "./types.ts";
-import { dropLine, isProse, type TextDoc } from "../doc.ts";
+import { dropLine, type Line, type TextDoc } from "../doc.ts";
 
 const SECTION_HEADING = new RegExp(
   "^(" +
@@ -15,9 +15,16 @@ const SECTION_HEADING = new RegExp(
       "more on this story", "hashtags", "tags?:.{0,60}", "topics", "filed under", "([\\w']+ ){0,3}comments( \\(\\d+\\))?", "around the web",
       "from around the web", "(sponsored|promoted|partner) (stories|links|content)", "in case you missed it",
       "what to read next", "up next", "other stories", "top videos", "latest videos", "explore more",
+      "explore further", "sources?", "references", "about (this|the) (article|story|statement|author)", "citations?",
     ].join("|") +
     ")[:.…]*$",
 );
+
+/** Headings of the page's own sections, never a button inside the article. */
+const PAGE_SECTION = /^(most (read|popular|viewed|shared|watched|commented)( .{1,30})?|next up( in .{1,30})?|up next|the latest|latest (news|stories)|(recommended|more) for you|you (may|might) also like|sources?|references|about the author)[:.…]*$/;
+
+/** "10 thoughts on “Business Focus…”", "3 responses to …": the comments begin. */
+const COMMENTS_HEADING = /^(\d+|one|no) (thoughts?|comments?|responses?|replies|reactions) (on|to) /i;
 
 /** "More Washington Examiner", "More Reuters": the outlet's own list of other stories. */
 const MORE_FROM_OUTLET = /^More\s+\p{Lu}[\p{L}'’.&-]*(\s+\p{Lu}[\p{L}'’.&-]*){0,3}$/u;
@@ -31,11 +38,16 @@ function proseContinues(doc: TextDoc, at: number): boolean {
   for (let j = at + 1; j < doc.lines.length && paragraphs < 3; j++) {
     const line = doc.lines[j]!;
     if (line.drop !== null) continue;
-    if (!isProse(line)) return false;
+    if (!line.prose) return false;
     paragraphs++;
     words += line.words;
   }
-  return paragraphs === 3 && words >= 50;
+  return paragraphs === 3 && words >= 40;
+}
+
+/** A cut-off headline ("…as Hurri...") reads as prose by its length but is a teaser link. */
+function isTeaser(line: Line): boolean {
+  return line.headline && /(\.\.\.|…)$/.test(line.text);
 }
 
 /**
@@ -44,7 +56,7 @@ function proseContinues(doc: TextDoc, at: number): boolean {
  */
 function teaserBox(doc: TextDoc, at: number): number {
   let j = at + 1, teasers = 0;
-  while (j < doc.lines.length && teasers <= 6 && (doc.lines[j]!.drop !== null || !isProse(doc.lines[j]!))) {
+  while (j < doc.lines.length && teasers <= 6 && (doc.lines[j]!.drop !== null || !doc.lines[j]!.prose || isTeaser(doc.lines[j]!))) {
     if (doc.lines[j]!.drop === null) teasers++;
     j++;
   }
@@ -61,20 +73,21 @@ export const sectionCutoff: CleanRule = {
     let proseWords = 0;
     for (let i = 0; i < doc.lines.length; i++) {
       const line = doc.lines[i]!;
-      if (line.drop === null && isProse(line)) proseWords += line.words;
-      const heading = line.words <= 7 && (SECTION_HEADING.test(line.norm) || MORE_FROM_OUTLET.test(line.text));
-      if (!heading || proseWords < 40 || proseContinues(doc, i)) continue;
+      if (line.drop === null && line.prose && !line.glued) proseWords += line.words;
+      if (proseWords < 40) continue;
+      const closing = line.words <= 30 && (COMMENTS_HEADING.test(line.text) || (line.words <= 7 && PAGE_SECTION.test(line.norm)));
+      const heading = closing || (line.words <= 7 && (SECTION_HEADING.test(line.norm) || MORE_FROM_OUTLET.test(line.text)));
+      // Prose right under a closing heading ("Most Read") is the list's teasers, not the article going on.
+      if (!heading || (!closing && proseContinues(doc, i))) continue;
       const box = teaserBox(doc, i);
       if (box > 0) {
         for (let j = i; j < box; j++) dropLine(doc, j, "section-cutoff");
         i = box - 1;
         continue;
       }
-      {
-        for (let j = i; j < doc.lines.length; j++) dropLine(doc, j, "section-cutoff");
-        doc.end = Math.min(doc.end, i);
-        return;
-      }
+      for (let j = i; j < doc.lines.length; j++) dropLine(doc, j, "section-cutoff");
+      doc.end = Math.min(doc.end, i);
+      return;
     }
   },
 };

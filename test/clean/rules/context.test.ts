@@ -17,7 +17,9 @@ describe("short-line-context", () => {
   });
 
   it("recognises a headline glued to its teaser text", () => {
-    expect(isGluedTeaser(makeLine("Customers Leave Without Paying Bill At Troy SteakhouseA party of six left without paying.", true))).toBe(false);
+    expect(isGluedTeaser(makeLine("Customers Leave Without Paying Bill At Troy SteakhouseA party of six left without paying.", true))).toBe(true);
+    expect(isGluedTeaser(makeLine("Michigan To Mail Redistricting Panel Applications To 250,000The state of Michigan will mail them.", true))).toBe(true);
+    expect(isGluedTeaser(makeLine("Toyota Recalls Thousands Of Older 4Runner SUVs", true))).toBe(false);
     expect(isGluedTeaser(makeLine("Your Weather Today In Detroit For MondayYou can leave your umbrella at home through Sunday.", true))).toBe(true);
     expect(isGluedTeaser(makeLine("Following the 16-inch MacBook Pro, Apple plans to release a new model in 2020.", true))).toBe(false);
   });

@@ -1,0 +1,240 @@
+// What each line of a scrape looks like, computed once per line: its words, function-word and
+// capital shares, punctuation marks, a lower-cased form, and the shapes the rules ask about.
+import { FUNCTION_WORDS as functionWords } from "./function-words.ts";
+import * as chars from "./chars.ts";
+
+// Bound once: under tsx every imported name is read through a getter, too slow for a per-character loop.
+const { CJK, DIGIT, LETTER, LOWER, UPPER, charClass, table: CLASS } = chars;
+const FUNCTION_WORDS = functionWords;
+const MAX_FUNCTION_WORD = Math.max(...[...functionWords].map((w) => w.length));
+const NON_ASCII = /[^\x00-\x7f]/;
+
+export const MARK_COLON = 1;
+export const MARK_SLASH = 2;
+export const MARK_PIPE = 4;
+/** » or ›, the separators of breadcrumbs. */
+export const MARK_ARROW = 8;
+export const MARK_COPYRIGHT = 16;
+/** Mark bits by character code, for the Latin-1 range; › (U+203A) is tested on its own. */
+const MARK_OF = new Uint8Array(256);
+MARK_OF[58] = MARK_COLON;
+MARK_OF[47] = MARK_SLASH;
+MARK_OF[124] = MARK_PIPE;
+MARK_OF[0xbb] = MARK_ARROW;
+MARK_OF[0xa9] = MARK_COPYRIGHT;
+
+/** Hash of an ASCII word folded to lower case, as `wordStats` computes it while scanning. */
+function asciiHash(w: string): number {
+  let h = 0;
+  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + (w.charCodeAt(i) | 32)) | 0;
+  return h;
+}
+
+// ASCII function words are matched by a 32-bit hash of the folded word (no substring, no
+// allocation per word); the rare collision only nudges a density.
+// Keys are kept to 30 bits so they stay small integers (a 32-bit one would be boxed on every lookup).
+const SMALL = 0x3fffffff;
+const ASCII_FUNCTION_HASHES = new Set([...functionWords].filter((w) => /^[a-z']+$/.test(w)).map((w) => asciiHash(w) & SMALL));
+
+export interface WordStats {
+  words: number;
+  stops: number;
+  caps: number;
+  /** No character outside ASCII. */
+  ascii: boolean;
+  marks: number;
+  /** A capital right after a lower-case letter, digit or closing mark in the first 200 characters. */
+  glue: boolean;
+}
+
+/** Word count, function-word share and capitalised share, in one pass over the line's characters. */
+export function wordStats(t: string): WordStats {
+  let marks = 0;
+  let n = 0, stops = 0, caps = 0, lettered = 0, cjk = 0;
+  let start = -1, first = 0, h = 0, asciiWord = true, ascii = true;
+  // A capital right after a lower-case letter, digit or closing mark near the start: a possible glue.
+  let glue = false, prev = 32, prevK = 0;
+  const len = t.length;
+  // Words as /[\p{L}\p{N}_]+(?:['’]\p{L}+)?/u finds them, by table look-up; i === len closes the last word.
+  for (let i = 0; i <= len; i++) {
+    const c = i < len ? t.charCodeAt(i) : 32;
+    const k = CLASS[c] || charClass(c);
+    if (k & UPPER && !glue && i < 202 && ((prevK & (LOWER | DIGIT)) !== 0 || GLUE_END.has(prev))) glue = true;
+    prev = c;
+    prevK = k;
+    if (k & (LETTER | DIGIT)) {
+      if (start < 0) {
+        start = i;
+        first = k;
+        h = 0;
+        asciiWord = true;
+      }
+      if (c < 128) h = (Math.imul(h, 31) + (c | 32)) | 0;
+      else {
+        asciiWord = false;
+        if (k & CJK) cjk++;
+      }
+      continue;
+    }
+    if (c >= 128) ascii = false;
+    if (c < 256) marks |= MARK_OF[c]!;
+    else if (c === 0x203a) marks |= MARK_ARROW;
+    if (start < 0) continue;
+    // An apostrophe between letters stays inside the word: "don't", "l’homme".
+    if ((c === 39 || c === 0x2019) && i + 1 < len && (first & LETTER) !== 0) {
+      const d = t.charCodeAt(i + 1);
+      if ((CLASS[d] || charClass(d)) & LETTER) {
+        if (c === 39) h = (Math.imul(h, 31) + 39) | 0;
+        else asciiWord = false;
+        continue;
+      }
+    }
+    n++;
+    if (first & LETTER) {
+      lettered++;
+      if (first & UPPER) caps++;
+    }
+    if (asciiWord) {
+      if (ASCII_FUNCTION_HASHES.has(h & SMALL)) stops++;
+    } else if (i - start <= MAX_FUNCTION_WORD) {
+      ascii = false;
+      const w = t.slice(start, i);
+      if (FUNCTION_WORDS.has(w) || ((first & UPPER) !== 0 && FUNCTION_WORDS.has(w.toLowerCase()))) stops++;
+    } else ascii = false;
+    start = -1;
+  }
+  // Chinese and Japanese write without spaces: about two characters to a word.
+  return {
+    words: cjk > 0 ? Math.max(n, Math.round(cjk / 2)) : n,
+    stops: cjk > len / 3 ? 0.3 : n ? stops / n : 0,
+    caps: lettered ? caps / lettered : 0,
+    ascii,
+    marks,
+    glue,
+  };
+}
+
+const TYPOGRAPHIC = /[\u2018\u2019\u201b\u2032\u201c\u201d\u201f\u2033\u2013\u2014]/g;
+const PLAIN: Record<string, string> = {
+  "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'",
+  "\u201c": '"', "\u201d": '"', "\u201f": '"', "\u2033": '"',
+  "\u2013": "-", "\u2014": "-",
+};
+/**
+ * Text NFKC leaves as it is: ASCII, accented Latin letters, Cyrillic, typographic quotes and
+ * dashes, kana, CJK ideographs and Hangul syllables. Most lines need no normalising pass at all.
+ */
+const NFKC_STABLE = /^[\x00-\x7f\u00c0-\u00ff\u0400-\u04ff\u2013\u2014\u2018-\u201f\u2022\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff\uac00-\ud7a3]*$/;
+
+/** `normalise` for a line whose white space is already collapsed: the same result, fewer passes. */
+export function foldLine(t: string): string {
+  if (!NON_ASCII.test(t)) return t.toLowerCase().trim();
+  let out = (NFKC_STABLE.test(t) ? t : t.normalize("NFKC")).toLowerCase();
+  out = out.replace(TYPOGRAPHIC, (ch) => PLAIN[ch]!);
+  return out.includes("  ") ? out.replace(/ {2,}/g, " ").trim() : out.trim();
+}
+
+export const SENTENCE_END = /[.!?…]["'”’)\]]*(\s|$)/u;
+const SENTENCE_MARKS = new Set([".", "!", "?", "。", "！", "？"]);
+const CLOSERS = new Set(['"', "'", "”", "’", ")", "]", "」", "』"]);
+
+/** Ends with sentence punctuation, perhaps inside closing quotes or brackets (read from the end, no scan). */
+export function endsSentence(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && CLOSERS.has(text[i]!)) i--;
+  return i >= 0 && SENTENCE_MARKS.has(text[i]!);
+}
+
+/** Running prose: enough words, sentence punctuation, and the function words real sentences carry. */
+export function proseShape(words: number, stops: number, caps: number, text: string): boolean {
+  if (words < 10) return false;
+  if (!endsSentence(text) && !(words >= 20 && SENTENCE_END.test(text))) return false;
+  return stops >= 0.15 && caps <= 0.6;
+}
+
+/** A full stop after a lower-case word, then a capital: a new sentence ("U.S. Envoy" and "Why? Here's" are not). */
+function hasInnerSentence(t: string): boolean {
+  for (let p = 2; p < t.length - 2; p++) {
+    const c = t.charCodeAt(p);
+    if (c !== 46 && c !== 33) continue;
+    if ((charClass(t.charCodeAt(p - 1)) & LOWER) === 0 || (charClass(t.charCodeAt(p - 2)) & LOWER) === 0) continue;
+    // A title before a name is no sentence end: "Rep. Ilhan Omar", "Gov. Newsom", "Capt. Smith".
+    let w = p - 1;
+    while (w > 0 && (charClass(t.charCodeAt(w - 1)) & LETTER) !== 0) w--;
+    if (p - w <= 4 && (charClass(t.charCodeAt(w)) & UPPER) !== 0) continue;
+    let q = p + 1;
+    const quote = t.charCodeAt(q);
+    if (quote === 34 || quote === 39 || quote === 0x201d || quote === 0x2019) q++;
+    const gap = q;
+    while (q < t.length && (t.charCodeAt(q) === 32 || t.charCodeAt(q) === 10)) q++;
+    if (q > gap && q < t.length && (charClass(t.charCodeAt(q)) & UPPER) !== 0) return true;
+  }
+  return false;
+}
+
+/** A headline or subheading: a handful of words, no sentence inside, not a label ending in a colon. */
+export function headlineShape(words: number, text: string): boolean {
+  if (words < 3 || words > 30) return false;
+  if (hasInnerSentence(text)) return false;
+  const last = text[text.length - 1];
+  return last !== ":" && last !== ";" && last !== ",";
+}
+
+const DATE_OR_TIME =
+  /^(?:(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2}?,?\s*\d{0,4}(?:[\s,|]+\d{1,2}[:.]\d{2}.*)?$|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}:\d{2})/i;
+/** "3 hours ago": tested only on lines ending so, the pattern is not anchored at the start. */
+const AGO = /\bago$/;
+
+export function isDateOrTime(norm: string): boolean {
+  return DATE_OR_TIME.test(norm) || (norm.endsWith("ago") && AGO.test(norm));
+}
+/** A bullet opening the line: a menu or list entry. */
+export const CHROME_MARK = /^[•·▪●◦‣⁃]/;
+
+const CAPPED_WORD = /^["'“‘(]?[\p{Lu}\p{N}$]/u;
+const SENTENCE_BREAK = /[.!]\s/;
+/** Characters that may end a headline glued to the next text: closing punctuation (letters and digits by class). */
+const GLUE_END = new Set([63, 33, 39, 0x2019, 34, 0x201d, 41]);
+
+/**
+ * Where a headline's last character meets the teaser's first word without a space, or -1:
+ * "SteakhouseA party", "MondayYou can", "To 250,000The state".
+ */
+function glueAt(text: string, limit: number): number {
+  const end = Math.min(text.length - 2, limit);
+  let prev = text.charCodeAt(0);
+  let prevClass = CLASS[prev] || charClass(prev);
+  for (let j = 0; j < end; j++) {
+    const c = text.charCodeAt(j + 1);
+    const k = CLASS[c] || charClass(c);
+    if (k & UPPER && ((prevClass & (LOWER | DIGIT)) !== 0 || GLUE_END.has(prev))) {
+      const d = text.charCodeAt(j + 2);
+      // The teaser's first word: "Xy…", or the one-letter words "A" and "I".
+      if ((CLASS[d] || charClass(d)) & LOWER || ((c === 65 || c === 73) && d === 32 && (prevClass & LOWER) !== 0)) return j;
+    }
+    prev = c;
+    prevClass = k;
+  }
+  return -1;
+}
+
+export function gluedTeaser(text: string): boolean {
+  // A headline is short: a glue point past the first 200 characters is not a card's.
+  const at = glueAt(text, 200);
+  if (at < 12) return false;
+  // "McPherson", "DeSantis", "LaGuardia": a short prefix is a name's own capital, not a glue.
+  let w = at;
+  while (w > 0 && (charClass(text.charCodeAt(w - 1)) & (LETTER | DIGIT)) !== 0) w--;
+  if (at - w + 1 < 4 && (charClass(text.charCodeAt(at)) & LOWER) !== 0) return false;
+  const head = text.slice(0, at + 1);
+  if (SENTENCE_BREAK.test(head)) return false;
+  const ws = head.split(" ");
+  if (ws.length < 4) return false;
+  let capped = 0;
+  for (const w of ws) if (CAPPED_WORD.test(w)) capped++;
+  if (capped / ws.length < 0.8) return false;
+  // The teaser is a sentence or another headline, not the rest of a name ("Toyota 4Runner SUVs").
+  let tail = 0;
+  for (let i = at + 1; i < text.length && tail < 4; i++) if (text.charCodeAt(i) === 32) tail++;
+  return tail >= 4;
+}

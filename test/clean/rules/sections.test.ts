@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { cleanText } from "../../../src/clean/text.ts";
+
+const para = (n: number) =>
+  `Residents of the valley were told on Monday that the new bus route, the ${n}th this year, would run every twenty minutes from the station to the hospital.`;
+const head = ["Home", "News", "Local", "Bus route to hospital opens", "By Sam Lee"];
+
+describe("section-cutoff", () => {
+  it("cuts at a closing heading even when teaser prose follows it", () => {
+    const text = [
+      ...head,
+      para(1),
+      para(2),
+      para(3),
+      "Most Read",
+      "The mayor's plan for the high street was a disaster for shop owners, even his own advisers said so in a letter.",
+      "A new study says knowledge workers could be the most affected by the next wave of automation in offices.",
+      "Why the price of bread has risen twice in a year, and what the bakers say they can do about it now.",
+    ].join("\n\n");
+    const body = cleanText("t", text).paragraphs;
+    expect(body).toEqual([para(1), para(2), para(3)]);
+  });
+
+  it("drops a box of related links inside the article, cut-off teasers included, and keeps the text after it", () => {
+    const text = [
+      ...head,
+      para(1),
+      para(2),
+      "Related articles",
+      "Bus drivers to strike over pay as talks with the company break down in the...",
+      "Hospital car park charges to rise",
+      para(3),
+      para(4),
+      para(5),
+    ].join("\n\n");
+    const body = cleanText("t", text).paragraphs;
+    expect(body).toEqual([para(1), para(2), para(3), para(4), para(5)]);
+  });
+
+  it("ends the article where the comments begin", () => {
+    const text = [...head, para(1), para(2), para(3), "3 thoughts on “Bus route to hospital opens”", "Great news, about time!", para(4)].join("\n\n");
+    const body = cleanText("t", text).paragraphs;
+    expect(body).toEqual([para(1), para(2), para(3)]);
+  });
+});
+
+describe("repeated-lines", () => {
+  it("drops a sentence printed twice but keeps a question asked of every guest", () => {
+    const q = "What inspired you to start cooking for other people?";
+    const answer = (who: string) => `${who} said that cooking for friends at university had shown how much a good meal could bring people together.`;
+    const quote = "“We cook because we want people to sit down together,” she said.";
+    const text = [...head, para(1), quote, para(2), q, answer("Anna"), q, answer("Boris"), q, answer("Clara"), quote, para(3)].join("\n\n");
+    const body = cleanText("t", text).paragraphs;
+    expect(body.filter((p) => p === q)).toHaveLength(3);
+    expect(body.filter((p) => p === quote)).toHaveLength(1);
+  });
+});
+
+describe("photo-credit", () => {
+  it("drops a credit with initials and the caption just above it", () => {
+    const text = [
+      ...head,
+      para(1),
+      "Bus driver Tom Hill (left) and nurse Amy Cole (right) at the new stop outside Valley Hospital on Monday morning",
+      "Photo: Gene J. Puskar",
+      para(2),
+      "The first bus left the station at 6am. Photograph: Sam Lee / AP file",
+      para(3),
+    ].join("\n\n");
+    const body = cleanText("t", text).paragraphs;
+    expect(body).toEqual([para(1), para(2), para(3)]);
+  });
+});
+
+describe("sign-up-box", () => {
+  it("drops a newsletter box after the article but keeps advice to sign up inside it", () => {
+    const text = [
+      ...head,
+      para(1),
+      "Sign up for a bus pass online to save a pound on every trip.",
+      para(2),
+      "Sign up with the same email address as your library card.",
+      para(3),
+      "Valley Newsletter",
+      "Get the day's big stories delivered every morning.",
+      "Please check the opt-in box to confirm that you would like to subscribe.",
+      "Thanks for signing up!",
+    ].join("\n\n");
+    const body = cleanText("t", text).paragraphs;
+    expect(body).toContain("Sign up for a bus pass online to save a pound on every trip.");
+    expect(body.join(" ")).not.toMatch(/opt-in|Thanks for signing up|Valley Newsletter/);
+  });
+});
+
+describe("lead-caption", () => {
+  it("drops the caption of the picture under the headline, even when it reads as a sentence", () => {
+    const caption = "Passengers wait for the first bus at the station in the valley, where the new route begins.";
+    const text = [...head, caption, "Photo: Getty Images", para(1), para(2), para(3)].join("\n\n");
+    expect(cleanText("t", text).paragraphs).toEqual([para(1), para(2), para(3)]);
+  });
+});
