@@ -85,7 +85,9 @@ function byDateThenPath(a: ResolvedArticle, b: ResolvedArticle): number {
 function headline(members: ResolvedArticle[], date: string): string {
   const onDay = members.filter((m) => m.date === date && m.title);
   const pool = onDay.length ? onDay : members;
-  return [...pool].sort((a, b) => countWords(b.paragraphs.join(" ")) - countWords(a.paragraphs.join(" ")) || (a.path < b.path ? -1 : 1))[0]!.title;
+  if (pool.length === 1) return pool[0]!.title;
+  const sized = pool.map((m) => ({ m, words: countWords(m.paragraphs.join(" ")) }));
+  return sized.sort((a, b) => b.words - a.words || (a.m.path < b.m.path ? -1 : 1))[0]!.m.title;
 }
 
 function firstWords(text: string, n: number): string {

@@ -40,6 +40,9 @@ export function scoreCandidates(candidates: Candidate[], titles: string[][], wei
   });
 }
 
+/** How many following sentences a sentence is compared with for directed centrality. */
+const DIRECTED_WINDOW = 60;
+
 /** Per article, PacSum-style: forward similarity minus weighted backward similarity, scaled to the article's size. */
 function directedCentrality(candidates: Candidate[], vectors: SparseVector[], backward: number): Float64Array {
   const out = new Float64Array(candidates.length);
@@ -49,13 +52,14 @@ function directedCentrality(candidates: Candidate[], vectors: SparseVector[], ba
     while (end < candidates.length && candidates[end]!.article === candidates[start]!.article) end++;
     const n = end - start;
     for (let i = start; i < end; i++) {
-      for (let j = i + 1; j < end; j++) {
+      // Within a window: a long feature would otherwise cost the square of its sentence count.
+      for (let j = i + 1; j < Math.min(end, i + 1 + DIRECTED_WINDOW); j++) {
         const sim = sparseCosine(vectors[i]!, vectors[j]!);
         out[i] = out[i]! + sim;
         out[j] = out[j]! - backward * sim;
       }
     }
-    if (n > 1) for (let i = start; i < end; i++) out[i] = out[i]! / (n - 1);
+    if (n > 1) for (let i = start; i < end; i++) out[i] = out[i]! / (Math.min(n, DIRECTED_WINDOW + 1) - 1);
     start = end;
   }
   return out;

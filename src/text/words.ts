@@ -47,11 +47,19 @@ export function isStopWord(word: string): boolean {
 /** Lower-cased words that are not stop words and are at least `minLength` long. */
 export function contentWords(text: string, minLength = 3): string[] {
   const out: string[] = [];
-  for (const w of words(text)) {
-    const lw = w.toLowerCase().replace(/['’]s$/, "");
-    if (lw.length >= minLength && !STOP_WORDS.has(lw) && !/^\d+$/.test(lw)) out.push(lw);
+  for (let w of text.toLowerCase().match(WORD) ?? []) {
+    if (w.length > 2 && w[w.length - 1] === "s" && (w[w.length - 2] === "'" || w[w.length - 2] === "’")) w = w.slice(0, -2);
+    if (w.length >= minLength && !STOP_WORDS.has(w) && !allDigits(w)) out.push(w);
   }
   return out;
+}
+
+function allDigits(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** Share of a text's words that are stop words: prose sits around 0.4, menus and headlines far lower. */
