@@ -3,6 +3,7 @@ import type { ArticleMeta, Message } from "../types.ts";
 import { endsSentence, makeDoc, type Line, type TextDoc } from "./doc.ts";
 import { defaultRules, type CleanRule } from "./rules/index.ts";
 import { doubts, fallbackBody } from "./doubts.ts";
+import { sourceOfText } from "./source.ts";
 
 export interface TextCleanResult {
   title: string;
@@ -43,6 +44,11 @@ function finish(doc: TextDoc): TextCleanResult {
     }
   } else for (const doubt of doubts(doc, body)) warn(doubt);
   const paragraphs = joinWrapped(body);
+  if (!doc.meta.source || !doc.meta.author) {
+    const found = sourceOfText(doc.lines, body);
+    doc.meta.source ??= found.source;
+    doc.meta.author ??= found.author;
+  }
   const dropped: Record<string, number> = {};
   for (const l of doc.lines) if (l.drop) dropped[l.drop] = (dropped[l.drop] ?? 0) + 1;
   const context = doc.lines.filter((l) => l.drop !== null).map((l) => l.text).join("\n");

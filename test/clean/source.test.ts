@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { makeLine } from "../../src/clean/doc.ts";
+import { sourceOfText } from "../../src/clean/source.ts";
+import { cleanSource } from "../../src/clean/index.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const lines = (...texts: string[]) => texts.map((t) => makeLine(t, false));
+
+describe("outlet and author of a text scrape", () => {
+  it("reads the copyright holder, without years, 'All rights reserved' or company suffixes", () => {
+    const page = lines("Body text of the story.", "© 2019 The Foo Times Ltd. All Rights Reserved.");
+    expect(sourceOfText(page, page.slice(0, 1)).source).toBe("Foo Times");
+    const other = lines("Copyright © 2003 - 2019 Phys.org powered by Science X Network");
+    expect(sourceOfText(other, []).source).toBe("Phys.org");
+    const reserved = lines("© All Rights Reserved Poynter Institute 2019");
+    expect(sourceOfText(reserved, []).source).toBe("Poynter Institute");
+  });
+
+  it("credits the wire service named in the dateline or at the end", () => {
+    const dateline = lines("LONDON (Reuters) - Shares rose on Monday.");
+    expect(sourceOfText(dateline, dateline).source).toBe("Reuters");
+    const closing = lines("Peskov told Russia's Life TV. REUTERS");
+    expect(sourceOfText(closing, closing).source).toBe("Reuters");
+  });
+
+  it("takes a byline as the author", () => {
+    const page = lines("By Jane Q. Smith and Ali Khan | 5 min read", "Text.");
+    expect(sourceOfText(page, page.slice(1)).author).toBe("Jane Q. Smith and Ali Khan");
+  });
+
+  it("names nobody when the page does not", () => {
+    const page = lines("Some headline", "Some body text that says nothing about who wrote it.");
+    expect(sourceOfText(page, page.slice(1))).toEqual({ source: null, author: null });
+  });
+
+  it("credits Reuters for the seed that ends with its wire credit", () => {
+    const path = join(import.meta.dirname, "../fixtures/seeds/004_9e4ccd0661cc7365.txt");
+    const article = cleanSource({ path: "004.txt", format: "text", text: readFileSync(path, "utf8"), encoding: "utf-8", mtime: new Date(0) });
+    expect(article.meta.source).toBe("Reuters");
+  });
+});
