@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { buildReport, summaryLines } from "../../src/report/index.ts";
+import { emptyMeta } from "../../src/clean/text.ts";
+import type { ResolvedArticle, Story } from "../../src/types.ts";
+
+function member(path: string, date: string): ResolvedArticle {
+  return {
+    path, format: "text", title: path, paragraphs: ["p"], meta: emptyMeta(), context: "", mtime: new Date(0), messages: [],
+    evidence: { date, dateSource: "metadata-line", weekday: null, pageAnchor: null, pageDate: null, mtimeDate: date },
+    date, dateSource: "metadata-line",
+  };
+}
+
+const may: Story = { id: "s-aaaaaaaaaa", date: "2025-05-29", title: "May", members: [member("b.txt", "2025-05-29"), member("a.txt", "2025-05-29")], summary: ["One."], followUpOf: null };
+const june: Story = { id: "s-bbbbbbbbbb", date: "2025-06-23", title: "June", members: [member("c.txt", "2025-06-23")], summary: ["Two."], followUpOf: "s-aaaaaaaaaa" };
+
+describe("build report", () => {
+  const report = buildReport([may, june], [{ path: "empty.txt", reason: "empty file" }], [{ file: "c.txt", stage: "clean", level: "warning", text: "no headline found" }]);
+
+  it("lists every input once, sorted by path: the first member included, the rest merged, rejections with reasons", () => {
+    expect(report.inputs.map((i) => [i.path, i.status])).toEqual([
+      ["a.txt", "merged"],
+      ["b.txt", "included"],
+      ["c.txt", "included"],
+      ["empty.txt", "rejected"],
+    ]);
+    expect(report.inputs.find((i) => i.path === "empty.txt")).toEqual({ path: "empty.txt", status: "rejected", reason: "empty file" });
+    expect(report.inputs.find((i) => i.path === "b.txt")).toMatchObject({ story: "s-aaaaaaaaaa", date: "2025-05-29", dateSource: "metadata-line" });
+  });
+
+  it("attaches each file's warnings to its entry", () => {
+    expect(report.inputs.find((i) => i.path === "c.txt")?.warnings).toEqual(["clean: no headline found"]);
+  });
+
+  it("gives followUpOf only to a follow-up", () => {
+    expect(report.stories[0]).not.toHaveProperty("followUpOf");
+    expect(report.stories[1]).toMatchObject({ id: "s-bbbbbbbbbb", members: ["c.txt"], summary: ["Two."], followUpOf: "s-aaaaaaaaaa" });
+  });
+
+  it("sums it up in one console line", () => {
+    expect(summaryLines(report, 2)).toEqual(["digest: 4 inputs: 2 included, 1 merged, 1 rejected → 2 stories on 2 days"]);
+  });
+});
