@@ -1,7 +1,7 @@
 // `npm run eval:merge`: pairwise precision, recall and F1 of story merging on the merge test set.
 import { fileURLToPath } from "node:url";
 import { clusterArticles } from "../src/cluster/index.ts";
-import { buildMergeSet, type LabelledArticle } from "../src/eval/merge-set.ts";
+import { buildMergeSet, buildSplitSet, type LabelledArticle } from "../src/eval/merge-set.ts";
 import { pairwiseScores } from "../src/eval/pairwise.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -23,6 +23,9 @@ const kinds = (k: LabelledArticle["kind"]) => set.filter((x) => x.kind === k).le
 console.log(`merge set: ${set.length} articles (seeds ${kinds("seed")}, bbc originals ${kinds("original")}, exact duplicates ${kinds("duplicate")}, rewrites ${kinds("rewrite")}, follow-ups 3 weeks later ${kinds("later")})`);
 console.log(`all         ${score(set)}`);
 console.log(`seeds only  ${score(set.filter((x) => x.kind === "seed"))}`);
+const split = buildSplitSet(bbc);
+console.log(`harder set: ${split.length} articles, two outlets per BBC story sharing no sentence (different facts of one event)`);
+console.log(`split       ${score(split)}`);
 
 const seeds = clusterArticles(set.filter((x) => x.kind === "seed").map((x) => x.article));
 const b = seeds.find((c) => c.members.some((m) => m.path.startsWith("004")));

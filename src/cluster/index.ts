@@ -19,13 +19,23 @@ export interface ClusterOptions {
   followUpThreshold: number;
   /** How far back a follow-up may reach. */
   followUpDays: number;
+  /** Candidate generation: MinHash over each article's `signatureTerms` most distinctive terms, in `bands` bands of `rows`. */
+  signatureTerms: number;
+  bands: number;
+  rows: number;
 }
 
-export const defaultClusterOptions: ClusterOptions = { windowDays: 2, mergeThreshold: 0.4, followUpThreshold: 0.2, followUpDays: 60 };
-
-const SIGNATURE_TERMS = 24;
-const BANDS = 32;
-const ROWS = 2;
+export const defaultClusterOptions: ClusterOptions = {
+  windowDays: 2,
+  mergeThreshold: 0.4,
+  followUpThreshold: 0.2,
+  followUpDays: 60,
+  signatureTerms: 24,
+  // One row per band: two articles are candidates when any of 32 min-hashes of their key terms agree.
+  // Two rows found only a third of the pairs where outlets report different facts of one event.
+  bands: 32,
+  rows: 1,
+};
 /** IDF prior: as if this many unrelated articles were in the batch too (see inverseDocumentFrequency). */
 const BACKGROUND_DOCUMENTS = 100;
 
@@ -35,13 +45,13 @@ interface Features {
   span: TimeSpan;
 }
 
-function features(articles: DatedArticle[]): Features[] {
+function features(articles: DatedArticle[], signatureTerms: number): Features[] {
   const counts = articles.map((a) => termCounts(stems(`${a.title}\n${a.title}\n${a.paragraphs.join("\n")}`)));
   const { idf } = inverseDocumentFrequency(counts.map((c) => c.keys()), BACKGROUND_DOCUMENTS);
   return counts.map((tf, i) => {
     const vector = tfidfVector(tf, idf);
     // The signature is taken over the article's most distinctive terms, which rewrites share.
-    const keyTerms = [...vector].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, SIGNATURE_TERMS).map(([t]) => t);
+    const keyTerms = [...vector].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, signatureTerms).map(([t]) => t);
     return { vector, keyTerms, span: spanOf(articles[i]!.evidence) };
   });
 }
@@ -63,9 +73,9 @@ function addInto(target: Vector, v: Vector): void {
 
 export function clusterArticles(articles: DatedArticle[], options: ClusterOptions = defaultClusterOptions): StoryCluster[] {
   const order = [...articles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const feats = features(order);
-  const signatures = feats.map((f) => minhash(f.keyTerms, BANDS * ROWS));
-  const scored = candidatePairs(signatures, { bands: BANDS, rows: ROWS })
+  const feats = features(order, options.signatureTerms);
+  const signatures = feats.map((f) => minhash(f.keyTerms, options.bands * options.rows));
+  const scored = candidatePairs(signatures, { bands: options.bands, rows: options.rows })
     .map(([i, j]) => ({ i, j, sim: cosine(feats[i]!.vector, feats[j]!.vector) }))
     .sort((a, b) => b.sim - a.sim || a.i - b.i || a.j - b.j);
 

@@ -120,3 +120,28 @@ export function buildMergeSet(seedDir: string, bbcPath: string, zone = "UTC"): L
   });
   return out;
 }
+
+/**
+ * A harder set: each BBC article told by two outlets that report different facts. One keeps the
+ * headline, the lead and the odd sentences; the other has only the even sentences after the lead and
+ * a headline of its own. No sentence is shared, as when outlets write their own copy of one event.
+ */
+export function buildSplitSet(bbcPath: string): LabelledArticle[] {
+  const out: LabelledArticle[] = [];
+  const seen = new Set<string>();
+  for (const line of readFileSync(bbcPath, "utf8").split("\n").filter(Boolean)) {
+    const row = JSON.parse(line) as BbcRow;
+    if (seen.has(row.text)) continue;
+    seen.add(row.text);
+    const day = CATEGORY_DAY[row.category] ?? "2005-03-10";
+    const sentences = row.text.split(/\n+/).flatMap((p) => splitSentences(p.trim()));
+    const first = sentences.filter((_, i) => i === 0 || i % 2 === 1);
+    const second = sentences.filter((_, i) => i > 0 && i % 2 === 0);
+    out.push({ article: dated(`split/${row.id}-a.txt`, row.title, first, day), gold: row.id, kind: "original" });
+    if (second.length >= 3) {
+      const title = second[0]!.split(/\s+/).slice(0, 9).join(" ");
+      out.push({ article: dated(`split/${row.id}-b.txt`, title, second, day), gold: row.id, kind: "rewrite" });
+    }
+  }
+  return out;
+}
