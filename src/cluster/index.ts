@@ -8,7 +8,8 @@ import type { DatedArticle, StoryCluster } from "../types.ts";
 import { shortHash } from "../text/hash.ts";
 import { cosine, inverseDocumentFrequency, stems, termCounts, tfidfVector, type Vector } from "../text/tfidf.ts";
 import { candidatePairs, minhash } from "./minhash.ts";
-import { dayGap, fitsWindow, joinSpans, spanOf, type TimeSpan } from "./time.ts";
+import { fitsWindow, joinSpans, spanOf, type TimeSpan } from "./time.ts";
+import { daysBetween } from "../date/parse.ts";
 
 export interface ClusterOptions {
   /** Articles more than this many days apart are never the same story. */
@@ -128,7 +129,7 @@ function linkFollowUps(
     if (a === b) continue;
     const [da, db] = [a.group.span.first, b.group.span.first];
     if (!da || !db) continue;
-    const days = Math.abs(dayGap(da, db));
+    const days = Math.abs(daysBetween(da, db));
     if (days <= options.windowDays || days > options.followUpDays) continue;
     const [earlier, later] = da <= db ? [a, b] : [b, a];
     const prev = best.get(later.cluster);

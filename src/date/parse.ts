@@ -56,8 +56,9 @@ export function addDays(iso: string, days: number): string {
   return DateTime.fromISO(iso, { zone: "utc" }).plus({ days }).toISODate()!;
 }
 
+/** Whole days from `a` to `b`, both YYYY-MM-DD (read as UTC, so no zone or daylight saving can shift it). */
 export function daysBetween(a: string, b: string): number {
-  return Math.round(DateTime.fromISO(b, { zone: "utc" }).diff(DateTime.fromISO(a, { zone: "utc" }), "days").days);
+  return Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
 }
 
 /** The day with `weekday` nearest to `anchor` (looking at most 3 days either way, earlier first on a tie). */

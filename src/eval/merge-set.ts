@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { cleanSource } from "../clean/index.ts";
 import { dateArticles } from "../date/index.ts";
+import { addDays } from "../date/parse.ts";
 import { decode } from "../ingest/decode.ts";
 import { splitSentences } from "../text/sentences.ts";
 import type { DatedArticle } from "../types.ts";
@@ -41,10 +42,6 @@ export function random(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 function dated(path: string, title: string, paragraphs: string[], day: string): DatedArticle {
