@@ -25,9 +25,9 @@ export interface Candidate {
 
 /**
  * Sentences read per article. News says what happened first; past this point the position prior has
- * all but ruled a sentence out, and a 400-sentence feature would otherwise cost as much as 40 reports.
+ * all but ruled a sentence out, and a 400-sentence feature would otherwise cost as much as twenty reports.
  */
-export const MAX_SENTENCES_PER_ARTICLE = 120;
+export const MAX_SENTENCES_PER_ARTICLE = 80;
 
 const FINAL_PUNCTUATION = /[.!?…]["'”’)\]]*$/u;
 
