@@ -1,6 +1,7 @@
 // Settings from digest.config.json (or --config), with defaults for everything.
 import { readFile } from "node:fs/promises";
 import { IANAZone } from "luxon";
+import { defaultRules } from "./clean/rules/index.ts";
 
 export interface DigestConfig {
   title: string;
@@ -14,6 +15,8 @@ export interface DigestConfig {
   /** How many of the latest days the home page shows. */
   homeDays: number;
   author: string;
+  /** Names of cleaning rules to switch off (see src/clean/rules/index.ts), e.g. ["recap-paragraph"]. */
+  disableRules: string[];
 }
 
 export const defaultConfig: DigestConfig = {
@@ -25,6 +28,7 @@ export const defaultConfig: DigestConfig = {
   feedDays: 30,
   homeDays: 7,
   author: "Digest",
+  disableRules: [],
 };
 
 export class ConfigError extends Error {}
@@ -62,5 +66,11 @@ export function validate(config: DigestConfig, where: string): DigestConfig {
   for (const key of ["feedDays", "homeDays"] as const) {
     if (!Number.isInteger(config[key]) || config[key] < 1) throw new ConfigError(`${where}: ${key} must be a whole number of at least 1`);
   }
+  const known = new Set(defaultRules.map((r) => r.name));
+  if (!Array.isArray(config.disableRules) || config.disableRules.some((n) => typeof n !== "string")) {
+    throw new ConfigError(`${where}: disableRules must be a list of rule names`);
+  }
+  const unknown = config.disableRules.filter((n) => !known.has(n));
+  if (unknown.length) throw new ConfigError(`${where}: unknown cleaning rule ${unknown.map((n) => `"${n}"`).join(", ")}; the rules are ${[...known].join(", ")}`);
   return { ...config, baseUrl: url.href.endsWith("/") ? url.href : `${url.href}/` };
 }

@@ -1,6 +1,6 @@
 // The text pipeline from decoded files to stories: clean → date → cluster → resolve dates → summarise.
 import type { CleanArticle, Message, Rejection, ResolvedArticle, SourceFile, Story } from "./types.ts";
-import { cleanSource } from "./clean/index.ts";
+import { cleanSource, type CleanRule } from "./clean/index.ts";
 import { dateArticles, resolveDates, storyDate } from "./date/index.ts";
 import { clusterArticles, defaultClusterOptions, type ClusterOptions } from "./cluster/index.ts";
 import { summarise, type SummaryOptions } from "./summarise/index.ts";
@@ -8,6 +8,8 @@ import { countWords } from "./text/words.ts";
 
 export interface PipelineOptions {
   zone: string;
+  /** The cleaning rules to run; the default list when absent. */
+  rules?: readonly CleanRule[];
   cluster?: ClusterOptions;
   summary?: SummaryOptions;
   /** When given, filled with the milliseconds each stage took (for the benchmark). */
@@ -37,7 +39,7 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
   for (const file of files) {
     let article: CleanArticle;
     try {
-      article = cleanSource(file);
+      article = cleanSource(file, options.rules);
     } catch (error) {
       // A page nested thousands of levels deep exhausts the stack; say so rather than quote the engine.
       const why = error instanceof RangeError ? "markup nested too deeply to read" : (error as Error).message;

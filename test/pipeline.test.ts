@@ -100,3 +100,13 @@ describe("stable story ids", () => {
     expect(bigger.stories).toHaveLength(result.stories.length + 2);
   });
 });
+
+describe("switching a cleaning rule off", () => {
+  it("keeps what that rule would have dropped, and only that", async () => {
+    const { rulesWithout } = await import("../src/clean/index.ts");
+    const file = files.find((f) => f.path.startsWith("001"))!;
+    const without = cleanSource(file, rulesWithout("photo-credit")).paragraphs.join("\n");
+    expect(without).toContain("File photo: AP");
+    expect(cleanSource(file).paragraphs.join("\n")).not.toContain("File photo: AP");
+  });
+});

@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { loadConfig, validate } from "../config.ts";
 import { ingest } from "../ingest/index.ts";
 import { runPipeline } from "../pipeline.ts";
+import { rulesWithout } from "../clean/index.ts";
 import { renderDigests, writeDigests } from "../digest/index.ts";
 import { renderSite } from "../site/index.ts";
 import { writeFeeds } from "../feed/index.ts";
@@ -33,7 +34,7 @@ export async function runBuild(argv: string[]): Promise<number> {
     throw new Error(`input folder ${values.input} does not exist`);
   }
   const ingested = await ingest(input);
-  const result = runPipeline(ingested.files, { zone: config.timezone });
+  const result = runPipeline(ingested.files, { zone: config.timezone, rules: rulesWithout(...config.disableRules) });
   const rejected = [...ingested.rejected, ...result.rejected];
   const messages = [...ingested.messages, ...result.messages];
 

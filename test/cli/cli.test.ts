@@ -103,6 +103,14 @@ describe("digest build failures", () => {
     expect(stderr).toMatch(/bad\.json is not valid JSON/);
   });
 
+  it("names the cleaning rules when the config switches off one that does not exist", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digest-cfg-"));
+    writeFileSync(join(dir, "rules.json"), JSON.stringify({ disableRules: ["photo-credits"] }));
+    const { code, stderr } = await digest(["build", "--input", join(fixtures, "seeds"), "--output", join(dir, "site"), "--digests", join(dir, "d"), "--config", join(dir, "rules.json")]);
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/unknown cleaning rule "photo-credits"; the rules are .*photo-credit/);
+  });
+
   it("exits non-zero when the input folder is missing", async () => {
     const { code, stderr } = await digest(["build", "--input", "/nonexistent/articles"]);
     expect(code).not.toBe(0);
