@@ -56,7 +56,7 @@ const files = await time("digest", async () => {
   return f;
 });
 await time("site", () => renderSite({ digestsDir: join(out, "digests"), outputDir: join(out, "site"), config: defaultConfig, data: { stories: result.stories } }));
-await time("feed", () => writeFeeds({ outputDir: join(out, "site"), config: defaultConfig, stories: result.stories }));
+await time("feed", () => writeFeeds({ outputDir: join(out, "site"), config: defaultConfig, digests: files }));
 const total = Object.values(times).reduce((a, b) => a + b, 0);
 
 // Single-stage throughput on one core: cleaning raw scrapes, summarising clean articles.

@@ -43,7 +43,7 @@ export async function runBuild(argv: string[]): Promise<number> {
   const output = resolve(values.output);
   await prepareOutput(output);
   await renderSite({ digestsDir: resolve(values.digests), outputDir: output, config, data: { stories: result.stories } });
-  await writeFeeds({ outputDir: output, config, stories: result.stories });
+  await writeFeeds({ outputDir: output, config, digests });
 
   const report = buildReport(result.stories, rejected, messages);
   await writeFile(join(output, "build-report.json"), `${JSON.stringify(report, null, 2)}\n`);

@@ -19,9 +19,7 @@ export async function runClean(argv: string[]): Promise<number> {
   if (!file) throw new Error("give a file to clean, or --jsonl");
   const article = cleanSource(await readSource(file));
   for (const m of article.messages) process.stderr.write(`${file}: ${m.level}: ${m.text}\n`);
-  const evidence = findEvidence(article, zone);
-  const date = evidence.date ?? evidence.pageDate;
-  const dateSource = evidence.date ? evidence.dateSource : evidence.pageDate ? "relative-to-page" : null;
+  const { date, dateSource } = ownDate(article, zone);
   process.stdout.write(
     `${JSON.stringify({ title: article.title, date, dateSource, body: article.paragraphs.join("\n\n"), paragraphs: article.paragraphs, source: article.meta.source, url: article.meta.url })}\n`,
   );
@@ -45,9 +43,15 @@ export function cleanJsonLine(line: string, zone: string): CleanLineResult {
   try {
     const source: SourceFile = { path: String(id), format: html !== null ? "html" : "text", text: (html ?? text)!, encoding: "utf-8", mtime: new Date(0) };
     const article: CleanArticle = cleanSource(source);
-    const evidence = findEvidence(article, zone);
-    return { id, title: article.title, date: evidence.date ?? evidence.pageDate, body: article.paragraphs.join("\n\n") };
+    return { id, title: article.title, date: ownDate(article, zone).date, body: article.paragraphs.join("\n\n") };
   } catch (error) {
     return { id, error: (error as Error).message };
   }
+}
+
+/** An article's date on its own, with no story to resolve "on Thursday" against: stated, else from its page. */
+function ownDate(article: CleanArticle, zone: string): { date: string | null; dateSource: string | null } {
+  const e = findEvidence(article, zone);
+  if (e.date) return { date: e.date, dateSource: e.dateSource };
+  return e.pageDate ? { date: e.pageDate, dateSource: "relative-to-page" } : { date: null, dateSource: null };
 }

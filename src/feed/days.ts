@@ -8,7 +8,7 @@ import { dayPath, dayTitle } from "../digest/index.ts";
 import { createMarkdown } from "../site/markdown.ts";
 import { ABSOLUTE_BASE } from "../site/links.ts";
 import { DIGEST_DATE } from "../site/story-sections.ts";
-import { stripControlChars } from "../site/plain-text.ts";
+import { stripControlChars } from "../text/plain-text.ts";
 import { absolutizeHtml } from "./absolute.ts";
 
 export interface FeedDay {

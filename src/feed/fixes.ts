@@ -1,7 +1,7 @@
 // feed@6.0.0 writes JSON Feed version 1 (singular author, date_modified only, no language). This turns
 // its output into JSON Feed 1.1: version 1.1, an authors array, language, date_published on every item.
 import type { DigestConfig } from "../config.ts";
-import { stripControlChars } from "../site/plain-text.ts";
+import { stripControlChars } from "../text/plain-text.ts";
 import type { FeedDay } from "./days.ts";
 
 export const JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1";

@@ -2,7 +2,7 @@
 // items given slightly differently to come out right (see ./fixes.ts for what is corrected after).
 import { Feed } from "feed";
 import type { DigestConfig } from "../config.ts";
-import { escapeHtml, stripControlChars } from "../site/plain-text.ts";
+import { escapeHtml, stripControlChars } from "../text/plain-text.ts";
 import type { FeedDay } from "./days.ts";
 import { toJsonFeed11 } from "./fixes.ts";
 

@@ -3,22 +3,21 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { DigestConfig } from "../config.ts";
-import type { Story } from "../types.ts";
-import { renderDigests } from "../digest/index.ts";
+import type { DigestFile } from "../digest/index.ts";
 import { feedDays } from "./days.ts";
 import { buildFeeds, FEED_FILES } from "./formats.ts";
 
 export interface FeedOptions {
   outputDir: string;
   config: DigestConfig;
-  /** The feeds carry the same digests the build writes, rendered again from the stories. */
-  stories: Story[];
+  /** The digests the build wrote: the feeds carry exactly these. */
+  digests: DigestFile[];
 }
 
 export { FEED_FILES } from "./formats.ts";
 
 export async function writeFeeds(options: FeedOptions): Promise<void> {
-  const feeds = buildFeeds(feedDays(renderDigests(options.stories), options.config), options.config);
+  const feeds = buildFeeds(feedDays(options.digests, options.config), options.config);
   await writeFile(join(options.outputDir, FEED_FILES.rss), feeds.rss);
   await writeFile(join(options.outputDir, FEED_FILES.atom), feeds.atom);
   await writeFile(join(options.outputDir, FEED_FILES.json), feeds.json);

@@ -5,7 +5,7 @@ import Eleventy from "@11ty/eleventy";
 import type { DigestConfig } from "../config.ts";
 import type { Story } from "../types.ts";
 import { tallyOutlets } from "./outlets.ts";
-import { stripControlChars } from "./plain-text.ts";
+import { stripControlChars } from "../text/plain-text.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 

@@ -6,7 +6,7 @@ import { headingIds } from "./heading-ids.ts";
 import { linkPrefixes } from "./links.ts";
 import { sourcesList } from "./sources.ts";
 import { storySections } from "./story-sections.ts";
-import { stripControlChars } from "./plain-text.ts";
+import { stripControlChars } from "../text/plain-text.ts";
 
 export function createMarkdown(): MarkdownIt {
   // Article text is data: html:false makes any tag in it text, never markup.

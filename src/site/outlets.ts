@@ -1,7 +1,7 @@
 // The about page's table: every outlet seen in the stories, with how many stories credit it.
 import type { Story } from "../types.ts";
 import { storyCredits } from "../digest/credits.ts";
-import { stripControlChars } from "./plain-text.ts";
+import { stripControlChars } from "../text/plain-text.ts";
 
 export interface OutletCount {
   name: string;

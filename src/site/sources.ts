@@ -3,7 +3,7 @@
 import type { MarkdownIt } from "markdown-it";
 import type { StateCore, Token } from "markdown-it";
 import { groupCredits, othersLabel } from "../digest/credits.ts";
-import { escapeHtml } from "./plain-text.ts";
+import { escapeHtml } from "../text/plain-text.ts";
 import { linkBase, resolveHref } from "./links.ts";
 
 const PREFIX = "Sources: ";

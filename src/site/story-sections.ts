@@ -3,7 +3,7 @@
 import type { MarkdownIt } from "markdown-it";
 import type { Env, StateCore } from "markdown-it";
 import { dayPath, dayTitle } from "../digest/index.ts";
-import { escapeHtml } from "./plain-text.ts";
+import { escapeHtml } from "../text/plain-text.ts";
 import { linkBase } from "./links.ts";
 
 /** Set in the Markdown env by the feed writer: the YYYY-MM-DD of the digest being rendered. */
