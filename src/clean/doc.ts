@@ -130,11 +130,6 @@ export function isProse(line: Line): boolean {
   return line.prose;
 }
 
-/** A line shaped like a headline or subheading: a handful of words and no sentence inside it. */
-export function isHeadlineLike(line: Line): boolean {
-  return line.headline;
-}
-
 /** A headline glued to its teaser text: see `Line.glued`. */
 export function isGluedTeaser(line: Line): boolean {
   return line.glued;

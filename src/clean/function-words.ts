@@ -18,7 +18,3 @@ const OTHER_LANGUAGES = [
 ].join(" ");
 
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set([...STOP_WORDS, ...OTHER_LANGUAGES.split(" ")]);
-
-export function isFunctionWord(word: string): boolean {
-  return FUNCTION_WORDS.has(word.toLowerCase());
-}

@@ -40,10 +40,6 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   ).split(" "),
 );
 
-export function isStopWord(word: string): boolean {
-  return STOP_WORDS.has(word.toLowerCase());
-}
-
 /** Lower-cased words that are not stop words and are at least `minLength` long. */
 export function contentWords(text: string, minLength = 3): string[] {
   const out: string[] = [];
@@ -60,13 +56,4 @@ function allDigits(word: string): boolean {
     if (c < 48 || c > 57) return false;
   }
   return true;
-}
-
-/** Share of a text's words that are stop words: prose sits around 0.4, menus and headlines far lower. */
-export function stopWordDensity(text: string): number {
-  const ws = words(text);
-  if (ws.length === 0) return 0;
-  let stops = 0;
-  for (const w of ws) if (STOP_WORDS.has(w.toLowerCase())) stops++;
-  return stops / ws.length;
 }
