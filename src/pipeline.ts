@@ -1,6 +1,6 @@
 // The text pipeline from decoded files to stories: clean → date → cluster → resolve dates → summarise.
 import type { CleanArticle, Message, Rejection, ResolvedArticle, SourceFile, Story } from "./types.ts";
-import { cleanSource, type CleanRule } from "./clean/index.ts";
+import { cleanSource, InputRejected, type CleanRule } from "./clean/index.ts";
 import { dateArticles, resolveDates, storyDate } from "./date/index.ts";
 import { clusterArticles, defaultClusterOptions, type ClusterOptions } from "./cluster/index.ts";
 import { summarise, type SummaryOptions } from "./summarise/index.ts";
@@ -41,6 +41,10 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
     try {
       article = cleanSource(file, options.rules);
     } catch (error) {
+      if (error instanceof InputRejected) {
+        rejected.push({ path: file.path, reason: error.message });
+        continue;
+      }
       // A page nested thousands of levels deep exhausts the stack; say so rather than quote the engine.
       const why = error instanceof RangeError ? "markup nested too deeply to read" : (error as Error).message;
       rejected.push({ path: file.path, reason: `could not be cleaned: ${why}` });

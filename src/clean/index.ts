@@ -7,6 +7,7 @@ import { defaultRules, type CleanRule } from "./rules/index.ts";
 
 export { defaultRules, rulesWithout } from "./rules/index.ts";
 export type { CleanRule } from "./rules/index.ts";
+export { InputRejected } from "./rejected.ts";
 
 export function cleanSource(file: SourceFile, rules: readonly CleanRule[] = defaultRules): CleanArticle {
   const base = { path: file.path, format: file.format, mtime: file.mtime };

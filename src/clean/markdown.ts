@@ -1,9 +1,10 @@
 // Markdown articles are already clean: front matter gives the metadata, the body its paragraphs.
-import matter from "gray-matter";
 import MarkdownIt from "markdown-it";
 import { DateTime } from "luxon";
 import type { ArticleMeta } from "../types.ts";
 import { emptyMeta } from "./text.ts";
+import { splitFrontMatter } from "./front-matter.ts";
+import { InputRejected } from "./rejected.ts";
 
 const md = new MarkdownIt({ html: false });
 
@@ -16,16 +17,11 @@ export interface MarkdownParts {
 
 export function parseMarkdown(text: string): MarkdownParts {
   const warnings: string[] = [];
-  let data: Record<string, unknown> = {};
-  let content = text;
-  try {
-    const parsed = matter(text);
-    data = parsed.data as Record<string, unknown>;
-    content = parsed.content;
-  } catch (error) {
-    warnings.push(`front matter is not valid YAML (${(error as Error).message.split("\n")[0]}); read as plain Markdown`);
-    content = text.replace(/^---\n[\s\S]*?\n---\n?/, "");
-  }
+  const front = splitFrontMatter(text);
+  if (front.kind === "refused") throw new InputRejected(front.reason);
+  if (front.kind === "invalid") warnings.push(`${front.reason}; read as plain Markdown`);
+  const data: Record<string, unknown> = front.kind === "data" ? front.data : {};
+  const content = front.content;
   const meta = emptyMeta();
   meta.title = stringField(data.title);
   meta.source = stringField(data.source);
@@ -53,20 +49,14 @@ function stringField(v: unknown): string | null {
 }
 
 function dateField(v: unknown): string | null {
-  // YAML turns an unquoted 2025-05-29 into a Date at UTC midnight; a quoted one stays a string.
-  // Date-only values stay date-only, so the date stage reads them as a calendar day in any zone.
-  if (v instanceof Date && !Number.isNaN(v.getTime())) {
-    const d = DateTime.fromJSDate(v, { zone: "utc" });
-    return d.toFormat("HH:mm:ss.SSS") === "00:00:00.000" ? d.toISODate() : d.toISO();
-  }
-  if (typeof v === "string") {
-    const s = v.trim();
-    if (DateTime.fromISO(s, { setZone: true }).isValid) return s;
-    const r = DateTime.fromRFC2822(s, { setZone: true });
-    if (r.isValid) return r.toISO();
-    const h = DateTime.fromHTTP(s, { setZone: true });
-    if (h.isValid) return h.toISO();
-  }
+  // The core schema keeps an unquoted 2025-05-29 a string, as a quoted one is: no zone is applied to it.
+  if (typeof v !== "string") return null;
+  const s = v.trim();
+  if (DateTime.fromISO(s, { setZone: true }).isValid) return s;
+  const r = DateTime.fromRFC2822(s, { setZone: true });
+  if (r.isValid) return r.toISO();
+  const h = DateTime.fromHTTP(s, { setZone: true });
+  if (h.isValid) return h.toISO();
   return null;
 }
 

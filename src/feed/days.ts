@@ -1,6 +1,6 @@
 // One feed entry per day's digest: the digest Markdown rendered with the site's own renderer, every
 // link made absolute, and every date taken from the digest's day (never the build clock).
-import matter from "gray-matter";
+import { splitFrontMatter } from "../clean/front-matter.ts";
 import { DateTime } from "luxon";
 import type { DigestConfig } from "../config.ts";
 import type { DigestFile } from "../digest/index.ts";
@@ -29,7 +29,9 @@ export function feedDays(digests: readonly DigestFile[], config: DigestConfig): 
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
     .slice(0, config.feedDays)
     .map((file) => {
-      const { data, content } = matter(file.markdown);
+      const front = splitFrontMatter(file.markdown);
+      const data = front.kind === "data" ? front.data : {};
+      const content = front.kind === "refused" ? "" : front.content;
       const url = new URL(dayPath(file.date).slice(1), config.baseUrl).href;
       const env = { site: config, [ABSOLUTE_BASE]: config.baseUrl, [DIGEST_DATE]: file.date };
       const tokens = md.parse(content, env);

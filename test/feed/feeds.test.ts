@@ -7,7 +7,7 @@ import { join } from "node:path";
 import Parser from "rss-parser";
 import { extractFromJson, extractFromXml } from "@extractus/feed-extractor";
 import { XMLValidator } from "fast-xml-parser";
-import matter from "gray-matter";
+import { splitFrontMatter } from "../../src/clean/front-matter.ts";
 import { build, hostile, seeds, type Built } from "../site/build.ts";
 
 const BASE = "https://digest.example.org/";
@@ -22,7 +22,8 @@ interface ExpectedItem {
 /** What each feed item must be, read from the digest files: newest first. */
 function expectedItems(out: Built, dates: string[]): ExpectedItem[] {
   return [...dates].sort().reverse().map((date) => {
-    const { data } = matter(out.digest(date));
+    const front = splitFrontMatter(out.digest(date));
+    const data = front.kind === "data" ? front.data : {};
     return { date, url: `${BASE}${date.replace(/-/g, "/")}/`, title: String(data.title), storyIds: (data.stories as string[]).map(String) };
   });
 }

@@ -1,0 +1,65 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { splitFrontMatter } from "../../src/clean/front-matter.ts";
+import { cleanSource, InputRejected } from "../../src/clean/index.ts";
+import { runPipeline } from "../../src/pipeline.ts";
+import type { SourceFile } from "../../src/types.ts";
+
+const work = mkdtempSync(join(tmpdir(), "digest-fm-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const body = "The council approved the new budget on Tuesday after a long debate about school funding and road repairs in the city.";
+
+function markdown(text: string, path = "a.md"): SourceFile {
+  return { path, format: "markdown", text, encoding: "utf-8", mtime: new Date(0) };
+}
+
+describe("front matter", () => {
+  it("never runs a ---js block, and refuses the file with a reason", () => {
+    const marker = join(work, "ran-js");
+    const text = `---js\n{ title: (require("fs").writeFileSync(${JSON.stringify(marker)}, "x"), "pwned") }\n---\n${body}\n`;
+    expect(() => cleanSource(markdown(text))).toThrow(InputRejected);
+    const out = runPipeline([markdown(text)], { zone: "UTC" });
+    expect(out.rejected).toEqual([{ path: "a.md", reason: 'front matter in "js" is not accepted: only YAML front matter is read' }]);
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it("refuses other front-matter languages too", () => {
+    for (const lang of ["javascript", "coffee", "json", "toml"]) {
+      expect(splitFrontMatter(`---${lang}\n{}\n---\n${body}`)).toMatchObject({ kind: "refused" });
+    }
+    expect(splitFrontMatter(`---yaml\ntitle: A\n---\n${body}`)).toMatchObject({ kind: "data", data: { title: "A" } });
+  });
+
+  it("reads YAML as plain data: no constructor tags, unquoted dates stay text", () => {
+    const fm = splitFrontMatter(`---\ntitle: Budget\ndate: 2025-05-29\n---\n${body}`);
+    expect(fm).toEqual({ kind: "data", data: { title: "Budget", date: "2025-05-29" }, content: `${body}` });
+    const tagged = splitFrontMatter(`---\ntitle: !!js/function "function () { return 1 }"\n---\n${body}`);
+    expect(tagged.kind).toBe("invalid");
+  });
+
+  it("keeps the article when the YAML is broken, with a warning", () => {
+    const a = cleanSource(markdown(`---\ntitle: [unclosed\n---\n${body}\n`));
+    expect(a.paragraphs).toEqual([body]);
+    expect(a.messages.map((m) => m.text).join()).toMatch(/not valid YAML/);
+  });
+
+  it("does not run ---js through the command line either", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const marker = join(work, "ran-js-cli");
+    const file = join(work, "evil.md");
+    writeFileSync(file, `---js\nrequire("fs").writeFileSync(${JSON.stringify(marker)}, "x")\n---\n${body}\n`);
+    const run = spawnSync(process.execPath, ["bin/digest.js", "clean", file], { encoding: "utf8" });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(/only YAML front matter/);
+    expect(existsSync(marker)).toBe(false);
+    const input = join(work, "articles");
+    mkdirSync(input);
+    writeFileSync(join(input, "evil.md"), readFileSync(file));
+    const build = spawnSync(process.execPath, ["bin/digest.js", "build", "--input", input, "--digests", join(work, "d"), "--output", join(work, "o"), "--quiet"], { encoding: "utf8" });
+    expect(build.stderr).toMatch(/evil\.md.*only YAML front matter/);
+    expect(existsSync(marker)).toBe(false);
+  });
+});
