@@ -8,6 +8,10 @@ export interface Message {
   stage: Stage;
   level: "warning" | "error";
   text: string;
+  /** The named rule or check that raised it ("front-matter", "decode", a cleaning rule's name). */
+  rule?: string;
+  /** 1-based line of the input it concerns, where one applies. */
+  line?: number;
 }
 
 export type InputFormat = "text" | "html" | "markdown";
@@ -19,6 +23,8 @@ export interface SourceFile {
   text: string;
   encoding: "utf-8" | "windows-1252";
   mtime: Date;
+  /** The page's address when the caller knows it (a `clean --jsonl` line's "url"); evidence, not identity. */
+  url?: string | null;
 }
 
 export interface Rejection {
@@ -38,7 +44,14 @@ export interface ArticleMeta {
   date: string | null;
   /** Where `date` came from: "front-matter", "metadata-line", "html-meta", "json-ld". */
   dateOrigin: string | null;
+  /** The outlet as the input itself names it: front matter `source`, a page's site name, a scrape's copyright or wire credit. */
   source: string | null;
+  /** An HTML page's og:site_name / application-name, as written (not always a real name: "Hosted"). */
+  siteName: string | null;
+  /** An HTML page's JSON-LD publisher name. */
+  publisher: string | null;
+  /** The outlet named by whoever saved the page (`digest fetch` writes the feed's title as `<meta name="digest:outlet">`). */
+  outletHint: string | null;
   url: string | null;
   author: string | null;
 }
@@ -46,6 +59,8 @@ export interface ArticleMeta {
 export interface CleanArticle {
   path: string;
   format: InputFormat;
+  /** The decoded input as read (the same string the SourceFile holds): evidence for dating. */
+  raw: string;
   title: string;
   paragraphs: string[];
   meta: ArticleMeta;

@@ -43,7 +43,9 @@ function readMeta(nodes: AnyNode[]): ArticleMeta {
     return null;
   };
   meta.title = get("og:title", "twitter:title", "headline", "dc.title");
-  meta.source = get("og:site_name", "application-name", "publisher", "dc.publisher");
+  meta.siteName = get("og:site_name", "application-name");
+  meta.outletHint = get("digest:outlet");
+  meta.source = meta.siteName ?? get("publisher", "dc.publisher");
   meta.author = get("author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author");
   if (meta.author && /^https?:/.test(meta.author)) meta.author = null;
   const date = get("article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date", "dc.date.issued", "parsely-pub-date", "sailthru.date", "publish-date", "article.published");
@@ -52,7 +54,7 @@ function readMeta(nodes: AnyNode[]): ArticleMeta {
     meta.dateOrigin = "html-meta";
   }
   const canonical = DomUtils.findOne((e) => e.name === "link" && /\bcanonical\b/i.test(attr(e, "rel")), nodes, true);
-  meta.url = (canonical && attr(canonical, "href")) || get("og:url", "twitter:url");
+  meta.url = (canonical && attr(canonical, "href")) || get("og:url", "twitter:url", "digest:url");
   if (meta.url && !/^https?:\/\//.test(meta.url)) meta.url = null;
   if (!meta.title) {
     const t = DomUtils.findOne((e) => e.name === "title", nodes, true);
@@ -100,7 +102,8 @@ function readJsonLd(nodes: AnyNode[], meta: ArticleMeta): string | null {
         meta.dateOrigin = "json-ld";
       }
       const publisher = item.publisher;
-      if (!meta.source && publisher && typeof publisher === "object" && !Array.isArray(publisher) && typeof publisher.name === "string") meta.source = clean(publisher.name);
+      if (!meta.publisher && publisher && typeof publisher === "object" && !Array.isArray(publisher) && typeof publisher.name === "string") meta.publisher = clean(publisher.name);
+      meta.source ??= meta.publisher;
       const author = Array.isArray(item.author) ? item.author[0] : item.author;
       if (!meta.author && author && typeof author === "object" && !Array.isArray(author) && typeof author.name === "string") meta.author = clean(author.name);
       if (!meta.url && typeof item.url === "string" && /^https?:\/\//.test(item.url)) meta.url = item.url;

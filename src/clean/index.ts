@@ -10,7 +10,13 @@ export type { CleanRule } from "./rules/index.ts";
 export { InputRejected } from "./rejected.ts";
 
 export function cleanSource(file: SourceFile, rules: readonly CleanRule[] = defaultRules): CleanArticle {
-  const base = { path: file.path, format: file.format, mtime: file.mtime };
+  const article = cleanByFormat(file, rules);
+  if (!article.meta.url && file.url) article.meta.url = file.url;
+  return article;
+}
+
+function cleanByFormat(file: SourceFile, rules: readonly CleanRule[]): CleanArticle {
+  const base = { path: file.path, format: file.format, raw: file.text, mtime: file.mtime };
   if (file.format === "markdown") {
     const md = parseMarkdown(file.text);
     const messages: Message[] = md.warnings.map((text) => ({ file: file.path, stage: "clean", level: "warning", text }));

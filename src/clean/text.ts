@@ -17,7 +17,7 @@ export interface TextCleanResult {
 }
 
 export function emptyMeta(): ArticleMeta {
-  return { title: null, date: null, dateOrigin: null, source: null, url: null, author: null };
+  return { title: null, date: null, dateOrigin: null, source: null, siteName: null, publisher: null, outletHint: null, url: null, author: null };
 }
 
 export function cleanText(path: string, text: string, meta: ArticleMeta = emptyMeta(), rules: readonly CleanRule[] = defaultRules, origin: "text" | "html" = "text"): TextCleanResult {

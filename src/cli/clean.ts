@@ -30,7 +30,7 @@ export async function runClean(argv: string[]): Promise<number> {
 type CleanLineResult = { id: unknown; title: string; date: string | null; body: string } | { id: unknown; error: string };
 
 export function cleanJsonLine(line: string, zone: string): CleanLineResult {
-  let input: { id?: unknown; text?: unknown; html?: unknown };
+  let input: { id?: unknown; text?: unknown; html?: unknown; url?: unknown };
   try {
     input = JSON.parse(line) as typeof input;
   } catch {
@@ -41,7 +41,7 @@ export function cleanJsonLine(line: string, zone: string): CleanLineResult {
   const text = typeof input.text === "string" ? input.text : null;
   if (html === null && text === null) return { id, error: 'expected a "text" or "html" string' };
   try {
-    const source: SourceFile = { path: String(id), format: html !== null ? "html" : "text", text: (html ?? text)!, encoding: "utf-8", mtime: new Date(0) };
+    const source: SourceFile = { path: String(id), format: html !== null ? "html" : "text", text: (html ?? text)!, encoding: "utf-8", mtime: new Date(0), url: typeof input.url === "string" ? input.url : null };
     const article: CleanArticle = cleanSource(source);
     return { id, title: article.title, date: ownDate(article, zone).date, body: article.paragraphs.join("\n\n") };
   } catch (error) {

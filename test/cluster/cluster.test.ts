@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { clusterArticles } from "../../src/cluster/index.ts";
-import { seedArticles } from "../../src/eval/merge-set.ts";
-import { pairwiseScores } from "../../src/eval/pairwise.ts";
+import { seedArticles } from "../../eval/lib/merge-set.ts";
+import { pairwiseScores } from "../../eval/lib/pairwise.ts";
 import type { DatedArticle } from "../../src/types.ts";
 
 const seeds = seedArticles(new URL("../fixtures/seeds", import.meta.url).pathname);

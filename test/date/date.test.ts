@@ -5,7 +5,7 @@ import { dayOf, nearestWeekday, weekdayOnOrBefore } from "../../src/date/parse.t
 import { emptyMeta } from "../../src/clean/text.ts";
 
 function article(paragraphs: string[], extra: Partial<CleanArticle> = {}): CleanArticle {
-  return { path: "a.txt", format: "text", title: "T", paragraphs, meta: emptyMeta(), context: "", mtime: new Date("2026-01-02T10:00:00Z"), messages: [], ...extra };
+  return { path: "a.txt", format: "text", raw: paragraphs.join("\n\n"), title: "T", paragraphs, meta: emptyMeta(), context: "", mtime: new Date("2026-01-02T10:00:00Z"), messages: [], ...extra };
 }
 const date = (a: CleanArticle, zone = "UTC") => dateArticles([a], { zone })[0]!;
 

@@ -11,7 +11,7 @@ md.use(headingIds);
 
 function member(path: string, extra: Partial<ResolvedArticle> = {}): ResolvedArticle {
   return {
-    path, format: "text", title: `Title of ${path}`, paragraphs: ["p"], meta: emptyMeta(), context: "", mtime: new Date(0), messages: [],
+    path, format: "text", raw: "p", title: `Title of ${path}`, paragraphs: ["p"], meta: emptyMeta(), context: "", mtime: new Date(0), messages: [],
     evidence: { date: "2025-05-29", dateSource: "metadata-line", weekday: null, pageAnchor: null, pageDate: null, mtimeDate: "2025-05-29" },
     date: "2025-05-29", dateSource: "metadata-line", ...extra,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scoreCorpus, scorePage, shingles, tokens } from "../../src/eval/extraction-score.ts";
+import { scoreCorpus, scorePage, shingles, tokens } from "../../eval/lib/extraction-score.ts";
 
 describe("extraction score", () => {
   it("splits on anything that is not a letter, digit or underscore", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pairwiseScores } from "../../src/eval/pairwise.ts";
+import { pairwiseScores } from "../../eval/lib/pairwise.ts";
 
 describe("pairwise merge scores", () => {
   it("counts pairs placed together against pairs that belong together", () => {

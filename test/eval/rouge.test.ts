@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rouge, rougeTokens } from "../../src/eval/rouge.ts";
+import { rouge, rougeTokens } from "../../eval/lib/rouge.ts";
 
 describe("ROUGE (ROUGE-1.5.5 style)", () => {
   it("lower-cases, splits on non-alphanumerics and stems only tokens longer than 3 characters", () => {

@@ -5,7 +5,7 @@ import type { ResolvedArticle, Story } from "../../src/types.ts";
 
 function member(path: string, date: string): ResolvedArticle {
   return {
-    path, format: "text", title: path, paragraphs: ["p"], meta: emptyMeta(), context: "", mtime: new Date(0), messages: [],
+    path, format: "text", raw: "p", title: path, paragraphs: ["p"], meta: emptyMeta(), context: "", mtime: new Date(0), messages: [],
     evidence: { date, dateSource: "metadata-line", weekday: null, pageAnchor: null, pageDate: null, mtimeDate: date },
     date, dateSource: "metadata-line",
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seedArticles } from "../../src/eval/merge-set.ts";
+import { seedArticles } from "../../eval/lib/merge-set.ts";
 import { summarise } from "../../src/summarise/index.ts";
 import { wordCount } from "../../src/summarise/candidates.ts";
 import { summarizeJsonLine } from "../../src/cli/summarize.ts";

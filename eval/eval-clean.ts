@@ -8,7 +8,7 @@ import { gunzipSync } from "node:zlib";
 import { Readability } from "@mozilla/readability";
 import { JSDOM, VirtualConsole } from "jsdom";
 import { cleanSource } from "../src/clean/index.ts";
-import { scoreCorpus, scorePage, type CorpusScore, type PageScore } from "../src/eval/extraction-score.ts";
+import { scoreCorpus, scorePage, type CorpusScore, type PageScore } from "./lib/extraction-score.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = resolve(root, process.env.EXTRACTION_CORPUS ?? "../shared/corpus");

@@ -2,12 +2,13 @@
 // articles, and hard negatives (every article of a BBC category dated the same day).
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { cleanSource } from "../clean/index.ts";
-import { dateArticles } from "../date/index.ts";
-import { addDays } from "../date/parse.ts";
-import { decode } from "../ingest/decode.ts";
-import { splitSentences } from "../text/sentences.ts";
-import type { DatedArticle } from "../types.ts";
+import { cleanSource } from "../../src/clean/index.ts";
+import { emptyMeta } from "../../src/clean/text.ts";
+import { dateArticles } from "../../src/date/index.ts";
+import { addDays } from "../../src/date/parse.ts";
+import { decode } from "../../src/ingest/decode.ts";
+import { splitSentences } from "../../src/text/sentences.ts";
+import type { DatedArticle } from "../../src/types.ts";
 
 export interface LabelledArticle {
   article: DatedArticle;
@@ -50,7 +51,8 @@ function dated(path: string, title: string, paragraphs: string[], day: string): 
     format: "text",
     title,
     paragraphs,
-    meta: { title, date: day, dateOrigin: "front-matter", source: null, url: null, author: null },
+    meta: { ...emptyMeta(), title, date: day, dateOrigin: "front-matter" },
+    raw: paragraphs.join("\n\n"),
     context: "",
     mtime: new Date(`${day}T12:00:00Z`),
     messages: [],

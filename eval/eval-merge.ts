@@ -1,8 +1,8 @@
 // `npm run eval:merge`: pairwise precision, recall and F1 of story merging on the merge test set.
 import { fileURLToPath } from "node:url";
 import { clusterArticles } from "../src/cluster/index.ts";
-import { buildMergeSet, buildSplitSet, type LabelledArticle } from "../src/eval/merge-set.ts";
-import { pairwiseScores } from "../src/eval/pairwise.ts";
+import { buildMergeSet, buildSplitSet, type LabelledArticle } from "./lib/merge-set.ts";
+import { pairwiseScores } from "./lib/pairwise.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bbc = process.argv[2] ?? fileURLToPath(new URL("../../shared/corpus/bbc-dev.jsonl", import.meta.url));

@@ -2,9 +2,9 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { meanF1, rouge, type RougeScores } from "../src/eval/rouge.ts";
+import { meanF1, rouge, type RougeScores } from "./lib/rouge.ts";
 import { splitSentences } from "../src/text/sentences.ts";
-import { random, rewrite } from "../src/eval/merge-set.ts";
+import { random, rewrite } from "./lib/merge-set.ts";
 
 interface Row {
   id: string;

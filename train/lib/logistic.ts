@@ -1,0 +1,124 @@
+// Deterministic logistic-regression training: standardised features, L2 penalty, Newton's method
+// (iteratively reweighted least squares). Same data in, same weights out, on any machine.
+import type { LogisticModel } from "../../src/model/logistic.ts";
+
+export interface TrainOptions {
+  name: string;
+  features: string[];
+  /** L2 penalty on the standardised weights (not on the bias). */
+  l2?: number;
+  iterations?: number;
+  /** Weight of each positive example relative to a negative one (for unbalanced labels). */
+  positiveWeight?: number;
+  trainedOn?: string;
+}
+
+export interface Example {
+  x: ArrayLike<number>;
+  y: 0 | 1;
+}
+
+export function trainLogistic(examples: readonly Example[], options: TrainOptions): LogisticModel {
+  const d = options.features.length;
+  const n = examples.length;
+  if (n === 0) throw new Error(`${options.name}: no training examples`);
+  const mean = new Array<number>(d).fill(0);
+  const scale = new Array<number>(d).fill(0);
+  for (const e of examples) for (let j = 0; j < d; j++) mean[j]! += e.x[j]! / n;
+  for (const e of examples) for (let j = 0; j < d; j++) scale[j]! += (e.x[j]! - mean[j]!) ** 2 / n;
+  for (let j = 0; j < d; j++) scale[j] = Math.sqrt(scale[j]!) || 1;
+  const rows = examples.map((e) => Float64Array.from({ length: d + 1 }, (_, j) => (j === d ? 1 : (e.x[j]! - mean[j]!) / scale[j]!)));
+  const l2 = options.l2 ?? 1;
+  const pw = options.positiveWeight ?? 1;
+  const w = new Float64Array(d + 1);
+  for (let it = 0; it < (options.iterations ?? 25); it++) {
+    const grad = new Float64Array(d + 1);
+    const hess = Array.from({ length: d + 1 }, () => new Float64Array(d + 1));
+    for (let i = 0; i < n; i++) {
+      const r = rows[i]!;
+      let z = 0;
+      for (let j = 0; j <= d; j++) z += w[j]! * r[j]!;
+      const p = 1 / (1 + Math.exp(-z));
+      const c = examples[i]!.y === 1 ? pw : 1;
+      const g = c * (p - examples[i]!.y);
+      const h = c * Math.max(p * (1 - p), 1e-9);
+      for (let j = 0; j <= d; j++) {
+        grad[j]! += g * r[j]!;
+        const hr = h * r[j]!;
+        const row = hess[j]!;
+        for (let k = 0; k <= j; k++) row[k]! += hr * r[k]!;
+      }
+    }
+    for (let j = 0; j < d; j++) {
+      grad[j]! += l2 * w[j]!;
+      hess[j]![j]! += l2;
+    }
+    for (let j = 0; j <= d; j++) for (let k = 0; k < j; k++) hess[k]![j] = hess[j]![k]!;
+    const step = solve(hess, grad);
+    let moved = 0;
+    for (let j = 0; j <= d; j++) {
+      w[j]! -= step[j]!;
+      moved = Math.max(moved, Math.abs(step[j]!));
+    }
+    if (moved < 1e-8) break;
+  }
+  const round = (x: number) => Number(x.toPrecision(8));
+  return {
+    name: options.name,
+    features: [...options.features],
+    mean: mean.map(round),
+    scale: scale.map(round),
+    weights: Array.from(w.subarray(0, d), round),
+    bias: round(w[d]!),
+    threshold: 0.5,
+    ...(options.trainedOn ? { trainedOn: options.trainedOn } : {}),
+  };
+}
+
+/** Gaussian elimination with partial pivoting; the system is small (one row per feature). */
+function solve(a: Float64Array[], b: Float64Array): Float64Array {
+  const n = b.length;
+  const m = a.map((row, i) => Float64Array.from([...row, b[i]!]));
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[p]![c]!)) p = r;
+    [m[c], m[p]] = [m[p]!, m[c]!];
+    const pivot = m[c]![c]! || 1e-12;
+    for (let r = c + 1; r < n; r++) {
+      const f = m[r]![c]! / pivot;
+      if (f === 0) continue;
+      for (let k = c; k <= n; k++) m[r]![k]! -= f * m[c]![k]!;
+    }
+  }
+  const x = new Float64Array(n);
+  for (let r = n - 1; r >= 0; r--) {
+    let s = m[r]![n]!;
+    for (let k = r + 1; k < n; k++) s -= m[r]![k]! * x[k]!;
+    x[r] = s / (m[r]![r]! || 1e-12);
+  }
+  return x;
+}
+
+/** The probability threshold that maximises F1 (or another score) of the given predictions. */
+export function bestThreshold(probs: readonly number[], labels: readonly (0 | 1)[], score: (tp: number, fp: number, fn: number) => number = f1): number {
+  const order = probs.map((p, i) => i).sort((a, b) => probs[b]! - probs[a]! || a - b);
+  const positives = labels.reduce<number>((s, y) => s + y, 0);
+  let tp = 0;
+  let fp = 0;
+  let best = { t: 0.5, s: -Infinity };
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    if (labels[i] === 1) tp++;
+    else fp++;
+    const next = order[k + 1];
+    if (next !== undefined && probs[next] === probs[i]) continue;
+    const s = score(tp, fp, positives - tp);
+    const t = next === undefined ? probs[i]! / 2 : (probs[i]! + probs[next]!) / 2;
+    if (s > best.s) best = { t, s };
+  }
+  return Number(best.t.toPrecision(8));
+}
+
+function f1(tp: number, fp: number, fn: number): number {
+  return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+}
