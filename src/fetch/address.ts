@@ -32,7 +32,7 @@ export class RefusedAddress extends Error {
   readonly code = "EDIGESTREFUSED";
   constructor(host: string, address: string) {
     const via = host === address ? address : `${host} resolves to ${address}`;
-    super(`refused: ${via}, a ${describe(rangeOf(address))} address (run with --allow-private to allow it)`);
+    super(`refused: ${via}, not a public address (${describe(rangeOf(address))}); run with --allow-private to allow it`);
   }
 }
 
@@ -41,7 +41,7 @@ function describe(range: string): string {
     loopback: "loopback",
     private: "private",
     linkLocal: "link-local",
-    uniqueLocal: "unique-local (private)",
+    uniqueLocal: "unique local",
     carrierGradeNat: "carrier-grade NAT",
     unspecified: "unspecified",
     multicast: "multicast",
@@ -49,7 +49,7 @@ function describe(range: string): string {
     ipv4Mapped: "IPv4-mapped IPv6",
     reserved: "reserved",
   };
-  return names[range] ?? `non-public (${range})`;
+  return names[range] ?? range;
 }
 
 /** Throws for a URL whose host is written as an IP address that is not public (Node does not look those up). */
