@@ -186,7 +186,8 @@ function httpUrl(text: string): URL {
 }
 
 function tooLarge(maxBytes: number): FetchFailure {
-  return new FetchFailure(`larger than the ${Math.round(maxBytes / 1024 / 1024)} MiB limit`, true);
+  const size = maxBytes >= 1 << 20 ? `${Math.round((maxBytes / (1 << 20)) * 10) / 10} MiB` : `${Math.round(maxBytes / 1024)} KiB`;
+  return new FetchFailure(`larger than the ${size} limit`, true);
 }
 
 function decompressorFor(encoding: string | undefined): Transform | null {
