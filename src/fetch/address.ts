@@ -28,6 +28,13 @@ export function isPublicAddress(address: string): boolean {
   return rangeOf(address) === "unicast";
 }
 
+/** true: any address; false: public ones only; a function: public ones and the private ones it accepts. */
+export type PrivatePolicy = boolean | ((address: string) => boolean);
+
+function permitted(address: string, allowPrivate: PrivatePolicy): boolean {
+  return isPublicAddress(address) || allowPrivate === true || (typeof allowPrivate === "function" && allowPrivate(address));
+}
+
 export class RefusedAddress extends Error {
   readonly code = "EDIGESTREFUSED";
   constructor(host: string, address: string) {
@@ -53,17 +60,17 @@ function describe(range: string): string {
 }
 
 /** Throws for a URL whose host is written as an IP address that is not public (Node does not look those up). */
-export function checkLiteralHost(hostname: string, allowPrivate: boolean): void {
+export function checkLiteralHost(hostname: string, allowPrivate: PrivatePolicy): void {
   const bare = hostname.replace(/^\[|\]$/g, "");
-  if (!allowPrivate && isIP(bare) && !isPublicAddress(bare)) throw new RefusedAddress(bare, bare);
+  if (isIP(bare) && !permitted(bare, allowPrivate)) throw new RefusedAddress(bare, bare);
 }
 
 /** A `lookup` for http(s).Agent that refuses names resolving to any non-public address. */
-export function guardedLookup(allowPrivate: boolean): LookupFunction {
+export function guardedLookup(allowPrivate: PrivatePolicy): LookupFunction {
   return (hostname: string, options: LookupOptions, callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void) => {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, "");
-      const refused = allowPrivate ? undefined : addresses.find((a) => !isPublicAddress(a.address));
+      const refused = addresses.find((a) => !permitted(a.address, allowPrivate));
       if (refused) return callback(new RefusedAddress(hostname, refused.address), "");
       if (options.all) return callback(null, addresses);
       const first = addresses[0];

@@ -6,7 +6,7 @@ import https from "node:https";
 import { pipeline } from "node:stream/promises";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import type { Transform } from "node:stream";
-import { checkLiteralHost, guardedLookup, RefusedAddress } from "./address.ts";
+import { checkLiteralHost, guardedLookup, RefusedAddress, type PrivatePolicy } from "./address.ts";
 import { BackedOff, Scheduler } from "./politeness.ts";
 import { RobotsRules } from "./robots.ts";
 
@@ -15,7 +15,7 @@ export interface ClientOptions {
   timeoutMs: number;
   maxBytes: number;
   maxRedirects: number;
-  allowPrivate: boolean;
+  allowPrivate: PrivatePolicy;
   concurrency: number;
   perHostDelayMs: number;
 }

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import type { FetchSettings } from "../config.ts";
 import type { CleanRule } from "../clean/index.ts";
 import { DEFAULT_MAX_BYTES } from "../ingest/index.ts";
-import { RefusedAddress } from "./address.ts";
+import { RefusedAddress, type PrivatePolicy } from "./address.ts";
 import { decodeBody } from "./decode.ts";
 import { readFeed, type FeedItem } from "./feed.ts";
 import { FetchFailure, HttpClient, type HttpResponse } from "./http.ts";
@@ -22,8 +22,8 @@ export interface FetchOptions {
   /** The state file (`.digest-cache/fetch-state.json` by default in the CLI). */
   stateFile: string;
   settings: FetchSettings & { userAgent: string };
-  /** Allow loopback, private and link-local addresses (tests, intranets). */
-  allowPrivate: boolean;
+  /** Allow loopback, private and link-local addresses (tests, intranets); a function allows those it accepts. */
+  allowPrivate: PrivatePolicy;
   /** The response size cap; the build's input cap by default. */
   maxBytes?: number;
   /** The cleaning rules the build will use, to judge whether a page holds an article. */

@@ -317,4 +317,20 @@ describe("digest fetch: private addresses", () => {
     ]);
     expect(server.log).toEqual([]);
   });
+
+  it("checks the address again at every redirect", async () => {
+    server = await startServer();
+    const o = server.origin;
+    // Only the test server's own address is let through; other loopback addresses stand in for a
+    // hostile feed's redirect into the reader's network (refused before any connection is made).
+    server.routes.set("/to-other", { status: 302, headers: { location: `http://127.0.0.2:${server.port}/x` } });
+    server.routes.set("/to-v6", { status: 301, headers: { location: `http://[::1]:${server.port}/x` } });
+    server.routes.set("/rss.xml", { type: RSS, body: rss("G", [{ link: `${o}/to-other`, title: "a" }, { link: `${o}/to-v6`, title: "b" }]) });
+    const r = await run([`${o}/rss.xml`], dirs(), { allowPrivate: (address) => address === "127.0.0.1" });
+    expect(r.messages.sort()).toEqual([
+      `page ${o}/to-other: refused: 127.0.0.2, not a public address (loopback); run with --allow-private to allow it`,
+      `page ${o}/to-v6: refused: ::1, not a public address (loopback); run with --allow-private to allow it`,
+    ]);
+    expect(r.summary.pages.failed).toBe(2);
+  });
 });
