@@ -11,7 +11,8 @@ const parseRobots = robotsTxt.default as unknown as typeof robotsTxt.default.def
 /** RFC 9309 asks crawlers to read at least 500 KiB of a robots.txt. */
 const ROBOTS_MAX_BYTES = 512 * 1024;
 
-type Verdict = { isAllowed(url: string, ua?: string): boolean | undefined } | { all: true } | { none: string };
+/** `none`: robots.txt answered with a server error, or the site could not be reached (`reached: false`). */
+type Verdict = { isAllowed(url: string, ua?: string): boolean | undefined } | { all: true } | { none: string; reached: boolean };
 
 export class RobotsRules {
   private readonly sites = new Map<string, Promise<Verdict>>();
@@ -33,7 +34,7 @@ export class RobotsRules {
       this.sites.set(url.origin, verdict);
     }
     const v = await verdict;
-    if ("none" in v) throw new FetchFailure(`robots.txt could not be read (${v.none}), so nothing is fetched from ${url.host}`);
+    if ("none" in v) throw new FetchFailure(v.reached ? `robots.txt answered ${v.none}, so nothing is fetched from ${url.host}` : v.none);
     if ("isAllowed" in v && v.isAllowed(url.href, this.token) === false) throw new FetchFailure("disallowed by robots.txt", true);
   }
 
@@ -47,8 +48,9 @@ export class RobotsRules {
       return rules;
     } catch (error) {
       if (error instanceof RefusedAddress) throw error;
-      if (error instanceof FetchFailure && error.status !== undefined && error.status >= 400 && error.status < 500) return { all: true };
-      return { none: (error as Error).message };
+      const status = error instanceof FetchFailure ? error.status : undefined;
+      if (status !== undefined && status >= 400 && status < 500) return { all: true };
+      return { none: (error as Error).message, reached: status !== undefined };
     }
   }
 }

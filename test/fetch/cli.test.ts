@@ -14,8 +14,12 @@ const root = join(import.meta.dirname, "../..");
 const bin = join(root, "bin/digest.js");
 const pagesDir = join(root, "test/fixtures/fetch/pages");
 
-async function digest(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = execFile(process.execPath, [bin, ...args], { cwd, maxBuffer: 64 << 20 });
+function digest(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return digestWith(args, cwd, {});
+}
+
+async function digestWith(args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  const child = execFile(process.execPath, [bin, ...args], { cwd, maxBuffer: 64 << 20, env: { ...process.env, ...env } });
   child.stdin!.end();
   let stdout = "";
   let stderr = "";
@@ -62,6 +66,27 @@ describe("digest fetch: the command", () => {
       expect(stderr).toBe(`digest fetch: feed ${server.origin}/rss.xml: refused: 127.0.0.1, not a public address (loopback); run with --allow-private to allow it\n`);
       expect(stdout).toBe("digest fetch: feeds: 0 read, 0 not modified, 1 failed; pages: 0 saved, 0 skipped (saved or given up on before), 0 failed\n");
       expect(server.log).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe("digest fetch over https", () => {
+  const tls = { key: readFileSync(join(root, "test/fixtures/fetch/tls/key.pem")), cert: readFileSync(join(root, "test/fixtures/fetch/tls/cert.pem")) };
+
+  it("verifies certificates: a certificate nobody vouches for is a named failure, a trusted one works", async () => {
+    const server = await startServer({}, tls);
+    const o = server.origin;
+    server.routes.set("/feed.json", { type: "application/feed+json", body: JSON.stringify({ version: "https://jsonfeed.org/version/1.1", title: "Secure Times", items: [{ id: "1", url: `${o}/a`, content_text: "The harbour council voted on Thursday to approve a new bridge across the river, ending a debate that has lasted more than ten years in the town." }] }) });
+    try {
+      const dir = workdir({ feeds: [`${o}/feed.json`], fetch: FAST });
+      const untrusted = await digest(["fetch", "--allow-private"], dir);
+      expect(untrusted.code).toBe(0);
+      expect(untrusted.stderr).toMatch(new RegExp(`^digest fetch: feed ${o}/feed.json: TLS: self[- ]signed certificate\n$`));
+      const trusted = await digestWith(["fetch", "--allow-private"], dir, { NODE_EXTRA_CA_CERTS: join(root, "test/fixtures/fetch/tls/cert.pem") });
+      expect(trusted.stdout).toMatch(/feeds: 1 read, .* pages: 1 saved \(1 from the feed's text\)/);
+      expect(server.log.map((l) => l.path).sort()).toEqual(["/a", "/feed.json", "/robots.txt"]);
     } finally {
       await server.close();
     }

@@ -214,6 +214,13 @@ describe("digest fetch: pages that cannot be had", () => {
     expect(r.summary.pages).toMatchObject({ saved: 2, fromFeedText: 1, failed: 1 });
   });
 
+  it("fetches nothing from a site whose robots.txt answers with a server error (RFC 9309)", async () => {
+    server = await startServer({ "/robots.txt": { status: 503 }, "/rss.xml": { type: RSS, body: rss("G", []) } });
+    const r = await run([`${server.origin}/rss.xml`]);
+    expect(r.messages).toEqual([`feed ${server.origin}/rss.xml: robots.txt answered HTTP 503 Service Unavailable, so nothing is fetched from 127.0.0.1:${server.port}`]);
+    expect(server.log.map((l) => l.path)).toEqual(["/robots.txt"]);
+  });
+
   it("does not save a page the build would reject as having no article", async () => {
     server = await startServer();
     const o = server.origin;

@@ -1,5 +1,6 @@
 // A local HTTP server for the fetch tests: 127.0.0.1 only, a port the system picks, every request logged.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 
 export interface Logged {
@@ -19,10 +20,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(routes: Record<string, Route> = {}): Promise<TestServer> {
+/** `tls`: serve https with this key and certificate (test/fixtures/fetch/tls: self-signed, for 127.0.0.1). */
+export async function startServer(routes: Record<string, Route> = {}, tls?: { key: Buffer; cert: Buffer }): Promise<TestServer> {
   const table = new Map(Object.entries(routes));
   const log: Logged[] = [];
-  const server: Server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     const path = req.url ?? "/";
     res.on("finish", () => log.push({ path, headers: req.headers, status: res.statusCode }));
     const route = table.get(path);
@@ -33,11 +35,12 @@ export async function startServer(routes: Record<string, Route> = {}): Promise<T
     if (typeof route === "function") return route(req, res);
     res.writeHead(route.status ?? 200, { ...(route.type ? { "content-type": route.type } : {}), ...route.headers });
     res.end(route.body ?? "");
-  });
+  };
+  const server: Server = tls ? createTlsServer(tls, handle) : createServer(handle);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `${tls ? "https" : "http"}://127.0.0.1:${port}`,
     port,
     routes: table,
     log,
