@@ -110,7 +110,8 @@ function fromAtom(entry: AtomFeed.Entry<string>, base: string): RawItem {
   let content: FeedItem["content"] = null;
   if (c?.value?.trim() && !c.src) {
     const type = (c.type ?? "text").toLowerCase();
-    content = type === "html" || type === "xhtml" || type.includes("html") ? { html: c.value } : type === "text" || type.startsWith("text/") ? { text: c.value } : null;
+    // "html", "xhtml", or a media type: text/html and the like are markup, other text/* is text.
+    content = type.includes("html") ? { html: c.value } : type === "text" || type.startsWith("text/") ? { text: c.value } : null;
   }
   return {
     link: alternate?.href,
