@@ -17,7 +17,26 @@ export interface DigestConfig {
   author: string;
   /** Names of cleaning rules to switch off (see src/clean/rules/index.ts), e.g. ["recap-paragraph"]. */
   disableRules: string[];
+  /** Subscriptions for `digest fetch`: feed URLs (RSS, Atom, JSON Feed). */
+  feeds: string[];
+  /** Subscriptions for `digest fetch`: path to an OPML export, relative to the config file's folder. */
+  opml?: string;
+  fetch: FetchSettings;
 }
+
+/** How `digest fetch` behaves on the network. */
+export interface FetchSettings {
+  /** Requests in flight at once (never more than one per host). */
+  concurrency: number;
+  /** Pause between two requests to one host. */
+  perHostDelayMs: number;
+  timeoutMs: number;
+  maxRedirects: number;
+  /** Replaces `Digest/<version> (+<homepage or baseUrl>)`. */
+  userAgent?: string;
+}
+
+export const defaultFetchSettings: FetchSettings = { concurrency: 4, perHostDelayMs: 1000, timeoutMs: 20_000, maxRedirects: 5 };
 
 export const defaultConfig: DigestConfig = {
   title: "Digest",
@@ -29,6 +48,8 @@ export const defaultConfig: DigestConfig = {
   homeDays: 7,
   author: "Digest",
   disableRules: [],
+  feeds: [],
+  fetch: defaultFetchSettings,
 };
 
 export class ConfigError extends Error {}
@@ -51,10 +72,15 @@ export async function loadConfig(path: string | null, explicit: boolean): Promis
     }
   }
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw new ConfigError(`config file ${path} must hold a JSON object`);
-  return validate({ ...defaultConfig, ...(raw as Partial<DigestConfig>) }, path ?? "defaults");
+  const given = raw as Partial<DigestConfig>;
+  return validate({ ...defaultConfig, ...given, fetch: { ...defaultFetchSettings, ...(isObject(given.fetch) ? given.fetch : {}) } }, path ?? "defaults", given.fetch);
 }
 
-export function validate(config: DigestConfig, where: string): DigestConfig {
+function isObject(value: unknown): value is Record<string, unknown> {
+  return !!value && typeof value === "object" && !Array.isArray(value);
+}
+
+export function validate(config: DigestConfig, where: string, givenFetch: unknown = config.fetch): DigestConfig {
   if (!IANAZone.isValidZone(config.timezone)) throw new ConfigError(`${where}: timezone "${config.timezone}" is not an IANA zone`);
   let url: URL;
   try {
@@ -72,5 +98,33 @@ export function validate(config: DigestConfig, where: string): DigestConfig {
   }
   const unknown = config.disableRules.filter((n) => !known.has(n));
   if (unknown.length) throw new ConfigError(`${where}: unknown cleaning rule ${unknown.map((n) => `"${n}"`).join(", ")}; the rules are ${[...known].join(", ")}`);
+  validateSubscriptions(config, where, givenFetch);
   return { ...config, baseUrl: url.href.endsWith("/") ? url.href : `${url.href}/` };
+}
+
+function validateSubscriptions(config: DigestConfig, where: string, givenFetch: unknown): void {
+  if (!Array.isArray(config.feeds)) throw new ConfigError(`${where}: feeds must be a list of feed URLs`);
+  for (const feed of config.feeds as unknown[]) {
+    let ok = false;
+    try {
+      ok = typeof feed === "string" && /^https?:$/.test(new URL(feed).protocol);
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw new ConfigError(`${where}: feeds: ${JSON.stringify(feed)} is not an http or https URL`);
+  }
+  if (config.opml !== undefined && (typeof config.opml !== "string" || config.opml === "")) throw new ConfigError(`${where}: opml must be the path of an OPML file`);
+  if (givenFetch !== undefined && !isObject(givenFetch)) throw new ConfigError(`${where}: fetch must be an object`);
+  const f = config.fetch;
+  const whole = (key: "concurrency" | "perHostDelayMs" | "timeoutMs" | "maxRedirects", min: number, max: number) => {
+    const v = f[key];
+    if (!Number.isInteger(v) || v < min || v > max) throw new ConfigError(`${where}: fetch.${key} must be a whole number ${max === Infinity ? `of at least ${min}` : `from ${min} to ${max}`}`);
+  };
+  whole("concurrency", 1, 16);
+  whole("perHostDelayMs", 0, Infinity);
+  whole("timeoutMs", 1000, 120_000);
+  whole("maxRedirects", 0, 10);
+  if (f.userAgent !== undefined && (typeof f.userAgent !== "string" || !f.userAgent.trim() || /[\r\n]/.test(f.userAgent))) {
+    throw new ConfigError(`${where}: fetch.userAgent must be a one-line string`);
+  }
 }

@@ -2,11 +2,13 @@
 import { runBuild } from "./build.ts";
 import { runClean } from "./clean.ts";
 import { runSummarize } from "./summarize.ts";
+import { runFetch } from "./fetch.ts";
 
 const USAGE = `usage:
   digest build [--input DIR] [--digests DIR] [--output DIR] [--base-url URL] [--config FILE]
   digest clean FILE | digest clean --jsonl < IN > OUT
-  digest summarize FILE [--sentences N | --words W] | digest summarize --jsonl [--sentences N | --words W] < IN > OUT`;
+  digest summarize FILE [--sentences N | --words W] | digest summarize --jsonl [--sentences N | --words W] < IN > OUT
+  digest fetch [--config FILE] [--input DIR] [--cache DIR] [--allow-private] [--quiet]`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -19,6 +21,8 @@ export async function main(argv: string[]): Promise<number> {
       case "summarize":
       case "summarise":
         return await runSummarize(rest);
+      case "fetch":
+        return await runFetch(rest);
       case "--help":
       case "-h":
       case "help":

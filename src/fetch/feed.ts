@@ -1,0 +1,169 @@
+// A feed's text to its title and items: RSS 0.9x/2.0, RSS 1.0 (RDF), Atom and JSON Feed through feedsmith,
+// which reads malformed XML (bare "&", HTML entities) where strict parsers give up. Links are made absolute
+// (xml:base, then the feed's own URL); dates keep their offset; full text is kept when the item carries it.
+import { parseFeed, type AnyFeed, type AtomFeed, type JsonFeed, type RdfFeed, type RssFeed } from "feedsmith";
+import { parseDocument, DomUtils } from "htmlparser2";
+import { feedDate } from "./dates.ts";
+
+export interface FeedItem {
+  /** The article's page, absolute http(s), without fragment. */
+  url: string;
+  title: string | null;
+  /** ISO 8601, with the feed's offset when it gave one. */
+  date: string | null;
+  /** The item's full text when the feed carries it. */
+  content: { html: string } | { text: string } | null;
+}
+
+export interface ParsedFeed {
+  title: string | null;
+  items: FeedItem[];
+  /** Items left out, with why (no usable link). */
+  skipped: string[];
+}
+
+export type FeedResult = { ok: true; feed: ParsedFeed } | { ok: false; reason: string };
+
+export function readFeed(text: string, feedUrl: string): FeedResult {
+  let parsed: AnyFeed<string>;
+  try {
+    parsed = parseFeed<string>(text);
+  } catch (error) {
+    const name = (error as Error).name;
+    return { ok: false, reason: name === "DetectError" ? "not a feed (no RSS, Atom or JSON Feed in it)" : `not a readable feed (${(error as Error).message})` };
+  }
+  const raw: RawItem[] = [];
+  let title: string | null;
+  switch (parsed.format) {
+    case "rss":
+      title = parsed.feed.title ?? null;
+      for (const item of parsed.feed.items ?? []) raw.push(fromRss(item, resolveBase(feedUrl, parsed.feed.xml?.base)));
+      break;
+    case "rdf":
+      title = parsed.feed.title ?? null;
+      for (const item of parsed.feed.items ?? []) raw.push(fromRdf(item, feedUrl));
+      break;
+    case "atom": {
+      title = parsed.feed.title?.value ? plain(parsed.feed.title.value, parsed.feed.title.type) : null;
+      const base = resolveBase(feedUrl, parsed.feed.xml?.base);
+      for (const entry of parsed.feed.entries ?? []) raw.push(fromAtom(entry, resolveBase(base, entry.xml?.base)));
+      break;
+    }
+    case "json":
+      title = parsed.feed.title ?? null;
+      for (const item of parsed.feed.items ?? []) raw.push(fromJson(item, feedUrl));
+      break;
+  }
+  const items: FeedItem[] = [];
+  const skipped: string[] = [];
+  const seen = new Set<string>();
+  for (const r of raw) {
+    const url = absolute(r.link, r.base);
+    if (!url) {
+      skipped.push(`item ${r.title ? `"${r.title}"` : "without a title"} has no http(s) link`);
+      continue;
+    }
+    if (seen.has(url)) continue;
+    seen.add(url);
+    items.push({ url, title: r.title, date: feedDate(r.date), content: r.content });
+  }
+  return { ok: true, feed: { title: title ? oneLine(title) : null, items, skipped } };
+}
+
+interface RawItem {
+  link: string | undefined;
+  base: string;
+  title: string | null;
+  date: string | undefined;
+  content: FeedItem["content"];
+}
+
+function fromRss(item: RssFeed.Item<string>, feedBase: string): RawItem {
+  const base = resolveBase(feedBase, item.xml?.base);
+  const permalink = item.guid && item.guid.isPermaLink !== false && /^https?:\/\//i.test(item.guid.value ?? "") ? item.guid.value : undefined;
+  const atomLink = item.atom?.links?.find((l) => !l.rel || l.rel === "alternate")?.href;
+  const html = item.content?.encoded;
+  return {
+    link: item.link || permalink || atomLink,
+    base,
+    title: item.title ? oneLine(item.title) : null,
+    date: item.pubDate ?? item.dc?.dates?.[0] ?? first(item.dcterms?.created) ?? first(item.dcterms?.modified),
+    content: html?.trim() ? { html } : null,
+  };
+}
+
+function fromRdf(item: RdfFeed.Item<string>, base: string): RawItem {
+  const html = item.content?.encoded;
+  return {
+    link: item.link || item.rdf?.about,
+    base,
+    title: item.title ? oneLine(item.title) : null,
+    date: item.dc?.dates?.[0] ?? first(item.dcterms?.created),
+    content: html?.trim() ? { html } : null,
+  };
+}
+
+function fromAtom(entry: AtomFeed.Entry<string>, base: string): RawItem {
+  const links = entry.links ?? [];
+  const alternate = links.find((l) => (!l.rel || l.rel === "alternate") && (!l.type || /html/i.test(l.type))) ?? links.find((l) => !l.rel || l.rel === "alternate");
+  const c = entry.content;
+  let content: FeedItem["content"] = null;
+  if (c?.value?.trim() && !c.src) {
+    const type = (c.type ?? "text").toLowerCase();
+    // "html", "xhtml", or a media type: text/html and the like are markup, other text/* is text.
+    content = type.includes("html") ? { html: c.value } : type === "text" || type.startsWith("text/") ? { text: c.value } : null;
+  }
+  return {
+    link: alternate?.href,
+    base,
+    title: entry.title?.value ? plain(entry.title.value, entry.title.type) : null,
+    date: entry.published ?? entry.updated,
+    content,
+  };
+}
+
+function fromJson(item: JsonFeed.Item<string>, base: string): RawItem {
+  return {
+    link: item.url || item.external_url,
+    base,
+    title: item.title ? oneLine(item.title) : null,
+    date: item.date_published ?? item.date_modified,
+    content: item.content_html?.trim() ? { html: item.content_html } : item.content_text?.trim() ? { text: item.content_text } : null,
+  };
+}
+
+/** xml:base is itself relative to the base around it. */
+function resolveBase(outer: string, base: string | undefined): string {
+  if (!base) return outer;
+  try {
+    return new URL(base.trim(), outer).href;
+  } catch {
+    return outer;
+  }
+}
+
+function absolute(link: string | undefined, base: string): string | null {
+  if (!link?.trim()) return null;
+  try {
+    const url = new URL(link.trim(), base);
+    if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+    url.hash = "";
+    return url.href;
+  } catch {
+    return null;
+  }
+}
+
+/** An Atom text construct of type "html" or "xhtml" is markup; its title is the text in it. */
+function plain(value: string, type: string | undefined): string {
+  const t = (type ?? "text").toLowerCase();
+  return oneLine(t === "html" || t === "xhtml" ? DomUtils.textContent(parseDocument(value).children) : value);
+}
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, " ").trim();
+}
