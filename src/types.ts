@@ -30,6 +30,9 @@ export interface SourceFile {
 export interface Rejection {
   path: string;
   reason: string;
+  /** The stage and rule that refused it, when the rejection is not also sent as a Message. */
+  stage?: Stage;
+  rule?: string;
 }
 
 export interface IngestResult {

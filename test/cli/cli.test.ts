@@ -108,7 +108,21 @@ describe("digest build failures", () => {
     writeFileSync(join(dir, "rules.json"), JSON.stringify({ disableRules: ["photo-credits"] }));
     const { code, stderr } = await digest(["build", "--input", join(fixtures, "seeds"), "--output", join(dir, "site"), "--digests", join(dir, "d"), "--config", join(dir, "rules.json")]);
     expect(code).not.toBe(0);
-    expect(stderr).toMatch(/unknown cleaning rule "photo-credits"; the rules are .*photo-credit/);
+    expect(stderr).toMatch(/unknown cleaning rule "photo-credits" \(did you mean "photo-credit"\?\); the rules are .*photo-credit/);
+  });
+
+  it("checks the whole config before writing anything: {\"title\": 5} leaves the earlier build as it was", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digest-cfg-"));
+    const args = ["build", "--input", join(fixtures, "seeds"), "--output", join(dir, "site"), "--digests", join(dir, "d")];
+    expect((await digest(args)).code).toBe(0);
+    const before = [tree(join(dir, "site")), tree(join(dir, "d"))];
+    writeFileSync(join(dir, "title.json"), JSON.stringify({ title: 5, fetch: { concurency: 2 } }));
+    const { code, stderr } = await digest([...args, "--config", join(dir, "title.json")]);
+    expect(code).not.toBe(0);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(/"title" must be a string, not the number 5; unknown key "fetch.concurency"; did you mean "fetch.concurrency"\?/);
+    expect([tree(join(dir, "site")), tree(join(dir, "d"))]).toEqual(before);
+    expect(readdirSync(dir).sort()).toEqual(["d", "site", "title.json"]);
   });
 
   it("exits non-zero when the input folder is missing", async () => {

@@ -24,12 +24,18 @@ describe("build report", () => {
       ["c.txt", "included"],
       ["empty.txt", "rejected"],
     ]);
-    expect(report.inputs.find((i) => i.path === "empty.txt")).toEqual({ path: "empty.txt", status: "rejected", reason: "empty file" });
+    expect(report.inputs.find((i) => i.path === "empty.txt")).toMatchObject({ path: "empty.txt", status: "rejected", reason: "empty file" });
     expect(report.inputs.find((i) => i.path === "b.txt")).toMatchObject({ story: "s-aaaaaaaaaa", date: "2025-05-29", dateSource: "metadata-line" });
   });
 
   it("attaches each file's warnings to its entry", () => {
     expect(report.inputs.find((i) => i.path === "c.txt")?.warnings).toEqual(["clean: no headline found"]);
+  });
+
+  it("gives every input its messages as records, a rejected one its reason as an error", () => {
+    expect(report.inputs.find((i) => i.path === "c.txt")?.messages).toEqual([{ stage: "clean", level: "warning", text: "no headline found" }]);
+    expect(report.inputs.find((i) => i.path === "a.txt")?.messages).toEqual([]);
+    expect(report.inputs.find((i) => i.path === "empty.txt")?.messages).toEqual([{ stage: "ingest", rule: "rejected", level: "error", text: "empty file" }]);
   });
 
   it("gives followUpOf only to a follow-up", () => {

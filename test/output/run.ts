@@ -1,0 +1,64 @@
+// Runs the real `digest` command as a separate process (so it can be killed), and reads folders back.
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export const root = join(import.meta.dirname, "../..");
+export const seeds = join(root, "test/fixtures/seeds");
+
+export interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface Started {
+  pid: number;
+  done: Promise<Run>;
+  kill(): void;
+}
+
+export function start(args: string[], env: Record<string, string> = {}, stdin?: string): Started {
+  const child = spawn(process.execPath, [join(root, "bin/digest.js"), ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  child.stdin.on("error", () => undefined);
+  child.stdin.end(stdin ?? "");
+  const done = new Promise<Run>((resolve) => child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr })));
+  return { pid: child.pid!, done, kill: () => child.kill("SIGKILL") };
+}
+
+export const digest = (args: string[], env: Record<string, string> = {}, stdin?: string): Promise<Run> => start(args, env, stdin).done;
+
+export function workDir(prefix = "digest-out-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A copy of the seeds, or of the seeds whose names pass `keep`, with their file times. */
+export function seedCopy(dir: string, keep: (name: string) => boolean = () => true): string {
+  cpSync(seeds, dir, { recursive: true, preserveTimestamps: true, filter: (p) => p === seeds || keep(p.slice(seeds.length + 1)) });
+  return dir;
+}
+
+/** Every file under dir by relative path, with its text; null when dir does not exist. */
+export function tree(dir: string): Record<string, string> | null {
+  if (!existsSync(dir)) return null;
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const n of readdirSync(d).sort()) {
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[p.slice(dir.length + 1)] = readFileSync(p, "utf8");
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+export function buildArgs(input: string, work: string): string[] {
+  return ["build", "--input", input, "--digests", join(work, "digests"), "--output", join(work, "site"), "--quiet"];
+}
