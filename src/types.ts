@@ -21,7 +21,8 @@ export interface SourceFile {
   path: string;
   format: InputFormat;
   text: string;
-  encoding: "utf-8" | "windows-1252";
+  /** The charset the bytes were read in: "utf-8", "windows-1252", or the charset an HTML page declares ("windows-1251", "shift_jis", …). */
+  encoding: string;
   mtime: Date;
   /** The page's address when the caller knows it (a `clean --jsonl` line's "url"); evidence, not identity. */
   url?: string | null;
