@@ -20,7 +20,7 @@ export interface Started {
   kill(): void;
 }
 
-export function start(args: string[], env: Record<string, string> = {}, stdin?: string): Started {
+export function start(args: string[], env: Record<string, string> = {}, stdin?: string | Buffer): Started {
   const child = spawn(process.execPath, [join(root, "bin/digest.js"), ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
@@ -32,7 +32,7 @@ export function start(args: string[], env: Record<string, string> = {}, stdin?: 
   return { pid: child.pid!, done, kill: () => child.kill("SIGKILL") };
 }
 
-export const digest = (args: string[], env: Record<string, string> = {}, stdin?: string): Promise<Run> => start(args, env, stdin).done;
+export const digest = (args: string[], env: Record<string, string> = {}, stdin?: string | Buffer): Promise<Run> => start(args, env, stdin).done;
 
 export function workDir(prefix = "digest-out-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
