@@ -92,6 +92,7 @@ export async function readSource(file: string): Promise<SourceFile> {
     const format = formatOf(file);
     const decoded = decode(await fh.readFile(), format);
     if (!decoded.ok) throw new Error(`${file}: ${decoded.reason}`);
+    for (const w of decoded.warnings) process.stderr.write(`${file}: warning: ${w.text}${w.line ? ` (line ${w.line})` : ""}\n`);
     return { path: basename(file), format, text: decoded.text, encoding: decoded.encoding, mtime: info.mtime };
   } finally {
     await fh.close();

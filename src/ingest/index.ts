@@ -37,7 +37,7 @@ interface Walk {
   files: SourceFile[];
   rejected: Rejection[];
   messages: Message[];
-  /** Folders read so far (device:inode → path), so a link back into one is not read again. */
+  /** Folders read, or to be read because they are really there (device:inode → path): a link to one is not followed. */
   seen: Map<string, string>;
 }
 
@@ -47,6 +47,8 @@ export async function ingest(inputDir: string, options: IngestOptions = {}): Pro
   const walk: Walk = { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, files: [], rejected: [], messages: [], seen: new Map() };
   const info = await stat(root);
   walk.seen.set(key(info), ".");
+  // The folders really under the input come first: a link to one of them is the repeat, whatever the order.
+  await listFolders(walk, root, "");
   await readFolder(walk, root, "", [key(info)]);
   warnSameNames(walk.files, walk.messages);
   return { files: walk.files, rejected: walk.rejected, messages: walk.messages };
@@ -58,6 +60,18 @@ function reject(walk: Walk, path: string, rule: string, reason: string): void {
 }
 
 const key = (info: Stats) => `${info.dev}:${info.ino}`;
+
+async function listFolders(walk: Walk, abs: Buffer, rel: string): Promise<void> {
+  const entries = await readdir(abs, { withFileTypes: true, encoding: "buffer" }).catch(() => []);
+  for (const entry of entries.sort((a, b) => Buffer.compare(a.name, b.name))) {
+    if (!entry.isDirectory()) continue;
+    const full = Buffer.concat([abs, SLASH, entry.name]);
+    const path = rel ? `${rel}/${displayName(entry.name).text}` : displayName(entry.name).text;
+    const info = await stat(full).catch(() => null);
+    if (info && !walk.seen.has(key(info))) walk.seen.set(key(info), path);
+    await listFolders(walk, full, path);
+  }
+}
 
 async function readFolder(walk: Walk, abs: Buffer, rel: string, ancestors: string[]): Promise<void> {
   let entries: Dirent<Buffer>[];
@@ -94,12 +108,15 @@ async function readFolder(walk: Walk, abs: Buffer, rel: string, ancestors: strin
         continue;
       }
       const id = key(folder);
-      if (ancestors.includes(id)) {
+      if (followed && ancestors.includes(id)) {
         reject(walk, path, "symlink-loop", "symbolic link to a folder that contains it (a loop); not followed");
-      } else if (walk.seen.has(id)) {
-        reject(walk, path, "symlink-repeat", `symbolic link to a folder already read as "${walk.seen.get(id)}"; not read twice`);
+      } else if (followed && walk.seen.has(id)) {
+        reject(walk, path, "symlink-repeat", `symbolic link to a folder that is read as "${walk.seen.get(id)}"; not read twice`);
       } else {
-        walk.seen.set(id, path);
+        if (followed) {
+          walk.seen.set(id, path);
+          await listFolders(walk, full, path);
+        }
         await readFolder(walk, full, path, [...ancestors, id]);
       }
     } else if (info.isFile()) {

@@ -80,9 +80,10 @@ function reportMessage(m: Message): ReportMessage {
   return { stage: m.stage, ...(m.rule ? { rule: m.rule } : {}), level: m.level, text: m.text, ...(m.line !== undefined ? { line: m.line } : {}) };
 }
 
-/** One stderr line per rejected input, naming it and saying why. */
+/** One stderr line per rejected input, naming it and saying why (a name with a line break in it is quoted). */
 export function rejectionLines(report: BuildReport): string[] {
-  return report.inputs.filter((i) => i.status === "rejected").map((i) => `digest: rejected ${i.path}: ${i.reason}`);
+  const name = (path: string) => (/[\u0000-\u001f\u007f\u2028\u2029]/.test(path) ? JSON.stringify(path) : path);
+  return report.inputs.filter((i) => i.status === "rejected").map((i) => `digest: rejected ${name(i.path)}: ${(i.reason ?? "").replace(/\s+/g, " ")}`);
 }
 
 /** The console summary: counts, then one line per rejected file. */

@@ -1,6 +1,6 @@
 // The `digest` command as users and outside tools run it: a real process, real files.
 import { describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -164,6 +164,28 @@ describe("digest clean and summarize", () => {
     expect(one!.summary).toHaveLength(2);
     expect(many!.summary).toHaveLength(2);
     for (const s of [...one!.summary, ...many!.summary]) expect(a.includes(s) || b.includes(s)).toBe(true);
+  });
+});
+
+describe("digest clean FILE on odd files", () => {
+  it("refuses a FIFO at once instead of waiting on it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digest-clean-"));
+    execFileSync("mkfifo", [join(dir, "pipe.txt")]);
+    const { code, stderr } = await digest(["clean", join(dir, "pipe.txt")]);
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/pipe\.txt: not a regular file/);
+  });
+
+  it("reads a UTF-8 file cut off mid-character as UTF-8", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digest-clean-"));
+    const german = readFileSync(join(fixtures, "languages/de-04b5ffdcdaf058f8.txt"));
+    writeFileSync(join(dir, "cut.txt"), german.subarray(0, german.lastIndexOf(0xc3) + 1));
+    const { code, stdout, stderr } = await digest(["clean", join(dir, "cut.txt")]);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as { body: string };
+    expect(out.body).toMatch(/[äöüß]/);
+    expect(out.body).not.toContain("Ã");
+    expect(stderr).toMatch(/ends in the middle of a UTF-8 character/);
   });
 });
 

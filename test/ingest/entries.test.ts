@@ -38,6 +38,7 @@ describe("symbolic links", () => {
   symlinkSync("pong.txt", join(dir, "ping.txt"));
   symlinkSync("..", join(dir, "sub/up"));
   symlinkSync("sub", join(dir, "sub-again"));
+  symlinkSync("sub", join(dir, "an-earlier-name-for-sub"));
 
   it("makes each link one input: followed to a file or folder, rejected with a reason when it loops or leads nowhere", async () => {
     const r = byPath(await ingest(dir));
@@ -47,8 +48,9 @@ describe("symbolic links", () => {
       "ping.txt": "symbolic link that loops (it leads back to itself)",
       "pong.txt": "symbolic link that loops (it leads back to itself)",
       "self.txt": "symbolic link that loops (it leads back to itself)",
+      "an-earlier-name-for-sub": 'symbolic link to a folder that is read as "sub"; not read twice',
       "sub/up": "symbolic link to a folder that contains it (a loop); not followed",
-      "sub-again": 'symbolic link to a folder already read as "sub"; not read twice',
+      "sub-again": 'symbolic link to a folder that is read as "sub"; not read twice',
     });
   });
 

@@ -20,8 +20,15 @@ export interface Started {
   kill(): void;
 }
 
-export function start(args: string[], env: Record<string, string> = {}, stdin?: string | Buffer): Started {
-  const child = spawn(process.execPath, [join(root, "bin/digest.js"), ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] });
+export interface StartOptions {
+  /** Run as the unprivileged user nobody (through setpriv), for what root could otherwise always read. */
+  unprivileged?: boolean;
+}
+
+export function start(args: string[], env: Record<string, string> = {}, stdin?: string | Buffer, options: StartOptions = {}): Started {
+  const command = [process.execPath, join(root, "bin/digest.js"), ...args];
+  if (options.unprivileged) command.unshift("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups");
+  const child = spawn(command[0]!, command.slice(1), { cwd: root, env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -32,7 +39,7 @@ export function start(args: string[], env: Record<string, string> = {}, stdin?: 
   return { pid: child.pid!, done, kill: () => child.kill("SIGKILL") };
 }
 
-export const digest = (args: string[], env: Record<string, string> = {}, stdin?: string | Buffer): Promise<Run> => start(args, env, stdin).done;
+export const digest = (args: string[], env: Record<string, string> = {}, stdin?: string | Buffer, options: StartOptions = {}): Promise<Run> => start(args, env, stdin, options).done;
 
 export function workDir(prefix = "digest-out-"): string {
   return mkdtempSync(join(tmpdir(), prefix));

@@ -89,7 +89,8 @@ describe("a build killed at random moments", () => {
     for (let i = 1; i <= 4; i++) {
       const dir = withEarlierBuild(`random-${i}`);
       const run = start(buildArgs(may, dir));
-      await new Promise((r) => setTimeout(r, (span * i) / 4));
+      // Spread over the second half of the build, where it writes.
+      await new Promise((r) => setTimeout(r, span * (0.5 + i / 8)));
       run.kill();
       await run.done;
       const now = state(dir);

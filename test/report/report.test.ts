@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildReport, summaryLines } from "../../src/report/index.ts";
+import { buildReport, rejectionLines, summaryLines } from "../../src/report/index.ts";
 import { emptyMeta } from "../../src/clean/text.ts";
 import type { ResolvedArticle, Story } from "../../src/types.ts";
 
@@ -41,6 +41,12 @@ describe("build report", () => {
   it("gives followUpOf only to a follow-up", () => {
     expect(report.stories[0]).not.toHaveProperty("followUpOf");
     expect(report.stories[1]).toMatchObject({ id: "s-bbbbbbbbbb", members: ["c.txt"], summary: ["Two."], followUpOf: "s-aaaaaaaaaa" });
+  });
+
+  it("gives one stderr line per rejected input, even when its name or reason holds a line break", () => {
+    expect(rejectionLines(report)).toEqual(["digest: rejected empty.txt: empty file"]);
+    const odd = buildReport([], [{ path: "a\nb.txt", reason: "first\nsecond" }], []);
+    expect(rejectionLines(odd)).toEqual(['digest: rejected "a\\nb.txt": first second']);
   });
 
   it("sums it up in one console line", () => {
