@@ -1,8 +1,9 @@
 // Builds killed with SIGKILL at every step of writing, and at random moments: the earlier site and
 // digests stay whole (or the new ones are whole), and the next build finishes or clears what was left.
 import { beforeAll, describe, expect, it } from "vitest";
-import { cpSync, existsSync, readdirSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, realpathSync } from "node:fs";
 import { join } from "node:path";
+import { recover } from "../../src/output/swap.ts";
 import { buildArgs, digest, seedCopy, start, tree, workDir } from "./run.ts";
 
 const work = workDir("digest-swap-");
@@ -33,6 +34,8 @@ function withEarlierBuild(name: string): string {
   return dir;
 }
 
+/** What the next build does first, with the locks held: finish or clear what the killed one left. */
+const repair = (dir: string) => recover([join(realpathSync(dir), "digests"), join(realpathSync(dir), "site")]);
 const state = (dir: string) => ({ digests: tree(join(dir, "digests")), site: tree(join(dir, "site")) });
 const hidden = (dir: string) => readdirSync(dir).filter((n) => n.startsWith("."));
 const which = (t: Tree, of: "digests" | "site") => (t === null ? "none" : JSON.stringify(t) === JSON.stringify(A[of]) ? "A" : JSON.stringify(t) === JSON.stringify(X[of]) ? "X" : "mixed");
@@ -60,9 +63,7 @@ describe("a build killed at each step of writing its result", () => {
       expect([which(seen.digests, "digests"), which(seen.site, "site")]).toEqual([digestsSeen, siteSeen]);
       if (digestsSeen === "none" || siteSeen === "none") expect(hidden(dir).some((n) => n.endsWith(".digest-swap.json"))).toBe(true);
 
-      // The next build repairs first: stop it right after, and look.
-      const next = await digest(buildArgs(all, dir), { DIGEST_TEST_KILL_AT: "recovered" });
-      expect(next.signal).toBe("SIGKILL");
+      await repair(dir);
       const repaired = state(dir);
       expect([which(repaired.digests, "digests"), which(repaired.site, "site")]).toEqual([afterRecovery, afterRecovery]);
       expect(hidden(dir).filter((n) => !n.endsWith(".digest-lock"))).toEqual([]);
@@ -99,7 +100,7 @@ describe("a build killed at random moments", () => {
         expect(w).not.toBe("mixed");
         if (w === "none") expect(hidden(dir).some((n) => n.endsWith(".digest-swap.json"))).toBe(true);
       }
-      await digest(buildArgs(may, dir), { DIGEST_TEST_KILL_AT: "recovered" });
+      await repair(dir);
       const after = state(dir);
       const pair = [which(after.digests, "digests"), which(after.site, "site")];
       expect([["A", "A"], ["X", "X"]]).toContainEqual(pair);
