@@ -47,7 +47,6 @@ const UNSPACED = new Set(["Han", "Hiragana", "Katakana", "Thai", "Lao", "Khmer",
 const LETTER = /[\p{L}\p{M}]/u;
 const MARK = /\p{M}/u;
 const UNASSIGNED = /[\p{Cn}\p{Co}]/u;
-const BASIC_LATIN = /[A-Za-z]/;
 const ODD_SYMBOL = /[{}[\]|\\^~`<>@#$%*_+=]/;
 // CJK Unified Ideographs and the compatibility block: everyday characters. Extensions A, B… hold rare ones.
 const COMMON_HAN = /[\u4E00-\u9FFF\uF900-\uFAFF]/;
@@ -66,8 +65,22 @@ export function languageFeatures(text: string): LanguageFeatures {
   let odd = 0;
   let scripted = 0;
   const byScript = new Map<string, number>();
-  const add = (script: string) => byScript.set(script, (byScript.get(script) ?? 0) + 1);
+  const add = (script: string, n = 1) => byScript.set(script, (byScript.get(script) ?? 0) + n);
+  let basicLatin = 0;
   for (const ch of sample) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) {
+      // ASCII, most of most texts: decided without regular expressions.
+      if (code <= 0x20 || code === 0x7f) continue;
+      chars++;
+      if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) {
+        letters++;
+        scripted++;
+        basic++;
+        basicLatin++;
+      } else if (ODD_SYMBOL.test(ch)) odd++;
+      continue;
+    }
     if (/\s/.test(ch)) continue;
     chars++;
     if (ch === "\uFFFD") replacement++;
@@ -78,15 +91,11 @@ export function languageFeatures(text: string): LanguageFeatures {
     // A combining mark belongs to the letter before it (decomposed accents, Indic vowel signs): no script of its own.
     if (MARK.test(ch)) continue;
     scripted++;
-    if (BASIC_LATIN.test(ch)) {
-      basic++;
-      add("Latin");
-      continue;
-    }
     const script = SCRIPTS.find(([, re]) => re.test(ch))?.[0] ?? "other";
     if (script === "Han" && !COMMON_HAN.test(ch)) rareHan++;
     add(script);
   }
+  if (basicLatin) add("Latin", basicLatin);
   const count = (s: string) => byScript.get(s) ?? 0;
   const latin = count("Latin");
   const best = Math.max(...SYSTEMS.map((system) => system.reduce((n, s) => n + count(s), system.includes("Latin") ? 0 : latin)));
