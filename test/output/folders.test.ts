@@ -1,9 +1,11 @@
 // Which folders a build may replace, what it keeps in them, and whose lock it respects.
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, utimesSync, writeFileSync, lstatSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import { buildArgs, digest, seedCopy, tree, workDir } from "./run.ts";
+import { buildArgs, digest, seedCopy, tree, workDir, removeWorkDirs } from "./run.ts";
+
+afterAll(removeWorkDirs);
 
 const work = workDir("digest-folders-");
 const all = seedCopy(join(work, "in-all"));

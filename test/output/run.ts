@@ -1,6 +1,6 @@
 // Runs the real `digest` command as a separate process (so it can be killed), and reads folders back.
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -41,8 +41,17 @@ export function start(args: string[], env: Record<string, string> = {}, stdin?: 
 
 export const digest = (args: string[], env: Record<string, string> = {}, stdin?: string | Buffer, options: StartOptions = {}): Promise<Run> => start(args, env, stdin, options).done;
 
+const made: string[] = [];
+
+/** A new temporary folder, removed by `removeWorkDirs` (call it in afterAll). */
 export function workDir(prefix = "digest-out-"): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+export function removeWorkDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** A copy of the seeds, or of the seeds whose names pass `keep`, with their file times. */

@@ -1,10 +1,12 @@
 // Builds killed with SIGKILL at every step of writing, and at random moments: the earlier site and
 // digests stay whole (or the new ones are whole), and the next build finishes or clears what was left.
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cpSync, existsSync, readdirSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { recover } from "../../src/output/swap.ts";
-import { buildArgs, digest, seedCopy, start, tree, workDir } from "./run.ts";
+import { buildArgs, digest, seedCopy, start, tree, workDir, removeWorkDirs } from "./run.ts";
+
+afterAll(removeWorkDirs);
 
 const work = workDir("digest-swap-");
 const all = seedCopy(join(work, "in-all"));
