@@ -1,56 +1,74 @@
-// Settings from digest.config.json (or --config), with defaults for everything.
+// Settings from digest.config.json (or --config): one schema (zod) checks every key, its type and
+// range, and gives the defaults, before the build writes anything. Add a key by adding it here.
 import { readFile } from "node:fs/promises";
 import { IANAZone } from "luxon";
+import { z } from "zod";
 import { defaultRules } from "./clean/rules/index.ts";
 
-export interface DigestConfig {
-  title: string;
-  description: string;
-  baseUrl: string;
-  /** IANA zone in which article timestamps become calendar days. */
-  timezone: string;
-  language: string;
-  /** How many of the latest days the feeds carry. */
-  feedDays: number;
-  /** How many of the latest days the home page shows. */
-  homeDays: number;
-  author: string;
-  /** Names of cleaning rules to switch off (see src/clean/rules/index.ts), e.g. ["recap-paragraph"]. */
-  disableRules: string[];
-  /** Subscriptions for `digest fetch`: feed URLs (RSS, Atom, JSON Feed). */
-  feeds: string[];
-  /** Subscriptions for `digest fetch`: path to an OPML export, relative to the config file's folder. */
-  opml?: string;
-  fetch: FetchSettings;
+const RULE_NAMES = defaultRules.map((r) => r.name);
+
+function isHttpUrl(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
 }
+
+function isLanguageTag(value: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(value).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+const httpUrl = z.string().refine(isHttpUrl, { message: "must be an absolute http:// or https:// URL" });
+const wholeNumber = () => z.number().int();
+
+export const configSchema = z.strictObject({
+  title: z.string().trim().min(1).default("Digest"),
+  description: z.string().default("A daily digest of the news, each story once, credited to every outlet that covered it."),
+  /** The site's public address; every absolute link and feed URL starts with it. */
+  baseUrl: httpUrl.default("https://digest.example.org/").transform((url) => {
+    const href = new URL(url).href;
+    return href.endsWith("/") ? href : `${href}/`;
+  }),
+  /** IANA zone in which article timestamps become calendar days. */
+  timezone: z
+    .string()
+    .refine((zone) => IANAZone.isValidZone(zone), { message: 'must be an IANA time zone such as "Europe/Berlin" or "UTC"' })
+    .default("UTC"),
+  language: z.string().refine(isLanguageTag, { message: 'must be a language tag such as "en" or "de-CH"' }).default("en"),
+  /** How many of the latest days the feeds carry. */
+  feedDays: wholeNumber().min(1).default(30),
+  /** How many of the latest days the home page shows. */
+  homeDays: wholeNumber().min(1).default(7),
+  author: z.string().default("Digest"),
+  /** Names of cleaning rules to switch off (see src/clean/rules/index.ts), e.g. ["recap-paragraph"]. */
+  disableRules: z.array(z.string()).default([]),
+  /** Feed URLs that `digest fetch` subscribes to. */
+  feeds: z.array(httpUrl).default([]),
+  /** An OPML file of subscriptions for `digest fetch`, relative to the config file's folder. */
+  opml: z.string().min(1).optional(),
+  fetch: z
+    .strictObject({
+      concurrency: wholeNumber().min(1).max(16).default(4),
+      perHostDelayMs: wholeNumber().min(0).default(1000),
+      timeoutMs: wholeNumber().min(1000).max(120_000).default(20_000),
+      maxRedirects: wholeNumber().min(0).max(10).default(5),
+      /** Sent as a header: printable ASCII only, so no config can inject another header. */
+      userAgent: z.string().min(1).regex(/^[\x20-\x7e]+$/, { message: "must be printable ASCII on one line" }).optional(),
+    })
+    .prefault({}),
+});
+
+export type DigestConfig = z.output<typeof configSchema>;
 
 /** How `digest fetch` behaves on the network. */
-export interface FetchSettings {
-  /** Requests in flight at once (never more than one per host). */
-  concurrency: number;
-  /** Pause between two requests to one host. */
-  perHostDelayMs: number;
-  timeoutMs: number;
-  maxRedirects: number;
-  /** Replaces `Digest/<version> (+<homepage or baseUrl>)`. */
-  userAgent?: string;
-}
+export type FetchSettings = DigestConfig["fetch"];
 
-export const defaultFetchSettings: FetchSettings = { concurrency: 4, perHostDelayMs: 1000, timeoutMs: 20_000, maxRedirects: 5 };
-
-export const defaultConfig: DigestConfig = {
-  title: "Digest",
-  description: "A daily digest of the news, each story once, credited to every outlet that covered it.",
-  baseUrl: "https://digest.example.org/",
-  timezone: "UTC",
-  language: "en",
-  feedDays: 30,
-  homeDays: 7,
-  author: "Digest",
-  disableRules: [],
-  feeds: [],
-  fetch: defaultFetchSettings,
-};
+export const defaultConfig: DigestConfig = configSchema.parse({});
 
 export class ConfigError extends Error {}
 
@@ -65,66 +83,133 @@ export async function loadConfig(path: string | null, explicit: boolean): Promis
     }
     if (text !== null) {
       try {
-        raw = JSON.parse(text);
+        raw = JSON.parse(text.replace(/^\uFEFF/, ""));
       } catch (error) {
         throw new ConfigError(`config file ${path} is not valid JSON: ${(error as Error).message}`);
       }
     }
   }
-  if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw new ConfigError(`config file ${path} must hold a JSON object`);
-  const given = raw as Partial<DigestConfig>;
-  return validate({ ...defaultConfig, ...given, fetch: { ...defaultFetchSettings, ...(isObject(given.fetch) ? given.fetch : {}) } }, path ?? "defaults", given.fetch);
+  return parseConfig(raw, path ?? "defaults");
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return !!value && typeof value === "object" && !Array.isArray(value);
+/** The whole config checked at once: every problem found, in one line, each naming its key. */
+export function parseConfig(raw: unknown, where: string): DigestConfig {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw new ConfigError(`${where}: a config must be a JSON object ({"title": …}), not ${describe(raw)}`);
+  const problems = unknownRules((raw as { disableRules?: unknown }).disableRules);
+  const result = configSchema.safeParse(raw);
+  if (!result.success) problems.unshift(...result.error.issues.map((issue) => explain(issue, raw)));
+  if (problems.length) throw new ConfigError(`${where}: ${problems.join("; ")}`);
+  return result.data!;
 }
 
-export function validate(config: DigestConfig, where: string, givenFetch: unknown = config.fetch): DigestConfig {
-  if (!IANAZone.isValidZone(config.timezone)) throw new ConfigError(`${where}: timezone "${config.timezone}" is not an IANA zone`);
-  let url: URL;
-  try {
-    url = new URL(config.baseUrl);
-  } catch {
-    throw new ConfigError(`${where}: baseUrl "${config.baseUrl}" is not an absolute URL`);
-  }
-  if (!/^https?:$/.test(url.protocol)) throw new ConfigError(`${where}: baseUrl must be http or https`);
-  for (const key of ["feedDays", "homeDays"] as const) {
-    if (!Number.isInteger(config[key]) || config[key] < 1) throw new ConfigError(`${where}: ${key} must be a whole number of at least 1`);
-  }
-  const known = new Set(defaultRules.map((r) => r.name));
-  if (!Array.isArray(config.disableRules) || config.disableRules.some((n) => typeof n !== "string")) {
-    throw new ConfigError(`${where}: disableRules must be a list of rule names`);
-  }
-  const unknown = config.disableRules.filter((n) => !known.has(n));
-  if (unknown.length) throw new ConfigError(`${where}: unknown cleaning rule ${unknown.map((n) => `"${n}"`).join(", ")}; the rules are ${[...known].join(", ")}`);
-  validateSubscriptions(config, where, givenFetch);
-  return { ...config, baseUrl: url.href.endsWith("/") ? url.href : `${url.href}/` };
+/** `--base-url` overrides the config's baseUrl, checked as the config's would be. */
+export function withBaseUrl(config: DigestConfig, url: string): DigestConfig {
+  const result = configSchema.shape.baseUrl.safeParse(url);
+  if (!result.success) throw new ConfigError(`--base-url "${url}" must be an absolute http:// or https:// URL`);
+  return { ...config, baseUrl: result.data };
 }
 
-function validateSubscriptions(config: DigestConfig, where: string, givenFetch: unknown): void {
-  if (!Array.isArray(config.feeds)) throw new ConfigError(`${where}: feeds must be a list of feed URLs`);
-  for (const feed of config.feeds as unknown[]) {
-    let ok = false;
-    try {
-      ok = typeof feed === "string" && /^https?:$/.test(new URL(feed).protocol);
-    } catch {
-      ok = false;
+function unknownRules(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  const known = new Set(RULE_NAMES);
+  const unknown = value.filter((n): n is string => typeof n === "string" && !known.has(n));
+  if (!unknown.length) return [];
+  const guesses = unknown.map((n) => closest(n, RULE_NAMES)).filter((g): g is string => g !== null);
+  const hint = guesses.length ? ` (did you mean ${guesses.map((g) => `"${g}"`).join(", ")}?)` : "";
+  return [`unknown cleaning rule ${unknown.map((n) => `"${n}"`).join(", ")}${hint}; the rules are ${RULE_NAMES.join(", ")}`];
+}
+
+type Issue = z.core.$ZodIssue;
+
+function explain(issue: Issue, raw: unknown): string {
+  const key = keyName(issue.path);
+  const got = valueAt(raw, issue.path);
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return issue.keys
+        .map((k) => {
+          const name = keyName([...issue.path, k]);
+          const guess = closest(k, keysAt(issue.path));
+          return guess ? `unknown key "${name}"; did you mean "${keyName([...issue.path, guess])}"?` : `unknown key "${name}"; the keys are ${keysAt(issue.path).join(", ")}`;
+        })
+        .join("; ");
+    case "invalid_type":
+      return `"${key}" must be ${article(issue.expected === "int" ? "whole number" : issue.expected)}, not ${describe(got)}`;
+    case "too_small":
+      if (issue.origin === "string") return `"${key}" must not be empty`;
+      if (issue.origin === "array") return `"${key}" must list at least ${String(issue.minimum)}`;
+      return `"${key}" must be at least ${String(issue.minimum)}, not ${describe(got)}`;
+    case "too_big":
+      return `"${key}" must be at most ${String(issue.maximum)}, not ${describe(got)}`;
+    case "custom":
+      return `"${key}" ${issue.message}, not ${describe(got)}`;
+    default:
+      return `"${key}": ${issue.message}`;
+  }
+}
+
+function keyName(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i ? "." : ""}${String(p)}`)).join("");
+}
+
+/** The keys the schema allows at a place in the config. */
+function keysAt(path: readonly PropertyKey[]): string[] {
+  let schema: z.ZodType = configSchema;
+  for (const p of path) {
+    let inner: unknown = schema;
+    while (inner instanceof z.ZodDefault || inner instanceof z.ZodPrefault || inner instanceof z.ZodOptional) inner = inner.unwrap();
+    if (!(inner instanceof z.ZodObject)) return [];
+    const next = (inner.shape as Record<string, z.ZodType>)[String(p)];
+    if (!next) return [];
+    schema = next;
+  }
+  let inner: unknown = schema;
+  while (inner instanceof z.ZodDefault || inner instanceof z.ZodPrefault || inner instanceof z.ZodOptional) inner = inner.unwrap();
+  return inner instanceof z.ZodObject ? Object.keys(inner.shape as object) : [];
+}
+
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let v = raw;
+  for (const p of path) v = v && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[p] : undefined;
+  return v;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  const shown = JSON.stringify(value) ?? String(value);
+  return `${typeof value === "number" ? "the number" : typeof value === "string" ? "the text" : typeof value} ${shown.length > 60 ? `${shown.slice(0, 57)}…` : shown}`;
+}
+
+function article(noun: string): string {
+  if (noun === "array") return "a list";
+  if (noun === "object") return "an object";
+  return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
+
+/** The candidate nearest to `word` by edit distance, when it is near enough to be a slip. */
+export function closest(word: string, candidates: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best !== null && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : null;
+}
+
+/** Levenshtein distance with adjacent transpositions counted as one edit. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
     }
-    if (!ok) throw new ConfigError(`${where}: feeds: ${JSON.stringify(feed)} is not an http or https URL`);
   }
-  if (config.opml !== undefined && (typeof config.opml !== "string" || config.opml === "")) throw new ConfigError(`${where}: opml must be the path of an OPML file`);
-  if (givenFetch !== undefined && !isObject(givenFetch)) throw new ConfigError(`${where}: fetch must be an object`);
-  const f = config.fetch;
-  const whole = (key: "concurrency" | "perHostDelayMs" | "timeoutMs" | "maxRedirects", min: number, max: number) => {
-    const v = f[key];
-    if (!Number.isInteger(v) || v < min || v > max) throw new ConfigError(`${where}: fetch.${key} must be a whole number ${max === Infinity ? `of at least ${min}` : `from ${min} to ${max}`}`);
-  };
-  whole("concurrency", 1, 16);
-  whole("perHostDelayMs", 0, Infinity);
-  whole("timeoutMs", 1000, 120_000);
-  whole("maxRedirects", 0, 10);
-  if (f.userAgent !== undefined && (typeof f.userAgent !== "string" || !f.userAgent.trim() || /[\r\n]/.test(f.userAgent))) {
-    throw new ConfigError(`${where}: fetch.userAgent must be a one-line string`);
-  }
+  return d[a.length]![b.length]!;
 }

@@ -5,6 +5,7 @@ import { dateArticles, resolveDates, storyDate } from "./date/index.ts";
 import { clusterArticles, defaultClusterOptions, type ClusterOptions } from "./cluster/index.ts";
 import { summarise, type SummaryOptions } from "./summarise/index.ts";
 import { countWords } from "./text/words.ts";
+import { notLanguage } from "./ingest/index.ts";
 
 export interface PipelineOptions {
   zone: string;
@@ -36,24 +37,35 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
     timings[stage] = (timings[stage] ?? 0) + (now - mark);
     mark = now;
   };
+  // Every rejection is also a message record, so the report shows its stage and rule.
+  const reject = (path: string, reason: string, rule: string) => {
+    rejected.push({ path, reason });
+    messages.push({ file: path, stage: "clean", level: "error", rule, text: reason });
+  };
   for (const file of files) {
     let article: CleanArticle;
     try {
       article = cleanSource(file, options.rules);
     } catch (error) {
       if (error instanceof InputRejected) {
-        rejected.push({ path: file.path, reason: error.message });
+        const rule = (error as { rule?: unknown }).rule;
+        reject(file.path, error.message, typeof rule === "string" ? rule : "rejected");
         continue;
       }
       // A page nested thousands of levels deep exhausts the stack; say so rather than quote the engine.
       const why = error instanceof RangeError ? "markup nested too deeply to read" : (error as Error).message;
-      rejected.push({ path: file.path, reason: `could not be cleaned: ${why}` });
+      reject(file.path, `could not be cleaned: ${why}`, "clean-failed");
       continue;
     }
     messages.push(...article.messages);
     const words = countWords(article.paragraphs.join(" "));
     if (words < MIN_ARTICLE_WORDS) {
-      rejected.push({ path: file.path, reason: words === 0 ? "no article text found (only page furniture)" : `too little article text after cleaning (${words} words)` });
+      reject(file.path, words === 0 ? "no article text found (only page furniture)" : `too little article text after cleaning (${words} words)`, "too-little-text");
+      continue;
+    }
+    const gibberish = notLanguage([article.title, ...article.paragraphs].join("\n"));
+    if (gibberish) {
+      reject(file.path, gibberish, "not-language");
       continue;
     }
     if (!article.title) article.title = firstWords(article.paragraphs[0] ?? "", 12);

@@ -21,7 +21,8 @@ export interface SourceFile {
   path: string;
   format: InputFormat;
   text: string;
-  encoding: "utf-8" | "windows-1252";
+  /** The charset the bytes were read in: "utf-8", "windows-1252", or the charset an HTML page declares ("windows-1251", "shift_jis", …). */
+  encoding: string;
   mtime: Date;
   /** The page's address when the caller knows it (a `clean --jsonl` line's "url"); evidence, not identity. */
   url?: string | null;
@@ -30,6 +31,9 @@ export interface SourceFile {
 export interface Rejection {
   path: string;
   reason: string;
+  /** The stage and rule that refused it, when the rejection is not also sent as a Message. */
+  stage?: Stage;
+  rule?: string;
 }
 
 export interface IngestResult {

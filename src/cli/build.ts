@@ -1,14 +1,16 @@
 // `digest build`: the whole pipeline, from the input folder to digests, site, feeds and report.
-import { access, mkdir, rm, writeFile } from "node:fs/promises";
+// The digests and site are written beside the live ones and swapped in at the end (src/output).
+import { access, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { loadConfig, validate } from "../config.ts";
+import { loadConfig, withBaseUrl } from "../config.ts";
 import { ingest } from "../ingest/index.ts";
 import { runPipeline } from "../pipeline.ts";
 import { rulesWithout } from "../clean/index.ts";
-import { renderDigests, writeDigests } from "../digest/index.ts";
+import { renderDigests } from "../digest/index.ts";
 import { renderSite } from "../site/index.ts";
 import { writeFeeds } from "../feed/index.ts";
-import { buildReport, summaryLines } from "../report/index.ts";
+import { buildReport, rejectionLines, summaryLines } from "../report/index.ts";
+import { openOutputs } from "../output/index.ts";
 import { parseArgs } from "./io.ts";
 
 export async function runBuild(argv: string[]): Promise<number> {
@@ -25,7 +27,7 @@ export async function runBuild(argv: string[]): Promise<number> {
   });
   const configPath = values.config ?? "digest.config.json";
   let config = await loadConfig(configPath, values.config !== undefined);
-  if (values["base-url"]) config = validate({ ...config, baseUrl: values["base-url"] }, "--base-url");
+  if (values["base-url"]) config = withBaseUrl(config, values["base-url"]);
 
   const input = resolve(values.input);
   try {
@@ -33,31 +35,29 @@ export async function runBuild(argv: string[]): Promise<number> {
   } catch {
     throw new Error(`input folder ${values.input} does not exist`);
   }
-  const ingested = await ingest(input);
-  const result = runPipeline(ingested.files, { zone: config.timezone, rules: rulesWithout(...config.disableRules) });
-  const rejected = [...ingested.rejected, ...result.rejected];
-  const messages = [...ingested.messages, ...result.messages];
-
-  const digests = renderDigests(result.stories);
-  await writeDigests(resolve(values.digests), digests);
-  const output = resolve(values.output);
-  await prepareOutput(output);
-  await renderSite({ digestsDir: resolve(values.digests), outputDir: output, config, data: { stories: result.stories } });
-  await writeFeeds({ outputDir: output, config, digests });
-
-  const report = buildReport(result.stories, rejected, messages);
-  await writeFile(join(output, "build-report.json"), `${JSON.stringify(report, null, 2)}\n`);
-  for (const r of rejected) process.stderr.write(`digest: rejected ${r.path}: ${r.reason}\n`);
-  if (!values.quiet) for (const line of summaryLines(report, digests.length)) process.stdout.write(`${line}\n`);
+  const out = await openOutputs(
+    { digests: values.digests, output: values.output },
+    { onWait: (folder, owner) => process.stderr.write(`digest: waiting for another build of ${folder}${owner ? ` (pid ${owner.pid})` : ""} to finish\n`) },
+  );
+  for (const note of out.notes) process.stderr.write(`digest: ${note}\n`);
+  let report;
+  let days;
+  try {
+    const ingested = await ingest(input);
+    const result = runPipeline(ingested.files, { zone: config.timezone, rules: rulesWithout(...config.disableRules) });
+    const digests = renderDigests(result.stories);
+    days = digests.length;
+    await out.writeDigests(digests);
+    await renderSite({ digestsDir: out.digests, outputDir: out.site, config, data: { stories: result.stories } });
+    await writeFeeds({ outputDir: out.site, config, digests });
+    report = buildReport(result.stories, [...ingested.rejected, ...result.rejected], [...ingested.messages, ...result.messages]);
+    await writeFile(join(out.site, "build-report.json"), `${JSON.stringify(report, null, 2)}\n`);
+    await out.commit();
+  } catch (error) {
+    await out.abort();
+    throw error;
+  }
+  for (const line of rejectionLines(report)) process.stderr.write(`${line}\n`);
+  if (!values.quiet) for (const line of summaryLines(report, days)) process.stdout.write(`${line}\n`);
   return 0;
-}
-
-/**
- * A folder that holds an earlier Digest build (it has build-report.json) is emptied first, so pages of
- * days that no longer have stories do not linger. Any other folder is written into, never emptied.
- */
-async function prepareOutput(output: string): Promise<void> {
-  const earlier = await access(join(output, "build-report.json")).then(() => true, () => false);
-  if (earlier) await rm(output, { recursive: true, force: true });
-  await mkdir(output, { recursive: true });
 }

@@ -2,7 +2,7 @@
 import { cleanSource } from "../clean/index.ts";
 import { findEvidence } from "../date/evidence.ts";
 import type { CleanArticle, SourceFile } from "../types.ts";
-import { mapJsonLines, parseArgs, readSource } from "./io.ts";
+import { answerLine, mapJsonLines, parseArgs, readSource } from "./io.ts";
 
 export async function runClean(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -30,23 +30,14 @@ export async function runClean(argv: string[]): Promise<number> {
 type CleanLineResult = { id: unknown; title: string; date: string | null; body: string } | { id: unknown; error: string };
 
 export function cleanJsonLine(line: string, zone: string): CleanLineResult {
-  let input: { id?: unknown; text?: unknown; html?: unknown; url?: unknown };
-  try {
-    input = JSON.parse(line) as typeof input;
-  } catch {
-    return { id: null, error: "line is not JSON" };
-  }
-  const id = input.id ?? null;
-  const html = typeof input.html === "string" ? input.html : null;
-  const text = typeof input.text === "string" ? input.text : null;
-  if (html === null && text === null) return { id, error: 'expected a "text" or "html" string' };
-  try {
+  return answerLine(line, (input, id): CleanLineResult => {
+    const html = typeof input.html === "string" ? input.html : null;
+    const text = typeof input.text === "string" ? input.text : null;
+    if (html === null && text === null) return { id, error: 'expected a "text" or "html" string' };
     const source: SourceFile = { path: String(id), format: html !== null ? "html" : "text", text: (html ?? text)!, encoding: "utf-8", mtime: new Date(0), url: typeof input.url === "string" ? input.url : null };
     const article: CleanArticle = cleanSource(source);
     return { id, title: article.title, date: ownDate(article, zone).date, body: article.paragraphs.join("\n\n") };
-  } catch (error) {
-    return { id, error: (error as Error).message };
-  }
+  });
 }
 
 /** An article's date on its own, with no story to resolve "on Thursday" against: stated, else from its page. */

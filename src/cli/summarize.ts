@@ -1,7 +1,7 @@
 // `digest summarize FILE` and `digest summarize --jsonl` (single articles or several outlets' articles).
 import { cleanSource } from "../clean/index.ts";
 import { summarise, type SummaryInput, type SummaryOptions } from "../summarise/index.ts";
-import { mapJsonLines, parseArgs, positiveInt, readSource } from "./io.ts";
+import { answerLine, mapJsonLines, parseArgs, positiveInt, readSource } from "./io.ts";
 
 export async function runSummarize(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -24,21 +24,19 @@ export async function runSummarize(argv: string[]): Promise<number> {
 }
 
 export function summarizeJsonLine(line: string, options: SummaryOptions): { id: unknown; summary: string[] } | { id: unknown; error: string } {
-  let input: { id?: unknown; title?: unknown; text?: unknown; articles?: unknown };
-  try {
-    input = JSON.parse(line) as typeof input;
-  } catch {
-    return { id: null, error: "line is not JSON" };
-  }
-  const id = input.id ?? null;
-  const articles: SummaryInput[] = [];
-  if (Array.isArray(input.articles)) {
-    for (const a of input.articles as Array<{ title?: unknown; text?: unknown }>) {
-      if (a && typeof a.text === "string") articles.push({ title: typeof a.title === "string" ? a.title : undefined, text: a.text });
+  return answerLine(line, (input, id) => {
+    const articles: SummaryInput[] = [];
+    if (Array.isArray(input.articles)) {
+      for (const a of input.articles as unknown[]) {
+        if (a && typeof a === "object" && typeof (a as { text?: unknown }).text === "string") {
+          const { title, text } = a as { title?: unknown; text: string };
+          articles.push({ title: typeof title === "string" ? title : undefined, text });
+        }
+      }
+    } else if (typeof input.text === "string") {
+      articles.push({ title: typeof input.title === "string" ? input.title : undefined, text: input.text });
     }
-  } else if (typeof input.text === "string") {
-    articles.push({ title: typeof input.title === "string" ? input.title : undefined, text: input.text });
-  }
-  if (articles.length === 0) return { id, error: 'expected "text" or "articles" with texts' };
-  return { id, summary: summarise(articles, options) };
+    if (articles.length === 0) return { id, error: 'expected "text" or "articles" with texts' };
+    return { id, summary: summarise(articles, options) };
+  });
 }

@@ -1,42 +1,153 @@
-// Bytes to text: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252.
+// Bytes to text: UTF-16 or UTF-8 by byte-order mark, else UTF-8, else (for a page) the charset it
+// declares, else Windows-1252. UTF-8 with a few broken bytes (a file cut off mid-character, a stray
+// byte) stays UTF-8 with U+FFFD at the break, instead of turning every other character into mojibake.
+import type { InputFormat } from "../types.ts";
+
+export interface DecodeWarning {
+  rule: string;
+  text: string;
+  /** 1-based line of the first byte concerned. */
+  line?: number;
+}
 
 export type Decoded =
-  | { ok: true; text: string; encoding: "utf-8" | "windows-1252" }
-  | { ok: false; reason: string };
+  | { ok: true; text: string; encoding: string; warnings: DecodeWarning[] }
+  | { ok: false; reason: string; rule: string };
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
+const utf8Lenient = new TextDecoder("utf-8");
 const latin1 = new TextDecoder("latin1");
 // Windows-1252 differs from Latin-1 only in 0x80–0x9F, where it has typographic characters.
-// (Node's TextDecoder without full ICU decodes "windows-1252" as Latin-1, so the table is ours.)
+// (Node's TextDecoder decodes "windows-1252" as Latin-1 there, so the table is ours.)
 const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
 
 function decodeWindows1252(bytes: Uint8Array): string {
   return latin1.decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
-export function decode(bytes: Uint8Array): Decoded {
-  if (bytes.length === 0) return { ok: false, reason: "empty file" };
+export function decode(bytes: Uint8Array, format: InputFormat = "text"): Decoded {
+  if (bytes.length === 0) return { ok: false, reason: "empty file", rule: "empty" };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes.subarray(2), "utf-16le");
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes.subarray(2), "utf-16be");
-  if (looksBinary(bytes)) return { ok: false, reason: "binary file (NUL or control bytes), not text" };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+  if (looksBinary(bytes)) return { ok: false, reason: "binary file (NUL or control bytes), not text", rule: "binary" };
   let text: string;
-  let encoding: "utf-8" | "windows-1252" = "utf-8";
+  let encoding = "utf-8";
+  const warnings: DecodeWarning[] = [];
   try {
     text = utf8.decode(bytes);
   } catch {
-    text = decodeWindows1252(bytes);
-    encoding = "windows-1252";
+    const scan = scanUtf8(bytes);
+    const declared = format === "html" ? declaredCharset(bytes) : null;
+    if (declared) {
+      text = new TextDecoder(declared).decode(bytes);
+      encoding = declared;
+    } else if (mostlyUtf8(scan)) {
+      text = utf8Lenient.decode(bytes);
+      if (scan.invalid) {
+        warnings.push({ rule: "decode", line: lineAt(bytes, scan.firstInvalid), text: `${scan.invalid} byte${scan.invalid > 1 ? "s are" : " is"} not UTF-8 and shown as \uFFFD` });
+      }
+      if (scan.tail) warnings.push({ rule: "decode", line: lineAt(bytes, bytes.length - scan.tail), text: "the file ends in the middle of a UTF-8 character (cut off?); it is shown as \uFFFD" });
+    } else {
+      text = decodeWindows1252(bytes);
+      encoding = "windows-1252";
+      warnings.push({ rule: "decode", line: lineAt(bytes, scan.firstInvalid), text: "not valid UTF-8; read as Windows-1252" });
+    }
   }
   text = normaliseText(text);
-  if (text.trim() === "") return { ok: false, reason: "no text (only white space)" };
-  return { ok: true, text, encoding };
+  if (text.trim() === "") return { ok: false, reason: "no text (only white space)", rule: "no-text" };
+  return { ok: true, text, encoding, warnings };
 }
 
 function utf16(bytes: Uint8Array, label: "utf-16le" | "utf-16be"): Decoded {
   const text = normaliseText(new TextDecoder(label).decode(bytes));
-  if (text.trim() === "") return { ok: false, reason: "no text (only white space)" };
+  if (text.trim() === "") return { ok: false, reason: "no text (only white space)", rule: "no-text" };
   // Reported as UTF-8 because that is what it is turned into; the BOM made the source unambiguous.
-  return { ok: true, text, encoding: "utf-8" };
+  return { ok: true, text, encoding: "utf-8", warnings: [] };
+}
+
+export interface Utf8Scan {
+  /** Well-formed multi-byte sequences. */
+  valid: number;
+  /** Bytes that start no well-formed sequence (not counting a cut-off sequence at the very end). */
+  invalid: number;
+  firstInvalid: number;
+  /** Length of a well-formed but unfinished sequence at the end (the file was cut mid-character). */
+  tail: number;
+}
+
+/** Counts well-formed and broken UTF-8 sequences (RFC 3629: no overlongs, surrogates or values past U+10FFFF). */
+export function scanUtf8(bytes: Uint8Array): Utf8Scan {
+  let valid = 0;
+  let invalid = 0;
+  let firstInvalid = -1;
+  let tail = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const n = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let k = 1;
+    while (n && k < n && i + k < bytes.length && inRange(bytes[i + k]!, k === 1 ? secondRange(b) : [0x80, 0xbf])) k++;
+    if (n && k === n) {
+      valid++;
+      i += n;
+    } else if (n && i + k === bytes.length) {
+      tail = k;
+      break;
+    } else {
+      if (firstInvalid < 0) firstInvalid = i;
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid, firstInvalid: firstInvalid < 0 ? bytes.length - tail : firstInvalid, tail };
+}
+
+function secondRange(lead: number): [number, number] {
+  if (lead === 0xe0) return [0xa0, 0xbf];
+  if (lead === 0xed) return [0x80, 0x9f];
+  if (lead === 0xf0) return [0x90, 0xbf];
+  if (lead === 0xf4) return [0x80, 0x8f];
+  return [0x80, 0xbf];
+}
+
+const inRange = (b: number, [lo, hi]: [number, number]) => b >= lo && b <= hi;
+
+/**
+ * UTF-8 with damage rather than another encoding: the only fault is a sequence cut off at the end
+ * (a file truncated mid-character), or broken bytes are rare beside well-formed sequences. (Text in
+ * a single-byte encoding almost never forms a well-formed multi-byte sequence by chance.)
+ */
+export function mostlyUtf8(scan: Utf8Scan): boolean {
+  if (scan.invalid === 0) return true;
+  return scan.valid >= 4 * (scan.invalid + (scan.tail ? 1 : 0));
+}
+
+/**
+ * The charset an HTML page declares in its first 4 KiB (`<meta charset>`, `http-equiv`, or an XML
+ * declaration), when it is one the platform can decode and not UTF-8 or the Latin-1/Windows-1252
+ * family (those are handled above, the way browsers do).
+ */
+function declaredCharset(bytes: Uint8Array): string | null {
+  const head = latin1.decode(bytes.subarray(0, 4096));
+  const m = /<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ?? /<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
+  if (!m) return null;
+  let canonical: string;
+  try {
+    canonical = new TextDecoder(m[1]!).encoding;
+  } catch {
+    return null;
+  }
+  return canonical === "utf-8" || canonical === "windows-1252" || canonical.startsWith("utf-16") ? null : canonical;
+}
+
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
+  return line;
 }
 
 /** A NUL byte, or more than 10% control bytes other than tab/newline/CR/form feed, in the first 8 KiB. */
@@ -52,12 +163,13 @@ function looksBinary(bytes: Uint8Array): boolean {
 }
 
 /**
- * One line-end convention, no byte-order mark, and no control characters: they are invisible in a
- * page and make XML feeds malformed. Tabs, newlines and form feeds (page breaks in scrapes) stay.
+ * One line-end convention, no byte-order mark, and no control characters or the noncharacters
+ * U+FFFE/U+FFFF: they are invisible in a page and make XML feeds malformed. Tabs, newlines and form
+ * feeds (page breaks in scrapes) stay.
  */
 function normaliseText(text: string): string {
   return text
     .replace(/^\uFEFF/, "")
     .replace(/\r\n?/g, "\n")
-    .replace(/[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/g, "");
+    .replace(/[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g, "");
 }

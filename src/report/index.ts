@@ -9,6 +9,17 @@ export interface ReportInput {
   dateSource?: string;
   reason?: string;
   warnings?: string[];
+  /** Every message about this input, from every stage, in the order they were raised. */
+  messages: ReportMessage[];
+}
+
+/** A message as the report gives it: the input it concerns is the entry it sits in. */
+export interface ReportMessage {
+  stage: Message["stage"];
+  rule?: string;
+  level: Message["level"];
+  text: string;
+  line?: number;
 }
 
 export interface ReportStory {
@@ -28,6 +39,8 @@ export interface BuildReport {
 export function buildReport(stories: Story[], rejected: Rejection[], messages: Message[]): BuildReport {
   const warnings = new Map<string, string[]>();
   for (const m of messages) warnings.set(m.file, [...(warnings.get(m.file) ?? []), `${m.stage}: ${m.text}`]);
+  const records = new Map<string, ReportMessage[]>();
+  for (const m of messages) records.set(m.file, [...(records.get(m.file) ?? []), reportMessage(m)]);
   const inputs: ReportInput[] = [];
   for (const story of stories) {
     story.members.forEach((m, i) => {
@@ -38,10 +51,17 @@ export function buildReport(stories: Story[], rejected: Rejection[], messages: M
         date: m.date,
         dateSource: m.dateSource,
         ...(warnings.has(m.path) ? { warnings: warnings.get(m.path) } : {}),
+        messages: records.get(m.path) ?? [],
       });
     });
   }
-  for (const r of rejected) inputs.push({ path: r.path, status: "rejected", reason: r.reason });
+  for (const r of rejected) {
+    const own = records.get(r.path) ?? [];
+    // A rejection always shows as an error record, even from a stage that raised none itself.
+    const said = own.some((m) => m.level === "error" && m.text === r.reason);
+    const messages = said ? own : [...own, { stage: r.stage ?? "ingest", rule: r.rule ?? "rejected", level: "error" as const, text: r.reason }];
+    inputs.push({ path: r.path, status: "rejected", reason: r.reason, messages });
+  }
   inputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     inputs,
@@ -54,6 +74,16 @@ export function buildReport(stories: Story[], rejected: Rejection[], messages: M
       ...(s.followUpOf ? { followUpOf: s.followUpOf } : {}),
     })),
   };
+}
+
+function reportMessage(m: Message): ReportMessage {
+  return { stage: m.stage, ...(m.rule ? { rule: m.rule } : {}), level: m.level, text: m.text, ...(m.line !== undefined ? { line: m.line } : {}) };
+}
+
+/** One stderr line per rejected input, naming it and saying why (a name with a line break in it is quoted). */
+export function rejectionLines(report: BuildReport): string[] {
+  const name = (path: string) => (/[\u0000-\u001f\u007f\u2028\u2029]/.test(path) ? JSON.stringify(path) : path);
+  return report.inputs.filter((i) => i.status === "rejected").map((i) => `digest: rejected ${name(i.path)}: ${(i.reason ?? "").replace(/\s+/g, " ")}`);
 }
 
 /** The console summary: counts, then one line per rejected file. */

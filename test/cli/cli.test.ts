@@ -1,6 +1,6 @@
 // The `digest` command as users and outside tools run it: a real process, real files.
 import { describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -108,7 +108,21 @@ describe("digest build failures", () => {
     writeFileSync(join(dir, "rules.json"), JSON.stringify({ disableRules: ["photo-credits"] }));
     const { code, stderr } = await digest(["build", "--input", join(fixtures, "seeds"), "--output", join(dir, "site"), "--digests", join(dir, "d"), "--config", join(dir, "rules.json")]);
     expect(code).not.toBe(0);
-    expect(stderr).toMatch(/unknown cleaning rule "photo-credits"; the rules are .*photo-credit/);
+    expect(stderr).toMatch(/unknown cleaning rule "photo-credits" \(did you mean "photo-credit"\?\); the rules are .*photo-credit/);
+  });
+
+  it("checks the whole config before writing anything: {\"title\": 5} leaves the earlier build as it was", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digest-cfg-"));
+    const args = ["build", "--input", join(fixtures, "seeds"), "--output", join(dir, "site"), "--digests", join(dir, "d")];
+    expect((await digest(args)).code).toBe(0);
+    const before = [tree(join(dir, "site")), tree(join(dir, "d"))];
+    writeFileSync(join(dir, "title.json"), JSON.stringify({ title: 5, fetch: { concurency: 2 } }));
+    const { code, stderr } = await digest([...args, "--config", join(dir, "title.json")]);
+    expect(code).not.toBe(0);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(/"title" must be a string, not the number 5; unknown key "fetch.concurency"; did you mean "fetch.concurrency"\?/);
+    expect([tree(join(dir, "site")), tree(join(dir, "d"))]).toEqual(before);
+    expect(readdirSync(dir).sort()).toEqual(["d", "site", "title.json"]);
   });
 
   it("exits non-zero when the input folder is missing", async () => {
@@ -150,6 +164,28 @@ describe("digest clean and summarize", () => {
     expect(one!.summary).toHaveLength(2);
     expect(many!.summary).toHaveLength(2);
     for (const s of [...one!.summary, ...many!.summary]) expect(a.includes(s) || b.includes(s)).toBe(true);
+  });
+});
+
+describe("digest clean FILE on odd files", () => {
+  it("refuses a FIFO at once instead of waiting on it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digest-clean-"));
+    execFileSync("mkfifo", [join(dir, "pipe.txt")]);
+    const { code, stderr } = await digest(["clean", join(dir, "pipe.txt")]);
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/pipe\.txt: not a regular file/);
+  });
+
+  it("reads a UTF-8 file cut off mid-character as UTF-8", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digest-clean-"));
+    const german = readFileSync(join(fixtures, "languages/de-04b5ffdcdaf058f8.txt"));
+    writeFileSync(join(dir, "cut.txt"), german.subarray(0, german.lastIndexOf(0xc3) + 1));
+    const { code, stdout, stderr } = await digest(["clean", join(dir, "cut.txt")]);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as { body: string };
+    expect(out.body).toMatch(/[äöüß]/);
+    expect(out.body).not.toContain("Ã");
+    expect(stderr).toMatch(/ends in the middle of a UTF-8 character/);
   });
 });
 

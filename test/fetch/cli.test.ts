@@ -50,7 +50,7 @@ describe("digest fetch: the command", () => {
     expect(none.stderr).toBe('digest fetch: no subscriptions: add "feeds" (a list of feed URLs) or "opml" (an OPML file) to digest.config.json\n');
     const broken = await digest(["fetch"], workdir({ feeds: ["https://a.example/feed"], fetch: { concurrency: 99 } }));
     expect(broken.code).toBe(1);
-    expect(broken.stderr).toMatch(/^digest fetch: .*fetch.concurrency must be a whole number from 1 to 16\n$/);
+    expect(broken.stderr).toMatch(/^digest fetch: .*"fetch.concurrency" must be at most 16, not the number 99\n$/);
     const dir = workdir({ feeds: ["https://a.example/feed"] });
     writeFileSync(join(dir, "a-file"), "");
     const unwritable = await digest(["fetch", "--input", "a-file/articles"], dir);

@@ -36,14 +36,14 @@ describe("config keys for fetch", () => {
   });
 
   it("rejects bad values with the key's name", async () => {
-    await expect(load({ feeds: ["ftp://a.example/feed"] })).rejects.toThrow(/feeds: "ftp:\/\/a.example\/feed" is not an http or https URL/);
-    await expect(load({ feeds: "https://a.example/feed" })).rejects.toThrow(/feeds must be a list/);
-    await expect(load({ fetch: { concurrency: 17 } })).rejects.toThrow(/fetch.concurrency must be a whole number from 1 to 16/);
+    await expect(load({ feeds: ["ftp://a.example/feed"] })).rejects.toThrow(/"feeds\[0\]" must be an absolute http:\/\/ or https:\/\/ URL/);
+    await expect(load({ feeds: "https://a.example/feed" })).rejects.toThrow(/"feeds" must be a list/);
+    await expect(load({ fetch: { concurrency: 17 } })).rejects.toThrow(/"fetch.concurrency" must be at most 16/);
     await expect(load({ fetch: { timeoutMs: 10 } })).rejects.toThrow(/fetch.timeoutMs/);
-    await expect(load({ fetch: { perHostDelayMs: -1 } })).rejects.toThrow(/fetch.perHostDelayMs must be a whole number of at least 0/);
+    await expect(load({ fetch: { perHostDelayMs: -1 } })).rejects.toThrow(/"fetch.perHostDelayMs" must be at least 0/);
     await expect(load({ fetch: { maxRedirects: 11 } })).rejects.toThrow(/fetch.maxRedirects/);
     await expect(load({ fetch: { userAgent: "a\nb" } })).rejects.toThrow(/fetch.userAgent/);
-    await expect(load({ fetch: [] })).rejects.toThrow(/fetch must be an object/);
-    await expect(load({ opml: 3 })).rejects.toThrow(/opml must be the path/);
+    await expect(load({ fetch: [] })).rejects.toThrow(/"fetch" must be an object/);
+    await expect(load({ opml: 3 })).rejects.toThrow(/"opml" must be a string/);
   });
 });

@@ -41,7 +41,7 @@ describe("ingest", () => {
 describe("decode", () => {
   it("strips a UTF-8 byte-order mark and normalises line ends", () => {
     const d = decode(new Uint8Array([0xef, 0xbb, 0xbf, 0x41, 0x0d, 0x0a, 0x42]));
-    expect(d).toEqual({ ok: true, text: "A\nB", encoding: "utf-8" });
+    expect(d).toEqual({ ok: true, text: "A\nB", encoding: "utf-8", warnings: [] });
   });
 
   it("reads UTF-16 with a byte-order mark", () => {
@@ -50,7 +50,7 @@ describe("decode", () => {
   });
 
   it("rejects white space only", () => {
-    expect(decode(new TextEncoder().encode(" \n\t\n"))).toEqual({ ok: false, reason: "no text (only white space)" });
+    expect(decode(new TextEncoder().encode(" \n\t\n"))).toEqual({ ok: false, reason: "no text (only white space)", rule: "no-text" });
   });
 });
 

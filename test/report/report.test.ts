@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildReport, summaryLines } from "../../src/report/index.ts";
+import { buildReport, rejectionLines, summaryLines } from "../../src/report/index.ts";
 import { emptyMeta } from "../../src/clean/text.ts";
 import type { ResolvedArticle, Story } from "../../src/types.ts";
 
@@ -24,7 +24,7 @@ describe("build report", () => {
       ["c.txt", "included"],
       ["empty.txt", "rejected"],
     ]);
-    expect(report.inputs.find((i) => i.path === "empty.txt")).toEqual({ path: "empty.txt", status: "rejected", reason: "empty file" });
+    expect(report.inputs.find((i) => i.path === "empty.txt")).toMatchObject({ path: "empty.txt", status: "rejected", reason: "empty file" });
     expect(report.inputs.find((i) => i.path === "b.txt")).toMatchObject({ story: "s-aaaaaaaaaa", date: "2025-05-29", dateSource: "metadata-line" });
   });
 
@@ -32,9 +32,21 @@ describe("build report", () => {
     expect(report.inputs.find((i) => i.path === "c.txt")?.warnings).toEqual(["clean: no headline found"]);
   });
 
+  it("gives every input its messages as records, a rejected one its reason as an error", () => {
+    expect(report.inputs.find((i) => i.path === "c.txt")?.messages).toEqual([{ stage: "clean", level: "warning", text: "no headline found" }]);
+    expect(report.inputs.find((i) => i.path === "a.txt")?.messages).toEqual([]);
+    expect(report.inputs.find((i) => i.path === "empty.txt")?.messages).toEqual([{ stage: "ingest", rule: "rejected", level: "error", text: "empty file" }]);
+  });
+
   it("gives followUpOf only to a follow-up", () => {
     expect(report.stories[0]).not.toHaveProperty("followUpOf");
     expect(report.stories[1]).toMatchObject({ id: "s-bbbbbbbbbb", members: ["c.txt"], summary: ["Two."], followUpOf: "s-aaaaaaaaaa" });
+  });
+
+  it("gives one stderr line per rejected input, even when its name or reason holds a line break", () => {
+    expect(rejectionLines(report)).toEqual(["digest: rejected empty.txt: empty file"]);
+    const odd = buildReport([], [{ path: "a\nb.txt", reason: "first\nsecond" }], []);
+    expect(rejectionLines(odd)).toEqual(['digest: rejected "a\\nb.txt": first second']);
   });
 
   it("sums it up in one console line", () => {

@@ -1,0 +1,160 @@
+// Is this text written in some human language, or bytes that only decode to characters (random data,
+// a file in an encoding we cannot know, binary pasted into a page)? Real text in any script shares a
+// few traits that random characters lack: mostly letters; in alphabetic scripts, words of plausible
+// length separated by spaces; letters from one or two scripts; in Latin script, mostly the 26 basic
+// letters (accented ones are the minority in every Latin-script language); and no run of U+FFFD.
+// Each check is a plain bound with a wide margin on both halves of every corpus dump, in every
+// language there (eval/eval-language.ts); a text fails only when it is far outside what language does.
+
+export interface LanguageFeatures {
+  /** Characters other than white space. */
+  chars: number;
+  /** Letters and combining marks among them. */
+  letterShare: number;
+  /** U+FFFD (bytes that could not be decoded) among them. */
+  replacementShare: number;
+  /** Unassigned and private-use code points among them: no language is written in them. */
+  unassignedShare: number;
+  /** ASCII symbols that prose seldom uses ({ } [ ] | \\ ^ ~ ` < > @ # $ % * _ + =) among them. */
+  oddSymbolShare: number;
+  /** The script with the most letters ("Latin", "Cyrillic", "Han", …). */
+  script: string;
+  /** Share of letters written in the best-fitting writing system: one script with Latin beside it, or Japanese, Korean or Chinese. */
+  systemShare: number;
+  /** Han characters outside the blocks where everyday Chinese and Japanese characters are, among all Han. */
+  rareHanShare: number;
+  /** In Latin script: the basic letters a–z among all Latin letters. */
+  basicLatinShare: number;
+  /** Mean length of the white-space-separated tokens, in scripts that separate words by spaces. */
+  meanTokenLength: number;
+}
+
+/** At most this many characters are looked at: enough to judge, and bounded for huge inputs. */
+const SAMPLE = 20_000;
+
+const SCRIPT_NAMES = [
+  "Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Armenian", "Georgian", "Han", "Hiragana", "Katakana", "Hangul", "Bopomofo",
+  "Thai", "Lao", "Khmer", "Myanmar", "Tibetan", "Devanagari", "Bengali", "Gurmukhi", "Gujarati", "Oriya", "Tamil", "Telugu",
+  "Kannada", "Malayalam", "Sinhala", "Ethiopic", "Syriac", "Thaana",
+];
+const SCRIPTS: [string, RegExp][] = SCRIPT_NAMES.map((name) => [name, new RegExp(`\\p{Script=${name}}`, "u")]);
+// Latin needs no companion; these scripts are written together (Japanese, Korean, Chinese).
+const SYSTEMS: string[][] = [["Han", "Hiragana", "Katakana"], ["Hangul", "Han"], ["Han", "Bopomofo"], ...SCRIPT_NAMES.map((s) => [s])];
+
+/** Scripts whose writing does not put spaces between words (Korean does, so Hangul counts as spaced). */
+const UNSPACED = new Set(["Han", "Hiragana", "Katakana", "Thai", "Lao", "Khmer", "Myanmar", "Tibetan"]);
+
+const LETTER = /[\p{L}\p{M}]/u;
+const MARK = /\p{M}/u;
+const UNASSIGNED = /[\p{Cn}\p{Co}]/u;
+const ODD_SYMBOL = /[{}[\]|\\^~`<>@#$%*_+=]/;
+// CJK Unified Ideographs and the compatibility block: everyday characters. Extensions A, B… hold rare ones.
+const COMMON_HAN = /[\u4E00-\u9FFF\uF900-\uFAFF]/;
+
+// Web and e-mail addresses are not words of any language, nor signs against one.
+const ADDRESSES = /\b(?:https?:\/\/|www\.)[\w.~:/?#@!$&'()*+,;=%-]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b/g;
+
+export function languageFeatures(text: string): LanguageFeatures {
+  const sample = (text.length > SAMPLE ? text.slice(0, SAMPLE) : text).replace(ADDRESSES, " ");
+  let chars = 0;
+  let letters = 0;
+  let replacement = 0;
+  let unassigned = 0;
+  let basic = 0;
+  let rareHan = 0;
+  let odd = 0;
+  let scripted = 0;
+  const byScript = new Map<string, number>();
+  const add = (script: string, n = 1) => byScript.set(script, (byScript.get(script) ?? 0) + n);
+  let basicLatin = 0;
+  for (const ch of sample) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) {
+      // ASCII, most of most texts: decided without regular expressions.
+      if (code <= 0x20 || code === 0x7f) continue;
+      chars++;
+      if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) {
+        letters++;
+        scripted++;
+        basic++;
+        basicLatin++;
+      } else if (ODD_SYMBOL.test(ch)) odd++;
+      continue;
+    }
+    if (/\s/.test(ch)) continue;
+    chars++;
+    if (ch === "\uFFFD") replacement++;
+    else if (UNASSIGNED.test(ch)) unassigned++;
+    else if (ODD_SYMBOL.test(ch)) odd++;
+    if (!LETTER.test(ch)) continue;
+    letters++;
+    // A combining mark belongs to the letter before it (decomposed accents, Indic vowel signs): no script of its own.
+    if (MARK.test(ch)) continue;
+    scripted++;
+    const script = SCRIPTS.find(([, re]) => re.test(ch))?.[0] ?? "other";
+    if (script === "Han" && !COMMON_HAN.test(ch)) rareHan++;
+    add(script);
+  }
+  if (basicLatin) add("Latin", basicLatin);
+  const count = (s: string) => byScript.get(s) ?? 0;
+  const latin = count("Latin");
+  const best = Math.max(...SYSTEMS.map((system) => system.reduce((n, s) => n + count(s), system.includes("Latin") ? 0 : latin)));
+  const script = [...byScript].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "none";
+  const unspaced = [...UNSPACED].reduce((n, s) => n + count(s), 0);
+  const tokens = sample.split(/\s+/).filter(Boolean);
+  const spaced = scripted === 0 || unspaced / scripted < 0.3;
+  return {
+    chars,
+    letterShare: chars ? letters / chars : 0,
+    replacementShare: chars ? replacement / chars : 0,
+    unassignedShare: chars ? unassigned / chars : 0,
+    oddSymbolShare: chars ? odd / chars : 0,
+    script,
+    systemShare: scripted ? best / scripted : 1,
+    rareHanShare: count("Han") ? rareHan / count("Han") : 0,
+    basicLatinShare: latin ? basic / latin : 1,
+    meanTokenLength: spaced && tokens.length ? tokens.reduce((n, t) => n + [...t].length, 0) / tokens.length : 0,
+  };
+}
+
+/**
+ * Bounds that language never crosses: one crossed is enough to reject. Each lies far outside the
+ * range of every corpus text (eval/eval-language.ts prints the ranges, per half).
+ */
+function plainlyNot(f: LanguageFeatures): string | null {
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  if (f.replacementShare > 0.05) return `${pct(f.replacementShare)} of its characters could not be decoded`;
+  if (f.unassignedShare > 0.05) return `${pct(f.unassignedShare)} of its characters are unassigned or private-use code points`;
+  if (f.oddSymbolShare > 0.1) return `${pct(f.oddSymbolShare)} of its characters are symbols such as { } | ^ ~ < > @ #`;
+  if (f.letterShare < 0.4) return `only ${pct(f.letterShare)} of its characters are letters`;
+  if (f.systemShare < 0.9) return "its letters are scattered over many scripts";
+  if (f.rareHanShare > 0.1) return `${pct(f.rareHanShare)} of its Chinese characters are rare ones`;
+  if (f.script === "Latin" && f.basicLatinShare < 0.35) return `only ${pct(f.basicLatinShare)} of its Latin letters are a–z (random bytes, or an encoding other than UTF-8 and Windows-1252?)`;
+  if (f.meanTokenLength > 25) return `its "words" are ${Math.round(f.meanTokenLength)} characters long on average`;
+  return null;
+}
+
+/**
+ * Milder oddities: real text may show one (a table of figures has few letters; Vietnamese or Yoruba
+ * has many accented letters), but two at once only in text that is not language.
+ */
+export function oddities(f: LanguageFeatures): string[] {
+  const out: string[] = [];
+  if (f.letterShare < 0.7) out.push(`${Math.round(f.letterShare * 100)}% letters`);
+  if (f.oddSymbolShare > 0.04) out.push(`${Math.round(f.oddSymbolShare * 100)}% symbols such as { } | ^ ~ < > @ #`);
+  if (f.script === "Latin" && f.basicLatinShare < 0.6) out.push(`${Math.round(f.basicLatinShare * 100)}% of its Latin letters a–z`);
+  if (f.meanTokenLength > 12) out.push(`"words" ${Math.round(f.meanTokenLength)} characters long on average`);
+  if (f.systemShare < 0.95) out.push("letters from several unrelated scripts");
+  return out;
+}
+
+/** Why the text is not language, or null when it reads as language. */
+export function notLanguage(text: string): string | null {
+  const f = languageFeatures(text);
+  if (f.chars === 0) return null;
+  const not = "does not read as text in any language";
+  const plain = plainlyNot(f);
+  if (plain) return `${not}: ${plain}`;
+  const odd = oddities(f);
+  return odd.length >= 2 ? `${not}: ${odd.join(", ")}` : null;
+}

@@ -1,0 +1,173 @@
+// Output stage: where a build writes, and how its result replaces the earlier one.
+//
+// A build never writes into the live digests and output folders. It locks them, finishes whatever
+// an interrupted build left, writes the new digests and site into hidden sibling folders, and at the
+// end swaps both in (./swap.ts). Killed at any moment, the live folders hold the whole earlier build
+// or the whole new one; a second build into the same folders waits for the lock, then runs.
+import { randomBytes } from "node:crypto";
+import { copyFile, lstat, mkdir, readdir, readFile, readlink, realpath, rm, stat, symlink, utimes, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { basename, dirname, join, resolve, sep } from "node:path";
+import type { DigestFile } from "../digest/index.ts";
+import { killPoint } from "./faults.ts";
+import { acquireLock, type HeldLock, type LockOwner } from "./lock.ts";
+import { oldPathOf, stagedPathOf } from "./paths.ts";
+import { commitSwap, exists, recover, type SwapEntry } from "./swap.ts";
+
+export { LockBusy } from "./lock.ts";
+
+export class OutputRefused extends Error {}
+
+export interface OutputOptions {
+  /** How long to wait for another build of the same folders; default 60 s (DIGEST_LOCK_WAIT_SECONDS). */
+  waitMs?: number;
+  /** Told once when another build holds a folder and this one starts waiting. */
+  onWait?: (folder: string, owner: LockOwner | null) => void;
+}
+
+export interface OutputFolders {
+  /** This build's digests folder: write the digests and any state kept with them here. */
+  digests: string;
+  /** This build's site folder. */
+  site: string;
+  /** The digests folder as the last finished build left it, to read state from (it may not exist). */
+  liveDigests: string;
+  /** What had to be repaired after an interrupted build, one sentence each. */
+  notes: string[];
+  /** Writes the day files; a file whose text is unchanged is copied from the earlier build with its times. */
+  writeDigests(files: readonly DigestFile[]): Promise<void>;
+  /** Swaps the new digests and site in for the live ones, removes the earlier ones, unlocks. */
+  commit(): Promise<void>;
+  /** Drops this build's folders and unlocks; the live folders stay as they were. */
+  abort(): Promise<void>;
+}
+
+const DIGEST_NAME = /^\d{4}-\d{2}-\d{2}\.md$/;
+const REPORT = "build-report.json";
+
+export function defaultWaitMs(): number {
+  const s = Number(process.env.DIGEST_LOCK_WAIT_SECONDS);
+  return Number.isFinite(s) && s >= 0 ? s * 1000 : 60_000;
+}
+
+export async function openOutputs(paths: { digests: string; output: string }, options: OutputOptions = {}): Promise<OutputFolders> {
+  const digests = await realTarget(paths.digests);
+  const output = await realTarget(paths.output);
+  if (digests === output || digests.startsWith(output + sep) || output.startsWith(digests + sep)) {
+    throw new OutputRefused(`the digests folder and the output folder must be apart (one may not hold the other): ${paths.digests}, ${paths.output}`);
+  }
+  const locks: HeldLock[] = [];
+  const release = async () => {
+    for (const l of locks.reverse()) await l.release();
+  };
+  const entries: SwapEntry[] = [];
+  const dropStaged = async () => {
+    for (const e of entries) await rm(e.staged, { recursive: true, force: true });
+  };
+  try {
+    for (const folder of [digests, output].sort()) {
+      locks.push(await acquireLock(folder, { waitMs: options.waitMs ?? defaultWaitMs(), onWait: (owner) => options.onWait?.(folder, owner) }));
+    }
+    killPoint("locked");
+    const notes = await recover([digests, output]);
+    killPoint("recovered");
+    await checkOutput(output, paths.output);
+    const carried = await checkDigests(digests, paths.digests);
+    const tx = `${process.pid}-${randomBytes(4).toString("hex")}`;
+    entries.push(
+      { role: "digests", target: digests, staged: stagedPathOf(digests, tx), old: oldPathOf(digests, tx) },
+      { role: "output", target: output, staged: stagedPathOf(output, tx), old: oldPathOf(output, tx) },
+    );
+    for (const e of entries) await mkdir(e.staged);
+    await carryOver(digests, entries[0]!.staged, carried);
+    return {
+      digests: entries[0]!.staged,
+      site: entries[1]!.staged,
+      liveDigests: digests,
+      notes,
+      writeDigests: (files) => stageDigests(digests, entries[0]!.staged, files),
+      async commit() {
+        killPoint("staged");
+        try {
+          await commitSwap(tx, entries);
+        } finally {
+          await release();
+        }
+      },
+      async abort() {
+        try {
+          await dropStaged();
+        } finally {
+          await release();
+        }
+      },
+    };
+  } catch (error) {
+    await dropStaged().catch(() => undefined);
+    await release();
+    throw error;
+  }
+}
+
+/** Absolute path of a folder to write, through symbolic links (the real folder is swapped, the link stays). */
+async function realTarget(path: string): Promise<string> {
+  const abs = resolve(path);
+  const info = await lstat(abs).catch(() => null);
+  if (info) {
+    const real = await realpath(abs);
+    if (!(await stat(real)).isDirectory()) throw new OutputRefused(`${path} is not a folder`);
+    return real;
+  }
+  await mkdir(dirname(abs), { recursive: true });
+  return join(await realpath(dirname(abs)), basename(abs));
+}
+
+/** A site is replaced whole, so only an earlier Digest build (it has build-report.json) or an empty folder may be. */
+async function checkOutput(output: string, given: string): Promise<void> {
+  if (!(await exists(output))) return;
+  const names = await readdir(output);
+  if (names.length === 0 || names.includes(REPORT)) return;
+  throw new OutputRefused(
+    `output folder ${given} is not an earlier Digest build (it holds files but no ${REPORT}); Digest replaces its output folder whole, so it will not write there: remove it or choose another --output`,
+  );
+}
+
+/** The digests folder may hold day files and other plain files (carried into the new one), but no folders. */
+async function checkDigests(folder: string, given: string): Promise<string[]> {
+  if (!(await exists(folder))) return [];
+  const entries = await readdir(folder, { withFileTypes: true });
+  const odd = entries.filter((e) => !e.isFile() && !e.isSymbolicLink()).map((e) => e.name);
+  if (odd.length) {
+    throw new OutputRefused(
+      `digests folder ${given} holds ${odd.length === 1 ? "a folder or special file" : "folders or special files"} (${odd.sort().slice(0, 3).join(", ")}${odd.length > 3 ? ", …" : ""}), so it is not a digests folder; Digest replaces it whole: choose another --digests`,
+    );
+  }
+  return entries.filter((e) => !DIGEST_NAME.test(e.name)).map((e) => e.name);
+}
+
+/** Files other than day files (a state file, a README) go into the new digests folder unchanged. */
+async function carryOver(live: string, staged: string, names: readonly string[]): Promise<void> {
+  for (const name of names) {
+    const from = join(live, name);
+    const to = join(staged, name);
+    const info = await lstat(from);
+    if (info.isSymbolicLink()) await symlink(await readlink(from), to);
+    else await copyKeepingTimes(from, to);
+  }
+}
+
+async function stageDigests(live: string, staged: string, files: readonly DigestFile[]): Promise<void> {
+  for (const f of files) {
+    const from = join(live, f.fileName);
+    const to = join(staged, f.fileName);
+    const before = await readFile(from, "utf8").catch(() => null);
+    if (before === f.markdown) await copyKeepingTimes(from, to);
+    else await writeFile(to, f.markdown);
+  }
+}
+
+async function copyKeepingTimes(from: string, to: string): Promise<void> {
+  await copyFile(from, to, constants.COPYFILE_FICLONE);
+  const info = await stat(from);
+  await utimes(to, info.atime, info.mtime);
+}
