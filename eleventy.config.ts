@@ -1,82 +1,39 @@
-// Eleventy renders the digests folder (one Markdown file per day) into the site.
-// Templates live in src/site/templates and are added as virtual templates, so the
-// digests folder holds nothing but digests.
-import { readFileSync, readdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { createMarkdown } from "./src/site/markdown.ts";
-import { dayCollections, monthCollections, monthPath, monthTitle, type DigestItem } from "./src/site/collections.ts";
-import { dayTitle } from "./src/digest/index.ts";
-import { linkBase, resolveHref } from "./src/site/links.ts";
-
-const templates = join(dirname(fileURLToPath(import.meta.url)), "src/site/templates");
-
-interface FilterThis {
-  ctx?: { site?: unknown };
-}
+// Eleventy renders the view model (global data `digest`, see src/site/index.ts) into pages: paginated
+// templates for days, stories, months and moved stories, and single pages for the rest. It reads no
+// Markdown: the templates in src/site/templates are the only input files.
+import { dayTitle, monthTitle, shortDayTitle } from "./src/text/dates.ts";
 
 interface EleventyConfig {
-  setLibrary(name: string, lib: unknown): void;
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
-  addTemplate(path: string, content: string, data?: Record<string, unknown>): void;
   addGlobalData(name: string, value: unknown): void;
-  addFilter(name: string, fn: (this: FilterThis, ...args: never[]) => unknown): void;
-  addCollection(name: string, fn: (api: { getAll(): DigestItem[] }) => unknown[]): void;
+  addFilter(name: string, fn: (...args: never[]) => unknown): void;
 }
 
-// By path, not by glob: a glob does not match digests in a folder outside the working directory.
-const DIGEST_FILE = /(^|[\\/])\d{4}-\d{2}-\d{2}\.md$/;
-
-/** The digests, oldest first (the order Eleventy's previous/next-item filters expect). */
-function digestItems(api: { getAll(): DigestItem[] }): DigestItem[] {
-  return api
-    .getAll()
-    .filter((item) => DIGEST_FILE.test(item.inputPath))
-    .sort((a, b) => (a.page.fileSlug < b.page.fileSlug ? -1 : a.page.fileSlug > b.page.fileSlug ? 1 : 0));
+/** The paginated item a page shows, when it shows one. */
+interface PageData {
+  title?: unknown;
+  description?: unknown;
+  story?: { headline: string; summary: string[] };
+  day?: { title: string };
+  month?: { label: string };
+  moved?: { path: string; to: { headline: string; path: string } };
 }
 
 export default function (eleventyConfig: EleventyConfig) {
-  eleventyConfig.setLibrary("md", createMarkdown());
   // Input text reaches templates only as data; autoescape makes every {{ value }} text.
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
-  for (const name of readdirSync(templates).sort()) {
-    const content = readFileSync(join(templates, name), "utf8");
-    const layout = name === "base.njk" || name === "day.njk";
-    eleventyConfig.addTemplate(layout ? `_includes/${name}` : name, content);
-  }
-  // A layout set through eleventyComputed is ignored (Eleventy resolves layouts before computed data),
-  // so the digests get theirs as plain global data; every other template names its own.
-  eleventyConfig.addGlobalData("layout", "day.njk");
+  // Titles computed as functions, not as template strings, which autoescape would escape a second time.
   eleventyConfig.addGlobalData("eleventyComputed", {
-    // A digest for 2025-05-29 is served at /2025/05/29/.
-    permalink: (data: { permalink?: unknown; page: { inputPath: string } }) => {
-      const m = /(\d{4})-(\d{2})-(\d{2})\.md$/.exec(data.page.inputPath);
-      return m ? `/${m[1]}/${m[2]}/${m[3]}/index.html` : data.permalink;
-    },
-  });
-  eleventyConfig.addCollection("digest", (api) => digestItems(api));
-  eleventyConfig.addCollection("days", (api) => dayCollections(digestItems(api)));
-  eleventyConfig.addCollection("months", (api) => monthCollections(digestItems(api)));
-
-  // "/about/" → the same path under the site's path prefix (the path part of baseUrl).
-  eleventyConfig.addFilter("link", function (this: FilterThis, path: string) {
-    return resolveHref(path, linkBase(this.ctx));
-  });
-  eleventyConfig.addFilter("absolute", function (this: FilterThis, path: string) {
-    const site = this.ctx?.site;
-    const base = site && typeof site === "object" && "baseUrl" in site && typeof site.baseUrl === "string" ? site.baseUrl : "/";
-    return new URL(path.replace(/^\//, ""), base).href;
+    title: (data: PageData) => data.story?.headline ?? data.day?.title ?? data.month?.label ?? data.moved?.to.headline ?? data.title,
+    description: (data: PageData) => data.story?.summary[0] ?? data.description,
+    redirectTo: (data: PageData) => data.moved?.to.path,
   });
   eleventyConfig.addFilter("dayTitle", (date: string) => dayTitle(date));
+  eleventyConfig.addFilter("shortDay", (date: string) => shortDayTitle(date));
   eleventyConfig.addFilter("monthTitle", (date: string) => monthTitle(date));
-  eleventyConfig.addFilter("monthPath", (date: string) => monthPath(date));
-  // The home page nests each day's stories under a day heading, one level down.
-  eleventyConfig.addFilter("demoteHeadings", (html: string) => html.replace(/<(\/?)h2([\s>])/g, "<$1h3$2"));
-
   return {
-    // Never run a template language over digest text: `{{` in an article stays `{{`.
-    markdownTemplateEngine: false,
+    dir: { includes: "_includes" },
     htmlTemplateEngine: "njk",
-    templateFormats: ["md", "njk"],
+    templateFormats: ["njk"],
   };
 }

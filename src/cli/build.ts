@@ -5,11 +5,12 @@ import { loadConfig, validate } from "../config.ts";
 import { ingest } from "../ingest/index.ts";
 import { runPipeline } from "../pipeline.ts";
 import { rulesWithout } from "../clean/index.ts";
-import { renderDigests, writeDigests } from "../digest/index.ts";
+import { buildDigest, writeDigests } from "../digest/index.ts";
 import { renderSite } from "../site/index.ts";
 import { writeFeeds } from "../feed/index.ts";
 import { buildReport, summaryLines } from "../report/index.ts";
 import { parseArgs } from "./io.ts";
+import { startProgress } from "./progress.ts";
 
 export async function runBuild(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -33,22 +34,28 @@ export async function runBuild(argv: string[]): Promise<number> {
   } catch {
     throw new Error(`input folder ${values.input} does not exist`);
   }
+  const progress = startProgress({ quiet: values.quiet, steps: 4 });
+  progress.step("reading the input");
   const ingested = await ingest(input);
+  progress.step(`cleaning, dating, merging and summarising ${ingested.files.length} articles`);
   const result = runPipeline(ingested.files, { zone: config.timezone, rules: rulesWithout(...config.disableRules) });
   const rejected = [...ingested.rejected, ...result.rejected];
   const messages = [...ingested.messages, ...result.messages];
 
-  const digests = renderDigests(result.stories);
-  await writeDigests(resolve(values.digests), digests);
+  const digest = buildDigest(result.stories, { zone: config.timezone, homeDays: config.homeDays });
+  progress.step("writing the digests");
+  await writeDigests(resolve(values.digests), digest.files);
   const output = resolve(values.output);
   await prepareOutput(output);
-  await renderSite({ digestsDir: resolve(values.digests), outputDir: output, config, data: { stories: result.stories } });
-  await writeFeeds({ outputDir: output, config, digests });
+  progress.step("rendering the site and its search index");
+  await renderSite({ outputDir: output, config, model: digest.model });
+  await writeFeeds({ outputDir: output, config, model: digest.model });
 
-  const report = buildReport(result.stories, rejected, messages);
+  const report = buildReport(result.stories, rejected, messages, digest.model);
+  progress.done();
   await writeFile(join(output, "build-report.json"), `${JSON.stringify(report, null, 2)}\n`);
   for (const r of rejected) process.stderr.write(`digest: rejected ${r.path}: ${r.reason}\n`);
-  if (!values.quiet) for (const line of summaryLines(report, digests.length)) process.stdout.write(`${line}\n`);
+  if (!values.quiet) for (const line of summaryLines(report, digest.files.length)) process.stdout.write(`${line}\n`);
   return 0;
 }
 

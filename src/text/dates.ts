@@ -22,9 +22,9 @@ export function startOfDay(date: string, zone: string): string {
   return DateTime.fromISO(date, { zone }).startOf("day").toUTC().toISO() ?? `${date}T00:00:00.000Z`;
 }
 
-/** An ISO instant plus some seconds, as an ISO string in UTC. */
-export function plusSeconds(iso: string, seconds: number): string {
-  return DateTime.fromISO(iso, { zone: "utc" }).plus({ seconds }).toUTC().toISO() ?? iso;
+/** An ISO instant plus some milliseconds, as an ISO string in UTC. */
+export function plusMillis(iso: string, milliseconds: number): string {
+  return DateTime.fromISO(iso, { zone: "utc" }).plus({ milliseconds }).toUTC().toISO() ?? iso;
 }
 
 /** Whole days from `a` to `b` (both YYYY-MM-DD); negative when b is earlier. */

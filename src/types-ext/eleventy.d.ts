@@ -3,10 +3,17 @@ declare module "@11ty/eleventy" {
   interface EleventyOptions {
     configPath?: string;
     quietMode?: boolean;
-    config?: (eleventyConfig: { addGlobalData(name: string, value: unknown): void }) => void;
+    config?: (eleventyConfig: never) => void;
+  }
+  interface ConsoleLike {
+    log(message: string): void;
+    info(message: string): void;
+    warn(message: string): void;
+    error(message: string): void;
   }
   export default class Eleventy {
     constructor(input: string, output: string, options?: EleventyOptions);
+    readonly logger: { overrideLogger(logger: ConsoleLike | false): void };
     write(): Promise<unknown>;
   }
 }
