@@ -54,8 +54,11 @@ function item(entry: FeedEntry, format: Format): Item {
     // RSS <author> must be an e-mail address; outlets go in dc:creator instead (below).
     ...(format === "atom" && authors.length ? { author: authors.map((name) => ({ name })) } : {}),
     ...(format === "rss" && authors.length ? { extensions: [{ name: "dc:creator", objects: repeated(authors) }] } : {}),
-    // feed@6 writes Atom's category term as an attribute with only "&" escaped: keep markup characters out.
-    category: entry.categories.map((c) => stripControlChars(c).replace(/[<>"&]/g, "")).filter(Boolean).map((name) => (format === "atom" ? { term: name } : { name })),
+    // feed@6 writes Atom's category term as an attribute with only "&" escaped: keep <, > and " out of it.
+    category: entry.categories
+      .map((c) => stripControlChars(c))
+      .map((name) => (format === "atom" ? { term: name.replace(/[<>"]/g, "") } : { name }))
+      .filter((c) => (c.term ?? c.name) !== ""),
   };
 }
 

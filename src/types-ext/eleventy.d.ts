@@ -1,7 +1,7 @@
 // @11ty/eleventy ships no type declarations; this is the part of its API Digest uses.
 declare module "@11ty/eleventy" {
   interface EleventyOptions {
-    configPath?: string;
+    configPath?: string | false;
     quietMode?: boolean;
     config?: (eleventyConfig: never) => void;
   }
