@@ -7,7 +7,14 @@ export interface Progress {
 
 const SILENT: Progress = { step: () => {}, done: () => {} };
 
-export function startProgress(options: { quiet?: boolean; steps: number; stream?: NodeJS.WriteStream }): Progress {
+/** The part of a terminal stream the line needs (process.stdout by default). */
+export interface LineStream {
+  isTTY?: boolean;
+  columns?: number;
+  write(text: string): unknown;
+}
+
+export function startProgress(options: { quiet?: boolean; steps: number; stream?: LineStream }): Progress {
   const stream = options.stream ?? process.stdout;
   if (options.quiet || !stream.isTTY) return SILENT;
   const started = performance.now();
