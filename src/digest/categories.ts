@@ -13,7 +13,9 @@ const JOINERS = new Set(["of", "de", "al", "and", "&"]);
 
 /** A word that can start or continue a name: capitalised, and not a function word or a date word. */
 function isNameWord(word: string): boolean {
-  if (!/^\p{Lu}/u.test(word)) return false;
+  const c = word.charCodeAt(0);
+  // Most words are lower case or digits; only the rest need the Unicode test.
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || !/^\p{Lu}/u.test(word)) return false;
   const lower = word.toLowerCase();
   return !STOP_WORDS.has(lower) && !CALENDAR.has(lower) && !TITLES.has(lower);
 }
@@ -58,8 +60,8 @@ export function storyCategories(texts: readonly string[], exclude: readonly stri
   for (const text of texts) {
     const seen = new Set<string>();
     for (const { name, opener } of nameRuns(text)) {
+      if (name.length < 2) continue;
       const key = name.toLowerCase();
-      if (skip.has(key) || isWireService(name) || name.length < 2) continue;
       const entry = tally.get(key) ?? { name, articles: 0, uses: 0, first: order++ };
       tally.set(key, entry);
       if (opener) continue;
@@ -70,8 +72,9 @@ export function storyCategories(texts: readonly string[], exclude: readonly stri
       }
     }
   }
-  return [...tally.values()]
-    .filter((e) => e.uses > 0)
+  return [...tally.entries()]
+    .filter(([key, e]) => e.uses > 0 && !skip.has(key) && !isWireService(e.name))
+    .map(([, e]) => e)
     .sort((a, b) => b.articles - a.articles || b.uses - a.uses || a.first - b.first)
     .slice(0, max)
     .map((e) => e.name);

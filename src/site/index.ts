@@ -13,6 +13,8 @@ const templates = join(dirname(fileURLToPath(import.meta.url)), "templates");
 
 /** Stories shown in full at the top of the front page and of each day; the rest are compact rows. */
 export const LEAD_STORIES = 5;
+/** Stories on the front page in all; the rest of the latest days are on their day pages. */
+export const FRONT_STORIES = 50;
 
 export interface SiteOptions {
   outputDir: string;
@@ -30,7 +32,7 @@ const eleventyConsole = {
 
 export async function renderSite(options: SiteOptions): Promise<void> {
   const { config, model } = options;
-  const site = { ...config, title: stripControlChars(config.title), description: stripControlChars(config.description), leadStories: LEAD_STORIES };
+  const site = { ...config, title: stripControlChars(config.title), description: stripControlChars(config.description), leadStories: LEAD_STORIES, frontStories: FRONT_STORIES };
   const eleventy = new Eleventy(templates, resolve(options.outputDir), {
     // No config file: everything is set up by configureEleventy.
     configPath: false,
