@@ -63,7 +63,7 @@ describe("the site in a browser", () => {
   it("shows the front page with its top stories and links both feeds, daily and per story, from its head", async () => {
     const page = await open(ferrySite, "/");
     expect(await page.title()).toBe("Digest");
-    expect(await page.locator("main h2").allTextContents()).toEqual(["Top stories"]);
+    expect(await page.locator("main h2").allTextContents()).toEqual(["Top stories", "By day"]);
     expect(await page.locator("article.story h3").allTextContents()).toEqual(["Ferry workers strike over new rota, halting island crossings", "Tom & Jerry <3 <script>window.__pwned=1</script>"]);
     const feeds = await page.locator('head link[rel="alternate"]').evaluateAll((links) => links.map((l) => [l.getAttribute("type"), (l as HTMLLinkElement).href]));
     const o = ferrySite.origin;
