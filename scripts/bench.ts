@@ -8,7 +8,7 @@ import { ingest } from "../src/ingest/index.ts";
 import { runPipeline } from "../src/pipeline.ts";
 import { cleanSource } from "../src/clean/index.ts";
 import { summarise } from "../src/summarise/index.ts";
-import { renderDigests, writeDigests } from "../src/digest/index.ts";
+import { buildDigest, writeDigests } from "../src/digest/index.ts";
 import { renderSite } from "../src/site/index.ts";
 import { writeFeeds } from "../src/feed/index.ts";
 import { defaultConfig } from "../src/config.ts";
@@ -50,13 +50,13 @@ const timings: Record<string, number> = {};
 const result = runPipeline(ingested.files, { zone: "UTC", timings });
 Object.assign(times, timings);
 const out = mkdtempSync(join(tmpdir(), "digest-bench-out-"));
-const files = await time("digest", async () => {
-  const f = renderDigests(result.stories);
-  await writeDigests(join(out, "digests"), f);
-  return f;
+const digest = await time("digest", async () => {
+  const d = buildDigest(result.stories, { zone: "UTC", homeDays: defaultConfig.homeDays });
+  await writeDigests(join(out, "digests"), d.files);
+  return d;
 });
-await time("site", () => renderSite({ digestsDir: join(out, "digests"), outputDir: join(out, "site"), config: defaultConfig, data: { stories: result.stories } }));
-await time("feed", () => writeFeeds({ outputDir: join(out, "site"), config: defaultConfig, digests: files }));
+await time("site", () => renderSite({ outputDir: join(out, "site"), config: defaultConfig, model: digest.model }));
+await time("feed", () => writeFeeds({ outputDir: join(out, "site"), config: defaultConfig, model: digest.model }));
 const total = Object.values(times).reduce((a, b) => a + b, 0);
 
 // Single-stage throughput on one core: cleaning raw scrapes, summarising clean articles.
@@ -68,7 +68,7 @@ for (let i = 0; i < n; i++) summarise([{ title: bbc[i % bbc.length]!.title, text
 const sumRate = n / ((performance.now() - sumStart) / 1000);
 
 const pad = (s: string, w: number) => s.padEnd(w);
-console.log(`digest bench: ${n} articles (${ingested.files.length} read) -> ${result.stories.length} stories on ${files.length} days`);
+console.log(`digest bench: ${n} articles (${ingested.files.length} read) -> ${result.stories.length} stories on ${digest.files.length} days`);
 console.log(`${pad("stage", 12)}${"ms".padStart(10)}${"articles/s".padStart(14)}`);
 for (const stage of ["ingest", "clean", "date", "cluster", "summarise", "digest", "site", "feed"]) {
   const ms = times[stage] ?? 0;

@@ -1,6 +1,9 @@
-// Who published a plain-text scrape, when the page says so itself: its copyright line, or the wire
-// service credited in the dateline or at the end of the text. Bylines give the author.
+// Who published a plain-text scrape, when the page says so itself: its copyright line, the lines in
+// which the site names itself ("Follow NewsX", "NewsX reports are available in 11 languages"), or the
+// wire service credited in the dateline or at the end of the text. Bylines give the author.
 import type { Line } from "./doc.ts";
+import { WIRE_SERVICES } from "../text/outlet-names.ts";
+import { STOP_WORDS } from "../text/words.ts";
 
 const COPYRIGHT_MARK = /^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*/i;
 const YEARS = /^\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*/;
@@ -10,11 +13,12 @@ const COMPANY_TAIL = /[\s,]+(?:ltd|llc|inc|limited|plc|gmbh|corp|co)\b\.?.*$/i;
 const NAME = /^(?:[Bb]y\s+)?(?:[Tt]he\s+)?(\p{Lu}[\p{L}\p{N}&'’ -]*(?:\.\p{Ll}[\p{L}\p{N}&'’ -]*)*)/u;
 // What follows a name on such lines: a year, " - ISSN …", " powered by …".
 const AFTER_NAME = /\s+(?:\d{4}\b|[-–|]\s|powered by\b).*$/i;
-const WIRES = "Reuters|AFP|AP|Associated Press|Agence France-Presse|dpa|ANI|PTI|IANS|Xinhua|Bloomberg|ANSA|EFE|Kyodo|Yonhap|UPI|TASS";
+const WIRES = WIRE_SERVICES.join("|");
 const DATELINE_WIRE = new RegExp(`^[\\p{Lu}][\\p{Lu}\\p{L} .,'’-]{1,60}\\((${WIRES})\\)\\s*[-–—:]`, "u");
 const CLOSING_WIRE = new RegExp(`(?:^|[.!?"”’)]\\s+|[-–—]\\s*)(${WIRES}|REUTERS)\\.?$`, "u");
 const BYLINE = /^[Bb]y\s+(\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|de|van|von|da|al|bin))*(?:\s+and\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+)*)?)\s*(?:[,|·•]|$)/u;
-const GENERIC = /^(all rights reserved|the|this|image|photo|getty|\d+)$/i;
+const SITE_NOTICE = /\b(?:19|20)\d\d\b|rights reserved|rechte vorbehalten|droits réservés|derechos reservados|diritti riservati|direitos reservados/i;
+const GENERIC = /^(all rights reserved|the|this|image|photo|getty|copyright|\d+)$/i;
 
 export interface TextSource {
   source: string | null;
@@ -22,7 +26,8 @@ export interface TextSource {
 }
 
 export function sourceOfText(lines: readonly Line[], body: readonly Line[]): TextSource {
-  let source: string | null = null;
+  // The name a site calls itself by comes first: a copyright line often names the parent company.
+  let source = selfName(lines, body);
   for (let i = lines.length - 1; i >= 0 && !source; i--) {
     const t = lines[i]!.text;
     if (t.length > 160) continue;
@@ -46,7 +51,8 @@ export function sourceOfText(lines: readonly Line[], body: readonly Line[]): Tex
 /** "© 2019 The Foo Times Ltd. All Rights Reserved." → "Foo Times". */
 function copyrightHolder(line: string): string | null {
   const mark = COPYRIGHT_MARK.exec(line);
-  if (!mark) return null;
+  // A site's notice states a year or reserves rights; "© Shutterstock" under a photo does neither.
+  if (!mark || !SITE_NOTICE.test(line)) return null;
   const rest = line.slice(mark[0].length).replace(YEARS, "").replace(RESERVED, " ").trim().replace(YEARS, "");
   const m = NAME.exec(rest);
   if (!m) return null;
@@ -56,4 +62,66 @@ function copyrightHolder(line: string): string | null {
 
 function tidy(name: string): string {
   return name.replace(/[\s.,|-]+$/, "").trim();
+}
+
+// A site's name as it writes it: Title Case words ("Washington Examiner"), one CamelCase or capitals
+// word ("NewsX", "WIRED"), or its domain ("Sputniknews.com").
+const SITE = String.raw`(\p{Lu}[\p{L}\p{N}&'’-]*(?:\.\p{Ll}{2,})?(?:\s+(?:of|the|and|&|\p{Lu}[\p{L}\p{N}&'’-]*)){0,3})`;
+// The furniture lines in which a site speaks of itself: its menus, sign-ups and notices. The first
+// kind also names sections and authors ("About Python", "More from Pop Culture"); the second rarely.
+const WEAK_SELF_LINES = [
+  new RegExp(`^(?:About|Advertise (?:on|with)|More (?:from|on)|Follow|Subscribe to|Welcome to|Download the|Get the) ${SITE}(?:['’]s)?(?: (?:app|newsletters?|online))?[.!:]?$`, "u"),
+  new RegExp(`^${SITE} (?:homepage|home page|main menu|newsletters?)$`, "u"),
+];
+const STRONG_SELF_LINES = [
+  new RegExp(`(?:^|[.!?]\\s+)${SITE} (?:reports|articles|stories|news|content) (?:are|is) available\\b`, "u"),
+  new RegExp(`(?:^|[.!?]\\s+)${SITE} (?:is a registered trademark|is supported by its (?:audience|readers)|has affiliate partnerships|may earn (?:a )?commission)\\b`, "u"),
+];
+// Words that fill the name's place in those lines without being a name ("About Us", "Get the App").
+const NOT_A_NAME = new Set(["app", "apps", "newsletter", "newsletters", "site", "website", "page", "account", "latest", "more", "today", "here", "free", "premium", "home", "search", "menu"]);
+/** Evidence a self-naming line gives; a name needs this much, from its lines and its other mentions. */
+const SELF_NAME_MIN = 2;
+
+/**
+ * The name the page's furniture (the lines outside the article) calls the site by. Each candidate from
+ * a self-naming line scores 2 for a strong line, and 1 for every furniture line that mentions it: a
+ * site repeats its own name in its chrome, while a section or an author named once does not qualify.
+ */
+export function selfName(lines: readonly Line[], body: readonly Line[]): string | null {
+  const inBody = new Set(body);
+  const furniture = lines.filter((l) => !inBody.has(l) && l.words <= 40);
+  const strong = new Map<string, string>();
+  const weak = new Map<string, string>();
+  for (const line of furniture) {
+    for (const [patterns, found] of [[STRONG_SELF_LINES, strong], [WEAK_SELF_LINES, weak]] as const) {
+      for (const pattern of patterns) {
+        const name = tidy(pattern.exec(line.text)?.[1] ?? "").replace(/['’]s$/, "");
+        if (name && !isFiller(name) && !found.has(name)) found.set(name, name);
+      }
+    }
+  }
+  const qualified: { name: string; score: number }[] = [];
+  for (const name of new Set([...strong.keys(), ...weak.keys()])) {
+    if (!/\s/.test(name) && isCommonWord(name, lines)) continue;
+    const mention = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u");
+    const score = (strong.has(name) ? 2 : 0) + furniture.filter((l) => mention.test(l.text)).length;
+    if (score >= SELF_NAME_MIN) qualified.push({ name, score });
+  }
+  const best = qualified.sort((a, b) => b.score - a.score)[0];
+  if (!best) return null;
+  // "Jeongdong Theater" rather than the "Theater" it contains.
+  return qualified.filter((q) => q.name.includes(best.name)).sort((a, b) => b.name.length - a.name.length)[0]!.name;
+}
+
+/** A one-word name the page also writes in lower case as an ordinary word ("Classifieds", "Relevance"). */
+function isCommonWord(name: string, lines: readonly Line[]): boolean {
+  const lower = name.toLowerCase();
+  if (lower === name) return true;
+  const word = new RegExp(`(?<![\\p{L}\\p{N}])${lower.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u");
+  return lines.some((l) => word.test(l.text));
+}
+
+function isFiller(name: string): boolean {
+  const first = name.split(/\s+/)[0]!.toLowerCase();
+  return (STOP_WORDS.has(first) && first !== "the") || NOT_A_NAME.has(name.toLowerCase()) || name.length < 2;
 }

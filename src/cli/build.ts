@@ -6,12 +6,13 @@ import { loadConfig, withBaseUrl } from "../config.ts";
 import { ingest } from "../ingest/index.ts";
 import { runPipeline } from "../pipeline.ts";
 import { rulesWithout } from "../clean/index.ts";
-import { renderDigests } from "../digest/index.ts";
+import { buildDigest } from "../digest/index.ts";
 import { renderSite } from "../site/index.ts";
 import { writeFeeds } from "../feed/index.ts";
 import { buildReport, rejectionLines, summaryLines } from "../report/index.ts";
 import { openOutputs } from "../output/index.ts";
 import { parseArgs } from "./io.ts";
+import { startProgress } from "./progress.ts";
 
 export async function runBuild(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -40,22 +41,29 @@ export async function runBuild(argv: string[]): Promise<number> {
     { onWait: (folder, owner) => process.stderr.write(`digest: waiting for another build of ${folder}${owner ? ` (pid ${owner.pid})` : ""} to finish\n`) },
   );
   for (const note of out.notes) process.stderr.write(`digest: ${note}\n`);
+  const progress = startProgress({ quiet: values.quiet, steps: 4 });
   let report;
   let days;
   try {
+    progress.step("reading the input");
     const ingested = await ingest(input);
+    progress.step(`cleaning, dating, merging and summarising ${ingested.files.length} articles`);
     const result = runPipeline(ingested.files, { zone: config.timezone, rules: rulesWithout(...config.disableRules) });
-    const digests = renderDigests(result.stories);
-    days = digests.length;
-    await out.writeDigests(digests);
-    await renderSite({ digestsDir: out.digests, outputDir: out.site, config, data: { stories: result.stories } });
-    await writeFeeds({ outputDir: out.site, config, digests });
-    report = buildReport(result.stories, [...ingested.rejected, ...result.rejected], [...ingested.messages, ...result.messages]);
+    const digest = buildDigest(result.stories, { zone: config.timezone, homeDays: config.homeDays });
+    days = digest.files.length;
+    progress.step("writing the digests");
+    await out.writeDigests(digest.files);
+    progress.step("rendering the site and its search index");
+    await renderSite({ outputDir: out.site, config, model: digest.model });
+    await writeFeeds({ outputDir: out.site, config, model: digest.model });
+    report = buildReport(result.stories, [...ingested.rejected, ...result.rejected], [...ingested.messages, ...result.messages], digest.model);
     await writeFile(join(out.site, "build-report.json"), `${JSON.stringify(report, null, 2)}\n`);
     await out.commit();
   } catch (error) {
     await out.abort();
     throw error;
+  } finally {
+    progress.done();
   }
   for (const line of rejectionLines(report)) process.stderr.write(`${line}\n`);
   if (!values.quiet) for (const line of summaryLines(report, days)) process.stdout.write(`${line}\n`);

@@ -6,19 +6,6 @@ import { fetchSubscriptions, subscriptions, type FetchSummary } from "../fetch/i
 import { parseArgs } from "./io.ts";
 import pkg from "../../package.json" with { type: "json" };
 
-export const FETCH_USAGE = `usage: digest fetch [--config FILE] [--input DIR] [--cache DIR] [--allow-private] [--quiet]
-
-Reads the feeds listed in the config ("feeds": URLs, "opml": an OPML file) and saves each new item's
-page under the input folder, for \`digest build\`.
-
-options:
-  --config FILE     settings and subscriptions (default: digest.config.json)
-  --input DIR       where pages are saved, one folder per host (default: articles)
-  --cache DIR       where the fetch state is kept (default: .digest-cache)
-  --allow-private   allow loopback, private and link-local addresses (tests, intranets)
-  --quiet           print nothing but failures
-  -h, --help        show this help`;
-
 export function userAgentOf(config: DigestConfig): string {
   const about = pkg as { version: string; homepage?: string };
   return config.fetch.userAgent ?? `Digest/${about.version} (+${about.homepage ?? config.baseUrl})`;
@@ -33,13 +20,8 @@ export async function runFetch(argv: string[]): Promise<number> {
       cache: { type: "string", default: ".digest-cache" },
       "allow-private": { type: "boolean", default: false },
       quiet: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
     },
   });
-  if (values.help) {
-    process.stdout.write(`${FETCH_USAGE}\n`);
-    return 0;
-  }
   const configPath = values.config ?? "digest.config.json";
   const config = await loadConfig(configPath, values.config !== undefined);
   const subs = await subscriptions(config, dirname(resolve(configPath)));

@@ -1,8 +1,8 @@
-// feed@6.0.0 writes JSON Feed version 1 (singular author, date_modified only, no language). This turns
-// its output into JSON Feed 1.1: version 1.1, an authors array, language, date_published on every item.
-import type { DigestConfig } from "../config.ts";
+// feed@6.0.0 writes JSON Feed version 1 (singular author, one author per item, no language). This turns
+// its output into JSON Feed 1.1: version 1.1, authors arrays, language, date_published on every item.
 import { stripControlChars } from "../text/plain-text.ts";
-import type { FeedDay } from "./days.ts";
+import type { FeedEntry } from "./entries.ts";
+import type { FeedChannel } from "./formats.ts";
 
 export const JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1";
 
@@ -17,8 +17,6 @@ interface JsonFeedV1 {
   home_page_url?: string;
   feed_url?: string;
   description?: string;
-  icon?: string;
-  favicon?: string;
   author?: Author;
   items: Array<{
     id?: string;
@@ -28,32 +26,33 @@ interface JsonFeedV1 {
     summary?: string;
     date_published?: string;
     date_modified?: string;
-    author?: Author;
+    tags?: string[];
   }>;
 }
 
-export function toJsonFeed11(v1Text: string, days: readonly FeedDay[], config: DigestConfig): string {
+export function toJsonFeed11(v1Text: string, entries: readonly FeedEntry[], channel: FeedChannel): string {
   const v1 = JSON.parse(v1Text) as JsonFeedV1;
-  const authors = v1.author ? [v1.author] : [];
   const feed = {
     version: JSON_FEED_VERSION,
     title: v1.title,
     home_page_url: v1.home_page_url,
     feed_url: v1.feed_url,
     description: v1.description,
-    favicon: new URL("favicon.svg", config.baseUrl).href,
-    language: config.language,
-    ...(authors.length ? { authors } : {}),
+    favicon: channel.favicon,
+    language: channel.language,
+    ...(v1.author ? { authors: [v1.author] } : {}),
     items: v1.items.map((item, i) => {
-      const published = item.date_published ?? item.date_modified ?? days[i]?.published.toISOString();
+      const entry = entries[i];
       return {
-        id: item.id ?? item.url ?? days[i]?.url,
+        id: item.id ?? item.url ?? entry?.url,
         url: item.url,
         title: item.title,
         content_html: item.content_html,
         summary: item.summary,
-        date_published: published,
-        ...(item.author ? { authors: [item.author] } : {}),
+        date_published: item.date_published ?? entry?.published,
+        date_modified: item.date_modified ?? entry?.updated,
+        ...(entry?.authors.length ? { authors: entry.authors.map((name) => ({ name })) } : {}),
+        ...(item.tags?.length ? { tags: item.tags } : {}),
       };
     }),
   };

@@ -1,24 +1,57 @@
-// Stage 8b: RSS 2.0 (feed.xml), Atom 1.0 (atom.xml) and JSON Feed 1.1 (feed.json) for the latest days,
-// at the site root. The `feed` package writes them; ./fixes.ts corrects what it gets wrong.
-import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
+// Stage 8b: the feeds, renderings of the view model. The daily digest feed (one item per day) at the
+// site root: feed.xml (RSS 2.0), atom.xml (Atom 1.0), feed.json (JSON Feed 1.1); and the story feed
+// (one item per story, its permalink as id): stories.xml, stories-atom.xml, stories.json. The `feed` package writes them;
+// ./fixes.ts corrects what it gets wrong.
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import type { DigestConfig } from "../config.ts";
-import type { DigestFile } from "../digest/index.ts";
-import { feedDays } from "./days.ts";
-import { buildFeeds, FEED_FILES } from "./formats.ts";
+import type { DigestModel } from "../digest/index.ts";
+import { absoluteUrl } from "../text/paths.ts";
+import { dailyEntries, storyEntries, type FeedEntry } from "./entries.ts";
+import { buildFeeds, type FeedChannel, type Feeds } from "./formats.ts";
+
+export const FEED_FILES = { rss: "feed.xml", atom: "atom.xml", json: "feed.json" } as const;
+export const STORY_FEED_FILES = { rss: "stories.xml", atom: "stories-atom.xml", json: "stories.json" } as const;
+/** The story feed's length, beyond the stories of the latest `feedDays` days: readers need the recent changes, not the archive. */
+export const STORY_FEED_MAX = 200;
 
 export interface FeedOptions {
   outputDir: string;
   config: DigestConfig;
-  /** The digests the build wrote: the feeds carry exactly these. */
-  digests: DigestFile[];
+  model: DigestModel;
 }
 
-export { FEED_FILES } from "./formats.ts";
+function channel(config: DigestConfig, files: typeof FEED_FILES | typeof STORY_FEED_FILES, title: string, description: string): FeedChannel {
+  return {
+    title,
+    description,
+    homeUrl: config.baseUrl,
+    links: { rss: absoluteUrl(files.rss, config.baseUrl), atom: absoluteUrl(files.atom, config.baseUrl), json: absoluteUrl(files.json, config.baseUrl) },
+    language: config.language,
+    author: config.author,
+    authorUrl: config.baseUrl,
+    favicon: absoluteUrl("favicon.svg", config.baseUrl),
+  };
+}
+
+/** Both feeds in every format, as text. */
+export function renderFeeds(model: DigestModel, config: DigestConfig): { daily: Feeds; stories: Feeds; entries: { daily: FeedEntry[]; stories: FeedEntry[] } } {
+  const daily = dailyEntries(model, config.baseUrl, config.feedDays);
+  const stories = storyEntries(model, config.baseUrl, config.feedDays, STORY_FEED_MAX);
+  return {
+    daily: buildFeeds(daily, channel(config, FEED_FILES, config.title, config.description)),
+    stories: buildFeeds(stories, channel(config, STORY_FEED_FILES, `${config.title}: stories`, `Every story as it is published and as outlets join it. ${config.description}`)),
+    entries: { daily, stories },
+  };
+}
 
 export async function writeFeeds(options: FeedOptions): Promise<void> {
-  const feeds = buildFeeds(feedDays(options.digests, options.config), options.config);
-  await writeFile(join(options.outputDir, FEED_FILES.rss), feeds.rss);
-  await writeFile(join(options.outputDir, FEED_FILES.atom), feeds.atom);
-  await writeFile(join(options.outputDir, FEED_FILES.json), feeds.json);
+  const feeds = renderFeeds(options.model, options.config);
+  for (const [files, texts] of [[FEED_FILES, feeds.daily], [STORY_FEED_FILES, feeds.stories]] as const) {
+    for (const format of ["rss", "atom", "json"] as const) {
+      const path = join(options.outputDir, files[format]);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, texts[format]);
+    }
+  }
 }

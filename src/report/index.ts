@@ -1,5 +1,6 @@
 // Stage 7: build-report.json. Every input appears once: included, merged into a story, or rejected with a reason.
 import type { Message, Rejection, Story } from "../types.ts";
+import type { DigestModel } from "../digest/index.ts";
 
 export interface ReportInput {
   path: string;
@@ -29,6 +30,15 @@ export interface ReportStory {
   members: string[];
   summary: string[];
   followUpOf?: string;
+  /** One per member article: its outlet's name (null when nothing names it), its URL and headline. */
+  sources: ReportSource[];
+}
+
+export interface ReportSource {
+  path: string;
+  outlet: string | null;
+  url: string | null;
+  headline: string;
 }
 
 export interface BuildReport {
@@ -36,7 +46,8 @@ export interface BuildReport {
   stories: ReportStory[];
 }
 
-export function buildReport(stories: Story[], rejected: Rejection[], messages: Message[]): BuildReport {
+export function buildReport(stories: readonly Story[], rejected: readonly Rejection[], messages: readonly Message[], model: DigestModel): BuildReport {
+  const views = new Map(model.stories.map((v) => [v.id, v]));
   const warnings = new Map<string, string[]>();
   for (const m of messages) warnings.set(m.file, [...(warnings.get(m.file) ?? []), `${m.stage}: ${m.text}`]);
   const records = new Map<string, ReportMessage[]>();
@@ -65,14 +76,18 @@ export function buildReport(stories: Story[], rejected: Rejection[], messages: M
   inputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     inputs,
-    stories: stories.map((s) => ({
-      id: s.id,
-      date: s.date,
-      title: s.title,
-      members: s.members.map((m) => m.path),
-      summary: s.summary,
-      ...(s.followUpOf ? { followUpOf: s.followUpOf } : {}),
-    })),
+    stories: stories.map((s) => {
+      const view = views.get(s.id);
+      return {
+        id: s.id,
+        date: s.date,
+        title: view?.headline ?? s.title,
+        members: s.members.map((m) => m.path),
+        summary: s.summary,
+        ...(s.followUpOf ? { followUpOf: s.followUpOf } : {}),
+        sources: (view?.sources ?? []).map((src) => ({ path: src.path, outlet: src.outlet, url: src.url, headline: src.headline })),
+      };
+    }),
   };
 }
 

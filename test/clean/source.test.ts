@@ -17,6 +17,23 @@ describe("outlet and author of a text scrape", () => {
     expect(sourceOfText(reserved, []).source).toBe("Poynter Institute");
   });
 
+  it("reads the name a site calls itself by in its furniture, before the copyright holder (often the parent company)", () => {
+    const page = lines("More from KXAN Austin", "Body text of the story, which is long enough to be prose.", "About KXAN Austin", "© 2019 Nexstar Media Inc. All rights reserved.");
+    expect(sourceOfText(page, page.slice(1, 2)).source).toBe("KXAN Austin");
+    const notice = lines("Select the language of your choice. NewsX reports are available in 11 global languages.", "Body.");
+    expect(sourceOfText(notice, notice.slice(1)).source).toBe("NewsX");
+  });
+
+  it("does not take a section, an author or a common word for the site's name", () => {
+    const page = lines("More from Pop Culture", "Search Classifieds", "About Us", "Body text.", "Some more pop culture news.");
+    expect(sourceOfText(page, page.slice(3, 4)).source).toBeNull();
+  });
+
+  it("takes a copyright holder only from a site notice, not a photo credit", () => {
+    const credit = lines("Body text.", "© Shutterstock");
+    expect(sourceOfText(credit, credit.slice(0, 1)).source).toBeNull();
+  });
+
   it("credits the wire service named in the dateline or at the end", () => {
     const dateline = lines("LONDON (Reuters) - Shares rose on Monday.");
     expect(sourceOfText(dateline, dateline).source).toBe("Reuters");

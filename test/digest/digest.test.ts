@@ -1,25 +1,27 @@
+// The view model and its Markdown rendering: what a reader sees of each day and story.
 import { describe, expect, it } from "vitest";
 import MarkdownIt from "markdown-it";
 import { escapeMarkdown, safeUrl } from "../../src/digest/markdown-escape.ts";
-import { dayPath, groupByDay, renderDigests } from "../../src/digest/index.ts";
-import { headingIds } from "../../src/site/heading-ids.ts";
+import { buildDigest } from "../../src/digest/index.ts";
+import { creditLine, revision } from "../../src/digest/model.ts";
 import { emptyMeta } from "../../src/clean/text.ts";
-import type { ResolvedArticle, Story } from "../../src/types.ts";
+import type { ArticleMeta, ResolvedArticle, Story } from "../../src/types.ts";
 
 const md = new MarkdownIt({ html: false });
-md.use(headingIds);
 
-function member(path: string, extra: Partial<ResolvedArticle> = {}): ResolvedArticle {
+function member(path: string, date: string, meta: Partial<ArticleMeta> = {}, title = `Title of ${path}`): ResolvedArticle {
   return {
-    path, format: "text", raw: "p", title: `Title of ${path}`, paragraphs: ["p"], meta: emptyMeta(), context: "", mtime: new Date(0), messages: [],
-    evidence: { date: "2025-05-29", dateSource: "metadata-line", weekday: null, pageAnchor: null, pageDate: null, mtimeDate: "2025-05-29" },
-    date: "2025-05-29", dateSource: "metadata-line", ...extra,
+    path, format: "html", raw: "p", title, paragraphs: ["Officials in Belgrade said on Monday that the Serbian government would answer."], meta: { ...emptyMeta(), ...meta }, context: "", mtime: new Date(0), messages: [],
+    evidence: { date, dateSource: "metadata-line", weekday: null, pageAnchor: null, pageDate: null, mtimeDate: date },
+    date, dateSource: "metadata-line",
   };
 }
 
-function story(id: string, date: string, title: string, extra: Partial<Story> = {}): Story {
-  return { id, date, title, members: [member(`${id}.txt`)], summary: ["First sentence.", "Second one."], followUpOf: null, ...extra };
+function story(id: string, date: string, members: ResolvedArticle[], extra: Partial<Story> = {}): Story {
+  return { id, date, title: members[0]!.title, members, summary: ["First sentence.", "Second one."], followUpOf: null, ...extra };
 }
+
+const outlet = (name: string, host: string) => ({ siteName: name, url: `https://www.${host}/news/1` });
 
 describe("Markdown escaping", () => {
   it("renders hostile article text as text, never as markup", () => {
@@ -44,31 +46,133 @@ describe("Markdown escaping", () => {
   });
 });
 
-describe("daily digests", () => {
-  const may = story("s-aaaaaaaaaa", "2025-05-29", "Serbia <accused> of *arms* sales");
-  const june = story("s-bbbbbbbbbb", "2025-06-23", "A follow-up", { followUpOf: "s-aaaaaaaaaa" });
+describe("the view model", () => {
+  const may = story("s-aaaaaaaaaa", "2025-05-29", [
+    member("a.html", "2025-05-29", outlet("Daily Lantern", "dailylantern.example"), "Serbia accused of arms sales | Daily Lantern"),
+    member("b.html", "2025-05-29", outlet("Harbour Post", "harbourpost.example")),
+    member("c.txt", "2025-05-29"),
+  ]);
+  const mayBrief = story("s-cccccccccc", "2025-05-29", [member("d.html", "2025-05-29", outlet("Harbour Post", "harbourpost.example"))]);
+  const june = story("s-bbbbbbbbbb", "2025-06-23", [member("e.html", "2025-06-23", outlet("Daily Lantern", "dailylantern.example"))], { followUpOf: "s-aaaaaaaaaa" });
+  const { model } = buildDigest([june, mayBrief, may], { zone: "UTC", homeDays: 7 });
+  const byId = new Map(model.stories.map((s) => [s.id, s]));
+
+  it("credits each source as outlet, URL and headline, the headline without its site-name suffix", () => {
+    const view = byId.get("s-aaaaaaaaaa")!;
+    expect(view.headline).toBe("Serbia accused of arms sales");
+    expect(view.sources).toEqual([
+      { path: "a.html", outlet: "Daily Lantern", label: "Daily Lantern", url: "https://www.dailylantern.example/news/1", headline: "Serbia accused of arms sales", date: "2025-05-29" },
+      { path: "b.html", outlet: "Harbour Post", label: "Harbour Post", url: "https://www.harbourpost.example/news/1", headline: "Title of b.html", date: "2025-05-29" },
+      { path: "c.txt", outlet: null, label: "Unknown outlet", url: null, headline: "Title of c.txt", date: "2025-05-29" },
+    ]);
+    expect(view.breadth).toBe(3);
+    expect(view.credit).toBe("Daily Lantern, Harbour Post and 1 other source");
+  });
+
+  it("links a follow-up to the earlier story and the earlier story forward to it", () => {
+    expect(byId.get("s-bbbbbbbbbb")!.followUpOf).toEqual({ id: "s-aaaaaaaaaa", headline: "Serbia accused of arms sales", date: "2025-05-29", path: "/stories/s-aaaaaaaaaa/" });
+    expect(byId.get("s-aaaaaaaaaa")!.followUps).toEqual([{ id: "s-bbbbbbbbbb", headline: "Title of e.html", date: "2025-06-23", path: "/stories/s-bbbbbbbbbb/" }]);
+  });
+
+  it("gives each story a permalink by id alone, never by date", () => {
+    expect(byId.get("s-aaaaaaaaaa")!.path).toBe("/stories/s-aaaaaaaaaa/");
+    expect(byId.get("s-aaaaaaaaaa")!.dayPath).toBe("/2025/05/29/");
+  });
+
+  it("ranks a day's stories by how many outlets covered them, whatever the input order", () => {
+    expect(model.days.map((d) => [d.date, d.stories.map((s) => [s.id, s.rank])])).toEqual([
+      ["2025-06-23", [["s-bbbbbbbbbb", 1]]],
+      ["2025-05-29", [["s-aaaaaaaaaa", 1], ["s-cccccccccc", 2]]],
+    ]);
+    const again = buildDigest([may, mayBrief, june], { zone: "UTC", homeDays: 7 });
+    expect(JSON.stringify(again.model)).toBe(JSON.stringify(model));
+  });
+
+  it("puts a story covered by three outlets a few weeks ago below the newest day's one-outlet story, but above older one-outlet stories", () => {
+    expect(model.front.map((s) => s.id)).toEqual(["s-bbbbbbbbbb", "s-aaaaaaaaaa", "s-cccccccccc"]);
+    const sameDay = buildDigest([may, story("s-dddddddddd", "2025-05-29", [member("f.txt", "2025-05-29")])], { zone: "UTC", homeDays: 7 });
+    expect(sameDay.model.front.map((s) => s.id)).toEqual(["s-aaaaaaaaaa", "s-dddddddddd"]);
+  });
+
+  it("moves a story's and its day's `updated` when a source joins, even one from the same day, and never uses the clock", () => {
+    const grown = story("s-aaaaaaaaaa", "2025-05-29", [...may.members, member("g.html", "2025-05-29", outlet("Island Times", "islandtimes.example"))]);
+    const after = buildDigest([june, mayBrief, grown], { zone: "UTC", homeDays: 7 }).model;
+    const before = model;
+    const find = (m: typeof model, id: string) => m.stories.find((s) => s.id === id)!;
+    expect(find(after, "s-aaaaaaaaaa").updated > find(before, "s-aaaaaaaaaa").updated).toBe(true);
+    expect(after.days[1]!.updated > before.days[1]!.updated).toBe(true);
+    expect(find(after, "s-aaaaaaaaaa").published).toBe("2025-05-29T00:00:00.000Z");
+    expect(find(after, "s-cccccccccc").updated).toBe(find(before, "s-cccccccccc").updated);
+  });
+
+  it("never gives two stories of a day the same `updated`", () => {
+    const many = Array.from({ length: 40 }, (_, i) => story(`s-${String(i).padStart(10, "0")}`, "2025-05-29", [member(`${i}.txt`, "2025-05-29")]));
+    const updated = buildDigest(many).model.stories.map((s) => s.updated);
+    expect(new Set(updated).size).toBe(40);
+    expect(updated.every((u) => u.startsWith("2025-05-29T"))).toBe(true);
+  });
+
+  it("dates revisions in the configured zone", () => {
+    const sources = [{ path: "a", outlet: null, label: "x", url: null, headline: "h", date: "2025-05-29" }];
+    expect(revision(sources, "Europe/Belgrade")).toBe("2025-05-28T22:00:01.000Z");
+  });
+
+  it("sends an id from an earlier build to the story that now has it", () => {
+    const merged = { ...june, formerIds: ["s-0000000001", "s-aaaaaaaaaa"] };
+    const m = buildDigest([merged, may]).model;
+    expect(m.redirects).toEqual([{ id: "s-0000000001", path: "/stories/s-0000000001/", to: { id: "s-bbbbbbbbbb", headline: "Title of e.html", date: "2025-06-23", path: "/stories/s-bbbbbbbbbb/" } }]);
+  });
+
+  it("counts outlets across stories for the about page, and the stories with an unnamed source", () => {
+    expect(model.outlets).toEqual([
+      { name: "Daily Lantern", stories: 2 },
+      { name: "Harbour Post", stories: 2 },
+    ]);
+    expect(model.storiesWithUnnamed).toBe(1);
+  });
+
+  it("says who covered a story in one short line", () => {
+    const src = (label: string) => ({ path: label, outlet: label === "Unknown outlet" ? null : label, label, url: null, headline: "h", date: "2025-01-01" });
+    expect(creditLine([src("BBC News")])).toBe("BBC News");
+    expect(creditLine([src("A"), src("B")])).toBe("A and B");
+    expect(creditLine([src("Unknown outlet"), src("Unknown outlet")])).toBe("2 sources, outlets unknown");
+    expect(creditLine([src("A"), src("B"), src("C"), src("D"), src("Unknown outlet")])).toBe("A, B, C and 2 other sources");
+  });
+
+  it("names what a story is about, from its articles' prose", () => {
+    const about = story("s-eeeeeeeeee", "2025-05-29", [
+      { ...member("x.txt", "2025-05-29"), paragraphs: ["Russia on Thursday accused Serbia of selling arms to Ukraine.", "The Russian statement said Serbia had shipped shells through the Czech Republic."] },
+      { ...member("y.txt", "2025-05-29"), paragraphs: ["On Thursday Moscow said Serbia was selling arms to Ukraine via the Czech Republic."] },
+    ]);
+    expect(buildDigest([about]).model.stories[0]!.categories).toEqual(["Serbia", "Ukraine", "Czech Republic"]);
+  });
+});
+
+describe("daily digests in Markdown", () => {
+  const may = story("s-aaaaaaaaaa", "2025-05-29", [member("a.html", "2025-05-29", outlet("Daily Lantern", "dailylantern.example"), "Serbia <accused> of *arms* sales"), member("c.txt", "2025-05-29")]);
+  const june = story("s-bbbbbbbbbb", "2025-06-23", [member("e.html", "2025-06-23")], { followUpOf: "s-aaaaaaaaaa" });
+  const files = buildDigest([may, june]).files;
 
   it("writes one file per day, newest first, listing its story ids in front matter", () => {
-    const files = renderDigests([may, june]);
     expect(files.map((f) => f.fileName)).toEqual(["2025-06-23.md", "2025-05-29.md"]);
-    expect(files[1]!.markdown).toMatch(/^---\ndate: 2025-05-29\ntitle: "Digest for Thursday 29 May 2025"\nstories:\n  - s-aaaaaaaaaa\n---\n/);
+    expect(files[1]!.markdown).toMatch(/^---\ndate: 2025-05-29\ntitle: "Digest for Thursday 29 May 2025"\nstories:\n {2}- s-aaaaaaaaaa\n---\n/);
   });
 
-  it("gives each story a heading with its id as anchor, its summary and its sources", () => {
-    const [, mayFile] = renderDigests([may, june]);
-    const html = md.render(mayFile!.markdown.replace(/^---[\s\S]*?---\n/, ""));
-    expect(html).toContain('<h2 id="s-aaaaaaaaaa">Serbia &lt;accused&gt; of *arms* sales</h2>');
+  it("gives each story its headline, summary, every source as outlet and linked headline, and its permalink", () => {
+    const html = md.render(files[1]!.markdown.replace(/^---[\s\S]*?---\n/, ""));
+    expect(html).toContain("<h2>Serbia &lt;accused&gt; of *arms* sales {#s-aaaaaaaaaa}</h2>");
     expect(html).toContain("<p>First sentence. Second one.</p>");
-    expect(html).toContain("Sources: “Title of s-aaaaaaaaaa.txt”");
+    expect(html).toContain('<li>Daily Lantern: <a href="https://www.dailylantern.example/news/1">Serbia &lt;accused&gt; of *arms* sales</a></li>');
+    expect(html).toContain("<li>Unknown outlet: Title of c.txt</li>");
+    expect(html).toContain('<a href="/stories/s-aaaaaaaaaa/">/stories/s-aaaaaaaaaa/</a>');
   });
 
-  it("links a follow-up to the earlier story's day page and anchor", () => {
-    const [juneFile] = renderDigests([may, june]);
-    expect(juneFile!.markdown).toContain(`Follow-up to [Serbia \\<accused\\> of \\*arms\\* sales](${dayPath("2025-05-29")}#s-aaaaaaaaaa)`);
+  it("links follow-ups both ways by permalink", () => {
+    expect(files[0]!.markdown).toContain("Follow-up to [Serbia \\<accused\\> of \\*arms\\* sales](/stories/s-aaaaaaaaaa/)");
+    expect(files[1]!.markdown).toContain("Followed up by [Title of e.html](/stories/s-bbbbbbbbbb/)");
   });
 
-  it("orders stories within a day by how many outlets covered them", () => {
-    const big = story("s-cccccccccc", "2025-05-29", "Zebra", { members: [member("x.txt"), member("y.txt")] });
-    expect(groupByDay([may, big])[0]!.stories.map((s) => s.id)).toEqual(["s-cccccccccc", "s-aaaaaaaaaa"]);
+  it("is byte-identical when built again", () => {
+    expect(buildDigest([june, may]).files).toEqual(files);
   });
 });

@@ -1,70 +1,73 @@
 // The feeds as feed readers get them: parsed back with npm feed parsers and compared, item by item,
-// with the digests the same build wrote.
+// with the stories the same build reported. The daily feed has one item per day; the story feed one
+// item per story, whose id and link are its permalink.
 import { beforeAll, describe, expect, it } from "vitest";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Parser from "rss-parser";
 import { extractFromJson, extractFromXml } from "@extractus/feed-extractor";
 import { XMLValidator } from "fast-xml-parser";
-import { splitFrontMatter } from "../../src/clean/front-matter.ts";
 import { build, hostile, seeds, type Built } from "../site/build.ts";
 
 const BASE = "https://digest.example.org/";
 
-interface ExpectedItem {
+interface ReportStory {
+  id: string;
   date: string;
-  url: string;
   title: string;
-  storyIds: string[];
+  sources: { outlet: string | null }[];
 }
 
-/** What each feed item must be, read from the digest files: newest first. */
-function expectedItems(out: Built, dates: string[]): ExpectedItem[] {
-  return [...dates].sort().reverse().map((date) => {
-    const front = splitFrontMatter(out.digest(date));
-    const data = front.kind === "data" ? front.data : {};
-    return { date, url: `${BASE}${date.replace(/-/g, "/")}/`, title: String(data.title), storyIds: (data.stories as string[]).map(String) };
-  });
-}
+const stories = (out: Built) => (JSON.parse(out.read("build-report.json")) as { stories: ReportStory[] }).stories;
+const dayUrl = (date: string) => `${BASE}${date.replace(/-/g, "/")}/`;
+const dayTitle = (date: string) => `Digest for ${new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).replace(",", "")}`;
 
 function hrefs(html: string): string[] {
   return [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1]!);
 }
 
 describe.each([
-  ["hostile fixture", hostile, ["2025-03-14", "2025-03-15"]],
-  ["seeds", seeds, ["2025-05-29", "2025-06-23"]],
+  ["hostile fixture", hostile, ["2025-03-15", "2025-03-14"]],
+  ["seeds", seeds, ["2025-06-23", "2025-05-29"]],
 ])("feeds built from the %s", (_name, input, dates) => {
   let out: Built;
-  let expected: ExpectedItem[];
   beforeAll(async () => {
     out = await build(input);
-    expected = expectedItems(out, dates);
   });
 
   it("are well-formed XML", () => {
-    for (const file of ["feed.xml", "atom.xml"]) expect(XMLValidator.validate(out.read(file)), file).toBe(true);
+    for (const file of ["feed.xml", "atom.xml", "stories.xml", "stories-atom.xml"]) expect(XMLValidator.validate(out.read(file)), file).toBe(true);
   });
 
-  it("parse back with rss-parser to one item per digest, newest first, with its day's URL, title, date and stories", async () => {
+  it("give one daily item per day, newest first, with its day's URL as id, its title and stories, and absolute links", async () => {
     const parser = new Parser();
     for (const file of ["feed.xml", "atom.xml"]) {
       const feed = await parser.parseString(out.read(file));
-      expect(feed.items.map((i) => i.link), file).toEqual(expected.map((e) => e.url));
+      expect(feed.items.map((i) => i.link), file).toEqual(dates.map(dayUrl));
+      expect(feed.items.map((i) => (file === "feed.xml" ? i.guid : i.id)), file).toEqual(dates.map(dayUrl));
+      expect(feed.items.map((i) => i.title), file).toEqual(dates.map(dayTitle));
       feed.items.forEach((item, i) => {
-        const want = expected[i]!;
-        expect(item.title, file).toBe(want.title);
-        expect(item.isoDate, file).toBe(`${want.date}T00:00:00.000Z`);
-        expect(file === "feed.xml" ? item.guid : item.id, file).toBe(want.url);
         const content = String(item["content:encoded"] ?? item.content);
-        for (const id of want.storyIds) {
-          expect(content).toContain(`<h2 id="${id}">`);
-          expect(content).toContain(`href="${want.url}#${id}"`);
-        }
+        for (const s of stories(out).filter((s) => s.date === dates[i])) expect(content).toContain(`<a href="${BASE}stories/${s.id}/">`);
         for (const href of hrefs(content)) expect(href).toMatch(/^https?:\/\//);
       });
     }
+  });
+
+  it("give one story item per story, its permalink as id and link, its outlets as authors", async () => {
+    const all = stories(out);
+    const rss = await new Parser({ customFields: { item: [["dc:creator", "creators", { keepArray: true }]] } }).parseString(out.read("stories.xml"));
+    expect(rss.items.map((i) => i.guid).sort()).toEqual(all.map((s) => `${BASE}stories/${s.id}/`).sort());
+    for (const item of rss.items as (Parser.Item & { creators?: string[] })[]) {
+      const story = all.find((s) => item.link === `${BASE}stories/${s.id}/`)!;
+      expect(item.title).toBe(story.title);
+      const named = [...new Set(story.sources.map((s) => s.outlet).filter((o): o is string => o !== null))];
+      expect(item.creators ?? []).toEqual(named);
+    }
+    const atom = extractFromXml(out.read("stories-atom.xml"), { descriptionMaxLen: 0 });
+    const json = extractFromJson(out.read("stories.json"), { descriptionMaxLen: 0 });
+    for (const feed of [atom, json]) expect((feed.entries ?? []).map((e) => e.id).sort()).toEqual(all.map((s) => `${BASE}stories/${s.id}/`).sort());
   });
 
   it("parse back with feed-extractor the same way, JSON Feed included", () => {
@@ -76,30 +79,30 @@ describe.each([
     for (const [file, feed] of Object.entries(feeds)) {
       expect(feed.title, file).toBe("Digest");
       const entries = feed.entries ?? [];
-      expect(entries.map((e) => e.id), file).toEqual(expected.map((e) => e.url));
-      expect(entries.map((e) => e.link), file).toEqual(expected.map((e) => e.url));
-      expect(entries.map((e) => e.title), file).toEqual(expected.map((e) => e.title));
-      expect(entries.map((e) => e.published), file).toEqual(expected.map((e) => `${e.date}T00:00:00.000Z`));
+      expect(entries.map((e) => e.id), file).toEqual(dates.map(dayUrl));
+      expect(entries.map((e) => e.title), file).toEqual(dates.map(dayTitle));
+      for (const e of entries) expect(e.published, file).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     }
   });
 
-  it("date the feed by its newest day, never the build clock", () => {
-    const newest = expected[0]!.date;
-    expect(out.read("atom.xml")).toContain(`<updated>${newest}T00:00:00.000Z</updated>\n    <generator>`);
-    expect(out.read("feed.xml")).toContain(`<lastBuildDate>${new Date(`${newest}T00:00:00Z`).toUTCString()}</lastBuildDate>`);
+  it("date every item by its stories' days, never the build clock", () => {
+    const atom = out.read("atom.xml");
+    expect(atom).toContain(`<published>${dates[0]}T00:00:00.000Z</published>`);
+    expect(atom).toMatch(new RegExp(`<updated>${dates[0]}T00:00:\\d\\d\\.000Z</updated>\\n {4}<generator>`));
   });
 
-  it("write JSON Feed 1.1 with authors, language and date_published", () => {
-    const json = JSON.parse(out.read("feed.json")) as Record<string, unknown> & { items: Record<string, unknown>[] };
-    expect(json.version).toBe("https://jsonfeed.org/version/1.1");
-    expect(json.authors).toEqual([{ name: "Digest", url: BASE }]);
-    expect(json.author).toBeUndefined();
-    expect(json.language).toBe("en");
-    expect(json.feed_url).toBe(`${BASE}feed.json`);
-    for (const item of json.items) {
-      expect(typeof item.date_published).toBe("string");
-      expect(item.date_modified).toBeUndefined();
-      for (const href of hrefs(String(item.content_html))) expect(href).toMatch(/^https?:\/\//);
+  it("write JSON Feed 1.1 with authors, language and both dates", () => {
+    for (const file of ["feed.json", "stories.json"]) {
+      const json = JSON.parse(out.read(file)) as Record<string, unknown> & { items: Record<string, unknown>[] };
+      expect(json.version).toBe("https://jsonfeed.org/version/1.1");
+      expect(json.authors).toEqual([{ name: "Digest", url: BASE }]);
+      expect(json.language).toBe("en");
+      expect(json.feed_url).toBe(`${BASE}${file}`);
+      for (const item of json.items) {
+        expect(typeof item.date_published).toBe("string");
+        expect(String(item.date_modified) >= String(item.date_published)).toBe(true);
+        for (const href of hrefs(String(item.content_html))) expect(href).toMatch(/^https?:\/\//);
+      }
     }
   });
 });
@@ -107,8 +110,8 @@ describe.each([
 describe("feed options", () => {
   it("carry the latest feedDays days only", async () => {
     const out = await build(hostile, { config: { feedDays: 1 } });
-    const feed = await new Parser().parseString(out.read("atom.xml"));
-    expect(feed.items.map((i) => i.link)).toEqual([`${BASE}2025/03/15/`]);
+    expect((await new Parser().parseString(out.read("atom.xml"))).items.map((i) => i.link)).toEqual([`${BASE}2025/03/15/`]);
+    expect((await new Parser().parseString(out.read("stories-atom.xml"))).items).toHaveLength(1);
   });
 
   it("use --base-url for every absolute URL", async () => {
@@ -117,20 +120,41 @@ describe("feed options", () => {
     expect(atom).toContain('<link rel="self" href="https://news.example.com/daily/atom.xml"/>');
     expect(atom).toContain("<id>https://news.example.com/daily/2025/06/23/</id>");
     expect(out.read("feed.xml")).toContain('<atom:link href="https://news.example.com/daily/feed.xml" rel="self" type="application/rss+xml"/>');
-    expect(atom).not.toContain("digest.example.org");
+    expect(out.read("stories-atom.xml")).toContain('<link rel="self" href="https://news.example.com/daily/stories-atom.xml"/>');
+    for (const file of ["atom.xml", "stories-atom.xml", "feed.json", "stories.json"]) expect(out.read(file)).not.toContain("digest.example.org");
   });
+});
 
-  it("keep every existing item's id when a rebuild has one more article", async () => {
+describe("a rebuild with one more article", () => {
+  let before: Built;
+  let after: Built;
+  beforeAll(async () => {
     const work = mkdtempSync(join(tmpdir(), "digest-ids-"));
     cpSync(hostile, join(work, "in"), { recursive: true });
     rmSync(join(work, "in/ferry-strike-7.md"));
-    const [before, after] = await Promise.all([build(join(work, "in")), build(hostile)]);
-    for (const file of ["feed.xml", "atom.xml"]) {
-      const ids = async (b: Built) => (await new Parser().parseString(b.read(file))).items.map((i) => [i.title, i.guid ?? i.id]);
-      expect(await ids(after), file).toEqual(await ids(before));
-    }
-    const jsonIds = (b: Built) => (JSON.parse(b.read("feed.json")) as { items: { id: string }[] }).items.map((i) => i.id);
-    expect(jsonIds(after)).toEqual(jsonIds(before));
-    expect(after.read("feed.json")).not.toEqual(before.read("feed.json"));
+    cpSync(hostile, join(work, "more"), { recursive: true });
+    writeFileSync(
+      join(work, "more/keepers.md"),
+      '---\ntitle: "Last lighthouse keepers retire from the islands"\ndate: 2025-03-15\nsource: "Coast Radio"\nurl: "https://coastradio.example/keepers"\n---\n\nThe last lighthouse keepers on the islands retired on Saturday after forty years of service, the harbour authority said in a statement issued at noon.\n\nThe lights will now be run automatically from the mainland control room, which the authority said was both safer and cheaper to run.\n',
+    );
+    [before, after] = await Promise.all([build(join(work, "in")), build(join(work, "more"))]);
+  });
+
+  const atomEntries = async (b: Built, file: string) =>
+    (await new Parser<Record<string, never>, { id?: string; updated?: string }>({ customFields: { item: ["updated"] } }).parseString(b.read(file))).items.map((i) => ({ id: i.id, updated: i.updated }));
+
+  it("keeps every daily item's id, and moves the updated date of the day that gained a story and a source", async () => {
+    const [was, now] = [await atomEntries(before, "atom.xml"), await atomEntries(after, "atom.xml")];
+    expect(now.map((e) => e.id)).toEqual(was.map((e) => e.id));
+    expect(now[0]!.updated! > was[0]!.updated!).toBe(true);
+    expect(now[1]!.updated).toBe(was[1]!.updated);
+  });
+
+  it("adds the new story to the story feed and moves the updated date of the story that gained an outlet", async () => {
+    const [was, now] = [await atomEntries(before, "stories-atom.xml"), await atomEntries(after, "stories-atom.xml")];
+    expect(now).toHaveLength(was.length + 1);
+    const ferry = stories(after).find((s) => s.title.startsWith("Ferry"))!;
+    const id = `${BASE}stories/${ferry.id}/`;
+    expect(now.find((e) => e.id === id)!.updated! > was.find((e) => e.id === id)!.updated!).toBe(true);
   });
 });

@@ -1,27 +1,43 @@
-// What feed@6.0.0 gets wrong, and that the feeds come out right anyway.
+// What feed@6.0.0 gets wrong, and that the feeds come out right anyway; and what an item holds.
 import { describe, expect, it } from "vitest";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import Parser from "rss-parser";
 import { extractFromJson } from "@extractus/feed-extractor";
 import { JSDOM } from "jsdom";
-import { defaultConfig } from "../../src/config.ts";
-import { buildFeeds } from "../../src/feed/formats.ts";
-import { feedDays, type FeedDay } from "../../src/feed/days.ts";
-import { absolutizeHtml } from "../../src/feed/absolute.ts";
-import type { DigestFile } from "../../src/digest/index.ts";
+import { buildFeeds, type FeedChannel } from "../../src/feed/formats.ts";
+import { storyEntry, type FeedEntry } from "../../src/feed/entries.ts";
+import { storyHtml } from "../../src/feed/html.ts";
+import { buildDigest } from "../../src/digest/index.ts";
+import { emptyMeta } from "../../src/clean/text.ts";
+import type { ResolvedArticle } from "../../src/types.ts";
 
-const config = { ...defaultConfig, title: "Tom & Jerry <3 News\u0008", description: "Cats \u0001& mice", author: "Ed <ed> & Co" };
+const channel: FeedChannel = {
+  title: "Tom & Jerry <3 News\u0008",
+  description: "Cats \u0001& mice",
+  homeUrl: "https://digest.example.org/",
+  links: { rss: "https://digest.example.org/feed.xml", atom: "https://digest.example.org/atom.xml", json: "https://digest.example.org/feed.json" },
+  language: "en",
+  author: "Ed <ed> & Co",
+  authorUrl: "https://digest.example.org/",
+  favicon: "https://digest.example.org/favicon.svg",
+};
 
-function day(date: string, title: string, content: string): FeedDay {
-  const url = `https://digest.example.org/${date.replace(/-/g, "/")}/`;
-  return { date, url, title, published: new Date(`${date}T00:00:00Z`), storyTitles: [title], contentHtml: content };
+function entry(date: string, title: string, content: string, extra: Partial<FeedEntry> = {}): FeedEntry {
+  return {
+    url: `https://digest.example.org/${date.replace(/-/g, "/")}/`,
+    title,
+    published: `${date}T00:00:00.000Z`,
+    updated: `${date}T00:00:02.000Z`,
+    authors: ["The <b>Bold</b> Times & Co", "Island Times"],
+    categories: ["Harbour & Port", "Ferry"],
+    summary: title,
+    contentHtml: content,
+    ...extra,
+  };
 }
 
-const days = [
-  day("2025-03-15", "Tom & Jerry <3 \u0008\u001b\uFFFE\uD800end", "<p>bell\u0007 and escape\u001b gone, ]]> kept</p>"),
-  day("2025-03-14", "Plain day", "<p>plain</p>"),
-];
-const feeds = buildFeeds(days, config);
+const entries = [entry("2025-03-15", "Tom & Jerry <3 \u0008\u001b\uFFFE\uD800end", "<p>bell\u0007 and escape\u001b gone, ]]> kept</p>"), entry("2025-03-14", "Plain day", "<p>plain</p>")];
+const feeds = buildFeeds(entries, channel);
 
 function htmlText(html: string): string {
   return JSDOM.fragment(`<div>${html}</div>`).textContent ?? "";
@@ -38,82 +54,81 @@ describe("feed fixes", () => {
     expect(JSON.parse(feeds.json).items[0].title).toBe("Tom & Jerry <3 end");
   });
 
-  it("writes Atom titles marked type=html as HTML, so & and < read back as text", () => {
+  it("writes Atom titles marked type=html as HTML, so & and < read back as text; authors and categories as text", () => {
     const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@" }).parse(feeds.atom) as {
-      feed: { title: string; author: { name: string }; entry: { title: { "#text": string; "@type": string } }[] };
+      feed: { title: string; author: { name: string }; entry: { title: { "#text": string; "@type": string }; author: { name: string }[]; category: { "@term": string }[] }[] };
     };
-    const title = parsed.feed.entry[0]!.title;
-    expect(title["@type"]).toBe("html");
-    expect(htmlText(title["#text"])).toBe("Tom & Jerry <3 end");
+    const first = parsed.feed.entry[0]!;
+    expect(first.title["@type"]).toBe("html");
+    expect(htmlText(first.title["#text"])).toBe("Tom & Jerry <3 end");
     expect(parsed.feed.title).toBe("Tom & Jerry <3 News");
     expect(parsed.feed.author.name).toBe("Ed <ed> & Co");
+    expect(first.author.map((a) => a.name)).toEqual(["The <b>Bold</b> Times & Co", "Island Times"]);
+    expect(first.category.map((c) => c["@term"])).toEqual(["Harbour & Port", "Ferry"]);
   });
 
-  it("gives RSS readers the plain titles and permalink guids", async () => {
-    const feed = await new Parser().parseString(feeds.rss);
+  it("gives RSS readers the plain titles, permalink guids, the outlets as dc:creator and the categories", async () => {
+    const feed = await new Parser({ customFields: { item: [["dc:creator", "creators", { keepArray: true }]] } }).parseString(feeds.rss);
     expect(feed.title).toBe("Tom & Jerry <3 News");
-    expect(feed.items[0]!.title).toBe("Tom & Jerry <3 end");
+    const item = feed.items[0]! as Parser.Item & { creators?: string[] };
+    expect(item.title).toBe("Tom & Jerry <3 end");
+    expect(item.creators).toEqual(["The <b>Bold</b> Times & Co", "Island Times"]);
+    expect(item.categories).toEqual(["Harbour & Port", "Ferry"]);
     expect(feeds.rss).toContain('<guid isPermaLink="true">https://digest.example.org/2025/03/15/</guid>');
-    expect(feeds.rss).toContain("<pubDate>Sat, 15 Mar 2025 00:00:00 GMT</pubDate>");
+    expect(feeds.rss).not.toContain("<author>");
+    // RSS has one date per item: it carries the last change, so a reader comparing it sees a day that grew.
+    expect(feeds.rss).toContain("<pubDate>Sat, 15 Mar 2025 00:00:02 GMT</pubDate>");
   });
 
-  it("writes JSON Feed 1.1 rather than feed@6's version 1", () => {
+  it("writes JSON Feed 1.1 rather than feed@6's version 1, with every item's authors, tags and both dates", () => {
     const json = JSON.parse(feeds.json) as Record<string, unknown> & { items: Record<string, unknown>[] };
     expect(json.version).toBe("https://jsonfeed.org/version/1.1");
     expect(json.authors).toEqual([{ name: "Ed <ed> & Co", url: "https://digest.example.org/" }]);
     expect(json).not.toHaveProperty("author");
     expect(json.language).toBe("en");
-    expect(json.items.map((i) => [i.id, i.date_published])).toEqual([
-      ["https://digest.example.org/2025/03/15/", "2025-03-15T00:00:00.000Z"],
-      ["https://digest.example.org/2025/03/14/", "2025-03-14T00:00:00.000Z"],
+    expect(json.items.map((i) => [i.id, i.date_published, i.date_modified])).toEqual([
+      ["https://digest.example.org/2025/03/15/", "2025-03-15T00:00:00.000Z", "2025-03-15T00:00:02.000Z"],
+      ["https://digest.example.org/2025/03/14/", "2025-03-14T00:00:00.000Z", "2025-03-14T00:00:02.000Z"],
     ]);
+    expect(json.items[0]!.authors).toEqual([{ name: "The <b>Bold</b> Times & Co" }, { name: "Island Times" }]);
+    expect(json.items[0]!.tags).toEqual(["Harbour & Port", "Ferry"]);
     expect(extractFromJson(feeds.json).entries?.[0]?.published).toBe("2025-03-15T00:00:00.000Z");
   });
 
-  it("gives the same bytes for the same days", () => {
-    expect(buildFeeds(days, config)).toEqual(feeds);
+  it("gives the same bytes for the same entries", () => {
+    expect(buildFeeds(entries, channel)).toEqual(feeds);
   });
 });
 
 describe("feed content", () => {
-  const digest: DigestFile = {
-    date: "2025-03-15",
-    fileName: "2025-03-15.md",
-    markdown: [
-      "---",
-      "date: 2025-03-15",
-      'title: "Digest for Saturday 15 March 2025"',
-      "stories:",
-      "  - s-0123abcd45",
-      "---",
-      "",
-      "## A \\<b\\>bold\\</b\\> claim \u0008 {#s-0123abcd45}",
-      "",
-      "Text with \\<script\\>alert(1)\\</script\\> in it.",
-      "",
-      "Sources: [Outlet](https://outlet.example/a?b=1&c=2)",
-      "",
-      "Follow-up to [Earlier](/2025/03/14/#s-89abcdef01)",
-      "",
-    ].join("\n"),
+  const member = (path: string, title: string, meta: Partial<ResolvedArticle["meta"]>): ResolvedArticle => ({
+    path, format: "markdown", raw: "", title, paragraphs: ["Text."], meta: { ...emptyMeta(), ...meta }, context: "", mtime: new Date(0), messages: [],
+    evidence: { date: "2025-03-15", dateSource: "front-matter", weekday: null, pageAnchor: null, pageDate: null, mtimeDate: "2025-03-15" }, date: "2025-03-15", dateSource: "front-matter",
+  });
+  const earlier = { id: "s-89abcdef01", date: "2025-03-14", title: "Earlier", members: [{ ...member("e.md", "Earlier", {}), date: "2025-03-14" }], summary: ["Before."], followUpOf: null };
+  const story = {
+    id: "s-0123abcd45", date: "2025-03-15", title: "A <b>bold</b> claim \u0008", summary: ["Text with <script>alert(1)</script> in it."], followUpOf: "s-89abcdef01",
+    members: [member("a.md", "A <b>bold</b> claim \u0008", { source: "Outlet & Co", url: "https://outlet.example/a?b=1&c=2" })],
   };
+  const model = buildDigest([story, earlier]).model;
+  const view = model.stories.find((s) => s.id === "s-0123abcd45")!;
 
-  it("renders the digest as the site does, escaped, with every link absolute", () => {
-    const [item] = feedDays([digest], { ...defaultConfig, baseUrl: "https://example.org/news/" });
-    expect(item!.url).toBe("https://example.org/news/2025/03/15/");
-    expect(item!.storyTitles).toEqual(["A <b>bold</b> claim"]);
-    expect(item!.contentHtml).toContain('<h2 id="s-0123abcd45">A &lt;b&gt;bold&lt;/b&gt; claim</h2>');
-    expect(item!.contentHtml).toContain("Text with &lt;script&gt;alert(1)&lt;/script&gt; in it.");
-    expect(item!.contentHtml).toContain('<a href="https://example.org/news/2025/03/14/#s-89abcdef01">Earlier</a>');
-    expect(item!.contentHtml).toContain('<a href="https://example.org/news/2025/03/15/#s-0123abcd45">Link to this story</a>');
-    expect(item!.contentHtml).toContain('<a href="https://outlet.example/a?b=1&amp;c=2">Outlet</a>');
-    expect(item!.contentHtml).not.toMatch(/[\u0000-\u0008]/);
+  it("renders a story escaped, with its sources and follow-up links absolute", () => {
+    const html = storyHtml(view, "https://example.org/news/", "full");
+    expect(html).toContain('<h2><a href="https://example.org/news/stories/s-0123abcd45/">A &lt;b&gt;bold&lt;/b&gt; claim</a></h2>');
+    expect(html).toContain("<p>Text with &lt;script&gt;alert(1)&lt;/script&gt; in it.</p>");
+    expect(html).toContain('<li>Outlet &amp; Co: <a href="https://outlet.example/a?b=1&amp;c=2">A &lt;b&gt;bold&lt;/b&gt; claim</a></li>');
+    expect(html).toContain('Follow-up to <a href="https://example.org/news/stories/s-89abcdef01/">Earlier</a>');
+    expect(html).not.toMatch(/[\u0000-\u0008]/);
+    const back = storyHtml(model.stories.find((s) => s.id === "s-89abcdef01")!, "https://example.org/news/", "full");
+    expect(back).toContain('Followed up by <a href="https://example.org/news/stories/s-0123abcd45/">A &lt;b&gt;bold&lt;/b&gt; claim</a>');
   });
 
-  it("resolves any relative href or src against the day page", () => {
-    const html = '<a href="#s-1">x</a> <img src="pic.png" alt=""> <a href="https://a.example/?q=1&amp;r=2">y</a>';
-    expect(absolutizeHtml(html, "https://example.org/2025/03/15/")).toBe(
-      '<a href="https://example.org/2025/03/15/#s-1">x</a> <img src="https://example.org/2025/03/15/pic.png" alt=""> <a href="https://a.example/?q=1&amp;r=2">y</a>',
-    );
+  it("makes a story item whose id and link are the permalink, its outlets the authors", () => {
+    const item = storyEntry(view, "https://example.org/news/");
+    expect(item.url).toBe("https://example.org/news/stories/s-0123abcd45/");
+    expect(item.authors).toEqual(["Outlet & Co"]);
+    expect(item.published).toBe("2025-03-15T00:00:00.000Z");
+    expect(item.updated > item.published).toBe(true);
   });
 });

@@ -1,21 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { buildReport, rejectionLines, summaryLines } from "../../src/report/index.ts";
+import { buildDigest } from "../../src/digest/index.ts";
 import { emptyMeta } from "../../src/clean/text.ts";
 import type { ResolvedArticle, Story } from "../../src/types.ts";
 
-function member(path: string, date: string): ResolvedArticle {
+function member(path: string, date: string, meta: Partial<ResolvedArticle["meta"]> = {}): ResolvedArticle {
   return {
-    path, format: "text", raw: "p", title: path, paragraphs: ["p"], meta: emptyMeta(), context: "", mtime: new Date(0), messages: [],
+    path, format: "text", raw: "p", title: path, paragraphs: ["p"], meta: { ...emptyMeta(), ...meta }, context: "", mtime: new Date(0), messages: [],
     evidence: { date, dateSource: "metadata-line", weekday: null, pageAnchor: null, pageDate: null, mtimeDate: date },
     date, dateSource: "metadata-line",
   };
 }
 
-const may: Story = { id: "s-aaaaaaaaaa", date: "2025-05-29", title: "May", members: [member("b.txt", "2025-05-29"), member("a.txt", "2025-05-29")], summary: ["One."], followUpOf: null };
+const may: Story = { id: "s-aaaaaaaaaa", date: "2025-05-29", title: "b.txt", members: [member("b.txt", "2025-05-29", { source: "Reuters" }), member("a.txt", "2025-05-29", { url: "https://www.bbc.co.uk/news/1" })], summary: ["One."], followUpOf: null };
 const june: Story = { id: "s-bbbbbbbbbb", date: "2025-06-23", title: "June", members: [member("c.txt", "2025-06-23")], summary: ["Two."], followUpOf: "s-aaaaaaaaaa" };
 
 describe("build report", () => {
-  const report = buildReport([may, june], [{ path: "empty.txt", reason: "empty file" }], [{ file: "c.txt", stage: "clean", level: "warning", text: "no headline found" }]);
+  const model = buildDigest([may, june]).model;
+  const report = buildReport([may, june], [{ path: "empty.txt", reason: "empty file" }], [{ file: "c.txt", stage: "clean", level: "warning", text: "no headline found" }], model);
 
   it("lists every input once, sorted by path: the first member included, the rest merged, rejections with reasons", () => {
     expect(report.inputs.map((i) => [i.path, i.status])).toEqual([
@@ -45,8 +47,16 @@ describe("build report", () => {
 
   it("gives one stderr line per rejected input, even when its name or reason holds a line break", () => {
     expect(rejectionLines(report)).toEqual(["digest: rejected empty.txt: empty file"]);
-    const odd = buildReport([], [{ path: "a\nb.txt", reason: "first\nsecond" }], []);
+    const odd = buildReport([], [{ path: "a\nb.txt", reason: "first\nsecond" }], [], buildDigest([]).model);
     expect(rejectionLines(odd)).toEqual(['digest: rejected "a\\nb.txt": first second']);
+  });
+
+  it("lists each story's sources with outlet (null when nothing names it), URL and headline", () => {
+    expect(report.stories[0]!.sources).toEqual([
+      { path: "b.txt", outlet: "Reuters", url: null, headline: "b.txt" },
+      { path: "a.txt", outlet: "BBC News", url: "https://www.bbc.co.uk/news/1", headline: "a.txt" },
+    ]);
+    expect(report.stories[1]!.sources).toEqual([{ path: "c.txt", outlet: null, url: null, headline: "c.txt" }]);
   });
 
   it("sums it up in one console line", () => {

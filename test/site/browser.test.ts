@@ -1,47 +1,32 @@
 // The site in a real browser (Chromium from @sparticuz/chromium, driven by playwright-core), served over
-// HTTP the way a reader gets it: pages, story anchors, feed links, dark and phone views, and hostile text.
+// HTTP the way a reader gets it: navigation from the front page to a story and its sources, follow-up
+// links both ways, search, feed links, dark and phone views, and hostile text.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServer, type Server } from "node:http";
-import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize } from "node:path";
-import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
 import chromium from "@sparticuz/chromium";
 import { chromium as playwright, type Browser, type Page } from "playwright-core";
-import { build, hostile } from "./build.ts";
+import { serveFolder } from "../../src/cli/serve.ts";
+import { build, hostile, seeds } from "./build.ts";
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".svg": "image/svg+xml",
-};
+interface Site {
+  server: Server;
+  origin: string;
+}
 
-function serve(dir: string): Promise<{ server: Server; origin: string }> {
-  const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
-    let file = join(dir, path);
-    try {
-      if ((await stat(file)).isDirectory()) file = join(file, "index.html");
-      const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { "content-type": TYPES[".html"] });
-      res.end(await readFile(join(dir, "404.html")).catch(() => "not found"));
-    }
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+async function serve(dir: string): Promise<Site> {
+  const { server, url } = await serveFolder({ root: dir, port: 0, host: "127.0.0.1" });
+  return { server, origin: url.replace(/\/$/, "") };
 }
 
 describe("the site in a browser", () => {
-  let server: Server;
-  let origin: string;
+  let ferrySite: Site;
+  let seedSite: Site;
   let browser: Browser;
   const failed: string[] = [];
 
   beforeAll(async () => {
-    const out = await build(hostile);
-    ({ server, origin } = await serve(out.site));
+    const [a, b] = await Promise.all([build(hostile), build(seeds)]);
+    [ferrySite, seedSite] = await Promise.all([serve(a.site), serve(b.site)]);
     browser = await playwright.launch({
       executablePath: await chromium.executablePath(),
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
@@ -50,10 +35,11 @@ describe("the site in a browser", () => {
 
   afterAll(async () => {
     await browser?.close();
-    server?.close();
+    ferrySite?.server.close();
+    seedSite?.server.close();
   });
 
-  async function open(path: string, options: { colorScheme?: "light" | "dark"; width?: number } = {}): Promise<Page> {
+  async function open(site: Site, path: string, options: { colorScheme?: "light" | "dark"; width?: number } = {}): Promise<Page> {
     const context = await browser.newContext({
       colorScheme: options.colorScheme ?? "light",
       viewport: { width: options.width ?? 1280, height: 800 },
@@ -64,52 +50,94 @@ describe("the site in a browser", () => {
     page.on("response", (r) => {
       if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
     });
+    page.on("pageerror", (e) => failed.push(`page error: ${e.message}`));
     page.on("dialog", (d) => {
       failed.push(`dialog: ${d.message()}`);
       void d.dismiss();
     });
-    const response = await page.goto(origin + path);
+    const response = await page.goto(site.origin + path);
     expect(response?.status(), path).toBe(200);
     return page;
   }
 
-  it("shows the home page with the latest days and links every feed from its head", async () => {
-    const page = await open("/");
+  it("shows the front page with its top stories and links both feeds, daily and per story, from its head", async () => {
+    const page = await open(ferrySite, "/");
     expect(await page.title()).toBe("Digest");
-    expect(await page.locator("main h2").allTextContents()).toEqual(["Saturday 15 March 2025", "Friday 14 March 2025"]);
-    const feeds = await page.locator('head link[rel="alternate"]').evaluateAll((links) =>
-      links.map((l) => [l.getAttribute("type"), (l as HTMLLinkElement).href]),
-    );
+    expect(await page.locator("main h2").allTextContents()).toEqual(["Top stories", "By day"]);
+    expect(await page.locator("article.story h3").allTextContents()).toEqual(["Ferry workers strike over new rota, halting island crossings", "Tom & Jerry <3 <script>window.__pwned=1</script>"]);
+    const feeds = await page.locator('head link[rel="alternate"]').evaluateAll((links) => links.map((l) => [l.getAttribute("type"), (l as HTMLLinkElement).href]));
+    const o = ferrySite.origin;
     expect(feeds).toEqual([
-      ["application/rss+xml", `${origin}/feed.xml`],
-      ["application/atom+xml", `${origin}/atom.xml`],
-      ["application/feed+json", `${origin}/feed.json`],
+      ["application/rss+xml", `${o}/feed.xml`],
+      ["application/atom+xml", `${o}/atom.xml`],
+      ["application/feed+json", `${o}/feed.json`],
+      ["application/rss+xml", `${o}/stories.xml`],
+      ["application/atom+xml", `${o}/stories-atom.xml`],
+      ["application/feed+json", `${o}/stories.json`],
     ]);
     for (const [, href] of feeds) {
       const res = await page.request.get(href!);
       expect(res.status(), href!).toBe(200);
-      expect(await res.text()).toContain("https://digest.example.org/2025/03/15/");
+      expect(await res.text()).toContain("https://digest.example.org/stories/");
     }
     expect(failed).toEqual([]);
     await page.context().close();
   });
 
-  it("follows a story's link from the home page to its anchor on the day page", async () => {
-    const page = await open("/");
-    const story = page.locator("article.story", { hasText: "Ferry workers strike" });
-    const id = await story.locator("h3").getAttribute("id");
-    await story.getByRole("link", { name: "Link to this story" }).click();
-    await page.waitForURL(`${origin}/2025/03/15/#${id}`);
+  it("goes from a headline on the front page to the story's page, and from there to the day and the original articles", async () => {
+    const page = await open(ferrySite, "/");
+    await page.getByRole("link", { name: "Ferry workers strike over new rota, halting island crossings" }).first().click();
+    await page.waitForURL(/\/stories\/s-[0-9a-f]+\/$/);
+    expect(await page.locator("h1").textContent()).toBe("Ferry workers strike over new rota, halting island crossings");
+    const sources = page.getByRole("list", { name: "Sources" }).getByRole("listitem");
+    expect(await sources.count()).toBe(7);
+    expect(await sources.first().textContent()).toBe("Northern Courier: Ferry workers strike over new rota, halting island crossings");
+    expect(await sources.first().getByRole("link").getAttribute("href")).toBe("https://northern-courier.example/ferry");
+    const id = /\/stories\/(s-[0-9a-f]+)\/$/.exec(page.url())![1]!;
+    await page.getByRole("link", { name: "Saturday 15 March 2025" }).last().click();
+    await page.waitForURL(`${ferrySite.origin}/2025/03/15/#${id}`);
     expect(await page.evaluate(() => document.querySelector(":target")?.textContent)).toBe("Ferry workers strike over new rota, halting island crossings");
-    expect(await page.locator("h1").textContent()).toBe("Digest for Saturday 15 March 2025");
-    await page.getByText("and 4 other outlets").click();
-    await expect.poll(() => page.getByRole("link", { name: "Harbour Weekly" }).isVisible()).toBe(true);
+    await page.getByText("and 2 more sources").click();
+    await expect.poll(() => page.getByRole("link", { name: "Ferry workers strike over new rota, halting island crossings" }).nth(6).isVisible()).toBe(true);
+    await page.getByRole("link", { name: "← Friday 14 March 2025" }).click();
+    await page.waitForURL(`${ferrySite.origin}/2025/03/14/`);
+    expect(failed).toEqual([]);
+    await page.context().close();
+  });
+
+  it("follows a story to its follow-up and back", async () => {
+    const page = await open(seedSite, "/2025/05/29/");
+    await page.getByRole("link", { name: "Russia's spy agency says Serbia sold ammunition to Ukraine via Bulgaria, Czech Republic" }).click();
+    await page.waitForURL(/\/stories\/s-[0-9a-f]+\/$/);
+    expect(await page.locator("h1").textContent()).toBe("Russia's spy agency says Serbia sold ammunition to Ukraine via Bulgaria, Czech Republic");
+    await page.getByRole("link", { name: "Russia accuses ally Serbia of betrayal for supplying arms to Ukraine" }).click();
+    await page.waitForURL(/\/stories\/s-[0-9a-f]+\/$/);
+    expect(await page.locator("h1").textContent()).toBe("Russia accuses ally Serbia of betrayal for supplying arms to Ukraine");
+    expect(await page.locator(".follow").textContent()).toMatch(/^Followed up by Russia's spy agency says Serbia sold ammunition/);
+    expect(failed).toEqual([]);
+    await page.context().close();
+  });
+
+  it("searches the stories from the form on any page, and opens a result", async () => {
+    const page = await open(seedSite, "/archive/");
+    await page.getByRole("searchbox", { name: "Search the stories" }).fill("ammunition Bulgaria");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.waitForURL(/\/search\/\?q=ammunition\+Bulgaria$/);
+    const results = page.locator(".pagefind-ui__result-link");
+    await expect.poll(() => results.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await results.first().textContent()).toBe("Russia's spy agency says Serbia sold ammunition to Ukraine via Bulgaria, Czech Republic");
+    // Pagefind's own box on the search page takes the next query.
+    await page.getByRole("textbox", { name: "Search the stories" }).fill("NewsX");
+    await expect.poll(() => results.first().textContent(), { timeout: 15_000 }).toBe("Russia accuses ally Serbia of betrayal for supplying arms to Ukraine");
+    await results.first().click();
+    await page.waitForURL(/\/stories\/s-[0-9a-f]+\/$/);
+    expect(await page.locator("h1").textContent()).toBe("Russia accuses ally Serbia of betrayal for supplying arms to Ukraine");
     expect(failed).toEqual([]);
     await page.context().close();
   });
 
   it("shows article text with <script> and <img onerror> literally and runs none of it", async () => {
-    const page = await open("/2025/03/14/");
+    const page = await open(ferrySite, "/2025/03/14/");
     await page.waitForLoadState("load");
     expect(await page.locator("main h2").first().textContent()).toBe("Tom & Jerry <3 <script>window.__pwned=1</script>");
     expect(await page.locator("main").textContent()).toContain('<img src=x onerror="window.__pwned=2">');
@@ -121,15 +149,18 @@ describe("the site in a browser", () => {
   });
 
   it("switches to dark colours with the system setting and fits a phone screen", async () => {
-    const light = await open("/2025/03/15/");
-    const dark = await open("/2025/03/15/", { colorScheme: "dark" });
+    const light = await open(ferrySite, "/2025/03/15/");
+    const dark = await open(ferrySite, "/2025/03/15/", { colorScheme: "dark" });
     const background = (p: Page) => p.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(await background(light)).toBe("rgb(253, 252, 250)");
     expect(await background(dark)).toBe("rgb(21, 23, 26)");
     await light.context().close();
     await dark.context().close();
-    const phone = await open("/2025/03/14/", { width: 390 });
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    await phone.context().close();
+    for (const path of ["/", "/2025/03/14/", "/search/?q=ferry"]) {
+      const phone = await open(ferrySite, path, { width: 390 });
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), path).toBe(true);
+      await phone.context().close();
+    }
+    expect(failed).toEqual([]);
   });
 });

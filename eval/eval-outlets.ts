@@ -1,0 +1,123 @@
+// `npm run eval:outlets`: how often Digest names a page's outlet, and how often the name fits the page.
+// No dev set labels outlets, so the page's own address is the judge: a name is counted as right when
+// it names the page's host (src/text/outlet-names.ts, namesHost) or is the host table's name for it,
+// and as "a wire" when it is a news agency's credit on someone else's page (true, but not the site).
+// Pages: every dev page with a URL (extraction, webpages, dates), as text dumps (with the URL withheld,
+// as a scrape has none) and as HTML (URL known). Split into halves by id; both halves are reported.
+import { readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
+import { cleanSource } from "../src/clean/index.ts";
+import { selfName } from "../src/clean/source.ts";
+import { makeLine } from "../src/clean/doc.ts";
+import { outletOf, tableName } from "../src/digest/outlets.ts";
+import { decode } from "../src/ingest/decode.ts";
+import { isWireService, namesHost } from "../src/text/outlet-names.ts";
+import { hostOf } from "../src/text/paths.ts";
+import type { CleanArticle, ResolvedArticle } from "../src/types.ts";
+import { HALVES, halfOf, type Half } from "./lib/split.ts";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const corpus = resolve(root, process.env.EXTRACTION_CORPUS ?? "../shared/corpus");
+const SETS = [
+  { file: "extraction-dev.jsonl", html: "extraction-html" },
+  { file: "webpages-dev.jsonl", html: "webpages-html" },
+  { file: "dates-dev.jsonl", html: "dates-html" },
+];
+
+interface Page {
+  id: string;
+  host: string;
+  dump: string;
+  html: string | null;
+}
+
+function pageHost(url: string | null): string | null {
+  // Archived copies carry the page's own address after the archive's prefix.
+  const own = url ? (/^https?:\/\/web\.archive\.org\/web\/[^/]+\/(.+)$/.exec(url)?.[1] ?? url) : null;
+  return hostOf(own);
+}
+
+function loadPages(): Page[] {
+  const pages: Page[] = [];
+  for (const set of SETS) {
+    for (const line of readFileSync(join(corpus, set.file), "utf8").split("\n")) {
+      if (!line.trim()) continue;
+      const row = JSON.parse(line) as { id: string; url: string | null; text_dump?: string; html_path?: string };
+      const host = pageHost(row.url);
+      if (!host) continue;
+      let html: string | null = null;
+      try {
+        const decoded = decode(gunzipSync(readFileSync(join(corpus, set.html, `${row.id}.html.gz`))));
+        html = decoded.ok ? decoded.text : null;
+      } catch {
+        html = null;
+      }
+      pages.push({ id: row.id, host, dump: row.text_dump ?? "", html });
+    }
+  }
+  return pages;
+}
+
+type Verdict = "right" | "wire" | "other" | "none";
+
+function judge(name: string | null, host: string): Verdict {
+  if (!name) return "none";
+  if (namesHost(name, host) || tableName(host) === name) return "right";
+  return isWireService(name) ? "wire" : "other";
+}
+
+function asResolved(article: CleanArticle): ResolvedArticle {
+  const evidence = { date: null, dateSource: null, weekday: null, pageAnchor: null, pageDate: null, mtimeDate: "2000-01-01" };
+  return { ...article, evidence, date: "2000-01-01", dateSource: "file-mtime" };
+}
+
+function clean(page: Page, format: "text" | "html"): CleanArticle | null {
+  const text = format === "text" ? page.dump : page.html;
+  if (!text) return null;
+  try {
+    return cleanSource({ path: `${page.id}.${format === "text" ? "txt" : "html"}`, format, text, encoding: "utf-8", mtime: new Date(0) });
+  } catch {
+    return null;
+  }
+}
+
+type Tally = Record<Verdict, number>;
+const empty = (): Tally => ({ right: 0, wire: 0, other: 0, none: 0 });
+
+function line(label: string, t: Tally): string {
+  const named = t.right + t.wire + t.other;
+  const total = named + t.none;
+  const pct = (n: number, d: number) => (d ? ((100 * n) / d).toFixed(1) : "-");
+  return `${label.padEnd(44)} pages ${String(total).padStart(4)}  named ${pct(named, total).padStart(5)}%  names the host ${pct(t.right, named).padStart(5)}%  wire ${String(t.wire).padStart(3)}  other ${String(t.other).padStart(3)}`;
+}
+
+const pages = loadPages();
+const tallies: Record<string, Record<Half, Tally>> = {};
+const tally = (key: string, half: Half, v: Verdict) => {
+  tallies[key] ??= { tune: empty(), check: empty() };
+  tallies[key][half][v]++;
+};
+const others: string[] = [];
+for (const page of pages) {
+  const half = halfOf(page.id);
+  const text = clean(page, "text");
+  if (text) {
+    tally("text dump: what the page text says (meta.source)", half, judge(text.meta.source, page.host));
+    const lines = page.dump.split("\n").filter((l) => l.trim()).map((l) => makeLine(l.trim(), false));
+    const body = new Set(text.paragraphs);
+    const self = selfName(lines, lines.filter((l) => body.has(l.text)));
+    tally("text dump: self-naming lines alone", half, judge(self, page.host));
+    if (half === "tune" && process.argv.includes("--list-text") && judge(self, page.host) === "other") others.push(`text ${page.host}: ${text.meta.source} / self: ${self}`);
+  }
+  const html = clean(page, "html");
+  if (html) {
+    const outlet = outletOf(asResolved(html));
+    tally("HTML: outletOf (table, site name, publisher, text)", half, judge(outlet.name, page.host));
+    tally("HTML: og:site_name as written", half, judge(html.meta.siteName, page.host));
+    if (half === "tune" && judge(outlet.name, page.host) === "other") others.push(`${page.host}: ${outlet.name} (${outlet.basis})`);
+  }
+}
+for (const [label, halves] of Object.entries(tallies)) for (const half of HALVES) console.log(line(`${label} [${half}]`, halves[half]));
+if (process.argv.includes("--list")) for (const o of others) console.log(`  tune, other: ${o}`);

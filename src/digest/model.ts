@@ -1,0 +1,303 @@
+// The view model: what a reader sees of each day and each story. The Markdown digests, the pages and
+// every feed are renderings of it; nothing downstream reads Markdown back.
+import type { Story } from "../types.ts";
+import { dayTitle, daysBetween, monthTitle, plusMillis, startOfDay } from "../text/dates.ts";
+import { fnv1a } from "../text/hash.ts";
+import { dayPath, monthPath, storyPath, webUrl } from "../text/paths.ts";
+import { stripControlChars } from "../text/plain-text.ts";
+import { storyCategories } from "./categories.ts";
+import { outletLabel, outletOf, stripSiteName } from "./outlets.ts";
+
+export interface SourceView {
+  /** The input file, relative to the input folder. */
+  path: string;
+  /** The outlet's name, or null when nothing names it. */
+  outlet: string | null;
+  /** What pages show for the outlet: its name, else the article's host, else "Unknown outlet". */
+  label: string;
+  /** The original article (http or https only), or null. */
+  url: string | null;
+  headline: string;
+  date: string;
+}
+
+/** Another story, as a link to it. */
+export interface StoryRef {
+  id: string;
+  headline: string;
+  date: string;
+  path: string;
+}
+
+export interface StoryView {
+  id: string;
+  /** Ids the story had in earlier builds; their permalinks lead here. */
+  formerIds: string[];
+  /** The permalink: /stories/<id>/. */
+  path: string;
+  date: string;
+  dayPath: string;
+  headline: string;
+  summary: string[];
+  /** One per article, oldest first. */
+  sources: SourceView[];
+  /** Distinct outlet labels, in the order of the sources. */
+  outlets: string[];
+  /** The outlets in one short line for compact lists: "NewsX, Reuters and 2 other sources". */
+  credit: string;
+  /** Distinct outlets that are named (not a host or "Unknown outlet"): the story's authors in feeds. */
+  namedOutlets: string[];
+  /** How many different outlets covered it (an unnamed one counts by its host, else by itself). */
+  breadth: number;
+  categories: string[];
+  /** 1 for the day's leading story. */
+  rank: number;
+  followUpOf: StoryRef | null;
+  followUps: StoryRef[];
+  /** Start of the story's day in the configured zone (ISO). */
+  published: string;
+  /** Moves whenever the story gains a source (see `revision`). */
+  updated: string;
+}
+
+export interface DayView {
+  date: string;
+  title: string;
+  path: string;
+  monthPath: string;
+  /** By rank. */
+  stories: StoryView[];
+  published: string;
+  /** Moves whenever a story is added to the day or one of its stories gains a source. */
+  updated: string;
+  namedOutlets: string[];
+  categories: string[];
+}
+
+export interface MonthView {
+  key: string;
+  label: string;
+  path: string;
+  /** Newest first. */
+  days: DayView[];
+}
+
+export interface OutletCount {
+  name: string;
+  stories: number;
+}
+
+/** Where an id from an earlier build now leads. */
+export interface Redirect {
+  id: string;
+  path: string;
+  to: StoryRef;
+}
+
+export interface DigestModel {
+  /** Newest first. */
+  days: DayView[];
+  months: MonthView[];
+  /** Every story, newest day first, by rank within a day. */
+  stories: StoryView[];
+  /** The front page: the latest `homeDays` days' stories ranked by breadth and recency. */
+  front: StoryView[];
+  redirects: Redirect[];
+  outlets: OutletCount[];
+  /** Stories with at least one source whose outlet is not named. */
+  storiesWithUnnamed: number;
+}
+
+export interface ModelOptions {
+  /** IANA zone in which days start (feed dates). */
+  zone: string;
+  /** How many of the latest days the front page draws from. */
+  homeDays: number;
+}
+
+/** Stories on the front page lose half their weight for every this many days they are older than the newest day. */
+const FRONT_HALF_LIFE_DAYS = 2;
+
+function text(s: string): string {
+  return stripControlChars(s).replace(/\s+/g, " ").trim();
+}
+
+/** A story's former ids, when the stories stage gives them (stable ids across builds). */
+function formerIdsOf(story: Story): string[] {
+  const ids = (story as Story & { formerIds?: unknown }).formerIds;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string" && id !== story.id) : [];
+}
+
+/** Milliseconds into the day at which a story's revisions are stamped: under 22 hours, leaving room for its sources. */
+const REVISION_SLOTS_MS = 80_000_000;
+
+/**
+ * A deterministic "last changed" instant for a set of sources: the newest source's day, at a time of
+ * day fixed by `key` (a story id: no two stories of a day share an instant, which feed readers and the
+ * Atom validator want), plus one second per source. Derived from the inputs only, never the build
+ * clock, and it moves whenever a source joins, even one from a day already covered.
+ */
+export function revision(sources: readonly SourceView[], zone: string, key = ""): string {
+  const newest = sources.reduce((d, s) => (s.date > d ? s.date : d), sources[0]?.date ?? "1970-01-01");
+  const slot = key ? fnv1a(key) % REVISION_SLOTS_MS : 0;
+  return plusMillis(startOfDay(newest, zone), slot + 1000 * sources.length);
+}
+
+function distinct(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const v of values) {
+    const key = v.toLowerCase();
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(v);
+    }
+  }
+  return out;
+}
+
+function storyView(story: Story, zone: string): StoryView {
+  const outlets = story.members.map((m) => ({ member: m, outlet: outletOf(m) }));
+  const sources: SourceView[] = outlets.map(({ member, outlet }) => ({
+    path: member.path,
+    outlet: outlet.name,
+    label: outletLabel(outlet),
+    url: webUrl(member.meta.url),
+    headline: text(stripSiteName(member.title, [outlet.name, member.meta.siteName, member.meta.publisher, member.meta.outletHint], outlet.host)),
+    date: member.date,
+  }));
+  // The story's headline is one of its articles' titles: it loses that article's site name too.
+  const own = outlets.find(({ member }) => member.title === story.title);
+  const headline = own
+    ? text(stripSiteName(story.title, [own.outlet.name, own.member.meta.siteName, own.member.meta.publisher, own.member.meta.outletHint], own.outlet.host))
+    : text(story.title);
+  const breadthKeys = new Set(outlets.map(({ member, outlet }) => (outlet.name ?? outlet.host ?? `path:${member.path}`).toLowerCase()));
+  const namedOutlets = distinct(sources.map((s) => s.outlet).filter((o): o is string => o !== null));
+  const prose = story.members.map((m) => m.paragraphs.slice(0, 6).join("\n"));
+  return {
+    id: story.id,
+    formerIds: formerIdsOf(story),
+    path: storyPath(story.id),
+    date: story.date,
+    dayPath: dayPath(story.date),
+    headline: headline || text(story.title) || story.id,
+    summary: story.summary.map(text).filter(Boolean),
+    sources,
+    outlets: distinct(sources.map((s) => s.label)),
+    credit: creditLine(sources),
+    namedOutlets,
+    breadth: breadthKeys.size,
+    categories: storyCategories(prose, namedOutlets),
+    rank: 0,
+    followUpOf: null,
+    followUps: [],
+    published: startOfDay(story.date, zone),
+    updated: revision(sources, zone, story.id),
+  };
+}
+
+const UNKNOWN = "Unknown outlet";
+/** Outlets named in a credit line before the rest are counted. */
+const CREDIT_NAMES = 3;
+
+/** "NewsX and 3 other sources"; "BBC News"; "2 sources, outlets unknown". */
+export function creditLine(sources: readonly SourceView[]): string {
+  const names = distinct(sources.map((s) => s.label).filter((l) => l !== UNKNOWN));
+  const unnamed = sources.filter((s) => s.label === UNKNOWN).length;
+  if (!names.length) return unnamed === 1 ? UNKNOWN : `${unnamed} sources, outlets unknown`;
+  const shown = names.slice(0, CREDIT_NAMES);
+  const others = names.length - shown.length + unnamed;
+  if (!others) return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
+  return `${shown.join(", ")} and ${others} other ${others === 1 ? "source" : "sources"}`;
+}
+
+function ref(story: StoryView): StoryRef {
+  return { id: story.id, headline: story.headline, date: story.date, path: story.path };
+}
+
+/** Within a day: most outlets first, then most articles, then by headline and id, so input order never matters. */
+export function byBreadth(a: StoryView, b: StoryView): number {
+  return b.breadth - a.breadth || b.sources.length - a.sources.length || a.headline.localeCompare(b.headline, "en") || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Breadth, halved for every FRONT_HALF_LIFE_DAYS the story is older than `newest` (the newest day, not the clock). */
+export function frontScore(story: StoryView, newest: string): number {
+  return story.breadth * 0.5 ** (daysBetween(story.date, newest) / FRONT_HALF_LIFE_DAYS);
+}
+
+export function buildModel(input: readonly Story[], options: ModelOptions): DigestModel {
+  const views = input.map((s) => storyView(s, options.zone));
+  const byId = new Map(views.map((v) => [v.id, v]));
+  for (const story of input) {
+    const view = byId.get(story.id)!;
+    const earlier = story.followUpOf ? byId.get(story.followUpOf) : undefined;
+    if (!earlier || earlier === view) continue;
+    view.followUpOf = ref(earlier);
+    earlier.followUps.push(ref(view));
+  }
+  for (const v of views) v.followUps.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+
+  const byDay = new Map<string, StoryView[]>();
+  for (const v of views) byDay.set(v.date, [...(byDay.get(v.date) ?? []), v]);
+  const days: DayView[] = [...byDay.keys()]
+    .sort()
+    .reverse()
+    .map((date) => {
+      const stories = byDay.get(date)!.sort(byBreadth);
+      stories.forEach((s, i) => (s.rank = i + 1));
+      const sources = stories.flatMap((s) => s.sources);
+      return {
+        date,
+        title: `Digest for ${dayTitle(date)}`,
+        path: dayPath(date),
+        monthPath: monthPath(date),
+        stories,
+        published: startOfDay(date, options.zone),
+        updated: revision(sources, options.zone),
+        namedOutlets: distinct(stories.flatMap((s) => s.namedOutlets)),
+        categories: distinct(stories.flatMap((s) => s.categories.slice(0, 1))),
+      };
+    });
+
+  const months = new Map<string, MonthView>();
+  for (const day of days) {
+    const key = day.date.slice(0, 7);
+    let month = months.get(key);
+    if (!month) {
+      month = { key, label: monthTitle(key), path: monthPath(key), days: [] };
+      months.set(key, month);
+    }
+    month.days.push(day);
+  }
+
+  const newest = days[0]?.date ?? "1970-01-01";
+  const recent = days.slice(0, options.homeDays).flatMap((d) => d.stories);
+  const front = [...recent].sort((a, b) => frontScore(b, newest) - frontScore(a, newest) || (a.date < b.date ? 1 : a.date > b.date ? -1 : byBreadth(a, b)));
+
+  const current = new Set(views.map((v) => v.id));
+  const redirects: Redirect[] = [];
+  const taken = new Set<string>();
+  for (const v of views) {
+    for (const id of v.formerIds) {
+      if (current.has(id) || taken.has(id)) continue;
+      taken.add(id);
+      redirects.push({ id, path: storyPath(id), to: ref(v) });
+    }
+  }
+  redirects.sort((a, b) => (a.id < b.id ? -1 : 1));
+
+  const counts = new Map<string, OutletCount>();
+  let storiesWithUnnamed = 0;
+  for (const v of views) {
+    for (const name of v.namedOutlets) {
+      const key = name.toLowerCase();
+      const entry = counts.get(key) ?? { name, stories: 0 };
+      entry.stories++;
+      counts.set(key, entry);
+    }
+    if (v.sources.some((s) => s.outlet === null)) storiesWithUnnamed++;
+  }
+  const outlets = [...counts.values()].sort((a, b) => b.stories - a.stories || a.name.localeCompare(b.name, "en") || (a.name < b.name ? -1 : 1));
+
+  return { days, months: [...months.values()], stories: days.flatMap((d) => d.stories), front, redirects, outlets, storiesWithUnnamed };
+}

@@ -1,0 +1,104 @@
+// Which outlet published an article. The evidence, strongest first: the name a Markdown article's
+// front matter declares; the host table (./hosts.json); the page's og:site_name and JSON-LD publisher
+// when they name the site (not "Hosted", a word that only names a subdomain); what the page text says
+// (copyright holder, the site's own name line, a wire credit); the hint of whoever saved the page
+// (`digest fetch` writes the feed's title). Nothing else: an unknown outlet stays unknown.
+import type { ResolvedArticle } from "../types.ts";
+import { compactName, hostLabel, isWireService, namesHost } from "../text/outlet-names.ts";
+import { hostOf } from "../text/paths.ts";
+import { stripControlChars } from "../text/plain-text.ts";
+import { STOP_WORDS } from "../text/words.ts";
+import table from "./hosts.json" with { type: "json" };
+
+export type OutletBasis = "front-matter" | "host" | "site-name" | "publisher" | "page-text" | "hint";
+
+export interface Outlet {
+  /** The outlet's name, or null when nothing names it. */
+  name: string | null;
+  basis: OutletBasis | null;
+  /** The article's host without "www.", when its URL is known. */
+  host: string | null;
+}
+
+const HOSTS: ReadonlyMap<string, string> = new Map(Object.entries(table.hosts).map(([host, entry]) => [host, entry.name]));
+
+/** The table's name for a host or for the nearest parent domain it lists. */
+export function tableName(host: string): string | null {
+  const labels = host.split(".");
+  for (let i = 0; i < labels.length - 1; i++) {
+    const name = HOSTS.get(labels.slice(i).join("."));
+    if (name) return name;
+  }
+  return null;
+}
+
+function tidy(name: string | null | undefined): string | null {
+  const t = stripControlChars(name ?? "").replace(/\s+/g, " ").trim();
+  return t || null;
+}
+
+/**
+ * Whether a name a page gives itself is a real outlet name. With the page's host known, the name must
+ * name that host (see namesHost). Without it, a single common word ("Home", "News") is not a name.
+ */
+export function isRealName(name: string, host: string | null): boolean {
+  if (name.length > 80 || !/\p{L}/u.test(name)) return false;
+  if (host) return namesHost(name, host);
+  const words = name.split(/\s+/);
+  return !(words.length === 1 && STOP_WORDS.has(name.toLowerCase()));
+}
+
+/** A feed title as an outlet name: "BBC News - World" → "BBC News" (the part that names the host, else the first). */
+export function hintName(hint: string, host: string | null): string | null {
+  const parts = hint.split(/\s+[|>»:–—-]\s+|:\s+/).map((p) => p.trim()).filter(Boolean);
+  if (!parts.length) return null;
+  return (host ? parts.find((p) => namesHost(p, host)) : undefined) ?? parts[0]!;
+}
+
+export function outletOf(article: ResolvedArticle): Outlet {
+  const meta = article.meta;
+  const host = hostOf(meta.url);
+  const found = (name: string | null, basis: OutletBasis): Outlet => ({ name, basis: name ? basis : null, host });
+  const declared = tidy(meta.source);
+  if (article.format === "markdown" && declared) return found(declared, "front-matter");
+  const listed = host ? tableName(host) : null;
+  if (listed) return found(listed, "host");
+  const siteName = tidy(meta.siteName);
+  if (siteName && isRealName(siteName, host)) return found(siteName, "site-name");
+  const publisher = tidy(meta.publisher);
+  if (publisher && isRealName(publisher, host)) return found(publisher, "publisher");
+  // meta.source holds the site name or publisher when the page had one; otherwise what its text says.
+  const fromText = declared && declared !== siteName && declared !== publisher ? declared : null;
+  if (fromText && (isWireService(fromText) || isRealName(fromText, host))) return found(fromText, "page-text");
+  const hint = tidy(meta.outletHint);
+  const hinted = hint ? hintName(hint, host) : null;
+  if (hinted) return found(hinted, "hint");
+  return found(null, "host");
+}
+
+/** What a page shows for an article's outlet: its name, else its host, else "Unknown outlet". */
+export function outletLabel(outlet: Outlet): string {
+  return outlet.name ?? outlet.host ?? "Unknown outlet";
+}
+
+/**
+ * An article headline without a site-name part: "Sweden drops … | Al Bawaba" → "Sweden drops …".
+ * A first or last part split off by " | ", " - ", " – ", " — " or " :: " goes when it is one of the
+ * names the article's outlet goes by, or names its host.
+ */
+export function stripSiteName(title: string, names: readonly (string | null)[], host: string | null): string {
+  const keys = new Set(names.filter((n): n is string => !!n).map(compactName).filter(Boolean));
+  const label = host ? compactName(hostLabel(host)) : "";
+  const isSite = (part: string) => {
+    const key = compactName(part);
+    if (!key) return false;
+    if (keys.has(key)) return true;
+    return host !== null && part.split(/\s+/).length <= 5 && (key === label || namesHost(part, host));
+  };
+  const parts = title.split(/(\s+(?:[|–—-]|::)\s+)/);
+  // parts alternates text and separator: [text, sep, text, sep, text].
+  while (parts.length >= 3 && isSite(parts[parts.length - 1]!)) parts.splice(-2, 2);
+  while (parts.length >= 3 && isSite(parts[0]!)) parts.splice(0, 2);
+  const out = parts.join("").trim();
+  return out || title.trim();
+}

@@ -1,0 +1,65 @@
+// Feed entries from the view model: one per day for the daily feed, one per story for the story feed.
+// Every date comes from the model (the stories' days), never the build clock; every link is absolute.
+import type { DayView, DigestModel, StoryView } from "../digest/index.ts";
+import { absoluteUrl } from "../text/paths.ts";
+import { storyHtml } from "./html.ts";
+
+export interface FeedEntry {
+  /** Absolute URL: the entry's id and link in every format. */
+  url: string;
+  title: string;
+  published: string;
+  /** Moves when the entry's content gains a story or a source. */
+  updated: string;
+  /** Outlet names. */
+  authors: string[];
+  categories: string[];
+  /** Plain text. */
+  summary: string;
+  contentHtml: string;
+}
+
+/** A day's stories in a feed item: the leading ones in full, the rest as headlines with their outlets. */
+const FULL_STORIES_PER_DAY = 5;
+
+export function dayEntry(day: DayView, baseUrl: string): FeedEntry {
+  const html = day.stories.map((s, i) => storyHtml(s, baseUrl, i < FULL_STORIES_PER_DAY ? "full" : "brief")).join("");
+  return {
+    url: absoluteUrl(day.path, baseUrl),
+    title: day.title,
+    published: day.published,
+    updated: day.updated,
+    authors: day.namedOutlets,
+    categories: day.categories,
+    summary: day.stories.map((s) => s.headline).join(" · "),
+    contentHtml: html,
+  };
+}
+
+export function storyEntry(story: StoryView, baseUrl: string): FeedEntry {
+  return {
+    url: absoluteUrl(story.path, baseUrl),
+    title: story.headline,
+    published: story.published,
+    updated: story.updated,
+    authors: story.namedOutlets,
+    categories: story.categories,
+    summary: story.summary.join(" ") || story.headline,
+    contentHtml: storyHtml(story, baseUrl, "page"),
+  };
+}
+
+/** The newest `days` days, newest first. */
+export function dailyEntries(model: DigestModel, baseUrl: string, days: number): FeedEntry[] {
+  return model.days.slice(0, days).map((d) => dayEntry(d, baseUrl));
+}
+
+/** The stories of the newest `days` days, most recently changed first, at most `max` of them. */
+export function storyEntries(model: DigestModel, baseUrl: string, days: number, max: number): FeedEntry[] {
+  return model.days
+    .slice(0, days)
+    .flatMap((d) => d.stories)
+    .sort((a, b) => (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.date < b.date ? 1 : a.date > b.date ? -1 : a.rank - b.rank))
+    .slice(0, max)
+    .map((s) => storyEntry(s, baseUrl));
+}

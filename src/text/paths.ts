@@ -1,0 +1,55 @@
+// Where things live on the site, and URLs in general: the one place the site, the feeds and the
+// Markdown digests take their paths from.
+
+/** A day's page: "2025-05-29" → "/2025/05/29/". */
+export function dayPath(date: string): string {
+  return `/${date.slice(0, 4)}/${date.slice(5, 7)}/${date.slice(8, 10)}/`;
+}
+
+/** A month's page: "2025-05" or "2025-05-29" → "/2025/05/". */
+export function monthPath(date: string): string {
+  return `/${date.slice(0, 4)}/${date.slice(5, 7)}/`;
+}
+
+/** A story's permalink. It holds the id only, never the date, which can move when an earlier article joins. */
+export function storyPath(id: string): string {
+  return `/stories/${id}/`;
+}
+
+/** The path prefix a site built for `baseUrl` lives under, always ending in "/". */
+export function pathPrefix(baseUrl: string): string {
+  const path = new URL(baseUrl).pathname;
+  return path.endsWith("/") ? path : `${path}/`;
+}
+
+/** A root-relative path ("/2025/05/29/") under `base` (a path prefix or an absolute URL ending in "/"); anything else unchanged. */
+export function resolveHref(href: string, base: string): string {
+  return /^\/(?!\/)/.test(href) ? base + href.slice(1) : href;
+}
+
+/** A root-relative site path as an absolute URL under the site's base URL. */
+export function absoluteUrl(path: string, baseUrl: string): string {
+  return new URL(path.replace(/^\//, ""), baseUrl).href;
+}
+
+/** An http(s) URL as given, or null for anything else (javascript:, relative, unparsable). */
+export function webUrl(url: string | null | undefined): string | null {
+  if (!url || !/^https?:\/\/\S+$/i.test(url)) return null;
+  try {
+    new URL(url);
+    return url;
+  } catch {
+    return null;
+  }
+}
+
+/** The host name of a URL without "www.", or null. */
+export function hostOf(url: string | null | undefined): string | null {
+  const web = webUrl(url);
+  if (!web) return null;
+  try {
+    return new URL(web).hostname.toLowerCase().replace(/^www\d*\./, "") || null;
+  } catch {
+    return null;
+  }
+}

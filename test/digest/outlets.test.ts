@@ -1,0 +1,112 @@
+// Who published an article: the outlet a reader is shown, from the best evidence there is, or none.
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { hintName, isRealName, outletLabel, outletOf, stripSiteName } from "../../src/digest/outlets.ts";
+import { buildDigest } from "../../src/digest/index.ts";
+import { namesHost } from "../../src/text/outlet-names.ts";
+import { cleanSource } from "../../src/clean/index.ts";
+import { emptyMeta } from "../../src/clean/text.ts";
+import type { ArticleMeta, CleanArticle, InputFormat, ResolvedArticle } from "../../src/types.ts";
+
+const fixtures = join(import.meta.dirname, "../fixtures");
+
+function article(meta: Partial<ArticleMeta>, format: InputFormat = "html"): ResolvedArticle {
+  return resolved({ path: "a", format, raw: "", title: "A headline", paragraphs: ["Text."], meta: { ...emptyMeta(), ...meta }, context: "", mtime: new Date(0), messages: [] });
+}
+
+function resolved(a: CleanArticle): ResolvedArticle {
+  return { ...a, evidence: { date: null, dateSource: null, weekday: null, pageAnchor: null, pageDate: null, mtimeDate: "2025-01-01" }, date: "2025-01-01", dateSource: "file-mtime" };
+}
+
+function page(file: string, format: InputFormat): ResolvedArticle {
+  return resolved(cleanSource({ path: file, format, text: readFileSync(join(fixtures, file), "utf8"), encoding: "utf-8", mtime: new Date(0) }));
+}
+
+describe("an article's outlet", () => {
+  it("takes the name a Markdown article's front matter declares", () => {
+    expect(outletOf(article({ source: "Northern Courier", url: "https://www.bbc.co.uk/news/1" }, "markdown")).name).toBe("Northern Courier");
+  });
+
+  it("takes the host table's name for a well-known host or its subdomain", () => {
+    expect(outletOf(article({ url: "https://hosted.ap.org/citizensvoice/article/1", siteName: "Hosted" }))).toEqual({ name: "Associated Press", basis: "host", host: "hosted.ap.org" });
+    expect(outletOf(article({ url: "https://www.bbc.co.uk/news/1" })).name).toBe("BBC News");
+  });
+
+  it("credits the AP page saved from hosted.ap.org to the Associated Press, not to its site name “Hosted”", () => {
+    const ap = page("outlets/ap-hosted.html", "html");
+    expect(ap.meta.siteName).toBe("Hosted");
+    expect(outletOf(ap).name).toBe("Associated Press");
+  });
+
+  it("takes og:site_name when it names the page's host, and not a word that names nothing", () => {
+    expect(outletOf(article({ url: "https://www.harbourpost.example/a", siteName: "Harbour Post" }))).toMatchObject({ name: "Harbour Post", basis: "site-name" });
+    expect(outletOf(article({ url: "https://hosted.wirecopy.example/a", siteName: "Hosted" })).name).toBeNull();
+    expect(outletOf(article({ url: "https://www.nytimes.example/a", siteName: "The New York Times" })).name).toBe("The New York Times");
+  });
+
+  it("falls back to the JSON-LD publisher, then what the page text says, then the saver's hint", () => {
+    expect(outletOf(article({ url: "https://www.lantern.example/a", siteName: "Home", publisher: "Daily Lantern" }))).toMatchObject({ name: "Daily Lantern", basis: "publisher" });
+    expect(outletOf(article({ source: "Reuters" }, "text"))).toMatchObject({ name: "Reuters", basis: "page-text" });
+    expect(outletOf(article({ url: "https://www.lantern.example/a", outletHint: "Daily Lantern - World news" }))).toMatchObject({ name: "Daily Lantern", basis: "hint" });
+    expect(outletOf(article({ url: "https://www.lantern.example/a", siteName: "Daily Lantern", outletHint: "Lantern feed" }))).toMatchObject({ name: "Daily Lantern", basis: "site-name" });
+  });
+
+  it("leaves an unknown outlet unknown: the page shows its host, or “Unknown outlet”, never a headline", () => {
+    const withHost = outletOf(article({ url: "https://news.somewhere.example/a" }));
+    expect(withHost.name).toBeNull();
+    expect(outletLabel(withHost)).toBe("news.somewhere.example");
+    const bare = outletOf(article({}, "text"));
+    expect(bare.name).toBeNull();
+    expect(outletLabel(bare)).toBe("Unknown outlet");
+  });
+
+  it("names the seeds' outlets as the pages do: NewsX for 003, Reuters for 004, nobody for the aggregator copies", () => {
+    const seed = (n: string) => outletOf(page(`seeds/${n}`, "text")).name;
+    expect(seed("003_4effe2a660f64d2b.txt")).toBe("NewsX");
+    expect(seed("004_9e4ccd0661cc7365.txt")).toBe("Reuters");
+    // Daily8's related-article blocks name Al Arabiya and Arab News: not the article's outlet.
+    expect(seed("000_a5a10f004604d1dd.txt")).toBeNull();
+    expect(seed("001_573368ba96f89019.txt")).toBeNull();
+  });
+});
+
+describe("names and hosts", () => {
+  it("matches a name to the host it is the site of, and only to the registered label", () => {
+    expect(namesHost("VentureBeat", "venturebeat.com")).toBe(true);
+    expect(namesHost("MacRumors.com", "www.macrumors.com")).toBe(true);
+    expect(namesHost("The New York Times", "nytimes.com")).toBe(true);
+    expect(namesHost("Associated Press", "hosted.ap.org")).toBe(true);
+    expect(namesHost("Süddeutsche Zeitung", "sz.de")).toBe(true);
+    expect(namesHost("BBC News", "bbc.co.uk")).toBe(true);
+    expect(namesHost("Hosted", "hosted.ap.org")).toBe(false);
+    expect(namesHost("News", "foxnews.com")).toBe(false);
+    expect(namesHost("Japan Today", "ap.org")).toBe(false);
+  });
+
+  it("judges a site name without a host only by whether it is a name at all", () => {
+    expect(isRealName("Harbour Post", null)).toBe(true);
+    expect(isRealName("the", null)).toBe(false);
+  });
+
+  it("reads the outlet out of a feed title", () => {
+    expect(hintName("BBC News - World", "feeds.bbc.co.uk")).toBe("BBC News");
+    expect(hintName("World | The Lantern", "thelantern.example")).toBe("The Lantern");
+    expect(hintName("Top stories", null)).toBe("Top stories");
+  });
+});
+
+describe("headlines without the site's name", () => {
+  it("drops a site-name part the outlet goes by, first or last", () => {
+    expect(stripSiteName("Sweden drops its investigation | Al Bawaba", ["Al Bawaba"], "www.albawaba.com")).toBe("Sweden drops its investigation");
+    expect(stripSiteName("BBC News - Singapore growth at 8.1%", ["BBC News"], null)).toBe("Singapore growth at 8.1%");
+    expect(stripSiteName("Tom - Jerry", ["Daily Lantern"], "lantern.example")).toBe("Tom - Jerry");
+    expect(stripSiteName("Al Bawaba", ["Al Bawaba"], null)).toBe("Al Bawaba");
+  });
+
+  it("shows the Al Bawaba page's headline without “ | Al Bawaba” in the view model", () => {
+    const view = buildDigest([{ id: "s-0123456789", date: "2025-01-01", title: "", members: [page("outlets/albawaba.html", "html")], summary: [], followUpOf: null }]).model.stories[0]!;
+    expect(view.sources[0]!.outlet).toBe("Al Bawaba");
+    expect(view.sources[0]!.headline).toBe("Sweden Drops Its Investigation Into Rape Allegation Against Julian Assange");
+  });
+});
