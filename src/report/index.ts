@@ -9,7 +9,6 @@ export interface ReportInput {
   date?: string;
   dateSource?: string;
   reason?: string;
-  warnings?: string[];
   /** Every message about this input, from every stage, in the order they were raised. */
   messages: ReportMessage[];
 }
@@ -48,8 +47,6 @@ export interface BuildReport {
 
 export function buildReport(stories: readonly Story[], rejected: readonly Rejection[], messages: readonly Message[], model: DigestModel): BuildReport {
   const views = new Map(model.stories.map((v) => [v.id, v]));
-  const warnings = new Map<string, string[]>();
-  for (const m of messages) warnings.set(m.file, [...(warnings.get(m.file) ?? []), `${m.stage}: ${m.text}`]);
   const records = new Map<string, ReportMessage[]>();
   for (const m of messages) records.set(m.file, [...(records.get(m.file) ?? []), reportMessage(m)]);
   const inputs: ReportInput[] = [];
@@ -61,7 +58,6 @@ export function buildReport(stories: readonly Story[], rejected: readonly Reject
         story: story.id,
         date: m.date,
         dateSource: m.dateSource,
-        ...(warnings.has(m.path) ? { warnings: warnings.get(m.path) } : {}),
         messages: records.get(m.path) ?? [],
       });
     });
@@ -101,7 +97,7 @@ export function rejectionLines(report: BuildReport): string[] {
   return report.inputs.filter((i) => i.status === "rejected").map((i) => `digest: rejected ${name(i.path)}: ${(i.reason ?? "").replace(/\s+/g, " ")}`);
 }
 
-/** The console summary: counts, then one line per rejected file. */
+/** The console summary: one line of counts. */
 export function summaryLines(report: BuildReport, days: number): string[] {
   const count = (s: ReportInput["status"]) => report.inputs.filter((i) => i.status === s).length;
   return [

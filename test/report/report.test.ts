@@ -31,7 +31,7 @@ describe("build report", () => {
   });
 
   it("attaches each file's warnings to its entry", () => {
-    expect(report.inputs.find((i) => i.path === "c.txt")?.warnings).toEqual(["clean: no headline found"]);
+    expect(report.inputs.find((i) => i.path === "c.txt")?.messages).toEqual([{ stage: "clean", level: "warning", text: "no headline found" }]);
   });
 
   it("gives every input its messages as records, a rejected one its reason as an error", () => {
