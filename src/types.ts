@@ -75,6 +75,14 @@ export type DateSource =
   | "metadata-line"
   | "html-meta"
   | "json-ld"
+  /** A <time datetime> or itemprop date in the page's markup. */
+  | "time-element"
+  /** `<meta name="digest:date">`: the day the feed gave when `digest fetch` saved the page. */
+  | "feed"
+  /** A date in the page's address (/2019/11/19/). */
+  | "url"
+  /** A date written in the page's text near its headline or byline. */
+  | "visible-date"
   | "dateline"
   | "relative-to-story"
   | "relative-to-page"
@@ -92,8 +100,10 @@ export interface DateEvidence {
   pageAnchor: string | null;
   /** `weekday` resolved against `pageAnchor`, when both are known. */
   pageDate: string | null;
-  /** The file's modification day in the configured zone. */
-  mtimeDate: string;
+  /** The file's modification day in the configured zone; null when that day is outside 1900–2100. */
+  mtimeDate: string | null;
+  /** Warnings the date stage raised for this article (dates it could not use). */
+  messages?: Message[];
 }
 
 export interface DatedArticle extends CleanArticle {

@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { loadConfig, validate } from "../config.ts";
 import { ingest } from "../ingest/index.ts";
 import { runPipeline } from "../pipeline.ts";
+import { fileTimeWarning } from "../date/index.ts";
 import { rulesWithout } from "../clean/index.ts";
 import { renderDigests, writeDigests } from "../digest/index.ts";
 import { renderSite } from "../site/index.ts";
@@ -49,6 +50,8 @@ export async function runBuild(argv: string[]): Promise<number> {
   await writeFile(join(output, "build-report.json"), `${JSON.stringify(report, null, 2)}\n`);
   for (const r of rejected) process.stderr.write(`digest: rejected ${r.path}: ${r.reason}\n`);
   if (!values.quiet) for (const line of summaryLines(report, digests.length)) process.stdout.write(`${line}\n`);
+  const fileTimes = fileTimeWarning(result.stories.flatMap((s) => s.members));
+  if (fileTimes) process.stderr.write(`digest: warning: ${fileTimes}\n`);
   return 0;
 }
 

@@ -20,6 +20,8 @@ export function resolveDates(members: DatedArticle[]): ResolvedArticle[] {
     if (e.weekday && anchor) return { ...m, date: nearestWeekday(anchor, e.weekday), dateSource: "relative-to-story" };
     if (e.pageDate) return { ...m, date: e.pageDate, dateSource: "relative-to-page" };
     if (anchor) return { ...m, date: anchor, dateSource: "story" };
+    // Articles with no day at all are rejected before clustering (undatedReason in index.ts).
+    if (!e.mtimeDate) throw new Error(`${m.path}: no usable date`);
     return { ...m, date: e.mtimeDate, dateSource: "file-mtime" };
   });
 }
