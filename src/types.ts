@@ -102,6 +102,8 @@ export interface DateEvidence {
   pageDate: string | null;
   /** The file's modification day in the configured zone; null when that day is outside 1900–2100. */
   mtimeDate: string | null;
+  /** A day the text only suggests (a visible date the models doubt), used when nothing better resolves the article. */
+  weakDate?: string | null;
   /** Warnings the date stage raised for this article (dates it could not use). */
   messages?: Message[];
 }

@@ -1,9 +1,8 @@
 // `npm run train:dates`: learns the date stage's weights (src/date/date-models.json) on the tuning half
-// of dates-dev, for HTML pages and for text dumps, and reports both halves. Two models per kind:
-//   mention: is this date written on the page the article's own day?  (one example per visible date)
-//   day:     is this candidate day the article's day?                   (one example per candidate day)
-// The day model learns from mention probabilities made out of fold (two folds of the tuning half), so
-// it weighs them as they will be on pages the mention model has not seen. Deterministic: same data,
+// of dates-dev, one model for HTML pages and one for text dumps, and reports both halves. The model says
+// how likely each date written on a page is the article's own day (one example per visible date,
+// labelled by whether it names the gold day); its L2 penalty and acceptance threshold are chosen by how
+// many tuning pages the whole choice (src/date/choose.ts) then dates right. Deterministic: same data,
 // same weights.
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -14,8 +13,9 @@ import { cleanSource } from "../src/clean/index.ts";
 import { decode } from "../src/ingest/decode.ts";
 import { scanOf } from "../src/date/evidence.ts";
 import { urlDate, type UrlDate } from "../src/date/url.ts";
-import { weighDays, type DateModels, type PageKind } from "../src/date/model.ts";
-import { DAY_FEATURES, MENTION_FEATURES } from "../src/date/features.ts";
+import { weighDates, type PageKind } from "../src/date/model.ts";
+import { chooseDay } from "../src/date/choose.ts";
+import { MENTION_FEATURES } from "../src/date/features.ts";
 import type { PageScan } from "../src/date/scan-types.ts";
 import type { LogisticModel } from "../src/model/logistic.ts";
 import { trainLogistic, type Example } from "./lib/logistic.ts";
@@ -24,7 +24,6 @@ import { halfOf, type Half } from "../eval/lib/split.ts";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = resolve(root, process.env.DATES_CORPUS ?? "../shared/corpus");
 const out = join(root, "src/date/date-models.json");
-const L2_GRID = [1, 4, 16, 32, 64, 128];
 
 interface Page {
   id: string;
@@ -60,108 +59,78 @@ function prepare(pages: Page[], kind: PageKind): Prepared[] {
   });
 }
 
-const zeroModel = (name: string, features: readonly string[]): LogisticModel => ({
-  name,
-  features: [...features],
-  mean: features.map(() => 0),
-  scale: features.map(() => 1),
-  weights: features.map(() => 0),
-  bias: 0,
-  threshold: 0,
-});
+const L2_GRID = [1, 4, 16, 64, 256, 1024];
+const CV_SPLITS = 5;
 
-function mentionExamples(pages: Prepared[], kind: PageKind): Example[] {
-  const probe: DateModels = { mention: zeroModel("probe", MENTION_FEATURES), day: zeroModel("probe", DAY_FEATURES) };
+const probe: LogisticModel = { name: "probe", features: [...MENTION_FEATURES], mean: MENTION_FEATURES.map(() => 0), scale: MENTION_FEATURES.map(() => 1), weights: MENTION_FEATURES.map(() => 0), bias: 0, threshold: 0 };
+
+function examples(pages: Prepared[]): Example[] {
   const out: Example[] = [];
-  for (const p of pages) {
-    for (const m of weighDays(p.scan, p.url, kind, probe).mentions) if (m.day) out.push({ x: m.features, y: m.day === p.gold ? 1 : 0 });
-  }
+  for (const p of pages) for (const w of weighDates(p.scan, p.url, probe)) if (w.day) out.push({ x: w.features, y: w.day === p.gold ? 1 : 0 });
   return out;
 }
 
-function dayExamples(pages: Prepared[], kind: PageKind, mention: LogisticModel): Example[] {
-  const models: DateModels = { mention, day: zeroModel("probe", DAY_FEATURES) };
-  const out: Example[] = [];
-  for (const p of pages) for (const d of weighDays(p.scan, p.url, kind, models).days) out.push({ x: d.features, y: d.evidence.day === p.gold ? 1 : 0 });
-  return out;
+function fit(set: Prepared[], kind: PageKind, l2: number, note: string): LogisticModel {
+  const model = trainLogistic(examples(set), { name: `date/${kind}-visible-date`, features: [...MENTION_FEATURES], l2, trainedOn: note });
+  model.threshold = bestThreshold(set, kind, model);
+  return model;
 }
 
-/** Fold of a tuning page, for out-of-fold mention probabilities. */
-const foldOf = (id: string) => createHash("sha256").update(`fold:${id}`).digest()[0]! & 1;
+/** Pages dated right by the whole choice (markup, address, visible dates) with this model. */
+function rightCount(set: Prepared[], kind: PageKind, model: LogisticModel): number {
+  return set.filter((p) => chooseDay(p.scan, p.url, kind, model)?.day === p.gold).length;
+}
 
 /**
- * Both models on `set`: the mention model on all of it; the day model on mention probabilities made out
- * of fold (the mention model of the other fold), as they will be on unseen pages.
+ * The lowest probability at which the most likely visible date is still taken (when nothing in the
+ * markup or address decides): the lowest one that dates most pages right.
  */
-function fit(set: Prepared[], kind: PageKind, l2: number, note: string): DateModels {
-  const mentionOn = (part: Prepared[], name: string) => trainLogistic(mentionExamples(part, kind), { name, features: [...MENTION_FEATURES], l2, trainedOn: note });
-  const folds = [0, 1].map((f) => set.filter((p) => foldOf(p.id) === f));
-  const dayRows: Example[] = [];
-  for (const f of [0, 1]) dayRows.push(...dayExamples(folds[f]!, kind, mentionOn(folds[1 - f]!, "fold")));
-  const mention = mentionOn(set, `date/${kind}-mention`);
-  const day = trainLogistic(dayRows, { name: `date/${kind}-day`, features: [...DAY_FEATURES], l2, trainedOn: `${note}; mention probabilities out of fold` });
-  day.threshold = bestThreshold(set, kind, { mention, day });
-  return { mention, day };
+function bestThreshold(set: Prepared[], kind: PageKind, model: LogisticModel): number {
+  const tops = set.map((p) => weighDates(p.scan, p.url, model).find((w) => w.day)?.probability ?? 0);
+  const cuts = [0, ...new Set(tops)].sort((a, b) => a - b);
+  let best = { t: 0, right: -1 };
+  for (let i = 0; i < cuts.length; i++) {
+    const t = i === 0 ? 0 : (cuts[i - 1]! + cuts[i]!) / 2;
+    const right = rightCount(set, kind, { ...model, threshold: t });
+    if (right > best.right) best = { t, right };
+  }
+  return Number(best.t.toPrecision(6));
 }
 
-/** The L2 penalty that dates most tuning pages right when each fold is dated by models fitted on the other. */
+/**
+ * The L2 penalty that dates most tuning pages right when each half of a split of the tuning pages is
+ * dated by a model fitted on the other, summed over several fixed splits (one split alone is too noisy
+ * on 164 pages to choose by).
+ */
 function chooseL2(tune: Prepared[], kind: PageKind): number {
-  const split = [0, 1].map((f) => tune.filter((p) => createHash("sha256").update(`cv:${p.id}`).digest()[0]! % 2 === f));
-  let best = { l2: L2_GRID[0]!, right: -1 };
-  for (const l2 of L2_GRID) {
+  const splits = Array.from({ length: CV_SPLITS }, (_, r) => [0, 1].map((f) => tune.filter((p) => createHash("sha256").update(`cv${r}:${p.id}`).digest()[0]! % 2 === f)));
+  // On a tie the larger penalty: the simpler model.
+  let best = { l2: L2_GRID[L2_GRID.length - 1]!, right: -1 };
+  for (const l2 of [...L2_GRID].reverse()) {
     let right = 0;
-    for (const f of [0, 1]) right += rightCount(split[f]!, kind, fit(split[1 - f]!, kind, l2, "cv"));
-    console.log(`  ${kind} L2 ${l2}: ${right}/${tune.length} right across folds`);
+    for (const split of splits) for (const f of [0, 1]) right += rightCount(split[f]!, kind, fit(split[1 - f]!, kind, l2, "cv"));
+    console.log(`  ${kind}: L2 ${l2}: ${(right / CV_SPLITS).toFixed(1)}/${tune.length} right across folds (mean of ${CV_SPLITS} splits)`);
     if (right > best.right) best = { l2, right };
   }
   return best.l2;
 }
 
-function train(pages: Prepared[], kind: PageKind): DateModels {
-  const tune = pages.filter((p) => p.half === "tune");
-  const l2 = chooseL2(tune, kind);
-  return fit(tune, kind, l2, `dates-dev tuning half (${tune.length} pages), ${kind === "html" ? "HTML" : "text dumps"}; L2 ${l2} (chosen by 2-fold cross-validation)`);
-}
-
-function rightCount(set: Prepared[], kind: PageKind, models: DateModels): number {
-  let right = 0;
-  for (const p of set) {
-    const best = weighDays(p.scan, p.url, kind, models).days[0];
-    if (best && best.probability >= models.day.threshold && best.evidence.day === p.gold) right++;
-  }
-  return right;
-}
-
-/** The lowest probability at which the best day is still taken: the one that dates most tuning pages right. */
-function bestThreshold(tune: Prepared[], kind: PageKind, models: DateModels): number {
-  const top = tune.map((p) => {
-    const best = weighDays(p.scan, p.url, kind, models).days[0];
-    return { p: best?.probability ?? 0, right: !!best && best.evidence.day === p.gold };
-  });
-  // Cuts halfway between neighbouring probabilities, so that rounding the threshold moves no page.
-  const probs = [0, ...new Set(top.map((x) => x.p))].sort((a, b) => a - b);
-  let best = { t: 0, right: top.filter((x) => x.right).length };
-  for (let i = 1; i < probs.length; i++) {
-    const cut = (probs[i - 1]! + probs[i]!) / 2;
-    const right = top.filter((x) => x.right && x.p >= cut).length;
-    if (right >= best.right) best = { t: cut, right };
-  }
-  return Number(best.t.toPrecision(6));
-}
-
-function accuracy(pages: Prepared[], kind: PageKind, models: DateModels, half: Half): string {
+function accuracy(pages: Prepared[], kind: PageKind, model: LogisticModel, half: Half): string {
   const set = pages.filter((p) => p.half === half);
-  const right = rightCount(set, kind, models);
+  const right = rightCount(set, kind, model);
   return `${((100 * right) / set.length).toFixed(1)}% (${right}/${set.length})`;
 }
 
 function main(): void {
   const pages = loadPages();
-  const result: Record<PageKind, DateModels> = {} as Record<PageKind, DateModels>;
+  const result = {} as Record<PageKind, LogisticModel>;
   for (const kind of ["html", "text"] as const) {
     const prepared = prepare(pages, kind);
-    result[kind] = train(prepared, kind);
-    console.log(`${kind.padEnd(4)} tune ${accuracy(prepared, kind, result[kind], "tune")}  check ${accuracy(prepared, kind, result[kind], "check")}  threshold ${result[kind].day.threshold}`);
+    const tune = prepared.filter((p) => p.half === "tune");
+    const l2 = chooseL2(tune, kind);
+    const what = `dates-dev tuning half (${tune.length} pages), ${kind === "html" ? "HTML" : "text dumps"}`;
+    result[kind] = fit(tune, kind, l2, `${what}; L2 ${l2}, chosen by 2-fold cross-validation on the tuning half`);
+    console.log(`${kind.padEnd(4)} tune ${accuracy(prepared, kind, result[kind], "tune")}  check ${accuracy(prepared, kind, result[kind], "check")}  L2 ${l2}  threshold ${result[kind].threshold}`);
   }
   writeFileSync(out, `${JSON.stringify(result, null, 1)}\n`);
   console.log(`weights: ${out}`);

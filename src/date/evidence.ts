@@ -6,14 +6,17 @@ import { dayInZone, dayProblem, FIRST_YEAR, isoDay, LAST_YEAR, readStamp, weekda
 import { dayMentions, WEEKDAYS } from "./yearless.ts";
 import { scanHtml } from "./html-scan.ts";
 import { scanText } from "./text-scan.ts";
-import { urlDate, type UrlDate } from "./url.ts";
-import { chooseDay, type PageKind, type ScoredDay } from "./model.ts";
+import { urlDate } from "./url.ts";
+import type { PageKind } from "./model.ts";
+import { chooseDay, type Choice } from "./choose.ts";
 import type { PageScan } from "./scan-types.ts";
 
 const WEEKDAY = new RegExp(`\\b(${WEEKDAYS.join("|")})\\b`, "i");
 // A dateline opens the paragraph ("WASHINGTON, May 29 (Reuters) -"); a date further in is history.
 const DATELINE_WINDOW = 60;
 const RANGE_RULE = "date-range";
+/** Below this probability (the mention model's) a visible date is a guess, not evidence. */
+const WEAK = 0.5;
 
 export function findEvidence(article: CleanArticle, zone: string): DateEvidence {
   const messages: Message[] = [];
@@ -37,9 +40,13 @@ export function findEvidence(article: CleanArticle, zone: string): DateEvidence 
   const kind: PageKind = article.format === "html" ? "html" : "text";
   const scan = scanOf(article, kind);
   for (const b of scan.bad) warn(`ignored date "${b.value}" (${b.where}): ${b.problem}`);
-  const url = urlDate(article.meta.url);
-  const best = chooseDay(scan, url, kind);
-  if (best) return { ...base, date: best.evidence.day, dateSource: sourceOf(best, url) };
+  const choice = chooseDay(scan, urlDate(article.meta.url), kind);
+  if (choice) {
+    // A day only weakly suggested by the text yields to "on Thursday" read against the page or the story.
+    const weak = choice.basis === "weighed" && choice.kinds.length === 0 && (choice.probability ?? 0) < WEAK;
+    if (weak && weekday) return { ...base, date: null, dateSource: null, weakDate: choice.day };
+    return { ...base, date: choice.day, dateSource: sourceOf(choice) };
+  }
 
   const dateline = datelineOf(article.paragraphs[0] ?? "", pageYear, weekday);
   if (dateline) return { ...base, date: dateline, dateSource: "dateline" };
@@ -69,14 +76,14 @@ function statedInFile(article: CleanArticle, warn: (text: string) => void): { da
   return { date: isoDay(stamp.year, stamp.month, stamp.day)!, dateSource: dateOrigin };
 }
 
-function sourceOf(best: ScoredDay, url: UrlDate): DateSource {
-  const kinds = [...best.evidence.kinds];
+function sourceOf(choice: Choice): DateSource {
+  if (choice.basis === "shown" || choice.basis === "weighed") return "visible-date";
+  if (choice.basis === "url") return "url";
+  if (choice.basis === "feed") return "feed";
+  const kinds = choice.kinds;
   if (kinds.some((k) => k.startsWith("ld-"))) return "json-ld";
   if (kinds.some((k) => k.startsWith("meta-"))) return "html-meta";
   if (kinds.some((k) => k.startsWith("time-") || k.startsWith("itemprop-"))) return "time-element";
-  if (kinds.includes("feed")) return "feed";
-  if (best.evidence.bestMention) return "visible-date";
-  if (url.day === best.evidence.day) return "url";
   return "visible-date";
 }
 

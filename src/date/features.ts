@@ -4,7 +4,6 @@
 import { isWeekdayName } from "./names.ts";
 import type { PageScan, StructuredKind, VisibleDate } from "./scan-types.ts";
 import type { UrlDate } from "./url.ts";
-import { addDays } from "./parse.ts";
 
 // Label words in the dev sets' languages, matched in the words just before a date.
 const PUBLISHED = /publi|posted|\bpost\b|released|written|erschienen|veröffentl|erstellt|geschrieben|datum|\bdate\b|\bdated\b|fecha|\bdata\b|geplaatst|udgivet|dodano|zveřejn|vydáno|опубл|публик|дата|yayın|diterbit|mis en ligne|issued/i;
@@ -28,6 +27,7 @@ export const MENTION_FEATURES = [
   "form-name",
   "form-numeric",
   "form-iso",
+  "form-short-year",
   "ambiguous",
   "time-of-day",
   "weekday",
@@ -63,6 +63,14 @@ export const MENTION_FEATURES = [
   "markup-modified",
   "markup-embed",
   "in-time",
+  "same-day",
+  "markup-published-agrees",
+  "markup-other-agrees",
+  "url-day-agrees",
+  "url-month-agrees",
+  "year-share",
+  "latest-on-page",
+  "earliest-on-page",
 ] as const;
 
 /** Distances (lines in text, thousands of characters of markup in HTML) that count as near and as mid-way. */
@@ -98,28 +106,68 @@ export function writesMonthFirst(scan: PageScan): boolean {
   return vote > 0;
 }
 
-/** Which visible dates stand where a byline does: first after the headline, closest to it, last before the body. */
-export interface Landmarks {
+/** What the whole page says, against which each of its visible dates is weighed. */
+export interface PageContext {
+  monthFirst: boolean;
+  /** Which visible dates stand where a byline does: first after the headline, closest to it, last before the body. */
   firstAfterHeadline: number | null;
   closestToHeadline: number | null;
   lastBeforeBody: number | null;
+  /** The day each visible date names, in page order. */
+  days: (string | null)[];
+  /** How many visible dates name each day. */
+  dayCounts: Map<string, number>;
+  /** The structured kinds naming each day. */
+  markup: Map<string, Set<StructuredKind>>;
+  url: UrlDate;
+  years: ReadonlyMap<number, number>;
+  yearTotal: number;
+  latest: string | null;
+  earliest: string | null;
 }
 
-export function landmarks(visible: readonly VisibleDate[]): Landmarks {
+const PUBLISHED_KINDS: ReadonlySet<StructuredKind> = new Set(["ld-published", "meta-published", "time-published", "itemprop-published", "feed"]);
+
+export function pageContext(scan: PageScan, url: UrlDate): PageContext {
+  const visible = scan.visible;
+  const markup = new Map<string, Set<StructuredKind>>();
+  for (const s of scan.structured) markup.set(s.day, (markup.get(s.day) ?? new Set()).add(s.kind));
+  const known = new Set(markup.keys());
+  if (url.day) known.add(url.day);
+  const monthFirst = writesMonthFirst(scan);
+  const days = visible.map((v) => dayOfMention(v, monthFirst, known));
+  const dayCounts = new Map<string, number>();
+  for (const d of days) if (d) dayCounts.set(d, (dayCounts.get(d) ?? 0) + 1);
+  // A byline stands near the headline and the body: a date further away is no landmark, even the first.
+  const near = (d: number | null) => d !== null && Math.abs(d) <= MID;
   let closest: VisibleDate | null = null;
   let lastBefore: VisibleDate | null = null;
   for (const v of visible) {
-    if (v.fromHeadline !== null && (!closest || Math.abs(v.fromHeadline) < Math.abs(closest.fromHeadline!))) closest = v;
-    if (v.fromBody !== null && v.fromBody < 0) lastBefore = v;
+    if (near(v.fromHeadline) && (!closest || Math.abs(v.fromHeadline!) < Math.abs(closest.fromHeadline!))) closest = v;
+    if (near(v.fromBody) && v.fromBody! < 0) lastBefore = v;
   }
+  let yearTotal = 0;
+  for (const n of scan.years.values()) yearTotal += n;
+  const sorted = [...dayCounts.keys()].sort();
   return {
-    firstAfterHeadline: visible.find((v) => v.fromHeadline !== null && v.fromHeadline >= 0)?.index ?? null,
+    monthFirst,
+    firstAfterHeadline: visible.find((v) => near(v.fromHeadline) && v.fromHeadline! >= 0)?.index ?? null,
     closestToHeadline: closest?.index ?? null,
     lastBeforeBody: lastBefore?.index ?? null,
+    days,
+    dayCounts,
+    markup,
+    url,
+    years: scan.years,
+    yearTotal,
+    latest: sorted.length > 1 ? sorted[sorted.length - 1]! : null,
+    earliest: sorted.length > 1 ? sorted[0]! : null,
   };
 }
 
-export function mentionFeatures(v: VisibleDate, marks: Landmarks): number[] {
+export function mentionFeatures(v: VisibleDate, page: PageContext): number[] {
+  const day = page.days[v.index] ?? null;
+  const kinds = day ? page.markup.get(day) : undefined;
   const d = v.date;
   const before = v.block.slice(Math.max(0, d.start - 60), d.start);
   const after = v.block.slice(d.end, d.end + 30);
@@ -133,6 +181,7 @@ export function mentionFeatures(v: VisibleDate, marks: Landmarks): number[] {
     flag(d.form === "name" || d.form === "cjk"),
     flag(d.form === "numeric"),
     flag(d.form === "iso"),
+    flag(d.form === "short"),
     flag(!!d.day && !!d.monthFirst),
     flag(TIME_AFTER.test(after) || TIME_BEFORE.test(before)),
     flag(!!lastWord && isWeekdayName(lastWord)),
@@ -151,9 +200,9 @@ export function mentionFeatures(v: VisibleDate, marks: Landmarks): number[] {
     flag(h !== null && h > NEAR && h <= MID),
     flag(h !== null && h > MID),
     h === null ? 0 : Math.log1p(Math.abs(h)),
-    flag(marks.firstAfterHeadline === v.index),
-    flag(marks.closestToHeadline === v.index),
-    flag(marks.lastBeforeBody === v.index),
+    flag(page.firstAfterHeadline === v.index),
+    flag(page.closestToHeadline === v.index),
+    flag(page.lastBeforeBody === v.index),
     flag(b === null),
     flag(b !== null && b < 0 && b >= -2 * NEAR),
     flag(v.inBody),
@@ -168,110 +217,14 @@ export function mentionFeatures(v: VisibleDate, marks: Landmarks): number[] {
     flag(MARK_MODIFIED.test(m)),
     flag(MARK_EMBED.test(m)),
     flag(v.inTime),
+    day ? Math.log((page.dayCounts.get(day) ?? 1)) : 0,
+    flag(!!kinds && [...kinds].some((k) => PUBLISHED_KINDS.has(k))),
+    flag(!!kinds && [...kinds].some((k) => !PUBLISHED_KINDS.has(k))),
+    flag(!!day && page.url.day === day),
+    flag(!!day && page.url.month !== null && day.startsWith(page.url.month)),
+    day && page.yearTotal ? (page.years.get(Number(day.slice(0, 4))) ?? 0) / page.yearTotal : 0,
+    flag(!!day && day === page.latest),
+    flag(!!day && day === page.earliest),
   ];
 }
 
-const STRUCTURED_FEATURES: readonly StructuredKind[] = [
-  "ld-published",
-  "ld-published-other",
-  "ld-modified",
-  "ld-created",
-  "meta-published",
-  "meta-published-other",
-  "meta-modified",
-  "meta-date",
-  "time-published",
-  "time-published-other",
-  "time-modified",
-  "time-first",
-  "time-other",
-  "itemprop-published",
-  "itemprop-modified",
-];
-
-const OWN_PUBLISHED: ReadonlySet<StructuredKind> = new Set(["ld-published", "meta-published", "time-published", "itemprop-published"]);
-
-export const DAY_FEATURES = [
-  "visible-best",
-  "visible-logit",
-  "visible-margin",
-  "visible-count",
-  ...STRUCTURED_FEATURES,
-  "url-day",
-  "url-month",
-  "url-other-day",
-  "utc-neighbour",
-  "structured-kinds",
-  "not-the-published",
-  "latest",
-  "earliest",
-] as const;
-
-/** Everything that speaks for one candidate day. */
-export interface DayEvidence {
-  day: string;
-  /** Best probability among the visible dates naming it (0 when none), and how many name it. */
-  visibleBest: number;
-  visibleCount: number;
-  /** The visible date that names it with the best probability. */
-  bestMention: VisibleDate | null;
-  kinds: Set<StructuredKind>;
-  utcNeighbour: boolean;
-}
-
-/** Near midnight UTC, a page's local day is likely the next or previous one. */
-const UTC_EDGE_MINUTES = 8 * 60;
-
-export function candidateDays(scan: PageScan, mentionProbs: Map<VisibleDate, number>, monthFirst: boolean, url: UrlDate): DayEvidence[] {
-  const days = new Map<string, DayEvidence>();
-  const get = (day: string): DayEvidence => {
-    let e = days.get(day);
-    if (!e) days.set(day, (e = { day, visibleBest: 0, visibleCount: 0, bestMention: null, kinds: new Set(), utcNeighbour: false }));
-    return e;
-  };
-  for (const s of scan.structured) {
-    get(s.day).kinds.add(s.kind);
-    if (s.utcMinutes !== null) {
-      if (s.utcMinutes >= 24 * 60 - UTC_EDGE_MINUTES) get(addDays(s.day, 1)).utcNeighbour = true;
-      if (s.utcMinutes < UTC_EDGE_MINUTES) get(addDays(s.day, -1)).utcNeighbour = true;
-    }
-  }
-  const known = new Set(scan.structured.map((s) => s.day));
-  if (url.day) known.add(url.day);
-  for (const v of scan.visible) {
-    const day = dayOfMention(v, monthFirst, known);
-    if (!day) continue;
-    const e = get(day);
-    const p = mentionProbs.get(v) ?? 0;
-    e.visibleCount++;
-    if (p > e.visibleBest || !e.bestMention) [e.visibleBest, e.bestMention] = [p, v];
-  }
-  if (url.day) get(url.day);
-  return [...days.values()];
-}
-
-export function dayFeatures(e: DayEvidence, all: readonly DayEvidence[], url: UrlDate): number[] {
-  const others = Math.max(0, ...all.filter((x) => x !== e).map((x) => x.visibleBest));
-  const ownPublished = [...e.kinds].some((k) => OWN_PUBLISHED.has(k));
-  const pagePublished = all.some((x) => [...x.kinds].some((k) => OWN_PUBLISHED.has(k)));
-  const days = all.map((x) => x.day);
-  // The day a feed gave when the page was fetched counts as a published date when the page states none.
-  const fromFeed = e.kinds.has("feed") && !all.some((x) => [...x.kinds].some((k) => OWN_PUBLISHED.has(k)));
-  const latest = days.reduce((a, b) => (b > a ? b : a));
-  const earliest = days.reduce((a, b) => (b < a ? b : a));
-  return [
-    e.visibleBest,
-    e.visibleCount ? Math.log(Math.max(e.visibleBest, 1e-4) / Math.max(1 - e.visibleBest, 1e-4)) : -10,
-    e.visibleBest - others,
-    Math.log1p(e.visibleCount),
-    ...STRUCTURED_FEATURES.map((k) => (e.kinds.has(k) || (k === "meta-published" && fromFeed) ? 1 : 0)),
-    url.day === e.day ? 1 : 0,
-    url.month !== null && e.day.startsWith(url.month) ? 1 : 0,
-    url.day !== null && url.day !== e.day ? 1 : 0,
-    e.utcNeighbour && e.kinds.size === 0 ? 1 : 0,
-    e.kinds.size,
-    pagePublished && !ownPublished ? 1 : 0,
-    e.day === latest && days.length > 1 ? 1 : 0,
-    e.day === earliest && days.length > 1 ? 1 : 0,
-  ];
-}

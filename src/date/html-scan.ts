@@ -54,6 +54,7 @@ export function scanHtml(input: HtmlInput): PageScan {
   const structured: StructuredDate[] = [];
   const h1s: number[] = [];
   const years: number[] = [];
+  const yearCounts = new Map<number, number>();
   const bodyAt = bodyStart(raw);
   let firstTime = true;
   MARKS.lastIndex = 0;
@@ -62,7 +63,11 @@ export function scanHtml(input: HtmlInput): PageScan {
     const tag = m[1]?.toLowerCase();
     if (tag === undefined) {
       if (/^i/i.test(m[0])) readItemprop(raw, at, structured, bad);
-      else if (at > bodyAt) years.push(at);
+      else if (at > bodyAt && raw.lastIndexOf("<", at) < raw.lastIndexOf(">", at)) {
+        // Written in the page's text, not inside a tag's attributes.
+        years.push(at);
+        if (m[0].length === 4) yearCounts.set(Number(m[0]), (yearCounts.get(Number(m[0])) ?? 0) + 1);
+      }
       continue;
     }
     if (tag === "!--") {
@@ -87,7 +92,7 @@ export function scanHtml(input: HtmlInput): PageScan {
   }
   const lang = HTML_LANG.exec(raw.slice(0, 4000))?.[1]?.toLowerCase() ?? null;
   const headline = headlineAt(raw, bodyAt, h1s, input.title);
-  return { structured, visible: visibleDates(input, years, bodyAt, headline), bad, lang };
+  return { structured, visible: visibleDates(input, years, bodyAt, headline), bad, years: yearCounts, lang };
 }
 
 function bodyStart(raw: string): number {
@@ -342,7 +347,6 @@ function visibleDates(input: HtmlInput, years: number[], bodyAt: number, headlin
   let blockEnd = -1;
   for (const p of years) {
     if (p < blockEnd) continue;
-    if (raw.lastIndexOf("<", p) > raw.lastIndexOf(">", p)) continue; // inside a tag's attributes
     const block = blockAt(raw, p, bodyAt);
     blockEnd = Math.max(block.end, p + 4);
     const text = textOf(raw.slice(block.start, block.end));

@@ -20,7 +20,7 @@ export function dateArticles(articles: CleanArticle[], options: DateOptions): Da
  */
 export function undatedReason(a: DatedArticle): string | null {
   const e = a.evidence;
-  if (e.date || e.pageDate || e.mtimeDate) return null;
+  if (e.date || e.pageDate || e.weakDate || e.mtimeDate) return null;
   return `no usable date: the text states none and the file time is outside ${FIRST_YEAR}–${LAST_YEAR}`;
 }
 
@@ -28,7 +28,8 @@ export function undatedReason(a: DatedArticle): string | null {
 export function ownDate(article: CleanArticle, zone: string): { date: string | null; dateSource: DateSource | "relative-to-page" | null; evidence: DateEvidence } {
   const e = findEvidence(article, zone);
   if (e.date) return { date: e.date, dateSource: e.dateSource, evidence: e };
-  return e.pageDate ? { date: e.pageDate, dateSource: "relative-to-page", evidence: e } : { date: null, dateSource: null, evidence: e };
+  if (e.pageDate) return { date: e.pageDate, dateSource: "relative-to-page", evidence: e };
+  return e.weakDate ? { date: e.weakDate, dateSource: "visible-date", evidence: e } : { date: null, dateSource: null, evidence: e };
 }
 
 /**

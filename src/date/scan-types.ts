@@ -62,6 +62,8 @@ export interface PageScan {
   structured: StructuredDate[];
   visible: VisibleDate[];
   bad: BadDate[];
+  /** How often each year is written in the page's visible text (dates and bare years alike). */
+  years: Map<number, number>;
   /** The page's language tag (HTML lang), lower case, when known. */
   lang: string | null;
 }

@@ -5,7 +5,8 @@
 import { isoDay } from "./parse.ts";
 import { monthOf } from "./names.ts";
 
-export type DateForm = "iso" | "numeric" | "name" | "cjk";
+/** "short" is a numeric date with a two-digit year. */
+export type DateForm = "iso" | "numeric" | "short" | "name" | "cjk";
 
 export interface DateMention {
   /** Where the date is written in the text (start inclusive, end exclusive). */
@@ -61,7 +62,7 @@ function shortYear(written: string, p: number): DateMention | null {
   if (!m) return null;
   const yy = Number(m[3]);
   const year = yy < 50 ? 2000 + yy : 1900 + yy;
-  return mention(p, p + written.length, "numeric", isoDay(year, Number(m[2]), Number(m[1])), null);
+  return mention(p, p + written.length, "short", isoDay(year, Number(m[2]), Number(m[1])), null);
 }
 
 /** The date written around the year at `p` (nothing before `floor` belongs to it), if any. */

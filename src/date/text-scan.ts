@@ -33,8 +33,10 @@ export function scanText(input: TextInput): PageScan {
     return lo;
   };
   const found: { line: number; text: string; dates: ReturnType<typeof findDates> }[] = [];
+  const years = new Map<number, number>();
   HINT.lastIndex = 0;
   for (let m = HINT.exec(raw); m; m = HINT.exec(raw)) {
+    if (m[0].length === 4) years.set(Number(m[0]), (years.get(Number(m[0])) ?? 0) + 1);
     const line = lineOf(m.index);
     if (found.length && found[found.length - 1]!.line === line) continue;
     let text = lineText(raw, lineStarts, line);
@@ -45,7 +47,7 @@ export function scanText(input: TextInput): PageScan {
     const dates = findDates(text);
     if (dates.length) found.push({ line, text, dates });
   }
-  if (!found.length) return { structured: [], visible: [], bad: [], lang: null };
+  if (!found.length) return { structured: [], visible: [], bad: [], years, lang: null };
 
   // Lines are counted without the blank ones, which text dumps scatter between blocks.
   const filled = new Int32Array(lineStarts.length + 1);
@@ -77,7 +79,7 @@ export function scanText(input: TextInput): PageScan {
       });
     }
   }
-  return { structured: [], visible, bad: [], lang: null };
+  return { structured: [], visible, bad: [], years, lang: null };
 }
 
 function lineText(raw: string, lineStarts: number[], line: number): string {
