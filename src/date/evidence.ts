@@ -1,6 +1,7 @@
 // What one article says about its own date, before anything is known about its story: a date stated by
-// whoever wrote the file (front matter, a metadata line), else the day the page's own evidence points
-// at (machine-readable dates, the address, dates written near the headline), weighed by learned models.
+// whoever wrote the file (front matter, a metadata line), else the day the page's own evidence points at
+// (its markup, its address, the dates written near its headline: see choose.ts), and the weekday its
+// lead names ("on Thursday") with the page's own clock, for resolving that later.
 import type { CleanArticle, DateEvidence, DateSource, Message } from "../types.ts";
 import { dayInZone, dayProblem, FIRST_YEAR, isoDay, LAST_YEAR, readStamp, weekdayOf, weekdayOnOrBefore } from "./parse.ts";
 import { dayMentions, WEEKDAYS } from "./yearless.ts";

@@ -2,8 +2,6 @@
 // explicit formats only; nothing here reads the machine's zone or clock.
 import { DateTime } from "luxon";
 
-export { dayMentions, WEEKDAYS, type DayMention } from "./yearless.ts";
-
 /** The years Digest accepts as an article's day; anything else is a typo, a placeholder or an attack. */
 export const FIRST_YEAR = 1900;
 export const LAST_YEAR = 2100;
