@@ -1,7 +1,7 @@
 // The text pipeline from decoded files to stories: clean → date → cluster → resolve dates → summarise.
 import type { CleanArticle, Message, Rejection, ResolvedArticle, SourceFile, Story } from "./types.ts";
 import { cleanSource, InputRejected, type CleanRule } from "./clean/index.ts";
-import { dateArticles, resolveDates, storyDate } from "./date/index.ts";
+import { dateArticles, resolveDates, storyDate, undatedReason } from "./date/index.ts";
 import { clusterArticles, defaultClusterOptions, type ClusterOptions } from "./cluster/index.ts";
 import { summarise, type SummaryOptions } from "./summarise/index.ts";
 import { countWords } from "./text/words.ts";
@@ -72,7 +72,12 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
     articles.push(article);
   }
   lap("clean");
-  const dated = dateArticles(articles, { zone: options.zone });
+  const dated = dateArticles(articles, { zone: options.zone }).filter((a) => {
+    messages.push(...(a.evidence.messages ?? []));
+    const why = undatedReason(a);
+    if (why) rejected.push({ path: a.path, reason: why });
+    return !why;
+  });
   lap("date");
   const clusters = clusterArticles(dated, options.cluster ?? defaultClusterOptions);
   lap("cluster");

@@ -79,6 +79,14 @@ export type DateSource =
   | "metadata-line"
   | "html-meta"
   | "json-ld"
+  /** A <time datetime> or itemprop date in the page's markup. */
+  | "time-element"
+  /** `<meta name="digest:date">`: the day the feed gave when `digest fetch` saved the page. */
+  | "feed"
+  /** A date in the page's address (/2019/11/19/). */
+  | "url"
+  /** A date written in the page's text near its headline or byline. */
+  | "visible-date"
   | "dateline"
   | "relative-to-story"
   | "relative-to-page"
@@ -96,8 +104,12 @@ export interface DateEvidence {
   pageAnchor: string | null;
   /** `weekday` resolved against `pageAnchor`, when both are known. */
   pageDate: string | null;
-  /** The file's modification day in the configured zone. */
-  mtimeDate: string;
+  /** The file's modification day in the configured zone; null when that day is outside 1900–2100. */
+  mtimeDate: string | null;
+  /** A day the text only suggests (a visible date the models doubt), used when nothing better resolves the article. */
+  weakDate?: string | null;
+  /** Warnings the date stage raised for this article (dates it could not use). */
+  messages?: Message[];
 }
 
 export interface DatedArticle extends CleanArticle {

@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { loadConfig, withBaseUrl } from "../config.ts";
 import { ingest } from "../ingest/index.ts";
 import { runPipeline } from "../pipeline.ts";
+import { fileTimeWarning } from "../date/index.ts";
 import { rulesWithout } from "../clean/index.ts";
 import { buildDigest } from "../digest/index.ts";
 import { renderSite } from "../site/index.ts";
@@ -44,11 +45,13 @@ export async function runBuild(argv: string[]): Promise<number> {
   const progress = startProgress({ quiet: values.quiet, steps: 4 });
   let report;
   let days;
+  let fileTimes;
   try {
     progress.step("reading the input");
     const ingested = await ingest(input);
     progress.step(`cleaning, dating, merging and summarising ${ingested.files.length} articles`);
     const result = runPipeline(ingested.files, { zone: config.timezone, rules: rulesWithout(...config.disableRules) });
+    fileTimes = fileTimeWarning(result.stories.flatMap((s) => s.members));
     const digest = buildDigest(result.stories, { zone: config.timezone, homeDays: config.homeDays });
     days = digest.files.length;
     progress.step("writing the digests");
@@ -67,5 +70,6 @@ export async function runBuild(argv: string[]): Promise<number> {
   }
   for (const line of rejectionLines(report)) process.stderr.write(`${line}\n`);
   if (!values.quiet) for (const line of summaryLines(report, days)) process.stdout.write(`${line}\n`);
+  if (fileTimes) process.stderr.write(`digest: warning: ${fileTimes}\n`);
   return 0;
 }

@@ -1,6 +1,6 @@
 // `digest clean FILE` and `digest clean --jsonl`.
 import { cleanSource } from "../clean/index.ts";
-import { findEvidence } from "../date/evidence.ts";
+import { ownDate } from "../date/index.ts";
 import type { CleanArticle, SourceFile } from "../types.ts";
 import { answerLine, mapJsonLines, parseArgs, readSource } from "./io.ts";
 
@@ -19,7 +19,8 @@ export async function runClean(argv: string[]): Promise<number> {
   if (!file) throw new Error("give a file to clean, or --jsonl");
   const article = cleanSource(await readSource(file));
   for (const m of article.messages) process.stderr.write(`${file}: ${m.level}: ${m.text}\n`);
-  const { date, dateSource } = ownDate(article, zone);
+  const { date, dateSource, evidence } = ownDate(article, zone);
+  for (const m of evidence.messages ?? []) process.stderr.write(`${file}: ${m.level}: ${m.text}\n`);
   process.stdout.write(
     `${JSON.stringify({ title: article.title, date, dateSource, body: article.paragraphs.join("\n\n"), paragraphs: article.paragraphs, source: article.meta.source, url: article.meta.url })}\n`,
   );
@@ -38,11 +39,4 @@ export function cleanJsonLine(line: string, zone: string): CleanLineResult {
     const article: CleanArticle = cleanSource(source);
     return { id, title: article.title, date: ownDate(article, zone).date, body: article.paragraphs.join("\n\n") };
   });
-}
-
-/** An article's date on its own, with no story to resolve "on Thursday" against: stated, else from its page. */
-function ownDate(article: CleanArticle, zone: string): { date: string | null; dateSource: string | null } {
-  const e = findEvidence(article, zone);
-  if (e.date) return { date: e.date, dateSource: e.dateSource };
-  return e.pageDate ? { date: e.pageDate, dateSource: "relative-to-page" } : { date: null, dateSource: null };
 }

@@ -1,53 +1,114 @@
-// What one article says about its own date, before anything is known about its story.
-import { DateTime } from "luxon";
-import type { CleanArticle, DateEvidence, DateSource } from "../types.ts";
-import { dayMentions, dayOf, isoDay, weekdayOnOrBefore, WEEKDAYS } from "./parse.ts";
+// What one article says about its own date, before anything is known about its story: a date stated by
+// whoever wrote the file (front matter, a metadata line), else the day the page's own evidence points at
+// (its markup, its address, the dates written near its headline: see choose.ts), and the weekday its
+// lead names ("on Thursday") with the page's own clock, for resolving that later.
+import type { CleanArticle, DateEvidence, DateSource, Message } from "../types.ts";
+import { dayInZone, dayProblem, FIRST_YEAR, isoDay, LAST_YEAR, readStamp, weekdayOf, weekdayOnOrBefore } from "./parse.ts";
+import { dayMentions, WEEKDAYS } from "./yearless.ts";
+import { scanHtml } from "./html-scan.ts";
+import { scanText } from "./text-scan.ts";
+import { urlDate } from "./url.ts";
+import type { PageKind } from "./model.ts";
+import { chooseDay, type Choice } from "./choose.ts";
+import type { PageScan } from "./scan-types.ts";
 
 const WEEKDAY = new RegExp(`\\b(${WEEKDAYS.join("|")})\\b`, "i");
 // A dateline opens the paragraph ("WASHINGTON, May 29 (Reuters) -"); a date further in is history.
 const DATELINE_WINDOW = 60;
+const RANGE_RULE = "date-range";
+/** Below this probability (the mention model's) a visible date is a guess, not evidence. */
+const WEAK = 0.5;
 
 export function findEvidence(article: CleanArticle, zone: string): DateEvidence {
-  const mtimeDate = DateTime.fromJSDate(article.mtime).setZone(zone).toISODate()!;
+  const messages: Message[] = [];
+  const warn = (text: string) => messages.push({ file: article.path, stage: "date", level: "warning", text, rule: RANGE_RULE });
+  const mtimeDate = dayInZone(article.mtime, zone);
+  if (!mtimeDate) warn(`file time ${describeInstant(article.mtime)} is outside ${FIRST_YEAR}–${LAST_YEAR}; not used as a date`);
+
   const lead = article.paragraphs.slice(0, 3).join("\n");
-  // Dates in the body are the story's history ("the parade on May 9"); the page around it tells the day.
-  const mtimeYear = Number(mtimeDate.slice(0, 4));
-  const pageYear = likelyYear(article.context, mtimeYear) ?? likelyYear(article.paragraphs.join("\n"), mtimeYear);
   const weekdayMatch = WEEKDAY.exec(lead);
   const weekday = weekdayMatch ? WEEKDAYS.indexOf(weekdayMatch[1]!.toLowerCase()) + 1 : null;
-  const pageAnchor = anchorOf(article.context, pageYear);
+  // Only an article that says "on Thursday" needs the page's own year and clock to resolve it.
+  // Dates in the body are the story's history ("the parade on May 9"); the page around it tells the day.
+  const pageYear = weekday ? (likelyYear(article.context) ?? likelyYear(article.paragraphs.join("\n"))) : null;
+  const pageAnchor = weekday ? anchorOf(article.context, pageYear) : null;
   const pageDate = weekday && pageAnchor ? weekdayOnOrBefore(pageAnchor, weekday) : null;
-  const base = { weekday, pageAnchor, pageDate, mtimeDate };
+  const base = { weekday, pageAnchor, pageDate, mtimeDate, messages };
 
-  if (article.meta.date) {
-    const day = dayOf(article.meta.date, zone);
-    if (day) return { ...base, date: day, dateSource: (article.meta.dateOrigin ?? "html-meta") as DateSource };
+  const stated = statedInFile(article, warn);
+  if (stated) return { ...base, ...stated };
+
+  const kind: PageKind = article.format === "html" ? "html" : "text";
+  const scan = scanOf(article, kind);
+  for (const b of scan.bad) warn(`ignored date "${b.value}" (${b.where}): ${b.problem}`);
+  const choice = chooseDay(scan, urlDate(article.meta.url), kind);
+  if (choice) {
+    // A day only weakly suggested by the text yields to "on Thursday" read against the page or the story.
+    const weak = choice.basis === "weighed" && choice.kinds.length === 0 && (choice.probability ?? 0) < WEAK;
+    if (weak && weekday) return { ...base, date: null, dateSource: null, weakDate: choice.day };
+    return { ...base, date: choice.day, dateSource: sourceOf(choice) };
   }
+
   const dateline = datelineOf(article.paragraphs[0] ?? "", pageYear, weekday);
   if (dateline) return { ...base, date: dateline, dateSource: "dateline" };
   return { ...base, date: null, dateSource: null };
 }
 
+export function scanOf(article: CleanArticle, kind: PageKind): PageScan {
+  const input = { raw: article.raw, title: article.title, paragraphs: article.paragraphs };
+  return kind === "html" ? scanHtml(input) : scanText(input);
+}
+
+/** A date given with the file by whoever wrote it (front matter, a `date …` line): used as stated when it is a real day. */
+function statedInFile(article: CleanArticle, warn: (text: string) => void): { date: string; dateSource: DateSource } | null {
+  const { date, dateOrigin } = article.meta;
+  if (!date || (dateOrigin !== "front-matter" && dateOrigin !== "metadata-line")) return null;
+  const stamp = readStamp(date);
+  const where = dateOrigin === "front-matter" ? "front matter" : "metadata line";
+  if (!stamp) {
+    warn(`ignored date "${date.slice(0, 80)}" (${where}): not a date`);
+    return null;
+  }
+  const problem = dayProblem(stamp.year, stamp.month, stamp.day);
+  if (problem) {
+    warn(`ignored date "${date.slice(0, 80)}" (${where}): ${problem}`);
+    return null;
+  }
+  return { date: isoDay(stamp.year, stamp.month, stamp.day)!, dateSource: dateOrigin };
+}
+
+function sourceOf(choice: Choice): DateSource {
+  if (choice.basis === "shown" || choice.basis === "weighed") return "visible-date";
+  if (choice.basis === "url") return "url";
+  if (choice.basis === "feed") return "feed";
+  const kinds = choice.kinds;
+  if (kinds.some((k) => k.startsWith("ld-"))) return "json-ld";
+  if (kinds.some((k) => k.startsWith("meta-"))) return "html-meta";
+  if (kinds.some((k) => k.startsWith("time-") || k.startsWith("itemprop-"))) return "time-element";
+  return "visible-date";
+}
+
+function describeInstant(d: Date): string {
+  return Number.isNaN(d.getTime()) ? "(invalid)" : d.toISOString();
+}
+
 /**
- * A date at the head of the first paragraph ("WASHINGTON, May 29, 2025 –", "On Thursday, May 29,").
- * Without a year it is accepted only when the stated weekday confirms the page's year.
+ * A date at the head of the first paragraph ("WASHINGTON, May 29 –") without a year: accepted only when
+ * the stated weekday confirms it in the page's year.
  */
 function datelineOf(first: string, year: number | null, weekday: number | null): string | null {
   const m = dayMentions(first.slice(0, DATELINE_WINDOW + 20)).find((d) => d.index < DATELINE_WINDOW);
-  if (!m) return null;
-  if (m.year) return isoDay(m.year, m.month, m.day);
-  if (!year || !weekday) return null;
+  if (!m || m.year || !year || !weekday) return null;
   const iso = isoDay(year, m.month, m.day);
-  return iso && DateTime.fromISO(iso, { zone: "utc" }).weekday === weekday ? iso : null;
+  return iso && weekdayOf(iso) === weekday ? iso : null;
 }
 
 /** The year the page talks about most (bare years only; "January 26, 2017" is someone's history). */
-function likelyYear(text: string, mtimeYear: number): number | null {
+function likelyYear(text: string): number | null {
   const counts = new Map<number, number>();
   const withinDates = new Set(dayMentions(text).filter((d) => d.year).map((d) => d.year!));
   for (const m of text.matchAll(/\b(19[89]\d|20\d\d)\b/g)) {
     const y = Number(m[1]);
-    if (y > mtimeYear + 1) continue;
     counts.set(y, (counts.get(y) ?? 0) + (withinDates.has(y) ? 0.5 : 1));
   }
   let best: number | null = null;

@@ -1,64 +1,113 @@
-// Finding calendar days in text with luxon.
+// Calendar days: checking them, reading timestamps as the day they name, weekday arithmetic. Luxon with
+// explicit formats only; nothing here reads the machine's zone or clock.
 import { DateTime } from "luxon";
 
-const MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
-export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+/** The years Digest accepts as an article's day; anything else is a typo, a placeholder or an attack. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2100;
 
-const MONTH_DAY_YEAR = new RegExp(`\\b(${MONTHS})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, "gi");
-const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTHS})\\.?(?:,?\\s+(\\d{4}))?\\b`, "gi");
-const ISO_DAY = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
+/** Why y-m-d is not a usable day, or null when it is one. */
+export function dayProblem(year: number, month: number, day: number): string | null {
+  if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) return `year outside ${FIRST_YEAR}–${LAST_YEAR}`;
+  if (!Number.isInteger(month) || month < 1 || month > 12) return "no such month";
+  if (!Number.isInteger(day) || day < 1 || day > daysInMonth(year, month)) return "no such day";
+  return null;
+}
 
-export interface DayMention {
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** YYYY-MM-DD when y-m-d is a real day within the accepted years, else null. */
+export function isoDay(year: number, month: number, day: number): string | null {
+  if (dayProblem(year, month, day)) return null;
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** What a timestamp says, before any check: the day as written, and the clock time and offset if given. */
+export interface Stamp {
+  year: number;
   month: number;
   day: number;
-  year: number | null;
-  index: number;
+  /** Minutes after midnight, when a time of day is given. */
+  minutes: number | null;
+  /** Offset from UTC in minutes, when the timestamp states one (Z is 0). */
+  offset: number | null;
 }
 
-const MONTH_NUMBER: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const ISO_STAMP = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ]\s*(\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?(?![\d])/i;
+const RFC_LIKE = /^(?:[a-z]{3},?\s+)?(\d{1,2})\s+([a-z]{3})[a-z]*\.?\s+(\d{4})(?:\s+(\d{2}):(\d{2})(?::(\d{2}))?\s*(Z|GMT|UTC|UT|[+-]\d{4})?)?/i;
+// JavaScript's and Java's Date.toString: "Tue Jul 30 2019 09:35:14 GMT+0200", "Tue Jul 30 09:35:14 CEST 2019".
+const TO_STRING = /^[a-z]{3}\s+([a-z]{3})\s+(\d{1,2})\s+(?:(\d{4})\s+(\d{2}):(\d{2})|(\d{2}):(\d{2})(?::\d{2})?\s+\S+\s+(\d{4}))/i;
+const MONTH3: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 
-function monthNumber(name: string): number {
-  return MONTH_NUMBER[name.slice(0, 3).toLowerCase()] ?? 0;
-}
-
-/** Every "May 29[, 2025]", "29 May [2025]" and "2025-05-29" in the text. */
-export function dayMentions(text: string): DayMention[] {
-  const out: DayMention[] = [];
-  for (const m of text.matchAll(MONTH_DAY_YEAR)) out.push({ month: monthNumber(m[1]!), day: Number(m[2]), year: m[3] ? Number(m[3]) : null, index: m.index! });
-  for (const m of text.matchAll(DAY_MONTH_YEAR)) out.push({ month: monthNumber(m[2]!), day: Number(m[1]), year: m[3] ? Number(m[3]) : null, index: m.index! });
-  for (const m of text.matchAll(ISO_DAY)) out.push({ month: Number(m[2]), day: Number(m[3]), year: Number(m[1]), index: m.index! });
-  return out.filter((d) => d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 31).sort((a, b) => a.index - b.index);
-}
-
-export function isoDay(year: number, month: number, day: number): string | null {
-  const d = DateTime.utc(year, month, day);
-  return d.isValid && d.day === day ? d.toISODate() : null;
-}
-
-/** An ISO, RFC 2822 or HTTP timestamp (or a bare day) as a calendar day in `zone`. */
-export function dayOf(value: string, zone: string): string | null {
+/**
+ * A machine-written timestamp (ISO 8601, with or without separators, RFC 2822/HTTP, Date.toString) as
+ * written. A timestamp names the calendar day in its own offset, so the day is the one written down.
+ */
+export function readStamp(value: string): Stamp | null {
   const s = value.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return DateTime.fromISO(s, { zone }).isValid ? s : null;
-  for (const parse of [DateTime.fromISO, DateTime.fromRFC2822, DateTime.fromHTTP]) {
-    const d = parse(s, { setZone: true });
-    if (d.isValid) return d.setZone(zone).toISODate();
+  let m = ISO_STAMP.exec(s);
+  if (m) {
+    const minutes = m[4] ? Number(m[4]) * 60 + Number(m[5]) : null;
+    return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), minutes, offset: m[7] ? offsetMinutes(m[7]) : null };
   }
-  const loose = DateTime.fromJSDate(new Date(s));
-  return loose.isValid && /\d{4}/.test(s) ? loose.setZone(zone).toISODate() : null;
+  m = RFC_LIKE.exec(s);
+  if (m && MONTH3[m[2]!.toLowerCase()]) {
+    const minutes = m[4] ? Number(m[4]) * 60 + Number(m[5]) : null;
+    return { year: Number(m[3]), month: MONTH3[m[2]!.toLowerCase()]!, day: Number(m[1]), minutes, offset: m[7] ? offsetMinutes(m[7]) : null };
+  }
+  m = TO_STRING.exec(s);
+  if (m && MONTH3[m[1]!.toLowerCase()]) {
+    const year = Number(m[3] ?? m[8]);
+    const minutes = m[4] ? Number(m[4]) * 60 + Number(m[5]) : Number(m[6]) * 60 + Number(m[7]);
+    return { year, month: MONTH3[m[1]!.toLowerCase()]!, day: Number(m[2]), minutes, offset: null };
+  }
+  return null;
+}
+
+function offsetMinutes(z: string): number {
+  if (/^(Z|GMT|UTC|UT)$/i.test(z)) return 0;
+  const digits = z.slice(1).replace(":", "");
+  const total = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || "0");
+  return z.startsWith("-") ? -total : total;
+}
+
+/** The day a timestamp names (in its own offset; one without an offset is read as written), or null. */
+export function dayOf(value: string): string | null {
+  const stamp = readStamp(value);
+  return stamp ? isoDay(stamp.year, stamp.month, stamp.day) : null;
+}
+
+/** The calendar day of an instant in `zone`, or null when that day is outside the accepted years. */
+export function dayInZone(instant: Date, zone: string): string | null {
+  const d = DateTime.fromMillis(instant.getTime(), { zone });
+  return d.isValid ? isoDay(d.year, d.month, d.day) : null;
+}
+
+/** Days since 1970-01-01 of a YYYY-MM-DD day, by calendar arithmetic (no string parsing, no zone). */
+export function dayNumber(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+}
+
+function fromDayNumber(n: number): string {
+  const d = DateTime.fromMillis(n * 86_400_000, { zone: "utc" });
+  return `${String(d.year).padStart(4, "0")}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
 }
 
 /** 1 = Monday … 7 = Sunday, luxon's numbering. */
 export function weekdayOf(iso: string): number {
-  return DateTime.fromISO(iso, { zone: "utc" }).weekday;
+  return ((((dayNumber(iso) + 3) % 7) + 7) % 7) + 1;
 }
 
 export function addDays(iso: string, days: number): string {
-  return DateTime.fromISO(iso, { zone: "utc" }).plus({ days }).toISODate()!;
+  return fromDayNumber(dayNumber(iso) + days);
 }
 
-/** Whole days from `a` to `b`, both YYYY-MM-DD (read as UTC, so no zone or daylight saving can shift it). */
+/** Whole days from `a` to `b`, both YYYY-MM-DD. */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
+  return dayNumber(b) - dayNumber(a);
 }
 
 /** The day with `weekday` nearest to `anchor` (looking at most 3 days either way, earlier first on a tie). */

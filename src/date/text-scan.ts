@@ -1,0 +1,100 @@
+// Date evidence in a text dump (or a Markdown file): the full dates written on its lines, each with the
+// line it stands on and where that line is relative to the headline and the article body. The same idea
+// of a visible date as in HTML, counted in lines instead of markup.
+import { DATE_HINT, findDates } from "./text-dates.ts";
+import { inBody, probeOf } from "./locate.ts";
+import type { PageScan, VisibleDate } from "./scan-types.ts";
+
+/** Around a year on a very long line, only this much either side is read. */
+const LONG_LINE = 400;
+/** Its own copy: findDates runs DATE_HINT on each line while this one walks the whole text. */
+const HINT = new RegExp(DATE_HINT.source, DATE_HINT.flags);
+/** Dated lines at most this many lines apart are neighbours (a list of dated items). */
+const NEIGHBOURHOOD = 2;
+
+export interface TextInput {
+  raw: string;
+  title: string;
+  paragraphs: readonly string[];
+}
+
+export function scanText(input: TextInput): PageScan {
+  const { raw, paragraphs } = input;
+  const lineStarts = [0];
+  for (let i = raw.indexOf("\n"); i >= 0; i = raw.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  const lineOf = (at: number): number => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const found: { line: number; text: string; dates: ReturnType<typeof findDates> }[] = [];
+  const years = new Map<number, number>();
+  HINT.lastIndex = 0;
+  for (let m = HINT.exec(raw); m; m = HINT.exec(raw)) {
+    if (m[0].length === 4) years.set(Number(m[0]), (years.get(Number(m[0])) ?? 0) + 1);
+    const line = lineOf(m.index);
+    if (found.length && found[found.length - 1]!.line === line) continue;
+    let text = lineText(raw, lineStarts, line);
+    if (text.length > 2 * LONG_LINE) {
+      const at = m.index - lineStarts[line]!;
+      text = text.slice(Math.max(0, at - LONG_LINE), at + LONG_LINE);
+    }
+    const dates = findDates(text);
+    if (dates.length) found.push({ line, text, dates });
+  }
+  if (!found.length) return { structured: [], visible: [], bad: [], years, lang: null };
+
+  // Lines are counted without the blank ones, which text dumps scatter between blocks.
+  const filled = new Int32Array(lineStarts.length + 1);
+  for (let l = 0; l < lineStarts.length; l++) filled[l + 1] = filled[l]! + (/\S/.test(lineText(raw, lineStarts, l)) ? 1 : 0);
+  const bodyAt = locate(raw, probeOf(paragraphs[0] ?? ""), 0, false);
+  const lastAt = paragraphs.length > 1 ? locate(raw, probeOf(paragraphs[paragraphs.length - 1]!), bodyAt ?? 0, false) : bodyAt;
+  const headAt = locate(raw, input.title.trim().slice(0, 60), bodyAt ?? raw.length, true);
+  const rel = (at: number | null) => (line: number) => (at === null ? null : filled[line]! - filled[lineOf(at)]!);
+  const fromHeadline = rel(headAt);
+  const fromBody = rel(bodyAt);
+  const bodyEnd = lastAt === null ? null : lineOf(lastAt);
+  const body = paragraphs.join(" ");
+  const visible: VisibleDate[] = [];
+  for (const f of found) {
+    const neighbours = found.filter((g) => g !== f && Math.abs(filled[g.line]! - filled[f.line]!) <= NEIGHBOURHOOD).length;
+    for (const date of f.dates) {
+      visible.push({
+        date,
+        block: f.text,
+        index: visible.length,
+        position: lineStarts[f.line]! / Math.max(1, raw.length),
+        fromHeadline: fromHeadline(f.line),
+        fromBody: fromBody(f.line),
+        afterBody: bodyEnd !== null && f.line > bodyEnd,
+        neighbours,
+        markup: "",
+        inTime: false,
+        inBody: inBody(f.text, date.start, date.end, body),
+      });
+    }
+  }
+  return { structured: [], visible, bad: [], years, lang: null };
+}
+
+function lineText(raw: string, lineStarts: number[], line: number): string {
+  const end = line + 1 < lineStarts.length ? lineStarts[line + 1]! - 1 : raw.length;
+  return raw.slice(lineStarts[line]!, end);
+}
+
+/**
+ * Where `probe` stands in the text: the first place at or after `from`, or (`before`) the last place
+ * before it, so a headline repeated in menus and lists is taken where it heads the body.
+ */
+function locate(raw: string, probe: string, from: number, before: boolean): number | null {
+  if (probe.length < 12) return null;
+  const at = before ? raw.lastIndexOf(probe, from) : raw.indexOf(probe, from);
+  if (at >= 0) return at;
+  const any = raw.indexOf(probe);
+  return any >= 0 ? any : null;
+}

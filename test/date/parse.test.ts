@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { addDays, dayInZone, dayOf, dayProblem, daysBetween, isoDay, nearestWeekday, readStamp, weekdayOf, weekdayOnOrBefore } from "../../src/date/parse.ts";
+
+describe("timestamps name the day written in their own offset", () => {
+  it("reads ISO 8601 with and without offset, separators or seconds", () => {
+    expect(dayOf("2020-02-15T07:00+09:00")).toBe("2020-02-15");
+    expect(dayOf("2019-10-18T22:04:00Z")).toBe("2019-10-18");
+    expect(dayOf("2019-12-09 20:00:49")).toBe("2019-12-09");
+    expect(dayOf("20200414T00:38:07Z")).toBe("2020-04-14");
+    expect(dayOf("2025-05-29")).toBe("2025-05-29");
+  });
+
+  it("reads RFC 2822, HTTP and Date.toString forms", () => {
+    expect(dayOf("Thu, 29 May 2025 22:00:00 -0400")).toBe("2025-05-29");
+    expect(dayOf("Wed, 02 Feb 2022 09:12:22 +0100")).toBe("2022-02-02");
+    expect(dayOf("Tue Jul 30 09:35:14 CEST 2019")).toBe("2019-07-30");
+    expect(dayOf("Tue Jul 30 2019 09:35:14 GMT+0200")).toBe("2019-07-30");
+  });
+
+  it("keeps what a UTC timestamp says about the clock, for pages whose local day may differ", () => {
+    expect(readStamp("2023-11-09T06:35:29+00:00")).toMatchObject({ year: 2023, month: 11, day: 9, minutes: 395, offset: 0 });
+    expect(readStamp("2023-11-09T06:35:29-08:00")?.offset).toBe(-480);
+  });
+
+  it("gives nothing for text that is no timestamp, without guessing through Date", () => {
+    expect(dayOf("not a date")).toBeNull();
+    expect(dayOf("May 2025")).toBeNull();
+    expect(dayOf("")).toBeNull();
+  });
+});
+
+describe("only real days from 1900 to 2100 are days", () => {
+  it("rejects impossible days instead of moving them", () => {
+    expect(dayOf("2025-02-30")).toBeNull();
+    expect(dayOf("2025-13-01")).toBeNull();
+    expect(dayOf("2024-02-29")).toBe("2024-02-29");
+    expect(dayOf("2023-02-29")).toBeNull();
+    expect(dayProblem(2025, 2, 30)).toBe("no such day");
+    expect(dayProblem(2025, 13, 1)).toBe("no such month");
+  });
+
+  it("rejects years outside 1900–2100", () => {
+    expect(dayOf("0000-01-01")).toBeNull();
+    expect(dayOf("10000-01-01")).toBeNull();
+    expect(dayOf("1899-12-31")).toBeNull();
+    expect(dayOf("2101-01-01")).toBeNull();
+    expect(isoDay(1900, 1, 1)).toBe("1900-01-01");
+    expect(isoDay(2100, 12, 31)).toBe("2100-12-31");
+    expect(dayProblem(10000, 1, 1)).toMatch(/year outside/);
+  });
+
+  it("turns an instant into a day in the configured zone, and refuses one outside the years", () => {
+    const instant = new Date(Date.UTC(2026, 0, 2, 23, 30));
+    expect(dayInZone(instant, "UTC")).toBe("2026-01-02");
+    expect(dayInZone(instant, "Asia/Kolkata")).toBe("2026-01-03");
+    expect(dayInZone(instant, "America/Los_Angeles")).toBe("2026-01-02");
+    expect(dayInZone(new Date(Date.UTC(10000, 0, 1)), "UTC")).toBeNull();
+  });
+});
+
+describe("calendar arithmetic", () => {
+  it("finds weekdays around an anchor", () => {
+    expect(weekdayOf("2025-05-29")).toBe(4);
+    expect(nearestWeekday("2025-05-28", 4)).toBe("2025-05-29");
+    expect(nearestWeekday("2025-05-30", 4)).toBe("2025-05-29");
+    expect(weekdayOnOrBefore("2025-06-23", 1)).toBe("2025-06-23");
+    expect(weekdayOnOrBefore("2025-06-25", 1)).toBe("2025-06-23");
+  });
+
+  it("counts days across months, leap years and daylight-saving changes", () => {
+    expect(addDays("2024-02-28", 1)).toBe("2024-02-29");
+    expect(addDays("2025-03-01", -1)).toBe("2025-02-28");
+    expect(daysBetween("2025-03-29", "2025-03-31")).toBe(2);
+    expect(daysBetween("2025-12-31", "2025-01-01")).toBe(-364);
+  });
+});

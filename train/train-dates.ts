@@ -1,0 +1,139 @@
+// `npm run train:dates`: learns the date stage's weights (src/date/date-models.json) on the tuning half
+// of dates-dev, one model for HTML pages and one for text dumps, and reports both halves. The model says
+// how likely each date written on a page is the article's own day (one example per visible date,
+// labelled by whether it names the gold day); its L2 penalty and acceptance threshold are chosen by how
+// many tuning pages the whole choice (src/date/choose.ts) then dates right. Deterministic: same data,
+// same weights.
+import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
+import { createHash } from "node:crypto";
+import { cleanSource } from "../src/clean/index.ts";
+import { decode } from "../src/ingest/decode.ts";
+import { scanOf } from "../src/date/evidence.ts";
+import { urlDate, type UrlDate } from "../src/date/url.ts";
+import { weighDates, type PageKind } from "../src/date/model.ts";
+import { chooseDay } from "../src/date/choose.ts";
+import { MENTION_FEATURES } from "../src/date/features.ts";
+import type { PageScan } from "../src/date/scan-types.ts";
+import type { LogisticModel } from "../src/model/logistic.ts";
+import { trainLogistic, type Example } from "./lib/logistic.ts";
+import { halfOf, type Half } from "../eval/lib/split.ts";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const corpus = resolve(root, process.env.DATES_CORPUS ?? "../shared/corpus");
+const out = join(root, "src/date/date-models.json");
+
+interface Page {
+  id: string;
+  url: string | null;
+  date: string | null;
+  text_dump: string;
+  html: string;
+}
+
+interface Prepared {
+  id: string;
+  half: Half;
+  gold: string | null;
+  scan: PageScan;
+  url: UrlDate;
+}
+
+function loadPages(): Page[] {
+  return readFileSync(join(corpus, "dates-dev.jsonl"), "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((line) => {
+      const raw = JSON.parse(line) as Omit<Page, "html">;
+      const decoded = decode(gunzipSync(readFileSync(join(corpus, "dates-html", `${raw.id}.html.gz`))));
+      return { ...raw, html: decoded.ok ? decoded.text : "" };
+    });
+}
+
+function prepare(pages: Page[], kind: PageKind): Prepared[] {
+  return pages.map((p) => {
+    const article = cleanSource({ path: p.id, format: kind, text: kind === "html" ? p.html : p.text_dump, encoding: "utf-8", mtime: new Date(0), url: p.url });
+    return { id: p.id, half: halfOf(p.id), gold: p.date, scan: scanOf(article, kind), url: urlDate(article.meta.url) };
+  });
+}
+
+const L2_GRID = [1, 4, 16, 64, 256, 1024];
+const CV_SPLITS = 5;
+
+const probe: LogisticModel = { name: "probe", features: [...MENTION_FEATURES], mean: MENTION_FEATURES.map(() => 0), scale: MENTION_FEATURES.map(() => 1), weights: MENTION_FEATURES.map(() => 0), bias: 0, threshold: 0 };
+
+function examples(pages: Prepared[]): Example[] {
+  const out: Example[] = [];
+  for (const p of pages) for (const w of weighDates(p.scan, p.url, probe)) if (w.day) out.push({ x: w.features, y: w.day === p.gold ? 1 : 0 });
+  return out;
+}
+
+function fit(set: Prepared[], kind: PageKind, l2: number, note: string): LogisticModel {
+  const model = trainLogistic(examples(set), { name: `date/${kind}-visible-date`, features: [...MENTION_FEATURES], l2, trainedOn: note });
+  model.threshold = bestThreshold(set, kind, model);
+  return model;
+}
+
+/** Pages dated right by the whole choice (markup, address, visible dates) with this model. */
+function rightCount(set: Prepared[], kind: PageKind, model: LogisticModel): number {
+  return set.filter((p) => chooseDay(p.scan, p.url, kind, model)?.day === p.gold).length;
+}
+
+/**
+ * The lowest probability at which the most likely visible date is still taken (when nothing in the
+ * markup or address decides): the lowest one that dates most pages right.
+ */
+function bestThreshold(set: Prepared[], kind: PageKind, model: LogisticModel): number {
+  const tops = set.map((p) => weighDates(p.scan, p.url, model).find((w) => w.day)?.probability ?? 0);
+  const cuts = [0, ...new Set(tops)].sort((a, b) => a - b);
+  let best = { t: 0, right: -1 };
+  for (let i = 0; i < cuts.length; i++) {
+    const t = i === 0 ? 0 : (cuts[i - 1]! + cuts[i]!) / 2;
+    const right = rightCount(set, kind, { ...model, threshold: t });
+    if (right > best.right) best = { t, right };
+  }
+  return Number(best.t.toPrecision(6));
+}
+
+/**
+ * The L2 penalty that dates most tuning pages right when each half of a split of the tuning pages is
+ * dated by a model fitted on the other, summed over several fixed splits (one split alone is too noisy
+ * on 164 pages to choose by).
+ */
+function chooseL2(tune: Prepared[], kind: PageKind): number {
+  const splits = Array.from({ length: CV_SPLITS }, (_, r) => [0, 1].map((f) => tune.filter((p) => createHash("sha256").update(`cv${r}:${p.id}`).digest()[0]! % 2 === f)));
+  // On a tie the larger penalty: the simpler model.
+  let best = { l2: L2_GRID[L2_GRID.length - 1]!, right: -1 };
+  for (const l2 of [...L2_GRID].reverse()) {
+    let right = 0;
+    for (const split of splits) for (const f of [0, 1]) right += rightCount(split[f]!, kind, fit(split[1 - f]!, kind, l2, "cv"));
+    console.log(`  ${kind}: L2 ${l2}: ${(right / CV_SPLITS).toFixed(1)}/${tune.length} right across folds (mean of ${CV_SPLITS} splits)`);
+    if (right > best.right) best = { l2, right };
+  }
+  return best.l2;
+}
+
+function accuracy(pages: Prepared[], kind: PageKind, model: LogisticModel, half: Half): string {
+  const set = pages.filter((p) => p.half === half);
+  const right = rightCount(set, kind, model);
+  return `${((100 * right) / set.length).toFixed(1)}% (${right}/${set.length})`;
+}
+
+function main(): void {
+  const pages = loadPages();
+  const result = {} as Record<PageKind, LogisticModel>;
+  for (const kind of ["html", "text"] as const) {
+    const prepared = prepare(pages, kind);
+    const tune = prepared.filter((p) => p.half === "tune");
+    const l2 = chooseL2(tune, kind);
+    const what = `dates-dev tuning half (${tune.length} pages), ${kind === "html" ? "HTML" : "text dumps"}`;
+    result[kind] = fit(tune, kind, l2, `${what}; L2 ${l2}, chosen by 2-fold cross-validation on the tuning half`);
+    console.log(`${kind.padEnd(4)} tune ${accuracy(prepared, kind, result[kind], "tune")}  check ${accuracy(prepared, kind, result[kind], "check")}  L2 ${l2}  threshold ${result[kind].threshold}`);
+  }
+  writeFileSync(out, `${JSON.stringify(result, null, 1)}\n`);
+  console.log(`weights: ${out}`);
+}
+
+main();
