@@ -8,6 +8,8 @@ import { tallyOutlets } from "./outlets.ts";
 import { stripControlChars } from "../text/plain-text.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+// Compiled (dist/src/site/index.js) the config beside it is JavaScript; run from the sources, TypeScript.
+const configFile = import.meta.url.endsWith(".ts") ? "eleventy.config.ts" : "eleventy.config.js";
 
 export interface SiteOptions {
   digestsDir: string;
@@ -31,7 +33,7 @@ export async function renderSite(options: SiteOptions): Promise<void> {
     storyTitles,
   };
   const eleventy = new Eleventy(resolve(options.digestsDir), resolve(options.outputDir), {
-    configPath: join(root, "eleventy.config.ts"),
+    configPath: join(root, configFile),
     quietMode: true,
     config(eleventyConfig: GlobalDataConfig) {
       for (const [k, v] of Object.entries(data)) eleventyConfig.addGlobalData(k, v);
