@@ -1,7 +1,8 @@
 // The text pipeline from decoded files to stories: clean → date → cluster → resolve dates → summarise.
-import type { CleanArticle, Message, Rejection, ResolvedArticle, SourceFile, Story } from "./types.ts";
-import { cleanSource, InputRejected, type CleanRule } from "./clean/index.ts";
-import { dateArticles, resolveDates, storyDate } from "./date/index.ts";
+import type { DatedArticle, Message, Rejection, ResolvedArticle, SourceFile, Story } from "./types.ts";
+import type { CleanRule } from "./clean/index.ts";
+import { resolveDates, storyDate } from "./date/index.ts";
+import { prepareArticle, type ArticleClock, type ArticleOutcome } from "./pipeline/article.ts";
 import { clusterArticles, defaultClusterOptions, type ClusterOptions } from "./cluster/index.ts";
 import { summarise, type SummaryOptions } from "./summarise/index.ts";
 import { countWords } from "./text/words.ts";
@@ -14,6 +15,11 @@ export interface PipelineOptions {
   summary?: SummaryOptions;
   /** When given, filled with the milliseconds each stage took (for the benchmark). */
   timings?: Partial<Record<"clean" | "date" | "cluster" | "summarise", number>>;
+  /**
+   * Each file's per-article outcome, already computed (src/parallel/articles.ts: on threads, from the
+   * cache), in the order of `files`. Computed here, one file after another, when absent.
+   */
+  prepared?: readonly ArticleOutcome[];
 }
 
 export interface PipelineResult {
@@ -22,13 +28,10 @@ export interface PipelineResult {
   messages: Message[];
 }
 
-/** Fewer words than this after cleaning and the file held no article, only page furniture. */
-const MIN_ARTICLE_WORDS = 15;
-
 export function runPipeline(files: SourceFile[], options: PipelineOptions): PipelineResult {
   const messages: Message[] = [];
   const rejected: Rejection[] = [];
-  const articles: CleanArticle[] = [];
+  const dated: DatedArticle[] = [];
   const timings = options.timings ?? {};
   let mark = performance.now();
   const lap = (stage: keyof typeof timings) => {
@@ -36,32 +39,22 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
     timings[stage] = (timings[stage] ?? 0) + (now - mark);
     mark = now;
   };
-  for (const file of files) {
-    let article: CleanArticle;
-    try {
-      article = cleanSource(file, options.rules);
-    } catch (error) {
-      if (error instanceof InputRejected) {
-        rejected.push({ path: file.path, reason: error.message });
-        continue;
-      }
-      // A page nested thousands of levels deep exhausts the stack; say so rather than quote the engine.
-      const why = error instanceof RangeError ? "markup nested too deeply to read" : (error as Error).message;
-      rejected.push({ path: file.path, reason: `could not be cleaned: ${why}` });
-      continue;
+  const clock: ArticleClock = { clean: 0, date: 0 };
+  const outcomes = options.prepared ?? files.map((file) => prepareArticle(file, options, clock));
+  for (const outcome of outcomes) {
+    if ("article" in outcome) {
+      messages.push(...outcome.article.messages);
+      dated.push(outcome.article);
+    } else {
+      messages.push(...outcome.messages);
+      rejected.push(outcome.rejected);
     }
-    messages.push(...article.messages);
-    const words = countWords(article.paragraphs.join(" "));
-    if (words < MIN_ARTICLE_WORDS) {
-      rejected.push({ path: file.path, reason: words === 0 ? "no article text found (only page furniture)" : `too little article text after cleaning (${words} words)` });
-      continue;
-    }
-    if (!article.title) article.title = firstWords(article.paragraphs[0] ?? "", 12);
-    articles.push(article);
   }
-  lap("clean");
-  const dated = dateArticles(articles, { zone: options.zone });
-  lap("date");
+  if (!options.prepared) {
+    timings.clean = (timings.clean ?? 0) + clock.clean;
+    timings.date = (timings.date ?? 0) + clock.date;
+  }
+  mark = performance.now();
   const clusters = clusterArticles(dated, options.cluster ?? defaultClusterOptions);
   lap("cluster");
   const stories = clusters.map((cluster): Story => {
@@ -94,9 +87,4 @@ function headline(members: ResolvedArticle[], date: string): string {
   if (pool.length === 1) return pool[0]!.title;
   const sized = pool.map((m) => ({ m, words: countWords(m.paragraphs.join(" ")) }));
   return sized.sort((a, b) => b.words - a.words || (a.m.path < b.m.path ? -1 : 1))[0]!.m.title;
-}
-
-function firstWords(text: string, n: number): string {
-  const words = text.split(/\s+/);
-  return words.length > n ? `${words.slice(0, n).join(" ")} …` : text;
 }

@@ -10,6 +10,8 @@ import { renderSite } from "../site/index.ts";
 import { writeFeeds } from "../feed/index.ts";
 import { buildReport, summaryLines } from "../report/index.ts";
 import { parseArgs } from "./io.ts";
+import { DiskCache } from "../cache/pack.ts";
+import { prepareArticles, type PrepareStats } from "../parallel/articles.ts";
 
 export async function runBuild(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -21,8 +23,19 @@ export async function runBuild(argv: string[]): Promise<number> {
       "base-url": { type: "string" },
       config: { type: "string" },
       quiet: { type: "boolean" },
+      cache: { type: "string", default: ".digest-cache" },
+      "no-cache": { type: "boolean" },
+      // Not in --help: where each stage's milliseconds go, as JSON (for npm run bench).
+      timings: { type: "string" },
     },
   });
+  const timings: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (stage: string) => {
+    const now = performance.now();
+    timings[stage] = (timings[stage] ?? 0) + (now - mark);
+    mark = now;
+  };
   const configPath = values.config ?? "digest.config.json";
   let config = await loadConfig(configPath, values.config !== undefined);
   if (values["base-url"]) config = validate({ ...config, baseUrl: values["base-url"] }, "--base-url");
@@ -33,22 +46,36 @@ export async function runBuild(argv: string[]): Promise<number> {
   } catch {
     throw new Error(`input folder ${values.input} does not exist`);
   }
+  lap("config");
   const ingested = await ingest(input);
-  const result = runPipeline(ingested.files, { zone: config.timezone, rules: rulesWithout(...config.disableRules) });
+  lap("ingest");
+  const rules = rulesWithout(...config.disableRules);
+  const warn = (text: string) => process.stderr.write(`digest: ${text}\n`);
+  const cache = values["no-cache"] ? null : new DiskCache(resolve(values.cache), warn);
+  const articleStats = {} as PrepareStats;
+  const prepared = await prepareArticles(ingested.files, { zone: config.timezone, rules, cache }, articleStats);
+  lap("articles");
+  const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings });
+  mark = performance.now();
   const rejected = [...ingested.rejected, ...result.rejected];
   const messages = [...ingested.messages, ...result.messages];
 
   const digests = renderDigests(result.stories);
   await writeDigests(resolve(values.digests), digests);
+  lap("digest");
   const output = resolve(values.output);
   await prepareOutput(output);
   await renderSite({ digestsDir: resolve(values.digests), outputDir: output, config, data: { stories: result.stories } });
+  lap("site");
   await writeFeeds({ outputDir: output, config, digests });
+  lap("feed");
 
   const report = buildReport(result.stories, rejected, messages);
   await writeFile(join(output, "build-report.json"), `${JSON.stringify(report, null, 2)}\n`);
   for (const r of rejected) process.stderr.write(`digest: rejected ${r.path}: ${r.reason}\n`);
   if (!values.quiet) for (const line of summaryLines(report, digests.length)) process.stdout.write(`${line}\n`);
+  lap("report");
+  if (values.timings) await writeFile(values.timings, `${JSON.stringify({ stages: timings, articles: articleStats, cpu: process.cpuUsage(), maxRssKiB: process.resourceUsage().maxRSS }, null, 2)}\n`);
   return 0;
 }
 

@@ -5,7 +5,7 @@ const runClean = async (argv: string[]) => (await import("./clean.ts")).runClean
 const runSummarize = async (argv: string[]) => (await import("./summarize.ts")).runSummarize(argv);
 
 const USAGE = `usage:
-  digest build [--input DIR] [--digests DIR] [--output DIR] [--base-url URL] [--config FILE]
+  digest build [--input DIR] [--digests DIR] [--output DIR] [--base-url URL] [--config FILE] [--cache DIR | --no-cache]
   digest clean FILE | digest clean --jsonl < IN > OUT
   digest summarize FILE [--sentences N | --words W] | digest summarize --jsonl [--sentences N | --words W] < IN > OUT`;
 
