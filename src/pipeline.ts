@@ -20,6 +20,8 @@ export interface PipelineOptions {
    * cache), in the order of `files`. Computed here, one file after another, when absent.
    */
   prepared?: readonly ArticleOutcome[];
+  /** How a story is summarised (the build passes one that keeps summaries in the cache). */
+  summarise?: typeof summarise;
 }
 
 export interface PipelineResult {
@@ -65,7 +67,7 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
       date,
       title: headline(members, date),
       members,
-      summary: summarise(members.map((m) => ({ title: m.title, text: m.paragraphs.join("\n") })), options.summary),
+      summary: (options.summarise ?? summarise)(members.map((m) => ({ title: m.title, text: m.paragraphs.join("\n") })), options.summary),
       followUpOf: cluster.followUpOf,
     };
   });

@@ -12,6 +12,11 @@ const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*)["']([^"'\n]+)["']/g;
 
 const memo = new Map<string, string>();
 
+/** A module beside `base` as it runs here: `.ts` from the sources, `.js` compiled (`path` has no extension). */
+export function moduleUrl(path: string, base: string): string {
+  return new URL(`${path}${base.endsWith(".ts") ? ".ts" : ".js"}`, base).href;
+}
+
 /** The code hash of the modules reachable from `entries` (file: URLs). */
 export function codeHash(entries: readonly string[]): string {
   const id = entries.join("\n");

@@ -23,10 +23,11 @@ export interface Namespace<T> {
 }
 
 export interface PackStats {
+  /** Entries read that were sound and wanted. */
   hits: number;
   /** Entries put by this build. */
   added: number;
-  /** Entries in the old pack this build did not use: left out of the new one. */
+  /** Entries in the old pack this build did not use: left out of the new one (counted at commit). */
   pruned: number;
   /** Lines ignored because they were damaged or not of this namespace's shape. */
   damaged: number;
@@ -71,8 +72,11 @@ export class DiskCache {
     private readonly warn: (text: string) => void,
   ) {}
 
-  /** The entries of `namespace` whose keys are in `wanted` (read and checked), ready to take new ones. */
-  async open<T>(namespace: Namespace<T>, wanted: ReadonlySet<string>): Promise<Pack<T>> {
+  /**
+   * The entries of `namespace` whose keys are in `wanted` (read and checked), ready to take new ones.
+   * "all": every entry, for a step that learns its keys only as it goes (a story's summary).
+   */
+  async open<T>(namespace: Namespace<T>, wanted: ReadonlySet<string> | "all"): Promise<Pack<T>> {
     if (!/^[a-z0-9-]+$/.test(namespace.name)) throw new Error(`cache namespace "${namespace.name}" is not a plain name`);
     const pack = new Pack(namespace, join(this.dir, `${namespace.name}.pack`), this.dir, this.warn);
     await pack.read(wanted);
@@ -83,6 +87,8 @@ export class DiskCache {
 export class Pack<T> {
   readonly stats: PackStats = { hits: 0, added: 0, pruned: 0, damaged: 0 };
   private readonly hits = new Map<string, T>();
+  /** The hits this build asked for: the entries the new pack keeps. */
+  private readonly used = new Set<string>();
   private readonly added = new Map<string, string>();
   /** Whether the file on disk is a pack of this format and namespace (and so can be appended to). */
   private sound = false;
@@ -96,7 +102,9 @@ export class Pack<T> {
   ) {}
 
   get(key: string): T | undefined {
-    return this.hits.get(key);
+    const value = this.hits.get(key);
+    if (value !== undefined) this.used.add(key);
+    return value;
   }
 
   /** Stores a value already made JSON by `cacheJson`. */
@@ -112,7 +120,7 @@ export class Pack<T> {
     return json !== null;
   }
 
-  async read(wanted: ReadonlySet<string>): Promise<void> {
+  async read(wanted: ReadonlySet<string> | "all"): Promise<void> {
     if (!existsSync(this.file)) return;
     try {
       let header = true;
@@ -138,13 +146,13 @@ export class Pack<T> {
   }
 
   /** One entry line: a hit when its key is wanted and its checksum, JSON and shape hold. */
-  private take(line: Buffer, wanted: ReadonlySet<string>): void {
+  private take(line: Buffer, wanted: ReadonlySet<string> | "all"): void {
     const key = line.toString("latin1", 0, 32);
     if (line.length < LINE_HEAD || line[32] !== 0x20 || line[65] !== 0x20 || !KEY.test(key)) {
       this.stats.damaged++;
       return;
     }
-    if (!wanted.has(key) || this.hits.has(key)) {
+    if ((wanted !== "all" && !wanted.has(key)) || this.hits.has(key)) {
       this.stats.pruned++;
       return;
     }
@@ -177,6 +185,7 @@ export class Pack<T> {
     if (this.committed) return;
     this.committed = true;
     this.stats.added = this.added.size;
+    this.stats.pruned += this.hits.size - this.used.size;
     if (this.sound && this.added.size === 0 && this.stats.pruned === 0 && this.stats.damaged === 0) return;
     const temp = `${this.file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
     try {
@@ -203,7 +212,7 @@ export class Pack<T> {
   /** The header, then the old pack's lines that were hits, once each, as they were read. */
   private rewrite(temp: string): void {
     writeFileSync(temp, this.header());
-    if (this.stats.hits === 0) return;
+    if (this.used.size === 0) return;
     const out = openSync(temp, "a");
     const kept = new Set<string>();
     try {
@@ -211,7 +220,7 @@ export class Pack<T> {
       scanLines(this.file, (line) => {
         if (header) return !(header = false);
         const key = line.toString("latin1", 0, 32);
-        if (!this.hits.has(key) || kept.has(key)) return true;
+        if (!this.used.has(key) || kept.has(key)) return true;
         kept.add(key);
         writeSync(out, line);
         writeSync(out, NEWLINE);
@@ -221,7 +230,7 @@ export class Pack<T> {
       closeSync(out);
     }
     // Another build replaced the pack since this one read it: what is there is not what was read.
-    if (kept.size !== this.hits.size) throw new Error("the pack changed while this build used it");
+    if (kept.size !== this.used.size) throw new Error("the pack changed while this build used it");
   }
 
   private header(): string {

@@ -12,6 +12,7 @@ import { buildReport, summaryLines } from "../report/index.ts";
 import { parseArgs } from "./io.ts";
 import { DiskCache } from "../cache/pack.ts";
 import { prepareArticles, type PrepareStats } from "../parallel/articles.ts";
+import { cachedSummaries } from "../cache/summaries.ts";
 
 export async function runBuild(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -54,8 +55,10 @@ export async function runBuild(argv: string[]): Promise<number> {
   const cache = values["no-cache"] ? null : new DiskCache(resolve(values.cache), warn);
   const articleStats = {} as PrepareStats;
   const prepared = await prepareArticles(ingested.files, { zone: config.timezone, rules, cache }, articleStats);
+  const summaries = cache ? await cachedSummaries(cache) : null;
   lap("articles");
-  const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings });
+  const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings, summarise: summaries?.summarise });
+  await summaries?.pack.commit();
   mark = performance.now();
   const rejected = [...ingested.rejected, ...result.rejected];
   const messages = [...ingested.messages, ...result.messages];
@@ -75,7 +78,7 @@ export async function runBuild(argv: string[]): Promise<number> {
   for (const r of rejected) process.stderr.write(`digest: rejected ${r.path}: ${r.reason}\n`);
   if (!values.quiet) for (const line of summaryLines(report, digests.length)) process.stdout.write(`${line}\n`);
   lap("report");
-  if (values.timings) await writeFile(values.timings, `${JSON.stringify({ stages: timings, articles: articleStats, cpu: process.cpuUsage(), maxRssKiB: process.resourceUsage().maxRSS }, null, 2)}\n`);
+  if (values.timings) await writeFile(values.timings, `${JSON.stringify({ stages: timings, articles: articleStats, summaries: summaries && { ...summaries.stats, ...summaries.pack.stats }, cpu: process.cpuUsage(), maxRssKiB: process.resourceUsage().maxRSS }, null, 2)}\n`);
   return 0;
 }
 

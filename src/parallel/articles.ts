@@ -5,10 +5,10 @@ import type { CleanArticle, SourceFile } from "../types.ts";
 import { defaultRules } from "../clean/index.ts";
 import { dateArticle, prepareArticle, type ArticleClock, type ArticleOptions, type ArticleOutcome } from "../pipeline/article.ts";
 import { DiskCache, type Pack } from "../cache/pack.ts";
-import { codeHash } from "../cache/code-hash.ts";
+import { codeHash, moduleUrl } from "../cache/code-hash.ts";
 import { articleKey, articleNamespace, datedKey, datedNamespace, datedRecordJson, restoreClean, restoreDated, type CleanRecord, type DatedRecord } from "../cache/articles.ts";
 import { prepareFile, type ArticleTaskArgs, type PreparedFile } from "./article-task.ts";
-import { defaultWorkerCount, sibling, WorkerPool } from "./pool.ts";
+import { defaultWorkerCount, WorkerPool } from "./pool.ts";
 
 export interface PrepareOptions extends ArticleOptions {
   /** The build cache; without one every article is computed. */
@@ -38,7 +38,7 @@ export const DEFAULT_MIN_PARALLEL = 300;
 const CHUNK = 32;
 
 /** The modules whose code decides a cached article: the per-article step and all it imports. */
-const STEP_MODULE = sibling("../pipeline/article", import.meta.url);
+const STEP_MODULE = moduleUrl("../pipeline/article", import.meta.url);
 
 export async function prepareArticles(files: readonly SourceFile[], options: PrepareOptions, stats?: PrepareStats): Promise<ArticleOutcome[]> {
   const s: PrepareStats = stats ?? ({} as PrepareStats);
@@ -93,7 +93,7 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
       s.threads = pool.size;
       try {
         const args: ArticleTaskArgs = { zone: options.zone, ruleNames: ruleNames! };
-        prepared = await pool.map<SourceFile, PreparedFile>({ module: sibling("article-task", import.meta.url), name: "prepareFiles" }, todoFiles, args, chunk);
+        prepared = await pool.map<SourceFile, PreparedFile>({ module: moduleUrl("./article-task", import.meta.url), name: "prepareFiles" }, todoFiles, args, chunk);
       } finally {
         await pool.close();
       }

@@ -6,6 +6,7 @@
 // development and tests), which is a few lines here and a custom bootstrap there.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { moduleUrl } from "../cache/code-hash.ts";
 
 /** A function the workers can import: `export function name(items, args): results` in `module`. */
 export interface Task {
@@ -24,12 +25,6 @@ interface Request {
 
 /** What a worker answers: the chunk's results, or the error the function threw (as data). */
 export type Reply = { id: number; results: unknown[] } | { id: number; error: { name: string; message: string; stack?: string } };
-
-/** The modules of this folder as they run here: `.ts` from the sources, `.js` compiled. */
-export function sibling(name: string, base: string = import.meta.url): string {
-  const ext = base.endsWith(".ts") ? ".ts" : ".js";
-  return new URL(`./${name}${ext}`, base).href;
-}
 
 /** How many threads to use: `DIGEST_WORKERS` when set (0 or 1 = none), else one per core. */
 export function defaultWorkerCount(): number {
@@ -51,7 +46,7 @@ function stackSizeMb(): number {
 
 /** A worker that runs our modules in the form this process runs them. */
 function startWorker(): Worker {
-  const entry = sibling("worker");
+  const entry = moduleUrl("./worker", import.meta.url);
   const resourceLimits = { stackSizeMb: stackSizeMb() };
   if (entry.endsWith(".js")) return new Worker(new URL(entry), { resourceLimits });
   // From the TypeScript sources (development, tests): the worker registers tsx before it loads them.

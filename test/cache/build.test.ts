@@ -20,8 +20,8 @@ async function build(args: string[] = []) {
   const timings = join(out, "timings.json");
   mkdirSync(out);
   const { stderr } = await run(process.execPath, [join(root, "bin/digest.js"), "build", "--input", input, "--digests", join(out, "digests"), "--output", join(out, "site"), "--quiet", "--timings", timings, ...args], { cwd: work, maxBuffer: 64 << 20 });
-  const stats = JSON.parse(readFileSync(timings, "utf8")) as { articles: { cleanHits: number; datedHits: number; computed: number } };
-  return { files: tree(out, ["digests", "site"]), warnings: stderr.split("\n").filter((l) => l.includes("cache")), stats: stats.articles };
+  const stats = JSON.parse(readFileSync(timings, "utf8")) as { articles: { cleanHits: number; datedHits: number; computed: number }; summaries: { calls: number; hits: number } };
+  return { files: tree(out, ["digests", "site"]), warnings: stderr.split("\n").filter((l) => l.includes("cache")), stats: stats.articles, summaries: stats.summaries };
 }
 
 function tree(dir: string, subs: string[]): Record<string, string> {
@@ -42,10 +42,13 @@ describe("builds with the cache", () => {
     const inputs = readdirSync(input, { recursive: true }).filter((p) => statSync(join(input, String(p))).isFile()).length;
     expect(Object.keys(cold.files).length).toBeGreaterThan(10);
     expect(cold.stats).toMatchObject({ cleanHits: 0, computed: inputs });
-    expect(readdirSync(join(work, ".digest-cache")).sort()).toEqual(["article.pack", "dated.pack"]);
+    expect(readdirSync(join(work, ".digest-cache")).sort()).toEqual(["article.pack", "dated.pack", "summary.pack"]);
+    expect(cold.summaries.hits).toBe(0);
 
     const warm = await build();
     expect(warm.stats).toMatchObject({ cleanHits: inputs, computed: 0 });
+    expect(warm.summaries.calls).toBeGreaterThan(5);
+    expect(warm.summaries.hits).toBe(warm.summaries.calls);
     expect(warm.files).toEqual(cold.files);
     expect(warm.warnings).toEqual([]);
 
@@ -76,6 +79,8 @@ describe("builds with the cache", () => {
     cpSync(join(root, "test/fixtures/inputs/no-front-matter.md"), join(input, "new-article.md"));
     const added = await build();
     expect(added.stats).toMatchObject({ cleanHits: inputs, computed: 1 });
+    // Only the story the new article joined or made is summarised again.
+    expect(added.summaries.calls - added.summaries.hits).toBe(1);
     const fresh = await build(["--cache", join(work, "other-cache")]);
     expect(fresh.stats.cleanHits).toBe(0);
     expect(added.files).toEqual(fresh.files);
