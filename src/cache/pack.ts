@@ -9,7 +9,7 @@
 // the old one by rename (so a reader never sees half a pack). Nothing read is trusted: a line whose
 // checksum, JSON or shape is wrong is ignored with a warning, and a pack of another format or namespace
 // is ignored whole. Deleting the folder only makes the next build cold.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { appendFileSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 
@@ -39,12 +39,7 @@ const READ_CHUNK = 1 << 20;
 
 /** A cache key: 128 bits of SHA-256 over the parts, each length-prefixed so no two lists collide. */
 export function cacheKey(...parts: ReadonlyArray<string | number>): string {
-  const hash = createHash("sha256");
-  for (const part of parts) {
-    const text = String(part);
-    hash.update(`${text.length}:`).update(text).update("\n");
-  }
-  return hash.digest("hex").slice(0, 32);
+  return hash("sha256", parts.map((part) => `${String(part).length}:${part}\n`).join("")).slice(0, 32);
 }
 
 /**
@@ -157,7 +152,7 @@ export class Pack<T> {
       return;
     }
     const body = line.subarray(LINE_HEAD);
-    if (createHash("md5").update(body).digest("hex") !== line.toString("latin1", 33, 65)) {
+    if (hash("md5", body) !== line.toString("latin1", 33, 65)) {
       this.stats.damaged++;
       return;
     }
@@ -241,7 +236,7 @@ export class Pack<T> {
 const NEWLINE = Buffer.from("\n");
 
 function entryLine(key: string, json: string): string {
-  return `${key} ${createHash("md5").update(json, "utf8").digest("hex")} ${json}\n`;
+  return `${key} ${hash("md5", json)} ${json}\n`;
 }
 
 /**
