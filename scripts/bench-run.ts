@@ -17,6 +17,15 @@ export interface Measured {
 
 const GNU_TIME = "/usr/bin/time";
 
+export class RunFailed extends Error {
+  constructor(
+    message: string,
+    readonly wall: number,
+  ) {
+    super(message);
+  }
+}
+
 /** `timeoutMs`: past it the child (and its own children: it leads a process group) is killed and this rejects. */
 export async function measure(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<Measured> {
   const out = join(tmpdir(), `digest-bench-time-${process.pid}-${Math.random().toString(36).slice(2)}`);
@@ -42,7 +51,7 @@ export async function measure(command: string, args: string[], options: { cwd: s
     });
   });
   const wall = (performance.now() - start) / 1000;
-  if (code !== 0) throw new Error(`${command} ${args.join(" ")} failed (exit ${code}):\n${stderr.slice(-2000)}`);
+  if (code !== 0) throw new RunFailed(`${command.split("/").pop()} failed (exit ${code}) after ${wall.toFixed(1)} s: ${stderr.trim().split("\n").slice(-3).join(" | ").slice(0, 600)}`, wall);
   let cpu: number | null = null;
   let rss: number | null = null;
   if (timed) {

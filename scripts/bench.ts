@@ -13,7 +13,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync,
 import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { measure, median, type Measured } from "./bench-run.ts";
+import { measure, median, RunFailed, type Measured } from "./bench-run.ts";
 import { eleventyConfig, hugoAvailable, hugoSite, pagesIn, runEleventy, runHugo } from "./bench-peers.ts";
 import { stageRates, type StageRates } from "./bench-stages.ts";
 
@@ -80,11 +80,20 @@ const hugoDir = hugo ? hugoSite(work) : "";
 const eleventyCfg = peers ? eleventyConfig(work) : "";
 
 const rounds: Round[] = [];
+let failure: string | null = null;
 for (let r = 0; r < runs; r++) {
   const cwd = join(work, `round-${r}`); // a fresh working folder: no cache, no digests, no site
   mkdirSync(cwd);
   process.stdout.write(`round ${r + 1}/${runs}: digest cold`);
-  const cold = await digestBuild(cwd, "cold");
+  let cold: DigestRun;
+  try {
+    cold = await digestBuild(cwd, "cold");
+  } catch (error) {
+    if (!(error instanceof RunFailed)) throw error;
+    failure = error.message;
+    process.stdout.write(`: ${failure}\n`);
+    break;
+  }
   process.stdout.write(` ${cold.wall.toFixed(1)} s, unchanged`);
   const unchanged = await digestBuild(cwd, "unchanged");
   process.stdout.write(` ${unchanged.wall.toFixed(1)} s, one new article`);
@@ -107,6 +116,13 @@ for (let r = 0; r < runs; r++) {
   rounds.push(round);
 }
 const loadAfter = load();
+if (rounds.length === 0) {
+  mkdirSync(join(root, "reports"), { recursive: true });
+  writeFileSync(join(root, "reports/bench.json"), `${JSON.stringify({ n, runs, inputBytes, failure, machine: { cores: availableParallelism(), loadBefore, loadAfter } }, null, 2)}\n`);
+  console.log(`no build of ${n} articles completed; wrote reports/bench.json`);
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+  process.exit(1);
+}
 const rates: StageRates | null = values["no-stages"] ? null : stageRates(corpus);
 
 // ---- figures

@@ -7,13 +7,13 @@ import { dateArticle, prepareArticle, type ArticleClock, type ArticleOptions, ty
 import { DiskCache, type Pack } from "../cache/pack.ts";
 import { codeHash, moduleUrl } from "../cache/code-hash.ts";
 import { articleKey, articleNamespace, datedKey, datedNamespace, datedRecordJson, restoreClean, restoreDated, type CleanRecord, type DatedRecord } from "../cache/articles.ts";
-import { prepareFile, type ArticleTaskArgs, type PreparedFile } from "./article-task.ts";
+import { prepareFile, prepareFiles, type ArticleTaskArgs, type PreparedFile } from "./article-task.ts";
 import { defaultWorkerCount, WorkerPool } from "./pool.ts";
 
 export interface PrepareOptions extends ArticleOptions {
   /** The build cache; without one every article is computed. */
   cache?: DiskCache | null;
-  /** Threads for the articles to compute (default: `DIGEST_WORKERS`, else one per core); 0 or 1: none. */
+  /** Threads computing articles, this one included (default: `DIGEST_WORKERS`, else one per core); 0 or 1: this one only. */
   workers?: number;
   /** Fewer articles to compute than this and they are computed here: starting threads would cost more. */
   minParallel?: number;
@@ -33,7 +33,7 @@ export interface PrepareStats {
   date: number;
 }
 
-export const DEFAULT_MIN_PARALLEL = 300;
+export const DEFAULT_MIN_PARALLEL = 500;
 /** Articles per message to a thread: enough to make the message cost small, few enough to share out evenly. */
 const CHUNK = 32;
 
@@ -89,11 +89,13 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
     if (workers > 1 && todo.length >= minParallel) {
       // Big enough chunks that messages cost little, small enough that every thread gets several.
       const chunk = Math.max(1, Math.min(CHUNK, Math.ceil(todo.length / (workers * 4))));
-      const pool = new WorkerPool(Math.min(workers, todo.length));
-      s.threads = pool.size;
+      // This thread takes chunks too: one thread fewer to start.
+      const pool = new WorkerPool(Math.min(workers - 1, todo.length));
+      s.threads = pool.size + 1;
       try {
         const args: ArticleTaskArgs = { zone: options.zone, ruleNames: ruleNames! };
-        prepared = await pool.map<SourceFile, PreparedFile>({ module: moduleUrl("./article-task", import.meta.url), name: "prepareFiles" }, todoFiles, args, chunk);
+        const task = { module: moduleUrl("./article-task", import.meta.url), name: "prepareFiles" };
+        prepared = await pool.map<SourceFile, PreparedFile>(task, todoFiles, args, chunk, (items) => prepareFiles(items, args));
       } finally {
         await pool.close();
       }

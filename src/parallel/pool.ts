@@ -67,8 +67,10 @@ export class WorkerPool {
   /**
    * `task(chunk, args)` over `items` in chunks of `chunkSize`, spread over the threads; the results in the
    * order of `items`. The first error a chunk throws rejects the whole map with that error's message.
+   * `local`, the same function imported here, makes this thread take chunks too (between them it lets
+   * the threads' answers in), so N cores need only N - 1 threads to start and warm up.
    */
-  async map<I, O>(task: Task, items: readonly I[], args: unknown, chunkSize: number): Promise<O[]> {
+  async map<I, O>(task: Task, items: readonly I[], args: unknown, chunkSize: number, local?: (items: I[], args: unknown) => O[]): Promise<O[]> {
     if (this.closed) throw new Error("the worker pool is closed");
     const chunks: Array<{ start: number; items: I[] }> = [];
     for (let start = 0; start < items.length; start += chunkSize) chunks.push({ start, items: items.slice(start, start + chunkSize) });
@@ -76,21 +78,29 @@ export class WorkerPool {
     const results = new Array<O>(items.length);
     let next = 0;
     let failed = false;
-    await Promise.all(
-      this.workers.slice(0, Math.min(this.workers.length, chunks.length)).map(async (worker) => {
-        while (next < chunks.length && !failed) {
-          const chunk = chunks[next++]!;
-          try {
-            const out = await this.run(worker, { id: this.nextId++, module: task.module, name: task.name, items: chunk.items, args });
-            if (out.length !== chunk.items.length) throw new Error(`${task.name} returned ${out.length} results for ${chunk.items.length} items`);
-            for (let k = 0; k < out.length; k++) results[chunk.start + k] = out[k] as O;
-          } catch (error) {
-            failed = true; // the other threads take no more chunks
-            throw error;
-          }
+    const lane = async (run: (chunk: { items: I[] }) => Promise<unknown[]>) => {
+      while (next < chunks.length && !failed) {
+        const chunk = chunks[next++]!;
+        try {
+          const out = await run(chunk);
+          if (out.length !== chunk.items.length) throw new Error(`${task.name} returned ${out.length} results for ${chunk.items.length} items`);
+          for (let k = 0; k < out.length; k++) results[chunk.start + k] = out[k] as O;
+        } catch (error) {
+          failed = true; // the other lanes take no more chunks
+          throw error;
         }
-      }),
-    );
+      }
+    };
+    const lanes = this.workers.slice(0, chunks.length).map((worker) => lane((chunk) => this.run(worker, { id: this.nextId++, module: task.module, name: task.name, items: chunk.items, args })));
+    if (local) {
+      lanes.push(
+        lane(async (chunk) => {
+          await new Promise((resolve) => setImmediate(resolve)); // the threads' answers first
+          return local(chunk.items, args);
+        }),
+      );
+    }
+    await Promise.all(lanes);
     return results;
   }
 

@@ -17,6 +17,26 @@ describe("worker pool", () => {
     }
   });
 
+  it("lets this thread take chunks too, in order, and passes on its errors", async () => {
+    const pool = new WorkerPool(1);
+    const here: number[] = [];
+    const local = (items: number[]) => {
+      here.push(...items);
+      return items.map((n) => n * 2);
+    };
+    try {
+      expect(await pool.map<number, number>(task("double"), numbers, null, 5, local)).toEqual(numbers.map((n) => n * 2));
+      expect(here.length).toBeGreaterThan(0);
+      expect(here.length).toBeLessThan(numbers.length);
+      const failing = () => {
+        throw new RangeError("too deep here");
+      };
+      await expect(pool.map(task("double"), numbers, null, 5, failing)).rejects.toThrow("too deep here");
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("rejects with the worker's error, its name and message intact", async () => {
     const pool = new WorkerPool(2);
     try {
