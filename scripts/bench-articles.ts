@@ -1,4 +1,4 @@
-// npx tsx scripts/bench-articles.ts [--n 10000 | --input DIR]: the per-article map alone (clean + date
+// npx tsx scripts/bench-articles.ts [--n 10000 | --input DIR] [--serial]: the per-article map alone (clean + date
 // evidence), the part of the build src/parallel and src/cache own: one thread, the worker threads, and
 // from a warm cache, each with wall time, CPU seconds and this process's peak memory. Runs the compiled
 // code in dist/, as the `digest` command does.
@@ -12,7 +12,7 @@ import type * as Pack from "../src/cache/pack.ts";
 import type * as Ingest from "../src/ingest/index.ts";
 
 const root = resolve(import.meta.dirname, "..");
-const { values } = parseArgs({ options: { n: { type: "string", default: "10000" }, input: { type: "string" }, serial: { type: "boolean", default: true } } });
+const { values } = parseArgs({ options: { n: { type: "string", default: "10000" }, input: { type: "string" }, serial: { type: "boolean", default: false } } });
 execFileSync(process.execPath, [join(root, "scripts/compile.mjs")], { stdio: "inherit" });
 const dist = (path: string) => new URL(`../dist/src/${path}`, import.meta.url).href;
 const { prepareArticles } = (await import(dist("parallel/articles.js"))) as typeof Articles;

@@ -10,7 +10,7 @@
 // checksum, JSON or shape is wrong is ignored with a warning, and a pack of another format or namespace
 // is ignored whole. Deleting the folder only makes the next build cold.
 import { hash } from "node:crypto";
-import { appendFileSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 
 export const CACHE_FORMAT = 1;
@@ -74,8 +74,28 @@ export class DiskCache {
   async open<T>(namespace: Namespace<T>, wanted: ReadonlySet<string> | "all"): Promise<Pack<T>> {
     if (!/^[a-z0-9-]+$/.test(namespace.name)) throw new Error(`cache namespace "${namespace.name}" is not a plain name`);
     const pack = new Pack(namespace, join(this.dir, `${namespace.name}.pack`), this.dir, this.warn);
+    this.sweep(namespace.name);
     await pack.read(wanted);
     return pack;
+  }
+
+  /** Removes the temporary files a build that stopped half-way (its process is gone) left behind. */
+  private sweep(name: string): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const file of names) {
+      const m = new RegExp(`^${name}\\.pack\\.(?:tmp|add)-(\\d+)-`).exec(file);
+      if (!m || alive(Number(m[1]))) continue;
+      try {
+        rmSync(join(this.dir, file), { force: true });
+      } catch {
+        // another build's clean-up got there first
+      }
+    }
   }
 }
 
@@ -84,7 +104,10 @@ export class Pack<T> {
   private readonly hits = new Map<string, T>();
   /** The hits this build asked for: the entries the new pack keeps. */
   private readonly used = new Set<string>();
-  private readonly added = new Map<string, string>();
+  /** Keys put by this build; their lines go to a side file as they come, not into memory. */
+  private readonly added = new Set<string>();
+  private additions: { path: string; fd: number; pending: string[]; size: number } | null = null;
+  private writeError: Error | null = null;
   /** Whether the file on disk is a pack of this format and namespace (and so can be appended to). */
   private sound = false;
   private committed = false;
@@ -105,8 +128,28 @@ export class Pack<T> {
   /** Stores a value already made JSON by `cacheJson`. */
   putJson(key: string, json: string): void {
     if (!KEY.test(key)) throw new Error(`not a cache key: ${key}`);
-    if (this.hits.has(key) || this.added.has(key)) return;
-    this.added.set(key, json);
+    if (this.hits.has(key) || this.added.has(key) || this.writeError || this.committed) return;
+    this.added.add(key);
+    try {
+      if (!this.additions) {
+        mkdirSync(this.dir, { recursive: true });
+        const path = `${this.file}.add-${process.pid}-${Math.random().toString(36).slice(2)}`;
+        this.additions = { path, fd: openSync(path, "w"), pending: [], size: 0 };
+      }
+      const line = entryLine(key, json);
+      this.additions.pending.push(line);
+      this.additions.size += line.length;
+      if (this.additions.size >= WRITE_BATCH) this.flush();
+    } catch (error) {
+      this.writeError = error as Error;
+    }
+  }
+
+  private flush(): void {
+    const a = this.additions!;
+    writeSync(a.fd, a.pending.join(""));
+    a.pending = [];
+    a.size = 0;
   }
 
   put(key: string, value: T): boolean {
@@ -181,26 +224,29 @@ export class Pack<T> {
     this.committed = true;
     this.stats.added = this.added.size;
     this.stats.pruned += this.hits.size - this.used.size;
-    if (this.sound && this.added.size === 0 && this.stats.pruned === 0 && this.stats.damaged === 0) return;
     const temp = `${this.file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
     try {
-      mkdirSync(this.dir, { recursive: true });
-      const lines = [...this.added].map(([key, json]) => entryLine(key, json)).join("");
-      if (this.sound && this.stats.pruned === 0 && this.stats.damaged === 0) {
-        copyFileSync(this.file, temp);
-        appendFileSync(temp, lines);
-      } else {
-        this.rewrite(temp);
-        appendFileSync(temp, lines);
+      if (this.additions) {
+        this.flush();
+        closeSync(this.additions.fd);
       }
+      if (this.writeError) throw this.writeError;
+      if (this.sound && this.added.size === 0 && this.stats.pruned === 0 && this.stats.damaged === 0) return;
+      mkdirSync(this.dir, { recursive: true });
+      if (this.sound && this.stats.pruned === 0 && this.stats.damaged === 0) copyFileSync(this.file, temp);
+      else this.rewrite(temp);
+      if (this.additions) appendFile(temp, this.additions.path);
       renameSync(temp, this.file);
     } catch (error) {
-      try {
-        rmSync(temp, { force: true });
-      } catch {
-        // nothing was made there
-      }
       this.warn(`cache: cannot write ${this.file} (${(error as Error).message}); the next build will not find these results`);
+    } finally {
+      for (const leftover of [temp, this.additions?.path]) {
+        try {
+          if (leftover) rmSync(leftover, { force: true });
+        } catch {
+          // nothing was made there
+        }
+      }
     }
   }
 
@@ -234,6 +280,30 @@ export class Pack<T> {
 }
 
 const NEWLINE = Buffer.from("\n");
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0); // signal 0: asks whether the process exists, sends nothing
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+const WRITE_BATCH = 1 << 20;
+
+/** Appends the file `from` to the file `to`, a megabyte at a time. */
+function appendFile(to: string, from: string): void {
+  const out = openSync(to, "a");
+  const input = openSync(from, "r");
+  try {
+    const buffer = Buffer.allocUnsafe(READ_CHUNK);
+    for (let n = readSync(input, buffer, 0, READ_CHUNK, null); n > 0; n = readSync(input, buffer, 0, READ_CHUNK, null)) writeSync(out, buffer, 0, n);
+  } finally {
+    closeSync(input);
+    closeSync(out);
+  }
+}
 
 function entryLine(key: string, json: string): string {
   return `${key} ${hash("md5", json)} ${json}\n`;

@@ -83,9 +83,20 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   }
 
   s.computed = todo.length;
+  // Each computed file: its outcome, and its records into the cache, as soon as it comes (so the
+  // records' JSON is not all held at once).
+  const take = (k: number, p: PreparedFile) => {
+    const i = todo[k]!;
+    outcomes[i] = fromPrepared(files[i]!, p);
+    s.clean += p.ms[0];
+    s.date += p.ms[1];
+    if (cache) {
+      if (p.clean !== null) articles!.putJson(keys[i]!.article, p.clean);
+      if (p.dated !== null) dated!.putJson(keys[i]!.dated, p.dated);
+    }
+  };
   if (todo.length > 0) {
     const todoFiles = todo.map((i) => files[i]!);
-    let prepared: PreparedFile[] | null = null;
     if (workers > 1 && todo.length >= minParallel) {
       // Big enough chunks that messages cost little, small enough that every thread gets several.
       const chunk = Math.max(1, Math.min(CHUNK, Math.ceil(todo.length / (workers * 4))));
@@ -95,29 +106,18 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
       try {
         const args: ArticleTaskArgs = { zone: options.zone, ruleNames: ruleNames! };
         const task = { module: moduleUrl("./article-task", import.meta.url), name: "prepareFiles" };
-        prepared = await pool.map<SourceFile, PreparedFile>(task, todoFiles, args, chunk, (items) => prepareFiles(items, args));
+        await pool.forEach<SourceFile, PreparedFile>(task, todoFiles, args, chunk, (start, out) => out.forEach((p, k) => take(start + k, p)), (items) => prepareFiles(items, args));
       } finally {
         await pool.close();
       }
     } else if (cache) {
-      prepared = todoFiles.map((file) => prepareFile(file, options.zone, rules));
+      todoFiles.forEach((file, k) => take(k, prepareFile(file, options.zone, rules)));
     } else {
       const clock: ArticleClock = { clean: 0, date: 0 };
       todo.forEach((i) => (outcomes[i] = prepareArticle(files[i]!, { zone: options.zone, rules }, clock)));
       s.clean += clock.clean;
       s.date += clock.date;
     }
-    prepared?.forEach((p, k) => {
-      const i = todo[k]!;
-      const file = files[i]!;
-      outcomes[i] = fromPrepared(file, p);
-      s.clean += p.ms[0];
-      s.date += p.ms[1];
-      if (cache) {
-        if (p.clean !== null) articles!.putJson(keys[i]!.article, p.clean);
-        if (p.dated !== null) dated!.putJson(keys[i]!.dated, p.dated);
-      }
-    });
   }
 
   // Cleaned before, but the file's time or the zone is new: date again (it is quick).

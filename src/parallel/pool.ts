@@ -71,11 +71,17 @@ export class WorkerPool {
    * the threads' answers in), so N cores need only N - 1 threads to start and warm up.
    */
   async map<I, O>(task: Task, items: readonly I[], args: unknown, chunkSize: number, local?: (items: I[], args: unknown) => O[]): Promise<O[]> {
+    const results = new Array<O>(items.length);
+    await this.forEach<I, O>(task, items, args, chunkSize, (start, out) => out.forEach((o, k) => (results[start + k] = o)), local);
+    return results;
+  }
+
+  /** As `map`, but each chunk's results go to `take(start, results)` as they come, in no set order. */
+  async forEach<I, O>(task: Task, items: readonly I[], args: unknown, chunkSize: number, take: (start: number, results: O[]) => void, local?: (items: I[], args: unknown) => O[]): Promise<void> {
     if (this.closed) throw new Error("the worker pool is closed");
     const chunks: Array<{ start: number; items: I[] }> = [];
     for (let start = 0; start < items.length; start += chunkSize) chunks.push({ start, items: items.slice(start, start + chunkSize) });
     while (this.workers.length < Math.min(this.size, chunks.length)) this.workers.push(startWorker());
-    const results = new Array<O>(items.length);
     let next = 0;
     let failed = false;
     const lane = async (run: (chunk: { items: I[] }) => Promise<unknown[]>) => {
@@ -84,7 +90,7 @@ export class WorkerPool {
         try {
           const out = await run(chunk);
           if (out.length !== chunk.items.length) throw new Error(`${task.name} returned ${out.length} results for ${chunk.items.length} items`);
-          for (let k = 0; k < out.length; k++) results[chunk.start + k] = out[k] as O;
+          take(chunk.start, out as O[]);
         } catch (error) {
           failed = true; // the other lanes take no more chunks
           throw error;
@@ -101,7 +107,6 @@ export class WorkerPool {
       );
     }
     await Promise.all(lanes);
-    return results;
   }
 
   /** One request on one worker; rejects when the function throws or the worker dies. */

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { cacheJson, cacheKey, DiskCache, type Namespace } from "../../src/cache/pack.ts";
 
@@ -119,6 +120,17 @@ describe("cache packs", () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/^cache: cannot write .*notes\.pack/);
     expect(readdirSync(dir)).toEqual(["a-file"]);
+  });
+
+  it("removes what a build that stopped half-way left behind, and nothing of a running one", async () => {
+    const { cache, dir } = setup();
+    await fill(cache, [0]);
+    const gone = spawnSync(process.execPath, ["-e", "0"]).pid!; // a process that has ended
+    writeFileSync(join(dir, `notes.pack.add-${gone}-abc`), "half");
+    writeFileSync(join(dir, `notes.pack.tmp-${process.pid}-abc`), "in use");
+    writeFileSync(join(dir, "someone-elses.txt"), "not ours");
+    await cache.open(notes, "all");
+    expect(readdirSync(dir).sort()).toEqual(["notes.pack", `notes.pack.tmp-${process.pid}-abc`, "someone-elses.txt"]);
   });
 
   it("stores only values JSON gives back unchanged", () => {
