@@ -54,7 +54,7 @@ export async function runBuild(argv: string[]): Promise<number> {
   const warn = (text: string) => process.stderr.write(`digest: ${text}\n`);
   const cache = values["no-cache"] ? null : new DiskCache(resolve(values.cache), warn);
   const articleStats = {} as PrepareStats;
-  const prepared = await prepareArticles(ingested.files, { zone: config.timezone, rules, cache }, articleStats);
+  const prepared = await prepareArticles(ingested.files, { zone: config.timezone, rules, cache, warn }, articleStats);
   const summaries = cache ? await cachedSummaries(cache) : null;
   lap("articles");
   const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings, summarise: summaries?.summarise });

@@ -17,6 +17,7 @@ export interface PrepareOptions extends ArticleOptions {
   workers?: number;
   /** Fewer articles to compute than this and they are computed here: starting threads would cost more. */
   minParallel?: number;
+  warn?: (text: string) => void;
 }
 
 export interface PrepareStats {
@@ -107,6 +108,10 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
         const args: ArticleTaskArgs = { zone: options.zone, ruleNames: ruleNames! };
         const task = { module: moduleUrl("./article-task", import.meta.url), name: "prepareFiles" };
         await pool.forEach<SourceFile, PreparedFile>(task, todoFiles, args, chunk, (start, out) => out.forEach((p, k) => take(start + k, p)), (items) => prepareFiles(items, args));
+      } catch (error) {
+        // A thread that fails (it ran out of memory, say) costs speed, not the build: the rest is done here.
+        options.warn?.(`worker threads failed (${(error as Error).message}); going on without them`);
+        todoFiles.forEach((file, k) => outcomes[todo[k]!] === undefined && take(k, prepareFile(file, options.zone, rules)));
       } finally {
         await pool.close();
       }
