@@ -5,5 +5,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Tests test the TypeScript sources: bin/digest.js runs them through tsx, not dist/.
+    env: { DIGEST_RUN_SOURCES: "1" },
   },
 });

@@ -1,82 +1,224 @@
-// npm run bench [-- --n 1000]: times each stage on N articles made from ../shared/corpus, and peak memory.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+// npm run bench [-- --n 10000 --runs 3]: Digest's real `digest build` on N distinct articles
+// (../shared/tools/make-bench-corpus.py), cold in a fresh working folder, unchanged, and after one new
+// article; Hugo and bare Eleventy rendering the same articles as ready pages in the same run; the
+// single-stage rates on one core. Prints tables, writes reports/bench.json. Never part of the tests.
+//
+//   --n N           articles (default 1000)          --runs R      rounds, medians over them (default 3)
+//   --no-peers      skip Hugo and Eleventy           --no-stages   skip the one-core stage rates
+//   --heap-mb M     cap Digest's heap (a run that would eat the shared machine fails instead)
+//   --timeout S     give up on one build after S seconds (default 1800)
+//   --keep          keep the working folders (printed)
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { DateTime } from "luxon";
-import { ingest } from "../src/ingest/index.ts";
-import { runPipeline } from "../src/pipeline.ts";
-import { cleanSource } from "../src/clean/index.ts";
-import { summarise } from "../src/summarise/index.ts";
-import { buildDigest, writeDigests } from "../src/digest/index.ts";
-import { renderSite } from "../src/site/index.ts";
-import { writeFeeds } from "../src/feed/index.ts";
-import { defaultConfig } from "../src/config.ts";
+import { measure, median, RunFailed, type Measured } from "./bench-run.ts";
+import { eleventyConfig, hugoAvailable, hugoSite, pagesIn, runEleventy, runHugo } from "./bench-peers.ts";
+import { stageRates, type StageRates } from "./bench-stages.ts";
 
-const { values } = parseArgs({ options: { n: { type: "string", default: "1000" }, corpus: { type: "string", default: "../shared/corpus" }, days: { type: "string", default: "30" } } });
-const n = Number(values.n);
-const days = Number(values.days);
-const corpus = resolve(values.corpus);
-
-interface Bbc { id: string; title: string; text: string }
-interface Page { id: string; text_dump: string }
-const readJsonl = <T>(file: string): T[] => readFileSync(join(corpus, file), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as T);
-const bbc = readJsonl<Bbc>("bbc-dev.jsonl");
-const pages = readJsonl<Page>("extraction-dev.jsonl");
-
-// Inputs: BBC articles and noisy page scrapes in turn, each dated by a metadata line over `days` days.
-const input = mkdtempSync(join(tmpdir(), "digest-bench-"));
-const start = DateTime.fromISO("2025-01-01", { zone: "utc" });
-const scrapes: string[] = [];
-for (let i = 0; i < n; i++) {
-  const day = start.plus({ days: i % days }).toISODate();
-  const text = i % 3 === 2 ? pages[i % pages.length]!.text_dump : `${bbc[i % bbc.length]!.title}\n\n${bbc[i % bbc.length]!.text}`;
-  const round = Math.floor(i / (i % 3 === 2 ? pages.length : bbc.length));
-  // Repeats of one corpus article in a later round are re-dated, so they read as separate articles.
-  writeFileSync(join(input, `a${String(i).padStart(6, "0")}.txt`), `date ${start.plus({ days: (i + round * 7) % days }).toISODate() ?? day}\n${text}`);
-  scrapes.push(text);
-}
-
-const times: Record<string, number> = {};
-const time = async <T>(name: string, fn: () => Promise<T> | T): Promise<T> => {
-  const t = performance.now();
-  const out = await fn();
-  times[name] = performance.now() - t;
-  return out;
-};
-
-const ingested = await time("ingest", () => ingest(input));
-const timings: Record<string, number> = {};
-const result = runPipeline(ingested.files, { zone: "UTC", timings });
-Object.assign(times, timings);
-const out = mkdtempSync(join(tmpdir(), "digest-bench-out-"));
-const digest = await time("digest", async () => {
-  const d = buildDigest(result.stories, { zone: "UTC", homeDays: defaultConfig.homeDays });
-  await writeDigests(join(out, "digests"), d.files);
-  return d;
+const root = resolve(import.meta.dirname, "..");
+const { values } = parseArgs({
+  options: {
+    n: { type: "string", default: "1000" },
+    runs: { type: "string", default: "3" },
+    corpus: { type: "string", default: join(root, "../shared/corpus") },
+    "no-peers": { type: "boolean" },
+    "no-stages": { type: "boolean" },
+    "heap-mb": { type: "string" },
+    timeout: { type: "string", default: "1800" },
+    keep: { type: "boolean" },
+  },
 });
-await time("site", () => renderSite({ outputDir: join(out, "site"), config: defaultConfig, model: digest.model }));
-await time("feed", () => writeFeeds({ outputDir: join(out, "site"), config: defaultConfig, model: digest.model }));
-const total = Object.values(times).reduce((a, b) => a + b, 0);
+const n = Number(values.n);
+const runs = Number(values.runs);
+const corpus = resolve(values.corpus);
+const timeoutMs = Number(values.timeout) * 1000;
 
-// Single-stage throughput on one core: cleaning raw scrapes, summarising clean articles.
-const cleanStart = performance.now();
-for (const [i, text] of scrapes.entries()) cleanSource({ path: `p${i}.txt`, format: "text", text, encoding: "utf-8", mtime: new Date(0) });
-const cleanRate = scrapes.length / ((performance.now() - cleanStart) / 1000);
-const sumStart = performance.now();
-for (let i = 0; i < n; i++) summarise([{ title: bbc[i % bbc.length]!.title, text: bbc[i % bbc.length]!.text }], { sentences: 3 });
-const sumRate = n / ((performance.now() - sumStart) / 1000);
+// The command runs the compiled code: bring dist/ up to date, and never let the tests' switch leak in.
+execFileSync(process.execPath, [join(root, "scripts/compile.mjs")], { stdio: "inherit" });
+const env: NodeJS.ProcessEnv = { ...process.env, DIGEST_RUN_SOURCES: "" };
+if (values["heap-mb"]) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --max-old-space-size=${Number(values["heap-mb"])}`.trim();
 
-const pad = (s: string, w: number) => s.padEnd(w);
-console.log(`digest bench: ${n} articles (${ingested.files.length} read) -> ${result.stories.length} stories on ${digest.files.length} days`);
-console.log(`${pad("stage", 12)}${"ms".padStart(10)}${"articles/s".padStart(14)}`);
-for (const stage of ["ingest", "clean", "date", "cluster", "summarise", "digest", "site", "feed"]) {
-  const ms = times[stage] ?? 0;
-  console.log(`${pad(stage, 12)}${ms.toFixed(1).padStart(10)}${(ms > 0 ? (n / (ms / 1000)).toFixed(0) : "-").padStart(14)}`);
+const load = () => loadavg().map((l) => Number(l.toFixed(2)));
+const loadBefore = load();
+const work = mkdtempSync(join(tmpdir(), "digest-bench-"));
+const articles = join(work, "articles");
+const generator = join(root, "../shared/tools/make-bench-corpus.py");
+// N + 1 articles: the last one is held back as the "one new article" of the incremental build.
+execFileSync("/usr/bin/python3", [generator, corpus, articles, String(n + 1)], { stdio: "ignore" });
+const extraName = `a${String(n).padStart(6, "0")}`;
+const extra = join(work, `${extraName}.txt`);
+renameSync(join(articles, `${extraName}.txt`), extra);
+rmSync(join(`${articles}.md`, `${extraName}.md`));
+const inputBytes = Number(execFileSync("du", ["-sb", articles]).toString().split("\t")[0]);
+
+interface DigestRun extends Measured {
+  stages: Record<string, number>;
+  articles: Record<string, number>;
 }
-console.log(`${pad("total", 12)}${total.toFixed(1).padStart(10)}${(n / (total / 1000)).toFixed(0).padStart(14)}`);
-console.log(`clean alone: ${cleanRate.toFixed(0)} pages/s (raw text scrapes, one core)`);
-console.log(`summarise alone: ${sumRate.toFixed(0)} articles/s (--sentences 3, one core)`);
-console.log(`peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
-rmSync(input, { recursive: true, force: true });
-rmSync(out, { recursive: true, force: true });
+interface Round {
+  cold: DigestRun;
+  unchanged: DigestRun;
+  added: DigestRun;
+  hugo?: Measured;
+  eleventy?: Measured;
+}
+
+async function digestBuild(cwd: string, label: string): Promise<DigestRun> {
+  const timings = join(cwd, `timings-${label}.json`);
+  const args = [join(root, "bin/digest.js"), "build", "--input", articles, "--digests", join(cwd, "digests"), "--output", join(cwd, "site"), "--quiet", "--timings", timings];
+  const run = await measure(process.execPath, args, { cwd, env, timeoutMs });
+  const t = JSON.parse(readFileSync(timings, "utf8")) as { stages: Record<string, number>; articles: Record<string, number> };
+  return { ...run, stages: t.stages, articles: t.articles };
+}
+
+const peers = !values["no-peers"];
+const hugo = peers && hugoAvailable();
+if (peers && !hugo) console.log("hugo is not installed (apt-get install -y hugo): skipping the Hugo baseline");
+const hugoDir = hugo ? hugoSite(work) : "";
+const eleventyCfg = peers ? eleventyConfig(work) : "";
+
+const rounds: Round[] = [];
+let failure: string | null = null;
+for (let r = 0; r < runs; r++) {
+  const cwd = join(work, `round-${r}`); // a fresh working folder: no cache, no digests, no site
+  mkdirSync(cwd);
+  process.stdout.write(`round ${r + 1}/${runs}: digest cold`);
+  let cold: DigestRun;
+  try {
+    cold = await digestBuild(cwd, "cold");
+  } catch (error) {
+    if (!(error instanceof RunFailed)) throw error;
+    failure = error.message;
+    process.stdout.write(`: ${failure}\n`);
+    break;
+  }
+  process.stdout.write(` ${cold.wall.toFixed(1)} s, unchanged`);
+  const unchanged = await digestBuild(cwd, "unchanged");
+  process.stdout.write(` ${unchanged.wall.toFixed(1)} s, one new article`);
+  copyFileSync(extra, join(articles, `${extraName}.txt`));
+  const added = await digestBuild(cwd, "added").finally(() => rmSync(join(articles, `${extraName}.txt`)));
+  process.stdout.write(` ${added.wall.toFixed(1)} s`);
+  const round: Round = { cold, unchanged, added };
+  if (hugo) {
+    round.hugo = await runHugo(hugoDir, `${articles}.md`, join(cwd, "hugo-out"));
+    if (pagesIn(join(cwd, "hugo-out")) < n) throw new Error("Hugo did not render every article");
+    process.stdout.write(`, hugo ${round.hugo.wall.toFixed(1)} s`);
+  }
+  if (peers) {
+    round.eleventy = await runEleventy(root, eleventyCfg, `${articles}.md`, join(cwd, "eleventy-out"));
+    if (pagesIn(join(cwd, "eleventy-out")) < n) throw new Error("Eleventy did not render every article");
+    process.stdout.write(`, eleventy ${round.eleventy.wall.toFixed(1)} s`);
+  }
+  process.stdout.write("\n");
+  if (!values.keep) for (const sub of ["site", "digests", "hugo-out", "hugo-out-cache", "eleventy-out"]) rmSync(join(cwd, sub), { recursive: true, force: true });
+  rounds.push(round);
+}
+const loadAfter = load();
+if (rounds.length === 0) {
+  mkdirSync(join(root, "reports"), { recursive: true });
+  writeFileSync(join(root, "reports/bench.json"), `${JSON.stringify({ n, runs, inputBytes, failure, machine: { cores: availableParallelism(), loadBefore, loadAfter } }, null, 2)}\n`);
+  console.log(`no build of ${n} articles completed; wrote reports/bench.json`);
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+  process.exit(1);
+}
+const rates: StageRates | null = values["no-stages"] ? null : stageRates(corpus);
+
+// ---- figures
+const med = (pick: (r: Round) => number | null | undefined): number | null => {
+  const xs = rounds.map(pick).filter((x): x is number => typeof x === "number");
+  return xs.length ? median(xs) : null;
+};
+const cold = { wall: med((r) => r.cold.wall)!, cpu: med((r) => r.cold.cpu), rss: med((r) => r.cold.rss), peakRss: Math.max(...rounds.flatMap((r) => [r.cold.rss ?? 0, r.unchanged.rss ?? 0, r.added.rss ?? 0])) };
+const unchanged = { wall: med((r) => r.unchanged.wall)!, cpu: med((r) => r.unchanged.cpu) };
+const added = { wall: med((r) => r.added.wall)!, cpu: med((r) => r.added.cpu) };
+const hugoFig = hugo ? { wall: med((r) => r.hugo?.wall)!, cpu: med((r) => r.hugo?.cpu), rss: med((r) => r.hugo?.rss) } : null;
+const eleventyFig = peers ? { wall: med((r) => r.eleventy?.wall)!, cpu: med((r) => r.eleventy?.cpu), rss: med((r) => r.eleventy?.rss) } : null;
+const pairedRatio = hugo ? med((r) => r.cold.wall / r.hugo!.wall) : null;
+const pairedCpuRatio = hugo ? med((r) => (r.cold.cpu && r.hugo!.cpu ? r.cold.cpu / r.hugo!.cpu : null)) : null;
+const stageNames = [...new Set(rounds.flatMap((r) => Object.keys(r.cold.stages)))];
+const stageMedians = (kind: "cold" | "unchanged" | "added") => Object.fromEntries(stageNames.map((s) => [s, med((r) => r[kind].stages[s] ?? 0)!]));
+const articleMedians = (kind: "cold" | "unchanged" | "added") => Object.fromEntries(Object.keys(rounds[0]![kind].articles).map((k) => [k, med((r) => r[kind].articles[k])!]));
+
+// ---- table
+const f1 = (x: number | null | undefined, d = 1) => (x === null || x === undefined ? "-" : x.toFixed(d));
+const row = (cells: string[], widths: number[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+console.log(`\ndigest bench: ${n} distinct articles (${(inputBytes / 1048576).toFixed(1)} MiB), ${runs} round(s), medians; ${availableParallelism()} cores (${cpus()[0]?.model ?? "?"}), load ${loadBefore.join(" ")} → ${loadAfter.join(" ")}`);
+const w = [34, 10, 10, 10, 12];
+console.log(row(["run", "wall s", "CPU s", "peak MiB", "articles/s"], w));
+console.log(row(["digest build, cold (fresh folder)", f1(cold.wall, 2), f1(cold.cpu), f1(cold.rss, 0), f1(n / cold.wall, 0)], w));
+console.log(row(["digest build, unchanged", f1(unchanged.wall, 2), f1(unchanged.cpu), "", ""], w));
+console.log(row(["digest build, one new article", f1(added.wall, 2), f1(added.cpu), "", ""], w));
+if (hugoFig) console.log(row([`hugo ${hugoVersion()} (ready pages)`, f1(hugoFig.wall, 2), f1(hugoFig.cpu), f1(hugoFig.rss, 0), f1(n / hugoFig.wall, 0)], w));
+if (eleventyFig) console.log(row(["eleventy 3.1.7 bare (ready pages)", f1(eleventyFig.wall, 2), f1(eleventyFig.cpu), f1(eleventyFig.rss, 0), f1(n / eleventyFig.wall, 0)], w));
+
+console.log("\nstages (ms, medians; clean and date are summed over threads)");
+const sw = [12, 10, 11, 12];
+console.log(row(["stage", "cold", "unchanged", "one new"], sw));
+for (const s of stageNames) console.log(row([s, f1(stageMedians("cold")[s], 0), f1(stageMedians("unchanged")[s], 0), f1(stageMedians("added")[s], 0)], sw));
+const ca = articleMedians("cold");
+const ua = articleMedians("unchanged");
+const aa = articleMedians("added");
+console.log(row(["  clean", f1(ca.clean, 0), f1(ua.clean, 0), f1(aa.clean, 0)], sw));
+console.log(row(["  date", f1(ca.date, 0), f1(ua.date, 0), f1(aa.date, 0)], sw));
+console.log(row(["  cache read", f1(ca.cacheRead, 0), f1(ua.cacheRead, 0), f1(aa.cacheRead, 0)], sw));
+console.log(row(["  cache write", f1(ca.cacheWrite, 0), f1(ua.cacheWrite, 0), f1(aa.cacheWrite, 0)], sw));
+console.log(`  articles computed cold / unchanged / one new: ${ca.computed} / ${ua.computed} / ${aa.computed}; threads cold: ${ca.threads}`);
+
+const pct = (x: number) => `${((100 * x) / cold.wall).toFixed(1)}%`;
+console.log(`\nunchanged build: ${pct(unchanged.wall)} of cold; one new article: ${pct(added.wall)} of cold (wall medians)`);
+if (hugoFig) console.log(`digest / hugo: ${f1(cold.wall / hugoFig.wall, 2)} (wall medians), ${f1(pairedRatio, 2)} (median of paired runs), CPU ${f1(pairedCpuRatio, 2)}`);
+if (eleventyFig) console.log(`digest / eleventy: ${f1(cold.wall / eleventyFig.wall, 2)} (wall medians)`);
+if (rates) {
+  console.log(`clean alone: ${rates.cleanTextPagesPerSecond.toFixed(0)} pages/s (raw text dumps, one core)`);
+  console.log(`clean alone: ${rates.cleanHtmlPagesPerSecond.toFixed(0)} pages/s (HTML pages, one core)`);
+  console.log(`summarise alone: ${rates.summariseArticlesPerSecond.toFixed(0)} articles/s (--sentences 3, one core)`);
+}
+
+const targets: Array<{ target: string; met: boolean | null; value: string }> = [];
+if (n >= 10_000 && n < 100_000) {
+  if (hugoFig) targets.push({ target: "cold wall ≤ 2 × Hugo", met: cold.wall <= 2 * hugoFig.wall, value: `${f1(cold.wall / hugoFig.wall, 2)} ×` });
+  targets.push({ target: "one new article ≤ 10% of cold", met: added.wall <= 0.1 * cold.wall, value: pct(added.wall) });
+  targets.push({ target: "unchanged ≤ 10% of cold", met: unchanged.wall <= 0.1 * cold.wall, value: pct(unchanged.wall) });
+  targets.push({ target: "peak memory ≤ 500 MiB", met: cold.peakRss <= 500, value: `${cold.peakRss.toFixed(0)} MiB` });
+}
+if (n >= 100_000) {
+  targets.push({ target: "cold ≤ 10 minutes", met: cold.wall <= 600, value: `${f1(cold.wall / 60, 1)} min` });
+  targets.push({ target: "peak memory ≤ 1.5 GiB", met: cold.peakRss <= 1536, value: `${cold.peakRss.toFixed(0)} MiB` });
+}
+if (targets.length) {
+  console.log("\ntargets (issue 12)");
+  for (const t of targets) console.log(`  ${t.met ? "met    " : "NOT met"}  ${t.target}: ${t.value}`);
+}
+
+mkdirSync(join(root, "reports"), { recursive: true });
+const report = {
+  n,
+  runs,
+  inputBytes,
+  machine: { cores: availableParallelism(), cpu: cpus()[0]?.model ?? null, loadBefore, loadAfter, node: process.version },
+  digest: { cold, unchanged, added, stages: { cold: stageMedians("cold"), unchanged: stageMedians("unchanged"), added: stageMedians("added") }, articles: { cold: ca, unchanged: ua, added: aa } },
+  hugo: hugoFig,
+  eleventy: eleventyFig,
+  ratios: { digestOverHugoWall: hugoFig ? cold.wall / hugoFig.wall : null, digestOverHugoPaired: pairedRatio, digestOverHugoCpu: pairedCpuRatio, unchangedOverCold: unchanged.wall / cold.wall, addedOverCold: added.wall / cold.wall },
+  stageRates: rates,
+  targets,
+  rounds: rounds.map((r) => ({ cold: strip(r.cold), unchanged: strip(r.unchanged), added: strip(r.added), hugo: r.hugo && strip(r.hugo), eleventy: r.eleventy && strip(r.eleventy) })),
+};
+writeFileSync(join(root, "reports/bench.json"), `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\nwrote reports/bench.json${values.keep ? `; working folders kept in ${work}` : ""}`);
+if (!values.keep) rmSync(work, { recursive: true, force: true });
+
+function strip(m: Measured): Omit<Measured, "stdout" | "stderr"> {
+  const { stdout: _o, stderr: _e, ...rest } = m;
+  return rest;
+}
+
+function hugoVersion(): string {
+  try {
+    return /v(\d+\.\d+\.\d+)/.exec(execFileSync("/usr/bin/hugo", ["version"]).toString())?.[1] ?? "";
+  } catch {
+    return "";
+  }
+}

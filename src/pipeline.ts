@@ -1,11 +1,11 @@
 // The text pipeline from decoded files to stories: clean → date → cluster → resolve dates → summarise.
-import type { CleanArticle, Message, Rejection, ResolvedArticle, SourceFile, Story } from "./types.ts";
-import { cleanSource, InputRejected, type CleanRule } from "./clean/index.ts";
-import { dateArticles, resolveDates, storyDate, undatedReason } from "./date/index.ts";
+import type { DatedArticle, Message, Rejection, ResolvedArticle, SourceFile, Story } from "./types.ts";
+import type { CleanRule } from "./clean/index.ts";
+import { resolveDates, storyDate, undatedReason } from "./date/index.ts";
+import { prepareArticle, rejection, type ArticleClock, type ArticleOutcome } from "./pipeline/article.ts";
 import { clusterArticles, defaultClusterOptions, type ClusterOptions } from "./cluster/index.ts";
 import { summarise, type SummaryOptions } from "./summarise/index.ts";
 import { countWords } from "./text/words.ts";
-import { notLanguage } from "./ingest/index.ts";
 
 export interface PipelineOptions {
   zone: string;
@@ -15,6 +15,13 @@ export interface PipelineOptions {
   summary?: SummaryOptions;
   /** When given, filled with the milliseconds each stage took (for the benchmark). */
   timings?: Partial<Record<"clean" | "date" | "cluster" | "summarise", number>>;
+  /**
+   * Each file's per-article outcome, already computed (src/parallel/articles.ts: on threads, from the
+   * cache), in the order of `files`. Computed here, one file after another, when absent.
+   */
+  prepared?: readonly ArticleOutcome[];
+  /** How a story is summarised (the build passes one that keeps summaries in the cache). */
+  summarise?: typeof summarise;
 }
 
 export interface PipelineResult {
@@ -23,13 +30,10 @@ export interface PipelineResult {
   messages: Message[];
 }
 
-/** Fewer words than this after cleaning and the file held no article, only page furniture. */
-const MIN_ARTICLE_WORDS = 15;
-
 export function runPipeline(files: SourceFile[], options: PipelineOptions): PipelineResult {
   const messages: Message[] = [];
   const rejected: Rejection[] = [];
-  const articles: CleanArticle[] = [];
+  const dated: DatedArticle[] = [];
   const timings = options.timings ?? {};
   let mark = performance.now();
   const lap = (stage: keyof typeof timings) => {
@@ -37,48 +41,28 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
     timings[stage] = (timings[stage] ?? 0) + (now - mark);
     mark = now;
   };
-  // Every rejection is also a message record, so the report shows its stage and rule.
-  const reject = (path: string, reason: string, rule: string) => {
-    rejected.push({ path, reason });
-    messages.push({ file: path, stage: "clean", level: "error", rule, text: reason });
-  };
-  for (const file of files) {
-    let article: CleanArticle;
-    try {
-      article = cleanSource(file, options.rules);
-    } catch (error) {
-      if (error instanceof InputRejected) {
-        const rule = (error as { rule?: unknown }).rule;
-        reject(file.path, error.message, typeof rule === "string" ? rule : "rejected");
+  const clock: ArticleClock = { clean: 0, date: 0 };
+  const outcomes = options.prepared ?? files.map((file) => prepareArticle(file, options, clock));
+  for (let outcome of outcomes) {
+    if ("article" in outcome) {
+      const article = outcome.article;
+      const said = [...article.messages, ...(article.evidence.messages ?? [])];
+      const undated = undatedReason(article);
+      if (undated) outcome = rejection(article.path, undated, "date", "undated", said);
+      else {
+        messages.push(...said);
+        dated.push(article);
         continue;
       }
-      // A page nested thousands of levels deep exhausts the stack; say so rather than quote the engine.
-      const why = error instanceof RangeError ? "markup nested too deeply to read" : (error as Error).message;
-      reject(file.path, `could not be cleaned: ${why}`, "clean-failed");
-      continue;
     }
-    messages.push(...article.messages);
-    const words = countWords(article.paragraphs.join(" "));
-    if (words < MIN_ARTICLE_WORDS) {
-      reject(file.path, words === 0 ? "no article text found (only page furniture)" : `too little article text after cleaning (${words} words)`, "too-little-text");
-      continue;
-    }
-    const gibberish = notLanguage([article.title, ...article.paragraphs].join("\n"));
-    if (gibberish) {
-      reject(file.path, gibberish, "not-language");
-      continue;
-    }
-    if (!article.title) article.title = firstWords(article.paragraphs[0] ?? "", 12);
-    articles.push(article);
+    messages.push(...outcome.messages);
+    rejected.push(outcome.rejected);
   }
-  lap("clean");
-  const dated = dateArticles(articles, { zone: options.zone }).filter((a) => {
-    messages.push(...(a.evidence.messages ?? []));
-    const why = undatedReason(a);
-    if (why) rejected.push({ path: a.path, reason: why });
-    return !why;
-  });
-  lap("date");
+  if (!options.prepared) {
+    timings.clean = (timings.clean ?? 0) + clock.clean;
+    timings.date = (timings.date ?? 0) + clock.date;
+  }
+  mark = performance.now();
   const clusters = clusterArticles(dated, options.cluster ?? defaultClusterOptions);
   lap("cluster");
   const stories = clusters.map((cluster): Story => {
@@ -89,7 +73,7 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
       date,
       title: headline(members, date),
       members,
-      summary: summarise(members.map((m) => ({ title: m.title, text: m.paragraphs.join("\n") })), options.summary),
+      summary: (options.summarise ?? summarise)(members.map((m) => ({ title: m.title, text: m.paragraphs.join("\n") })), options.summary),
       followUpOf: cluster.followUpOf,
     };
   });
@@ -111,9 +95,4 @@ function headline(members: ResolvedArticle[], date: string): string {
   if (pool.length === 1) return pool[0]!.title;
   const sized = pool.map((m) => ({ m, words: countWords(m.paragraphs.join(" ")) }));
   return sized.sort((a, b) => b.words - a.words || (a.m.path < b.m.path ? -1 : 1))[0]!.m.title;
-}
-
-function firstWords(text: string, n: number): string {
-  const words = text.split(/\s+/);
-  return words.length > n ? `${words.slice(0, n).join(" ")} …` : text;
 }

@@ -84,7 +84,7 @@ describe("hostile input", () => {
     const deep = `<html><body>${"<div>".repeat(50_000)}<p>Deep</p>${"</div>".repeat(50_000)}</body></html>`;
     const seed = files.find((f) => f.path.startsWith("004"))!;
     const out = runPipeline([{ path: "deep.html", format: "html", text: deep, encoding: "utf-8", mtime: new Date(0) }, seed], { zone: "UTC" });
-    expect(out.rejected).toEqual([{ path: "deep.html", reason: "could not be cleaned: markup nested too deeply to read" }]);
+    expect(out.rejected).toEqual([{ path: "deep.html", reason: "could not be cleaned: markup nested too deeply to read", stage: "clean", rule: "clean-failed" }]);
     expect(out.stories).toHaveLength(1);
   });
 });

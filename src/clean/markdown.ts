@@ -18,7 +18,7 @@ export interface MarkdownParts {
 export function parseMarkdown(text: string): MarkdownParts {
   const warnings: string[] = [];
   const front = splitFrontMatter(text);
-  if (front.kind === "refused") throw new InputRejected(front.reason);
+  if (front.kind === "refused") throw new InputRejected(front.reason, "front-matter");
   if (front.kind === "invalid") warnings.push(`${front.reason}; read as plain Markdown`);
   const data: Record<string, unknown> = front.kind === "data" ? front.data : {};
   const content = front.content;

@@ -14,6 +14,9 @@ import { buildReport, rejectionLines, summaryLines } from "../report/index.ts";
 import { openOutputs } from "../output/index.ts";
 import { parseArgs } from "./io.ts";
 import { startProgress } from "./progress.ts";
+import { DiskCache } from "../cache/pack.ts";
+import { prepareArticles, type PrepareStats } from "../parallel/articles.ts";
+import { cachedSummaries } from "../cache/summaries.ts";
 
 export async function runBuild(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -25,8 +28,19 @@ export async function runBuild(argv: string[]): Promise<number> {
       "base-url": { type: "string" },
       config: { type: "string" },
       quiet: { type: "boolean" },
+      cache: { type: "string", default: ".digest-cache" },
+      "no-cache": { type: "boolean" },
+      // Not in --help: where each stage's milliseconds go, as JSON (for npm run bench).
+      timings: { type: "string" },
     },
   });
+  const timings: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (stage: string) => {
+    const now = performance.now();
+    timings[stage] = (timings[stage] ?? 0) + (now - mark);
+    mark = now;
+  };
   const configPath = values.config ?? "digest.config.json";
   let config = await loadConfig(configPath, values.config !== undefined);
   if (values["base-url"]) config = withBaseUrl(config, values["base-url"]);
@@ -42,26 +56,43 @@ export async function runBuild(argv: string[]): Promise<number> {
     { onWait: (folder, owner) => process.stderr.write(`digest: waiting for another build of ${folder}${owner ? ` (pid ${owner.pid})` : ""} to finish\n`) },
   );
   for (const note of out.notes) process.stderr.write(`digest: ${note}\n`);
-  const progress = startProgress({ quiet: values.quiet, steps: 4 });
+  const progress = startProgress({ quiet: values.quiet, steps: 5 });
+  const warn = (text: string) => process.stderr.write(`digest: ${text}\n`);
+  const cache = values["no-cache"] ? null : new DiskCache(resolve(values.cache), warn);
+  const articleStats = {} as PrepareStats;
   let report;
   let days;
   let fileTimes;
+  let summaries;
+  lap("config");
   try {
     progress.step("reading the input");
     const ingested = await ingest(input);
-    progress.step(`cleaning, dating, merging and summarising ${ingested.files.length} articles`);
-    const result = runPipeline(ingested.files, { zone: config.timezone, rules: rulesWithout(...config.disableRules) });
+    lap("ingest");
+    progress.step(`cleaning and dating ${ingested.files.length} articles`);
+    const rules = rulesWithout(...config.disableRules);
+    const prepared = await prepareArticles(ingested.files, { zone: config.timezone, rules, cache, warn }, articleStats);
+    summaries = cache ? await cachedSummaries(cache) : null;
+    lap("articles");
+    progress.step("merging and summarising");
+    const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings, summarise: summaries?.summarise });
+    await summaries?.pack.commit();
+    mark = performance.now();
     fileTimes = fileTimeWarning(result.stories.flatMap((s) => s.members));
     const digest = buildDigest(result.stories, { zone: config.timezone, homeDays: config.homeDays });
     days = digest.files.length;
     progress.step("writing the digests");
     await out.writeDigests(digest.files);
+    lap("digest");
     progress.step("rendering the site and its search index");
     await renderSite({ outputDir: out.site, config, model: digest.model });
+    lap("site");
     await writeFeeds({ outputDir: out.site, config, model: digest.model });
+    lap("feed");
     report = buildReport(result.stories, [...ingested.rejected, ...result.rejected], [...ingested.messages, ...result.messages], digest.model);
     await writeFile(join(out.site, "build-report.json"), `${JSON.stringify(report, null, 2)}\n`);
     await out.commit();
+    lap("report");
   } catch (error) {
     await out.abort();
     throw error;
@@ -71,5 +102,10 @@ export async function runBuild(argv: string[]): Promise<number> {
   for (const line of rejectionLines(report)) process.stderr.write(`${line}\n`);
   if (!values.quiet) for (const line of summaryLines(report, days)) process.stdout.write(`${line}\n`);
   if (fileTimes) process.stderr.write(`digest: warning: ${fileTimes}\n`);
+  if (values.timings) {
+    const summaryStats = summaries && { ...summaries.stats, ...summaries.pack.stats };
+    const usage = { stages: timings, articles: articleStats, summaries: summaryStats, cpu: process.cpuUsage(), maxRssKiB: process.resourceUsage().maxRSS };
+    await writeFile(values.timings, `${JSON.stringify(usage, null, 2)}\n`);
+  }
   return 0;
 }

@@ -1,11 +1,13 @@
 // Stage 9: the `digest` command (see shared CONTRACT.md). One table of commands: each has its usage and
 // options for `--help`, and the function that runs it.
-import { runBuild } from "./build.ts";
-import { runClean } from "./clean.ts";
-import { runServe } from "./serve.ts";
-import { runSummarize } from "./summarize.ts";
-import { runFetch } from "./fetch.ts";
 import pkg from "../../package.json" with { type: "json" };
+
+// Each command's module is loaded only when it runs: `digest --help` must not load Eleventy.
+const runBuild = async (argv: string[]) => (await import("./build.ts")).runBuild(argv);
+const runServe = async (argv: string[]) => (await import("./serve.ts")).runServe(argv);
+const runClean = async (argv: string[]) => (await import("./clean.ts")).runClean(argv);
+const runSummarize = async (argv: string[]) => (await import("./summarize.ts")).runSummarize(argv);
+const runFetch = async (argv: string[]) => (await import("./fetch.ts")).runFetch(argv);
 
 interface Command {
   name: string;
@@ -23,6 +25,8 @@ const BUILD_OPTIONS = [
   ["--output DIR", "where the site, feeds and build report go (default: _site)"],
   ["--base-url URL", "the address the site is served from; feeds and canonical links use it"],
   ["--config FILE", "settings (default: digest.config.json, when present)"],
+  ["--cache DIR", "where results are kept between builds (default: .digest-cache); safe to delete"],
+  ["--no-cache", "neither read nor write the cache"],
   ["--quiet", "print nothing but warnings and errors"],
 ] as const;
 
@@ -32,7 +36,7 @@ const COMMANDS: readonly Command[] = [
   {
     name: "build",
     summary: "read the articles; write the digests, the site with its feeds and search, and the build report",
-    usage: ["digest build [--input DIR] [--digests DIR] [--output DIR] [--base-url URL] [--config FILE] [--quiet]"],
+    usage: ["digest build [--input DIR] [--digests DIR] [--output DIR] [--base-url URL] [--config FILE] [--cache DIR | --no-cache] [--quiet]"],
     options: [...BUILD_OPTIONS, HELP],
     run: runBuild,
   },

@@ -22,7 +22,7 @@ describe("front matter", () => {
     const text = `---js\n{ title: (require("fs").writeFileSync(${JSON.stringify(marker)}, "x"), "pwned") }\n---\n${body}\n`;
     expect(() => cleanSource(markdown(text))).toThrow(InputRejected);
     const out = runPipeline([markdown(text)], { zone: "UTC" });
-    expect(out.rejected).toEqual([{ path: "a.md", reason: 'front matter in "js" is not accepted: only YAML front matter is read' }]);
+    expect(out.rejected).toEqual([{ path: "a.md", reason: 'front matter in "js" is not accepted: only YAML front matter is read', stage: "clean", rule: "front-matter" }]);
     expect(existsSync(marker)).toBe(false);
   });
 

@@ -1,0 +1,70 @@
+// Runs a command as a child process and measures it: wall time, CPU seconds (user + system) and peak
+// memory (maximum resident set size), through GNU time where the machine has it.
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export interface Measured {
+  wall: number;
+  /** CPU seconds, user + system, of the child and its threads. */
+  cpu: number | null;
+  /** Peak resident memory in MiB. */
+  rss: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const GNU_TIME = "/usr/bin/time";
+
+export class RunFailed extends Error {
+  constructor(
+    message: string,
+    readonly wall: number,
+  ) {
+    super(message);
+  }
+}
+
+/** `timeoutMs`: past it the child (and its own children: it leads a process group) is killed and this rejects. */
+export async function measure(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<Measured> {
+  const out = join(tmpdir(), `digest-bench-time-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  const timed = existsSync(GNU_TIME);
+  const [cmd, argv] = timed ? [GNU_TIME, ["-f", "%U %S %M", "-o", out, command, ...args]] : [command, args];
+  const start = performance.now();
+  const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(cmd, argv, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    let stdout = "";
+    let stderr = "";
+    const timer = options.timeoutMs
+      ? setTimeout(() => {
+          stderr += `\nkilled after ${options.timeoutMs! / 1000} s`;
+          process.kill(-child.pid!, "SIGKILL");
+        }, options.timeoutMs)
+      : null;
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (timer) clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+  const wall = (performance.now() - start) / 1000;
+  if (code !== 0) throw new RunFailed(`${command.split("/").pop()} failed (exit ${code}) after ${wall.toFixed(1)} s: ${stderr.trim().split("\n").slice(-3).join(" | ").slice(0, 600)}`, wall);
+  let cpu: number | null = null;
+  let rss: number | null = null;
+  if (timed) {
+    const fields = readFileSync(out, "utf8").trim().split("\n").pop()!.split(" ").map(Number);
+    rmSync(out, { force: true });
+    cpu = fields[0]! + fields[1]!;
+    rss = fields[2]! / 1024;
+  }
+  return { wall, cpu, rss, stdout, stderr };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

@@ -1,0 +1,74 @@
+// A hash of the code behind a cached result: every module the entry modules import, followed through
+// their relative imports (the compiled .js, or the .ts sources when they run), the versions of the
+// packages they import, and Node's own version. A change to any of them makes every key new, so a
+// result made by other code is never taken for this code's.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+// `import … from "x"`, `export … from "x"`, `import "x"`, `import("x")` (literal specifiers only).
+const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*)["']([^"'\n]+)["']/g;
+
+const memo = new Map<string, string>();
+
+/** A module beside `base` as it runs here: `.ts` from the sources, `.js` compiled (`path` has no extension). */
+export function moduleUrl(path: string, base: string): string {
+  return new URL(`${path}${base.endsWith(".ts") ? ".ts" : ".js"}`, base).href;
+}
+
+/** The code hash of the modules reachable from `entries` (file: URLs). */
+export function codeHash(entries: readonly string[]): string {
+  const id = entries.join("\n");
+  const known = memo.get(id);
+  if (known) return known;
+  const modules = new Map<string, string>(); // url → content hash
+  const packages = new Set<string>();
+  const visit = (url: string) => {
+    if (modules.has(url)) return;
+    let text: string;
+    try {
+      text = readFileSync(fileURLToPath(url), "utf8");
+    } catch {
+      modules.set(url, `missing ${url.slice(url.lastIndexOf("/") + 1)}`); // a specifier in a comment, say
+      return;
+    }
+    modules.set(url, createHash("sha256").update(text).digest("hex"));
+    if (url.endsWith(".json")) return;
+    for (const m of text.matchAll(SPECIFIER)) {
+      const spec = m[1]!;
+      if (spec.startsWith(".")) visit(new URL(spec, url).href);
+      else if (!spec.startsWith("node:")) packages.add(packageVersion(spec));
+    }
+  };
+  for (const entry of entries) visit(entry);
+  // By content, not by path: the same code in another checkout or install gives the same hash.
+  const hash = createHash("sha256").update(`node ${process.versions.node}\n`);
+  for (const h of [...modules.values()].sort()) hash.update(`${h}\n`);
+  for (const p of [...packages].sort()) hash.update(`${p}\n`);
+  const digest = hash.digest("hex").slice(0, 32);
+  memo.set(id, digest);
+  return digest;
+}
+
+/** `name@version` of the installed package a bare specifier names ("luxon", "@11ty/eleventy/x"). */
+function packageVersion(spec: string): string {
+  const name = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]!;
+  let dir: string;
+  try {
+    dir = dirname(fileURLToPath(import.meta.resolve(spec)));
+  } catch {
+    return `${name}@unresolved`; // a type-only import of a package with nothing to run
+  }
+  for (;;) {
+    try {
+      const meta = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name?: string; version?: string };
+      if (meta.name === name) return `${name}@${meta.version ?? "?"}`;
+    } catch {
+      // no package.json at this level: look further up
+    }
+    const up = dirname(dir);
+    if (up === dir) return `${name}@unknown`;
+    dir = up;
+  }
+}

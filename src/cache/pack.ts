@@ -1,0 +1,336 @@
+// The build cache on disk: per namespace one pack file of `key → JSON value` lines, in the cache folder
+// (`.digest-cache/` of the working folder, or `--cache DIR`).
+//
+//   DIGEST-CACHE 1 <namespace>\n                     header: format version and namespace
+//   <key: 32 hex> <md5 of the JSON: 32 hex> <JSON>\n   one line per entry
+//
+// A build opens a namespace with the keys it wants, takes the valid ones as hits, puts what it computed,
+// and commits: the new pack holds exactly the entries this build used (so it stays bounded) and replaces
+// the old one by rename (so a reader never sees half a pack). Nothing read is trusted: a line whose
+// checksum, JSON or shape is wrong is ignored with a warning, and a pack of another format or namespace
+// is ignored whole. Deleting the folder only makes the next build cold.
+import { hash } from "node:crypto";
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { join } from "node:path";
+
+export const CACHE_FORMAT = 1;
+
+export interface Namespace<T> {
+  /** The pack's file name without `.pack`: letters, digits and dashes. */
+  name: string;
+  /** Whether a value read back has the shape this namespace stores; anything else is not used. */
+  accepts(value: unknown): value is T;
+}
+
+export interface PackStats {
+  /** Entries read that were sound and wanted. */
+  hits: number;
+  /** Entries put by this build. */
+  added: number;
+  /** Entries in the old pack this build did not use: left out of the new one (counted at commit). */
+  pruned: number;
+  /** Lines ignored because they were damaged or not of this namespace's shape. */
+  damaged: number;
+}
+
+const KEY = /^[0-9a-f]{32}$/;
+const LINE_HEAD = 32 + 1 + 32 + 1;
+const READ_CHUNK = 1 << 20;
+
+/** A cache key: 128 bits of SHA-256 over the parts, each length-prefixed so no two lists collide. */
+export function cacheKey(...parts: ReadonlyArray<string | number>): string {
+  return hash("sha256", parts.map((part) => `${String(part).length}:${part}\n`).join("")).slice(0, 32);
+}
+
+/**
+ * `value` as JSON, or null when JSON would not give it back as it is (a Date, a Map, undefined, NaN, a
+ * class instance): such a value is computed again each build rather than come back different.
+ */
+export function cacheJson(value: unknown): string | null {
+  let safe = true;
+  const json = JSON.stringify(value, function (this: Record<string, unknown>, key: string, converted: unknown) {
+    const original = this[key]; // before toJSON: a Date arrives here as a string
+    if (original === undefined || typeof original === "function" || typeof original === "symbol" || typeof original === "bigint") safe = false;
+    else if (typeof original === "number" && !Number.isFinite(original)) safe = false;
+    else if (original !== null && typeof original === "object") {
+      const proto: unknown = Object.getPrototypeOf(original);
+      if (proto !== Object.prototype && proto !== Array.prototype && proto !== null) safe = false;
+    }
+    return converted;
+  });
+  return safe && json !== undefined ? json : null;
+}
+
+export class DiskCache {
+  constructor(
+    readonly dir: string,
+    private readonly warn: (text: string) => void,
+  ) {}
+
+  /**
+   * The entries of `namespace` whose keys are in `wanted` (read and checked), ready to take new ones.
+   * "all": every entry, for a step that learns its keys only as it goes (a story's summary).
+   */
+  async open<T>(namespace: Namespace<T>, wanted: ReadonlySet<string> | "all"): Promise<Pack<T>> {
+    if (!/^[a-z0-9-]+$/.test(namespace.name)) throw new Error(`cache namespace "${namespace.name}" is not a plain name`);
+    const pack = new Pack(namespace, join(this.dir, `${namespace.name}.pack`), this.dir, this.warn);
+    this.sweep(namespace.name);
+    await pack.read(wanted);
+    return pack;
+  }
+
+  /** Removes the temporary files a build that stopped half-way (its process is gone) left behind. */
+  private sweep(name: string): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const file of names) {
+      const m = new RegExp(`^${name}\\.pack\\.(?:tmp|add)-(\\d+)-`).exec(file);
+      if (!m || alive(Number(m[1]))) continue;
+      try {
+        rmSync(join(this.dir, file), { force: true });
+      } catch {
+        // another build's clean-up got there first
+      }
+    }
+  }
+}
+
+export class Pack<T> {
+  readonly stats: PackStats = { hits: 0, added: 0, pruned: 0, damaged: 0 };
+  private readonly hits = new Map<string, T>();
+  /** The hits this build asked for: the entries the new pack keeps. */
+  private readonly used = new Set<string>();
+  /** Keys put by this build; their lines go to a side file as they come, not into memory. */
+  private readonly added = new Set<string>();
+  private additions: { path: string; fd: number; pending: string[]; size: number } | null = null;
+  private writeError: Error | null = null;
+  /** Whether the file on disk is a pack of this format and namespace (and so can be appended to). */
+  private sound = false;
+  private committed = false;
+
+  constructor(
+    private readonly namespace: Namespace<T>,
+    readonly file: string,
+    private readonly dir: string,
+    private readonly warn: (text: string) => void,
+  ) {}
+
+  get(key: string): T | undefined {
+    const value = this.hits.get(key);
+    if (value !== undefined) this.used.add(key);
+    return value;
+  }
+
+  /** Stores a value already made JSON by `cacheJson`. */
+  putJson(key: string, json: string): void {
+    if (!KEY.test(key)) throw new Error(`not a cache key: ${key}`);
+    if (this.hits.has(key) || this.added.has(key) || this.writeError || this.committed) return;
+    this.added.add(key);
+    try {
+      if (!this.additions) {
+        mkdirSync(this.dir, { recursive: true });
+        const path = `${this.file}.add-${process.pid}-${Math.random().toString(36).slice(2)}`;
+        this.additions = { path, fd: openSync(path, "w"), pending: [], size: 0 };
+      }
+      const line = entryLine(key, json);
+      this.additions.pending.push(line);
+      this.additions.size += line.length;
+      if (this.additions.size >= WRITE_BATCH) this.flush();
+    } catch (error) {
+      this.writeError = error as Error;
+    }
+  }
+
+  private flush(): void {
+    const a = this.additions!;
+    writeSync(a.fd, a.pending.join(""));
+    a.pending = [];
+    a.size = 0;
+  }
+
+  put(key: string, value: T): boolean {
+    const json = cacheJson(value);
+    if (json !== null) this.putJson(key, json);
+    return json !== null;
+  }
+
+  async read(wanted: ReadonlySet<string> | "all"): Promise<void> {
+    if (!existsSync(this.file)) return;
+    try {
+      let header = true;
+      const cutShort = scanLines(this.file, (line) => {
+        if (header) {
+          header = false;
+          this.sound = line.toString("latin1") === this.header().trimEnd();
+          return this.sound;
+        }
+        this.take(line, wanted);
+        return true;
+      });
+      if (this.sound && cutShort) this.stats.damaged++;
+    } catch (error) {
+      this.warn(`cache: cannot read ${this.file} (${(error as Error).message}); building without it`);
+      this.hits.clear();
+      this.stats.hits = 0;
+      this.sound = false;
+      return;
+    }
+    if (!this.sound) this.warn(`cache: ${this.file} is not a Digest cache of this version (format ${CACHE_FORMAT}, ${this.namespace.name}); ignoring it`);
+    if (this.stats.damaged > 0) this.warn(`cache: ignored ${this.stats.damaged} damaged entr${this.stats.damaged === 1 ? "y" : "ies"} in ${this.file}`);
+  }
+
+  /** One entry line: a hit when its key is wanted and its checksum, JSON and shape hold. */
+  private take(line: Buffer, wanted: ReadonlySet<string> | "all"): void {
+    const key = line.toString("latin1", 0, 32);
+    if (line.length < LINE_HEAD || line[32] !== 0x20 || line[65] !== 0x20 || !KEY.test(key)) {
+      this.stats.damaged++;
+      return;
+    }
+    if ((wanted !== "all" && !wanted.has(key)) || this.hits.has(key)) {
+      this.stats.pruned++;
+      return;
+    }
+    const body = line.subarray(LINE_HEAD);
+    if (hash("md5", body) !== line.toString("latin1", 33, 65)) {
+      this.stats.damaged++;
+      return;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(body.toString("utf8"));
+    } catch {
+      this.stats.damaged++;
+      return;
+    }
+    if (!this.namespace.accepts(value)) {
+      this.stats.damaged++;
+      return;
+    }
+    this.hits.set(key, value);
+    this.stats.hits++;
+  }
+
+  /**
+   * Writes the pack this build used: unchanged, the old file stays; with only additions, a copy of it
+   * with them appended; else the kept lines and the new ones. Always to a temporary file renamed over
+   * the old. A cache that cannot be written costs the next build its speed, not this build its result.
+   */
+  async commit(): Promise<void> {
+    if (this.committed) return;
+    this.committed = true;
+    this.stats.added = this.added.size;
+    this.stats.pruned += this.hits.size - this.used.size;
+    const temp = `${this.file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    try {
+      if (this.additions) {
+        this.flush();
+        closeSync(this.additions.fd);
+      }
+      if (this.writeError) throw this.writeError;
+      if (this.sound && this.added.size === 0 && this.stats.pruned === 0 && this.stats.damaged === 0) return;
+      mkdirSync(this.dir, { recursive: true });
+      if (this.sound && this.stats.pruned === 0 && this.stats.damaged === 0) copyFileSync(this.file, temp);
+      else this.rewrite(temp);
+      if (this.additions) appendFile(temp, this.additions.path);
+      renameSync(temp, this.file);
+    } catch (error) {
+      this.warn(`cache: cannot write ${this.file} (${(error as Error).message}); the next build will not find these results`);
+    } finally {
+      for (const leftover of [temp, this.additions?.path]) {
+        try {
+          if (leftover) rmSync(leftover, { force: true });
+        } catch {
+          // nothing was made there
+        }
+      }
+    }
+  }
+
+  /** The header, then the old pack's lines that were hits, once each, as they were read. */
+  private rewrite(temp: string): void {
+    writeFileSync(temp, this.header());
+    if (this.used.size === 0) return;
+    const out = openSync(temp, "a");
+    const kept = new Set<string>();
+    try {
+      let header = true;
+      scanLines(this.file, (line) => {
+        if (header) return !(header = false);
+        const key = line.toString("latin1", 0, 32);
+        if (!this.used.has(key) || kept.has(key)) return true;
+        kept.add(key);
+        writeSync(out, line);
+        writeSync(out, NEWLINE);
+        return true;
+      });
+    } finally {
+      closeSync(out);
+    }
+    // Another build replaced the pack since this one read it: what is there is not what was read.
+    if (kept.size !== this.used.size) throw new Error("the pack changed while this build used it");
+  }
+
+  private header(): string {
+    return `DIGEST-CACHE ${CACHE_FORMAT} ${this.namespace.name}\n`;
+  }
+}
+
+const NEWLINE = Buffer.from("\n");
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0); // signal 0: asks whether the process exists, sends nothing
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+const WRITE_BATCH = 1 << 20;
+
+/** Appends the file `from` to the file `to`, a megabyte at a time. */
+function appendFile(to: string, from: string): void {
+  const out = openSync(to, "a");
+  const input = openSync(from, "r");
+  try {
+    const buffer = Buffer.allocUnsafe(READ_CHUNK);
+    for (let n = readSync(input, buffer, 0, READ_CHUNK, null); n > 0; n = readSync(input, buffer, 0, READ_CHUNK, null)) writeSync(out, buffer, 0, n);
+  } finally {
+    closeSync(input);
+    closeSync(out);
+  }
+}
+
+function entryLine(key: string, json: string): string {
+  return `${key} ${hash("md5", json)} ${json}\n`;
+}
+
+/**
+ * Calls `each` with every newline-terminated line of the file (without the newline), in order, reading
+ * it a megabyte at a time; stops when `each` returns false. A last line without a newline is not passed
+ * on (it is a pack cut short): the answer is whether there was one.
+ */
+function scanLines(file: string, each: (line: Buffer) => boolean): boolean {
+  const fd = openSync(file, "r");
+  try {
+    let carry: Buffer = Buffer.alloc(0);
+    const chunk = Buffer.allocUnsafe(READ_CHUNK);
+    for (;;) {
+      const bytesRead = readSync(fd, chunk, 0, READ_CHUNK, null);
+      if (bytesRead === 0) return carry.length > 0;
+      const data = carry.length ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
+      let start = 0;
+      for (let end = data.indexOf(0x0a, start); end !== -1; end = data.indexOf(0x0a, start)) {
+        if (!each(data.subarray(start, end))) return false;
+        start = end + 1;
+      }
+      carry = Buffer.from(data.subarray(start));
+    }
+  } finally {
+    closeSync(fd);
+  }
+}

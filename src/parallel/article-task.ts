@@ -1,0 +1,53 @@
+// The per-article step as a chunk function for the pool (and for this thread when the cache is on):
+// each file's cleaned and dated article as cache records, which are also how it travels back.
+import type { SourceFile } from "../types.ts";
+import { defaultRules, type CleanRule } from "../clean/index.ts";
+import { cleanArticle, dateArticle, type ArticleOutcome } from "../pipeline/article.ts";
+import { cleanRecordJson, datedRecordJson } from "../cache/articles.ts";
+
+export interface ArticleTaskArgs {
+  zone: string;
+  /** The cleaning rules by name, from the default list (functions cannot be sent to a thread). */
+  ruleNames: readonly string[];
+}
+
+/**
+ * `clean`/`dated`: the records' JSON (null when the result cannot be recorded exactly). `outcome`: the
+ * result itself, only when the records cannot give it back; its `raw` is left empty (the caller has it).
+ * `ms`: milliseconds cleaning and dating.
+ */
+export interface PreparedFile {
+  clean: string | null;
+  dated: string | null;
+  outcome?: ArticleOutcome;
+  ms: [number, number];
+}
+
+export function prepareFiles(files: SourceFile[], args: ArticleTaskArgs): PreparedFile[] {
+  const rules = rulesNamed(args.ruleNames);
+  return files.map((file) => prepareFile(file, args.zone, rules, true));
+}
+
+/** One file; `forThread` drops the raw text from a returned outcome (the other side has the file). */
+export function prepareFile(file: SourceFile, zone: string, rules: readonly CleanRule[], forThread = false): PreparedFile {
+  const start = performance.now();
+  const cleaned = cleanArticle(file, rules);
+  const mid = performance.now();
+  const clean = cleanRecordJson(file, cleaned);
+  if (!("article" in cleaned)) return clean === null ? { clean, dated: null, outcome: cleaned, ms: [mid - start, 0] } : { clean, dated: null, ms: [mid - start, 0] };
+  const article = dateArticle(cleaned.article, zone);
+  const ms: [number, number] = [mid - start, performance.now() - mid];
+  const dated = datedRecordJson(cleaned.article, article);
+  if (clean !== null && dated !== null) return { clean, dated, ms };
+  if (forThread) article.raw = "";
+  return { clean, dated, outcome: { article }, ms };
+}
+
+export function rulesNamed(names: readonly string[]): CleanRule[] {
+  const byName = new Map(defaultRules.map((r) => [r.name, r]));
+  return names.map((name) => {
+    const rule = byName.get(name);
+    if (!rule) throw new Error(`no cleaning rule is named "${name}"`);
+    return rule;
+  });
+}

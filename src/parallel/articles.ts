@@ -1,0 +1,156 @@
+// The per-article step over every input, before clustering: from the cache where it holds the answer,
+// on worker threads where there is enough left to do, else on this thread. The outcomes are the ones
+// `runPipeline` would compute itself, in the order of the files (pass them as its `prepared`).
+import type { CleanArticle, SourceFile } from "../types.ts";
+import { defaultRules } from "../clean/index.ts";
+import { dateArticle, prepareArticle, type ArticleClock, type ArticleOptions, type ArticleOutcome } from "../pipeline/article.ts";
+import { DiskCache, type Pack } from "../cache/pack.ts";
+import { codeHash, moduleUrl } from "../cache/code-hash.ts";
+import { articleKey, articleNamespace, datedKey, datedNamespace, datedRecordJson, restoreClean, restoreDated, type CleanRecord, type DatedRecord } from "../cache/articles.ts";
+import { prepareFile, prepareFiles, type ArticleTaskArgs, type PreparedFile } from "./article-task.ts";
+import { defaultWorkerCount, WorkerPool } from "./pool.ts";
+
+export interface PrepareOptions extends ArticleOptions {
+  /** The build cache; without one every article is computed. */
+  cache?: DiskCache | null;
+  /** Threads computing articles, this one included (default: `DIGEST_WORKERS`, else one per core); 0 or 1: this one only. */
+  workers?: number;
+  /** Fewer articles to compute than this and they are computed here: starting threads would cost more. */
+  minParallel?: number;
+  warn?: (text: string) => void;
+}
+
+export interface PrepareStats {
+  files: number;
+  /** Articles whose cleaning came from the cache, and whose dating did. */
+  cleanHits: number;
+  datedHits: number;
+  computed: number;
+  threads: number;
+  /** Milliseconds: reading the cache, writing it, and cleaning and dating summed over threads. */
+  cacheRead: number;
+  cacheWrite: number;
+  clean: number;
+  date: number;
+}
+
+export const DEFAULT_MIN_PARALLEL = 500;
+/** Articles per message to a thread: enough to make the message cost small, few enough to share out evenly. */
+const CHUNK = 32;
+
+/** The modules whose code decides a cached article: the per-article step and all it imports. */
+const STEP_MODULE = moduleUrl("../pipeline/article", import.meta.url);
+
+export async function prepareArticles(files: readonly SourceFile[], options: PrepareOptions, stats?: PrepareStats): Promise<ArticleOutcome[]> {
+  const s: PrepareStats = stats ?? ({} as PrepareStats);
+  Object.assign(s, { files: files.length, cleanHits: 0, datedHits: 0, computed: 0, threads: 0, cacheRead: 0, cacheWrite: 0, clean: 0, date: 0 });
+  const rules = options.rules ?? defaultRules;
+  // Rules are sent to threads and named in keys by name: only the stage's own rules can be.
+  const known = new Set(defaultRules);
+  const ruleNames = rules.every((r) => known.has(r)) ? rules.map((r) => r.name) : null;
+  const workers = ruleNames ? (options.workers ?? defaultWorkerCount()) : 0;
+  const minParallel = options.minParallel ?? DEFAULT_MIN_PARALLEL;
+  const cache = ruleNames ? (options.cache ?? null) : null;
+
+  const outcomes = new Array<ArticleOutcome>(files.length);
+  let todo = files.map((_, i) => i);
+  let articles: Pack<CleanRecord> | null = null;
+  let dated: Pack<DatedRecord> | null = null;
+  let keys: Array<{ article: string; dated: string }> = [];
+  const dateOnly: Array<{ i: number; article: CleanArticle }> = [];
+
+  if (cache) {
+    const started = performance.now();
+    const code = codeHash([STEP_MODULE]);
+    keys = files.map((file) => {
+      const article = articleKey(file, code, ruleNames!);
+      return { article, dated: datedKey(article, code, options.zone, file) };
+    });
+    articles = await cache.open(articleNamespace, new Set(keys.map((k) => k.article)));
+    dated = await cache.open(datedNamespace, new Set(keys.map((k) => k.dated)));
+    todo = [];
+    files.forEach((file, i) => {
+      const record = articles!.get(keys[i]!.article);
+      if (!record) return todo.push(i);
+      s.cleanHits++;
+      const cleaned = restoreClean(file, record);
+      if (!("article" in cleaned)) return (outcomes[i] = cleaned);
+      const added = dated!.get(keys[i]!.dated);
+      if (!added) return dateOnly.push({ i, article: cleaned.article });
+      s.datedHits++;
+      outcomes[i] = { article: restoreDated(cleaned.article, added) };
+    });
+    s.cacheRead = performance.now() - started;
+  }
+
+  s.computed = todo.length;
+  // Each computed file: its outcome, and its records into the cache, as soon as it comes (so the
+  // records' JSON is not all held at once).
+  const take = (k: number, p: PreparedFile) => {
+    const i = todo[k]!;
+    outcomes[i] = fromPrepared(files[i]!, p);
+    s.clean += p.ms[0];
+    s.date += p.ms[1];
+    if (cache) {
+      if (p.clean !== null) articles!.putJson(keys[i]!.article, p.clean);
+      if (p.dated !== null) dated!.putJson(keys[i]!.dated, p.dated);
+    }
+  };
+  if (todo.length > 0) {
+    const todoFiles = todo.map((i) => files[i]!);
+    if (workers > 1 && todo.length >= minParallel) {
+      // Big enough chunks that messages cost little, small enough that every thread gets several.
+      const chunk = Math.max(1, Math.min(CHUNK, Math.ceil(todo.length / (workers * 4))));
+      // This thread takes chunks too: one thread fewer to start.
+      const pool = new WorkerPool(Math.min(workers - 1, todo.length));
+      s.threads = pool.size + 1;
+      try {
+        const args: ArticleTaskArgs = { zone: options.zone, ruleNames: ruleNames! };
+        const task = { module: moduleUrl("./article-task", import.meta.url), name: "prepareFiles" };
+        await pool.forEach<SourceFile, PreparedFile>(task, todoFiles, args, chunk, (start, out) => out.forEach((p, k) => take(start + k, p)), (items) => prepareFiles(items, args));
+      } catch (error) {
+        // A thread that fails (it ran out of memory, say) costs speed, not the build: the rest is done here.
+        options.warn?.(`worker threads failed (${(error as Error).message}); going on without them`);
+        todoFiles.forEach((file, k) => outcomes[todo[k]!] === undefined && take(k, prepareFile(file, options.zone, rules)));
+      } finally {
+        await pool.close();
+      }
+    } else if (cache) {
+      todoFiles.forEach((file, k) => take(k, prepareFile(file, options.zone, rules)));
+    } else {
+      const clock: ArticleClock = { clean: 0, date: 0 };
+      todo.forEach((i) => (outcomes[i] = prepareArticle(files[i]!, { zone: options.zone, rules }, clock)));
+      s.clean += clock.clean;
+      s.date += clock.date;
+    }
+  }
+
+  // Cleaned before, but the file's time or the zone is new: date again (it is quick).
+  for (const { i, article } of dateOnly) {
+    const start = performance.now();
+    const result = dateArticle(article, options.zone);
+    s.date += performance.now() - start;
+    outcomes[i] = { article: result };
+    const json = datedRecordJson(article, result);
+    if (json !== null) dated!.putJson(keys[i]!.dated, json);
+  }
+
+  if (articles && dated) {
+    const started = performance.now();
+    await articles.commit();
+    await dated.commit();
+    s.cacheWrite = performance.now() - started;
+  }
+  return outcomes;
+}
+
+/** The outcome a prepared file stands for: rebuilt from its records, or given whole (raw put back). */
+function fromPrepared(file: SourceFile, p: PreparedFile): ArticleOutcome {
+  if (p.outcome) {
+    if ("article" in p.outcome) p.outcome.article = { ...p.outcome.article, raw: file.text, mtime: file.mtime };
+    return p.outcome;
+  }
+  const cleaned = restoreClean(file, JSON.parse(p.clean!) as CleanRecord);
+  if (!("article" in cleaned)) return cleaned;
+  return { article: restoreDated(cleaned.article, JSON.parse(p.dated!) as DatedRecord) };
+}

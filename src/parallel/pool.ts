@@ -1,0 +1,156 @@
+// A pool of worker threads for one build: an ordered map of a pure chunk function over a list.
+//
+// Node's worker_threads rather than piscina: the build maps a list known up front, in order, once;
+// piscina's long-lived task queue, idle timeouts and thread scaling would be unused, and the workers
+// must load the same form of the code as the parent (compiled JavaScript, or TypeScript through tsx in
+// development and tests), which is a few lines here and a custom bootstrap there.
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { moduleUrl } from "../cache/code-hash.ts";
+
+/** A function the workers can import: `export function name(items, args): results` in `module`. */
+export interface Task {
+  /** file: URL of the module (its compiled .js, or .ts when running from the sources). */
+  module: string;
+  name: string;
+}
+
+interface Request {
+  id: number;
+  module: string;
+  name: string;
+  items: unknown[];
+  args: unknown;
+}
+
+/** What a worker answers: the chunk's results, or the error the function threw (as data). */
+export type Reply = { id: number; results: unknown[] } | { id: number; error: { name: string; message: string; stack?: string } };
+
+/** How many threads to use: `DIGEST_WORKERS` when set (0 or 1 = none), else one per core. */
+export function defaultWorkerCount(): number {
+  const set = process.env.DIGEST_WORKERS;
+  if (set !== undefined && /^\d+$/.test(set)) return Number(set);
+  return availableParallelism();
+}
+
+/**
+ * The stack a thread gets, as big as this thread's: a page nested too deeply to read on one thread must
+ * be too deep on the other, or the output would depend on whether threads were used. V8 gives the main
+ * thread 984 KiB unless --stack-size says otherwise; Node keeps 192 KiB of a thread's stack in reserve.
+ */
+function stackSizeMb(): number {
+  const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)];
+  const set = flags.map((f) => /^--stack[-_]size=(\d+)$/.exec(f)).find(Boolean);
+  return ((set ? Number(set[1]) : 984) + 192) / 1024;
+}
+
+/** A worker that runs our modules in the form this process runs them. */
+function startWorker(): Worker {
+  const entry = moduleUrl("./worker", import.meta.url);
+  const resourceLimits = { stackSizeMb: stackSizeMb() };
+  if (entry.endsWith(".js")) return new Worker(new URL(entry), { resourceLimits });
+  // From the TypeScript sources (development, tests): the worker registers tsx before it loads them.
+  const tsx = import.meta.resolve("tsx/esm/api");
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(boot, { eval: true, resourceLimits });
+}
+
+export class WorkerPool {
+  private readonly workers: Worker[] = [];
+  private nextId = 0;
+  private closed = false;
+
+  constructor(readonly size: number) {
+    if (!Number.isInteger(size) || size < 1) throw new Error(`a worker pool needs at least one thread, not ${size}`);
+  }
+
+  /**
+   * `task(chunk, args)` over `items` in chunks of `chunkSize`, spread over the threads; the results in the
+   * order of `items`. The first error a chunk throws rejects the whole map with that error's message.
+   * `local`, the same function imported here, makes this thread take chunks too (between them it lets
+   * the threads' answers in), so N cores need only N - 1 threads to start and warm up.
+   */
+  async map<I, O>(task: Task, items: readonly I[], args: unknown, chunkSize: number, local?: (items: I[], args: unknown) => O[]): Promise<O[]> {
+    const results = new Array<O>(items.length);
+    await this.forEach<I, O>(task, items, args, chunkSize, (start, out) => out.forEach((o, k) => (results[start + k] = o)), local);
+    return results;
+  }
+
+  /** As `map`, but each chunk's results go to `take(start, results)` as they come, in no set order. */
+  async forEach<I, O>(task: Task, items: readonly I[], args: unknown, chunkSize: number, take: (start: number, results: O[]) => void, local?: (items: I[], args: unknown) => O[]): Promise<void> {
+    if (this.closed) throw new Error("the worker pool is closed");
+    const chunks: Array<{ start: number; items: I[] }> = [];
+    for (let start = 0; start < items.length; start += chunkSize) chunks.push({ start, items: items.slice(start, start + chunkSize) });
+    while (this.workers.length < Math.min(this.size, chunks.length)) this.workers.push(startWorker());
+    let next = 0;
+    let failed = false;
+    const lane = async (run: (chunk: { items: I[] }) => Promise<unknown[]>) => {
+      while (next < chunks.length && !failed) {
+        const chunk = chunks[next++]!;
+        try {
+          const out = await run(chunk);
+          if (out.length !== chunk.items.length) throw new Error(`${task.name} returned ${out.length} results for ${chunk.items.length} items`);
+          take(chunk.start, out as O[]);
+        } catch (error) {
+          failed = true; // the other lanes take no more chunks
+          throw error;
+        }
+      }
+    };
+    const lanes = this.workers.slice(0, chunks.length).map((worker) => lane((chunk) => this.run(worker, { id: this.nextId++, module: task.module, name: task.name, items: chunk.items, args })));
+    if (local) {
+      lanes.push(
+        lane(async (chunk) => {
+          await new Promise((resolve) => setImmediate(resolve)); // the threads' answers first
+          return local(chunk.items, args);
+        }),
+      );
+    }
+    await Promise.all(lanes);
+  }
+
+  /** One request on one worker; rejects when the function throws or the worker dies. */
+  private run(worker: Worker, request: Request): Promise<unknown[]> {
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        worker.off("message", onMessage);
+        worker.off("error", onError);
+        worker.off("exit", onExit);
+      };
+      const onMessage = (reply: Reply) => {
+        if (reply.id !== request.id) return;
+        done();
+        if ("error" in reply) reject(rebuild(reply.error));
+        else resolve(reply.results);
+      };
+      const onError = (error: Error) => {
+        done();
+        reject(error);
+      };
+      const onExit = (code: number) => {
+        done();
+        const at = this.workers.indexOf(worker); // a thread that died takes no more work
+        if (at >= 0) this.workers.splice(at, 1);
+        reject(new Error(`a worker thread stopped (exit code ${code}) while running ${request.name}`));
+      };
+      worker.on("message", onMessage);
+      worker.on("error", onError);
+      worker.on("exit", onExit);
+      worker.postMessage(request);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const workers = this.workers.splice(0);
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** The worker's error as an Error again: same name and message, the worker's stack kept. */
+function rebuild(data: { name: string; message: string; stack?: string }): Error {
+  const error = new Error(data.message);
+  error.name = data.name;
+  if (data.stack) error.stack = data.stack;
+  return error;
+}

@@ -1,0 +1,75 @@
+// The per-article half of the pipeline: one input file → its cleaned, dated article, or why it holds none.
+// It reads nothing but its own file, so it can run on any thread and be cached by the file's content
+// (src/parallel/articles.ts does both).
+import type { CleanArticle, DatedArticle, Message, Rejection, SourceFile } from "../types.ts";
+import { cleanSource, InputRejected, type CleanRule } from "../clean/index.ts";
+import { dateArticles } from "../date/index.ts";
+import { notLanguage } from "../ingest/index.ts";
+import { countWords } from "../text/words.ts";
+
+export type CleanOutcome = { article: CleanArticle } | { rejected: Rejection; messages: Message[] };
+export type ArticleOutcome = { article: DatedArticle } | { rejected: Rejection; messages: Message[] };
+
+export interface ArticleOptions {
+  zone: string;
+  /** The cleaning rules to run; the default list when absent. */
+  rules?: readonly CleanRule[];
+}
+
+/** Milliseconds spent cleaning and dating, summed over articles (for the build's timings). */
+export interface ArticleClock {
+  clean: number;
+  date: number;
+}
+
+/** Fewer words than this after cleaning and the file held no article, only page furniture. */
+const MIN_ARTICLE_WORDS = 15;
+
+type Rejected = { rejected: Rejection; messages: Message[] };
+
+/** A rejection and its record in the messages, after whatever the stage said about the file before. */
+export function rejection(path: string, reason: string, stage: Message["stage"], rule: string, earlier: readonly Message[] = []): Rejected {
+  return { rejected: { path, reason, stage, rule }, messages: [...earlier, { file: path, stage, level: "error", rule, text: reason }] };
+}
+
+export function cleanArticle(file: SourceFile, rules?: readonly CleanRule[]): CleanOutcome {
+  let article: CleanArticle;
+  try {
+    article = cleanSource(file, rules);
+  } catch (error) {
+    if (error instanceof InputRejected) return rejection(file.path, error.message, "clean", error.rule);
+    // A page nested thousands of levels deep exhausts the stack; say so rather than quote the engine.
+    const why = error instanceof RangeError ? "markup nested too deeply to read" : (error as Error).message;
+    return rejection(file.path, `could not be cleaned: ${why}`, "clean", "clean-failed");
+  }
+  const words = countWords(article.paragraphs.join(" "));
+  if (words < MIN_ARTICLE_WORDS) {
+    const reason = words === 0 ? "no article text found (only page furniture)" : `too little article text after cleaning (${words} words)`;
+    return rejection(file.path, reason, "clean", "too-little-text", article.messages);
+  }
+  const gibberish = notLanguage([article.title, ...article.paragraphs].join("\n"));
+  if (gibberish) return rejection(file.path, gibberish, "clean", "not-language", article.messages);
+  if (!article.title) article.title = firstWords(article.paragraphs[0] ?? "", 12);
+  return { article };
+}
+
+/** The date stage's per-article step, through its entry function. */
+export function dateArticle(article: CleanArticle, zone: string): DatedArticle {
+  return dateArticles([article], { zone })[0]!;
+}
+
+export function prepareArticle(file: SourceFile, options: ArticleOptions, clock?: ArticleClock): ArticleOutcome {
+  const start = performance.now();
+  const cleaned = cleanArticle(file, options.rules);
+  const mid = performance.now();
+  if (clock) clock.clean += mid - start;
+  if (!("article" in cleaned)) return cleaned;
+  const article = dateArticle(cleaned.article, options.zone);
+  if (clock) clock.date += performance.now() - mid;
+  return { article };
+}
+
+function firstWords(text: string, n: number): string {
+  const words = text.split(/\s+/);
+  return words.length > n ? `${words.slice(0, n).join(" ")} …` : text;
+}

@@ -1,0 +1,142 @@
+// The cache store: what it keeps, what it drops, and that nothing it reads is trusted.
+import { describe, expect, it } from "vitest";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { cacheJson, cacheKey, DiskCache, type Namespace } from "../../src/cache/pack.ts";
+
+interface Note {
+  text: string;
+  n: number;
+}
+const notes: Namespace<Note> = {
+  name: "notes",
+  accepts: (v): v is Note => typeof v === "object" && v !== null && typeof (v as Note).text === "string" && typeof (v as Note).n === "number",
+};
+
+function setup() {
+  const dir = mkdtempSync(join(tmpdir(), "digest-pack-"));
+  const warnings: string[] = [];
+  return { dir, warnings, cache: new DiskCache(dir, (w) => warnings.push(w)), file: join(dir, "notes.pack") };
+}
+const keys = Array.from({ length: 5 }, (_, i) => cacheKey("note", i));
+const value = (i: number): Note => ({ text: `note ${i} — ünïcode "quoted"\nsecond line`, n: i });
+
+async function fill(cache: DiskCache, which: number[]): Promise<void> {
+  const pack = await cache.open(notes, new Set(which.map((i) => keys[i]!)));
+  for (const i of which) pack.put(keys[i]!, value(i));
+  await pack.commit();
+}
+
+describe("cache packs", () => {
+  it("gives back what was put, exactly, in a later build", async () => {
+    const { cache, warnings } = setup();
+    await fill(cache, [0, 1, 2]);
+    const pack = await cache.open(notes, new Set(keys));
+    expect([0, 1, 2, 3].map((i) => pack.get(keys[i]!))).toEqual([value(0), value(1), value(2), undefined]);
+    expect(pack.stats).toMatchObject({ hits: 3, pruned: 0, damaged: 0 });
+    expect(warnings).toEqual([]);
+  });
+
+  it("keeps only the entries the latest build used", async () => {
+    const { cache, file } = setup();
+    await fill(cache, [0, 1, 2]);
+    const second = await cache.open(notes, new Set([keys[1]!, keys[2]!, keys[3]!]));
+    expect(second.get(keys[1]!)).toEqual(value(1)); // used; note 2 is wanted but never asked for
+    second.put(keys[3]!, value(3));
+    await second.commit();
+    expect(second.stats).toMatchObject({ hits: 2, added: 1, pruned: 2 });
+    const lines = readFileSync(file, "utf8").trimEnd().split("\n");
+    expect(lines).toHaveLength(3); // the header, note 1, note 3
+    const third = await cache.open(notes, new Set(keys));
+    expect(keys.map((k) => third.get(k)?.n)).toEqual([undefined, 1, undefined, 3, undefined]);
+  });
+
+  it("leaves an unchanged pack alone and appends what is new", async () => {
+    const { cache, file, dir } = setup();
+    await fill(cache, [0, 1]);
+    const before = readFileSync(file, "utf8");
+    const same = await cache.open(notes, new Set([keys[0]!, keys[1]!]));
+    same.get(keys[0]!);
+    same.get(keys[1]!);
+    await same.commit();
+    expect(readFileSync(file, "utf8")).toBe(before);
+    const more = await cache.open(notes, new Set([keys[0]!, keys[1]!, keys[2]!]));
+    more.get(keys[0]!);
+    more.get(keys[1]!);
+    more.put(keys[2]!, value(2));
+    await more.commit();
+    expect(readFileSync(file, "utf8").startsWith(before)).toBe(true);
+    expect(readdirSync(dir)).toEqual(["notes.pack"]); // no temporary files left
+  });
+
+  it("ignores a damaged entry with a warning and keeps the sound ones", async () => {
+    const { cache, file, warnings } = setup();
+    await fill(cache, [0, 1, 2]);
+    const lines = readFileSync(file, "utf8").split("\n");
+    lines[2] = lines[2]!.replace("note 1", "note 9"); // the checksum no longer holds
+    writeFileSync(file, lines.join("\n"));
+    const pack = await cache.open(notes, "all");
+    expect(keys.slice(0, 3).map((k) => pack.get(k)?.n)).toEqual([0, undefined, 2]);
+    expect(warnings).toEqual([`cache: ignored 1 damaged entry in ${file}`]);
+    pack.put(keys[1]!, value(1));
+    await pack.commit();
+    const healed = await cache.open(notes, new Set(keys));
+    expect(keys.slice(0, 3).map((k) => healed.get(k)?.n)).toEqual([0, 1, 2]);
+  });
+
+  it("ignores an entry of the wrong shape even when its checksum holds", async () => {
+    const { cache, file, warnings } = setup();
+    const pack = await cache.open(notes, new Set([keys[0]!]));
+    pack.putJson(keys[0]!, JSON.stringify({ text: 42 }));
+    await pack.commit();
+    expect((await cache.open(notes, new Set([keys[0]!]))).get(keys[0]!)).toBeUndefined();
+    expect(warnings).toEqual([`cache: ignored 1 damaged entry in ${file}`]);
+  });
+
+  it("ignores a pack cut short, garbage, and a pack of another format, with a warning each", async () => {
+    const { cache, file, warnings } = setup();
+    await fill(cache, [0, 1]);
+    const text = readFileSync(file, "utf8");
+    writeFileSync(file, text.slice(0, text.length - 10));
+    expect((await cache.open(notes, new Set(keys))).get(keys[1]!)).toBeUndefined();
+    writeFileSync(file, Buffer.from([0, 159, 255, 10, 1, 2, 3]));
+    expect((await cache.open(notes, new Set(keys))).get(keys[0]!)).toBeUndefined();
+    writeFileSync(file, text.replace(/^DIGEST-CACHE 1 /, "DIGEST-CACHE 2 "));
+    expect((await cache.open(notes, new Set(keys))).get(keys[0]!)).toBeUndefined();
+    expect(warnings).toEqual([
+      `cache: ignored 1 damaged entry in ${file}`,
+      `cache: ${file} is not a Digest cache of this version (format 1, notes); ignoring it`,
+      `cache: ${file} is not a Digest cache of this version (format 1, notes); ignoring it`,
+    ]);
+  });
+
+  it("warns and goes on when the cache folder cannot be made", async () => {
+    const { dir } = setup();
+    writeFileSync(join(dir, "a-file"), "not a folder");
+    const warnings: string[] = [];
+    await fill(new DiskCache(join(dir, "a-file", "cache"), (w) => warnings.push(w)), [0]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^cache: cannot write .*notes\.pack/);
+    expect(readdirSync(dir)).toEqual(["a-file"]);
+  });
+
+  it("removes what a build that stopped half-way left behind, and nothing of a running one", async () => {
+    const { cache, dir } = setup();
+    await fill(cache, [0]);
+    const gone = spawnSync(process.execPath, ["-e", "0"]).pid!; // a process that has ended
+    writeFileSync(join(dir, `notes.pack.add-${gone}-abc`), "half");
+    writeFileSync(join(dir, `notes.pack.tmp-${process.pid}-abc`), "in use");
+    writeFileSync(join(dir, "someone-elses.txt"), "not ours");
+    await cache.open(notes, "all");
+    expect(readdirSync(dir).sort()).toEqual(["notes.pack", `notes.pack.tmp-${process.pid}-abc`, "someone-elses.txt"]);
+  });
+
+  it("stores only values JSON gives back unchanged", () => {
+    expect(cacheJson({ a: [1, "x", null], b: { c: true } })).toBe('{"a":[1,"x",null],"b":{"c":true}}');
+    for (const bad of [{ d: new Date(0) }, { u: undefined }, [undefined], { n: Number.NaN }, { m: new Map() }, { f: () => 1 }]) {
+      expect(cacheJson(bad)).toBeNull();
+    }
+  });
+});

@@ -1,0 +1,102 @@
+// The per-article map on threads and from the cache gives what the pipeline computes on its own.
+import { describe, expect, it } from "vitest";
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ingest } from "../../src/ingest/index.ts";
+import { runPipeline } from "../../src/pipeline.ts";
+import { cleanArticle, dateArticle, prepareArticle } from "../../src/pipeline/article.ts";
+import { dateArticles } from "../../src/date/index.ts";
+import { defaultRules, rulesWithout } from "../../src/clean/index.ts";
+import { prepareArticles, type PrepareStats } from "../../src/parallel/articles.ts";
+import { DiskCache } from "../../src/cache/pack.ts";
+import type { CleanArticle, SourceFile } from "../../src/types.ts";
+
+const fixtures = join(import.meta.dirname, "../fixtures");
+
+/** Text scrapes, Markdown, HTML pages, a cp1252 file, files with no article, a page nested too deeply. */
+async function mixedInputs(): Promise<SourceFile[]> {
+  const dir = mkdtempSync(join(tmpdir(), "digest-parallel-"));
+  for (const sub of ["seeds", "site-hostile", "inputs"]) cpSync(join(fixtures, sub), join(dir, sub), { recursive: true });
+  cpSync(join(import.meta.dirname, "fixtures"), join(dir, "pages"), { recursive: true });
+  writeFileSync(join(dir, "deep.html"), `<html><body>${"<div>".repeat(10_000)}<p>Deep</p>${"</div>".repeat(10_000)}</body></html>`);
+  writeFileSync(join(dir, "menu.html"), "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></body></html>");
+  return (await ingest(dir)).files;
+}
+
+const files = await mixedInputs();
+const zone = "Europe/Berlin";
+const serial = runPipeline(files, { zone });
+const json = (v: unknown) => JSON.stringify(v);
+
+describe("the per-article map", () => {
+  it("covers articles, rejections and warnings (the fixtures exercise every outcome)", () => {
+    expect(serial.stories.length).toBeGreaterThan(5);
+    expect(serial.rejected.map((r) => r.reason)).toEqual(
+      expect.arrayContaining(["could not be cleaned: markup nested too deeply to read", expect.stringMatching(/no article text|too little article text/)]),
+    );
+    expect(serial.messages.length).toBeGreaterThan(0);
+  });
+
+  it("on two threads gives the serial pipeline's stories, rejections and messages, in order", async () => {
+    const stats = {} as PrepareStats;
+    const prepared = await prepareArticles(files, { zone, workers: 2, minParallel: 1 }, stats);
+    expect(stats.threads).toBe(2);
+    const threaded = runPipeline(files, { zone, prepared });
+    expect(json(threaded)).toBe(json(serial));
+    expect(threaded).toEqual(serial);
+  });
+
+  it("gives each article exactly what the per-article step gives, Dates and raw text included", async () => {
+    const prepared = await prepareArticles(files, { zone, workers: 2, minParallel: 1 });
+    const direct = files.map((file) => prepareArticle(file, { zone }));
+    expect(prepared).toEqual(direct);
+    expect(json(prepared)).toBe(json(direct));
+  });
+
+  it("honours the configured cleaning rules on the threads", async () => {
+    const rules = rulesWithout(...defaultRules.slice(0, 2).map((r) => r.name));
+    const prepared = await prepareArticles(files, { zone, rules, workers: 2, minParallel: 1 });
+    const without = runPipeline(files, { zone, rules });
+    expect(json(without)).not.toBe(json(serial)); // the rules left out matter to these inputs
+    expect(json(runPipeline(files, { zone, rules, prepared }))).toBe(json(without));
+  });
+
+  it("from a cache, cold, warm and after the files' times change, gives the same outcomes", async () => {
+    const cache = () => new DiskCache(dir, (text) => warnings.push(text));
+    const dir = mkdtempSync(join(tmpdir(), "digest-cache-"));
+    const warnings: string[] = [];
+    const direct = files.map((file) => prepareArticle(file, { zone }));
+    const cold = {} as PrepareStats;
+    expect(json(await prepareArticles(files, { zone, cache: cache(), workers: 0 }, cold))).toBe(json(direct));
+    const warm = {} as PrepareStats;
+    const again = await prepareArticles(files, { zone, cache: cache(), workers: 2, minParallel: 1 }, warm);
+    expect(again).toEqual(direct);
+    expect(json(again)).toBe(json(direct));
+    expect([cold.cleanHits, warm.cleanHits, warm.computed, warm.threads]).toEqual([0, files.length, 0, 0]);
+    // Touched files: cleaning still comes from the cache, dating is done again.
+    const touched = files.map((f) => ({ ...f, mtime: new Date(f.mtime.getTime() + 86_400_000 * 40) }));
+    const moved = {} as PrepareStats;
+    const later = await prepareArticles(touched, { zone, cache: cache() }, moved);
+    expect(json(later)).toBe(json(touched.map((file) => prepareArticle(file, { zone }))));
+    expect(moved.cleanHits).toBe(files.length);
+    expect(moved.datedHits).toBe(0);
+    expect(warnings).toEqual([]);
+  });
+});
+
+describe("what the map assumes of the stages", () => {
+  it("dating one article at a time is dating them all at once", () => {
+    const cleaned = files.map((f) => cleanArticle(f)).flatMap((o) => ("article" in o ? [o.article] : []));
+    expect(json(cleaned.map((a) => dateArticle(a, zone)))).toBe(json(dateArticles(cleaned, { zone })));
+  });
+
+  it("cleaning does not depend on the file's path, except in the path and messages' file", () => {
+    const strip = (a: CleanArticle | undefined) => a && json({ ...a, path: "", messages: a.messages.map((m) => ({ ...m, file: "" })) });
+    for (const file of files) {
+      const here = cleanArticle(file);
+      const there = cleanArticle({ ...file, path: `elsewhere/renamed-${file.path.replace(/\//g, "-")}` });
+      expect(strip("article" in there ? there.article : undefined)).toBe(strip("article" in here ? here.article : undefined));
+    }
+  });
+});

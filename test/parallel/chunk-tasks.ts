@@ -1,0 +1,19 @@
+// Chunk functions for the pool tests, loaded by the worker threads.
+export function double(items: number[]): number[] {
+  return items.map((n) => n * 2);
+}
+
+export function failOn(items: number[], args: { bad: number }): number[] {
+  return items.map((n) => {
+    if (n === args.bad) throw new TypeError(`item ${n} is not allowed: "quoted" ünïcode`);
+    return n;
+  });
+}
+
+export function dropOne(items: number[]): number[] {
+  return items.slice(1);
+}
+
+export function exitThread(): number[] {
+  process.exit(3);
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { WorkerPool, type Task } from "../../src/parallel/pool.ts";
+
+const tasks = new URL("./chunk-tasks.ts", import.meta.url).href;
+const task = (name: string): Task => ({ module: tasks, name });
+const numbers = Array.from({ length: 200 }, (_, i) => i);
+
+describe("worker pool", () => {
+  it("maps in chunks over two threads and gives the results in the items' order", async () => {
+    const pool = new WorkerPool(2);
+    try {
+      expect(await pool.map<number, number>(task("double"), numbers, null, 7)).toEqual(numbers.map((n) => n * 2));
+      // The same threads take a second map.
+      expect(await pool.map<number, number>(task("double"), [5, 6], null, 1)).toEqual([10, 12]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("lets this thread take chunks too, in order, and passes on its errors", async () => {
+    const pool = new WorkerPool(1);
+    const here: number[] = [];
+    const local = (items: number[]) => {
+      here.push(...items);
+      return items.map((n) => n * 2);
+    };
+    try {
+      expect(await pool.map<number, number>(task("double"), numbers, null, 5, local)).toEqual(numbers.map((n) => n * 2));
+      expect(here.length).toBeGreaterThan(0);
+      expect(here.length).toBeLessThan(numbers.length);
+      const failing = () => {
+        throw new RangeError("too deep here");
+      };
+      await expect(pool.map(task("double"), numbers, null, 5, failing)).rejects.toThrow("too deep here");
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("rejects with the worker's error, its name and message intact", async () => {
+    const pool = new WorkerPool(2);
+    try {
+      const error = await pool.map(task("failOn"), numbers, { bad: 150 }, 10).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).name).toBe("TypeError");
+      expect((error as Error).message).toBe('item 150 is not allowed: "quoted" ünïcode');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("rejects when a chunk comes back short, or a thread dies, or the function does not exist", async () => {
+    const pool = new WorkerPool(1);
+    try {
+      await expect(pool.map(task("dropOne"), numbers, null, 10)).rejects.toThrow(/9 results for 10 items/);
+      await expect(pool.map(task("nothing"), numbers, null, 10)).rejects.toThrow(/has no function nothing/);
+    } finally {
+      await pool.close();
+    }
+    const dying = new WorkerPool(1);
+    try {
+      await expect(dying.map(task("exitThread"), [1], null, 1)).rejects.toThrow(/stopped \(exit code 3\)/);
+      // A new thread takes the place of the one that died.
+      expect(await dying.map<number, number>(task("double"), [4], null, 1)).toEqual([8]);
+    } finally {
+      await dying.close();
+    }
+  });
+});
