@@ -7,6 +7,7 @@ import { absoluteUrl, pathPrefix, resolveHref } from "../text/paths.ts";
 
 export interface EleventyConfigApi {
   setTemplateFormats(formats: string[]): void;
+  setUseGitIgnore(use: boolean): void;
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
   addGlobalData(name: string, value: unknown): void;
   addFilter(name: string, fn: (value: string) => string): void;
@@ -24,6 +25,9 @@ interface PageData {
 
 export function configureEleventy(eleventyConfig: EleventyConfigApi, data: { site: { baseUrl: string }; model: DigestModel }): void {
   eleventyConfig.setTemplateFormats(["njk"]);
+  // The templates are the only input; a .gitignore in the working folder (ours lists dist/, where the
+  // compiled templates live) must not hide them.
+  eleventyConfig.setUseGitIgnore(false);
   // Input text reaches templates only as data; autoescape makes every {{ value }} text.
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
   eleventyConfig.addGlobalData("site", data.site);

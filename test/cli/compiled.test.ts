@@ -1,0 +1,36 @@
+// The installed command runs dist/ (compiled by `npm install`), not the sources the other tests run:
+// the two must build the same site, byte for byte.
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { digest, removeWorkDirs, root, tree, workDir, type Run } from "../output/run.ts";
+
+const input = join(root, "articles");
+let compiled: Run;
+let sources: Run;
+let out: { compiled: string; sources: string };
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [join(root, "scripts/compile.mjs")], { cwd: root, stdio: "pipe" });
+  out = { compiled: workDir("digest-compiled-"), sources: workDir("digest-sources-") };
+  const args = (dir: string) => ["build", "--input", input, "--digests", join(dir, "digests"), "--output", join(dir, "site"), "--no-cache", "--quiet"];
+  compiled = await digest(args(out.compiled), { DIGEST_RUN_SOURCES: "" });
+  sources = await digest(args(out.sources), { DIGEST_RUN_SOURCES: "1" });
+}, 180_000);
+
+afterAll(removeWorkDirs);
+
+describe("the compiled command", () => {
+  it("runs dist/, not the sources", () => {
+    expect(compiled.code, compiled.stderr).toBe(0);
+    expect(compiled.stderr).not.toMatch(/running the TypeScript sources/);
+  });
+
+  it("writes the same digests and site as the sources, every page included", () => {
+    expect(sources.code, sources.stderr).toBe(0);
+    const site = tree(join(out.compiled, "site"))!;
+    expect(Object.keys(site).filter((p) => p.endsWith(".html")).length).toBeGreaterThan(10);
+    expect(site).toEqual(tree(join(out.sources, "site")));
+    expect(tree(join(out.compiled, "digests"))).toEqual(tree(join(out.sources, "digests")));
+  });
+});
