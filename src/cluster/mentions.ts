@@ -1,0 +1,133 @@
+// What an article says that pins down one event rather than a kind of event: the names it gives (people,
+// organisations, places), the numbers it reports, and the days it mentions. Read from capitalisation and
+// digits, not from a dictionary, so it works for any name.
+import { STOP_WORDS } from "../text/words.ts";
+
+export interface Mentions {
+  /** Content words (lower case, unstemmed), for the article's word vector. */
+  words: string[];
+  /** Proper-name tokens, lower case: "sarah", "palin", "wasilla". */
+  names: string[];
+  /** Numbers as written without thousands separators: "1000000", "6.1", "3:33". */
+  numbers: string[];
+  /** Days of a month the text names: "6-8" (June 8). */
+  days: string[];
+  /** Weekdays the lead names (bit w-1 for weekday w, 1 = Monday): when the event happened. */
+  weekdays: number;
+  /** Months the text names (bit m-1 for month m). */
+  months: number;
+  /** Years the text names (four digits, 1900-2099, written without a separator). */
+  years: number[];
+  /** How many of `words` come from the headline (they come first). */
+  titleWords: number;
+  /** How many of `words` and of `names` come from the headline and the lead (the first LEAD_WORDS words). */
+  leadWords: number;
+  leadNames: number;
+}
+
+/** The lead: the headline and about the first two sentences of the body. */
+export const LEAD_WORDS = 50;
+
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTH_OF = new Map<string, number>();
+MONTHS.forEach((m, i) => {
+  MONTH_OF.set(m, i + 1);
+  MONTH_OF.set(m.slice(0, 3), i + 1);
+});
+MONTH_OF.set("sept", 9);
+const WEEKDAY_OF = new Map(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].map((d, i) => [d, i + 1]));
+
+// Capitalised words that are not names wherever they stand.
+const NOT_NAMES = new Set([...MONTHS, ...WEEKDAY_OF.keys(), "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "prof", "st", "today", "yesterday", "tomorrow"]);
+
+/** A token: a run of letters/digits (with inner apostrophes, dots or dashes between digits). */
+const TOKEN = /[\p{L}\p{M}]+(?:['’][\p{L}]+)*|\d+(?:[.,:]\d+)*/gu;
+/** Text between two tokens that ends a sentence or opens a quotation: what follows is capitalised anyway. */
+const OPENER = /[.!?:;"“”‘—–•]|\s-\s/u;
+/** Abbreviations whose full stop does not end the sentence ("Gov. Sarah Palin", "Dr. Jones"). */
+const TITLES = new Set(["mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "prof", "st", "lt", "col", "sgt", "capt", "rev", "hon", "pres", "supt", "det", "insp", "adm", "maj", "cmdr", "jr", "sr"]);
+
+function isUpper(ch: string): boolean {
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+/**
+ * Reads the mentions of one article. `title` is read for words only: headlines capitalise every word.
+ * A capitalised word at a sentence start counts as a name only when the article also capitalises it
+ * mid-sentence.
+ */
+export function readMentions(title: string, paragraphs: readonly string[]): Mentions {
+  const words: string[] = [];
+  const numbers: string[] = [];
+  const days: string[] = [];
+  const years: number[] = [];
+  let weekdays = 0;
+  let months = 0;
+  const inner = new Set<string>();
+  const names: string[] = [];
+  const initial: Array<{ name: string; at: number }> = [];
+  let leadWords = -1;
+  let leadNames = -1;
+  let bodyTokens = 0;
+  addWords(title, words);
+  const titleWords = words.length;
+  for (const paragraph of paragraphs) {
+    let last = 0;
+    let prevLower = "";
+    for (const m of paragraph.matchAll(TOKEN)) {
+      const token = m[0];
+      const at = m.index!;
+      if (++bodyTokens === LEAD_WORDS) {
+        leadWords = words.length;
+        leadNames = names.length;
+      }
+      const gap = paragraph.slice(last, at);
+      last = at + token.length;
+      const first = token.charCodeAt(0);
+      if (first >= 48 && first <= 57) {
+        const n = token.replace(/,/g, "").replace(/\.$/, "");
+        numbers.push(n);
+        // "June 8": a day of a month.
+        const month = MONTH_OF.get(prevLower);
+        const day = Number(n);
+        if (month && Number.isInteger(day) && day >= 1 && day <= 31) days.push(`${month}-${day}`);
+        if (/^(?:19|20)\d\d$/.test(token)) years.push(Number(token));
+        prevLower = n;
+        continue;
+      }
+      let lower = token.toLowerCase();
+      if (lower.endsWith("'s") || lower.endsWith("’s")) lower = lower.slice(0, -2);
+      const monthBefore = /^\d{1,2}$/.test(prevLower) ? MONTH_OF.get(lower) : undefined;
+      if (monthBefore) days.push(`${monthBefore}-${Number(prevLower)}`);
+      const named = isUpper(token[0]!) ? MONTH_OF.get(lower) : undefined;
+      if (named && lower !== "may" && lower !== "mar") months |= 1 << (named - 1);
+      else if (named && (/^\d/.test(prevLower) || /^\s*\d/.test(paragraph.slice(last, last + 4)))) months |= 1 << (named - 1);
+      const weekday = WEEKDAY_OF.get(lower);
+      if (weekday && bodyTokens <= 2 * LEAD_WORDS) weekdays |= 1 << (weekday - 1);
+      const before = prevLower;
+      prevLower = lower;
+      if (lower.length >= 3 && !STOP_WORDS.has(lower)) words.push(lower);
+      if (!isUpper(token[0]!) || STOP_WORDS.has(lower) || NOT_NAMES.has(lower) || lower.length < 2) continue;
+      const afterTitle = TITLES.has(before) && /^\.\s+$/.test(gap);
+      if (at === 0 || (OPENER.test(gap) && !afterTitle)) {
+        initial.push({ name: lower, at: names.length });
+        names.push("");
+      } else {
+        inner.add(lower);
+        names.push(lower);
+      }
+    }
+  }
+  // Sentence-initial capitals are names only when the article capitalises the word mid-sentence too.
+  for (const { name, at } of initial) if (inner.has(name)) names[at] = name;
+  const lead = names.slice(0, leadNames < 0 ? names.length : leadNames).filter((n) => n !== "").length;
+  return { words, names: names.filter((n) => n !== ""), numbers, days, weekdays, months, years, titleWords, leadWords: leadWords < 0 ? words.length : leadWords, leadNames: lead };
+}
+
+function addWords(text: string, out: string[]): void {
+  for (const m of text.matchAll(TOKEN)) {
+    let lower = m[0].toLowerCase();
+    if (lower.endsWith("'s") || lower.endsWith("’s")) lower = lower.slice(0, -2);
+    if (lower.length >= 3 && !STOP_WORDS.has(lower) && !/^\d/.test(lower)) out.push(lower);
+  }
+}
