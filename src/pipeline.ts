@@ -2,7 +2,7 @@
 import type { CleanArticle, Message, Rejection, ResolvedArticle, SourceFile, Story } from "./types.ts";
 import { cleanSource, InputRejected, type CleanRule } from "./clean/index.ts";
 import { dateArticles, resolveDates, storyDate } from "./date/index.ts";
-import { clusterArticles, defaultClusterOptions, type ClusterOptions } from "./cluster/index.ts";
+import { assignStoryIds, clusterArticles, defaultClusterOptions, type ClusterOptions, type IdentityState } from "./cluster/index.ts";
 import { summarise, type SummaryOptions } from "./summarise/index.ts";
 import { countWords } from "./text/words.ts";
 
@@ -12,6 +12,8 @@ export interface PipelineOptions {
   rules?: readonly CleanRule[];
   cluster?: ClusterOptions;
   summary?: SummaryOptions;
+  /** Story ids earlier builds assigned (the digests folder's state file); ids are kept from it. */
+  identity?: IdentityState | null;
   /** When given, filled with the milliseconds each stage took (for the benchmark). */
   timings?: Partial<Record<"clean" | "date" | "cluster" | "summarise", number>>;
 }
@@ -20,6 +22,8 @@ export interface PipelineResult {
   stories: Story[];
   rejected: Rejection[];
   messages: Message[];
+  /** Story ids to keep for the next build. */
+  identity: IdentityState;
 }
 
 /** Fewer words than this after cleaning and the file held no article, only page furniture. */
@@ -62,7 +66,8 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
   lap("clean");
   const dated = dateArticles(articles, { zone: options.zone });
   lap("date");
-  const clusters = clusterArticles(dated, options.cluster ?? defaultClusterOptions);
+  const named = assignStoryIds(clusterArticles(dated, options.cluster ?? defaultClusterOptions), options.identity ?? null);
+  const clusters = named.clusters;
   lap("cluster");
   const stories = clusters.map((cluster): Story => {
     const members = resolveDates(cluster.members).sort(byDateThenPath);
@@ -74,13 +79,14 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
       members,
       summary: summarise(members.map((m) => ({ title: m.title, text: m.paragraphs.join("\n") })), options.summary),
       followUpOf: cluster.followUpOf,
+      ...(cluster.formerIds ? { formerIds: cluster.formerIds } : {}),
     };
   });
   lap("summarise");
   const ids = new Set(stories.map((s) => s.id));
   for (const s of stories) if (s.followUpOf && !ids.has(s.followUpOf)) s.followUpOf = null;
   stories.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : 1));
-  return { stories, rejected, messages };
+  return { stories, rejected, messages, identity: named.state };
 }
 
 function byDateThenPath(a: ResolvedArticle, b: ResolvedArticle): number {

@@ -1,5 +1,5 @@
 // `digest build`: the whole pipeline, from the input folder to digests, site, feeds and report.
-import { access, mkdir, rm, writeFile } from "node:fs/promises";
+import { access, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { loadConfig, validate } from "../config.ts";
 import { ingest } from "../ingest/index.ts";
@@ -10,6 +10,7 @@ import { renderSite } from "../site/index.ts";
 import { writeFeeds } from "../feed/index.ts";
 import { buildReport, summaryLines } from "../report/index.ts";
 import { parseArgs } from "./io.ts";
+import { IDENTITY_FILE, parseIdentityState, serializeIdentityState, type IdentityState } from "../cluster/index.ts";
 
 export async function runBuild(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -34,12 +35,14 @@ export async function runBuild(argv: string[]): Promise<number> {
     throw new Error(`input folder ${values.input} does not exist`);
   }
   const ingested = await ingest(input);
-  const result = runPipeline(ingested.files, { zone: config.timezone, rules: rulesWithout(...config.disableRules) });
+  const identity = await readStoryIds(resolve(values.digests));
+  const result = runPipeline(ingested.files, { zone: config.timezone, rules: rulesWithout(...config.disableRules), identity });
   const rejected = [...ingested.rejected, ...result.rejected];
   const messages = [...ingested.messages, ...result.messages];
 
   const digests = renderDigests(result.stories);
   await writeDigests(resolve(values.digests), digests);
+  await writeFile(join(resolve(values.digests), IDENTITY_FILE), serializeIdentityState(result.identity));
   const output = resolve(values.output);
   await prepareOutput(output);
   await renderSite({ digestsDir: resolve(values.digests), outputDir: output, config, data: { stories: result.stories } });
@@ -60,4 +63,15 @@ async function prepareOutput(output: string): Promise<void> {
   const earlier = await access(join(output, "build-report.json")).then(() => true, () => false);
   if (earlier) await rm(output, { recursive: true, force: true });
   await mkdir(output, { recursive: true });
+}
+
+/** The story ids earlier builds into this digests folder assigned; a missing or damaged file starts afresh. */
+async function readStoryIds(digestsDir: string): Promise<IdentityState | null> {
+  const path = join(digestsDir, IDENTITY_FILE);
+  const text = await readFile(path, "utf8").catch(() => null);
+  if (text === null) return null;
+  const parsed = parseIdentityState(text);
+  if ("state" in parsed) return parsed.state;
+  process.stderr.write(`digest: warning: ${path}: ${parsed.error}; story ids start afresh\n`);
+  return null;
 }

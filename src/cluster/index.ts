@@ -21,6 +21,7 @@ import { dayNumber } from "./days.ts";
 import { linkFollowUps } from "./followups.ts";
 
 export { PAIR_FEATURES } from "./similarity.ts";
+export { assignStoryIds, parseIdentityState, serializeIdentityState, IDENTITY_FILE, type IdentityState } from "./identity.ts";
 export { CONTEXT_FEATURES } from "./context.ts";
 
 export interface ClusterOptions {
