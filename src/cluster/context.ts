@@ -48,7 +48,8 @@ function sortTogether(nb: Neighbours): void {
  * Context features of every edge, CONTEXT_FEATURES.length values per edge: the pair's own log-odds,
  * log(1 + conflict) where conflict sums the strong links of one article that the other lacks (weighted
  * by how much it lacks them), log(1 + support), the strong links both share, and log(1 + all strong links
- * of the two), so the model can tell an isolated pair (nothing to go on) from a dense neighbourhood.
+ * of the two). A pair with no strong neighbour gets 0 for all three, so (the model has no intercept)
+ * it is judged on its own log-odds alone.
  */
 export function contextFeatures(n: number, edges: WeightedEdges): Float64Array {
   const nbs = neighbourhoods(n, edges);

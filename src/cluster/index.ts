@@ -1,12 +1,17 @@
 // Stage 4: articles about the same event, from any outlet, become one story; follow-ups are linked.
 //
-// 1. Each article becomes compact vectors: its words, its lead, the names, numbers and days it mentions.
-// 2. Candidates: only articles within the date window that share one of their rare key terms.
-// 3. Each candidate pair gets a learned probability of reporting one event (merge-model.json, trained
-//    on events-dev by train/train-merge.ts), from how much the two share of words, lead, names, numbers
-//    and days. Pairs that cannot merge are not kept.
-// 4. Average-link agglomeration on those probabilities, within the date window (stated days and weekdays).
-// 5. A later story that shares enough with an earlier one beyond the window is its follow-up.
+// 1. Each article becomes compact vectors (interned term ids, typed arrays): its words, its lead, its
+//    lead sentences, the names, numbers, days, months and years it mentions.
+// 2. Candidates: only articles within the date window that share enough weight of their rare key terms.
+// 3. Each candidate pair gets a learned probability of reporting one event (similarity.ts; weights in
+//    merge-model.json from train/train-merge.ts), from how much the two share of words, lead, names,
+//    numbers, days and of one lead sentence, weighed against what only shows the topic. Pairs that
+//    cannot merge are not kept.
+// 4. The probabilities are re-weighed in the light of each pair's neighbourhood (context.ts): two reports
+//    of one event are strongly linked to the same other reports; a look-alike event's report is not.
+// 5. Average-link agglomeration on those probabilities, within the date window (stated days and weekdays).
+// 6. A later story that shares enough with an earlier one beyond the window is its follow-up.
+// Lasting ids (identity.ts) are given afterwards, from what earlier builds published.
 import type { DatedArticle, StoryCluster } from "../types.ts";
 import { shortHash } from "../text/hash.ts";
 import { loadModel, type LogisticModel } from "../model/logistic.ts";
@@ -63,8 +68,8 @@ export const mergeModels: MergeModels = {
 
 /** Probabilities below this are not kept: they cannot lift a group's mean over any useful threshold. */
 const MIN_EDGE = 0.05;
-/** How many times the context model re-weighs the edges: each round sharpens the neighbourhoods it reads. */
-export const CONTEXT_ROUNDS = 2;
+/** How many times the context model re-weighs the edges (more rounds did not help on the tuning halves). */
+export const CONTEXT_ROUNDS = 1;
 
 export interface ScoredPairs {
   /** Articles in path order: pair indices refer to this order. */

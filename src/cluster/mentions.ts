@@ -20,6 +20,8 @@ export interface Mentions {
   years: number[];
   /** How many of `words` come from the headline (they come first). */
   titleWords: number;
+  /** Where in `words` each of the first LEAD_SENTENCES body sentences begins (and where the last ends). */
+  sentenceStarts: number[];
   /** How many of `words` and of `names` come from the headline and the lead (the first LEAD_WORDS words). */
   leadWords: number;
   leadNames: number;
@@ -27,6 +29,8 @@ export interface Mentions {
 
 /** The lead: the headline and about the first two sentences of the body. */
 export const LEAD_WORDS = 50;
+/** Body sentences read one by one, to compare two reports fact by fact. */
+export const LEAD_SENTENCES = 5;
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const MONTH_OF = new Map<string, number>();
@@ -71,7 +75,9 @@ export function readMentions(title: string, paragraphs: readonly string[]): Ment
   let bodyTokens = 0;
   addWords(title, words);
   const titleWords = words.length;
+  const sentenceStarts: number[] = [titleWords];
   for (const paragraph of paragraphs) {
+    if (sentenceStarts.length <= LEAD_SENTENCES && words.length > sentenceStarts[sentenceStarts.length - 1]!) sentenceStarts.push(words.length);
     let last = 0;
     let prevLower = "";
     for (const m of paragraph.matchAll(TOKEN)) {
@@ -83,6 +89,8 @@ export function readMentions(title: string, paragraphs: readonly string[]): Ment
       }
       const gap = paragraph.slice(last, at);
       last = at + token.length;
+      // A sentence ends at . ! ? before white space (an initial or "Mr." may split one in two: harmless here).
+      if (sentenceStarts.length <= LEAD_SENTENCES && /[.!?]["'”’)]*\s/u.test(gap) && words.length > sentenceStarts[sentenceStarts.length - 1]!) sentenceStarts.push(words.length);
       const first = token.charCodeAt(0);
       if (first >= 48 && first <= 57) {
         const n = token.replace(/,/g, "").replace(/\.$/, "");
@@ -121,7 +129,7 @@ export function readMentions(title: string, paragraphs: readonly string[]): Ment
   // Sentence-initial capitals are names only when the article capitalises the word mid-sentence too.
   for (const { name, at } of initial) if (inner.has(name)) names[at] = name;
   const lead = names.slice(0, leadNames < 0 ? names.length : leadNames).filter((n) => n !== "").length;
-  return { words, names: names.filter((n) => n !== ""), numbers, days, weekdays, months, years, titleWords, leadWords: leadWords < 0 ? words.length : leadWords, leadNames: lead };
+  return { words, names: names.filter((n) => n !== ""), numbers, days, weekdays, months, years, titleWords, sentenceStarts: closeSentences(sentenceStarts, words.length), leadWords: leadWords < 0 ? words.length : leadWords, leadNames: lead };
 }
 
 function addWords(text: string, out: string[]): void {
@@ -130,4 +138,11 @@ function addWords(text: string, out: string[]): void {
     if (lower.endsWith("'s") || lower.endsWith("’s")) lower = lower.slice(0, -2);
     if (lower.length >= 3 && !STOP_WORDS.has(lower) && !/^\d/.test(lower)) out.push(lower);
   }
+}
+
+/** The sentence starts, ending with where the last counted sentence ends. */
+function closeSentences(starts: number[], total: number): number[] {
+  const out = starts.slice(0, LEAD_SENTENCES + 1);
+  if (out.length <= LEAD_SENTENCES) out.push(total);
+  return out;
 }

@@ -20,6 +20,8 @@ export interface Profile {
   /** Name ids of the lead, sorted, with their IDF: who and where the event is about. */
   leadNames: SparseVector;
   numbers: SparseVector;
+  /** The lead's sentences one by one (IDF-weighted unit vectors of their words), to find one fact told by both. */
+  sentences: SparseVector[];
   /** Days of a month mentioned (ids, unweighted). */
   days: Int32Array;
   /** Weekdays the lead mentions, as bits. */
@@ -67,7 +69,10 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
     const words = count([...wordIds.slice(0, m.titleWords), ...wordIds]);
     const lead = count(wordIds.slice(0, m.leadWords));
     const nameIds = m.names.map((n) => intern(`N${n}`));
+    const sentences: Counts[] = [];
+    for (let k = 0; k + 1 < m.sentenceStarts.length; k++) sentences.push(count([...new Set(wordIds.slice(m.sentenceStarts[k]!, m.sentenceStarts[k + 1]!))]));
     return {
+      sentences,
       words,
       lead,
       names: count(nameIds),
@@ -92,6 +97,7 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
     return {
       words,
       lead: weigh(r.lead, idf),
+      sentences: r.sentences.filter((c) => c.ids.length >= 3).map((c) => weigh(c, idf)),
       names: weigh(r.names, idf),
       leadNames: { ids: r.leadNames.ids, weights: Float32Array.from(r.leadNames.ids, (id) => idf[id]!) },
       numbers,

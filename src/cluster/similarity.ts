@@ -3,7 +3,10 @@
 // articles; none describes one article alone.
 import { covered, dot, shared, type Profile } from "./profile.ts";
 
-export const PAIR_FEATURES = ["words", "lead", "names", "leadNamesCovered", "numbers", "days", "weekdays", "years", "keys", "months"] as const;
+export const PAIR_FEATURES = ["words", "lead", "names", "leadNamesCovered", "numbers", "days", "weekdays", "years", "keys", "months", "sameSentence"] as const;
+
+/** Word cosine below which two articles' sentences are not compared (sameSentence is then 0). */
+const SENTENCE_GATE = 0.1;
 
 /** +1 when two mention lists share an item, -1 when both mention some and share none, 0 when one is silent. */
 function agreement(a: Int32Array, b: Int32Array): number {
@@ -31,5 +34,10 @@ export function pairFeatures(a: Profile, b: Profile, out: Float64Array, at = 0):
   const keys = Math.min(a.keys.length, b.keys.length);
   out[at + 8] = keys ? shared(a.keys, b.keys) / keys : 0;
   out[at + 9] = bitAgreement(a.months, b.months);
+  // The closest pair of lead sentences: two reports of one event state its main fact alike. Only looked
+  // for when the articles share some words at all (most candidate pairs do not, and it is the dearest feature).
+  let best = 0;
+  if (out[at]! >= SENTENCE_GATE) for (const x of a.sentences) for (const y of b.sentences) best = Math.max(best, dot(x, y));
+  out[at + 10] = best;
   return out;
 }
