@@ -28,7 +28,24 @@ export interface PairList {
   length: number;
 }
 
+/** Every candidate pair as a list (for training and tests; clustering visits them without keeping them). */
 export function candidatePairs(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: CandidateOptions): PairList {
+  let a: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  let b: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  let length = 0;
+  visitCandidates(profiles, days, options, (i, j) => {
+    if (length === a.length) {
+      a = grow(a);
+      b = grow(b);
+    }
+    a[length] = i;
+    b[length++] = j;
+  });
+  return { a, b, length };
+}
+
+/** Calls `visit(i, j)` (i < j) for every candidate pair, in order of i then j. */
+export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: CandidateOptions, visit: (i: number, j: number) => void): void {
   const postings = new Map<number, Posting>();
   const order = profiles.map((_, i) => i).sort((x, y) => (days[x] ?? Infinity) - (days[y] ?? Infinity) || x - y);
   for (const i of order) {
@@ -51,9 +68,6 @@ export function candidatePairs(profiles: readonly Profile[], days: ReadonlyArray
   const n = profiles.length;
   const score = new Float64Array(n);
   const touched: number[] = [];
-  let a: Int32Array<ArrayBuffer> = new Int32Array(1024);
-  let b: Int32Array<ArrayBuffer> = new Int32Array(1024);
-  let length = 0;
   const w = options.windowDays;
   for (let i = 0; i < n; i++) {
     const p = profiles[i]!;
@@ -83,19 +97,11 @@ export function candidatePairs(profiles: readonly Profile[], days: ReadonlyArray
     }
     touched.sort((x, y) => x - y);
     for (const j of touched) {
-      if (score[j]! >= options.minKeyScore) {
-        if (length === a.length) {
-          a = grow(a);
-          b = grow(b);
-        }
-        a[length] = i;
-        b[length++] = j;
-      }
+      if (score[j]! >= options.minKeyScore) visit(i, j);
       score[j] = 0;
     }
     touched.length = 0;
   }
-  return { a, b, length };
 }
 
 function lowerBound(xs: readonly number[], x: number): number {

@@ -17,7 +17,7 @@ import { shortHash } from "../text/hash.ts";
 import { loadModel, type LogisticModel } from "../model/logistic.ts";
 import modelJson from "./merge-model.json" with { type: "json" };
 import { buildProfiles, type Profile } from "./profile.ts";
-import { candidatePairs, type PairList } from "./candidates.ts";
+import { candidatePairs, visitCandidates, type PairList } from "./candidates.ts";
 import { PAIR_FEATURES, pairFeatures } from "./similarity.ts";
 import { averageLink, type WeightedEdges } from "./agglomerate.ts";
 import { CONTEXT_FEATURES, contextFeatures } from "./context.ts";
@@ -81,12 +81,26 @@ export interface ScoredPairs {
   features: Float64Array;
 }
 
-/** Profiles, candidate pairs and their features: what clustering scores, and what the trainer learns from. */
-export function scoredCandidates(articles: readonly DatedArticle[], options: ClusterOptions = defaultClusterOptions): ScoredPairs {
+/** Articles in path order, their profiles, time spans and days. */
+function prepareArticles(articles: readonly DatedArticle[], options: ClusterOptions): { order: DatedArticle[]; profiles: Profile[]; spans: TimeSpan[]; days: Array<number | null> } {
   const order = [...articles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const { profiles } = buildProfiles(order, options.keyTerms);
   const spans = order.map((a) => spanOf(a.evidence));
-  const days = spans.map((s) => (s.first ? dayNumber(s.first) : null));
+  return { order, profiles, spans, days: spans.map((s) => (s.first ? dayNumber(s.first) : null)) };
+}
+
+function growEdges(e: WeightedEdges): WeightedEdges {
+  const size = e.a.length * 2;
+  const out = { a: new Int32Array(size), b: new Int32Array(size), weight: new Float32Array(size), length: e.length };
+  out.a.set(e.a);
+  out.b.set(e.b);
+  out.weight.set(e.weight);
+  return out;
+}
+
+/** Profiles, every candidate pair and its features: what the trainer learns from (clustering keeps none of it). */
+export function scoredCandidates(articles: readonly DatedArticle[], options: ClusterOptions = defaultClusterOptions): ScoredPairs {
+  const { order, profiles, spans, days } = prepareArticles(articles, options);
   const pairs = candidatePairs(profiles, days, options);
   const width = PAIR_FEATURES.length;
   const features = new Float64Array(pairs.length * width);
@@ -124,9 +138,19 @@ export function contextEdges(n: number, edges: WeightedEdges, model: LogisticMod
 }
 
 export function clusterArticles(articles: readonly DatedArticle[], options: ClusterOptions = defaultClusterOptions, models: MergeModels = mergeModels): StoryCluster[] {
-  const scored = scoredCandidates(articles, options);
-  const { order, profiles, spans } = scored;
-  let edges = pairEdges(scored, models.pair);
+  const { order, profiles, spans, days } = prepareArticles(articles, options);
+  // Each candidate is scored as it is found; only pairs that might merge are kept.
+  const width = PAIR_FEATURES.length;
+  const scratch = new Float64Array(width);
+  let edges: WeightedEdges = { a: new Int32Array(1024), b: new Int32Array(1024), weight: new Float32Array(1024), length: 0 };
+  visitCandidates(profiles, days, options, (i, j) => {
+    const p = probabilityAt(models.pair, pairFeatures(profiles[i]!, profiles[j]!, scratch), 0);
+    if (p < MIN_EDGE) return;
+    if (edges.length === edges.a.length) edges = growEdges(edges);
+    edges.a[edges.length] = i;
+    edges.b[edges.length] = j;
+    edges.weight[edges.length++] = p;
+  });
   for (let r = 0; r < CONTEXT_ROUNDS; r++) edges = contextEdges(order.length, edges, models.context);
   const groups = groupArticles(spans, edges, options.mergeThreshold ?? models.context.threshold, options.windowDays);
   const clusters = groups.map((g): StoryCluster => ({ id: fallbackId(g.members.map((i) => order[i]!), spans, g.members), members: g.members.map((i) => order[i]!), followUpOf: null }));

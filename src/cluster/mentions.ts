@@ -47,9 +47,44 @@ const NOT_NAMES = new Set([...MONTHS, ...WEEKDAY_OF.keys(), "mr", "mrs", "ms", "
 /** A token: a run of letters/digits (with inner apostrophes, dots or dashes between digits). */
 const TOKEN = /[\p{L}\p{M}]+(?:['’][\p{L}]+)*|\d+(?:[.,:]\d+)*/gu;
 /** Text between two tokens that ends a sentence or opens a quotation: what follows is capitalised anyway. */
-const OPENER = /[.!?:;"“”‘—–•]|\s-\s/u;
+const OPENERS = new Set(Array.from('.!?:;"“”‘—–•', (c) => c.charCodeAt(0)));
 /** Abbreviations whose full stop does not end the sentence ("Gov. Sarah Palin", "Dr. Jones"). */
 const TITLES = new Set(["mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "prof", "st", "lt", "col", "sgt", "capt", "rev", "hon", "pres", "supt", "det", "insp", "adm", "maj", "cmdr", "jr", "sr"]);
+
+interface Gap {
+  /** What lies between two tokens starts a new sentence or quotation: ". ", ": ", " - ", '"'. */
+  opens: boolean;
+  /** A sentence ends in it (. ! ? then white space). */
+  endsSentence: boolean;
+  /** Only a full stop and white space (as after "Gov."). */
+  fullStopOnly: boolean;
+}
+
+const GAP: Gap = { opens: false, endsSentence: false, fullStopOnly: false };
+
+/** Reads the text between two tokens without copying it (this runs for every word of every article). */
+function readGap(text: string, from: number, to: number): Gap {
+  let opens = false;
+  let endsSentence = false;
+  let stops = 0;
+  let other = false;
+  let pendingEnd = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0;
+    if (OPENERS.has(c)) opens = true;
+    if (c === 45 && i > from && i + 1 < to && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32) opens = true;
+    if (c === 46 || c === 33 || c === 63) pendingEnd = true;
+    else if (space && pendingEnd) endsSentence = true;
+    else if (!space && c !== 34 && c !== 39 && c !== 0x201d && c !== 0x2019 && c !== 41) pendingEnd = false;
+    if (c === 46) stops++;
+    else if (!space) other = true;
+  }
+  GAP.opens = opens;
+  GAP.endsSentence = endsSentence;
+  GAP.fullStopOnly = stops === 1 && !other && to - from > 1;
+  return GAP;
+}
 
 function isUpper(ch: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
@@ -87,10 +122,10 @@ export function readMentions(title: string, paragraphs: readonly string[]): Ment
         leadWords = words.length;
         leadNames = names.length;
       }
-      const gap = paragraph.slice(last, at);
+      const gap = readGap(paragraph, last, at);
       last = at + token.length;
       // A sentence ends at . ! ? before white space (an initial or "Mr." may split one in two: harmless here).
-      if (sentenceStarts.length <= LEAD_SENTENCES && /[.!?]["'”’)]*\s/u.test(gap) && words.length > sentenceStarts[sentenceStarts.length - 1]!) sentenceStarts.push(words.length);
+      if (sentenceStarts.length <= LEAD_SENTENCES && gap.endsSentence && words.length > sentenceStarts[sentenceStarts.length - 1]!) sentenceStarts.push(words.length);
       const first = token.charCodeAt(0);
       if (first >= 48 && first <= 57) {
         const n = token.replace(/,/g, "").replace(/\.$/, "");
@@ -116,8 +151,8 @@ export function readMentions(title: string, paragraphs: readonly string[]): Ment
       prevLower = lower;
       if (lower.length >= 3 && !STOP_WORDS.has(lower)) words.push(lower);
       if (!isUpper(token[0]!) || STOP_WORDS.has(lower) || NOT_NAMES.has(lower) || lower.length < 2) continue;
-      const afterTitle = TITLES.has(before) && /^\.\s+$/.test(gap);
-      if (at === 0 || (OPENER.test(gap) && !afterTitle)) {
+      const afterTitle = TITLES.has(before) && gap.fullStopOnly;
+      if (at === 0 || (gap.opens && !afterTitle)) {
         initial.push({ name: lower, at: names.length });
         names.push("");
       } else {
