@@ -10,11 +10,15 @@
 // 2. The context model (context.ts) adjusts a pair's log-odds by its neighbourhood, with no intercept so
 //    a pair without strong neighbours is judged on its own log-odds; its weights and the merge threshold
 //    are chosen by grid search for the best weighted mean pairwise F1 over the three sets' tuning halves.
+// 3. Then the protagonist check between groups (protagonists.ts), searched on the same objective.
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { CONTEXT_FEATURES, CONTEXT_ROUNDS, contextEdges, defaultClusterOptions, groupArticles, pairEdges, PAIR_FEATURES, scoredCandidates, type MergeModels, type ScoredPairs } from "../src/cluster/index.ts";
 import { contextFeatures } from "../src/cluster/context.ts";
 import type { LogisticModel } from "../src/model/logistic.ts";
+import type { ProtagonistOptions } from "../src/cluster/protagonists.ts";
+
+const OFF: ProtagonistOptions = { minGroup: 0, core: 1, absent: 0 };
 import { buildEventsSet, buildMergeSet, buildSplitSet, type LabelledArticle } from "../eval/lib/merge-set.ts";
 import { pairwiseScores, type PairwiseScores } from "../eval/lib/pairwise.ts";
 import { halfOf, HALVES, type Half } from "../eval/lib/split.ts";
@@ -67,16 +71,16 @@ function candidateRecall(set: Prepared, half: Half): number {
   return found / [...sizes.values()].reduce((s, n) => s + (n * (n - 1)) / 2, 0);
 }
 
-/** Pairwise scores on each half of clustering a whole set with the pair model, for any context model and threshold. */
-function scorer(set: Prepared, pair: LogisticModel): (context: LogisticModel, threshold: number) => Record<Half, PairwiseScores> {
+/** Pairwise scores on each half of clustering a whole set with the pair model, for any context model, threshold and protagonist check. */
+function scorer(set: Prepared, pair: LogisticModel): (context: LogisticModel, threshold: number, protagonists?: ProtagonistOptions) => Record<Half, PairwiseScores> {
   const n = set.scored.order.length;
   const edges = pairEdges(set.scored, pair);
   const features = contextFeatures(n, edges);
-  return (context, threshold) => {
+  return (context, threshold, protagonists = OFF) => {
     let weighed = contextEdges(n, edges, context, features);
     for (let r = 1; r < CONTEXT_ROUNDS; r++) weighed = contextEdges(n, weighed, context);
     const label = new Array<string>(n);
-    for (const g of groupArticles(set.scored.spans, weighed, threshold, defaultClusterOptions.windowDays)) for (const m of g.members) label[m] = String(g.members[0]);
+    for (const g of groupArticles(set.scored.spans, weighed, threshold, defaultClusterOptions.windowDays, set.scored.profiles, protagonists)) for (const m of g.members) label[m] = String(g.members[0]);
     const result = {} as Record<Half, PairwiseScores>;
     for (const half of HALVES) {
       const idx = label.map((_, i) => i).filter((i) => set.half[i] === half);
@@ -104,22 +108,41 @@ const grid = { scale: [0.6, 0.8, 1, 1.2], conflict: [-4, -3, -2, -1], support: [
 const thresholds = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
 let weights = [1, 0, 0, 0];
 let threshold = 0.5;
+let protagonists = OFF;
 let best = -1;
-for (const a of grid.scale) for (const c of grid.conflict) for (const s of grid.support) for (const m of grid.neighbourhood) {
-  for (const t of thresholds) {
-    const w = [a, c, s, m];
-    const score = scorers.reduce((sum, f, i) => sum + objectiveWeights[i]! * f(contextModel(w, t), t).tune.f1, 0) / 4;
-    if (score > best + 1e-9) [weights, threshold, best] = [w, t, score];
+const objective = (w: number[], t: number, option: ProtagonistOptions) =>
+  scorers.reduce((sum, f, i) => sum + objectiveWeights[i]! * f(contextModel(w, t), t, option).tune.f1, 0) / 4;
+const searchContext = () => {
+  for (const a of grid.scale) for (const c of grid.conflict) for (const s of grid.support) for (const m of grid.neighbourhood) {
+    for (const t of thresholds) {
+      const w = [a, c, s, m];
+      const score = objective(w, t, protagonists);
+      if (score > best + 1e-9) [weights, threshold, best] = [w, t, score];
+    }
   }
-}
-const models: MergeModels = { pair, context: contextModel(weights, threshold) };
+};
+// The protagonist check between groups, with the threshold searched again.
+const searchProtagonists = () => {
+  for (const minGroup of [3, 4, 5]) for (const core of [0.5, 0.6, 0.7]) for (const absent of [0.1, 0.15, 0.2]) {
+    for (const t of thresholds) {
+      const option = { minGroup, core, absent };
+      const score = objective(weights, t, option);
+      if (score > best + 1e-9) [protagonists, threshold, best] = [option, t, score];
+    }
+  }
+};
+searchContext();
+searchProtagonists();
+// Once more, the context weights given the protagonist check (it may allow a bolder threshold).
+searchContext();
+const models: MergeModels = { pair, context: contextModel(weights, threshold), protagonists };
 writeFileSync(out, `${JSON.stringify(models, null, 2)}\n`);
 
 const pct = (x: number) => (100 * x).toFixed(1);
-for (const [k, score] of Object.entries(sets).map(([name, s], i) => [name, scorers[i]!(models.context, threshold)] as const)) {
+for (const [k, score] of Object.entries(sets).map(([name, s], i) => [name, scorers[i]!(models.context, threshold, protagonists)] as const)) {
   console.log(`${k.padEnd(7)} ${HALVES.map((h) => `${h} P ${pct(score[h].precision)} R ${pct(score[h].recall)} F1 ${pct(score[h].f1)}`).join("  |  ")}`);
 }
 const show = (m: LogisticModel) => m.features.map((f, i) => `${f} ${m.weights[i]!.toFixed(2)}`).join(", ");
 console.log(`pair model: ${show(pair)}; bias ${pair.bias.toFixed(2)}`);
-console.log(`context: ${show(models.context)}; merge threshold ${threshold}`);
+console.log(`context: ${show(models.context)}; merge threshold ${threshold}; protagonists ${JSON.stringify(protagonists)}`);
 console.log(`wrote ${out}`);

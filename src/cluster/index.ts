@@ -9,7 +9,8 @@
 //    cannot merge are not kept.
 // 4. The probabilities are re-weighed in the light of each pair's neighbourhood (context.ts): two reports
 //    of one event are strongly linked to the same other reports; a look-alike event's report is not.
-// 5. Average-link agglomeration on those probabilities, within the date window (stated days and weekdays).
+// 5. Average-link agglomeration on those probabilities, within the date window (stated days and weekdays),
+//    never joining two groups that are each about someone the other's reports do not name (protagonists.ts).
 // 6. A later story that shares enough with an earlier one beyond the window is its follow-up.
 // Lasting ids (identity.ts) are given afterwards, from what earlier builds published.
 import type { DatedArticle, StoryCluster } from "../types.ts";
@@ -24,6 +25,7 @@ import { CONTEXT_FEATURES, contextFeatures } from "./context.ts";
 import { fitsWindow, joinSpans, spanOf, type TimeSpan } from "./time.ts";
 import { dayNumber } from "./days.ts";
 import { linkFollowUps } from "./followups.ts";
+import { Protagonists, type ProtagonistOptions } from "./protagonists.ts";
 
 export { PAIR_FEATURES } from "./similarity.ts";
 export { assignStoryIds, parseIdentityState, serializeIdentityState, IDENTITY_FILE, type IdentityState } from "./identity.ts";
@@ -55,16 +57,26 @@ export const defaultClusterOptions: ClusterOptions = {
   minKeyScore: 0.04,
 };
 
-/** The learned same-event models: one pair on its own, then the pair among its neighbours. */
+/** The learned same-event models: one pair on its own, then the pair among its neighbours, then whole groups. */
 export interface MergeModels {
   pair: LogisticModel;
   context: LogisticModel;
+  /** When two groups' protagonists contradict (protagonists.ts); minGroup 0 turns the check off. */
+  protagonists: ProtagonistOptions;
 }
 
 export const mergeModels: MergeModels = {
   pair: loadModel(modelJson.pair, PAIR_FEATURES),
   context: loadModel(modelJson.context, CONTEXT_FEATURES),
+  protagonists: loadProtagonists(modelJson.protagonists),
 };
+
+function loadProtagonists(json: unknown): ProtagonistOptions {
+  const p = json as Partial<ProtagonistOptions>;
+  const ok = p && [p.minGroup, p.core, p.absent].every((x) => typeof x === "number" && Number.isFinite(x));
+  if (!ok) throw new Error("model cluster/merge-model.json: protagonists settings are damaged; retrain with npm run train:merge");
+  return p as ProtagonistOptions;
+}
 
 /** Probabilities below this are not kept: they cannot lift a group's mean over any useful threshold. */
 const MIN_EDGE = 0.05;
@@ -152,7 +164,7 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
     edges.weight[edges.length++] = p;
   });
   for (let r = 0; r < CONTEXT_ROUNDS; r++) edges = contextEdges(order.length, edges, models.context);
-  const groups = groupArticles(spans, edges, options.mergeThreshold ?? models.context.threshold, options.windowDays);
+  const groups = groupArticles(spans, edges, options.mergeThreshold ?? models.context.threshold, options.windowDays, profiles, models.protagonists);
   const clusters = groups.map((g): StoryCluster => ({ id: fallbackId(g.members.map((i) => order[i]!), spans, g.members), members: g.members.map((i) => order[i]!), followUpOf: null }));
   const links = linkFollowUps(
     groups.map((g) => g.members),
@@ -167,14 +179,23 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
 }
 
 /** Average-link groups (member indices ascending, groups in order of their first member) and their spans. */
-export function groupArticles(spans: readonly TimeSpan[], edges: WeightedEdges, threshold: number, windowDays: number): Array<{ members: number[]; span: TimeSpan }> {
+export function groupArticles(
+  spans: readonly TimeSpan[],
+  edges: WeightedEdges,
+  threshold: number,
+  windowDays: number,
+  profiles: readonly Profile[],
+  protagonists: ProtagonistOptions,
+): Array<{ members: number[]; span: TimeSpan }> {
   const groupSpan = [...spans];
+  const who = protagonists.minGroup > 0 ? new Protagonists(profiles, protagonists) : null;
   const root = averageLink(spans.length, edges, {
     threshold,
     missing: 0,
-    canJoin: (x, y) => fitsWindow(groupSpan[x]!, groupSpan[y]!, windowDays),
+    canJoin: (x, y) => fitsWindow(groupSpan[x]!, groupSpan[y]!, windowDays) && !who?.contradict(x, y),
     joined: (keep, gone) => {
       groupSpan[keep] = joinSpans(groupSpan[keep]!, groupSpan[gone]!);
+      who?.join(keep, gone);
     },
   });
   const membersOf = new Map<number, number[]>();
