@@ -1,37 +1,86 @@
-// `npm run eval:merge`: pairwise precision, recall and F1 of story merging on the merge test set.
+// `npm run eval:merge`: pairwise precision, recall and F1 of story merging, tuning and checking halves.
+// Sets: events-dev (real coverage of look-alike events; halves by topic), the seeds, bbc-dev's duplicates
+// and synthetic rewrites with follow-ups three weeks later, and the harder two-outlets-no-shared-sentence
+// set (bbc-dev; halves by id). Each set is clustered whole, as one build would see it, and scored on
+// the pairs of each half's articles.
 import { fileURLToPath } from "node:url";
 import { clusterArticles } from "../src/cluster/index.ts";
-import { buildMergeSet, buildSplitSet, type LabelledArticle } from "./lib/merge-set.ts";
-import { pairwiseScores } from "./lib/pairwise.ts";
+import type { StoryCluster } from "../src/types.ts";
+import { buildEventsSet, buildMergeSet, buildSplitSet, type LabelledArticle } from "./lib/merge-set.ts";
+import { eventStats, pairwiseScores } from "./lib/pairwise.ts";
+import { HALVES, halfOf, type Half } from "./lib/split.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const bbc = process.argv[2] ?? fileURLToPath(new URL("../../shared/corpus/bbc-dev.jsonl", import.meta.url));
-const set = buildMergeSet(`${root}test/fixtures/seeds`, bbc);
+const corpus = fileURLToPath(new URL("../../shared/corpus/", import.meta.url));
+const bbc = process.argv[2] ?? `${corpus}bbc-dev.jsonl`;
+const eventsPath = process.argv[3] ?? `${corpus}events-dev.jsonl`;
 
-function score(items: LabelledArticle[]): string {
-  const start = performance.now();
-  const clusters = clusterArticles(items.map((x) => x.article));
-  const ms = performance.now() - start;
-  const storyOf = new Map<string, string>();
-  for (const c of clusters) for (const m of c.members) storyOf.set(m.path, c.id);
-  const s = pairwiseScores(items.map((x) => storyOf.get(x.article.path)!), items.map((x) => x.gold));
-  const pct = (x: number) => (100 * x).toFixed(1);
-  return `P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}  (${s.truePairs}/${s.predictedPairs} predicted pairs right, ${s.truePairs}/${s.goldPairs} true pairs found; ${clusters.length} stories, ${ms.toFixed(0)} ms)`;
+interface Run {
+  clusters: StoryCluster[];
+  storyOf: Map<string, string>;
+  ms: number;
 }
 
-const kinds = (k: LabelledArticle["kind"]) => set.filter((x) => x.kind === k).length;
-console.log(`merge set: ${set.length} articles (seeds ${kinds("seed")}, bbc originals ${kinds("original")}, exact duplicates ${kinds("duplicate")}, rewrites ${kinds("rewrite")}, follow-ups 3 weeks later ${kinds("later")})`);
-console.log(`all         ${score(set)}`);
-console.log(`seeds only  ${score(set.filter((x) => x.kind === "seed"))}`);
-const split = buildSplitSet(bbc);
-console.log(`harder set: ${split.length} articles, two outlets per BBC story sharing no sentence (different facts of one event)`);
-console.log(`split       ${score(split)}`);
+const pct = (x: number) => (100 * x).toFixed(1);
 
-const seeds = clusterArticles(set.filter((x) => x.kind === "seed").map((x) => x.article));
-const b = seeds.find((c) => c.members.some((m) => m.path.startsWith("004")));
-const a = seeds.find((c) => c.members.some((m) => m.path.startsWith("000")));
-console.log(`seed 004 follow-up of the 000-003 story: ${b && a && b !== a && b.followUpOf === a.id ? "yes" : "NO"}`);
-const later = set.filter((x) => x.kind === "later").length;
-const all = clusterArticles(set.map((x) => x.article));
-const linked = all.filter((c) => c.followUpOf && c.members.some((m) => m.path.startsWith("later/"))).length;
-console.log(`three-week follow-ups linked with followUpOf: ${linked}/${later}`);
+function run(items: LabelledArticle[]): Run {
+  const before = process.cpuUsage();
+  const clusters = clusterArticles(items.map((x) => x.article));
+  const cpu = process.cpuUsage(before);
+  const storyOf = new Map<string, string>();
+  for (const c of clusters) for (const m of c.members) storyOf.set(m.path, c.id);
+  return { clusters, storyOf, ms: (cpu.user + cpu.system) / 1000 };
+}
+
+function line(r: Run, items: LabelledArticle[]): string {
+  const s = pairwiseScores(items.map((x) => r.storyOf.get(x.article.path)!), items.map((x) => x.gold));
+  const stories = new Set(items.map((x) => r.storyOf.get(x.article.path))).size;
+  return `P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}  (${s.truePairs}/${s.predictedPairs} predicted pairs right, ${s.truePairs}/${s.goldPairs} true pairs found; ${items.length} articles in ${stories} stories)`;
+}
+
+const half = (items: LabelledArticle[], h: Half) => items.filter((x) => halfOf(x.splitKey) === h);
+
+const events = buildEventsSet(eventsPath);
+const topics = (xs: LabelledArticle[]) => new Set(xs.map((x) => x.topic)).size;
+const eventsRun = run(events);
+console.log(`events-dev (ECB+): ${events.length} articles, ${topics(events)} topics of two look-alike events, one shared date; clustered whole (${eventsRun.ms.toFixed(0)} ms CPU), halves by topic`);
+for (const h of HALVES) {
+  const items = half(events, h);
+  const e = eventStats(items.map((x) => eventsRun.storyOf.get(x.article.path)!), items.map((x) => x.gold), items.map((x) => x.topic!));
+  const spread = e.storiesPerSplitEvent;
+  const median = spread.length ? spread[Math.floor(spread.length / 2)]! : 0;
+  console.log(`  ${h.padEnd(5)} ${line(eventsRun, items)}`);
+  console.log(`        topics whose two events were mixed: ${e.mixedTopics}/${e.topics}; events split: ${e.splitEvents}/${e.events}${spread.length ? ` into a median of ${median} stories (max ${spread[spread.length - 1]})` : ""}`);
+}
+
+const set = buildMergeSet(`${root}test/fixtures/seeds`, bbc);
+const kinds = (k: LabelledArticle["kind"]) => set.filter((x) => x.kind === k).length;
+const seeds = set.filter((x) => x.kind === "seed");
+const rest = set.filter((x) => x.kind !== "seed");
+const seedRun = run(seeds);
+console.log(`\nseeds: ${seeds.length} articles (000-003 one story, 004 its follow-up three weeks later)`);
+console.log(`        ${line(seedRun, seeds)}`);
+const a = seedRun.clusters.find((c) => c.members.some((m) => m.path.startsWith("000")));
+const b = seedRun.clusters.find((c) => c.members.some((m) => m.path.startsWith("004")));
+console.log(`        004 a follow-up of the 000-003 story: ${b && a && b !== a && b.followUpOf === a.id ? "yes" : "NO"}`);
+
+const restRun = run(rest);
+console.log(`\nbbc merge set: ${rest.length} articles (originals ${kinds("original")}, exact duplicates ${kinds("duplicate")}, rewrites ${kinds("rewrite")}, follow-ups 3 weeks later ${kinds("later")}); clustered whole (${restRun.ms.toFixed(0)} ms CPU), halves by id`);
+const storyById = new Map(restRun.clusters.map((c) => [c.id, c]));
+for (const h of HALVES) {
+  const items = half(rest, h);
+  const later = items.filter((x) => x.kind === "later");
+  // A follow-up is linked right when its story's followUpOf is the story that holds its original.
+  const right = later.filter((x) => {
+    const story = storyById.get(restRun.storyOf.get(x.article.path)!)!;
+    return story.followUpOf !== null && story.followUpOf === restRun.storyOf.get(`bbc/${x.splitKey}.txt`);
+  }).length;
+  const wrongLinks = restRun.clusters.filter((c) => c.followUpOf && c.members.some((m) => half(rest, h).some((x) => x.article.path === m.path)) && !c.members.some((m) => m.path.startsWith("later/"))).length;
+  console.log(`  ${h.padEnd(5)} ${line(restRun, items)}`);
+  console.log(`        three-week follow-ups linked to their original's story: ${right}/${later.length}; other stories marked as follow-ups: ${wrongLinks}`);
+}
+
+const split = buildSplitSet(bbc);
+const splitRun = run(split);
+console.log(`\nharder set: ${split.length} articles, two outlets per BBC story sharing no sentence (different facts of one event); clustered whole (${splitRun.ms.toFixed(0)} ms CPU), halves by id`);
+for (const h of HALVES) console.log(`  ${h.padEnd(5)} ${line(splitRun, half(split, h))}`);

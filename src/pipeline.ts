@@ -3,7 +3,7 @@ import type { DatedArticle, Message, Rejection, ResolvedArticle, SourceFile, Sto
 import type { CleanRule } from "./clean/index.ts";
 import { resolveDates, storyDate, undatedReason } from "./date/index.ts";
 import { prepareArticle, rejection, type ArticleClock, type ArticleOutcome } from "./pipeline/article.ts";
-import { clusterArticles, defaultClusterOptions, type ClusterOptions } from "./cluster/index.ts";
+import { assignStoryIds, clusterArticles, defaultClusterOptions, type ClusterOptions, type IdentityState } from "./cluster/index.ts";
 import { summarise, type SummaryOptions } from "./summarise/index.ts";
 import { countWords } from "./text/words.ts";
 
@@ -13,6 +13,8 @@ export interface PipelineOptions {
   rules?: readonly CleanRule[];
   cluster?: ClusterOptions;
   summary?: SummaryOptions;
+  /** Story ids earlier builds assigned (the digests folder's state file); ids are kept from it. */
+  identity?: IdentityState | null;
   /** When given, filled with the milliseconds each stage took (for the benchmark). */
   timings?: Partial<Record<"clean" | "date" | "cluster" | "summarise", number>>;
   /**
@@ -28,6 +30,8 @@ export interface PipelineResult {
   stories: Story[];
   rejected: Rejection[];
   messages: Message[];
+  /** Story ids to keep for the next build. */
+  identity: IdentityState;
 }
 
 export function runPipeline(files: SourceFile[], options: PipelineOptions): PipelineResult {
@@ -63,7 +67,8 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
     timings.date = (timings.date ?? 0) + clock.date;
   }
   mark = performance.now();
-  const clusters = clusterArticles(dated, options.cluster ?? defaultClusterOptions);
+  const named = assignStoryIds(clusterArticles(dated, options.cluster ?? defaultClusterOptions), options.identity ?? null);
+  const clusters = named.clusters;
   lap("cluster");
   const stories = clusters.map((cluster): Story => {
     const members = resolveDates(cluster.members).sort(byDateThenPath);
@@ -75,13 +80,14 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
       members,
       summary: (options.summarise ?? summarise)(members.map((m) => ({ title: m.title, text: m.paragraphs.join("\n") })), options.summary),
       followUpOf: cluster.followUpOf,
+      ...(cluster.formerIds ? { formerIds: cluster.formerIds } : {}),
     };
   });
   lap("summarise");
   const ids = new Set(stories.map((s) => s.id));
   for (const s of stories) if (s.followUpOf && !ids.has(s.followUpOf)) s.followUpOf = null;
   stories.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : 1));
-  return { stories, rejected, messages };
+  return { stories, rejected, messages, identity: named.state };
 }
 
 function byDateThenPath(a: ResolvedArticle, b: ResolvedArticle): number {

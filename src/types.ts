@@ -120,6 +120,8 @@ export interface StoryCluster {
   id: string;
   members: DatedArticle[];
   followUpOf: string | null;
+  /** Ids of earlier stories merged into this one (their permalinks can redirect here). */
+  formerIds?: string[];
 }
 
 export interface ResolvedArticle extends DatedArticle {
@@ -134,4 +136,6 @@ export interface Story {
   members: ResolvedArticle[];
   summary: string[];
   followUpOf: string | null;
+  /** Ids of earlier stories merged into this one (their permalinks can redirect here). */
+  formerIds?: string[];
 }

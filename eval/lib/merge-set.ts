@@ -5,16 +5,22 @@ import { join } from "node:path";
 import { cleanSource } from "../../src/clean/index.ts";
 import { emptyMeta } from "../../src/clean/text.ts";
 import { dateArticles } from "../../src/date/index.ts";
-import { addDays } from "../../src/date/parse.ts";
+import { DateTime } from "luxon";
 import { decode } from "../../src/ingest/decode.ts";
 import { splitSentences } from "../../src/text/sentences.ts";
 import type { DatedArticle } from "../../src/types.ts";
+
+const addDays = (iso: string, days: number): string => DateTime.fromISO(iso, { zone: "utc" }).plus({ days }).toISODate()!;
 
 export interface LabelledArticle {
   article: DatedArticle;
   /** Articles with the same label tell the same story. */
   gold: string;
-  kind: "seed" | "original" | "duplicate" | "rewrite" | "later";
+  kind: "seed" | "original" | "duplicate" | "rewrite" | "later" | "event";
+  /** What the tuning/checking split is keyed on: the BBC id of the story, or the events-dev topic. */
+  splitKey: string;
+  /** events-dev: the topic whose two look-alike events this article belongs to. */
+  topic?: string;
 }
 
 interface BbcRow {
@@ -83,7 +89,7 @@ export function seedArticles(seedDir: string, zone = "UTC"): LabelledArticle[] {
     if (!decoded.ok) throw new Error(`${f}: ${decoded.reason}`);
     return cleanSource({ path: f, format: "text", text: decoded.text, encoding: decoded.encoding, mtime: new Date("2025-07-01T00:00:00Z") });
   });
-  return dateArticles(cleaned, { zone }).map((a) => ({ article: a, gold: SEED_STORIES[a.path.slice(0, 3)] ?? a.path, kind: "seed" }));
+  return dateArticles(cleaned, { zone }).map((a) => ({ article: a, gold: SEED_STORIES[a.path.slice(0, 3)] ?? a.path, kind: "seed", splitKey: "seeds" }));
 }
 
 export function buildMergeSet(seedDir: string, bbcPath: string, zone = "UTC"): LabelledArticle[] {
@@ -98,23 +104,23 @@ export function buildMergeSet(seedDir: string, bbcPath: string, zone = "UTC"): L
     const day = CATEGORY_DAY[row.category] ?? "2005-03-10";
     const paragraphs = row.text.split(/\n+/).map((p) => p.trim()).filter(Boolean);
     if (original) {
-      out.push({ article: dated(`bbc/${row.id}.txt`, row.title, paragraphs, day), gold: original, kind: "duplicate" });
+      out.push({ article: dated(`bbc/${row.id}.txt`, row.title, paragraphs, day), gold: original, kind: "duplicate", splitKey: original });
       return;
     }
     firstIdOf.set(key, row.id);
-    out.push({ article: dated(`bbc/${row.id}.txt`, row.title, paragraphs, day), gold: row.id, kind: "original" });
+    out.push({ article: dated(`bbc/${row.id}.txt`, row.title, paragraphs, day), gold: row.id, kind: "original", splitKey: row.id });
     // Every third article gets one or two other outlets' rewrites, on the same or the next day.
     if (i % 3 === 0) {
       const copies = i % 2 === 0 ? 2 : 1;
       for (let c = 0; c < copies; c++) {
         const r = rewrite(paragraphs, rand, c === 0 ? 0.4 : 0.75);
-        out.push({ article: dated(`rewrite/${row.id}-${c}.txt`, r.title, r.paragraphs, addDays(day, c)), gold: row.id, kind: "rewrite" });
+        out.push({ article: dated(`rewrite/${row.id}-${c}.txt`, r.title, r.paragraphs, addDays(day, c)), gold: row.id, kind: "rewrite", splitKey: row.id });
       }
     }
     // Every twentieth article is written up again three weeks later: a follow-up, a separate story.
     if (i % 20 === 10) {
       const r = rewrite(paragraphs, rand, 0.6);
-      out.push({ article: dated(`later/${row.id}.txt`, r.title, r.paragraphs, addDays(day, 21)), gold: `${row.id}-later`, kind: "later" });
+      out.push({ article: dated(`later/${row.id}.txt`, r.title, r.paragraphs, addDays(day, 21)), gold: `${row.id}-later`, kind: "later", splitKey: row.id });
     }
   });
   return out;
@@ -136,11 +142,38 @@ export function buildSplitSet(bbcPath: string): LabelledArticle[] {
     const sentences = row.text.split(/\n+/).flatMap((p) => splitSentences(p.trim()));
     const first = sentences.filter((_, i) => i === 0 || i % 2 === 1);
     const second = sentences.filter((_, i) => i > 0 && i % 2 === 0);
-    out.push({ article: dated(`split/${row.id}-a.txt`, row.title, first, day), gold: row.id, kind: "original" });
+    out.push({ article: dated(`split/${row.id}-a.txt`, row.title, first, day), gold: row.id, kind: "original", splitKey: row.id });
     if (second.length >= 3) {
       const title = second[0]!.split(/\s+/).slice(0, 9).join(" ");
-      out.push({ article: dated(`split/${row.id}-b.txt`, title, second, day), gold: row.id, kind: "rewrite" });
+      out.push({ article: dated(`split/${row.id}-b.txt`, title, second, day), gold: row.id, kind: "rewrite", splitKey: row.id });
     }
   }
   return out;
+}
+
+interface EventRow {
+  id: string;
+  cluster: string;
+  topic: number | string;
+  title: string | null;
+  text: string;
+}
+
+/** The day every events-dev article is given: the corpus has no usable publication dates. */
+export const EVENTS_DAY = "2024-01-15";
+
+/**
+ * events-dev (ECB+): each topic holds two look-alike real events, each covered by several outlets in
+ * their own words. Every article gets one shared day; an article without a headline gets its lead's
+ * first words, as the build does.
+ */
+export function buildEventsSet(eventsPath: string): LabelledArticle[] {
+  return readFileSync(eventsPath, "utf8").split("\n").filter(Boolean).map((line) => {
+    const row = JSON.parse(line) as EventRow;
+    const paragraphs = row.text.split(/\n+/).map((p) => p.trim()).filter(Boolean);
+    const lead = (paragraphs[0] ?? "").split(/\s+/);
+    const title = row.title ?? (lead.length > 12 ? `${lead.slice(0, 12).join(" ")} …` : lead.join(" "));
+    const topic = String(row.topic);
+    return { article: dated(`events/${row.id}.txt`, title, paragraphs, EVENTS_DAY), gold: row.cluster, kind: "event", splitKey: topic, topic };
+  });
 }

@@ -37,3 +37,31 @@ export function pairwiseScores(predicted: readonly string[], gold: readonly stri
   const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
   return { precision, recall, f1, truePairs, predictedPairs, goldPairs };
 }
+
+export interface EventStats {
+  topics: number;
+  /** Topics where some predicted story holds articles of two different gold events. */
+  mixedTopics: number;
+  events: number;
+  /** Gold events whose articles ended up in more than one predicted story. */
+  splitEvents: number;
+  /** Predicted stories per split event, ascending. */
+  storiesPerSplitEvent: number[];
+}
+
+/** For sets of look-alike events grouped in topics: how many topics were mixed and events split. */
+export function eventStats(predicted: readonly string[], gold: readonly string[], topic: readonly string[]): EventStats {
+  const storiesOfEvent = new Map<string, Set<string>>();
+  const eventsOfStory = new Map<string, Set<string>>();
+  const topicOfEvent = new Map<string, string>();
+  predicted.forEach((p, i) => {
+    const g = gold[i]!;
+    topicOfEvent.set(g, topic[i]!);
+    (storiesOfEvent.get(g) ?? storiesOfEvent.set(g, new Set()).get(g)!).add(p);
+    (eventsOfStory.get(p) ?? eventsOfStory.set(p, new Set()).get(p)!).add(g);
+  });
+  const mixed = new Set<string>();
+  for (const events of eventsOfStory.values()) if (events.size > 1) for (const e of events) mixed.add(topicOfEvent.get(e)!);
+  const split = [...storiesOfEvent.values()].filter((s) => s.size > 1).map((s) => s.size).sort((a, b) => a - b);
+  return { topics: new Set(topic).size, mixedTopics: mixed.size, events: storiesOfEvent.size, splitEvents: split.length, storiesPerSplitEvent: split };
+}

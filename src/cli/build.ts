@@ -1,6 +1,5 @@
 // `digest build`: the whole pipeline, from the input folder to digests, site, feeds and report.
-// The digests and site are written beside the live ones and swapped in at the end (src/output).
-import { access, writeFile } from "node:fs/promises";
+import { access, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { loadConfig, withBaseUrl } from "../config.ts";
 import { ingest } from "../ingest/index.ts";
@@ -17,6 +16,7 @@ import { startProgress } from "./progress.ts";
 import { DiskCache } from "../cache/pack.ts";
 import { prepareArticles, type PrepareStats } from "../parallel/articles.ts";
 import { cachedSummaries } from "../cache/summaries.ts";
+import { IDENTITY_FILE, parseIdentityState, serializeIdentityState, type IdentityState } from "../cluster/index.ts";
 
 export async function runBuild(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -75,7 +75,8 @@ export async function runBuild(argv: string[]): Promise<number> {
     summaries = cache ? await cachedSummaries(cache) : null;
     lap("articles");
     progress.step("merging and summarising");
-    const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings, summarise: summaries?.summarise });
+    const identity = await readStoryIds(out.liveDigests, values.digests);
+    const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings, summarise: summaries?.summarise, identity });
     await summaries?.pack.commit();
     mark = performance.now();
     fileTimes = fileTimeWarning(result.stories.flatMap((s) => s.members));
@@ -83,6 +84,7 @@ export async function runBuild(argv: string[]): Promise<number> {
     days = digest.files.length;
     progress.step("writing the digests");
     await out.writeDigests(digest.files);
+    await writeFile(join(out.digests, IDENTITY_FILE), serializeIdentityState(result.identity));
     lap("digest");
     progress.step("rendering the site and its search index");
     await renderSite({ outputDir: out.site, config, model: digest.model });
@@ -108,4 +110,15 @@ export async function runBuild(argv: string[]): Promise<number> {
     await writeFile(values.timings, `${JSON.stringify(usage, null, 2)}\n`);
   }
   return 0;
+}
+
+/** The story ids earlier builds into this digests folder assigned; a missing or damaged file starts afresh. */
+async function readStoryIds(digestsDir: string, shownAs: string): Promise<IdentityState | null> {
+  const path = join(digestsDir, IDENTITY_FILE);
+  const text = await readFile(path, "utf8").catch(() => null);
+  if (text === null) return null;
+  const parsed = parseIdentityState(text);
+  if ("state" in parsed) return parsed.state;
+  process.stderr.write(`digest: warning: ${join(shownAs, IDENTITY_FILE)}: ${parsed.error}; story ids start afresh\n`);
+  return null;
 }

@@ -1,139 +1,224 @@
 // Stage 4: articles about the same event, from any outlet, become one story; follow-ups are linked.
 //
-// Candidates come only from MinHash/LSH over each article's most distinctive terms (never all pairs).
-// Candidate pairs are taken from the most similar down, and two groups merge only when their average
-// pairwise TF-IDF cosine clears the threshold and their stated days (and weekdays) still fit one
-// window: verifying against the whole group, not one member, keeps same-topic stories from chaining.
+// 1. Each article becomes compact vectors (interned term ids, typed arrays): its words, its lead, its
+//    lead sentences, the names, numbers, days, months and years it mentions.
+// 2. Candidates: only articles within the date window that share enough weight of their rare key terms.
+// 3. Each candidate pair gets a learned probability of reporting one event (similarity.ts; weights in
+//    merge-model.json from train/train-merge.ts), from how much the two share of words, lead, names,
+//    numbers, days and of one lead sentence, weighed against what only shows the topic. Pairs that
+//    cannot merge are not kept.
+// 4. The probabilities are re-weighed in the light of each pair's neighbourhood (context.ts): two reports
+//    of one event are strongly linked to the same other reports; a look-alike event's report is not.
+// 5. Average-link agglomeration on those probabilities, within the date window (stated days and weekdays),
+//    never joining two groups that are each about someone the other's reports do not name (protagonists.ts).
+// 6. A later story that shares enough with an earlier one beyond the window is its follow-up.
+// Lasting ids (identity.ts) are given afterwards, from what earlier builds published.
 import type { DatedArticle, StoryCluster } from "../types.ts";
 import { shortHash } from "../text/hash.ts";
-import { cosine, inverseDocumentFrequency, stems, termCounts, tfidfVector, type Vector } from "../text/tfidf.ts";
-import { candidatePairs, minhash } from "./minhash.ts";
+import { loadModel, type LogisticModel } from "../model/logistic.ts";
+import modelJson from "./merge-model.json" with { type: "json" };
+import { buildProfiles, type Profile } from "./profile.ts";
+import { candidatePairs, visitCandidates, type PairList } from "./candidates.ts";
+import { PAIR_FEATURES, pairFeatures } from "./similarity.ts";
+import { averageLink, type WeightedEdges } from "./agglomerate.ts";
+import { CONTEXT_FEATURES, contextFeatures } from "./context.ts";
 import { fitsWindow, joinSpans, spanOf, type TimeSpan } from "./time.ts";
-import { daysBetween } from "../date/parse.ts";
+import { dayNumber } from "./days.ts";
+import { linkFollowUps } from "./followups.ts";
+import { Protagonists, type ProtagonistOptions } from "./protagonists.ts";
+
+export { PAIR_FEATURES } from "./similarity.ts";
+export { assignStoryIds, parseIdentityState, serializeIdentityState, IDENTITY_FILE, type IdentityState } from "./identity.ts";
+export { CONTEXT_FEATURES } from "./context.ts";
 
 export interface ClusterOptions {
   /** Articles more than this many days apart are never the same story. */
   windowDays: number;
-  /** Average TF-IDF cosine between two groups at or above which they tell the same story. */
-  mergeThreshold: number;
-  /** Cosine at or above which a later story is a follow-up of an earlier one. */
+  /** Mean same-event probability between two groups at or above which they merge; the model's own when absent. */
+  mergeThreshold?: number;
+  /** Centroid cosine at or above which a later story is a follow-up of an earlier one. */
   followUpThreshold: number;
   /** How far back a follow-up may reach. */
   followUpDays: number;
-  /** Candidate generation: MinHash over each article's `signatureTerms` most distinctive terms, in `bands` bands of `rows`. */
-  signatureTerms: number;
-  bands: number;
-  rows: number;
+  /** Candidate generation: each article's `keyTerms` most distinctive terms are its blocking keys. */
+  keyTerms: number;
+  /** A key held by more articles than this around one day is too common there to propose pairs. */
+  postingCap: number;
+  /** Shared key weight a pair needs before it is scored. */
+  minKeyScore: number;
 }
 
 export const defaultClusterOptions: ClusterOptions = {
   windowDays: 2,
-  mergeThreshold: 0.4,
   followUpThreshold: 0.2,
   followUpDays: 60,
-  signatureTerms: 24,
-  // One row per band: two articles are candidates when any of 32 min-hashes of their key terms agree.
-  // Two rows found only a third of the pairs where outlets report different facts of one event.
-  bands: 32,
-  rows: 1,
+  keyTerms: 30,
+  postingCap: 30,
+  minKeyScore: 0.04,
 };
-/** IDF prior: as if this many unrelated articles were in the batch too (see inverseDocumentFrequency). */
-const BACKGROUND_DOCUMENTS = 100;
 
-interface Features {
-  vector: Vector;
-  keyTerms: string[];
-  span: TimeSpan;
+/** The learned same-event models: one pair on its own, then the pair among its neighbours, then whole groups. */
+export interface MergeModels {
+  pair: LogisticModel;
+  context: LogisticModel;
+  /** When two groups' protagonists contradict (protagonists.ts); minGroup 0 turns the check off. */
+  protagonists: ProtagonistOptions;
 }
 
-function features(articles: DatedArticle[], signatureTerms: number): Features[] {
-  const counts = articles.map((a) => termCounts(stems(`${a.title}\n${a.title}\n${a.paragraphs.join("\n")}`)));
-  const { idf } = inverseDocumentFrequency(counts.map((c) => c.keys()), BACKGROUND_DOCUMENTS);
-  return counts.map((tf, i) => {
-    const vector = tfidfVector(tf, idf);
-    // The signature is taken over the article's most distinctive terms, which rewrites share.
-    const keyTerms = [...vector].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, signatureTerms).map(([t]) => t);
-    return { vector, keyTerms, span: spanOf(articles[i]!.evidence) };
-  });
+export const mergeModels: MergeModels = {
+  pair: loadModel(modelJson.pair, PAIR_FEATURES),
+  context: loadModel(modelJson.context, CONTEXT_FEATURES),
+  protagonists: loadProtagonists(modelJson.protagonists),
+};
+
+function loadProtagonists(json: unknown): ProtagonistOptions {
+  const p = json as Partial<ProtagonistOptions>;
+  const ok = p && [p.minGroup, p.core, p.absent].every((x) => typeof x === "number" && Number.isFinite(x));
+  if (!ok) throw new Error("model cluster/merge-model.json: protagonists settings are damaged; retrain with npm run train:merge");
+  return p as ProtagonistOptions;
 }
 
-/** A growing story: its members, the sum of their unit vectors (for average linkage) and its time span. */
-interface Group {
-  members: number[];
-  sum: Vector;
-  span: TimeSpan;
+/** Probabilities below this are not kept: they cannot lift a group's mean over any useful threshold. */
+const MIN_EDGE = 0.05;
+/** How many times the context model re-weighs the edges (more rounds did not help on the tuning halves). */
+export const CONTEXT_ROUNDS = 1;
+
+export interface ScoredPairs {
+  /** Articles in path order: pair indices refer to this order. */
+  order: DatedArticle[];
+  profiles: Profile[];
+  spans: TimeSpan[];
+  pairs: PairList;
+  /** PAIR_FEATURES.length values per pair. */
+  features: Float64Array;
 }
 
-function dot(a: Vector, b: Vector): number {
-  return cosine(a, b);
-}
-
-function addInto(target: Vector, v: Vector): void {
-  for (const [t, w] of v) target.set(t, (target.get(t) ?? 0) + w);
-}
-
-export function clusterArticles(articles: DatedArticle[], options: ClusterOptions = defaultClusterOptions): StoryCluster[] {
+/** Articles in path order, their profiles, time spans and days. */
+function prepareArticles(articles: readonly DatedArticle[], options: ClusterOptions): { order: DatedArticle[]; profiles: Profile[]; spans: TimeSpan[]; days: Array<number | null> } {
   const order = [...articles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const feats = features(order, options.signatureTerms);
-  const signatures = feats.map((f) => minhash(f.keyTerms, options.bands * options.rows));
-  const scored = candidatePairs(signatures, { bands: options.bands, rows: options.rows })
-    .map(([i, j]) => ({ i, j, sim: cosine(feats[i]!.vector, feats[j]!.vector) }))
-    .sort((a, b) => b.sim - a.sim || a.i - b.i || a.j - b.j);
-
-  const groupOf = order.map((_, i) => i);
-  const groups = new Map<number, Group>(feats.map((f, i) => [i, { members: [i], sum: new Map(f.vector), span: f.span }]));
-  const find = (i: number): number => (groupOf[i] === i ? i : (groupOf[i] = find(groupOf[i]!)));
-  for (const { i, j, sim } of scored) {
-    if (sim < options.mergeThreshold) break;
-    const [ra, rb] = [find(i), find(j)];
-    if (ra === rb) continue;
-    const [a, b] = [groups.get(ra)!, groups.get(rb)!];
-    if (!fitsWindow(a.span, b.span, options.windowDays)) continue;
-    // Unit vectors: the mean pairwise cosine is the dot product of the sums over the pair count.
-    const average = a.members.length * b.members.length === 1 ? sim : dot(a.sum, b.sum) / (a.members.length * b.members.length);
-    if (average < options.mergeThreshold) continue;
-    const [keep, gone] = a.members.length >= b.members.length ? [ra, rb] : [rb, ra];
-    const [k, g] = [groups.get(keep)!, groups.get(gone)!];
-    k.members.push(...g.members);
-    addInto(k.sum, g.sum);
-    k.span = joinSpans(k.span, g.span);
-    groupOf[gone] = keep;
-    groups.delete(gone);
-  }
-
-  const clusters = [...groups.values()].map((g) => {
-    const idx = [...g.members].sort((a, b) => a - b);
-    const day = (i: number) => feats[i]!.span.first ?? "9999";
-    const founder = [...idx].sort((a, b) => day(a).localeCompare(day(b)) || a - b)[0]!;
-    const cluster: StoryCluster = { id: `s-${shortHash(order[founder]!.path, 10)}`, members: idx.map((i) => order[i]!), followUpOf: null };
-    return { group: g, cluster };
-  });
-  linkFollowUps(clusters, scored, find, options);
-  return clusters.map((c) => c.cluster);
+  const { profiles } = buildProfiles(order, options.keyTerms);
+  const spans = order.map((a) => spanOf(a.evidence));
+  return { order, profiles, spans, days: spans.map((s) => (s.first ? dayNumber(s.first) : null)) };
 }
 
-/** A later story that shares enough with an earlier one, beyond the merge window, is its follow-up. */
-function linkFollowUps(
-  clusters: Array<{ group: Group; cluster: StoryCluster }>,
-  scored: Array<{ i: number; j: number; sim: number }>,
-  find: (i: number) => number,
-  options: ClusterOptions,
-): void {
-  const byRoot = new Map<number, { group: Group; cluster: StoryCluster }>();
-  for (const c of clusters) byRoot.set(find(c.group.members[0]!), c);
-  const best = new Map<StoryCluster, { id: string; sim: number }>();
-  for (const { i, j, sim } of scored) {
-    if (sim < options.followUpThreshold) break;
-    const a = byRoot.get(find(i))!;
-    const b = byRoot.get(find(j))!;
-    if (a === b) continue;
-    const [da, db] = [a.group.span.first, b.group.span.first];
-    if (!da || !db) continue;
-    const days = Math.abs(daysBetween(da, db));
-    if (days <= options.windowDays || days > options.followUpDays) continue;
-    const [earlier, later] = da <= db ? [a, b] : [b, a];
-    const prev = best.get(later.cluster);
-    if (!prev || sim > prev.sim) best.set(later.cluster, { id: earlier.cluster.id, sim });
+function growEdges(e: WeightedEdges): WeightedEdges {
+  const size = e.a.length * 2;
+  const out = { a: new Int32Array(size), b: new Int32Array(size), weight: new Float32Array(size), length: e.length };
+  out.a.set(e.a);
+  out.b.set(e.b);
+  out.weight.set(e.weight);
+  return out;
+}
+
+/** Profiles, every candidate pair and its features: what the trainer learns from (clustering keeps none of it). */
+export function scoredCandidates(articles: readonly DatedArticle[], options: ClusterOptions = defaultClusterOptions): ScoredPairs {
+  const { order, profiles, spans, days } = prepareArticles(articles, options);
+  const pairs = candidatePairs(profiles, days, options);
+  const width = PAIR_FEATURES.length;
+  const features = new Float64Array(pairs.length * width);
+  for (let k = 0; k < pairs.length; k++) pairFeatures(profiles[pairs.a[k]!]!, profiles[pairs.b[k]!]!, features, k * width);
+  return { order, profiles, spans, pairs, features };
+}
+
+/** The candidate pairs the pair model finds at least MIN_EDGE likely, with that probability. */
+export function pairEdges(scored: ScoredPairs, model: LogisticModel): WeightedEdges {
+  const { pairs, features } = scored;
+  const width = PAIR_FEATURES.length;
+  const edges = { a: new Int32Array(pairs.length), b: new Int32Array(pairs.length), weight: new Float32Array(pairs.length), length: 0 };
+  for (let k = 0; k < pairs.length; k++) {
+    const p = probabilityAt(model, features, k * width);
+    if (p < MIN_EDGE) continue;
+    edges.a[edges.length] = pairs.a[k]!;
+    edges.b[edges.length] = pairs.b[k]!;
+    edges.weight[edges.length++] = p;
   }
-  for (const [cluster, link] of best) cluster.followUpOf = link.id;
+  return edges;
+}
+
+/** The same edges re-weighed by the context model (see context.ts); those below MIN_EDGE are dropped. */
+export function contextEdges(n: number, edges: WeightedEdges, model: LogisticModel, features: Float64Array = contextFeatures(n, edges)): WeightedEdges {
+  const width = CONTEXT_FEATURES.length;
+  const out = { a: new Int32Array(edges.length), b: new Int32Array(edges.length), weight: new Float32Array(edges.length), length: 0 };
+  for (let k = 0; k < edges.length; k++) {
+    const p = probabilityAt(model, features, k * width);
+    if (p < MIN_EDGE) continue;
+    out.a[out.length] = edges.a[k]!;
+    out.b[out.length] = edges.b[k]!;
+    out.weight[out.length++] = p;
+  }
+  return out;
+}
+
+export function clusterArticles(articles: readonly DatedArticle[], options: ClusterOptions = defaultClusterOptions, models: MergeModels = mergeModels): StoryCluster[] {
+  const { order, profiles, spans, days } = prepareArticles(articles, options);
+  // Each candidate is scored as it is found; only pairs that might merge are kept.
+  const width = PAIR_FEATURES.length;
+  const scratch = new Float64Array(width);
+  let edges: WeightedEdges = { a: new Int32Array(1024), b: new Int32Array(1024), weight: new Float32Array(1024), length: 0 };
+  visitCandidates(profiles, days, options, (i, j) => {
+    const p = probabilityAt(models.pair, pairFeatures(profiles[i]!, profiles[j]!, scratch), 0);
+    if (p < MIN_EDGE) return;
+    if (edges.length === edges.a.length) edges = growEdges(edges);
+    edges.a[edges.length] = i;
+    edges.b[edges.length] = j;
+    edges.weight[edges.length++] = p;
+  });
+  for (let r = 0; r < CONTEXT_ROUNDS; r++) edges = contextEdges(order.length, edges, models.context);
+  const groups = groupArticles(spans, edges, options.mergeThreshold ?? models.context.threshold, options.windowDays, profiles, models.protagonists);
+  const clusters = groups.map((g): StoryCluster => ({ id: fallbackId(g.members.map((i) => order[i]!), spans, g.members), members: g.members.map((i) => order[i]!), followUpOf: null }));
+  const links = linkFollowUps(
+    groups.map((g) => g.members),
+    groups.map((g) => g.span),
+    profiles,
+    options,
+  );
+  links.forEach((earlier, later) => {
+    clusters[later]!.followUpOf = clusters[earlier]!.id;
+  });
+  return clusters;
+}
+
+/** Average-link groups (member indices ascending, groups in order of their first member) and their spans. */
+export function groupArticles(
+  spans: readonly TimeSpan[],
+  edges: WeightedEdges,
+  threshold: number,
+  windowDays: number,
+  profiles: readonly Profile[],
+  protagonists: ProtagonistOptions,
+): Array<{ members: number[]; span: TimeSpan }> {
+  const groupSpan = [...spans];
+  const who = protagonists.minGroup > 0 ? new Protagonists(profiles, protagonists) : null;
+  const root = averageLink(spans.length, edges, {
+    threshold,
+    missing: 0,
+    canJoin: (x, y) => fitsWindow(groupSpan[x]!, groupSpan[y]!, windowDays) && !who?.contradict(x, y),
+    joined: (keep, gone) => {
+      groupSpan[keep] = joinSpans(groupSpan[keep]!, groupSpan[gone]!);
+      who?.join(keep, gone);
+    },
+  });
+  const membersOf = new Map<number, number[]>();
+  for (let i = 0; i < spans.length; i++) {
+    const r = root[i]!;
+    const list = membersOf.get(r);
+    if (list) list.push(i);
+    else membersOf.set(r, [i]);
+  }
+  return [...membersOf.entries()].map(([r, members]) => ({ members, span: groupSpan[r]! }));
+}
+
+/** `probability` of the model for the features stored from `at` on (no view object per pair). */
+function probabilityAt(model: LogisticModel, x: Float64Array, at: number): number {
+  let z = model.bias;
+  for (let i = 0; i < model.weights.length; i++) z += model.weights[i]! * ((x[at + i]! - model.mean[i]!) / model.scale[i]!);
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** A story's id when nothing was published before: a hash of its earliest-dated member's path. */
+function fallbackId(members: DatedArticle[], spans: TimeSpan[], indices: number[]): string {
+  const day = (k: number) => spans[indices[k]!]!.first ?? "9999";
+  let founder = 0;
+  for (let k = 1; k < members.length; k++) if (day(k) < day(founder)) founder = k;
+  return `s-${shortHash(members[founder]!.path, 10)}`;
 }

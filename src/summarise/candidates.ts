@@ -1,6 +1,7 @@
 // Candidate sentences of a story: every sentence of every article, with where it stands and its terms.
-import { splitSentences } from "../text/sentences.ts";
+import { datelineLength, splitSentences } from "../text/sentences.ts";
 import { stems } from "../text/tfidf.ts";
+import { needsAntecedent } from "./reference.ts";
 
 export interface SummaryInput {
   title?: string;
@@ -21,6 +22,10 @@ export interface Candidate {
   prose: boolean;
   /** Same text (case, quotes and spacing folded) as an earlier candidate: a wire copy's sentence. */
   duplicateOf: number | null;
+  /** A dateline ("WASHINGTON (AP) —"): split off its sentence, never a summary sentence of its own. */
+  dateline: boolean;
+  /** The candidate this sentence needs before it (its article's previous sentence), when it opens with a reference. */
+  antecedent: number | null;
 }
 
 /**
@@ -62,14 +67,20 @@ export function collectCandidates(articles: SummaryInput[]): Candidate[] {
   const several = articles.length > 1;
   articles.forEach((article, a) => {
     let position = 0;
+    let previous = -1;
     paragraphs: for (const paragraph of article.text.split(/\n+/)) {
-      for (const text of splitSentences(paragraph.trim())) {
+      const trimmed = paragraph.trim();
+      const hasDateline = datelineLength(trimmed) > 0;
+      for (const [k, text] of splitSentences(trimmed).entries()) {
         if (position >= MAX_SENTENCES_PER_ARTICLE) break paragraphs;
+        const dateline = hasDateline && k === 0;
         const words = wordCount(text);
         const key = several ? sameTextKey(text) : "";
         const duplicateOf = several ? (seen.get(key) ?? null) : null;
         if (several && duplicateOf === null) seen.set(key, out.length);
-        out.push({ text, article: a, position: position++, words, terms: stems(text), prose: words >= 6 && FINAL_PUNCTUATION.test(text), duplicateOf });
+        const antecedent = previous >= 0 && !dateline && needsAntecedent(text) ? previous : null;
+        out.push({ text, article: a, position: dateline ? position : position++, words, terms: dateline ? [] : stems(text), prose: !dateline && words >= 6 && FINAL_PUNCTUATION.test(text), duplicateOf, dateline, antecedent });
+        if (!dateline) previous = out.length - 1;
       }
     }
   });

@@ -1,14 +1,16 @@
 // Stage 5: an extractive summary of one story from all of its articles. Sentences are never altered.
 //
-// Design: news puts the event first, so a strong lead prior (1 / (1 + position)) carries most of the
-// weight; centrality to the story's centroid and similarity to the titles decide between sentences the
-// prior cannot separate. The lead sentence itself almost always wins, so on highlight-style references
-// (where Lead-3 is strong) Digest stays lead-like, while on frequency-driven references (BBC) and on
-// multi-outlet stories the central sentences further down can still come in. MMR keeps one copy of
-// each fact: two outlets' versions of a sentence are one fact.
+// Design: news puts the event first, so a strong lead prior (1 / (1 + position)) carries much of the
+// weight; centrality to the story's centroid, directed centrality within an article and similarity to
+// the titles decide between sentences the prior cannot separate. For a story of several outlets, a
+// sentence also scores by how closely the other outlets' opening sentences say the same: the summary
+// draws on the facts most outlets report first. Selection keeps one copy of each fact (two outlets'
+// versions of a sentence are one fact), never takes a dateline ("WASHINGTON (AP) —", split off as its
+// own segment), and takes a sentence that opens with a reference ("He said…", "The 33-year-old…") only
+// together with, and right after, the sentence it refers to.
 import { collectCandidates, type SummaryInput } from "./candidates.ts";
 import { scoreCandidates, type ScoreWeights } from "./score.ts";
-import { selectSentences } from "./select.ts";
+import { readingOrder, selectSentences } from "./select.ts";
 import { stems } from "../text/tfidf.ts";
 
 export type { SummaryInput } from "./candidates.ts";
@@ -30,11 +32,12 @@ export interface SummaryTuning extends ScoreWeights {
 export const defaultTuning: SummaryTuning = {
   position: 0.3,
   positionDecay: 0.5,
-  centrality: 0.5,
+  centrality: 0.65,
   title: 0.2,
-  directed: 1,
+  directed: 0.8,
   backward: 0.3,
   fullLength: 20,
+  support: 0.6,
   lambda: 0.9,
   sameFact: 0.5,
 };
@@ -50,6 +53,5 @@ export function summarise(articles: SummaryInput[], options: SummaryOptions = {}
     lambda: tuning.lambda,
     sameFact: tuning.sameFact,
   });
-  // Read in story order: earlier places in an article first, then by article.
-  return picked.sort((a, b) => a.position - b.position || a.article - b.article).map((c) => c.text);
+  return readingOrder(picked, scored).map((c) => c.text);
 }

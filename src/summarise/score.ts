@@ -18,7 +18,15 @@ export interface ScoreWeights {
   backward: number;
   /** Sentences shorter than this many words are scaled down in proportion. */
   fullLength: number;
+  /**
+   * Weight of cross-outlet support (stories of several articles only): how closely the other articles'
+   * opening sentences say the same, so the facts most outlets report first rank highest.
+   */
+  support: number;
 }
+
+/** Sentences of each other article that count as its report of the event's main facts. */
+const SUPPORT_SENTENCES = 10;
 
 export interface ScoredCandidate extends Candidate {
   vector: SparseVector;
@@ -29,13 +37,15 @@ export function scoreCandidates(candidates: Candidate[], titles: string[][], wei
   const { vectors, embed, centroid } = sentenceSpace(candidates.map((c) => c.terms));
   const titleVectors = titles.filter((t) => t.length > 0).map(embed);
   const directed = directedCentrality(candidates, vectors, weights.backward);
+  const support = weights.support > 0 ? crossSupport(candidates, vectors) : null;
   return candidates.map((c, i) => {
     const vector = vectors[i]!;
     let title = 0;
     for (const t of titleVectors) title = Math.max(title, sparseCosine(vector, t));
     const position = 1 / Math.pow(1 + c.position, weights.positionDecay);
     const lengthFit = Math.min(1, c.words / weights.fullLength);
-    const score = (weights.position * position + weights.centrality * denseCosine(vector, centroid) + weights.title * title + weights.directed * directed[i]!) * lengthFit;
+    const supported = support ? weights.support * support[i]! : 0;
+    const score = (weights.position * position + weights.centrality * denseCosine(vector, centroid) + weights.title * title + weights.directed * directed[i]! + supported) * lengthFit;
     return { ...c, vector, score };
   });
 }
@@ -62,5 +72,30 @@ function directedCentrality(candidates: Candidate[], vectors: SparseVector[], ba
     if (n > 1) for (let i = start; i < end; i++) out[i] = out[i]! / (Math.min(n, DIRECTED_WINDOW + 1) - 1);
     start = end;
   }
+  return out;
+}
+
+/** Mean over the other articles of the best cosine with one of their first SUPPORT_SENTENCES sentences; 0 for one article. */
+function crossSupport(candidates: Candidate[], vectors: SparseVector[]): Float64Array {
+  const out = new Float64Array(candidates.length);
+  const openings = new Map<number, number[]>();
+  candidates.forEach((c, i) => {
+    if (c.dateline || c.position >= SUPPORT_SENTENCES) return;
+    const list = openings.get(c.article);
+    if (list) list.push(i);
+    else openings.set(c.article, [i]);
+  });
+  const articles = [...openings.keys()];
+  if (articles.length < 2) return out;
+  candidates.forEach((c, i) => {
+    let sum = 0;
+    for (const a of articles) {
+      if (a === c.article) continue;
+      let best = 0;
+      for (const j of openings.get(a)!) best = Math.max(best, sparseCosine(vectors[i]!, vectors[j]!));
+      sum += best;
+    }
+    out[i] = sum / (articles.length - (openings.has(c.article) ? 1 : 0));
+  });
   return out;
 }

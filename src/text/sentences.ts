@@ -13,9 +13,34 @@ const SENTENCE_STARTERS = new Set(
   "the a an he she it they we i you but and in on at this that there these those his her its their our yet so as after before when while if however meanwhile".split(" "),
 );
 
-/** Splits `text` into sentences; each returned sentence is an exact substring of the input, trimmed. */
+// A dateline before the first sentence of a report: "WASHINGTON (AP) —", "(Reuters) -", "BELGRADE, Serbia:",
+// "Mannheim, Germany (Sports Network) -". A place in capitals (with an optional ", Region") and/or an agency in
+// parentheses, then a dash or colon, then the sentence's first capital.
+const CAPS_WORD = "[\\p{Lu}][\\p{Lu}.'’-]+";
+const NAME_WORD = "[\\p{Lu}][\\p{L}.'’-]*";
+const REGION = `(?:,\\s*${NAME_WORD}(?:\\s+${NAME_WORD}){0,3})?`;
+const CREDIT = "\\([^()\\n]{1,40}\\)";
+const DATELINE = new RegExp(
+  `^(?:${CAPS_WORD}(?:\\s+${CAPS_WORD}){0,3}${REGION}(?:\\s*${CREDIT})?|${NAME_WORD}(?:\\s+${NAME_WORD}){0,3}${REGION}\\s*${CREDIT}|${CREDIT})\\s*(?:—|–|--|-|:)\\s+(?=["“‘']?[\\p{Lu}\\p{N}])`,
+  "u",
+);
+
+/** Length of the dateline that opens `text` ("WASHINGTON (AP) — "), spaces included, or 0 when there is none. */
+export function datelineLength(text: string): number {
+  return DATELINE.exec(text)?.[0].length ?? 0;
+}
+
+/**
+ * Splits `text` into sentences; each returned sentence is an exact substring of the input, trimmed.
+ * A dateline opening the text is returned as a segment of its own, so the first sentence starts after it.
+ */
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
+  const dateline = datelineLength(text);
+  if (dateline > 0) {
+    out.push(text.slice(0, dateline).trim());
+    text = text.slice(dateline);
+  }
   const boundary = /([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu;
   let start = 0;
   for (const m of text.matchAll(boundary)) {

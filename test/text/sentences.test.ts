@@ -13,4 +13,13 @@ describe("splitSentences", () => {
     for (const s of out) expect(text).toContain(s);
     expect(out).toEqual(['"We will not allow it," he said.', '"Never."', "The talks ended."]);
   });
+
+  it("splits a dateline off as a segment of its own, so the sentence starts after it", () => {
+    expect(splitSentences("WASHINGTON (AP) — The Senate voted on Tuesday.")).toEqual(["WASHINGTON (AP) —", "The Senate voted on Tuesday."]);
+    expect(splitSentences("(Reuters) - Oil prices rose. Gold fell.")).toEqual(["(Reuters) -", "Oil prices rose.", "Gold fell."]);
+    expect(splitSentences("BELGRADE, Serbia: Russia on Thursday accused Serbia.")).toEqual(["BELGRADE, Serbia:", "Russia on Thursday accused Serbia."]);
+    expect(splitSentences("Mannheim, Germany (Sports Network) - Wladimir Klitschko retained his titles.")[1]).toBe("Wladimir Klitschko retained his titles.");
+    // Dashes inside a sentence are not datelines.
+    expect(splitSentences("Lindsay Lohan - who was jailed - is out. The Senate voted - narrowly - on Tuesday.")).toHaveLength(2);
+  });
 });

@@ -1,0 +1,107 @@
+// Measures of summaries without a reference: reading faults, distance to the input, pyramid-style coverage.
+import type { SummaryInput } from "../../src/summarise/index.ts";
+import { needsAntecedent } from "../../src/summarise/reference.ts";
+import { datelineLength } from "../../src/text/sentences.ts";
+import { STOP_WORDS } from "../../src/text/words.ts";
+import { rougeTokens } from "./rouge.ts";
+
+/** Reading faults of summaries: dangling references, dateline fragments, one fact told twice. */
+export class Faults {
+  summaries = 0;
+  sentences = 0;
+  dangling = 0;
+  datelines = 0;
+  repeats = 0;
+
+  count(summary: string[], inputs: SummaryInput[]): void {
+    this.summaries++;
+    this.sentences += summary.length;
+    const texts = inputs.map((a) => a.text);
+    summary.forEach((s, i) => {
+      if (datelineLength(s) > 0 || /^\(?(?:AP|Reuters|AFP|UPI|dpa)\)?\s*[-—–]/u.test(s)) this.datelines++;
+      // Dangling: not an article's opening sentence, opens with a reference, and the sentence before it in the
+      // summary is not the one before it in its article.
+      const opens = texts.some((t) => t.slice(datelineLength(t)).trimStart().startsWith(s));
+      if (!opens && needsAntecedent(s) && !texts.some((t) => i > 0 && followsInText(t, summary[i - 1]!, s))) this.dangling++;
+      for (let j = 0; j < i; j++) if (sameFact(summary[j]!, s)) this.repeats++;
+    });
+  }
+
+  line(): string {
+    const pct = (x: number) => `${((100 * x) / Math.max(1, this.sentences)).toFixed(1)}%`;
+    return `${this.sentences} sentences: dangling references ${this.dangling} (${pct(this.dangling)}), dateline fragments ${this.datelines}, facts told twice ${this.repeats}`;
+  }
+}
+
+/** `b` comes right after `a` in `text` (only white space between). */
+function followsInText(text: string, a: string, b: string): boolean {
+  const at = text.indexOf(a);
+  return at >= 0 && text.slice(at + a.length).trimStart().startsWith(b);
+}
+
+const contentStems = (s: string) => new Set(rougeTokens(s).filter((t) => !STOP_WORDS.has(t) && t.length > 2));
+/** Two sentences that share most of the content words of the shorter one state one fact. */
+export function sameFact(a: string, b: string): boolean {
+  const [x, y] = [contentStems(a), contentStems(b)];
+  const small = x.size <= y.size ? x : y;
+  const large = small === x ? y : x;
+  if (small.size < 4) return false;
+  let shared = 0;
+  for (const t of small) if (large.has(t)) shared++;
+  return shared / small.size >= 0.6;
+}
+
+export class Scores {
+  n = 0;
+  js = 0;
+  pyramid = 0;
+  words = 0;
+  faults = new Faults();
+
+  add(summary: string[], inputs: SummaryInput[]): void {
+    this.n++;
+    const docs = inputs.map((a) => rougeTokens(`${a.title ?? ""} ${a.text}`).filter((t) => !STOP_WORDS.has(t)));
+    const sum = rougeTokens(summary.join(" ")).filter((t) => !STOP_WORDS.has(t));
+    this.js += jensenShannon(sum, docs.flat());
+    this.pyramid += pyramid(sum, docs);
+    this.words += summary.join(" ").split(/\s+/).length;
+    this.faults.count(summary, inputs);
+  }
+
+  line(): string {
+    return `JS divergence ${(this.js / this.n).toFixed(4)}  pyramid ${(this.pyramid / this.n).toFixed(3)}  words ${(this.words / this.n).toFixed(0)}; ${this.faults.line()}`;
+  }
+}
+
+/** Smoothed Jensen-Shannon divergence (base 2) between two bags of words. */
+export function jensenShannon(a: string[], b: string[]): number {
+  const vocab = new Set([...a, ...b]);
+  const counts = (xs: string[]) => {
+    const m = new Map<string, number>();
+    for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1);
+    return m;
+  };
+  const [ca, cb] = [counts(a), counts(b)];
+  const delta = 0.0005;
+  const pa = (w: string) => ((ca.get(w) ?? 0) + delta) / (a.length + delta * vocab.size);
+  const pb = (w: string) => ((cb.get(w) ?? 0) + delta) / (b.length + delta * vocab.size);
+  let js = 0;
+  for (const w of vocab) {
+    const [p, q] = [pa(w), pb(w)];
+    const m = (p + q) / 2;
+    js += 0.5 * p * Math.log2(p / m) + 0.5 * q * Math.log2(q / m);
+  }
+  return js;
+}
+
+/** Content-word pairs of the summary weighted by how many articles hold them (2 or more), over the best possible for as many pairs. */
+export function pyramid(summary: string[], docs: string[][]): number {
+  const pairs = (xs: string[]) => new Set(xs.slice(1).map((x, i) => `${xs[i]} ${x}`));
+  const weight = new Map<string, number>();
+  for (const d of docs) for (const p of pairs(d)) weight.set(p, (weight.get(p) ?? 0) + 1);
+  const mine = [...pairs(summary)];
+  const got = mine.reduce((s, p) => s + ((weight.get(p) ?? 0) >= 2 ? weight.get(p)! : 0), 0);
+  const best = [...weight.values()].filter((w) => w >= 2).sort((a, b) => b - a).slice(0, mine.length).reduce((s, w) => s + w, 0);
+  return best > 0 ? got / best : 0;
+}
+

@@ -1,0 +1,139 @@
+// Average-link agglomeration over a sparse graph. Edges carry the learned probability that two articles
+// report one event; a pair that was never a candidate counts as 0. Two groups merge while the mean
+// probability over all their cross pairs clears the threshold, best first, so one event's coverage
+// comes together while a look-alike event, linked to it by a few topic-level pairs, stays apart.
+
+export interface WeightedEdges {
+  a: Int32Array;
+  b: Int32Array;
+  weight: Float32Array;
+  length: number;
+}
+
+export interface AgglomerateOptions {
+  /** Mean cross-pair weight at or above which two groups merge. */
+  threshold: number;
+  /** The weight a pair without an edge counts as. */
+  missing: number;
+  /** Whether the groups rooted at `x` and `y` may merge (the date window); asked just before merging. */
+  canJoin: (x: number, y: number) => boolean;
+  /** Called after `gone` merged into `keep`. */
+  joined: (keep: number, gone: number) => void;
+}
+
+interface Entry {
+  score: number;
+  x: number;
+  y: number;
+  vx: number;
+  vy: number;
+}
+
+/** Returns each item's group root. */
+export function averageLink(n: number, edges: WeightedEdges, options: AgglomerateOptions): Int32Array {
+  const root = Int32Array.from({ length: n }, (_, i) => i);
+  const size = new Int32Array(n).fill(1);
+  const version = new Int32Array(n);
+  // For each group, the groups it has edges to: the sum of those edges' weights and how many there are.
+  const links: Array<Map<number, Link>> = Array.from({ length: n }, () => new Map());
+  for (let k = 0; k < edges.length; k++) {
+    const [x, y, w] = [edges.a[k]!, edges.b[k]!, edges.weight[k]!];
+    add(links[x]!, y, w, 1);
+    add(links[y]!, x, w, 1);
+  }
+  const mean = (l: Link, pairs: number) => (l.sum + (pairs - l.count) * options.missing) / pairs;
+  const heap = new Heap();
+  for (let x = 0; x < n; x++) {
+    for (const [y, l] of links[x]!) if (x < y && mean(l, 1) >= options.threshold) heap.push({ score: mean(l, 1), x, y, vx: 0, vy: 0 });
+  }
+  while (heap.size > 0) {
+    const e = heap.pop();
+    if (version[e.x] !== e.vx || version[e.y] !== e.vy) continue;
+    if (!options.canJoin(e.x, e.y)) continue;
+    const [keep, gone] = links[e.x]!.size >= links[e.y]!.size ? [e.x, e.y] : [e.y, e.x];
+    const into = links[keep]!;
+    into.delete(gone);
+    for (const [c, l] of links[gone]!) {
+      if (c === keep) continue;
+      add(into, c, l.sum, l.count);
+      const back = links[c]!;
+      add(back, keep, l.sum, l.count);
+      back.delete(gone);
+    }
+    links[gone] = new Map();
+    size[keep]! += size[gone]!;
+    size[gone] = 0;
+    version[gone] = -1;
+    version[keep]!++;
+    root[gone] = keep;
+    options.joined(keep, gone);
+    for (const [c, l] of into) {
+      const score = mean(l, size[keep]! * size[c]!);
+      if (score < options.threshold) continue;
+      const [x, y] = keep < c ? [keep, c] : [c, keep];
+      heap.push({ score, x, y, vx: version[x]!, vy: version[y]! });
+    }
+  }
+  const find = (i: number): number => (root[i] === i ? i : (root[i] = find(root[i]!)));
+  for (let i = 0; i < n; i++) find(i);
+  return root;
+}
+
+interface Link {
+  sum: number;
+  count: number;
+}
+
+function add(links: Map<number, Link>, to: number, sum: number, count: number): void {
+  const l = links.get(to);
+  if (l) {
+    l.sum += sum;
+    l.count += count;
+  } else links.set(to, { sum, count });
+}
+
+/** Highest score first; ties by the lower pair, so the result never depends on insertion order. */
+function before(p: Entry, q: Entry): boolean {
+  return p.score > q.score || (p.score === q.score && (p.x < q.x || (p.x === q.x && p.y < q.y)));
+}
+
+class Heap {
+  private items: Entry[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  push(e: Entry): void {
+    const items = this.items;
+    items.push(e);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(items[i]!, items[parent]!)) break;
+      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      i = parent;
+    }
+  }
+
+  pop(): Entry {
+    const items = this.items;
+    const top = items[0]!;
+    const last = items.pop()!;
+    if (items.length > 0) {
+      items[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let best = i;
+        if (l < items.length && before(items[l]!, items[best]!)) best = l;
+        if (r < items.length && before(items[r]!, items[best]!)) best = r;
+        if (best === i) break;
+        [items[i], items[best]] = [items[best]!, items[i]!];
+        i = best;
+      }
+    }
+    return top;
+  }
+}

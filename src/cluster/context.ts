@@ -1,0 +1,95 @@
+// Second look at each candidate pair, in the light of the other articles: two reports of one event are
+// strongly linked to the same other reports, while a look-alike event's report, close in topic, is
+// linked to a different set. Only strong links (probability >= STRONG) count, so the many weak links an
+// article has in a large batch say nothing; an isolated pair gets 0 for both and is judged on its own.
+import type { WeightedEdges } from "./agglomerate.ts";
+
+export const CONTEXT_FEATURES = ["pairLogOdds", "conflict", "support", "neighbourhood"] as const;
+
+/** Links at least this probable make an article's strong neighbourhood. */
+export const STRONG = 0.5;
+
+interface Neighbours {
+  ids: Int32Array;
+  p: Float32Array;
+}
+
+function neighbourhoods(n: number, edges: WeightedEdges): Neighbours[] {
+  const degree = new Int32Array(n);
+  for (let k = 0; k < edges.length; k++) {
+    if (edges.weight[k]! < STRONG) continue;
+    degree[edges.a[k]!]!++;
+    degree[edges.b[k]!]!++;
+  }
+  const out = Array.from(degree, (d): Neighbours => ({ ids: new Int32Array(d), p: new Float32Array(d) }));
+  const fill = new Int32Array(n);
+  for (let k = 0; k < edges.length; k++) {
+    const w = edges.weight[k]!;
+    if (w < STRONG) continue;
+    const [a, b] = [edges.a[k]!, edges.b[k]!];
+    out[a]!.ids[fill[a]!] = b;
+    out[a]!.p[fill[a]!++] = w;
+    out[b]!.ids[fill[b]!] = a;
+    out[b]!.p[fill[b]!++] = w;
+  }
+  for (const nb of out) sortTogether(nb);
+  return out;
+}
+
+function sortTogether(nb: Neighbours): void {
+  const order = Array.from(nb.ids.keys()).sort((x, y) => nb.ids[x]! - nb.ids[y]!);
+  const ids = Int32Array.from(order, (i) => nb.ids[i]!);
+  const p = Float32Array.from(order, (i) => nb.p[i]!);
+  nb.ids.set(ids);
+  nb.p.set(p);
+}
+
+/**
+ * Context features of every edge, CONTEXT_FEATURES.length values per edge: the pair's own log-odds,
+ * log(1 + conflict) where conflict sums the strong links of one article that the other lacks (weighted
+ * by how much it lacks them), log(1 + support), the strong links both share, and log(1 + all strong links
+ * of the two). A pair with no strong neighbour gets 0 for all three, so (the model has no intercept)
+ * it is judged on its own log-odds alone.
+ */
+export function contextFeatures(n: number, edges: WeightedEdges): Float64Array {
+  const nbs = neighbourhoods(n, edges);
+  const width = CONTEXT_FEATURES.length;
+  const out = new Float64Array(edges.length * width);
+  for (let k = 0; k < edges.length; k++) {
+    const [a, b] = [edges.a[k]!, edges.b[k]!];
+    const [x, y] = [nbs[a]!, nbs[b]!];
+    let conflict = 0;
+    let support = 0;
+    let mass = 0;
+    let i = 0;
+    let j = 0;
+    while (i < x.ids.length || j < y.ids.length) {
+      const ci = i < x.ids.length ? x.ids[i]! : Infinity;
+      const cj = j < y.ids.length ? y.ids[j]! : Infinity;
+      if (ci === cj) {
+        const [pa, pb] = [x.p[i++]!, y.p[j++]!];
+        support += pa * pb;
+        mass += pa + pb;
+        conflict += pa * (1 - pb) + pb * (1 - pa);
+      } else if (ci < cj) {
+        if (ci !== b) {
+          conflict += x.p[i]!;
+          mass += x.p[i]!;
+        }
+        i++;
+      } else {
+        if (cj !== a) {
+          conflict += y.p[j]!;
+          mass += y.p[j]!;
+        }
+        j++;
+      }
+    }
+    const p = Math.min(0.999, Math.max(0.001, edges.weight[k]!));
+    out[k * width] = Math.log(p / (1 - p));
+    out[k * width + 1] = Math.log1p(conflict);
+    out[k * width + 2] = Math.log1p(support);
+    out[k * width + 3] = Math.log1p(mass);
+  }
+  return out;
+}

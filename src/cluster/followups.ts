@@ -1,0 +1,111 @@
+// A later story that shares enough with an earlier one, further apart than the merge window but within
+// `followUpDays`, is its follow-up. Stories are compared by their word centroids, and only stories that
+// share enough weight of their key terms are compared at all (posting lists by day, as for candidates).
+import { dot, type Profile, type SparseVector } from "./profile.ts";
+import type { TimeSpan } from "./time.ts";
+import { dayNumber } from "./days.ts";
+
+export interface FollowUpOptions {
+  windowDays: number;
+  followUpDays: number;
+  followUpThreshold: number;
+  keyTerms: number;
+  postingCap: number;
+  minKeyScore: number;
+}
+
+/** Map from a later story's index to the index of the earlier story it follows up. */
+export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: Profile[], options: FollowUpOptions): Map<number, number> {
+  const centroids = groups.map((members) => centroid(members.map((i) => profiles[i]!.words)));
+  const days = spans.map((s) => (s.first ? dayNumber(s.first) : null));
+  const keys = centroids.map((c) => topKeys(c, options.keyTerms));
+  const postings = new Map<number, { stories: number[]; weights: number[] }>();
+  const byDay = groups.map((_, s) => s).filter((s) => days[s] !== null).sort((x, y) => days[x]! - days[y]! || x - y);
+  for (const s of byDay) {
+    const { ids, weights } = keys[s]!;
+    for (let k = 0; k < ids.length; k++) {
+      let list = postings.get(ids[k]!);
+      if (!list) postings.set(ids[k]!, (list = { stories: [], weights: [] }));
+      list.stories.push(s);
+      list.weights.push(weights[k]!);
+    }
+  }
+  const links = new Map<number, number>();
+  const score = new Float64Array(groups.length);
+  const touched: number[] = [];
+  for (const later of byDay) {
+    const day = days[later]!;
+    const { ids, weights } = keys[later]!;
+    for (let k = 0; k < ids.length; k++) {
+      const list = postings.get(ids[k]!)!;
+      const lo = lowerBound(list.stories, days, day - options.followUpDays);
+      const hi = lowerBound(list.stories, days, day - options.windowDays);
+      if (hi - lo > options.postingCap) continue;
+      for (let t = lo; t < hi; t++) {
+        const earlier = list.stories[t]!;
+        if (score[earlier] === 0) touched.push(earlier);
+        score[earlier]! += weights[k]! * list.weights[t]!;
+      }
+    }
+    let best = -1;
+    let bestSim = options.followUpThreshold;
+    touched.sort((x, y) => x - y);
+    for (const earlier of touched) {
+      if (score[earlier]! >= options.minKeyScore) {
+        const sim = dot(centroids[later]!, centroids[earlier]!);
+        if (sim > bestSim) {
+          best = earlier;
+          bestSim = sim;
+        }
+      }
+      score[earlier] = 0;
+    }
+    touched.length = 0;
+    if (best >= 0) links.set(later, best);
+  }
+  return links;
+}
+
+/** First position in `list` (story indices ordered by day) whose day is at least `day`. */
+function lowerBound(list: number[], days: ReadonlyArray<number | null>, day: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (days[list[mid]!]! < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The normalised sum of unit vectors. */
+function centroid(vectors: SparseVector[]): SparseVector {
+  if (vectors.length === 1) return vectors[0]!;
+  const sum = new Map<number, number>();
+  for (const v of vectors) for (let k = 0; k < v.ids.length; k++) sum.set(v.ids[k]!, (sum.get(v.ids[k]!) ?? 0) + v.weights[k]!);
+  const ids = Int32Array.from(sum.keys()).sort();
+  const weights = Float32Array.from(ids, (id) => sum.get(id)!);
+  let norm = 0;
+  for (const w of weights) norm += w * w;
+  norm = Math.sqrt(norm) || 1;
+  for (let k = 0; k < weights.length; k++) weights[k] = weights[k]! / norm;
+  return { ids, weights };
+}
+
+/** The centroid's `k` heaviest terms and their weights (ties to the lower id). */
+function topKeys(v: SparseVector, k: number): { ids: number[]; weights: number[] } {
+  // Selection into a short sorted list: a centroid has hundreds of terms, and only k are wanted.
+  const top: number[] = [];
+  const heavier = (x: number, y: number) => v.weights[x]! > v.weights[y]! || (v.weights[x] === v.weights[y] && x < y);
+  for (let i = 0; i < v.ids.length; i++) {
+    if (top.length === k && !heavier(i, top[k - 1]!)) continue;
+    let at = top.length === k ? k - 1 : top.length;
+    while (at > 0 && heavier(i, top[at - 1]!)) {
+      top[at] = top[at - 1]!;
+      at--;
+    }
+    top[at] = i;
+    if (top.length > k) top.length = k;
+  }
+  return { ids: top.map((x) => v.ids[x]!), weights: top.map((x) => v.weights[x]!) };
+}

@@ -1,0 +1,158 @@
+// Story ids that last. A story's id is its permalink and its feed GUID, so once published it never
+// changes: a build reads what earlier builds assigned (a small state file beside the digests), finds
+// each new story's articles among the stories it knew, and keeps their id. Ids are only created, never
+// renamed: a story that gains articles keeps its id; when two known stories merge, the older id stays
+// and the other is recorded in `formerIds` (so old permalinks can redirect); when a known story splits,
+// the part with most of its articles keeps the id. Articles are recognised by a hash of their text
+// (a renamed file is the same article) or else by their path (an edited file is the same article).
+// Without a state file, ids fall back to a hash of the story's earliest article's path.
+import type { StoryCluster } from "../types.ts";
+import { shortHash } from "../text/hash.ts";
+
+export interface ArticleRef {
+  path: string;
+  /** Hash of the article's text as read. */
+  hash: string;
+}
+
+export interface StoryRecord {
+  id: string;
+  /** Order of creation: a lower serial is an older story. */
+  serial: number;
+  members: ArticleRef[];
+  /** Ids of stories merged into this one. */
+  formerIds?: string[];
+}
+
+export interface IdentityState {
+  version: 1;
+  /** The serial the next new story gets. */
+  next: number;
+  stories: StoryRecord[];
+}
+
+/** The state file in the digests folder (not a digest; Eleventy reads only the day files there). */
+export const IDENTITY_FILE = "story-ids.json";
+
+export function articleRef(article: { path: string; raw: string }): ArticleRef {
+  return { path: article.path, hash: shortHash(article.raw, 16) };
+}
+
+/**
+ * Gives every cluster its lasting id (and `formerIds`), remaps `followUpOf` to those ids, and returns
+ * the state to keep for the next build. Clusters come in with their fallback ids (clusterArticles).
+ */
+export function assignStoryIds(clusters: readonly StoryCluster[], previous: IdentityState | null): { clusters: StoryCluster[]; state: IdentityState } {
+  const records = [...(previous?.stories ?? [])].sort((a, b) => a.serial - b.serial);
+  const byHash = new Map<string, number>();
+  const byPath = new Map<string, number>();
+  records.forEach((r, k) => {
+    for (const m of r.members) {
+      if (!byHash.has(m.hash)) byHash.set(m.hash, k);
+      if (!byPath.has(m.path)) byPath.set(m.path, k);
+    }
+  });
+
+  const refs = clusters.map((c) => c.members.map(articleRef));
+  // How many of each cluster's articles each known story held.
+  const held = refs.map((members) => {
+    const counts = new Map<number, number>();
+    for (const m of members) {
+      const k = byHash.get(m.hash) ?? byPath.get(m.path);
+      if (k !== undefined) counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    return counts;
+  });
+
+  // Oldest known story first: it goes to the cluster that holds most of its articles.
+  const assigned = new Array<number>(clusters.length).fill(-1);
+  const taken = new Set<number>();
+  records.forEach((_, k) => {
+    let best = -1;
+    for (let c = 0; c < clusters.length; c++) {
+      const n = held[c]!.get(k) ?? 0;
+      if (n === 0 || assigned[c]! >= 0) continue;
+      if (best < 0 || n > held[best]!.get(k)! || (n === held[best]!.get(k)! && clusters[c]!.id < clusters[best]!.id)) best = c;
+    }
+    if (best >= 0) {
+      assigned[best] = k;
+      taken.add(k);
+    }
+  });
+
+  const known = new Set<string>();
+  for (const r of records) {
+    known.add(r.id);
+    for (const f of r.formerIds ?? []) known.add(f);
+  }
+  let next = previous?.next ?? 0;
+  const idOf = new Map<string, string>();
+  const out: StoryCluster[] = [];
+  const kept: StoryRecord[] = [];
+  const absorbed = new Set<number>();
+  clusters.forEach((cluster, c) => {
+    const k = assigned[c]!;
+    let id: string;
+    let serial: number;
+    const former = new Set<string>(k >= 0 ? (records[k]!.formerIds ?? []) : []);
+    if (k >= 0) {
+      id = records[k]!.id;
+      serial = records[k]!.serial;
+      // Known stories in this cluster that no other cluster carries on were merged into it.
+      for (const other of held[c]!.keys()) {
+        if (other === k || taken.has(other)) continue;
+        absorbed.add(other);
+        former.add(records[other]!.id);
+        for (const f of records[other]!.formerIds ?? []) former.add(f);
+      }
+    } else {
+      id = freshId(cluster, known);
+      serial = next++;
+    }
+    known.add(id);
+    idOf.set(cluster.id, id);
+    const formerIds = [...former].filter((f) => f !== id).sort();
+    out.push({ ...cluster, id, ...(formerIds.length ? { formerIds } : {}) });
+    kept.push({ id, serial, members: [...refs[c]!].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), ...(formerIds.length ? { formerIds } : {}) });
+  });
+  for (const c of out) if (c.followUpOf) c.followUpOf = idOf.get(c.followUpOf) ?? c.followUpOf;
+  // Stories whose articles are all gone stay on record, so their ids are never given to another story.
+  records.forEach((r, k) => {
+    if (!taken.has(k) && !absorbed.has(k)) kept.push(r);
+  });
+  kept.sort((a, b) => a.serial - b.serial);
+  return { clusters: out, state: { version: 1, next, stories: kept } };
+}
+
+/** The cluster's fallback id, unless an earlier story had it: then a hash of it with a counter. */
+function freshId(cluster: StoryCluster, known: Set<string>): string {
+  let id = cluster.id;
+  for (let n = 1; known.has(id); n++) id = `s-${shortHash(`${cluster.id}#${n}`, 10)}`;
+  return id;
+}
+
+export function serializeIdentityState(state: IdentityState): string {
+  return `${JSON.stringify(state, null, 1)}\n`;
+}
+
+/** Reads a state file's text; null (with the reason) when it is not one, so the build starts afresh. */
+export function parseIdentityState(text: string): { state: IdentityState } | { error: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { error: "not JSON" };
+  }
+  const s = json as Partial<IdentityState>;
+  if (!s || typeof s !== "object" || s.version !== 1 || typeof s.next !== "number" || !Array.isArray(s.stories)) return { error: "not a story-id state file (version 1)" };
+  const str = (x: unknown) => typeof x === "string";
+  for (const r of s.stories as unknown[]) {
+    const rec = r as Partial<StoryRecord>;
+    const ok =
+      rec && str(rec.id) && typeof rec.serial === "number" && Array.isArray(rec.members) &&
+      rec.members.every((m) => m && str(m.path) && str(m.hash)) &&
+      (rec.formerIds === undefined || (Array.isArray(rec.formerIds) && rec.formerIds.every(str)));
+    if (!ok) return { error: "a story record is damaged" };
+  }
+  return { state: s as IdentityState };
+}

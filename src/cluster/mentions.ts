@@ -1,0 +1,183 @@
+// What an article says that pins down one event rather than a kind of event: the names it gives (people,
+// organisations, places), the numbers it reports, and the days it mentions. Read from capitalisation and
+// digits, not from a dictionary, so it works for any name.
+import { STOP_WORDS } from "../text/words.ts";
+
+export interface Mentions {
+  /** Content words (lower case, unstemmed), for the article's word vector. */
+  words: string[];
+  /** Proper-name tokens, lower case: "sarah", "palin", "wasilla". */
+  names: string[];
+  /** Numbers as written without thousands separators: "1000000", "6.1", "3:33". */
+  numbers: string[];
+  /** Days of a month the text names: "6-8" (June 8). */
+  days: string[];
+  /** Weekdays the lead names (bit w-1 for weekday w, 1 = Monday): when the event happened. */
+  weekdays: number;
+  /** Months the text names (bit m-1 for month m). */
+  months: number;
+  /** Years the text names (four digits, 1900-2099, written without a separator). */
+  years: number[];
+  /** How many of `words` come from the headline (they come first). */
+  titleWords: number;
+  /** Where in `words` each of the first LEAD_SENTENCES body sentences begins (and where the last ends). */
+  sentenceStarts: number[];
+  /** How many of `words` and of `names` come from the headline and the lead (the first LEAD_WORDS words). */
+  leadWords: number;
+  leadNames: number;
+}
+
+/** The lead: the headline and about the first two sentences of the body. */
+export const LEAD_WORDS = 50;
+/** Body sentences read one by one, to compare two reports fact by fact. */
+export const LEAD_SENTENCES = 5;
+
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTH_OF = new Map<string, number>();
+MONTHS.forEach((m, i) => {
+  MONTH_OF.set(m, i + 1);
+  MONTH_OF.set(m.slice(0, 3), i + 1);
+});
+MONTH_OF.set("sept", 9);
+const WEEKDAY_OF = new Map(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].map((d, i) => [d, i + 1]));
+
+// Capitalised words that are not names wherever they stand.
+const NOT_NAMES = new Set([...MONTHS, ...WEEKDAY_OF.keys(), "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "prof", "st", "today", "yesterday", "tomorrow"]);
+
+/** A token: a run of letters/digits (with inner apostrophes, dots or dashes between digits). */
+const TOKEN = /[\p{L}\p{M}]+(?:['’][\p{L}]+)*|\d+(?:[.,:]\d+)*/gu;
+/** Text between two tokens that ends a sentence or opens a quotation: what follows is capitalised anyway. */
+const OPENERS = new Set(Array.from('.!?:;"“”‘—–•', (c) => c.charCodeAt(0)));
+/** Abbreviations whose full stop does not end the sentence ("Gov. Sarah Palin", "Dr. Jones"). */
+const TITLES = new Set(["mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "prof", "st", "lt", "col", "sgt", "capt", "rev", "hon", "pres", "supt", "det", "insp", "adm", "maj", "cmdr", "jr", "sr"]);
+
+interface Gap {
+  /** What lies between two tokens starts a new sentence or quotation: ". ", ": ", " - ", '"'. */
+  opens: boolean;
+  /** A sentence ends in it (. ! ? then white space). */
+  endsSentence: boolean;
+  /** Only a full stop and white space (as after "Gov."). */
+  fullStopOnly: boolean;
+}
+
+const GAP: Gap = { opens: false, endsSentence: false, fullStopOnly: false };
+
+/** Reads the text between two tokens without copying it (this runs for every word of every article). */
+function readGap(text: string, from: number, to: number): Gap {
+  let opens = false;
+  let endsSentence = false;
+  let stops = 0;
+  let other = false;
+  let pendingEnd = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0;
+    if (OPENERS.has(c)) opens = true;
+    if (c === 45 && i > from && i + 1 < to && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32) opens = true;
+    if (c === 46 || c === 33 || c === 63) pendingEnd = true;
+    else if (space && pendingEnd) endsSentence = true;
+    else if (!space && c !== 34 && c !== 39 && c !== 0x201d && c !== 0x2019 && c !== 41) pendingEnd = false;
+    if (c === 46) stops++;
+    else if (!space) other = true;
+  }
+  GAP.opens = opens;
+  GAP.endsSentence = endsSentence;
+  GAP.fullStopOnly = stops === 1 && !other && to - from > 1;
+  return GAP;
+}
+
+function isUpper(ch: string): boolean {
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+/**
+ * Reads the mentions of one article. `title` is read for words only: headlines capitalise every word.
+ * A capitalised word at a sentence start counts as a name only when the article also capitalises it
+ * mid-sentence.
+ */
+export function readMentions(title: string, paragraphs: readonly string[]): Mentions {
+  const words: string[] = [];
+  const numbers: string[] = [];
+  const days: string[] = [];
+  const years: number[] = [];
+  let weekdays = 0;
+  let months = 0;
+  const inner = new Set<string>();
+  const names: string[] = [];
+  const initial: Array<{ name: string; at: number }> = [];
+  let leadWords = -1;
+  let leadNames = -1;
+  let bodyTokens = 0;
+  addWords(title, words);
+  const titleWords = words.length;
+  const sentenceStarts: number[] = [titleWords];
+  for (const paragraph of paragraphs) {
+    if (sentenceStarts.length <= LEAD_SENTENCES && words.length > sentenceStarts[sentenceStarts.length - 1]!) sentenceStarts.push(words.length);
+    let last = 0;
+    let prevLower = "";
+    for (const m of paragraph.matchAll(TOKEN)) {
+      const token = m[0];
+      const at = m.index!;
+      if (++bodyTokens === LEAD_WORDS) {
+        leadWords = words.length;
+        leadNames = names.length;
+      }
+      const gap = readGap(paragraph, last, at);
+      last = at + token.length;
+      // A sentence ends at . ! ? before white space (an initial or "Mr." may split one in two: harmless here).
+      if (sentenceStarts.length <= LEAD_SENTENCES && gap.endsSentence && words.length > sentenceStarts[sentenceStarts.length - 1]!) sentenceStarts.push(words.length);
+      const first = token.charCodeAt(0);
+      if (first >= 48 && first <= 57) {
+        const n = token.replace(/,/g, "").replace(/\.$/, "");
+        numbers.push(n);
+        // "June 8": a day of a month.
+        const month = MONTH_OF.get(prevLower);
+        const day = Number(n);
+        if (month && Number.isInteger(day) && day >= 1 && day <= 31) days.push(`${month}-${day}`);
+        if (/^(?:19|20)\d\d$/.test(token)) years.push(Number(token));
+        prevLower = n;
+        continue;
+      }
+      let lower = token.toLowerCase();
+      if (lower.endsWith("'s") || lower.endsWith("’s")) lower = lower.slice(0, -2);
+      const monthBefore = /^\d{1,2}$/.test(prevLower) ? MONTH_OF.get(lower) : undefined;
+      if (monthBefore) days.push(`${monthBefore}-${Number(prevLower)}`);
+      const named = isUpper(token[0]!) ? MONTH_OF.get(lower) : undefined;
+      if (named && lower !== "may" && lower !== "mar") months |= 1 << (named - 1);
+      else if (named && (/^\d/.test(prevLower) || /^\s*\d/.test(paragraph.slice(last, last + 4)))) months |= 1 << (named - 1);
+      const weekday = WEEKDAY_OF.get(lower);
+      if (weekday && bodyTokens <= 2 * LEAD_WORDS) weekdays |= 1 << (weekday - 1);
+      const before = prevLower;
+      prevLower = lower;
+      if (lower.length >= 3 && !STOP_WORDS.has(lower)) words.push(lower);
+      if (!isUpper(token[0]!) || STOP_WORDS.has(lower) || NOT_NAMES.has(lower) || lower.length < 2) continue;
+      const afterTitle = TITLES.has(before) && gap.fullStopOnly;
+      if (at === 0 || (gap.opens && !afterTitle)) {
+        initial.push({ name: lower, at: names.length });
+        names.push("");
+      } else {
+        inner.add(lower);
+        names.push(lower);
+      }
+    }
+  }
+  // Sentence-initial capitals are names only when the article capitalises the word mid-sentence too.
+  for (const { name, at } of initial) if (inner.has(name)) names[at] = name;
+  const lead = names.slice(0, leadNames < 0 ? names.length : leadNames).filter((n) => n !== "").length;
+  return { words, names: names.filter((n) => n !== ""), numbers, days, weekdays, months, years, titleWords, sentenceStarts: closeSentences(sentenceStarts, words.length), leadWords: leadWords < 0 ? words.length : leadWords, leadNames: lead };
+}
+
+function addWords(text: string, out: string[]): void {
+  for (const m of text.matchAll(TOKEN)) {
+    let lower = m[0].toLowerCase();
+    if (lower.endsWith("'s") || lower.endsWith("’s")) lower = lower.slice(0, -2);
+    if (lower.length >= 3 && !STOP_WORDS.has(lower) && !/^\d/.test(lower)) out.push(lower);
+  }
+}
+
+/** The sentence starts, ending with where the last counted sentence ends. */
+function closeSentences(starts: number[], total: number): number[] {
+  const out = starts.slice(0, LEAD_SENTENCES + 1);
+  if (out.length <= LEAD_SENTENCES) out.push(total);
+  return out;
+}

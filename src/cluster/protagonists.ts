@@ -1,0 +1,46 @@
+// Who each growing story is about. Two groups that each have a name nearly all their reports give
+// (a fighter, a minister, a company) which nearly none of the other group's reports mention are reports
+// of two different events, however alike their words: the group-level evidence a pair cannot see.
+import type { Profile } from "./profile.ts";
+
+export interface ProtagonistOptions {
+  /** Groups smaller than this have no reliable protagonists. */
+  minGroup: number;
+  /** A name in at least this share of a group's reports is one of its protagonists. */
+  core: number;
+  /** A protagonist mentioned by at most this share of the other group's reports is missing there. */
+  absent: number;
+}
+
+export class Protagonists {
+  private readonly counts: Array<Map<number, number>>;
+  private readonly size: Int32Array;
+
+  constructor(profiles: readonly Profile[], private readonly options: ProtagonistOptions) {
+    this.counts = profiles.map((p) => new Map(Array.from(p.names.ids, (id) => [id, 1] as const)));
+    this.size = new Int32Array(profiles.length).fill(1);
+  }
+
+  join(keep: number, gone: number): void {
+    const into = this.counts[keep]!;
+    for (const [id, n] of this.counts[gone]!) into.set(id, (into.get(id) ?? 0) + n);
+    this.counts[gone] = new Map();
+    this.size[keep]! += this.size[gone]!;
+    this.size[gone] = 0;
+  }
+
+  /** Whether each group has a protagonist the other group's reports (almost) never name. */
+  contradict(x: number, y: number): boolean {
+    return this.missingIn(x, y) && this.missingIn(y, x);
+  }
+
+  private missingIn(from: number, other: number): boolean {
+    const [n, m] = [this.size[from]!, this.size[other]!];
+    if (n < this.options.minGroup || m < this.options.minGroup) return false;
+    const there = this.counts[other]!;
+    for (const [id, count] of this.counts[from]!) {
+      if (count >= this.options.core * n && (there.get(id) ?? 0) <= this.options.absent * m) return true;
+    }
+    return false;
+  }
+}

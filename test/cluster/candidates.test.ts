@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { candidatePairs } from "../../src/cluster/candidates.ts";
+import type { Profile } from "../../src/cluster/profile.ts";
+
+/** A profile that only has blocking keys (all the candidate step reads). */
+function keyed(keys: number[]): Profile {
+  const empty = { ids: new Int32Array(0), weights: new Float32Array(0) };
+  return { words: empty, lead: empty, names: empty, leadNames: empty, numbers: empty, sentences: [], days: new Int32Array(0), weekdays: 0, months: 0, years: new Int32Array(0), keys: Int32Array.from(keys), keyWeights: Float32Array.from(keys, () => 0.5) };
+}
+const pairsOf = (list: ReturnType<typeof candidatePairs>) => Array.from({ length: list.length }, (_, k) => `${list.a[k]}-${list.b[k]}`);
+
+describe("candidate pairs", () => {
+  it("pairs only articles that share a key and lie within the date window", () => {
+    const profiles = [keyed([1, 2]), keyed([2, 3]), keyed([4]), keyed([1])];
+    const days = [100, 101, 100, 110];
+    expect(pairsOf(candidatePairs(profiles, days, { windowDays: 2, postingCap: 10, minKeyScore: 0 }))).toEqual(["0-1"]);
+  });
+
+  it("lets an undated article meet dated ones, and skips a key too common around a day", () => {
+    const common = Array.from({ length: 5 }, () => keyed([7]));
+    const profiles = [...common, keyed([8]), keyed([8])];
+    const days: Array<number | null> = [100, 100, 100, 100, 100, 100, null];
+    expect(pairsOf(candidatePairs(profiles, days, { windowDays: 2, postingCap: 4, minKeyScore: 0 }))).toEqual(["5-6"]);
+  });
+
+  it("needs enough shared key weight", () => {
+    const profiles = [keyed([1]), keyed([1])];
+    expect(candidatePairs(profiles, [1, 1], { windowDays: 2, postingCap: 10, minKeyScore: 0.3 }).length).toBe(0);
+    expect(candidatePairs(profiles, [1, 1], { windowDays: 2, postingCap: 10, minKeyScore: 0.2 }).length).toBe(1);
+  });
+});

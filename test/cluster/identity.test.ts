@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { ingest } from "../../src/ingest/index.ts";
+import { runPipeline } from "../../src/pipeline.ts";
+import { assignStoryIds, parseIdentityState, serializeIdentityState, type IdentityState } from "../../src/cluster/index.ts";
+import { seedArticles } from "../../eval/lib/merge-set.ts";
+import type { DatedArticle, SourceFile, StoryCluster } from "../../src/types.ts";
+
+const fixtures = join(import.meta.dirname, "../fixtures");
+const { files } = await ingest(join(fixtures, "seeds"));
+const storyOf = (stories: Array<{ id: string; members: Array<{ path: string }> }>, path: string) => stories.find((s) => s.members.some((m) => m.path === path))!;
+
+describe("story ids that last", () => {
+  const first = runPipeline(files, { zone: "UTC" });
+
+  it("keeps every id when an article joins whose path sorts first, and only with the state", () => {
+    // Another outlet's copy of 003 (the story's only dated article), under a name that sorts first.
+    const s003 = files.find((f) => f.path.startsWith("003"))!;
+    const copy: SourceFile = { ...s003, path: "0000_other_outlet.txt", text: `${s003.text}\nReporting by another outlet.` };
+    const withState = runPipeline([copy, ...files], { zone: "UTC", identity: first.identity });
+    for (const story of first.stories) expect(storyOf(withState.stories, story.members[0]!.path).id).toBe(story.id);
+    expect(storyOf(withState.stories, copy.path).id).toBe(storyOf(first.stories, s003.path).id);
+    // Without what was published, the new article founds the story and the id would change.
+    const fresh = runPipeline([copy, ...files], { zone: "UTC" });
+    expect(storyOf(fresh.stories, s003.path).id).not.toBe(storyOf(first.stories, s003.path).id);
+  });
+
+  it("gives the same ids and the same state on a rebuild over the same articles", () => {
+    const again = runPipeline(files, { zone: "UTC", identity: first.identity });
+    expect(again.stories.map((s) => s.id)).toEqual(first.stories.map((s) => s.id));
+    expect(serializeIdentityState(again.identity)).toBe(serializeIdentityState(first.identity));
+    expect(again.stories.find((s) => s.followUpOf)?.followUpOf).toBe(storyOf(first.stories, "000_a5a10f004604d1dd.txt").id);
+  });
+
+  it("falls back to the same deterministic ids when the state file is deleted", () => {
+    const a = runPipeline(files, { zone: "UTC", identity: null });
+    const b = runPipeline([...files].reverse(), { zone: "UTC" });
+    expect(a.stories.map((s) => s.id)).toEqual(first.stories.map((s) => s.id));
+    expect(b.stories.map((s) => s.id)).toEqual(first.stories.map((s) => s.id));
+  });
+
+  it("recognises a renamed file by its text and an edited file by its path", () => {
+    const renamed = files.map((f) => (f.path.startsWith("001") ? { ...f, path: "renamed/001.txt" } : f));
+    const edited = files.map((f) => (f.path.startsWith("002") ? { ...f, text: `${f.text}\nThis story has been updated.` } : f));
+    const id = storyOf(first.stories, "000_a5a10f004604d1dd.txt").id;
+    // Both keep the story's id even with the rest of its articles gone (nothing else to match on).
+    const renamedOnly = runPipeline(renamed.filter((f) => f.path === "renamed/001.txt"), { zone: "UTC", identity: first.identity });
+    expect(renamedOnly.stories[0]!.id).toBe(id);
+    const editedOnly = runPipeline(edited.filter((f) => f.path.startsWith("002")), { zone: "UTC", identity: first.identity });
+    expect(editedOnly.stories[0]!.id).toBe(id);
+  });
+});
+
+describe("assignStoryIds", () => {
+  const seeds = seedArticles(join(fixtures, "seeds")).map((s) => s.article);
+  const byPrefix = (p: string) => seeds.find((a) => a.path.startsWith(p))!;
+  const cluster = (id: string, members: DatedArticle[], followUpOf: string | null = null): StoryCluster => ({ id, members, followUpOf });
+
+  it("keeps the older id when two published stories merge, and records the other", () => {
+    const one = assignStoryIds([cluster("s-a", [byPrefix("000"), byPrefix("001")]), cluster("s-b", [byPrefix("002")])], null);
+    const [older, newer] = one.clusters.map((c) => c.id);
+    const merged = assignStoryIds([cluster("s-c", [byPrefix("002"), byPrefix("000"), byPrefix("001")])], one.state);
+    expect(merged.clusters[0]!.id).toBe(older);
+    expect(merged.clusters[0]!.formerIds).toEqual([newer]);
+    // The merged-away id is never given out again, and the record of it survives later builds.
+    const later = assignStoryIds([cluster("s-b", [byPrefix("004")]), ...merged.clusters], merged.state);
+    expect(later.clusters[0]!.id).not.toBe(newer);
+    expect(later.clusters.find((c) => c.id === older)!.formerIds).toEqual([newer]);
+  });
+
+  it("lets the larger part of a split story keep its id, and links follow-ups by the lasting ids", () => {
+    const one = assignStoryIds([cluster("s-a", [byPrefix("000"), byPrefix("001"), byPrefix("002")]), cluster("s-d", [byPrefix("004")], "s-a")], null);
+    const id = one.clusters[0]!.id;
+    expect(one.clusters[1]!.followUpOf).toBe(id);
+    const split = assignStoryIds([cluster("s-x", [byPrefix("002")]), cluster("s-y", [byPrefix("000"), byPrefix("001")]), cluster("s-z", [byPrefix("004")], "s-y")], one.state);
+    expect(split.clusters[1]!.id).toBe(id);
+    expect(split.clusters[0]!.id).not.toBe(id);
+    expect(split.clusters[2]!.id).toBe(one.clusters[1]!.id);
+    expect(split.clusters[2]!.followUpOf).toBe(id);
+  });
+
+  it("reads back what it writes and refuses a damaged state file with a reason", () => {
+    const { state } = assignStoryIds([cluster("s-a", [byPrefix("000")])], null);
+    const parsed = parseIdentityState(serializeIdentityState(state));
+    expect("state" in parsed && (parsed.state as IdentityState).stories[0]!.id).toBe("s-a");
+    expect(parseIdentityState("{nope")).toEqual({ error: "not JSON" });
+    expect("error" in parseIdentityState(JSON.stringify({ version: 1, next: 1, stories: [{ id: 3 }] }))).toBe(true);
+  });
+});
