@@ -109,7 +109,8 @@ describe("dates that are no days", () => {
   it("still builds, with every digest named by a real day between 1900 and 2100", async () => {
     const r = await run;
     expect(r.code).toBe(0);
-    const names = readdirSync(join(r.dir, "digests"));
+    // The day files; the story-id state file beside them is no digest.
+    const names = readdirSync(join(r.dir, "digests")).filter((n) => n !== "story-ids.json");
     expect(names.length).toBeGreaterThan(0);
     for (const n of names) {
       expect(n).toMatch(/^(19\d\d|20\d\d|2100)-\d\d-\d\d\.md$/);

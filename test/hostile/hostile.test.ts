@@ -148,6 +148,6 @@ describe("builds that must fail leave the earlier site and digests as they were"
 
   it("the earlier build was whole until the hostile one replaced it", () => {
     expect(earlier.site).not.toBeNull();
-    expect(Object.keys(earlier.digests!)).toEqual(["2025-05-29.md", "2025-06-23.md"]);
+    expect(Object.keys(earlier.digests!)).toEqual(["2025-05-29.md", "2025-06-23.md", "story-ids.json"]);
   });
 });

@@ -57,7 +57,7 @@ describe("what a rebuild keeps", () => {
     utimesSync(join(dir, "digests/2025-05-29.md"), old, old);
     const before = readFileSync(join(dir, "digests/2025-05-29.md"));
     expect((await digest(buildArgs(all, dir))).code).toBe(0);
-    expect(readdirSync(join(dir, "digests")).sort()).toEqual(["2025-05-29.md", "2025-06-23.md", "README.txt", "stories.json"]);
+    expect(readdirSync(join(dir, "digests")).sort()).toEqual(["2025-05-29.md", "2025-06-23.md", "README.txt", "stories.json", "story-ids.json"]);
     expect(readFileSync(join(dir, "digests/stories.json"), "utf8")).toBe('{"state":1}\n');
     expect(readFileSync(join(dir, "digests/2025-05-29.md")).equals(before)).toBe(true);
     expect(statSync(join(dir, "digests/2025-05-29.md")).mtime.toISOString()).toBe(old.toISOString());
