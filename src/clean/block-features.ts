@@ -48,10 +48,12 @@ export function localFeatures(doc: TextDoc, html: boolean, spare = 0): Float64Ar
   let totalWords = 0;
   for (const l of lines) totalWords += l.words;
   const rows: Float64Array[] = [];
+  // One buffer for all rows: a page's rows are views into it, not hundreds of small arrays.
+  const buffer = new Float64Array(n * width);
   let wordsBefore = 0;
   for (let i = 0; i < n; i++) {
     const l = lines[i]!;
-    const x = new Float64Array(width);
+    const x = buffer.subarray(i * width, (i + 1) * width);
     let k = 0;
     const t = l.text;
     const last = t.charCodeAt(t.length - 1);

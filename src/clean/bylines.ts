@@ -18,5 +18,14 @@ export function isBylineOrDate(text: string, hasDigits: boolean): boolean {
   const c = text.charCodeAt(0) | 32;
   if ((c === 98 || c === 118 || c === 112 || c === 111 || c === 117 || c === 0x43e || c === 0x41e) && BYLINE_OR_STAMP.test(text)) return true;
   // Every date form above has a year (19xx, 20xx) or a dotted day and month.
-  return hasDigits && (text.includes("19") || text.includes("20") || text.includes(".")) && BYLINE_OR_DATE.test(text);
+  return hasDigits && (text.includes("19") || text.includes("20") || dottedNumber(text)) && BYLINE_OR_DATE.test(text);
+}
+
+/** A digit, a full stop, a digit: "18.11.". */
+function dottedNumber(text: string): boolean {
+  for (let i = text.indexOf("."); i > 0 && i < text.length - 1; i = text.indexOf(".", i + 1)) {
+    const a = text.charCodeAt(i - 1), b = text.charCodeAt(i + 1);
+    if (a >= 48 && a <= 57 && b >= 48 && b <= 57) return true;
+  }
+  return false;
 }

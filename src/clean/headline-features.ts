@@ -73,11 +73,11 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
   for (let i = from; i < to; i++) {
     const l = lines[i]!;
     if (!usable(l) || cannotBeHeadline(l)) continue;
-    const toks = headlineTokens(l.text);
+    const toks = title.length > 0 ? headlineTokens(l.text) : [];
     const below = near(lines, i + 1, Math.min(n, i + 4));
     const above = near(lines, Math.max(0, i - 3), i);
     let slugCover = 0;
-    const plain = slug.length > 0 ? plainTokens(l.text) : toks;
+    const plain = slug.length > 0 ? plainTokens(l.text) : [];
     if (slug.length > 0) {
       const set = new Set(plain);
       slugCover = slug.filter((w) => set.has(w)).length / slug.length;

@@ -125,35 +125,20 @@ function containsAll(haystack: readonly string[], needles: readonly string[]): b
 }
 
 /**
- * One headline from the page's statements of it: each is stripped of the site's name, and the
- * statement the others agree with most wins (og:title first among equals, then JSON-LD, <h1>,
- * twitter:title, <title>).
+ * One headline from the page's statements of it, each stripped of the site's name: og:title first
+ * (what the page gives to anyone sharing it), then JSON-LD, <h1>, twitter:title, <title>; a
+ * statement that is only the site's name is passed over.
  */
 export function reconcileHeadline(c: HeadlineClaims): string {
   const host = hostKey(c.url);
   const raw: string[] = [c.og, c.jsonLd, c.h1[0] ?? null, c.twitter, c.title].filter((x): x is string => !!x && !!x.trim());
-  if (raw.length === 0) return "";
-  const candidates: string[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const others = raw.filter((_, j) => j !== i);
-    const s = stripSiteName(raw[i]!, c.siteName, host, others);
-    candidates.push(s);
-  }
-  const tokens = candidates.map(headlineTokens);
   const siteTokens = c.siteName ? headlineTokens(c.siteName) : [];
-  let best = -1;
-  let bestScore = -Infinity;
-  for (let i = 0; i < candidates.length; i++) {
-    if (tokens[i]!.length === 0) continue;
-    // Only the site's name, or the host's: never the headline.
-    const onlySite = (siteTokens.length > 0 && tokenF1(tokens[i]!, siteTokens) >= 0.8) || (host !== null && squash(candidates[i]!) === host);
-    let support = 0;
-    for (let j = 0; j < candidates.length; j++) if (j !== i) support += tokenF1(tokens[i]!, tokens[j]!);
-    const score = support - (onlySite ? 10 : 0) - i * 0.01;
-    if (score > bestScore) {
-      bestScore = score;
-      best = i;
-    }
+  for (let i = 0; i < raw.length; i++) {
+    const s = stripSiteName(raw[i]!, c.siteName, host, raw.filter((_, j) => j !== i));
+    const tokens = headlineTokens(s);
+    if (tokens.length === 0) continue;
+    const onlySite = (siteTokens.length > 0 && tokenF1(tokens, siteTokens) >= 0.8) || (host !== null && squash(s) === host);
+    if (!onlySite) return s;
   }
-  return best >= 0 ? candidates[best]! : "";
+  return "";
 }

@@ -70,8 +70,35 @@ function hidden(e: El): boolean {
   return !!style && /(?:^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 
-function skipped(e: El): boolean {
+/** Never text, wherever it stands. */
+const NEVER = new Set(["script", "style", "noscript", "template", "svg", "math", "iframe", "head", "link", "meta", "title", "base", "img", "input", "textarea", "select", "option", "button"]);
+
+/**
+ * Skipped: never text, hidden, or furniture by its tag or role. Furniture that holds the page's
+ * <article> or <main> (a header left unclosed around the whole page) is read all the same.
+ */
+function skipped(e: El, holdsArticle: ReadonlySet<El>): boolean {
+  if (NEVER.has(e.name)) return true;
+  if (holdsArticle.has(e)) return false;
   return SKIP.has(e.name) || hidden(e) || (!!e.attrs.role && SKIP_ROLES.test(e.attrs.role));
+}
+
+/** The page's article and main elements (by tag, role or itemprop) and every element above them. */
+function articleAncestors(root: El): Set<El> {
+  const out = new Set<El>();
+  const stack: El[] = [root];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    if (e.name === "article" || e.name === "main" || e.attrs.role === "main" || /articlebody/i.test(e.attrs.itemprop ?? "")) {
+      for (let p = e.parent; p && !out.has(p); p = p.parent) out.add(p);
+    }
+    if (NEVER.has(e.name)) continue;
+    for (let i = e.children.length - 1; i >= 0; i--) {
+      const c = e.children[i]!;
+      if (typeof c !== "string") stack.push(c);
+    }
+  }
+  return out;
 }
 
 /** Visible characters of a text node: white space runs count as one. */
@@ -126,9 +153,10 @@ function measure(root: El, byHints: boolean): Tree {
   const index = new Map<El, number>();
   const stack: [El, number][] = [[root, -1]];
   const hintCache = new Map<string, number>();
+  const holdsArticle = articleAncestors(root);
   while (stack.length > 0) {
     const [e, p] = stack.pop()!;
-    if (e !== root && (skipped(e) || (byHints && unlikely(e, hintCache)))) continue;
+    if (e !== root && (skipped(e, holdsArticle) || (byHints && !holdsArticle.has(e) && unlikely(e, hintCache)))) continue;
     index.set(e, els.length);
     els.push(e);
     parents.push(p);
