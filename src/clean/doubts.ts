@@ -3,7 +3,7 @@
 import type { Line, TextDoc } from "./doc.ts";
 
 /** Rules that judge a line by its place among others: their drops are the first to be undone. */
-const CONTEXT_RULES = new Set(["short-line-context", "off-topic-tail", "repeated-lines", "truncated-teasers", "recap-paragraph", "lead-caption", "dangling-label"]);
+const CONTEXT_RULES = new Set(["short-line-context", "repeated-lines", "truncated-teasers", "recap-paragraph", "lead-caption", "dangling-label"]);
 
 export interface Fallback {
   lines: Line[];

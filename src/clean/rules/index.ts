@@ -8,7 +8,6 @@ import { findHeadline } from "./title.ts";
 import { repeatedLines, truncatedTeasers } from "./repeats.ts";
 import { recapParagraph } from "./recap.ts";
 import { shortLineContext } from "./context.ts";
-import { offTopicTail } from "./topic.ts";
 import { signUpBox } from "./signup.ts";
 import { leadCaption } from "./captions.ts";
 
@@ -29,7 +28,6 @@ export const defaultRules: readonly CleanRule[] = [
   repeatedLines,
   truncatedTeasers,
   shortLineContext,
-  offTopicTail,
   recapParagraph,
   danglingLabel,
 ];
