@@ -1,139 +1,193 @@
-// `npm run eval:clean`: extraction quality of `digest clean --jsonl` on the dev corpus, from text
-// dumps and from HTML, beside the keep-everything floor and @mozilla/readability on the same HTML.
-import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+// `npm run eval:clean`: article-body extraction on extraction-dev (token 4-gram F1) and webpages-dev
+// (trafilatura's must / must-not snippets), from text dumps and from HTML, beside the whole-dump floor
+// and @mozilla/readability on the same HTML. Every figure for the tuning and the checking half.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gunzipSync } from "node:zlib";
 import { Readability } from "@mozilla/readability";
 import { JSDOM, VirtualConsole } from "jsdom";
 import { cleanSource } from "../src/clean/index.ts";
-import { scoreCorpus, scorePage, type CorpusScore, type PageScore } from "./lib/extraction-score.ts";
+import type { SourceFile } from "../src/types.ts";
+import { loadExtraction, loadWebpages, type DevPage } from "./lib/clean-corpus.ts";
+import { scoreCorpus, scorePage, scoreSnippets, snippetCorpus, snippetPageF1, type PageScore, type SnippetCounts } from "./lib/extraction-score.ts";
+import { HALVES, type Half } from "./lib/split.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const corpus = resolve(root, process.env.EXTRACTION_CORPUS ?? "../shared/corpus");
 const reportPath = join(root, "reports/eval-clean.json");
+const readabilityCache = join(root, "reports/readability-cache.json");
 
-interface Page {
-  id: string;
-  url: string;
-  text_dump: string;
-  article_body: string;
-  html: string;
+type System = "floor" | "text" | "html" | "readability";
+const SYSTEMS: Record<System, string> = {
+  floor: "floor (whole text dump)",
+  text: "digest, text dump",
+  html: "digest, HTML",
+  readability: "readability.js, HTML",
+};
+
+export function sourceOf(page: DevPage, format: "text" | "html", withUrl = true): SourceFile {
+  return { path: page.id, format, text: format === "html" ? page.html : page.text, encoding: "utf-8", mtime: new Date(0), url: withUrl ? page.url : null };
 }
 
-function loadPages(): Page[] {
-  const lines = readFileSync(join(corpus, "extraction-dev.jsonl"), "utf8").split("\n").filter((l) => l.trim());
-  return lines.map((line) => {
-    const raw = JSON.parse(line) as Omit<Page, "html">;
-    const html = gunzipSync(readFileSync(join(corpus, "extraction-html", `${raw.id}.html.gz`))).toString("utf8");
-    return { ...raw, html };
-  });
-}
-
-/** Runs the product's own CLI, `digest clean --jsonl`, and returns each id's body (or error). */
-function runCli(input: { id: string; text?: string; html?: string }[]): Promise<Map<string, { body: string; error?: string }>> {
-  return new Promise((done, fail) => {
-    const child = spawn(join(root, "node_modules/.bin/digest"), ["clean", "--jsonl"], { cwd: root, stdio: ["pipe", "pipe", "inherit"] });
-    let out = "";
-    child.stdout.setEncoding("utf8");
-    child.stdout.on("data", (chunk: string) => (out += chunk));
-    child.on("error", fail);
-    child.on("close", (code) => {
-      if (code !== 0) return fail(new Error(`digest clean --jsonl exited with ${code}`));
-      const result = new Map<string, { body: string; error?: string }>();
-      for (const line of out.split("\n").filter((l) => l.trim())) {
-        const row = JSON.parse(line) as { id: string; body?: string; error?: string };
-        result.set(row.id, { body: row.body ?? "", error: row.error });
-      }
-      done(result);
-    });
-    child.stdin.end(input.map((row) => JSON.stringify(row)).join("\n") + "\n");
-  });
-}
-
-function readability(html: string, url: string): string {
+/** What `digest clean --jsonl` answers for the page: its body, or the reason it was refused. */
+function clean(page: DevPage, format: "text" | "html"): { body: string; title: string; error?: string; warnings: string[] } {
   try {
-    return readabilityOnce(html, url);
-  } catch {
-    // jsdom's CSS parser throws on some pre-processor leftovers in <style>; the styles don't matter here.
-    return readabilityOnce(html.replace(/<style\b[\s\S]*?<\/style>/gi, ""), url);
+    const a = cleanSource(sourceOf(page, format));
+    return { body: a.paragraphs.join("\n\n"), title: a.title, warnings: a.messages.map((m) => m.text) };
+  } catch (error) {
+    return { body: "", title: "", error: (error as Error).message, warnings: [] };
   }
 }
 
-function readabilityOnce(html: string, url: string): string {
-  const virtualConsole = new VirtualConsole();
-  const dom = new JSDOM(html, { url, virtualConsole });
-  const article = new Readability(dom.window.document).parse();
-  dom.window.close();
-  return article?.textContent ?? "";
+function readability(html: string, url: string | null): string {
+  const once = (h: string) => {
+    const dom = new JSDOM(h, { url: url ?? "https://example.invalid/", virtualConsole: new VirtualConsole() });
+    const article = new Readability(dom.window.document).parse();
+    dom.window.close();
+    return article?.textContent ?? "";
+  };
+  try {
+    return once(html);
+  } catch {
+    // jsdom's CSS parser throws on some pre-processor leftovers in <style>; the styles don't matter here.
+    try {
+      return once(html.replace(/<style\b[\s\S]*?<\/style>/gi, ""));
+    } catch {
+      return "";
+    }
+  }
+}
+
+/** readability.js's output depends only on the page and the library: kept between runs (reports/, git-ignored). */
+function readabilityAll(pages: DevPage[]): Map<string, string> {
+  const version = (JSON.parse(readFileSync(join(root, "node_modules/@mozilla/readability/package.json"), "utf8")) as { version: string }).version;
+  const cache: Record<string, string> = existsSync(readabilityCache) ? (JSON.parse(readFileSync(readabilityCache, "utf8")) as Record<string, string>) : {};
+  const out = new Map<string, string>();
+  let fresh = 0;
+  for (const p of pages) {
+    const key = `${version}:${createHash("sha256").update(p.html).digest("hex").slice(0, 16)}`;
+    if (!(key in cache)) (cache[key] = readability(p.html, p.url), fresh++);
+    out.set(`${p.set}:${p.id}`, cache[key]!);
+  }
+  if (fresh) {
+    mkdirSync(dirname(readabilityCache), { recursive: true });
+    writeFileSync(readabilityCache, JSON.stringify(cache));
+  }
+  return out;
 }
 
 /**
- * Pages per second of the text path on this core, in-process (no CLI start-up in the figure): the
- * median of ten 200 ms windows after warm-up, so that a moment of load from other processes on the
- * machine does not decide the figure.
+ * Pages per second of one path on one core, from this process's CPU time (user + system), so that
+ * load from other processes on the machine does not count: the median of five passes after warm-up.
  */
-function textSpeed(pages: Page[]): number {
-  const files = pages.map((p) => ({ path: p.id, format: "text" as const, text: p.text_dump, encoding: "utf-8" as const, mtime: new Date(0) }));
-  for (let k = 0; k < 3; k++) for (const f of files) cleanSource(f);
+function speed(pages: DevPage[], format: "text" | "html"): number {
+  const files = pages.map((p) => sourceOf(p, format));
+  const run = () => {
+    for (const f of files) {
+      try {
+        cleanSource(f);
+      } catch {
+        // a refused page costs its time like any other
+      }
+    }
+  };
+  run();
   const rates: number[] = [];
-  for (let w = 0; w < 10; w++) {
-    let n = 0;
-    const t0 = performance.now();
-    while (performance.now() - t0 < 200) for (const f of files) (cleanSource(f), n++);
-    rates.push(n / ((performance.now() - t0) / 1000));
+  for (let k = 0; k < 5; k++) {
+    const c0 = process.cpuUsage();
+    run();
+    const c = process.cpuUsage(c0);
+    rates.push(files.length / ((c.user + c.system) / 1e6));
   }
   rates.sort((a, b) => a - b);
-  return (rates[4]! + rates[5]!) / 2;
+  return rates[2]!;
 }
 
-const fmt = (s: CorpusScore) =>
-  `F1 ${s.f1.toFixed(3)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  exact ${(100 * s.exactRate).toFixed(1)}%`;
+const f3 = (x: number) => x.toFixed(3);
+const pad = (s: string, n: number) => s.padEnd(n);
 
-async function main(): Promise<void> {
-  const pages = loadPages();
-  // Timed first, before readability's DOMs fill the heap.
-  const speed = textSpeed(pages);
-  const fromText = await runCli(pages.map((p) => ({ id: p.id, text: p.text_dump })));
-  const fromHtml = await runCli(pages.map((p) => ({ id: p.id, html: p.html })));
-  const systems: Record<string, (p: Page) => string> = {
-    "floor (whole text dump)": (p) => p.text_dump,
-    "digest, text dump": (p) => fromText.get(p.id)?.body ?? "",
-    "digest, HTML": (p) => fromHtml.get(p.id)?.body ?? "",
-    "readability.js, HTML": (p) => readability(p.html, p.url),
-  };
-  const scores: Record<string, PageScore[]> = {};
-  const rows = pages.map((p) => ({ id: p.id, url: p.url } as { id: string; url: string } & Record<string, PageScore | string>));
-  for (const [name, run] of Object.entries(systems)) {
-    scores[name] = pages.map((p, i) => {
-      const s = scorePage(run(p), p.article_body);
-      rows[i]![name] = s;
-      return s;
-    });
+interface Row {
+  set: string;
+  id: string;
+  url: string | null;
+  half: Half;
+  scores: Partial<Record<System, PageScore | SnippetCounts>>;
+  errors: Partial<Record<"text" | "html", string>>;
+  warnings: Partial<Record<"text" | "html", string[]>>;
+}
+
+function main(): void {
+  const sets = { extraction: loadExtraction(), webpages: loadWebpages() };
+  const all = [...sets.extraction, ...sets.webpages];
+  const textSpeed = speed(all, "text");
+  const htmlSpeed = speed(all, "html");
+  const ref = readabilityAll(all);
+  const rows: Row[] = [];
+  const bodies: { set: string; id: string; text: string; html: string }[] = [];
+  for (const [setName, pages] of Object.entries(sets)) {
+    console.log(
+      setName === "extraction"
+        ? `extraction-dev, ${pages.length} pages: token 4-gram F1 (precision and recall averaged over pages)`
+        : `webpages-dev, ${pages.length} pages: trafilatura's snippet metric (with / without, summed over pages)`,
+    );
+    const byHalf: Record<Half, Row[]> = { tune: [], check: [] };
+    for (const p of pages) {
+      const t = clean(p, "text");
+      const h = clean(p, "html");
+      const outputs: Record<System, string> = { floor: p.text, text: t.body, html: h.body, readability: ref.get(`${p.set}:${p.id}`) ?? "" };
+      const row: Row = { set: setName, id: p.id, url: p.url, half: p.half, scores: {}, errors: {}, warnings: { text: t.warnings, html: h.warnings } };
+      if (t.error) row.errors.text = t.error;
+      if (h.error) row.errors.html = h.error;
+      for (const s of Object.keys(SYSTEMS) as System[]) {
+        row.scores[s] = p.truth !== undefined ? scorePage(outputs[s], p.truth) : scoreSnippets(outputs[s], p.with ?? [], p.without ?? []);
+      }
+      rows.push(row);
+      byHalf[p.half].push(row);
+      bodies.push({ set: setName, id: p.id, text: t.body, html: h.body });
+    }
+    console.log(`  ${pad("", 26)} ${HALVES.map((h) => pad(`${h} (${byHalf[h].length})`, 28)).join("")}`);
+    for (const s of Object.keys(SYSTEMS) as System[]) {
+      const cells = HALVES.map((h) => {
+        const list = byHalf[h].map((r) => r.scores[s]!);
+        const c = setName === "extraction" ? scoreCorpus(list as PageScore[]) : snippetCorpus(list as SnippetCounts[]);
+        return pad(`F1 ${f3(c.f1)} P ${f3(c.precision)} R ${f3(c.recall)}`, 28);
+      });
+      console.log(`  ${pad(SYSTEMS[s], 26)} ${cells.join("")}`);
+    }
+    for (const path of ["text", "html"] as const) {
+      const refused = pages.filter((p) => rows.find((r) => r.set === setName && r.id === p.id)?.errors[path]).length;
+      if (refused) console.log(`  refused from ${path}: ${refused} page(s)`);
+    }
+    for (const path of ["text", "html"] as const) {
+      console.log(`  five worst checking-half pages, ${SYSTEMS[path]}:`);
+      const pageF1 = (r: Row) => {
+        const s = r.scores[path]!;
+        return "f1" in s ? s.f1 : snippetPageF1(s);
+      };
+      const worst = byHalf.check.slice().sort((a, b) => pageF1(a) - pageF1(b) || a.id.localeCompare(b.id)).slice(0, 5);
+      for (const r of worst) console.log(`    ${f3(pageF1(r))} ${r.id} ${cause(r, path)} ${r.url ?? ""}`);
+    }
   }
-  const summary: Record<string, CorpusScore> = {};
-  console.log(`Extraction, ${pages.length} dev pages (4-gram multisets, averaged P and R):`);
-  for (const name of Object.keys(systems)) {
-    summary[name] = scoreCorpus(scores[name]!);
-    console.log(`  ${name.padEnd(26)} ${fmt(summary[name]!)}`);
-  }
-  const errors = [...fromText, ...fromHtml].filter(([, r]) => r.error).map(([id, r]) => `${id}: ${r.error}`);
-  if (errors.length) console.log(`  errors: ${errors.join("; ")}`);
-  console.log(`  text clean speed: ${Math.round(speed)} pages/s on one core`);
-  const worst = (name: string) =>
-    rows
-      .map((r) => ({ id: r.id, url: r.url, s: r[name] as PageScore }))
-      .sort((a, b) => a.s.f1 - b.s.f1)
-      .slice(0, 5);
-  for (const name of ["digest, text dump", "digest, HTML"]) {
-    console.log(`  worst, ${name}:`);
-    for (const w of worst(name)) console.log(`    ${w.s.f1.toFixed(3)} (P ${w.s.precision.toFixed(2)} R ${w.s.recall.toFixed(2)}) ${w.id.slice(0, 8)} ${w.url}`);
-  }
+  console.log(`speed on one core (CPU time, median of 5 passes over ${all.length} pages): text dumps ${Math.round(textSpeed)} pages/s, HTML ${Math.round(htmlSpeed)} pages/s`);
   mkdirSync(dirname(reportPath), { recursive: true });
-  const bodies = pages.map((p) => ({ id: p.id, text: fromText.get(p.id)?.body ?? "", html: fromHtml.get(p.id)?.body ?? "" }));
-  writeFileSync(reportPath, JSON.stringify({ summary, textPagesPerSecond: Math.round(speed), pages: rows, bodies }, null, 1));
-  console.log(`  per-page scores: ${reportPath}`);
+  writeFileSync(reportPath, JSON.stringify({ textPagesPerSecond: Math.round(textSpeed), htmlPagesPerSecond: Math.round(htmlSpeed), pages: rows, bodies }, null, 1));
+  console.log(`per-page scores: ${reportPath}`);
 }
 
-await main();
+/** A short reading of why a page scored low. */
+function cause(r: Row, path: "text" | "html"): string {
+  if (r.errors[path]) return `[refused: ${r.errors[path]}]`;
+  const s = r.scores[path]!;
+  if ("f1" in s) {
+    if (s.predicted === 0) return "[empty body]";
+    if (s.recall < 0.5 && s.precision >= 0.8) return `[missed body: P ${f3(s.precision)} R ${f3(s.recall)}]`;
+    if (s.precision < 0.5 && s.recall >= 0.8) return `[kept furniture: P ${f3(s.precision)} R ${f3(s.recall)}]`;
+    return `[P ${f3(s.precision)} R ${f3(s.recall)}]`;
+  }
+  const parts: string[] = [];
+  if (s.missing.length) parts.push(`missing ${JSON.stringify(s.missing[0]!.slice(0, 40))}${s.missing.length > 1 ? ` +${s.missing.length - 1}` : ""}`);
+  if (s.unwanted.length) parts.push(`kept ${JSON.stringify(s.unwanted[0]!.slice(0, 40))}${s.unwanted.length > 1 ? ` +${s.unwanted.length - 1}` : ""}`);
+  return `[${parts.join("; ")}]`;
+}
+
+main();

@@ -40,3 +40,16 @@ export function charClass(code: number): number {
 export function isWordChar(code: number): boolean {
   return (charClass(code) & (LETTER | DIGIT)) !== 0;
 }
+
+/** Lower-case code unit of each code unit, 0 while not yet computed. */
+const lowerTable = new Uint16Array(0x10000);
+
+/** The lower-case form of one UTF-16 code unit (itself when it has none of one unit). */
+export function lowerOf(code: number): number {
+  const known = lowerTable[code]!;
+  if (known !== 0) return known;
+  const lower = String.fromCharCode(code).toLowerCase();
+  const l = lower.length === 1 ? lower.charCodeAt(0) : code;
+  lowerTable[code] = l || code;
+  return l;
+}

@@ -3,6 +3,8 @@
 // linear and cheap.
 import type { ArticleMeta, Message } from "../types.ts";
 import * as features from "./line-features.ts";
+import { isBylineOrDate } from "./bylines.ts";
+import { isDateOrNumberLine } from "./date-words.ts";
 
 // Bound once: under tsx every imported name is read through a getter on each use.
 const { CHROME_MARK, MARK_ARROW, MARK_PIPE, foldLine, gluedTeaser, headlineShape, isDateOrTime, proseShape, wordStats } = features;
@@ -28,12 +30,62 @@ export interface Line {
   headline: boolean;
   /** A date or time standing alone ("Nov 19, 2019 10:42", "2 hours ago"). */
   dated: boolean;
+  /** A short line with a byline or a date in it ("By Jane Smith", "Updated Nov 13, 2019"). */
+  bylineOrDate: boolean;
+  /** A short line of dates, times and numbers, in any of the pages' languages ("Mi, 18. Oktober 2023 um 12:50 Uhr"). */
+  dateOrNumber: boolean;
   /** Page chrome: one or two words, breadcrumb separators, a bullet, a date. */
   chrome: boolean;
   /** Which of the `MARK_*` characters the line contains: rules test these instead of scanning it. */
   marks: number;
+  /** Furniture lexicon groups the line's words hit (`GROUP_BIT` in lexicon.ts), and how many words did. */
+  lexicon: number;
+  lexiconWords: number;
+  lexiconFirst: number;
+  /** Words that start with a digit. */
+  numbers: number;
+  /** Hashes of the line's content words (four letters or more, not function words). */
+  terms: number[];
+  /** Words with a capital after a lower-case letter inside them ("NewsRetail"): glued menus. */
+  innerCaps: number;
+  /** Share of digits among letters and digits; sentence marks; commas; punctuation per character. */
+  digits: number;
+  sentences: number;
+  commas: number;
+  punctuation: number;
+  /** For a line read from HTML: what its element says about it. */
+  dom: DomHints | null;
   /** Name of the rule that removed the line, or null while it is kept. */
   drop: string | null;
+  /** How many lines of the page read the same (`norm`), for lines of 40 words or fewer; 1 for longer ones. */
+  repeats: number;
+}
+
+/** What an HTML block's place in the page says about it (html-blocks.ts). */
+export interface DomHints {
+  /** Share of the block's characters inside links. */
+  linkDensity: number;
+  /** The block element: "p", "h" (h1–h6), "li", "td", "quote" (blockquote, pre), "other". */
+  tag: "p" | "h" | "li" | "td" | "quote" | "other";
+  /** Heading level 1–6, 0 for other blocks. */
+  level: number;
+  /** Ancestors whose class or id reads as content ("article", "post-body") and as furniture ("sidebar", "related"). */
+  positive: number;
+  negative: number;
+  /** Inside <article>, <main>, role=main or itemprop=articleBody. */
+  inArticle: boolean;
+  /** Inside the element a content-density score picks as the article's (readability's idea). */
+  inPicked: boolean;
+  /** Inside a <header>, a <li>, a <table>. */
+  inHeader: boolean;
+  inList: boolean;
+  inTable: boolean;
+  /** Characters and link density of the block's parent element (its container). */
+  containerChars: number;
+  containerLinkDensity: number;
+  /** Which element contains the block, and which contains that: blocks that share one are compared. */
+  container: number;
+  grand: number;
 }
 
 export interface TextDoc {
@@ -48,6 +100,12 @@ export interface TextDoc {
   end: number;
   meta: ArticleMeta;
   messages: Message[];
+  /** The block model's log-odds that each line is article text, once the article was located. */
+  scores: Float64Array | null;
+  /** Why the page holds no article, when the block model found none. */
+  noArticle: string | null;
+  /** The run of lines where the block model puts most article text, [start, end): the article's core. */
+  core: [number, number] | null;
 }
 
 const BULLET = /^[\s•·▪●◦*‣⁃–—-]+\s*/u;
@@ -62,8 +120,10 @@ function tidy(text: string): string {
   return (ODD_SPACE.test(text) ? text.replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\t]/g, " ").replace(/ {2,}/g, " ") : text).trim();
 }
 
-export function makeLine(text: string, blankBefore: boolean): Line {
-  return lineOf(tidy(text), blankBefore);
+export function makeLine(text: string, blankBefore: boolean, dom: DomHints | null = null): Line {
+  const line = lineOf(tidy(text), blankBefore);
+  line.dom = dom;
+  return line;
 }
 
 function lineOf(t: string, blankBefore: boolean): Line {
@@ -80,14 +140,33 @@ function lineOf(t: string, blankBefore: boolean): Line {
     // A headline glued to a sentence keeps a fifth of its words capitalised; running prose has fewer.
     glued: stats.glue && stats.caps >= 0.2 && gluedTeaser(t),
     marks: stats.marks,
+    lexicon: stats.lexicon,
+    lexiconWords: stats.lexiconWords,
+    lexiconFirst: stats.lexiconFirst,
+    numbers: stats.numbers,
+    terms: stats.terms,
+    innerCaps: stats.innerCaps,
+    digits: stats.digits,
+    sentences: stats.sentences,
+    commas: stats.commas,
+    punctuation: stats.punctuation,
+    dom: null,
+    repeats: 1,
     headline: false,
     dated: false,
+    bylineOrDate: false,
+    dateOrNumber: false,
     chrome: false,
     drop: null,
   };
   line.prose = proseShape(line.words, line.stops, line.caps, t);
   line.headline = headlineShape(line.words, t);
   line.dated = isDateOrTime(line.norm);
+  if (line.words <= 15) {
+    line.bylineOrDate = isBylineOrDate(t, stats.digits > 0);
+    // A date or number line has a digit, but for two month or day names standing alone.
+    line.dateOrNumber = line.words <= 14 && (stats.digits > 0 || line.words <= 3) && isDateOrNumberLine(t);
+  }
   line.chrome = line.words <= 2 || (line.marks & (MARK_PIPE | MARK_ARROW)) !== 0 || CHROME_MARK.test(t) || line.dated;
   return line;
 }
@@ -106,7 +185,14 @@ export function makeDoc(path: string, text: string, meta: ArticleMeta, origin: "
     lines.push(lineOf(t, blank));
     blank = false;
   }
-  return { path, lines, title: -1, origin, start: 0, end: lines.length, meta, messages: [] };
+  return docOf(path, lines, meta, origin);
+}
+
+export function docOf(path: string, lines: Line[], meta: ArticleMeta, origin: "text" | "html"): TextDoc {
+  const counts = new Map<string, number>();
+  for (const l of lines) if (l.words <= 40) counts.set(l.norm, (counts.get(l.norm) ?? 0) + 1);
+  for (const l of lines) if (l.words <= 40) l.repeats = counts.get(l.norm)!;
+  return { path, lines, title: -1, origin, start: 0, end: lines.length, meta, messages: [], scores: null, noArticle: null, core: null };
 }
 
 export function kept(doc: TextDoc): Line[] {

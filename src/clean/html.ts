@@ -1,48 +1,96 @@
-// An HTML page: metadata from <head> and JSON-LD, the article's block text from the DOM, then the text rules.
-import { parseDocument, DomUtils } from "htmlparser2";
-import type { AnyNode, Element } from "domhandler";
+// An HTML page: metadata from <head> and JSON-LD, its headline reconciled from the page's own
+// statements of it, and its text blocks in reading order (html-blocks.ts) for the text rules.
 import type { ArticleMeta } from "../types.ts";
 import { emptyMeta } from "./text.ts";
-import { articleLines } from "./html-content.ts";
+import { parsePage, textOf, type El } from "./dom.ts";
+import { pageBlocks, type Block } from "./html-blocks.ts";
+import { reconcileHeadline, type HeadlineClaims } from "./headline.ts";
 
 export interface HtmlParts {
   meta: ArticleMeta;
-  /** The page's block text, one block per line, with the chosen article region only. */
+  /** The page's text blocks in reading order. */
+  blocks: Block[];
+  /** The page's block text, one block per line (what the blocks say, for reading and for tests). */
   text: string;
   /** JSON-LD articleBody when the page has one. */
   articleBody: string | null;
+  /** What the page says its headline is, in its several places. */
+  claims: HeadlineClaims;
 }
 
-export function parseHtml(html: string): HtmlParts {
-  const dom = parseDocument(html, { decodeEntities: true });
-  const meta = readMeta(dom.children);
-  const articleBody = readJsonLd(dom.children, meta);
-  const lines = articleLines(dom.children);
-  const h1 = DomUtils.findOne((e) => e.name === "h1", dom.children, true);
-  if (!meta.title && h1) meta.title = clean(DomUtils.textContent(h1));
-  return { meta, text: lines.join("\n\n"), articleBody };
-}
-
-function clean(s: string): string {
-  return s.replace(/\s+/g, " ").trim();
-}
-
-function attr(e: Element, name: string): string {
-  return e.attribs[name] ?? "";
-}
-
-function readMeta(nodes: AnyNode[]): ArticleMeta {
+export function parseHtml(html: string, url: string | null = null): HtmlParts {
+  const root = parsePage(html);
+  const found = collect(root);
   const meta = emptyMeta();
-  const metas = DomUtils.findAll((e) => e.name === "meta", nodes);
+  const claims: HeadlineClaims = { og: null, jsonLd: null, twitter: null, h1: [], title: null, siteName: null, url };
+  readMeta(found, meta, claims);
+  const articleBody = readJsonLd(found.jsonLd, meta, claims);
+  claims.siteName = meta.siteName ?? meta.publisher;
+  claims.url = meta.url ?? url;
+  meta.title = reconcileHeadline(claims) || null;
+  const blocks = pageBlocks(root);
+  return { meta, blocks, text: blocks.map((b) => b.text).join("\n"), articleBody, claims };
+}
+
+const clean = (s: string): string => s.replace(/\s+/g, " ").trim();
+
+interface Found {
+  metas: El[];
+  links: El[];
+  title: El | null;
+  jsonLd: El[];
+  h1: El[];
+}
+
+/** One walk for everything the metadata needs. */
+function collect(root: El): Found {
+  const out: Found = { metas: [], links: [], title: null, jsonLd: [], h1: [] };
+  const stack: El[] = [root];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    switch (e.name) {
+      case "meta":
+        out.metas.push(e);
+        break;
+      case "link":
+        out.links.push(e);
+        break;
+      case "title":
+        out.title ??= e;
+        break;
+      case "script":
+        if (/ld\+json/i.test(e.attrs.type ?? "")) out.jsonLd.push(e);
+        break;
+      case "h1":
+        if (out.h1.length < 3) out.h1.push(e);
+        break;
+    }
+    // An <svg> has its own <title>: never the page's.
+    if (e.name === "svg" || e.name === "script" || e.name === "style") continue;
+    for (let i = e.children.length - 1; i >= 0; i--) {
+      const c = e.children[i]!;
+      if (typeof c !== "string") stack.push(c);
+    }
+  }
+  return out;
+}
+
+function readMeta(found: Found, meta: ArticleMeta, claims: HeadlineClaims): void {
+  const values = new Map<string, string>();
+  for (const m of found.metas) {
+    const key = (m.attrs.property || m.attrs.name || m.attrs.itemprop || "").toLowerCase();
+    const v = clean(m.attrs.content ?? "");
+    if (key && v && !values.has(key)) values.set(key, v);
+  }
   const get = (...keys: string[]): string | null => {
     for (const key of keys) {
-      const m = metas.find((e) => (attr(e, "property") || attr(e, "name") || attr(e, "itemprop")).toLowerCase() === key);
-      const v = m ? clean(attr(m, "content")) : "";
+      const v = values.get(key);
       if (v) return v;
     }
     return null;
   };
-  meta.title = get("og:title", "twitter:title", "headline", "dc.title");
+  claims.og = get("og:title");
+  claims.twitter = get("twitter:title", "headline", "dc.title");
   meta.siteName = get("og:site_name", "application-name");
   meta.outletHint = get("digest:outlet");
   meta.source = meta.siteName ?? get("publisher", "dc.publisher");
@@ -53,42 +101,21 @@ function readMeta(nodes: AnyNode[]): ArticleMeta {
     meta.date = date;
     meta.dateOrigin = "html-meta";
   }
-  const canonical = DomUtils.findOne((e) => e.name === "link" && /\bcanonical\b/i.test(attr(e, "rel")), nodes, true);
-  meta.url = (canonical && attr(canonical, "href")) || get("og:url", "twitter:url", "digest:url");
+  const canonical = found.links.find((e) => /\bcanonical\b/i.test(e.attrs.rel ?? ""));
+  meta.url = (canonical && canonical.attrs.href) || get("og:url", "twitter:url", "digest:url");
   if (meta.url && !/^https?:\/\//.test(meta.url)) meta.url = null;
-  if (!meta.title) {
-    const t = DomUtils.findOne((e) => e.name === "title", nodes, true);
-    if (t) meta.title = stripSiteName(clean(DomUtils.textContent(t)), meta.source);
-  }
-  if (!meta.date) {
-    const time = DomUtils.findOne((e) => e.name === "time" && !!attr(e, "datetime"), nodes, true);
-    if (time) {
-      meta.date = attr(time, "datetime");
-      meta.dateOrigin = "html-meta";
-    }
-  }
-  return meta;
-}
-
-/** "Headline | Outlet" or "Headline - Outlet" in <title>: keep the headline. */
-function stripSiteName(title: string, site: string | null): string {
-  const parts = title.split(/\s+[|–—-]\s+/);
-  if (parts.length < 2) return title;
-  if (site) {
-    const kept = parts.filter((p) => p.toLowerCase() !== site.toLowerCase());
-    if (kept.length) return kept.join(" - ");
-  }
-  return parts.reduce((a, b) => (b.length > a.length ? b : a));
+  claims.title = found.title ? clean(textOf(found.title)) || null : null;
+  claims.h1 = found.h1.map((e) => clean(textOf(e))).filter(Boolean);
 }
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 
-function readJsonLd(nodes: AnyNode[], meta: ArticleMeta): string | null {
+function readJsonLd(scripts: El[], meta: ArticleMeta, claims: HeadlineClaims): string | null {
   let body: string | null = null;
-  for (const s of DomUtils.findAll((e) => e.name === "script" && /ld\+json/i.test(attr(e, "type")), nodes)) {
+  for (const s of scripts) {
     let data: Json;
     try {
-      data = JSON.parse(DomUtils.textContent(s)) as Json;
+      data = JSON.parse(textOf(s)) as Json;
     } catch {
       continue;
     }
@@ -96,7 +123,7 @@ function readJsonLd(nodes: AnyNode[], meta: ArticleMeta): string | null {
       const type = item["@type"];
       const types = Array.isArray(type) ? type.map(String) : [String(type ?? "")];
       if (!types.some((t) => /Article|Posting|Report|NewsArticle|BlogPosting/i.test(t))) continue;
-      if (typeof item.headline === "string" && !meta.title) meta.title = clean(item.headline);
+      if (typeof item.headline === "string" && !claims.jsonLd) claims.jsonLd = clean(item.headline) || null;
       if (typeof item.datePublished === "string" && (!meta.date || meta.dateOrigin !== "html-meta")) {
         meta.date = item.datePublished;
         meta.dateOrigin = "json-ld";
@@ -113,11 +140,18 @@ function readJsonLd(nodes: AnyNode[], meta: ArticleMeta): string | null {
   return body;
 }
 
+/** JSON-LD items, nested @graph lists included, without recursion. */
 function flatten(data: Json): { [k: string]: Json }[] {
-  if (Array.isArray(data)) return data.flatMap(flatten);
-  if (data && typeof data === "object") {
-    const graph = data["@graph"];
-    return [data, ...(Array.isArray(graph) ? graph.flatMap(flatten) : [])];
+  const out: { [k: string]: Json }[] = [];
+  const stack: Json[] = [data];
+  while (stack.length > 0 && out.length < 1000) {
+    const d = stack.pop()!;
+    if (Array.isArray(d)) for (let i = d.length - 1; i >= 0; i--) stack.push(d[i]!);
+    else if (d && typeof d === "object") {
+      out.push(d);
+      const graph = d["@graph"];
+      if (Array.isArray(graph)) for (let i = graph.length - 1; i >= 0; i--) stack.push(graph[i]!);
+    }
   }
-  return [];
+  return out;
 }

@@ -1,8 +1,11 @@
 // Stage 2: from a decoded input file to its headline, paragraphs and metadata.
 import type { CleanArticle, Message, SourceFile } from "../types.ts";
-import { cleanText, emptyMeta } from "./text.ts";
+import { cleanDoc, emptyMeta } from "./text.ts";
+import { docOf, makeDoc, makeLine, type TextDoc } from "./doc.ts";
 import { parseHtml } from "./html.ts";
 import { parseMarkdown } from "./markdown.ts";
+import { PageTooLarge } from "./dom.ts";
+import { InputRejected } from "./rejected.ts";
 import { defaultRules, type CleanRule } from "./rules/index.ts";
 
 export { defaultRules, rulesWithout } from "./rules/index.ts";
@@ -15,6 +18,31 @@ export function cleanSource(file: SourceFile, rules: readonly CleanRule[] = defa
   return article;
 }
 
+export interface Prepared {
+  doc: TextDoc;
+  /** An HTML page's JSON-LD articleBody, when it has one. */
+  articleBody: string | null;
+}
+
+/** The document the rules work on: a text dump's lines, or an HTML page's blocks with their hints. */
+export function prepare(file: SourceFile): Prepared {
+  if (file.format === "html") {
+    let page;
+    try {
+      page = parseHtml(file.text, file.url ?? null);
+    } catch (error) {
+      if (error instanceof PageTooLarge) throw new InputRejected(`${error.message}: too large to read`);
+      throw error;
+    }
+    if (!page.meta.url && file.url) page.meta.url = file.url;
+    const lines = page.blocks.map((b) => makeLine(b.text, true, b.dom));
+    return { doc: docOf(file.path, lines, page.meta, "html"), articleBody: page.articleBody };
+  }
+  const meta = emptyMeta();
+  meta.url = file.url ?? null;
+  return { doc: makeDoc(file.path, file.text, meta, "text"), articleBody: null };
+}
+
 function cleanByFormat(file: SourceFile, rules: readonly CleanRule[]): CleanArticle {
   const base = { path: file.path, format: file.format, raw: file.text, mtime: file.mtime };
   if (file.format === "markdown") {
@@ -22,18 +50,14 @@ function cleanByFormat(file: SourceFile, rules: readonly CleanRule[]): CleanArti
     const messages: Message[] = md.warnings.map((text) => ({ file: file.path, stage: "clean", level: "warning", text }));
     return { ...base, title: md.title, paragraphs: md.paragraphs, meta: md.meta, context: "", messages };
   }
-  if (file.format === "html") {
-    const page = parseHtml(file.text);
-    const result = cleanText(file.path, page.text, page.meta, rules, "html");
-    let paragraphs = result.paragraphs;
-    const messages = result.messages;
-    if (paragraphs.join(" ").length < 200 && page.articleBody && page.articleBody.length > paragraphs.join(" ").length) {
-      paragraphs = page.articleBody.split(/\n\s*\n|\n/).map((p) => p.trim()).filter(Boolean);
-      messages.push({ file: file.path, stage: "clean", level: "warning", text: "page text was thin; used the page's structured articleBody" });
-    }
-    const clean = messages.filter((m) => !(paragraphs.length > 0 && m.text === "no article text left after cleaning"));
-    return { ...base, title: result.title || page.meta.title || "", paragraphs, meta: result.meta, context: result.context, messages: clean };
-  }
-  const result = cleanText(file.path, file.text, emptyMeta(), rules);
-  return { ...base, title: result.title, paragraphs: result.paragraphs, meta: result.meta, context: result.context, messages: result.messages };
+  const { doc, articleBody } = prepare(file);
+  const result = cleanDoc(doc, rules);
+  let paragraphs = result.paragraphs;
+  const messages = result.messages;
+  if (articleBody && paragraphs.join(" ").length < 200 && articleBody.length > paragraphs.join(" ").length) {
+    paragraphs = articleBody.split(/\n\s*\n|\n/).map((p) => p.trim()).filter(Boolean);
+    messages.push({ file: file.path, stage: "clean", level: "warning", text: "page text was thin; used the page's structured articleBody" });
+  } else if (result.rejected) throw new InputRejected(result.rejected);
+  const title = result.title || (file.format === "html" ? (result.meta.title ?? "") : "");
+  return { ...base, title, paragraphs, meta: result.meta, context: result.context, messages };
 }

@@ -2,11 +2,10 @@
 // capital shares, punctuation marks, a lower-cased form, and the shapes the rules ask about.
 import { FUNCTION_WORDS as functionWords } from "./function-words.ts";
 import * as chars from "./chars.ts";
+import { lexiconEntries } from "./lexicon.ts";
 
 // Bound once: under tsx every imported name is read through a getter, too slow for a per-character loop.
-const { CJK, DIGIT, LETTER, LOWER, UPPER, charClass, table: CLASS } = chars;
-const FUNCTION_WORDS = functionWords;
-const MAX_FUNCTION_WORD = Math.max(...[...functionWords].map((w) => w.length));
+const { CJK, DIGIT, LETTER, LOWER, UPPER, charClass, lowerOf, table: CLASS } = chars;
 const NON_ASCII = /[^\x00-\x7f]/;
 
 export const MARK_COLON = 1;
@@ -23,18 +22,46 @@ MARK_OF[124] = MARK_PIPE;
 MARK_OF[0xbb] = MARK_ARROW;
 MARK_OF[0xa9] = MARK_COPYRIGHT;
 
-/** Hash of an ASCII word folded to lower case, as `wordStats` computes it while scanning. */
-function asciiHash(w: string): number {
+/** Hash step of one lower-cased code unit, as `wordStats` takes it while scanning. */
+const step = (h: number, c: number): number => (Math.imul(h, 31) + c) | 0;
+/** Keys are kept to 30 bits so they stay small integers (a 32-bit one would be boxed on every lookup). */
+const SMALL = 0x3fffffff;
+const pair = (a: number, b: number): number => (Math.imul(a, 0x9e3779b1) ^ b) & SMALL;
+
+/** Hash of a word folded to lower case, as `wordStats` computes it (letters, digits, inner apostrophes). */
+export function wordHash(w: string): number {
   let h = 0;
-  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + (w.charCodeAt(i) | 32)) | 0;
-  return h;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    h = step(h, c < 128 ? (c >= 65 && c <= 90 ? c | 32 : c) : lowerOf(c));
+  }
+  return h & SMALL;
 }
 
-// ASCII function words are matched by a 32-bit hash of the folded word (no substring, no
-// allocation per word); the rare collision only nudges a density.
-// Keys are kept to 30 bits so they stay small integers (a 32-bit one would be boxed on every lookup).
-const SMALL = 0x3fffffff;
-const ASCII_FUNCTION_HASHES = new Set([...functionWords].filter((w) => /^[a-z']+$/.test(w)).map((w) => asciiHash(w) & SMALL));
+// Function words and furniture phrases are matched by hashes of the folded words (no substring, no
+// allocation per word); the rare collision only nudges a share. One look-up per word gives all a
+// single word can say: its lexicon groups (low bits), whether it is a function word, and whether a
+// longer lexicon phrase starts with it.
+const FUNCTION_WORD = 1 << 20;
+const STARTS_TWO = 1 << 21;
+const STARTS_THREE = 1 << 22;
+const GROUPS = (1 << 20) - 1;
+const WORD_INFO = new Map<number, number>();
+const mark = (w: number, bits: number) => WORD_INFO.set(w, (WORD_INFO.get(w) ?? 0) | bits);
+for (const w of functionWords) mark(wordHash(w), FUNCTION_WORD);
+/** Two- and three-word lexicon phrases by their chained hashes, to group bits. */
+const PHRASES = new Map<number, number>();
+for (const e of lexiconEntries()) {
+  const first = wordHash(e.words[0]!);
+  if (e.words.length === 1) {
+    mark(first, e.bits);
+    continue;
+  }
+  mark(first, e.words.length === 2 ? STARTS_TWO : STARTS_THREE);
+  let k = first;
+  for (let i = 1; i < e.words.length; i++) k = pair(k, wordHash(e.words[i]!));
+  PHRASES.set(k, (PHRASES.get(k) ?? 0) | e.bits);
+}
 
 export interface WordStats {
   words: number;
@@ -45,15 +72,37 @@ export interface WordStats {
   marks: number;
   /** A capital right after a lower-case letter, digit or closing mark in the first 200 characters. */
   glue: boolean;
+  /** Furniture lexicon groups the line's words hit (`GROUP_BIT`). */
+  lexicon: number;
+  /** How many of the line's words are part of a lexicon phrase. */
+  lexiconWords: number;
+  /** Lexicon groups of a phrase among the line's first two words ("Subscribe to…", "Skip to…"). */
+  lexiconFirst: number;
+  /** Words that start with a digit. */
+  numbers: number;
+  /** Words with a capital after a lower-case letter inside them ("NewsRetail"): menus glued together. */
+  innerCaps: number;
+  /** Hashes of the line's content words (four letters or more, not function words): what it is about. */
+  terms: number[];
+  /** Digits among letters and digits. */
+  digits: number;
+  /** Sentence marks (. ! ? and their CJK forms) followed by a space or the end. */
+  sentences: number;
+  commas: number;
+  /** Characters that are neither letters, digits nor white space, per character. */
+  punctuation: number;
 }
 
-/** Word count, function-word share and capitalised share, in one pass over the line's characters. */
+/** Word count, function-word share, capitalised share and the rest, in one pass over the line's characters. */
 export function wordStats(t: string): WordStats {
   let marks = 0;
-  let n = 0, stops = 0, caps = 0, lettered = 0, cjk = 0;
-  let start = -1, first = 0, h = 0, asciiWord = true, ascii = true;
+  let n = 0, stops = 0, caps = 0, lettered = 0, cjk = 0, digitChars = 0, alnum = 0, sentences = 0, commas = 0, punct = 0;
+  let start = -1, first = 0, h = 0, ascii = true;
+  let lexicon = 0, lexiconWords = 0, lexiconFirst = 0, numbers = 0, h1 = 0, h2 = 0, info1 = 0, info2 = 0;
+  const terms: number[] = [];
+  let innerCaps = 0, wordInner = false;
   // A capital right after a lower-case letter, digit or closing mark near the start: a possible glue.
-  let glue = false, prev = 32, prevK = 0;
+  let glue = false, prev = 32, prevK = 0, prevLower = false;
   const len = t.length;
   // Words as /[\p{L}\p{N}_]+(?:['’]\p{L}+)?/u finds them, by table look-up; i === len closes the last word.
   for (let i = 0; i <= len; i++) {
@@ -67,14 +116,25 @@ export function wordStats(t: string): WordStats {
         start = i;
         first = k;
         h = 0;
-        asciiWord = true;
-      }
-      if (c < 128) h = (Math.imul(h, 31) + (c | 32)) | 0;
+        wordInner = false;
+      } else if (k & UPPER && prevLower) wordInner = true;
+      prevLower = (k & LOWER) !== 0;
+      alnum++;
+      if (k & DIGIT) digitChars++;
+      if (c < 128) h = step(h, c >= 65 && c <= 90 ? c | 32 : c);
       else {
-        asciiWord = false;
+        h = step(h, lowerOf(c));
         if (k & CJK) cjk++;
       }
       continue;
+    }
+    if (c !== 32) {
+      punct++;
+      if (c === 44 || c === 0xff0c || c === 0x3001) commas++;
+      else if (c === 46 || c === 33 || c === 63 || c === 0x3002 || c === 0xff01 || c === 0xff1f) {
+        const d = i + 1 < len ? t.charCodeAt(i + 1) : 32;
+        if (d === 32 || d === 34 || d === 0x201d || d === 41 || c > 0x3000) sentences++;
+      }
     }
     if (c >= 128) ascii = false;
     if (c < 256) marks |= MARK_OF[c]!;
@@ -84,23 +144,42 @@ export function wordStats(t: string): WordStats {
     if ((c === 39 || c === 0x2019) && i + 1 < len && (first & LETTER) !== 0) {
       const d = t.charCodeAt(i + 1);
       if ((CLASS[d] || charClass(d)) & LETTER) {
-        if (c === 39) h = (Math.imul(h, 31) + 39) | 0;
-        else asciiWord = false;
+        h = step(h, 39);
         continue;
       }
     }
     n++;
+    if (wordInner) innerCaps++;
     if (first & LETTER) {
       lettered++;
       if (first & UPPER) caps++;
+    } else numbers++;
+    const w = h & SMALL;
+    const info = WORD_INFO.get(w) ?? 0;
+    if (info & FUNCTION_WORD) stops++;
+    else if (i - start >= 4 && (first & LETTER) !== 0) terms.push(w);
+    const one = info & GROUPS;
+    if (one !== 0) {
+      lexicon |= one;
+      lexiconWords++;
+      if (n <= 2) lexiconFirst |= one;
     }
-    if (asciiWord) {
-      if (ASCII_FUNCTION_HASHES.has(h & SMALL)) stops++;
-    } else if (i - start <= MAX_FUNCTION_WORD) {
-      ascii = false;
-      const w = t.slice(start, i);
-      if (FUNCTION_WORDS.has(w) || ((first & UPPER) !== 0 && FUNCTION_WORDS.has(w.toLowerCase()))) stops++;
-    } else ascii = false;
+    if (info1 & STARTS_TWO) {
+      const two = PHRASES.get(pair(h1, w));
+      if (two !== undefined) {
+        lexicon |= two;
+        lexiconWords += 2;
+        if (n === 2) lexiconFirst |= two;
+      }
+    }
+    if (info2 & STARTS_THREE) {
+      const three = PHRASES.get(pair(pair(h2, h1), w));
+      if (three !== undefined) (lexicon |= three, lexiconWords += 3);
+    }
+    info2 = info1;
+    info1 = info;
+    h2 = h1;
+    h1 = w;
     start = -1;
   }
   // Chinese and Japanese write without spaces: about two characters to a word.
@@ -111,6 +190,16 @@ export function wordStats(t: string): WordStats {
     ascii,
     marks,
     glue,
+    lexicon,
+    lexiconWords: Math.min(lexiconWords, n),
+    lexiconFirst,
+    numbers,
+    innerCaps,
+    terms,
+    digits: alnum ? digitChars / alnum : 0,
+    sentences,
+    commas,
+    punctuation: len ? punct / len : 0,
   };
 }
 

@@ -14,6 +14,8 @@ export interface TextCleanResult {
   messages: Message[];
   /** Which rule removed how many lines. */
   dropped: Record<string, number>;
+  /** Why the page holds no article (then `paragraphs` is empty), or null. */
+  rejected: string | null;
 }
 
 export function emptyMeta(): ArticleMeta {
@@ -21,12 +23,16 @@ export function emptyMeta(): ArticleMeta {
 }
 
 export function cleanText(path: string, text: string, meta: ArticleMeta = emptyMeta(), rules: readonly CleanRule[] = defaultRules, origin: "text" | "html" = "text"): TextCleanResult {
-  const doc = makeDoc(path, text, meta, origin);
+  return cleanDoc(makeDoc(path, text, meta, origin), rules);
+}
+
+/** Runs the rules over a document already made (a text dump's lines, or an HTML page's blocks). */
+export function cleanDoc(doc: TextDoc, rules: readonly CleanRule[] = defaultRules): TextCleanResult {
   for (const rule of rules) rule.apply(doc);
   return finish(doc);
 }
 
-function finish(doc: TextDoc): TextCleanResult {
+export function finish(doc: TextDoc): TextCleanResult {
   const title = doc.title >= 0 ? stripBullet(doc.lines[doc.title]!.text) : (doc.meta.title ?? "");
   const body: Line[] = [];
   for (let i = doc.start; i < doc.end; i++) {
@@ -35,13 +41,14 @@ function finish(doc: TextDoc): TextCleanResult {
   }
   const messages = [...doc.messages];
   const warn = (text: string) => messages.push({ file: doc.path, stage: "clean", level: "warning", text });
-  if (body.length === 0) {
-    // Never an empty body without a reason: the best attempt, and the reason it is one.
+  let rejected = doc.noArticle;
+  if (body.length === 0 && !rejected) {
+    // The located article, less what the context rules took: never text the block model refused.
     const fallback = fallbackBody(doc);
     if (fallback) {
       body.push(...fallback.lines);
       warn(fallback.warning);
-    }
+    } else rejected = "no article text left after cleaning";
   } else for (const doubt of doubts(doc, body)) warn(doubt);
   const paragraphs = joinWrapped(body);
   if (!doc.meta.source || !doc.meta.author) {
@@ -52,9 +59,8 @@ function finish(doc: TextDoc): TextCleanResult {
   const dropped: Record<string, number> = {};
   for (const l of doc.lines) if (l.drop) dropped[l.drop] = (dropped[l.drop] ?? 0) + 1;
   const context = doc.lines.filter((l) => l.drop !== null).map((l) => l.text).join("\n");
-  if (!title) warn("no headline found");
-  if (paragraphs.length === 0) warn("no article text left after cleaning");
-  return { title, paragraphs, meta: doc.meta, context, messages, dropped };
+  if (!title && !rejected) warn("no headline found");
+  return { title, paragraphs, meta: doc.meta, context, messages, dropped, rejected };
 }
 
 /** Hard-wrapped text: a line that does not end a sentence, followed by one starting in lower case, continues it. */

@@ -5,23 +5,19 @@ import { defaultRules, type CleanRule } from "../../src/clean/rules/index.ts";
 const warnings = (text: string) => cleanText("t", text).messages.map((m) => m.text);
 
 describe("every page gets an answer", () => {
-  it("gives a page of menus and buttons its text back, with the reason", () => {
-    // Share buttons and ads go even here; the menu is all there is to give.
+  it("has no article on a page of menus and buttons, and gives the reason instead of the menu", () => {
     const result = cleanText("t", ["Home", "News", "Sport", "Share", "Facebook", "Twitter", "Advertisement"].join("\n"));
-    expect(result.paragraphs.length).toBeGreaterThan(0);
-    expect(result.messages.map((m) => m.text)).toContain("no running prose found; kept every line");
+    expect(result.paragraphs).toEqual([]);
+    expect(result.rejected).toMatch(/no block of the page reads as article text/);
   });
 
   it("warns when only a few words of a long page are kept", () => {
-    const teaser = (n: number) => `Read Story Number ${n} About Something Else Entirely Today`;
-    const text = [
-      ...Array.from({ length: 40 }, (_, i) => teaser(i)),
-      "Short note",
-      "The meeting has been moved to Thursday, the organisers said.",
-      ...Array.from({ length: 10 }, (_, i) => teaser(100 + i)),
-    ].join("\n");
-    expect(cleanText("t", text).paragraphs).toEqual(["The meeting has been moved to Thursday, the organisers said."]);
-    expect(warnings(text).join(" ")).toMatch(/^kept only 10 words of a page of \d+: the article may be missing/);
+    const menu = ["Home", "News", "World", "Business", "Sport", "Weather", "Culture", "Travel", "Video", "Audio"];
+    const footer = (n: number) => `More from our network: Read Story Number ${n} About Something Else`;
+    const story = ["The library will close for two weeks in the spring, the council said on Monday.", "The roof will be repaired while it is closed, and books can be returned at the town hall."];
+    const text = [...menu, ...menu, "Library to close for repairs", ...story, ...Array.from({ length: 30 }, (_, i) => footer(i)), ...menu].join("\n");
+    expect(cleanText("t", text).paragraphs).toEqual(story);
+    expect(warnings(text).join(" ")).toMatch(/^kept only 33 words of a page of \d+: the article may be missing/);
   });
 
   it("has nothing to say about an ordinary article", () => {

@@ -1,14 +1,13 @@
 // The cleaning rules, in the order they run. Each is a named entry: add, reorder or switch one off here.
 import type { CleanRule } from "./types.ts";
 import { metadataLines } from "./metadata.ts";
-import { advertisement, commentWidget, inlineTeaser, shareAndSubscribe, timestampLine } from "./lines.ts";
+import { advertisement, commentWidget, danglingLabel, inlineTeaser, shareAndSubscribe, timestampLine } from "./lines.ts";
 import { photoCredit } from "./credits.ts";
-import { sectionCutoff } from "./sections.ts";
 import { locateArticle } from "./locate.ts";
+import { findHeadline } from "./title.ts";
 import { repeatedLines, truncatedTeasers } from "./repeats.ts";
 import { recapParagraph } from "./recap.ts";
 import { shortLineContext } from "./context.ts";
-import { offTopicTail } from "./topic.ts";
 import { signUpBox } from "./signup.ts";
 import { leadCaption } from "./captions.ts";
 
@@ -23,14 +22,14 @@ export const defaultRules: readonly CleanRule[] = [
   commentWidget,
   timestampLine,
   inlineTeaser,
-  sectionCutoff,
   locateArticle,
+  findHeadline,
   leadCaption,
   repeatedLines,
   truncatedTeasers,
   shortLineContext,
-  offTopicTail,
   recapParagraph,
+  danglingLabel,
 ];
 
 /** The default list without the named rules, for tests and for users who want one switched off. */

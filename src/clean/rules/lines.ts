@@ -1,6 +1,6 @@
 // Single lines that are never article text, whatever page they sit on.
 import type { CleanRule } from "./types.ts";
-import { dropLine, type Line, type TextDoc } from "../doc.ts";
+import { bodyIndices, dropLine, type Line, type TextDoc } from "../doc.ts";
 
 /** Drops every kept line the test picks, in the rule's name. */
 export function dropWhere(doc: TextDoc, rule: string, test: (line: Line) => boolean): void {
@@ -83,5 +83,22 @@ export const inlineTeaser: CleanRule = {
   name: "inline-teaser",
   apply(doc) {
     dropWhere(doc, "inline-teaser", (line) => line.words <= 40 && INLINE_TEASER.test(line.norm));
+  },
+};
+
+/**
+ * A label ending in a colon introduces what follows it; at the very end of the body nothing of the
+ * article follows, so it introduced a widget, a form or a list the page left out ("Share this:",
+ * "Explore what our app can do for you:").
+ */
+export const danglingLabel: CleanRule = {
+  name: "dangling-label",
+  apply(doc) {
+    const body = bodyIndices(doc);
+    for (let k = body.length - 1; k > 0; k--) {
+      const line = doc.lines[body[k]!]!;
+      if (!line.text.endsWith(":") || line.words > 15) break;
+      dropLine(doc, body[k]!, "dangling-label");
+    }
   },
 };

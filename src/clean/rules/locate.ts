@@ -1,106 +1,85 @@
-// Finds the article inside the page: the densest run of prose is the body, the headline sits above it.
+// Finds the article inside the page with the learned block model (block-model.ts): the run of
+// blocks whose log-odds of being article text sum highest is the body; inside it, blocks the model
+// is sure are furniture still go. A page where no block reads as article text has no article.
 import type { CleanRule } from "./types.ts";
-import { dropLine, type Line, type TextDoc } from "../doc.ts";
-import { normalise } from "../../text/words.ts";
-import { densestRun } from "./density.ts";
-import { BYLINE, BYLINE_OR_DATE, findTitle } from "./title.ts";
+import { dropLine, type TextDoc } from "../doc.ts";
+import { bestRun } from "../block-features.ts";
+import { blockModels, scoreBlocks, type BlockModels, type DecodeSettings } from "../block-model.ts";
 
 /**
- * An HTML page's lines are already the article element: only the headline and the chrome around
- * the first and last paragraphs (kickers, bylines, dates, share rows) go.
+ * Each block's gain towards the run: its log-odds past the bias, weighted by its length to the
+ * given power. Past a long paragraph's length a block weighs no more: one long teaser glued into a
+ * line must not outweigh an article of short paragraphs.
  */
-function trimLocated(doc: TextDoc): void {
-  const lines = doc.lines;
-  const firstProse = lines.findIndex((l) => l.drop === null && l.prose);
-  if (firstProse < 0) return;
-  const want = doc.meta.title ? normalise(doc.meta.title) : null;
-  let title = -1;
-  for (let i = 0; i <= firstProse; i++) if (want && lines[i]!.norm === want) title = i;
-  for (let i = 0; i < firstProse; i++) {
-    const l = lines[i]!;
-    if (i <= title || l.chrome || BYLINE.test(l.text) || (l.words <= 6 && !l.headline)) dropLine(doc, i, "page-header");
-  }
-  for (let i = lines.length - 1; i > firstProse; i--) {
-    const l = lines[i]!;
-    if (l.drop !== null) continue;
-    if (l.prose || !(l.chrome || BYLINE.test(l.text))) break;
-    dropLine(doc, i, "page-footer");
-  }
-  doc.title = title;
+export function runGains(doc: TextDoc, score: ArrayLike<number>, bias: number, power: number): Float64Array {
+  const gain = new Float64Array(doc.lines.length);
+  for (let i = 0; i < gain.length; i++) gain[i] = (score[i]! - bias) * (1 + Math.min(LONG_PARAGRAPH, doc.lines[i]!.words)) ** power;
+  return gain;
 }
 
-/**
- * Headline, standfirst, byline or date, then the article: a prose line or two at the top of the
- * body followed by a byline or date line is the standfirst, and the article starts below.
- */
-function afterStandfirst(doc: TextDoc, start: number, end: number): number {
-  let prose = 0;
-  for (let i = start; i < Math.min(end, start + 6); i++) {
-    const line = doc.lines[i]!;
-    if (line.drop !== null) continue;
-    if (line.prose) {
-      if (++prose > 2) return start;
-      continue;
-    }
-    if (prose > 0 && line.words <= 15 && (line.dated || BYLINE_OR_DATE.test(line.text))) return i + 1;
-  }
-  return start;
-}
-
-/**
- * A line that carries the article on past its last paragraph: sentence-case list items, one-line
- * paragraphs, a label introducing a list ("Dare to Play 3:"). Page furniture stops it.
- */
-function continuesBody(line: Line): boolean {
-  if (line.drop !== null || line.chrome || line.glued) return false;
-  if (line.prose) return true;
-  if (line.words < 3) return false;
-  if (/:$/.test(line.text) && line.words <= 6) return true;
-  return line.caps <= 0.5 && line.stops >= 0.1;
-}
-
-/**
- * Past the densest run the article may go on in lines too short to count as prose: list items,
- * one-line paragraphs, and rows that repeat the body's own lines (a plan printed per week).
- * Furniture stops it.
- */
-function extendBody(doc: TextDoc, start: number, end: number): number {
-  let own: Set<string> | null = null;
-  const continues = (line: Line): boolean => {
-    if (continuesBody(line)) return true;
-    if (line.drop !== null || line.glued) return false;
-    own ??= new Set(doc.lines.slice(start, end).filter((l) => l.drop === null).map((l) => l.norm));
-    return own.has(line.norm);
-  };
-  while (end < doc.lines.length && continues(doc.lines[end]!)) end++;
-  return end;
-}
+/** Words of a long paragraph. */
+export const LONG_PARAGRAPH = 80;
 
 export const locateArticle: CleanRule = {
   name: "locate-article",
   apply(doc) {
-    if (doc.origin === "html") return trimLocated(doc);
-    const run = densestRun(doc.lines, doc.end);
-    const firstKept = doc.lines.findIndex((l) => l.drop === null);
-    if (!run || firstKept < 0) {
-      doc.messages.push({ file: doc.path, stage: "clean", level: "warning", text: "no running prose found; kept every line" });
-      doc.start = Math.max(0, firstKept);
-      return;
-    }
-    let [start, end] = run;
-    let title: number;
-    [title, start, end] = findTitle(doc, start, end, firstKept);
-    end = extendBody(doc, start, end);
-    if (title >= 0) start = afterStandfirst(doc, start, end);
-    if (title > start) title = -1;
-    const from = title >= 0 ? title : start;
-    for (let i = 0; i < from; i++) dropLine(doc, i, "page-header");
-    // Between headline and body: bylines, dates, promos, and the standfirst too (it summarises the
-    // story in other words; the article text starts below it).
-    for (let i = title + 1; i < start; i++) dropLine(doc, i, "page-header");
-    for (let i = end; i < doc.lines.length; i++) dropLine(doc, i, "page-footer");
-    doc.title = title;
-    doc.start = title >= 0 ? title + 1 : start;
-    doc.end = end;
+    const models = blockModels(doc.origin === "html");
+    locate(doc, scoreBlocks(doc, models).score, models.decode);
   },
 };
+
+/** The rule with given models (for training and its checks); `locateArticle` uses the committed ones. */
+export function locateWith(models: BlockModels): CleanRule {
+  return { name: "locate-article", apply: (doc) => locate(doc, scoreBlocks(doc, models).score, models.decode) };
+}
+
+/** The rule with the block scores already known (training tries many decode settings on the same scores). */
+export function locateScored(score: Float64Array, decode: DecodeSettings): CleanRule {
+  return { name: "locate-article", apply: (doc) => locate(doc, score, decode) };
+}
+
+/**
+ * The article's run: its core (the best run of blocks the model finds likely), grown up and down
+ * over blocks that are less sure (log-odds past `bias`) as long as the growth gains, but never
+ * across a stretch of furniture costing more than `patience`: one advertisement inside the
+ * article is crossed, the comments and the list of other stories under it are not.
+ */
+export function articleRun(doc: TextDoc, score: ArrayLike<number>, decode: DecodeSettings): { core: [number, number]; run: [number, number] } | null {
+  const core = bestRun(runGains(doc, score, 0, decode.power));
+  if (!core) return null;
+  const gain = runGains(doc, score, decode.bias, decode.power);
+  const grow = (from: number, step: 1 | -1): number => {
+    let sum = 0, best = 0, at = from;
+    for (let i = from; i >= 0 && i < gain.length; i += step) {
+      sum += gain[i]!;
+      if (sum < -decode.patience) break;
+      if (sum > best) (best = sum, (at = i + step));
+    }
+    return at;
+  };
+  const end = grow(core[1], 1);
+  const start = grow(core[0] - 1, -1) + 1;
+  return { core, run: [start, end] };
+}
+
+function locate(doc: TextDoc, score: Float64Array, decode: DecodeSettings): void {
+  doc.scores = score;
+  const { inner, article } = decode;
+  const found = articleRun(doc, score, decode);
+  const run = found?.run ?? null;
+  doc.core = found?.core ?? null;
+  let best = -Infinity;
+  if (run) for (let i = run[0]; i < run[1]; i++) if (doc.lines[i]!.drop === null) best = Math.max(best, score[i]!);
+  if (!run || best < article) {
+    doc.noArticle = "no article text found: no block of the page reads as article text (only menus, notices and other page furniture)";
+    for (let i = 0; i < doc.lines.length; i++) dropLine(doc, i, "locate-article");
+    doc.start = doc.end = 0;
+    return;
+  }
+  const [start, end] = run;
+  for (let i = 0; i < start; i++) dropLine(doc, i, "page-header");
+  for (let i = end; i < doc.lines.length; i++) dropLine(doc, i, "page-footer");
+  for (let i = start; i < end; i++) if (score[i]! < inner) dropLine(doc, i, "locate-article");
+  doc.start = start;
+  doc.end = end;
+}

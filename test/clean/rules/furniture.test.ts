@@ -5,45 +5,6 @@ const para = (n: number) =>
   `Residents of the valley were told on Monday that the new bus route, the ${n}th this year, would run every twenty minutes from the station to the hospital.`;
 const head = ["Home", "News", "Local", "Bus route to hospital opens", "By Sam Lee"];
 
-describe("section-cutoff", () => {
-  it("cuts at a closing heading even when teaser prose follows it", () => {
-    const text = [
-      ...head,
-      para(1),
-      para(2),
-      para(3),
-      "Most Read",
-      "The mayor's plan for the high street was a disaster for shop owners, even his own advisers said so in a letter.",
-      "A new study says knowledge workers could be the most affected by the next wave of automation in offices.",
-      "Why the price of bread has risen twice in a year, and what the bakers say they can do about it now.",
-    ].join("\n\n");
-    const body = cleanText("t", text).paragraphs;
-    expect(body).toEqual([para(1), para(2), para(3)]);
-  });
-
-  it("drops a box of related links inside the article, cut-off teasers included, and keeps the text after it", () => {
-    const text = [
-      ...head,
-      para(1),
-      para(2),
-      "Related articles",
-      "Bus drivers to strike over pay as talks with the company break down in the...",
-      "Hospital car park charges to rise",
-      para(3),
-      para(4),
-      para(5),
-    ].join("\n\n");
-    const body = cleanText("t", text).paragraphs;
-    expect(body).toEqual([para(1), para(2), para(3), para(4), para(5)]);
-  });
-
-  it("ends the article where the comments begin", () => {
-    const text = [...head, para(1), para(2), para(3), "3 thoughts on “Bus route to hospital opens”", "Great news, about time!", para(4)].join("\n\n");
-    const body = cleanText("t", text).paragraphs;
-    expect(body).toEqual([para(1), para(2), para(3)]);
-  });
-});
-
 describe("repeated-lines", () => {
   it("drops a sentence printed twice but keeps a question asked of every guest", () => {
     const q = "What inspired you to start cooking for other people?";

@@ -12,12 +12,14 @@ const page = `<html><head><title>Bridge to close for repairs | Town News</title>
 <div class="comments">${p("I think this is a terrible idea")}</div><footer>Copyright Town News</footer></body></html>`;
 
 describe("HTML cleaning", () => {
-  it("reads the article element and the page's metadata", () => {
+  it("reads the page's metadata, its headline without the site's name, and its blocks in order with their hints", () => {
     const parts = parseHtml(page);
-    expect(parts.meta).toMatchObject({ source: "Town News", url: "https://news.example/bridge", author: "Jane Smith", date: "2024-03-05T09:00:00Z" });
-    expect(parts.text).toContain("temporary footbridge");
-    expect(parts.text).not.toContain("terrible idea");
-    expect(parts.text).not.toContain("Another story");
+    expect(parts.meta).toMatchObject({ title: "Bridge to close for repairs", source: "Town News", url: "https://news.example/bridge", author: "Jane Smith", date: "2024-03-05T09:00:00Z" });
+    const texts = parts.blocks.map((b) => b.text);
+    expect(texts.findIndex((t) => t.startsWith("The old bridge"))).toBeLessThan(texts.findIndex((t) => t.startsWith("A temporary footbridge")));
+    // Navigation, footers and boxes plainly named as furniture (related stories, comments) are never page text.
+    expect(texts.join(" ")).not.toMatch(/Copyright Town News|^Home|Another story|terrible idea/);
+    expect(parts.blocks.find((b) => b.text.startsWith("The old bridge"))!.dom).toMatchObject({ tag: "p", inArticle: true, linkDensity: 0, negative: 0 });
   });
 
   it("gives the paragraphs without headline, menus or comments", () => {
@@ -25,5 +27,6 @@ describe("HTML cleaning", () => {
     expect(a.title).toBe("Bridge to close for repairs");
     expect(a.paragraphs).toHaveLength(3);
     expect(a.paragraphs[0]).toMatch(/^The old bridge/);
+    expect(a.paragraphs.join(" ")).not.toMatch(/terrible idea|Another story/);
   });
 });

@@ -1,0 +1,256 @@
+// What a block of text looks like, as numbers a learned model weighs. A text dump's line and an
+// HTML page's block get the same text features (one idea of what an article block is); an HTML
+// block adds what its element says (link density, tag, class hints, container). A second set adds
+// the neighbourhood: the first model's verdict on the blocks around it, since an article is a run
+// of blocks and page furniture comes in runs too.
+import type { Line, TextDoc } from "./doc.ts";
+import { MARK_ARROW, MARK_COPYRIGHT, MARK_PIPE, endsSentence } from "./doc.ts";
+import { GROUP_BIT, LEXICON_GROUPS } from "./lexicon.ts";
+import { LOWER, charClass } from "./chars.ts";
+import { isSectionHeading } from "./section-headings.ts";
+
+export const TEXT_FEATURES = [
+  "log-words", "log-chars", "stop-share", "caps-share", "digit-share", "punctuation", "log-sentences", "commas-per-word",
+  "ends-sentence", "ends-colon", "ends-question", "starts-lower", "prose", "headline-shape", "date-line", "date-or-number", "chrome", "glued",
+  "separators", "copyright", "url-or-mail", "byline-or-date", "section-heading", "all-caps", "ellipsis",
+  ...LEXICON_GROUPS.map((g) => `lexicon-${g}`), "lexicon-share", "log-repeats", "position", "position-words", "dropped-by-rule",
+] as const;
+
+export const DOM_FEATURES = [
+  "link-density", "tag-p", "tag-h", "tag-li", "tag-td", "tag-quote", "heading-1", "positive-hints", "negative-hints", "in-article",
+  "in-picked", "in-header", "in-list", "in-table", "log-container-chars", "container-link-density",
+] as const;
+
+/** Neighbourhood features: the first model's log-odds around the block. */
+export const CONTEXT_FEATURES = ["own", "prev", "next", "mean-3", "mean-10", "max-3", "region", "region-distance", "topic", "topic-share", "log-neighbour-words", "dates-near", "short-near"] as const;
+
+/** For HTML blocks: the first model's mean verdict on the other blocks of the same container, and of the one above. */
+export const CONTAINER_FEATURES = ["container-mean", "container-others", "grand-mean"] as const;
+
+export function featureNames(html: boolean): string[] {
+  return [...TEXT_FEATURES, ...(html ? DOM_FEATURES : [])];
+}
+
+export function contextNames(html: boolean): string[] {
+  return [...CONTEXT_FEATURES, ...(html ? CONTAINER_FEATURES : [])];
+}
+
+const URLISH = /https?:\/\/|www\.|@\w/;
+
+/**
+ * Local features of every line of the document, one row each (no neighbourhood yet). With
+ * `spare`, each row has that many more places, for `contextFeatures` to fill in.
+ */
+export function localFeatures(doc: TextDoc, html: boolean, spare = 0): Float64Array[] {
+  const lines = doc.lines;
+  const n = lines.length;
+  const width = TEXT_FEATURES.length + (html ? DOM_FEATURES.length : 0) + spare;
+  let totalWords = 0;
+  for (const l of lines) totalWords += l.words;
+  const rows: Float64Array[] = [];
+  // One buffer for all rows: a page's rows are views into it, not hundreds of small arrays.
+  const buffer = new Float64Array(n * width);
+  let wordsBefore = 0;
+  for (let i = 0; i < n; i++) {
+    const l = lines[i]!;
+    const x = buffer.subarray(i * width, (i + 1) * width);
+    let k = 0;
+    const t = l.text;
+    const last = t.charCodeAt(t.length - 1);
+    x[k++] = Math.log1p(l.words);
+    x[k++] = Math.log1p(t.length);
+    x[k++] = l.stops;
+    x[k++] = l.caps;
+    x[k++] = l.digits;
+    x[k++] = l.punctuation;
+    x[k++] = Math.log1p(l.sentences);
+    x[k++] = l.commas / (l.words + 1);
+    x[k++] = endsSentence(t) ? 1 : 0;
+    x[k++] = last === 58 ? 1 : 0;
+    x[k++] = last === 63 ? 1 : 0;
+    x[k++] = (charClass(t.charCodeAt(0)) & LOWER) !== 0 ? 1 : 0;
+    x[k++] = l.prose ? 1 : 0;
+    x[k++] = l.headline ? 1 : 0;
+    x[k++] = l.dated ? 1 : 0;
+    x[k++] = l.dateOrNumber ? 1 : 0;
+    x[k++] = l.chrome ? 1 : 0;
+    x[k++] = l.glued ? 1 : 0;
+    x[k++] = (l.marks & (MARK_PIPE | MARK_ARROW)) !== 0 ? 1 : 0;
+    x[k++] = (l.marks & MARK_COPYRIGHT) !== 0 ? 1 : 0;
+    x[k++] = (t.includes("http") || t.includes("www.") || t.includes("@")) && URLISH.test(t) ? 1 : 0;
+    x[k++] = l.bylineOrDate ? 1 : 0;
+    x[k++] = l.words <= 8 && isSectionHeading(l) ? 1 : 0;
+    x[k++] = l.words >= 2 && l.caps === 1 && t === t.toUpperCase() ? 1 : 0;
+    x[k++] = t.endsWith("...") || t.endsWith("…") ? 1 : 0;
+    for (const g of LEXICON_GROUPS) x[k++] = (l.lexicon & GROUP_BIT[g]) !== 0 ? 1 : 0;
+    x[k++] = l.words ? l.lexiconWords / l.words : 0;
+    x[k++] = Math.log(l.repeats);
+    x[k++] = n > 1 ? i / (n - 1) : 0;
+    x[k++] = totalWords ? wordsBefore / totalWords : 0;
+    x[k++] = l.drop !== null ? 1 : 0;
+    if (html) {
+      const d = l.dom;
+      if (d) {
+        x[k++] = d.linkDensity;
+        x[k++] = d.tag === "p" ? 1 : 0;
+        x[k++] = d.tag === "h" ? 1 : 0;
+        x[k++] = d.tag === "li" ? 1 : 0;
+        x[k++] = d.tag === "td" ? 1 : 0;
+        x[k++] = d.tag === "quote" ? 1 : 0;
+        x[k++] = d.level === 1 ? 1 : 0;
+        x[k++] = Math.min(3, d.positive);
+        x[k++] = Math.min(3, d.negative);
+        x[k++] = d.inArticle ? 1 : 0;
+        x[k++] = d.inPicked ? 1 : 0;
+        x[k++] = d.inHeader ? 1 : 0;
+        x[k++] = d.inList ? 1 : 0;
+        x[k++] = d.inTable ? 1 : 0;
+        x[k++] = Math.log1p(d.containerChars);
+        x[k++] = d.containerLinkDensity;
+      } else k += DOM_FEATURES.length;
+    }
+    wordsBefore += l.words;
+    rows.push(x);
+  }
+  return rows;
+}
+
+/** The maximum-sum run of `gain` (Kadane), as [start, end), or null when no run gains. */
+export function bestRun(gain: ArrayLike<number>): [number, number] | null {
+  let best = 0, bestStart = -1, bestEnd = -1, sum = 0, start = 0;
+  for (let i = 0; i < gain.length; i++) {
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += gain[i]!;
+    if (sum > best) {
+      best = sum;
+      bestStart = start;
+      bestEnd = i;
+    }
+  }
+  return bestStart < 0 ? null : [bestStart, bestEnd + 1];
+}
+
+/** A word the blocks carrying this share of the page's confidence use is one of the page's topic words. */
+const TOPIC_SHARE = 0.1;
+
+/**
+ * Neighbourhood features from the first model's log-odds `z` (one per line): written into `into`
+ * from `offset` on when given (rows made with spare places), else into new rows.
+ */
+export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], html = false, into: Float64Array[] | null = null, offset = 0): Float64Array[] {
+  const n = z.length;
+  const width = CONTEXT_FEATURES.length + (html ? CONTAINER_FEATURES.length : 0);
+  const groups = html ? containerGroups(z, lines) : null;
+  const words = lines.map((l) => l.words);
+  const wordPrefix = new Float64Array(n + 1);
+  const datePrefix = new Float64Array(n + 1);
+  const shortPrefix = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const l = lines[i]!;
+    wordPrefix[i + 1] = wordPrefix[i]! + words[i]!;
+    datePrefix[i + 1] = datePrefix[i]! + (l.dated || l.dateOrNumber || (l.words <= 12 && l.bylineOrDate) ? 1 : 0);
+    shortPrefix[i + 1] = shortPrefix[i]! + (l.words <= 6 ? 1 : 0);
+  }
+  const prefix = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + z[i]!;
+  const mean = (a: number, b: number, skip: number) => {
+    const lo = Math.max(0, a), hi = Math.min(n, b);
+    const count = hi - lo - (skip >= lo && skip < hi ? 1 : 0);
+    if (count <= 0) return 0;
+    return (prefix[hi]! - prefix[lo]! - (skip >= lo && skip < hi ? z[skip]! : 0)) / count;
+  };
+  // The run of lines the first model would keep, weighted by length: where the article most likely is.
+  const gain = new Float64Array(n);
+  for (let i = 0; i < n; i++) gain[i] = z[i]! * Math.sqrt(1 + Math.min(80, words[i]!));
+  const run = bestRun(gain);
+  // What the page is mostly about: each content word's weight is the first model's confidence in
+  // the blocks that use it. Article paragraphs share their words with each other; a teaser for
+  // another story, an author's bio or a subscription offer shares few with anything.
+  const mass = new Map<number, number>();
+  let total = 0;
+  const own = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const w = Math.max(0, z[i]!);
+    if (w === 0) continue;
+    own[i] = w;
+    total += w;
+    for (const t of lines[i]!.terms) mass.set(t, (mass.get(t) ?? 0) + w);
+  }
+  const rows: Float64Array[] = [];
+  for (let i = 0; i < n; i++) {
+    let max3 = -20;
+    for (let j = Math.max(0, i - 3); j <= Math.min(n - 1, i + 3); j++) if (j !== i) max3 = Math.max(max3, z[j]!);
+    const inRun = run !== null && i >= run[0] && i < run[1];
+    const distance = run === null ? 50 : inRun ? 0 : i < run[0] ? run[0] - i : i - run[1] + 1;
+    // How much of the other blocks' confidence the block's words carry (its own left out).
+    const terms = lines[i]!.terms;
+    let topic = 0.5, shared = 0.5;
+    if (terms.length > 0 && total > 0) {
+      const others = total - own[i]!;
+      let sum = 0, count = 0;
+      for (const t of terms) {
+        const m = others > 0 ? ((mass.get(t) ?? 0) - own[i]!) / others : 0;
+        sum += m;
+        if (m >= TOPIC_SHARE) count++;
+      }
+      topic = sum / terms.length;
+      shared = count / terms.length;
+    }
+    const lo = Math.max(0, i - 3), hi = Math.min(n, i + 4);
+    const neighbourWords = (wordPrefix[hi]! - wordPrefix[lo]! - words[i]!) / Math.max(1, hi - lo - 1);
+    const row = into ? into[i]! : new Float64Array(width);
+    let k = into ? offset : 0;
+    row[k++] = clamp(z[i]!);
+    row[k++] = clamp(i > 0 ? z[i - 1]! : -10);
+    row[k++] = clamp(i + 1 < n ? z[i + 1]! : -10);
+    row[k++] = clamp(mean(i - 3, i + 4, i));
+    row[k++] = clamp(mean(i - 10, i + 11, i));
+    row[k++] = clamp(max3);
+    row[k++] = inRun ? 1 : 0;
+    row[k++] = Math.log1p(Math.min(50, distance));
+    row[k++] = topic;
+    row[k++] = shared;
+    row[k++] = Math.log1p(neighbourWords);
+    row[k++] = datePrefix[hi]! - datePrefix[lo]! - (datePrefix[i + 1]! - datePrefix[i]!);
+    row[k++] = shortPrefix[hi]! - shortPrefix[lo]! - (shortPrefix[i + 1]! - shortPrefix[i]!);
+    rows.push(row);
+    const d = lines[i]!.dom;
+    if (!groups || !d) continue;
+    const c = groups.container.get(d.container)!;
+    const g = groups.grand.get(d.grand)!;
+    row[k++] = c.count > 1 ? clamp((c.sum - clamp(z[i]!)) / (c.count - 1)) : clamp(z[i]!);
+    row[k++] = Math.log(c.count);
+    row[k++] = g.count > 1 ? clamp((g.sum - clamp(z[i]!)) / (g.count - 1)) : clamp(z[i]!);
+  }
+  return rows;
+}
+
+interface Group {
+  sum: number;
+  count: number;
+}
+
+/** Sums of the first model's log-odds by container and by the container's parent. */
+function containerGroups(z: ArrayLike<number>, lines: readonly Line[]): { container: Map<number, Group>; grand: Map<number, Group> } {
+  const container = new Map<number, Group>();
+  const grand = new Map<number, Group>();
+  const add = (m: Map<number, Group>, k: number, v: number) => {
+    const g = m.get(k);
+    if (g) (g.sum += v, g.count++);
+    else m.set(k, { sum: v, count: 1 });
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const d = lines[i]!.dom;
+    if (!d) continue;
+    add(container, d.container, clamp(z[i]!));
+    add(grand, d.grand, clamp(z[i]!));
+  }
+  return { container, grand };
+}
+
+const clamp = (v: number): number => Math.max(-20, Math.min(20, v));
+
+export type { Line };

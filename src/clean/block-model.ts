@@ -1,0 +1,80 @@
+// The learned article-block models (trained by `npm run train:clean`, train/train-clean.ts): one
+// for text-dump lines, one for HTML blocks, each in two steps: a block alone, then the block with
+// the first step's verdict on its neighbours. Their log-odds decide where the article is.
+import { loadModel, logit, type LogisticModel } from "../model/logistic.ts";
+import { boostedLogit, loadBoosted, type BoostedModel } from "./boosted.ts";
+import textWeights from "./weights/blocks-text.json" with { type: "json" };
+import htmlWeights from "./weights/blocks-html.json" with { type: "json" };
+import { contextFeatures, contextNames, featureNames, localFeatures } from "./block-features.ts";
+import type { TextDoc } from "./doc.ts";
+
+/** How the block log-odds become a body: settings chosen on the tuning halves with the real metrics. */
+export interface DecodeSettings {
+  /** Subtracted from each block's log-odds before the best run is found: higher keeps a tighter run. */
+  bias: number;
+  /** Inside the run, a block below these log-odds still goes. */
+  inner: number;
+  /** The body must hold a block this likely to be article text, or the page has no article. */
+  article: number;
+  /** A block's gain towards the run is weighted by (1 + its words) to this power. */
+  power: number;
+  /** How much furniture (summed negative gain) the run may cross to take in more article text. */
+  patience: number;
+}
+
+export interface BlockModels {
+  local: LogisticModel;
+  context: BoostedModel;
+  decode: DecodeSettings;
+}
+
+interface WeightsFile {
+  local: unknown;
+  context: unknown;
+  decode: DecodeSettings;
+}
+
+const cache = new Map<boolean, BlockModels>();
+
+/** The models for one input path, checked against the code's feature names on first use. */
+export function blockModels(html: boolean): BlockModels {
+  let m = cache.get(html);
+  if (!m) {
+    const file = (html ? htmlWeights : textWeights) as WeightsFile;
+    const names = featureNames(html);
+    m = {
+      local: loadModel(file.local, names),
+      context: loadBoosted(file.context, [...names, ...contextNames(html)]),
+      decode: file.decode,
+    };
+    cache.set(html, m);
+  }
+  return m;
+}
+
+/** Fewer lines than this and the neighbourhood model has too little to go on. */
+const MIN_CONTEXT = 6;
+
+export interface BlockScores {
+  /** First-step log-odds, block alone. */
+  local: Float64Array;
+  /** Second-step log-odds, block in its neighbourhood: what decides. */
+  score: Float64Array;
+}
+
+/** Log-odds that each line of the document is article text. */
+export function scoreBlocks(doc: TextDoc, models: BlockModels = blockModels(doc.origin === "html")): BlockScores {
+  const html = doc.origin === "html";
+  // One row per line: its own features, then its neighbourhood's (the local model reads the first part only).
+  const width = featureNames(html).length;
+  const rows = localFeatures(doc, html, contextNames(html).length);
+  const n = rows.length;
+  const local = new Float64Array(n);
+  for (let i = 0; i < n; i++) local[i] = logit(models.local, rows[i]!);
+  contextFeatures(local, doc.lines, html, rows, width);
+  // A page of a few lines has no neighbourhood to speak of: the blocks are judged alone.
+  if (n < MIN_CONTEXT) return { local, score: Float64Array.from(local) };
+  const score = new Float64Array(n);
+  for (let i = 0; i < n; i++) score[i] = boostedLogit(models.context, rows[i]!);
+  return { local, score };
+}

@@ -1,0 +1,45 @@
+// Boosted depth-2 trees learned offline (train/lib/boost.ts) and committed as JSON: the second step
+// of the block model, where a block's own features meet its neighbours' and interactions matter
+// (a long paragraph among dates and short links is another story's teaser).
+
+export interface BoostedModel {
+  name: string;
+  features: string[];
+  /** Log-odds before any tree. */
+  base: number;
+  /** Each tree: [feature, threshold, left feature, left threshold, right feature, right threshold, 4 leaf values]. */
+  trees: number[][];
+  trainedOn?: string;
+  /** The trees laid out flat, ten numbers each, for fast reading (made on loading). */
+  flat?: Float64Array;
+}
+
+/** Checks a parsed weights file against the code's feature names. */
+export function loadBoosted(json: unknown, expectedFeatures: readonly string[]): BoostedModel {
+  const m = json as Partial<BoostedModel>;
+  if (!m || typeof m.name !== "string" || !Array.isArray(m.features) || !Array.isArray(m.trees) || typeof m.base !== "number") {
+    throw new Error("model file: not a boosted-trees model");
+  }
+  if (m.features.join("\u0000") !== expectedFeatures.join("\u0000")) {
+    throw new Error(`model ${m.name}: features in the weights file do not match the code's features; retrain with npm run train`);
+  }
+  const d = expectedFeatures.length;
+  for (const t of m.trees) {
+    const ok = Array.isArray(t) && t.length === 10 && t.every((v) => typeof v === "number" && Number.isFinite(v)) && t[0]! >= 0 && t[0]! < d && t[2]! < d && t[4]! < d;
+    if (!ok) throw new Error(`model ${m.name}: weights file is damaged`);
+  }
+  const model = m as BoostedModel;
+  model.flat = Float64Array.from(model.trees.flat());
+  return model;
+}
+
+/** The model's log-odds for one feature vector. */
+export function boostedLogit(model: BoostedModel, x: ArrayLike<number>): number {
+  const t = (model.flat ??= Float64Array.from(model.trees.flat()));
+  let z = model.base;
+  for (let o = 0; o < t.length; o += 10) {
+    if (x[t[o]!]! < t[o + 1]!) z += t[o + 2]! < 0 || x[t[o + 2]!]! < t[o + 3]! ? t[o + 6]! : t[o + 7]!;
+    else z += t[o + 4]! < 0 || x[t[o + 4]!]! < t[o + 5]! ? t[o + 8]! : t[o + 9]!;
+  }
+  return z;
+}

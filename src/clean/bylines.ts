@@ -1,0 +1,31 @@
+// Byline and date lines: "By Jane Smith", "von …", "Updated Nov 13, 2019", "18 November 2019".
+
+/** A line opening with a byline: "By Jane Smith", "von …", "par …". */
+export const BYLINE = /^(by|von|par|por|oleh|от)\s+\p{Lu}/iu;
+
+const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
+/** "By Mike Wall", "Updated Nov 13, 2019", "2019-11-18T20:51Z", "18 November 2019". */
+export const BYLINE_OR_DATE = new RegExp(
+  `^(?:by|von|par|por|oleh|от)\\s+\\p{Lu}|^(?:updated|published|posted|veröffentlicht|aktualisiert)\\b|\\b${MONTH} \\d{1,2},? (?:19|20)\\d\\d\\b|\\b\\d{1,2}\\.? ${MONTH} (?:19|20)\\d\\d\\b|\\b(?:19|20)\\d\\d-\\d\\d-\\d\\d|\\b\\d{1,2}\\.\\d{1,2}\\.(?:19|20)?\\d\\d\\b`,
+  "iu",
+);
+
+const BYLINE_OR_STAMP = /^(?:(?:by|von|par|por|oleh|от)\s+\p{Lu}|(?:updated|published|posted|veröffentlicht|aktualisiert)\b)/iu;
+
+/** `BYLINE_OR_DATE.test(text)`, cheaper: without a digit only the byline and stamp openings can match. */
+export function isBylineOrDate(text: string, hasDigits: boolean): boolean {
+  // The openings start with b, v, p, o, u or о: other lines skip the pattern.
+  const c = text.charCodeAt(0) | 32;
+  if ((c === 98 || c === 118 || c === 112 || c === 111 || c === 117 || c === 0x43e || c === 0x41e) && BYLINE_OR_STAMP.test(text)) return true;
+  // Every date form above has a year (19xx, 20xx) or a dotted day and month.
+  return hasDigits && (text.includes("19") || text.includes("20") || dottedNumber(text)) && BYLINE_OR_DATE.test(text);
+}
+
+/** A digit, a full stop, a digit: "18.11.". */
+function dottedNumber(text: string): boolean {
+  for (let i = text.indexOf("."); i > 0 && i < text.length - 1; i = text.indexOf(".", i + 1)) {
+    const a = text.charCodeAt(i - 1), b = text.charCodeAt(i + 1);
+    if (a >= 48 && a <= 57 && b >= 48 && b <= 57) return true;
+  }
+  return false;
+}

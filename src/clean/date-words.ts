@@ -1,0 +1,67 @@
+// Words that make up date and time lines in the languages of the pages ("Mi, 18. Oktober 2023 um
+// 12:50 Uhr", "Posted Nov 8, 2023 / 04:43 PM"): a line made of little else is a date line, never a
+// headline, however it is punctuated. (Reading the date itself is the date stage's work.)
+import * as chars from "./chars.ts";
+import { wordHash } from "./line-features.ts";
+
+const { DIGIT, LETTER, charClass, lowerOf, table: CLASS } = chars;
+
+const WORDS = (
+  // months, full and short: English, German, French, Spanish, Italian, Dutch, Portuguese, Polish
+  "january february march april may june july august september october november december " +
+  "jan feb mar apr jun jul aug sep sept oct nov dec " +
+  "januar jänner februar märz mai juni juli oktober dezember mär okt dez " +
+  "janvier février mars avril juin juillet août septembre octobre novembre décembre janv févr avr juil déc " +
+  "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre ene " +
+  "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre " +
+  "januari februari maart mei augustus oktober " +
+  "janeiro fevereiro março maio junho julho setembro outubro novembro dezembro " +
+  "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia " +
+  // weekdays
+  "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun " +
+  "montag dienstag mittwoch donnerstag freitag samstag sonntag mo di mi do fr sa so " +
+  "lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo " +
+  // times, and the words around them
+  "am pm uhr um at h min mins minute minutes hr hrs hour hours sec ago vor stunden minuten tagen today yesterday heute gestern " +
+  "gmt utc cet cest est edt pst pdt cst cdt bst ist " +
+  "posted published updated veröffentlicht aktualisiert publié mis jour publicado actualizado pubblicato " +
+  "on le el il de der den des del the and und et y"
+).split(" ");
+
+const DATE_WORDS = new Set(WORDS.map(wordHash));
+const MONTHS_AND_DAYS = new Set(WORDS.slice(0, WORDS.indexOf("am")).map(wordHash));
+
+/**
+ * A line made of dates, times and numbers: at most one other word (recipe times, ratings and
+ * counts included: "Total 1 hr 50 min", "4.3182 330 5 1").
+ */
+export function isDateOrNumberLine(text: string): boolean {
+  let other = 0, names = 0, tokens = 0, numbers = 0;
+  let digits = false;
+  // Letter and digit runs, hashed as they are read (no substrings).
+  let h = 0, inToken = false, numeric = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    const k = CLASS[c] || charClass(c);
+    if (k & (LETTER | DIGIT) && c !== 95) {
+      if (!inToken) (inToken = true, (h = 0), (numeric = (k & DIGIT) !== 0));
+      h = (Math.imul(h, 31) + (c < 128 ? (c >= 65 && c <= 90 ? c | 32 : c) : lowerOf(c))) | 0;
+      continue;
+    }
+    if (!inToken) continue;
+    inToken = false;
+    if (++tokens > 14) return false;
+    if (numeric) {
+      digits = true;
+      numbers++;
+      continue;
+    }
+    const w = h & 0x3fffffff;
+    if (MONTHS_AND_DAYS.has(w)) names++;
+    else if (!DATE_WORDS.has(w) && ++other > 1) return false;
+  }
+  // "May Day" and "So What" are not dates: a number, or two month or day names, must be there; and
+  // beside another word ("Total 1 hr 50 min"), two numbers or a number and a name ("Monstergespräche #1" is a headline).
+  if (tokens === 0) return false;
+  return other === 0 ? digits || names >= 2 : numbers >= 2 || (digits && names >= 1);
+}

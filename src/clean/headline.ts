@@ -1,0 +1,144 @@
+// The headline an HTML page states in several places (og:title, JSON-LD headline, twitter:title,
+// <h1>, <title>), reconciled into one, with the site's name taken off ("… | Al Bawaba", "… - Reuters").
+// A part of a title is the site's name when it matches og:site_name, the page's host name, or
+// when the other statements of the headline leave it out: compared, never looked up in a list.
+
+export interface HeadlineClaims {
+  og: string | null;
+  jsonLd: string | null;
+  twitter: string | null;
+  h1: string[];
+  title: string | null;
+  siteName: string | null;
+  url: string | null;
+}
+
+const TOKEN = /[\p{L}\p{N}]+/gu;
+
+export function headlineTokens(text: string): string[] {
+  return text.toLowerCase().match(TOKEN) ?? [];
+}
+
+const MARKS = /[\u0300-\u036f]/g;
+
+/** Tokens without accents, as URLs write them ("monstergespräche" → "monstergesprache"). */
+export function plainTokens(text: string): string[] {
+  return headlineTokens(/[^\x00-\x7f]/.test(text) ? text.normalize("NFD").replace(MARKS, "") : text);
+}
+
+/** Token F1 of two texts (lower case, letter and digit runs, multisets). */
+export function tokenF1(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const t of b) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let shared = 0;
+  for (const t of a) {
+    const n = counts.get(t) ?? 0;
+    if (n > 0) (shared++, counts.set(t, n - 1));
+  }
+  if (shared === 0) return 0;
+  return (2 * shared) / (a.length + b.length);
+}
+
+/** Letters and digits only, lower case: "ROSA.MAG" and "rosa-mag.de"'s name both read "rosamag". */
+function squash(text: string): string {
+  return (text.toLowerCase().match(TOKEN) ?? []).join("");
+}
+
+/** The host's name without "www." and the top-level domain: "www.rosa-mag.de" → "rosamag". */
+export function hostKey(url: string | null): string | null {
+  if (!url) return null;
+  const m = /^[a-z]+:\/\/([^/?#:]+)/i.exec(url);
+  if (!m) return null;
+  const labels = m[1]!.toLowerCase().split(".").filter((l) => l && l !== "www" && l !== "m");
+  if (labels.length > 1) labels.pop();
+  // "web.archive.org/web/…/https://real.host/…": the archived page's host is the one that counts.
+  const inner = /^[a-z]+:\/\/web\.archive\.org\/web\/[^/]+\/(https?:\/\/.+)$/i.exec(url);
+  if (inner) return hostKey(inner[1]!);
+  const key = squash(labels.join(""));
+  return key.length >= 3 ? key : null;
+}
+
+/** Words of the URL's last meaningful path segment ("/2019/11/emirates-inks-order.html" → emirates inks order). */
+export function slugTokens(url: string | null): string[] {
+  if (!url) return [];
+  const inner = /^[a-z]+:\/\/web\.archive\.org\/web\/[^/]+\/(https?:\/\/.+)$/i.exec(url);
+  const path = (inner ? inner[1]! : url).replace(/^[a-z]+:\/\/[^/]+/i, "").replace(/[?#].*$/, "");
+  let best: string[] = [];
+  for (const seg of path.split("/")) {
+    let s = seg;
+    try {
+      s = decodeURIComponent(seg);
+    } catch {
+      // a malformed escape: read the segment as it is
+    }
+    const words = plainTokens(s.replace(/\.[a-z0-9]{2,5}$/i, "")).filter((w) => !/^\d+$/.test(w) || w.length <= 4);
+    if (words.length >= best.length) best = words;
+  }
+  return best.length >= 2 ? best : [];
+}
+
+const SEPARATOR = /\s+(?:[|•·»›~/]{1,2}|[-–—]{1,2}|::)\s+|\s*\|\s*/;
+
+function isSitePart(part: string, site: string | null, host: string | null): boolean {
+  const key = squash(part);
+  if (!key) return true;
+  if (host && key.length >= 3 && (key === host || (key.length >= 4 && (host.includes(key) || key.includes(host))))) return true;
+  if (site) {
+    const s = squash(site);
+    if (s && (s === key || (key.length >= 4 && s.length >= 4 && (s.includes(key) || key.includes(s))))) return true;
+    if (tokenF1(headlineTokens(part), headlineTokens(site)) >= 0.6) return true;
+  }
+  return false;
+}
+
+/**
+ * A title without the site's name: parts separated by " | ", " - " and the like that name the
+ * site (by og:site_name or the host) go, and so do parts the other headline statements leave out.
+ */
+export function stripSiteName(title: string, site: string | null, host: string | null, others: readonly string[] = []): string {
+  const parts = title.split(SEPARATOR).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return title.trim();
+  let kept = parts.filter((p) => !isSitePart(p, site, host));
+  if (kept.length > 1 && others.length > 0) {
+    // Parts the page's other headline statements share are the headline; the rest is the site's.
+    const otherTokens = others.map(headlineTokens);
+    const shared = kept.filter((p) => otherTokens.some((o) => tokenF1(headlineTokens(p), o) >= 0.5 || containsAll(o, headlineTokens(p))));
+    if (shared.length > 0) kept = shared;
+  }
+  if (kept.length === 0) return parts.reduce((a, b) => (b.length > a.length ? b : a));
+  if (kept.length === parts.length) return title.trim();
+  // Keep the headline's own inner separators: rejoin the kept run as it stood in the title.
+  const first = title.indexOf(kept[0]!);
+  const last = title.lastIndexOf(kept[kept.length - 1]!);
+  if (first >= 0 && last >= first) {
+    const run = title.slice(first, last + kept[kept.length - 1]!.length);
+    if (kept.every((k) => run.includes(k)) && run.split(SEPARATOR).length === kept.length) return run.trim();
+  }
+  return kept.join(" - ");
+}
+
+function containsAll(haystack: readonly string[], needles: readonly string[]): boolean {
+  if (needles.length === 0) return false;
+  const set = new Set(haystack);
+  return needles.every((n) => set.has(n));
+}
+
+/**
+ * One headline from the page's statements of it, each stripped of the site's name: og:title first
+ * (what the page gives to anyone sharing it), then JSON-LD, <h1>, twitter:title, <title>; a
+ * statement that is only the site's name is passed over.
+ */
+export function reconcileHeadline(c: HeadlineClaims): string {
+  const host = hostKey(c.url);
+  const raw: string[] = [c.og, c.jsonLd, c.h1[0] ?? null, c.twitter, c.title].filter((x): x is string => !!x && !!x.trim());
+  const siteTokens = c.siteName ? headlineTokens(c.siteName) : [];
+  for (let i = 0; i < raw.length; i++) {
+    const s = stripSiteName(raw[i]!, c.siteName, host, raw.filter((_, j) => j !== i));
+    const tokens = headlineTokens(s);
+    if (tokens.length === 0) continue;
+    const onlySite = (siteTokens.length > 0 && tokenF1(tokens, siteTokens) >= 0.8) || (host !== null && squash(s) === host);
+    if (!onlySite) return s;
+  }
+  return "";
+}

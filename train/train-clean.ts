@@ -1,0 +1,344 @@
+// `npm run train:clean`: learns the cleaning stage's weights on the tuning halves of the dev sets
+// and writes them to src/clean/weights/. Deterministic: same data in, same JSON out.
+//   1. Block models (HTML and text dumps separately, same block features): a line or block is article
+//      text when the true body of extraction-dev holds it, or when it holds one of webpages-dev's
+//      must-have snippets (or lies between two of them); furniture when it does not, or holds a
+//      must-not snippet. A local logistic model, then boosted depth-2 trees that also see the local
+//      model's verdict on the neighbours (and, for HTML, on the same container).
+//   2. Decode settings (run bias, inner cut, article floor): grid search with the evals' own metrics
+//      (4-gram F1, snippet F1) on out-of-fold scores of the tuning pages (four folds by id hash).
+//   3. Headline model for text dumps: candidate lines near the body, labelled by agreement (token F1
+//      ≥ 0.6) with the page's og:title / h1 / <title>, on the tuning halves of all three sets, each
+//      page with and without its URL.
+// SILVER=1 also trains the text model on dates-dev's text dumps, labelled by the HTML model's body of
+// the same page (tried: it did not help the checking halves, so it is off).
+// The checking halves are never read here: `npm run eval:clean` and `npm run eval:headlines` judge.
+import { createHash } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { prepare } from "../src/clean/index.ts";
+import { defaultRules } from "../src/clean/rules/index.ts";
+import { locateScored, locateWith } from "../src/clean/rules/locate.ts";
+import { cleanDoc, finish } from "../src/clean/text.ts";
+import { contextFeatures, contextNames, featureNames, localFeatures } from "../src/clean/block-features.ts";
+import { blockModels, scoreBlocks, type BlockModels, type DecodeSettings } from "../src/clean/block-model.ts";
+import { HEADLINE_FEATURES, headlineCandidates } from "../src/clean/headline-features.ts";
+import type { TextDoc } from "../src/clean/doc.ts";
+import type { CleanRule } from "../src/clean/rules/types.ts";
+import { logit, type LogisticModel } from "../src/model/logistic.ts";
+import type { SourceFile } from "../src/types.ts";
+import { goldHeadline, loadDates, loadExtraction, loadWebpages, type DevPage } from "../eval/lib/clean-corpus.ts";
+import { AGREES, headlineF1, scoreCorpus, scorePage, scoreSnippets, shingles, snippetCorpus, tokens } from "../eval/lib/extraction-score.ts";
+import { trainLogistic, type Example } from "./lib/logistic.ts";
+import { trainBoosted } from "./lib/boost.ts";
+import { boostedLogit, type BoostedModel } from "../src/clean/boosted.ts";
+
+const weightsDir = fileURLToPath(new URL("../src/clean/weights/", import.meta.url));
+const L2 = 2;
+/** webpages-dev labels only a few lines a page: each counts this many times beside extraction-dev's full labels. */
+const SNIPPET_WEIGHT = 3;
+const SPAN_LABELS = process.env.SPAN !== "0";
+const SPAN_WORDS = 8;
+const FOLDS = 4;
+const PATIENCE = 6;
+/** Text dumps learn also from the HTML model's reading of the same page (its body as silver labels). */
+const SILVER = process.env.SILVER === "1";
+const SILVER_WEIGHT = 1;
+const ROUNDS = 100;
+
+type Path = "text" | "html";
+
+interface Item {
+  page: DevPage;
+  path: Path;
+  /** The document after the rules that run before locate-article. */
+  doc: TextDoc;
+  /** 1 article, 0 furniture, -1 unknown, 2 article by its place between two article snippets, 3 / 4 article / furniture by the HTML model. */
+  labels: Int8Array;
+}
+
+const locateAt = defaultRules.findIndex((r) => r.name === "locate-article");
+const headlineAt = defaultRules.findIndex((r) => r.name === "find-headline");
+const before = defaultRules.slice(0, locateAt);
+const after = defaultRules.slice(headlineAt + 1);
+
+function sourceOf(page: DevPage, path: Path): SourceFile {
+  return { path: page.id, format: path, text: path === "html" ? page.html : page.text, encoding: "utf-8", mtime: new Date(0), url: page.url };
+}
+
+function prepared(page: DevPage, path: Path): TextDoc | null {
+  try {
+    const { doc } = prepare(sourceOf(page, path));
+    for (const rule of before) rule.apply(doc);
+    return doc;
+  } catch {
+    return null;
+  }
+}
+
+const collapse = (s: string) => s.replace(/\s+/g, " ").trim();
+
+function labelsOf(page: DevPage, doc: TextDoc): Int8Array {
+  const labels = new Int8Array(doc.lines.length).fill(-1);
+  if (page.truth !== undefined) {
+    const truth = shingles(page.truth);
+    const truthTokens = ` ${tokens(page.truth).join(" ").toLowerCase()} `;
+    const short: number[] = [];
+    doc.lines.forEach((l, i) => {
+      const ts = tokens(l.text);
+      if (ts.length >= 4) {
+        const own = shingles(l.text);
+        let shared = 0, total = 0;
+        for (const [k, v] of own) (total += v, (shared += Math.min(v, truth.get(k) ?? 0)));
+        const cover = total ? shared / total : 0;
+        labels[i] = cover >= 0.5 ? 1 : cover <= 0.15 ? 0 : -1;
+      } else if (ts.length > 0) {
+        if (!truthTokens.includes(` ${ts.join(" ").toLowerCase()} `)) labels[i] = 0;
+        else short.push(i);
+      }
+    });
+    // A short line the body holds counts as article text when an article line stands next to it.
+    for (const i of short) if (labels[i - 1] === 1 || labels[i + 1] === 1) labels[i] = 1;
+  } else {
+    const must = (page.with ?? []).map(collapse).filter(Boolean);
+    const mustNot = (page.without ?? []).map(collapse).filter(Boolean);
+    doc.lines.forEach((l, i) => {
+      const t = collapse(l.text);
+      const yes = must.some((s) => t.includes(s));
+      const no = mustNot.some((s) => t.includes(s));
+      if (yes !== no) labels[i] = yes ? 1 : 0;
+    });
+    if (SPAN_LABELS) {
+      // Between the first and the last must-have snippet runs the main text: its longer lines are article.
+      const first = labels.indexOf(1), last = labels.lastIndexOf(1);
+      for (let i = first + 1; i < last; i++) if (labels[i] === -1 && doc.lines[i]!.words >= SPAN_WORDS && doc.lines[i]!.drop === null) labels[i] = 2;
+    }
+  }
+  return labels;
+}
+
+/**
+ * Labels a text dump's unlabelled lines by the HTML model's body for the same page: a line the
+ * body holds is article text (3), a line it does not is furniture (4). Gold labels stay.
+ */
+function silverLabels(page: DevPage, doc: TextDoc, labels: Int8Array, html: BlockModels): void {
+  let body: string;
+  try {
+    const rules = [...before, locateWith(html), ...defaultRules.slice(locateAt + 1)];
+    const { doc: pageDoc } = prepare(sourceOf(page, "html"));
+    const r = cleanDoc(pageDoc, rules);
+    if (r.rejected) return;
+    body = collapse(r.paragraphs.join(" "));
+  } catch {
+    return;
+  }
+  if (!body) return;
+  const truth = shingles(body);
+  doc.lines.forEach((l, i) => {
+    if (labels[i] !== -1) return;
+    const t = collapse(l.text);
+    if (tokens(t).length >= 4) {
+      const own = shingles(t);
+      let shared = 0, total = 0;
+      for (const [k, v] of own) (total += v, (shared += Math.min(v, truth.get(k) ?? 0)));
+      const cover = total ? shared / total : 0;
+      labels[i] = cover >= 0.5 ? 3 : cover <= 0.15 ? 4 : -1;
+    } else labels[i] = body.includes(t) ? -1 : 4;
+  });
+}
+
+function examplesOf(items: Item[], rows: (item: Item) => Float64Array[]): Example[] {
+  const out: Example[] = [];
+  for (const item of items) {
+    const x = rows(item);
+    const copies = item.page.set === "webpages" ? SNIPPET_WEIGHT : 1;
+    item.labels.forEach((y, i) => {
+      if (y < 0) return;
+      // 2: article text by its place between two snippets; 3 and 4: article and furniture by the HTML model.
+      if (y === 2) return void out.push({ x: x[i]!, y: 1 });
+      if (y === 3 || y === 4) {
+        for (let c = 0; c < SILVER_WEIGHT; c++) out.push({ x: x[i]!, y: y === 3 ? 1 : 0 });
+        return;
+      }
+      for (let c = 0; c < copies; c++) out.push({ x: x[i]!, y: y as 0 | 1 });
+    });
+  }
+  return out;
+}
+
+function accuracy(model: LogisticModel | BoostedModel, examples: Example[]): string {
+  let right = 0;
+  const z = (x: ArrayLike<number>) => ("trees" in model ? boostedLogit(model, x) : logit(model, x));
+  for (const e of examples) if ((z(e.x) > 0 ? 1 : 0) === e.y) right++;
+  return `${((100 * right) / examples.length).toFixed(1)}% of ${examples.length}`;
+}
+
+function cloneDoc(doc: TextDoc): TextDoc {
+  return { ...doc, lines: doc.lines.map((l) => ({ ...l })), meta: { ...doc.meta }, messages: [], scores: null, noArticle: null, core: null };
+}
+
+/** The body the rules give with these models: the rest of the rule list after the prepared document. */
+function bodyWith(item: Item, rules: CleanRule[]): string {
+  const doc = cloneDoc(item.doc);
+  for (const rule of rules) rule.apply(doc);
+  const r = finish(doc);
+  return r.rejected ? "" : r.paragraphs.join("\n\n");
+}
+
+/** The dev sets' own metrics on the tuning pages: extraction F1, webpages F1, and their mean. */
+function objective(items: Item[], rules: (item: Item) => CleanRule[]): { extraction: number; webpages: number; mean: number } {
+  const pages = items.filter((i) => i.page.set === "extraction").map((i) => scorePage(bodyWith(i, rules(i)), i.page.truth!));
+  const snippets = items.filter((i) => i.page.set === "webpages").map((i) => scoreSnippets(bodyWith(i, rules(i)), i.page.with ?? [], i.page.without ?? []));
+  const extraction = scoreCorpus(pages).f1;
+  const webpages = snippetCorpus(snippets).f1;
+  return { extraction, webpages, mean: (extraction + webpages) / 2 };
+}
+
+/** Local and context models fitted on the given pages. */
+function fitBlocks(items: Item[], path: Path, localRows: Map<Item, Float64Array[]>, log: boolean): Omit<BlockModels, "decode"> {
+  const names = featureNames(path === "html");
+  const localExamples = examplesOf(items, (item) => localRows.get(item)!);
+  const local = trainLogistic(localExamples, { name: `clean/${path}-block-local`, features: names, l2: L2 });
+  const contextRows = (item: Item): Float64Array[] => {
+    const rows = localRows.get(item)!;
+    const z = rows.map((x) => logit(local, x));
+    const ctx = contextFeatures(z, item.doc.lines, path === "html");
+    return rows.map((x, i) => {
+      const out = new Float64Array(x.length + ctx[i]!.length);
+      out.set(x, 0);
+      out.set(ctx[i]!, x.length);
+      return out;
+    });
+  };
+  const contextExamples = examplesOf(items, contextRows);
+  const context = trainBoosted(contextExamples, { name: `clean/${path}-block-context`, features: [...names, ...contextNames(path === "html")], rounds: ROUNDS, rate: 0.1, minLeaf: 20 });
+  if (log) {
+    const positives = localExamples.filter((e) => e.y === 1).length;
+    console.log(`  ${path}: ${items.length} pages, ${localExamples.length} labelled blocks (${positives} article)`);
+    console.log(`    local model, tuning accuracy ${accuracy(local, localExamples)}; context model ${accuracy(context, contextExamples)}`);
+  }
+  return { local, context };
+}
+
+/** A page's fold for the out-of-fold decode search: by a hash of its id, so the split is fixed. */
+function foldOf(id: string): number {
+  return createHash("sha256").update(`fold:${id}`).digest()[0]! % FOLDS;
+}
+
+/**
+ * Models on all tuning pages; decode settings chosen on out-of-fold scores (each page scored by
+ * models fitted without it), so the settings suit pages the models have not seen.
+ */
+function trainBlocks(items: Item[], path: Path): BlockModels {
+  const localRows = new Map<Item, Float64Array[]>();
+  for (const item of items) localRows.set(item, localFeatures(item.doc, path === "html"));
+  const folds = Array.from({ length: FOLDS }, (_, k) => fitBlocks(items.filter((i) => foldOf(i.page.id) !== k), path, localRows, false));
+  // Each page's block scores from the models fitted without it: the decode settings are tried on these.
+  const unused = { bias: 0, inner: 0, article: 0, power: 0, patience: 0 };
+  const scores = new Map(items.map((item) => [item, scoreBlocks(item.doc, { ...folds[foldOf(item.page.id)]!, decode: unused }).score]));
+  let best: { decode: DecodeSettings; score: ReturnType<typeof objective> } | null = null;
+  // Fixed by design, not searched: a block weighs by the square root of its length, and the run may
+  // cross about two lines of furniture (an advertisement, a caption) but not a section of it.
+  const power = 0.5;
+  const patience = PATIENCE;
+  for (const bias of [-3, -2, -1, 0]) {
+    for (const inner of [-2, -1, -0.5, 0]) {
+      for (const article of [-4, -2]) {
+        const decode = { bias, inner, article, power, patience };
+        // The headline rule stays out of this search: the headline model is trained after it.
+        const score = objective(items, (item) => [locateScored(scores.get(item)!, decode), ...after]);
+        if (!best || score.mean > best.score.mean + 1e-9) best = { decode, score };
+      }
+    }
+  }
+  const final = fitBlocks(items, path, localRows, true);
+  console.log(`    decode ${JSON.stringify(best!.decode)}: out-of-fold tuning extraction F1 ${best!.score.extraction.toFixed(3)}, webpages F1 ${best!.score.webpages.toFixed(3)}`);
+  return { ...final, decode: best!.decode };
+}
+
+function trainHeadline(pages: DevPage[], models: BlockModels): LogisticModel {
+  const examples: Example[] = [];
+  const groups: { candidates: Float64Array[]; labels: number[] }[] = [];
+  const rules = [locateWith(models)];
+  for (const page of pages) {
+    const gold = goldHeadline(page.html);
+    if (!gold) continue;
+    // Each page with its URL and without: the URL's slug is evidence when there is one, not a need.
+    for (const url of [page.url, null]) {
+      const doc = prepared({ ...page, url }, "text");
+      if (!doc) continue;
+      for (const rule of rules) rule.apply(doc);
+      if (doc.noArticle) continue;
+      const candidates = headlineCandidates(doc);
+      const labels = candidates.map((c) => (headlineF1(doc.lines[c.index]!.text, gold) >= AGREES ? 1 : 0));
+      groups.push({ candidates: candidates.map((c) => c.x), labels });
+      candidates.forEach((c, i) => examples.push({ x: c.x, y: labels[i] as 0 | 1 }));
+    }
+  }
+  const positives = examples.filter((e) => e.y === 1).length;
+  const model = trainLogistic(examples, { name: "clean/text-headline", features: [...HEADLINE_FEATURES], l2: L2, positiveWeight: 3 });
+  let right = 0, reachable = 0;
+  for (const g of groups) {
+    if (g.labels.includes(1)) reachable++;
+    let best = -1, bestZ = -Infinity;
+    g.candidates.forEach((x, i) => {
+      const z = logit(model, x);
+      if (z >= bestZ) (bestZ = z, (best = i));
+    });
+    if (best >= 0 && g.labels[best] === 1) right++;
+  }
+  console.log(`  headline: ${groups.length} pages (with and without their URL), ${examples.length} candidates (${positives} agree with the page's headline); a right one among the candidates on ${reachable}; picked right on ${right} (${((100 * right) / groups.length).toFixed(1)}%)`);
+  return model;
+}
+
+/** JSON with every list of numbers on one line: small, and diffs of a retrained file stay readable. */
+function formatWeights(value: unknown): string {
+  return `${JSON.stringify(value, null, 1).replace(/\[\s*(-?[\d.e+-]+(?:,\s*-?[\d.e+-]+)*)\s*\]/g, (_, list: string) => `[${list.split(/,\s*/).join(",")}]`)}\n`;
+}
+
+function main(): void {
+  const tune = (pages: DevPage[]) => pages.filter((p) => p.half === "tune");
+  const extraction = tune(loadExtraction());
+  const webpages = tune(loadWebpages());
+  const dates = tune(loadDates());
+  const models: Record<Path, BlockModels> = {} as Record<Path, BlockModels>;
+  console.log(`block models (tuning halves of extraction-dev and webpages-dev${SILVER ? "; text dumps also dates-dev, labelled by the HTML model" : ""}):`);
+  // HTML first: its bodies label the text dumps of the same pages.
+  for (const path of ["html", "text"] as const) {
+    if (process.env.HEADLINE_ONLY) {
+      // Retrain only the headline model, on the committed block models (a quicker loop while working on it).
+      models[path] = blockModels(path === "html");
+      continue;
+    }
+    const items: Item[] = [];
+    const seenIds = new Set<string>();
+    const pages = path === "text" && SILVER ? [...extraction, ...webpages, ...dates] : [...extraction, ...webpages];
+    for (const page of pages) {
+      if (seenIds.has(page.id)) continue;
+      seenIds.add(page.id);
+      const doc = prepared(page, path);
+      if (!doc) continue;
+      const labels = labelsOf(page, doc);
+      if (path === "text" && SILVER && page.truth === undefined) silverLabels(page, doc, labels, models.html);
+      items.push({ page, path, doc, labels });
+    }
+    models[path] = trainBlocks(items, path);
+    const trainedOn =
+      path === "text" && SILVER
+        ? `npm run train:clean: tuning halves of extraction-dev (${extraction.length} pages), webpages-dev (${webpages.length}) and dates-dev (${dates.length}), text dumps; gold labels where the dev set has them, else the HTML model's body (×${SILVER_WEIGHT}); L2 ${L2}, snippet labels ×${SNIPPET_WEIGHT}`
+        : `npm run train:clean: tuning halves of extraction-dev (${extraction.length} pages) and webpages-dev (${webpages.length}), ${path} input; L2 ${L2}, snippet labels ×${SNIPPET_WEIGHT}`;
+    writeFileSync(
+      join(weightsDir, `blocks-${path}.json`),
+      formatWeights({ local: { ...models[path].local, trainedOn }, context: { ...models[path].context, trainedOn }, decode: models[path].decode }),
+    );
+  }
+  console.log("headline model (tuning halves of extraction-dev, webpages-dev and dates-dev, text dumps):");
+  const seen = new Set<string>();
+  const headlinePages = [...extraction, ...webpages, ...dates].filter((p) => !seen.has(p.id) && seen.add(p.id));
+  const headline = trainHeadline(headlinePages, models.text);
+  const trainedOn = `npm run train:clean: tuning halves of extraction-dev, webpages-dev and dates-dev (${headlinePages.length} distinct pages), text dumps; L2 ${L2}, positives ×3`;
+  writeFileSync(join(weightsDir, "headline-text.json"), formatWeights({ ...headline, trainedOn }));
+}
+
+main();
