@@ -26,6 +26,8 @@ export interface Candidate {
   dateline: boolean;
   /** The candidate this sentence needs before it (its article's previous sentence), when it opens with a reference. */
   antecedent: number | null;
+  /** Opens with a reference but nothing comes before it in its article ("She added…" first): its antecedent is lost. */
+  orphan: boolean;
 }
 
 /**
@@ -78,8 +80,10 @@ export function collectCandidates(articles: SummaryInput[]): Candidate[] {
         const key = several ? sameTextKey(text) : "";
         const duplicateOf = several ? (seen.get(key) ?? null) : null;
         if (several && duplicateOf === null) seen.set(key, out.length);
-        const antecedent = previous >= 0 && !dateline && needsAntecedent(text) ? previous : null;
-        out.push({ text, article: a, position: dateline ? position : position++, words, terms: dateline ? [] : stems(text), prose: !dateline && words >= 6 && FINAL_PUNCTUATION.test(text), duplicateOf, dateline, antecedent });
+        const refers = !dateline && needsAntecedent(text);
+        const antecedent = refers && previous >= 0 ? previous : null;
+        const orphan = refers && previous < 0;
+        out.push({ text, article: a, position: dateline ? position : position++, words, terms: dateline ? [] : stems(text), prose: !dateline && words >= 6 && FINAL_PUNCTUATION.test(text), duplicateOf, dateline, antecedent, orphan });
         if (!dateline) previous = out.length - 1;
       }
     }

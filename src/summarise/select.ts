@@ -29,8 +29,8 @@ export function selectSentences(candidates: ScoredCandidate[], options: SelectOp
   let used = 0;
   const isNew = (i: number) => redundancy[i]! < options.sameFact && !repeats[i];
   const tiers: Array<(c: ScoredCandidate, i: number) => boolean> = [
-    (c, i) => c.prose && c.duplicateOf === null && isNew(i),
-    (c, i) => !c.dateline && c.duplicateOf === null && isNew(i),
+    (c, i) => c.prose && !c.orphan && c.duplicateOf === null && isNew(i),
+    (c, i) => !c.dateline && !c.orphan && c.duplicateOf === null && isNew(i),
     (c) => !c.dateline,
   ];
   const value = (i: number) => options.lambda * candidates[i]!.score - (1 - options.lambda) * redundancy[i]!;
@@ -84,7 +84,7 @@ export function selectSentences(candidates: ScoredCandidate[], options: SelectOp
   }
   if (chosen.length === 0 && candidates.length > 0 && options.sentences > 0) {
     // Nothing fits the word budget: the best sentence alone, since a summary has at least one.
-    const pool = [candidates.filter((c) => c.prose && c.antecedent === null), candidates.filter((c) => !c.dateline), candidates].find((p) => p.length > 0)!;
+    const pool = [candidates.filter((c) => c.prose && c.antecedent === null && !c.orphan), candidates.filter((c) => !c.dateline), candidates].find((p) => p.length > 0)!;
     chosen.push(pool.reduce((a, b) => (b.score > a.score ? b : a)));
   }
   return chosen;

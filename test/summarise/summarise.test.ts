@@ -64,6 +64,13 @@ describe("summarise", () => {
     }
   });
 
+  it("never picks a sentence whose reference has nothing before it to refer to (a pull quote left at the top)", () => {
+    const row = JSON.parse(readFileSync(new URL("../fixtures/summarise/bbc-entertainment-186.jsonl", import.meta.url), "utf8")) as { title: string; text: string };
+    const orphan = "She added that an appeal against the decision could be made within three weeks.";
+    for (const n of [1, 3, 5]) expect(summarise([{ title: row.title, text: `${orphan}\n\n${row.text}` }], { sentences: n })).not.toContain(orphan);
+    expect(summarise([{ title: row.title, text: `${orphan}\n\n${row.text}` }], { words: 60 })).not.toContain(orphan);
+  });
+
   it("draws a 100-word summary of many outlets' coverage from facts several of them report, each told once", () => {
     // events-dev: eleven outlets on one heavyweight title fight, each in its own words.
     const rows = readFileSync(new URL("../fixtures/summarise/events-7-ecbplus.jsonl", import.meta.url), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as { title: string | null; text: string });
