@@ -9,7 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { createHash } from "node:crypto";
-import { cleanSource } from "../src/clean/index.ts";
+import { cleanSource, InputRejected } from "../src/clean/index.ts";
 import { decode } from "../src/ingest/decode.ts";
 import { scanOf } from "../src/date/evidence.ts";
 import { urlDate, type UrlDate } from "../src/date/url.ts";
@@ -52,10 +52,17 @@ function loadPages(): Page[] {
     });
 }
 
+/** Each page as the date stage sees it; a page the cleaner refuses (no article in it) is never dated, so not learned from. */
 function prepare(pages: Page[], kind: PageKind): Prepared[] {
-  return pages.map((p) => {
-    const article = cleanSource({ path: p.id, format: kind, text: kind === "html" ? p.html : p.text_dump, encoding: "utf-8", mtime: new Date(0), url: p.url });
-    return { id: p.id, half: halfOf(p.id), gold: p.date, scan: scanOf(article, kind), url: urlDate(article.meta.url) };
+  return pages.flatMap((p) => {
+    let article;
+    try {
+      article = cleanSource({ path: p.id, format: kind, text: kind === "html" ? p.html : p.text_dump, encoding: "utf-8", mtime: new Date(0), url: p.url });
+    } catch (error) {
+      if (error instanceof InputRejected) return [];
+      throw error;
+    }
+    return [{ id: p.id, half: halfOf(p.id), gold: p.date, scan: scanOf(article, kind), url: urlDate(article.meta.url) }];
   });
 }
 

@@ -31,7 +31,7 @@ export function prepare(file: SourceFile): Prepared {
     try {
       page = parseHtml(file.text, file.url ?? null);
     } catch (error) {
-      if (error instanceof PageTooLarge) throw new InputRejected(`${error.message}: too large to read`);
+      if (error instanceof PageTooLarge) throw new InputRejected(`${error.message}: too large to read`, "page-too-large");
       throw error;
     }
     if (!page.meta.url && file.url) page.meta.url = file.url;
@@ -57,7 +57,7 @@ function cleanByFormat(file: SourceFile, rules: readonly CleanRule[]): CleanArti
   if (articleBody && paragraphs.join(" ").length < 200 && articleBody.length > paragraphs.join(" ").length) {
     paragraphs = articleBody.split(/\n\s*\n|\n/).map((p) => p.trim()).filter(Boolean);
     messages.push({ file: file.path, stage: "clean", level: "warning", text: "page text was thin; used the page's structured articleBody" });
-  } else if (result.rejected) throw new InputRejected(result.rejected);
+  } else if (result.rejected) throw new InputRejected(result.rejected, "no-article");
   const title = result.title || (file.format === "html" ? (result.meta.title ?? "") : "");
   return { ...base, title, paragraphs, meta: result.meta, context: result.context, messages };
 }
