@@ -1,7 +1,7 @@
 // Fetched bytes to text. The order is the web's: a byte-order mark, then the Content-Type charset, then
 // what the document says about itself (HTML <meta charset>, the XML declaration), then UTF-8.
 import sniffHtmlEncoding from "html-encoding-sniffer";
-import { decode as decodeAsBuildDoes } from "../ingest/decode.ts";
+import { decode as decodeAsBuildDoes } from "../ingest/index.ts";
 
 export type BodyKind = "html" | "xml" | "json";
 

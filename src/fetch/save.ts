@@ -7,8 +7,7 @@ import { basename, dirname, join } from "node:path";
 import { Parser, parseDocument } from "htmlparser2";
 import type { ChildNode } from "domhandler";
 import { shortHash } from "../text/hash.ts";
-import { decode } from "../ingest/decode.ts";
-import { DEFAULT_MAX_BYTES } from "../ingest/index.ts";
+import { DEFAULT_MAX_BYTES, decode } from "../ingest/index.ts";
 import type { CleanRule } from "../clean/index.ts";
 import { runPipeline } from "../pipeline.ts";
 
