@@ -228,7 +228,7 @@ describe("digest fetch: pages that cannot be had", () => {
     server.routes.set("/login", { type: HTML, body: "<html><body><form><input name=user><button>Sign in</button></form></body></html>" });
     server.routes.set("/pdf", { type: "application/pdf", body: "%PDF-1.4" });
     const r = await run([`${o}/rss.xml`]);
-    expect(r.messages.sort()).toEqual([`page ${o}/login: the build would not read it as an article (no article text found (only page furniture))`, `page ${o}/pdf: not an HTML page (application/pdf)`]);
+    expect(r.messages.sort()).toEqual([`page ${o}/login: the build would not read it as an article (no article text found: no block of the page reads as article text (only menus, notices and other page furniture))`, `page ${o}/pdf: not an HTML page (application/pdf)`]);
     expect(files(r.input)).toEqual([]);
   });
 });
