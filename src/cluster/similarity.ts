@@ -1,12 +1,44 @@
 // How alike two articles are as reports of one event, as named similarity features for the learned
 // same-event model (merge-model.json, trained by train/train-merge.ts). Every feature compares the two
 // articles; none describes one article alone.
-import { covered, dot, shared, type Profile } from "./profile.ts";
+import { covered, dot, shared, type Profile, type SparseVector } from "./profile.ts";
 
-export const PAIR_FEATURES = ["words", "lead", "names", "leadNamesCovered", "numbers", "days", "weekdays", "years", "keys", "months", "sameSentence"] as const;
+export const PAIR_FEATURES = [
+  "words",
+  "lead",
+  "title",
+  "titleLead",
+  "triggers",
+  "leadInOther",
+  "names",
+  "actors",
+  "actorConflict",
+  "leadNamesCovered",
+  "leadNameConflict",
+  "numbers",
+  "quantitiesShared",
+  "quantityConflict",
+  "days",
+  "weekdays",
+  "years",
+  "months",
+  "keys",
+  "sameSentence",
+  "copied",
+  "asymmetry",
+] as const;
+
+/**
+ * Two reports of one event share words. Below this word cosine, or with fewer than MIN_SHARED_WORDS
+ * words in common, a pair is never scored and never merges, whatever numbers or keys it shares.
+ */
+export const MIN_WORD_COSINE = 0.05;
+export const MIN_SHARED_WORDS = 2;
 
 /** Word cosine below which two articles' sentences are not compared (sameSentence is then 0). */
 const SENTENCE_GATE = 0.1;
+/** A vector with few entries counts as if this many more entries shared nothing (see shrink). */
+const PRIOR_ENTRIES = 3;
 
 /** +1 when two mention lists share an item, -1 when both mention some and share none, 0 when one is silent. */
 function agreement(a: Int32Array, b: Int32Array): number {
@@ -19,25 +51,81 @@ function bitAgreement(a: number, b: number): number {
   return (a & b) !== 0 ? 1 : -1;
 }
 
+/** Cosine shrunk for short vectors: one shared number out of one is weak evidence, not a perfect match. */
+function shrink(n: number): number {
+  return Math.sqrt(n / (n + PRIOR_ENTRIES));
+}
+
+/** The smaller share of either side's weight that the other holds; one side's share when the other has none. */
+function mutualCover(a: SparseVector, b: SparseVector, aIn: SparseVector = b, bIn: SparseVector = a): number {
+  const ab = a.ids.length ? covered(a, aIn) : -1;
+  const ba = b.ids.length ? covered(b, bIn) : -1;
+  return ab < 0 && ba < 0 ? 0 : ab < 0 ? ba : ba < 0 ? ab : Math.min(ab, ba);
+}
+
+/**
+ * Each side leads with someone the other never names: the share of `a`'s weight missing from `aIn`, and
+ * of `b`'s from `bIn`, the smaller of the two (0 when either side is silent or fully named by the other).
+ */
+function conflict(a: SparseVector, b: SparseVector, aIn: SparseVector, bIn: SparseVector): number {
+  if (a.ids.length === 0 || b.ids.length === 0) return 0;
+  return Math.min(1 - covered(a, aIn), 1 - covered(b, bIn));
+}
+
+/** Units both state a quantity of, and of those, how many they state different values for. */
+function quantityAgreement(a: Profile, b: Profile): { agree: number; conflict: number } {
+  const units = shared(a.units, b.units);
+  if (units === 0) return { agree: 0, conflict: 0 };
+  const agreed = new Set<number>();
+  let i = 0;
+  let j = 0;
+  while (i < a.quantities.length && j < b.quantities.length) {
+    if (a.quantities[i] === b.quantities[j]) {
+      agreed.add(a.quantityUnits[i]!);
+      i++;
+      j++;
+    } else if (a.quantities[i]! < b.quantities[j]!) i++;
+    else j++;
+  }
+  return { agree: agreed.size, conflict: units - agreed.size };
+}
+
+/** Whether two articles share enough words to be reports of one event at all (see MIN_WORD_COSINE). */
+export function sharesWords(a: Profile, b: Profile): boolean {
+  return shared(a.words.ids, b.words.ids) >= MIN_SHARED_WORDS && dot(a.words, b.words) >= MIN_WORD_COSINE;
+}
+
 /** Writes the pair's features into `out` from `at` on (same order as PAIR_FEATURES). */
 export function pairFeatures(a: Profile, b: Profile, out: Float64Array, at = 0): Float64Array {
-  out[at] = dot(a.words, b.words);
-  out[at + 1] = dot(a.lead, b.lead);
-  out[at + 2] = dot(a.names, b.names);
-  const ab = a.leadNames.ids.length ? covered(a.leadNames, b.names) : -1;
-  const ba = b.leadNames.ids.length ? covered(b.leadNames, a.names) : -1;
-  out[at + 3] = ab < 0 && ba < 0 ? 0 : ab < 0 ? ba : ba < 0 ? ab : Math.min(ab, ba);
-  out[at + 4] = dot(a.numbers, b.numbers);
-  out[at + 5] = agreement(a.days, b.days);
-  out[at + 6] = bitAgreement(a.weekdays, b.weekdays);
-  out[at + 7] = agreement(a.years, b.years);
-  const keys = Math.min(a.keys.length, b.keys.length);
-  out[at + 8] = keys ? shared(a.keys, b.keys) / keys : 0;
-  out[at + 9] = bitAgreement(a.months, b.months);
+  const words = dot(a.words, b.words);
+  const f = (k: number, v: number) => (out[at + k] = v);
+  f(0, words);
+  f(1, dot(a.lead, b.lead));
+  f(2, dot(a.title, b.title));
+  f(3, mutualCover(a.title, b.title, b.lead, a.lead));
+  f(4, dot(a.triggers, b.triggers));
+  f(5, mutualCover(a.lead, b.lead, b.words, a.words));
+  f(6, dot(a.names, b.names));
+  f(7, mutualCover(a.actors, b.actors, b.names, a.names));
+  f(8, conflict(a.actors, b.actors, b.names, a.names));
+  f(9, mutualCover(a.leadNames, b.leadNames, b.names, a.names));
+  f(10, conflict(a.leadNames, b.leadNames, b.names, a.names));
+  f(11, dot(a.numbers, b.numbers) * shrink(a.numbers.ids.length) * shrink(b.numbers.ids.length));
+  const q = quantityAgreement(a, b);
+  f(12, Math.log1p(q.agree));
+  f(13, Math.log1p(q.conflict));
+  f(14, agreement(a.days, b.days));
+  f(15, bitAgreement(a.weekdays, b.weekdays));
+  f(16, agreement(a.years, b.years));
+  f(17, bitAgreement(a.months, b.months));
+  f(18, shared(a.keys, b.keys) / Math.sqrt((a.keys.length + PRIOR_ENTRIES) * (b.keys.length + PRIOR_ENTRIES)));
   // The closest pair of lead sentences: two reports of one event state its main fact alike. Only looked
   // for when the articles share some words at all (most candidate pairs do not, and it is the dearest feature).
   let best = 0;
-  if (out[at]! >= SENTENCE_GATE) for (const x of a.sentences) for (const y of b.sentences) best = Math.max(best, dot(x, y));
-  out[at + 10] = best;
+  if (words >= SENTENCE_GATE) for (const x of a.sentences) for (const y of b.sentences) best = Math.max(best, dot(x, y));
+  f(19, best);
+  // A sentence told word for word: a copy or a rewrite of one report, whatever else differs.
+  f(20, Math.max(0, (best - 0.7) / 0.3));
+  f(21, Math.abs(covered(a.words, b.words) - covered(b.words, a.words)));
   return out;
 }
