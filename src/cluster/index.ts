@@ -1,16 +1,20 @@
 // Stage 4: articles about the same event, from any outlet, become one story; follow-ups are linked.
 //
-// 1. Each article becomes compact vectors (interned term ids, typed arrays): its words, its lead, its
-//    lead sentences, the names, numbers, days, months and years it mentions.
-// 2. Candidates: only articles within the date window that share enough weight of their rare key terms.
+// 1. Each article becomes compact vectors (interned term ids, typed arrays): its words, headline, lead and
+//    lead sentences, the names it gives (and the rarest names of its lead: its actors), the numbers and
+//    stated quantities ("12 people"), days, months and years it mentions.
+// 2. Candidates: only articles within the date window that share enough weight of their rare key terms,
+//    and (similarity.ts) enough words: two reports of one event share words, so numbers or keys alone
+//    never make a pair.
 // 3. Each candidate pair gets a learned probability of reporting one event (similarity.ts; weights in
-//    merge-model.json from train/train-merge.ts), from how much the two share of words, lead, names,
-//    numbers, days and of one lead sentence, weighed against what only shows the topic. Pairs that
-//    cannot merge are not kept.
-// 4. The probabilities are re-weighed in the light of each pair's neighbourhood (context.ts): two reports
-//    of one event are strongly linked to the same other reports; a look-alike event's report is not.
-// 5. Average-link agglomeration on those probabilities, within the date window (stated days and weekdays),
-//    never joining two groups that are each about someone the other's reports do not name (protagonists.ts).
+//    merge-model.json from train/train-merge.ts): shared words, headline, lead, names and one lead
+//    sentence, against leads whose actors the other report never names and quantities that conflict.
+// 4. A learned context model (context.ts) re-weighs each probability in the light of the pair's
+//    neighbourhood: two reports of one event are strongly linked to the same other reports, and each is
+//    the other's best or near-best link; a look-alike event's report is not.
+// 5. Average-link agglomeration on those probabilities within the date window (decision.ts): small
+//    groups join on a high mean link, a report joins an established story on a lower one, and two groups
+//    that are each about someone the other's reports never name are never joined (protagonists.ts).
 // 6. A later story that shares enough with an earlier one beyond the window is its follow-up.
 // Lasting ids (identity.ts) are given afterwards, from what earlier builds published.
 import type { DatedArticle, StoryCluster } from "../types.ts";
@@ -19,7 +23,7 @@ import { loadModel, type LogisticModel } from "../model/logistic.ts";
 import modelJson from "./merge-model.json" with { type: "json" };
 import { buildProfiles, type Profile } from "./profile.ts";
 import { candidatePairs, visitCandidates, type PairList } from "./candidates.ts";
-import { PAIR_FEATURES, pairFeatures, sharesWords } from "./similarity.ts";
+import { PAIR_FEATURES, pairFeatures } from "./similarity.ts";
 import type { WeightedEdges } from "./agglomerate.ts";
 import { CONTEXT_FEATURES, contextFeatures } from "./context.ts";
 import { spanOf, type TimeSpan } from "./time.ts";
@@ -35,7 +39,7 @@ export { groupArticles, type MergeDecision } from "./decision.ts";
 export interface ClusterOptions {
   /** Articles more than this many days apart are never the same story. */
   windowDays: number;
-  /** Mean same-event probability between two groups at or above which they merge; the model's own when absent. */
+  /** Mean same-event probability two small groups need to merge; the model's own (decision.threshold) when absent. */
   mergeThreshold?: number;
   /** Centroid cosine at or above which a later story is a follow-up of an earlier one. */
   followUpThreshold: number;
@@ -79,8 +83,6 @@ export function mergeModels(): MergeModels {
 
 /** Probabilities below this are not kept: they cannot lift a group's mean over any useful threshold. */
 const MIN_EDGE = 0.05;
-/** How many times the context model re-weighs the edges (more rounds did not help on the tuning halves). */
-export const CONTEXT_ROUNDS = 1;
 
 export interface ScoredPairs {
   /** Articles in path order: pair indices refer to this order. */
@@ -114,14 +116,13 @@ export function scoredCandidates(articles: readonly DatedArticle[], options: Clu
   const { order, profiles, spans, days } = prepareArticles(articles, options);
   const all = candidatePairs(profiles, days, options);
   const pairs: PairList = { a: new Int32Array(all.length), b: new Int32Array(all.length), length: 0 };
+  const width = PAIR_FEATURES.length;
+  const features = new Float64Array(all.length * width);
   for (let k = 0; k < all.length; k++) {
-    if (!sharesWords(profiles[all.a[k]!]!, profiles[all.b[k]!]!)) continue;
+    if (!pairFeatures(profiles[all.a[k]!]!, profiles[all.b[k]!]!, features, pairs.length * width)) continue;
     pairs.a[pairs.length] = all.a[k]!;
     pairs.b[pairs.length++] = all.b[k]!;
   }
-  const width = PAIR_FEATURES.length;
-  const features = new Float64Array(pairs.length * width);
-  for (let k = 0; k < pairs.length; k++) pairFeatures(profiles[pairs.a[k]!]!, profiles[pairs.b[k]!]!, features, k * width);
   return { order, profiles, spans, pairs, features };
 }
 
@@ -161,15 +162,15 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
   const scratch = new Float64Array(width);
   let edges: WeightedEdges = { a: new Int32Array(1024), b: new Int32Array(1024), weight: new Float32Array(1024), length: 0 };
   visitCandidates(profiles, days, options, (i, j) => {
-    if (!sharesWords(profiles[i]!, profiles[j]!)) return;
-    const p = probabilityAt(models.pair, pairFeatures(profiles[i]!, profiles[j]!, scratch), 0);
+    if (!pairFeatures(profiles[i]!, profiles[j]!, scratch)) return;
+    const p = probabilityAt(models.pair, scratch, 0);
     if (p < MIN_EDGE) return;
     if (edges.length === edges.a.length) edges = growEdges(edges);
     edges.a[edges.length] = i;
     edges.b[edges.length] = j;
     edges.weight[edges.length++] = p;
   });
-  for (let r = 0; r < CONTEXT_ROUNDS; r++) edges = contextEdges(order.length, edges, models.context);
+  edges = contextEdges(order.length, edges, models.context);
   const decision = options.mergeThreshold === undefined ? models.decision : { ...models.decision, threshold: options.mergeThreshold };
   const groups = groupArticles(spans, edges, decision, options.windowDays, profiles);
   const clusters = groups.map((g): StoryCluster => ({ id: fallbackId(g.members.map((i) => order[i]!), spans, g.members), members: g.members.map((i) => order[i]!), followUpOf: null }));

@@ -17,8 +17,6 @@ export interface Profile {
   lead: SparseVector;
   /** Stemmed content words of the headline alone. */
   title: SparseVector;
-  /** The headline's and the lead's words that are not names: what happened rather than to whom. */
-  triggers: SparseVector;
   /** The ACTORS rarest names of the lead, with their IDF: whom the event is about (a person rather than the city). */
   actors: SparseVector;
   /** Quantities the opening states ("12 people"), as sorted ids of unit and value together. */
@@ -84,8 +82,6 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
     const words = count([...wordIds.slice(0, m.titleWords), ...wordIds]);
     const lead = count(wordIds.slice(0, m.leadWords));
     const nameIds = m.names.map((n) => intern(`N${n}`));
-    const named = new Set(m.names);
-    const triggers = count(wordIds.slice(0, m.leadWords).filter((_, k) => !named.has(m.words[k]!)));
     const quantities = [...new Map(m.quantities.map((q) => {
       const unit = stem(q.unit);
       return [intern(`Q${unit}=${q.value}`), intern(`U${unit}`)] as const;
@@ -97,7 +93,6 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
       words,
       lead,
       title: count(wordIds.slice(0, m.titleWords)),
-      triggers,
       quantities: Int32Array.from(quantities, ([q]) => q),
       quantityUnits: Int32Array.from(quantities, ([, u]) => u),
       units: Int32Array.from(new Set(quantities.map(([, u]) => u))).sort(),
@@ -124,7 +119,6 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
       words,
       lead: weigh(r.lead, idf),
       title: weigh(r.title, idf),
-      triggers: weigh(r.triggers, idf),
       actors: rarest(r.leadNames.ids, idf, ACTORS),
       quantities: r.quantities,
       quantityUnits: r.quantityUnits,
@@ -200,6 +194,30 @@ export function dot(a: SparseVector, b: SparseVector): number {
     else j++;
   }
   return sum;
+}
+
+const OVERLAP = { common: 0, cosine: 0 };
+
+/** How many ids two vectors share, and their cosine, in one pass (one shared result object: read it at once). */
+export function overlap(a: SparseVector, b: SparseVector): { common: number; cosine: number } {
+  const ai = a.ids;
+  const bi = b.ids;
+  let i = 0;
+  let j = 0;
+  let common = 0;
+  let cosine = 0;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i]!;
+    const y = bi[j]!;
+    if (x === y) {
+      common++;
+      cosine += a.weights[i++]! * b.weights[j++]!;
+    } else if (x < y) i++;
+    else j++;
+  }
+  OVERLAP.common = common;
+  OVERLAP.cosine = cosine;
+  return OVERLAP;
 }
 
 /** The share of `a`'s weight on ids that `b` also holds. */

@@ -1,15 +1,13 @@
 // How alike two articles are as reports of one event, as named similarity features for the learned
 // same-event model (merge-model.json, trained by train/train-merge.ts). Every feature compares the two
 // articles; none describes one article alone.
-import { covered, dot, shared, type Profile, type SparseVector } from "./profile.ts";
+import { covered, dot, overlap, shared, type Profile, type SparseVector } from "./profile.ts";
 
 export const PAIR_FEATURES = [
   "words",
   "lead",
   "title",
   "titleLead",
-  "triggers",
-  "leadInOther",
   "names",
   "actors",
   "actorConflict",
@@ -25,7 +23,6 @@ export const PAIR_FEATURES = [
   "keys",
   "sameSentence",
   "copied",
-  "asymmetry",
 ] as const;
 
 /**
@@ -37,6 +34,7 @@ export const MIN_SHARED_WORDS = 2;
 
 /** Word cosine below which two articles' sentences are not compared (sameSentence is then 0). */
 const SENTENCE_GATE = 0.1;
+const SCRATCH = new Float64Array(2);
 /** A vector with few entries counts as if this many more entries shared nothing (see shrink). */
 const PRIOR_ENTRIES = 3;
 
@@ -56,20 +54,16 @@ function shrink(n: number): number {
   return Math.sqrt(n / (n + PRIOR_ENTRIES));
 }
 
-/** The smaller share of either side's weight that the other holds; one side's share when the other has none. */
-function mutualCover(a: SparseVector, b: SparseVector, aIn: SparseVector = b, bIn: SparseVector = a): number {
+/**
+ * How much of `a`'s weight `aIn` holds and of `b`'s `bIn` holds: the smaller share (one side's when the
+ * other side is empty); and whether each side leads with someone the other never names: the smaller of
+ * the two missing shares (0 when either side is empty).
+ */
+function cover(a: SparseVector, b: SparseVector, aIn: SparseVector, bIn: SparseVector, out: Float64Array, at: number): void {
   const ab = a.ids.length ? covered(a, aIn) : -1;
   const ba = b.ids.length ? covered(b, bIn) : -1;
-  return ab < 0 && ba < 0 ? 0 : ab < 0 ? ba : ba < 0 ? ab : Math.min(ab, ba);
-}
-
-/**
- * Each side leads with someone the other never names: the share of `a`'s weight missing from `aIn`, and
- * of `b`'s from `bIn`, the smaller of the two (0 when either side is silent or fully named by the other).
- */
-function conflict(a: SparseVector, b: SparseVector, aIn: SparseVector, bIn: SparseVector): number {
-  if (a.ids.length === 0 || b.ids.length === 0) return 0;
-  return Math.min(1 - covered(a, aIn), 1 - covered(b, bIn));
+  out[at] = ab < 0 && ba < 0 ? 0 : ab < 0 ? ba : ba < 0 ? ab : Math.min(ab, ba);
+  out[at + 1] = ab < 0 || ba < 0 ? 0 : 1 - Math.max(ab, ba);
 }
 
 /** Units both state a quantity of, and of those, how many they state different values for. */
@@ -95,37 +89,36 @@ export function sharesWords(a: Profile, b: Profile): boolean {
   return shared(a.words.ids, b.words.ids) >= MIN_SHARED_WORDS && dot(a.words, b.words) >= MIN_WORD_COSINE;
 }
 
-/** Writes the pair's features into `out` from `at` on (same order as PAIR_FEATURES). */
-export function pairFeatures(a: Profile, b: Profile, out: Float64Array, at = 0): Float64Array {
-  const words = dot(a.words, b.words);
-  const f = (k: number, v: number) => (out[at + k] = v);
-  f(0, words);
-  f(1, dot(a.lead, b.lead));
-  f(2, dot(a.title, b.title));
-  f(3, mutualCover(a.title, b.title, b.lead, a.lead));
-  f(4, dot(a.triggers, b.triggers));
-  f(5, mutualCover(a.lead, b.lead, b.words, a.words));
-  f(6, dot(a.names, b.names));
-  f(7, mutualCover(a.actors, b.actors, b.names, a.names));
-  f(8, conflict(a.actors, b.actors, b.names, a.names));
-  f(9, mutualCover(a.leadNames, b.leadNames, b.names, a.names));
-  f(10, conflict(a.leadNames, b.leadNames, b.names, a.names));
-  f(11, dot(a.numbers, b.numbers) * shrink(a.numbers.ids.length) * shrink(b.numbers.ids.length));
+/**
+ * Writes the pair's features into `out` from `at` on (same order as PAIR_FEATURES) and returns true, or
+ * returns false at once when the two do not share enough words to be compared (see sharesWords).
+ */
+export function pairFeatures(a: Profile, b: Profile, out: Float64Array, at = 0): boolean {
+  const { common, cosine: words } = overlap(a.words, b.words);
+  if (common < MIN_SHARED_WORDS || words < MIN_WORD_COSINE) return false;
+  out[at] = words;
+  out[at + 1] = dot(a.lead, b.lead);
+  out[at + 2] = dot(a.title, b.title);
+  cover(a.title, b.title, b.lead, a.lead, SCRATCH, 0);
+  out[at + 3] = SCRATCH[0]!;
+  out[at + 4] = dot(a.names, b.names);
+  cover(a.actors, b.actors, b.names, a.names, out, at + 5);
+  cover(a.leadNames, b.leadNames, b.names, a.names, out, at + 7);
+  out[at + 9] = dot(a.numbers, b.numbers) * shrink(a.numbers.ids.length) * shrink(b.numbers.ids.length);
   const q = quantityAgreement(a, b);
-  f(12, Math.log1p(q.agree));
-  f(13, Math.log1p(q.conflict));
-  f(14, agreement(a.days, b.days));
-  f(15, bitAgreement(a.weekdays, b.weekdays));
-  f(16, agreement(a.years, b.years));
-  f(17, bitAgreement(a.months, b.months));
-  f(18, shared(a.keys, b.keys) / Math.sqrt((a.keys.length + PRIOR_ENTRIES) * (b.keys.length + PRIOR_ENTRIES)));
+  out[at + 10] = Math.log1p(q.agree);
+  out[at + 11] = Math.log1p(q.conflict);
+  out[at + 12] = agreement(a.days, b.days);
+  out[at + 13] = bitAgreement(a.weekdays, b.weekdays);
+  out[at + 14] = agreement(a.years, b.years);
+  out[at + 15] = bitAgreement(a.months, b.months);
+  out[at + 16] = shared(a.keys, b.keys) / Math.sqrt((a.keys.length + PRIOR_ENTRIES) * (b.keys.length + PRIOR_ENTRIES));
   // The closest pair of lead sentences: two reports of one event state its main fact alike. Only looked
-  // for when the articles share some words at all (most candidate pairs do not, and it is the dearest feature).
+  // for when the articles share enough words (it is the dearest feature).
   let best = 0;
   if (words >= SENTENCE_GATE) for (const x of a.sentences) for (const y of b.sentences) best = Math.max(best, dot(x, y));
-  f(19, best);
+  out[at + 17] = best;
   // A sentence told word for word: a copy or a rewrite of one report, whatever else differs.
-  f(20, Math.max(0, (best - 0.7) / 0.3));
-  f(21, Math.abs(covered(a.words, b.words) - covered(b.words, a.words)));
-  return out;
+  out[at + 18] = Math.max(0, (best - 0.7) / 0.3);
+  return true;
 }
