@@ -13,6 +13,12 @@ export interface WeightedEdges {
 export interface AgglomerateOptions {
   /** Mean cross-pair weight at or above which two groups merge. */
   threshold: number;
+  /**
+   * A higher bar for the groups rooted at `x` and `y` as they stand (at least `threshold`): pairs below it
+   * are not queued. It may only fall when one of the two groups grows, since a group that grows has all its
+   * links queued again.
+   */
+  bar?: (x: number, y: number) => number;
   /** The weight a pair without an edge counts as. */
   missing: number;
   /** Whether the groups rooted at `x` and `y` may merge (the date window, the merge model); asked just before merging. */
@@ -54,9 +60,10 @@ export function averageLink(n: number, edges: WeightedEdges, options: Agglomerat
     add(links[y]!, x, w, 1, w);
   }
   const mean = (l: Link, pairs: number) => (l.sum + (pairs - l.count) * options.missing) / pairs;
+  const bar = options.bar ?? (() => options.threshold);
   const heap = new Heap();
   for (let x = 0; x < n; x++) {
-    for (const [y, l] of links[x]!) if (x < y && mean(l, 1) >= options.threshold) heap.push({ score: mean(l, 1), x, y, vx: 0, vy: 0 });
+    for (const [y, l] of links[x]!) if (x < y && mean(l, 1) >= options.threshold && mean(l, 1) >= bar(x, y)) heap.push({ score: mean(l, 1), x, y, vx: 0, vy: 0 });
   }
   while (heap.size > 0) {
     const e = heap.pop();
@@ -85,6 +92,7 @@ export function averageLink(n: number, edges: WeightedEdges, options: Agglomerat
       const score = mean(l, size[keep]! * size[c]!);
       if (score < options.threshold) continue;
       const [x, y] = keep < c ? [keep, c] : [c, keep];
+      if (score < bar(x, y)) continue;
       heap.push({ score, x, y, vx: version[x]!, vy: version[y]! });
     }
   }

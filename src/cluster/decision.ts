@@ -39,8 +39,9 @@ export function groupArticles(spans: readonly TimeSpan[], edges: WeightedEdges, 
   const bar = (x: number, y: number) => (established(x) || established(y) ? decision.storyThreshold : decision.threshold);
   const root = averageLink(spans.length, edges, {
     threshold: decision.established > 0 ? Math.min(decision.threshold, decision.storyThreshold) : decision.threshold,
+    bar,
     missing: 0,
-    canJoin: (x, y, link) => link.mean >= bar(x, y) && fitsWindow(groupSpan[x]!, groupSpan[y]!, windowDays) && !who?.contradict(x, y),
+    canJoin: (x, y) => fitsWindow(groupSpan[x]!, groupSpan[y]!, windowDays) && !who?.contradict(x, y),
     joined: (keep, gone) => {
       groupSpan[keep] = joinSpans(groupSpan[keep]!, groupSpan[gone]!);
       size[keep]! += size[gone]!;

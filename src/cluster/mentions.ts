@@ -40,7 +40,7 @@ export const LEAD_WORDS = 50;
 /** Quantities are read from this many first body tokens: what the event's own report states first. */
 export const QUANTITY_TOKENS = 120;
 /** Body sentences read one by one, to compare two reports fact by fact. */
-export const LEAD_SENTENCES = 5;
+export const LEAD_SENTENCES = 3;
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const MONTH_OF = new Map<string, number>();

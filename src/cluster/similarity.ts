@@ -66,22 +66,29 @@ function cover(a: SparseVector, b: SparseVector, aIn: SparseVector, bIn: SparseV
   out[at + 1] = ab < 0 || ba < 0 ? 0 : 1 - Math.max(ab, ba);
 }
 
-/** Units both state a quantity of, and of those, how many they state different values for. */
-function quantityAgreement(a: Profile, b: Profile): { agree: number; conflict: number } {
+/**
+ * Writes log(1 + units both state the same quantity of) and log(1 + units both state a quantity of but
+ * never the same one) into `out` from `at` on.
+ */
+function quantityAgreement(a: Profile, b: Profile, out: Float64Array, at: number): void {
   const units = shared(a.units, b.units);
-  if (units === 0) return { agree: 0, conflict: 0 };
-  const agreed = new Set<number>();
-  let i = 0;
-  let j = 0;
-  while (i < a.quantities.length && j < b.quantities.length) {
-    if (a.quantities[i] === b.quantities[j]) {
-      agreed.add(a.quantityUnits[i]!);
-      i++;
-      j++;
-    } else if (a.quantities[i]! < b.quantities[j]!) i++;
-    else j++;
+  let agreed = 0;
+  if (units > 0) {
+    const seen: number[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.quantities.length && j < b.quantities.length) {
+      if (a.quantities[i] === b.quantities[j]) {
+        if (!seen.includes(a.quantityUnits[i]!)) seen.push(a.quantityUnits[i]!);
+        i++;
+        j++;
+      } else if (a.quantities[i]! < b.quantities[j]!) i++;
+      else j++;
+    }
+    agreed = seen.length;
   }
-  return { agree: agreed.size, conflict: units - agreed.size };
+  out[at] = Math.log1p(agreed);
+  out[at + 1] = Math.log1p(units - agreed);
 }
 
 /** Whether two articles share enough words to be reports of one event at all (see MIN_WORD_COSINE). */
@@ -105,9 +112,7 @@ export function pairFeatures(a: Profile, b: Profile, out: Float64Array, at = 0):
   cover(a.actors, b.actors, b.names, a.names, out, at + 5);
   cover(a.leadNames, b.leadNames, b.names, a.names, out, at + 7);
   out[at + 9] = dot(a.numbers, b.numbers) * shrink(a.numbers.ids.length) * shrink(b.numbers.ids.length);
-  const q = quantityAgreement(a, b);
-  out[at + 10] = Math.log1p(q.agree);
-  out[at + 11] = Math.log1p(q.conflict);
+  quantityAgreement(a, b, out, at + 10);
   out[at + 12] = agreement(a.days, b.days);
   out[at + 13] = bitAgreement(a.weekdays, b.weekdays);
   out[at + 14] = agreement(a.years, b.years);
