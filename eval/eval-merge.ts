@@ -2,18 +2,21 @@
 // Sets: events-dev (real coverage of look-alike events; halves by topic), the seeds, bbc-dev's duplicates
 // and synthetic rewrites with follow-ups three weeks later, and the harder two-outlets-no-shared-sentence
 // set (bbc-dev; halves by id). Each set is clustered whole, as one build would see it, and scored on
-// the pairs of each half's articles.
+// the pairs of each half's articles. `--errors N` lists each half's N worst wrong merges (headlines).
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { clusterArticles } from "../src/cluster/index.ts";
 import type { StoryCluster } from "../src/types.ts";
 import { buildEventsSet, buildMergeSet, buildSplitSet, type LabelledArticle } from "./lib/merge-set.ts";
-import { eventStats, pairwiseScores } from "./lib/pairwise.ts";
+import { eventStats, pairwiseScores, wrongMerges } from "./lib/pairwise.ts";
 import { HALVES, halfOf, type Half } from "./lib/split.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const corpus = fileURLToPath(new URL("../../shared/corpus/", import.meta.url));
-const bbc = process.argv[2] ?? `${corpus}bbc-dev.jsonl`;
-const eventsPath = process.argv[3] ?? `${corpus}events-dev.jsonl`;
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { errors: { type: "string", default: "0" } } });
+const bbc = positionals[0] ?? `${corpus}bbc-dev.jsonl`;
+const eventsPath = positionals[1] ?? `${corpus}events-dev.jsonl`;
+const errors = Number(values.errors);
 
 interface Run {
   clusters: StoryCluster[];
@@ -30,6 +33,14 @@ function run(items: LabelledArticle[]): Run {
   const storyOf = new Map<string, string>();
   for (const c of clusters) for (const m of c.members) storyOf.set(m.path, c.id);
   return { clusters, storyOf, ms: (cpu.user + cpu.system) / 1000 };
+}
+
+/** The half's worst wrong merges: each story's parts as "headline (n reports)". */
+function listErrors(r: Run, items: LabelledArticle[]): void {
+  for (const w of wrongMerges(items.map((x) => r.storyOf.get(x.article.path)!), items.map((x) => x.gold)).slice(0, errors)) {
+    const parts = w.parts.map((p) => `${items[p.items[0]!]!.article.title.slice(0, 60)} (${p.items.length})`);
+    console.log(`          ${String(w.wrongPairs).padStart(3)} wrong pairs: ${parts.join(" + ")}`);
+  }
 }
 
 function line(r: Run, items: LabelledArticle[]): string {
@@ -51,6 +62,7 @@ for (const h of HALVES) {
   const median = spread.length ? spread[Math.floor(spread.length / 2)]! : 0;
   console.log(`  ${h.padEnd(5)} ${line(eventsRun, items)}`);
   console.log(`        topics whose two events were mixed: ${e.mixedTopics}/${e.topics}; events split: ${e.splitEvents}/${e.events}${spread.length ? ` into a median of ${median} stories (max ${spread[spread.length - 1]})` : ""}`);
+  listErrors(eventsRun, items);
 }
 
 const set = buildMergeSet(`${root}test/fixtures/seeds`, bbc);
@@ -78,9 +90,13 @@ for (const h of HALVES) {
   const wrongLinks = restRun.clusters.filter((c) => c.followUpOf && c.members.some((m) => half(rest, h).some((x) => x.article.path === m.path)) && !c.members.some((m) => m.path.startsWith("later/"))).length;
   console.log(`  ${h.padEnd(5)} ${line(restRun, items)}`);
   console.log(`        three-week follow-ups linked to their original's story: ${right}/${later.length}; other stories marked as follow-ups: ${wrongLinks}`);
+  listErrors(restRun, items);
 }
 
 const split = buildSplitSet(bbc);
 const splitRun = run(split);
 console.log(`\nharder set: ${split.length} articles, two outlets per BBC story sharing no sentence (different facts of one event); clustered whole (${splitRun.ms.toFixed(0)} ms CPU), halves by id`);
-for (const h of HALVES) console.log(`  ${h.padEnd(5)} ${line(splitRun, half(split, h))}`);
+for (const h of HALVES) {
+  console.log(`  ${h.padEnd(5)} ${line(splitRun, half(split, h))}`);
+  listErrors(splitRun, half(split, h));
+}

@@ -65,3 +65,33 @@ export function eventStats(predicted: readonly string[], gold: readonly string[]
   const split = [...storiesOfEvent.values()].filter((s) => s.size > 1).map((s) => s.size).sort((a, b) => a - b);
   return { topics: new Set(topic).size, mixedTopics: mixed.size, events: storiesOfEvent.size, splitEvents: split.length, storiesPerSplitEvent: split };
 }
+
+export interface WrongMerge {
+  /** The predicted story's label. */
+  story: string;
+  /** How many of its items each gold story holds, largest first. */
+  parts: Array<{ gold: string; items: number[] }>;
+  /** Pairs of items it holds together that the truth keeps apart. */
+  wrongPairs: number;
+}
+
+/** Predicted stories that hold items of more than one gold story, most wrong pairs first. */
+export function wrongMerges(predicted: readonly string[], gold: readonly string[]): WrongMerge[] {
+  const stories = new Map<string, Map<string, number[]>>();
+  predicted.forEach((p, i) => {
+    const parts = stories.get(p) ?? stories.set(p, new Map()).get(p)!;
+    (parts.get(gold[i]!) ?? parts.set(gold[i]!, []).get(gold[i]!)!).push(i);
+  });
+  const out: WrongMerge[] = [];
+  for (const [story, parts] of stories) {
+    if (parts.size < 2) continue;
+    const sizes = [...parts.values()].map((x) => x.length);
+    const n = sizes.reduce((a, b) => a + b, 0);
+    out.push({
+      story,
+      parts: [...parts].map(([g, items]) => ({ gold: g, items })).sort((a, b) => b.items.length - a.items.length || (a.gold < b.gold ? -1 : 1)),
+      wrongPairs: pairs(n) - sizes.reduce((a, b) => a + pairs(b), 0),
+    });
+  }
+  return out.sort((a, b) => b.wrongPairs - a.wrongPairs || (a.story < b.story ? -1 : 1));
+}

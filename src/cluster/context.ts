@@ -1,10 +1,12 @@
 // Second look at each candidate pair, in the light of the other articles: two reports of one event are
 // strongly linked to the same other reports, while a look-alike event's report, close in topic, is
-// linked to a different set. Only strong links (probability >= STRONG) count, so the many weak links an
-// article has in a large batch say nothing; an isolated pair gets 0 for both and is judged on its own.
+// linked to a different set; and a report's strongest link is usually to a report of its own event, so a
+// pair that both sides' stronger links outdo is suspect. Only strong links (probability >= STRONG) make a
+// neighbourhood, so the many weak links an article has in a large batch say nothing. The features feed a
+// logistic model with an intercept (merge-model.json, trained by train/train-merge.ts).
 import type { WeightedEdges } from "./agglomerate.ts";
 
-export const CONTEXT_FEATURES = ["pairLogOdds", "conflict", "support", "neighbourhood"] as const;
+export const CONTEXT_FEATURES = ["pairLogOdds", "conflict", "support", "neighbourhood", "outdoneMore", "outdoneLess"] as const;
 
 /** Links at least this probable make an article's strong neighbourhood. */
 export const STRONG = 0.5;
@@ -47,12 +49,28 @@ function sortTogether(nb: Neighbours): void {
 /**
  * Context features of every edge, CONTEXT_FEATURES.length values per edge: the pair's own log-odds,
  * log(1 + conflict) where conflict sums the strong links of one article that the other lacks (weighted
- * by how much it lacks them), log(1 + support), the strong links both share, and log(1 + all strong links
- * of the two). A pair with no strong neighbour gets 0 for all three, so (the model has no intercept)
- * it is judged on its own log-odds alone.
+ * by how much it lacks them), log(1 + support), the strong links both share, log(1 + all strong links
+ * of the two), and how far each side's strongest other link outdoes this one (log of the ratio, 0 when
+ * this pair is that side's best), the larger and the smaller of the two.
  */
 export function contextFeatures(n: number, edges: WeightedEdges): Float64Array {
   const nbs = neighbourhoods(n, edges);
+  // Each article's two strongest links (and the first one's other end), to see whether a pair is each side's best.
+  const best1 = new Float32Array(n);
+  const best2 = new Float32Array(n);
+  const bestTo = new Int32Array(n).fill(-1);
+  const offer = (x: number, y: number, w: number) => {
+    if (w > best1[x]!) {
+      best2[x] = best1[x]!;
+      best1[x] = w;
+      bestTo[x] = y;
+    } else if (w > best2[x]!) best2[x] = w;
+  };
+  for (let k = 0; k < edges.length; k++) {
+    offer(edges.a[k]!, edges.b[k]!, edges.weight[k]!);
+    offer(edges.b[k]!, edges.a[k]!, edges.weight[k]!);
+  }
+  const rival = (x: number, other: number) => (bestTo[x] === other ? best2[x]! : best1[x]!);
   const width = CONTEXT_FEATURES.length;
   const out = new Float64Array(edges.length * width);
   for (let k = 0; k < edges.length; k++) {
@@ -90,6 +108,13 @@ export function contextFeatures(n: number, edges: WeightedEdges): Float64Array {
     out[k * width + 1] = Math.log1p(conflict);
     out[k * width + 2] = Math.log1p(support);
     out[k * width + 3] = Math.log1p(mass);
+    // How far each side's strongest other link outdoes this one (0 when this pair is its best).
+    const w = edges.weight[k]!;
+    const ra = Math.log(Math.max(w, rival(a, b)) / w);
+    const rb = Math.log(Math.max(w, rival(b, a)) / w);
+    out[k * width + 4] = Math.max(ra, rb);
+    out[k * width + 5] = Math.min(ra, rb);
   }
   return out;
 }
+

@@ -1,16 +1,20 @@
 // Stage 4: articles about the same event, from any outlet, become one story; follow-ups are linked.
 //
-// 1. Each article becomes compact vectors (interned term ids, typed arrays): its words, its lead, its
-//    lead sentences, the names, numbers, days, months and years it mentions.
-// 2. Candidates: only articles within the date window that share enough weight of their rare key terms.
+// 1. Each article becomes compact vectors (interned term ids, typed arrays): its words, headline, lead and
+//    lead sentences, the names it gives (and the rarest names of its lead: its actors), the numbers and
+//    stated quantities ("12 people"), days, months and years it mentions.
+// 2. Candidates: only articles within the date window that share enough weight of their rare key terms,
+//    and (similarity.ts) enough words: two reports of one event share words, so numbers or keys alone
+//    never make a pair.
 // 3. Each candidate pair gets a learned probability of reporting one event (similarity.ts; weights in
-//    merge-model.json from train/train-merge.ts), from how much the two share of words, lead, names,
-//    numbers, days and of one lead sentence, weighed against what only shows the topic. Pairs that
-//    cannot merge are not kept.
-// 4. The probabilities are re-weighed in the light of each pair's neighbourhood (context.ts): two reports
-//    of one event are strongly linked to the same other reports; a look-alike event's report is not.
-// 5. Average-link agglomeration on those probabilities, within the date window (stated days and weekdays),
-//    never joining two groups that are each about someone the other's reports do not name (protagonists.ts).
+//    merge-model.json from train/train-merge.ts): shared words, headline, lead, names and one lead
+//    sentence, against leads whose actors the other report never names and quantities that conflict.
+// 4. A learned context model (context.ts) re-weighs each probability in the light of the pair's
+//    neighbourhood: two reports of one event are strongly linked to the same other reports, and each is
+//    the other's best or near-best link; a look-alike event's report is not.
+// 5. Average-link agglomeration on those probabilities within the date window (decision.ts): small
+//    groups join on a high mean link, a report joins an established story on a lower one, and two groups
+//    that are each about someone the other's reports never name are never joined (protagonists.ts).
 // 6. A later story that shares enough with an earlier one beyond the window is its follow-up.
 // Lasting ids (identity.ts) are given afterwards, from what earlier builds published.
 import type { DatedArticle, StoryCluster } from "../types.ts";
@@ -20,21 +24,22 @@ import modelJson from "./merge-model.json" with { type: "json" };
 import { buildProfiles, type Profile } from "./profile.ts";
 import { candidatePairs, visitCandidates, type PairList } from "./candidates.ts";
 import { PAIR_FEATURES, pairFeatures } from "./similarity.ts";
-import { averageLink, type WeightedEdges } from "./agglomerate.ts";
+import type { WeightedEdges } from "./agglomerate.ts";
 import { CONTEXT_FEATURES, contextFeatures } from "./context.ts";
-import { fitsWindow, joinSpans, spanOf, type TimeSpan } from "./time.ts";
+import { spanOf, type TimeSpan } from "./time.ts";
 import { dayNumber } from "./days.ts";
 import { linkFollowUps } from "./followups.ts";
-import { Protagonists, type ProtagonistOptions } from "./protagonists.ts";
+import { groupArticles, loadDecision, type MergeDecision } from "./decision.ts";
 
 export { PAIR_FEATURES } from "./similarity.ts";
 export { assignStoryIds, parseIdentityState, serializeIdentityState, IDENTITY_FILE, type IdentityState } from "./identity.ts";
 export { CONTEXT_FEATURES } from "./context.ts";
+export { groupArticles, type MergeDecision } from "./decision.ts";
 
 export interface ClusterOptions {
   /** Articles more than this many days apart are never the same story. */
   windowDays: number;
-  /** Mean same-event probability between two groups at or above which they merge; the model's own when absent. */
+  /** Mean same-event probability two small groups need to merge; the model's own (decision.threshold) when absent. */
   mergeThreshold?: number;
   /** Centroid cosine at or above which a later story is a follow-up of an earlier one. */
   followUpThreshold: number;
@@ -61,27 +66,23 @@ export const defaultClusterOptions: ClusterOptions = {
 export interface MergeModels {
   pair: LogisticModel;
   context: LogisticModel;
-  /** When two groups' protagonists contradict (protagonists.ts); minGroup 0 turns the check off. */
-  protagonists: ProtagonistOptions;
+  decision: MergeDecision;
 }
 
-export const mergeModels: MergeModels = {
-  pair: loadModel(modelJson.pair, PAIR_FEATURES),
-  context: loadModel(modelJson.context, CONTEXT_FEATURES),
-  protagonists: loadProtagonists(modelJson.protagonists),
-};
+let loaded: MergeModels | null = null;
 
-function loadProtagonists(json: unknown): ProtagonistOptions {
-  const p = json as Partial<ProtagonistOptions>;
-  const ok = p && [p.minGroup, p.core, p.absent].every((x) => typeof x === "number" && Number.isFinite(x));
-  if (!ok) throw new Error("model cluster/merge-model.json: protagonists settings are damaged; retrain with npm run train:merge");
-  return p as ProtagonistOptions;
+/** The committed models (read on first use, so the trainer can run while the file is out of date). */
+export function mergeModels(): MergeModels {
+  loaded ??= {
+    pair: loadModel(modelJson.pair, PAIR_FEATURES),
+    context: loadModel(modelJson.context, CONTEXT_FEATURES),
+    decision: loadDecision((modelJson as { decision?: unknown }).decision),
+  };
+  return loaded;
 }
 
 /** Probabilities below this are not kept: they cannot lift a group's mean over any useful threshold. */
 const MIN_EDGE = 0.05;
-/** How many times the context model re-weighs the edges (more rounds did not help on the tuning halves). */
-export const CONTEXT_ROUNDS = 1;
 
 export interface ScoredPairs {
   /** Articles in path order: pair indices refer to this order. */
@@ -113,10 +114,15 @@ function growEdges(e: WeightedEdges): WeightedEdges {
 /** Profiles, every candidate pair and its features: what the trainer learns from (clustering keeps none of it). */
 export function scoredCandidates(articles: readonly DatedArticle[], options: ClusterOptions = defaultClusterOptions): ScoredPairs {
   const { order, profiles, spans, days } = prepareArticles(articles, options);
-  const pairs = candidatePairs(profiles, days, options);
+  const all = candidatePairs(profiles, days, options);
+  const pairs: PairList = { a: new Int32Array(all.length), b: new Int32Array(all.length), length: 0 };
   const width = PAIR_FEATURES.length;
-  const features = new Float64Array(pairs.length * width);
-  for (let k = 0; k < pairs.length; k++) pairFeatures(profiles[pairs.a[k]!]!, profiles[pairs.b[k]!]!, features, k * width);
+  const features = new Float64Array(all.length * width);
+  for (let k = 0; k < all.length; k++) {
+    if (!pairFeatures(profiles[all.a[k]!]!, profiles[all.b[k]!]!, features, pairs.length * width)) continue;
+    pairs.a[pairs.length] = all.a[k]!;
+    pairs.b[pairs.length++] = all.b[k]!;
+  }
   return { order, profiles, spans, pairs, features };
 }
 
@@ -149,22 +155,24 @@ export function contextEdges(n: number, edges: WeightedEdges, model: LogisticMod
   return out;
 }
 
-export function clusterArticles(articles: readonly DatedArticle[], options: ClusterOptions = defaultClusterOptions, models: MergeModels = mergeModels): StoryCluster[] {
+export function clusterArticles(articles: readonly DatedArticle[], options: ClusterOptions = defaultClusterOptions, models: MergeModels = mergeModels()): StoryCluster[] {
   const { order, profiles, spans, days } = prepareArticles(articles, options);
   // Each candidate is scored as it is found; only pairs that might merge are kept.
   const width = PAIR_FEATURES.length;
   const scratch = new Float64Array(width);
   let edges: WeightedEdges = { a: new Int32Array(1024), b: new Int32Array(1024), weight: new Float32Array(1024), length: 0 };
   visitCandidates(profiles, days, options, (i, j) => {
-    const p = probabilityAt(models.pair, pairFeatures(profiles[i]!, profiles[j]!, scratch), 0);
+    if (!pairFeatures(profiles[i]!, profiles[j]!, scratch)) return;
+    const p = probabilityAt(models.pair, scratch, 0);
     if (p < MIN_EDGE) return;
     if (edges.length === edges.a.length) edges = growEdges(edges);
     edges.a[edges.length] = i;
     edges.b[edges.length] = j;
     edges.weight[edges.length++] = p;
   });
-  for (let r = 0; r < CONTEXT_ROUNDS; r++) edges = contextEdges(order.length, edges, models.context);
-  const groups = groupArticles(spans, edges, options.mergeThreshold ?? models.context.threshold, options.windowDays, profiles, models.protagonists);
+  edges = contextEdges(order.length, edges, models.context);
+  const decision = options.mergeThreshold === undefined ? models.decision : { ...models.decision, threshold: options.mergeThreshold };
+  const groups = groupArticles(spans, edges, decision, options.windowDays, profiles);
   const clusters = groups.map((g): StoryCluster => ({ id: fallbackId(g.members.map((i) => order[i]!), spans, g.members), members: g.members.map((i) => order[i]!), followUpOf: null }));
   const links = linkFollowUps(
     groups.map((g) => g.members),
@@ -176,36 +184,6 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
     clusters[later]!.followUpOf = clusters[earlier]!.id;
   });
   return clusters;
-}
-
-/** Average-link groups (member indices ascending, groups in order of their first member) and their spans. */
-export function groupArticles(
-  spans: readonly TimeSpan[],
-  edges: WeightedEdges,
-  threshold: number,
-  windowDays: number,
-  profiles: readonly Profile[],
-  protagonists: ProtagonistOptions,
-): Array<{ members: number[]; span: TimeSpan }> {
-  const groupSpan = [...spans];
-  const who = protagonists.minGroup > 0 ? new Protagonists(profiles, protagonists) : null;
-  const root = averageLink(spans.length, edges, {
-    threshold,
-    missing: 0,
-    canJoin: (x, y) => fitsWindow(groupSpan[x]!, groupSpan[y]!, windowDays) && !who?.contradict(x, y),
-    joined: (keep, gone) => {
-      groupSpan[keep] = joinSpans(groupSpan[keep]!, groupSpan[gone]!);
-      who?.join(keep, gone);
-    },
-  });
-  const membersOf = new Map<number, number[]>();
-  for (let i = 0; i < spans.length; i++) {
-    const r = root[i]!;
-    const list = membersOf.get(r);
-    if (list) list.push(i);
-    else membersOf.set(r, [i]);
-  }
-  return [...membersOf.entries()].map(([r, members]) => ({ members, span: groupSpan[r]! }));
 }
 
 /** `probability` of the model for the features stored from `at` on (no view object per pair). */

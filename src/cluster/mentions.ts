@@ -25,12 +25,22 @@ export interface Mentions {
   /** How many of `words` and of `names` come from the headline and the lead (the first LEAD_WORDS words). */
   leadWords: number;
   leadNames: number;
+  /** Counts and amounts the opening states, with what they count: "3500 people" is { unit: "people", value: "3500" }. */
+  quantities: Quantity[];
+}
+
+export interface Quantity {
+  /** The word right after the number, lower case ("people", "year", "million"), or "%". */
+  unit: string;
+  value: string;
 }
 
 /** The lead: the headline and about the first two sentences of the body. */
 export const LEAD_WORDS = 50;
+/** Quantities are read from this many first body tokens: what the event's own report states first. */
+export const QUANTITY_TOKENS = 120;
 /** Body sentences read one by one, to compare two reports fact by fact. */
-export const LEAD_SENTENCES = 5;
+export const LEAD_SENTENCES = 3;
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const MONTH_OF = new Map<string, number>();
@@ -108,6 +118,9 @@ export function readMentions(title: string, paragraphs: readonly string[]): Ment
   let leadWords = -1;
   let leadNames = -1;
   let bodyTokens = 0;
+  const quantities: Quantity[] = [];
+  /** A number of the opening whose unit may be the next token. */
+  let pending: string | null = null;
   addWords(title, words);
   const titleWords = words.length;
   const sentenceStarts: number[] = [titleWords];
@@ -115,6 +128,7 @@ export function readMentions(title: string, paragraphs: readonly string[]): Ment
     if (sentenceStarts.length <= LEAD_SENTENCES && words.length > sentenceStarts[sentenceStarts.length - 1]!) sentenceStarts.push(words.length);
     let last = 0;
     let prevLower = "";
+    pending = null;
     for (const m of paragraph.matchAll(TOKEN)) {
       const token = m[0];
       const at = m.index!;
@@ -123,6 +137,11 @@ export function readMentions(title: string, paragraphs: readonly string[]): Ment
         leadNames = names.length;
       }
       const gap = readGap(paragraph, last, at);
+      if (pending !== null) {
+        const unit = unitAfter(paragraph, last, at, token);
+        if (unit) quantities.push({ unit, value: pending });
+        pending = null;
+      }
       last = at + token.length;
       // A sentence ends at . ! ? before white space (an initial or "Mr." may split one in two: harmless here).
       if (sentenceStarts.length <= LEAD_SENTENCES && gap.endsSentence && words.length > sentenceStarts[sentenceStarts.length - 1]!) sentenceStarts.push(words.length);
@@ -134,7 +153,9 @@ export function readMentions(title: string, paragraphs: readonly string[]): Ment
         const month = MONTH_OF.get(prevLower);
         const day = Number(n);
         if (month && Number.isInteger(day) && day >= 1 && day <= 31) days.push(`${month}-${day}`);
-        if (/^(?:19|20)\d\d$/.test(token)) years.push(Number(token));
+        const year = /^(?:19|20)\d\d$/.test(token);
+        if (year) years.push(Number(token));
+        if (!year && !month && bodyTokens <= QUANTITY_TOKENS) pending = n;
         prevLower = n;
         continue;
       }
@@ -164,7 +185,26 @@ export function readMentions(title: string, paragraphs: readonly string[]): Ment
   // Sentence-initial capitals are names only when the article capitalises the word mid-sentence too.
   for (const { name, at } of initial) if (inner.has(name)) names[at] = name;
   const lead = names.slice(0, leadNames < 0 ? names.length : leadNames).filter((n) => n !== "").length;
-  return { words, names: names.filter((n) => n !== ""), numbers, days, weekdays, months, years, titleWords, sentenceStarts: closeSentences(sentenceStarts, words.length), leadWords: leadWords < 0 ? words.length : leadWords, leadNames: lead };
+  return { words, names: names.filter((n) => n !== ""), numbers, days, weekdays, months, years, titleWords, sentenceStarts: closeSentences(sentenceStarts, words.length), leadWords: leadWords < 0 ? words.length : leadWords, leadNames: lead, quantities };
+}
+
+/**
+ * What the number just read counts: "%" when a per cent sign follows it, else the next word when only
+ * spaces or a hyphen stand between ("12 people", "92-year-old", "36m"); nothing for a number that ends a
+ * sentence or is followed by another number or by a month ("8 June" is a day, not a count).
+ */
+function unitAfter(text: string, from: number, to: number, next: string): string | null {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 37) return "%";
+    if (c !== 32 && c !== 45 && c !== 0xa0) return null;
+  }
+  const c = next.charCodeAt(0);
+  if (c >= 48 && c <= 57) return null;
+  let lower = next.toLowerCase();
+  if (lower.endsWith("'s") || lower.endsWith("’s")) lower = lower.slice(0, -2);
+  if (MONTH_OF.has(lower) || STOP_WORDS.has(lower)) return null;
+  return lower;
 }
 
 function addWords(text: string, out: string[]): void {

@@ -15,6 +15,16 @@ export interface Profile {
   words: SparseVector;
   /** Stemmed content words of the headline and the lead. */
   lead: SparseVector;
+  /** Stemmed content words of the headline alone. */
+  title: SparseVector;
+  /** The ACTORS rarest names of the lead, with their IDF: whom the event is about (a person rather than the city). */
+  actors: SparseVector;
+  /** Quantities the opening states ("12 people"), as sorted ids of unit and value together. */
+  quantities: Int32Array;
+  /** The unit id of each entry of `quantities`. */
+  quantityUnits: Int32Array;
+  /** The distinct unit ids of `quantities`, sorted. */
+  units: Int32Array;
   /** Proper-name tokens. */
   names: SparseVector;
   /** Name ids of the lead, sorted, with their IDF: who and where the event is about. */
@@ -49,6 +59,9 @@ interface Counts {
   counts: Float32Array;
 }
 
+/** How many of the lead's names are its actors. */
+export const ACTORS = 3;
+
 /** IDF prior: as if this many unrelated articles were in the batch too (see text/tfidf.ts). */
 export const BACKGROUND_DOCUMENTS = 100;
 
@@ -69,12 +82,20 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
     const words = count([...wordIds.slice(0, m.titleWords), ...wordIds]);
     const lead = count(wordIds.slice(0, m.leadWords));
     const nameIds = m.names.map((n) => intern(`N${n}`));
+    const quantities = [...new Map(m.quantities.map((q) => {
+      const unit = stem(q.unit);
+      return [intern(`Q${unit}=${q.value}`), intern(`U${unit}`)] as const;
+    }))].sort((x, y) => x[0] - y[0]);
     const sentences: Counts[] = [];
     for (let k = 0; k + 1 < m.sentenceStarts.length; k++) sentences.push(count([...new Set(wordIds.slice(m.sentenceStarts[k]!, m.sentenceStarts[k + 1]!))]));
     return {
       sentences,
       words,
       lead,
+      title: count(wordIds.slice(0, m.titleWords)),
+      quantities: Int32Array.from(quantities, ([q]) => q),
+      quantityUnits: Int32Array.from(quantities, ([, u]) => u),
+      units: Int32Array.from(new Set(quantities.map(([, u]) => u))).sort(),
       names: count(nameIds),
       leadNames: count(nameIds.slice(0, m.leadNames)),
       numbers: count(m.numbers.map((n) => intern(`#${n}`))),
@@ -97,6 +118,11 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
     return {
       words,
       lead: weigh(r.lead, idf),
+      title: weigh(r.title, idf),
+      actors: rarest(r.leadNames.ids, idf, ACTORS),
+      quantities: r.quantities,
+      quantityUnits: r.quantityUnits,
+      units: r.units,
       sentences: r.sentences.filter((c) => c.ids.length >= 3).map((c) => weigh(c, idf)),
       names: weigh(r.names, idf),
       leadNames: { ids: r.leadNames.ids, weights: Float32Array.from(r.leadNames.ids, (id) => idf[id]!) },
@@ -109,6 +135,12 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
     };
   });
   return { profiles, idf, df };
+}
+
+/** The `k` ids of highest IDF (ties to the lower id), sorted, weighted by their IDF. */
+function rarest(ids: Int32Array, idf: Float32Array, k: number): SparseVector {
+  const top = Array.from(ids).sort((x, y) => idf[y]! - idf[x]! || x - y).slice(0, k).sort((x, y) => x - y);
+  return { ids: Int32Array.from(top), weights: Float32Array.from(top, (id) => idf[id]!) };
 }
 
 function count(ids: readonly number[]): Counts {
@@ -162,6 +194,30 @@ export function dot(a: SparseVector, b: SparseVector): number {
     else j++;
   }
   return sum;
+}
+
+const OVERLAP = { common: 0, cosine: 0 };
+
+/** How many ids two vectors share, and their cosine, in one pass (one shared result object: read it at once). */
+export function overlap(a: SparseVector, b: SparseVector): { common: number; cosine: number } {
+  const ai = a.ids;
+  const bi = b.ids;
+  let i = 0;
+  let j = 0;
+  let common = 0;
+  let cosine = 0;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i]!;
+    const y = bi[j]!;
+    if (x === y) {
+      common++;
+      cosine += a.weights[i++]! * b.weights[j++]!;
+    } else if (x < y) i++;
+    else j++;
+  }
+  OVERLAP.common = common;
+  OVERLAP.cosine = cosine;
+  return OVERLAP;
 }
 
 /** The share of `a`'s weight on ids that `b` also holds. */

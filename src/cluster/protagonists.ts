@@ -15,18 +15,26 @@ export interface ProtagonistOptions {
 export class Protagonists {
   private readonly counts: Array<Map<number, number>>;
   private readonly size: Int32Array;
+  /** Each group's protagonists, worked out when first asked for since the group last grew. */
+  private readonly core: Array<number[] | null>;
 
   constructor(profiles: readonly Profile[], private readonly options: ProtagonistOptions) {
     this.counts = profiles.map((p) => new Map(Array.from(p.names.ids, (id) => [id, 1] as const)));
     this.size = new Int32Array(profiles.length).fill(1);
+    this.core = profiles.map(() => null);
   }
 
   join(keep: number, gone: number): void {
-    const into = this.counts[keep]!;
-    for (const [id, n] of this.counts[gone]!) into.set(id, (into.get(id) ?? 0) + n);
+    // The smaller count map is added into the larger, whichever group keeps the result.
+    let [into, from] = [this.counts[keep]!, this.counts[gone]!];
+    if (from.size > into.size) [into, from] = [from, into];
+    for (const [id, n] of from) into.set(id, (into.get(id) ?? 0) + n);
+    this.counts[keep] = into;
     this.counts[gone] = new Map();
     this.size[keep]! += this.size[gone]!;
     this.size[gone] = 0;
+    this.core[keep] = null;
+    this.core[gone] = null;
   }
 
   /** Whether each group has a protagonist the other group's reports (almost) never name. */
@@ -38,9 +46,18 @@ export class Protagonists {
     const [n, m] = [this.size[from]!, this.size[other]!];
     if (n < this.options.minGroup || m < this.options.minGroup) return false;
     const there = this.counts[other]!;
-    for (const [id, count] of this.counts[from]!) {
-      if (count >= this.options.core * n && (there.get(id) ?? 0) <= this.options.absent * m) return true;
-    }
+    for (const id of this.protagonists(from)) if ((there.get(id) ?? 0) <= this.options.absent * m) return true;
     return false;
+  }
+
+  private protagonists(x: number): number[] {
+    let core = this.core[x];
+    if (!core) {
+      const least = this.options.core * this.size[x]!;
+      core = [];
+      for (const [id, count] of this.counts[x]!) if (count >= least) core.push(id);
+      this.core[x] = core;
+    }
+    return core;
   }
 }

@@ -26,4 +26,13 @@ describe("what an article names", () => {
     expect(m.words.slice(0, m.titleWords)).toEqual(["palin", "church", "damaged", "suspicious", "fire"]);
     expect(m.sentenceStarts.length).toBeGreaterThanOrEqual(3);
   });
+
+  it("reads the counts the opening states with what they count", () => {
+    const q = readMentions("Quake", ["A 6.1-magnitude quake killed 12 people and injured 3,500 on June 8, and prices rose 9.5% in 2012."]);
+    expect(q.quantities).toEqual([
+      { unit: "magnitude", value: "6.1" },
+      { unit: "people", value: "12" },
+      { unit: "%", value: "9.5" },
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pairwiseScores } from "../../eval/lib/pairwise.ts";
+import { pairwiseScores, wrongMerges } from "../../eval/lib/pairwise.ts";
 
 describe("pairwise merge scores", () => {
   it("counts pairs placed together against pairs that belong together", () => {
@@ -13,5 +13,11 @@ describe("pairwise merge scores", () => {
 
   it("is perfect for an identical partition whatever the labels are called", () => {
     expect(pairwiseScores(["p", "p", "q"], ["x", "x", "y"]).f1).toBe(1);
+  });
+
+  it("lists the stories that hold more than one true story, most wrong pairs first", () => {
+    const w = wrongMerges(["a", "a", "a", "b", "b", "c"], ["x", "x", "y", "z", "w", "v"]);
+    expect(w.map((m) => [m.story, m.wrongPairs])).toEqual([["a", 2], ["b", 1]]);
+    expect(w[0]!.parts).toEqual([{ gold: "x", items: [0, 1] }, { gold: "y", items: [2] }]);
   });
 });

@@ -1,0 +1,59 @@
+// Which groups of articles become one story: average-link agglomeration on the same-event probabilities,
+// within the date window, with two bars. Two small groups (a report and its copies, two outlets' reports)
+// join only on a mean link of `threshold`, since their pair evidence is all there is; a report or group
+// joins an established story (at least `established` reports) on the lower mean `storyThreshold`, an
+// average over many reports. Two groups that are each about someone the other's reports never name are
+// never joined (protagonists.ts). All settings are searched on the tuning halves (train/train-merge.ts).
+import { averageLink, type WeightedEdges } from "./agglomerate.ts";
+import { Protagonists, type ProtagonistOptions } from "./protagonists.ts";
+import type { Profile } from "./profile.ts";
+import { fitsWindow, joinSpans, type TimeSpan } from "./time.ts";
+
+export interface MergeDecision {
+  /** Mean same-event probability two groups need when neither is an established story. */
+  threshold: number;
+  /** Mean same-event probability a group needs to join an established story. */
+  storyThreshold: number;
+  /** How many reports make a story established (0: never, so `threshold` always applies). */
+  established: number;
+  /** When two groups' protagonists contradict; minGroup 0 turns the check off. */
+  protagonists: ProtagonistOptions;
+}
+
+export function loadDecision(json: unknown): MergeDecision {
+  const d = json as Partial<MergeDecision> | undefined;
+  const p = d?.protagonists;
+  const numbers = (...xs: unknown[]) => xs.every((x) => typeof x === "number" && Number.isFinite(x));
+  if (!d || !p || !numbers(d.threshold, d.storyThreshold, d.established, p.minGroup, p.core, p.absent)) {
+    throw new Error("model cluster/merge-model.json: the merge decision settings are damaged; retrain with npm run train:merge");
+  }
+  return d as MergeDecision;
+}
+
+/** Average-link groups (member indices ascending, groups in order of their first member) and their spans. */
+export function groupArticles(spans: readonly TimeSpan[], edges: WeightedEdges, decision: MergeDecision, windowDays: number, profiles: readonly Profile[]): Array<{ members: number[]; span: TimeSpan }> {
+  const groupSpan = [...spans];
+  const size = new Int32Array(spans.length).fill(1);
+  const who = decision.protagonists.minGroup > 0 ? new Protagonists(profiles, decision.protagonists) : null;
+  const established = (x: number) => decision.established > 0 && size[x]! >= decision.established;
+  const bar = (x: number, y: number) => (established(x) || established(y) ? decision.storyThreshold : decision.threshold);
+  const root = averageLink(spans.length, edges, {
+    threshold: decision.established > 0 ? Math.min(decision.threshold, decision.storyThreshold) : decision.threshold,
+    bar,
+    missing: 0,
+    canJoin: (x, y) => fitsWindow(groupSpan[x]!, groupSpan[y]!, windowDays) && !who?.contradict(x, y),
+    joined: (keep, gone) => {
+      groupSpan[keep] = joinSpans(groupSpan[keep]!, groupSpan[gone]!);
+      size[keep]! += size[gone]!;
+      who?.join(keep, gone);
+    },
+  });
+  const membersOf = new Map<number, number[]>();
+  for (let i = 0; i < spans.length; i++) {
+    const r = root[i]!;
+    const list = membersOf.get(r);
+    if (list) list.push(i);
+    else membersOf.set(r, [i]);
+  }
+  return [...membersOf.entries()].map(([r, members]) => ({ members, span: groupSpan[r]! }));
+}

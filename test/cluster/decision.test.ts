@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { groupArticles, type MergeDecision } from "../../src/cluster/decision.ts";
+import type { TimeSpan } from "../../src/cluster/time.ts";
+
+const edges = (list: Array<[number, number, number]>) => ({ a: Int32Array.from(list, (e) => e[0]), b: Int32Array.from(list, (e) => e[1]), weight: Float32Array.from(list, (e) => e[2]), length: list.length });
+const undated = (n: number): TimeSpan[] => Array.from({ length: n }, () => ({ first: null, last: null, weekdays: 0 }));
+const off = { minGroup: 0, core: 1, absent: 0 };
+const groupsOf = (n: number, list: Array<[number, number, number]>, decision: MergeDecision) =>
+  groupArticles(undated(n), edges(list), decision, 2, []).map((g) => g.members);
+
+// Reports 0-3 of one event, all strongly linked; report 4, another outlet's angle on it, is linked to two
+// of them only; reports 5 and 6, two stories of one topic, are linked to each other as strongly as 4 is.
+const story: Array<[number, number, number]> = [[0, 1, 0.9], [0, 2, 0.9], [0, 3, 0.9], [1, 2, 0.9], [1, 3, 0.9], [2, 3, 0.9], [0, 4, 0.55], [1, 4, 0.55], [5, 6, 0.55]];
+
+describe("which groups become one story", () => {
+  it("lets a report join an established story on a lower mean link than two small groups need", () => {
+    const groups = groupsOf(7, story, { threshold: 0.6, storyThreshold: 0.25, established: 4, protagonists: off });
+    expect(groups).toContainEqual([0, 1, 2, 3, 4]);
+    expect(groups).toContainEqual([5]);
+    expect(groups).toContainEqual([6]);
+  });
+
+  it("holds every join to the one bar when no story counts as established", () => {
+    const groups = groupsOf(7, story, { threshold: 0.6, storyThreshold: 0.25, established: 0, protagonists: off });
+    expect(groups).toContainEqual([0, 1, 2, 3]);
+    expect(groups).toContainEqual([4]);
+  });
+});
