@@ -8,7 +8,7 @@ import { runPipeline } from "../pipeline.ts";
 import { fileTimeWarning } from "../date/index.ts";
 import { rulesWithout } from "../clean/index.ts";
 import { buildDigest } from "../digest/index.ts";
-import { renderSite } from "../site/index.ts";
+import { renderSite, siteStateNamespace, type SiteStats } from "../site/index.ts";
 import { writeFeeds } from "../feed/index.ts";
 import { buildReport, rejectionLines, summaryLines } from "../report/index.ts";
 import { openOutputs } from "../output/index.ts";
@@ -17,6 +17,7 @@ import { startProgress } from "./progress.ts";
 import { DiskCache } from "../cache/pack.ts";
 import { prepareArticles, type PrepareStats } from "../parallel/articles.ts";
 import { cachedSummaries } from "../cache/summaries.ts";
+import { readState, writeState } from "../cache/state.ts";
 
 export async function runBuild(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -64,6 +65,7 @@ export async function runBuild(argv: string[]): Promise<number> {
   let days;
   let fileTimes;
   let summaries;
+  let site: Awaited<ReturnType<typeof renderSite>> | null = null;
   lap("config");
   try {
     progress.step("reading the input");
@@ -85,13 +87,15 @@ export async function runBuild(argv: string[]): Promise<number> {
     await out.writeDigests(digest.files);
     lap("digest");
     progress.step("rendering the site and its search index");
-    await renderSite({ outputDir: out.site, config, model: digest.model });
+    const siteState = cache ? readState(cache.dir, siteStateNamespace, warn) : null;
+    site = await renderSite({ outputDir: out.site, config, model: digest.model, previous: { dir: out.liveSite, state: siteState } });
     lap("site");
     await writeFeeds({ outputDir: out.site, config, model: digest.model });
     lap("feed");
     report = buildReport(result.stories, [...ingested.rejected, ...result.rejected], [...ingested.messages, ...result.messages], digest.model);
     await writeFile(join(out.site, "build-report.json"), `${JSON.stringify(report, null, 2)}\n`);
     await out.commit();
+    if (cache) writeState(cache.dir, siteStateNamespace, site.state, warn);
     lap("report");
   } catch (error) {
     await out.abort();
@@ -104,7 +108,8 @@ export async function runBuild(argv: string[]): Promise<number> {
   if (fileTimes) process.stderr.write(`digest: warning: ${fileTimes}\n`);
   if (values.timings) {
     const summaryStats = summaries && { ...summaries.stats, ...summaries.pack.stats };
-    const usage = { stages: timings, articles: articleStats, summaries: summaryStats, cpu: process.cpuUsage(), maxRssKiB: process.resourceUsage().maxRSS };
+    const siteStats: SiteStats | null = site?.stats ?? null;
+    const usage = { stages: timings, articles: articleStats, summaries: summaryStats, site: siteStats, cpu: process.cpuUsage(), maxRssKiB: process.resourceUsage().maxRSS };
     await writeFile(values.timings, `${JSON.stringify(usage, null, 2)}\n`);
   }
   return 0;

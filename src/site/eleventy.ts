@@ -1,9 +1,19 @@
 // How Eleventy renders the view model: it reads no Markdown and no config file; the templates in
-// ./templates are its only input files and the model is global data (`digest`), paginated into day,
-// story, month and moved-story pages.
+// ./templates are its only input files. The whole model is global data (`digest`, for the pages that
+// list across it), and the pages to render this time are global data too (`pages`: the stories, days,
+// months and moved stories whose page changed, see ./plan.ts), paginated one per page.
 import type { DigestModel } from "../digest/index.ts";
 import { dayTitle, monthTitle, shortDayTitle } from "../text/dates.ts";
 import { absoluteUrl, pathPrefix, resolveHref } from "../text/paths.ts";
+import type { PagesToRender } from "./plan.ts";
+
+/** The part of Nunjucks that Eleventy hands over with its environment. */
+interface NunjucksTemplate {
+  render(data: unknown, callback: (error: Error | null, result: string) => void): void;
+}
+interface NunjucksLib {
+  Template: new (source: string, env: unknown, path: string | null, eagerCompile: boolean) => NunjucksTemplate;
+}
 
 export interface EleventyConfigApi {
   setTemplateFormats(formats: string[]): void;
@@ -11,6 +21,9 @@ export interface EleventyConfigApi {
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
   addGlobalData(name: string, value: unknown): void;
   addFilter(name: string, fn: (value: string) => string): void;
+  addExtension(extension: string, options: Record<string, unknown>): void;
+  addTransform(name: string, fn: (this: { page: { outputPath: string | false; url: string | false } }, content: string) => string): void;
+  on(event: string, listener: (arg: { nunjucks: NunjucksLib; environment: unknown }) => void): void;
 }
 
 /** The paginated item a page shows, when it shows one. */
@@ -23,15 +36,25 @@ interface PageData {
   moved?: { to: { headline: string; path: string } };
 }
 
-export function configureEleventy(eleventyConfig: EleventyConfigApi, data: { site: { baseUrl: string }; model: DigestModel }): void {
+export interface EleventySetup {
+  site: { baseUrl: string };
+  model: DigestModel;
+  pages: PagesToRender;
+  /** Called with each page Eleventy writes: its URL and file, and its HTML. */
+  onPage?: (page: { url: string; outputPath: string }, html: string) => void;
+}
+
+export function configureEleventy(eleventyConfig: EleventyConfigApi, data: EleventySetup): void {
   eleventyConfig.setTemplateFormats(["njk"]);
   // The templates are the only input; a .gitignore in the working folder (ours lists dist/, where the
   // compiled templates live) must not hide them.
   eleventyConfig.setUseGitIgnore(false);
   // Input text reaches templates only as data; autoescape makes every {{ value }} text.
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
+  cacheCompiledTemplates(eleventyConfig);
   eleventyConfig.addGlobalData("site", data.site);
   eleventyConfig.addGlobalData("digest", data.model);
+  eleventyConfig.addGlobalData("pages", data.pages);
   // Titles computed as functions, not as template strings, which autoescape would escape a second time.
   eleventyConfig.addGlobalData("eleventyComputed", {
     title: (d: PageData) => d.story?.headline ?? d.day?.title ?? d.month?.label ?? d.moved?.to.headline ?? d.title,
@@ -45,4 +68,36 @@ export function configureEleventy(eleventyConfig: EleventyConfigApi, data: { sit
   eleventyConfig.addFilter("dayTitle", (date) => dayTitle(date));
   eleventyConfig.addFilter("shortDay", (date) => shortDayTitle(date));
   eleventyConfig.addFilter("monthTitle", (date) => monthTitle(date));
+  const onPage = data.onPage;
+  if (onPage) {
+    eleventyConfig.addTransform("digest-pages", function (content) {
+      const { url, outputPath } = this.page;
+      if (typeof url === "string" && typeof outputPath === "string") onPage({ url, outputPath }, content);
+      return content;
+    });
+  }
+}
+
+/**
+ * Eleventy 3.1 compiles a Nunjucks template again for every page it paginates into (its Nunjucks engine
+ * is not cacheable), which cost more than rendering. Overriding the `njk` language (Eleventy's
+ * documented addExtension override) with the same compilation, in Eleventy's own Nunjucks environment
+ * (so the same filters, loader and options), but cacheable, compiles each template and permalink once.
+ */
+function cacheCompiledTemplates(eleventyConfig: EleventyConfigApi): void {
+  let nunjucks: NunjucksLib | null = null;
+  let environment: unknown = null;
+  eleventyConfig.on("eleventy.engine.njk", (engine) => {
+    nunjucks = engine.nunjucks;
+    environment = engine.environment;
+  });
+  eleventyConfig.addExtension("njk", {
+    compileOptions: { cache: true, permalink: true },
+    compile(source: string, inputPath: string) {
+      if (!nunjucks) throw new Error("Eleventy did not set up its Nunjucks environment");
+      const template = new nunjucks.Template(source, environment, inputPath, true);
+      return (data: unknown) =>
+        new Promise<string>((resolve, reject) => template.render(data, (error, result) => (error ? reject(error) : resolve(result))));
+    },
+  });
 }
