@@ -16,6 +16,7 @@ import { parseArgs } from "./io.ts";
 import { startProgress } from "./progress.ts";
 import { DiskCache } from "../cache/pack.ts";
 import { prepareArticles, type PrepareStats } from "../parallel/articles.ts";
+import { summariseAll } from "../parallel/summaries.ts";
 import { cachedSummaries } from "../cache/summaries.ts";
 import { readState, writeState } from "../cache/state.ts";
 
@@ -35,12 +36,21 @@ export async function runBuild(argv: string[]): Promise<number> {
       timings: { type: "string" },
     },
   });
+  // Per stage: wall milliseconds; CPU milliseconds of the whole process (threads included); resident MiB at its end.
   const timings: Record<string, number> = {};
+  const cpuMs: Record<string, number> = {};
+  const rssMiB: Record<string, number> = {};
+  const pipelineTimings: Record<string, number> = {};
   let mark = performance.now();
+  let cpuMark = process.cpuUsage();
   const lap = (stage: string) => {
     const now = performance.now();
+    const cpu = process.cpuUsage();
     timings[stage] = (timings[stage] ?? 0) + (now - mark);
+    cpuMs[stage] = (cpuMs[stage] ?? 0) + (cpu.user - cpuMark.user + cpu.system - cpuMark.system) / 1000;
+    rssMiB[stage] = Math.round(process.memoryUsage.rss() / 1048576);
     mark = now;
+    cpuMark = cpu;
   };
   const configPath = values.config ?? "digest.config.json";
   let config = await loadConfig(configPath, values.config !== undefined);
@@ -74,12 +84,16 @@ export async function runBuild(argv: string[]): Promise<number> {
     progress.step(`cleaning and dating ${ingested.files.length} articles`);
     const rules = rulesWithout(...config.disableRules);
     const prepared = await prepareArticles(ingested.files, { zone: config.timezone, rules, cache, warn }, articleStats);
-    summaries = cache ? await cachedSummaries(cache) : null;
+    summaries = await cachedSummaries(cache);
     lap("articles");
     progress.step("merging and summarising");
-    const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings, summarise: summaries?.summarise });
-    await summaries?.pack.commit();
-    mark = performance.now();
+    const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings: pipelineTimings, summarise: summaries.summarise });
+    // Merging into stories, and the summaries the cache had (the others are computed next).
+    lap("cluster");
+    // The stories still to summarise, together on the threads (the pipeline took the lists to fill).
+    await summaries.fill((jobs) => summariseAll(jobs, { warn }));
+    await summaries.pack?.commit();
+    lap("summarise");
     fileTimes = fileTimeWarning(result.stories.flatMap((s) => s.members));
     const digest = buildDigest(result.stories, { zone: config.timezone, homeDays: config.homeDays });
     days = digest.files.length;
@@ -107,9 +121,9 @@ export async function runBuild(argv: string[]): Promise<number> {
   if (!values.quiet) for (const line of summaryLines(report, days)) process.stdout.write(`${line}\n`);
   if (fileTimes) process.stderr.write(`digest: warning: ${fileTimes}\n`);
   if (values.timings) {
-    const summaryStats = summaries && { ...summaries.stats, ...summaries.pack.stats };
+    const summaryStats = summaries && { ...summaries.stats, pack: summaries.pack?.stats ?? null };
     const siteStats: SiteStats | null = site?.stats ?? null;
-    const usage = { stages: timings, articles: articleStats, summaries: summaryStats, site: siteStats, cpu: process.cpuUsage(), maxRssKiB: process.resourceUsage().maxRSS };
+    const usage = { stages: timings, pipeline: pipelineTimings, stageCpuMs: cpuMs, stageRssMiB: rssMiB, articles: articleStats, summaries: summaryStats, site: siteStats, cpu: process.cpuUsage(), maxRssKiB: process.resourceUsage().maxRSS };
     await writeFile(values.timings, `${JSON.stringify(usage, null, 2)}\n`);
   }
   return 0;
