@@ -67,3 +67,28 @@ export function carryFiles(from: string, to: string, files: Iterable<string>): v
     copyFileSync(join(from, file), target);
   }
 }
+
+/** Every entry under `dir` (not followed through links) with its identity; a folder's size is given as -1. */
+export function identitiesUnder(dir: string): Record<string, FileIdentity> {
+  const out: Record<string, FileIdentity> = {};
+  const walk = (sub: string) => {
+    let entries;
+    try {
+      entries = readdirSync(join(dir, sub), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const rel = sub ? `${sub}/${entry.name}` : entry.name;
+      try {
+        const info = lstatSync(join(dir, rel));
+        out[rel] = [info.ino, info.isDirectory() ? -1 : info.size, info.mtimeMs];
+      } catch {
+        continue; // vanished while listed: it is not there
+      }
+      if (entry.isDirectory()) walk(rel);
+    }
+  };
+  walk("");
+  return out;
+}

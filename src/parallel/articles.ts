@@ -1,7 +1,7 @@
 // The per-article step over every input, before clustering: from the cache where it holds the answer,
 // on worker threads where there is enough left to do, else on this thread. The outcomes are the ones
 // `runPipeline` would compute itself, in the order of the files (pass them as its `prepared`).
-import type { CleanArticle, SourceFile } from "../types.ts";
+import type { CleanArticle, Message, Rejection, SourceFile } from "../types.ts";
 import { defaultRules } from "../clean/index.ts";
 import { dateArticle, prepareArticle, type ArticleClock, type ArticleOptions, type ArticleOutcome } from "../pipeline/article.ts";
 import { DiskCache, type Pack } from "../cache/pack.ts";
@@ -18,6 +18,16 @@ export interface PrepareOptions extends ArticleOptions {
   /** Fewer articles to compute than this and they are computed here: starting threads would cost more. */
   minParallel?: number;
   warn?: (text: string) => void;
+  /**
+   * Reads a file that came without its text (ingest knew it: src/ingest readSource), when the cache
+   * does not hold its article after all; or why it cannot be read now.
+   */
+  load?: (file: SourceFile) => Promise<{ file: SourceFile } | { rejected: Rejection; messages: Message[] }>;
+  /**
+   * Empties each article's `raw` and `context` once it is dated: the text the cleaner removed and the
+   * page as read are evidence for dating only, and at scale most of the memory (the build sets this).
+   */
+  dropEvidence?: boolean;
 }
 
 export interface PrepareStats {
@@ -83,6 +93,30 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
     s.cacheRead = performance.now() - started;
   }
 
+  // Files ingest did not read (it knew them) whose article is to be computed or dated after all: read them now.
+  const unreadIndex = (i: number) => files[i]!.text === "" && files[i]!.contentKey !== undefined;
+  if (todo.some(unreadIndex) || dateOnly.some(({ i }) => unreadIndex(i))) {
+    if (!options.load) throw new Error("prepareArticles was given files without their text and no way to read them");
+    const read = async (i: number): Promise<boolean> => {
+      const loaded = await options.load!(files[i]!);
+      if ("file" in loaded) {
+        (files as SourceFile[])[i] = loaded.file;
+        return true;
+      }
+      outcomes[i] = loaded;
+      return false;
+    };
+    const stillTodo: number[] = [];
+    for (const i of todo) if (!unreadIndex(i) || (await read(i))) stillTodo.push(i);
+    todo = stillTodo;
+    for (let k = dateOnly.length - 1; k >= 0; k--) {
+      const { i } = dateOnly[k]!;
+      if (!unreadIndex(i)) continue;
+      if (await read(i)) dateOnly[k] = { i, article: { ...dateOnly[k]!.article, raw: files[i]!.text } };
+      else dateOnly.splice(k, 1);
+    }
+  }
+
   s.computed = todo.length;
   // Each computed file: its outcome, and its records into the cache, as soon as it comes (so the
   // records' JSON is not all held at once).
@@ -141,6 +175,7 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
     await dated.commit();
     s.cacheWrite = performance.now() - started;
   }
+  if (options.dropEvidence) for (const o of outcomes) if ("article" in o) o.article = { ...o.article, raw: "", context: "" };
   return outcomes;
 }
 

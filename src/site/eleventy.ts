@@ -40,6 +40,8 @@ export interface EleventySetup {
   site: { baseUrl: string };
   model: DigestModel;
   pages: PagesToRender;
+  /** The search bundles the search page merges besides the first (./bundles.ts). */
+  search: { merge: Array<{ bundlePath: string }> };
   /** Called with each page Eleventy writes: its URL and file, and its HTML. */
   onPage?: (page: { url: string; outputPath: string }, html: string) => void;
 }
@@ -55,6 +57,7 @@ export function configureEleventy(eleventyConfig: EleventyConfigApi, data: Eleve
   eleventyConfig.addGlobalData("site", data.site);
   eleventyConfig.addGlobalData("digest", data.model);
   eleventyConfig.addGlobalData("pages", data.pages);
+  eleventyConfig.addGlobalData("search", data.search);
   // Titles computed as functions, not as template strings, which autoescape would escape a second time.
   eleventyConfig.addGlobalData("eleventyComputed", {
     title: (d: PageData) => d.story?.headline ?? d.day?.title ?? d.month?.label ?? d.moved?.to.headline ?? d.title,

@@ -13,7 +13,10 @@ import type { DigestConfig } from "../config.ts";
 import type { DigestModel } from "../digest/index.ts";
 import { stripControlChars } from "../text/plain-text.ts";
 import { codeHash, moduleUrl } from "../cache/code-hash.ts";
-import { carryFiles, fileIdentity, filesUnder, sameIdentity } from "../output/index.ts";
+import { carryFiles, fileIdentity, filesUnder, sameIdentity, type FileIdentity } from "../output/index.ts";
+import { pathPrefix, resolveHref } from "../text/paths.ts";
+import type { StoryView } from "../digest/index.ts";
+import { bundleCount, bundleFolder, bundleOf } from "./bundles.ts";
 import { configureEleventy, type EleventyConfigApi } from "./eleventy.ts";
 import { fileOf, pagesToRender, planSite, type PlannedPage } from "./plan.ts";
 import { SearchIndexer } from "./search.ts";
@@ -42,7 +45,9 @@ export interface SiteStats {
   pages: number;
   rendered: number;
   carried: number;
-  search: "built" | "carried";
+  /** Search bundles, and how many were rebuilt (the others were carried over). */
+  bundles: number;
+  rebuilt: number;
   /** Milliseconds: planning and carrying over; Eleventy; what Pagefind still needed after it. */
   ms: { plan: number; eleventy: number; search: number };
 }
@@ -60,11 +65,16 @@ const eleventyConsole = {
   error: (message: string) => process.stderr.write(`${message}\n`),
 };
 
+/** A hash of the template files (Eleventy reads them, so no code hash sees them). */
+export function templatesKey(): string {
+  const hash = createHash("sha256");
+  for (const file of filesUnder(templates).sort()) hash.update(`${file}\n`).update(readFileSync(join(templates, file))).update("\n");
+  return hash.digest("hex").slice(0, 32);
+}
+
 /** What every page shares: the rendering code and its packages, the templates, the site settings. */
 function siteKey(site: object): string {
-  const hash = createHash("sha256").update(codeHash([import.meta.url])).update("\n").update(JSON.stringify(site));
-  for (const file of filesUnder(templates).sort()) hash.update(`\n${file}\n`).update(readFileSync(join(templates, file)));
-  return hash.digest("hex").slice(0, 32);
+  return createHash("sha256").update(codeHash([import.meta.url])).update("\n").update(templatesKey()).update("\n").update(JSON.stringify(site)).digest("hex").slice(0, 32);
 }
 
 /** The key of the pages that list across the whole model: the model with every paginated slice replaced by its page's key. */
@@ -82,7 +92,9 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const site = { ...config, title: stripControlChars(config.title), description: stripControlChars(config.description), leadStories: LEAD_STORIES, frontStories: FRONT_STORIES };
   const key = siteKey(site);
   const plan = planSite(model, key);
-  const whole = wholeKey(model, key, plan.pages);
+  const count = bundleCount(model.stories.length);
+  // The search page names the bundles: the pages across the whole model depend on their count too.
+  const whole = wholeKey(model, `${key} ${count}`, plan.pages);
   const before = options.previous?.state ?? null;
   const liveDir = options.previous?.dir ?? null;
 
@@ -97,46 +109,68 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const wholePages = before ? Object.keys(before.pages).filter((file) => before.pages[file]![0] === whole && !plan.slices.has(file)) : [];
   const renderNothing = carried.size === plan.pages.length && wholePages.length > 0 && wholePages.every((file) => unchanged(file, whole));
 
+  // The search bundles (./bundles.ts): each carried over when none of its pages changed, else rebuilt.
   const stories = plan.pages.filter((p) => p.kind === "story");
-  const searchKey = createHash("sha256").update(key).update(stories.map((p) => `${p.file} ${p.key}`).join("\n")).digest("hex").slice(0, 32);
-  const searchFiles = before?.search && before.search.key === searchKey && liveDir ? Object.keys(before.search.files) : null;
-  const carrySearch = !!searchFiles && searchFiles.length > 0 && searchFiles.every((file) => sameIdentity(fileIdentity(join(liveDir!, "pagefind", file)), before!.search!.files[file]!));
+  const bundles = Array.from({ length: count }, (_, i) => ({ folder: bundleFolder(i), pages: [] as PlannedPage[], key: "", carry: false }));
+  for (const page of stories) bundles[bundleOf((plan.slices.get(page.file) as StoryView).id, count)]!.pages.push(page);
+  for (const bundle of bundles) {
+    bundle.key = createHash("sha256").update(`${key}\n${count}\n${bundle.folder}\n`).update(bundle.pages.map((p) => `${p.file} ${p.key}`).join("\n")).digest("hex").slice(0, 32);
+    const was = before?.search[bundle.folder];
+    const files = was && was.key === bundle.key && liveDir ? Object.keys(was.files) : [];
+    bundle.carry = files.length > 0 && files.every((file) => sameIdentity(fileIdentity(join(liveDir!, bundle.folder, file)), was!.files[file]!));
+  }
 
   if (liveDir) {
     carryFiles(liveDir, outputDir, [...carried, ...(renderNothing ? wholePages : [])]);
-    if (carrySearch) carryFiles(join(liveDir, "pagefind"), join(outputDir, "pagefind"), searchFiles!);
+    for (const bundle of bundles) if (bundle.carry) carryFiles(join(liveDir, bundle.folder), join(outputDir, bundle.folder), Object.keys(before!.search[bundle.folder]!.files));
   }
   const planned = performance.now();
 
   const toRender = new Set(plan.pages.filter((p) => !carried.has(p.file)).map((p) => p.file));
-  const indexer = carrySearch ? null : await SearchIndexer.start(stories.map((p) => ({ url: `/${p.file.replace(/index\.html$/, "")}`, carried: carried.has(p.file) })), outputDir, config.language);
+  const indexers = new Map<string, SearchIndexer>();
   const written: string[] = [];
   try {
+    const byUrl = new Map<string, SearchIndexer>();
+    for (const bundle of bundles) {
+      if (bundle.carry) continue;
+      const order = bundle.pages.map((p) => ({ url: `/${p.file.replace(/index\.html$/, "")}`, carried: carried.has(p.file) }));
+      const indexer = await SearchIndexer.start(order, outputDir, bundle.folder, config.language);
+      indexers.set(bundle.folder, indexer);
+      for (const { url } of order) byUrl.set(url, indexer);
+    }
     if (!renderNothing) {
       const eleventy = await import("@11ty/eleventy");
       const pages = pagesToRender(plan, toRender);
+      const prefix = pathPrefix(config.baseUrl);
+      const search = { merge: bundles.slice(1).map((b) => ({ bundlePath: resolveHref(`/${b.folder}/`, prefix) })) };
       const onPage = (page: { url: string; outputPath: string }, html: string) => {
         written.push(page.outputPath);
-        indexer?.offer(page.url, html);
+        byUrl.get(page.url)?.offer(page.url, html);
       };
       const instance = new eleventy.default(templates, outputDir, {
         // No config file: everything is set up by configureEleventy.
         configPath: false,
         quietMode: true,
-        config: (eleventyConfig: EleventyConfigApi) => configureEleventy(eleventyConfig, { site, model, pages, onPage }),
+        config: (eleventyConfig: EleventyConfigApi) => configureEleventy(eleventyConfig, { site, model, pages, search, onPage }),
       });
       instance.logger.overrideLogger(eleventyConsole);
       await instance.write();
     }
   } catch (error) {
-    if (indexer) await SearchIndexer.abandon();
+    if (indexers.size) await SearchIndexer.close();
     throw error;
   }
   const rendered = performance.now();
-  await indexer?.finish();
+  if (indexers.size) {
+    try {
+      for (const indexer of indexers.values()) await indexer.finish();
+    } finally {
+      await SearchIndexer.close();
+    }
+  }
   const searched = performance.now();
 
-  const state: SiteState = { site: key, pages: {}, search: null };
+  const state: SiteState = { site: key, pages: {}, search: {} };
   const record = (file: string, fileKey: string) => {
     const identity = fileIdentity(join(outputDir, file));
     if (identity) state.pages[file] = [fileKey, ...identity];
@@ -144,20 +178,25 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   for (const page of plan.pages) record(page.file, page.key);
   const wholeFiles = renderNothing ? wholePages : written.map((file) => relative(outputDir, file)).filter((file) => !plan.slices.has(file));
   for (const file of wholeFiles) record(file, whole);
-  const searchDir = join(outputDir, "pagefind");
-  const search = filesUnder(searchDir);
-  state.search = { key: searchKey, files: {} };
-  for (const file of search) {
-    const identity = fileIdentity(join(searchDir, file));
-    if (identity) state.search.files[file] = identity;
+  let searchFiles = 0;
+  for (const bundle of bundles) {
+    const dir = join(outputDir, bundle.folder);
+    const files: Record<string, FileIdentity> = {};
+    for (const file of filesUnder(dir)) {
+      const identity = fileIdentity(join(dir, file));
+      if (identity) files[file] = identity;
+    }
+    state.search[bundle.folder] = { key: bundle.key, files };
+    searchFiles += Object.keys(files).length;
   }
-  const files = Object.keys(state.pages).length + search.length;
+  const files = Object.keys(state.pages).length + searchFiles;
   const stats: SiteStats = {
     files,
     pages: Object.keys(state.pages).length,
     rendered: renderNothing ? 0 : toRender.size + wholeFiles.length,
     carried: carried.size + (renderNothing ? wholePages.length : 0),
-    search: carrySearch ? "carried" : "built",
+    bundles: count,
+    rebuilt: count - bundles.filter((b) => b.carry).length,
     ms: { plan: planned - started, eleventy: rendered - planned, search: searched - rendered },
   };
   return { state, stats };

@@ -50,12 +50,14 @@ function keyOf(site: string, kind: string, slice: unknown): string {
 export function planSite(model: DigestModel, site: string): SitePlan {
   const pages: PlannedPage[] = [];
   const slices = new Map<string, StoryView | DayPage | MonthView | Redirect>();
-  const add = (kind: PlannedPage["kind"], path: string, slice: StoryView | DayPage | MonthView | Redirect) => {
+  const add = (kind: PlannedPage["kind"], path: string, slice: StoryView | DayPage | MonthView | Redirect, keyed: unknown = slice) => {
     const file = fileOf(path);
-    pages.push({ file, key: keyOf(site, kind, slice), kind });
+    pages.push({ file, key: keyOf(site, kind, keyed), kind });
     slices.set(file, slice);
   };
-  for (const story of model.stories) add("story", story.path, story);
+  // A story's page shows all of its view but its rank within the day, which moves whenever a story is
+  // added above it: left out of the key, so those pages are not rendered again (story.njk must not show it).
+  for (const story of model.stories) add("story", story.path, story, { ...story, rank: 0 });
   model.days.forEach((day, i) => {
     const older = model.days[i + 1];
     const newer = model.days[i - 1];

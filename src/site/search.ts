@@ -1,5 +1,6 @@
-// Search: Pagefind indexes the story pages (the element marked data-pagefind-body) into OUTPUT/pagefind/,
-// with its browser UI; the search page loads it.
+// Search: Pagefind indexes the story pages (the element marked data-pagefind-body) into OUTPUT/pagefind/
+// (and, on a larger site, further bundles beside it: ./bundles.ts), with its browser UI; the search page
+// loads it.
 //
 // Pagefind numbers pages in the order they are added, and its files depend on that order, so pages are
 // added in the model's order, whatever order they are rendered or carried over in. Each page is handed
@@ -37,18 +38,18 @@ export class SearchIndexer {
     /** Story URLs ("/stories/s-1/") in model order, each with whether it is carried over (read from `siteDir`). */
     private readonly order: ReadonlyArray<{ url: string; carried: boolean }>,
     private readonly siteDir: string,
+    /** Where in the site the index goes ("pagefind"). */
+    private readonly folder: string,
     private readonly language: string,
   ) {
     this.rendered = new Set(order.filter((o) => !o.carried).map((o) => o.url));
   }
 
-  static async start(order: ReadonlyArray<{ url: string; carried: boolean }>, siteDir: string, language: string): Promise<SearchIndexer> {
+  /** A new index in the Pagefind service (started on first use; stop it with `SearchIndexer.close`). */
+  static async start(order: ReadonlyArray<{ url: string; carried: boolean }>, siteDir: string, folder: string, language: string): Promise<SearchIndexer> {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: language.slice(0, 2).toLowerCase() || "en" });
-    if (!index) {
-      await pagefind.close();
-      throw new Error(`search index could not be started: ${errors.join("; ")}`);
-    }
-    return new SearchIndexer(index, order, siteDir, language);
+    if (!index) throw new Error(`search index could not be started: ${errors.join("; ")}`);
+    return new SearchIndexer(index, order, siteDir, folder, language);
   }
 
   /** A page Eleventy rendered (any page: those that are not stories are not indexed). */
@@ -78,21 +79,17 @@ export class SearchIndexer {
     this.pending.push(this.index.addHTMLFile({ url, content: html }));
   }
 
-  /** Adds what is left, writes OUTPUT/pagefind/, and stops Pagefind. */
+  /** Adds what is left and writes the index into its folder of the site. */
   async finish(): Promise<void> {
-    try {
-      this.pump(true);
-      await this.chain;
-      for (const added of await Promise.all(this.pending)) if (added.errors.length) throw new Error(`search index: ${added.errors.join("; ")}`);
-      const written = await this.index.writeFiles({ outputPath: join(this.siteDir, "pagefind") });
-      if (written.errors.length) throw new Error(`search index: ${written.errors.join("; ")}`);
-    } finally {
-      await pagefind.close();
-    }
+    this.pump(true);
+    await this.chain;
+    for (const added of await Promise.all(this.pending)) if (added.errors.length) throw new Error(`search index: ${added.errors.join("; ")}`);
+    const written = await this.index.writeFiles({ outputPath: join(this.siteDir, this.folder) });
+    if (written.errors.length) throw new Error(`search index: ${written.errors.join("; ")}`);
   }
 
-  /** Stops Pagefind without writing (the build failed). */
-  static async abandon(): Promise<void> {
+  /** Stops the Pagefind service (after the indexes are written, or when the build failed). */
+  static async close(): Promise<void> {
     await pagefind.close();
   }
 }

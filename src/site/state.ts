@@ -9,7 +9,8 @@ export interface SiteState {
   site: string;
   /** Output file (relative to the site folder) → its key, then its identity. */
   pages: Record<string, [key: string, ...identity: FileIdentity]>;
-  search: { key: string; files: Record<string, FileIdentity> } | null;
+  /** Per search bundle (its folder in the site): its key, and its files (relative to the folder) with their identities. */
+  search: Record<string, { key: string; files: Record<string, FileIdentity> }>;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -20,7 +21,6 @@ export const siteStateNamespace: Namespace<SiteState> = {
   accepts(v): v is SiteState {
     if (!isObject(v) || typeof v.site !== "string" || !isObject(v.pages)) return false;
     if (!Object.values(v.pages).every((p) => isIdentity(p, 1) && typeof (p as unknown[])[0] === "string")) return false;
-    if (v.search === null) return true;
-    return isObject(v.search) && typeof v.search.key === "string" && isObject(v.search.files) && Object.values(v.search.files).every((f) => isIdentity(f));
+    return isObject(v.search) && Object.values(v.search).every((b) => isObject(b) && typeof b.key === "string" && isObject(b.files) && Object.values(b.files).every((f) => isIdentity(f)));
   },
 };
