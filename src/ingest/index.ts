@@ -9,7 +9,7 @@ import { hash } from "node:crypto";
 import { extname } from "node:path";
 import type { InputFormat, IngestResult, Message, Rejection, SourceFile } from "../types.ts";
 import { decode } from "./decode.ts";
-import { RACY_MS, sameSignature, signatureOf, type KnownFile, type KnownFiles } from "./known.ts";
+import { racyMs, sameSignature, signatureOf, type KnownFile, type KnownFiles } from "./known.ts";
 
 export { decode, type Decoded } from "./decode.ts";
 export { notLanguage } from "./language.ts";
@@ -162,7 +162,7 @@ async function readFile(walk: Walk, abs: Buffer, path: string, followed: Stats |
   if (walk.known) {
     const info = followed ?? statOrNull(abs);
     const was = walk.known.files[path];
-    if (info?.isFile() && info.size <= walk.maxBytes && was && was.format === format && info.ctimeMs < walk.known.at - RACY_MS && sameSignature(signatureOf(info), was.signature)) {
+    if (info?.isFile() && info.size <= walk.maxBytes && was && was.format === format && info.ctimeMs < walk.known.at - racyMs() && sameSignature(signatureOf(info), was.signature)) {
       for (const w of was.warnings) walk.messages.push({ file: path, stage: "ingest", level: "warning", ...w });
       walk.files.push({ path, format, text: "", encoding: was.encoding, mtime: info.mtime, contentKey: was.contentKey });
       walk.next.files[path] = was;

@@ -10,11 +10,11 @@ import { fnv1a } from "../text/hash.ts";
 export const BUNDLE_PAGES = 600;
 export const MAX_BUNDLES = 8;
 
-/** How many bundles a site with `pages` story pages has (DIGEST_TEST_BUNDLE_PAGES: a smaller share, for tests). */
+/** How many bundles a site with `pages` story pages has (DIGEST_TEST_BUNDLES: that many, for tests). */
 export function bundleCount(pages: number): number {
-  const test = Number(process.env.DIGEST_TEST_BUNDLE_PAGES);
-  const share = Number.isInteger(test) && test > 0 ? test : BUNDLE_PAGES;
-  return Math.max(1, Math.min(MAX_BUNDLES, Math.ceil(pages / share)));
+  const test = Number(process.env.DIGEST_TEST_BUNDLES);
+  if (Number.isInteger(test) && test > 0) return test;
+  return Math.max(1, Math.min(MAX_BUNDLES, Math.ceil(pages / BUNDLE_PAGES)));
 }
 
 /** The folder of bundle `i` in the site: "pagefind", then "pagefind-2", "pagefind-3", … */

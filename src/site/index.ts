@@ -111,10 +111,13 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
 
   // The search bundles (./bundles.ts): each carried over when none of its pages changed, else rebuilt.
   const stories = plan.pages.filter((p) => p.kind === "story");
-  const bundles = Array.from({ length: count }, (_, i) => ({ folder: bundleFolder(i), pages: [] as PlannedPage[], key: "", carry: false }));
-  for (const page of stories) bundles[bundleOf((plan.slices.get(page.file) as StoryView).id, count)]!.pages.push(page);
+  const shares = Array.from({ length: count }, () => [] as PlannedPage[]);
+  for (const page of stories) shares[bundleOf((plan.slices.get(page.file) as StoryView).id, count)]!.push(page);
+  // A bundle with no pages would make the search page fail: only bundles with pages are written (one at least).
+  const filled = shares.filter((pages, i) => pages.length > 0 || (i === 0 && stories.length === 0));
+  const bundles = filled.map((pages, i) => ({ folder: bundleFolder(i), pages, key: "", carry: false }));
   for (const bundle of bundles) {
-    bundle.key = createHash("sha256").update(`${key}\n${count}\n${bundle.folder}\n`).update(bundle.pages.map((p) => `${p.file} ${p.key}`).join("\n")).digest("hex").slice(0, 32);
+    bundle.key = createHash("sha256").update(`${key}\n${count} ${bundles.length}\n${bundle.folder}\n`).update(bundle.pages.map((p) => `${p.file} ${p.key}`).join("\n")).digest("hex").slice(0, 32);
     const was = before?.search[bundle.folder];
     const files = was && was.key === bundle.key && liveDir ? Object.keys(was.files) : [];
     bundle.carry = files.length > 0 && files.every((file) => sameIdentity(fileIdentity(join(liveDir!, bundle.folder, file)), was!.files[file]!));
@@ -195,8 +198,8 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     pages: Object.keys(state.pages).length,
     rendered: renderNothing ? 0 : toRender.size + wholeFiles.length,
     carried: carried.size + (renderNothing ? wholePages.length : 0),
-    bundles: count,
-    rebuilt: count - bundles.filter((b) => b.carry).length,
+    bundles: bundles.length,
+    rebuilt: bundles.filter((b) => !b.carry).length,
     ms: { plan: planned - started, eleventy: rendered - planned, search: searched - rendered },
   };
   return { state, stats };
