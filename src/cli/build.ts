@@ -25,7 +25,7 @@ import { readState, writeState } from "../cache/state.ts";
 import { buildRecordNamespace, hashOf, sameFiles, type BuildRecord } from "../cache/build-record.ts";
 import { prepareArticles, type PrepareStats } from "../parallel/articles.ts";
 import { summariseAll } from "../parallel/summaries.ts";
-import { cachedSummaries } from "../cache/summaries.ts";
+import { cachedSummaries, type CachedSummaries } from "../cache/summaries.ts";
 
 export async function runBuild(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -79,7 +79,7 @@ export async function runBuild(argv: string[]): Promise<number> {
   const cache = values["no-cache"] ? null : new DiskCache(resolve(values.cache), warn);
   const articleStats = {} as PrepareStats;
   const said: { stdout: string[]; stderr: string[] } = { stdout: [], stderr: [] };
-  let summaries;
+  let summaries: CachedSummaries | undefined;
   let site: Awaited<ReturnType<typeof renderSite>> | null = null;
   let unchanged = false;
   let record: BuildRecord | null = null;
@@ -105,37 +105,43 @@ export async function runBuild(argv: string[]): Promise<number> {
       await out.abort();
       lap("unchanged");
     } else {
-      progress.step(`cleaning and dating ${ingested.files.length} articles`);
-      const rules = rulesWithout(...config.disableRules);
-      const load = (file: (typeof ingested.files)[number]) => readSource(file, ingested.unread);
-      const prepared = await prepareArticles(ingested.files, { zone: config.timezone, rules, cache, warn, load, dropEvidence: true }, articleStats);
-      // Their texts are in the articles now (or not needed): the files keep only their names and times.
-      for (const file of ingested.files) file.text = "";
-      summaries = await cachedSummaries(cache);
-      lap("articles");
-      progress.step("merging and summarising");
-      const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings: pipelineTimings, summarise: summaries.summarise });
-      // Merging into stories, and the summaries the cache had (the others are computed next).
-      lap("cluster");
-      // The stories still to summarise, together on the threads (the pipeline took the lists to fill).
-      await summaries.fill((jobs) => summariseAll(jobs, { warn }));
-      await summaries.pack?.commit();
-      lap("summarise");
-      const fileTimes = fileTimeWarning(result.stories.flatMap((s) => s.members));
-      const digest = buildDigest(result.stories, { zone: config.timezone, homeDays: config.homeDays });
-      progress.step("writing the digests");
-      await out.writeDigests(digest.files);
-      lap("digest");
+      // Everything up to the view model and the report, in a scope of its own: once it has returned,
+      // the articles and their texts are garbage, and the site and feeds are made with the model alone.
+      const model = await (async () => {
+        progress.step(`cleaning and dating ${ingested.files.length} articles`);
+        const rules = rulesWithout(...config.disableRules);
+        const load = (file: (typeof ingested.files)[number]) => readSource(file, ingested.unread);
+        const prepared = await prepareArticles(ingested.files, { zone: config.timezone, rules, cache, warn, load, dropEvidence: true }, articleStats);
+        // Their texts are in the articles now (or not needed): the files keep only their names and times.
+        for (const file of ingested.files) file.text = "";
+        summaries = await cachedSummaries(cache);
+        lap("articles");
+        progress.step("merging and summarising");
+        const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings: pipelineTimings, summarise: summaries.summarise });
+        // Merging into stories, and the summaries the cache had (the others are computed next).
+        lap("cluster");
+        // The stories still to summarise, together on the threads (the pipeline took the lists to fill).
+        await summaries.fill((jobs) => summariseAll(jobs, { warn }));
+        await summaries.pack?.commit();
+        lap("summarise");
+        const fileTimes = fileTimeWarning(result.stories.flatMap((s) => s.members));
+        const digest = buildDigest(result.stories, { zone: config.timezone, homeDays: config.homeDays });
+        progress.step("writing the digests");
+        await out.writeDigests(digest.files);
+        lap("digest");
+        const report = buildReport(result.stories, [...ingested.rejected, ...result.rejected], [...ingested.messages, ...result.messages], digest.model);
+        await writeFile(join(out.site, "build-report.json"), `${JSON.stringify(report, null, 2)}\n`);
+        said.stdout = summaryLines(report, digest.files.length);
+        said.stderr = [...rejectionLines(report), ...(fileTimes ? [`digest: warning: ${fileTimes}`] : [])];
+        lap("report");
+        return digest.model;
+      })();
       progress.step("rendering the site and its search index");
       const siteState = cache ? readState(cache.dir, siteStateNamespace, warn) : null;
-      site = await renderSite({ outputDir: out.site, config, model: digest.model, previous: { dir: out.liveSite, state: siteState } });
+      site = await renderSite({ outputDir: out.site, config, model, previous: { dir: out.liveSite, state: siteState } });
       lap("site");
-      await writeFeeds({ outputDir: out.site, config, model: digest.model });
+      await writeFeeds({ outputDir: out.site, config, model });
       lap("feed");
-      const report = buildReport(result.stories, [...ingested.rejected, ...result.rejected], [...ingested.messages, ...result.messages], digest.model);
-      await writeFile(join(out.site, "build-report.json"), `${JSON.stringify(report, null, 2)}\n`);
-      said.stdout = summaryLines(report, digest.files.length);
-      said.stderr = [...rejectionLines(report), ...(fileTimes ? [`digest: warning: ${fileTimes}`] : [])];
       await out.commit();
       if (cache) {
         writeState(cache.dir, knownFilesNamespace, ingested.known, warn);
@@ -143,7 +149,7 @@ export async function runBuild(argv: string[]): Promise<number> {
         record = { setup, inputs, digests: identitiesUnder(out.liveDigests), output: identitiesUnder(out.liveSite), ...said };
         writeState(cache.dir, buildRecordNamespace, record, warn);
       }
-      lap("report");
+      lap("commit");
     }
   } catch (error) {
     await out.abort();

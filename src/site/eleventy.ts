@@ -2,10 +2,15 @@
 // ./templates are its only input files. The whole model is global data (`digest`, for the pages that
 // list across it), and the pages to render this time are global data too (`pages`: the stories, days,
 // months and moved stories whose page changed, see ./plan.ts), paginated one per page.
+import { readdirSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { DigestModel } from "../digest/index.ts";
 import { dayTitle, monthTitle, shortDayTitle } from "../text/dates.ts";
 import { absoluteUrl, pathPrefix, resolveHref } from "../text/paths.ts";
 import type { PagesToRender } from "./plan.ts";
+
+const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), "templates");
 
 /** The part of Nunjucks that Eleventy hands over with its environment. */
 interface NunjucksTemplate {
@@ -18,6 +23,7 @@ interface NunjucksLib {
 export interface EleventyConfigApi {
   setTemplateFormats(formats: string[]): void;
   setUseGitIgnore(use: boolean): void;
+  ignores: Set<string>;
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
   addGlobalData(name: string, value: unknown): void;
   addFilter(name: string, fn: (value: string) => string): void;
@@ -42,8 +48,10 @@ export interface EleventySetup {
   pages: PagesToRender;
   /** The search bundles the search page merges besides the first (./bundles.ts). */
   search: { merge: Array<{ bundlePath: string }> };
-  /** Called with each page Eleventy writes: its URL and file, and its HTML. */
-  onPage?: (page: { url: string; outputPath: string }, html: string) => void;
+  /** Only the story pages: every other template is left out of this run. */
+  storiesOnly?: boolean;
+  /** Called with each page Eleventy writes: its URL and file. */
+  onPage?: (page: { url: string; outputPath: string }) => void;
 }
 
 export function configureEleventy(eleventyConfig: EleventyConfigApi, data: EleventySetup): void {
@@ -54,6 +62,8 @@ export function configureEleventy(eleventyConfig: EleventyConfigApi, data: Eleve
   // Input text reaches templates only as data; autoescape makes every {{ value }} text.
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
   cacheCompiledTemplates(eleventyConfig);
+  // Eleventy matches ignores against paths as it lists them: relative to the working folder.
+  if (data.storiesOnly) for (const name of readdirSync(TEMPLATES)) if (name.endsWith(".njk") && name !== "story.njk") eleventyConfig.ignores.add(relative(process.cwd(), join(TEMPLATES, name)));
   eleventyConfig.addGlobalData("site", data.site);
   eleventyConfig.addGlobalData("digest", data.model);
   eleventyConfig.addGlobalData("pages", data.pages);
@@ -75,7 +85,7 @@ export function configureEleventy(eleventyConfig: EleventyConfigApi, data: Eleve
   if (onPage) {
     eleventyConfig.addTransform("digest-pages", function (content) {
       const { url, outputPath } = this.page;
-      if (typeof url === "string" && typeof outputPath === "string") onPage({ url, outputPath }, content);
+      if (typeof url === "string" && typeof outputPath === "string") onPage({ url, outputPath });
       return content;
     });
   }

@@ -19,12 +19,15 @@ import type { StoryView } from "../digest/index.ts";
 import { bundleCount, bundleFolder, bundleOf } from "./bundles.ts";
 import { configureEleventy, type EleventyConfigApi } from "./eleventy.ts";
 import { fileOf, pagesToRender, planSite, type PlannedPage } from "./plan.ts";
-import { SearchIndexer } from "./search.ts";
+import { indexSearch } from "./search.ts";
 import type { SiteState } from "./state.ts";
 
 export { siteStateNamespace, type SiteState } from "./state.ts";
 
 const templates = join(dirname(fileURLToPath(import.meta.url)), "templates");
+
+/** Story pages one Eleventy run renders at most (./index.ts renderSite). */
+const STORY_PAGES_PER_RUN = 2_500;
 
 /** Stories shown in full at the top of the front page and of each day; the rest are compact rows. */
 export const LEAD_STORIES = 5;
@@ -130,47 +133,32 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const planned = performance.now();
 
   const toRender = new Set(plan.pages.filter((p) => !carried.has(p.file)).map((p) => p.file));
-  const indexers = new Map<string, SearchIndexer>();
   const written: string[] = [];
-  try {
-    const byUrl = new Map<string, SearchIndexer>();
-    for (const bundle of bundles) {
-      if (bundle.carry) continue;
-      const order = bundle.pages.map((p) => ({ url: `/${p.file.replace(/index\.html$/, "")}`, carried: carried.has(p.file) }));
-      const indexer = await SearchIndexer.start(order, outputDir, bundle.folder, config.language);
-      indexers.set(bundle.folder, indexer);
-      for (const { url } of order) byUrl.set(url, indexer);
-    }
-    if (!renderNothing) {
-      const eleventy = await import("@11ty/eleventy");
-      const pages = pagesToRender(plan, toRender);
-      const prefix = pathPrefix(config.baseUrl);
-      const search = { merge: bundles.slice(1).map((b) => ({ bundlePath: resolveHref(`/${b.folder}/`, prefix) })) };
-      const onPage = (page: { url: string; outputPath: string }, html: string) => {
-        written.push(page.outputPath);
-        byUrl.get(page.url)?.offer(page.url, html);
-      };
+  if (!renderNothing) {
+    const eleventy = await import("@11ty/eleventy");
+    const pages = pagesToRender(plan, toRender);
+    const prefix = pathPrefix(config.baseUrl);
+    const search = { merge: bundles.slice(1).map((b) => ({ bundlePath: resolveHref(`/${b.folder}/`, prefix) })) };
+    const onPage = (page: { url: string; outputPath: string }) => written.push(page.outputPath);
+    // Eleventy holds every page it renders until it has written them all: story pages beyond the
+    // first run's share are rendered in further runs of story pages alone, so memory stays bounded.
+    const runs = [pages.stories.slice(0, STORY_PAGES_PER_RUN)];
+    for (let i = STORY_PAGES_PER_RUN; i < pages.stories.length; i += STORY_PAGES_PER_RUN) runs.push(pages.stories.slice(i, i + STORY_PAGES_PER_RUN));
+    for (const [n, stories] of runs.entries()) {
+      const share = n === 0 ? { ...pages, stories } : { stories, days: [], months: [], redirects: [] };
       const instance = new eleventy.default(templates, outputDir, {
         // No config file: everything is set up by configureEleventy.
         configPath: false,
         quietMode: true,
-        config: (eleventyConfig: EleventyConfigApi) => configureEleventy(eleventyConfig, { site, model, pages, search, onPage }),
+        config: (eleventyConfig: EleventyConfigApi) => configureEleventy(eleventyConfig, { site, model, pages: share, search, onPage, storiesOnly: n > 0 }),
       });
       instance.logger.overrideLogger(eleventyConsole);
       await instance.write();
     }
-  } catch (error) {
-    if (indexers.size) await SearchIndexer.close();
-    throw error;
   }
   const rendered = performance.now();
-  if (indexers.size) {
-    try {
-      for (const indexer of indexers.values()) await indexer.finish();
-    } finally {
-      await SearchIndexer.close();
-    }
-  }
+  const urlOf = (file: string) => `/${file.replace(/index\.html$/, "")}`;
+  await indexSearch(outputDir, bundles.filter((b) => !b.carry).map((b) => ({ folder: b.folder, urls: b.pages.map((p) => urlOf(p.file)) })), config.language);
   const searched = performance.now();
 
   const state: SiteState = { site: key, pages: {}, search: {} };

@@ -2,17 +2,20 @@
 // (and, on a larger site, further bundles beside it: ./bundles.ts), with its browser UI; the search page
 // loads it.
 //
-// Pagefind numbers pages in the order they are added, and its files depend on that order, so pages are
-// added in the model's order, whatever order they are rendered or carried over in. Each page is handed
-// over as soon as Eleventy renders it (Pagefind parses it in its own process, on another core, while the
-// rest renders), or read back from the site folder when it was carried over from the last build. Only
+// Pagefind numbers pages in the order they are added, and its files depend on that order, so each
+// bundle's pages are added in the model's order, read back from the site folder once written (and so on
+// every machine the same index; Pagefind's own walk of a folder goes in the file system's order). Only
 // the marked element travels, inside a bare document: Pagefind reads nothing else of a page when one is
-// marked, so the index is the one it would build from the whole files (a page without the mark goes whole).
+// marked, so the index is the one it would build from the whole files (a page without the mark goes
+// whole). Bundles are built two at a time, each index dropped once written, which bounds Pagefind's
+// memory on a large site.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 
 const BODY_MARK = "data-pagefind-body";
+/** Bundles indexed at once: one being written while the next is read in. */
+const AT_ONCE = 2;
 
 /** The marked element of a page in a bare document, or the page as it is when it has none (or nests it). */
 export function searchDocument(html: string, language: string): string {
@@ -25,71 +28,42 @@ export function searchDocument(html: string, language: string): string {
   return `<html lang="${language.replace(/[^A-Za-z0-9-]/g, "")}"><body>${html.slice(start, end + tag.length + 3)}</body></html>`;
 }
 
-export class SearchIndexer {
-  private next = 0;
-  private readonly arrived = new Map<string, string>();
-  private readonly pending: Array<Promise<{ errors: string[] }>> = [];
-  private chain: Promise<void> = Promise.resolve();
-  /** The story pages that are rendered this time (the others are read back from the site folder). */
-  private readonly rendered: Set<string>;
+export interface SearchBundle {
+  /** Its folder in the site ("pagefind", "pagefind-2", …). */
+  folder: string;
+  /** Its story pages' URLs ("/stories/s-1/"), in model order. */
+  urls: string[];
+}
 
-  private constructor(
-    private readonly index: pagefind.PagefindIndex,
-    /** Story URLs ("/stories/s-1/") in model order, each with whether it is carried over (read from `siteDir`). */
-    private readonly order: ReadonlyArray<{ url: string; carried: boolean }>,
-    private readonly siteDir: string,
-    /** Where in the site the index goes ("pagefind"). */
-    private readonly folder: string,
-    private readonly language: string,
-  ) {
-    this.rendered = new Set(order.filter((o) => !o.carried).map((o) => o.url));
-  }
-
-  /** A new index in the Pagefind service (started on first use; stop it with `SearchIndexer.close`). */
-  static async start(order: ReadonlyArray<{ url: string; carried: boolean }>, siteDir: string, folder: string, language: string): Promise<SearchIndexer> {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: language.slice(0, 2).toLowerCase() || "en" });
-    if (!index) throw new Error(`search index could not be started: ${errors.join("; ")}`);
-    return new SearchIndexer(index, order, siteDir, folder, language);
-  }
-
-  /** A page Eleventy rendered (any page: those that are not stories are not indexed). */
-  offer(url: string, html: string): void {
-    if (!this.rendered.has(url)) return;
-    this.arrived.set(url, searchDocument(html, this.language));
-    this.pump(false);
-  }
-
-  /** Hands pages to Pagefind in order for as long as the next one is there (one chain, so reads keep the order). */
-  private pump(final: boolean): void {
-    while (this.next < this.order.length) {
-      const { url, carried } = this.order[this.next]!;
-      const html = this.arrived.get(url);
-      if (html !== undefined) {
-        this.arrived.delete(url);
-        this.chain = this.chain.then(() => this.add(url, html));
-      } else if (carried || final) {
-        const file = join(this.siteDir, url.replace(/^\//, ""), "index.html");
-        this.chain = this.chain.then(async () => this.add(url, searchDocument(await readFile(file, "utf8"), this.language)));
-      } else return;
-      this.next++;
-    }
-  }
-
-  private add(url: string, html: string): void {
-    this.pending.push(this.index.addHTMLFile({ url, content: html }));
-  }
-
-  /** Adds what is left and writes the index into its folder of the site. */
-  async finish(): Promise<void> {
-    this.pump(true);
-    await this.chain;
-    for (const added of await Promise.all(this.pending)) if (added.errors.length) throw new Error(`search index: ${added.errors.join("; ")}`);
-    const written = await this.index.writeFiles({ outputPath: join(this.siteDir, this.folder) });
-    if (written.errors.length) throw new Error(`search index: ${written.errors.join("; ")}`);
-  }
-
-  /** Stops the Pagefind service (after the indexes are written, or when the build failed). */
-  static async close(): Promise<void> {
+/** Writes each bundle's index into its folder of the site, from the story pages already written there. */
+export async function indexSearch(siteDir: string, bundles: readonly SearchBundle[], language: string): Promise<void> {
+  if (!bundles.length) return;
+  const forceLanguage = language.slice(0, 2).toLowerCase() || "en";
+  try {
+    let next = 0;
+    const lane = async () => {
+      while (next < bundles.length) await indexBundle(siteDir, bundles[next++]!, forceLanguage, language);
+    };
+    await Promise.all(Array.from({ length: Math.min(AT_ONCE, bundles.length) }, lane));
+  } finally {
     await pagefind.close();
+  }
+}
+
+async function indexBundle(siteDir: string, bundle: SearchBundle, forceLanguage: string, language: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage });
+  if (!index) throw new Error(`search index could not be started: ${errors.join("; ")}`);
+  try {
+    // Sent as read, in order (each call queues its message at once); answered together.
+    const added: Array<Promise<{ errors: string[] }>> = [];
+    for (const url of bundle.urls) {
+      const html = await readFile(join(siteDir, url.replace(/^\//, ""), "index.html"), "utf8");
+      added.push(index.addHTMLFile({ url, content: searchDocument(html, language) }));
+    }
+    for (const result of await Promise.all(added)) if (result.errors.length) throw new Error(`search index: ${result.errors.join("; ")}`);
+    const written = await index.writeFiles({ outputPath: join(siteDir, bundle.folder) });
+    if (written.errors.length) throw new Error(`search index: ${written.errors.join("; ")}`);
+  } finally {
+    await index.deleteIndex();
   }
 }
