@@ -41,7 +41,8 @@ export async function cachedSummaries(cache: DiskCache | null): Promise<CachedSu
     stats.calls++;
     const target: string[] = [];
     // An argument left out and one passed as undefined are the same call (see memoise).
-    const json = cacheJson(options === undefined ? [inputs] : [inputs, options]);
+    const args = options === undefined ? [inputs] : [inputs, options];
+    const json = plainArgs(inputs, options) ? JSON.stringify(args) : cacheJson(args);
     const key = json === null ? null : cacheKey(code, json);
     const hit = key === null ? undefined : pack?.get(key);
     if (hit !== undefined) {
@@ -72,4 +73,18 @@ export async function cachedSummaries(cache: DiskCache | null): Promise<CachedSu
       });
     },
   };
+}
+
+/** Arguments JSON gives back exactly without looking at every value (cacheJson's check): titles and texts, numbers. */
+function plainArgs(inputs: readonly SummaryInput[], options: SummaryOptions | undefined): boolean {
+  const plainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+  if (!Array.isArray(inputs) || Object.getPrototypeOf(inputs) !== Array.prototype) return false;
+  for (const input of inputs as unknown[]) {
+    if (!plainObject(input)) return false;
+    for (const key in input) if ((key !== "title" && key !== "text") || typeof input[key] !== "string") return false;
+  }
+  if (options === undefined) return true;
+  if (!plainObject(options)) return false;
+  for (const key in options) if (typeof options[key] !== "number" || !Number.isFinite(options[key])) return false;
+  return true;
 }

@@ -120,8 +120,9 @@ export function languageFeatures(text: string): LanguageFeatures {
   let tokens = 0;
   let tokenChars = 0;
   let inToken = false;
-  for (const ch of sample) {
-    const code = ch.charCodeAt(0);
+  const n = sample.length;
+  for (let i = 0; i < n; i++) {
+    const code = sample.charCodeAt(i);
     if (code < 0x80) {
       // ASCII, most of most texts: decided by a table.
       const kind = ASCII[code]!;
@@ -142,7 +143,10 @@ export function languageFeatures(text: string): LanguageFeatures {
       } else if (kind === 2) odd++;
       continue;
     }
-    const c = classOf(ch);
+    // One code point: a surrogate pair is one character, as for…of would give it.
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < n && (sample.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const c = classOf(pair ? sample.slice(i, i + 2) : sample[i]!);
+    if (pair) i++;
     if (c.space) {
       inToken = false;
       continue;

@@ -78,9 +78,10 @@ export function configureEleventy(eleventyConfig: EleventyConfigApi, data: Eleve
   // "/about/" → the same path under the site's path prefix (the path part of baseUrl).
   eleventyConfig.addFilter("link", (path) => resolveHref(path, prefix));
   eleventyConfig.addFilter("absolute", (path) => absoluteUrl(path, data.site.baseUrl));
-  eleventyConfig.addFilter("dayTitle", (date) => dayTitle(date));
-  eleventyConfig.addFilter("shortDay", (date) => shortDayTitle(date));
-  eleventyConfig.addFilter("monthTitle", (date) => monthTitle(date));
+  // A site has a few hundred days and every page names some: each is formatted once.
+  eleventyConfig.addFilter("dayTitle", kept(dayTitle));
+  eleventyConfig.addFilter("shortDay", kept(shortDayTitle));
+  eleventyConfig.addFilter("monthTitle", kept(monthTitle));
   const onPage = data.onPage;
   if (onPage) {
     eleventyConfig.addTransform("digest-pages", function (content) {
@@ -89,6 +90,19 @@ export function configureEleventy(eleventyConfig: EleventyConfigApi, data: Eleve
       return content;
     });
   }
+}
+
+/** A pure function of a string, with its answers kept. */
+function kept(fn: (value: string) => string): (value: string) => string {
+  const answers = new Map<string, string>();
+  return (value) => {
+    let answer = answers.get(value);
+    if (answer === undefined) {
+      answer = fn(value);
+      answers.set(value, answer);
+    }
+    return answer;
+  };
 }
 
 /**

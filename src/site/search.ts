@@ -9,7 +9,7 @@
 // marked, so the index is the one it would build from the whole files (a page without the mark goes
 // whole). Bundles are built two at a time, each index dropped once written, which bounds Pagefind's
 // memory on a large site.
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 
@@ -54,12 +54,8 @@ async function indexBundle(siteDir: string, bundle: SearchBundle, forceLanguage:
   const { index, errors } = await pagefind.createIndex({ forceLanguage });
   if (!index) throw new Error(`search index could not be started: ${errors.join("; ")}`);
   try {
-    // Sent as read, in order (each call queues its message at once); answered together.
-    const added: Array<Promise<{ errors: string[] }>> = [];
-    for (const url of bundle.urls) {
-      const html = await readFile(join(siteDir, url.replace(/^\//, ""), "index.html"), "utf8");
-      added.push(index.addHTMLFile({ url, content: searchDocument(html, language) }));
-    }
+    // Read and sent in order (each call queues its message at once); answered together.
+    const added = bundle.urls.map((url) => index.addHTMLFile({ url, content: searchDocument(readFileSync(join(siteDir, url.replace(/^\//, ""), "index.html"), "utf8"), language) }));
     for (const result of await Promise.all(added)) if (result.errors.length) throw new Error(`search index: ${result.errors.join("; ")}`);
     const written = await index.writeFiles({ outputPath: join(siteDir, bundle.folder) });
     if (written.errors.length) throw new Error(`search index: ${written.errors.join("; ")}`);
