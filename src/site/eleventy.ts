@@ -32,16 +32,6 @@ export interface EleventyConfigApi {
   on(event: string, listener: (arg: { nunjucks: NunjucksLib; environment: unknown }) => void): void;
 }
 
-/** The paginated item a page shows, when it shows one. */
-interface PageData {
-  title?: string;
-  description?: string;
-  story?: { headline: string; summary: string[] };
-  day?: { title: string };
-  month?: { label: string };
-  moved?: { to: { headline: string; path: string } };
-}
-
 export interface EleventySetup {
   site: { baseUrl: string };
   model: DigestModel;
@@ -68,12 +58,6 @@ export function configureEleventy(eleventyConfig: EleventyConfigApi, data: Eleve
   eleventyConfig.addGlobalData("digest", data.model);
   eleventyConfig.addGlobalData("pages", data.pages);
   eleventyConfig.addGlobalData("search", data.search);
-  // Titles computed as functions, not as template strings, which autoescape would escape a second time.
-  eleventyConfig.addGlobalData("eleventyComputed", {
-    title: (d: PageData) => d.story?.headline ?? d.day?.title ?? d.month?.label ?? d.moved?.to.headline ?? d.title,
-    description: (d: PageData) => d.story?.summary[0] ?? d.description,
-    redirectTo: (d: PageData) => d.moved?.to.path,
-  });
   const prefix = pathPrefix(data.site.baseUrl);
   // "/about/" → the same path under the site's path prefix (the path part of baseUrl).
   eleventyConfig.addFilter("link", (path) => resolveHref(path, prefix));
