@@ -87,8 +87,8 @@ export async function runBuild(argv: string[]): Promise<number> {
   lap("config");
   try {
     progress.step("reading the input");
-    const ingested = await ingest(input, { known: cache ? readState(cache.dir, knownFilesNamespace, warn) : undefined });
-    notRead = ingested.unread.size;
+    const ingested = await ingest(input, { known: cache ? readState(cache.dir, knownFilesNamespace, warn) : undefined, keepText: false });
+    notRead = ingested.unopened;
     // Everything the output depends on besides the inputs: the code (and its packages, Node), the settings, the folders.
     const setup = hashOf(codeHash([import.meta.url]), templatesKey(), config, input, out.liveDigests, out.liveSite);
     const inputs = hashOf(

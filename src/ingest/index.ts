@@ -23,13 +23,20 @@ export interface IngestOptions {
    * with an empty `text` and its `contentKey`, and `readSource` reads it when it is needed after all.
    */
   known?: KnownFiles | null;
+  /**
+   * false: no file keeps its text either; each comes with its content key only, to be read again when
+   * needed (`readSource`), so that a large input is never held whole (the build).
+   */
+  keepText?: boolean;
 }
 
 export interface IngestOutcome extends IngestResult {
   /** What this build read or took as known, for the next build (with `known` given, else empty). */
   known: KnownFiles;
-  /** Where each file that was not read is, for `readSource`. */
+  /** Where each file that came without its text is, for `readSource`. */
   unread: Map<string, Buffer>;
+  /** Files not opened at all: their signature was the one `known` recorded. */
+  unopened: number;
 }
 
 /** A hash of what an input is: its format, encoding, URL and text (not its path or time). */
@@ -58,6 +65,8 @@ interface Walk {
   known: KnownFiles | null;
   next: KnownFiles;
   unread: Map<string, Buffer>;
+  keepText: boolean;
+  unopened: number;
   files: SourceFile[];
   rejected: Rejection[];
   messages: Message[];
@@ -69,14 +78,14 @@ interface Walk {
 export async function ingest(inputDir: string, options: IngestOptions = {}): Promise<IngestOutcome> {
   const root = Buffer.from(await realpath(inputDir));
   const next: KnownFiles = { at: Date.now(), files: {} };
-  const walk: Walk = { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, known: options.known === undefined ? null : (options.known ?? { at: 0, files: {} }), next, unread: new Map(), files: [], rejected: [], messages: [], seen: new Map() };
+  const walk: Walk = { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, known: options.known === undefined ? null : (options.known ?? { at: 0, files: {} }), next, unread: new Map(), keepText: options.keepText ?? true, unopened: 0, files: [], rejected: [], messages: [], seen: new Map() };
   const info = await stat(root);
   walk.seen.set(key(info), ".");
   // The folders really under the input come first: a link to one of them is the repeat, whatever the order.
   await listFolders(walk, root, "");
   await readFolder(walk, root, "", [key(info)]);
   warnSameNames(walk.files, walk.messages);
-  return { files: walk.files, rejected: walk.rejected, messages: walk.messages, known: next, unread: walk.unread };
+  return { files: walk.files, rejected: walk.rejected, messages: walk.messages, known: next, unread: walk.unread, unopened: walk.unopened };
 }
 
 function reject(walk: Walk, path: string, rule: string, reason: string): void {
@@ -167,6 +176,7 @@ async function readFile(walk: Walk, abs: Buffer, path: string, followed: Stats |
       walk.files.push({ path, format, text: "", encoding: was.encoding, mtime: info.mtime, contentKey: was.contentKey });
       walk.next.files[path] = was;
       walk.unread.set(path, abs);
+      walk.unopened++;
       return;
     }
   }
@@ -176,9 +186,11 @@ async function readFile(walk: Walk, abs: Buffer, path: string, followed: Stats |
     return;
   }
   for (const w of read.warnings) walk.messages.push({ file: path, stage: "ingest", level: "warning", ...w });
-  if (walk.known) {
-    read.file.contentKey = contentKey(read.file);
-    walk.next.files[path] = { signature: read.signature, format, encoding: read.file.encoding, contentKey: read.file.contentKey, warnings: read.warnings };
+  if (walk.known || !walk.keepText) read.file.contentKey = contentKey(read.file);
+  if (walk.known) walk.next.files[path] = { signature: read.signature, format, encoding: read.file.encoding, contentKey: read.file.contentKey!, warnings: read.warnings };
+  if (!walk.keepText) {
+    read.file.text = "";
+    walk.unread.set(path, abs);
   }
   walk.files.push(read.file);
 }
