@@ -7,15 +7,16 @@
 // every machine the same index; Pagefind's own walk of a folder goes in the file system's order). Only
 // the marked element travels, inside a bare document: Pagefind reads nothing else of a page when one is
 // marked, so the index is the one it would build from the whole files (a page without the mark goes
-// whole). Bundles are built two at a time, each index dropped once written, which bounds Pagefind's
-// memory on a large site.
+// whole). Bundles are built two at a time (one at a time once they are large), each index dropped once
+// written, which bounds Pagefind's memory on a large site.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 
 const BODY_MARK = "data-pagefind-body";
-/** Bundles indexed at once: one being written while the next is read in. */
+/** Bundles indexed at once (one being written while the next is read in), while they are small enough; larger ones one by one. */
 const AT_ONCE = 2;
+const AT_ONCE_PAGES = 3_000;
 
 /** The marked element of a page in a bare document, or the page as it is when it has none (or nests it). */
 export function searchDocument(html: string, language: string): string {
@@ -44,7 +45,8 @@ export async function indexSearch(siteDir: string, bundles: readonly SearchBundl
     const lane = async () => {
       while (next < bundles.length) await indexBundle(siteDir, bundles[next++]!, forceLanguage, language);
     };
-    await Promise.all(Array.from({ length: Math.min(AT_ONCE, bundles.length) }, lane));
+    const largest = Math.max(...bundles.map((b) => b.urls.length));
+    await Promise.all(Array.from({ length: largest > AT_ONCE_PAGES ? 1 : Math.min(AT_ONCE, bundles.length) }, lane));
   } finally {
     await pagefind.close();
   }
