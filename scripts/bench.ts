@@ -8,8 +8,12 @@
 //   --heap-mb M     cap Digest's heap (a run that would eat the shared machine fails instead)
 //   --timeout S     give up on one build after S seconds (default 1800)
 //   --keep          keep the working folders (printed)
+//   --check         also build the N + 1 articles cold in a fresh folder, and check that the one-new-article
+//                   build wrote the same bytes (digests, site, feeds, report)
+//   --stub-cluster  replace the clustering by a trivial one (scripts/bench-stub): measures the rest of the
+//                   build at sizes where clustering is the bottleneck; the output is not Digest's
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -28,6 +32,8 @@ const { values } = parseArgs({
     "heap-mb": { type: "string" },
     timeout: { type: "string", default: "1800" },
     keep: { type: "boolean" },
+    check: { type: "boolean" },
+    "stub-cluster": { type: "boolean" },
   },
 });
 const n = Number(values.n);
@@ -55,7 +61,11 @@ const inputBytes = Number(execFileSync("du", ["-sb", articles]).toString().split
 
 interface DigestRun extends Measured {
   stages: Record<string, number>;
+  stageCpuMs: Record<string, number>;
+  stageRssMiB: Record<string, number>;
   articles: Record<string, number>;
+  unchanged: boolean;
+  site: { files: number; pages: number; rendered: number; carried: number; bundles: number; rebuilt: number } | null;
 }
 interface Round {
   cold: DigestRun;
@@ -65,12 +75,14 @@ interface Round {
   eleventy?: Measured;
 }
 
-async function digestBuild(cwd: string, label: string): Promise<DigestRun> {
+const stub = values["stub-cluster"] ? ["--import", join(root, "scripts/bench-stub/register.mjs")] : [];
+
+async function digestBuild(cwd: string, label: string, extra: string[] = []): Promise<DigestRun> {
   const timings = join(cwd, `timings-${label}.json`);
-  const args = [join(root, "bin/digest.js"), "build", "--input", articles, "--digests", join(cwd, "digests"), "--output", join(cwd, "site"), "--quiet", "--timings", timings];
+  const args = [...stub, join(root, "bin/digest.js"), "build", "--input", articles, "--digests", join(cwd, "digests"), "--output", join(cwd, "site"), "--quiet", "--timings", timings, ...extra];
   const run = await measure(process.execPath, args, { cwd, env, timeoutMs });
-  const t = JSON.parse(readFileSync(timings, "utf8")) as { stages: Record<string, number>; articles: Record<string, number> };
-  return { ...run, stages: t.stages, articles: t.articles };
+  const t = JSON.parse(readFileSync(timings, "utf8")) as Omit<DigestRun, keyof Measured>;
+  return { ...run, stages: t.stages, stageCpuMs: t.stageCpuMs ?? {}, stageRssMiB: t.stageRssMiB ?? {}, articles: t.articles ?? {}, unchanged: t.unchanged ?? false, site: t.site ?? null };
 }
 
 const peers = !values["no-peers"];
@@ -81,6 +93,8 @@ const eleventyCfg = peers ? eleventyConfig(work) : "";
 
 const rounds: Round[] = [];
 let failure: string | null = null;
+/** Whether the one-new-article build wrote the bytes a cold build of the same articles writes (--check). */
+let identical: boolean | null = null;
 for (let r = 0; r < runs; r++) {
   const cwd = join(work, `round-${r}`); // a fresh working folder: no cache, no digests, no site
   mkdirSync(cwd);
@@ -98,7 +112,20 @@ for (let r = 0; r < runs; r++) {
   const unchanged = await digestBuild(cwd, "unchanged");
   process.stdout.write(` ${unchanged.wall.toFixed(1)} s, one new article`);
   copyFileSync(extra, join(articles, `${extraName}.txt`));
-  const added = await digestBuild(cwd, "added").finally(() => rmSync(join(articles, `${extraName}.txt`)));
+  let added: DigestRun;
+  try {
+    added = await digestBuild(cwd, "added");
+    if (values.check && r === 0) {
+      // The same N + 1 articles cold, in a fresh folder without a cache: the incremental build must match it.
+      const check = join(cwd, "check");
+      mkdirSync(check);
+      await digestBuild(check, "check", ["--no-cache"]);
+      identical = sameTree(join(check, "digests"), join(cwd, "digests")) && sameTree(join(check, "site"), join(cwd, "site"));
+      rmSync(check, { recursive: true, force: true });
+    }
+  } finally {
+    rmSync(join(articles, `${extraName}.txt`));
+  }
   process.stdout.write(` ${added.wall.toFixed(1)} s`);
   const round: Round = { cold, unchanged, added };
   if (hugo) {
@@ -131,15 +158,15 @@ const med = (pick: (r: Round) => number | null | undefined): number | null => {
   return xs.length ? median(xs) : null;
 };
 const cold = { wall: med((r) => r.cold.wall)!, cpu: med((r) => r.cold.cpu), rss: med((r) => r.cold.rss), peakRss: Math.max(...rounds.flatMap((r) => [r.cold.rss ?? 0, r.unchanged.rss ?? 0, r.added.rss ?? 0])) };
-const unchanged = { wall: med((r) => r.unchanged.wall)!, cpu: med((r) => r.unchanged.cpu) };
-const added = { wall: med((r) => r.added.wall)!, cpu: med((r) => r.added.cpu) };
+const unchanged = { wall: med((r) => r.unchanged.wall)!, cpu: med((r) => r.unchanged.cpu), rss: med((r) => r.unchanged.rss) };
+const added = { wall: med((r) => r.added.wall)!, cpu: med((r) => r.added.cpu), rss: med((r) => r.added.rss) };
 const hugoFig = hugo ? { wall: med((r) => r.hugo?.wall)!, cpu: med((r) => r.hugo?.cpu), rss: med((r) => r.hugo?.rss) } : null;
 const eleventyFig = peers ? { wall: med((r) => r.eleventy?.wall)!, cpu: med((r) => r.eleventy?.cpu), rss: med((r) => r.eleventy?.rss) } : null;
 const pairedRatio = hugo ? med((r) => r.cold.wall / r.hugo!.wall) : null;
 const pairedCpuRatio = hugo ? med((r) => (r.cold.cpu && r.hugo!.cpu ? r.cold.cpu / r.hugo!.cpu : null)) : null;
-const stageNames = [...new Set(rounds.flatMap((r) => Object.keys(r.cold.stages)))];
+const stageNames = [...new Set(rounds.flatMap((r) => [...Object.keys(r.cold.stages), ...Object.keys(r.unchanged.stages), ...Object.keys(r.added.stages)]))];
 const stageMedians = (kind: "cold" | "unchanged" | "added") => Object.fromEntries(stageNames.map((s) => [s, med((r) => r[kind].stages[s] ?? 0)!]));
-const articleMedians = (kind: "cold" | "unchanged" | "added") => Object.fromEntries(Object.keys(rounds[0]![kind].articles).map((k) => [k, med((r) => r[kind].articles[k])!]));
+const articleMedians = (kind: "cold" | "unchanged" | "added"): Record<string, number | undefined> => Object.fromEntries(Object.keys(rounds[0]![kind].articles).map((k) => [k, med((r) => r[kind].articles[k]) ?? undefined]));
 
 // ---- table
 const f1 = (x: number | null | undefined, d = 1) => (x === null || x === undefined ? "-" : x.toFixed(d));
@@ -148,23 +175,37 @@ console.log(`\ndigest bench: ${n} distinct articles (${(inputBytes / 1048576).to
 const w = [34, 10, 10, 10, 12];
 console.log(row(["run", "wall s", "CPU s", "peak MiB", "articles/s"], w));
 console.log(row(["digest build, cold (fresh folder)", f1(cold.wall, 2), f1(cold.cpu), f1(cold.rss, 0), f1(n / cold.wall, 0)], w));
-console.log(row(["digest build, unchanged", f1(unchanged.wall, 2), f1(unchanged.cpu), "", ""], w));
-console.log(row(["digest build, one new article", f1(added.wall, 2), f1(added.cpu), "", ""], w));
+console.log(row(["digest build, unchanged", f1(unchanged.wall, 2), f1(unchanged.cpu), f1(unchanged.rss, 0), ""], w));
+console.log(row(["digest build, one new article", f1(added.wall, 2), f1(added.cpu), f1(added.rss, 0), ""], w));
 if (hugoFig) console.log(row([`hugo ${hugoVersion()} (ready pages)`, f1(hugoFig.wall, 2), f1(hugoFig.cpu), f1(hugoFig.rss, 0), f1(n / hugoFig.wall, 0)], w));
 if (eleventyFig) console.log(row(["eleventy 3.1.7 bare (ready pages)", f1(eleventyFig.wall, 2), f1(eleventyFig.cpu), f1(eleventyFig.rss, 0), f1(n / eleventyFig.wall, 0)], w));
 
-console.log("\nstages (ms, medians; clean and date are summed over threads)");
-const sw = [12, 10, 11, 12];
-console.log(row(["stage", "cold", "unchanged", "one new"], sw));
-for (const s of stageNames) console.log(row([s, f1(stageMedians("cold")[s], 0), f1(stageMedians("unchanged")[s], 0), f1(stageMedians("added")[s], 0)], sw));
+console.log(`\nstages (medians; wall ms, CPU ms of the process and its threads${values["stub-cluster"] ? "; CLUSTERING STUBBED OUT (scripts/bench-stub)" : ""}; memory: resident MiB at the stage's end, cold)`);
+const sw = [12, 9, 9, 9, 9, 9, 9, 8];
+console.log(row(["stage", "cold", "CPU", "unchgd", "CPU", "one new", "CPU", "MiB"], sw));
+const cpuMed = (kind: "cold" | "unchanged" | "added", stage: string) => med((r) => r[kind].stageCpuMs[stage] ?? 0);
+for (const st of stageNames) {
+  const cells = (["cold", "unchanged", "added"] as const).flatMap((k) => [f1(stageMedians(k)[st], 0), f1(cpuMed(k, st), 0)]);
+  console.log(row([st, ...cells, f1(med((r) => r.cold.stageRssMiB[st]), 0)], sw));
+}
 const ca = articleMedians("cold");
 const ua = articleMedians("unchanged");
 const aa = articleMedians("added");
-console.log(row(["  clean", f1(ca.clean, 0), f1(ua.clean, 0), f1(aa.clean, 0)], sw));
-console.log(row(["  date", f1(ca.date, 0), f1(ua.date, 0), f1(aa.date, 0)], sw));
-console.log(row(["  cache read", f1(ca.cacheRead, 0), f1(ua.cacheRead, 0), f1(aa.cacheRead, 0)], sw));
-console.log(row(["  cache write", f1(ca.cacheWrite, 0), f1(ua.cacheWrite, 0), f1(aa.cacheWrite, 0)], sw));
-console.log(`  articles computed cold / unchanged / one new: ${ca.computed} / ${ua.computed} / ${aa.computed}; threads cold: ${ca.threads}`);
+const aw = [12, 9, 9, 9];
+console.log(row(["  clean", f1(ca.clean, 0), "", f1(ua.clean, 0), "", f1(aa.clean, 0)], sw));
+console.log(row(["  date", f1(ca.date, 0), "", f1(ua.date, 0), "", f1(aa.date, 0)], sw));
+console.log(row(["  cache read", f1(ca.cacheRead, 0), "", f1(ua.cacheRead, 0), "", f1(aa.cacheRead, 0)], sw));
+console.log(row(["  cache write", f1(ca.cacheWrite, 0), "", f1(ua.cacheWrite, 0), "", f1(aa.cacheWrite, 0)], sw));
+void aw;
+console.log(`  articles computed cold / unchanged / one new: ${ca.computed ?? "-"} / ${ua.computed ?? "- (nothing to do)"} / ${aa.computed ?? "-"}; threads cold: ${ca.threads ?? "-"}`);
+const last = rounds[rounds.length - 1]!;
+const siteLine = (label: string, run: DigestRun) =>
+  run.unchanged ? `  ${label}: nothing changed, nothing written` : run.site ? `  ${label}: ${run.site.pages} pages and ${run.site.files - run.site.pages} search files; pages ${run.site.rendered} rendered, ${run.site.carried} carried over; search bundles ${run.site.rebuilt} of ${run.site.bundles} rebuilt` : `  ${label}: -`;
+console.log("\nsite (last round)");
+console.log(siteLine("cold", last.cold));
+console.log(siteLine("unchanged", last.unchanged));
+console.log(siteLine("one new", last.added));
+if (identical !== null) console.log(`one-new-article build ${identical ? "==" : "!="} cold build of the same articles (digests, site, feeds, report, byte for byte)`);
 
 const pct = (x: number) => `${((100 * x) / cold.wall).toFixed(1)}%`;
 console.log(`\nunchanged build: ${pct(unchanged.wall)} of cold; one new article: ${pct(added.wall)} of cold (wall medians)`);
@@ -188,7 +229,7 @@ if (n >= 100_000) {
   targets.push({ target: "peak memory ≤ 1.5 GiB", met: cold.peakRss <= 1536, value: `${cold.peakRss.toFixed(0)} MiB` });
 }
 if (targets.length) {
-  console.log("\ntargets (issue 12)");
+  console.log(`\ntargets (issue 12)${values["stub-cluster"] ? ": NOT Digest's figures, clustering was stubbed out" : ""}`);
   for (const t of targets) console.log(`  ${t.met ? "met    " : "NOT met"}  ${t.target}: ${t.value}`);
 }
 
@@ -198,7 +239,9 @@ const report = {
   runs,
   inputBytes,
   machine: { cores: availableParallelism(), cpu: cpus()[0]?.model ?? null, loadBefore, loadAfter, node: process.version },
-  digest: { cold, unchanged, added, stages: { cold: stageMedians("cold"), unchanged: stageMedians("unchanged"), added: stageMedians("added") }, articles: { cold: ca, unchanged: ua, added: aa } },
+  stubCluster: !!values["stub-cluster"],
+  identical,
+  digest: { cold, unchanged, added, stages: { cold: stageMedians("cold"), unchanged: stageMedians("unchanged"), added: stageMedians("added") }, articles: { cold: ca, unchanged: ua, added: aa }, site: { cold: last.cold.site, unchanged: last.unchanged.site, added: last.added.site } },
   hugo: hugoFig,
   eleventy: eleventyFig,
   ratios: { digestOverHugoWall: hugoFig ? cold.wall / hugoFig.wall : null, digestOverHugoPaired: pairedRatio, digestOverHugoCpu: pairedCpuRatio, unchangedOverCold: unchanged.wall / cold.wall, addedOverCold: added.wall / cold.wall },
@@ -221,4 +264,16 @@ function hugoVersion(): string {
   } catch {
     return "";
   }
+}
+
+/** Whether two folders hold the same files with the same bytes. */
+function sameTree(a: string, b: string): boolean {
+  const list = (dir: string) => readdirSync(dir, { recursive: true }).map(String).sort();
+  const files = list(a);
+  if (files.join("\n") !== list(b).join("\n")) return false;
+  return files.every((f) => {
+    const x = join(a, f);
+    if (statSync(x).isDirectory()) return statSync(join(b, f)).isDirectory();
+    return readFileSync(x).equals(readFileSync(join(b, f)));
+  });
 }

@@ -22,7 +22,11 @@ export interface PipelineOptions {
    * cache), in the order of `files`. Computed here, one file after another, when absent.
    */
   prepared?: readonly ArticleOutcome[];
-  /** How a story is summarised (the build passes one that keeps summaries in the cache). */
+  /**
+   * How a story is summarised. The build passes one that keeps summaries in the cache and may answer
+   * with an empty list that it fills after the pipeline has returned (src/cache/summaries.ts), so
+   * nothing here may read a summary.
+   */
   summarise?: typeof summarise;
 }
 

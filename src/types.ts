@@ -26,6 +26,12 @@ export interface SourceFile {
   mtime: Date;
   /** The page's address when the caller knows it (a `clean --jsonl` line's "url"); evidence, not identity. */
   url?: string | null;
+  /**
+   * A hash of what the input is (format, encoding, URL, text: src/ingest `contentKey`), when ingest
+   * already knows it. A file unchanged since an earlier build is then not read again: its `text` is
+   * left empty, and read when something needs it (src/ingest `readSource`).
+   */
+  contentKey?: string;
 }
 
 export interface Rejection {

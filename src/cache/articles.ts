@@ -9,6 +9,7 @@
 import type { CleanArticle, DatedArticle, SourceFile, Stage } from "../types.ts";
 import type { CleanOutcome } from "../pipeline/article.ts";
 import { cacheJson, cacheKey, type Namespace } from "./pack.ts";
+import { contentKey } from "../ingest/index.ts";
 
 type Fields = Record<string, unknown>;
 
@@ -42,8 +43,9 @@ export const datedNamespace: Namespace<DatedRecord> = {
   },
 };
 
+/** By what the input is (src/ingest contentKey: format, encoding, URL, text), not where it is. */
 export function articleKey(file: SourceFile, code: string, ruleNames: readonly string[]): string {
-  return cacheKey("article", code, ruleNames.join(","), file.format, file.encoding, file.url ?? "", file.text);
+  return cacheKey("article", code, ruleNames.join(","), file.contentKey ?? contentKey(file));
 }
 
 export function datedKey(articleKey: string, code: string, zone: string, file: SourceFile): string {

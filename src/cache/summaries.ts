@@ -1,25 +1,90 @@
 // Story summaries from the cache: a story whose members' titles and texts (and the summary settings and
 // code) are what they were is not summarised again.
-import { summarise } from "../summarise/index.ts";
+//
+// The summariser the pipeline is given answers at once: from the cache, or with an empty list that
+// `fill` fills once the pipeline has returned, when every story still to summarise is known and they
+// can be summarised together on the worker threads (src/parallel/summaries.ts). Nothing in the
+// pipeline reads a summary before then. A story whose arguments repeat another's is summarised once.
+import { summarise, type SummaryInput, type SummaryOptions } from "../summarise/index.ts";
 import { codeHash, moduleUrl } from "./code-hash.ts";
-import { memoise, type MemoStats } from "./memo.ts";
-import type { DiskCache, Namespace, Pack } from "./pack.ts";
+import type { MemoStats } from "./memo.ts";
+import { cacheJson, cacheKey, type DiskCache, type Namespace, type Pack } from "./pack.ts";
 
 const summaryNamespace: Namespace<string[]> = {
   name: "summary",
   accepts: (v): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string"),
 };
 
-export interface CachedSummaries {
-  summarise: typeof summarise;
-  stats: MemoStats;
-  pack: Pack<string[]>;
+export interface SummaryJob {
+  inputs: SummaryInput[];
+  options?: SummaryOptions;
 }
 
-/** A `summarise` that reads and fills the cache; commit `pack` when the build has summarised. */
-export async function cachedSummaries(cache: DiskCache): Promise<CachedSummaries> {
-  const pack = await cache.open(summaryNamespace, "all");
-  const stats: MemoStats = { calls: 0, hits: 0 };
+export interface CachedSummaries {
+  /** Answers from the cache, or with a list that `fill` fills. */
+  summarise: typeof summarise;
+  /** Summarises what was asked and not in the cache (with `run`, in the order asked), fills the lists, keeps the results. */
+  fill(run: (jobs: SummaryJob[]) => Promise<string[][]>): Promise<void>;
+  stats: MemoStats & { computed: number };
+  /** The cache's pack (commit it when the build has summarised), or null without a cache. */
+  pack: Pack<string[]> | null;
+}
+
+/** A deferred `summarise` that reads and fills the cache when there is one. */
+export async function cachedSummaries(cache: DiskCache | null): Promise<CachedSummaries> {
+  const pack = cache ? await cache.open(summaryNamespace, "all") : null;
+  const stats = { calls: 0, hits: 0, computed: 0 };
   const code = codeHash([moduleUrl("../summarise/index", import.meta.url)]);
-  return { summarise: memoise(pack, code, summarise, stats), stats, pack };
+  const queued = new Map<string, { job: SummaryJob; targets: string[][] }>();
+  let unkeyed = 0;
+  const deferred = (inputs: SummaryInput[], options?: SummaryOptions): string[] => {
+    stats.calls++;
+    const target: string[] = [];
+    // An argument left out and one passed as undefined are the same call (see memoise).
+    const args = options === undefined ? [inputs] : [inputs, options];
+    const json = plainArgs(inputs, options) ? JSON.stringify(args) : cacheJson(args);
+    const key = json === null ? null : cacheKey(code, json);
+    const hit = key === null ? undefined : pack?.get(key);
+    if (hit !== undefined) {
+      stats.hits++;
+      target.push(...hit);
+      return target;
+    }
+    const id = key ?? `unkeyed ${unkeyed++}`; // arguments JSON would change: computed, never kept
+    const entry = queued.get(id);
+    if (entry) entry.targets.push(target);
+    else queued.set(id, { job: options === undefined ? { inputs } : { inputs, options }, targets: [target] });
+    return target;
+  };
+  return {
+    summarise: deferred,
+    stats,
+    pack,
+    async fill(run) {
+      const entries = [...queued];
+      queued.clear();
+      if (!entries.length) return;
+      const results = await run(entries.map(([, e]) => e.job));
+      stats.computed += entries.length;
+      entries.forEach(([id, e], i) => {
+        const result = results[i]!;
+        for (const target of e.targets) target.push(...result);
+        if (pack && !id.startsWith("unkeyed ")) pack.put(id, result);
+      });
+    },
+  };
+}
+
+/** Arguments JSON gives back exactly without looking at every value (cacheJson's check): titles and texts, numbers. */
+function plainArgs(inputs: readonly SummaryInput[], options: SummaryOptions | undefined): boolean {
+  const plainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+  if (!Array.isArray(inputs) || Object.getPrototypeOf(inputs) !== Array.prototype) return false;
+  for (const input of inputs as unknown[]) {
+    if (!plainObject(input)) return false;
+    for (const key in input) if ((key !== "title" && key !== "text") || typeof input[key] !== "string") return false;
+  }
+  if (options === undefined) return true;
+  if (!plainObject(options)) return false;
+  for (const key in options) if (typeof options[key] !== "number" || !Number.isFinite(options[key])) return false;
+  return true;
 }

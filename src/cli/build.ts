@@ -1,21 +1,31 @@
 // `digest build`: the whole pipeline, from the input folder to digests, site, feeds and report.
+// The digests and site are written beside the live ones and swapped in at the end (src/output).
+//
+// With the cache (the default), a build does only what changed since the last one: files whose
+// signature is unchanged are not read again (src/ingest), articles and summaries come from the cache,
+// unchanged pages are carried over (src/site); and when nothing at all changed (src/cache/build-record.ts)
+// the build writes nothing and says what the last one said.
 import { access, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { loadConfig, withBaseUrl } from "../config.ts";
-import { ingest } from "../ingest/index.ts";
+import { ingest, knownFilesNamespace, readSource } from "../ingest/index.ts";
 import { runPipeline } from "../pipeline.ts";
 import { fileTimeWarning } from "../date/index.ts";
 import { rulesWithout } from "../clean/index.ts";
 import { buildDigest } from "../digest/index.ts";
-import { renderSite } from "../site/index.ts";
+import { renderSite, siteStateNamespace, templatesKey, type SiteStats } from "../site/index.ts";
 import { writeFeeds } from "../feed/index.ts";
 import { buildReport, rejectionLines, summaryLines } from "../report/index.ts";
-import { openOutputs } from "../output/index.ts";
+import { identitiesUnder, openOutputs } from "../output/index.ts";
 import { parseArgs } from "./io.ts";
 import { startProgress } from "./progress.ts";
 import { DiskCache } from "../cache/pack.ts";
+import { codeHash } from "../cache/code-hash.ts";
+import { readState, writeState } from "../cache/state.ts";
+import { buildRecordNamespace, hashOf, sameFiles, type BuildRecord } from "../cache/build-record.ts";
 import { prepareArticles, type PrepareStats } from "../parallel/articles.ts";
-import { cachedSummaries } from "../cache/summaries.ts";
+import { summariseAll } from "../parallel/summaries.ts";
+import { cachedSummaries, type CachedSummaries } from "../cache/summaries.ts";
 import { IDENTITY_FILE, parseIdentityState, serializeIdentityState, type IdentityState } from "../cluster/index.ts";
 
 export async function runBuild(argv: string[]): Promise<number> {
@@ -34,12 +44,21 @@ export async function runBuild(argv: string[]): Promise<number> {
       timings: { type: "string" },
     },
   });
+  // Per stage: wall milliseconds; CPU milliseconds of the whole process (threads included); resident MiB at its end.
   const timings: Record<string, number> = {};
+  const cpuMs: Record<string, number> = {};
+  const rssMiB: Record<string, number> = {};
+  const pipelineTimings: Record<string, number> = {};
   let mark = performance.now();
+  let cpuMark = process.cpuUsage();
   const lap = (stage: string) => {
     const now = performance.now();
+    const cpu = process.cpuUsage();
     timings[stage] = (timings[stage] ?? 0) + (now - mark);
+    cpuMs[stage] = (cpuMs[stage] ?? 0) + (cpu.user - cpuMark.user + cpu.system - cpuMark.system) / 1000;
+    rssMiB[stage] = Math.round(process.memoryUsage.rss() / 1048576);
     mark = now;
+    cpuMark = cpu;
   };
   const configPath = values.config ?? "digest.config.json";
   let config = await loadConfig(configPath, values.config !== undefined);
@@ -60,53 +79,93 @@ export async function runBuild(argv: string[]): Promise<number> {
   const warn = (text: string) => process.stderr.write(`digest: ${text}\n`);
   const cache = values["no-cache"] ? null : new DiskCache(resolve(values.cache), warn);
   const articleStats = {} as PrepareStats;
-  let report;
-  let days;
-  let fileTimes;
-  let summaries;
+  const said: { stdout: string[]; stderr: string[] } = { stdout: [], stderr: [] };
+  let summaries: CachedSummaries | undefined;
+  let site: Awaited<ReturnType<typeof renderSite>> | null = null;
+  let unchanged = false;
+  let record: BuildRecord | null = null;
+  let notRead: number | null = null;
   lap("config");
   try {
     progress.step("reading the input");
-    const ingested = await ingest(input);
+    const ingested = await ingest(input, { known: cache ? readState(cache.dir, knownFilesNamespace, warn) : undefined, keepText: false });
+    notRead = ingested.unopened;
+    // Everything the output depends on besides the inputs: the code (and its packages, Node), the settings, the folders.
+    const setup = hashOf(codeHash([import.meta.url]), templatesKey(), config, input, out.liveDigests, out.liveSite);
+    const inputs = hashOf(
+      ingested.files.map((f) => [f.path, f.format, f.encoding, f.contentKey ?? null, ingested.known.files[f.path]?.signature ?? null]),
+      ingested.rejected,
+      ingested.messages,
+    );
     lap("ingest");
-    progress.step(`cleaning and dating ${ingested.files.length} articles`);
-    const rules = rulesWithout(...config.disableRules);
-    const prepared = await prepareArticles(ingested.files, { zone: config.timezone, rules, cache, warn }, articleStats);
-    summaries = cache ? await cachedSummaries(cache) : null;
-    lap("articles");
-    progress.step("merging and summarising");
-    const identity = await readStoryIds(out.liveDigests, values.digests);
-    const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings, summarise: summaries?.summarise, identity });
-    await summaries?.pack.commit();
-    mark = performance.now();
-    fileTimes = fileTimeWarning(result.stories.flatMap((s) => s.members));
-    const digest = buildDigest(result.stories, { zone: config.timezone, homeDays: config.homeDays });
-    days = digest.files.length;
-    progress.step("writing the digests");
-    await out.writeDigests(digest.files);
-    await writeFile(join(out.digests, IDENTITY_FILE), serializeIdentityState(result.identity));
-    lap("digest");
-    progress.step("rendering the site and its search index");
-    await renderSite({ outputDir: out.site, config, model: digest.model });
-    lap("site");
-    await writeFeeds({ outputDir: out.site, config, model: digest.model });
-    lap("feed");
-    report = buildReport(result.stories, [...ingested.rejected, ...result.rejected], [...ingested.messages, ...result.messages], digest.model);
-    await writeFile(join(out.site, "build-report.json"), `${JSON.stringify(report, null, 2)}\n`);
-    await out.commit();
-    lap("report");
+    const last = cache ? readState(cache.dir, buildRecordNamespace, warn) : null;
+    if (last && last.setup === setup && last.inputs === inputs && sameFiles(last.digests, identitiesUnder(out.liveDigests)) && sameFiles(last.output, identitiesUnder(out.liveSite))) {
+      unchanged = true;
+      said.stdout = last.stdout;
+      said.stderr = last.stderr;
+      await out.abort();
+      lap("unchanged");
+    } else {
+      // Everything up to the view model and the report, in a scope of its own: once it has returned,
+      // the articles and their texts are garbage, and the site and feeds are made with the model alone.
+      const model = await (async () => {
+        progress.step(`cleaning and dating ${ingested.files.length} articles`);
+        const rules = rulesWithout(...config.disableRules);
+        const load = (file: (typeof ingested.files)[number]) => readSource(file, ingested.unread);
+        const prepared = await prepareArticles(ingested.files, { zone: config.timezone, rules, cache, warn, load, dropEvidence: true }, articleStats);
+        // Their texts are in the articles now (or not needed): the files keep only their names and times.
+        for (const file of ingested.files) file.text = "";
+        summaries = await cachedSummaries(cache);
+        lap("articles");
+        progress.step("merging and summarising");
+        const identity = await readStoryIds(out.liveDigests, values.digests);
+        const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings: pipelineTimings, summarise: summaries.summarise, identity });
+        // Merging into stories, and the summaries the cache had (the others are computed next).
+        lap("cluster");
+        // The stories still to summarise, together on the threads (the pipeline took the lists to fill).
+        await summaries.fill((jobs) => summariseAll(jobs, { warn }));
+        await summaries.pack?.commit();
+        lap("summarise");
+        const fileTimes = fileTimeWarning(result.stories.flatMap((s) => s.members));
+        const digest = buildDigest(result.stories, { zone: config.timezone, homeDays: config.homeDays });
+        progress.step("writing the digests");
+        await out.writeDigests(digest.files);
+        await writeFile(join(out.digests, IDENTITY_FILE), serializeIdentityState(result.identity));
+        lap("digest");
+        const report = buildReport(result.stories, [...ingested.rejected, ...result.rejected], [...ingested.messages, ...result.messages], digest.model);
+        await writeFile(join(out.site, "build-report.json"), `${JSON.stringify(report, null, 2)}\n`);
+        said.stdout = summaryLines(report, digest.files.length);
+        said.stderr = [...rejectionLines(report), ...(fileTimes ? [`digest: warning: ${fileTimes}`] : [])];
+        lap("report");
+        return digest.model;
+      })();
+      progress.step("rendering the site and its search index");
+      const siteState = cache ? readState(cache.dir, siteStateNamespace, warn) : null;
+      site = await renderSite({ outputDir: out.site, config, model, previous: { dir: out.liveSite, state: siteState } });
+      lap("site");
+      await writeFeeds({ outputDir: out.site, config, model });
+      lap("feed");
+      await out.commit();
+      if (cache) {
+        writeState(cache.dir, knownFilesNamespace, ingested.known, warn);
+        writeState(cache.dir, siteStateNamespace, site.state, warn);
+        record = { setup, inputs, digests: identitiesUnder(out.liveDigests), output: identitiesUnder(out.liveSite), ...said };
+        writeState(cache.dir, buildRecordNamespace, record, warn);
+      }
+      lap("commit");
+    }
   } catch (error) {
     await out.abort();
     throw error;
   } finally {
     progress.done();
   }
-  for (const line of rejectionLines(report)) process.stderr.write(`${line}\n`);
-  if (!values.quiet) for (const line of summaryLines(report, days)) process.stdout.write(`${line}\n`);
-  if (fileTimes) process.stderr.write(`digest: warning: ${fileTimes}\n`);
+  for (const line of said.stderr) process.stderr.write(`${line}\n`);
+  if (!values.quiet) for (const line of said.stdout) process.stdout.write(`${line}\n`);
   if (values.timings) {
-    const summaryStats = summaries && { ...summaries.stats, ...summaries.pack.stats };
-    const usage = { stages: timings, articles: articleStats, summaries: summaryStats, cpu: process.cpuUsage(), maxRssKiB: process.resourceUsage().maxRSS };
+    const summaryStats = summaries && { ...summaries.stats, pack: summaries.pack?.stats ?? null };
+    const siteStats: SiteStats | null = site?.stats ?? null;
+    const usage = { unchanged, stages: timings, pipeline: pipelineTimings, stageCpuMs: cpuMs, stageRssMiB: rssMiB, inputsNotRead: notRead, articles: articleStats, summaries: summaryStats, site: siteStats, cpu: process.cpuUsage(), maxRssKiB: process.resourceUsage().maxRSS };
     await writeFile(values.timings, `${JSON.stringify(usage, null, 2)}\n`);
   }
   return 0;

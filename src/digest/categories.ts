@@ -8,14 +8,14 @@ const CALENDAR = new Set(
   "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split(" "),
 );
 const TITLES = new Set("mr mrs ms dr prof sir dame lord lady president minister gen st".split(" "));
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]|[.!?:;"“”()]/gu;
 const JOINERS = new Set(["of", "de", "al", "and", "&"]);
+const SENTENCE_ENDS = ".!?:;";
 
 /** A word that can start or continue a name: capitalised, and not a function word or a date word. */
 function isNameWord(word: string): boolean {
   const c = word.charCodeAt(0);
   // Most words are lower case or digits; only the rest need the Unicode test.
-  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || !/^\p{Lu}/u.test(word)) return false;
+  if (c < 65 || (c > 90 && (c < 128 || !/^\p{Lu}/u.test(word)))) return false;
   const lower = word.toLowerCase();
   return !STOP_WORDS.has(lower) && !CALENDAR.has(lower) && !TITLES.has(lower);
 }
@@ -31,14 +31,39 @@ export function nameRuns(text: string): { name: string; opener: boolean }[] {
     if (run.length) out.push({ name: run.join(" ").replace(/['’]s$/, ""), opener });
     run = [];
   };
-  for (const [token] of text.matchAll(TOKEN)) {
-    if (/^[.!?:;]$/.test(token)) {
-      flush();
-      sentenceStart = token !== ":" && token !== ";";
+  // Tokens found by hand (most characters are ASCII and need no Unicode class test):
+  // words of letters and digits with ' ’ . - inside, and one-character punctuation marks.
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const width = letterOrDigitAt(text, i);
+    if (!width) {
+      const ch = text[i++]!;
+      if (SENTENCE_ENDS.includes(ch)) {
+        flush();
+        sentenceStart = ch !== ":" && ch !== ";";
+      }
       continue;
     }
-    if (/^["“”()]$/.test(token)) continue;
-    const word = token;
+    let end = i + width;
+    for (let j = end; j < n; ) {
+      const w = letterOrDigitAt(text, j);
+      if (w) end = j += w;
+      else {
+        const c = text.charCodeAt(j);
+        if (c !== 0x27 && c !== 0x2019 && c !== 0x2e && c !== 0x2d) break;
+        j++;
+      }
+    }
+    const c = text.charCodeAt(i);
+    if (run.length === 0 && ((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
+      // A lower-case word or a number outside a name: it only ends a sentence's start.
+      sentenceStart = false;
+      i = end;
+      continue;
+    }
+    const word = text.slice(i, end);
+    i = end;
     if (isNameWord(word) || (run.length > 0 && JOINERS.has(word.toLowerCase()))) {
       if (!run.length) opener = sentenceStart;
       run.push(word);
@@ -47,6 +72,16 @@ export function nameRuns(text: string): { name: string; opener: boolean }[] {
   }
   flush();
   return out;
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/** Width in UTF-16 units of the letter or digit at `i`, or 0 when there is none there. */
+function letterOrDigitAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  const width = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+  return LETTER_OR_DIGIT.test(text.slice(i, i + width)) ? width : 0;
 }
 
 /**

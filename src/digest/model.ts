@@ -1,6 +1,7 @@
 // The view model: what a reader sees of each day and each story. The Markdown digests, the pages and
 // every feed are renderings of it; nothing downstream reads Markdown back.
 import type { Story } from "../types.ts";
+import { DateTime } from "luxon";
 import { dayTitle, daysBetween, monthTitle, plusMillis, startOfDay } from "../text/dates.ts";
 import { fnv1a } from "../text/hash.ts";
 import { dayPath, monthPath, storyPath, webUrl } from "../text/paths.ts";
@@ -140,7 +141,26 @@ const REVISION_SLOTS_MS = 80_000_000;
 export function revision(sources: readonly SourceView[], zone: string, key = ""): string {
   const newest = sources.reduce((d, s) => (s.date > d ? s.date : d), sources[0]?.date ?? "1970-01-01");
   const slot = key ? fnv1a(key) % REVISION_SLOTS_MS : 0;
-  return plusMillis(startOfDay(newest, zone), slot + 1000 * sources.length);
+  const start = dayStart(newest, zone);
+  // Milliseconds added to a UTC instant: the same ISO string plusMillis gives, without luxon per story.
+  return start.ms === null ? plusMillis(start.iso, slot + 1000 * sources.length) : new Date(start.ms + slot + 1000 * sources.length).toISOString();
+}
+
+const dayStarts = new Map<string, { iso: string; ms: number | null }>();
+
+/** startOfDay, kept per day and zone (a model has a few hundred days and many thousand stories). */
+function dayStart(date: string, zone: string): { iso: string; ms: number | null } {
+  const key = `${zone} ${date}`;
+  let known = dayStarts.get(key);
+  if (!known) {
+    const iso = startOfDay(date, zone);
+    // Only a plain UTC instant of years 1000–9999 is written by toISOString exactly as luxon writes it.
+    const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(iso) ? DateTime.fromISO(iso, { zone: "utc" }).toMillis() : null;
+    known = { iso, ms: ms !== null && Number.isFinite(ms) && iso.slice(0, 1) !== "0" ? ms : null };
+    if (dayStarts.size > 100_000) dayStarts.clear();
+    dayStarts.set(key, known);
+  }
+  return known;
 }
 
 function distinct(values: readonly string[]): string[] {
@@ -191,7 +211,7 @@ function storyView(story: Story, zone: string): StoryView {
     rank: 0,
     followUpOf: null,
     followUps: [],
-    published: startOfDay(story.date, zone),
+    published: dayStart(story.date, zone).iso,
     updated: revision(sources, zone, story.id),
   };
 }
@@ -215,9 +235,12 @@ function ref(story: StoryView): StoryRef {
   return { id: story.id, headline: story.headline, date: story.date, path: story.path };
 }
 
+/** localeCompare(…, "en"), made once. */
+const ENGLISH = new Intl.Collator("en");
+
 /** Within a day: most outlets first, then most articles, then by headline and id, so input order never matters. */
 export function byBreadth(a: StoryView, b: StoryView): number {
-  return b.breadth - a.breadth || b.sources.length - a.sources.length || a.headline.localeCompare(b.headline, "en") || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return b.breadth - a.breadth || b.sources.length - a.sources.length || ENGLISH.compare(a.headline, b.headline) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** Breadth, halved for every FRONT_HALF_LIFE_DAYS the story is older than `newest` (the newest day, not the clock). */
@@ -238,7 +261,11 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
   for (const v of views) v.followUps.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
 
   const byDay = new Map<string, StoryView[]>();
-  for (const v of views) byDay.set(v.date, [...(byDay.get(v.date) ?? []), v]);
+  for (const v of views) {
+    const day = byDay.get(v.date);
+    if (day) day.push(v);
+    else byDay.set(v.date, [v]);
+  }
   const days: DayView[] = [...byDay.keys()]
     .sort()
     .reverse()
@@ -252,7 +279,7 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
         path: dayPath(date),
         monthPath: monthPath(date),
         stories,
-        published: startOfDay(date, options.zone),
+        published: dayStart(date, options.zone).iso,
         updated: revision(sources, options.zone),
         namedOutlets: distinct(stories.flatMap((s) => s.namedOutlets)),
         categories: distinct(stories.flatMap((s) => s.categories.slice(0, 1))),
@@ -272,7 +299,8 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
 
   const newest = days[0]?.date ?? "1970-01-01";
   const recent = days.slice(0, options.homeDays).flatMap((d) => d.stories);
-  const front = [...recent].sort((a, b) => frontScore(b, newest) - frontScore(a, newest) || (a.date < b.date ? 1 : a.date > b.date ? -1 : byBreadth(a, b)));
+  const scores = new Map(recent.map((s) => [s, frontScore(s, newest)]));
+  const front = [...recent].sort((a, b) => scores.get(b)! - scores.get(a)! || (a.date < b.date ? 1 : a.date > b.date ? -1 : byBreadth(a, b)));
 
   const current = new Set(views.map((v) => v.id));
   const redirects: Redirect[] = [];
@@ -297,7 +325,7 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
     }
     if (v.sources.some((s) => s.outlet === null)) storiesWithUnnamed++;
   }
-  const outlets = [...counts.values()].sort((a, b) => b.stories - a.stories || a.name.localeCompare(b.name, "en") || (a.name < b.name ? -1 : 1));
+  const outlets = [...counts.values()].sort((a, b) => b.stories - a.stories || ENGLISH.compare(a.name, b.name) || (a.name < b.name ? -1 : 1));
 
   return { days, months: [...months.values()], stories: days.flatMap((d) => d.stories), front, redirects, outlets, storiesWithUnnamed };
 }

@@ -54,8 +54,57 @@ const COMMON_HAN = /[\u4E00-\u9FFF\uF900-\uFAFF]/;
 // Web and e-mail addresses are not words of any language, nor signs against one.
 const ADDRESSES = /\b(?:https?:\/\/|www\.)[\w.~:/?#@!$&'()*+,;=%-]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b/g;
 
+/** What a character counts as, for the non-ASCII ones (kept: a text repeats its few hundred characters). */
+interface CharClass {
+  /** White space (\s): not counted, and it separates tokens. */
+  space: boolean;
+  replacement: boolean;
+  unassigned: boolean;
+  odd: boolean;
+  letter: boolean;
+  mark: boolean;
+  /** The script of a letter that is not a mark. */
+  script: string | null;
+  rareHan: boolean;
+}
+
+const classes = new Map<string, CharClass>();
+
+function classOf(ch: string): CharClass {
+  let c = classes.get(ch);
+  if (c) return c;
+  const letter = LETTER.test(ch);
+  const mark = letter && MARK.test(ch);
+  const script = letter && !mark ? (SCRIPTS.find(([, re]) => re.test(ch))?.[0] ?? "other") : null;
+  c = {
+    space: /\s/.test(ch),
+    replacement: ch === "\uFFFD",
+    unassigned: ch !== "\uFFFD" && UNASSIGNED.test(ch),
+    odd: ODD_SYMBOL.test(ch),
+    letter,
+    mark,
+    script,
+    rareHan: script === "Han" && !COMMON_HAN.test(ch),
+  };
+  if (classes.size > 50_000) classes.clear(); // random code points: keep the memory bounded
+  classes.set(ch, c);
+  return c;
+}
+
+/** ASCII: 1 letter, 2 odd symbol, 3 white space that ends a token (\s), 4 other white space or control (skipped, inside a token), 0 other. */
+const ASCII = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  const ch = String.fromCharCode(code);
+  if (/\s/.test(ch)) ASCII[code] = 3;
+  else if (code <= 0x20 || code === 0x7f) ASCII[code] = 4;
+  else if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) ASCII[code] = 1;
+  else if (ODD_SYMBOL.test(ch)) ASCII[code] = 2;
+}
+
 export function languageFeatures(text: string): LanguageFeatures {
-  const sample = (text.length > SAMPLE ? text.slice(0, SAMPLE) : text).replace(ADDRESSES, " ");
+  let sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  // Addresses need "http", "www." or "@": most texts have none, and need no search for them.
+  if (sample.includes("@") || sample.includes("http") || sample.includes("www.")) sample = sample.replace(ADDRESSES, " ");
   let chars = 0;
   let letters = 0;
   let replacement = 0;
@@ -67,33 +116,55 @@ export function languageFeatures(text: string): LanguageFeatures {
   const byScript = new Map<string, number>();
   const add = (script: string, n = 1) => byScript.set(script, (byScript.get(script) ?? 0) + n);
   let basicLatin = 0;
-  for (const ch of sample) {
-    const code = ch.charCodeAt(0);
+  // Tokens as sample.split(/\s+/) would give them: runs of characters that are not white space.
+  let tokens = 0;
+  let tokenChars = 0;
+  let inToken = false;
+  const n = sample.length;
+  for (let i = 0; i < n; i++) {
+    const code = sample.charCodeAt(i);
     if (code < 0x80) {
-      // ASCII, most of most texts: decided without regular expressions.
-      if (code <= 0x20 || code === 0x7f) continue;
+      // ASCII, most of most texts: decided by a table.
+      const kind = ASCII[code]!;
+      if (kind === 3) {
+        inToken = false;
+        continue;
+      }
+      if (!inToken) tokens++;
+      inToken = true;
+      tokenChars++;
+      if (kind === 4) continue;
       chars++;
-      if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) {
+      if (kind === 1) {
         letters++;
         scripted++;
         basic++;
         basicLatin++;
-      } else if (ODD_SYMBOL.test(ch)) odd++;
+      } else if (kind === 2) odd++;
       continue;
     }
-    if (/\s/.test(ch)) continue;
+    // One code point: a surrogate pair is one character, as for…of would give it.
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < n && (sample.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const c = classOf(pair ? sample.slice(i, i + 2) : sample[i]!);
+    if (pair) i++;
+    if (c.space) {
+      inToken = false;
+      continue;
+    }
+    if (!inToken) tokens++;
+    inToken = true;
+    tokenChars++;
     chars++;
-    if (ch === "\uFFFD") replacement++;
-    else if (UNASSIGNED.test(ch)) unassigned++;
-    else if (ODD_SYMBOL.test(ch)) odd++;
-    if (!LETTER.test(ch)) continue;
+    if (c.replacement) replacement++;
+    else if (c.unassigned) unassigned++;
+    else if (c.odd) odd++;
+    if (!c.letter) continue;
     letters++;
     // A combining mark belongs to the letter before it (decomposed accents, Indic vowel signs): no script of its own.
-    if (MARK.test(ch)) continue;
+    if (c.mark) continue;
     scripted++;
-    const script = SCRIPTS.find(([, re]) => re.test(ch))?.[0] ?? "other";
-    if (script === "Han" && !COMMON_HAN.test(ch)) rareHan++;
-    add(script);
+    if (c.rareHan) rareHan++;
+    add(c.script!);
   }
   if (basicLatin) add("Latin", basicLatin);
   const count = (s: string) => byScript.get(s) ?? 0;
@@ -101,7 +172,6 @@ export function languageFeatures(text: string): LanguageFeatures {
   const best = Math.max(...SYSTEMS.map((system) => system.reduce((n, s) => n + count(s), system.includes("Latin") ? 0 : latin)));
   const script = [...byScript].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "none";
   const unspaced = [...UNSPACED].reduce((n, s) => n + count(s), 0);
-  const tokens = sample.split(/\s+/).filter(Boolean);
   const spaced = scripted === 0 || unspaced / scripted < 0.3;
   return {
     chars,
@@ -113,7 +183,7 @@ export function languageFeatures(text: string): LanguageFeatures {
     systemShare: scripted ? best / scripted : 1,
     rareHanShare: count("Han") ? rareHan / count("Han") : 0,
     basicLatinShare: latin ? basic / latin : 1,
-    meanTokenLength: spaced && tokens.length ? tokens.reduce((n, t) => n + [...t].length, 0) / tokens.length : 0,
+    meanTokenLength: spaced && tokens ? tokenChars / tokens : 0,
   };
 }
 

@@ -15,6 +15,7 @@ import { oldPathOf, stagedPathOf } from "./paths.ts";
 import { commitSwap, exists, recover, type SwapEntry } from "./swap.ts";
 
 export { LockBusy } from "./lock.ts";
+export { carryFiles, fileIdentity, filesUnder, identitiesUnder, sameIdentity, type FileIdentity } from "./carry.ts";
 
 export class OutputRefused extends Error {}
 
@@ -32,6 +33,8 @@ export interface OutputFolders {
   site: string;
   /** The digests folder as the last finished build left it, to read state from (it may not exist). */
   liveDigests: string;
+  /** The site folder as the last finished build left it (it may not exist): unchanged files are carried over from it. */
+  liveSite: string;
   /** What had to be repaired after an interrupted build, one sentence each. */
   notes: string[];
   /** Writes the day files; a file whose text is unchanged is copied from the earlier build with its times. */
@@ -84,6 +87,7 @@ export async function openOutputs(paths: { digests: string; output: string }, op
       digests: entries[0]!.staged,
       site: entries[1]!.staged,
       liveDigests: digests,
+      liveSite: output,
       notes,
       writeDigests: (files) => stageDigests(digests, entries[0]!.staged, files),
       async commit() {

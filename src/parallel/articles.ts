@@ -1,7 +1,7 @@
 // The per-article step over every input, before clustering: from the cache where it holds the answer,
 // on worker threads where there is enough left to do, else on this thread. The outcomes are the ones
 // `runPipeline` would compute itself, in the order of the files (pass them as its `prepared`).
-import type { CleanArticle, SourceFile } from "../types.ts";
+import type { CleanArticle, Message, Rejection, SourceFile } from "../types.ts";
 import { defaultRules } from "../clean/index.ts";
 import { dateArticle, prepareArticle, type ArticleClock, type ArticleOptions, type ArticleOutcome } from "../pipeline/article.ts";
 import { DiskCache, type Pack } from "../cache/pack.ts";
@@ -18,6 +18,16 @@ export interface PrepareOptions extends ArticleOptions {
   /** Fewer articles to compute than this and they are computed here: starting threads would cost more. */
   minParallel?: number;
   warn?: (text: string) => void;
+  /**
+   * Reads a file that came without its text (ingest knew it: src/ingest readSource), when the cache
+   * does not hold its article after all; or why it cannot be read now.
+   */
+  load?: (file: SourceFile) => Promise<{ file: SourceFile } | { rejected: Rejection; messages: Message[] }>;
+  /**
+   * Empties each article's `raw` and `context` once it is dated: the text the cleaner removed and the
+   * page as read are evidence for dating only, and at scale most of the memory (the build sets this).
+   */
+  dropEvidence?: boolean;
 }
 
 export interface PrepareStats {
@@ -83,11 +93,27 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
     s.cacheRead = performance.now() - started;
   }
 
+  // Files that came without their text (ingest knew them, or keeps no texts) are read when their turn
+  // comes, a chunk at a time, so that the build never holds every text at once. One that cannot be read
+  // now (it changed or vanished since it was listed) is rejected with the reason.
+  const unloaded = (file: SourceFile) => file.text === "" && file.contentKey !== undefined;
+  const failed = new Map<number, ArticleOutcome>();
+  const withText = async (i: number): Promise<SourceFile> => {
+    const file = files[i]!;
+    if (!unloaded(file)) return file;
+    if (!options.load) throw new Error("prepareArticles was given files without their text and no way to read them");
+    const loaded = await options.load(file);
+    if ("file" in loaded) return loaded.file;
+    failed.set(i, loaded);
+    return file;
+  };
+
   s.computed = todo.length;
   // Each computed file: its outcome, and its records into the cache, as soon as it comes (so the
   // records' JSON is not all held at once).
   const take = (k: number, p: PreparedFile) => {
     const i = todo[k]!;
+    if (failed.has(i)) return; // not read: its rejection is its outcome, and nothing goes into the cache
     outcomes[i] = fromPrepared(files[i]!, p);
     s.clean += p.ms[0];
     s.date += p.ms[1];
@@ -98,6 +124,8 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   };
   if (todo.length > 0) {
     const todoFiles = todo.map((i) => files[i]!);
+    // A chunk's files with their texts, read just before the chunk is done (its texts are dropped after).
+    const load = (start: number, items: SourceFile[]) => Promise.all(items.map((_, k) => withText(todo[start + k]!)));
     if (workers > 1 && todo.length >= minParallel) {
       // Big enough chunks that messages cost little, small enough that every thread gets several.
       const chunk = Math.max(1, Math.min(CHUNK, Math.ceil(todo.length / (workers * 4))));
@@ -107,26 +135,29 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
       try {
         const args: ArticleTaskArgs = { zone: options.zone, ruleNames: ruleNames! };
         const task = { module: moduleUrl("./article-task", import.meta.url), name: "prepareFiles" };
-        await pool.forEach<SourceFile, PreparedFile>(task, todoFiles, args, chunk, (start, out) => out.forEach((p, k) => take(start + k, p)), (items) => prepareFiles(items, args));
+        await pool.forEach<SourceFile, PreparedFile>(task, todoFiles, args, chunk, (start, out) => out.forEach((p, k) => take(start + k, p)), (items) => prepareFiles(items, args), load);
       } catch (error) {
         // A thread that fails (it ran out of memory, say) costs speed, not the build: the rest is done here.
         options.warn?.(`worker threads failed (${(error as Error).message}); going on without them`);
-        todoFiles.forEach((file, k) => outcomes[todo[k]!] === undefined && take(k, prepareFile(file, options.zone, rules)));
+        for (const [k, i] of todo.entries()) if (outcomes[i] === undefined && !failed.has(i)) take(k, prepareFile(await withText(i), options.zone, rules));
       } finally {
         await pool.close();
       }
     } else if (cache) {
-      todoFiles.forEach((file, k) => take(k, prepareFile(file, options.zone, rules)));
+      for (const [k, i] of todo.entries()) take(k, prepareFile(await withText(i), options.zone, rules));
     } else {
       const clock: ArticleClock = { clean: 0, date: 0 };
-      todo.forEach((i) => (outcomes[i] = prepareArticle(files[i]!, { zone: options.zone, rules }, clock)));
+      for (const i of todo) outcomes[i] = prepareArticle(await withText(i), { zone: options.zone, rules }, clock);
       s.clean += clock.clean;
       s.date += clock.date;
     }
   }
 
   // Cleaned before, but the file's time or the zone is new: date again (it is quick).
-  for (const { i, article } of dateOnly) {
+  for (const { i, article: cleaned } of dateOnly) {
+    const file = await withText(i);
+    if (failed.has(i)) continue;
+    const article = file === files[i] ? cleaned : { ...cleaned, raw: file.text };
     const start = performance.now();
     const result = dateArticle(article, options.zone);
     s.date += performance.now() - start;
@@ -141,6 +172,8 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
     await dated.commit();
     s.cacheWrite = performance.now() - started;
   }
+  for (const [i, rejected] of failed) outcomes[i] = rejected;
+  if (options.dropEvidence) for (const o of outcomes) if ("article" in o) o.article = { ...o.article, raw: "", context: "" };
   return outcomes;
 }
 

@@ -77,7 +77,16 @@ export class WorkerPool {
   }
 
   /** As `map`, but each chunk's results go to `take(start, results)` as they come, in no set order. */
-  async forEach<I, O>(task: Task, items: readonly I[], args: unknown, chunkSize: number, take: (start: number, results: O[]) => void, local?: (items: I[], args: unknown) => O[]): Promise<void> {
+  async forEach<I, O>(
+    task: Task,
+    items: readonly I[],
+    args: unknown,
+    chunkSize: number,
+    take: (start: number, results: O[]) => void,
+    local?: (items: I[], args: unknown) => O[],
+    /** Makes a chunk's items ready just before it is sent (reads what they stand for), so not all are held at once. */
+    load?: (start: number, items: I[]) => Promise<I[]>,
+  ): Promise<void> {
     if (this.closed) throw new Error("the worker pool is closed");
     const chunks: Array<{ start: number; items: I[] }> = [];
     for (let start = 0; start < items.length; start += chunkSize) chunks.push({ start, items: items.slice(start, start + chunkSize) });
@@ -88,7 +97,8 @@ export class WorkerPool {
       while (next < chunks.length && !failed) {
         const chunk = chunks[next++]!;
         try {
-          const out = await run(chunk);
+          const ready = load ? { items: await load(chunk.start, chunk.items) } : chunk;
+          const out = await run(ready);
           if (out.length !== chunk.items.length) throw new Error(`${task.name} returned ${out.length} results for ${chunk.items.length} items`);
           take(chunk.start, out as O[]);
         } catch (error) {

@@ -1,48 +1,114 @@
 // How Eleventy renders the view model: it reads no Markdown and no config file; the templates in
-// ./templates are its only input files and the model is global data (`digest`), paginated into day,
-// story, month and moved-story pages.
+// ./templates are its only input files. The whole model is global data (`digest`, for the pages that
+// list across it), and the pages to render this time are global data too (`pages`: the stories, days,
+// months and moved stories whose page changed, see ./plan.ts), paginated one per page.
+import { readdirSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { DigestModel } from "../digest/index.ts";
 import { dayTitle, monthTitle, shortDayTitle } from "../text/dates.ts";
 import { absoluteUrl, pathPrefix, resolveHref } from "../text/paths.ts";
+import type { PagesToRender } from "./plan.ts";
+
+const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), "templates");
+
+/** The part of Nunjucks that Eleventy hands over with its environment. */
+interface NunjucksTemplate {
+  render(data: unknown, callback: (error: Error | null, result: string) => void): void;
+}
+interface NunjucksLib {
+  Template: new (source: string, env: unknown, path: string | null, eagerCompile: boolean) => NunjucksTemplate;
+}
 
 export interface EleventyConfigApi {
   setTemplateFormats(formats: string[]): void;
   setUseGitIgnore(use: boolean): void;
+  ignores: Set<string>;
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
   addGlobalData(name: string, value: unknown): void;
   addFilter(name: string, fn: (value: string) => string): void;
+  addExtension(extension: string, options: Record<string, unknown>): void;
+  addTransform(name: string, fn: (this: { page: { outputPath: string | false; url: string | false } }, content: string) => string): void;
+  on(event: string, listener: (arg: { nunjucks: NunjucksLib; environment: unknown }) => void): void;
 }
 
-/** The paginated item a page shows, when it shows one. */
-interface PageData {
-  title?: string;
-  description?: string;
-  story?: { headline: string; summary: string[] };
-  day?: { title: string };
-  month?: { label: string };
-  moved?: { to: { headline: string; path: string } };
+export interface EleventySetup {
+  site: { baseUrl: string };
+  model: DigestModel;
+  pages: PagesToRender;
+  /** The search bundles the search page merges besides the first (./bundles.ts). */
+  search: { merge: Array<{ bundlePath: string }> };
+  /** Only the story pages: every other template is left out of this run. */
+  storiesOnly?: boolean;
+  /** Called with each page Eleventy writes: its URL and file. */
+  onPage?: (page: { url: string; outputPath: string }) => void;
 }
 
-export function configureEleventy(eleventyConfig: EleventyConfigApi, data: { site: { baseUrl: string }; model: DigestModel }): void {
+export function configureEleventy(eleventyConfig: EleventyConfigApi, data: EleventySetup): void {
   eleventyConfig.setTemplateFormats(["njk"]);
   // The templates are the only input; a .gitignore in the working folder (ours lists dist/, where the
   // compiled templates live) must not hide them.
   eleventyConfig.setUseGitIgnore(false);
   // Input text reaches templates only as data; autoescape makes every {{ value }} text.
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
+  cacheCompiledTemplates(eleventyConfig);
+  // Eleventy matches ignores against paths as it lists them: relative to the working folder.
+  if (data.storiesOnly) for (const name of readdirSync(TEMPLATES)) if (name.endsWith(".njk") && name !== "story.njk") eleventyConfig.ignores.add(relative(process.cwd(), join(TEMPLATES, name)));
   eleventyConfig.addGlobalData("site", data.site);
   eleventyConfig.addGlobalData("digest", data.model);
-  // Titles computed as functions, not as template strings, which autoescape would escape a second time.
-  eleventyConfig.addGlobalData("eleventyComputed", {
-    title: (d: PageData) => d.story?.headline ?? d.day?.title ?? d.month?.label ?? d.moved?.to.headline ?? d.title,
-    description: (d: PageData) => d.story?.summary[0] ?? d.description,
-    redirectTo: (d: PageData) => d.moved?.to.path,
-  });
+  eleventyConfig.addGlobalData("pages", data.pages);
+  eleventyConfig.addGlobalData("search", data.search);
   const prefix = pathPrefix(data.site.baseUrl);
   // "/about/" → the same path under the site's path prefix (the path part of baseUrl).
   eleventyConfig.addFilter("link", (path) => resolveHref(path, prefix));
   eleventyConfig.addFilter("absolute", (path) => absoluteUrl(path, data.site.baseUrl));
-  eleventyConfig.addFilter("dayTitle", (date) => dayTitle(date));
-  eleventyConfig.addFilter("shortDay", (date) => shortDayTitle(date));
-  eleventyConfig.addFilter("monthTitle", (date) => monthTitle(date));
+  // A site has a few hundred days and every page names some: each is formatted once.
+  eleventyConfig.addFilter("dayTitle", kept(dayTitle));
+  eleventyConfig.addFilter("shortDay", kept(shortDayTitle));
+  eleventyConfig.addFilter("monthTitle", kept(monthTitle));
+  const onPage = data.onPage;
+  if (onPage) {
+    eleventyConfig.addTransform("digest-pages", function (content) {
+      const { url, outputPath } = this.page;
+      if (typeof url === "string" && typeof outputPath === "string") onPage({ url, outputPath });
+      return content;
+    });
+  }
+}
+
+/** A pure function of a string, with its answers kept. */
+function kept(fn: (value: string) => string): (value: string) => string {
+  const answers = new Map<string, string>();
+  return (value) => {
+    let answer = answers.get(value);
+    if (answer === undefined) {
+      answer = fn(value);
+      answers.set(value, answer);
+    }
+    return answer;
+  };
+}
+
+/**
+ * Eleventy 3.1 compiles a Nunjucks template again for every page it paginates into (its Nunjucks engine
+ * is not cacheable), which cost more than rendering. Overriding the `njk` language (Eleventy's
+ * documented addExtension override) with the same compilation, in Eleventy's own Nunjucks environment
+ * (so the same filters, loader and options), but cacheable, compiles each template and permalink once.
+ */
+function cacheCompiledTemplates(eleventyConfig: EleventyConfigApi): void {
+  let nunjucks: NunjucksLib | null = null;
+  let environment: unknown = null;
+  eleventyConfig.on("eleventy.engine.njk", (engine) => {
+    nunjucks = engine.nunjucks;
+    environment = engine.environment;
+  });
+  eleventyConfig.addExtension("njk", {
+    compileOptions: { cache: true, permalink: true },
+    compile(source: string, inputPath: string) {
+      if (!nunjucks) throw new Error("Eleventy did not set up its Nunjucks environment");
+      const template = new nunjucks.Template(source, environment, inputPath, true);
+      return (data: unknown) =>
+        new Promise<string>((resolve, reject) => template.render(data, (error, result) => (error ? reject(error) : resolve(result))));
+    },
+  });
 }

@@ -1,15 +1,33 @@
 // Stage 8: the site. Eleventy renders the view model into pages (templates in ./templates, settings in
-// ./eleventy.ts), then Pagefind indexes the story pages for search (./search.ts).
-import { dirname, join, resolve } from "node:path";
+// ./eleventy.ts), and Pagefind indexes the story pages for search (./search.ts).
+//
+// Incremental: a page whose inputs are what they were in the last build (./plan.ts) is carried over
+// from the live site (a hard link, or a copy) instead of rendered again, and Eleventy renders only the
+// others; the search index is carried over when no story page changed. What was written, with each
+// file's key and identity, is the site's state (./state.ts), kept in the build cache for the next build.
+import { readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import Eleventy from "@11ty/eleventy";
+import { createHash } from "node:crypto";
 import type { DigestConfig } from "../config.ts";
 import type { DigestModel } from "../digest/index.ts";
 import { stripControlChars } from "../text/plain-text.ts";
+import { codeHash, moduleUrl } from "../cache/code-hash.ts";
+import { carryFiles, fileIdentity, filesUnder, sameIdentity, type FileIdentity } from "../output/index.ts";
+import { pathPrefix, resolveHref } from "../text/paths.ts";
+import type { StoryView } from "../digest/index.ts";
+import { bundleCount, bundleFolder, bundleOf } from "./bundles.ts";
 import { configureEleventy, type EleventyConfigApi } from "./eleventy.ts";
+import { fileOf, pagesToRender, planSite, type PlannedPage } from "./plan.ts";
 import { indexSearch } from "./search.ts";
+import type { SiteState } from "./state.ts";
+
+export { siteStateNamespace, type SiteState } from "./state.ts";
 
 const templates = join(dirname(fileURLToPath(import.meta.url)), "templates");
+
+/** Story pages one Eleventy run renders at most (./index.ts renderSite). */
+const STORY_PAGES_PER_RUN = 2_500;
 
 /** Stories shown in full at the top of the front page and of each day; the rest are compact rows. */
 export const LEAD_STORIES = 5;
@@ -20,6 +38,26 @@ export interface SiteOptions {
   outputDir: string;
   config: DigestConfig;
   model: DigestModel;
+  /** The live site and the state the build that wrote it left: unchanged pages are carried over from it. */
+  previous?: { dir: string; state: SiteState | null } | null;
+}
+
+export interface SiteStats {
+  /** Files of the site this stage wrote or carried over (pages and search files). */
+  files: number;
+  pages: number;
+  rendered: number;
+  carried: number;
+  /** Search bundles, and how many were rebuilt (the others were carried over). */
+  bundles: number;
+  rebuilt: number;
+  /** Milliseconds: planning and carrying over; Eleventy; what Pagefind still needed after it. */
+  ms: { plan: number; eleventy: number; search: number };
+}
+
+export interface SiteResult {
+  state: SiteState;
+  stats: SiteStats;
 }
 
 /** Eleventy's own console lines ("[11ty] Wrote 17 files") are not Digest's to print; its warnings and errors are. */
@@ -30,16 +68,127 @@ const eleventyConsole = {
   error: (message: string) => process.stderr.write(`${message}\n`),
 };
 
-export async function renderSite(options: SiteOptions): Promise<void> {
+/** A hash of the template files (Eleventy reads them, so no code hash sees them). */
+export function templatesKey(): string {
+  const hash = createHash("sha256");
+  for (const file of filesUnder(templates).sort()) hash.update(`${file}\n`).update(readFileSync(join(templates, file))).update("\n");
+  return hash.digest("hex").slice(0, 32);
+}
+
+/** What every page shares: the rendering code and its packages, the templates, the site settings. */
+function siteKey(site: object): string {
+  return createHash("sha256").update(codeHash([import.meta.url])).update("\n").update(templatesKey()).update("\n").update(JSON.stringify(site)).digest("hex").slice(0, 32);
+}
+
+/** The key of the pages that list across the whole model: the model with every paginated slice replaced by its page's key. */
+function wholeKey(model: DigestModel, site: string, pages: readonly PlannedPage[]): string {
+  const keys = new Map(pages.map((p) => [p.file, p.key]));
+  const of = (path: string) => keys.get(fileOf(path));
+  const outline = { ...model, stories: model.stories.map((s) => of(s.path)), days: model.days.map((d) => of(d.path)), months: model.months.map((m) => of(m.path)), redirects: model.redirects.map((r) => of(r.path)), front: model.front.map((s) => s.id) };
+  return createHash("sha256").update(site).update("\n").update(JSON.stringify(outline)).digest("hex").slice(0, 32);
+}
+
+export async function renderSite(options: SiteOptions): Promise<SiteResult> {
+  const started = performance.now();
   const { config, model } = options;
+  const outputDir = resolve(options.outputDir);
   const site = { ...config, title: stripControlChars(config.title), description: stripControlChars(config.description), leadStories: LEAD_STORIES, frontStories: FRONT_STORIES };
-  const eleventy = new Eleventy(templates, resolve(options.outputDir), {
-    // No config file: everything is set up by configureEleventy.
-    configPath: false,
-    quietMode: true,
-    config: (eleventyConfig: EleventyConfigApi) => configureEleventy(eleventyConfig, { site, model }),
-  });
-  eleventy.logger.overrideLogger(eleventyConsole);
-  await eleventy.write();
-  await indexSearch(options.outputDir, config.language);
+  const key = siteKey(site);
+  const plan = planSite(model, key);
+  const count = bundleCount(model.stories.length);
+  // The search page names the bundles: the pages across the whole model depend on their count too.
+  const whole = wholeKey(model, `${key} ${count}`, plan.pages);
+  const before = options.previous?.state ?? null;
+  const liveDir = options.previous?.dir ?? null;
+
+  // A page is carried over when its key is the last build's and its file is still the one that build wrote.
+  const unchanged = (file: string, fileKey: string): boolean => {
+    const was = before?.pages[file];
+    return !!was && !!liveDir && was[0] === fileKey && sameIdentity(fileIdentity(join(liveDir, file)), was);
+  };
+  const carried = new Set<string>();
+  for (const page of plan.pages) if (unchanged(page.file, page.key)) carried.add(page.file);
+  // The whole-site pages: carried only when nothing at all is rendered (Eleventy renders them every time it runs).
+  const wholePages = before ? Object.keys(before.pages).filter((file) => before.pages[file]![0] === whole && !plan.slices.has(file)) : [];
+  const renderNothing = carried.size === plan.pages.length && wholePages.length > 0 && wholePages.every((file) => unchanged(file, whole));
+
+  // The search bundles (./bundles.ts): each carried over when none of its pages changed, else rebuilt.
+  const stories = plan.pages.filter((p) => p.kind === "story");
+  const shares = Array.from({ length: count }, () => [] as PlannedPage[]);
+  for (const page of stories) shares[bundleOf((plan.slices.get(page.file) as StoryView).id, count)]!.push(page);
+  // A bundle with no pages would make the search page fail: only bundles with pages are written (one at least).
+  const filled = shares.filter((pages, i) => pages.length > 0 || (i === 0 && stories.length === 0));
+  const bundles = filled.map((pages, i) => ({ folder: bundleFolder(i), pages, key: "", carry: false }));
+  for (const bundle of bundles) {
+    bundle.key = createHash("sha256").update(`${key}\n${count} ${bundles.length}\n${bundle.folder}\n`).update(bundle.pages.map((p) => `${p.file} ${p.key}`).join("\n")).digest("hex").slice(0, 32);
+    const was = before?.search[bundle.folder];
+    const files = was && was.key === bundle.key && liveDir ? Object.keys(was.files) : [];
+    bundle.carry = files.length > 0 && files.every((file) => sameIdentity(fileIdentity(join(liveDir!, bundle.folder, file)), was!.files[file]!));
+  }
+
+  if (liveDir) {
+    carryFiles(liveDir, outputDir, [...carried, ...(renderNothing ? wholePages : [])]);
+    for (const bundle of bundles) if (bundle.carry) carryFiles(join(liveDir, bundle.folder), join(outputDir, bundle.folder), Object.keys(before!.search[bundle.folder]!.files));
+  }
+  const planned = performance.now();
+
+  const toRender = new Set(plan.pages.filter((p) => !carried.has(p.file)).map((p) => p.file));
+  const written: string[] = [];
+  if (!renderNothing) {
+    const eleventy = await import("@11ty/eleventy");
+    const pages = pagesToRender(plan, toRender);
+    const prefix = pathPrefix(config.baseUrl);
+    const search = { merge: bundles.slice(1).map((b) => ({ bundlePath: resolveHref(`/${b.folder}/`, prefix) })) };
+    const onPage = (page: { url: string; outputPath: string }) => written.push(page.outputPath);
+    // Eleventy holds every page it renders until it has written them all: story pages beyond the
+    // first run's share are rendered in further runs of story pages alone, so memory stays bounded.
+    const runs = [pages.stories.slice(0, STORY_PAGES_PER_RUN)];
+    for (let i = STORY_PAGES_PER_RUN; i < pages.stories.length; i += STORY_PAGES_PER_RUN) runs.push(pages.stories.slice(i, i + STORY_PAGES_PER_RUN));
+    for (const [n, stories] of runs.entries()) {
+      const share = n === 0 ? { ...pages, stories } : { stories, days: [], months: [], redirects: [] };
+      const instance = new eleventy.default(templates, outputDir, {
+        // No config file: everything is set up by configureEleventy.
+        configPath: false,
+        quietMode: true,
+        config: (eleventyConfig: EleventyConfigApi) => configureEleventy(eleventyConfig, { site, model, pages: share, search, onPage, storiesOnly: n > 0 }),
+      });
+      instance.logger.overrideLogger(eleventyConsole);
+      await instance.write();
+    }
+  }
+  const rendered = performance.now();
+  const urlOf = (file: string) => `/${file.replace(/index\.html$/, "")}`;
+  await indexSearch(outputDir, bundles.filter((b) => !b.carry).map((b) => ({ folder: b.folder, urls: b.pages.map((p) => urlOf(p.file)) })), config.language);
+  const searched = performance.now();
+
+  const state: SiteState = { site: key, pages: {}, search: {} };
+  const record = (file: string, fileKey: string) => {
+    const identity = fileIdentity(join(outputDir, file));
+    if (identity) state.pages[file] = [fileKey, ...identity];
+  };
+  for (const page of plan.pages) record(page.file, page.key);
+  const wholeFiles = renderNothing ? wholePages : written.map((file) => relative(outputDir, file)).filter((file) => !plan.slices.has(file));
+  for (const file of wholeFiles) record(file, whole);
+  let searchFiles = 0;
+  for (const bundle of bundles) {
+    const dir = join(outputDir, bundle.folder);
+    const files: Record<string, FileIdentity> = {};
+    for (const file of filesUnder(dir)) {
+      const identity = fileIdentity(join(dir, file));
+      if (identity) files[file] = identity;
+    }
+    state.search[bundle.folder] = { key: bundle.key, files };
+    searchFiles += Object.keys(files).length;
+  }
+  const files = Object.keys(state.pages).length + searchFiles;
+  const stats: SiteStats = {
+    files,
+    pages: Object.keys(state.pages).length,
+    rendered: renderNothing ? 0 : toRender.size + wholeFiles.length,
+    carried: carried.size + (renderNothing ? wholePages.length : 0),
+    bundles: bundles.length,
+    rebuilt: bundles.filter((b) => !b.carry).length,
+    ms: { plan: planned - started, eleventy: rendered - planned, search: searched - rendered },
+  };
+  return { state, stats };
 }

@@ -100,3 +100,26 @@ describe("what the map assumes of the stages", () => {
     }
   });
 });
+
+describe("files that come without their text", () => {
+  it("are read when they must be computed, on threads or not, and one that cannot be read then is rejected with the reason", async () => {
+    const stubs = files.map((f) => ({ ...f, text: "", contentKey: `key-${f.path}` }));
+    const gone = files[1]!.path;
+    let reads = 0;
+    const load = async (file: SourceFile) => {
+      reads++;
+      if (file.path === gone) return { rejected: { path: gone, reason: "cannot be read (it vanished while being read)" }, messages: [{ file: gone, stage: "ingest" as const, level: "error" as const, rule: "unreadable", text: "cannot be read (it vanished while being read)" }] };
+      return { file: files.find((f) => f.path === file.path)! };
+    };
+    for (const workers of [1, 2]) {
+      reads = 0;
+      const prepared = await prepareArticles(stubs, { zone, workers, minParallel: 1, load, dropEvidence: true });
+      expect(reads).toBe(files.length);
+      const whole = await prepareArticles(files, { zone, workers: 1, dropEvidence: true });
+      prepared.forEach((outcome, i) => {
+        if (files[i]!.path === gone) expect(outcome).toEqual({ rejected: { path: gone, reason: "cannot be read (it vanished while being read)" }, messages: expect.any(Array) });
+        else expect(json(outcome), files[i]!.path).toBe(json(whole[i]));
+      });
+    }
+  });
+});

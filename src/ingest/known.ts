@@ -1,0 +1,69 @@
+// What the last build read, so that an unchanged file is not read and decoded again: per input path,
+// the file's signature (device, inode, size, modification and change times) and what reading it gave
+// (format, encoding, content key, decoding warnings). Kept in the build cache (`ingest` state).
+//
+// The change time moves whenever the file's bytes do, even when its modification time is set back, so
+// a matching signature means the same bytes. One exception, as with git's index: a file changed within
+// the clock's granularity of being recorded could keep its signature, so files whose change time is
+// that close to the moment of recording are read again next time.
+import type { Stats } from "node:fs";
+import type { Namespace } from "../cache/pack.ts";
+import type { DecodeWarning } from "./decode.ts";
+import type { InputFormat } from "../types.ts";
+
+export type Signature = [dev: number, ino: number, size: number, mtimeMs: number, ctimeMs: number];
+
+export interface KnownFile {
+  signature: Signature;
+  format: InputFormat;
+  encoding: string;
+  contentKey: string;
+  warnings: DecodeWarning[];
+}
+
+export interface KnownFiles {
+  /** When the signatures were taken (milliseconds since the epoch). */
+  at: number;
+  files: Record<string, KnownFile>;
+}
+
+/**
+ * How close to the moment of recording a change time must be for the file to be read again next time:
+ * wide enough for file systems that keep times to the second or two (DIGEST_TEST_RACY_MS: tests only).
+ */
+export function racyMs(): number {
+  const test = Number(process.env.DIGEST_TEST_RACY_MS);
+  return process.env.DIGEST_TEST_RACY_MS !== undefined && Number.isFinite(test) && test >= 0 ? test : 2_000;
+}
+
+export function signatureOf(info: Stats): Signature {
+  return [info.dev, info.ino, info.size, info.mtimeMs, info.ctimeMs];
+}
+
+export function sameSignature(a: Signature, b: Signature): boolean {
+  return a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3] && a[4] === b[4];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const FORMATS = new Set(["text", "html", "markdown"]);
+
+function isKnownFile(v: unknown): v is KnownFile {
+  if (!isObject(v)) return false;
+  const sig = v.signature;
+  return (
+    Array.isArray(sig) &&
+    sig.length === 5 &&
+    sig.every((n) => typeof n === "number" && Number.isFinite(n)) &&
+    typeof v.format === "string" &&
+    FORMATS.has(v.format) &&
+    typeof v.encoding === "string" &&
+    typeof v.contentKey === "string" &&
+    Array.isArray(v.warnings) &&
+    v.warnings.every((w) => isObject(w) && typeof w.rule === "string" && typeof w.text === "string" && (w.line === undefined || typeof w.line === "number"))
+  );
+}
+
+export const knownFilesNamespace: Namespace<KnownFiles> = {
+  name: "ingest",
+  accepts: (v): v is KnownFiles => isObject(v) && typeof v.at === "number" && isObject(v.files) && Object.values(v.files).every(isKnownFile),
+};

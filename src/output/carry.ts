@@ -1,0 +1,94 @@
+// Carrying files of the live output into the build's staged copy: unchanged files are hard links to
+// the live ones (no bytes copied; the swap then keeps them as the new build's), or copies where the file
+// system cannot link. A file is carried only when it is still the one the last build wrote: same inode,
+// size and modification time as that build recorded (editing or replacing it changes one of them).
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+
+/** Inode, size in bytes, modification time in milliseconds. */
+export type FileIdentity = [ino: number, size: number, mtimeMs: number];
+
+/** The identity of a regular file (not followed through a link), or null when there is none. */
+export function fileIdentity(path: string): FileIdentity | null {
+  try {
+    const info = lstatSync(path);
+    return info.isFile() ? [info.ino, info.size, info.mtimeMs] : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether `now` is the identity recorded in `recorded` (which may carry other values before it, from `offset`). */
+export function sameIdentity(now: FileIdentity | null, recorded: readonly unknown[], offset = recorded.length - 3): boolean {
+  return now !== null && now[0] === recorded[offset] && now[1] === recorded[offset + 1] && now[2] === recorded[offset + 2];
+}
+
+/** Every regular file under `dir`, relative to it with "/", in no set order; none when it does not exist. */
+export function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (sub: string) => {
+    let entries;
+    try {
+      entries = readdirSync(join(dir, sub), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const rel = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(rel);
+      else if (entry.isFile()) out.push(rel);
+    }
+  };
+  walk("");
+  return out;
+}
+
+/** Links (or copies) each of `files` from `from` into `to`, making the folders they need. */
+export function carryFiles(from: string, to: string, files: Iterable<string>): void {
+  const made = new Set<string>();
+  let link = true;
+  for (const file of files) {
+    const target = join(to, file);
+    const folder = dirname(target);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    if (link) {
+      try {
+        linkSync(join(from, file), target);
+        continue;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== "EXDEV" && code !== "EPERM" && code !== "EMLINK" && code !== "ENOTSUP") throw error;
+        link = false; // this file system does not link here: copy from now on
+      }
+    }
+    copyFileSync(join(from, file), target);
+  }
+}
+
+/** Every entry under `dir` (not followed through links) with its identity; a folder's size is given as -1. */
+export function identitiesUnder(dir: string): Record<string, FileIdentity> {
+  const out: Record<string, FileIdentity> = {};
+  const walk = (sub: string) => {
+    let entries;
+    try {
+      entries = readdirSync(join(dir, sub), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const rel = sub ? `${sub}/${entry.name}` : entry.name;
+      try {
+        const info = lstatSync(join(dir, rel));
+        out[rel] = [info.ino, info.isDirectory() ? -1 : info.size, info.mtimeMs];
+      } catch {
+        continue; // vanished while listed: it is not there
+      }
+      if (entry.isDirectory()) walk(rel);
+    }
+  };
+  walk("");
+  return out;
+}

@@ -1,0 +1,83 @@
+// Which pages this build must render, and which it can take from the last build unchanged.
+//
+// Every paginated page (a story, a day, a month, a moved story) is rendered from one slice of the view
+// model and nothing else (the templates reach no further). Its key is a hash of that slice, of the
+// templates, of the site settings and of the rendering code: when the key is the one the page had in
+// the last build and the file is still the one that build wrote, the page is the same byte for byte and
+// is carried over. The few pages that list across the whole model (front page, archive, about, search,
+// 404, favicon) are always rendered.
+import { createHash } from "node:crypto";
+import type { DayView, DigestModel, MonthView, Redirect, StoryView } from "../digest/index.ts";
+
+/** A day page's slice: the day and its neighbours' dates and paths (the pager). */
+export interface DayPage extends DayView {
+  older: { date: string; path: string } | null;
+  newer: { date: string; path: string } | null;
+}
+
+/** What Eleventy paginates this time (global data `pages`). */
+export interface PagesToRender {
+  stories: StoryView[];
+  days: DayPage[];
+  months: MonthView[];
+  redirects: Redirect[];
+}
+
+export interface PlannedPage {
+  /** The output file, relative to the site folder ("stories/s-1/index.html"). */
+  file: string;
+  key: string;
+  kind: "story" | "day" | "month" | "redirect";
+}
+
+export interface SitePlan {
+  /** Every paginated page of the site, in model order: stories first (the search index's order). */
+  pages: PlannedPage[];
+  /** The slice each page is rendered from, by file. */
+  slices: Map<string, StoryView | DayPage | MonthView | Redirect>;
+}
+
+/** "/stories/s-1/" → "stories/s-1/index.html". */
+export function fileOf(path: string): string {
+  return `${path.replace(/^\//, "")}index.html`;
+}
+
+function keyOf(site: string, kind: string, slice: unknown): string {
+  return createHash("sha256").update(site).update("\n").update(kind).update("\n").update(JSON.stringify(slice)).digest("hex").slice(0, 32);
+}
+
+/** `site`: a hash of the templates, settings and code every page shares. */
+export function planSite(model: DigestModel, site: string): SitePlan {
+  const pages: PlannedPage[] = [];
+  const slices = new Map<string, StoryView | DayPage | MonthView | Redirect>();
+  const add = (kind: PlannedPage["kind"], path: string, slice: StoryView | DayPage | MonthView | Redirect, keyed: unknown = slice) => {
+    const file = fileOf(path);
+    pages.push({ file, key: keyOf(site, kind, keyed), kind });
+    slices.set(file, slice);
+  };
+  // A story's page shows all of its view but its rank within the day, which moves whenever a story is
+  // added above it: left out of the key, so those pages are not rendered again (story.njk must not show it).
+  for (const story of model.stories) add("story", story.path, story, { ...story, rank: 0 });
+  model.days.forEach((day, i) => {
+    const older = model.days[i + 1];
+    const newer = model.days[i - 1];
+    add("day", day.path, { ...day, older: older ? { date: older.date, path: older.path } : null, newer: newer ? { date: newer.date, path: newer.path } : null });
+  });
+  for (const month of model.months) add("month", month.path, month);
+  for (const moved of model.redirects) add("redirect", moved.path, moved);
+  return { pages, slices };
+}
+
+/** The pages to render, as Eleventy's global data: those in `files`, in model order. */
+export function pagesToRender(plan: SitePlan, files: ReadonlySet<string>): PagesToRender {
+  const out: PagesToRender = { stories: [], days: [], months: [], redirects: [] };
+  for (const page of plan.pages) {
+    if (!files.has(page.file)) continue;
+    const slice = plan.slices.get(page.file)!;
+    if (page.kind === "story") out.stories.push(slice as StoryView);
+    else if (page.kind === "day") out.days.push(slice as DayPage);
+    else if (page.kind === "month") out.months.push(slice as MonthView);
+    else out.redirects.push(slice as Redirect);
+  }
+  return out;
+}

@@ -1,0 +1,26 @@
+// What the site stage leaves for the next build (kept in the build cache): per file of the site, the
+// key it was rendered under and the identity of the file written (inode, size, modification time), and
+// the same for the search index's files. The next build carries a file over only when both still hold.
+import type { Namespace } from "../cache/pack.ts";
+import type { FileIdentity } from "../output/index.ts";
+
+export interface SiteState {
+  /** The key every page shared (code, templates, settings). */
+  site: string;
+  /** Output file (relative to the site folder) → its key, then its identity. */
+  pages: Record<string, [key: string, ...identity: FileIdentity]>;
+  /** Per search bundle (its folder in the site): its key, and its files (relative to the folder) with their identities. */
+  search: Record<string, { key: string; files: Record<string, FileIdentity> }>;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isIdentity = (v: unknown, from = 0): boolean => Array.isArray(v) && v.length === from + 3 && v.slice(from).every((n) => typeof n === "number" && Number.isFinite(n));
+
+export const siteStateNamespace: Namespace<SiteState> = {
+  name: "site",
+  accepts(v): v is SiteState {
+    if (!isObject(v) || typeof v.site !== "string" || !isObject(v.pages)) return false;
+    if (!Object.values(v.pages).every((p) => isIdentity(p, 1) && typeof (p as unknown[])[0] === "string")) return false;
+    return isObject(v.search) && Object.values(v.search).every((b) => isObject(b) && typeof b.key === "string" && isObject(b.files) && Object.values(b.files).every((f) => isIdentity(f)));
+  },
+};

@@ -1,0 +1,146 @@
+// Builds into the same folders one after another, as a daily user does: whatever the cache holds and
+// whatever changed, the digests, site, feeds and report are byte for byte those of a cold build of the
+// same inputs; an unchanged build writes nothing; only what changed is done again.
+import { afterAll, describe, expect, it } from "vitest";
+import { execFile } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+const root = join(import.meta.dirname, "../..");
+const work = mkdtempSync(join(tmpdir(), "digest-incremental-"));
+const input = join(work, "articles");
+for (const sub of ["seeds", "site-hostile"]) cpSync(join(root, "test/fixtures", sub), join(input, sub), { recursive: true });
+// Whole seconds, so that a test can set a file's modification time back exactly.
+const FILE_TIME = Date.UTC(2025, 2, 20, 12) / 1000;
+for (const file of readdirSync(input, { recursive: true })) {
+  const path = join(input, String(file));
+  if (statSync(path).isFile()) utimesSync(path, FILE_TIME, FILE_TIME);
+}
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+interface Timings {
+  unchanged: boolean;
+  inputsNotRead: number | null;
+  articles: { computed: number };
+  site: { rendered: number; carried: number; bundles: number; rebuilt: number } | null;
+}
+
+/** A build in `dir` (its own .digest-cache/ unless `args` say otherwise), into `dir`/digests and `dir`/site. */
+async function build(dir: string, args: string[] = [], env: NodeJS.ProcessEnv = {}) {
+  const timings = join(work, "timings.json");
+  const { stdout, stderr } = await run(process.execPath, [join(root, "bin/digest.js"), "build", "--input", input, "--digests", join(dir, "digests"), "--output", join(dir, "site"), "--timings", timings, ...args], {
+    cwd: dir,
+    maxBuffer: 64 << 20,
+    // Files changed within 2 s of a build are read again by the next (./src/ingest/known.ts); these are not racing it.
+    env: { ...process.env, DIGEST_TEST_RACY_MS: "0", ...env },
+  });
+  return { stdout, stderr, timings: JSON.parse(readFileSync(timings, "utf8")) as Timings, files: tree(dir) };
+}
+
+/** Every file of a build (digests and site), by path. */
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string, rel: string) => {
+    for (const n of readdirSync(d).sort()) {
+      if (statSync(join(d, n)).isDirectory()) walk(join(d, n), `${rel}${n}/`);
+      else out[`${rel}${n}`] = readFileSync(join(d, n), "latin1");
+    }
+  };
+  for (const sub of ["digests", "site"]) walk(join(dir, sub), `${sub}/`);
+  return out;
+}
+
+/** A cold build of the inputs as they are now, in a new folder with no cache. */
+async function cold() {
+  return build(mkdtempSync(join(work, "cold-")), ["--no-cache"]);
+}
+
+describe("builds into the same folders", () => {
+  const daily = mkdtempSync(join(work, "daily-"));
+
+  it("an unchanged build writes nothing and says what the last one said", async () => {
+    const first = await build(daily);
+    expect(first.timings.unchanged).toBe(false);
+    expect(first.stdout).toMatch(/inputs: .* stories on \d+ days/);
+    const page = join(daily, "site/index.html");
+    const before = statSync(page);
+    const again = await build(daily);
+    expect(again.timings.unchanged).toBe(true);
+    expect(again.timings.inputsNotRead).toBe(readdirSync(input, { recursive: true }).filter((p) => statSync(join(input, String(p))).isFile()).length);
+    expect(again.stdout).toBe(first.stdout);
+    expect(again.stderr).toBe(first.stderr);
+    expect(again.files).toEqual(first.files);
+    expect(statSync(page).ino).toBe(before.ino);
+    expect(again.files).toEqual((await cold()).files);
+  });
+
+  it("after a new article, renders only the pages it changed and gives what a cold build gives", async () => {
+    cpSync(join(root, "test/fixtures/inputs/no-front-matter.md"), join(input, "new-article.md"));
+    const added = await build(daily);
+    expect(added.timings.unchanged).toBe(false);
+    expect(added.timings.articles.computed).toBe(1);
+    expect(added.timings.site!.carried).toBeGreaterThan(0);
+    expect(added.files).toEqual((await cold()).files);
+  });
+
+  it("notices an article whose bytes changed while its modification time was set back", async () => {
+    // Same size, same modification time, other bytes: only the change time tells.
+    const file = join(input, "seeds", readdirSync(join(input, "seeds")).sort()[0]!);
+    const { mtimeMs, size } = statSync(file);
+    const text = readFileSync(file, "latin1");
+    const at = text.search(/[a-z]{6}/);
+    writeFileSync(file, `${text.slice(0, at)}${text.slice(at, at + 6).toUpperCase()}${text.slice(at + 6)}`, "latin1");
+    utimesSync(file, FILE_TIME, FILE_TIME);
+    expect(statSync(file)).toMatchObject({ size, mtimeMs });
+    const changed = await build(daily);
+    expect(changed.timings.unchanged).toBe(false);
+    expect(changed.timings.articles.computed).toBe(1);
+    expect(changed.files).toEqual((await cold()).files);
+  });
+
+  it("puts back a page of the live site that was edited or removed by hand", async () => {
+    const story = readdirSync(join(daily, "site/stories"))[0]!;
+    writeFileSync(join(daily, "site/stories", story, "index.html"), "edited by hand");
+    rmSync(join(daily, "site/about/index.html"));
+    writeFileSync(join(daily, "site/stray.html"), "not Digest's");
+    const repaired = await build(daily);
+    expect(repaired.timings.unchanged).toBe(false);
+    expect(repaired.files).toEqual((await cold()).files);
+  });
+
+  it("gives the same output from a damaged, foreign or deleted cache, with a warning for what it ignored", async () => {
+    const cache = join(daily, ".digest-cache");
+    writeFileSync(join(cache, "site.state"), readFileSync(join(cache, "site.state"), "utf8").replace(/"pages":\{"/, '"pages":{"x'));
+    writeFileSync(join(cache, "ingest.state"), "DIGEST-STATE 9 ingest 0\n{}");
+    writeFileSync(join(cache, "build.state"), "not a state file");
+    rmSync(join(input, "new-article.md"));
+    const damaged = await build(daily);
+    expect(damaged.stderr).toMatch(/cache: .*site\.state is damaged/);
+    expect(damaged.stderr).toMatch(/cache: .*ingest\.state is damaged/);
+    expect(damaged.stderr).toMatch(/cache: .*build\.state is damaged/);
+    expect(damaged.files).toEqual((await cold()).files);
+    rmSync(cache, { recursive: true });
+    const deleted = await build(daily);
+    expect(deleted.timings.articles.computed).toBeGreaterThan(10);
+    expect(deleted.files).toEqual(damaged.files);
+  });
+
+  it("splits a large site's search into bundles and rebuilds only those whose pages changed", async () => {
+    const many = mkdtempSync(join(work, "bundles-"));
+    const env = { DIGEST_TEST_BUNDLES: "2" };
+    const first = await build(many, [], env);
+    const bundles = first.timings.site!.bundles;
+    expect(bundles).toBe(2);
+    expect(first.timings.site!.rebuilt).toBe(bundles);
+    expect(first.files["site/search/index.html"]).toContain('mergeIndex: [{"bundlePath":"/pagefind-2/"}');
+    for (const folder of ["pagefind", "pagefind-2"]) expect(first.files[`site/${folder}/pagefind-entry.json`]).toBeDefined();
+    cpSync(join(root, "test/fixtures/inputs/no-front-matter.md"), join(input, "new-article.md"));
+    const added = await build(many, [], env);
+    expect(added.timings.site!.rebuilt).toBeLessThan(bundles);
+    expect(added.files).toEqual((await build(mkdtempSync(join(work, "cold-")), ["--no-cache"], env)).files);
+    rmSync(join(input, "new-article.md"));
+  });
+});

@@ -1,0 +1,69 @@
+// A site whose search index is split into bundles (as a large site's is) searches them all at once in
+// the browser: the same queries find the same stories first as on a site with one index.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import chromium from "@sparticuz/chromium";
+import { chromium as playwright, type Browser } from "playwright-core";
+import { serveFolder } from "../../src/cli/serve.ts";
+
+const run = promisify(execFile);
+const root = join(import.meta.dirname, "../..");
+const work = mkdtempSync(join(tmpdir(), "digest-search-bundles-"));
+
+async function buildSeeds(name: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const dir = join(work, name);
+  await run(process.execPath, [join(root, "bin/digest.js"), "build", "--input", join(root, "test/fixtures/seeds"), "--digests", join(dir, "digests"), "--output", join(dir, "site"), "--quiet", "--no-cache"], {
+    env: { ...process.env, ...env },
+    maxBuffer: 64 << 20,
+  });
+  return join(dir, "site");
+}
+
+describe("search over several bundles", () => {
+  let browser: Browser;
+  const servers: Server[] = [];
+  const origins: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const [one, three] = await Promise.all([buildSeeds("one", {}), buildSeeds("three", { DIGEST_TEST_BUNDLES: "3" })]);
+    for (const [name, dir] of [["one", one], ["three", three]] as const) {
+      const { server, url } = await serveFolder({ root: dir, port: 0, host: "127.0.0.1" });
+      servers.push(server);
+      origins[name] = url.replace(/\/$/, "");
+    }
+    browser = await playwright.launch({ executablePath: await chromium.executablePath(), args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"] });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    for (const s of servers) s.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  async function results(origin: string, query: string): Promise<string[]> {
+    const page = await browser.newPage();
+    const failed: string[] = [];
+    page.on("response", (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
+    page.on("pageerror", (e) => failed.push(e.message));
+    await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
+    const links = page.locator(".pagefind-ui__result-link");
+    await expect.poll(() => links.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const titles = await links.allTextContents();
+    expect(failed).toEqual([]);
+    await page.close();
+    return titles;
+  }
+
+  it("finds the same stories first as one index does", async () => {
+    for (const query of ["ammunition Bulgaria", "NewsX", "Serbia"]) {
+      const [one, three] = [await results(origins.one!, query), await results(origins.three!, query)];
+      expect(three[0], query).toBe(one[0]);
+      expect([...three].sort(), query).toEqual([...one].sort());
+    }
+  });
+});
