@@ -3,15 +3,15 @@
 // each new story's articles among the stories it knew, and keeps their id. Ids are only created, never
 // renamed: a story that gains articles keeps its id; when two known stories merge, the older id stays
 // and the other is recorded in `formerIds` (so old permalinks can redirect); when a known story splits,
-// the part with most of its articles keeps the id. Articles are recognised by a hash of their text
-// (a renamed file is the same article) or else by their path (an edited file is the same article).
+// the part with most of its articles keeps the id. Articles are recognised by a hash of their headline
+// and body (a renamed file is the same article) or else by their path (an edited file is the same one).
 // Without a state file, ids fall back to a hash of the story's earliest article's path.
 import type { StoryCluster } from "../types.ts";
 import { shortHash } from "../text/hash.ts";
 
 export interface ArticleRef {
   path: string;
-  /** Hash of the article's text as read. */
+  /** Hash of the article's headline and body. */
   hash: string;
 }
 
@@ -34,8 +34,9 @@ export interface IdentityState {
 /** The state file in the digests folder (not a digest; Eleventy reads only the day files there). */
 export const IDENTITY_FILE = "story-ids.json";
 
-export function articleRef(article: { path: string; raw: string }): ArticleRef {
-  return { path: article.path, hash: shortHash(article.raw, 16) };
+/** An article's path and a hash of what it says (headline and paragraphs: the raw input is not kept once the article is dated). */
+export function articleRef(article: { path: string; title: string; paragraphs: readonly string[] }): ArticleRef {
+  return { path: article.path, hash: shortHash(`${article.title}\n\n${article.paragraphs.join("\n\n")}`, 16) };
 }
 
 /**

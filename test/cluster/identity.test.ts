@@ -32,6 +32,13 @@ describe("story ids that last", () => {
     expect(again.stories.find((s) => s.followUpOf)?.followUpOf).toBe(storyOf(first.stories, "000_a5a10f004604d1dd.txt").id);
   });
 
+  it("keeps the ids on a rebuild whose articles no longer carry their raw input (as a build drops it once dated)", () => {
+    const dropRaw = (stories: typeof first.stories) => stories.map((s) => ({ ...s, members: s.members.map((m) => ({ ...m, raw: "", context: "" })) }));
+    const again = assignStoryIds(dropRaw(runPipeline(files, { zone: "UTC" }).stories), first.identity);
+    expect(again.clusters.map((s) => s.id)).toEqual(first.stories.map((s) => s.id));
+    expect(new Set(again.state.stories.flatMap((s) => s.members.map((m) => m.hash))).size).toBe(files.length);
+  });
+
   it("falls back to the same deterministic ids when the state file is deleted", () => {
     const a = runPipeline(files, { zone: "UTC", identity: null });
     const b = runPipeline([...files].reverse(), { zone: "UTC" });
