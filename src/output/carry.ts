@@ -2,7 +2,7 @@
 // the live ones (no bytes copied; the swap then keeps them as the new build's), or copies where the file
 // system cannot link. A file is carried only when it is still the one the last build wrote: same inode,
 // size and modification time as that build recorded (editing or replacing it changes one of them).
-import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync } from "node:fs";
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, type Dirent } from "node:fs";
 import { dirname, join } from "node:path";
 
 /** Inode, size in bytes, modification time in milliseconds. */
@@ -23,11 +23,10 @@ export function sameIdentity(now: FileIdentity | null, recorded: readonly unknow
   return now !== null && now[0] === recorded[offset] && now[1] === recorded[offset + 1] && now[2] === recorded[offset + 2];
 }
 
-/** Every regular file under `dir`, relative to it with "/", in no set order; none when it does not exist. */
-export function filesUnder(dir: string): string[] {
-  const out: string[] = [];
+/** Calls `visit` for every entry under `dir` (not followed through links), relative to it with "/"; folders it cannot read (or that do not exist) are skipped. */
+function walkEntries(dir: string, visit: (rel: string, entry: Dirent) => boolean | void): void {
   const walk = (sub: string) => {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(join(dir, sub), { withFileTypes: true });
     } catch {
@@ -35,11 +34,19 @@ export function filesUnder(dir: string): string[] {
     }
     for (const entry of entries) {
       const rel = sub ? `${sub}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(rel);
-      else if (entry.isFile()) out.push(rel);
+      // `visit` returns false for an entry it found gone: nothing below it is walked.
+      if (visit(rel, entry) !== false && entry.isDirectory()) walk(rel);
     }
   };
   walk("");
+}
+
+/** Every regular file under `dir`, relative to it with "/", in no set order; none when it does not exist. */
+export function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  walkEntries(dir, (rel, entry) => {
+    if (entry.isFile()) out.push(rel);
+  });
   return out;
 }
 
@@ -71,24 +78,13 @@ export function carryFiles(from: string, to: string, files: Iterable<string>): v
 /** Every entry under `dir` (not followed through links) with its identity; a folder's size is given as -1. */
 export function identitiesUnder(dir: string): Record<string, FileIdentity> {
   const out: Record<string, FileIdentity> = {};
-  const walk = (sub: string) => {
-    let entries;
+  walkEntries(dir, (rel) => {
     try {
-      entries = readdirSync(join(dir, sub), { withFileTypes: true });
+      const info = lstatSync(join(dir, rel));
+      out[rel] = [info.ino, info.isDirectory() ? -1 : info.size, info.mtimeMs];
     } catch {
-      return;
+      return false; // vanished while listed: it is not there
     }
-    for (const entry of entries) {
-      const rel = sub ? `${sub}/${entry.name}` : entry.name;
-      try {
-        const info = lstatSync(join(dir, rel));
-        out[rel] = [info.ino, info.isDirectory() ? -1 : info.size, info.mtimeMs];
-      } catch {
-        continue; // vanished while listed: it is not there
-      }
-      if (entry.isDirectory()) walk(rel);
-    }
-  };
-  walk("");
+  });
   return out;
 }
