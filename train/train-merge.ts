@@ -10,8 +10,9 @@
 //    many pairs of events-dev's large events do not drown the BBC sets' look-alike neighbours.
 // 2. The context model (context.ts): logistic regression, with an intercept, on each tuning edge's
 //    neighbourhood features (its own log-odds among them), each set again weighing the same.
-// 3. The decision: the merge threshold on the context model's probabilities and the protagonist check
-//    between groups (protagonists.ts), searched together for the best worst-set pairwise F1 over the three
+// 3. The decision: the merge bars on the context model's probabilities (two small groups, a group and an
+//    established story, two established stories) and the protagonist check between groups
+//    (protagonists.ts), searched together for the best worst-set pairwise F1 over the three
 //    sets' tuning halves (see OBJECTIVE below).
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -139,19 +140,23 @@ const steps = (from: number, to: number) => Array.from({ length: Math.round((to 
 const thresholds = steps(0.1, 0.9);
 const protagonistGrid: ProtagonistOptions[] = [OFF];
 for (const minGroup of [3, 4, 5]) for (const core of [0.5, 0.6, 0.7]) for (const absent of [0.1, 0.2]) protagonistGrid.push({ minGroup, core, absent });
-let best: { d: MergeDecision; value: [number, number] } = { d: { threshold: 0.5, storyThreshold: 0.5, established: 0, protagonists: OFF }, value: [-1, -1] };
+let best: { d: MergeDecision; value: [number, number] } = { d: { threshold: 0.5, storyThreshold: 0.5, storiesThreshold: 0, established: 0, protagonists: OFF }, value: [-1, -1] };
 const better = (a: [number, number], b: [number, number]) => a[0] > b[0] + 1e-9 || (Math.abs(a[0] - b[0]) <= 1e-9 && a[1] > b[1] + 1e-9);
 const consider = (d: MergeDecision) => {
   const value = objective(d);
   if (better(value, best.value)) best = { d, value };
 };
-// Coordinate search: the bars with the protagonist check fixed, then the check, then the bars again.
+// Coordinate search: the bars with the protagonist check fixed, then the check, the bar for two stories, then the bars again.
 const searchBars = () => {
-  const p = best.d.protagonists;
+  const { protagonists: p, storiesThreshold } = best.d;
   for (const threshold of thresholds) {
-    consider({ threshold, storyThreshold: threshold, established: 0, protagonists: p });
-    for (const established of [3, 4, 6, 8]) for (const storyThreshold of steps(0.05, threshold - 0.05)) consider({ threshold, storyThreshold, established, protagonists: p });
+    consider({ threshold, storyThreshold: threshold, storiesThreshold, established: 0, protagonists: p });
+    for (const established of [3, 4, 6, 8]) for (const storyThreshold of steps(0.05, threshold - 0.05)) consider({ threshold, storyThreshold, storiesThreshold, established, protagonists: p });
   }
+};
+// The bar two established stories must clear (at or below the story bar it changes nothing).
+const searchStories = () => {
+  for (const storiesThreshold of steps(0.05, 0.9)) consider({ ...best.d, storiesThreshold });
 };
 const searchProtagonists = () => {
   for (const protagonists of protagonistGrid) consider({ ...best.d, protagonists });
@@ -159,7 +164,9 @@ const searchProtagonists = () => {
 best.d.protagonists = { minGroup: 4, core: 0.5, absent: 0.1 };
 searchBars();
 searchProtagonists();
+searchStories();
 searchBars();
+searchStories();
 const decision = best.d;
 const models: MergeModels = { pair, context: { ...context, threshold: decision.threshold }, decision };
 writeFileSync(out, `${JSON.stringify(models, null, 2)}\n`);

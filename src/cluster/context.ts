@@ -50,7 +50,7 @@ function sortTogether(nb: Neighbours): void {
  * Context features of every edge, CONTEXT_FEATURES.length values per edge: the pair's own log-odds,
  * log(1 + conflict) where conflict sums the strong links of one article that the other lacks (weighted
  * by how much it lacks them), log(1 + support), the strong links both share, log(1 + all strong links
- * of the two), and how far each side's strongest other link outdoes this one (log of the ratio, 0 when
+ * of the two), and how far each side's strongest other link outdoes this one (in log-odds, 0 when
  * this pair is that side's best), the larger and the smaller of the two.
  */
 export function contextFeatures(n: number, edges: WeightedEdges): Float64Array {
@@ -103,18 +103,24 @@ export function contextFeatures(n: number, edges: WeightedEdges): Float64Array {
         j++;
       }
     }
-    const p = Math.min(0.999, Math.max(0.001, edges.weight[k]!));
-    out[k * width] = Math.log(p / (1 - p));
+    out[k * width] = logOdds(edges.weight[k]!);
     out[k * width + 1] = Math.log1p(conflict);
     out[k * width + 2] = Math.log1p(support);
     out[k * width + 3] = Math.log1p(mass);
-    // How far each side's strongest other link outdoes this one (0 when this pair is its best).
+    // How far each side's strongest other link outdoes this one (0 when this pair is its best), in log-odds:
+    // as a ratio of probabilities, a copy's 0.999 barely outdoes a look-alike's 0.95.
     const w = edges.weight[k]!;
-    const ra = Math.log(Math.max(w, rival(a, b)) / w);
-    const rb = Math.log(Math.max(w, rival(b, a)) / w);
+    const ra = logOdds(Math.max(w, rival(a, b))) - logOdds(w);
+    const rb = logOdds(Math.max(w, rival(b, a))) - logOdds(w);
     out[k * width + 4] = Math.max(ra, rb);
     out[k * width + 5] = Math.min(ra, rb);
   }
   return out;
 }
 
+
+/** Log-odds of a probability clipped to [0.001, 0.999]. */
+function logOdds(p: number): number {
+  const q = Math.min(0.999, Math.max(0.001, p));
+  return Math.log(q / (1 - q));
+}

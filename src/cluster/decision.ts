@@ -2,7 +2,7 @@
 // within the date window, with two bars. Two small groups (a report and its copies, two outlets' reports)
 // join only on a mean link of `threshold`, since their pair evidence is all there is; a report or group
 // joins an established story (at least `established` reports) on the lower mean `storyThreshold`, an
-// average over many reports. Two groups that are each about someone the other's reports never name are
+// average over many reports; two established stories join only on `storiesThreshold`. Two groups that are each about someone the other's reports never name are
 // never joined (protagonists.ts). All settings are searched on the tuning halves (train/train-merge.ts).
 import { averageLink, type WeightedEdges } from "./agglomerate.ts";
 import { Protagonists, type ProtagonistOptions } from "./protagonists.ts";
@@ -14,6 +14,11 @@ export interface MergeDecision {
   threshold: number;
   /** Mean same-event probability a group needs to join an established story. */
   storyThreshold: number;
+  /**
+   * Mean same-event probability two established stories need to become one (at least `storyThreshold`):
+   * two running stories' coverage is linked by many topic-level pairs, so their mean must say more.
+   */
+  storiesThreshold: number;
   /** How many reports make a story established (0: never, so `threshold` always applies). */
   established: number;
   /** When two groups' protagonists contradict; minGroup 0 turns the check off. */
@@ -24,7 +29,7 @@ export function loadDecision(json: unknown): MergeDecision {
   const d = json as Partial<MergeDecision> | undefined;
   const p = d?.protagonists;
   const numbers = (...xs: unknown[]) => xs.every((x) => typeof x === "number" && Number.isFinite(x));
-  if (!d || !p || !numbers(d.threshold, d.storyThreshold, d.established, p.minGroup, p.core, p.absent)) {
+  if (!d || !p || !numbers(d.threshold, d.storyThreshold, d.storiesThreshold, d.established, p.minGroup, p.core, p.absent)) {
     throw new Error("model cluster/merge-model.json: the merge decision settings are damaged; retrain with npm run train:merge");
   }
   return d as MergeDecision;
@@ -36,7 +41,11 @@ export function groupArticles(spans: readonly TimeSpan[], edges: WeightedEdges, 
   const size = new Int32Array(spans.length).fill(1);
   const who = decision.protagonists.minGroup > 0 ? new Protagonists(profiles, decision.protagonists) : null;
   const established = (x: number) => decision.established > 0 && size[x]! >= decision.established;
-  const bar = (x: number, y: number) => (established(x) || established(y) ? decision.storyThreshold : decision.threshold);
+  const stories = Math.max(decision.storyThreshold, decision.storiesThreshold);
+  const bar = (x: number, y: number) => {
+    const [ex, ey] = [established(x), established(y)];
+    return ex && ey ? stories : ex || ey ? decision.storyThreshold : decision.threshold;
+  };
   const root = averageLink(spans.length, edges, {
     threshold: decision.established > 0 ? Math.min(decision.threshold, decision.storyThreshold) : decision.threshold,
     bar,

@@ -14,8 +14,15 @@ describe("a pair among its neighbours", () => {
   });
 
   it("knows how far one side's stronger link outdoes a pair", () => {
-    expect(at(f, 1, "outdoneMore")).toBeCloseTo(Math.log(0.9 / 0.6), 5);
+    // In log-odds: 0.9 against 0.6 is log(9) - log(1.5).
+    expect(at(f, 1, "outdoneMore")).toBeCloseTo(Math.log(9) - Math.log(1.5), 5);
     expect(at(f, 1, "outdoneLess")).toBe(0);
+  });
+
+  it("tells a near-certain rival from a likely one, though their probabilities differ little", () => {
+    // 0.999 and 0.95 are close as probabilities but far apart as evidence: a copy against a look-alike.
+    const g = contextFeatures(3, edges([[0, 1, 0.999], [0, 2, 0.95]]));
+    expect(at(g, 1, "outdoneMore")).toBeGreaterThan(3);
   });
 
   it("counts a strong neighbour of one side that the other lacks as conflict, not support", () => {

@@ -14,15 +14,27 @@ const story: Array<[number, number, number]> = [[0, 1, 0.9], [0, 2, 0.9], [0, 3,
 
 describe("which groups become one story", () => {
   it("lets a report join an established story on a lower mean link than two small groups need", () => {
-    const groups = groupsOf(7, story, { threshold: 0.6, storyThreshold: 0.25, established: 4, protagonists: off });
+    const groups = groupsOf(7, story, { threshold: 0.6, storyThreshold: 0.25, storiesThreshold: 0.25, established: 4, protagonists: off });
     expect(groups).toContainEqual([0, 1, 2, 3, 4]);
     expect(groups).toContainEqual([5]);
     expect(groups).toContainEqual([6]);
   });
 
   it("holds every join to the one bar when no story counts as established", () => {
-    const groups = groupsOf(7, story, { threshold: 0.6, storyThreshold: 0.25, established: 0, protagonists: off });
+    const groups = groupsOf(7, story, { threshold: 0.6, storyThreshold: 0.25, storiesThreshold: 0.25, established: 0, protagonists: off });
     expect(groups).toContainEqual([0, 1, 2, 3]);
     expect(groups).toContainEqual([4]);
+  });
+
+  // Two running stories of one topic, 0-3 and 4-7, each tightly knit, linked by topic-level pairs (mean 0.3).
+  const twoStories: Array<[number, number, number]> = [];
+  for (const base of [0, 4]) for (let i = 0; i < 4; i++) for (let j = i + 1; j < 4; j++) twoStories.push([base + i, base + j, 0.9]);
+  for (let i = 0; i < 4; i++) for (let j = 4; j < 8; j++) if ((i + j) % 2 === 0) twoStories.push([i, j, 0.6]);
+
+  it("keeps two established stories apart unless their mean link clears the bar for two stories", () => {
+    const apart = groupsOf(8, twoStories, { threshold: 0.6, storyThreshold: 0.25, storiesThreshold: 0.5, established: 4, protagonists: off });
+    expect(apart).toEqual([[0, 1, 2, 3], [4, 5, 6, 7]]);
+    const together = groupsOf(8, twoStories, { threshold: 0.6, storyThreshold: 0.25, storiesThreshold: 0.25, established: 4, protagonists: off });
+    expect(together).toEqual([[0, 1, 2, 3, 4, 5, 6, 7]]);
   });
 });

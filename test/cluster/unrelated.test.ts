@@ -51,7 +51,7 @@ describe("articles that share no words", () => {
     const models: MergeModels = {
       pair: only({ numbers: 20, keys: 20 }, PAIR_FEATURES),
       context: only({ pairLogOdds: 1 }, CONTEXT_FEATURES),
-      decision: { threshold: 0.5, storyThreshold: 0.5, established: 0, protagonists: { minGroup: 0, core: 1, absent: 0 } },
+      decision: { threshold: 0.5, storyThreshold: 0.5, storiesThreshold: 0.5, established: 0, protagonists: { minGroup: 0, core: 1, absent: 0 } },
     };
     expect(clusterArticles([ferry, trademark], defaultClusterOptions, models)).toHaveLength(2);
     // The same model does merge two articles that share words and their numbers.
