@@ -22,7 +22,7 @@ function sourceLine(source: StoryView["sources"][number]): string {
 function storyMarkdown(story: StoryView): string[] {
   const lines = [`## ${escapeMarkdown(story.headline)} {#${story.id}}`, ""];
   if (story.summary.length) lines.push(story.summary.map(escapeMarkdown).join(" "), "");
-  lines.push("Sources:", "", ...story.sources.map(sourceLine), "");
+  lines.push("Sources:", "", ...story.listed.map(sourceLine), "");
   if (story.followUpOf) lines.push(`Follow-up to ${link(story.followUpOf)}`, "");
   if (story.followUps.length) lines.push(`Followed up by ${story.followUps.map(link).join(", ")}`, "");
   lines.push(`Permalink: [${story.path}](${story.path})`, "");

@@ -40,8 +40,10 @@ export interface StoryView {
   dayPath: string;
   headline: string;
   summary: string[];
-  /** One per article, oldest first. */
+  /** One per article, oldest first (the build report lists them all). */
   sources: SourceView[];
+  /** The sources a reader is shown: a copy of another (same outlet, address and headline) only once. */
+  listed: SourceView[];
   /** Distinct outlet labels, in the order of the sources. */
   outlets: string[];
   /** The outlets in one short line for compact lists: "NewsX, Reuters and 2 other sources". */
@@ -186,6 +188,11 @@ function storyView(story: Story, zone: string): StoryView {
     headline: text(stripSiteName(member.title, [outlet.name, member.meta.siteName, member.meta.publisher, member.meta.outletHint], outlet.host)),
     date: member.date,
   }));
+  const seen = new Set<string>();
+  const listed = sources.filter((s) => {
+    const key = JSON.stringify([s.label.toLowerCase(), s.url, s.headline]);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
   // The story's headline is one of its articles' titles: it loses that article's site name too.
   const own = outlets.find(({ member }) => member.title === story.title);
   const headline = own
@@ -203,8 +210,9 @@ function storyView(story: Story, zone: string): StoryView {
     headline: headline || text(story.title) || story.id,
     summary: story.summary.map(text).filter(Boolean),
     sources,
+    listed,
     outlets: distinct(sources.map((s) => s.label)),
-    credit: creditLine(sources),
+    credit: creditLine(listed),
     namedOutlets,
     breadth: breadthKeys.size,
     categories: storyCategories(prose, namedOutlets),

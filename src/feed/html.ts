@@ -25,7 +25,7 @@ export function storyHtml(story: StoryView, baseUrl: string, form: "full" | "bri
     return parts.join("");
   }
   if (story.summary.length) parts.push(`<p>${escapeHtml(story.summary.join(" "))}</p>`);
-  const items = story.sources.map((s) => `<li>${escapeHtml(s.label)}: ${s.url ? a(s.url, s.headline) : escapeHtml(s.headline)}</li>`);
+  const items = story.listed.map((s) => `<li>${escapeHtml(s.label)}: ${s.url ? a(s.url, s.headline) : escapeHtml(s.headline)}</li>`);
   parts.push(`<p>Sources (${story.breadth} ${story.breadth === 1 ? "outlet" : "outlets"}):</p><ul>${items.join("")}</ul>`);
   if (story.followUpOf) parts.push(`<p>Follow-up to ${refLinks([story.followUpOf], baseUrl)}</p>`);
   if (story.followUps.length) parts.push(`<p>Followed up by ${refLinks(story.followUps, baseUrl)}</p>`);

@@ -69,6 +69,19 @@ describe("the view model", () => {
     expect(view.credit).toBe("Daily Lantern, Harbour Post and 1 other source");
   });
 
+  it("lists two copies of one article (same outlet, address and headline) once, and keeps both in the sources the report reads", () => {
+    const copies = story("s-dddddddddd", "2025-05-29", [
+      member("copy-1.html", "2025-05-29", outlet("Harbour Post", "harbourpost.example"), "Ferry strike ends"),
+      member("copy-2.html", "2025-05-29", outlet("Harbour Post", "harbourpost.example"), "Ferry strike ends"),
+      member("other.html", "2025-05-29", outlet("Daily Lantern", "dailylantern.example"), "Ferry strike ends"),
+    ]);
+    const view = buildDigest([copies], { zone: "UTC", homeDays: 7 });
+    const [only] = view.model.stories;
+    expect(only!.sources.map((s) => s.path)).toEqual(["copy-1.html", "copy-2.html", "other.html"]);
+    expect(only!.listed.map((s) => s.path)).toEqual(["copy-1.html", "other.html"]);
+    expect(view.files[0]!.markdown.match(/^- Harbour Post:/gm)).toHaveLength(1);
+  });
+
   it("links a follow-up to the earlier story and the earlier story forward to it", () => {
     expect(byId.get("s-bbbbbbbbbb")!.followUpOf).toEqual({ id: "s-aaaaaaaaaa", headline: "Serbia accused of arms sales", date: "2025-05-29", path: "/stories/s-aaaaaaaaaa/" });
     expect(byId.get("s-aaaaaaaaaa")!.followUps).toEqual([{ id: "s-bbbbbbbbbb", headline: "Title of e.html", date: "2025-06-23", path: "/stories/s-bbbbbbbbbb/" }]);
