@@ -1,7 +1,7 @@
 // Candidate sentences of a story: every sentence of every article, with where it stands and its terms.
 import { datelineLength, splitSentences } from "../text/sentences.ts";
 import { stems } from "../text/tfidf.ts";
-import { needsAntecedent } from "./reference.ts";
+import { referenceKind } from "./reference.ts";
 
 export interface SummaryInput {
   title?: string;
@@ -26,7 +26,7 @@ export interface Candidate {
   dateline: boolean;
   /** The candidate this sentence needs before it (its article's previous sentence), when it opens with a reference. */
   antecedent: number | null;
-  /** Opens with a reference but nothing comes before it in its article ("She added…" first): its antecedent is lost. */
+  /** Opens with a pronoun or a connective but nothing comes before it in its article ("She added…" first): its antecedent is lost. */
   orphan: boolean;
 }
 
@@ -80,9 +80,9 @@ export function collectCandidates(articles: SummaryInput[]): Candidate[] {
         const key = several ? sameTextKey(text) : "";
         const duplicateOf = several ? (seen.get(key) ?? null) : null;
         if (several && duplicateOf === null) seen.set(key, out.length);
-        const refers = !dateline && needsAntecedent(text);
-        const antecedent = refers && previous >= 0 ? previous : null;
-        const orphan = refers && previous < 0;
+        const kind = dateline ? null : referenceKind(text);
+        const antecedent = kind && previous >= 0 ? previous : null;
+        const orphan = kind === "pronoun" && previous < 0;
         out.push({ text, article: a, position: dateline ? position : position++, words, terms: dateline ? [] : stems(text), prose: !dateline && words >= 6 && FINAL_PUNCTUATION.test(text), duplicateOf, dateline, antecedent, orphan });
         if (!dateline) previous = out.length - 1;
       }

@@ -43,9 +43,16 @@ export const defaultTuning: SummaryTuning = {
 };
 
 export function summarise(articles: SummaryInput[], options: SummaryOptions = {}, tuning: SummaryTuning = defaultTuning): string[] {
-  const candidates = collectCandidates(articles);
+  // Copies of one article word for word (a page saved twice, a wire story run unchanged) add nothing:
+  // summarised once, they give the summary the article alone gives.
+  const seen = new Set<string>();
+  const distinct = articles.filter((a) => {
+    const key = `${a.title}\n${a.text.replace(/\s+/g, " ").trim()}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  const candidates = collectCandidates(distinct);
   if (candidates.length === 0) return [];
-  const titles = articles.map((a) => (a.title ? stems(a.title) : []));
+  const titles = distinct.map((a) => (a.title ? stems(a.title) : []));
   const scored = scoreCandidates(candidates, titles, tuning);
   const picked = selectSentences(scored, {
     sentences: options.sentences ?? (options.words ? Infinity : DEFAULT_SENTENCES),

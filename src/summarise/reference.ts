@@ -14,29 +14,39 @@ const PRONOUN = /^(?:he|she|it|they|we|his|her|its|their|him|them|this|these|tho
  * descriptions ("The number of people out of work rose") usually say in full what they mean.
  */
 const DEFINITE_AGE = /^[Tt]he\s+\d+-year-old\b/u;
-const DEFINITE_SUBJECT = /^[Tt]he\s+\p{Ll}[\p{Ll}-]*(?:\s*[,—–]|\s+-\s|\s+(?:is|was|are|were|has|have|had|will|would|could|can|may|might|must|should|also|said|says|added|told|insisted|warned|claimed|denied|came|went|rose|fell|took|made|saw|won|lost|began|left|got|gave|put|set|cut|hit|led|met|paid|sold|grew|became|\p{Ll}+ed)\b)/u;
+const DEFINITE_SUBJECT = /^[Tt]he\s+(?:\p{Ll}[\p{Ll}-]*\s+)?\p{Ll}[\p{Ll}-]*(?:\s*[,—–]|\s+-\s|\s+(?:is|was|are|were|has|have|had|will|would|could|can|may|might|must|should|also|said|says|added|told|insisted|warned|claimed|denied|came|went|rose|fell|took|made|saw|won|lost|began|left|got|gave|put|set|cut|hit|led|met|paid|sold|grew|became|\p{Ll}+ed)\b)/u;
 const DEFINITE_POSSESSIVE = /^[Tt]he\s+((?:[\p{L}\p{N}-]+\s+){0,3}[\p{L}\p{N}-]+)['’]s\b/u;
 /** A speaker named only by pronoun or description: "he said", "the company said". */
 const PRONOUN_SPEAKER = /(?:^|[\s,])(?:[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+\p{Ll}[\p{L}-]*)\s+(?:said|says|added|adds|told|tells|explained|noted|insisted|argued|warned|stressed|admitted|claimed|continued|went on)\b/u;
 
-/** Whether the sentence needs the sentence before it to be understood. */
-export function needsAntecedent(sentence: string): boolean {
+/**
+ * How the sentence hangs on the one before: "pronoun" (a pronoun, a connective, a quotation whose speaker
+ * is a pronoun), "definite" (a definite description: "The 33-year-old actress", "The company said"), or
+ * null. An article's first sentence that opens with a definite description introduces it ("The
+ * government will…"); one that opens with a pronoun has lost what it points to.
+ */
+export function referenceKind(sentence: string): "pronoun" | "definite" | null {
   if (OPEN_QUOTE.test(sentence)) {
     // A quotation is understood when it says, by name, who speaks.
     const close = Math.max(sentence.lastIndexOf("”"), sentence.lastIndexOf('"'));
     const after = close > 0 ? sentence.slice(close + 1).replace(/^[\s,.;:-]+/u, "") : "";
-    if (!after) return true;
-    return PRONOUN_SPEAKER.test(` ${after}`) && !/^\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(after);
+    if (!after) return "pronoun";
+    return PRONOUN_SPEAKER.test(` ${after}`) && !/^\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(after) ? "pronoun" : null;
   }
-  if (LINKING.test(sentence)) return true;
+  if (LINKING.test(sentence)) return "pronoun";
   const rest = sentence.replace(CONJUNCTION, "");
-  if (PRONOUN.test(rest)) return true;
-  if (DEFINITE_AGE.test(rest) || DEFINITE_SUBJECT.test(rest)) return true;
+  if (PRONOUN.test(rest)) return "pronoun";
+  if (DEFINITE_AGE.test(rest) || DEFINITE_SUBJECT.test(rest)) return "definite";
   const possessive = DEFINITE_POSSESSIVE.exec(rest);
   // "The White House's" names; "The Olympic silver medallist's" describes.
-  if (possessive && !possessive[1]!.split(/\s+/).every((w) => /^\p{Lu}/u.test(w))) return true;
+  if (possessive && !possessive[1]!.split(/\s+/).every((w) => /^\p{Lu}/u.test(w))) return "definite";
   // "…, he said" with no one named before it.
   const speaker = PRONOUN_SPEAKER.exec(sentence);
-  if (speaker && !/\s\p{Lu}\p{Ll}/u.test(sentence.slice(1, speaker.index))) return true;
-  return false;
+  if (speaker && !/\s\p{Lu}\p{Ll}/u.test(sentence.slice(1, speaker.index))) return "pronoun";
+  return null;
+}
+
+/** Whether the sentence needs the sentence before it to be understood. */
+export function needsAntecedent(sentence: string): boolean {
+  return referenceKind(sentence) !== null;
 }

@@ -12,6 +12,7 @@ describe("sentences that need the one before them", () => {
       "The Olympic silver medallist's time was the fastest of the year.",
       "The 33-year-old actress checked in on Tuesday.",
       "The company said profits rose.",
+      "The virus-fighting program will be updated monthly.",
       '"We will not allow it," he said.',
       '"Never."',
       "Prices rose, she added.",

@@ -64,6 +64,25 @@ describe("summarise", () => {
     }
   });
 
+  it("gives a sentence that opens with a description of what the lead named only after that lead", () => {
+    // The sample site's "Microsoft debuts security tools": "The virus-fighting program…" means the tools of the lead.
+    const row = JSON.parse(readFileSync(new URL("../fixtures/summarise/bbc-tech-microsoft.json", import.meta.url), "utf8")) as { title: string; text: string };
+    const lead = "Microsoft is releasing tools that clean up PCs harbouring viruses and spyware.";
+    const described = "The virus-fighting program will be updated monthly and is a precursor to Microsoft releasing dedicated anti-virus software.";
+    for (const n of [1, 2, 3, 4]) {
+      const summary = summarise([row], { sentences: n });
+      if (summary.includes(described)) expect(summary.indexOf(lead), summary.join(" | ")).toBe(summary.indexOf(described) - 1);
+    }
+    expect(summarise([row], { sentences: 3 })).toContain(lead);
+    // The sample site has this page twice: two copies give the summary the page alone gives.
+    expect(summarise([row, { ...row }], { sentences: 3 })).toEqual(summarise([row], { sentences: 3 }));
+  });
+
+  it("may open with an article's first sentence when it introduces something by description", () => {
+    const text = "The government will only hit its target for improving adult maths and literacy skills if courses are improved, auditors say.\n\nA report found that one in five adults lacked basic skills. Ministers welcomed the findings and promised new funding for colleges next year.";
+    expect(summarise([{ title: "Adult skills target at risk", text }], { sentences: 1 })[0]).toMatch(/^The government will only hit/);
+  });
+
   it("never picks a sentence whose reference has nothing before it to refer to (a pull quote left at the top)", () => {
     const row = JSON.parse(readFileSync(new URL("../fixtures/summarise/bbc-entertainment-186.jsonl", import.meta.url), "utf8")) as { title: string; text: string };
     const orphan = "She added that an appeal against the decision could be made within three weeks.";
