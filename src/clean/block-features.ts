@@ -26,7 +26,7 @@ export const DOM_FEATURES = [
 ] as const;
 
 /** Neighbourhood features: the first model's log-odds around the block. */
-export const CONTEXT_FEATURES = ["own", "prev", "next", "mean-3", "mean-10", "max-3", "region", "region-distance", "topic", "topic-share", "log-neighbour-words", "dates-near", "short-near", "heading-between", "comments-near", "social-near"] as const;
+export const CONTEXT_FEATURES = ["own", "prev", "next", "mean-3", "mean-10", "max-3", "region", "region-distance", "topic", "topic-share", "log-neighbour-words", "dates-near", "short-near", "heading-between", "comments-near", "social-near", "log-title-run"] as const;
 
 /** For HTML blocks: the first model's mean verdict on the other blocks of the same container, and of the one above. */
 export const CONTAINER_FEATURES = ["container-mean", "container-others", "grand-mean"] as const;
@@ -173,6 +173,10 @@ function slugMatches(lines: readonly Line[], url: string | null): SlugMatch | nu
   return { f1, share, anchor };
 }
 
+function titleLike(l: Line): boolean {
+  return l.words >= 3 && l.words <= 16 && !endsSentence(l.text);
+}
+
 /** The maximum-sum run of `gain` (Kadane), as [start, end), or null when no run gains. */
 export function bestRun(gain: ArrayLike<number>): [number, number] | null {
   let best = 0, bestStart = -1, bestEnd = -1, sum = 0, start = 0;
@@ -248,6 +252,15 @@ export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], ht
   // start of the article's likely run and the line: the line belongs to that section.
   const headingBetween = new Uint8Array(n);
   if (run) for (let i = run[0] + 1, seen = false; i < n; i++) (headingBetween[i] = seen ? 1 : 0), (seen ||= lines[i]!.barrier);
+  // Runs of consecutive title-like lines (a few words, no sentence end): a list of other stories'
+  // headlines reads so; an article's subheading stands alone between paragraphs.
+  const titleRun = new Float64Array(n);
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j < n && titleLike(lines[j]!)) j++;
+    for (let k = i; k < j; k++) titleRun[k] = Math.log(j - i);
+    i = j > i ? j : i + 1;
+  }
   const rows: Float64Array[] = [];
   for (let i = 0; i < n; i++) {
     let max3 = -20;
@@ -288,6 +301,7 @@ export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], ht
     row[k++] = headingBetween[i]!;
     row[k++] = commentsPrefix[hi]! - commentsPrefix[lo]! - (commentsPrefix[i + 1]! - commentsPrefix[i]!);
     row[k++] = socialPrefix[hi]! - socialPrefix[lo]! - (socialPrefix[i + 1]! - socialPrefix[i]!);
+    row[k++] = titleRun[i]!;
     rows.push(row);
     const d = lines[i]!.dom;
     if (!groups || !d) continue;
