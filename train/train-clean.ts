@@ -46,8 +46,6 @@ const PATIENCE = 6;
 const SILVER = process.env.SILVER === "1";
 const SILVER_WEIGHT = 1;
 const ROUNDS = 100;
-/** Which decodings the search tries: "old" (core and patience), "hmm" (sequence states), or both. */
-const DECODE = process.env.DECODE ?? "both";
 
 type Path = "text" | "html";
 
@@ -244,27 +242,15 @@ function trainBlocks(items: Item[], path: Path): BlockModels {
   // cross about two lines of furniture (an advertisement, a caption) but not a section of it.
   const power = 0.5;
   const patience = PATIENCE;
-  const candidates: DecodeSettings[] = [];
-  if (DECODE !== "hmm") {
-    for (const bias of [-3, -2, -1, 0]) for (const inner of [-2, -1, -0.5, 0]) for (const article of [-4, -2]) candidates.push({ bias, inner, article, power, patience });
-  }
-  if (DECODE !== "old") {
-    for (const bias of [-1, -0.5, 0]) {
-      for (const gap of [0, 2, 4, 8]) {
-        for (const stay of [0, 0.5, 1]) {
-          for (const cross of [0, 0.25]) {
-            for (const heading of [1000, 10, 0]) {
-              for (const maxGap of [4, 8, 16]) for (const article of [-1, 0]) candidates.push({ bias, inner: 0, article, power, patience, gap, stay, cross, heading, maxGap });
-            }
-          }
-        }
+  for (const bias of [-3, -2, -1, 0]) {
+    for (const inner of [-2, -1, -0.5, 0]) {
+      for (const article of [-4, -2]) {
+        const decode = { bias, inner, article, power, patience };
+        // The headline rule stays out of this search: the headline model is trained after it.
+        const score = objective(items, (item) => [locateScored(scores.get(item)!, decode), ...after]);
+        if (!best || score.mean > best.score.mean + 1e-9) best = { decode, score };
       }
     }
-  }
-  for (const decode of candidates) {
-    // The headline rule stays out of this search: the headline model is trained after it.
-    const score = objective(items, (item) => [locateScored(scores.get(item)!, decode), ...after]);
-    if (!best || score.mean > best.score.mean + 1e-9) best = { decode, score };
   }
   const final = fitBlocks(items, path, localRows, true);
   console.log(`    decode ${JSON.stringify(best!.decode)}: out-of-fold tuning extraction F1 ${best!.score.extraction.toFixed(3)}, webpages F1 ${best!.score.webpages.toFixed(3)}`);

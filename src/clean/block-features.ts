@@ -7,17 +7,13 @@ import type { Line, TextDoc } from "./doc.ts";
 import { MARK_ARROW, MARK_COPYRIGHT, MARK_PIPE, endsSentence } from "./doc.ts";
 import { GROUP_BIT, LEXICON_GROUPS } from "./lexicon.ts";
 import { LOWER, charClass } from "./chars.ts";
-import { isSectionHeading, opensPageSection } from "./section-headings.ts";
-import { slugTokens } from "./headline.ts";
-import { wordHash } from "./line-features.ts";
-import { FUNCTION_WORDS } from "./function-words.ts";
+import { isSectionHeading } from "./section-headings.ts";
 
 export const TEXT_FEATURES = [
   "log-words", "log-chars", "stop-share", "caps-share", "digit-share", "punctuation", "log-sentences", "commas-per-word",
   "ends-sentence", "ends-colon", "ends-question", "starts-lower", "prose", "headline-shape", "date-line", "date-or-number", "chrome", "glued",
   "separators", "copyright", "url-or-mail", "byline-or-date", "section-heading", "all-caps", "ellipsis",
   ...LEXICON_GROUPS.map((g) => `lexicon-${g}`), "lexicon-share", "log-repeats", "position", "position-words", "dropped-by-rule",
-  "slug-f1", "slug-share", "has-slug-headline", "below-slug-headline", "log-below-slug-headline",
 ] as const;
 
 export const DOM_FEATURES = [
@@ -26,7 +22,7 @@ export const DOM_FEATURES = [
 ] as const;
 
 /** Neighbourhood features: the first model's log-odds around the block. */
-export const CONTEXT_FEATURES = ["own", "prev", "next", "mean-3", "mean-10", "max-3", "region", "region-distance", "topic", "topic-share", "log-neighbour-words", "dates-near", "short-near", "heading-between", "comments-near", "social-near", "log-title-run"] as const;
+export const CONTEXT_FEATURES = ["own", "prev", "next", "mean-3", "mean-10", "max-3", "region", "region-distance", "topic", "topic-share", "log-neighbour-words", "dates-near", "short-near"] as const;
 
 /** For HTML blocks: the first model's mean verdict on the other blocks of the same container, and of the one above. */
 export const CONTAINER_FEATURES = ["container-mean", "container-others", "grand-mean"] as const;
@@ -40,8 +36,6 @@ export function contextNames(html: boolean): string[] {
 }
 
 const URLISH = /https?:\/\/|www\.|@\w/;
-const COMMENTS = GROUP_BIT.comments;
-const SOCIAL = GROUP_BIT.social;
 
 /**
  * Local features of every line of the document, one row each (no neighbourhood yet). With
@@ -53,7 +47,6 @@ export function localFeatures(doc: TextDoc, html: boolean, spare = 0): Float64Ar
   const width = TEXT_FEATURES.length + (html ? DOM_FEATURES.length : 0) + spare;
   let totalWords = 0;
   for (const l of lines) totalWords += l.words;
-  const slug = slugMatches(lines, doc.meta.url);
   const rows: Float64Array[] = [];
   // One buffer for all rows: a page's rows are views into it, not hundreds of small arrays.
   const buffer = new Float64Array(n * width);
@@ -86,9 +79,7 @@ export function localFeatures(doc: TextDoc, html: boolean, spare = 0): Float64Ar
     x[k++] = (l.marks & MARK_COPYRIGHT) !== 0 ? 1 : 0;
     x[k++] = (t.includes("http") || t.includes("www.") || t.includes("@")) && URLISH.test(t) ? 1 : 0;
     x[k++] = l.bylineOrDate ? 1 : 0;
-    l.section = l.words <= 8 && isSectionHeading(l);
-    l.barrier = l.section && opensPageSection(l);
-    x[k++] = l.section ? 1 : 0;
+    x[k++] = l.words <= 8 && isSectionHeading(l) ? 1 : 0;
     x[k++] = l.words >= 2 && l.caps === 1 && t === t.toUpperCase() ? 1 : 0;
     x[k++] = t.endsWith("...") || t.endsWith("…") ? 1 : 0;
     for (const g of LEXICON_GROUPS) x[k++] = (l.lexicon & GROUP_BIT[g]) !== 0 ? 1 : 0;
@@ -97,11 +88,6 @@ export function localFeatures(doc: TextDoc, html: boolean, spare = 0): Float64Ar
     x[k++] = n > 1 ? i / (n - 1) : 0;
     x[k++] = totalWords ? wordsBefore / totalWords : 0;
     x[k++] = l.drop !== null ? 1 : 0;
-    x[k++] = slug ? slug.f1[i]! : 0;
-    x[k++] = slug ? slug.share[i]! : 0;
-    x[k++] = slug && slug.anchor >= 0 ? 1 : 0;
-    x[k++] = slug && slug.anchor >= 0 && i > slug.anchor ? 1 : 0;
-    x[k++] = slug && slug.anchor >= 0 && i > slug.anchor ? Math.log1p(Math.min(200, i - slug.anchor)) : 0;
     if (html) {
       const d = l.dom;
       if (d) {
@@ -127,54 +113,6 @@ export function localFeatures(doc: TextDoc, html: boolean, spare = 0): Float64Ar
     rows.push(x);
   }
   return rows;
-}
-
-/** A line whose words match the URL's slug this well is the page's headline, printed. */
-const SLUG_HEADLINE = 0.5;
-
-interface SlugMatch {
-  /** Per line: F1 of its content words against the slug's, and the share of its content words the slug has. */
-  f1: Float64Array;
-  share: Float64Array;
-  /** The line that matches the slug best, when one matches well enough (the headline), else -1. */
-  anchor: number;
-}
-
-/**
- * How each line's content words match the page URL's slug: a slug is the headline in other words,
- * so the line that matches it is the headline and the article follows it, and the article's
- * paragraphs use its words. Evidence from the URL, never its identity.
- */
-function slugMatches(lines: readonly Line[], url: string | null): SlugMatch | null {
-  const words = slugTokens(url).filter((w) => w.length >= 4 && !FUNCTION_WORDS.has(w));
-  const slug = [...new Set(words.map(wordHash))];
-  if (slug.length < 2) return null;
-  const n = lines.length;
-  const f1 = new Float64Array(n), share = new Float64Array(n);
-  let anchor = -1, best = SLUG_HEADLINE;
-  const seen = new Uint8Array(slug.length);
-  for (let i = 0; i < n; i++) {
-    const terms = lines[i]!.terms;
-    if (terms.length === 0) continue;
-    seen.fill(0);
-    let hits = 0, distinct = 0;
-    for (const t of terms) {
-      const j = slug.indexOf(t);
-      if (j < 0) continue;
-      hits++;
-      if (!seen[j]) (seen[j] = 1, distinct++);
-    }
-    if (hits === 0) continue;
-    const p = hits / terms.length, r = distinct / slug.length;
-    share[i] = p;
-    f1[i] = (2 * p * r) / (p + r);
-    if (f1[i]! > best) (best = f1[i]!, (anchor = i));
-  }
-  return { f1, share, anchor };
-}
-
-function titleLike(l: Line): boolean {
-  return l.words >= 3 && l.words <= 16 && !endsSentence(l.text);
 }
 
 /** The maximum-sum run of `gain` (Kadane), as [start, end), or null when no run gains. */
@@ -216,13 +154,6 @@ export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], ht
     datePrefix[i + 1] = datePrefix[i]! + (l.dated || l.dateOrNumber || (l.words <= 12 && l.bylineOrDate) ? 1 : 0);
     shortPrefix[i + 1] = shortPrefix[i]! + (l.words <= 6 ? 1 : 0);
   }
-  const commentsPrefix = new Float64Array(n + 1);
-  const socialPrefix = new Float64Array(n + 1);
-  for (let i = 0; i < n; i++) {
-    const lex = lines[i]!.lexicon;
-    commentsPrefix[i + 1] = commentsPrefix[i]! + ((lex & COMMENTS) !== 0 ? 1 : 0);
-    socialPrefix[i + 1] = socialPrefix[i]! + ((lex & SOCIAL) !== 0 ? 1 : 0);
-  }
   const prefix = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + z[i]!;
   const mean = (a: number, b: number, skip: number) => {
@@ -247,19 +178,6 @@ export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], ht
     own[i] = w;
     total += w;
     for (const t of lines[i]!.terms) mass.set(t, (mass.get(t) ?? 0) + w);
-  }
-  // A heading that opens another section of the page ("Comments", "Related stories") between the
-  // start of the article's likely run and the line: the line belongs to that section.
-  const headingBetween = new Uint8Array(n);
-  if (run) for (let i = run[0] + 1, seen = false; i < n; i++) (headingBetween[i] = seen ? 1 : 0), (seen ||= lines[i]!.barrier);
-  // Runs of consecutive title-like lines (a few words, no sentence end): a list of other stories'
-  // headlines reads so; an article's subheading stands alone between paragraphs.
-  const titleRun = new Float64Array(n);
-  for (let i = 0; i < n; ) {
-    let j = i;
-    while (j < n && titleLike(lines[j]!)) j++;
-    for (let k = i; k < j; k++) titleRun[k] = Math.log(j - i);
-    i = j > i ? j : i + 1;
   }
   const rows: Float64Array[] = [];
   for (let i = 0; i < n; i++) {
@@ -298,10 +216,6 @@ export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], ht
     row[k++] = Math.log1p(neighbourWords);
     row[k++] = datePrefix[hi]! - datePrefix[lo]! - (datePrefix[i + 1]! - datePrefix[i]!);
     row[k++] = shortPrefix[hi]! - shortPrefix[lo]! - (shortPrefix[i + 1]! - shortPrefix[i]!);
-    row[k++] = headingBetween[i]!;
-    row[k++] = commentsPrefix[hi]! - commentsPrefix[lo]! - (commentsPrefix[i + 1]! - commentsPrefix[i]!);
-    row[k++] = socialPrefix[hi]! - socialPrefix[lo]! - (socialPrefix[i + 1]! - socialPrefix[i]!);
-    row[k++] = titleRun[i]!;
     rows.push(row);
     const d = lines[i]!.dom;
     if (!groups || !d) continue;

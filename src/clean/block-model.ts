@@ -20,15 +20,6 @@ export interface DecodeSettings {
   power: number;
   /** How much furniture (summed negative gain) the run may cross to take in more article text. */
   patience: number;
-  /** Sequence decoding (when set): the cost of opening a gap of furniture inside the article, and of each line in it. */
-  gap?: number;
-  stay?: number;
-  /** Share of a gap line's weighted log-odds against article text that crossing it costs. */
-  cross?: number;
-  /** What crossing a heading of another section of the page costs. */
-  heading?: number;
-  /** The longest gap of furniture inside the article, in lines. */
-  maxGap?: number;
 }
 
 export interface BlockModels {

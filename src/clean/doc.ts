@@ -59,10 +59,6 @@ export interface Line {
   drop: string | null;
   /** How many lines of the page read the same (`norm`), for lines of 40 words or fewer; 1 for longer ones. */
   repeats: number;
-  /** A heading that opens another section of the page ("Related stories", "3 comments"), once the block features were read. */
-  section: boolean;
-  /** A heading after which the article does not go on: the comments, or a list of other stories. */
-  barrier: boolean;
 }
 
 /** What an HTML block's place in the page says about it (html-blocks.ts). */
@@ -156,8 +152,6 @@ function lineOf(t: string, blankBefore: boolean): Line {
     punctuation: stats.punctuation,
     dom: null,
     repeats: 1,
-    section: false,
-    barrier: false,
     headline: false,
     dated: false,
     bylineOrDate: false,

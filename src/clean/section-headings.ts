@@ -35,36 +35,3 @@ export function isSectionHeading(line: Line): boolean {
   if (COMMENTS_HEADING.test(line.text)) return true;
   return line.words <= 7 && (PAGE_SECTION.test(line.norm) || SECTION_HEADING.test(line.norm) || MORE_FROM_OUTLET.test(line.text));
 }
-
-/**
- * Headings after which the article does not go on: the readers' comments, and the page's lists of
- * other stories. Narrower than `isSectionHeading`: "Read more" or "See also" above one linked
- * story stands inside articles; "Related stories" or "3 comments" opens a section of its own.
- */
-const OPENS_SECTION = new RegExp(
-  "^[\\[(]?\\s*(" +
-    [
-      // comments
-      "(\\d+ )?(comments?|kommentare?|commentaires?|comentarios?|commenti|komentarze|reactions|responses|replies)( \\(\\d+\\))?",
-      "(top rated|latest|recent|newest|oldest|show|view|read all|all|reader|readers'?|user) comments",
-      "leave a (reply|comment)", "post a comment", "add a comment", "join the (conversation|discussion)", "discussion", "diskussion",
-      "schreibe(n sie)? einen kommentar", "kommentar schreiben", "kommentieren", "laisser un commentaire", "deja un comentario", "lascia un commento",
-      // other stories
-      "related( articles| stories| news| content| posts| coverage| links)?", "more (stories|news|articles|headlines|videos)( for you)?",
-      "recommended( for you| stories| articles| reading| videos)?", "(you|we) (may|might) also like", "you may be interested in",
-      "we recommend", "trending( now| stories| news)?", "most (read|popular|viewed|shared|watched|commented)( .{1,30})?",
-      "popular( now| stories)?", "(top|latest|editor's|editors') (news|stories|picks|headlines)", "in case you missed it",
-      "what to read next", "other stories", "around the web", "from around the web", "(sponsored|promoted|partner) (stories|links|content)",
-      "das könnte sie auch interessieren", "mehr zum thema", "weitere (artikel|beiträge|meldungen|nachrichten)",
-      "ähnliche (artikel|beiträge)", "meistgelesen(e)?( artikel)?", "beliebte (artikel|beiträge)", "neueste (artikel|beiträge)",
-      "te puede interesar", "noticias relacionadas", "articles (similaires|liés)", "articoli correlati",
-    ].join("|") +
-    ")\\s*[\\])]?[:.…]*$",
-);
-
-/** A heading after which the article does not go on (see `OPENS_SECTION`). */
-export function opensPageSection(line: Line): boolean {
-  if (line.words > 30) return false;
-  if (COMMENTS_HEADING.test(line.text)) return true;
-  return line.words <= 7 && OPENS_SECTION.test(line.norm);
-}

@@ -62,68 +62,7 @@ export function articleRun(doc: TextDoc, score: ArrayLike<number>, decode: Decod
   return { core, run: [start, end] };
 }
 
-/** Line states of the sequence decoding: before the article, article text, furniture inside it, after it. */
-const BEFORE = 0, ARTICLE = 1, INSIDE = 2, AFTER = 3;
-
-/**
- * The best labelling of the page's lines as a path through four states (before → article ⇄ inside
- * furniture → after), by dynamic programming: article lines gain their weighted log-odds past the
- * bias; opening a gap of furniture inside the article costs `gap`, each line in it `stay`, and a
- * gap is at most `maxGap` lines long. The article is one run: an advertisement or a caption inside
- * it is crossed, the comments and the list of other stories under it are not.
- */
-export function decodeStates(doc: TextDoc, score: ArrayLike<number>, decode: DecodeSettings): Uint8Array {
-  const n = doc.lines.length;
-  const gain = runGains(doc, score, decode.bias, decode.power);
-  const gap = decode.gap ?? 0, stay = decode.stay ?? 0, cross = decode.cross ?? 0, heading = decode.heading ?? 0;
-  const K = Math.max(1, decode.maxGap ?? 8);
-  // Per line: where the best path into ARTICLE, AFTER and each gap length came from.
-  const fromA = new Uint8Array(n), fromF = new Uint8Array(n);
-  /** For ARTICLE from a gap: which gap length. */
-  const fromGapLen = new Uint8Array(n);
-  let h = 0, a = -Infinity, f = -Infinity;
-  let g = new Float64Array(K).fill(-Infinity), next = new Float64Array(K);
-  for (let i = 0; i < n; i++) {
-    let bestA = h, srcA = BEFORE, len = 0;
-    if (a >= bestA) (bestA = a, (srcA = ARTICLE));
-    for (let k = 0; k < K; k++) if (g[k]! > bestA) (bestA = g[k]!, (srcA = INSIDE), (len = k));
-    let bestF = a, srcF = ARTICLE;
-    if (f >= bestF) (bestF = f, (srcF = AFTER));
-    // A line inside a gap costs `stay`, and `cross` of the log-odds it has against being article text.
-    // A heading that opens another section of the page ("Related stories", "Comments") costs
-    // `heading` inside the article, in a gap or not: the article does not run past it.
-    const barrier = doc.lines[i]!.barrier ? heading : 0;
-    const cost = stay + cross * Math.max(0, -gain[i]!) + barrier;
-    next[0] = a - gap - cost;
-    for (let k = 1; k < K; k++) next[k] = g[k - 1]! - cost;
-    fromA[i] = srcA;
-    fromGapLen[i] = len;
-    fromF[i] = srcF;
-    a = bestA + gain[i]! - barrier;
-    f = bestF;
-    [g, next] = [next, g];
-  }
-  const states = new Uint8Array(n);
-  let s = BEFORE, best = h;
-  if (a > best) (best = a, (s = ARTICLE));
-  if (f > best) (best = f, (s = AFTER));
-  let k = 0;
-  for (let i = n - 1; i >= 0; i--) {
-    states[i] = s;
-    if (s === ARTICLE) {
-      s = fromA[i]!;
-      if (s === INSIDE) k = fromGapLen[i]!;
-    } else if (s === AFTER) s = fromF[i]!;
-    else if (s === INSIDE) {
-      if (k === 0) s = ARTICLE;
-      else k--;
-    }
-  }
-  return states;
-}
-
 function locate(doc: TextDoc, score: Float64Array, decode: DecodeSettings): void {
-  if (decode.gap !== undefined) return locateStates(doc, score, decode);
   doc.scores = score;
   const { inner, article } = decode;
   const found = articleRun(doc, score, decode);
@@ -141,31 +80,6 @@ function locate(doc: TextDoc, score: Float64Array, decode: DecodeSettings): void
   for (let i = 0; i < start; i++) dropLine(doc, i, "page-header");
   for (let i = end; i < doc.lines.length; i++) dropLine(doc, i, "page-footer");
   for (let i = start; i < end; i++) if (score[i]! < inner) dropLine(doc, i, "locate-article");
-  doc.start = start;
-  doc.end = end;
-}
-
-function locateStates(doc: TextDoc, score: Float64Array, decode: DecodeSettings): void {
-  doc.scores = score;
-  doc.core = bestRun(runGains(doc, score, 0, decode.power));
-  const states = decodeStates(doc, score, decode);
-  let start = -1, end = -1, best = -Infinity;
-  for (let i = 0; i < states.length; i++) {
-    if (states[i] !== ARTICLE) continue;
-    if (start < 0) start = i;
-    end = i + 1;
-    if (doc.lines[i]!.drop === null) best = Math.max(best, score[i]!);
-  }
-  if (start < 0 || best < decode.article) {
-    doc.noArticle = "no article text found: no block of the page reads as article text (only menus, notices and other page furniture)";
-    for (let i = 0; i < doc.lines.length; i++) dropLine(doc, i, "locate-article");
-    doc.start = doc.end = 0;
-    return;
-  }
-  doc.core ??= [start, end];
-  for (let i = 0; i < start; i++) dropLine(doc, i, "page-header");
-  for (let i = end; i < doc.lines.length; i++) dropLine(doc, i, "page-footer");
-  for (let i = start; i < end; i++) if (states[i] !== ARTICLE) dropLine(doc, i, "locate-article");
   doc.start = start;
   doc.end = end;
 }
