@@ -45,7 +45,7 @@ export interface HeadlineCandidate {
 
 /** How far above the body a headline may stand, and how far into it. */
 const ABOVE = 40;
-const INTO = 4;
+const INTO = 8;
 
 /** Candidate lines around the body's start, with their features. */
 export function headlineCandidates(doc: TextDoc, knownTitle: string | null = null): HeadlineCandidate[] {
@@ -65,7 +65,9 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
     for (const t of lines[i]!.terms) bodyTerms.set(t, (bodyTerms.get(t) ?? 0) + 1);
   }
   const out: HeadlineCandidate[] = [];
-  const from = Math.max(0, start - ABOVE);
+  // Above the article's run as well as its core: the block model may keep the headline's own
+  // lines (deck, byline) as article text and put the core further down.
+  const from = Math.max(0, Math.min(start, doc.start) - ABOVE);
   const to = Math.min(n, start + INTO);
   // The nearest possible headline above the body (the usual place).
   let nearest = -1;
@@ -132,9 +134,9 @@ function bodyOverlap(line: Line, body: Map<number, number>, inBody: boolean): nu
   return shared / line.terms.length;
 }
 
-/** Lines a headline may be: kept, or dropped only for standing outside the body. */
+/** Lines a headline may be: kept, or dropped only for standing outside the body or reading like a caption (a short headline often does). */
 function usable(l: Line): boolean {
-  return l.drop === null || l.drop === "page-header" || l.drop === "locate-article" || l.drop === "page-footer";
+  return l.drop === null || l.drop === "page-header" || l.drop === "locate-article" || l.drop === "page-footer" || l.drop === "photo-caption";
 }
 
 function near(lines: readonly Line[], from: number, to: number): boolean {

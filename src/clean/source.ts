@@ -77,6 +77,7 @@ const STRONG_SELF_LINES = [
   new RegExp(`(?:^|[.!?]\\s+)${SITE} (?:reports|articles|stories|news|content) (?:are|is) available\\b`, "u"),
   new RegExp(`(?:^|[.!?]\\s+)${SITE} (?:is a registered trademark|is supported by its (?:audience|readers)|has affiliate partnerships|may earn (?:a )?commission)\\b`, "u"),
 ];
+const STRONG_WORDS = [" available", " registered trademark", " supported by its ", " affiliate partnerships", " may earn "];
 // Words that fill the name's place in those lines without being a name ("About Us", "Get the App").
 const NOT_A_NAME = new Set(["app", "apps", "newsletter", "newsletters", "site", "website", "page", "account", "latest", "more", "today", "here", "free", "premium", "home", "search", "menu"]);
 /** Evidence a self-naming line gives; a name needs this much, from its lines and its other mentions. */
@@ -92,13 +93,15 @@ export function selfName(lines: readonly Line[], body: readonly Line[]): string 
   const furniture = lines.filter((l) => !inBody.has(l) && l.words <= 40);
   const strong = new Map<string, string>();
   const weak = new Map<string, string>();
+  const note = (m: RegExpExecArray | null, found: Map<string, string>) => {
+    const name = tidy(m?.[1] ?? "").replace(/['’]s$/, "");
+    if (name && !isFiller(name) && !found.has(name)) found.set(name, name);
+  };
   for (const line of furniture) {
-    for (const [patterns, found] of [[STRONG_SELF_LINES, strong], [WEAK_SELF_LINES, weak]] as const) {
-      for (const pattern of patterns) {
-        const name = tidy(pattern.exec(line.text)?.[1] ?? "").replace(/['’]s$/, "");
-        if (name && !isFiller(name) && !found.has(name)) found.set(name, name);
-      }
-    }
+    const t = line.text;
+    // The strong lines' fixed words, looked for first: the patterns are not anchored, so costly to run on every line.
+    if (STRONG_WORDS.some((w) => t.includes(w))) for (const pattern of STRONG_SELF_LINES) note(pattern.exec(t), strong);
+    for (const pattern of WEAK_SELF_LINES) note(pattern.exec(t), weak);
   }
   const qualified: { name: string; score: number }[] = [];
   for (const name of new Set([...strong.keys(), ...weak.keys()])) {

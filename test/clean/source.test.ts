@@ -22,6 +22,10 @@ describe("outlet and author of a text scrape", () => {
     expect(sourceOfText(page, page.slice(1, 2)).source).toBe("KXAN Austin");
     const notice = lines("Select the language of your choice. NewsX reports are available in 11 global languages.", "Body.");
     expect(sourceOfText(notice, notice.slice(1)).source).toBe("NewsX");
+    const affiliate = lines("Body text of the story.", "Gizmo Weekly is supported by its audience. When you buy through links on our site, we may earn a commission.");
+    expect(sourceOfText(affiliate, affiliate.slice(0, 1)).source).toBe("Gizmo Weekly");
+    const trademark = lines("Body text of the story.", "Terms of use. Harbour Post is a registered trademark of Harbour Media.");
+    expect(sourceOfText(trademark, trademark.slice(0, 1)).source).toBe("Harbour Post");
   });
 
   it("does not take a section, an author or a common word for the site's name", () => {
