@@ -3,8 +3,8 @@
 // each new story's articles among the stories it knew, and keeps their id. Ids are only created, never
 // renamed: a story that gains articles keeps its id; when two known stories merge, the older id stays
 // and the other is recorded in `formerIds` (so old permalinks can redirect); when a known story splits,
-// the part with most of its articles keeps the id. Articles are recognised by a hash of their headline
-// and body (a renamed file is the same article) or else by their path (an edited file is the same one).
+// the part with most of its articles keeps the id. Articles are recognised by their path (an edited file
+// is the same article), or else by a hash of their headline and body (a renamed file is the same one).
 // Without a state file, ids fall back to a hash of the story's earliest article's path.
 import type { StoryCluster } from "../types.ts";
 import { shortHash } from "../text/hash.ts";
@@ -59,7 +59,9 @@ export function assignStoryIds(clusters: readonly StoryCluster[], previous: Iden
   const held = refs.map((members) => {
     const counts = new Map<number, number>();
     for (const m of members) {
-      const k = byHash.get(m.hash) ?? byPath.get(m.path);
+      // By path first: two files can say the same (a page saved twice, dated apart, in two stories);
+      // by what it says only for a path the state does not know (a renamed file).
+      const k = byPath.get(m.path) ?? byHash.get(m.hash);
       if (k !== undefined) counts.set(k, (counts.get(k) ?? 0) + 1);
     }
     return counts;

@@ -63,6 +63,15 @@ describe("assignStoryIds", () => {
   const byPrefix = (p: string) => seeds.find((a) => a.path.startsWith(p))!;
   const cluster = (id: string, members: DatedArticle[], followUpOf: string | null = null): StoryCluster => ({ id, members, followUpOf });
 
+  it("keeps both ids on a rebuild when two files that say the same are in two stories (a page saved twice, dated apart)", () => {
+    const copy = { ...byPrefix("004"), path: "copy-of-004.txt" };
+    // "s-z" sorts after "s-y": a tie between the two stories must not hand the older id to the wrong one.
+    const first = assignStoryIds([cluster("s-z", [byPrefix("004")]), cluster("s-y", [copy])], null);
+    const again = assignStoryIds([cluster("s-z", [byPrefix("004")]), cluster("s-y", [copy])], first.state);
+    expect(again.clusters.map((c) => c.id)).toEqual(first.clusters.map((c) => c.id));
+    expect(again.state.next).toBe(first.state.next);
+  });
+
   it("keeps the older id when two published stories merge, and records the other", () => {
     const one = assignStoryIds([cluster("s-a", [byPrefix("000"), byPrefix("001")]), cluster("s-b", [byPrefix("002")])], null);
     const [older, newer] = one.clusters.map((c) => c.id);
