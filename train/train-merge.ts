@@ -62,15 +62,18 @@ function balanced(perSet: Example[][]): Example[] {
   return perSet.flatMap((x) => Array.from({ length: Math.max(1, Math.round(largest / Math.max(1, x.length))) }, () => x).flat());
 }
 
-function pairExamples(set: Prepared): Example[] {
-  const { pairs, features } = set.scored;
-  const width = PAIR_FEATURES.length;
+/** One example per pair (or edge) whose two articles are both in the tuning half: its `width` features, and whether they are one story. */
+function tuningExamples(set: Prepared, pairs: { a: ArrayLike<number>; b: ArrayLike<number>; length: number }, features: Float64Array, width: number): Example[] {
   const list: Example[] = [];
   for (let k = 0; k < pairs.length; k++) {
     const [a, b] = [pairs.a[k]!, pairs.b[k]!];
     if (bothTuning(set, a, b)) list.push({ x: features.slice(k * width, (k + 1) * width), y: sameStory(set, a, b) });
   }
   return list;
+}
+
+function pairExamples(set: Prepared): Example[] {
+  return tuningExamples(set, set.scored.pairs, set.scored.features, PAIR_FEATURES.length);
 }
 
 function candidateRecall(set: Prepared, half: Half): number {
@@ -100,16 +103,7 @@ const graphs: Graph[] = sets.map((set) => {
   const edges = pairEdges(set.scored, pair);
   return { edges, features: contextFeatures(set.scored.order.length, edges) };
 });
-const contextExamples = sets.map((set, i) => {
-  const { edges, features } = graphs[i]!;
-  const width = CONTEXT_FEATURES.length;
-  const list: Example[] = [];
-  for (let k = 0; k < edges.length; k++) {
-    const [a, b] = [edges.a[k]!, edges.b[k]!];
-    if (bothTuning(set, a, b)) list.push({ x: features.slice(k * width, (k + 1) * width), y: sameStory(set, a, b) });
-  }
-  return list;
-});
+const contextExamples = sets.map((set, i) => tuningExamples(set, graphs[i]!.edges, graphs[i]!.features, CONTEXT_FEATURES.length));
 const context = trainLogistic(balanced(contextExamples), { name: "cluster/same-event-in-context", features: [...CONTEXT_FEATURES], l2: 1, trainedOn });
 const weighed = sets.map((set, i) => contextEdges(set.scored.order.length, graphs[i]!.edges, context, graphs[i]!.features));
 
