@@ -120,6 +120,34 @@ export interface DateEvidence {
 
 export interface DatedArticle extends CleanArticle {
   evidence: DateEvidence;
+  /**
+   * What clustering reads of the article's words (src/cluster `articleTerms`), worked out with the rest
+   * of the per-article step (on the worker threads, and cached), so that a build does not read every
+   * article's text again. Absent, clustering reads it itself.
+   */
+  terms?: ArticleTerms;
+}
+
+/** An article's words as clustering reads them; lists are space-separated (no token holds a space). */
+export interface ArticleTerms {
+  /** Content words, stemmed: the headline's first, then the body's. */
+  stems: string;
+  titleWords: number;
+  /** How many of `stems` are the headline and the lead. */
+  leadWords: number;
+  /** Where in `stems` each of the first lead sentences begins (and where the last ends). */
+  sentenceStarts: number[];
+  /** Proper-name tokens, lower case. */
+  names: string;
+  leadNames: number;
+  numbers: string;
+  /** Days of a month named: "6-8". */
+  days: string;
+  weekdays: number;
+  months: number;
+  years: number[];
+  /** Stated quantities as "unit=value", the unit stemmed. */
+  quantities: string;
 }
 
 export interface StoryCluster {

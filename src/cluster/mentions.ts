@@ -2,6 +2,8 @@
 // organisations, places), the numbers it reports, and the days it mentions. Read from capitalisation and
 // digits, not from a dictionary, so it works for any name.
 import { STOP_WORDS } from "../text/words.ts";
+import { stem } from "../text/tfidf.ts";
+import type { ArticleTerms } from "../types.ts";
 
 export interface Mentions {
   /** Content words (lower case, unstemmed), for the article's word vector. */
@@ -220,4 +222,23 @@ function closeSentences(starts: number[], total: number): number[] {
   const out = starts.slice(0, LEAD_SENTENCES + 1);
   if (out.length <= LEAD_SENTENCES) out.push(total);
   return out;
+}
+
+/** The mentions of one article in the compact form a dated article carries (see `ArticleTerms`). */
+export function articleTerms(title: string, paragraphs: readonly string[]): ArticleTerms {
+  const m = readMentions(title, paragraphs);
+  return {
+    stems: m.words.map(stem).join(" "),
+    titleWords: m.titleWords,
+    leadWords: m.leadWords,
+    sentenceStarts: m.sentenceStarts,
+    names: m.names.join(" "),
+    leadNames: m.leadNames,
+    numbers: m.numbers.join(" "),
+    days: m.days.join(" "),
+    weekdays: m.weekdays,
+    months: m.months,
+    years: m.years,
+    quantities: m.quantities.map((q) => `${stem(q.unit)}=${q.value}`).join(" "),
+  };
 }

@@ -2,8 +2,7 @@
 // a sorted Int32Array of ids with a parallel Float32Array of L2-normalised TF-IDF weights, so comparing
 // two articles is a merge of two short arrays (no string-keyed maps, little garbage).
 import type { DatedArticle } from "../types.ts";
-import { stem } from "../text/tfidf.ts";
-import { readMentions } from "./mentions.ts";
+import { articleTerms } from "./mentions.ts";
 
 export interface SparseVector {
   ids: Int32Array;
@@ -76,15 +75,15 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
     return id;
   };
   const raw = articles.map((a) => {
-    const m = readMentions(a.title, a.paragraphs);
-    const wordIds = m.words.map((w) => intern(stem(w)));
+    const m = a.terms ?? articleTerms(a.title, a.paragraphs);
+    const wordIds = list(m.stems).map(intern);
     // The headline counts twice: it states the event in the fewest words.
     const words = count([...wordIds.slice(0, m.titleWords), ...wordIds]);
     const lead = count(wordIds.slice(0, m.leadWords));
-    const nameIds = m.names.map((n) => intern(`N${n}`));
-    const quantities = [...new Map(m.quantities.map((q) => {
-      const unit = stem(q.unit);
-      return [intern(`Q${unit}=${q.value}`), intern(`U${unit}`)] as const;
+    const nameIds = list(m.names).map((n) => intern(`N${n}`));
+    const quantities = [...new Map(list(m.quantities).map((q) => {
+      const unit = q.slice(0, q.indexOf("="));
+      return [intern(`Q${q}`), intern(`U${unit}`)] as const;
     }))].sort((x, y) => x[0] - y[0]);
     const sentences: Counts[] = [];
     for (let k = 0; k + 1 < m.sentenceStarts.length; k++) sentences.push(count([...new Set(wordIds.slice(m.sentenceStarts[k]!, m.sentenceStarts[k + 1]!))]));
@@ -98,8 +97,8 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
       units: Int32Array.from(new Set(quantities.map(([, u]) => u))).sort(),
       names: count(nameIds),
       leadNames: count(nameIds.slice(0, m.leadNames)),
-      numbers: count(m.numbers.map((n) => intern(`#${n}`))),
-      days: Int32Array.from(new Set(m.days.map((d) => intern(`@${d}`)))).sort(),
+      numbers: count(list(m.numbers).map((n) => intern(`#${n}`))),
+      days: Int32Array.from(new Set(list(m.days).map((d) => intern(`@${d}`)))).sort(),
       weekdays: m.weekdays,
       months: m.months,
       years: Int32Array.from(new Set(m.years)).sort(),
@@ -135,6 +134,11 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
     };
   });
   return { profiles, idf, df };
+}
+
+/** The tokens of a space-separated list (none for an empty one). */
+function list(joined: string): string[] {
+  return joined ? joined.split(" ") : [];
 }
 
 /** The `k` ids of highest IDF (ties to the lower id), sorted, weighted by their IDF. */

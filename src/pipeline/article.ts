@@ -4,6 +4,7 @@
 import type { CleanArticle, DatedArticle, Message, Rejection, SourceFile } from "../types.ts";
 import { cleanSource, InputRejected, type CleanRule } from "../clean/index.ts";
 import { dateArticles } from "../date/index.ts";
+import { articleTerms } from "../cluster/index.ts";
 import { notLanguage } from "../ingest/index.ts";
 import { countWords } from "../text/words.ts";
 
@@ -53,9 +54,10 @@ export function cleanArticle(file: SourceFile, rules?: readonly CleanRule[]): Cl
   return { article };
 }
 
-/** The date stage's per-article step, through its entry function. */
+/** The date stage's per-article step, through its entry function, and the words clustering will read. */
 export function dateArticle(article: CleanArticle, zone: string): DatedArticle {
-  return dateArticles([article], { zone })[0]!;
+  const dated = dateArticles([article], { zone })[0]!;
+  return { ...dated, terms: articleTerms(dated.title, dated.paragraphs) };
 }
 
 export function prepareArticle(file: SourceFile, options: ArticleOptions, clock?: ArticleClock): ArticleOutcome {

@@ -1,0 +1,27 @@
+// Clustering reads each article's words once, in the per-article step (`terms`, carried by the dated
+// article and cached with it); the stories are the same whether the terms come with the articles or not.
+import { describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { articleTerms, clusterArticles } from "../../src/cluster/index.ts";
+import { seedArticles } from "../../eval/lib/merge-set.ts";
+
+const seeds = seedArticles(join(import.meta.dirname, "../fixtures/seeds")).map((s) => s.article);
+
+describe("the words clustering reads", () => {
+  it("gives the same stories from terms worked out ahead as from the articles' text", () => {
+    const withTerms = seeds.map((a) => ({ ...a, terms: articleTerms(a.title, a.paragraphs) }));
+    const without = seeds.map(({ terms: _, ...a }) => a);
+    const stories = (list: typeof seeds) => clusterArticles(list).map((c) => ({ id: c.id, members: c.members.map((m) => m.path), followUpOf: c.followUpOf }));
+    expect(stories(withTerms)).toEqual(stories(without));
+    expect(stories(withTerms).length).toBe(2);
+  });
+
+  it("keeps stemmed words, names, numbers and stated quantities as space-separated lists", () => {
+    const terms = articleTerms("Ferry workers strike in Dover", ["About 3500 workers at the Dover ferry port walked out on Monday, the RMT union said."]);
+    expect(terms.stems.split(" ")).toContain("ferri");
+    expect(terms.names.split(" ")).toEqual(expect.arrayContaining(["dover", "rmt"]));
+    expect(terms.numbers.split(" ")).toContain("3500");
+    expect(terms.quantities).toBe("worker=3500");
+    expect(terms.weekdays).toBe(1);
+  });
+});
