@@ -125,9 +125,9 @@ function text(s: string): string {
   return stripControlChars(s).replace(/\s+/g, " ").trim();
 }
 
-/** A story's former ids, when the stories stage gives them (stable ids across builds). */
+/** A story's former ids (stable ids across builds), never its own. */
 function formerIdsOf(story: Story): string[] {
-  const ids = (story as Story & { formerIds?: unknown }).formerIds;
+  const ids: unknown = story.formerIds;
   return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string" && id !== story.id) : [];
 }
 
