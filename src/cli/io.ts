@@ -32,8 +32,6 @@ export function positiveInt(value: string | undefined, name: string): number | u
 
 export { parseArgs };
 
-export type LineAnswer = { id: unknown; error: string } | ({ id: unknown } & Record<string, unknown>);
-
 /**
  * One answer per JSON line: the line parsed into an object and handed to `answer`; anything else,
  * and any exception while answering, becomes `{"id", "error"}` for that line alone.

@@ -7,6 +7,7 @@ import { readFile, stat } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { extname, join, relative, resolve, sep } from "node:path";
 import { runBuild } from "./build.ts";
+import { pathPrefix } from "../text/paths.ts";
 import { parseArgs } from "./io.ts";
 
 const TYPES: Record<string, string> = {
@@ -141,7 +142,7 @@ export async function runServe(argv: string[]): Promise<number> {
   });
   const port = portOf(values.port);
   // Listen first: with --port 0 the site's own address is only known then.
-  const prefix = values["base-url"] ? new URL(values["base-url"]).pathname.replace(/\/?$/, "/") : "/";
+  const prefix = values["base-url"] ? pathPrefix(values["base-url"]) : "/";
   const { server, url } = await serveFolder({ root: resolve(values.output), prefix, port, host: values.host });
   const buildArgs = [
     "--input", values.input, "--digests", values.digests, "--output", values.output,

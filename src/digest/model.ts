@@ -125,9 +125,9 @@ function text(s: string): string {
   return stripControlChars(s).replace(/\s+/g, " ").trim();
 }
 
-/** A story's former ids, when the stories stage gives them (stable ids across builds). */
+/** A story's former ids (stable ids across builds), never its own. */
 function formerIdsOf(story: Story): string[] {
-  const ids = (story as Story & { formerIds?: unknown }).formerIds;
+  const ids: unknown = story.formerIds;
   return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string" && id !== story.id) : [];
 }
 
@@ -194,10 +194,8 @@ function storyView(story: Story, zone: string): StoryView {
     return seen.has(key) ? false : (seen.add(key), true);
   });
   // The story's headline is one of its articles' titles: it loses that article's site name too.
-  const own = outlets.find(({ member }) => member.title === story.title);
-  const headline = own
-    ? text(stripSiteName(story.title, [own.outlet.name, own.member.meta.siteName, own.member.meta.publisher, own.member.meta.outletHint], own.outlet.host))
-    : text(story.title);
+  const own = story.members.findIndex((m) => m.title === story.title);
+  const headline = own >= 0 ? sources[own]!.headline : text(story.title);
   const breadthKeys = new Set(outlets.map(({ member, outlet }) => (outlet.name ?? outlet.host ?? `path:${member.path}`).toLowerCase()));
   const namedOutlets = distinct(sources.map((s) => s.outlet).filter((o): o is string => o !== null));
   const prose = story.members.map((m) => m.paragraphs.slice(0, 6).join("\n"));

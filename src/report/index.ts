@@ -48,7 +48,11 @@ export interface BuildReport {
 export function buildReport(stories: readonly Story[], rejected: readonly Rejection[], messages: readonly Message[], model: DigestModel): BuildReport {
   const views = new Map(model.stories.map((v) => [v.id, v]));
   const records = new Map<string, ReportMessage[]>();
-  for (const m of messages) records.set(m.file, [...(records.get(m.file) ?? []), reportMessage(m)]);
+  for (const m of messages) {
+    const list = records.get(m.file);
+    if (list) list.push(reportMessage(m));
+    else records.set(m.file, [reportMessage(m)]);
+  }
   const inputs: ReportInput[] = [];
   for (const story of stories) {
     story.members.forEach((m, i) => {
