@@ -189,7 +189,7 @@ function article(noun: string): string {
 }
 
 /** The candidate nearest to `word` by edit distance, when it is near enough to be a slip. */
-export function closest(word: string, candidates: readonly string[]): string | null {
+function closest(word: string, candidates: readonly string[]): string | null {
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const c of candidates) {
