@@ -156,16 +156,21 @@ function keyName(path: readonly PropertyKey[]): string {
 function keysAt(path: readonly PropertyKey[]): string[] {
   let schema: z.ZodType = configSchema;
   for (const p of path) {
-    let inner: unknown = schema;
-    while (inner instanceof z.ZodDefault || inner instanceof z.ZodPrefault || inner instanceof z.ZodOptional) inner = inner.unwrap();
+    const inner = unwrapped(schema);
     if (!(inner instanceof z.ZodObject)) return [];
     const next = (inner.shape as Record<string, z.ZodType>)[String(p)];
     if (!next) return [];
     schema = next;
   }
+  const inner = unwrapped(schema);
+  return inner instanceof z.ZodObject ? Object.keys(inner.shape as object) : [];
+}
+
+/** The schema inside any defaults and optionals. */
+function unwrapped(schema: z.ZodType): unknown {
   let inner: unknown = schema;
   while (inner instanceof z.ZodDefault || inner instanceof z.ZodPrefault || inner instanceof z.ZodOptional) inner = inner.unwrap();
-  return inner instanceof z.ZodObject ? Object.keys(inner.shape as object) : [];
+  return inner;
 }
 
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
@@ -189,7 +194,7 @@ function article(noun: string): string {
 }
 
 /** The candidate nearest to `word` by edit distance, when it is near enough to be a slip. */
-export function closest(word: string, candidates: readonly string[]): string | null {
+function closest(word: string, candidates: readonly string[]): string | null {
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const c of candidates) {

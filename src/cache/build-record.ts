@@ -4,7 +4,7 @@
 // build would write the same bytes, so it writes nothing and says what the last one said.
 import { createHash } from "node:crypto";
 import type { Namespace } from "./pack.ts";
-import type { FileIdentity } from "../output/index.ts";
+import { sameIdentity, type FileIdentity } from "../output/index.ts";
 
 export interface BuildRecord {
   /** Hash of the code, settings and folders the build ran with. */
@@ -40,10 +40,5 @@ export function hashOf(...values: unknown[]): string {
 export function sameFiles(a: Record<string, FileIdentity>, b: Record<string, FileIdentity>): boolean {
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
-  for (const k of keys) {
-    const x = a[k]!;
-    const y = b[k];
-    if (!y || x[0] !== y[0] || x[1] !== y[1] || x[2] !== y[2]) return false;
-  }
-  return true;
+  return keys.every((k) => sameIdentity(b[k] ?? null, a[k]!));
 }

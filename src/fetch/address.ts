@@ -7,7 +7,7 @@ import { isIP, type LookupFunction } from "node:net";
 import ipaddr from "ipaddr.js";
 
 /** ipaddr.js's name for the range an address is in; "unicast" is a public address. */
-export function rangeOf(address: string): string {
+function rangeOf(address: string): string {
   let ip: ipaddr.IPv4 | ipaddr.IPv6;
   try {
     ip = ipaddr.parse(address.replace(/%.*$/, ""));

@@ -8,7 +8,7 @@ export type BodyKind = "html" | "xml" | "json";
 export type DecodedBody = { ok: true; text: string; encoding: string } | { ok: false; reason: string };
 
 /** The WHATWG name for a charset label ("latin1" → "windows-1252"), or null when no encoding has that label. */
-export function encodingName(label: string): string | null {
+function encodingName(label: string): string | null {
   try {
     return new TextDecoder(label.trim()).encoding;
   } catch {
@@ -16,7 +16,7 @@ export function encodingName(label: string): string | null {
   }
 }
 
-export function charsetOf(contentType: string | null): string | null {
+function charsetOf(contentType: string | null): string | null {
   const m = contentType && /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType);
   return m ? m[1]! : null;
 }

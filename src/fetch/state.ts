@@ -26,7 +26,7 @@ export interface FetchState {
   pages: Record<string, PageRecord>;
 }
 
-export function emptyState(): FetchState {
+function emptyState(): FetchState {
   return { version: 1, feeds: {}, pages: {} };
 }
 

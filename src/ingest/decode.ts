@@ -77,7 +77,7 @@ export interface Utf8Scan {
 }
 
 /** Counts well-formed and broken UTF-8 sequences (RFC 3629: no overlongs, surrogates or values past U+10FFFF). */
-export function scanUtf8(bytes: Uint8Array): Utf8Scan {
+function scanUtf8(bytes: Uint8Array): Utf8Scan {
   let valid = 0;
   let invalid = 0;
   let firstInvalid = -1;
@@ -121,7 +121,7 @@ const inRange = (b: number, [lo, hi]: [number, number]) => b >= lo && b <= hi;
  * (a file truncated mid-character), or broken bytes are rare beside well-formed sequences. (Text in
  * a single-byte encoding almost never forms a well-formed multi-byte sequence by chance.)
  */
-export function mostlyUtf8(scan: Utf8Scan): boolean {
+function mostlyUtf8(scan: Utf8Scan): boolean {
   if (scan.invalid === 0) return true;
   return scan.valid >= 4 * (scan.invalid + (scan.tail ? 1 : 0));
 }

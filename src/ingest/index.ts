@@ -5,9 +5,9 @@
 // the input folder: the report never shows where the files live on this machine.
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Dirent, type Stats } from "node:fs";
 import { open, readdir, realpath, stat } from "node:fs/promises";
-import { hash } from "node:crypto";
 import { extname } from "node:path";
 import type { InputFormat, IngestResult, Message, Rejection, SourceFile } from "../types.ts";
+import { cacheKey } from "../cache/pack.ts";
 import { decode } from "./decode.ts";
 import { racyMs, sameSignature, signatureOf, type KnownFile, type KnownFiles } from "./known.ts";
 
@@ -41,8 +41,7 @@ export interface IngestOutcome extends IngestResult {
 
 /** A hash of what an input is: its format, encoding, URL and text (not its path or time). */
 export function contentKey(file: Pick<SourceFile, "format" | "encoding" | "url" | "text">): string {
-  const parts = ["source", file.format, file.encoding, file.url ?? "", file.text];
-  return hash("sha256", parts.map((part) => `${part.length}:${part}\n`).join("")).slice(0, 32);
+  return cacheKey("source", file.format, file.encoding, file.url ?? "", file.text);
 }
 
 const FORMATS: Record<string, InputFormat> = {

@@ -48,7 +48,7 @@ export interface OutputFolders {
 const DIGEST_NAME = /^\d{4}-\d{2}-\d{2}\.md$/;
 const REPORT = "build-report.json";
 
-export function defaultWaitMs(): number {
+function defaultWaitMs(): number {
   const s = Number(process.env.DIGEST_LOCK_WAIT_SECONDS);
   return Number.isFinite(s) && s >= 0 ? s * 1000 : 60_000;
 }

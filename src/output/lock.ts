@@ -114,7 +114,7 @@ async function readOwner(lockPath: string): Promise<LockOwner | null | "gone"> {
 }
 
 /** Only a lock from this host can be judged; one from another host is respected until removed by hand. */
-export function isStale(owner: LockOwner): boolean {
+function isStale(owner: LockOwner): boolean {
   if (owner.host !== hostname()) return false;
   if (!alive(owner.pid)) return true;
   const start = startTime(owner.pid);

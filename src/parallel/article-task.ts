@@ -43,7 +43,7 @@ export function prepareFile(file: SourceFile, zone: string, rules: readonly Clea
   return { clean, dated, outcome: { article }, ms };
 }
 
-export function rulesNamed(names: readonly string[]): CleanRule[] {
+function rulesNamed(names: readonly string[]): CleanRule[] {
   const byName = new Map(defaultRules.map((r) => [r.name, r]));
   return names.map((name) => {
     const rule = byName.get(name);
