@@ -7,7 +7,6 @@
 // pipeline reads a summary before then. A story whose arguments repeat another's is summarised once.
 import { summarise, type SummaryInput, type SummaryOptions } from "../summarise/index.ts";
 import { codeHash, moduleUrl } from "./code-hash.ts";
-import type { MemoStats } from "./memo.ts";
 import { cacheJson, cacheKey, type DiskCache, type Namespace, type Pack } from "./pack.ts";
 
 const summaryNamespace: Namespace<string[]> = {
@@ -25,7 +24,8 @@ export interface CachedSummaries {
   summarise: typeof summarise;
   /** Summarises what was asked and not in the cache (with `run`, in the order asked), fills the lists, keeps the results. */
   fill(run: (jobs: SummaryJob[]) => Promise<string[][]>): Promise<void>;
-  stats: MemoStats & { computed: number };
+  /** Summaries asked for, answered from the pack, and computed. */
+  stats: { calls: number; hits: number; computed: number };
   /** The cache's pack (commit it when the build has summarised), or null without a cache. */
   pack: Pack<string[]> | null;
 }
@@ -40,7 +40,7 @@ export async function cachedSummaries(cache: DiskCache | null): Promise<CachedSu
   const deferred = (inputs: SummaryInput[], options?: SummaryOptions): string[] => {
     stats.calls++;
     const target: string[] = [];
-    // An argument left out and one passed as undefined are the same call (see memoise).
+    // An argument left out and one passed as undefined are the same call (`summarise(inputs, undefined)`).
     const args = options === undefined ? [inputs] : [inputs, options];
     const json = plainArgs(inputs, options) ? JSON.stringify(args) : cacheJson(args);
     const key = json === null ? null : cacheKey(code, json);
