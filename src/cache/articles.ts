@@ -8,7 +8,7 @@
 // where the file has them (path, raw, mtime, every message's file).
 import type { CleanArticle, DatedArticle, SourceFile, Stage } from "../types.ts";
 import type { CleanOutcome } from "../pipeline/article.ts";
-import { cacheJson, cacheKey, type Namespace } from "./pack.ts";
+import { cacheJson, cacheKey, isObject, type Namespace } from "./pack.ts";
 import { contentKey } from "../ingest/index.ts";
 
 type Fields = Record<string, unknown>;
@@ -19,7 +19,6 @@ export type CleanRecord = { article: Fields } | { rejected: string; stage?: stri
 /** The fields dating added to the article (today: `evidence`). */
 export type DatedRecord = Fields;
 
-const isObject = (v: unknown): v is Fields => typeof v === "object" && v !== null && !Array.isArray(v);
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string");
 const isMessage = (v: unknown): v is Fields => isObject(v) && typeof v.stage === "string" && typeof v.level === "string" && typeof v.text === "string";
 const isMessages = (v: unknown): v is Fields[] => Array.isArray(v) && v.every(isMessage);

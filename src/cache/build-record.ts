@@ -3,7 +3,7 @@
 // folders still hold exactly the files that build left (same names, inodes, sizes and times), a new
 // build would write the same bytes, so it writes nothing and says what the last one said.
 import { createHash } from "node:crypto";
-import type { Namespace } from "./pack.ts";
+import { isObject, type Namespace } from "./pack.ts";
 import { sameIdentity, type FileIdentity } from "../output/index.ts";
 
 export interface BuildRecord {
@@ -19,7 +19,6 @@ export interface BuildRecord {
   stderr: string[];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isIdentities = (v: unknown) => isObject(v) && Object.values(v).every((f) => Array.isArray(f) && f.length === 3 && f.every((n) => typeof n === "number"));
 const isLines = (v: unknown) => Array.isArray(v) && v.every((l) => typeof l === "string");
 

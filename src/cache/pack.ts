@@ -22,6 +22,9 @@ export interface Namespace<T> {
   accepts(value: unknown): value is T;
 }
 
+/** A JSON object (not null, not an array): where every `accepts` starts. */
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
 export interface PackStats {
   /** Entries read that were sound and wanted. */
   hits: number;

@@ -7,7 +7,7 @@
 // the clock's granularity of being recorded could keep its signature, so files whose change time is
 // that close to the moment of recording are read again next time.
 import type { Stats } from "node:fs";
-import type { Namespace } from "../cache/pack.ts";
+import { isObject, type Namespace } from "../cache/pack.ts";
 import type { DecodeWarning } from "./decode.ts";
 import type { InputFormat } from "../types.ts";
 
@@ -44,7 +44,6 @@ export function sameSignature(a: Signature, b: Signature): boolean {
   return a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3] && a[4] === b[4];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const FORMATS = new Set(["text", "html", "markdown"]);
 
 function isKnownFile(v: unknown): v is KnownFile {

@@ -1,7 +1,7 @@
 // What the site stage leaves for the next build (kept in the build cache): per file of the site, the
 // key it was rendered under and the identity of the file written (inode, size, modification time), and
 // the same for the search index's files. The next build carries a file over only when both still hold.
-import type { Namespace } from "../cache/pack.ts";
+import { isObject, type Namespace } from "../cache/pack.ts";
 import type { FileIdentity } from "../output/index.ts";
 
 export interface SiteState {
@@ -13,7 +13,6 @@ export interface SiteState {
   search: Record<string, { key: string; files: Record<string, FileIdentity> }>;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isIdentity = (v: unknown, from = 0): boolean => Array.isArray(v) && v.length === from + 3 && v.slice(from).every((n) => typeof n === "number" && Number.isFinite(n));
 
 export const siteStateNamespace: Namespace<SiteState> = {
