@@ -21,7 +21,7 @@
 // Lasting ids (identity.ts) are given afterwards, from what earlier builds published.
 import type { DatedArticle, StoryCluster } from "../types.ts";
 import { shortHash } from "../text/hash.ts";
-import { loadModel, type LogisticModel } from "../model/logistic.ts";
+import { loadModel, probability, type LogisticModel } from "../model/logistic.ts";
 import modelJson from "./merge-model.json" with { type: "json" };
 import { buildProfiles, type Profile } from "./profile.ts";
 import { candidatePairs, visitCandidates, type PairList } from "./candidates.ts";
@@ -135,7 +135,7 @@ export function pairEdges(scored: ScoredPairs, model: LogisticModel): WeightedEd
   const width = PAIR_FEATURES.length;
   const edges = { a: new Int32Array(pairs.length), b: new Int32Array(pairs.length), weight: new Float32Array(pairs.length), length: 0 };
   for (let k = 0; k < pairs.length; k++) {
-    const p = probabilityAt(model, features, k * width);
+    const p = probability(model, features, k * width);
     if (p < MIN_EDGE) continue;
     edges.a[edges.length] = pairs.a[k]!;
     edges.b[edges.length] = pairs.b[k]!;
@@ -149,7 +149,7 @@ export function contextEdges(n: number, edges: WeightedEdges, model: LogisticMod
   const width = CONTEXT_FEATURES.length;
   const out = { a: new Int32Array(edges.length), b: new Int32Array(edges.length), weight: new Float32Array(edges.length), length: 0 };
   for (let k = 0; k < edges.length; k++) {
-    const p = probabilityAt(model, features, k * width);
+    const p = probability(model, features, k * width);
     if (p < MIN_EDGE) continue;
     out.a[out.length] = edges.a[k]!;
     out.b[out.length] = edges.b[k]!;
@@ -166,7 +166,7 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
   let edges: WeightedEdges = { a: new Int32Array(1024), b: new Int32Array(1024), weight: new Float32Array(1024), length: 0 };
   visitCandidates(profiles, days, options, (i, j) => {
     if (!pairFeatures(profiles[i]!, profiles[j]!, scratch)) return;
-    const p = probabilityAt(models.pair, scratch, 0);
+    const p = probability(models.pair, scratch, 0);
     if (p < MIN_EDGE) return;
     if (edges.length === edges.a.length) edges = growEdges(edges);
     edges.a[edges.length] = i;
@@ -187,13 +187,6 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
     clusters[later]!.followUpOf = clusters[earlier]!.id;
   });
   return clusters;
-}
-
-/** `probability` of the model for the features stored from `at` on (no view object per pair). */
-function probabilityAt(model: LogisticModel, x: Float64Array, at: number): number {
-  let z = model.bias;
-  for (let i = 0; i < model.weights.length; i++) z += model.weights[i]! * ((x[at + i]! - model.mean[i]!) / model.scale[i]!);
-  return 1 / (1 + Math.exp(-z));
 }
 
 /** A story's id when nothing was published before: a hash of its earliest-dated member's path. */
