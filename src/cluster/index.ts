@@ -131,28 +131,22 @@ export function scoredCandidates(articles: readonly DatedArticle[], options: Clu
 
 /** The candidate pairs the pair model finds at least MIN_EDGE likely, with that probability. */
 export function pairEdges(scored: ScoredPairs, model: LogisticModel): WeightedEdges {
-  const { pairs, features } = scored;
-  const width = PAIR_FEATURES.length;
-  const edges = { a: new Int32Array(pairs.length), b: new Int32Array(pairs.length), weight: new Float32Array(pairs.length), length: 0 };
-  for (let k = 0; k < pairs.length; k++) {
-    const p = probability(model, features, k * width);
-    if (p < MIN_EDGE) continue;
-    edges.a[edges.length] = pairs.a[k]!;
-    edges.b[edges.length] = pairs.b[k]!;
-    edges.weight[edges.length++] = p;
-  }
-  return edges;
+  return likelyEdges(scored.pairs, model, scored.features, PAIR_FEATURES.length);
 }
 
 /** The same edges re-weighed by the context model (see context.ts); those below MIN_EDGE are dropped. */
 export function contextEdges(n: number, edges: WeightedEdges, model: LogisticModel, features: Float64Array = contextFeatures(n, edges)): WeightedEdges {
-  const width = CONTEXT_FEATURES.length;
-  const out = { a: new Int32Array(edges.length), b: new Int32Array(edges.length), weight: new Float32Array(edges.length), length: 0 };
-  for (let k = 0; k < edges.length; k++) {
+  return likelyEdges(edges, model, features, CONTEXT_FEATURES.length);
+}
+
+/** The pairs `model` finds at least MIN_EDGE likely from their features (`width` values per pair). */
+function likelyEdges(pairs: PairList, model: LogisticModel, features: Float64Array, width: number): WeightedEdges {
+  const out = { a: new Int32Array(pairs.length), b: new Int32Array(pairs.length), weight: new Float32Array(pairs.length), length: 0 };
+  for (let k = 0; k < pairs.length; k++) {
     const p = probability(model, features, k * width);
     if (p < MIN_EDGE) continue;
-    out.a[out.length] = edges.a[k]!;
-    out.b[out.length] = edges.b[k]!;
+    out.a[out.length] = pairs.a[k]!;
+    out.b[out.length] = pairs.b[k]!;
     out.weight[out.length++] = p;
   }
   return out;
