@@ -100,7 +100,7 @@ export interface ScoredPairs {
 /** Articles in path order, their profiles, time spans and days. */
 function prepareArticles(articles: readonly DatedArticle[], options: ClusterOptions): { order: DatedArticle[]; profiles: Profile[]; spans: TimeSpan[]; days: Array<number | null> } {
   const order = [...articles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const { profiles } = buildProfiles(order, options.keyTerms);
+  const profiles = buildProfiles(order, options.keyTerms);
   const spans = order.map((a) => spanOf(a.evidence));
   return { order, profiles, spans, days: spans.map((s) => (s.first ? dayNumber(s.first) : null)) };
 }
