@@ -87,7 +87,8 @@ for (const h of HALVES) {
     const story = storyById.get(restRun.storyOf.get(x.article.path)!)!;
     return story.followUpOf !== null && story.followUpOf === restRun.storyOf.get(`bbc/${x.splitKey}.txt`);
   }).length;
-  const wrongLinks = restRun.clusters.filter((c) => c.followUpOf && c.members.some((m) => half(rest, h).some((x) => x.article.path === m.path)) && !c.members.some((m) => m.path.startsWith("later/"))).length;
+  const inHalf = new Set(items.map((x) => x.article.path));
+  const wrongLinks = restRun.clusters.filter((c) => c.followUpOf && c.members.some((m) => inHalf.has(m.path)) && !c.members.some((m) => m.path.startsWith("later/"))).length;
   console.log(`  ${h.padEnd(5)} ${line(restRun, items)}`);
   console.log(`        three-week follow-ups linked to their original's story: ${right}/${later.length}; other stories marked as follow-ups: ${wrongLinks}`);
   listErrors(restRun, items);

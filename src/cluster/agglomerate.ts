@@ -22,21 +22,9 @@ export interface AgglomerateOptions {
   /** The weight a pair without an edge counts as. */
   missing: number;
   /** Whether the groups rooted at `x` and `y` may merge (the date window, the merge model); asked just before merging. */
-  canJoin: (x: number, y: number, link: GroupLink) => boolean;
-  /** Called after `gone` merged into `keep`, with the link that joined them. */
-  joined: (keep: number, gone: number, link: GroupLink) => void;
-}
-
-/** How two groups are linked: what a merge decision can weigh besides the mean. */
-export interface GroupLink {
-  /** Mean weight over all cross pairs, missing ones counting `missing`. */
-  mean: number;
-  /** Sum, count and largest of the cross edges that exist. */
-  sum: number;
-  count: number;
-  max: number;
-  sizeX: number;
-  sizeY: number;
+  canJoin: (x: number, y: number) => boolean;
+  /** Called after `gone` merged into `keep`. */
+  joined: (keep: number, gone: number) => void;
 }
 
 interface Entry {
@@ -56,8 +44,8 @@ export function averageLink(n: number, edges: WeightedEdges, options: Agglomerat
   const links: Array<Map<number, Link>> = Array.from({ length: n }, () => new Map());
   for (let k = 0; k < edges.length; k++) {
     const [x, y, w] = [edges.a[k]!, edges.b[k]!, edges.weight[k]!];
-    add(links[x]!, y, w, 1, w);
-    add(links[y]!, x, w, 1, w);
+    add(links[x]!, y, w, 1);
+    add(links[y]!, x, w, 1);
   }
   const mean = (l: Link, pairs: number) => (l.sum + (pairs - l.count) * options.missing) / pairs;
   const bar = options.bar ?? (() => options.threshold);
@@ -68,17 +56,15 @@ export function averageLink(n: number, edges: WeightedEdges, options: Agglomerat
   while (heap.size > 0) {
     const e = heap.pop();
     if (version[e.x] !== e.vx || version[e.y] !== e.vy) continue;
-    const l = links[e.x]!.get(e.y)!;
-    const link: GroupLink = { mean: e.score, sum: l.sum, count: l.count, max: l.max, sizeX: size[e.x]!, sizeY: size[e.y]! };
-    if (!options.canJoin(e.x, e.y, link)) continue;
+    if (!options.canJoin(e.x, e.y)) continue;
     const [keep, gone] = links[e.x]!.size >= links[e.y]!.size ? [e.x, e.y] : [e.y, e.x];
     const into = links[keep]!;
     into.delete(gone);
     for (const [c, l] of links[gone]!) {
       if (c === keep) continue;
-      add(into, c, l.sum, l.count, l.max);
+      add(into, c, l.sum, l.count);
       const back = links[c]!;
-      add(back, keep, l.sum, l.count, l.max);
+      add(back, keep, l.sum, l.count);
       back.delete(gone);
     }
     links[gone] = new Map();
@@ -87,7 +73,7 @@ export function averageLink(n: number, edges: WeightedEdges, options: Agglomerat
     version[gone] = -1;
     version[keep]!++;
     root[gone] = keep;
-    options.joined(keep, gone, link);
+    options.joined(keep, gone);
     for (const [c, l] of into) {
       const score = mean(l, size[keep]! * size[c]!);
       if (score < options.threshold) continue;
@@ -104,16 +90,14 @@ export function averageLink(n: number, edges: WeightedEdges, options: Agglomerat
 interface Link {
   sum: number;
   count: number;
-  max: number;
 }
 
-function add(links: Map<number, Link>, to: number, sum: number, count: number, max: number): void {
+function add(links: Map<number, Link>, to: number, sum: number, count: number): void {
   const l = links.get(to);
   if (l) {
     l.sum += sum;
     l.count += count;
-    if (max > l.max) l.max = max;
-  } else links.set(to, { sum, count, max });
+  } else links.set(to, { sum, count });
 }
 
 /** Highest score first; ties by the lower pair, so the result never depends on insertion order. */

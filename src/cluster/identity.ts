@@ -67,14 +67,24 @@ export function assignStoryIds(clusters: readonly StoryCluster[], previous: Iden
     return counts;
   });
 
+  // The clusters holding any of each known story's articles, in cluster order (not every cluster for every record).
+  const holders = new Map<number, number[]>();
+  held.forEach((counts, c) => {
+    for (const k of counts.keys()) {
+      const list = holders.get(k);
+      if (list) list.push(c);
+      else holders.set(k, [c]);
+    }
+  });
+
   // Oldest known story first: it goes to the cluster that holds most of its articles.
   const assigned = new Array<number>(clusters.length).fill(-1);
   const taken = new Set<number>();
   records.forEach((_, k) => {
     let best = -1;
-    for (let c = 0; c < clusters.length; c++) {
-      const n = held[c]!.get(k) ?? 0;
-      if (n === 0 || assigned[c]! >= 0) continue;
+    for (const c of holders.get(k) ?? []) {
+      const n = held[c]!.get(k)!;
+      if (assigned[c]! >= 0) continue;
       if (best < 0 || n > held[best]!.get(k)! || (n === held[best]!.get(k)! && clusters[c]!.id < clusters[best]!.id)) best = c;
     }
     if (best >= 0) {

@@ -21,7 +21,7 @@
 // Lasting ids (identity.ts) are given afterwards, from what earlier builds published.
 import type { DatedArticle, StoryCluster } from "../types.ts";
 import { shortHash } from "../text/hash.ts";
-import { loadModel, type LogisticModel } from "../model/logistic.ts";
+import { loadModel, probability, type LogisticModel } from "../model/logistic.ts";
 import modelJson from "./merge-model.json" with { type: "json" };
 import { buildProfiles, type Profile } from "./profile.ts";
 import { candidatePairs, visitCandidates, type PairList } from "./candidates.ts";
@@ -100,7 +100,7 @@ export interface ScoredPairs {
 /** Articles in path order, their profiles, time spans and days. */
 function prepareArticles(articles: readonly DatedArticle[], options: ClusterOptions): { order: DatedArticle[]; profiles: Profile[]; spans: TimeSpan[]; days: Array<number | null> } {
   const order = [...articles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const { profiles } = buildProfiles(order, options.keyTerms);
+  const profiles = buildProfiles(order, options.keyTerms);
   const spans = order.map((a) => spanOf(a.evidence));
   return { order, profiles, spans, days: spans.map((s) => (s.first ? dayNumber(s.first) : null)) };
 }
@@ -131,28 +131,22 @@ export function scoredCandidates(articles: readonly DatedArticle[], options: Clu
 
 /** The candidate pairs the pair model finds at least MIN_EDGE likely, with that probability. */
 export function pairEdges(scored: ScoredPairs, model: LogisticModel): WeightedEdges {
-  const { pairs, features } = scored;
-  const width = PAIR_FEATURES.length;
-  const edges = { a: new Int32Array(pairs.length), b: new Int32Array(pairs.length), weight: new Float32Array(pairs.length), length: 0 };
-  for (let k = 0; k < pairs.length; k++) {
-    const p = probabilityAt(model, features, k * width);
-    if (p < MIN_EDGE) continue;
-    edges.a[edges.length] = pairs.a[k]!;
-    edges.b[edges.length] = pairs.b[k]!;
-    edges.weight[edges.length++] = p;
-  }
-  return edges;
+  return likelyEdges(scored.pairs, model, scored.features, PAIR_FEATURES.length);
 }
 
 /** The same edges re-weighed by the context model (see context.ts); those below MIN_EDGE are dropped. */
 export function contextEdges(n: number, edges: WeightedEdges, model: LogisticModel, features: Float64Array = contextFeatures(n, edges)): WeightedEdges {
-  const width = CONTEXT_FEATURES.length;
-  const out = { a: new Int32Array(edges.length), b: new Int32Array(edges.length), weight: new Float32Array(edges.length), length: 0 };
-  for (let k = 0; k < edges.length; k++) {
-    const p = probabilityAt(model, features, k * width);
+  return likelyEdges(edges, model, features, CONTEXT_FEATURES.length);
+}
+
+/** The pairs `model` finds at least MIN_EDGE likely from their features (`width` values per pair). */
+function likelyEdges(pairs: PairList, model: LogisticModel, features: Float64Array, width: number): WeightedEdges {
+  const out = { a: new Int32Array(pairs.length), b: new Int32Array(pairs.length), weight: new Float32Array(pairs.length), length: 0 };
+  for (let k = 0; k < pairs.length; k++) {
+    const p = probability(model, features, k * width);
     if (p < MIN_EDGE) continue;
-    out.a[out.length] = edges.a[k]!;
-    out.b[out.length] = edges.b[k]!;
+    out.a[out.length] = pairs.a[k]!;
+    out.b[out.length] = pairs.b[k]!;
     out.weight[out.length++] = p;
   }
   return out;
@@ -166,7 +160,7 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
   let edges: WeightedEdges = { a: new Int32Array(1024), b: new Int32Array(1024), weight: new Float32Array(1024), length: 0 };
   visitCandidates(profiles, days, options, (i, j) => {
     if (!pairFeatures(profiles[i]!, profiles[j]!, scratch)) return;
-    const p = probabilityAt(models.pair, scratch, 0);
+    const p = probability(models.pair, scratch, 0);
     if (p < MIN_EDGE) return;
     if (edges.length === edges.a.length) edges = growEdges(edges);
     edges.a[edges.length] = i;
@@ -187,13 +181,6 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
     clusters[later]!.followUpOf = clusters[earlier]!.id;
   });
   return clusters;
-}
-
-/** `probability` of the model for the features stored from `at` on (no view object per pair). */
-function probabilityAt(model: LogisticModel, x: Float64Array, at: number): number {
-  let z = model.bias;
-  for (let i = 0; i < model.weights.length; i++) z += model.weights[i]! * ((x[at + i]! - model.mean[i]!) / model.scale[i]!);
-  return 1 / (1 + Math.exp(-z));
 }
 
 /** A story's id when nothing was published before: a hash of its earliest-dated member's path. */

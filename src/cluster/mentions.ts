@@ -161,8 +161,7 @@ export function readMentions(title: string, paragraphs: readonly string[]): Ment
         prevLower = n;
         continue;
       }
-      let lower = token.toLowerCase();
-      if (lower.endsWith("'s") || lower.endsWith("’s")) lower = lower.slice(0, -2);
+      const lower = lowerWithoutPossessive(token);
       const monthBefore = /^\d{1,2}$/.test(prevLower) ? MONTH_OF.get(lower) : undefined;
       if (monthBefore) days.push(`${monthBefore}-${Number(prevLower)}`);
       const named = isUpper(token[0]!) ? MONTH_OF.get(lower) : undefined;
@@ -203,16 +202,20 @@ function unitAfter(text: string, from: number, to: number, next: string): string
   }
   const c = next.charCodeAt(0);
   if (c >= 48 && c <= 57) return null;
-  let lower = next.toLowerCase();
-  if (lower.endsWith("'s") || lower.endsWith("’s")) lower = lower.slice(0, -2);
+  const lower = lowerWithoutPossessive(next);
   if (MONTH_OF.has(lower) || STOP_WORDS.has(lower)) return null;
   return lower;
 }
 
+/** A token in lower case without its possessive "'s": "Palin's" is "palin". */
+function lowerWithoutPossessive(token: string): string {
+  const lower = token.toLowerCase();
+  return lower.endsWith("'s") || lower.endsWith("’s") ? lower.slice(0, -2) : lower;
+}
+
 function addWords(text: string, out: string[]): void {
   for (const m of text.matchAll(TOKEN)) {
-    let lower = m[0].toLowerCase();
-    if (lower.endsWith("'s") || lower.endsWith("’s")) lower = lower.slice(0, -2);
+    const lower = lowerWithoutPossessive(m[0]);
     if (lower.length >= 3 && !STOP_WORDS.has(lower) && !/^\d/.test(lower)) out.push(lower);
   }
 }

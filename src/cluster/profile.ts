@@ -45,14 +45,6 @@ export interface Profile {
   keyWeights: Float32Array;
 }
 
-export interface Profiles {
-  profiles: Profile[];
-  /** Inverse document frequency per term id. */
-  idf: Float32Array;
-  /** Document frequency per term id. */
-  df: Int32Array;
-}
-
 interface Counts {
   ids: Int32Array;
   counts: Float32Array;
@@ -64,7 +56,7 @@ export const ACTORS = 3;
 /** IDF prior: as if this many unrelated articles were in the batch too (see text/tfidf.ts). */
 export const BACKGROUND_DOCUMENTS = 100;
 
-export function buildProfiles(articles: readonly DatedArticle[], keyCount: number): Profiles {
+export function buildProfiles(articles: readonly DatedArticle[], keyCount: number): Profile[] {
   const vocabulary = new Map<string, number>();
   const intern = (term: string): number => {
     let id = vocabulary.get(term);
@@ -114,7 +106,7 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   // Each article's counts are let go once its profile is made: at 100,000 articles both together are
   // a large part of the build's peak memory.
   const pending: Array<(typeof raw)[number] | undefined> = raw;
-  const profiles = pending.map((_, i): Profile => {
+  return pending.map((_, i): Profile => {
     const r = pending[i]!;
     pending[i] = undefined;
     const words = weigh(r.words, idf);
@@ -138,7 +130,6 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
       ...topKeys([words, numbers], df, keyCount),
     };
   });
-  return { profiles, idf, df };
 }
 
 /** The tokens of a space-separated list (none for an empty one). */

@@ -91,9 +91,15 @@ function quantityAgreement(a: Profile, b: Profile, out: Float64Array, at: number
   out[at + 1] = Math.log1p(units - agreed);
 }
 
+/** The two articles' word cosine, or null when they do not share enough words to be reports of one event at all (see MIN_WORD_COSINE). */
+function wordCosine(a: Profile, b: Profile): number | null {
+  const { common, cosine } = overlap(a.words, b.words);
+  return common < MIN_SHARED_WORDS || cosine < MIN_WORD_COSINE ? null : cosine;
+}
+
 /** Whether two articles share enough words to be reports of one event at all (see MIN_WORD_COSINE). */
 export function sharesWords(a: Profile, b: Profile): boolean {
-  return shared(a.words.ids, b.words.ids) >= MIN_SHARED_WORDS && dot(a.words, b.words) >= MIN_WORD_COSINE;
+  return wordCosine(a, b) !== null;
 }
 
 /**
@@ -101,8 +107,8 @@ export function sharesWords(a: Profile, b: Profile): boolean {
  * returns false at once when the two do not share enough words to be compared (see sharesWords).
  */
 export function pairFeatures(a: Profile, b: Profile, out: Float64Array, at = 0): boolean {
-  const { common, cosine: words } = overlap(a.words, b.words);
-  if (common < MIN_SHARED_WORDS || words < MIN_WORD_COSINE) return false;
+  const words = wordCosine(a, b);
+  if (words === null) return false;
   out[at] = words;
   out[at + 1] = dot(a.lead, b.lead);
   out[at + 2] = dot(a.title, b.title);

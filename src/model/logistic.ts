@@ -31,14 +31,17 @@ export function loadModel(json: unknown, expectedFeatures: readonly string[]): L
   return m as LogisticModel;
 }
 
-/** The model's log-odds for one feature vector (same order as `model.features`). */
-export function logit(model: LogisticModel, x: ArrayLike<number>): number {
+/**
+ * The model's log-odds for one feature vector (same order as `model.features`), read from `at` on, so
+ * many vectors can share one flat array without a view object per vector.
+ */
+export function logit(model: LogisticModel, x: ArrayLike<number>, at = 0): number {
   let z = model.bias;
   const { mean, scale, weights } = model;
-  for (let i = 0; i < weights.length; i++) z += weights[i]! * ((x[i]! - mean[i]!) / scale[i]!);
+  for (let i = 0; i < weights.length; i++) z += weights[i]! * ((x[at + i]! - mean[i]!) / scale[i]!);
   return z;
 }
 
-export function probability(model: LogisticModel, x: ArrayLike<number>): number {
-  return 1 / (1 + Math.exp(-logit(model, x)));
+export function probability(model: LogisticModel, x: ArrayLike<number>, at = 0): number {
+  return 1 / (1 + Math.exp(-logit(model, x, at)));
 }

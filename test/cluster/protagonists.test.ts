@@ -5,7 +5,7 @@ import { buildEventsSet } from "../../eval/lib/merge-set.ts";
 
 // events-dev topic 21: a hit-and-run in Bloomington and another in Queens, a dozen reports each.
 const items = buildEventsSet(new URL("../fixtures/cluster/events-topic-21.jsonl", import.meta.url).pathname);
-const { profiles } = buildProfiles(items.map((x) => x.article), 30);
+const profiles = buildProfiles(items.map((x) => x.article), 30);
 const options = { minGroup: 4, core: 0.5, absent: 0.1 };
 
 /** Joins every article of each event into one group and returns the two groups' roots. */

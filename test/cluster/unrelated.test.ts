@@ -34,7 +34,7 @@ const trademark = article("page-a.html", "商品の改造が商標法違反に",
 
 describe("articles that share no words", () => {
   it("are never candidates for one story, whatever numbers they share", () => {
-    const { profiles } = buildProfiles([ferry, trademark], defaultClusterOptions.keyTerms);
+    const profiles = buildProfiles([ferry, trademark], defaultClusterOptions.keyTerms);
     expect(sharesWords(profiles[0]!, profiles[1]!)).toBe(false);
   });
 
@@ -62,7 +62,7 @@ describe("articles that share no words", () => {
   it("are not scored as sharing all their numbers when each states only one", () => {
     const a = article("a.md", "Harbour ferry fares rise", ["Harbour ferry fares rise by 20 pence on the island route, the port authority said."], null);
     const b = article("b.md", "Island ferry timetable changes", ["The island ferry timetable changes every 20 days, the port authority said of the harbour route."], null);
-    const { profiles } = buildProfiles([a, b], defaultClusterOptions.keyTerms);
+    const profiles = buildProfiles([a, b], defaultClusterOptions.keyTerms);
     const x = new Float64Array(PAIR_FEATURES.length);
     expect(pairFeatures(profiles[0]!, profiles[1]!, x)).toBe(true);
     expect(x[PAIR_FEATURES.indexOf("numbers")]).toBeGreaterThan(0);
@@ -73,7 +73,7 @@ describe("articles that share no words", () => {
     const other = article("ferry-2.md", "Island ferry back from Monday", [
       "Ferry crossings to the island restart on Monday, the port authority said, once repairs to the harbour landing stage are finished after three months.",
     ], null);
-    const { profiles } = buildProfiles([ferry, other], defaultClusterOptions.keyTerms);
+    const profiles = buildProfiles([ferry, other], defaultClusterOptions.keyTerms);
     expect(sharesWords(profiles[0]!, profiles[1]!)).toBe(true);
   });
 });
