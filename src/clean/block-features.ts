@@ -252,5 +252,3 @@ function containerGroups(z: ArrayLike<number>, lines: readonly Line[]): { contai
 }
 
 const clamp = (v: number): number => Math.max(-20, Math.min(20, v));
-
-export type { Line };
