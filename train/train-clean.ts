@@ -79,6 +79,13 @@ function prepared(page: DevPage, path: Path): TextDoc | null {
 
 const collapse = (s: string) => s.replace(/\s+/g, " ").trim();
 
+/** Share of the line's 4-gram shingles the body holds. */
+function coverOf(line: string, body: Map<string, number>): number {
+  let shared = 0, total = 0;
+  for (const [k, v] of shingles(line)) (total += v, (shared += Math.min(v, body.get(k) ?? 0)));
+  return total ? shared / total : 0;
+}
+
 function labelsOf(page: DevPage, doc: TextDoc): Int8Array {
   const labels = new Int8Array(doc.lines.length).fill(-1);
   if (page.truth !== undefined) {
@@ -88,10 +95,7 @@ function labelsOf(page: DevPage, doc: TextDoc): Int8Array {
     doc.lines.forEach((l, i) => {
       const ts = tokens(l.text);
       if (ts.length >= 4) {
-        const own = shingles(l.text);
-        let shared = 0, total = 0;
-        for (const [k, v] of own) (total += v, (shared += Math.min(v, truth.get(k) ?? 0)));
-        const cover = total ? shared / total : 0;
+        const cover = coverOf(l.text, truth);
         labels[i] = cover >= 0.5 ? 1 : cover <= 0.15 ? 0 : -1;
       } else if (ts.length > 0) {
         if (!truthTokens.includes(` ${ts.join(" ").toLowerCase()} `)) labels[i] = 0;
@@ -139,10 +143,7 @@ function silverLabels(page: DevPage, doc: TextDoc, labels: Int8Array, html: Bloc
     if (labels[i] !== -1) return;
     const t = collapse(l.text);
     if (tokens(t).length >= 4) {
-      const own = shingles(t);
-      let shared = 0, total = 0;
-      for (const [k, v] of own) (total += v, (shared += Math.min(v, truth.get(k) ?? 0)));
-      const cover = total ? shared / total : 0;
+      const cover = coverOf(t, truth);
       labels[i] = cover >= 0.5 ? 3 : cover <= 0.15 ? 4 : -1;
     } else labels[i] = body.includes(t) ? -1 : 4;
   });

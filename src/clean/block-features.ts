@@ -133,6 +133,9 @@ export function bestRun(gain: ArrayLike<number>): [number, number] | null {
   return bestStart < 0 ? null : [bestStart, bestEnd + 1];
 }
 
+/** Words of a long paragraph: past it a block weighs no more towards a run. */
+export const LONG_PARAGRAPH = 80;
+
 /** A word the blocks carrying this share of the page's confidence use is one of the page's topic words. */
 const TOPIC_SHARE = 0.1;
 
@@ -164,7 +167,7 @@ export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], ht
   };
   // The run of lines the first model would keep, weighted by length: where the article most likely is.
   const gain = new Float64Array(n);
-  for (let i = 0; i < n; i++) gain[i] = z[i]! * Math.sqrt(1 + Math.min(80, words[i]!));
+  for (let i = 0; i < n; i++) gain[i] = z[i]! * Math.sqrt(1 + Math.min(LONG_PARAGRAPH, words[i]!));
   const run = bestRun(gain);
   // What the page is mostly about: each content word's weight is the first model's confidence in
   // the blocks that use it. Article paragraphs share their words with each other; a teaser for
@@ -252,5 +255,3 @@ function containerGroups(z: ArrayLike<number>, lines: readonly Line[]): { contai
 }
 
 const clamp = (v: number): number => Math.max(-20, Math.min(20, v));
-
-export type { Line };

@@ -161,10 +161,10 @@ export function parsePage(html: string): El {
 }
 
 /** Every element under `root` (itself included) that `test` accepts, in document order, without recursion. */
-export function findAll(root: El, test: (e: El) => boolean, limit = Infinity): El[] {
+export function findAll(root: El, test: (e: El) => boolean): El[] {
   const out: El[] = [];
   const stack: El[] = [root];
-  while (stack.length > 0 && out.length < limit) {
+  while (stack.length > 0) {
     const e = stack.pop()!;
     if (test(e)) out.push(e);
     for (let i = e.children.length - 1; i >= 0; i--) {
@@ -173,10 +173,6 @@ export function findAll(root: El, test: (e: El) => boolean, limit = Infinity): E
     }
   }
   return out;
-}
-
-export function findOne(root: El, test: (e: El) => boolean): El | null {
-  return findAll(root, test, 1)[0] ?? null;
 }
 
 /** All the text under an element, in document order, without recursion. */

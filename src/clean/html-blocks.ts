@@ -140,11 +140,17 @@ interface Tree {
 /** Elements whose class or id plainly names furniture, unless they are the page's main elements or also read as content. */
 function unlikely(e: El, cache: Map<string, number>): boolean {
   if (e.name === "body" || e.name === "html" || e.name === "article" || e.name === "main" || e.name === "a") return false;
+  const bits = hintsOf(e, cache);
+  return (bits & HINT_UNLIKELY) !== 0 && (bits & HINT_POSITIVE) === 0;
+}
+
+/** The hint bits of an element's class and id words, looked up once per distinct class and id. */
+function hintsOf(e: El, cache: Map<string, number>): number {
   const key = `${e.attrs.class ?? ""} ${e.attrs.id ?? ""}`;
-  if (key.length <= 1) return false;
+  if (key.length <= 1) return 0;
   let bits = cache.get(key);
   if (bits === undefined) cache.set(key, (bits = hintBits(key)));
-  return (bits & HINT_UNLIKELY) !== 0 && (bits & HINT_POSITIVE) === 0;
+  return bits;
 }
 
 function measure(root: El, byHints: boolean): Tree {
@@ -183,12 +189,7 @@ function measure(root: El, byHints: boolean): Tree {
     t.text[i]! += own;
     if (e.name === "a") t.link[i] = t.text[i]!;
     if (e.name === "p") t.paragraphs[i]! += 1;
-    const key = `${e.attrs.class ?? ""} ${e.attrs.id ?? ""}`;
-    if (key.length > 1) {
-      let bits = hintCache.get(key);
-      if (bits === undefined) hintCache.set(key, (bits = hintBits(key)));
-      t.hints[i] = bits;
-    }
+    t.hints[i] = hintsOf(e, hintCache);
     t.end[i] = Math.max(t.end[i]!, i + 1);
     const p = t.parent[i]!;
     if (p >= 0) {

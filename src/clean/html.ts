@@ -10,12 +10,8 @@ export interface HtmlParts {
   meta: ArticleMeta;
   /** The page's text blocks in reading order. */
   blocks: Block[];
-  /** The page's block text, one block per line (what the blocks say, for reading and for tests). */
-  text: string;
   /** JSON-LD articleBody when the page has one. */
   articleBody: string | null;
-  /** What the page says its headline is, in its several places. */
-  claims: HeadlineClaims;
 }
 
 export function parseHtml(html: string, url: string | null = null): HtmlParts {
@@ -28,8 +24,7 @@ export function parseHtml(html: string, url: string | null = null): HtmlParts {
   claims.siteName = meta.siteName ?? meta.publisher;
   claims.url = meta.url ?? url;
   meta.title = reconcileHeadline(claims) || null;
-  const blocks = pageBlocks(root);
-  return { meta, blocks, text: blocks.map((b) => b.text).join("\n"), articleBody, claims };
+  return { meta, blocks: pageBlocks(root), articleBody };
 }
 
 const clean = (s: string): string => s.replace(/\s+/g, " ").trim();

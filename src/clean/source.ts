@@ -91,11 +91,11 @@ const SELF_NAME_MIN = 2;
 export function selfName(lines: readonly Line[], body: readonly Line[]): string | null {
   const inBody = new Set(body);
   const furniture = lines.filter((l) => !inBody.has(l) && l.words <= 40);
-  const strong = new Map<string, string>();
-  const weak = new Map<string, string>();
-  const note = (m: RegExpExecArray | null, found: Map<string, string>) => {
+  const strong = new Set<string>();
+  const weak = new Set<string>();
+  const note = (m: RegExpExecArray | null, found: Set<string>) => {
     const name = tidy(m?.[1] ?? "").replace(/['’]s$/, "");
-    if (name && !isFiller(name) && !found.has(name)) found.set(name, name);
+    if (name && !isFiller(name)) found.add(name);
   };
   for (const line of furniture) {
     const t = line.text;
@@ -104,9 +104,9 @@ export function selfName(lines: readonly Line[], body: readonly Line[]): string 
     for (const pattern of WEAK_SELF_LINES) note(pattern.exec(t), weak);
   }
   const qualified: { name: string; score: number }[] = [];
-  for (const name of new Set([...strong.keys(), ...weak.keys()])) {
+  for (const name of new Set([...strong, ...weak])) {
     if (!/\s/.test(name) && isCommonWord(name, lines)) continue;
-    const mention = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u");
+    const mention = wholeWord(name);
     const score = (strong.has(name) ? 2 : 0) + furniture.filter((l) => mention.test(l.text)).length;
     if (score >= SELF_NAME_MIN) qualified.push({ name, score });
   }
@@ -120,8 +120,13 @@ export function selfName(lines: readonly Line[], body: readonly Line[]): string 
 function isCommonWord(name: string, lines: readonly Line[]): boolean {
   const lower = name.toLowerCase();
   if (lower === name) return true;
-  const word = new RegExp(`(?<![\\p{L}\\p{N}])${lower.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u");
+  const word = wholeWord(lower);
   return lines.some((l) => word.test(l.text));
+}
+
+/** `text` as a whole word: not inside a longer run of letters and digits. */
+function wholeWord(text: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u");
 }
 
 function isFiller(name: string): boolean {

@@ -3,7 +3,7 @@
 // is sure are furniture still go. A page where no block reads as article text has no article.
 import type { CleanRule } from "./types.ts";
 import { dropLine, type TextDoc } from "../doc.ts";
-import { bestRun } from "../block-features.ts";
+import { LONG_PARAGRAPH, bestRun } from "../block-features.ts";
 import { blockModels, scoreBlocks, type BlockModels, type DecodeSettings } from "../block-model.ts";
 
 /**
@@ -16,9 +16,6 @@ export function runGains(doc: TextDoc, score: ArrayLike<number>, bias: number, p
   for (let i = 0; i < gain.length; i++) gain[i] = (score[i]! - bias) * (1 + Math.min(LONG_PARAGRAPH, doc.lines[i]!.words)) ** power;
   return gain;
 }
-
-/** Words of a long paragraph. */
-export const LONG_PARAGRAPH = 80;
 
 export const locateArticle: CleanRule = {
   name: "locate-article",

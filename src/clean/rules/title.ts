@@ -40,11 +40,6 @@ export const findHeadline: CleanRule = {
   },
 };
 
-/** The rule with a given model (for training); `findHeadline` uses the committed one. */
-export function findHeadlineWith(model: LogisticModel): CleanRule {
-  return { name: "find-headline", apply: (doc) => find(doc, model) };
-}
-
 function find(doc: TextDoc, model: LogisticModel | null): void {
   if (doc.noArticle) return;
   let title = -1;
