@@ -37,10 +37,6 @@ export function charClass(code: number): number {
   return bits;
 }
 
-export function isWordChar(code: number): boolean {
-  return (charClass(code) & (LETTER | DIGIT)) !== 0;
-}
-
 /** Lower-case code unit of each code unit, 0 while not yet computed. */
 const lowerTable = new Uint16Array(0x10000);
 

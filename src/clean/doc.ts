@@ -22,7 +22,7 @@ export interface Line {
   stops: number;
   /** Share of words starting with a capital letter (Title Case ≈ 1, prose ≈ 0.2). */
   caps: number;
-  /** Running prose, see `isProse`. */
+  /** Running prose: enough words, sentence punctuation, and the function words real sentences carry. */
   prose: boolean;
   /** A headline glued to its teaser text ("…SteakhouseA party of six…"), as card links read in innerText. */
   glued: boolean;
@@ -195,10 +195,6 @@ export function docOf(path: string, lines: Line[], meta: ArticleMeta, origin: "t
   return { path, lines, title: -1, origin, start: 0, end: lines.length, meta, messages: [], scores: null, noArticle: null, core: null };
 }
 
-export function kept(doc: TextDoc): Line[] {
-  return doc.lines.filter((l) => l.drop === null);
-}
-
 /** Indices of lines still kept inside the body range. */
 export function bodyIndices(doc: TextDoc): number[] {
   const out: number[] = [];
@@ -209,11 +205,6 @@ export function bodyIndices(doc: TextDoc): number[] {
 export function dropLine(doc: TextDoc, index: number, rule: string): void {
   const line = doc.lines[index];
   if (line && line.drop === null) line.drop = rule;
-}
-
-/** Running prose: enough words, sentence punctuation, and the function words real sentences carry. */
-export function isProse(line: Line): boolean {
-  return line.prose;
 }
 
 /** A headline glued to its teaser text: see `Line.glued`. */
