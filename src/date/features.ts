@@ -71,6 +71,7 @@ export const MENTION_FEATURES = [
   "year-share",
   "latest-on-page",
   "earliest-on-page",
+  "in-headline",
 ] as const;
 
 /** Distances (lines in text, thousands of characters of markup in HTML) that count as near and as mid-way. */
@@ -124,6 +125,8 @@ export interface PageContext {
   yearTotal: number;
   latest: string | null;
   earliest: string | null;
+  /** The headline with its spaces collapsed, for finding a date written in it. */
+  headline: string;
 }
 
 const PUBLISHED_KINDS: ReadonlySet<StructuredKind> = new Set(["ld-published", "meta-published", "time-published", "itemprop-published", "feed"]);
@@ -162,6 +165,7 @@ export function pageContext(scan: PageScan, url: UrlDate): PageContext {
     yearTotal,
     latest: sorted.length > 1 ? sorted[sorted.length - 1]! : null,
     earliest: sorted.length > 1 ? sorted[0]! : null,
+    headline: collapse(scan.headline),
   };
 }
 
@@ -225,6 +229,10 @@ export function mentionFeatures(v: VisibleDate, page: PageContext): number[] {
     day && page.yearTotal ? (page.years.get(Number(day.slice(0, 4))) ?? 0) / page.yearTotal : 0,
     flag(!!day && day === page.latest),
     flag(!!day && day === page.earliest),
+    flag(page.headline.length > 0 && page.headline.includes(collapse(v.block.slice(d.start, d.end)))),
   ];
 }
 
+function collapse(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
