@@ -65,3 +65,16 @@ describe("a date written in the headline", () => {
     expect(visible.map((v) => mentionFeatures(v, page)[inHeadline])).toEqual([1, 0]);
   });
 });
+
+describe("dates written alike, as the items of one list are", () => {
+  // Lines of a real text dump (4833f475): the teasers of a news list, then the article's own date line.
+  const blocks = ["30.01.2022 · Männer · HBL1", "30.01.2022 · Männer · EURO", "27.01.2022 · Männer · HBL2", "02.02.2022 10:16 Uhr - 1. Bundesliga - PM Vereine, red"];
+  const visible: VisibleDate[] = blocks.map((block, index) => ({ date: findDates(block)[0]!, block, index, position: 0.1 * index, fromHeadline: index, fromBody: null, afterBody: false, neighbours: 0, markup: "", inTime: false, inBody: false }));
+  const scan: PageScan = { structured: [], visible, bad: [], years: new Map(), lang: null, headline: "" };
+  const sameShape = MENTION_FEATURES.indexOf("same-shape");
+
+  it("counts the list's items as one shape, and the article's date line as a shape of its own", () => {
+    const page = pageContext(scan, { day: null, month: null });
+    expect(visible.map((v) => mentionFeatures(v, page)[sameShape])).toEqual([Math.log(3), Math.log(3), Math.log(3), 0]);
+  });
+});
