@@ -9,8 +9,9 @@ import { readStamp, dayProblem, isoDay } from "./parse.ts";
 import type { BadDate, PageScan, StructuredDate, StructuredKind, VisibleDate } from "./scan-types.ts";
 import { inBody, probeOf } from "./locate.ts";
 
-// One pass finds every place that matters; the kind of match decides what is read there.
-const MARKS = /<(meta\s|time\b|script\b|style\b|template\b|svg\b|title\b|h1[\s>]|!--)|itemprop\s*=\s*["']?date(?:published|created|modified)\b|(?<!\d)(?:19|20)\d\d(?:(?!\d)|(?=\d{1,2}\.?\s*[a-z\u00C0-\u024F]))|(?<![\d.])\d{1,2}\.\d{1,2}\.\d\d(?![\d.])|(?<![a-z\u00C0-\u024F\u0370-\u04FF\d.])\d{1,2}\.?[ \t]+[a-z\u00C0-\u024F\u0370-\u04FF]{3,}\.?[ \t]+\d\d(?![\d.:]|,(?![ \t]*\d{1,2}[:.]\d\d)|[ \t]*(?!\d{1,2}[:.]\d\d)[a-z\u00C0-\u024F\u0370-\u04FF\d])/gi;
+// One pass finds every place that matters; the kind of match decides what is read there. A date's hint
+// only says which block to read: findDates checks what is written there.
+const MARKS = /<(meta\s|time\b|script\b|style\b|template\b|svg\b|title\b|h1[\s>]|!--)|itemprop\s*=\s*["']?date(?:published|created|modified)\b|(?<!\d)(?:19|20)\d\d(?:(?!\d)|(?=\d{1,2}\.?\s*[a-z\u00C0-\u024F]))|(?<![\d.])\d{1,2}\.\d{1,2}\.\d\d(?![\d.])|\d\.?[ \t]+[a-z\u00C0-\u024F\u0370-\u04FF]{3,}\.?[ \t]+\d\d(?!\d)/gi;
 // An end tag is its name followed by a space, "/" or ">", and runs to the next ">": "</svg\n</span>" is
 // one (malformed) end tag of svg, as a browser reads it, and must not hide the rest of the page.
 const CLOSING: Record<string, RegExp> = {
