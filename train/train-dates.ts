@@ -1,9 +1,10 @@
 // `npm run train:dates`: learns the date stage's weights (src/date/date-models.json) on the tuning half
 // of dates-dev, one model for HTML pages and one for text dumps, and reports both halves. The model says
 // how likely each date written on a page is the article's own day (one example per visible date,
-// labelled by whether it names the gold day); its L2 penalty and acceptance threshold are chosen by how
-// many tuning pages the whole choice (src/date/choose.ts) then dates right. Deterministic: same data,
-// same weights.
+// labelled by whether it names the gold day, a page's dates sharing its weight); its L2 penalty is chosen
+// by held-out log-likelihood across splits of the tuning half, its acceptance threshold by how many
+// tuning pages the whole choice (src/date/choose.ts) then dates right. Deterministic: same data, same
+// weights.
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
