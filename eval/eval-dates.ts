@@ -1,6 +1,9 @@
 // `npm run eval:dates`: exact-day accuracy of the product's own cleaning + dating on dates-dev, from the
 // HTML (with its URL) and from the text dump (with its URL, as `clean --jsonl` gets it), for the tuning
 // and checking halves and by set; how each day was found; speed; the worst checking-half pages.
+// `npm run eval:dates -- --errors [tune|check]` lists every wrong page of one half (tuning by default)
+// with the evidence the date stage weighed, to sort failures into classes. `--quick` prints only the
+// accuracy lines (no speed, no seeds, no report file).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,6 +12,9 @@ import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { cleanSource } from "../src/clean/index.ts";
 import { ownDate } from "../src/date/index.ts";
+import { scanOf } from "../src/date/evidence.ts";
+import { shippedModel, weighDates } from "../src/date/model.ts";
+import { urlDate } from "../src/date/url.ts";
 import { decode } from "../src/ingest/decode.ts";
 import type { SourceFile } from "../src/types.ts";
 import { HALVES, halfOf, type Half } from "./lib/split.ts";
@@ -110,7 +116,40 @@ function seedsCheck(): string[] {
   }
 }
 
+/** One wrong page with what the date stage saw: markup dates, the address, the best-weighed visible dates. */
+function explain(page: Page, path: Path, out: Outcome): string[] {
+  const lines = [`${page.id.slice(0, 8)} ${path} gold ${page.date} got ${out.date ?? "none"} (${out.dateSource ?? "-"}) ${page.url ?? ""}`];
+  if (out.error) return [...lines, `    error: ${out.error}`];
+  const article = cleanSource(sourceOf(page, path));
+  const scan = scanOf(article, path);
+  const url = urlDate(page.url);
+  if (scan.structured.length) lines.push(`    markup: ${scan.structured.map((s) => `${s.kind} ${s.day}${s.utcMinutes !== null ? ` utc+${s.utcMinutes}m` : ""}`).join(", ")}`);
+  if (url.day || url.month) lines.push(`    url: ${url.day ?? url.month}`);
+  const weighed = weighDates(scan, url, shippedModel(path));
+  const goldAt = weighed.findIndex((w) => w.day === page.date);
+  lines.push(`    visible dates: ${weighed.length}; gold ${goldAt < 0 ? "not among them" : `ranked ${goldAt + 1}`}`);
+  const show = weighed.slice(0, 3);
+  if (goldAt >= 3) show.push(weighed[goldAt]!);
+  for (const w of show) {
+    const m = w.mention;
+    const around = m.block.slice(Math.max(0, m.date.start - 50), m.date.end + 30).replace(/\s+/g, " ");
+    lines.push(`    ${w.probability.toFixed(2)} ${w.day} h=${m.fromHeadline?.toFixed(1) ?? "-"} b=${m.fromBody?.toFixed(1) ?? "-"} "${around}" [${m.markup.slice(0, 80)}]`);
+  }
+  return lines;
+}
+
 function main(): void {
+  const errorsAt = process.argv.indexOf("--errors");
+  if (errorsAt >= 0) {
+    const half = (process.argv[errorsAt + 1] === "check" ? "check" : "tune") as Half;
+    const pages = loadPages().filter((p) => halfOf(p.id) === half);
+    for (const path of PATHS) {
+      const wrong = pages.map((page) => ({ page, out: datePage(page, path) })).filter((r) => !r.out.ok);
+      console.log(`${path}: ${wrong.length} wrong of ${pages.length} (${half} half)`);
+      for (const r of wrong) for (const line of explain(r.page, path, r.out)) console.log(`  ${line}`);
+    }
+    return;
+  }
   const pages = loadPages();
   const results = new Map<Path, { page: Page; out: Outcome }[]>();
   for (const path of PATHS) results.set(path, pages.map((page) => ({ page, out: datePage(page, path) })));
@@ -139,6 +178,7 @@ function main(): void {
     if (errors.length) console.log(`    errors: ${errors.map((r) => `${r.page.id}: ${r.out.error}`).join("; ")}`);
   }
 
+  if (process.argv.includes("--quick")) return;
   for (const path of PATHS) console.log(`  speed, clean + date from ${path === "html" ? "HTML" : "text dumps"}: ${Math.round(speed(pages, path))} pages/s (CPU time, one core, median of 5)`);
 
   for (const path of PATHS) {

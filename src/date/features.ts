@@ -71,6 +71,8 @@ export const MENTION_FEATURES = [
   "year-share",
   "latest-on-page",
   "earliest-on-page",
+  "in-headline",
+  "same-shape",
 ] as const;
 
 /** Distances (lines in text, thousands of characters of markup in HTML) that count as near and as mid-way. */
@@ -124,6 +126,10 @@ export interface PageContext {
   yearTotal: number;
   latest: string | null;
   earliest: string | null;
+  /** The headline with its spaces collapsed, for finding a date written in it. */
+  headline: string;
+  /** How many visible dates are written in each shape (see shapeOf): items of one list share theirs. */
+  shapes: Map<string, number>;
 }
 
 const PUBLISHED_KINDS: ReadonlySet<StructuredKind> = new Set(["ld-published", "meta-published", "time-published", "itemprop-published", "feed"]);
@@ -162,6 +168,8 @@ export function pageContext(scan: PageScan, url: UrlDate): PageContext {
     yearTotal,
     latest: sorted.length > 1 ? sorted[sorted.length - 1]! : null,
     earliest: sorted.length > 1 ? sorted[0]! : null,
+    headline: collapse(scan.headline),
+    shapes: countShapes(visible),
   };
 }
 
@@ -225,6 +233,29 @@ export function mentionFeatures(v: VisibleDate, page: PageContext): number[] {
     day && page.yearTotal ? (page.years.get(Number(day.slice(0, 4))) ?? 0) / page.yearTotal : 0,
     flag(!!day && day === page.latest),
     flag(!!day && day === page.earliest),
+    flag(page.headline.length > 0 && page.headline.includes(collapse(v.block.slice(d.start, d.end)))),
+    Math.log((page.shapes.get(shapeOf(v)) ?? 1)),
   ];
 }
 
+/**
+ * How a date is written with what stands right by it (three characters before, twelve after, digits as
+ * 0): the teasers of a list ("30.01.2022 · Männer · HBL1") or a run of comments share theirs.
+ */
+function shapeOf(v: VisibleDate): string {
+  const d = v.date;
+  const form = d.form;
+  const before = v.block.slice(Math.max(0, d.start - 3), d.start);
+  const after = v.block.slice(d.end, d.end + 12);
+  return `${before}|${form}|${after}`.replace(/\d/g, "0").replace(/\s+/g, " ");
+}
+
+function countShapes(visible: readonly VisibleDate[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const v of visible) out.set(shapeOf(v), (out.get(shapeOf(v)) ?? 0) + 1);
+  return out;
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}

@@ -9,14 +9,17 @@ import { readStamp, dayProblem, isoDay } from "./parse.ts";
 import type { BadDate, PageScan, StructuredDate, StructuredKind, VisibleDate } from "./scan-types.ts";
 import { inBody, probeOf } from "./locate.ts";
 
-// One pass finds every place that matters; the kind of match decides what is read there.
-const MARKS = /<(meta\s|time\b|script\b|style\b|template\b|svg\b|title\b|h1[\s>]|!--)|itemprop\s*=\s*["']?date(?:published|created|modified)\b|(?<!\d)(?:19|20)\d\d(?:(?!\d)|(?=\d{1,2}\.?\s*[a-z\u00C0-\u024F]))|(?<![\d.])\d{1,2}\.\d{1,2}\.\d\d(?![\d.])/gi;
+// One pass finds every place that matters; the kind of match decides what is read there. A date's hint
+// only says which block to read: findDates checks what is written there.
+const MARKS = /<(meta\s|time\b|script\b|style\b|template\b|svg\b|title\b|h1[\s>]|!--)|itemprop\s*=\s*["']?date(?:published|created|modified)\b|(?<!\d)(?:19|20)\d\d(?:(?!\d)|(?=\d{1,2}\.?\s*[a-z\u00C0-\u024F]))|(?<![\d.])\d{1,2}\.\d{1,2}\.\d\d(?![\d.])|\d\.?[ \t]+[a-z\u00C0-\u024F\u0370-\u04FF]{3,}\.?[ \t]+\d\d(?!\d)/gi;
+// An end tag is its name followed by a space, "/" or ">", and runs to the next ">": "</svg\n</span>" is
+// one (malformed) end tag of svg, as a browser reads it, and must not hide the rest of the page.
 const CLOSING: Record<string, RegExp> = {
-  script: /<\/script\s*>/gi,
-  style: /<\/style\s*>/gi,
-  template: /<\/template\s*>/gi,
-  svg: /<\/svg\s*>/gi,
-  title: /<\/title\s*>/gi,
+  script: /<\/script(?=[\s/>])[^>]*>?/gi,
+  style: /<\/style(?=[\s/>])[^>]*>?/gi,
+  template: /<\/template(?=[\s/>])[^>]*>?/gi,
+  svg: /<\/svg(?=[\s/>])[^>]*>?/gi,
+  title: /<\/title(?=[\s/>])[^>]*>?/gi,
 };
 const BODY = /<body[\s>]/i;
 const TAG_AT = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>/y;
@@ -92,7 +95,7 @@ export function scanHtml(input: HtmlInput): PageScan {
   }
   const lang = HTML_LANG.exec(raw.slice(0, 4000))?.[1]?.toLowerCase() ?? null;
   const headline = headlineAt(raw, bodyAt, h1s, input.title);
-  return { structured, visible: visibleDates(input, years, bodyAt, headline), bad, years: yearCounts, lang };
+  return { structured, visible: visibleDates(input, years, bodyAt, headline), bad, years: yearCounts, lang, headline: input.title };
 }
 
 function bodyStart(raw: string): number {

@@ -15,10 +15,12 @@ function load(kind: PageKind): LogisticModel {
   return loadModel((weights as unknown as Record<PageKind, unknown>)[kind], MENTION_FEATURES);
 }
 
-const shipped: Record<PageKind, LogisticModel> = { html: load("html"), text: load("text") };
+// Checked on first use, so that training (which passes its own models) runs while the committed weights
+// still describe the features before a change.
+const shipped: Partial<Record<PageKind, LogisticModel>> = {};
 
 export function shippedModel(kind: PageKind): LogisticModel {
-  return shipped[kind];
+  return (shipped[kind] ??= load(kind));
 }
 
 export interface WeighedDate {

@@ -66,4 +66,6 @@ export interface PageScan {
   years: Map<number, number>;
   /** The page's language tag (HTML lang), lower case, when known. */
   lang: string | null;
+  /** The headline the cleaner found (a date written in it is the subject's, rarely the page's). */
+  headline: string;
 }

@@ -1,7 +1,8 @@
 // Full dates written out in text, in the dev sets' languages: "19.11.2019", "13. 1. 2020", "2019-11-19",
 // "Nov. 19, 2019", "19 novembre 2019", "25 de septiembre de 2020", "19. November 2019", "2019年11月19日",
-// "2020. november 8.". Only dates with a four-digit year (1900–2099) are found: each is looked for around
-// a year, so a page costs one cheap scan for years plus a few anchored matches per year.
+// "2020. november 8.", and with a two-digit year "04.05.20", "14 Gennaio 20". Other dates need a
+// four-digit year (1900–2099): each is looked for around a year, so a page costs one cheap scan for years
+// plus a few anchored matches per year.
 import { isoDay } from "./parse.ts";
 import { monthOf } from "./names.ts";
 
@@ -24,7 +25,7 @@ export interface DateMention {
  * "28. Juni 201914. Januar 2020", where a page's published and updated dates run together), or a
  * numeric date with a two-digit year ("04.05.20").
  */
-export const DATE_HINT = /(?<!\d)(?:19|20)\d\d(?:(?!\d)|(?=\d{1,2}\.?\s*\p{L}))|(?<![\d.])\d{1,2}\.\d{1,2}\.\d\d(?![\d.])/gu;
+export const DATE_HINT = /(?<!\d)(?:19|20)\d\d(?:(?!\d)|(?=\d{1,2}\.?\s*\p{L}))|(?<![\d.])\d{1,2}\.\d{1,2}\.\d\d(?![\d.])|(?<![\p{L}\d.])\d{1,2}\.?[ \t]+\p{L}{3,}\.?[ \t]+\d\d(?![\d.:]|,(?![ \t]*\d{1,2}[:.]\d\d)|[ \t]*(?!\d{1,2}[:.]\d\d)[\p{L}\d])/gu;
 const BEFORE = 44;
 const AFTER = 40;
 
@@ -38,6 +39,9 @@ const D_M_Y = /(?<![\d./-])(\d{1,2})([./-])\s?(\d{1,2})\2\s?$/;
 const D_NAME_Y = new RegExp(`(?<![${LETTERS}\\d])(\\d{1,2})(?:\\.|er|e|st|nd|rd|th|º|°|ª)?\\s*(?:de\\s+|of\\s+)?(${WORD})\\.?\\s*,?\\s*(?:de\\s+|del\\s+)?$`, "i");
 const NAME_D_Y = new RegExp(`(?<![${LETTERS}])(${WORD})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th|\\.)?\\s*,?\\s*$`, "i");
 const SHORT_YEAR = /^(\d{1,2})\.(\d{1,2})\.(\d\d)$/;
+// "14 Gennaio 20", "3. Mai 21": a month name with a two-digit year, taken only where nothing but a time
+// follows on the line, so the number cannot be a count ("14 May 20 people").
+const SHORT_NAME_YEAR = /^(\d{1,2})\.?[ \t]+(\p{L}{3,})\.?[ \t]+(\d\d)$/u;
 
 /** Every full date in `text`, in order. */
 export function findDates(text: string): DateMention[] {
@@ -56,13 +60,17 @@ export function findDates(text: string): DateMention[] {
   return out;
 }
 
-/** "04.05.20": day, month and a two-digit year (00–49 read as 2000–2049, 50–99 as 1950–1999). */
+/** "04.05.20", "14 Gennaio 20": day, month and a two-digit year (00–49 read as 2000–2049, 50–99 as 1950–1999). */
 function shortYear(written: string, p: number): DateMention | null {
-  const m = SHORT_YEAR.exec(written);
+  const numeric = SHORT_YEAR.exec(written);
+  const named = numeric ? null : SHORT_NAME_YEAR.exec(written);
+  const m = numeric ?? named;
   if (!m) return null;
+  const month = numeric ? Number(m[2]) : monthOf(m[2]!);
+  if (!month) return null;
   const yy = Number(m[3]);
   const year = yy < 50 ? 2000 + yy : 1900 + yy;
-  return mention(p, p + written.length, "short", isoDay(year, Number(m[2]), Number(m[1])), null);
+  return mention(p, p + written.length, "short", isoDay(year, month, Number(m[1])), null);
 }
 
 /** The date written around the year at `p` (nothing before `floor` belongs to it), if any. */

@@ -47,14 +47,16 @@ export function scanText(input: TextInput): PageScan {
     const dates = findDates(text);
     if (dates.length) found.push({ line, text, dates });
   }
-  if (!found.length) return { structured: [], visible: [], bad: [], years, lang: null };
+  if (!found.length) return { structured: [], visible: [], bad: [], years, lang: null, headline: input.title };
 
   // Lines are counted without the blank ones, which text dumps scatter between blocks.
   const filled = new Int32Array(lineStarts.length + 1);
   for (let l = 0; l < lineStarts.length; l++) filled[l + 1] = filled[l]! + (/\S/.test(lineText(raw, lineStarts, l)) ? 1 : 0);
-  const bodyAt = locate(raw, probeOf(paragraphs[0] ?? ""), 0, false);
-  const lastAt = paragraphs.length > 1 ? locate(raw, probeOf(paragraphs[paragraphs.length - 1]!), bodyAt ?? 0, false) : bodyAt;
-  const headAt = locate(raw, input.title.trim().slice(0, 60), bodyAt ?? raw.length, true);
+  // Searched with spaces made plain: dumps keep no-break and other spaces the cleaner's text has not.
+  const plain = plainSpaces(raw);
+  const bodyAt = locateParagraph(plain, paragraphs[0] ?? "", 0);
+  const lastAt = paragraphs.length > 1 ? locateParagraph(plain, paragraphs[paragraphs.length - 1]!, bodyAt ?? 0) : bodyAt;
+  const headAt = locate(plain, plainSpaces(input.title.trim()).slice(0, 60), bodyAt ?? raw.length, true);
   const rel = (at: number | null) => (line: number) => (at === null ? null : filled[line]! - filled[lineOf(at)]!);
   const fromHeadline = rel(headAt);
   const fromBody = rel(bodyAt);
@@ -79,13 +81,32 @@ export function scanText(input: TextInput): PageScan {
       });
     }
   }
-  return { structured: [], visible, bad: [], years, lang: null };
+  return { structured: [], visible, bad: [], years, lang: null, headline: input.title };
 }
 
 function lineText(raw: string, lineStarts: number[], line: number): string {
   const end = line + 1 < lineStarts.length ? lineStarts[line + 1]! - 1 : raw.length;
   return raw.slice(lineStarts[line]!, end);
 }
+
+const SPACES = /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+
+/** The text with every kind of space written as a plain one (same length, so positions still hold). */
+function plainSpaces(text: string): string {
+  return text.replace(SPACES, " ");
+}
+
+/**
+ * Where a paragraph the cleaner kept stands in the text: found by its opening words as written (any
+ * script), else by a plain-letter piece of it.
+ */
+function locateParagraph(plain: string, paragraph: string, from: number): number | null {
+  const opening = plainSpaces(paragraph.trim()).slice(0, PROBE);
+  return locate(plain, opening, from, false) ?? locate(plain, probeOf(paragraph), from, false);
+}
+
+/** How much of a paragraph's opening is searched for. */
+const PROBE = 40;
 
 /**
  * Where `probe` stands in the text: the first place at or after `from`, or (`before`) the last place

@@ -29,6 +29,7 @@ describe("real pages, from their HTML and URL", () => {
     ["6995d048", "visible-date"],
     ["4ca0b6f5", "visible-date"],
     ["08e2278b", "url"],
+    ["7e6be4e7", "visible-date"],
   ])("%s is dated by its %s", (prefix, source) => {
     const p = page(prefix);
     expect(dateOf(html(p.id), "html", p.url)).toMatchObject({ date: p.date, dateSource: source });
@@ -36,7 +37,7 @@ describe("real pages, from their HTML and URL", () => {
 });
 
 describe("real pages, from their text dumps and URL", () => {
-  it.each(["2b92ffd8", "1332e046", "08e2278b"])("%s", (prefix) => {
+  it.each(["2b92ffd8", "1332e046", "08e2278b", "7e6be4e7"])("%s", (prefix) => {
     const p = page(prefix);
     expect(dateOf(p.text_dump, "text", p.url).date).toBe(p.date);
   });

@@ -24,6 +24,8 @@ describe("dates written in text, in the dev sets' languages", () => {
     ["Updated: 2021-12-14T12:38:19+01:00", "2021-12-14"],
     ["Jänner 5, 2021", "2021-01-05"],
     ["04.05.20 14:50", "2020-05-04"],
+    ["( Pescasseroli, 14 Gennaio 20 )", "2020-01-14"],
+    ["Published 5 Jan 21, 10:00", "2021-01-05"],
   ])("%s", (text, day) => {
     expect(days(text)).toEqual([day]);
   });
@@ -43,6 +45,8 @@ describe("dates written in text, in the dev sets' languages", () => {
     expect(days("Copyright © 2018. All Rights Reserved.")).toEqual([]);
     expect(days("31.02.2020 and 30. Februar 2021")).toEqual([]);
     expect(days("May 2025")).toEqual([]);
+    // A two-digit year after a month name only where no word follows: otherwise it is a count.
+    expect(days("on 14 May 20 people were hurt")).toEqual([]);
   });
 });
 

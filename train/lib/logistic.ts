@@ -16,6 +16,8 @@ export interface TrainOptions {
 export interface Example {
   x: ArrayLike<number>;
   y: 0 | 1;
+  /** How much this example counts (1 when absent), e.g. to give every page the same say. */
+  weight?: number;
 }
 
 export function trainLogistic(examples: readonly Example[], options: TrainOptions): LogisticModel {
@@ -39,7 +41,7 @@ export function trainLogistic(examples: readonly Example[], options: TrainOption
       let z = 0;
       for (let j = 0; j <= d; j++) z += w[j]! * r[j]!;
       const p = 1 / (1 + Math.exp(-z));
-      const c = examples[i]!.y === 1 ? pw : 1;
+      const c = (examples[i]!.weight ?? 1) * (examples[i]!.y === 1 ? pw : 1);
       const g = c * (p - examples[i]!.y);
       const h = c * Math.max(p * (1 - p), 1e-9);
       for (let j = 0; j <= d; j++) {
