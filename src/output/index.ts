@@ -40,7 +40,7 @@ export interface OutputFolders {
   notes: string[];
   /** Writes the day files; a file whose text is unchanged is copied from the earlier build with its times. */
   writeDigests(files: readonly DigestFile[]): Promise<void>;
-  /** Swaps the new digests and site in for the live ones (the earlier ones are put aside, for the next build to remove), unlocks. */
+  /** Swaps the new digests and site in for the live ones (the earlier site is put aside, for the next build to remove), unlocks. */
   commit(): Promise<void>;
   /** Drops this build's folders and unlocks; the live folders stay as they were. */
   abort(): Promise<void>;

@@ -6,9 +6,10 @@
 // swap (rolls forward): every live folder is, at every moment, either the whole earlier build or the
 // whole new one, except between the two renames, which the journal covers.
 //
-// The folders a swap puts aside are not removed by it: the next build removes them (./trash.ts), off
-// its critical path. They are hidden siblings and never published.
-import { open, readdir, readFile, rename, rm, stat, unlink } from "node:fs/promises";
+// The site folder a swap puts aside is not removed by it: the next build removes it (./trash.ts), off
+// its critical path (a site is many thousand files; digests are few, and removed at once). It is a
+// hidden sibling, never published, and holds a .gitignore of "*" so that git does not list it.
+import { open, readdir, readFile, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { killPoint, type KillPoint } from "./faults.ts";
 import { isLeftover, journalPathOf } from "./paths.ts";
@@ -39,6 +40,10 @@ export async function commitSwap(tx: string, entries: SwapEntry[]): Promise<void
   killPoint("journal");
   for (const e of entries) await rollForward(e, true);
   await syncParents(entries);
+  for (const e of entries) {
+    if (e.role === "digests") await rm(e.old, { recursive: true, force: true });
+    else await writeFile(join(e.old, ".gitignore"), "*\n").catch(() => undefined); // no earlier site: nothing put aside
+  }
   killPoint("cleaned");
   for (const e of entries) await unlink(journalPathOf(e.target)).catch(() => undefined);
 }
