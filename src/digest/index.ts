@@ -8,6 +8,7 @@ import { dayMarkdown, type DigestFile } from "./markdown.ts";
 
 export type { DayView, DigestModel, MonthView, ModelOptions, OutletCount, Redirect, SourceView, StoryRef, StoryView } from "./model.ts";
 export type { DigestFile } from "./markdown.ts";
+export { cachedCategories, type CachedCategories } from "./category-cache.ts";
 
 export interface Digest {
   model: DigestModel;

@@ -116,6 +116,8 @@ export interface ModelOptions {
   zone: string;
   /** How many of the latest days the front page draws from. */
   homeDays: number;
+  /** How a story's categories are found: storyCategories, or the same through the build cache (./category-cache.ts). */
+  categorise?: typeof storyCategories;
 }
 
 /** Stories on the front page lose half their weight for every this many days they are older than the newest day. */
@@ -178,7 +180,7 @@ function distinct(values: readonly string[]): string[] {
   return out;
 }
 
-function storyView(story: Story, zone: string): StoryView {
+function storyView(story: Story, zone: string, categorise: typeof storyCategories): StoryView {
   const outlets = story.members.map((m) => ({ member: m, outlet: outletOf(m) }));
   const sources: SourceView[] = outlets.map(({ member, outlet }) => ({
     path: member.path,
@@ -213,7 +215,7 @@ function storyView(story: Story, zone: string): StoryView {
     credit: creditLine(listed),
     namedOutlets,
     breadth: breadthKeys.size,
-    categories: storyCategories(prose, namedOutlets),
+    categories: categorise(prose, namedOutlets),
     rank: 0,
     followUpOf: null,
     followUps: [],
@@ -250,12 +252,13 @@ export function byBreadth(a: StoryView, b: StoryView): number {
 }
 
 /** Breadth, halved for every FRONT_HALF_LIFE_DAYS the story is older than `newest` (the newest day, not the clock). */
-export function frontScore(story: StoryView, newest: string): number {
-  return story.breadth * 0.5 ** (daysBetween(story.date, newest) / FRONT_HALF_LIFE_DAYS);
+export function frontScore(story: StoryView, newest: string, decay = (date: string) => 0.5 ** (daysBetween(date, newest) / FRONT_HALF_LIFE_DAYS)): number {
+  return story.breadth * decay(story.date);
 }
 
 export function buildModel(input: readonly Story[], options: ModelOptions): DigestModel {
-  const views = input.map((s) => storyView(s, options.zone));
+  const categorise = options.categorise ?? storyCategories;
+  const views = input.map((s) => storyView(s, options.zone, categorise));
   const byId = new Map(views.map((v) => [v.id, v]));
   for (const story of input) {
     const view = byId.get(story.id)!;
@@ -305,7 +308,10 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
 
   const newest = days[0]?.date ?? "1970-01-01";
   const recent = days.slice(0, options.homeDays).flatMap((d) => d.stories);
-  const scores = new Map(recent.map((s) => [s, frontScore(s, newest)]));
+  // The decay of a day, worked out once (the front page's stories share a few days).
+  const decays = new Map<string, number>();
+  const decay = (date: string) => decays.get(date) ?? decays.set(date, 0.5 ** (daysBetween(date, newest) / FRONT_HALF_LIFE_DAYS)).get(date)!;
+  const scores = new Map(recent.map((s) => [s, frontScore(s, newest, decay)]));
   const front = [...recent].sort((a, b) => scores.get(b)! - scores.get(a)! || (a.date < b.date ? 1 : a.date > b.date ? -1 : byBreadth(a, b)));
 
   const current = new Set(views.map((v) => v.id));

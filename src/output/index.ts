@@ -13,6 +13,7 @@ import { killPoint } from "./faults.ts";
 import { acquireLock, type HeldLock, type LockOwner } from "./lock.ts";
 import { oldPathOf, stagedPathOf } from "./paths.ts";
 import { commitSwap, exists, recover, type SwapEntry } from "./swap.ts";
+import { removeInBackground, type Trash } from "./trash.ts";
 
 export { LockBusy } from "./lock.ts";
 export { carryFiles, fileIdentity, filesUnder, identitiesUnder, sameIdentity, type FileIdentity } from "./carry.ts";
@@ -39,7 +40,7 @@ export interface OutputFolders {
   notes: string[];
   /** Writes the day files; a file whose text is unchanged is copied from the earlier build with its times. */
   writeDigests(files: readonly DigestFile[]): Promise<void>;
-  /** Swaps the new digests and site in for the live ones, removes the earlier ones, unlocks. */
+  /** Swaps the new digests and site in for the live ones (the earlier site is put aside, for the next build to remove), unlocks. */
   commit(): Promise<void>;
   /** Drops this build's folders and unlocks; the live folders stay as they were. */
   abort(): Promise<void>;
@@ -64,6 +65,8 @@ export async function openOutputs(paths: { digests: string; output: string }, op
     for (const l of locks.reverse()) await l.release();
   };
   const entries: SwapEntry[] = [];
+  // What earlier builds left beside the folders, removed on a thread while this build runs (./trash.ts).
+  let trash: Trash | null = null;
   const dropStaged = async () => {
     for (const e of entries) await rm(e.staged, { recursive: true, force: true });
   };
@@ -72,7 +75,7 @@ export async function openOutputs(paths: { digests: string; output: string }, op
       locks.push(await acquireLock(folder, { waitMs: options.waitMs ?? defaultWaitMs(), onWait: (owner) => options.onWait?.(folder, owner) }));
     }
     killPoint("locked");
-    const notes = await recover([digests, output]);
+    const notes = await recover([digests, output], (paths) => (trash = removeInBackground(paths)));
     killPoint("recovered");
     await checkOutput(output, paths.output);
     const carried = await checkDigests(digests, paths.digests);
@@ -94,11 +97,14 @@ export async function openOutputs(paths: { digests: string; output: string }, op
         killPoint("staged");
         try {
           await commitSwap(tx, entries);
+          // Done by now unless the build was quick; waited for, so that leftovers never pile up.
+          await trash?.done;
         } finally {
           await release();
         }
       },
       async abort() {
+        trash?.leave();
         try {
           await dropStaged();
         } finally {
@@ -107,6 +113,7 @@ export async function openOutputs(paths: { digests: string; output: string }, op
       },
     };
   } catch (error) {
+    (trash as Trash | null)?.leave();
     await dropStaged().catch(() => undefined);
     await release();
     throw error;

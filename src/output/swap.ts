@@ -5,7 +5,11 @@
 // folder. The new folders are complete by then, so a build that finds a journal always finishes the
 // swap (rolls forward): every live folder is, at every moment, either the whole earlier build or the
 // whole new one, except between the two renames, which the journal covers.
-import { open, readdir, readFile, rename, rm, stat, unlink } from "node:fs/promises";
+//
+// The site folder a swap puts aside is not removed by it: the next build removes it (./trash.ts), off
+// its critical path (a site is many thousand files; digests are few, and removed at once). It is a
+// hidden sibling, never published, and holds a .gitignore of "*" so that git does not list it.
+import { open, readdir, readFile, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { killPoint, type KillPoint } from "./faults.ts";
 import { isLeftover, journalPathOf } from "./paths.ts";
@@ -36,16 +40,21 @@ export async function commitSwap(tx: string, entries: SwapEntry[]): Promise<void
   killPoint("journal");
   for (const e of entries) await rollForward(e, true);
   await syncParents(entries);
-  for (const e of entries) await rm(e.old, { recursive: true, force: true });
+  for (const e of entries) {
+    if (e.role === "digests") await rm(e.old, { recursive: true, force: true });
+    else await writeFile(join(e.old, ".gitignore"), "*\n").catch(() => undefined); // no earlier site: nothing put aside
+  }
   killPoint("cleaned");
   for (const e of entries) await unlink(journalPathOf(e.target)).catch(() => undefined);
 }
 
 /**
  * Finishes any swap left half-done beside the given folders (whose locks the caller holds), then
- * removes what interrupted builds left there. Returns one note per folder it had to repair.
+ * removes what earlier builds left there (the folders their swaps put aside, what a killed one staged),
+ * or, given `later`, hands those paths to it to remove. Returns one note per folder it had to repair.
  */
-export async function recover(targets: readonly string[]): Promise<string[]> {
+export async function recover(targets: readonly string[], later?: (paths: string[]) => void): Promise<string[]> {
+  const garbage: string[] = [];
   const notes: string[] = [];
   const held = new Set(targets);
   const pending = new Map<string, SwapEntry>();
@@ -56,15 +65,18 @@ export async function recover(targets: readonly string[]): Promise<string[]> {
   for (const e of pending.values()) {
     if (await exists(e.staged)) notes.push(`finished the swap of ${e.role} folder ${e.target} that an interrupted build had begun`);
     await rollForward(e, false);
-    await rm(e.old, { recursive: true, force: true });
+    garbage.push(e.old);
   }
   for (const target of targets) {
     await unlink(journalPathOf(target)).catch(() => undefined);
     const parent = dirname(target);
     for (const name of await readdir(parent).catch(() => [] as string[])) {
-      if (isLeftover(target, name)) await rm(join(parent, name), { recursive: true, force: true });
+      const path = join(parent, name);
+      if (isLeftover(target, name) && !garbage.includes(path)) garbage.push(path);
     }
   }
+  if (later) later(garbage);
+  else for (const path of garbage) await rm(path, { recursive: true, force: true });
   return notes;
 }
 

@@ -52,18 +52,33 @@ export function planSite(model: DigestModel, site: string): SitePlan {
   const slices = new Map<string, StoryView | DayPage | MonthView | Redirect>();
   const add = (kind: PlannedPage["kind"], path: string, slice: StoryView | DayPage | MonthView | Redirect, keyed: unknown = slice) => {
     const file = fileOf(path);
-    pages.push({ file, key: keyOf(site, kind, keyed), kind });
+    const key = keyOf(site, kind, keyed);
+    pages.push({ file, key, kind });
     slices.set(file, slice);
+    return key;
   };
   // A story's page shows all of its view but its rank within the day, which moves whenever a story is
   // added above it: left out of the key, so those pages are not rendered again (story.njk must not show it).
-  for (const story of model.stories) add("story", story.path, story, { ...story, rank: 0 });
+  const storyKeys = new Map<StoryView, string>();
+  for (const story of model.stories) storyKeys.set(story, add("story", story.path, story, { ...story, rank: 0 }));
+  // A day and a month hold their stories whole: keyed by each story's key (all of it but its rank) and
+  // its rank, which say the same as the stories themselves without hashing every story three times.
+  const dayKeys = new Map<DayView, string>();
+  const dayKeyed = (day: DayView) => {
+    let key = dayKeys.get(day);
+    if (key === undefined) {
+      key = keyOf(site, "day view", { ...day, stories: day.stories.map((s) => [storyKeys.get(s) ?? keyOf(site, "story", { ...s, rank: 0 }), s.rank]) });
+      dayKeys.set(day, key);
+    }
+    return key;
+  };
   model.days.forEach((day, i) => {
     const older = model.days[i + 1];
     const newer = model.days[i - 1];
-    add("day", day.path, { ...day, older: older ? { date: older.date, path: older.path } : null, newer: newer ? { date: newer.date, path: newer.path } : null });
+    const pager = { older: older ? { date: older.date, path: older.path } : null, newer: newer ? { date: newer.date, path: newer.path } : null };
+    add("day", day.path, { ...day, ...pager }, { day: dayKeyed(day), ...pager });
   });
-  for (const month of model.months) add("month", month.path, month);
+  for (const month of model.months) add("month", month.path, month, { ...month, days: month.days.map(dayKeyed) });
   for (const moved of model.redirects) add("redirect", moved.path, moved);
   return { pages, slices };
 }

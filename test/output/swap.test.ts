@@ -1,7 +1,7 @@
 // Builds killed with SIGKILL at every step of writing, and at random moments: the earlier site and
 // digests stay whole (or the new ones are whole), and the next build finishes or clears what was left.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cpSync, existsSync, readdirSync, realpathSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { recover } from "../../src/output/swap.ts";
 import { buildArgs, digest, seedCopy, start, tree, workDir, removeWorkDirs } from "./run.ts";
@@ -81,7 +81,14 @@ describe("a build killed at each step of writing its result", () => {
     expect(next.stderr).not.toMatch(/waiting|being built/);
     expect(next.code).toBe(0);
     expect(state(dir)).toEqual(X);
-    expect(hidden(dir)).toEqual([]);
+    // What the dead build left is gone; only the site this build's own swap put aside is there, hidden from git.
+    const aside = hidden(dir);
+    expect(aside.map((n) => n.replace(/-old-.*/, "-old-*"))).toEqual([".site.digest-old-*"]);
+    expect(readFileSync(join(dir, aside[0]!, ".gitignore"), "utf8")).toBe("*\n");
+    // The next build that swaps removes them (and puts its own aside): they never pile up.
+    expect((await digest(buildArgs(all, dir))).code).toBe(0);
+    expect(hidden(dir).filter((n) => aside.includes(n))).toEqual([]);
+    expect(hidden(dir)).toHaveLength(1);
   });
 });
 
@@ -129,7 +136,8 @@ describe("two builds into one output at once", () => {
     expect([r1.code, r2.code]).toEqual([0, 0]);
     expect(r2.stderr).toMatch(/waiting for another build/);
     expect(state(dir)).toEqual(Y);
-    expect(hidden(dir)).toEqual([]);
+    // Only the site the second build's swap put aside (the next build removes it).
+    expect(hidden(dir).map((n) => n.replace(/-old-.*/, "-old-*"))).toEqual([".site.digest-old-*"]);
   });
 
   it("refuses the second with a clear message when it may not wait, and the first's result is whole", async () => {
