@@ -2,7 +2,7 @@
 // pages into the input folder for the build. One bad feed or page is one message; the run goes on.
 import { access, mkdir } from "node:fs/promises";
 import { constants } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { FetchSettings } from "../config.ts";
 import type { CleanRule } from "../clean/index.ts";
 import { DEFAULT_MAX_BYTES } from "../ingest/index.ts";
@@ -12,6 +12,7 @@ import { readFeed, type FeedItem } from "./feed.ts";
 import { FetchFailure, HttpClient, type HttpResponse } from "./http.ts";
 import { pageFile, pageFromFeedText, rejectionOf, withMeta, writePage, type PageMeta } from "./save.ts";
 import { loadState, saveState, type FetchState } from "./state.ts";
+import { acquireLock } from "../output/index.ts";
 
 export { subscriptions } from "./subscriptions.ts";
 
@@ -53,6 +54,18 @@ export async function fetchSubscriptions(options: FetchOptions): Promise<FetchSu
   } catch (error) {
     throw new InputFolderError(`input folder ${options.inputDir} cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
+  // Two runs over one state file (a cron job that overlaps the last one) would each save what they
+  // read at their start and lose the other's pages: the second gives way at once (LockBusy).
+  await mkdir(dirname(options.stateFile), { recursive: true });
+  const lock = await acquireLock(options.stateFile, { waitMs: 0, holder: "fetch" });
+  try {
+    return await fetchLocked(options);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function fetchLocked(options: FetchOptions): Promise<FetchSummary> {
   const say = options.onMessage ?? (() => {});
   const loaded = await loadState(options.stateFile);
   if (loaded.warning) say(loaded.warning);

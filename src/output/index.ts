@@ -15,7 +15,7 @@ import { oldPathOf, stagedPathOf } from "./paths.ts";
 import { commitSwap, exists, recover, type SwapEntry } from "./swap.ts";
 import { removeInBackground, type Trash } from "./trash.ts";
 
-export { LockBusy } from "./lock.ts";
+export { LockBusy, acquireLock } from "./lock.ts";
 export { carryFiles, fileIdentity, filesUnder, identitiesUnder, sameIdentity, type FileIdentity } from "./carry.ts";
 
 export class OutputRefused extends Error {}

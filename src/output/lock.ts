@@ -28,9 +28,12 @@ export class LockBusy extends Error {
   constructor(
     readonly folder: string,
     readonly owner: LockOwner | null,
+    /** What holds such locks, for the message: "build" (the default) or "fetch". */
+    readonly holder: "build" | "fetch" = "build",
   ) {
     const who = owner ? `pid ${owner.pid} on ${owner.host}, since ${owner.since}` : "lock file unreadable";
-    super(`${folder} is being built by another digest build (${who}); try again when it has finished, or remove ${lockPathOf(folder)} if no build is running`);
+    const doing = holder === "build" ? "being built by another digest build" : "in use by another digest fetch";
+    super(`${folder} is ${doing} (${who}); try again when it has finished, or remove ${lockPathOf(folder)} if no ${holder} is running`);
   }
 }
 
@@ -45,6 +48,8 @@ export interface LockOptions {
   waitMs: number;
   /** Called once when the lock is held by someone else and we start waiting. */
   onWait?: (owner: LockOwner | null) => void;
+  /** Who takes this lock, for the busy message (default "build"). */
+  holder?: "build" | "fetch";
 }
 
 const POLL_MS = 100;
@@ -66,7 +71,7 @@ export async function acquireLock(folder: string, options: LockOptions): Promise
       await breakStale(lockPath, owner);
       continue;
     }
-    if (Date.now() >= deadline) throw new LockBusy(folder, owner);
+    if (Date.now() >= deadline) throw new LockBusy(folder, owner, options.holder);
     if (!waited) options.onWait?.(owner);
     waited = true;
     await new Promise((r) => setTimeout(r, POLL_MS));

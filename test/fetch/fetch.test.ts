@@ -341,3 +341,24 @@ describe("digest fetch: private addresses", () => {
     expect(r.summary.pages.failed).toBe(2);
   });
 });
+
+describe("digest fetch: one run at a time", () => {
+  it("a second run over the same state gives way with a clear message; the first saves its pages and leaves no lock", async () => {
+    server = await startServer();
+    const o = server.origin;
+    server.routes.set("/rss.xml", (_req, res) => {
+      // Slow enough that the second run starts while the first still reads the feed.
+      setTimeout(() => res.writeHead(200, { "content-type": RSS }).end(rss("Harbour Gazette", [{ link: `${o}/news/bridge`, title: "Bridge", date: "Thu, 29 May 2025 10:15:00 +0300" }])), 300);
+    });
+    server.routes.set("/news/bridge", { type: HTML, body: articleHtml("Bridge") });
+    const where = dirs();
+    const first = run([`${o}/rss.xml`], where);
+    await new Promise((r) => setTimeout(r, 100));
+    await expect(run([`${o}/rss.xml`], where)).rejects.toThrow(/fetch-state\.json is in use by another digest fetch \(pid \d+ on .*; try again when it has finished/);
+    const done = await first;
+    expect(done.summary.pages).toMatchObject({ saved: 1, failed: 0 });
+    expect(readdirSync(join(where.stateFile, "..")).filter((f) => f.includes("lock"))).toEqual([]);
+    const again = await run([`${o}/rss.xml`], where);
+    expect(again.summary.pages).toMatchObject({ saved: 0, skipped: 1 });
+  });
+});
