@@ -2,10 +2,14 @@
 // page's og:title, else its first <h1>, else its <title>, read from the HTML; token F1 ≥ 0.6 agrees.
 // From text dumps (with and without the page's URL) and from HTML, on extraction-dev, webpages-dev
 // and dates-dev, each for the tuning and the checking half, with a count of furniture headlines.
+// `--errors` also lists the tuning half's wrong text-dump headlines (with and without the URL), each
+// with its failure class, and counts the classes: the place to look before changing the model.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { cleanSource } from "../src/clean/index.ts";
+import { cleanSource, defaultRules, prepare } from "../src/clean/index.ts";
+import { bodyAnchor } from "../src/clean/headline-features.ts";
+import { headlineChoices } from "../src/clean/headline-model.ts";
 import type { SourceFile } from "../src/types.ts";
 import { goldHeadline, loadDates, loadExtraction, loadWebpages, type DevPage } from "./lib/clean-corpus.ts";
 import { AGREES, headlineF1, isFurnitureHeadline } from "./lib/extraction-score.ts";
@@ -43,10 +47,53 @@ interface Row {
   f1: Record<Path, number>;
 }
 
+type Failure = "no article found" | "right line absent" | "split over two lines" | "right line not a candidate" | "kicker or section label above won" | "standfirst below won" | "another line won";
+
+/**
+ * Why a text dump's headline is wrong: the article was not found; no line of the dump agrees with
+ * the page's headline (or only two lines together); a line agrees but was never a candidate; or a
+ * candidate agrees and another line outscored it: one just above it (kicker, section label), one
+ * just below it (standfirst, subtitle), or one further away (another story, a teaser, a menu).
+ */
+function failureOf(page: DevPage, url: string | null, gold: string): { failure: Failure; got: number; right: number[]; anchor: number } {
+  const { doc } = prepare({ path: page.id, format: "text", text: page.text, encoding: "utf-8", mtime: new Date(0), url });
+  for (const rule of defaultRules.slice(0, defaultRules.findIndex((r) => r.name === "find-headline") + 1)) rule.apply(doc);
+  const right = doc.lines.flatMap((l, i) => (headlineF1(l.text, gold) >= AGREES ? [i] : []));
+  const base = { got: doc.title, right, anchor: doc.noArticle ? -1 : bodyAnchor(doc) };
+  if (doc.noArticle) return { failure: "no article found", ...base };
+  if (right.length === 0) {
+    const split = doc.lines.some((l, i) => i + 1 < doc.lines.length && headlineF1(`${l.text} ${doc.lines[i + 1]!.text}`, gold) >= AGREES);
+    return { failure: split ? "split over two lines" : "right line absent", ...base };
+  }
+  const candidates = new Set(headlineChoices(doc).map((c) => c.index));
+  const reachable = right.filter((i) => candidates.has(i));
+  if (reachable.length === 0) return { failure: "right line not a candidate", ...base };
+  const nearest = reachable.reduce((a, b) => (Math.abs(b - doc.title) < Math.abs(a - doc.title) ? b : a));
+  const d = nearest - doc.title;
+  return { failure: d > 0 && d <= 2 ? "kicker or section label above won" : d < 0 && d >= -3 ? "standfirst below won" : "another line won", ...base };
+}
+
+function listErrors(rows: Row[], pages: Map<string, DevPage>): void {
+  for (const path of ["text", "text, no url"] as const) {
+    const counts = new Map<Failure, number>();
+    console.log(`\nwrong headlines on the tuning half, from ${path}:`);
+    for (const r of rows) {
+      if (r.half !== "tune" || r.f1[path] >= AGREES) continue;
+      const page = pages.get(`${r.set} ${r.id}`)!;
+      const f = failureOf(page, path === "text" ? page.url : null, r.gold);
+      counts.set(f.failure, (counts.get(f.failure) ?? 0) + 1);
+      console.log(`  [${f.failure}] ${r.set} ${r.id}: got ${JSON.stringify(r.got[path].slice(0, 70))} (line ${f.got}), gold ${JSON.stringify(r.gold.slice(0, 70))}${f.right.length ? ` (line ${f.right.slice(0, 3).join(", ")})` : ""}; body at line ${f.anchor}`);
+    }
+    console.log(`  classes: ${[...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, v]) => `${k} ${v}`).join("; ")}`);
+  }
+}
+
 function main(): void {
   const rows: Row[] = [];
+  const byId = new Map<string, DevPage>();
   for (const pages of [loadExtraction(), loadWebpages(), loadDates()]) {
     for (const p of pages) {
+      byId.set(`${p.set} ${p.id}`, p);
       const gold = goldHeadline(p.html);
       if (!gold) continue;
       const got = { text: headline(p, "text"), "text, no url": headline(p, "text, no url"), html: headline(p, "html") };
@@ -80,6 +127,11 @@ function main(): void {
     console.log(`  five worst checking-half pages from ${path}:`);
     const worst = rows.filter((r) => r.half === "check").sort((a, b) => a.f1[path] - b.f1[path] || a.id.localeCompare(b.id)).slice(0, 5);
     for (const r of worst) console.log(`    ${r.f1[path].toFixed(2)} ${r.set} ${r.id}: got ${JSON.stringify(r.got[path].slice(0, 70))}, gold ${JSON.stringify(r.gold.slice(0, 70))}`);
+  }
+  // "all" counts a page the sets share once; so does the error list.
+  if (process.argv.includes("--errors")) {
+    const seen = new Set<string>();
+    listErrors(rows.filter((r) => !seen.has(r.id) && seen.add(r.id)), byId);
   }
   mkdirSync(dirname(reportPath), { recursive: true });
   writeFileSync(reportPath, JSON.stringify(rows, null, 1));

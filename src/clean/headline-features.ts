@@ -1,7 +1,9 @@
 // The headline of a text dump: which line near the start of the located article is it? Lines that
 // are dates, numbers, navigation, forms or labels never are (a hard rule: a reader must never see
 // "Skip to content" as a story's headline); among the rest a learned model weighs shape, place,
-// repetition in the page, the byline or date under it, and the page URL's slug.
+// repetition in the page (also quoted inside a longer line: a breadcrumb, "3 comments on “…”"), the
+// byline or date under it, and the page URL's slug; a second model weighs each line's score against
+// its neighbours' (a kicker stands just above the headline, a standfirst just below it).
 import type { Line, TextDoc } from "./doc.ts";
 import { GROUP_BIT } from "./lexicon.ts";
 import { headlineTokens, plainTokens, slugTokens, tokenF1 } from "./headline.ts";
@@ -11,7 +13,8 @@ export const HEADLINE_FEATURES = [
   "log-words", "caps-share", "stop-share", "ends-sentence", "ends-question", "headline-shape", "prose", "log-repeats",
   "above-body", "in-body", "log-distance", "nearest-above", "slug-f1", "slug-cover", "byline-or-date-below",
   "byline-or-date-above", "first-line", "position", "block-score", "next-block-score", "lexicon-share", "dropped",
-  "title-f1", "has-url", "body-overlap",
+  "title-f1", "has-url", "body-overlap", "at-anchor", "log-quoted", "short", "byline-or-date-next",
+  "arrow-end", "all-caps", "domain", "quote-line", "clock-time", "slug-match", "byline-or-date-within-6",
 ] as const;
 
 /** Lexicon groups that make a short line furniture whatever else it says. */
@@ -43,8 +46,12 @@ export interface HeadlineCandidate {
   x: Float64Array;
 }
 
-/** How far above the body a headline may stand, and how far into it. */
-const ABOVE = 40;
+/**
+ * How far above the body a headline may stand, and how far into it. Far above: the located body can
+ * start well below the headline (a gallery, a comment thread, a long teaser list in between). Not
+ * further into it: a line picked deep in the body takes the text above it out of the article.
+ */
+const ABOVE = 100;
 const INTO = 8;
 
 /** Candidate lines around the body's start, with their features. */
@@ -69,12 +76,14 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
   // lines (deck, byline) as article text and put the core further down.
   const from = Math.max(0, Math.min(start, doc.start) - ABOVE);
   const to = Math.min(n, start + INTO);
+  const chosen: number[] = [];
+  for (let i = from; i < to; i++) if (usable(lines[i]!) && !cannotBeHeadline(lines[i]!)) chosen.push(i);
   // The nearest possible headline above the body (the usual place).
   let nearest = -1;
-  for (let i = start - 1; i >= from && nearest < 0; i--) if (usable(lines[i]!) && !cannotBeHeadline(lines[i]!) && lines[i]!.words >= 3) nearest = i;
-  for (let i = from; i < to; i++) {
+  for (const i of chosen) if (i < start && lines[i]!.words >= 3) nearest = i;
+  const termLines = linesByTerm(lines, chosen);
+  for (const i of chosen) {
     const l = lines[i]!;
-    if (!usable(l) || cannotBeHeadline(l)) continue;
     const toks = title.length > 0 ? headlineTokens(l.text) : [];
     const below = near(lines, i + 1, Math.min(n, i + 4));
     const above = near(lines, Math.max(0, i - 3), i);
@@ -84,6 +93,7 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
       const set = new Set(plain);
       slugCover = slug.filter((w) => set.has(w)).length / slug.length;
     }
+    const slugF1 = tokenF1(plain, slug);
     const x = Float64Array.of(
       Math.log1p(l.words),
       l.caps,
@@ -97,7 +107,7 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
       i >= start ? 1 : 0,
       Math.log1p(Math.abs(start - i)),
       i === nearest ? 1 : 0,
-      tokenF1(plain, slug),
+      slugF1,
       slugCover,
       below ? 1 : 0,
       above ? 1 : 0,
@@ -110,6 +120,17 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
       tokenF1(toks, title),
       doc.meta.url ? 1 : 0,
       bodyOverlap(l, bodyTerms, i >= coreFrom && i < coreTo && l.drop === null),
+      i === start ? 1 : 0,
+      Math.log1p(quotedIn(lines, l, termLines)),
+      l.words <= 2 ? 1 : 0,
+      near(lines, i + 1, Math.min(n, i + 2)) ? 1 : 0,
+      ARROW_END.test(l.text) ? 1 : 0,
+      l.words >= 2 && !/\p{Ll}/u.test(l.text) && /\p{Lu}/u.test(l.text) ? 1 : 0,
+      DOMAIN.test(l.text) ? 1 : 0,
+      QUOTE_LINE.test(l.text) ? 1 : 0,
+      CLOCK.test(l.text) ? 1 : 0,
+      slugF1 >= 0.6 ? 1 : 0,
+      near(lines, i + 1, Math.min(n, i + 7)) ? 1 : 0,
     );
     out.push({ index: i, x });
   }
@@ -134,6 +155,48 @@ function bodyOverlap(line: Line, body: Map<number, number>, inBody: boolean): nu
   return shared / line.terms.length;
 }
 
+/** A link to the previous or next page: "← Older post", "Next story »", "< All shops". */
+const ARROW_END = /^\s*[←«‹<]|[→»›>]\s*$/u;
+/** A host name in the line ("kurier.at", "example.com"): a site's own name, a menu of sister sites. */
+const DOMAIN = /[\p{L}\p{N}]\.(?:[a-z]{2,3}|info|online)(?![\p{L}\p{N}])/u;
+/** The whole line a quotation: a pull quote set between the paragraphs. */
+const QUOTE_LINE = /^\s*["“„«‚‘'].*["”“»’‘']\s*$/u;
+/** A time of day: a timestamp or byline, not a headline. */
+const CLOCK = /(?<![\p{N}.:])\d{1,2}:\d{2}(?![\p{N}])/u;
+
+/** For each of the candidates' content words, the lines of up to 60 words that hold it (lines that may quote a candidate). */
+function linesByTerm(lines: readonly Line[], candidates: readonly number[]): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (const i of candidates) for (const t of lines[i]!.terms) out.set(t, []);
+  lines.forEach((l, i) => {
+    if (l.words > 60) return;
+    for (const t of l.terms) {
+      const list = out.get(t);
+      if (list && list[list.length - 1] !== i) list.push(i);
+    }
+  });
+  return out;
+}
+
+/**
+ * Longer lines of the page that quote this one inside them: a breadcrumb's last step, "3 comments
+ * on “…”", a share line. Only lines that hold the line's rarest content word are read.
+ */
+function quotedIn(lines: readonly Line[], line: Line, byTerm: Map<number, number[]>): number {
+  if (line.norm.length < 12 || line.words < 2 || line.terms.length === 0) return 0;
+  let rarest: number[] | undefined;
+  for (const t of line.terms) {
+    const list = byTerm.get(t);
+    if (!rarest || (list?.length ?? 0) < rarest.length) rarest = list ?? [];
+  }
+  let n = 0;
+  for (const i of rarest!) {
+    const o = lines[i]!;
+    if (o.norm.length > line.norm.length && o.norm.includes(line.norm)) n++;
+  }
+  return n;
+}
+
 /** Lines a headline may be: kept, or dropped only for standing outside the body or reading like a caption (a short headline often does). */
 function usable(l: Line): boolean {
   return l.drop === null || l.drop === "page-header" || l.drop === "locate-article" || l.drop === "page-footer" || l.drop === "photo-caption";
@@ -148,3 +211,47 @@ function near(lines: readonly Line[], from: number, to: number): boolean {
 }
 
 const clamp = (v: number): number => Math.max(-20, Math.min(20, v));
+
+/** What the second model adds to the first model's score: how the line compares with the candidates around it. */
+export const HEADLINE_CONTEXT_FEATURES = [
+  "score", "gap-to-best-other", "candidate-above", "margin-above", "candidate-below", "margin-below", "longer-below", "longer-above",
+  "slug-gap",
+] as const;
+
+const SLUG_F1 = HEADLINE_FEATURES.indexOf("slug-f1");
+
+/** Lines apart within which two candidates read as kicker and headline, or headline and standfirst. */
+const ADJACENT = 2;
+
+/**
+ * Each candidate's first-model score set beside its neighbours': a kicker or section label stands
+ * just above a stronger line, a standfirst just below one. `z` holds the first model's scores in
+ * candidate order (page order).
+ */
+export function headlineContext(doc: TextDoc, candidates: readonly HeadlineCandidate[], z: readonly number[]): Float64Array[] {
+  const m = candidates.length;
+  let best = -Infinity, second = -Infinity;
+  for (const v of z) if (v > best) (second = best, (best = v)); else if (v > second) second = v;
+  let bestSlug = 0;
+  for (const c of candidates) bestSlug = Math.max(bestSlug, c.x[SLUG_F1]!);
+  return candidates.map((c, k) => {
+    const other = z[k] === best ? second : best;
+    let above = -1, below = -1;
+    for (let j = k - 1; j >= 0 && c.index - candidates[j]!.index <= ADJACENT; j--) if (above < 0 || z[j]! > z[above]!) above = j;
+    for (let j = k + 1; j < m && candidates[j]!.index - c.index <= ADJACENT; j++) if (below < 0 || z[j]! > z[below]!) below = j;
+    const words = doc.lines[c.index]!.words;
+    return Float64Array.of(
+      z[k]!,
+      Number.isFinite(other) ? clampGap(z[k]! - other) : 5,
+      above >= 0 ? 1 : 0,
+      above >= 0 ? clampGap(z[k]! - z[above]!) : 0,
+      below >= 0 ? 1 : 0,
+      below >= 0 ? clampGap(z[k]! - z[below]!) : 0,
+      below >= 0 && doc.lines[candidates[below]!.index]!.words > words ? 1 : 0,
+      above >= 0 && doc.lines[candidates[above]!.index]!.words > words ? 1 : 0,
+      c.x[SLUG_F1]! - bestSlug,
+    );
+  });
+}
+
+const clampGap = (v: number): number => Math.max(-10, Math.min(10, v));

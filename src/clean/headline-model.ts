@@ -1,12 +1,43 @@
-// The learned headline model for text dumps (trained by `npm run train:clean`).
-import { loadModel, type LogisticModel } from "../model/logistic.ts";
+// The learned headline models for text dumps (trained by `npm run train:clean`): a first model scores
+// each candidate line on its own, a second weighs that score against the candidates around it.
+import { loadModel, logit, type LogisticModel } from "../model/logistic.ts";
 import weights from "./weights/headline-text.json" with { type: "json" };
-import { HEADLINE_FEATURES } from "./headline-features.ts";
+import { HEADLINE_CONTEXT_FEATURES, HEADLINE_FEATURES, headlineCandidates, headlineContext, type HeadlineCandidate } from "./headline-features.ts";
+import type { TextDoc } from "./doc.ts";
 
-let model: LogisticModel | null = null;
+export interface HeadlineModels {
+  line: LogisticModel;
+  context: LogisticModel;
+}
+
+let models: HeadlineModels | null = null;
 
 /** Checked against the code's feature names on first use. */
-export function headlineModel(): LogisticModel {
-  model ??= loadModel(weights, HEADLINE_FEATURES);
-  return model;
+export function headlineModels(): HeadlineModels {
+  models ??= { line: loadModel(weights.line, HEADLINE_FEATURES), context: loadModel(weights.context, HEADLINE_CONTEXT_FEATURES) };
+  return models;
+}
+
+/** The candidates a text dump's headline is chosen from: never the body's last line, which has no article below it. */
+export function headlineChoices(doc: TextDoc): HeadlineCandidate[] {
+  let last = -1;
+  for (let i = doc.start; i < doc.end; i++) if (doc.lines[i]!.drop === null) last = i;
+  return headlineCandidates(doc).filter((c) => c.index < last);
+}
+
+/** Each candidate's score by the two models. */
+export function headlineScores(doc: TextDoc, candidates: readonly HeadlineCandidate[], m: HeadlineModels = headlineModels()): number[] {
+  const z = candidates.map((c) => logit(m.line, c.x));
+  return headlineContext(doc, candidates, z).map((x) => logit(m.context, x));
+}
+
+/** The line the models rate highest, or -1; nearer the body wins ties (candidates come in page order). */
+export function pickHeadline(doc: TextDoc, m: HeadlineModels = headlineModels()): number {
+  const candidates = headlineChoices(doc);
+  const scores = headlineScores(doc, candidates, m);
+  let best = -Infinity, index = -1;
+  scores.forEach((s, k) => {
+    if (s >= best) (best = s, (index = candidates[k]!.index));
+  });
+  return index;
 }

@@ -1,12 +1,11 @@
 // The headline. An HTML page states it (og:title, JSON-LD, <h1>, <title>: reconciled in
 // headline.ts); its line in the blocks is found and kept out of the body. A text dump's headline is
-// the line near the body's start that the learned headline model rates highest, never a line that
-// cannot be one (headline-features.ts).
+// the line near the body's start that the learned headline models rate highest (headline-model.ts),
+// never a line that cannot be one (headline-features.ts).
 import type { CleanRule } from "./types.ts";
 import { dropLine, type TextDoc } from "../doc.ts";
-import { bodyAnchor, headlineCandidates } from "../headline-features.ts";
-import { headlineModel } from "../headline-model.ts";
-import { logit, type LogisticModel } from "../../model/logistic.ts";
+import { bodyAnchor } from "../headline-features.ts";
+import { pickHeadline } from "../headline-model.ts";
 import { headlineTokens, tokenF1 } from "../headline.ts";
 
 export { BYLINE, BYLINE_OR_DATE } from "../bylines.ts";
@@ -36,29 +35,17 @@ function knownHeadlineLine(doc: TextDoc, title: string): number {
 export const findHeadline: CleanRule = {
   name: "find-headline",
   apply(doc) {
-    find(doc, doc.origin === "text" && !doc.meta.title ? headlineModel() : null);
+    find(doc, doc.origin === "text" && !doc.meta.title);
   },
 };
 
-function find(doc: TextDoc, model: LogisticModel | null): void {
+function find(doc: TextDoc, learned: boolean): void {
   if (doc.noArticle) return;
   let title = -1;
   if (doc.origin === "html" || doc.meta.title) {
     if (doc.meta.title) title = knownHeadlineLine(doc, doc.meta.title);
-  } else if (model) {
-    let best = -Infinity;
-    // A headline has its article below it: never the body's last line.
-    let last = -1;
-    for (let i = doc.start; i < doc.end; i++) if (doc.lines[i]!.drop === null) last = i;
-    for (const c of headlineCandidates(doc)) {
-      if (c.index >= last) continue;
-      const z = logit(model, c.x);
-      // Nearer the body wins ties (candidates come in page order).
-      if (z >= best) {
-        best = z;
-        title = c.index;
-      }
-    }
+  } else if (learned) {
+    title = pickHeadline(doc);
   }
   if (title < 0) return;
   doc.title = title;

@@ -1,0 +1,38 @@
+// Headlines read from real text dumps (dev-corpus pages copied to test/fixtures/clean/headlines/):
+// the failure classes the headline models were changed for, as a reader would see them.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cleanSource } from "../../src/clean/index.ts";
+import type { SourceFile } from "../../src/types.ts";
+
+const page = (name: string, url: string | null): SourceFile => ({
+  path: name,
+  format: "text",
+  text: readFileSync(join(import.meta.dirname, "../fixtures/clean/headlines", name), "utf8"),
+  encoding: "utf-8",
+  mtime: new Date(0),
+  url,
+});
+
+describe("headlines of text dumps", () => {
+  it("passes over the all-caps kicker above the headline, with the page's URL and without", () => {
+    for (const url of ["https://www.barrons.com/articles/home-depot-stock-earnings-report-51574168486", null]) {
+      const a = cleanSource(page("kicker-above-headline.txt", url));
+      expect(a.title).toBe("Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn’t Worry.");
+      expect(a.paragraphs[0]).toMatch(/^Shares of construction goods giant Home Depot are dropping/);
+    }
+  });
+
+  it("takes the headline, not the standfirst under it, when no URL tells them apart", () => {
+    const a = cleanSource(page("standfirst-below-headline.txt", null));
+    expect(a.title).toBe("Erste Zusagen für Aufnahmen von über 80 LSBTI aus Afghanistan");
+    expect(a.paragraphs[0]).toMatch(/^In ihrer Antwort auf eine schriftliche Anfrage/);
+  });
+
+  it("finds a headline that stands far above the located body (a recipe's ingredient lists in between)", () => {
+    const a = cleanSource(page("headline-far-above-body.txt", "https://web.archive.org/web/20200808063632/https://www.przepisy.pl/przepis/pierogi-z-dynia-w-sosie-szalwiowym"));
+    expect(a.title).toBe("Pierogi z dynią w sosie szałwiowym");
+    expect(a.paragraphs[0]).toMatch(/^Z mąki, wody, soli i jajka zrób klasyczne ciasto na pierogi/);
+  });
+});
