@@ -113,8 +113,10 @@ export async function runBuild(argv: string[]): Promise<number> {
         const rules = rulesWithout(...config.disableRules);
         const load = (file: (typeof ingested.files)[number]) => readSource(file, ingested.unread);
         const prepared = await prepareArticles(ingested.files, { zone: config.timezone, rules, cache, warn, load, dropEvidence: true }, articleStats);
-        // Their texts are in the articles now (or not needed): the files keep only their names and times.
+        // Their texts are in the articles now (or not needed): the files keep only their names and times,
+        // and where the unread ones are is no longer needed (each path holds on to a slab of file bytes).
         for (const file of ingested.files) file.text = "";
+        ingested.unread.clear();
         summaries = await cachedSummaries(cache);
         lap("articles");
         progress.step("merging and summarising");
