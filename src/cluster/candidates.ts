@@ -28,9 +28,9 @@ interface Postings {
 
 function postingsOf(profiles: readonly Profile[], days: ReadonlyArray<number | null>): Postings {
   let keys = 0;
-  for (const p of profiles) for (const key of p.keys) keys = Math.max(keys, key + 1);
+  for (const { keys: k } of profiles) for (let t = k.from; t < k.to; t++) keys = Math.max(keys, k.ids[t]! + 1);
   const start = new Int32Array(keys + 1);
-  for (const p of profiles) for (const key of p.keys) start[key + 1]!++;
+  for (const { keys: k } of profiles) for (let t = k.from; t < k.to; t++) start[k.ids[t]! + 1]!++;
   for (let k = 0; k < keys; k++) start[k + 1]! += start[k]!;
   const entries = start[keys]!;
   const holder = new Int32Array(entries);
@@ -40,13 +40,13 @@ function postingsOf(profiles: readonly Profile[], days: ReadonlyArray<number | n
   const dated = new Int32Array(keys);
   const order = profiles.map((_, i) => i).sort((x, y) => (days[x] ?? Infinity) - (days[y] ?? Infinity) || x - y);
   for (const i of order) {
-    const p = profiles[i]!;
+    const p = profiles[i]!.keys;
     const d = days[i];
-    for (let k = 0; k < p.keys.length; k++) {
-      const key = p.keys[k]!;
+    for (let k = p.from; k < p.to; k++) {
+      const key = p.ids[k]!;
       const at = fill[key]!++;
       holder[at] = i;
-      weight[at] = p.keyWeights[k]!;
+      weight[at] = p.weights[k]!;
       // Dated holders come first (the order puts undated articles last): the run's dated part ends here.
       if (d !== null && d !== undefined) {
         day[at] = d;
@@ -88,11 +88,11 @@ export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArra
   const touched: number[] = [];
   const w = options.windowDays;
   for (let i = 0; i < n; i++) {
-    const p = profiles[i]!;
+    const p = profiles[i]!.keys;
     const day = days[i] ?? null;
-    for (let k = 0; k < p.keys.length; k++) {
-      const key = p.keys[k]!;
-      const wi = p.keyWeights[k]!;
+    for (let k = p.from; k < p.to; k++) {
+      const key = p.ids[k]!;
+      const wi = p.weights[k]!;
       const first = start[key]!;
       const undated = first + dated[key]!;
       const end = start[key + 1]!;

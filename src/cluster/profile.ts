@@ -3,15 +3,23 @@
 // merge of two short arrays (no string-keyed maps, little garbage).
 //
 // Memory: all articles' runs live in a few large typed arrays (one of ids, one of weights, laid out
-// article after article), and an article's vectors are views into them. A typed array of its own costs
-// about 400 bytes besides its data and a view about 70, and an article has some 25 of them: at 100,000
-// articles that is the difference between one gigabyte and under two hundred megabytes. The vocabulary
-// (a Map from term to id) lives only while the articles' terms are read.
+// article after article), and an article's vectors are ranges of them: a small object naming the arrays
+// and where its run begins and ends. A typed array of its own costs about 400 bytes besides its data, a
+// view into a shared one about 100, a range about 30, and an article has some 25 vectors: at 100,000
+// articles that is the difference between about a gigabyte and some fifty megabytes. The vocabulary (a
+// Map from term to id) lives only while the articles' terms are read.
 import type { DatedArticle } from "../types.ts";
 import { articleTerms } from "./mentions.ts";
 
-export interface SparseVector {
+/** Ids ids[from] … ids[to - 1], ascending (a range of an array shared by many). */
+export interface IdRun {
   ids: Int32Array;
+  from: number;
+  to: number;
+}
+
+/** A sparse vector: the ids of a run and their weights, weights[k] for ids[k]. */
+export interface SparseVector extends IdRun {
   weights: Float32Array;
 }
 
@@ -25,11 +33,11 @@ export interface Profile {
   /** The ACTORS rarest names of the lead, with their IDF: whom the event is about (a person rather than the city). */
   actors: SparseVector;
   /** Quantities the opening states ("12 people"), as sorted ids of unit and value together. */
-  quantities: Int32Array;
-  /** The unit id of each entry of `quantities`. */
-  quantityUnits: Int32Array;
+  quantities: IdRun;
+  /** The unit id of each entry of `quantities`, in the same order (the same length). */
+  quantityUnits: IdRun;
   /** The distinct unit ids of `quantities`, sorted. */
-  units: Int32Array;
+  units: IdRun;
   /** Proper-name tokens. */
   names: SparseVector;
   /** Name ids of the lead, sorted, with their IDF: who and where the event is about. */
@@ -38,17 +46,15 @@ export interface Profile {
   /** The lead's sentences one by one (IDF-weighted unit vectors of their words), to find one fact told by both. */
   sentences: SparseVector[];
   /** Days of a month mentioned (ids, unweighted). */
-  days: Int32Array;
+  days: IdRun;
   /** Weekdays the lead mentions, as bits. */
   weekdays: number;
   /** Months mentioned, as bits. */
   months: number;
   /** Years mentioned, sorted, distinct. */
-  years: Int32Array;
-  /** Blocking keys: the article's most distinctive word and number ids that some other article shares. */
-  keys: Int32Array;
-  /** Each key's weight in the article's word or number vector. */
-  keyWeights: Float32Array;
+  years: IdRun;
+  /** Blocking keys: the article's most distinctive word and number ids that some other article shares, with their weights in its word or number vector. */
+  keys: SparseVector;
 }
 
 /** How many of the lead's names are its actors. */
@@ -230,12 +236,15 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   }
   chosenStart[2 * n] = chosen.length;
   chosen.trim();
-  const vector = (from: number, to: number, store: Runs = runs): SparseVector => ({ ids: store.ids.subarray(from, to), weights: store.values.subarray(from, to) });
-  const plain = (a: number, r: number) => ids.subarray(...run(a, r));
+  const vector = (from: number, to: number, store: Runs = runs): SparseVector => ({ ids: store.ids, weights: store.values, from, to });
+  const plain = (a: number, r: number): IdRun => {
+    const [from, to] = run(a, r);
+    return { ids, from, to };
+  };
   return articles.map((_, a): Profile => {
     const sentences: SparseVector[] = [];
     for (let r = firstRun[a]! + SENTENCES; r < firstRun[a + 1]!; r++) sentences.push(vector(starts[r]!, starts[r + 1]!));
-    const [keysFrom, keysTo] = [chosenStart[2 * a + 1]!, chosenStart[2 * a + 2]!];
+    const keysFrom = chosenStart[2 * a + 1]!;
     return {
       words: vector(...run(a, WORDS)),
       lead: vector(...run(a, LEAD)),
@@ -252,10 +261,19 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
       weekdays: weekdays[a]!,
       months: months[a]!,
       years: plain(a, YEARS),
-      keys: chosen.ids.subarray(keysFrom, keysTo),
-      keyWeights: chosen.values.subarray(keysFrom, keysTo),
+      keys: vector(keysFrom, chosenStart[2 * a + 2]!, chosen),
     };
   });
+}
+
+/** How many entries a run has. */
+export function size(run: IdRun): number {
+  return run.to - run.from;
+}
+
+/** The ids of a run, as a new array. */
+export function idsOf(run: IdRun): Int32Array {
+  return run.ids.slice(run.from, run.to);
 }
 
 /** The tokens of a space-separated list (none for an empty one). */
@@ -292,10 +310,10 @@ function topKeys(spans: Array<[number, number]>, ids: Int32Array, weights: Float
 export function dot(a: SparseVector, b: SparseVector): number {
   const ai = a.ids;
   const bi = b.ids;
-  let i = 0;
-  let j = 0;
+  let i = a.from;
+  let j = b.from;
   let sum = 0;
-  while (i < ai.length && j < bi.length) {
+  while (i < a.to && j < b.to) {
     const x = ai[i]!;
     const y = bi[j]!;
     if (x === y) sum += a.weights[i++]! * b.weights[j++]!;
@@ -311,11 +329,11 @@ const OVERLAP = { common: 0, cosine: 0 };
 export function overlap(a: SparseVector, b: SparseVector): { common: number; cosine: number } {
   const ai = a.ids;
   const bi = b.ids;
-  let i = 0;
-  let j = 0;
+  let i = a.from;
+  let j = b.from;
   let common = 0;
   let cosine = 0;
-  while (i < ai.length && j < bi.length) {
+  while (i < a.to && j < b.to) {
     const x = ai[i]!;
     const y = bi[j]!;
     if (x === y) {
@@ -333,33 +351,34 @@ export function overlap(a: SparseVector, b: SparseVector): { common: number; cos
 export function covered(a: SparseVector, b: SparseVector): number {
   const ai = a.ids;
   const bi = b.ids;
-  let i = 0;
-  let j = 0;
+  let i = a.from;
+  let j = b.from;
   let hit = 0;
   let all = 0;
-  while (i < ai.length) {
+  while (i < a.to) {
     const x = ai[i]!;
-    while (j < bi.length && bi[j]! < x) j++;
+    while (j < b.to && bi[j]! < x) j++;
     all += a.weights[i]!;
-    if (j < bi.length && bi[j] === x) hit += a.weights[i]!;
+    if (j < b.to && bi[j] === x) hit += a.weights[i]!;
     i++;
   }
   return all > 0 ? hit / all : 0;
 }
 
-/** How many ids two sorted id arrays share. */
-export function shared(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
+/** How many ids two runs share. */
+export function shared(a: IdRun, b: IdRun): number {
+  const ai = a.ids;
+  const bi = b.ids;
+  let i = a.from;
+  let j = b.from;
   let n = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
+  while (i < a.to && j < b.to) {
+    if (ai[i] === bi[j]) {
       n++;
       i++;
       j++;
-    } else if (a[i]! < b[j]!) i++;
+    } else if (ai[i]! < bi[j]!) i++;
     else j++;
   }
   return n;
 }
-
