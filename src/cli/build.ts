@@ -36,7 +36,7 @@ import { IDENTITY_FILE, parseIdentityState, serializeIdentityState, type Identit
  * the build costs a few per cent more CPU in collections. Nothing is capped: a build that needs more
  * memory gets it.
  */
-export const HEAP_GROWING_PERCENT = 50;
+const HEAP_GROWING_PERCENT = 50;
 
 export async function runBuild(argv: string[]): Promise<number> {
   // A flag the command line gave wins (node --heap-growing-percent=N bin/digest.js build).

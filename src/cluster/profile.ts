@@ -5,9 +5,9 @@
 // Memory: all articles' runs live in a few large typed arrays (one of ids, one of weights, laid out
 // article after article), and an article's vectors are ranges of them: a small object naming the arrays
 // and where its run begins and ends. A typed array of its own costs about 400 bytes besides its data, a
-// view into a shared one about 100, a range about 30, and an article has some 25 vectors: at 100,000
-// articles that is the difference between about a gigabyte and some fifty megabytes. The vocabulary (a
-// Map from term to id) lives only while the articles' terms are read.
+// view into a shared one about 100, a range about 30, and an article has some 25 vectors: measured at
+// 10,000 articles, the profiles went from 79 MB to 35 MB (22 of them the ids and weights themselves).
+// The vocabulary (a Map from term to id) lives only while the articles' terms are read.
 import type { DatedArticle } from "../types.ts";
 import { articleTerms } from "./mentions.ts";
 
