@@ -71,7 +71,8 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
     timings.date = (timings.date ?? 0) + clock.date;
   }
   mark = performance.now();
-  const named = assignStoryIds(clusterArticles(dated, options.cluster ?? defaultClusterOptions), options.identity ?? null);
+  // The articles' `terms` serve clustering alone: let go of them as it reads them.
+  const named = assignStoryIds(clusterArticles(dated, { ...(options.cluster ?? defaultClusterOptions), releaseTerms: true }), options.identity ?? null);
   const clusters = named.clusters;
   lap("cluster");
   const stories = clusters.map((cluster): Story => {

@@ -12,13 +12,49 @@ export interface CandidateOptions {
   minKeyScore: number;
 }
 
-interface Posting {
-  /** Dated holders, ordered by day then index, with their days and their weights for the key. */
-  dated: number[];
-  days: number[];
-  weights: number[];
-  undated: number[];
-  undatedWeights: number[];
+/**
+ * Every key's holders, in flat arrays (compressed rows: a key's holders are one run, `start[key]` to
+ * `start[key + 1]`), not a list object per key: at 100,000 articles there are millions of entries. The
+ * dated holders of a key are ordered by day then index, with their days; the undated follow them, in
+ * index order. `dated[key]` is where a key's undated holders begin.
+ */
+interface Postings {
+  start: Int32Array;
+  dated: Int32Array;
+  holder: Int32Array;
+  day: Int32Array;
+  weight: Float32Array;
+}
+
+function postingsOf(profiles: readonly Profile[], days: ReadonlyArray<number | null>): Postings {
+  let keys = 0;
+  for (const { keys: k } of profiles) for (let t = k.from; t < k.to; t++) keys = Math.max(keys, k.ids[t]! + 1);
+  const start = new Int32Array(keys + 1);
+  for (const { keys: k } of profiles) for (let t = k.from; t < k.to; t++) start[k.ids[t]! + 1]!++;
+  for (let k = 0; k < keys; k++) start[k + 1]! += start[k]!;
+  const entries = start[keys]!;
+  const holder = new Int32Array(entries);
+  const day = new Int32Array(entries);
+  const weight = new Float32Array(entries);
+  const fill = start.slice(0, keys);
+  const dated = new Int32Array(keys);
+  const order = profiles.map((_, i) => i).sort((x, y) => (days[x] ?? Infinity) - (days[y] ?? Infinity) || x - y);
+  for (const i of order) {
+    const p = profiles[i]!.keys;
+    const d = days[i];
+    for (let k = p.from; k < p.to; k++) {
+      const key = p.ids[k]!;
+      const at = fill[key]!++;
+      holder[at] = i;
+      weight[at] = p.weights[k]!;
+      // Dated holders come first (the order puts undated articles last): the run's dated part ends here.
+      if (d !== null && d !== undefined) {
+        day[at] = d;
+        dated[key] = at + 1 - start[key]!;
+      }
+    }
+  }
+  return { start, dated, holder, day, weight };
 }
 
 /** Pairs (a[k] < b[k]) to score, in order of `a` then `b`. */
@@ -46,53 +82,38 @@ export function candidatePairs(profiles: readonly Profile[], days: ReadonlyArray
 
 /** Calls `visit(i, j)` (i < j) for every candidate pair, in order of i then j. */
 export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: CandidateOptions, visit: (i: number, j: number) => void): void {
-  const postings = new Map<number, Posting>();
-  const order = profiles.map((_, i) => i).sort((x, y) => (days[x] ?? Infinity) - (days[y] ?? Infinity) || x - y);
-  for (const i of order) {
-    const p = profiles[i]!;
-    const day = days[i];
-    for (let k = 0; k < p.keys.length; k++) {
-      let posting = postings.get(p.keys[k]!);
-      if (!posting) postings.set(p.keys[k]!, (posting = { dated: [], days: [], weights: [], undated: [], undatedWeights: [] }));
-      if (day === null || day === undefined) {
-        posting.undated.push(i);
-        posting.undatedWeights.push(p.keyWeights[k]!);
-      } else {
-        posting.dated.push(i);
-        posting.days.push(day);
-        posting.weights.push(p.keyWeights[k]!);
-      }
-    }
-  }
-
+  const { start, dated, holder, day: postingDay, weight } = postingsOf(profiles, days);
   const n = profiles.length;
   const score = new Float64Array(n);
   const touched: number[] = [];
   const w = options.windowDays;
   for (let i = 0; i < n; i++) {
-    const p = profiles[i]!;
+    const p = profiles[i]!.keys;
     const day = days[i] ?? null;
-    for (let k = 0; k < p.keys.length; k++) {
-      const posting = postings.get(p.keys[k]!)!;
-      const wi = p.keyWeights[k]!;
-      let lo = 0;
-      let hi = posting.dated.length;
+    for (let k = p.from; k < p.to; k++) {
+      const key = p.ids[k]!;
+      const wi = p.weights[k]!;
+      const first = start[key]!;
+      const undated = first + dated[key]!;
+      const end = start[key + 1]!;
+      let lo = first;
+      let hi = undated;
       if (day !== null) {
-        lo = lowerBound(posting.days, day - w);
-        hi = lowerBound(posting.days, day + w + 1);
+        lo = lowerBound(postingDay, first, undated, day - w);
+        hi = lowerBound(postingDay, lo, undated, day + w + 1);
       }
-      if (hi - lo + posting.undated.length > options.postingCap) continue;
+      if (hi - lo + (end - undated) > options.postingCap) continue;
       for (let t = lo; t < hi; t++) {
-        const j = posting.dated[t]!;
+        const j = holder[t]!;
         if (j <= i) continue;
         if (score[j] === 0) touched.push(j);
-        score[j]! += wi * posting.weights[t]!;
+        score[j]! += wi * weight[t]!;
       }
-      for (let t = 0; t < posting.undated.length; t++) {
-        const j = posting.undated[t]!;
+      for (let t = undated; t < end; t++) {
+        const j = holder[t]!;
         if (j <= i) continue;
         if (score[j] === 0) touched.push(j);
-        score[j]! += wi * posting.undatedWeights[t]!;
+        score[j]! += wi * weight[t]!;
       }
     }
     touched.sort((x, y) => x - y);
@@ -104,9 +125,8 @@ export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArra
   }
 }
 
-function lowerBound(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
+/** The first position in xs[lo, hi) whose value is at least `x` (hi when none is). */
+function lowerBound(xs: Int32Array, lo: number, hi: number, x: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (xs[mid]! < x) lo = mid + 1;

@@ -82,14 +82,14 @@ function lowerBound(list: number[], days: ReadonlyArray<number | null>, day: num
 function centroid(vectors: SparseVector[]): SparseVector {
   if (vectors.length === 1) return vectors[0]!;
   const sum = new Map<number, number>();
-  for (const v of vectors) for (let k = 0; k < v.ids.length; k++) sum.set(v.ids[k]!, (sum.get(v.ids[k]!) ?? 0) + v.weights[k]!);
+  for (const v of vectors) for (let k = v.from; k < v.to; k++) sum.set(v.ids[k]!, (sum.get(v.ids[k]!) ?? 0) + v.weights[k]!);
   const ids = Int32Array.from(sum.keys()).sort();
   const weights = Float32Array.from(ids, (id) => sum.get(id)!);
   let norm = 0;
   for (const w of weights) norm += w * w;
   norm = Math.sqrt(norm) || 1;
   for (let k = 0; k < weights.length; k++) weights[k] = weights[k]! / norm;
-  return { ids, weights };
+  return { ids, weights, from: 0, to: ids.length };
 }
 
 /** The centroid's `k` heaviest terms and their weights (ties to the lower id). */
@@ -97,7 +97,7 @@ function topKeys(v: SparseVector, k: number): { ids: number[]; weights: number[]
   // Selection into a short sorted list: a centroid has hundreds of terms, and only k are wanted.
   const top: number[] = [];
   const heavier = (x: number, y: number) => v.weights[x]! > v.weights[y]! || (v.weights[x] === v.weights[y] && x < y);
-  for (let i = 0; i < v.ids.length; i++) {
+  for (let i = v.from; i < v.to; i++) {
     if (top.length === k && !heavier(i, top[k - 1]!)) continue;
     let at = top.length === k ? k - 1 : top.length;
     while (at > 0 && heavier(i, top[at - 1]!)) {

@@ -54,6 +54,11 @@ export interface ClusterOptions {
   postingCap: number;
   /** Shared key weight a pair needs before it is scored. */
   minKeyScore: number;
+  /**
+   * Memory only: empty each article's `terms` once its profile is read from them (they serve clustering
+   * alone). The stories are the same; clustering the same articles again reads their text instead.
+   */
+  releaseTerms?: boolean;
 }
 
 export const defaultClusterOptions: ClusterOptions = {
@@ -100,7 +105,7 @@ export interface ScoredPairs {
 /** Articles in path order, their profiles, time spans and days. */
 function prepareArticles(articles: readonly DatedArticle[], options: ClusterOptions): { order: DatedArticle[]; profiles: Profile[]; spans: TimeSpan[]; days: Array<number | null> } {
   const order = [...articles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const profiles = buildProfiles(order, options.keyTerms);
+  const profiles = buildProfiles(order, options.keyTerms, options.releaseTerms);
   const spans = order.map((a) => spanOf(a.evidence));
   return { order, profiles, spans, days: spans.map((s) => (s.first ? dayNumber(s.first) : null)) };
 }

@@ -1,11 +1,25 @@
 // Each article as compact numeric vectors: every term is interned to an integer id once, and a vector is
-// a sorted Int32Array of ids with a parallel Float32Array of L2-normalised TF-IDF weights, so comparing
-// two articles is a merge of two short arrays (no string-keyed maps, little garbage).
+// a sorted run of ids with a parallel run of L2-normalised TF-IDF weights, so comparing two articles is a
+// merge of two short arrays (no string-keyed maps, little garbage).
+//
+// Memory: all articles' runs live in a few large typed arrays (one of ids, one of weights, laid out
+// article after article), and an article's vectors are ranges of them: a small object naming the arrays
+// and where its run begins and ends. A typed array of its own costs about 400 bytes besides its data, a
+// view into a shared one about 100, a range about 30, and an article has some 25 vectors: measured at
+// 10,000 articles, the profiles went from 79 MB to 35 MB (22 of them the ids and weights themselves).
+// The vocabulary (a Map from term to id) lives only while the articles' terms are read.
 import type { DatedArticle } from "../types.ts";
 import { articleTerms } from "./mentions.ts";
 
-export interface SparseVector {
+/** Ids ids[from] … ids[to - 1], ascending (a range of an array shared by many). */
+export interface IdRun {
   ids: Int32Array;
+  from: number;
+  to: number;
+}
+
+/** A sparse vector: the ids of a run and their weights, weights[k] for ids[k]. */
+export interface SparseVector extends IdRun {
   weights: Float32Array;
 }
 
@@ -19,11 +33,11 @@ export interface Profile {
   /** The ACTORS rarest names of the lead, with their IDF: whom the event is about (a person rather than the city). */
   actors: SparseVector;
   /** Quantities the opening states ("12 people"), as sorted ids of unit and value together. */
-  quantities: Int32Array;
-  /** The unit id of each entry of `quantities`. */
-  quantityUnits: Int32Array;
+  quantities: IdRun;
+  /** The unit id of each entry of `quantities`, in the same order (the same length). */
+  quantityUnits: IdRun;
   /** The distinct unit ids of `quantities`, sorted. */
-  units: Int32Array;
+  units: IdRun;
   /** Proper-name tokens. */
   names: SparseVector;
   /** Name ids of the lead, sorted, with their IDF: who and where the event is about. */
@@ -32,22 +46,15 @@ export interface Profile {
   /** The lead's sentences one by one (IDF-weighted unit vectors of their words), to find one fact told by both. */
   sentences: SparseVector[];
   /** Days of a month mentioned (ids, unweighted). */
-  days: Int32Array;
+  days: IdRun;
   /** Weekdays the lead mentions, as bits. */
   weekdays: number;
   /** Months mentioned, as bits. */
   months: number;
   /** Years mentioned, sorted, distinct. */
-  years: Int32Array;
-  /** Blocking keys: the article's most distinctive word and number ids that some other article shares. */
-  keys: Int32Array;
-  /** Each key's weight in the article's word or number vector. */
-  keyWeights: Float32Array;
-}
-
-interface Counts {
-  ids: Int32Array;
-  counts: Float32Array;
+  years: IdRun;
+  /** Blocking keys: the article's most distinctive word and number ids that some other article shares, with their weights in its word or number vector. */
+  keys: SparseVector;
 }
 
 /** How many of the lead's names are its actors. */
@@ -56,7 +63,78 @@ export const ACTORS = 3;
 /** IDF prior: as if this many unrelated articles were in the batch too (see text/tfidf.ts). */
 export const BACKGROUND_DOCUMENTS = 100;
 
-export function buildProfiles(articles: readonly DatedArticle[], keyCount: number): Profile[] {
+/**
+ * An article's runs, in this order; then its lead sentences of at least MIN_SENTENCE_TERMS distinct
+ * words, one run each. Counted runs hold each distinct id once with its count (later its weight).
+ */
+const TITLE = 0;
+const WORDS = 1;
+const LEAD = 2;
+const NAMES = 3;
+const LEAD_NAMES = 4;
+const NUMBERS = 5;
+const QUANTITIES = 6;
+const QUANTITY_UNITS = 7;
+const UNITS = 8;
+const DAYS = 9;
+const YEARS = 10;
+const SENTENCES = 11;
+
+/** Sentences with fewer distinct words than this are not compared. */
+const MIN_SENTENCE_TERMS = 3;
+
+/** Parallel growable runs of ids and of a number for each (a count, then a weight). */
+class Runs {
+  ids = new Int32Array(1 << 16);
+  values = new Float32Array(1 << 16);
+  length = 0;
+
+  push(id: number, value: number): void {
+    if (this.length === this.ids.length) {
+      const ids = new Int32Array(this.length * 2);
+      ids.set(this.ids);
+      this.ids = ids;
+      const values = new Float32Array(this.length * 2);
+      values.set(this.values);
+      this.values = values;
+    }
+    this.ids[this.length] = id;
+    this.values[this.length++] = value;
+  }
+
+  /** Each distinct id of `ids` once, ascending, with how many times it occurs. */
+  pushCounts(ids: ArrayLike<number>): void {
+    const sorted = Int32Array.from(ids).sort();
+    for (let i = 0; i < sorted.length; i++) {
+      if (i > 0 && sorted[i] === sorted[i - 1]) this.values[this.length - 1]!++;
+      else this.push(sorted[i]!, 1);
+    }
+  }
+
+  /** Each distinct value once, ascending (the numbers are not counted). */
+  pushDistinct(values: Iterable<number>): void {
+    for (const v of Int32Array.from(new Set(values)).sort()) this.push(v, 0);
+  }
+
+  /** Gives back what doubling left unused. */
+  trim(): void {
+    this.ids = this.ids.slice(0, this.length);
+    this.values = this.values.slice(0, this.length);
+  }
+}
+
+/** Every article's runs: run r spans [starts[r], starts[r + 1]); article a's runs are firstRun[a] … firstRun[a + 1] - 1. */
+interface Terms {
+  runs: Runs;
+  starts: Int32Array;
+  firstRun: Int32Array;
+  weekdays: Int32Array;
+  months: Int32Array;
+  vocabularySize: number;
+}
+
+/** Reads every article's terms into runs, interning each term to an id on first sight; `release`: and lets go of them. */
+function readTerms(articles: readonly DatedArticle[], release: boolean): Terms {
   const vocabulary = new Map<string, number>();
   const intern = (term: string): number => {
     let id = vocabulary.get(term);
@@ -66,70 +144,136 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
     }
     return id;
   };
-  const raw = articles.map((a) => {
+  const runs = new Runs();
+  const starts: number[] = [];
+  const firstRun = new Int32Array(articles.length + 1);
+  const weekdays = new Int32Array(articles.length);
+  const months = new Int32Array(articles.length);
+  const open = () => starts.push(runs.length);
+  articles.forEach((a, i) => {
     const m = a.terms ?? articleTerms(a.title, a.paragraphs);
+    if (release) a.terms = undefined;
+    // Interned in this order (words, names, quantities, numbers, days): ids decide the order of every
+    // vector, and so the order sums are taken in.
     const wordIds = list(m.stems).map(intern);
-    // The headline counts twice: it states the event in the fewest words.
-    const words = count([...wordIds.slice(0, m.titleWords), ...wordIds]);
-    const lead = count(wordIds.slice(0, m.leadWords));
     const nameIds = list(m.names).map((n) => intern(`N${n}`));
     const quantities = [...new Map(list(m.quantities).map((q) => {
       const unit = q.slice(0, q.indexOf("="));
       return [intern(`Q${q}`), intern(`U${unit}`)] as const;
     }))].sort((x, y) => x[0] - y[0]);
-    const sentences: Counts[] = [];
-    for (let k = 0; k + 1 < m.sentenceStarts.length; k++) sentences.push(count([...new Set(wordIds.slice(m.sentenceStarts[k]!, m.sentenceStarts[k + 1]!))]));
-    return {
-      sentences,
-      words,
-      lead,
-      title: count(wordIds.slice(0, m.titleWords)),
-      quantities: Int32Array.from(quantities, ([q]) => q),
-      quantityUnits: Int32Array.from(quantities, ([, u]) => u),
-      units: Int32Array.from(new Set(quantities.map(([, u]) => u))).sort(),
-      names: count(nameIds),
-      leadNames: count(nameIds.slice(0, m.leadNames)),
-      numbers: count(list(m.numbers).map((n) => intern(`#${n}`))),
-      days: Int32Array.from(new Set(list(m.days).map((d) => intern(`@${d}`)))).sort(),
-      weekdays: m.weekdays,
-      months: m.months,
-      years: Int32Array.from(new Set(m.years)).sort(),
-    };
+    const numberIds = list(m.numbers).map((n) => intern(`#${n}`));
+    const dayIds = list(m.days).map((d) => intern(`@${d}`));
+    firstRun[i] = starts.length;
+    const title = wordIds.slice(0, m.titleWords);
+    open();
+    runs.pushCounts(title);
+    // The headline counts twice: it states the event in the fewest words.
+    open();
+    runs.pushCounts([...title, ...wordIds]);
+    open();
+    runs.pushCounts(wordIds.slice(0, m.leadWords));
+    open();
+    runs.pushCounts(nameIds);
+    open();
+    runs.pushCounts(nameIds.slice(0, m.leadNames));
+    open();
+    runs.pushCounts(numberIds);
+    open();
+    for (const [q] of quantities) runs.push(q, 0);
+    open();
+    for (const [, u] of quantities) runs.push(u, 0);
+    open();
+    runs.pushDistinct(quantities.map(([, u]) => u));
+    open();
+    runs.pushDistinct(dayIds);
+    open();
+    runs.pushDistinct(m.years);
+    for (let k = 0; k + 1 < m.sentenceStarts.length; k++) {
+      const sentence = new Set(wordIds.slice(m.sentenceStarts[k]!, m.sentenceStarts[k + 1]!));
+      if (sentence.size < MIN_SENTENCE_TERMS) continue;
+      open();
+      runs.pushCounts([...sentence]);
+    }
+    weekdays[i] = m.weekdays;
+    months[i] = m.months;
   });
-  const df = new Int32Array(vocabulary.size);
-  for (const r of raw) {
-    for (const c of [r.words, r.names, r.numbers]) for (const id of c.ids) df[id]!++;
-    for (const id of r.days) df[id]!++;
-  }
+  firstRun[articles.length] = starts.length;
+  starts.push(runs.length);
+  runs.trim();
+  return { runs, starts: Int32Array.from(starts), firstRun, weekdays, months, vocabularySize: vocabulary.size };
+}
+
+/**
+ * `releaseTerms`: each article's `terms` are emptied once read (they are clustering's alone, and at
+ * 100,000 articles some hundred megabytes); the articles then give the same profiles again, only slower.
+ */
+export function buildProfiles(articles: readonly DatedArticle[], keyCount: number, releaseTerms = false): Profile[] {
+  const { runs, starts, firstRun, weekdays, months, vocabularySize } = readTerms(articles, releaseTerms);
+  const { ids, values } = runs;
+  const run = (a: number, r: number): [number, number] => [starts[firstRun[a]! + r]!, starts[firstRun[a]! + r + 1]!];
   const n = articles.length;
+  const df = new Int32Array(vocabularySize);
+  for (let a = 0; a < n; a++) {
+    for (const r of [WORDS, NAMES, NUMBERS, DAYS]) {
+      const [from, to] = run(a, r);
+      for (let k = from; k < to; k++) df[ids[k]!]!++;
+    }
+  }
   const idf = Float32Array.from(df, (d) => Math.log((n + BACKGROUND_DOCUMENTS + 1) / (d + 1)) + 1);
-  // Each article's counts are let go once its profile is made: at 100,000 articles both together are
-  // a large part of the build's peak memory.
-  const pending: Array<(typeof raw)[number] | undefined> = raw;
-  return pending.map((_, i): Profile => {
-    const r = pending[i]!;
-    pending[i] = undefined;
-    const words = weigh(r.words, idf);
-    const numbers = weigh(r.numbers, idf);
+  // Counts become weights in place; the actors and keys, chosen from them, go to runs of their own.
+  const chosen = new Runs();
+  const chosenStart = new Int32Array(2 * n + 1);
+  for (let a = 0; a < n; a++) {
+    const sentenceRuns = firstRun[a + 1]! - firstRun[a]! - SENTENCES;
+    for (const r of [WORDS, LEAD, TITLE, NAMES, NUMBERS]) weigh(values, ids, idf, ...run(a, r));
+    for (let s = 0; s < sentenceRuns; s++) weigh(values, ids, idf, ...run(a, SENTENCES + s));
+    const [from, to] = run(a, LEAD_NAMES);
+    for (let k = from; k < to; k++) values[k] = idf[ids[k]!]!;
+    chosenStart[2 * a] = chosen.length;
+    rarest(ids.subarray(from, to), idf, ACTORS, chosen);
+    chosenStart[2 * a + 1] = chosen.length;
+    topKeys([run(a, WORDS), run(a, NUMBERS)], ids, values, df, keyCount, chosen);
+  }
+  chosenStart[2 * n] = chosen.length;
+  chosen.trim();
+  const vector = (from: number, to: number, store: Runs = runs): SparseVector => ({ ids: store.ids, weights: store.values, from, to });
+  const plain = (a: number, r: number): IdRun => {
+    const [from, to] = run(a, r);
+    return { ids, from, to };
+  };
+  return articles.map((_, a): Profile => {
+    const sentences: SparseVector[] = [];
+    for (let r = firstRun[a]! + SENTENCES; r < firstRun[a + 1]!; r++) sentences.push(vector(starts[r]!, starts[r + 1]!));
+    const keysFrom = chosenStart[2 * a + 1]!;
     return {
-      words,
-      lead: weigh(r.lead, idf),
-      title: weigh(r.title, idf),
-      actors: rarest(r.leadNames.ids, idf, ACTORS),
-      quantities: r.quantities,
-      quantityUnits: r.quantityUnits,
-      units: r.units,
-      sentences: r.sentences.filter((c) => c.ids.length >= 3).map((c) => weigh(c, idf)),
-      names: weigh(r.names, idf),
-      leadNames: { ids: r.leadNames.ids, weights: Float32Array.from(r.leadNames.ids, (id) => idf[id]!) },
-      numbers,
-      days: r.days,
-      weekdays: r.weekdays,
-      months: r.months,
-      years: r.years,
-      ...topKeys([words, numbers], df, keyCount),
+      words: vector(...run(a, WORDS)),
+      lead: vector(...run(a, LEAD)),
+      title: vector(...run(a, TITLE)),
+      actors: vector(chosenStart[2 * a]!, keysFrom, chosen),
+      quantities: plain(a, QUANTITIES),
+      quantityUnits: plain(a, QUANTITY_UNITS),
+      units: plain(a, UNITS),
+      sentences,
+      names: vector(...run(a, NAMES)),
+      leadNames: vector(...run(a, LEAD_NAMES)),
+      numbers: vector(...run(a, NUMBERS)),
+      days: plain(a, DAYS),
+      weekdays: weekdays[a]!,
+      months: months[a]!,
+      years: plain(a, YEARS),
+      keys: vector(keysFrom, chosenStart[2 * a + 2]!, chosen),
     };
   });
+}
+
+/** How many entries a run has. */
+export function size(run: IdRun): number {
+  return run.to - run.from;
+}
+
+/** The ids of a run, as a new array. */
+export function idsOf(run: IdRun): Int32Array {
+  return run.ids.slice(run.from, run.to);
 }
 
 /** The tokens of a space-separated list (none for an empty one). */
@@ -137,56 +281,39 @@ function list(joined: string): string[] {
   return joined ? joined.split(" ") : [];
 }
 
-/** The `k` ids of highest IDF (ties to the lower id), sorted, weighted by their IDF. */
-function rarest(ids: Int32Array, idf: Float32Array, k: number): SparseVector {
+/** Appends the `k` ids of highest IDF (ties to the lower id), sorted, weighted by their IDF. */
+function rarest(ids: Int32Array, idf: Float32Array, k: number, out: Runs): void {
   const top = Array.from(ids).sort((x, y) => idf[y]! - idf[x]! || x - y).slice(0, k).sort((x, y) => x - y);
-  return { ids: Int32Array.from(top), weights: Float32Array.from(top, (id) => idf[id]!) };
+  for (const id of top) out.push(id, idf[id]!);
 }
 
-function count(ids: readonly number[]): Counts {
-  const sorted = Int32Array.from(ids).sort();
-  const outIds: number[] = [];
-  const outCounts: number[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    if (i > 0 && sorted[i] === sorted[i - 1]) outCounts[outCounts.length - 1]!++;
-    else {
-      outIds.push(sorted[i]!);
-      outCounts.push(1);
-    }
-  }
-  return { ids: Int32Array.from(outIds), counts: Float32Array.from(outCounts) };
-}
-
-/** Log-scaled TF times IDF, L2-normalised. */
-function weigh(c: Counts, idf: Float32Array): SparseVector {
-  const weights = new Float32Array(c.ids.length);
+/** Log-scaled TF times IDF, L2-normalised: the counts in values[from, to) become weights. */
+function weigh(values: Float32Array, ids: Int32Array, idf: Float32Array, from: number, to: number): void {
   let norm = 0;
-  for (let k = 0; k < c.ids.length; k++) {
-    const w = (1 + Math.log(c.counts[k]!)) * idf[c.ids[k]!]!;
-    weights[k] = w;
+  for (let k = from; k < to; k++) {
+    const w = (1 + Math.log(values[k]!)) * idf[ids[k]!]!;
+    values[k] = w;
     norm += w * w;
   }
   norm = Math.sqrt(norm) || 1;
-  for (let k = 0; k < weights.length; k++) weights[k] = weights[k]! / norm;
-  return { ids: c.ids, weights };
+  for (let k = from; k < to; k++) values[k] = values[k]! / norm;
 }
 
-/** The `k` heaviest terms of the vectors that at least one other article also holds, as sorted ids. */
-function topKeys(vectors: SparseVector[], df: Int32Array, k: number): { keys: Int32Array; keyWeights: Float32Array } {
+/** Appends the `k` heaviest terms of the runs that at least one other article also holds, as sorted ids. */
+function topKeys(spans: Array<[number, number]>, ids: Int32Array, weights: Float32Array, df: Int32Array, k: number, out: Runs): void {
   const pool: Array<[number, number]> = [];
-  for (const v of vectors) for (let i = 0; i < v.ids.length; i++) if (df[v.ids[i]!]! >= 2) pool.push([v.ids[i]!, v.weights[i]!]);
+  for (const [from, to] of spans) for (let i = from; i < to; i++) if (df[ids[i]!]! >= 2) pool.push([ids[i]!, weights[i]!]);
   pool.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  const top = pool.slice(0, k).sort((a, b) => a[0] - b[0]);
-  return { keys: Int32Array.from(top, ([id]) => id), keyWeights: Float32Array.from(top, ([, w]) => w) };
+  for (const [id, w] of pool.slice(0, k).sort((a, b) => a[0] - b[0])) out.push(id, w);
 }
 
 export function dot(a: SparseVector, b: SparseVector): number {
   const ai = a.ids;
   const bi = b.ids;
-  let i = 0;
-  let j = 0;
+  let i = a.from;
+  let j = b.from;
   let sum = 0;
-  while (i < ai.length && j < bi.length) {
+  while (i < a.to && j < b.to) {
     const x = ai[i]!;
     const y = bi[j]!;
     if (x === y) sum += a.weights[i++]! * b.weights[j++]!;
@@ -202,11 +329,11 @@ const OVERLAP = { common: 0, cosine: 0 };
 export function overlap(a: SparseVector, b: SparseVector): { common: number; cosine: number } {
   const ai = a.ids;
   const bi = b.ids;
-  let i = 0;
-  let j = 0;
+  let i = a.from;
+  let j = b.from;
   let common = 0;
   let cosine = 0;
-  while (i < ai.length && j < bi.length) {
+  while (i < a.to && j < b.to) {
     const x = ai[i]!;
     const y = bi[j]!;
     if (x === y) {
@@ -224,33 +351,34 @@ export function overlap(a: SparseVector, b: SparseVector): { common: number; cos
 export function covered(a: SparseVector, b: SparseVector): number {
   const ai = a.ids;
   const bi = b.ids;
-  let i = 0;
-  let j = 0;
+  let i = a.from;
+  let j = b.from;
   let hit = 0;
   let all = 0;
-  while (i < ai.length) {
+  while (i < a.to) {
     const x = ai[i]!;
-    while (j < bi.length && bi[j]! < x) j++;
+    while (j < b.to && bi[j]! < x) j++;
     all += a.weights[i]!;
-    if (j < bi.length && bi[j] === x) hit += a.weights[i]!;
+    if (j < b.to && bi[j] === x) hit += a.weights[i]!;
     i++;
   }
   return all > 0 ? hit / all : 0;
 }
 
-/** How many ids two sorted id arrays share. */
-export function shared(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
+/** How many ids two runs share. */
+export function shared(a: IdRun, b: IdRun): number {
+  const ai = a.ids;
+  const bi = b.ids;
+  let i = a.from;
+  let j = b.from;
   let n = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
+  while (i < a.to && j < b.to) {
+    if (ai[i] === bi[j]) {
       n++;
       i++;
       j++;
-    } else if (a[i]! < b[j]!) i++;
+    } else if (ai[i]! < bi[j]!) i++;
     else j++;
   }
   return n;
 }
-

@@ -1,7 +1,7 @@
 // Who each growing story is about. Two groups that each have a name nearly all their reports give
 // (a fighter, a minister, a company) which nearly none of the other group's reports mention are reports
 // of two different events, however alike their words: the group-level evidence a pair cannot see.
-import type { Profile } from "./profile.ts";
+import { idsOf, type Profile } from "./profile.ts";
 
 export interface ProtagonistOptions {
   /** Groups smaller than this have no reliable protagonists. */
@@ -19,7 +19,7 @@ export class Protagonists {
   private readonly core: Array<number[] | null>;
 
   constructor(profiles: readonly Profile[], private readonly options: ProtagonistOptions) {
-    this.counts = profiles.map((p) => new Map(Array.from(p.names.ids, (id) => [id, 1] as const)));
+    this.counts = profiles.map((p) => new Map(Array.from(idsOf(p.names), (id) => [id, 1] as const)));
     this.size = new Int32Array(profiles.length).fill(1);
     this.core = profiles.map(() => null);
   }

@@ -1,7 +1,7 @@
 // How alike two articles are as reports of one event, as named similarity features for the learned
 // same-event model (merge-model.json, trained by train/train-merge.ts). Every feature compares the two
 // articles; none describes one article alone.
-import { covered, dot, overlap, shared, type Profile, type SparseVector } from "./profile.ts";
+import { covered, dot, overlap, shared, size, type IdRun, type Profile, type SparseVector } from "./profile.ts";
 
 export const PAIR_FEATURES = [
   "words",
@@ -39,8 +39,8 @@ const SCRATCH = new Float64Array(2);
 const PRIOR_ENTRIES = 3;
 
 /** +1 when two mention lists share an item, -1 when both mention some and share none, 0 when one is silent. */
-function agreement(a: Int32Array, b: Int32Array): number {
-  if (a.length === 0 || b.length === 0) return 0;
+function agreement(a: IdRun, b: IdRun): number {
+  if (size(a) === 0 || size(b) === 0) return 0;
   return shared(a, b) > 0 ? 1 : -1;
 }
 
@@ -60,8 +60,8 @@ function shrink(n: number): number {
  * the two missing shares (0 when either side is empty).
  */
 function cover(a: SparseVector, b: SparseVector, aIn: SparseVector, bIn: SparseVector, out: Float64Array, at: number): void {
-  const ab = a.ids.length ? covered(a, aIn) : -1;
-  const ba = b.ids.length ? covered(b, bIn) : -1;
+  const ab = size(a) ? covered(a, aIn) : -1;
+  const ba = size(b) ? covered(b, bIn) : -1;
   out[at] = ab < 0 && ba < 0 ? 0 : ab < 0 ? ba : ba < 0 ? ab : Math.min(ab, ba);
   out[at + 1] = ab < 0 || ba < 0 ? 0 : 1 - Math.max(ab, ba);
 }
@@ -75,14 +75,18 @@ function quantityAgreement(a: Profile, b: Profile, out: Float64Array, at: number
   let agreed = 0;
   if (units > 0) {
     const seen: number[] = [];
-    let i = 0;
-    let j = 0;
-    while (i < a.quantities.length && j < b.quantities.length) {
-      if (a.quantities[i] === b.quantities[j]) {
-        if (!seen.includes(a.quantityUnits[i]!)) seen.push(a.quantityUnits[i]!);
+    const [aq, bq, au] = [a.quantities.ids, b.quantities.ids, a.quantityUnits.ids];
+    // quantityUnits runs alongside quantities: entry i of the one is at this distance in the other.
+    const unitShift = a.quantityUnits.from - a.quantities.from;
+    let i = a.quantities.from;
+    let j = b.quantities.from;
+    while (i < a.quantities.to && j < b.quantities.to) {
+      if (aq[i] === bq[j]) {
+        const unit = au[i + unitShift]!;
+        if (!seen.includes(unit)) seen.push(unit);
         i++;
         j++;
-      } else if (a.quantities[i]! < b.quantities[j]!) i++;
+      } else if (aq[i]! < bq[j]!) i++;
       else j++;
     }
     agreed = seen.length;
@@ -117,13 +121,13 @@ export function pairFeatures(a: Profile, b: Profile, out: Float64Array, at = 0):
   out[at + 4] = dot(a.names, b.names);
   cover(a.actors, b.actors, b.names, a.names, out, at + 5);
   cover(a.leadNames, b.leadNames, b.names, a.names, out, at + 7);
-  out[at + 9] = dot(a.numbers, b.numbers) * shrink(a.numbers.ids.length) * shrink(b.numbers.ids.length);
+  out[at + 9] = dot(a.numbers, b.numbers) * shrink(size(a.numbers)) * shrink(size(b.numbers));
   quantityAgreement(a, b, out, at + 10);
   out[at + 12] = agreement(a.days, b.days);
   out[at + 13] = bitAgreement(a.weekdays, b.weekdays);
   out[at + 14] = agreement(a.years, b.years);
   out[at + 15] = bitAgreement(a.months, b.months);
-  out[at + 16] = shared(a.keys, b.keys) / Math.sqrt((a.keys.length + PRIOR_ENTRIES) * (b.keys.length + PRIOR_ENTRIES));
+  out[at + 16] = shared(a.keys, b.keys) / Math.sqrt((size(a.keys) + PRIOR_ENTRIES) * (size(b.keys) + PRIOR_ENTRIES));
   // The closest pair of lead sentences: two reports of one event state its main fact alike. Only looked
   // for when the articles share enough words (it is the dearest feature).
   let best = 0;

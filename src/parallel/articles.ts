@@ -63,6 +63,9 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   const cache = ruleNames ? (options.cache ?? null) : null;
 
   const outcomes = new Array<ArticleOutcome>(files.length);
+  // Each outcome lets go of its evidence as soon as it is final, not once all are: the texts of every
+  // input at once would be most of the build's memory.
+  const settle = (o: ArticleOutcome): ArticleOutcome => (options.dropEvidence && "article" in o ? { article: { ...o.article, raw: "", context: "" } } : o);
   let todo = files.map((_, i) => i);
   let articles: Pack<CleanRecord> | null = null;
   let dated: Pack<DatedRecord> | null = null;
@@ -88,7 +91,7 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
       const added = dated!.get(keys[i]!.dated);
       if (!added) return dateOnly.push({ i, article: cleaned.article });
       s.datedHits++;
-      outcomes[i] = { article: restoreDated(cleaned.article, added) };
+      outcomes[i] = settle({ article: restoreDated(cleaned.article, added) });
     });
     s.cacheRead = performance.now() - started;
   }
@@ -114,7 +117,7 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   const take = (k: number, p: PreparedFile) => {
     const i = todo[k]!;
     if (failed.has(i)) return; // not read: its rejection is its outcome, and nothing goes into the cache
-    outcomes[i] = fromPrepared(files[i]!, p);
+    outcomes[i] = settle(fromPrepared(files[i]!, p));
     s.clean += p.ms[0];
     s.date += p.ms[1];
     if (cache) {
@@ -147,7 +150,7 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
       for (const [k, i] of todo.entries()) take(k, prepareFile(await withText(i), options.zone, rules));
     } else {
       const clock: ArticleClock = { clean: 0, date: 0 };
-      for (const i of todo) outcomes[i] = prepareArticle(await withText(i), { zone: options.zone, rules }, clock);
+      for (const i of todo) outcomes[i] = settle(prepareArticle(await withText(i), { zone: options.zone, rules }, clock));
       s.clean += clock.clean;
       s.date += clock.date;
     }
@@ -161,7 +164,7 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
     const start = performance.now();
     const result = dateArticle(article, options.zone);
     s.date += performance.now() - start;
-    outcomes[i] = { article: result };
+    outcomes[i] = settle({ article: result });
     const json = datedRecordJson(article, result);
     if (json !== null) dated!.putJson(keys[i]!.dated, json);
   }
@@ -173,7 +176,6 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
     s.cacheWrite = performance.now() - started;
   }
   for (const [i, rejected] of failed) outcomes[i] = rejected;
-  if (options.dropEvidence) for (const o of outcomes) if ("article" in o) o.article = { ...o.article, raw: "", context: "" };
   return outcomes;
 }
 

@@ -2,7 +2,8 @@
 // article and cached with it); the stories are the same whether the terms come with the articles or not.
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { articleTerms, clusterArticles } from "../../src/cluster/index.ts";
+import { articleTerms, clusterArticles, defaultClusterOptions } from "../../src/cluster/index.ts";
+import { buildProfiles } from "../../src/cluster/profile.ts";
 import { seedArticles } from "../../eval/lib/merge-set.ts";
 
 const seeds = seedArticles(join(import.meta.dirname, "../fixtures/seeds")).map((s) => s.article);
@@ -14,6 +15,18 @@ describe("the words clustering reads", () => {
     const stories = (list: typeof seeds) => clusterArticles(list).map((c) => ({ id: c.id, members: c.members.map((m) => m.path), followUpOf: c.followUpOf }));
     expect(stories(withTerms)).toEqual(stories(without));
     expect(stories(withTerms).length).toBe(2);
+  });
+
+  it("lets go of the articles' terms when asked (the build), with the same stories and profiles", () => {
+    const stories = (list: typeof seeds, releaseTerms: boolean) => clusterArticles(list, { ...defaultClusterOptions, releaseTerms }).map((c) => ({ id: c.id, members: c.members.map((m) => m.path), followUpOf: c.followUpOf }));
+    const fresh = () => seeds.map((a) => ({ ...a, terms: articleTerms(a.title, a.paragraphs) }));
+    const kept = fresh();
+    const released = fresh();
+    expect(stories(released, true)).toEqual(stories(kept, false));
+    expect(kept.every((a) => a.terms !== undefined)).toBe(true);
+    expect(released.every((a) => a.terms === undefined)).toBe(true);
+    // Read again from the text, the profiles are what the terms gave (vectors are views into shared arrays).
+    expect(buildProfiles(released, 30)).toEqual(buildProfiles(fresh(), 30));
   });
 
   it("keeps stemmed words, names, numbers and stated quantities as space-separated lists", () => {

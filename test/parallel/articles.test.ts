@@ -126,3 +126,15 @@ describe("files that come without their text", () => {
     }
   });
 });
+
+describe("dropping the evidence (the build)", () => {
+  it("empties every article's raw text and context on every path, threads, cache or neither, and changes nothing else", async () => {
+    const full = await prepareArticles(files, { zone, workers: 1 });
+    const emptied = full.map((o) => ("article" in o ? { article: { ...o.article, raw: "", context: "" } } : o));
+    expect(full.some((o) => "article" in o && o.article.raw !== "")).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), "digest-drop-"));
+    for (const options of [{ workers: 1 }, { workers: 2, minParallel: 1 }, { workers: 1, cache: new DiskCache(dir, () => {}) }, { workers: 1, cache: new DiskCache(dir, () => {}) }]) {
+      expect(json(await prepareArticles(files, { zone, dropEvidence: true, ...options }))).toBe(json(emptied));
+    }
+  });
+});
