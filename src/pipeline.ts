@@ -4,7 +4,7 @@ import type { CleanRule } from "./clean/index.ts";
 import { resolveDates, storyDate, undatedReason } from "./date/index.ts";
 import { prepareArticle, rejection, type ArticleClock, type ArticleOutcome } from "./pipeline/article.ts";
 import { assignStoryIds, clusterArticles, defaultClusterOptions, type ClusterOptions, type IdentityState } from "./cluster/index.ts";
-import { summarise, type SummaryOptions } from "./summarise/index.ts";
+import { summarise, type SummaryInput, type SummaryOptions } from "./summarise/index.ts";
 import { countWords } from "./text/words.ts";
 
 export interface PipelineOptions {
@@ -23,11 +23,12 @@ export interface PipelineOptions {
    */
   prepared?: readonly ArticleOutcome[];
   /**
-   * How a story is summarised. The build passes one that keeps summaries in the cache and may answer
-   * with an empty list that it fills after the pipeline has returned (src/cache/summaries.ts), so
-   * nothing here may read a summary.
+   * How a story is summarised, given a function that makes its inputs. The build passes one that keeps
+   * summaries in the cache and may answer with an empty list that it fills after the pipeline has
+   * returned (src/cache/summaries.ts), making the inputs again then: nothing here may read a summary,
+   * and the stories' members stay as they are until it is filled.
    */
-  summarise?: typeof summarise;
+  summarise?: (inputs: () => SummaryInput[], options?: SummaryOptions) => string[];
 }
 
 export interface PipelineResult {
@@ -83,7 +84,7 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
       date,
       title: headline(members, date),
       members,
-      summary: (options.summarise ?? summarise)(members.map((m) => ({ title: m.title, text: m.paragraphs.join("\n") })), options.summary),
+      summary: summariseStory(members, options),
       followUpOf: cluster.followUpOf,
       ...(cluster.formerIds ? { formerIds: cluster.formerIds } : {}),
     };
@@ -93,6 +94,11 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
   for (const s of stories) if (s.followUpOf && !ids.has(s.followUpOf)) s.followUpOf = null;
   stories.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : 1));
   return { stories, rejected, messages, identity: named.state };
+}
+
+function summariseStory(members: readonly ResolvedArticle[], options: PipelineOptions): string[] {
+  const inputs = () => members.map((m): SummaryInput => ({ title: m.title, text: m.paragraphs.join("\n") }));
+  return options.summarise ? options.summarise(inputs, options.summary) : summarise(inputs(), options.summary);
 }
 
 function byDateThenPath(a: ResolvedArticle, b: ResolvedArticle): number {

@@ -5,7 +5,11 @@
 // `fill` fills once the pipeline has returned, when every story still to summarise is known and they
 // can be summarised together on the worker threads (src/parallel/summaries.ts). Nothing in the
 // pipeline reads a summary before then. A story whose arguments repeat another's is summarised once.
-import { summarise, type SummaryInput, type SummaryOptions } from "../summarise/index.ts";
+//
+// A story's inputs (its members' texts joined) are made to find its key and then let go: what waits for
+// `fill` is the function that makes them, and they are made again a chunk at a time as the threads take
+// them (at 100,000 articles, held all together until then, they were about 250 MB).
+import type { SummaryInput, SummaryOptions } from "../summarise/index.ts";
 import { codeHash, moduleUrl } from "./code-hash.ts";
 import { cacheJson, cacheKey, type DiskCache, type Namespace, type Pack } from "./pack.ts";
 
@@ -19,11 +23,20 @@ export interface SummaryJob {
   options?: SummaryOptions;
 }
 
+/** A job not made yet: its inputs are made when it is called (and may be made more than once, the same). */
+export type LazySummaryJob = () => SummaryJob;
+
+/**
+ * Summarises one story, given a function that makes its inputs: called at once or later (the caller
+ * must leave what they are made of as it is until then), as often as needed, the same each time.
+ */
+export type StorySummariser = (inputs: () => SummaryInput[], options?: SummaryOptions) => string[];
+
 export interface CachedSummaries {
   /** Answers from the cache, or with a list that `fill` fills. */
-  summarise: typeof summarise;
+  summarise: StorySummariser;
   /** Summarises what was asked and not in the cache (with `run`, in the order asked), fills the lists, keeps the results. */
-  fill(run: (jobs: SummaryJob[]) => Promise<string[][]>): Promise<void>;
+  fill(run: (jobs: LazySummaryJob[]) => Promise<string[][]>): Promise<void>;
   /** Summaries asked for, answered from the pack, and computed. */
   stats: { calls: number; hits: number; computed: number };
   /** The cache's pack (commit it when the build has summarised), or null without a cache. */
@@ -35,15 +48,12 @@ export async function cachedSummaries(cache: DiskCache | null): Promise<CachedSu
   const pack = cache ? await cache.open(summaryNamespace, "all") : null;
   const stats = { calls: 0, hits: 0, computed: 0 };
   const code = codeHash([moduleUrl("../summarise/index", import.meta.url)]);
-  const queued = new Map<string, { job: SummaryJob; targets: string[][] }>();
+  const queued = new Map<string, { job: LazySummaryJob; targets: string[][] }>();
   let unkeyed = 0;
-  const deferred = (inputs: SummaryInput[], options?: SummaryOptions): string[] => {
+  const deferred: StorySummariser = (makeInputs, options) => {
     stats.calls++;
     const target: string[] = [];
-    // An argument left out and one passed as undefined are the same call (`summarise(inputs, undefined)`).
-    const args = options === undefined ? [inputs] : [inputs, options];
-    const json = plainArgs(inputs, options) ? JSON.stringify(args) : cacheJson(args);
-    const key = json === null ? null : cacheKey(code, json);
+    const key = keyOf(code, makeInputs(), options);
     const hit = key === null ? undefined : pack?.get(key);
     if (hit !== undefined) {
       stats.hits++;
@@ -53,7 +63,7 @@ export async function cachedSummaries(cache: DiskCache | null): Promise<CachedSu
     const id = key ?? `unkeyed ${unkeyed++}`; // arguments JSON would change: computed, never kept
     const entry = queued.get(id);
     if (entry) entry.targets.push(target);
-    else queued.set(id, { job: options === undefined ? { inputs } : { inputs, options }, targets: [target] });
+    else queued.set(id, { job: () => (options === undefined ? { inputs: makeInputs() } : { inputs: makeInputs(), options }), targets: [target] });
     return target;
   };
   return {
@@ -73,6 +83,14 @@ export async function cachedSummaries(cache: DiskCache | null): Promise<CachedSu
       });
     },
   };
+}
+
+/** The cache key of `summarise(inputs, options)`, or null when JSON would change its arguments. */
+function keyOf(code: string, inputs: SummaryInput[], options: SummaryOptions | undefined): string | null {
+  // An argument left out and one passed as undefined are the same call (`summarise(inputs, undefined)`).
+  const args = options === undefined ? [inputs] : [inputs, options];
+  const json = plainArgs(inputs, options) ? JSON.stringify(args) : cacheJson(args);
+  return json === null ? null : cacheKey(code, json);
 }
 
 /** Arguments JSON gives back exactly without looking at every value (cacheJson's check): titles and texts, numbers. */

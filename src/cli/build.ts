@@ -102,10 +102,6 @@ export async function runBuild(argv: string[]): Promise<number> {
     progress.step("reading the input");
     const ingested = await ingest(input, { known: cache ? readState(cache.dir, knownFilesNamespace, warn) : undefined, keepText: false });
     notRead = ingested.unopened;
-    // Where each unread file is: ingest's path buffers are slices of the 8 KB pool slabs the files' bytes
-    // were read into, so each holds its slab (at 100,000 inputs, 200 MB) until the articles are prepared.
-    // Copied now, before anything else is read, they share a few slabs of their own.
-    for (const [path, abs] of ingested.unread) ingested.unread.set(path, Buffer.from(abs));
     // Everything the output depends on besides the inputs: the code (and its packages, Node), the settings, the folders.
     const setup = hashOf(codeHash([import.meta.url]), templatesKey(), config, input, out.liveDigests, out.liveSite);
     const inputs = hashOf(
@@ -130,7 +126,7 @@ export async function runBuild(argv: string[]): Promise<number> {
         const load = (file: (typeof ingested.files)[number]) => readSource(file, ingested.unread);
         const prepared = await prepareArticles(ingested.files, { zone: config.timezone, rules, cache, warn, load, dropEvidence: true }, articleStats);
         // Their texts are in the articles now (or not needed): the files keep only their names and times,
-        // and where the unread ones are is no longer needed (each path holds on to a slab of file bytes).
+        // and where the unread ones are is no longer needed.
         for (const file of ingested.files) file.text = "";
         ingested.unread.clear();
         summaries = await cachedSummaries(cache);

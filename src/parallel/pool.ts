@@ -76,16 +76,19 @@ export class WorkerPool {
     return results;
   }
 
-  /** As `map`, but each chunk's results go to `take(start, results)` as they come, in no set order. */
-  async forEach<I, O>(
+  /**
+   * As `map`, but each chunk's results go to `take(start, results)` as they come, in no set order. With
+   * `load`, what is sent (type S) is made from a chunk's items just before it goes; without it, S is I.
+   */
+  async forEach<I, O, S = I>(
     task: Task,
     items: readonly I[],
     args: unknown,
     chunkSize: number,
     take: (start: number, results: O[]) => void,
-    local?: (items: I[], args: unknown) => O[],
+    local?: (items: S[], args: unknown) => O[],
     /** Makes a chunk's items ready just before it is sent (reads what they stand for), so not all are held at once. */
-    load?: (start: number, items: I[]) => Promise<I[]>,
+    load?: (start: number, items: I[]) => Promise<S[]>,
   ): Promise<void> {
     if (this.closed) throw new Error("the worker pool is closed");
     const chunks: Array<{ start: number; items: I[] }> = [];
@@ -93,11 +96,11 @@ export class WorkerPool {
     while (this.workers.length < Math.min(this.size, chunks.length)) this.workers.push(startWorker());
     let next = 0;
     let failed = false;
-    const lane = async (run: (chunk: { items: I[] }) => Promise<unknown[]>) => {
+    const lane = async (run: (chunk: { items: S[] }) => Promise<unknown[]>) => {
       while (next < chunks.length && !failed) {
         const chunk = chunks[next++]!;
         try {
-          const ready = load ? { items: await load(chunk.start, chunk.items) } : chunk;
+          const ready = { items: load ? await load(chunk.start, chunk.items) : (chunk.items as unknown[] as S[]) };
           const out = await run(ready);
           if (out.length !== chunk.items.length) throw new Error(`${task.name} returned ${out.length} results for ${chunk.items.length} items`);
           take(chunk.start, out as O[]);

@@ -1,7 +1,8 @@
 // Story summaries on the worker threads: each story is summarised on its own, so the stories are shared
-// out in chunks and the results come back in the order asked, whatever thread did them.
+// out in chunks and the results come back in the order asked, whatever thread did them. A job's inputs
+// are made only when its chunk is sent (or summarised here), so only the chunks in flight hold texts.
 import { moduleUrl } from "../cache/code-hash.ts";
-import type { SummaryJob } from "../cache/summaries.ts";
+import type { LazySummaryJob, SummaryJob } from "../cache/summaries.ts";
 import { defaultWorkerCount, WorkerPool } from "./pool.ts";
 import { summariseJobs } from "./summary-task.ts";
 
@@ -17,17 +18,20 @@ export const DEFAULT_MIN_PARALLEL_STORIES = 200;
 /** Stories per message: a few milliseconds of work each. */
 const CHUNK = 16;
 
-export async function summariseAll(jobs: SummaryJob[], options: SummaryPoolOptions = {}): Promise<string[][]> {
+export async function summariseAll(jobs: readonly LazySummaryJob[], options: SummaryPoolOptions = {}): Promise<string[][]> {
+  const one = (job: LazySummaryJob) => summariseJobs([job()])[0]!;
   const workers = options.workers ?? defaultWorkerCount();
-  if (workers <= 1 || jobs.length < (options.minParallel ?? DEFAULT_MIN_PARALLEL_STORIES)) return summariseJobs(jobs);
+  if (workers <= 1 || jobs.length < (options.minParallel ?? DEFAULT_MIN_PARALLEL_STORIES)) return jobs.map(one);
   const pool = new WorkerPool(workers - 1);
   const results = new Array<string[] | undefined>(jobs.length);
   try {
     const task = { module: moduleUrl("./summary-task", import.meta.url), name: "summariseJobs" };
-    await pool.forEach<SummaryJob, string[]>(task, jobs, null, CHUNK, (start, out) => out.forEach((r, k) => (results[start + k] = r)), (items) => summariseJobs(items));
+    const take = (start: number, out: string[][]) => out.forEach((r, k) => (results[start + k] = r));
+    const make = async (_start: number, chunk: LazySummaryJob[]) => chunk.map((job) => job());
+    await pool.forEach<LazySummaryJob, string[], SummaryJob>(task, jobs, null, CHUNK, take, (items) => summariseJobs(items), make);
   } catch (error) {
     options.warn?.(`worker threads failed (${(error as Error).message}); going on without them`);
-    jobs.forEach((job, i) => (results[i] ??= summariseJobs([job])[0]));
+    jobs.forEach((job, i) => (results[i] ??= one(job)));
   } finally {
     await pool.close();
   }

@@ -37,6 +37,33 @@ describe("worker pool", () => {
     }
   });
 
+  it("makes what each chunk sends just before it goes, so only the chunks in flight are made", async () => {
+    const pool = new WorkerPool(2);
+    let made = 0;
+    let taken = 0;
+    let most = 0;
+    const load = async (start: number, items: Array<() => number>) => {
+      made += items.length;
+      most = Math.max(most, made - taken);
+      return items.map((make) => make());
+    };
+    const take = (start: number, out: number[]) => {
+      taken += out.length;
+      out.forEach((o, k) => (results[start + k] = o));
+    };
+    const results = new Array<number>(numbers.length);
+    const local = (items: number[]) => items.map((n) => n * 2);
+    try {
+      const lazy = numbers.map((n) => () => n);
+      await pool.forEach<() => number, number, number>(task("double"), lazy, null, 4, take, local, load);
+      expect(results).toEqual(numbers.map((n) => n * 2));
+      // Two threads and this one: never more than three chunks made and not yet answered.
+      expect(most).toBeLessThanOrEqual(3 * 4);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("rejects with the worker's error, its name and message intact", async () => {
     const pool = new WorkerPool(2);
     try {
