@@ -41,23 +41,29 @@ export function averageLink(n: number, edges: WeightedEdges, options: Agglomerat
   const size = new Int32Array(n).fill(1);
   const version = new Int32Array(n);
   // For each group, the groups it has edges to: the sum of those edges' weights and how many there are.
-  const links: Array<Map<number, Link>> = Array.from({ length: n }, () => new Map());
+  // Made on a group's first edge: most articles of a large build have none, and a map each is garbage.
+  const links: Array<Map<number, Link> | undefined> = new Array(n);
+  const linksOf = (x: number) => (links[x] ??= new Map());
   for (let k = 0; k < edges.length; k++) {
-    const [x, y, w] = [edges.a[k]!, edges.b[k]!, edges.weight[k]!];
-    add(links[x]!, y, w, 1);
-    add(links[y]!, x, w, 1);
+    const x = edges.a[k]!;
+    const y = edges.b[k]!;
+    const w = edges.weight[k]!;
+    add(linksOf(x), y, w, 1);
+    add(linksOf(y), x, w, 1);
   }
   const mean = (l: Link, pairs: number) => (l.sum + (pairs - l.count) * options.missing) / pairs;
   const bar = options.bar ?? (() => options.threshold);
   const heap = new Heap();
   for (let x = 0; x < n; x++) {
-    for (const [y, l] of links[x]!) if (x < y && mean(l, 1) >= options.threshold && mean(l, 1) >= bar(x, y)) heap.push({ score: mean(l, 1), x, y, vx: 0, vy: 0 });
+    for (const [y, l] of links[x] ?? []) if (x < y && mean(l, 1) >= options.threshold && mean(l, 1) >= bar(x, y)) heap.push({ score: mean(l, 1), x, y, vx: 0, vy: 0 });
   }
   while (heap.size > 0) {
     const e = heap.pop();
     if (version[e.x] !== e.vx || version[e.y] !== e.vy) continue;
     if (!options.canJoin(e.x, e.y)) continue;
-    const [keep, gone] = links[e.x]!.size >= links[e.y]!.size ? [e.x, e.y] : [e.y, e.x];
+    const xFirst = links[e.x]!.size >= links[e.y]!.size;
+    const keep = xFirst ? e.x : e.y;
+    const gone = xFirst ? e.y : e.x;
     const into = links[keep]!;
     into.delete(gone);
     for (const [c, l] of links[gone]!) {
@@ -67,7 +73,7 @@ export function averageLink(n: number, edges: WeightedEdges, options: Agglomerat
       add(back, keep, l.sum, l.count);
       back.delete(gone);
     }
-    links[gone] = new Map();
+    links[gone] = undefined;
     size[keep]! += size[gone]!;
     size[gone] = 0;
     version[gone] = -1;

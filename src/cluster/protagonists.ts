@@ -13,20 +13,24 @@ export interface ProtagonistOptions {
 }
 
 export class Protagonists {
-  private readonly counts: Array<Map<number, number>>;
+  /** Each group's name counts; made when first needed (most articles never join a group that asks). */
+  private readonly counts: Array<Map<number, number> | null>;
   private readonly size: Int32Array;
   /** Each group's protagonists, worked out when first asked for since the group last grew. */
   private readonly core: Array<number[] | null>;
 
-  constructor(profiles: readonly Profile[], private readonly options: ProtagonistOptions) {
-    this.counts = profiles.map((p) => new Map(Array.from(idsOf(p.names), (id) => [id, 1] as const)));
+  constructor(
+    private readonly profiles: readonly Profile[],
+    private readonly options: ProtagonistOptions,
+  ) {
+    this.counts = new Array<Map<number, number> | null>(profiles.length).fill(null);
     this.size = new Int32Array(profiles.length).fill(1);
     this.core = profiles.map(() => null);
   }
 
   join(keep: number, gone: number): void {
     // The smaller count map is added into the larger, whichever group keeps the result.
-    let [into, from] = [this.counts[keep]!, this.counts[gone]!];
+    let [into, from] = [this.countsOf(keep), this.countsOf(gone)];
     if (from.size > into.size) [into, from] = [from, into];
     for (const [id, n] of from) into.set(id, (into.get(id) ?? 0) + n);
     this.counts[keep] = into;
@@ -37,6 +41,16 @@ export class Protagonists {
     this.core[gone] = null;
   }
 
+  private countsOf(x: number): Map<number, number> {
+    let counts = this.counts[x];
+    if (!counts) {
+      counts = new Map();
+      for (const id of idsOf(this.profiles[x]!.names)) counts.set(id, 1);
+      this.counts[x] = counts;
+    }
+    return counts;
+  }
+
   /** Whether each group has a protagonist the other group's reports (almost) never name. */
   contradict(x: number, y: number): boolean {
     return this.missingIn(x, y) && this.missingIn(y, x);
@@ -45,7 +59,7 @@ export class Protagonists {
   private missingIn(from: number, other: number): boolean {
     const [n, m] = [this.size[from]!, this.size[other]!];
     if (n < this.options.minGroup || m < this.options.minGroup) return false;
-    const there = this.counts[other]!;
+    const there = this.countsOf(other);
     for (const id of this.protagonists(from)) if ((there.get(id) ?? 0) <= this.options.absent * m) return true;
     return false;
   }
@@ -55,7 +69,7 @@ export class Protagonists {
     if (!core) {
       const least = this.options.core * this.size[x]!;
       core = [];
-      for (const [id, count] of this.counts[x]!) if (count >= least) core.push(id);
+      for (const [id, count] of this.countsOf(x)) if (count >= least) core.push(id);
       this.core[x] = core;
     }
     return core;
