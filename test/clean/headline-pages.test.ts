@@ -1,19 +1,10 @@
 // Headlines read from real text dumps (dev-corpus pages copied to test/fixtures/clean/headlines/):
 // the failure classes the headline models were changed for, as a reader would see them.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cleanSource } from "../../src/clean/index.ts";
-import type { SourceFile } from "../../src/types.ts";
+import { textFixture } from "./text-fixture.ts";
 
-const page = (name: string, url: string | null): SourceFile => ({
-  path: name,
-  format: "text",
-  text: readFileSync(join(import.meta.dirname, "../fixtures/clean/headlines", name), "utf8"),
-  encoding: "utf-8",
-  mtime: new Date(0),
-  url,
-});
+const page = (name: string, url: string | null) => textFixture(`headlines/${name}`, url);
 
 describe("headlines of text dumps", () => {
   it("passes over the all-caps kicker above the headline, with the page's URL and without", () => {

@@ -1,19 +1,8 @@
 // Real pages (text dumps from the dev corpus, copied to test/fixtures/clean/): what a reader would see.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cleanSource, InputRejected } from "../../src/clean/index.ts";
 import { runPipeline } from "../../src/pipeline.ts";
-import type { SourceFile } from "../../src/types.ts";
-
-const fixture = (name: string, url: string | null = null): SourceFile => ({
-  path: name,
-  format: "text",
-  text: readFileSync(join(import.meta.dirname, "../fixtures/clean", name), "utf8"),
-  encoding: "utf-8",
-  mtime: new Date(0),
-  url,
-});
+import { textFixture as fixture } from "./text-fixture.ts";
 
 describe("pages that are mostly furniture", () => {
   it("refuses a page that holds only a login form and a cookie notice, and says why", () => {
