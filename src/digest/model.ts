@@ -251,9 +251,9 @@ export function byBreadth(a: StoryView, b: StoryView): number {
   return b.breadth - a.breadth || b.sources.length - a.sources.length || ENGLISH.compare(a.headline, b.headline) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** Breadth, halved for every FRONT_HALF_LIFE_DAYS the story is older than `newest` (the newest day, not the clock). */
-export function frontScore(story: StoryView, newest: string, decay = (date: string) => 0.5 ** (daysBetween(date, newest) / FRONT_HALF_LIFE_DAYS)): number {
-  return story.breadth * decay(story.date);
+/** A front-page story's weight: halved for every FRONT_HALF_LIFE_DAYS its day is older than `newest` (the newest day, not the clock). */
+function frontDecay(date: string, newest: string): number {
+  return 0.5 ** (daysBetween(date, newest) / FRONT_HALF_LIFE_DAYS);
 }
 
 export function buildModel(input: readonly Story[], options: ModelOptions): DigestModel {
@@ -310,8 +310,8 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
   const recent = days.slice(0, options.homeDays).flatMap((d) => d.stories);
   // The decay of a day, worked out once (the front page's stories share a few days).
   const decays = new Map<string, number>();
-  const decay = (date: string) => decays.get(date) ?? decays.set(date, 0.5 ** (daysBetween(date, newest) / FRONT_HALF_LIFE_DAYS)).get(date)!;
-  const scores = new Map(recent.map((s) => [s, frontScore(s, newest, decay)]));
+  const decay = (date: string) => decays.get(date) ?? decays.set(date, frontDecay(date, newest)).get(date)!;
+  const scores = new Map(recent.map((s) => [s, s.breadth * decay(s.date)]));
   const front = [...recent].sort((a, b) => scores.get(b)! - scores.get(a)! || (a.date < b.date ? 1 : a.date > b.date ? -1 : byBreadth(a, b)));
 
   const current = new Set(views.map((v) => v.id));
