@@ -9,7 +9,7 @@
 // A story's inputs (its members' texts joined) are made to find its key and then let go: what waits for
 // `fill` is the function that makes them, and they are made again a chunk at a time as the threads take
 // them (at 100,000 articles, held all together until then, they were about 250 MB).
-import type { SummaryInput, SummaryOptions } from "../summarise/index.ts";
+import type { StorySummariser, SummaryInput, SummaryOptions } from "../summarise/index.ts";
 import { codeHash, moduleUrl } from "./code-hash.ts";
 import { cacheJson, cacheKey, type DiskCache, type Namespace, type Pack } from "./pack.ts";
 
@@ -25,12 +25,6 @@ export interface SummaryJob {
 
 /** A job not made yet: its inputs are made when it is called (and may be made more than once, the same). */
 export type LazySummaryJob = () => SummaryJob;
-
-/**
- * Summarises one story, given a function that makes its inputs: called at once or later (the caller
- * must leave what they are made of as it is until then), as often as needed, the same each time.
- */
-export type StorySummariser = (inputs: () => SummaryInput[], options?: SummaryOptions) => string[];
 
 export interface CachedSummaries {
   /** Answers from the cache, or with a list that `fill` fills. */

@@ -22,6 +22,12 @@ export interface SummaryOptions {
   words?: number;
 }
 
+/**
+ * Summarises one story, given a function that makes its inputs: called at once or later (the caller
+ * must leave what they are made of as it is until then), as often as needed, the same each time.
+ */
+export type StorySummariser = (inputs: () => SummaryInput[], options?: SummaryOptions) => string[];
+
 export const DEFAULT_SENTENCES = 3;
 
 export interface SummaryTuning extends ScoreWeights {
