@@ -5,7 +5,7 @@
 // signature is unchanged are not read again (src/ingest), articles and summaries come from the cache,
 // unchanged pages are carried over (src/site); and when nothing at all changed (src/cache/build-record.ts)
 // the build writes nothing and says what the last one said.
-import { access, open, readFile, writeFile } from "node:fs/promises";
+import { access, readFile, writeFile } from "node:fs/promises";
 import { setFlagsFromString } from "node:v8";
 import { join, resolve } from "node:path";
 import { loadConfig, withBaseUrl } from "../config.ts";
@@ -16,7 +16,7 @@ import { rulesWithout } from "../clean/index.ts";
 import { buildDigest, cachedCategories } from "../digest/index.ts";
 import { renderSite, siteStateNamespace, templatesKey, type SiteStats } from "../site/index.ts";
 import { writeFeeds } from "../feed/index.ts";
-import { buildReport, rejectionLines, summaryLines } from "../report/index.ts";
+import { buildReport, rejectionLines, summaryLines, writeJsonFile } from "../report/index.ts";
 import { identitiesUnder, openOutputs } from "../output/index.ts";
 import { parseArgs } from "./io.ts";
 import { startProgress } from "./progress.ts";
@@ -196,45 +196,4 @@ async function readStoryIds(digestsDir: string, shownAs: string): Promise<Identi
   if ("state" in parsed) return parsed.state;
   process.stderr.write(`digest: warning: ${join(shownAs, IDENTITY_FILE)}: ${parsed.error}; story ids start afresh\n`);
   return null;
-}
-
-/**
- * Writes `JSON.stringify(value, null, 2)` and a newline, the same bytes, one top-level entry or array
- * element at a time: at 100,000 articles the build report is 60 MB of JSON, and made whole (and then
- * copied to bytes) it was the build's peak memory.
- */
-export async function writeJsonFile(path: string, value: object): Promise<void> {
-  const file = await open(path, "w");
-  let pending = "";
-  const write = async (text: string) => {
-    pending += text;
-    if (pending.length >= 1 << 16) {
-      await file.write(pending);
-      pending = "";
-    }
-  };
-  try {
-    const piece = (v: unknown, indent: string): string | undefined => JSON.stringify(v, null, 2)?.replaceAll("\n", `\n${indent}`);
-    const fields = Object.keys(value).flatMap((key) => {
-      const v = (value as Record<string, unknown>)[key];
-      return Array.isArray(v) || piece(v, "") !== undefined ? [[key, v] as const] : [];
-    });
-    if (Array.isArray(value) || "toJSON" in value || fields.length === 0) {
-      await file.writeFile(`${JSON.stringify(value, null, 2)}\n`);
-      return;
-    }
-    await write("{\n");
-    for (const [k, [key, v]] of fields.entries()) {
-      await write(`  ${JSON.stringify(key)}: `);
-      if (Array.isArray(v) && v.length > 0) {
-        await write("[\n");
-        for (let i = 0; i < v.length; i++) await write(`    ${piece(v[i], "    ") ?? "null"}${i + 1 < v.length ? "," : ""}\n`);
-        await write("  ]");
-      } else await write(piece(v, "  ")!);
-      await write(k + 1 < fields.length ? ",\n" : "\n");
-    }
-    await file.write(`${pending}}\n`);
-  } finally {
-    await file.close();
-  }
 }

@@ -57,7 +57,7 @@ export async function fetchSubscriptions(options: FetchOptions): Promise<FetchSu
   // Two runs over one state file (a cron job that overlaps the last one) would each save what they
   // read at their start and lose the other's pages: the second gives way at once (LockBusy).
   await mkdir(dirname(options.stateFile), { recursive: true });
-  const lock = await acquireLock(options.stateFile, { waitMs: 0, holder: "fetch" });
+  const lock = await acquireLock(options.stateFile, { waitMs: 0, holder: { name: "fetch", busy: "in use by another digest fetch" } });
   try {
     return await fetchLocked(options);
   } finally {

@@ -24,16 +24,24 @@ export interface LockOwner {
   token: string;
 }
 
+/** What takes such locks, in the busy message's words. */
+export interface LockHolder {
+  /** "build", "fetch": what must not be running for the lock file to be removed by hand. */
+  name: string;
+  /** What the folder is while held: "being built by another digest build". */
+  busy: string;
+}
+
+const BUILD_HOLDER: LockHolder = { name: "build", busy: "being built by another digest build" };
+
 export class LockBusy extends Error {
   constructor(
     readonly folder: string,
     readonly owner: LockOwner | null,
-    /** What holds such locks, for the message: "build" (the default) or "fetch". */
-    readonly holder: "build" | "fetch" = "build",
+    readonly holder: LockHolder = BUILD_HOLDER,
   ) {
     const who = owner ? `pid ${owner.pid} on ${owner.host}, since ${owner.since}` : "lock file unreadable";
-    const doing = holder === "build" ? "being built by another digest build" : "in use by another digest fetch";
-    super(`${folder} is ${doing} (${who}); try again when it has finished, or remove ${lockPathOf(folder)} if no ${holder} is running`);
+    super(`${folder} is ${holder.busy} (${who}); try again when it has finished, or remove ${lockPathOf(folder)} if no ${holder.name} is running`);
   }
 }
 
@@ -48,8 +56,8 @@ export interface LockOptions {
   waitMs: number;
   /** Called once when the lock is held by someone else and we start waiting. */
   onWait?: (owner: LockOwner | null) => void;
-  /** Who takes this lock, for the busy message (default "build"). */
-  holder?: "build" | "fetch";
+  /** Who takes this lock, for the busy message (default: a build). */
+  holder?: LockHolder;
 }
 
 const POLL_MS = 100;

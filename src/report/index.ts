@@ -1,6 +1,7 @@
 // Stage 7: build-report.json. Every input appears once: included, merged into a story, or rejected with a reason.
 import type { Message, Rejection, Story } from "../types.ts";
 import type { DigestModel } from "../digest/index.ts";
+export { writeJsonFile } from "./write-json.ts";
 
 export interface ReportInput {
   path: string;

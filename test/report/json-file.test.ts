@@ -1,10 +1,10 @@
-// The build report is written a piece at a time (src/cli/build.ts writeJsonFile): the bytes must be
+// The build report is written a piece at a time (src/report/write-json.ts): the bytes must be
 // JSON.stringify's, indented by two, whatever the value holds.
 import { describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { writeJsonFile } from "../../src/cli/build.ts";
+import { writeJsonFile } from "../../src/report/index.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "digest-json-"));
 
