@@ -12,7 +12,7 @@ import { readFeed, type FeedItem } from "./feed.ts";
 import { FetchFailure, HttpClient, type HttpResponse } from "./http.ts";
 import { pageFile, pageFromFeedText, rejectionOf, withMeta, writePage, type PageMeta } from "./save.ts";
 import { loadState, saveState, type FetchState } from "./state.ts";
-import { acquireLock } from "../output/index.ts";
+import { acquireLock, exists } from "../output/index.ts";
 
 export { subscriptions } from "./subscriptions.ts";
 
@@ -205,11 +205,4 @@ function htmlOf(response: HttpResponse): string {
   if (!decoded.ok) throw new FetchFailure(decoded.reason, true);
   if (!type && !/<(html|head|body|article|p)[\s>]/i.test(decoded.text.slice(0, 65536))) throw new FetchFailure("not an HTML page (no Content-Type, and no HTML in it)", true);
   return decoded.text;
-}
-
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  );
 }

@@ -2,7 +2,7 @@
 // Digest's meta tags first in the document (the URL it came from, the feed's title as outlet, the item's
 // date). Fetched text is only ever data here: values are escaped into attributes, a feed's full text is
 // rebuilt from a short list of text elements with no attributes, so nothing in it can run.
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { Parser, parseDocument } from "htmlparser2";
 import type { ChildNode } from "domhandler";
@@ -10,6 +10,7 @@ import { shortHash } from "../text/hash.ts";
 import { DEFAULT_MAX_BYTES, decode } from "../ingest/index.ts";
 import type { CleanRule } from "../clean/index.ts";
 import { runPipeline } from "../pipeline.ts";
+import { writeWhole } from "../output/index.ts";
 
 export interface PageMeta {
   /** The address the page was fetched from (after redirects), or the item's link. */
@@ -136,12 +137,5 @@ export function rejectionOf(html: string, rules?: readonly CleanRule[]): string 
 export async function writePage(inputDir: string, file: string, html: string): Promise<void> {
   const path = join(inputDir, file);
   await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    await writeFile(temp, html);
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await writeWhole(path, html, { temp: join(dirname(path), `.${basename(path)}.${process.pid}.tmp`) });
 }

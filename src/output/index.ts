@@ -16,6 +16,8 @@ import { commitSwap, exists, recover, type SwapEntry } from "./swap.ts";
 import { removeInBackground, type Trash } from "./trash.ts";
 
 export { LockBusy, acquireLock } from "./lock.ts";
+export { writeWhole } from "./write-whole.ts";
+export { exists } from "./swap.ts";
 export { carryFiles, fileIdentity, filesUnder, identitiesUnder, sameIdentity, type FileIdentity } from "./carry.ts";
 
 export class OutputRefused extends Error {}

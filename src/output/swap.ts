@@ -12,6 +12,7 @@
 import { open, readdir, readFile, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { killPoint, type KillPoint } from "./faults.ts";
+import { writeWhole } from "./write-whole.ts";
 import { isLeftover, journalPathOf } from "./paths.ts";
 
 export interface SwapEntry {
@@ -92,15 +93,7 @@ async function rollForward(e: SwapEntry, live: boolean): Promise<void> {
 }
 
 async function writeJournal(path: string, tx: string, journal: Journal): Promise<void> {
-  const tmp = `${path}.${tx}.tmp`;
-  const fh = await open(tmp, "w");
-  try {
-    await fh.writeFile(`${JSON.stringify(journal, null, 2)}\n`);
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  await rename(tmp, path);
+  await writeWhole(path, `${JSON.stringify(journal, null, 2)}\n`, { temp: `${path}.${tx}.tmp`, sync: true });
 }
 
 async function readJournal(path: string): Promise<Journal | null> {
