@@ -6,7 +6,7 @@ import type { Story } from "../types.ts";
 import { buildModel, type DigestModel, type ModelOptions } from "./model.ts";
 import { dayMarkdown, type DigestFile } from "./markdown.ts";
 
-export type { DayView, DigestModel, MonthView, ModelOptions, OutletCount, Redirect, SourceView, StoryRef, StoryView } from "./model.ts";
+export type { DayView, DigestModel, FormerId, MonthView, ModelOptions, OutletCount, Redirect, SourceView, StoryRef, StoryView } from "./model.ts";
 export type { DigestFile } from "./markdown.ts";
 export { cachedCategories, type CachedCategories } from "./category-cache.ts";
 

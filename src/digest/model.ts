@@ -22,6 +22,12 @@ export interface SourceView {
   date: string;
 }
 
+/** An id a story had in an earlier build, and that id's permalink. */
+export interface FormerId {
+  id: string;
+  path: string;
+}
+
 /** Another story, as a link to it. */
 export interface StoryRef {
   id: string;
@@ -32,8 +38,8 @@ export interface StoryRef {
 
 export interface StoryView {
   id: string;
-  /** Ids the story had in earlier builds; their permalinks lead here. */
-  formerIds: string[];
+  /** Ids the story had in earlier builds, with their permalinks, which lead here. */
+  former: FormerId[];
   /** The permalink: /stories/<id>/. */
   path: string;
   date: string;
@@ -203,7 +209,7 @@ function storyView(story: Story, zone: string, categorise: typeof storyCategorie
   const prose = story.members.map((m) => m.paragraphs.slice(0, 6).join("\n"));
   return {
     id: story.id,
-    formerIds: formerIdsOf(story),
+    former: formerIdsOf(story).map((id) => ({ id, path: storyPath(id) })),
     path: storyPath(story.id),
     date: story.date,
     dayPath: dayPath(story.date),
@@ -318,10 +324,10 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
   const redirects: Redirect[] = [];
   const taken = new Set<string>();
   for (const v of views) {
-    for (const id of v.formerIds) {
+    for (const { id, path } of v.former) {
       if (current.has(id) || taken.has(id)) continue;
       taken.add(id);
-      redirects.push({ id, path: storyPath(id), to: ref(v) });
+      redirects.push({ id, path, to: ref(v) });
     }
   }
   redirects.sort((a, b) => (a.id < b.id ? -1 : 1));
