@@ -99,7 +99,9 @@ const tally = (key: string, half: Half, v: Verdict) => {
   tallies[key] ??= { tune: empty(), check: empty() };
   tallies[key][half][v]++;
 };
+// `--list`: the tuning half's HTML pages named as another outlet; `--list-text`: the same for text dumps.
 const others: string[] = [];
+const textOthers: string[] = [];
 for (const page of pages) {
   const half = halfOf(page.id);
   const text = clean(page, "text");
@@ -109,7 +111,7 @@ for (const page of pages) {
     const body = new Set(text.paragraphs);
     const self = selfName(lines, lines.filter((l) => body.has(l.text)));
     tally("text dump: self-naming lines alone", half, judge(self, page.host));
-    if (half === "tune" && process.argv.includes("--list-text") && judge(self, page.host) === "other") others.push(`text ${page.host}: ${text.meta.source} / self: ${self}`);
+    if (half === "tune" && judge(self, page.host) === "other") textOthers.push(`text ${page.host}: ${text.meta.source} / self: ${self}`);
   }
   const html = clean(page, "html");
   if (html) {
@@ -121,3 +123,4 @@ for (const page of pages) {
 }
 for (const [label, halves] of Object.entries(tallies)) for (const half of HALVES) console.log(line(`${label} [${half}]`, halves[half]));
 if (process.argv.includes("--list")) for (const o of others) console.log(`  tune, other: ${o}`);
+if (process.argv.includes("--list-text")) for (const o of textOthers) console.log(`  tune, other: ${o}`);
