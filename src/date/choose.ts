@@ -2,7 +2,8 @@
 // published date in its markup first, then the address, then the visible date the learned model finds
 // most likely, then any other date in the markup. The markup's published date yields only to the day
 // the page itself shows when that shown day is the markup's own modified day, or the neighbouring local
-// day of a UTC timestamp written near midnight: the page then shows the day its readers see.
+// day of a UTC timestamp written near midnight: the page then shows the day its readers see. A page with
+// nothing better gets its most likely visible date as a guess, however unlikely.
 import { addDays } from "./parse.ts";
 import { shippedModel, weighDates, type PageKind, type WeighedDate } from "./model.ts";
 import type { LogisticModel } from "../model/logistic.ts";
@@ -19,7 +20,7 @@ const SHOWN = 0.5;
 /** How close to midnight (minutes) a UTC timestamp must be for the page's local day to be the next or previous one. */
 const UTC_EDGE = 8 * 60;
 
-export type Basis = "markup" | "feed" | "shown" | "url" | "weighed" | "other-markup";
+export type Basis = "markup" | "feed" | "shown" | "url" | "weighed" | "other-markup" | "guess";
 
 export interface Choice {
   day: string;
@@ -51,7 +52,7 @@ export function chooseDay(scan: PageScan, url: UrlDate, kind: PageKind, model: L
     const other = scan.structured.find((s) => s.kind === k);
     if (other) return choice(other.day, "other-markup");
   }
-  return null;
+  return top ? choice(top.day!, "guess") : null;
 }
 
 function isModified(scan: PageScan, day: string): boolean {

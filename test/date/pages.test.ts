@@ -75,6 +75,11 @@ describe("markup dates", () => {
     expect(dateOf(shell(published, ""), "html").date).toBe("2023-11-09");
   });
 
+  it("dates a page whose only date stands in its footer by that date, marked as a visible date", () => {
+    const page = shell("", "").replace("</body>", `<footer class="footer-info"><ul><li class="footer-info-lastmod">Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.</li></ul></footer></body>`);
+    expect(dateOf(page, "html")).toMatchObject({ date: "2020-01-29", dateSource: "visible-date" });
+  });
+
   it("never uses an impossible or out-of-range markup date: it warns and takes the next evidence", () => {
     const page = shell(
       `<meta property="article:published_time" content="2025-02-30T10:00:00Z"><script type="application/ld+json">{"@type":"Article","datePublished":"0000-00-00"}</script>`,
