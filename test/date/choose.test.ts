@@ -22,3 +22,21 @@ describe("a page with nothing but doubtful visible dates", () => {
     expect(chooseDay(scan([markup]), none, "html", doubtful)).toMatchObject({ day: "2023-10-31", basis: "other-markup" });
   });
 });
+
+describe("the address against the day the page shows", () => {
+  const byline = "July 9, 2020 at 6:40 PM EDT";
+  const shown = (extra: string[]): PageScan => {
+    const blocks = [byline, ...extra];
+    const v: VisibleDate[] = blocks.map((block, index) => ({ date: findDates(block)[0]!, block, index, position: 0.1 + 0.2 * index, fromHeadline: 1 + 20 * index, fromBody: 20 * index, afterBody: index > 0, neighbours: 0, markup: "", inTime: false, inBody: false }));
+    return { structured: [], visible: v, bad: [], years: new Map(), lang: "en", headline: "Federal workers are returning to the office" };
+  };
+  const url = { day: "2020-07-08", month: "2020-07" };
+
+  it("yields to a likely day by the headline when the page never shows the address's day", () => {
+    expect(chooseDay(shown([]), url, "text")).toMatchObject({ day: "2020-07-09", basis: "shown" });
+  });
+
+  it("keeps the address's day when the page shows it too", () => {
+    expect(chooseDay(shown(["Posted July 8, 2020"]), url, "text")).toMatchObject({ day: "2020-07-08", basis: "url" });
+  });
+});
