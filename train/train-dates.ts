@@ -67,7 +67,7 @@ export function prepare(pages: Page[], kind: PageKind): Prepared[] {
   });
 }
 
-const L2_GRID = [1, 4, 16, 64, 256, 1024];
+const L2_GRID = [1, 2, 4, 8, 16, 32, 64, 128, 256, 1024];
 const CV_SPLITS = 5;
 
 const probe: LogisticModel = { name: "probe", features: [...MENTION_FEATURES], mean: MENTION_FEATURES.map(() => 0), scale: MENTION_FEATURES.map(() => 1), weights: MENTION_FEATURES.map(() => 0), bias: 0, threshold: 0 };
@@ -118,30 +118,36 @@ export function bestThreshold(set: Prepared[], kind: PageKind, model: LogisticMo
 }
 
 /**
- * The L2 penalty whose model gives the visible dates of held-out tuning pages the best log-likelihood,
- * each half of a split of the tuning pages scored by a model fitted on the other, summed over several
- * fixed splits. Likelihood rather than pages dated right: the choice also reads the probabilities
- * themselves (a shown date outweighs the markup above one half), and on 164 pages a count of pages right
- * moves by one or two pages between penalties, which is noise.
+ * The L2 penalty for the visible-date model, by held-out log-likelihood of the visible dates of tuning
+ * pages: each half of a split of the tuning pages scored by a model fitted on the other, over several
+ * fixed splits. Of the penalties, the largest whose mean held-out loss is within one standard error
+ * (over the splits) of the best one's: the simplest model the data cannot tell from the best, as the
+ * gap between the tuning and checking halves showed the best-scoring one fitting the tuning pages'
+ * noise. Likelihood rather than pages dated right: the choice also reads the probabilities themselves
+ * (a shown date outweighs the markup above one half), and on 164 pages a count of pages right moves by
+ * one or two pages between penalties, which is noise.
  */
 export function chooseL2(tune: Prepared[], kind: PageKind): number {
   const splits = Array.from({ length: CV_SPLITS }, (_, r) => [0, 1].map((f) => tune.filter((p) => createHash("sha256").update(`cv${r}:${p.id}`).digest()[0]! % 2 === f)));
-  // On a tie the larger penalty: the simpler model.
-  let best = { l2: L2_GRID[L2_GRID.length - 1]!, loss: Infinity };
-  for (const l2 of [...L2_GRID].reverse()) {
-    let loss = 0;
+  const scores = L2_GRID.map((l2) => {
+    const losses: number[] = [];
     let right = 0;
     for (const split of splits) {
+      let loss = 0;
       for (const f of [0, 1]) {
         const model = trainLogistic(examples(split[1 - f]!), { name: "cv", features: [...MENTION_FEATURES], l2 });
         loss += logLoss(split[f]!, model);
         right += rightCount(split[f]!, kind, { ...model, threshold: 0 });
       }
+      losses.push(loss);
     }
-    console.log(`  ${kind}: L2 ${l2}: held-out log-loss ${(loss / CV_SPLITS).toFixed(2)}, ${(right / CV_SPLITS).toFixed(1)}/${tune.length} right (mean of ${CV_SPLITS} splits)`);
-    if (loss < best.loss) best = { l2, loss };
-  }
-  return best.l2;
+    const mean = losses.reduce((a, b) => a + b, 0) / losses.length;
+    const se = Math.sqrt(losses.reduce((a, b) => a + (b - mean) ** 2, 0) / (losses.length - 1) / losses.length);
+    console.log(`  ${kind}: L2 ${l2}: held-out log-loss ${mean.toFixed(2)} ± ${se.toFixed(2)}, ${(right / CV_SPLITS).toFixed(1)}/${tune.length} right (mean of ${CV_SPLITS} splits)`);
+    return { l2, mean, se };
+  });
+  const best = scores.reduce((a, b) => (b.mean < a.mean ? b : a));
+  return Math.max(...scores.filter((s) => s.mean <= best.mean + best.se).map((s) => s.l2));
 }
 
 /** Negative log-likelihood of the pages' visible dates being (or not being) the gold day, each page's mean, summed over pages. */
@@ -171,7 +177,7 @@ function main(): void {
     const tune = prepared.filter((p) => p.half === "tune");
     const l2 = chooseL2(tune, kind);
     const what = `dates-dev tuning half (${tune.length} pages), ${kind === "html" ? "HTML" : "text dumps"}`;
-    result[kind] = fit(tune, kind, l2, `${what}; L2 ${l2}, chosen by held-out log-loss in 2-fold cross-validation on the tuning half`);
+    result[kind] = fit(tune, kind, l2, `${what}; L2 ${l2}, chosen by held-out log-loss in 2-fold cross-validation on the tuning half (the largest within one standard error of the best)`);
     console.log(`${kind.padEnd(4)} tune ${accuracy(prepared, kind, result[kind], "tune")}  check ${accuracy(prepared, kind, result[kind], "check")}  L2 ${l2}  threshold ${result[kind].threshold}`);
   }
   writeFileSync(out, `${JSON.stringify(result, null, 1)}\n`);
