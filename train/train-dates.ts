@@ -7,7 +7,7 @@
 // weights.
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { createHash } from "node:crypto";
 import { cleanSource, InputRejected } from "../src/clean/index.ts";
@@ -26,7 +26,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = resolve(root, process.env.DATES_CORPUS ?? "../shared/corpus");
 const out = join(root, "src/date/date-models.json");
 
-interface Page {
+export interface Page {
   id: string;
   url: string | null;
   date: string | null;
@@ -34,7 +34,7 @@ interface Page {
   html: string;
 }
 
-interface Prepared {
+export interface Prepared {
   id: string;
   half: Half;
   gold: string | null;
@@ -42,7 +42,7 @@ interface Prepared {
   url: UrlDate;
 }
 
-function loadPages(): Page[] {
+export function loadPages(): Page[] {
   return readFileSync(join(corpus, "dates-dev.jsonl"), "utf8")
     .split("\n")
     .filter((l) => l.trim())
@@ -54,7 +54,7 @@ function loadPages(): Page[] {
 }
 
 /** Each page as the date stage sees it; a page the cleaner refuses (no article in it) is never dated, so not learned from. */
-function prepare(pages: Page[], kind: PageKind): Prepared[] {
+export function prepare(pages: Page[], kind: PageKind): Prepared[] {
   return pages.flatMap((p) => {
     let article;
     try {
@@ -67,7 +67,7 @@ function prepare(pages: Page[], kind: PageKind): Prepared[] {
   });
 }
 
-const L2_GRID = [1, 4, 16, 64, 256, 1024];
+const L2_GRID = [1, 2, 4, 8, 16, 32, 64, 128, 256, 1024];
 const CV_SPLITS = 5;
 
 const probe: LogisticModel = { name: "probe", features: [...MENTION_FEATURES], mean: MENTION_FEATURES.map(() => 0), scale: MENTION_FEATURES.map(() => 1), weights: MENTION_FEATURES.map(() => 0), bias: 0, threshold: 0 };
@@ -77,7 +77,7 @@ const probe: LogisticModel = { name: "probe", features: [...MENTION_FEATURES], m
  * 1/√n each (n of them on the page), so a page that lists thirty dates (captions, an archive) does not
  * outweigh thirty pages with one date each, yet still counts for more than one of them.
  */
-function examples(pages: Prepared[]): Example[] {
+export function examples(pages: Prepared[]): Example[] {
   const out: Example[] = [];
   for (const p of pages) {
     const dated = weighDates(p.scan, p.url, probe).filter((w) => w.day);
@@ -90,14 +90,14 @@ function examples(pages: Prepared[]): Example[] {
 /** A typical number of visible dates on a page: examples of a page with this many weigh 1 each. */
 const PAGE_SIZE = 6;
 
-function fit(set: Prepared[], kind: PageKind, l2: number, note: string): LogisticModel {
+export function fit(set: Prepared[], kind: PageKind, l2: number, note: string): LogisticModel {
   const model = trainLogistic(examples(set), { name: `date/${kind}-visible-date`, features: [...MENTION_FEATURES], l2, trainedOn: note });
   model.threshold = bestThreshold(set, kind, model);
   return model;
 }
 
 /** Pages dated right by the whole choice (markup, address, visible dates) with this model. */
-function rightCount(set: Prepared[], kind: PageKind, model: LogisticModel): number {
+export function rightCount(set: Prepared[], kind: PageKind, model: LogisticModel): number {
   return set.filter((p) => chooseDay(p.scan, p.url, kind, model)?.day === p.gold).length;
 }
 
@@ -105,7 +105,7 @@ function rightCount(set: Prepared[], kind: PageKind, model: LogisticModel): numb
  * The lowest probability at which the most likely visible date is still taken (when nothing in the
  * markup or address decides): the lowest one that dates most pages right.
  */
-function bestThreshold(set: Prepared[], kind: PageKind, model: LogisticModel): number {
+export function bestThreshold(set: Prepared[], kind: PageKind, model: LogisticModel): number {
   const tops = set.map((p) => weighDates(p.scan, p.url, model).find((w) => w.day)?.probability ?? 0);
   const cuts = [0, ...new Set(tops)].sort((a, b) => a - b);
   let best = { t: 0, right: -1 };
@@ -118,34 +118,40 @@ function bestThreshold(set: Prepared[], kind: PageKind, model: LogisticModel): n
 }
 
 /**
- * The L2 penalty whose model gives the visible dates of held-out tuning pages the best log-likelihood,
- * each half of a split of the tuning pages scored by a model fitted on the other, summed over several
- * fixed splits. Likelihood rather than pages dated right: the choice also reads the probabilities
- * themselves (a shown date outweighs the markup above one half), and on 164 pages a count of pages right
- * moves by one or two pages between penalties, which is noise.
+ * The L2 penalty for the visible-date model, by held-out log-likelihood of the visible dates of tuning
+ * pages: each half of a split of the tuning pages scored by a model fitted on the other, over several
+ * fixed splits. Of the penalties, the largest whose mean held-out loss is within one standard error
+ * (over the splits) of the best one's: the simplest model the data cannot tell from the best, as the
+ * gap between the tuning and checking halves showed the best-scoring one fitting the tuning pages'
+ * noise. Likelihood rather than pages dated right: the choice also reads the probabilities themselves
+ * (a shown date outweighs the markup above one half), and on 164 pages a count of pages right moves by
+ * one or two pages between penalties, which is noise.
  */
-function chooseL2(tune: Prepared[], kind: PageKind): number {
+export function chooseL2(tune: Prepared[], kind: PageKind): number {
   const splits = Array.from({ length: CV_SPLITS }, (_, r) => [0, 1].map((f) => tune.filter((p) => createHash("sha256").update(`cv${r}:${p.id}`).digest()[0]! % 2 === f)));
-  // On a tie the larger penalty: the simpler model.
-  let best = { l2: L2_GRID[L2_GRID.length - 1]!, loss: Infinity };
-  for (const l2 of [...L2_GRID].reverse()) {
-    let loss = 0;
+  const scores = L2_GRID.map((l2) => {
+    const losses: number[] = [];
     let right = 0;
     for (const split of splits) {
+      let loss = 0;
       for (const f of [0, 1]) {
         const model = trainLogistic(examples(split[1 - f]!), { name: "cv", features: [...MENTION_FEATURES], l2 });
         loss += logLoss(split[f]!, model);
         right += rightCount(split[f]!, kind, { ...model, threshold: 0 });
       }
+      losses.push(loss);
     }
-    console.log(`  ${kind}: L2 ${l2}: held-out log-loss ${(loss / CV_SPLITS).toFixed(2)}, ${(right / CV_SPLITS).toFixed(1)}/${tune.length} right (mean of ${CV_SPLITS} splits)`);
-    if (loss < best.loss) best = { l2, loss };
-  }
-  return best.l2;
+    const mean = losses.reduce((a, b) => a + b, 0) / losses.length;
+    const se = Math.sqrt(losses.reduce((a, b) => a + (b - mean) ** 2, 0) / (losses.length - 1) / losses.length);
+    console.log(`  ${kind}: L2 ${l2}: held-out log-loss ${mean.toFixed(2)} ± ${se.toFixed(2)}, ${(right / CV_SPLITS).toFixed(1)}/${tune.length} right (mean of ${CV_SPLITS} splits)`);
+    return { l2, mean, se };
+  });
+  const best = scores.reduce((a, b) => (b.mean < a.mean ? b : a));
+  return Math.max(...scores.filter((s) => s.mean <= best.mean + best.se).map((s) => s.l2));
 }
 
 /** Negative log-likelihood of the pages' visible dates being (or not being) the gold day, each page's mean, summed over pages. */
-function logLoss(pages: Prepared[], model: LogisticModel): number {
+export function logLoss(pages: Prepared[], model: LogisticModel): number {
   let loss = 0;
   for (const page of pages) {
     const dated = examples([page]);
@@ -157,7 +163,7 @@ function logLoss(pages: Prepared[], model: LogisticModel): number {
   return loss;
 }
 
-function accuracy(pages: Prepared[], kind: PageKind, model: LogisticModel, half: Half): string {
+export function accuracy(pages: Prepared[], kind: PageKind, model: LogisticModel, half: Half): string {
   const set = pages.filter((p) => p.half === half);
   const right = rightCount(set, kind, model);
   return `${((100 * right) / set.length).toFixed(1)}% (${right}/${set.length})`;
@@ -171,11 +177,12 @@ function main(): void {
     const tune = prepared.filter((p) => p.half === "tune");
     const l2 = chooseL2(tune, kind);
     const what = `dates-dev tuning half (${tune.length} pages), ${kind === "html" ? "HTML" : "text dumps"}`;
-    result[kind] = fit(tune, kind, l2, `${what}; L2 ${l2}, chosen by held-out log-loss in 2-fold cross-validation on the tuning half`);
+    result[kind] = fit(tune, kind, l2, `${what}; L2 ${l2}, chosen by held-out log-loss in 2-fold cross-validation on the tuning half (the largest within one standard error of the best)`);
     console.log(`${kind.padEnd(4)} tune ${accuracy(prepared, kind, result[kind], "tune")}  check ${accuracy(prepared, kind, result[kind], "check")}  L2 ${l2}  threshold ${result[kind].threshold}`);
   }
   writeFileSync(out, `${JSON.stringify(result, null, 1)}\n`);
   console.log(`weights: ${out}`);
 }
 
-main();
+// Run as a script (npm run train:dates); imported, it only lends its parts (to experiments).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

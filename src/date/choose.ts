@@ -2,7 +2,9 @@
 // published date in its markup first, then the address, then the visible date the learned model finds
 // most likely, then any other date in the markup. The markup's published date yields only to the day
 // the page itself shows when that shown day is the markup's own modified day, or the neighbouring local
-// day of a UTC timestamp written near midnight: the page then shows the day its readers see.
+// day of a UTC timestamp written near midnight: the page then shows the day its readers see. The address
+// yields in the same way to a day the model finds likely when the page never shows the address's day.
+// A page with nothing better gets its most likely visible date as a guess, however unlikely.
 import { addDays } from "./parse.ts";
 import { shippedModel, weighDates, type PageKind, type WeighedDate } from "./model.ts";
 import type { LogisticModel } from "../model/logistic.ts";
@@ -19,7 +21,7 @@ const SHOWN = 0.5;
 /** How close to midnight (minutes) a UTC timestamp must be for the page's local day to be the next or previous one. */
 const UTC_EDGE = 8 * 60;
 
-export type Basis = "markup" | "feed" | "shown" | "url" | "weighed" | "other-markup";
+export type Basis = "markup" | "feed" | "shown" | "url" | "weighed" | "other-markup" | "guess";
 
 export interface Choice {
   day: string;
@@ -45,13 +47,17 @@ export function chooseDay(scan: PageScan, url: UrlDate, kind: PageKind, model: L
     if (top && top.probability >= SHOWN && top.day !== published.day && (isModified(scan, top.day!) || isLocalNeighbour(published, top.day!))) return choice(top.day!, "shown");
     return choice(published.day, k === "feed" ? "feed" : "markup");
   }
-  if (url.day) return choice(url.day, "url");
+  if (url.day) {
+    // The address names the day a page was filed under; a day the page shows by its headline, where it never shows the address's day, is the article's.
+    if (top && top.probability >= SHOWN && top.day !== url.day && !weighed.some((w) => w.day === url.day)) return choice(top.day!, "shown");
+    return choice(url.day, "url");
+  }
   if (top && top.probability >= model.threshold) return choice(top.day!, "weighed");
   for (const k of OTHER_ORDER) {
     const other = scan.structured.find((s) => s.kind === k);
     if (other) return choice(other.day, "other-markup");
   }
-  return null;
+  return top ? choice(top.day!, "guess") : null;
 }
 
 function isModified(scan: PageScan, day: string): boolean {

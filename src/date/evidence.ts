@@ -43,9 +43,10 @@ export function findEvidence(article: CleanArticle, zone: string): DateEvidence 
   for (const b of scan.bad) warn(`ignored date "${b.value}" (${b.where}): ${b.problem}`);
   const choice = chooseDay(scan, urlDate(article.meta.url), kind);
   if (choice) {
-    // A day only weakly suggested by the text yields to "on Thursday" read against the page or the story.
+    // A day only weakly suggested by the text yields to "on Thursday" read against the page or the story;
+    // a guess yields to them always.
     const weak = choice.basis === "weighed" && choice.kinds.length === 0 && (choice.probability ?? 0) < WEAK;
-    if (weak && weekday) return { ...base, date: null, dateSource: null, weakDate: choice.day };
+    if ((weak && weekday) || choice.basis === "guess") return { ...base, date: null, dateSource: null, weakDate: choice.day };
     return { ...base, date: choice.day, dateSource: sourceOf(choice) };
   }
 
@@ -78,7 +79,7 @@ function statedInFile(article: CleanArticle, warn: (text: string) => void): { da
 }
 
 function sourceOf(choice: Choice): DateSource {
-  if (choice.basis === "shown" || choice.basis === "weighed") return "visible-date";
+  if (choice.basis === "shown" || choice.basis === "weighed" || choice.basis === "guess") return "visible-date";
   if (choice.basis === "url") return "url";
   if (choice.basis === "feed") return "feed";
   const kinds = choice.kinds;

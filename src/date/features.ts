@@ -130,6 +130,11 @@ export interface PageContext {
   headline: string;
   /** How many visible dates are written in each shape (see shapeOf): items of one list share theirs. */
   shapes: Map<string, number>;
+  /**
+   * Each visible date's place in reading order, counted from the headline: dates far above it (a
+   * masthead's clock, a menu's teasers) come after all the others. Page order when no headline was found.
+   */
+  ranks: number[];
 }
 
 const PUBLISHED_KINDS: ReadonlySet<StructuredKind> = new Set(["ld-published", "meta-published", "time-published", "itemprop-published", "feed"]);
@@ -170,6 +175,7 @@ export function pageContext(scan: PageScan, url: UrlDate): PageContext {
     earliest: sorted.length > 1 ? sorted[0]! : null,
     headline: collapse(scan.headline),
     shapes: countShapes(visible),
+    ranks: ranksFromHeadline(visible),
   };
 }
 
@@ -216,7 +222,7 @@ export function mentionFeatures(v: VisibleDate, page: PageContext): number[] {
     flag(v.inBody),
     flag(v.afterBody),
     Math.log1p(v.neighbours),
-    Math.log1p(v.index),
+    Math.log1p(page.ranks[v.index] ?? v.index),
     v.position,
     flag(MARK_DATE.test(m)),
     flag(MARK_META.test(m)),
@@ -254,6 +260,14 @@ function countShapes(visible: readonly VisibleDate[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const v of visible) out.set(shapeOf(v), (out.get(shapeOf(v)) ?? 0) + 1);
   return out;
+}
+
+function ranksFromHeadline(visible: readonly VisibleDate[]): number[] {
+  const above = (v: VisibleDate) => v.fromHeadline !== null && v.fromHeadline < -NEAR;
+  const order = [...visible.filter((v) => !above(v)), ...visible.filter(above)];
+  const ranks = new Array<number>(visible.length).fill(0);
+  order.forEach((v, i) => (ranks[v.index] = i));
+  return ranks;
 }
 
 function collapse(text: string): string {

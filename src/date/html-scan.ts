@@ -8,6 +8,7 @@ import { findDates } from "./text-dates.ts";
 import { readStamp, dayProblem, isoDay } from "./parse.ts";
 import type { BadDate, PageScan, StructuredDate, StructuredKind, VisibleDate } from "./scan-types.ts";
 import { inBody, probeOf } from "./locate.ts";
+import { inPageZone } from "./local-day.ts";
 
 // One pass finds every place that matters; the kind of match decides what is read there. A date's hint
 // only says which block to read: findDates checks what is written there.
@@ -95,7 +96,7 @@ export function scanHtml(input: HtmlInput): PageScan {
   }
   const lang = HTML_LANG.exec(raw.slice(0, 4000))?.[1]?.toLowerCase() ?? null;
   const headline = headlineAt(raw, bodyAt, h1s, input.title);
-  return { structured, visible: visibleDates(input, years, bodyAt, headline), bad, years: yearCounts, lang, headline: input.title };
+  return { structured: inPageZone(structured), visible: visibleDates(input, years, bodyAt, headline), bad, years: yearCounts, lang, headline: input.title };
 }
 
 function bodyStart(raw: string): number {
@@ -121,7 +122,7 @@ function attributes(tag: string): Record<string, string> {
 }
 
 /** A date value's day, or a record of why it is not one. */
-function readValue(value: string, where: string, bad: BadDate[]): { day: string; utcMinutes: number | null } | null {
+function readValue(value: string, where: string, bad: BadDate[]): Omit<StructuredDate, "kind"> | null {
   const v = value.trim();
   if (!v || !/\d/.test(v)) return null;
   const stamp = readStamp(v);
@@ -131,11 +132,12 @@ function readValue(value: string, where: string, bad: BadDate[]): { day: string;
       bad.push({ value: v.slice(0, 80), where, problem });
       return null;
     }
-    return { day: isoDay(stamp.year, stamp.month, stamp.day)!, utcMinutes: stamp.offset === 0 ? stamp.minutes : null };
+    const time = stamp.minutes === null ? null : { minutes: stamp.minutes, seconds: stamp.seconds, offset: stamp.offset };
+    return { day: isoDay(stamp.year, stamp.month, stamp.day)!, utcMinutes: stamp.offset === 0 ? stamp.minutes : null, time };
   }
   const written = findDates(v)[0];
   const day = written?.day ?? written?.monthFirst ?? null;
-  return day ? { day, utcMinutes: null } : null;
+  return day ? { day, utcMinutes: null, time: null } : null;
 }
 
 /** A second published date of the same kind is someone else's (a comment's, a listed article's). */

@@ -32,6 +32,8 @@ export interface Stamp {
   day: number;
   /** Minutes after midnight, when a time of day is given. */
   minutes: number | null;
+  /** Seconds past that minute, when written. */
+  seconds: number | null;
   /** Offset from UTC in minutes, when the timestamp states one (Z is 0). */
   offset: number | null;
 }
@@ -51,18 +53,18 @@ export function readStamp(value: string): Stamp | null {
   let m = ISO_STAMP.exec(s);
   if (m) {
     const minutes = m[4] ? Number(m[4]) * 60 + Number(m[5]) : null;
-    return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), minutes, offset: m[7] ? offsetMinutes(m[7]) : null };
+    return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), minutes, seconds: m[6] ? Number(m[6]) : null, offset: m[7] ? offsetMinutes(m[7]) : null };
   }
   m = RFC_LIKE.exec(s);
   if (m && MONTH3[m[2]!.toLowerCase()]) {
     const minutes = m[4] ? Number(m[4]) * 60 + Number(m[5]) : null;
-    return { year: Number(m[3]), month: MONTH3[m[2]!.toLowerCase()]!, day: Number(m[1]), minutes, offset: m[7] ? offsetMinutes(m[7]) : null };
+    return { year: Number(m[3]), month: MONTH3[m[2]!.toLowerCase()]!, day: Number(m[1]), minutes, seconds: m[6] ? Number(m[6]) : null, offset: m[7] ? offsetMinutes(m[7]) : null };
   }
   m = TO_STRING.exec(s);
   if (m && MONTH3[m[1]!.toLowerCase()]) {
     const year = Number(m[3] ?? m[8]);
     const minutes = m[4] ? Number(m[4]) * 60 + Number(m[5]) : Number(m[6]) * 60 + Number(m[7]);
-    return { year, month: MONTH3[m[1]!.toLowerCase()]!, day: Number(m[2]), minutes, offset: null };
+    return { year, month: MONTH3[m[1]!.toLowerCase()]!, day: Number(m[2]), minutes, seconds: null, offset: null };
   }
   return null;
 }

@@ -19,8 +19,9 @@ export function resolveDates(members: DatedArticle[]): ResolvedArticle[] {
     if (e.date && e.dateSource) return { ...m, date: e.date, dateSource: e.dateSource };
     if (e.weekday && anchor) return { ...m, date: nearestWeekday(anchor, e.weekday), dateSource: "relative-to-story" };
     if (e.pageDate) return { ...m, date: e.pageDate, dateSource: "relative-to-page" };
-    if (e.weakDate) return { ...m, date: e.weakDate, dateSource: "visible-date" };
+    // A guess from the page's own weak dates yields to the day the story's articles state.
     if (anchor) return { ...m, date: anchor, dateSource: "story" };
+    if (e.weakDate) return { ...m, date: e.weakDate, dateSource: "visible-date" };
     // Articles with no day at all are rejected before clustering (undatedReason in index.ts).
     if (!e.mtimeDate) throw new Error(`${m.path}: no usable date`);
     return { ...m, date: e.mtimeDate, dateSource: "file-mtime" };

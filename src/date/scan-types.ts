@@ -23,8 +23,18 @@ export type StructuredKind =
 export interface StructuredDate {
   kind: StructuredKind;
   day: string;
-  /** Minutes after midnight when the timestamp is written in UTC (Z, +00:00): its local day may be a neighbour. */
+  /** Minutes after midnight when the timestamp is written in UTC (Z, +00:00) and the page states no zone: its local day may be a neighbour. */
   utcMinutes: number | null;
+  /** The clock time as written (a timestamp's), for reading a UTC stamp in the page's own zone (local-day.ts). */
+  time: StampTime | null;
+}
+
+export interface StampTime {
+  /** Minutes after midnight. */
+  minutes: number;
+  seconds: number | null;
+  /** Offset from UTC in minutes, when stated. */
+  offset: number | null;
 }
 
 /** A value that was meant as a date but is not a usable day (2025-02-30, 0000-01-01, 10000-01-01). */

@@ -51,4 +51,12 @@ describe("resolving against the story", () => {
     expect(a).toMatchObject({ date: "2025-05-29", dateSource: "relative-to-story" });
     expect(b).toMatchObject({ date: "2025-05-29", dateSource: "metadata-line" });
   });
+
+  it("lets a day the page only suggests yield to the day the story's articles state, and date a lone article by it", () => {
+    const stated = { ...article(["x"]), path: "b.txt", meta: { ...emptyMeta(), date: "2025-05-29", dateOrigin: "metadata-line" } };
+    const [guessed] = dateArticles([article(["A harbour reopened."], { path: "c.txt" })], { zone: "UTC" });
+    const withGuess: DatedArticle = { ...guessed!, evidence: { ...guessed!.evidence, weakDate: "2025-04-01" } };
+    expect(resolveDates([withGuess, ...dateArticles([stated], { zone: "UTC" })])[0]).toMatchObject({ date: "2025-05-29", dateSource: "story" });
+    expect(resolveDates([withGuess])[0]).toMatchObject({ date: "2025-04-01", dateSource: "visible-date" });
+  });
 });

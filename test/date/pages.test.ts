@@ -30,6 +30,7 @@ describe("real pages, from their HTML and URL", () => {
     ["4ca0b6f5", "visible-date"],
     ["08e2278b", "url"],
     ["7e6be4e7", "visible-date"],
+    ["f19de514", "json-ld"],
   ])("%s is dated by its %s", (prefix, source) => {
     const p = page(prefix);
     expect(dateOf(html(p.id), "html", p.url)).toMatchObject({ date: p.date, dateSource: source });
@@ -62,6 +63,21 @@ describe("markup dates", () => {
   it("reads article:published_time as the day in its own offset", () => {
     const page = shell(`<meta property="article:published_time" content="2020-02-15T07:00:00+09:00">`, "");
     expect(dateOf(page, "html")).toMatchObject({ date: "2020-02-15", dateSource: "html-meta" });
+  });
+
+  it("reads a UTC datePublished as the day in the zone the page states elsewhere", () => {
+    const published = `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-11-09T01:09:55Z"}</script>`;
+    // The same instant written in local time without an offset: 7 hours behind UTC, so 8 November.
+    expect(dateOf(shell(published, `<time datetime="2023-11-08 18:09:55">Nov 8</time>`), "html")).toMatchObject({ date: "2023-11-08", dateSource: "json-ld" });
+    // Another timestamp with its offset.
+    expect(dateOf(shell(`${published}<meta property="article:modified_time" content="2023-11-09T10:00:00-07:00">`, ""), "html").date).toBe("2023-11-08");
+    // Nothing says where the page is: the day in UTC.
+    expect(dateOf(shell(published, ""), "html").date).toBe("2023-11-09");
+  });
+
+  it("dates a page whose only date stands in its footer by that date, marked as a visible date", () => {
+    const page = shell("", "").replace("</body>", `<footer class="footer-info"><ul><li class="footer-info-lastmod">Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.</li></ul></footer></body>`);
+    expect(dateOf(page, "html")).toMatchObject({ date: "2020-01-29", dateSource: "visible-date" });
   });
 
   it("never uses an impossible or out-of-range markup date: it warns and takes the next evidence", () => {

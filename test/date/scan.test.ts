@@ -78,3 +78,17 @@ describe("dates written alike, as the items of one list are", () => {
     expect(visible.map((v) => mentionFeatures(v, page)[sameShape])).toEqual([Math.log(3), Math.log(3), Math.log(3), 0]);
   });
 });
+
+describe("a masthead's clock far above the headline", () => {
+  // Lines of a real text dump (ca1798aa): today's date in the masthead, then the article's date line.
+  const blocks = ["mercredi 19 février 2020", "Publié sur 18/02/2020", "19/02/2020"];
+  const fromHeadline = [-15, 15, 47];
+  const visible: VisibleDate[] = blocks.map((block, index) => ({ date: findDates(block)[0]!, block, index, position: 0.1 * index, fromHeadline: fromHeadline[index]!, fromBody: null, afterBody: false, neighbours: 0, markup: "", inTime: false, inBody: false }));
+  const scan: PageScan = { structured: [], visible, bad: [], years: new Map(), lang: null, headline: "" };
+  const rank = MENTION_FEATURES.indexOf("rank");
+
+  it("counts as read after the dates from the headline on, not as the page's first date", () => {
+    const page = pageContext(scan, { day: null, month: null });
+    expect(visible.map((v) => mentionFeatures(v, page)[rank])).toEqual([Math.log1p(2), Math.log1p(0), Math.log1p(1)]);
+  });
+});

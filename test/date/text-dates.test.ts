@@ -58,6 +58,19 @@ describe("dates in the page's address", () => {
     expect(urlDate("https://www.example.com/2019/10/new-shoes/")).toEqual({ day: null, month: "2019-10" });
   });
 
+  it("reads a month's name as a folder, a day-first date and a year-month opening a name", () => {
+    expect(urlDate("https://www.example.co.uk/education/2020/jan/20/academics-second-class")).toEqual({ day: "2020-01-20", month: "2020-01" });
+    expect(urlDate("https://example.de/media-news/meldungen/29-10-2021")).toEqual({ day: "2021-10-29", month: "2021-10" });
+    expect(urlDate("https://example.it/de/newsroom/23-01-2022-wierer-jubelt/17-378.html")).toMatchObject({ day: "2022-01-23" });
+    expect(urlDate("https://example.org/news/2019-10-flint-flake-tool.html")).toEqual({ day: null, month: "2019-10" });
+  });
+
+  it("leaves a day-first or month-first date it cannot tell apart, and words that are no month", () => {
+    expect(urlDate("https://example.com/news/03-04-2021")).toEqual({ day: null, month: null });
+    expect(urlDate("https://example.com/2020/the/20/")).toEqual({ day: null, month: null });
+    expect(urlDate("https://example.com/politics/2024-election/debate")).toEqual({ day: null, month: null });
+  });
+
   it("ignores the day an archive copied the page, the query and impossible days", () => {
     expect(urlDate("https://web.archive.org/web/20181206101316/https://example.org/de/film-april-2018/")).toEqual({ day: null, month: null });
     expect(urlDate("https://example.org/article?date=2020-01-01")).toEqual({ day: null, month: null });
