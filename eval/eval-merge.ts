@@ -53,7 +53,7 @@ function run(items: LabelledArticle[]): Run {
 
 const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
 
-/** Why the half's wrong pairs were merged: own pair score at or above the small-group bar, lifted there by context, or only through others. */
+/** How many stories mix true stories, and why the half's wrong pairs were merged: own pair score at or above the small-group bar, lifted there by context, or only through others. */
 function causes(r: Run, items: LabelledArticle[]): string {
   const bar = mergeModels().decision.threshold;
   const byStory = new Map<string, LabelledArticle[]>();
@@ -61,8 +61,10 @@ function causes(r: Run, items: LabelledArticle[]): string {
     const s = r.storyOf.get(x.article.path)!;
     byStory.set(s, [...(byStory.get(s) ?? []), x]);
   }
-  let [pair, lifted, chained] = [0, 0, 0];
+  let [pair, lifted, chained, mixed, parts] = [0, 0, 0, 0, 0];
   for (const members of byStory.values()) {
+    const golds = new Set(members.map((x) => x.gold)).size;
+    if (golds > 1) [mixed, parts] = [mixed + 1, parts + golds];
     for (let i = 0; i < members.length; i++) {
       for (let j = i + 1; j < members.length; j++) {
         if (members[i]!.gold === members[j]!.gold) continue;
@@ -74,7 +76,7 @@ function causes(r: Run, items: LabelledArticle[]): string {
     }
   }
   const all = pair + lifted + chained;
-  return all === 0 ? "no wrong pairs" : `wrong pairs ${all}: the pair model scores ${pair} at or above the bar (${bar}), the context model lifts ${lifted} there, ${chained} joined only through others`;
+  return all === 0 ? "no wrong pairs" : `${mixed} stories hold ${parts} true stories; wrong pairs ${all}: the pair model scores ${pair} at or above the bar (${bar}), the context model lifts ${lifted} there, ${chained} joined only through others`;
 }
 
 /** The half's worst wrong merges: each story's parts as "headline (n reports)". */
