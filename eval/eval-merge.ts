@@ -3,9 +3,12 @@
 // and synthetic rewrites with follow-ups three weeks later, and the harder two-outlets-no-shared-sentence
 // set (bbc-dev; halves by id). Each set is clustered whole, as one build would see it, and scored on
 // the pairs of each half's articles. `--errors N` lists each half's N worst wrong merges (headlines).
+// Each half's wrong pairs are told apart by cause: the pair model alone scores them at or above the
+// small-group bar, the context model lifts them there, or they were joined only through other reports
+// (chaining: their own link is below the bar).
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { clusterArticles } from "../src/cluster/index.ts";
+import { clusterArticles, contextEdges, mergeModels, pairEdges, scoredCandidates } from "../src/cluster/index.ts";
 import type { StoryCluster } from "../src/types.ts";
 import { buildEventsSet, buildMergeSet, buildSplitSet, type LabelledArticle } from "./lib/merge-set.ts";
 import { eventStats, pairwiseScores, wrongMerges } from "./lib/pairwise.ts";
@@ -22,6 +25,9 @@ interface Run {
   clusters: StoryCluster[];
   storyOf: Map<string, string>;
   ms: number;
+  /** Each candidate pair's probability ("pathA\u0000pathB", paths in order): from the pair model, and after the context model. */
+  pairP: Map<string, number>;
+  contextP: Map<string, number>;
 }
 
 const pct = (x: number) => (100 * x).toFixed(1);
@@ -32,7 +38,45 @@ function run(items: LabelledArticle[]): Run {
   const cpu = process.cpuUsage(before);
   const storyOf = new Map<string, string>();
   for (const c of clusters) for (const m of c.members) storyOf.set(m.path, c.id);
-  return { clusters, storyOf, ms: (cpu.user + cpu.system) / 1000 };
+  // The same edges clustering weighed, kept here only to say why a wrong pair was merged.
+  const models = mergeModels();
+  const scored = scoredCandidates(items.map((x) => x.article));
+  const edges = pairEdges(scored, models.pair);
+  const weighed = contextEdges(scored.order.length, edges, models.context);
+  const table = (e: typeof edges) => {
+    const m = new Map<string, number>();
+    for (let k = 0; k < e.length; k++) m.set(pairKey(scored.order[e.a[k]!]!.path, scored.order[e.b[k]!]!.path), e.weight[k]!);
+    return m;
+  };
+  return { clusters, storyOf, ms: (cpu.user + cpu.system) / 1000, pairP: table(edges), contextP: table(weighed) };
+}
+
+const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+
+/** How many stories mix true stories, and why the half's wrong pairs were merged: own pair score at or above the small-group bar, lifted there by context, or only through others. */
+function causes(r: Run, items: LabelledArticle[]): string {
+  const bar = mergeModels().decision.threshold;
+  const byStory = new Map<string, LabelledArticle[]>();
+  for (const x of items) {
+    const s = r.storyOf.get(x.article.path)!;
+    byStory.set(s, [...(byStory.get(s) ?? []), x]);
+  }
+  let [pair, lifted, chained, mixed, parts] = [0, 0, 0, 0, 0];
+  for (const members of byStory.values()) {
+    const golds = new Set(members.map((x) => x.gold)).size;
+    if (golds > 1) [mixed, parts] = [mixed + 1, parts + golds];
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) {
+        if (members[i]!.gold === members[j]!.gold) continue;
+        const key = pairKey(members[i]!.article.path, members[j]!.article.path);
+        if ((r.pairP.get(key) ?? 0) >= bar) pair++;
+        else if ((r.contextP.get(key) ?? 0) >= bar) lifted++;
+        else chained++;
+      }
+    }
+  }
+  const all = pair + lifted + chained;
+  return all === 0 ? "no wrong pairs" : `${mixed} stories hold ${parts} true stories; wrong pairs ${all}: the pair model scores ${pair} at or above the bar (${bar}), the context model lifts ${lifted} there, ${chained} joined only through others`;
 }
 
 /** The half's worst wrong merges: each story's parts as "headline (n reports)". */
@@ -62,6 +106,7 @@ for (const h of HALVES) {
   const median = spread.length ? spread[Math.floor(spread.length / 2)]! : 0;
   console.log(`  ${h.padEnd(5)} ${line(eventsRun, items)}`);
   console.log(`        topics whose two events were mixed: ${e.mixedTopics}/${e.topics}; events split: ${e.splitEvents}/${e.events}${spread.length ? ` into a median of ${median} stories (max ${spread[spread.length - 1]})` : ""}`);
+  console.log(`        ${causes(eventsRun, items)}`);
   listErrors(eventsRun, items);
 }
 
@@ -91,6 +136,7 @@ for (const h of HALVES) {
   const wrongLinks = restRun.clusters.filter((c) => c.followUpOf && c.members.some((m) => inHalf.has(m.path)) && !c.members.some((m) => m.path.startsWith("later/"))).length;
   console.log(`  ${h.padEnd(5)} ${line(restRun, items)}`);
   console.log(`        three-week follow-ups linked to their original's story: ${right}/${later.length}; other stories marked as follow-ups: ${wrongLinks}`);
+  console.log(`        ${causes(restRun, items)}`);
   listErrors(restRun, items);
 }
 
@@ -99,5 +145,6 @@ const splitRun = run(split);
 console.log(`\nharder set: ${split.length} articles, two outlets per BBC story sharing no sentence (different facts of one event); clustered whole (${splitRun.ms.toFixed(0)} ms CPU), halves by id`);
 for (const h of HALVES) {
   console.log(`  ${h.padEnd(5)} ${line(splitRun, half(split, h))}`);
+  console.log(`        ${causes(splitRun, half(split, h))}`);
   listErrors(splitRun, half(split, h));
 }

@@ -3,7 +3,7 @@
 // join only on a mean link of `threshold`, since their pair evidence is all there is; a report or group
 // joins an established story (at least `established` reports) on the lower mean `storyThreshold`, an
 // average over many reports; two established stories join only on `storiesThreshold`. Two groups that are each about someone the other's reports never name are
-// never joined (protagonists.ts). All settings are searched on the tuning halves (train/train-merge.ts).
+// never joined, when enough of each group's protagonists are missing in the other (protagonists.ts). All settings are searched on the tuning halves (train/train-merge.ts).
 import { averageLink, type WeightedEdges } from "./agglomerate.ts";
 import { Protagonists, type ProtagonistOptions } from "./protagonists.ts";
 import type { Profile } from "./profile.ts";
@@ -29,7 +29,7 @@ export function loadDecision(json: unknown): MergeDecision {
   const d = json as Partial<MergeDecision> | undefined;
   const p = d?.protagonists;
   const numbers = (...xs: unknown[]) => xs.every((x) => typeof x === "number" && Number.isFinite(x));
-  if (!d || !p || !numbers(d.threshold, d.storyThreshold, d.storiesThreshold, d.established, p.minGroup, p.core, p.absent)) {
+  if (!d || !p || !numbers(d.threshold, d.storyThreshold, d.storiesThreshold, d.established, p.minGroup, p.core, p.absent, p.missingShare ?? 0)) {
     throw new Error("model cluster/merge-model.json: the merge decision settings are damaged; retrain with npm run train:merge");
   }
   return d as MergeDecision;

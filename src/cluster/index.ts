@@ -15,8 +15,8 @@
 // 5. Average-link agglomeration on those probabilities within the date window (decision.ts): small
 //    groups join on a high mean link, a report joins an established story on a lower one, two established
 //    stories (a running story's separate developments, linked by many topic-level pairs) only on a high
-//    one, and two groups that are each about someone the other's reports never name are never joined
-//    (protagonists.ts).
+//    one, and two groups that are each about someone the other's reports never name (a learned share of
+//    their protagonists) are never joined (protagonists.ts).
 // 6. A later story that shares enough with an earlier one beyond the window is its follow-up.
 // Lasting ids (identity.ts) are given afterwards, from what earlier builds published.
 import type { DatedArticle, StoryCluster } from "../types.ts";

@@ -10,6 +10,12 @@ export interface ProtagonistOptions {
   core: number;
   /** A protagonist mentioned by at most this share of the other group's reports is missing there. */
   absent: number;
+  /**
+   * The share of a group's protagonists that must be missing in the other group (0 or absent: one is
+   * enough). Coverage of one event told at two stages (a trial opens, a verdict) shares most protagonists
+   * and misses a few; two look-alike events share only the topic's.
+   */
+  missingShare?: number;
 }
 
 export class Protagonists {
@@ -60,8 +66,10 @@ export class Protagonists {
     const [n, m] = [this.size[from]!, this.size[other]!];
     if (n < this.options.minGroup || m < this.options.minGroup) return false;
     const there = this.countsOf(other);
-    for (const id of this.protagonists(from)) if ((there.get(id) ?? 0) <= this.options.absent * m) return true;
-    return false;
+    const core = this.protagonists(from);
+    let missing = 0;
+    for (const id of core) if ((there.get(id) ?? 0) <= this.options.absent * m) missing++;
+    return missing > 0 && missing >= (this.options.missingShare ?? 0) * core.length;
   }
 
   private protagonists(x: number): number[] {

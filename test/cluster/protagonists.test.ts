@@ -38,3 +38,32 @@ describe("protagonists of a growing story", () => {
     expect(fresh.contradict(0, other)).toBe(false);
   });
 });
+
+// events-dev topic 45: one murder case told at two stages (the plea and trial, the verdict) and a
+// look-alike killing. The two stages' coverage names the same accused, victim and towns; each stage
+// also has a few names of its own (a prosecutor, a county).
+describe("protagonists of one event told at two stages", () => {
+  const stages = buildEventsSet(new URL("../fixtures/cluster/events-topic-45.jsonl", import.meta.url).pathname);
+  const stageProfiles = buildProfiles(stages.map((x) => x.article), 30);
+  const index = (id: string) => stages.findIndex((x) => x.article.path === `events/ecbplus-${id}.txt`);
+  const earlier = ["45-45_2ecbplus", "45-45_3ecbplus", "45-45_4ecbplus", "45-45_9ecbplus", "45-45_12ecbplus"].map(index);
+  const later = stages.map((x, i) => (x.gold === "ecbplus-45-ecbplus" && !earlier.includes(i) ? i : -1)).filter((i) => i >= 0);
+  const other = stages.map((x, i) => (x.gold !== "ecbplus-45-ecbplus" ? i : -1)).filter((i) => i >= 0);
+  const groups = (share: number) => {
+    const who = new Protagonists(stageProfiles, { minGroup: 4, core: 0.5, absent: 0.1, missingShare: share });
+    for (const g of [earlier, later, other]) for (const m of g.slice(1)) who.join(g[0]!, m);
+    return who;
+  };
+
+  it("parts the two stages when one missing protagonist is enough, but not when a third must be missing", () => {
+    expect(earlier.every((i) => i >= 0) && later.length >= 4).toBe(true);
+    expect(groups(0).contradict(earlier[0]!, later[0]!)).toBe(true);
+    expect(groups(0.34).contradict(earlier[0]!, later[0]!)).toBe(false);
+  });
+
+  it("still parts the look-alike killing from either stage", () => {
+    const who = groups(0.34);
+    expect(who.contradict(other[0]!, earlier[0]!)).toBe(true);
+    expect(who.contradict(other[0]!, later[0]!)).toBe(true);
+  });
+});
