@@ -15,6 +15,7 @@ import { ownDate } from "../src/date/index.ts";
 import { scanOf } from "../src/date/evidence.ts";
 import { shippedModel, weighDates } from "../src/date/model.ts";
 import { urlDate } from "../src/date/url.ts";
+import { dayNumber } from "../src/text/dates.ts";
 import { decode } from "../src/ingest/decode.ts";
 import type { SourceFile } from "../src/types.ts";
 import { HALVES, halfOf, type Half } from "./lib/split.ts";
@@ -206,10 +207,5 @@ function main(): void {
   console.log(`  per-page results: ${reportPath}`);
 }
 
-/** Days since 1970 of a YYYY-MM-DD string, by arithmetic (no Date parsing). */
-function dayNumber(iso: string): number {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) / 86_400_000;
-}
 
 main();

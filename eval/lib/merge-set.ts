@@ -5,12 +5,11 @@ import { join } from "node:path";
 import { cleanSource } from "../../src/clean/index.ts";
 import { emptyMeta } from "../../src/clean/text.ts";
 import { dateArticles } from "../../src/date/index.ts";
-import { DateTime } from "luxon";
+import { addDays } from "../../src/text/dates.ts";
 import { decode } from "../../src/ingest/decode.ts";
 import { splitSentences } from "../../src/text/sentences.ts";
 import type { DatedArticle } from "../../src/types.ts";
 
-const addDays = (iso: string, days: number): string => DateTime.fromISO(iso, { zone: "utc" }).plus({ days }).toISODate()!;
 
 export interface LabelledArticle {
   article: DatedArticle;

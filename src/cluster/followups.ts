@@ -3,7 +3,7 @@
 // share enough weight of their key terms are compared at all (posting lists by day, as for candidates).
 import { dot, type Profile, type SparseVector } from "./profile.ts";
 import type { TimeSpan } from "./time.ts";
-import { dayNumber } from "./days.ts";
+import { dayOrNull } from "./days.ts";
 
 export interface FollowUpOptions {
   windowDays: number;
@@ -17,7 +17,7 @@ export interface FollowUpOptions {
 /** Map from a later story's index to the index of the earlier story it follows up. */
 export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: Profile[], options: FollowUpOptions): Map<number, number> {
   const centroids = groups.map((members) => centroid(members.map((i) => profiles[i]!.words)));
-  const days = spans.map((s) => (s.first ? dayNumber(s.first) : null));
+  const days = spans.map((s) => dayOrNull(s.first));
   const keys = centroids.map((c) => topKeys(c, options.keyTerms));
   const postings = new Map<number, { stories: number[]; weights: number[] }>();
   const byDay = groups.map((_, s) => s).filter((s) => days[s] !== null).sort((x, y) => days[x]! - days[y]! || x - y);

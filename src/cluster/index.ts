@@ -29,7 +29,7 @@ import { PAIR_FEATURES, pairFeatures } from "./similarity.ts";
 import type { WeightedEdges } from "./agglomerate.ts";
 import { CONTEXT_FEATURES, contextFeatures } from "./context.ts";
 import { spanOf, type TimeSpan } from "./time.ts";
-import { dayNumber } from "./days.ts";
+import { dayOrNull } from "./days.ts";
 import { linkFollowUps } from "./followups.ts";
 import { groupArticles, loadDecision, type MergeDecision } from "./decision.ts";
 
@@ -107,7 +107,7 @@ function prepareArticles(articles: readonly DatedArticle[], options: ClusterOpti
   const order = [...articles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const profiles = buildProfiles(order, options.keyTerms, options.releaseTerms);
   const spans = order.map((a) => spanOf(a.evidence));
-  return { order, profiles, spans, days: spans.map((s) => (s.first ? dayNumber(s.first) : null)) };
+  return { order, profiles, spans, days: spans.map((s) => dayOrNull(s.first)) };
 }
 
 function growEdges(e: WeightedEdges): WeightedEdges {

@@ -1,6 +1,6 @@
 // What an article, or a group of them, says about when it happened: stated days and stated weekdays.
 import type { DateEvidence } from "../types.ts";
-import { daysBetween } from "./days.ts";
+import { daysBetween } from "../text/dates.ts";
 
 export interface TimeSpan {
   /** Earliest and latest stated day, YYYY-MM-DD, or null when no member states one. */

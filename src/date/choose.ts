@@ -5,7 +5,7 @@
 // day of a UTC timestamp written near midnight: the page then shows the day its readers see. The address
 // yields in the same way to a day the model finds likely when the page never shows the address's day.
 // A page with nothing better gets its most likely visible date as a guess, however unlikely.
-import { addDays } from "./parse.ts";
+import { addDays } from "../text/dates.ts";
 import { shippedModel, weighDates, type PageKind, type WeighedDate } from "./model.ts";
 import type { LogisticModel } from "../model/logistic.ts";
 import type { PageScan, StructuredDate, StructuredKind, VisibleDate } from "./scan-types.ts";

@@ -2,7 +2,7 @@
 // readers saw: "2023-11-09T01:09:55Z" is the evening of 8 November in Denver. When the page states its
 // own zone elsewhere (another timestamp with an offset, or the same instant written in local time
 // without one: "2023-11-08 18:09:55"), the UTC stamps are read as the day in that zone.
-import { addDays, dayNumber } from "./parse.ts";
+import { addDays, dayNumber } from "../text/dates.ts";
 import type { StructuredDate } from "./scan-types.ts";
 
 const DAY = 24 * 60;

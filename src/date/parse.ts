@@ -1,6 +1,7 @@
 // Calendar days: checking them, reading timestamps as the day they name, weekday arithmetic. Luxon with
 // explicit formats only; nothing here reads the machine's zone or clock.
 import { DateTime } from "luxon";
+import { addDays, dayNumber } from "../text/dates.ts";
 
 /** The years Digest accepts as an article's day; anything else is a typo, a placeholder or an attack. */
 export const FIRST_YEAR = 1900;
@@ -88,28 +89,9 @@ export function dayInZone(instant: Date, zone: string): string | null {
   return d.isValid ? isoDay(d.year, d.month, d.day) : null;
 }
 
-/** Days since 1970-01-01 of a YYYY-MM-DD day, by calendar arithmetic (no string parsing, no zone). */
-export function dayNumber(iso: string): number {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
-}
-
-function fromDayNumber(n: number): string {
-  const d = DateTime.fromMillis(n * 86_400_000, { zone: "utc" });
-  return `${String(d.year).padStart(4, "0")}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
-}
-
 /** 1 = Monday … 7 = Sunday, luxon's numbering. */
 export function weekdayOf(iso: string): number {
   return ((((dayNumber(iso) + 3) % 7) + 7) % 7) + 1;
-}
-
-export function addDays(iso: string, days: number): string {
-  return fromDayNumber(dayNumber(iso) + days);
-}
-
-/** Whole days from `a` to `b`, both YYYY-MM-DD. */
-export function daysBetween(a: string, b: string): number {
-  return dayNumber(b) - dayNumber(a);
 }
 
 /** The day with `weekday` nearest to `anchor` (looking at most 3 days either way, earlier first on a tie). */

@@ -27,7 +27,33 @@ export function plusMillis(iso: string, milliseconds: number): string {
   return DateTime.fromISO(iso, { zone: "utc" }).plus({ milliseconds }).toUTC().toISO() ?? iso;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Days since 1970-01-01 of a YYYY-MM-DD day, by calendar arithmetic (no parsing in a zone, no luxon
+ * object: clustering asks for it per article); NaN when the string is not a real day ("2025-02-30").
+ */
+export function dayNumber(iso: string): number {
+  const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(iso);
+  if (!m) return Number.NaN;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo, d);
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo && date.getUTCDate() === d ? date.getTime() / DAY_MS : Number.NaN;
+}
+
+/** The YYYY-MM-DD day of a day number. */
+export function dayOfNumber(n: number): string {
+  const date = new Date(n * DAY_MS);
+  return `${String(date.getUTCFullYear()).padStart(4, "0")}-${String(date.getUTCMonth() + 1).padStart(2, "0")}-${String(date.getUTCDate()).padStart(2, "0")}`;
+}
+
+/** The day `days` after `iso` (before, when negative). */
+export function addDays(iso: string, days: number): string {
+  return dayOfNumber(dayNumber(iso) + days);
+}
+
 /** Whole days from `a` to `b` (both YYYY-MM-DD); negative when b is earlier. */
 export function daysBetween(a: string, b: string): number {
-  return Math.round(DateTime.fromISO(b, { zone: "utc" }).diff(DateTime.fromISO(a, { zone: "utc" }), "days").days);
+  return dayNumber(b) - dayNumber(a);
 }

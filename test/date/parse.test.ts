@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays, dayInZone, dayOf, dayProblem, daysBetween, isoDay, nearestWeekday, readStamp, weekdayOf, weekdayOnOrBefore } from "../../src/date/parse.ts";
+import { dayInZone, dayOf, dayProblem, isoDay, nearestWeekday, readStamp, weekdayOf, weekdayOnOrBefore } from "../../src/date/parse.ts";
+import { addDays, dayNumber, daysBetween } from "../../src/text/dates.ts";
 
 describe("timestamps name the day written in their own offset", () => {
   it("reads ISO 8601 with and without offset, separators or seconds", () => {
@@ -72,5 +73,8 @@ describe("calendar arithmetic", () => {
     expect(addDays("2025-03-01", -1)).toBe("2025-02-28");
     expect(daysBetween("2025-03-29", "2025-03-31")).toBe(2);
     expect(daysBetween("2025-12-31", "2025-01-01")).toBe(-364);
+    expect(dayNumber("1970-01-02")).toBe(1);
+    expect(dayNumber("2025-02-30")).toBeNaN();
+    expect(dayNumber("2025-2-3")).toBeNaN();
   });
 });
