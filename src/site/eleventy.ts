@@ -30,6 +30,7 @@ export interface EleventyConfigApi {
   addExtension(extension: string, options: Record<string, unknown>): void;
   addTransform(name: string, fn: (this: { page: { outputPath: string | false; url: string | false } }, content: string) => string): void;
   on(event: string, listener: (arg: { nunjucks: NunjucksLib; environment: unknown }) => void): void;
+  benchmarkManager: { setVerboseOutput(verbose: boolean): void; getAll(): Record<string, { setIsVerbose(verbose: boolean): void }> };
 }
 
 export interface EleventySetup {
@@ -46,6 +47,10 @@ export interface EleventySetup {
 
 export function configureEleventy(eleventyConfig: EleventyConfigApi, data: EleventySetup): void {
   eleventyConfig.setTemplateFormats(["njk"]);
+  // Eleventy makes its configuration benchmarks before quiet mode reaches them, so a filter that was
+  // slow once (the first date formatting on a busy machine) printed "[11ty] Benchmark …" on a quiet build.
+  eleventyConfig.benchmarkManager.setVerboseOutput(false);
+  for (const group of Object.values(eleventyConfig.benchmarkManager.getAll())) group.setIsVerbose(false);
   // The templates are the only input; a .gitignore in the working folder (ours lists dist/, where the
   // compiled templates live) must not hide them.
   eleventyConfig.setUseGitIgnore(false);
