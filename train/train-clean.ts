@@ -49,7 +49,14 @@ const SILVER = process.env.SILVER === "1";
 const SILVER_WEIGHT = 1;
 const ROUNDS = 100;
 /** The block models' settings, in one place (train/.exp scripts try others on the same data). */
-export const blockSettings = { l2: L2, rounds: ROUNDS, rate: 0.1, minLeaf: 20 };
+export const blockSettings = {
+  l2: L2,
+  rounds: ROUNDS,
+  rate: 0.1,
+  minLeaf: 20,
+  /** The decode settings tried on the out-of-fold block scores. */
+  grid: { bias: [-3, -2, -1, 0], inner: [-2, -1, -0.5, 0], article: [-4, -2], patience: [PATIENCE] },
+};
 
 type Path = "text" | "html";
 
@@ -246,14 +253,16 @@ export function trainBlocks(items: Item[], path: Path): BlockModels {
   // Fixed by design, not searched: a block weighs by the square root of its length, and the run may
   // cross about two lines of furniture (an advertisement, a caption) but not a section of it.
   const power = 0.5;
-  const patience = PATIENCE;
-  for (const bias of [-3, -2, -1, 0]) {
-    for (const inner of [-2, -1, -0.5, 0]) {
-      for (const article of [-4, -2]) {
-        const decode = { bias, inner, article, power, patience };
-        // The headline rule stays out of this search: the headline model is trained after it.
-        const score = objective(items, (item) => [locateScored(scores.get(item)!, decode), ...after]);
-        if (!best || score.mean > best.score.mean + 1e-9) best = { decode, score };
+  const { grid } = blockSettings;
+  for (const patience of grid.patience) {
+    for (const bias of grid.bias) {
+      for (const inner of grid.inner) {
+        for (const article of grid.article) {
+          const decode = { bias, inner, article, power, patience };
+          // The headline rule stays out of this search: the headline model is trained after it.
+          const score = objective(items, (item) => [locateScored(scores.get(item)!, decode), ...after]);
+          if (!best || score.mean > best.score.mean + 1e-9) best = { decode, score };
+        }
       }
     }
   }
