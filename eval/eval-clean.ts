@@ -14,7 +14,7 @@ import { scoreCorpus, scorePage, scoreSnippets, snippetCorpus, snippetPageF1, ty
 import { HALVES, type Half } from "./lib/split.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const reportPath = join(root, "reports/eval-clean.json");
+const reportPath = join(root, process.argv.includes("--no-url") ? "reports/eval-clean-no-url.json" : "reports/eval-clean.json");
 const readabilityCache = join(root, "reports/readability-cache.json");
 
 type System = "floor" | "text" | "html" | "readability";
@@ -32,7 +32,8 @@ export function sourceOf(page: DevPage, format: "text" | "html", withUrl = true)
 /** What `digest clean --jsonl` answers for the page: its body, or the reason it was refused. */
 function clean(page: DevPage, format: "text" | "html"): { body: string; title: string; error?: string; warnings: string[] } {
   try {
-    const a = cleanSource(sourceOf(page, format));
+    // `--no-url`: the pages as a scrape without its address would give them (the URL is evidence, not a need).
+    const a = cleanSource(sourceOf(page, format, !process.argv.includes("--no-url")));
     return { body: a.paragraphs.join("\n\n"), title: a.title, warnings: a.messages.map((m) => m.text) };
   } catch (error) {
     return { body: "", title: "", error: (error as Error).message, warnings: [] };
@@ -119,8 +120,10 @@ interface Row {
 function main(): void {
   const sets = { extraction: loadExtraction(), webpages: loadWebpages() };
   const all = [...sets.extraction, ...sets.webpages];
-  const textSpeed = speed(all, "text");
-  const htmlSpeed = speed(all, "html");
+  // `--no-speed`: the figures alone, for a quicker loop while working (speed is then reported as 0).
+  const timed = !process.argv.includes("--no-speed") && !process.argv.includes("--no-url");
+  const textSpeed = timed ? speed(all, "text") : 0;
+  const htmlSpeed = timed ? speed(all, "html") : 0;
   const ref = readabilityAll(all);
   const rows: Row[] = [];
   const bodies: { set: string; id: string; text: string; html: string }[] = [];
@@ -168,7 +171,7 @@ function main(): void {
       for (const r of worst) console.log(`    ${f3(pageF1(r))} ${r.id} ${cause(r, path)} ${r.url ?? ""}`);
     }
   }
-  console.log(`speed on one core (CPU time, median of 5 passes over ${all.length} pages): text dumps ${Math.round(textSpeed)} pages/s, HTML ${Math.round(htmlSpeed)} pages/s`);
+  if (timed) console.log(`speed on one core (CPU time, median of 5 passes over ${all.length} pages): text dumps ${Math.round(textSpeed)} pages/s, HTML ${Math.round(htmlSpeed)} pages/s`);
   mkdirSync(dirname(reportPath), { recursive: true });
   writeFileSync(reportPath, JSON.stringify({ textPagesPerSecond: Math.round(textSpeed), htmlPagesPerSecond: Math.round(htmlSpeed), pages: rows, bodies }, null, 1));
   console.log(`per-page scores: ${reportPath}`);

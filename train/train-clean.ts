@@ -22,7 +22,7 @@ import { prepare } from "../src/clean/index.ts";
 import { defaultRules } from "../src/clean/rules/index.ts";
 import { locateScored, locateWith } from "../src/clean/rules/locate.ts";
 import { cleanDoc, finish } from "../src/clean/text.ts";
-import { contextFeatures, contextNames, featureNames, localFeatures } from "../src/clean/block-features.ts";
+import { contextFeatures, contextNames, featureNames, localFeatures, slugTerms } from "../src/clean/block-features.ts";
 import { blockModels, scoreBlocks, type BlockModels, type DecodeSettings } from "../src/clean/block-model.ts";
 import { HEADLINE_CONTEXT_FEATURES, HEADLINE_FEATURES, headlineContext, type HeadlineCandidate } from "../src/clean/headline-features.ts";
 import { headlineChoices, headlineScores, type HeadlineModels } from "../src/clean/headline-model.ts";
@@ -48,10 +48,19 @@ const PATIENCE = 6;
 const SILVER = process.env.SILVER === "1";
 const SILVER_WEIGHT = 1;
 const ROUNDS = 100;
+/** The block models' settings, in one place (train/.exp scripts try others on the same data). */
+export const blockSettings = {
+  l2: L2,
+  rounds: ROUNDS,
+  rate: 0.1,
+  minLeaf: 20,
+  /** The decode settings tried on the out-of-fold block scores. */
+  grid: { bias: [-3, -2, -1, 0], inner: [-2, -1, -0.5, 0], article: [-4, -2], patience: [PATIENCE] },
+};
 
 type Path = "text" | "html";
 
-interface Item {
+export interface Item {
   page: DevPage;
   path: Path;
   /** The document after the rules that run before locate-article. */
@@ -69,7 +78,7 @@ function sourceOf(page: DevPage, path: Path): SourceFile {
   return { path: page.id, format: path, text: path === "html" ? page.html : page.text, encoding: "utf-8", mtime: new Date(0), url: page.url };
 }
 
-function prepared(page: DevPage, path: Path): TextDoc | null {
+export function prepared(page: DevPage, path: Path): TextDoc | null {
   try {
     const { doc } = prepare(sourceOf(page, path));
     for (const rule of before) rule.apply(doc);
@@ -88,7 +97,7 @@ function coverOf(line: string, body: Map<string, number>): number {
   return total ? shared / total : 0;
 }
 
-function labelsOf(page: DevPage, doc: TextDoc): Int8Array {
+export function labelsOf(page: DevPage, doc: TextDoc): Int8Array {
   const labels = new Int8Array(doc.lines.length).fill(-1);
   if (page.truth !== undefined) {
     const truth = shingles(page.truth);
@@ -190,7 +199,7 @@ function bodyWith(item: Item, rules: CleanRule[]): string {
 }
 
 /** The dev sets' own metrics on the tuning pages: extraction F1, webpages F1, and their mean. */
-function objective(items: Item[], rules: (item: Item) => CleanRule[]): { extraction: number; webpages: number; mean: number } {
+export function objective(items: Item[], rules: (item: Item) => CleanRule[]): { extraction: number; webpages: number; mean: number } {
   const pages = items.filter((i) => i.page.set === "extraction").map((i) => scorePage(bodyWith(i, rules(i)), i.page.truth!));
   const snippets = items.filter((i) => i.page.set === "webpages").map((i) => scoreSnippets(bodyWith(i, rules(i)), i.page.with ?? [], i.page.without ?? []));
   const extraction = scoreCorpus(pages).f1;
@@ -202,11 +211,11 @@ function objective(items: Item[], rules: (item: Item) => CleanRule[]): { extract
 function fitBlocks(items: Item[], path: Path, localRows: Map<Item, Float64Array[]>, log: boolean): Omit<BlockModels, "decode"> {
   const names = featureNames(path === "html");
   const localExamples = examplesOf(items, (item) => localRows.get(item)!);
-  const local = trainLogistic(localExamples, { name: `clean/${path}-block-local`, features: names, l2: L2 });
+  const local = trainLogistic(localExamples, { name: `clean/${path}-block-local`, features: names, l2: blockSettings.l2 });
   const contextRows = (item: Item): Float64Array[] => {
     const rows = localRows.get(item)!;
     const z = rows.map((x) => logit(local, x));
-    const ctx = contextFeatures(z, item.doc.lines, path === "html");
+    const ctx = contextFeatures(z, item.doc.lines, path === "html", null, 0, slugTerms(item.doc.meta.url));
     return rows.map((x, i) => {
       const out = new Float64Array(x.length + ctx[i]!.length);
       out.set(x, 0);
@@ -215,7 +224,7 @@ function fitBlocks(items: Item[], path: Path, localRows: Map<Item, Float64Array[
     });
   };
   const contextExamples = examplesOf(items, contextRows);
-  const context = trainBoosted(contextExamples, { name: `clean/${path}-block-context`, features: [...names, ...contextNames(path === "html")], rounds: ROUNDS, rate: 0.1, minLeaf: 20 });
+  const context = trainBoosted(contextExamples, { name: `clean/${path}-block-context`, features: [...names, ...contextNames(path === "html")], rounds: blockSettings.rounds, rate: blockSettings.rate, minLeaf: blockSettings.minLeaf });
   if (log) {
     const positives = localExamples.filter((e) => e.y === 1).length;
     console.log(`  ${path}: ${items.length} pages, ${localExamples.length} labelled blocks (${positives} article)`);
@@ -233,7 +242,7 @@ function foldOf(id: string): number {
  * Models on all tuning pages; decode settings chosen on out-of-fold scores (each page scored by
  * models fitted without it), so the settings suit pages the models have not seen.
  */
-function trainBlocks(items: Item[], path: Path): BlockModels {
+export function trainBlocks(items: Item[], path: Path): BlockModels {
   const localRows = new Map<Item, Float64Array[]>();
   for (const item of items) localRows.set(item, localFeatures(item.doc, path === "html"));
   const folds = Array.from({ length: FOLDS }, (_, k) => fitBlocks(items.filter((i) => foldOf(i.page.id) !== k), path, localRows, false));
@@ -244,14 +253,16 @@ function trainBlocks(items: Item[], path: Path): BlockModels {
   // Fixed by design, not searched: a block weighs by the square root of its length, and the run may
   // cross about two lines of furniture (an advertisement, a caption) but not a section of it.
   const power = 0.5;
-  const patience = PATIENCE;
-  for (const bias of [-3, -2, -1, 0]) {
-    for (const inner of [-2, -1, -0.5, 0]) {
-      for (const article of [-4, -2]) {
-        const decode = { bias, inner, article, power, patience };
-        // The headline rule stays out of this search: the headline model is trained after it.
-        const score = objective(items, (item) => [locateScored(scores.get(item)!, decode), ...after]);
-        if (!best || score.mean > best.score.mean + 1e-9) best = { decode, score };
+  const { grid } = blockSettings;
+  for (const patience of grid.patience) {
+    for (const bias of grid.bias) {
+      for (const inner of grid.inner) {
+        for (const article of grid.article) {
+          const decode = { bias, inner, article, power, patience };
+          // The headline rule stays out of this search: the headline model is trained after it.
+          const score = objective(items, (item) => [locateScored(scores.get(item)!, decode), ...after]);
+          if (!best || score.mean > best.score.mean + 1e-9) best = { decode, score };
+        }
       }
     }
   }
@@ -379,4 +390,4 @@ function main(): void {
   writeFileSync(join(weightsDir, "headline-text.json"), formatWeights({ line: { ...headline.line, trainedOn }, context: { ...headline.context, trainedOn } }));
 }
 
-main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -8,12 +8,14 @@ import { MARK_ARROW, MARK_COPYRIGHT, MARK_PIPE, endsSentence } from "./doc.ts";
 import { GROUP_BIT, LEXICON_GROUPS } from "./lexicon.ts";
 import { LOWER, charClass } from "./chars.ts";
 import { isSectionHeading } from "./section-headings.ts";
+import { wordStats } from "./line-features.ts";
 
 export const TEXT_FEATURES = [
   "log-words", "log-chars", "stop-share", "caps-share", "digit-share", "punctuation", "log-sentences", "commas-per-word",
   "ends-sentence", "ends-colon", "ends-question", "starts-lower", "prose", "headline-shape", "date-line", "date-or-number", "chrome", "glued",
   "separators", "copyright", "url-or-mail", "byline-or-date", "section-heading", "all-caps", "ellipsis",
   ...LEXICON_GROUPS.map((g) => `lexicon-${g}`), "lexicon-share", "log-repeats", "position", "position-words", "dropped-by-rule",
+  "inner-caps", "slug-share",
 ] as const;
 
 export const DOM_FEATURES = [
@@ -22,7 +24,10 @@ export const DOM_FEATURES = [
 ] as const;
 
 /** Neighbourhood features: the first model's log-odds around the block. */
-export const CONTEXT_FEATURES = ["own", "prev", "next", "mean-3", "mean-10", "max-3", "region", "region-distance", "topic", "topic-share", "log-neighbour-words", "dates-near", "short-near"] as const;
+export const CONTEXT_FEATURES = [
+  "own", "prev", "next", "mean-3", "mean-10", "max-3", "region", "region-distance", "topic", "topic-share", "log-neighbour-words", "dates-near", "short-near",
+  "slug-near", "markers-from-run",
+] as const;
 
 /** For HTML blocks: the first model's mean verdict on the other blocks of the same container, and of the one above. */
 export const CONTAINER_FEATURES = ["container-mean", "container-others", "grand-mean"] as const;
@@ -51,6 +56,7 @@ export function localFeatures(doc: TextDoc, html: boolean, spare = 0): Float64Ar
   // One buffer for all rows: a page's rows are views into it, not hundreds of small arrays.
   const buffer = new Float64Array(n * width);
   let wordsBefore = 0;
+  const slug = slugTerms(doc.meta.url);
   for (let i = 0; i < n; i++) {
     const l = lines[i]!;
     const x = buffer.subarray(i * width, (i + 1) * width);
@@ -88,6 +94,8 @@ export function localFeatures(doc: TextDoc, html: boolean, spare = 0): Float64Ar
     x[k++] = n > 1 ? i / (n - 1) : 0;
     x[k++] = totalWords ? wordsBefore / totalWords : 0;
     x[k++] = l.drop !== null ? 1 : 0;
+    x[k++] = l.words ? Math.min(1, (2 * l.innerCaps) / l.words) : 0;
+    x[k++] = slugShare(l, slug);
     if (html) {
       const d = l.dom;
       if (d) {
@@ -115,6 +123,34 @@ export function localFeatures(doc: TextDoc, html: boolean, spare = 0): Float64Ar
   return rows;
 }
 
+/**
+ * Content words of the URL's path ("/2019/11/19/michigan-officials-6th-fatality-linked…"), hashed as
+ * `Line.terms` are: a block that shares them talks about what the page's address says it is about.
+ */
+export function slugTerms(url: string | null): Set<number> {
+  if (!url) return new Set();
+  const path = url.replace(/^[a-z]+:\/\/[^/]*/i, "").replace(/[?#].*$/, "");
+  let words: string;
+  try {
+    words = decodeURIComponent(path);
+  } catch {
+    words = path;
+  }
+  return new Set(wordStats(words.replace(/[-_/.+]+/g, " ").replace(/\b(?:html?|php|aspx?)\b/gi, " ")).terms);
+}
+
+function slugShare(l: Line, slug: Set<number>): number {
+  if (slug.size === 0 || l.terms.length === 0) return 0;
+  let hits = 0;
+  for (const t of l.terms) if (slug.has(t)) hits++;
+  return hits / l.terms.length;
+}
+
+/** A short line naming a list of other stories or the comments: the article has usually ended above it. */
+function isSectionMarker(l: Line): boolean {
+  return l.words <= 6 && (l.lexicon & (GROUP_BIT.related | GROUP_BIT.comments)) !== 0;
+}
+
 /** The maximum-sum run of `gain` (Kadane), as [start, end), or null when no run gains. */
 export function bestRun(gain: ArrayLike<number>): [number, number] | null {
   let best = 0, bestStart = -1, bestEnd = -1, sum = 0, start = 0;
@@ -136,6 +172,9 @@ export function bestRun(gain: ArrayLike<number>): [number, number] | null {
 /** Words of a long paragraph: past it a block weighs no more towards a run. */
 export const LONG_PARAGRAPH = 80;
 
+/** How far (in blocks) a block looks for one that shares the URL's words. */
+const SLUG_REACH = 8;
+
 /** A word the blocks carrying this share of the page's confidence use is one of the page's topic words. */
 const TOPIC_SHARE = 0.1;
 
@@ -143,7 +182,7 @@ const TOPIC_SHARE = 0.1;
  * Neighbourhood features from the first model's log-odds `z` (one per line): written into `into`
  * from `offset` on when given (rows made with spare places), else into new rows.
  */
-export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], html = false, into: Float64Array[] | null = null, offset = 0): Float64Array[] {
+export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], html = false, into: Float64Array[] | null = null, offset = 0, slug: Set<number> = new Set()): Float64Array[] {
   const n = z.length;
   const width = CONTEXT_FEATURES.length + (html ? CONTAINER_FEATURES.length : 0);
   const groups = html ? containerGroups(z, lines) : null;
@@ -151,8 +190,12 @@ export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], ht
   const wordPrefix = new Float64Array(n + 1);
   const datePrefix = new Float64Array(n + 1);
   const shortPrefix = new Float64Array(n + 1);
+  const markerPrefix = new Float64Array(n + 1);
+  const slugOf = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const l = lines[i]!;
+    markerPrefix[i + 1] = markerPrefix[i]! + (isSectionMarker(l) ? 1 : 0);
+    slugOf[i] = slugShare(l, slug);
     wordPrefix[i + 1] = wordPrefix[i]! + words[i]!;
     datePrefix[i + 1] = datePrefix[i]! + (l.dated || l.dateOrNumber || (l.words <= 12 && l.bylineOrDate) ? 1 : 0);
     shortPrefix[i + 1] = shortPrefix[i]! + (l.words <= 6 ? 1 : 0);
@@ -219,6 +262,12 @@ export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], ht
     row[k++] = Math.log1p(neighbourWords);
     row[k++] = datePrefix[hi]! - datePrefix[lo]! - (datePrefix[i + 1]! - datePrefix[i]!);
     row[k++] = shortPrefix[hi]! - shortPrefix[lo]! - (shortPrefix[i + 1]! - shortPrefix[i]!);
+    let slugNear = 0;
+    for (let j = Math.max(0, i - SLUG_REACH); j <= Math.min(n - 1, i + SLUG_REACH); j++) if (j !== i && slugOf[j]! > slugNear) slugNear = slugOf[j]!;
+    row[k++] = slugNear;
+    // Section markers (a "related stories" or comments heading) between the run's start and the block.
+    const from = run === null ? 0 : run[0];
+    row[k++] = Math.log1p(i >= from ? markerPrefix[i]! - markerPrefix[from]! : markerPrefix[from]! - markerPrefix[i + 1]!);
     rows.push(row);
     const d = lines[i]!.dom;
     if (!groups || !d) continue;

@@ -5,7 +5,7 @@ import { loadModel, logit, type LogisticModel } from "../model/logistic.ts";
 import { boostedLogit, loadBoosted, type BoostedModel } from "./boosted.ts";
 import textWeights from "./weights/blocks-text.json" with { type: "json" };
 import htmlWeights from "./weights/blocks-html.json" with { type: "json" };
-import { contextFeatures, contextNames, featureNames, localFeatures } from "./block-features.ts";
+import { contextFeatures, contextNames, featureNames, localFeatures, slugTerms } from "./block-features.ts";
 import type { TextDoc } from "./doc.ts";
 
 /** How the block log-odds become a body: settings chosen on the tuning halves with the real metrics. */
@@ -71,7 +71,7 @@ export function scoreBlocks(doc: TextDoc, models: BlockModels = blockModels(doc.
   const n = rows.length;
   const local = new Float64Array(n);
   for (let i = 0; i < n; i++) local[i] = logit(models.local, rows[i]!);
-  contextFeatures(local, doc.lines, html, rows, width);
+  contextFeatures(local, doc.lines, html, rows, width, slugTerms(doc.meta.url));
   // A page of a few lines has no neighbourhood to speak of: the blocks are judged alone.
   if (n < MIN_CONTEXT) return { local, score: Float64Array.from(local) };
   const score = new Float64Array(n);

@@ -1,0 +1,38 @@
+// `npx tsx train/try-blocks.ts`: a quicker loop for block-model work. Trains the block models on the
+// tuning halves as `npm run train:clean` does (settings overridable: SETTINGS='{"rounds":50}'), writes
+// nothing, and prints the out-of-fold tuning figures (what a choice is made by) beside the checking
+// half's (what says whether it holds), with and without the pages' URLs. PATHS=text or html;
+// BOTH_URL=1 also trains on every tuning page without its URL.
+import { blockSettings, labelsOf, objective, prepared, trainBlocks, type Item } from "./train-clean.ts";
+import { defaultRules } from "../src/clean/rules/index.ts";
+import { locateWith } from "../src/clean/rules/locate.ts";
+import { loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";
+
+Object.assign(blockSettings, JSON.parse(process.env.SETTINGS ?? "{}"));
+const paths = (process.env.PATHS ?? "text,html").split(",") as ("text" | "html")[];
+const after = defaultRules.slice(defaultRules.findIndex((r) => r.name === "find-headline") + 1);
+const all = [...loadExtraction(), ...loadWebpages()];
+const tag = process.env.TAG ?? "";
+console.log("settings", JSON.stringify(blockSettings), tag);
+for (const path of paths) {
+  const items: Record<"tune" | "check" | "checkNoUrl", Item[]> = { tune: [], check: [], checkNoUrl: [] };
+  const add = (list: Item[], page: (typeof all)[number]) => {
+    const doc = prepared(page, path);
+    if (doc) list.push({ page, path, doc, labels: labelsOf(page, doc) });
+  };
+  for (const page of all) {
+    if (page.half === "tune") {
+      add(items.tune, page);
+      if (process.env.BOTH_URL) add(items.tune, { ...page, url: null });
+    } else {
+      add(items.check, page);
+      add(items.checkNoUrl, { ...page, url: null });
+    }
+  }
+  const models = trainBlocks(items.tune, path);
+  const f = (list: Item[]) => {
+    const o = objective(list, () => [locateWith(models), ...after]);
+    return `ext ${o.extraction.toFixed(3)} web ${o.webpages.toFixed(3)}`;
+  };
+  console.log(`RESULT ${path} ${tag} | check ${f(items.check)} | check without URL ${f(items.checkNoUrl)}`);
+}
