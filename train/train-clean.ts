@@ -9,8 +9,10 @@
 //      (4-gram F1, snippet F1) on out-of-fold scores of the tuning pages (four folds by id hash).
 //   3. Headline models for text dumps: candidate lines near the body, labelled by agreement (token F1
 //      ≥ 0.6) with the page's og:title / h1 / <title>, on the tuning halves of all three sets, each
-//      page with and without its URL; a line model, then a context model that sets each line's score
-//      beside its neighbours' (kicker above, standfirst below), trained on out-of-fold line scores.
+//      page with and without its URL; a line model trained as a ranker (softmax over each page's
+//      candidates: only which line wins counts, not how a line scores against other pages' lines),
+//      then a context model that sets each line's score beside its neighbours' (kicker above,
+//      standfirst below), trained on out-of-fold line scores.
 // SILVER=1 also trains the text model on dates-dev's text dumps, labelled by the HTML model's body of
 // the same page (tried: it did not help the checking halves, so it is off).
 // The checking halves are never read here: `npm run eval:clean` and `npm run eval:headlines` judge.
@@ -34,6 +36,7 @@ import { goldHeadline, loadDates, loadExtraction, loadWebpages, type DevPage } f
 import { AGREES, headlineF1, scoreCorpus, scorePage, scoreSnippets, shingles, snippetCorpus, tokens } from "../eval/lib/extraction-score.ts";
 import { trainLogistic, type Example } from "./lib/logistic.ts";
 import { trainBoosted } from "./lib/boost.ts";
+import { trainRanker } from "./lib/rank.ts";
 import { boostedLogit, type BoostedModel } from "../src/clean/boosted.ts";
 
 const weightsDir = fileURLToPath(new URL("../src/clean/weights/", import.meta.url));
@@ -324,13 +327,14 @@ function trainHeadline(pages: DevPage[], models: BlockModels): HeadlineModels {
 const pick = (scores: number[]): number => scores.reduce((b, s, i) => (s >= scores[b]! ? i : b), 0);
 
 /**
- * Two models: one scores each candidate line on its own; the second weighs that score against the
+ * Two models: one scores each candidate line on its own, trained to rank a page's right line above
+ * the page's other candidates (listwise, train/lib/rank.ts); the second weighs that score against the
  * candidates around it, learned on out-of-fold first scores (each page scored by a first model
  * fitted without it), so it learns how the first model errs on pages it has not seen.
  */
 function fitHeadline(groups: readonly HeadlineGroup[]): HeadlineModels {
   const fitLine = (gs: readonly HeadlineGroup[]) =>
-    trainLogistic(headlineExamples(gs, (g) => g.candidates.map((c) => c.x)), { name: "clean/text-headline-line", features: [...HEADLINE_FEATURES], l2: L2, positiveWeight: 3 });
+    trainRanker(gs.map((g) => ({ x: g.candidates.map((c) => c.x), y: g.labels })), { name: "clean/text-headline-line", features: [...HEADLINE_FEATURES], l2: L2 });
   const line = fitLine(groups);
   const folds = Array.from({ length: FOLDS }, (_, k) => fitLine(groups.filter((g) => foldOf(`inner:${g.id}`) !== k)));
   const contextRows = new Map(groups.map((g) => {
@@ -386,7 +390,7 @@ function main(): void {
   const seen = new Set<string>();
   const headlinePages = [...extraction, ...webpages, ...dates].filter((p) => !seen.has(p.id) && seen.add(p.id));
   const headline = trainHeadline(headlinePages, models.text);
-  const trainedOn = `npm run train:clean: tuning halves of extraction-dev, webpages-dev and dates-dev (${headlinePages.length} distinct pages), text dumps, each with and without its URL; a line model, and a context model on its out-of-fold scores; L2 ${L2}, positives ×3`;
+  const trainedOn = `npm run train:clean: tuning halves of extraction-dev, webpages-dev and dates-dev (${headlinePages.length} distinct pages), text dumps, each with and without its URL; a line model (listwise ranker, L2 ${L2}), and a context model on its out-of-fold scores (logistic, L2 ${L2}, positives ×3)`;
   writeFileSync(join(weightsDir, "headline-text.json"), formatWeights({ line: { ...headline.line, trainedOn }, context: { ...headline.context, trainedOn } }));
 }
 

@@ -15,6 +15,7 @@ export const HEADLINE_FEATURES = [
   "byline-or-date-above", "first-line", "position", "block-score", "next-block-score", "lexicon-share", "dropped",
   "title-f1", "has-url", "body-overlap", "at-anchor", "log-quoted", "short", "byline-or-date-next",
   "arrow-end", "all-caps", "domain", "quote-line", "clock-time", "slug-match", "byline-or-date-within-6",
+  "log-words-squared",
 ] as const;
 
 /** Lexicon groups that make a short line furniture whatever else it says. */
@@ -131,6 +132,8 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
       CLOCK.test(l.text) ? 1 : 0,
       slugF1 >= 0.6 ? 1 : 0,
       near(lines, i + 1, Math.min(n, i + 7)) ? 1 : 0,
+      // With log-words, a length that peaks: a headline has a dozen words, its standfirst more.
+      Math.log1p(l.words) ** 2,
     );
     out.push({ index: i, x });
   }
