@@ -21,6 +21,7 @@ export const TEXT_FEATURES = [
 export const DOM_FEATURES = [
   "link-density", "tag-p", "tag-h", "tag-li", "tag-td", "tag-quote", "heading-1", "positive-hints", "negative-hints", "in-article",
   "in-picked", "in-header", "in-list", "in-table", "log-container-chars", "container-link-density",
+  "log-depth", "container-share", "grand-share", "grand-link-density", "near-negative", "ld-known", "ld-share", "before-headline", "after-headline",
 ] as const;
 
 /** Neighbourhood features: the first model's log-odds around the block. */
@@ -57,6 +58,7 @@ export function localFeatures(doc: TextDoc, html: boolean, spare = 0): Float64Ar
   const buffer = new Float64Array(n * width);
   let wordsBefore = 0;
   const slug = slugTerms(doc.meta.url);
+  const headline = html ? headlineBlock(doc) : -1;
   for (let i = 0; i < n; i++) {
     const l = lines[i]!;
     const x = buffer.subarray(i * width, (i + 1) * width);
@@ -115,12 +117,33 @@ export function localFeatures(doc: TextDoc, html: boolean, spare = 0): Float64Ar
         x[k++] = d.inTable ? 1 : 0;
         x[k++] = Math.log1p(d.containerChars);
         x[k++] = d.containerLinkDensity;
+        x[k++] = Math.log1p(d.depth);
+        x[k++] = d.containerShare;
+        x[k++] = d.grandShare;
+        x[k++] = d.grandLinkDensity;
+        x[k++] = d.nearNegative ? 1 : 0;
+        x[k++] = d.ldShare >= 0 ? 1 : 0;
+        x[k++] = Math.max(0, d.ldShare);
+        x[k++] = headline >= 0 && i < headline ? 1 : 0;
+        x[k++] = headline >= 0 && i > headline ? Math.log1p(Math.min(50, i - headline)) : 0;
       } else k += DOM_FEATURES.length;
     }
     wordsBefore += l.words;
     rows.push(x);
   }
   return rows;
+}
+
+/** The block that states the page's headline (its reconciled title, else the first <h1>), or -1. */
+function headlineBlock(doc: TextDoc): number {
+  const title = doc.meta.title ? doc.meta.title.replace(/\s+/g, " ").trim().toLowerCase() : "";
+  let h1 = -1;
+  for (let i = 0; i < doc.lines.length; i++) {
+    const l = doc.lines[i]!;
+    if (title && l.words <= 40 && l.text.toLowerCase() === title) return i;
+    if (h1 < 0 && l.dom?.level === 1) h1 = i;
+  }
+  return h1;
 }
 
 /**

@@ -86,6 +86,16 @@ export interface DomHints {
   /** Which element contains the block, and which contains that: blocks that share one are compared. */
   container: number;
   grand: number;
+  /** Elements above the block element. */
+  depth: number;
+  /** Share of the page's text inside the block's container, and inside the container's parent. */
+  containerShare: number;
+  grandShare: number;
+  grandLinkDensity: number;
+  /** The block element, its container or the one above is named as furniture by its class or id. */
+  nearNegative: boolean;
+  /** Share of the block's words found in the page's JSON-LD articleBody; -1 when the page has none. */
+  ldShare: number;
 }
 
 export interface TextDoc {

@@ -39,6 +39,12 @@ const IMPLIES_CLOSE = new Map<string, Set<string>>([
 /** Raw-text elements whose content is never page text. */
 const DROP_TEXT = new Set(["script", "style", "noscript", "template", "textarea", "xmp", "iframe", "noembed", "noframes", "plaintext"]);
 
+/**
+ * The attributes anything reads (class and id words, roles, hiding, microdata, metadata and links):
+ * the others (src, srcset, data-*, inline handlers…) are never copied out of the page.
+ */
+const KEPT_ATTRIBUTES = new Set(["class", "id", "role", "style", "hidden", "aria-hidden", "itemprop", "type", "content", "href", "name", "property", "rel"]);
+
 export class PageTooLarge extends Error {}
 
 /** Parses a page into its element tree; the root is a synthetic "#document" element. */
@@ -51,6 +57,7 @@ export function parsePage(html: string): El {
   let current: El | null = null;
   let attrName = "";
   let attrValue = "";
+  let keepAttr = false;
   let text = "";
   let foreign = 0;
 
@@ -109,17 +116,19 @@ export function parsePage(html: string): El {
   const slice = (s: number, e: number) => html.slice(s, e);
   const cbs: TokenizerCallbacks = {
     onattribdata(s, e) {
-      attrValue += slice(s, e);
+      if (keepAttr) attrValue += slice(s, e);
     },
     onattribentity(cp) {
-      attrValue += String.fromCodePoint(cp);
+      if (keepAttr) attrValue += String.fromCodePoint(cp);
     },
     onattribend() {
-      if (current && !(attrName in current.attrs)) current.attrs[attrName] = attrValue;
+      if (keepAttr && current && !(attrName in current.attrs)) current.attrs[attrName] = attrValue;
       attrValue = "";
+      keepAttr = false;
     },
     onattribname(s, e) {
       attrName = slice(s, e).toLowerCase();
+      keepAttr = current !== null && KEPT_ATTRIBUTES.has(attrName);
     },
     oncdata() {},
     onclosetag(s, e) {

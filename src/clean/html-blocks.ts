@@ -134,6 +134,7 @@ interface Tree {
   paragraphs: Float64Array;
   hints: Uint8Array;
   blockChild: Uint8Array;
+  depth: Uint16Array;
   index: Map<El, number>;
 }
 
@@ -175,8 +176,9 @@ function measure(root: El, byHints: boolean): Tree {
   const n = els.length;
   const t: Tree = {
     els, parent: Int32Array.from(parents), end: new Int32Array(n), text: new Float64Array(n), link: new Float64Array(n),
-    commas: new Float64Array(n), paragraphs: new Float64Array(n), hints: new Uint8Array(n), blockChild: new Uint8Array(n), index,
+    commas: new Float64Array(n), paragraphs: new Float64Array(n), hints: new Uint8Array(n), blockChild: new Uint8Array(n), depth: new Uint16Array(n), index,
   };
+  for (let i = 1; i < n; i++) t.depth[i] = Math.min(65535, t.depth[t.parent[i]!]! + 1);
   for (let i = n - 1; i >= 0; i--) {
     const e = els[i]!;
     let own = 0;
@@ -330,6 +332,8 @@ function blocksOf(t: Tree): Block[] {
         const name = t.els[b]!.name;
         const level = HEADING_LEVEL[name] ?? 0;
         const container = t.parent[b]! >= 0 ? t.parent[b]! : b;
+        const grand = t.parent[container]! >= 0 ? t.parent[container]! : container;
+        const page = Math.max(1, t.text[0]!);
         blocks.push({
           text,
           dom: {
@@ -346,7 +350,13 @@ function blocksOf(t: Tree): Block[] {
             containerChars: t.text[container]!,
             containerLinkDensity: density(t, container),
             container,
-            grand: t.parent[container]! >= 0 ? t.parent[container]! : container,
+            grand,
+            depth: t.depth[b]!,
+            containerShare: t.text[container]! / page,
+            grandShare: t.text[grand]! / page,
+            grandLinkDensity: density(t, grand),
+            nearNegative: ((t.hints[b]! | t.hints[container]! | t.hints[grand]!) & HINT_NEGATIVE) !== 0,
+            ldShare: -1,
           },
         });
       }

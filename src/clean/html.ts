@@ -24,8 +24,24 @@ export function parseHtml(html: string, url: string | null = null): HtmlParts {
   claims.siteName = meta.siteName ?? meta.publisher;
   claims.url = meta.url ?? url;
   meta.title = reconcileHeadline(claims) || null;
-  return { meta, blocks: pageBlocks(root), articleBody };
+  const blocks = pageBlocks(root);
+  if (articleBody) markStructuredBody(blocks, articleBody);
+  return { meta, blocks, articleBody };
 }
+
+/** Each block's share of words that the page's JSON-LD articleBody also has. */
+function markStructuredBody(blocks: Block[], articleBody: string): void {
+  const words = new Set(articleBody.toLowerCase().match(WORD) ?? []);
+  for (const b of blocks) {
+    const own = b.text.toLowerCase().match(WORD);
+    if (!own) continue;
+    let hits = 0;
+    for (const w of own) if (words.has(w)) hits++;
+    b.dom.ldShare = hits / own.length;
+  }
+}
+
+const WORD = /[\p{L}\p{N}_]+/gu;
 
 const clean = (s: string): string => s.replace(/\s+/g, " ").trim();
 
