@@ -29,3 +29,17 @@ function dottedNumber(text: string): boolean {
   }
   return false;
 }
+
+const DIGIT_DOT_DIGIT = /\d\.\d/;
+
+/**
+ * Where `BYLINE_OR_DATE` first matches in the line, or -1. The pattern runs only where it can match:
+ * on a line opening with one of its openings' letters, or holding a digit and a year's "19" or "20"
+ * or a dotted day and month.
+ */
+export function bylineOrDateAt(text: string, hasDigits: boolean): number {
+  const c = text.charCodeAt(0) | 32;
+  const opening = c === 97 || c === 98 || c === 111 || c === 112 || c === 117 || c === 118 || c === 0x43e;
+  if (!opening && !(hasDigits && (text.includes("19") || text.includes("20") || DIGIT_DOT_DIGIT.test(text)))) return -1;
+  return BYLINE_OR_DATE.exec(text)?.index ?? -1;
+}
