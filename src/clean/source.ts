@@ -78,7 +78,8 @@ const STRONG_SELF_LINES = [
 /** The weak lines' fixed openings and endings: cheap gates before the patterns. */
 const WEAK_OPENING = /^(?:About|Advertise|More|Follow|Subscribe|Welcome|Download|Get) /;
 const WEAK_ENDINGS = [" homepage", " home page", " main menu", " newsletter", " newsletters"];
-const STRONG_WORDS = [" available", " registered trademark", " supported by its ", " affiliate partnerships", " may earn "];
+/** The strong lines' fixed words. */
+const STRONG_WORDS = / (?:available|registered trademark|supported by its |affiliate partnerships|may earn )/;
 // Words that fill the name's place in those lines without being a name ("About Us", "Get the App").
 const NOT_A_NAME = new Set(["app", "apps", "newsletter", "newsletters", "site", "website", "page", "account", "latest", "more", "today", "here", "free", "premium", "home", "search", "menu"]);
 /** Evidence a self-naming line gives; a name needs this much, from its lines and its other mentions. */
@@ -102,7 +103,7 @@ export function selfName(lines: readonly Line[], body: readonly Line[]): string 
   for (const line of furniture) {
     const t = line.text;
     // The strong lines' fixed words, looked for first: the patterns are not anchored, so costly to run on every line.
-    if (STRONG_WORDS.some((w) => t.includes(w))) for (const pattern of STRONG_SELF_LINES) note(pattern.exec(t), strong);
+    if (STRONG_WORDS.test(t)) for (const pattern of STRONG_SELF_LINES) note(pattern.exec(t), strong);
     if (WEAK_OPENING.test(t)) note(WEAK_OPENING_LINE.exec(t), weak);
     if (WEAK_ENDINGS.some((w) => t.endsWith(w))) note(WEAK_ENDING_LINE.exec(t), weak);
   }
