@@ -109,7 +109,7 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
       Math.log1p(l.words),
       l.caps,
       l.stops,
-      /[.!?…]["'”’)]*$/.test(l.text) ? 1 : 0,
+      endsInStop(l.text) ? 1 : 0,
       l.text.endsWith("?") ? 1 : 0,
       l.headline ? 1 : 0,
       l.prose ? 1 : 0,
@@ -166,6 +166,16 @@ function bodyOverlap(line: Line, body: Map<number, number>, inBody: boolean): nu
   let shared = 0;
   for (const t of line.terms) if ((body.get(t) ?? 0) > (inBody ? 1 : 0)) shared++;
   return shared / line.terms.length;
+}
+
+const STOPS = new Set([".", "!", "?", "…"]);
+const STOP_CLOSERS = new Set(['"', "'", "”", "’", ")"]);
+
+/** /[.!?…]["'”’)]*$/ read from the end: a sentence stop, perhaps inside closing quotes or a bracket. */
+function endsInStop(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && STOP_CLOSERS.has(text[i]!)) i--;
+  return i >= 0 && STOPS.has(text[i]!);
 }
 
 const ARROW_OPENING = /^\s*[←«‹<]/u;
