@@ -150,7 +150,7 @@ export function wordStats(t: string): WordStats {
   for (let i = 0; i <= len; i++) {
     const c = i < len ? t.charCodeAt(i) : 32;
     const k = CLASS[c] || charClass(c);
-    if (k & UPPER && !glue && i < 202 && ((prevK & (LOWER | DIGIT)) !== 0 || GLUE_END.has(prev))) glue = true;
+    if (k & UPPER && !glue && i < 202 && ((prevK & (LOWER | DIGIT)) !== 0 || isGlueEnd(prev))) glue = true;
     prev = c;
     prevK = k;
     if (k & (LETTER | DIGIT)) {
@@ -325,7 +325,9 @@ export const CHROME_MARK = /^[•·▪●◦‣⁃]/;
 const CAPPED_WORD = /^["'“‘(]?[\p{Lu}\p{N}$]/u;
 const SENTENCE_BREAK = /[.!]\s/;
 /** Characters that may end a headline glued to the next text: closing punctuation (letters and digits by class). */
-const GLUE_END = new Set([63, 33, 39, 0x2019, 34, 0x201d, 41]);
+function isGlueEnd(c: number): boolean {
+  return c === 63 || c === 33 || c === 39 || c === 34 || c === 41 || c === 0x2019 || c === 0x201d;
+}
 
 /**
  * Where a headline's last character meets the teaser's first word without a space, or -1:
@@ -338,7 +340,7 @@ function glueAt(text: string, limit: number): number {
   for (let j = 0; j < end; j++) {
     const c = text.charCodeAt(j + 1);
     const k = CLASS[c] || charClass(c);
-    if (k & UPPER && ((prevClass & (LOWER | DIGIT)) !== 0 || GLUE_END.has(prev))) {
+    if (k & UPPER && ((prevClass & (LOWER | DIGIT)) !== 0 || isGlueEnd(prev))) {
       const d = text.charCodeAt(j + 2);
       // The teaser's first word: "Xy…", or the one-letter words "A" and "I".
       if ((CLASS[d] || charClass(d)) & LOWER || ((c === 65 || c === 73) && d === 32 && (prevClass & LOWER) !== 0)) return j;
