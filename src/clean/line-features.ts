@@ -266,14 +266,16 @@ export function foldLine(t: string): string {
 }
 
 export const SENTENCE_END = /[.!?…]["'”’)\]]*(\s|$)/u;
-const SENTENCE_MARKS = new Set([".", "!", "?", "。", "！", "？"]);
-const CLOSERS = new Set(['"', "'", "”", "’", ")", "]", "」", "』"]);
+/** . ! ? and their CJK forms. */
+const isSentenceMark = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 0x3002 || c === 0xff01 || c === 0xff1f;
+/** " ' ” ’ ) ] 」 』 */
+const isCloser = (c: number): boolean => c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93 || c === 0x300d || c === 0x300f;
 
 /** Ends with sentence punctuation, perhaps inside closing quotes or brackets (read from the end, no scan). */
 export function endsSentence(text: string): boolean {
   let i = text.length - 1;
-  while (i >= 0 && CLOSERS.has(text[i]!)) i--;
-  return i >= 0 && SENTENCE_MARKS.has(text[i]!);
+  while (i >= 0 && isCloser(text.charCodeAt(i))) i--;
+  return i >= 0 && isSentenceMark(text.charCodeAt(i));
 }
 
 /** Running prose: enough words, sentence punctuation, and the function words real sentences carry. */
@@ -317,10 +319,21 @@ const DATE_OR_TIME =
 const AGO = /\bago$/;
 
 export function isDateOrTime(norm: string): boolean {
-  return DATE_OR_TIME.test(norm) || (norm.endsWith("ago") && AGO.test(norm));
+  return (mayOpenDate(norm.charCodeAt(0)) && DATE_OR_TIME.test(norm)) || (norm.endsWith("ago") && AGO.test(norm));
 }
-/** A bullet opening the line: a menu or list entry. */
-export const CHROME_MARK = /^[•·▪●◦‣⁃]/;
+
+/** DATE_OR_TIME opens with a digit, or a weekday's or a month's first letter (a d f j m n o s t w). */
+function mayOpenDate(c: number): boolean {
+  if (c >= 48 && c <= 57) return true;
+  const l = c | 32;
+  return l === 97 || l === 100 || l === 102 || l === 106 || l === 109 || l === 110 || l === 111 || l === 115 || l === 116 || l === 119;
+}
+
+/** A bullet opening the line (• · ▪ ● ◦ ‣ ⁃): a menu or list entry. */
+export function opensWithBullet(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return c === 0x2022 || c === 0xb7 || c === 0x25aa || c === 0x25cf || c === 0x25e6 || c === 0x2023 || c === 0x2043;
+}
 
 const CAPPED_WORD = /^["'“‘(]?[\p{Lu}\p{N}$]/u;
 const SENTENCE_BREAK = /[.!]\s/;
