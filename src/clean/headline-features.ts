@@ -72,18 +72,8 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
   const to = Math.min(n, start + INTO);
   const chosen: number[] = [];
   for (let i = from; i < to; i++) if (usable(lines[i]!) && !cannotBeHeadline(lines[i]!)) chosen.push(i);
-  // The article's words: a headline's recur in its body, another story's or a menu's do not.
-  // Only the candidates' own words are ever looked up, so only those are counted.
-  const bodyTerms = new Map<number, number>();
-  for (const i of chosen) for (const t of lines[i]!.terms) bodyTerms.set(t, 0);
   const [coreFrom, coreTo] = doc.core ?? [doc.start, doc.end];
-  for (let i = coreFrom; i < coreTo; i++) {
-    if (lines[i]!.drop !== null) continue;
-    for (const t of lines[i]!.terms) {
-      const count = bodyTerms.get(t);
-      if (count !== undefined) bodyTerms.set(t, count + 1);
-    }
-  }
+  const uses = termUses(lines, chosen, coreFrom, coreTo);
   // One buffer for all the candidates' features, each a view of it: a typed array of its own per
   // candidate costs more to allocate than its features cost to compute.
   const width = HEADLINE_FEATURES.length;
@@ -91,7 +81,6 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
   // The nearest possible headline above the body (the usual place).
   let nearest = -1;
   for (const i of chosen) if (i < start && lines[i]!.words >= 3) nearest = i;
-  const termLines = linesByTerm(lines, chosen);
   for (const i of chosen) {
     const l = lines[i]!;
     const toks = title.length > 0 ? headlineTokens(l.text) : [];
@@ -130,9 +119,9 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
       l.drop !== null ? 1 : 0,
       tokenF1(toks, title),
       doc.meta.url ? 1 : 0,
-      bodyOverlap(l, bodyTerms, i >= coreFrom && i < coreTo && l.drop === null),
+      bodyOverlap(l, uses, i >= coreFrom && i < coreTo && l.drop === null),
       i === start ? 1 : 0,
-      Math.log1p(quotedIn(lines, l, termLines)),
+      Math.log1p(quotedIn(lines, l, uses)),
       l.words <= 2 ? 1 : 0,
       near(lines, i + 1, Math.min(n, i + 2)) ? 1 : 0,
       arrowEnd(l.text) ? 1 : 0,
@@ -161,10 +150,10 @@ export function bodyAnchor(doc: TextDoc): number {
 }
 
 /** Share of the line's content words the article's body uses (the line's own use left out). */
-function bodyOverlap(line: Line, body: Map<number, number>, inBody: boolean): number {
+function bodyOverlap(line: Line, uses: Map<number, TermUse>, inBody: boolean): number {
   if (line.terms.length === 0) return 0;
   let shared = 0;
-  for (const t of line.terms) if ((body.get(t) ?? 0) > (inBody ? 1 : 0)) shared++;
+  for (const t of line.terms) if ((uses.get(t)?.body ?? 0) > (inBody ? 1 : 0)) shared++;
   return shared / line.terms.length;
 }
 
@@ -206,17 +195,30 @@ const QUOTE_LINE = /^\s*["“„«‚‘'].*["”“»’‘']\s*$/u;
 /** A time of day: a timestamp or byline, not a headline. */
 const CLOCK = /(?<![\p{N}.:])\d{1,2}:\d{2}(?![\p{N}])/u;
 
-/** For each of the candidates' content words, the lines of up to 60 words that hold it (lines that may quote a candidate). */
-function linesByTerm(lines: readonly Line[], candidates: readonly number[]): Map<number, number[]> {
-  const out = new Map<number, number[]>();
-  for (const i of candidates) for (const t of lines[i]!.terms) out.set(t, []);
-  lines.forEach((l, i) => {
-    if (l.words > 60) return;
+/** How the page uses one of the candidates' content words. */
+interface TermUse {
+  /** How often the article's kept core lines use it: a headline's words recur in its body, another story's or a menu's do not. */
+  body: number;
+  /** The lines of up to 60 words that hold it: lines that may quote a candidate. */
+  lines: number[];
+}
+
+/** The candidates' content words (only those are ever looked up), each with its use, in one pass over the page. */
+function termUses(lines: readonly Line[], candidates: readonly number[], coreFrom: number, coreTo: number): Map<number, TermUse> {
+  const out = new Map<number, TermUse>();
+  for (const i of candidates) for (const t of lines[i]!.terms) out.set(t, { body: 0, lines: [] });
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const inBody = i >= coreFrom && i < coreTo && l.drop === null;
+    const short = l.words <= 60;
+    if (!inBody && !short) continue;
     for (const t of l.terms) {
-      const list = out.get(t);
-      if (list && list[list.length - 1] !== i) list.push(i);
+      const use = out.get(t);
+      if (use === undefined) continue;
+      if (inBody) use.body++;
+      if (short && use.lines[use.lines.length - 1] !== i) use.lines.push(i);
     }
-  });
+  }
   return out;
 }
 
@@ -224,11 +226,11 @@ function linesByTerm(lines: readonly Line[], candidates: readonly number[]): Map
  * Longer lines of the page that quote this one inside them: a breadcrumb's last step, "3 comments
  * on “…”", a share line. Only lines that hold the line's rarest content word are read.
  */
-function quotedIn(lines: readonly Line[], line: Line, byTerm: Map<number, number[]>): number {
+function quotedIn(lines: readonly Line[], line: Line, uses: Map<number, TermUse>): number {
   if (line.norm.length < 12 || line.words < 2 || line.terms.length === 0) return 0;
   let rarest: number[] | undefined;
   for (const t of line.terms) {
-    const list = byTerm.get(t);
+    const list = uses.get(t)?.lines;
     if (!rarest || (list?.length ?? 0) < rarest.length) rarest = list ?? [];
   }
   let n = 0;
