@@ -11,6 +11,8 @@ export const BYLINE_OR_DATE = new RegExp(
 );
 
 const BYLINE_OR_STAMP = /^(?:(?:by|von|par|por|oleh|от)\s+\p{Lu}|(?:updated|published|posted|veröffentlicht|aktualisiert)\b)/iu;
+/** What every date form of `BYLINE_OR_DATE` holds: a year's four digits, or digits on both sides of a full stop. */
+const YEAR_OR_DOTTED = /(?:19|20)\d\d|\d\.\d/;
 
 /** `BYLINE_OR_DATE.test(text)`, cheaper: without a digit only the byline and stamp openings can match. */
 export function isBylineOrDate(text: string, hasDigits: boolean): boolean {
@@ -18,7 +20,9 @@ export function isBylineOrDate(text: string, hasDigits: boolean): boolean {
   const c = text.charCodeAt(0) | 32;
   if ((c === 98 || c === 118 || c === 112 || c === 111 || c === 117 || c === 0x43e || c === 0x41e) && BYLINE_OR_STAMP.test(text)) return true;
   // Every date form above has a year (19xx, 20xx) or a dotted day and month.
-  return hasDigits && (text.includes("19") || text.includes("20") || dottedNumber(text)) && BYLINE_OR_DATE.test(text);
+  if (!hasDigits || !(text.includes("19") || text.includes("20") || dottedNumber(text))) return false;
+  // Nor can a date form match without YEAR_OR_DOTTED; the one opening not looked for above can ("aktualisiert").
+  return (YEAR_OR_DOTTED.test(text) || c === 97) && BYLINE_OR_DATE.test(text);
 }
 
 /** A digit, a full stop, a digit: "18.11.". */
@@ -28,4 +32,16 @@ function dottedNumber(text: string): boolean {
     if (a >= 48 && a <= 57 && b >= 48 && b <= 57) return true;
   }
   return false;
+}
+
+/**
+ * Where `BYLINE_OR_DATE` first matches in the line, or -1. The pattern runs only where it can match:
+ * on a line opening with one of its openings' letters, or holding a year's four digits or a dotted
+ * day and month.
+ */
+export function bylineOrDateAt(text: string, hasDigits: boolean): number {
+  const c = text.charCodeAt(0) | 32;
+  const opening = c === 97 || c === 98 || c === 111 || c === 112 || c === 117 || c === 118 || c === 0x43e;
+  if (!opening && !(hasDigits && YEAR_OR_DOTTED.test(text))) return -1;
+  return BYLINE_OR_DATE.exec(text)?.index ?? -1;
 }

@@ -7,7 +7,7 @@ import { isBylineOrDate } from "./bylines.ts";
 import { isDateOrNumberLine } from "./date-words.ts";
 
 // Bound once: under tsx every imported name is read through a getter on each use.
-const { CHROME_MARK, MARK_ARROW, MARK_PIPE, foldLine, gluedTeaser, headlineShape, isDateOrTime, proseShape, wordStats } = features;
+const { MARK_ARROW, MARK_PIPE, foldLine, gluedTeaser, headlineShape, isDateOrTime, opensWithBullet, proseShape, wordStats } = features;
 
 export { MARK_ARROW, MARK_COLON, MARK_COPYRIGHT, MARK_PIPE, MARK_SLASH, endsSentence, gluedTeaser } from "./line-features.ts";
 
@@ -177,7 +177,7 @@ function lineOf(t: string, blankBefore: boolean): Line {
     // A date or number line has a digit, but for two month or day names standing alone.
     line.dateOrNumber = line.words <= 14 && (stats.digits > 0 || line.words <= 3) && isDateOrNumberLine(t);
   }
-  line.chrome = line.words <= 2 || (line.marks & (MARK_PIPE | MARK_ARROW)) !== 0 || CHROME_MARK.test(t) || line.dated;
+  line.chrome = line.words <= 2 || (line.marks & (MARK_PIPE | MARK_ARROW)) !== 0 || opensWithBullet(t) || line.dated;
   return line;
 }
 

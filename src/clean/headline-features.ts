@@ -4,10 +4,10 @@
 // repetition in the page (also quoted inside a longer line: a breadcrumb, "3 comments on “…”"), the
 // byline or date under it, and the page URL's slug; a second model weighs each line's score against
 // its neighbours' (a kicker stands just above the headline, a standfirst just below it).
-import type { Line, TextDoc } from "./doc.ts";
+import { MARK_COLON, type Line, type TextDoc } from "./doc.ts";
 import { GROUP_BIT } from "./lexicon.ts";
 import { headlineTokens, plainTokens, slugTokens, tokenF1 } from "./headline.ts";
-import { BYLINE, BYLINE_OR_DATE } from "./bylines.ts";
+import { BYLINE, bylineOrDateAt } from "./bylines.ts";
 
 export const HEADLINE_FEATURES = [
   "log-words", "caps-share", "stop-share", "ends-sentence", "ends-question", "headline-shape", "prose", "log-repeats",
@@ -37,8 +37,8 @@ export function cannotBeHeadline(line: Line): boolean {
   if (BYLINE.test(t)) return true;
   // Menus glued together ("Auto NewsRetail NewsHealth News"), addresses, date-led lines.
   if (line.innerCaps >= 2 || /https?:\/\/|www\.\w/.test(t)) return true;
-  const date = BYLINE_OR_DATE.exec(t);
-  if (date && (line.words <= 8 || date.index < 4)) return true;
+  const date = bylineOrDateAt(t, line.digits > 0);
+  if (date >= 0 && (line.words <= 8 || date < 4)) return true;
   return false;
 }
 
@@ -65,13 +65,6 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
   const title = knownTitle ? headlineTokens(knownTitle) : [];
   const firstKept = lines.findIndex((l) => l.drop === null || l.drop === "page-header" || l.drop === "locate-article");
   const scores = doc.scores;
-  // The article's words: a headline's recur in its body, another story's or a menu's do not.
-  const bodyTerms = new Map<number, number>();
-  const [coreFrom, coreTo] = doc.core ?? [doc.start, doc.end];
-  for (let i = coreFrom; i < coreTo; i++) {
-    if (lines[i]!.drop !== null) continue;
-    for (const t of lines[i]!.terms) bodyTerms.set(t, (bodyTerms.get(t) ?? 0) + 1);
-  }
   const out: HeadlineCandidate[] = [];
   // Above the article's run as well as its core: the block model may keep the headline's own
   // lines (deck, byline) as article text and put the core further down.
@@ -79,10 +72,15 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
   const to = Math.min(n, start + INTO);
   const chosen: number[] = [];
   for (let i = from; i < to; i++) if (usable(lines[i]!) && !cannotBeHeadline(lines[i]!)) chosen.push(i);
+  const [coreFrom, coreTo] = doc.core ?? [doc.start, doc.end];
+  const uses = termUses(lines, chosen, coreFrom, coreTo);
+  // One buffer for all the candidates' features, each a view of it: a typed array of its own per
+  // candidate costs more to allocate than its features cost to compute.
+  const width = HEADLINE_FEATURES.length;
+  const features = new Float64Array(chosen.length * width);
   // The nearest possible headline above the body (the usual place).
   let nearest = -1;
   for (const i of chosen) if (i < start && lines[i]!.words >= 3) nearest = i;
-  const termLines = linesByTerm(lines, chosen);
   for (const i of chosen) {
     const l = lines[i]!;
     const toks = title.length > 0 ? headlineTokens(l.text) : [];
@@ -95,11 +93,12 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
       slugCover = slug.filter((w) => set.has(w)).length / slug.length;
     }
     const slugF1 = tokenF1(plain, slug);
-    const x = Float64Array.of(
+    const x = features.subarray(out.length * width, (out.length + 1) * width);
+    x.set([
       Math.log1p(l.words),
       l.caps,
       l.stops,
-      /[.!?…]["'”’)]*$/.test(l.text) ? 1 : 0,
+      endsInStop(l.text) ? 1 : 0,
       l.text.endsWith("?") ? 1 : 0,
       l.headline ? 1 : 0,
       l.prose ? 1 : 0,
@@ -120,21 +119,21 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
       l.drop !== null ? 1 : 0,
       tokenF1(toks, title),
       doc.meta.url ? 1 : 0,
-      bodyOverlap(l, bodyTerms, i >= coreFrom && i < coreTo && l.drop === null),
+      bodyOverlap(l, uses, i >= coreFrom && i < coreTo && l.drop === null),
       i === start ? 1 : 0,
-      Math.log1p(quotedIn(lines, l, termLines)),
+      Math.log1p(quotedIn(lines, l, uses)),
       l.words <= 2 ? 1 : 0,
       near(lines, i + 1, Math.min(n, i + 2)) ? 1 : 0,
-      ARROW_END.test(l.text) ? 1 : 0,
+      arrowEnd(l.text) ? 1 : 0,
       l.words >= 2 && !/\p{Ll}/u.test(l.text) && /\p{Lu}/u.test(l.text) ? 1 : 0,
-      DOMAIN.test(l.text) ? 1 : 0,
+      hasDomain(l.text) ? 1 : 0,
       QUOTE_LINE.test(l.text) ? 1 : 0,
-      CLOCK.test(l.text) ? 1 : 0,
+      (l.marks & MARK_COLON) !== 0 && CLOCK.test(l.text) ? 1 : 0,
       slugF1 >= 0.6 ? 1 : 0,
       near(lines, i + 1, Math.min(n, i + 7)) ? 1 : 0,
       // With log-words, a length that peaks: a headline has a dozen words, its standfirst more.
       Math.log1p(l.words) ** 2,
-    );
+    ]);
     out.push({ index: i, x });
   }
   return out;
@@ -151,33 +150,75 @@ export function bodyAnchor(doc: TextDoc): number {
 }
 
 /** Share of the line's content words the article's body uses (the line's own use left out). */
-function bodyOverlap(line: Line, body: Map<number, number>, inBody: boolean): number {
+function bodyOverlap(line: Line, uses: Map<number, TermUse>, inBody: boolean): number {
   if (line.terms.length === 0) return 0;
   let shared = 0;
-  for (const t of line.terms) if ((body.get(t) ?? 0) > (inBody ? 1 : 0)) shared++;
+  for (const t of line.terms) if ((uses.get(t)?.body ?? 0) > (inBody ? 1 : 0)) shared++;
   return shared / line.terms.length;
 }
 
-/** A link to the previous or next page: "← Older post", "Next story »", "< All shops". */
-const ARROW_END = /^\s*[←«‹<]|[→»›>]\s*$/u;
+const STOPS = new Set([".", "!", "?", "…"]);
+const STOP_CLOSERS = new Set(['"', "'", "”", "’", ")"]);
+
+/** /[.!?…]["'”’)]*$/ read from the end: a sentence stop, perhaps inside closing quotes or a bracket. */
+function endsInStop(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && STOP_CLOSERS.has(text[i]!)) i--;
+  return i >= 0 && STOPS.has(text[i]!);
+}
+
+const ARROW_OPENING = /^\s*[←«‹<]/u;
+const ARROW_CLOSING = new Set(["→", "»", "›", ">"]);
+
+/**
+ * A link to the previous or next page: "← Older post", "Next story »", "< All shops". The closing
+ * arrow is the last character but for white space (read from the end, not searched for).
+ */
+function arrowEnd(text: string): boolean {
+  const end = text.trimEnd();
+  return ARROW_OPENING.test(text) || ARROW_CLOSING.has(end[end.length - 1]!);
+}
+
 /** A host name in the line ("kurier.at", "example.com"): a site's own name, a menu of sister sites. */
 const DOMAIN = /[\p{L}\p{N}]\.(?:[a-z]{2,3}|info|online)(?![\p{L}\p{N}])/u;
+
+/** `DOMAIN.test(text)`, run only on lines with a full stop before a lower-case ASCII letter. */
+function hasDomain(text: string): boolean {
+  for (let i = text.indexOf("."); i >= 0 && i < text.length - 1; i = text.indexOf(".", i + 1)) {
+    const c = text.charCodeAt(i + 1);
+    if (c >= 97 && c <= 122) return DOMAIN.test(text);
+  }
+  return false;
+}
 /** The whole line a quotation: a pull quote set between the paragraphs. */
 const QUOTE_LINE = /^\s*["“„«‚‘'].*["”“»’‘']\s*$/u;
 /** A time of day: a timestamp or byline, not a headline. */
 const CLOCK = /(?<![\p{N}.:])\d{1,2}:\d{2}(?![\p{N}])/u;
 
-/** For each of the candidates' content words, the lines of up to 60 words that hold it (lines that may quote a candidate). */
-function linesByTerm(lines: readonly Line[], candidates: readonly number[]): Map<number, number[]> {
-  const out = new Map<number, number[]>();
-  for (const i of candidates) for (const t of lines[i]!.terms) out.set(t, []);
-  lines.forEach((l, i) => {
-    if (l.words > 60) return;
+/** How the page uses one of the candidates' content words. */
+interface TermUse {
+  /** How often the article's kept core lines use it: a headline's words recur in its body, another story's or a menu's do not. */
+  body: number;
+  /** The lines of up to 60 words that hold it: lines that may quote a candidate. */
+  lines: number[];
+}
+
+/** The candidates' content words (only those are ever looked up), each with its use, in one pass over the page. */
+function termUses(lines: readonly Line[], candidates: readonly number[], coreFrom: number, coreTo: number): Map<number, TermUse> {
+  const out = new Map<number, TermUse>();
+  for (const i of candidates) for (const t of lines[i]!.terms) out.set(t, { body: 0, lines: [] });
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const inBody = i >= coreFrom && i < coreTo && l.drop === null;
+    const short = l.words <= 60;
+    if (!inBody && !short) continue;
     for (const t of l.terms) {
-      const list = out.get(t);
-      if (list && list[list.length - 1] !== i) list.push(i);
+      const use = out.get(t);
+      if (use === undefined) continue;
+      if (inBody) use.body++;
+      if (short && use.lines[use.lines.length - 1] !== i) use.lines.push(i);
     }
-  });
+  }
   return out;
 }
 
@@ -185,11 +226,11 @@ function linesByTerm(lines: readonly Line[], candidates: readonly number[]): Map
  * Longer lines of the page that quote this one inside them: a breadcrumb's last step, "3 comments
  * on “…”", a share line. Only lines that hold the line's rarest content word are read.
  */
-function quotedIn(lines: readonly Line[], line: Line, byTerm: Map<number, number[]>): number {
+function quotedIn(lines: readonly Line[], line: Line, uses: Map<number, TermUse>): number {
   if (line.norm.length < 12 || line.words < 2 || line.terms.length === 0) return 0;
   let rarest: number[] | undefined;
   for (const t of line.terms) {
-    const list = byTerm.get(t);
+    const list = uses.get(t)?.lines;
     if (!rarest || (list?.length ?? 0) < rarest.length) rarest = list ?? [];
   }
   let n = 0;
@@ -237,13 +278,16 @@ export function headlineContext(doc: TextDoc, candidates: readonly HeadlineCandi
   for (const v of z) if (v > best) (second = best, (best = v)); else if (v > second) second = v;
   let bestSlug = 0;
   for (const c of candidates) bestSlug = Math.max(bestSlug, c.x[SLUG_F1]!);
+  const width = HEADLINE_CONTEXT_FEATURES.length;
+  const features = new Float64Array(m * width);
   return candidates.map((c, k) => {
     const other = z[k] === best ? second : best;
     let above = -1, below = -1;
     for (let j = k - 1; j >= 0 && c.index - candidates[j]!.index <= ADJACENT; j--) if (above < 0 || z[j]! > z[above]!) above = j;
     for (let j = k + 1; j < m && candidates[j]!.index - c.index <= ADJACENT; j++) if (below < 0 || z[j]! > z[below]!) below = j;
     const words = doc.lines[c.index]!.words;
-    return Float64Array.of(
+    const x = features.subarray(k * width, (k + 1) * width);
+    x.set([
       z[k]!,
       Number.isFinite(other) ? clampGap(z[k]! - other) : 5,
       above >= 0 ? 1 : 0,
@@ -253,7 +297,8 @@ export function headlineContext(doc: TextDoc, candidates: readonly HeadlineCandi
       below >= 0 && doc.lines[candidates[below]!.index]!.words > words ? 1 : 0,
       above >= 0 && doc.lines[candidates[above]!.index]!.words > words ? 1 : 0,
       c.x[SLUG_F1]! - bestSlug,
-    );
+    ]);
+    return x;
   });
 }
 

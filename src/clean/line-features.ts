@@ -63,6 +63,48 @@ for (const e of lexiconEntries()) {
   PHRASES.set(k, (PHRASES.get(k) ?? 0) | e.bits);
 }
 
+/**
+ * A map from word hashes to non-zero bit sets, read once per word of every line: an open-addressed
+ * table of typed arrays answers faster than a Map. `get` gives 0 for a key not in it.
+ */
+class BitTable {
+  private readonly keys: Int32Array;
+  private readonly values: Int32Array;
+  private readonly shift: number;
+  private readonly mask: number;
+
+  constructor(map: ReadonlyMap<number, number>) {
+    // At most a quarter full, so a look-up ends within a slot or two.
+    let bits = 4;
+    while (1 << bits < 4 * map.size) bits++;
+    this.keys = new Int32Array(1 << bits).fill(-1);
+    this.values = new Int32Array(1 << bits);
+    this.shift = 32 - bits;
+    this.mask = (1 << bits) - 1;
+    for (const [key, value] of map) {
+      let j = this.slot(key);
+      while (this.keys[j] !== -1) j = (j + 1) & this.mask;
+      this.keys[j] = key;
+      this.values[j] = value;
+    }
+  }
+
+  private slot(key: number): number {
+    return Math.imul(key, 0x9e3779b1) >>> this.shift;
+  }
+
+  get(key: number): number {
+    for (let j = this.slot(key); ; j = (j + 1) & this.mask) {
+      const k = this.keys[j]!;
+      if (k === key) return this.values[j]!;
+      if (k === -1) return 0;
+    }
+  }
+}
+
+const WORD_TABLE = new BitTable(WORD_INFO);
+const PHRASE_TABLE = new BitTable(PHRASES);
+
 export interface WordStats {
   words: number;
   stops: number;
@@ -108,7 +150,7 @@ export function wordStats(t: string): WordStats {
   for (let i = 0; i <= len; i++) {
     const c = i < len ? t.charCodeAt(i) : 32;
     const k = CLASS[c] || charClass(c);
-    if (k & UPPER && !glue && i < 202 && ((prevK & (LOWER | DIGIT)) !== 0 || GLUE_END.has(prev))) glue = true;
+    if (k & UPPER && !glue && i < 202 && ((prevK & (LOWER | DIGIT)) !== 0 || isGlueEnd(prev))) glue = true;
     prev = c;
     prevK = k;
     if (k & (LETTER | DIGIT)) {
@@ -155,7 +197,7 @@ export function wordStats(t: string): WordStats {
       if (first & UPPER) caps++;
     } else numbers++;
     const w = h & SMALL;
-    const info = WORD_INFO.get(w) ?? 0;
+    const info = WORD_TABLE.get(w);
     if (info & FUNCTION_WORD) stops++;
     else if (i - start >= 4 && (first & LETTER) !== 0) terms.push(w);
     const one = info & GROUPS;
@@ -165,16 +207,16 @@ export function wordStats(t: string): WordStats {
       if (n <= 2) lexiconFirst |= one;
     }
     if (info1 & STARTS_TWO) {
-      const two = PHRASES.get(pair(h1, w));
-      if (two !== undefined) {
+      const two = PHRASE_TABLE.get(pair(h1, w));
+      if (two !== 0) {
         lexicon |= two;
         lexiconWords += 2;
         if (n === 2) lexiconFirst |= two;
       }
     }
     if (info2 & STARTS_THREE) {
-      const three = PHRASES.get(pair(pair(h2, h1), w));
-      if (three !== undefined) (lexicon |= three, lexiconWords += 3);
+      const three = PHRASE_TABLE.get(pair(pair(h2, h1), w));
+      if (three !== 0) (lexicon |= three, lexiconWords += 3);
     }
     info2 = info1;
     info1 = info;
@@ -224,14 +266,16 @@ export function foldLine(t: string): string {
 }
 
 export const SENTENCE_END = /[.!?…]["'”’)\]]*(\s|$)/u;
-const SENTENCE_MARKS = new Set([".", "!", "?", "。", "！", "？"]);
-const CLOSERS = new Set(['"', "'", "”", "’", ")", "]", "」", "』"]);
+/** . ! ? and their CJK forms. */
+const isSentenceMark = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 0x3002 || c === 0xff01 || c === 0xff1f;
+/** " ' ” ’ ) ] 」 』 */
+const isCloser = (c: number): boolean => c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93 || c === 0x300d || c === 0x300f;
 
 /** Ends with sentence punctuation, perhaps inside closing quotes or brackets (read from the end, no scan). */
 export function endsSentence(text: string): boolean {
   let i = text.length - 1;
-  while (i >= 0 && CLOSERS.has(text[i]!)) i--;
-  return i >= 0 && SENTENCE_MARKS.has(text[i]!);
+  while (i >= 0 && isCloser(text.charCodeAt(i))) i--;
+  return i >= 0 && isSentenceMark(text.charCodeAt(i));
 }
 
 /** Running prose: enough words, sentence punctuation, and the function words real sentences carry. */
@@ -275,15 +319,28 @@ const DATE_OR_TIME =
 const AGO = /\bago$/;
 
 export function isDateOrTime(norm: string): boolean {
-  return DATE_OR_TIME.test(norm) || (norm.endsWith("ago") && AGO.test(norm));
+  return (mayOpenDate(norm.charCodeAt(0)) && DATE_OR_TIME.test(norm)) || (norm.endsWith("ago") && AGO.test(norm));
 }
-/** A bullet opening the line: a menu or list entry. */
-export const CHROME_MARK = /^[•·▪●◦‣⁃]/;
+
+/** DATE_OR_TIME opens with a digit, or a weekday's or a month's first letter (a d f j m n o s t w). */
+function mayOpenDate(c: number): boolean {
+  if (c >= 48 && c <= 57) return true;
+  const l = c | 32;
+  return l === 97 || l === 100 || l === 102 || l === 106 || l === 109 || l === 110 || l === 111 || l === 115 || l === 116 || l === 119;
+}
+
+/** A bullet opening the line (• · ▪ ● ◦ ‣ ⁃): a menu or list entry. */
+export function opensWithBullet(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return c === 0x2022 || c === 0xb7 || c === 0x25aa || c === 0x25cf || c === 0x25e6 || c === 0x2023 || c === 0x2043;
+}
 
 const CAPPED_WORD = /^["'“‘(]?[\p{Lu}\p{N}$]/u;
 const SENTENCE_BREAK = /[.!]\s/;
 /** Characters that may end a headline glued to the next text: closing punctuation (letters and digits by class). */
-const GLUE_END = new Set([63, 33, 39, 0x2019, 34, 0x201d, 41]);
+function isGlueEnd(c: number): boolean {
+  return c === 63 || c === 33 || c === 39 || c === 34 || c === 41 || c === 0x2019 || c === 0x201d;
+}
 
 /**
  * Where a headline's last character meets the teaser's first word without a space, or -1:
@@ -296,7 +353,7 @@ function glueAt(text: string, limit: number): number {
   for (let j = 0; j < end; j++) {
     const c = text.charCodeAt(j + 1);
     const k = CLASS[c] || charClass(c);
-    if (k & UPPER && ((prevClass & (LOWER | DIGIT)) !== 0 || GLUE_END.has(prev))) {
+    if (k & UPPER && ((prevClass & (LOWER | DIGIT)) !== 0 || isGlueEnd(prev))) {
       const d = text.charCodeAt(j + 2);
       // The teaser's first word: "Xy…", or the one-letter words "A" and "I".
       if ((CLASS[d] || charClass(d)) & LOWER || ((c === 65 || c === 73) && d === 32 && (prevClass & LOWER) !== 0)) return j;

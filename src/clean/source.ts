@@ -69,15 +69,17 @@ function tidy(name: string): string {
 const SITE = String.raw`(\p{Lu}[\p{L}\p{N}&'’-]*(?:\.\p{Ll}{2,})?(?:\s+(?:of|the|and|&|\p{Lu}[\p{L}\p{N}&'’-]*)){0,3})`;
 // The furniture lines in which a site speaks of itself: its menus, sign-ups and notices. The first
 // kind also names sections and authors ("About Python", "More from Pop Culture"); the second rarely.
-const WEAK_SELF_LINES = [
-  new RegExp(`^(?:About|Advertise (?:on|with)|More (?:from|on)|Follow|Subscribe to|Welcome to|Download the|Get the) ${SITE}(?:['’]s)?(?: (?:app|newsletters?|online))?[.!:]?$`, "u"),
-  new RegExp(`^${SITE} (?:homepage|home page|main menu|newsletters?)$`, "u"),
-];
+const WEAK_OPENING_LINE = new RegExp(`^(?:About|Advertise (?:on|with)|More (?:from|on)|Follow|Subscribe to|Welcome to|Download the|Get the) ${SITE}(?:['’]s)?(?: (?:app|newsletters?|online))?[.!:]?$`, "u");
+const WEAK_ENDING_LINE = new RegExp(`^${SITE} (?:homepage|home page|main menu|newsletters?)$`, "u");
 const STRONG_SELF_LINES = [
   new RegExp(`(?:^|[.!?]\\s+)${SITE} (?:reports|articles|stories|news|content) (?:are|is) available\\b`, "u"),
   new RegExp(`(?:^|[.!?]\\s+)${SITE} (?:is a registered trademark|is supported by its (?:audience|readers)|has affiliate partnerships|may earn (?:a )?commission)\\b`, "u"),
 ];
-const STRONG_WORDS = [" available", " registered trademark", " supported by its ", " affiliate partnerships", " may earn "];
+/** The weak lines' fixed openings and endings: cheap gates before the patterns. */
+const WEAK_OPENING = /^(?:About|Advertise|More|Follow|Subscribe|Welcome|Download|Get) /;
+const WEAK_ENDINGS = [" homepage", " home page", " main menu", " newsletter", " newsletters"];
+/** The strong lines' fixed words. */
+const STRONG_WORDS = / (?:available|registered trademark|supported by its |affiliate partnerships|may earn )/;
 // Words that fill the name's place in those lines without being a name ("About Us", "Get the App").
 const NOT_A_NAME = new Set(["app", "apps", "newsletter", "newsletters", "site", "website", "page", "account", "latest", "more", "today", "here", "free", "premium", "home", "search", "menu"]);
 /** Evidence a self-naming line gives; a name needs this much, from its lines and its other mentions. */
@@ -94,20 +96,23 @@ export function selfName(lines: readonly Line[], body: readonly Line[]): string 
   const strong = new Set<string>();
   const weak = new Set<string>();
   const note = (m: RegExpExecArray | null, found: Set<string>) => {
-    const name = tidy(m?.[1] ?? "").replace(/['’]s$/, "");
+    if (!m) return;
+    const name = tidy(m[1] ?? "").replace(/['’]s$/, "");
     if (name && !isFiller(name)) found.add(name);
   };
   for (const line of furniture) {
     const t = line.text;
     // The strong lines' fixed words, looked for first: the patterns are not anchored, so costly to run on every line.
-    if (STRONG_WORDS.some((w) => t.includes(w))) for (const pattern of STRONG_SELF_LINES) note(pattern.exec(t), strong);
-    for (const pattern of WEAK_SELF_LINES) note(pattern.exec(t), weak);
+    if (STRONG_WORDS.test(t)) for (const pattern of STRONG_SELF_LINES) note(pattern.exec(t), strong);
+    if (WEAK_OPENING.test(t)) note(WEAK_OPENING_LINE.exec(t), weak);
+    if (WEAK_ENDINGS.some((w) => t.endsWith(w))) note(WEAK_ENDING_LINE.exec(t), weak);
   }
   const qualified: { name: string; score: number }[] = [];
   for (const name of new Set([...strong, ...weak])) {
     if (!/\s/.test(name) && isCommonWord(name, lines)) continue;
     const mention = wholeWord(name);
-    const score = (strong.has(name) ? 2 : 0) + furniture.filter((l) => mention.test(l.text)).length;
+    // A mention holds the name's characters: `includes` first, the whole-word pattern only on those lines.
+    const score = (strong.has(name) ? 2 : 0) + furniture.filter((l) => l.text.includes(name) && mention.test(l.text)).length;
     if (score >= SELF_NAME_MIN) qualified.push({ name, score });
   }
   const best = qualified.sort((a, b) => b.score - a.score)[0];
@@ -121,7 +126,7 @@ function isCommonWord(name: string, lines: readonly Line[]): boolean {
   const lower = name.toLowerCase();
   if (lower === name) return true;
   const word = wholeWord(lower);
-  return lines.some((l) => word.test(l.text));
+  return lines.some((l) => l.text.includes(lower) && word.test(l.text));
 }
 
 /** `text` as a whole word: not inside a longer run of letters and digits. */

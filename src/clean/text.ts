@@ -56,9 +56,15 @@ export function finish(doc: TextDoc): TextCleanResult {
     doc.meta.source ??= found.source;
     doc.meta.author ??= found.author;
   }
-  const dropped: Record<string, number> = {};
-  for (const l of doc.lines) if (l.drop) dropped[l.drop] = (dropped[l.drop] ?? 0) + 1;
-  const context = doc.lines.filter((l) => l.drop !== null).map((l) => l.text).join("\n");
+  const counts = new Map<string, number>();
+  const removed: string[] = [];
+  for (const l of doc.lines) {
+    if (l.drop === null) continue;
+    removed.push(l.text);
+    if (l.drop) counts.set(l.drop, (counts.get(l.drop) ?? 0) + 1);
+  }
+  const dropped: Record<string, number> = Object.fromEntries(counts);
+  const context = removed.join("\n");
   if (!title && !rejected) warn("no headline found");
   return { title, paragraphs, meta: doc.meta, context, messages, dropped, rejected };
 }

@@ -19,10 +19,28 @@ export const recapParagraph: CleanRule = {
     const last = body[body.length - 1]!;
     const line = doc.lines[last]!;
     if (!LABEL.test(line.text) || line.words < 20) return;
-    const earlier = new Set(body.slice(0, -1).flatMap((i) => stems(doc.lines[i]!.text)));
-    if (doc.title >= 0) for (const w of stems(doc.lines[doc.title]!.text)) earlier.add(w);
     const own = stems(line.text.slice(line.text.indexOf(":") + 1));
+    if (own.length === 0) return;
+    const earlier = stemsFound(new Set(own), [...body.slice(0, -1), ...(doc.title >= 0 ? [doc.title] : [])].map((i) => doc.lines[i]!.text));
     const seen = own.filter((w) => earlier.has(w)).length;
-    if (own.length > 0 && seen / own.length >= 0.55) dropLine(doc, last, "recap-paragraph");
+    if (seen / own.length >= 0.55) dropLine(doc, last, "recap-paragraph");
   },
 };
+
+/**
+ * Which of the wanted stems the texts use. Each distinct word is stemmed once, and the reading stops
+ * once every wanted stem was found.
+ */
+function stemsFound(wanted: ReadonlySet<string>, texts: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  const stemOf = new Map<string, string>();
+  for (const text of texts) {
+    for (const w of contentWords(text)) {
+      let stem = stemOf.get(w);
+      if (stem === undefined) stemOf.set(w, (stem = stemmer(w)));
+      if (wanted.has(stem)) found.add(stem);
+    }
+    if (found.size === wanted.size) break;
+  }
+  return found;
+}
