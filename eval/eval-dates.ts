@@ -13,6 +13,7 @@ import { gunzipSync } from "node:zlib";
 import { cleanSource } from "../src/clean/index.ts";
 import { ownDate } from "../src/date/index.ts";
 import { scanOf } from "../src/date/evidence.ts";
+import { utcMinutes } from "../src/date/local-day.ts";
 import { shippedModel, weighDates } from "../src/date/model.ts";
 import { urlDate } from "../src/date/url.ts";
 import { dayNumber } from "../src/text/dates.ts";
@@ -124,7 +125,7 @@ function explain(page: Page, path: Path, out: Outcome): string[] {
   const article = cleanSource(sourceOf(page, path));
   const scan = scanOf(article, path);
   const url = urlDate(page.url);
-  if (scan.structured.length) lines.push(`    markup: ${scan.structured.map((s) => `${s.kind} ${s.day}${s.utcMinutes !== null ? ` utc+${s.utcMinutes}m` : ""}`).join(", ")}`);
+  if (scan.structured.length) lines.push(`    markup: ${scan.structured.map((s) => `${s.kind} ${s.day}${utcMinutes(s) !== null ? ` utc+${utcMinutes(s)}m` : ""}`).join(", ")}`);
   if (url.day || url.month) lines.push(`    url: ${url.day ?? url.month}`);
   const weighed = weighDates(scan, url, shippedModel(path));
   const goldAt = weighed.findIndex((w) => w.day === page.date);

@@ -59,7 +59,9 @@ function causes(r: Run, items: LabelledArticle[]): string {
   const byStory = new Map<string, LabelledArticle[]>();
   for (const x of items) {
     const s = r.storyOf.get(x.article.path)!;
-    byStory.set(s, [...(byStory.get(s) ?? []), x]);
+    const list = byStory.get(s);
+    if (list) list.push(x);
+    else byStory.set(s, [x]);
   }
   let [pair, lifted, chained, mixed, parts] = [0, 0, 0, 0, 0];
   for (const members of byStory.values()) {

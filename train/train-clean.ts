@@ -51,7 +51,7 @@ const PATIENCE = 6;
 const SILVER = process.env.SILVER === "1";
 const SILVER_WEIGHT = 1;
 const ROUNDS = 100;
-/** The block models' settings, in one place (train/.exp scripts try others on the same data). */
+/** The block models' settings, in one place (train/try-blocks.ts tries others on the same data). */
 export const blockSettings = {
   l2: L2,
   rounds: ROUNDS,

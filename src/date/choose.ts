@@ -6,6 +6,7 @@
 // yields in the same way to a day the model finds likely when the page never shows the address's day.
 // A page with nothing better gets its most likely visible date as a guess, however unlikely.
 import { addDays } from "../text/dates.ts";
+import { utcMinutes } from "./local-day.ts";
 import { shippedModel, weighDates, type PageKind, type WeighedDate } from "./model.ts";
 import type { LogisticModel } from "../model/logistic.ts";
 import type { PageScan, StructuredDate, StructuredKind, VisibleDate } from "./scan-types.ts";
@@ -65,7 +66,7 @@ function isModified(scan: PageScan, day: string): boolean {
 }
 
 function isLocalNeighbour(published: StructuredDate, day: string): boolean {
-  const m = published.utcMinutes;
+  const m = utcMinutes(published);
   if (m === null) return false;
   return (m >= 24 * 60 - UTC_EDGE && day === addDays(published.day, 1)) || (m < UTC_EDGE && day === addDays(published.day, -1));
 }

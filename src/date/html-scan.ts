@@ -133,11 +133,11 @@ function readValue(value: string, where: string, bad: BadDate[]): Omit<Structure
       return null;
     }
     const time = stamp.minutes === null ? null : { minutes: stamp.minutes, seconds: stamp.seconds, offset: stamp.offset };
-    return { day: isoDay(stamp.year, stamp.month, stamp.day)!, utcMinutes: stamp.offset === 0 ? stamp.minutes : null, time };
+    return { day: isoDay(stamp.year, stamp.month, stamp.day)!, time };
   }
   const written = findDates(v)[0];
   const day = written?.day ?? written?.monthFirst ?? null;
-  return day ? { day, utcMinutes: null, time: null } : null;
+  return day ? { day, time: null } : null;
 }
 
 /** A second published date of the same kind is someone else's (a comment's, a listed article's). */

@@ -18,8 +18,13 @@ export function inPageZone(structured: StructuredDate[]): StructuredDate[] {
     const t = s.time;
     if (!t || t.offset !== 0) return s;
     const shift = Math.floor((t.minutes + offset) / DAY);
-    return { ...s, day: shift ? addDays(s.day, shift) : s.day, utcMinutes: null };
+    return { ...s, day: shift ? addDays(s.day, shift) : s.day, time: { minutes: t.minutes + offset - shift * DAY, seconds: t.seconds, offset } };
   });
+}
+
+/** Minutes after midnight of a timestamp still read in UTC (Z, +00:00; the page states no zone): its local day may be a neighbour. */
+export function utcMinutes(s: StructuredDate): number | null {
+  return s.time?.offset === 0 ? s.time.minutes : null;
 }
 
 /**

@@ -23,8 +23,6 @@ export type StructuredKind =
 export interface StructuredDate {
   kind: StructuredKind;
   day: string;
-  /** Minutes after midnight when the timestamp is written in UTC (Z, +00:00) and the page states no zone: its local day may be a neighbour. */
-  utcMinutes: number | null;
   /** The clock time as written (a timestamp's), for reading a UTC stamp in the page's own zone (local-day.ts). */
   time: StampTime | null;
 }

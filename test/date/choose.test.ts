@@ -18,7 +18,7 @@ describe("a page with nothing but doubtful visible dates", () => {
   });
 
   it("takes any date in its markup before a guess", () => {
-    const markup: StructuredDate = { kind: "meta-date", day: "2023-10-31", utcMinutes: null, time: null };
+    const markup: StructuredDate = { kind: "meta-date", day: "2023-10-31", time: null };
     expect(chooseDay(scan([markup]), none, "html", doubtful)).toMatchObject({ day: "2023-10-31", basis: "other-markup" });
   });
 });

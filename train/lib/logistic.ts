@@ -24,11 +24,7 @@ export function trainLogistic(examples: readonly Example[], options: TrainOption
   const d = options.features.length;
   const n = examples.length;
   if (n === 0) throw new Error(`${options.name}: no training examples`);
-  const mean = new Array<number>(d).fill(0);
-  const scale = new Array<number>(d).fill(0);
-  for (const e of examples) for (let j = 0; j < d; j++) mean[j]! += e.x[j]! / n;
-  for (const e of examples) for (let j = 0; j < d; j++) scale[j]! += (e.x[j]! - mean[j]!) ** 2 / n;
-  for (let j = 0; j < d; j++) scale[j] = Math.sqrt(scale[j]!) || 1;
+  const { mean, scale } = standardisation(examples.map((e) => e.x), d);
   const rows = examples.map((e) => Float64Array.from({ length: d + 1 }, (_, j) => (j === d ? 1 : (e.x[j]! - mean[j]!) / scale[j]!)));
   const l2 = options.l2 ?? 1;
   const pw = options.positiveWeight ?? 1;
@@ -77,8 +73,19 @@ export function trainLogistic(examples: readonly Example[], options: TrainOption
   };
 }
 
+/** Each feature's mean and standard deviation over the rows (1 where a feature never varies). */
+export function standardisation(xs: readonly ArrayLike<number>[], d: number): { mean: number[]; scale: number[] } {
+  const n = xs.length;
+  const mean = new Array<number>(d).fill(0);
+  const scale = new Array<number>(d).fill(0);
+  for (const x of xs) for (let j = 0; j < d; j++) mean[j]! += x[j]! / n;
+  for (const x of xs) for (let j = 0; j < d; j++) scale[j]! += (x[j]! - mean[j]!) ** 2 / n;
+  for (let j = 0; j < d; j++) scale[j] = Math.sqrt(scale[j]!) || 1;
+  return { mean, scale };
+}
+
 /** Gaussian elimination with partial pivoting; the system is small (one row per feature). */
-function solve(a: Float64Array[], b: Float64Array): Float64Array {
+export function solve(a: Float64Array[], b: Float64Array): Float64Array {
   const n = b.length;
   const m = a.map((row, i) => Float64Array.from([...row, b[i]!]));
   for (let c = 0; c < n; c++) {

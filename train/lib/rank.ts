@@ -4,6 +4,7 @@
 // method; convex, so same data in, same weights out. The result is a LogisticModel whose logit is the
 // score (the bias is 0: only differences within a group count).
 import type { LogisticModel } from "../../src/model/logistic.ts";
+import { solve, standardisation } from "./logistic.ts";
 
 export interface RankGroup {
   x: readonly ArrayLike<number>[];
@@ -22,11 +23,7 @@ export function trainRanker(groups: readonly RankGroup[], options: RankOptions):
   const used = groups.filter((g) => g.y.includes(1) && g.y.includes(0));
   const n = used.reduce((s, g) => s + g.x.length, 0);
   if (n === 0) throw new Error(`${options.name}: no training groups`);
-  const mean = new Array<number>(d).fill(0);
-  const scale = new Array<number>(d).fill(0);
-  for (const g of used) for (const x of g.x) for (let j = 0; j < d; j++) mean[j]! += x[j]! / n;
-  for (const g of used) for (const x of g.x) for (let j = 0; j < d; j++) scale[j]! += (x[j]! - mean[j]!) ** 2 / n;
-  for (let j = 0; j < d; j++) scale[j] = Math.sqrt(scale[j]!) || 1;
+  const { mean, scale } = standardisation(used.flatMap((g) => g.x), d);
   const rows = used.map((g) => g.x.map((x) => Float64Array.from({ length: d }, (_, j) => (x[j]! - mean[j]!) / scale[j]!)));
   const targets = used.map((g) => {
     const k = g.y.reduce<number>((s, v) => s + v, 0);
@@ -110,28 +107,4 @@ export function trainRanker(groups: readonly RankGroup[], options: RankOptions):
     bias: 0,
     threshold: 0.5,
   };
-}
-
-/** Gaussian elimination with partial pivoting; the system is small (one row per feature). */
-function solve(a: Float64Array[], b: Float64Array): Float64Array {
-  const n = b.length;
-  const m = a.map((row, i) => Float64Array.from([...row, b[i]!]));
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[p]![c]!)) p = r;
-    [m[c], m[p]] = [m[p]!, m[c]!];
-    const pivot = m[c]![c]! || 1e-12;
-    for (let r = c + 1; r < n; r++) {
-      const f = m[r]![c]! / pivot;
-      if (f === 0) continue;
-      for (let k = c; k <= n; k++) m[r]![k]! -= f * m[c]![k]!;
-    }
-  }
-  const x = new Float64Array(n);
-  for (let r = n - 1; r >= 0; r--) {
-    let s = m[r]![n]!;
-    for (let k = r + 1; k < n; k++) s -= m[r]![k]! * x[k]!;
-    x[r] = s / (m[r]![r]! || 1e-12);
-  }
-  return x;
 }
