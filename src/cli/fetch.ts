@@ -4,6 +4,7 @@ import { loadConfig, type DigestConfig } from "../config.ts";
 import { rulesWithout } from "../clean/index.ts";
 import { fetchSubscriptions, subscriptions, type FetchSummary } from "../fetch/index.ts";
 import { parseArgs } from "./io.ts";
+import { terminalLine } from "./progress.ts";
 import pkg from "../../package.json" with { type: "json" };
 
 export function userAgentOf(config: DigestConfig): string {
@@ -27,9 +28,9 @@ export async function runFetch(argv: string[]): Promise<number> {
   const subs = await subscriptions(config, dirname(resolve(configPath)));
   if (subs.feeds.length === 0) throw new Error(`no subscriptions: add "feeds" (a list of feed URLs) or "opml" (an OPML file) to ${configPath}`);
 
-  const progress = process.stderr.isTTY ? new ProgressLine() : null;
+  const progress = terminalLine(process.stderr, values.quiet);
   const say = (line: string) => {
-    progress?.clear();
+    progress.clear();
     process.stderr.write(`digest fetch: ${line}\n`);
   };
   for (const w of subs.warnings) say(w);
@@ -41,9 +42,9 @@ export async function runFetch(argv: string[]): Promise<number> {
     allowPrivate: values["allow-private"],
     rules: rulesWithout(...config.disableRules),
     onMessage: say,
-    onProgress: (s) => progress?.show(s),
+    onProgress: (s) => progress.show(progressText(s)),
   });
-  progress?.clear();
+  progress.clear();
   if (!values.quiet) process.stdout.write(`${summaryLine(summary)}\n`);
   return 0;
 }
@@ -53,19 +54,9 @@ export function summaryLine(s: FetchSummary): string {
   return `digest fetch: feeds: ${s.feeds.read} read, ${s.feeds.notModified} not modified, ${s.feeds.failed} failed; pages: ${s.pages.saved} saved${fromText}, ${s.pages.skipped} skipped (saved or given up on before), ${s.pages.failed} failed`;
 }
 
-/** One line on a terminal, redrawn in place. */
-class ProgressLine {
-  private shown = false;
-
-  show(s: FetchSummary): void {
-    const feedsDone = s.feeds.read + s.feeds.notModified + s.feeds.failed;
-    const pagesDone = s.pages.saved + s.pages.skipped + s.pages.failed;
-    process.stderr.write(`\r\x1b[Kfeeds ${feedsDone}/${s.feeds.total} · pages ${pagesDone}/${s.pages.queued}: ${s.pages.saved} saved, ${s.pages.failed} failed`);
-    this.shown = true;
-  }
-
-  clear(): void {
-    if (this.shown) process.stderr.write("\r\x1b[K");
-    this.shown = false;
-  }
+/** The fetch's progress line: feeds and pages done so far. */
+function progressText(s: FetchSummary): string {
+  const feedsDone = s.feeds.read + s.feeds.notModified + s.feeds.failed;
+  const pagesDone = s.pages.saved + s.pages.skipped + s.pages.failed;
+  return `feeds ${feedsDone}/${s.feeds.total} · pages ${pagesDone}/${s.pages.queued}: ${s.pages.saved} saved, ${s.pages.failed} failed`;
 }

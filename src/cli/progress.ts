@@ -1,11 +1,6 @@
-// One progress line on a terminal during a build ("digest: [3/5] rendering the site… 2.1 s"), rewritten
-// in place and cleared at the end. Nothing at all when stdout is not a terminal or the build is quiet.
-export interface Progress {
-  step(label: string): void;
-  done(): void;
-}
-
-const SILENT: Progress = { step: () => {}, done: () => {} };
+// Progress on a terminal: one line, rewritten in place and cleared at the end ("digest: [3/5] rendering
+// the site… 2.1 s" during a build, counts during a fetch). Nothing at all when the stream is not a
+// terminal or the command is quiet.
 
 /** The part of a terminal stream the line needs (process.stdout by default). */
 export interface LineStream {
@@ -14,24 +9,46 @@ export interface LineStream {
   write(text: string): unknown;
 }
 
-export function startProgress(options: { quiet?: boolean; steps: number; stream?: LineStream }): Progress {
-  const stream = options.stream ?? process.stdout;
-  if (options.quiet || !stream.isTTY) return SILENT;
-  const started = performance.now();
-  let n = 0;
+/** One line on a terminal, redrawn in place and cut to the terminal's width (a wrapped line could not be cleared). */
+export interface TerminalLine {
+  show(text: string): void;
+  clear(): void;
+}
+
+const NO_LINE: TerminalLine = { show: () => {}, clear: () => {} };
+
+export function terminalLine(stream: LineStream, quiet = false): TerminalLine {
+  if (quiet || !stream.isTTY) return NO_LINE;
   let shown = false;
   const width = () => Math.max(20, (stream.columns || 80) - 1);
+  return {
+    show(text: string) {
+      stream.write(`\r\x1b[K${text.slice(0, width())}`);
+      shown = true;
+    },
+    clear() {
+      if (shown) stream.write("\r\x1b[K");
+      shown = false;
+    },
+  };
+}
+
+export interface Progress {
+  step(label: string): void;
+  done(): void;
+}
+
+/** A build's numbered steps with the seconds since the start. */
+export function startProgress(options: { quiet?: boolean; steps: number; stream?: LineStream }): Progress {
+  const line = terminalLine(options.stream ?? process.stdout, options.quiet);
+  const started = performance.now();
+  let n = 0;
   return {
     step(label: string) {
       n++;
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      const line = `digest: [${Math.min(n, options.steps)}/${options.steps}] ${label}… ${seconds} s`;
-      stream.write(`\r\x1b[K${line.slice(0, width())}`);
-      shown = true;
+      line.show(`digest: [${Math.min(n, options.steps)}/${options.steps}] ${label}… ${seconds} s`);
     },
-    done() {
-      if (shown) stream.write("\r\x1b[K");
-      shown = false;
-    },
+    done: () => line.clear(),
   };
 }

@@ -69,6 +69,9 @@ export interface StoryView {
   updated: string;
 }
 
+/** A day's leading stories, shown in full at the top of its page, the front page and its feed item; the rest are compact rows. */
+export const LEAD_STORIES = 5;
+
 export interface DayView {
   date: string;
   title: string;

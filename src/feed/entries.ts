@@ -1,6 +1,6 @@
 // Feed entries from the view model: one per day for the daily feed, one per story for the story feed.
 // Every date comes from the model (the stories' days), never the build clock; every link is absolute.
-import type { DayView, DigestModel, StoryView } from "../digest/index.ts";
+import { LEAD_STORIES, type DayView, type DigestModel, type StoryView } from "../digest/index.ts";
 import { absoluteUrl } from "../text/paths.ts";
 import { storyHtml } from "./html.ts";
 
@@ -20,10 +20,8 @@ export interface FeedEntry {
 }
 
 /** A day's stories in a feed item: the leading ones in full, the rest as headlines with their outlets. */
-const FULL_STORIES_PER_DAY = 5;
-
 export function dayEntry(day: DayView, baseUrl: string): FeedEntry {
-  const html = day.stories.map((s, i) => storyHtml(s, baseUrl, i < FULL_STORIES_PER_DAY ? "full" : "brief")).join("");
+  const html = day.stories.map((s, i) => storyHtml(s, baseUrl, i < LEAD_STORIES ? "full" : "brief")).join("");
   return {
     url: absoluteUrl(day.path, baseUrl),
     title: day.title,

@@ -10,7 +10,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createHash } from "node:crypto";
 import type { DigestConfig } from "../config.ts";
-import type { DigestModel } from "../digest/index.ts";
+import { LEAD_STORIES, type DigestModel } from "../digest/index.ts";
 import { stripControlChars } from "../text/plain-text.ts";
 import { codeHash, moduleUrl } from "../cache/code-hash.ts";
 import { carryFiles, fileIdentity, filesUnder, sameIdentity, type FileIdentity } from "../output/index.ts";
@@ -29,8 +29,6 @@ const templates = join(dirname(fileURLToPath(import.meta.url)), "templates");
 /** Story pages one Eleventy run renders at most (./index.ts renderSite). */
 const STORY_PAGES_PER_RUN = 2_500;
 
-/** Stories shown in full at the top of the front page and of each day; the rest are compact rows. */
-export const LEAD_STORIES = 5;
 /** Stories on the front page in all; the rest of the latest days are on their day pages. */
 export const FRONT_STORIES = 50;
 

@@ -1,6 +1,6 @@
 // The build's progress line: on a terminal only, rewritten in place, gone at the end.
 import { describe, expect, it } from "vitest";
-import { startProgress } from "../../src/cli/progress.ts";
+import { startProgress, terminalLine } from "../../src/cli/progress.ts";
 
 function stream(isTTY: boolean) {
   const written: string[] = [];
@@ -34,5 +34,26 @@ describe("the progress line", () => {
     const s = stream(true);
     startProgress({ steps: 1, stream: s }).step("x".repeat(200));
     expect(s.written[0]!.length).toBeLessThanOrEqual("\r\x1b[K".length + 59);
+  });
+});
+
+describe("the fetch's progress line", () => {
+  it("clears before a message is printed and only when something is shown", () => {
+    const s = stream(true);
+    const line = terminalLine(s);
+    line.clear();
+    expect(s.written).toEqual([]);
+    line.show("feeds 1/3 · pages 0/0: 0 saved, 0 failed");
+    line.clear();
+    line.clear();
+    expect(s.written).toEqual(["\r\x1b[Kfeeds 1/3 · pages 0/0: 0 saved, 0 failed", "\r\x1b[K"]);
+  });
+
+  it("stays silent off a terminal and when quiet", () => {
+    for (const [tty, quiet] of [[false, false], [true, true]] as const) {
+      const s = stream(tty);
+      terminalLine(s, quiet).show("feeds 1/3");
+      expect(s.written).toEqual([]);
+    }
   });
 });
