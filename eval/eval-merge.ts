@@ -8,7 +8,8 @@
 // (chaining: their own link is below the bar).
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { clusterArticles, contextEdges, mergeModels, pairEdges, scoredCandidates } from "../src/cluster/index.ts";
+import { CONTEXT_FEATURES, clusterArticles, contextEdges, mergeModels, pairEdges, scoredCandidates } from "../src/cluster/index.ts";
+import { contextFeatures } from "../src/cluster/context.ts";
 import type { StoryCluster } from "../src/types.ts";
 import { buildEventsSet, buildMergeSet, buildSplitSet, type LabelledArticle } from "./lib/merge-set.ts";
 import { eventStats, pairwiseScores, wrongMerges } from "./lib/pairwise.ts";
@@ -28,6 +29,8 @@ interface Run {
   /** Each candidate pair's probability ("pathA\u0000pathB", paths in order): from the pair model, and after the context model. */
   pairP: Map<string, number>;
   contextP: Map<string, number>;
+  /** The pairs whose two articles have no other strong link (context.ts), by key. */
+  alone: Set<string>;
 }
 
 const pct = (x: number) => (100 * x).toFixed(1);
@@ -42,13 +45,18 @@ function run(items: LabelledArticle[]): Run {
   const models = mergeModels();
   const scored = scoredCandidates(items.map((x) => x.article));
   const edges = pairEdges(scored, models.pair);
-  const weighed = contextEdges(scored.order.length, edges, models.context);
+  const features = contextFeatures(scored.order.length, edges);
+  const weighed = contextEdges(scored.order.length, edges, models.context, features);
+  const key = (e: typeof edges, k: number) => pairKey(scored.order[e.a[k]!]!.path, scored.order[e.b[k]!]!.path);
   const table = (e: typeof edges) => {
     const m = new Map<string, number>();
-    for (let k = 0; k < e.length; k++) m.set(pairKey(scored.order[e.a[k]!]!.path, scored.order[e.b[k]!]!.path), e.weight[k]!);
+    for (let k = 0; k < e.length; k++) m.set(key(e, k), e.weight[k]!);
     return m;
   };
-  return { clusters, storyOf, ms: (cpu.user + cpu.system) / 1000, pairP: table(edges), contextP: table(weighed) };
+  const alone = new Set<string>();
+  const mass = CONTEXT_FEATURES.indexOf("neighbourhood");
+  for (let k = 0; k < edges.length; k++) if (features[k * CONTEXT_FEATURES.length + mass] === 0) alone.add(key(edges, k));
+  return { clusters, storyOf, ms: (cpu.user + cpu.system) / 1000, pairP: table(edges), contextP: table(weighed), alone };
 }
 
 const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
@@ -63,7 +71,7 @@ function causes(r: Run, items: LabelledArticle[]): string {
     if (list) list.push(x);
     else byStory.set(s, [x]);
   }
-  let [pair, lifted, chained, mixed, parts] = [0, 0, 0, 0, 0];
+  let [pair, lifted, liftedAlone, chained, mixed, parts] = [0, 0, 0, 0, 0, 0];
   for (const members of byStory.values()) {
     const golds = new Set(members.map((x) => x.gold)).size;
     if (golds > 1) [mixed, parts] = [mixed + 1, parts + golds];
@@ -72,13 +80,16 @@ function causes(r: Run, items: LabelledArticle[]): string {
         if (members[i]!.gold === members[j]!.gold) continue;
         const key = pairKey(members[i]!.article.path, members[j]!.article.path);
         if ((r.pairP.get(key) ?? 0) >= bar) pair++;
-        else if ((r.contextP.get(key) ?? 0) >= bar) lifted++;
+        else if ((r.contextP.get(key) ?? 0) >= bar) {
+          lifted++;
+          if (r.alone.has(key)) liftedAlone++;
+        }
         else chained++;
       }
     }
   }
   const all = pair + lifted + chained;
-  return all === 0 ? "no wrong pairs" : `${mixed} stories hold ${parts} true stories; wrong pairs ${all}: the pair model scores ${pair} at or above the bar (${bar}), the context model lifts ${lifted} there, ${chained} joined only through others`;
+  return all === 0 ? "no wrong pairs" : `${mixed} stories hold ${parts} true stories; wrong pairs ${all}: the pair model scores ${pair} at or above the bar (${bar}), the context model lifts ${lifted} there (${liftedAlone} of them pairs whose two reports have no other strong link), ${chained} joined only through others`;
 }
 
 /** The half's worst wrong merges: each story's parts as "headline (n reports)". */
