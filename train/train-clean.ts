@@ -341,7 +341,7 @@ function fitHeadline(groups: readonly HeadlineGroup[]): HeadlineModels {
     const first = folds[foldOf(`inner:${g.id}`)]!;
     return [g, headlineContext(g.doc, g.candidates, g.candidates.map((c) => logit(first, c.x)))] as const;
   }));
-  const context = trainLogistic(headlineExamples(groups, (g) => contextRows.get(g)!), { name: "clean/text-headline-context", features: [...HEADLINE_CONTEXT_FEATURES], l2: L2, positiveWeight: 3 });
+  const context = trainLogistic(headlineExamples(groups, (g) => contextRows.get(g)!), { name: "clean/text-headline-context", features: [...HEADLINE_CONTEXT_FEATURES], l2: L2 });
   return { line, context };
 }
 
@@ -390,7 +390,7 @@ function main(): void {
   const seen = new Set<string>();
   const headlinePages = [...extraction, ...webpages, ...dates].filter((p) => !seen.has(p.id) && seen.add(p.id));
   const headline = trainHeadline(headlinePages, models.text);
-  const trainedOn = `npm run train:clean: tuning halves of extraction-dev, webpages-dev and dates-dev (${headlinePages.length} distinct pages), text dumps, each with and without its URL; a line model (listwise ranker, L2 ${L2}), and a context model on its out-of-fold scores (logistic, L2 ${L2}, positives ×3)`;
+  const trainedOn = `npm run train:clean: tuning halves of extraction-dev, webpages-dev and dates-dev (${headlinePages.length} distinct pages), text dumps, each with and without its URL; a line model (listwise ranker, L2 ${L2}), and a context model on its out-of-fold scores (logistic, L2 ${L2})`;
   writeFileSync(join(weightsDir, "headline-text.json"), formatWeights({ line: { ...headline.line, trainedOn }, context: { ...headline.context, trainedOn } }));
 }
 

@@ -10,6 +10,31 @@ export const BYLINE_OR_DATE = new RegExp(
   "iu",
 );
 
+/**
+ * A byline, as the headline rule reads one: the opening word, then a name of two capitalised words
+ * ("By Jane Smith", "Von Anna Müller"), or a short line ("By Reuters"). `BYLINE` matches any
+ * "Von …" line (its \p{Lu} reads case-free under the i flag); a headline such as "Von Sprachregeln,
+ * Gender-Politik und …" or "Von Menschen und Mäusen" has no name after the opening.
+ */
+export function isHeadlineByline(text: string, words: number): boolean {
+  const m = BYLINE_OPENING.exec(text);
+  if (!m) return false;
+  const rest = text.slice(m[0].length);
+  return NAME_START.test(rest) && (words <= 3 || TWO_NAMES.test(rest));
+}
+const BYLINE_OPENING = /^(?:by|von|par|por|oleh|от)\s+/iu;
+const NAME_START = /^\p{Lu}/u;
+const TWO_NAMES = /^\p{Lu}[\p{L}.'’-]*\s+\p{Lu}/u;
+
+/** Where a date or a dated stamp ("Updated …") first matches in the line, or -1: `bylineOrDateAt` without the byline openings. */
+export function dateAt(text: string, hasDigits: boolean): number {
+  const at = bylineOrDateAt(text, hasDigits);
+  if (at !== 0 || !BYLINE_OPENING.test(text)) return at;
+  // The byline opening matched at 0: look for a date form further on.
+  const later = hasDigits && YEAR_OR_DOTTED.test(text) ? BYLINE_OR_DATE.exec(text.slice(1)) : null;
+  return later ? later.index + 1 : -1;
+}
+
 const BYLINE_OR_STAMP = /^(?:(?:by|von|par|por|oleh|от)\s+\p{Lu}|(?:updated|published|posted|veröffentlicht|aktualisiert)\b)/iu;
 /** What every date form of `BYLINE_OR_DATE` holds: a year's four digits, or digits on both sides of a full stop. */
 const YEAR_OR_DOTTED = /(?:19|20)\d\d|\d\.\d/;

@@ -7,7 +7,7 @@
 import { MARK_COLON, type Line, type TextDoc } from "./doc.ts";
 import { GROUP_BIT } from "./lexicon.ts";
 import { headlineTokens, plainTokens, slugTokens, tokenF1 } from "./headline.ts";
-import { BYLINE, bylineOrDateAt } from "./bylines.ts";
+import { dateAt, isHeadlineByline } from "./bylines.ts";
 
 export const HEADLINE_FEATURES = [
   "log-words", "caps-share", "stop-share", "ends-sentence", "ends-question", "headline-shape", "prose", "log-repeats",
@@ -34,10 +34,10 @@ export function cannotBeHeadline(line: Line): boolean {
   const share = line.lexiconWords / line.words;
   if ((share >= 0.5 && (line.lexiconWords >= 2 || line.words === 1)) || (line.words <= 10 && share >= 0.3 && line.lexiconWords >= 2)) return true;
   if (line.words <= 6 && (line.lexiconFirst & FURNITURE) !== 0) return true;
-  if (BYLINE.test(t)) return true;
+  if (isHeadlineByline(t, line.words)) return true;
   // Menus glued together ("Auto NewsRetail NewsHealth News"), addresses, date-led lines.
   if (line.innerCaps >= 2 || /https?:\/\/|www\.\w/.test(t)) return true;
-  const date = bylineOrDateAt(t, line.digits > 0);
+  const date = dateAt(t, line.digits > 0);
   if (date >= 0 && (line.words <= 8 || date < 4)) return true;
   return false;
 }
@@ -49,11 +49,13 @@ export interface HeadlineCandidate {
 
 /**
  * How far above the body a headline may stand, and how far into it. Far above: the located body can
- * start well below the headline (a gallery, a comment thread, a long teaser list in between). Not
- * further into it: a line picked deep in the body takes the text above it out of the article.
+ * start well below the headline (a gallery, a comment thread, a long teaser list in between). Into
+ * it: the block model may start the body on a teaser run or a standfirst above the headline (8 lines
+ * missed such headlines; 20 finds them, and 30 began to take subheadings deep in the body, which
+ * takes the text above them out of the article).
  */
 const ABOVE = 100;
-const INTO = 8;
+const INTO = 20;
 
 /** Candidate lines around the body's start, with their features. */
 export function headlineCandidates(doc: TextDoc, knownTitle: string | null = null): HeadlineCandidate[] {
@@ -249,9 +251,14 @@ function usable(l: Line): boolean {
 function near(lines: readonly Line[], from: number, to: number): boolean {
   for (let j = from; j < to; j++) {
     const l = lines[j]!;
-    if (l.words <= 15 && (l.dated || l.bylineOrDate || l.dateOrNumber)) return true;
+    if (l.words <= 15 && (l.dated || l.dateOrNumber || (l.bylineOrDate && bylineOrDateProper(l)))) return true;
   }
   return false;
+}
+
+/** A line `bylineOrDate` marks that is a byline with a name or holds a date: not a headline opening with "Von …" or "By the …". */
+function bylineOrDateProper(l: Line): boolean {
+  return isHeadlineByline(l.text, l.words) || dateAt(l.text, l.digits > 0) >= 0;
 }
 
 const clamp = (v: number): number => Math.max(-20, Math.min(20, v));

@@ -26,4 +26,13 @@ describe("headlines of text dumps", () => {
     expect(a.title).toBe("Pierogi z dynią w sosie szałwiowym");
     expect(a.paragraphs[0]).toMatch(/^Z mąki, wody, soli i jajka zrób klasyczne ciasto na pierogi/);
   });
+
+  it("finds a headline standing below the body's start (the article located from a teaser list above it)", () => {
+    for (const url of ["https://lapresse.tn/48915/parite-hommes-femmes-en-tunisie-au-dessous-de-la-moyenne-mondiale/", null]) {
+      const a = cleanSource(page("headline-below-body-start.txt", url));
+      expect(a.title).toMatch(/Parité hommes-femmes en Tunisie : Au-dessous de la moyenne mondiale$/);
+      expect(a.paragraphs.join("\n")).toMatch(/Malgré les acquis réalisés au profit de la femme/);
+      expect(a.paragraphs.join("\n")).not.toMatch(/Arrestation d’un terroriste/);
+    }
+  });
 });

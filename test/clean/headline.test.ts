@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hostKey, reconcileHeadline, slugTokens, stripSiteName, type HeadlineClaims } from "../../src/clean/headline.ts";
 import { cannotBeHeadline } from "../../src/clean/headline-features.ts";
+import { isHeadlineByline } from "../../src/clean/bylines.ts";
 import { makeLine } from "../../src/clean/doc.ts";
 
 const claims = (c: Partial<HeadlineClaims>): HeadlineClaims => ({ og: null, jsonLd: null, twitter: null, h1: [], title: null, siteName: null, url: null, ...c });
@@ -30,13 +31,25 @@ describe("site names in titles", () => {
   });
 });
 
+describe("bylines", () => {
+  it("reads a byline by the name after its opening word, not by the opening word alone", () => {
+    expect(isHeadlineByline("By Jane Smith", 3)).toBe(true);
+    expect(isHeadlineByline("von Anna Müller und Max Muster", 6)).toBe(true);
+    expect(isHeadlineByline("Von Redaktion", 2)).toBe(true);
+    expect(isHeadlineByline("Von Menschen und Mäusen", 4)).toBe(false);
+    expect(isHeadlineByline("Von der Leyen kündigt Hilfen an", 6)).toBe(false);
+    expect(isHeadlineByline("by the way", 3)).toBe(false);
+  });
+});
+
 describe("lines that are never a headline", () => {
   it("refuses navigation, date, rating, recipe and form lines", () => {
     for (const t of [
       "Skip to content", "Direkt zum Inhalt", "Zum Inhalt springen", "Pasar al contenido principal", "4.3182 330 5 1", "Total 1 hr 50 min",
       "04. März 2020", "Mi, 18. Oktober 2023 um 12:50 Uhr", "Posted: Nov 8, 2023 / 04:43 PM CST", "Ein Passwort wird Ihnen per E-Mail zugeschickt.",
       "Register Sign in", "Cookie- und Datenschutzeinstellungen", "Facebook Twitter Email LinkedIn Reddit Pinterest", "By Jane Smith",
-      "Auto NewsRetail NewsHealth NewsTelecom News", "Filed under:",
+      "Auto NewsRetail NewsHealth NewsTelecom News", "Filed under:", "Von Anna Müller", "VON ANNA MÜLLER UND MAX MUSTER", "By Reuters",
+      "Par Jean Dupont, 18/02/2020",
     ]) {
       expect(cannotBeHeadline(makeLine(t, true)), t).toBe(true);
     }
@@ -46,6 +59,9 @@ describe("lines that are never a headline", () => {
     for (const t of [
       "Emirates inks order for 30 Boeing 787 jets", "Sheila Atim: „The Woman King zeigt weibliche Stärke in all ihren Facetten“", "Facebook sues Ukrainian hackers over data scraping",
       "May Day marches draw thousands", "Apple plans 2020 MacBook with 16-inch screen", "So What Happens Next?",
+      // Headlines that open like a byline: no name follows the opening word.
+      "Von Menschen und Mäusen: Wie Labore Tierversuche ersetzen", "Von Null auf Hundert in drei Jahren", "By the numbers: how the city voted",
+      "Par ici la sortie : le festival ferme ses portes",
     ]) {
       expect(cannotBeHeadline(makeLine(t, true)), t).toBe(false);
     }
