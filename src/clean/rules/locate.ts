@@ -4,16 +4,24 @@
 import type { CleanRule } from "./types.ts";
 import { dropLine, type TextDoc } from "../doc.ts";
 import { LONG_PARAGRAPH, bestRun } from "../block-features.ts";
+import { lineKind } from "./context.ts";
 import { blockModels, scoreBlocks, type BlockModels, type DecodeSettings } from "../block-model.ts";
 
 /**
  * Each block's gain towards the run: its log-odds past the bias, weighted by its length to the
  * given power. Past a long paragraph's length a block weighs no more: one long teaser glued into a
- * line must not outweigh an article of short paragraphs.
+ * line must not outweigh an article of short paragraphs. A run of teasers glued to their headlines
+ * ("…Bill At Troy SteakhouseA party of six…") must not outweigh a short article either.
  */
 export function runGains(doc: TextDoc, score: ArrayLike<number>, bias: number, power: number): Float64Array {
   const gain = new Float64Array(doc.lines.length);
-  for (let i = 0; i < gain.length; i++) gain[i] = (score[i]! - bias) * (1 + Math.min(LONG_PARAGRAPH, doc.lines[i]!.words)) ** power;
+  const text = doc.origin !== "html";
+  for (let i = 0; i < gain.length; i++) {
+    gain[i] = (score[i]! - bias) * (1 + Math.min(LONG_PARAGRAPH, doc.lines[i]!.words)) ** power;
+    // A text line of furniture shape (a share row, a byline, a headline glued to its teaser) goes
+    // later whatever its score (rules/context.ts): it counts against the run, not for it.
+    if (text && gain[i]! > 0 && lineKind(doc.lines[i]!) === "bad") gain[i] = -gain[i]!;
+  }
   return gain;
 }
 
