@@ -11,6 +11,8 @@ const URL_LINE = /^(https?:\/\/|www\.)\S+$/i;
 const BYLINE = /^([Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Oo]leh|[Оо]т)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(\s*(,|and|&)\s*\p{Lu}.*)?$/u;
 const LABEL = /^(image|media|photo|video|picture|graphic)\s*(caption|copyright|source|credit)\b/i;
 const SEPARATORS = /[|•·»›]/;
+/** Guillemets used as quotation marks, in pairs («…», »…«, ‹…›, ›…‹): a quotation, not a breadcrumb's separators. */
+const QUOTED = /«[^«»]*»|»[^«»]*«|‹[^‹›]*›|›[^‹›]*‹/g;
 /** A gallery's counter and buttons: "Image 1 of 12", "1 / 12", "Back to Gallery". */
 const GALLERY = /^(?:(?:image|photo|picture|slide)s? \d+ ?(?:of|\/)|\d+ ?(?:of|\/) ?\d+$|back to (?:gallery|top|article|story)|(?:view|open|launch) (?:the )?gallery)/;
 /** Buttons and labels of page widgets (galleries, players, share bars) standing alone on a line. */
@@ -20,7 +22,7 @@ const WIDGET_WORDS =
 export function lineKind(line: Line): Kind {
   if (line.prose && !line.glued) return "good";
   if (line.words === 0 || (line.words <= 2 && WIDGET_WORDS.test(line.norm)) || URL_LINE.test(line.text) || BYLINE.test(line.text) || LABEL.test(line.text)) return "bad";
-  if (SEPARATORS.test(line.text) && line.words <= 12) return "bad";
+  if (line.words <= 12 && SEPARATORS.test(line.text) && SEPARATORS.test(line.text.replace(QUOTED, ""))) return "bad";
   if (line.words <= 6 && GALLERY.test(line.norm)) return "bad";
   // A whole line in capitals, too long for a subheading: a link to another story ("TAYLOR SWIFT CLEARED TO…").
   if (line.words >= 9 && line.caps === 1 && line.text === line.text.toUpperCase()) return "bad";

@@ -4,17 +4,34 @@
 import type { CleanRule } from "./types.ts";
 import { dropLine, type TextDoc } from "../doc.ts";
 import { LONG_PARAGRAPH, bestRun } from "../block-features.ts";
+import { lineKind } from "./context.ts";
 import { blockModels, scoreBlocks, type BlockModels, type DecodeSettings } from "../block-model.ts";
 
 /**
  * Each block's gain towards the run: its log-odds past the bias, weighted by its length to the
  * given power. Past a long paragraph's length a block weighs no more: one long teaser glued into a
- * line must not outweigh an article of short paragraphs.
+ * line must not outweigh an article of short paragraphs. A run of teasers glued to their headlines
+ * ("…Bill At Troy SteakhouseA party of six…") must not outweigh a short article either.
  */
-export function runGains(doc: TextDoc, score: ArrayLike<number>, bias: number, power: number): Float64Array {
+export function runGains(doc: TextDoc, score: ArrayLike<number>, bias: number, power: number, furniture = furnitureShaped(doc, score, bias)): Float64Array {
   const gain = new Float64Array(doc.lines.length);
-  for (let i = 0; i < gain.length; i++) gain[i] = (score[i]! - bias) * (1 + Math.min(LONG_PARAGRAPH, doc.lines[i]!.words)) ** power;
+  for (let i = 0; i < gain.length; i++) {
+    gain[i] = (score[i]! - bias) * (1 + Math.min(LONG_PARAGRAPH, doc.lines[i]!.words)) ** power;
+    if (gain[i]! > 0 && furniture[i]) gain[i] = -gain[i]!;
+  }
   return gain;
+}
+
+/**
+ * Text lines of furniture shape (a share row, a byline, a headline glued to its teaser): they go
+ * later whatever their score (rules/context.ts), so they count against the run, not for it. Only
+ * lines scoring above `floor` are looked at: the others count against the run already.
+ */
+function furnitureShaped(doc: TextDoc, score: ArrayLike<number>, floor: number): Uint8Array {
+  const out = new Uint8Array(doc.lines.length);
+  if (doc.origin === "html") return out;
+  for (let i = 0; i < out.length; i++) if (score[i]! > floor && lineKind(doc.lines[i]!) === "bad") out[i] = 1;
+  return out;
 }
 
 export const locateArticle: CleanRule = {
@@ -42,9 +59,10 @@ export function locateScored(score: Float64Array, decode: DecodeSettings): Clean
  * article is crossed, the comments and the list of other stories under it are not.
  */
 export function articleRun(doc: TextDoc, score: ArrayLike<number>, decode: DecodeSettings): { core: [number, number]; run: [number, number] } | null {
-  const core = bestRun(runGains(doc, score, 0, decode.power));
+  const furniture = furnitureShaped(doc, score, Math.min(0, decode.bias));
+  const core = bestRun(runGains(doc, score, 0, decode.power, furniture));
   if (!core) return null;
-  const gain = runGains(doc, score, decode.bias, decode.power);
+  const gain = runGains(doc, score, decode.bias, decode.power, furniture);
   const grow = (from: number, step: 1 | -1): number => {
     let sum = 0, best = 0, at = from;
     for (let i = from; i >= 0 && i < gain.length; i += step) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeDoc } from "../../../src/clean/doc.ts";
 import { emptyMeta } from "../../../src/clean/text.ts";
-import { isGluedTeaser, shortLineContext } from "../../../src/clean/rules/context.ts";
+import { isGluedTeaser, lineKind, shortLineContext } from "../../../src/clean/rules/context.ts";
 import { makeLine } from "../../../src/clean/doc.ts";
 
 const para = (n: string) => `The council said on Monday that the ${n} plan would go ahead, and that residents would be told about it by letter.`;
@@ -14,6 +14,16 @@ describe("short-line-context", () => {
     expect(kept).toContain("What happens next");
     expect(kept).not.toContain("By Jane Smith");
     expect(kept).not.toContain("Share | Tweet | Email");
+  });
+
+  it("keeps a quotation in guillemets between paragraphs, and drops a breadcrumb", () => {
+    const quotes = ["»Wie bringe ich Studierende dazu, im Hörsaal Fragen zu stellen?«", "D’où « la nécessité impérieuse de se réapproprier le langage »."];
+    const doc = makeDoc("t", [para("first"), ...quotes, para("second"), "Home » News » Politik", para("third")].join("\n"), emptyMeta());
+    shortLineContext.apply(doc);
+    const kept = doc.lines.filter((l) => l.drop === null).map((l) => l.text);
+    expect(kept).toEqual(expect.arrayContaining(quotes));
+    expect(kept).not.toContain("Home » News » Politik");
+    expect(lineKind(makeLine("Startseite › Ratgeber › Garten", true))).toBe("bad");
   });
 
   it("recognises a headline glued to its teaser text", () => {

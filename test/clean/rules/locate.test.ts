@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { cleanText } from "../../../src/clean/text.ts";
+import { cleanText, emptyMeta } from "../../../src/clean/text.ts";
 import { cleanSource, InputRejected } from "../../../src/clean/index.ts";
+import { makeDoc } from "../../../src/clean/doc.ts";
+import { articleRun } from "../../../src/clean/rules/locate.ts";
 
 const menu = ["Home", "News", "World", "Business", "Science", "Sport", "Weather"];
 const para = (topic: string, n: number) =>
@@ -33,5 +35,23 @@ describe("locate-article", () => {
     const file = { path: "banner.txt", format: "text" as const, text: [...menu, cookie, "Accept all"].join("\n"), encoding: "utf-8" as const, mtime: new Date(0) };
     expect(() => cleanSource(file)).toThrow(InputRejected);
     expect(() => cleanSource(file)).toThrow(/page furniture/);
+  });
+
+  it("does not take a run of teasers glued to their headlines for the article, however sure the block scores are", () => {
+    const teasers = [
+      "Customers Leave Without Paying $690 Bill At Troy SteakhouseA party of six left Ruth's Chris Steak House without paying a bill of almost seven hundred dollars, police said on Tuesday.",
+      "Michigan To Mail Redistricting Panel Applications To 250,000The state of Michigan will mail applications for its new redistricting commission to a quarter of a million voters this week.",
+      "Your Weather Today In Detroit For MondayYou can leave your umbrella at home through Sunday, with sunshine and mild temperatures expected across the whole of the region.",
+    ];
+    const lines = [...teasers, "Weather", "Sports", "Video", "News", "Travel", "Contact", ...story.slice(0, 3)];
+    const scoresOf = (doc: ReturnType<typeof makeDoc>) => Float64Array.from(doc.lines, (l) => (teasers.includes(l.text) ? 3 : story.includes(l.text) ? 2 : -4));
+    const decode = { bias: -2, inner: 0, article: -4, power: 0.5, patience: 6 };
+    const doc = makeDoc("t", lines.join("\n"), emptyMeta());
+    expect(doc.lines.slice(0, 3).every((l) => l.glued)).toBe(true);
+    const run = articleRun(doc, scoresOf(doc), decode)!.run;
+    expect(doc.lines.slice(run[0], run[1]).map((l) => l.text)).toEqual(story.slice(0, 3));
+    // The same blocks as HTML (where a card's headline and teaser are separate elements): the scores decide.
+    const html = makeDoc("t", lines.join("\n"), emptyMeta(), "html");
+    expect(articleRun(html, scoresOf(html), decode)!.core[0]).toBe(0);
   });
 });
