@@ -12,6 +12,7 @@ import type { SourceFile } from "../src/types.ts";
 import { loadExtraction, loadWebpages, type DevPage } from "./lib/clean-corpus.ts";
 import { scoreCorpus, scorePage, scoreSnippets, snippetCorpus, snippetPageF1, type PageScore, type SnippetCounts } from "./lib/extraction-score.ts";
 import { HALVES, type Half } from "./lib/split.ts";
+import { devSource } from "./lib/dev-source.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const reportPath = join(root, process.argv.includes("--no-url") ? "reports/eval-clean-no-url.json" : "reports/eval-clean.json");
@@ -26,7 +27,7 @@ const SYSTEMS: Record<System, string> = {
 };
 
 export function sourceOf(page: DevPage, format: "text" | "html", withUrl = true): SourceFile {
-  return { path: page.id, format, text: format === "html" ? page.html : page.text, encoding: "utf-8", mtime: new Date(0), url: withUrl ? page.url : null };
+  return devSource(page.id, format, format === "html" ? page.html : page.text, withUrl ? page.url : null);
 }
 
 /** What `digest clean --jsonl` answers for the page: its body, or the reason it was refused. */

@@ -20,6 +20,7 @@ import { dayNumber } from "../src/text/dates.ts";
 import { decode } from "../src/ingest/decode.ts";
 import type { SourceFile } from "../src/types.ts";
 import { HALVES, halfOf, type Half } from "./lib/split.ts";
+import { devSource } from "./lib/dev-source.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = resolve(root, process.env.DATES_CORPUS ?? "../shared/corpus");
@@ -56,7 +57,7 @@ function loadPages(): Page[] {
 
 function sourceOf(page: Page, path: Path): SourceFile {
   const text = path === "html" ? page.html : page.text_dump;
-  return { path: page.id, format: path, text, encoding: "utf-8", mtime: new Date(0), url: page.url };
+  return devSource(page.id, path, text, page.url);
 }
 
 function datePage(page: Page, path: Path): Outcome {

@@ -10,10 +10,10 @@ import { fileURLToPath } from "node:url";
 import { cleanSource, defaultRules, prepare } from "../src/clean/index.ts";
 import { bodyAnchor } from "../src/clean/headline-features.ts";
 import { headlineChoices } from "../src/clean/headline-model.ts";
-import type { SourceFile } from "../src/types.ts";
 import { goldHeadline, loadDates, loadExtraction, loadWebpages, type DevPage } from "./lib/clean-corpus.ts";
 import { AGREES, headlineF1, isFurnitureHeadline } from "./lib/extraction-score.ts";
 import { HALVES, type Half } from "./lib/split.ts";
+import { devSource } from "./lib/dev-source.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const reportPath = join(root, "reports/eval-headlines.json");
@@ -22,14 +22,7 @@ type Path = "text" | "text, no url" | "html";
 const PATHS: Path[] = ["text", "text, no url", "html"];
 
 function headline(page: DevPage, path: Path): string {
-  const file: SourceFile = {
-    path: page.id,
-    format: path === "html" ? "html" : "text",
-    text: path === "html" ? page.html : page.text,
-    encoding: "utf-8",
-    mtime: new Date(0),
-    url: path === "text, no url" ? null : page.url,
-  };
+  const file = devSource(page.id, path === "html" ? "html" : "text", path === "html" ? page.html : page.text, path === "text, no url" ? null : page.url);
   try {
     return cleanSource(file).title;
   } catch {
@@ -56,7 +49,7 @@ type Failure = "no article found" | "right line absent" | "split over two lines"
  * just below it (standfirst, subtitle), or one further away (another story, a teaser, a menu).
  */
 function failureOf(page: DevPage, url: string | null, gold: string): { failure: Failure; got: number; right: number[]; anchor: number } {
-  const { doc } = prepare({ path: page.id, format: "text", text: page.text, encoding: "utf-8", mtime: new Date(0), url });
+  const { doc } = prepare(devSource(page.id, "text", page.text, url));
   for (const rule of defaultRules.slice(0, defaultRules.findIndex((r) => r.name === "find-headline") + 1)) rule.apply(doc);
   const right = doc.lines.flatMap((l, i) => (headlineF1(l.text, gold) >= AGREES ? [i] : []));
   const base = { got: doc.title, right, anchor: doc.noArticle ? -1 : bodyAnchor(doc) };

@@ -13,6 +13,7 @@ import { languageFeatures, oddities, type LanguageFeatures } from "../src/ingest
 import type { InputFormat } from "../src/types.ts";
 import { countWords } from "../src/text/words.ts";
 import { halfOf, type Half } from "./lib/split.ts";
+import { devSource } from "./lib/dev-source.ts";
 
 const corpus = join(import.meta.dirname, "../../shared/corpus");
 const MIN_ARTICLE_WORDS = 15;
@@ -95,7 +96,7 @@ function judge(s: Sample): Outcome {
   if (!decoded.ok) return { publishedBefore: false, rejected: null, features: null };
   let text: string;
   try {
-    const a = cleanSource({ path: `${s.id}.${s.format === "html" ? "html" : "txt"}`, format: s.format, text: decoded.text, encoding: decoded.encoding, mtime: new Date(0) });
+    const a = cleanSource(devSource(`${s.id}.${s.format === "html" ? "html" : "txt"}`, s.format, decoded.text, null, decoded.encoding));
     text = [a.title, ...a.paragraphs].join("\n\n");
   } catch {
     return { publishedBefore: false, rejected: null, features: null };

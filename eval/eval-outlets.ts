@@ -17,6 +17,7 @@ import { isWireService, namesHost } from "../src/text/outlet-names.ts";
 import { hostOf } from "../src/text/paths.ts";
 import type { CleanArticle, ResolvedArticle } from "../src/types.ts";
 import { HALVES, halfOf, type Half } from "./lib/split.ts";
+import { devSource } from "./lib/dev-source.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = resolve(root, process.env.EXTRACTION_CORPUS ?? "../shared/corpus");
@@ -77,7 +78,7 @@ function clean(page: Page, format: "text" | "html"): CleanArticle | null {
   const text = format === "text" ? page.dump : page.html;
   if (!text) return null;
   try {
-    return cleanSource({ path: `${page.id}.${format === "text" ? "txt" : "html"}`, format, text, encoding: "utf-8", mtime: new Date(0) });
+    return cleanSource(devSource(`${page.id}.${format === "text" ? "txt" : "html"}`, format, text));
   } catch {
     return null;
   }

@@ -6,6 +6,7 @@ import { gunzipSync } from "node:zlib";
 import { cleanSource } from "../src/clean/index.ts";
 import { summarise } from "../src/summarise/index.ts";
 import type { SourceFile } from "../src/types.ts";
+import { devSource } from "../eval/lib/dev-source.ts";
 
 export interface StageRates {
   cleanTextPagesPerSecond: number;
@@ -30,12 +31,12 @@ function rate<T>(items: T[], fn: (item: T) => void, minSeconds = 2): number {
 
 export function stageRates(corpus: string): StageRates {
   const dumps = ["webpages-dev.jsonl", "extraction-dev.jsonl", "dates-dev.jsonl"].flatMap((f) => jsonl<{ text_dump?: string }>(join(corpus, f)).map((r) => r.text_dump).filter((t): t is string => !!t));
-  const texts: SourceFile[] = dumps.map((text, i) => ({ path: `t${i}.txt`, format: "text", text, encoding: "utf-8", mtime: new Date(0) }));
+  const texts: SourceFile[] = dumps.map((text, i) => devSource(`t${i}.txt`, "text", text));
   const pages: SourceFile[] = ["extraction-html", "webpages-html", "dates-html"].flatMap((dir) =>
     readdirSync(join(corpus, dir))
       .filter((n) => n.endsWith(".html.gz"))
       .sort()
-      .map((n, i): SourceFile => ({ path: `${dir}-${i}.html`, format: "html", text: gunzipSync(readFileSync(join(corpus, dir, n))).toString("utf8"), encoding: "utf-8", mtime: new Date(0) })),
+      .map((n, i): SourceFile => devSource(`${dir}-${i}.html`, "html", gunzipSync(readFileSync(join(corpus, dir, n))).toString("utf8"))),
   );
   const bbc = jsonl<{ title: string; text: string }>(join(corpus, "bbc-dev.jsonl"));
   const clean = (file: SourceFile) => {

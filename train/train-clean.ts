@@ -13,8 +13,6 @@
 //      candidates: only which line wins counts, not how a line scores against other pages' lines),
 //      then a context model that sets each line's score beside its neighbours' (kicker above,
 //      standfirst below), trained on out-of-fold line scores.
-// SILVER=1 also trains the text model on dates-dev's text dumps, labelled by the HTML model's body of
-// the same page (tried: it did not help the checking halves, so it is off).
 // The checking halves are never read here: `npm run eval:clean` and `npm run eval:headlines` judge.
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -23,7 +21,7 @@ import { fileURLToPath } from "node:url";
 import { prepare } from "../src/clean/index.ts";
 import { defaultRules } from "../src/clean/rules/index.ts";
 import { locateScored, locateWith } from "../src/clean/rules/locate.ts";
-import { cleanDoc, finish } from "../src/clean/text.ts";
+import { finish } from "../src/clean/text.ts";
 import { contextFeatures, contextNames, featureNames, localFeatures, slugTerms } from "../src/clean/block-features.ts";
 import { blockModels, scoreBlocks, type BlockModels, type DecodeSettings } from "../src/clean/block-model.ts";
 import { HEADLINE_CONTEXT_FEATURES, HEADLINE_FEATURES, headlineContext, type HeadlineCandidate } from "../src/clean/headline-features.ts";
@@ -38,6 +36,7 @@ import { trainLogistic, type Example } from "./lib/logistic.ts";
 import { trainBoosted } from "./lib/boost.ts";
 import { trainRanker } from "./lib/rank.ts";
 import { boostedLogit, type BoostedModel } from "../src/clean/boosted.ts";
+import { devSource } from "../eval/lib/dev-source.ts";
 
 const weightsDir = fileURLToPath(new URL("../src/clean/weights/", import.meta.url));
 const L2 = 2;
@@ -47,9 +46,6 @@ const SPAN_LABELS = process.env.SPAN !== "0";
 const SPAN_WORDS = 8;
 const FOLDS = 4;
 const PATIENCE = 6;
-/** Text dumps learn also from the HTML model's reading of the same page (its body as silver labels). */
-const SILVER = process.env.SILVER === "1";
-const SILVER_WEIGHT = 1;
 const ROUNDS = 100;
 /** The block models' settings, in one place (train/try-blocks.ts tries others on the same data). */
 export const blockSettings = {
@@ -78,7 +74,7 @@ const before = defaultRules.slice(0, locateAt);
 const after = defaultRules.slice(headlineAt + 1);
 
 function sourceOf(page: DevPage, path: Path): SourceFile {
-  return { path: page.id, format: path, text: path === "html" ? page.html : page.text, encoding: "utf-8", mtime: new Date(0), url: page.url };
+  return devSource(page.id, path, path === "html" ? page.html : page.text, page.url);
 }
 
 export function prepared(page: DevPage, path: Path): TextDoc | null {
@@ -136,33 +132,6 @@ export function labelsOf(page: DevPage, doc: TextDoc): Int8Array {
   return labels;
 }
 
-/**
- * Labels a text dump's unlabelled lines by the HTML model's body for the same page: a line the
- * body holds is article text (3), a line it does not is furniture (4). Gold labels stay.
- */
-function silverLabels(page: DevPage, doc: TextDoc, labels: Int8Array, html: BlockModels): void {
-  let body: string;
-  try {
-    const rules = [...before, locateWith(html), ...defaultRules.slice(locateAt + 1)];
-    const { doc: pageDoc } = prepare(sourceOf(page, "html"));
-    const r = cleanDoc(pageDoc, rules);
-    if (r.rejected) return;
-    body = collapse(r.paragraphs.join(" "));
-  } catch {
-    return;
-  }
-  if (!body) return;
-  const truth = shingles(body);
-  doc.lines.forEach((l, i) => {
-    if (labels[i] !== -1) return;
-    const t = collapse(l.text);
-    if (tokens(t).length >= 4) {
-      const cover = coverOf(t, truth);
-      labels[i] = cover >= 0.5 ? 3 : cover <= 0.15 ? 4 : -1;
-    } else labels[i] = body.includes(t) ? -1 : 4;
-  });
-}
-
 function examplesOf(items: Item[], rows: (item: Item) => Float64Array[]): Example[] {
   const out: Example[] = [];
   for (const item of items) {
@@ -170,12 +139,8 @@ function examplesOf(items: Item[], rows: (item: Item) => Float64Array[]): Exampl
     const copies = item.page.set === "webpages" ? SNIPPET_WEIGHT : 1;
     item.labels.forEach((y, i) => {
       if (y < 0) return;
-      // 2: article text by its place between two snippets; 3 and 4: article and furniture by the HTML model.
+      // 2: article text by its place between two snippets.
       if (y === 2) return void out.push({ x: x[i]!, y: 1 });
-      if (y === 3 || y === 4) {
-        for (let c = 0; c < SILVER_WEIGHT; c++) out.push({ x: x[i]!, y: y === 3 ? 1 : 0 });
-        return;
-      }
       for (let c = 0; c < copies; c++) out.push({ x: x[i]!, y: y as 0 | 1 });
     });
   }
@@ -356,8 +321,7 @@ function main(): void {
   const webpages = tune(loadWebpages());
   const dates = tune(loadDates());
   const models: Record<Path, BlockModels> = {} as Record<Path, BlockModels>;
-  console.log(`block models (tuning halves of extraction-dev and webpages-dev${SILVER ? "; text dumps also dates-dev, labelled by the HTML model" : ""}):`);
-  // HTML first: its bodies label the text dumps of the same pages.
+  console.log("block models (tuning halves of extraction-dev and webpages-dev):");
   for (const path of ["html", "text"] as const) {
     if (process.env.HEADLINE_ONLY) {
       // Retrain only the headline model, on the committed block models (a quicker loop while working on it).
@@ -366,21 +330,16 @@ function main(): void {
     }
     const items: Item[] = [];
     const seenIds = new Set<string>();
-    const pages = path === "text" && SILVER ? [...extraction, ...webpages, ...dates] : [...extraction, ...webpages];
-    for (const page of pages) {
+    for (const page of [...extraction, ...webpages]) {
       if (seenIds.has(page.id)) continue;
       seenIds.add(page.id);
       const doc = prepared(page, path);
       if (!doc) continue;
       const labels = labelsOf(page, doc);
-      if (path === "text" && SILVER && page.truth === undefined) silverLabels(page, doc, labels, models.html);
       items.push({ page, path, doc, labels });
     }
     models[path] = trainBlocks(items, path);
-    const trainedOn =
-      path === "text" && SILVER
-        ? `npm run train:clean: tuning halves of extraction-dev (${extraction.length} pages), webpages-dev (${webpages.length}) and dates-dev (${dates.length}), text dumps; gold labels where the dev set has them, else the HTML model's body (×${SILVER_WEIGHT}); L2 ${L2}, snippet labels ×${SNIPPET_WEIGHT}`
-        : `npm run train:clean: tuning halves of extraction-dev (${extraction.length} pages) and webpages-dev (${webpages.length}), ${path} input; L2 ${L2}, snippet labels ×${SNIPPET_WEIGHT}`;
+    const trainedOn = `npm run train:clean: tuning halves of extraction-dev (${extraction.length} pages) and webpages-dev (${webpages.length}), ${path} input; L2 ${L2}, snippet labels ×${SNIPPET_WEIGHT}`;
     writeFileSync(
       join(weightsDir, `blocks-${path}.json`),
       formatWeights({ local: { ...models[path].local, trainedOn }, context: { ...models[path].context, trainedOn }, decode: models[path].decode }),

@@ -21,6 +21,7 @@ import type { PageScan } from "../src/date/scan-types.ts";
 import { probability, type LogisticModel } from "../src/model/logistic.ts";
 import { trainLogistic, type Example } from "./lib/logistic.ts";
 import { halfOf, type Half } from "../eval/lib/split.ts";
+import { devSource } from "../eval/lib/dev-source.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = resolve(root, process.env.DATES_CORPUS ?? "../shared/corpus");
@@ -58,7 +59,7 @@ export function prepare(pages: Page[], kind: PageKind): Prepared[] {
   return pages.flatMap((p) => {
     let article;
     try {
-      article = cleanSource({ path: p.id, format: kind, text: kind === "html" ? p.html : p.text_dump, encoding: "utf-8", mtime: new Date(0), url: p.url });
+      article = cleanSource(devSource(p.id, kind, kind === "html" ? p.html : p.text_dump, p.url));
     } catch (error) {
       if (error instanceof InputRejected) return [];
       throw error;
