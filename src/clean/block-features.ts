@@ -9,6 +9,7 @@ import { GROUP_BIT, LEXICON_GROUPS } from "./lexicon.ts";
 import { LOWER, charClass } from "./chars.ts";
 import { isSectionHeading } from "./section-headings.ts";
 import { wordStats } from "./line-features.ts";
+import { TermSums } from "../text/term-sums.ts";
 
 export const TEXT_FEATURES = [
   "log-words", "log-chars", "stop-share", "caps-share", "digit-share", "punctuation", "log-sentences", "commas-per-word",
@@ -43,11 +44,15 @@ export function contextNames(html: boolean): string[] {
 
 const URLISH = /https?:\/\/|www\.|@\w/;
 
+/** The rows' buffer while scoring: one for page after page, grown as pages need. */
+let scratch = new Float64Array(1 << 16);
+
 /**
  * Local features of every line of the document, one row each (no neighbourhood yet). With
- * `spare`, each row has that many more places, for `contextFeatures` to fill in.
+ * `spare`, each row has that many more places, for `contextFeatures` to fill in. With `transient`,
+ * the rows share one buffer with the next call's: for a caller done with them before then.
  */
-export function localFeatures(doc: TextDoc, html: boolean, spare = 0): Float64Array[] {
+export function localFeatures(doc: TextDoc, html: boolean, spare = 0, transient = false): Float64Array[] {
   const lines = doc.lines;
   const n = lines.length;
   const width = TEXT_FEATURES.length + (html ? DOM_FEATURES.length : 0) + spare;
@@ -55,7 +60,8 @@ export function localFeatures(doc: TextDoc, html: boolean, spare = 0): Float64Ar
   for (const l of lines) totalWords += l.words;
   const rows: Float64Array[] = [];
   // One buffer for all rows: a page's rows are views into it, not hundreds of small arrays.
-  const buffer = new Float64Array(n * width);
+  if (transient && scratch.length < n * width) scratch = new Float64Array(Math.max(n * width, 2 * scratch.length));
+  const buffer = transient ? scratch.fill(0, 0, n * width) : new Float64Array(n * width);
   let wordsBefore = 0;
   const slug = slugTerms(doc.meta.url);
   const headline = html ? headlineBlock(doc) : -1;
@@ -201,6 +207,9 @@ const SLUG_REACH = 8;
 /** A word the blocks carrying this share of the page's confidence use is one of the page's topic words. */
 const TOPIC_SHARE = 0.1;
 
+/** The topic words' weights, one table for page after page (`contextFeatures` empties it first). */
+const termMass = new TermSums();
+
 /**
  * Neighbourhood features from the first model's log-odds `z` (one per line): written into `into`
  * from `offset` on when given (rows made with spare places), else into new rows.
@@ -238,7 +247,8 @@ export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], ht
   // What the page is mostly about: each content word's weight is the first model's confidence in
   // the blocks that use it. Article paragraphs share their words with each other; a teaser for
   // another story, an author's bio or a subscription offer shares few with anything.
-  const mass = new Map<number, number>();
+  const mass = termMass;
+  mass.clear();
   let total = 0;
   const own = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -246,7 +256,7 @@ export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], ht
     if (w === 0) continue;
     own[i] = w;
     total += w;
-    for (const t of lines[i]!.terms) mass.set(t, (mass.get(t) ?? 0) + w);
+    for (const t of lines[i]!.terms) mass.add(t, w);
   }
   const rows: Float64Array[] = [];
   for (let i = 0; i < n; i++) {
@@ -261,7 +271,7 @@ export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], ht
       const others = total - own[i]!;
       let sum = 0, count = 0;
       for (const t of terms) {
-        const m = others > 0 ? ((mass.get(t) ?? 0) - own[i]!) / others : 0;
+        const m = others > 0 ? (mass.get(t) - own[i]!) / others : 0;
         sum += m;
         if (m >= TOPIC_SHARE) count++;
       }
