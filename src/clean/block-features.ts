@@ -4,9 +4,9 @@
 // the neighbourhood: the first model's verdict on the blocks around it, since an article is a run
 // of blocks and page furniture comes in runs too.
 import type { Line, TextDoc } from "./doc.ts";
-import { MARK_ARROW, MARK_COPYRIGHT, MARK_PIPE, endsSentence } from "./doc.ts";
-import { GROUP_BIT, LEXICON_GROUPS } from "./lexicon.ts";
-import { LOWER, charClass } from "./chars.ts";
+import { MARK_ARROW, MARK_COPYRIGHT, MARK_PIPE, MARK_SLASH, endsSentence } from "./doc.ts";
+import { GROUP_BIT, GROUP_BITS, LEXICON_GROUPS } from "./lexicon.ts";
+import { LOWER, charClass, isUpperCased } from "./chars.ts";
 import { isSectionHeading } from "./section-headings.ts";
 import { wordStats } from "./line-features.ts";
 import { TermSums } from "../text/term-sums.ts";
@@ -91,12 +91,12 @@ export function localFeatures(doc: TextDoc, html: boolean, spare = 0, transient 
     x[k++] = l.glued ? 1 : 0;
     x[k++] = (l.marks & (MARK_PIPE | MARK_ARROW)) !== 0 ? 1 : 0;
     x[k++] = (l.marks & MARK_COPYRIGHT) !== 0 ? 1 : 0;
-    x[k++] = (t.includes("http") || t.includes("www.") || t.includes("@")) && URLISH.test(t) ? 1 : 0;
+    x[k++] = (t.includes("@") || t.includes("www.") || ((l.marks & MARK_SLASH) !== 0 && t.includes("http"))) && URLISH.test(t) ? 1 : 0;
     x[k++] = l.bylineOrDate ? 1 : 0;
     x[k++] = l.words <= 8 && isSectionHeading(l) ? 1 : 0;
-    x[k++] = l.words >= 2 && l.caps === 1 && t === t.toUpperCase() ? 1 : 0;
+    x[k++] = l.words >= 2 && l.caps === 1 && isUpperCased(t) ? 1 : 0;
     x[k++] = t.endsWith("...") || t.endsWith("…") ? 1 : 0;
-    for (const g of LEXICON_GROUPS) x[k++] = (l.lexicon & GROUP_BIT[g]) !== 0 ? 1 : 0;
+    for (const bit of GROUP_BITS) x[k++] = (l.lexicon & bit) !== 0 ? 1 : 0;
     x[k++] = l.words ? l.lexiconWords / l.words : 0;
     x[k++] = Math.log(l.repeats);
     x[k++] = n > 1 ? i / (n - 1) : 0;
