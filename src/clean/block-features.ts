@@ -296,7 +296,7 @@ export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], ht
     row[k++] = datePrefix[hi]! - datePrefix[lo]! - (datePrefix[i + 1]! - datePrefix[i]!);
     row[k++] = shortPrefix[hi]! - shortPrefix[lo]! - (shortPrefix[i + 1]! - shortPrefix[i]!);
     let slugNear = 0;
-    for (let j = Math.max(0, i - SLUG_REACH); j <= Math.min(n - 1, i + SLUG_REACH); j++) if (j !== i && slugOf[j]! > slugNear) slugNear = slugOf[j]!;
+    if (slug.size > 0) for (let j = Math.max(0, i - SLUG_REACH); j <= Math.min(n - 1, i + SLUG_REACH); j++) if (j !== i && slugOf[j]! > slugNear) slugNear = slugOf[j]!;
     row[k++] = slugNear;
     // Section markers (a "related stories" or comments heading) between the run's start and the block.
     const from = run === null ? 0 : run[0];
