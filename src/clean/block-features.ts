@@ -158,6 +158,15 @@ function headlineBlock(doc: TextDoc): number {
  */
 export function slugTerms(url: string | null): Set<number> {
   if (!url) return new Set();
+  // Asked twice a page (its blocks' own features, then their neighbourhood's): the last answer is kept.
+  if (url === lastSlug.url) return lastSlug.terms;
+  lastSlug = { url, terms: slugTermsOf(url) };
+  return lastSlug.terms;
+}
+
+let lastSlug: { url: string | null; terms: Set<number> } = { url: null, terms: new Set() };
+
+function slugTermsOf(url: string): Set<number> {
   const path = url.replace(/^[a-z]+:\/\/[^/]*/i, "").replace(/[?#].*$/, "");
   let words: string;
   try {
