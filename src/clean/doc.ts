@@ -193,21 +193,35 @@ export function makeDoc(path: string, text: string, meta: ArticleMeta, origin: "
   // line allows. Every per-character scan, pattern and lower-casing after it runs faster than the
   // copy costs (same characters, so the same results).
   const units = Buffer.from(spaced, "utf16le");
-  let at = 0;
-  for (const raw of spaced.split("\n")) {
-    const from = at;
-    at += raw.length + 1;
-    const trimmed = raw.trim();
-    if (trimmed === "") {
+  for (let from = 0; from <= spaced.length; ) {
+    let end = spaced.indexOf("\n", from);
+    if (end < 0) end = spaced.length;
+    // The line's bounds as `trim` would leave them, read in place.
+    let a = from, b = end;
+    from = end + 1;
+    while (a < b && isTrimmed(spaced.charCodeAt(a))) a++;
+    while (b > a && isTrimmed(spaced.charCodeAt(b - 1))) b--;
+    if (a === b) {
       blank = true;
       continue;
     }
-    const lead = trimmed.length === raw.length ? 0 : raw.length - raw.trimStart().length;
-    const t = units.toString("utf16le", 2 * (from + lead), 2 * (from + lead + trimmed.length));
+    const t = units.toString("utf16le", 2 * a, 2 * b);
     lines.push(lineOf(t, blank));
     blank = false;
   }
   return docOf(path, lines, meta, origin);
+}
+
+/** By code unit: 1 when `trim` removes it (white space, line ends), 2 when not, 0 while not yet asked. */
+const trimmedUnits = new Uint8Array(0x10000);
+
+function isTrimmed(c: number): boolean {
+  let known = trimmedUnits[c]!;
+  if (known === 0) {
+    known = String.fromCharCode(c).trim() === "" ? 1 : 2;
+    trimmedUnits[c] = known;
+  }
+  return known === 1;
 }
 
 export function docOf(path: string, lines: Line[], meta: ArticleMeta, origin: "text" | "html"): TextDoc {
