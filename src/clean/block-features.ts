@@ -10,6 +10,10 @@ import { LOWER, charClass, isUpperCased } from "./chars.ts";
 import { isSectionHeading } from "./section-headings.ts";
 import { wordStats } from "./line-features.ts";
 import { TermSums } from "../text/term-sums.ts";
+import * as logTable from "../model/log-table.ts";
+
+// Bound once: under tsx an imported name is read through a getter on every use, and these are per row.
+const { log1pCount, logCount } = logTable;
 
 export const TEXT_FEATURES = [
   "log-words", "log-chars", "stop-share", "caps-share", "digit-share", "punctuation", "log-sentences", "commas-per-word",
@@ -71,13 +75,13 @@ export function localFeatures(doc: TextDoc, html: boolean, spare = 0, transient 
     let k = 0;
     const t = l.text;
     const last = t.charCodeAt(t.length - 1);
-    x[k++] = Math.log1p(l.words);
-    x[k++] = Math.log1p(t.length);
+    x[k++] = log1pCount(l.words);
+    x[k++] = log1pCount(t.length);
     x[k++] = l.stops;
     x[k++] = l.caps;
     x[k++] = l.digits;
     x[k++] = l.punctuation;
-    x[k++] = Math.log1p(l.sentences);
+    x[k++] = log1pCount(l.sentences);
     x[k++] = l.commas / (l.words + 1);
     x[k++] = endsSentence(t) ? 1 : 0;
     x[k++] = last === 58 ? 1 : 0;
@@ -98,7 +102,7 @@ export function localFeatures(doc: TextDoc, html: boolean, spare = 0, transient 
     x[k++] = t.endsWith("...") || t.endsWith("…") ? 1 : 0;
     for (const bit of GROUP_BITS) x[k++] = (l.lexicon & bit) !== 0 ? 1 : 0;
     x[k++] = l.words ? l.lexiconWords / l.words : 0;
-    x[k++] = Math.log(l.repeats);
+    x[k++] = logCount(l.repeats);
     x[k++] = n > 1 ? i / (n - 1) : 0;
     x[k++] = totalWords ? wordsBefore / totalWords : 0;
     x[k++] = l.drop !== null ? 1 : 0;
@@ -298,7 +302,7 @@ export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], ht
     row[k++] = clamp(mean(i - 10, i + 11, i));
     row[k++] = clamp(max3);
     row[k++] = inRun ? 1 : 0;
-    row[k++] = Math.log1p(Math.min(50, distance));
+    row[k++] = log1pCount(Math.min(50, distance));
     row[k++] = topic;
     row[k++] = shared;
     row[k++] = Math.log1p(neighbourWords);
@@ -309,7 +313,7 @@ export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], ht
     row[k++] = slugNear;
     // Section markers (a "related stories" or comments heading) between the run's start and the block.
     const from = run === null ? 0 : run[0];
-    row[k++] = Math.log1p(i >= from ? markerPrefix[i]! - markerPrefix[from]! : markerPrefix[from]! - markerPrefix[i + 1]!);
+    row[k++] = log1pCount(i >= from ? markerPrefix[i]! - markerPrefix[from]! : markerPrefix[from]! - markerPrefix[i + 1]!);
     rows.push(row);
     const d = lines[i]!.dom;
     if (!groups || !d) continue;
