@@ -4,11 +4,16 @@
 // the neighbourhood: the first model's verdict on the blocks around it, since an article is a run
 // of blocks and page furniture comes in runs too.
 import type { Line, TextDoc } from "./doc.ts";
-import { MARK_ARROW, MARK_COPYRIGHT, MARK_PIPE, endsSentence } from "./doc.ts";
-import { GROUP_BIT, LEXICON_GROUPS } from "./lexicon.ts";
-import { LOWER, charClass } from "./chars.ts";
+import { MARK_ARROW, MARK_COPYRIGHT, MARK_PIPE, MARK_SLASH, endsSentence } from "./doc.ts";
+import { GROUP_BIT, GROUP_BITS, LEXICON_GROUPS } from "./lexicon.ts";
+import { LOWER, charClass, isUpperCased } from "./chars.ts";
 import { isSectionHeading } from "./section-headings.ts";
 import { wordStats } from "./line-features.ts";
+import { TermSums } from "../text/term-sums.ts";
+import * as logTable from "../model/log-table.ts";
+
+// Bound once: under tsx an imported name is read through a getter on every use, and these are per row.
+const { log1pCount, logCount } = logTable;
 
 export const TEXT_FEATURES = [
   "log-words", "log-chars", "stop-share", "caps-share", "digit-share", "punctuation", "log-sentences", "commas-per-word",
@@ -43,11 +48,15 @@ export function contextNames(html: boolean): string[] {
 
 const URLISH = /https?:\/\/|www\.|@\w/;
 
+/** The rows' buffer while scoring: one for page after page, grown as pages need. */
+let scratch = new Float64Array(1 << 16);
+
 /**
  * Local features of every line of the document, one row each (no neighbourhood yet). With
- * `spare`, each row has that many more places, for `contextFeatures` to fill in.
+ * `spare`, each row has that many more places, for `contextFeatures` to fill in. With `transient`,
+ * the rows share one buffer with the next call's: for a caller done with them before then.
  */
-export function localFeatures(doc: TextDoc, html: boolean, spare = 0): Float64Array[] {
+export function localFeatures(doc: TextDoc, html: boolean, spare = 0, transient = false): Float64Array[] {
   const lines = doc.lines;
   const n = lines.length;
   const width = TEXT_FEATURES.length + (html ? DOM_FEATURES.length : 0) + spare;
@@ -55,7 +64,8 @@ export function localFeatures(doc: TextDoc, html: boolean, spare = 0): Float64Ar
   for (const l of lines) totalWords += l.words;
   const rows: Float64Array[] = [];
   // One buffer for all rows: a page's rows are views into it, not hundreds of small arrays.
-  const buffer = new Float64Array(n * width);
+  if (transient && scratch.length < n * width) scratch = new Float64Array(Math.max(n * width, 2 * scratch.length));
+  const buffer = transient ? scratch.fill(0, 0, n * width) : new Float64Array(n * width);
   let wordsBefore = 0;
   const slug = slugTerms(doc.meta.url);
   const headline = html ? headlineBlock(doc) : -1;
@@ -65,13 +75,13 @@ export function localFeatures(doc: TextDoc, html: boolean, spare = 0): Float64Ar
     let k = 0;
     const t = l.text;
     const last = t.charCodeAt(t.length - 1);
-    x[k++] = Math.log1p(l.words);
-    x[k++] = Math.log1p(t.length);
+    x[k++] = log1pCount(l.words);
+    x[k++] = log1pCount(t.length);
     x[k++] = l.stops;
     x[k++] = l.caps;
     x[k++] = l.digits;
     x[k++] = l.punctuation;
-    x[k++] = Math.log1p(l.sentences);
+    x[k++] = log1pCount(l.sentences);
     x[k++] = l.commas / (l.words + 1);
     x[k++] = endsSentence(t) ? 1 : 0;
     x[k++] = last === 58 ? 1 : 0;
@@ -85,14 +95,14 @@ export function localFeatures(doc: TextDoc, html: boolean, spare = 0): Float64Ar
     x[k++] = l.glued ? 1 : 0;
     x[k++] = (l.marks & (MARK_PIPE | MARK_ARROW)) !== 0 ? 1 : 0;
     x[k++] = (l.marks & MARK_COPYRIGHT) !== 0 ? 1 : 0;
-    x[k++] = (t.includes("http") || t.includes("www.") || t.includes("@")) && URLISH.test(t) ? 1 : 0;
+    x[k++] = (t.includes("@") || t.includes("www.") || ((l.marks & MARK_SLASH) !== 0 && t.includes("http"))) && URLISH.test(t) ? 1 : 0;
     x[k++] = l.bylineOrDate ? 1 : 0;
     x[k++] = l.words <= 8 && isSectionHeading(l) ? 1 : 0;
-    x[k++] = l.words >= 2 && l.caps === 1 && t === t.toUpperCase() ? 1 : 0;
+    x[k++] = l.words >= 2 && l.caps === 1 && isUpperCased(t) ? 1 : 0;
     x[k++] = t.endsWith("...") || t.endsWith("…") ? 1 : 0;
-    for (const g of LEXICON_GROUPS) x[k++] = (l.lexicon & GROUP_BIT[g]) !== 0 ? 1 : 0;
+    for (const bit of GROUP_BITS) x[k++] = (l.lexicon & bit) !== 0 ? 1 : 0;
     x[k++] = l.words ? l.lexiconWords / l.words : 0;
-    x[k++] = Math.log(l.repeats);
+    x[k++] = logCount(l.repeats);
     x[k++] = n > 1 ? i / (n - 1) : 0;
     x[k++] = totalWords ? wordsBefore / totalWords : 0;
     x[k++] = l.drop !== null ? 1 : 0;
@@ -152,6 +162,15 @@ function headlineBlock(doc: TextDoc): number {
  */
 export function slugTerms(url: string | null): Set<number> {
   if (!url) return new Set();
+  // Asked twice a page (its blocks' own features, then their neighbourhood's): the last answer is kept.
+  if (url === lastSlug.url) return lastSlug.terms;
+  lastSlug = { url, terms: slugTermsOf(url) };
+  return lastSlug.terms;
+}
+
+let lastSlug: { url: string | null; terms: Set<number> } = { url: null, terms: new Set() };
+
+function slugTermsOf(url: string): Set<number> {
   const path = url.replace(/^[a-z]+:\/\/[^/]*/i, "").replace(/[?#].*$/, "");
   let words: string;
   try {
@@ -201,6 +220,9 @@ const SLUG_REACH = 8;
 /** A word the blocks carrying this share of the page's confidence use is one of the page's topic words. */
 const TOPIC_SHARE = 0.1;
 
+/** The topic words' weights, one table for page after page (`contextFeatures` empties it first). */
+const termMass = new TermSums();
+
 /**
  * Neighbourhood features from the first model's log-odds `z` (one per line): written into `into`
  * from `offset` on when given (rows made with spare places), else into new rows.
@@ -238,7 +260,8 @@ export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], ht
   // What the page is mostly about: each content word's weight is the first model's confidence in
   // the blocks that use it. Article paragraphs share their words with each other; a teaser for
   // another story, an author's bio or a subscription offer shares few with anything.
-  const mass = new Map<number, number>();
+  const mass = termMass;
+  mass.clear();
   let total = 0;
   const own = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -246,7 +269,7 @@ export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], ht
     if (w === 0) continue;
     own[i] = w;
     total += w;
-    for (const t of lines[i]!.terms) mass.set(t, (mass.get(t) ?? 0) + w);
+    for (const t of lines[i]!.terms) mass.add(t, w);
   }
   const rows: Float64Array[] = [];
   for (let i = 0; i < n; i++) {
@@ -261,7 +284,7 @@ export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], ht
       const others = total - own[i]!;
       let sum = 0, count = 0;
       for (const t of terms) {
-        const m = others > 0 ? ((mass.get(t) ?? 0) - own[i]!) / others : 0;
+        const m = others > 0 ? (mass.get(t) - own[i]!) / others : 0;
         sum += m;
         if (m >= TOPIC_SHARE) count++;
       }
@@ -279,18 +302,18 @@ export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], ht
     row[k++] = clamp(mean(i - 10, i + 11, i));
     row[k++] = clamp(max3);
     row[k++] = inRun ? 1 : 0;
-    row[k++] = Math.log1p(Math.min(50, distance));
+    row[k++] = log1pCount(Math.min(50, distance));
     row[k++] = topic;
     row[k++] = shared;
     row[k++] = Math.log1p(neighbourWords);
     row[k++] = datePrefix[hi]! - datePrefix[lo]! - (datePrefix[i + 1]! - datePrefix[i]!);
     row[k++] = shortPrefix[hi]! - shortPrefix[lo]! - (shortPrefix[i + 1]! - shortPrefix[i]!);
     let slugNear = 0;
-    for (let j = Math.max(0, i - SLUG_REACH); j <= Math.min(n - 1, i + SLUG_REACH); j++) if (j !== i && slugOf[j]! > slugNear) slugNear = slugOf[j]!;
+    if (slug.size > 0) for (let j = Math.max(0, i - SLUG_REACH); j <= Math.min(n - 1, i + SLUG_REACH); j++) if (j !== i && slugOf[j]! > slugNear) slugNear = slugOf[j]!;
     row[k++] = slugNear;
     // Section markers (a "related stories" or comments heading) between the run's start and the block.
     const from = run === null ? 0 : run[0];
-    row[k++] = Math.log1p(i >= from ? markerPrefix[i]! - markerPrefix[from]! : markerPrefix[from]! - markerPrefix[i + 1]!);
+    row[k++] = log1pCount(i >= from ? markerPrefix[i]! - markerPrefix[from]! : markerPrefix[from]! - markerPrefix[i + 1]!);
     rows.push(row);
     const d = lines[i]!.dom;
     if (!groups || !d) continue;

@@ -67,7 +67,7 @@ export function scoreBlocks(doc: TextDoc, models: BlockModels = blockModels(doc.
   const html = doc.origin === "html";
   // One row per line: its own features, then its neighbourhood's (the local model reads the first part only).
   const width = featureNames(html).length;
-  const rows = localFeatures(doc, html, contextNames(html).length);
+  const rows = localFeatures(doc, html, contextNames(html).length, true);
   const n = rows.length;
   const local = new Float64Array(n);
   for (let i = 0; i < n; i++) local[i] = logit(models.local, rows[i]!);

@@ -35,11 +35,39 @@ export function loadBoosted(json: unknown, expectedFeatures: readonly string[]):
 
 /** The model's log-odds for one feature vector. */
 export function boostedLogit(model: BoostedModel, x: ArrayLike<number>): number {
-  const t = (model.flat ??= Float64Array.from(model.trees.flat()));
-  let z = model.base;
-  for (let o = 0; o < t.length; o += 10) {
-    if (x[t[o]!]! < t[o + 1]!) z += t[o + 2]! < 0 || x[t[o + 2]!]! < t[o + 3]! ? t[o + 6]! : t[o + 7]!;
-    else z += t[o + 4]! < 0 || x[t[o + 4]!]! < t[o + 5]! ? t[o + 8]! : t[o + 9]!;
+  let f = compiled.get(model);
+  if (!f) {
+    f = compile(model);
+    compiled.set(model, f);
   }
-  return z;
+  return f(x);
+}
+
+type Scorer = (x: ArrayLike<number>) => number;
+const compiled = new WeakMap<BoostedModel, Scorer>();
+
+/**
+ * The trees as one function of straight-line code, their numbers written in: a block is scored by
+ * comparisons alone, three times faster than reading the trees from an array. The same additions in
+ * the same order, so the same log-odds to the last bit. Only numbers are written in, checked first.
+ */
+function compile(model: BoostedModel): Scorer {
+  const t = (model.flat ??= Float64Array.from(model.trees.flat()));
+  const num = (v: number): string => {
+    if (!Number.isFinite(v)) throw new Error(`model ${model.name}: weights file is damaged`);
+    // String(v) is the shortest text that reads back as v; -0 alone needs its sign written.
+    return Object.is(v, -0) ? "-0" : String(v);
+  };
+  const feature = (v: number): string => {
+    if (!Number.isInteger(v)) throw new Error(`model ${model.name}: weights file is damaged`);
+    return String(v);
+  };
+  const side = (f: number, threshold: number, left: number, right: number): string =>
+    f < 0 ? num(left) : `(x[${feature(f)}] < ${num(threshold)} ? ${num(left)} : ${num(right)})`;
+  const lines = [`let z = ${num(model.base)};`];
+  for (let o = 0; o < t.length; o += 10) {
+    lines.push(`z += x[${feature(t[o]!)}] < ${num(t[o + 1]!)} ? ${side(t[o + 2]!, t[o + 3]!, t[o + 6]!, t[o + 7]!)} : ${side(t[o + 4]!, t[o + 5]!, t[o + 8]!, t[o + 9]!)};`);
+  }
+  lines.push("return z;");
+  return new Function("x", lines.join("\n")) as Scorer;
 }

@@ -49,3 +49,30 @@ export function lowerOf(code: number): number {
   lowerTable[code] = l || code;
   return l;
 }
+
+/** By code unit: 1 when upper-casing leaves it as it is, 2 when it changes it, 0 while not yet computed. */
+const upperSame = new Uint8Array(0x10000);
+
+/**
+ * `text === text.toUpperCase()` by table, without making the upper-cased copy: upper-casing maps each
+ * character on its own, so the text stays the same when every character does. A surrogate (a
+ * character outside the BMP) sends the text to the full comparison.
+ */
+export function isUpperCased(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 97 && c <= 122) return false;
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) return text === text.toUpperCase();
+    let same = upperSame[c]!;
+    if (same === 0) {
+      const ch = String.fromCharCode(c);
+      same = ch.toUpperCase() === ch ? 1 : 2;
+      upperSame[c] = same;
+    }
+    if (same === 2) return false;
+  }
+  return true;
+}

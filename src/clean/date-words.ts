@@ -28,8 +28,34 @@ const WORDS = (
   "on le el il de der den des del the and und et y"
 ).split(" ");
 
-const DATE_WORDS = new Set(WORDS.map(wordHash));
-const MONTHS_AND_DAYS = new Set(WORDS.slice(0, WORDS.indexOf("am")).map(wordHash));
+const DATE_WORD = 1;
+const MONTH_OR_DAY = 2;
+
+/**
+ * What a word's hash is here (`MONTH_OR_DAY`, `DATE_WORD`, 0 for any other word), by one look-up in
+ * an open-addressed table of typed arrays: most short lines of a page go through this test.
+ */
+const SLOTS = 1024;
+const slotKeys = new Int32Array(SLOTS).fill(-1);
+const slotKinds = new Uint8Array(SLOTS);
+const slot = (h: number): number => Math.imul(h, 0x9e3779b1) >>> 22;
+/** The months' and weekdays' names come first in WORDS, up to "am". */
+const NAMES_END = WORDS.indexOf("am");
+WORDS.forEach((w, i) => {
+  const h = wordHash(w);
+  let j = slot(h);
+  while (slotKeys[j] !== -1 && slotKeys[j] !== h) j = (j + 1) & (SLOTS - 1);
+  slotKeys[j] = h;
+  slotKinds[j] = Math.max(slotKinds[j]!, i < NAMES_END ? MONTH_OR_DAY : DATE_WORD);
+});
+
+function kindOf(h: number): number {
+  for (let j = slot(h); ; j = (j + 1) & (SLOTS - 1)) {
+    const k = slotKeys[j]!;
+    if (k === h) return slotKinds[j]!;
+    if (k === -1) return 0;
+  }
+}
 
 /**
  * A line made of dates, times and numbers: at most one other word (recipe times, ratings and
@@ -56,9 +82,9 @@ export function isDateOrNumberLine(text: string): boolean {
       numbers++;
       continue;
     }
-    const w = h & 0x3fffffff;
-    if (MONTHS_AND_DAYS.has(w)) names++;
-    else if (!DATE_WORDS.has(w) && ++other > 1) return false;
+    const kind = kindOf(h & 0x3fffffff);
+    if (kind === MONTH_OR_DAY) names++;
+    else if (kind === 0 && ++other > 1) return false;
   }
   // "May Day" and "So What" are not dates: a number, or two month or day names, must be there; and
   // beside another word ("Total 1 hr 50 min"), two numbers or a number and a name ("Monstergespräche #1" is a headline).

@@ -91,8 +91,10 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
     let slugCover = 0;
     const plain = slug.length > 0 ? plainTokens(l.text) : [];
     if (slug.length > 0) {
-      const set = new Set(plain);
-      slugCover = slug.filter((w) => set.has(w)).length / slug.length;
+      // A headline has a few dozen words at most: looked through, no Set made per line.
+      let hits = 0;
+      for (const w of slug) if (plain.includes(w)) hits++;
+      slugCover = hits / slug.length;
     }
     const slugF1 = tokenF1(plain, slug);
     const x = features.subarray(out.length * width, (out.length + 1) * width);
@@ -208,13 +210,21 @@ interface TermUse {
 /** The candidates' content words (only those are ever looked up), each with its use, in one pass over the page. */
 function termUses(lines: readonly Line[], candidates: readonly number[], coreFrom: number, coreTo: number): Map<number, TermUse> {
   const out = new Map<number, TermUse>();
-  for (const i of candidates) for (const t of lines[i]!.terms) out.set(t, { body: 0, lines: [] });
+  // A bit per low 16 bits of the candidates' words: most of the page's words are passed over unlooked-up.
+  const known = new Uint32Array(2048);
+  for (const i of candidates) {
+    for (const t of lines[i]!.terms) {
+      out.set(t, { body: 0, lines: [] });
+      known[(t >>> 5) & 2047]! |= 1 << (t & 31);
+    }
+  }
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const inBody = i >= coreFrom && i < coreTo && l.drop === null;
     const short = l.words <= 60;
     if (!inBody && !short) continue;
     for (const t of l.terms) {
+      if ((known[(t >>> 5) & 2047]! & (1 << (t & 31))) === 0) continue;
       const use = out.get(t);
       if (use === undefined) continue;
       if (inBody) use.body++;

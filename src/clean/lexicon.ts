@@ -62,6 +62,8 @@ const ENTRIES: Record<LexiconGroup, string> = {
 
 /** Bit of each group. */
 export const GROUP_BIT: Record<LexiconGroup, number> = Object.fromEntries(LEXICON_GROUPS.map((g, i) => [g, 1 << i])) as Record<LexiconGroup, number>;
+/** The groups' bits in `LEXICON_GROUPS` order: for a loop over every group, no look-up by name. */
+export const GROUP_BITS: readonly number[] = LEXICON_GROUPS.map((g) => GROUP_BIT[g]);
 
 export interface LexiconEntry {
   words: string[];

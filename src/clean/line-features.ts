@@ -150,6 +150,15 @@ export function wordStats(t: string): WordStats {
   for (let i = 0; i <= len; i++) {
     const c = i < len ? t.charCodeAt(i) : 32;
     const k = CLASS[c] || charClass(c);
+    // Most characters: a lower-case ASCII letter inside a word, which only extends the word.
+    if (c >= 97 && c <= 122 && start >= 0) {
+      prev = c;
+      prevK = k;
+      prevLower = true;
+      alnum++;
+      h = step(h, c);
+      continue;
+    }
     if (k & UPPER && !glue && i < 202 && ((prevK & (LOWER | DIGIT)) !== 0 || isGlueEnd(prev))) glue = true;
     prev = c;
     prevK = k;

@@ -78,6 +78,11 @@ const STRONG_SELF_LINES = [
 /** The weak lines' fixed openings and endings: cheap gates before the patterns. */
 const WEAK_OPENING = /^(?:About|Advertise|More|Follow|Subscribe|Welcome|Download|Get) /;
 const WEAK_ENDINGS = [" homepage", " home page", " main menu", " newsletter", " newsletters"];
+/** The weak endings' last letters (e, u, r, s): a cheaper gate before the five comparisons. */
+const endsLikeWeak = (t: string): boolean => {
+  const c = t.charCodeAt(t.length - 1);
+  return c === 101 || c === 117 || c === 114 || c === 115;
+};
 /** The strong lines' fixed words. */
 const STRONG_WORDS = / (?:available|registered trademark|supported by its |affiliate partnerships|may earn )/;
 // Words that fill the name's place in those lines without being a name ("About Us", "Get the App").
@@ -105,7 +110,7 @@ export function selfName(lines: readonly Line[], body: readonly Line[]): string 
     // The strong lines' fixed words, looked for first: the patterns are not anchored, so costly to run on every line.
     if (STRONG_WORDS.test(t)) for (const pattern of STRONG_SELF_LINES) note(pattern.exec(t), strong);
     if (WEAK_OPENING.test(t)) note(WEAK_OPENING_LINE.exec(t), weak);
-    if (WEAK_ENDINGS.some((w) => t.endsWith(w))) note(WEAK_ENDING_LINE.exec(t), weak);
+    if (endsLikeWeak(t) && WEAK_ENDINGS.some((w) => t.endsWith(w))) note(WEAK_ENDING_LINE.exec(t), weak);
   }
   const qualified: { name: string; score: number }[] = [];
   for (const name of new Set([...strong, ...weak])) {

@@ -59,8 +59,10 @@ export const photoCredit: CleanRule = {
       if ((line.marks & MARK_SLASH) !== 0 && (SLASH_CREDIT.test(t) || (line.words <= 8 && NAME_SLASH_AGENCY.test(t)))) return true;
       // Credits that end in an agency's name: read only the line's last characters.
       if (slashed && line.words <= 10 && AGENCY_END.test(line.norm.slice(-24)) && NAMES_THEN_AGENCY.test(t)) return true;
-      if (GALLERY_COUNTER.test(t)) return true;
-      return line.words <= 15 && COPYRIGHT.test(t);
+      // Both patterns are anchored: a digit, and © or a c, must open the line.
+      const first = t.charCodeAt(0);
+      if (first >= 48 && first <= 57 && GALLERY_COUNTER.test(t)) return true;
+      return line.words <= 15 && (first === 0xa9 || (first | 32) === 99) && COPYRIGHT.test(t);
     });
     // The caption sits just above its credit: a descriptive line, thin in function words.
     for (let i = 1; i < doc.lines.length; i++) {
