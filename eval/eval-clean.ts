@@ -13,6 +13,7 @@ import { loadExtraction, loadWebpages, type DevPage } from "./lib/clean-corpus.t
 import { scoreCorpus, scorePage, scoreSnippets, snippetCorpus, snippetPageF1, type PageScore, type SnippetCounts } from "./lib/extraction-score.ts";
 import { HALVES, type Half } from "./lib/split.ts";
 import { devSource } from "./lib/dev-source.ts";
+import { cleaningCpu } from "./lib/clean-speed.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const reportPath = join(root, process.argv.includes("--no-url") ? "reports/eval-clean-no-url.json" : "reports/eval-clean.json");
@@ -84,25 +85,7 @@ function readabilityAll(pages: DevPage[]): Map<string, string> {
  */
 function speed(pages: DevPage[], format: "text" | "html"): number {
   const files = pages.map((p) => sourceOf(p, format));
-  const run = () => {
-    for (const f of files) {
-      try {
-        cleanSource(f);
-      } catch {
-        // a refused page costs its time like any other
-      }
-    }
-  };
-  run();
-  const rates: number[] = [];
-  for (let k = 0; k < 5; k++) {
-    const c0 = process.cpuUsage();
-    run();
-    const c = process.cpuUsage(c0);
-    rates.push(files.length / ((c.user + c.system) / 1e6));
-  }
-  rates.sort((a, b) => a - b);
-  return rates[2]!;
+  return files.length / (cleaningCpu(files, 5)[2]! / 1e6);
 }
 
 const f3 = (x: number) => x.toFixed(3);

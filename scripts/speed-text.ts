@@ -13,6 +13,8 @@ import { gunzipSync } from "node:zlib";
 import { cleanDoc } from "../src/clean/text.ts";
 import { cleanSource, prepare } from "../src/clean/index.ts";
 import type { SourceFile } from "../src/types.ts";
+import { devSource } from "../eval/lib/dev-source.ts";
+import { cleaningCpu } from "../eval/lib/clean-speed.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const { values } = parseArgs({ options: { passes: { type: "string", default: "7" }, dump: { type: "string" }, html: { type: "boolean" }, corpus: { type: "string", default: join(root, "../shared/corpus") } } });
@@ -23,7 +25,7 @@ for (const set of ["extraction-dev.jsonl", "webpages-dev.jsonl", "dates-dev.json
     if (!line.trim()) continue;
     const r = JSON.parse(line) as { id: string; url: string | null; text_dump?: string };
     if (!r.text_dump) continue;
-    for (const url of [r.url, null]) files.push({ path: `${set}:${r.id}`, format: "text", text: r.text_dump, encoding: "utf-8", mtime: new Date(0), url });
+    for (const url of [r.url, null]) files.push(devSource(`${set}:${r.id}`, "text", r.text_dump, url));
   }
 }
 
@@ -34,7 +36,7 @@ if (values.dump) {
     for (const dir of ["extraction-html", "webpages-html", "dates-html"]) {
       for (const name of readdirSync(join(values.corpus, dir)).filter((n) => n.endsWith(".html.gz")).sort()) {
         const text = gunzipSync(readFileSync(join(values.corpus, dir, name))).toString("utf8");
-        pages.push({ path: `${dir}:${name}`, format: "html", text, encoding: "utf-8", mtime: new Date(0), url: null });
+        pages.push(devSource(`${dir}:${name}`, "html", text));
       }
     }
   }
@@ -55,26 +57,9 @@ if (values.dump) {
   console.log(`wrote ${pages.length} results to ${values.dump}`);
 }
 
-const run = () => {
-  for (const f of files) {
-    try {
-      cleanSource(f);
-    } catch {
-      // a refused page costs its time like any other
-    }
-  }
-};
 const passes = Number(values.passes);
 if (passes > 0) {
-  run();
-  const ms: number[] = [];
-  for (let k = 0; k < passes; k++) {
-    const c0 = process.cpuUsage();
-    run();
-    const c = process.cpuUsage(c0);
-    ms.push((c.user + c.system) / 1000);
-  }
-  ms.sort((a, b) => a - b);
+  const ms = cleaningCpu(files, passes).map((us) => us / 1000);
   const mid = ms[ms.length >> 1]!;
   console.log(`${files.length} text cleanings, CPU ms per pass: ${ms.map((m) => m.toFixed(0)).join(" ")}; median ${mid.toFixed(0)} ms = ${Math.round(files.length / (mid / 1000))} pages/s`);
 }

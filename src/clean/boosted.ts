@@ -10,8 +10,6 @@ export interface BoostedModel {
   /** Each tree: [feature, threshold, left feature, left threshold, right feature, right threshold, 4 leaf values]. */
   trees: number[][];
   trainedOn?: string;
-  /** The trees laid out flat, ten numbers each, for fast reading (made on loading). */
-  flat?: Float64Array;
 }
 
 /** Checks a parsed weights file against the code's feature names. */
@@ -28,9 +26,7 @@ export function loadBoosted(json: unknown, expectedFeatures: readonly string[]):
     const ok = Array.isArray(t) && t.length === 10 && t.every((v) => typeof v === "number" && Number.isFinite(v)) && t[0]! >= 0 && t[0]! < d && t[2]! < d && t[4]! < d;
     if (!ok) throw new Error(`model ${m.name}: weights file is damaged`);
   }
-  const model = m as BoostedModel;
-  model.flat = Float64Array.from(model.trees.flat());
-  return model;
+  return m as BoostedModel;
 }
 
 /** The model's log-odds for one feature vector. */
@@ -52,7 +48,6 @@ const compiled = new WeakMap<BoostedModel, Scorer>();
  * the same order, so the same log-odds to the last bit. Only numbers are written in, checked first.
  */
 function compile(model: BoostedModel): Scorer {
-  const t = (model.flat ??= Float64Array.from(model.trees.flat()));
   const num = (v: number): string => {
     if (!Number.isFinite(v)) throw new Error(`model ${model.name}: weights file is damaged`);
     // String(v) is the shortest text that reads back as v; -0 alone needs its sign written.
@@ -65,8 +60,8 @@ function compile(model: BoostedModel): Scorer {
   const side = (f: number, threshold: number, left: number, right: number): string =>
     f < 0 ? num(left) : `(x[${feature(f)}] < ${num(threshold)} ? ${num(left)} : ${num(right)})`;
   const lines = [`let z = ${num(model.base)};`];
-  for (let o = 0; o < t.length; o += 10) {
-    lines.push(`z += x[${feature(t[o]!)}] < ${num(t[o + 1]!)} ? ${side(t[o + 2]!, t[o + 3]!, t[o + 6]!, t[o + 7]!)} : ${side(t[o + 4]!, t[o + 5]!, t[o + 8]!, t[o + 9]!)};`);
+  for (const t of model.trees) {
+    lines.push(`z += x[${feature(t[0]!)}] < ${num(t[1]!)} ? ${side(t[2]!, t[3]!, t[6]!, t[7]!)} : ${side(t[4]!, t[5]!, t[8]!, t[9]!)};`);
   }
   lines.push("return z;");
   return new Function("x", lines.join("\n")) as Scorer;

@@ -1,12 +1,17 @@
 // Byline and date lines: "By Jane Smith", "von …", "Updated Nov 13, 2019", "18 November 2019".
 
+/** The words a byline opens with, in the languages of the pages. */
+const OPENINGS = "by|von|par|por|oleh|от";
+/** The words a dated stamp opens with ("Updated …"). */
+const STAMPS = "updated|published|posted|veröffentlicht|aktualisiert";
+
 /** A line opening with a byline: "By Jane Smith", "von …", "par …". */
-export const BYLINE = /^(by|von|par|por|oleh|от)\s+\p{Lu}/iu;
+export const BYLINE = new RegExp(String.raw`^(${OPENINGS})\s+\p{Lu}`, "iu");
 
 const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
 /** "By Mike Wall", "Updated Nov 13, 2019", "2019-11-18T20:51Z", "18 November 2019". */
 export const BYLINE_OR_DATE = new RegExp(
-  `^(?:by|von|par|por|oleh|от)\\s+\\p{Lu}|^(?:updated|published|posted|veröffentlicht|aktualisiert)\\b|\\b${MONTH} \\d{1,2},? (?:19|20)\\d\\d\\b|\\b\\d{1,2}\\.? ${MONTH} (?:19|20)\\d\\d\\b|\\b(?:19|20)\\d\\d-\\d\\d-\\d\\d|\\b\\d{1,2}\\.\\d{1,2}\\.(?:19|20)?\\d\\d\\b`,
+  `^(?:${OPENINGS})\\s+\\p{Lu}|^(?:${STAMPS})\\b|\\b${MONTH} \\d{1,2},? (?:19|20)\\d\\d\\b|\\b\\d{1,2}\\.? ${MONTH} (?:19|20)\\d\\d\\b|\\b(?:19|20)\\d\\d-\\d\\d-\\d\\d|\\b\\d{1,2}\\.\\d{1,2}\\.(?:19|20)?\\d\\d\\b`,
   "iu",
 );
 
@@ -22,7 +27,7 @@ export function isHeadlineByline(text: string, words: number): boolean {
   const rest = text.slice(m[0].length);
   return NAME_START.test(rest) && (words <= 3 || TWO_NAMES.test(rest));
 }
-const BYLINE_OPENING = /^(?:by|von|par|por|oleh|от)\s+/iu;
+const BYLINE_OPENING = new RegExp(String.raw`^(?:${OPENINGS})\s+`, "iu");
 const NAME_START = /^\p{Lu}/u;
 const TWO_NAMES = /^\p{Lu}[\p{L}.'’-]*\s+\p{Lu}/u;
 
@@ -35,7 +40,7 @@ export function dateAt(text: string, hasDigits: boolean): number {
   return later ? later.index + 1 : -1;
 }
 
-const BYLINE_OR_STAMP = /^(?:(?:by|von|par|por|oleh|от)\s+\p{Lu}|(?:updated|published|posted|veröffentlicht|aktualisiert)\b)/iu;
+const BYLINE_OR_STAMP = new RegExp(String.raw`^(?:(?:${OPENINGS})\s+\p{Lu}|(?:${STAMPS})\b)`, "iu");
 /** What every date form of `BYLINE_OR_DATE` holds: a year's four digits, or digits on both sides of a full stop. */
 const YEAR_OR_DOTTED = /(?:19|20)\d\d|\d\.\d/;
 

@@ -3,6 +3,7 @@
 // headline, however it is punctuated. (Reading the date itself is the date stage's work.)
 import * as chars from "./chars.ts";
 import { wordHash } from "./line-features.ts";
+import { TermSums } from "../text/term-sums.ts";
 
 const { DIGIT, LETTER, charClass, lowerOf, table: CLASS } = chars;
 
@@ -35,27 +36,13 @@ const MONTH_OR_DAY = 2;
  * What a word's hash is here (`MONTH_OR_DAY`, `DATE_WORD`, 0 for any other word), by one look-up in
  * an open-addressed table of typed arrays: most short lines of a page go through this test.
  */
-const SLOTS = 1024;
-const slotKeys = new Int32Array(SLOTS).fill(-1);
-const slotKinds = new Uint8Array(SLOTS);
-const slot = (h: number): number => Math.imul(h, 0x9e3779b1) >>> 22;
-/** The months' and weekdays' names come first in WORDS, up to "am". */
+const KINDS = new TermSums();
+/** The months' and weekdays' names come first in WORDS, up to "am": a word listed twice keeps its first kind. */
 const NAMES_END = WORDS.indexOf("am");
 WORDS.forEach((w, i) => {
   const h = wordHash(w);
-  let j = slot(h);
-  while (slotKeys[j] !== -1 && slotKeys[j] !== h) j = (j + 1) & (SLOTS - 1);
-  slotKeys[j] = h;
-  slotKinds[j] = Math.max(slotKinds[j]!, i < NAMES_END ? MONTH_OR_DAY : DATE_WORD);
+  if (KINDS.get(h) === 0) KINDS.add(h, i < NAMES_END ? MONTH_OR_DAY : DATE_WORD);
 });
-
-function kindOf(h: number): number {
-  for (let j = slot(h); ; j = (j + 1) & (SLOTS - 1)) {
-    const k = slotKeys[j]!;
-    if (k === h) return slotKinds[j]!;
-    if (k === -1) return 0;
-  }
-}
 
 /**
  * A line made of dates, times and numbers: at most one other word (recipe times, ratings and
@@ -82,7 +69,7 @@ export function isDateOrNumberLine(text: string): boolean {
       numbers++;
       continue;
     }
-    const kind = kindOf(h & 0x3fffffff);
+    const kind = KINDS.get(h & 0x3fffffff);
     if (kind === MONTH_OR_DAY) names++;
     else if (kind === 0 && ++other > 1) return false;
   }

@@ -2,6 +2,7 @@
 // article's prose surrounds them; captions, bylines, share rows and link lists go (jusText's idea).
 import type { CleanRule } from "./types.ts";
 import { bodyIndices, dropLine, type Line, type TextDoc } from "../doc.ts";
+import { isUpperCased } from "../chars.ts";
 
 export { isGluedTeaser } from "../doc.ts";
 
@@ -25,7 +26,7 @@ export function lineKind(line: Line): Kind {
   if (line.words <= 12 && SEPARATORS.test(line.text) && SEPARATORS.test(line.text.replace(QUOTED, ""))) return "bad";
   if (line.words <= 6 && GALLERY.test(line.norm)) return "bad";
   // A whole line in capitals, too long for a subheading: a link to another story ("TAYLOR SWIFT CLEARED TO…").
-  if (line.words >= 9 && line.caps === 1 && line.text === line.text.toUpperCase()) return "bad";
+  if (line.words >= 9 && line.caps === 1 && isUpperCased(line.text)) return "bad";
   if (line.glued) return "bad";
   return "short";
 }

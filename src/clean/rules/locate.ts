@@ -13,7 +13,7 @@ import { blockModels, scoreBlocks, type BlockModels, type DecodeSettings } from 
  * line must not outweigh an article of short paragraphs. A run of teasers glued to their headlines
  * ("…Bill At Troy SteakhouseA party of six…") must not outweigh a short article either.
  */
-export function runGains(doc: TextDoc, score: ArrayLike<number>, bias: number, power: number, furniture = furnitureShaped(doc, score, bias)): Float64Array {
+export function runGains(doc: TextDoc, score: ArrayLike<number>, bias: number, power: number, furniture: Uint8Array): Float64Array {
   const gain = new Float64Array(doc.lines.length);
   for (let i = 0; i < gain.length; i++) {
     gain[i] = (score[i]! - bias) * (1 + Math.min(LONG_PARAGRAPH, doc.lines[i]!.words)) ** power;
