@@ -54,9 +54,10 @@ let scratch = new Float64Array(1 << 16);
 /**
  * Local features of every line of the document, one row each (no neighbourhood yet). With
  * `spare`, each row has that many more places, for `contextFeatures` to fill in. With `transient`,
- * the rows share one buffer with the next call's: for a caller done with them before then.
+ * the rows share one buffer with the next call's: for a caller done with them before then. `slug`:
+ * the URL's terms, for a caller that has them already (`slugTerms`).
  */
-export function localFeatures(doc: TextDoc, html: boolean, spare = 0, transient = false): Float64Array[] {
+export function localFeatures(doc: TextDoc, html: boolean, spare = 0, transient = false, slug = slugTerms(doc.meta.url)): Float64Array[] {
   const lines = doc.lines;
   const n = lines.length;
   const width = TEXT_FEATURES.length + (html ? DOM_FEATURES.length : 0) + spare;
@@ -67,7 +68,6 @@ export function localFeatures(doc: TextDoc, html: boolean, spare = 0, transient 
   if (transient && scratch.length < n * width) scratch = new Float64Array(Math.max(n * width, 2 * scratch.length));
   const buffer = transient ? scratch.fill(0, 0, n * width) : new Float64Array(n * width);
   let wordsBefore = 0;
-  const slug = slugTerms(doc.meta.url);
   const headline = html ? headlineBlock(doc) : -1;
   for (let i = 0; i < n; i++) {
     const l = lines[i]!;
@@ -162,15 +162,6 @@ function headlineBlock(doc: TextDoc): number {
  */
 export function slugTerms(url: string | null): Set<number> {
   if (!url) return new Set();
-  // Asked twice a page (its blocks' own features, then their neighbourhood's): the last answer is kept.
-  if (url === lastSlug.url) return lastSlug.terms;
-  lastSlug = { url, terms: slugTermsOf(url) };
-  return lastSlug.terms;
-}
-
-let lastSlug: { url: string | null; terms: Set<number> } = { url: null, terms: new Set() };
-
-function slugTermsOf(url: string): Set<number> {
   const path = url.replace(/^[a-z]+:\/\/[^/]*/i, "").replace(/[?#].*$/, "");
   let words: string;
   try {

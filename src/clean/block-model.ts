@@ -67,11 +67,12 @@ export function scoreBlocks(doc: TextDoc, models: BlockModels = blockModels(doc.
   const html = doc.origin === "html";
   // One row per line: its own features, then its neighbourhood's (the local model reads the first part only).
   const width = featureNames(html).length;
-  const rows = localFeatures(doc, html, contextNames(html).length, true);
+  const slug = slugTerms(doc.meta.url);
+  const rows = localFeatures(doc, html, contextNames(html).length, true, slug);
   const n = rows.length;
   const local = new Float64Array(n);
   for (let i = 0; i < n; i++) local[i] = logit(models.local, rows[i]!);
-  contextFeatures(local, doc.lines, html, rows, width, slugTerms(doc.meta.url));
+  contextFeatures(local, doc.lines, html, rows, width, slug);
   // A page of a few lines has no neighbourhood to speak of: the blocks are judged alone.
   if (n < MIN_CONTEXT) return { local, score: Float64Array.from(local) };
   const score = new Float64Array(n);
