@@ -76,3 +76,16 @@ export function isUpperCased(text: string): boolean {
   }
   return true;
 }
+
+/** By code unit: 1 when `trim` removes it (white space, line ends), 2 when not, 0 while not yet asked. */
+const trimmedUnits = new Uint8Array(0x10000);
+
+/** Whether `String.prototype.trim` removes this code unit, by table. */
+export function isTrimmedSpace(code: number): boolean {
+  let known = trimmedUnits[code]!;
+  if (known === 0) {
+    known = String.fromCharCode(code).trim() === "" ? 1 : 2;
+    trimmedUnits[code] = known;
+  }
+  return known === 1;
+}

@@ -6,6 +6,7 @@ import type { ArticleMeta, Message } from "../types.ts";
 import * as features from "./line-features.ts";
 import { isBylineOrDate } from "./bylines.ts";
 import { isDateOrNumberLine } from "./date-words.ts";
+import { isTrimmedSpace } from "./chars.ts";
 
 // Bound once: under tsx every imported name is read through a getter on each use.
 const { MARK_ARROW, MARK_PIPE, foldLine, gluedTeaser, headlineShape, isDateOrTime, opensWithBullet, proseShape, wordStats } = features;
@@ -199,8 +200,8 @@ export function makeDoc(path: string, text: string, meta: ArticleMeta, origin: "
     // The line's bounds as `trim` would leave them, read in place.
     let a = from, b = end;
     from = end + 1;
-    while (a < b && isTrimmed(spaced.charCodeAt(a))) a++;
-    while (b > a && isTrimmed(spaced.charCodeAt(b - 1))) b--;
+    while (a < b && isTrimmedSpace(spaced.charCodeAt(a))) a++;
+    while (b > a && isTrimmedSpace(spaced.charCodeAt(b - 1))) b--;
     if (a === b) {
       blank = true;
       continue;
@@ -210,18 +211,6 @@ export function makeDoc(path: string, text: string, meta: ArticleMeta, origin: "
     blank = false;
   }
   return docOf(path, lines, meta, origin);
-}
-
-/** By code unit: 1 when `trim` removes it (white space, line ends), 2 when not, 0 while not yet asked. */
-const trimmedUnits = new Uint8Array(0x10000);
-
-function isTrimmed(c: number): boolean {
-  let known = trimmedUnits[c]!;
-  if (known === 0) {
-    known = String.fromCharCode(c).trim() === "" ? 1 : 2;
-    trimmedUnits[c] = known;
-  }
-  return known === 1;
 }
 
 export function docOf(path: string, lines: Line[], meta: ArticleMeta, origin: "text" | "html"): TextDoc {

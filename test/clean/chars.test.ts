@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isUpperCased } from "../../src/clean/chars.ts";
+import { isTrimmedSpace, isUpperCased } from "../../src/clean/chars.ts";
 
 describe("all capitals, read by character table", () => {
   it("agrees with comparing the text to its upper-cased copy", () => {
@@ -16,5 +16,15 @@ describe("all capitals, read by character table", () => {
       const t = `AB${String.fromCharCode(c)}`;
       if (isUpperCased(t) !== (t === t.toUpperCase())) throw new Error(`U+${c.toString(16)}`);
     }
+  });
+});
+
+describe("white space that trim removes, read by character table", () => {
+  it("agrees with String.prototype.trim on every code unit", () => {
+    for (let c = 0; c < 0x10000; c++) {
+      if (isTrimmedSpace(c) !== (String.fromCharCode(c).trim() === "")) throw new Error(`U+${c.toString(16)}`);
+    }
+    expect(isTrimmedSpace(0xa0)).toBe(true);
+    expect(isTrimmedSpace(0x200b)).toBe(false);
   });
 });
