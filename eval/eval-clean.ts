@@ -13,7 +13,7 @@ import { loadExtraction, loadWebpages, type DevPage } from "./lib/clean-corpus.t
 import { scoreCorpus, scorePage, scoreSnippets, snippetCorpus, snippetPageF1, type PageScore, type SnippetCounts } from "./lib/extraction-score.ts";
 import { HALVES, type Half } from "./lib/split.ts";
 import { devSource } from "./lib/dev-source.ts";
-import { cleaningCpu } from "./lib/clean-speed.ts";
+import { cleanAll, cpuRate } from "./lib/clean-speed.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const reportPath = join(root, process.argv.includes("--no-url") ? "reports/eval-clean-no-url.json" : "reports/eval-clean.json");
@@ -85,7 +85,7 @@ function readabilityAll(pages: DevPage[]): Map<string, string> {
  */
 function speed(pages: DevPage[], format: "text" | "html"): number {
   const files = pages.map((p) => sourceOf(p, format));
-  return files.length / (cleaningCpu(files, 5)[2]! / 1e6);
+  return cpuRate(files.length, () => cleanAll(files), 5);
 }
 
 const f3 = (x: number) => x.toFixed(3);

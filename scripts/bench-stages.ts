@@ -1,11 +1,10 @@
 // Single-stage throughput on one core, in this process's CPU time (median of 3 passes after a warm-up):
 // cleaning page text dumps, cleaning HTML pages, summarising clean BBC articles. From ../shared/corpus.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
 import { summarise } from "../src/summarise/index.ts";
 import type { SourceFile } from "../src/types.ts";
-import { devSource } from "../eval/lib/dev-source.ts";
+import { devSource, savedHtmlPages } from "../eval/lib/dev-source.ts";
 import { cleanAll, cpuRate } from "../eval/lib/clean-speed.ts";
 
 export interface StageRates {
@@ -20,12 +19,7 @@ const jsonl = <T>(file: string): T[] => readFileSync(file, "utf8").split("\n").f
 export function stageRates(corpus: string): StageRates {
   const dumps = ["webpages-dev.jsonl", "extraction-dev.jsonl", "dates-dev.jsonl"].flatMap((f) => jsonl<{ text_dump?: string }>(join(corpus, f)).map((r) => r.text_dump).filter((t): t is string => !!t));
   const texts: SourceFile[] = dumps.map((text, i) => devSource(`t${i}.txt`, "text", text));
-  const pages: SourceFile[] = ["extraction-html", "webpages-html", "dates-html"].flatMap((dir) =>
-    readdirSync(join(corpus, dir))
-      .filter((n) => n.endsWith(".html.gz"))
-      .sort()
-      .map((n, i): SourceFile => devSource(`${dir}-${i}.html`, "html", gunzipSync(readFileSync(join(corpus, dir, n))).toString("utf8"))),
-  );
+  const pages = savedHtmlPages(corpus).map((p) => devSource(`${p.dir}-${p.index}.html`, "html", p.text));
   const bbc = jsonl<{ title: string; text: string }>(join(corpus, "bbc-dev.jsonl"));
   return {
     cleanTextPagesPerSecond: cpuRate(texts.length, () => cleanAll(texts)),

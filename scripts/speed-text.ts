@@ -5,16 +5,15 @@
 // (title, paragraphs, meta, context, messages, dropped lines, a hash of the block model's log-odds)
 // to compare runs byte for byte; with `--html`, the dev HTML pages' results as well.
 // Profile with: node --cpu-prof --import tsx scripts/speed-text.ts --passes 3
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createHash } from "node:crypto";
-import { gunzipSync } from "node:zlib";
 import { cleanDoc } from "../src/clean/text.ts";
 import { cleanSource, prepare } from "../src/clean/index.ts";
 import type { SourceFile } from "../src/types.ts";
-import { devSource } from "../eval/lib/dev-source.ts";
-import { cleaningCpu } from "../eval/lib/clean-speed.ts";
+import { devSource, savedHtmlPages } from "../eval/lib/dev-source.ts";
+import { cleanAll, cpuPasses } from "../eval/lib/clean-speed.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const { values } = parseArgs({ options: { passes: { type: "string", default: "7" }, dump: { type: "string" }, html: { type: "boolean" }, corpus: { type: "string", default: join(root, "../shared/corpus") } } });
@@ -33,12 +32,7 @@ if (values.dump) {
   const out: string[] = [];
   const pages = [...files];
   if (values.html) {
-    for (const dir of ["extraction-html", "webpages-html", "dates-html"]) {
-      for (const name of readdirSync(join(values.corpus, dir)).filter((n) => n.endsWith(".html.gz")).sort()) {
-        const text = gunzipSync(readFileSync(join(values.corpus, dir, name))).toString("utf8");
-        pages.push(devSource(`${dir}:${name}`, "html", text));
-      }
-    }
+    for (const p of savedHtmlPages(values.corpus)) pages.push(devSource(`${p.dir}:${p.name}`, "html", p.text));
   }
   for (const f of pages) {
     let row: unknown;
@@ -59,7 +53,7 @@ if (values.dump) {
 
 const passes = Number(values.passes);
 if (passes > 0) {
-  const ms = cleaningCpu(files, passes).map((us) => us / 1000);
+  const ms = cpuPasses(() => cleanAll(files), passes).map((us) => us / 1000);
   const mid = ms[ms.length >> 1]!;
   console.log(`${files.length} text cleanings, CPU ms per pass: ${ms.map((m) => m.toFixed(0)).join(" ")}; median ${mid.toFixed(0)} ms = ${Math.round(files.length / (mid / 1000))} pages/s`);
 }

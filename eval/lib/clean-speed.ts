@@ -27,11 +27,6 @@ export function cpuPasses(run: () => void, passes: number): number[] {
   return us.sort((a, b) => a - b);
 }
 
-/** CPU microseconds of each of `passes` passes of cleaning every file, after one warm-up pass, fewest first. */
-export function cleaningCpu(files: readonly SourceFile[], passes: number): number[] {
-  return cpuPasses(() => cleanAll(files), passes);
-}
-
 /** Items a second on one core: `count` items done by each run, the median of `passes` runs. */
 export function cpuRate(count: number, run: () => void, passes = 3): number {
   const us = cpuPasses(run, passes);
