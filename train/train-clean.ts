@@ -90,7 +90,7 @@ export function prepared(page: DevPage, path: Path): TextDoc | null {
 const collapse = (s: string) => s.replace(/\s+/g, " ").trim();
 
 /** Share of the line's 4-gram shingles the body holds. */
-function coverOf(line: string, body: Map<string, number>): number {
+export function coverOf(line: string, body: Map<string, number>): number {
   let shared = 0, total = 0;
   for (const [k, v] of shingles(line)) (total += v, (shared += Math.min(v, body.get(k) ?? 0)));
   return total ? shared / total : 0;
@@ -202,7 +202,7 @@ function fitBlocks(items: Item[], path: Path, localRows: Map<Item, Float64Array[
 }
 
 /** A page's fold for the out-of-fold decode search: by a hash of its id, so the split is fixed. */
-function foldOf(id: string): number {
+export function foldOf(id: string): number {
   return createHash("sha256").update(`fold:${id}`).digest()[0]! % FOLDS;
 }
 
@@ -210,10 +210,12 @@ function foldOf(id: string): number {
  * Models on all tuning pages; decode settings chosen on out-of-fold scores (each page scored by
  * models fitted without it), so the settings suit pages the models have not seen.
  */
-export function trainBlocks(items: Item[], path: Path): BlockModels {
+/** `foldsOut` receives the four fold models (each fitted without a quarter of the pages), for out-of-fold scores elsewhere. */
+export function trainBlocks(items: Item[], path: Path, foldsOut?: Omit<BlockModels, "decode">[]): BlockModels {
   const localRows = new Map<Item, Float64Array[]>();
   for (const item of items) localRows.set(item, localFeatures(item.doc, path === "html"));
   const folds = Array.from({ length: FOLDS }, (_, k) => fitBlocks(items.filter((i) => foldOf(i.page.id) !== k), path, localRows, false));
+  foldsOut?.push(...folds);
   // Each page's block scores from the models fitted without it: the decode settings are tried on these.
   const unused = { bias: 0, inner: 0, article: 0, power: 0, patience: 0 };
   const scores = new Map(items.map((item) => [item, scoreBlocks(item.doc, { ...folds[foldOf(item.page.id)]!, decode: unused }).score]));
