@@ -1,169 +1,22 @@
-// Experiment (issue 8): the keep/drop decision of the hand rule `short-line-context`
-// (src/clean/rules/context.ts) learned instead, from features of each short line of a text dump's
-// body, its run and the lines around it, and the block model's scores; nothing names a site or a
-// page. Measured by train/try-short-lines.ts against the hand rule; not kept (it gains on
-// webpages-dev but loses a little on extraction-dev's checking half), so nothing in src/ uses it.
+// Training for the learned part of short-line-context (src/clean/rules/short-lines.ts): examples,
+// labels and fitting, shared by train:clean's step 4 and train/try-short-lines.ts.
+import { createHash } from "node:crypto";
 import type { DevPage } from "../eval/lib/clean-corpus.ts";
-import { shingles, tokens } from "../eval/lib/extraction-score.ts";
+import { scoreCorpus, scorePage, scoreSnippets, shingles, snippetCorpus, tokens } from "../eval/lib/extraction-score.ts";
 import { devSource } from "../eval/lib/dev-source.ts";
 import { cleanSource } from "../src/clean/index.ts";
-import { dropLine, endsSentence, type Line, type TextDoc } from "../src/clean/doc.ts";
-import { isNameLabel, shortRuns, type Kind } from "../src/clean/rules/context.ts";
+import type { TextDoc } from "../src/clean/doc.ts";
+import { finish } from "../src/clean/text.ts";
+import { defaultRules } from "../src/clean/rules/index.ts";
+import { locateWith } from "../src/clean/rules/locate.ts";
+import { shortLineRule } from "../src/clean/rules/short-lines.ts";
 import type { CleanRule } from "../src/clean/rules/types.ts";
-import { boostedLogit, type BoostedModel } from "../src/clean/boosted.ts";
-import { logit, type LogisticModel } from "../src/model/logistic.ts";
-import { trainLogistic, type Example } from "./lib/logistic.ts";
+import type { BlockModels, DecodeSettings } from "../src/clean/block-model.ts";
+import { SHORT_LINE_FEATURES, shortLineRows } from "../src/clean/rules/short-line-features.ts";
+import type { BoostedModel } from "../src/clean/boosted.ts";
+import type { Example } from "./lib/logistic.ts";
 import { trainBoosted } from "./lib/boost.ts";
-import { coverOf, type Item } from "./train-clean.ts";
-
-export const SHORT_LINE_FEATURES = [
-  "words_log",
-  "one_word",
-  "caps",
-  "stops",
-  "headline",
-  "ends_sentence",
-  "ends_colon",
-  "byline_or_date",
-  "date_or_number",
-  "digits",
-  "name_label",
-  "blank_before",
-  "continues_prev",
-  "continued_next",
-  "run_log",
-  "run_first",
-  "run_last",
-  "before_good",
-  "before_bad",
-  "after_good",
-  "after_bad",
-  "teasers",
-  "parallel",
-  "score",
-  "run_score",
-  "before_score",
-  "after_score",
-  "above_prose",
-  "below_prose",
-  "in_core",
-  "hand_keep",
-  "run_caps",
-  "run_headlines",
-  "run_sentences",
-  "run_continues",
-] as const;
-
-export interface ShortLineRow {
-  /** The line's index in the document. */
-  index: number;
-  x: Float64Array;
-}
-
-/** Past this many lines a run reads as long; longer ones (a table of contents) say no more. */
-const RUN_CAP = 12;
-const clampScore = (z: number): number => Math.max(-8, Math.min(8, z));
-const startsLower = (text: string): boolean => /^\p{Ll}/u.test(text);
-
-/** A line that carries on the sentence of the one before it: a hard-wrapped paragraph. */
-function continues(prev: Line | undefined, line: Line): boolean {
-  return prev !== undefined && !endsSentence(prev.text) && startsLower(line.text);
-}
-
-/** One row per short line of the body (lineKind "short"), and the body's kinds for the rule. */
-export function shortLineRows(doc: TextDoc): { body: number[]; kinds: Kind[]; rows: ShortLineRow[] } {
-  const { body, kinds, runs } = shortRuns(doc);
-  const rows: ShortLineRow[] = [];
-  const firstGood = kinds.indexOf("good");
-  const lastGood = kinds.lastIndexOf("good");
-  const score = (k: number): number => (doc.scores && k >= 0 && k < body.length ? clampScore(doc.scores[body[k]!]!) : 0);
-  const core = doc.core;
-  for (const r of runs) {
-    let runScore = 0;
-    for (let k = r.from; k < r.to; k++) runScore += score(k);
-    runScore /= r.to - r.from;
-    const n = r.to - r.from;
-    let caps = 0, headlines = 0, sentences = 0, continued = 0;
-    for (let k = r.from; k < r.to; k++) {
-      const line = doc.lines[body[k]!]!;
-      caps += line.caps / n;
-      if (line.headline) headlines += 1 / n;
-      if (endsSentence(line.text)) sentences += 1 / n;
-      if (k > r.from && continues(doc.lines[body[k - 1]!], line)) continued += 1 / n;
-    }
-    for (let k = r.from; k < r.to; k++) {
-      const i = body[k]!;
-      const line = doc.lines[i]!;
-      const prev = k > 0 ? doc.lines[body[k - 1]!] : undefined;
-      const next = k + 1 < body.length ? doc.lines[body[k + 1]!] : undefined;
-      const x = Float64Array.of(
-        Math.log1p(line.words),
-        line.words <= 1 ? 1 : 0,
-        line.caps,
-        line.stops,
-        line.headline ? 1 : 0,
-        endsSentence(line.text) ? 1 : 0,
-        /[:：]$/.test(line.text) ? 1 : 0,
-        line.bylineOrDate ? 1 : 0,
-        line.dateOrNumber ? 1 : 0,
-        line.digits,
-        isNameLabel(line) ? 1 : 0,
-        line.blankBefore ? 1 : 0,
-        continues(prev, line) ? 1 : 0,
-        next !== undefined && continues(line, next) ? 1 : 0,
-        Math.log1p(Math.min(RUN_CAP, r.to - r.from)),
-        k === r.from ? 1 : 0,
-        k === r.to - 1 ? 1 : 0,
-        r.before === "good" ? 1 : 0,
-        r.before === "bad" ? 1 : 0,
-        r.after === "good" ? 1 : 0,
-        r.after === "bad" ? 1 : 0,
-        r.teasers,
-        r.parallel ? 1 : 0,
-        score(k),
-        runScore,
-        r.from > 0 ? score(r.from - 1) : -8,
-        r.to < body.length ? score(r.to) : -8,
-        k < firstGood ? 1 : 0,
-        k > lastGood ? 1 : 0,
-        core && i >= core[0] && i < core[1] ? 1 : 0,
-        k < r.keepTo ? 1 : 0,
-        caps,
-        headlines,
-        sentences,
-        continued,
-      );
-      rows.push({ index: i, x });
-    }
-  }
-  return { body, kinds, rows };
-}
-
-export type ShortLineModel = LogisticModel | BoostedModel;
-
-const logOdds = (model: ShortLineModel, x: Float64Array): number => ("trees" in model ? boostedLogit(model, x) : logit(model, x));
-const HAND = SHORT_LINE_FEATURES.indexOf("hand_keep");
-
-/**
- * The rule with a learned model: furniture-shaped lines (lineKind "bad") go as in the hand rule; a
- * short line goes when its log-odds fall below `cut`. `mode` "rescue" keeps what the hand rule keeps
- * and lets the model keep more; "replace" lets the model decide alone.
- */
-export function shortLineRule(model: ShortLineModel, cut = 0, mode: "replace" | "rescue" = "replace"): CleanRule {
-  return {
-    name: "short-line-context",
-    apply(doc: TextDoc) {
-      if (doc.origin === "html") return;
-      const { body, kinds, rows } = shortLineRows(doc);
-      if (!kinds.includes("good")) return;
-      for (let k = 0; k < body.length; k++) if (kinds[k] === "bad") dropLine(doc, body[k]!, "short-line-context");
-      for (const r of rows) {
-        const learned = logOdds(model, r.x) >= cut;
-        if (!(learned || (mode === "rescue" && r.x[HAND] === 1))) dropLine(doc, r.index, "short-line-context");
-      }
-    },
-  };
-}
+import { coverOf, foldOf, labelsOf, prepared, type Item } from "./train-clean.ts";
 
 /**
  * webpages-dev labels a few lines a page; the rest of a page's lines take the HTML path's verdict
@@ -193,7 +46,6 @@ export function silverLabels(page: DevPage, doc: TextDoc, labels: Int8Array): vo
 
 
 export interface ShortLineOptions {
-  model: "boost" | "logistic";
   /** A line's weight grows with its words: "sqrt", "words" or "one". */
   size: "sqrt" | "words" | "one";
   /** Weight of webpages-dev's snippet labels (0/1), and of labels by place or by the HTML path (2–4). */
@@ -204,10 +56,9 @@ export interface ShortLineOptions {
   rounds: number;
   rate: number;
   minLeaf: number;
-  l2: number;
 }
 
-export const shortLineDefaults: ShortLineOptions = { model: "boost", size: "sqrt", snippet: 3, silver: 1, pageRows: 20, rounds: 100, rate: 0.1, minLeaf: 20, l2: 2 };
+export const shortLineDefaults: ShortLineOptions = { size: "sqrt", snippet: 3, silver: 1, pageRows: 20, rounds: 100, rate: 0.1, minLeaf: 20 };
 
 /** Every labelled short line of the items' bodies (after the rules before short-line-context). */
 export function shortLineExamples(items: readonly Item[], o: ShortLineOptions = shortLineDefaults): Example[] {
@@ -227,9 +78,75 @@ export function shortLineExamples(items: readonly Item[], o: ShortLineOptions = 
   return out;
 }
 
-export function fitShortLines(items: readonly Item[], o: ShortLineOptions = shortLineDefaults): ShortLineModel {
+export function fitShortLines(items: readonly Item[], o: ShortLineOptions = shortLineDefaults): BoostedModel {
   const examples = shortLineExamples(items, o);
   const features = [...SHORT_LINE_FEATURES];
-  if (o.model === "logistic") return trainLogistic(examples, { name: "clean/text-short-line", features, l2: o.l2 });
   return trainBoosted(examples, { name: "clean/text-short-line", features, rounds: o.rounds, rate: o.rate, minLeaf: o.minLeaf });
+}
+
+/** The cuts tried: a line the hand rule drops is kept when the model's log-odds reach the cut. */
+export const SHORT_CUTS = [0, 0.5, 1, 1.5];
+const FOLDS = 4;
+export const shortFoldOf = (id: string): number => createHash("sha256").update(`short:${id}`).digest()[0]! % FOLDS;
+
+/**
+ * Each page as short-line-context finds it: the rules before it, with block scores from the block
+ * fold model fitted without the page (so they are as sure as on a page the models have not seen);
+ * tuning pages with their URL and without. Labels as the block models', and for webpages-dev's
+ * unlabelled lines the HTML path's (silverLabels) unless `silver` is off.
+ */
+export function shortLineItems(
+  pages: readonly DevPage[],
+  blockFolds: readonly Omit<BlockModels, "decode">[],
+  decode: DecodeSettings,
+  { silver = true, urls = [true, false] }: { silver?: boolean; urls?: boolean[] } = {},
+): Item[] {
+  const locateAt = defaultRules.findIndex((r) => r.name === "locate-article");
+  const contextAt = defaultRules.findIndex((r) => r.name === "short-line-context");
+  const between = defaultRules.slice(locateAt + 1, contextAt);
+  const items: Item[] = [];
+  for (const page of pages) {
+    for (const url of urls.map((keep) => (keep ? page.url : null))) {
+      const doc = prepared({ ...page, url }, "text");
+      if (!doc) continue;
+      const labels = labelsOf(page, doc);
+      if (silver) silverLabels(page, doc, labels);
+      for (const rule of [locateWith({ ...blockFolds[foldOf(page.id)]!, decode }), ...between]) rule.apply(doc);
+      items.push({ page: { ...page, url }, path: "text", doc, labels });
+    }
+  }
+  return items;
+}
+
+function cloneDoc(doc: TextDoc): TextDoc {
+  return { ...doc, lines: doc.lines.map((l) => ({ ...l })), meta: { ...doc.meta }, messages: [] };
+}
+
+/** extraction-dev's F1 and webpages-dev's snippet F1 of the items with this short-line rule and the rules after it. */
+export function shortLineFigures(items: readonly Item[], rule: (item: Item) => CleanRule): { extraction: number; webpages: number } {
+  const after = defaultRules.slice(defaultRules.findIndex((r) => r.name === "short-line-context") + 1);
+  const body = (item: Item): string => {
+    const doc = cloneDoc(item.doc);
+    for (const r of [rule(item), ...after]) r.apply(doc);
+    const f = finish(doc);
+    return f.rejected ? "" : f.paragraphs.join("\n\n");
+  };
+  const extraction = scoreCorpus(items.filter((i) => i.page.set === "extraction").map((i) => scorePage(body(i), i.page.truth!))).f1;
+  const webpages = snippetCorpus(items.filter((i) => i.page.set === "webpages").map((i) => scoreSnippets(body(i), i.page.with ?? [], i.page.without ?? []))).f1;
+  return { extraction, webpages };
+}
+
+/**
+ * train:clean's step 4: the model on all the items; the cut chosen on out-of-fold figures (each page
+ * judged by a model fitted without it), the mean of the two sets' F1.
+ */
+export function trainShortLines(items: readonly Item[], o: ShortLineOptions = shortLineDefaults): { model: BoostedModel; cut: number; figures: { extraction: number; webpages: number } } {
+  const folds = Array.from({ length: FOLDS }, (_, k) => fitShortLines(items.filter((i) => shortFoldOf(i.page.id) !== k), o));
+  let best: { cut: number; figures: { extraction: number; webpages: number }; mean: number } | null = null;
+  for (const cut of SHORT_CUTS) {
+    const figures = shortLineFigures(items, (i) => shortLineRule(() => ({ model: folds[shortFoldOf(i.page.id)]!, cut })));
+    const mean = (figures.extraction + figures.webpages) / 2;
+    if (!best || mean > best.mean + 1e-9) best = { cut, figures, mean };
+  }
+  return { model: fitShortLines(items, o), cut: best!.cut, figures: best!.figures };
 }

@@ -101,10 +101,11 @@ export function shortRuns(doc: TextDoc): { body: number[]; kinds: Kind[]; runs: 
 }
 
 /**
- * Runs of short lines between two prose lines are kept (subheadings, list items, one-line
- * paragraphs); at the edges of the body, or next to page furniture, they go.
+ * The hand rule: runs of short lines between two prose lines are kept (subheadings, list items,
+ * one-line paragraphs); at the edges of the body, or next to page furniture, they go. The rule that
+ * runs (short-lines.ts) keeps what this keeps, and a learned model may keep more of what it drops.
  */
-export const shortLineContext: CleanRule = {
+export const handShortLineContext: CleanRule = {
   name: "short-line-context",
   apply(doc: TextDoc) {
     if (doc.origin === "html") return;
