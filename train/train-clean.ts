@@ -13,6 +13,11 @@
 //      candidates: only which line wins counts, not how a line scores against other pages' lines),
 //      then a context model that sets each line's score beside its neighbours' (kicker above,
 //      standfirst below), trained on out-of-fold line scores.
+//   4. Short-line model for text dumps (train/short-lines.ts): of the short lines short-line-context's
+//      hand rule drops, which to keep. Boosted depth-2 trees over each line, its run, the lines around
+//      it and the block scores (from the text block fold models of step 1, as on unseen pages), on the
+//      tuning pages with and without their URL; labels as step 1's, and for webpages-dev's unlabelled
+//      lines the HTML path's verdict. The cut is chosen on out-of-fold figures of the two metrics.
 // The checking halves are never read here: `npm run eval:clean` and `npm run eval:headlines` judge.
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -20,6 +25,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { prepare } from "../src/clean/index.ts";
 import { defaultRules } from "../src/clean/rules/index.ts";
+import { handShortLineContext } from "../src/clean/rules/context.ts";
+import { shortLineDefaults, shortLineItems, trainShortLines } from "./short-lines.ts";
 import { locateScored, locateWith } from "../src/clean/rules/locate.ts";
 import { finish } from "../src/clean/text.ts";
 import { contextFeatures, contextNames, featureNames, localFeatures, slugTerms } from "../src/clean/block-features.ts";
@@ -71,7 +78,9 @@ export interface Item {
 const locateAt = defaultRules.findIndex((r) => r.name === "locate-article");
 const headlineAt = defaultRules.findIndex((r) => r.name === "find-headline");
 const before = defaultRules.slice(0, locateAt);
-const after = defaultRules.slice(headlineAt + 1);
+// Steps 1–2 judge the block models with the hand short-line rule: the learned one (step 4) reads the
+// block scores, so the block weights must not depend on its weights.
+const after = defaultRules.slice(headlineAt + 1).map((r) => (r.name === "short-line-context" ? handShortLineContext : r));
 
 function sourceOf(page: DevPage, path: Path): SourceFile {
   return devSource(page.id, path, path === "html" ? page.html : page.text, page.url);
@@ -90,7 +99,7 @@ export function prepared(page: DevPage, path: Path): TextDoc | null {
 const collapse = (s: string) => s.replace(/\s+/g, " ").trim();
 
 /** Share of the line's 4-gram shingles the body holds. */
-function coverOf(line: string, body: Map<string, number>): number {
+export function coverOf(line: string, body: Map<string, number>): number {
   let shared = 0, total = 0;
   for (const [k, v] of shingles(line)) (total += v, (shared += Math.min(v, body.get(k) ?? 0)));
   return total ? shared / total : 0;
@@ -202,7 +211,7 @@ function fitBlocks(items: Item[], path: Path, localRows: Map<Item, Float64Array[
 }
 
 /** A page's fold for the out-of-fold decode search: by a hash of its id, so the split is fixed. */
-function foldOf(id: string): number {
+export function foldOf(id: string): number {
   return createHash("sha256").update(`fold:${id}`).digest()[0]! % FOLDS;
 }
 
@@ -210,10 +219,12 @@ function foldOf(id: string): number {
  * Models on all tuning pages; decode settings chosen on out-of-fold scores (each page scored by
  * models fitted without it), so the settings suit pages the models have not seen.
  */
-export function trainBlocks(items: Item[], path: Path): BlockModels {
+/** `foldsOut` receives the four fold models (each fitted without a quarter of the pages), for out-of-fold scores elsewhere. */
+export function trainBlocks(items: Item[], path: Path, foldsOut?: Omit<BlockModels, "decode">[]): BlockModels {
   const localRows = new Map<Item, Float64Array[]>();
   for (const item of items) localRows.set(item, localFeatures(item.doc, path === "html"));
   const folds = Array.from({ length: FOLDS }, (_, k) => fitBlocks(items.filter((i) => foldOf(i.page.id) !== k), path, localRows, false));
+  foldsOut?.push(...folds);
   // Each page's block scores from the models fitted without it: the decode settings are tried on these.
   const unused = { bias: 0, inner: 0, article: 0, power: 0, patience: 0 };
   const scores = new Map(items.map((item) => [item, scoreBlocks(item.doc, { ...folds[foldOf(item.page.id)]!, decode: unused }).score]));
@@ -321,6 +332,7 @@ function main(): void {
   const webpages = tune(loadWebpages());
   const dates = tune(loadDates());
   const models: Record<Path, BlockModels> = {} as Record<Path, BlockModels>;
+  const textFolds: Omit<BlockModels, "decode">[] = [];
   console.log("block models (tuning halves of extraction-dev and webpages-dev):");
   for (const path of ["html", "text"] as const) {
     if (process.env.HEADLINE_ONLY) {
@@ -338,7 +350,7 @@ function main(): void {
       const labels = labelsOf(page, doc);
       items.push({ page, path, doc, labels });
     }
-    models[path] = trainBlocks(items, path);
+    models[path] = trainBlocks(items, path, path === "text" ? textFolds : undefined);
     const trainedOn = `npm run train:clean: tuning halves of extraction-dev (${extraction.length} pages) and webpages-dev (${webpages.length}), ${path} input; L2 ${L2}, snippet labels ×${SNIPPET_WEIGHT}`;
     writeFileSync(
       join(weightsDir, `blocks-${path}.json`),
@@ -351,6 +363,16 @@ function main(): void {
   const headline = trainHeadline(headlinePages, models.text);
   const trainedOn = `npm run train:clean: tuning halves of extraction-dev, webpages-dev and dates-dev (${headlinePages.length} distinct pages), text dumps, each with and without its URL; a line model (listwise ranker, L2 ${L2}), and a context model on its out-of-fold scores (logistic, L2 ${L2})`;
   writeFileSync(join(weightsDir, "headline-text.json"), formatWeights({ line: { ...headline.line, trainedOn }, context: { ...headline.context, trainedOn } }));
+  if (process.env.HEADLINE_ONLY) return;
+  console.log("short-line model (tuning halves of extraction-dev and webpages-dev, text dumps):");
+  const seenShort = new Set<string>();
+  const shortPages = [...extraction, ...webpages].filter((p) => !seenShort.has(p.id) && seenShort.add(p.id));
+  const shortItems = shortLineItems(shortPages, textFolds, models.text.decode);
+  const short = trainShortLines(shortItems);
+  console.log(`  ${shortItems.length} documents (each page with and without its URL); cut ${short.cut}: out-of-fold tuning extraction F1 ${short.figures.extraction.toFixed(3)}, webpages F1 ${short.figures.webpages.toFixed(3)}`);
+  const o = shortLineDefaults;
+  const shortOn = `npm run train:clean: tuning halves of extraction-dev and webpages-dev (${shortPages.length} distinct pages), text dumps with and without the URL, block scores out-of-fold; boosted trees (${o.rounds} rounds, rate ${o.rate}, min leaf ${o.minLeaf}), lines weighted by √words, snippet labels ×${o.snippet}, a page as at most ${o.pageRows} lines; cut chosen on out-of-fold figures`;
+  writeFileSync(join(weightsDir, "short-lines-text.json"), formatWeights({ model: { ...short.model, trainedOn: shortOn }, cut: short.cut }));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -57,8 +57,11 @@ export function trainBoosted(examples: readonly Example[], options: BoostOptions
     return out;
   });
   const y = Float64Array.from(examples, (e) => e.y);
-  const positives = y.reduce((s, v) => s + v, 0);
-  const prior = Math.log(Math.max(1, positives) / Math.max(1, n - positives));
+  // Example weights (1 when absent) scale each example's gradient and hessian.
+  const w = Float64Array.from(examples, (e) => e.weight ?? 1);
+  let positives = 0, total = 0;
+  for (let i = 0; i < n; i++) (positives += w[i]! * y[i]!, (total += w[i]!));
+  const prior = Math.log(Math.max(1, positives) / Math.max(1, total - positives));
   const z = new Float64Array(n).fill(prior);
   const g = new Float64Array(n);
   const h = new Float64Array(n);
@@ -103,8 +106,8 @@ export function trainBoosted(examples: readonly Example[], options: BoostOptions
   for (let r = 0; r < rounds; r++) {
     for (let i = 0; i < n; i++) {
       const p = 1 / (1 + Math.exp(-z[i]!));
-      g[i] = p - y[i]!;
-      h[i] = Math.max(p * (1 - p), 1e-6);
+      g[i] = w[i]! * (p - y[i]!);
+      h[i] = w[i]! * Math.max(p * (1 - p), 1e-6);
     }
     const root = bestSplit(all);
     if (!root) break;

@@ -6,7 +6,7 @@ import { isUpperCased } from "../chars.ts";
 
 export { isGluedTeaser } from "../doc.ts";
 
-type Kind = "good" | "bad" | "short";
+export type Kind = "good" | "bad" | "short";
 
 const URL_LINE = /^(https?:\/\/|www\.)\S+$/i;
 const BYLINE = /^([Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Oo]leh|[Оо]т)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(\s*(,|and|&)\s*\p{Lu}.*)?$/u;
@@ -50,44 +50,68 @@ function isParallel(run: Line[]): boolean {
 }
 
 /** "Roger Gonzalez", "CBS Sports Writer": a short line of capitalised words only. */
-function isNameLabel(line: Line): boolean {
+export function isNameLabel(line: Line): boolean {
   return line.words <= 3 && line.caps === 1 && !/[.!?:]$/.test(line.text);
 }
 
+/** One run of short lines inside the body, with what the hand rule reads around it. */
+export interface ShortRun {
+  /** Positions in the body's index list: the run is body[from..to). */
+  from: number;
+  to: number;
+  before: Kind | undefined;
+  after: Kind | undefined;
+  /** Share of the run's lines shaped like a teaser headline (mostly capitalised). */
+  teasers: number;
+  parallel: boolean;
+  /** The hand rule keeps body[from..keepTo) and drops the rest of the run. */
+  keepTo: number;
+}
+
+/** The body's line indices, each one's kind, and its runs of short lines with the hand rule's verdict. */
+export function shortRuns(doc: TextDoc): { body: number[]; kinds: Kind[]; runs: ShortRun[] } {
+  const body = bodyIndices(doc);
+  const kinds = body.map((i) => lineKind(doc.lines[i]!));
+  const runs: ShortRun[] = [];
+  let k = 0;
+  while (k < body.length) {
+    if (kinds[k] !== "short") {
+      k++;
+      continue;
+    }
+    let e = k;
+    while (e < body.length && kinds[e] === "short") e++;
+    const before = k > 0 ? kinds[k - 1] : undefined;
+    const after = e < body.length ? kinds[e] : undefined;
+    const run = body.slice(k, e).map((i) => doc.lines[i]!);
+    const teasers = run.filter((l) => l.headline && l.caps > 0.6).length / run.length;
+    const parallel = isParallel(run);
+    // Above the first paragraph: kicker, byline, promo. After the last: a list of other headlines,
+    // unless the lines share one template ("England (Group A): 10th appearance"), as a table does.
+    // Between paragraphs, or a list closing the article: content.
+    const closes = after === undefined || after === "bad";
+    const keep = before !== undefined && (after === "good" || (closes && (teasers < 0.5 || parallel)));
+    let stop = e;
+    // A closing list keeps its items, not the author's name and title under it.
+    if (keep && closes) while (stop > k && isNameLabel(doc.lines[body[stop - 1]!]!)) stop--;
+    runs.push({ from: k, to: e, before, after, teasers, parallel, keepTo: keep ? stop : k });
+    k = e;
+  }
+  return { body, kinds, runs };
+}
+
 /**
- * Runs of short lines between two prose lines are kept (subheadings, list items, one-line
- * paragraphs); at the edges of the body, or next to page furniture, they go.
+ * The hand rule: runs of short lines between two prose lines are kept (subheadings, list items,
+ * one-line paragraphs); at the edges of the body, or next to page furniture, they go. The rule that
+ * runs (short-lines.ts) keeps what this keeps, and a learned model may keep more of what it drops.
  */
-export const shortLineContext: CleanRule = {
+export const handShortLineContext: CleanRule = {
   name: "short-line-context",
   apply(doc: TextDoc) {
     if (doc.origin === "html") return;
-    const body = bodyIndices(doc);
-    const kinds = body.map((i) => lineKind(doc.lines[i]!));
+    const { body, kinds, runs } = shortRuns(doc);
     if (!kinds.includes("good")) return;
     for (let k = 0; k < body.length; k++) if (kinds[k] === "bad") dropLine(doc, body[k]!, "short-line-context");
-    let k = 0;
-    while (k < body.length) {
-      if (kinds[k] !== "short") {
-        k++;
-        continue;
-      }
-      let e = k;
-      while (e < body.length && kinds[e] === "short") e++;
-      const before = k > 0 ? kinds[k - 1] : undefined;
-      const after = e < body.length ? kinds[e] : undefined;
-      const run = body.slice(k, e).map((i) => doc.lines[i]!);
-      const teasers = run.filter((l) => l.headline && l.caps > 0.6).length;
-      // Above the first paragraph: kicker, byline, promo. After the last: a list of other headlines,
-      // unless the lines share one template ("England (Group A): 10th appearance"), as a table does.
-      // Between paragraphs, or a list closing the article: content.
-      const closes = after === undefined || after === "bad";
-      const keep = before !== undefined && (after === "good" || (closes && (teasers < run.length / 2 || isParallel(run))));
-      let stop = e;
-      // A closing list keeps its items, not the author's name and title under it.
-      if (keep && closes) while (stop > k && isNameLabel(doc.lines[body[stop - 1]!]!)) stop--;
-      for (let j = keep ? stop : k; j < e; j++) dropLine(doc, body[j]!, "short-line-context");
-      k = e;
-    }
+    for (const r of runs) for (let j = r.keepTo; j < r.to; j++) dropLine(doc, body[j]!, "short-line-context");
   },
 };

@@ -7,7 +7,7 @@ import { locateArticle } from "./locate.ts";
 import { findHeadline } from "./title.ts";
 import { repeatedLines, truncatedTeasers } from "./repeats.ts";
 import { recapParagraph } from "./recap.ts";
-import { shortLineContext } from "./context.ts";
+import { shortLineContext } from "./short-lines.ts";
 import { signUpBox } from "./signup.ts";
 import { leadCaption } from "./captions.ts";
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { makeDoc } from "../../../src/clean/doc.ts";
 import { emptyMeta } from "../../../src/clean/text.ts";
-import { isGluedTeaser, lineKind, shortLineContext } from "../../../src/clean/rules/context.ts";
+import { handShortLineContext, isGluedTeaser, lineKind } from "../../../src/clean/rules/context.ts";
+import { cleanSource, defaultRules } from "../../../src/clean/index.ts";
+import { textFixture } from "../text-fixture.ts";
+import { shortLineContext } from "../../../src/clean/rules/short-lines.ts";
 import { makeLine } from "../../../src/clean/doc.ts";
 
 const para = (n: string) => `The council said on Monday that the ${n} plan would go ahead, and that residents would be told about it by letter.`;
@@ -32,5 +35,26 @@ describe("short-line-context", () => {
     expect(isGluedTeaser(makeLine("Toyota Recalls Thousands Of Older 4Runner SUVs", true))).toBe(false);
     expect(isGluedTeaser(makeLine("Your Weather Today In Detroit For MondayYou can leave your umbrella at home through Sunday.", true))).toBe(true);
     expect(isGluedTeaser(makeLine("Following the 16-inch MacBook Pro, Apple plans to release a new model in 2020.", true))).toBe(false);
+  });
+});
+
+describe("short-line-context on a real text dump", () => {
+  // A blog post hard-wrapped at about 70 characters (webpages-dev, tuning half): no line ends a
+  // sentence, so none reads as prose and the opening paragraph sits above the first one that does.
+  const page = textFixture("hard-wrapped-blog-post.txt", "https://emacspeak.blogspot.com/2019/10/meta-programming-in-emacs-using.html");
+
+  it("keeps the hard-wrapped opening paragraph that the hand rule alone drops", () => {
+    const opening = "functions without changing the original function; Advice in Lisp";
+    const learned = cleanSource(page).paragraphs.join("\n");
+    const hand = cleanSource(page, defaultRules.map((r) => (r.name === "short-line-context" ? handShortLineContext : r))).paragraphs.join("\n");
+    expect(hand).not.toContain(opening);
+    expect(learned).toContain(opening);
+    expect(learned).toContain("advice.el shipped as part of Emacs 19.23.");
+  });
+
+  it("still leaves the blog's sidebar out", () => {
+    const body = cleanSource(page).paragraphs.join("\n");
+    expect(body).not.toContain("View my complete profile");
+    expect(body).not.toMatch(/Followers \(\d+\)/);
   });
 });

@@ -1,0 +1,43 @@
+// short-line-context for text dumps: lines that are not running prose (subheadings, list items,
+// one-line paragraphs, hard-wrapped lines, kickers, bylines, promos). The hand rule (context.ts)
+// drops furniture-shaped lines and runs of short lines at the body's edges or next to furniture;
+// a learned model (boosted trees over short-line-features.ts, trained by `npm run train:clean` on the
+// tuning halves) keeps those of its dropped short lines that read as article text: hard-wrapped
+// paragraphs and one-line paragraphs at the edges of the body.
+import type { CleanRule } from "./types.ts";
+import { dropLine, type TextDoc } from "../doc.ts";
+import { boostedLogit, loadBoosted, type BoostedModel } from "../boosted.ts";
+import { SHORT_LINE_FEATURES, shortLineRows } from "./short-line-features.ts";
+import weights from "../weights/short-lines-text.json" with { type: "json" };
+
+export interface ShortLineModel {
+  model: BoostedModel;
+  /** A line the hand rule drops is kept when the model's log-odds reach this. */
+  cut: number;
+}
+
+const HAND = SHORT_LINE_FEATURES.indexOf("hand_keep");
+let committed: ShortLineModel | null = null;
+
+export function shortLineModel(): ShortLineModel {
+  const file = weights as { model: unknown; cut: unknown };
+  if (typeof file.cut !== "number") throw new Error("model clean/text-short-line: weights file is damaged");
+  return (committed ??= { model: loadBoosted(file.model, SHORT_LINE_FEATURES), cut: file.cut });
+}
+
+/** The rule with the given model (training tries its own); `shortLineContext` uses the committed one. */
+export function shortLineRule(model: () => ShortLineModel): CleanRule {
+  return {
+    name: "short-line-context",
+    apply(doc: TextDoc) {
+      if (doc.origin === "html") return;
+      const { body, kinds, rows } = shortLineRows(doc);
+      if (!kinds.includes("good")) return;
+      for (let k = 0; k < body.length; k++) if (kinds[k] === "bad") dropLine(doc, body[k]!, "short-line-context");
+      const m = model();
+      for (const r of rows) if (r.x[HAND] !== 1 && boostedLogit(m.model, r.x) < m.cut) dropLine(doc, r.index, "short-line-context");
+    },
+  };
+}
+
+export const shortLineContext: CleanRule = shortLineRule(shortLineModel);

@@ -1,0 +1,152 @@
+// Training for the learned part of short-line-context (src/clean/rules/short-lines.ts): examples,
+// labels and fitting, shared by train:clean's step 4 and train/try-short-lines.ts.
+import { createHash } from "node:crypto";
+import type { DevPage } from "../eval/lib/clean-corpus.ts";
+import { scoreCorpus, scorePage, scoreSnippets, shingles, snippetCorpus, tokens } from "../eval/lib/extraction-score.ts";
+import { devSource } from "../eval/lib/dev-source.ts";
+import { cleanSource } from "../src/clean/index.ts";
+import type { TextDoc } from "../src/clean/doc.ts";
+import { finish } from "../src/clean/text.ts";
+import { defaultRules } from "../src/clean/rules/index.ts";
+import { locateWith } from "../src/clean/rules/locate.ts";
+import { shortLineRule } from "../src/clean/rules/short-lines.ts";
+import type { CleanRule } from "../src/clean/rules/types.ts";
+import type { BlockModels, DecodeSettings } from "../src/clean/block-model.ts";
+import { SHORT_LINE_FEATURES, shortLineRows } from "../src/clean/rules/short-line-features.ts";
+import type { BoostedModel } from "../src/clean/boosted.ts";
+import type { Example } from "./lib/logistic.ts";
+import { trainBoosted } from "./lib/boost.ts";
+import { coverOf, foldOf, labelsOf, prepared, type Item } from "./train-clean.ts";
+
+/**
+ * webpages-dev labels a few lines a page; the rest of a page's lines take the HTML path's verdict
+ * (the HTML body is far surer than the text dump's): a line the HTML body holds is article text (3),
+ * one it lacks is furniture (4). Only lines the snippets leave unknown; extraction-dev has its truth.
+ */
+export function silverLabels(page: DevPage, doc: TextDoc, labels: Int8Array): void {
+  if (page.truth !== undefined || !page.html) return;
+  let body: string;
+  try {
+    body = cleanSource(devSource(page.id, "html", page.html, page.url)).paragraphs.join("\n");
+  } catch {
+    return;
+  }
+  const held = shingles(body);
+  const heldTokens = ` ${tokens(body).join(" ").toLowerCase()} `;
+  doc.lines.forEach((l, i) => {
+    if (labels[i] !== -1) return;
+    const ts = tokens(l.text);
+    if (ts.length >= 4) {
+      const cover = coverOf(l.text, held);
+      if (cover >= 0.5) labels[i] = 3;
+      else if (cover <= 0.15) labels[i] = 4;
+    } else if (ts.length > 0) labels[i] = heldTokens.includes(` ${ts.join(" ").toLowerCase()} `) ? 3 : 4;
+  });
+}
+
+
+export interface ShortLineOptions {
+  /** A line's weight grows with its words: "sqrt", "words" or "one". */
+  size: "sqrt" | "words" | "one";
+  /** Weight of webpages-dev's snippet labels (0/1), and of labels by place or by the HTML path (2–4). */
+  snippet: number;
+  silver: number;
+  /** A page with more labelled short lines than this weighs as this many. */
+  pageRows: number;
+  rounds: number;
+  rate: number;
+  minLeaf: number;
+}
+
+export const shortLineDefaults: ShortLineOptions = { size: "sqrt", snippet: 3, silver: 1, pageRows: 20, rounds: 100, rate: 0.1, minLeaf: 20 };
+
+/** Every labelled short line of the items' bodies (after the rules before short-line-context). */
+export function shortLineExamples(items: readonly Item[], o: ShortLineOptions = shortLineDefaults): Example[] {
+  const out: Example[] = [];
+  for (const item of items) {
+    const snippet = item.page.set === "webpages" ? o.snippet : 1;
+    const rows = shortLineRows(item.doc).rows.filter((r) => item.labels[r.index]! >= 0);
+    // One page of hundreds of short lines (a table of contents, a long list) must not outweigh the rest.
+    const page = Math.min(1, o.pageRows / Math.max(1, rows.length));
+    for (const r of rows) {
+      const y = item.labels[r.index]!;
+      const words = item.doc.lines[r.index]!.words;
+      const size = o.size === "words" ? words : o.size === "sqrt" ? Math.sqrt(words) : 1;
+      out.push({ x: r.x, y: y === 0 || y === 4 ? 0 : 1, weight: page * size * (y === 1 || y === 0 ? snippet : o.silver) });
+    }
+  }
+  return out;
+}
+
+export function fitShortLines(items: readonly Item[], o: ShortLineOptions = shortLineDefaults): BoostedModel {
+  const examples = shortLineExamples(items, o);
+  const features = [...SHORT_LINE_FEATURES];
+  return trainBoosted(examples, { name: "clean/text-short-line", features, rounds: o.rounds, rate: o.rate, minLeaf: o.minLeaf });
+}
+
+/** The cuts tried: a line the hand rule drops is kept when the model's log-odds reach the cut. */
+export const SHORT_CUTS = [0, 0.5, 1, 1.5];
+const FOLDS = 4;
+export const shortFoldOf = (id: string): number => createHash("sha256").update(`short:${id}`).digest()[0]! % FOLDS;
+
+/**
+ * Each page as short-line-context finds it: the rules before it, with block scores from the block
+ * fold model fitted without the page (so they are as sure as on a page the models have not seen);
+ * tuning pages with their URL and without. Labels as the block models', and for webpages-dev's
+ * unlabelled lines the HTML path's (silverLabels) unless `silver` is off.
+ */
+export function shortLineItems(
+  pages: readonly DevPage[],
+  blockFolds: readonly Omit<BlockModels, "decode">[],
+  decode: DecodeSettings,
+  { silver = true, urls = [true, false] }: { silver?: boolean; urls?: boolean[] } = {},
+): Item[] {
+  const locateAt = defaultRules.findIndex((r) => r.name === "locate-article");
+  const contextAt = defaultRules.findIndex((r) => r.name === "short-line-context");
+  const between = defaultRules.slice(locateAt + 1, contextAt);
+  const items: Item[] = [];
+  for (const page of pages) {
+    for (const url of urls.map((keep) => (keep ? page.url : null))) {
+      const doc = prepared({ ...page, url }, "text");
+      if (!doc) continue;
+      const labels = labelsOf(page, doc);
+      if (silver) silverLabels(page, doc, labels);
+      for (const rule of [locateWith({ ...blockFolds[foldOf(page.id)]!, decode }), ...between]) rule.apply(doc);
+      items.push({ page: { ...page, url }, path: "text", doc, labels });
+    }
+  }
+  return items;
+}
+
+function cloneDoc(doc: TextDoc): TextDoc {
+  return { ...doc, lines: doc.lines.map((l) => ({ ...l })), meta: { ...doc.meta }, messages: [] };
+}
+
+/** extraction-dev's F1 and webpages-dev's snippet F1 of the items with this short-line rule and the rules after it. */
+export function shortLineFigures(items: readonly Item[], rule: (item: Item) => CleanRule): { extraction: number; webpages: number } {
+  const after = defaultRules.slice(defaultRules.findIndex((r) => r.name === "short-line-context") + 1);
+  const body = (item: Item): string => {
+    const doc = cloneDoc(item.doc);
+    for (const r of [rule(item), ...after]) r.apply(doc);
+    const f = finish(doc);
+    return f.rejected ? "" : f.paragraphs.join("\n\n");
+  };
+  const extraction = scoreCorpus(items.filter((i) => i.page.set === "extraction").map((i) => scorePage(body(i), i.page.truth!))).f1;
+  const webpages = snippetCorpus(items.filter((i) => i.page.set === "webpages").map((i) => scoreSnippets(body(i), i.page.with ?? [], i.page.without ?? []))).f1;
+  return { extraction, webpages };
+}
+
+/**
+ * train:clean's step 4: the model on all the items; the cut chosen on out-of-fold figures (each page
+ * judged by a model fitted without it), the mean of the two sets' F1.
+ */
+export function trainShortLines(items: readonly Item[], o: ShortLineOptions = shortLineDefaults): { model: BoostedModel; cut: number; figures: { extraction: number; webpages: number } } {
+  const folds = Array.from({ length: FOLDS }, (_, k) => fitShortLines(items.filter((i) => shortFoldOf(i.page.id) !== k), o));
+  let best: { cut: number; figures: { extraction: number; webpages: number }; mean: number } | null = null;
+  for (const cut of SHORT_CUTS) {
+    const figures = shortLineFigures(items, (i) => shortLineRule(() => ({ model: folds[shortFoldOf(i.page.id)]!, cut })));
+    const mean = (figures.extraction + figures.webpages) / 2;
+    if (!best || mean > best.mean + 1e-9) best = { cut, figures, mean };
+  }
+  return { model: fitShortLines(items, o), cut: best!.cut, figures: best!.figures };
+}
