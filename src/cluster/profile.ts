@@ -153,8 +153,7 @@ function readTerms(articles: readonly DatedArticle[], release: boolean): Terms {
   articles.forEach((a, i) => {
     const m = a.terms ?? articleTerms(a.title, a.paragraphs);
     if (release) a.terms = undefined;
-    // Interned in this order (words, names, quantities, numbers, days): ids decide the order of every
-    // vector, and so the order sums are taken in.
+    // Ids given here in order of first sight are renumbered in term order once all are read (renumber).
     const wordIds = list(m.stems).map(intern);
     const nameIds = list(m.names).map((n) => intern(`N${n}`));
     const quantities = [...new Map(list(m.quantities).map((q) => {
@@ -200,41 +199,129 @@ function readTerms(articles: readonly DatedArticle[], release: boolean): Terms {
   firstRun[articles.length] = starts.length;
   starts.push(runs.length);
   runs.trim();
-  return { runs, starts: Int32Array.from(starts), firstRun, weekdays, months, vocabularySize: vocabulary.size };
+  const runStarts = Int32Array.from(starts);
+  renumber(runs, runStarts, firstRun, vocabulary);
+  return { runs, starts: runStarts, firstRun, weekdays, months, vocabularySize: vocabulary.size };
 }
 
 /**
+ * Gives every term the id of its place in the sorted vocabulary, so that two terms' ids compare the same
+ * whichever articles a batch holds: sums are taken and ties broken in id order, and a profile must come
+ * out the same in any batch that gives its terms the same frequencies (see the incremental clustering).
+ */
+function renumber(runs: Runs, starts: Int32Array, firstRun: Int32Array, vocabulary: Map<string, number>): void {
+  const terms = [...vocabulary.keys()];
+  const byTerm = Array.from(terms.keys()).sort((x, y) => (terms[x]! < terms[y]! ? -1 : terms[x]! > terms[y]! ? 1 : 0));
+  const rank = new Int32Array(terms.length);
+  byTerm.forEach((old, r) => (rank[old] = r));
+  const { ids, values } = runs;
+  for (let a = 0; a + 1 < firstRun.length; a++) {
+    for (let r = firstRun[a]!; r < firstRun[a + 1]!; r++) {
+      const kind = r - firstRun[a]!;
+      if (kind === YEARS || kind === QUANTITY_UNITS) continue;
+      const [from, to] = [starts[r]!, starts[r + 1]!];
+      for (let k = from; k < to; k++) ids[k] = rank[ids[k]!]!;
+      if (kind === QUANTITIES) {
+        // The units run alongside the quantities: renumbered and reordered with them.
+        const uFrom = starts[r + 1]!;
+        const order = Array.from({ length: to - from }, (_, k) => k).sort((x, y) => ids[from + x]! - ids[from + y]!);
+        const q = order.map((k) => ids[from + k]!);
+        const u = order.map((k) => rank[ids[uFrom + k]!]!);
+        q.forEach((id, k) => (ids[from + k] = id));
+        u.forEach((id, k) => (ids[uFrom + k] = id));
+      } else sortRun(ids, values, from, to);
+    }
+  }
+}
+
+const SORT_KEYS = new Float64Array(1 << 12);
+/** The values of a run below renumbering are whole counts (or 0) smaller than this: an id and its count pack into one number. */
+const COUNT_LIMIT = 2 ** 21;
+
+/** Sorts ids[from, to) ascending, carrying the values (whole counts) along. */
+function sortRun(ids: Int32Array, values: Float32Array, from: number, to: number): void {
+  let sorted = true;
+  for (let k = from + 1; k < to && sorted; k++) sorted = ids[k - 1]! <= ids[k]!;
+  if (sorted) return;
+  for (let k = from; k < to; k++) {
+    if (values[k]! < COUNT_LIMIT) continue;
+    const order = Array.from({ length: to - from }, (_, i) => from + i).sort((x, y) => ids[x]! - ids[y]!);
+    const [i2, v2] = [order.map((i) => ids[i]!), order.map((i) => values[i]!)];
+    ids.set(i2, from);
+    values.set(v2, from);
+    return;
+  }
+  const keys = to - from <= SORT_KEYS.length ? SORT_KEYS.subarray(0, to - from) : new Float64Array(to - from);
+  for (let k = from; k < to; k++) keys[k - from] = ids[k]! * COUNT_LIMIT + values[k]!;
+  keys.sort();
+  for (let k = from; k < to; k++) {
+    const key = keys[k - from]!;
+    const id = Math.floor(key / COUNT_LIMIT);
+    ids[k] = id;
+    values[k] = key - id * COUNT_LIMIT;
+  }
+}
+
+/**
+ * `days` and `idfDays`: a dated article's IDF counts only the dated articles at most `idfDays` from its
+ * day and the undated ones (n too), an undated article's the undated ones; without them, the batch.
  * `releaseTerms`: each article's `terms` are emptied once read (they are clustering's alone, and at
  * 100,000 articles some hundred megabytes); the articles then give the same profiles again, only slower.
  */
-export function buildProfiles(articles: readonly DatedArticle[], keyCount: number, releaseTerms = false): Profile[] {
+export function buildProfiles(articles: readonly DatedArticle[], keyCount: number, releaseTerms = false, days?: ReadonlyArray<number | null>, idfDays?: number): Profile[] {
   const { runs, starts, firstRun, weekdays, months, vocabularySize } = readTerms(articles, releaseTerms);
   const { ids, values } = runs;
   const run = (a: number, r: number): [number, number] => [starts[firstRun[a]! + r]!, starts[firstRun[a]! + r + 1]!];
   const n = articles.length;
-  const df = new Int32Array(vocabularySize);
-  for (let a = 0; a < n; a++) {
+  const counted = (a: number, sign: number, into: Int32Array) => {
     for (const r of [WORDS, NAMES, NUMBERS, DAYS]) {
       const [from, to] = run(a, r);
-      for (let k = from; k < to; k++) df[ids[k]!]!++;
+      for (let k = from; k < to; k++) into[ids[k]!]! += sign;
     }
-  }
-  const idf = Float32Array.from(df, (d) => Math.log((n + BACKGROUND_DOCUMENTS + 1) / (d + 1)) + 1);
+  };
+  const idf = new Float32Array(vocabularySize);
   // Counts become weights in place; the actors and keys, chosen from them, go to runs of their own.
   const chosen = new Runs();
-  const chosenStart = new Int32Array(2 * n + 1);
-  for (let a = 0; a < n; a++) {
+  const chosenStart = new Int32Array(3 * n);
+  const profileOf = (a: number, df: Int32Array, documents: number) => {
+    for (const r of [WORDS, NAMES, NUMBERS]) {
+      const [from, to] = run(a, r);
+      for (let k = from; k < to; k++) idf[ids[k]!] = Math.log((documents + BACKGROUND_DOCUMENTS + 1) / (df[ids[k]!]! + 1)) + 1;
+    }
     const sentenceRuns = firstRun[a + 1]! - firstRun[a]! - SENTENCES;
     for (const r of [WORDS, LEAD, TITLE, NAMES, NUMBERS]) weigh(values, ids, idf, ...run(a, r));
     for (let s = 0; s < sentenceRuns; s++) weigh(values, ids, idf, ...run(a, SENTENCES + s));
     const [from, to] = run(a, LEAD_NAMES);
     for (let k = from; k < to; k++) values[k] = idf[ids[k]!]!;
-    chosenStart[2 * a] = chosen.length;
+    chosenStart[3 * a] = chosen.length;
     rarest(ids.subarray(from, to), idf, ACTORS, chosen);
-    chosenStart[2 * a + 1] = chosen.length;
+    chosenStart[3 * a + 1] = chosen.length;
     topKeys([run(a, WORDS), run(a, NUMBERS)], ids, values, df, keyCount, chosen);
+    chosenStart[3 * a + 2] = chosen.length;
+  };
+  if (idfDays === undefined || !days) {
+    const df = new Int32Array(vocabularySize);
+    for (let a = 0; a < n; a++) counted(a, 1, df);
+    for (let a = 0; a < n; a++) profileOf(a, df, n);
+  } else {
+    // Document frequencies local in time: a dated article's count the dated articles within idfDays of
+    // its day and every undated article (which may pair with any day); an undated article's the undated.
+    const isDated = (a: number) => days[a] !== null && days[a] !== undefined;
+    const dated = Array.from({ length: n }, (_, a) => a).filter(isDated).sort((x, y) => days[x]! - days[y]! || x - y);
+    const windowDf = new Int32Array(vocabularySize);
+    for (let a = 0; a < n; a++) if (!isDated(a)) counted(a, 1, windowDf);
+    const undatedDf = windowDf.slice();
+    const undated = n - dated.length;
+    let [lo, hi] = [0, 0];
+    for (const a of dated) {
+      const d = days[a]!;
+      while (hi < dated.length && days[dated[hi]!]! <= d + idfDays) counted(dated[hi++]!, 1, windowDf);
+      while (days[dated[lo]!]! < d - idfDays) counted(dated[lo++]!, -1, windowDf);
+      profileOf(a, windowDf, hi - lo + undated);
+    }
+    // So that no dated article moves an undated one's profile (its pairs reach every day).
+    for (let a = 0; a < n; a++) if (!isDated(a)) profileOf(a, undatedDf, undated);
   }
-  chosenStart[2 * n] = chosen.length;
   chosen.trim();
   const vector = (from: number, to: number, store: Runs = runs): SparseVector => ({ ids: store.ids, weights: store.values, from, to });
   const plain = (a: number, r: number): IdRun => {
@@ -244,12 +331,12 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   return articles.map((_, a): Profile => {
     const sentences: SparseVector[] = [];
     for (let r = firstRun[a]! + SENTENCES; r < firstRun[a + 1]!; r++) sentences.push(vector(starts[r]!, starts[r + 1]!));
-    const keysFrom = chosenStart[2 * a + 1]!;
+    const keysFrom = chosenStart[3 * a + 1]!;
     return {
       words: vector(...run(a, WORDS)),
       lead: vector(...run(a, LEAD)),
       title: vector(...run(a, TITLE)),
-      actors: vector(chosenStart[2 * a]!, keysFrom, chosen),
+      actors: vector(chosenStart[3 * a]!, keysFrom, chosen),
       quantities: plain(a, QUANTITIES),
       quantityUnits: plain(a, QUANTITY_UNITS),
       units: plain(a, UNITS),
@@ -261,7 +348,7 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
       weekdays: weekdays[a]!,
       months: months[a]!,
       years: plain(a, YEARS),
-      keys: vector(keysFrom, chosenStart[2 * a + 2]!, chosen),
+      keys: vector(keysFrom, chosenStart[3 * a + 2]!, chosen),
     };
   });
 }
