@@ -78,7 +78,9 @@ const QUANTITY_UNITS = 7;
 const UNITS = 8;
 const DAYS = 9;
 const YEARS = 10;
-const SENTENCES = 11;
+/** The lead's names, each once, in the order the lead first gives them (not sorted). */
+const LEAD_ORDER = 11;
+const SENTENCES = 12;
 
 /** Sentences with fewer distinct words than this are not compared. */
 const MIN_SENTENCE_TERMS = 3;
@@ -187,6 +189,8 @@ function readTerms(articles: readonly DatedArticle[], release: boolean): Terms {
     runs.pushDistinct(dayIds);
     open();
     runs.pushDistinct(m.years);
+    open();
+    for (const id of new Set(nameIds.slice(0, m.leadNames))) runs.push(id, 0);
     for (let k = 0; k + 1 < m.sentenceStarts.length; k++) {
       const sentence = new Set(wordIds.slice(m.sentenceStarts[k]!, m.sentenceStarts[k + 1]!));
       if (sentence.size < MIN_SENTENCE_TERMS) continue;
@@ -221,6 +225,7 @@ function renumber(runs: Runs, starts: Int32Array, firstRun: Int32Array, vocabula
       if (kind === YEARS || kind === QUANTITY_UNITS) continue;
       const [from, to] = [starts[r]!, starts[r + 1]!];
       for (let k = from; k < to; k++) ids[k] = rank[ids[k]!]!;
+      if (kind === LEAD_ORDER) continue;
       if (kind === QUANTITIES) {
         // The units run alongside the quantities: renumbered and reordered with them.
         const uFrom = starts[r + 1]!;
@@ -294,7 +299,7 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
     const [from, to] = run(a, LEAD_NAMES);
     for (let k = from; k < to; k++) values[k] = idf[ids[k]!]!;
     chosenStart[3 * a] = chosen.length;
-    rarest(ids.subarray(from, to), idf, ACTORS, chosen);
+    rarest(ids.subarray(...run(a, LEAD_ORDER)), idf, ACTORS, chosen);
     chosenStart[3 * a + 1] = chosen.length;
     topKeys([run(a, WORDS), run(a, NUMBERS)], ids, values, df, keyCount, chosen);
     chosenStart[3 * a + 2] = chosen.length;
@@ -368,9 +373,9 @@ function list(joined: string): string[] {
   return joined ? joined.split(" ") : [];
 }
 
-/** Appends the `k` ids of highest IDF (ties to the lower id), sorted, weighted by their IDF. */
+/** Appends the `k` ids of highest IDF (ties to the one `ids` gives first: the lead names first), sorted, weighted by their IDF. */
 function rarest(ids: Int32Array, idf: Float32Array, k: number, out: Runs): void {
-  const top = Array.from(ids).sort((x, y) => idf[y]! - idf[x]! || x - y).slice(0, k).sort((x, y) => x - y);
+  const top = Array.from(ids).sort((x, y) => idf[y]! - idf[x]!).slice(0, k).sort((x, y) => x - y);
   for (const id of top) out.push(id, idf[id]!);
 }
 
