@@ -104,13 +104,9 @@ class Runs {
     this.values[this.length++] = value;
   }
 
-  /** Each distinct id of `ids` once, ascending, with how many times it occurs. */
-  pushCounts(ids: ArrayLike<number>): void {
-    const sorted = Int32Array.from(ids).sort();
-    for (let i = 0; i < sorted.length; i++) {
-      if (i > 0 && sorted[i] === sorted[i - 1]) this.values[this.length - 1]!++;
-      else this.push(sorted[i]!, 1);
-    }
+  /** Every id of `ids` as it comes, each counting 1: renumber sorts the run and counts each distinct id. */
+  pushAll(ids: ArrayLike<number>): void {
+    for (let i = 0; i < ids.length; i++) this.push(ids[i]!, 1);
   }
 
   /** Each distinct value once, ascending (the numbers are not counted). */
@@ -167,18 +163,18 @@ function readTerms(articles: readonly DatedArticle[], release: boolean): Terms {
     firstRun[i] = starts.length;
     const title = wordIds.slice(0, m.titleWords);
     open();
-    runs.pushCounts(title);
+    runs.pushAll(title);
     // The headline counts twice: it states the event in the fewest words.
     open();
-    runs.pushCounts([...title, ...wordIds]);
+    runs.pushAll([...title, ...wordIds]);
     open();
-    runs.pushCounts(wordIds.slice(0, m.leadWords));
+    runs.pushAll(wordIds.slice(0, m.leadWords));
     open();
-    runs.pushCounts(nameIds);
+    runs.pushAll(nameIds);
     open();
-    runs.pushCounts(nameIds.slice(0, m.leadNames));
+    runs.pushAll(nameIds.slice(0, m.leadNames));
     open();
-    runs.pushCounts(numberIds);
+    runs.pushAll(numberIds);
     open();
     for (const [q] of quantities) runs.push(q, 0);
     open();
@@ -195,7 +191,7 @@ function readTerms(articles: readonly DatedArticle[], release: boolean): Terms {
       const sentence = new Set(wordIds.slice(m.sentenceStarts[k]!, m.sentenceStarts[k + 1]!));
       if (sentence.size < MIN_SENTENCE_TERMS) continue;
       open();
-      runs.pushCounts([...sentence]);
+      runs.pushAll([...sentence]);
     }
     weekdays[i] = m.weekdays;
     months[i] = m.months;
@@ -212,6 +208,8 @@ function readTerms(articles: readonly DatedArticle[], release: boolean): Terms {
  * Gives every term the id of its place in the sorted vocabulary, so that two terms' ids compare the same
  * whichever articles a batch holds: sums are taken and ties broken in id order, and a profile must come
  * out the same in any batch that gives its terms the same frequencies (see the incremental clustering).
+ * Then sorts each run by id and counts its repeated ids (a counted run), and moves the runs up over the
+ * room that freed (`starts` change with them).
  */
 function renumber(runs: Runs, starts: Int32Array, firstRun: Int32Array, vocabulary: Map<string, number>): void {
   const terms = [...vocabulary.keys()];
@@ -219,52 +217,57 @@ function renumber(runs: Runs, starts: Int32Array, firstRun: Int32Array, vocabula
   const rank = new Int32Array(terms.length);
   byTerm.forEach((old, r) => (rank[old] = r));
   const { ids, values } = runs;
+  let w = 0;
   for (let a = 0; a + 1 < firstRun.length; a++) {
     for (let r = firstRun[a]!; r < firstRun[a + 1]!; r++) {
       const kind = r - firstRun[a]!;
-      if (kind === YEARS || kind === QUANTITY_UNITS) continue;
       const [from, to] = [starts[r]!, starts[r + 1]!];
-      for (let k = from; k < to; k++) ids[k] = rank[ids[k]!]!;
-      if (kind === LEAD_ORDER) continue;
+      starts[r] = w;
+      if (kind === QUANTITY_UNITS) {
+        w += to - from; // written with the quantities
+        continue;
+      }
       if (kind === QUANTITIES) {
-        // The units run alongside the quantities: renumbered and reordered with them.
-        const uFrom = starts[r + 1]!;
-        const order = Array.from({ length: to - from }, (_, k) => k).sort((x, y) => ids[from + x]! - ids[from + y]!);
-        const q = order.map((k) => ids[from + k]!);
-        const u = order.map((k) => rank[ids[uFrom + k]!]!);
-        q.forEach((id, k) => (ids[from + k] = id));
-        u.forEach((id, k) => (ids[uFrom + k] = id));
-      } else sortRun(ids, values, from, to);
+        // The units run alongside the quantities (both as long): renumbered and reordered with them.
+        const order = Array.from({ length: to - from }, (_, k) => k).sort((x, y) => rank[ids[from + x]!]! - rank[ids[from + y]!]!);
+        const q = order.map((k) => rank[ids[from + k]!]!);
+        const u = order.map((k) => rank[ids[to + k]!]!);
+        for (let k = 0; k < q.length; k++) {
+          ids[w + k] = q[k]!;
+          values[w + k] = 0;
+          ids[w + q.length + k] = u[k]!;
+          values[w + q.length + k] = 0;
+        }
+        w += q.length;
+        continue;
+      }
+      if (kind === YEARS || kind === LEAD_ORDER) {
+        for (let k = from; k < to; k++) {
+          ids[w] = kind === YEARS ? ids[k]! : rank[ids[k]!]!;
+          values[w++] = values[k]!;
+        }
+        continue;
+      }
+      for (let k = from; k < to; k++) ids[k] = rank[ids[k]!]!;
+      ids.subarray(from, to).sort();
+      // Counted runs hold each id once with its count; the distinct ones (UNITS, DAYS) keep 0.
+      const counted = kind !== UNITS && kind !== DAYS;
+      let previous = -1;
+      for (let k = from; k < to; k++) {
+        const id = ids[k]!;
+        if (k > from && id === previous) {
+          if (counted) values[w - 1]!++;
+          continue;
+        }
+        previous = id;
+        ids[w] = id;
+        values[w++] = counted ? 1 : 0;
+      }
     }
   }
-}
-
-const SORT_KEYS = new Float64Array(1 << 12);
-/** The values of a run below renumbering are whole counts (or 0) smaller than this: an id and its count pack into one number. */
-const COUNT_LIMIT = 2 ** 21;
-
-/** Sorts ids[from, to) ascending, carrying the values (whole counts) along. */
-function sortRun(ids: Int32Array, values: Float32Array, from: number, to: number): void {
-  let sorted = true;
-  for (let k = from + 1; k < to && sorted; k++) sorted = ids[k - 1]! <= ids[k]!;
-  if (sorted) return;
-  for (let k = from; k < to; k++) {
-    if (values[k]! < COUNT_LIMIT) continue;
-    const order = Array.from({ length: to - from }, (_, i) => from + i).sort((x, y) => ids[x]! - ids[y]!);
-    const [i2, v2] = [order.map((i) => ids[i]!), order.map((i) => values[i]!)];
-    ids.set(i2, from);
-    values.set(v2, from);
-    return;
-  }
-  const keys = to - from <= SORT_KEYS.length ? SORT_KEYS.subarray(0, to - from) : new Float64Array(to - from);
-  for (let k = from; k < to; k++) keys[k - from] = ids[k]! * COUNT_LIMIT + values[k]!;
-  keys.sort();
-  for (let k = from; k < to; k++) {
-    const key = keys[k - from]!;
-    const id = Math.floor(key / COUNT_LIMIT);
-    ids[k] = id;
-    values[k] = key - id * COUNT_LIMIT;
-  }
+  starts[starts.length - 1] = w;
+  runs.length = w;
+  runs.trim();
 }
 
 /**
