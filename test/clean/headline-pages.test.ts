@@ -37,13 +37,6 @@ describe("headlines of text dumps", () => {
     }
   });
 
-  it("keeps the article's opening paragraph that stands above its headline in the dump", () => {
-    const a = cleanSource(page("prose-above-headline.txt", "https://www.forstpraxis.de/pilotprojekt-heizen-mit-pellets-aus-laub-so-funktioniert-es-21677"));
-    expect(a.title).toBe("Pilotprojekt Heizen mit Pellets aus Laub: So funktioniert es");
-    expect(a.paragraphs[0]).toBe("Ein Pilotprojekt in der Lausitz hat mit der Herstellung von Pellets aus Laub gestartet.");
-    expect(a.paragraphs[1]).toMatch(/^In Reichenbach in der Lausitz wird eine neue Idee ausprobiert/);
-  });
-
   it("takes the headline whose words the lead restates, not the standfirst under it, without the URL", () => {
     const a = cleanSource(page("headline-restated-by-lead.txt", null));
     expect(a.title).toBe("Nelson's OT goal lifts Isles");

@@ -49,17 +49,9 @@ function find(doc: TextDoc, learned: boolean): void {
   }
   if (title < 0) return;
   doc.title = title;
-  // The headline is not body text; nor is anything above it (a banner paragraph that came first),
-  // unless a text dump's pick stands below running prose of the body: then it is a line inside the
-  // article (a subheading, a pull quote), and the article's text above it stays.
-  if (title >= doc.start && !(learned && proseAbove(doc, title))) {
+  // The headline is not body text; nor is anything above it (a banner paragraph that came first).
+  if (title >= doc.start) {
     for (let i = doc.start; i < title; i++) dropLine(doc, i, "page-header");
     doc.start = title + 1;
   }
-}
-
-/** A kept line of running prose between the body's start and the line. */
-function proseAbove(doc: TextDoc, line: number): boolean {
-  for (let i = doc.start; i < line; i++) if (doc.lines[i]!.drop === null && doc.lines[i]!.prose) return true;
-  return false;
 }
