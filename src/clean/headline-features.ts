@@ -5,6 +5,7 @@
 // byline or date under it, and the page URL's slug; a second model weighs each line's score against
 // its neighbours' (a kicker stands just above the headline, a standfirst just below it).
 import { MARK_COLON, type Line, type TextDoc } from "./doc.ts";
+import { gluedHeadline } from "./line-features.ts";
 import { GROUP_BIT } from "./lexicon.ts";
 import { headlineTokens, plainTokens, slugTokens, tokenF1 } from "./headline.ts";
 import { dateAt, isHeadlineByline } from "./bylines.ts";
@@ -15,7 +16,7 @@ export const HEADLINE_FEATURES = [
   "byline-or-date-above", "first-line", "position", "block-score", "next-block-score", "lexicon-share", "dropped",
   "title-f1", "has-url", "body-overlap", "at-anchor", "log-quoted", "short", "byline-or-date-next",
   "arrow-end", "all-caps", "domain", "quote-line", "clock-time", "slug-match", "byline-or-date-within-6",
-  "log-words-squared",
+  "log-words-squared", "lead-cover", "lead-cover-rare",
 ] as const;
 
 /** Lexicon groups that make a short line furniture whatever else it says. */
@@ -23,7 +24,7 @@ const FURNITURE = GROUP_BIT.consent | GROUP_BIT.navigation | GROUP_BIT.account |
 
 /** Never a headline: dates, numbers, navigation, forms, labels, bylines. */
 export function cannotBeHeadline(line: Line): boolean {
-  if (line.words < 1 || line.words > 35 || line.dated || line.glued) return true;
+  if (line.words < 1 || line.words > 35 || line.dated || (line.glued && gluedHeadline(line.text))) return true;
   const t = line.text;
   const last = t.charCodeAt(t.length - 1);
   if (last === 58 || last === 44 || last === 59) return true;
@@ -137,6 +138,7 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
       near(lines, i + 1, Math.min(n, i + 7)) ? 1 : 0,
       // With log-words, a length that peaks: a headline has a dozen words, its standfirst more.
       Math.log1p(l.words) ** 2,
+      ...leadCover(lines, i, uses),
     ]);
     out.push({ index: i, x });
   }
@@ -151,6 +153,37 @@ export function bodyAnchor(doc: TextDoc): number {
   const [from, to] = doc.core ?? [doc.start, doc.end];
   for (let i = from; i < to; i++) if (doc.lines[i]!.drop === null) return i;
   return Math.min(from, Math.max(0, doc.lines.length - 1));
+}
+
+/** Prose lines below a candidate read as its lead: the first few of them within a short reach. */
+const LEAD_LINES = 3;
+const LEAD_REACH = 10;
+const LEAD_WORDS = 12;
+
+/**
+ * How much of the line the lead below it restates: the share of its content words in the first
+ * prose lines under it, and the same share over its rare words only (on at most three lines of the
+ * page). A headline's words recur in its lead; a standfirst brings words of its own.
+ */
+function leadCover(lines: readonly Line[], i: number, uses: Map<number, TermUse>): [number, number] {
+  const l = lines[i]!;
+  if (l.terms.length === 0) return [0, 0];
+  const lead = new Set<number>();
+  let found = 0;
+  for (let j = i + 1; j < lines.length && j <= i + LEAD_REACH && found < LEAD_LINES; j++) {
+    const o = lines[j]!;
+    if (o.words < LEAD_WORDS || !usable(o)) continue;
+    found++;
+    for (const t of o.terms) lead.add(t);
+  }
+  if (found === 0) return [0, 0];
+  let shared = 0, rare = 0, rareShared = 0;
+  for (const t of l.terms) {
+    const hit = lead.has(t);
+    if (hit) shared++;
+    if ((uses.get(t)?.lines.length ?? 0) <= 3) (rare++, hit && rareShared++);
+  }
+  return [shared / l.terms.length, rare > 0 ? rareShared / rare : 0];
 }
 
 /** Share of the line's content words the article's body uses (the line's own use left out). */

@@ -373,6 +373,17 @@ function glueAt(text: string, limit: number): number {
   return -1;
 }
 
+/** A quotation mark that opens a quote: at the start or after a space ("to Her 'Ride or Die Partner'"). */
+const OPENING_QUOTE = /(^|\s)['"‘“’”]/g;
+
+/**
+ * `gluedTeaser` for a headline candidate: a quote opened after a space is not a headline's closing
+ * mark meeting a teaser ("Tribute to Her 'Ride or Die Partner' Steve Hawk" is one headline).
+ */
+export function gluedHeadline(text: string): boolean {
+  return gluedTeaser(text) && gluedTeaser(text.replace(OPENING_QUOTE, "$1"));
+}
+
 export function gluedTeaser(text: string): boolean {
   // A headline is short: a glue point past the first 200 characters is not a card's.
   const at = glueAt(text, 200);

@@ -36,4 +36,10 @@ describe("headlines of text dumps", () => {
       expect(a.paragraphs.join("\n")).not.toMatch(/Arrestation d’un terroriste/);
     }
   });
+
+  it("takes the headline whose words the lead restates, not the standfirst under it, without the URL", () => {
+    const a = cleanSource(page("headline-restated-by-lead.txt", null));
+    expect(a.title).toBe("Nelson's OT goal lifts Isles");
+    expect(a.paragraphs.join("\n")).toMatch(/^Brock Nelson's second goal of the game 2:55 into overtime capped a frantic comeback/);
+  });
 });

@@ -48,7 +48,8 @@ describe("lines that are never a headline", () => {
       "Skip to content", "Direkt zum Inhalt", "Zum Inhalt springen", "Pasar al contenido principal", "4.3182 330 5 1", "Total 1 hr 50 min",
       "04. März 2020", "Mi, 18. Oktober 2023 um 12:50 Uhr", "Posted: Nov 8, 2023 / 04:43 PM CST", "Ein Passwort wird Ihnen per E-Mail zugeschickt.",
       "Register Sign in", "Cookie- und Datenschutzeinstellungen", "Facebook Twitter Email LinkedIn Reddit Pinterest", "By Jane Smith",
-      "Auto NewsRetail NewsHealth NewsTelecom News", "Filed under:", "Von Anna Müller", "VON ANNA MÜLLER UND MAX MUSTER", "By Reuters",
+      "Auto NewsRetail NewsHealth NewsTelecom News", "Filed under:",
+      "Where To Eat In Town Tonight: The Best New SteakhouseA party of six walked in and ordered the whole menu", "Von Anna Müller", "VON ANNA MÜLLER UND MAX MUSTER", "By Reuters",
       "Par Jean Dupont, 18/02/2020",
     ]) {
       expect(cannotBeHeadline(makeLine(t, true)), t).toBe(true);
@@ -62,6 +63,8 @@ describe("lines that are never a headline", () => {
       // Headlines that open like a byline: no name follows the opening word.
       "Von Menschen und Mäusen: Wie Labore Tierversuche ersetzen", "Von Null auf Hundert in drei Jahren", "By the numbers: how the city voted",
       "Par ici la sortie : le festival ferme ses portes",
+      // A quote opened inside the headline is not a headline glued to a teaser.
+      "Mina Starsiak Hawk Posts Sweet Birthday Tribute to Her 'Ride or Die Partner' Steve Hawk",
     ]) {
       expect(cannotBeHeadline(makeLine(t, true)), t).toBe(false);
     }
