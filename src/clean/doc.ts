@@ -128,6 +128,11 @@ function isAsciiAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/** BULLET matches only a line opening with one of its characters or white space (what `trim` removes). */
+function mayOpenWithBullet(c: number): boolean {
+  return c === 0x2022 || c === 0xb7 || c === 0x25aa || c === 0x25cf || c === 0x25e6 || c === 42 || c === 0x2023 || c === 0x2043 || c === 0x2013 || c === 0x2014 || c === 45 || isTrimmedSpace(c);
+}
+
 function tidy(text: string): string {
   return (ODD_SPACE.test(text) ? text.replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\t]/g, " ").replace(/ {2,}/g, " ") : text).trim();
 }
@@ -143,7 +148,7 @@ function lineOf(t: string, blankBefore: boolean): Line {
   const line: Line = {
     text: t,
     // White space is already collapsed: plain ASCII only needs lower case.
-    norm: stats.ascii && isAsciiAlnum(t.charCodeAt(0)) ? t.toLowerCase() : foldLine(t.replace(BULLET, "")),
+    norm: stats.ascii && isAsciiAlnum(t.charCodeAt(0)) ? t.toLowerCase() : foldLine(mayOpenWithBullet(t.charCodeAt(0)) ? t.replace(BULLET, "") : t),
     words: stats.words,
     blankBefore,
     stops: stats.stops,
