@@ -74,11 +74,17 @@ function joinWrapped(lines: Line[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
     const prev = out.length - 1;
-    if (prev >= 0 && !line.blankBefore && !endsSentence(out[prev]!) && !/[:;]$/.test(out[prev]!) && /^\p{Ll}/u.test(line.text)) {
+    if (prev >= 0 && !line.blankBefore && !endsSentence(out[prev]!) && !endsColon(out[prev]!) && /^\p{Ll}/u.test(line.text)) {
       out[prev] = `${out[prev]} ${line.text}`;
     } else out.push(line.text);
   }
   return out;
+}
+
+/** `/[:;]$/.test(text)`, read from the end: the pattern would search the whole paragraph, and a joined one keeps growing. */
+function endsColon(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  return c === 58 || c === 59;
 }
 
 function stripBullet(text: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeDoc } from "../../src/clean/doc.ts";
-import { emptyMeta } from "../../src/clean/text.ts";
+import { cleanText, emptyMeta } from "../../src/clean/text.ts";
 
 describe("the working document", () => {
   it("counts each line's repeats by its text, lines of the same length apart", () => {
@@ -15,5 +15,18 @@ describe("the working document", () => {
   it("folds odd and doubled spaces, and marks paragraph breaks", () => {
     const doc = makeDoc("page.txt", "a\u2003b  c\t d\n\nnext  line\ncontinued", emptyMeta());
     expect(doc.lines.map((l) => [l.text, l.blankBefore])).toEqual([["a b c d", true], ["next line", true], ["continued", false]]);
+  });
+});
+
+describe("hard-wrapped text", () => {
+  it("joins a line that continues a sentence, not one after a colon or a sentence's end", () => {
+    const text = "The council met on Tuesday and\ndecided to close the road.\nIt said:\nthe works start soon;\nresidents were told.\nBut";
+    expect(cleanText("page.txt", text, emptyMeta(), []).paragraphs).toEqual([
+      "The council met on Tuesday and decided to close the road.",
+      "It said:",
+      "the works start soon;",
+      "residents were told.",
+      "But",
+    ]);
   });
 });
