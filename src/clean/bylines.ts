@@ -16,6 +16,20 @@ export const BYLINE_OR_DATE = new RegExp(
 );
 
 /**
+ * `BYLINE_OR_DATE.exec(text)?.index ?? -1`, six times faster: the anchored openings, else the date
+ * forms without the u flag. Without it the date forms match the same text but for the two characters
+ * Unicode case folding adds to ASCII letters (ſ, K): a line with one gets the whole pattern.
+ */
+function bylineOrDateIndex(text: string): number {
+  if (text.includes("\u017f") || text.includes("\u212a")) return BYLINE_OR_DATE.exec(text)?.index ?? -1;
+  return BYLINE_OR_STAMP.test(text) ? 0 : (DATE_FORMS.exec(text)?.index ?? -1);
+}
+const DATE_FORMS = new RegExp(
+  `\\b${MONTH} \\d{1,2},? (?:19|20)\\d\\d\\b|\\b\\d{1,2}\\.? ${MONTH} (?:19|20)\\d\\d\\b|\\b(?:19|20)\\d\\d-\\d\\d-\\d\\d|\\b\\d{1,2}\\.\\d{1,2}\\.(?:19|20)?\\d\\d\\b`,
+  "i",
+);
+
+/**
  * A byline, as the headline rule reads one: the opening word, then a name of two capitalised words
  * ("By Jane Smith", "Von Anna Müller"), or a short line ("By Reuters"). `BYLINE` matches any
  * "Von …" line (its \p{Lu} reads case-free under the i flag); a headline such as "Von Sprachregeln,
@@ -36,8 +50,8 @@ export function dateAt(text: string, hasDigits: boolean): number {
   const at = bylineOrDateAt(text, hasDigits);
   if (at !== 0 || !BYLINE_OPENING.test(text)) return at;
   // The byline opening matched at 0: look for a date form further on.
-  const later = hasDigits && YEAR_OR_DOTTED.test(text) ? BYLINE_OR_DATE.exec(text.slice(1)) : null;
-  return later ? later.index + 1 : -1;
+  const later = hasDigits && YEAR_OR_DOTTED.test(text) ? bylineOrDateIndex(text.slice(1)) : -1;
+  return later >= 0 ? later + 1 : -1;
 }
 
 const BYLINE_OR_STAMP = new RegExp(String.raw`^(?:(?:${OPENINGS})\s+\p{Lu}|(?:${STAMPS})\b)`, "iu");
@@ -52,7 +66,7 @@ export function isBylineOrDate(text: string, hasDigits: boolean): boolean {
   // Every date form above has a year (19xx, 20xx) or a dotted day and month.
   if (!hasDigits || !(text.includes("19") || text.includes("20") || dottedNumber(text))) return false;
   // Nor can a date form match without YEAR_OR_DOTTED; the one opening not looked for above can ("aktualisiert").
-  return (YEAR_OR_DOTTED.test(text) || c === 97) && BYLINE_OR_DATE.test(text);
+  return (YEAR_OR_DOTTED.test(text) || c === 97) && bylineOrDateIndex(text) >= 0;
 }
 
 /** A digit, a full stop, a digit: "18.11.". */
@@ -73,5 +87,5 @@ export function bylineOrDateAt(text: string, hasDigits: boolean): number {
   const c = text.charCodeAt(0) | 32;
   const opening = c === 97 || c === 98 || c === 111 || c === 112 || c === 117 || c === 118 || c === 0x43e;
   if (!opening && !(hasDigits && YEAR_OR_DOTTED.test(text))) return -1;
-  return BYLINE_OR_DATE.exec(text)?.index ?? -1;
+  return bylineOrDateIndex(text);
 }

@@ -240,11 +240,14 @@ interface TermUse {
   lines: number[];
 }
 
+/** `termUses`' bit set, one for page after page (emptied first): cheaper than a new one per page. */
+const knownBits = new Uint32Array(2048);
+
 /** The candidates' content words (only those are ever looked up), each with its use, in one pass over the page. */
 function termUses(lines: readonly Line[], candidates: readonly number[], coreFrom: number, coreTo: number): Map<number, TermUse> {
   const out = new Map<number, TermUse>();
   // A bit per low 16 bits of the candidates' words: most of the page's words are passed over unlooked-up.
-  const known = new Uint32Array(2048);
+  const known = knownBits.fill(0);
   for (const i of candidates) {
     for (const t of lines[i]!.terms) {
       out.set(t, { body: 0, lines: [] });

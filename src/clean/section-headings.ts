@@ -2,7 +2,7 @@
 // a feature of the block model (block-features.ts), which weighs them with the rest.
 import type { Line } from "./doc.ts";
 
-const SECTION_HEADING = new RegExp(
+export const SECTION_HEADING = new RegExp(
   "^(" +
     [
       "related( articles| stories| news| content| posts| coverage| reading| links| topics)?",
@@ -20,6 +20,28 @@ const SECTION_HEADING = new RegExp(
     ")[:.…]*$",
 );
 
+/**
+ * The last words SECTION_HEADING's fixed phrases end with. A line it matches is one of its phrases
+ * and a run of ":", "." or "…", so its last word, that run taken off, is one of these; or the line
+ * ends in ")" ("3 comments (12)"), or opens one of the phrases that end in any text ("more from …",
+ * "popular on …", "tags: …"). Other lines skip the pattern, whose "([\w']+ ){0,3}comments" reads
+ * every line's first words.
+ */
+const SECTION_LAST_WORDS = new Set(
+  ("related articles stories news content posts coverage reading links topics read more also next further headlines videos you " +
+    "recommended like in recommend trending now viewed shared watched popular picks miss story hashtags under comments comment web it " +
+    "source sources references article statement author citation citations").split(" "),
+);
+const OPEN_ENDED = /^(?:more |popular on |tags?:)/;
+
+export function maySectionHeading(norm: string): boolean {
+  let end = norm.length;
+  for (let c = norm.charCodeAt(end - 1); end > 0 && (c === 58 || c === 46 || c === 0x2026); c = norm.charCodeAt(--end - 1));
+  if (end > 0 && norm.charCodeAt(end - 1) === 41) return true;
+  const last = norm.slice(norm.lastIndexOf(" ", end - 1) + 1, end);
+  return SECTION_LAST_WORDS.has(last) || OPEN_ENDED.test(norm);
+}
+
 /** Headings of the page's own sections, never a button inside the article. */
 const PAGE_SECTION = /^(most (read|popular|viewed|shared|watched|commented)( .{1,30})?|next up( in .{1,30})?|up next|the latest|latest (news|stories)|(recommended|more) for you|you (may|might) also like|sources?|references|about the author)[:.…]*$/;
 
@@ -33,5 +55,5 @@ const MORE_FROM_OUTLET = /^More\s+\p{Lu}[\p{L}'’.&-]*(\s+\p{Lu}[\p{L}'’.&-]*
 export function isSectionHeading(line: Line): boolean {
   if (line.words > 30) return false;
   if (COMMENTS_HEADING.test(line.text)) return true;
-  return line.words <= 7 && (PAGE_SECTION.test(line.norm) || SECTION_HEADING.test(line.norm) || MORE_FROM_OUTLET.test(line.text));
+  return line.words <= 7 && (PAGE_SECTION.test(line.norm) || (maySectionHeading(line.norm) && SECTION_HEADING.test(line.norm)) || MORE_FROM_OUTLET.test(line.text));
 }

@@ -96,8 +96,7 @@ const SELF_NAME_MIN = 2;
  * site repeats its own name in its chrome, while a section or an author named once does not qualify.
  */
 export function selfName(lines: readonly Line[], body: readonly Line[]): string | null {
-  const inBody = new Set(body);
-  const furniture = lines.filter((l) => !inBody.has(l) && l.words <= 40);
+  const furniture = outside(lines, body);
   const strong = new Set<string>();
   const weak = new Set<string>();
   const note = (m: RegExpExecArray | null, found: Set<string>) => {
@@ -124,6 +123,22 @@ export function selfName(lines: readonly Line[], body: readonly Line[]): string 
   if (!best) return null;
   // "Jeongdong Theater" rather than the "Theater" it contains.
   return qualified.filter((q) => q.name.includes(best.name)).sort((a, b) => b.name.length - a.name.length)[0]!.name;
+}
+
+/**
+ * The lines of 40 words or fewer not in `body`. The body is a run of the page's lines in page order:
+ * read side by side with them, without a Set of every body line (a Set only when it is not in order).
+ */
+function outside(lines: readonly Line[], body: readonly Line[]): Line[] {
+  const out: Line[] = [];
+  let j = 0;
+  for (const l of lines) {
+    if (j < body.length && body[j] === l) j++;
+    else if (l.words <= 40) out.push(l);
+  }
+  if (j === body.length) return out;
+  const inBody = new Set(body);
+  return lines.filter((l) => !inBody.has(l) && l.words <= 40);
 }
 
 /** A one-word name the page also writes in lower case as an ordinary word ("Classifieds", "Relevance"). */

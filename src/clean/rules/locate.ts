@@ -15,8 +15,12 @@ import { blockModels, scoreBlocks, type BlockModels, type DecodeSettings } from 
  */
 export function runGains(doc: TextDoc, score: ArrayLike<number>, bias: number, power: number, furniture: Uint8Array): Float64Array {
   const gain = new Float64Array(doc.lines.length);
+  // (1 + words) ** power for each of the few lengths, worked out once each: a power costs more than the rest.
+  const weight = new Float64Array(LONG_PARAGRAPH + 2).fill(-1);
   for (let i = 0; i < gain.length; i++) {
-    gain[i] = (score[i]! - bias) * (1 + Math.min(LONG_PARAGRAPH, doc.lines[i]!.words)) ** power;
+    const b = 1 + Math.min(LONG_PARAGRAPH, doc.lines[i]!.words);
+    if (weight[b]! < 0) weight[b] = b ** power;
+    gain[i] = (score[i]! - bias) * weight[b]!;
     if (gain[i]! > 0 && furniture[i]) gain[i] = -gain[i]!;
   }
   return gain;
