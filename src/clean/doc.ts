@@ -214,22 +214,12 @@ export function makeDoc(path: string, text: string, meta: ArticleMeta, origin: "
       blank = true;
       continue;
     }
-    const t = sliceUnits(units, 2 * a, 2 * b);
+    const t = units.toString("utf16le", 2 * a, 2 * b);
     lines.push(lineOf(t, blank));
     blank = false;
   }
   return docOf(path, lines, meta, origin);
 }
-
-/** A Buffer's `ucs2Slice`: what `toString("utf16le", start, end)` runs once it has checked its arguments. */
-interface Ucs2Buffer {
-  ucs2Slice?: (start: number, end: number) => string;
-}
-/** The line's characters as a string of its own, without `toString`'s argument checks (one call a line). */
-const sliceUnits: (units: Buffer, start: number, end: number) => string =
-  typeof (Buffer.prototype as Ucs2Buffer).ucs2Slice === "function"
-    ? (units, start, end) => (units as Ucs2Buffer).ucs2Slice!(start, end)
-    : (units, start, end) => units.toString("utf16le", start, end);
 
 /** How many of the page's lines have each length of `norm`, for `docOf`; emptied after each page. */
 let lengthCounts = new Uint32Array(1024);
