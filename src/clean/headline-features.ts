@@ -77,6 +77,7 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
   for (let i = from; i < to; i++) if (usable(lines[i]!) && !cannotBeHeadline(lines[i]!)) chosen.push(i);
   const [coreFrom, coreTo] = doc.core ?? [doc.start, doc.end];
   const uses = termUses(lines, chosen, coreFrom, coreTo);
+  const leadMemo: LeadMemo = { lines: [], words: new Set() };
   // One buffer for all the candidates' features, each a view of it: a typed array of its own per
   // candidate costs more to allocate than its features cost to compute.
   const width = HEADLINE_FEATURES.length;
@@ -138,7 +139,7 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
       near(lines, i + 1, Math.min(n, i + 7)) ? 1 : 0,
       // With log-words, a length that peaks: a headline has a dozen words, its standfirst more.
       Math.log1p(l.words) ** 2,
-      ...leadCover(lines, i, uses),
+      ...leadCover(lines, i, uses, leadMemo),
     ]);
     out.push({ index: i, x });
   }
@@ -165,18 +166,22 @@ const LEAD_WORDS = 12;
  * prose lines under it, and the same share over its rare words only (on at most three lines of the
  * page). A headline's words recur in its lead; a standfirst brings words of its own.
  */
-function leadCover(lines: readonly Line[], i: number, uses: Map<number, TermUse>): [number, number] {
+function leadCover(lines: readonly Line[], i: number, uses: Map<number, TermUse>, memo: LeadMemo): [number, number] {
   const l = lines[i]!;
   if (l.terms.length === 0) return [0, 0];
-  const lead = new Set<number>();
-  let found = 0;
-  for (let j = i + 1; j < lines.length && j <= i + LEAD_REACH && found < LEAD_LINES; j++) {
+  const found: number[] = [];
+  for (let j = i + 1; j < lines.length && j <= i + LEAD_REACH && found.length < LEAD_LINES; j++) {
     const o = lines[j]!;
-    if (o.words < LEAD_WORDS || !usable(o)) continue;
-    found++;
-    for (const t of o.terms) lead.add(t);
+    if (o.words >= LEAD_WORDS && usable(o)) found.push(j);
   }
-  if (found === 0) return [0, 0];
+  if (found.length === 0) return [0, 0];
+  // Neighbouring candidates mostly share their lead lines: their words are gathered once.
+  if (found.length !== memo.lines.length || found.some((j, k) => j !== memo.lines[k])) {
+    memo.lines = found;
+    memo.words = new Set<number>();
+    for (const j of found) for (const t of lines[j]!.terms) memo.words.add(t);
+  }
+  const lead = memo.words;
   let shared = 0, rare = 0, rareShared = 0;
   for (const t of l.terms) {
     const hit = lead.has(t);
@@ -184,6 +189,12 @@ function leadCover(lines: readonly Line[], i: number, uses: Map<number, TermUse>
     if ((uses.get(t)?.lines.length ?? 0) <= 3) (rare++, hit && rareShared++);
   }
   return [shared / l.terms.length, rare > 0 ? rareShared / rare : 0];
+}
+
+/** The lead lines last gathered by `leadCover` for one page, and their words. */
+interface LeadMemo {
+  lines: number[];
+  words: Set<number>;
 }
 
 /** Share of the line's content words the article's body uses (the line's own use left out). */
