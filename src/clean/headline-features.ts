@@ -77,7 +77,6 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
   for (let i = from; i < to; i++) if (usable(lines[i]!) && !cannotBeHeadline(lines[i]!)) chosen.push(i);
   const [coreFrom, coreTo] = doc.core ?? [doc.start, doc.end];
   const uses = termUses(lines, chosen, coreFrom, coreTo);
-  const leadMemo: LeadMemo = { lines: [], words: new Set() };
   // One buffer for all the candidates' features, each a view of it: a typed array of its own per
   // candidate costs more to allocate than its features cost to compute.
   const width = HEADLINE_FEATURES.length;
@@ -139,7 +138,7 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
       near(lines, i + 1, Math.min(n, i + 7)) ? 1 : 0,
       // With log-words, a length that peaks: a headline has a dozen words, its standfirst more.
       Math.log1p(l.words) ** 2,
-      ...leadCover(lines, i, uses, leadMemo),
+      ...leadCover(lines, i, uses),
     ]);
     out.push({ index: i, x });
   }
@@ -166,35 +165,23 @@ const LEAD_WORDS = 12;
  * prose lines under it, and the same share over its rare words only (on at most three lines of the
  * page). A headline's words recur in its lead; a standfirst brings words of its own.
  */
-function leadCover(lines: readonly Line[], i: number, uses: Map<number, TermUse>, memo: LeadMemo): [number, number] {
+function leadCover(lines: readonly Line[], i: number, uses: Map<number, TermUse>): [number, number] {
   const l = lines[i]!;
   if (l.terms.length === 0) return [0, 0];
-  const found: number[] = [];
-  for (let j = i + 1; j < lines.length && j <= i + LEAD_REACH && found.length < LEAD_LINES; j++) {
+  // The lead's few lines are searched in place: no set of their words is built per candidate.
+  const lead: number[][] = [];
+  for (let j = i + 1; j < lines.length && j <= i + LEAD_REACH && lead.length < LEAD_LINES; j++) {
     const o = lines[j]!;
-    if (o.words >= LEAD_WORDS && usable(o)) found.push(j);
+    if (o.words >= LEAD_WORDS && usable(o)) lead.push(o.terms);
   }
-  if (found.length === 0) return [0, 0];
-  // Neighbouring candidates mostly share their lead lines: their words are gathered once.
-  if (found.length !== memo.lines.length || found.some((j, k) => j !== memo.lines[k])) {
-    memo.lines = found;
-    memo.words = new Set<number>();
-    for (const j of found) for (const t of lines[j]!.terms) memo.words.add(t);
-  }
-  const lead = memo.words;
+  if (lead.length === 0) return [0, 0];
   let shared = 0, rare = 0, rareShared = 0;
   for (const t of l.terms) {
-    const hit = lead.has(t);
+    const hit = lead.some((terms) => terms.includes(t));
     if (hit) shared++;
     if ((uses.get(t)?.lines.length ?? 0) <= 3) (rare++, hit && rareShared++);
   }
   return [shared / l.terms.length, rare > 0 ? rareShared / rare : 0];
-}
-
-/** The lead lines last gathered by `leadCover` for one page, and their words. */
-interface LeadMemo {
-  lines: number[];
-  words: Set<number>;
 }
 
 /** Share of the line's content words the article's body uses (the line's own use left out). */
