@@ -3,7 +3,7 @@ import type { DatedArticle, Message, Rejection, ResolvedArticle, SourceFile, Sto
 import type { CleanRule } from "./clean/index.ts";
 import { resolveDates, storyDate, undatedReason } from "./date/index.ts";
 import { prepareArticle, rejection, type ArticleClock, type ArticleOutcome } from "./pipeline/article.ts";
-import { assignStoryIds, clusterArticles, defaultClusterOptions, type ClusterOptions, type EdgeCache, type IdentityState } from "./cluster/index.ts";
+import { assignStoryIds, clusterArticles, defaultClusterOptions, type ClusterOptions, type IdentityState } from "./cluster/index.ts";
 import { summarise, type StorySummariser, type SummaryInput, type SummaryOptions } from "./summarise/index.ts";
 import { countWords } from "./text/words.ts";
 
@@ -12,8 +12,6 @@ export interface PipelineOptions {
   /** The cleaning rules to run; the default list when absent. */
   rules?: readonly CleanRule[];
   cluster?: ClusterOptions;
-  /** Clustering's scored pairs of earlier builds (src/cache/cluster-edges.ts); the stories are the same without. */
-  clusterCache?: EdgeCache | null;
   summary?: SummaryOptions;
   /** Story ids earlier builds assigned (the digests folder's state file); ids are kept from it. */
   identity?: IdentityState | null;
@@ -75,7 +73,7 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
   }
   mark = performance.now();
   // The articles' `terms` serve clustering alone: let go of them as it reads them.
-  const named = assignStoryIds(clusterArticles(dated, { ...(options.cluster ?? defaultClusterOptions), releaseTerms: true }, undefined, options.clusterCache ?? null), options.identity ?? null);
+  const named = assignStoryIds(clusterArticles(dated, { ...(options.cluster ?? defaultClusterOptions), releaseTerms: true }), options.identity ?? null);
   const clusters = named.clusters;
   lap("cluster");
   const stories = clusters.map((cluster): Story => {

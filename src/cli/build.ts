@@ -27,7 +27,6 @@ import { buildRecordNamespace, hashOf, sameFiles, type BuildRecord } from "../ca
 import { prepareArticles, type PrepareStats } from "../parallel/articles.ts";
 import { summariseAll } from "../parallel/summaries.ts";
 import { cachedSummaries, type CachedSummaries } from "../cache/summaries.ts";
-import { cachedClusterEdges } from "../cache/cluster-edges.ts";
 import { IDENTITY_FILE, parseIdentityState, serializeIdentityState, type IdentityState } from "../cluster/index.ts";
 
 /**
@@ -134,9 +133,7 @@ export async function runBuild(argv: string[]): Promise<number> {
         lap("articles");
         progress.step("merging and summarising");
         const identity = await readStoryIds(out.liveDigests, values.digests);
-        const clusterEdges = await cachedClusterEdges(cache);
-        const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings: pipelineTimings, summarise: summaries.summarise, identity, clusterCache: clusterEdges.store });
-        await clusterEdges.pack?.commit();
+        const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings: pipelineTimings, summarise: summaries.summarise, identity });
         // Merging into stories, and the summaries the cache had (the others are computed next).
         lap("cluster");
         // The stories still to summarise, together on the threads (the pipeline took the lists to fill).

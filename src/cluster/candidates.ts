@@ -80,15 +80,14 @@ export function candidatePairs(profiles: readonly Profile[], days: ReadonlyArray
   return { a, b, length };
 }
 
-/** Calls `visit(i, j)` (i < j) for every candidate pair, in order of i then j; `owner`: only the pairs whose i it accepts. */
-export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: CandidateOptions, visit: (i: number, j: number) => void, owner?: (i: number) => boolean): void {
+/** Calls `visit(i, j)` (i < j) for every candidate pair, in order of i then j. */
+export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: CandidateOptions, visit: (i: number, j: number) => void): void {
   const { start, dated, holder, day: postingDay, weight } = postingsOf(profiles, days);
   const n = profiles.length;
   const score = new Float64Array(n);
   const touched: number[] = [];
   const w = options.windowDays;
   for (let i = 0; i < n; i++) {
-    if (owner && !owner(i)) continue;
     const p = profiles[i]!.keys;
     const day = days[i] ?? null;
     for (let k = p.from; k < p.to; k++) {

@@ -32,23 +32,16 @@ import { spanOf, type TimeSpan } from "./time.ts";
 import { dayOrNull } from "./days.ts";
 import { linkFollowUps } from "./followups.ts";
 import { groupArticles, loadDecision, type MergeDecision } from "./decision.ts";
-import { cachedEdges, fingerprint, type EdgeCache } from "./edge-cache.ts";
 
 export { PAIR_FEATURES } from "./similarity.ts";
 export { articleTerms } from "./mentions.ts";
 export { assignStoryIds, parseIdentityState, serializeIdentityState, IDENTITY_FILE, type IdentityState } from "./identity.ts";
 export { CONTEXT_FEATURES } from "./context.ts";
 export { groupArticles, type MergeDecision } from "./decision.ts";
-export type { EdgeCache } from "./edge-cache.ts";
 
 export interface ClusterOptions {
   /** Articles more than this many days apart are never the same story. */
   windowDays: number;
-  /**
-   * A dated article's IDF counts the dated articles at most this many days from its own (and the undated
-   * ones): one new article then moves only the profiles of articles near its day (see edge-cache.ts).
-   */
-  idfDays: number;
   /** Mean same-event probability two small groups need to merge; the model's own (decision.threshold) when absent. */
   mergeThreshold?: number;
   /** Centroid cosine at or above which a later story is a follow-up of an earlier one. */
@@ -70,7 +63,6 @@ export interface ClusterOptions {
 
 export const defaultClusterOptions: ClusterOptions = {
   windowDays: 2,
-  idfDays: 2,
   followUpThreshold: 0.2,
   followUpDays: 60,
   keyTerms: 30,
@@ -110,14 +102,12 @@ export interface ScoredPairs {
   features: Float64Array;
 }
 
-/** Articles in path order, their profiles, time spans and days; `prints`: and their fingerprints (edge-cache.ts). */
-function prepareArticles(articles: readonly DatedArticle[], options: ClusterOptions, prints = false): { order: DatedArticle[]; profiles: Profile[]; spans: TimeSpan[]; days: Array<number | null>; prints: string[] } {
+/** Articles in path order, their profiles, time spans and days. */
+function prepareArticles(articles: readonly DatedArticle[], options: ClusterOptions): { order: DatedArticle[]; profiles: Profile[]; spans: TimeSpan[]; days: Array<number | null> } {
   const order = [...articles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const profiles = buildProfiles(order, options.keyTerms, options.releaseTerms);
   const spans = order.map((a) => spanOf(a.evidence));
-  const days = spans.map((s) => dayOrNull(s.first));
-  const fingerprints = prints ? order.map((a, i) => fingerprint(a, days[i]!)) : [];
-  const profiles = buildProfiles(order, options.keyTerms, options.releaseTerms, days, options.idfDays);
-  return { order, profiles, spans, days, prints: fingerprints };
+  return { order, profiles, spans, days: spans.map((s) => dayOrNull(s.first)) };
 }
 
 function growEdges(e: WeightedEdges): WeightedEdges {
@@ -167,31 +157,21 @@ function likelyEdges(pairs: PairList, model: LogisticModel, features: Float64Arr
   return out;
 }
 
-/**
- * `cache`: the edges of the days whose articles (and those near them) are unchanged are taken from it
- * and the others kept in it (edge-cache.ts); the stories are the same with or without it.
- */
-export function clusterArticles(articles: readonly DatedArticle[], options: ClusterOptions = defaultClusterOptions, models: MergeModels = mergeModels(), cache: EdgeCache | null = null): StoryCluster[] {
-  const { order, profiles, spans, days, prints } = prepareArticles(articles, options, cache !== null);
+export function clusterArticles(articles: readonly DatedArticle[], options: ClusterOptions = defaultClusterOptions, models: MergeModels = mergeModels()): StoryCluster[] {
+  const { order, profiles, spans, days } = prepareArticles(articles, options);
   // Each candidate is scored as it is found; only pairs that might merge are kept.
-  const scratch = new Float64Array(PAIR_FEATURES.length);
-  const score = (i: number, j: number): number => {
-    if (!pairFeatures(profiles[i]!, profiles[j]!, scratch)) return -1;
-    const p = probability(models.pair, scratch, 0);
-    return p < MIN_EDGE ? -1 : p;
-  };
+  const width = PAIR_FEATURES.length;
+  const scratch = new Float64Array(width);
   let edges: WeightedEdges = { a: new Int32Array(1024), b: new Int32Array(1024), weight: new Float32Array(1024), length: 0 };
-  if (cache) edges = cachedEdges(prints, profiles, days, options, score, cache);
-  else {
-    visitCandidates(profiles, days, options, (i, j) => {
-      const p = score(i, j);
-      if (p < 0) return;
-      if (edges.length === edges.a.length) edges = growEdges(edges);
-      edges.a[edges.length] = i;
-      edges.b[edges.length] = j;
-      edges.weight[edges.length++] = p;
-    });
-  }
+  visitCandidates(profiles, days, options, (i, j) => {
+    if (!pairFeatures(profiles[i]!, profiles[j]!, scratch)) return;
+    const p = probability(models.pair, scratch, 0);
+    if (p < MIN_EDGE) return;
+    if (edges.length === edges.a.length) edges = growEdges(edges);
+    edges.a[edges.length] = i;
+    edges.b[edges.length] = j;
+    edges.weight[edges.length++] = p;
+  });
   edges = contextEdges(order.length, edges, models.context);
   const decision = options.mergeThreshold === undefined ? models.decision : { ...models.decision, threshold: options.mergeThreshold };
   const groups = groupArticles(spans, edges, decision, options.windowDays, profiles);

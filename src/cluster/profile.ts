@@ -78,9 +78,7 @@ const QUANTITY_UNITS = 7;
 const UNITS = 8;
 const DAYS = 9;
 const YEARS = 10;
-/** The lead's names, each once, in the order the lead first gives them (not sorted). */
-const LEAD_ORDER = 11;
-const SENTENCES = 12;
+const SENTENCES = 11;
 
 /** Sentences with fewer distinct words than this are not compared. */
 const MIN_SENTENCE_TERMS = 3;
@@ -104,9 +102,13 @@ class Runs {
     this.values[this.length++] = value;
   }
 
-  /** Every id of `ids` as it comes, each counting 1: renumber sorts the run and counts each distinct id. */
-  pushAll(ids: ArrayLike<number>): void {
-    for (let i = 0; i < ids.length; i++) this.push(ids[i]!, 1);
+  /** Each distinct id of `ids` once, ascending, with how many times it occurs. */
+  pushCounts(ids: ArrayLike<number>): void {
+    const sorted = Int32Array.from(ids).sort();
+    for (let i = 0; i < sorted.length; i++) {
+      if (i > 0 && sorted[i] === sorted[i - 1]) this.values[this.length - 1]!++;
+      else this.push(sorted[i]!, 1);
+    }
   }
 
   /** Each distinct value once, ascending (the numbers are not counted). */
@@ -151,7 +153,8 @@ function readTerms(articles: readonly DatedArticle[], release: boolean): Terms {
   articles.forEach((a, i) => {
     const m = a.terms ?? articleTerms(a.title, a.paragraphs);
     if (release) a.terms = undefined;
-    // Ids given here in order of first sight are renumbered in term order once all are read (renumber).
+    // Interned in this order (words, names, quantities, numbers, days): ids decide the order of every
+    // vector, and so the order sums are taken in.
     const wordIds = list(m.stems).map(intern);
     const nameIds = list(m.names).map((n) => intern(`N${n}`));
     const quantities = [...new Map(list(m.quantities).map((q) => {
@@ -163,18 +166,18 @@ function readTerms(articles: readonly DatedArticle[], release: boolean): Terms {
     firstRun[i] = starts.length;
     const title = wordIds.slice(0, m.titleWords);
     open();
-    runs.pushAll(title);
+    runs.pushCounts(title);
     // The headline counts twice: it states the event in the fewest words.
     open();
-    runs.pushAll([...title, ...wordIds]);
+    runs.pushCounts([...title, ...wordIds]);
     open();
-    runs.pushAll(wordIds.slice(0, m.leadWords));
+    runs.pushCounts(wordIds.slice(0, m.leadWords));
     open();
-    runs.pushAll(nameIds);
+    runs.pushCounts(nameIds);
     open();
-    runs.pushAll(nameIds.slice(0, m.leadNames));
+    runs.pushCounts(nameIds.slice(0, m.leadNames));
     open();
-    runs.pushAll(numberIds);
+    runs.pushCounts(numberIds);
     open();
     for (const [q] of quantities) runs.push(q, 0);
     open();
@@ -185,13 +188,11 @@ function readTerms(articles: readonly DatedArticle[], release: boolean): Terms {
     runs.pushDistinct(dayIds);
     open();
     runs.pushDistinct(m.years);
-    open();
-    for (const id of new Set(nameIds.slice(0, m.leadNames))) runs.push(id, 0);
     for (let k = 0; k + 1 < m.sentenceStarts.length; k++) {
       const sentence = new Set(wordIds.slice(m.sentenceStarts[k]!, m.sentenceStarts[k + 1]!));
       if (sentence.size < MIN_SENTENCE_TERMS) continue;
       open();
-      runs.pushAll([...sentence]);
+      runs.pushCounts([...sentence]);
     }
     weekdays[i] = m.weekdays;
     months[i] = m.months;
@@ -199,137 +200,41 @@ function readTerms(articles: readonly DatedArticle[], release: boolean): Terms {
   firstRun[articles.length] = starts.length;
   starts.push(runs.length);
   runs.trim();
-  const runStarts = Int32Array.from(starts);
-  renumber(runs, runStarts, firstRun, vocabulary);
-  return { runs, starts: runStarts, firstRun, weekdays, months, vocabularySize: vocabulary.size };
+  return { runs, starts: Int32Array.from(starts), firstRun, weekdays, months, vocabularySize: vocabulary.size };
 }
 
 /**
- * Gives every term the id of its place in the sorted vocabulary, so that two terms' ids compare the same
- * whichever articles a batch holds: sums are taken and ties broken in id order, and a profile must come
- * out the same in any batch that gives its terms the same frequencies (see the incremental clustering).
- * Then sorts each run by id and counts its repeated ids (a counted run), and moves the runs up over the
- * room that freed (`starts` change with them).
- */
-function renumber(runs: Runs, starts: Int32Array, firstRun: Int32Array, vocabulary: Map<string, number>): void {
-  const terms = [...vocabulary.keys()];
-  const byTerm = Array.from(terms.keys()).sort((x, y) => (terms[x]! < terms[y]! ? -1 : terms[x]! > terms[y]! ? 1 : 0));
-  const rank = new Int32Array(terms.length);
-  byTerm.forEach((old, r) => (rank[old] = r));
-  const { ids, values } = runs;
-  let w = 0;
-  for (let a = 0; a + 1 < firstRun.length; a++) {
-    for (let r = firstRun[a]!; r < firstRun[a + 1]!; r++) {
-      const kind = r - firstRun[a]!;
-      const [from, to] = [starts[r]!, starts[r + 1]!];
-      starts[r] = w;
-      if (kind === QUANTITY_UNITS) {
-        w += to - from; // written with the quantities
-        continue;
-      }
-      if (kind === QUANTITIES) {
-        // The units run alongside the quantities (both as long): renumbered and reordered with them.
-        const order = Array.from({ length: to - from }, (_, k) => k).sort((x, y) => rank[ids[from + x]!]! - rank[ids[from + y]!]!);
-        const q = order.map((k) => rank[ids[from + k]!]!);
-        const u = order.map((k) => rank[ids[to + k]!]!);
-        for (let k = 0; k < q.length; k++) {
-          ids[w + k] = q[k]!;
-          values[w + k] = 0;
-          ids[w + q.length + k] = u[k]!;
-          values[w + q.length + k] = 0;
-        }
-        w += q.length;
-        continue;
-      }
-      if (kind === YEARS || kind === LEAD_ORDER) {
-        for (let k = from; k < to; k++) {
-          ids[w] = kind === YEARS ? ids[k]! : rank[ids[k]!]!;
-          values[w++] = values[k]!;
-        }
-        continue;
-      }
-      for (let k = from; k < to; k++) ids[k] = rank[ids[k]!]!;
-      ids.subarray(from, to).sort();
-      // Counted runs hold each id once with its count; the distinct ones (UNITS, DAYS) keep 0.
-      const counted = kind !== UNITS && kind !== DAYS;
-      let previous = -1;
-      for (let k = from; k < to; k++) {
-        const id = ids[k]!;
-        if (k > from && id === previous) {
-          if (counted) values[w - 1]!++;
-          continue;
-        }
-        previous = id;
-        ids[w] = id;
-        values[w++] = counted ? 1 : 0;
-      }
-    }
-  }
-  starts[starts.length - 1] = w;
-  runs.length = w;
-  runs.trim();
-}
-
-/**
- * `days` and `idfDays`: a dated article's IDF counts only the dated articles at most `idfDays` from its
- * day and the undated ones (n too), an undated article's the undated ones; without them, the batch.
  * `releaseTerms`: each article's `terms` are emptied once read (they are clustering's alone, and at
  * 100,000 articles some hundred megabytes); the articles then give the same profiles again, only slower.
  */
-export function buildProfiles(articles: readonly DatedArticle[], keyCount: number, releaseTerms = false, days?: ReadonlyArray<number | null>, idfDays?: number): Profile[] {
+export function buildProfiles(articles: readonly DatedArticle[], keyCount: number, releaseTerms = false): Profile[] {
   const { runs, starts, firstRun, weekdays, months, vocabularySize } = readTerms(articles, releaseTerms);
   const { ids, values } = runs;
   const run = (a: number, r: number): [number, number] => [starts[firstRun[a]! + r]!, starts[firstRun[a]! + r + 1]!];
   const n = articles.length;
-  const counted = (a: number, sign: number, into: Int32Array) => {
+  const df = new Int32Array(vocabularySize);
+  for (let a = 0; a < n; a++) {
     for (const r of [WORDS, NAMES, NUMBERS, DAYS]) {
       const [from, to] = run(a, r);
-      for (let k = from; k < to; k++) into[ids[k]!]! += sign;
+      for (let k = from; k < to; k++) df[ids[k]!]!++;
     }
-  };
-  const idf = new Float32Array(vocabularySize);
+  }
+  const idf = Float32Array.from(df, (d) => Math.log((n + BACKGROUND_DOCUMENTS + 1) / (d + 1)) + 1);
   // Counts become weights in place; the actors and keys, chosen from them, go to runs of their own.
   const chosen = new Runs();
-  const chosenStart = new Int32Array(3 * n);
-  const profileOf = (a: number, df: Int32Array, documents: number) => {
-    for (const r of [WORDS, NAMES, NUMBERS]) {
-      const [from, to] = run(a, r);
-      for (let k = from; k < to; k++) idf[ids[k]!] = Math.log((documents + BACKGROUND_DOCUMENTS + 1) / (df[ids[k]!]! + 1)) + 1;
-    }
+  const chosenStart = new Int32Array(2 * n + 1);
+  for (let a = 0; a < n; a++) {
     const sentenceRuns = firstRun[a + 1]! - firstRun[a]! - SENTENCES;
     for (const r of [WORDS, LEAD, TITLE, NAMES, NUMBERS]) weigh(values, ids, idf, ...run(a, r));
     for (let s = 0; s < sentenceRuns; s++) weigh(values, ids, idf, ...run(a, SENTENCES + s));
     const [from, to] = run(a, LEAD_NAMES);
     for (let k = from; k < to; k++) values[k] = idf[ids[k]!]!;
-    chosenStart[3 * a] = chosen.length;
-    rarest(ids.subarray(...run(a, LEAD_ORDER)), idf, ACTORS, chosen);
-    chosenStart[3 * a + 1] = chosen.length;
+    chosenStart[2 * a] = chosen.length;
+    rarest(ids.subarray(from, to), idf, ACTORS, chosen);
+    chosenStart[2 * a + 1] = chosen.length;
     topKeys([run(a, WORDS), run(a, NUMBERS)], ids, values, df, keyCount, chosen);
-    chosenStart[3 * a + 2] = chosen.length;
-  };
-  if (idfDays === undefined || !days) {
-    const df = new Int32Array(vocabularySize);
-    for (let a = 0; a < n; a++) counted(a, 1, df);
-    for (let a = 0; a < n; a++) profileOf(a, df, n);
-  } else {
-    // Document frequencies local in time: a dated article's count the dated articles within idfDays of
-    // its day and every undated article (which may pair with any day); an undated article's the undated.
-    const isDated = (a: number) => days[a] !== null && days[a] !== undefined;
-    const dated = Array.from({ length: n }, (_, a) => a).filter(isDated).sort((x, y) => days[x]! - days[y]! || x - y);
-    const windowDf = new Int32Array(vocabularySize);
-    for (let a = 0; a < n; a++) if (!isDated(a)) counted(a, 1, windowDf);
-    const undatedDf = windowDf.slice();
-    const undated = n - dated.length;
-    let [lo, hi] = [0, 0];
-    for (const a of dated) {
-      const d = days[a]!;
-      while (hi < dated.length && days[dated[hi]!]! <= d + idfDays) counted(dated[hi++]!, 1, windowDf);
-      while (days[dated[lo]!]! < d - idfDays) counted(dated[lo++]!, -1, windowDf);
-      profileOf(a, windowDf, hi - lo + undated);
-    }
-    // So that no dated article moves an undated one's profile (its pairs reach every day).
-    for (let a = 0; a < n; a++) if (!isDated(a)) profileOf(a, undatedDf, undated);
   }
+  chosenStart[2 * n] = chosen.length;
   chosen.trim();
   const vector = (from: number, to: number, store: Runs = runs): SparseVector => ({ ids: store.ids, weights: store.values, from, to });
   const plain = (a: number, r: number): IdRun => {
@@ -339,12 +244,12 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   return articles.map((_, a): Profile => {
     const sentences: SparseVector[] = [];
     for (let r = firstRun[a]! + SENTENCES; r < firstRun[a + 1]!; r++) sentences.push(vector(starts[r]!, starts[r + 1]!));
-    const keysFrom = chosenStart[3 * a + 1]!;
+    const keysFrom = chosenStart[2 * a + 1]!;
     return {
       words: vector(...run(a, WORDS)),
       lead: vector(...run(a, LEAD)),
       title: vector(...run(a, TITLE)),
-      actors: vector(chosenStart[3 * a]!, keysFrom, chosen),
+      actors: vector(chosenStart[2 * a]!, keysFrom, chosen),
       quantities: plain(a, QUANTITIES),
       quantityUnits: plain(a, QUANTITY_UNITS),
       units: plain(a, UNITS),
@@ -356,7 +261,7 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
       weekdays: weekdays[a]!,
       months: months[a]!,
       years: plain(a, YEARS),
-      keys: vector(keysFrom, chosenStart[3 * a + 2]!, chosen),
+      keys: vector(keysFrom, chosenStart[2 * a + 2]!, chosen),
     };
   });
 }
@@ -376,9 +281,9 @@ function list(joined: string): string[] {
   return joined ? joined.split(" ") : [];
 }
 
-/** Appends the `k` ids of highest IDF (ties to the one `ids` gives first: the lead names first), sorted, weighted by their IDF. */
+/** Appends the `k` ids of highest IDF (ties to the lower id), sorted, weighted by their IDF. */
 function rarest(ids: Int32Array, idf: Float32Array, k: number, out: Runs): void {
-  const top = Array.from(ids).sort((x, y) => idf[y]! - idf[x]!).slice(0, k).sort((x, y) => x - y);
+  const top = Array.from(ids).sort((x, y) => idf[y]! - idf[x]! || x - y).slice(0, k).sort((x, y) => x - y);
   for (const id of top) out.push(id, idf[id]!);
 }
 
