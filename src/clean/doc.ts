@@ -121,9 +121,12 @@ export interface TextDoc {
 }
 
 const BULLET = /^[\s•·▪●◦*‣⁃–—-]+\s*/u;
-const ODD_SPACE = /[\u00a0\u2000-\u200b\u202f\u205f\u3000\t]| {2}/;
-const ODD_SPACE_CHAR = /[\u00a0\u2000-\u200b\u202f\u205f\u3000\t]/;
-const SPACE_RUN = /[ \u00a0\u2000-\u200b\u202f\u205f\u3000\t]{2,}|[\u00a0\u2000-\u200b\u202f\u205f\u3000\t]/g;
+/** The white space other than a plain space that a line's text reads as one. */
+const ODD_SPACES = String.raw`\u00a0\u2000-\u200b\u202f\u205f\u3000\t`;
+const ODD_SPACE = new RegExp(String.raw`[${ODD_SPACES}]| {2}`);
+const ODD_SPACE_CHAR = new RegExp(`[${ODD_SPACES}]`);
+/** A run of two or more spaces of any kind, or one odd space: each folds to a plain space. */
+const SPACE_RUN = new RegExp(`[ ${ODD_SPACES}]{2,}|[${ODD_SPACES}]`, "g");
 
 function isAsciiAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -135,7 +138,7 @@ function mayOpenWithBullet(c: number): boolean {
 }
 
 function tidy(text: string): string {
-  return (ODD_SPACE.test(text) ? text.replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\t]/g, " ").replace(/ {2,}/g, " ") : text).trim();
+  return (ODD_SPACE.test(text) ? text.replace(SPACE_RUN, " ") : text).trim();
 }
 
 export function makeLine(text: string, blankBefore: boolean, dom: DomHints | null = null): Line {

@@ -5,7 +5,7 @@
 // byline or date under it, and the page URL's slug; a second model weighs each line's score against
 // its neighbours' (a kicker stands just above the headline, a standfirst just below it).
 import { MARK_COLON, type Line, type TextDoc } from "./doc.ts";
-import { gluedHeadline } from "./line-features.ts";
+import { gluedPastOpeningQuotes } from "./line-features.ts";
 import { GROUP_BIT } from "./lexicon.ts";
 import { headlineTokens, plainTokens, slugTokens, tokenF1 } from "./headline.ts";
 import { dateAt, isHeadlineByline } from "./bylines.ts";
@@ -24,7 +24,7 @@ const FURNITURE = GROUP_BIT.consent | GROUP_BIT.navigation | GROUP_BIT.account |
 
 /** Never a headline: dates, numbers, navigation, forms, labels, bylines. */
 export function cannotBeHeadline(line: Line): boolean {
-  if (line.words < 1 || line.words > 35 || line.dated || (line.glued && gluedHeadline(line.text))) return true;
+  if (line.words < 1 || line.words > 35 || line.dated || (line.glued && gluedPastOpeningQuotes(line.text))) return true;
   const t = line.text;
   const last = t.charCodeAt(t.length - 1);
   if (last === 58 || last === 44 || last === 59) return true;

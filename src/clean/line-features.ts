@@ -377,11 +377,12 @@ function glueAt(text: string, limit: number): number {
 const OPENING_QUOTE = /(^|\s)['"‘“’”]/g;
 
 /**
- * `gluedTeaser` for a headline candidate: a quote opened after a space is not a headline's closing
- * mark meeting a teaser ("Tribute to Her 'Ride or Die Partner' Steve Hawk" is one headline).
+ * For a headline candidate `gluedTeaser` already holds of (`Line.glued`): whether it still holds with
+ * the quotes opened after a space taken out. Such a quote is not a headline's closing mark meeting a
+ * teaser ("Tribute to Her 'Ride or Die Partner' Steve Hawk" is one headline).
  */
-export function gluedHeadline(text: string): boolean {
-  return gluedTeaser(text) && gluedTeaser(text.replace(OPENING_QUOTE, "$1"));
+export function gluedPastOpeningQuotes(text: string): boolean {
+  return gluedTeaser(text.replace(OPENING_QUOTE, "$1"));
 }
 
 export function gluedTeaser(text: string): boolean {

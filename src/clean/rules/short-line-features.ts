@@ -67,10 +67,10 @@ export function shortLineRows(doc: TextDoc): { body: number[]; kinds: Kind[]; ro
   const score = (k: number): number => (doc.scores && k >= 0 && k < body.length ? clampScore(doc.scores[body[k]!]!) : 0);
   const core = doc.core;
   for (const r of runs) {
+    const n = r.to - r.from;
     let runScore = 0;
     for (let k = r.from; k < r.to; k++) runScore += score(k);
-    runScore /= r.to - r.from;
-    const n = r.to - r.from;
+    runScore /= n;
     let caps = 0, headlines = 0, sentences = 0, continued = 0;
     for (let k = r.from; k < r.to; k++) {
       const line = doc.lines[body[k]!]!;
@@ -99,7 +99,7 @@ export function shortLineRows(doc: TextDoc): { body: number[]; kinds: Kind[]; ro
         line.blankBefore ? 1 : 0,
         continues(prev, line) ? 1 : 0,
         next !== undefined && continues(line, next) ? 1 : 0,
-        Math.log1p(Math.min(RUN_CAP, r.to - r.from)),
+        Math.log1p(Math.min(RUN_CAP, n)),
         k === r.from ? 1 : 0,
         k === r.to - 1 ? 1 : 0,
         r.before === "good" ? 1 : 0,
