@@ -122,15 +122,19 @@ function cloneDoc(doc: TextDoc): TextDoc {
   return { ...doc, lines: doc.lines.map((l) => ({ ...l })), meta: { ...doc.meta }, messages: [] };
 }
 
+/** The body text a copy of the item's document gets from this short-line rule and the rules after it. */
+export function cleanedBody(item: Item, rule: CleanRule): string {
+  const doc = cloneDoc(item.doc);
+  for (const r of [rule, ...RULES_AFTER]) r.apply(doc);
+  const f = finish(doc);
+  return f.rejected ? "" : f.paragraphs.join("\n\n");
+}
+
+const RULES_AFTER = defaultRules.slice(defaultRules.findIndex((r) => r.name === "short-line-context") + 1);
+
 /** extraction-dev's F1 and webpages-dev's snippet F1 of the items with this short-line rule and the rules after it. */
 export function shortLineFigures(items: readonly Item[], rule: (item: Item) => CleanRule): { extraction: number; webpages: number } {
-  const after = defaultRules.slice(defaultRules.findIndex((r) => r.name === "short-line-context") + 1);
-  const body = (item: Item): string => {
-    const doc = cloneDoc(item.doc);
-    for (const r of [rule(item), ...after]) r.apply(doc);
-    const f = finish(doc);
-    return f.rejected ? "" : f.paragraphs.join("\n\n");
-  };
+  const body = (item: Item): string => cleanedBody(item, rule(item));
   const extraction = scoreCorpus(items.filter((i) => i.page.set === "extraction").map((i) => scorePage(body(i), i.page.truth!))).f1;
   const webpages = snippetCorpus(items.filter((i) => i.page.set === "webpages").map((i) => scoreSnippets(body(i), i.page.with ?? [], i.page.without ?? []))).f1;
   return { extraction, webpages };

@@ -8,14 +8,13 @@
 //   DIFF=check|tune the pages that move most at the first cut; SET=extraction|webpages picks one set
 import { createHash } from "node:crypto";
 import { labelsOf, prepared, trainBlocks, type Item } from "./train-clean.ts";
-import { SHORT_CUTS, fitShortLines, shortFoldOf, shortLineDefaults, shortLineExamples, shortLineFigures, shortLineItems } from "./short-lines.ts";
+import { SHORT_CUTS, cleanedBody, fitShortLines, shortFoldOf, shortLineDefaults, shortLineExamples, shortLineFigures, shortLineItems } from "./short-lines.ts";
 import { defaultRules } from "../src/clean/rules/index.ts";
 import { handShortLineContext } from "../src/clean/rules/context.ts";
 import { shortLineRule } from "../src/clean/rules/short-lines.ts";
 import { blockModels, type BlockModels } from "../src/clean/block-model.ts";
 import { loadExtraction, loadWebpages, type DevPage } from "../eval/lib/clean-corpus.ts";
 import { scorePage, scoreSnippets, snippetPageF1 } from "../eval/lib/extraction-score.ts";
-import { finish } from "../src/clean/text.ts";
 import type { CleanRule } from "../src/clean/rules/types.ts";
 
 const options = { ...shortLineDefaults, ...JSON.parse(process.env.SETTINGS ?? "{}") };
@@ -73,14 +72,8 @@ for (const cut of cuts) console.log(`LEARNED cut ${cut} | tune out-of-fold ${sho
 if (process.env.DIFF) {
   const tuning = process.env.DIFF === "tune";
   const list = (tuning ? tuneWith : checkWith).filter((i) => !process.env.SET || i.page.set === process.env.SET);
-  const body = (i: Item, rule: CleanRule) => {
-    const doc = { ...i.doc, lines: i.doc.lines.map((l) => ({ ...l })), messages: [] };
-    for (const r of [rule, ...defaultRules.slice(contextAt + 1)]) r.apply(doc);
-    const f = finish(doc);
-    return f.rejected ? "" : f.paragraphs.join("\n\n");
-  };
   const f1 = (i: Item, text: string) => (i.page.set === "extraction" ? scorePage(text, i.page.truth!).f1 : snippetPageF1(scoreSnippets(text, i.page.with ?? [], i.page.without ?? [])));
   const learned = (i: Item) => (tuning ? oofRule(cuts[0]!)(i) : fullRule(cuts[0]!)());
-  const moves = list.map((i) => ({ i, a: f1(i, body(i, handShortLineContext)), b: f1(i, body(i, learned(i))) })).sort((x, y) => Math.abs(y.b - y.a) - Math.abs(x.b - x.a));
+  const moves = list.map((i) => ({ i, a: f1(i, cleanedBody(i, handShortLineContext)), b: f1(i, cleanedBody(i, learned(i))) })).sort((x, y) => Math.abs(y.b - y.a) - Math.abs(x.b - x.a));
   for (const m of moves.slice(0, 12)) console.log(`${m.i.page.set} ${m.i.page.id} hand ${m.a.toFixed(3)} learned ${m.b.toFixed(3)}`);
 }
