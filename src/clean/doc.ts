@@ -132,6 +132,11 @@ function isAsciiAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/** The line without the bullet it opens with ("• ", "– "), trimmed. */
+export function stripBullet(text: string): string {
+  return text.replace(BULLET, "").trim();
+}
+
 /** BULLET matches only a line opening with one of its characters or white space (what `trim` removes). */
 function mayOpenWithBullet(c: number): boolean {
   return c === 0x2022 || c === 0xb7 || c === 0x25aa || c === 0x25cf || c === 0x25e6 || c === 42 || c === 0x2023 || c === 0x2043 || c === 0x2013 || c === 0x2014 || c === 45 || isTrimmedSpace(c);

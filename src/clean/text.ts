@@ -1,6 +1,6 @@
 // A plain-text scrape (or the text lines of an HTML page) through the rule list to title and paragraphs.
 import type { ArticleMeta, Message } from "../types.ts";
-import { endsSentence, makeDoc, type Line, type TextDoc } from "./doc.ts";
+import { endsSentence, makeDoc, stripBullet, type Line, type TextDoc } from "./doc.ts";
 import { defaultRules, type CleanRule } from "./rules/index.ts";
 import { doubts, fallbackBody } from "./doubts.ts";
 import { sourceOfText } from "./source.ts";
@@ -85,8 +85,4 @@ function joinWrapped(lines: Line[]): string[] {
 function endsColon(text: string): boolean {
   const c = text.charCodeAt(text.length - 1);
   return c === 58 || c === 59;
-}
-
-function stripBullet(text: string): string {
-  return text.replace(/^[\s•·▪●◦*‣⁃–—-]+\s*/u, "").trim();
 }
