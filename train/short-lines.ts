@@ -65,7 +65,7 @@ export function shortLineExamples(items: readonly Item[], o: ShortLineOptions = 
   const out: Example[] = [];
   for (const item of items) {
     const snippet = item.page.set === "webpages" ? o.snippet : 1;
-    const rows = shortLineRows(item.doc).rows.filter((r) => item.labels[r.index]! >= 0);
+    const rows = shortLineRows(item.doc).filter((r) => item.labels[r.index]! >= 0);
     // One page of hundreds of short lines (a table of contents, a long list) must not outweigh the rest.
     const page = Math.min(1, o.pageRows / Math.max(1, rows.length));
     for (const r of rows) {

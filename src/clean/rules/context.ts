@@ -69,7 +69,13 @@ export interface ShortRun {
 }
 
 /** The body's line indices, each one's kind, and its runs of short lines with the hand rule's verdict. */
-export function shortRuns(doc: TextDoc): { body: number[]; kinds: Kind[]; runs: ShortRun[] } {
+export interface ShortRuns {
+  body: number[];
+  kinds: Kind[];
+  runs: ShortRun[];
+}
+
+export function shortRuns(doc: TextDoc): ShortRuns {
   const body = bodyIndices(doc);
   const kinds = body.map((i) => lineKind(doc.lines[i]!));
   const runs: ShortRun[] = [];
@@ -101,6 +107,19 @@ export function shortRuns(doc: TextDoc): { body: number[]; kinds: Kind[]; runs: 
 }
 
 /**
+ * What both forms of short-line-context do first, on a text dump whose body has running prose: the
+ * body's furniture-shaped lines go. The runs of short lines are left for the caller to judge; null
+ * when there is nothing to judge (an HTML page, or a body without a prose line).
+ */
+export function dropFurnitureLines(doc: TextDoc): ShortRuns | null {
+  if (doc.origin === "html") return null;
+  const short = shortRuns(doc);
+  if (!short.kinds.includes("good")) return null;
+  for (let k = 0; k < short.body.length; k++) if (short.kinds[k] === "bad") dropLine(doc, short.body[k]!, "short-line-context");
+  return short;
+}
+
+/**
  * The hand rule: runs of short lines between two prose lines are kept (subheadings, list items,
  * one-line paragraphs); at the edges of the body, or next to page furniture, they go. The rule that
  * runs (short-lines.ts) keeps what this keeps, and a learned model may keep more of what it drops.
@@ -108,10 +127,8 @@ export function shortRuns(doc: TextDoc): { body: number[]; kinds: Kind[]; runs: 
 export const handShortLineContext: CleanRule = {
   name: "short-line-context",
   apply(doc: TextDoc) {
-    if (doc.origin === "html") return;
-    const { body, kinds, runs } = shortRuns(doc);
-    if (!kinds.includes("good")) return;
-    for (let k = 0; k < body.length; k++) if (kinds[k] === "bad") dropLine(doc, body[k]!, "short-line-context");
-    for (const r of runs) for (let j = r.keepTo; j < r.to; j++) dropLine(doc, body[j]!, "short-line-context");
+    const short = dropFurnitureLines(doc);
+    if (!short) return;
+    for (const r of short.runs) for (let j = r.keepTo; j < r.to; j++) dropLine(doc, short.body[j]!, "short-line-context");
   },
 };

@@ -2,7 +2,7 @@
 // dump: the line's own shape, its run of short lines, the lines around the run, where the run sits in
 // the body, the hand rule's verdict, and the block model's scores. Nothing names a site or a page.
 import { endsSentence, type Line, type TextDoc } from "../doc.ts";
-import { isNameLabel, shortRuns, type Kind } from "./context.ts";
+import { isNameLabel, shortRuns, type ShortRuns } from "./context.ts";
 
 export const SHORT_LINE_FEATURES = [
   "words_log",
@@ -58,9 +58,12 @@ function continues(prev: Line | undefined, line: Line): boolean {
   return prev !== undefined && !endsSentence(prev.text) && startsLower(line.text);
 }
 
-/** One row per short line of the body (lineKind "short"), and the body's kinds for the rule. */
-export function shortLineRows(doc: TextDoc): { body: number[]; kinds: Kind[]; rows: ShortLineRow[] } {
-  const { body, kinds, runs } = shortRuns(doc);
+/**
+ * One row per short line of the body (lineKind "short"), from its runs (`shortRuns`); with
+ * `droppedOnly`, only for the lines the hand rule drops (all the learned rule asks about).
+ */
+export function shortLineRows(doc: TextDoc, short: ShortRuns = shortRuns(doc), droppedOnly = false): ShortLineRow[] {
+  const { body, kinds, runs } = short;
   const rows: ShortLineRow[] = [];
   const firstGood = kinds.indexOf("good");
   const lastGood = kinds.lastIndexOf("good");
@@ -79,7 +82,7 @@ export function shortLineRows(doc: TextDoc): { body: number[]; kinds: Kind[]; ro
       if (endsSentence(line.text)) sentences += 1 / n;
       if (k > r.from && continues(doc.lines[body[k - 1]!], line)) continued += 1 / n;
     }
-    for (let k = r.from; k < r.to; k++) {
+    for (let k = droppedOnly ? r.keepTo : r.from; k < r.to; k++) {
       const i = body[k]!;
       const line = doc.lines[i]!;
       const prev = k > 0 ? doc.lines[body[k - 1]!] : undefined;
@@ -124,5 +127,5 @@ export function shortLineRows(doc: TextDoc): { body: number[]; kinds: Kind[]; ro
       rows.push({ index: i, x });
     }
   }
-  return { body, kinds, rows };
+  return rows;
 }

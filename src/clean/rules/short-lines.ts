@@ -8,6 +8,7 @@ import type { CleanRule } from "./types.ts";
 import { dropLine, type TextDoc } from "../doc.ts";
 import { boostedLogit, loadBoosted, type BoostedModel } from "../boosted.ts";
 import { SHORT_LINE_FEATURES, shortLineRows } from "./short-line-features.ts";
+import { dropFurnitureLines } from "./context.ts";
 import weights from "../weights/short-lines-text.json" with { type: "json" };
 
 export interface ShortLineModel {
@@ -16,7 +17,6 @@ export interface ShortLineModel {
   cut: number;
 }
 
-const HAND = SHORT_LINE_FEATURES.indexOf("hand_keep");
 let committed: ShortLineModel | null = null;
 
 export function shortLineModel(): ShortLineModel {
@@ -30,12 +30,10 @@ export function shortLineRule(model: () => ShortLineModel): CleanRule {
   return {
     name: "short-line-context",
     apply(doc: TextDoc) {
-      if (doc.origin === "html") return;
-      const { body, kinds, rows } = shortLineRows(doc);
-      if (!kinds.includes("good")) return;
-      for (let k = 0; k < body.length; k++) if (kinds[k] === "bad") dropLine(doc, body[k]!, "short-line-context");
+      const short = dropFurnitureLines(doc);
+      if (!short) return;
       const m = model();
-      for (const r of rows) if (r.x[HAND] !== 1 && boostedLogit(m.model, r.x) < m.cut) dropLine(doc, r.index, "short-line-context");
+      for (const r of shortLineRows(doc, short, true)) if (boostedLogit(m.model, r.x) < m.cut) dropLine(doc, r.index, "short-line-context");
     },
   };
 }

@@ -18,7 +18,7 @@ const column = (name: (typeof SHORT_LINE_FEATURES)[number]) => SHORT_LINE_FEATUR
 describe("short-line features", () => {
   it("give every short line of the body one row of every feature", () => {
     const doc = beforeShortLines();
-    const { rows } = shortLineRows(doc);
+    const rows = shortLineRows(doc);
     expect(rows.length).toBeGreaterThan(10);
     for (const r of rows) {
       expect(r.x).toHaveLength(SHORT_LINE_FEATURES.length);
@@ -29,7 +29,7 @@ describe("short-line features", () => {
 
   it("read a hard-wrapped sentence as carried on from the line before", () => {
     const doc = beforeShortLines();
-    const row = (text: string) => shortLineRows(doc).rows.find((r) => doc.lines[r.index]!.text === text)!;
+    const row = (text: string) => shortLineRows(doc).find((r) => doc.lines[r.index]!.text === text)!;
     // "…to write up" / "the equivalent for Emacs Lisp.": the second line carries on the first's sentence.
     expect(row("the equivalent for Emacs Lisp.").x[column("continues_prev")]).toBe(1);
     expect(row("This blog article Meta Programming In Python reminded me to write up").x[column("continued_next")]).toBe(1);
@@ -37,7 +37,7 @@ describe("short-line features", () => {
 
   it("carry the hand rule's verdict: hand_keep is 1 exactly on the short lines the hand rule keeps", () => {
     const doc = beforeShortLines();
-    const rows = shortLineRows(doc).rows;
+    const rows = shortLineRows(doc);
     handShortLineContext.apply(doc);
     for (const r of rows) expect(r.x[column("hand_keep")]).toBe(doc.lines[r.index]!.drop === null ? 1 : 0);
     expect(rows.some((r) => r.x[column("hand_keep")] === 0)).toBe(true);
