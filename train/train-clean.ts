@@ -217,9 +217,9 @@ export function foldOf(id: string): number {
 
 /**
  * Models on all tuning pages; decode settings chosen on out-of-fold scores (each page scored by
- * models fitted without it), so the settings suit pages the models have not seen.
+ * models fitted without it), so the settings suit pages the models have not seen. `foldsOut` receives
+ * the four fold models (each fitted without a quarter of the pages), for out-of-fold scores elsewhere.
  */
-/** `foldsOut` receives the four fold models (each fitted without a quarter of the pages), for out-of-fold scores elsewhere. */
 export function trainBlocks(items: Item[], path: Path, foldsOut?: Omit<BlockModels, "decode">[]): BlockModels {
   const localRows = new Map<Item, Float64Array[]>();
   for (const item of items) localRows.set(item, localFeatures(item.doc, path === "html"));
