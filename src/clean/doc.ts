@@ -157,7 +157,7 @@ function lineOf(t: string, blankBefore: boolean): Line {
   const line: Line = {
     text: t,
     // White space is already collapsed: plain ASCII only needs lower case.
-    norm: stats.ascii && isAsciiAlnum(t.charCodeAt(0)) ? t.toLowerCase() : foldLine(mayOpenWithBullet(t.charCodeAt(0)) ? t.replace(BULLET, "") : t),
+    norm: stats.ascii && isAsciiAlnum(t.charCodeAt(0)) ? t.toLowerCase() : foldLine(mayOpenWithBullet(t.charCodeAt(0)) ? t.replace(BULLET, "") : t, stats.fold),
     words: stats.words,
     blankBefore,
     stops: stats.stops,
