@@ -312,9 +312,13 @@ export function proseShape(words: number, stops: number, caps: number, text: str
 
 /** A full stop after a lower-case word, then a capital: a new sentence ("U.S. Envoy" and "Why? Here's" are not). */
 function hasInnerSentence(t: string): boolean {
-  for (let p = 2; p < t.length - 2; p++) {
-    const c = t.charCodeAt(p);
-    if (c !== 46 && c !== 33) continue;
+  // The full stops and exclamation marks from the third character on, in order, by native search.
+  let dot = t.indexOf(".", 2), bang = t.indexOf("!", 2);
+  while (dot >= 0 || bang >= 0) {
+    let p: number;
+    if (bang < 0 || (dot >= 0 && dot < bang)) (p = dot), (dot = t.indexOf(".", dot + 1));
+    else (p = bang), (bang = t.indexOf("!", bang + 1));
+    if (p >= t.length - 2) break;
     if ((charClass(t.charCodeAt(p - 1)) & LOWER) === 0 || (charClass(t.charCodeAt(p - 2)) & LOWER) === 0) continue;
     // A title before a name is no sentence end: "Rep. Ilhan Omar", "Gov. Newsom", "Capt. Smith".
     let w = p - 1;

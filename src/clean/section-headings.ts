@@ -34,12 +34,22 @@ const SECTION_LAST_WORDS = new Set(
 );
 const OPEN_ENDED = /^(?:more |popular on |tags?:)/;
 
+/** Hash of `text`'s code units from `from` to `end`, kept to 30 bits (a small integer). */
+function unitsHash(text: string, from: number, end: number): number {
+  let h = 0;
+  for (let i = from; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h & 0x3fffffff;
+}
+
+/** The last words' hashes: a line whose last word hashes to none of them needs no substring and no string look-up. */
+const LAST_WORD_HASHES = new Set([...SECTION_LAST_WORDS].map((w) => unitsHash(w, 0, w.length)));
+
 export function maySectionHeading(norm: string): boolean {
   let end = norm.length;
   for (let c = norm.charCodeAt(end - 1); end > 0 && (c === 58 || c === 46 || c === 0x2026); c = norm.charCodeAt(--end - 1));
   if (end > 0 && norm.charCodeAt(end - 1) === 41) return true;
-  const last = norm.slice(norm.lastIndexOf(" ", end - 1) + 1, end);
-  return SECTION_LAST_WORDS.has(last) || OPEN_ENDED.test(norm);
+  const from = norm.lastIndexOf(" ", end - 1) + 1;
+  return (LAST_WORD_HASHES.has(unitsHash(norm, from, end)) && SECTION_LAST_WORDS.has(norm.slice(from, end))) || OPEN_ENDED.test(norm);
 }
 
 /** Headings of the page's own sections, never a button inside the article. */
