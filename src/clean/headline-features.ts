@@ -56,6 +56,8 @@ export interface HeadlineCandidate {
  * takes the text above them out of the article).
  */
 const ABOVE = 100;
+const LOWER_LETTER = /\p{Ll}/u;
+const UPPER_LETTER = /\p{Lu}/u;
 const INTO = 20;
 
 /** Candidate lines around the body's start, with their features. */
@@ -99,47 +101,47 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
     }
     const slugF1 = tokenF1(plain, slug);
     const x = features.subarray(out.length * width, (out.length + 1) * width);
-    x.set([
-      Math.log1p(l.words),
-      l.caps,
-      l.stops,
-      endsInStop(l.text) ? 1 : 0,
-      l.text.endsWith("?") ? 1 : 0,
-      l.headline ? 1 : 0,
-      l.prose ? 1 : 0,
-      Math.log(l.repeats),
-      i < start ? 1 : 0,
-      i >= start ? 1 : 0,
-      Math.log1p(Math.abs(start - i)),
-      i === nearest ? 1 : 0,
-      slugF1,
-      slugCover,
-      below ? 1 : 0,
-      above ? 1 : 0,
-      i === firstKept ? 1 : 0,
-      n > 1 ? i / (n - 1) : 0,
-      scores ? clamp(scores[i]!) : 0,
-      scores && i + 1 < n ? clamp(scores[i + 1]!) : 0,
-      l.lexiconWords / Math.max(1, l.words),
-      l.drop !== null ? 1 : 0,
-      tokenF1(toks, title),
-      doc.meta.url ? 1 : 0,
-      bodyOverlap(l, uses, i >= coreFrom && i < coreTo && l.drop === null),
-      i === start ? 1 : 0,
-      Math.log1p(quotedIn(lines, l, uses)),
-      l.words <= 2 ? 1 : 0,
-      near(lines, i + 1, Math.min(n, i + 2)) ? 1 : 0,
-      arrowEnd(l.text) ? 1 : 0,
-      l.words >= 2 && !/\p{Ll}/u.test(l.text) && /\p{Lu}/u.test(l.text) ? 1 : 0,
-      hasDomain(l.text) ? 1 : 0,
-      QUOTE_LINE.test(l.text) ? 1 : 0,
-      (l.marks & MARK_COLON) !== 0 && CLOCK.test(l.text) ? 1 : 0,
-      slugF1 >= 0.6 ? 1 : 0,
-      near(lines, i + 1, Math.min(n, i + 7)) ? 1 : 0,
-      // With log-words, a length that peaks: a headline has a dozen words, its standfirst more.
-      Math.log1p(l.words) ** 2,
-      ...leadCover(lines, i, uses),
-    ]);
+    // Written in place, in HEADLINE_FEATURES order: no array of the values made per candidate.
+    let k = 0;
+    x[k++] = Math.log1p(l.words);
+    x[k++] = l.caps;
+    x[k++] = l.stops;
+    x[k++] = endsInStop(l.text) ? 1 : 0;
+    x[k++] = l.text.endsWith("?") ? 1 : 0;
+    x[k++] = l.headline ? 1 : 0;
+    x[k++] = l.prose ? 1 : 0;
+    x[k++] = Math.log(l.repeats);
+    x[k++] = i < start ? 1 : 0;
+    x[k++] = i >= start ? 1 : 0;
+    x[k++] = Math.log1p(Math.abs(start - i));
+    x[k++] = i === nearest ? 1 : 0;
+    x[k++] = slugF1;
+    x[k++] = slugCover;
+    x[k++] = below ? 1 : 0;
+    x[k++] = above ? 1 : 0;
+    x[k++] = i === firstKept ? 1 : 0;
+    x[k++] = n > 1 ? i / (n - 1) : 0;
+    x[k++] = scores ? clamp(scores[i]!) : 0;
+    x[k++] = scores && i + 1 < n ? clamp(scores[i + 1]!) : 0;
+    x[k++] = l.lexiconWords / Math.max(1, l.words);
+    x[k++] = l.drop !== null ? 1 : 0;
+    x[k++] = tokenF1(toks, title);
+    x[k++] = doc.meta.url ? 1 : 0;
+    x[k++] = bodyOverlap(l, uses, i >= coreFrom && i < coreTo && l.drop === null);
+    x[k++] = i === start ? 1 : 0;
+    x[k++] = Math.log1p(quotedIn(lines, l, uses));
+    x[k++] = l.words <= 2 ? 1 : 0;
+    x[k++] = near(lines, i + 1, Math.min(n, i + 2)) ? 1 : 0;
+    x[k++] = arrowEnd(l.text) ? 1 : 0;
+    x[k++] = l.words >= 2 && !LOWER_LETTER.test(l.text) && UPPER_LETTER.test(l.text) ? 1 : 0;
+    x[k++] = hasDomain(l.text) ? 1 : 0;
+    x[k++] = QUOTE_LINE.test(l.text) ? 1 : 0;
+    x[k++] = (l.marks & MARK_COLON) !== 0 && CLOCK.test(l.text) ? 1 : 0;
+    x[k++] = slugF1 >= 0.6 ? 1 : 0;
+    x[k++] = near(lines, i + 1, Math.min(n, i + 7)) ? 1 : 0;
+    // With log-words, a length that peaks: a headline has a dozen words, its standfirst more.
+    x[k++] = Math.log1p(l.words) ** 2;
+    leadCover(lines, i, uses, x, k);
     out.push({ index: i, x });
   }
   return out;
@@ -163,25 +165,29 @@ const LEAD_WORDS = 12;
 /**
  * How much of the line the lead below it restates: the share of its content words in the first
  * prose lines under it, and the same share over its rare words only (on at most three lines of the
- * page). A headline's words recur in its lead; a standfirst brings words of its own.
+ * page). A headline's words recur in its lead; a standfirst brings words of its own. Written
+ * into `x` at `at` and the place after it.
  */
-function leadCover(lines: readonly Line[], i: number, uses: Map<number, TermUse>): [number, number] {
+function leadCover(lines: readonly Line[], i: number, uses: Map<number, TermUse>, x: Float64Array, at: number): void {
   const l = lines[i]!;
-  if (l.terms.length === 0) return [0, 0];
+  x[at] = 0;
+  x[at + 1] = 0;
+  if (l.terms.length === 0) return;
   // The lead's few lines are searched in place: no set of their words is built per candidate.
   const lead: number[][] = [];
   for (let j = i + 1; j < lines.length && j <= i + LEAD_REACH && lead.length < LEAD_LINES; j++) {
     const o = lines[j]!;
     if (o.words >= LEAD_WORDS && usable(o)) lead.push(o.terms);
   }
-  if (lead.length === 0) return [0, 0];
+  if (lead.length === 0) return;
   let shared = 0, rare = 0, rareShared = 0;
   for (const t of l.terms) {
     const hit = lead.some((terms) => terms.includes(t));
     if (hit) shared++;
     if ((uses.get(t)?.lines.length ?? 0) <= 3) (rare++, hit && rareShared++);
   }
-  return [shared / l.terms.length, rare > 0 ? rareShared / rare : 0];
+  x[at] = shared / l.terms.length;
+  x[at + 1] = rare > 0 ? rareShared / rare : 0;
 }
 
 /** Share of the line's content words the article's body uses (the line's own use left out). */
@@ -338,17 +344,15 @@ export function headlineContext(doc: TextDoc, candidates: readonly HeadlineCandi
     for (let j = k + 1; j < m && candidates[j]!.index - c.index <= ADJACENT; j++) if (below < 0 || z[j]! > z[below]!) below = j;
     const words = doc.lines[c.index]!.words;
     const x = features.subarray(k * width, (k + 1) * width);
-    x.set([
-      z[k]!,
-      Number.isFinite(other) ? clampGap(z[k]! - other) : 5,
-      above >= 0 ? 1 : 0,
-      above >= 0 ? clampGap(z[k]! - z[above]!) : 0,
-      below >= 0 ? 1 : 0,
-      below >= 0 ? clampGap(z[k]! - z[below]!) : 0,
-      below >= 0 && doc.lines[candidates[below]!.index]!.words > words ? 1 : 0,
-      above >= 0 && doc.lines[candidates[above]!.index]!.words > words ? 1 : 0,
-      c.x[SLUG_F1]! - bestSlug,
-    ]);
+    x[0] = z[k]!;
+    x[1] = Number.isFinite(other) ? clampGap(z[k]! - other) : 5;
+    x[2] = above >= 0 ? 1 : 0;
+    x[3] = above >= 0 ? clampGap(z[k]! - z[above]!) : 0;
+    x[4] = below >= 0 ? 1 : 0;
+    x[5] = below >= 0 ? clampGap(z[k]! - z[below]!) : 0;
+    x[6] = below >= 0 && doc.lines[candidates[below]!.index]!.words > words ? 1 : 0;
+    x[7] = above >= 0 && doc.lines[candidates[above]!.index]!.words > words ? 1 : 0;
+    x[8] = c.x[SLUG_F1]! - bestSlug;
     return x;
   });
 }
