@@ -229,30 +229,43 @@ export function makeDoc(path: string, text: string, meta: ArticleMeta, origin: "
   return docOf(path, lines, meta, origin);
 }
 
-/** How many of the page's lines have each length of `norm`, for `docOf`; emptied after each page. */
-let lengthCounts = new Uint32Array(1024);
+/**
+ * How many of the page's lines fall in each bucket of `normKey`, for `docOf`; emptied after each
+ * page. Lines that read the same fall in the same bucket.
+ */
+const KEY_BITS = 12;
+const keyCounts = new Uint32Array(1 << KEY_BITS);
+
+/** A bucket of a line's `norm` by its length and three of its characters: cheap, and equal texts share it. */
+function normKey(norm: string): number {
+  const n = norm.length;
+  const h = Math.imul(n, 0x9e3779b1) ^ Math.imul(norm.charCodeAt(0) | 0, 0x85ebca6b) ^ Math.imul(norm.charCodeAt(n >> 1) | 0, 0xc2b2ae35) ^ (norm.charCodeAt(n - 1) | 0);
+  return Math.imul(h, 0x27d4eb2f) >>> (32 - KEY_BITS);
+}
 
 export function docOf(path: string, lines: Line[], meta: ArticleMeta, origin: "text" | "html"): TextDoc {
-  // Lines that read the same are as long: a line of a length no other line has is read once, and
-  // only lines sharing a length are counted by their text (hashing every paragraph costs more).
-  for (const l of lines) {
+  // A line alone in its bucket reads like no other and is counted once; only lines sharing a bucket
+  // are counted by their text (hashing every paragraph costs more).
+  const keys = new Uint16Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
     if (l.words > 40) continue;
-    const n = l.norm.length;
-    if (n >= lengthCounts.length) {
-      const grown = new Uint32Array(Math.max(2 * lengthCounts.length, n + 1));
-      grown.set(lengthCounts);
-      lengthCounts = grown;
-    }
-    lengthCounts[n]!++;
+    const k = normKey(l.norm);
+    keys[i] = k;
+    keyCounts[k]!++;
   }
   const counts = new Map<string, number>();
-  for (const l of lines) if (l.words <= 40 && lengthCounts[l.norm.length]! > 1) counts.set(l.norm, (counts.get(l.norm) ?? 0) + 1);
-  for (const l of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.words <= 40 && keyCounts[keys[i]!]! > 1) counts.set(l.norm, (counts.get(l.norm) ?? 0) + 1);
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
     if (l.words > 40) continue;
-    if (lengthCounts[l.norm.length]! > 1) l.repeats = counts.get(l.norm)!;
+    if (keyCounts[keys[i]!]! > 1) l.repeats = counts.get(l.norm)!;
     else l.repeats = 1;
   }
-  for (const l of lines) if (l.words <= 40) lengthCounts[l.norm.length] = 0;
+  for (let i = 0; i < lines.length; i++) if (lines[i]!.words <= 40) keyCounts[keys[i]!] = 0;
   return { path, lines, title: -1, origin, start: 0, end: lines.length, meta, messages: [], scores: null, noArticle: null, core: null };
 }
 
