@@ -83,14 +83,16 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
   // candidate costs more to allocate than its features cost to compute.
   const width = HEADLINE_FEATURES.length;
   const features = new Float64Array(chosen.length * width);
+  // Whether each line is a date or a byline (`near`), asked by up to four candidates apiece: 0 not yet known.
+  const dated = new Int8Array(n);
   // The nearest possible headline above the body (the usual place).
   let nearest = -1;
   for (const i of chosen) if (i < start && lines[i]!.words >= 3) nearest = i;
   for (const i of chosen) {
     const l = lines[i]!;
     const toks = title.length > 0 ? headlineTokens(l.text) : [];
-    const below = near(lines, i + 1, Math.min(n, i + 4));
-    const above = near(lines, Math.max(0, i - 3), i);
+    const below = near(lines, dated, i + 1, Math.min(n, i + 4));
+    const above = near(lines, dated, Math.max(0, i - 3), i);
     let slugCover = 0;
     const plain = slug.length > 0 ? plainTokens(l.text) : [];
     if (slug.length > 0) {
@@ -131,14 +133,14 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
     x[k++] = i === start ? 1 : 0;
     x[k++] = Math.log1p(quotedIn(lines, l, uses));
     x[k++] = l.words <= 2 ? 1 : 0;
-    x[k++] = near(lines, i + 1, Math.min(n, i + 2)) ? 1 : 0;
+    x[k++] = near(lines, dated, i + 1, Math.min(n, i + 2)) ? 1 : 0;
     x[k++] = arrowEnd(l.text) ? 1 : 0;
     x[k++] = l.words >= 2 && !LOWER_LETTER.test(l.text) && UPPER_LETTER.test(l.text) ? 1 : 0;
     x[k++] = hasDomain(l.text) ? 1 : 0;
     x[k++] = QUOTE_LINE.test(l.text) ? 1 : 0;
     x[k++] = (l.marks & MARK_COLON) !== 0 && CLOCK.test(l.text) ? 1 : 0;
     x[k++] = slugF1 >= 0.6 ? 1 : 0;
-    x[k++] = near(lines, i + 1, Math.min(n, i + 7)) ? 1 : 0;
+    x[k++] = near(lines, dated, i + 1, Math.min(n, i + 7)) ? 1 : 0;
     // With log-words, a length that peaks: a headline has a dozen words, its standfirst more.
     x[k++] = Math.log1p(l.words) ** 2;
     leadCover(lines, i, uses, x, k);
@@ -298,10 +300,13 @@ function usable(l: Line): boolean {
   return l.drop === null || l.drop === "page-header" || l.drop === "locate-article" || l.drop === "page-footer" || l.drop === "photo-caption";
 }
 
-function near(lines: readonly Line[], from: number, to: number): boolean {
+function near(lines: readonly Line[], dated: Int8Array, from: number, to: number): boolean {
   for (let j = from; j < to; j++) {
-    const l = lines[j]!;
-    if (l.words <= 15 && (l.dated || l.dateOrNumber || (l.bylineOrDate && bylineOrDateProper(l)))) return true;
+    if (dated[j] === 0) {
+      const l = lines[j]!;
+      dated[j] = l.words <= 15 && (l.dated || l.dateOrNumber || (l.bylineOrDate && bylineOrDateProper(l))) ? 1 : -1;
+    }
+    if (dated[j] === 1) return true;
   }
   return false;
 }
