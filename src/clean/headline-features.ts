@@ -9,6 +9,7 @@ import { gluedPastOpeningQuotes } from "./line-features.ts";
 import { GROUP_BIT } from "./lexicon.ts";
 import { headlineTokens, plainTokens, slugTokens, tokenF1 } from "./headline.ts";
 import { dateAt, isHeadlineByline } from "./bylines.ts";
+import { TermSums } from "../text/term-sums.ts";
 
 export const HEADLINE_FEATURES = [
   "log-words", "caps-share", "stop-share", "ends-sentence", "ends-question", "headline-shape", "prose", "log-repeats",
@@ -170,7 +171,7 @@ const LEAD_WORDS = 12;
  * page). A headline's words recur in its lead; a standfirst brings words of its own. Written
  * into `x` at `at` and the place after it.
  */
-function leadCover(lines: readonly Line[], i: number, uses: Map<number, TermUse>, x: Float64Array, at: number): void {
+function leadCover(lines: readonly Line[], i: number, uses: TermUses, x: Float64Array, at: number): void {
   const l = lines[i]!;
   x[at] = 0;
   x[at + 1] = 0;
@@ -186,17 +187,20 @@ function leadCover(lines: readonly Line[], i: number, uses: Map<number, TermUse>
   for (const t of l.terms) {
     const hit = lead.some((terms) => terms.includes(t));
     if (hit) shared++;
-    if ((uses.get(t)?.lines.length ?? 0) <= 3) (rare++, hit && rareShared++);
+    if ((linesWith(uses, t)?.length ?? 0) <= 3) (rare++, hit && rareShared++);
   }
   x[at] = shared / l.terms.length;
   x[at + 1] = rare > 0 ? rareShared / rare : 0;
 }
 
 /** Share of the line's content words the article's body uses (the line's own use left out). */
-function bodyOverlap(line: Line, uses: Map<number, TermUse>, inBody: boolean): number {
+function bodyOverlap(line: Line, uses: TermUses, inBody: boolean): number {
   if (line.terms.length === 0) return 0;
   let shared = 0;
-  for (const t of line.terms) if ((uses.get(t)?.body ?? 0) > (inBody ? 1 : 0)) shared++;
+  for (const t of line.terms) {
+    const slot = uses.slots.get(t);
+    if ((slot === 0 ? 0 : uses.body[slot - 1]!) > (inBody ? 1 : 0)) shared++;
+  }
   return shared / line.terms.length;
 }
 
@@ -238,25 +242,40 @@ const QUOTE_LINE = /^\s*["“„«‚‘'].*["”“»’‘']\s*$/u;
 /** A time of day: a timestamp or byline, not a headline. */
 const CLOCK = /(?<![\p{N}.:])\d{1,2}:\d{2}(?![\p{N}])/u;
 
-/** How the page uses one of the candidates' content words. */
-interface TermUse {
-  /** How often the article's kept core lines use it: a headline's words recur in its body, another story's or a menu's do not. */
-  body: number;
-  /** The lines of up to 60 words that hold it: lines that may quote a candidate. */
-  lines: number[];
+/** How the page uses the candidates' content words (only those are ever looked up), each by its slot. */
+interface TermUses {
+  /** Each word's slot plus one; 0 for a word no candidate has. */
+  slots: TermSums;
+  /** By slot: how often the article's kept core lines use the word: a headline's words recur in its body, another story's or a menu's do not. */
+  body: number[];
+  /** By slot: the lines of up to 60 words that hold the word: lines that may quote a candidate. */
+  lines: number[][];
 }
 
-/** `termUses`' bit set, one for page after page (emptied first): cheaper than a new one per page. */
-const knownBits = new Uint32Array(2048);
+/** The lines of up to 60 words that hold the word, or undefined for a word no candidate has. */
+function linesWith(uses: TermUses, t: number): number[] | undefined {
+  const slot = uses.slots.get(t);
+  return slot === 0 ? undefined : uses.lines[slot - 1];
+}
 
-/** The candidates' content words (only those are ever looked up), each with its use, in one pass over the page. */
-function termUses(lines: readonly Line[], candidates: readonly number[], coreFrom: number, coreTo: number): Map<number, TermUse> {
-  const out = new Map<number, TermUse>();
+/** `termUses`' bit set and word slots, one for page after page (emptied first): cheaper than new ones per page. */
+const knownBits = new Uint32Array(2048);
+const termSlots = new TermSums();
+
+/** The candidates' content words, each with its use, in one pass over the page. */
+function termUses(lines: readonly Line[], candidates: readonly number[], coreFrom: number, coreTo: number): TermUses {
+  const slots = termSlots;
+  slots.clear();
+  const body: number[] = [];
+  const held: number[][] = [];
   // A bit per low 16 bits of the candidates' words: most of the page's words are passed over unlooked-up.
   const known = knownBits.fill(0);
   for (const i of candidates) {
     for (const t of lines[i]!.terms) {
-      out.set(t, { body: 0, lines: [] });
+      if (slots.get(t) !== 0) continue;
+      slots.add(t, body.length + 1);
+      body.push(0);
+      held.push([]);
       known[(t >>> 5) & 2047]! |= 1 << (t & 31);
     }
   }
@@ -267,24 +286,25 @@ function termUses(lines: readonly Line[], candidates: readonly number[], coreFro
     if (!inBody && !short) continue;
     for (const t of l.terms) {
       if ((known[(t >>> 5) & 2047]! & (1 << (t & 31))) === 0) continue;
-      const use = out.get(t);
-      if (use === undefined) continue;
-      if (inBody) use.body++;
-      if (short && use.lines[use.lines.length - 1] !== i) use.lines.push(i);
+      const slot = slots.get(t) - 1;
+      if (slot < 0) continue;
+      if (inBody) body[slot]!++;
+      const list = held[slot]!;
+      if (short && list[list.length - 1] !== i) list.push(i);
     }
   }
-  return out;
+  return { slots, body, lines: held };
 }
 
 /**
  * Longer lines of the page that quote this one inside them: a breadcrumb's last step, "3 comments
  * on “…”", a share line. Only lines that hold the line's rarest content word are read.
  */
-function quotedIn(lines: readonly Line[], line: Line, uses: Map<number, TermUse>): number {
+function quotedIn(lines: readonly Line[], line: Line, uses: TermUses): number {
   if (line.norm.length < 12 || line.words < 2 || line.terms.length === 0) return 0;
   let rarest: number[] | undefined;
   for (const t of line.terms) {
-    const list = uses.get(t)?.lines;
+    const list = linesWith(uses, t);
     if (!rarest || (list?.length ?? 0) < rarest.length) rarest = list ?? [];
   }
   let n = 0;
