@@ -96,6 +96,8 @@ export const FOLD_TYPOGRAPHIC = 1;
 export const FOLD_UNSTABLE = 2;
 /** Any character past ASCII. */
 export const FOLD_NON_ASCII = 4;
+/** White space past ASCII that a line's text reads as a plain space (no-break, wide, thin, zero-width, ideographic). */
+export const FOLD_SPACE = 8;
 
 /** `foldClass` bits by code unit (with `KNOWN`), 0 while not yet computed. */
 export const foldTable = new Uint8Array(0x10000);
@@ -113,6 +115,7 @@ export function foldClass(code: number): number {
   const ch = String.fromCharCode(code);
   let bits = KNOWN | FOLD_NON_ASCII;
   if (TYPOGRAPHIC_UNITS.has(code)) bits |= FOLD_TYPOGRAPHIC;
+  if (code === 0xa0 || (code >= 0x2000 && code <= 0x200b) || code === 0x202f || code === 0x205f || code === 0x3000) bits |= FOLD_SPACE;
   if ((code >= 0xd800 && code <= 0xdfff) || (code >= 0x1100 && code <= 0x11ff) || /\p{M}/u.test(ch) || ch.normalize("NFKC") !== ch) bits |= FOLD_UNSTABLE;
   foldTable[code] = bits;
   return bits;

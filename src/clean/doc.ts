@@ -4,6 +4,7 @@
 import { Buffer } from "node:buffer";
 import type { ArticleMeta, Message } from "../types.ts";
 import * as features from "./line-features.ts";
+import type { WordStats } from "./line-features.ts";
 import { isBylineOrDate } from "./bylines.ts";
 import { isDateOrNumberLine } from "./date-words.ts";
 import { isTrimmedSpace } from "./chars.ts";
@@ -124,7 +125,6 @@ const BULLET = /^[\s•·▪●◦*‣⁃–—-]+\s*/u;
 /** The white space other than a plain space that a line's text reads as one. */
 const ODD_SPACES = String.raw`\u00a0\u2000-\u200b\u202f\u205f\u3000\t`;
 const ODD_SPACE = new RegExp(String.raw`[${ODD_SPACES}]| {2}`);
-const ODD_SPACE_CHAR = new RegExp(`[${ODD_SPACES}]`);
 /** A run of two or more spaces of any kind, or one odd space: each folds to a plain space. */
 const SPACE_RUN = new RegExp(`[ ${ODD_SPACES}]{2,}|[${ODD_SPACES}]`, "g");
 
@@ -152,8 +152,7 @@ export function makeLine(text: string, blankBefore: boolean, dom: DomHints | nul
   return line;
 }
 
-function lineOf(t: string, blankBefore: boolean): Line {
-  const stats = wordStats(t);
+function lineOf(t: string, blankBefore: boolean, stats: WordStats = wordStats(t)): Line {
   const line: Line = {
     text: t,
     // White space is already collapsed: plain ASCII only needs lower case.
@@ -200,30 +199,40 @@ function lineOf(t: string, blankBefore: boolean): Line {
 export function makeDoc(path: string, text: string, meta: ArticleMeta, origin: "text" | "html" = "text"): TextDoc {
   const lines: Line[] = [];
   let blank = true;
-  // Odd spaces folded in one pass over the whole text, not line by line.
-  // A third of the pages have nothing to fold: no double space, no odd space. The pattern's own scan
-  // stops at each space to look for a second; two plain searches tell first.
-  const spaced = text.includes("  ") || ODD_SPACE_CHAR.test(text) ? text.replace(SPACE_RUN, " ") : text;
+  // White space is folded line by line, on the few lines whose scan (`WordStats.spaces`) finds
+  // some to fold, not by a pattern over the whole text: one line in twenty has any. A line trimmed
+  // and then folded and trimmed reads as the text folded and then trimmed (trim takes every
+  // white space at the ends; the folding changes runs only within them).
   // Each line is copied out of the text's UTF-16 code units rather than sliced from the text: a
   // slice reads every character through its parent, a two-byte string as soon as the page has one
   // character past Latin-1, while the copy is a string of its own, one byte a character where the
   // line allows. Every per-character scan, pattern and lower-casing after it runs faster than the
   // copy costs (same characters, so the same results).
-  const units = Buffer.from(spaced, "utf16le");
-  for (let from = 0; from <= spaced.length; ) {
-    let end = spaced.indexOf("\n", from);
-    if (end < 0) end = spaced.length;
+  const units = Buffer.from(text, "utf16le");
+  for (let from = 0; from <= text.length; ) {
+    let end = text.indexOf("\n", from);
+    if (end < 0) end = text.length;
     // The line's bounds as `trim` would leave them, read in place.
     let a = from, b = end;
     from = end + 1;
-    while (a < b && isTrimmedSpace(spaced.charCodeAt(a))) a++;
-    while (b > a && isTrimmedSpace(spaced.charCodeAt(b - 1))) b--;
+    while (a < b && isTrimmedSpace(text.charCodeAt(a))) a++;
+    while (b > a && isTrimmedSpace(text.charCodeAt(b - 1))) b--;
     if (a === b) {
       blank = true;
       continue;
     }
-    const t = units.toString("utf16le", 2 * a, 2 * b);
-    lines.push(lineOf(t, blank));
+    let t = units.toString("utf16le", 2 * a, 2 * b);
+    let stats = wordStats(t);
+    if (stats.spaces) {
+      t = tidy(t);
+      // Nothing but odd spaces ("\u200b", which trim keeps): a blank line.
+      if (t === "") {
+        blank = true;
+        continue;
+      }
+      stats = wordStats(t);
+    }
+    lines.push(lineOf(t, blank, stats));
     blank = false;
   }
   return docOf(path, lines, meta, origin);

@@ -5,7 +5,7 @@ import * as chars from "./chars.ts";
 import { lexiconEntries } from "./lexicon.ts";
 
 // Bound once: under tsx every imported name is read through a getter, too slow for a per-character loop.
-const { CJK, DIGIT, FOLD_NON_ASCII, FOLD_TYPOGRAPHIC, FOLD_UNSTABLE, LETTER, LOWER, UPPER, charClass, foldClass, foldTable: FOLD, lowerOf, table: CLASS } = chars;
+const { CJK, DIGIT, FOLD_NON_ASCII, FOLD_SPACE, FOLD_TYPOGRAPHIC, FOLD_UNSTABLE, LETTER, LOWER, UPPER, charClass, foldClass, foldTable: FOLD, lowerOf, table: CLASS } = chars;
 /** Class bits of a lower-case ASCII letter (all share them). */
 const ASCII_LOWER = charClass(97);
 
@@ -136,6 +136,8 @@ export interface WordStats {
   punctuation: number;
   /** What `foldLine` must do for the line: `FOLD_*` bits of its characters past ASCII (chars.ts). */
   fold: number;
+  /** Two spaces in a row, a tab, or white space past ASCII: white space not yet folded to single plain spaces. */
+  spaces: boolean;
 }
 
 /** Word count, function-word share, capitalised share and the rest, in one pass over the line's characters. */
@@ -148,7 +150,7 @@ export function wordStats(t: string): WordStats {
   let innerCaps = 0, wordInner = false;
   // A capital right after a lower-case letter, digit or closing mark near the start: a possible glue.
   let glue = false, prev = 32, prevK = 0, prevLower = false;
-  let fold = 0;
+  let fold = 0, doubleSpace = false;
   const len = t.length;
   // Words as /[\p{L}\p{N}_]+(?:['’]\p{L}+)?/u finds them, by table look-up; i === len closes the last word.
   for (let i = 0; i <= len; i++) {
@@ -167,6 +169,7 @@ export function wordStats(t: string): WordStats {
     }
     const k = CLASS[c] || charClass(c);
     if (k & UPPER && !glue && i < 202 && ((prevK & (LOWER | DIGIT)) !== 0 || isGlueEnd(prev))) glue = true;
+    if (c === 32 && prev === 32 && i < len) doubleSpace = true;
     prev = c;
     prevK = k;
     if (k & (LETTER | DIGIT)) {
@@ -189,6 +192,7 @@ export function wordStats(t: string): WordStats {
     }
     if (c !== 32) {
       punct++;
+      if (c === 9) doubleSpace = true;
       if (c === 44 || c === 0xff0c || c === 0x3001) commas++;
       else if (c === 46 || c === 33 || c === 63 || c === 0x3002 || c === 0xff01 || c === 0xff1f) {
         const d = i + 1 < len ? t.charCodeAt(i + 1) : 32;
@@ -263,6 +267,7 @@ export function wordStats(t: string): WordStats {
     commas,
     punctuation: len ? punct / len : 0,
     fold: fold & (FOLD_NON_ASCII | FOLD_TYPOGRAPHIC | FOLD_UNSTABLE),
+    spaces: doubleSpace || (fold & FOLD_SPACE) !== 0,
   };
 }
 
