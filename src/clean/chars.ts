@@ -89,3 +89,34 @@ export function isTrimmedSpace(code: number): boolean {
   }
   return known === 1;
 }
+
+/** `foldClass` bits. A typographic quote or dash `foldLine` makes plain (‘ ’ ‛ ′ “ ” ‟ ″ – —). */
+export const FOLD_TYPOGRAPHIC = 1;
+/** A character NFKC may change, or one that may join the character before it (a mark, a Hangul jamo). */
+export const FOLD_UNSTABLE = 2;
+/** Any character past ASCII. */
+export const FOLD_NON_ASCII = 4;
+/** White space past ASCII that a line's text reads as a plain space (no-break, wide, thin, zero-width, ideographic). */
+export const FOLD_SPACE = 8;
+
+/** `foldClass` bits by code unit (with `KNOWN`), 0 while not yet computed. */
+export const foldTable = new Uint8Array(0x10000);
+
+const TYPOGRAPHIC_UNITS = new Set([0x2018, 0x2019, 0x201b, 0x2032, 0x201c, 0x201d, 0x201f, 0x2033, 0x2013, 0x2014]);
+
+/**
+ * What `foldLine` must do for a code unit past ASCII. A text of characters NFKC leaves alone, none of
+ * them a mark or a jamo (the only characters composition joins to the one before), is left alone as a
+ * whole: such a line needs no normalising pass. Surrogates count as unstable.
+ */
+export function foldClass(code: number): number {
+  const known = foldTable[code]!;
+  if (known !== 0) return known;
+  const ch = String.fromCharCode(code);
+  let bits = KNOWN | FOLD_NON_ASCII;
+  if (TYPOGRAPHIC_UNITS.has(code)) bits |= FOLD_TYPOGRAPHIC;
+  if (code === 0xa0 || (code >= 0x2000 && code <= 0x200b) || code === 0x202f || code === 0x205f || code === 0x3000) bits |= FOLD_SPACE;
+  if ((code >= 0xd800 && code <= 0xdfff) || (code >= 0x1100 && code <= 0x11ff) || /\p{M}/u.test(ch) || ch.normalize("NFKC") !== ch) bits |= FOLD_UNSTABLE;
+  foldTable[code] = bits;
+  return bits;
+}

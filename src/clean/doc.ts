@@ -4,6 +4,7 @@
 import { Buffer } from "node:buffer";
 import type { ArticleMeta, Message } from "../types.ts";
 import * as features from "./line-features.ts";
+import type { WordStats } from "./line-features.ts";
 import { isBylineOrDate } from "./bylines.ts";
 import { isDateOrNumberLine } from "./date-words.ts";
 import { isTrimmedSpace } from "./chars.ts";
@@ -124,7 +125,6 @@ const BULLET = /^[\s•·▪●◦*‣⁃–—-]+\s*/u;
 /** The white space other than a plain space that a line's text reads as one. */
 const ODD_SPACES = String.raw`\u00a0\u2000-\u200b\u202f\u205f\u3000\t`;
 const ODD_SPACE = new RegExp(String.raw`[${ODD_SPACES}]| {2}`);
-const ODD_SPACE_CHAR = new RegExp(`[${ODD_SPACES}]`);
 /** A run of two or more spaces of any kind, or one odd space: each folds to a plain space. */
 const SPACE_RUN = new RegExp(`[ ${ODD_SPACES}]{2,}|[${ODD_SPACES}]`, "g");
 
@@ -146,18 +146,25 @@ function tidy(text: string): string {
   return (ODD_SPACE.test(text) ? text.replace(SPACE_RUN, " ") : text).trim();
 }
 
+/**
+ * The text as a string of its own (`makeDoc` says why): a trimmed or folded text is often a slice
+ * of another, and the per-character scans run slower on every line once they have met slices.
+ */
+function copied(text: string): string {
+  return Buffer.from(text, "utf16le").toString("utf16le");
+}
+
 export function makeLine(text: string, blankBefore: boolean, dom: DomHints | null = null): Line {
-  const line = lineOf(tidy(text), blankBefore);
+  const line = lineOf(copied(tidy(text)), blankBefore);
   line.dom = dom;
   return line;
 }
 
-function lineOf(t: string, blankBefore: boolean): Line {
-  const stats = wordStats(t);
+function lineOf(t: string, blankBefore: boolean, stats: WordStats = wordStats(t)): Line {
   const line: Line = {
     text: t,
     // White space is already collapsed: plain ASCII only needs lower case.
-    norm: stats.ascii && isAsciiAlnum(t.charCodeAt(0)) ? t.toLowerCase() : foldLine(mayOpenWithBullet(t.charCodeAt(0)) ? t.replace(BULLET, "") : t),
+    norm: stats.ascii && isAsciiAlnum(t.charCodeAt(0)) ? t.toLowerCase() : foldLine(mayOpenWithBullet(t.charCodeAt(0)) ? t.replace(BULLET, "") : t, stats.fold),
     words: stats.words,
     blankBefore,
     stops: stats.stops,
@@ -200,59 +207,82 @@ function lineOf(t: string, blankBefore: boolean): Line {
 export function makeDoc(path: string, text: string, meta: ArticleMeta, origin: "text" | "html" = "text"): TextDoc {
   const lines: Line[] = [];
   let blank = true;
-  // Odd spaces folded in one pass over the whole text, not line by line.
-  // A third of the pages have nothing to fold: no double space, no odd space. The pattern's own scan
-  // stops at each space to look for a second; two plain searches tell first.
-  const spaced = text.includes("  ") || ODD_SPACE_CHAR.test(text) ? text.replace(SPACE_RUN, " ") : text;
+  // White space is folded line by line, on the few lines whose scan (`WordStats.spaces`) finds
+  // some to fold, not by a pattern over the whole text: one line in twenty has any. A line trimmed
+  // and then folded and trimmed reads as the text folded and then trimmed (trim takes every
+  // white space at the ends; the folding changes runs only within them).
   // Each line is copied out of the text's UTF-16 code units rather than sliced from the text: a
   // slice reads every character through its parent, a two-byte string as soon as the page has one
   // character past Latin-1, while the copy is a string of its own, one byte a character where the
   // line allows. Every per-character scan, pattern and lower-casing after it runs faster than the
   // copy costs (same characters, so the same results).
-  const units = Buffer.from(spaced, "utf16le");
-  for (let from = 0; from <= spaced.length; ) {
-    let end = spaced.indexOf("\n", from);
-    if (end < 0) end = spaced.length;
+  const units = Buffer.from(text, "utf16le");
+  for (let from = 0; from <= text.length; ) {
+    let end = text.indexOf("\n", from);
+    if (end < 0) end = text.length;
     // The line's bounds as `trim` would leave them, read in place.
     let a = from, b = end;
     from = end + 1;
-    while (a < b && isTrimmedSpace(spaced.charCodeAt(a))) a++;
-    while (b > a && isTrimmedSpace(spaced.charCodeAt(b - 1))) b--;
+    while (a < b && isTrimmedSpace(text.charCodeAt(a))) a++;
+    while (b > a && isTrimmedSpace(text.charCodeAt(b - 1))) b--;
     if (a === b) {
       blank = true;
       continue;
     }
-    const t = units.toString("utf16le", 2 * a, 2 * b);
-    lines.push(lineOf(t, blank));
+    let t = units.toString("utf16le", 2 * a, 2 * b);
+    let stats = wordStats(t);
+    if (stats.spaces) {
+      t = copied(tidy(t));
+      // Nothing but odd spaces ("\u200b", which trim keeps): a blank line.
+      if (t === "") {
+        blank = true;
+        continue;
+      }
+      stats = wordStats(t);
+    }
+    lines.push(lineOf(t, blank, stats));
     blank = false;
   }
   return docOf(path, lines, meta, origin);
 }
 
-/** How many of the page's lines have each length of `norm`, for `docOf`; emptied after each page. */
-let lengthCounts = new Uint32Array(1024);
+/**
+ * How many of the page's lines fall in each bucket of `normKey`, for `docOf`; emptied after each
+ * page. Lines that read the same fall in the same bucket.
+ */
+const KEY_BITS = 12;
+const keyCounts = new Uint32Array(1 << KEY_BITS);
+
+/** A bucket of a line's `norm` by its length and three of its characters: cheap, and equal texts share it. */
+function normKey(norm: string): number {
+  const n = norm.length;
+  const h = Math.imul(n, 0x9e3779b1) ^ Math.imul(norm.charCodeAt(0) | 0, 0x85ebca6b) ^ Math.imul(norm.charCodeAt(n >> 1) | 0, 0xc2b2ae35) ^ (norm.charCodeAt(n - 1) | 0);
+  return Math.imul(h, 0x27d4eb2f) >>> (32 - KEY_BITS);
+}
 
 export function docOf(path: string, lines: Line[], meta: ArticleMeta, origin: "text" | "html"): TextDoc {
-  // Lines that read the same are as long: a line of a length no other line has is read once, and
-  // only lines sharing a length are counted by their text (hashing every paragraph costs more).
-  for (const l of lines) {
+  // A line alone in its bucket reads like no other and is counted once; only lines sharing a bucket
+  // are counted by their text (hashing every paragraph costs more).
+  const keys = new Uint16Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
     if (l.words > 40) continue;
-    const n = l.norm.length;
-    if (n >= lengthCounts.length) {
-      const grown = new Uint32Array(Math.max(2 * lengthCounts.length, n + 1));
-      grown.set(lengthCounts);
-      lengthCounts = grown;
-    }
-    lengthCounts[n]!++;
+    const k = normKey(l.norm);
+    keys[i] = k;
+    keyCounts[k]!++;
   }
   const counts = new Map<string, number>();
-  for (const l of lines) if (l.words <= 40 && lengthCounts[l.norm.length]! > 1) counts.set(l.norm, (counts.get(l.norm) ?? 0) + 1);
-  for (const l of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.words <= 40 && keyCounts[keys[i]!]! > 1) counts.set(l.norm, (counts.get(l.norm) ?? 0) + 1);
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
     if (l.words > 40) continue;
-    if (lengthCounts[l.norm.length]! > 1) l.repeats = counts.get(l.norm)!;
+    if (keyCounts[keys[i]!]! > 1) l.repeats = counts.get(l.norm)!;
     else l.repeats = 1;
   }
-  for (const l of lines) if (l.words <= 40) lengthCounts[l.norm.length] = 0;
+  for (let i = 0; i < lines.length; i++) if (lines[i]!.words <= 40) keyCounts[keys[i]!] = 0;
   return { path, lines, title: -1, origin, start: 0, end: lines.length, meta, messages: [], scores: null, noArticle: null, core: null };
 }
 

@@ -9,6 +9,7 @@ import { gluedPastOpeningQuotes } from "./line-features.ts";
 import { GROUP_BIT } from "./lexicon.ts";
 import { headlineTokens, plainTokens, slugTokens, tokenF1 } from "./headline.ts";
 import { dateAt, isHeadlineByline } from "./bylines.ts";
+import { TermSums } from "../text/term-sums.ts";
 
 export const HEADLINE_FEATURES = [
   "log-words", "caps-share", "stop-share", "ends-sentence", "ends-question", "headline-shape", "prose", "log-repeats",
@@ -56,6 +57,8 @@ export interface HeadlineCandidate {
  * takes the text above them out of the article).
  */
 const ABOVE = 100;
+const LOWER_LETTER = /\p{Ll}/u;
+const UPPER_LETTER = /\p{Lu}/u;
 const INTO = 20;
 
 /** Candidate lines around the body's start, with their features. */
@@ -81,14 +84,16 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
   // candidate costs more to allocate than its features cost to compute.
   const width = HEADLINE_FEATURES.length;
   const features = new Float64Array(chosen.length * width);
+  // Whether each line is a date or a byline (`near`), asked by up to four candidates apiece: 0 not yet known.
+  const dated = new Int8Array(n);
   // The nearest possible headline above the body (the usual place).
   let nearest = -1;
   for (const i of chosen) if (i < start && lines[i]!.words >= 3) nearest = i;
   for (const i of chosen) {
     const l = lines[i]!;
     const toks = title.length > 0 ? headlineTokens(l.text) : [];
-    const below = near(lines, i + 1, Math.min(n, i + 4));
-    const above = near(lines, Math.max(0, i - 3), i);
+    const below = near(lines, dated, i + 1, Math.min(n, i + 4));
+    const above = near(lines, dated, Math.max(0, i - 3), i);
     let slugCover = 0;
     const plain = slug.length > 0 ? plainTokens(l.text) : [];
     if (slug.length > 0) {
@@ -99,47 +104,47 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
     }
     const slugF1 = tokenF1(plain, slug);
     const x = features.subarray(out.length * width, (out.length + 1) * width);
-    x.set([
-      Math.log1p(l.words),
-      l.caps,
-      l.stops,
-      endsInStop(l.text) ? 1 : 0,
-      l.text.endsWith("?") ? 1 : 0,
-      l.headline ? 1 : 0,
-      l.prose ? 1 : 0,
-      Math.log(l.repeats),
-      i < start ? 1 : 0,
-      i >= start ? 1 : 0,
-      Math.log1p(Math.abs(start - i)),
-      i === nearest ? 1 : 0,
-      slugF1,
-      slugCover,
-      below ? 1 : 0,
-      above ? 1 : 0,
-      i === firstKept ? 1 : 0,
-      n > 1 ? i / (n - 1) : 0,
-      scores ? clamp(scores[i]!) : 0,
-      scores && i + 1 < n ? clamp(scores[i + 1]!) : 0,
-      l.lexiconWords / Math.max(1, l.words),
-      l.drop !== null ? 1 : 0,
-      tokenF1(toks, title),
-      doc.meta.url ? 1 : 0,
-      bodyOverlap(l, uses, i >= coreFrom && i < coreTo && l.drop === null),
-      i === start ? 1 : 0,
-      Math.log1p(quotedIn(lines, l, uses)),
-      l.words <= 2 ? 1 : 0,
-      near(lines, i + 1, Math.min(n, i + 2)) ? 1 : 0,
-      arrowEnd(l.text) ? 1 : 0,
-      l.words >= 2 && !/\p{Ll}/u.test(l.text) && /\p{Lu}/u.test(l.text) ? 1 : 0,
-      hasDomain(l.text) ? 1 : 0,
-      QUOTE_LINE.test(l.text) ? 1 : 0,
-      (l.marks & MARK_COLON) !== 0 && CLOCK.test(l.text) ? 1 : 0,
-      slugF1 >= 0.6 ? 1 : 0,
-      near(lines, i + 1, Math.min(n, i + 7)) ? 1 : 0,
-      // With log-words, a length that peaks: a headline has a dozen words, its standfirst more.
-      Math.log1p(l.words) ** 2,
-      ...leadCover(lines, i, uses),
-    ]);
+    // Written in place, in HEADLINE_FEATURES order: no array of the values made per candidate.
+    let k = 0;
+    x[k++] = Math.log1p(l.words);
+    x[k++] = l.caps;
+    x[k++] = l.stops;
+    x[k++] = endsInStop(l.text) ? 1 : 0;
+    x[k++] = l.text.endsWith("?") ? 1 : 0;
+    x[k++] = l.headline ? 1 : 0;
+    x[k++] = l.prose ? 1 : 0;
+    x[k++] = Math.log(l.repeats);
+    x[k++] = i < start ? 1 : 0;
+    x[k++] = i >= start ? 1 : 0;
+    x[k++] = Math.log1p(Math.abs(start - i));
+    x[k++] = i === nearest ? 1 : 0;
+    x[k++] = slugF1;
+    x[k++] = slugCover;
+    x[k++] = below ? 1 : 0;
+    x[k++] = above ? 1 : 0;
+    x[k++] = i === firstKept ? 1 : 0;
+    x[k++] = n > 1 ? i / (n - 1) : 0;
+    x[k++] = scores ? clamp(scores[i]!) : 0;
+    x[k++] = scores && i + 1 < n ? clamp(scores[i + 1]!) : 0;
+    x[k++] = l.lexiconWords / Math.max(1, l.words);
+    x[k++] = l.drop !== null ? 1 : 0;
+    x[k++] = tokenF1(toks, title);
+    x[k++] = doc.meta.url ? 1 : 0;
+    x[k++] = bodyOverlap(l, uses, i >= coreFrom && i < coreTo && l.drop === null);
+    x[k++] = i === start ? 1 : 0;
+    x[k++] = Math.log1p(quotedIn(lines, l, uses));
+    x[k++] = l.words <= 2 ? 1 : 0;
+    x[k++] = near(lines, dated, i + 1, Math.min(n, i + 2)) ? 1 : 0;
+    x[k++] = arrowEnd(l.text) ? 1 : 0;
+    x[k++] = l.words >= 2 && !LOWER_LETTER.test(l.text) && UPPER_LETTER.test(l.text) ? 1 : 0;
+    x[k++] = hasDomain(l.text) ? 1 : 0;
+    x[k++] = QUOTE_LINE.test(l.text) ? 1 : 0;
+    x[k++] = (l.marks & MARK_COLON) !== 0 && CLOCK.test(l.text) ? 1 : 0;
+    x[k++] = slugF1 >= 0.6 ? 1 : 0;
+    x[k++] = near(lines, dated, i + 1, Math.min(n, i + 7)) ? 1 : 0;
+    // With log-words, a length that peaks: a headline has a dozen words, its standfirst more.
+    x[k++] = Math.log1p(l.words) ** 2;
+    leadCover(lines, i, uses, x, k);
     out.push({ index: i, x });
   }
   return out;
@@ -163,32 +168,39 @@ const LEAD_WORDS = 12;
 /**
  * How much of the line the lead below it restates: the share of its content words in the first
  * prose lines under it, and the same share over its rare words only (on at most three lines of the
- * page). A headline's words recur in its lead; a standfirst brings words of its own.
+ * page). A headline's words recur in its lead; a standfirst brings words of its own. Written
+ * into `x` at `at` and the place after it.
  */
-function leadCover(lines: readonly Line[], i: number, uses: Map<number, TermUse>): [number, number] {
+function leadCover(lines: readonly Line[], i: number, uses: TermUses, x: Float64Array, at: number): void {
   const l = lines[i]!;
-  if (l.terms.length === 0) return [0, 0];
+  x[at] = 0;
+  x[at + 1] = 0;
+  if (l.terms.length === 0) return;
   // The lead's few lines are searched in place: no set of their words is built per candidate.
   const lead: number[][] = [];
   for (let j = i + 1; j < lines.length && j <= i + LEAD_REACH && lead.length < LEAD_LINES; j++) {
     const o = lines[j]!;
     if (o.words >= LEAD_WORDS && usable(o)) lead.push(o.terms);
   }
-  if (lead.length === 0) return [0, 0];
+  if (lead.length === 0) return;
   let shared = 0, rare = 0, rareShared = 0;
   for (const t of l.terms) {
     const hit = lead.some((terms) => terms.includes(t));
     if (hit) shared++;
-    if ((uses.get(t)?.lines.length ?? 0) <= 3) (rare++, hit && rareShared++);
+    if ((linesWith(uses, t)?.length ?? 0) <= 3) (rare++, hit && rareShared++);
   }
-  return [shared / l.terms.length, rare > 0 ? rareShared / rare : 0];
+  x[at] = shared / l.terms.length;
+  x[at + 1] = rare > 0 ? rareShared / rare : 0;
 }
 
 /** Share of the line's content words the article's body uses (the line's own use left out). */
-function bodyOverlap(line: Line, uses: Map<number, TermUse>, inBody: boolean): number {
+function bodyOverlap(line: Line, uses: TermUses, inBody: boolean): number {
   if (line.terms.length === 0) return 0;
   let shared = 0;
-  for (const t of line.terms) if ((uses.get(t)?.body ?? 0) > (inBody ? 1 : 0)) shared++;
+  for (const t of line.terms) {
+    const slot = uses.slots.get(t);
+    if ((slot === 0 ? 0 : uses.body[slot - 1]!) > (inBody ? 1 : 0)) shared++;
+  }
   return shared / line.terms.length;
 }
 
@@ -230,25 +242,40 @@ const QUOTE_LINE = /^\s*["“„«‚‘'].*["”“»’‘']\s*$/u;
 /** A time of day: a timestamp or byline, not a headline. */
 const CLOCK = /(?<![\p{N}.:])\d{1,2}:\d{2}(?![\p{N}])/u;
 
-/** How the page uses one of the candidates' content words. */
-interface TermUse {
-  /** How often the article's kept core lines use it: a headline's words recur in its body, another story's or a menu's do not. */
-  body: number;
-  /** The lines of up to 60 words that hold it: lines that may quote a candidate. */
-  lines: number[];
+/** How the page uses the candidates' content words (only those are ever looked up), each by its slot. */
+interface TermUses {
+  /** Each word's slot plus one; 0 for a word no candidate has. */
+  slots: TermSums;
+  /** By slot: how often the article's kept core lines use the word: a headline's words recur in its body, another story's or a menu's do not. */
+  body: number[];
+  /** By slot: the lines of up to 60 words that hold the word: lines that may quote a candidate. */
+  lines: number[][];
 }
 
-/** `termUses`' bit set, one for page after page (emptied first): cheaper than a new one per page. */
-const knownBits = new Uint32Array(2048);
+/** The lines of up to 60 words that hold the word, or undefined for a word no candidate has. */
+function linesWith(uses: TermUses, t: number): number[] | undefined {
+  const slot = uses.slots.get(t);
+  return slot === 0 ? undefined : uses.lines[slot - 1];
+}
 
-/** The candidates' content words (only those are ever looked up), each with its use, in one pass over the page. */
-function termUses(lines: readonly Line[], candidates: readonly number[], coreFrom: number, coreTo: number): Map<number, TermUse> {
-  const out = new Map<number, TermUse>();
+/** `termUses`' bit set and word slots, one for page after page (emptied first): cheaper than new ones per page. */
+const knownBits = new Uint32Array(2048);
+const termSlots = new TermSums();
+
+/** The candidates' content words, each with its use, in one pass over the page. */
+function termUses(lines: readonly Line[], candidates: readonly number[], coreFrom: number, coreTo: number): TermUses {
+  const slots = termSlots;
+  slots.clear();
+  const body: number[] = [];
+  const held: number[][] = [];
   // A bit per low 16 bits of the candidates' words: most of the page's words are passed over unlooked-up.
   const known = knownBits.fill(0);
   for (const i of candidates) {
     for (const t of lines[i]!.terms) {
-      out.set(t, { body: 0, lines: [] });
+      if (slots.get(t) !== 0) continue;
+      slots.add(t, body.length + 1);
+      body.push(0);
+      held.push([]);
       known[(t >>> 5) & 2047]! |= 1 << (t & 31);
     }
   }
@@ -259,24 +286,25 @@ function termUses(lines: readonly Line[], candidates: readonly number[], coreFro
     if (!inBody && !short) continue;
     for (const t of l.terms) {
       if ((known[(t >>> 5) & 2047]! & (1 << (t & 31))) === 0) continue;
-      const use = out.get(t);
-      if (use === undefined) continue;
-      if (inBody) use.body++;
-      if (short && use.lines[use.lines.length - 1] !== i) use.lines.push(i);
+      const slot = slots.get(t) - 1;
+      if (slot < 0) continue;
+      if (inBody) body[slot]!++;
+      const list = held[slot]!;
+      if (short && list[list.length - 1] !== i) list.push(i);
     }
   }
-  return out;
+  return { slots, body, lines: held };
 }
 
 /**
  * Longer lines of the page that quote this one inside them: a breadcrumb's last step, "3 comments
  * on “…”", a share line. Only lines that hold the line's rarest content word are read.
  */
-function quotedIn(lines: readonly Line[], line: Line, uses: Map<number, TermUse>): number {
+function quotedIn(lines: readonly Line[], line: Line, uses: TermUses): number {
   if (line.norm.length < 12 || line.words < 2 || line.terms.length === 0) return 0;
   let rarest: number[] | undefined;
   for (const t of line.terms) {
-    const list = uses.get(t)?.lines;
+    const list = linesWith(uses, t);
     if (!rarest || (list?.length ?? 0) < rarest.length) rarest = list ?? [];
   }
   let n = 0;
@@ -292,10 +320,13 @@ function usable(l: Line): boolean {
   return l.drop === null || l.drop === "page-header" || l.drop === "locate-article" || l.drop === "page-footer" || l.drop === "photo-caption";
 }
 
-function near(lines: readonly Line[], from: number, to: number): boolean {
+function near(lines: readonly Line[], dated: Int8Array, from: number, to: number): boolean {
   for (let j = from; j < to; j++) {
-    const l = lines[j]!;
-    if (l.words <= 15 && (l.dated || l.dateOrNumber || (l.bylineOrDate && bylineOrDateProper(l)))) return true;
+    if (dated[j] === 0) {
+      const l = lines[j]!;
+      dated[j] = l.words <= 15 && (l.dated || l.dateOrNumber || (l.bylineOrDate && bylineOrDateProper(l))) ? 1 : -1;
+    }
+    if (dated[j] === 1) return true;
   }
   return false;
 }
@@ -338,17 +369,15 @@ export function headlineContext(doc: TextDoc, candidates: readonly HeadlineCandi
     for (let j = k + 1; j < m && candidates[j]!.index - c.index <= ADJACENT; j++) if (below < 0 || z[j]! > z[below]!) below = j;
     const words = doc.lines[c.index]!.words;
     const x = features.subarray(k * width, (k + 1) * width);
-    x.set([
-      z[k]!,
-      Number.isFinite(other) ? clampGap(z[k]! - other) : 5,
-      above >= 0 ? 1 : 0,
-      above >= 0 ? clampGap(z[k]! - z[above]!) : 0,
-      below >= 0 ? 1 : 0,
-      below >= 0 ? clampGap(z[k]! - z[below]!) : 0,
-      below >= 0 && doc.lines[candidates[below]!.index]!.words > words ? 1 : 0,
-      above >= 0 && doc.lines[candidates[above]!.index]!.words > words ? 1 : 0,
-      c.x[SLUG_F1]! - bestSlug,
-    ]);
+    x[0] = z[k]!;
+    x[1] = Number.isFinite(other) ? clampGap(z[k]! - other) : 5;
+    x[2] = above >= 0 ? 1 : 0;
+    x[3] = above >= 0 ? clampGap(z[k]! - z[above]!) : 0;
+    x[4] = below >= 0 ? 1 : 0;
+    x[5] = below >= 0 ? clampGap(z[k]! - z[below]!) : 0;
+    x[6] = below >= 0 && doc.lines[candidates[below]!.index]!.words > words ? 1 : 0;
+    x[7] = above >= 0 && doc.lines[candidates[above]!.index]!.words > words ? 1 : 0;
+    x[8] = c.x[SLUG_F1]! - bestSlug;
     return x;
   });
 }

@@ -13,10 +13,41 @@ export interface HeadlineClaims {
   url: string | null;
 }
 
+import * as chars from "./chars.ts";
+
+// Bound once: under tsx every imported name is read through a getter, too slow for a per-character loop.
+const { DIGIT, LETTER, charClass, table: CLASS } = chars;
+
 const TOKEN = /[\p{L}\p{N}]+/gu;
 
+/**
+ * The runs of letters and digits of the lower-cased text, as TOKEN finds them, read by character
+ * table (the pattern's property classes cost far more a character past Latin). A text with a
+ * surrogate (a character outside the BMP, which the pattern reads whole) goes to the pattern.
+ */
 export function headlineTokens(text: string): string[] {
-  return text.toLowerCase().match(TOKEN) ?? [];
+  const low = text.toLowerCase();
+  const out: string[] = [];
+  const len = low.length;
+  let start = -1;
+  for (let i = 0; i <= len; i++) {
+    const c = i < len ? low.charCodeAt(i) : 32;
+    let inToken: boolean;
+    if (c < 128) inToken = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+    else {
+      if (c >= 0xd800 && c <= 0xdfff) return low.match(TOKEN) ?? [];
+      const k = CLASS[c] || charClass(c);
+      // DIGIT also holds "_", which TOKEN leaves out (it is ASCII, read above).
+      inToken = (k & (LETTER | DIGIT)) !== 0;
+    }
+    if (inToken) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out.push(low.slice(start, i));
+      start = -1;
+    }
+  }
+  return out;
 }
 
 const MARKS = /[\u0300-\u036f]/g;

@@ -5,8 +5,9 @@ import * as chars from "./chars.ts";
 import { lexiconEntries } from "./lexicon.ts";
 
 // Bound once: under tsx every imported name is read through a getter, too slow for a per-character loop.
-const { CJK, DIGIT, LETTER, LOWER, UPPER, charClass, lowerOf, table: CLASS } = chars;
-const NON_ASCII = /[^\x00-\x7f]/;
+const { CJK, DIGIT, FOLD_NON_ASCII, FOLD_SPACE, FOLD_TYPOGRAPHIC, FOLD_UNSTABLE, LETTER, LOWER, UPPER, charClass, foldClass, foldTable: FOLD, lowerOf, table: CLASS } = chars;
+/** Class bits of a lower-case ASCII letter (all share them). */
+const ASCII_LOWER = charClass(97);
 
 export const MARK_COLON = 1;
 export const MARK_SLASH = 2;
@@ -133,6 +134,10 @@ export interface WordStats {
   commas: number;
   /** Characters that are neither letters, digits nor white space, per character. */
   punctuation: number;
+  /** What `foldLine` must do for the line: `FOLD_*` bits of its characters past ASCII (chars.ts). */
+  fold: number;
+  /** Two spaces in a row, a tab, or white space past ASCII: white space not yet folded to single plain spaces. */
+  spaces: boolean;
 }
 
 /** Word count, function-word share, capitalised share and the rest, in one pass over the line's characters. */
@@ -145,21 +150,26 @@ export function wordStats(t: string): WordStats {
   let innerCaps = 0, wordInner = false;
   // A capital right after a lower-case letter, digit or closing mark near the start: a possible glue.
   let glue = false, prev = 32, prevK = 0, prevLower = false;
+  let fold = 0, doubleSpace = false;
   const len = t.length;
   // Words as /[\p{L}\p{N}_]+(?:['’]\p{L}+)?/u finds them, by table look-up; i === len closes the last word.
   for (let i = 0; i <= len; i++) {
-    const c = i < len ? t.charCodeAt(i) : 32;
-    const k = CLASS[c] || charClass(c);
-    // Most characters: a lower-case ASCII letter inside a word, which only extends the word.
+    let c = i < len ? t.charCodeAt(i) : 32;
+    // Most characters: a run of lower-case ASCII letters inside a word, which only extends the word.
     if (c >= 97 && c <= 122 && start >= 0) {
-      prev = c;
-      prevK = k;
+      const from = i;
+      do {
+        h = step(h, c);
+        c = ++i < len ? t.charCodeAt(i) : 32;
+      } while (c >= 97 && c <= 122);
+      alnum += i - from;
+      prev = t.charCodeAt(i - 1);
+      prevK = ASCII_LOWER;
       prevLower = true;
-      alnum++;
-      h = step(h, c);
-      continue;
     }
+    const k = CLASS[c] || charClass(c);
     if (k & UPPER && !glue && i < 202 && ((prevK & (LOWER | DIGIT)) !== 0 || isGlueEnd(prev))) glue = true;
+    if (c === 32 && prev === 32 && i < len) doubleSpace = true;
     prev = c;
     prevK = k;
     if (k & (LETTER | DIGIT)) {
@@ -176,18 +186,23 @@ export function wordStats(t: string): WordStats {
       else {
         h = step(h, lowerOf(c));
         if (k & CJK) cjk++;
+        fold |= FOLD[c] || foldClass(c);
       }
       continue;
     }
     if (c !== 32) {
       punct++;
+      if (c === 9) doubleSpace = true;
       if (c === 44 || c === 0xff0c || c === 0x3001) commas++;
       else if (c === 46 || c === 33 || c === 63 || c === 0x3002 || c === 0xff01 || c === 0xff1f) {
         const d = i + 1 < len ? t.charCodeAt(i + 1) : 32;
         if (d === 32 || d === 34 || d === 0x201d || d === 41 || c > 0x3000) sentences++;
       }
     }
-    if (c >= 128) ascii = false;
+    if (c >= 128) {
+      ascii = false;
+      fold |= FOLD[c] || foldClass(c);
+    }
     if (c < 256) marks |= MARK_OF[c]!;
     else if (c === 0x203a) marks |= MARK_ARROW;
     if (start < 0) continue;
@@ -251,6 +266,8 @@ export function wordStats(t: string): WordStats {
     sentences,
     commas,
     punctuation: len ? punct / len : 0,
+    fold: fold & (FOLD_NON_ASCII | FOLD_TYPOGRAPHIC | FOLD_UNSTABLE),
+    spaces: doubleSpace || (fold & FOLD_SPACE) !== 0,
   };
 }
 
@@ -261,16 +278,20 @@ const PLAIN: Record<string, string> = {
   "\u2013": "-", "\u2014": "-",
 };
 /**
- * Text NFKC leaves as it is: ASCII, accented Latin letters, Cyrillic, typographic quotes and
- * dashes, kana, CJK ideographs and Hangul syllables. Most lines need no normalising pass at all.
+ * `normalise` for a line whose white space is already collapsed: the same result, fewer passes.
+ * `fold` is `WordStats.fold` of the line, or of a longer line it ends (a line less its bullet): most
+ * lines need no normalising pass (their characters are all ones NFKC leaves alone) and hold no
+ * typographic quote or dash.
  */
-const NFKC_STABLE = /^[\x00-\x7f\u00c0-\u00ff\u0400-\u04ff\u2013\u2014\u2018-\u201f\u2022\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff\uac00-\ud7a3]*$/;
-
-/** `normalise` for a line whose white space is already collapsed: the same result, fewer passes. */
-export function foldLine(t: string): string {
-  if (!NON_ASCII.test(t)) return t.toLowerCase().trim();
-  let out = (NFKC_STABLE.test(t) ? t : t.normalize("NFKC")).toLowerCase();
-  out = out.replace(TYPOGRAPHIC, (ch) => PLAIN[ch]!);
+export function foldLine(t: string, fold: number): string {
+  if ((fold & FOLD_NON_ASCII) === 0) return t.toLowerCase().trim();
+  if ((fold & FOLD_UNSTABLE) === 0) {
+    // Lower-casing and the quote folding make no space: the white space stays collapsed.
+    const out = t.toLowerCase();
+    return ((fold & FOLD_TYPOGRAPHIC) !== 0 ? out.replace(TYPOGRAPHIC, (ch) => PLAIN[ch]!) : out).trim();
+  }
+  // NFKC may make spaces ("¨" reads " ̈"; a wide space, a plain one).
+  const out = t.normalize("NFKC").toLowerCase().replace(TYPOGRAPHIC, (ch) => PLAIN[ch]!);
   return out.includes("  ") ? out.replace(/ {2,}/g, " ").trim() : out.trim();
 }
 
@@ -296,9 +317,13 @@ export function proseShape(words: number, stops: number, caps: number, text: str
 
 /** A full stop after a lower-case word, then a capital: a new sentence ("U.S. Envoy" and "Why? Here's" are not). */
 function hasInnerSentence(t: string): boolean {
-  for (let p = 2; p < t.length - 2; p++) {
-    const c = t.charCodeAt(p);
-    if (c !== 46 && c !== 33) continue;
+  // The full stops and exclamation marks from the third character on, in order, by native search.
+  let dot = t.indexOf(".", 2), bang = t.indexOf("!", 2);
+  while (dot >= 0 || bang >= 0) {
+    let p: number;
+    if (bang < 0 || (dot >= 0 && dot < bang)) (p = dot), (dot = t.indexOf(".", dot + 1));
+    else (p = bang), (bang = t.indexOf("!", bang + 1));
+    if (p >= t.length - 2) break;
     if ((charClass(t.charCodeAt(p - 1)) & LOWER) === 0 || (charClass(t.charCodeAt(p - 2)) & LOWER) === 0) continue;
     // A title before a name is no sentence end: "Rep. Ilhan Omar", "Gov. Newsom", "Capt. Smith".
     let w = p - 1;

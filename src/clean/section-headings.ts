@@ -34,12 +34,27 @@ const SECTION_LAST_WORDS = new Set(
 );
 const OPEN_ENDED = /^(?:more |popular on |tags?:)/;
 
+/** Hash of `text`'s code units from `from` to `end`, kept to 30 bits (a small integer). */
+function unitsHash(text: string, from: number, end: number): number {
+  let h = 0;
+  for (let i = from; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h & 0x3fffffff;
+}
+
+/** The last words' hashes: a line whose last word hashes to none of them needs no substring and no string look-up. */
+const LAST_WORD_HASHES = new Set([...SECTION_LAST_WORDS].map((w) => unitsHash(w, 0, w.length)));
+
 export function maySectionHeading(norm: string): boolean {
   let end = norm.length;
   for (let c = norm.charCodeAt(end - 1); end > 0 && (c === 58 || c === 46 || c === 0x2026); c = norm.charCodeAt(--end - 1));
   if (end > 0 && norm.charCodeAt(end - 1) === 41) return true;
-  const last = norm.slice(norm.lastIndexOf(" ", end - 1) + 1, end);
-  return SECTION_LAST_WORDS.has(last) || OPEN_ENDED.test(norm);
+  // The last word's start, read back from its end (`lastIndexOf` is a runtime call, dearer than the few steps).
+  let from = end;
+  while (from > 0 && norm.charCodeAt(from - 1) !== 32) from--;
+  if (LAST_WORD_HASHES.has(unitsHash(norm, from, end)) && SECTION_LAST_WORDS.has(norm.slice(from, end))) return true;
+  // OPEN_ENDED's phrases open with "m", "p" or "t".
+  const c = norm.charCodeAt(0);
+  return (c === 109 || c === 112 || c === 116) && OPEN_ENDED.test(norm);
 }
 
 /** Headings of the page's own sections, never a button inside the article. */
@@ -54,6 +69,9 @@ const MORE_FROM_OUTLET = /^More\s+\p{Lu}[\p{L}'’.&-]*(\s+\p{Lu}[\p{L}'’.&-]*
 /** A heading that opens one of the page's other sections ("Related Articles", "Most read", "3 comments"). */
 export function isSectionHeading(line: Line): boolean {
   if (line.words > 30) return false;
-  if (COMMENTS_HEADING.test(line.text)) return true;
-  return line.words <= 7 && (PAGE_SECTION.test(line.norm) || (maySectionHeading(line.norm) && SECTION_HEADING.test(line.norm)) || MORE_FROM_OUTLET.test(line.text));
+  // The patterns' first characters, looked at first: a digit, "o" or "n" for COMMENTS_HEADING, "M" for MORE_FROM_OUTLET.
+  const first = line.text.charCodeAt(0);
+  const lower = first | 32;
+  if (((first >= 48 && first <= 57) || lower === 111 || lower === 110) && COMMENTS_HEADING.test(line.text)) return true;
+  return line.words <= 7 && (PAGE_SECTION.test(line.norm) || (maySectionHeading(line.norm) && SECTION_HEADING.test(line.norm)) || (first === 77 && MORE_FROM_OUTLET.test(line.text)));
 }

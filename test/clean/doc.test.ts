@@ -30,3 +30,21 @@ describe("hard-wrapped text", () => {
     ]);
   });
 });
+
+describe("white space in a text dump", () => {
+  it("reads as the whole text folded to single plain spaces, then split and trimmed", () => {
+    const text = "Title\u00a0 here\n\u200b\n  Body\ttext  with \u2009 gaps \n\u3000Second\u202fline\u200b\n \t\nLast  one";
+    const folded = text.replace(/[ \u00a0\u2000-\u200b\u202f\u205f\u3000\t]{2,}|[\u00a0\u2000-\u200b\u202f\u205f\u3000\t]/g, " ");
+    const want: [string, boolean][] = [];
+    let blank = true;
+    for (const raw of folded.split("\n")) {
+      const t = raw.trim();
+      if (!t) blank = true;
+      else (want.push([t, blank]), (blank = false));
+    }
+    const doc = makeDoc("spaces.txt", text, emptyMeta());
+    expect(doc.lines.map((l) => [l.text, l.blankBefore])).toEqual(want);
+    expect(want.map((w) => w[0])).toEqual(["Title here", "Body text with gaps", "Second line", "Last one"]);
+    expect(doc.lines.map((l) => l.words)).toEqual([2, 4, 2, 2]);
+  });
+});

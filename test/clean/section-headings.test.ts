@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { SECTION_HEADING, maySectionHeading } from "../../src/clean/section-headings.ts";
+import { SECTION_HEADING, isSectionHeading, maySectionHeading } from "../../src/clean/section-headings.ts";
+import { makeLine } from "../../src/clean/doc.ts";
 
 // One line for every phrase of the pattern, each with and without a closing run of ":", "." or "…".
 const PHRASES = (
@@ -30,5 +31,14 @@ describe("section headings", () => {
       expect(maySectionHeading(t), t).toBe(false);
       expect(SECTION_HEADING.test(t), t).toBe(false);
     }
+  });
+});
+
+describe("a line opening one of the page's other sections", () => {
+  it("is a comments heading, an outlet's own list, or one of the phrases, and no ordinary line", () => {
+    const yes = ["10 thoughts on “Business Focus”", "One response to Why We Ride", "No Comments on this post yet", "More Washington Examiner", "More Reuters", "Most read", "Tags: travel, food", "Related Articles"];
+    const no = ["10 ways to save money", "Once upon a time", "Nobody saw it coming", "More money for schools than ever before promised", "Morning briefing", "Travel"];
+    for (const t of yes) expect(isSectionHeading(makeLine(t, true)), t).toBe(true);
+    for (const t of no) expect(isSectionHeading(makeLine(t, true)), t).toBe(false);
   });
 });

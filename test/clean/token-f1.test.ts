@@ -18,3 +18,22 @@ describe("token F1", () => {
     expect(tokenF1(long.slice(0, 20), other.slice(0, 20))).toBeCloseTo((2 * 15) / 40, 12);
   });
 });
+
+describe("headline tokens, read by character table", () => {
+  it("are the runs of letters and digits the Unicode pattern finds, in any script", () => {
+    const texts = [
+      "Breaking News: Markets Rally 3%", "snake_case and kebab-case", "Łódź władze ŚWIĘTO", "Москва — «новости» 2024", "東京の天気 ｶﾀｶﾅ ١٢٣",
+      "한국 뉴스", "مرحبا بالعالم", "İstanbul’da ŞEHİR", "e\u0301te\u0301", "x²+y² ½ Ⅻ", "𝐀𝐁 math 😀 emoji", "ǅemal", "", "  ", "a",
+    ];
+    for (const t of texts) expect(headlineTokens(t), t).toEqual(t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  });
+
+  it("agree with the pattern on every character of the Basic Multilingual Plane", () => {
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const t = `Ab${String.fromCharCode(c)}c d`;
+      const want = t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+      if (headlineTokens(t).join("|") !== want.join("|")) throw new Error(`U+${c.toString(16)}`);
+    }
+  });
+});
