@@ -1,7 +1,7 @@
 // How alike two articles are as reports of one event, as named similarity features for the learned
 // same-event model (merge-model.json, trained by train/train-merge.ts). Every feature compares the two
 // articles; none describes one article alone.
-import { covered, overlap, shared, size, type IdRun, type Profile, type SparseVector } from "./profile.ts";
+import { covered, overlap, shared, size, Spread, type IdRun, type Profile, type SparseVector } from "./profile.ts";
 
 export const PAIR_FEATURES = [
   "words",
@@ -111,58 +111,6 @@ export function sharesWords(a: Profile, b: Profile): boolean {
  */
 export function pairFeatures(a: Profile, b: Profile, out: Float64Array, at = 0): boolean {
   return new PairScorer().features(a, b, out, at);
-}
-
-/** A vector spread out by id: weight[id] for each of its ids, 0 elsewhere (every weight of a vector is above 0). */
-class Spread {
-  weight = new Float32Array(0);
-  private set: SparseVector | null = null;
-
-  /** Spreads `v` (and clears what the last one set). */
-  load(v: SparseVector): void {
-    this.clear();
-    let top = 0;
-    for (let k = v.from; k < v.to; k++) top = Math.max(top, v.ids[k]!);
-    if (top >= this.weight.length) this.weight = new Float32Array(Math.max(top + 1, 2 * this.weight.length));
-    for (let k = v.from; k < v.to; k++) this.weight[v.ids[k]!] = v.weights[k]!;
-    this.set = v;
-  }
-
-  clear(): void {
-    const v = this.set;
-    if (v) for (let k = v.from; k < v.to; k++) this.weight[v.ids[k]!] = 0;
-    this.set = null;
-  }
-
-  /** The dot product with `b`, summed in order of id (as `dot` does, so the same to the last bit). */
-  dot(b: SparseVector): number {
-    const weight = this.weight;
-    const size = weight.length;
-    const { ids, weights, from, to } = b;
-    let sum = 0;
-    for (let k = from; k < to; k++) {
-      const id = ids[k]!;
-      if (id < size) {
-        const w = weight[id]!;
-        if (w !== 0) sum += w * weights[k]!;
-      }
-    }
-    return sum;
-  }
-
-  /** `covered(b, spread vector)`: the share of `b`'s weight on ids the spread vector holds. */
-  coveredBy(b: SparseVector): number {
-    const weight = this.weight;
-    const size = weight.length;
-    let hit = 0;
-    let all = 0;
-    for (let k = b.from; k < b.to; k++) {
-      const id = b.ids[k]!;
-      all += b.weights[k]!;
-      if (id < size && weight[id] !== 0) hit += b.weights[k]!;
-    }
-    return all > 0 ? hit / all : 0;
-  }
 }
 
 /**
