@@ -116,11 +116,15 @@ export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArra
         score[j]! += wi * weight[t]!;
       }
     }
-    touched.sort((x, y) => x - y);
+    // Only pairs with enough shared key weight are visited, in order of j.
+    let passed = 0;
     for (const j of touched) {
-      if (score[j]! >= options.minKeyScore) visit(i, j);
+      if (score[j]! >= options.minKeyScore) touched[passed++] = j;
       score[j] = 0;
     }
+    touched.length = passed;
+    touched.sort((x, y) => x - y);
+    for (const j of touched) visit(i, j);
     touched.length = 0;
   }
 }

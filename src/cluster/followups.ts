@@ -1,7 +1,7 @@
 // A later story that shares enough with an earlier one, further apart than the merge window but within
 // `followUpDays`, is its follow-up. Stories are compared by their word centroids, and only stories that
 // share enough weight of their key terms are compared at all (posting lists by day, as for candidates).
-import { dot, type Profile, type SparseVector } from "./profile.ts";
+import { Spread, type Profile, type SparseVector } from "./profile.ts";
 import type { TimeSpan } from "./time.ts";
 import { dayOrNull } from "./days.ts";
 
@@ -16,7 +16,8 @@ export interface FollowUpOptions {
 
 /** Map from a later story's index to the index of the earlier story it follows up. */
 export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: Profile[], options: FollowUpOptions): Map<number, number> {
-  const centroids = groups.map((members) => centroid(members.map((i) => profiles[i]!.words)));
+  const sums = new Sums();
+  const centroids = groups.map((members) => centroid(members.map((i) => profiles[i]!.words), sums));
   const days = spans.map((s) => dayOrNull(s.first));
   const keys = centroids.map((c) => topKeys(c, options.keyTerms));
   const postings = new Map<number, { stories: number[]; weights: number[] }>();
@@ -31,6 +32,7 @@ export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: P
     }
   }
   const links = new Map<number, number>();
+  const spread = new Spread();
   const score = new Float64Array(groups.length);
   const touched: number[] = [];
   for (const later of byDay) {
@@ -47,18 +49,24 @@ export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: P
         score[earlier]! += weights[k]! * list.weights[t]!;
       }
     }
+    // Only the stories that share enough key weight are compared, in index order (the first best wins).
+    let passed = 0;
+    for (const earlier of touched) {
+      if (score[earlier]! >= options.minKeyScore) touched[passed++] = earlier;
+      score[earlier] = 0;
+    }
+    touched.length = passed;
+    touched.sort((x, y) => x - y);
     let best = -1;
     let bestSim = options.followUpThreshold;
-    touched.sort((x, y) => x - y);
+    if (passed > 0) spread.load(centroids[later]!);
+    // The later centroid is spread out by id: each comparison is one pass over the earlier one.
     for (const earlier of touched) {
-      if (score[earlier]! >= options.minKeyScore) {
-        const sim = dot(centroids[later]!, centroids[earlier]!);
-        if (sim > bestSim) {
-          best = earlier;
-          bestSim = sim;
-        }
+      const sim = spread.dot(centroids[earlier]!);
+      if (sim > bestSim) {
+        best = earlier;
+        bestSim = sim;
       }
-      score[earlier] = 0;
     }
     touched.length = 0;
     if (best >= 0) links.set(later, best);
@@ -78,13 +86,43 @@ function lowerBound(list: number[], days: ReadonlyArray<number | null>, day: num
   return lo;
 }
 
-/** The normalised sum of unit vectors. */
-function centroid(vectors: SparseVector[]): SparseVector {
+/** A sum per term id, for the centroids: the ids summed into since the last `clear`, and their sums. */
+class Sums {
+  sum = new Float64Array(1024);
+  held = new Uint8Array(1024);
+  ids: number[] = [];
+
+  add(id: number, weight: number): void {
+    if (id >= this.sum.length) {
+      const size = Math.max(id + 1, 2 * this.sum.length);
+      const [sum, held] = [new Float64Array(size), new Uint8Array(size)];
+      sum.set(this.sum);
+      held.set(this.held);
+      [this.sum, this.held] = [sum, held];
+    }
+    if (!this.held[id]) {
+      this.held[id] = 1;
+      this.ids.push(id);
+    }
+    this.sum[id]! += weight;
+  }
+
+  clear(): void {
+    for (const id of this.ids) {
+      this.sum[id] = 0;
+      this.held[id] = 0;
+    }
+    this.ids.length = 0;
+  }
+}
+
+/** The normalised sum of unit vectors (summed member by member, in double precision, then kept as Float32). */
+function centroid(vectors: SparseVector[], sums: Sums): SparseVector {
   if (vectors.length === 1) return vectors[0]!;
-  const sum = new Map<number, number>();
-  for (const v of vectors) for (let k = v.from; k < v.to; k++) sum.set(v.ids[k]!, (sum.get(v.ids[k]!) ?? 0) + v.weights[k]!);
-  const ids = Int32Array.from(sum.keys()).sort();
-  const weights = Float32Array.from(ids, (id) => sum.get(id)!);
+  for (const v of vectors) for (let k = v.from; k < v.to; k++) sums.add(v.ids[k]!, v.weights[k]!);
+  const ids = Int32Array.from(sums.ids).sort();
+  const weights = Float32Array.from(ids, (id) => sums.sum[id]!);
+  sums.clear();
   let norm = 0;
   for (const w of weights) norm += w * w;
   norm = Math.sqrt(norm) || 1;

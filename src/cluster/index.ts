@@ -25,7 +25,7 @@ import { loadModel, probability, type LogisticModel } from "../model/logistic.ts
 import modelJson from "./merge-model.json" with { type: "json" };
 import { buildProfiles, type Profile } from "./profile.ts";
 import { candidatePairs, visitCandidates, type PairList } from "./candidates.ts";
-import { PAIR_FEATURES, pairFeatures } from "./similarity.ts";
+import { PAIR_FEATURES, PairScorer } from "./similarity.ts";
 import type { WeightedEdges } from "./agglomerate.ts";
 import { CONTEXT_FEATURES, contextFeatures } from "./context.ts";
 import { spanOf, type TimeSpan } from "./time.ts";
@@ -126,8 +126,9 @@ export function scoredCandidates(articles: readonly DatedArticle[], options: Clu
   const pairs: PairList = { a: new Int32Array(all.length), b: new Int32Array(all.length), length: 0 };
   const width = PAIR_FEATURES.length;
   const features = new Float64Array(all.length * width);
+  const scorer = new PairScorer();
   for (let k = 0; k < all.length; k++) {
-    if (!pairFeatures(profiles[all.a[k]!]!, profiles[all.b[k]!]!, features, pairs.length * width)) continue;
+    if (!scorer.features(profiles[all.a[k]!]!, profiles[all.b[k]!]!, features, pairs.length * width)) continue;
     pairs.a[pairs.length] = all.a[k]!;
     pairs.b[pairs.length++] = all.b[k]!;
   }
@@ -162,9 +163,10 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
   // Each candidate is scored as it is found; only pairs that might merge are kept.
   const width = PAIR_FEATURES.length;
   const scratch = new Float64Array(width);
+  const scorer = new PairScorer();
   let edges: WeightedEdges = { a: new Int32Array(1024), b: new Int32Array(1024), weight: new Float32Array(1024), length: 0 };
   visitCandidates(profiles, days, options, (i, j) => {
-    if (!pairFeatures(profiles[i]!, profiles[j]!, scratch)) return;
+    if (!scorer.features(profiles[i]!, profiles[j]!, scratch)) return;
     const p = probability(models.pair, scratch, 0);
     if (p < MIN_EDGE) return;
     if (edges.length === edges.a.length) edges = growEdges(edges);

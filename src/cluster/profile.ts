@@ -10,6 +10,7 @@
 // The vocabulary (a Map from term to id) lives only while the articles' terms are read.
 import type { DatedArticle } from "../types.ts";
 import { articleTerms } from "./mentions.ts";
+import { DAY, NAME, NUMBER, QUANTITY, UNIT, Vocabulary, WORD } from "./vocabulary.ts";
 
 /** Ids ids[from] … ids[to - 1], ascending (a range of an array shared by many). */
 export interface IdRun {
@@ -89,37 +90,76 @@ class Runs {
   values = new Float32Array(1 << 16);
   length = 0;
 
+  /** Room for `more` entries after the last. */
+  reserve(more: number): void {
+    if (this.length + more <= this.ids.length) return;
+    let size = this.ids.length * 2;
+    while (size < this.length + more) size *= 2;
+    const ids = new Int32Array(size);
+    ids.set(this.ids.subarray(0, this.length));
+    this.ids = ids;
+    const values = new Float32Array(size);
+    values.set(this.values.subarray(0, this.length));
+    this.values = values;
+  }
+
   push(id: number, value: number): void {
-    if (this.length === this.ids.length) {
-      const ids = new Int32Array(this.length * 2);
-      ids.set(this.ids);
-      this.ids = ids;
-      const values = new Float32Array(this.length * 2);
-      values.set(this.values);
-      this.values = values;
-    }
+    this.reserve(1);
     this.ids[this.length] = id;
     this.values[this.length++] = value;
   }
 
-  /** Each distinct id of `ids` once, ascending, with how many times it occurs. */
-  pushCounts(ids: ArrayLike<number>): void {
-    const sorted = Int32Array.from(ids).sort();
+  /**
+   * Each distinct id of `sorted` (ascending) once, with how many times it occurs (`counted`), or with 0
+   * (each distinct value once, uncounted).
+   */
+  pushSorted(sorted: Int32Array, counted: boolean): void {
+    this.reserve(sorted.length);
+    const { ids, values } = this;
+    let at = this.length;
     for (let i = 0; i < sorted.length; i++) {
-      if (i > 0 && sorted[i] === sorted[i - 1]) this.values[this.length - 1]!++;
-      else this.push(sorted[i]!, 1);
+      const id = sorted[i]!;
+      if (i > 0 && id === sorted[i - 1]) {
+        if (counted) values[at - 1]!++;
+      } else {
+        ids[at] = id;
+        values[at++] = counted ? 1 : 0;
+      }
     }
-  }
-
-  /** Each distinct value once, ascending (the numbers are not counted). */
-  pushDistinct(values: Iterable<number>): void {
-    for (const v of Int32Array.from(new Set(values)).sort()) this.push(v, 0);
+    this.length = at;
   }
 
   /** Gives back what doubling left unused. */
   trim(): void {
     this.ids = this.ids.slice(0, this.length);
     this.values = this.values.slice(0, this.length);
+  }
+}
+
+/** A reusable buffer of ids: filled, then sorted in place, without an array per run. */
+class Scratch {
+  private buffer = new Int32Array(1024);
+  length = 0;
+
+  clear(): this {
+    this.length = 0;
+    return this;
+  }
+
+  add(ids: Int32Array, from: number, to: number): this {
+    const n = to - from;
+    if (this.length + n > this.buffer.length) {
+      const grown = new Int32Array(Math.max(this.buffer.length * 2, this.length + n));
+      grown.set(this.buffer.subarray(0, this.length));
+      this.buffer = grown;
+    }
+    this.buffer.set(ids.subarray(from, to), this.length);
+    this.length += n;
+    return this;
+  }
+
+  sorted(): Int32Array {
+    return this.buffer.subarray(0, this.length).sort();
   }
 }
 
@@ -135,64 +175,68 @@ interface Terms {
 
 /** Reads every article's terms into runs, interning each term to an id on first sight; `release`: and lets go of them. */
 function readTerms(articles: readonly DatedArticle[], release: boolean): Terms {
-  const vocabulary = new Map<string, number>();
-  const intern = (term: string): number => {
-    let id = vocabulary.get(term);
-    if (id === undefined) {
-      id = vocabulary.size;
-      vocabulary.set(term, id);
-    }
-    return id;
-  };
+  const vocabulary = new Vocabulary();
   const runs = new Runs();
   const starts: number[] = [];
   const firstRun = new Int32Array(articles.length + 1);
   const weekdays = new Int32Array(articles.length);
   const months = new Int32Array(articles.length);
   const open = () => starts.push(runs.length);
+  const words = { ids: new Int32Array(1024) };
+  const names = { ids: new Int32Array(256) };
+  const numbers = { ids: new Int32Array(256) };
+  const days = { ids: new Int32Array(64) };
+  const scratch = new Scratch();
+  const sentence = new Scratch();
   articles.forEach((a, i) => {
     const m = a.terms ?? articleTerms(a.title, a.paragraphs);
     if (release) a.terms = undefined;
     // Interned in this order (words, names, quantities, numbers, days): ids decide the order of every
     // vector, and so the order sums are taken in.
-    const wordIds = list(m.stems).map(intern);
-    const nameIds = list(m.names).map((n) => intern(`N${n}`));
-    const quantities = [...new Map(list(m.quantities).map((q) => {
-      const unit = q.slice(0, q.indexOf("="));
-      return [intern(`Q${q}`), intern(`U${unit}`)] as const;
-    }))].sort((x, y) => x[0] - y[0]);
-    const numberIds = list(m.numbers).map((n) => intern(`#${n}`));
-    const dayIds = list(m.days).map((d) => intern(`@${d}`));
+    const wordCount = vocabulary.list(WORD, m.stems, words);
+    const nameCount = vocabulary.list(NAME, m.names, names);
+    const quantities = quantityIds(vocabulary, m.quantities);
+    const numberCount = vocabulary.list(NUMBER, m.numbers, numbers);
+    const dayCount = vocabulary.list(DAY, m.days, days);
+    const w = words.ids;
+    const titleWords = Math.min(m.titleWords, wordCount);
     firstRun[i] = starts.length;
-    const title = wordIds.slice(0, m.titleWords);
     open();
-    runs.pushCounts(title);
+    runs.pushSorted(scratch.clear().add(w, 0, titleWords).sorted(), true);
     // The headline counts twice: it states the event in the fewest words.
     open();
-    runs.pushCounts([...title, ...wordIds]);
+    runs.pushSorted(scratch.clear().add(w, 0, titleWords).add(w, 0, wordCount).sorted(), true);
     open();
-    runs.pushCounts(wordIds.slice(0, m.leadWords));
+    runs.pushSorted(scratch.clear().add(w, 0, Math.min(m.leadWords, wordCount)).sorted(), true);
     open();
-    runs.pushCounts(nameIds);
+    runs.pushSorted(scratch.clear().add(names.ids, 0, nameCount).sorted(), true);
     open();
-    runs.pushCounts(nameIds.slice(0, m.leadNames));
+    runs.pushSorted(scratch.clear().add(names.ids, 0, Math.min(m.leadNames, nameCount)).sorted(), true);
     open();
-    runs.pushCounts(numberIds);
+    runs.pushSorted(scratch.clear().add(numbers.ids, 0, numberCount).sorted(), true);
     open();
-    for (const [q] of quantities) runs.push(q, 0);
+    for (let k = 0; k < quantities.length; k += 2) runs.push(quantities[k]!, 0);
     open();
-    for (const [, u] of quantities) runs.push(u, 0);
+    for (let k = 1; k < quantities.length; k += 2) runs.push(quantities[k]!, 0);
     open();
-    runs.pushDistinct(quantities.map(([, u]) => u));
+    scratch.clear();
+    for (let k = 1; k < quantities.length; k += 2) scratch.add(quantities, k, k + 1);
+    runs.pushSorted(scratch.sorted(), false);
     open();
-    runs.pushDistinct(dayIds);
+    runs.pushSorted(scratch.clear().add(days.ids, 0, dayCount).sorted(), false);
     open();
-    runs.pushDistinct(m.years);
+    runs.pushSorted(Int32Array.from(m.years).sort(), false);
     for (let k = 0; k + 1 < m.sentenceStarts.length; k++) {
-      const sentence = new Set(wordIds.slice(m.sentenceStarts[k]!, m.sentenceStarts[k + 1]!));
-      if (sentence.size < MIN_SENTENCE_TERMS) continue;
+      const from = Math.min(m.sentenceStarts[k]!, wordCount);
+      const to = Math.min(Math.max(m.sentenceStarts[k + 1]!, from), wordCount);
+      const ids = sentence.clear().add(w, from, to).sorted();
+      let distinct = 0;
+      for (let t = 0; t < ids.length; t++) if (t === 0 || ids[t] !== ids[t - 1]) distinct++;
+      if (distinct < MIN_SENTENCE_TERMS) continue;
       open();
-      runs.pushCounts([...sentence]);
+      runs.pushSorted(ids, false);
+      // Each word of a sentence counts once.
+      for (let r = runs.length - distinct; r < runs.length; r++) runs.values[r] = 1;
     }
     weekdays[i] = m.weekdays;
     months[i] = m.months;
@@ -203,6 +247,27 @@ function readTerms(articles: readonly DatedArticle[], release: boolean): Terms {
   return { runs, starts: Int32Array.from(starts), firstRun, weekdays, months, vocabularySize: vocabulary.size };
 }
 
+/** The article's quantities as (quantity id, unit id) pairs, flat, each quantity once, by quantity id. */
+function quantityIds(vocabulary: Vocabulary, joined: string): Int32Array {
+  const pairs: number[] = [];
+  for (const q of list(joined)) {
+    const quantity = vocabulary.id(QUANTITY, q, 0, q.length);
+    // The unit is what stands before "=" (every quantity has one: "unit=value").
+    const unit = vocabulary.id(UNIT, q, 0, Math.max(0, q.indexOf("=")));
+    let k = 0;
+    while (k < pairs.length && pairs[k] !== quantity) k += 2;
+    if (k === pairs.length) pairs.push(quantity, unit);
+    else pairs[k + 1] = unit;
+  }
+  const order = Array.from({ length: pairs.length / 2 }, (_, k) => 2 * k).sort((x, y) => pairs[x]! - pairs[y]!);
+  const out = new Int32Array(pairs.length);
+  order.forEach((k, at) => {
+    out[2 * at] = pairs[k]!;
+    out[2 * at + 1] = pairs[k + 1]!;
+  });
+  return out;
+}
+
 /**
  * `releaseTerms`: each article's `terms` are emptied once read (they are clustering's alone, and at
  * 100,000 articles some hundred megabytes); the articles then give the same profiles again, only slower.
@@ -210,60 +275,122 @@ function readTerms(articles: readonly DatedArticle[], release: boolean): Terms {
 export function buildProfiles(articles: readonly DatedArticle[], keyCount: number, releaseTerms = false): Profile[] {
   const { runs, starts, firstRun, weekdays, months, vocabularySize } = readTerms(articles, releaseTerms);
   const { ids, values } = runs;
-  const run = (a: number, r: number): [number, number] => [starts[firstRun[a]! + r]!, starts[firstRun[a]! + r + 1]!];
+  const from = (a: number, r: number) => starts[firstRun[a]! + r]!;
+  const to = (a: number, r: number) => starts[firstRun[a]! + r + 1]!;
   const n = articles.length;
   const df = new Int32Array(vocabularySize);
   for (let a = 0; a < n; a++) {
-    for (const r of [WORDS, NAMES, NUMBERS, DAYS]) {
-      const [from, to] = run(a, r);
-      for (let k = from; k < to; k++) df[ids[k]!]!++;
-    }
+    for (const r of COUNTED_IN_DF) for (let k = from(a, r); k < to(a, r); k++) df[ids[k]!]!++;
   }
   const idf = Float32Array.from(df, (d) => Math.log((n + BACKGROUND_DOCUMENTS + 1) / (d + 1)) + 1);
   // Counts become weights in place; the actors and keys, chosen from them, go to runs of their own.
   const chosen = new Runs();
   const chosenStart = new Int32Array(2 * n + 1);
+  const top = new TopK();
   for (let a = 0; a < n; a++) {
-    const sentenceRuns = firstRun[a + 1]! - firstRun[a]! - SENTENCES;
-    for (const r of [WORDS, LEAD, TITLE, NAMES, NUMBERS]) weigh(values, ids, idf, ...run(a, r));
-    for (let s = 0; s < sentenceRuns; s++) weigh(values, ids, idf, ...run(a, SENTENCES + s));
-    const [from, to] = run(a, LEAD_NAMES);
-    for (let k = from; k < to; k++) values[k] = idf[ids[k]!]!;
+    for (const r of WEIGHED) weigh(values, ids, idf, from(a, r), to(a, r));
+    for (let r = firstRun[a]! + SENTENCES; r < firstRun[a + 1]!; r++) weigh(values, ids, idf, starts[r]!, starts[r + 1]!);
+    const [leadFrom, leadTo] = [from(a, LEAD_NAMES), to(a, LEAD_NAMES)];
+    for (let k = leadFrom; k < leadTo; k++) values[k] = idf[ids[k]!]!;
     chosenStart[2 * a] = chosen.length;
-    rarest(ids.subarray(from, to), idf, ACTORS, chosen);
+    // The rarest lead names (highest IDF, ties to the lower id).
+    top.start(ACTORS);
+    for (let k = leadFrom; k < leadTo; k++) top.offer(ids[k]!, idf[ids[k]!]!);
+    top.emit(chosen);
     chosenStart[2 * a + 1] = chosen.length;
-    topKeys([run(a, WORDS), run(a, NUMBERS)], ids, values, df, keyCount, chosen);
+    // The heaviest words and numbers that at least one other article also holds.
+    top.start(keyCount);
+    for (const r of KEYED) for (let k = from(a, r); k < to(a, r); k++) if (df[ids[k]!]! >= 2) top.offer(ids[k]!, values[k]!);
+    top.emit(chosen);
   }
   chosenStart[2 * n] = chosen.length;
   chosen.trim();
-  const vector = (from: number, to: number, store: Runs = runs): SparseVector => ({ ids: store.ids, weights: store.values, from, to });
-  const plain = (a: number, r: number): IdRun => {
-    const [from, to] = run(a, r);
-    return { ids, from, to };
-  };
-  return articles.map((_, a): Profile => {
+  const vector = (a: number, r: number): SparseVector => ({ ids, weights: values, from: from(a, r), to: to(a, r) });
+  const plain = (a: number, r: number): IdRun => ({ ids, from: from(a, r), to: to(a, r) });
+  const profiles = new Array<Profile>(n);
+  for (let a = 0; a < n; a++) {
     const sentences: SparseVector[] = [];
-    for (let r = firstRun[a]! + SENTENCES; r < firstRun[a + 1]!; r++) sentences.push(vector(starts[r]!, starts[r + 1]!));
+    for (let r = firstRun[a]! + SENTENCES; r < firstRun[a + 1]!; r++) sentences.push({ ids, weights: values, from: starts[r]!, to: starts[r + 1]! });
     const keysFrom = chosenStart[2 * a + 1]!;
-    return {
-      words: vector(...run(a, WORDS)),
-      lead: vector(...run(a, LEAD)),
-      title: vector(...run(a, TITLE)),
-      actors: vector(chosenStart[2 * a]!, keysFrom, chosen),
+    profiles[a] = {
+      words: vector(a, WORDS),
+      lead: vector(a, LEAD),
+      title: vector(a, TITLE),
+      actors: { ids: chosen.ids, weights: chosen.values, from: chosenStart[2 * a]!, to: keysFrom },
       quantities: plain(a, QUANTITIES),
       quantityUnits: plain(a, QUANTITY_UNITS),
       units: plain(a, UNITS),
       sentences,
-      names: vector(...run(a, NAMES)),
-      leadNames: vector(...run(a, LEAD_NAMES)),
-      numbers: vector(...run(a, NUMBERS)),
+      names: vector(a, NAMES),
+      leadNames: vector(a, LEAD_NAMES),
+      numbers: vector(a, NUMBERS),
       days: plain(a, DAYS),
       weekdays: weekdays[a]!,
       months: months[a]!,
       years: plain(a, YEARS),
-      keys: vector(keysFrom, chosenStart[2 * a + 2]!, chosen),
+      keys: { ids: chosen.ids, weights: chosen.values, from: keysFrom, to: chosenStart[2 * a + 2]! },
     };
-  });
+  }
+  return profiles;
+}
+
+/** Whether (id, weight) comes before (otherId, otherWeight): heavier, or as heavy with the lower id. */
+function heavier(id: number, weight: number, otherId: number, otherWeight: number): boolean {
+  return weight > otherWeight || (weight === otherWeight && id < otherId);
+}
+
+const COUNTED_IN_DF = [WORDS, NAMES, NUMBERS, DAYS];
+const WEIGHED = [WORDS, LEAD, TITLE, NAMES, NUMBERS];
+const KEYED = [WORDS, NUMBERS];
+
+/**
+ * The k heaviest of the (id, weight) pairs offered (ties to the lower id; ids offered are distinct),
+ * kept in a short list ordered heaviest first, and emitted by ascending id.
+ */
+class TopK {
+  private ids = new Int32Array(64);
+  private weights = new Float64Array(64);
+  private k = 0;
+  private length = 0;
+
+  start(k: number): void {
+    this.k = k;
+    this.length = 0;
+    if (this.ids.length < k + 1) {
+      this.ids = new Int32Array(k + 1);
+      this.weights = new Float64Array(k + 1);
+    }
+  }
+
+  offer(id: number, weight: number): void {
+    const { ids, weights } = this;
+    if (this.length === this.k && (this.k === 0 || !heavier(id, weight, ids[this.k - 1]!, weights[this.k - 1]!))) return;
+    let at = this.length === this.k ? this.k - 1 : this.length++;
+    while (at > 0 && heavier(id, weight, ids[at - 1]!, weights[at - 1]!)) {
+      ids[at] = ids[at - 1]!;
+      weights[at] = weights[at - 1]!;
+      at--;
+    }
+    ids[at] = id;
+    weights[at] = weight;
+  }
+
+  emit(out: Runs): void {
+    // Few entries: insertion sort by id, weights alongside.
+    const { ids, weights } = this;
+    for (let i = 1; i < this.length; i++) {
+      const [id, weight] = [ids[i]!, weights[i]!];
+      let at = i;
+      for (; at > 0 && ids[at - 1]! > id; at--) {
+        ids[at] = ids[at - 1]!;
+        weights[at] = weights[at - 1]!;
+      }
+      ids[at] = id;
+      weights[at] = weight;
+    }
+    out.reserve(this.length);
+    for (let k = 0; k < this.length; k++) out.push(ids[k]!, weights[k]!);
+  }
 }
 
 /** How many entries a run has. */
@@ -281,12 +408,6 @@ function list(joined: string): string[] {
   return joined ? joined.split(" ") : [];
 }
 
-/** Appends the `k` ids of highest IDF (ties to the lower id), sorted, weighted by their IDF. */
-function rarest(ids: Int32Array, idf: Float32Array, k: number, out: Runs): void {
-  const top = Array.from(ids).sort((x, y) => idf[y]! - idf[x]! || x - y).slice(0, k).sort((x, y) => x - y);
-  for (const id of top) out.push(id, idf[id]!);
-}
-
 /** Log-scaled TF times IDF, L2-normalised: the counts in values[from, to) become weights. */
 function weigh(values: Float32Array, ids: Int32Array, idf: Float32Array, from: number, to: number): void {
   let norm = 0;
@@ -297,14 +418,6 @@ function weigh(values: Float32Array, ids: Int32Array, idf: Float32Array, from: n
   }
   norm = Math.sqrt(norm) || 1;
   for (let k = from; k < to; k++) values[k] = values[k]! / norm;
-}
-
-/** Appends the `k` heaviest terms of the runs that at least one other article also holds, as sorted ids. */
-function topKeys(spans: Array<[number, number]>, ids: Int32Array, weights: Float32Array, df: Int32Array, k: number, out: Runs): void {
-  const pool: Array<[number, number]> = [];
-  for (const [from, to] of spans) for (let i = from; i < to; i++) if (df[ids[i]!]! >= 2) pool.push([ids[i]!, weights[i]!]);
-  pool.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  for (const [id, w] of pool.slice(0, k).sort((a, b) => a[0] - b[0])) out.push(id, w);
 }
 
 export function dot(a: SparseVector, b: SparseVector): number {
@@ -321,6 +434,58 @@ export function dot(a: SparseVector, b: SparseVector): number {
     else j++;
   }
   return sum;
+}
+
+/** A vector spread out by id: weight[id] for each of its ids, 0 elsewhere (every weight of a vector is above 0). */
+export class Spread {
+  weight = new Float32Array(0);
+  private set: SparseVector | null = null;
+
+  /** Spreads `v` (and clears what the last one set). */
+  load(v: SparseVector): void {
+    this.clear();
+    let top = 0;
+    for (let k = v.from; k < v.to; k++) top = Math.max(top, v.ids[k]!);
+    if (top >= this.weight.length) this.weight = new Float32Array(Math.max(top + 1, 2 * this.weight.length));
+    for (let k = v.from; k < v.to; k++) this.weight[v.ids[k]!] = v.weights[k]!;
+    this.set = v;
+  }
+
+  clear(): void {
+    const v = this.set;
+    if (v) for (let k = v.from; k < v.to; k++) this.weight[v.ids[k]!] = 0;
+    this.set = null;
+  }
+
+  /** The dot product with `b`, summed in order of id (as `dot` does, so the same to the last bit). */
+  dot(b: SparseVector): number {
+    const weight = this.weight;
+    const size = weight.length;
+    const { ids, weights, from, to } = b;
+    let sum = 0;
+    for (let k = from; k < to; k++) {
+      const id = ids[k]!;
+      if (id < size) {
+        const w = weight[id]!;
+        if (w !== 0) sum += w * weights[k]!;
+      }
+    }
+    return sum;
+  }
+
+  /** `covered(b, spread vector)`: the share of `b`'s weight on ids the spread vector holds. */
+  coveredBy(b: SparseVector): number {
+    const weight = this.weight;
+    const size = weight.length;
+    let hit = 0;
+    let all = 0;
+    for (let k = b.from; k < b.to; k++) {
+      const id = b.ids[k]!;
+      all += b.weights[k]!;
+      if (id < size && weight[id] !== 0) hit += b.weights[k]!;
+    }
+    return all > 0 ? hit / all : 0;
+  }
 }
 
 const OVERLAP = { common: 0, cosine: 0 };

@@ -1,7 +1,7 @@
 // How alike two articles are as reports of one event, as named similarity features for the learned
 // same-event model (merge-model.json, trained by train/train-merge.ts). Every feature compares the two
 // articles; none describes one article alone.
-import { covered, dot, overlap, shared, size, type IdRun, type Profile, type SparseVector } from "./profile.ts";
+import { covered, overlap, shared, size, Spread, type IdRun, type Profile, type SparseVector } from "./profile.ts";
 
 export const PAIR_FEATURES = [
   "words",
@@ -55,13 +55,11 @@ function shrink(n: number): number {
 }
 
 /**
- * How much of `a`'s weight `aIn` holds and of `b`'s `bIn` holds: the smaller share (one side's when the
- * other side is empty); and whether each side leads with someone the other never names: the smaller of
- * the two missing shares (0 when either side is empty).
+ * From how much of `a`'s weight the other side's vector holds (`ab`) and of `b`'s (`ba`), -1 for an
+ * empty side: the smaller share (one side's when the other side is empty); and whether each side leads
+ * with someone the other never names: the smaller of the two missing shares (0 when either side is empty).
  */
-function cover(a: SparseVector, b: SparseVector, aIn: SparseVector, bIn: SparseVector, out: Float64Array, at: number): void {
-  const ab = size(a) ? covered(a, aIn) : -1;
-  const ba = size(b) ? covered(b, bIn) : -1;
+function coverFrom(ab: number, ba: number, out: Float64Array, at: number): void {
   out[at] = ab < 0 && ba < 0 ? 0 : ab < 0 ? ba : ba < 0 ? ab : Math.min(ab, ba);
   out[at + 1] = ab < 0 || ba < 0 ? 0 : 1 - Math.max(ab, ba);
 }
@@ -109,31 +107,80 @@ export function sharesWords(a: Profile, b: Profile): boolean {
 /**
  * Writes the pair's features into `out` from `at` on (same order as PAIR_FEATURES) and returns true, or
  * returns false at once when the two do not share enough words to be compared (see sharesWords).
+ * One pair on its own; to score many pairs that share their first article, use a PairScorer.
  */
 export function pairFeatures(a: Profile, b: Profile, out: Float64Array, at = 0): boolean {
-  const words = wordCosine(a, b);
-  if (words === null) return false;
-  out[at] = words;
-  out[at + 1] = dot(a.lead, b.lead);
-  out[at + 2] = dot(a.title, b.title);
-  cover(a.title, b.title, b.lead, a.lead, SCRATCH, 0);
-  out[at + 3] = SCRATCH[0]!;
-  out[at + 4] = dot(a.names, b.names);
-  cover(a.actors, b.actors, b.names, a.names, out, at + 5);
-  cover(a.leadNames, b.leadNames, b.names, a.names, out, at + 7);
-  out[at + 9] = dot(a.numbers, b.numbers) * shrink(size(a.numbers)) * shrink(size(b.numbers));
-  quantityAgreement(a, b, out, at + 10);
-  out[at + 12] = agreement(a.days, b.days);
-  out[at + 13] = bitAgreement(a.weekdays, b.weekdays);
-  out[at + 14] = agreement(a.years, b.years);
-  out[at + 15] = bitAgreement(a.months, b.months);
-  out[at + 16] = shared(a.keys, b.keys) / Math.sqrt((size(a.keys) + PRIOR_ENTRIES) * (size(b.keys) + PRIOR_ENTRIES));
-  // The closest pair of lead sentences: two reports of one event state its main fact alike. Only looked
-  // for when the articles share enough words (it is the dearest feature).
-  let best = 0;
-  if (words >= SENTENCE_GATE) for (const x of a.sentences) for (const y of b.sentences) best = Math.max(best, dot(x, y));
-  out[at + 17] = best;
-  // A sentence told word for word: a copy or a rewrite of one report, whatever else differs.
-  out[at + 18] = Math.max(0, (best - 0.7) / 0.3);
-  return true;
+  return new PairScorer().features(a, b, out, at);
+}
+
+/**
+ * Pair features, with the first article's vectors spread out by id while it stays the same: candidates
+ * come in order of their first article, so each comparison is a pass over the second article's vectors
+ * alone, not a merge of both. Gives exactly what `pairFeatures` gives.
+ */
+export class PairScorer {
+  private current: Profile | null = null;
+  private readonly words = new Spread();
+  private readonly lead = new Spread();
+  private readonly title = new Spread();
+  private readonly names = new Spread();
+  private readonly numbers = new Spread();
+  private readonly sentences: Spread[] = [];
+
+  private load(a: Profile): void {
+    if (this.current === a) return;
+    this.current = a;
+    this.words.load(a.words);
+    this.lead.load(a.lead);
+    this.title.load(a.title);
+    this.names.load(a.names);
+    this.numbers.load(a.numbers);
+    for (const s of this.sentences) s.clear();
+    while (this.sentences.length < a.sentences.length) this.sentences.push(new Spread());
+    a.sentences.forEach((v, k) => this.sentences[k]!.load(v));
+  }
+
+  /** As `pairFeatures(a, b, out, at)`. */
+  features(a: Profile, b: Profile, out: Float64Array, at = 0): boolean {
+    this.load(a);
+    // The word cosine and how many words the two share, in one pass.
+    const spread = this.words.weight;
+    const { ids, weights, from, to } = b.words;
+    const limit = spread.length;
+    let common = 0;
+    let words = 0;
+    for (let k = from; k < to; k++) {
+      const id = ids[k]!;
+      if (id >= limit) continue;
+      const w = spread[id]!;
+      if (w !== 0) {
+        common++;
+        words += w * weights[k]!;
+      }
+    }
+    if (common < MIN_SHARED_WORDS || words < MIN_WORD_COSINE) return false;
+    out[at] = words;
+    out[at + 1] = this.lead.dot(b.lead);
+    out[at + 2] = this.title.dot(b.title);
+    coverFrom(size(a.title) ? covered(a.title, b.lead) : -1, size(b.title) ? this.lead.coveredBy(b.title) : -1, SCRATCH, 0);
+    out[at + 3] = SCRATCH[0]!;
+    out[at + 4] = this.names.dot(b.names);
+    coverFrom(size(a.actors) ? covered(a.actors, b.names) : -1, size(b.actors) ? this.names.coveredBy(b.actors) : -1, out, at + 5);
+    coverFrom(size(a.leadNames) ? covered(a.leadNames, b.names) : -1, size(b.leadNames) ? this.names.coveredBy(b.leadNames) : -1, out, at + 7);
+    out[at + 9] = this.numbers.dot(b.numbers) * shrink(size(a.numbers)) * shrink(size(b.numbers));
+    quantityAgreement(a, b, out, at + 10);
+    out[at + 12] = agreement(a.days, b.days);
+    out[at + 13] = bitAgreement(a.weekdays, b.weekdays);
+    out[at + 14] = agreement(a.years, b.years);
+    out[at + 15] = bitAgreement(a.months, b.months);
+    out[at + 16] = shared(a.keys, b.keys) / Math.sqrt((size(a.keys) + PRIOR_ENTRIES) * (size(b.keys) + PRIOR_ENTRIES));
+    // The closest pair of lead sentences: two reports of one event state its main fact alike. Only looked
+    // for when the articles share enough words (it is the dearest feature).
+    let best = 0;
+    if (words >= SENTENCE_GATE) for (let x = 0; x < a.sentences.length; x++) for (const y of b.sentences) best = Math.max(best, this.sentences[x]!.dot(y));
+    out[at + 17] = best;
+    // A sentence told word for word: a copy or a rewrite of one report, whatever else differs.
+    out[at + 18] = Math.max(0, (best - 0.7) / 0.3);
+    return true;
+  }
 }
