@@ -60,6 +60,9 @@ export const blockSettings = {
   rounds: ROUNDS,
   rate: 0.1,
   minLeaf: 20,
+  /** The boosted step's L2 penalty on leaf values, and the share of blocks each tree is grown on. */
+  lambda: 1,
+  subsample: 1,
   /** The decode settings tried on the out-of-fold block scores. */
   grid: { bias: [-3, -2, -1, 0], inner: [-2, -1, -0.5, 0], article: [-4, -2], patience: [PATIENCE] },
 };
@@ -201,7 +204,7 @@ function fitBlocks(items: Item[], path: Path, localRows: Map<Item, Float64Array[
     });
   };
   const contextExamples = examplesOf(items, contextRows);
-  const context = trainBoosted(contextExamples, { name: `clean/${path}-block-context`, features: [...names, ...contextNames(path === "html")], rounds: blockSettings.rounds, rate: blockSettings.rate, minLeaf: blockSettings.minLeaf });
+  const context = trainBoosted(contextExamples, { name: `clean/${path}-block-context`, features: [...names, ...contextNames(path === "html")], rounds: blockSettings.rounds, rate: blockSettings.rate, minLeaf: blockSettings.minLeaf, lambda: blockSettings.lambda, subsample: blockSettings.subsample });
   if (log) {
     const positives = localExamples.filter((e) => e.y === 1).length;
     console.log(`  ${path}: ${items.length} pages, ${localExamples.length} labelled blocks (${positives} article)`);
