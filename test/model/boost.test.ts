@@ -38,5 +38,6 @@ describe("boosted trees training", () => {
     expect(trainBoosted(base, { ...options, subsample: 0.5 })).toEqual(half);
     expect(half.trees).not.toEqual(trainBoosted(base, options).trees);
     expect(trainBoosted(base, { ...options, subsample: 1 })).toEqual(trainBoosted(base, options));
+    expect(trainBoosted(base, { ...options, subsample: 0.5, seed: 1 }).trees).not.toEqual(half.trees);
   });
 });

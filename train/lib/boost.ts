@@ -16,6 +16,8 @@ export interface BoostOptions {
   bins?: number;
   /** Share of the examples each tree is grown on (a fixed pseudo-random draw per round): less variance from the training pages. 1: all. */
   subsample?: number;
+  /** Which draw of the subsample (a different seed, other trees). */
+  seed?: number;
   trainedOn?: string;
 }
 
@@ -54,6 +56,7 @@ export function trainBoosted(examples: readonly Example[], options: BoostOptions
   const lambda = options.lambda ?? 1;
   const minLeaf = options.minLeaf ?? 10;
   const subsample = options.subsample ?? 1;
+  const seed = options.seed ?? 0;
   const cuts = Array.from({ length: d }, (_, j) => thresholds(examples, j, options.bins ?? 32));
   // Bin index of every example on every feature: bin b means cuts[b-1] <= x < cuts[b].
   const bin = Array.from({ length: d }, (_, j) => {
@@ -120,7 +123,7 @@ export function trainBoosted(examples: readonly Example[], options: BoostOptions
       g[i] = w[i]! * (p - y[i]!);
       h[i] = w[i]! * Math.max(p * (1 - p), 1e-6);
     }
-    const rows = subsample < 1 ? Int32Array.from(all.filter((i) => draw(r, i) < subsample)) : all;
+    const rows = subsample < 1 ? Int32Array.from(all.filter((i) => draw(r + 7919 * seed, i) < subsample)) : all;
     const root = bestSplit(rows);
     if (!root) break;
     const [l, rr] = part(rows, root);
