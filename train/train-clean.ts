@@ -60,6 +60,11 @@ export const blockSettings = {
   rounds: ROUNDS,
   rate: 0.1,
   minLeaf: 20,
+  /** The boosted step's L2 penalty on leaf values, and the share of blocks each tree is grown on. */
+  lambda: 1,
+  subsample: 1,
+  /** Models averaged (each on its own subsample draw), written as one model of all their trees. */
+  bag: 1,
   /** The decode settings tried on the out-of-fold block scores. */
   grid: { bias: [-3, -2, -1, 0], inner: [-2, -1, -0.5, 0], article: [-4, -2], patience: [PATIENCE] },
 };
@@ -201,13 +206,22 @@ function fitBlocks(items: Item[], path: Path, localRows: Map<Item, Float64Array[
     });
   };
   const contextExamples = examplesOf(items, contextRows);
-  const context = trainBoosted(contextExamples, { name: `clean/${path}-block-context`, features: [...names, ...contextNames(path === "html")], rounds: blockSettings.rounds, rate: blockSettings.rate, minLeaf: blockSettings.minLeaf });
+  const fit = (seed: number) => trainBoosted(contextExamples, { name: `clean/${path}-block-context`, features: [...names, ...contextNames(path === "html")], rounds: blockSettings.rounds, rate: blockSettings.rate, minLeaf: blockSettings.minLeaf, lambda: blockSettings.lambda, subsample: blockSettings.subsample, seed });
+  const context = blockSettings.bag > 1 ? averaged(Array.from({ length: blockSettings.bag }, (_, k) => fit(k))) : fit(0);
   if (log) {
     const positives = localExamples.filter((e) => e.y === 1).length;
     console.log(`  ${path}: ${items.length} pages, ${localExamples.length} labelled blocks (${positives} article)`);
     console.log(`    local model, tuning accuracy ${accuracy(local, localExamples)}; context model ${accuracy(context, contextExamples)}`);
   }
   return { local, context };
+}
+
+/** Boosted models averaged as one: the mean of their bases, and every tree with its leaves divided by their number. */
+function averaged(models: BoostedModel[]): BoostedModel {
+  const k = models.length;
+  const base = models.reduce((s, m) => s + m.base, 0) / k;
+  const trees = models.flatMap((m) => m.trees.map((t) => [...t.slice(0, 6), ...t.slice(6).map((v) => Number((v / k).toPrecision(8)))]));
+  return { ...models[0]!, base: Number(base.toPrecision(8)), trees };
 }
 
 /** A page's fold for the out-of-fold decode search: by a hash of its id, so the split is fixed. */

@@ -31,4 +31,13 @@ describe("boosted trees training", () => {
     const tilted = trainBoosted(base.map((e) => ({ ...e, weight: e.y === 1 ? 5 : 1 })), options);
     expect(tilted.base).toBeGreaterThan(even.base);
   });
+
+  it("grows each tree on a fixed share of the examples when asked: the same trees every run, other than with all", () => {
+    const base = examples();
+    const half = trainBoosted(base, { ...options, subsample: 0.5 });
+    expect(trainBoosted(base, { ...options, subsample: 0.5 })).toEqual(half);
+    expect(half.trees).not.toEqual(trainBoosted(base, options).trees);
+    expect(trainBoosted(base, { ...options, subsample: 1 })).toEqual(trainBoosted(base, options));
+    expect(trainBoosted(base, { ...options, subsample: 0.5, seed: 1 }).trees).not.toEqual(half.trees);
+  });
 });
