@@ -457,6 +457,28 @@ export class Spread {
     return sum;
   }
 
+  /** As `overlap(spread vector, b)`: how many ids the two share, and their cosine (the shared result object). */
+  overlap(b: SparseVector): { common: number; cosine: number } {
+    const weight = this.weight;
+    const size = weight.length;
+    const { ids, weights, from, to } = b;
+    let common = 0;
+    let cosine = 0;
+    for (let k = from; k < to; k++) {
+      const id = ids[k]!;
+      if (id < size) {
+        const w = weight[id]!;
+        if (w !== 0) {
+          common++;
+          cosine += w * weights[k]!;
+        }
+      }
+    }
+    OVERLAP.common = common;
+    OVERLAP.cosine = cosine;
+    return OVERLAP;
+  }
+
   /** `covered(b, spread vector)`: the share of `b`'s weight on ids the spread vector holds. */
   coveredBy(b: SparseVector): number {
     const weight = this.weight;
