@@ -117,16 +117,24 @@ export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArra
       }
     }
     // Only pairs with enough shared key weight are visited, in order of j.
-    let passed = 0;
-    for (const j of touched) {
-      if (score[j]! >= options.minKeyScore) touched[passed++] = j;
-      score[j] = 0;
-    }
-    touched.length = passed;
-    touched.sort((x, y) => x - y);
+    keepScoring(touched, score, options.minKeyScore);
     for (const j of touched) visit(i, j);
     touched.length = 0;
   }
+}
+
+/**
+ * Keeps in `touched` only the indices whose `score` reaches `min`, in ascending order, and sets the score
+ * of every index it held back to 0 (ready for the next round).
+ */
+export function keepScoring(touched: number[], score: Float64Array, min: number): void {
+  let passed = 0;
+  for (const j of touched) {
+    if (score[j]! >= min) touched[passed++] = j;
+    score[j] = 0;
+  }
+  touched.length = passed;
+  touched.sort((x, y) => x - y);
 }
 
 /** The first position in xs[lo, hi) whose value is at least `x` (hi when none is). */

@@ -4,6 +4,7 @@
 import { Spread, type Profile, type SparseVector } from "./profile.ts";
 import type { TimeSpan } from "./time.ts";
 import { dayOrNull } from "./days.ts";
+import { keepScoring } from "./candidates.ts";
 
 export interface FollowUpOptions {
   windowDays: number;
@@ -50,16 +51,10 @@ export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: P
       }
     }
     // Only the stories that share enough key weight are compared, in index order (the first best wins).
-    let passed = 0;
-    for (const earlier of touched) {
-      if (score[earlier]! >= options.minKeyScore) touched[passed++] = earlier;
-      score[earlier] = 0;
-    }
-    touched.length = passed;
-    touched.sort((x, y) => x - y);
+    keepScoring(touched, score, options.minKeyScore);
     let best = -1;
     let bestSim = options.followUpThreshold;
-    if (passed > 0) spread.load(centroids[later]!);
+    if (touched.length > 0) spread.load(centroids[later]!);
     // The later centroid is spread out by id: each comparison is one pass over the earlier one.
     for (const earlier of touched) {
       const sim = spread.dot(centroids[earlier]!);

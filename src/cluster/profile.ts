@@ -420,22 +420,6 @@ function weigh(values: Float32Array, ids: Int32Array, idf: Float32Array, from: n
   for (let k = from; k < to; k++) values[k] = values[k]! / norm;
 }
 
-export function dot(a: SparseVector, b: SparseVector): number {
-  const ai = a.ids;
-  const bi = b.ids;
-  let i = a.from;
-  let j = b.from;
-  let sum = 0;
-  while (i < a.to && j < b.to) {
-    const x = ai[i]!;
-    const y = bi[j]!;
-    if (x === y) sum += a.weights[i++]! * b.weights[j++]!;
-    else if (x < y) i++;
-    else j++;
-  }
-  return sum;
-}
-
 /** A vector spread out by id: weight[id] for each of its ids, 0 elsewhere (every weight of a vector is above 0). */
 export class Spread {
   weight = new Float32Array(0);
@@ -457,7 +441,7 @@ export class Spread {
     this.set = null;
   }
 
-  /** The dot product with `b`, summed in order of id (as `dot` does, so the same to the last bit). */
+  /** The dot product with `b`, summed in order of id (as a merge of the two would, so the same to the last bit). */
   dot(b: SparseVector): number {
     const weight = this.weight;
     const size = weight.length;
@@ -471,6 +455,28 @@ export class Spread {
       }
     }
     return sum;
+  }
+
+  /** As `overlap(spread vector, b)`: how many ids the two share, and their cosine (the shared result object). */
+  overlap(b: SparseVector): { common: number; cosine: number } {
+    const weight = this.weight;
+    const size = weight.length;
+    const { ids, weights, from, to } = b;
+    let common = 0;
+    let cosine = 0;
+    for (let k = from; k < to; k++) {
+      const id = ids[k]!;
+      if (id < size) {
+        const w = weight[id]!;
+        if (w !== 0) {
+          common++;
+          cosine += w * weights[k]!;
+        }
+      }
+    }
+    OVERLAP.common = common;
+    OVERLAP.cosine = cosine;
+    return OVERLAP;
   }
 
   /** `covered(b, spread vector)`: the share of `b`'s weight on ids the spread vector holds. */

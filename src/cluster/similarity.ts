@@ -143,21 +143,7 @@ export class PairScorer {
   /** As `pairFeatures(a, b, out, at)`. */
   features(a: Profile, b: Profile, out: Float64Array, at = 0): boolean {
     this.load(a);
-    // The word cosine and how many words the two share, in one pass.
-    const spread = this.words.weight;
-    const { ids, weights, from, to } = b.words;
-    const limit = spread.length;
-    let common = 0;
-    let words = 0;
-    for (let k = from; k < to; k++) {
-      const id = ids[k]!;
-      if (id >= limit) continue;
-      const w = spread[id]!;
-      if (w !== 0) {
-        common++;
-        words += w * weights[k]!;
-      }
-    }
+    const { common, cosine: words } = this.words.overlap(b.words);
     if (common < MIN_SHARED_WORDS || words < MIN_WORD_COSINE) return false;
     out[at] = words;
     out[at + 1] = this.lead.dot(b.lead);
