@@ -73,7 +73,8 @@ export function scoreCorpus(pages: readonly PageScore[]): CorpusScore {
 
 // trafilatura's evaluation metric (webpages-dev): snippets that must / must not appear in the text.
 
-const collapse = (s: string): string => s.replace(/\s+/g, " ").trim();
+/** White space collapsed to single spaces, as the snippets are matched. */
+export const collapse = (s: string): string => s.replace(/\s+/g, " ").trim();
 
 export interface SnippetCounts {
   tp: number;

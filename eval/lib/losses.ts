@@ -4,8 +4,7 @@
 // the headline rule cut the body's start at a headline it picked inside the core (above-headline).
 // Read by train/losses.ts, which tallies the causes over a dev set's half.
 import type { TextDoc } from "../../src/clean/doc.ts";
-
-export type LocateRule = "page-header" | "page-footer" | "locate-article";
+import { collapse } from "./extraction-score.ts";
 
 /** A gap of at most this many furniture lines is "thin" (a caption, an advertisement). */
 const THIN_GAP = 3;
@@ -46,8 +45,6 @@ export function goldWords(doc: TextDoc, gold: Uint8Array): { inRun: number; tota
   });
   return { inRun, total };
 }
-
-const collapse = (s: string) => s.replace(/\s+/g, " ").trim();
 
 /**
  * The line that holds a snippet: of the lines holding it, the one nearest the located run (a menu

@@ -102,7 +102,14 @@ export const FOLD_SPACE = 8;
 /** `foldClass` bits by code unit (with `KNOWN`), 0 while not yet computed. */
 export const foldTable = new Uint8Array(0x10000);
 
-const TYPOGRAPHIC_UNITS = new Set([0x2018, 0x2019, 0x201b, 0x2032, 0x201c, 0x201d, 0x201f, 0x2033, 0x2013, 0x2014]);
+/** The typographic quotes and dashes `foldLine` reads as plain ones, each with its plain character. */
+export const TYPOGRAPHIC_PLAIN: Readonly<Record<string, string>> = {
+  "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'",
+  "\u201c": '"', "\u201d": '"', "\u201f": '"', "\u2033": '"',
+  "\u2013": "-", "\u2014": "-",
+};
+
+const TYPOGRAPHIC_UNITS = new Set(Object.keys(TYPOGRAPHIC_PLAIN).map((ch) => ch.charCodeAt(0)));
 
 /**
  * What `foldLine` must do for a code unit past ASCII. A text of characters NFKC leaves alone, none of

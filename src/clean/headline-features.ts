@@ -57,8 +57,6 @@ export interface HeadlineCandidate {
  * takes the text above them out of the article).
  */
 const ABOVE = 100;
-const LOWER_LETTER = /\p{Ll}/u;
-const UPPER_LETTER = /\p{Lu}/u;
 const INTO = 20;
 
 /** Candidate lines around the body's start, with their features. */
@@ -241,6 +239,9 @@ function hasDomain(text: string): boolean {
 const QUOTE_LINE = /^\s*["“„«‚‘'].*["”“»’‘']\s*$/u;
 /** A time of day: a timestamp or byline, not a headline. */
 const CLOCK = /(?<![\p{N}.:])\d{1,2}:\d{2}(?![\p{N}])/u;
+/** A lower-case and a capital letter: a line of capitals has the second and not the first. */
+const LOWER_LETTER = /\p{Ll}/u;
+const UPPER_LETTER = /\p{Lu}/u;
 
 /** How the page uses the candidates' content words (only those are ever looked up), each by its slot. */
 interface TermUses {

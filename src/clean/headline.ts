@@ -3,6 +3,11 @@
 // A part of a title is the site's name when it matches og:site_name, the page's host name, or
 // when the other statements of the headline leave it out: compared, never looked up in a list.
 
+import * as chars from "./chars.ts";
+
+// Bound once: under tsx every imported name is read through a getter, too slow for a per-character loop.
+const { DIGIT, LETTER, charClass, table: CLASS } = chars;
+
 export interface HeadlineClaims {
   og: string | null;
   jsonLd: string | null;
@@ -12,11 +17,6 @@ export interface HeadlineClaims {
   siteName: string | null;
   url: string | null;
 }
-
-import * as chars from "./chars.ts";
-
-// Bound once: under tsx every imported name is read through a getter, too slow for a per-character loop.
-const { DIGIT, LETTER, charClass, table: CLASS } = chars;
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
 
@@ -33,7 +33,8 @@ export function headlineTokens(text: string): string[] {
   for (let i = 0; i <= len; i++) {
     const c = i < len ? low.charCodeAt(i) : 32;
     let inToken: boolean;
-    if (c < 128) inToken = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+    // The text is lower-cased: no ASCII capital is left.
+    if (c < 128) inToken = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
     else {
       if (c >= 0xd800 && c <= 0xdfff) return low.match(TOKEN) ?? [];
       const k = CLASS[c] || charClass(c);

@@ -271,12 +271,8 @@ export function wordStats(t: string): WordStats {
   };
 }
 
-const TYPOGRAPHIC = /[\u2018\u2019\u201b\u2032\u201c\u201d\u201f\u2033\u2013\u2014]/g;
-const PLAIN: Record<string, string> = {
-  "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'",
-  "\u201c": '"', "\u201d": '"', "\u201f": '"', "\u2033": '"',
-  "\u2013": "-", "\u2014": "-",
-};
+const PLAIN = chars.TYPOGRAPHIC_PLAIN;
+const TYPOGRAPHIC = new RegExp(`[${Object.keys(PLAIN).join("")}]`, "g");
 /**
  * `normalise` for a line whose white space is already collapsed: the same result, fewer passes.
  * `fold` is `WordStats.fold` of the line, or of a longer line it ends (a line less its bullet): most

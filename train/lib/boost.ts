@@ -123,7 +123,7 @@ export function trainBoosted(examples: readonly Example[], options: BoostOptions
       g[i] = w[i]! * (p - y[i]!);
       h[i] = w[i]! * Math.max(p * (1 - p), 1e-6);
     }
-    const rows = subsample < 1 ? Int32Array.from(all.filter((i) => draw(r + 7919 * seed, i) < subsample)) : all;
+    const rows = subsample < 1 ? all.filter((i) => draw(r + 7919 * seed, i) < subsample) : all;
     const root = bestSplit(rows);
     if (!root) break;
     const [l, rr] = part(rows, root);
