@@ -20,7 +20,7 @@ const all = [...loadExtraction(), ...loadWebpages()];
 const tag = process.env.TAG ?? "";
 // PERTURB=k leaves out about an eighth of the tuning pages (chosen by a hash of k and the id): how
 // much a figure moves with the training pages, so a change is judged against that noise.
-const perturb = process.env.PERTURB;
+const perturb = process.env.PERTURB || undefined; // PERTURB="" is no perturbation
 const perturbed = (id: string): boolean => perturb !== undefined && createHash("sha256").update(`perturb:${perturb}:${id}`).digest()[0]! % 8 === 0;
 console.log("settings", JSON.stringify(blockSettings), tag);
 for (const path of paths) {

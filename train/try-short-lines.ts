@@ -21,7 +21,7 @@ const options = { ...shortLineDefaults, ...JSON.parse(process.env.SETTINGS ?? "{
 const cuts = process.env.T ? process.env.T.split(",").map(Number) : SHORT_CUTS;
 const locateAt = defaultRules.findIndex((r) => r.name === "locate-article");
 const contextAt = defaultRules.findIndex((r) => r.name === "short-line-context");
-const perturb = process.env.PERTURB;
+const perturb = process.env.PERTURB || undefined; // PERTURB="" is no perturbation
 const perturbed = (id: string): boolean => perturb !== undefined && createHash("sha256").update(`perturb:${perturb}:${id}`).digest()[0]! % 8 === 0;
 
 const seen = new Set<string>();
