@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { articleTerms, defaultClusterOptions } from "../../src/cluster/index.ts";
-import { buildProfiles } from "../../src/cluster/profile.ts";
+import { buildProfiles, overlap, Spread, type Profile, type SparseVector } from "../../src/cluster/profile.ts";
 import { PAIR_FEATURES, PairScorer, pairFeatures } from "../../src/cluster/similarity.ts";
 import { seedArticles } from "../../eval/lib/merge-set.ts";
 
@@ -29,5 +29,31 @@ describe("pair features of many pairs", () => {
     }
     // The seeds' one story is scored (its four reports share words), so the comparison is not empty.
     expect(scored).toBeGreaterThanOrEqual(12);
+  });
+});
+
+describe("a spread vector", () => {
+  // PairScorer's sums go through Spread; each must be what a merge of the two sorted vectors gives.
+  const vectors = (p: Profile): SparseVector[] => [p.words, p.lead, p.title, p.actors, p.names, p.leadNames, p.numbers, p.keys, ...p.sentences];
+  it("shares as many ids, with the same cosine to the last bit, as a merge of the two", () => {
+    const spread = new Spread();
+    let sharing = 0;
+    for (const a of profiles) {
+      for (const b of profiles) {
+        if (a === b) continue;
+        const bs = vectors(b);
+        vectors(a).forEach((v, k) => {
+          const w = bs[k];
+          if (!w) return;
+          const merged = { ...overlap(v, w) };
+          spread.load(v);
+          expect({ ...spread.overlap(w) }).toEqual(merged);
+          expect(spread.dot(w)).toBe(merged.cosine);
+          if (merged.common > 0) sharing++;
+        });
+      }
+    }
+    // The seeds' four reports of one event share words, names and lead terms: the comparison is not empty.
+    expect(sharing).toBeGreaterThan(40);
   });
 });
