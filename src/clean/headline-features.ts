@@ -195,10 +195,7 @@ function leadCover(lines: readonly Line[], i: number, uses: TermUses, x: Float64
 function bodyOverlap(line: Line, uses: TermUses, inBody: boolean): number {
   if (line.terms.length === 0) return 0;
   let shared = 0;
-  for (const t of line.terms) {
-    const slot = uses.slots.get(t);
-    if ((slot === 0 ? 0 : uses.body[slot - 1]!) > (inBody ? 1 : 0)) shared++;
-  }
+  for (const t of line.terms) if (bodyUses(uses, t) > (inBody ? 1 : 0)) shared++;
   return shared / line.terms.length;
 }
 
@@ -251,6 +248,12 @@ interface TermUses {
   body: number[];
   /** By slot: the lines of up to 60 words that hold the word: lines that may quote a candidate. */
   lines: number[][];
+}
+
+/** How often the article's kept core lines use the word (0 for a word no candidate has). */
+function bodyUses(uses: TermUses, t: number): number {
+  const slot = uses.slots.get(t);
+  return slot === 0 ? 0 : uses.body[slot - 1]!;
 }
 
 /** The lines of up to 60 words that hold the word, or undefined for a word no candidate has. */
