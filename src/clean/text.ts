@@ -56,23 +56,14 @@ export function finish(doc: TextDoc): TextCleanResult {
     doc.meta.source ??= found.source;
     doc.meta.author ??= found.author;
   }
-  // Built in place, in the order the rules' names first come (as from a Map), without the Map. A rule
-  // drops lines in runs: a run is counted on the side and added when the next rule's run begins.
+  // Built in place, in the order the rules' names first come (as from a Map), without the Map.
   const dropped: Record<string, number> = {};
   const removed: string[] = [];
-  let rule = "", run = 0;
   for (const l of doc.lines) {
     if (l.drop === null) continue;
     removed.push(l.text);
-    if (!l.drop) continue;
-    if (l.drop === rule) run++;
-    else {
-      if (run > 0) dropped[rule] = (dropped[rule] ?? 0) + run;
-      rule = l.drop;
-      run = 1;
-    }
+    if (l.drop) dropped[l.drop] = (dropped[l.drop] ?? 0) + 1;
   }
-  if (run > 0) dropped[rule] = (dropped[rule] ?? 0) + run;
   const context = removed.join("\n");
   if (!title && !rejected) warn("no headline found");
   return { title, paragraphs, meta: doc.meta, context, messages, dropped, rejected };
