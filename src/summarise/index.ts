@@ -52,19 +52,22 @@ export function summarise(articles: SummaryInput[], options: SummaryOptions = {}
   // Copies of one article word for word (a page saved twice, a wire story run unchanged) add nothing:
   // summarised once, they give the summary the article alone gives.
   const seen = new Set<string>();
-  const distinct = articles.filter((a) => {
-    const key = `${a.title}\n${a.text.replace(/\s+/g, " ").trim()}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
+  const distinct =
+    articles.length < 2
+      ? articles
+      : articles.filter((a) => {
+          const key = `${a.title}\n${a.text.replace(/\s+/g, " ").trim()}`;
+          return seen.has(key) ? false : (seen.add(key), true);
+        });
   const candidates = collectCandidates(distinct);
   if (candidates.length === 0) return [];
   const titles = distinct.map((a) => (a.title ? stems(a.title) : []));
   const scored = scoreCandidates(candidates, titles, tuning);
-  const picked = selectSentences(scored, {
+  const picked = selectSentences(candidates, scored, {
     sentences: options.sentences ?? (options.words ? Infinity : DEFAULT_SENTENCES),
     words: options.words ?? Infinity,
     lambda: tuning.lambda,
     sameFact: tuning.sameFact,
   });
-  return readingOrder(picked, scored).map((c) => c.text);
+  return readingOrder(picked, candidates).map((i) => candidates[i]!.text);
 }

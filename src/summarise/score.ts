@@ -1,5 +1,5 @@
 // How much each candidate sentence deserves a place: lead position, centrality to the story, the title.
-import { denseCosine, sentenceSpace, sparseCosine, type SparseVector } from "./vectors.ts";
+import { DenseScratch, denseCosine, sentenceSpace, sparseCosine, type SparseVector } from "./vectors.ts";
 import type { Candidate } from "./candidates.ts";
 
 export interface ScoreWeights {
@@ -28,33 +28,39 @@ export interface ScoreWeights {
 /** Sentences of each other article that count as its report of the event's main facts. */
 const SUPPORT_SENTENCES = 10;
 
-export interface ScoredCandidate extends Candidate {
-  vector: SparseVector;
-  score: number;
+/** The candidates' vectors and scores, by the candidates' indices. */
+export interface Scores {
+  vectors: SparseVector[];
+  scores: Float64Array;
+  /** A dense array over the story's terms, for comparing one vector with many. */
+  scratch: DenseScratch;
 }
 
-export function scoreCandidates(candidates: Candidate[], titles: string[][], weights: ScoreWeights): ScoredCandidate[] {
-  const { vectors, embed, centroid } = sentenceSpace(candidates.map((c) => c.terms));
+export function scoreCandidates(candidates: Candidate[], titles: string[][], weights: ScoreWeights): Scores {
+  const { vectors, embed, centroid, size } = sentenceSpace(candidates.map((c) => c.terms));
+  const scratch = new DenseScratch(size);
   const titleVectors = titles.filter((t) => t.length > 0).map(embed);
-  const directed = directedCentrality(candidates, vectors, weights.backward);
-  const support = weights.support > 0 ? crossSupport(candidates, vectors) : null;
-  return candidates.map((c, i) => {
+  const directed = directedCentrality(candidates, vectors, weights.backward, scratch);
+  const support = weights.support > 0 ? crossSupport(candidates, vectors, scratch) : null;
+  const scores = new Float64Array(candidates.length);
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
     const vector = vectors[i]!;
     let title = 0;
     for (const t of titleVectors) title = Math.max(title, sparseCosine(vector, t));
     const position = 1 / Math.pow(1 + c.position, weights.positionDecay);
     const lengthFit = Math.min(1, c.words / weights.fullLength);
     const supported = support ? weights.support * support[i]! : 0;
-    const score = (weights.position * position + weights.centrality * denseCosine(vector, centroid) + weights.title * title + weights.directed * directed[i]! + supported) * lengthFit;
-    return { ...c, vector, score };
-  });
+    scores[i] = (weights.position * position + weights.centrality * denseCosine(vector, centroid) + weights.title * title + weights.directed * directed[i]! + supported) * lengthFit;
+  }
+  return { vectors, scores, scratch };
 }
 
 /** How many following sentences a sentence is compared with for directed centrality. */
 const DIRECTED_WINDOW = 60;
 
 /** Per article, PacSum-style: forward similarity minus weighted backward similarity, scaled to the article's size. */
-function directedCentrality(candidates: Candidate[], vectors: SparseVector[], backward: number): Float64Array {
+function directedCentrality(candidates: Candidate[], vectors: SparseVector[], backward: number, scratch: DenseScratch): Float64Array {
   const out = new Float64Array(candidates.length);
   let start = 0;
   while (start < candidates.length) {
@@ -62,9 +68,10 @@ function directedCentrality(candidates: Candidate[], vectors: SparseVector[], ba
     while (end < candidates.length && candidates[end]!.article === candidates[start]!.article) end++;
     const n = end - start;
     for (let i = start; i < end; i++) {
+      scratch.set(vectors[i]!);
       // Within a window: a long feature would otherwise cost the square of its sentence count.
       for (let j = i + 1; j < Math.min(end, i + 1 + DIRECTED_WINDOW); j++) {
-        const sim = sparseCosine(vectors[i]!, vectors[j]!);
+        const sim = scratch.cosine(vectors[j]!);
         out[i] = out[i]! + sim;
         out[j] = out[j]! - backward * sim;
       }
@@ -76,7 +83,7 @@ function directedCentrality(candidates: Candidate[], vectors: SparseVector[], ba
 }
 
 /** Mean over the other articles of the best cosine with one of their first SUPPORT_SENTENCES sentences; 0 for one article. */
-function crossSupport(candidates: Candidate[], vectors: SparseVector[]): Float64Array {
+function crossSupport(candidates: Candidate[], vectors: SparseVector[], scratch: DenseScratch): Float64Array {
   const out = new Float64Array(candidates.length);
   const openings = new Map<number, number[]>();
   candidates.forEach((c, i) => {
@@ -85,17 +92,17 @@ function crossSupport(candidates: Candidate[], vectors: SparseVector[]): Float64
     if (list) list.push(i);
     else openings.set(c.article, [i]);
   });
-  const articles = [...openings.keys()];
-  if (articles.length < 2) return out;
-  candidates.forEach((c, i) => {
-    let sum = 0;
-    for (const a of articles) {
-      if (a === c.article) continue;
-      let best = 0;
-      for (const j of openings.get(a)!) best = Math.max(best, sparseCosine(vectors[i]!, vectors[j]!));
-      sum += best;
+  if (openings.size < 2) return out;
+  // Article by article (in the order of the sum), each opening spread once and read by every sentence.
+  const best = new Float64Array(candidates.length);
+  for (const [a, list] of openings) {
+    best.fill(0);
+    for (const j of list) {
+      scratch.set(vectors[j]!);
+      for (let i = 0; i < candidates.length; i++) if (candidates[i]!.article !== a) best[i] = Math.max(best[i]!, scratch.cosine(vectors[i]!));
     }
-    out[i] = sum / (articles.length - (openings.has(c.article) ? 1 : 0));
-  });
+    for (let i = 0; i < candidates.length; i++) if (candidates[i]!.article !== a) out[i] = out[i]! + best[i]!;
+  }
+  for (let i = 0; i < candidates.length; i++) out[i] = out[i]! / (openings.size - (openings.has(candidates[i]!.article) ? 1 : 0));
   return out;
 }

@@ -1,6 +1,7 @@
 // Greedy maximal-marginal-relevance selection under a sentence count or a word budget.
-import { sparseCosine } from "./vectors.ts";
-import type { ScoredCandidate } from "./score.ts";
+import type { Candidate } from "./candidates.ts";
+import type { Scores } from "./score.ts";
+import type { DenseScratch, SparseVector } from "./vectors.ts";
 
 export interface SelectOptions {
   sentences: number;
@@ -18,101 +19,114 @@ const MAX_CHAIN = 3;
  * Picks in three tiers so a fixed count can always be met: prose sentences that add a new fact,
  * then any sentence that adds a new fact, and only then sentences repeating a chosen one. A sentence
  * that opens with a reference is taken only with the sentences it refers back to (already chosen, or
- * chosen together with it, valued at their mean).
+ * chosen together with it, valued at their mean). Returns the chosen candidates' indices, in the order chosen.
  */
-export function selectSentences(candidates: ScoredCandidate[], options: SelectOptions): ScoredCandidate[] {
-  const chosen: ScoredCandidate[] = [];
+export function selectSentences(candidates: Candidate[], { vectors, scores, scratch }: Scores, options: SelectOptions): number[] {
+  const chosen: number[] = [];
   const redundancy = new Float64Array(candidates.length);
   const repeats = new Uint8Array(candidates.length);
   const taken = new Uint8Array(candidates.length);
-  const termSets = candidates.map((c) => new Set(c.terms));
   let used = 0;
   const isNew = (i: number) => redundancy[i]! < options.sameFact && !repeats[i];
-  const tiers: Array<(c: ScoredCandidate, i: number) => boolean> = [
+  const tiers: Array<(c: Candidate, i: number) => boolean> = [
     (c, i) => c.prose && !c.orphan && c.duplicateOf === null && isNew(i),
     (c, i) => !c.dateline && !c.orphan && c.duplicateOf === null && isNew(i),
     (c) => !c.dateline,
   ];
-  const value = (i: number) => options.lambda * candidates[i]!.score - (1 - options.lambda) * redundancy[i]!;
-  // The sentence with the untaken antecedents it needs, in reading order; null when the chain is too long.
-  const bundle = (i: number): number[] | null => {
-    const chain = [i];
+  const value = (i: number) => options.lambda * scores[i]! - (1 - options.lambda) * redundancy[i]!;
+  // The sentence with the untaken antecedents it needs, in reading order, in chain[MAX_CHAIN - length…];
+  // its length, or 0 when the chain is too long.
+  const chain = new Int32Array(MAX_CHAIN);
+  const bundle = (i: number): number => {
+    let length = 1;
+    chain[MAX_CHAIN - 1] = i;
     let at = candidates[i]!.antecedent;
     while (at !== null && !taken[at]) {
-      if (chain.length === MAX_CHAIN) return null;
-      chain.unshift(at);
+      if (length === MAX_CHAIN) return 0;
+      chain[MAX_CHAIN - ++length] = at;
       at = candidates[at]!.antecedent;
     }
-    return chain;
+    return length;
   };
   // A word budget is filled with new facts only; repeats are there just to meet an exact count.
   for (const eligible of Number.isFinite(options.words) ? tiers.slice(0, 2) : tiers) {
     while (chosen.length < options.sentences) {
-      let best: number[] | null = null;
+      let best = -1;
+      let bestLength = 0;
       let bestValue = -Infinity;
       for (let i = 0; i < candidates.length; i++) {
         if (taken[i] || !eligible(candidates[i]!, i)) continue;
-        const chain = bundle(i);
-        if (!chain || chosen.length + chain.length > options.sentences) continue;
+        const length = bundle(i);
+        if (length === 0 || chosen.length + length > options.sentences) continue;
         let words = 0;
         let total = 0;
         let ok = true;
-        for (const k of chain) {
+        for (let at = MAX_CHAIN - length; at < MAX_CHAIN; at++) {
+          const k = chain[at]!;
           if (k !== i && !eligible(candidates[k]!, k)) ok = false;
           words += candidates[k]!.words;
           total += value(k);
         }
         if (!ok || used + words > options.words) continue;
-        if (total / chain.length > bestValue) {
-          bestValue = total / chain.length;
-          best = chain;
+        if (total / length > bestValue) {
+          bestValue = total / length;
+          best = i;
+          bestLength = length;
         }
       }
-      if (!best) break;
-      for (const k of best) {
-        const next = candidates[k]!;
+      if (best < 0) break;
+      // The best chain again (nothing it depends on has changed since it was found).
+      bundle(best);
+      for (let at = MAX_CHAIN - bestLength; at < MAX_CHAIN; at++) {
+        const k = chain[at]!;
         taken[k] = 1;
-        chosen.push(next);
-        used += next.words;
+        chosen.push(k);
+        used += candidates[k]!.words;
+        const next = vectors[k]!;
+        scratch.set(next);
+        const small = next.ids.length;
         for (let i = 0; i < candidates.length; i++) {
           if (taken[i]) continue;
-          redundancy[i] = Math.max(redundancy[i]!, sparseCosine(next.vector, candidates[i]!.vector));
-          if (!repeats[i] && sameFact(termSets[k]!, termSets[i]!)) repeats[i] = 1;
+          const other = vectors[i]!;
+          redundancy[i] = Math.max(redundancy[i]!, scratch.cosine(other));
+          if (!repeats[i] && sameFact(small, other.ids.length, scratch, other)) repeats[i] = 1;
         }
       }
     }
   }
   if (chosen.length === 0 && candidates.length > 0 && options.sentences > 0) {
     // Nothing fits the word budget: the best sentence alone, since a summary has at least one.
-    const pool = [candidates.filter((c) => c.prose && c.antecedent === null && !c.orphan), candidates.filter((c) => !c.dateline), candidates].find((p) => p.length > 0)!;
-    chosen.push(pool.reduce((a, b) => (b.score > a.score ? b : a)));
+    const all = candidates.map((_, i) => i);
+    const pool = [all.filter((i) => candidates[i]!.prose && candidates[i]!.antecedent === null && !candidates[i]!.orphan), all.filter((i) => !candidates[i]!.dateline), all].find((p) => p.length > 0)!;
+    chosen.push(pool.reduce((a, b) => (scores[b]! > scores[a]! ? b : a)));
   }
   return chosen;
 }
 
-/** Two sentences state one fact when most content words of the shorter one are in the other (two outlets' words for it). */
-function sameFact(a: Set<string>, b: Set<string>): boolean {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  if (small.size < 4) return false;
-  let shared = 0;
-  for (const t of small) if (large.has(t)) shared++;
-  return shared >= 0.6 * small.size;
+/**
+ * Two sentences state one fact when most content words of the shorter one are in the other (two outlets'
+ * words for it). A vector's ids are its sentence's distinct terms; `spread` holds the one of `a` terms.
+ */
+function sameFact(a: number, b: number, spread: DenseScratch, other: SparseVector): boolean {
+  const small = Math.min(a, b);
+  if (small < 4) return false;
+  return spread.shared(other) >= 0.6 * small;
 }
 
-/** Story order (earlier places first, then by article), each sentence that refers back right after its antecedent. */
-export function readingOrder(chosen: ScoredCandidate[], all: readonly ScoredCandidate[]): ScoredCandidate[] {
+/** Story order (earlier places first, then by article), each sentence that refers back right after its antecedent; indices. */
+export function readingOrder(chosen: readonly number[], all: readonly Candidate[]): number[] {
   const picked = new Set(chosen);
-  const dependents = new Map<ScoredCandidate, ScoredCandidate[]>();
-  for (const c of chosen) {
-    const before = c.antecedent === null ? undefined : all[c.antecedent];
-    if (before && picked.has(before)) dependents.set(before, [...(dependents.get(before) ?? []), c]);
+  const dependents = new Map<number, number[]>();
+  for (const i of chosen) {
+    const before = all[i]!.antecedent;
+    if (before !== null && picked.has(before)) dependents.set(before, [...(dependents.get(before) ?? []), i]);
   }
-  const out: ScoredCandidate[] = [];
-  const emit = (c: ScoredCandidate) => {
-    out.push(c);
-    for (const d of dependents.get(c) ?? []) emit(d);
+  const out: number[] = [];
+  const emit = (i: number) => {
+    out.push(i);
+    for (const d of dependents.get(i) ?? []) emit(d);
   };
-  const roots = chosen.filter((c) => c.antecedent === null || !picked.has(all[c.antecedent]!));
-  for (const c of roots.sort((a, b) => a.position - b.position || a.article - b.article)) emit(c);
+  const roots = chosen.filter((i) => all[i]!.antecedent === null || !picked.has(all[i]!.antecedent!));
+  for (const i of roots.sort((a, b) => all[a]!.position - all[b]!.position || all[a]!.article - all[b]!.article)) emit(i);
   return out;
 }

@@ -1,10 +1,13 @@
 // Compact TF-IDF sentence vectors for one story: terms become small integer ids, so similarity is a merge
 // of two sorted arrays rather than map look-ups (summarising has to keep up with thousands of articles a second).
+// Where one vector is compared with many, it is spread once over a dense array of the story's terms
+// (`DenseScratch`) and each other vector reads its weights from there: the same products, added in the
+// same (ascending id) order as the merge, so the same sums to the last bit.
 
 export interface SparseVector {
   /** Term ids, ascending. */
   ids: Int32Array;
-  /** L2-normalised weights, parallel to `ids`. */
+  /** L2-normalised weights, parallel to `ids`; every one above zero. */
   weights: Float64Array;
 }
 
@@ -14,6 +17,8 @@ export interface SentenceSpace {
   embed: (terms: string[]) => SparseVector;
   /** Dense, L2-normalised sum of all sentence vectors. */
   centroid: Float64Array;
+  /** How many distinct terms the story has (the ids run from 0 to this, exclusive). */
+  size: number;
 }
 
 /** Log-scaled TF times smoothed sentence-level IDF, as in text/tfidf.ts. */
@@ -21,22 +26,24 @@ export function sentenceSpace(termLists: string[][]): SentenceSpace {
   const idOf = new Map<string, number>();
   const df: number[] = [];
   const docs = termLists.map((terms) => {
-    const counts = new Map<number, number>();
-    for (const t of terms) {
+    const ids = new Int32Array(terms.length);
+    for (let k = 0; k < terms.length; k++) {
+      const t = terms[k]!;
       let id = idOf.get(t);
       if (id === undefined) {
         id = idOf.size;
         idOf.set(t, id);
         df.push(0);
       }
-      counts.set(id, (counts.get(id) ?? 0) + 1);
+      ids[k] = id;
     }
-    for (const id of counts.keys()) df[id]!++;
-    return counts;
+    const counted = countIds(ids.sort());
+    for (let k = 0; k < counted.ids.length; k++) df[counted.ids[k]!]!++;
+    return counted;
   });
   const n = termLists.length;
   const idf = Float64Array.from(df, (d) => Math.log((n + 1) / (d + 1)) + 1);
-  const vectors = docs.map((counts) => build(counts, idf));
+  const vectors = docs.map((d) => build(d.ids, d.counts, idf));
   const centroid = new Float64Array(idOf.size);
   for (const v of vectors) for (let k = 0; k < v.ids.length; k++) centroid[v.ids[k]!]! += v.weights[k]!;
   let norm = 0;
@@ -44,22 +51,36 @@ export function sentenceSpace(termLists: string[][]): SentenceSpace {
   norm = Math.sqrt(norm) || 1;
   for (let i = 0; i < centroid.length; i++) centroid[i] = centroid[i]! / norm;
   const embed = (terms: string[]) => {
-    const counts = new Map<number, number>();
+    const known: number[] = [];
     for (const t of terms) {
       const id = idOf.get(t);
-      if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
+      if (id !== undefined) known.push(id);
     }
-    return build(counts, idf);
+    const counted = countIds(Int32Array.from(known).sort());
+    return build(counted.ids, counted.counts, idf);
   };
-  return { vectors, embed, centroid };
+  return { vectors, embed, centroid, size: idOf.size };
 }
 
-function build(counts: Map<number, number>, idf: Float64Array): SparseVector {
-  const ids = Int32Array.from(counts.keys()).sort();
+/** The distinct ids of a sorted list, and how often each occurs. */
+function countIds(sorted: Int32Array): { ids: Int32Array; counts: Int32Array } {
+  let distinct = 0;
+  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
+  const ids = new Int32Array(distinct);
+  const counts = new Int32Array(distinct);
+  let at = -1;
+  for (let k = 0; k < sorted.length; k++) {
+    if (k === 0 || sorted[k] !== sorted[k - 1]) ids[++at] = sorted[k]!;
+    counts[at]!++;
+  }
+  return { ids, counts };
+}
+
+function build(ids: Int32Array, counts: Int32Array, idf: Float64Array): SparseVector {
   const weights = new Float64Array(ids.length);
   let norm = 0;
   for (let k = 0; k < ids.length; k++) {
-    const w = (1 + Math.log(counts.get(ids[k]!)!)) * idf[ids[k]!]!;
+    const w = (1 + Math.log(counts[k]!)) * idf[ids[k]!]!;
     weights[k] = w;
     norm += w * w;
   }
@@ -88,4 +109,35 @@ export function denseCosine(a: SparseVector, dense: Float64Array): number {
   let dot = 0;
   for (let k = 0; k < a.ids.length; k++) dot += a.weights[k]! * dense[a.ids[k]!]!;
   return dot;
+}
+
+/**
+ * One vector at a time spread over the story's terms, for comparing it with many: `cosine(b)` is
+ * `sparseCosine(spread, b)` exactly (a term the spread vector lacks adds an exact zero).
+ */
+export class DenseScratch {
+  private readonly dense: Float64Array;
+  private spread: SparseVector | null = null;
+
+  constructor(size: number) {
+    this.dense = new Float64Array(size);
+  }
+
+  /** Spreads `v` (and clears the one spread before). */
+  set(v: SparseVector): void {
+    if (this.spread) for (let k = 0; k < this.spread.ids.length; k++) this.dense[this.spread.ids[k]!] = 0;
+    for (let k = 0; k < v.ids.length; k++) this.dense[v.ids[k]!] = v.weights[k]!;
+    this.spread = v;
+  }
+
+  cosine(b: SparseVector): number {
+    return denseCosine(b, this.dense);
+  }
+
+  /** How many of `b`'s terms the spread vector has (its weights are all above zero). */
+  shared(b: SparseVector): number {
+    let n = 0;
+    for (let k = 0; k < b.ids.length; k++) if (this.dense[b.ids[k]!]! > 0) n++;
+    return n;
+  }
 }
