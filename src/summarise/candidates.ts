@@ -1,7 +1,7 @@
 // Candidate sentences of a story: every sentence of every article, with where it stands and its terms.
 import { datelineLength, splitSentences } from "../text/sentences.ts";
-import { stems } from "../text/tfidf.ts";
 import { referenceKind } from "./reference.ts";
+import type { Vocabulary } from "./terms.ts";
 
 export interface SummaryInput {
   title?: string;
@@ -17,7 +17,8 @@ export interface Candidate {
   position: number;
   /** Word count, conservative: the larger of white-space tokens and letter/digit runs. */
   words: number;
-  terms: string[];
+  /** Its stemmed content words, as the story's term ids, in order (none for a dateline). */
+  terms: Int32Array;
   /** A full prose sentence: long enough and ending in sentence punctuation (not a heading or caption). */
   prose: boolean;
   /** Same text (case, quotes and spacing folded) as an earlier candidate: a wire copy's sentence. */
@@ -39,30 +40,51 @@ export const MAX_SENTENCES_PER_ARTICLE = 80;
 const FINAL_PUNCTUATION = /[.!?…]["'”’)\]]*$/u;
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
+/** WORD_CHAR's answer for each code point below 0x10000 once asked: 0 not yet, 1 a word character, 2 not one. */
+const BMP_WORD = new Uint8Array(0x10000);
+
+function isWordChar(code: number, sentence: string, at: number, units: number): boolean {
+  if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+  if (units === 2) return WORD_CHAR.test(sentence.slice(at, at + 2));
+  if (BMP_WORD[code] === 0) BMP_WORD[code] = WORD_CHAR.test(sentence[at]!) ? 1 : 2;
+  return BMP_WORD[code] === 1;
+}
 
 export function wordCount(sentence: string): number {
   let spaced = 0;
   let runs = 0;
   let inToken = false;
   let inRun = false;
-  for (const ch of sentence) {
-    const code = ch.charCodeAt(0);
+  // Code point by code point (a surrogate pair is one; a lone surrogate is one too).
+  for (let i = 0; i < sentence.length; ) {
+    const code = sentence.charCodeAt(i);
+    const units = code >= 0xd800 && code <= 0xdbff && i + 1 < sentence.length && (sentence.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
     const space = code === 32 || code === 10 || code === 9 || code === 13 || code === 0xa0;
     if (!space && !inToken) spaced++;
     inToken = !space;
-    const word = code < 0x80 ? (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 : WORD_CHAR.test(ch);
+    const word = isWordChar(code, sentence, i, units);
     if (word && !inRun) runs++;
     inRun = word;
+    i += units;
   }
   return Math.max(spaced, runs);
 }
 
-/** Case, quote style and spacing folded: wire copies of one sentence get the same key. */
-function sameTextKey(sentence: string): string {
-  return sentence.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, " ");
+const CURLY = /[\u2018\u2019\u201c\u201d]/;
+const WHITE_RUN = /\s{2,}|[^\S ]/;
+
+/** Case, quote style and spacing folded: wire copies of one sentence get the same key. Takes the sentence lower-cased. */
+function sameTextKey(lower: string): string {
+  // Each replacement runs only where it would change something (most sentences need none).
+  let key = lower;
+  if (CURLY.test(key)) key = key.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
+  return WHITE_RUN.test(key) ? key.replace(/\s+/g, " ") : key;
 }
 
-export function collectCandidates(articles: SummaryInput[]): Candidate[] {
+const NO_TERMS = new Int32Array(0);
+
+/** The candidates of a story's articles; their terms are added to `vocabulary`. */
+export function collectCandidates(articles: SummaryInput[], vocabulary: Vocabulary): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Map<string, number>();
   // Wire copies only arise between outlets; one article is not compared with itself.
@@ -77,13 +99,14 @@ export function collectCandidates(articles: SummaryInput[]): Candidate[] {
         if (position >= MAX_SENTENCES_PER_ARTICLE) break paragraphs;
         const dateline = hasDateline && k === 0;
         const words = wordCount(text);
-        const key = several ? sameTextKey(text) : "";
+        const lower = several || !dateline ? text.toLowerCase() : "";
+        const key = several ? sameTextKey(lower) : "";
         const duplicateOf = several ? (seen.get(key) ?? null) : null;
         if (several && duplicateOf === null) seen.set(key, out.length);
         const kind = dateline ? null : referenceKind(text);
         const antecedent = kind && previous >= 0 ? previous : null;
         const orphan = kind === "pronoun" && previous < 0;
-        out.push({ text, article: a, position: dateline ? position : position++, words, terms: dateline ? [] : stems(text), prose: !dateline && words >= 6 && FINAL_PUNCTUATION.test(text), duplicateOf, dateline, antecedent, orphan });
+        out.push({ text, article: a, position: dateline ? position : position++, words, terms: dateline ? NO_TERMS : vocabulary.add(lower), prose: !dateline && words >= 6 && FINAL_PUNCTUATION.test(text), duplicateOf, dateline, antecedent, orphan });
         if (!dateline) previous = out.length - 1;
       }
     }

@@ -11,7 +11,7 @@
 import { collectCandidates, type SummaryInput } from "./candidates.ts";
 import { scoreCandidates, type ScoreWeights } from "./score.ts";
 import { readingOrder, selectSentences } from "./select.ts";
-import { stems } from "../text/tfidf.ts";
+import { Vocabulary } from "./terms.ts";
 
 export type { SummaryInput } from "./candidates.ts";
 
@@ -51,18 +51,13 @@ export const defaultTuning: SummaryTuning = {
 export function summarise(articles: SummaryInput[], options: SummaryOptions = {}, tuning: SummaryTuning = defaultTuning): string[] {
   // Copies of one article word for word (a page saved twice, a wire story run unchanged) add nothing:
   // summarised once, they give the summary the article alone gives.
-  const seen = new Set<string>();
-  const distinct =
-    articles.length < 2
-      ? articles
-      : articles.filter((a) => {
-          const key = `${a.title}\n${a.text.replace(/\s+/g, " ").trim()}`;
-          return seen.has(key) ? false : (seen.add(key), true);
-        });
-  const candidates = collectCandidates(distinct);
+  const distinct = withoutCopies(articles);
+  const vocabulary = new Vocabulary();
+  const candidates = collectCandidates(distinct, vocabulary);
   if (candidates.length === 0) return [];
-  const titles = distinct.map((a) => (a.title ? stems(a.title) : []));
-  const scored = scoreCandidates(candidates, titles, tuning);
+  // A title's words the sentences do not use weigh nothing in their space.
+  const titles = distinct.map((a) => (a.title ? vocabulary.known(a.title) : new Int32Array(0)));
+  const scored = scoreCandidates(candidates, titles, vocabulary.size, tuning);
   const picked = selectSentences(candidates, scored, {
     sentences: options.sentences ?? (options.words ? Infinity : DEFAULT_SENTENCES),
     words: options.words ?? Infinity,
@@ -70,4 +65,18 @@ export function summarise(articles: SummaryInput[], options: SummaryOptions = {}
     sameFact: tuning.sameFact,
   });
   return readingOrder(picked, candidates).map((i) => candidates[i]!.text);
+}
+
+/** The articles less each one whose title and text (white space folded) an earlier one has. */
+function withoutCopies(articles: SummaryInput[]): SummaryInput[] {
+  // Only articles with the same title can be copies: the texts are compared only among those.
+  const titles = new Map<string, number>();
+  for (const a of articles) titles.set(`${a.title}`, (titles.get(`${a.title}`) ?? 0) + 1);
+  if (titles.size === articles.length) return articles;
+  const seen = new Set<string>();
+  return articles.filter((a) => {
+    if (titles.get(`${a.title}`) === 1) return true;
+    const key = `${a.title}\n${a.text.replace(/\s+/g, " ").trim()}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }

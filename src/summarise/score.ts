@@ -36,12 +36,13 @@ export interface Scores {
   scratch: DenseScratch;
 }
 
-export function scoreCandidates(candidates: Candidate[], titles: string[][], weights: ScoreWeights): Scores {
-  const { vectors, embed, centroid, size } = sentenceSpace(candidates.map((c) => c.terms));
+/** Scores the candidates; `titles` are the articles' titles' term ids, `size` the number of the story's terms. */
+export function scoreCandidates(candidates: Candidate[], titles: Int32Array[], size: number, weights: ScoreWeights): Scores {
+  const { vectors, embed, centroid } = sentenceSpace(candidates.map((c) => c.terms), size);
   const scratch = new DenseScratch(size);
   const titleVectors = titles.filter((t) => t.length > 0).map(embed);
   const directed = directedCentrality(candidates, vectors, weights.backward, scratch);
-  const support = weights.support > 0 ? crossSupport(candidates, vectors, scratch) : null;
+  const support = weights.support > 0 ? crossSupport(candidates, vectors, size) : null;
   const scores = new Float64Array(candidates.length);
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
@@ -83,26 +84,49 @@ function directedCentrality(candidates: Candidate[], vectors: SparseVector[], ba
 }
 
 /** Mean over the other articles of the best cosine with one of their first SUPPORT_SENTENCES sentences; 0 for one article. */
-function crossSupport(candidates: Candidate[], vectors: SparseVector[], scratch: DenseScratch): Float64Array {
+function crossSupport(candidates: Candidate[], vectors: SparseVector[], size: number): Float64Array {
   const out = new Float64Array(candidates.length);
-  const openings = new Map<number, number[]>();
+  const openings: number[] = [];
+  const articles = new Map<number, number>(); // article → its place in the sum's order
   candidates.forEach((c, i) => {
     if (c.dateline || c.position >= SUPPORT_SENTENCES) return;
-    const list = openings.get(c.article);
-    if (list) list.push(i);
-    else openings.set(c.article, [i]);
+    openings.push(i);
+    if (!articles.has(c.article)) articles.set(c.article, articles.size);
   });
-  if (openings.size < 2) return out;
-  // Article by article (in the order of the sum), each opening spread once and read by every sentence.
-  const best = new Float64Array(candidates.length);
-  for (const [a, list] of openings) {
-    best.fill(0);
-    for (const j of list) {
-      scratch.set(vectors[j]!);
-      for (let i = 0; i < candidates.length; i++) if (candidates[i]!.article !== a) best[i] = Math.max(best[i]!, scratch.cosine(vectors[i]!));
+  if (articles.size < 2) return out;
+  // Each term's openings with their weights (postings in opening order), so a sentence meets only the
+  // openings it shares a term with. Its products with one opening are added in ascending term order, as
+  // a merge of the two vectors adds them: the same cosine to the last bit.
+  const starts = new Int32Array(size + 1);
+  for (const j of openings) for (const id of vectors[j]!.ids) starts[id + 1]!++;
+  for (let t = 0; t < size; t++) starts[t + 1]! += starts[t]!;
+  const fill = starts.slice(0, size);
+  const postedOpening = new Int32Array(starts[size]!);
+  const postedWeight = new Float64Array(starts[size]!);
+  openings.forEach((j, o) => {
+    const v = vectors[j]!;
+    for (let k = 0; k < v.ids.length; k++) {
+      const at = fill[v.ids[k]!]!++;
+      postedOpening[at] = o;
+      postedWeight[at] = v.weights[k]!;
     }
-    for (let i = 0; i < candidates.length; i++) if (candidates[i]!.article !== a) out[i] = out[i]! + best[i]!;
+  });
+  const dot = new Float64Array(openings.length);
+  const best = new Float64Array(articles.size);
+  const placeOf = Int32Array.from(openings, (j) => articles.get(candidates[j]!.article)!);
+  for (let i = 0; i < candidates.length; i++) {
+    const v = vectors[i]!;
+    dot.fill(0);
+    for (let k = 0; k < v.ids.length; k++) {
+      const w = v.weights[k]!;
+      for (let at = starts[v.ids[k]!]!; at < starts[v.ids[k]! + 1]!; at++) dot[postedOpening[at]!] = dot[postedOpening[at]!]! + w * postedWeight[at]!;
+    }
+    best.fill(0);
+    for (let o = 0; o < openings.length; o++) best[placeOf[o]!] = Math.max(best[placeOf[o]!]!, dot[o]!);
+    const own = articles.get(candidates[i]!.article);
+    let sum = 0;
+    for (let p = 0; p < articles.size; p++) if (p !== own) sum += best[p]!;
+    out[i] = sum / (articles.size - (own === undefined ? 0 : 1));
   }
-  for (let i = 0; i < candidates.length; i++) out[i] = out[i]! / (openings.size - (openings.has(candidates[i]!.article) ? 1 : 0));
   return out;
 }

@@ -13,53 +13,37 @@ export interface SparseVector {
 
 export interface SentenceSpace {
   vectors: SparseVector[];
-  /** Maps a text's terms to a vector in the same space (unknown terms are ignored). */
-  embed: (terms: string[]) => SparseVector;
+  /** Maps a text's term ids to a vector in the same space. */
+  embed: (ids: Int32Array) => SparseVector;
   /** Dense, L2-normalised sum of all sentence vectors. */
   centroid: Float64Array;
-  /** How many distinct terms the story has (the ids run from 0 to this, exclusive). */
-  size: number;
 }
 
-/** Log-scaled TF times smoothed sentence-level IDF, as in text/tfidf.ts. */
-export function sentenceSpace(termLists: string[][]): SentenceSpace {
-  const idOf = new Map<string, number>();
-  const df: number[] = [];
-  const docs = termLists.map((terms) => {
-    const ids = new Int32Array(terms.length);
-    for (let k = 0; k < terms.length; k++) {
-      const t = terms[k]!;
-      let id = idOf.get(t);
-      if (id === undefined) {
-        id = idOf.size;
-        idOf.set(t, id);
-        df.push(0);
-      }
-      ids[k] = id;
-    }
-    const counted = countIds(ids.sort());
+/**
+ * Log-scaled TF times smoothed sentence-level IDF, as in text/tfidf.ts, from each sentence's term ids
+ * (`Vocabulary`: ids below `size`, numbered in order of first use, as a vector's ids must be for its sums).
+ */
+export function sentenceSpace(idLists: Int32Array[], size: number): SentenceSpace {
+  const df = new Int32Array(size);
+  const docs = idLists.map((ids) => {
+    const counted = countIds(ids.slice().sort());
     for (let k = 0; k < counted.ids.length; k++) df[counted.ids[k]!]!++;
     return counted;
   });
-  const n = termLists.length;
+  const n = idLists.length;
   const idf = Float64Array.from(df, (d) => Math.log((n + 1) / (d + 1)) + 1);
   const vectors = docs.map((d) => build(d.ids, d.counts, idf));
-  const centroid = new Float64Array(idOf.size);
+  const centroid = new Float64Array(size);
   for (const v of vectors) for (let k = 0; k < v.ids.length; k++) centroid[v.ids[k]!]! += v.weights[k]!;
   let norm = 0;
   for (const w of centroid) norm += w * w;
   norm = Math.sqrt(norm) || 1;
   for (let i = 0; i < centroid.length; i++) centroid[i] = centroid[i]! / norm;
-  const embed = (terms: string[]) => {
-    const known: number[] = [];
-    for (const t of terms) {
-      const id = idOf.get(t);
-      if (id !== undefined) known.push(id);
-    }
-    const counted = countIds(Int32Array.from(known).sort());
+  const embed = (ids: Int32Array) => {
+    const counted = countIds(ids.slice().sort());
     return build(counted.ids, counted.counts, idf);
   };
-  return { vectors, embed, centroid, size: idOf.size };
+  return { vectors, embed, centroid };
 }
 
 /** The distinct ids of a sorted list, and how often each occurs. */

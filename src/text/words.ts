@@ -43,11 +43,18 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 /** Lower-cased words that are not stop words and are at least `minLength` long. */
 export function contentWords(text: string, minLength = 3): string[] {
   const out: string[] = [];
-  for (let w of text.toLowerCase().match(WORD) ?? []) {
-    if (w.length > 2 && w[w.length - 1] === "s" && (w[w.length - 2] === "'" || w[w.length - 2] === "’")) w = w.slice(0, -2);
-    if (w.length >= minLength && !STOP_WORDS.has(w) && !allDigits(w)) out.push(w);
+  for (const token of text.toLowerCase().match(WORD) ?? []) {
+    const w = contentWord(token, minLength);
+    if (w !== null) out.push(w);
   }
   return out;
+}
+
+/** What `contentWords` makes of one word of lower-cased text (as `words` finds it): the word, or null. */
+export function contentWord(token: string, minLength = 3): string | null {
+  let w = token;
+  if (w.length > 2 && w[w.length - 1] === "s" && (w[w.length - 2] === "'" || w[w.length - 2] === "’")) w = w.slice(0, -2);
+  return w.length >= minLength && !STOP_WORDS.has(w) && !allDigits(w) ? w : null;
 }
 
 function allDigits(word: string): boolean {
