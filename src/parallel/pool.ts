@@ -89,6 +89,11 @@ export class WorkerPool {
     local?: (items: S[], args: unknown) => O[],
     /** Makes a chunk's items ready just before it is sent (reads what they stand for), so not all are held at once. */
     load?: (start: number, items: I[]) => Promise<S[]>,
+    /**
+     * Chunks each thread is given at a time (default 1). With 2, the next chunk waits in the thread's queue
+     * while it works on one, so it does not stand idle until this thread, busy with a chunk of its own, answers.
+     */
+    ahead = 1,
   ): Promise<void> {
     if (this.closed) throw new Error("the worker pool is closed");
     const chunks: Array<{ start: number; items: I[] }> = [];
@@ -110,7 +115,7 @@ export class WorkerPool {
         }
       }
     };
-    const lanes = this.workers.slice(0, chunks.length).map((worker) => lane((chunk) => this.run(worker, { id: this.nextId++, module: task.module, name: task.name, items: chunk.items, args })));
+    const lanes = this.workers.slice(0, chunks.length).flatMap((worker) => Array.from({ length: ahead }, () => lane((chunk) => this.run(worker, { id: this.nextId++, module: task.module, name: task.name, items: chunk.items, args }))));
     if (local) {
       lanes.push(
         lane(async (chunk) => {
