@@ -64,6 +64,33 @@ describe("worker pool", () => {
     }
   });
 
+  it("gives a thread two chunks at a time when asked, the results still in order", async () => {
+    const pool = new WorkerPool(1);
+    try {
+      for (const ahead of [1, 2]) {
+        let made = 0;
+        let taken = 0;
+        let most = 0;
+        const results = new Array<number>(numbers.length);
+        const load = async (_start: number, items: number[]) => {
+          made += items.length;
+          most = Math.max(most, made - taken);
+          return items;
+        };
+        const take = (start: number, out: number[]) => {
+          taken += out.length;
+          out.forEach((o, k) => (results[start + k] = o));
+        };
+        await pool.forEach<number, number>(task("double"), numbers, null, 4, take, undefined, load, ahead);
+        expect(results).toEqual(numbers.map((n) => n * 2));
+        // One thread, no chunks here: as many chunks sent and not yet answered as it is given at a time.
+        expect(most).toBe(ahead * 4);
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("rejects with the worker's error, its name and message intact", async () => {
     const pool = new WorkerPool(2);
     try {
