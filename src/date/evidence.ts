@@ -30,8 +30,11 @@ export function findEvidence(article: CleanArticle, zone: string): DateEvidence 
   // Only an article that says "on Thursday" needs the page's own year and clock to resolve it.
   // Dates in the body are the story's history ("the parade on May 9"); the page around it tells the day.
   const contextDays = weekday ? dayMentions(article.context) : [];
-  const pageYear = weekday ? (likelyYear(article.context, contextDays) ?? likelyYear(article.paragraphs.join("\n"))) : null;
-  const pageAnchor = weekday ? anchorOf(contextDays, pageYear) : null;
+  // The page's year is read (from the page, else the article's own text) only where something needs it:
+  // a day mention without a year, or a dateline.
+  let year: number | null | undefined;
+  const pageYear = () => (year === undefined ? (year = likelyYear(article.context, contextDays) ?? likelyYear(article.paragraphs.join("\n"))) : year);
+  const pageAnchor = weekday ? anchorOf(contextDays, contextDays.some((m) => m.year === null) ? pageYear() : null) : null;
   const pageDate = weekday && pageAnchor ? weekdayOnOrBefore(pageAnchor, weekday) : null;
   const base = { weekday, pageAnchor, pageDate, mtimeDate, messages };
 
@@ -50,7 +53,7 @@ export function findEvidence(article: CleanArticle, zone: string): DateEvidence 
     return { ...base, date: choice.day, dateSource: sourceOf(choice) };
   }
 
-  const dateline = datelineOf(article.paragraphs[0] ?? "", pageYear, weekday);
+  const dateline = weekday ? datelineOf(article.paragraphs[0] ?? "", pageYear(), weekday) : null;
   if (dateline) return { ...base, date: dateline, dateSource: "dateline" };
   return { ...base, date: null, dateSource: null };
 }
