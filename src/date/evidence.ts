@@ -4,7 +4,7 @@
 // lead names ("on Thursday") with the page's own clock, for resolving that later.
 import type { CleanArticle, DateEvidence, DateSource, Message } from "../types.ts";
 import { dayInZone, dayProblem, FIRST_YEAR, isoDay, LAST_YEAR, readStamp, weekdayOf, weekdayOnOrBefore } from "./parse.ts";
-import { dayMentions, WEEKDAYS } from "./yearless.ts";
+import { dayMentions, WEEKDAYS, type DayMention } from "./yearless.ts";
 import { scanHtml } from "./html-scan.ts";
 import { scanText } from "./text-scan.ts";
 import { urlDate } from "./url.ts";
@@ -13,6 +13,7 @@ import { chooseDay, type Choice } from "./choose.ts";
 import type { PageScan } from "./scan-types.ts";
 
 const WEEKDAY = new RegExp(`\\b(${WEEKDAYS.join("|")})\\b`, "i");
+const DAY_END = /day\b/i;
 // A dateline opens the paragraph ("WASHINGTON, May 29 (Reuters) -"); a date further in is history.
 const DATELINE_WINDOW = 60;
 const RANGE_RULE = "date-range";
@@ -25,13 +26,15 @@ export function findEvidence(article: CleanArticle, zone: string): DateEvidence 
   const mtimeDate = dayInZone(article.mtime, zone);
   if (!mtimeDate) warn(`file time ${describeInstant(article.mtime)} is outside ${FIRST_YEAR}–${LAST_YEAR}; not used as a date`);
 
-  const lead = article.paragraphs.slice(0, 3).join("\n");
-  const weekdayMatch = WEEKDAY.exec(lead);
-  const weekday = weekdayMatch ? WEEKDAYS.indexOf(weekdayMatch[1]!.toLowerCase()) + 1 : null;
+  const weekday = leadWeekday(article.paragraphs);
   // Only an article that says "on Thursday" needs the page's own year and clock to resolve it.
   // Dates in the body are the story's history ("the parade on May 9"); the page around it tells the day.
-  const pageYear = weekday ? (likelyYear(article.context) ?? likelyYear(article.paragraphs.join("\n"))) : null;
-  const pageAnchor = weekday ? anchorOf(article.context, pageYear) : null;
+  const contextDays = weekday ? dayMentions(article.context) : [];
+  // The page's year is read (from the page, else the article's own text) only where something needs it:
+  // a day mention without a year, or a dateline.
+  let year: number | null | undefined;
+  const pageYear = () => (year === undefined ? (year = likelyYear(article.context, contextDays) ?? likelyYear(article.paragraphs.join("\n"))) : year);
+  const pageAnchor = weekday ? anchorOf(contextDays, contextDays.some((m) => m.year === null) ? pageYear() : null) : null;
   const pageDate = weekday && pageAnchor ? weekdayOnOrBefore(pageAnchor, weekday) : null;
   const base = { weekday, pageAnchor, pageDate, mtimeDate, messages };
 
@@ -50,7 +53,7 @@ export function findEvidence(article: CleanArticle, zone: string): DateEvidence 
     return { ...base, date: choice.day, dateSource: sourceOf(choice) };
   }
 
-  const dateline = datelineOf(article.paragraphs[0] ?? "", pageYear, weekday);
+  const dateline = weekday ? datelineOf(article.paragraphs[0] ?? "", pageYear(), weekday) : null;
   if (dateline) return { ...base, date: dateline, dateSource: "dateline" };
   return { ...base, date: null, dateSource: null };
 }
@@ -104,10 +107,24 @@ function datelineOf(first: string, year: number | null, weekday: number | null):
   return iso && weekdayOf(iso) === weekday ? iso : null;
 }
 
+/**
+ * The weekday the lead (the first three paragraphs) names first, 1 (Monday) … 7, or null. Each weekday's
+ * name ends in "day", so a paragraph without "day" as a word's end is passed over unread.
+ */
+function leadWeekday(paragraphs: readonly string[]): number | null {
+  for (let i = 0; i < 3 && i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    if (!DAY_END.test(p)) continue;
+    const m = WEEKDAY.exec(p);
+    if (m) return WEEKDAYS.indexOf(m[1]!.toLowerCase()) + 1;
+  }
+  return null;
+}
+
 /** The year the page talks about most (bare years only; "January 26, 2017" is someone's history). */
-function likelyYear(text: string): number | null {
+function likelyYear(text: string, mentions: readonly DayMention[] = dayMentions(text)): number | null {
   const counts = new Map<number, number>();
-  const withinDates = new Set(dayMentions(text).filter((d) => d.year).map((d) => d.year!));
+  const withinDates = new Set(mentions.filter((d) => d.year).map((d) => d.year!));
   for (const m of text.matchAll(/\b(19[89]\d|20\d\d)\b/g)) {
     const y = Number(m[1]);
     counts.set(y, (counts.get(y) ?? 0) + (withinDates.has(y) ? 0.5 : 1));
@@ -119,9 +136,9 @@ function likelyYear(text: string): number | null {
 }
 
 /** The day the page mentions most often (its clock, its other items), the latest on a tie. */
-function anchorOf(text: string, year: number | null): string | null {
+function anchorOf(mentions: readonly DayMention[], year: number | null): string | null {
   const counts = new Map<string, number>();
-  for (const m of dayMentions(text)) {
+  for (const m of mentions) {
     const y = m.year ?? year;
     if (!y) continue;
     const iso = isoDay(y, m.month, m.day);

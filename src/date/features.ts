@@ -135,6 +135,20 @@ export interface PageContext {
    * masthead's clock, a menu's teasers) come after all the others. Page order when no headline was found.
    */
   ranks: number[];
+  /** Each visible date's shape (shapeOf), worked out once. */
+  shapeOf: Map<VisibleDate, string>;
+  /** What each block of text says as a whole, worked out for its first date and kept for the others. */
+  blocks: Map<string, BlockSigns>;
+}
+
+interface BlockSigns {
+  words: number;
+  byline: boolean;
+  comment: boolean;
+}
+
+function blockSigns(block: string): BlockSigns {
+  return { words: block.split(/\s+/).filter(Boolean).length, byline: BYLINE.test(block.slice(0, 160)), comment: COMMENT.test(block.slice(0, 240)) };
 }
 
 const PUBLISHED_KINDS: ReadonlySet<StructuredKind> = new Set(["ld-published", "meta-published", "time-published", "itemprop-published", "feed"]);
@@ -160,6 +174,8 @@ export function pageContext(scan: PageScan, url: UrlDate): PageContext {
   let yearTotal = 0;
   for (const n of scan.years.values()) yearTotal += n;
   const sorted = [...dayCounts.keys()].sort();
+  const shapes = new Map<VisibleDate, string>();
+  for (const v of visible) shapes.set(v, shapeOf(v));
   return {
     monthFirst,
     firstAfterHeadline: visible.find((v) => near(v.fromHeadline) && v.fromHeadline! >= 0)?.index ?? null,
@@ -174,8 +190,10 @@ export function pageContext(scan: PageScan, url: UrlDate): PageContext {
     latest: sorted.length > 1 ? sorted[sorted.length - 1]! : null,
     earliest: sorted.length > 1 ? sorted[0]! : null,
     headline: collapse(scan.headline),
-    shapes: countShapes(visible),
+    shapes: countShapes(shapes),
     ranks: ranksFromHeadline(visible),
+    shapeOf: shapes,
+    blocks: new Map(),
   };
 }
 
@@ -186,7 +204,8 @@ export function mentionFeatures(v: VisibleDate, page: PageContext): number[] {
   const before = v.block.slice(Math.max(0, d.start - 60), d.start);
   const after = v.block.slice(d.end, d.end + 30);
   const lastWord = LAST_WORD.exec(before)?.[1] ?? "";
-  const words = v.block.split(/\s+/).filter(Boolean).length;
+  let signs = page.blocks.get(v.block);
+  if (!signs) page.blocks.set(v.block, (signs = blockSigns(v.block)));
   const h = v.fromHeadline;
   const b = v.fromBody;
   const m = v.markup;
@@ -202,11 +221,11 @@ export function mentionFeatures(v: VisibleDate, page: PageContext): number[] {
     flag(PUBLISHED.test(before)),
     flag(UPDATED.test(before)),
     flag(ON.test(before)),
-    flag(BYLINE.test(v.block.slice(0, 160))),
-    flag(COMMENT.test(v.block.slice(0, 240))),
+    flag(signs.byline),
+    flag(signs.comment),
     flag(COPYRIGHT.test(before + after)),
     flag(v.block.length <= 80),
-    flag(words >= 15),
+    flag(signs.words >= 15),
     flag(h === null),
     flag(h !== null && h < 0 && h >= -NEAR),
     flag(h !== null && h < -NEAR),
@@ -240,7 +259,7 @@ export function mentionFeatures(v: VisibleDate, page: PageContext): number[] {
     flag(!!day && day === page.latest),
     flag(!!day && day === page.earliest),
     flag(page.headline.length > 0 && page.headline.includes(collapse(v.block.slice(d.start, d.end)))),
-    Math.log((page.shapes.get(shapeOf(v)) ?? 1)),
+    Math.log((page.shapes.get(page.shapeOf.get(v) ?? shapeOf(v)) ?? 1)),
   ];
 }
 
@@ -256,9 +275,9 @@ function shapeOf(v: VisibleDate): string {
   return `${before}|${form}|${after}`.replace(/\d/g, "0").replace(/\s+/g, " ");
 }
 
-function countShapes(visible: readonly VisibleDate[]): Map<string, number> {
+function countShapes(shapes: ReadonlyMap<VisibleDate, string>): Map<string, number> {
   const out = new Map<string, number>();
-  for (const v of visible) out.set(shapeOf(v), (out.get(shapeOf(v)) ?? 0) + 1);
+  for (const shape of shapes.values()) out.set(shape, (out.get(shape) ?? 0) + 1);
   return out;
 }
 

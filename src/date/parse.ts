@@ -1,6 +1,6 @@
 // Calendar days: checking them, reading timestamps as the day they name, weekday arithmetic. Luxon with
 // explicit formats only; nothing here reads the machine's zone or clock.
-import { DateTime } from "luxon";
+import { DateTime, Info } from "luxon";
 import { addDays, dayNumber } from "../text/dates.ts";
 
 /** The years Digest accepts as an article's day; anything else is a typo, a placeholder or an attack. */
@@ -83,10 +83,22 @@ export function dayOf(value: string): string | null {
   return stamp ? isoDay(stamp.year, stamp.month, stamp.day) : null;
 }
 
-/** The calendar day of an instant in `zone`, or null when that day is outside the accepted years. */
+/** Luxon's widest instant (±100,000,000 days): beyond it a DateTime is invalid. */
+const MAX_INSTANT = 8.64e15;
+
+/**
+ * The calendar day of an instant in `zone`, or null when that day is outside the accepted years (or the
+ * zone is unknown). What `DateTime.fromMillis(ms, { zone })` gives for its year, month and day, without
+ * building a DateTime (and its locale) per article: the zone's offset at that instant from luxon, then
+ * the same shift luxon makes.
+ */
 export function dayInZone(instant: Date, zone: string): string | null {
-  const d = DateTime.fromMillis(instant.getTime(), { zone });
-  return d.isValid ? isoDay(d.year, d.month, d.day) : null;
+  const ms = instant.getTime();
+  if (Number.isNaN(ms) || ms < -MAX_INSTANT || ms > MAX_INSTANT) return null;
+  const z = Info.normalizeZone(zone);
+  if (!z.isValid) return null;
+  const shifted = new Date(ms + z.offset(ms) * 60 * 1000);
+  return isoDay(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
 }
 
 /** 1 = Monday … 7 = Sunday, luxon's numbering. */

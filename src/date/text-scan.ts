@@ -11,6 +11,7 @@ const LONG_LINE = 400;
 const HINT = new RegExp(DATE_HINT.source, DATE_HINT.flags);
 /** Dated lines at most this many lines apart are neighbours (a list of dated items). */
 const NEIGHBOURHOOD = 2;
+const NOT_SPACE = /\S/g;
 
 export interface TextInput {
   raw: string;
@@ -50,8 +51,19 @@ export function scanText(input: TextInput): PageScan {
   if (!found.length) return { structured: [], visible: [], bad: [], years, lang: null, headline: input.title };
 
   // Lines are counted without the blank ones, which text dumps scatter between blocks.
+  // A line is filled when the first non-space at or after its start stands before its end: one walk over
+  // the text finds them all, where reading each line on its own would copy every line.
   const filled = new Int32Array(lineStarts.length + 1);
-  for (let l = 0; l < lineStarts.length; l++) filled[l + 1] = filled[l]! + (/\S/.test(lineText(raw, lineStarts, l)) ? 1 : 0);
+  let nextFilled = -1;
+  for (let l = 0; l < lineStarts.length; l++) {
+    const start = lineStarts[l]!;
+    const end = l + 1 < lineStarts.length ? lineStarts[l + 1]! - 1 : raw.length;
+    if (nextFilled < start) {
+      NOT_SPACE.lastIndex = start;
+      nextFilled = NOT_SPACE.exec(raw)?.index ?? raw.length;
+    }
+    filled[l + 1] = filled[l]! + (nextFilled < end ? 1 : 0);
+  }
   // Searched with spaces made plain: dumps keep no-break and other spaces the cleaner's text has not.
   const plain = plainSpaces(raw);
   const bodyAt = locateParagraph(plain, paragraphs[0] ?? "", 0);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DateTime } from "luxon";
 import { dayInZone, dayOf, dayProblem, isoDay, nearestWeekday, readStamp, weekdayOf, weekdayOnOrBefore } from "../../src/date/parse.ts";
 import { addDays, dayNumber, daysBetween } from "../../src/text/dates.ts";
 
@@ -56,6 +57,18 @@ describe("only real days from 1900 to 2100 are days", () => {
     expect(dayInZone(instant, "Asia/Kolkata")).toBe("2026-01-03");
     expect(dayInZone(instant, "America/Los_Angeles")).toBe("2026-01-02");
     expect(dayInZone(new Date(Date.UTC(10000, 0, 1)), "UTC")).toBeNull();
+  });
+
+  it("gives the day a luxon DateTime in that zone has, for any instant and zone, valid or not", () => {
+    const luxonDay = (ms: number, zone: string) => {
+      const d = DateTime.fromMillis(ms, { zone });
+      return d.isValid ? isoDay(d.year, d.month, d.day) : null;
+    };
+    const zones = ["UTC", "utc", "GMT", "Europe/Berlin", "America/St_Johns", "Asia/Kathmandu", "Pacific/Kiritimati", "Pacific/Pago_Pago", "UTC+3", "UTC-9:30", "Nowhere/Void", ""];
+    const instants = [Number.NaN, -8.64e15, 8.64e15, 8.64e15 + 1, Date.UTC(1900, 0, 1), Date.UTC(1899, 11, 31, 23), Date.UTC(2100, 11, 31, 23), Date.UTC(2024, 2, 10, 9, 59), Date.UTC(2024, 9, 27, 0, 30)];
+    for (let k = 0; k < 200; k++) instants.push(Date.UTC(1970, 0, 1) + k * 1_234_567_891_011);
+    for (const zone of zones) for (const ms of instants) expect([zone, ms, dayInZone(new Date(ms), zone)]).toEqual([zone, ms, luxonDay(ms, zone)]);
+    expect(dayInZone(new Date(Date.UTC(2024, 0, 1, 1)), "America/New_York")).toBe("2023-12-31");
   });
 });
 
