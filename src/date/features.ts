@@ -137,7 +137,7 @@ export interface PageContext {
   ranks: number[];
   /** Each visible date's shape (shapeOf), worked out once. */
   shapeOf: Map<VisibleDate, string>;
-  /** What each block of text says as a whole, worked out for its first date and kept for the others. */
+  /** What each visible date's block of text says as a whole, worked out once per block. */
   blocks: Map<string, BlockSigns>;
 }
 
@@ -175,7 +175,11 @@ export function pageContext(scan: PageScan, url: UrlDate): PageContext {
   for (const n of scan.years.values()) yearTotal += n;
   const sorted = [...dayCounts.keys()].sort();
   const shapes = new Map<VisibleDate, string>();
-  for (const v of visible) shapes.set(v, shapeOf(v));
+  const blocks = new Map<string, BlockSigns>();
+  for (const v of visible) {
+    shapes.set(v, shapeOf(v));
+    if (!blocks.has(v.block)) blocks.set(v.block, blockSigns(v.block));
+  }
   return {
     monthFirst,
     firstAfterHeadline: visible.find((v) => near(v.fromHeadline) && v.fromHeadline! >= 0)?.index ?? null,
@@ -193,7 +197,7 @@ export function pageContext(scan: PageScan, url: UrlDate): PageContext {
     shapes: countShapes(shapes),
     ranks: ranksFromHeadline(visible),
     shapeOf: shapes,
-    blocks: new Map(),
+    blocks,
   };
 }
 
@@ -204,8 +208,7 @@ export function mentionFeatures(v: VisibleDate, page: PageContext): number[] {
   const before = v.block.slice(Math.max(0, d.start - 60), d.start);
   const after = v.block.slice(d.end, d.end + 30);
   const lastWord = LAST_WORD.exec(before)?.[1] ?? "";
-  let signs = page.blocks.get(v.block);
-  if (!signs) page.blocks.set(v.block, (signs = blockSigns(v.block)));
+  const signs = page.blocks.get(v.block) ?? blockSigns(v.block);
   const h = v.fromHeadline;
   const b = v.fromBody;
   const m = v.markup;

@@ -107,23 +107,18 @@ function bodyStart(raw: string): number {
 
 // ---- machine-readable dates ----
 
-// One parser each for attributes and for text, reset for every piece: a page asks for hundreds of small
-// pieces, and building a parser costs more than reading most of them.
-let attributeParser: Parser | null = null;
-let attributesRead: Record<string, string> = {};
-
 function attributes(tag: string): Record<string, string> {
-  attributeParser ??= new Parser(
+  const out: Record<string, string> = {};
+  const parser = new Parser(
     {
       onattribute(name, value) {
-        if (!(name in attributesRead)) attributesRead[name] = value;
+        if (!(name in out)) out[name] = value;
       },
     },
     { decodeEntities: true, lowerCaseAttributeNames: true },
   );
-  attributesRead = {};
-  attributeParser.parseComplete(tag);
-  return attributesRead;
+  parser.end(tag);
+  return out;
 }
 
 /** A date value's day, or a record of why it is not one. */
@@ -166,14 +161,18 @@ function metaKind(key: string): StructuredKind | null {
 }
 
 /**
- * Every key metaKind gives a kind to holds one of these. A tag without an entity holds its key as written,
- * so a tag without any of them names no date and need not be read.
+ * Whether a tag's text could hold a key metaKind gives a kind to: one of its key patterns, or "date"
+ * (which every DATE_KEY holds). A tag without an entity holds its key as written, so a tag this is false
+ * for need not be parsed.
  */
-const DATE_KEY_WORD = /date|modif|updat|revis|lastmod|last-mod|edited|publi|issued|creat|release|posted|firstpub/;
+function mayNameDate(tag: string): boolean {
+  const lower = tag.toLowerCase();
+  return lower.includes("date") || MODIFIED_KEY.test(lower) || PUBLISHED_KEY.test(lower);
+}
 
 function readMeta(tag: string, structured: StructuredDate[], bad: BadDate[]): void {
   if (!/\d/.test(tag)) return;
-  if (!tag.includes("&") && !DATE_KEY_WORD.test(tag.toLowerCase())) return;
+  if (!tag.includes("&") && !mayNameDate(tag)) return;
   const a = attributes(tag);
   const key = (a.property || a.name || a.itemprop || a["http-equiv"] || "").toLowerCase();
   const kind = key ? metaKind(key) : null;
@@ -252,33 +251,33 @@ function readItemprop(raw: string, at: number, structured: StructuredDate[], bad
 
 // ---- dates in visible text ----
 
-let textParser: Parser | null = null;
-let textRead = "";
-let hidden = 0;
-
 /** Visible text of a piece of markup, entities decoded, script and style left out. */
 function textOf(html: string): string {
-  textParser ??= new Parser(
+  // Without a tag or an entity, the text is the markup itself.
+  if (!html.includes("<") && !html.includes("&")) return tidy(html);
+  let out = "";
+  let hidden = 0;
+  const parser = new Parser(
     {
       onopentagname(name) {
         if (name === "script" || name === "style") hidden++;
       },
       onclosetag(name) {
         if ((name === "script" || name === "style") && hidden > 0) hidden--;
-        else if (BLOCK.has(name)) textRead += "\n";
+        else if (BLOCK.has(name)) out += "\n";
       },
       ontext(text) {
-        if (!hidden) textRead += text;
+        if (!hidden) out += text;
       },
     },
     { decodeEntities: true },
   );
-  textRead = "";
-  hidden = 0;
-  // Without a tag or an entity, the text is the markup itself.
-  if (html.includes("<") || html.includes("&")) textParser.parseComplete(html);
-  else textRead = html;
-  return textRead.replace(/[ \t\u00a0\r\f]+/g, " ").replace(/\s*\n\s*/g, "\n").trim();
+  parser.end(html);
+  return tidy(out);
+}
+
+function tidy(text: string): string {
+  return text.replace(/[ \t\u00a0\r\f]+/g, " ").replace(/\s*\n\s*/g, "\n").trim();
 }
 
 const ATTR_MARKS = /\b(?:class|id|itemprop)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;

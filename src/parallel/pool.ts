@@ -55,6 +55,18 @@ function startWorker(): Worker {
   return new Worker(boot, { eval: true, resourceLimits });
 }
 
+export interface ForEachOptions<I, O, S> {
+  /** The task's function imported here: this thread takes chunks too (see `map`). */
+  local?: (items: S[], args: unknown) => O[];
+  /** Makes a chunk's items ready just before it is sent (reads what they stand for), so not all are held at once. */
+  load?: (start: number, items: I[]) => Promise<S[]>;
+  /**
+   * Chunks each thread is given at a time (default 1). With 2, the next chunk waits in the thread's queue
+   * while it works on one, so it does not stand idle until this thread, busy with a chunk of its own, answers.
+   */
+  ahead?: number;
+}
+
 export class WorkerPool {
   private readonly workers: Worker[] = [];
   private nextId = 0;
@@ -72,7 +84,7 @@ export class WorkerPool {
    */
   async map<I, O>(task: Task, items: readonly I[], args: unknown, chunkSize: number, local?: (items: I[], args: unknown) => O[]): Promise<O[]> {
     const results = new Array<O>(items.length);
-    await this.forEach<I, O>(task, items, args, chunkSize, (start, out) => out.forEach((o, k) => (results[start + k] = o)), local);
+    await this.forEach<I, O>(task, items, args, chunkSize, (start, out) => out.forEach((o, k) => (results[start + k] = o)), { local });
     return results;
   }
 
@@ -86,14 +98,7 @@ export class WorkerPool {
     args: unknown,
     chunkSize: number,
     take: (start: number, results: O[]) => void,
-    local?: (items: S[], args: unknown) => O[],
-    /** Makes a chunk's items ready just before it is sent (reads what they stand for), so not all are held at once. */
-    load?: (start: number, items: I[]) => Promise<S[]>,
-    /**
-     * Chunks each thread is given at a time (default 1). With 2, the next chunk waits in the thread's queue
-     * while it works on one, so it does not stand idle until this thread, busy with a chunk of its own, answers.
-     */
-    ahead = 1,
+    { local, load, ahead = 1 }: ForEachOptions<I, O, S> = {},
   ): Promise<void> {
     if (this.closed) throw new Error("the worker pool is closed");
     const chunks: Array<{ start: number; items: I[] }> = [];

@@ -12,8 +12,6 @@ export interface SummaryPoolOptions {
   /** Fewer stories than this are summarised here: starting a thread would cost more. */
   minParallel?: number;
   warn?: (text: string) => void;
-  /** Chunks each thread holds at once (the pool's `ahead`). */
-  ahead?: number;
 }
 
 export const DEFAULT_MIN_PARALLEL_STORIES = 200;
@@ -35,7 +33,7 @@ export async function summariseAll(jobs: readonly LazySummaryJob[], options: Sum
     const task = { module: moduleUrl("./summary-task", import.meta.url), name: "summariseJobs" };
     const take = (start: number, out: string[][]) => out.forEach((r, k) => (results[start + k] = r));
     const make = async (_start: number, chunk: LazySummaryJob[]) => chunk.map((job) => job());
-    await pool.forEach<LazySummaryJob, string[], SummaryJob>(task, jobs, null, CHUNK, take, (items) => summariseJobs(items), make, options.ahead ?? AHEAD);
+    await pool.forEach<LazySummaryJob, string[], SummaryJob>(task, jobs, null, CHUNK, take, { local: (items) => summariseJobs(items), load: make, ahead: AHEAD });
   } catch (error) {
     options.warn?.(`worker threads failed (${(error as Error).message}); going on without them`);
     jobs.forEach((job, i) => (results[i] ??= one(job)));

@@ -1,5 +1,6 @@
 // Candidate sentences of a story: every sentence of every article, with where it stands and its terms.
 import { datelineLength, splitSentences } from "../text/sentences.ts";
+import { collapseSpaces } from "../text/words.ts";
 import { referenceKind } from "./reference.ts";
 import type { Vocabulary } from "./terms.ts";
 
@@ -71,14 +72,13 @@ export function wordCount(sentence: string): number {
 }
 
 const CURLY = /[\u2018\u2019\u201c\u201d]/;
-const WHITE_RUN = /\s{2,}|[^\S ]/;
 
 /** Case, quote style and spacing folded: wire copies of one sentence get the same key. Takes the sentence lower-cased. */
 function sameTextKey(lower: string): string {
   // Each replacement runs only where it would change something (most sentences need none).
   let key = lower;
   if (CURLY.test(key)) key = key.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
-  return WHITE_RUN.test(key) ? key.replace(/\s+/g, " ") : key;
+  return collapseSpaces(key);
 }
 
 const NO_TERMS = new Int32Array(0);

@@ -16,13 +16,18 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const WHITE_RUN = /\s{2,}|[^\S ]/;
 const TYPOGRAPHIC = /[\u2018\u2019\u201b\u2032\u201c\u201d\u201f\u2033\u2013\u2014]/;
 
+/** Each run of white space one plain space (the text itself when it has none to fold). */
+export function collapseSpaces(text: string): string {
+  return WHITE_RUN.test(text) ? text.replace(/\s+/g, " ") : text;
+}
+
 /** Lower case, typographic quotes and dashes folded, white space collapsed: for comparing lines. */
 export function normalise(text: string): string {
   // Most lines are plain ASCII: NFKC and the quote folding cannot change them.
-  if (!NON_ASCII.test(text)) return (WHITE_RUN.test(text) ? text.replace(/\s+/g, " ") : text).toLowerCase().trim();
+  if (!NON_ASCII.test(text)) return collapseSpaces(text).toLowerCase().trim();
   let out = text.normalize("NFKC").toLowerCase();
   if (TYPOGRAPHIC.test(out)) out = out.replace(/[\u2018\u2019\u201b\u2032]/g, "'").replace(/[\u201c\u201d\u201f\u2033]/g, '"').replace(/[\u2013\u2014]/g, "-");
-  return (WHITE_RUN.test(out) ? out.replace(/\s+/g, " ") : out).trim();
+  return collapseSpaces(out).trim();
 }
 
 // A compact English stop-word list (function words only): enough for density and content-word signals.

@@ -55,7 +55,7 @@ describe("worker pool", () => {
     const local = (items: number[]) => items.map((n) => n * 2);
     try {
       const lazy = numbers.map((n) => () => n);
-      await pool.forEach<() => number, number, number>(task("double"), lazy, null, 4, take, local, load);
+      await pool.forEach<() => number, number, number>(task("double"), lazy, null, 4, take, { local, load });
       expect(results).toEqual(numbers.map((n) => n * 2));
       // Two threads and this one: never more than three chunks made and not yet answered.
       expect(most).toBeLessThanOrEqual(3 * 4);
@@ -81,7 +81,7 @@ describe("worker pool", () => {
           taken += out.length;
           out.forEach((o, k) => (results[start + k] = o));
         };
-        await pool.forEach<number, number>(task("double"), numbers, null, 4, take, undefined, load, ahead);
+        await pool.forEach<number, number>(task("double"), numbers, null, 4, take, { load, ahead });
         expect(results).toEqual(numbers.map((n) => n * 2));
         // One thread, no chunks here: as many chunks sent and not yet answered as it is given at a time.
         expect(most).toBe(ahead * 4);
