@@ -9,7 +9,7 @@
 // the old one by rename (so a reader never sees half a pack). Nothing read is trusted: a line whose
 // checksum, JSON or shape is wrong is ignored with a warning, and a pack of another format or namespace
 // is ignored whole. Deleting the folder only makes the next build cold.
-import { hash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 
@@ -43,6 +43,17 @@ const READ_CHUNK = 1 << 20;
 /** A cache key: 128 bits of SHA-256 over the parts, each length-prefixed so no two lists collide. */
 export function cacheKey(...parts: ReadonlyArray<string | number>): string {
   return hash("sha256", parts.map((part) => `${String(part).length}:${part}\n`).join("")).slice(0, 32);
+}
+
+/**
+ * A cache key over many texts, hashed as they come rather than joined into one string (or made JSON)
+ * first: each length-prefixed, so no two lists collide, and hashed as UTF-16, so that every string,
+ * even one with a lone surrogate, hashes as itself. Give the list a fixed shape (counts before runs).
+ */
+export function textsKey(parts: Iterable<string>): string {
+  const sha = createHash("sha256");
+  for (const part of parts) sha.update(`${part.length}:`).update(part, "utf16le");
+  return sha.digest("hex").slice(0, 32);
 }
 
 /**

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { cacheJson, cacheKey, DiskCache, type Namespace } from "../../src/cache/pack.ts";
+import { cacheJson, cacheKey, DiskCache, textsKey, type Namespace } from "../../src/cache/pack.ts";
 
 interface Note {
   text: string;
@@ -138,5 +138,16 @@ describe("cache packs", () => {
     for (const bad of [{ d: new Date(0) }, { u: undefined }, [undefined], { n: Number.NaN }, { m: new Map() }, { f: () => 1 }]) {
       expect(cacheJson(bad)).toBeNull();
     }
+  });
+
+  it("keys a list of texts by every text and where each ends, lone surrogates included", () => {
+    const key = textsKey(["ab", "c"]);
+    expect(textsKey(["ab", "c"])).toBe(key);
+    expect(key).toMatch(/^[0-9a-f]{32}$/);
+    const others = [["a", "bc"], ["abc"], ["c", "ab"], ["ab", "c", ""], ["ab", "C"]].map(textsKey);
+    expect(new Set([key, ...others]).size).toBe(6);
+    // UTF-8 would turn each lone surrogate into U+FFFD, and these two into one key.
+    expect(textsKey(["\ud800"])).not.toBe(textsKey(["\ufffd"]));
+    expect(textsKey(["\udc00\ud800"])).not.toBe(textsKey(["\ud800\udc00"]));
   });
 });
