@@ -46,4 +46,14 @@ describe("countWords", () => {
       expect(countWords(text), JSON.stringify(text)).toBe(words(text).length);
     }
   });
+
+  it("counts paragraphs joined by a space as the sum of their counts (the headline choice counts them one by one)", () => {
+    const pieces = ["ab", "'", "’s", "9", "_", "\ud835", "\udc00", "é", " ", "\u0301"];
+    let seed = 5;
+    const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    for (let k = 0; k < 5_000; k++) {
+      const paragraphs = Array.from({ length: 1 + Math.floor(next() * 4) }, () => Array.from({ length: Math.floor(next() * 6) }, () => pieces[Math.floor(next() * pieces.length)]).join(""));
+      expect(paragraphs.reduce((n, p) => n + countWords(p), 0), JSON.stringify(paragraphs)).toBe(countWords(paragraphs.join(" ")));
+    }
+  });
 });
