@@ -110,6 +110,7 @@ function headline(members: ResolvedArticle[], date: string): string {
   const onDay = members.filter((m) => m.date === date && m.title);
   const pool = onDay.length ? onDay : members;
   if (pool.length === 1) return pool[0]!.title;
-  const sized = pool.map((m) => ({ m, words: countWords(m.paragraphs.join(" ")) }));
+  // Paragraph by paragraph: no word spans the space a join would put between two (no joined copy made).
+  const sized = pool.map((m) => ({ m, words: m.paragraphs.reduce((n, p) => n + countWords(p), 0) }));
   return sized.sort((a, b) => b.words - a.words || (a.m.path < b.m.path ? -1 : 1))[0]!.m.title;
 }

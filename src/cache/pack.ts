@@ -5,12 +5,14 @@
 //   <key: 32 hex> <md5 of the JSON: 32 hex> <JSON>\n   one line per entry
 //
 // A build opens a namespace with the keys it wants, takes the valid ones as hits, puts what it computed,
-// and commits: the new pack holds exactly the entries this build used (so it stays bounded) and replaces
-// the old one by rename (so a reader never sees half a pack). Nothing read is trusted: a line whose
+// and commits: the new pack holds exactly the entries this build used (so it stays bounded). A pack
+// that only gains entries has them appended in place (one new article must not copy a pack of every
+// article); any other is written whole and renamed over the old one. A line cut short (a build killed
+// while appending, or read while another appends) is ignored, and the next commit writes the pack whole. Nothing read is trusted: a line whose
 // checksum, JSON or shape is wrong is ignored with a warning, and a pack of another format or namespace
 // is ignored whole. Deleting the folder only makes the next build cold.
-import { hash } from "node:crypto";
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { createHash, hash } from "node:crypto";
+import { closeSync, constants, copyFileSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 
 export const CACHE_FORMAT = 1;
@@ -43,6 +45,17 @@ const READ_CHUNK = 1 << 20;
 /** A cache key: 128 bits of SHA-256 over the parts, each length-prefixed so no two lists collide. */
 export function cacheKey(...parts: ReadonlyArray<string | number>): string {
   return hash("sha256", parts.map((part) => `${String(part).length}:${part}\n`).join("")).slice(0, 32);
+}
+
+/**
+ * A cache key over many texts, hashed as they come rather than joined into one string (or made JSON)
+ * first: each length-prefixed, so no two lists collide, and hashed as UTF-16, so that every string,
+ * even one with a lone surrogate, hashes as itself. Give the list a fixed shape (counts before runs).
+ */
+export function textsKey(parts: Iterable<string>): string {
+  const sha = createHash("sha256");
+  for (const part of parts) sha.update(`${part.length}:`).update(part, "utf16le");
+  return sha.digest("hex").slice(0, 32);
 }
 
 /**
@@ -113,6 +126,8 @@ export class Pack<T> {
   private writeError: Error | null = null;
   /** Whether the file on disk is a pack of this format and namespace (and so can be appended to). */
   private sound = false;
+  /** The pack's size as this build read it: appended to only while it is still that size. */
+  private readBytes = -1;
   private committed = false;
 
   constructor(
@@ -165,7 +180,7 @@ export class Pack<T> {
     if (!existsSync(this.file)) return;
     try {
       let header = true;
-      const cutShort = scanLines(this.file, (line) => {
+      const { cutShort, bytes } = scanLines(this.file, (line) => {
         if (header) {
           header = false;
           this.sound = line.toString("latin1") === this.header().trimEnd();
@@ -175,6 +190,7 @@ export class Pack<T> {
         return true;
       });
       if (this.sound && cutShort) this.stats.damaged++;
+      this.readBytes = bytes;
     } catch (error) {
       this.warn(`cache: cannot read ${this.file} (${(error as Error).message}); building without it`);
       this.hits.clear();
@@ -235,10 +251,19 @@ export class Pack<T> {
       }
       if (this.writeError) throw this.writeError;
       if (this.sound && this.added.size === 0 && this.stats.pruned === 0 && this.stats.damaged === 0) return;
+      const kept = this.sound && this.stats.pruned === 0 && this.stats.damaged === 0;
+      if (kept && this.additions && this.appendInPlace(this.additions.path)) return;
       mkdirSync(this.dir, { recursive: true });
-      if (this.sound && this.stats.pruned === 0 && this.stats.damaged === 0) copyFileSync(this.file, temp);
+      if (kept) copyFileSync(this.file, temp);
       else this.rewrite(temp);
-      if (this.additions) appendFile(temp, this.additions.path);
+      if (this.additions) {
+        const out = openSync(temp, "a");
+        try {
+          appendFile(out, this.additions.path);
+        } finally {
+          closeSync(out);
+        }
+      }
       renameSync(temp, this.file);
     } catch (error) {
       this.warn(`cache: cannot write ${this.file} (${(error as Error).message}); the next build will not find these results`);
@@ -250,6 +275,23 @@ export class Pack<T> {
           // nothing was made there
         }
       }
+    }
+  }
+
+  /** Appends the side file's lines to the pack, when the pack is still the size this build read; else false. */
+  private appendInPlace(from: string): boolean {
+    let fd: number;
+    try {
+      fd = openSync(this.file, constants.O_WRONLY | constants.O_APPEND);
+    } catch {
+      return false; // gone since it was read: written whole
+    }
+    try {
+      if (fstatSync(fd).size !== this.readBytes) return false; // another build wrote it since
+      appendFile(fd, from);
+      return true;
+    } finally {
+      closeSync(fd);
     }
   }
 
@@ -295,17 +337,20 @@ function alive(pid: number): boolean {
 }
 const WRITE_BATCH = 1 << 20;
 
-/** Appends the file `from` to the file `to`, a megabyte at a time. */
-function appendFile(to: string, from: string): void {
-  const out = openSync(to, "a");
+/** Appends the file `from` to the open file `out`, a megabyte at a time. */
+function appendFile(out: number, from: string): void {
   const input = openSync(from, "r");
   try {
     const buffer = Buffer.allocUnsafe(READ_CHUNK);
-    for (let n = readSync(input, buffer, 0, READ_CHUNK, null); n > 0; n = readSync(input, buffer, 0, READ_CHUNK, null)) writeSync(out, buffer, 0, n);
+    for (let n = readSync(input, buffer, 0, READ_CHUNK, null); n > 0; n = readSync(input, buffer, 0, READ_CHUNK, null)) writeAll(out, buffer, n);
   } finally {
     closeSync(input);
-    closeSync(out);
   }
+}
+
+/** writeSync may write less than asked: the rest, until all is written. */
+function writeAll(fd: number, buffer: Buffer, length: number): void {
+  for (let done = 0; done < length; ) done += writeSync(fd, buffer, done, length - done);
 }
 
 function entryLine(key: string, json: string): string {
@@ -315,20 +360,22 @@ function entryLine(key: string, json: string): string {
 /**
  * Calls `each` with every newline-terminated line of the file (without the newline), in order, reading
  * it a megabyte at a time; stops when `each` returns false. A last line without a newline is not passed
- * on (it is a pack cut short): the answer is whether there was one.
+ * on (it is a pack cut short). The answer: whether there was one, and the bytes read to the end.
  */
-function scanLines(file: string, each: (line: Buffer) => boolean): boolean {
+function scanLines(file: string, each: (line: Buffer) => boolean): { cutShort: boolean; bytes: number } {
   const fd = openSync(file, "r");
   try {
     let carry: Buffer = Buffer.alloc(0);
     const chunk = Buffer.allocUnsafe(READ_CHUNK);
+    let bytes = 0;
     for (;;) {
       const bytesRead = readSync(fd, chunk, 0, READ_CHUNK, null);
-      if (bytesRead === 0) return carry.length > 0;
+      if (bytesRead === 0) return { cutShort: carry.length > 0, bytes };
+      bytes += bytesRead;
       const data = carry.length ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
       let start = 0;
       for (let end = data.indexOf(0x0a, start); end !== -1; end = data.indexOf(0x0a, start)) {
-        if (!each(data.subarray(start, end))) return false;
+        if (!each(data.subarray(start, end))) return { cutShort: false, bytes: -1 };
         start = end + 1;
       }
       carry = Buffer.from(data.subarray(start));

@@ -116,6 +116,9 @@ export async function runBuild(argv: string[]): Promise<number> {
       said.stdout = last.stdout;
       said.stderr = last.stderr;
       await out.abort();
+      // Files read again because they had changed just before the last listing are settled now: record
+      // them, or every build until the next changed one would read (and hash) them all again.
+      if (cache && ingested.unopened < ingested.files.length) writeState(cache.dir, knownFilesNamespace, ingested.known, warn);
       lap("unchanged");
     } else {
       // Everything up to the view model and the report, in a scope of its own: once it has returned,

@@ -2,7 +2,7 @@
 // what the view model costs, and a story whose texts and outlets are what they were has the same
 // categories. Keyed by the categories code, the texts and the outlets left out.
 import { codeHash, moduleUrl } from "../cache/code-hash.ts";
-import { cacheKey, type DiskCache, type Namespace, type Pack } from "../cache/pack.ts";
+import { textsKey, type DiskCache, type Namespace, type Pack } from "../cache/pack.ts";
 import { storyCategories } from "./categories.ts";
 
 export type Categorise = typeof storyCategories;
@@ -23,7 +23,7 @@ export async function cachedCategories(cache: DiskCache | null): Promise<CachedC
   const pack = await cache.open(categoriesNamespace, "all");
   const code = codeHash([moduleUrl("./categories", import.meta.url)]);
   const categorise: Categorise = (texts, exclude, max = 3) => {
-    const key = cacheKey(code, max, JSON.stringify([texts, exclude]));
+    const key = textsKey(["categories", code, String(max), String(texts.length), ...texts, String(exclude.length), ...exclude]);
     const hit = pack.get(key);
     if (hit) return hit;
     const found = storyCategories(texts, exclude, max);

@@ -308,8 +308,10 @@ function displayName(name: Buffer): { text: string; utf8: boolean } {
 function warnSameNames(files: SourceFile[], messages: Message[]): void {
   const byName = new Map<string, string[]>();
   for (const f of files) {
-    const name = f.path.split("/").pop()!.toLowerCase();
-    byName.set(name, [...(byName.get(name) ?? []), f.path]);
+    const name = f.path.slice(f.path.lastIndexOf("/") + 1).toLowerCase();
+    const paths = byName.get(name);
+    if (paths) paths.push(f.path);
+    else byName.set(name, [f.path]);
   }
   for (const paths of byName.values()) {
     if (paths.length < 2) continue;

@@ -1,6 +1,9 @@
 // The build report's writer: large reports are streamed to disk rather than made whole in memory.
 import { open } from "node:fs/promises";
 
+/** Array elements made JSON together: a few hundred kilobytes of report at a time. */
+const RUN = 256;
+
 /**
  * Writes `JSON.stringify(value, null, 2)` and a newline, the same bytes, one top-level entry or array
  * element at a time: at 100,000 articles the build report is 60 MB of JSON, and made whole (and then
@@ -31,7 +34,12 @@ export async function writeJsonFile(path: string, value: object): Promise<void> 
       await write(`  ${JSON.stringify(key)}: `);
       if (Array.isArray(v) && v.length > 0) {
         await write("[\n");
-        for (let i = 0; i < v.length; i++) await write(`    ${piece(v[i], "    ") ?? "null"}${i + 1 < v.length ? "," : ""}\n`);
+        // A run of elements made JSON at once (one call, not one per element, is most of the speed):
+        // "[\n  a,\n  b\n]" indented once more is the run as it sits in the array at this depth.
+        for (let start = 0; start < v.length; start += RUN) {
+          const run = JSON.stringify(v.slice(start, start + RUN), null, 2);
+          await write(`  ${run.slice(2, -2).replaceAll("\n", "\n  ")}${start + RUN < v.length ? "," : ""}\n`);
+        }
         await write("  ]");
       } else await write(piece(v, "  ")!);
       await write(k + 1 < fields.length ? ",\n" : "\n");

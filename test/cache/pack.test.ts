@@ -1,10 +1,10 @@
 // The cache store: what it keeps, what it drops, and that nothing it reads is trusted.
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { cacheJson, cacheKey, DiskCache, type Namespace } from "../../src/cache/pack.ts";
+import { cacheJson, cacheKey, DiskCache, textsKey, type Namespace } from "../../src/cache/pack.ts";
 
 interface Note {
   text: string;
@@ -69,6 +69,43 @@ describe("cache packs", () => {
     await more.commit();
     expect(readFileSync(file, "utf8").startsWith(before)).toBe(true);
     expect(readdirSync(dir)).toEqual(["notes.pack"]); // no temporary files left
+  });
+
+  it("appends new entries to the pack in place, unless another build has written it since this one read it", async () => {
+    const { cache, file, dir, warnings } = setup();
+    await fill(cache, [0, 1]);
+    const inode = statSync(file).ino;
+    const first = await cache.open(notes, new Set(keys));
+    const second = await cache.open(notes, new Set(keys));
+    for (const pack of [first, second]) [0, 1].forEach((i) => pack.get(keys[i]!));
+    first.put(keys[2]!, value(2));
+    await first.commit();
+    expect(statSync(file).ino).toBe(inode); // appended, not copied
+    // The second build read the pack before the first appended to it: it writes its own pack whole.
+    second.put(keys[3]!, value(3));
+    await second.commit();
+    expect(statSync(file).ino).not.toBe(inode);
+    const third = await cache.open(notes, new Set(keys));
+    expect(keys.map((k) => third.get(k)?.n)).toEqual([0, 1, 2, 3, undefined]);
+    expect(third.stats).toMatchObject({ hits: 4, damaged: 0 });
+    expect(warnings).toEqual([]);
+    expect(readdirSync(dir)).toEqual(["notes.pack"]);
+  });
+
+  it("ignores a line cut short by an append that stopped half-way, and writes the pack whole again", async () => {
+    const { cache, file, warnings } = setup();
+    await fill(cache, [0, 1]);
+    const whole = readFileSync(file, "utf8");
+    writeFileSync(file, `${whole}${keys[2]} 0123`); // a killed append
+    const pack = await cache.open(notes, new Set(keys));
+    expect(keys.map((k) => pack.get(k)?.n)).toEqual([0, 1, undefined, undefined, undefined]);
+    expect(warnings).toEqual([`cache: ignored 1 damaged entry in ${file}`]);
+    pack.put(keys[2]!, value(2));
+    await pack.commit();
+    expect(readFileSync(file, "utf8").trimEnd().split("\n")).toHaveLength(4);
+    const healed = await cache.open(notes, new Set(keys));
+    expect(keys.map((k) => healed.get(k)?.n)).toEqual([0, 1, 2, undefined, undefined]);
+    expect(warnings).toHaveLength(1);
   });
 
   it("ignores a damaged entry with a warning and keeps the sound ones", async () => {
@@ -138,5 +175,16 @@ describe("cache packs", () => {
     for (const bad of [{ d: new Date(0) }, { u: undefined }, [undefined], { n: Number.NaN }, { m: new Map() }, { f: () => 1 }]) {
       expect(cacheJson(bad)).toBeNull();
     }
+  });
+
+  it("keys a list of texts by every text and where each ends, lone surrogates included", () => {
+    const key = textsKey(["ab", "c"]);
+    expect(textsKey(["ab", "c"])).toBe(key);
+    expect(key).toMatch(/^[0-9a-f]{32}$/);
+    const others = [["a", "bc"], ["abc"], ["c", "ab"], ["ab", "c", ""], ["ab", "C"]].map(textsKey);
+    expect(new Set([key, ...others]).size).toBe(6);
+    // UTF-8 would turn each lone surrogate into U+FFFD, and these two into one key.
+    expect(textsKey(["\ud800"])).not.toBe(textsKey(["\ufffd"]));
+    expect(textsKey(["\udc00\ud800"])).not.toBe(textsKey(["\ud800\udc00"]));
   });
 });

@@ -139,6 +139,25 @@ describe("builds into the same folders", () => {
     expect(deleted.files).toEqual(damaged.files);
   });
 
+  it("records the inputs an unchanged build had to read again, so that the next build does not read them", async () => {
+    const dir = mkdtempSync(join(work, "racy-"));
+    const listedAt = () => (JSON.parse(readFileSync(join(dir, ".digest-cache/ingest.state"), "utf8").split("\n")[1]!) as { at: number }).at;
+    const inputs = readdirSync(input, { recursive: true }).map((p) => statSync(join(input, String(p)))).filter((s) => s.isFile());
+    await build(dir);
+    const first = listedAt();
+    // A window so wide that every input changed "just before" the first listing: all are read again.
+    const again = await build(dir, [], { DIGEST_TEST_RACY_MS: String(10 ** 12) });
+    expect(again.timings.unchanged).toBe(true);
+    expect(again.timings.inputsNotRead).toBe(0);
+    const second = listedAt();
+    expect(second).toBeGreaterThan(first);
+    // A window in which the newest input raced the first listing but not the second: none is read.
+    const newest = Math.max(...inputs.map((s) => s.ctimeMs));
+    const third = await build(dir, [], { DIGEST_TEST_RACY_MS: String(Math.floor(second - newest) - 1) });
+    expect(third.timings.unchanged).toBe(true);
+    expect(third.timings.inputsNotRead).toBe(inputs.length);
+  });
+
   it("splits a large site's search into bundles and rebuilds only those whose pages changed", async () => {
     const many = mkdtempSync(join(work, "bundles-"));
     const env = { DIGEST_TEST_BUNDLES: "2" };

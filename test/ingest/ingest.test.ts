@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { join } from "node:path";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { ingest } from "../../src/ingest/index.ts";
 import { decode } from "../../src/ingest/decode.ts";
 
@@ -30,6 +32,26 @@ describe("ingest", () => {
     const result = await ingest(inputs);
     expect(result.files.find((f) => f.path === "no-front-matter.md")?.format).toBe("markdown");
     expect(result.files.find((f) => f.path === "copy-a.txt")?.format).toBe("text");
+  });
+
+  it("warns of files with one name (whatever its case) in different folders, naming the others", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digest-names-"));
+    try {
+      const text = "date 2025-03-01\nA headline\n\nSome article text.\n";
+      for (const path of ["a/Report.txt", "b/report.txt", "c/d/REPORT.txt", "a/other.txt", "b/other.md"]) {
+        mkdirSync(join(dir, dirname(path)), { recursive: true });
+        writeFileSync(join(dir, path), text);
+      }
+      const result = await ingest(dir);
+      const warned = result.messages.filter((m) => m.rule === "same-name").map((m) => [m.file, m.text]);
+      expect(warned).toEqual([
+        ["a/Report.txt", "same file name as b/report.txt, c/d/REPORT.txt"],
+        ["b/report.txt", "same file name as a/Report.txt, c/d/REPORT.txt"],
+        ["c/d/REPORT.txt", "same file name as a/Report.txt, b/report.txt"],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("rejects files over the size limit unread", async () => {

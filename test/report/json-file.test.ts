@@ -19,6 +19,8 @@ describe("writing JSON a piece at a time", () => {
       { list: [undefined, () => 2, Symbol("s"), null, [1, [2, { deep: [3] }]], {}], nested: { a: { b: [] } }, last: "end" },
       { dated: { toJSON: () => "as JSON" } },
       { big: Array.from({ length: 5000 }, (_, i) => ({ i, text: "x".repeat(i % 50) })) },
+      // Lengths on and beside the writer's runs of elements, with elements JSON writes as null.
+      ...[255, 256, 257, 512, 513].map((n) => ({ runs: Array.from({ length: n }, (_, i) => (i % 9 === 0 ? undefined : { i, lines: ["a\nb", [i]] })), after: [1] })),
     ];
     for (const [k, value] of values.entries()) {
       const path = join(dir, `v${k}.json`);
