@@ -114,11 +114,16 @@ function main(): void {
     console.log(`  ${`from ${path}`.padEnd(26)}${cells.join("")}`);
     console.log(`  ${"  furniture headlines".padEnd(26)}${furniture.join("")}`);
   }
-  for (const path of ["text", "html"] as const) {
+  for (const path of ["text", "text, no url", "html"] as const) {
     const furn = rows.filter((r) => r.f1[path] < AGREES && isFurnitureHeadline(r.got[path]));
     for (const r of furn) console.log(`  furniture from ${path}: ${JSON.stringify(r.got[path])} (${r.set} ${r.id}; gold ${JSON.stringify(r.gold.slice(0, 60))})`);
     console.log(`  five worst checking-half pages from ${path}:`);
-    const worst = rows.filter((r) => r.half === "check").sort((a, b) => a.f1[path] - b.f1[path] || a.id.localeCompare(b.id)).slice(0, 5);
+    const listed = new Set<string>(); // a page two sets share is listed once
+    const worst = rows
+      .filter((r) => r.half === "check")
+      .sort((a, b) => a.f1[path] - b.f1[path] || a.id.localeCompare(b.id))
+      .filter((r) => !listed.has(r.id) && listed.add(r.id))
+      .slice(0, 5);
     for (const r of worst) console.log(`    ${r.f1[path].toFixed(2)} ${r.set} ${r.id}: got ${JSON.stringify(r.got[path].slice(0, 70))}, gold ${JSON.stringify(r.gold.slice(0, 70))}`);
   }
   // "all" counts a page the sets share once; so does the error list.
