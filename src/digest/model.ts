@@ -6,7 +6,7 @@ import { dayTitle, daysBetween, monthTitle, plusMillis, startOfDay } from "../te
 import { fnv1a } from "../text/hash.ts";
 import { dayPath, monthPath, storyPath, webUrl } from "../text/paths.ts";
 import { stripControlChars } from "../text/plain-text.ts";
-import { storyCategories } from "./categories.ts";
+import { categoriseArticles, type Categorise } from "./categories.ts";
 import { outletLabel, outletOf, stripSiteName } from "./outlets.ts";
 
 export interface SourceView {
@@ -125,8 +125,8 @@ export interface ModelOptions {
   zone: string;
   /** How many of the latest days the front page draws from. */
   homeDays: number;
-  /** How a story's categories are found: storyCategories, or the same through the build cache (./category-cache.ts). */
-  categorise?: typeof storyCategories;
+  /** How a story's categories are found: categoriseArticles, or the same through the build cache (./category-cache.ts). */
+  categorise?: Categorise;
 }
 
 /** Stories on the front page lose half their weight for every this many days they are older than the newest day. */
@@ -189,7 +189,7 @@ function distinct(values: readonly string[]): string[] {
   return out;
 }
 
-function storyView(story: Story, zone: string, categorise: typeof storyCategories): StoryView {
+function storyView(story: Story, zone: string, categorise: Categorise): StoryView {
   const outlets = story.members.map((m) => ({ member: m, outlet: outletOf(m) }));
   const sources: SourceView[] = outlets.map(({ member, outlet }) => ({
     path: member.path,
@@ -209,7 +209,6 @@ function storyView(story: Story, zone: string, categorise: typeof storyCategorie
   const headline = own >= 0 ? sources[own]!.headline : text(story.title);
   const breadthKeys = new Set(outlets.map(({ member, outlet }) => (outlet.name ?? outlet.host ?? `path:${member.path}`).toLowerCase()));
   const namedOutlets = distinct(sources.map((s) => s.outlet).filter((o): o is string => o !== null));
-  const prose = story.members.map((m) => m.paragraphs.slice(0, 6).join("\n"));
   return {
     id: story.id,
     former: formerIdsOf(story).map((id) => ({ id, path: storyPath(id) })),
@@ -224,7 +223,7 @@ function storyView(story: Story, zone: string, categorise: typeof storyCategorie
     credit: creditLine(listed),
     namedOutlets,
     breadth: breadthKeys.size,
-    categories: categorise(prose, namedOutlets),
+    categories: categorise(story.members, namedOutlets),
     rank: 0,
     followUpOf: null,
     followUps: [],
@@ -266,7 +265,7 @@ function frontDecay(date: string, newest: string): number {
 }
 
 export function buildModel(input: readonly Story[], options: ModelOptions): DigestModel {
-  const categorise = options.categorise ?? storyCategories;
+  const categorise = options.categorise ?? categoriseArticles;
   const views = input.map((s) => storyView(s, options.zone, categorise));
   const byId = new Map(views.map((v) => [v.id, v]));
   for (const story of input) {
