@@ -132,8 +132,15 @@ export interface ModelOptions {
 /** Stories on the front page lose half their weight for every this many days they are older than the newest day. */
 const FRONT_HALF_LIFE_DAYS = 2;
 
-function text(s: string): string {
-  return stripControlChars(s).replace(/\s+/g, " ").trim();
+/**
+ * Text that `text` leaves as it is: no white space but single spaces between other characters, and
+ * none of the characters stripControlChars drops (any surrogate is sent the long way, paired or not).
+ */
+const PLAIN = /^(?:[^\s\u0000-\u001f\u007f-\u009f\ud800-\udfff\ufffe\uffff]+(?: [^\s\u0000-\u001f\u007f-\u009f\ud800-\udfff\ufffe\uffff]+)*)?$/;
+
+/** Text for display: without control characters, white space collapsed to single spaces and trimmed. */
+export function text(s: string): string {
+  return PLAIN.test(s) ? s : stripControlChars(s).replace(/\s+/g, " ").trim();
 }
 
 /** A story's former ids (stable ids across builds), never its own. */
