@@ -15,7 +15,7 @@
 // while appending, or read while another appends) is ignored, and the next commit writes the pack whole. Nothing read is trusted: a line whose
 // checksum, JSON or shape is wrong is ignored with a warning, and a pack of another format or namespace
 // is ignored whole. Deleting the folder only makes the next build cold.
-import { hash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 import * as zlib from "node:zlib";
 import { closeSync, constants, copyFileSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
@@ -61,19 +61,9 @@ export function cacheKey(...parts: ReadonlyArray<string | number>): string {
  * even one with a lone surrogate, hashes as itself. Give the list a fixed shape (counts before runs).
  */
 export function textsKey(parts: Iterable<string>): string {
-  // The bytes laid out in one buffer and hashed in one call: a hash fed piece by piece costs a call
-  // into the engine per piece, and a story's key has a dozen small ones (thousands of stories a build).
-  const list = Array.isArray(parts) ? (parts as readonly string[]) : [...parts];
-  const heads = list.map((part) => `${part.length}:`);
-  let size = 0;
-  for (let i = 0; i < list.length; i++) size += heads[i]!.length + 2 * list[i]!.length;
-  const bytes = Buffer.allocUnsafe(size);
-  let at = 0;
-  for (let i = 0; i < list.length; i++) {
-    at += bytes.write(heads[i]!, at, "latin1");
-    at += bytes.write(list[i]!, at, "utf16le");
-  }
-  return hash("sha256", bytes).slice(0, 32);
+  const sha = createHash("sha256");
+  for (const part of parts) sha.update(`${part.length}:`).update(part, "utf16le");
+  return sha.digest("hex").slice(0, 32);
 }
 
 /**

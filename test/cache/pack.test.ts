@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { cacheJson, cacheKey, checksum, crc32, DiskCache, textsKey, type Namespace } from "../../src/cache/pack.ts";
 
@@ -187,17 +186,6 @@ describe("cache packs", () => {
     // UTF-8 would turn each lone surrogate into U+FFFD, and these two into one key.
     expect(textsKey(["\ud800"])).not.toBe(textsKey(["\ufffd"]));
     expect(textsKey(["\udc00\ud800"])).not.toBe(textsKey(["\ud800\udc00"]));
-  });
-
-  it("keys texts as the hash of each length, a colon and its UTF-16 (the keys earlier builds kept), from a list or any iterable", () => {
-    const lists = [[], [""], ["ab", "c"], ["summary", "7", "Dé\u00e9jà vu — \u{1F600}", "\ud800 lone", "x".repeat(70_000)]];
-    for (const parts of lists) {
-      const sha = createHash("sha256");
-      for (const part of parts) sha.update(`${part.length}:`).update(part, "utf16le");
-      const expected = sha.digest("hex").slice(0, 32);
-      expect(textsKey(parts)).toBe(expected);
-      expect(textsKey(new Set(parts).values())).toBe(new Set(parts).size === parts.length ? expected : textsKey([...new Set(parts)]));
-    }
   });
 
   it("checks each entry with a CRC-32 of its JSON's UTF-8, the same with or without zlib's", () => {
