@@ -144,7 +144,9 @@ export async function runBuild(argv: string[]): Promise<number> {
         await summaries.pack?.commit();
         lap("summarise");
         const fileTimes = fileTimeWarning(result.stories.flatMap((s) => s.members));
-        const categories = await cachedCategories(cache);
+        // An article's paragraphs are decided by its input's content key (under the cleaning code and rules): keyed by that, not its prose.
+        const contentKeys = new Map(ingested.files.flatMap((f) => (f.contentKey ? [[f.path, f.contentKey] as const] : [])));
+        const categories = await cachedCategories(cache, { rules: rules.map((r) => r.name), contentKeys });
         const digest = buildDigest(result.stories, { zone: config.timezone, homeDays: config.homeDays, categorise: categories.categorise });
         await categories.pack?.commit();
         progress.step("writing the digests");

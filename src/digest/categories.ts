@@ -114,3 +114,21 @@ export function storyCategories(texts: readonly string[], exclude: readonly stri
     .slice(0, max)
     .map((e) => e.name);
 }
+
+/** A story's article as its categories read it: the first paragraphs of its prose (and its path, which a cache may key by). */
+export interface ProseSource {
+  path: string;
+  paragraphs: readonly string[];
+}
+
+/** How many of an article's paragraphs its categories are drawn from. */
+export const PROSE_PARAGRAPHS = 6;
+
+export function proseOf(article: ProseSource): string {
+  return article.paragraphs.slice(0, PROSE_PARAGRAPHS).join("\n");
+}
+
+/** A story's categories from its articles: `storyCategories` over their prose, or the same through the build cache. */
+export type Categorise = (articles: readonly ProseSource[], exclude: readonly string[]) => string[];
+
+export const categoriseArticles: Categorise = (articles, exclude) => storyCategories(articles.map(proseOf), exclude);

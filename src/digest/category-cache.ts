@@ -1,16 +1,32 @@
 // A story's categories from the build cache: finding the names in every article's prose is most of
-// what the view model costs, and a story whose texts and outlets are what they were has the same
-// categories. Keyed by the categories code, the texts and the outlets left out.
+// what the view model costs, and a story whose articles and outlets are what they were has the same
+// categories. Keyed by the categories code, the articles and the outlets left out.
+//
+// An article stands in the key for its prose by what it was cleaned from, when the build says so
+// (`ArticleKeys`: the input's content key, under the cleaning code and rules, decides its paragraphs),
+// else by its prose itself. Hashing every story's prose again each build was most of the lookup's cost.
 import { codeHash, moduleUrl } from "../cache/code-hash.ts";
 import { textsKey, type DiskCache, type Namespace, type Pack } from "../cache/pack.ts";
-import { storyCategories } from "./categories.ts";
+import { categoriseArticles, proseOf, type Categorise } from "./categories.ts";
 
-export type Categorise = typeof storyCategories;
+export type { Categorise } from "./categories.ts";
 
 const categoriesNamespace: Namespace<string[]> = {
   name: "categories",
   accepts: (v): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string"),
 };
+
+/**
+ * What decides each input's paragraphs: its content key (src/ingest contentKey: format, encoding, URL
+ * and text), by path, under the cleaning rules named here and the per-article step's code.
+ */
+export interface ArticleKeys {
+  rules: readonly string[];
+  contentKeys: ReadonlyMap<string, string>;
+}
+
+/** The modules that turn an input into its article (the build cache keys cleaned articles by the same code). */
+const ARTICLE_STEP = moduleUrl("../pipeline/article", import.meta.url);
 
 export interface CachedCategories {
   categorise: Categorise;
@@ -18,15 +34,21 @@ export interface CachedCategories {
   pack: Pack<string[]> | null;
 }
 
-export async function cachedCategories(cache: DiskCache | null): Promise<CachedCategories> {
-  if (!cache) return { categorise: storyCategories, pack: null };
+export async function cachedCategories(cache: DiskCache | null, articles?: ArticleKeys): Promise<CachedCategories> {
+  if (!cache) return { categorise: categoriseArticles, pack: null };
   const pack = await cache.open(categoriesNamespace, "all");
   const code = codeHash([moduleUrl("./categories", import.meta.url)]);
-  const categorise: Categorise = (texts, exclude, max = 3) => {
-    const key = textsKey(["categories", code, String(max), String(texts.length), ...texts, String(exclude.length), ...exclude]);
+  // What an article's key stands for: the same content key gives the same paragraphs only under the same step and rules.
+  const meaning = articles ? `${codeHash([ARTICLE_STEP])} ${articles.rules.join(",")}` : "";
+  const categorise: Categorise = (members, exclude) => {
+    const each = members.map((m) => {
+      const content = articles?.contentKeys.get(m.path);
+      return content ? `article ${content}` : `prose ${proseOf(m)}`;
+    });
+    const key = textsKey(["categories", code, meaning, String(each.length), ...each, String(exclude.length), ...exclude]);
     const hit = pack.get(key);
     if (hit) return hit;
-    const found = storyCategories(texts, exclude, max);
+    const found = categoriseArticles(members, exclude);
     pack.put(key, found);
     return found;
   };

@@ -9,7 +9,8 @@ import { dayMarkdown, type DigestFile } from "./markdown.ts";
 export { LEAD_STORIES } from "./model.ts";
 export type { DayView, DigestModel, FormerId, MonthView, ModelOptions, OutletCount, Redirect, SourceView, StoryRef, StoryView } from "./model.ts";
 export type { DigestFile } from "./markdown.ts";
-export { cachedCategories, type CachedCategories } from "./category-cache.ts";
+export { cachedCategories, type ArticleKeys, type CachedCategories } from "./category-cache.ts";
+export { categoriseArticles, type Categorise, type ProseSource } from "./categories.ts";
 
 export interface Digest {
   model: DigestModel;

@@ -6,7 +6,7 @@ import { dayTitle, daysBetween, monthTitle, plusMillis, startOfDay } from "../te
 import { fnv1a } from "../text/hash.ts";
 import { dayPath, monthPath, storyPath, webUrl } from "../text/paths.ts";
 import { stripControlChars } from "../text/plain-text.ts";
-import { storyCategories } from "./categories.ts";
+import { categoriseArticles, type Categorise } from "./categories.ts";
 import { outletLabel, outletOf, stripSiteName } from "./outlets.ts";
 
 export interface SourceView {
@@ -125,15 +125,22 @@ export interface ModelOptions {
   zone: string;
   /** How many of the latest days the front page draws from. */
   homeDays: number;
-  /** How a story's categories are found: storyCategories, or the same through the build cache (./category-cache.ts). */
-  categorise?: typeof storyCategories;
+  /** How a story's categories are found: categoriseArticles, or the same through the build cache (./category-cache.ts). */
+  categorise?: Categorise;
 }
 
 /** Stories on the front page lose half their weight for every this many days they are older than the newest day. */
 const FRONT_HALF_LIFE_DAYS = 2;
 
-function text(s: string): string {
-  return stripControlChars(s).replace(/\s+/g, " ").trim();
+/**
+ * Text that `text` leaves as it is: no white space but single spaces between other characters, and
+ * none of the characters stripControlChars drops (any surrogate is sent the long way, paired or not).
+ */
+const PLAIN = /^(?:[^\s\u0000-\u001f\u007f-\u009f\ud800-\udfff\ufffe\uffff]+(?: [^\s\u0000-\u001f\u007f-\u009f\ud800-\udfff\ufffe\uffff]+)*)?$/;
+
+/** Text for display: without control characters, white space collapsed to single spaces and trimmed. */
+export function text(s: string): string {
+  return PLAIN.test(s) ? s : stripControlChars(s).replace(/\s+/g, " ").trim();
 }
 
 /** A story's former ids (stable ids across builds), never its own. */
@@ -189,7 +196,7 @@ function distinct(values: readonly string[]): string[] {
   return out;
 }
 
-function storyView(story: Story, zone: string, categorise: typeof storyCategories): StoryView {
+function storyView(story: Story, zone: string, categorise: Categorise): StoryView {
   const outlets = story.members.map((m) => ({ member: m, outlet: outletOf(m) }));
   const sources: SourceView[] = outlets.map(({ member, outlet }) => ({
     path: member.path,
@@ -209,7 +216,6 @@ function storyView(story: Story, zone: string, categorise: typeof storyCategorie
   const headline = own >= 0 ? sources[own]!.headline : text(story.title);
   const breadthKeys = new Set(outlets.map(({ member, outlet }) => (outlet.name ?? outlet.host ?? `path:${member.path}`).toLowerCase()));
   const namedOutlets = distinct(sources.map((s) => s.outlet).filter((o): o is string => o !== null));
-  const prose = story.members.map((m) => m.paragraphs.slice(0, 6).join("\n"));
   return {
     id: story.id,
     former: formerIdsOf(story).map((id) => ({ id, path: storyPath(id) })),
@@ -224,7 +230,7 @@ function storyView(story: Story, zone: string, categorise: typeof storyCategorie
     credit: creditLine(listed),
     namedOutlets,
     breadth: breadthKeys.size,
-    categories: categorise(prose, namedOutlets),
+    categories: categorise(story.members, namedOutlets),
     rank: 0,
     followUpOf: null,
     followUps: [],
@@ -266,7 +272,7 @@ function frontDecay(date: string, newest: string): number {
 }
 
 export function buildModel(input: readonly Story[], options: ModelOptions): DigestModel {
-  const categorise = options.categorise ?? storyCategories;
+  const categorise = options.categorise ?? categoriseArticles;
   const views = input.map((s) => storyView(s, options.zone, categorise));
   const byId = new Map(views.map((v) => [v.id, v]));
   for (const story of input) {

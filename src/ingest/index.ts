@@ -62,6 +62,8 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 interface Walk {
   maxBytes: number;
   known: KnownFiles | null;
+  /** Files changed since this moment (ms) are read again even when their signature matches (./known.ts). */
+  settledBefore: number;
   next: KnownFiles;
   unread: Map<string, Buffer>;
   keepText: boolean;
@@ -77,7 +79,9 @@ interface Walk {
 export async function ingest(inputDir: string, options: IngestOptions = {}): Promise<IngestOutcome> {
   const root = Buffer.from(await realpath(inputDir));
   const next: KnownFiles = { at: Date.now(), files: {} };
-  const walk: Walk = { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, known: options.known === undefined ? null : (options.known ?? { at: 0, files: {} }), next, unread: new Map(), keepText: options.keepText ?? true, unopened: 0, files: [], rejected: [], messages: [], seen: new Map() };
+  const known = options.known === undefined ? null : (options.known ?? { at: 0, files: {} });
+  // Worked out once: the racy margin comes from the environment, and reading it costs a call into the process per file.
+  const walk: Walk = { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, known, settledBefore: known ? known.at - racyMs() : 0, next, unread: new Map(), keepText: options.keepText ?? true, unopened: 0, files: [], rejected: [], messages: [], seen: new Map() };
   const info = await stat(root);
   walk.seen.set(key(info), ".");
   // The folders really under the input come first: a link to one of them is the repeat, whatever the order.
@@ -170,7 +174,7 @@ async function readFile(walk: Walk, abs: Buffer, path: string, followed: Stats |
   if (walk.known) {
     const info = followed ?? statOrNull(abs);
     const was = walk.known.files[path];
-    if (info?.isFile() && info.size <= walk.maxBytes && was && was.format === format && info.ctimeMs < walk.known.at - racyMs() && sameSignature(signatureOf(info), was.signature)) {
+    if (info?.isFile() && info.size <= walk.maxBytes && was && was.format === format && info.ctimeMs < walk.settledBefore && sameSignature(signatureOf(info), was.signature)) {
       for (const w of was.warnings) walk.messages.push({ file: path, stage: "ingest", level: "warning", ...w });
       walk.files.push({ path, format, text: "", encoding: was.encoding, mtime: info.mtime, contentKey: was.contentKey });
       walk.next.files[path] = was;

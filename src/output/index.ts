@@ -5,7 +5,7 @@
 // end swaps both in (./swap.ts). Killed at any moment, the live folders hold the whole earlier build
 // or the whole new one; a second build into the same folders waits for the lock, then runs.
 import { randomBytes } from "node:crypto";
-import { copyFile, lstat, mkdir, readdir, readFile, readlink, realpath, rm, stat, symlink, utimes, writeFile } from "node:fs/promises";
+import { copyFile, link, lstat, mkdir, readdir, readFile, readlink, realpath, rm, stat, symlink, utimes, writeFile } from "node:fs/promises";
 import { constants } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import type { DigestFile } from "../digest/index.ts";
@@ -174,8 +174,22 @@ async function stageDigests(live: string, staged: string, files: readonly Digest
     const from = join(live, f.fileName);
     const to = join(staged, f.fileName);
     const before = await readFile(from, "utf8").catch(() => null);
-    if (before === f.markdown) await copyKeepingTimes(from, to);
+    if (before === f.markdown) await linkOrCopy(from, to);
     else await writeFile(to, f.markdown);
+  }
+}
+
+/**
+ * The live file itself in the staged folder (a hard link: nothing copied, its times its own), or a copy
+ * with its times where the file system cannot link. Only for a file nothing writes to afterwards.
+ */
+async function linkOrCopy(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EXDEV" && code !== "EPERM" && code !== "EMLINK" && code !== "ENOTSUP") throw error;
+    await copyKeepingTimes(from, to);
   }
 }
 

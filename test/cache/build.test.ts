@@ -66,11 +66,11 @@ describe("builds with the cache", () => {
     expect(damaged.warnings.every((w) => /^digest: cache: ignored \d+ damaged entr/.test(w))).toBe(true);
 
     // Foreign: a pack of another format version is ignored whole.
-    writeFileSync(pack, readFileSync(pack, "utf8").replace(/^DIGEST-CACHE 1 /, "DIGEST-CACHE 7 "));
+    writeFileSync(pack, readFileSync(pack, "utf8").replace(/^DIGEST-CACHE 2 /, "DIGEST-CACHE 7 "));
     const foreign = await build();
     expect(foreign.files).toEqual(cold.files);
     expect(foreign.stats.computed).toBe(inputs);
-    expect(foreign.warnings).toEqual([`digest: cache: ${pack} is not a Digest cache of this version (format 1, article); ignoring it`]);
+    expect(foreign.warnings).toEqual([`digest: cache: ${pack} is not a Digest cache of this version (format 2, article); ignoring it`]);
 
     rmSync(join(work, ".digest-cache"), { recursive: true });
     expect((await build()).files).toEqual(cold.files);

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { cacheJson, cacheKey, DiskCache, textsKey, type Namespace } from "../../src/cache/pack.ts";
+import { cacheJson, cacheKey, checksum, crc32, DiskCache, textsKey, type Namespace } from "../../src/cache/pack.ts";
 
 interface Note {
   text: string;
@@ -140,12 +140,12 @@ describe("cache packs", () => {
     expect((await cache.open(notes, new Set(keys))).get(keys[1]!)).toBeUndefined();
     writeFileSync(file, Buffer.from([0, 159, 255, 10, 1, 2, 3]));
     expect((await cache.open(notes, new Set(keys))).get(keys[0]!)).toBeUndefined();
-    writeFileSync(file, text.replace(/^DIGEST-CACHE 1 /, "DIGEST-CACHE 2 "));
+    writeFileSync(file, text.replace(/^DIGEST-CACHE 2 /, "DIGEST-CACHE 1 "));
     expect((await cache.open(notes, new Set(keys))).get(keys[0]!)).toBeUndefined();
     expect(warnings).toEqual([
       `cache: ignored 1 damaged entry in ${file}`,
-      `cache: ${file} is not a Digest cache of this version (format 1, notes); ignoring it`,
-      `cache: ${file} is not a Digest cache of this version (format 1, notes); ignoring it`,
+      `cache: ${file} is not a Digest cache of this version (format 2, notes); ignoring it`,
+      `cache: ${file} is not a Digest cache of this version (format 2, notes); ignoring it`,
     ]);
   });
 
@@ -186,5 +186,14 @@ describe("cache packs", () => {
     // UTF-8 would turn each lone surrogate into U+FFFD, and these two into one key.
     expect(textsKey(["\ud800"])).not.toBe(textsKey(["\ufffd"]));
     expect(textsKey(["\udc00\ud800"])).not.toBe(textsKey(["\ud800\udc00"]));
+  });
+
+  it("checks each entry with a CRC-32 of its JSON's UTF-8, the same with or without zlib's", () => {
+    expect(checksum("123456789")).toBe("cbf43926"); // the standard check value
+    expect(checksum("")).toBe("00000000");
+    const text = `${JSON.stringify(value(3))} \u{1F600}`;
+    expect(checksum(text)).toBe(checksum(Buffer.from(text)));
+    expect(crc32(Buffer.from(text)).toString(16).padStart(8, "0")).toBe(checksum(text));
+    expect(checksum(text)).not.toBe(checksum(text.replace("note", "nope")));
   });
 });

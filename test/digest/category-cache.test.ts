@@ -1,43 +1,81 @@
 // A story's categories from the build cache are the ones storyCategories finds, and a story whose
-// texts or outlets changed is not answered from it.
+// articles (their prose, or what they were cleaned from) or outlets changed is not answered from it.
 import { afterAll, describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DiskCache } from "../../src/cache/pack.ts";
-import { cachedCategories } from "../../src/digest/index.ts";
+import { cachedCategories, categoriseArticles, type ArticleKeys } from "../../src/digest/index.ts";
 import { storyCategories } from "../../src/digest/categories.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "digest-categories-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dirs: string[] = [];
+const freshDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), "digest-categories-"));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 const texts = [
   "Talks in Belgrade ended on Monday. Officials from Serbia and the European Commission met at the National Gallery.",
   "The European Commission said Serbia had agreed. Reuters reported that Kosovo was not at the table.",
 ];
+const articles = texts.map((t, i) => ({ path: `a${i}.txt`, paragraphs: t.split(". ") }));
+const prose = articles.map((a) => a.paragraphs.join("\n"));
+const warn = (text: string) => expect.fail(text);
 
 describe("categories through the cache", () => {
-  it("are storyCategories' answer, kept for the next build, and found again only for the same texts and outlets", async () => {
-    const warn = (text: string) => expect.fail(text);
+  it("are storyCategories' answer over the articles' first paragraphs", () => {
+    const long = { path: "long.txt", paragraphs: ["Intro.", "Two.", "Three.", "Four.", "Five.", "Six.", "Then Kosovo and Serbia met in Belgrade."] };
+    expect(categoriseArticles([long], [])).toEqual(storyCategories([long.paragraphs.slice(0, 6).join("\n")], []));
+    expect(categoriseArticles(articles, ["Reuters"])).toEqual(storyCategories(prose, ["Reuters"]));
+  });
+
+  it("by prose: kept for the next build, and found again only for the same texts and outlets", async () => {
+    const dir = freshDir();
     const first = await cachedCategories(new DiskCache(dir, warn));
-    expect(first.categorise(texts, ["Reuters"])).toEqual(storyCategories(texts, ["Reuters"]));
+    expect(first.categorise(articles, ["Reuters"])).toEqual(storyCategories(prose, ["Reuters"]));
     await first.pack!.commit();
     expect(first.pack!.stats.added).toBe(1);
 
     const second = await cachedCategories(new DiskCache(dir, warn));
-    expect(second.categorise(texts, ["Reuters"])).toEqual(storyCategories(texts, ["Reuters"]));
+    expect(second.categorise(articles, ["Reuters"])).toEqual(storyCategories(prose, ["Reuters"]));
     expect(second.pack!.stats.hits).toBe(1);
     // Another outlet left out, another text: computed, not taken from the entry above.
-    expect(second.categorise(texts, ["Serbia"])).toEqual(storyCategories(texts, ["Serbia"]));
-    expect(second.categorise([texts[1]!], ["Reuters"])).toEqual(storyCategories([texts[1]!], ["Reuters"]));
+    expect(second.categorise(articles, ["Serbia"])).toEqual(storyCategories(prose, ["Serbia"]));
+    expect(second.categorise([articles[1]!], ["Reuters"])).toEqual(storyCategories([prose[1]!], ["Reuters"]));
+    const edited = [articles[0]!, { ...articles[1]!, paragraphs: ["Serbia and Kosovo met again in Brussels, Reuters said."] }];
+    expect(second.categorise(edited, ["Reuters"])).toEqual(storyCategories(edited.map((a) => a.paragraphs.join("\n")), ["Reuters"]));
     await second.pack!.commit();
-    expect(second.pack!.stats.added).toBe(2);
-    expect(storyCategories(texts, ["Serbia"])).not.toEqual(storyCategories(texts, ["Reuters"]));
+    expect(second.pack!.stats.added).toBe(3);
+    expect(storyCategories(prose, ["Serbia"])).not.toEqual(storyCategories(prose, ["Reuters"]));
   });
 
-  it("are storyCategories itself without a cache", async () => {
+  it("by what the articles were cleaned from, when the build gives it: another content key or other rules are another story", async () => {
+    const dir = freshDir();
+    const keys = (contentKeys: string[], rules = ["a", "b"]): ArticleKeys => ({ rules, contentKeys: new Map(articles.map((a, i) => [a.path, contentKeys[i]!])) });
+    const first = await cachedCategories(new DiskCache(dir, warn), keys(["k0", "k1"]));
+    expect(first.categorise(articles, ["Reuters"])).toEqual(storyCategories(prose, ["Reuters"]));
+    await first.pack!.commit();
+
+    // The same inputs: found without reading the prose (the paragraphs here are a stand-in the cache never sees).
+    const second = await cachedCategories(new DiskCache(dir, warn), keys(["k0", "k1"]));
+    const blank = articles.map((a) => ({ ...a, paragraphs: [] }));
+    expect(second.categorise(blank, ["Reuters"])).toEqual(storyCategories(prose, ["Reuters"]));
+    expect(second.pack!.stats.hits).toBe(1);
+    // One input's content changed, or the rules did: computed again from the prose.
+    const third = await cachedCategories(new DiskCache(dir, warn), keys(["k0", "k2"]));
+    expect(third.categorise(blank, ["Reuters"])).toEqual([]);
+    const fourth = await cachedCategories(new DiskCache(dir, warn), keys(["k0", "k1"], ["a"]));
+    expect(fourth.categorise(blank, ["Reuters"])).toEqual([]);
+    // An article the build gave no key for is keyed by its prose.
+    const fifth = await cachedCategories(new DiskCache(dir, warn), { rules: ["a", "b"], contentKeys: new Map([["a0.txt", "k0"]]) });
+    expect(fifth.categorise([blank[0]!, articles[1]!], ["Reuters"])).toEqual(storyCategories(["", prose[1]!], ["Reuters"]));
+  });
+
+  it("are categoriseArticles itself without a cache", async () => {
     const none = await cachedCategories(null);
     expect(none.pack).toBeNull();
-    expect(none.categorise).toBe(storyCategories);
+    expect(none.categorise).toBe(categoriseArticles);
   });
 });

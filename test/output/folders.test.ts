@@ -56,7 +56,10 @@ describe("what a rebuild keeps", () => {
     const old = new Date("2020-01-02T03:04:05Z");
     utimesSync(join(dir, "digests/2025-05-29.md"), old, old);
     const before = readFileSync(join(dir, "digests/2025-05-29.md"));
+    const inode = statSync(join(dir, "digests/2025-05-29.md")).ino;
     expect((await digest(buildArgs(all, dir))).code).toBe(0);
+    // The file itself is carried over (linked), not copied.
+    expect(statSync(join(dir, "digests/2025-05-29.md")).ino).toBe(inode);
     expect(readdirSync(join(dir, "digests")).sort()).toEqual(["2025-05-29.md", "2025-06-23.md", "README.txt", "stories.json", "story-ids.json"]);
     expect(readFileSync(join(dir, "digests/stories.json"), "utf8")).toBe('{"state":1}\n');
     expect(readFileSync(join(dir, "digests/2025-05-29.md")).equals(before)).toBe(true);
