@@ -8,6 +8,7 @@ import type { WordStats } from "./line-features.ts";
 import { isBylineOrDate } from "./bylines.ts";
 import { isDateOrNumberLine } from "./date-words.ts";
 import { isTrimmedSpace } from "./chars.ts";
+import { uint16Scratch } from "./scratch.ts";
 
 // Bound once: under tsx every imported name is read through a getter on each use.
 const { MARK_ARROW, MARK_PIPE, foldLine, gluedTeaser, headlineShape, isDateOrTime, opensWithBullet, proseShape, wordStats } = features;
@@ -252,6 +253,8 @@ export function makeDoc(path: string, text: string, meta: ArticleMeta, origin: "
  */
 const KEY_BITS = 12;
 const keyCounts = new Uint32Array(1 << KEY_BITS);
+/** Each line's bucket, for `docOf` (not kept past the call). */
+const keyScratch = uint16Scratch();
 
 /** A bucket of a line's `norm` by its length and three of its characters: cheap, and equal texts share it. */
 function normKey(norm: string): number {
@@ -263,7 +266,7 @@ function normKey(norm: string): number {
 export function docOf(path: string, lines: Line[], meta: ArticleMeta, origin: "text" | "html"): TextDoc {
   // A line alone in its bucket reads like no other and is counted once; only lines sharing a bucket
   // are counted by their text (hashing every paragraph costs more).
-  const keys = new Uint16Array(lines.length);
+  const keys = keyScratch.zeros(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.words > 40) continue;

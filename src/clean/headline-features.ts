@@ -10,6 +10,7 @@ import { GROUP_BIT } from "./lexicon.ts";
 import { headlineTokens, plainTokens, slugTokens, tokenF1 } from "./headline.ts";
 import { dateAt, isHeadlineByline } from "./bylines.ts";
 import { TermSums } from "../text/term-sums.ts";
+import { float64Scratch, int8Scratch } from "./scratch.ts";
 
 export const HEADLINE_FEATURES = [
   "log-words", "caps-share", "stop-share", "ends-sentence", "ends-question", "headline-shape", "prose", "log-repeats",
@@ -59,8 +60,11 @@ export interface HeadlineCandidate {
 const ABOVE = 100;
 const INTO = 20;
 
-/** Candidate lines around the body's start, with their features. */
-export function headlineCandidates(doc: TextDoc, knownTitle: string | null = null): HeadlineCandidate[] {
+/**
+ * Candidate lines around the body's start, with their features. With `transient`, the features share
+ * one buffer with the next call's: for a caller done with them before then.
+ */
+export function headlineCandidates(doc: TextDoc, knownTitle: string | null = null, transient = false): HeadlineCandidate[] {
   const lines = doc.lines;
   const n = lines.length;
   if (n === 0) return [];
@@ -81,9 +85,9 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
   // One buffer for all the candidates' features, each a view of it: a typed array of its own per
   // candidate costs more to allocate than its features cost to compute.
   const width = HEADLINE_FEATURES.length;
-  const features = new Float64Array(chosen.length * width);
+  const features = transient ? candidateScratch.zeros(chosen.length * width) : new Float64Array(chosen.length * width);
   // Whether each line is a date or a byline (`near`), asked by up to four candidates apiece: 0 not yet known.
-  const dated = new Int8Array(n);
+  const dated = datedScratch.zeros(n);
   // The nearest possible headline above the body (the usual place).
   let nearest = -1;
   for (const i of chosen) if (i < start && lines[i]!.words >= 3) nearest = i;
@@ -147,6 +151,10 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
   }
   return out;
 }
+
+const candidateScratch = float64Scratch();
+const datedScratch = int8Scratch();
+const contextScratch = float64Scratch();
 
 /**
  * Where the article's text begins: the first kept line of its core (the run where the block model
@@ -356,16 +364,16 @@ const ADJACENT = 2;
 /**
  * Each candidate's first-model score set beside its neighbours': a kicker or section label stands
  * just above a stronger line, a standfirst just below one. `z` holds the first model's scores in
- * candidate order (page order).
+ * candidate order (page order). With `transient`, the rows share one buffer with the next call's.
  */
-export function headlineContext(doc: TextDoc, candidates: readonly HeadlineCandidate[], z: readonly number[]): Float64Array[] {
+export function headlineContext(doc: TextDoc, candidates: readonly HeadlineCandidate[], z: readonly number[], transient = false): Float64Array[] {
   const m = candidates.length;
   let best = -Infinity, second = -Infinity;
   for (const v of z) if (v > best) (second = best, (best = v)); else if (v > second) second = v;
   let bestSlug = 0;
   for (const c of candidates) bestSlug = Math.max(bestSlug, c.x[SLUG_F1]!);
   const width = HEADLINE_CONTEXT_FEATURES.length;
-  const features = new Float64Array(m * width);
+  const features = transient ? contextScratch.zeros(m * width) : new Float64Array(m * width);
   return candidates.map((c, k) => {
     const other = z[k] === best ? second : best;
     let above = -1, below = -1;
