@@ -4,7 +4,7 @@
 // the neighbourhood: the first model's verdict on the blocks around it, since an article is a run
 // of blocks and page furniture comes in runs too.
 import type { Line, TextDoc } from "./doc.ts";
-import { MARK_ARROW, MARK_COPYRIGHT, MARK_PIPE, MARK_SLASH, endsSentence } from "./doc.ts";
+import { MARK_ARROW, MARK_AT, MARK_COPYRIGHT, MARK_PIPE, MARK_SLASH, endsSentence, endsWithEllipsis } from "./doc.ts";
 import { GROUP_BIT, GROUP_BITS, LEXICON_GROUPS } from "./lexicon.ts";
 import { LOWER, charClass, isUpperCased } from "./chars.ts";
 import { isSectionHeading } from "./section-headings.ts";
@@ -96,11 +96,12 @@ export function localFeatures(doc: TextDoc, html: boolean, spare = 0, transient 
     x[k++] = l.glued ? 1 : 0;
     x[k++] = (l.marks & (MARK_PIPE | MARK_ARROW)) !== 0 ? 1 : 0;
     x[k++] = (l.marks & MARK_COPYRIGHT) !== 0 ? 1 : 0;
-    x[k++] = (t.includes("@") || t.includes("www.") || ((l.marks & MARK_SLASH) !== 0 && t.includes("http"))) && URLISH.test(t) ? 1 : 0;
+    // URLISH needs an @, "www." or (with a slash) "http": the marks answer for the @ and the slash without a search.
+    x[k++] = ((l.marks & MARK_AT) !== 0 || ((l.marks & MARK_SLASH) !== 0 && t.includes("http")) || t.includes("www.")) && URLISH.test(t) ? 1 : 0;
     x[k++] = l.bylineOrDate ? 1 : 0;
     x[k++] = l.words <= 8 && isSectionHeading(l) ? 1 : 0;
     x[k++] = l.words >= 2 && l.caps === 1 && isUpperCased(t) ? 1 : 0;
-    x[k++] = t.endsWith("...") || t.endsWith("…") ? 1 : 0;
+    x[k++] = endsWithEllipsis(t) ? 1 : 0;
     for (const bit of GROUP_BITS) x[k++] = (l.lexicon & bit) !== 0 ? 1 : 0;
     x[k++] = l.words ? l.lexiconWords / l.words : 0;
     x[k++] = logCount(l.repeats);
