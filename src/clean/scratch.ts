@@ -3,7 +3,7 @@
 // and more work for the collector); a page of a text dump makes a dozen. Each place that needs one
 // owns its scratch: the array is valid until that place asks again, so none may be kept.
 
-type Typed = Float64Array | Int8Array | Uint8Array | Uint16Array;
+type Typed = Float64Array | Int8Array | Int32Array | Uint8Array | Uint16Array;
 
 export class Scratch<T extends Typed> {
   private array: T;
@@ -22,5 +22,6 @@ export class Scratch<T extends Typed> {
 
 export const float64Scratch = (): Scratch<Float64Array> => new Scratch((n) => new Float64Array(n));
 export const int8Scratch = (): Scratch<Int8Array> => new Scratch((n) => new Int8Array(n));
+export const int32Scratch = (): Scratch<Int32Array> => new Scratch((n) => new Int32Array(n));
 export const uint8Scratch = (): Scratch<Uint8Array> => new Scratch((n) => new Uint8Array(n));
 export const uint16Scratch = (): Scratch<Uint16Array> => new Scratch((n) => new Uint16Array(n));
