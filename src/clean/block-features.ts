@@ -47,6 +47,15 @@ export function contextNames(html: boolean): string[] {
   return [...CONTEXT_FEATURES, ...(html ? CONTAINER_FEATURES : [])];
 }
 
+/** `featureNames(html).length` and `contextNames(html).length`, without making the lists. */
+export function featureCount(html: boolean): number {
+  return TEXT_FEATURES.length + (html ? DOM_FEATURES.length : 0);
+}
+
+export function contextCount(html: boolean): number {
+  return CONTEXT_FEATURES.length + (html ? CONTAINER_FEATURES.length : 0);
+}
+
 const URLISH = /https?:\/\/|www\.|@\w/;
 
 /** The rows' buffer while scoring: one for page after page, grown as pages need. */
