@@ -239,11 +239,13 @@ export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], ht
   const n = z.length;
   const width = CONTEXT_FEATURES.length + (html ? CONTAINER_FEATURES.length : 0);
   const groups = html ? containerGroups(z, lines) : null;
-  const wordPrefix = sums.wordPrefix.zeros(n + 1);
-  const datePrefix = sums.datePrefix.zeros(n + 1);
-  const shortPrefix = sums.shortPrefix.zeros(n + 1);
-  const markerPrefix = sums.markerPrefix.zeros(n + 1);
-  const slugOf = sums.slugOf.zeros(n);
+  // Each place is written before it is read: the sums from their first place, set to 0 here.
+  const wordPrefix = sums.wordPrefix.room(n + 1);
+  const datePrefix = sums.datePrefix.room(n + 1);
+  const shortPrefix = sums.shortPrefix.room(n + 1);
+  const markerPrefix = sums.markerPrefix.room(n + 1);
+  const slugOf = sums.slugOf.room(n);
+  wordPrefix[0] = datePrefix[0] = shortPrefix[0] = markerPrefix[0] = 0;
   for (let i = 0; i < n; i++) {
     const l = lines[i]!;
     markerPrefix[i + 1] = markerPrefix[i]! + (isSectionMarker(l) ? 1 : 0);
@@ -252,7 +254,8 @@ export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], ht
     datePrefix[i + 1] = datePrefix[i]! + (l.dated || l.dateOrNumber || (l.words <= 12 && l.bylineOrDate) ? 1 : 0);
     shortPrefix[i + 1] = shortPrefix[i]! + (l.words <= 6 ? 1 : 0);
   }
-  const prefix = sums.prefix.zeros(n + 1);
+  const prefix = sums.prefix.room(n + 1);
+  prefix[0] = 0;
   for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + z[i]!;
   const mean = (a: number, b: number, skip: number) => {
     const lo = Math.max(0, a), hi = Math.min(n, b);
@@ -261,7 +264,7 @@ export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], ht
     return (prefix[hi]! - prefix[lo]! - (skip >= lo && skip < hi ? z[skip]! : 0)) / count;
   };
   // The run of lines the first model would keep, weighted by length: where the article most likely is.
-  const gain = sums.gain.zeros(n);
+  const gain = sums.gain.room(n);
   for (let i = 0; i < n; i++) gain[i] = z[i]! * Math.sqrt(1 + Math.min(LONG_PARAGRAPH, lines[i]!.words));
   const run = bestRun(gain);
   // What the page is mostly about: each content word's weight is the first model's confidence in

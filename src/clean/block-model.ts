@@ -73,7 +73,7 @@ export function scoreBlocks(doc: TextDoc, models: BlockModels = blockModels(doc.
   const slug = slugTerms(doc.meta.url);
   const rows = localFeatures(doc, html, contextCount(html), true, slug);
   const n = rows.length;
-  const local = localScratch.zeros(n);
+  const local = localScratch.room(n);
   for (let i = 0; i < n; i++) local[i] = logit(models.local, rows[i]!);
   contextFeatures(local, doc.lines, html, rows, width, slug);
   // A page of a few lines has no neighbourhood to speak of: the blocks are judged alone.

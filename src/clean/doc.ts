@@ -268,7 +268,8 @@ export function normBucket(norm: string): number {
 export function docOf(path: string, lines: Line[], meta: ArticleMeta, origin: "text" | "html"): TextDoc {
   // A line alone in its bucket reads like no other and is counted once; only lines sharing a bucket
   // are counted by their text (hashing every paragraph costs more).
-  const keys = keyScratch.zeros(lines.length);
+  // A line's bucket is written before it is read, for the lines that have one (40 words or fewer).
+  const keys = keyScratch.room(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.words > 40) continue;

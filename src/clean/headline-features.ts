@@ -85,7 +85,7 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
   // One buffer for all the candidates' features, each a view of it: a typed array of its own per
   // candidate costs more to allocate than its features cost to compute.
   const width = HEADLINE_FEATURES.length;
-  const features = transient ? candidateScratch.zeros(chosen.length * width) : new Float64Array(chosen.length * width);
+  const features = transient ? candidateScratch.room(chosen.length * width) : new Float64Array(chosen.length * width);
   // Whether each line is a date or a byline (`near`), asked by up to four candidates apiece: 0 not yet known.
   const dated = datedScratch.zeros(n);
   // The nearest possible headline above the body (the usual place).
@@ -294,8 +294,9 @@ function termUses(lines: readonly Line[], candidates: readonly number[], coreFro
   const head = usesScratch.head.zeros(slotRoom);
   /** By slot: the last line listed plus one. */
   const last = usesScratch.last.zeros(slotRoom);
-  const next = usesScratch.next.zeros(entryRoom);
-  const line = usesScratch.line.zeros(entryRoom);
+  // Written before they are read, entry by entry.
+  const next = usesScratch.next.room(entryRoom);
+  const line = usesScratch.line.room(entryRoom);
   let slotCount = 0, entries = 0;
   // A bit per low 16 bits of the candidates' words: most of the page's words are passed over unlooked-up.
   const known = knownBits.fill(0);
@@ -395,7 +396,7 @@ export function headlineContext(doc: TextDoc, candidates: readonly HeadlineCandi
   let bestSlug = 0;
   for (const c of candidates) bestSlug = Math.max(bestSlug, c.x[SLUG_F1]!);
   const width = HEADLINE_CONTEXT_FEATURES.length;
-  const features = transient ? contextScratch.zeros(m * width) : new Float64Array(m * width);
+  const features = transient ? contextScratch.room(m * width) : new Float64Array(m * width);
   return candidates.map((c, k) => {
     const other = z[k] === best ? second : best;
     let above = -1, below = -1;

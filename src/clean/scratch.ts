@@ -12,6 +12,12 @@ export class Scratch<T extends Typed> {
     this.array = make(256);
   }
 
+  /** `n` places holding whatever the last use left: for a caller that writes each place before it reads it. */
+  room(n: number): T {
+    if (this.array.length < n) this.array = this.make(Math.max(n, 2 * this.array.length));
+    return this.array.subarray(0, n) as T;
+  }
+
   /** `n` zeros, as `make(n)` would give them (a view of the shared array). */
   zeros(n: number): T {
     if (this.array.length < n) this.array = this.make(Math.max(n, 2 * this.array.length));

@@ -14,6 +14,15 @@ describe("Scratch", () => {
     }
   });
 
+  it("gives room of the asked length, sharing the zeros' array", () => {
+    const s = float64Scratch();
+    s.zeros(10).fill(7);
+    const r = s.room(5);
+    expect(r.length).toBe(5);
+    expect(r[4]).toBe(7);
+    expect(s.room(5000).length).toBe(5000);
+  });
+
   it("keeps the element type", () => {
     const a = int8Scratch().zeros(4);
     a[0] = 200;

@@ -84,9 +84,9 @@ export function locateScored(score: Float64Array, decode: DecodeSettings): Clean
 export function articleRun(doc: TextDoc, score: ArrayLike<number>, decode: DecodeSettings): { core: [number, number]; run: [number, number] } | null {
   const furniture = furnitureShaped(doc, score, Math.min(0, decode.bias));
   const n = doc.lines.length;
-  const core = bestRun(runGains(doc, score, 0, decode.power, furniture, coreGains.zeros(n)));
+  const core = bestRun(runGains(doc, score, 0, decode.power, furniture, coreGains.room(n)));
   if (!core) return null;
-  const gain = runGains(doc, score, decode.bias, decode.power, furniture, growGains.zeros(n));
+  const gain = runGains(doc, score, decode.bias, decode.power, furniture, growGains.room(n));
   const grow = (from: number, step: 1 | -1): number => {
     let sum = 0, best = 0, at = from;
     for (let i = from; i >= 0 && i < gain.length; i += step) {
