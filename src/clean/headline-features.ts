@@ -191,7 +191,8 @@ function leadCover(lines: readonly Line[], i: number, uses: TermUses, x: Float64
   if (lead.length === 0) return;
   let shared = 0, rare = 0, rareShared = 0;
   for (const t of l.terms) {
-    const hit = lead.some((terms) => terms.includes(t));
+    let hit = false;
+    for (let q = 0; q < lead.length && !hit; q++) hit = lead[q]!.includes(t);
     if (hit) shared++;
     if (linesWithCount(uses, t) <= 3) (rare++, hit && rareShared++);
   }
