@@ -1,11 +1,12 @@
-// npx tsx scripts/speed-text.ts [--passes 7] [--dump out.jsonl]: text-dump cleaning alone, for speed work.
+// npx tsx scripts/speed-text.ts [--passes 7] [--dump out.jsonl] [--dir DIR]: text-dump cleaning alone, for speed work.
 // Cleans every dev text dump (extraction-, webpages-, dates-dev; with and without its URL) and prints
 // pages per second from this process's CPU time (median of the passes, after one warm-up), so the
 // other processes on the machine do not count. `--dump` writes every page's whole cleaned result
 // (title, paragraphs, meta, context, messages, dropped lines, a hash of the block model's log-odds)
 // to compare runs byte for byte; with `--html`, the dev HTML pages' results as well.
-// Profile with: node --cpu-prof --import tsx scripts/speed-text.ts --passes 3
-import { readFileSync, writeFileSync } from "node:fs";
+// With `--dir`, the .txt files of DIR instead, read as UTF-8 without a URL (the bench's articles:
+// `--dir /tmp/cb10000`). Profile with: node --cpu-prof --import tsx scripts/speed-text.ts --passes 3
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createHash } from "node:crypto";
@@ -16,10 +17,14 @@ import { devSource, savedHtmlPages } from "../eval/lib/dev-source.ts";
 import { cleanAll, cpuPasses } from "../eval/lib/clean-speed.ts";
 
 const root = resolve(import.meta.dirname, "..");
-const { values } = parseArgs({ options: { passes: { type: "string", default: "7" }, dump: { type: "string" }, html: { type: "boolean" }, corpus: { type: "string", default: join(root, "../shared/corpus") } } });
+const { values } = parseArgs({ options: { passes: { type: "string", default: "7" }, dump: { type: "string" }, html: { type: "boolean" }, corpus: { type: "string", default: join(root, "../shared/corpus") }, dir: { type: "string" } } });
 
 const files: SourceFile[] = [];
-for (const set of ["extraction-dev.jsonl", "webpages-dev.jsonl", "dates-dev.jsonl"]) {
+if (values.dir) {
+  const dir = values.dir;
+  for (const name of readdirSync(dir).filter((n) => n.endsWith(".txt")).sort()) files.push(devSource(name, "text", readFileSync(join(dir, name), "utf8")));
+}
+for (const set of values.dir ? [] : ["extraction-dev.jsonl", "webpages-dev.jsonl", "dates-dev.jsonl"]) {
   for (const line of readFileSync(join(values.corpus, set), "utf8").split("\n")) {
     if (!line.trim()) continue;
     const r = JSON.parse(line) as { id: string; url: string | null; text_dump?: string };

@@ -4,13 +4,14 @@
 // the neighbourhood: the first model's verdict on the blocks around it, since an article is a run
 // of blocks and page furniture comes in runs too.
 import type { Line, TextDoc } from "./doc.ts";
-import { MARK_ARROW, MARK_COPYRIGHT, MARK_PIPE, MARK_SLASH, endsSentence } from "./doc.ts";
+import { MARK_ARROW, MARK_AT, MARK_COPYRIGHT, MARK_PIPE, MARK_SLASH, endsSentence, endsWithEllipsis } from "./doc.ts";
 import { GROUP_BIT, GROUP_BITS, LEXICON_GROUPS } from "./lexicon.ts";
 import { LOWER, charClass, isUpperCased } from "./chars.ts";
 import { isSectionHeading } from "./section-headings.ts";
 import { wordStats } from "./line-features.ts";
 import { TermSums } from "../text/term-sums.ts";
 import * as logTable from "../model/log-table.ts";
+import { float64Scratch } from "./scratch.ts";
 
 // Bound once: under tsx an imported name is read through a getter on every use, and these are per row.
 const { log1pCount, logCount } = logTable;
@@ -44,6 +45,15 @@ export function featureNames(html: boolean): string[] {
 
 export function contextNames(html: boolean): string[] {
   return [...CONTEXT_FEATURES, ...(html ? CONTAINER_FEATURES : [])];
+}
+
+/** `featureNames(html).length` and `contextNames(html).length`, without making the lists. */
+export function featureCount(html: boolean): number {
+  return TEXT_FEATURES.length + (html ? DOM_FEATURES.length : 0);
+}
+
+export function contextCount(html: boolean): number {
+  return CONTEXT_FEATURES.length + (html ? CONTAINER_FEATURES.length : 0);
 }
 
 const URLISH = /https?:\/\/|www\.|@\w/;
@@ -95,11 +105,12 @@ export function localFeatures(doc: TextDoc, html: boolean, spare = 0, transient 
     x[k++] = l.glued ? 1 : 0;
     x[k++] = (l.marks & (MARK_PIPE | MARK_ARROW)) !== 0 ? 1 : 0;
     x[k++] = (l.marks & MARK_COPYRIGHT) !== 0 ? 1 : 0;
-    x[k++] = (t.includes("@") || t.includes("www.") || ((l.marks & MARK_SLASH) !== 0 && t.includes("http"))) && URLISH.test(t) ? 1 : 0;
+    // URLISH needs an @, "www." or (with a slash) "http": the marks answer for the @ and the slash without a search.
+    x[k++] = ((l.marks & MARK_AT) !== 0 || ((l.marks & MARK_SLASH) !== 0 && t.includes("http")) || t.includes("www.")) && URLISH.test(t) ? 1 : 0;
     x[k++] = l.bylineOrDate ? 1 : 0;
     x[k++] = l.words <= 8 && isSectionHeading(l) ? 1 : 0;
     x[k++] = l.words >= 2 && l.caps === 1 && isUpperCased(t) ? 1 : 0;
-    x[k++] = t.endsWith("...") || t.endsWith("…") ? 1 : 0;
+    x[k++] = endsWithEllipsis(t) ? 1 : 0;
     for (const bit of GROUP_BITS) x[k++] = (l.lexicon & bit) !== 0 ? 1 : 0;
     x[k++] = l.words ? l.lexiconWords / l.words : 0;
     x[k++] = logCount(l.repeats);
@@ -214,6 +225,12 @@ const TOPIC_SHARE = 0.1;
 /** The topic words' weights, one table for page after page (`contextFeatures` empties it first). */
 const termMass = new TermSums();
 
+/** `contextFeatures`' running sums and per-line numbers, none kept past the call. */
+const sums = {
+  wordPrefix: float64Scratch(), datePrefix: float64Scratch(), shortPrefix: float64Scratch(), markerPrefix: float64Scratch(),
+  slugOf: float64Scratch(), prefix: float64Scratch(), gain: float64Scratch(), own: float64Scratch(),
+};
+
 /**
  * Neighbourhood features from the first model's log-odds `z` (one per line): written into `into`
  * from `offset` on when given (rows made with spare places), else into new rows.
@@ -222,21 +239,23 @@ export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], ht
   const n = z.length;
   const width = CONTEXT_FEATURES.length + (html ? CONTAINER_FEATURES.length : 0);
   const groups = html ? containerGroups(z, lines) : null;
-  const words = lines.map((l) => l.words);
-  const wordPrefix = new Float64Array(n + 1);
-  const datePrefix = new Float64Array(n + 1);
-  const shortPrefix = new Float64Array(n + 1);
-  const markerPrefix = new Float64Array(n + 1);
-  const slugOf = new Float64Array(n);
+  // Each place is written before it is read: the sums from their first place, set to 0 here.
+  const wordPrefix = sums.wordPrefix.room(n + 1);
+  const datePrefix = sums.datePrefix.room(n + 1);
+  const shortPrefix = sums.shortPrefix.room(n + 1);
+  const markerPrefix = sums.markerPrefix.room(n + 1);
+  const slugOf = sums.slugOf.room(n);
+  wordPrefix[0] = datePrefix[0] = shortPrefix[0] = markerPrefix[0] = 0;
   for (let i = 0; i < n; i++) {
     const l = lines[i]!;
     markerPrefix[i + 1] = markerPrefix[i]! + (isSectionMarker(l) ? 1 : 0);
     slugOf[i] = slugShare(l, slug);
-    wordPrefix[i + 1] = wordPrefix[i]! + words[i]!;
+    wordPrefix[i + 1] = wordPrefix[i]! + l.words;
     datePrefix[i + 1] = datePrefix[i]! + (l.dated || l.dateOrNumber || (l.words <= 12 && l.bylineOrDate) ? 1 : 0);
     shortPrefix[i + 1] = shortPrefix[i]! + (l.words <= 6 ? 1 : 0);
   }
-  const prefix = new Float64Array(n + 1);
+  const prefix = sums.prefix.room(n + 1);
+  prefix[0] = 0;
   for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + z[i]!;
   const mean = (a: number, b: number, skip: number) => {
     const lo = Math.max(0, a), hi = Math.min(n, b);
@@ -245,8 +264,8 @@ export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], ht
     return (prefix[hi]! - prefix[lo]! - (skip >= lo && skip < hi ? z[skip]! : 0)) / count;
   };
   // The run of lines the first model would keep, weighted by length: where the article most likely is.
-  const gain = new Float64Array(n);
-  for (let i = 0; i < n; i++) gain[i] = z[i]! * Math.sqrt(1 + Math.min(LONG_PARAGRAPH, words[i]!));
+  const gain = sums.gain.room(n);
+  for (let i = 0; i < n; i++) gain[i] = z[i]! * Math.sqrt(1 + Math.min(LONG_PARAGRAPH, lines[i]!.words));
   const run = bestRun(gain);
   // What the page is mostly about: each content word's weight is the first model's confidence in
   // the blocks that use it. Article paragraphs share their words with each other; a teaser for
@@ -254,7 +273,7 @@ export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], ht
   const mass = termMass;
   mass.clear();
   let total = 0;
-  const own = new Float64Array(n);
+  const own = sums.own.zeros(n);
   for (let i = 0; i < n; i++) {
     const w = Math.max(0, z[i]!);
     if (w === 0) continue;
@@ -283,7 +302,7 @@ export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], ht
       shared = count / terms.length;
     }
     const lo = Math.max(0, i - 3), hi = Math.min(n, i + 4);
-    const neighbourWords = (wordPrefix[hi]! - wordPrefix[lo]! - words[i]!) / Math.max(1, hi - lo - 1);
+    const neighbourWords = (wordPrefix[hi]! - wordPrefix[lo]! - lines[i]!.words) / Math.max(1, hi - lo - 1);
     const row = into ? into[i]! : new Float64Array(width);
     let k = into ? offset : 0;
     row[k++] = clamp(z[i]!);

@@ -5,7 +5,8 @@ import { loadModel, logit, type LogisticModel } from "../model/logistic.ts";
 import { boostedLogit, loadBoosted, type BoostedModel } from "./boosted.ts";
 import textWeights from "./weights/blocks-text.json" with { type: "json" };
 import htmlWeights from "./weights/blocks-html.json" with { type: "json" };
-import { contextFeatures, contextNames, featureNames, localFeatures, slugTerms } from "./block-features.ts";
+import { contextCount, contextFeatures, contextNames, featureCount, featureNames, localFeatures, slugTerms } from "./block-features.ts";
+import { float64Scratch } from "./scratch.ts";
 import type { TextDoc } from "./doc.ts";
 
 /** How the block log-odds become a body: settings chosen on the tuning halves with the real metrics. */
@@ -52,11 +53,13 @@ export function blockModels(html: boolean): BlockModels {
   return m;
 }
 
+const localScratch = float64Scratch();
+
 /** Fewer lines than this and the neighbourhood model has too little to go on. */
 const MIN_CONTEXT = 6;
 
 export interface BlockScores {
-  /** First-step log-odds, block alone. */
+  /** First-step log-odds, block alone: valid until the next `scoreBlocks` (one array serves page after page). */
   local: Float64Array;
   /** Second-step log-odds, block in its neighbourhood: what decides. */
   score: Float64Array;
@@ -66,11 +69,11 @@ export interface BlockScores {
 export function scoreBlocks(doc: TextDoc, models: BlockModels = blockModels(doc.origin === "html")): BlockScores {
   const html = doc.origin === "html";
   // One row per line: its own features, then its neighbourhood's (the local model reads the first part only).
-  const width = featureNames(html).length;
+  const width = featureCount(html);
   const slug = slugTerms(doc.meta.url);
-  const rows = localFeatures(doc, html, contextNames(html).length, true, slug);
+  const rows = localFeatures(doc, html, contextCount(html), true, slug);
   const n = rows.length;
-  const local = new Float64Array(n);
+  const local = localScratch.room(n);
   for (let i = 0; i < n; i++) local[i] = logit(models.local, rows[i]!);
   contextFeatures(local, doc.lines, html, rows, width, slug);
   // A page of a few lines has no neighbourhood to speak of: the blocks are judged alone.

@@ -8,11 +8,12 @@ import type { WordStats } from "./line-features.ts";
 import { isBylineOrDate } from "./bylines.ts";
 import { isDateOrNumberLine } from "./date-words.ts";
 import { isTrimmedSpace } from "./chars.ts";
+import { uint16Scratch } from "./scratch.ts";
 
 // Bound once: under tsx every imported name is read through a getter on each use.
 const { MARK_ARROW, MARK_PIPE, foldLine, gluedTeaser, headlineShape, isDateOrTime, opensWithBullet, proseShape, wordStats } = features;
 
-export { MARK_ARROW, MARK_COLON, MARK_COPYRIGHT, MARK_PIPE, MARK_SLASH, endsSentence, gluedTeaser } from "./line-features.ts";
+export { MARK_ARROW, MARK_AT, MARK_COLON, MARK_COPYRIGHT, MARK_PIPE, MARK_SLASH, endsSentence, endsWithEllipsis, gluedTeaser } from "./line-features.ts";
 
 export interface Line {
   text: string;
@@ -247,14 +248,18 @@ export function makeDoc(path: string, text: string, meta: ArticleMeta, origin: "
 }
 
 /**
- * How many of the page's lines fall in each bucket of `normKey`, for `docOf`; emptied after each
+ * How many of the page's lines fall in each bucket of `normBucket`, for `docOf`; emptied after each
  * page. Lines that read the same fall in the same bucket.
  */
 const KEY_BITS = 12;
 const keyCounts = new Uint32Array(1 << KEY_BITS);
+/** How many buckets `normBucket` has. */
+export const NORM_BUCKETS = 1 << KEY_BITS;
+/** Each line's bucket, for `docOf` (not kept past the call). */
+const keyScratch = uint16Scratch();
 
 /** A bucket of a line's `norm` by its length and three of its characters: cheap, and equal texts share it. */
-function normKey(norm: string): number {
+export function normBucket(norm: string): number {
   const n = norm.length;
   const h = Math.imul(n, 0x9e3779b1) ^ Math.imul(norm.charCodeAt(0) | 0, 0x85ebca6b) ^ Math.imul(norm.charCodeAt(n >> 1) | 0, 0xc2b2ae35) ^ (norm.charCodeAt(n - 1) | 0);
   return Math.imul(h, 0x27d4eb2f) >>> (32 - KEY_BITS);
@@ -263,11 +268,12 @@ function normKey(norm: string): number {
 export function docOf(path: string, lines: Line[], meta: ArticleMeta, origin: "text" | "html"): TextDoc {
   // A line alone in its bucket reads like no other and is counted once; only lines sharing a bucket
   // are counted by their text (hashing every paragraph costs more).
-  const keys = new Uint16Array(lines.length);
+  // A line's bucket is written before it is read, for the lines that have one (40 words or fewer).
+  const keys = keyScratch.room(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.words > 40) continue;
-    const k = normKey(l.norm);
+    const k = normBucket(l.norm);
     keys[i] = k;
     keyCounts[k]!++;
   }

@@ -10,6 +10,7 @@ import { GROUP_BIT } from "./lexicon.ts";
 import { headlineTokens, plainTokens, slugTokens, tokenF1 } from "./headline.ts";
 import { dateAt, isHeadlineByline } from "./bylines.ts";
 import { TermSums } from "../text/term-sums.ts";
+import { float64Scratch, int32Scratch, int8Scratch } from "./scratch.ts";
 
 export const HEADLINE_FEATURES = [
   "log-words", "caps-share", "stop-share", "ends-sentence", "ends-question", "headline-shape", "prose", "log-repeats",
@@ -59,8 +60,11 @@ export interface HeadlineCandidate {
 const ABOVE = 100;
 const INTO = 20;
 
-/** Candidate lines around the body's start, with their features. */
-export function headlineCandidates(doc: TextDoc, knownTitle: string | null = null): HeadlineCandidate[] {
+/**
+ * Candidate lines around the body's start, with their features. With `transient`, the features share
+ * one buffer with the next call's: for a caller done with them before then.
+ */
+export function headlineCandidates(doc: TextDoc, knownTitle: string | null = null, transient = false): HeadlineCandidate[] {
   const lines = doc.lines;
   const n = lines.length;
   if (n === 0) return [];
@@ -81,9 +85,9 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
   // One buffer for all the candidates' features, each a view of it: a typed array of its own per
   // candidate costs more to allocate than its features cost to compute.
   const width = HEADLINE_FEATURES.length;
-  const features = new Float64Array(chosen.length * width);
+  const features = transient ? candidateScratch.room(chosen.length * width) : new Float64Array(chosen.length * width);
   // Whether each line is a date or a byline (`near`), asked by up to four candidates apiece: 0 not yet known.
-  const dated = new Int8Array(n);
+  const dated = datedScratch.zeros(n);
   // The nearest possible headline above the body (the usual place).
   let nearest = -1;
   for (const i of chosen) if (i < start && lines[i]!.words >= 3) nearest = i;
@@ -148,6 +152,10 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
   return out;
 }
 
+const candidateScratch = float64Scratch();
+const datedScratch = int8Scratch();
+const contextScratch = float64Scratch();
+
 /**
  * Where the article's text begins: the first kept line of its core (the run where the block model
  * puts most article text), not a stray line the model kept higher up the page.
@@ -183,9 +191,10 @@ function leadCover(lines: readonly Line[], i: number, uses: TermUses, x: Float64
   if (lead.length === 0) return;
   let shared = 0, rare = 0, rareShared = 0;
   for (const t of l.terms) {
-    const hit = lead.some((terms) => terms.includes(t));
+    let hit = false;
+    for (let q = 0; q < lead.length && !hit; q++) hit = lead[q]!.includes(t);
     if (hit) shared++;
-    if ((linesWith(uses, t)?.length ?? 0) <= 3) (rare++, hit && rareShared++);
+    if (linesWithCount(uses, t) <= 3) (rare++, hit && rareShared++);
   }
   x[at] = shared / l.terms.length;
   x[at + 1] = rare > 0 ? rareShared / rare : 0;
@@ -240,14 +249,21 @@ const CLOCK = /(?<![\p{N}.:])\d{1,2}:\d{2}(?![\p{N}])/u;
 const LOWER_LETTER = /\p{Ll}/u;
 const UPPER_LETTER = /\p{Lu}/u;
 
-/** How the page uses the candidates' content words (only those are ever looked up), each by its slot. */
+/**
+ * How the page uses the candidates' content words (only those are ever looked up), each by its slot.
+ * The arrays are scratch, valid until the next page's `termUses`.
+ */
 interface TermUses {
   /** Each word's slot plus one; 0 for a word no candidate has. */
   slots: TermSums;
   /** By slot: how often the article's kept core lines use the word: a headline's words recur in its body, another story's or a menu's do not. */
-  body: number[];
-  /** By slot: the lines of up to 60 words that hold the word: lines that may quote a candidate. */
-  lines: number[][];
+  body: Int32Array;
+  /** By slot: how many lines of up to 60 words hold the word: lines that may quote a candidate. */
+  count: Int32Array;
+  /** Those lines as a list per slot: its last entry plus one (0 for none); by entry, the entry before it plus one, and its line. */
+  head: Int32Array;
+  next: Int32Array;
+  line: Int32Array;
 }
 
 /** How often the article's kept core lines use the word (0 for a word no candidate has). */
@@ -256,30 +272,39 @@ function bodyUses(uses: TermUses, t: number): number {
   return slot === 0 ? 0 : uses.body[slot - 1]!;
 }
 
-/** The lines of up to 60 words that hold the word, or undefined for a word no candidate has. */
-function linesWith(uses: TermUses, t: number): number[] | undefined {
+/** How many lines of up to 60 words hold the word (0 for a word no candidate has). */
+function linesWithCount(uses: TermUses, t: number): number {
   const slot = uses.slots.get(t);
-  return slot === 0 ? undefined : uses.lines[slot - 1];
+  return slot === 0 ? 0 : uses.count[slot - 1]!;
 }
 
-/** `termUses`' bit set and word slots, one for page after page (emptied first): cheaper than new ones per page. */
+/** `termUses`' bit set, word slots and lists, one for page after page (emptied first): cheaper than new ones per page. */
 const knownBits = new Uint32Array(2048);
 const termSlots = new TermSums();
+const usesScratch = { body: int32Scratch(), count: int32Scratch(), head: int32Scratch(), last: int32Scratch(), next: int32Scratch(), line: int32Scratch() };
 
 /** The candidates' content words, each with its use, in one pass over the page. */
 function termUses(lines: readonly Line[], candidates: readonly number[], coreFrom: number, coreTo: number): TermUses {
   const slots = termSlots;
   slots.clear();
-  const body: number[] = [];
-  const held: number[][] = [];
+  let slotRoom = 0, entryRoom = 0;
+  for (const i of candidates) slotRoom += lines[i]!.terms.length;
+  for (const l of lines) entryRoom += l.terms.length;
+  const body = usesScratch.body.zeros(slotRoom);
+  const count = usesScratch.count.zeros(slotRoom);
+  const head = usesScratch.head.zeros(slotRoom);
+  /** By slot: the last line listed plus one. */
+  const last = usesScratch.last.zeros(slotRoom);
+  // Written before they are read, entry by entry.
+  const next = usesScratch.next.room(entryRoom);
+  const line = usesScratch.line.room(entryRoom);
+  let slotCount = 0, entries = 0;
   // A bit per low 16 bits of the candidates' words: most of the page's words are passed over unlooked-up.
   const known = knownBits.fill(0);
   for (const i of candidates) {
     for (const t of lines[i]!.terms) {
       if (slots.get(t) !== 0) continue;
-      slots.add(t, body.length + 1);
-      body.push(0);
-      held.push([]);
+      slots.add(t, ++slotCount);
       known[(t >>> 5) & 2047]! |= 1 << (t & 31);
     }
   }
@@ -293,11 +318,16 @@ function termUses(lines: readonly Line[], candidates: readonly number[], coreFro
       const slot = slots.get(t) - 1;
       if (slot < 0) continue;
       if (inBody) body[slot]!++;
-      const list = held[slot]!;
-      if (short && list[list.length - 1] !== i) list.push(i);
+      if (short && last[slot] !== i + 1) {
+        last[slot] = i + 1;
+        line[entries] = i;
+        next[entries] = head[slot]!;
+        head[slot] = ++entries;
+        count[slot]!++;
+      }
     }
   }
-  return { slots, body, lines: held };
+  return { slots, body, count, head, next, line };
 }
 
 /**
@@ -306,14 +336,16 @@ function termUses(lines: readonly Line[], candidates: readonly number[], coreFro
  */
 function quotedIn(lines: readonly Line[], line: Line, uses: TermUses): number {
   if (line.norm.length < 12 || line.words < 2 || line.terms.length === 0) return 0;
-  let rarest: number[] | undefined;
+  let rarest = -1, fewest = -1;
   for (const t of line.terms) {
-    const list = linesWith(uses, t);
-    if (!rarest || (list?.length ?? 0) < rarest.length) rarest = list ?? [];
+    const slot = uses.slots.get(t) - 1;
+    const size = slot < 0 ? 0 : uses.count[slot]!;
+    if (fewest < 0 || size < fewest) (rarest = slot, (fewest = size));
   }
   let n = 0;
-  for (const i of rarest!) {
-    const o = lines[i]!;
+  if (rarest < 0) return 0;
+  for (let e = uses.head[rarest]!; e !== 0; e = uses.next[e - 1]!) {
+    const o = lines[uses.line[e - 1]!]!;
     if (o.norm.length > line.norm.length && o.norm.includes(line.norm)) n++;
   }
   return n;
@@ -356,16 +388,16 @@ const ADJACENT = 2;
 /**
  * Each candidate's first-model score set beside its neighbours': a kicker or section label stands
  * just above a stronger line, a standfirst just below one. `z` holds the first model's scores in
- * candidate order (page order).
+ * candidate order (page order). With `transient`, the rows share one buffer with the next call's.
  */
-export function headlineContext(doc: TextDoc, candidates: readonly HeadlineCandidate[], z: readonly number[]): Float64Array[] {
+export function headlineContext(doc: TextDoc, candidates: readonly HeadlineCandidate[], z: readonly number[], transient = false): Float64Array[] {
   const m = candidates.length;
   let best = -Infinity, second = -Infinity;
   for (const v of z) if (v > best) (second = best, (best = v)); else if (v > second) second = v;
   let bestSlug = 0;
   for (const c of candidates) bestSlug = Math.max(bestSlug, c.x[SLUG_F1]!);
   const width = HEADLINE_CONTEXT_FEATURES.length;
-  const features = new Float64Array(m * width);
+  const features = transient ? contextScratch.room(m * width) : new Float64Array(m * width);
   return candidates.map((c, k) => {
     const other = z[k] === best ? second : best;
     let above = -1, below = -1;

@@ -18,22 +18,25 @@ export function headlineModels(): HeadlineModels {
   return models;
 }
 
-/** The candidates a text dump's headline is chosen from: never the body's last line, which has no article below it. */
-export function headlineChoices(doc: TextDoc): HeadlineCandidate[] {
+/**
+ * The candidates a text dump's headline is chosen from: never the body's last line, which has no
+ * article below it. `transient`: their features are valid until the next call (`headlineCandidates`).
+ */
+export function headlineChoices(doc: TextDoc, transient = false): HeadlineCandidate[] {
   let last = -1;
   for (let i = doc.start; i < doc.end; i++) if (doc.lines[i]!.drop === null) last = i;
-  return headlineCandidates(doc).filter((c) => c.index < last);
+  return headlineCandidates(doc, null, transient).filter((c) => c.index < last);
 }
 
 /** Each candidate's score by the two models. */
 export function headlineScores(doc: TextDoc, candidates: readonly HeadlineCandidate[], m: HeadlineModels = headlineModels()): number[] {
   const z = candidates.map((c) => logit(m.line, c.x));
-  return headlineContext(doc, candidates, z).map((x) => logit(m.context, x));
+  return headlineContext(doc, candidates, z, true).map((x) => logit(m.context, x));
 }
 
 /** The line the models rate highest, or -1; nearer the body wins ties (candidates come in page order). */
 export function pickHeadline(doc: TextDoc, m: HeadlineModels = headlineModels()): number {
-  const candidates = headlineChoices(doc);
+  const candidates = headlineChoices(doc, true);
   const scores = headlineScores(doc, candidates, m);
   let best = -Infinity, index = -1;
   scores.forEach((s, k) => {

@@ -15,6 +15,7 @@ export const MARK_PIPE = 4;
 /** » or ›, the separators of breadcrumbs. */
 export const MARK_ARROW = 8;
 export const MARK_COPYRIGHT = 16;
+export const MARK_AT = 32;
 /** Mark bits by character code, for the Latin-1 range; › (U+203A) is tested on its own. */
 const MARK_OF = new Uint8Array(256);
 MARK_OF[58] = MARK_COLON;
@@ -22,6 +23,7 @@ MARK_OF[47] = MARK_SLASH;
 MARK_OF[124] = MARK_PIPE;
 MARK_OF[0xbb] = MARK_ARROW;
 MARK_OF[0xa9] = MARK_COPYRIGHT;
+MARK_OF[64] = MARK_AT;
 
 /** Hash step of one lower-cased code unit, as `wordStats` takes it while scanning. */
 const step = (h: number, c: number): number => (Math.imul(h, 31) + c) | 0;
@@ -289,6 +291,13 @@ export function foldLine(t: string, fold: number): string {
   // NFKC may make spaces ("¨" reads " ̈"; a wide space, a plain one).
   const out = t.normalize("NFKC").toLowerCase().replace(TYPOGRAPHIC, (ch) => PLAIN[ch]!);
   return out.includes("  ") ? out.replace(/ {2,}/g, " ").trim() : out.trim();
+}
+
+/** Ends with "..." or "…" (read from the end, no scan). */
+export function endsWithEllipsis(text: string): boolean {
+  const n = text.length;
+  const c = text.charCodeAt(n - 1);
+  return c === 0x2026 || (c === 46 && text.charCodeAt(n - 2) === 46 && text.charCodeAt(n - 3) === 46);
 }
 
 export const SENTENCE_END = /[.!?…]["'”’)\]]*(\s|$)/u;

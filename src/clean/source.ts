@@ -30,7 +30,7 @@ export function sourceOfText(lines: readonly Line[], body: readonly Line[]): Tex
   let source = selfName(lines, body);
   for (let i = lines.length - 1; i >= 0 && !source; i--) {
     const t = lines[i]!.text;
-    if (t.length > 160) continue;
+    if (t.length > 160 || !mayOpenCopyright(t.charCodeAt(0))) continue;
     source = copyrightHolder(t);
   }
   const first = body[0]?.text ?? "";
@@ -39,13 +39,19 @@ export function sourceOfText(lines: readonly Line[], body: readonly Line[]): Tex
   source ??= wire ? tidy(wire.toUpperCase() === "REUTERS" ? "Reuters" : wire) : null;
   let author: string | null = null;
   for (const l of lines.slice(0, 80)) {
-    const m = l.words <= 12 ? BYLINE.exec(l.text) : null;
+    const first = l.text.charCodeAt(0);
+    const m = l.words <= 12 && (first === 66 || first === 98) ? BYLINE.exec(l.text) : null;
     if (m) {
       author = m[1]!.trim();
       break;
     }
   }
   return { source, author };
+}
+
+/** COPYRIGHT_MARK opens with "c" or "C" (copyright), "©" or "(" ("(c)"): no other first character can match. */
+function mayOpenCopyright(c: number): boolean {
+  return c === 99 || c === 67 || c === 0xa9 || c === 40;
 }
 
 /** "© 2019 The Foo Times Ltd. All Rights Reserved." → "Foo Times". */

@@ -7,32 +7,62 @@ export function words(text: string): string[] {
 }
 
 /**
- * How many words `words` finds, without making them: a scan of the text by code point (the pattern's
- * Unicode classes cost most of the time, and most characters are ASCII, answered without them).
+ * How many words `words` finds, without making them: a scan of the text by UTF-16 unit, each looked
+ * up in a table (the pattern's Unicode classes cost most of the time; most characters are ASCII, and
+ * the rest are classed once each). Only a surrogate pair is read as one code point.
  */
 export function countWords(text: string): number {
   let n = 0;
   let i = 0;
   const end = text.length;
   while (i < end) {
-    let cp = text.codePointAt(i)!;
-    if (!isWordChar(cp)) {
-      i += cp > 0xffff ? 2 : 1;
+    let c = text.charCodeAt(i);
+    let k = c < 0x80 ? ASCII_KIND[c]! : c >= 0xd800 && c <= 0xdbff ? pointKind(text, i) : kindOf(c);
+    if ((k & WORD_CHAR) === 0) {
+      i += k & ASTRAL ? 2 : 1;
       continue;
     }
     n++;
     // [\p{L}\p{N}_]+ …
     do {
-      i += cp > 0xffff ? 2 : 1;
-      cp = i < end ? text.codePointAt(i)! : -1;
-    } while (cp >= 0 && isWordChar(cp));
+      i += k & ASTRAL ? 2 : 1;
+      // Most of a word: a run of lower-case ASCII letters.
+      for (c = i < end ? text.charCodeAt(i) : 0; c >= 0x61 && c <= 0x7a; c = i < end ? text.charCodeAt(i) : 0) i++;
+      if (i >= end) return n;
+      k = c < 0x80 ? ASCII_KIND[c]! : c >= 0xd800 && c <= 0xdbff ? pointKind(text, i) : kindOf(c);
+    } while (k & WORD_CHAR);
     // … (?:['’]\p{L}+)?
-    if ((cp === 0x27 || cp === 0x2019) && i + 1 < end && isLetter(text.codePointAt(i + 1)!)) {
+    if ((c === 0x27 || c === 0x2019) && i + 1 < end && (unitKind(text, i + 1) & LETTER_CHAR) !== 0) {
       i++;
-      for (cp = text.codePointAt(i)!; isLetter(cp); cp = i < end ? text.codePointAt(i)! : -1) i += cp > 0xffff ? 2 : 1;
+      while (i < end) {
+        const kk = unitKind(text, i);
+        if ((kk & LETTER_CHAR) === 0) break;
+        i += kk & ASTRAL ? 2 : 1;
+      }
     }
   }
   return n;
+}
+
+/** `kindOf` bits: a word character ([\p{L}\p{N}_]), a letter (\p{L}), a code point of two units. */
+const WORD_CHAR = 1;
+const LETTER_CHAR = 2;
+const ASTRAL = 4;
+const ASCII_KIND = new Uint8Array(0x80);
+for (let c = 0; c < 0x80; c++) {
+  const letter = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  ASCII_KIND[c] = letter ? WORD_CHAR | LETTER_CHAR : (c >= 0x30 && c <= 0x39) || c === 0x5f ? WORD_CHAR : 0;
+}
+
+/** The kind of the code point at `i` (a surrogate pair read whole, a lone surrogate as itself). */
+function unitKind(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c < 0x80 ? ASCII_KIND[c]! : c >= 0xd800 && c <= 0xdbff ? pointKind(text, i) : kindOf(c);
+}
+
+function pointKind(text: string, i: number): number {
+  const cp = text.codePointAt(i)!;
+  return cp > 0xffff ? kindOf(cp) | ASTRAL : kindOf(cp);
 }
 
 const LETTER = /^\p{L}$/u;
@@ -43,19 +73,9 @@ const kinds = new Uint8Array(0x10000);
 function kindOf(cp: number): number {
   if (cp < 0x10000 && kinds[cp] !== 0) return kinds[cp]! - 1;
   const c = String.fromCodePoint(cp);
-  const kind = (LETTER_OR_NUMBER.test(c) ? 1 : 0) + (LETTER.test(c) ? 2 : 0);
+  const kind = (LETTER_OR_NUMBER.test(c) ? WORD_CHAR : 0) + (LETTER.test(c) ? LETTER_CHAR : 0);
   if (cp < 0x10000) kinds[cp] = kind + 1;
   return kind;
-}
-
-function isWordChar(cp: number): boolean {
-  if (cp < 0x80) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x30 && cp <= 0x39) || cp === 0x5f;
-  return (kindOf(cp) & 1) !== 0;
-}
-
-function isLetter(cp: number): boolean {
-  if (cp < 0x80) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a);
-  return (kindOf(cp) & 2) !== 0;
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;

@@ -5,6 +5,7 @@ import type { CleanRule } from "./types.ts";
 import { dropLine, type TextDoc } from "../doc.ts";
 import { LONG_PARAGRAPH, bestRun } from "../block-features.ts";
 import { lineKind } from "./context.ts";
+import { float64Scratch, uint8Scratch } from "../scratch.ts";
 import { blockModels, scoreBlocks, type BlockModels, type DecodeSettings } from "../block-model.ts";
 
 /**
@@ -13,10 +14,8 @@ import { blockModels, scoreBlocks, type BlockModels, type DecodeSettings } from 
  * line must not outweigh an article of short paragraphs. A run of teasers glued to their headlines
  * ("…Bill At Troy SteakhouseA party of six…") must not outweigh a short article either.
  */
-export function runGains(doc: TextDoc, score: ArrayLike<number>, bias: number, power: number, furniture: Uint8Array): Float64Array {
-  const gain = new Float64Array(doc.lines.length);
-  // (1 + words) ** power for each of the few lengths, worked out once each: a power costs more than the rest.
-  const weight = new Float64Array(LONG_PARAGRAPH + 2).fill(-1);
+export function runGains(doc: TextDoc, score: ArrayLike<number>, bias: number, power: number, furniture: Uint8Array, gain: Float64Array = new Float64Array(doc.lines.length)): Float64Array {
+  const weight = weightsOf(power);
   for (let i = 0; i < gain.length; i++) {
     const b = 1 + Math.min(LONG_PARAGRAPH, doc.lines[i]!.words);
     if (weight[b]! < 0) weight[b] = b ** power;
@@ -27,12 +26,32 @@ export function runGains(doc: TextDoc, score: ArrayLike<number>, bias: number, p
 }
 
 /**
+ * (1 + words) ** power for each of the few lengths, worked out once each (a power costs more than the
+ * rest), kept while the power stays the same (page after page); -1 for one not worked out yet.
+ */
+const weights = new Float64Array(LONG_PARAGRAPH + 2);
+let weightsPower = Number.NaN;
+
+function weightsOf(power: number): Float64Array {
+  if (power !== weightsPower) {
+    weights.fill(-1);
+    weightsPower = power;
+  }
+  return weights;
+}
+
+/** `articleRun`'s gains and furniture marks, none kept past the call. */
+const coreGains = float64Scratch();
+const growGains = float64Scratch();
+const furnitureMarks = uint8Scratch();
+
+/**
  * Text lines of furniture shape (a share row, a byline, a headline glued to its teaser): they go
  * later whatever their score (rules/context.ts), so they count against the run, not for it. Only
  * lines scoring above `floor` are looked at: the others count against the run already.
  */
 function furnitureShaped(doc: TextDoc, score: ArrayLike<number>, floor: number): Uint8Array {
-  const out = new Uint8Array(doc.lines.length);
+  const out = furnitureMarks.zeros(doc.lines.length);
   if (doc.origin === "html") return out;
   for (let i = 0; i < out.length; i++) if (score[i]! > floor && lineKind(doc.lines[i]!) === "bad") out[i] = 1;
   return out;
@@ -64,9 +83,10 @@ export function locateScored(score: Float64Array, decode: DecodeSettings): Clean
  */
 export function articleRun(doc: TextDoc, score: ArrayLike<number>, decode: DecodeSettings): { core: [number, number]; run: [number, number] } | null {
   const furniture = furnitureShaped(doc, score, Math.min(0, decode.bias));
-  const core = bestRun(runGains(doc, score, 0, decode.power, furniture));
+  const n = doc.lines.length;
+  const core = bestRun(runGains(doc, score, 0, decode.power, furniture, coreGains.room(n)));
   if (!core) return null;
-  const gain = runGains(doc, score, decode.bias, decode.power, furniture);
+  const gain = runGains(doc, score, decode.bias, decode.power, furniture, growGains.room(n));
   const grow = (from: number, step: 1 | -1): number => {
     let sum = 0, best = 0, at = from;
     for (let i = from; i >= 0 && i < gain.length; i += step) {

@@ -1,5 +1,5 @@
 import type { CleanRule } from "./types.ts";
-import { bodyIndices, dropLine, endsSentence } from "../doc.ts";
+import { bodyIndices, dropLine, endsSentence, endsWithEllipsis, NORM_BUCKETS, normBucket } from "../doc.ts";
 
 /**
  * The headline repeated as an image alt or caption, and any line the page printed twice. Repeated
@@ -11,13 +11,17 @@ export const repeatedLines: CleanRule = {
   apply(doc) {
     const title = doc.title >= 0 ? doc.lines[doc.title]!.norm : null;
     const body = bodyIndices(doc);
+    // Only lines sharing a bucket of `normBucket` can read the same: the others are not hashed whole.
+    for (const i of body) bucketCounts[normBucket(doc.lines[i]!.norm)]!++;
     const count = new Map<string, number>();
     const repeat = body.map((i) => {
       const norm = doc.lines[i]!.norm;
+      if (bucketCounts[normBucket(norm)]! < 2) return false;
       const n = (count.get(norm) ?? 0) + 1;
       count.set(norm, n);
       return n > 1;
     });
+    for (const i of body) bucketCounts[normBucket(doc.lines[i]!.norm)] = 0;
     body.forEach((i, k) => {
       const line = doc.lines[i]!;
       if (line.norm === title) return dropLine(doc, i, "repeated-lines");
@@ -29,6 +33,9 @@ export const repeatedLines: CleanRule = {
   },
 };
 
+/** How many body lines fall in each `normBucket`, for `repeatedLines`; emptied after each page. */
+const bucketCounts = new Uint32Array(NORM_BUCKETS);
+
 const ELLIPSIS_END = /(\.\.\.|…)$/;
 
 /** Cut-off teaser headlines ("Who Is Paul Doyle? 53-Year-Old, Father Of Three, …") inside the body. */
@@ -37,7 +44,7 @@ export const truncatedTeasers: CleanRule = {
   apply(doc) {
     for (const i of bodyIndices(doc)) {
       const line = doc.lines[i]!;
-      if (!ELLIPSIS_END.test(line.text) || endsSentence(line.text.replace(ELLIPSIS_END, ""))) continue;
+      if (!endsWithEllipsis(line.text) || endsSentence(line.text.replace(ELLIPSIS_END, ""))) continue;
       // A link cut to fit its box stops mid-word or reads as a Title Case headline; a writer's
       // trailing "So frustrating …" does neither.
       const cut = !/\s(\.\.\.|…)$/.test(line.text) || line.caps > 0.5;
