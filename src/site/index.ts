@@ -17,9 +17,9 @@ import { carryFiles, fileIdentity, filesUnder, sameIdentity, type FileIdentity }
 import { pathPrefix, resolveHref } from "../text/paths.ts";
 import type { StoryView } from "../digest/index.ts";
 import { bundleCount, bundleFolder, bundleOf } from "./bundles.ts";
-import { configureEleventy, type EleventyConfigApi } from "./eleventy.ts";
+import { configureEleventy, type EleventyConfigApi, type EleventySetup } from "./eleventy.ts";
 import { fileOf, pagesToRender, planSite, type PlannedPage } from "./plan.ts";
-import { indexSearch } from "./search.ts";
+import { startSearch } from "./search.ts";
 import type { SiteState } from "./state.ts";
 
 export { siteStateNamespace, type SiteState } from "./state.ts";
@@ -132,31 +132,24 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
 
   const toRender = new Set(plan.pages.filter((p) => !carried.has(p.file)).map((p) => p.file));
   const written: string[] = [];
-  if (!renderNothing) {
-    const eleventy = await import("@11ty/eleventy");
-    const pages = pagesToRender(plan, toRender);
-    const prefix = pathPrefix(config.baseUrl);
-    const search = { merge: bundles.slice(1).map((b) => ({ bundlePath: resolveHref(`/${b.folder}/`, prefix) })) };
-    const onPage = (page: { url: string; outputPath: string }) => written.push(page.outputPath);
-    // Eleventy holds every page it renders until it has written them all: story pages beyond the
-    // first run's share are rendered in further runs of story pages alone, so memory stays bounded.
-    const runs = [pages.stories.slice(0, STORY_PAGES_PER_RUN)];
-    for (let i = STORY_PAGES_PER_RUN; i < pages.stories.length; i += STORY_PAGES_PER_RUN) runs.push(pages.stories.slice(i, i + STORY_PAGES_PER_RUN));
-    for (const [n, stories] of runs.entries()) {
-      const share = n === 0 ? { ...pages, stories } : { stories, days: [], months: [], redirects: [] };
-      const instance = new eleventy.default(templates, outputDir, {
-        // No config file: everything is set up by configureEleventy.
-        configPath: false,
-        quietMode: true,
-        config: (eleventyConfig: EleventyConfigApi) => configureEleventy(eleventyConfig, { site, model, pages: share, search, onPage, storiesOnly: n > 0 }),
-      });
-      instance.logger.overrideLogger(eleventyConsole);
-      await instance.write();
-    }
-  }
-  const rendered = performance.now();
+  // Pagefind indexes beside Eleventy (./search.ts): the carried-over story pages now, the rendered ones as they come.
   const urlOf = (file: string) => `/${file.replace(/index\.html$/, "")}`;
-  await indexSearch(outputDir, bundles.filter((b) => !b.carry).map((b) => ({ folder: b.folder, urls: b.pages.map((p) => urlOf(p.file)) })), config.language);
+  const rebuilt = bundles.filter((b) => !b.carry).map((b) => ({ folder: b.folder, urls: b.pages.map((p) => urlOf(p.file)) }));
+  const search = await startSearch(outputDir, rebuilt, config.language, (url) => carried.has(fileOf(url)));
+  let rendered = planned;
+  try {
+    if (!renderNothing) {
+      const merge = bundles.slice(1).map((b) => ({ bundlePath: resolveHref(`/${b.folder}/`, pathPrefix(config.baseUrl)) }));
+      await renderPages(outputDir, { site, model, pages: pagesToRender(plan, toRender), search: { merge } }, (page) => {
+        written.push(page.outputPath);
+        search.rendered(page.url, page.content);
+      });
+    }
+    rendered = performance.now();
+    await search.finish();
+  } finally {
+    await search.close();
+  }
   const searched = performance.now();
 
   const state: SiteState = { site: key, pages: {}, search: {} };
@@ -189,4 +182,27 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     ms: { plan: planned - started, eleventy: rendered - planned, search: searched - rendered },
   };
   return { state, stats };
+}
+
+/**
+ * Renders `setup.pages` with Eleventy. It holds every page it renders until it has written them all:
+ * story pages beyond the first run's share are rendered in further runs of story pages alone, so memory
+ * stays bounded.
+ */
+async function renderPages(outputDir: string, setup: Omit<EleventySetup, "onPage" | "storiesOnly">, onPage: NonNullable<EleventySetup["onPage"]>): Promise<void> {
+  const eleventy = await import("@11ty/eleventy");
+  const { pages } = setup;
+  const runs = [pages.stories.slice(0, STORY_PAGES_PER_RUN)];
+  for (let i = STORY_PAGES_PER_RUN; i < pages.stories.length; i += STORY_PAGES_PER_RUN) runs.push(pages.stories.slice(i, i + STORY_PAGES_PER_RUN));
+  for (const [n, stories] of runs.entries()) {
+    const share = n === 0 ? { ...pages, stories } : { stories, days: [], months: [], redirects: [] };
+    const instance = new eleventy.default(templates, outputDir, {
+      // No config file: everything is set up by configureEleventy.
+      configPath: false,
+      quietMode: true,
+      config: (eleventyConfig: EleventyConfigApi) => configureEleventy(eleventyConfig, { ...setup, pages: share, onPage, storiesOnly: n > 0 }),
+    });
+    instance.logger.overrideLogger(eleventyConsole);
+    await instance.write();
+  }
 }
