@@ -162,10 +162,10 @@ export async function runBuild(argv: string[]): Promise<number> {
       })();
       progress.step("rendering the site and its search index");
       const siteState = cache ? readState(cache.dir, siteStateNamespace, warn) : null;
-      site = await renderSite({ outputDir: out.site, config, model, previous: { dir: out.liveSite, state: siteState } });
+      // The feeds are written while Pagefind writes the search index (the site stage's last step).
+      const feeds = () => writeFeeds({ outputDir: out.site, config, model });
+      site = await renderSite({ outputDir: out.site, config, model, previous: { dir: out.liveSite, state: siteState }, alongside: feeds });
       lap("site");
-      await writeFeeds({ outputDir: out.site, config, model });
-      lap("feed");
       await out.commit();
       if (cache) {
         writeState(cache.dir, knownFilesNamespace, ingested.known, warn);

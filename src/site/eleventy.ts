@@ -41,8 +41,8 @@ export interface EleventySetup {
   search: { merge: Array<{ bundlePath: string }> };
   /** Only the story pages: every other template is left out of this run. */
   storiesOnly?: boolean;
-  /** Called with each page Eleventy writes: its URL and file. */
-  onPage?: (page: { url: string; outputPath: string }) => void;
+  /** Called with each page Eleventy writes: its URL, file and content (as written). */
+  onPage?: (page: { url: string; outputPath: string; content: string }) => void;
 }
 
 export function configureEleventy(eleventyConfig: EleventyConfigApi, data: EleventySetup): void {
@@ -73,9 +73,10 @@ export function configureEleventy(eleventyConfig: EleventyConfigApi, data: Eleve
   eleventyConfig.addFilter("monthTitle", kept(monthTitle));
   const onPage = data.onPage;
   if (onPage) {
+    // The only transform, so its content is the page as written.
     eleventyConfig.addTransform("digest-pages", function (content) {
       const { url, outputPath } = this.page;
-      if (typeof url === "string" && typeof outputPath === "string") onPage({ url, outputPath });
+      if (typeof url === "string" && typeof outputPath === "string") onPage({ url, outputPath, content });
       return content;
     });
   }

@@ -17,9 +17,9 @@ import { carryFiles, fileIdentity, filesUnder, sameIdentity, type FileIdentity }
 import { pathPrefix, resolveHref } from "../text/paths.ts";
 import type { StoryView } from "../digest/index.ts";
 import { bundleCount, bundleFolder, bundleOf } from "./bundles.ts";
-import { configureEleventy, type EleventyConfigApi } from "./eleventy.ts";
-import { fileOf, pagesToRender, planSite, type PlannedPage } from "./plan.ts";
-import { indexSearch } from "./search.ts";
+import { configureEleventy, type EleventyConfigApi, type EleventySetup } from "./eleventy.ts";
+import { fileOf, pagesToRender, planSite, type PagesToRender, type PlannedPage } from "./plan.ts";
+import { startSearch } from "./search.ts";
 import type { SiteState } from "./state.ts";
 
 export { siteStateNamespace, type SiteState } from "./state.ts";
@@ -38,6 +38,11 @@ export interface SiteOptions {
   model: DigestModel;
   /** The live site and the state the build that wrote it left: unchanged pages are carried over from it. */
   previous?: { dir: string; state: SiteState | null } | null;
+  /**
+   * Other writing into the site folder (the feeds) to do while Pagefind writes the search index, once
+   * Eleventy is done: the index is the last step of the stage, in a process of its own.
+   */
+  alongside?: () => Promise<void>;
 }
 
 export interface SiteStats {
@@ -49,8 +54,8 @@ export interface SiteStats {
   /** Search bundles, and how many were rebuilt (the others were carried over). */
   bundles: number;
   rebuilt: number;
-  /** Milliseconds: planning and carrying over; Eleventy; what Pagefind still needed after it. */
-  ms: { plan: number; eleventy: number; search: number };
+  /** Milliseconds: planning and carrying over; Eleventy; what Pagefind still needed after it; the work done alongside it (`alongside`). */
+  ms: { plan: number; eleventy: number; search: number; alongside: number };
 }
 
 export interface SiteResult {
@@ -132,32 +137,33 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
 
   const toRender = new Set(plan.pages.filter((p) => !carried.has(p.file)).map((p) => p.file));
   const written: string[] = [];
-  if (!renderNothing) {
-    const eleventy = await import("@11ty/eleventy");
-    const pages = pagesToRender(plan, toRender);
-    const prefix = pathPrefix(config.baseUrl);
-    const search = { merge: bundles.slice(1).map((b) => ({ bundlePath: resolveHref(`/${b.folder}/`, prefix) })) };
-    const onPage = (page: { url: string; outputPath: string }) => written.push(page.outputPath);
-    // Eleventy holds every page it renders until it has written them all: story pages beyond the
-    // first run's share are rendered in further runs of story pages alone, so memory stays bounded.
-    const runs = [pages.stories.slice(0, STORY_PAGES_PER_RUN)];
-    for (let i = STORY_PAGES_PER_RUN; i < pages.stories.length; i += STORY_PAGES_PER_RUN) runs.push(pages.stories.slice(i, i + STORY_PAGES_PER_RUN));
-    for (const [n, stories] of runs.entries()) {
-      const share = n === 0 ? { ...pages, stories } : { stories, days: [], months: [], redirects: [] };
-      const instance = new eleventy.default(templates, outputDir, {
-        // No config file: everything is set up by configureEleventy.
-        configPath: false,
-        quietMode: true,
-        config: (eleventyConfig: EleventyConfigApi) => configureEleventy(eleventyConfig, { site, model, pages: share, search, onPage, storiesOnly: n > 0 }),
-      });
-      instance.logger.overrideLogger(eleventyConsole);
-      await instance.write();
-    }
-  }
-  const rendered = performance.now();
+  // Pagefind indexes beside Eleventy (./search.ts): the carried-over story pages now, the rendered ones as they come.
   const urlOf = (file: string) => `/${file.replace(/index\.html$/, "")}`;
-  await indexSearch(outputDir, bundles.filter((b) => !b.carry).map((b) => ({ folder: b.folder, urls: b.pages.map((p) => urlOf(p.file)) })), config.language);
-  const searched = performance.now();
+  const rebuilt = bundles.filter((b) => !b.carry).map((b) => ({ folder: b.folder, urls: b.pages.map((p) => urlOf(p.file)) }));
+  const search = await startSearch(outputDir, rebuilt, config.language, (url) => carried.has(fileOf(url)));
+  let rendered = planned;
+  let searched = planned;
+  let alongsideMs = 0;
+  try {
+    if (!renderNothing) {
+      const merge = bundles.slice(1).map((b) => ({ bundlePath: resolveHref(`/${b.folder}/`, pathPrefix(config.baseUrl)) }));
+      await renderPages(outputDir, { site, model, pages: pagesToRender(plan, toRender), search: { merge } }, (page) => {
+        written.push(page.outputPath);
+        search.rendered(page.url, page.content);
+      });
+    }
+    rendered = performance.now();
+    const finished = search.finish().then(() => performance.now());
+    // Both are waited for, whichever fails first, before Pagefind is stopped.
+    const beside = options.alongside ? options.alongside().then(() => performance.now()) : Promise.resolve(rendered);
+    const [indexed, besideDone] = await Promise.allSettled([finished, beside]);
+    if (indexed.status === "rejected") throw indexed.reason;
+    if (besideDone.status === "rejected") throw besideDone.reason;
+    searched = indexed.value;
+    alongsideMs = besideDone.value - rendered;
+  } finally {
+    await search.close();
+  }
 
   const state: SiteState = { site: key, pages: {}, search: {} };
   const record = (file: string, fileKey: string) => {
@@ -186,7 +192,31 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     carried: carried.size + (renderNothing ? wholePages.length : 0),
     bundles: bundles.length,
     rebuilt: bundles.filter((b) => !b.carry).length,
-    ms: { plan: planned - started, eleventy: rendered - planned, search: searched - rendered },
+    ms: { plan: planned - started, eleventy: rendered - planned, search: searched - rendered, alongside: alongsideMs },
   };
   return { state, stats };
+}
+
+/**
+ * Renders `setup.pages` with Eleventy. It holds every page it renders until it has written them all:
+ * story pages are rendered in runs of story pages alone, so memory stays bounded. The story pages come
+ * first, since the search index waits for them and not for the rest: Pagefind writes the index while
+ * the last run renders the other pages.
+ */
+async function renderPages(outputDir: string, setup: Omit<EleventySetup, "onPage" | "storiesOnly">, onPage: NonNullable<EleventySetup["onPage"]>): Promise<void> {
+  const eleventy = await import("@11ty/eleventy");
+  const { pages } = setup;
+  const runs: Array<{ share: PagesToRender; storiesOnly: boolean }> = [];
+  for (let i = 0; i < pages.stories.length; i += STORY_PAGES_PER_RUN) runs.push({ share: { stories: pages.stories.slice(i, i + STORY_PAGES_PER_RUN), days: [], months: [], redirects: [] }, storiesOnly: true });
+  runs.push({ share: { ...pages, stories: [] }, storiesOnly: false });
+  for (const { share, storiesOnly } of runs) {
+    const instance = new eleventy.default(templates, outputDir, {
+      // No config file: everything is set up by configureEleventy.
+      configPath: false,
+      quietMode: true,
+      config: (eleventyConfig: EleventyConfigApi) => configureEleventy(eleventyConfig, { ...setup, pages: share, onPage, storiesOnly }),
+    });
+    instance.logger.overrideLogger(eleventyConsole);
+    await instance.write();
+  }
 }

@@ -1,0 +1,66 @@
+// The search index is built beside rendering: carried-over pages are sent first, the pages being
+// rendered hold their place with a stand-in until Eleventy hands them over, in whatever order it does.
+// Whatever the mix, the index must be byte for byte the one made from the finished pages in order.
+import { beforeAll, describe, expect, it } from "vitest";
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startSearch } from "../../src/site/search.ts";
+import { build, hostile, seeds, tree } from "./build.ts";
+
+describe("search index beside rendering", () => {
+  let site: string;
+  let digests: string;
+  let urls: string[];
+  const html = (url: string) => readFileSync(join(site, url, "index.html"), "utf8");
+
+  beforeAll(async () => {
+    const input = mkdtempSync(join(tmpdir(), "digest-search-"));
+    for (const fixture of [seeds, hostile]) cpSync(fixture, join(input, fixture.split("/").pop()!), { recursive: true });
+    ({ site, digests } = await build(input));
+    urls = readdirSync(join(site, "stories"))
+      .sort()
+      .map((id) => `/stories/${id}/`)
+      .filter((url) => html(url).includes("data-pagefind-body"));
+  });
+
+  /** The bundle's files when the pages in `late` come through `rendered`, in that order, and the rest are read from the site. */
+  async function index(late: string[]): Promise<Record<string, string>> {
+    const out = mkdtempSync(join(tmpdir(), "digest-search-out-"));
+    const search = await startSearch(site, [{ folder: "bundle", urls }], "en", (url) => !late.includes(url));
+    for (const url of late) search.rendered(url, html(url));
+    await search.finish();
+    await search.close();
+    // The index is written into the site folder given: move the comparison off it.
+    cpSync(join(site, "bundle"), out, { recursive: true });
+    return tree(out);
+  }
+
+  it("writes the same files whichever pages are rendered and in whatever order they come", async () => {
+    expect(urls.length).toBeGreaterThanOrEqual(4);
+    const read = await index([]);
+    expect(Object.keys(read)).toContain("pagefind-entry.json");
+    expect(JSON.parse(read["pagefind-entry.json"]!).languages.en.page_count).toBe(urls.length);
+    expect(await index([...urls].reverse())).toEqual(read);
+    expect(await index([urls[2]!, urls[0]!])).toEqual(read);
+  });
+
+  it("is the index the build wrote for the same pages in the same order", async () => {
+    // The build adds its story pages in model order: the days newest first, each day's stories as its digest lists them.
+    const built = tree(join(site, "pagefind"));
+    const days = readdirSync(digests).filter((name) => /^\d{4}-\d\d-\d\d\.md$/.test(name)).sort().reverse();
+    const inModelOrder = days.flatMap((day) => [...readFileSync(join(digests, day), "utf8").split("\n---")[0]!.matchAll(/^ {2}- (\S+)$/gm)].map((m) => `/stories/${m[1]}/`));
+    expect([...inModelOrder].sort()).toEqual(urls);
+    const search = await startSearch(site, [{ folder: "again", urls: inModelOrder }], "en", () => false);
+    for (const url of [...urls].reverse()) search.rendered(url, html(url));
+    await search.finish();
+    await search.close();
+    expect(tree(join(site, "again"))).toEqual(built);
+  });
+
+  it("fails, naming a page, when a page it waits for never comes", async () => {
+    const search = await startSearch(site, [{ folder: "unfinished", urls }], "en", (url) => url !== urls[1]);
+    await expect(search.finish()).rejects.toThrow(urls[1]!);
+    await search.close();
+  });
+});
