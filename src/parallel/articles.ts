@@ -138,7 +138,7 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
       try {
         const args: ArticleTaskArgs = { zone: options.zone, ruleNames: ruleNames! };
         const task = { module: moduleUrl("./article-task", import.meta.url), name: "prepareFiles" };
-        await pool.forEach<SourceFile, PreparedFile>(task, todoFiles, args, chunk, (start, out) => out.forEach((p, k) => take(start + k, p)), { local: (items) => prepareFiles(items, args), load });
+        await pool.forEach<SourceFile, PreparedFile>(task, todoFiles, args, chunk, (start, out) => out.forEach((p, k) => take(start + k, p)), { local: (items) => prepareFiles(items, args), load, ahead: 2 });
       } catch (error) {
         // A thread that fails (it ran out of memory, say) costs speed, not the build: the rest is done here.
         options.warn?.(`worker threads failed (${(error as Error).message}); going on without them`);
