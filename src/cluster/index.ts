@@ -59,7 +59,12 @@ export interface ClusterOptions {
    * alone). The stories are the same; clustering the same articles again reads their text instead.
    */
   releaseTerms?: boolean;
+  /** Called as each step of clustering ends (for the benchmark's step table: scripts/bench-cluster-steps.ts). */
+  onStep?: (step: ClusterStep) => void;
 }
+
+/** The steps of `clusterArticles`, in order. */
+export type ClusterStep = "profiles" | "pairs" | "context" | "groups" | "followUps";
 
 export const defaultClusterOptions: ClusterOptions = {
   windowDays: 2,
@@ -159,7 +164,9 @@ function likelyEdges(pairs: PairList, model: LogisticModel, features: Float64Arr
 }
 
 export function clusterArticles(articles: readonly DatedArticle[], options: ClusterOptions = defaultClusterOptions, models: MergeModels = mergeModels()): StoryCluster[] {
+  const step = options.onStep ?? (() => {});
   const { order, profiles, spans, days } = prepareArticles(articles, options);
+  step("profiles");
   // Each candidate is scored as it is found; only pairs that might merge are kept.
   const width = PAIR_FEATURES.length;
   const scratch = new Float64Array(width);
@@ -174,9 +181,12 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
     edges.b[edges.length] = j;
     edges.weight[edges.length++] = p;
   });
+  step("pairs");
   edges = contextEdges(order.length, edges, models.context);
+  step("context");
   const decision = options.mergeThreshold === undefined ? models.decision : { ...models.decision, threshold: options.mergeThreshold };
   const groups = groupArticles(spans, edges, decision, options.windowDays, profiles);
+  step("groups");
   const clusters = groups.map((g): StoryCluster => ({ id: fallbackId(g.members.map((i) => order[i]!), spans, g.members), members: g.members.map((i) => order[i]!), followUpOf: null }));
   const links = linkFollowUps(
     groups.map((g) => g.members),
@@ -187,6 +197,7 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
   links.forEach((earlier, later) => {
     clusters[later]!.followUpOf = clusters[earlier]!.id;
   });
+  step("followUps");
   return clusters;
 }
 
