@@ -107,12 +107,15 @@ export interface ScoredPairs {
   features: Float64Array;
 }
 
-/** Articles in path order, their profiles, time spans and days. */
-function prepareArticles(articles: readonly DatedArticle[], options: ClusterOptions): { order: DatedArticle[]; profiles: Profile[]; spans: TimeSpan[]; days: Array<number | null> } {
+/** Articles in path order, their profiles, time spans and days, and the articles by day (see dayOrder). */
+function prepareArticles(articles: readonly DatedArticle[], options: ClusterOptions): { order: DatedArticle[]; profiles: Profile[]; spans: TimeSpan[]; days: Array<number | null>; byDay: Int32Array } {
   const order = [...articles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const profiles = buildProfiles(order, options.keyTerms, options.releaseTerms);
   const spans = order.map((a) => spanOf(a.evidence));
-  return { order, profiles, spans, days: spans.map((s) => dayOrNull(s.first)) };
+  const days = spans.map((s) => dayOrNull(s.first));
+  const byDay = dayOrder(days);
+  // Vectors laid out by day: the articles compared with one another lie near one another in memory.
+  const profiles = buildProfiles(order, options.keyTerms, options.releaseTerms, byDay);
+  return { order, profiles, spans, days, byDay };
 }
 
 function growEdges(e: WeightedEdges): WeightedEdges {
@@ -183,7 +186,7 @@ function likelyEdges(pairs: PairList, model: LogisticModel, features: Float64Arr
 
 export function clusterArticles(articles: readonly DatedArticle[], options: ClusterOptions = defaultClusterOptions, models: MergeModels = mergeModels()): StoryCluster[] {
   const step = options.onStep ?? (() => {});
-  const { order, profiles, spans, days } = prepareArticles(articles, options);
+  const { order, profiles, spans, days, byDay } = prepareArticles(articles, options);
   step("profiles");
   // Each candidate is scored as it is found; only pairs that might merge are kept.
   const width = PAIR_FEATURES.length;
@@ -205,7 +208,7 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
       edges.b[edges.length] = j;
       edges.weight[edges.length++] = p;
     },
-    dayOrder(days),
+    byDay,
   );
   edges = byFirstArticle(edges, order.length);
   step("pairs");
