@@ -130,7 +130,7 @@ function wordTokenOf(token: string): WordToken {
  * replaces a dozen steps. Emptied when full.
  */
 class WordTokens {
-  private static readonly LIMIT = 1 << 17;
+  private static readonly LIMIT = 1 << 14;
   /** Two numbers a slot side by side (one memory access finds both): the spelling's hash and its index (-1: free). */
   private readonly slots = new Int32Array(4 * WordTokens.LIMIT).fill(-1);
   private readonly spellings: string[] = [];
