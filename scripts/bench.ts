@@ -198,6 +198,7 @@ const aa = articleMedians("added");
 const aw = [12, 9, 9, 9];
 console.log(row(["  clean", f1(ca.clean, 0), "", f1(ua.clean, 0), "", f1(aa.clean, 0)], sw));
 console.log(row(["  date", f1(ca.date, 0), "", f1(ua.date, 0), "", f1(aa.date, 0)], sw));
+console.log(row(["  terms", f1(ca.terms, 0), "", f1(ua.terms, 0), "", f1(aa.terms, 0)], sw));
 console.log(row(["  cache read", f1(ca.cacheRead, 0), "", f1(ua.cacheRead, 0), "", f1(aa.cacheRead, 0)], sw));
 console.log(row(["  cache write", f1(ca.cacheWrite, 0), "", f1(ua.cacheWrite, 0), "", f1(aa.cacheWrite, 0)], sw));
 void aw;

@@ -16,7 +16,7 @@ export interface PipelineOptions {
   /** Story ids earlier builds assigned (the digests folder's state file); ids are kept from it. */
   identity?: IdentityState | null;
   /** When given, filled with the milliseconds each stage took (for the benchmark). */
-  timings?: Partial<Record<"clean" | "date" | "cluster" | "summarise", number>>;
+  timings?: Partial<Record<"clean" | "date" | "terms" | "cluster" | "summarise", number>>;
   /**
    * Each file's per-article outcome, already computed (src/parallel/articles.ts: on threads, from the
    * cache), in the order of `files`. Computed here, one file after another, when absent.
@@ -50,7 +50,7 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
     timings[stage] = (timings[stage] ?? 0) + (now - mark);
     mark = now;
   };
-  const clock: ArticleClock = { clean: 0, date: 0 };
+  const clock: ArticleClock = { clean: 0, date: 0, terms: 0 };
   const outcomes = options.prepared ?? files.map((file) => prepareArticle(file, options, clock));
   for (let outcome of outcomes) {
     if ("article" in outcome) {
@@ -70,6 +70,7 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
   if (!options.prepared) {
     timings.clean = (timings.clean ?? 0) + clock.clean;
     timings.date = (timings.date ?? 0) + clock.date;
+    timings.terms = (timings.terms ?? 0) + clock.terms;
   }
   mark = performance.now();
   // The articles' `terms` serve clustering alone: let go of them as it reads them.

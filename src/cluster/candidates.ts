@@ -38,8 +38,7 @@ function postingsOf(profiles: readonly Profile[], days: ReadonlyArray<number | n
   const weight = new Float32Array(entries);
   const fill = start.slice(0, keys);
   const dated = new Int32Array(keys);
-  const order = profiles.map((_, i) => i).sort((x, y) => (days[x] ?? Infinity) - (days[y] ?? Infinity) || x - y);
-  for (const i of order) {
+  for (const i of dayOrder(days)) {
     const p = profiles[i]!.keys;
     const d = days[i];
     for (let k = p.from; k < p.to; k++) {
@@ -80,14 +79,23 @@ export function candidatePairs(profiles: readonly Profile[], days: ReadonlyArray
   return { a, b, length };
 }
 
-/** Calls `visit(i, j)` (i < j) for every candidate pair, in order of i then j. */
-export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: CandidateOptions, visit: (i: number, j: number) => void): void {
+/** The articles by day, the undated last, ties by index. */
+export function dayOrder(days: ReadonlyArray<number | null>): Int32Array {
+  return Int32Array.from(days.keys()).sort((x, y) => (days[x] ?? Infinity) - (days[y] ?? Infinity) || x - y);
+}
+
+/**
+ * Calls `visit(i, j)` (i < j) for every candidate pair: each i once, in the order `order` gives (by
+ * default ascending), with its j ascending. The pairs and their key scores do not depend on the order.
+ */
+export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: CandidateOptions, visit: (i: number, j: number) => void, order?: Int32Array): void {
   const { start, dated, holder, day: postingDay, weight } = postingsOf(profiles, days);
   const n = profiles.length;
   const score = new Float64Array(n);
   const touched: number[] = [];
   const w = options.windowDays;
-  for (let i = 0; i < n; i++) {
+  for (let o = 0; o < n; o++) {
+    const i = order ? order[o]! : o;
     const p = profiles[i]!.keys;
     const day = days[i] ?? null;
     for (let k = p.from; k < p.to; k++) {

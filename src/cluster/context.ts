@@ -11,39 +11,47 @@ export const CONTEXT_FEATURES = ["pairLogOdds", "conflict", "support", "neighbou
 /** Links at least this probable make an article's strong neighbourhood. */
 export const STRONG = 0.5;
 
+/** Every article's strong links in flat arrays: article x's are ids[start[x]] … ids[start[x + 1] - 1], by id, with their probabilities p. */
 interface Neighbours {
+  start: Int32Array;
   ids: Int32Array;
   p: Float32Array;
 }
 
-function neighbourhoods(n: number, edges: WeightedEdges): Neighbours[] {
-  const degree = new Int32Array(n);
+function neighbourhoods(n: number, edges: WeightedEdges): Neighbours {
+  const start = new Int32Array(n + 1);
   for (let k = 0; k < edges.length; k++) {
     if (edges.weight[k]! < STRONG) continue;
-    degree[edges.a[k]!]!++;
-    degree[edges.b[k]!]!++;
+    start[edges.a[k]! + 1]!++;
+    start[edges.b[k]! + 1]!++;
   }
-  const out = Array.from(degree, (d): Neighbours => ({ ids: new Int32Array(d), p: new Float32Array(d) }));
-  const fill = new Int32Array(n);
+  for (let x = 0; x < n; x++) start[x + 1]! += start[x]!;
+  const ids = new Int32Array(start[n]!);
+  const p = new Float32Array(start[n]!);
+  const fill = start.slice(0, n);
   for (let k = 0; k < edges.length; k++) {
     const w = edges.weight[k]!;
     if (w < STRONG) continue;
     const [a, b] = [edges.a[k]!, edges.b[k]!];
-    out[a]!.ids[fill[a]!] = b;
-    out[a]!.p[fill[a]!++] = w;
-    out[b]!.ids[fill[b]!] = a;
-    out[b]!.p[fill[b]!++] = w;
+    ids[fill[a]!] = b;
+    p[fill[a]!++] = w;
+    ids[fill[b]!] = a;
+    p[fill[b]!++] = w;
   }
-  for (const nb of out) sortTogether(nb);
-  return out;
-}
-
-function sortTogether(nb: Neighbours): void {
-  const order = Array.from(nb.ids.keys()).sort((x, y) => nb.ids[x]! - nb.ids[y]!);
-  const ids = Int32Array.from(order, (i) => nb.ids[i]!);
-  const p = Float32Array.from(order, (i) => nb.p[i]!);
-  nb.ids.set(ids);
-  nb.p.set(p);
+  // Each article's links by id (an article links to another at most once): insertion sort, most have few.
+  for (let x = 0; x < n; x++) {
+    for (let i = start[x]! + 1; i < start[x + 1]!; i++) {
+      const [id, w] = [ids[i]!, p[i]!];
+      let at = i;
+      for (; at > start[x]! && ids[at - 1]! > id; at--) {
+        ids[at] = ids[at - 1]!;
+        p[at] = p[at - 1]!;
+      }
+      ids[at] = id;
+      p[at] = w;
+    }
+  }
+  return { start, ids, p };
 }
 
 /**
@@ -54,7 +62,7 @@ function sortTogether(nb: Neighbours): void {
  * this pair is that side's best), the larger and the smaller of the two.
  */
 export function contextFeatures(n: number, edges: WeightedEdges): Float64Array {
-  const nbs = neighbourhoods(n, edges);
+  const { start, ids, p } = neighbourhoods(n, edges);
   // Each article's two strongest links (and the first one's other end), to see whether a pair is each side's best.
   const best1 = new Float32Array(n);
   const best2 = new Float32Array(n);
@@ -75,30 +83,30 @@ export function contextFeatures(n: number, edges: WeightedEdges): Float64Array {
   const out = new Float64Array(edges.length * width);
   for (let k = 0; k < edges.length; k++) {
     const [a, b] = [edges.a[k]!, edges.b[k]!];
-    const [x, y] = [nbs[a]!, nbs[b]!];
+    const [xEnd, yEnd] = [start[a + 1]!, start[b + 1]!];
     let conflict = 0;
     let support = 0;
     let mass = 0;
-    let i = 0;
-    let j = 0;
-    while (i < x.ids.length || j < y.ids.length) {
-      const ci = i < x.ids.length ? x.ids[i]! : Infinity;
-      const cj = j < y.ids.length ? y.ids[j]! : Infinity;
+    let i = start[a]!;
+    let j = start[b]!;
+    while (i < xEnd || j < yEnd) {
+      const ci = i < xEnd ? ids[i]! : Infinity;
+      const cj = j < yEnd ? ids[j]! : Infinity;
       if (ci === cj) {
-        const [pa, pb] = [x.p[i++]!, y.p[j++]!];
+        const [pa, pb] = [p[i++]!, p[j++]!];
         support += pa * pb;
         mass += pa + pb;
         conflict += pa * (1 - pb) + pb * (1 - pa);
       } else if (ci < cj) {
         if (ci !== b) {
-          conflict += x.p[i]!;
-          mass += x.p[i]!;
+          conflict += p[i]!;
+          mass += p[i]!;
         }
         i++;
       } else {
         if (cj !== a) {
-          conflict += y.p[j]!;
-          mass += y.p[j]!;
+          conflict += p[j]!;
+          mass += p[j]!;
         }
         j++;
       }

@@ -21,15 +21,24 @@ export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: P
   const centroids = groups.map((members) => centroid(members.map((i) => profiles[i]!.words), sums));
   const days = spans.map((s) => dayOrNull(s.first));
   const keys = centroids.map((c) => topKeys(c, options.keyTerms));
-  const postings = new Map<number, { stories: number[]; weights: number[] }>();
   const byDay = groups.map((_, s) => s).filter((s) => days[s] !== null).sort((x, y) => days[x]! - days[y]! || x - y);
+  // Each key's stories by day (compressed rows, as in candidates.ts): key k's are start[k] … start[k + 1] - 1.
+  let top = 0;
+  for (const s of byDay) for (const id of keys[s]!.ids) top = Math.max(top, id + 1);
+  const start = new Int32Array(top + 1);
+  for (const s of byDay) for (const id of keys[s]!.ids) start[id + 1]!++;
+  for (let k = 0; k < top; k++) start[k + 1]! += start[k]!;
+  const fill = start.slice(0, top);
+  const story = new Int32Array(start[top]!);
+  const storyDay = new Int32Array(start[top]!);
+  const storyWeight = new Float64Array(start[top]!);
   for (const s of byDay) {
     const { ids, weights } = keys[s]!;
     for (let k = 0; k < ids.length; k++) {
-      let list = postings.get(ids[k]!);
-      if (!list) postings.set(ids[k]!, (list = { stories: [], weights: [] }));
-      list.stories.push(s);
-      list.weights.push(weights[k]!);
+      const at = fill[ids[k]!]!++;
+      story[at] = s;
+      storyDay[at] = days[s]!;
+      storyWeight[at] = weights[k]!;
     }
   }
   const links = new Map<number, number>();
@@ -40,14 +49,14 @@ export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: P
     const day = days[later]!;
     const { ids, weights } = keys[later]!;
     for (let k = 0; k < ids.length; k++) {
-      const list = postings.get(ids[k]!)!;
-      const lo = lowerBound(list.stories, days, day - options.followUpDays);
-      const hi = lowerBound(list.stories, days, day - options.windowDays);
+      const [first, end] = [start[ids[k]!]!, start[ids[k]! + 1]!];
+      const lo = lowerBound(storyDay, first, end, day - options.followUpDays);
+      const hi = lowerBound(storyDay, lo, end, day - options.windowDays);
       if (hi - lo > options.postingCap) continue;
       for (let t = lo; t < hi; t++) {
-        const earlier = list.stories[t]!;
+        const earlier = story[t]!;
         if (score[earlier] === 0) touched.push(earlier);
-        score[earlier]! += weights[k]! * list.weights[t]!;
+        score[earlier]! += weights[k]! * storyWeight[t]!;
       }
     }
     // Only the stories that share enough key weight are compared, in index order (the first best wins).
@@ -69,13 +78,11 @@ export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: P
   return links;
 }
 
-/** First position in `list` (story indices ordered by day) whose day is at least `day`. */
-function lowerBound(list: number[], days: ReadonlyArray<number | null>, day: number): number {
-  let lo = 0;
-  let hi = list.length;
+/** The first position in days[lo, hi) (ascending) whose day is at least `day` (hi when none is). */
+function lowerBound(days: Int32Array, lo: number, hi: number, day: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (days[list[mid]!]! < day) lo = mid + 1;
+    if (days[mid]! < day) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -115,11 +122,14 @@ class Sums {
 function centroid(vectors: SparseVector[], sums: Sums): SparseVector {
   if (vectors.length === 1) return vectors[0]!;
   for (const v of vectors) for (let k = v.from; k < v.to; k++) sums.add(v.ids[k]!, v.weights[k]!);
-  const ids = Int32Array.from(sums.ids).sort();
-  const weights = Float32Array.from(ids, (id) => sums.sum[id]!);
+  const ids = new Int32Array(sums.ids.length);
+  for (let k = 0; k < ids.length; k++) ids[k] = sums.ids[k]!;
+  ids.sort();
+  const weights = new Float32Array(ids.length);
+  for (let k = 0; k < ids.length; k++) weights[k] = sums.sum[ids[k]!]!;
   sums.clear();
   let norm = 0;
-  for (const w of weights) norm += w * w;
+  for (let k = 0; k < weights.length; k++) norm += weights[k]! * weights[k]!;
   norm = Math.sqrt(norm) || 1;
   for (let k = 0; k < weights.length; k++) weights[k] = weights[k]! / norm;
   return { ids, weights, from: 0, to: ids.length };
@@ -129,16 +139,18 @@ function centroid(vectors: SparseVector[], sums: Sums): SparseVector {
 function topKeys(v: SparseVector, k: number): { ids: number[]; weights: number[] } {
   // Selection into a short sorted list: a centroid has hundreds of terms, and only k are wanted.
   const top: number[] = [];
-  const heavier = (x: number, y: number) => v.weights[x]! > v.weights[y]! || (v.weights[x] === v.weights[y] && x < y);
+  const w = v.weights;
   for (let i = v.from; i < v.to; i++) {
-    if (top.length === k && !heavier(i, top[k - 1]!)) continue;
+    const wi = w[i]!;
+    if (top.length === k && !(wi > w[top[k - 1]!]!)) continue;
     let at = top.length === k ? k - 1 : top.length;
-    while (at > 0 && heavier(i, top[at - 1]!)) {
+    // Heavier than the one before it (on equal weights the earlier position, the lower id, stays first).
+    while (at > 0 && wi > w[top[at - 1]!]!) {
       top[at] = top[at - 1]!;
       at--;
     }
     top[at] = i;
     if (top.length > k) top.length = k;
   }
-  return { ids: top.map((x) => v.ids[x]!), weights: top.map((x) => v.weights[x]!) };
+  return { ids: top.map((x) => v.ids[x]!), weights: top.map((x) => w[x]!) };
 }

@@ -24,7 +24,7 @@ import { shortHash } from "../text/hash.ts";
 import { loadModel, probability, type LogisticModel } from "../model/logistic.ts";
 import modelJson from "./merge-model.json" with { type: "json" };
 import { buildProfiles, type Profile } from "./profile.ts";
-import { candidatePairs, visitCandidates, type PairList } from "./candidates.ts";
+import { candidatePairs, dayOrder, visitCandidates, type PairList } from "./candidates.ts";
 import { PAIR_FEATURES, PairScorer } from "./similarity.ts";
 import type { WeightedEdges } from "./agglomerate.ts";
 import { CONTEXT_FEATURES, contextFeatures } from "./context.ts";
@@ -59,7 +59,12 @@ export interface ClusterOptions {
    * alone). The stories are the same; clustering the same articles again reads their text instead.
    */
   releaseTerms?: boolean;
+  /** Called as each step of clustering ends (for the benchmark's step table: scripts/bench-cluster-steps.ts). */
+  onStep?: (step: ClusterStep) => void;
 }
+
+/** The steps of `clusterArticles`, in order. */
+export type ClusterStep = "profiles" | "pairs" | "context" | "groups" | "followUps";
 
 export const defaultClusterOptions: ClusterOptions = {
   windowDays: 2,
@@ -102,12 +107,15 @@ export interface ScoredPairs {
   features: Float64Array;
 }
 
-/** Articles in path order, their profiles, time spans and days. */
-function prepareArticles(articles: readonly DatedArticle[], options: ClusterOptions): { order: DatedArticle[]; profiles: Profile[]; spans: TimeSpan[]; days: Array<number | null> } {
+/** Articles in path order, their profiles, time spans and days, and the articles by day (see dayOrder). */
+function prepareArticles(articles: readonly DatedArticle[], options: ClusterOptions): { order: DatedArticle[]; profiles: Profile[]; spans: TimeSpan[]; days: Array<number | null>; byDay: Int32Array } {
   const order = [...articles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const profiles = buildProfiles(order, options.keyTerms, options.releaseTerms);
   const spans = order.map((a) => spanOf(a.evidence));
-  return { order, profiles, spans, days: spans.map((s) => dayOrNull(s.first)) };
+  const days = spans.map((s) => dayOrNull(s.first));
+  const byDay = dayOrder(days);
+  // Vectors laid out by day: the articles compared with one another lie near one another in memory.
+  const profiles = buildProfiles(order, options.keyTerms, options.releaseTerms, byDay);
+  return { order, profiles, spans, days, byDay };
 }
 
 function growEdges(e: WeightedEdges): WeightedEdges {
@@ -116,6 +124,24 @@ function growEdges(e: WeightedEdges): WeightedEdges {
   out.a.set(e.a);
   out.b.set(e.b);
   out.weight.set(e.weight);
+  return out;
+}
+
+/**
+ * The edges in order of their first article (stable: each article's second articles stay ascending), the
+ * order a visit in path order gives.
+ */
+function byFirstArticle(e: WeightedEdges, n: number): WeightedEdges {
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < e.length; k++) start[e.a[k]! + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const out = { a: new Int32Array(e.length), b: new Int32Array(e.length), weight: new Float32Array(e.length), length: e.length };
+  for (let k = 0; k < e.length; k++) {
+    const at = start[e.a[k]!]!++;
+    out.a[at] = e.a[k]!;
+    out.b[at] = e.b[k]!;
+    out.weight[at] = e.weight[k]!;
+  }
   return out;
 }
 
@@ -159,24 +185,38 @@ function likelyEdges(pairs: PairList, model: LogisticModel, features: Float64Arr
 }
 
 export function clusterArticles(articles: readonly DatedArticle[], options: ClusterOptions = defaultClusterOptions, models: MergeModels = mergeModels()): StoryCluster[] {
-  const { order, profiles, spans, days } = prepareArticles(articles, options);
+  const step = options.onStep ?? (() => {});
+  const { order, profiles, spans, days, byDay } = prepareArticles(articles, options);
+  step("profiles");
   // Each candidate is scored as it is found; only pairs that might merge are kept.
   const width = PAIR_FEATURES.length;
   const scratch = new Float64Array(width);
   const scorer = new PairScorer();
   let edges: WeightedEdges = { a: new Int32Array(1024), b: new Int32Array(1024), weight: new Float32Array(1024), length: 0 };
-  visitCandidates(profiles, days, options, (i, j) => {
-    if (!scorer.features(profiles[i]!, profiles[j]!, scratch)) return;
-    const p = probability(models.pair, scratch, 0);
-    if (p < MIN_EDGE) return;
-    if (edges.length === edges.a.length) edges = growEdges(edges);
-    edges.a[edges.length] = i;
-    edges.b[edges.length] = j;
-    edges.weight[edges.length++] = p;
-  });
+  // Visited by day: the articles compared one after another are near in time, so the vectors they are
+  // compared with stay in the processor's cache (a quarter faster at 10,000 articles than in path order).
+  visitCandidates(
+    profiles,
+    days,
+    options,
+    (i, j) => {
+      if (!scorer.features(profiles[i]!, profiles[j]!, scratch)) return;
+      const p = probability(models.pair, scratch, 0);
+      if (p < MIN_EDGE) return;
+      if (edges.length === edges.a.length) edges = growEdges(edges);
+      edges.a[edges.length] = i;
+      edges.b[edges.length] = j;
+      edges.weight[edges.length++] = p;
+    },
+    byDay,
+  );
+  edges = byFirstArticle(edges, order.length);
+  step("pairs");
   edges = contextEdges(order.length, edges, models.context);
+  step("context");
   const decision = options.mergeThreshold === undefined ? models.decision : { ...models.decision, threshold: options.mergeThreshold };
   const groups = groupArticles(spans, edges, decision, options.windowDays, profiles);
+  step("groups");
   const clusters = groups.map((g): StoryCluster => ({ id: fallbackId(g.members.map((i) => order[i]!), spans, g.members), members: g.members.map((i) => order[i]!), followUpOf: null }));
   const links = linkFollowUps(
     groups.map((g) => g.members),
@@ -187,6 +227,7 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
   links.forEach((earlier, later) => {
     clusters[later]!.followUpOf = clusters[earlier]!.id;
   });
+  step("followUps");
   return clusters;
 }
 

@@ -56,8 +56,8 @@ const WEEKDAY_OF = new Map(["monday", "tuesday", "wednesday", "thursday", "frida
 // Capitalised words that are not names wherever they stand.
 const NOT_NAMES = new Set([...MONTHS, ...WEEKDAY_OF.keys(), "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "prof", "st", "today", "yesterday", "tomorrow"]);
 
-/** A token: a run of letters/digits (with inner apostrophes, dots or dashes between digits). */
-const TOKEN = /[\p{L}\p{M}]+(?:['’][\p{L}]+)*|\d+(?:[.,:]\d+)*/gu;
+/** A token: a run of letters/digits (with inner apostrophes, dots or dashes between digits). Read by hand (nextToken). */
+export const TOKEN = /[\p{L}\p{M}]+(?:['’][\p{L}]+)*|\d+(?:[.,:]\d+)*/gu;
 /** Text between two tokens that ends a sentence or opens a quotation: what follows is capitalised anyway. */
 const OPENERS = new Set(Array.from('.!?:;"“”‘—–•', (c) => c.charCodeAt(0)));
 /** Abbreviations whose full stop does not end the sentence ("Gov. Sarah Palin", "Dr. Jones"). */
@@ -102,12 +102,186 @@ function isUpper(ch: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
+/** What readMentions needs to know of a word token (one that does not start with a digit), worked out once per spelling. */
+interface WordToken {
+  /** Lower case, without a possessive "'s". */
+  lower: string;
+  /** Its stem when it is a content word (at least 3 letters, not a stop word), else null. */
+  stem: string | null;
+  /** Capitalised. */
+  upper: boolean;
+  /** Capitalised and not a stop word or a word that is never a name: a name, or a sentence's first word. */
+  nameLike: boolean;
+  /** MONTH_OF and WEEKDAY_OF of `lower` (0: none). */
+  month: number;
+  weekday: number;
+}
+
+function wordTokenOf(token: string): WordToken {
+  const lower = lowerWithoutPossessive(token);
+  const upper = isUpper(token[0]!);
+  const stop = STOP_WORDS.has(lower);
+  return { lower, stem: lower.length >= 3 && !stop ? stem(lower) : null, upper, nameLike: upper && !stop && !NOT_NAMES.has(lower) && lower.length >= 2, month: MONTH_OF.get(lower) ?? 0, weekday: WEEKDAY_OF.get(lower) ?? 0 };
+}
+
+/**
+ * Word tokens by spelling, looked up where they lie in the text (hashed in place, as in vocabulary.ts):
+ * news vocabulary repeats, so most tokens were seen before, and one lookup without a new string
+ * replaces a dozen steps. Emptied when full.
+ */
+class WordTokens {
+  private static readonly LIMIT = 1 << 14;
+  /** Two numbers a slot side by side (one memory access finds both): the spelling's hash and its index (-1: free). */
+  private readonly slots = new Int32Array(4 * WordTokens.LIMIT).fill(-1);
+  private readonly spellings: string[] = [];
+  private readonly tokens: WordToken[] = [];
+
+  get(text: string, from: number, to: number): WordToken {
+    let h = 0x811c9dc5;
+    for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    const slots = this.slots;
+    const mask = slots.length / 2 - 1;
+    let at = h & mask;
+    for (;;) {
+      const k = slots[2 * at + 1]!;
+      if (k < 0) break;
+      if (slots[2 * at] === h) {
+        const s = this.spellings[k]!;
+        if (s.length === to - from && text.startsWith(s, from)) return this.tokens[k]!;
+      }
+      at = (at + 1) & mask;
+    }
+    if (this.spellings.length >= WordTokens.LIMIT) {
+      slots.fill(-1);
+      this.spellings.length = 0;
+      this.tokens.length = 0;
+      return this.get(text, from, to);
+    }
+    const spelling = text.slice(from, to);
+    const token = wordTokenOf(spelling);
+    slots[2 * at] = h;
+    slots[2 * at + 1] = this.spellings.length;
+    this.spellings.push(spelling);
+    this.tokens.push(token);
+    return token;
+  }
+}
+
+const wordTokens = new WordTokens();
+
+/** What a code unit is to TOKEN: LETTER (\p{L}), MARK (\p{M}), DIGIT (0-9) or OTHER; learnt once per code unit. */
+const OTHER = 1;
+const LETTER = 2;
+const MARK = 3;
+const DIGIT = 4;
+const UNIT_CLASS = new Uint8Array(0x10000);
+const IS_LETTER = /^\p{L}$/u;
+const IS_MARK = /^\p{M}$/u;
+
+function classOf(c: string): number {
+  return IS_LETTER.test(c) ? LETTER : IS_MARK.test(c) ? MARK : OTHER;
+}
+
+/**
+ * What the code point at `i` is (a surrogate pair read whole, a lone surrogate being OTHER), and in
+ * CODE_UNITS how many code units it takes.
+ */
+let CODE_UNITS = 1;
+function pointClass(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  CODE_UNITS = 1;
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? LETTER : c >= 48 && c <= 57 ? DIGIT : OTHER;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) {
+      CODE_UNITS = 2;
+      return classOf(text.slice(i, i + 2));
+    }
+  }
+  if (c >= 0xd800 && c <= 0xdfff) return OTHER;
+  let k = UNIT_CLASS[c]!;
+  if (k === 0) UNIT_CLASS[c] = k = classOf(String.fromCharCode(c));
+  return k;
+}
+
+/**
+ * The tokens TOKEN matches, found by hand (no match object and no string per token): `next` finds the
+ * one at or after `from` and sets start and end (false when there is none); `number` says which kind.
+ */
+const TOKENS = { start: 0, end: 0, number: false };
+
+function nextToken(text: string, from: number): boolean {
+  const n = text.length;
+  let i = from;
+  let k = OTHER;
+  while (i < n) {
+    k = pointClass(text, i);
+    if (k !== OTHER) break;
+    i += CODE_UNITS;
+  }
+  if (i >= n) return false;
+  TOKENS.start = i;
+  if (k === DIGIT) {
+    TOKENS.number = true;
+    i++;
+    for (;;) {
+      while (i < n && isDigit(text.charCodeAt(i))) i++;
+      const c = text.charCodeAt(i);
+      if ((c === 46 || c === 44 || c === 58) && i + 1 < n && isDigit(text.charCodeAt(i + 1))) i++;
+      else break;
+    }
+    TOKENS.end = i;
+    return true;
+  }
+  TOKENS.number = false;
+  i += CODE_UNITS;
+  while (i < n) {
+    const c = pointClass(text, i);
+    if (c !== LETTER && c !== MARK) break;
+    i += CODE_UNITS;
+  }
+  // Then any number of apostrophe and letters (letters only: no marks after an apostrophe).
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if ((c !== 39 && c !== 0x2019) || i + 1 >= n || pointClass(text, i + 1) !== LETTER) break;
+    i += 1 + CODE_UNITS;
+    while (i < n && pointClass(text, i) === LETTER) i += CODE_UNITS;
+  }
+  TOKENS.end = i;
+  return true;
+}
+
+/** The tokens of `text` as nextToken finds them (for tests: they are TOKEN's matches). */
+export function tokens(text: string): string[] {
+  const out: string[] = [];
+  for (let from = 0; nextToken(text, from); from = TOKENS.end) out.push(text.slice(TOKENS.start, TOKENS.end));
+  return out;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Whether `s` is one or two digits. */
+function dayDigits(s: string): boolean {
+  const n = s.length;
+  if (n < 1 || n > 2) return false;
+  const a = s.charCodeAt(0);
+  const b = n === 2 ? s.charCodeAt(1) : 48;
+  return a >= 48 && a <= 57 && b >= 48 && b <= 57;
+}
+
 /**
  * Reads the mentions of one article. `title` is read for words only: headlines capitalise every word.
  * A capitalised word at a sentence start counts as a name only when the article also capitalises it
  * mid-sentence.
  */
 export function readMentions(title: string, paragraphs: readonly string[]): Mentions {
+  return read(title, paragraphs, false);
+}
+
+/** As readMentions; `stemmed`: `words` holds each word's stem. */
+function read(title: string, paragraphs: readonly string[], stemmed: boolean): Mentions {
   const words: string[] = [];
   const numbers: string[] = [];
   const days: string[] = [];
@@ -123,7 +297,7 @@ export function readMentions(title: string, paragraphs: readonly string[]): Ment
   const quantities: Quantity[] = [];
   /** A number of the opening whose unit may be the next token. */
   let pending: string | null = null;
-  addWords(title, words);
+  addWords(title, words, stemmed);
   const titleWords = words.length;
   const sentenceStarts: number[] = [titleWords];
   for (const paragraph of paragraphs) {
@@ -131,24 +305,25 @@ export function readMentions(title: string, paragraphs: readonly string[]): Ment
     let last = 0;
     let prevLower = "";
     pending = null;
-    for (const m of paragraph.matchAll(TOKEN)) {
-      const token = m[0];
-      const at = m.index!;
+    for (let from = 0; nextToken(paragraph, from); from = TOKENS.end) {
+      const at = TOKENS.start;
+      const end = TOKENS.end;
+      const word = TOKENS.number ? null : wordTokens.get(paragraph, at, end);
       if (++bodyTokens === LEAD_WORDS) {
         leadWords = words.length;
         leadNames = names.length;
       }
       const gap = readGap(paragraph, last, at);
       if (pending !== null) {
-        const unit = unitAfter(paragraph, last, at, token);
+        const unit = unitAfter(paragraph, last, at, word);
         if (unit) quantities.push({ unit, value: pending });
         pending = null;
       }
-      last = at + token.length;
+      last = end;
       // A sentence ends at . ! ? before white space (an initial or "Mr." may split one in two: harmless here).
       if (sentenceStarts.length <= LEAD_SENTENCES && gap.endsSentence && words.length > sentenceStarts[sentenceStarts.length - 1]!) sentenceStarts.push(words.length);
-      const first = token.charCodeAt(0);
-      if (first >= 48 && first <= 57) {
+      if (word === null) {
+        const token = paragraph.slice(at, end);
         const n = token.replace(/,/g, "").replace(/\.$/, "");
         numbers.push(n);
         // "June 8": a day of a month.
@@ -161,18 +336,18 @@ export function readMentions(title: string, paragraphs: readonly string[]): Ment
         prevLower = n;
         continue;
       }
-      const lower = lowerWithoutPossessive(token);
-      const monthBefore = /^\d{1,2}$/.test(prevLower) ? MONTH_OF.get(lower) : undefined;
+      const lower = word.lower;
+      const monthBefore = word.month !== 0 && dayDigits(prevLower) ? word.month : 0;
       if (monthBefore) days.push(`${monthBefore}-${Number(prevLower)}`);
-      const named = isUpper(token[0]!) ? MONTH_OF.get(lower) : undefined;
+      const named = word.upper ? word.month : 0;
       if (named && lower !== "may" && lower !== "mar") months |= 1 << (named - 1);
       else if (named && (/^\d/.test(prevLower) || /^\s*\d/.test(paragraph.slice(last, last + 4)))) months |= 1 << (named - 1);
-      const weekday = WEEKDAY_OF.get(lower);
+      const weekday = word.weekday;
       if (weekday && bodyTokens <= 2 * LEAD_WORDS) weekdays |= 1 << (weekday - 1);
       const before = prevLower;
       prevLower = lower;
-      if (lower.length >= 3 && !STOP_WORDS.has(lower)) words.push(lower);
-      if (!isUpper(token[0]!) || STOP_WORDS.has(lower) || NOT_NAMES.has(lower) || lower.length < 2) continue;
+      if (word.stem !== null) words.push(stemmed ? word.stem : lower);
+      if (!word.nameLike) continue;
       const afterTitle = TITLES.has(before) && gap.fullStopOnly;
       if (at === 0 || (gap.opens && !afterTitle)) {
         initial.push({ name: lower, at: names.length });
@@ -194,15 +369,14 @@ export function readMentions(title: string, paragraphs: readonly string[]): Ment
  * spaces or a hyphen stand between ("12 people", "92-year-old", "36m"); nothing for a number that ends a
  * sentence or is followed by another number or by a month ("8 June" is a day, not a count).
  */
-function unitAfter(text: string, from: number, to: number, next: string): string | null {
+function unitAfter(text: string, from: number, to: number, next: WordToken | null): string | null {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 37) return "%";
     if (c !== 32 && c !== 45 && c !== 0xa0) return null;
   }
-  const c = next.charCodeAt(0);
-  if (c >= 48 && c <= 57) return null;
-  const lower = lowerWithoutPossessive(next);
+  if (next === null) return null;
+  const lower = next.lower;
   if (MONTH_OF.has(lower) || STOP_WORDS.has(lower)) return null;
   return lower;
 }
@@ -213,10 +387,11 @@ function lowerWithoutPossessive(token: string): string {
   return lower.endsWith("'s") || lower.endsWith("’s") ? lower.slice(0, -2) : lower;
 }
 
-function addWords(text: string, out: string[]): void {
-  for (const m of text.matchAll(TOKEN)) {
-    const lower = lowerWithoutPossessive(m[0]);
-    if (lower.length >= 3 && !STOP_WORDS.has(lower) && !/^\d/.test(lower)) out.push(lower);
+function addWords(text: string, out: string[], stemmed: boolean): void {
+  for (let from = 0; nextToken(text, from); from = TOKENS.end) {
+    if (TOKENS.number) continue;
+    const word = wordTokens.get(text, TOKENS.start, TOKENS.end);
+    if (word.stem !== null) out.push(stemmed ? word.stem : word.lower);
   }
 }
 
@@ -229,9 +404,9 @@ function closeSentences(starts: number[], total: number): number[] {
 
 /** The mentions of one article in the compact form a dated article carries (see `ArticleTerms`). */
 export function articleTerms(title: string, paragraphs: readonly string[]): ArticleTerms {
-  const m = readMentions(title, paragraphs);
+  const m = read(title, paragraphs, true);
   return {
-    stems: m.words.map(stem).join(" "),
+    stems: m.words.join(" "),
     titleWords: m.titleWords,
     leadWords: m.leadWords,
     sentenceStarts: m.sentenceStarts,

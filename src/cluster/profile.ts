@@ -163,18 +163,22 @@ class Scratch {
   }
 }
 
-/** Every article's runs: run r spans [starts[r], starts[r + 1]); article a's runs are firstRun[a] … firstRun[a + 1] - 1. */
+/** Every article's runs: run r spans [starts[r], ends[r]); article a's runs are firstRun[a] … firstRun[a + 1] - 1. */
 interface Terms {
   runs: Runs;
   starts: Int32Array;
+  ends: Int32Array;
   firstRun: Int32Array;
   weekdays: Int32Array;
   months: Int32Array;
   vocabularySize: number;
 }
 
-/** Reads every article's terms into runs, interning each term to an id on first sight; `release`: and lets go of them. */
-function readTerms(articles: readonly DatedArticle[], release: boolean): Terms {
+/**
+ * Reads every article's terms into runs, interning each term to an id on first sight (in the articles'
+ * order); `release`: and lets go of them. `layout`: the order the articles' runs are laid out in memory.
+ */
+function readTerms(articles: readonly DatedArticle[], release: boolean, layout: Int32Array | undefined): Terms {
   const vocabulary = new Vocabulary();
   const runs = new Runs();
   const starts: number[] = [];
@@ -243,8 +247,36 @@ function readTerms(articles: readonly DatedArticle[], release: boolean): Terms {
   });
   firstRun[articles.length] = starts.length;
   starts.push(runs.length);
-  runs.trim();
-  return { runs, starts: Int32Array.from(starts), firstRun, weekdays, months, vocabularySize: vocabulary.size };
+  const at = Int32Array.from(starts.slice(0, -1));
+  const ends = Int32Array.from(starts.slice(1));
+  if (layout) lay(runs, firstRun, at, ends, layout);
+  else runs.trim();
+  return { runs, starts: at, ends, firstRun, weekdays, months, vocabularySize: vocabulary.size };
+}
+
+/**
+ * Moves each article's runs (its runs lie together) to the place `layout` gives it, into arrays of the
+ * exact size (as `trim` would), and the runs' bounds with them.
+ */
+function lay(runs: Runs, firstRun: Int32Array, starts: Int32Array, ends: Int32Array, layout: Int32Array): void {
+  const ids = new Int32Array(runs.length);
+  const values = new Float32Array(runs.length);
+  let to = 0;
+  for (const a of layout) {
+    const [first, last] = [firstRun[a]!, firstRun[a + 1]!];
+    if (first === last) continue;
+    const [from, end] = [starts[first]!, ends[last - 1]!];
+    ids.set(runs.ids.subarray(from, end), to);
+    values.set(runs.values.subarray(from, end), to);
+    const shift = to - from;
+    for (let r = first; r < last; r++) {
+      starts[r]! += shift;
+      ends[r]! += shift;
+    }
+    to += end - from;
+  }
+  runs.ids = ids;
+  runs.values = values;
 }
 
 /** The article's quantities as (quantity id, unit id) pairs, flat, each quantity once, by quantity id. */
@@ -269,14 +301,15 @@ function quantityIds(vocabulary: Vocabulary, joined: string): Int32Array {
 }
 
 /**
- * `releaseTerms`: each article's `terms` are emptied once read (they are clustering's alone, and at
+ * `layout`: the order the articles' vectors lie in memory (by day, in clustering: see index.ts); the
+ * vectors are the same in any. `releaseTerms`: each article's `terms` are emptied once read (they are clustering's alone, and at
  * 100,000 articles some hundred megabytes); the articles then give the same profiles again, only slower.
  */
-export function buildProfiles(articles: readonly DatedArticle[], keyCount: number, releaseTerms = false): Profile[] {
-  const { runs, starts, firstRun, weekdays, months, vocabularySize } = readTerms(articles, releaseTerms);
+export function buildProfiles(articles: readonly DatedArticle[], keyCount: number, releaseTerms = false, layout?: Int32Array): Profile[] {
+  const { runs, starts, ends, firstRun, weekdays, months, vocabularySize } = readTerms(articles, releaseTerms, layout);
   const { ids, values } = runs;
   const from = (a: number, r: number) => starts[firstRun[a]! + r]!;
-  const to = (a: number, r: number) => starts[firstRun[a]! + r + 1]!;
+  const to = (a: number, r: number) => ends[firstRun[a]! + r]!;
   const n = articles.length;
   const df = new Int32Array(vocabularySize);
   for (let a = 0; a < n; a++) {
@@ -285,38 +318,40 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   const idf = Float32Array.from(df, (d) => Math.log((n + BACKGROUND_DOCUMENTS + 1) / (d + 1)) + 1);
   // Counts become weights in place; the actors and keys, chosen from them, go to runs of their own.
   const chosen = new Runs();
-  const chosenStart = new Int32Array(2 * n + 1);
+  // Article a's actors are chosen[3a] … chosen[3a + 1] - 1, its keys chosen[3a + 1] … chosen[3a + 2] - 1.
+  const chosenStart = new Int32Array(3 * n);
   const top = new TopK();
-  for (let a = 0; a < n; a++) {
+  for (let o = 0; o < n; o++) {
+    const a = layout ? layout[o]! : o;
     for (const r of WEIGHED) weigh(values, ids, idf, from(a, r), to(a, r));
-    for (let r = firstRun[a]! + SENTENCES; r < firstRun[a + 1]!; r++) weigh(values, ids, idf, starts[r]!, starts[r + 1]!);
+    for (let r = firstRun[a]! + SENTENCES; r < firstRun[a + 1]!; r++) weigh(values, ids, idf, starts[r]!, ends[r]!);
     const [leadFrom, leadTo] = [from(a, LEAD_NAMES), to(a, LEAD_NAMES)];
     for (let k = leadFrom; k < leadTo; k++) values[k] = idf[ids[k]!]!;
-    chosenStart[2 * a] = chosen.length;
+    chosenStart[3 * a] = chosen.length;
     // The rarest lead names (highest IDF, ties to the lower id).
     top.start(ACTORS);
     for (let k = leadFrom; k < leadTo; k++) top.offer(ids[k]!, idf[ids[k]!]!);
     top.emit(chosen);
-    chosenStart[2 * a + 1] = chosen.length;
+    chosenStart[3 * a + 1] = chosen.length;
     // The heaviest words and numbers that at least one other article also holds.
     top.start(keyCount);
     for (const r of KEYED) for (let k = from(a, r); k < to(a, r); k++) if (df[ids[k]!]! >= 2) top.offer(ids[k]!, values[k]!);
     top.emit(chosen);
+    chosenStart[3 * a + 2] = chosen.length;
   }
-  chosenStart[2 * n] = chosen.length;
   chosen.trim();
   const vector = (a: number, r: number): SparseVector => ({ ids, weights: values, from: from(a, r), to: to(a, r) });
   const plain = (a: number, r: number): IdRun => ({ ids, from: from(a, r), to: to(a, r) });
   const profiles = new Array<Profile>(n);
   for (let a = 0; a < n; a++) {
     const sentences: SparseVector[] = [];
-    for (let r = firstRun[a]! + SENTENCES; r < firstRun[a + 1]!; r++) sentences.push({ ids, weights: values, from: starts[r]!, to: starts[r + 1]! });
-    const keysFrom = chosenStart[2 * a + 1]!;
+    for (let r = firstRun[a]! + SENTENCES; r < firstRun[a + 1]!; r++) sentences.push({ ids, weights: values, from: starts[r]!, to: ends[r]! });
+    const keysFrom = chosenStart[3 * a + 1]!;
     profiles[a] = {
       words: vector(a, WORDS),
       lead: vector(a, LEAD),
       title: vector(a, TITLE),
-      actors: { ids: chosen.ids, weights: chosen.values, from: chosenStart[2 * a]!, to: keysFrom },
+      actors: { ids: chosen.ids, weights: chosen.values, from: chosenStart[3 * a]!, to: keysFrom },
       quantities: plain(a, QUANTITIES),
       quantityUnits: plain(a, QUANTITY_UNITS),
       units: plain(a, UNITS),
@@ -328,7 +363,7 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
       weekdays: weekdays[a]!,
       months: months[a]!,
       years: plain(a, YEARS),
-      keys: { ids: chosen.ids, weights: chosen.values, from: keysFrom, to: chosenStart[2 * a + 2]! },
+      keys: { ids: chosen.ids, weights: chosen.values, from: keysFrom, to: chosenStart[3 * a + 2]! },
     };
   }
   return profiles;

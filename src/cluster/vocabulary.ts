@@ -17,12 +17,14 @@ export const DAY = 6;
 const EMPTY = -1;
 
 export class Vocabulary {
-  private slots = new Int32Array(1 << 16).fill(EMPTY);
-  private slotHash = new Int32Array(1 << 16);
+  /**
+   * Open addressing, two numbers a slot side by side (one memory access finds both): the term's hash,
+   * and its id times 8 plus its kind (EMPTY: a free slot).
+   */
+  private slots = new Int32Array(2 << 16).fill(EMPTY);
   private mask = (1 << 16) - 1;
-  /** Each id's term and kind. */
+  /** Each id's term. */
   private readonly terms: string[] = [];
-  private readonly kinds: number[] = [];
 
   get size(): number {
     return this.terms.length;
@@ -32,22 +34,21 @@ export class Vocabulary {
   id(kind: number, text: string, from: number, to: number): number {
     let h = Math.imul(0x811c9dc5 ^ kind, 0x01000193);
     for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    const { slots, slotHash, mask, terms, kinds } = this;
+    const { slots, mask, terms } = this;
     let at = h & mask;
     for (;;) {
-      const id = slots[at]!;
-      if (id === EMPTY) break;
-      if (slotHash[at] === h && kinds[id] === kind) {
-        const term = terms[id]!;
-        if (term.length === to - from && text.startsWith(term, from)) return id;
+      const entry = slots[2 * at + 1]!;
+      if (entry === EMPTY) break;
+      if (slots[2 * at] === h && (entry & 7) === kind) {
+        const term = terms[entry >> 3]!;
+        if (term.length === to - from && text.startsWith(term, from)) return entry >> 3;
       }
       at = (at + 1) & mask;
     }
     const id = terms.length;
     terms.push(text.slice(from, to));
-    kinds.push(kind);
-    slots[at] = id;
-    slotHash[at] = h;
+    slots[2 * at] = h;
+    slots[2 * at + 1] = (id << 3) | kind;
     if (2 * terms.length > mask) this.grow();
     return id;
   }
@@ -75,17 +76,16 @@ export class Vocabulary {
   }
 
   private grow(): void {
-    const [slots, slotHash] = [this.slots, this.slotHash];
-    const size = 2 * slots.length;
-    this.slots = new Int32Array(size).fill(EMPTY);
-    this.slotHash = new Int32Array(size);
+    const old = this.slots;
+    const size = old.length; // slots, twice as many as before
+    this.slots = new Int32Array(2 * size).fill(EMPTY);
     this.mask = size - 1;
-    for (let k = 0; k < slots.length; k++) {
-      if (slots[k] === EMPTY) continue;
-      let at = slotHash[k]! & this.mask;
-      while (this.slots[at] !== EMPTY) at = (at + 1) & this.mask;
-      this.slots[at] = slots[k]!;
-      this.slotHash[at] = slotHash[k]!;
+    for (let k = 0; k < old.length; k += 2) {
+      if (old[k + 1] === EMPTY) continue;
+      let at = old[k]! & this.mask;
+      while (this.slots[2 * at + 1] !== EMPTY) at = (at + 1) & this.mask;
+      this.slots[2 * at] = old[k]!;
+      this.slots[2 * at + 1] = old[k + 1]!;
     }
   }
 }

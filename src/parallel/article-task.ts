@@ -2,7 +2,7 @@
 // each file's cleaned and dated article as cache records, which are also how it travels back.
 import type { SourceFile } from "../types.ts";
 import { defaultRules, type CleanRule } from "../clean/index.ts";
-import { cleanArticle, dateArticle, type ArticleOutcome } from "../pipeline/article.ts";
+import { cleanArticle, dateArticle, type ArticleClock, type ArticleOutcome } from "../pipeline/article.ts";
 import { cleanRecordJson, datedRecordJson } from "../cache/articles.ts";
 
 export interface ArticleTaskArgs {
@@ -14,13 +14,13 @@ export interface ArticleTaskArgs {
 /**
  * `clean`/`dated`: the records' JSON (null when the result cannot be recorded exactly). `outcome`: the
  * result itself, only when the records cannot give it back; its `raw` is left empty (the caller has it).
- * `ms`: milliseconds cleaning and dating.
+ * `ms`: milliseconds cleaning, dating, and reading the terms clustering needs.
  */
 export interface PreparedFile {
   clean: string | null;
   dated: string | null;
   outcome?: ArticleOutcome;
-  ms: [number, number];
+  ms: [number, number, number];
 }
 
 export function prepareFiles(files: SourceFile[], args: ArticleTaskArgs): PreparedFile[] {
@@ -34,9 +34,10 @@ export function prepareFile(file: SourceFile, zone: string, rules: readonly Clea
   const cleaned = cleanArticle(file, rules);
   const mid = performance.now();
   const clean = cleanRecordJson(file, cleaned);
-  if (!("article" in cleaned)) return clean === null ? { clean, dated: null, outcome: cleaned, ms: [mid - start, 0] } : { clean, dated: null, ms: [mid - start, 0] };
-  const article = dateArticle(cleaned.article, zone);
-  const ms: [number, number] = [mid - start, performance.now() - mid];
+  if (!("article" in cleaned)) return clean === null ? { clean, dated: null, outcome: cleaned, ms: [mid - start, 0, 0] } : { clean, dated: null, ms: [mid - start, 0, 0] };
+  const clock: ArticleClock = { clean: mid - start, date: 0, terms: 0 };
+  const article = dateArticle(cleaned.article, zone, clock);
+  const ms: [number, number, number] = [clock.clean, clock.date, clock.terms];
   const dated = datedRecordJson(cleaned.article, article);
   if (clean !== null && dated !== null) return { clean, dated, ms };
   if (forThread) article.raw = "";

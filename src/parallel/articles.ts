@@ -37,11 +37,12 @@ export interface PrepareStats {
   datedHits: number;
   computed: number;
   threads: number;
-  /** Milliseconds: reading the cache, writing it, and cleaning and dating summed over threads. */
+  /** Milliseconds: reading the cache, writing it, and cleaning, dating and reading clustering's terms summed over threads. */
   cacheRead: number;
   cacheWrite: number;
   clean: number;
   date: number;
+  terms: number;
 }
 
 export const DEFAULT_MIN_PARALLEL = 500;
@@ -53,7 +54,7 @@ const STEP_MODULE = moduleUrl("../pipeline/article", import.meta.url);
 
 export async function prepareArticles(files: readonly SourceFile[], options: PrepareOptions, stats?: PrepareStats): Promise<ArticleOutcome[]> {
   const s: PrepareStats = stats ?? ({} as PrepareStats);
-  Object.assign(s, { files: files.length, cleanHits: 0, datedHits: 0, computed: 0, threads: 0, cacheRead: 0, cacheWrite: 0, clean: 0, date: 0 });
+  Object.assign(s, { files: files.length, cleanHits: 0, datedHits: 0, computed: 0, threads: 0, cacheRead: 0, cacheWrite: 0, clean: 0, date: 0, terms: 0 });
   const rules = options.rules ?? defaultRules;
   // Rules are sent to threads and named in keys by name: only the stage's own rules can be.
   const known = new Set(defaultRules);
@@ -120,6 +121,7 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
     outcomes[i] = settle(fromPrepared(files[i]!, p));
     s.clean += p.ms[0];
     s.date += p.ms[1];
+    s.terms += p.ms[2];
     if (cache) {
       if (p.clean !== null) articles!.putJson(keys[i]!.article, p.clean);
       if (p.dated !== null) dated!.putJson(keys[i]!.dated, p.dated);
@@ -149,10 +151,11 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
     } else if (cache) {
       for (const [k, i] of todo.entries()) take(k, prepareFile(await withText(i), options.zone, rules));
     } else {
-      const clock: ArticleClock = { clean: 0, date: 0 };
+      const clock: ArticleClock = { clean: 0, date: 0, terms: 0 };
       for (const i of todo) outcomes[i] = settle(prepareArticle(await withText(i), { zone: options.zone, rules }, clock));
       s.clean += clock.clean;
       s.date += clock.date;
+      s.terms += clock.terms;
     }
   }
 
@@ -161,9 +164,10 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
     const file = await withText(i);
     if (failed.has(i)) continue;
     const article = file === files[i] ? cleaned : { ...cleaned, raw: file.text };
-    const start = performance.now();
-    const result = dateArticle(article, options.zone);
-    s.date += performance.now() - start;
+    const clock: ArticleClock = { clean: 0, date: 0, terms: 0 };
+    const result = dateArticle(article, options.zone, clock);
+    s.date += clock.date;
+    s.terms += clock.terms;
     outcomes[i] = settle({ article: result });
     const json = datedRecordJson(article, result);
     if (json !== null) dated!.putJson(keys[i]!.dated, json);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { candidatePairs } from "../../src/cluster/candidates.ts";
+import { candidatePairs, dayOrder, visitCandidates } from "../../src/cluster/candidates.ts";
 import type { Profile } from "../../src/cluster/profile.ts";
 
 /** A profile that only has blocking keys (all the candidate step reads). */
@@ -28,5 +28,19 @@ describe("candidate pairs", () => {
     const profiles = [keyed([1]), keyed([1])];
     expect(candidatePairs(profiles, [1, 1], { windowDays: 2, postingCap: 10, minKeyScore: 0.3 }).length).toBe(0);
     expect(candidatePairs(profiles, [1, 1], { windowDays: 2, postingCap: 10, minKeyScore: 0.2 }).length).toBe(1);
+  });
+
+  it("finds the same pairs whatever order the first articles are visited in (clustering visits them by day)", () => {
+    // Keys shared across days and a key too common on one day only: the window and the cap are each pair's first article's.
+    const profiles = [keyed([1, 2]), keyed([2, 3]), keyed([1, 3]), keyed([3]), keyed([1, 2, 3]), keyed([2]), keyed([3]), keyed([1])];
+    const days: Array<number | null> = [105, 100, 101, null, 103, 100, 104, 102];
+    const options = { windowDays: 2, postingCap: 3, minKeyScore: 0 };
+    const visited: string[] = [];
+    visitCandidates(profiles, days, options, (i, j) => visited.push(`${i}-${j}`), dayOrder(days));
+    const inPathOrder = pairsOf(candidatePairs(profiles, days, options));
+    expect(inPathOrder.length).toBeGreaterThan(3);
+    expect([...visited].sort()).toEqual([...inPathOrder].sort());
+    expect(visited).not.toEqual(inPathOrder);
+    expect(Array.from(dayOrder(days))).toEqual([1, 5, 2, 7, 4, 6, 0, 3]);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { readMentions } from "../../src/cluster/mentions.ts";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { articleTerms, readMentions, TOKEN, tokens } from "../../src/cluster/mentions.ts";
 
 describe("what an article names", () => {
   const m = readMentions("Palin's Church Damaged In Suspicious Fire", [
@@ -34,5 +36,43 @@ describe("what an article names", () => {
       { unit: "people", value: "12" },
       { unit: "%", value: "9.5" },
     ]);
+  });
+});
+
+describe("how the text is cut into tokens", () => {
+  // The tokens are read by hand for speed; they must be exactly the pattern's matches.
+  const matches = (text: string) => Array.from(text.matchAll(TOKEN), (m) => m[0]);
+
+  it("cuts words with apostrophes, numbers with separators, accents and other scripts as the pattern does", () => {
+    const texts = [
+      "Palin's church can't cost £3,500.25 at 3:33pm, O’Neill said; it's 9.5% of 1,000,000.",
+      "Ends with a number 12. Or 12, or 3.,4 or 1..2 or 'quoted' ’curly’ don't' x'",
+      "Café Zürich: naïve coöperation, São Paulo, İstanbul, Ærø, Łódź, ﬁnance",
+      "decomposed: e\u0301te\u0301, a\u0301'b\u0301 x'\u0301y \u0301lead mark",
+      "Москва и Київ; 東京で会議; مرحبا بالعالم; हिन्दी में; ३४५ ٣٤٥",
+      "astral: 𝐀𝐁𝐂 𠀀𠀁 abc𝐀 x'𝐀y, a lone \ud800 surrogate \udc00 and emoji 😀 ok",
+      "",
+      "   ",
+      "tab\tand\nnew line—dash–en—x - y 1-2 2012/13",
+    ];
+    for (const t of texts) expect(tokens(t)).toEqual(matches(t));
+  });
+
+  it("cuts real articles, in several languages, as the pattern does", () => {
+    for (const sub of ["seeds", "languages"]) {
+      const dir = join(import.meta.dirname, "../fixtures", sub);
+      for (const f of readdirSync(dir)) {
+        const text = readFileSync(join(dir, f), "utf8");
+        expect(tokens(text)).toEqual(matches(text));
+      }
+    }
+  });
+
+  it("reads an article the same after more distinct words than it remembers", () => {
+    const article = ["Gov. Sarah Palin attended the Wasilla Bible Church on Friday, June 8, 2012.", "Police said 3,500 people came."];
+    const before = articleTerms("Palin's Church Damaged", article);
+    const flood = Array.from({ length: 150_000 }, (_, i) => `Zq${i.toString(36)}`).join(" ");
+    articleTerms("Flood", [flood]);
+    expect(articleTerms("Palin's Church Damaged", article)).toEqual(before);
   });
 });

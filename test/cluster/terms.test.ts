@@ -37,4 +37,19 @@ describe("the words clustering reads", () => {
     expect(terms.quantities).toBe("worker=3500");
     expect(terms.weekdays).toBe(1);
   });
+
+  it("gives the same vectors whatever order they are laid out in memory", () => {
+    const read = (layout?: Int32Array) =>
+      buildProfiles(seeds, 30, false, layout).map((p) =>
+        Object.fromEntries(
+          Object.entries(p).map(([k, v]) => {
+            const run = (r: { ids: Int32Array; weights?: Float32Array; from: number; to: number }) => ({ ids: Array.from(r.ids.subarray(r.from, r.to)), weights: r.weights ? Array.from(r.weights.subarray(r.from, r.to)) : null });
+            return [k, typeof v === "number" ? v : Array.isArray(v) ? v.map(run) : run(v)];
+          }),
+        ),
+      );
+    const plain = read();
+    expect(read(Int32Array.from([4, 2, 0, 3, 1]))).toEqual(plain);
+    expect(plain[0]!.words).not.toEqual(plain[1]!.words);
+  });
 });
