@@ -2,6 +2,7 @@
 // organisations, places), the numbers it reports, and the days it mentions. Read from capitalisation and
 // digits, not from a dictionary, so it works for any name.
 import { STOP_WORDS } from "../text/words.ts";
+import { charClass, LETTER as CHAR_LETTER, MARK as CHAR_MARK, table as charTable } from "../text/chars.ts";
 import { stem } from "../text/tfidf.ts";
 import type { ArticleTerms } from "../types.ts";
 
@@ -56,7 +57,7 @@ const WEEKDAY_OF = new Map(["monday", "tuesday", "wednesday", "thursday", "frida
 // Capitalised words that are not names wherever they stand.
 const NOT_NAMES = new Set([...MONTHS, ...WEEKDAY_OF.keys(), "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "prof", "st", "today", "yesterday", "tomorrow"]);
 
-/** A token: a run of letters/digits (with inner apostrophes, dots or dashes between digits). Read by hand (nextToken). */
+/** A token: a run of letters/digits (with inner apostrophes, dots or dashes between digits). Read by hand (TokenReader). */
 export const TOKEN = /[\p{L}\p{M}]+(?:['’][\p{L}]+)*|\d+(?:[.,:]\d+)*/gu;
 /** Text between two tokens that ends a sentence or opens a quotation: what follows is capitalised anyway. */
 const OPENERS = new Set(Array.from('.!?:;"“”‘—–•', (c) => c.charCodeAt(0)));
@@ -169,92 +170,97 @@ class WordTokens {
 
 const wordTokens = new WordTokens();
 
-/** What a code unit is to TOKEN: LETTER (\p{L}), MARK (\p{M}), DIGIT (0-9) or OTHER; learnt once per code unit. */
+/** What a code point is to TOKEN: LETTER (\p{L}), MARK (\p{M}), DIGIT (0-9) or OTHER. */
 const OTHER = 1;
 const LETTER = 2;
 const MARK = 3;
 const DIGIT = 4;
-const UNIT_CLASS = new Uint8Array(0x10000);
+/** Added to pointClass's answer for a code point of two code units (a surrogate pair). */
+const PAIR = 8;
 const IS_LETTER = /^\p{L}$/u;
 const IS_MARK = /^\p{M}$/u;
 
-function classOf(c: string): number {
-  return IS_LETTER.test(c) ? LETTER : IS_MARK.test(c) ? MARK : OTHER;
-}
-
 /**
- * What the code point at `i` is (a surrogate pair read whole, a lone surrogate being OTHER), and in
- * CODE_UNITS how many code units it takes.
+ * What the code point at `i` is, plus PAIR when it is a surrogate pair (read whole; a lone surrogate
+ * is OTHER): `& 7` the class, `>> 3` the code units past one.
  */
-let CODE_UNITS = 1;
 function pointClass(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  CODE_UNITS = 1;
   if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? LETTER : c >= 48 && c <= 57 ? DIGIT : OTHER;
   if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
     const d = text.charCodeAt(i + 1);
     if (d >= 0xdc00 && d <= 0xdfff) {
-      CODE_UNITS = 2;
-      return classOf(text.slice(i, i + 2));
+      const pair = text.slice(i, i + 2);
+      return PAIR + (IS_LETTER.test(pair) ? LETTER : IS_MARK.test(pair) ? MARK : OTHER);
     }
   }
   if (c >= 0xd800 && c <= 0xdfff) return OTHER;
-  let k = UNIT_CLASS[c]!;
-  if (k === 0) UNIT_CLASS[c] = k = classOf(String.fromCharCode(c));
-  return k;
+  const bits = charTable[c] || charClass(c);
+  return bits & CHAR_LETTER ? LETTER : bits & CHAR_MARK ? MARK : OTHER;
 }
 
 /**
  * The tokens TOKEN matches, found by hand (no match object and no string per token): `next` finds the
- * one at or after `from` and sets start and end (false when there is none); `number` says which kind.
+ * one at or after `from` and sets `start` and `end` (false when there is none); `number` says which kind.
  */
-const TOKENS = { start: 0, end: 0, number: false };
+class TokenReader {
+  start = 0;
+  end = 0;
+  number = false;
 
-function nextToken(text: string, from: number): boolean {
-  const n = text.length;
-  let i = from;
-  let k = OTHER;
-  while (i < n) {
-    k = pointClass(text, i);
-    if (k !== OTHER) break;
-    i += CODE_UNITS;
-  }
-  if (i >= n) return false;
-  TOKENS.start = i;
-  if (k === DIGIT) {
-    TOKENS.number = true;
-    i++;
-    for (;;) {
-      while (i < n && isDigit(text.charCodeAt(i))) i++;
-      const c = text.charCodeAt(i);
-      if ((c === 46 || c === 44 || c === 58) && i + 1 < n && isDigit(text.charCodeAt(i + 1))) i++;
-      else break;
+  next(text: string, from: number): boolean {
+    const n = text.length;
+    let i = from;
+    let k = OTHER;
+    let p = OTHER;
+    while (i < n) {
+      p = pointClass(text, i);
+      k = p & 7;
+      if (k !== OTHER) break;
+      i += 1 + (p >> 3);
     }
-    TOKENS.end = i;
+    if (i >= n) return false;
+    this.start = i;
+    if (k === DIGIT) {
+      this.number = true;
+      i++;
+      for (;;) {
+        while (i < n && isDigit(text.charCodeAt(i))) i++;
+        const c = text.charCodeAt(i);
+        if ((c === 46 || c === 44 || c === 58) && i + 1 < n && isDigit(text.charCodeAt(i + 1))) i++;
+        else break;
+      }
+      this.end = i;
+      return true;
+    }
+    this.number = false;
+    i += 1 + (p >> 3);
+    while (i < n) {
+      p = pointClass(text, i);
+      k = p & 7;
+      if (k !== LETTER && k !== MARK) break;
+      i += 1 + (p >> 3);
+    }
+    // Then any number of apostrophe and letters (letters only: no marks after an apostrophe).
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c !== 39 && c !== 0x2019) break;
+      if (i + 1 >= n) break;
+      p = pointClass(text, i + 1);
+      if ((p & 7) !== LETTER) break;
+      i += 2 + (p >> 3);
+      for (p = i < n ? pointClass(text, i) : OTHER; i < n && (p & 7) === LETTER; p = i < n ? pointClass(text, i) : OTHER) i += 1 + (p >> 3);
+    }
+    this.end = i;
     return true;
   }
-  TOKENS.number = false;
-  i += CODE_UNITS;
-  while (i < n) {
-    const c = pointClass(text, i);
-    if (c !== LETTER && c !== MARK) break;
-    i += CODE_UNITS;
-  }
-  // Then any number of apostrophe and letters (letters only: no marks after an apostrophe).
-  for (;;) {
-    const c = text.charCodeAt(i);
-    if ((c !== 39 && c !== 0x2019) || i + 1 >= n || pointClass(text, i + 1) !== LETTER) break;
-    i += 1 + CODE_UNITS;
-    while (i < n && pointClass(text, i) === LETTER) i += CODE_UNITS;
-  }
-  TOKENS.end = i;
-  return true;
 }
 
-/** The tokens of `text` as nextToken finds them (for tests: they are TOKEN's matches). */
+/** The tokens of `text` as TokenReader finds them (for tests: they are TOKEN's matches). */
 export function tokens(text: string): string[] {
   const out: string[] = [];
-  for (let from = 0; nextToken(text, from); from = TOKENS.end) out.push(text.slice(TOKENS.start, TOKENS.end));
+  const t = new TokenReader();
+  for (let from = 0; t.next(text, from); from = t.end) out.push(text.slice(t.start, t.end));
   return out;
 }
 
@@ -297,7 +303,8 @@ function read(title: string, paragraphs: readonly string[], stemmed: boolean): M
   const quantities: Quantity[] = [];
   /** A number of the opening whose unit may be the next token. */
   let pending: string | null = null;
-  addWords(title, words, stemmed);
+  const t = new TokenReader();
+  addWords(title, words, stemmed, t);
   const titleWords = words.length;
   const sentenceStarts: number[] = [titleWords];
   for (const paragraph of paragraphs) {
@@ -305,10 +312,10 @@ function read(title: string, paragraphs: readonly string[], stemmed: boolean): M
     let last = 0;
     let prevLower = "";
     pending = null;
-    for (let from = 0; nextToken(paragraph, from); from = TOKENS.end) {
-      const at = TOKENS.start;
-      const end = TOKENS.end;
-      const word = TOKENS.number ? null : wordTokens.get(paragraph, at, end);
+    for (let from = 0; t.next(paragraph, from); from = t.end) {
+      const at = t.start;
+      const end = t.end;
+      const word = t.number ? null : wordTokens.get(paragraph, at, end);
       if (++bodyTokens === LEAD_WORDS) {
         leadWords = words.length;
         leadNames = names.length;
@@ -387,10 +394,10 @@ function lowerWithoutPossessive(token: string): string {
   return lower.endsWith("'s") || lower.endsWith("’s") ? lower.slice(0, -2) : lower;
 }
 
-function addWords(text: string, out: string[], stemmed: boolean): void {
-  for (let from = 0; nextToken(text, from); from = TOKENS.end) {
-    if (TOKENS.number) continue;
-    const word = wordTokens.get(text, TOKENS.start, TOKENS.end);
+function addWords(text: string, out: string[], stemmed: boolean, t: TokenReader): void {
+  for (let from = 0; t.next(text, from); from = t.end) {
+    if (t.number) continue;
+    const word = wordTokens.get(text, t.start, t.end);
     if (word.stem !== null) out.push(stemmed ? word.stem : word.lower);
   }
 }

@@ -1,6 +1,7 @@
 // Candidate sentences of a story: every sentence of every article, with where it stands and its terms.
 import { datelineLength, splitSentences } from "../text/sentences.ts";
 import { collapseSpaces } from "../text/words.ts";
+import { charClass, DIGIT, LETTER, table as charTable } from "../text/chars.ts";
 import { referenceKind } from "./reference.ts";
 import type { Vocabulary } from "./terms.ts";
 
@@ -41,14 +42,12 @@ export const MAX_SENTENCES_PER_ARTICLE = 80;
 const FINAL_PUNCTUATION = /[.!?…]["'”’)\]]*$/u;
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
-/** WORD_CHAR's answer for each code point below 0x10000 once asked: 0 not yet, 1 a word character, 2 not one. */
-const BMP_WORD = new Uint8Array(0x10000);
 
+/** Whether the code point at `at` is a word character ([\p{L}\p{N}_]): by the shared table within one code unit. */
 function isWordChar(code: number, sentence: string, at: number, units: number): boolean {
   if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
   if (units === 2) return WORD_CHAR.test(sentence.slice(at, at + 2));
-  if (BMP_WORD[code] === 0) BMP_WORD[code] = WORD_CHAR.test(sentence[at]!) ? 1 : 2;
-  return BMP_WORD[code] === 1;
+  return ((charTable[code] || charClass(code)) & (LETTER | DIGIT)) !== 0;
 }
 
 export function wordCount(sentence: string): number {

@@ -1,4 +1,5 @@
 // Word-level helpers shared by the cleaning, clustering and summarising stages.
+import { charClass, DIGIT as CHAR_DIGIT, LETTER as CHAR_LETTER, table } from "./chars.ts";
 
 const WORD = /[\p{L}\p{N}_]+(?:['’][\p{L}]+)?/gu;
 
@@ -67,15 +68,15 @@ function pointKind(text: string, i: number): number {
 
 const LETTER = /^\p{L}$/u;
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
-/** Per BMP code point past ASCII: 0 not looked up yet, else 1 + (word character) + 2 × (letter). */
-const kinds = new Uint8Array(0x10000);
 
+/** A code point's kind: from the shared table below 0x10000, else (a code point of two units) by pattern. */
 function kindOf(cp: number): number {
-  if (cp < 0x10000 && kinds[cp] !== 0) return kinds[cp]! - 1;
+  if (cp < 0x10000) {
+    const bits = table[cp] || charClass(cp);
+    return (bits & (CHAR_LETTER | CHAR_DIGIT) ? WORD_CHAR : 0) | (bits & CHAR_LETTER ? LETTER_CHAR : 0);
+  }
   const c = String.fromCodePoint(cp);
-  const kind = (LETTER_OR_NUMBER.test(c) ? WORD_CHAR : 0) + (LETTER.test(c) ? LETTER_CHAR : 0);
-  if (cp < 0x10000) kinds[cp] = kind + 1;
-  return kind;
+  return (LETTER_OR_NUMBER.test(c) ? WORD_CHAR : 0) | (LETTER.test(c) ? LETTER_CHAR : 0);
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
