@@ -5,9 +5,10 @@
 // and without the URL. A pick is right when its line agrees with the page's headline (token F1 ≥ 0.6).
 //   L2=2, CL2=2      the line model's and the context model's L2 penalty
 //   DROP=a,b         line features left out (their columns set to 0)
-//   EXTRA=nb,pos     extra line features: the dump's lines next to the candidate (length, final stop,
-//                    token F1 with it, the line above contained in it); bins of the signed distance
-//                    to the body's anchor and the candidate's rank counted up from it
+//   EXTRA=nb,pair,pos  extra line features: the dump's lines next to the candidate (length, final
+//                    stop, token F1 with it, the line above contained in it); the line without a stop
+//                    over a longer sentence, or a sentence under a shorter line without one; bins of
+//                    the signed distance to the body's anchor and the candidate's rank counted up from it
 //   LABEL=nearest    only the agreeing candidate nearest the body is a positive (default: all, equally)
 //   LABEL=soft       positives weighted by their token F1 to the power POW (default 2)
 //   SPLIT=url|none   models of their own for pages without the URL (url: also for pages with it;
@@ -37,6 +38,7 @@ const cl2 = Number(env.CL2 ?? 2);
 const extras = (env.EXTRA ?? "").split(",").filter(Boolean);
 const EXTRA_NAMES: Record<string, string[]> = {
   nb: ["below-log-words", "below-ends-sentence", "below-f1", "above-log-words", "above-ends-sentence", "above-f1", "above-contained"],
+  pair: ["heads-a-sentence", "under-a-heading"],
   pos: ["d<=-31", "d-30..-11", "d-10..-6", "d-5..-3", "d-2", "d-1", "d0", "d1", "d2..3", "d4..10", "d>10", "rank-above-1", "rank-above-2", "rank-above-3", "rank-below-1"],
 };
 const names = [...HEADLINE_FEATURES, ...extras.flatMap((e) => EXTRA_NAMES[e] ?? [])];
@@ -77,6 +79,14 @@ function extraFeatures(doc: TextDoc, i: number, candidates: readonly number[]): 
       const j = neighbour(doc, i, -1);
       const above = j >= 0 ? headlineTokens(doc.lines[j]!.text) : [];
       out.push(above.length > 0 && above.length < toks.length && above.every((t) => toks.includes(t)) ? 1 : 0);
+    } else if (e === "pair") {
+      // A headline without a final stop over a longer sentence; a sentence under a shorter line without one.
+      const here = doc.lines[i]!;
+      const stops = STOP_END.test(here.text);
+      const b = neighbour(doc, i, 1), a = neighbour(doc, i, -1);
+      const lb = b >= 0 ? doc.lines[b]! : null, la = a >= 0 ? doc.lines[a]! : null;
+      out.push(!stops && lb && lb.words > here.words && STOP_END.test(lb.text) ? 1 : 0);
+      out.push(stops && la && la.words < here.words && la.words >= 3 && !STOP_END.test(la.text) ? 1 : 0);
     } else if (e === "pos") {
       const anchor = bodyAnchor(doc);
       const d = i - anchor;
