@@ -1,0 +1,244 @@
+// `npx tsx train/try-headline.ts`: train:clean's headline step (step 3) with other settings, on the
+// committed text block models. Writes nothing. Prints the pick accuracy out-of-fold on the tuning
+// pages (four folds by id hash, as train:clean's own figure: what a choice is made by) and, with
+// CHECK=1, on the checking pages by models fitted on all tuning pages (whether it holds), each with
+// and without the URL. A pick is right when its line agrees with the page's headline (token F1 ≥ 0.6).
+//   L2=2, CL2=2      the line model's and the context model's L2 penalty
+//   DROP=a,b         line features left out (their columns set to 0)
+//   EXTRA=nb,pair,pos  extra line features: the dump's lines next to the candidate (length, final
+//                    stop, token F1 with it, the line above contained in it); the line without a stop
+//                    over a longer sentence, or a sentence under a shorter line without one; bins of
+//                    the signed distance to the body's anchor and the candidate's rank counted up from it
+//   LABEL=nearest    only the agreeing candidate nearest the body is a positive (default: all, equally)
+//   LABEL=soft       positives weighted by their token F1 to the power POW (default 2)
+//   SPLIT=url|none   models of their own for pages without the URL (url: also for pages with it;
+//                    none: pages with it keep the joint models)
+//   CONTEXT=ranker|boosted|none   the context model as a listwise ranker, as boosted depth-2 trees
+//                    over its features and the line features (BOOST='{"rounds":200,...}'), or left out
+//   SHOW=url|none    the tuning pages (with / without the URL) missed out-of-fold although a
+//                    candidate agrees: the picked line beside the best-scored agreeing one
+import { foldOf, prepared } from "./train-clean.ts";
+import { trainLogistic } from "./lib/logistic.ts";
+import { trainBoosted } from "./lib/boost.ts";
+import { trainRanker } from "./lib/rank.ts";
+import { locateWith } from "../src/clean/rules/locate.ts";
+import { blockModels } from "../src/clean/block-model.ts";
+import { boostedLogit, type BoostedModel } from "../src/clean/boosted.ts";
+import { bodyAnchor, HEADLINE_CONTEXT_FEATURES, HEADLINE_FEATURES, headlineContext } from "../src/clean/headline-features.ts";
+import { headlineChoices } from "../src/clean/headline-model.ts";
+import { headlineTokens, slugTokens, tokenF1 } from "../src/clean/headline.ts";
+import type { TextDoc } from "../src/clean/doc.ts";
+import { logit, type LogisticModel } from "../src/model/logistic.ts";
+import { goldHeadline, loadDates, loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";
+import { AGREES, headlineF1 } from "../eval/lib/extraction-score.ts";
+
+const env = process.env;
+const l2 = Number(env.L2 ?? 2);
+const cl2 = Number(env.CL2 ?? 2);
+const extras = (env.EXTRA ?? "").split(",").filter(Boolean);
+const EXTRA_NAMES: Record<string, string[]> = {
+  nb: ["below-log-words", "below-ends-sentence", "below-f1", "above-log-words", "above-ends-sentence", "above-f1", "above-contained"],
+  pair: ["heads-a-sentence", "under-a-heading"],
+  pos: ["d<=-31", "d-30..-11", "d-10..-6", "d-5..-3", "d-2", "d-1", "d0", "d1", "d2..3", "d4..10", "d>10", "rank-above-1", "rank-above-2", "rank-above-3", "rank-below-1"],
+};
+const names = [...HEADLINE_FEATURES, ...extras.flatMap((e) => EXTRA_NAMES[e] ?? [])];
+const dropped = new Set((env.DROP ?? "").split(",").filter(Boolean));
+const dropAt = names.flatMap((f, j) => (dropped.has(f) ? [j] : []));
+
+interface Group {
+  id: string;
+  half: string;
+  url: boolean;
+  doc: TextDoc;
+  index: number[];
+  x: Float64Array[];
+  /** Whether each candidate agrees with the headline: what a pick is judged by. */
+  truth: (0 | 1)[];
+  /** The ranker's targets (the agreeing candidates, or a LABEL variant of them). */
+  target: number[];
+}
+
+const STOP_END = /[.!?…]["'”’)]*$/;
+
+/** The nearest line with words within two lines above (step -1) or below (step 1), or -1. */
+function neighbour(doc: TextDoc, i: number, step: number): number {
+  for (let j = i + step, n = 0; j >= 0 && j < doc.lines.length && n < 2; j += step, n++) if (doc.lines[j]!.words > 0) return j;
+  return -1;
+}
+
+function extraFeatures(doc: TextDoc, i: number, candidates: readonly number[]): number[] {
+  const out: number[] = [];
+  const toks = headlineTokens(doc.lines[i]!.text);
+  for (const e of extras) {
+    if (e === "nb") {
+      for (const step of [1, -1]) {
+        const j = neighbour(doc, i, step);
+        const l = j >= 0 ? doc.lines[j]! : null;
+        out.push(l ? Math.log1p(l.words) : 0, l && STOP_END.test(l.text) ? 1 : 0, l ? tokenF1(toks, headlineTokens(l.text)) : 0);
+      }
+      const j = neighbour(doc, i, -1);
+      const above = j >= 0 ? headlineTokens(doc.lines[j]!.text) : [];
+      out.push(above.length > 0 && above.length < toks.length && above.every((t) => toks.includes(t)) ? 1 : 0);
+    } else if (e === "pair") {
+      // A headline without a final stop over a longer sentence; a sentence under a shorter line without one.
+      const here = doc.lines[i]!;
+      const stops = STOP_END.test(here.text);
+      const b = neighbour(doc, i, 1), a = neighbour(doc, i, -1);
+      const lb = b >= 0 ? doc.lines[b]! : null, la = a >= 0 ? doc.lines[a]! : null;
+      out.push(!stops && lb && lb.words > here.words && STOP_END.test(lb.text) ? 1 : 0);
+      out.push(stops && la && la.words < here.words && la.words >= 3 && !STOP_END.test(la.text) ? 1 : 0);
+    } else if (e === "pos") {
+      const anchor = bodyAnchor(doc);
+      const d = i - anchor;
+      const bins = [d <= -31, d >= -30 && d <= -11, d >= -10 && d <= -6, d >= -5 && d <= -3, d === -2, d === -1, d === 0, d === 1, d >= 2 && d <= 3, d >= 4 && d <= 10, d > 10];
+      out.push(...bins.map((b) => (b ? 1 : 0)));
+      const rank = candidates.filter((c) => c < anchor).reverse().indexOf(i);
+      out.push(rank === 0 ? 1 : 0, rank === 1 ? 1 : 0, rank === 2 ? 1 : 0, candidates.find((c) => c >= anchor) === i ? 1 : 0);
+    }
+  }
+  return out;
+}
+
+function targetsOf(doc: TextDoc, index: readonly number[], f1: readonly number[]): number[] {
+  const truth = f1.map((v) => (v >= AGREES ? 1 : 0));
+  if (!truth.includes(1)) return truth;
+  if (env.LABEL === "nearest") {
+    const anchor = bodyAnchor(doc);
+    const cost = (k: number) => (index[k]! < anchor ? anchor - index[k]! : 2 * (index[k]! - anchor) + 1);
+    const positives = truth.flatMap((v, k) => (v ? [k] : []));
+    const keep = positives.reduce((b, k) => (cost(k) < cost(b) ? k : b));
+    return truth.map((_, k) => (k === keep ? 1 : 0));
+  }
+  if (env.LABEL === "soft") {
+    const w = f1.map((v) => (v >= AGREES ? v ** Number(env.POW ?? 2) : 0));
+    const top = Math.max(...w);
+    // The ranker takes groups with a target of 1: the best candidate's.
+    return w.map((v) => (v === top ? 1 : v / top));
+  }
+  return truth;
+}
+
+const seen = new Set<string>();
+const pages = [...loadExtraction(), ...loadWebpages(), ...loadDates()].filter((p) => !seen.has(p.id) && seen.add(p.id));
+const halves = env.CHECK === "1" ? ["tune", "check"] : ["tune"];
+const locate = locateWith(blockModels(false));
+const groups: Group[] = [];
+for (const page of pages) {
+  if (!halves.includes(page.half)) continue;
+  const gold = goldHeadline(page.html);
+  if (!gold) continue;
+  for (const url of [page.url, null]) {
+    const doc = prepared({ ...page, url }, "text");
+    if (!doc) continue;
+    locate.apply(doc);
+    if (doc.noArticle) continue;
+    const candidates = headlineChoices(doc);
+    const index = candidates.map((c) => c.index);
+    const x = candidates.map((c) => {
+      const more = extraFeatures(doc, c.index, index);
+      const row = new Float64Array(c.x.length + more.length);
+      row.set(c.x);
+      row.set(more, c.x.length);
+      for (const j of dropAt) row[j] = 0;
+      return row;
+    });
+    const f1 = index.map((i) => headlineF1(doc.lines[i]!.text, gold));
+    groups.push({ id: page.id, half: page.half, url: !!url, doc, index, x, truth: f1.map((v) => (v >= AGREES ? 1 : 0)), target: targetsOf(doc, index, f1) });
+  }
+}
+
+interface Fitted {
+  line: LogisticModel;
+  context: LogisticModel | null;
+  boosted: BoostedModel | null;
+  /** The models for pages without the URL, with SPLIT. */
+  noUrl?: Fitted;
+}
+
+function contextRows(g: Group, line: LogisticModel): Float64Array[] {
+  return headlineContext(g.doc, g.index.map((index, k) => ({ index, x: g.x[k]! })), g.x.map((x) => logit(line, x)));
+}
+
+function boostRows(g: Group, line: LogisticModel): Float64Array[] {
+  return contextRows(g, line).map((c, k) => {
+    const row = new Float64Array(c.length + g.x[k]!.length);
+    row.set(c);
+    row.set(g.x[k]!, c.length);
+    return row;
+  });
+}
+
+function fitModels(gs: readonly Group[]): Fitted {
+  // The ranker's targets are 0/1 but for LABEL=soft, where they are weights in [0, 1].
+  const fitLine = (list: readonly Group[]) => trainRanker(list.map((g) => ({ x: g.x, y: g.target as (0 | 1)[] })), { name: "line", features: names, l2 });
+  const line = fitLine(gs);
+  if (env.CONTEXT === "none") return { line, context: null, boosted: null };
+  const folds = Array.from({ length: 4 }, (_, k) => fitLine(gs.filter((g) => foldOf(`inner:${g.id}`) !== k)));
+  const first = (g: Group) => folds[foldOf(`inner:${g.id}`)]!;
+  const contextFeatures = [...HEADLINE_CONTEXT_FEATURES];
+  if (env.CONTEXT === "ranker") {
+    const context = trainRanker(gs.map((g) => ({ x: contextRows(g, first(g)).map((r) => Float64Array.from(r)), y: g.truth })), { name: "context", features: contextFeatures, l2: cl2 });
+    return { line, context, boosted: null };
+  }
+  if (env.CONTEXT === "boosted") {
+    const examples = gs.flatMap((g) => boostRows(g, first(g)).map((x, k) => ({ x, y: g.truth[k]! })));
+    const options = { rounds: 100, rate: 0.1, minLeaf: 20, ...(JSON.parse(env.BOOST ?? "{}") as object) };
+    return { line, context: null, boosted: trainBoosted(examples, { name: "context", features: [...contextFeatures, ...names], ...options }) };
+  }
+  const examples = gs.flatMap((g) => contextRows(g, first(g)).map((x, k) => ({ x, y: g.truth[k]! })));
+  return { line, context: trainLogistic(examples, { name: "context", features: contextFeatures, l2: cl2 }), boosted: null };
+}
+
+function fit(gs: readonly Group[]): Fitted {
+  if (!env.SPLIT) return fitModels(gs);
+  return { ...fitModels(env.SPLIT === "none" ? gs : gs.filter((g) => g.url)), noUrl: fitModels(gs.filter((g) => !g.url)) };
+}
+
+function scores(g: Group, m: Fitted): number[] {
+  const use = m.noUrl && !g.url ? m.noUrl : m;
+  if (use.boosted) return boostRows(g, use.line).map((x) => boostedLogit(use.boosted!, x));
+  if (use.context) return contextRows(g, use.line).map((x) => logit(use.context!, x));
+  return g.x.map((x) => logit(use.line, x));
+}
+
+/** The candidate picked (the highest score; nearer the body wins ties, as headline-model.ts), or -1. */
+function picked(g: Group, m: Fitted): number {
+  const s = scores(g, m);
+  let best = -1;
+  s.forEach((v, k) => {
+    if (best < 0 || v >= s[best]!) best = k;
+  });
+  return best;
+}
+
+const tune = groups.filter((g) => g.half === "tune");
+const held = Array.from({ length: 4 }, (_, k) => fit(tune.filter((g) => foldOf(g.id) !== k)));
+const oof = (g: Group): boolean => g.truth[picked(g, held[foldOf(g.id)]!)] === 1;
+const share = (gs: Group[], ok: (g: Group) => boolean): string => {
+  const k = gs.filter(ok).length;
+  return `${((100 * k) / gs.length).toFixed(1)}% (${k}/${gs.length})`;
+};
+const setting = ["L2", "CL2", "DROP", "EXTRA", "LABEL", "POW", "SPLIT", "CONTEXT", "BOOST"].flatMap((k) => (env[k] ? [`${k}=${env[k]}`] : []));
+console.log(`headline models, ${setting.join(" ") || "as train:clean"}:`);
+console.log(`  tuning out-of-fold: with URL ${share(tune.filter((g) => g.url), oof)}, without ${share(tune.filter((g) => !g.url), oof)}`);
+if (halves.includes("check")) {
+  const all = fit(tune);
+  const check = groups.filter((g) => g.half === "check");
+  const ok = (g: Group): boolean => g.truth[picked(g, all)] === 1;
+  console.log(`  checking: with URL ${share(check.filter((g) => g.url), ok)}, without ${share(check.filter((g) => !g.url), ok)}`);
+}
+if (env.SHOW) {
+  const at = (name: string): number => names.indexOf(name);
+  for (const g of tune.filter((g) => g.url === (env.SHOW === "url") && g.truth.includes(1) && !oof(g))) {
+    const s = scores(g, held[foldOf(g.id)]!);
+    const got = picked(g, held[foldOf(g.id)]!);
+    const rights = g.truth.flatMap((v, k) => (v ? [k] : []));
+    const best = rights.reduce((a, b) => (s[b]! > s[a]! ? b : a));
+    const show = (k: number): string => {
+      const x = g.x[k]!;
+      const f = (name: string): string => x[at(name)]!.toFixed(2);
+      return `line ${g.index[k]} score ${s[k]!.toFixed(2)} slug-f1 ${f("slug-f1")} above ${f("above-body")} log-distance ${f("log-distance")} lead ${f("lead-cover")} body ${f("body-overlap")} ${JSON.stringify(g.doc.lines[g.index[k]!]!.text.slice(0, 70))}`;
+    };
+    console.log(`${g.id} (slug: ${slugTokens(g.doc.meta.url).join(" ")}; body at line ${bodyAnchor(g.doc)})\n  got   ${show(got)}\n  right ${show(best)}`);
+  }
+}
