@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import chromium from "@sparticuz/chromium";
-import { chromium as playwright } from "playwright-core";
+import { chromium as playwright, type Page } from "playwright-core";
 import { serveFolder } from "../src/cli/serve.ts";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { every: { type: "string", default: "80" } } });
@@ -44,11 +44,17 @@ function queries(site: string, every: number): string[] {
 
 type Mode = "module" | "mergeIndex";
 
-/** Each query in a fresh page: Pagefind's prefix fallback sees only the index chunks loaded so far. */
+// One page for each site and way, its queries one after the other (as a reader's would go): Pagefind's
+// prefix matching sees only the index chunks loaded so far, so a query can find more after others.
+const pages = new Map<string, Page>();
 async function resultUrls(origin: string, mode: Mode, bundles: string[], query: string): Promise<string[]> {
-  const page = await browser.newPage();
-  await page.goto(`${origin.replace(/\/$/, "")}/about/`);
-  const urls = await page.evaluate(
+  let page = pages.get(`${origin} ${mode}`);
+  if (!page) {
+    page = await browser.newPage();
+    await page.goto(`${origin.replace(/\/$/, "")}/about/`);
+    pages.set(`${origin} ${mode}`, page);
+  }
+  return page.evaluate(
     async ({ mode, bundles, query }) => {
       const key = `__search_${mode}`;
       const w = window as unknown as Record<string, { search(q: string): Promise<{ results: Array<{ data(): Promise<{ url: string }> }> }> }>;
@@ -64,8 +70,6 @@ async function resultUrls(origin: string, mode: Mode, bundles: string[], query: 
     },
     { mode, bundles, query },
   );
-  await page.close();
-  return urls;
 }
 
 const { server: s1, url: u1 } = await serveFolder({ root: siteOne, port: 0, host: "127.0.0.1" });
