@@ -37,7 +37,7 @@ export interface EleventySetup {
   site: { baseUrl: string };
   model: DigestModel;
   pages: PagesToRender;
-  /** The search bundles the search page merges besides the first (./bundles.ts). */
+  /** The search bundles the search page searches (./bundles.ts; templates/search-bundles.njk). */
   search: { merge: Array<{ bundlePath: string }> };
   /** Only the story pages: every other template is left out of this run. */
   storiesOnly?: boolean;

@@ -146,7 +146,7 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   let alongsideMs = 0;
   try {
     if (!renderNothing) {
-      const merge = bundles.slice(1).map((b) => ({ bundlePath: resolveHref(`/${b.folder}/`, pathPrefix(config.baseUrl)) }));
+      const merge = bundles.map((b) => ({ bundlePath: resolveHref(`/${b.folder}/`, pathPrefix(config.baseUrl)) }));
       await renderPages(outputDir, { site, model, pages: pagesToRender(plan, toRender), search: { merge } }, (page) => {
         written.push(page.outputPath);
         search.rendered(page.url, page.content);

@@ -165,7 +165,7 @@ describe("builds into the same folders", () => {
     const bundles = first.timings.site!.bundles;
     expect(bundles).toBe(2);
     expect(first.timings.site!.rebuilt).toBe(bundles);
-    expect(first.files["site/search/index.html"]).toContain('mergeIndex: [{"bundlePath":"/pagefind-2/"}');
+    expect(first.files["site/search/index.html"]).toContain('mergeIndex: [{"bundlePath":"/pagefind/"},{"bundlePath":"/pagefind-2/"}]');
     for (const folder of ["pagefind", "pagefind-2"]) expect(first.files[`site/${folder}/pagefind-entry.json`]).toBeDefined();
     cpSync(join(root, "test/fixtures/inputs/no-front-matter.md"), join(input, "new-article.md"));
     const added = await build(many, [], env);

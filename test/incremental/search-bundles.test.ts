@@ -1,8 +1,10 @@
 // A site whose search index is split into bundles (as a large site's is) searches them all at once in
-// the browser: the same queries find the same stories first as on a site with one index.
+// the browser: the same queries find the same stories, the same first, as on a site with one index,
+// also for a word only one bundle holds (where Pagefind alone would let the other bundles search for a
+// shorter word that starts it), a stemmed form, a word no page holds, and two words.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,9 +30,11 @@ describe("search over several bundles", () => {
   let browser: Browser;
   const servers: Server[] = [];
   const origins: Record<string, string> = {};
+  let bundles = 0;
 
   beforeAll(async () => {
     const [one, three] = await Promise.all([buildSeeds("one", {}), buildSeeds("three", { DIGEST_TEST_BUNDLES: "3" })]);
+    bundles = readdirSync(three).filter((name) => name.startsWith("pagefind")).length;
     for (const [name, dir] of [["one", one], ["three", three]] as const) {
       const { server, url } = await serveFolder({ root: dir, port: 0, host: "127.0.0.1" });
       servers.push(server);
@@ -51,8 +55,11 @@ describe("search over several bundles", () => {
     page.on("response", (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
     page.on("pageerror", (e) => failed.push(e.message));
     await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
+    const message = page.locator(".pagefind-ui__message");
+    await expect.poll(() => message.textContent(), { timeout: 15_000 }).toMatch(/results? for/);
+    const count = Number(/^(\d+) results? for/.exec((await message.textContent()) ?? "")?.[1] ?? 0);
     const links = page.locator(".pagefind-ui__result-link");
-    await expect.poll(() => links.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => links.count(), { timeout: 15_000 }).toBe(count);
     const titles = await links.allTextContents();
     expect(failed).toEqual([]);
     await page.close();
@@ -60,10 +67,15 @@ describe("search over several bundles", () => {
   }
 
   it("finds the same stories first as one index does", async () => {
-    for (const query of ["ammunition Bulgaria", "NewsX", "Serbia"]) {
+    expect(bundles).toBeGreaterThan(1);
+    const found: Record<string, number> = {};
+    for (const query of ["ammunition Bulgaria", "NewsX", "Serbia", "Kremlin", "rockets", "neutral", "mortarzq", "Belgrade neutrality", "Kremlin mortar"]) {
       const [one, three] = [await results(origins.one!, query), await results(origins.three!, query)];
       expect(three[0], query).toBe(one[0]);
       expect([...three].sort(), query).toEqual([...one].sort());
+      found[query] = one.length;
     }
+    // Words one story holds find that story alone; words no story holds together find none.
+    expect(found).toMatchObject({ Kremlin: 1, rockets: 1, neutral: 1, "Belgrade neutrality": 1, "Kremlin mortar": 0 });
   });
 });
