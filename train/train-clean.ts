@@ -67,6 +67,8 @@ export const blockSettings = {
   bag: 1,
   /** The decode settings tried on the out-of-fold block scores. */
   grid: { bias: [-3, -2, -1, 0], inner: [-2, -1, -0.5, 0], article: [-4, -2], patience: [PATIENCE] },
+  /** Tried after the grid, the other settings fixed at its choice (below the inner cut only; at it, off). */
+  sandwich: [-0.5, -1, -1.5, -2],
 };
 
 type Path = "text" | "html";
@@ -169,7 +171,7 @@ function accuracy(model: LogisticModel | BoostedModel, examples: Example[]): str
 }
 
 function cloneDoc(doc: TextDoc): TextDoc {
-  return { ...doc, lines: doc.lines.map((l) => ({ ...l })), meta: { ...doc.meta }, messages: [], scores: null, noArticle: null, core: null };
+  return { ...doc, lines: doc.lines.map((l) => ({ ...l })), meta: { ...doc.meta }, messages: [], scores: null, noArticle: null, core: null, sandwiched: [] };
 }
 
 /** The body the rules give with these models: the rest of the rule list after the prepared document. */
@@ -240,7 +242,7 @@ export function trainBlocks(items: Item[], path: Path, foldsOut?: Omit<BlockMode
   const folds = Array.from({ length: FOLDS }, (_, k) => fitBlocks(items.filter((i) => foldOf(i.page.id) !== k), path, localRows, false));
   foldsOut?.push(...folds);
   // Each page's block scores from the models fitted without it: the decode settings are tried on these.
-  const unused = { bias: 0, inner: 0, article: 0, power: 0, patience: 0 };
+  const unused = { bias: 0, inner: 0, article: 0, power: 0, patience: 0, sandwich: 0 };
   const scores = new Map(items.map((item) => [item, scoreBlocks(item.doc, { ...folds[foldOf(item.page.id)]!, decode: unused }).score]));
   let best: { decode: DecodeSettings; score: ReturnType<typeof objective> } | null = null;
   // Fixed by design, not searched: a block weighs by the square root of its length, and the run may
@@ -251,13 +253,20 @@ export function trainBlocks(items: Item[], path: Path, foldsOut?: Omit<BlockMode
     for (const bias of grid.bias) {
       for (const inner of grid.inner) {
         for (const article of grid.article) {
-          const decode = { bias, inner, article, power, patience };
+          const decode = { bias, inner, article, power, patience, sandwich: inner };
           // The headline rule stays out of this search: the headline model is trained after it.
           const score = objective(items, (item) => [locateScored(scores.get(item)!, decode), ...after]);
           if (!best || score.mean > best.score.mean + 1e-9) best = { decode, score };
         }
       }
     }
+  }
+  // A weak line between two kept ones (sandwich): one setting more, searched alone rather than in the grid.
+  for (const sandwich of blockSettings.sandwich) {
+    if (sandwich >= best!.decode.inner) continue;
+    const decode = { ...best!.decode, sandwich };
+    const score = objective(items, (item) => [locateScored(scores.get(item)!, decode), ...after]);
+    if (score.mean > best!.score.mean + 1e-9) best = { decode, score };
   }
   const final = fitBlocks(items, path, localRows, true);
   console.log(`    decode ${JSON.stringify(best!.decode)}: out-of-fold tuning extraction F1 ${best!.score.extraction.toFixed(3)}, webpages F1 ${best!.score.webpages.toFixed(3)}`);

@@ -15,6 +15,12 @@ export interface DecodeSettings {
   bias: number;
   /** Inside the run, a block below these log-odds still goes. */
   inner: number;
+  /**
+   * ... unless it lies inside the core, has at least these log-odds and the blocks right above and
+   * below it stay: one weak line between two article lines (a list item, a one-line paragraph, a
+   * subheading) is article text. At `inner` or above, no block is kept so (the HTML path's setting).
+   */
+  sandwich: number;
   /** The body must hold a block this likely to be article text, or the page has no article. */
   article: number;
   /** A block's gain towards the run is weighted by (1 + its words) to this power. */

@@ -120,6 +120,8 @@ export interface TextDoc {
   noArticle: string | null;
   /** The run of lines where the block model puts most article text, [start, end): the article's core. */
   core: [number, number] | null;
+  /** Weak lines inside the core that locate-article dropped but keep-sandwiched restores after the headline is found. */
+  sandwiched: number[];
 }
 
 const BULLET = /^[\s•·▪●◦*‣⁃–—-]+\s*/u;
@@ -289,7 +291,7 @@ export function docOf(path: string, lines: Line[], meta: ArticleMeta, origin: "t
     else l.repeats = 1;
   }
   for (let i = 0; i < lines.length; i++) if (lines[i]!.words <= 40) keyCounts[keys[i]!] = 0;
-  return { path, lines, title: -1, origin, start: 0, end: lines.length, meta, messages: [], scores: null, noArticle: null, core: null };
+  return { path, lines, title: -1, origin, start: 0, end: lines.length, meta, messages: [], scores: null, noArticle: null, core: null, sandwiched: [] };
 }
 
 /** Indices of lines still kept inside the body range. */

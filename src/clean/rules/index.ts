@@ -3,7 +3,7 @@ import type { CleanRule } from "./types.ts";
 import { metadataLines } from "./metadata.ts";
 import { advertisement, commentWidget, danglingLabel, inlineTeaser, shareAndSubscribe, timestampLine } from "./lines.ts";
 import { photoCredit } from "./credits.ts";
-import { locateArticle } from "./locate.ts";
+import { keepSandwiched, locateArticle } from "./locate.ts";
 import { findHeadline } from "./title.ts";
 import { repeatedLines, truncatedTeasers } from "./repeats.ts";
 import { recapParagraph } from "./recap.ts";
@@ -24,6 +24,7 @@ export const defaultRules: readonly CleanRule[] = [
   inlineTeaser,
   locateArticle,
   findHeadline,
+  keepSandwiched,
   leadCaption,
   repeatedLines,
   truncatedTeasers,

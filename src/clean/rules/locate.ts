@@ -101,12 +101,41 @@ export function articleRun(doc: TextDoc, score: ArrayLike<number>, decode: Decod
   return { core, run: [start, end] };
 }
 
+/**
+ * A weak block inside the core whose neighbours right above and below it stay (`DecodeSettings.sandwich`):
+ * a list item, a one-line paragraph or a subheading between two article lines. Only inside the core:
+ * above it sit the headline, kicker and deck, where a weak line between two kept ones is as often a
+ * teaser as article text.
+ */
+function sandwiched(doc: TextDoc, score: ArrayLike<number>, i: number, [start, end]: [number, number], { inner, sandwich }: DecodeSettings): boolean {
+  if (score[i]! < sandwich || i <= start || i + 1 >= end) return false;
+  const stays = (j: number) => doc.lines[j]!.drop === null && score[j]! >= inner;
+  return stays(i - 1) && stays(i + 1);
+}
+
+/**
+ * Brings back the weak lines between two article lines that locate-article set aside (`TextDoc.sandwiched`).
+ * They wait until the headline is found: the headline model was trained on bodies of the block
+ * model's sure lines, and a subheading kept near the top of the body would stand among its candidates.
+ * A line the headline rule put above the body stays out.
+ */
+export const keepSandwiched: CleanRule = {
+  name: "keep-sandwiched",
+  apply(doc) {
+    for (const i of doc.sandwiched) {
+      const line = doc.lines[i]!;
+      if (line.drop === "locate-article" && i > doc.title) line.drop = null;
+    }
+  },
+};
+
 function locate(doc: TextDoc, score: Float64Array, decode: DecodeSettings): void {
   doc.scores = score;
   const { inner, article } = decode;
   const found = articleRun(doc, score, decode);
   const run = found?.run ?? null;
   doc.core = found?.core ?? null;
+  doc.sandwiched = [];
   let best = -Infinity;
   if (run) for (let i = run[0]; i < run[1]; i++) if (doc.lines[i]!.drop === null) best = Math.max(best, score[i]!);
   if (!run || best < article) {
@@ -118,7 +147,12 @@ function locate(doc: TextDoc, score: Float64Array, decode: DecodeSettings): void
   const [start, end] = run;
   for (let i = 0; i < start; i++) dropLine(doc, i, "page-header");
   for (let i = end; i < doc.lines.length; i++) dropLine(doc, i, "page-footer");
-  for (let i = start; i < end; i++) if (score[i]! < inner) dropLine(doc, i, "locate-article");
+  const core = doc.core!;
+  for (let i = start; i < end; i++) {
+    if (score[i]! >= inner) continue;
+    if (sandwiched(doc, score, i, core, decode)) doc.sandwiched.push(i);
+    dropLine(doc, i, "locate-article");
+  }
   doc.start = start;
   doc.end = end;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cleanText, emptyMeta } from "../../../src/clean/text.ts";
 import { cleanSource, InputRejected } from "../../../src/clean/index.ts";
 import { makeDoc } from "../../../src/clean/doc.ts";
-import { articleRun } from "../../../src/clean/rules/locate.ts";
+import { articleRun, keepSandwiched, locateScored } from "../../../src/clean/rules/locate.ts";
 
 const menu = ["Home", "News", "World", "Business", "Science", "Sport", "Weather"];
 const para = (topic: string, n: number) =>
@@ -45,7 +45,7 @@ describe("locate-article", () => {
     ];
     const lines = [...teasers, "Weather", "Sports", "Video", "News", "Travel", "Contact", ...story.slice(0, 3)];
     const scoresOf = (doc: ReturnType<typeof makeDoc>) => Float64Array.from(doc.lines, (l) => (teasers.includes(l.text) ? 3 : story.includes(l.text) ? 2 : -4));
-    const decode = { bias: -2, inner: 0, article: -4, power: 0.5, patience: 6 };
+    const decode = { bias: -2, inner: 0, article: -4, power: 0.5, patience: 6, sandwich: 0 };
     const doc = makeDoc("t", lines.join("\n"), emptyMeta());
     expect(doc.lines.slice(0, 3).every((l) => l.glued)).toBe(true);
     const run = articleRun(doc, scoresOf(doc), decode)!.run;
@@ -53,5 +53,25 @@ describe("locate-article", () => {
     // The same blocks as HTML (where a card's headline and teaser are separate elements): the scores decide.
     const html = makeDoc("t", lines.join("\n"), emptyMeta(), "html");
     expect(articleRun(html, scoresOf(html), decode)!.core[0]).toBe(0);
+  });
+
+  it("keeps a weak line between two article lines of the body (a list item), not a weaker one, nor one at the body's edge", () => {
+    const item = "A new sea wall";
+    const advert = "Advertisement";
+    const tags = "Tags: harbour";
+    const lines = [...menu, story[0]!, story[1]!, item, story[2]!, advert, story[3]!, story[4]!, tags, "Related stories", "Facebook"];
+    const doc = makeDoc("t", lines.join("\n"), emptyMeta());
+    const weak: Record<string, number> = { [item]: -0.6, [advert]: -3, [tags]: -0.6 };
+    const score = Float64Array.from(doc.lines, (l) => weak[l.text] ?? (story.includes(l.text) ? 2 : -4));
+    const decode = { bias: -2, inner: 0, article: -4, power: 0.5, patience: 6, sandwich: -1 };
+    locateScored(score, decode).apply(doc);
+    keepSandwiched.apply(doc);
+    const kept = doc.lines.filter((l) => l.drop === null).map((l) => l.text);
+    expect(kept).toEqual([story[0], story[1], item, story[2], story[3], story[4]]);
+    // At the inner cut itself (the setting off), the weak line goes as before.
+    const off = makeDoc("t", lines.join("\n"), emptyMeta());
+    locateScored(score, { ...decode, sandwich: 0 }).apply(off);
+    keepSandwiched.apply(off);
+    expect(off.lines.filter((l) => l.drop === null).map((l) => l.text)).toEqual(story);
   });
 });
