@@ -9,6 +9,8 @@ import type { TextDoc } from "../src/clean/doc.ts";
 import { finish } from "../src/clean/text.ts";
 import { defaultRules } from "../src/clean/rules/index.ts";
 import { locateWith } from "../src/clean/rules/locate.ts";
+import { findHeadlineWith } from "../src/clean/rules/title.ts";
+import type { HeadlineModels } from "../src/clean/headline-model.ts";
 import { shortLineRule } from "../src/clean/rules/short-lines.ts";
 import type { CleanRule } from "../src/clean/rules/types.ts";
 import type { BlockModels, DecodeSettings } from "../src/clean/block-model.ts";
@@ -99,11 +101,12 @@ export function shortLineItems(
   pages: readonly DevPage[],
   blockFolds: readonly Omit<BlockModels, "decode">[],
   decode: DecodeSettings,
-  { silver = true, urls = [true, false] }: { silver?: boolean; urls?: boolean[] } = {},
+  { silver = true, urls = [true, false], headline }: { silver?: boolean; urls?: boolean[]; headline?: HeadlineModels } = {},
 ): Item[] {
   const locateAt = defaultRules.findIndex((r) => r.name === "locate-article");
   const contextAt = defaultRules.findIndex((r) => r.name === "short-line-context");
-  const between = defaultRules.slice(locateAt + 1, contextAt);
+  // The headline as the models just trained pick it (not the committed ones), so one run of the trainer settles.
+  const between = defaultRules.slice(locateAt + 1, contextAt).map((r) => (r.name === "find-headline" ? findHeadlineWith(headline) : r));
   const items: Item[] = [];
   for (const page of pages) {
     for (const url of urls.map((keep) => (keep ? page.url : null))) {

@@ -390,7 +390,7 @@ function main(): void {
   console.log("short-line model (tuning halves of extraction-dev and webpages-dev, text dumps):");
   const seenShort = new Set<string>();
   const shortPages = [...extraction, ...webpages].filter((p) => !seenShort.has(p.id) && seenShort.add(p.id));
-  const shortItems = shortLineItems(shortPages, textFolds, models.text.decode);
+  const shortItems = shortLineItems(shortPages, textFolds, models.text.decode, { headline });
   const short = trainShortLines(shortItems);
   console.log(`  ${shortItems.length} documents (each page with and without its URL); cut ${short.cut}: out-of-fold tuning extraction F1 ${short.figures.extraction.toFixed(3)}, webpages F1 ${short.figures.webpages.toFixed(3)}`);
   const o = shortLineDefaults;

@@ -5,7 +5,7 @@
 import type { CleanRule } from "./types.ts";
 import { dropLine, type TextDoc } from "../doc.ts";
 import { bodyAnchor } from "../headline-features.ts";
-import { pickHeadline } from "../headline-model.ts";
+import { pickHeadline, type HeadlineModels } from "../headline-model.ts";
 import { headlineTokens, tokenF1 } from "../headline.ts";
 
 export { BYLINE, BYLINE_OR_DATE } from "../bylines.ts";
@@ -32,20 +32,25 @@ function knownHeadlineLine(doc: TextDoc, title: string): number {
   return best;
 }
 
-export const findHeadline: CleanRule = {
-  name: "find-headline",
-  apply(doc) {
-    find(doc, doc.origin === "text" && !doc.meta.title);
-  },
-};
+/** The find-headline rule with these headline models (training passes the ones it has just learned). */
+export function findHeadlineWith(models?: HeadlineModels): CleanRule {
+  return {
+    name: "find-headline",
+    apply(doc) {
+      find(doc, doc.origin === "text" && !doc.meta.title, models);
+    },
+  };
+}
 
-function find(doc: TextDoc, learned: boolean): void {
+export const findHeadline: CleanRule = findHeadlineWith();
+
+function find(doc: TextDoc, learned: boolean, models: HeadlineModels | undefined): void {
   if (doc.noArticle) return;
   let title = -1;
   if (doc.origin === "html" || doc.meta.title) {
     if (doc.meta.title) title = knownHeadlineLine(doc, doc.meta.title);
   } else if (learned) {
-    title = pickHeadline(doc);
+    title = pickHeadline(doc, models);
   }
   if (title < 0) return;
   doc.title = title;
