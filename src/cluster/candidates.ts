@@ -3,6 +3,7 @@
 // articles near a day are a binary search away; a key that more than `postingCap` articles near that
 // day hold is too common there to say anything and is skipped. Work grows with articles × keys × cap.
 import type { Profile } from "./profile.ts";
+import { rowStarts } from "../text/rows.ts";
 
 export interface CandidateOptions {
   windowDays: number;
@@ -31,12 +32,11 @@ function postingsOf(profiles: readonly Profile[], days: ReadonlyArray<number | n
   for (const { keys: k } of profiles) for (let t = k.from; t < k.to; t++) keys = Math.max(keys, k.ids[t]! + 1);
   const start = new Int32Array(keys + 1);
   for (const { keys: k } of profiles) for (let t = k.from; t < k.to; t++) start[k.ids[t]! + 1]!++;
-  for (let k = 0; k < keys; k++) start[k + 1]! += start[k]!;
+  const fill = rowStarts(start);
   const entries = start[keys]!;
   const holder = new Int32Array(entries);
   const day = new Int32Array(entries);
   const weight = new Float32Array(entries);
-  const fill = start.slice(0, keys);
   const dated = new Int32Array(keys);
   for (const i of dayOrder(days)) {
     const p = profiles[i]!.keys;

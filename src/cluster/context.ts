@@ -5,6 +5,7 @@
 // neighbourhood, so the many weak links an article has in a large batch say nothing. The features feed a
 // logistic model with an intercept (merge-model.json, trained by train/train-merge.ts).
 import type { WeightedEdges } from "./agglomerate.ts";
+import { rowStarts } from "../text/rows.ts";
 
 export const CONTEXT_FEATURES = ["pairLogOdds", "conflict", "support", "neighbourhood", "outdoneMore", "outdoneLess"] as const;
 
@@ -25,10 +26,9 @@ function neighbourhoods(n: number, edges: WeightedEdges): Neighbours {
     start[edges.a[k]! + 1]!++;
     start[edges.b[k]! + 1]!++;
   }
-  for (let x = 0; x < n; x++) start[x + 1]! += start[x]!;
+  const fill = rowStarts(start);
   const ids = new Int32Array(start[n]!);
   const p = new Float32Array(start[n]!);
-  const fill = start.slice(0, n);
   for (let k = 0; k < edges.length; k++) {
     const w = edges.weight[k]!;
     if (w < STRONG) continue;

@@ -5,6 +5,7 @@ import { Spread, type Profile, type SparseVector } from "./profile.ts";
 import type { TimeSpan } from "./time.ts";
 import { dayOrNull } from "./days.ts";
 import { keepScoring } from "./candidates.ts";
+import { rowStarts } from "../text/rows.ts";
 
 export interface FollowUpOptions {
   windowDays: number;
@@ -27,8 +28,7 @@ export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: P
   for (const s of byDay) for (const id of keys[s]!.ids) top = Math.max(top, id + 1);
   const start = new Int32Array(top + 1);
   for (const s of byDay) for (const id of keys[s]!.ids) start[id + 1]!++;
-  for (let k = 0; k < top; k++) start[k + 1]! += start[k]!;
-  const fill = start.slice(0, top);
+  const fill = rowStarts(start);
   const story = new Int32Array(start[top]!);
   const storyDay = new Int32Array(start[top]!);
   const storyWeight = new Float64Array(start[top]!);

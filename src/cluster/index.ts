@@ -32,6 +32,7 @@ import { spanOf, type TimeSpan } from "./time.ts";
 import { dayOrNull } from "./days.ts";
 import { linkFollowUps } from "./followups.ts";
 import { groupArticles, loadDecision, type MergeDecision } from "./decision.ts";
+import { rowStarts } from "../text/rows.ts";
 
 export { PAIR_FEATURES } from "./similarity.ts";
 export { articleTerms } from "./mentions.ts";
@@ -134,10 +135,10 @@ function growEdges(e: WeightedEdges): WeightedEdges {
 function byFirstArticle(e: WeightedEdges, n: number): WeightedEdges {
   const start = new Int32Array(n + 1);
   for (let k = 0; k < e.length; k++) start[e.a[k]! + 1]!++;
-  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const fill = rowStarts(start);
   const out = { a: new Int32Array(e.length), b: new Int32Array(e.length), weight: new Float32Array(e.length), length: e.length };
   for (let k = 0; k < e.length; k++) {
-    const at = start[e.a[k]!]!++;
+    const at = fill[e.a[k]!]!++;
     out.a[at] = e.a[k]!;
     out.b[at] = e.b[k]!;
     out.weight[at] = e.weight[k]!;

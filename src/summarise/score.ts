@@ -1,6 +1,7 @@
 // How much each candidate sentence deserves a place: lead position, centrality to the story, the title.
 import { DenseScratch, denseCosine, sentenceSpace, sparseCosine, type SparseVector } from "./vectors.ts";
 import type { Candidate } from "./candidates.ts";
+import { rowStarts } from "../text/rows.ts";
 
 export interface ScoreWeights {
   /** Weight of the position prior 1 / (1 + position)^positionDecay within each article. */
@@ -99,8 +100,7 @@ function crossSupport(candidates: Candidate[], vectors: SparseVector[], size: nu
   // a merge of the two vectors adds them: the same cosine to the last bit.
   const starts = new Int32Array(size + 1);
   for (const j of openings) for (const id of vectors[j]!.ids) starts[id + 1]!++;
-  for (let t = 0; t < size; t++) starts[t + 1]! += starts[t]!;
-  const fill = starts.slice(0, size);
+  const fill = rowStarts(starts);
   const postedOpening = new Int32Array(starts[size]!);
   const postedWeight = new Float64Array(starts[size]!);
   openings.forEach((j, o) => {
