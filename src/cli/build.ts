@@ -27,7 +27,8 @@ import { buildRecordNamespace, hashOf, sameFiles, type BuildRecord } from "../ca
 import { prepareArticles, type PrepareStats } from "../parallel/articles.ts";
 import { summariseAll } from "../parallel/summaries.ts";
 import { cachedSummaries, type CachedSummaries } from "../cache/summaries.ts";
-import { IDENTITY_FILE, parseIdentityState, serializeIdentityState, type IdentityState } from "../cluster/index.ts";
+import { cachedClusterRows } from "../cache/cluster-rows.ts";
+import { defaultClusterOptions, IDENTITY_FILE, parseIdentityState, serializeIdentityState, type IdentityState } from "../cluster/index.ts";
 
 /**
  * How far V8 may let the heap grow past what was live at its last full collection before collecting
@@ -136,7 +137,9 @@ export async function runBuild(argv: string[]): Promise<number> {
         lap("articles");
         progress.step("merging and summarising");
         const identity = await readStoryIds(out.liveDigests, values.digests);
-        const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings: pipelineTimings, summarise: summaries.summarise, identity });
+        const clusterRows = await cachedClusterRows(cache);
+        const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings: pipelineTimings, summarise: summaries.summarise, identity, cluster: { ...defaultClusterOptions, rows: clusterRows.rows } });
+        await clusterRows.pack?.commit();
         // Merging into stories, and the summaries the cache had (the others are computed next).
         lap("cluster");
         // The stories still to summarise, together on the threads (the pipeline took the lists to fill).

@@ -86,7 +86,7 @@ export function dayOrder(days: ReadonlyArray<number | null>): Int32Array {
 
 /**
  * Calls `visit(i, j)` (i < j) for every candidate pair: each i once, in the order `order` gives (by
- * default ascending), with its j ascending. The pairs and their key scores do not depend on the order.
+ * default ascending; only the i it holds), with its j ascending. The pairs and their key scores do not depend on the order.
  */
 export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: CandidateOptions, visit: (i: number, j: number) => void, order?: Int32Array): void {
   const { start, dated, holder, day: postingDay, weight } = postingsOf(profiles, days);
@@ -94,7 +94,7 @@ export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArra
   const score = new Float64Array(n);
   const touched: number[] = [];
   const w = options.windowDays;
-  for (let o = 0; o < n; o++) {
+  for (let o = 0; o < (order ? order.length : n); o++) {
     const i = order ? order[o]! : o;
     const p = profiles[i]!.keys;
     const day = days[i] ?? null;

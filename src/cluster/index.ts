@@ -2,7 +2,10 @@
 //
 // 1. Each article becomes compact vectors (interned term ids, typed arrays): its words, headline, lead and
 //    lead sentences, the names it gives (and the rarest names of its lead: its actors), the numbers and
-//    stated quantities ("12 people"), days, months and years it mentions.
+//    stated quantities ("12 people"), days, months and years it mentions. The IDF is taken over the
+//    articles near its day, not the whole batch, and term ids are in an order no other article changes
+//    (profile.ts), so an article's vectors, and the scores of pairs near a day, depend only on the
+//    articles near that day: a later build takes the days nothing came near from the cache (rows.ts).
 // 2. Candidates: only articles within the date window that share enough weight of their rare key terms,
 //    and (similarity.ts) enough words: two reports of one event share words, so numbers or keys alone
 //    never make a pair.
@@ -33,12 +36,14 @@ import { dayOrNull } from "./days.ts";
 import { linkFollowUps } from "./followups.ts";
 import { groupArticles, loadDecision, type MergeDecision } from "./decision.ts";
 import { rowStarts } from "../text/rows.ts";
+import { daySpans, readRows, termsKeys, toRows, type DaySpan, type RowStore } from "./rows.ts";
 
 export { PAIR_FEATURES } from "./similarity.ts";
 export { articleTerms } from "./mentions.ts";
 export { assignStoryIds, parseIdentityState, serializeIdentityState, IDENTITY_FILE, type IdentityState } from "./identity.ts";
 export { CONTEXT_FEATURES } from "./context.ts";
 export { groupArticles, type MergeDecision } from "./decision.ts";
+export type { PairRows, RowStore } from "./rows.ts";
 
 export interface ClusterOptions {
   /** Articles more than this many days apart are never the same story. */
@@ -56,10 +61,20 @@ export interface ClusterOptions {
   /** Shared key weight a pair needs before it is scored. */
   minKeyScore: number;
   /**
+   * An article's IDF counts the articles within `windowDays` of its day, or of as many days more as it
+   * takes to count this many (profile.ts); absent: 100.
+   */
+  minIdfDocuments?: number;
+  /**
    * Memory only: empty each article's `terms` once its profile is read from them (they serve clustering
    * alone). The stories are the same; clustering the same articles again reads their text instead.
    */
   releaseTerms?: boolean;
+  /**
+   * Where the last build's scored pairs are kept (src/cache/cluster-rows.ts): the days whose articles
+   * and neighbours are as they were take their pairs from it (rows.ts); the stories are the same.
+   */
+  rows?: RowStore;
   /** Called as each step of clustering ends (for the benchmark's step table: scripts/bench-cluster-steps.ts). */
   onStep?: (step: ClusterStep) => void;
 }
@@ -95,6 +110,9 @@ export function mergeModels(): MergeModels {
   return loaded;
 }
 
+/** See ClusterOptions.minIdfDocuments. */
+const MIN_IDF_DOCUMENTS = 100;
+
 /** Probabilities below this are not kept: they cannot lift a group's mean over any useful threshold. */
 const MIN_EDGE = 0.05;
 
@@ -109,14 +127,16 @@ export interface ScoredPairs {
 }
 
 /** Articles in path order, their profiles, time spans and days, and the articles by day (see dayOrder). */
-function prepareArticles(articles: readonly DatedArticle[], options: ClusterOptions): { order: DatedArticle[]; profiles: Profile[]; spans: TimeSpan[]; days: Array<number | null>; byDay: Int32Array } {
+function prepareArticles(articles: readonly DatedArticle[], options: ClusterOptions): { order: DatedArticle[]; profiles: Profile[]; spans: TimeSpan[]; days: Array<number | null>; byDay: Int32Array; termKeys: string[] | null } {
   const order = [...articles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const spans = order.map((a) => spanOf(a.evidence));
   const days = spans.map((s) => dayOrNull(s.first));
   const byDay = dayOrder(days);
+  // Read before the profiles, which may let go of the terms.
+  const termKeys = options.rows && days.every((d) => d !== null) ? termsKeys(order) : null;
   // Vectors laid out by day: the articles compared with one another lie near one another in memory.
-  const profiles = buildProfiles(order, options.keyTerms, options.releaseTerms, byDay);
-  return { order, profiles, spans, days, byDay };
+  const profiles = buildProfiles(order, options.keyTerms, options.releaseTerms, byDay, { days, windowDays: options.windowDays, minDocuments: options.minIdfDocuments ?? MIN_IDF_DOCUMENTS });
+  return { order, profiles, spans, days, byDay, termKeys };
 }
 
 function growEdges(e: WeightedEdges): WeightedEdges {
@@ -185,13 +205,13 @@ function likelyEdges(pairs: PairList, model: LogisticModel, features: Float64Arr
   return out;
 }
 
-export function clusterArticles(articles: readonly DatedArticle[], options: ClusterOptions = defaultClusterOptions, models: MergeModels = mergeModels()): StoryCluster[] {
-  const step = options.onStep ?? (() => {});
-  const { order, profiles, spans, days, byDay } = prepareArticles(articles, options);
-  step("profiles");
+/**
+ * The pairs of candidates whose first article is in `visit` (in that order) that the pair model finds
+ * at least MIN_EDGE likely, in the order found (each first article's second articles ascending).
+ */
+function scoreCandidates(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: ClusterOptions, models: MergeModels, visit: Int32Array): WeightedEdges {
   // Each candidate is scored as it is found; only pairs that might merge are kept.
-  const width = PAIR_FEATURES.length;
-  const scratch = new Float64Array(width);
+  const scratch = new Float64Array(PAIR_FEATURES.length);
   const scorer = new PairScorer();
   let edges: WeightedEdges = { a: new Int32Array(1024), b: new Int32Array(1024), weight: new Float32Array(1024), length: 0 };
   // Visited by day: the articles compared one after another are near in time, so the vectors they are
@@ -209,9 +229,55 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
       edges.b[edges.length] = j;
       edges.weight[edges.length++] = p;
     },
-    byDay,
+    visit,
   );
-  edges = byFirstArticle(edges, order.length);
+  return edges;
+}
+
+export function clusterArticles(articles: readonly DatedArticle[], options: ClusterOptions = defaultClusterOptions, models: MergeModels = mergeModels()): StoryCluster[] {
+  const step = options.onStep ?? (() => {});
+  const { order, profiles, spans, days, byDay, termKeys } = prepareArticles(articles, options);
+  step("profiles");
+  let edges: WeightedEdges;
+  if (options.rows && termKeys) {
+    const settings = JSON.stringify([options.windowDays, options.keyTerms, options.postingCap, options.minKeyScore, models.pair]);
+    const dated = days as number[];
+    const all = daySpans(
+      order.map((a) => a.path),
+      dated,
+      termKeys,
+      options.windowDays,
+      options.minIdfDocuments ?? MIN_IDF_DOCUMENTS,
+      settings,
+    );
+    const kept = { a: [] as number[], b: [] as number[], p: [] as number[] };
+    const missed: DaySpan[] = [];
+    for (const span of all) {
+      const rows = options.rows.get(span.key);
+      if (!rows || !readRows(rows, span, dated, MIN_EDGE, kept)) missed.push(span);
+    }
+    const again = new Set(missed.map((s) => s.day));
+    edges = scoreCandidates(profiles, days, options, models, byDay.filter((i) => again.has(dated[i]!)));
+    for (let k = 0; k < kept.a.length; k++) {
+      if (edges.length === edges.a.length) edges = growEdges(edges);
+      edges.a[edges.length] = kept.a[k]!;
+      edges.b[edges.length] = kept.b[k]!;
+      edges.weight[edges.length++] = kept.p[k]!;
+    }
+    edges = byFirstArticle(edges, order.length);
+    const fresh = new Map(missed.map((s) => [s.day, { a: [] as number[], b: [] as number[], p: [] as number[] }]));
+    for (let k = 0; k < edges.length; k++) {
+      const row = fresh.get(dated[edges.a[k]!]!);
+      if (!row) continue;
+      row.a.push(edges.a[k]!);
+      row.b.push(edges.b[k]!);
+      row.p.push(edges.weight[k]!);
+    }
+    for (const span of missed) {
+      const row = fresh.get(span.day)!;
+      options.rows.put(span.key, toRows(row.a, row.b, row.p, span));
+    }
+  } else edges = byFirstArticle(scoreCandidates(profiles, days, options, models, byDay), order.length);
   step("pairs");
   edges = contextEdges(order.length, edges, models.context);
   step("context");

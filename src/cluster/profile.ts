@@ -54,15 +54,12 @@ export interface Profile {
   months: number;
   /** Years mentioned, sorted, distinct. */
   years: IdRun;
-  /** Blocking keys: the article's most distinctive word and number ids that some other article shares, with their weights in its word or number vector. */
+  /** Blocking keys: the article's most distinctive word and number ids that some other article of its IDF window shares, with their weights in its word or number vector. */
   keys: SparseVector;
 }
 
 /** How many of the lead's names are its actors. */
 export const ACTORS = 3;
-
-/** IDF prior: as if this many unrelated articles were in the batch too (see text/tfidf.ts). */
-export const BACKGROUND_DOCUMENTS = 100;
 
 /**
  * An article's runs, in this order; then its lead sentences of at least MIN_SENTENCE_TERMS distinct
@@ -195,8 +192,8 @@ function readTerms(articles: readonly DatedArticle[], release: boolean, layout: 
   articles.forEach((a, i) => {
     const m = a.terms ?? articleTerms(a.title, a.paragraphs);
     if (release) a.terms = undefined;
-    // Interned in this order (words, names, quantities, numbers, days): ids decide the order of every
-    // vector, and so the order sums are taken in.
+    // Interned in order of first sight, and renumbered below by rank (Vocabulary.ranks): ids decide the
+    // order of every vector, and so the order sums are taken in, which must not depend on the batch.
     const wordCount = vocabulary.list(WORD, m.stems, words);
     const nameCount = vocabulary.list(NAME, m.names, names);
     const quantities = quantityIds(vocabulary, m.quantities);
@@ -249,9 +246,49 @@ function readTerms(articles: readonly DatedArticle[], release: boolean, layout: 
   starts.push(runs.length);
   const at = Int32Array.from(starts.slice(0, -1));
   const ends = Int32Array.from(starts.slice(1));
+  renumber(runs, at, ends, firstRun, vocabulary.ranks());
   if (layout) lay(runs, firstRun, at, ends, layout);
   else runs.trim();
   return { runs, starts: at, ends, firstRun, weekdays, months, vocabularySize: vocabulary.size };
+}
+
+/**
+ * Gives every run its ids' ranks, each run again in ascending order with its values (counts, small
+ * whole numbers, at this point); the quantities are re-ordered with their units alongside. Years are
+ * numbers, not ids.
+ */
+function renumber(runs: Runs, starts: Int32Array, ends: Int32Array, firstRun: Int32Array, rank: Int32Array): void {
+  const { ids, values } = runs;
+  let keys = new Float64Array(256);
+  for (let a = 0; a + 1 < firstRun.length; a++) {
+    for (let r = firstRun[a]!; r < firstRun[a + 1]!; r++) {
+      const kind = r - firstRun[a]!;
+      if (kind === YEARS || kind === QUANTITY_UNITS) continue;
+      const [from, to] = [starts[r]!, ends[r]!];
+      if (to - from > keys.length) keys = new Float64Array(2 * (to - from));
+      if (kind === QUANTITIES) {
+        // (quantity rank, position) sorted, then both runs written in that order.
+        const units = starts[r + 1]!;
+        const unitIds = ids.slice(units, units + (to - from));
+        for (let k = from; k < to; k++) keys[k - from] = rank[ids[k]!]! * 2 ** 20 + (k - from);
+        const sorted = keys.subarray(0, to - from).sort();
+        for (let k = 0; k < sorted.length; k++) {
+          const q = Math.floor(sorted[k]! / 2 ** 20);
+          const position = sorted[k]! - q * 2 ** 20;
+          ids[from + k] = q;
+          ids[units + k] = rank[unitIds[position]!]!;
+        }
+        continue;
+      }
+      for (let k = from; k < to; k++) keys[k - from] = rank[ids[k]!]! * 2 ** 21 + values[k]!;
+      const sorted = keys.subarray(0, to - from).sort();
+      for (let k = 0; k < sorted.length; k++) {
+        const id = Math.floor(sorted[k]! / 2 ** 21);
+        ids[from + k] = id;
+        values[from + k] = sorted[k]! - id * 2 ** 21;
+      }
+    }
+  }
 }
 
 /**
@@ -300,29 +337,45 @@ function quantityIds(vocabulary: Vocabulary, joined: string): Int32Array {
   return out;
 }
 
+/** Which articles' document frequencies an article's IDF is taken from (see buildProfiles). */
+export interface IdfWindow {
+  /** Each article's day (a whole number), null when undated. */
+  days: ReadonlyArray<number | null>;
+  windowDays: number;
+  /** A window is widened until it holds this many dated articles (or all): see idfRadius. */
+  minDocuments: number;
+}
+
 /**
  * `layout`: the order the articles' vectors lie in memory (by day, in clustering: see index.ts); the
  * vectors are the same in any. `releaseTerms`: each article's `terms` are emptied once read (they are clustering's alone, and at
  * 100,000 articles some hundred megabytes); the articles then give the same profiles again, only slower.
+ *
+ * `window`: an article's IDF (and which of its terms another article holds, for its keys) counts only
+ * the dated articles within `windowDays` of its day (more, where that holds few: idfRadius), and the
+ * undated ones, so its vectors depend on those articles alone, not on the whole batch: a build that adds
+ * a dated article changes the vectors of the articles near its day only (index.ts reuses the rest). An
+ * undated article counts the whole batch; without `window`, every article does.
  */
-export function buildProfiles(articles: readonly DatedArticle[], keyCount: number, releaseTerms = false, layout?: Int32Array): Profile[] {
+export function buildProfiles(articles: readonly DatedArticle[], keyCount: number, releaseTerms = false, layout?: Int32Array, window?: IdfWindow): Profile[] {
   const { runs, starts, ends, firstRun, weekdays, months, vocabularySize } = readTerms(articles, releaseTerms, layout);
   const { ids, values } = runs;
   const from = (a: number, r: number) => starts[firstRun[a]! + r]!;
   const to = (a: number, r: number) => ends[firstRun[a]! + r]!;
   const n = articles.length;
   const df = new Int32Array(vocabularySize);
-  for (let a = 0; a < n; a++) {
-    for (const r of COUNTED_IN_DF) for (let k = from(a, r); k < to(a, r); k++) df[ids[k]!]!++;
-  }
-  const idf = Float32Array.from(df, (d) => Math.log((n + BACKGROUND_DOCUMENTS + 1) / (d + 1)) + 1);
+  const idf = new Float32Array(vocabularySize);
+  const count = (a: number, by: number) => {
+    for (const r of COUNTED_IN_DF) for (let k = from(a, r); k < to(a, r); k++) df[ids[k]!]! += by;
+  };
   // Counts become weights in place; the actors and keys, chosen from them, go to runs of their own.
   const chosen = new Runs();
   // Article a's actors are chosen[3a] … chosen[3a + 1] - 1, its keys chosen[3a + 1] … chosen[3a + 2] - 1.
   const chosenStart = new Int32Array(3 * n);
   const top = new TopK();
-  for (let o = 0; o < n; o++) {
-    const a = layout ? layout[o]! : o;
+  /** Weighs article a with the document frequencies in `df` of `documents` articles. */
+  const weighArticle = (a: number, documents: number) => {
+    for (const r of IDF_OF) for (let k = from(a, r); k < to(a, r); k++) idf[ids[k]!] = Math.log((documents + BACKGROUND_DOCUMENTS + 1) / (df[ids[k]!]! + 1)) + 1;
     for (const r of WEIGHED) weigh(values, ids, idf, from(a, r), to(a, r));
     for (let r = firstRun[a]! + SENTENCES; r < firstRun[a + 1]!; r++) weigh(values, ids, idf, starts[r]!, ends[r]!);
     const [leadFrom, leadTo] = [from(a, LEAD_NAMES), to(a, LEAD_NAMES)];
@@ -338,6 +391,35 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
     for (const r of KEYED) for (let k = from(a, r); k < to(a, r); k++) if (df[ids[k]!]! >= 2) top.offer(ids[k]!, values[k]!);
     top.emit(chosen);
     chosenStart[3 * a + 2] = chosen.length;
+  };
+  const dated: number[] = [];
+  const undated: number[] = [];
+  const dayOf = window ? (a: number) => window.days[a] ?? null : () => null;
+  for (let a = 0; a < n; a++) (dayOf(a) === null ? undated : dated).push(a);
+  dated.sort((x, y) => dayOf(x)! - dayOf(y)! || x - y);
+  // A window sliding over the days: the articles of days d - r … d + r are counted while day d is weighed,
+  // r the window's own radius (see idfRadius).
+  // Undated articles might be of any day: every window counts them.
+  const datedDays = Int32Array.from(dated, (a) => dayOf(a)!);
+  for (const a of undated) count(a, 1);
+  let [lo, hi] = [0, 0];
+  for (let o = 0; o < dated.length; ) {
+    const day = datedDays[o]!;
+    let end = o;
+    while (end < dated.length && datedDays[end] === day) end++;
+    const r = idfRadius(datedDays, o, window?.windowDays ?? 0, window?.minDocuments ?? 0);
+    const [newLo, newHi] = [lowerBound(datedDays, 0, dated.length, day - r), lowerBound(datedDays, 0, dated.length, day + r + 1)];
+    for (; hi < newHi; hi++) count(dated[hi]!, 1);
+    for (; hi > newHi; hi--) count(dated[hi - 1]!, -1);
+    for (; lo < newLo; lo++) count(dated[lo]!, -1);
+    for (; lo > newLo; lo--) count(dated[lo - 1]!, 1);
+    for (let k = o; k < end; k++) weighArticle(dated[k]!, hi - lo + undated.length);
+    o = end;
+  }
+  if (undated.length > 0) {
+    for (; lo < hi; lo++) count(dated[lo]!, -1);
+    for (const a of dated) count(a, 1);
+    for (const a of undated) weighArticle(a, n);
   }
   chosen.trim();
   const vector = (a: number, r: number): SparseVector => ({ ids, weights: values, from: from(a, r), to: to(a, r) });
@@ -375,8 +457,43 @@ function heavier(id: number, weight: number, otherId: number, otherWeight: numbe
 }
 
 const COUNTED_IN_DF = [WORDS, NAMES, NUMBERS, DAYS];
+/** The runs whose ids hold every id weighed (the lead, the headline and the sentences are words too). */
+const IDF_OF = [WORDS, NAMES, NUMBERS];
 const WEIGHED = [WORDS, LEAD, TITLE, NAMES, NUMBERS];
 const KEYED = [WORDS, NUMBERS];
+
+/** IDF prior: as if this many unrelated articles were in the window too (see text/tfidf.ts). */
+export const BACKGROUND_DOCUMENTS = 100;
+
+/**
+ * The radius of the IDF window of the day `days[at]` (days ascending): `windowDays`, or more while the
+ * window holds fewer than `minDocuments` articles (a quiet week's few articles say little about which
+ * words are common), or all there are. It depends only on how many articles lie near the day.
+ */
+export function idfRadius(days: Int32Array, at: number, windowDays: number, minDocuments: number): number {
+  const day = days[at]!;
+  const n = days.length;
+  const inside = (r: number) => lowerBound(days, 0, n, day + r + 1) - lowerBound(days, 0, n, day - r);
+  const want = Math.min(minDocuments, n);
+  if (inside(windowDays) >= want) return windowDays;
+  let [lo, hi] = [windowDays, Math.max(windowDays, day - days[0]!, days[n - 1]! - day)];
+  while (lo < hi) {
+    const mid = lo + ((hi - lo) >> 1);
+    if (inside(mid) >= want) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The first position in xs[lo, hi) (ascending) whose value is at least `x` (hi when none is). */
+function lowerBound(xs: Int32Array, lo: number, hi: number, x: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /**
  * The k heaviest of the (id, weight) pairs offered (ties to the lower id; ids offered are distinct),

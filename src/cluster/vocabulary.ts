@@ -1,4 +1,5 @@
-// Term ids for clustering, given in order of first sight. Terms are read straight out of the articles'
+// Term ids for clustering, given in order of first sight, then (`ranks`) renumbered in an order that
+// does not depend on which other articles the batch holds. Terms are read straight out of the articles'
 // space-separated lists (ArticleTerms): each token is hashed where it lies and looked up in an
 // open-addressing table, so only a term seen for the first time becomes a string of its own. (A Map
 // keyed by string needs a new string per token and hashes it again: twice the time at 2 million tokens.)
@@ -25,6 +26,9 @@ export class Vocabulary {
   private mask = (1 << 16) - 1;
   /** Each id's term. */
   private readonly terms: string[] = [];
+  /** Each id's hash and kind. */
+  private hashes = new Int32Array(1 << 12);
+  private kinds = new Uint8Array(1 << 12);
 
   get size(): number {
     return this.terms.length;
@@ -47,6 +51,14 @@ export class Vocabulary {
     }
     const id = terms.length;
     terms.push(text.slice(from, to));
+    if (id === this.hashes.length) {
+      const [hashes, kinds] = [new Int32Array(2 * id), new Uint8Array(2 * id)];
+      hashes.set(this.hashes);
+      kinds.set(this.kinds);
+      [this.hashes, this.kinds] = [hashes, kinds];
+    }
+    this.hashes[id] = h;
+    this.kinds[id] = kind;
     slots[2 * at] = h;
     slots[2 * at + 1] = (id << 3) | kind;
     if (2 * terms.length > mask) this.grow();
@@ -73,6 +85,33 @@ export class Vocabulary {
       if (space < 0) return n;
       from = space + 1;
     }
+  }
+
+  /**
+   * Each id's rank in the order of (hash, kind, term): the order two terms come in is the same whatever
+   * other terms the batch holds, so sums taken in that order are the same to the last bit in any batch
+   * (an article's vectors must not change when an article is added: see index.ts).
+   */
+  ranks(): Int32Array {
+    const n = this.terms.length;
+    const keys = new BigUint64Array(n);
+    for (let id = 0; id < n; id++) keys[id] = (BigInt(this.hashes[id]! >>> 0) << 32n) | BigInt(id);
+    keys.sort();
+    const order = new Int32Array(n);
+    for (let k = 0; k < n; k++) order[k] = Number(keys[k]! & 0xffffffffn);
+    // Terms with the same hash (rare) were left in order of first sight: put them in order of kind and text.
+    for (let k = 0; k < n; ) {
+      let end = k + 1;
+      while (end < n && this.hashes[order[end]!] === this.hashes[order[k]!]) end++;
+      if (end - k > 1) {
+        const same = Array.from(order.subarray(k, end)).sort((x, y) => this.kinds[x]! - this.kinds[y]! || (this.terms[x]! < this.terms[y]! ? -1 : this.terms[x]! > this.terms[y]! ? 1 : 0));
+        order.set(same, k);
+      }
+      k = end;
+    }
+    const rank = new Int32Array(n);
+    for (let k = 0; k < n; k++) rank[order[k]!] = k;
+    return rank;
   }
 
   private grow(): void {

@@ -1,0 +1,64 @@
+// npx tsx scripts/bench-cluster-reuse.ts DIR [--runs N]: clustering after one new article with the last
+// build's rows (src/cluster/rows.ts) against clustering from scratch, on a folder made by
+// ../shared/tools/make-bench-corpus.py (its cleaned and dated articles kept as DIR.steps.v8 by
+// scripts/bench-cluster-steps.ts). Clusters all but the last article (path order) with an empty row
+// store, then all of them with that store, and cold; prints the CPU ms of each step and whether the
+// stories (ids, members, follow-ups) are the same.
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { deserialize } from "node:v8";
+import { clusterArticles, defaultClusterOptions, type ClusterStep, type PairRows, type RowStore } from "../src/cluster/index.ts";
+import type { DatedArticle, StoryCluster } from "../src/types.ts";
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: "string", default: "3" } } });
+const dir = resolve(positionals[0] ?? "");
+const file = `${dir}.steps.v8`;
+if (!existsSync(file)) throw new Error(`${file} is missing: run scripts/bench-cluster-steps.ts ${dir} first`);
+const articles = (deserialize(readFileSync(file)) as DatedArticle[]).sort((a, b) => (a.path < b.path ? -1 : 1));
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function timed(batch: DatedArticle[], rows?: RowStore): { clusters: StoryCluster[]; steps: Map<ClusterStep, number> } {
+  const steps = new Map<ClusterStep, number>();
+  let mark = cpuMs();
+  const onStep = (s: ClusterStep) => {
+    const now = cpuMs();
+    steps.set(s, now - mark);
+    mark = now;
+  };
+  const clusters = clusterArticles(batch.map((a) => ({ ...a })), { ...defaultClusterOptions, onStep, ...(rows ? { rows } : {}) });
+  return { clusters, steps };
+}
+
+const dump = (cs: StoryCluster[]) => JSON.stringify(cs.map((c) => [c.id, c.members.map((m) => m.path), c.followUpOf]));
+const table = new Map<string, number[]>();
+let same = true;
+for (let r = 0; r < Number(values.runs); r++) {
+  const stored = new Map<string, PairRows>();
+  let [gets, hits] = [0, 0];
+  const store: RowStore = {
+    get: (k) => {
+      gets++;
+      const v = stored.get(k);
+      if (v) hits++;
+      return v ? structuredClone(v) : undefined;
+    },
+    put: (k, v) => void stored.set(k, structuredClone(v)),
+  };
+  timed(articles.slice(0, -1), store);
+  [gets, hits] = [0, 0];
+  const warm = timed(articles, store);
+  const cold = timed(articles);
+  same &&= dump(warm.clusters) === dump(cold.clusters);
+  for (const [name, run] of [["one new", warm], ["cold", cold]] as const) {
+    for (const [s, ms] of run.steps) table.set(`${name} ${s}`, [...(table.get(`${name} ${s}`) ?? []), ms]);
+    table.set(`${name} total`, [...(table.get(`${name} total`) ?? []), [...run.steps.values()].reduce((x, y) => x + y, 0)]);
+  }
+  if (r === 0) console.log(`${articles.length} articles, ${cold.clusters.length} stories; one new: ${hits} of ${gets} days' rows reused`);
+}
+for (const [name, xs] of table) console.log(`  ${name.padEnd(20)} ${median(xs).toFixed(0).padStart(6)} ms CPU   [${xs.map((x) => x.toFixed(0)).join(" ")}]`);
+console.log(same ? "one-new clustering == cold clustering" : "one-new clustering DIFFERS from cold clustering");
