@@ -16,7 +16,7 @@ import { codeHash, moduleUrl } from "../cache/code-hash.ts";
 import { carryFiles, fileIdentity, filesUnder, sameIdentity, type FileIdentity } from "../output/index.ts";
 import { pathPrefix, resolveHref } from "../text/paths.ts";
 import type { StoryView } from "../digest/index.ts";
-import { bundleCount, bundleFolder, bundleOf } from "./bundles.ts";
+import { shareBundles } from "./bundles.ts";
 import { configureEleventy, type EleventyConfigApi, type EleventySetup } from "./eleventy.ts";
 import { fileOf, pagesToRender, planSite, type PagesToRender, type PlannedPage } from "./plan.ts";
 import { startSearch } from "./search.ts";
@@ -98,9 +98,10 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const site = { ...config, title: stripControlChars(config.title), description: stripControlChars(config.description), leadStories: LEAD_STORIES, frontStories: FRONT_STORIES };
   const key = siteKey(site);
   const plan = planSite(model, key);
-  const count = bundleCount(model.stories.length);
-  // The search page names the bundles: the pages across the whole model depend on their count too.
-  const whole = wholeKey(model, `${key} ${count}`, plan.pages);
+  // The search bundles (./bundles.ts), newest stories' first; the search page names them, so the pages across the whole model depend on them too.
+  const stories = plan.pages.filter((p) => p.kind === "story");
+  const shares = shareBundles(stories.map((p) => (plan.slices.get(p.file) as StoryView).id));
+  const whole = wholeKey(model, `${key} ${shares.map((s) => s.folder).join(" ")}`, plan.pages);
   const before = options.previous?.state ?? null;
   const liveDir = options.previous?.dir ?? null;
 
@@ -115,15 +116,10 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const wholePages = before ? Object.keys(before.pages).filter((file) => before.pages[file]![0] === whole && !plan.slices.has(file)) : [];
   const renderNothing = carried.size === plan.pages.length && wholePages.length > 0 && wholePages.every((file) => unchanged(file, whole));
 
-  // The search bundles (./bundles.ts): each carried over when none of its pages changed, else rebuilt.
-  const stories = plan.pages.filter((p) => p.kind === "story");
-  const shares = Array.from({ length: count }, () => [] as PlannedPage[]);
-  for (const page of stories) shares[bundleOf((plan.slices.get(page.file) as StoryView).id, count)]!.push(page);
-  // A bundle with no pages would make the search page fail: only bundles with pages are written (one at least).
-  const filled = shares.filter((pages, i) => pages.length > 0 || (i === 0 && stories.length === 0));
-  const bundles = filled.map((pages, i) => ({ folder: bundleFolder(i), pages, key: "", carry: false }));
+  // Each bundle is carried over when none of its pages changed, else rebuilt.
+  const bundles = shares.map((share) => ({ folder: share.folder, pages: share.stories.map((i) => stories[i]!), key: "", carry: false }));
   for (const bundle of bundles) {
-    bundle.key = createHash("sha256").update(`${key}\n${count} ${bundles.length}\n${bundle.folder}\n`).update(bundle.pages.map((p) => `${p.file} ${p.key}`).join("\n")).digest("hex").slice(0, 32);
+    bundle.key = createHash("sha256").update(`${key}\n${bundle.folder}\n`).update(bundle.pages.map((p) => `${p.file} ${p.key}`).join("\n")).digest("hex").slice(0, 32);
     const was = before?.search[bundle.folder];
     const files = was && was.key === bundle.key && liveDir ? Object.keys(was.files) : [];
     bundle.carry = files.length > 0 && files.every((file) => sameIdentity(fileIdentity(join(liveDir!, bundle.folder, file)), was!.files[file]!));
