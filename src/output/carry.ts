@@ -75,10 +75,19 @@ export function carryFiles(from: string, to: string, files: Iterable<string>): v
   }
 }
 
-/** Every entry under `dir` (not followed through links) with its identity; a folder's size is given as -1. */
-export function identitiesUnder(dir: string): Record<string, FileIdentity> {
+/**
+ * Every entry under `dir` (not followed through links) with its identity; a folder's size is given as -1.
+ * `known`: identities of files this process took itself since it last wrote them (a build's own output):
+ * those are not asked of the file system again.
+ */
+export function identitiesUnder(dir: string, known?: ReadonlyMap<string, FileIdentity>): Record<string, FileIdentity> {
   const out: Record<string, FileIdentity> = {};
-  walkEntries(dir, (rel) => {
+  walkEntries(dir, (rel, entry) => {
+    const given = known && entry.isFile() ? known.get(rel) : undefined;
+    if (given) {
+      out[rel] = given;
+      return;
+    }
     try {
       const info = lstatSync(join(dir, rel));
       out[rel] = [info.ino, info.isDirectory() ? -1 : info.size, info.mtimeMs];

@@ -22,7 +22,7 @@ import { fileOf, pagesToRender, planSite, type PagesToRender, type PlannedPage }
 import { startSearch } from "./search.ts";
 import type { SiteState } from "./state.ts";
 
-export { siteStateNamespace, type SiteState } from "./state.ts";
+export { siteStateNamespace, stateIdentities, type SiteState } from "./state.ts";
 
 const templates = join(dirname(fileURLToPath(import.meta.url)), "templates");
 
