@@ -50,8 +50,8 @@ export function filesUnder(dir: string): string[] {
   return out;
 }
 
-/** Links (or copies) each of `files` from `from` into `to`, making the folders they need. */
-export function carryFiles(from: string, to: string, files: Iterable<string>): void {
+/** Links (or copies) each of `files` from `from` into `to`, making the folders they need; true when every one was linked. */
+export function carryFiles(from: string, to: string, files: Iterable<string>): boolean {
   const made = new Set<string>();
   let link = true;
   for (const file of files) {
@@ -73,6 +73,7 @@ export function carryFiles(from: string, to: string, files: Iterable<string>): v
     }
     copyFileSync(join(from, file), target);
   }
+  return link;
 }
 
 /**

@@ -125,9 +125,11 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     bundle.carry = files.length > 0 && files.every((file) => sameIdentity(fileIdentity(join(liveDir!, bundle.folder, file)), was!.files[file]!));
   }
 
+  // Hard-linked, a carried file is the very file the last build recorded (its identity was checked above).
+  let linked = false;
   if (liveDir) {
-    carryFiles(liveDir, outputDir, [...carried, ...(renderNothing ? wholePages : [])]);
-    for (const bundle of bundles) if (bundle.carry) carryFiles(join(liveDir, bundle.folder), join(outputDir, bundle.folder), Object.keys(before!.search[bundle.folder]!.files));
+    linked = carryFiles(liveDir, outputDir, [...carried, ...(renderNothing ? wholePages : [])]);
+    for (const bundle of bundles) if (bundle.carry) linked = carryFiles(join(liveDir, bundle.folder), join(outputDir, bundle.folder), Object.keys(before!.search[bundle.folder]!.files)) && linked;
   }
   const planned = performance.now();
 
@@ -163,7 +165,8 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
 
   const state: SiteState = { site: key, pages: {}, search: {} };
   const record = (file: string, fileKey: string) => {
-    const identity = fileIdentity(join(outputDir, file));
+    const was = linked && (carried.has(file) || renderNothing) ? before!.pages[file] : undefined;
+    const identity: FileIdentity | null = was ? [was[1], was[2], was[3]] : fileIdentity(join(outputDir, file));
     if (identity) state.pages[file] = [fileKey, ...identity];
   };
   for (const page of plan.pages) record(page.file, page.key);
@@ -172,8 +175,8 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   let searchFiles = 0;
   for (const bundle of bundles) {
     const dir = join(outputDir, bundle.folder);
-    const files: Record<string, FileIdentity> = {};
-    for (const file of filesUnder(dir)) {
+    const files: Record<string, FileIdentity> = bundle.carry && linked ? { ...before!.search[bundle.folder]!.files } : {};
+    if (!(bundle.carry && linked)) for (const file of filesUnder(dir)) {
       const identity = fileIdentity(join(dir, file));
       if (identity) files[file] = identity;
     }
