@@ -77,24 +77,55 @@ export function carryFiles(from: string, to: string, files: Iterable<string>): b
 }
 
 /**
- * Every entry under `dir` (not followed through links) with its identity; a folder's size is given as -1.
- * `known`: identities of files this process took itself since it last wrote them (a build's own output):
- * those are not asked of the file system again.
+ * What a listing gives for a folder: that it is there. Its own identity changes whenever an entry is
+ * added to or removed from it, and the listing lists those entries anyway.
  */
-export function identitiesUnder(dir: string, known?: ReadonlyMap<string, FileIdentity>): Record<string, FileIdentity> {
+const FOLDER: FileIdentity = [0, -1, 0];
+
+/** Every entry under `dir` (not followed through links) with its identity; a folder's is FOLDER. */
+export function identitiesUnder(dir: string): Record<string, FileIdentity> {
   const out: Record<string, FileIdentity> = {};
   walkEntries(dir, (rel, entry) => {
-    const given = known && entry.isFile() ? known.get(rel) : undefined;
-    if (given) {
-      out[rel] = given;
+    if (entry.isDirectory()) {
+      out[rel] = FOLDER;
       return;
     }
     try {
       const info = lstatSync(join(dir, rel));
-      out[rel] = [info.ino, info.isDirectory() ? -1 : info.size, info.mtimeMs];
+      out[rel] = info.isDirectory() ? FOLDER : [info.ino, info.size, info.mtimeMs];
     } catch {
       return false; // vanished while listed: it is not there
     }
   });
+  return out;
+}
+
+/**
+ * The listing `identitiesUnder(dir)` gives, made from the identities of the files under `dir` that this
+ * process took itself just after it last wrote them (`known`: a build's own output), and a look at the
+ * top of `dir` for what else is there (walked whole when it is a folder none of `known` is in). A file
+ * left out of `known` deeper down is left out of the listing too: a later comparison with a real
+ * listing then finds them different (which costs a build, never a wrong result).
+ */
+export function listingFrom(dir: string, known: ReadonlyMap<string, FileIdentity>): Record<string, FileIdentity> {
+  const out: Record<string, FileIdentity> = {};
+  for (const [rel, identity] of known) {
+    out[rel] = identity;
+    for (let slash = rel.lastIndexOf("/"); slash > 0 && out[rel.slice(0, slash)] === undefined; slash = rel.lastIndexOf("/", slash - 1)) out[rel.slice(0, slash)] = FOLDER;
+  }
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (out[entry.name] !== undefined) continue;
+    if (entry.isDirectory()) {
+      out[entry.name] = FOLDER;
+      for (const [rel, identity] of Object.entries(identitiesUnder(join(dir, entry.name)))) out[`${entry.name}/${rel}`] = identity;
+      continue;
+    }
+    try {
+      const info = lstatSync(join(dir, entry.name));
+      out[entry.name] = info.isDirectory() ? FOLDER : [info.ino, info.size, info.mtimeMs];
+    } catch {
+      // vanished while listed: it is not there
+    }
+  }
   return out;
 }
