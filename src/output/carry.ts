@@ -2,7 +2,7 @@
 // the live ones (no bytes copied; the swap then keeps them as the new build's), or copies where the file
 // system cannot link. A file is carried only when it is still the one the last build wrote: same inode,
 // size and modification time as that build recorded (editing or replacing it changes one of them).
-import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, type Dirent } from "node:fs";
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, rmdirSync, unlinkSync, type Dirent } from "node:fs";
 import { dirname, join } from "node:path";
 
 /** Inode, size in bytes, modification time in milliseconds. */
@@ -128,4 +128,50 @@ export function listingFrom(dir: string, known: ReadonlyMap<string, FileIdentity
     }
   }
   return out;
+}
+
+/**
+ * Makes `to` hold, below its top folder, exactly the files `files` names (relative path → the inode of
+ * the file in `from` to carry), each the very file of `from`, and nothing else: for a folder an earlier
+ * build wrote (one a swap put aside, taken for this build's site: ./index.ts), whose files are mostly
+ * those of `from` already. A file there that is not the one to carry (another inode, or not to be
+ * carried at all) is removed before anything is written, so that nothing written in place can reach a
+ * live file through a link; a folder left empty goes too. Then the files still missing are linked in
+ * (carryFiles). Files at the top of `to` are left alone: the build has written them (./index.ts clears
+ * them when it takes the folder). True when every file carried is a link.
+ */
+export function carryInto(from: string, to: string, files: ReadonlyMap<string, number>): boolean {
+  const present = new Set<string>();
+  const prune = (sub: string): boolean => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(join(to, sub), { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    let left = entries.length;
+    for (const entry of entries) {
+      const rel = `${sub}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (!prune(rel)) left--;
+        continue;
+      }
+      const ino = entry.isFile() ? files.get(rel) : undefined;
+      if (ino !== undefined && lstatSync(join(to, rel)).ino === ino) {
+        present.add(rel);
+        continue;
+      }
+      unlinkSync(join(to, rel));
+      left--;
+    }
+    if (left > 0) return true;
+    try {
+      rmdirSync(join(to, sub));
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  for (const entry of readdirSync(to, { withFileTypes: true })) if (entry.isDirectory()) prune(entry.name);
+  return carryFiles(from, to, present.size ? [...files.keys()].filter((rel) => !present.has(rel)) : files.keys());
 }

@@ -13,7 +13,7 @@ import type { DigestConfig } from "../config.ts";
 import { LEAD_STORIES, type DigestModel } from "../digest/index.ts";
 import { stripControlChars } from "../text/plain-text.ts";
 import { codeHash, moduleUrl } from "../cache/code-hash.ts";
-import { carryFiles, fileIdentity, filesUnder, sameIdentity, type FileIdentity } from "../output/index.ts";
+import { carryInto, fileIdentity, filesUnder, sameIdentity, type FileIdentity } from "../output/index.ts";
 import { pathPrefix, resolveHref } from "../text/paths.ts";
 import type { StoryView } from "../digest/index.ts";
 import { shareBundles } from "./bundles.ts";
@@ -125,12 +125,13 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     bundle.carry = files.length > 0 && files.every((file) => sameIdentity(fileIdentity(join(liveDir!, bundle.folder, file)), was!.files[file]!));
   }
 
-  // Hard-linked, a carried file is the very file the last build recorded (its identity was checked above).
-  let linked = false;
-  if (liveDir) {
-    linked = carryFiles(liveDir, outputDir, [...carried, ...(renderNothing ? wholePages : [])]);
-    for (const bundle of bundles) if (bundle.carry) linked = carryFiles(join(liveDir, bundle.folder), join(outputDir, bundle.folder), Object.keys(before!.search[bundle.folder]!.files)) && linked;
-  }
+  // What is carried over, by the inode the last build recorded (checked above). The site folder may be one
+  // an earlier build wrote (src/output): all else in it goes before anything is written. Hard-linked, a
+  // carried file is the very file the last build recorded.
+  const carry = new Map<string, number>();
+  for (const file of [...carried, ...(renderNothing ? wholePages : [])]) carry.set(file, before!.pages[file]![1]);
+  for (const bundle of bundles) if (bundle.carry) for (const [file, identity] of Object.entries(before!.search[bundle.folder]!.files)) carry.set(`${bundle.folder}/${file}`, identity[0]);
+  const linked = carryInto(liveDir ?? outputDir, outputDir, carry);
   const planned = performance.now();
 
   const toRender = new Set(plan.pages.filter((p) => !carried.has(p.file)).map((p) => p.file));
