@@ -2,8 +2,9 @@
 // the live ones (no bytes copied; the swap then keeps them as the new build's), or copies where the file
 // system cannot link. A file is carried only when it is still the one the last build wrote: same inode,
 // size and modification time as that build recorded (editing or replacing it changes one of them).
-import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, rmdirSync, unlinkSync, type Dirent } from "node:fs";
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, type Dirent } from "node:fs";
 import { dirname, join } from "node:path";
+import { removeInBackground } from "./trash.ts";
 
 /** Inode, size in bytes, modification time in milliseconds. */
 export type FileIdentity = [ino: number, size: number, mtimeMs: number];
@@ -134,44 +135,39 @@ export function listingFrom(dir: string, known: ReadonlyMap<string, FileIdentity
  * Makes `to` hold, below its top folder, exactly the files `files` names (relative path → the inode of
  * the file in `from` to carry), each the very file of `from`, and nothing else: for a folder an earlier
  * build wrote (one a swap put aside, taken for this build's site: ./index.ts), whose files are mostly
- * those of `from` already. A file there that is not the one to carry (another inode, or not to be
- * carried at all) is removed before anything is written, so that nothing written in place can reach a
- * live file through a link; a folder left empty goes too. Then the files still missing are linked in
- * (carryFiles). Files at the top of `to` are left alone: the build has written them (./index.ts clears
- * them when it takes the folder). True when every file carried is a link.
+ * those of `from` already. Whatever there is not a file to carry (another inode, a file not carried, a
+ * folder holding none) is moved out, before anything is written, so that nothing written in place can
+ * reach a live file through a link: into `${to}-aside`, removed on a thread while the build goes on (its
+ * swap waits for that: ./index.ts; unlinking a few thousand files here cost seconds of disk waits). Then the
+ * files still missing are linked in (carryFiles). Files at the top of `to` are left alone: the build
+ * has written them (./index.ts clears them when it takes the folder). True when every file carried is a link.
  */
 export function carryInto(from: string, to: string, files: ReadonlyMap<string, number>): boolean {
-  const present = new Set<string>();
-  const prune = (sub: string): boolean => {
-    let entries: Dirent[];
+  // The folders the files to carry are in, and theirs: only these are looked into.
+  const folders = new Set<string>();
+  for (const rel of files.keys()) for (let slash = rel.lastIndexOf("/"); slash > 0 && !folders.has(rel.slice(0, slash)); slash = rel.lastIndexOf("/", slash - 1)) folders.add(rel.slice(0, slash));
+  const aside = `${to}-aside`;
+  let moved = 0;
+  const putAside = (rel: string) => {
+    if (moved === 0) mkdirSync(aside, { recursive: true });
     try {
-      entries = readdirSync(join(to, sub), { withFileTypes: true });
+      renameSync(join(to, rel), join(aside, String(moved++)));
     } catch {
-      return false;
-    }
-    let left = entries.length;
-    for (const entry of entries) {
-      const rel = `${sub}/${entry.name}`;
-      if (entry.isDirectory()) {
-        if (!prune(rel)) left--;
-        continue;
-      }
-      const ino = entry.isFile() ? files.get(rel) : undefined;
-      if (ino !== undefined && lstatSync(join(to, rel)).ino === ino) {
-        present.add(rel);
-        continue;
-      }
-      unlinkSync(join(to, rel));
-      left--;
-    }
-    if (left > 0) return true;
-    try {
-      rmdirSync(join(to, sub));
-      return false;
-    } catch {
-      return true;
+      rmSync(join(to, rel), { recursive: true, force: true });
     }
   };
-  for (const entry of readdirSync(to, { withFileTypes: true })) if (entry.isDirectory()) prune(entry.name);
+  const present = new Set<string>();
+  const sort = (rel: string, entry: Dirent) => {
+    if (entry.isDirectory()) {
+      if (!folders.has(rel)) putAside(rel);
+      else for (const inner of readdirSync(join(to, rel), { withFileTypes: true })) sort(`${rel}/${inner.name}`, inner);
+      return;
+    }
+    const ino = entry.isFile() ? files.get(rel) : undefined;
+    if (ino !== undefined && lstatSync(join(to, rel)).ino === ino) present.add(rel);
+    else putAside(rel);
+  };
+  for (const entry of readdirSync(to, { withFileTypes: true })) if (entry.isDirectory()) sort(entry.name, entry);
+  if (moved > 0) removeInBackground([aside]);
   return carryFiles(from, to, present.size ? [...files.keys()].filter((rel) => !present.has(rel)) : files.keys());
 }

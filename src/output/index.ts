@@ -13,7 +13,7 @@ import { killPoint } from "./faults.ts";
 import { acquireLock, type HeldLock, type LockOwner } from "./lock.ts";
 import { oldPathOf, stagedPathOf } from "./paths.ts";
 import { commitSwap, exists, recover, type SwapEntry } from "./swap.ts";
-import { removeInBackground, type Trash } from "./trash.ts";
+import { removals, removeInBackground, type Trash } from "./trash.ts";
 
 export { LockBusy, acquireLock } from "./lock.ts";
 export { writeWhole } from "./write-whole.ts";
@@ -114,13 +114,13 @@ export async function openOutputs(paths: { digests: string; output: string }, op
         try {
           await commitSwap(tx, entries);
           // Done by now unless the build was quick; waited for, so that leftovers never pile up.
-          await trash?.done;
+          await Promise.all(removals().map((t) => t.done));
         } finally {
           await release();
         }
       },
       async abort() {
-        trash?.leave();
+        for (const t of removals()) t.leave();
         try {
           await dropStaged();
         } finally {

@@ -6,6 +6,7 @@ import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { carryInto, identitiesUnder } from "../../src/output/index.ts";
+import { removals } from "../../src/output/trash.ts";
 
 function put(dir: string, file: string, text: string): void {
   mkdirSync(dirname(join(dir, file)), { recursive: true });
@@ -13,7 +14,7 @@ function put(dir: string, file: string, text: string): void {
 }
 
 describe("carrying over into an old site folder", () => {
-  it("keeps the live files it holds, links the missing ones, and removes the rest and the folders left empty", () => {
+  it("keeps the live files it holds, links the missing ones, and removes the rest and the folders left empty", async () => {
     const root = mkdtempSync(join(tmpdir(), "digest-carry-into-"));
     const live = join(root, "live");
     const old = join(root, "old");
@@ -39,6 +40,9 @@ describe("carrying over into an old site folder", () => {
     put(old, "stories/b/index.html", "new b");
     expect(readFileSync(join(live, "stories/b/index.html"), "utf8")).toBe("live stories/b/index.html");
     expect(readFileSync(join(old, "build-report.json"), "utf8")).toBe("this build's report");
+    // What went was moved beside and is removed on a thread (the build's swap waits for it).
+    await Promise.all(removals().map((t) => t.done));
+    expect(existsSync(`${old}-aside`)).toBe(false);
   });
 
   it("into a new folder, links every file", () => {
