@@ -15,11 +15,12 @@ const { values, positionals } = parseArgs({ allowPositionals: true, options: { e
 const [siteOne, siteMany] = positionals;
 if (!siteOne || !siteMany) throw new Error("usage: search-parity.ts SITE_ONE SITE_MANY");
 
-const bundleFolders = (site: string) =>
-  readdirSync(site)
-    .filter((name) => /^pagefind(-\d+)?$/.test(name))
-    .sort((a, b) => Number(a.split("-")[1] ?? 1) - Number(b.split("-")[1] ?? 1))
-    .map((name) => `/${name}/`);
+/** The site's bundles in the order its search page merges them (that order breaks ties). */
+const bundleFolders = (site: string): string[] => {
+  const merge = /mergeIndex: (\[[^\]]*\])/.exec(readFileSync(join(site, "search/index.html"), "utf8"))?.[1];
+  if (!merge) throw new Error(`${site}/search/index.html names no search bundles`);
+  return (JSON.parse(merge) as Array<{ bundlePath: string }>).map((b) => b.bundlePath);
+};
 
 function queries(site: string, every: number): string[] {
   const stories = readdirSync(join(site, "stories")).sort();

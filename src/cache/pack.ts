@@ -389,26 +389,35 @@ export function crc32(bytes: Uint8Array): number {
 
 /**
  * Calls `each` with every newline-terminated line of the file (without the newline), in order, reading
- * it a megabyte at a time; stops when `each` returns false. A last line without a newline is not passed
- * on (it is a pack cut short). The answer: whether there was one, and the bytes read to the end.
+ * it a megabyte at a time into one buffer (a line's bytes are only good until `each` returns); stops
+ * when `each` returns false. A last line without a newline is not passed on (it is a pack cut short).
+ * The answer: whether there was one, and the bytes read to the end.
  */
 function scanLines(file: string, each: (line: Buffer) => boolean): { cutShort: boolean; bytes: number } {
   const fd = openSync(file, "r");
   try {
-    let carry: Buffer = Buffer.alloc(0);
-    const chunk = Buffer.allocUnsafe(READ_CHUNK);
+    let buffer = Buffer.allocUnsafe(READ_CHUNK);
+    // Bytes at the buffer's start that belong to a line not yet ended.
+    let kept = 0;
     let bytes = 0;
     for (;;) {
-      const bytesRead = readSync(fd, chunk, 0, READ_CHUNK, null);
-      if (bytesRead === 0) return { cutShort: carry.length > 0, bytes };
+      if (buffer.length - kept < READ_CHUNK / 2) {
+        // A long line: room for it (and the next read) in a larger buffer.
+        const larger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(larger, 0, 0, kept);
+        buffer = larger;
+      }
+      const bytesRead = readSync(fd, buffer, kept, buffer.length - kept, null);
+      if (bytesRead === 0) return { cutShort: kept > 0, bytes };
       bytes += bytesRead;
-      const data = carry.length ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
+      const data = buffer.subarray(0, kept + bytesRead);
       let start = 0;
-      for (let end = data.indexOf(0x0a, start); end !== -1; end = data.indexOf(0x0a, start)) {
+      for (let end = data.indexOf(0x0a, kept); end !== -1; end = data.indexOf(0x0a, start)) {
         if (!each(data.subarray(start, end))) return { cutShort: false, bytes: -1 };
         start = end + 1;
       }
-      carry = Buffer.from(data.subarray(start));
+      kept = data.length - start;
+      buffer.copyWithin(0, start, data.length);
     }
   } finally {
     closeSync(fd);

@@ -14,10 +14,10 @@ import { runPipeline } from "../pipeline.ts";
 import { fileTimeWarning } from "../date/index.ts";
 import { rulesWithout } from "../clean/index.ts";
 import { buildDigest, cachedCategories } from "../digest/index.ts";
-import { renderSite, siteStateNamespace, templatesKey, type SiteStats } from "../site/index.ts";
+import { renderSite, siteStateNamespace, stateIdentities, templatesKey, type SiteStats } from "../site/index.ts";
 import { writeFeeds } from "../feed/index.ts";
 import { buildReport, rejectionLines, summaryLines, writeJsonFile } from "../report/index.ts";
-import { identitiesUnder, openOutputs } from "../output/index.ts";
+import { identitiesUnder, listingFrom, openOutputs } from "../output/index.ts";
 import { parseArgs } from "./io.ts";
 import { startProgress } from "./progress.ts";
 import { DiskCache } from "../cache/pack.ts";
@@ -173,7 +173,8 @@ export async function runBuild(argv: string[]): Promise<number> {
       if (cache) {
         writeState(cache.dir, knownFilesNamespace, ingested.known, warn);
         writeState(cache.dir, siteStateNamespace, site.state, warn);
-        record = { setup, inputs, digests: identitiesUnder(out.liveDigests), output: identitiesUnder(out.liveSite), ...said };
+        // The site's pages and search files were taken just after they were written (the swap moves their folder, not them).
+        record = { setup, inputs, digests: identitiesUnder(out.liveDigests), output: listingFrom(out.liveSite, stateIdentities(site.state)), ...said };
         writeState(cache.dir, buildRecordNamespace, record, warn);
       }
       lap("commit");

@@ -2,8 +2,9 @@
 // the live ones (no bytes copied; the swap then keeps them as the new build's), or copies where the file
 // system cannot link. A file is carried only when it is still the one the last build wrote: same inode,
 // size and modification time as that build recorded (editing or replacing it changes one of them).
-import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, type Dirent } from "node:fs";
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, type Dirent } from "node:fs";
 import { dirname, join } from "node:path";
+import { removeInBackground } from "./trash.ts";
 
 /** Inode, size in bytes, modification time in milliseconds. */
 export type FileIdentity = [ino: number, size: number, mtimeMs: number];
@@ -50,8 +51,8 @@ export function filesUnder(dir: string): string[] {
   return out;
 }
 
-/** Links (or copies) each of `files` from `from` into `to`, making the folders they need. */
-export function carryFiles(from: string, to: string, files: Iterable<string>): void {
+/** Links (or copies) each of `files` from `from` into `to`, making the folders they need; true when every one was linked. */
+export function carryFiles(from: string, to: string, files: Iterable<string>): boolean {
   const made = new Set<string>();
   let link = true;
   for (const file of files) {
@@ -73,18 +74,100 @@ export function carryFiles(from: string, to: string, files: Iterable<string>): v
     }
     copyFileSync(join(from, file), target);
   }
+  return link;
 }
 
-/** Every entry under `dir` (not followed through links) with its identity; a folder's size is given as -1. */
+/**
+ * What a listing gives for a folder: that it is there. Its own identity changes whenever an entry is
+ * added to or removed from it, and the listing lists those entries anyway.
+ */
+const FOLDER: FileIdentity = [0, -1, 0];
+
+/** Every entry under `dir` (not followed through links) with its identity; a folder's is FOLDER. */
 export function identitiesUnder(dir: string): Record<string, FileIdentity> {
   const out: Record<string, FileIdentity> = {};
-  walkEntries(dir, (rel) => {
+  walkEntries(dir, (rel, entry) => {
+    if (entry.isDirectory()) {
+      out[rel] = FOLDER;
+      return;
+    }
     try {
       const info = lstatSync(join(dir, rel));
-      out[rel] = [info.ino, info.isDirectory() ? -1 : info.size, info.mtimeMs];
+      out[rel] = info.isDirectory() ? FOLDER : [info.ino, info.size, info.mtimeMs];
     } catch {
       return false; // vanished while listed: it is not there
     }
   });
   return out;
+}
+
+/**
+ * The listing `identitiesUnder(dir)` gives, made from the identities of the files under `dir` that this
+ * process took itself just after it last wrote them (`known`: a build's own output), and a look at the
+ * top of `dir` for what else is there (walked whole when it is a folder none of `known` is in). A file
+ * left out of `known` deeper down is left out of the listing too: a later comparison with a real
+ * listing then finds them different (which costs a build, never a wrong result).
+ */
+export function listingFrom(dir: string, known: ReadonlyMap<string, FileIdentity>): Record<string, FileIdentity> {
+  const out: Record<string, FileIdentity> = {};
+  for (const [rel, identity] of known) {
+    out[rel] = identity;
+    for (let slash = rel.lastIndexOf("/"); slash > 0 && out[rel.slice(0, slash)] === undefined; slash = rel.lastIndexOf("/", slash - 1)) out[rel.slice(0, slash)] = FOLDER;
+  }
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (out[entry.name] !== undefined) continue;
+    if (entry.isDirectory()) {
+      out[entry.name] = FOLDER;
+      for (const [rel, identity] of Object.entries(identitiesUnder(join(dir, entry.name)))) out[`${entry.name}/${rel}`] = identity;
+      continue;
+    }
+    try {
+      const info = lstatSync(join(dir, entry.name));
+      out[entry.name] = info.isDirectory() ? FOLDER : [info.ino, info.size, info.mtimeMs];
+    } catch {
+      // vanished while listed: it is not there
+    }
+  }
+  return out;
+}
+
+/**
+ * Makes `to` hold, below its top folder, exactly the files `files` names (relative path → the inode of
+ * the file in `from` to carry), each the very file of `from`, and nothing else: for a folder an earlier
+ * build wrote (one a swap put aside, taken for this build's site: ./index.ts), whose files are mostly
+ * those of `from` already. Whatever there is not a file to carry (another inode, a file not carried, a
+ * folder holding none) is moved out, before anything is written, so that nothing written in place can
+ * reach a live file through a link: into `${to}-aside`, removed on a thread while the build goes on (its
+ * swap waits for that: ./index.ts; unlinking a few thousand files here cost seconds of disk waits). Then the
+ * files still missing are linked in (carryFiles). Files at the top of `to` are left alone: the build
+ * has written them (./index.ts clears them when it takes the folder). True when every file carried is a link.
+ */
+export function carryInto(from: string, to: string, files: ReadonlyMap<string, number>): boolean {
+  // The folders the files to carry are in, and theirs: only these are looked into.
+  const folders = new Set<string>();
+  for (const rel of files.keys()) for (let slash = rel.lastIndexOf("/"); slash > 0 && !folders.has(rel.slice(0, slash)); slash = rel.lastIndexOf("/", slash - 1)) folders.add(rel.slice(0, slash));
+  const aside = `${to}-aside`;
+  let moved = 0;
+  const putAside = (rel: string) => {
+    if (moved === 0) mkdirSync(aside, { recursive: true });
+    try {
+      renameSync(join(to, rel), join(aside, String(moved++)));
+    } catch {
+      rmSync(join(to, rel), { recursive: true, force: true });
+    }
+  };
+  const present = new Set<string>();
+  const sort = (rel: string, entry: Dirent) => {
+    if (entry.isDirectory()) {
+      if (!folders.has(rel)) putAside(rel);
+      else for (const inner of readdirSync(join(to, rel), { withFileTypes: true })) sort(`${rel}/${inner.name}`, inner);
+      return;
+    }
+    const ino = entry.isFile() ? files.get(rel) : undefined;
+    if (ino !== undefined && lstatSync(join(to, rel)).ino === ino) present.add(rel);
+    else putAside(rel);
+  };
+  for (const entry of readdirSync(to, { withFileTypes: true })) if (entry.isDirectory()) sort(entry.name, entry);
+  if (moved > 0) removeInBackground([aside]);
+  return carryFiles(from, to, present.size ? [...files.keys()].filter((rel) => !present.has(rel)) : files.keys());
 }

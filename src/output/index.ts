@@ -5,7 +5,7 @@
 // end swaps both in (./swap.ts). Killed at any moment, the live folders hold the whole earlier build
 // or the whole new one; a second build into the same folders waits for the lock, then runs.
 import { randomBytes } from "node:crypto";
-import { copyFile, link, lstat, mkdir, readdir, readFile, readlink, realpath, rm, stat, symlink, utimes, writeFile } from "node:fs/promises";
+import { copyFile, link, lstat, mkdir, readdir, readFile, readlink, realpath, rename, rm, stat, symlink, unlink, utimes, writeFile } from "node:fs/promises";
 import { constants } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import type { DigestFile } from "../digest/index.ts";
@@ -13,12 +13,12 @@ import { killPoint } from "./faults.ts";
 import { acquireLock, type HeldLock, type LockOwner } from "./lock.ts";
 import { oldPathOf, stagedPathOf } from "./paths.ts";
 import { commitSwap, exists, recover, type SwapEntry } from "./swap.ts";
-import { removeInBackground, type Trash } from "./trash.ts";
+import { removals, removeInBackground, type Trash } from "./trash.ts";
 
 export { LockBusy, acquireLock } from "./lock.ts";
 export { writeWhole } from "./write-whole.ts";
 export { exists } from "./swap.ts";
-export { carryFiles, fileIdentity, filesUnder, identitiesUnder, sameIdentity, type FileIdentity } from "./carry.ts";
+export { carryFiles, carryInto, fileIdentity, filesUnder, identitiesUnder, listingFrom, sameIdentity, type FileIdentity } from "./carry.ts";
 
 export class OutputRefused extends Error {}
 
@@ -69,15 +69,26 @@ export async function openOutputs(paths: { digests: string; output: string }, op
   const entries: SwapEntry[] = [];
   // What earlier builds left beside the folders, removed on a thread while this build runs (./trash.ts).
   let trash: Trash | null = null;
+  // A site folder taken from an earlier build (below) is put aside again, for the next build, not removed here.
+  let recycled = false;
   const dropStaged = async () => {
-    for (const e of entries) await rm(e.staged, { recursive: true, force: true });
+    for (const e of entries) {
+      if (e.role === "output" && recycled && (await rename(e.staged, e.old).then(() => true, () => false))) continue;
+      await rm(e.staged, { recursive: true, force: true });
+    }
   };
   try {
     for (const folder of [digests, output].sort()) {
       locks.push(await acquireLock(folder, { waitMs: options.waitMs ?? defaultWaitMs(), onWait: (owner) => options.onWait?.(folder, owner) }));
     }
     killPoint("locked");
-    const notes = await recover([digests, output], (paths) => (trash = removeInBackground(paths)));
+    let garbage: string[] = [];
+    const notes = await recover([digests, output], (paths) => (garbage = paths));
+    // One site folder an earlier swap put aside becomes this build's: most of its files are this build's
+    // too (src/site carries over into it: ./carry.ts carryInto), and making thousands of folders, then
+    // removing as many, cost more than keeping them.
+    const reusable = garbage.filter((path) => dirname(path) === dirname(output) && basename(path).startsWith(`.${basename(output)}.digest-old-`)).sort()[0];
+    trash = removeInBackground(garbage.filter((path) => path !== reusable));
     killPoint("recovered");
     await checkOutput(output, paths.output);
     const carried = await checkDigests(digests, paths.digests);
@@ -86,7 +97,10 @@ export async function openOutputs(paths: { digests: string; output: string }, op
       { role: "digests", target: digests, staged: stagedPathOf(digests, tx), old: oldPathOf(digests, tx) },
       { role: "output", target: output, staged: stagedPathOf(output, tx), old: oldPathOf(output, tx) },
     );
-    for (const e of entries) await mkdir(e.staged);
+    for (const e of entries) {
+      if (e.role === "output" && reusable && (await takeFolder(reusable, e.staged))) recycled = true;
+      else await mkdir(e.staged);
+    }
     await carryOver(digests, entries[0]!.staged, carried);
     return {
       digests: entries[0]!.staged,
@@ -100,13 +114,13 @@ export async function openOutputs(paths: { digests: string; output: string }, op
         try {
           await commitSwap(tx, entries);
           // Done by now unless the build was quick; waited for, so that leftovers never pile up.
-          await trash?.done;
+          await Promise.all(removals().map((t) => t.done));
         } finally {
           await release();
         }
       },
       async abort() {
-        trash?.leave();
+        for (const t of removals()) t.leave();
         try {
           await dropStaged();
         } finally {
@@ -119,6 +133,27 @@ export async function openOutputs(paths: { digests: string; output: string }, op
     await dropStaged().catch(() => undefined);
     await release();
     throw error;
+  }
+}
+
+/**
+ * Moves an old site folder to `to`, for this build to write into, with nothing left at its top but
+ * folders (what this build carries below is sorted out by the site stage: ./carry.ts carryInto). False
+ * when it cannot be taken (it is then left where it was, or removed).
+ */
+async function takeFolder(from: string, to: string): Promise<boolean> {
+  try {
+    if (!(await lstat(from)).isDirectory()) return false;
+    await rename(from, to);
+  } catch {
+    return false;
+  }
+  try {
+    for (const entry of await readdir(to, { withFileTypes: true })) if (!entry.isDirectory()) await unlink(join(to, entry.name));
+    return true;
+  } catch {
+    await rm(to, { recursive: true, force: true });
+    return false;
   }
 }
 

@@ -1,7 +1,7 @@
 // The build report's writer: large reports are streamed to disk rather than made whole in memory.
 import { open } from "node:fs/promises";
 
-/** Array elements made JSON together: a few hundred kilobytes of report at a time. */
+/** Array elements made JSON together (a few hundred kilobytes of report), written a megabyte at a time (each write waits on the thread pool). */
 const RUN = 256;
 
 /**
@@ -14,7 +14,7 @@ export async function writeJsonFile(path: string, value: object): Promise<void> 
   let pending = "";
   const write = async (text: string) => {
     pending += text;
-    if (pending.length >= 1 << 16) {
+    if (pending.length >= 1 << 20) {
       await file.write(pending);
       pending = "";
     }

@@ -13,16 +13,16 @@ import type { DigestConfig } from "../config.ts";
 import { LEAD_STORIES, type DigestModel } from "../digest/index.ts";
 import { stripControlChars } from "../text/plain-text.ts";
 import { codeHash, moduleUrl } from "../cache/code-hash.ts";
-import { carryFiles, fileIdentity, filesUnder, sameIdentity, type FileIdentity } from "../output/index.ts";
+import { carryInto, fileIdentity, filesUnder, sameIdentity, type FileIdentity } from "../output/index.ts";
 import { pathPrefix, resolveHref } from "../text/paths.ts";
 import type { StoryView } from "../digest/index.ts";
-import { bundleCount, bundleFolder, bundleOf } from "./bundles.ts";
+import { shareBundles } from "./bundles.ts";
 import { configureEleventy, type EleventyConfigApi, type EleventySetup } from "./eleventy.ts";
 import { fileOf, pagesToRender, planSite, type PagesToRender, type PlannedPage } from "./plan.ts";
 import { startSearch } from "./search.ts";
 import type { SiteState } from "./state.ts";
 
-export { siteStateNamespace, type SiteState } from "./state.ts";
+export { siteStateNamespace, stateIdentities, type SiteState } from "./state.ts";
 
 const templates = join(dirname(fileURLToPath(import.meta.url)), "templates");
 
@@ -98,9 +98,10 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const site = { ...config, title: stripControlChars(config.title), description: stripControlChars(config.description), leadStories: LEAD_STORIES, frontStories: FRONT_STORIES };
   const key = siteKey(site);
   const plan = planSite(model, key);
-  const count = bundleCount(model.stories.length);
-  // The search page names the bundles: the pages across the whole model depend on their count too.
-  const whole = wholeKey(model, `${key} ${count}`, plan.pages);
+  // The search bundles (./bundles.ts), newest stories' first; the search page names them, so the pages across the whole model depend on them too.
+  const stories = plan.pages.filter((p) => p.kind === "story");
+  const shares = shareBundles(stories.map((p) => (plan.slices.get(p.file) as StoryView).id));
+  const whole = wholeKey(model, `${key} ${shares.map((s) => s.folder).join(" ")}`, plan.pages);
   const before = options.previous?.state ?? null;
   const liveDir = options.previous?.dir ?? null;
 
@@ -115,24 +116,22 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const wholePages = before ? Object.keys(before.pages).filter((file) => before.pages[file]![0] === whole && !plan.slices.has(file)) : [];
   const renderNothing = carried.size === plan.pages.length && wholePages.length > 0 && wholePages.every((file) => unchanged(file, whole));
 
-  // The search bundles (./bundles.ts): each carried over when none of its pages changed, else rebuilt.
-  const stories = plan.pages.filter((p) => p.kind === "story");
-  const shares = Array.from({ length: count }, () => [] as PlannedPage[]);
-  for (const page of stories) shares[bundleOf((plan.slices.get(page.file) as StoryView).id, count)]!.push(page);
-  // A bundle with no pages would make the search page fail: only bundles with pages are written (one at least).
-  const filled = shares.filter((pages, i) => pages.length > 0 || (i === 0 && stories.length === 0));
-  const bundles = filled.map((pages, i) => ({ folder: bundleFolder(i), pages, key: "", carry: false }));
+  // Each bundle is carried over when none of its pages changed, else rebuilt.
+  const bundles = shares.map((share) => ({ folder: share.folder, pages: share.stories.map((i) => stories[i]!), key: "", carry: false }));
   for (const bundle of bundles) {
-    bundle.key = createHash("sha256").update(`${key}\n${count} ${bundles.length}\n${bundle.folder}\n`).update(bundle.pages.map((p) => `${p.file} ${p.key}`).join("\n")).digest("hex").slice(0, 32);
+    bundle.key = createHash("sha256").update(`${key}\n${bundle.folder}\n`).update(bundle.pages.map((p) => `${p.file} ${p.key}`).join("\n")).digest("hex").slice(0, 32);
     const was = before?.search[bundle.folder];
     const files = was && was.key === bundle.key && liveDir ? Object.keys(was.files) : [];
     bundle.carry = files.length > 0 && files.every((file) => sameIdentity(fileIdentity(join(liveDir!, bundle.folder, file)), was!.files[file]!));
   }
 
-  if (liveDir) {
-    carryFiles(liveDir, outputDir, [...carried, ...(renderNothing ? wholePages : [])]);
-    for (const bundle of bundles) if (bundle.carry) carryFiles(join(liveDir, bundle.folder), join(outputDir, bundle.folder), Object.keys(before!.search[bundle.folder]!.files));
-  }
+  // What is carried over, by the inode the last build recorded (checked above). The site folder may be one
+  // an earlier build wrote (src/output): all else in it goes before anything is written. Hard-linked, a
+  // carried file is the very file the last build recorded.
+  const carry = new Map<string, number>();
+  for (const file of [...carried, ...(renderNothing ? wholePages : [])]) carry.set(file, before!.pages[file]![1]);
+  for (const bundle of bundles) if (bundle.carry) for (const [file, identity] of Object.entries(before!.search[bundle.folder]!.files)) carry.set(`${bundle.folder}/${file}`, identity[0]);
+  const linked = carryInto(liveDir ?? outputDir, outputDir, carry);
   const planned = performance.now();
 
   const toRender = new Set(plan.pages.filter((p) => !carried.has(p.file)).map((p) => p.file));
@@ -167,7 +166,8 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
 
   const state: SiteState = { site: key, pages: {}, search: {} };
   const record = (file: string, fileKey: string) => {
-    const identity = fileIdentity(join(outputDir, file));
+    const was = linked && (carried.has(file) || renderNothing) ? before!.pages[file] : undefined;
+    const identity: FileIdentity | null = was ? [was[1], was[2], was[3]] : fileIdentity(join(outputDir, file));
     if (identity) state.pages[file] = [fileKey, ...identity];
   };
   for (const page of plan.pages) record(page.file, page.key);
@@ -176,8 +176,8 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   let searchFiles = 0;
   for (const bundle of bundles) {
     const dir = join(outputDir, bundle.folder);
-    const files: Record<string, FileIdentity> = {};
-    for (const file of filesUnder(dir)) {
+    const files: Record<string, FileIdentity> = bundle.carry && linked ? { ...before!.search[bundle.folder]!.files } : {};
+    if (!(bundle.carry && linked)) for (const file of filesUnder(dir)) {
       const identity = fileIdentity(join(dir, file));
       if (identity) files[file] = identity;
     }

@@ -23,3 +23,11 @@ export const siteStateNamespace: Namespace<SiteState> = {
     return isObject(v.search) && Object.values(v.search).every((b) => isObject(b) && typeof b.key === "string" && isObject(b.files) && Object.values(b.files).every((f) => isIdentity(f)));
   },
 };
+
+/** The identity of every file the state records, by its path in the site folder. */
+export function stateIdentities(state: SiteState): Map<string, FileIdentity> {
+  const out = new Map<string, FileIdentity>();
+  for (const [file, [, ino, size, mtimeMs]] of Object.entries(state.pages)) out.set(file, [ino, size, mtimeMs]);
+  for (const [folder, bundle] of Object.entries(state.search)) for (const [file, identity] of Object.entries(bundle.files)) out.set(`${folder}/${file}`, identity);
+  return out;
+}

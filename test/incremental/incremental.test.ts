@@ -163,10 +163,13 @@ describe("builds into the same folders", () => {
     const env = { DIGEST_TEST_BUNDLES: "2" };
     const first = await build(many, [], env);
     const bundles = first.timings.site!.bundles;
-    expect(bundles).toBe(2);
+    expect(bundles).toBeGreaterThan(1);
     expect(first.timings.site!.rebuilt).toBe(bundles);
-    expect(first.files["site/search/index.html"]).toContain('mergeIndex: [{"bundlePath":"/pagefind/"},{"bundlePath":"/pagefind-2/"}]');
-    for (const folder of ["pagefind", "pagefind-2"]) expect(first.files[`site/${folder}/pagefind-entry.json`]).toBeDefined();
+    // The search page names every bundle, the oldest stories' ("pagefind", with Pagefind's UI) last.
+    const merge = JSON.parse(/mergeIndex: (\[[^\]]*\])/.exec(first.files["site/search/index.html"]!)![1]!) as Array<{ bundlePath: string }>;
+    expect(merge).toHaveLength(bundles);
+    expect(merge.at(-1)!.bundlePath).toBe("/pagefind/");
+    for (const { bundlePath } of merge) expect(first.files[`site${bundlePath}pagefind-entry.json`]).toBeDefined();
     cpSync(join(root, "test/fixtures/inputs/no-front-matter.md"), join(input, "new-article.md"));
     const added = await build(many, [], env);
     expect(added.timings.site!.rebuilt).toBeLessThan(bundles);
