@@ -3,7 +3,7 @@
 // articles near a day are a binary search away; a key that more than `postingCap` articles near that
 // day hold is too common there to say anything and is skipped. Work grows with articles × keys × cap.
 import type { Profile } from "./profile.ts";
-import { rowStarts } from "../text/rows.ts";
+import { lowerBound, rowStarts } from "../text/rows.ts";
 
 export interface CandidateOptions {
   windowDays: number;
@@ -143,16 +143,6 @@ export function keepScoring(touched: number[], score: Float64Array, min: number)
   }
   touched.length = passed;
   touched.sort((x, y) => x - y);
-}
-
-/** The first position in xs[lo, hi) whose value is at least `x` (hi when none is). */
-function lowerBound(xs: Int32Array, lo: number, hi: number, x: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function grow(xs: Int32Array): Int32Array<ArrayBuffer> {

@@ -10,6 +10,7 @@
 // The vocabulary (a Map from term to id) lives only while the articles' terms are read.
 import type { DatedArticle } from "../types.ts";
 import { articleTerms } from "./mentions.ts";
+import { lowerBound } from "../text/rows.ts";
 import { DAY, NAME, NUMBER, QUANTITY, UNIT, Vocabulary, WORD } from "./vocabulary.ts";
 
 /** Ids ids[from] … ids[to - 1], ascending (a range of an array shared by many). */
@@ -481,16 +482,6 @@ export function idfRadius(days: Int32Array, at: number, windowDays: number, minD
     const mid = lo + ((hi - lo) >> 1);
     if (inside(mid) >= want) hi = mid;
     else lo = mid + 1;
-  }
-  return lo;
-}
-
-/** The first position in xs[lo, hi) (ascending) whose value is at least `x` (hi when none is). */
-function lowerBound(xs: Int32Array, lo: number, hi: number, x: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid]! < x) lo = mid + 1;
-    else hi = mid;
   }
   return lo;
 }

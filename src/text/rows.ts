@@ -8,3 +8,13 @@ export function rowStarts(counts: Int32Array): Int32Array {
   for (let k = 0; k < rows; k++) counts[k + 1]! += counts[k]!;
   return counts.slice(0, rows);
 }
+
+/** The first position in xs[lo, hi) (ascending) whose value is at least `x` (hi when none is). */
+export function lowerBound(xs: Int32Array, lo: number, hi: number, x: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
