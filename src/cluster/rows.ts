@@ -13,6 +13,7 @@ import { createHash } from "node:crypto";
 import type { DatedArticle } from "../types.ts";
 import { articleTerms } from "./mentions.ts";
 import { idfRadius } from "./profile.ts";
+import { lowerBound } from "../text/rows.ts";
 
 /** One day's rows: pairs (a[k], b[k]) as positions in the day's span (its articles in path order), with their probabilities. */
 export interface PairRows {
@@ -55,7 +56,7 @@ export function daySpans(paths: readonly string[], days: readonly number[], keys
   const sorted = Int32Array.from(byDay, (i) => days[i]!);
   const distinct = [...new Set(sorted)];
   const radius = new Map<number, number>();
-  for (const d of distinct) radius.set(d, idfRadius(sorted, lowerBound(sorted, d), windowDays, minIdfDocuments));
+  for (const d of distinct) radius.set(d, idfRadius(sorted, firstAtLeast(sorted, d), windowDays, minIdfDocuments));
   return distinct.map((d) => {
     let [lo, hi] = [d - radius.get(d)!, d + radius.get(d)!];
     for (const e of distinct) {
@@ -63,7 +64,7 @@ export function daySpans(paths: readonly string[], days: readonly number[], keys
       lo = Math.min(lo, e - radius.get(e)!);
       hi = Math.max(hi, e + radius.get(e)!);
     }
-    const members = byDay.slice(lowerBound(sorted, lo), lowerBound(sorted, hi + 1)).sort();
+    const members = byDay.slice(firstAtLeast(sorted, lo), firstAtLeast(sorted, hi + 1)).sort();
     const h = createHash("sha256").update(`cluster rows 1\n${settings}\n${Math.min(minIdfDocuments, days.length)}\n${d}\n${members.length}\n`);
     for (const i of members) h.update(`${paths[i]!.length}:`).update(paths[i]!, "utf16le").update(`${days[i]} ${keys[i]}\n`);
     return { day: d, members, key: h.digest("hex").slice(0, 32) };
@@ -94,16 +95,9 @@ export function readRows(rows: PairRows, span: DaySpan, days: readonly number[],
 
 /** Global pairs (first articles on the span's day, in order of first then second article) as the span's rows. */
 export function toRows(a: readonly number[], b: readonly number[], p: readonly number[], span: DaySpan): PairRows {
-  const local = (i: number) => lowerBound(span.members, i);
+  const local = (i: number) => firstAtLeast(span.members, i);
   return { a: a.map(local), b: b.map(local), p: [...p] };
 }
 
-function lowerBound(xs: Int32Array, x: number): number {
-  let [lo, hi] = [0, xs.length];
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+/** The first position in xs (ascending) whose value is at least `x`. */
+const firstAtLeast = (xs: Int32Array, x: number): number => lowerBound(xs, 0, xs.length, x);
