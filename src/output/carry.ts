@@ -91,14 +91,26 @@ export function identitiesUnder(dir: string): Record<string, FileIdentity> {
       out[rel] = FOLDER;
       return;
     }
-    try {
-      const info = lstatSync(join(dir, rel));
-      out[rel] = info.isDirectory() ? FOLDER : [info.ino, info.size, info.mtimeMs];
-    } catch {
-      return false; // vanished while listed: it is not there
-    }
+    const identity = entryIdentity(join(dir, rel));
+    if (identity === null) return false; // vanished while listed: it is not there
+    out[rel] = identity;
   });
   return out;
+}
+
+/** An entry's identity as a listing gives it (a folder's is FOLDER; not followed through links), or null when it is gone. */
+function entryIdentity(path: string): FileIdentity | null {
+  try {
+    const info = lstatSync(path);
+    return info.isDirectory() ? FOLDER : [info.ino, info.size, info.mtimeMs];
+  } catch {
+    return null;
+  }
+}
+
+/** Calls `add` for each folder `rel` lies in, innermost first, until `has` says one is already there. */
+function forEachParent(rel: string, has: (folder: string) => boolean, add: (folder: string) => void): void {
+  for (let slash = rel.lastIndexOf("/"); slash > 0 && !has(rel.slice(0, slash)); slash = rel.lastIndexOf("/", slash - 1)) add(rel.slice(0, slash));
 }
 
 /**
@@ -112,7 +124,7 @@ export function listingFrom(dir: string, known: ReadonlyMap<string, FileIdentity
   const out: Record<string, FileIdentity> = {};
   for (const [rel, identity] of known) {
     out[rel] = identity;
-    for (let slash = rel.lastIndexOf("/"); slash > 0 && out[rel.slice(0, slash)] === undefined; slash = rel.lastIndexOf("/", slash - 1)) out[rel.slice(0, slash)] = FOLDER;
+    forEachParent(rel, (folder) => out[folder] !== undefined, (folder) => (out[folder] = FOLDER));
   }
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (out[entry.name] !== undefined) continue;
@@ -121,12 +133,8 @@ export function listingFrom(dir: string, known: ReadonlyMap<string, FileIdentity
       for (const [rel, identity] of Object.entries(identitiesUnder(join(dir, entry.name)))) out[`${entry.name}/${rel}`] = identity;
       continue;
     }
-    try {
-      const info = lstatSync(join(dir, entry.name));
-      out[entry.name] = info.isDirectory() ? FOLDER : [info.ino, info.size, info.mtimeMs];
-    } catch {
-      // vanished while listed: it is not there
-    }
+    const identity = entryIdentity(join(dir, entry.name));
+    if (identity !== null) out[entry.name] = identity; // else vanished while listed: it is not there
   }
   return out;
 }
@@ -145,7 +153,7 @@ export function listingFrom(dir: string, known: ReadonlyMap<string, FileIdentity
 export function carryInto(from: string, to: string, files: ReadonlyMap<string, number>): boolean {
   // The folders the files to carry are in, and theirs: only these are looked into.
   const folders = new Set<string>();
-  for (const rel of files.keys()) for (let slash = rel.lastIndexOf("/"); slash > 0 && !folders.has(rel.slice(0, slash)); slash = rel.lastIndexOf("/", slash - 1)) folders.add(rel.slice(0, slash));
+  for (const rel of files.keys()) forEachParent(rel, (folder) => folders.has(folder), (folder) => folders.add(folder));
   const aside = `${to}-aside`;
   let moved = 0;
   const putAside = (rel: string) => {
