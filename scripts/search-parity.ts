@@ -3,7 +3,9 @@
 // bundles), through the search page's own module (/search/pagefind.js) and, for comparison, through
 // Pagefind's mergeIndex alone. Queries are made from the one-bundle site's headlines: single words, the
 // same words with a suffix (stemmed forms, prefixes), pairs of words, and words no page holds.
-//   npx tsx scripts/search-parity.ts SITE_ONE SITE_MANY [--every 80]
+// Order is counted twice: as listed, and up to ties (pages of equal score on one index, which Pagefind
+// lists in no order a merge could follow: its sort is unstable).
+//   npx tsx scripts/search-parity.ts SITE_ONE SITE_MANY [--every 80]   (PARITY_TRACE=1: each query as it runs)
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -45,20 +47,37 @@ function queries(site: string, every: number): string[] {
 
 type Mode = "module" | "mergeIndex";
 
+/** Each page's place among one index's results, pages of equal score (to float32 precision, which Pagefind scores in) sharing one. */
+function tieRanks(found: Found[]): Map<string, number> {
+  const rank = new Map<string, number>();
+  let group = -1;
+  found.forEach((r, i) => {
+    if (i === 0 || Math.abs(r.score - found[i - 1]!.score) > 1e-6 * Math.max(1, Math.abs(r.score))) group = i;
+    rank.set(r.url, group);
+  });
+  return rank;
+}
+
 // One page for each site and way, its queries one after the other (as a reader's would go): Pagefind's
 // prefix matching sees only the index chunks loaded so far, so a query can find more after others.
 const pages = new Map<string, Page>();
-async function resultUrls(origin: string, mode: Mode, bundles: string[], query: string): Promise<string[]> {
+interface Found {
+  url: string;
+  score: number;
+}
+async function results(origin: string, mode: Mode, bundles: string[], query: string): Promise<Found[]> {
   let page = pages.get(`${origin} ${mode}`);
   if (!page) {
     page = await browser.newPage();
+    page.on("requestfailed", (r) => console.log(`  request failed (${origin} ${mode}): ${r.url()}: ${r.failure()?.errorText}`));
+    page.on("console", (m) => m.type() === "error" && console.log(`  console (${origin} ${mode}): ${m.text()}`));
     await page.goto(`${origin.replace(/\/$/, "")}/about/`);
     pages.set(`${origin} ${mode}`, page);
   }
   return page.evaluate(
     async ({ mode, bundles, query }) => {
       const key = `__search_${mode}`;
-      const w = window as unknown as Record<string, { search(q: string): Promise<{ results: Array<{ data(): Promise<{ url: string }> }> }> }>;
+      const w = window as unknown as Record<string, { search(q: string): Promise<{ results: Array<{ score: number; data(): Promise<{ url: string }> }> }> }>;
       if (!w[key]) {
         const path = mode === "module" ? "/search/pagefind.js" : `${bundles[0]}pagefind.js`;
         const pf = await import(path);
@@ -67,7 +86,11 @@ async function resultUrls(origin: string, mode: Mode, bundles: string[], query: 
         w[key] = pf;
       }
       const answer = await w[key]!.search(query);
-      return Promise.all(answer.results.map((r) => r.data().then((d) => d.url)));
+      // A few at a time, as Pagefind's UI loads them: Chromium refuses a page thousands of requests at
+      // once (net::ERR_INSUFFICIENT_RESOURCES, seen by the search as "Failed to fetch").
+      const found: Array<{ url: string; score: number }> = [];
+      for (let i = 0; i < answer.results.length; i += 50) found.push(...(await Promise.all(answer.results.slice(i, i + 50).map((r) => r.data().then((d) => ({ url: d.url, score: r.score }))))));
+      return found;
     },
     { mode, bundles, query },
   );
@@ -80,20 +103,23 @@ try {
   const manyBundles = bundleFolders(siteMany);
   const list = queries(siteOne, Number(values.every));
   console.log(`${list.length} queries; one site: ${bundleFolders(siteOne).length} bundle(s); many: ${manyBundles.length} bundles`);
-  const tally: Record<Mode, { sets: number; wrong: number; missing: number; order: number; top: number }> = {
-    module: { sets: 0, wrong: 0, missing: 0, order: 0, top: 0 },
-    mergeIndex: { sets: 0, wrong: 0, missing: 0, order: 0, top: 0 },
+  const tally: Record<Mode, { sets: number; wrong: number; missing: number; order: number; top: number; orderBeyondTies: number; topBeyondTies: number }> = {
+    module: { sets: 0, wrong: 0, missing: 0, order: 0, top: 0, orderBeyondTies: 0, topBeyondTies: 0 },
+    mergeIndex: { sets: 0, wrong: 0, missing: 0, order: 0, top: 0, orderBeyondTies: 0, topBeyondTies: 0 },
   };
   let empty = 0;
   const kindOf = (q: string) => (q.includes("zq") ? "with a word no page holds" : q.includes(" ") ? "two words" : "one word");
   const kinds: Record<string, { queries: number; differ: Record<Mode, number> }> = {};
-  for (const query of list) {
-    const reference = await resultUrls(u1, "module", bundleFolders(siteOne), query);
+  for (const [n, query] of list.entries()) {
+    if (process.env.PARITY_TRACE) console.log(`  query ${n}: "${query}"`);
+    const scored = await results(u1, "module", bundleFolders(siteOne), query);
+    const reference = scored.map((r) => r.url);
+    const rank = tieRanks(scored);
     if (!reference.length) empty++;
     const kind = (kinds[kindOf(query)] ??= { queries: 0, differ: { module: 0, mergeIndex: 0 } });
     kind.queries++;
     for (const mode of ["module", "mergeIndex"] as const) {
-      const got = await resultUrls(u2, mode, manyBundles, query);
+      const got = (await results(u2, mode, manyBundles, query)).map((r) => r.url);
       const ref = new Set(reference);
       const has = new Set(got);
       const wrong = got.filter((u) => !ref.has(u)).length;
@@ -108,12 +134,19 @@ try {
       } else {
         if (got.join() !== reference.join()) t.order++;
         if (got[0] !== reference[0]) t.top++;
+        const beyond = got.some((u, i) => i > 0 && rank.get(u)! < rank.get(got[i - 1]!)!);
+        if (beyond) t.orderBeyondTies++;
+        if (got.length && rank.get(got[0]!) !== 0) t.topBeyondTies++;
+        if (beyond && mode === "module") console.log(`  order (${mode}): "${query}": another order than one index's beyond pages of equal score`);
       }
     }
   }
   console.log(`queries with no results on one index: ${empty}`);
   for (const [name, k] of Object.entries(kinds)) console.log(`  ${name}: ${k.queries} queries; other pages found: module ${k.differ.module}, mergeIndex ${k.differ.mergeIndex}`);
-  for (const [mode, t] of Object.entries(tally)) console.log(`${mode}: ${t.sets} of ${list.length} queries find other pages (${t.wrong} wrong, ${t.missing} missing); of the rest, ${t.order} in another order, ${t.top} with another first result`);
+  for (const [mode, t] of Object.entries(tally))
+    console.log(
+      `${mode}: ${t.sets} of ${list.length} queries find other pages (${t.wrong} wrong, ${t.missing} missing); of the rest, ${t.order} in another order (${t.orderBeyondTies} beyond ties), ${t.top} with another first result (${t.topBeyondTies} beyond ties)`,
+    );
 } finally {
   await browser.close();
   s1.close();
