@@ -1,7 +1,8 @@
 // A site whose search index is split into bundles (as a large site's is) searches them all at once in
 // the browser: the same queries find the same stories, the same first, as on a site with one index,
 // also for a word only one bundle holds (where Pagefind alone would let the other bundles search for a
-// shorter word that starts it), a stemmed form, a word no page holds, and two words.
+// shorter word that starts it), a stemmed form, a word no page holds, and two words; and ranks them as
+// one index does, each page's length weighed against the whole site's average.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
@@ -77,5 +78,17 @@ describe("search over several bundles", () => {
     }
     // Words one story holds find that story alone; words no story holds together find none.
     expect(found).toMatchObject({ Kremlin: 1, rockets: 1, neutral: 1, "Belgrade neutrality": 1, "Kremlin mortar": 0 });
+  });
+
+  it("weighs a story's length against the whole site's average, as one index does, not its bundle's", async () => {
+    // Each bundle holds one story here, so each story is exactly as long as its bundle's average, and
+    // only the site's average tells the longer story from the shorter: these words are in both stories,
+    // and one index puts first the one that a bundle's average would put second.
+    expect(bundles).toBe(2);
+    for (const query of ["Russia", "continues"]) {
+      const [one, three] = [await results(origins.one!, query), await results(origins.three!, query)];
+      expect(one, query).toHaveLength(2);
+      expect(three, query).toEqual(one);
+    }
   });
 });
