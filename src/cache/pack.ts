@@ -309,6 +309,13 @@ export class Pack<T> {
     if (this.used.size === 0) return;
     const out = openSync(temp, "a");
     const kept = new Set<string>();
+    // Lines are gathered a megabyte at a time (two writes a line were most of a rewrite's cost).
+    const batch = Buffer.allocUnsafe(READ_CHUNK);
+    let filled = 0;
+    const flush = () => {
+      writeAll(out, batch, filled);
+      filled = 0;
+    };
     try {
       let header = true;
       scanLines(this.file, (line) => {
@@ -316,10 +323,18 @@ export class Pack<T> {
         const key = line.toString("latin1", 0, 32);
         if (!this.used.has(key) || kept.has(key)) return true;
         kept.add(key);
-        writeSync(out, line);
-        writeSync(out, NEWLINE);
+        if (filled + line.length + 1 > batch.length) flush();
+        if (line.length + 1 > batch.length) {
+          writeAll(out, line, line.length);
+          writeAll(out, NEWLINE, 1);
+          return true;
+        }
+        line.copy(batch, filled);
+        batch[filled + line.length] = 0x0a;
+        filled += line.length + 1;
         return true;
       });
+      flush();
     } finally {
       closeSync(out);
     }

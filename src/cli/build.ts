@@ -166,7 +166,7 @@ export async function runBuild(argv: string[]): Promise<number> {
       progress.step("rendering the site and its search index");
       const siteState = cache ? readState(cache.dir, siteStateNamespace, warn) : null;
       // The feeds are written while Pagefind writes the search index (the site stage's last step).
-      const feeds = () => writeFeeds({ outputDir: out.site, config, model });
+      const feeds = () => writeFeeds({ outputDir: out.site, config, model, cache });
       site = await renderSite({ outputDir: out.site, config, model, previous: { dir: out.liveSite, state: siteState }, alongside: feeds });
       lap("site");
       await out.commit();

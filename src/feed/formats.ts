@@ -25,7 +25,7 @@ export interface Feeds {
   json: string;
 }
 
-type Format = "rss" | "atom" | "json";
+export type Format = "rss" | "atom" | "json";
 
 /** The newest entry's change, so the same inputs always give the same bytes. */
 export function feedUpdated(entries: readonly FeedEntry[]): Date {
@@ -67,14 +67,14 @@ function repeated(texts: readonly string[]): Record<string, unknown> {
   return texts.map((text) => ({ _text: text })) as unknown as Record<string, unknown>;
 }
 
-function makeFeed(entries: readonly FeedEntry[], channel: FeedChannel, format: Format): Feed {
+function makeFeed(entries: readonly FeedEntry[], channel: FeedChannel, format: Format, updated = feedUpdated(entries)): Feed {
   const feed = new Feed({
     id: channel.homeUrl,
     link: channel.homeUrl,
     title: stripControlChars(channel.title),
     description: stripControlChars(channel.description),
     language: channel.language,
-    updated: feedUpdated(entries),
+    updated,
     generator: "Digest",
     feedLinks: channel.links,
     author: { name: stripControlChars(channel.author), link: channel.authorUrl },
@@ -84,10 +84,57 @@ function makeFeed(entries: readonly FeedEntry[], channel: FeedChannel, format: F
   return feed;
 }
 
-export function buildFeeds(entries: readonly FeedEntry[], channel: FeedChannel): Feeds {
+/**
+ * Where a feed's items are, written by feed@6 (and ./fixes.ts): `open` marks the first, which nothing
+ * before it can hold (XML escapes the channel's texts, JSON writes no raw newline in a string), and
+ * belongs to the item in XML; `between` joins the items; `end` follows the last.
+ */
+const ITEMS = {
+  rss: { open: "\n        <item>", inItem: true, between: "", end: "\n    </channel>\n</rss>" },
+  atom: { open: "\n    <entry>", inItem: true, between: "", end: "\n</feed>" },
+  json: { open: '\n  "items": [\n    ', inItem: false, between: ",\n    ", end: "\n  ]\n}" },
+} as const;
+
+/**
+ * An entry's item as the feed writes it, from a store of earlier builds' items, or `render()` (which
+ * the store keeps). The item is the same text wherever it stands in the feed: xml-js writes each
+ * element of a list on its own, at its depth, and JSON.stringify each value of an array.
+ */
+export type ItemMemo = (format: Format, entry: FeedEntry, render: () => string) => string;
+
+/**
+ * A feed, written whole by `write`. With `memo`, it is assembled from its items' texts (each cut out of
+ * a feed of that entry alone) and the channel's (cut out of a feed of one entry with content, since RSS
+ * declares the content namespace only then): the same bytes as the whole feed written at once, and
+ * only the items the store lacks cost their writing.
+ */
+function assembled(entries: readonly FeedEntry[], format: Format, write: (list: readonly FeedEntry[]) => string, memo?: ItemMemo): string {
+  if (!memo || entries.length === 0) return write(entries);
+  const { open, inItem, between, end } = ITEMS[format];
+  const cut = (doc: string): { head: string; item: string } | null => {
+    const at = doc.indexOf(open);
+    if (at < 0 || !doc.endsWith(end)) return null;
+    const from = inItem ? at : at + open.length;
+    return { head: doc.slice(0, from), item: doc.slice(from, doc.length - end.length) };
+  };
+  const shell = cut(write([entries.find((e) => stripControlChars(e.contentHtml) !== "") ?? entries[0]!]));
+  if (!shell) return write(entries);
+  const items: string[] = [];
+  for (const entry of entries) {
+    const text = memo(format, entry, () => cut(write([entry]))?.item ?? "");
+    // A feed that did not come out in the expected shape is written whole.
+    if (text === "") return write(entries);
+    items.push(text);
+  }
+  return `${shell.head}${items.join(between)}${end}`;
+}
+
+export function buildFeeds(entries: readonly FeedEntry[], channel: FeedChannel, memo?: ItemMemo): Feeds {
+  // Every feed is dated by its newest entry, also when written a piece at a time.
+  const updated = feedUpdated(entries);
   return {
-    rss: `${makeFeed(entries, channel, "rss").rss2()}\n`,
-    atom: `${makeFeed(entries, channel, "atom").atom1()}\n`,
-    json: `${toJsonFeed11(makeFeed(entries, channel, "json").json1(), entries, channel)}\n`,
+    rss: `${assembled(entries, "rss", (list) => makeFeed(list, channel, "rss", updated).rss2(), memo)}\n`,
+    atom: `${assembled(entries, "atom", (list) => makeFeed(list, channel, "atom", updated).atom1(), memo)}\n`,
+    json: `${assembled(entries, "json", (list) => toJsonFeed11(makeFeed(list, channel, "json").json1(), list, channel), memo)}\n`,
   };
 }

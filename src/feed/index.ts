@@ -8,7 +8,9 @@ import type { DigestConfig } from "../config.ts";
 import type { DigestModel } from "../digest/index.ts";
 import { absoluteUrl } from "../text/paths.ts";
 import { dailyEntries, storyEntries, type FeedEntry } from "./entries.ts";
-import { buildFeeds, type FeedChannel, type Feeds } from "./formats.ts";
+import { buildFeeds, type FeedChannel, type Feeds, type ItemMemo } from "./formats.ts";
+import { cachedFeedItems } from "./item-cache.ts";
+import type { DiskCache } from "../cache/pack.ts";
 
 export const FEED_FILES = { rss: "feed.xml", atom: "atom.xml", json: "feed.json" } as const;
 export const STORY_FEED_FILES = { rss: "stories.xml", atom: "stories-atom.xml", json: "stories.json" } as const;
@@ -19,6 +21,8 @@ export interface FeedOptions {
   outputDir: string;
   config: DigestConfig;
   model: DigestModel;
+  /** The build cache: the XML items of entries an earlier build wrote come from it. */
+  cache?: DiskCache | null;
 }
 
 function channel(config: DigestConfig, files: typeof FEED_FILES | typeof STORY_FEED_FILES, title: string, description: string): FeedChannel {
@@ -35,18 +39,20 @@ function channel(config: DigestConfig, files: typeof FEED_FILES | typeof STORY_F
 }
 
 /** Both feeds in every format, as text. */
-export function renderFeeds(model: DigestModel, config: DigestConfig): { daily: Feeds; stories: Feeds; entries: { daily: FeedEntry[]; stories: FeedEntry[] } } {
+export function renderFeeds(model: DigestModel, config: DigestConfig, memo?: ItemMemo): { daily: Feeds; stories: Feeds; entries: { daily: FeedEntry[]; stories: FeedEntry[] } } {
   const daily = dailyEntries(model, config.baseUrl, config.feedDays);
   const stories = storyEntries(model, config.baseUrl, config.feedDays, STORY_FEED_MAX);
   return {
-    daily: buildFeeds(daily, channel(config, FEED_FILES, config.title, config.description)),
-    stories: buildFeeds(stories, channel(config, STORY_FEED_FILES, `${config.title}: stories`, `Every story as it is published and as outlets join it. ${config.description}`)),
+    daily: buildFeeds(daily, channel(config, FEED_FILES, config.title, config.description), memo),
+    stories: buildFeeds(stories, channel(config, STORY_FEED_FILES, `${config.title}: stories`, `Every story as it is published and as outlets join it. ${config.description}`), memo),
     entries: { daily, stories },
   };
 }
 
 export async function writeFeeds(options: FeedOptions): Promise<void> {
-  const feeds = renderFeeds(options.model, options.config);
+  const items = options.cache ? await cachedFeedItems(options.cache) : null;
+  const feeds = renderFeeds(options.model, options.config, items?.memo);
+  await items?.pack.commit();
   for (const [files, texts] of [[FEED_FILES, feeds.daily], [STORY_FEED_FILES, feeds.stories]] as const) {
     for (const format of ["rss", "atom", "json"] as const) {
       const path = join(options.outputDir, files[format]);

@@ -5,8 +5,8 @@
 // end swaps both in (./swap.ts). Killed at any moment, the live folders hold the whole earlier build
 // or the whole new one; a second build into the same folders waits for the lock, then runs.
 import { randomBytes } from "node:crypto";
-import { copyFile, link, lstat, mkdir, readdir, readFile, readlink, realpath, rename, rm, stat, symlink, unlink, utimes, writeFile } from "node:fs/promises";
-import { constants } from "node:fs";
+import { copyFile, link, lstat, mkdir, readdir, readlink, realpath, rename, rm, stat, symlink, unlink, utimes, writeFile } from "node:fs/promises";
+import { constants, readFileSync } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import type { DigestFile } from "../digest/index.ts";
 import { killPoint } from "./faults.ts";
@@ -208,9 +208,20 @@ async function stageDigests(live: string, staged: string, files: readonly Digest
   for (const f of files) {
     const from = join(live, f.fileName);
     const to = join(staged, f.fileName);
-    const before = await readFile(from, "utf8").catch(() => null);
-    if (before === f.markdown) await linkOrCopy(from, to);
+    if (await sameText(from, f.markdown)) await linkOrCopy(from, to);
     else await writeFile(to, f.markdown);
+  }
+}
+
+/** Whether the file holds `text` (as UTF-8): read only when its size is the text's. */
+async function sameText(file: string, text: string): Promise<boolean> {
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile() || info.size !== Buffer.byteLength(text)) return false;
+  // Read at once: a file read through fs/promises goes a chunk at a time through the thread pool.
+  try {
+    return readFileSync(file, "utf8") === text;
+  } catch {
+    return false;
   }
 }
 

@@ -42,7 +42,7 @@ describe("builds with the cache", () => {
     const inputs = readdirSync(input, { recursive: true }).filter((p) => statSync(join(input, String(p))).isFile()).length;
     expect(Object.keys(cold.files).length).toBeGreaterThan(10);
     expect(cold.stats).toMatchObject({ cleanHits: 0, computed: inputs });
-    expect(readdirSync(join(work, ".digest-cache")).sort()).toEqual(["article.pack", "build.state", "categories.pack", "cluster-rows.pack", "dated.pack", "ingest.state", "site.state", "summary.pack"]);
+    expect(readdirSync(join(work, ".digest-cache")).sort()).toEqual(["article.pack", "build.state", "categories.pack", "cluster-rows.pack", "dated.pack", "feed-items.pack", "ingest.state", "site.state", "summary.pack"]);
     expect(cold.summaries.hits).toBe(0);
 
     const warm = await build();
@@ -59,10 +59,15 @@ describe("builds with the cache", () => {
     writeFileSync(pack, lines.join("\n"));
     const dated = join(work, ".digest-cache/dated.pack");
     writeFileSync(dated, readFileSync(dated).subarray(0, 300));
+    // And a feed item's text changed: the item is written again, not taken as it is.
+    const feedItems = join(work, ".digest-cache/feed-items.pack");
+    const items = readFileSync(feedItems, "utf8").split("\n");
+    items[1] = items[1]!.replace("<", "[");
+    writeFileSync(feedItems, items.join("\n"));
     const damaged = await build();
     expect(damaged.files).toEqual(cold.files);
     expect(damaged.stats.computed).toBe(1);
-    expect(damaged.warnings).toHaveLength(2);
+    expect(damaged.warnings).toHaveLength(3);
     expect(damaged.warnings.every((w) => /^digest: cache: ignored \d+ damaged entr/.test(w))).toBe(true);
 
     // Foreign: a pack of another format version is ignored whole.

@@ -53,6 +53,22 @@ describe("cache packs", () => {
     expect(keys.map((k) => third.get(k)?.n)).toEqual([undefined, 1, undefined, 3, undefined]);
   });
 
+  it("keeps entries of every size when it writes a pack again, a line longer than its write batch included", async () => {
+    const { cache } = setup();
+    const big = (i: number): Note => ({ text: `${"long line ".repeat(120_000 + i)}${i}`, n: i }); // over a megabyte each
+    const first = await cache.open(notes, new Set(keys));
+    for (const i of [0, 1, 2, 3]) first.put(keys[i]!, i % 2 ? big(i) : value(i));
+    await first.commit();
+    // Entry 0 is not used again: the pack is written again with the other three.
+    const second = await cache.open(notes, new Set(keys));
+    expect([1, 2, 3].map((i) => second.get(keys[i]!)?.n)).toEqual([1, 2, 3]);
+    await second.commit();
+    expect(second.stats).toMatchObject({ hits: 4, pruned: 1 });
+    const third = await cache.open(notes, new Set(keys));
+    expect(keys.map((k) => third.get(k))).toEqual([undefined, big(1), value(2), big(3), undefined]);
+    expect(third.stats.damaged).toBe(0);
+  });
+
   it("leaves an unchanged pack alone and appends what is new", async () => {
     const { cache, file, dir } = setup();
     await fill(cache, [0, 1]);

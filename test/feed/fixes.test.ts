@@ -4,7 +4,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import Parser from "rss-parser";
 import { extractFromJson } from "@extractus/feed-extractor";
 import { JSDOM } from "jsdom";
-import { buildFeeds, type FeedChannel } from "../../src/feed/formats.ts";
+import { buildFeeds, type FeedChannel, type ItemMemo } from "../../src/feed/formats.ts";
 import { storyEntry, type FeedEntry } from "../../src/feed/entries.ts";
 import { storyHtml } from "../../src/feed/html.ts";
 import { buildDigest } from "../../src/digest/index.ts";
@@ -97,6 +97,32 @@ describe("feed fixes", () => {
 
   it("gives the same bytes for the same entries", () => {
     expect(buildFeeds(entries, channel)).toEqual(feeds);
+  });
+
+  it("gives the same bytes when assembled from items remembered from an earlier build", () => {
+    // Items of every shape: no content first (RSS declares the content namespace only for content), no
+    // authors or categories, markup and CDATA ends in the texts, a later date than the rest.
+    const odd = [
+      entry("2025-03-13", "Empty", "", { authors: [], categories: [] }),
+      ...entries,
+      entry("2025-03-16", "<item> and </channel> ]]> &amp; <entry>", "<p>x</p>", { summary: "a ]]> b", categories: ["A \"q\" <b>"] }),
+      entry("2025-03-12", 'Line\n  "items": [\n    break \u0001 \uDC00', "<p>\n  ]\n}</p>", { summary: "" }),
+    ];
+    const remembered = new Map<string, string>();
+    let rendered = 0;
+    const memo: ItemMemo = (format, e, render) => {
+      const key = `${format} ${JSON.stringify(e)}`;
+      if (!remembered.has(key)) {
+        rendered++;
+        remembered.set(key, render());
+      }
+      return remembered.get(key)!;
+    };
+    for (const list of [odd, odd.slice(1), odd.slice(2, 3), odd.slice(0, 1), []]) {
+      expect(buildFeeds(list, channel, memo), `${list.length} entries`).toEqual(buildFeeds(list, channel));
+    }
+    // Each entry's item in each format was written once.
+    expect(rendered).toBe(3 * odd.length);
   });
 });
 
