@@ -88,6 +88,9 @@ export interface IdfWindow {
  * undated ones, so its vectors depend on those articles alone, not on the whole batch: a build that adds
  * a dated article changes the vectors of the articles near its day only (index.ts reuses the rest). An
  * undated article counts the whole batch; without `window`, every article does.
+ *
+ * `terms`: the articles' runs when already read (term-store.ts takes unchanged days' from the cache);
+ * else they are read here.
  */
 export function buildProfiles(articles: readonly DatedArticle[], keyCount: number, releaseTerms = false, layout?: Int32Array, window?: IdfWindow, terms: Terms = readTerms(articles, releaseTerms, layout)): Profile[] {
   const { ids, values, starts, ends, firstRun, weekdays, months, vocabularySize } = terms;

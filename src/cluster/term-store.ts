@@ -9,7 +9,6 @@
 // not used) and its runs must be sound (bounds, ids inside the group's terms, each run's ids ascending);
 // its terms must be strictly ascending (checked as the groups are joined, term-runs.ts).
 import { createHash } from "node:crypto";
-import { endianness } from "node:os";
 import type { DatedArticle } from "../types.ts";
 import { joinGroups, QUANTITIES, QUANTITY_UNITS, readGroupTerms, SENTENCES, YEARS, type Group, type GroupTerms, type Terms } from "./term-runs.ts";
 
@@ -70,7 +69,7 @@ function dayGroups(days: ReadonlyArray<number | null>): Int32Array[] {
 }
 
 function groupKey(articles: readonly DatedArticle[], keys: readonly string[], members: Int32Array): string {
-  const h = createHash("sha256").update(`cluster terms 1\n${endianness()}\n${members.length}\n`);
+  const h = createHash("sha256").update(`cluster terms 1\n${members.length}\n`);
   for (const i of members) h.update(`${articles[i]!.path.length}:`).update(articles[i]!.path, "utf16le").update(` ${keys[i]}\n`);
   return h.digest("hex").slice(0, 32);
 }
