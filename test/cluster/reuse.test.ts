@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clusterArticles, defaultClusterOptions, type PairRows, type RowStore } from "../../src/cluster/index.ts";
+import { clusterArticles, defaultClusterOptions, PAIR_FEATURES, scoredCandidates, type PairRows, type RowStore, type StoredTerms, type TermStore } from "../../src/cluster/index.ts";
+import { decode, encode } from "../../src/cluster/term-store.ts";
 import { buildEventsSet, seedArticles } from "../../eval/lib/merge-set.ts";
 import { addDays } from "../../src/text/dates.ts";
 import type { DatedArticle, StoryCluster } from "../../src/types.ts";
@@ -99,3 +100,104 @@ describe("clustering with the last build's rows", () => {
     for (const [key, rows] of store.rows) if (rows.a.length > 0) expect(put.has(key)).toBe(true);
   });
 });
+
+/** A term store that keeps entries as the cache does (JSON) and counts what it gave and took; `tamper` changes what it gives. */
+function termStore(tamper?: (stored: StoredTerms, key: string) => StoredTerms | undefined): TermStore & { entries: Map<string, string>; given: Set<string>; stored: Set<string> } {
+  const entries = new Map<string, string>();
+  const store = {
+    entries,
+    given: new Set<string>(),
+    stored: new Set<string>(),
+    get(key: string) {
+      const found = entries.get(key);
+      const out = found === undefined ? undefined : tamper ? tamper(JSON.parse(found) as StoredTerms, key) : (JSON.parse(found) as StoredTerms);
+      if (out) store.given.add(key);
+      return out;
+    },
+    put(key: string, value: StoredTerms) {
+      store.stored.add(key);
+      entries.set(key, JSON.stringify(value));
+    },
+  };
+  return store;
+}
+
+const days = (articles: DatedArticle[]) => new Set(articles.map((a) => a.evidence.date ?? a.evidence.pageDate)).size;
+/** Every candidate pair and its features (to the last bit), and the stories. */
+const scored = (articles: DatedArticle[], terms?: TermStore) => {
+  const s = scoredCandidates(articles.map((a) => ({ ...a })), { ...options, ...(terms ? { terms } : {}) });
+  return { a: Array.from(s.pairs.a.subarray(0, s.pairs.length)), b: Array.from(s.pairs.b.subarray(0, s.pairs.length)), features: Array.from(s.features.subarray(0, s.pairs.length * PAIR_FEATURES.length)) };
+};
+const clusterWith = (articles: DatedArticle[], terms: TermStore, rows?: RowStore) => stories(clusterArticles(articles.map((a) => ({ ...a })), { ...options, terms, ...(rows ? { rows } : {}) }));
+
+describe("clustering with the last build's term runs", () => {
+  it("reads the terms of the new article's day only, and scores every pair as a cold clustering does", () => {
+    const terms = termStore();
+    expect(clusterWith(before, terms, memoryStore())).toEqual(cluster(before));
+    expect(terms.given.size).toBe(0);
+    terms.stored.clear();
+    expect(clusterWith(all, terms, memoryStore())).toEqual(cold);
+    expect(terms.given.size).toBe(days(all) - 1);
+    expect(terms.stored.size).toBe(1);
+    expect(scored(all, terms)).toEqual(scored(all));
+  });
+
+  it("reads a day again when one of its articles says something else", () => {
+    // The added article's day stays as it was; a first-topic report takes the text of a second-topic one.
+    const terms = termStore();
+    clusterWith(all, terms);
+    const target = all.find((a) => a.evidence.date === "2025-05-02")!;
+    const source = all.find((a) => a.evidence.date === "2025-05-16")!;
+    const edited = all.map((a) => (a === target ? { ...a, title: source.title, paragraphs: source.paragraphs, terms: source.terms } : a));
+    terms.stored.clear();
+    const editedCold = cluster(edited);
+    expect(editedCold).not.toEqual(cold);
+    expect(clusterWith(edited, terms)).toEqual(editedCold);
+    expect(terms.stored.size).toBe(1);
+    expect(scored(edited, terms)).toEqual(scored(edited));
+  });
+
+  // A flipped bit is the cache's to find (each pack line's CRC-32: src/cache/pack.ts); these are entries that pass it.
+  it("reads again, and replaces, entries that are cut short, unsound or another day's", () => {
+    const tampers: Array<(s: StoredTerms, key: string) => StoredTerms | undefined> = [
+      (s) => ({ ...s, data: s.data.slice(0, s.data.length >> 1) }),
+      // One byte more than the entry holds.
+      (s) => ({ ...s, data: Buffer.concat([Buffer.from(s.data, "base64"), Buffer.of(0)]).toString("base64") }),
+      (s) => ({ ...s, data: "" }),
+      (s) => ({ ...s, key: "another" }),
+      // Sound runs, but a term twice (the first's hash and tag given to the second): ids would no longer be one a term.
+      (s, key) => {
+        const t = decodeAny(key, s);
+        t.hashes[1] = t.hashes[0]!;
+        t.tags[1] = t.tags[0]!;
+        return encode(key, t);
+      },
+    ];
+    for (const tamper of tampers) {
+      const terms = termStore();
+      clusterWith(before, terms);
+      const tampered = termStore(tamper);
+      for (const [k, v] of terms.entries) tampered.entries.set(k, v);
+      expect(clusterWith(all, tampered)).toEqual(cold);
+      // Every day's entry was read afresh and put back (the damage is in every entry given).
+      expect(tampered.stored.size).toBe(days(all));
+    }
+    // Another day's entry under every key.
+    const terms = termStore();
+    clusterWith(all, terms);
+    const values = [...terms.entries.values()];
+    const foreign = termStore();
+    for (const [k] of terms.entries) foreign.entries.set(k, values.find((v) => v !== terms.entries.get(k))!);
+    expect(clusterWith(all, foreign)).toEqual(cold);
+    expect(foreign.stored.size).toBe(days(all));
+  });
+});
+
+/** A stored group decoded whatever its size (for tampering). */
+function decodeAny(key: string, s: StoredTerms) {
+  for (let size = 1; size < 10_000; size++) {
+    const t = decode(key, s, size);
+    if (t) return t;
+  }
+  throw new Error("not a stored group");
+}
