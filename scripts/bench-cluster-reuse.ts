@@ -2,13 +2,13 @@
 // build's rows (src/cluster/rows.ts) against clustering from scratch, on a folder made by
 // ../shared/tools/make-bench-corpus.py (its cleaned and dated articles kept as DIR.steps.v8 by
 // scripts/bench-cluster-steps.ts). Clusters all but the last article (path order) with an empty row
-// store (and term store), then all of them with those stores, and cold; prints the CPU ms of each step and whether the
+// store, then all of them with that store, and cold; prints the CPU ms of each step and whether the
 // stories (ids, members, follow-ups) are the same.
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { deserialize } from "node:v8";
-import { clusterArticles, defaultClusterOptions, type ClusterStep, type PairRows, type RowStore, type StoredTerms, type TermStore } from "../src/cluster/index.ts";
+import { clusterArticles, defaultClusterOptions, type ClusterStep, type PairRows, type RowStore } from "../src/cluster/index.ts";
 import type { DatedArticle, StoryCluster } from "../src/types.ts";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: "string", default: "3" } } });
@@ -22,7 +22,7 @@ const cpuMs = () => {
 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-function timed(batch: DatedArticle[], rows?: RowStore, terms?: TermStore): { clusters: StoryCluster[]; steps: Map<ClusterStep, number> } {
+function timed(batch: DatedArticle[], rows?: RowStore): { clusters: StoryCluster[]; steps: Map<ClusterStep, number> } {
   const steps = new Map<ClusterStep, number>();
   let mark = cpuMs();
   const onStep = (s: ClusterStep) => {
@@ -30,7 +30,7 @@ function timed(batch: DatedArticle[], rows?: RowStore, terms?: TermStore): { clu
     steps.set(s, now - mark);
     mark = now;
   };
-  const clusters = clusterArticles(batch.map((a) => ({ ...a })), { ...defaultClusterOptions, onStep, ...(rows ? { rows } : {}), ...(terms ? { terms } : {}) });
+  const clusters = clusterArticles(batch.map((a) => ({ ...a })), { ...defaultClusterOptions, onStep, ...(rows ? { rows } : {}) });
   return { clusters, steps };
 }
 
@@ -49,28 +49,16 @@ for (let r = 0; r < Number(values.runs); r++) {
     },
     put: (k, v) => void stored.set(k, structuredClone(v)),
   };
-  // Stored as the cache stores them (JSON), and read back.
-  const storedTerms = new Map<string, string>();
-  let [termGets, termHits] = [0, 0];
-  const terms: TermStore = {
-    get: (k) => {
-      termGets++;
-      const v = storedTerms.get(k);
-      if (v) termHits++;
-      return v ? (JSON.parse(v) as StoredTerms) : undefined;
-    },
-    put: (k, v) => void storedTerms.set(k, JSON.stringify(v)),
-  };
-  timed(articles.slice(0, -1), store, terms);
-  [gets, hits, termGets, termHits] = [0, 0, 0, 0];
-  const warm = timed(articles, store, terms);
+  timed(articles.slice(0, -1), store);
+  [gets, hits] = [0, 0];
+  const warm = timed(articles, store);
   const cold = timed(articles);
   same &&= dump(warm.clusters) === dump(cold.clusters);
   for (const [name, run] of [["one new", warm], ["cold", cold]] as const) {
     for (const [s, ms] of run.steps) table.set(`${name} ${s}`, [...(table.get(`${name} ${s}`) ?? []), ms]);
     table.set(`${name} total`, [...(table.get(`${name} total`) ?? []), [...run.steps.values()].reduce((x, y) => x + y, 0)]);
   }
-  if (r === 0) console.log(`${articles.length} articles, ${cold.clusters.length} stories; one new: ${hits} of ${gets} days' rows reused, ${termHits} of ${termGets} days' term runs`);
+  if (r === 0) console.log(`${articles.length} articles, ${cold.clusters.length} stories; one new: ${hits} of ${gets} days' rows reused`);
 }
 for (const [name, xs] of table) console.log(`  ${name.padEnd(20)} ${median(xs).toFixed(0).padStart(6)} ms CPU   [${xs.map((x) => x.toFixed(0)).join(" ")}]`);
 console.log(same ? "one-new clustering == cold clustering" : "one-new clustering DIFFERS from cold clustering");

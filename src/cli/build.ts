@@ -28,7 +28,6 @@ import { prepareArticles, type PrepareStats } from "../parallel/articles.ts";
 import { summariseAll } from "../parallel/summaries.ts";
 import { cachedSummaries, type CachedSummaries } from "../cache/summaries.ts";
 import { cachedClusterRows } from "../cache/cluster-rows.ts";
-import { cachedClusterTerms } from "../cache/cluster-terms.ts";
 import { defaultClusterOptions, IDENTITY_FILE, parseIdentityState, serializeIdentityState, type IdentityState } from "../cluster/index.ts";
 
 /**
@@ -139,10 +138,8 @@ export async function runBuild(argv: string[]): Promise<number> {
         progress.step("merging and summarising");
         const identity = await readStoryIds(out.liveDigests, values.digests);
         const clusterRows = await cachedClusterRows(cache);
-        const clusterTerms = await cachedClusterTerms(cache);
-        const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings: pipelineTimings, summarise: summaries.summarise, identity, cluster: { ...defaultClusterOptions, rows: clusterRows.rows, terms: clusterTerms.terms } });
+        const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings: pipelineTimings, summarise: summaries.summarise, identity, cluster: { ...defaultClusterOptions, rows: clusterRows.rows } });
         await clusterRows.pack?.commit();
-        await clusterTerms.pack?.commit();
         // Merging into stories, and the summaries the cache had (the others are computed next).
         lap("cluster");
         // The stories still to summarise, together on the threads (the pipeline took the lists to fill).

@@ -37,7 +37,6 @@ import { linkFollowUps } from "./followups.ts";
 import { groupArticles, loadDecision, type MergeDecision } from "./decision.ts";
 import { rowStarts } from "../text/rows.ts";
 import { daySpans, readRows, termsKeys, toRows, type DaySpan, type RowStore } from "./rows.ts";
-import { termsByDay, type TermStore } from "./term-store.ts";
 
 export { PAIR_FEATURES } from "./similarity.ts";
 export { articleTerms } from "./mentions.ts";
@@ -45,7 +44,6 @@ export { assignStoryIds, parseIdentityState, serializeIdentityState, IDENTITY_FI
 export { CONTEXT_FEATURES } from "./context.ts";
 export { groupArticles, type MergeDecision } from "./decision.ts";
 export type { PairRows, RowStore } from "./rows.ts";
-export type { StoredTerms, TermStore } from "./term-store.ts";
 
 export interface ClusterOptions {
   /** Articles more than this many days apart are never the same story. */
@@ -77,11 +75,6 @@ export interface ClusterOptions {
    * and neighbours are as they were take their pairs from it (rows.ts); the stories are the same.
    */
   rows?: RowStore;
-  /**
-   * Where the last build's term runs are kept (src/cache/cluster-terms.ts): the days whose articles are
-   * as they were take their runs from it instead of reading their articles' terms (term-store.ts).
-   */
-  terms?: TermStore;
   /** Called as each step of clustering ends (for the benchmark's step table: scripts/bench-cluster-steps.ts). */
   onStep?: (step: ClusterStep) => void;
 }
@@ -140,11 +133,9 @@ function prepareArticles(articles: readonly DatedArticle[], options: ClusterOpti
   const days = spans.map((s) => dayOrNull(s.first));
   const byDay = dayOrder(days);
   // Read before the profiles, which may let go of the terms.
-  const keys = options.rows || options.terms ? termsKeys(order) : null;
-  const termKeys = options.rows && days.every((d) => d !== null) ? keys : null;
+  const termKeys = options.rows && days.every((d) => d !== null) ? termsKeys(order) : null;
   // Vectors laid out by day: the articles compared with one another lie near one another in memory.
-  const terms = options.terms && keys ? termsByDay(order, days, keys, options.terms, options.releaseTerms ?? false) : undefined;
-  const profiles = buildProfiles(order, options.keyTerms, options.releaseTerms, byDay, { days, windowDays: options.windowDays, minDocuments: options.minIdfDocuments ?? MIN_IDF_DOCUMENTS }, terms);
+  const profiles = buildProfiles(order, options.keyTerms, options.releaseTerms, byDay, { days, windowDays: options.windowDays, minDocuments: options.minIdfDocuments ?? MIN_IDF_DOCUMENTS });
   return { order, profiles, spans, days, byDay, termKeys };
 }
 

@@ -1,12 +1,11 @@
 // Term ids for clustering, given in order of first sight, then (`ranks`) renumbered in an order that
 // does not depend on which other articles the batch holds. Terms are read straight out of the articles'
 // space-separated lists (ArticleTerms): each token is hashed where it lies and looked up in an
-// open-addressing table, and no token becomes a string of its own. (A Map
+// open-addressing table, so only a term seen for the first time becomes a string of its own. (A Map
 // keyed by string needs a new string per token and hashes it again: twice the time at 2 million tokens.)
 //
 // Each kind of term (word, name, number …) is told apart by a small integer, so "may" the word and
-// "may" a name are two terms, but all kinds draw on one counter. No term's text is kept: a term is its
-// kind and two hashes (termTag).
+// "may" a name are two terms, but all kinds draw on one counter.
 
 /** Kinds of term. */
 export const WORD = 1;
@@ -18,66 +17,51 @@ export const DAY = 6;
 
 const EMPTY = -1;
 
-/**
- * A term is told apart from every other by its kind and two 32-bit hashes of its text: `hash` (FNV-1a)
- * and `tag`, the kind in its top 3 bits and 29 bits of a second hash. Two distinct terms of a kind are
- * taken for one only when both hashes agree, a chance of about one in 10^8 over a million terms; in
- * return a term's identity is two numbers, which a build can merge without the term's text (term-runs.ts).
- */
-export function termTag(kind: number, text: string, from: number, to: number): number {
-  let g = Math.imul(0x9e3779b9 ^ kind, 0x5bd1e995);
-  for (let i = from; i < to; i++) g = Math.imul(g ^ text.charCodeAt(i), 0x5bd1e995);
-  g ^= g >>> 15;
-  g = Math.imul(g, 0x2c1b3c6d);
-  g ^= g >>> 13;
-  return ((kind << 29) | (g >>> 3)) >>> 0;
-}
-
 export class Vocabulary {
   /**
    * Open addressing, two numbers a slot side by side (one memory access finds both): the term's hash,
-   * and its id (EMPTY: a free slot).
+   * and its id times 8 plus its kind (EMPTY: a free slot).
    */
   private slots = new Int32Array(2 << 16).fill(EMPTY);
   private mask = (1 << 16) - 1;
-  private count = 0;
-  /** Each id's hash and tag (termTag). */
+  /** Each id's term. */
+  private readonly terms: string[] = [];
+  /** Each id's hash and kind. */
   private hashes = new Int32Array(1 << 12);
-  private tags = new Uint32Array(1 << 12);
+  private kinds = new Uint8Array(1 << 12);
 
   get size(): number {
-    return this.count;
+    return this.terms.length;
   }
 
   /** The id of text[from, to) as a term of `kind`, given the next id when it is new. */
   id(kind: number, text: string, from: number, to: number): number {
     let h = Math.imul(0x811c9dc5 ^ kind, 0x01000193);
     for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    return this.idOf(h, termTag(kind, text, from, to));
-  }
-
-  /** The id of the term of hash `h` and tag `tag` (see termTag), given the next id when it is new. */
-  idOf(h: number, tag: number): number {
-    const { slots, mask } = this;
+    const { slots, mask, terms } = this;
     let at = h & mask;
     for (;;) {
       const entry = slots[2 * at + 1]!;
       if (entry === EMPTY) break;
-      if (slots[2 * at] === h && this.tags[entry] === tag) return entry;
+      if (slots[2 * at] === h && (entry & 7) === kind) {
+        const term = terms[entry >> 3]!;
+        if (term.length === to - from && text.startsWith(term, from)) return entry >> 3;
+      }
       at = (at + 1) & mask;
     }
-    const id = this.count++;
+    const id = terms.length;
+    terms.push(text.slice(from, to));
     if (id === this.hashes.length) {
-      const [hashes, tags] = [new Int32Array(2 * id), new Uint32Array(2 * id)];
+      const [hashes, kinds] = [new Int32Array(2 * id), new Uint8Array(2 * id)];
       hashes.set(this.hashes);
-      tags.set(this.tags);
-      [this.hashes, this.tags] = [hashes, tags];
+      kinds.set(this.kinds);
+      [this.hashes, this.kinds] = [hashes, kinds];
     }
     this.hashes[id] = h;
-    this.tags[id] = tag;
+    this.kinds[id] = kind;
     slots[2 * at] = h;
-    slots[2 * at + 1] = id;
-    if (2 * this.count > mask) this.grow();
+    slots[2 * at + 1] = (id << 3) | kind;
+    if (2 * terms.length > mask) this.grow();
     return id;
   }
 
@@ -104,32 +88,30 @@ export class Vocabulary {
   }
 
   /**
-   * Each id's rank in the order of (hash, tag), both unsigned: the order two terms come in is the same
-   * whatever other terms the batch holds, so sums taken in that order are the same to the last bit in
-   * any batch (an article's vectors must not change when an article is added: see index.ts).
+   * Each id's rank in the order of (hash, kind, term): the order two terms come in is the same whatever
+   * other terms the batch holds, so sums taken in that order are the same to the last bit in any batch
+   * (an article's vectors must not change when an article is added: see index.ts).
    */
   ranks(): Int32Array {
-    const n = this.count;
+    const n = this.terms.length;
     const keys = new BigUint64Array(n);
     for (let id = 0; id < n; id++) keys[id] = (BigInt(this.hashes[id]! >>> 0) << 32n) | BigInt(id);
     keys.sort();
     const order = new Int32Array(n);
     for (let k = 0; k < n; k++) order[k] = Number(keys[k]! & 0xffffffffn);
-    // Terms with the same hash (rare) were left in order of first sight: put them in order of tag.
+    // Terms with the same hash (rare) were left in order of first sight: put them in order of kind and text.
     for (let k = 0; k < n; ) {
       let end = k + 1;
       while (end < n && this.hashes[order[end]!] === this.hashes[order[k]!]) end++;
-      if (end - k > 1) order.set(order.subarray(k, end).sort((x, y) => this.tags[x]! - this.tags[y]!), k);
+      if (end - k > 1) {
+        const same = Array.from(order.subarray(k, end)).sort((x, y) => this.kinds[x]! - this.kinds[y]! || (this.terms[x]! < this.terms[y]! ? -1 : this.terms[x]! > this.terms[y]! ? 1 : 0));
+        order.set(same, k);
+      }
       k = end;
     }
     const rank = new Int32Array(n);
     for (let k = 0; k < n; k++) rank[order[k]!] = k;
     return rank;
-  }
-
-  /** Each id's hash and tag, by id. */
-  entries(): { hashes: Int32Array; tags: Uint32Array } {
-    return { hashes: this.hashes.slice(0, this.count), tags: this.tags.slice(0, this.count) };
   }
 
   private grow(): void {
