@@ -151,10 +151,19 @@ export class Pack<T> {
     return value;
   }
 
-  /** Stores a value already made JSON by `cacheJson`. */
+  /**
+   * Stores a value already made JSON by `cacheJson`. A key this build read is put again only when the
+   * value read was unfit for its use (checks beyond `accepts`): the new value replaces it.
+   */
   putJson(key: string, json: string): void {
     if (!KEY.test(key)) throw new Error(`not a cache key: ${key}`);
-    if (this.hits.has(key) || this.added.has(key) || this.writeError || this.committed) return;
+    if (this.added.has(key) || this.writeError || this.committed) return;
+    if (this.hits.delete(key)) {
+      // The old line is left out: the pack is written whole.
+      this.used.delete(key);
+      this.stats.hits--;
+      this.stats.pruned++;
+    }
     this.added.add(key);
     try {
       if (!this.additions) {

@@ -69,6 +69,20 @@ describe("cache packs", () => {
     expect(third.stats.damaged).toBe(0);
   });
 
+  it("replaces an entry the build read and put again (its reader found it unfit), in the pack a later build reads", async () => {
+    const { cache, file } = setup();
+    await fill(cache, [0, 1]);
+    const second = await cache.open(notes, new Set([keys[0]!, keys[1]!]));
+    expect(second.get(keys[0]!)).toEqual(value(0));
+    expect(second.get(keys[1]!)).toEqual(value(1));
+    second.put(keys[0]!, value(7));
+    await second.commit();
+    expect(second.stats).toMatchObject({ hits: 1, added: 1, pruned: 1 });
+    expect(readFileSync(file, "utf8").trimEnd().split("\n")).toHaveLength(3); // the header, note 1, the new note 0
+    const third = await cache.open(notes, new Set(keys));
+    expect([third.get(keys[0]!), third.get(keys[1]!)]).toEqual([value(7), value(1)]);
+  });
+
   it("leaves an unchanged pack alone and appends what is new", async () => {
     const { cache, file, dir } = setup();
     await fill(cache, [0, 1]);
