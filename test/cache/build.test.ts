@@ -90,5 +90,5 @@ describe("builds with the cache", () => {
     expect(fresh.stats.cleanHits).toBe(0);
     expect(added.files).toEqual(fresh.files);
     expect(added.files).not.toEqual(cold.files);
-  });
+  }, 240_000); // eight whole builds: 30–80 s on 2 cores, longer when the machine is busy
 });
