@@ -28,6 +28,7 @@ import { prepareArticles, type PrepareStats } from "../parallel/articles.ts";
 import { summariseAll } from "../parallel/summaries.ts";
 import { cachedSummaries, type CachedSummaries } from "../cache/summaries.ts";
 import { cachedClusterRows } from "../cache/cluster-rows.ts";
+import { cachedFeedItems } from "../cache/feed-items.ts";
 import { defaultClusterOptions, IDENTITY_FILE, parseIdentityState, serializeIdentityState, type IdentityState } from "../cluster/index.ts";
 
 /**
@@ -166,8 +167,12 @@ export async function runBuild(argv: string[]): Promise<number> {
       progress.step("rendering the site and its search index");
       const siteState = cache ? readState(cache.dir, siteStateNamespace, warn) : null;
       // The feeds are written while Pagefind writes the search index (the site stage's last step).
-      const feeds = () => writeFeeds({ outputDir: out.site, config, model, cache });
-      site = await renderSite({ outputDir: out.site, config, model, previous: { dir: out.liveSite, state: siteState }, alongside: feeds });
+      const feedItems = await cachedFeedItems(cache);
+      const feeds = async () => {
+        await writeFeeds({ outputDir: out.site, config, model, items: feedItems.memo });
+        await feedItems.pack?.commit();
+      };
+      site = await renderSite({ outputDir: out.site, config, model, previous: { dir: out.liveSite, state: siteState }, alongside: feeds, discard: out.discard });
       lap("site");
       await out.commit();
       if (cache) {

@@ -234,50 +234,51 @@ function scoreCandidates(profiles: readonly Profile[], days: ReadonlyArray<numbe
   return edges;
 }
 
+/**
+ * The likely pairs (as scoreCandidates, ordered by first article) when every article is dated: each day's
+ * rows from `rows` where its span's articles are as they were (rows.ts), the other days scored again and
+ * their rows put back.
+ */
+function reusedEdges(paths: readonly string[], profiles: readonly Profile[], dated: readonly number[], byDay: Int32Array, termKeys: readonly string[], options: ClusterOptions, rows: RowStore, models: MergeModels): WeightedEdges {
+  const settings = JSON.stringify([options.windowDays, options.keyTerms, options.postingCap, options.minKeyScore, models.pair]);
+  const all = daySpans(paths, dated, termKeys, options.windowDays, options.minIdfDocuments ?? MIN_IDF_DOCUMENTS, settings);
+  const kept = { a: [] as number[], b: [] as number[], p: [] as number[] };
+  const missed: DaySpan[] = [];
+  for (const span of all) {
+    const stored = rows.get(span.key);
+    if (!stored || !readRows(stored, span, dated, MIN_EDGE, kept)) missed.push(span);
+  }
+  const again = new Set(missed.map((s) => s.day));
+  let edges = scoreCandidates(profiles, dated, options, models, byDay.filter((i) => again.has(dated[i]!)));
+  for (let k = 0; k < kept.a.length; k++) {
+    if (edges.length === edges.a.length) edges = growEdges(edges);
+    edges.a[edges.length] = kept.a[k]!;
+    edges.b[edges.length] = kept.b[k]!;
+    edges.weight[edges.length++] = kept.p[k]!;
+  }
+  edges = byFirstArticle(edges, paths.length);
+  const fresh = new Map(missed.map((s) => [s.day, { a: [] as number[], b: [] as number[], p: [] as number[] }]));
+  for (let k = 0; k < edges.length; k++) {
+    const row = fresh.get(dated[edges.a[k]!]!);
+    if (!row) continue;
+    row.a.push(edges.a[k]!);
+    row.b.push(edges.b[k]!);
+    row.p.push(edges.weight[k]!);
+  }
+  for (const span of missed) {
+    const row = fresh.get(span.day)!;
+    rows.put(span.key, toRows(row.a, row.b, row.p, span));
+  }
+  return edges;
+}
+
 export function clusterArticles(articles: readonly DatedArticle[], options: ClusterOptions = defaultClusterOptions, models: MergeModels = mergeModels()): StoryCluster[] {
   const step = options.onStep ?? (() => {});
   const { order, profiles, spans, days, byDay, termKeys } = prepareArticles(articles, options);
   step("profiles");
-  let edges: WeightedEdges;
-  if (options.rows && termKeys) {
-    const settings = JSON.stringify([options.windowDays, options.keyTerms, options.postingCap, options.minKeyScore, models.pair]);
-    const dated = days as number[];
-    const all = daySpans(
-      order.map((a) => a.path),
-      dated,
-      termKeys,
-      options.windowDays,
-      options.minIdfDocuments ?? MIN_IDF_DOCUMENTS,
-      settings,
-    );
-    const kept = { a: [] as number[], b: [] as number[], p: [] as number[] };
-    const missed: DaySpan[] = [];
-    for (const span of all) {
-      const rows = options.rows.get(span.key);
-      if (!rows || !readRows(rows, span, dated, MIN_EDGE, kept)) missed.push(span);
-    }
-    const again = new Set(missed.map((s) => s.day));
-    edges = scoreCandidates(profiles, days, options, models, byDay.filter((i) => again.has(dated[i]!)));
-    for (let k = 0; k < kept.a.length; k++) {
-      if (edges.length === edges.a.length) edges = growEdges(edges);
-      edges.a[edges.length] = kept.a[k]!;
-      edges.b[edges.length] = kept.b[k]!;
-      edges.weight[edges.length++] = kept.p[k]!;
-    }
-    edges = byFirstArticle(edges, order.length);
-    const fresh = new Map(missed.map((s) => [s.day, { a: [] as number[], b: [] as number[], p: [] as number[] }]));
-    for (let k = 0; k < edges.length; k++) {
-      const row = fresh.get(dated[edges.a[k]!]!);
-      if (!row) continue;
-      row.a.push(edges.a[k]!);
-      row.b.push(edges.b[k]!);
-      row.p.push(edges.weight[k]!);
-    }
-    for (const span of missed) {
-      const row = fresh.get(span.day)!;
-      options.rows.put(span.key, toRows(row.a, row.b, row.p, span));
-    }
-  } else edges = byFirstArticle(scoreCandidates(profiles, days, options, models, byDay), order.length);
+  let edges = options.rows && termKeys
+    ? reusedEdges(order.map((a) => a.path), profiles, days as number[], byDay, termKeys, options, options.rows, models)
+    : byFirstArticle(scoreCandidates(profiles, days, options, models, byDay), order.length);
   step("pairs");
   edges = contextEdges(order.length, edges, models.context);
   step("context");

@@ -9,8 +9,8 @@ import type { DigestModel } from "../digest/index.ts";
 import { absoluteUrl } from "../text/paths.ts";
 import { dailyEntries, storyEntries, type FeedEntry } from "./entries.ts";
 import { buildFeeds, type FeedChannel, type Feeds, type ItemMemo } from "./formats.ts";
-import { cachedFeedItems } from "./item-cache.ts";
-import type { DiskCache } from "../cache/pack.ts";
+
+export type { ItemMemo } from "./formats.ts";
 
 export const FEED_FILES = { rss: "feed.xml", atom: "atom.xml", json: "feed.json" } as const;
 export const STORY_FEED_FILES = { rss: "stories.xml", atom: "stories-atom.xml", json: "stories.json" } as const;
@@ -21,8 +21,8 @@ export interface FeedOptions {
   outputDir: string;
   config: DigestConfig;
   model: DigestModel;
-  /** The build cache: the XML items of entries an earlier build wrote come from it. */
-  cache?: DiskCache | null;
+  /** Items an earlier build wrote, by entry and format (src/cache/feed-items.ts); without it, every feed is written whole. */
+  items?: ItemMemo;
 }
 
 function channel(config: DigestConfig, files: typeof FEED_FILES | typeof STORY_FEED_FILES, title: string, description: string): FeedChannel {
@@ -50,9 +50,7 @@ export function renderFeeds(model: DigestModel, config: DigestConfig, memo?: Ite
 }
 
 export async function writeFeeds(options: FeedOptions): Promise<void> {
-  const items = options.cache ? await cachedFeedItems(options.cache) : null;
-  const feeds = renderFeeds(options.model, options.config, items?.memo);
-  await items?.pack.commit();
+  const feeds = renderFeeds(options.model, options.config, options.items);
   for (const [files, texts] of [[FEED_FILES, feeds.daily], [STORY_FEED_FILES, feeds.stories]] as const) {
     for (const format of ["rss", "atom", "json"] as const) {
       const path = join(options.outputDir, files[format]);

@@ -145,12 +145,13 @@ export function listingFrom(dir: string, known: ReadonlyMap<string, FileIdentity
  * build wrote (one a swap put aside, taken for this build's site: ./index.ts), whose files are mostly
  * those of `from` already. Whatever there is not a file to carry (another inode, a file not carried, a
  * folder holding none) is moved out, before anything is written, so that nothing written in place can
- * reach a live file through a link: into `${to}-aside`, removed on a thread while the build goes on (its
- * swap waits for that: ./index.ts; unlinking a few thousand files here cost seconds of disk waits). Then the
+ * reach a live file through a link: into `${to}-aside`, handed to `discard` to be removed on a thread while
+ * the build goes on (OutputFolders.discard, whose swap waits for it; by default a thread nothing waits for;
+ * unlinking a few thousand files here cost seconds of disk waits). Then the
  * files still missing are linked in (carryFiles). Files at the top of `to` are left alone: the build
  * has written them (./index.ts clears them when it takes the folder). True when every file carried is a link.
  */
-export function carryInto(from: string, to: string, files: ReadonlyMap<string, number>): boolean {
+export function carryInto(from: string, to: string, files: ReadonlyMap<string, number>, discard: (paths: readonly string[]) => void = (paths) => void removeInBackground(paths)): boolean {
   // The folders the files to carry are in, and theirs: only these are looked into.
   const folders = new Set<string>();
   for (const rel of files.keys()) forEachParent(rel, (folder) => folders.has(folder), (folder) => folders.add(folder));
@@ -176,6 +177,6 @@ export function carryInto(from: string, to: string, files: ReadonlyMap<string, n
     else putAside(rel);
   };
   for (const entry of readdirSync(to, { withFileTypes: true })) if (entry.isDirectory()) sort(entry.name, entry);
-  if (moved > 0) removeInBackground([aside]);
+  if (moved > 0) discard([aside]);
   return carryFiles(from, to, present.size ? [...files.keys()].filter((rel) => !present.has(rel)) : files.keys());
 }

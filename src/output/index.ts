@@ -13,7 +13,7 @@ import { killPoint } from "./faults.ts";
 import { acquireLock, type HeldLock, type LockOwner } from "./lock.ts";
 import { oldPathOf, stagedPathOf } from "./paths.ts";
 import { commitSwap, exists, recover, type SwapEntry } from "./swap.ts";
-import { removals, removeInBackground, type Trash } from "./trash.ts";
+import { removeInBackground, type Trash } from "./trash.ts";
 
 export { LockBusy, acquireLock } from "./lock.ts";
 export { writeWhole } from "./write-whole.ts";
@@ -42,6 +42,11 @@ export interface OutputFolders {
   notes: string[];
   /** Writes the day files; a file whose text is unchanged is copied from the earlier build with its times. */
   writeDigests(files: readonly DigestFile[]): Promise<void>;
+  /**
+   * Removes `paths` on a thread while the build goes on (./trash.ts); the swap waits for it. For what the
+   * build moves out of its own folders (./carry.ts carryInto).
+   */
+  discard(paths: readonly string[]): void;
   /** Swaps the new digests and site in for the live ones (the earlier site is put aside, for the next build to remove), unlocks. */
   commit(): Promise<void>;
   /** Drops this build's folders and unlocks; the live folders stay as they were. */
@@ -67,8 +72,13 @@ export async function openOutputs(paths: { digests: string; output: string }, op
     for (const l of locks.reverse()) await l.release();
   };
   const entries: SwapEntry[] = [];
-  // What earlier builds left beside the folders, removed on a thread while this build runs (./trash.ts).
-  let trash: Trash | null = null;
+  // Removals on threads while this build runs (./trash.ts): what earlier builds left beside the folders,
+  // and what this build moves out of the site folder it takes.
+  const removing: Trash[] = [];
+  const discard = (paths: readonly string[]) => {
+    const trash = removeInBackground(paths);
+    if (trash) removing.push(trash);
+  };
   // A site folder taken from an earlier build (below) is put aside again, for the next build, not removed here.
   let recycled = false;
   const dropStaged = async () => {
@@ -88,7 +98,7 @@ export async function openOutputs(paths: { digests: string; output: string }, op
     // too (src/site carries over into it: ./carry.ts carryInto), and making thousands of folders, then
     // removing as many, cost more than keeping them.
     const reusable = garbage.filter((path) => dirname(path) === dirname(output) && basename(path).startsWith(`.${basename(output)}.digest-old-`)).sort()[0];
-    trash = removeInBackground(garbage.filter((path) => path !== reusable));
+    discard(garbage.filter((path) => path !== reusable));
     killPoint("recovered");
     await checkOutput(output, paths.output);
     const carried = await checkDigests(digests, paths.digests);
@@ -109,18 +119,19 @@ export async function openOutputs(paths: { digests: string; output: string }, op
       liveSite: output,
       notes,
       writeDigests: (files) => stageDigests(digests, entries[0]!.staged, files),
+      discard,
       async commit() {
         killPoint("staged");
         try {
           await commitSwap(tx, entries);
           // Done by now unless the build was quick; waited for, so that leftovers never pile up.
-          await Promise.all(removals().map((t) => t.done));
+          await Promise.all(removing.map((t) => t.done));
         } finally {
           await release();
         }
       },
       async abort() {
-        for (const t of removals()) t.leave();
+        for (const t of removing) t.leave();
         try {
           await dropStaged();
         } finally {
@@ -129,7 +140,7 @@ export async function openOutputs(paths: { digests: string; output: string }, op
       },
     };
   } catch (error) {
-    (trash as Trash | null)?.leave();
+    for (const t of removing) t.leave();
     await dropStaged().catch(() => undefined);
     await release();
     throw error;

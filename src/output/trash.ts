@@ -24,21 +24,11 @@ export interface Trash {
   leave(): void;
 }
 
-/** Every removal this process started: a build's swap waits for them all (./index.ts). */
-const started: Trash[] = [];
-
 /** Starts removing `paths` on a worker thread; none: nothing started. */
 export function removeInBackground(paths: readonly string[]): Trash | null {
   if (!paths.length) return null;
   const worker = new Worker(REMOVE, { eval: true, workerData: [...paths] });
   const done = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
   worker.once("error", () => undefined);
-  const trash = { done, leave: () => worker.unref() };
-  started.push(trash);
-  return trash;
-}
-
-/** The removals started so far (by this process). */
-export function removals(): readonly Trash[] {
-  return started;
+  return { done, leave: () => worker.unref() };
 }

@@ -22,9 +22,11 @@ export const MAX_BUNDLES = 64;
 /**
  * A run is cut only once it holds half the mean (at a story whose id hashes to 0 modulo half the mean,
  * so runs still average the mean), and always at twice the mean: as content-defined chunking bounds its
- * chunks. Pagefind weighs a page's length against its own bundle's average, so a bundle of a few dozen
- * pages ranks its results unlike one index would (scripts/search-parity.ts: bundles of 23 to 1,024 pages
- * gave another first result than one index for 68 of 380 queries).
+ * chunks. Bounded when Pagefind's own scores weighed a page's length against its bundle's average
+ * (bundles of 23 to 1,024 pages gave another first result than one index for 68 of 380 queries in
+ * scripts/search-parity.ts); the search page now scores that part with the site's average
+ * (templates/search-bundles.njk), and the bounds keep bundles even: each costs the page a worker and
+ * its requests, and a change rebuilds its whole bundle.
  */
 const MIN_RUN_FACTOR = 0.5;
 const MAX_RUN_FACTOR = 2;

@@ -43,6 +43,8 @@ export interface SiteOptions {
    * Eleventy is done: the index is the last step of the stage, in a process of its own.
    */
   alongside?: () => Promise<void>;
+  /** Where what the stage moves out of the site folder goes to be removed (OutputFolders.discard). */
+  discard?: (paths: readonly string[]) => void;
 }
 
 export interface SiteStats {
@@ -131,7 +133,7 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const carry = new Map<string, number>();
   for (const file of [...carried, ...(renderNothing ? wholePages : [])]) carry.set(file, before!.pages[file]![1]);
   for (const bundle of bundles) if (bundle.carry) for (const [file, identity] of Object.entries(before!.search[bundle.folder]!.files)) carry.set(`${bundle.folder}/${file}`, identity[0]);
-  const linked = carryInto(liveDir ?? outputDir, outputDir, carry);
+  const linked = carryInto(liveDir ?? outputDir, outputDir, carry, options.discard);
   const planned = performance.now();
 
   const toRender = new Set(plan.pages.filter((p) => !carried.has(p.file)).map((p) => p.file));

@@ -6,7 +6,7 @@ import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { carryInto, identitiesUnder } from "../../src/output/index.ts";
-import { removals } from "../../src/output/trash.ts";
+import { removeInBackground, type Trash } from "../../src/output/trash.ts";
 
 function put(dir: string, file: string, text: string): void {
   mkdirSync(dirname(join(dir, file)), { recursive: true });
@@ -32,7 +32,8 @@ describe("carrying over into an old site folder", () => {
     const ino = (file: string) => lstatSync(join(live, file)).ino;
     const carry = new Map(["stories/a/index.html", "stories/c/index.html", "pagefind/index/x.pf"].map((f) => [f, ino(f)]));
 
-    expect(carryInto(live, old, carry)).toBe(true);
+    const removing: Array<Trash | null> = [];
+    expect(carryInto(live, old, carry, (paths) => removing.push(removeInBackground(paths)))).toBe(true);
     expect(Object.keys(identitiesUnder(old)).sort()).toEqual(["build-report.json", "pagefind", "pagefind/index", "pagefind/index/x.pf", "stories", "stories/a", "stories/a/index.html", "stories/c", "stories/c/index.html"]);
     for (const file of carry.keys()) expect(lstatSync(join(old, file)).ino).toBe(ino(file));
     // b is no longer linked to the live file: the page rendered there now leaves the live one as it was.
@@ -41,7 +42,7 @@ describe("carrying over into an old site folder", () => {
     expect(readFileSync(join(live, "stories/b/index.html"), "utf8")).toBe("live stories/b/index.html");
     expect(readFileSync(join(old, "build-report.json"), "utf8")).toBe("this build's report");
     // What went was moved beside and is removed on a thread (the build's swap waits for it).
-    await Promise.all(removals().map((t) => t.done));
+    await Promise.all(removing.map((t) => t?.done));
     expect(existsSync(`${old}-aside`)).toBe(false);
   });
 
