@@ -9,7 +9,7 @@ import { access, readFile, writeFile } from "node:fs/promises";
 import { setFlagsFromString } from "node:v8";
 import { join, resolve } from "node:path";
 import { loadConfig, withBaseUrl } from "../config.ts";
-import { ingest, knownFilesNamespace, readSource } from "../ingest/index.ts";
+import { ingest, KEPT_TEXT_CHARS, knownFilesNamespace, readSource } from "../ingest/index.ts";
 import { runPipeline } from "../pipeline.ts";
 import { fileTimeWarning } from "../date/index.ts";
 import { rulesWithout } from "../clean/index.ts";
@@ -102,7 +102,7 @@ export async function runBuild(argv: string[]): Promise<number> {
   lap("config");
   try {
     progress.step("reading the input");
-    const ingested = await ingest(input, { known: cache ? readState(cache.dir, knownFilesNamespace, warn) : undefined, keepText: false });
+    const ingested = await ingest(input, { known: cache ? readState(cache.dir, knownFilesNamespace, warn) : undefined, keepText: KEPT_TEXT_CHARS });
     notRead = ingested.unopened;
     // Everything the output depends on besides the inputs: the code (and its packages, Node), the settings, the folders.
     const setup = hashOf(codeHash([import.meta.url]), templatesKey(), config, input, out.liveDigests, out.liveSite);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { ingest } from "../../src/ingest/index.ts";
+import { ingest, readSource } from "../../src/ingest/index.ts";
 import { decode } from "../../src/ingest/decode.ts";
 
 const inputs = join(import.meta.dirname, "../fixtures/inputs");
@@ -52,6 +52,24 @@ describe("ingest", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("keeps texts up to a budget of characters; the files past it come with their content key, and read later give the same text", async () => {
+    const all = await ingest(inputs);
+    const budget = all.files[0]!.text.length + all.files[1]!.text.length;
+    const kept = await ingest(inputs, { keepText: budget });
+    expect(kept.files.map((f) => f.path)).toEqual(all.files.map((f) => f.path));
+    expect(kept.files.slice(0, 2).map((f) => f.text)).toEqual(all.files.slice(0, 2).map((f) => f.text));
+    expect(kept.files.slice(2).map((f) => f.text)).toEqual(all.files.slice(2).map(() => ""));
+    expect([...kept.unread.keys()]).toEqual(all.files.slice(2).map((f) => f.path));
+    for (const [i, file] of kept.files.entries()) {
+      expect(file.contentKey).toMatch(/^[0-9a-f]{32}$/);
+      if (file.text) continue;
+      const read = await readSource(file, kept.unread);
+      expect("file" in read && read.file.text).toBe(all.files[i]!.text);
+    }
+    const none = await ingest(inputs, { keepText: false });
+    expect(none.files.every((f) => f.text === "" && f.contentKey)).toBe(true);
   });
 
   it("rejects files over the size limit unread", async () => {
