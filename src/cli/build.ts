@@ -24,8 +24,9 @@ import { DiskCache } from "../cache/pack.ts";
 import { codeHash } from "../cache/code-hash.ts";
 import { readState, writeState } from "../cache/state.ts";
 import { buildRecordNamespace, hashOf, sameFiles, type BuildRecord } from "../cache/build-record.ts";
-import { prepareArticles, type PrepareStats } from "../parallel/articles.ts";
-import { summariseAll } from "../parallel/summaries.ts";
+import { prepareArticles, startArticleThreads, type PrepareStats } from "../parallel/articles.ts";
+import { startSummaryThreads, summariseAll } from "../parallel/summaries.ts";
+import type { WorkerPool } from "../parallel/pool.ts";
 import { cachedSummaries, type CachedSummaries } from "../cache/summaries.ts";
 import { cachedClusterRows } from "../cache/cluster-rows.ts";
 import { cachedFeedItems } from "../cache/feed-items.ts";
@@ -99,10 +100,17 @@ export async function runBuild(argv: string[]): Promise<number> {
   let unchanged = false;
   let record: BuildRecord | null = null;
   let notRead: number | null = null;
+  // Threads started ahead of their stage (src/parallel), closed by it, or at the end when it never came.
+  const threads: { articles: WorkerPool | null; summaries: WorkerPool | null } = { articles: null, summaries: null };
   lap("config");
   try {
     progress.step("reading the input");
-    const ingested = await ingest(input, { known: cache ? readState(cache.dir, knownFilesNamespace, warn) : undefined, keepText: KEPT_TEXT_CHARS });
+    const known = cache ? readState(cache.dir, knownFilesNamespace, warn) : undefined;
+    const rules = rulesWithout(...config.disableRules);
+    // No input known from the last build: every article will be computed, so the threads start now, beside the reading.
+    const cold = !known || Object.keys(known.files).length === 0;
+    if (cold) threads.articles = startArticleThreads({ zone: config.timezone, rules });
+    const ingested = await ingest(input, { known, keepText: KEPT_TEXT_CHARS });
     notRead = ingested.unopened;
     // Everything the output depends on besides the inputs: the code (and its packages, Node), the settings, the folders.
     const setup = hashOf(codeHash([import.meta.url]), templatesKey(), config, input, out.liveDigests, out.liveSite);
@@ -127,9 +135,8 @@ export async function runBuild(argv: string[]): Promise<number> {
       // the articles and their texts are garbage, and the site and feeds are made with the model alone.
       const model = await (async () => {
         progress.step(`cleaning and dating ${ingested.files.length} articles`);
-        const rules = rulesWithout(...config.disableRules);
         const load = (file: (typeof ingested.files)[number]) => readSource(file, ingested.unread);
-        const prepared = await prepareArticles(ingested.files, { zone: config.timezone, rules, cache, warn, load, dropEvidence: true }, articleStats);
+        const prepared = await prepareArticles(ingested.files, { zone: config.timezone, rules, cache, warn, load, dropEvidence: true, threads: threads.articles }, articleStats);
         // Their texts are in the articles now (or not needed): the files keep only their names and times,
         // and where the unread ones are is no longer needed.
         for (const file of ingested.files) file.text = "";
@@ -139,12 +146,14 @@ export async function runBuild(argv: string[]): Promise<number> {
         progress.step("merging and summarising");
         const identity = await readStoryIds(out.liveDigests, values.digests);
         const clusterRows = await cachedClusterRows(cache);
+        if (cold) threads.summaries = startSummaryThreads(); // loading their code while this thread clusters
         const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings: pipelineTimings, summarise: summaries.summarise, identity, cluster: { ...defaultClusterOptions, rows: clusterRows.rows } });
         await clusterRows.pack?.commit();
         // Merging into stories, and the summaries the cache had (the others are computed next).
         lap("cluster");
         // The stories still to summarise, together on the threads (the pipeline took the lists to fill).
-        await summaries.fill((jobs) => summariseAll(jobs, { warn }));
+        await summaries.fill((jobs) => summariseAll(jobs, { warn, threads: threads.summaries }));
+        await threads.summaries?.close();
         await summaries.pack?.commit();
         lap("summarise");
         const fileTimes = fileTimeWarning(result.stories.flatMap((s) => s.members));
@@ -188,6 +197,7 @@ export async function runBuild(argv: string[]): Promise<number> {
     await out.abort();
     throw error;
   } finally {
+    await Promise.all([threads.articles?.close(), threads.summaries?.close()]);
     progress.done();
   }
   for (const line of said.stderr) process.stderr.write(`${line}\n`);

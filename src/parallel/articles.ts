@@ -7,6 +7,7 @@ import { dateArticle, prepareArticle, type ArticleClock, type ArticleOptions, ty
 import { DiskCache, type Pack } from "../cache/pack.ts";
 import { codeHash, moduleUrl } from "../cache/code-hash.ts";
 import { articleKey, articleNamespace, datedKey, datedNamespace, datedRecordJson, restoreClean, restoreDated, type CleanRecord, type DatedRecord } from "../cache/articles.ts";
+import type { CleanRule } from "../clean/index.ts";
 import { prepareFile, prepareFiles, type ArticleTaskArgs, type PreparedFile } from "./article-task.ts";
 import { defaultWorkerCount, WorkerPool } from "./pool.ts";
 
@@ -28,6 +29,11 @@ export interface PrepareOptions extends ArticleOptions {
    * page as read are evidence for dating only, and at scale most of the memory (the build sets this).
    */
   dropEvidence?: boolean;
+  /**
+   * Threads started ahead (`startArticleThreads`), used when there is enough to compute; closed once
+   * this is done with them (the caller closes them too when this is never called).
+   */
+  threads?: WorkerPool | null;
 }
 
 export interface PrepareStats {
@@ -49,6 +55,28 @@ export const DEFAULT_MIN_PARALLEL = 500;
 /** Articles per message to a thread: enough to make the message cost small, few enough to share out evenly. */
 const CHUNK = 32;
 
+const ARTICLE_TASK = { module: moduleUrl("./article-task", import.meta.url), name: "prepareFiles" };
+
+/**
+ * The article step's threads, started now and loading its code while this thread does other work
+ * (reads the input): for a build that will compute many articles. Null when there would be none.
+ */
+export function startArticleThreads(options: Pick<PrepareOptions, "zone" | "rules" | "workers">): WorkerPool | null {
+  const names = ruleNamesOf(options.rules ?? defaultRules);
+  const workers = options.workers ?? defaultWorkerCount();
+  if (!names || workers <= 1) return null;
+  const pool = new WorkerPool(workers - 1);
+  const args: ArticleTaskArgs = { zone: options.zone, ruleNames: names };
+  void pool.warm(ARTICLE_TASK, args);
+  return pool;
+}
+
+/** Rules are sent to threads and named in keys by name: only the stage's own rules can be. */
+function ruleNamesOf(rules: readonly CleanRule[]): string[] | null {
+  const known = new Set(defaultRules);
+  return rules.every((r) => known.has(r)) ? rules.map((r) => r.name) : null;
+}
+
 /** The modules whose code decides a cached article: the per-article step and all it imports. */
 const STEP_MODULE = moduleUrl("../pipeline/article", import.meta.url);
 
@@ -56,9 +84,7 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   const s: PrepareStats = stats ?? ({} as PrepareStats);
   Object.assign(s, { files: files.length, cleanHits: 0, datedHits: 0, computed: 0, threads: 0, cacheRead: 0, cacheWrite: 0, clean: 0, date: 0, terms: 0 });
   const rules = options.rules ?? defaultRules;
-  // Rules are sent to threads and named in keys by name: only the stage's own rules can be.
-  const known = new Set(defaultRules);
-  const ruleNames = rules.every((r) => known.has(r)) ? rules.map((r) => r.name) : null;
+  const ruleNames = ruleNamesOf(rules);
   const workers = ruleNames ? (options.workers ?? defaultWorkerCount()) : 0;
   const minParallel = options.minParallel ?? DEFAULT_MIN_PARALLEL;
   const cache = ruleNames ? (options.cache ?? null) : null;
@@ -135,12 +161,11 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
       // Big enough chunks that messages cost little, small enough that every thread gets several.
       const chunk = Math.max(1, Math.min(CHUNK, Math.ceil(todo.length / (workers * 4))));
       // This thread takes chunks too: one thread fewer to start.
-      const pool = new WorkerPool(Math.min(workers - 1, todo.length));
+      const pool = options.threads ?? new WorkerPool(Math.min(workers - 1, todo.length));
       s.threads = pool.size + 1;
       try {
         const args: ArticleTaskArgs = { zone: options.zone, ruleNames: ruleNames! };
-        const task = { module: moduleUrl("./article-task", import.meta.url), name: "prepareFiles" };
-        await pool.forEach<SourceFile, PreparedFile>(task, todoFiles, args, chunk, (start, out) => out.forEach((p, k) => take(start + k, p)), { local: (items) => prepareFiles(items, args), load, ahead: 2 });
+        await pool.forEach<SourceFile, PreparedFile>(ARTICLE_TASK, todoFiles, args, chunk, (start, out) => out.forEach((p, k) => take(start + k, p)), { local: (items) => prepareFiles(items, args), load, ahead: 2 });
       } catch (error) {
         // A thread that fails (it ran out of memory, say) costs speed, not the build: the rest is done here.
         options.warn?.(`worker threads failed (${(error as Error).message}); going on without them`);
@@ -158,6 +183,8 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
       s.terms += clock.terms;
     }
   }
+
+  await options.threads?.close(); // started ahead, and not needed (or no longer)
 
   // Cleaned before, but the file's time or the zone is new: date again (it is quick).
   for (const { i, article: cleaned } of dateOnly) {

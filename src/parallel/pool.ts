@@ -77,6 +77,17 @@ export class WorkerPool {
   }
 
   /**
+   * Starts every thread now and has it load the task's module (an empty chunk): started ahead of the
+   * work, the threads' start-up runs beside whatever this thread does in the meantime. Never rejects:
+   * a thread that cannot start fails the map that needs it.
+   */
+  warm(task: Task, args: unknown): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    while (this.workers.length < this.size) this.workers.push(startWorker());
+    return Promise.all(this.workers.map((worker) => this.run(worker, { id: this.nextId++, module: task.module, name: task.name, items: [], args }).catch(() => []))).then(() => undefined);
+  }
+
+  /**
    * `task(chunk, args)` over `items` in chunks of `chunkSize`, spread over the threads; the results in the
    * order of `items`. The first error a chunk throws rejects the whole map with that error's message.
    * `local`, the same function imported here, makes this thread take chunks too (between them it lets

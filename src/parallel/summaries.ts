@@ -12,6 +12,8 @@ export interface SummaryPoolOptions {
   /** Fewer stories than this are summarised here: starting a thread would cost more. */
   minParallel?: number;
   warn?: (text: string) => void;
+  /** Threads started ahead (`startSummaryThreads`), used when there are enough stories; closed once done with. */
+  threads?: WorkerPool | null;
 }
 
 export const DEFAULT_MIN_PARALLEL_STORIES = 200;
@@ -23,17 +25,29 @@ const CHUNK = 16;
  */
 const AHEAD = 2;
 
+const SUMMARY_TASK = { module: moduleUrl("./summary-task", import.meta.url), name: "summariseJobs" };
+
+/** The summaries' threads, started now and loading their code while this thread does other work (clusters). Null when there would be none. */
+export function startSummaryThreads(workers = defaultWorkerCount()): WorkerPool | null {
+  if (workers <= 1) return null;
+  const pool = new WorkerPool(workers - 1);
+  void pool.warm(SUMMARY_TASK, null);
+  return pool;
+}
+
 export async function summariseAll(jobs: readonly LazySummaryJob[], options: SummaryPoolOptions = {}): Promise<string[][]> {
   const one = (job: LazySummaryJob) => summariseJobs([job()])[0]!;
   const workers = options.workers ?? defaultWorkerCount();
-  if (workers <= 1 || jobs.length < (options.minParallel ?? DEFAULT_MIN_PARALLEL_STORIES)) return jobs.map(one);
-  const pool = new WorkerPool(workers - 1);
+  if (workers <= 1 || jobs.length < (options.minParallel ?? DEFAULT_MIN_PARALLEL_STORIES)) {
+    await options.threads?.close();
+    return jobs.map(one);
+  }
+  const pool = options.threads ?? new WorkerPool(workers - 1);
   const results = new Array<string[] | undefined>(jobs.length);
   try {
-    const task = { module: moduleUrl("./summary-task", import.meta.url), name: "summariseJobs" };
     const take = (start: number, out: string[][]) => out.forEach((r, k) => (results[start + k] = r));
     const make = async (_start: number, chunk: LazySummaryJob[]) => chunk.map((job) => job());
-    await pool.forEach<LazySummaryJob, string[], SummaryJob>(task, jobs, null, CHUNK, take, { local: (items) => summariseJobs(items), load: make, ahead: AHEAD });
+    await pool.forEach<LazySummaryJob, string[], SummaryJob>(SUMMARY_TASK, jobs, null, CHUNK, take, { local: (items) => summariseJobs(items), load: make, ahead: AHEAD });
   } catch (error) {
     options.warn?.(`worker threads failed (${(error as Error).message}); going on without them`);
     jobs.forEach((job, i) => (results[i] ??= one(job)));

@@ -8,7 +8,7 @@ import { runPipeline } from "../../src/pipeline.ts";
 import { cleanArticle, dateArticle, prepareArticle } from "../../src/pipeline/article.ts";
 import { dateArticles } from "../../src/date/index.ts";
 import { defaultRules, rulesWithout } from "../../src/clean/index.ts";
-import { prepareArticles, type PrepareStats } from "../../src/parallel/articles.ts";
+import { prepareArticles, startArticleThreads, type PrepareStats } from "../../src/parallel/articles.ts";
 import { DiskCache } from "../../src/cache/pack.ts";
 import type { CleanArticle, SourceFile } from "../../src/types.ts";
 
@@ -45,6 +45,21 @@ describe("the per-article map", () => {
     const threaded = runPipeline(files, { zone, prepared });
     expect(json(threaded)).toBe(json(serial));
     expect(threaded).toEqual(serial);
+  });
+
+  it("uses threads started ahead (while the input is read), gives the same outcomes, and closes them", async () => {
+    const threads = startArticleThreads({ zone, workers: 2 })!;
+    const stats = {} as PrepareStats;
+    const prepared = await prepareArticles(files, { zone, workers: 2, minParallel: 1, threads }, stats);
+    expect(stats.threads).toBe(2);
+    expect(json(prepared)).toBe(json(files.map((file) => prepareArticle(file, { zone }))));
+    await expect(threads.map({ module: "", name: "" }, [1], null, 1)).rejects.toThrow(/closed/);
+    // Too few to compute on threads: they are closed unused.
+    const unused = startArticleThreads({ zone, workers: 2 })!;
+    await prepareArticles(files.slice(0, 2), { zone, workers: 2, threads: unused });
+    await expect(unused.map({ module: "", name: "" }, [1], null, 1)).rejects.toThrow(/closed/);
+    expect(startArticleThreads({ zone, workers: 1 })).toBeNull();
+    expect(startArticleThreads({ zone, workers: 2, rules: [{ ...defaultRules[0]!, name: "mine" }] })).toBeNull();
   });
 
   it("gives each article exactly what the per-article step gives, Dates and raw text included", async () => {

@@ -17,6 +17,23 @@ describe("worker pool", () => {
     }
   });
 
+  it("starts its threads ahead when warmed, and a map then uses those threads; a thread that cannot load the module fails the map, not the warming", async () => {
+    const pool = new WorkerPool(2);
+    try {
+      await pool.warm(task("double"), null);
+      expect(await pool.map<number, number>(task("double"), numbers, null, 7)).toEqual(numbers.map((n) => n * 2));
+    } finally {
+      await pool.close();
+    }
+    const broken = new WorkerPool(1);
+    try {
+      await expect(broken.warm({ module: new URL("./no-such-module.ts", import.meta.url).href, name: "double" }, null)).resolves.toBeUndefined();
+      await expect(broken.map({ module: new URL("./no-such-module.ts", import.meta.url).href, name: "double" }, [1], null, 1)).rejects.toThrow();
+    } finally {
+      await broken.close();
+    }
+  });
+
   it("lets this thread take chunks too, in order, and passes on its errors", async () => {
     const pool = new WorkerPool(1);
     const here: number[] = [];

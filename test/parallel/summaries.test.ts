@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { summariseAll } from "../../src/parallel/summaries.ts";
+import { startSummaryThreads, summariseAll } from "../../src/parallel/summaries.ts";
 import { summarise, type SummaryInput } from "../../src/summarise/index.ts";
 import type { SummaryJob } from "../../src/cache/summaries.ts";
 
@@ -21,5 +21,18 @@ describe("summaries on the threads", () => {
     expect([...made].sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, k) => k));
     // On this thread alone, the same.
     expect(await summariseAll(jobs.slice(0, 5), { workers: 1 })).toEqual(out.slice(0, 5));
+  });
+
+  it("uses threads started ahead, and closes them once done (also when there are too few stories for them)", async () => {
+    const jobs = Array.from({ length: 40 }, (_, k) => (): SummaryJob => ({ inputs: story(k), options: { sentences: 2 } }));
+    const threads = startSummaryThreads(2)!;
+    expect(threads.size).toBe(1);
+    const out = await summariseAll(jobs, { workers: 2, minParallel: 0, threads });
+    expect(out).toEqual(jobs.map((job) => summarise(job().inputs, { sentences: 2 })));
+    await expect(threads.map({ module: "", name: "" }, [1], null, 1)).rejects.toThrow(/closed/);
+    const unused = startSummaryThreads(2)!;
+    expect(await summariseAll(jobs.slice(0, 3), { workers: 2, threads: unused })).toEqual(out.slice(0, 3));
+    await expect(unused.map({ module: "", name: "" }, [1], null, 1)).rejects.toThrow(/closed/);
+    expect(startSummaryThreads(1)).toBeNull();
   });
 });
