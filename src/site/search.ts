@@ -10,7 +10,7 @@
 //
 // Pagefind runs as a process of its own, so indexing goes on beside rendering. Pagefind answers its
 // messages one after another, on one core: every bundle's index is made before Eleventy runs, and the
-// bundles are then fed in order, two at a time (one at a time once they are large). A bundle's
+// bundles are then fed in order, a few thousand pages' worth at a time. A bundle's
 // carried-over pages are sent when it starts (read from the site folder), and each page still to be
 // rendered holds its place with an empty stand-in, sent again with its real content as it comes
 // (Pagefind replaces a page added again under the same URL in place: the same pages in the same order,
@@ -25,9 +25,12 @@ import { join } from "node:path";
 import * as pagefind from "pagefind";
 
 const BODY_MARK = "data-pagefind-body";
-/** Bundles indexed at once (one being written while the next is read in), while they are small enough; larger ones one by one. */
-const AT_ONCE = 2;
-const AT_ONCE_PAGES = 3_000;
+/**
+ * The most pages the bundles being fed hold together (but always one bundle): what bounds Pagefind's
+ * memory. A build that rebuilds a few bundles feeds them all at once, so Pagefind indexes their
+ * carried-over pages while Eleventy starts.
+ */
+const OPEN_PAGES = 3_000;
 /** What holds a page's place in its index until its content comes. */
 const STAND_IN = "<html><body></body></html>";
 
@@ -99,8 +102,6 @@ export interface SearchIndexing {
 export async function startSearch(siteDir: string, bundles: readonly SearchBundle[], language: string, carried: (url: string) => boolean): Promise<SearchIndexing> {
   const forceLanguage = language.slice(0, 2).toLowerCase() || "en";
   const read = (url: string) => searchDocument(readFileSync(join(siteDir, url.replace(/^\//, ""), "index.html"), "utf8"), language);
-  const largest = Math.max(0, ...bundles.map((b) => b.urls.length));
-  const lanes = largest > AT_ONCE_PAGES ? 1 : AT_ONCE;
   const bundleOf = new Map<string, number>();
   bundles.forEach((bundle, i) => {
     for (const url of bundle.urls) bundleOf.set(url, i);
@@ -125,15 +126,19 @@ export async function startSearch(siteDir: string, bundles: readonly SearchBundl
     throw failed.status === "rejected" ? failed.reason : new Error(`search index could not be started: ${failed.value.errors.join("; ")}`);
   }
   const indexes = made.map((result) => (result as PromiseFulfilledResult<pagefind.NewIndexResponse>).value.index!);
-  // Bundles start in order, `lanes` at a time: a bundle is written once its last page is in, and the next one starts.
+  // Bundles start in order, while those being fed hold at most OPEN_PAGES pages: a bundle is written once
+  // its last page is in, and the next ones start.
+  let openPages = 0;
   const startMore = (): void => {
-    while (next < bundles.length && open.size < lanes) {
+    while (next < bundles.length && (open.size === 0 || openPages + bundles[next]!.urls.length <= OPEN_PAGES)) {
       const i = next++;
+      openPages += bundles[i]!.urls.length;
       const index = new BundleIndex(indexes[i]!, siteDir, bundles[i]!.folder);
       started.push(index);
       open.set(i, index);
       index.onComplete = () => {
         open.delete(i);
+        openPages -= bundles[i]!.urls.length;
         startMore();
       };
       index.start(bundles[i]!.urls, content);
