@@ -43,6 +43,8 @@ export interface EleventySetup {
   storiesOnly?: boolean;
   /** Called with each page Eleventy writes: its URL, file and content (as written). */
   onPage?: (page: { url: string; outputPath: string; content: string }) => void;
+  /** Called with each page's own content, before any layout wraps it (Eleventy renders all of them first). */
+  onContent?: (page: { url: string; content: string }) => void;
 }
 
 export function configureEleventy(eleventyConfig: EleventyConfigApi, data: EleventySetup): void {
@@ -56,7 +58,7 @@ export function configureEleventy(eleventyConfig: EleventyConfigApi, data: Eleve
   eleventyConfig.setUseGitIgnore(false);
   // Input text reaches templates only as data; autoescape makes every {{ value }} text.
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
-  cacheCompiledTemplates(eleventyConfig);
+  cacheCompiledTemplates(eleventyConfig, data.onContent ?? null);
   // Eleventy matches ignores against paths as it lists them: relative to the working folder.
   if (data.storiesOnly) for (const name of readdirSync(TEMPLATES)) if (name.endsWith(".njk") && name !== "story.njk") eleventyConfig.ignores.add(relative(process.cwd(), join(TEMPLATES, name)));
   eleventyConfig.addGlobalData("site", data.site);
@@ -95,15 +97,22 @@ function kept(fn: (value: string) => string): (value: string) => string {
   };
 }
 
+/** What a template is rendered with, as far as this file reads it. */
+type PageData = { page?: { url?: unknown; inputPath?: unknown } } | undefined;
+
+/** Renders between two turns of the event loop while Pagefind is fed (see cacheCompiledTemplates). */
+const RENDERS_PER_TURN = 4;
+
 /**
  * Eleventy 3.1 compiles a Nunjucks template again for every page it paginates into (its Nunjucks engine
  * is not cacheable), which cost more than rendering. Overriding the `njk` language (Eleventy's
  * documented addExtension override) with the same compilation, in Eleventy's own Nunjucks environment
  * (so the same filters, loader and options), but cacheable, compiles each template and permalink once.
  */
-function cacheCompiledTemplates(eleventyConfig: EleventyConfigApi): void {
+function cacheCompiledTemplates(eleventyConfig: EleventyConfigApi, onContent: EleventySetup["onContent"] | null): void {
   let nunjucks: NunjucksLib | null = null;
   let environment: unknown = null;
+  let rendersSinceTurn = 0;
   eleventyConfig.on("eleventy.engine.njk", (engine) => {
     nunjucks = engine.nunjucks;
     environment = engine.environment;
@@ -113,8 +122,21 @@ function cacheCompiledTemplates(eleventyConfig: EleventyConfigApi): void {
     compile(source: string, inputPath: string) {
       if (!nunjucks) throw new Error("Eleventy did not set up its Nunjucks environment");
       const template = new nunjucks.Template(source, environment, inputPath, true);
-      return (data: unknown) =>
-        new Promise<string>((resolve, reject) => template.render(data, (error, result) => (error ? reject(error) : resolve(result))));
+      return async (data: PageData) => {
+        const result = await new Promise<string>((resolve, reject) => template.render(data, (error, result) => (error ? reject(error) : resolve(result))));
+        if (onContent) {
+          // A page's own template (not a layout around it).
+          const page = data?.page;
+          if (page && page.inputPath === inputPath && typeof page.url === "string") onContent({ url: page.url, content: result });
+          // Eleventy renders page after page without waiting on anything: a turn of the event loop now and
+          // then lets what was sent to Pagefind reach it, and its answers come back.
+          if (++rendersSinceTurn >= RENDERS_PER_TURN) {
+            rendersSinceTurn = 0;
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+        }
+        return result;
+      };
     },
   });
 }

@@ -148,7 +148,7 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   try {
     if (!renderNothing) {
       const merge = bundles.map((b) => ({ bundlePath: resolveHref(`/${b.folder}/`, pathPrefix(config.baseUrl)) }));
-      await renderPages(outputDir, { site, model, pages: pagesToRender(plan, toRender), search: { merge } }, (page) => {
+      await renderPages(outputDir, { site, model, pages: pagesToRender(plan, toRender), search: { merge }, onContent: (page) => search.content(page.url, page.content) }, (page) => {
         written.push(page.outputPath);
         search.rendered(page.url, page.content);
       });

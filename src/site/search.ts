@@ -8,34 +8,69 @@
 // Pagefind reads nothing else of a page when one is marked, so the index is the one it would build from
 // the whole files (a page without the mark goes whole).
 //
-// Pagefind runs as a process of its own, so indexing goes on beside rendering: a bundle's index is
-// started before Eleventy runs, its carried-over pages are sent at once (read from the site folder), and
-// each page being rendered holds its place with an empty stand-in, sent again with its real content as
-// Eleventy hands it over (Pagefind replaces a page added again under the same URL in place: the same
-// pages in the same order, so the same bytes; test/site/search.test.ts). A bundle is written as soon as
-// its last page is in. Bundles are indexed two at a time (one at a time once they are large), each index
-// dropped once written, which bounds Pagefind's memory on a large site: the first ones beside rendering,
-// the rest afterwards, read back from the site folder.
+// Pagefind runs as a process of its own, so indexing goes on beside rendering. Pagefind answers its
+// messages one after another, on one core: every bundle's index is made before Eleventy runs, and the
+// bundles are then fed in order, a few thousand pages' worth at a time. A bundle's
+// carried-over pages are sent when it starts (read from the site folder), and each page still to be
+// rendered holds its place with an empty stand-in, sent again with its real content as it comes
+// (Pagefind replaces a page added again under the same URL in place: the same pages in the same order,
+// so the same bytes; test/site/search.test.ts). A page's content comes from Eleventy's first pass, which
+// renders every page's own template before any layout (the marked element is in story.njk), else from
+// the written page. A bundle is written, and its index dropped, as soon as its last page is in, and the
+// next bundle starts: Eleventy renders the story pages in model order, which is the bundles' order, so
+// Pagefind indexes the whole time Eleventy renders, and its memory stays bounded on a large site. Pages
+// of bundles not started yet wait in memory (few, as they come in order).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 
 const BODY_MARK = "data-pagefind-body";
-/** Bundles indexed at once (one being written while the next is read in), while they are small enough; larger ones one by one. */
-const AT_ONCE = 2;
-const AT_ONCE_PAGES = 3_000;
+/**
+ * The most pages the bundles being fed hold together (but always one bundle): what bounds Pagefind's
+ * memory. A build that rebuilds a few bundles feeds them all at once, so Pagefind indexes their
+ * carried-over pages while Eleventy starts.
+ */
+const OPEN_PAGES = 3_000;
 /** What holds a page's place in its index until its content comes. */
 const STAND_IN = "<html><body></body></html>";
 
+/**
+ * Where the marked element of `html` starts, and its tag, or null when it has none. The mark counts only
+ * as an attribute of a tag: text and attribute values are escaped (no "<", ">" or '"' in them), so a
+ * headline that reads "data-pagefind-body" (in the page's title, say) is not taken for it.
+ */
+function markedTag(html: string): { start: number; mark: number; tag: string } | null {
+  for (let mark = html.indexOf(BODY_MARK); mark >= 0; mark = html.indexOf(BODY_MARK, mark + 1)) {
+    const start = html.lastIndexOf("<", mark);
+    if (start < 0 || html.lastIndexOf(">", mark) > start) continue;
+    if (!/\s/.test(html[mark - 1] ?? "") || !/[\s>/=]/.test(html[mark + BODY_MARK.length] ?? "")) continue;
+    let quotes = 0;
+    for (let i = html.indexOf('"', start); i >= 0 && i < mark; i = html.indexOf('"', i + 1)) quotes++;
+    if (quotes % 2) continue;
+    const tag = /^<([a-z][a-z0-9]*)\s/i.exec(html.slice(start, mark))?.[1];
+    return tag ? { start, mark, tag } : null;
+  }
+  return null;
+}
+
+/** The marked element of `html`, or null when it has none or nests it. */
+export function markedElement(html: string): string | null {
+  const found = markedTag(html);
+  if (!found) return null;
+  const { start, mark, tag } = found;
+  const end = html.indexOf(`</${tag}>`, mark);
+  if (end < 0 || html.slice(start + 1, end).includes(`<${tag}`)) return null;
+  return html.slice(start, end + tag.length + 3);
+}
+
 /** The marked element of a page in a bare document, or the page as it is when it has none (or nests it). */
 export function searchDocument(html: string, language: string): string {
-  const mark = html.indexOf(BODY_MARK);
-  const start = mark < 0 ? -1 : html.lastIndexOf("<", mark);
-  const tag = start < 0 ? null : /^<([a-z][a-z0-9]*)[\s>]/i.exec(html.slice(start, mark + 1))?.[1];
-  if (!tag) return html;
-  const end = html.indexOf(`</${tag}>`, mark);
-  if (end < 0 || html.slice(start + 1, end).includes(`<${tag}`)) return html;
-  return `<html lang="${language.replace(/[^A-Za-z0-9-]/g, "")}"><body>${html.slice(start, end + tag.length + 3)}</body></html>`;
+  const element = markedElement(html);
+  return element === null ? html : bare(element, language);
+}
+
+function bare(element: string, language: string): string {
+  return `<html lang="${language.replace(/[^A-Za-z0-9-]/g, "")}"><body>${element}</body></html>`;
 }
 
 export interface SearchBundle {
@@ -46,51 +81,95 @@ export interface SearchBundle {
 }
 
 export interface SearchIndexing {
+  /**
+   * A page's own content, before its layout wraps it (Eleventy renders every page's content before it
+   * lays out any): taken for the page when it holds the marked element, as the layout inserts the
+   * content as it is and marks nothing itself (templates/_includes/base.njk).
+   */
+  content(url: string, html: string): void;
   /** A page Eleventy has rendered, with the HTML it writes: indexed now if a bundle being built waits for it. */
   rendered(url: string, html: string): void;
-  /** Once every page is written: finishes every bundle (the others read back from the site folder). */
+  /** Once every page is written: finishes every bundle. */
   finish(): Promise<void>;
   /** Stops Pagefind (after `finish`, or when the build failed). */
   close(): Promise<void>;
 }
 
 /**
- * Starts indexing `bundles` into `siteDir`: the pages `carried` says are already there are read and sent
- * now; the others come through `rendered`.
+ * Starts indexing `bundles` into `siteDir`: the pages `carried` says are already there are read when
+ * their bundle starts; the others come through `rendered`.
  */
 export async function startSearch(siteDir: string, bundles: readonly SearchBundle[], language: string, carried: (url: string) => boolean): Promise<SearchIndexing> {
   const forceLanguage = language.slice(0, 2).toLowerCase() || "en";
   const read = (url: string) => searchDocument(readFileSync(join(siteDir, url.replace(/^\//, ""), "index.html"), "utf8"), language);
-  const largest = Math.max(0, ...bundles.map((b) => b.urls.length));
-  const lanes = largest > AT_ONCE_PAGES ? 1 : Math.min(AT_ONCE, bundles.length);
-  const beside: BundleIndex[] = [];
-  try {
-    for (const bundle of bundles.slice(0, lanes)) beside.push(await BundleIndex.start(siteDir, bundle, forceLanguage, (url) => (carried(url) ? read(url) : null)));
-  } catch (error) {
+  const bundleOf = new Map<string, number>();
+  bundles.forEach((bundle, i) => {
+    for (const url of bundle.urls) bundleOf.set(url, i);
+  });
+  // Rendered pages of bundles not started yet (Eleventy renders the stories in bundle order, so few).
+  const early = new Map<string, string>();
+  const open = new Map<number, BundleIndex>();
+  const started: BundleIndex[] = [];
+  let next = 0;
+  const content = (url: string): string | null => {
+    if (carried(url)) return read(url);
+    const document = early.get(url);
+    early.delete(url);
+    return document ?? null;
+  };
+  // Every bundle's index is made at once (an empty index costs Pagefind nothing), so that a bundle starts
+  // without waiting for Pagefind to answer, which answers in turn after all it was sent before.
+  const made = await Promise.allSettled(bundles.map(() => pagefind.createIndex({ forceLanguage })));
+  const failed = made.find((result) => result.status === "rejected" || !result.value.index);
+  if (failed) {
     await pagefind.close();
-    throw error;
+    throw failed.status === "rejected" ? failed.reason : new Error(`search index could not be started: ${failed.value.errors.join("; ")}`);
   }
-  const waiting = new Map<string, BundleIndex>();
-  for (const index of beside) for (const url of index.missing) waiting.set(url, index);
+  const indexes = made.map((result) => (result as PromiseFulfilledResult<pagefind.NewIndexResponse>).value.index!);
+  // Bundles start in order, while those being fed hold at most OPEN_PAGES pages: a bundle is written once
+  // its last page is in, and the next ones start.
+  let openPages = 0;
+  const startMore = (): void => {
+    while (next < bundles.length && (open.size === 0 || openPages + bundles[next]!.urls.length <= OPEN_PAGES)) {
+      const i = next++;
+      openPages += bundles[i]!.urls.length;
+      const index = new BundleIndex(indexes[i]!, siteDir, bundles[i]!.folder);
+      started.push(index);
+      open.set(i, index);
+      index.onComplete = () => {
+        open.delete(i);
+        openPages -= bundles[i]!.urls.length;
+        startMore();
+      };
+      index.start(bundles[i]!.urls, content);
+    }
+  };
+  startMore();
+  /** Pages whose search document has come. */
+  const have = new Set<string>();
+  const take = (url: string, i: number, document: string) => {
+    have.add(url);
+    const index = open.get(i);
+    if (index) index.add(url, document);
+    else if (i >= next) early.set(url, document);
+  };
   return {
+    content(url, html) {
+      const i = bundleOf.get(url);
+      if (i === undefined || have.has(url)) return;
+      const element = markedElement(html);
+      if (element !== null) take(url, i, bare(element, language));
+    },
     rendered(url, html) {
-      const index = waiting.get(url);
-      if (!index) return;
-      waiting.delete(url);
-      index.add(url, searchDocument(html, language));
+      const i = bundleOf.get(url);
+      if (i !== undefined && !have.has(url)) take(url, i, searchDocument(html, language));
     },
     async finish() {
       // Every bundle index answers all it was sent, so none is left waiting when another fails.
-      const results = await Promise.allSettled(beside.map((index) => index.done()));
+      const results = await Promise.allSettled(started.map((index) => index.done()));
       for (const result of results) if (result.status === "rejected") throw result.reason;
-      let next = lanes;
-      const lane = async () => {
-        while (next < bundles.length) {
-          const bundle = bundles[next++]!;
-          await (await BundleIndex.start(siteDir, bundle, forceLanguage, read)).done();
-        }
-      };
-      await Promise.all(Array.from({ length: lanes }, lane));
+      // A bundle waits for its turn only while one before it waits for pages (and that one failed above).
+      if (next < bundles.length) throw new Error(`search index ${bundles[next]!.folder} was never started`);
     },
     close: () => pagefind.close().then(() => undefined),
   };
@@ -100,29 +179,29 @@ export async function startSearch(siteDir: string, bundles: readonly SearchBundl
 class BundleIndex {
   /** URLs whose content is still to come. */
   readonly missing = new Set<string>();
+  /** Called once the last page is in (the index is being written). */
+  onComplete: (() => void) | null = null;
   private readonly sent: Array<Promise<{ errors: string[] }>> = [];
   private written: Promise<{ errors: string[] }> | null = null;
+  private dropped: Promise<unknown> | null = null;
 
-  private constructor(
+  constructor(
     private readonly index: pagefind.PagefindIndex,
     private readonly siteDir: string,
     private readonly folder: string,
   ) {}
 
-  /** `content(url)`: the page's search document, or null when it is still to be rendered. */
-  static async start(siteDir: string, bundle: SearchBundle, forceLanguage: string, content: (url: string) => string | null): Promise<BundleIndex> {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage });
-    if (!index) throw new Error(`search index could not be started: ${errors.join("; ")}`);
-    const self = new BundleIndex(index, siteDir, bundle.folder);
-    for (const url of bundle.urls) {
+  /** Sends the pages: `content(url)` is the page's search document, or null when it is still to be rendered. */
+  start(urls: readonly string[], content: (url: string) => string | null): void {
+    for (const url of urls) {
       const document = content(url);
-      if (document === null) self.missing.add(url);
-      self.send(url, document ?? STAND_IN);
+      if (document === null) this.missing.add(url);
+      this.send(url, document ?? STAND_IN);
     }
-    self.writeWhenComplete();
-    return self;
+    this.writeWhenComplete();
   }
 
+  /** A page's content, if the index still waits for it. */
   add(url: string, document: string): void {
     if (!this.missing.delete(url)) return;
     this.send(url, document);
@@ -137,7 +216,7 @@ class BundleIndex {
       const written = await this.written!;
       if (written.errors.length) throw new Error(`search index: ${written.errors.join("; ")}`);
     } finally {
-      await this.index.deleteIndex();
+      await (this.dropped ?? this.index.deleteIndex());
     }
   }
 
@@ -152,5 +231,9 @@ class BundleIndex {
     if (this.missing.size || this.written) return;
     this.written = this.index.writeFiles({ outputPath: join(this.siteDir, this.folder) });
     this.written.catch(() => {});
+    // Pagefind answers its messages one after another: the index is dropped once written, and its memory with it.
+    this.dropped = this.index.deleteIndex();
+    this.dropped.catch(() => {});
+    this.onComplete?.();
   }
 }

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { cpSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startSearch } from "../../src/site/search.ts";
+import { searchDocument, startSearch } from "../../src/site/search.ts";
 import { build, hostile, seeds, tree } from "./build.ts";
 
 describe("search index beside rendering", () => {
@@ -56,6 +56,26 @@ describe("search index beside rendering", () => {
     await search.finish();
     await search.close();
     expect(tree(join(site, "again"))).toEqual(built);
+  });
+
+  it("takes a page's own content before its layout, for the same index", async () => {
+    const built = tree(join(site, "pagefind"));
+    const days = readdirSync(digests).filter((name) => /^\d{4}-\d\d-\d\d\.md$/.test(name)).sort().reverse();
+    const inModelOrder = days.flatMap((day) => [...readFileSync(join(digests, day), "utf8").split("\n---")[0]!.matchAll(/^ {2}- (\S+)$/gm)].map((m) => `/stories/${m[1]}/`));
+    const search = await startSearch(site, [{ folder: "from-content", urls: inModelOrder }], "en", () => false);
+    // What story.njk renders before base.njk wraps it: the page between <main> and </main> (newest last).
+    for (const url of [...inModelOrder].reverse()) {
+      const page = html(url);
+      search.content(url, page.slice(page.indexOf('<main id="main" class="wrap">') + 29, page.indexOf("</main>")));
+    }
+    await search.finish();
+    await search.close();
+    expect(tree(join(site, "from-content"))).toEqual(built);
+  });
+
+  it("takes the marked element only from a tag, not from a headline that names the mark", () => {
+    const page = `<html><head><title>Why data-pagefind-body matters</title><meta name="description" content="A data-pagefind-body &gt; story"></head><body><p>data-pagefind-body</p><article class="story-page" data-pagefind-body><h1>Why data-pagefind-body matters</h1></article></body></html>`;
+    expect(searchDocument(page, "en")).toBe(`<html lang="en"><body><article class="story-page" data-pagefind-body><h1>Why data-pagefind-body matters</h1></article></body></html>`);
   });
 
   it("fails, naming a page, when a page it waits for never comes", async () => {
