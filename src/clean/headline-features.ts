@@ -89,6 +89,9 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
   const features = transient ? candidateScratch.room(chosen.length * width) : new Float64Array(chosen.length * width);
   // Whether each line is a date or a byline (`near`), asked by up to four candidates apiece: 0 not yet known.
   const dated = datedScratch.zeros(n);
+  // The core's first kept line of running prose: the length bins count only above it.
+  let firstProse = n;
+  for (let i = coreFrom; i < coreTo; i++) if (lines[i]!.drop === null && lines[i]!.prose) (firstProse = i, (i = coreTo));
   // The nearest possible headline above the body (the usual place).
   let nearest = -1;
   for (const i of chosen) if (i < start && lines[i]!.words >= 3) nearest = i;
@@ -152,7 +155,7 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
     // The length in bins as well: log-words and its square rise up to some 38 words, so among lines
     // of plausible length the longer (a standfirst under its headline) wins; bins let a headline's
     // usual length score as it is.
-    for (let b = 0; b < WORD_BINS.length; b++) x[k + b] = l.words <= WORD_BINS[b]! && (b === 0 || l.words > WORD_BINS[b - 1]!) ? 1 : 0;
+    for (let b = 0; b < WORD_BINS.length; b++) x[k + b] = i < firstProse && l.words <= WORD_BINS[b]! && (b === 0 || l.words > WORD_BINS[b - 1]!) ? 1 : 0;
     out.push({ index: i, x });
   }
   return out;
