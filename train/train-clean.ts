@@ -12,7 +12,8 @@
 //      page with and without its URL; a line model trained as a ranker (softmax over each page's
 //      candidates: only which line wins counts, not how a line scores against other pages' lines),
 //      then a context model that sets each line's score beside its neighbours' (kicker above,
-//      standfirst below), trained on out-of-fold line scores.
+//      standfirst below), trained on out-of-fold line scores. Pages without their URL get a pair of
+//      their own, trained on those, with the line's length in bins as well.
 //   4. Short-line model for text dumps (train/short-lines.ts): of the short lines short-line-context's
 //      hand rule drops, which to keep. Boosted depth-2 trees over each line, its run, the lines around
 //      it and the block scores (from the text block fold models of step 1, as on unseen pages), on the
@@ -32,7 +33,7 @@ import { finish } from "../src/clean/text.ts";
 import { contextFeatures, contextNames, featureNames, localFeatures, slugTerms } from "../src/clean/block-features.ts";
 import { blockModels, scoreBlocks, type BlockModels, type DecodeSettings } from "../src/clean/block-model.ts";
 import { HEADLINE_CONTEXT_FEATURES, HEADLINE_FEATURES, headlineContext, type HeadlineCandidate } from "../src/clean/headline-features.ts";
-import { headlineChoices, headlineScores, type HeadlineModels } from "../src/clean/headline-model.ts";
+import { headlineChoices, headlineScores, type HeadlinePair, type HeadlineModels } from "../src/clean/headline-model.ts";
 import type { TextDoc } from "../src/clean/doc.ts";
 import type { CleanRule } from "../src/clean/rules/types.ts";
 import { logit, type LogisticModel } from "../src/model/logistic.ts";
@@ -329,9 +330,18 @@ const pick = (scores: number[]): number => scores.reduce((b, s, i) => (s >= scor
  * Two models: one scores each candidate line on its own, trained to rank a page's right line above
  * the page's other candidates (listwise, train/lib/rank.ts); the second weighs that score against the
  * candidates around it, learned on out-of-fold first scores (each page scored by a first model
- * fitted without it), so it learns how the first model errs on pages it has not seen.
+ * fitted without it), so it learns how the first model errs on pages it has not seen. One pair for
+ * pages with their URL (trained on all pages, the length bins left out: out-of-fold they did not help
+ * it), one for pages without (trained on those, with the bins).
  */
 function fitHeadline(groups: readonly HeadlineGroup[]): HeadlineModels {
+  const lengthBins = HEADLINE_FEATURES.flatMap((f, j) => (f.startsWith("words-") ? [j] : []));
+  return { ...fitHeadlinePair(groups, lengthBins), noUrl: fitHeadlinePair(groups.filter((g) => !g.doc.meta.url), []) };
+}
+
+/** The line and context models on these pages, the `left` feature columns set to 0 (their weights come out 0). */
+function fitHeadlinePair(pages: readonly HeadlineGroup[], left: readonly number[]): HeadlinePair {
+  const groups = left.length === 0 ? pages : pages.map((g) => ({ ...g, candidates: g.candidates.map((c) => ({ index: c.index, x: zeroed(c.x, left) })) }));
   const fitLine = (gs: readonly HeadlineGroup[]) =>
     trainRanker(gs.map((g) => ({ x: g.candidates.map((c) => c.x), y: g.labels })), { name: "clean/text-headline-line", features: [...HEADLINE_FEATURES], l2: L2 });
   const line = fitLine(groups);
@@ -342,6 +352,12 @@ function fitHeadline(groups: readonly HeadlineGroup[]): HeadlineModels {
   }));
   const context = trainLogistic(headlineExamples(groups, (g) => contextRows.get(g)!), { name: "clean/text-headline-context", features: [...HEADLINE_CONTEXT_FEATURES], l2: L2 });
   return { line, context };
+}
+
+function zeroed(x: Float64Array, columns: readonly number[]): Float64Array {
+  const out = Float64Array.from(x);
+  for (const j of columns) out[j] = 0;
+  return out;
 }
 
 /** JSON with every list of numbers on one line: small, and diffs of a retrained file stay readable. */
@@ -384,8 +400,17 @@ function main(): void {
   const seen = new Set<string>();
   const headlinePages = [...extraction, ...webpages, ...dates].filter((p) => !seen.has(p.id) && seen.add(p.id));
   const headline = trainHeadline(headlinePages, models.text);
-  const trainedOn = `npm run train:clean: tuning halves of extraction-dev, webpages-dev and dates-dev (${headlinePages.length} distinct pages), text dumps, each with and without its URL; a line model (listwise ranker, L2 ${L2}), and a context model on its out-of-fold scores (logistic, L2 ${L2})`;
-  writeFileSync(join(weightsDir, "headline-text.json"), formatWeights({ line: { ...headline.line, trainedOn }, context: { ...headline.context, trainedOn } }));
+  const trainedOn = `npm run train:clean: tuning halves of extraction-dev, webpages-dev and dates-dev (${headlinePages.length} distinct pages), text dumps, each with and without its URL; a line model (listwise ranker, L2 ${L2}, the length bins left out), and a context model on its out-of-fold scores (logistic, L2 ${L2})`;
+  const noUrlOn = `npm run train:clean: the same pages, text dumps without their URL; a line model (listwise ranker, L2 ${L2}), and a context model on its out-of-fold scores (logistic, L2 ${L2})`;
+  const { noUrl } = headline;
+  writeFileSync(
+    join(weightsDir, "headline-text.json"),
+    formatWeights({
+      line: { ...headline.line, trainedOn },
+      context: { ...headline.context, trainedOn },
+      noUrl: { line: { ...noUrl.line, trainedOn: noUrlOn }, context: { ...noUrl.context, trainedOn: noUrlOn } },
+    }),
+  );
   if (process.env.HEADLINE_ONLY) return;
   console.log("short-line model (tuning halves of extraction-dev and webpages-dev, text dumps):");
   const seenShort = new Set<string>();

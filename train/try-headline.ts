@@ -3,6 +3,9 @@
 // pages (four folds by id hash, as train:clean's own figure: what a choice is made by) and, with
 // CHECK=1, on the checking pages by models fitted on all tuning pages (whether it holds), each with
 // and without the URL. A pick is right when its line agrees with the page's headline (token F1 ≥ 0.6).
+// train:clean itself fits a pair for pages without the URL and leaves the length bins (words-*) out
+// of the with-URL pair: SPLIT=none here, with the bins in both, is the nearest setting (its no-URL
+// figure is train:clean's; its with-URL figure has the bins).
 //   L2=2, CL2=2      the line model's and the context model's L2 penalty
 //   DROP=a,b         line features left out (their columns set to 0)
 //   EXTRA=nb,pair,pos  extra line features: the dump's lines next to the candidate (length, final

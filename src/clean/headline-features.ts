@@ -19,6 +19,7 @@ export const HEADLINE_FEATURES = [
   "title-f1", "has-url", "body-overlap", "at-anchor", "log-quoted", "short", "byline-or-date-next",
   "arrow-end", "all-caps", "domain", "quote-line", "clock-time", "slug-match", "byline-or-date-within-6",
   "log-words-squared", "lead-cover", "lead-cover-rare",
+  "words-1", "words-2", "words-3", "words-4-6", "words-7-10", "words-11-15", "words-16-20", "words-21-30", "words-31-up",
 ] as const;
 
 /** Lexicon groups that make a short line furniture whatever else it says. */
@@ -88,6 +89,9 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
   const features = transient ? candidateScratch.room(chosen.length * width) : new Float64Array(chosen.length * width);
   // Whether each line is a date or a byline (`near`), asked by up to four candidates apiece: 0 not yet known.
   const dated = datedScratch.zeros(n);
+  // The core's first kept line of running prose: the length bins count only above it.
+  let firstProse = n;
+  for (let i = coreFrom; i < coreTo; i++) if (lines[i]!.drop === null && lines[i]!.prose) (firstProse = i, (i = coreTo));
   // The nearest possible headline above the body (the usual place).
   let nearest = -1;
   for (const i of chosen) if (i < start && lines[i]!.words >= 3) nearest = i;
@@ -147,10 +151,18 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
     // With log-words, a length that peaks: a headline has a dozen words, its standfirst more.
     x[k++] = Math.log1p(l.words) ** 2;
     leadCover(lines, i, uses, x, k);
+    k += 2;
+    // The length in bins as well: log-words and its square rise up to some 38 words, so among lines
+    // of plausible length the longer (a standfirst under its headline) wins; bins let a headline's
+    // usual length score as it is.
+    for (let b = 0; b < WORD_BINS.length; b++) x[k + b] = i < firstProse && l.words <= WORD_BINS[b]! && (b === 0 || l.words > WORD_BINS[b - 1]!) ? 1 : 0;
     out.push({ index: i, x });
   }
   return out;
 }
+
+/** The upper ends of the length bins (`words-1` … `words-31-up`); a candidate has at most 35 words. */
+const WORD_BINS = [1, 2, 3, 6, 10, 15, 20, 30, Infinity];
 
 const candidateScratch = float64Scratch();
 const datedScratch = int8Scratch();

@@ -1,20 +1,28 @@
 // The learned headline models for text dumps (trained by `npm run train:clean`): a first model scores
-// each candidate line on its own, a second weighs that score against the candidates around it.
+// each candidate line on its own, a second weighs that score against the candidates around it. A
+// page without its URL has a pair of its own: without the slug, the other signals (length above all:
+// a headline against the standfirst under it) weigh differently.
 import { loadModel, logit, type LogisticModel } from "../model/logistic.ts";
 import weights from "./weights/headline-text.json" with { type: "json" };
 import { HEADLINE_CONTEXT_FEATURES, HEADLINE_FEATURES, headlineCandidates, headlineContext, type HeadlineCandidate } from "./headline-features.ts";
 import type { TextDoc } from "./doc.ts";
 
-export interface HeadlineModels {
+export interface HeadlinePair {
   line: LogisticModel;
   context: LogisticModel;
+}
+
+/** The pair for pages with their URL, and `noUrl` for pages without it. */
+export interface HeadlineModels extends HeadlinePair {
+  noUrl: HeadlinePair;
 }
 
 let models: HeadlineModels | null = null;
 
 /** Checked against the code's feature names on first use. */
 export function headlineModels(): HeadlineModels {
-  models ??= { line: loadModel(weights.line, HEADLINE_FEATURES), context: loadModel(weights.context, HEADLINE_CONTEXT_FEATURES) };
+  const pair = (w: { line: unknown; context: unknown }): HeadlinePair => ({ line: loadModel(w.line, HEADLINE_FEATURES), context: loadModel(w.context, HEADLINE_CONTEXT_FEATURES) });
+  models ??= { ...pair(weights), noUrl: pair(weights.noUrl) };
   return models;
 }
 
@@ -28,8 +36,9 @@ export function headlineChoices(doc: TextDoc, transient = false): HeadlineCandid
   return headlineCandidates(doc, null, transient).filter((c) => c.index < last);
 }
 
-/** Each candidate's score by the two models. */
-export function headlineScores(doc: TextDoc, candidates: readonly HeadlineCandidate[], m: HeadlineModels = headlineModels()): number[] {
+/** Each candidate's score by the two models (the page's pair: with or without its URL). */
+export function headlineScores(doc: TextDoc, candidates: readonly HeadlineCandidate[], models: HeadlineModels = headlineModels()): number[] {
+  const m = doc.meta.url ? models : models.noUrl;
   const z = candidates.map((c) => logit(m.line, c.x));
   return headlineContext(doc, candidates, z, true).map((x) => logit(m.context, x));
 }
