@@ -5,6 +5,7 @@ import { STOP_WORDS } from "../text/words.ts";
 import { charClass, LETTER as CHAR_LETTER, MARK as CHAR_MARK, table as charTable } from "../text/chars.ts";
 import { stem } from "../text/tfidf.ts";
 import type { ArticleTerms } from "../types.ts";
+import { DAY, NAME, NUMBER, QUANTITY, RecordWriter, termHash, termTag, UNIT, WORD } from "./term-record.ts";
 
 export interface Mentions {
   /** Content words (lower case, unstemmed), for the article's word vector. */
@@ -116,13 +117,28 @@ interface WordToken {
   /** MONTH_OF and WEEKDAY_OF of `lower` (0: none). */
   month: number;
   weekday: number;
+  /**
+   * `stem` as a WORD term and `lower` as a NAME term (term-record.ts), hashed once per spelling: hash and
+   * tag of each (in a typed array: as object fields, 32-bit numbers would be boxed).
+   */
+  hashes: Int32Array;
 }
 
 function wordTokenOf(token: string): WordToken {
   const lower = lowerWithoutPossessive(token);
   const upper = isUpper(token[0]!);
   const stop = STOP_WORDS.has(lower);
-  return { lower, stem: lower.length >= 3 && !stop ? stem(lower) : null, upper, nameLike: upper && !stop && !NOT_NAMES.has(lower) && lower.length >= 2, month: MONTH_OF.get(lower) ?? 0, weekday: WEEKDAY_OF.get(lower) ?? 0 };
+  const stemmed = lower.length >= 3 && !stop ? stem(lower) : null;
+  const nameLike = upper && !stop && !NOT_NAMES.has(lower) && lower.length >= 2;
+  return {
+    lower,
+    stem: stemmed,
+    upper,
+    nameLike,
+    month: MONTH_OF.get(lower) ?? 0,
+    weekday: WEEKDAY_OF.get(lower) ?? 0,
+    hashes: Int32Array.of(stemmed === null ? 0 : termHash(WORD, stemmed), stemmed === null ? 0 : termTag(WORD, stemmed), nameLike ? termHash(NAME, lower) : 0, nameLike ? termTag(NAME, lower) : 0),
+  };
 }
 
 /**
@@ -286,8 +302,14 @@ export function readMentions(title: string, paragraphs: readonly string[]): Ment
   return read(title, paragraphs, false);
 }
 
-/** As readMentions; `stemmed`: `words` holds each word's stem. */
-function read(title: string, paragraphs: readonly string[], stemmed: boolean): Mentions {
+/** The word tokens behind `words` and `names`, one for each entry (for articleTerms). */
+interface Refs {
+  words: WordToken[];
+  names: WordToken[];
+}
+
+/** As readMentions; `stemmed`: `words` holds each word's stem; `refs`: filled with the tokens behind words and names. */
+function read(title: string, paragraphs: readonly string[], stemmed: boolean, refs?: Refs): Mentions {
   const words: string[] = [];
   const numbers: string[] = [];
   const days: string[] = [];
@@ -297,6 +319,7 @@ function read(title: string, paragraphs: readonly string[], stemmed: boolean): M
   const inner = new Set<string>();
   const names: string[] = [];
   const initial: Array<{ name: string; at: number }> = [];
+  const nameRefs: WordToken[] = [];
   let leadWords = -1;
   let leadNames = -1;
   let bodyTokens = 0;
@@ -304,7 +327,7 @@ function read(title: string, paragraphs: readonly string[], stemmed: boolean): M
   /** A number of the opening whose unit may be the next token. */
   let pending: string | null = null;
   const t = new TokenReader();
-  addWords(title, words, stemmed, t);
+  addWords(title, words, stemmed, t, refs);
   const titleWords = words.length;
   const sentenceStarts: number[] = [titleWords];
   for (const paragraph of paragraphs) {
@@ -353,8 +376,12 @@ function read(title: string, paragraphs: readonly string[], stemmed: boolean): M
       if (weekday && bodyTokens <= 2 * LEAD_WORDS) weekdays |= 1 << (weekday - 1);
       const before = prevLower;
       prevLower = lower;
-      if (word.stem !== null) words.push(stemmed ? word.stem : lower);
+      if (word.stem !== null) {
+        words.push(stemmed ? word.stem : lower);
+        refs?.words.push(word);
+      }
       if (!word.nameLike) continue;
+      nameRefs.push(word);
       const afterTitle = TITLES.has(before) && gap.fullStopOnly;
       if (at === 0 || (gap.opens && !afterTitle)) {
         initial.push({ name: lower, at: names.length });
@@ -368,6 +395,7 @@ function read(title: string, paragraphs: readonly string[], stemmed: boolean): M
   // Sentence-initial capitals are names only when the article capitalises the word mid-sentence too.
   for (const { name, at } of initial) if (inner.has(name)) names[at] = name;
   const lead = names.slice(0, leadNames < 0 ? names.length : leadNames).filter((n) => n !== "").length;
+  if (refs) names.forEach((n, k) => n !== "" && refs.names.push(nameRefs[k]!));
   return { words, names: names.filter((n) => n !== ""), numbers, days, weekdays, months, years, titleWords, sentenceStarts: closeSentences(sentenceStarts, words.length), leadWords: leadWords < 0 ? words.length : leadWords, leadNames: lead, quantities };
 }
 
@@ -394,11 +422,13 @@ function lowerWithoutPossessive(token: string): string {
   return lower.endsWith("'s") || lower.endsWith("’s") ? lower.slice(0, -2) : lower;
 }
 
-function addWords(text: string, out: string[], stemmed: boolean, t: TokenReader): void {
+function addWords(text: string, out: string[], stemmed: boolean, t: TokenReader, refs: Refs | undefined): void {
   for (let from = 0; t.next(text, from); from = t.end) {
     if (t.number) continue;
     const word = wordTokens.get(text, t.start, t.end);
-    if (word.stem !== null) out.push(stemmed ? word.stem : word.lower);
+    if (word.stem === null) continue;
+    out.push(stemmed ? word.stem : word.lower);
+    refs?.words.push(word);
   }
 }
 
@@ -409,21 +439,66 @@ function closeSentences(starts: number[], total: number): number[] {
   return out;
 }
 
-/** The mentions of one article in the compact form a dated article carries (see `ArticleTerms`). */
+const writer = new RecordWriter();
+
+/** The mentions of one article in the compact form a dated article carries (see `ArticleTerms`, term-record.ts). */
 export function articleTerms(title: string, paragraphs: readonly string[]): ArticleTerms {
-  const m = read(title, paragraphs, true);
-  return {
-    stems: m.words.join(" "),
-    titleWords: m.titleWords,
-    leadWords: m.leadWords,
-    sentenceStarts: m.sentenceStarts,
-    names: m.names.join(" "),
-    leadNames: m.leadNames,
-    numbers: m.numbers.join(" "),
-    days: m.days.join(" "),
-    weekdays: m.weekdays,
-    months: m.months,
-    years: m.years,
-    quantities: m.quantities.map((q) => `${stem(q.unit)}=${q.value}`).join(" "),
+  const refs: Refs = { words: [], names: [] };
+  const m = read(title, paragraphs, true, refs);
+  const w = writer;
+  w.start();
+  const words = new Int32Array(refs.words.length);
+  for (let k = 0; k < words.length; k++) words[k] = w.term(refs.words[k]!.hashes[0]!, refs.words[k]!.hashes[1]!);
+  const names = new Int32Array(refs.names.length);
+  for (let k = 0; k < names.length; k++) names[k] = w.term(refs.names[k]!.hashes[2]!, refs.names[k]!.hashes[3]!);
+  const numbers = Int32Array.from(m.numbers, (n) => w.term(termHash(NUMBER, n), termTag(NUMBER, n)));
+  const days = Int32Array.from(m.days, (d) => w.term(termHash(DAY, d), termTag(DAY, d)));
+  // Each quantity ("unit=value", the unit stemmed) once, with its unit.
+  const quantities: number[] = [];
+  const units: number[] = [];
+  for (const q of m.quantities) {
+    const unit = stem(q.unit);
+    const text = `${unit}=${q.value}`;
+    const id = w.term(termHash(QUANTITY, text), termTag(QUANTITY, text));
+    if (quantities.includes(id)) continue;
+    quantities.push(id);
+    units.push(w.term(termHash(UNIT, unit), termTag(UNIT, unit)));
+  }
+  const wordCount = words.length;
+  const nameCount = names.length;
+  const run = (ids: ArrayLike<number>, from: number, to: number) => {
+    for (let k = from; k < to; k++) w.add(ids[k]!, 1);
   };
+  const titleWords = Math.min(m.titleWords, wordCount);
+  w.open();
+  run(words, 0, titleWords);
+  // The headline counts twice: it states the event in the fewest words.
+  w.open();
+  run(words, 0, titleWords);
+  run(words, 0, wordCount);
+  w.open();
+  run(words, 0, Math.min(m.leadWords, wordCount));
+  w.open();
+  run(names, 0, nameCount);
+  w.open();
+  run(names, 0, Math.min(m.leadNames, nameCount));
+  w.open();
+  run(numbers, 0, numbers.length);
+  w.open();
+  run(quantities, 0, quantities.length);
+  w.open();
+  run(units, 0, units.length);
+  w.open();
+  run(units, 0, units.length);
+  w.open();
+  run(days, 0, days.length);
+  w.open();
+  run(m.years, 0, m.years.length);
+  for (let k = 0; k + 1 < m.sentenceStarts.length; k++) {
+    const from = Math.min(m.sentenceStarts[k]!, wordCount);
+    const to = Math.min(Math.max(m.sentenceStarts[k + 1]!, from), wordCount);
+    w.open();
+    run(words, from, to);
+  }
+  return w.finish(m.weekdays, m.months);
 }
