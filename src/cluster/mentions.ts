@@ -117,11 +117,8 @@ interface WordToken {
   /** MONTH_OF and WEEKDAY_OF of `lower` (0: none). */
   month: number;
   weekday: number;
-  /**
-   * `stem` as a WORD term and `lower` as a NAME term (term-record.ts), hashed once per spelling: hash and
-   * tag of each (in a typed array: as object fields, 32-bit numbers would be boxed).
-   */
-  hashes: Int32Array;
+  /** Where WordTokens keeps its hashes (`hashesOf`): valid until the table is next emptied. */
+  index: number;
 }
 
 function wordTokenOf(token: string): WordToken {
@@ -137,7 +134,7 @@ function wordTokenOf(token: string): WordToken {
     nameLike,
     month: MONTH_OF.get(lower) ?? 0,
     weekday: WEEKDAY_OF.get(lower) ?? 0,
-    hashes: Int32Array.of(stemmed === null ? 0 : termHash(WORD, stemmed), stemmed === null ? 0 : termTag(WORD, stemmed), nameLike ? termHash(NAME, lower) : 0, nameLike ? termTag(NAME, lower) : 0),
+    index: 0,
   };
 }
 
@@ -152,6 +149,11 @@ class WordTokens {
   private readonly slots = new Int32Array(4 * WordTokens.LIMIT).fill(-1);
   private readonly spellings: string[] = [];
   private readonly tokens: WordToken[] = [];
+  /**
+   * Four numbers a token (at 4 × its index): its stem's hash and tag as a WORD term and its lower case's
+   * as a NAME term (term-record.ts), worked out once per spelling (as object fields, 32-bit numbers would be boxed).
+   */
+  readonly hashes = new Int32Array(4 * WordTokens.LIMIT);
 
   get(text: string, from: number, to: number): WordToken {
     let h = 0x811c9dc5;
@@ -176,6 +178,16 @@ class WordTokens {
     }
     const spelling = text.slice(from, to);
     const token = wordTokenOf(spelling);
+    token.index = this.spellings.length;
+    const k = 4 * token.index;
+    if (token.stem !== null) {
+      this.hashes[k] = termHash(WORD, token.stem);
+      this.hashes[k + 1] = termTag(WORD, token.stem);
+    }
+    if (token.nameLike) {
+      this.hashes[k + 2] = termHash(NAME, token.lower);
+      this.hashes[k + 3] = termTag(NAME, token.lower);
+    }
     slots[2 * at] = h;
     slots[2 * at + 1] = this.spellings.length;
     this.spellings.push(spelling);
@@ -304,8 +316,24 @@ export function readMentions(title: string, paragraphs: readonly string[]): Ment
 
 /** The word tokens behind `words` and `names`, one for each entry (for articleTerms). */
 interface Refs {
-  words: WordToken[];
-  names: WordToken[];
+  /** Hash and tag of each word, then of each name. */
+  words: Pairs;
+  names: Pairs;
+}
+
+/** A growable list of (hash, tag) pairs. */
+class Pairs {
+  data = new Int32Array(512);
+  length = 0;
+  push(hash: number, tag: number): void {
+    if (this.length + 2 > this.data.length) {
+      const grown = new Int32Array(2 * this.data.length);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = hash;
+    this.data[this.length++] = tag;
+  }
 }
 
 /** As readMentions; `stemmed`: `words` holds each word's stem; `refs`: filled with the tokens behind words and names. */
@@ -319,7 +347,8 @@ function read(title: string, paragraphs: readonly string[], stemmed: boolean, re
   const inner = new Set<string>();
   const names: string[] = [];
   const initial: Array<{ name: string; at: number }> = [];
-  const nameRefs: WordToken[] = [];
+  const nameRefs = refs ? new Pairs() : null;
+  const hashes = wordTokens.hashes;
   let leadWords = -1;
   let leadNames = -1;
   let bodyTokens = 0;
@@ -378,10 +407,10 @@ function read(title: string, paragraphs: readonly string[], stemmed: boolean, re
       prevLower = lower;
       if (word.stem !== null) {
         words.push(stemmed ? word.stem : lower);
-        refs?.words.push(word);
+        refs?.words.push(hashes[4 * word.index]!, hashes[4 * word.index + 1]!);
       }
       if (!word.nameLike) continue;
-      nameRefs.push(word);
+      nameRefs?.push(hashes[4 * word.index + 2]!, hashes[4 * word.index + 3]!);
       const afterTitle = TITLES.has(before) && gap.fullStopOnly;
       if (at === 0 || (gap.opens && !afterTitle)) {
         initial.push({ name: lower, at: names.length });
@@ -395,7 +424,7 @@ function read(title: string, paragraphs: readonly string[], stemmed: boolean, re
   // Sentence-initial capitals are names only when the article capitalises the word mid-sentence too.
   for (const { name, at } of initial) if (inner.has(name)) names[at] = name;
   const lead = names.slice(0, leadNames < 0 ? names.length : leadNames).filter((n) => n !== "").length;
-  if (refs) names.forEach((n, k) => n !== "" && refs.names.push(nameRefs[k]!));
+  if (refs && nameRefs) names.forEach((n, k) => n !== "" && refs.names.push(nameRefs.data[2 * k]!, nameRefs.data[2 * k + 1]!));
   return { words, names: names.filter((n) => n !== ""), numbers, days, weekdays, months, years, titleWords, sentenceStarts: closeSentences(sentenceStarts, words.length), leadWords: leadWords < 0 ? words.length : leadWords, leadNames: lead, quantities };
 }
 
@@ -428,7 +457,7 @@ function addWords(text: string, out: string[], stemmed: boolean, t: TokenReader,
     const word = wordTokens.get(text, t.start, t.end);
     if (word.stem === null) continue;
     out.push(stemmed ? word.stem : word.lower);
-    refs?.words.push(word);
+    refs?.words.push(wordTokens.hashes[4 * word.index]!, wordTokens.hashes[4 * word.index + 1]!);
   }
 }
 
@@ -440,17 +469,21 @@ function closeSentences(starts: number[], total: number): number[] {
 }
 
 const writer = new RecordWriter();
+const wordPairs = new Pairs();
+const namePairs = new Pairs();
 
 /** The mentions of one article in the compact form a dated article carries (see `ArticleTerms`, term-record.ts). */
 export function articleTerms(title: string, paragraphs: readonly string[]): ArticleTerms {
-  const refs: Refs = { words: [], names: [] };
+  const refs: Refs = { words: wordPairs, names: namePairs };
+  wordPairs.length = 0;
+  namePairs.length = 0;
   const m = read(title, paragraphs, true, refs);
   const w = writer;
   w.start();
-  const words = new Int32Array(refs.words.length);
-  for (let k = 0; k < words.length; k++) words[k] = w.term(refs.words[k]!.hashes[0]!, refs.words[k]!.hashes[1]!);
-  const names = new Int32Array(refs.names.length);
-  for (let k = 0; k < names.length; k++) names[k] = w.term(refs.names[k]!.hashes[2]!, refs.names[k]!.hashes[3]!);
+  const words = new Int32Array(refs.words.length / 2);
+  for (let k = 0; k < words.length; k++) words[k] = w.term(refs.words.data[2 * k]!, refs.words.data[2 * k + 1]!);
+  const names = new Int32Array(refs.names.length / 2);
+  for (let k = 0; k < names.length; k++) names[k] = w.term(refs.names.data[2 * k]!, refs.names.data[2 * k + 1]!);
   const numbers = Int32Array.from(m.numbers, (n) => w.term(termHash(NUMBER, n), termTag(NUMBER, n)));
   const days = Int32Array.from(m.days, (d) => w.term(termHash(DAY, d), termTag(DAY, d)));
   // Each quantity ("unit=value", the unit stemmed) once, with its unit.

@@ -143,6 +143,26 @@ export class RecordWriter {
   private keys = new Float64Array(1024);
   private position = new Int32Array(1024);
   private order = new Int32Array(1024);
+  private spare = new Int32Array(1024);
+  /** Entries a position has in the run being written (0 between runs). */
+  private tally = new Int32Array(1024);
+  private buckets = new Int32Array(257);
+
+  /** order[0 … n - 1]: the terms by hash, unsigned (a stable radix sort, a byte at a time). */
+  private sortByHash(n: number): void {
+    const hashes = this.hashes.data;
+    const buckets = this.buckets;
+    let [from, to] = [this.order, this.spare];
+    for (let k = 0; k < n; k++) from[k] = k;
+    for (let shift = 0; shift < 32; shift += 8) {
+      buckets.fill(0);
+      for (let k = 0; k < n; k++) buckets[((hashes[from[k]!]! >>> shift) & 255) + 1]!++;
+      for (let b = 1; b < 257; b++) buckets[b]! += buckets[b - 1]!;
+      for (let k = 0; k < n; k++) to[buckets[(hashes[from[k]!]! >>> shift) & 255]!++] = from[k]!;
+      [from, to] = [to, from];
+    }
+    // Four passes: the result is back in `order`.
+  }
   private head = new Bytes(4096);
   private body = new Bytes(4096);
 
@@ -156,12 +176,10 @@ export class RecordWriter {
     const { data: hashes } = this.hashes;
     const { data: tags } = this.tags;
     if (Math.max(n, this.entries.length) > this.keys.length) this.keys = new Float64Array(2 * Math.max(n, this.entries.length));
-    if (n > this.position.length) [this.position, this.order] = [new Int32Array(2 * n), new Int32Array(2 * n)];
+    if (n > this.position.length) [this.position, this.order, this.spare, this.tally] = [new Int32Array(2 * n), new Int32Array(2 * n), new Int32Array(2 * n), new Int32Array(2 * n)];
     const { keys, position, order } = this;
-    // Terms by hash (a hash and a provisional id fit a double exactly), then equal hashes by tag.
-    for (let k = 0; k < n; k++) keys[k] = (hashes[k]! >>> 0) * 2 ** 21 + k;
-    keys.subarray(0, n).sort();
-    for (let k = 0; k < n; k++) order[k] = keys[k]! - Math.floor(keys[k]! * 2 ** -21) * 2 ** 21;
+    this.sortByHash(n);
+    // Equal hashes (rare) by tag.
     for (let k = 0; k + 1 < n; k++) {
       if (hashes[order[k]!] !== hashes[order[k + 1]!]) continue;
       let end = k + 1;
@@ -182,7 +200,7 @@ export class RecordWriter {
       if (r === YEARS) {
         const years = keys.subarray(0, to - from);
         for (let k = from; k < to; k++) years[k - from] = entries[k]!;
-        years.sort();
+        if (years.length > 1) years.sort();
         let m = 0;
         for (let k = 0; k < years.length; k++) if (m === 0 || years[m - 1] !== years[k]) years[m++] = years[k]!;
         body.varint(m);
@@ -193,29 +211,37 @@ export class RecordWriter {
       if (r === QUANTITY_UNITS) {
         // Ordered as the quantities are (each quantity is added once, with its unit).
         const q = this.bounds.data[QUANTITIES]!;
+        if (to === from) {
+          body.varint(0);
+          written++;
+          continue;
+        }
         const byQuantity = Array.from({ length: to - from }, (_, k) => k).sort((x, y) => position[entries[q + x]!]! - position[entries[q + y]!]!);
         body.varint(to - from);
         for (const k of byQuantity) body.varint(position[entries[from + k]!]!);
         written++;
         continue;
       }
-      // Position * 2^21 + count: sorted, then equal positions summed (counted) or kept once.
+      // Each distinct position with its count (how many entries name it), read out in ascending order.
       const counted = r < SENTENCES && COUNTED[r]!;
-      const run = keys.subarray(0, to - from);
-      for (let k = from; k < to; k++) run[k - from] = position[entries[k]!]! * 2 ** 21;
-      run.sort();
-      let m = 0;
-      for (let k = 0; k < run.length; k++) {
-        if (m > 0 && Math.floor(run[m - 1]! * 2 ** -21) === run[k]! * 2 ** -21) {
-          if (counted) run[m - 1]!++;
-        } else run[m++] = run[k]! + (counted ? 1 : 0);
+      const tally = this.tally;
+      let [lo, hi, distinct] = [n, -1, 0];
+      for (let k = from; k < to; k++) {
+        const p = position[entries[k]!]!;
+        if (tally[p]!++ === 0) distinct++;
+        if (p < lo) lo = p;
+        if (p > hi) hi = p;
       }
-      if (r >= SENTENCES && m < MIN_SENTENCE_TERMS) continue;
-      body.varint(m);
+      if (r >= SENTENCES && distinct < MIN_SENTENCE_TERMS) {
+        for (let k = from; k < to; k++) tally[position[entries[k]!]!] = 0;
+        continue;
+      }
+      body.varint(distinct);
       let last = -1;
-      for (let k = 0; k < m; k++) {
-        const p = Math.floor(run[k]! * 2 ** -21);
-        const count = run[k]! - p * 2 ** 21;
+      for (let p = lo; p <= hi; p++) {
+        const count = tally[p]!;
+        if (count === 0) continue;
+        tally[p] = 0;
         // A count above 1 is flagged in the gap's low bit and follows it.
         if (counted) {
           body.varint(2 * (p - last - 1) + (count > 1 ? 1 : 0));
@@ -298,18 +324,22 @@ export class TermRecord {
   values = new Float32Array(2048);
   weekdays = 0;
   months = 0;
-  private bytes: Buffer = Buffer.alloc(0);
+  /** The record's bytes, bytes[0] … bytes[end - 1] (a buffer reused from record to record). */
+  private bytes: Buffer = Buffer.alloc(4096);
+  private end = 0;
   private at = 0;
   private bad = false;
 
   /** Reads `data`; false when it is not a sound record (then nothing read may be used). */
   load(data: string): boolean {
-    this.bytes = Buffer.from(data, "base64");
+    if (data.length > this.bytes.length) this.bytes = Buffer.alloc(2 * data.length);
+    const bytes = this.bytes;
+    this.end = bytes.write(data, "base64");
     this.at = 0;
     this.bad = false;
-    const bytes = this.bytes;
+    const end = this.end;
     const n = this.varint();
-    if (this.bad || 8 * n > bytes.length - this.at) return false;
+    if (this.bad || 8 * n > end - this.at) return false;
     if (n > this.hashes.length) {
       this.hashes = new Int32Array(2 * n);
       this.tags = new Uint32Array(2 * n);
@@ -326,14 +356,14 @@ export class TermRecord {
     }
     this.count = n;
     const runs = this.varint();
-    if (this.bad || runs < SENTENCES || runs > bytes.length) return false;
+    if (this.bad || runs < SENTENCES || runs > end) return false;
     if (runs + 1 > this.bounds.length) this.bounds = new Int32Array(2 * (runs + 1));
     this.runs = runs;
     let e = 0;
     for (let r = 0; r < runs; r++) {
       this.bounds[r] = e;
       const length = this.varint();
-      if (this.bad || length > bytes.length - this.at) return false;
+      if (this.bad || length > end - this.at) return false;
       if (e + length > this.ids.length) {
         const size = 2 * (e + length);
         const [ids, values] = [new Int32Array(size), new Float32Array(size)];
@@ -378,23 +408,30 @@ export class TermRecord {
     this.bounds[runs] = e;
     this.weekdays = this.varint() | 0;
     this.months = this.varint() | 0;
-    return !this.bad && this.at === bytes.length;
+    return !this.bad && this.at === end;
   }
 
   private varint(): number {
     const bytes = this.bytes;
+    const end = this.end;
+    const at = this.at;
+    if (at < end && bytes[at]! < 0x80) {
+      this.at = at + 1;
+      return bytes[at]!;
+    }
     let x = 0;
-    for (let shift = 0; shift < 35; shift += 7) {
-      if (this.at >= bytes.length) break;
+    let scale = 1;
+    for (let k = 0; k < 5 && this.at < end; k++, scale *= 128) {
       const b = bytes[this.at++]!;
-      x += (b & 0x7f) * 2 ** shift;
+      x += (b & 0x7f) * scale;
       if (b < 0x80) {
         if (x <= 0xffffffff) return x;
         break;
       }
     }
     this.bad = true;
-    this.at = bytes.length;
+    this.at = end;
     return 0;
   }
+
 }
