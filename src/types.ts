@@ -128,27 +128,13 @@ export interface DatedArticle extends CleanArticle {
   terms?: ArticleTerms;
 }
 
-/** An article's words as clustering reads them; lists are space-separated (no token holds a space). */
-export interface ArticleTerms {
-  /** Content words, stemmed: the headline's first, then the body's. */
-  stems: string;
-  titleWords: number;
-  /** How many of `stems` are the headline and the lead. */
-  leadWords: number;
-  /** Where in `stems` each of the first lead sentences begins (and where the last ends). */
-  sentenceStarts: number[];
-  /** Proper-name tokens, lower case. */
-  names: string;
-  leadNames: number;
-  numbers: string;
-  /** Days of a month named: "6-8". */
-  days: string;
-  weekdays: number;
-  months: number;
-  years: number[];
-  /** Stated quantities as "unit=value", the unit stemmed. */
-  quantities: string;
-}
+/**
+ * An article's terms as clustering reads them (src/cluster/term-record.ts): its distinct terms as hashes
+ * and its runs (headline, words, lead, names, numbers, quantities, days, years, lead sentences) as
+ * positions among them, base64. Clustering checks it before use and works it out again from the text
+ * when it is not sound.
+ */
+export type ArticleTerms = string;
 
 export interface StoryCluster {
   id: string;

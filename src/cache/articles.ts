@@ -38,6 +38,9 @@ export const datedNamespace: Namespace<DatedRecord> = {
   name: "dated",
   accepts(v): v is DatedRecord {
     if (!isObject(v)) return false;
+    // Clustering's terms are checked where they are read (src/cluster term-record.ts), and worked out
+    // again from the text when they are not sound.
+    if ("terms" in v && typeof v.terms !== "string") return false;
     return !("evidence" in v) || (isObject(v.evidence) && (typeof v.evidence.mtimeDate === "string" || v.evidence.mtimeDate === null));
   },
 };

@@ -5,6 +5,7 @@ import { STOP_WORDS } from "../text/words.ts";
 import { charClass, LETTER as CHAR_LETTER, MARK as CHAR_MARK, table as charTable } from "../text/chars.ts";
 import { stem } from "../text/tfidf.ts";
 import type { ArticleTerms } from "../types.ts";
+import { DAY, NAME, NUMBER, QUANTITY, RecordWriter, termHash, termTag, UNIT, WORD } from "./term-record.ts";
 
 export interface Mentions {
   /** Content words (lower case, unstemmed), for the article's word vector. */
@@ -116,13 +117,25 @@ interface WordToken {
   /** MONTH_OF and WEEKDAY_OF of `lower` (0: none). */
   month: number;
   weekday: number;
+  /** Where WordTokens keeps its hashes (`hashesOf`): valid until the table is next emptied. */
+  index: number;
 }
 
 function wordTokenOf(token: string): WordToken {
   const lower = lowerWithoutPossessive(token);
   const upper = isUpper(token[0]!);
   const stop = STOP_WORDS.has(lower);
-  return { lower, stem: lower.length >= 3 && !stop ? stem(lower) : null, upper, nameLike: upper && !stop && !NOT_NAMES.has(lower) && lower.length >= 2, month: MONTH_OF.get(lower) ?? 0, weekday: WEEKDAY_OF.get(lower) ?? 0 };
+  const stemmed = lower.length >= 3 && !stop ? stem(lower) : null;
+  const nameLike = upper && !stop && !NOT_NAMES.has(lower) && lower.length >= 2;
+  return {
+    lower,
+    stem: stemmed,
+    upper,
+    nameLike,
+    month: MONTH_OF.get(lower) ?? 0,
+    weekday: WEEKDAY_OF.get(lower) ?? 0,
+    index: 0,
+  };
 }
 
 /**
@@ -136,6 +149,11 @@ class WordTokens {
   private readonly slots = new Int32Array(4 * WordTokens.LIMIT).fill(-1);
   private readonly spellings: string[] = [];
   private readonly tokens: WordToken[] = [];
+  /**
+   * Four numbers a token (at 4 × its index): its stem's hash and tag as a WORD term and its lower case's
+   * as a NAME term (term-record.ts), worked out once per spelling (as object fields, 32-bit numbers would be boxed).
+   */
+  readonly hashes = new Int32Array(4 * WordTokens.LIMIT);
 
   get(text: string, from: number, to: number): WordToken {
     let h = 0x811c9dc5;
@@ -160,6 +178,16 @@ class WordTokens {
     }
     const spelling = text.slice(from, to);
     const token = wordTokenOf(spelling);
+    token.index = this.spellings.length;
+    const k = 4 * token.index;
+    if (token.stem !== null) {
+      this.hashes[k] = termHash(WORD, token.stem);
+      this.hashes[k + 1] = termTag(WORD, token.stem);
+    }
+    if (token.nameLike) {
+      this.hashes[k + 2] = termHash(NAME, token.lower);
+      this.hashes[k + 3] = termTag(NAME, token.lower);
+    }
     slots[2 * at] = h;
     slots[2 * at + 1] = this.spellings.length;
     this.spellings.push(spelling);
@@ -286,8 +314,30 @@ export function readMentions(title: string, paragraphs: readonly string[]): Ment
   return read(title, paragraphs, false);
 }
 
-/** As readMentions; `stemmed`: `words` holds each word's stem. */
-function read(title: string, paragraphs: readonly string[], stemmed: boolean): Mentions {
+/** The word tokens behind `words` and `names`, one for each entry (for articleTerms). */
+interface Refs {
+  /** Hash and tag of each word, then of each name. */
+  words: Pairs;
+  names: Pairs;
+}
+
+/** A growable list of (hash, tag) pairs. */
+class Pairs {
+  data = new Int32Array(512);
+  length = 0;
+  push(hash: number, tag: number): void {
+    if (this.length + 2 > this.data.length) {
+      const grown = new Int32Array(2 * this.data.length);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = hash;
+    this.data[this.length++] = tag;
+  }
+}
+
+/** As readMentions; `stemmed`: `words` holds each word's stem; `refs`: filled with the tokens behind words and names. */
+function read(title: string, paragraphs: readonly string[], stemmed: boolean, refs?: Refs): Mentions {
   const words: string[] = [];
   const numbers: string[] = [];
   const days: string[] = [];
@@ -297,6 +347,8 @@ function read(title: string, paragraphs: readonly string[], stemmed: boolean): M
   const inner = new Set<string>();
   const names: string[] = [];
   const initial: Array<{ name: string; at: number }> = [];
+  const nameRefs = refs ? new Pairs() : null;
+  const hashes = wordTokens.hashes;
   let leadWords = -1;
   let leadNames = -1;
   let bodyTokens = 0;
@@ -304,7 +356,7 @@ function read(title: string, paragraphs: readonly string[], stemmed: boolean): M
   /** A number of the opening whose unit may be the next token. */
   let pending: string | null = null;
   const t = new TokenReader();
-  addWords(title, words, stemmed, t);
+  addWords(title, words, stemmed, t, refs);
   const titleWords = words.length;
   const sentenceStarts: number[] = [titleWords];
   for (const paragraph of paragraphs) {
@@ -353,8 +405,12 @@ function read(title: string, paragraphs: readonly string[], stemmed: boolean): M
       if (weekday && bodyTokens <= 2 * LEAD_WORDS) weekdays |= 1 << (weekday - 1);
       const before = prevLower;
       prevLower = lower;
-      if (word.stem !== null) words.push(stemmed ? word.stem : lower);
+      if (word.stem !== null) {
+        words.push(stemmed ? word.stem : lower);
+        refs?.words.push(hashes[4 * word.index]!, hashes[4 * word.index + 1]!);
+      }
       if (!word.nameLike) continue;
+      nameRefs?.push(hashes[4 * word.index + 2]!, hashes[4 * word.index + 3]!);
       const afterTitle = TITLES.has(before) && gap.fullStopOnly;
       if (at === 0 || (gap.opens && !afterTitle)) {
         initial.push({ name: lower, at: names.length });
@@ -368,6 +424,7 @@ function read(title: string, paragraphs: readonly string[], stemmed: boolean): M
   // Sentence-initial capitals are names only when the article capitalises the word mid-sentence too.
   for (const { name, at } of initial) if (inner.has(name)) names[at] = name;
   const lead = names.slice(0, leadNames < 0 ? names.length : leadNames).filter((n) => n !== "").length;
+  if (refs && nameRefs) names.forEach((n, k) => n !== "" && refs.names.push(nameRefs.data[2 * k]!, nameRefs.data[2 * k + 1]!));
   return { words, names: names.filter((n) => n !== ""), numbers, days, weekdays, months, years, titleWords, sentenceStarts: closeSentences(sentenceStarts, words.length), leadWords: leadWords < 0 ? words.length : leadWords, leadNames: lead, quantities };
 }
 
@@ -394,11 +451,13 @@ function lowerWithoutPossessive(token: string): string {
   return lower.endsWith("'s") || lower.endsWith("’s") ? lower.slice(0, -2) : lower;
 }
 
-function addWords(text: string, out: string[], stemmed: boolean, t: TokenReader): void {
+function addWords(text: string, out: string[], stemmed: boolean, t: TokenReader, refs: Refs | undefined): void {
   for (let from = 0; t.next(text, from); from = t.end) {
     if (t.number) continue;
     const word = wordTokens.get(text, t.start, t.end);
-    if (word.stem !== null) out.push(stemmed ? word.stem : word.lower);
+    if (word.stem === null) continue;
+    out.push(stemmed ? word.stem : word.lower);
+    refs?.words.push(wordTokens.hashes[4 * word.index]!, wordTokens.hashes[4 * word.index + 1]!);
   }
 }
 
@@ -409,21 +468,70 @@ function closeSentences(starts: number[], total: number): number[] {
   return out;
 }
 
-/** The mentions of one article in the compact form a dated article carries (see `ArticleTerms`). */
+const writer = new RecordWriter();
+const wordPairs = new Pairs();
+const namePairs = new Pairs();
+
+/** The mentions of one article in the compact form a dated article carries (see `ArticleTerms`, term-record.ts). */
 export function articleTerms(title: string, paragraphs: readonly string[]): ArticleTerms {
-  const m = read(title, paragraphs, true);
-  return {
-    stems: m.words.join(" "),
-    titleWords: m.titleWords,
-    leadWords: m.leadWords,
-    sentenceStarts: m.sentenceStarts,
-    names: m.names.join(" "),
-    leadNames: m.leadNames,
-    numbers: m.numbers.join(" "),
-    days: m.days.join(" "),
-    weekdays: m.weekdays,
-    months: m.months,
-    years: m.years,
-    quantities: m.quantities.map((q) => `${stem(q.unit)}=${q.value}`).join(" "),
+  const refs: Refs = { words: wordPairs, names: namePairs };
+  wordPairs.length = 0;
+  namePairs.length = 0;
+  const m = read(title, paragraphs, true, refs);
+  const w = writer;
+  w.start();
+  const words = new Int32Array(refs.words.length / 2);
+  for (let k = 0; k < words.length; k++) words[k] = w.term(refs.words.data[2 * k]!, refs.words.data[2 * k + 1]!);
+  const names = new Int32Array(refs.names.length / 2);
+  for (let k = 0; k < names.length; k++) names[k] = w.term(refs.names.data[2 * k]!, refs.names.data[2 * k + 1]!);
+  const numbers = Int32Array.from(m.numbers, (n) => w.term(termHash(NUMBER, n), termTag(NUMBER, n)));
+  const days = Int32Array.from(m.days, (d) => w.term(termHash(DAY, d), termTag(DAY, d)));
+  // Each quantity ("unit=value", the unit stemmed) once, with its unit.
+  const quantities: number[] = [];
+  const units: number[] = [];
+  for (const q of m.quantities) {
+    const unit = stem(q.unit);
+    const text = `${unit}=${q.value}`;
+    const id = w.term(termHash(QUANTITY, text), termTag(QUANTITY, text));
+    if (quantities.includes(id)) continue;
+    quantities.push(id);
+    units.push(w.term(termHash(UNIT, unit), termTag(UNIT, unit)));
+  }
+  const wordCount = words.length;
+  const nameCount = names.length;
+  const run = (ids: ArrayLike<number>, from: number, to: number) => {
+    for (let k = from; k < to; k++) w.add(ids[k]!, 1);
   };
+  const titleWords = Math.min(m.titleWords, wordCount);
+  w.open();
+  run(words, 0, titleWords);
+  // The headline counts twice: it states the event in the fewest words.
+  w.open();
+  run(words, 0, titleWords);
+  run(words, 0, wordCount);
+  w.open();
+  run(words, 0, Math.min(m.leadWords, wordCount));
+  w.open();
+  run(names, 0, nameCount);
+  w.open();
+  run(names, 0, Math.min(m.leadNames, nameCount));
+  w.open();
+  run(numbers, 0, numbers.length);
+  w.open();
+  run(quantities, 0, quantities.length);
+  w.open();
+  run(units, 0, units.length);
+  w.open();
+  run(units, 0, units.length);
+  w.open();
+  run(days, 0, days.length);
+  w.open();
+  run(m.years, 0, m.years.length);
+  for (let k = 0; k + 1 < m.sentenceStarts.length; k++) {
+    const from = Math.min(m.sentenceStarts[k]!, wordCount);
+    const to = Math.min(Math.max(m.sentenceStarts[k + 1]!, from), wordCount);
+    w.open();
+    run(words, from, to);
+  }
+  return w.finish(m.weekdays, m.months);
 }

@@ -11,7 +11,8 @@
 import type { DatedArticle } from "../types.ts";
 import { articleTerms } from "./mentions.ts";
 import { lowerBound } from "../text/rows.ts";
-import { DAY, NAME, NUMBER, QUANTITY, UNIT, Vocabulary, WORD } from "./vocabulary.ts";
+import { Vocabulary } from "./vocabulary.ts";
+import { LEAD, LEAD_NAMES, NAMES, NUMBERS, QUANTITIES, QUANTITY_UNITS, SENTENCES, TermRecord, TITLE, UNITS, WORDS, DAYS, YEARS } from "./term-record.ts";
 
 /** Ids ids[from] … ids[to - 1], ascending (a range of an array shared by many). */
 export interface IdRun {
@@ -61,26 +62,6 @@ export interface Profile {
 
 /** How many of the lead's names are its actors. */
 export const ACTORS = 3;
-
-/**
- * An article's runs, in this order; then its lead sentences of at least MIN_SENTENCE_TERMS distinct
- * words, one run each. Counted runs hold each distinct id once with its count (later its weight).
- */
-const TITLE = 0;
-const WORDS = 1;
-const LEAD = 2;
-const NAMES = 3;
-const LEAD_NAMES = 4;
-const NUMBERS = 5;
-const QUANTITIES = 6;
-const QUANTITY_UNITS = 7;
-const UNITS = 8;
-const DAYS = 9;
-const YEARS = 10;
-const SENTENCES = 11;
-
-/** Sentences with fewer distinct words than this are not compared. */
-const MIN_SENTENCE_TERMS = 3;
 
 /** Parallel growable runs of ids and of a number for each (a count, then a weight). */
 class Runs {
@@ -134,33 +115,6 @@ class Runs {
   }
 }
 
-/** A reusable buffer of ids: filled, then sorted in place, without an array per run. */
-class Scratch {
-  private buffer = new Int32Array(1024);
-  length = 0;
-
-  clear(): this {
-    this.length = 0;
-    return this;
-  }
-
-  add(ids: Int32Array, from: number, to: number): this {
-    const n = to - from;
-    if (this.length + n > this.buffer.length) {
-      const grown = new Int32Array(Math.max(this.buffer.length * 2, this.length + n));
-      grown.set(this.buffer.subarray(0, this.length));
-      this.buffer = grown;
-    }
-    this.buffer.set(ids.subarray(from, to), this.length);
-    this.length += n;
-    return this;
-  }
-
-  sorted(): Int32Array {
-    return this.buffer.subarray(0, this.length).sort();
-  }
-}
-
 /** Every article's runs: run r spans [starts[r], ends[r]); article a's runs are firstRun[a] … firstRun[a + 1] - 1. */
 interface Terms {
   runs: Runs;
@@ -172,9 +126,23 @@ interface Terms {
   vocabularySize: number;
 }
 
+const record = new TermRecord();
+
+/** The article's terms (term-record.ts) read into `record`: its own when they are sound, else worked out from its text. */
+export function loadTerms(a: DatedArticle, into: TermRecord): void {
+  if (a.terms !== undefined && into.load(a.terms)) return;
+  if (!into.load(articleTerms(a.title, a.paragraphs))) throw new Error(`clustering: the terms of ${a.path} do not read back`);
+}
+
+/** The article's terms when they are sound, else worked out again from its text. */
+export function soundTerms(a: DatedArticle): string {
+  if (a.terms !== undefined && record.load(a.terms)) return a.terms;
+  return articleTerms(a.title, a.paragraphs);
+}
+
 /**
- * Reads every article's terms into runs, interning each term to an id on first sight (in the articles'
- * order); `release`: and lets go of them. `layout`: the order the articles' runs are laid out in memory.
+ * Reads every article's terms into runs, each term given an id on first sight (in the articles' order)
+ * and then its rank; `release`: and lets go of them. `layout`: the order the articles' runs are laid out in memory.
  */
 function readTerms(articles: readonly DatedArticle[], release: boolean, layout: Int32Array | undefined): Terms {
   const vocabulary = new Vocabulary();
@@ -183,65 +151,30 @@ function readTerms(articles: readonly DatedArticle[], release: boolean, layout: 
   const firstRun = new Int32Array(articles.length + 1);
   const weekdays = new Int32Array(articles.length);
   const months = new Int32Array(articles.length);
-  const open = () => starts.push(runs.length);
-  const words = { ids: new Int32Array(1024) };
-  const names = { ids: new Int32Array(256) };
-  const numbers = { ids: new Int32Array(256) };
-  const days = { ids: new Int32Array(64) };
-  const scratch = new Scratch();
-  const sentence = new Scratch();
+  let local = new Int32Array(1024);
   articles.forEach((a, i) => {
-    const m = a.terms ?? articleTerms(a.title, a.paragraphs);
+    loadTerms(a, record);
     if (release) a.terms = undefined;
-    // Interned in order of first sight, and renumbered below by rank (Vocabulary.ranks): ids decide the
-    // order of every vector, and so the order sums are taken in, which must not depend on the batch.
-    const wordCount = vocabulary.list(WORD, m.stems, words);
-    const nameCount = vocabulary.list(NAME, m.names, names);
-    const quantities = quantityIds(vocabulary, m.quantities);
-    const numberCount = vocabulary.list(NUMBER, m.numbers, numbers);
-    const dayCount = vocabulary.list(DAY, m.days, days);
-    const w = words.ids;
-    const titleWords = Math.min(m.titleWords, wordCount);
+    const { count, hashes, tags, bounds, ids, values } = record;
+    if (count > local.length) local = new Int32Array(2 * count);
+    // Ids in order of first sight, made ranks below (Vocabulary.ranks): ids decide the order of every
+    // vector, and so the order sums are taken in, which must not depend on the batch.
+    for (let k = 0; k < count; k++) local[k] = vocabulary.idOf(hashes[k]!, tags[k]!);
     firstRun[i] = starts.length;
-    open();
-    runs.pushSorted(scratch.clear().add(w, 0, titleWords).sorted(), true);
-    // The headline counts twice: it states the event in the fewest words.
-    open();
-    runs.pushSorted(scratch.clear().add(w, 0, titleWords).add(w, 0, wordCount).sorted(), true);
-    open();
-    runs.pushSorted(scratch.clear().add(w, 0, Math.min(m.leadWords, wordCount)).sorted(), true);
-    open();
-    runs.pushSorted(scratch.clear().add(names.ids, 0, nameCount).sorted(), true);
-    open();
-    runs.pushSorted(scratch.clear().add(names.ids, 0, Math.min(m.leadNames, nameCount)).sorted(), true);
-    open();
-    runs.pushSorted(scratch.clear().add(numbers.ids, 0, numberCount).sorted(), true);
-    open();
-    for (let k = 0; k < quantities.length; k += 2) runs.push(quantities[k]!, 0);
-    open();
-    for (let k = 1; k < quantities.length; k += 2) runs.push(quantities[k]!, 0);
-    open();
-    scratch.clear();
-    for (let k = 1; k < quantities.length; k += 2) scratch.add(quantities, k, k + 1);
-    runs.pushSorted(scratch.sorted(), false);
-    open();
-    runs.pushSorted(scratch.clear().add(days.ids, 0, dayCount).sorted(), false);
-    open();
-    runs.pushSorted(Int32Array.from(m.years).sort(), false);
-    for (let k = 0; k + 1 < m.sentenceStarts.length; k++) {
-      const from = Math.min(m.sentenceStarts[k]!, wordCount);
-      const to = Math.min(Math.max(m.sentenceStarts[k + 1]!, from), wordCount);
-      const ids = sentence.clear().add(w, from, to).sorted();
-      let distinct = 0;
-      for (let t = 0; t < ids.length; t++) if (t === 0 || ids[t] !== ids[t - 1]) distinct++;
-      if (distinct < MIN_SENTENCE_TERMS) continue;
-      open();
-      runs.pushSorted(ids, false);
-      // Each word of a sentence counts once.
-      for (let r = runs.length - distinct; r < runs.length; r++) runs.values[r] = 1;
+    runs.reserve(bounds[record.runs]!);
+    for (let r = 0; r < record.runs; r++) {
+      starts.push(runs.length);
+      const [from, to] = [bounds[r]!, bounds[r + 1]!];
+      const out = runs.ids;
+      const outValues = runs.values;
+      let at = runs.length;
+      if (r === YEARS) for (let e = from; e < to; e++) out[at++] = ids[e]!;
+      else for (let e = from; e < to; e++) out[at++] = local[ids[e]!]!;
+      outValues.set(values.subarray(from, to), runs.length);
+      runs.length = at;
     }
-    weekdays[i] = m.weekdays;
-    months[i] = m.months;
+    weekdays[i] = record.weekdays;
+    months[i] = record.months;
   });
   firstRun[articles.length] = starts.length;
   starts.push(runs.length);
@@ -254,40 +187,15 @@ function readTerms(articles: readonly DatedArticle[], release: boolean, layout: 
 }
 
 /**
- * Gives every run its ids' ranks, each run again in ascending order with its values (counts, small
- * whole numbers, at this point); the quantities are re-ordered with their units alongside. Years are
- * numbers, not ids.
+ * Gives every run its ids' ranks. A record lists an article's terms in the order of rank (term-record.ts),
+ * so each run stays in the order it was (ascending, the quantities' units alongside). Years are numbers, not ids.
  */
 function renumber(runs: Runs, starts: Int32Array, ends: Int32Array, firstRun: Int32Array, rank: Int32Array): void {
-  const { ids, values } = runs;
-  let keys = new Float64Array(256);
+  const { ids } = runs;
   for (let a = 0; a + 1 < firstRun.length; a++) {
     for (let r = firstRun[a]!; r < firstRun[a + 1]!; r++) {
-      const kind = r - firstRun[a]!;
-      if (kind === YEARS || kind === QUANTITY_UNITS) continue;
-      const [from, to] = [starts[r]!, ends[r]!];
-      if (to - from > keys.length) keys = new Float64Array(2 * (to - from));
-      if (kind === QUANTITIES) {
-        // (quantity rank, position) sorted, then both runs written in that order.
-        const units = starts[r + 1]!;
-        const unitIds = ids.slice(units, units + (to - from));
-        for (let k = from; k < to; k++) keys[k - from] = rank[ids[k]!]! * 2 ** 20 + (k - from);
-        const sorted = keys.subarray(0, to - from).sort();
-        for (let k = 0; k < sorted.length; k++) {
-          const q = Math.floor(sorted[k]! / 2 ** 20);
-          const position = sorted[k]! - q * 2 ** 20;
-          ids[from + k] = q;
-          ids[units + k] = rank[unitIds[position]!]!;
-        }
-        continue;
-      }
-      for (let k = from; k < to; k++) keys[k - from] = rank[ids[k]!]! * 2 ** 21 + values[k]!;
-      const sorted = keys.subarray(0, to - from).sort();
-      for (let k = 0; k < sorted.length; k++) {
-        const id = Math.floor(sorted[k]! / 2 ** 21);
-        ids[from + k] = id;
-        values[from + k] = sorted[k]! - id * 2 ** 21;
-      }
+      if (r - firstRun[a]! === YEARS) continue;
+      for (let k = starts[r]!; k < ends[r]!; k++) ids[k] = rank[ids[k]!]!;
     }
   }
 }
@@ -315,27 +223,6 @@ function lay(runs: Runs, firstRun: Int32Array, starts: Int32Array, ends: Int32Ar
   }
   runs.ids = ids;
   runs.values = values;
-}
-
-/** The article's quantities as (quantity id, unit id) pairs, flat, each quantity once, by quantity id. */
-function quantityIds(vocabulary: Vocabulary, joined: string): Int32Array {
-  const pairs: number[] = [];
-  for (const q of list(joined)) {
-    const quantity = vocabulary.id(QUANTITY, q, 0, q.length);
-    // The unit is what stands before "=" (every quantity has one: "unit=value").
-    const unit = vocabulary.id(UNIT, q, 0, Math.max(0, q.indexOf("=")));
-    let k = 0;
-    while (k < pairs.length && pairs[k] !== quantity) k += 2;
-    if (k === pairs.length) pairs.push(quantity, unit);
-    else pairs[k + 1] = unit;
-  }
-  const order = Array.from({ length: pairs.length / 2 }, (_, k) => 2 * k).sort((x, y) => pairs[x]! - pairs[y]!);
-  const out = new Int32Array(pairs.length);
-  order.forEach((k, at) => {
-    out[2 * at] = pairs[k]!;
-    out[2 * at + 1] = pairs[k + 1]!;
-  });
-  return out;
 }
 
 /** Which articles' document frequencies an article's IDF is taken from (see buildProfiles). */
@@ -544,11 +431,6 @@ export function size(run: IdRun): number {
 /** The ids of a run, as a new array. */
 export function idsOf(run: IdRun): Int32Array {
   return run.ids.slice(run.from, run.to);
-}
-
-/** The tokens of a space-separated list (none for an empty one). */
-function list(joined: string): string[] {
-  return joined ? joined.split(" ") : [];
 }
 
 /** Log-scaled TF times IDF, L2-normalised: the counts in values[from, to) become weights. */

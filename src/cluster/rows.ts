@@ -11,8 +11,7 @@
 // the row's day, probabilities in range) and recomputed when it is not sound.
 import { createHash } from "node:crypto";
 import type { DatedArticle } from "../types.ts";
-import { articleTerms } from "./mentions.ts";
-import { idfRadius } from "./profile.ts";
+import { idfRadius, soundTerms } from "./profile.ts";
 import { lowerBound } from "../text/rows.ts";
 
 /** One day's rows: pairs (a[k], b[k]) as positions in the day's span (its articles in path order), with their probabilities. */
@@ -28,15 +27,9 @@ export interface RowStore {
   put(key: string, rows: PairRows): void;
 }
 
-/** What each article contributes to its vectors: its terms (read before clustering lets go of them). */
+/** What each article contributes to its vectors: a hash of its terms (read before clustering lets go of them; checked, as profile.ts reads them). */
 export function termsKeys(articles: readonly DatedArticle[]): string[] {
-  return articles.map((a) => {
-    const m = a.terms ?? articleTerms(a.title, a.paragraphs);
-    const h = createHash("sha256");
-    for (const part of [m.stems, m.names, m.numbers, m.days, m.quantities]) h.update(`${part.length}:`).update(part, "utf16le");
-    h.update(JSON.stringify([m.titleWords, m.leadWords, m.sentenceStarts, m.leadNames, m.weekdays, m.months, m.years]));
-    return h.digest("hex").slice(0, 32);
-  });
+  return articles.map((a) => createHash("sha256").update(soundTerms(a)).digest("hex").slice(0, 32));
 }
 
 export interface DaySpan {

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { articleTerms, clusterArticles, defaultClusterOptions } from "../../src/cluster/index.ts";
 import { buildProfiles } from "../../src/cluster/profile.ts";
+import { NAME, NUMBER, NAMES, NUMBERS, QUANTITIES, QUANTITY, TermRecord, termHash, termTag, TITLE, UNIT, UNITS, WORD, WORDS } from "../../src/cluster/term-record.ts";
 import { seedArticles } from "../../eval/lib/merge-set.ts";
 
 const seeds = seedArticles(join(import.meta.dirname, "../fixtures/seeds")).map((s) => s.article);
@@ -29,13 +30,43 @@ describe("the words clustering reads", () => {
     expect(buildProfiles(released, 30)).toEqual(buildProfiles(fresh(), 30));
   });
 
-  it("keeps stemmed words, names, numbers and stated quantities as space-separated lists", () => {
+  it("keeps stemmed words, names, numbers and stated quantities as hashed terms, each run by position", () => {
     const terms = articleTerms("Ferry workers strike in Dover", ["About 3500 workers at the Dover ferry port walked out on Monday, the RMT union said."]);
-    expect(terms.stems.split(" ")).toContain("ferri");
-    expect(terms.names.split(" ")).toEqual(expect.arrayContaining(["dover", "rmt"]));
-    expect(terms.numbers.split(" ")).toContain("3500");
-    expect(terms.quantities).toBe("worker=3500");
-    expect(terms.weekdays).toBe(1);
+    const record = new TermRecord();
+    expect(record.load(terms)).toBe(true);
+    const run = (r: number) => Array.from(record.ids.subarray(record.bounds[r]!, record.bounds[r + 1]!));
+    const at = (kind: number, text: string) => {
+      for (let k = 0; k < record.count; k++) if (record.hashes[k] === termHash(kind, text) && record.tags[k] === termTag(kind, text)) return k;
+      return -1;
+    };
+    expect(run(WORDS)).toContain(at(WORD, "ferri"));
+    expect(run(TITLE)).toContain(at(WORD, "ferri"));
+    expect(run(NAMES)).toEqual(expect.arrayContaining([at(NAME, "dover"), at(NAME, "rmt")]));
+    expect(run(NUMBERS)).toEqual([at(NUMBER, "3500")]);
+    expect(run(QUANTITIES)).toEqual([at(QUANTITY, "worker=3500")]);
+    expect(run(UNITS)).toEqual([at(UNIT, "worker")]);
+    expect(record.weekdays).toBe(1);
+    // "ferri" twice in the words (headline counted twice, body once): its count.
+    const words = run(WORDS);
+    expect(record.values[record.bounds[WORDS]! + words.indexOf(at(WORD, "ferri"))]).toBe(3);
+  });
+
+  it("reads a damaged or foreign record as unsound, and clusters as from the text", () => {
+    const good = seeds.map((a) => articleTerms(a.title, a.paragraphs));
+    const record = new TermRecord();
+    const bytes = Buffer.from(good[0]!, "base64");
+    const cut = bytes.subarray(0, bytes.length - 3).toString("base64");
+    const flipped = Buffer.from(bytes);
+    flipped[9]! ^= 0x40; // a term's hash: the terms are no longer in order, or a run names a term of another kind
+    expect(record.load(cut)).toBe(false);
+    expect(record.load("not a record")).toBe(false);
+    expect(record.load("")).toBe(false);
+    expect(record.load(Buffer.from(bytes.subarray(0, 1)).toString("base64"))).toBe(false);
+    const damaged = seeds.map((a, i) => ({ ...a, terms: i === 0 ? cut : i === 1 ? "AAAA" : i === 2 ? good[3]! : good[i]! }));
+    const stories = (list: typeof seeds) => clusterArticles(list).map((c) => ({ id: c.id, members: c.members.map((m) => m.path), followUpOf: c.followUpOf }));
+    const fromText = stories(seeds.map(({ terms: _, ...a }) => a));
+    expect(stories(damaged.filter((_, i) => i !== 2))).toEqual(stories(seeds.filter((_, i) => i !== 2).map(({ terms: _, ...a }) => a)));
+    expect(fromText.length).toBe(2);
   });
 
   it("gives the same vectors whatever order they are laid out in memory", () => {

@@ -1,22 +1,31 @@
-// Clustering's term ids: read where the terms lie in the articles' space-separated lists.
+// Clustering's term ids: a term is its kind and two hashes; ids in order of first sight, ranks by hash.
 import { describe, expect, it } from "vitest";
 import { NAME, NUMBER, Vocabulary, WORD } from "../../src/cluster/vocabulary.ts";
+import { termBefore, termHash, termTag } from "../../src/cluster/term-record.ts";
 
 describe("clustering's vocabulary", () => {
   it("gives ids in order of first sight, the same id to the same term and another to the same text of another kind", () => {
     const v = new Vocabulary();
-    const into = { ids: new Int32Array(1) };
-    const read = (kind: number, joined: string) => {
-      const n = v.list(kind, joined, into);
-      return Array.from(into.ids.subarray(0, n));
-    };
-    // One slot to begin with: the list grows it.
+    const read = (kind: number, joined: string) => joined.split(" ").map((t) => v.id(kind, t, 0, t.length));
     expect(read(WORD, "ferri strike ferri dover")).toEqual([0, 1, 0, 2]);
     expect(read(NAME, "dover rmt")).toEqual([3, 4]);
     expect(v.id(WORD, "the dover port", 4, 9)).toBe(2);
     expect(v.id(NUMBER, "3500", 0, 4)).toBe(5);
-    expect(v.list(WORD, "", into)).toBe(0);
+    expect(v.idOf(termHash(NAME, "rmt"), termTag(NAME, "rmt"))).toBe(4);
     expect(v.size).toBe(6);
+  });
+
+  it("ranks terms by their hashes, whatever order they were first seen in", () => {
+    const words = ["ferri", "strike", "dover", "port", "union", "walk"];
+    const ranked = (list: string[]) => {
+      const v = new Vocabulary();
+      const ids = list.map((t) => v.id(WORD, t, 0, t.length));
+      const rank = v.ranks();
+      return new Map(list.map((t, k) => [t, rank[ids[k]!]!]));
+    };
+    expect(ranked(words)).toEqual(ranked([...words].reverse()));
+    const order = [...words].sort((x, y) => (termBefore(termHash(WORD, x), termTag(WORD, x), termHash(WORD, y), termTag(WORD, y)) ? -1 : 1));
+    expect(order.map((t) => ranked(words).get(t))).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
   it("keeps every id as the table grows past its first size", () => {
