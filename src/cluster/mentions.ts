@@ -5,7 +5,7 @@ import { STOP_WORDS } from "../text/words.ts";
 import { charClass, LETTER as CHAR_LETTER, MARK as CHAR_MARK, table as charTable } from "../text/chars.ts";
 import { stem } from "../text/tfidf.ts";
 import type { ArticleTerms } from "../types.ts";
-import { DAY, NAME, NUMBER, QUANTITY, RecordWriter, termHash, termTag, UNIT, WORD } from "./term-record.ts";
+import { DAY, Ints, NAME, NUMBER, QUANTITY, RecordWriter, termHash, termTag, UNIT, WORD } from "./term-record.ts";
 
 export interface Mentions {
   /** Content words (lower case, unstemmed), for the article's word vector. */
@@ -317,24 +317,9 @@ export function readMentions(title: string, paragraphs: readonly string[]): Ment
 
 /** The word tokens behind `words` and `names`, one for each entry (for articleTerms). */
 interface Refs {
-  /** Hash and tag of each word, then of each name. */
-  words: Pairs;
-  names: Pairs;
-}
-
-/** A growable list of (hash, tag) pairs. */
-class Pairs {
-  data = new Int32Array(512);
-  length = 0;
-  push(hash: number, tag: number): void {
-    if (this.length + 2 > this.data.length) {
-      const grown = new Int32Array(2 * this.data.length);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = hash;
-    this.data[this.length++] = tag;
-  }
+  /** Hash and tag of each word, then of each name, side by side. */
+  words: Ints;
+  names: Ints;
 }
 
 /** As readMentions; `stemmed`: `words` holds each word's stem; `refs`: filled with the tokens behind words and names. */
@@ -348,7 +333,7 @@ function read(title: string, paragraphs: readonly string[], stemmed: boolean, re
   const inner = new Set<string>();
   const names: string[] = [];
   const initial: Array<{ name: string; at: number }> = [];
-  const nameRefs = refs ? new Pairs() : null;
+  const nameRefs = refs ? new Ints() : null;
   const hashes = wordTokens.hashes;
   let leadWords = -1;
   let leadNames = -1;
@@ -408,10 +393,12 @@ function read(title: string, paragraphs: readonly string[], stemmed: boolean, re
       prevLower = lower;
       if (word.stem !== null) {
         words.push(stemmed ? word.stem : lower);
-        refs?.words.push(hashes[4 * word.index]!, hashes[4 * word.index + 1]!);
+        refs?.words.push(hashes[4 * word.index]!);
+        refs?.words.push(hashes[4 * word.index + 1]!);
       }
       if (!word.nameLike) continue;
-      nameRefs?.push(hashes[4 * word.index + 2]!, hashes[4 * word.index + 3]!);
+      nameRefs?.push(hashes[4 * word.index + 2]!);
+      nameRefs?.push(hashes[4 * word.index + 3]!);
       const afterTitle = TITLES.has(before) && gap.fullStopOnly;
       if (at === 0 || (gap.opens && !afterTitle)) {
         initial.push({ name: lower, at: names.length });
@@ -425,7 +412,13 @@ function read(title: string, paragraphs: readonly string[], stemmed: boolean, re
   // Sentence-initial capitals are names only when the article capitalises the word mid-sentence too.
   for (const { name, at } of initial) if (inner.has(name)) names[at] = name;
   const lead = names.slice(0, leadNames < 0 ? names.length : leadNames).filter((n) => n !== "").length;
-  if (refs && nameRefs) names.forEach((n, k) => n !== "" && refs.names.push(nameRefs.data[2 * k]!, nameRefs.data[2 * k + 1]!));
+  if (refs && nameRefs) {
+    names.forEach((n, k) => {
+      if (n === "") return;
+      refs.names.push(nameRefs.data[2 * k]!);
+      refs.names.push(nameRefs.data[2 * k + 1]!);
+    });
+  }
   return { words, names: names.filter((n) => n !== ""), numbers, days, weekdays, months, years, titleWords, sentenceStarts: closeSentences(sentenceStarts, words.length), leadWords: leadWords < 0 ? words.length : leadWords, leadNames: lead, quantities };
 }
 
@@ -458,7 +451,8 @@ function addWords(text: string, out: string[], stemmed: boolean, t: TokenReader,
     const word = wordTokens.get(text, t.start, t.end);
     if (word.stem === null) continue;
     out.push(stemmed ? word.stem : word.lower);
-    refs?.words.push(wordTokens.hashes[4 * word.index]!, wordTokens.hashes[4 * word.index + 1]!);
+    refs?.words.push(wordTokens.hashes[4 * word.index]!);
+    refs?.words.push(wordTokens.hashes[4 * word.index + 1]!);
   }
 }
 
@@ -470,8 +464,8 @@ function closeSentences(starts: number[], total: number): number[] {
 }
 
 const writer = new RecordWriter();
-const wordPairs = new Pairs();
-const namePairs = new Pairs();
+const wordPairs = new Ints();
+const namePairs = new Ints();
 
 /** The mentions of one article in the compact form a dated article carries (see `ArticleTerms`, term-record.ts). */
 export function articleTerms(title: string, paragraphs: readonly string[]): ArticleTerms {

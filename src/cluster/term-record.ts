@@ -66,7 +66,7 @@ export function termBefore(h1: number, t1: number, h2: number, t2: number): bool
 }
 
 /** A growable Int32Array. */
-class Ints {
+export class Ints {
   data = new Int32Array(256);
   length = 0;
   push(x: number): void {
@@ -140,7 +140,6 @@ export class RecordWriter {
     this.counts.push(count);
   }
 
-  private keys = new Float64Array(1024);
   private position = new Int32Array(1024);
   private order = new Int32Array(1024);
   private spare = new Int32Array(1024);
@@ -175,9 +174,8 @@ export class RecordWriter {
     const n = this.hashes.length;
     const { data: hashes } = this.hashes;
     const { data: tags } = this.tags;
-    if (Math.max(n, this.entries.length) > this.keys.length) this.keys = new Float64Array(2 * Math.max(n, this.entries.length));
     if (n > this.position.length) [this.position, this.order, this.spare, this.tally] = [new Int32Array(2 * n), new Int32Array(2 * n), new Int32Array(2 * n), new Int32Array(2 * n)];
-    const { keys, position, order } = this;
+    const { position, order } = this;
     this.sortByHash(n);
     // Equal hashes (rare) by tag.
     for (let k = 0; k + 1 < n; k++) {
@@ -198,9 +196,7 @@ export class RecordWriter {
     for (let r = 0; r < runs; r++) {
       const [from, to] = [this.bounds.data[r]!, this.bounds.data[r + 1]!];
       if (r === YEARS) {
-        const years = keys.subarray(0, to - from);
-        for (let k = from; k < to; k++) years[k - from] = entries[k]!;
-        if (years.length > 1) years.sort();
+        const years = entries.slice(from, to).sort();
         let m = 0;
         for (let k = 0; k < years.length; k++) if (m === 0 || years[m - 1] !== years[k]) years[m++] = years[k]!;
         body.varint(m);
