@@ -331,6 +331,8 @@ function read(title: string, paragraphs: readonly string[], stemmed: boolean, re
   let weekdays = 0;
   let months = 0;
   const inner = new Set<string>();
+  /** Words the article writes in lower case somewhere: common words, not names. */
+  const lowered = new Set<string>();
   const names: string[] = [];
   const initial: Array<{ name: string; at: number }> = [];
   const nameRefs = refs ? new Ints() : null;
@@ -391,6 +393,7 @@ function read(title: string, paragraphs: readonly string[], stemmed: boolean, re
       if (weekday && bodyTokens <= 2 * LEAD_WORDS) weekdays |= 1 << (weekday - 1);
       const before = prevLower;
       prevLower = lower;
+      if (!word.upper) lowered.add(lower);
       if (word.stem !== null) {
         words.push(stemmed ? word.stem : lower);
         refs?.words.push(hashes[4 * word.index]!);
@@ -409,8 +412,9 @@ function read(title: string, paragraphs: readonly string[], stemmed: boolean, re
       }
     }
   }
-  // Sentence-initial capitals are names only when the article capitalises the word mid-sentence too.
-  for (const { name, at } of initial) if (inner.has(name)) names[at] = name;
+  // Sentence-initial capitals are names when the article capitalises the word mid-sentence too, or never
+  // writes it in lower case (a short report may name "Clijsters" only at the start of sentences).
+  for (const { name, at } of initial) if (inner.has(name) || !lowered.has(name)) names[at] = name;
   const lead = names.slice(0, leadNames < 0 ? names.length : leadNames).filter((n) => n !== "").length;
   if (refs && nameRefs) {
     names.forEach((n, k) => {

@@ -6,14 +6,20 @@ import { articleTerms, readMentions, TOKEN, tokens } from "../../src/cluster/men
 describe("what an article names", () => {
   const m = readMentions("Palin's Church Damaged In Suspicious Fire", [
     "Authorities estimate the damage to the Wasilla Bible Church at $1 million after a fire on Friday night, June 8, 2012.",
-    "Gov. Sarah Palin attended the church. Police said 3,500 people came in December.",
+    "Gov. Sarah Palin attended the church. Police said 3,500 people came in December, and the police and local authorities were there.",
   ]);
 
-  it("reads names from capitals mid-sentence, not from sentence openings or the headline", () => {
+  it("reads names from capitals mid-sentence, not from sentence openings the text also writes in lower case, nor from the headline", () => {
     expect(new Set(m.names)).toEqual(new Set(["wasilla", "bible", "church", "sarah", "palin"]));
     expect(m.names).not.toContain("authorities");
     expect(m.names).not.toContain("police");
     expect(m.names).not.toContain("suspicious");
+  });
+
+  it("takes a word that only ever opens sentences, never written in lower case, for a name", () => {
+    const short = readMentions("Return in February", ["Clijsters is still ranked 22nd. Doctors cleared her to play.", "The doctors said she was fit."]);
+    expect(short.names).toContain("clijsters");
+    expect(short.names).not.toContain("doctors");
   });
 
   it("reads numbers, days of a month, weekdays of the lead, months and years", () => {
