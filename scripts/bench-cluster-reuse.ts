@@ -8,7 +8,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { deserialize } from "node:v8";
-import { clusterArticles, defaultClusterOptions, type ClusterStep, type PairRows, type RowStore } from "../src/cluster/index.ts";
+import { clusterArticles, defaultClusterOptions, type ClusterStep, type PairRows, type RowStore, type StoredGroups } from "../src/cluster/index.ts";
+import type { ReplayStats } from "../src/cluster/agglomerate-replay.ts";
 import type { DatedArticle, StoryCluster } from "../src/types.ts";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: "string", default: "3" } } });
@@ -22,6 +23,8 @@ const cpuMs = () => {
 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+const replayStats: ReplayStats = { replayed: 0, live: 0, liveGroups: 0 };
+
 function timed(batch: DatedArticle[], rows?: RowStore): { clusters: StoryCluster[]; steps: Map<ClusterStep, number> } {
   const steps = new Map<ClusterStep, number>();
   let mark = cpuMs();
@@ -30,7 +33,7 @@ function timed(batch: DatedArticle[], rows?: RowStore): { clusters: StoryCluster
     steps.set(s, now - mark);
     mark = now;
   };
-  const clusters = clusterArticles(batch.map((a) => ({ ...a })), { ...defaultClusterOptions, onStep, ...(rows ? { rows } : {}) });
+  const clusters = clusterArticles(batch.map((a) => ({ ...a })), { ...defaultClusterOptions, onStep, replayStats, ...(rows ? { rows } : {}) });
   return { clusters, steps };
 }
 
@@ -48,10 +51,16 @@ for (let r = 0; r < Number(values.runs); r++) {
       return v ? structuredClone(v) : undefined;
     },
     put: (k, v) => void stored.set(k, structuredClone(v)),
+    groups: {
+      get: (k) => structuredClone(groups.get(k)),
+      put: (k, v) => void groups.set(k, structuredClone(v)),
+    },
   };
+  const groups = new Map<string, StoredGroups>();
   timed(articles.slice(0, -1), store);
   [gets, hits] = [0, 0];
   const warm = timed(articles, store);
+  if (r === 0) console.log(`groups: ${replayStats.replayed} merges replayed, ${replayStats.live} worked out, ${replayStats.liveGroups} groups live`);
   const cold = timed(articles);
   same &&= dump(warm.clusters) === dump(cold.clusters);
   for (const [name, run] of [["one new", warm], ["cold", cold]] as const) {
