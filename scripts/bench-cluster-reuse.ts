@@ -1,26 +1,34 @@
-// npx tsx scripts/bench-cluster-reuse.ts DIR [--runs N]: clustering after one new article with the last
+// npx tsx scripts/bench-cluster-reuse.ts DIR [--runs N] [--day YYYY-MM-DD]: clustering after one new article with the last
 // build's rows (src/cluster/rows.ts) against clustering from scratch, on a folder made by
 // ../shared/tools/make-bench-corpus.py (its cleaned and dated articles kept as DIR.steps.v8 by
-// scripts/bench-cluster-steps.ts). Clusters all but the last article (path order) with an empty row
-// store, then all of them with that store, and cold; prints the CPU ms of each step and whether the
-// stories (ids, members, follow-ups) are the same.
+// scripts/bench-cluster-steps.ts). Clusters all but the last article (path order; --day D: the last
+// article dated D) with an empty row store, then all of them with that store, and cold; prints the CPU
+// ms of each step, how much of the merges was replayed, and whether the stories (ids, members,
+// follow-ups) are the same.
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { deserialize } from "node:v8";
-import { clusterArticles, defaultClusterOptions, type ClusterStep, type PairRows, type RowStore } from "../src/cluster/index.ts";
+import { clusterArticles, defaultClusterOptions, type ClusterStep, type PairRows, type RowStore, type StoredGroups } from "../src/cluster/index.ts";
+import type { ReplayStats } from "../src/cluster/agglomerate-replay.ts";
 import type { DatedArticle, StoryCluster } from "../src/types.ts";
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: "string", default: "3" } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: "string", default: "3" }, day: { type: "string" } } });
 const dir = resolve(positionals[0] ?? "");
 const file = `${dir}.steps.v8`;
 if (!existsSync(file)) throw new Error(`${file} is missing: run scripts/bench-cluster-steps.ts ${dir} first`);
 const articles = (deserialize(readFileSync(file)) as DatedArticle[]).sort((a, b) => (a.path < b.path ? -1 : 1));
+// The article held back: the last in path order, or with --day the last of that day (a daily digest's new article is of its last day).
+let held = articles.length - 1;
+if (values.day) while (held >= 0 && (articles[held]!.evidence.date ?? articles[held]!.evidence.pageDate) !== values.day) held--;
+if (held < 0) throw new Error(`no article of ${values.day}`);
 const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const replayStats: ReplayStats = { replayed: 0, live: 0, liveGroups: 0 };
 
 function timed(batch: DatedArticle[], rows?: RowStore): { clusters: StoryCluster[]; steps: Map<ClusterStep, number> } {
   const steps = new Map<ClusterStep, number>();
@@ -30,7 +38,7 @@ function timed(batch: DatedArticle[], rows?: RowStore): { clusters: StoryCluster
     steps.set(s, now - mark);
     mark = now;
   };
-  const clusters = clusterArticles(batch.map((a) => ({ ...a })), { ...defaultClusterOptions, onStep, ...(rows ? { rows } : {}) });
+  const clusters = clusterArticles(batch.map((a) => ({ ...a })), { ...defaultClusterOptions, onStep, replayStats, ...(rows ? { rows } : {}) });
   return { clusters, steps };
 }
 
@@ -48,10 +56,16 @@ for (let r = 0; r < Number(values.runs); r++) {
       return v ? structuredClone(v) : undefined;
     },
     put: (k, v) => void stored.set(k, structuredClone(v)),
+    groups: {
+      get: (k) => structuredClone(groups.get(k)),
+      put: (k, v) => void groups.set(k, structuredClone(v)),
+    },
   };
-  timed(articles.slice(0, -1), store);
+  const groups = new Map<string, StoredGroups>();
+  timed(articles.filter((_, i) => i !== held), store);
   [gets, hits] = [0, 0];
   const warm = timed(articles, store);
+  if (r === 0) console.log(`groups: ${replayStats.replayed} merges replayed, ${replayStats.live} worked out, ${replayStats.liveGroups} groups live`);
   const cold = timed(articles);
   same &&= dump(warm.clusters) === dump(cold.clusters);
   for (const [name, run] of [["one new", warm], ["cold", cold]] as const) {

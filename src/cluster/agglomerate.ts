@@ -27,16 +27,28 @@ export interface AgglomerateOptions {
   joined: (keep: number, gone: number) => void;
 }
 
-interface Entry {
+/** A heap entry: the groups rooted at x < y as they stood at versions vx, vy; `event` >= 0: a merge of the last build to replay (agglomerate-replay.ts). */
+export interface Entry {
   score: number;
   x: number;
   y: number;
   vx: number;
   vy: number;
+  event?: number;
 }
 
-/** Returns each item's group root. */
-export function averageLink(n: number, edges: WeightedEdges, options: AgglomerateOptions): Int32Array {
+/**
+ * The merges of a run, in the order made: groups rooted at x[k] < y[k] (each group's smallest member)
+ * joined at mean score[k]. What a later build replays (agglomerate-replay.ts).
+ */
+export interface MergeLog {
+  x: number[];
+  y: number[];
+  score: number[];
+}
+
+/** Returns each item's group root (its smallest member); `log`: filled with the merges made. */
+export function averageLink(n: number, edges: WeightedEdges, options: AgglomerateOptions, log?: MergeLog): Int32Array {
   const root = Int32Array.from({ length: n }, (_, i) => i);
   const size = new Int32Array(n).fill(1);
   const version = new Int32Array(n);
@@ -61,9 +73,10 @@ export function averageLink(n: number, edges: WeightedEdges, options: Agglomerat
     const e = heap.pop();
     if (version[e.x] !== e.vx || version[e.y] !== e.vy) continue;
     if (!options.canJoin(e.x, e.y)) continue;
-    const xFirst = links[e.x]!.size >= links[e.y]!.size;
-    const keep = xFirst ? e.x : e.y;
-    const gone = xFirst ? e.y : e.x;
+    // The group keeps its smallest member as its root, so that which pair comes first among equal means
+    // depends on what the groups hold, not on the order they grew in (agglomerate-replay.ts relies on it).
+    const keep = e.x;
+    const gone = e.y;
     const into = links[keep]!;
     into.delete(gone);
     for (const [c, l] of links[gone]!) {
@@ -80,6 +93,9 @@ export function averageLink(n: number, edges: WeightedEdges, options: Agglomerat
     version[keep]!++;
     root[gone] = keep;
     options.joined(keep, gone);
+    log?.x.push(keep);
+    log?.y.push(gone);
+    log?.score.push(e.score);
     for (const [c, l] of into) {
       const score = mean(l, size[keep]! * size[c]!);
       if (score < options.threshold) continue;
@@ -93,12 +109,12 @@ export function averageLink(n: number, edges: WeightedEdges, options: Agglomerat
   return root;
 }
 
-interface Link {
+export interface Link {
   sum: number;
   count: number;
 }
 
-function add(links: Map<number, Link>, to: number, sum: number, count: number): void {
+export function add(links: Map<number, Link>, to: number, sum: number, count: number): void {
   const l = links.get(to);
   if (l) {
     l.sum += sum;
@@ -107,11 +123,11 @@ function add(links: Map<number, Link>, to: number, sum: number, count: number): 
 }
 
 /** Highest score first; ties by the lower pair, so the result never depends on insertion order. */
-function before(p: Entry, q: Entry): boolean {
+export function before(p: Entry, q: Entry): boolean {
   return p.score > q.score || (p.score === q.score && (p.x < q.x || (p.x === q.x && p.y < q.y)));
 }
 
-class Heap {
+export class Heap {
   private items: Entry[] = [];
 
   get size(): number {

@@ -4,7 +4,7 @@
 // joins an established story (at least `established` reports) on the lower mean `storyThreshold`, an
 // average over many reports; two established stories join only on `storiesThreshold`. Two groups that are each about someone the other's reports never name are
 // never joined, when enough of each group's protagonists are missing in the other (protagonists.ts). All settings are searched on the tuning halves (train/train-merge.ts).
-import { averageLink, type WeightedEdges } from "./agglomerate.ts";
+import { averageLink, type AgglomerateOptions, type WeightedEdges } from "./agglomerate.ts";
 import { Protagonists, type ProtagonistOptions } from "./protagonists.ts";
 import type { Profile } from "./profile.ts";
 import { fitsWindow, joinSpans, type TimeSpan } from "./time.ts";
@@ -35,8 +35,12 @@ export function loadDecision(json: unknown): MergeDecision {
   return d as MergeDecision;
 }
 
-/** Average-link groups (member indices ascending, groups in order of their first member) and their spans. */
-export function groupArticles(spans: readonly TimeSpan[], edges: WeightedEdges, decision: MergeDecision, windowDays: number, profiles: readonly Profile[]): Array<{ members: number[]; span: TimeSpan }> {
+/**
+ * Average-link groups (member indices ascending, groups in order of their first member) and their spans.
+ * `agglomerate`: averageLink, or one that gives the same roots (agglomerate-replay.ts: it calls `joined`
+ * only for the groups it asks about, so a group's span is taken from its members here).
+ */
+export function groupArticles(spans: readonly TimeSpan[], edges: WeightedEdges, decision: MergeDecision, windowDays: number, profiles: readonly Profile[], agglomerate: (n: number, edges: WeightedEdges, options: AgglomerateOptions) => Int32Array = averageLink): Array<{ members: number[]; span: TimeSpan }> {
   const groupSpan = [...spans];
   const size = new Int32Array(spans.length).fill(1);
   const who = decision.protagonists.minGroup > 0 ? new Protagonists(profiles, decision.protagonists) : null;
@@ -46,7 +50,7 @@ export function groupArticles(spans: readonly TimeSpan[], edges: WeightedEdges, 
     const [ex, ey] = [established(x), established(y)];
     return ex && ey ? stories : ex || ey ? decision.storyThreshold : decision.threshold;
   };
-  const root = averageLink(spans.length, edges, {
+  const root = agglomerate(spans.length, edges, {
     threshold: decision.established > 0 ? Math.min(decision.threshold, decision.storyThreshold) : decision.threshold,
     bar,
     missing: 0,
@@ -64,5 +68,5 @@ export function groupArticles(spans: readonly TimeSpan[], edges: WeightedEdges, 
     if (list) list.push(i);
     else membersOf.set(r, [i]);
   }
-  return [...membersOf.entries()].map(([r, members]) => ({ members, span: groupSpan[r]! }));
+  return [...membersOf.values()].map((members) => ({ members, span: members.reduce((span, i) => joinSpans(span, spans[i]!), spans[members[0]!]!) }));
 }

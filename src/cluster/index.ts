@@ -36,14 +36,16 @@ import { dayOrNull } from "./days.ts";
 import { linkFollowUps } from "./followups.ts";
 import { groupArticles, loadDecision, type MergeDecision } from "./decision.ts";
 import { rowStarts } from "../text/rows.ts";
-import { daySpans, readRows, termsKeys, toRows, type DaySpan, type RowStore } from "./rows.ts";
+import { daySpans, readRows, toRows, type DaySpan, type RowStore } from "./rows.ts";
+import { replayingAgglomeration } from "./groups.ts";
+import type { ReplayStats } from "./agglomerate-replay.ts";
 
 export { PAIR_FEATURES } from "./similarity.ts";
 export { articleTerms } from "./mentions.ts";
 export { assignStoryIds, parseIdentityState, serializeIdentityState, IDENTITY_FILE, type IdentityState } from "./identity.ts";
 export { CONTEXT_FEATURES } from "./context.ts";
 export { groupArticles, type MergeDecision } from "./decision.ts";
-export type { PairRows, RowStore } from "./rows.ts";
+export type { PairRows, RowStore, StoredGroups } from "./rows.ts";
 
 export interface ClusterOptions {
   /** Articles more than this many days apart are never the same story. */
@@ -77,6 +79,10 @@ export interface ClusterOptions {
   rows?: RowStore;
   /** Called as each step of clustering ends (for the benchmark's step table: scripts/bench-cluster-steps.ts). */
   onStep?: (step: ClusterStep) => void;
+  /** Filled with how much of the last build's merges were replayed (`rows.groups`: groups.ts). */
+  replayStats?: ReplayStats;
+  /** The share of articles changed beyond which the last build's merges are not replayed (groups.ts REPLAY_MAX_CHANGED when absent). */
+  replayMaxChanged?: number;
 }
 
 /** The steps of `clusterArticles`, in order. */
@@ -132,10 +138,10 @@ function prepareArticles(articles: readonly DatedArticle[], options: ClusterOpti
   const spans = order.map((a) => spanOf(a.evidence));
   const days = spans.map((s) => dayOrNull(s.first));
   const byDay = dayOrder(days);
-  // Read before the profiles, which may let go of the terms.
-  const termKeys = options.rows && days.every((d) => d !== null) ? termsKeys(order) : null;
+  // Each article's terms key (rows.ts), taken as the profiles read the terms.
+  const termKeys = options.rows && days.every((d) => d !== null) ? new Array<string>(order.length) : null;
   // Vectors laid out by day: the articles compared with one another lie near one another in memory.
-  const profiles = buildProfiles(order, options.keyTerms, options.releaseTerms, byDay, { days, windowDays: options.windowDays, minDocuments: options.minIdfDocuments ?? MIN_IDF_DOCUMENTS });
+  const profiles = buildProfiles(order, options.keyTerms, options.releaseTerms, byDay, { days, windowDays: options.windowDays, minDocuments: options.minIdfDocuments ?? MIN_IDF_DOCUMENTS }, termKeys ?? undefined);
   return { order, profiles, spans, days, byDay, termKeys };
 }
 
@@ -283,7 +289,16 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
   edges = contextEdges(order.length, edges, models.context);
   step("context");
   const decision = options.mergeThreshold === undefined ? models.decision : { ...models.decision, threshold: options.mergeThreshold };
-  const groups = groupArticles(spans, edges, decision, options.windowDays, profiles);
+  const store = termKeys ? options.rows?.groups : undefined;
+  let groups: Array<{ members: number[]; span: TimeSpan }>;
+  if (store && termKeys) {
+    // The last build's merges, replayed where no changed article reaches (groups.ts).
+    const key = JSON.stringify([options.windowDays, decision, MIN_EDGE]);
+    const paths = order.map((a) => a.path);
+    const replaying = replayingAgglomeration(paths, termKeys, spans, edges, store.get(key), options.replayMaxChanged, options.replayStats);
+    groups = groupArticles(spans, edges, decision, options.windowDays, profiles, replaying.agglomerate);
+    store.put(key, replaying.result());
+  } else groups = groupArticles(spans, edges, decision, options.windowDays, profiles);
   step("groups");
   const clusters = groups.map((g): StoryCluster => ({ id: fallbackId(g.members.map((i) => order[i]!), spans, g.members), members: g.members.map((i) => order[i]!), followUpOf: null }));
   const links = linkFollowUps(

@@ -10,8 +10,7 @@
 // nothing is reused. A stored row is checked before it is used (indices inside the span, first article on
 // the row's day, probabilities in range) and recomputed when it is not sound.
 import { createHash } from "node:crypto";
-import type { DatedArticle } from "../types.ts";
-import { idfRadius, soundTerms } from "./profile.ts";
+import { idfRadius } from "./profile.ts";
 import { lowerBound } from "../text/rows.ts";
 
 /** One day's rows: pairs (a[k], b[k]) as positions in the day's span (its articles in path order), with their probabilities. */
@@ -25,11 +24,23 @@ export interface PairRows {
 export interface RowStore {
   get(key: string): PairRows | undefined;
   put(key: string, rows: PairRows): void;
+  /** Where the last build's merges are kept (groups.ts), under a key of the settings. */
+  groups?: {
+    get(key: string): StoredGroups | undefined;
+    put(key: string, groups: StoredGroups): void;
+  };
 }
 
-/** What each article contributes to its vectors: a hash of its terms (read before clustering lets go of them; checked, as profile.ts reads them). */
-export function termsKeys(articles: readonly DatedArticle[]): string[] {
-  return articles.map((a) => createHash("sha256").update(soundTerms(a)).digest("hex").slice(0, 32));
+/**
+ * A build's merges (agglomerate.ts MergeLog) and what they were made from: its articles in path order,
+ * and a print of each (its terms, day and links: groups.ts).
+ */
+export interface StoredGroups {
+  paths: string[];
+  prints: string[];
+  x: number[];
+  y: number[];
+  score: number[];
 }
 
 export interface DaySpan {

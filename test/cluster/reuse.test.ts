@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clusterArticles, defaultClusterOptions, type PairRows, type RowStore } from "../../src/cluster/index.ts";
+import { clusterArticles, defaultClusterOptions, type PairRows, type RowStore, type StoredGroups } from "../../src/cluster/index.ts";
+import type { ReplayStats } from "../../src/cluster/agglomerate-replay.ts";
 import { buildEventsSet, seedArticles } from "../../eval/lib/merge-set.ts";
 import { addDays } from "../../src/text/dates.ts";
 import type { DatedArticle, StoryCluster } from "../../src/types.ts";
@@ -98,4 +99,29 @@ describe("clustering with the last build's rows", () => {
     // Each day's rows were scored again (a day without pairs may take another's only if it is empty too).
     for (const [key, rows] of store.rows) if (rows.a.length > 0) expect(put.has(key)).toBe(true);
   });
+
+  it("replays the last build's merges, and a new article that changes a story on the days before it gives the stories a cold clustering gives", () => {
+    // A report on the topic's last day: the stories of the days before it come together differently.
+    const late = events.find((a) => a.path.endsWith("45_11ecbplus.txt"))!;
+    const without = all.filter((a) => a !== late);
+    const groups = new Map<string, StoredGroups>();
+    const store: RowStore = { ...memoryStore(), groups: { get: (k) => structuredClone(groups.get(k)), put: (k, v) => void groups.set(k, structuredClone(v)) } };
+    const stats: ReplayStats = { replayed: 0, live: 0, liveGroups: 0 };
+    // Replayed whatever share of the articles changed (the build replays only when few did).
+    const run = (articles: DatedArticle[]) => stories(clusterArticles(articles.map((a) => ({ ...a })), { ...options, rows: store, replayMaxChanged: 1, replayStats: stats }));
+    const first = run(without);
+    expect(first).toEqual(cluster(without));
+    expect(groups.size).toBe(1);
+    const again = run(all);
+    expect(again).toEqual(cold);
+    expect(stats.replayed).toBeGreaterThan(0);
+    expect(stats.live).toBeGreaterThan(0);
+    const day = late.evidence.date;
+    const dayOf = new Map(all.map((a) => [a.path, a.evidence.date]));
+    const changedElsewhere = first.filter((s) => s.members.every((m) => dayOf.get(m) !== day) && !again.some((t) => JSON.stringify(t.members) === JSON.stringify(s.members)));
+    expect(changedElsewhere.length).toBeGreaterThan(0);
+    // And back: the article gone again.
+    expect(run(without)).toEqual(cluster(without));
+  });
 });
+
