@@ -65,9 +65,7 @@ interface DigestRun extends Measured {
   stageRssMiB: Record<string, number>;
   articles: Record<string, number>;
   unchanged: boolean;
-  /** CPU ms of the build's child processes (Pagefind), not in the stages' CPU; null off Linux. */
-  childCpuMs: number | null;
-  site: { files: number; pages: number; rendered: number; carried: number; bundles: number; rebuilt: number } | null;
+  site: { files: number; pages: number; rendered: number; carried: number; bundles: number; rebuilt: number; searchCpuMs?: number | null } | null;
 }
 interface Round {
   cold: DigestRun;
@@ -84,7 +82,7 @@ async function digestBuild(cwd: string, label: string, extra: string[] = []): Pr
   const args = [...stub, join(root, "bin/digest.js"), "build", "--input", articles, "--digests", join(cwd, "digests"), "--output", join(cwd, "site"), "--quiet", "--timings", timings, ...extra];
   const run = await measure(process.execPath, args, { cwd, env, timeoutMs });
   const t = JSON.parse(readFileSync(timings, "utf8")) as Omit<DigestRun, keyof Measured>;
-  return { ...run, stages: t.stages, stageCpuMs: t.stageCpuMs ?? {}, stageRssMiB: t.stageRssMiB ?? {}, articles: t.articles ?? {}, unchanged: t.unchanged ?? false, childCpuMs: t.childCpuMs ?? null, site: t.site ?? null };
+  return { ...run, stages: t.stages, stageCpuMs: t.stageCpuMs ?? {}, stageRssMiB: t.stageRssMiB ?? {}, articles: t.articles ?? {}, unchanged: t.unchanged ?? false, site: t.site ?? null };
 }
 
 const peers = !values["no-peers"];
@@ -195,7 +193,7 @@ for (const st of stageNames) {
   console.log(row([st, ...cells, f1(med((r) => r.cold.stageRssMiB[st]), 0)], sw));
 }
 // Pagefind runs as a process of its own during the site stage, beside Eleventy: its CPU is in no stage's.
-const childCpu = (kind: "cold" | "unchanged" | "added") => f1(med((r) => r[kind].childCpuMs), 0);
+const childCpu = (kind: "cold" | "unchanged" | "added") => f1(med((r) => r[kind].site?.searchCpuMs), 0);
 console.log(row(["  pagefind", "", childCpu("cold"), "", childCpu("unchanged"), "", childCpu("added")], sw));
 const ca = articleMedians("cold");
 const ua = articleMedians("unchanged");

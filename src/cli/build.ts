@@ -5,7 +5,6 @@
 // signature is unchanged are not read again (src/ingest), articles and summaries come from the cache,
 // unchanged pages are carried over (src/site); and when nothing at all changed (src/cache/build-record.ts)
 // the build writes nothing and says what the last one said.
-import { readFileSync } from "node:fs";
 import { access, readFile, writeFile } from "node:fs/promises";
 import { setFlagsFromString } from "node:v8";
 import { join, resolve } from "node:path";
@@ -208,25 +207,10 @@ export async function runBuild(argv: string[]): Promise<number> {
   if (values.timings) {
     const summaryStats = summaries && { ...summaries.stats, pack: summaries.pack?.stats ?? null };
     const siteStats: SiteStats | null = site?.stats ?? null;
-    const usage = { unchanged, stages: timings, childCpuMs: childCpuMs(), pipeline: pipelineTimings, stageCpuMs: cpuMs, stageRssMiB: rssMiB, inputsNotRead: notRead, articles: articleStats, summaries: summaryStats, site: siteStats, cpu: process.cpuUsage(), maxRssKiB: process.resourceUsage().maxRSS };
+    const usage = { unchanged, stages: timings, pipeline: pipelineTimings, stageCpuMs: cpuMs, stageRssMiB: rssMiB, inputsNotRead: notRead, articles: articleStats, summaries: summaryStats, site: siteStats, cpu: process.cpuUsage(), maxRssKiB: process.resourceUsage().maxRSS };
     await writeFile(values.timings, `${JSON.stringify(usage, null, 2)}\n`);
   }
   return 0;
-}
-
-/**
- * CPU milliseconds of the child processes this one has waited for (Pagefind, which the site stage runs),
- * from /proc on Linux, or null: `process.cpuUsage` counts this process and its threads only, so the
- * stages' CPU leaves out Pagefind's, which runs on the other core beside Eleventy.
- */
-function childCpuMs(): number | null {
-  try {
-    const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]!.split(" ");
-    // cutime and cstime, fields 16 and 17 of stat(5), in clock ticks (100 a second on Linux).
-    return (Number(fields[13]) + Number(fields[14])) * 10;
-  } catch {
-    return null;
-  }
 }
 
 /** The story ids earlier builds into this digests folder assigned; a missing or damaged file starts afresh. */

@@ -21,7 +21,7 @@
 // next bundle starts: Eleventy renders the story pages in model order, which is the bundles' order, so
 // Pagefind indexes the whole time Eleventy renders, and its memory stays bounded on a large site. Pages
 // of bundles not started yet wait in memory (few, as they come in order).
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 
@@ -92,8 +92,29 @@ export interface SearchIndexing {
   rendered(url: string, html: string): void;
   /** Once every page is written: finishes every bundle. */
   finish(): Promise<void>;
-  /** Stops Pagefind (after `finish`, or when the build failed). */
-  close(): Promise<void>;
+  /** Stops Pagefind (after `finish`, or when the build failed); gives the CPU milliseconds its process used, where /proc tells (Linux), else null. */
+  close(): Promise<number | null>;
+}
+
+/**
+ * The CPU milliseconds (all its threads) of this process's child Pagefind, from /proc, or null. Pagefind
+ * runs beside Eleventy on the other core, and `process.cpuUsage` does not count it.
+ */
+function pagefindCpuMs(): number | null {
+  try {
+    let ms: number | null = null;
+    for (const task of readdirSync("/proc/self/task")) {
+      for (const pid of readFileSync(`/proc/self/task/${task}/children`, "utf8").split(" ").filter(Boolean)) {
+        if (!readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("pagefind")) continue;
+        // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
+        const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+        ms = (ms ?? 0) + (Number(fields[11]) + Number(fields[12])) * 10;
+      }
+    }
+    return ms;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -172,7 +193,10 @@ export async function startSearch(siteDir: string, bundles: readonly SearchBundl
       // A bundle waits for its turn only while one before it waits for pages (and that one failed above).
       if (next < bundles.length) throw new Error(`search index ${bundles[next]!.folder} was never started`);
     },
-    close: () => pagefind.close().then(() => undefined),
+    close: () => {
+      const cpuMs = pagefindCpuMs();
+      return pagefind.close().then(() => cpuMs);
+    },
   };
 }
 
