@@ -14,7 +14,7 @@ import { runPipeline } from "../pipeline.ts";
 import { fileTimeWarning } from "../date/index.ts";
 import { rulesWithout } from "../clean/index.ts";
 import { buildDigest, cachedCategories } from "../digest/index.ts";
-import { preloadSite, renderSite, siteStateNamespace, stateIdentities, templatesKey, type SiteStats } from "../site/index.ts";
+import { renderSite, siteStateNamespace, stateIdentities, templatesKey, type SiteStats } from "../site/index.ts";
 import { writeFeeds } from "../feed/index.ts";
 import { buildReport, rejectionLines, summaryLines, writeJsonFile } from "../report/index.ts";
 import { identitiesUnder, listingFrom, openOutputs } from "../output/index.ts";
@@ -151,9 +151,7 @@ export async function runBuild(argv: string[]): Promise<number> {
         await clusterRows.pack?.commit();
         // Merging into stories, and the summaries the cache had (the others are computed next).
         lap("cluster");
-        // The stories still to summarise, together on the threads (the pipeline took the lists to fill);
-        // this thread loads the site's renderer meanwhile.
-        preloadSite();
+        // The stories still to summarise, together on the threads (the pipeline took the lists to fill).
         await summaries.fill((jobs) => summariseAll(jobs, { warn, threads: threads.summaries }));
         await threads.summaries?.close();
         await summaries.pack?.commit();

@@ -203,28 +203,6 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   return { state, stats };
 }
 
-let eleventyModule: Promise<typeof import("@11ty/eleventy")> | null = null;
-
-function loadEleventy(): Promise<typeof import("@11ty/eleventy")> {
-  if (!eleventyModule) {
-    // Eleventy registers an ESM resolve hook (a loader thread every later import goes through) to re-import
-    // changed JavaScript templates and data in watch mode; the site has neither, and the hook cost about 9%
-    // of a small build's instructions (callgrind). It is skipped unless the caller's environment says otherwise.
-    process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
-    eleventyModule = import("@11ty/eleventy");
-  }
-  return eleventyModule;
-}
-
-/**
- * Starts loading Eleventy (about half a second of compiling its modules) ahead of the site stage, for a
- * build that will render: called while this thread waits on the summaries' threads, the loading is off
- * the site stage's path, where Pagefind waits for the first pages. A failure shows when the site renders.
- */
-export function preloadSite(): void {
-  loadEleventy().catch(() => {});
-}
-
 /**
  * Renders `setup.pages` with Eleventy. It holds every page it renders until it has written them all:
  * story pages beyond the first run's share are rendered in further runs of story pages alone, so memory
@@ -232,7 +210,11 @@ export function preloadSite(): void {
  * other pages render, cost one more Eleventy start-up and measured no faster: 5 paired 10k builds.)
  */
 async function renderPages(outputDir: string, setup: Omit<EleventySetup, "onPage" | "storiesOnly">, onPage: NonNullable<EleventySetup["onPage"]>): Promise<void> {
-  const eleventy = await loadEleventy();
+  // Eleventy registers an ESM resolve hook (a loader thread every later import goes through) to re-import
+  // changed JavaScript templates and data in watch mode; the site has neither, and the hook cost about 9%
+  // of a small build's instructions (callgrind). It is skipped unless the caller's environment says otherwise.
+  process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
+  const eleventy = await import("@11ty/eleventy");
   const { pages } = setup;
   const runs: Array<{ share: PagesToRender; storiesOnly: boolean }> = [];
   runs.push({ share: { ...pages, stories: pages.stories.slice(0, STORY_PAGES_PER_RUN) }, storiesOnly: false });
