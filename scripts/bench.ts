@@ -65,7 +65,7 @@ interface DigestRun extends Measured {
   stageRssMiB: Record<string, number>;
   articles: Record<string, number>;
   unchanged: boolean;
-  site: { files: number; pages: number; rendered: number; carried: number; bundles: number; rebuilt: number } | null;
+  site: { files: number; pages: number; rendered: number; carried: number; bundles: number; rebuilt: number; searchCpuMs?: number | null } | null;
 }
 interface Round {
   cold: DigestRun;
@@ -192,6 +192,9 @@ for (const st of stageNames) {
   const cells = (["cold", "unchanged", "added"] as const).flatMap((k) => [f1(stageMedians(k)[st], 0), f1(cpuMed(k, st), 0)]);
   console.log(row([st, ...cells, f1(med((r) => r.cold.stageRssMiB[st]), 0)], sw));
 }
+// Pagefind runs as a process of its own during the site stage, beside Eleventy: its CPU is in no stage's.
+const childCpu = (kind: "cold" | "unchanged" | "added") => f1(med((r) => r[kind].site?.searchCpuMs), 0);
+console.log(row(["  pagefind", "", childCpu("cold"), "", childCpu("unchanged"), "", childCpu("added")], sw));
 const ca = articleMedians("cold");
 const ua = articleMedians("unchanged");
 const aa = articleMedians("added");

@@ -58,6 +58,8 @@ export interface SiteStats {
   rebuilt: number;
   /** Milliseconds: planning and carrying over; Eleventy; what Pagefind still needed after it; the work done alongside it (`alongside`). */
   ms: { plan: number; eleventy: number; search: number; alongside: number };
+  /** CPU milliseconds of Pagefind's process (in no stage's CPU: it is not this process), or null where unknown. */
+  searchCpuMs: number | null;
 }
 
 export interface SiteResult {
@@ -145,6 +147,7 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   let rendered = planned;
   let searched = planned;
   let alongsideMs = 0;
+  let searchCpuMs: number | null = null;
   try {
     if (!renderNothing) {
       const merge = bundles.map((b) => ({ bundlePath: resolveHref(`/${b.folder}/`, pathPrefix(config.baseUrl)) }));
@@ -163,7 +166,7 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     searched = indexed.value;
     alongsideMs = besideDone.value - rendered;
   } finally {
-    await search.close();
+    searchCpuMs = await search.close();
   }
 
   const state: SiteState = { site: key, pages: {}, search: {} };
@@ -195,6 +198,7 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     bundles: bundles.length,
     rebuilt: bundles.filter((b) => !b.carry).length,
     ms: { plan: planned - started, eleventy: rendered - planned, search: searched - rendered, alongside: alongsideMs },
+    searchCpuMs,
   };
   return { state, stats };
 }

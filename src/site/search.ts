@@ -11,16 +11,17 @@
 // Pagefind runs as a process of its own, so indexing goes on beside rendering. Pagefind answers its
 // messages one after another, on one core: every bundle's index is made before Eleventy runs, and the
 // bundles are then fed in order, a few thousand pages' worth at a time. A bundle's
-// carried-over pages are sent when it starts (read from the site folder), and each page still to be
-// rendered holds its place with an empty stand-in, sent again with its real content as it comes
-// (Pagefind replaces a page added again under the same URL in place: the same pages in the same order,
-// so the same bytes; test/site/search.test.ts). A page's content comes from Eleventy's first pass, which
+// carried-over pages are sent when it starts (read from the site folder); a page still to be rendered
+// that comes before one of them holds its place with an empty stand-in, sent again with its real content
+// as it comes (Pagefind replaces a page added again under the same URL in place: the same pages in the
+// same order, so the same bytes; test/site/search.test.ts), and the pages after the last carried-over one
+// are sent once each, in order, as they come (a cold build's pages: half the messages). A page's content comes from Eleventy's first pass, which
 // renders every page's own template before any layout (the marked element is in story.njk), else from
 // the written page. A bundle is written, and its index dropped, as soon as its last page is in, and the
 // next bundle starts: Eleventy renders the story pages in model order, which is the bundles' order, so
 // Pagefind indexes the whole time Eleventy renders, and its memory stays bounded on a large site. Pages
 // of bundles not started yet wait in memory (few, as they come in order).
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 
@@ -91,8 +92,29 @@ export interface SearchIndexing {
   rendered(url: string, html: string): void;
   /** Once every page is written: finishes every bundle. */
   finish(): Promise<void>;
-  /** Stops Pagefind (after `finish`, or when the build failed). */
-  close(): Promise<void>;
+  /** Stops Pagefind (after `finish`, or when the build failed); gives the CPU milliseconds its process used, where /proc tells (Linux), else null. */
+  close(): Promise<number | null>;
+}
+
+/**
+ * The CPU milliseconds (all its threads) of this process's child Pagefind, from /proc, or null. Pagefind
+ * runs beside Eleventy on the other core, and `process.cpuUsage` does not count it.
+ */
+function pagefindCpuMs(): number | null {
+  try {
+    let ms: number | null = null;
+    for (const task of readdirSync("/proc/self/task")) {
+      for (const pid of readFileSync(`/proc/self/task/${task}/children`, "utf8").split(" ").filter(Boolean)) {
+        if (!readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("pagefind")) continue;
+        // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
+        const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+        ms = (ms ?? 0) + (Number(fields[11]) + Number(fields[12])) * 10;
+      }
+    }
+    return ms;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -171,11 +193,19 @@ export async function startSearch(siteDir: string, bundles: readonly SearchBundl
       // A bundle waits for its turn only while one before it waits for pages (and that one failed above).
       if (next < bundles.length) throw new Error(`search index ${bundles[next]!.folder} was never started`);
     },
-    close: () => pagefind.close().then(() => undefined),
+    close: () => {
+      const cpuMs = pagefindCpuMs();
+      return pagefind.close().then(() => cpuMs);
+    },
   };
 }
 
-/** One bundle's index in Pagefind: its pages sent in order, stand-ins for those still to come. */
+/**
+ * One bundle's index in Pagefind: its pages sent in order. A page still to come holds its place with a
+ * stand-in only when a page after it is already there (a carried-over page, which is then indexed at once);
+ * the pages after the last one there are sent as they come, in order (one that comes early waits here), so
+ * a cold build sends each page once.
+ */
 class BundleIndex {
   /** URLs whose content is still to come. */
   readonly missing = new Set<string>();
@@ -184,6 +214,12 @@ class BundleIndex {
   private readonly sent: Array<Promise<{ errors: string[] }>> = [];
   private written: Promise<{ errors: string[] }> | null = null;
   private dropped: Promise<unknown> | null = null;
+  /** The pages after the last one that was there at the start, to send in order; the first not sent yet. */
+  private tail: readonly string[] = [];
+  private readonly inTail = new Set<string>();
+  private next = 0;
+  /** Pages of the tail that came before their turn. */
+  private readonly held = new Map<string, string>();
 
   constructor(
     private readonly index: pagefind.PagefindIndex,
@@ -193,19 +229,41 @@ class BundleIndex {
 
   /** Sends the pages: `content(url)` is the page's search document, or null when it is still to be rendered. */
   start(urls: readonly string[], content: (url: string) => string | null): void {
-    for (const url of urls) {
-      const document = content(url);
-      if (document === null) this.missing.add(url);
-      this.send(url, document ?? STAND_IN);
+    const documents = urls.map((url) => content(url));
+    let lastThere = documents.length - 1;
+    while (lastThere >= 0 && documents[lastThere] === null) lastThere--;
+    for (let i = 0; i <= lastThere; i++) {
+      const document = documents[i];
+      if (document === null) this.missing.add(urls[i]!);
+      this.send(urls[i]!, document ?? STAND_IN);
+    }
+    this.tail = urls.slice(lastThere + 1);
+    for (const url of this.tail) {
+      this.missing.add(url);
+      this.inTail.add(url);
     }
     this.writeWhenComplete();
   }
 
   /** A page's content, if the index still waits for it. */
   add(url: string, document: string): void {
-    if (!this.missing.delete(url)) return;
-    this.send(url, document);
+    if (!this.missing.has(url) || this.held.has(url)) return;
+    if (this.tail[this.next] === url || !this.inTail.has(url)) {
+      this.missing.delete(url);
+      this.send(url, document);
+      if (this.tail[this.next] === url) this.sendHeld();
+    } else this.held.set(url, document);
     this.writeWhenComplete();
+  }
+
+  /** Sends the tail's pages that wait for their turn, from the next one on. */
+  private sendHeld(): void {
+    this.next++;
+    for (let url = this.tail[this.next]; url !== undefined && this.held.has(url); url = this.tail[++this.next]) {
+      this.missing.delete(url);
+      this.send(url, this.held.get(url)!);
+      this.held.delete(url);
+    }
   }
 
   /** Waits for the bundle's files; fails when a page never came or Pagefind reported an error. */

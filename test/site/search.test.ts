@@ -1,5 +1,6 @@
 // The search index is built beside rendering: carried-over pages are sent first, the pages being
-// rendered hold their place with a stand-in until Eleventy hands them over, in whatever order it does.
+// rendered before them hold their place with a stand-in until Eleventy hands them over, in whatever order
+// it does, and those after them are sent in order as they come (one that comes early waits its turn).
 // Whatever the mix, the index must be byte for byte the one made from the finished pages in order.
 import { beforeAll, describe, expect, it } from "vitest";
 import { cpSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
@@ -43,6 +44,8 @@ describe("search index beside rendering", () => {
     expect(JSON.parse(read["pagefind-entry.json"]!).languages.en.page_count).toBe(urls.length);
     expect(await index([...urls].reverse())).toEqual(read);
     expect(await index([urls[2]!, urls[0]!])).toEqual(read);
+    // A stand-in before a carried-over page, and the last pages coming out of order after it.
+    expect(await index([urls.at(-1)!, urls[1]!, urls.at(-2)!])).toEqual(read);
   });
 
   it("is the index the build wrote for the same pages in the same order", async () => {
