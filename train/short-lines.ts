@@ -106,7 +106,7 @@ export function shortLineItems(
   const locateAt = defaultRules.findIndex((r) => r.name === "locate-article");
   const contextAt = defaultRules.findIndex((r) => r.name === "short-line-context");
   // The headline as the models just trained pick it (not the committed ones), so one run of the trainer settles.
-  const between = defaultRules.slice(locateAt + 1, contextAt).map((r) => (r.name === "find-headline" ? findHeadlineWith(headline, decode.headlineGap ?? null) : r));
+  const between = defaultRules.slice(locateAt + 1, contextAt).map((r) => (r.name === "find-headline" ? findHeadlineWith(headline) : r));
   const items: Item[] = [];
   for (const page of pages) {
     for (const url of urls.map((keep) => (keep ? page.url : null))) {

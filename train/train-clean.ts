@@ -29,7 +29,6 @@ import { defaultRules } from "../src/clean/rules/index.ts";
 import { handShortLineContext } from "../src/clean/rules/context.ts";
 import { shortLineDefaults, shortLineItems, trainShortLines } from "./short-lines.ts";
 import { locateScored, locateWith } from "../src/clean/rules/locate.ts";
-import { findHeadlineWith } from "../src/clean/rules/title.ts";
 import { finish } from "../src/clean/text.ts";
 import { contextFeatures, contextNames, featureNames, localFeatures, slugTerms } from "../src/clean/block-features.ts";
 import { blockModels, scoreBlocks, type BlockModels, type DecodeSettings } from "../src/clean/block-model.ts";
@@ -71,8 +70,6 @@ export const blockSettings = {
   grid: { bias: [-3, -2, -1, 0], inner: [-2, -1, -0.5, 0], article: [-4, -2], patience: [PATIENCE] },
   /** Tried after the grid, the other settings fixed at its choice (below the inner cut only; at it, off). */
   sandwich: [-0.5, -1, -1.5, -2],
-  /** The headline gap settings tried (step 3b), beside leaving it off. */
-  headlineGap: [2, 1, 0, -1, -2],
 };
 
 type Path = "text" | "html";
@@ -277,26 +274,6 @@ export function trainBlocks(items: Item[], path: Path, foldsOut?: Omit<BlockMode
   return { ...final, decode: best!.decode };
 }
 
-/**
- * Step 3b, text dumps: the headline gap (`DecodeSettings.headlineGap`), chosen as the decode settings
- * are, on the tuning pages' out-of-fold block scores, now with the headline rule and the headline
- * models just trained. Left off unless a setting beats leaving the run's start where it is.
- */
-function withHeadlineGap(items: Item[], folds: Omit<BlockModels, "decode">[], decode: DecodeSettings, headline: HeadlineModels): DecodeSettings {
-  const base: DecodeSettings = { ...decode };
-  delete base.headlineGap;
-  const scores = new Map(items.map((item) => [item, scoreBlocks(item.doc, { ...folds[foldOf(item.page.id)]!, decode: base }).score]));
-  const tryGap = (gap: number | null) => objective(items, (item) => [locateScored(scores.get(item)!, base), findHeadlineWith(headline, gap), ...after]);
-  let best = { gap: null as number | null, score: tryGap(null) };
-  console.log(`  headline gap off: out-of-fold tuning extraction F1 ${best.score.extraction.toFixed(3)}, webpages F1 ${best.score.webpages.toFixed(3)}`);
-  for (const gap of blockSettings.headlineGap) {
-    const score = tryGap(gap);
-    if (score.mean > best.score.mean + 1e-9) best = { gap, score };
-  }
-  console.log(`  headline gap ${best.gap ?? "off"}: out-of-fold tuning extraction F1 ${best.score.extraction.toFixed(3)}, webpages F1 ${best.score.webpages.toFixed(3)}`);
-  return best.gap === null ? base : { ...base, headlineGap: best.gap };
-}
-
 interface HeadlineGroup {
   id: string;
   doc: TextDoc;
@@ -395,14 +372,6 @@ function main(): void {
   const dates = tune(loadDates());
   const models: Record<Path, BlockModels> = {} as Record<Path, BlockModels>;
   const textFolds: Omit<BlockModels, "decode">[] = [];
-  let textItems: Item[] = [];
-  const writeBlocks = (path: Path) => {
-    const trainedOn = `npm run train:clean: tuning halves of extraction-dev (${extraction.length} pages) and webpages-dev (${webpages.length}), ${path} input; L2 ${L2}, snippet labels ×${SNIPPET_WEIGHT}`;
-    writeFileSync(
-      join(weightsDir, `blocks-${path}.json`),
-      formatWeights({ local: { ...models[path].local, trainedOn }, context: { ...models[path].context, trainedOn }, decode: models[path].decode }),
-    );
-  };
   console.log("block models (tuning halves of extraction-dev and webpages-dev):");
   for (const path of ["html", "text"] as const) {
     if (process.env.HEADLINE_ONLY) {
@@ -421,9 +390,11 @@ function main(): void {
       items.push({ page, path, doc, labels });
     }
     models[path] = trainBlocks(items, path, path === "text" ? textFolds : undefined);
-    // The text models are written once the headline gap is chosen (after the headline model).
-    if (path === "html") writeBlocks(path);
-    else textItems = items;
+    const trainedOn = `npm run train:clean: tuning halves of extraction-dev (${extraction.length} pages) and webpages-dev (${webpages.length}), ${path} input; L2 ${L2}, snippet labels ×${SNIPPET_WEIGHT}`;
+    writeFileSync(
+      join(weightsDir, `blocks-${path}.json`),
+      formatWeights({ local: { ...models[path].local, trainedOn }, context: { ...models[path].context, trainedOn }, decode: models[path].decode }),
+    );
   }
   console.log("headline model (tuning halves of extraction-dev, webpages-dev and dates-dev, text dumps):");
   const seen = new Set<string>();
@@ -441,8 +412,6 @@ function main(): void {
     }),
   );
   if (process.env.HEADLINE_ONLY) return;
-  models.text = { ...models.text, decode: withHeadlineGap(textItems, textFolds, models.text.decode, headline) };
-  writeBlocks("text");
   console.log("short-line model (tuning halves of extraction-dev and webpages-dev, text dumps):");
   const seenShort = new Set<string>();
   const shortPages = [...extraction, ...webpages].filter((p) => !seenShort.has(p.id) && seenShort.add(p.id));

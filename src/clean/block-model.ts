@@ -27,11 +27,6 @@ export interface DecodeSettings {
   power: number;
   /** How much furniture (summed negative gain) the run may cross to take in more article text. */
   patience: number;
-  /**
-   * Text dumps: when the headline stands above the run, the lines between it and the run with at least
-   * these log-odds are body text too (a lead the run's start left out). Absent: the run's start holds.
-   */
-  headlineGap?: number;
 }
 
 export interface BlockModels {

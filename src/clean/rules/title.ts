@@ -6,7 +6,6 @@ import type { CleanRule } from "./types.ts";
 import { dropLine, type TextDoc } from "../doc.ts";
 import { bodyAnchor } from "../headline-features.ts";
 import { pickHeadline, type HeadlineModels } from "../headline-model.ts";
-import { blockModels } from "../block-model.ts";
 import { headlineTokens, tokenF1 } from "../headline.ts";
 
 export { BYLINE, BYLINE_OR_DATE } from "../bylines.ts";
@@ -33,23 +32,19 @@ function knownHeadlineLine(doc: TextDoc, title: string): number {
   return best;
 }
 
-/**
- * The find-headline rule with these headline models and this `DecodeSettings.headlineGap` (training
- * passes the ones it has just learned; by default the committed ones).
- */
-export function findHeadlineWith(models?: HeadlineModels, gap?: number | null): CleanRule {
+/** The find-headline rule with these headline models (training passes the ones it has just learned). */
+export function findHeadlineWith(models?: HeadlineModels): CleanRule {
   return {
     name: "find-headline",
     apply(doc) {
-      const g = doc.origin === "text" ? (gap === undefined ? blockModels(false).decode.headlineGap : gap) : undefined;
-      find(doc, doc.origin === "text" && !doc.meta.title, models, g ?? null);
+      find(doc, doc.origin === "text" && !doc.meta.title, models);
     },
   };
 }
 
 export const findHeadline: CleanRule = findHeadlineWith();
 
-function find(doc: TextDoc, learned: boolean, models: HeadlineModels | undefined, gap: number | null): void {
+function find(doc: TextDoc, learned: boolean, models: HeadlineModels | undefined): void {
   if (doc.noArticle) return;
   let title = -1;
   if (doc.origin === "html" || doc.meta.title) {
@@ -59,11 +54,6 @@ function find(doc: TextDoc, learned: boolean, models: HeadlineModels | undefined
   }
   if (title < 0) return;
   doc.title = title;
-  if (gap !== null && title < doc.start && doc.scores) {
-    // A headline above the run: the lead under it that the run's start left out comes back when the block model rates it article enough.
-    for (let i = title + 1; i < doc.start; i++) if (doc.lines[i]!.drop === "page-header" && doc.scores[i]! >= gap) doc.lines[i]!.drop = null;
-    doc.start = title + 1;
-  }
   // The headline is not body text; nor is anything above it (a banner paragraph that came first).
   if (title >= doc.start) {
     for (let i = doc.start; i < title; i++) dropLine(doc, i, "page-header");
