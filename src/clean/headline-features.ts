@@ -25,6 +25,9 @@ export const HEADLINE_FEATURES = [
 /** Lexicon groups that make a short line furniture whatever else it says. */
 const FURNITURE = GROUP_BIT.consent | GROUP_BIT.navigation | GROUP_BIT.account | GROUP_BIT.subscribe | GROUP_BIT.legal | GROUP_BIT.comments | GROUP_BIT.ads | GROUP_BIT.related | GROUP_BIT.market;
 
+/** A form field's name: an e-mail address, a password, a user name, in the dev sets' languages. */
+const FORM_FIELD = /\b(?:e-?mail[- ]?(?:adresse|address|addresse)|(?:adresse|direcci[oó]n|indirizzo|endere[cç]o) (?:de )?(?:e-?mail|correo)|passwor[dt]|kennwort|mot de passe|contrase[nñ]a|benutzername|username|nom d'utilisateur)\b/i;
+
 /** Never a headline: dates, numbers, navigation, forms, labels, bylines. */
 export function cannotBeHeadline(line: Line): boolean {
   if (line.words < 1 || line.words > 35 || line.dated || (line.glued && gluedPastOpeningQuotes(line.text))) return true;
@@ -39,6 +42,8 @@ export function cannotBeHeadline(line: Line): boolean {
   if ((share >= 0.5 && (line.lexiconWords >= 2 || line.words === 1)) || (line.words <= 10 && share >= 0.3 && line.lexiconWords >= 2)) return true;
   if (line.words <= 6 && (line.lexiconFirst & FURNITURE) !== 0) return true;
   if (isHeadlineByline(t, line.words)) return true;
+  // A form's prompt ("Warum muss ich meine E-Mail-Adresse eingeben?", "Ein Passwort wird Ihnen per E-Mail zugeschickt.").
+  if (line.words <= 14 && FORM_FIELD.test(t)) return true;
   // Menus glued together ("Auto NewsRetail NewsHealth News"), addresses, date-led lines.
   if (line.innerCaps >= 2 || /https?:\/\/|www\.\w/.test(t)) return true;
   const date = dateAt(t, line.digits > 0);

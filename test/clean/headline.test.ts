@@ -51,6 +51,8 @@ describe("lines that are never a headline", () => {
       "Auto NewsRetail NewsHealth NewsTelecom News", "Filed under:",
       "Where To Eat In Town Tonight: The Best New SteakhouseA party of six walked in and ordered the whole menu", "Von Anna Müller", "VON ANNA MÜLLER UND MAX MUSTER", "By Reuters",
       "Par Jean Dupont, 18/02/2020",
+      // Form prompts: they name a field to fill in.
+      "Warum muss ich meine Email-Adresse eingeben?", "Why do we ask for your email address?", "Mot de passe oublié ?", "¿Olvidaste tu contraseña?",
     ]) {
       expect(cannotBeHeadline(makeLine(t, true)), t).toBe(true);
     }
@@ -63,6 +65,8 @@ describe("lines that are never a headline", () => {
       // Headlines that open like a byline: no name follows the opening word.
       "Von Menschen und Mäusen: Wie Labore Tierversuche ersetzen", "Von Null auf Hundert in drei Jahren", "By the numbers: how the city voted",
       "Par ici la sortie : le festival ferme ses portes",
+      // News about e-mail is not a form.
+      "Clinton email inquiry closed", "Gmail users hit by email outage",
       // A quote opened inside the headline is not a headline glued to a teaser.
       "Mina Starsiak Hawk Posts Sweet Birthday Tribute to Her 'Ride or Die Partner' Steve Hawk",
     ]) {
