@@ -6,6 +6,8 @@ import type { TimeSpan } from "./time.ts";
 import { averageLink, type AgglomerateOptions, type MergeLog, type WeightedEdges } from "./agglomerate.ts";
 import { replayAverageLink, type Replay, type ReplayStats } from "./agglomerate-replay.ts";
 import type { StoredGroups } from "./rows.ts";
+import { shortHash } from "../text/hash.ts";
+import { rowStarts } from "../text/rows.ts";
 
 /**
  * The share of articles changed beyond which the log is not replayed. Measured at 10,000 bench articles
@@ -62,55 +64,34 @@ export function replayOf(stored: StoredGroups, paths: readonly string[], prints:
 }
 
 /**
- * Each article's print: 64 bits (two 32-bit hashes, as hex) of its terms' key, its span and its links
- * (the other article's path and the weight's bits), the links in order of the other article. `edges`
- * are ordered by first article, each first article's second articles ascending (index.ts).
+ * Each article's print: a hash (text/hash.ts) of its terms' key, its span and its links (the other
+ * article's path and the weight's bits), the links in edge order. `edges` are ordered by first article,
+ * each first article's second articles ascending (index.ts), so article m's links (a, m), a < m, come
+ * before its (m, b), each ascending.
  */
 export function articlePrints(paths: readonly string[], termKeys: readonly string[], spans: readonly TimeSpan[], edges: WeightedEdges): string[] {
   const n = paths.length;
-  const h1 = new Int32Array(n);
-  const h2 = new Int32Array(n);
-  const p1 = new Int32Array(n);
-  const p2 = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const path = paths[i]!;
-    p1[i] = text1(path, 0x811c9dc5 | 0);
-    p2[i] = text2(path, 0x2545f491);
-    const s = spans[i]!;
-    const own = `${termKeys[i]} ${s.first ?? "-"} ${s.last ?? "-"} ${s.weekdays}`;
-    h1[i] = text1(own, p1[i]!);
-    h2[i] = text2(own, p2[i]!);
-  }
   const bits = new Int32Array(Float32Array.from(edges.weight.subarray(0, edges.length)).buffer);
-  // In edge order: article m's links (a, m), a < m, come before its (m, b), each ascending.
+  // Each article's links as compressed rows (other article, edge), so that one article's text is made at a time.
+  const start = new Int32Array(n + 1);
   for (let k = 0; k < edges.length; k++) {
-    const [a, b, w] = [edges.a[k]!, edges.b[k]!, bits[k]!];
-    h1[a] = step1(step1(step1(h1[a]!, p1[b]!), p2[b]!), w);
-    h2[a] = step2(step2(step2(h2[a]!, p2[b]!), p1[b]!), w);
-    h1[b] = step1(step1(step1(h1[b]!, p1[a]!), p2[a]!), w);
-    h2[b] = step2(step2(step2(h2[b]!, p2[a]!), p1[a]!), w);
+    start[edges.a[k]! + 1]!++;
+    start[edges.b[k]! + 1]!++;
   }
-  const hex = (v: number) => (v >>> 0).toString(16).padStart(8, "0");
-  return Array.from({ length: n }, (_, i) => hex(final(h1[i]!)) + hex(final(h2[i]! ^ 0x5bd1e995)));
-}
-
-const step1 = (h: number, v: number) => Math.imul(h ^ v, 0x01000193) ^ (h >>> 13);
-const step2 = (h: number, v: number) => Math.imul((h << 5) ^ (h >>> 27) ^ v, 0x5bd1e995);
-const text1 = (s: string, seed: number) => {
-  let h = seed;
-  for (let i = 0; i < s.length; i++) h = step1(h, s.charCodeAt(i));
-  return final(h);
-};
-const text2 = (s: string, seed: number) => {
-  let h = seed;
-  for (let i = 0; i < s.length; i++) h = step2(h, s.charCodeAt(i));
-  return final(h);
-};
-/** MurmurHash3's finaliser: every bit of the input reaches every bit of the output. */
-function final(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
+  const fill = rowStarts(start);
+  const other = new Int32Array(2 * edges.length);
+  const edge = new Int32Array(2 * edges.length);
+  for (let k = 0; k < edges.length; k++) {
+    const [a, b] = [edges.a[k]!, edges.b[k]!];
+    other[fill[a]!] = b;
+    edge[fill[a]!++] = k;
+    other[fill[b]!] = a;
+    edge[fill[b]!++] = k;
+  }
+  return Array.from({ length: n }, (_, i) => {
+    const s = spans[i]!;
+    const parts: Array<string | number | null> = [paths[i]!, termKeys[i]!, s.first, s.last, s.weekdays];
+    for (let r = start[i]!; r < start[i + 1]!; r++) parts.push(paths[other[r]!]!, bits[edge[r]!]!);
+    return shortHash(JSON.stringify(parts), 32);
+  });
 }

@@ -8,10 +8,10 @@
 // view into a shared one about 100, a range about 30, and an article has some 25 vectors: measured at
 // 10,000 articles, the profiles went from 79 MB to 35 MB (22 of them the ids and weights themselves).
 // The vocabulary (a Map from term to id) lives only while the articles' terms are read.
-import { hash } from "node:crypto";
 import type { DatedArticle } from "../types.ts";
 import { articleTerms } from "./mentions.ts";
 import { lowerBound } from "../text/rows.ts";
+import { shortHash } from "../text/hash.ts";
 import { Vocabulary } from "./vocabulary.ts";
 import { LEAD, LEAD_NAMES, NAMES, NUMBERS, QUANTITIES, QUANTITY_UNITS, SENTENCES, TermRecord, TITLE, UNITS, WORDS, DAYS, YEARS } from "./term-record.ts";
 
@@ -141,7 +141,7 @@ export function loadTerms(a: DatedArticle, into: TermRecord): string {
 }
 
 /** What an article contributes to its vectors: a hash of the terms record read (rows.ts keys a day's rows by it). */
-const termsKey = (terms: string) => hash("sha256", terms).slice(0, 32);
+const termsKey = (terms: string) => shortHash(terms, 32);
 
 /**
  * Reads every article's terms into runs, each term given an id on first sight (in the articles' order)

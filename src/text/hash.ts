@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /** A short, stable hexadecimal digest of a string. */
 export function shortHash(text: string, length = 10): string {
-  return createHash("sha256").update(text).digest("hex").slice(0, length);
+  return hash("sha256", text).slice(0, length);
 }
 
 /** 32-bit FNV-1a: fast, stable across runs and machines. */
