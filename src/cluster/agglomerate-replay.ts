@@ -241,7 +241,7 @@ export function replayAverageLink(n: number, edges: WeightedEdges, options: Aggl
 }
 
 /** Each item's edges both ways (compressed rows): item m's other ends other[start[m]] … and their weights. */
-function adjacencyOf(n: number, edges: WeightedEdges): { start: Int32Array; other: Int32Array; weight: Float32Array } {
+export function adjacencyOf(n: number, edges: WeightedEdges): { start: Int32Array; other: Int32Array; weight: Float32Array } {
   const start = new Int32Array(n + 1);
   for (let k = 0; k < edges.length; k++) {
     start[edges.a[k]! + 1]!++;

@@ -4,10 +4,9 @@
 // things out again. Without a usable log (none, damaged, another corpus's), the run is averageLink's.
 import type { TimeSpan } from "./time.ts";
 import { averageLink, type AgglomerateOptions, type MergeLog, type WeightedEdges } from "./agglomerate.ts";
-import { replayAverageLink, type Replay, type ReplayStats } from "./agglomerate-replay.ts";
+import { adjacencyOf, replayAverageLink, type Replay, type ReplayStats } from "./agglomerate-replay.ts";
 import type { StoredGroups } from "./rows.ts";
 import { shortHash } from "../text/hash.ts";
-import { rowStarts } from "../text/rows.ts";
 
 /**
  * The share of articles changed beyond which the log is not replayed. Measured at 10,000 bench articles
@@ -65,33 +64,17 @@ export function replayOf(stored: StoredGroups, paths: readonly string[], prints:
 
 /**
  * Each article's print: a hash (text/hash.ts) of its terms' key, its span and its links (the other
- * article's path and the weight's bits), the links in edge order. `edges` are ordered by first article,
- * each first article's second articles ascending (index.ts), so article m's links (a, m), a < m, come
- * before its (m, b), each ascending.
+ * article's path and the weight's bits), the links in edge order (agglomerate-replay.ts adjacencyOf). `edges` are
+ * ordered by first article, each first article's second articles ascending (index.ts), so article m's
+ * links (a, m), a < m, come before its (m, b), each ascending.
  */
 export function articlePrints(paths: readonly string[], termKeys: readonly string[], spans: readonly TimeSpan[], edges: WeightedEdges): string[] {
-  const n = paths.length;
-  const bits = new Int32Array(Float32Array.from(edges.weight.subarray(0, edges.length)).buffer);
-  // Each article's links as compressed rows (other article, edge), so that one article's text is made at a time.
-  const start = new Int32Array(n + 1);
-  for (let k = 0; k < edges.length; k++) {
-    start[edges.a[k]! + 1]!++;
-    start[edges.b[k]! + 1]!++;
-  }
-  const fill = rowStarts(start);
-  const other = new Int32Array(2 * edges.length);
-  const edge = new Int32Array(2 * edges.length);
-  for (let k = 0; k < edges.length; k++) {
-    const [a, b] = [edges.a[k]!, edges.b[k]!];
-    other[fill[a]!] = b;
-    edge[fill[a]!++] = k;
-    other[fill[b]!] = a;
-    edge[fill[b]!++] = k;
-  }
-  return Array.from({ length: n }, (_, i) => {
+  const { start, other, weight } = adjacencyOf(paths.length, edges);
+  const bits = new Int32Array(weight.buffer);
+  return paths.map((path, i) => {
     const s = spans[i]!;
-    const parts: Array<string | number | null> = [paths[i]!, termKeys[i]!, s.first, s.last, s.weekdays];
-    for (let r = start[i]!; r < start[i + 1]!; r++) parts.push(paths[other[r]!]!, bits[edge[r]!]!);
+    const parts: Array<string | number | null> = [path, termKeys[i]!, s.first, s.last, s.weekdays];
+    for (let r = start[i]!; r < start[i + 1]!; r++) parts.push(paths[other[r]!]!, bits[r]!);
     return shortHash(JSON.stringify(parts), 32);
   });
 }
