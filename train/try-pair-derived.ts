@@ -1,7 +1,8 @@
 // Pair models with derived features (products and squares of PAIR_FEATURES columns), each followed by a
 // context model trained as train-merge.ts does, and clustering F1 on every set and half at the best
 // small-group bar of the tuning halves (the rest of the decision as committed). Seconds, not a train:merge.
-// `tsx train/try-pair-derived.ts [a*b,c*c ...]` (each argument one variant; none: a few built in).
+// `tsx train/try-pair-derived.ts [a*b,c*c ...]` (each argument one variant; none: a few built in; a name of TEXT
+// instead of a product: that text feature; L2, CTX_L2: the two models' L2 penalties, 1 as train-merge.ts).
 import { fileURLToPath } from "node:url";
 import { CONTEXT_FEATURES, defaultClusterOptions, groupArticles, mergeModels, PAIR_FEATURES, scoredCandidates } from "../src/cluster/index.ts";
 import { contextFeatures } from "../src/cluster/context.ts";
@@ -83,7 +84,7 @@ function run(derived: string[]): void {
     const list: Example[] = [];
     for (let k = 0; k < s.scored.pairs.length; k++) if (tuningPair(s, s.scored.pairs.a[k]!, s.scored.pairs.b[k]!)) list.push({ x: feats[i]!.slice(k * width, (k + 1) * width), y: s.gold[s.scored.pairs.a[k]!] === s.gold[s.scored.pairs.b[k]!] ? 1 : 0 });
     return list;
-  })), { name: "pair", features: names, l2: 1 });
+  })), { name: "pair", features: names, l2: Number(process.env.L2 ?? 1) });
   const likely = (pairs: { a: Int32Array; b: Int32Array; length: number }, m: LogisticModel, f: Float64Array, w: number): WeightedEdges => {
     const out = { a: new Int32Array(pairs.length), b: new Int32Array(pairs.length), weight: new Float32Array(pairs.length), length: 0 };
     for (let k = 0; k < pairs.length; k++) {
@@ -103,7 +104,7 @@ function run(derived: string[]): void {
     const e = edges[i]!;
     for (let k = 0; k < e.length; k++) if (tuningPair(s, e.a[k]!, e.b[k]!)) list.push({ x: cf[i]!.slice(k * CW, (k + 1) * CW), y: s.gold[e.a[k]!] === s.gold[e.b[k]!] ? 1 : 0 });
     return list;
-  })), { name: "ctx", features: [...CONTEXT_FEATURES], l2: 1 });
+  })), { name: "ctx", features: [...CONTEXT_FEATURES], l2: Number(process.env.CTX_L2 ?? 1) });
   const weighed = sets.map((_, i) => likely(edges[i]!, ctx, cf[i]!, CW));
   let best = { mean: -1, line: "" };
   for (let t = 0.3; t <= 0.601; t += 0.025) {
