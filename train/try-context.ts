@@ -1,7 +1,7 @@
 // Context-model variants on the committed pair model, in seconds instead of a full train:merge: each
 // variant's context model is trained on the tuning halves (as train-merge.ts does) and clustering's F1
 // on every set and half is printed as the small-group bar moves (the rest of the decision as committed).
-// `tsx train/try-context.ts`.
+// `tsx train/try-context.ts [variant]`; SETW=e,m,s weighs the three sets in the fit (1,1,1 as train-merge.ts).
 import { fileURLToPath } from "node:url";
 import { CONTEXT_FEATURES, contextEdges, defaultClusterOptions, groupArticles, mergeModels, pairEdges, scoredCandidates } from "../src/cluster/index.ts";
 import { contextFeatures } from "../src/cluster/context.ts";
@@ -27,9 +27,11 @@ const sets = raw.map(([name, items]) => {
 });
 type Set = (typeof sets)[0];
 
+/** SETW: each set's weight (events, merge, split), 1 each as train-merge.ts. */
+const setWeights = (process.env.SETW ?? "1,1,1").split(",").map(Number);
 function balanced(perSet: Example[][]): Example[] {
   const largest = Math.max(...perSet.map((x) => x.length));
-  return perSet.flatMap((x) => Array.from({ length: Math.max(1, Math.round(largest / Math.max(1, x.length))) }, () => x).flat());
+  return perSet.flatMap((x, i) => Array.from({ length: Math.max(1, Math.round((setWeights[i]! * largest) / Math.max(1, x.length))) }, () => x).flat());
 }
 function examples(s: Set, e: WeightedEdges, f: Float64Array, width: number): Example[] {
   const out: Example[] = [];

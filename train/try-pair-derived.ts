@@ -45,7 +45,19 @@ const leads = sets.map((s) => s.scored.order.map((a) => readMentions(a.title, le
 const alls = sets.map((s) => s.scored.order.map((a) => readMentions(a.title, a.paragraphs)));
 const bitAgree = (x: number, y: number) => (x === 0 || y === 0 ? 0 : (x & y) !== 0 ? 1 : -1);
 const listAgree = (x: readonly (string | number)[], y: readonly (string | number)[]) => (x.length === 0 || y.length === 0 ? 0 : x.some((v) => y.includes(v)) ? 1 : -1);
+/** A pair's committed feature, looked up by its two articles (the harness asks in pair order). */
+const pairAt = sets.map((s) => {
+  const m = new Map<number, number>();
+  for (let k = 0; k < s.scored.pairs.length; k++) m.set(s.scored.pairs.a[k]! * s.n + s.scored.pairs.b[k]!, k);
+  return m;
+});
+const featureOf = (i: number, a: number, b: number, f: string) => sets[i]!.scored.features[pairAt[i]!.get(a * sets[i]!.n + b)! * W + col(f)]!;
+const distinct = alls.map((xs) => xs.map((m) => new Set(m.words).size));
 const TEXT: Record<string, (i: number, a: number, b: number) => number> = {
+  minLen: (i, a, b) => Math.log1p(Math.min(distinct[i]![a]!, distinct[i]![b]!)),
+  maxLen: (i, a, b) => Math.log1p(Math.max(distinct[i]![a]!, distinct[i]![b]!)),
+  shortWords: (i, a, b) => featureOf(i, a, b, "words") / Math.log1p(Math.min(distinct[i]![a]!, distinct[i]![b]!)),
+  shortNames: (i, a, b) => featureOf(i, a, b, "names") / Math.log1p(Math.min(distinct[i]![a]!, distinct[i]![b]!)),
   leadMonths: (i, a, b) => bitAgree(leads[i]![a]!.months, leads[i]![b]!.months),
   leadYears: (i, a, b) => listAgree(leads[i]![a]!.years, leads[i]![b]!.years),
   leadDays: (i, a, b) => listAgree(leads[i]![a]!.days, leads[i]![b]!.days),
