@@ -1,0 +1,137 @@
+// Context-model variants on the committed pair model, in seconds instead of a full train:merge: each
+// variant's context model is trained on the tuning halves (as train-merge.ts does) and clustering's F1
+// on every set and half is printed as the small-group bar moves (the rest of the decision as committed).
+// `tsx train/try-context.ts [variant]`; SETW=e,m,s weighs the three sets in the fit (1,1,1 as train-merge.ts).
+import { fileURLToPath } from "node:url";
+import { CONTEXT_FEATURES, contextEdges, defaultClusterOptions, groupArticles, mergeModels, pairEdges, scoredCandidates } from "../src/cluster/index.ts";
+import { contextFeatures } from "../src/cluster/context.ts";
+import type { WeightedEdges } from "../src/cluster/agglomerate.ts";
+import { buildEventsSet, buildMergeSet, buildSplitSet, type LabelledArticle } from "../eval/lib/merge-set.ts";
+import { pairwiseScores } from "../eval/lib/pairwise.ts";
+import { halfOf, HALVES, type Half } from "../eval/lib/split.ts";
+import { trainLogistic, type Example } from "./lib/logistic.ts";
+import { probability } from "../src/model/logistic.ts";
+
+const corpus = (name: string) => fileURLToPath(new URL(`../../shared/corpus/${name}`, import.meta.url));
+const raw: Array<[string, LabelledArticle[]]> = [
+  ["events", buildEventsSet(corpus("events-dev.jsonl"))],
+  ["merge", buildMergeSet(fileURLToPath(new URL("../test/fixtures/seeds", import.meta.url)), corpus("bbc-dev.jsonl")).filter((x) => x.kind !== "seed")],
+  ["split", buildSplitSet(corpus("bbc-dev.jsonl"))],
+];
+const models = mergeModels();
+const sets = raw.map(([name, items]) => {
+  const byPath = new Map(items.map((x) => [x.article.path, x]));
+  const scored = scoredCandidates(items.map((x) => x.article), defaultClusterOptions);
+  const edges = pairEdges(scored, models.pair);
+  return { name, scored, edges, n: scored.order.length, gold: scored.order.map((a) => byPath.get(a.path)!.gold), half: scored.order.map((a) => halfOf(byPath.get(a.path)!.splitKey)) as Half[] };
+});
+type Set = (typeof sets)[0];
+
+/** SETW: each set's weight (events, merge, split), 1 each as train-merge.ts. */
+const setWeights = (process.env.SETW ?? "1,1,1").split(",").map(Number);
+function balanced(perSet: Example[][]): Example[] {
+  const largest = Math.max(...perSet.map((x) => x.length));
+  return perSet.flatMap((x, i) => Array.from({ length: Math.max(1, Math.round((setWeights[i]! * largest) / Math.max(1, x.length))) }, () => x).flat());
+}
+function examples(s: Set, e: WeightedEdges, f: Float64Array, width: number): Example[] {
+  const out: Example[] = [];
+  for (let k = 0; k < e.length; k++) {
+    const [a, b] = [e.a[k]!, e.b[k]!];
+    if (s.half[a] === "tune" && s.half[b] === "tune") out.push({ x: f.slice(k * width, (k + 1) * width), y: s.gold[a] === s.gold[b] ? 1 : 0 });
+  }
+  return out;
+}
+
+/** Extra features per edge, appended to the base ones. */
+type Extra = { names: string[]; of: (n: number, e: WeightedEdges) => Float64Array };
+function withExtra(n: number, e: WeightedEdges, extra: Extra | null): { f: Float64Array; width: number } {
+  const base = contextFeatures(n, e);
+  const bw = CONTEXT_FEATURES.length;
+  if (!extra) return { f: base, width: bw };
+  const x = extra.of(n, e);
+  const xw = extra.names.length;
+  const width = bw + xw;
+  const f = new Float64Array(e.length * width);
+  for (let k = 0; k < e.length; k++) {
+    f.set(base.subarray(k * bw, (k + 1) * bw), k * width);
+    f.set(x.subarray(k * xw, (k + 1) * xw), k * width + bw);
+  }
+  return { f, width };
+}
+
+/** Trains a context stage on every set's edges and returns the re-weighed edges. */
+function stage(all: WeightedEdges[], extra: Extra | null, label: string): WeightedEdges[] {
+  const feats = sets.map((s, i) => withExtra(s.n, all[i]!, extra));
+  const width = feats[0]!.width;
+  const names = [...CONTEXT_FEATURES, ...(extra?.names ?? [])];
+  const model = trainLogistic(balanced(sets.map((s, i) => examples(s, all[i]!, feats[i]!.f, width))), { name: label, features: names, l2: 1 });
+  console.log(`${label}: ${names.map((f, i) => `${f} ${model.weights[i]!.toFixed(2)}`).join(", ")}; bias ${model.bias.toFixed(2)}`);
+  return sets.map((s, i) => {
+    const e = all[i]!;
+    const out = { a: new Int32Array(e.length), b: new Int32Array(e.length), weight: new Float32Array(e.length), length: 0 };
+    for (let k = 0; k < e.length; k++) {
+      const p = probability(model, feats[i]!.f, k * width);
+      if (p < 0.05) continue;
+      out.a[out.length] = e.a[k]!;
+      out.b[out.length] = e.b[k]!;
+      out.weight[out.length++] = p;
+    }
+    return out;
+  });
+}
+
+function sweep(label: string, weighed: WeightedEdges[]): void {
+  let bestLine = "";
+  let bestMean = -1;
+  for (let t = 0.3; t <= 0.601; t += 0.025) {
+    const d = { ...models.decision, threshold: Number(t.toFixed(3)) };
+    const out: string[] = [];
+    let mean = 0;
+    sets.forEach((s, i) => {
+      const label = new Array<string>(s.n);
+      for (const g of groupArticles(s.scored.spans, weighed[i]!, d, defaultClusterOptions.windowDays, s.scored.profiles)) for (const m of g.members) label[m] = String(g.members[0]);
+      for (const h of HALVES) {
+        const idx = label.map((_, k) => k).filter((k) => s.half[k] === h);
+        const f1 = pairwiseScores(idx.map((k) => label[k]!), idx.map((k) => s.gold[k]!)).f1;
+        if (h === "tune") mean += f1 / 3;
+        out.push(`${s.name[0]}${h[0]} ${(100 * f1).toFixed(1)}`);
+      }
+    });
+    const line = `  ${label} bar ${d.threshold.toFixed(3)}: ${out.join(" ")}  mean tune ${(100 * mean).toFixed(1)}`;
+    if (process.env.ALL) console.log(line);
+    if (mean > bestMean + 1e-9) [bestMean, bestLine] = [mean, line];
+  }
+  console.log(`best ${bestLine}`);
+}
+
+const committed = sets.map((s) => contextEdges(s.n, s.edges, models.context));
+sweep("committed", committed);
+
+/** Each edge's share of each side's summed link weight (all kept edges), the smaller and the larger. */
+const shares: Extra = {
+  names: ["shareLess", "shareMore"],
+  of: (n, e) => {
+    const sum = new Float64Array(n);
+    for (let k = 0; k < e.length; k++) {
+      sum[e.a[k]!]! += e.weight[k]!;
+      sum[e.b[k]!]! += e.weight[k]!;
+    }
+    const out = new Float64Array(e.length * 2);
+    for (let k = 0; k < e.length; k++) {
+      const w = e.weight[k]!;
+      const [sa, sb] = [w / sum[e.a[k]!]!, w / sum[e.b[k]!]!];
+      out[2 * k] = Math.min(sa, sb);
+      out[2 * k + 1] = Math.max(sa, sb);
+    }
+    return out;
+  },
+};
+
+const variants: Array<[string, () => WeightedEdges[]]> = [
+  ["retrained", () => stage(sets.map((s) => s.edges), null, "ctx")],
+  ["twice", () => stage(stage(sets.map((s) => s.edges), null, "ctx"), null, "ctx2")],
+  ["shares", () => stage(sets.map((s) => s.edges), shares, "ctx+shares")],
+  ["shares twice", () => stage(stage(sets.map((s) => s.edges), shares, "ctx+shares"), shares, "ctx2+shares")],
+];
+const only = process.argv[2];
+for (const [label, make] of variants) if (!only || label === only) sweep(label, make());
