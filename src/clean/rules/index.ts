@@ -10,6 +10,7 @@ import { recapParagraph } from "./recap.ts";
 import { shortLineContext } from "./short-lines.ts";
 import { signUpBox } from "./signup.ts";
 import { leadCaption } from "./captions.ts";
+import { keepLead } from "./lead.ts";
 
 export type { CleanRule } from "./types.ts";
 
@@ -29,6 +30,7 @@ export const defaultRules: readonly CleanRule[] = [
   repeatedLines,
   truncatedTeasers,
   shortLineContext,
+  keepLead,
   recapParagraph,
   danglingLabel,
 ];
