@@ -19,10 +19,6 @@
 //      it and the block scores (from the text block fold models of step 1, as on unseen pages), on the
 //      tuning pages with and without their URL; labels as step 1's, and for webpages-dev's unlabelled
 //      lines the HTML path's verdict. The cut is chosen on out-of-fold figures of the two metrics.
-//   5. Lead model for text dumps (train/lead.ts): of the lines between the headline and the body run,
-//      which are a standfirst or lead (article) and which furniture; logistic, labels as step 1's; the
-//      pages as the rules before it (step 4's short-line rule included) leave them; the cut chosen on
-//      out-of-fold figures of the two metrics.
 // The checking halves are never read here: `npm run eval:clean` and `npm run eval:headlines` judge.
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -32,7 +28,6 @@ import { prepare } from "../src/clean/index.ts";
 import { defaultRules } from "../src/clean/rules/index.ts";
 import { handShortLineContext } from "../src/clean/rules/context.ts";
 import { shortLineDefaults, shortLineItems, trainShortLines } from "./short-lines.ts";
-import { leadItems, leadSettings, trainLead } from "./lead.ts";
 import { locateScored, locateWith } from "../src/clean/rules/locate.ts";
 import { finish } from "../src/clean/text.ts";
 import { contextFeatures, contextNames, featureNames, localFeatures, slugTerms } from "../src/clean/block-features.ts";
@@ -417,21 +412,15 @@ function main(): void {
     }),
   );
   if (process.env.HEADLINE_ONLY) return;
+  console.log("short-line model (tuning halves of extraction-dev and webpages-dev, text dumps):");
   const seenShort = new Set<string>();
   const shortPages = [...extraction, ...webpages].filter((p) => !seenShort.has(p.id) && seenShort.add(p.id));
-  console.log("short-line model (tuning halves of extraction-dev and webpages-dev, text dumps):");
   const shortItems = shortLineItems(shortPages, textFolds, models.text.decode, { headline });
   const short = trainShortLines(shortItems);
   console.log(`  ${shortItems.length} documents (each page with and without its URL); cut ${short.cut}: out-of-fold tuning extraction F1 ${short.figures.extraction.toFixed(3)}, webpages F1 ${short.figures.webpages.toFixed(3)}`);
   const o = shortLineDefaults;
   const shortOn = `npm run train:clean: tuning halves of extraction-dev and webpages-dev (${shortPages.length} distinct pages), text dumps with and without the URL, block scores out-of-fold; boosted trees (${o.rounds} rounds, rate ${o.rate}, min leaf ${o.minLeaf}), lines weighted by √words, snippet labels ×${o.snippet}, a page as at most ${o.pageRows} lines; cut chosen on out-of-fold figures`;
   writeFileSync(join(weightsDir, "short-lines-text.json"), formatWeights({ model: { ...short.model, trainedOn: shortOn }, cut: short.cut }));
-  console.log("lead model (tuning halves of extraction-dev and webpages-dev, text dumps):");
-  const leadTrained = trainLead(leadItems(shortPages, { folds: textFolds, decode: models.text.decode }, { headline, short: { model: short.model, cut: short.cut } }), true);
-  const lead = { model: leadTrained.model, cut: leadTrained.cut };
-  console.log(`  cut ${lead.cut}: out-of-fold tuning extraction F1 ${leadTrained.figures.extraction.toFixed(3)}, webpages F1 ${leadTrained.figures.webpages.toFixed(3)}`);
-  const leadOn = `npm run train:clean: tuning halves of extraction-dev and webpages-dev (${shortPages.length} distinct pages), text dumps with and without the URL, block scores out-of-fold, the headline and short-line models above; the lines between the headline and the body run, logistic (L2 ${leadSettings.l2}, lines weighted by √words, snippet labels ×${leadSettings.snippet}, span labels ×${leadSettings.span}, HTML-path labels ×${leadSettings.silver}); cut chosen on out-of-fold figures`;
-  writeFileSync(join(weightsDir, "lead-text.json"), formatWeights({ model: { ...lead.model, trainedOn: leadOn }, cut: lead.cut }));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

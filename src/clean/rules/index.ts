@@ -10,7 +10,6 @@ import { recapParagraph } from "./recap.ts";
 import { shortLineContext } from "./short-lines.ts";
 import { signUpBox } from "./signup.ts";
 import { leadCaption } from "./captions.ts";
-import { keepLead } from "./lead.ts";
 
 export type { CleanRule } from "./types.ts";
 
@@ -30,7 +29,6 @@ export const defaultRules: readonly CleanRule[] = [
   repeatedLines,
   truncatedTeasers,
   shortLineContext,
-  keepLead,
   recapParagraph,
   danglingLabel,
 ];
