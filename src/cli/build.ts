@@ -147,12 +147,11 @@ export async function runBuild(argv: string[]): Promise<number> {
         const identity = await readStoryIds(out.liveDigests, values.digests);
         const clusterRows = await cachedClusterRows(cache);
         if (cold) threads.summaries = startSummaryThreads(); // loading their code while this thread clusters
+        threads.site = startRenderThread(); // loading Eleventy, likewise
         const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings: pipelineTimings, summarise: summaries.summarise, identity, cluster: { ...defaultClusterOptions, rows: clusterRows.rows } });
         await clusterRows.pack?.commit();
         // Merging into stories, and the summaries the cache had (the others are computed next).
         lap("cluster");
-        // Loading Eleventy while the summaries, digests and report are made (after clustering, whose memory is the build's peak).
-        threads.site = startRenderThread();
         // The stories still to summarise, together on the threads (the pipeline took the lists to fill).
         await summaries.fill((jobs) => summariseAll(jobs, { warn, threads: threads.summaries }));
         await threads.summaries?.close();

@@ -1,7 +1,6 @@
 // The site's rendering thread (./renderer.ts): it loads Eleventy as soon as it starts, while the build
-// summarises and writes its digests and report on the main thread, then renders each job it is sent,
-// handing every page back as it goes. (It does not warm Eleventy up with a render of its own: Eleventy
-// keeps some of a run's settings for the next run in the same thread, such as the site's address.)
+// clusters and summarises on the main thread, then renders each job it is sent, handing every page back
+// as it goes.
 import { parentPort } from "node:worker_threads";
 import { loadEleventy, renderPages, type RenderJob } from "./render.ts";
 import type { ThreadMessage } from "./renderer.ts";

@@ -1,6 +1,6 @@
-// Where Eleventy runs: on this thread, or on a thread of its own started early (a build starts it once
-// clustering is done, so loading Eleventy, about 0.6 s of CPU, overlaps the summaries, digests and
-// report). Both render the same pages with the same code (./render.ts).
+// Where Eleventy runs: on this thread, or on a thread of its own started early (a build starts it before
+// clustering, so loading Eleventy, about 0.6 s, overlaps work that leaves a core idle). Both render the
+// same pages with the same code (./render.ts).
 import type { Worker } from "node:worker_threads";
 import { moduleUrl } from "../cache/code-hash.ts";
 import { startThread } from "../parallel/pool.ts";
