@@ -14,7 +14,7 @@ import { runPipeline } from "../pipeline.ts";
 import { fileTimeWarning } from "../date/index.ts";
 import { rulesWithout } from "../clean/index.ts";
 import { buildDigest, cachedCategories } from "../digest/index.ts";
-import { renderSite, siteCode, siteStateNamespace, startRenderThread, stateIdentities, templatesKey, type SiteRenderer, type SiteStats } from "../site/index.ts";
+import { renderSite, siteStateNamespace, stateIdentities, templatesKey, type SiteStats } from "../site/index.ts";
 import { writeFeeds } from "../feed/index.ts";
 import { buildReport, rejectionLines, summaryLines, writeJsonFile } from "../report/index.ts";
 import { identitiesUnder, listingFrom, openOutputs } from "../output/index.ts";
@@ -101,7 +101,7 @@ export async function runBuild(argv: string[]): Promise<number> {
   let record: BuildRecord | null = null;
   let notRead: number | null = null;
   // Threads started ahead of their stage (src/parallel), closed by it, or at the end when it never came.
-  const threads: { articles: WorkerPool | null; summaries: WorkerPool | null; site: SiteRenderer | null } = { articles: null, summaries: null, site: null };
+  const threads: { articles: WorkerPool | null; summaries: WorkerPool | null } = { articles: null, summaries: null };
   lap("config");
   try {
     progress.step("reading the input");
@@ -113,7 +113,7 @@ export async function runBuild(argv: string[]): Promise<number> {
     const ingested = await ingest(input, { known, keepText: KEPT_TEXT_CHARS });
     notRead = ingested.unopened;
     // Everything the output depends on besides the inputs: the code (and its packages, Node), the settings, the folders.
-    const setup = hashOf(codeHash([import.meta.url]), siteCode(), templatesKey(), config, input, out.liveDigests, out.liveSite);
+    const setup = hashOf(codeHash([import.meta.url]), templatesKey(), config, input, out.liveDigests, out.liveSite);
     const inputs = hashOf(
       ingested.files.map((f) => [f.path, f.format, f.encoding, f.contentKey ?? null, ingested.known.files[f.path]?.signature ?? null]),
       ingested.rejected,
@@ -147,7 +147,6 @@ export async function runBuild(argv: string[]): Promise<number> {
         const identity = await readStoryIds(out.liveDigests, values.digests);
         const clusterRows = await cachedClusterRows(cache);
         if (cold) threads.summaries = startSummaryThreads(); // loading their code while this thread clusters
-        threads.site = startRenderThread(); // loading Eleventy, likewise
         const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings: pipelineTimings, summarise: summaries.summarise, identity, cluster: { ...defaultClusterOptions, rows: clusterRows.rows } });
         await clusterRows.pack?.commit();
         // Merging into stories, and the summaries the cache had (the others are computed next).
@@ -182,8 +181,7 @@ export async function runBuild(argv: string[]): Promise<number> {
         await writeFeeds({ outputDir: out.site, config, model, items: feedItems.memo });
         await feedItems.pack?.commit();
       };
-      site = await renderSite({ outputDir: out.site, config, model, previous: { dir: out.liveSite, state: siteState }, alongside: feeds, discard: out.discard, renderer: threads.site ?? undefined });
-      await threads.site?.close();
+      site = await renderSite({ outputDir: out.site, config, model, previous: { dir: out.liveSite, state: siteState }, alongside: feeds, discard: out.discard });
       lap("site");
       await out.commit();
       if (cache) {
@@ -199,7 +197,7 @@ export async function runBuild(argv: string[]): Promise<number> {
     await out.abort();
     throw error;
   } finally {
-    await Promise.all([threads.articles?.close(), threads.summaries?.close(), threads.site?.close()]);
+    await Promise.all([threads.articles?.close(), threads.summaries?.close()]);
     progress.done();
   }
   for (const line of said.stderr) process.stderr.write(`${line}\n`);

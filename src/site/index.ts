@@ -12,20 +12,22 @@ import { createHash } from "node:crypto";
 import type { DigestConfig } from "../config.ts";
 import { LEAD_STORIES, type DigestModel } from "../digest/index.ts";
 import { stripControlChars } from "../text/plain-text.ts";
-import { codeHash } from "../cache/code-hash.ts";
+import { codeHash, moduleUrl } from "../cache/code-hash.ts";
 import { carryInto, fileIdentity, filesUnder, sameIdentity, type FileIdentity } from "../output/index.ts";
 import { pathPrefix, resolveHref } from "../text/paths.ts";
 import type { StoryView } from "../digest/index.ts";
 import { shareBundles } from "./bundles.ts";
-import { fileOf, pagesToRender, planSite, type PlannedPage } from "./plan.ts";
-import { RENDER_THREAD, renderHere, type SiteRenderer } from "./renderer.ts";
+import { configureEleventy, type EleventyConfigApi, type EleventySetup } from "./eleventy.ts";
+import { fileOf, pagesToRender, planSite, type PagesToRender, type PlannedPage } from "./plan.ts";
 import { startSearch } from "./search.ts";
 import type { SiteState } from "./state.ts";
 
 export { siteStateNamespace, stateIdentities, type SiteState } from "./state.ts";
-export { startRenderThread, type SiteRenderer } from "./renderer.ts";
 
 const templates = join(dirname(fileURLToPath(import.meta.url)), "templates");
+
+/** Story pages one Eleventy run renders at most (./index.ts renderSite). */
+const STORY_PAGES_PER_RUN = 2_500;
 
 /** Stories on the front page in all; the rest of the latest days are on their day pages. */
 export const FRONT_STORIES = 50;
@@ -43,8 +45,6 @@ export interface SiteOptions {
   alongside?: () => Promise<void>;
   /** Where what the stage moves out of the site folder goes to be removed (OutputFolders.discard). */
   discard?: (paths: readonly string[]) => void;
-  /** Where Eleventy runs (the caller's to close): a rendering thread started ahead (startRenderThread), or this thread when absent. */
-  renderer?: SiteRenderer;
 }
 
 export interface SiteStats {
@@ -67,6 +67,14 @@ export interface SiteResult {
   stats: SiteStats;
 }
 
+/** Eleventy's own console lines ("[11ty] Wrote 17 files") are not Digest's to print; its warnings and errors are. */
+const eleventyConsole = {
+  log: () => {},
+  info: () => {},
+  warn: (message: string) => process.stderr.write(`${message}\n`),
+  error: (message: string) => process.stderr.write(`${message}\n`),
+};
+
 /** A hash of the template files (Eleventy reads them, so no code hash sees them). */
 export function templatesKey(): string {
   const hash = createHash("sha256");
@@ -74,14 +82,9 @@ export function templatesKey(): string {
   return hash.digest("hex").slice(0, 32);
 }
 
-/** A hash of the rendering code and its packages, the rendering thread's included (no import reaches it). */
-export function siteCode(): string {
-  return codeHash([import.meta.url, RENDER_THREAD]);
-}
-
 /** What every page shares: the rendering code and its packages, the templates, the site settings. */
 function siteKey(site: object): string {
-  return createHash("sha256").update(siteCode()).update("\n").update(templatesKey()).update("\n").update(JSON.stringify(site)).digest("hex").slice(0, 32);
+  return createHash("sha256").update(codeHash([import.meta.url])).update("\n").update(templatesKey()).update("\n").update(JSON.stringify(site)).digest("hex").slice(0, 32);
 }
 
 /** The key of the pages that list across the whole model: the model with every paginated slice replaced by its page's key. */
@@ -148,14 +151,9 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   try {
     if (!renderNothing) {
       const merge = bundles.map((b) => ({ bundlePath: resolveHref(`/${b.folder}/`, pathPrefix(config.baseUrl)) }));
-      const renderer = options.renderer ?? renderHere();
-      await renderer.render({ outputDir, setup: { site, model, pages: pagesToRender(plan, toRender), search: { merge } } }, {
-        onContent: (page) => search.content(page.url, page.content),
-        onPage: (page) => {
-          written.push(page.outputPath);
-          search.rendered(page.url, page.content);
-        },
-        warn: (message) => process.stderr.write(`${message}\n`),
+      await renderPages(outputDir, { site, model, pages: pagesToRender(plan, toRender), search: { merge }, onContent: (page) => search.content(page.url, page.content) }, (page) => {
+        written.push(page.outputPath);
+        search.rendered(page.url, page.content);
       });
     }
     rendered = performance.now();
@@ -203,4 +201,32 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     searchCpuMs,
   };
   return { state, stats };
+}
+
+/**
+ * Renders `setup.pages` with Eleventy. It holds every page it renders until it has written them all:
+ * story pages beyond the first run's share are rendered in further runs of story pages alone, so memory
+ * stays bounded. (Rendering the story pages first, so that Pagefind could write the index while the
+ * other pages render, cost one more Eleventy start-up and measured no faster: 5 paired 10k builds.)
+ */
+async function renderPages(outputDir: string, setup: Omit<EleventySetup, "onPage" | "storiesOnly">, onPage: NonNullable<EleventySetup["onPage"]>): Promise<void> {
+  // Eleventy registers an ESM resolve hook (a loader thread every later import goes through) to re-import
+  // changed JavaScript templates and data in watch mode; the site has neither, and the hook cost about 9%
+  // of a small build's instructions (callgrind). It is skipped unless the caller's environment says otherwise.
+  process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
+  const eleventy = await import("@11ty/eleventy");
+  const { pages } = setup;
+  const runs: Array<{ share: PagesToRender; storiesOnly: boolean }> = [];
+  runs.push({ share: { ...pages, stories: pages.stories.slice(0, STORY_PAGES_PER_RUN) }, storiesOnly: false });
+  for (let i = STORY_PAGES_PER_RUN; i < pages.stories.length; i += STORY_PAGES_PER_RUN) runs.push({ share: { stories: pages.stories.slice(i, i + STORY_PAGES_PER_RUN), days: [], months: [], redirects: [] }, storiesOnly: true });
+  for (const { share, storiesOnly } of runs) {
+    const instance = new eleventy.default(templates, outputDir, {
+      // No config file: everything is set up by configureEleventy.
+      configPath: false,
+      quietMode: true,
+      config: (eleventyConfig: EleventyConfigApi) => configureEleventy(eleventyConfig, { ...setup, pages: share, onPage, storiesOnly }),
+    });
+    instance.logger.overrideLogger(eleventyConsole);
+    await instance.write();
+  }
 }
