@@ -3,21 +3,21 @@
 // 1. Each article becomes compact vectors (interned term ids, typed arrays): its words, headline, lead and
 //    lead sentences, the names it gives (and the rarest names of its lead: its actors), the numbers and
 //    stated quantities ("12 people"), days, months and years it mentions. The IDF is taken over the
-//    articles near its day, not the whole batch, from counts in log-scale bins, and term ids are in an
-//    order no other article changes (profile.ts), so an article's vectors depend only on the articles
-//    near its day, and one more article there changes few of them: a later build takes the scores of
-//    pairs whose two articles' vectors are as they were from the cache (rows.ts).
+//    articles near its day, not the whole batch, and term ids are in an order no other article changes
+//    (profile.ts), so an article's vectors depend only on the articles near its day: a later build takes
+//    the scores of pairs whose two articles' vectors are as they were from the cache (rows.ts).
 // 2. Candidates: only articles within the date window that share enough weight of their rare key terms,
 //    and (similarity.ts) enough words: two reports of one event share words, so numbers or keys alone
 //    never make a pair.
 // 3. Each candidate pair gets a learned probability of reporting one event (similarity.ts; weights in
 //    merge-model.json from train/train-merge.ts): shared words, headline, lead, names and one lead
 //    sentence, against leads whose actors the other report never names and quantities that conflict.
-//    Probabilities (here and in 4) are kept with their log-odds on a grid (onGrid), so that a small
-//    change in a vector seldom changes them, nor the links and merges after them.
+
 // 4. A learned context model (context.ts) re-weighs each probability in the light of the pair's
 //    neighbourhood: two reports of one event are strongly linked to the same other reports, and each is
-//    the other's best or near-best link; a look-alike event's report is not.
+//    the other's best or near-best link; a look-alike event's report is not. Its probabilities are kept
+//    with their log-odds on a grid (onGrid), so that a small change in a vector near a new article
+//    seldom changes the links, and the merges made from them replay (groups.ts).
 // 5. Average-link agglomeration on those probabilities within the date window (decision.ts): small
 //    groups join on a high mean link, a report joins an established story on a lower one, two established
 //    stories (a running story's separate developments, linked by many topic-level pairs) only on a high
@@ -39,7 +39,7 @@ import { dayOrNull } from "./days.ts";
 import { linkFollowUps } from "./followups.ts";
 import { groupArticles, loadDecision, type MergeDecision } from "./decision.ts";
 import { rowStarts } from "../text/rows.ts";
-import { pairMemo, pairPrint, type PairMemo, type RowStore } from "./rows.ts";
+import { pairMemo, pairPrint, settledDays, type PairMemo, type RowStore } from "./rows.ts";
 import { replayingAgglomeration } from "./groups.ts";
 import type { ReplayStats } from "./agglomerate-replay.ts";
 
@@ -126,13 +126,21 @@ export function mergeModels(): MergeModels {
 /** See ClusterOptions.minIdfDocuments. */
 const MIN_IDF_DOCUMENTS = 100;
 
-/** The log-odds grid of the probabilities kept (see onGrid): steps per unit; 0: none. */
-const ODDS_STEPS = 0;
+/**
+ * The context model's probabilities (the links groups are made from) are kept with their log-odds
+ * rounded to a multiple of 1 / ODDS_STEPS (onGrid): a new article moves the vectors, so the pair
+ * probabilities, of hundreds of articles near its day, and through the context features the links of
+ * thousands (3,019 of 9,988 at 10,000 bench articles); on the grid 94 move, so the merge log replays
+ * (groups.ts). A step of 1/16 in log-odds is 1.6 points of probability near 0.5, finer than any threshold
+ * the decision learns (the trainer's decision and every eval are the same as with exact links).
+ * The pair model's own probabilities are not rounded: they are the context model's input.
+ */
+const ODDS_STEPS = 16;
 
-/** `p` with its log-odds rounded to a multiple of 1 / ODDS_STEPS (0: as it is). */
-function onGrid(p: number): number {
-  if (ODDS_STEPS === 0) return p;
-  return 1 / (1 + Math.exp(-Math.round(Math.log(p / (1 - p)) * ODDS_STEPS) / ODDS_STEPS));
+/** `p` with its log-odds rounded to a multiple of 1 / `steps` (0: as it is). */
+function onGrid(p: number, steps: number): number {
+  if (steps === 0) return p;
+  return 1 / (1 + Math.exp(-Math.round(Math.log(p / (1 - p)) * steps) / steps));
 }
 
 /** Probabilities below this are not kept: they cannot lift a group's mean over any useful threshold. */
@@ -207,19 +215,19 @@ export function scoredCandidates(articles: readonly DatedArticle[], options: Clu
 
 /** The candidate pairs the pair model finds at least MIN_EDGE likely, with that probability. */
 export function pairEdges(scored: ScoredPairs, model: LogisticModel): WeightedEdges {
-  return likelyEdges(scored.pairs, model, scored.features, PAIR_FEATURES.length);
+  return likelyEdges(scored.pairs, model, scored.features, PAIR_FEATURES.length, 0);
 }
 
 /** The same edges re-weighed by the context model (see context.ts); those below MIN_EDGE are dropped. */
 export function contextEdges(n: number, edges: WeightedEdges, model: LogisticModel, features: Float64Array = contextFeatures(n, edges)): WeightedEdges {
-  return likelyEdges(edges, model, features, CONTEXT_FEATURES.length);
+  return likelyEdges(edges, model, features, CONTEXT_FEATURES.length, ODDS_STEPS);
 }
 
 /** The pairs `model` finds at least MIN_EDGE likely from their features (`width` values per pair). */
-function likelyEdges(pairs: PairList, model: LogisticModel, features: Float64Array, width: number): WeightedEdges {
+function likelyEdges(pairs: PairList, model: LogisticModel, features: Float64Array, width: number, steps: number): WeightedEdges {
   const out = { a: new Int32Array(pairs.length), b: new Int32Array(pairs.length), weight: new Float32Array(pairs.length), length: 0 };
   for (let k = 0; k < pairs.length; k++) {
-    const p = onGrid(probability(model, features, k * width));
+    const p = onGrid(probability(model, features, k * width), steps);
     if (p < MIN_EDGE) continue;
     out.a[out.length] = pairs.a[k]!;
     out.b[out.length] = pairs.b[k]!;
@@ -256,7 +264,7 @@ function scoreCandidates(profiles: readonly Profile[], days: ReadonlyArray<numbe
       } else {
         stats.scored++;
         if (!scorer.features(profiles[i]!, profiles[j]!, scratch)) return;
-        p = onGrid(probability(models.pair, scratch, 0));
+        p = probability(models.pair, scratch, 0);
         if (p < MIN_EDGE) return;
       }
       if (edges.length === edges.a.length) edges = growEdges(edges);
@@ -282,7 +290,40 @@ function reusedEdges(paths: readonly string[], profiles: readonly Profile[], day
   const stored = rows.get(key);
   const memo = stored ? pairMemo(stored, paths, prints, MIN_EDGE) : null;
   const capped = new Float64Array(paths.length);
-  const edges = byFirstArticle(scoreCandidates(profiles, days, options, models, byDay, memo, capped), paths.length);
+  // The days nothing near changed on take their pairs whole; the others' candidates are visited.
+  const kept = { a: [] as number[], b: [] as number[], p: [] as number[] };
+  const taken = new Uint8Array(paths.length);
+  if (memo && stored) {
+    const newOf = new Int32Array(stored.paths.length).fill(-1);
+    memo.same.forEach((x, i) => {
+      if (x >= 0) newOf[x] = i;
+    });
+    const settled = settledDays(memo, days, options.windowDays);
+    const byDate = new Map<number, number[]>();
+    for (const i of byDay) {
+      if (!settled.has(days[i]!)) continue;
+      const members = byDate.get(days[i]!);
+      if (members) members.push(i);
+      else byDate.set(days[i]!, [i]);
+    }
+    for (const members of byDate.values()) {
+      const mark = kept.a.length;
+      if (members.every((i) => memo.pairsOf(memo.same[i]!, newOf, kept, i))) for (const i of members) {
+        taken[i] = 1;
+        capped[i] = memo.cappedOf(memo.same[i]!);
+      }
+      else for (const list of [kept.a, kept.b, kept.p]) list.length = mark;
+    }
+    if (options.pairStats) options.pairStats.reused += kept.a.length;
+  }
+  let edges = scoreCandidates(profiles, days, options, models, byDay.filter((i) => !taken[i]), memo, capped);
+  for (let k = 0; k < kept.a.length; k++) {
+    if (edges.length === edges.a.length) edges = growEdges(edges);
+    edges.a[edges.length] = kept.a[k]!;
+    edges.b[edges.length] = kept.b[k]!;
+    edges.weight[edges.length++] = kept.p[k]!;
+  }
+  edges = byFirstArticle(edges, paths.length);
   rows.put(key, { paths: [...paths], prints: [...prints], capped: Array.from(capped), a: Array.from(edges.a.subarray(0, edges.length)), b: Array.from(edges.b.subarray(0, edges.length)), p: Array.from(edges.weight.subarray(0, edges.length)) });
   return edges;
 }

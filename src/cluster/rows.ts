@@ -51,14 +51,43 @@ export interface StoredGroups {
 /** What an article's pairs depend on of it: its terms (key), its day and the weights its window gave them (profile.ts print). */
 export const pairPrint = (termKey: string, day: number, print: string): string => `${termKey} ${day} ${print}`;
 
+/** The day a pairPrint was made with (NaN when it is not one). */
+const dayOfPrint = (print: string): number => Number(print.split(" ")[1] ?? NaN);
+
 /** The last build's pairs, read for this build's articles. */
 export interface PairMemo {
   /** The stored index of each article whose path and print are as stored, else -1. */
   same: Int32Array;
+  /** Stored articles no article of this build matches (gone or changed), by the day they were of. */
+  goneByDay: Map<number, number>;
+  /** The stored pairs of stored article x, as this build's articles (appended to `out`); false when one of them is not matched. */
+  pairsOf(x: number, newOf: Int32Array, out: { a: number[]; b: number[]; p: number[] }, first: number): boolean;
+  /** The stored capped keys of stored article x. */
+  cappedOf(x: number): number;
   /** Whether article i (this build's) may take its pairs with unchanged articles from the store, given its capped keys now. */
   reusable(i: number, capped: number): boolean;
   /** The stored probability of the pair of stored articles (x, y), x < y, or -1 when it was not kept. */
   probability(x: number, y: number): number;
+}
+
+/**
+ * The days whose pairs (those whose first article is of the day) can be taken whole from `memo`: every
+ * article of the days within `windowDays` of it is as it was, and none of the last build's there is gone.
+ * Candidates near such a day are what they were, and so are its articles' capped keys.
+ */
+export function settledDays(memo: PairMemo, days: readonly number[], windowDays: number): Set<number> {
+  const changed = new Map<number, number>(memo.goneByDay);
+  const all = new Set(days);
+  days.forEach((d, i) => {
+    if (memo.same[i]! < 0) changed.set(d, (changed.get(d) ?? 0) + 1);
+  });
+  const settled = new Set<number>();
+  for (const d of all) {
+    let calm = true;
+    for (const [e] of changed) if (Number.isNaN(e) || Math.abs(e - d) <= windowDays) calm = false;
+    if (calm) settled.add(d);
+  }
+  return settled;
 }
 
 /** `stored` read for the articles `paths` (path order) with `prints`; null when it is not sound (every pair then scored again). */
@@ -81,8 +110,23 @@ export function pairMemo(stored: StoredPairs, paths: readonly string[], prints: 
     while (j < paths.length && paths[j]! < was[i]!) j++;
     if (j < paths.length && paths[j] === was[i] && prints[j] === wasPrints[i]) same[j] = i;
   }
+  const matched = new Uint8Array(n);
+  for (const x of same) if (x >= 0) matched[x] = 1;
+  const goneByDay = new Map<number, number>();
+  for (let i = 0; i < n; i++) if (!matched[i]) goneByDay.set(dayOfPrint(wasPrints[i]!), (goneByDay.get(dayOfPrint(wasPrints[i]!)) ?? 0) + 1);
   return {
     same,
+    goneByDay,
+    cappedOf: (x) => capped[x]!,
+    pairsOf: (x, newOf, out, first) => {
+      for (let k = start[x]!; k < start[x + 1]!; k++) if (newOf[b[k]!]! < 0) return false;
+      for (let k = start[x]!; k < start[x + 1]!; k++) {
+        out.a.push(first);
+        out.b.push(newOf[b[k]!]!);
+        out.p.push(p[k]!);
+      }
+      return true;
+    },
     reusable: (i, mask) => mask >= 0 && same[i]! >= 0 && capped[same[i]!] === mask,
     probability: (x, y) => {
       let [lo, hi] = [start[x]!, start[x + 1]!];
