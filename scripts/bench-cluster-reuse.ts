@@ -3,17 +3,18 @@
 // ../shared/tools/make-bench-corpus.py (its cleaned and dated articles kept as DIR.steps.v8 by
 // scripts/bench-cluster-steps.ts). Clusters all but the last article (path order; --day D: the last
 // article dated D) with an empty row store, then all of them with that store, and cold; prints the CPU
-// ms of each step, how much of the merges was replayed, and whether the stories (ids, members,
-// follow-ups) are the same.
+// ms of each step, how many articles' prints changed (their pairs' print, rows.ts, and their groups' print,
+// groups.ts), how much of the merges was replayed, and whether the stories (ids, members, follow-ups) are
+// the same. --bin W: the IDF bin width (profile.ts IDF_BIN_WIDTH when absent).
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { deserialize } from "node:v8";
-import { clusterArticles, defaultClusterOptions, type ClusterStep, type PairRows, type RowStore, type StoredGroups } from "../src/cluster/index.ts";
+import { clusterArticles, defaultClusterOptions, type ClusterStep, type RowStore, type StoredGroups, type StoredPairs } from "../src/cluster/index.ts";
 import type { ReplayStats } from "../src/cluster/agglomerate-replay.ts";
 import type { DatedArticle, StoryCluster } from "../src/types.ts";
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: "string", default: "3" }, day: { type: "string" } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: "string", default: "3" }, day: { type: "string" }, bin: { type: "string" } } });
 const dir = resolve(positionals[0] ?? "");
 const file = `${dir}.steps.v8`;
 if (!existsSync(file)) throw new Error(`${file} is missing: run scripts/bench-cluster-steps.ts ${dir} first`);
@@ -29,6 +30,7 @@ const cpuMs = () => {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const replayStats: ReplayStats = { replayed: 0, live: 0, liveGroups: 0 };
+const pairStats = { reused: 0, scored: 0 };
 
 function timed(batch: DatedArticle[], rows?: RowStore): { clusters: StoryCluster[]; steps: Map<ClusterStep, number> } {
   const steps = new Map<ClusterStep, number>();
@@ -38,7 +40,7 @@ function timed(batch: DatedArticle[], rows?: RowStore): { clusters: StoryCluster
     steps.set(s, now - mark);
     mark = now;
   };
-  const clusters = clusterArticles(batch.map((a) => ({ ...a })), { ...defaultClusterOptions, onStep, replayStats, ...(rows ? { rows } : {}) });
+  const clusters = clusterArticles(batch.map((a) => ({ ...a })), { ...defaultClusterOptions, onStep, replayStats, pairStats, ...(rows ? { rows } : {}), ...(values.bin ? { idfBinWidth: Number(values.bin) } : {}) });
   return { clusters, steps };
 }
 
@@ -46,7 +48,7 @@ const dump = (cs: StoryCluster[]) => JSON.stringify(cs.map((c) => [c.id, c.membe
 const table = new Map<string, number[]>();
 let same = true;
 for (let r = 0; r < Number(values.runs); r++) {
-  const stored = new Map<string, PairRows>();
+  const stored = new Map<string, StoredPairs>();
   let [gets, hits] = [0, 0];
   const store: RowStore = {
     get: (k) => {
@@ -64,15 +66,26 @@ for (let r = 0; r < Number(values.runs); r++) {
   const groups = new Map<string, StoredGroups>();
   timed(articles.filter((_, i) => i !== held), store);
   [gets, hits] = [0, 0];
+  [pairStats.reused, pairStats.scored] = [0, 0];
+  const [pairsBefore, groupsBefore] = [[...stored.values()][0]!, [...groups.values()][0]!];
   const warm = timed(articles, store);
-  if (r === 0) console.log(`groups: ${replayStats.replayed} merges replayed, ${replayStats.live} worked out, ${replayStats.liveGroups} groups live`);
+  const [pairsAfter, groupsAfter] = [[...stored.values()][0]!, [...groups.values()][0]!];
+  const changed = (was: { paths: string[]; prints: string[] }, now: { paths: string[]; prints: string[] }) => {
+    const before = new Map(was.paths.map((p, i) => [p, was.prints[i]]));
+    return now.paths.filter((p, i) => before.has(p) && before.get(p) !== now.prints[i]).length;
+  };
+  if (r === 0) {
+    console.log(`prints changed (of ${pairsBefore.paths.length}): pairs' ${changed(pairsBefore, pairsAfter)}, groups' ${changed(groupsBefore, groupsAfter)}`);
+    console.log(`pairs: ${pairStats.reused} candidates taken from the last build, ${pairStats.scored} scored`);
+    console.log(`groups: ${replayStats.replayed} merges replayed, ${replayStats.live} worked out, ${replayStats.liveGroups} groups live`);
+  }
   const cold = timed(articles);
   same &&= dump(warm.clusters) === dump(cold.clusters);
   for (const [name, run] of [["one new", warm], ["cold", cold]] as const) {
     for (const [s, ms] of run.steps) table.set(`${name} ${s}`, [...(table.get(`${name} ${s}`) ?? []), ms]);
     table.set(`${name} total`, [...(table.get(`${name} total`) ?? []), [...run.steps.values()].reduce((x, y) => x + y, 0)]);
   }
-  if (r === 0) console.log(`${articles.length} articles, ${cold.clusters.length} stories; one new: ${hits} of ${gets} days' rows reused`);
+  if (r === 0) console.log(`${articles.length} articles, ${cold.clusters.length} stories; one new: ${hits} of ${gets} stored pair sets reused`);
 }
 for (const [name, xs] of table) console.log(`  ${name.padEnd(20)} ${median(xs).toFixed(0).padStart(6)} ms CPU   [${xs.map((x) => x.toFixed(0)).join(" ")}]`);
 console.log(same ? "one-new clustering == cold clustering" : "one-new clustering DIFFERS from cold clustering");

@@ -87,8 +87,11 @@ export function dayOrder(days: ReadonlyArray<number | null>): Int32Array {
 /**
  * Calls `visit(i, j)` (i < j) for every candidate pair: each i once, in the order `order` gives (by
  * default ascending; only the i it holds), with its j ascending. The pairs and their key scores do not depend on the order.
+ * `capped(i, mask)`, when given, is called before i's pairs with which of i's keys were too common to use
+ * (bit k, as a sum of powers of two: key k of its keys run; -1 past 52 keys): with i's keys and those of
+ * an article j as they were, whether (i, j) is a candidate is as it was when the mask is (rows.ts).
  */
-export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: CandidateOptions, visit: (i: number, j: number) => void, order?: Int32Array): void {
+export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: CandidateOptions, visit: (i: number, j: number) => void, order?: Int32Array, capped?: (i: number, mask: number) => void): void {
   const { start, dated, holder, day: postingDay, weight } = postingsOf(profiles, days);
   const n = profiles.length;
   const score = new Float64Array(n);
@@ -98,6 +101,7 @@ export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArra
     const i = order ? order[o]! : o;
     const p = profiles[i]!.keys;
     const day = days[i] ?? null;
+    let mask = 0;
     for (let k = p.from; k < p.to; k++) {
       const key = p.ids[k]!;
       const wi = p.weights[k]!;
@@ -110,7 +114,10 @@ export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArra
         lo = lowerBound(postingDay, first, undated, day - w);
         hi = lowerBound(postingDay, lo, undated, day + w + 1);
       }
-      if (hi - lo + (end - undated) > options.postingCap) continue;
+      if (hi - lo + (end - undated) > options.postingCap) {
+        mask = mask < 0 || k - p.from >= 53 ? -1 : mask + 2 ** (k - p.from);
+        continue;
+      }
       for (let t = lo; t < hi; t++) {
         const j = holder[t]!;
         if (j <= i) continue;
@@ -126,6 +133,7 @@ export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArra
     }
     // Only pairs with enough shared key weight are visited, in order of j.
     keepScoring(touched, score, options.minKeyScore);
+    capped?.(i, mask);
     for (const j of touched) visit(i, j);
     touched.length = 0;
   }

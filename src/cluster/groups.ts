@@ -10,9 +10,10 @@ import { shortHash } from "../text/hash.ts";
 
 /**
  * The share of articles changed beyond which the log is not replayed. Measured at 10,000 bench articles
- * (30 days): one new article on the last day changes the prints of 12% and replaying took 40% less time
- * than averageLink; one in mid-month changes 31% (IDF windows and context reach 6 days either side) and
- * replaying took half again as long.
+ * (30 days), before the context's links were put on a grid (index.ts onGrid): one new article on the last
+ * day changed the prints of 12% and replaying took 40% less time than averageLink; one in mid-month
+ * changed 31% (IDF windows and context reach 6 days either side) and replaying took half again as long.
+ * On the grid, 0.8% and 0.9% change, and the groups step takes about half of averageLink's time.
  */
 export const REPLAY_MAX_CHANGED = 0.2;
 

@@ -4,17 +4,20 @@
 //    lead sentences, the names it gives (and the rarest names of its lead: its actors), the numbers and
 //    stated quantities ("12 people"), days, months and years it mentions. The IDF is taken over the
 //    articles near its day, not the whole batch, and term ids are in an order no other article changes
-//    (profile.ts), so an article's vectors, and the scores of pairs near a day, depend only on the
-//    articles near that day: a later build takes the days nothing came near from the cache (rows.ts).
+//    (profile.ts), so an article's vectors depend only on the articles near its day: a later build takes
+//    the scores of pairs whose two articles' vectors are as they were from the cache (rows.ts).
 // 2. Candidates: only articles within the date window that share enough weight of their rare key terms,
 //    and (similarity.ts) enough words: two reports of one event share words, so numbers or keys alone
 //    never make a pair.
 // 3. Each candidate pair gets a learned probability of reporting one event (similarity.ts; weights in
 //    merge-model.json from train/train-merge.ts): shared words, headline, lead, names and one lead
 //    sentence, against leads whose actors the other report never names and quantities that conflict.
+
 // 4. A learned context model (context.ts) re-weighs each probability in the light of the pair's
 //    neighbourhood: two reports of one event are strongly linked to the same other reports, and each is
-//    the other's best or near-best link; a look-alike event's report is not.
+//    the other's best or near-best link; a look-alike event's report is not. Its probabilities are kept
+//    with their log-odds on a grid (onGrid), so that a small change in a vector near a new article
+//    seldom changes the links, and the merges made from them replay (groups.ts).
 // 5. Average-link agglomeration on those probabilities within the date window (decision.ts): small
 //    groups join on a high mean link, a report joins an established story on a lower one, two established
 //    stories (a running story's separate developments, linked by many topic-level pairs) only on a high
@@ -36,7 +39,7 @@ import { dayOrNull } from "./days.ts";
 import { linkFollowUps } from "./followups.ts";
 import { groupArticles, loadDecision, type MergeDecision } from "./decision.ts";
 import { rowStarts } from "../text/rows.ts";
-import { daySpans, readRows, toRows, type DaySpan, type RowStore } from "./rows.ts";
+import { pairMemo, pairPrint, settledDays, type PairMemo, type RowStore } from "./rows.ts";
 import { replayingAgglomeration } from "./groups.ts";
 import type { ReplayStats } from "./agglomerate-replay.ts";
 
@@ -45,7 +48,7 @@ export { articleTerms } from "./mentions.ts";
 export { assignStoryIds, parseIdentityState, serializeIdentityState, IDENTITY_FILE, type IdentityState } from "./identity.ts";
 export { CONTEXT_FEATURES } from "./context.ts";
 export { groupArticles, type MergeDecision } from "./decision.ts";
-export type { PairRows, RowStore, StoredGroups } from "./rows.ts";
+export type { RowStore, StoredGroups, StoredPairs } from "./rows.ts";
 
 export interface ClusterOptions {
   /** Articles more than this many days apart are never the same story. */
@@ -67,18 +70,22 @@ export interface ClusterOptions {
    * takes to count this many (profile.ts); absent: 100.
    */
   minIdfDocuments?: number;
+  /** The width of the log-scale bins counts are quantised in for the IDF (profile.ts IDF_BIN_WIDTH when absent). */
+  idfBinWidth?: number;
   /**
    * Memory only: empty each article's `terms` once its profile is read from them (they serve clustering
    * alone). The stories are the same; clustering the same articles again reads their text instead.
    */
   releaseTerms?: boolean;
   /**
-   * Where the last build's scored pairs are kept (src/cache/cluster-rows.ts): the days whose articles
-   * and neighbours are as they were take their pairs from it (rows.ts); the stories are the same.
+   * Where the last build's scored pairs are kept (src/cache/cluster-rows.ts): a pair of articles whose
+   * profiles are as they were takes its probability from it (rows.ts); the stories are the same.
    */
   rows?: RowStore;
   /** Called as each step of clustering ends (for the benchmark's step table: scripts/bench-cluster-steps.ts). */
   onStep?: (step: ClusterStep) => void;
+  /** Filled with how many candidate pairs took their probability from the last build's (`rows`: rows.ts) and how many were scored. */
+  pairStats?: { reused: number; scored: number };
   /** Filled with how much of the last build's merges were replayed (`rows.groups`: groups.ts). */
   replayStats?: ReplayStats;
   /** The share of articles changed beyond which the last build's merges are not replayed (groups.ts REPLAY_MAX_CHANGED when absent). */
@@ -119,6 +126,23 @@ export function mergeModels(): MergeModels {
 /** See ClusterOptions.minIdfDocuments. */
 const MIN_IDF_DOCUMENTS = 100;
 
+/**
+ * The context model's probabilities (the links groups are made from) are kept with their log-odds
+ * rounded to a multiple of 1 / ODDS_STEPS (onGrid): a new article moves the vectors, so the pair
+ * probabilities, of hundreds of articles near its day, and through the context features the links of
+ * thousands (3,019 of 9,988 at 10,000 bench articles); on the grid 94 move, so the merge log replays
+ * (groups.ts). A step of 1/16 in log-odds is 1.6 points of probability near 0.5, finer than any threshold
+ * the decision learns (the trainer's decision and every eval are the same as with exact links).
+ * The pair model's own probabilities are not rounded: they are the context model's input.
+ */
+const ODDS_STEPS = 16;
+
+/** `p` with its log-odds rounded to a multiple of 1 / `steps` (0: as it is). */
+function onGrid(p: number, steps: number): number {
+  if (steps === 0) return p;
+  return 1 / (1 + Math.exp(-Math.round(Math.log(p / (1 - p)) * steps) / steps));
+}
+
 /** Probabilities below this are not kept: they cannot lift a group's mean over any useful threshold. */
 const MIN_EDGE = 0.05;
 
@@ -133,16 +157,17 @@ export interface ScoredPairs {
 }
 
 /** Articles in path order, their profiles, time spans and days, and the articles by day (see dayOrder). */
-function prepareArticles(articles: readonly DatedArticle[], options: ClusterOptions): { order: DatedArticle[]; profiles: Profile[]; spans: TimeSpan[]; days: Array<number | null>; byDay: Int32Array; termKeys: string[] | null } {
+function prepareArticles(articles: readonly DatedArticle[], options: ClusterOptions): { order: DatedArticle[]; profiles: Profile[]; spans: TimeSpan[]; days: Array<number | null>; byDay: Int32Array; termKeys: string[] | null; prints: string[] | null } {
   const order = [...articles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const spans = order.map((a) => spanOf(a.evidence));
   const days = spans.map((s) => dayOrNull(s.first));
   const byDay = dayOrder(days);
   // Each article's terms key (rows.ts), taken as the profiles read the terms.
   const termKeys = options.rows && days.every((d) => d !== null) ? new Array<string>(order.length) : null;
+  const prints = termKeys ? new Array<string>(order.length) : null;
   // Vectors laid out by day: the articles compared with one another lie near one another in memory.
-  const profiles = buildProfiles(order, options.keyTerms, options.releaseTerms, byDay, { days, windowDays: options.windowDays, minDocuments: options.minIdfDocuments ?? MIN_IDF_DOCUMENTS }, termKeys ?? undefined);
-  return { order, profiles, spans, days, byDay, termKeys };
+  const profiles = buildProfiles(order, options.keyTerms, options.releaseTerms, byDay, { days, windowDays: options.windowDays, minDocuments: options.minIdfDocuments ?? MIN_IDF_DOCUMENTS, ...(options.idfBinWidth === undefined ? {} : { binWidth: options.idfBinWidth }) }, termKeys && prints ? { termKeys, prints } : {});
+  return { order, profiles, spans, days, byDay, termKeys, prints };
 }
 
 function growEdges(e: WeightedEdges): WeightedEdges {
@@ -190,19 +215,19 @@ export function scoredCandidates(articles: readonly DatedArticle[], options: Clu
 
 /** The candidate pairs the pair model finds at least MIN_EDGE likely, with that probability. */
 export function pairEdges(scored: ScoredPairs, model: LogisticModel): WeightedEdges {
-  return likelyEdges(scored.pairs, model, scored.features, PAIR_FEATURES.length);
+  return likelyEdges(scored.pairs, model, scored.features, PAIR_FEATURES.length, 0);
 }
 
 /** The same edges re-weighed by the context model (see context.ts); those below MIN_EDGE are dropped. */
 export function contextEdges(n: number, edges: WeightedEdges, model: LogisticModel, features: Float64Array = contextFeatures(n, edges)): WeightedEdges {
-  return likelyEdges(edges, model, features, CONTEXT_FEATURES.length);
+  return likelyEdges(edges, model, features, CONTEXT_FEATURES.length, ODDS_STEPS);
 }
 
 /** The pairs `model` finds at least MIN_EDGE likely from their features (`width` values per pair). */
-function likelyEdges(pairs: PairList, model: LogisticModel, features: Float64Array, width: number): WeightedEdges {
+function likelyEdges(pairs: PairList, model: LogisticModel, features: Float64Array, width: number, steps: number): WeightedEdges {
   const out = { a: new Int32Array(pairs.length), b: new Int32Array(pairs.length), weight: new Float32Array(pairs.length), length: 0 };
   for (let k = 0; k < pairs.length; k++) {
-    const p = probability(model, features, k * width);
+    const p = onGrid(probability(model, features, k * width), steps);
     if (p < MIN_EDGE) continue;
     out.a[out.length] = pairs.a[k]!;
     out.b[out.length] = pairs.b[k]!;
@@ -213,13 +238,17 @@ function likelyEdges(pairs: PairList, model: LogisticModel, features: Float64Arr
 
 /**
  * The pairs of candidates whose first article is in `visit` (in that order) that the pair model finds
- * at least MIN_EDGE likely, in the order found (each first article's second articles ascending).
+ * at least MIN_EDGE likely, in the order found (each first article's second articles ascending). With
+ * `memo`, a pair of two articles as they were takes its probability from the last build (rows.ts), and
+ * `capped` gets each article's capped keys.
  */
-function scoreCandidates(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: ClusterOptions, models: MergeModels, visit: Int32Array): WeightedEdges {
+function scoreCandidates(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: ClusterOptions, models: MergeModels, visit: Int32Array, memo?: PairMemo | null, capped?: Float64Array): WeightedEdges {
+  const stats = options.pairStats ?? { reused: 0, scored: 0 };
   // Each candidate is scored as it is found; only pairs that might merge are kept.
   const scratch = new Float64Array(PAIR_FEATURES.length);
   const scorer = new PairScorer();
   let edges: WeightedEdges = { a: new Int32Array(1024), b: new Int32Array(1024), weight: new Float32Array(1024), length: 0 };
+  let reuse = false;
   // Visited by day: the articles compared one after another are near in time, so the vectors they are
   // compared with stay in the processor's cache (a quarter faster at 10,000 articles than in path order).
   visitCandidates(
@@ -227,35 +256,67 @@ function scoreCandidates(profiles: readonly Profile[], days: ReadonlyArray<numbe
     days,
     options,
     (i, j) => {
-      if (!scorer.features(profiles[i]!, profiles[j]!, scratch)) return;
-      const p = probability(models.pair, scratch, 0);
-      if (p < MIN_EDGE) return;
+      let p: number;
+      if (reuse && memo!.same[j]! >= 0) {
+        stats.reused++;
+        p = memo!.probability(memo!.same[i]!, memo!.same[j]!);
+        if (p < 0) return;
+      } else {
+        stats.scored++;
+        if (!scorer.features(profiles[i]!, profiles[j]!, scratch)) return;
+        p = probability(models.pair, scratch, 0);
+        if (p < MIN_EDGE) return;
+      }
       if (edges.length === edges.a.length) edges = growEdges(edges);
       edges.a[edges.length] = i;
       edges.b[edges.length] = j;
       edges.weight[edges.length++] = p;
     },
     visit,
+    (i, mask) => {
+      if (capped) capped[i] = mask;
+      reuse = memo ? memo.reusable(i, mask) : false;
+    },
   );
   return edges;
 }
 
 /**
- * The likely pairs (as scoreCandidates, ordered by first article) when every article is dated: each day's
- * rows from `rows` where its span's articles are as they were (rows.ts), the other days scored again and
- * their rows put back.
+ * The likely pairs (as scoreCandidates, ordered by first article) when every article is dated, those of
+ * articles as they were taken from the last build's (rows.ts), and this build's put back for the next.
  */
-function reusedEdges(paths: readonly string[], profiles: readonly Profile[], dated: readonly number[], byDay: Int32Array, termKeys: readonly string[], options: ClusterOptions, rows: RowStore, models: MergeModels): WeightedEdges {
-  const settings = JSON.stringify([options.windowDays, options.keyTerms, options.postingCap, options.minKeyScore, models.pair]);
-  const all = daySpans(paths, dated, termKeys, options.windowDays, options.minIdfDocuments ?? MIN_IDF_DOCUMENTS, settings);
+function reusedEdges(paths: readonly string[], profiles: readonly Profile[], days: readonly number[], byDay: Int32Array, prints: readonly string[], options: ClusterOptions, rows: RowStore, models: MergeModels): WeightedEdges {
+  const key = JSON.stringify(["pairs 2", options.windowDays, options.keyTerms, options.postingCap, options.minKeyScore, MIN_EDGE, models.pair]);
+  const stored = rows.get(key);
+  const memo = stored ? pairMemo(stored, paths, prints, MIN_EDGE) : null;
+  const capped = new Float64Array(paths.length);
+  // The days nothing near changed on take their pairs whole; the others' candidates are visited.
   const kept = { a: [] as number[], b: [] as number[], p: [] as number[] };
-  const missed: DaySpan[] = [];
-  for (const span of all) {
-    const stored = rows.get(span.key);
-    if (!stored || !readRows(stored, span, dated, MIN_EDGE, kept)) missed.push(span);
+  const taken = new Uint8Array(paths.length);
+  if (memo && stored) {
+    const newOf = new Int32Array(stored.paths.length).fill(-1);
+    memo.same.forEach((x, i) => {
+      if (x >= 0) newOf[x] = i;
+    });
+    const settled = settledDays(memo, days, options.windowDays);
+    const byDate = new Map<number, number[]>();
+    for (const i of byDay) {
+      if (!settled.has(days[i]!)) continue;
+      const members = byDate.get(days[i]!);
+      if (members) members.push(i);
+      else byDate.set(days[i]!, [i]);
+    }
+    for (const members of byDate.values()) {
+      const mark = kept.a.length;
+      if (members.every((i) => memo.pairsOf(memo.same[i]!, newOf, kept, i))) for (const i of members) {
+        taken[i] = 1;
+        capped[i] = memo.cappedOf(memo.same[i]!);
+      }
+      else for (const list of [kept.a, kept.b, kept.p]) list.length = mark;
+    }
+    if (options.pairStats) options.pairStats.reused += kept.a.length;
   }
-  const again = new Set(missed.map((s) => s.day));
-  let edges = scoreCandidates(profiles, dated, options, models, byDay.filter((i) => again.has(dated[i]!)));
+  let edges = scoreCandidates(profiles, days, options, models, byDay.filter((i) => !taken[i]), memo, capped);
   for (let k = 0; k < kept.a.length; k++) {
     if (edges.length === edges.a.length) edges = growEdges(edges);
     edges.a[edges.length] = kept.a[k]!;
@@ -263,27 +324,16 @@ function reusedEdges(paths: readonly string[], profiles: readonly Profile[], dat
     edges.weight[edges.length++] = kept.p[k]!;
   }
   edges = byFirstArticle(edges, paths.length);
-  const fresh = new Map(missed.map((s) => [s.day, { a: [] as number[], b: [] as number[], p: [] as number[] }]));
-  for (let k = 0; k < edges.length; k++) {
-    const row = fresh.get(dated[edges.a[k]!]!);
-    if (!row) continue;
-    row.a.push(edges.a[k]!);
-    row.b.push(edges.b[k]!);
-    row.p.push(edges.weight[k]!);
-  }
-  for (const span of missed) {
-    const row = fresh.get(span.day)!;
-    rows.put(span.key, toRows(row.a, row.b, row.p, span));
-  }
+  rows.put(key, { paths: [...paths], prints: [...prints], capped: Array.from(capped), a: Array.from(edges.a.subarray(0, edges.length)), b: Array.from(edges.b.subarray(0, edges.length)), p: Array.from(edges.weight.subarray(0, edges.length)) });
   return edges;
 }
 
 export function clusterArticles(articles: readonly DatedArticle[], options: ClusterOptions = defaultClusterOptions, models: MergeModels = mergeModels()): StoryCluster[] {
   const step = options.onStep ?? (() => {});
-  const { order, profiles, spans, days, byDay, termKeys } = prepareArticles(articles, options);
+  const { order, profiles, spans, days, byDay, termKeys, prints } = prepareArticles(articles, options);
   step("profiles");
-  let edges = options.rows && termKeys
-    ? reusedEdges(order.map((a) => a.path), profiles, days as number[], byDay, termKeys, options, options.rows, models)
+  let edges = options.rows && termKeys && prints
+    ? reusedEdges(order.map((a) => a.path), profiles, days as number[], byDay, prints.map((print, i) => pairPrint(termKeys[i]!, days[i]!, print)), options, options.rows, models)
     : byFirstArticle(scoreCandidates(profiles, days, options, models, byDay), order.length);
   step("pairs");
   edges = contextEdges(order.length, edges, models.context);

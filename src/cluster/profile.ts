@@ -8,6 +8,7 @@
 // view into a shared one about 100, a range about 30, and an article has some 25 vectors: measured at
 // 10,000 articles, the profiles went from 79 MB to 35 MB (22 of them the ids and weights themselves).
 // The vocabulary (a Map from term to id) lives only while the articles' terms are read.
+import { createHash } from "node:crypto";
 import type { DatedArticle } from "../types.ts";
 import { articleTerms } from "./mentions.ts";
 import { lowerBound } from "../text/rows.ts";
@@ -239,6 +240,19 @@ export interface IdfWindow {
   windowDays: number;
   /** A window is widened until it holds this many dated articles (or all): see idfRadius. */
   minDocuments: number;
+  /** Counts enter the IDF quantised on a log scale, bins this wide (see quantisedCounts); IDF_BIN_WIDTH when absent, 0: exact. */
+  binWidth?: number;
+}
+
+/**
+ * What buildProfiles may fill besides the profiles, each article's entry in its input order: `termKeys`,
+ * a hash of the terms record read (rows.ts); `prints`, a hash of what its window made of them (every
+ * weight of its vectors, and which of its words and numbers another article of its window holds: what
+ * chooses its keys), so that with its terms key it says all its profile holds.
+ */
+export interface ProfileKeys {
+  termKeys?: string[];
+  prints?: string[];
 }
 
 /**
@@ -252,14 +266,16 @@ export interface IdfWindow {
  * a dated article changes the vectors of the articles near its day only (index.ts reuses the rest). An
  * undated article counts the whole batch; without `window`, every article does.
  */
-export function buildProfiles(articles: readonly DatedArticle[], keyCount: number, releaseTerms = false, layout?: Int32Array, window?: IdfWindow, termKeys?: string[]): Profile[] {
-  const { runs, starts, ends, firstRun, weekdays, months, vocabularySize } = readTerms(articles, releaseTerms, layout, termKeys);
+export function buildProfiles(articles: readonly DatedArticle[], keyCount: number, releaseTerms = false, layout?: Int32Array, window?: IdfWindow, keys: ProfileKeys = {}): Profile[] {
+  const { runs, starts, ends, firstRun, weekdays, months, vocabularySize } = readTerms(articles, releaseTerms, layout, keys.termKeys);
+  const prints = keys.prints;
   const { ids, values } = runs;
   const from = (a: number, r: number) => starts[firstRun[a]! + r]!;
   const to = (a: number, r: number) => ends[firstRun[a]! + r]!;
   const n = articles.length;
   const df = new Int32Array(vocabularySize);
   const idf = new Float32Array(vocabularySize);
+  const q = quantisedCounts(n, window?.binWidth ?? IDF_BIN_WIDTH);
   const count = (a: number, by: number) => {
     for (const r of COUNTED_IN_DF) for (let k = from(a, r); k < to(a, r); k++) df[ids[k]!]! += by;
   };
@@ -270,7 +286,7 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   const top = new TopK();
   /** Weighs article a with the document frequencies in `df` of `documents` articles. */
   const weighArticle = (a: number, documents: number) => {
-    for (const r of IDF_OF) for (let k = from(a, r); k < to(a, r); k++) idf[ids[k]!] = Math.log((documents + BACKGROUND_DOCUMENTS + 1) / (df[ids[k]!]! + 1)) + 1;
+    for (const r of IDF_OF) for (let k = from(a, r); k < to(a, r); k++) idf[ids[k]!] = Math.log((q[documents]! + BACKGROUND_DOCUMENTS + 1) / (q[df[ids[k]!]!]! + 1)) + 1;
     for (const r of WEIGHED) weigh(values, ids, idf, from(a, r), to(a, r));
     for (let r = firstRun[a]! + SENTENCES; r < firstRun[a + 1]!; r++) weigh(values, ids, idf, starts[r]!, ends[r]!);
     const [leadFrom, leadTo] = [from(a, LEAD_NAMES), to(a, LEAD_NAMES)];
@@ -286,6 +302,19 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
     for (const r of KEYED) for (let k = from(a, r); k < to(a, r); k++) if (df[ids[k]!]! >= 2) top.offer(ids[k]!, values[k]!);
     top.emit(chosen);
     chosenStart[3 * a + 2] = chosen.length;
+    if (prints) prints[a] = printOf(a);
+  };
+  let held = new Uint8Array(256);
+  const printOf = (a: number): string => {
+    const [first, last] = [firstRun[a]!, firstRun[a + 1]!];
+    const h = createHash("sha256");
+    if (first < last) h.update(new Uint8Array(values.buffer, values.byteOffset + starts[first]! * 4, (ends[last - 1]! - starts[first]!) * 4));
+    let at = 0;
+    for (const r of KEYED) {
+      if (held.length < at + to(a, r) - from(a, r)) held = new Uint8Array(2 * (at + to(a, r) - from(a, r)));
+      for (let k = from(a, r); k < to(a, r); k++) held[at++] = df[ids[k]!]! >= 2 ? 1 : 0;
+    }
+    return h.update(held.subarray(0, at)).digest("hex").slice(0, 32);
   };
   const dated: number[] = [];
   const undated: number[] = [];
@@ -359,6 +388,25 @@ const KEYED = [WORDS, NUMBERS];
 
 /** IDF prior: as if this many unrelated articles were in the window too (see text/tfidf.ts). */
 export const BACKGROUND_DOCUMENTS = 100;
+
+/**
+ * The width (natural log of count + 1) of the bins counts are quantised in before they make an IDF. One
+ * more article in a window moves a term's weight only when its count crosses a bin's edge, so a new
+ * article leaves the vectors of most articles near its day as they were; counts below about 1 / width
+ * have a bin each (a term's second article still counts).
+ */
+export const IDF_BIN_WIDTH = 0;
+
+/**
+ * q[c] for each count c in 0 … max: the least count of c's bin, the bins `width` wide in log(c + 1);
+ * width 0: q[c] = c.
+ */
+export function quantisedCounts(max: number, width: number): Int32Array {
+  const q = new Int32Array(max + 1);
+  const bin = (c: number) => (width > 0 ? Math.floor(Math.log(c + 1) / width) : c);
+  for (let c = 1; c <= max; c++) q[c] = bin(c) === bin(c - 1) ? q[c - 1]! : c;
+  return q;
+}
 
 /**
  * The radius of the IDF window of the day `days[at]` (days ascending): `windowDays`, or more while the

@@ -1,29 +1,34 @@
-// Reusing the last build's scored pairs. An article's vectors depend only on the articles of its IDF
-// window (profile.ts), so the candidate pairs whose first article lies on day d, and their probabilities,
-// depend only on the articles of a span of days around d: their first articles' IDF windows, the date
-// window their second articles lie in (and those articles' IDF windows), and the key postings there. Those
-// rows are kept (by the build, in the cache: src/cache/cluster-rows.ts) under a key of that span's
-// articles (path, day and terms) and the settings; a build that adds one article scores again only the
-// days whose span holds it and takes every other day's rows as they were.
+// Reusing the last build's scored pairs. A pair's probability is a function of the two articles'
+// profiles alone, and an article's print (its terms key, its day and profile.ts's print of its weights)
+// says all its profile holds. So a build keeps every likely pair it scored, with each article's print,
+// and the next build takes a pair's probability from there when neither article's print changed and the
+// pair was a candidate then as it is now (which pairs are candidates is worked out again, cheaply): an
+// article's candidates among unchanged articles are the ones they were when its keys are, and the same of
+// them were too common to use (each article's `capped` mask says which). A pair of two unchanged articles
+// that was a candidate and is not among the stored ones was less likely than the least kept.
 //
-// Undated articles pair with every article and take their IDF from the whole batch: with one in the batch,
-// nothing is reused. A stored row is checked before it is used (indices inside the span, first article on
-// the row's day, probabilities in range) and recomputed when it is not sound.
-import { createHash } from "node:crypto";
-import { idfRadius } from "./profile.ts";
-import { lowerBound } from "../text/rows.ts";
+// With the IDF on quantised counts (profile.ts), one new article changes the prints of a few hundred
+// articles near its day, so most of the pairs near it are taken as they were. A stored log is checked
+// before it is used (its articles in path order, pairs inside it and in order, probabilities in range)
+// and ignored when it is not sound.
 
-/** One day's rows: pairs (a[k], b[k]) as positions in the day's span (its articles in path order), with their probabilities. */
-export interface PairRows {
+/** The likely pairs of a build (global indices into `paths`, ordered by a then b), and what they were made from. */
+export interface StoredPairs {
+  /** The build's articles, in path order. */
+  paths: string[];
+  /** Each article's print (see pairPrint). */
+  prints: string[];
+  /** Each article's capped keys (candidates.ts CandidateVisit). */
+  capped: number[];
   a: number[];
   b: number[];
   p: number[];
 }
 
-/** Where rows are kept between builds (the build cache); keys are already specific to the settings and articles. */
+/** Where the last build's pairs and merges are kept between builds (the build cache); keys are specific to the settings. */
 export interface RowStore {
-  get(key: string): PairRows | undefined;
-  put(key: string, rows: PairRows): void;
+  get(key: string): StoredPairs | undefined;
+  put(key: string, pairs: StoredPairs): void;
   /** Where the last build's merges are kept (groups.ts), under a key of the settings. */
   groups?: {
     get(key: string): StoredGroups | undefined;
@@ -43,65 +48,94 @@ export interface StoredGroups {
   score: number[];
 }
 
-export interface DaySpan {
-  day: number;
-  /** The articles (indices, ascending: path order) the day's rows depend on. */
-  members: Int32Array;
-  key: string;
+/** What an article's pairs depend on of it: its terms (key), its day and the weights its window gave them (profile.ts print). */
+export const pairPrint = (termKey: string, day: number, print: string): string => `${termKey} ${day} ${print}`;
+
+/** The day a pairPrint was made with (NaN when it is not one). */
+const dayOfPrint = (print: string): number => Number(print.split(" ")[1] ?? NaN);
+
+/** The last build's pairs, read for this build's articles. */
+export interface PairMemo {
+  /** The stored index of each article whose path and print are as stored, else -1. */
+  same: Int32Array;
+  /** Stored articles no article of this build matches (gone or changed), by the day they were of. */
+  goneByDay: Map<number, number>;
+  /** The stored pairs of stored article x, as this build's articles (appended to `out`); false when one of them is not matched. */
+  pairsOf(x: number, newOf: Int32Array, out: { a: number[]; b: number[]; p: number[] }, first: number): boolean;
+  /** The stored capped keys of stored article x. */
+  cappedOf(x: number): number;
+  /** Whether article i (this build's) may take its pairs with unchanged articles from the store, given its capped keys now. */
+  reusable(i: number, capped: number): boolean;
+  /** The stored probability of the pair of stored articles (x, y), x < y, or -1 when it was not kept. */
+  probability(x: number, y: number): number;
 }
 
 /**
- * Each day's span and its key. `days` are all dated; `settings` is what else the rows depend on (the
- * clustering settings). The span of day d reaches from the lowest day minus IDF radius to the highest
- * day plus IDF radius among the days d - w … d + w.
+ * The days whose pairs (those whose first article is of the day) can be taken whole from `memo`: every
+ * article of the days within `windowDays` of it is as it was, and none of the last build's there is gone.
+ * Candidates near such a day are what they were, and so are its articles' capped keys.
  */
-export function daySpans(paths: readonly string[], days: readonly number[], keys: readonly string[], windowDays: number, minIdfDocuments: number, settings: string): DaySpan[] {
-  const byDay = Int32Array.from(days.keys()).sort((x, y) => days[x]! - days[y]! || x - y);
-  const sorted = Int32Array.from(byDay, (i) => days[i]!);
-  const distinct = [...new Set(sorted)];
-  const radius = new Map<number, number>();
-  for (const d of distinct) radius.set(d, idfRadius(sorted, firstAtLeast(sorted, d), windowDays, minIdfDocuments));
-  return distinct.map((d) => {
-    let [lo, hi] = [d - radius.get(d)!, d + radius.get(d)!];
-    for (const e of distinct) {
-      if (e < d - windowDays || e > d + windowDays) continue;
-      lo = Math.min(lo, e - radius.get(e)!);
-      hi = Math.max(hi, e + radius.get(e)!);
-    }
-    const members = byDay.slice(firstAtLeast(sorted, lo), firstAtLeast(sorted, hi + 1)).sort();
-    const h = createHash("sha256").update(`cluster rows 1\n${settings}\n${Math.min(minIdfDocuments, days.length)}\n${d}\n${members.length}\n`);
-    for (const i of members) h.update(`${paths[i]!.length}:`).update(paths[i]!, "utf16le").update(`${days[i]} ${keys[i]}\n`);
-    return { day: d, members, key: h.digest("hex").slice(0, 32) };
+export function settledDays(memo: PairMemo, days: readonly number[], windowDays: number): Set<number> {
+  const changed = new Map<number, number>(memo.goneByDay);
+  const all = new Set(days);
+  days.forEach((d, i) => {
+    if (memo.same[i]! < 0) changed.set(d, (changed.get(d) ?? 0) + 1);
   });
+  const settled = new Set<number>();
+  for (const d of all) {
+    let calm = true;
+    for (const [e] of changed) if (Number.isNaN(e) || Math.abs(e - d) <= windowDays) calm = false;
+    if (calm) settled.add(d);
+  }
+  return settled;
 }
 
-/**
- * The stored rows as global pairs (appended to `out`), or false when they are not sound for this span:
- * every first article on `span.day`, second after first, positions inside the span, probabilities in [min, 1].
- */
-export function readRows(rows: PairRows, span: DaySpan, days: readonly number[], min: number, out: { a: number[]; b: number[]; p: number[] }): boolean {
-  const { a, b, p } = rows;
-  const size = span.members.length;
-  if (a.length !== b.length || a.length !== p.length) return false;
+/** `stored` read for the articles `paths` (path order) with `prints`; null when it is not sound (every pair then scored again). */
+export function pairMemo(stored: StoredPairs, paths: readonly string[], prints: readonly string[], min: number): PairMemo | null {
+  const { paths: was, prints: wasPrints, capped, a, b, p } = stored;
+  const n = was.length;
+  if (wasPrints.length !== n || capped.length !== n || b.length !== a.length || p.length !== a.length) return null;
+  for (let i = 1; i < n; i++) if (!(was[i - 1]! < was[i]!)) return null;
+  const start = new Int32Array(n + 1);
   for (let k = 0; k < a.length; k++) {
     const [x, y, w] = [a[k]!, b[k]!, p[k]!];
-    if (!Number.isInteger(x) || !Number.isInteger(y) || x < 0 || y <= x || y >= size || !(w >= min && w <= 1)) return false;
-    if (days[span.members[x]!] !== span.day) return false;
-    if (k > 0 && (x < a[k - 1]! || (x === a[k - 1]! && y <= b[k - 1]!))) return false;
+    if (!Number.isInteger(x) || !Number.isInteger(y) || x < 0 || y <= x || y >= n || !(w >= min && w <= 1)) return null;
+    if (k > 0 && (x < a[k - 1]! || (x === a[k - 1]! && y <= b[k - 1]!))) return null;
+    start[x + 1]!++;
   }
-  for (let k = 0; k < a.length; k++) {
-    out.a.push(span.members[a[k]!]!);
-    out.b.push(span.members[b[k]!]!);
-    out.p.push(p[k]!);
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const same = new Int32Array(paths.length).fill(-1);
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    while (j < paths.length && paths[j]! < was[i]!) j++;
+    if (j < paths.length && paths[j] === was[i] && prints[j] === wasPrints[i]) same[j] = i;
   }
-  return true;
+  const matched = new Uint8Array(n);
+  for (const x of same) if (x >= 0) matched[x] = 1;
+  const goneByDay = new Map<number, number>();
+  for (let i = 0; i < n; i++) if (!matched[i]) goneByDay.set(dayOfPrint(wasPrints[i]!), (goneByDay.get(dayOfPrint(wasPrints[i]!)) ?? 0) + 1);
+  return {
+    same,
+    goneByDay,
+    cappedOf: (x) => capped[x]!,
+    pairsOf: (x, newOf, out, first) => {
+      for (let k = start[x]!; k < start[x + 1]!; k++) if (newOf[b[k]!]! < 0) return false;
+      for (let k = start[x]!; k < start[x + 1]!; k++) {
+        out.a.push(first);
+        out.b.push(newOf[b[k]!]!);
+        out.p.push(p[k]!);
+      }
+      return true;
+    },
+    reusable: (i, mask) => mask >= 0 && same[i]! >= 0 && capped[same[i]!] === mask,
+    probability: (x, y) => {
+      let [lo, hi] = [start[x]!, start[x + 1]!];
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (b[mid]! < y) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < start[x + 1]! && b[lo] === y ? p[lo]! : -1;
+    },
+  };
 }
-
-/** Global pairs (first articles on the span's day, in order of first then second article) as the span's rows. */
-export function toRows(a: readonly number[], b: readonly number[], p: readonly number[], span: DaySpan): PairRows {
-  const local = (i: number) => firstAtLeast(span.members, i);
-  return { a: a.map(local), b: b.map(local), p: [...p] };
-}
-
-/** The first position in xs (ascending) whose value is at least `x`. */
-const firstAtLeast = (xs: Int32Array, x: number): number => lowerBound(xs, 0, xs.length, x);

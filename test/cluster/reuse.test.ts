@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { clusterArticles, defaultClusterOptions, type PairRows, type RowStore, type StoredGroups } from "../../src/cluster/index.ts";
+import { clusterArticles, defaultClusterOptions, type RowStore, type StoredGroups, type StoredPairs } from "../../src/cluster/index.ts";
 import type { ReplayStats } from "../../src/cluster/agglomerate-replay.ts";
+import { pairMemo } from "../../src/cluster/rows.ts";
 import { buildEventsSet, seedArticles } from "../../eval/lib/merge-set.ts";
 import { addDays } from "../../src/text/dates.ts";
 import type { DatedArticle, StoryCluster } from "../../src/types.ts";
@@ -20,26 +21,22 @@ const all = [...events, ...seedArticles(fixture("../seeds")).map((x) => x.articl
 const added = events.find((a) => a.evidence.date === "2025-05-15")!;
 const before = all.filter((a) => a !== added);
 
-/** A row store in memory that counts what it was asked and gave; `tamper` changes what it gives. */
-function memoryStore(tamper?: (rows: PairRows, key: string) => PairRows | undefined): RowStore & { rows: Map<string, PairRows>; asked: number; given: Set<string>; tampered: Set<string>; stored: Set<string> } {
-  const rows = new Map<string, PairRows>();
+/** A pair store in memory that counts what it was asked and gave; `tamper` changes what it gives. */
+function memoryStore(tamper?: (pairs: StoredPairs) => StoredPairs | undefined): RowStore & { pairs: Map<string, StoredPairs>; given: number; tampered: number } {
+  const pairs = new Map<string, StoredPairs>();
   const store = {
-    rows,
-    asked: 0,
-    given: new Set<string>(),
-    tampered: new Set<string>(),
-    stored: new Set<string>(),
+    pairs,
+    given: 0,
+    tampered: 0,
     get(key: string) {
-      store.asked++;
-      const found = rows.get(key);
-      const out = found && (tamper ? tamper(structuredClone(found), key) : structuredClone(found));
-      if (out) store.given.add(key);
-      if (found && JSON.stringify(out) !== JSON.stringify(found)) store.tampered.add(key);
+      const found = pairs.get(key);
+      const out = found && (tamper ? tamper(structuredClone(found)) : structuredClone(found));
+      if (out) store.given++;
+      if (found && JSON.stringify(out) !== JSON.stringify(found)) store.tampered++;
       return out;
     },
-    put(key: string, value: PairRows) {
-      store.stored.add(key);
-      rows.set(key, structuredClone(value));
+    put(key: string, value: StoredPairs) {
+      pairs.set(key, structuredClone(value));
     },
   };
   return store;
@@ -48,56 +45,96 @@ function memoryStore(tamper?: (rows: PairRows, key: string) => PairRows | undefi
 const stories = (cs: StoryCluster[]) => cs.map((c) => ({ id: c.id, members: c.members.map((m) => m.path), followUpOf: c.followUpOf }));
 // IDF windows of at least 10 articles (the build's 100 would span the whole of this small batch, leaving nothing to reuse).
 const options = { ...defaultClusterOptions, minIdfDocuments: 10 };
-const cluster = (articles: DatedArticle[], rows?: RowStore) => stories(clusterArticles(articles.map((a) => ({ ...a })), { ...options, ...(rows ? { rows } : {}) }));
+const cluster = (articles: DatedArticle[], rows?: RowStore, pairStats?: { reused: number; scored: number }) => stories(clusterArticles(articles.map((a) => ({ ...a })), { ...options, ...(rows ? { rows } : {}), ...(pairStats ? { pairStats } : {}) }));
 const cold = cluster(all);
 
-describe("clustering with the last build's rows", () => {
-  it("gives, after one new article, the stories a cold clustering gives, scoring again only the days near it", () => {
+describe("clustering with the last build's pairs", () => {
+  it("gives, after one new article, the stories a cold clustering gives, scoring again only the pairs of articles that changed", () => {
     const store = memoryStore();
-    expect(cluster(before, store)).toEqual(cluster(before));
-    expect(store.given.size).toBe(0);
-    store.asked = 0;
-    store.stored.clear();
-    expect(cluster(all, store)).toEqual(cold);
-    // The first topic's days and the seeds' days come from the store; the days near the new article do not.
-    expect(store.given.size).toBeGreaterThan(0);
-    expect(store.stored.size).toBeGreaterThan(0);
-    expect(store.given.size + store.stored.size).toBe(store.asked);
+    const first = { reused: 0, scored: 0 };
+    expect(cluster(before, store, first)).toEqual(cluster(before));
+    expect(store.given).toBe(0);
+    expect(first.reused).toBe(0);
+    const again = { reused: 0, scored: 0 };
+    expect(cluster(all, store, again)).toEqual(cold);
+    expect(store.given).toBe(1);
+    // The first topic's pairs and the seeds' come from the store; the new article's and those of its neighbours whose vectors it moved do not.
+    expect(again.reused).toBeGreaterThan(again.scored);
+    expect(again.scored).toBeGreaterThan(0);
+    const coldStats = { reused: 0, scored: 0 };
+    cluster(all, undefined, coldStats);
+    expect(again.scored).toBeLessThan(coldStats.scored / 2);
     expect(cold.some((s) => s.followUpOf !== null)).toBe(true);
     expect(cold.filter((s) => s.members.length > 1).length).toBeGreaterThan(3);
-    // Every day's rows as a cold clustering of the same articles scores them, to the last bit: nothing
-    // reused was stale.
+    // What the build keeps is what a cold clustering of the same articles keeps, to the last bit: nothing reused was stale.
     const fresh = memoryStore();
     cluster(all, fresh);
-    for (const [key, rows] of fresh.rows) expect(store.rows.get(key)).toEqual(rows);
+    expect([...store.pairs.values()]).toEqual([...fresh.pairs.values()]);
   });
 
-  it("ignores rows that are damaged or belong to other articles, and clusters as a cold build does", () => {
-    const tampers: Array<(rows: PairRows, key: string) => PairRows | undefined> = [
+  it("ignores pairs that are damaged or were kept for other articles, and clusters as a cold build does", () => {
+    const tampers: Array<(pairs: StoredPairs) => StoredPairs> = [
       (r) => ({ ...r, p: r.p.map(() => 2) }),
       (r) => ({ ...r, b: r.b.map((b) => b + 10_000) }),
-      (r) => ({ a: r.b, b: r.a, p: r.p }),
+      (r) => ({ ...r, a: r.b, b: r.a }),
       (r) => ({ ...r, a: r.a.slice(1) }),
+      (r) => ({ ...r, paths: [...r.paths].reverse() }),
+      (r) => ({ ...r, prints: r.prints.slice(1) }),
+      // Another article's print and capped keys under each path: nothing matches, everything is scored.
+      (r) => ({ ...r, prints: [...r.prints.slice(1), r.prints[0]!], capped: [...r.capped.slice(1), r.capped[0]!] }),
     ];
     for (const tamper of tampers) {
       const store = memoryStore(tamper);
       cluster(before, store);
-      store.stored.clear();
-      expect(cluster(all, store)).toEqual(cold);
-      // Every damaged row was scored again (and put back).
-      expect(store.tampered.size).toBeGreaterThan(0);
-      for (const key of store.tampered) expect(store.stored.has(key)).toBe(true);
+      const stats = { reused: 0, scored: 0 };
+      expect(cluster(all, store, stats)).toEqual(cold);
+      expect(store.tampered).toBe(1);
+      expect(stats.reused).toBe(0);
     }
-    // Another day's rows under every key.
+    // Capped keys that differ: the pairs of those articles on days near the new one are scored again.
+    const scored = (tamper?: (pairs: StoredPairs) => StoredPairs) => {
+      const store = memoryStore(tamper);
+      cluster(before, store);
+      const stats = { reused: 0, scored: 0 };
+      expect(cluster(all, store, stats)).toEqual(cold);
+      return stats.scored;
+    };
+    expect(scored((r) => ({ ...r, capped: r.capped.map((c) => c + 1) }))).toBeGreaterThan(scored());
+  });
+
+  it("scores the pairs of unchanged articles that a removed article's keys kept from being candidates", () => {
+    // A low cap: the second topic's keys are too common around its first day while all its reports are there; coarse IDF
+    // bins leave most of the other articles' vectors as they were.
+    const capped = { ...options, postingCap: 3, idfBinWidth: 0.5 };
+    const run = (articles: DatedArticle[], rows?: RowStore) => stories(clusterArticles(articles.map((a) => ({ ...a })), { ...capped, ...(rows ? { rows } : {}) }));
+    const gone = events.filter((a) => a.evidence.date === "2025-05-15").slice(0, 2);
+    const fewer = all.filter((a) => !gone.includes(a));
     const store = memoryStore();
-    cluster(all, store);
-    const nonEmpty = [...store.rows.values()].filter((r) => r.a.length > 0);
-    const put = new Set<string>();
-    const foreign: RowStore = { get: (key) => structuredClone(nonEmpty.find((r) => r !== store.rows.get(key))), put: (key) => void put.add(key) };
-    expect(nonEmpty.length).toBeGreaterThan(1);
-    expect(cluster(all, foreign)).toEqual(cold);
-    // Each day's rows were scored again (a day without pairs may take another's only if it is empty too).
-    for (const [key, rows] of store.rows) if (rows.a.length > 0) expect(put.has(key)).toBe(true);
+    run(all, store);
+    const first = structuredClone([...store.pairs.values()][0]!);
+    expect(run(fewer, store)).toEqual(run(fewer));
+    const fresh = memoryStore();
+    run(fewer, fresh);
+    const [kept, cold] = [[...store.pairs.values()][0]!, [...fresh.pairs.values()][0]!];
+    expect(kept).toEqual(cold);
+    // Some articles whose vectors did not change had keys too common before and not now.
+    const before = new Map(first.paths.map((p, i) => [p, [first.prints[i], first.capped[i]]]));
+    const released = cold.paths.filter((p, i) => before.get(p)?.[0] === cold.prints[i] && before.get(p)?.[1] !== cold.capped[i]);
+    expect(released.length).toBeGreaterThan(0);
+  });
+
+  it("takes a pair from the store only when both articles and the first one's capped keys are as they were", () => {
+    const stored: StoredPairs = { paths: ["a", "b", "c", "d"], prints: ["pa", "pb", "pc", "pd"], capped: [0, 1, 0, 0], a: [0, 0, 1], b: [1, 3, 3], p: [0.5, 0.25, 0.75] };
+    // Now: "a" changed, "b" and "d" as they were, "c" gone, "e" new.
+    const memo = pairMemo(stored, ["a", "b", "d", "e"], ["pa2", "pb", "pd", "pe"], 0.05)!;
+    expect([...memo.same]).toEqual([-1, 1, 3, -1]);
+    expect(memo.reusable(1, 1)).toBe(true);
+    expect(memo.reusable(1, 0)).toBe(false);
+    expect(memo.reusable(0, 0)).toBe(false);
+    expect(memo.reusable(2, -1)).toBe(false);
+    expect(memo.probability(1, 3)).toBe(0.75);
+    expect(memo.probability(0, 2)).toBe(-1);
+    expect(pairMemo({ ...stored, p: [0.5, 0.25, 0.01] }, ["a"], ["pa"], 0.05)).toBeNull();
   });
 
   it("replays the last build's merges, and a new article that changes a story on the days before it gives the stories a cold clustering gives", () => {

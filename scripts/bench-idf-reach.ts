@@ -1,0 +1,42 @@
+// npx tsx scripts/bench-idf-reach.ts DIR [--day YYYY-MM-DD] [--bins 0,0.1,0.2]: how far one new article
+// reaches into the other articles' vectors (profile.ts), for each IDF bin width. Builds the profiles of
+// DIR.steps.v8's articles (scripts/bench-cluster-steps.ts) without the held-back article (the last in path
+// order, or with --day the last of that day) and with it, and counts the articles whose vectors changed
+// (their profile print) and the days they lie on.
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { deserialize } from "node:v8";
+import { defaultClusterOptions } from "../src/cluster/index.ts";
+import { buildProfiles } from "../src/cluster/profile.ts";
+import { spanOf } from "../src/cluster/time.ts";
+import { dayOrNull } from "../src/cluster/days.ts";
+import type { DatedArticle } from "../src/types.ts";
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { day: { type: "string" }, bins: { type: "string", default: "0,0.1,0.2,0.35,0.5" } } });
+const file = `${resolve(positionals[0] ?? "")}.steps.v8`;
+if (!existsSync(file)) throw new Error(`${file} is missing: run scripts/bench-cluster-steps.ts first`);
+const articles = (deserialize(readFileSync(file)) as DatedArticle[]).sort((a, b) => (a.path < b.path ? -1 : 1));
+let held = articles.length - 1;
+if (values.day) while (held >= 0 && (articles[held]!.evidence.date ?? articles[held]!.evidence.pageDate) !== values.day) held--;
+if (held < 0) throw new Error(`no article of ${values.day}`);
+const dayOf = (a: DatedArticle) => dayOrNull(spanOf(a.evidence).first);
+console.log(`${articles.length} articles; held back ${articles[held]!.path}, day ${dayOf(articles[held]!)}`);
+
+function prints(batch: DatedArticle[], binWidth: number): Map<string, string> {
+  const days = batch.map(dayOf);
+  const termKeys: string[] = [];
+  const out: string[] = [];
+  buildProfiles(batch.map((a) => ({ ...a })), defaultClusterOptions.keyTerms, false, undefined, { days, windowDays: defaultClusterOptions.windowDays, minDocuments: 100, binWidth }, { termKeys, prints: out });
+  return new Map(batch.map((a, i) => [a.path, `${termKeys[i]} ${out[i]}`]));
+}
+
+const without = articles.filter((_, i) => i !== held);
+for (const width of values.bins.split(",").map(Number)) {
+  const [before, after] = [prints(without, width), prints(articles, width)];
+  const changed = without.filter((a) => before.get(a.path) !== after.get(a.path));
+  const days = new Map<number | null, number>();
+  for (const a of changed) days.set(dayOf(a), (days.get(dayOf(a)) ?? 0) + 1);
+  const perDay = [...days].sort((x, y) => (x[0] ?? 0) - (y[0] ?? 0)).map(([d, c]) => `${d}:${c}`).join(" ");
+  console.log(`bin width ${width}: ${changed.length} of ${without.length} articles' vectors changed, on ${days.size} days (${perDay})`);
+}
