@@ -11,24 +11,23 @@ import { contentWord, WordReader } from "../text/words.ts";
  * story holds must stay valid while it is summarised).
  */
 class Spellings {
-  private static readonly LIMIT = 1 << 17;
-  /** Two numbers a slot: the spelling's hash and its index (-1: free). At most half the slots are used. */
-  private slots = new Int32Array(4 * Spellings.LIMIT).fill(-1);
-  private spellings: string[] = [];
-  private stemOfSpelling = new Int32Array(Spellings.LIMIT);
+  private static readonly LIMIT = 1 << 16;
+  /**
+   * Four numbers a slot, so that one memory access finds them: the spelling's hash, its length (0: a
+   * free slot), where its characters start in `chars`, and its stem id. At most half the slots are used.
+   */
+  private slots = new Int32Array(8 * Spellings.LIMIT);
+  private chars = new Uint16Array(8 * Spellings.LIMIT);
+  private used = 0;
+  private count = 0;
   private readonly stemIds = new Map<string, number>();
-
-  /** How many stem ids there are (ids run from 0 to this, exclusive). */
-  get stems(): number {
-    return this.stemIds.size;
-  }
 
   /** Empties the table when it is full (only between stories: all ids are new after). */
   trim(): void {
-    if (this.spellings.length <= Spellings.LIMIT) return;
-    this.slots = new Int32Array(4 * Spellings.LIMIT).fill(-1);
-    this.spellings = [];
-    this.stemOfSpelling = new Int32Array(Spellings.LIMIT);
+    if (this.count <= Spellings.LIMIT) return;
+    this.slots = new Int32Array(8 * Spellings.LIMIT);
+    this.used = 0;
+    this.count = 0;
     this.stemIds.clear();
   }
 
@@ -36,20 +35,18 @@ class Spellings {
   stemOf(text: string, from: number, to: number): number {
     let h = 0x811c9dc5;
     for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    const length = to - from;
     const slots = this.slots;
-    const mask = slots.length / 2 - 1;
+    const mask = slots.length / 4 - 1;
     let at = h & mask;
     for (;;) {
-      const k = slots[2 * at + 1]!;
-      if (k < 0) break;
-      if (slots[2 * at] === h) {
-        const s = this.spellings[k]!;
-        if (s.length === to - from && text.startsWith(s, from)) return this.stemOfSpelling[k]!;
-      }
+      const s = 4 * at;
+      const n = slots[s + 1]!;
+      if (n === 0) break;
+      if (slots[s] === h && n === length && this.same(text, from, slots[s + 2]!, n)) return slots[s + 3]!;
       at = (at + 1) & mask;
     }
-    const spelling = text.slice(from, to);
-    const w = contentWord(spelling);
+    const w = contentWord(text.slice(from, to));
     let id = -1;
     if (w !== null) {
       const s = stem(w);
@@ -59,32 +56,37 @@ class Spellings {
         this.stemIds.set(s, id);
       }
     }
-    const k = this.spellings.length;
-    if (k === this.stemOfSpelling.length) {
-      const grown = new Int32Array(2 * k);
-      grown.set(this.stemOfSpelling);
-      this.stemOfSpelling = grown;
+    if (this.used + length > this.chars.length) {
+      const grown = new Uint16Array(2 * (this.used + length));
+      grown.set(this.chars.subarray(0, this.used));
+      this.chars = grown;
     }
-    this.stemOfSpelling[k] = id;
-    this.spellings.push(spelling);
-    slots[2 * at] = h;
-    slots[2 * at + 1] = k;
-    if (4 * this.spellings.length > slots.length) this.grow();
+    for (let i = from; i < to; i++) this.chars[this.used++] = text.charCodeAt(i);
+    const s = 4 * at;
+    slots[s] = h;
+    slots[s + 1] = length;
+    slots[s + 2] = this.used - length;
+    slots[s + 3] = id;
+    if (8 * ++this.count > slots.length) this.grow();
     return id;
+  }
+
+  private same(text: string, from: number, start: number, length: number): boolean {
+    const chars = this.chars;
+    for (let k = 0; k < length; k++) if (chars[start + k] !== text.charCodeAt(from + k)) return false;
+    return true;
   }
 
   /** Twice the slots (a story with more new spellings than LIMIT). */
   private grow(): void {
-    const slots = new Int32Array(2 * this.slots.length).fill(-1);
-    const mask = slots.length / 2 - 1;
-    for (let at = 0; at < this.slots.length / 2; at++) {
-      const k = this.slots[2 * at + 1]!;
-      if (k < 0) continue;
-      const h = this.slots[2 * at]!;
-      let p = h & mask;
-      while (slots[2 * p + 1]! >= 0) p = (p + 1) & mask;
-      slots[2 * p] = h;
-      slots[2 * p + 1] = k;
+    const old = this.slots;
+    const slots = new Int32Array(2 * old.length);
+    const mask = slots.length / 4 - 1;
+    for (let s = 0; s < old.length; s += 4) {
+      if (old[s + 1] === 0) continue;
+      let p = old[s]! & mask;
+      while (slots[4 * p + 1] !== 0) p = (p + 1) & mask;
+      slots.set(old.subarray(s, s + 4), 4 * p);
     }
     this.slots = slots;
   }
