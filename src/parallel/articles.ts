@@ -54,6 +54,8 @@ export interface PrepareStats {
 export const DEFAULT_MIN_PARALLEL = 500;
 /** Articles per message to a thread: enough to make the message cost small, few enough to share out evenly. */
 const CHUNK = 32;
+/** Files this thread computes between looking at the threads' answers: it never keeps a thread waiting for long. */
+const LOCAL_STEP = 4;
 
 const ARTICLE_TASK = { module: moduleUrl("./article-task", import.meta.url), name: "prepareFiles" };
 
@@ -165,7 +167,7 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
       s.threads = pool.size + 1;
       try {
         const args: ArticleTaskArgs = { zone: options.zone, ruleNames: ruleNames! };
-        await pool.forEach<SourceFile, PreparedFile>(ARTICLE_TASK, todoFiles, args, chunk, (start, out) => out.forEach((p, k) => take(start + k, p)), { local: (items) => prepareFiles(items, args), load, ahead: 2 });
+        await pool.forEach<SourceFile, PreparedFile>(ARTICLE_TASK, todoFiles, args, chunk, (start, out) => out.forEach((p, k) => take(start + k, p)), { local: (items) => prepareFiles(items, args), load, ahead: 2, localStep: LOCAL_STEP });
       } catch (error) {
         // A thread that fails (it ran out of memory, say) costs speed, not the build: the rest is done here.
         options.warn?.(`worker threads failed (${(error as Error).message}); going on without them`);

@@ -65,6 +65,8 @@ export interface ForEachOptions<I, O, S> {
    * while it works on one, so it does not stand idle until this thread, busy with a chunk of its own, answers.
    */
   ahead?: number;
+  /** Items `local` is given at a time (default: all of a chunk at once). */
+  localStep?: number;
 }
 
 export class WorkerPool {
@@ -109,7 +111,7 @@ export class WorkerPool {
     args: unknown,
     chunkSize: number,
     take: (start: number, results: O[]) => void,
-    { local, load, ahead = 1 }: ForEachOptions<I, O, S> = {},
+    { local, load, ahead = 1, localStep = Infinity }: ForEachOptions<I, O, S> = {},
   ): Promise<void> {
     if (this.closed) throw new Error("the worker pool is closed");
     const chunks: Array<{ start: number; items: I[] }> = [];
@@ -135,8 +137,14 @@ export class WorkerPool {
     if (local) {
       lanes.push(
         lane(async (chunk) => {
-          await new Promise((resolve) => setImmediate(resolve)); // the threads' answers first
-          return local(chunk.items, args);
+          // A few items at a time, the threads' answers let in before each: a thread that finished its
+          // chunks gets the next ones within a few items' time, not only once this whole chunk is done.
+          const out: O[] = [];
+          for (let at = 0; at < chunk.items.length; at += localStep) {
+            await new Promise((resolve) => setImmediate(resolve));
+            out.push(...local(chunk.items.slice(at, at + localStep), args));
+          }
+          return out;
         }),
       );
     }

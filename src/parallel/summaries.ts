@@ -24,6 +24,8 @@ const CHUNK = 16;
  * that finished its one chunk would wait for it to answer before it got the next.
  */
 const AHEAD = 2;
+/** Stories this thread summarises between looking at the threads' answers. */
+const LOCAL_STEP = 4;
 
 const SUMMARY_TASK = { module: moduleUrl("./summary-task", import.meta.url), name: "summariseJobs" };
 
@@ -47,7 +49,7 @@ export async function summariseAll(jobs: readonly LazySummaryJob[], options: Sum
   try {
     const take = (start: number, out: string[][]) => out.forEach((r, k) => (results[start + k] = r));
     const make = async (_start: number, chunk: LazySummaryJob[]) => chunk.map((job) => job());
-    await pool.forEach<LazySummaryJob, string[], SummaryJob>(SUMMARY_TASK, jobs, null, CHUNK, take, { local: (items) => summariseJobs(items), load: make, ahead: AHEAD });
+    await pool.forEach<LazySummaryJob, string[], SummaryJob>(SUMMARY_TASK, jobs, null, CHUNK, take, { local: (items) => summariseJobs(items), load: make, ahead: AHEAD, localStep: LOCAL_STEP });
   } catch (error) {
     options.warn?.(`worker threads failed (${(error as Error).message}); going on without them`);
     jobs.forEach((job, i) => (results[i] ??= one(job)));

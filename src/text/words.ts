@@ -45,6 +45,51 @@ export function countWords(text: string): number {
   return n;
 }
 
+/**
+ * The words `words` finds, found in place (no string per word): `next(text, from)` finds the one at or
+ * after `from` and sets `start` and `end`; false when there is none. The same scan as `countWords`.
+ */
+export class WordReader {
+  start = 0;
+  end = 0;
+
+  next(text: string, from: number): boolean {
+    const end = text.length;
+    let i = from;
+    let c = 0;
+    let k = 0;
+    for (;;) {
+      if (i >= end) return false;
+      c = text.charCodeAt(i);
+      k = c < 0x80 ? ASCII_KIND[c]! : c >= 0xd800 && c <= 0xdbff ? pointKind(text, i) : kindOf(c);
+      if (k & WORD_CHAR) break;
+      i += k & ASTRAL ? 2 : 1;
+    }
+    this.start = i;
+    // [\p{L}\p{N}_]+ …
+    do {
+      i += k & ASTRAL ? 2 : 1;
+      for (c = i < end ? text.charCodeAt(i) : 0; c >= 0x61 && c <= 0x7a; c = i < end ? text.charCodeAt(i) : 0) i++;
+      if (i >= end) {
+        this.end = end;
+        return true;
+      }
+      k = c < 0x80 ? ASCII_KIND[c]! : c >= 0xd800 && c <= 0xdbff ? pointKind(text, i) : kindOf(c);
+    } while (k & WORD_CHAR);
+    // … (?:['’]\p{L}+)?
+    if ((c === 0x27 || c === 0x2019) && i + 1 < end && (unitKind(text, i + 1) & LETTER_CHAR) !== 0) {
+      i++;
+      while (i < end) {
+        const kk = unitKind(text, i);
+        if ((kk & LETTER_CHAR) === 0) break;
+        i += kk & ASTRAL ? 2 : 1;
+      }
+    }
+    this.end = i;
+    return true;
+  }
+}
+
 /** `kindOf` bits: a word character ([\p{L}\p{N}_]), a letter (\p{L}), a code point of two units. */
 const WORD_CHAR = 1;
 const LETTER_CHAR = 2;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { countWords, words } from "../../src/text/words.ts";
+import { countWords, WordReader, words } from "../../src/text/words.ts";
 
 const fixtures = join(import.meta.dirname, "../fixtures");
 const texts = readdirSync(fixtures, { recursive: true })
@@ -54,6 +54,30 @@ describe("countWords", () => {
     for (let k = 0; k < 5_000; k++) {
       const paragraphs = Array.from({ length: 1 + Math.floor(next() * 4) }, () => Array.from({ length: Math.floor(next() * 6) }, () => pieces[Math.floor(next() * pieces.length)]).join(""));
       expect(paragraphs.reduce((n, p) => n + countWords(p), 0), JSON.stringify(paragraphs)).toBe(countWords(paragraphs.join(" ")));
+    }
+  });
+});
+
+describe("WordReader", () => {
+  const read = (text: string): string[] => {
+    const out: string[] = [];
+    const r = new WordReader();
+    for (let from = 0; r.next(text, from); from = r.end) out.push(text.slice(r.start, r.end));
+    return out;
+  };
+
+  it("finds the words words() finds, in every text fixture", () => {
+    for (const text of texts) expect(read(text)).toEqual(words(text));
+  });
+
+  it("finds the words words() finds in many strings made of awkward pieces", () => {
+    const pieces = ["a", "Z", "9", "_", "'", "’", " ", "-", "é", "\u0301", "𝐀", "\ud835", "\udc00", "٣", "中", "ß", "\u00b2", "'a", "x'", "'1", "\n", "’s"];
+    let seed = 17;
+    const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    for (let k = 0; k < 20_000; k++) {
+      let text = "";
+      for (let j = Math.floor(next() * 12); j > 0; j--) text += pieces[Math.floor(next() * pieces.length)];
+      expect(read(text), JSON.stringify(text)).toEqual(words(text));
     }
   });
 });
