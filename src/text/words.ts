@@ -13,41 +13,15 @@ export function words(text: string): string[] {
  * the rest are classed once each). Only a surrogate pair is read as one code point.
  */
 export function countWords(text: string): number {
+  const reader = new WordReader();
   let n = 0;
-  let i = 0;
-  const end = text.length;
-  while (i < end) {
-    let c = text.charCodeAt(i);
-    let k = c < 0x80 ? ASCII_KIND[c]! : c >= 0xd800 && c <= 0xdbff ? pointKind(text, i) : kindOf(c);
-    if ((k & WORD_CHAR) === 0) {
-      i += k & ASTRAL ? 2 : 1;
-      continue;
-    }
-    n++;
-    // [\p{L}\p{N}_]+ …
-    do {
-      i += k & ASTRAL ? 2 : 1;
-      // Most of a word: a run of lower-case ASCII letters.
-      for (c = i < end ? text.charCodeAt(i) : 0; c >= 0x61 && c <= 0x7a; c = i < end ? text.charCodeAt(i) : 0) i++;
-      if (i >= end) return n;
-      k = c < 0x80 ? ASCII_KIND[c]! : c >= 0xd800 && c <= 0xdbff ? pointKind(text, i) : kindOf(c);
-    } while (k & WORD_CHAR);
-    // … (?:['’]\p{L}+)?
-    if ((c === 0x27 || c === 0x2019) && i + 1 < end && (unitKind(text, i + 1) & LETTER_CHAR) !== 0) {
-      i++;
-      while (i < end) {
-        const kk = unitKind(text, i);
-        if ((kk & LETTER_CHAR) === 0) break;
-        i += kk & ASTRAL ? 2 : 1;
-      }
-    }
-  }
+  for (let i = 0; reader.next(text, i); i = reader.end) n++;
   return n;
 }
 
 /**
  * The words `words` finds, found in place (no string per word): `next(text, from)` finds the one at or
- * after `from` and sets `start` and `end`; false when there is none. The same scan as `countWords`.
+ * after `from` and sets `start` and `end`; false when there is none.
  */
 export class WordReader {
   start = 0;
