@@ -2,30 +2,16 @@
 // variant's context model is trained on the tuning halves (as train-merge.ts does) and clustering's F1
 // on every set and half is printed as the small-group bar moves (the rest of the decision as committed).
 // `tsx train/try-context.ts [variant]`; SETW=e,m,s weighs the three sets in the fit (1,1,1 as train-merge.ts).
-import { fileURLToPath } from "node:url";
-import { CONTEXT_FEATURES, contextEdges, defaultClusterOptions, groupArticles, mergeModels, pairEdges, scoredCandidates } from "../src/cluster/index.ts";
+import { CONTEXT_FEATURES, contextEdges, mergeModels, pairEdges } from "../src/cluster/index.ts";
 import { contextFeatures } from "../src/cluster/context.ts";
 import type { WeightedEdges } from "../src/cluster/agglomerate.ts";
-import { buildEventsSet, buildMergeSet, buildSplitSet, type LabelledArticle } from "../eval/lib/merge-set.ts";
-import { pairwiseScores } from "../eval/lib/pairwise.ts";
-import { halfOf, HALVES, type Half } from "../eval/lib/split.ts";
 import { trainLogistic, type Example } from "./lib/logistic.ts";
+import { bestBar, loadSweepSets, sweepBars, type SweepSet } from "./lib/merge-sweep.ts";
 import { probability } from "../src/model/logistic.ts";
 
-const corpus = (name: string) => fileURLToPath(new URL(`../../shared/corpus/${name}`, import.meta.url));
-const raw: Array<[string, LabelledArticle[]]> = [
-  ["events", buildEventsSet(corpus("events-dev.jsonl"))],
-  ["merge", buildMergeSet(fileURLToPath(new URL("../test/fixtures/seeds", import.meta.url)), corpus("bbc-dev.jsonl")).filter((x) => x.kind !== "seed")],
-  ["split", buildSplitSet(corpus("bbc-dev.jsonl"))],
-];
 const models = mergeModels();
-const sets = raw.map(([name, items]) => {
-  const byPath = new Map(items.map((x) => [x.article.path, x]));
-  const scored = scoredCandidates(items.map((x) => x.article), defaultClusterOptions);
-  const edges = pairEdges(scored, models.pair);
-  return { name, scored, edges, n: scored.order.length, gold: scored.order.map((a) => byPath.get(a.path)!.gold), half: scored.order.map((a) => halfOf(byPath.get(a.path)!.splitKey)) as Half[] };
-});
-type Set = (typeof sets)[0];
+const sets = loadSweepSets().map((s) => ({ ...s, edges: pairEdges(s.scored, models.pair) }));
+type Set = SweepSet & { edges: WeightedEdges };
 
 /** SETW: each set's weight (events, merge, split), 1 each as train-merge.ts. */
 const setWeights = (process.env.SETW ?? "1,1,1").split(",").map(Number);
@@ -81,27 +67,10 @@ function stage(all: WeightedEdges[], extra: Extra | null, label: string): Weight
 }
 
 function sweep(label: string, weighed: WeightedEdges[]): void {
-  let bestLine = "";
-  let bestMean = -1;
-  for (let t = 0.3; t <= 0.601; t += 0.025) {
-    const d = { ...models.decision, threshold: Number(t.toFixed(3)) };
-    const out: string[] = [];
-    let mean = 0;
-    sets.forEach((s, i) => {
-      const label = new Array<string>(s.n);
-      for (const g of groupArticles(s.scored.spans, weighed[i]!, d, defaultClusterOptions.windowDays, s.scored.profiles)) for (const m of g.members) label[m] = String(g.members[0]);
-      for (const h of HALVES) {
-        const idx = label.map((_, k) => k).filter((k) => s.half[k] === h);
-        const f1 = pairwiseScores(idx.map((k) => label[k]!), idx.map((k) => s.gold[k]!)).f1;
-        if (h === "tune") mean += f1 / 3;
-        out.push(`${s.name[0]}${h[0]} ${(100 * f1).toFixed(1)}`);
-      }
-    });
-    const line = `  ${label} bar ${d.threshold.toFixed(3)}: ${out.join(" ")}  mean tune ${(100 * mean).toFixed(1)}`;
-    if (process.env.ALL) console.log(line);
-    if (mean > bestMean + 1e-9) [bestMean, bestLine] = [mean, line];
-  }
-  console.log(`best ${bestLine}`);
+  const rows = sweepBars(sets, weighed, models.decision);
+  const line = (row: (typeof rows)[0]) => `  ${label} bar ${row.bar}: ${row.cells}  mean tune ${(100 * row.meanTune).toFixed(1)}`;
+  if (process.env.ALL) for (const row of rows) console.log(line(row));
+  console.log(`best ${line(bestBar(rows))}`);
 }
 
 const committed = sets.map((s) => contextEdges(s.n, s.edges, models.context));

@@ -1,23 +1,12 @@
 // Pair-level check of the same-event pair model (merge-model.json) on every set and half: the area under
 // the ROC curve and average precision of the candidate pairs' probabilities (pairs of two articles of the
 // half; true pairs never proposed count as scored 0). Smoother than clustering F1 when comparing features.
-import { fileURLToPath } from "node:url";
-import { mergeModels, pairEdges, scoredCandidates } from "../src/cluster/index.ts";
-import { buildEventsSet, buildMergeSet, buildSplitSet, type LabelledArticle } from "../eval/lib/merge-set.ts";
-import { halfOf, HALVES } from "../eval/lib/split.ts";
+import { mergeModels, pairEdges } from "../src/cluster/index.ts";
+import { HALVES } from "../eval/lib/split.ts";
+import { loadSweepSets } from "./lib/merge-sweep.ts";
 
-const corpus = (name: string) => fileURLToPath(new URL(`../../shared/corpus/${name}`, import.meta.url));
-const sets: Array<[string, LabelledArticle[]]> = [
-  ["events", buildEventsSet(corpus("events-dev.jsonl"))],
-  ["merge", buildMergeSet(fileURLToPath(new URL("../test/fixtures/seeds", import.meta.url)), corpus("bbc-dev.jsonl")).filter((x) => x.kind !== "seed")],
-  ["split", buildSplitSet(corpus("bbc-dev.jsonl"))],
-];
 const models = mergeModels();
-for (const [name, items] of sets) {
-  const byPath = new Map(items.map((x) => [x.article.path, x]));
-  const scored = scoredCandidates(items.map((x) => x.article));
-  const gold = scored.order.map((a) => byPath.get(a.path)!.gold);
-  const half = scored.order.map((a) => halfOf(byPath.get(a.path)!.splitKey));
+for (const { name, scored, gold, half } of loadSweepSets()) {
   const edges = pairEdges(scored, { ...models.pair });
   const p = new Map<string, number>();
   for (let k = 0; k < edges.length; k++) p.set(`${edges.a[k]} ${edges.b[k]}`, edges.weight[k]!);

@@ -3,30 +3,17 @@
 // small-group bar of the tuning halves (the rest of the decision as committed). Seconds, not a train:merge.
 // `tsx train/try-pair-derived.ts [a*b,c*c ...]` (each argument one variant; none: a few built in; a name of TEXT
 // instead of a product: that text feature; L2, CTX_L2: the two models' L2 penalties, 1 as train-merge.ts).
-import { fileURLToPath } from "node:url";
-import { CONTEXT_FEATURES, defaultClusterOptions, groupArticles, mergeModels, PAIR_FEATURES, scoredCandidates } from "../src/cluster/index.ts";
+import { CONTEXT_FEATURES, mergeModels, PAIR_FEATURES } from "../src/cluster/index.ts";
 import { contextFeatures } from "../src/cluster/context.ts";
 import type { WeightedEdges } from "../src/cluster/agglomerate.ts";
-import { buildEventsSet, buildMergeSet, buildSplitSet, type LabelledArticle } from "../eval/lib/merge-set.ts";
-import { pairwiseScores } from "../eval/lib/pairwise.ts";
-import { halfOf, HALVES, type Half } from "../eval/lib/split.ts";
 import { trainLogistic, type Example } from "./lib/logistic.ts";
+import { bestBar, loadSweepSets, sweepBars } from "./lib/merge-sweep.ts";
 import { probability, type LogisticModel } from "../src/model/logistic.ts";
 import { readMentions } from "../src/cluster/mentions.ts";
 
-const corpus = (name: string) => fileURLToPath(new URL(`../../shared/corpus/${name}`, import.meta.url));
-const raw: Array<[string, LabelledArticle[]]> = [
-  ["events", buildEventsSet(corpus("events-dev.jsonl"))],
-  ["merge", buildMergeSet(fileURLToPath(new URL("../test/fixtures/seeds", import.meta.url)), corpus("bbc-dev.jsonl")).filter((x) => x.kind !== "seed")],
-  ["split", buildSplitSet(corpus("bbc-dev.jsonl"))],
-];
 const models = mergeModels();
 const W = PAIR_FEATURES.length;
-const sets = raw.map(([name, items]) => {
-  const byPath = new Map(items.map((x) => [x.article.path, x]));
-  const scored = scoredCandidates(items.map((x) => x.article), defaultClusterOptions);
-  return { name, scored, n: scored.order.length, gold: scored.order.map((a) => byPath.get(a.path)!.gold), half: scored.order.map((a) => halfOf(byPath.get(a.path)!.splitKey)) as Half[] };
-});
+const sets = loadSweepSets();
 type Set = (typeof sets)[0];
 /** The headline and the body's first words (about LEAD words). */
 const LEAD = Number(process.env.LEAD ?? 50);
@@ -118,23 +105,8 @@ function run(derived: string[]): void {
     return list;
   })), { name: "ctx", features: [...CONTEXT_FEATURES], l2: Number(process.env.CTX_L2 ?? 1) });
   const weighed = sets.map((_, i) => likely(edges[i]!, ctx, cf[i]!, CW));
-  let best = { mean: -1, line: "" };
-  for (let t = 0.3; t <= 0.601; t += 0.025) {
-    const d = { ...models.decision, threshold: Number(t.toFixed(3)) };
-    const out: string[] = [];
-    let mean = 0;
-    sets.forEach((s, i) => {
-      const label = new Array<string>(s.n);
-      for (const g of groupArticles(s.scored.spans, weighed[i]!, d, defaultClusterOptions.windowDays, s.scored.profiles)) for (const m of g.members) label[m] = String(g.members[0]);
-      for (const h of HALVES) {
-        const idx = label.map((_, k) => k).filter((k) => s.half[k] === h);
-        const r = pairwiseScores(idx.map((k) => label[k]!), idx.map((k) => s.gold[k]!));
-        if (h === "tune") mean += r.f1 / 3;
-        out.push(`${s.name[0]}${h[0]} ${(100 * r.f1).toFixed(1)}`);
-      }
-    });
-    if (mean > best.mean + 1e-9) best = { mean, line: `bar ${d.threshold.toFixed(3)}: ${out.join(" ")}  mean tune ${(100 * mean).toFixed(1)}` };
-  }
+  const top = bestBar(sweepBars(sets, weighed, models.decision));
+  const best = { line: `bar ${top.bar}: ${top.cells}  mean tune ${(100 * top.meanTune).toFixed(1)}` };
   console.log(`${best.line}  ${derived.join(",") || "base"}${process.env.SHOW ? `\n   ${names.map((f, i) => `${f} ${pairModel.weights[i]!.toFixed(2)}`).join(", ")}` : ""}`);
 }
 const variants = process.argv.length > 2 ? process.argv.slice(2).map((v) => (v === "base" ? [] : v.split(","))) : [[], ["words*names"], ["words*words"], ["names*names"], ["lead*names"], ["words*names", "words*words", "names*names"], ["words*actorConflict"], ["names*leadNameConflict"]];

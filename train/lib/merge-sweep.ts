@@ -1,0 +1,68 @@
+// What the try-* scripts of merging share: eval:merge's three sets (events-dev, the bbc merge set, the
+// harder split set) scored by the committed pair features, and clustering's F1 on every set and half as
+// the small-group bar moves (the rest of the decision as committed).
+import { fileURLToPath } from "node:url";
+import { defaultClusterOptions, groupArticles, scoredCandidates, type MergeDecision, type ScoredPairs } from "../../src/cluster/index.ts";
+import type { WeightedEdges } from "../../src/cluster/agglomerate.ts";
+import { buildEventsSet, buildMergeSet, buildSplitSet, type LabelledArticle } from "../../eval/lib/merge-set.ts";
+import { pairwiseScores } from "../../eval/lib/pairwise.ts";
+import { halfOf, HALVES, type Half } from "../../eval/lib/split.ts";
+
+export interface SweepSet {
+  name: string;
+  scored: ScoredPairs;
+  n: number;
+  gold: string[];
+  half: Half[];
+}
+
+/** The three sets, in the order train-merge.ts weighs them. */
+export function loadSweepSets(): SweepSet[] {
+  const corpus = (name: string) => fileURLToPath(new URL(`../../../shared/corpus/${name}`, import.meta.url));
+  const raw: Array<[string, LabelledArticle[]]> = [
+    ["events", buildEventsSet(corpus("events-dev.jsonl"))],
+    ["merge", buildMergeSet(fileURLToPath(new URL("../../test/fixtures/seeds", import.meta.url)), corpus("bbc-dev.jsonl")).filter((x) => x.kind !== "seed")],
+    ["split", buildSplitSet(corpus("bbc-dev.jsonl"))],
+  ];
+  return raw.map(([name, items]) => {
+    const byPath = new Map(items.map((x) => [x.article.path, x]));
+    const scored = scoredCandidates(items.map((x) => x.article), defaultClusterOptions);
+    return { name, scored, n: scored.order.length, gold: scored.order.map((a) => byPath.get(a.path)!.gold), half: scored.order.map((a) => halfOf(byPath.get(a.path)!.splitKey)) };
+  });
+}
+
+/** One bar of a sweep: "et 94.9 ec 98.0 …" (set initial, half initial, F1) and the mean tuning F1. */
+export interface BarRow {
+  bar: string;
+  cells: string;
+  meanTune: number;
+}
+
+/** Clustering F1 of each set's `weighed` edges at bars 0.300 … 0.600 in steps of 0.025. */
+export function sweepBars(sets: readonly SweepSet[], weighed: readonly WeightedEdges[], decision: MergeDecision): BarRow[] {
+  const rows: BarRow[] = [];
+  for (let t = 0.3; t <= 0.601; t += 0.025) {
+    const d = { ...decision, threshold: Number(t.toFixed(3)) };
+    const out: string[] = [];
+    let mean = 0;
+    sets.forEach((s, i) => {
+      const label = new Array<string>(s.n);
+      for (const g of groupArticles(s.scored.spans, weighed[i]!, d, defaultClusterOptions.windowDays, s.scored.profiles)) for (const m of g.members) label[m] = String(g.members[0]);
+      for (const h of HALVES) {
+        const idx = label.map((_, k) => k).filter((k) => s.half[k] === h);
+        const f1 = pairwiseScores(idx.map((k) => label[k]!), idx.map((k) => s.gold[k]!)).f1;
+        if (h === "tune") mean += f1 / 3;
+        out.push(`${s.name[0]}${h[0]} ${(100 * f1).toFixed(1)}`);
+      }
+    });
+    rows.push({ bar: d.threshold.toFixed(3), cells: out.join(" "), meanTune: mean });
+  }
+  return rows;
+}
+
+/** The row with the highest mean tuning F1 (the lowest bar among equals). */
+export function bestBar(rows: readonly BarRow[]): BarRow {
+  let best = rows[0]!;
+  for (const row of rows) if (row.meanTune > best.meanTune + 1e-9) best = row;
+  return best;
+}
