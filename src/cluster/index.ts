@@ -12,7 +12,6 @@
 // 3. Each candidate pair gets a learned probability of reporting one event (similarity.ts; weights in
 //    merge-model.json from train/train-merge.ts): shared words, headline, lead, names and one lead
 //    sentence, against leads whose actors the other report never names and quantities that conflict.
-
 // 4. A learned context model (context.ts) re-weighs each probability in the light of the pair's
 //    neighbourhood: two reports of one event are strongly linked to the same other reports, and each is
 //    the other's best or near-best link; a look-alike event's report is not. Its probabilities are kept
