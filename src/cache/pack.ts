@@ -17,7 +17,7 @@
 // is ignored whole. Deleting the folder only makes the next build cold.
 import { createHash, hash } from "node:crypto";
 import * as zlib from "node:zlib";
-import { closeSync, constants, copyFileSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, constants, copyFileSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, write, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 
 /** The state files' format (./state.ts). */
@@ -131,6 +131,11 @@ export class Pack<T> {
   /** Keys put by this build; their lines go to a side file as they come, not into memory. */
   private readonly added = new Set<string>();
   private additions: { path: string; fd: number; pending: string[]; size: number } | null = null;
+  /**
+   * The side file's writes, one after another off this thread (a cold build puts tens of megabytes
+   * while its threads compute: written synchronously, they held this thread up for seconds).
+   */
+  private writing: Promise<void> = Promise.resolve();
   private writeError: Error | null = null;
   /** Whether the file on disk is a pack of this format and namespace (and so can be appended to). */
   private sound = false;
@@ -182,9 +187,13 @@ export class Pack<T> {
 
   private flush(): void {
     const a = this.additions!;
-    writeSync(a.fd, a.pending.join(""));
+    if (a.pending.length === 0) return;
+    const data = Buffer.from(a.pending.join(""));
     a.pending = [];
     a.size = 0;
+    this.writing = this.writing.then(() => writeWhole(a.fd, data)).catch((error: unknown) => {
+      this.writeError ??= error as Error;
+    });
   }
 
   put(key: string, value: T): boolean {
@@ -264,6 +273,7 @@ export class Pack<T> {
     try {
       if (this.additions) {
         this.flush();
+        await this.writing;
         closeSync(this.additions.fd);
       }
       if (this.writeError) throw this.writeError;
@@ -377,6 +387,13 @@ function appendFile(out: number, from: string): void {
     for (let n = readSync(input, buffer, 0, READ_CHUNK, null); n > 0; n = readSync(input, buffer, 0, READ_CHUNK, null)) writeAll(out, buffer, n);
   } finally {
     closeSync(input);
+  }
+}
+
+/** The whole buffer to the file's end, off this thread (a write may take less than asked: the rest, until all is written). */
+async function writeWhole(fd: number, data: Buffer): Promise<void> {
+  for (let done = 0; done < data.length; ) {
+    done += await new Promise<number>((resolve, reject) => write(fd, data, done, data.length - done, null, (error, n) => (error ? reject(error) : resolve(n))));
   }
 }
 

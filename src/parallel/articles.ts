@@ -6,7 +6,7 @@ import { defaultRules } from "../clean/index.ts";
 import { dateArticle, prepareArticle, type ArticleClock, type ArticleOptions, type ArticleOutcome } from "../pipeline/article.ts";
 import { DiskCache, type Pack } from "../cache/pack.ts";
 import { codeHash, moduleUrl } from "../cache/code-hash.ts";
-import { articleKey, articleNamespace, datedKey, datedNamespace, datedRecordJson, restoreClean, restoreDated, type CleanRecord, type DatedRecord } from "../cache/articles.ts";
+import { articleKey, articleNamespace, datedKey, datedNamespace, datedRecordJson, restoreArticle, restoreClean, restoreRejection, type CleanRecord, type DatedRecord } from "../cache/articles.ts";
 import type { CleanRule } from "../clean/index.ts";
 import { prepareFile, prepareFiles, type ArticleTaskArgs, type PreparedFile } from "./article-task.ts";
 import { defaultWorkerCount, WorkerPool } from "./pool.ts";
@@ -115,12 +115,12 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
       const record = articles!.get(keys[i]!.article);
       if (!record) return todo.push(i);
       s.cleanHits++;
+      const added = "article" in record ? dated!.get(keys[i]!.dated) : undefined;
+      // Both records: the article in one copy (the common case, every article of an incremental build).
+      if (added && "article" in record) return void (s.datedHits++, (outcomes[i] = { article: restoreArticle(file, record, added, !!options.dropEvidence) }));
       const cleaned = restoreClean(file, record);
       if (!("article" in cleaned)) return (outcomes[i] = cleaned);
-      const added = dated!.get(keys[i]!.dated);
-      if (!added) return dateOnly.push({ i, article: cleaned.article });
-      s.datedHits++;
-      outcomes[i] = settle({ article: restoreDated(cleaned.article, added) });
+      dateOnly.push({ i, article: cleaned.article });
     });
     s.cacheRead = performance.now() - started;
   }
@@ -146,7 +146,7 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   const take = (k: number, p: PreparedFile) => {
     const i = todo[k]!;
     if (failed.has(i)) return; // not read: its rejection is its outcome, and nothing goes into the cache
-    outcomes[i] = settle(fromPrepared(files[i]!, p));
+    outcomes[i] = fromPrepared(files[i]!, p, settle, !!options.dropEvidence);
     s.clean += p.ms[0];
     s.date += p.ms[1];
     s.terms += p.ms[2];
@@ -212,13 +212,13 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   return outcomes;
 }
 
-/** The outcome a prepared file stands for: rebuilt from its records, or given whole (raw put back). */
-function fromPrepared(file: SourceFile, p: PreparedFile): ArticleOutcome {
+/** The outcome a prepared file stands for, settled: rebuilt from its records, or given whole (raw put back). */
+function fromPrepared(file: SourceFile, p: PreparedFile, settle: (o: ArticleOutcome) => ArticleOutcome, dropEvidence: boolean): ArticleOutcome {
   if (p.outcome) {
     if ("article" in p.outcome) p.outcome.article = { ...p.outcome.article, raw: file.text, mtime: file.mtime };
-    return p.outcome;
+    return settle(p.outcome);
   }
-  const cleaned = restoreClean(file, JSON.parse(p.clean!) as CleanRecord);
-  if (!("article" in cleaned)) return cleaned;
-  return { article: restoreDated(cleaned.article, JSON.parse(p.dated!) as DatedRecord) };
+  const clean = JSON.parse(p.clean!) as CleanRecord;
+  if (!("article" in clean)) return restoreRejection(file, clean);
+  return { article: restoreArticle(file, clean, JSON.parse(p.dated!) as DatedRecord, dropEvidence) };
 }
