@@ -130,7 +130,7 @@ export class Pack<T> {
   private readonly used = new Set<string>();
   /** Keys put by this build; their lines go to a side file as they come, not into memory. */
   private readonly added = new Set<string>();
-  private additions: { path: string; fd: number; pending: string[]; size: number } | null = null;
+  private additions: { path: string; fd: number; pending: Array<string | Uint8Array>; size: number } | null = null;
   /**
    * The side file's writes, one after another off this thread (a cold build puts tens of megabytes
    * while its threads compute: written synchronously, they held this thread up for seconds).
@@ -161,6 +161,15 @@ export class Pack<T> {
    * value read was unfit for its use (checks beyond `accepts`): the new value replaces it.
    */
   putJson(key: string, json: string): void {
+    this.add(key, () => [entryLine(key, json)]);
+  }
+
+  /** `putJson` for JSON already made UTF-8, with the CRC-32 of those bytes (`checksum`): nothing is encoded here. */
+  putEncoded(key: string, json: Uint8Array, crc: string): void {
+    this.add(key, () => [`${key} ${crc} `, json, "\n"]);
+  }
+
+  private add(key: string, line: () => Array<string | Uint8Array>): void {
     if (!KEY.test(key)) throw new Error(`not a cache key: ${key}`);
     if (this.added.has(key) || this.writeError || this.committed) return;
     if (this.hits.delete(key)) {
@@ -176,9 +185,10 @@ export class Pack<T> {
         const path = `${this.file}.add-${process.pid}-${Math.random().toString(36).slice(2)}`;
         this.additions = { path, fd: openSync(path, "w"), pending: [], size: 0 };
       }
-      const line = entryLine(key, json);
-      this.additions.pending.push(line);
-      this.additions.size += line.length;
+      for (const piece of line()) {
+        this.additions.pending.push(piece);
+        this.additions.size += piece.length;
+      }
       if (this.additions.size >= WRITE_BATCH) this.flush();
     } catch (error) {
       this.writeError = error as Error;
@@ -188,7 +198,7 @@ export class Pack<T> {
   private flush(): void {
     const a = this.additions!;
     if (a.pending.length === 0) return;
-    const data = Buffer.from(a.pending.join(""));
+    const data = Buffer.concat(a.pending.map((piece) => (typeof piece === "string" ? Buffer.from(piece) : piece)));
     a.pending = [];
     a.size = 0;
     this.writing = this.writing.then(() => writeWhole(a.fd, data)).catch((error: unknown) => {

@@ -151,8 +151,8 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
     s.date += p.ms[1];
     s.terms += p.ms[2];
     if (cache) {
-      if (p.clean !== null) articles!.putJson(keys[i]!.article, p.clean);
-      if (p.dated !== null) dated!.putJson(keys[i]!.dated, p.dated);
+      if (p.clean !== null) articles!.putEncoded(keys[i]!.article, p.clean.bytes, p.clean.crc);
+      if (p.dated !== null) dated!.putEncoded(keys[i]!.dated, p.dated.bytes, p.dated.crc);
     }
   };
   if (todo.length > 0) {
@@ -218,7 +218,8 @@ function fromPrepared(file: SourceFile, p: PreparedFile, settle: (o: ArticleOutc
     if ("article" in p.outcome) p.outcome.article = { ...p.outcome.article, raw: file.text, mtime: file.mtime };
     return settle(p.outcome);
   }
-  const clean = JSON.parse(p.clean!) as CleanRecord;
+  // The records as a later build reads them from the cache (accepted by their namespaces: made by this code).
+  const clean = p.clean!.value as CleanRecord;
   if (!("article" in clean)) return restoreRejection(file, clean);
-  return { article: restoreArticle(file, clean, JSON.parse(p.dated!) as DatedRecord, dropEvidence) };
+  return { article: restoreArticle(file, clean, p.dated!.value as DatedRecord, dropEvidence) };
 }
