@@ -115,9 +115,15 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
       const record = articles!.get(keys[i]!.article);
       if (!record) return todo.push(i);
       s.cleanHits++;
-      const added = "article" in record ? dated!.get(keys[i]!.dated) : undefined;
-      // Both records: the article in one copy (the common case, every article of an incremental build).
-      if (added && "article" in record) return void (s.datedHits++, (outcomes[i] = { article: restoreArticle(file, record, added, !!options.dropEvidence) }));
+      if ("article" in record) {
+        const added = dated!.get(keys[i]!.dated);
+        // Both records: the article in one copy (the common case, every article of an incremental build).
+        if (added) {
+          s.datedHits++;
+          outcomes[i] = { article: restoreArticle(file, record, added, !!options.dropEvidence) };
+          return;
+        }
+      }
       const cleaned = restoreClean(file, record);
       if (!("article" in cleaned)) return (outcomes[i] = cleaned);
       dateOnly.push({ i, article: cleaned.article });
