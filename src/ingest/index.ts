@@ -3,7 +3,7 @@
 // they loop or lead nowhere; FIFOs, sockets and devices are rejected without being opened; a folder
 // that cannot be read is one rejected input and the rest goes on. Paths and reasons are relative to
 // the input folder: the report never shows where the files live on this machine.
-import { closeSync, constants, fstatSync, openSync, readSync, stat as statAsync, statSync, type Dirent, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Dirent, type Stats } from "node:fs";
 import { open, readdir, realpath, stat } from "node:fs/promises";
 import { extname } from "node:path";
 import type { InputFormat, IngestResult, Message, Rejection, SourceFile } from "../types.ts";
@@ -134,14 +134,10 @@ async function readFolder(walk: Walk, abs: Buffer, rel: string, ancestors: strin
     return;
   }
   entries.sort((a, b) => Buffer.compare(a.name, b.name));
-  const names = entries.map((entry) => displayName(entry.name));
-  const paths = names.map((name) => (rel ? `${rel}/${name.text}` : name.text));
-  const fulls = entries.map((entry) => Buffer.concat([abs, SLASH, entry.name]));
-  const listed = statsAhead(walk, entries, paths, fulls);
-  for (const [i, entry] of entries.entries()) {
-    const name = names[i]!;
-    const path = paths[i]!;
-    const full = fulls[i]!;
+  for (const entry of entries) {
+    const name = displayName(entry.name);
+    const path = rel ? `${rel}/${name.text}` : name.text;
+    const full = Buffer.concat([abs, SLASH, entry.name]);
     if (!name.utf8) walk.messages.push({ file: path, stage: "ingest", level: "warning", rule: "file-name", text: "file name is not UTF-8; its other bytes are shown as %XX" });
     let info: Stats | Dirent<Buffer> = entry;
     let followed: Stats | null = null;
@@ -175,41 +171,14 @@ async function readFolder(walk: Walk, abs: Buffer, rel: string, ancestors: strin
         await readFolder(walk, full, path, [...ancestors, id]);
       }
     } else if (info.isFile()) {
-      await readFile(walk, full, path, followed ?? (await listed(i)));
+      await readFile(walk, full, path, followed);
     } else {
       reject(walk, path, "not-a-file", `not a regular file (${kindOf(info)}); not opened`);
     }
   }
 }
 
-/** Known files' stats (thread pool) kept this many entries ahead of the one being taken. */
-const STATS_AHEAD = 64;
-
-/**
- * The stat of each entry that is a file the last build listed (its signature is to be compared), taken
- * on the thread pool a few dozen entries ahead of the loop that uses them, in order: at 10,000 inputs
- * the calls one after another were most of an unchanged build's listing, spent waiting on the system.
- * Undefined for other entries (the caller stats them itself, if at all); null for a file gone or unreadable.
- */
-function statsAhead(walk: Walk, entries: readonly Dirent<Buffer>[], paths: readonly string[], fulls: readonly Buffer[]): (i: number) => Promise<Stats | null> | undefined {
-  const known = walk.known?.files;
-  if (!known) return () => undefined;
-  const wanted = entries.map((entry, i) => entry.isFile() && FORMATS[extname(paths[i]!).toLowerCase()] !== undefined && known[paths[i]!] !== undefined);
-  const pending = new Map<number, Promise<Stats | null>>();
-  let next = 0;
-  return (i) => {
-    for (; next < entries.length && next <= i + STATS_AHEAD; next++) {
-      if (!wanted[next]) continue;
-      const full = fulls[next]!;
-      pending.set(next, new Promise((resolve) => statAsync(full, (error, info) => resolve(error ? null : info))));
-    }
-    const info = pending.get(i);
-    pending.delete(i);
-    return info;
-  };
-}
-
-async function readFile(walk: Walk, abs: Buffer, path: string, followed: Stats | null | undefined): Promise<void> {
+async function readFile(walk: Walk, abs: Buffer, path: string, followed: Stats | null): Promise<void> {
   const ext = extname(path).toLowerCase();
   const format = FORMATS[ext];
   if (!format) {
@@ -219,7 +188,7 @@ async function readFile(walk: Walk, abs: Buffer, path: string, followed: Stats |
   // Only a file the last build listed can be known (a cold build stats nothing twice).
   const was = walk.known?.files[path];
   if (was) {
-    const info = followed === undefined ? statOrNull(abs) : followed;
+    const info = followed ?? statOrNull(abs);
     if (info?.isFile() && info.size <= walk.maxBytes && was.format === format && info.ctimeMs < (finerThanSeconds(info.ctimeMs) ? walk.settledBefore.fine : walk.settledBefore.coarse) && sameSignature(signatureOf(info), was.signature)) {
       for (const w of was.warnings) walk.messages.push({ file: path, stage: "ingest", level: "warning", ...w });
       walk.files.push({ path, format, text: "", encoding: was.encoding, mtime: info.mtime, contentKey: was.contentKey });
