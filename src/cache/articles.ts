@@ -68,19 +68,13 @@ export function cleanRecordJson(file: SourceFile, outcome: CleanOutcome): string
   return cacheJson({ article: { ...a, path: "", raw: "", mtime: null, messages: a.messages.map((m) => ({ ...m, file: "" })) } });
 }
 
-type RejectedRecord = Extract<CleanRecord, { rejected: string }>;
-
-const withFile = (file: SourceFile, messages: Fields[]) => messages.map((m) => ({ ...m, file: file.path })) as unknown as CleanArticle["messages"];
-
-/** A rejection record as the file's rejection. */
-export function restoreRejection(file: SourceFile, record: RejectedRecord): Extract<CleanOutcome, { rejected: unknown }> {
-  const rejected = { path: file.path, reason: record.rejected, ...(record.stage ? { stage: record.stage as Stage } : {}), ...(record.rule ? { rule: record.rule } : {}) };
-  return { rejected, messages: withFile(file, record.messages) };
-}
-
 export function restoreClean(file: SourceFile, record: CleanRecord): CleanOutcome {
-  if ("rejected" in record) return restoreRejection(file, record);
-  const article = { ...record.article, path: file.path, raw: file.text, mtime: file.mtime, messages: withFile(file, record.article.messages as Fields[]) };
+  const withFile = (messages: Fields[]) => messages.map((m) => ({ ...m, file: file.path })) as unknown as CleanArticle["messages"];
+  if ("rejected" in record) {
+    const rejected = { path: file.path, reason: record.rejected, ...(record.stage ? { stage: record.stage as Stage } : {}), ...(record.rule ? { rule: record.rule } : {}) };
+    return { rejected, messages: withFile(record.messages) };
+  }
+  const article = { ...record.article, path: file.path, raw: file.text, mtime: file.mtime, messages: withFile(record.article.messages as Fields[]) };
   return { article: article as unknown as CleanArticle };
 }
 
@@ -100,18 +94,4 @@ export function datedRecordJson(article: CleanArticle, dated: DatedArticle): str
 
 export function restoreDated(article: CleanArticle, record: DatedRecord): DatedArticle {
   return { ...article, ...record } as unknown as DatedArticle;
-}
-
-/**
- * `restoreDated(restoreClean(file, clean).article, dated)` in one copy instead of two (the keys in the
- * same order, the same values), with `raw` and `context` emptied when `dropEvidence`: what a build that
- * finds both records does for every article.
- */
-export function restoreArticle(file: SourceFile, clean: CleanRecord & { article: Fields }, dated: DatedRecord, dropEvidence: boolean): DatedArticle {
-  const article: Fields = { ...clean.article, path: file.path, raw: file.text, mtime: file.mtime, messages: withFile(file, clean.article.messages as Fields[]), ...dated };
-  if (dropEvidence) {
-    article.raw = "";
-    article.context = "";
-  }
-  return article as unknown as DatedArticle;
 }

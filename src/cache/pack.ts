@@ -17,7 +17,7 @@
 // is ignored whole. Deleting the folder only makes the next build cold.
 import { createHash, hash } from "node:crypto";
 import * as zlib from "node:zlib";
-import { closeSync, constants, copyFileSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, write, writeFileSync, writeSync } from "node:fs";
+import { closeSync, constants, copyFileSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync, writeSync, writev } from "node:fs";
 import { join } from "node:path";
 
 /** The state files' format (./state.ts). */
@@ -166,7 +166,7 @@ export class Pack<T> {
 
   /** `putJson` for JSON already made UTF-8, with the CRC-32 of those bytes (`checksum`): nothing is encoded here. */
   putEncoded(key: string, json: Uint8Array, crc: string): void {
-    this.add(key, () => [`${key} ${crc} `, json, "\n"]);
+    this.add(key, () => [Buffer.from(`${key} ${crc} `, "latin1"), json, NEWLINE]);
   }
 
   private add(key: string, line: () => Array<string | Uint8Array>): void {
@@ -198,10 +198,11 @@ export class Pack<T> {
   private flush(): void {
     const a = this.additions!;
     if (a.pending.length === 0) return;
-    const data = Buffer.concat(a.pending.map((piece) => (typeof piece === "string" ? Buffer.from(piece) : piece)));
+    // The pieces as they are, in one gathered write: copying them into one buffer first cost as much again.
+    const pieces = a.pending.map((piece) => (typeof piece === "string" ? Buffer.from(piece) : piece));
     a.pending = [];
     a.size = 0;
-    this.writing = this.writing.then(() => writeWhole(a.fd, data)).catch((error: unknown) => {
+    this.writing = this.writing.then(() => writeWhole(a.fd, pieces)).catch((error: unknown) => {
       this.writeError ??= error as Error;
     });
   }
@@ -400,10 +401,20 @@ function appendFile(out: number, from: string): void {
   }
 }
 
-/** The whole buffer to the file's end, off this thread (a write may take less than asked: the rest, until all is written). */
-async function writeWhole(fd: number, data: Buffer): Promise<void> {
-  for (let done = 0; done < data.length; ) {
-    done += await new Promise<number>((resolve, reject) => write(fd, data, done, data.length - done, null, (error, n) => (error ? reject(error) : resolve(n))));
+/** The pieces, in order, at the file's end, off this thread (a write may take less than asked: the rest, until all is written). */
+async function writeWhole(fd: number, pieces: readonly Uint8Array[]): Promise<void> {
+  let rest = pieces.filter((piece) => piece.length > 0);
+  while (rest.length > 0) {
+    let written = await new Promise<number>((resolve, reject) => writev(fd, rest, null, (error, n) => (error ? reject(error) : resolve(n))));
+    const left: Uint8Array[] = [];
+    for (const piece of rest) {
+      if (written >= piece.length) written -= piece.length;
+      else {
+        left.push(written > 0 ? piece.subarray(written) : piece);
+        written = 0;
+      }
+    }
+    rest = left;
   }
 }
 

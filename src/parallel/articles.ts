@@ -6,7 +6,7 @@ import { defaultRules } from "../clean/index.ts";
 import { dateArticle, prepareArticle, type ArticleClock, type ArticleOptions, type ArticleOutcome } from "../pipeline/article.ts";
 import { DiskCache, type Pack } from "../cache/pack.ts";
 import { codeHash, moduleUrl } from "../cache/code-hash.ts";
-import { articleKey, articleNamespace, datedKey, datedNamespace, datedRecordJson, restoreArticle, restoreClean, restoreRejection, type CleanRecord, type DatedRecord } from "../cache/articles.ts";
+import { articleKey, articleNamespace, datedKey, datedNamespace, datedRecordJson, restoreClean, restoreDated, type CleanRecord, type DatedRecord } from "../cache/articles.ts";
 import type { CleanRule } from "../clean/index.ts";
 import { prepareFile, prepareFiles, type ArticleTaskArgs, type PreparedFile } from "./article-task.ts";
 import { defaultWorkerCount, WorkerPool } from "./pool.ts";
@@ -115,18 +115,12 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
       const record = articles!.get(keys[i]!.article);
       if (!record) return todo.push(i);
       s.cleanHits++;
-      if ("article" in record) {
-        const added = dated!.get(keys[i]!.dated);
-        // Both records: the article in one copy (the common case, every article of an incremental build).
-        if (added) {
-          s.datedHits++;
-          outcomes[i] = { article: restoreArticle(file, record, added, !!options.dropEvidence) };
-          return;
-        }
-      }
       const cleaned = restoreClean(file, record);
       if (!("article" in cleaned)) return (outcomes[i] = cleaned);
-      dateOnly.push({ i, article: cleaned.article });
+      const added = dated!.get(keys[i]!.dated);
+      if (!added) return dateOnly.push({ i, article: cleaned.article });
+      s.datedHits++;
+      outcomes[i] = settle({ article: restoreDated(cleaned.article, added) });
     });
     s.cacheRead = performance.now() - started;
   }
@@ -152,7 +146,7 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   const take = (k: number, p: PreparedFile) => {
     const i = todo[k]!;
     if (failed.has(i)) return; // not read: its rejection is its outcome, and nothing goes into the cache
-    outcomes[i] = fromPrepared(files[i]!, p, settle, !!options.dropEvidence);
+    outcomes[i] = settle(fromPrepared(files[i]!, p));
     s.clean += p.ms[0];
     s.date += p.ms[1];
     s.terms += p.ms[2];
@@ -218,14 +212,14 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   return outcomes;
 }
 
-/** The outcome a prepared file stands for, settled: rebuilt from its records, or given whole (raw put back). */
-function fromPrepared(file: SourceFile, p: PreparedFile, settle: (o: ArticleOutcome) => ArticleOutcome, dropEvidence: boolean): ArticleOutcome {
+/** The outcome a prepared file stands for: rebuilt from its records, or given whole (raw put back). */
+function fromPrepared(file: SourceFile, p: PreparedFile): ArticleOutcome {
   if (p.outcome) {
     if ("article" in p.outcome) p.outcome.article = { ...p.outcome.article, raw: file.text, mtime: file.mtime };
-    return settle(p.outcome);
+    return p.outcome;
   }
-  // The records as a later build reads them from the cache (accepted by their namespaces: made by this code).
-  const clean = p.clean!.value as CleanRecord;
-  if (!("article" in clean)) return restoreRejection(file, clean);
-  return { article: restoreArticle(file, clean, p.dated!.value as DatedRecord, dropEvidence) };
+  // The records as a later build reads them from the cache (parsed back on the thread that made them).
+  const cleaned = restoreClean(file, p.clean!.value as CleanRecord);
+  if (!("article" in cleaned)) return cleaned;
+  return { article: restoreDated(cleaned.article, p.dated!.value as DatedRecord) };
 }

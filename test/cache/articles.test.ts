@@ -1,15 +1,12 @@
 // The dated record carries clustering's terms (src/cluster term-record.ts): kept as they were made, and
 // when a record's terms are damaged or not a string, nothing of them is trusted.
 import { describe, expect, it } from "vitest";
-import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { articleNamespace, datedNamespace, datedRecordJson, restoreArticle, restoreClean, restoreDated, type CleanRecord } from "../../src/cache/articles.ts";
-import { prepareFile } from "../../src/parallel/article-task.ts";
-import { defaultRules } from "../../src/clean/index.ts";
+import { datedNamespace, datedRecordJson, restoreDated } from "../../src/cache/articles.ts";
 import { articleTerms, clusterArticles } from "../../src/cluster/index.ts";
 import { TermRecord } from "../../src/cluster/term-record.ts";
 import { seedArticles } from "../../eval/lib/merge-set.ts";
-import type { CleanArticle, DatedArticle, SourceFile } from "../../src/types.ts";
+import type { CleanArticle, DatedArticle } from "../../src/types.ts";
 
 const seeds = seedArticles(join(import.meta.dirname, "../fixtures/seeds")).map((s) => s.article);
 const dated = seeds.map((a): DatedArticle => ({ ...a, terms: articleTerms(a.title, a.paragraphs) }));
@@ -40,31 +37,5 @@ describe("the dated record's terms", () => {
     expect(new TermRecord().load(cut)).toBe(false);
     expect(stories(damaged)).toEqual(stories(dated));
     expect(stories(dated).length).toBe(2);
-  });
-});
-
-describe("an article restored from both of its records", () => {
-  it("is, key for key and in the same order, the cleaned record restored and then the dated one added, its evidence emptied or kept", () => {
-    const dir = join(import.meta.dirname, "../fixtures/seeds");
-    let restored = 0;
-    for (const name of readdirSync(dir).filter((n) => n.endsWith(".txt")).slice(0, 20)) {
-      const file: SourceFile = { path: `in/${name}`, format: "text", text: readFileSync(join(dir, name), "utf8"), encoding: "utf-8", mtime: new Date(Date.UTC(2025, 2, 22, 9)) };
-      const p = prepareFile(file, "Europe/London", defaultRules);
-      if (!p.clean || !p.dated) continue;
-      const clean = p.clean.value as CleanRecord;
-      if (!("article" in clean)) continue;
-      expect(articleNamespace.accepts(clean) && datedNamespace.accepts(p.dated.value)).toBe(true);
-      const dated = p.dated.value as Record<string, unknown>;
-      const chained = restoreDated((restoreClean(file, clean) as { article: CleanArticle }).article, dated);
-      for (const drop of [false, true]) {
-        const expected = drop ? { ...chained, raw: "", context: "" } : chained;
-        const one = restoreArticle(file, clean, dated, drop);
-        expect(Object.keys(one)).toEqual(Object.keys(expected));
-        expect(one).toStrictEqual(expected);
-        expect(one.raw).toBe(drop ? "" : file.text);
-      }
-      restored++;
-    }
-    expect(restored).toBeGreaterThanOrEqual(5);
   });
 });
