@@ -4,7 +4,7 @@ import type { CleanRule } from "./clean/index.ts";
 import { resolveDates, storyDate, undatedReason } from "./date/index.ts";
 import { prepareArticle, rejection, type ArticleClock, type ArticleOutcome } from "./pipeline/article.ts";
 import { assignStoryIds, clusterArticles, defaultClusterOptions, type ClusterOptions, type IdentityState } from "./cluster/index.ts";
-import { summarise, type StorySummariser, type SummaryInput, type SummaryOptions } from "./summarise/index.ts";
+import { summarise, type SummaryInput, type SummaryOptions } from "./summarise/index.ts";
 import { countWords } from "./text/words.ts";
 
 export interface PipelineOptions {
@@ -23,12 +23,12 @@ export interface PipelineOptions {
    */
   prepared?: readonly ArticleOutcome[];
   /**
-   * How a story is summarised, given a function that makes its inputs. The build passes one that keeps
+   * How a story is summarised, given a function that makes its inputs (and the articles it makes them from). The build passes one that keeps
    * summaries in the cache and may answer with an empty list that it fills after the pipeline has
    * returned (src/cache/summaries.ts), making the inputs again then: nothing here may read a summary,
    * and the stories' members stay as they are until it is filled.
    */
-  summarise?: StorySummariser;
+  summarise?: (inputs: () => SummaryInput[], options: SummaryOptions | undefined, members: readonly ResolvedArticle[]) => string[];
 }
 
 export interface PipelineResult {
@@ -99,7 +99,7 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
 
 function summariseStory(members: readonly ResolvedArticle[], options: PipelineOptions): string[] {
   const inputs = () => members.map((m): SummaryInput => ({ title: m.title, text: m.paragraphs.join("\n") }));
-  return options.summarise ? options.summarise(inputs, options.summary) : summarise(inputs(), options.summary);
+  return options.summarise ? options.summarise(inputs, options.summary, members) : summarise(inputs(), options.summary);
 }
 
 function byDateThenPath(a: ResolvedArticle, b: ResolvedArticle): number {

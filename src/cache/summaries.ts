@@ -9,7 +9,7 @@
 // A story's inputs (its members' texts joined) are made to find its key and then let go: what waits for
 // `fill` is the function that makes them, and they are made again a chunk at a time as the threads take
 // them (at 100,000 articles, held all together until then, they were about 250 MB).
-import type { StorySummariser, SummaryInput, SummaryOptions } from "../summarise/index.ts";
+import type { SummaryInput, SummaryOptions } from "../summarise/index.ts";
 import { codeHash, moduleUrl } from "./code-hash.ts";
 import { cacheJson, cacheKey, textsKey, type DiskCache, type Namespace, type Pack } from "./pack.ts";
 
@@ -28,7 +28,7 @@ export type LazySummaryJob = () => SummaryJob;
 
 export interface CachedSummaries {
   /** Answers from the cache, or with a list that `fill` fills. */
-  summarise: StorySummariser;
+  summarise: KeyedSummariser;
   /** Summarises what was asked and not in the cache (with `run`, in the order asked), fills the lists, keeps the results. */
   fill(run: (jobs: LazySummaryJob[]) => Promise<string[][]>): Promise<void>;
   /** Summaries asked for, answered from the pack, and computed. */
@@ -37,17 +37,37 @@ export interface CachedSummaries {
   pack: Pack<string[]> | null;
 }
 
+/**
+ * What decides each input's title and paragraphs: its content key (src/ingest contentKey), by path,
+ * under the cleaning rules named here and the per-article step's code (as the categories' cache has it).
+ */
+export interface ArticleKeys {
+  rules: readonly string[];
+  contentKeys: ReadonlyMap<string, string>;
+}
+
+/** The modules that turn an input into its article (the build cache keys cleaned articles by the same code). */
+const ARTICLE_STEP = moduleUrl("../pipeline/article", import.meta.url);
+
+/**
+ * A summariser that may be told which articles the inputs are made from (`members`, in the inputs'
+ * order): with ArticleKeys, a story is then keyed by their content keys, and its titles and texts are
+ * made only when it is summarised (joining and hashing every story's texts was most of the lookup).
+ */
+export type KeyedSummariser = (inputs: () => SummaryInput[], options?: SummaryOptions, members?: ReadonlyArray<{ path: string }>) => string[];
+
 /** A deferred `summarise` that reads and fills the cache when there is one. */
-export async function cachedSummaries(cache: DiskCache | null): Promise<CachedSummaries> {
+export async function cachedSummaries(cache: DiskCache | null, articles?: ArticleKeys): Promise<CachedSummaries> {
   const pack = cache ? await cache.open(summaryNamespace, "all") : null;
   const stats = { calls: 0, hits: 0, computed: 0 };
   const code = codeHash([moduleUrl("../summarise/index", import.meta.url)]);
+  const meaning = articles ? `${codeHash([ARTICLE_STEP])} ${articles.rules.join(",")}` : "";
   const queued = new Map<string, { job: LazySummaryJob; targets: string[][] }>();
   let unkeyed = 0;
-  const deferred: StorySummariser = (makeInputs, options) => {
+  const deferred: KeyedSummariser = (makeInputs, options, members) => {
     stats.calls++;
     const target: string[] = [];
-    const key = keyOf(code, makeInputs(), options);
+    const key = (articles && members && articlesKeyOf(code, meaning, articles.contentKeys, members, options)) ?? keyOf(code, makeInputs(), options);
     const hit = key === null ? undefined : pack?.get(key);
     if (hit !== undefined) {
       stats.hits++;
@@ -86,6 +106,19 @@ function keyOf(code: string, inputs: SummaryInput[], options: SummaryOptions | u
   if (plainArgs(inputs, options)) return textsKey(plainParts(code, inputs, options));
   const json = cacheJson(options === undefined ? [inputs] : [inputs, options]);
   return json === null ? null : cacheKey(code, json);
+}
+
+/** The key of a story made from these articles, by their content keys; null when one has none or the options are not plain. */
+function articlesKeyOf(code: string, meaning: string, contentKeys: ReadonlyMap<string, string>, members: ReadonlyArray<{ path: string }>, options: SummaryOptions | undefined): string | null {
+  if (!plainArgs([], options)) return null;
+  const keys: string[] = [];
+  for (const m of members) {
+    const key = contentKeys.get(m.path);
+    if (key === undefined) return null;
+    keys.push(key);
+  }
+  // Never the bytes the texts' key hashes ("summary texts") or cacheKey's (the code's length first).
+  return textsKey(["summary articles", code, meaning, options === undefined ? "-" : JSON.stringify(options), String(keys.length), ...keys]);
 }
 
 function* plainParts(code: string, inputs: readonly SummaryInput[], options: SummaryOptions | undefined): Generator<string> {

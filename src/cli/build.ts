@@ -141,7 +141,10 @@ export async function runBuild(argv: string[]): Promise<number> {
         // and where the unread ones are is no longer needed.
         for (const file of ingested.files) file.text = "";
         ingested.unread.clear();
-        summaries = await cachedSummaries(cache);
+        // An article's title and paragraphs are decided by its input's content key (under the cleaning code and rules): keyed by that, not its prose.
+        const contentKeys = new Map(ingested.files.flatMap((f) => (f.contentKey ? [[f.path, f.contentKey] as const] : [])));
+        const articleKeys = { rules: rules.map((r) => r.name), contentKeys };
+        summaries = await cachedSummaries(cache, articleKeys);
         lap("articles");
         progress.step("merging and summarising");
         const identity = await readStoryIds(out.liveDigests, values.digests);
@@ -157,9 +160,7 @@ export async function runBuild(argv: string[]): Promise<number> {
         await summaries.pack?.commit();
         lap("summarise");
         const fileTimes = fileTimeWarning(result.stories.flatMap((s) => s.members));
-        // An article's paragraphs are decided by its input's content key (under the cleaning code and rules): keyed by that, not its prose.
-        const contentKeys = new Map(ingested.files.flatMap((f) => (f.contentKey ? [[f.path, f.contentKey] as const] : [])));
-        const categories = await cachedCategories(cache, { rules: rules.map((r) => r.name), contentKeys });
+        const categories = await cachedCategories(cache, articleKeys);
         const digest = buildDigest(result.stories, { zone: config.timezone, homeDays: config.homeDays, categorise: categories.categorise });
         await categories.pack?.commit();
         progress.step("writing the digests");

@@ -9,7 +9,7 @@ import { extname } from "node:path";
 import type { InputFormat, IngestResult, Message, Rejection, SourceFile } from "../types.ts";
 import { cacheKey } from "../cache/pack.ts";
 import { decode } from "./decode.ts";
-import { racyMs, sameSignature, signatureOf, type KnownFile, type KnownFiles } from "./known.ts";
+import { finerThanSeconds, racyMargins, sameSignature, signatureOf, type KnownFile, type KnownFiles } from "./known.ts";
 
 export { decode, type Decoded } from "./decode.ts";
 export { notLanguage } from "./language.ts";
@@ -66,8 +66,11 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 interface Walk {
   maxBytes: number;
   known: KnownFiles | null;
-  /** Files changed since this moment (ms) are read again even when their signature matches (./known.ts). */
-  settledBefore: number;
+  /**
+   * Files changed since this moment (ms) are read again even when their signature matches (./known.ts):
+   * `coarse` for change times in whole seconds, `fine` for those with a fraction of one.
+   */
+  settledBefore: { coarse: number; fine: number };
   next: KnownFiles;
   unread: Map<string, Buffer>;
   /** Characters of text the files may still keep (Infinity: all, 0: none). */
@@ -86,7 +89,7 @@ export async function ingest(inputDir: string, options: IngestOptions = {}): Pro
   const next: KnownFiles = { at: Date.now(), files: {} };
   const known = options.known === undefined ? null : (options.known ?? { at: 0, files: {} });
   // Worked out once: the racy margin comes from the environment, and reading it costs a call into the process per file.
-  const walk: Walk = { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, known, settledBefore: known ? known.at - racyMs() : 0, next, unread: new Map(), keepChars: keptChars(options.keepText), unopened: 0, files: [], rejected: [], messages: [], seen: new Map() };
+  const walk: Walk = { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, known, settledBefore: settledBefore(known), next, unread: new Map(), keepChars: keptChars(options.keepText), unopened: 0, files: [], rejected: [], messages: [], seen: new Map() };
   const info = await stat(root);
   walk.seen.set(key(info), ".");
   // The folders really under the input come first: a link to one of them is the repeat, whatever the order.
@@ -94,6 +97,12 @@ export async function ingest(inputDir: string, options: IngestOptions = {}): Pro
   await readFolder(walk, root, "", [key(info)]);
   warnSameNames(walk.files, walk.messages);
   return { files: walk.files, rejected: walk.rejected, messages: walk.messages, known: next, unread: walk.unread, unopened: walk.unopened };
+}
+
+function settledBefore(known: KnownFiles | null): Walk["settledBefore"] {
+  if (!known) return { coarse: 0, fine: 0 };
+  const margins = racyMargins();
+  return { coarse: known.at - margins.coarse, fine: known.at - margins.fine };
 }
 
 function reject(walk: Walk, path: string, rule: string, reason: string): void {
@@ -180,7 +189,7 @@ async function readFile(walk: Walk, abs: Buffer, path: string, followed: Stats |
   const was = walk.known?.files[path];
   if (was) {
     const info = followed ?? statOrNull(abs);
-    if (info?.isFile() && info.size <= walk.maxBytes && was.format === format && info.ctimeMs < walk.settledBefore && sameSignature(signatureOf(info), was.signature)) {
+    if (info?.isFile() && info.size <= walk.maxBytes && was.format === format && info.ctimeMs < (finerThanSeconds(info.ctimeMs) ? walk.settledBefore.fine : walk.settledBefore.coarse) && sameSignature(signatureOf(info), was.signature)) {
       for (const w of was.warnings) walk.messages.push({ file: path, stage: "ingest", level: "warning", ...w });
       walk.files.push({ path, format, text: "", encoding: was.encoding, mtime: info.mtime, contentKey: was.contentKey });
       walk.next.files[path] = was;

@@ -29,12 +29,21 @@ export interface KnownFiles {
 
 /**
  * How close to the moment of recording a change time must be for the file to be read again next time:
- * wide enough for file systems that keep times to the second or two (DIGEST_TEST_RACY_MS: tests only).
+ * `coarse`, wide enough for file systems that keep times to the second or two; `fine`, for a change
+ * time with a fraction of a second, which only a file system that keeps finer times gives (ext4, XFS,
+ * btrfs, NTFS: nanoseconds; exFAT: 10 ms; the kernel stamps them from a clock that moves by the tick,
+ * at most 10 ms). A build run just after its inputs were written (a fetch, a copy) then reads again only
+ * the files of the last tenth of a second, not of the last two seconds. DIGEST_TEST_RACY_MS (tests
+ * only) sets both.
  */
-export function racyMs(): number {
+export function racyMargins(): { coarse: number; fine: number } {
   const test = Number(process.env.DIGEST_TEST_RACY_MS);
-  return process.env.DIGEST_TEST_RACY_MS !== undefined && Number.isFinite(test) && test >= 0 ? test : 2_000;
+  if (process.env.DIGEST_TEST_RACY_MS !== undefined && Number.isFinite(test) && test >= 0) return { coarse: test, fine: test };
+  return { coarse: 2_000, fine: 100 };
 }
+
+/** Whether a change time has a fraction of a second (./racyMargins: its file system keeps finer times). */
+export const finerThanSeconds = (ctimeMs: number): boolean => ctimeMs % 1000 !== 0;
 
 export function signatureOf(info: Stats): Signature {
   return [info.dev, info.ino, info.size, info.mtimeMs, info.ctimeMs];

@@ -3,6 +3,9 @@ import { open } from "node:fs/promises";
 
 /** Array elements made JSON together (a few hundred kilobytes of report), written a megabyte at a time (each write waits on the thread pool). */
 const RUN = 256;
+/** What JSON.stringify({ a: [...] }, null, 2) writes around the array's elements. */
+const RUN_HEAD = '{\n  "a": [\n';
+const RUN_TAIL = "\n  ]\n}";
 
 /**
  * Writes `JSON.stringify(value, null, 2)` and a newline, the same bytes, one top-level entry or array
@@ -34,11 +37,11 @@ export async function writeJsonFile(path: string, value: object): Promise<void> 
       await write(`  ${JSON.stringify(key)}: `);
       if (Array.isArray(v) && v.length > 0) {
         await write("[\n");
-        // A run of elements made JSON at once (one call, not one per element, is most of the speed):
-        // "[\n  a,\n  b\n]" indented once more is the run as it sits in the array at this depth.
+        // A run of elements made JSON at once (one call, not one per element, is most of the speed).
         for (let start = 0; start < v.length; start += RUN) {
-          const run = JSON.stringify(v.slice(start, start + RUN), null, 2);
-          await write(`  ${run.slice(2, -2).replaceAll("\n", "\n  ")}${start + RUN < v.length ? "," : ""}\n`);
+          // Made as the value of a key at this depth, the run comes indented as it sits here (no pass to indent it again).
+          const run = JSON.stringify({ a: v.slice(start, start + RUN) }, null, 2);
+          await write(`${run.slice(RUN_HEAD.length, run.length - RUN_TAIL.length)}${start + RUN < v.length ? "," : ""}\n`);
         }
         await write("  ]");
       } else await write(piece(v, "  ")!);

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DiskCache } from "../../src/cache/pack.ts";
-import { cachedSummaries } from "../../src/cache/summaries.ts";
+import { cachedSummaries, type ArticleKeys } from "../../src/cache/summaries.ts";
 import { summarise, type SummaryInput, type SummaryOptions } from "../../src/summarise/index.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "digest-summaries-"));
@@ -16,16 +16,21 @@ const story: SummaryInput[] = [
   { title: "River road shut", text: "Heavy rain closed the river road on Monday.\nThe council said the bypass would take the traffic until Friday." },
 ];
 
-/** One build's summaries of `calls` (inputs, options): answered, then filled; with what the cache did. */
-async function build(calls: Array<[SummaryInput[], SummaryOptions?]>) {
-  const cached = await cachedSummaries(new DiskCache(dir, (w) => expect.fail(w)));
-  const answers = calls.map(([inputs, options]) => cached.summarise(() => inputs, options));
+/**
+ * One build's summaries of `calls` (inputs, options, and the paths of the articles they are made from):
+ * answered, then filled; with what the cache did, and how many times inputs were made to key a story.
+ */
+async function build(calls: Array<[SummaryInput[], SummaryOptions?, string[]?]>, articles?: ArticleKeys) {
+  const cached = await cachedSummaries(new DiskCache(dir, (w) => expect.fail(w)), articles);
+  let made = 0;
+  const answers = calls.map(([inputs, options, paths]) => cached.summarise(() => (made++, inputs), options, paths?.map((path) => ({ path }))));
+  const keyed = made;
   await cached.fill(async (jobs) => jobs.map((make) => {
     const job = make();
     return summarise(job.inputs, job.options);
   }));
   await cached.pack!.commit();
-  return { answers, stats: { ...cached.stats } };
+  return { answers, stats: { ...cached.stats }, made: keyed };
 }
 
 describe("summaries through the cache", () => {
@@ -47,5 +52,31 @@ describe("summaries through the cache", () => {
     const changed = await build([[moved], [untitled], [emptied], [surrogate], [replaced]]);
     expect(changed.stats).toEqual({ calls: 5, hits: 0, computed: 5 });
     expect(changed.answers).toEqual([moved, untitled, emptied, surrogate, replaced].map((inputs) => summarise(inputs)));
+  });
+
+  it("keys a story by its articles' content keys when the build gives them, and makes its texts only to summarise it", async () => {
+    const keys = (entries: Array<[string, string]>): ArticleKeys => ({ rules: ["a", "b"], contentKeys: new Map(entries) });
+    const known = keys([["a.txt", "k1"], ["b.txt", "k2"]]);
+    const first = await build([[story, undefined, ["a.txt", "b.txt"]]], known);
+    expect(first.answers).toEqual([summarise(story)]);
+    expect(first.stats).toEqual({ calls: 1, hits: 0, computed: 1 });
+    expect(first.made).toBe(0);
+
+    // The same content under other paths: answered from the cache without a text made.
+    const renamed = await build([[story, undefined, ["x.txt", "y.txt"]]], keys([["x.txt", "k1"], ["y.txt", "k2"]]));
+    expect(renamed).toEqual({ answers: first.answers, stats: { calls: 1, hits: 1, computed: 0 }, made: 0 });
+
+    // Other content, another order, other rules, or an article without a content key: summarised.
+    const other = [{ ...story[0]!, text: `${story[0]!.text} More rain is due.` }, story[1]!];
+    const changed = await build([[other, undefined, ["a.txt", "b.txt"]]], keys([["a.txt", "k3"], ["b.txt", "k2"]]));
+    expect(changed.stats).toEqual({ calls: 1, hits: 0, computed: 1 });
+    expect(changed.answers).toEqual([summarise(other)]);
+    const reordered = await build([[[story[1]!, story[0]!], undefined, ["b.txt", "a.txt"]]], known);
+    expect(reordered.stats.hits).toBe(0);
+    const otherRules = await build([[story, undefined, ["a.txt", "b.txt"]]], { ...known, rules: ["a"] });
+    expect(otherRules.stats.hits).toBe(0);
+    const unkeyed = await build([[story, undefined, ["a.txt", "c.txt"]]], known);
+    expect(unkeyed.made).toBe(1); // keyed by its texts, as without content keys
+    expect(unkeyed.answers).toEqual([summarise(story)]);
   });
 });
