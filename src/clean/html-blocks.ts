@@ -65,7 +65,7 @@ function hintBits(value: string): number {
 
 function hidden(e: El): boolean {
   const a = e.attrs;
-  if ("hidden" in a || a["aria-hidden"] === "true") return true;
+  if (a.hidden !== undefined || a["aria-hidden"] === "true") return true;
   const style = a.style;
   return !!style && /(?:^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
