@@ -9,6 +9,8 @@ import { SkippingTokenizer } from "./html-tokenizer.ts";
 export interface El {
   name: string;
   attrs: Attrs;
+  /** What the class and id words say (html-blocks.ts), worked out once per element; -1 until then. */
+  hints: number;
   /** Children in order: elements, and text as plain strings. */
   children: (El | string)[];
   parent: El | null;
@@ -64,12 +66,21 @@ export class Attrs {
 type AttrName = keyof Attrs;
 const KEPT_ATTRIBUTES = new Set<string>(Object.keys(new Attrs()));
 const isKept = (name: string): name is AttrName => KEPT_ATTRIBUTES.has(name);
+/**
+ * The first letter (lower-cased) and length of each kept name: a name of no such pair is not kept,
+ * known without copying it out of the page (most are src, alt, data-…). Only ASCII letters lower-case
+ * to the ASCII of a kept name, one for one.
+ */
+const KEPT_SHAPES = new Set([...KEPT_ATTRIBUTES].map((n) => shapeOf(n.charCodeAt(0), n.length)));
+function shapeOf(first: number, length: number): number {
+  return (first | 0x20) * 64 + Math.min(length, 63);
+}
 
 export class PageTooLarge extends Error {}
 
 /** Parses a page into its element tree; the root is a synthetic "#document" element. */
 export function parsePage(html: string): El {
-  const root: El = { name: "#document", attrs: new Attrs(), children: [], parent: null };
+  const root: El = { name: "#document", attrs: new Attrs(), hints: -1, children: [], parent: null };
   const stack: El[] = [root];
   /** How many elements of each name are open: a close tag for a name not open costs nothing. */
   const open = new Map<string, number>();
@@ -108,7 +119,7 @@ export function parsePage(html: string): El {
     // Past MAX_DEPTH an element hangs from the element at that depth, after its earlier children:
     // the tree stays MAX_DEPTH deep, the text keeps its order and its paragraphs.
     const parent = stack.length > MAX_DEPTH ? stack[MAX_DEPTH - 1]! : top();
-    const el: El = { name, attrs: new Attrs(), children: [], parent };
+    const el: El = { name, attrs: new Attrs(), hints: -1, children: [], parent };
     parent.children.push(el);
     if (!VOID.has(name)) {
       stack.push(el);
@@ -146,8 +157,10 @@ export function parsePage(html: string): El {
       attrName = null;
     },
     onattribname(s, e) {
+      attrName = null;
+      if (current === null || !KEPT_SHAPES.has(shapeOf(html.charCodeAt(s), e - s))) return;
       const name = slice(s, e).toLowerCase();
-      attrName = current !== null && isKept(name) ? name : null;
+      if (isKept(name)) attrName = name;
     },
     oncdata() {},
     onclosetag(s, e) {

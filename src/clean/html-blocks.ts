@@ -162,15 +162,20 @@ function unlikely(e: El): boolean {
 
 /** The hint bits of an element's class and id words, looked up once per distinct class and id. */
 function hintsOf(e: El): number {
+  if (e.hints >= 0) return e.hints;
   const { class: cls, id } = e.attrs;
-  if (cls === undefined && id === undefined) return 0;
-  const key = `${cls ?? ""} ${id ?? ""}`;
-  if (key.length <= 1) return 0;
-  let bits = KEY_HINTS.get(key);
-  if (bits === undefined) {
-    if (KEY_HINTS.size >= CACHE_LIMIT) KEY_HINTS.clear();
-    KEY_HINTS.set(key, (bits = hintBits(key)));
+  // The words are what counts: a class alone reads as the class followed by an empty id.
+  const key = id === undefined ? cls : cls === undefined ? id : `${cls} ${id}`;
+  let bits = 0;
+  if (key) {
+    const known = KEY_HINTS.get(key);
+    if (known !== undefined) bits = known;
+    else {
+      if (KEY_HINTS.size >= CACHE_LIMIT) KEY_HINTS.clear();
+      KEY_HINTS.set(key, (bits = hintBits(key)));
+    }
   }
+  e.hints = bits;
   return bits;
 }
 
