@@ -101,22 +101,25 @@ own.stateInAttributeName = function (this: Internals, c: number): void {
   stateInAttributeName.call(this, c);
 };
 
+// Quoted values (URLs, srcsets, inline data) run long: found by indexOf, as text is.
 own.stateInAttributeValueDoubleQuotes = function (this: Internals, c: number): void {
   if (c !== DQ && c !== AMP) {
-    const buffer = this.buffer;
-    let i = this.index - this.offset + 1;
-    while (i < buffer.length && (c = buffer.charCodeAt(i)) !== DQ && c !== AMP) i++;
-    if (atEnd(this, i)) return;
+    const at = this.index - this.offset;
+    const quote = nextOf(this.buffer, '"', at);
+    if (this.nextAmp <= at) this.nextAmp = nextOf(this.buffer, "&", at);
+    if (atEnd(this, Math.min(quote, this.nextAmp))) return;
+    c = this.buffer.charCodeAt(this.index - this.offset);
   }
   stateInAttributeValueDoubleQuotes.call(this, c);
 };
 
 own.stateInAttributeValueSingleQuotes = function (this: Internals, c: number): void {
   if (c !== SQ && c !== AMP) {
-    const buffer = this.buffer;
-    let i = this.index - this.offset + 1;
-    while (i < buffer.length && (c = buffer.charCodeAt(i)) !== SQ && c !== AMP) i++;
-    if (atEnd(this, i)) return;
+    const at = this.index - this.offset;
+    const quote = nextOf(this.buffer, "'", at);
+    if (this.nextAmp <= at) this.nextAmp = nextOf(this.buffer, "&", at);
+    if (atEnd(this, Math.min(quote, this.nextAmp))) return;
+    c = this.buffer.charCodeAt(this.index - this.offset);
   }
   stateInAttributeValueSingleQuotes.call(this, c);
 };
