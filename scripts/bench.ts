@@ -221,7 +221,9 @@ if (hugoFig) console.log(`digest / hugo: ${f1(cold.wall / hugoFig.wall, 2)} (wal
 if (eleventyFig) console.log(`digest / eleventy: ${f1(cold.wall / eleventyFig.wall, 2)} (wall medians)`);
 if (rates) {
   const spread = (r: StageRate) => `passes ${r.slowest.toFixed(0)}-${r.fastest.toFixed(0)}`;
-  console.log(`\none core, compiled code, per CPU second of the process (all its threads), median of ${rates.passes} passes after a warm-up (scripts/bench-stages.ts); load ${load().join(" ")}`);
+  const clock = rates.clock === "thread" ? "the cleaning thread" : "the process";
+  console.log(`\none core, compiled code, per CPU second of ${clock}, median of ${rates.passes} passes after a warm-up (scripts/bench-stages.ts); load ${load().join(" ")}`);
+  console.log(`(per CPU second of the whole process, helper threads included: text ${rates.process.cleanText.toFixed(0)}, HTML ${rates.process.cleanHtml.toFixed(0)}, summarise ${rates.process.summarise.toFixed(0)})`);
   console.log(`clean alone: ${rates.cleanTextPagesPerSecond.toFixed(0)} pages/s (${rates.counts.textDumps} raw text dumps; ${spread(rates.spread.cleanText)})`);
   console.log(`clean alone: ${rates.cleanHtmlPagesPerSecond.toFixed(0)} pages/s (${rates.counts.htmlPages} HTML pages; ${spread(rates.spread.cleanHtml)})`);
   console.log(`summarise alone: ${rates.summariseArticlesPerSecond.toFixed(0)} articles/s (${rates.counts.articles} articles, --sentences 3; ${spread(rates.spread.summarise)})`);
