@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { Tokenizer, type TokenizerCallbacks } from "htmlparser2";
-import { SkippingTokenizer } from "../../src/clean/html-tokenizer.ts";
+import { SkippingTokenizer, skipping } from "../../src/clean/html-tokenizer.ts";
 
 /** Every callback a tokenizer makes on `html`, with its arguments, in order (SVG and MathML tracked as dom.ts does). */
 function events(T: typeof Tokenizer, html: string): string[] {
@@ -51,6 +51,10 @@ const fixtures = (dir: string): string[] =>
     .map((n) => gunzipSync(readFileSync(join(dir, n))).toString("utf8"));
 
 describe("skipping tokenizer", () => {
+  it("has its skips on with the htmlparser2 the project installs (its self-check on loading passed)", () => {
+    expect(skipping).toBe(true);
+  });
+
   it("makes htmlparser2's callbacks, offsets and order on saved news pages", () => {
     const pages = [...fixtures("test/fixtures/dates"), ...fixtures("test/fixtures/fetch/pages"), readFileSync("test/fixtures/outlets/albawaba.html", "utf8")];
     expect(pages.length).toBeGreaterThan(5);
