@@ -19,7 +19,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { measure, median, RunFailed, type Measured } from "./bench-run.ts";
 import { eleventyConfig, hugoAvailable, hugoSite, pagesIn, runEleventy, runHugo } from "./bench-peers.ts";
-import { stageRates, type StageRates } from "./bench-stages.ts";
+import { stageRates, type StageRate, type StageRates } from "./bench-stages.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const { values } = parseArgs({
@@ -154,7 +154,7 @@ if (rounds.length === 0) {
   if (!values.keep) rmSync(work, { recursive: true, force: true });
   process.exit(1);
 }
-const rates: StageRates | null = values["no-stages"] ? null : stageRates(corpus);
+const rates: StageRates | null = values["no-stages"] ? null : await stageRates(corpus);
 
 // ---- figures
 const med = (pick: (r: Round) => number | null | undefined): number | null => {
@@ -220,9 +220,13 @@ console.log(`\nunchanged build: ${pct(unchanged.wall)} of cold; one new article:
 if (hugoFig) console.log(`digest / hugo: ${f1(cold.wall / hugoFig.wall, 2)} (wall medians), ${f1(pairedRatio, 2)} (median of paired runs), CPU ${f1(pairedCpuRatio, 2)}`);
 if (eleventyFig) console.log(`digest / eleventy: ${f1(cold.wall / eleventyFig.wall, 2)} (wall medians)`);
 if (rates) {
-  console.log(`clean alone: ${rates.cleanTextPagesPerSecond.toFixed(0)} pages/s (raw text dumps, one core)`);
-  console.log(`clean alone: ${rates.cleanHtmlPagesPerSecond.toFixed(0)} pages/s (HTML pages, one core)`);
-  console.log(`summarise alone: ${rates.summariseArticlesPerSecond.toFixed(0)} articles/s (--sentences 3, one core)`);
+  const spread = (r: StageRate) => `passes ${r.slowest.toFixed(0)}-${r.fastest.toFixed(0)}`;
+  const clock = rates.clock === "thread" ? "the cleaning thread" : "the process";
+  console.log(`\none core, compiled code, per CPU second of ${clock}, median of ${rates.passes} passes after a warm-up (scripts/bench-stages.ts); load ${load().join(" ")}`);
+  console.log(`(per CPU second of the whole process, helper threads included: text ${rates.process.cleanText.toFixed(0)}, HTML ${rates.process.cleanHtml.toFixed(0)}, summarise ${rates.process.summarise.toFixed(0)})`);
+  console.log(`clean alone: ${rates.cleanTextPagesPerSecond.toFixed(0)} pages/s (${rates.counts.textDumps} raw text dumps; ${spread(rates.spread.cleanText)})`);
+  console.log(`clean alone: ${rates.cleanHtmlPagesPerSecond.toFixed(0)} pages/s (${rates.counts.htmlPages} HTML pages; ${spread(rates.spread.cleanHtml)})`);
+  console.log(`summarise alone: ${rates.summariseArticlesPerSecond.toFixed(0)} articles/s (${rates.counts.articles} articles, --sentences 3; ${spread(rates.spread.summarise)})`);
 }
 
 const targets: Array<{ target: string; met: boolean | null; value: string }> = [];

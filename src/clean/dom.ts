@@ -3,11 +3,14 @@
 // Nesting past MAX_DEPTH is flattened (deeper elements hang from the element at that depth, in
 // order), so the tree is never deeper than that; every walk over it is iterative all the same. Only what extraction reads is kept: elements, attributes,
 // text, the text of JSON-LD scripts and of <title>; other scripts, styles and comments are dropped.
-import { Tokenizer, type TokenizerCallbacks } from "htmlparser2";
+import type { TokenizerCallbacks } from "htmlparser2";
+import { SkippingTokenizer } from "./html-tokenizer.ts";
 
 export interface El {
   name: string;
-  attrs: Record<string, string>;
+  attrs: Attrs;
+  /** What the class and id words say (html-blocks.ts), worked out once per element; -1 until then. */
+  hints: number;
   /** Children in order: elements, and text as plain strings. */
   children: (El | string)[];
   parent: El | null;
@@ -40,24 +43,51 @@ const IMPLIES_CLOSE = new Map<string, Set<string>>([
 const DROP_TEXT = new Set(["script", "style", "noscript", "template", "textarea", "xmp", "iframe", "noembed", "noframes", "plaintext"]);
 
 /**
- * The attributes anything reads (class and id words, roles, hiding, microdata, metadata and links):
- * the others (src, srcset, data-*, inline handlers…) are never copied out of the page.
+ * The attributes anything reads (class and id words, roles, hiding, microdata, metadata and links),
+ * each the first of its name in the tag: the others (src, srcset, data-*, inline handlers…) are never
+ * copied out of the page. Every element's attributes have the one shape (the fields, unset), so the
+ * reads of them stay fast, not one shape per order the page writes them in.
  */
-const KEPT_ATTRIBUTES = new Set(["class", "id", "role", "style", "hidden", "aria-hidden", "itemprop", "type", "content", "href", "name", "property", "rel"]);
+export class Attrs {
+  class?: string = undefined;
+  id?: string = undefined;
+  role?: string = undefined;
+  style?: string = undefined;
+  hidden?: string = undefined;
+  "aria-hidden"?: string = undefined;
+  itemprop?: string = undefined;
+  type?: string = undefined;
+  content?: string = undefined;
+  href?: string = undefined;
+  name?: string = undefined;
+  property?: string = undefined;
+  rel?: string = undefined;
+}
+type AttrName = keyof Attrs;
+const KEPT_ATTRIBUTES = new Set<string>(Object.keys(new Attrs()));
+const isKept = (name: string): name is AttrName => KEPT_ATTRIBUTES.has(name);
+/**
+ * The first letter (lower-cased) and length of each kept name: a name of no such pair is not kept,
+ * known without copying it out of the page (most are src, alt, data-…). Only ASCII letters lower-case
+ * to the ASCII of a kept name, one for one.
+ */
+const KEPT_SHAPES = new Set([...KEPT_ATTRIBUTES].map((n) => shapeOf(n.charCodeAt(0), n.length)));
+function shapeOf(first: number, length: number): number {
+  return (first | 0x20) * 64 + Math.min(length, 63);
+}
 
 export class PageTooLarge extends Error {}
 
 /** Parses a page into its element tree; the root is a synthetic "#document" element. */
 export function parsePage(html: string): El {
-  const root: El = { name: "#document", attrs: {}, children: [], parent: null };
+  const root: El = { name: "#document", attrs: new Attrs(), hints: -1, children: [], parent: null };
   const stack: El[] = [root];
   /** How many elements of each name are open: a close tag for a name not open costs nothing. */
   const open = new Map<string, number>();
   let elements = 0;
   let current: El | null = null;
-  let attrName = "";
+  let attrName: AttrName | null = null;
   let attrValue = "";
-  let keepAttr = false;
   let text = "";
   let foreign = 0;
 
@@ -89,7 +119,7 @@ export function parsePage(html: string): El {
     // Past MAX_DEPTH an element hangs from the element at that depth, after its earlier children:
     // the tree stays MAX_DEPTH deep, the text keeps its order and its paragraphs.
     const parent = stack.length > MAX_DEPTH ? stack[MAX_DEPTH - 1]! : top();
-    const el: El = { name, attrs: {}, children: [], parent };
+    const el: El = { name, attrs: new Attrs(), hints: -1, children: [], parent };
     parent.children.push(el);
     if (!VOID.has(name)) {
       stack.push(el);
@@ -116,19 +146,21 @@ export function parsePage(html: string): El {
   const slice = (s: number, e: number) => html.slice(s, e);
   const cbs: TokenizerCallbacks = {
     onattribdata(s, e) {
-      if (keepAttr) attrValue += slice(s, e);
+      if (attrName) attrValue += slice(s, e);
     },
     onattribentity(cp) {
-      if (keepAttr) attrValue += String.fromCodePoint(cp);
+      if (attrName) attrValue += String.fromCodePoint(cp);
     },
     onattribend() {
-      if (keepAttr && current && !(attrName in current.attrs)) current.attrs[attrName] = attrValue;
+      if (attrName && current && current.attrs[attrName] === undefined) current.attrs[attrName] = attrValue;
       attrValue = "";
-      keepAttr = false;
+      attrName = null;
     },
     onattribname(s, e) {
-      attrName = slice(s, e).toLowerCase();
-      keepAttr = current !== null && KEPT_ATTRIBUTES.has(attrName);
+      attrName = null;
+      if (current === null || !KEPT_SHAPES.has(shapeOf(html.charCodeAt(s), e - s))) return;
+      const name = slice(s, e).toLowerCase();
+      if (isKept(name)) attrName = name;
     },
     oncdata() {},
     onclosetag(s, e) {
@@ -163,7 +195,7 @@ export function parsePage(html: string): El {
       return foreign > 0;
     },
   };
-  const tokenizer = new Tokenizer({ decodeEntities: true }, cbs);
+  const tokenizer = new SkippingTokenizer({ decodeEntities: true }, cbs);
   tokenizer.write(html);
   tokenizer.end();
   return root;

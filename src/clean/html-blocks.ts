@@ -50,22 +50,37 @@ const HINT_UNLIKELY = 4;
 function hintBits(value: string): number {
   let bits = 0;
   for (const w of value.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/)) {
-    if (!w) continue;
-    if (POSITIVE.has(w)) bits |= HINT_POSITIVE;
-    if (NEGATIVE.has(w)) bits |= HINT_NEGATIVE;
-    if (UNLIKELY.has(w)) bits |= HINT_UNLIKELY;
-    if (w.length > EXACT_BELOW) {
-      for (const k of POSITIVE) if (k.length >= EXACT_BELOW && w.startsWith(k)) bits |= HINT_POSITIVE;
-      for (const k of NEGATIVE) if (k.length >= EXACT_BELOW && w.startsWith(k)) bits |= HINT_NEGATIVE;
-      for (const k of UNLIKELY) if (k.length >= EXACT_BELOW && w.startsWith(k)) bits |= HINT_UNLIKELY;
-    }
+    if (w) bits |= wordHints(w);
   }
   return bits;
 }
 
+/** The hint bits of one class or id word, worked out once per distinct word (pages share most of theirs). */
+function wordHints(w: string): number {
+  let bits = WORD_HINTS.get(w);
+  if (bits !== undefined) return bits;
+  bits = 0;
+  if (POSITIVE.has(w)) bits |= HINT_POSITIVE;
+  if (NEGATIVE.has(w)) bits |= HINT_NEGATIVE;
+  if (UNLIKELY.has(w)) bits |= HINT_UNLIKELY;
+  if (w.length > EXACT_BELOW) {
+    for (const k of POSITIVE) if (k.length >= EXACT_BELOW && w.startsWith(k)) bits |= HINT_POSITIVE;
+    for (const k of NEGATIVE) if (k.length >= EXACT_BELOW && w.startsWith(k)) bits |= HINT_NEGATIVE;
+    for (const k of UNLIKELY) if (k.length >= EXACT_BELOW && w.startsWith(k)) bits |= HINT_UNLIKELY;
+  }
+  if (WORD_HINTS.size >= CACHE_LIMIT) WORD_HINTS.clear();
+  WORD_HINTS.set(w, bits);
+  return bits;
+}
+
+/** Hint bits by word and by an element's class and id together, kept from page to page up to this many each. */
+const CACHE_LIMIT = 50_000;
+const WORD_HINTS = new Map<string, number>();
+const KEY_HINTS = new Map<string, number>();
+
 function hidden(e: El): boolean {
   const a = e.attrs;
-  if ("hidden" in a || a["aria-hidden"] === "true") return true;
+  if (a.hidden !== undefined || a["aria-hidden"] === "true") return true;
   const style = a.style;
   return !!style && /(?:^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
@@ -139,18 +154,28 @@ interface Tree {
 }
 
 /** Elements whose class or id plainly names furniture, unless they are the page's main elements or also read as content. */
-function unlikely(e: El, cache: Map<string, number>): boolean {
+function unlikely(e: El): boolean {
   if (e.name === "body" || e.name === "html" || e.name === "article" || e.name === "main" || e.name === "a") return false;
-  const bits = hintsOf(e, cache);
+  const bits = hintsOf(e);
   return (bits & HINT_UNLIKELY) !== 0 && (bits & HINT_POSITIVE) === 0;
 }
 
 /** The hint bits of an element's class and id words, looked up once per distinct class and id. */
-function hintsOf(e: El, cache: Map<string, number>): number {
-  const key = `${e.attrs.class ?? ""} ${e.attrs.id ?? ""}`;
-  if (key.length <= 1) return 0;
-  let bits = cache.get(key);
-  if (bits === undefined) cache.set(key, (bits = hintBits(key)));
+function hintsOf(e: El): number {
+  if (e.hints >= 0) return e.hints;
+  const { class: cls, id } = e.attrs;
+  // The words are what counts: a class alone reads as the class followed by an empty id.
+  const key = id === undefined ? cls : cls === undefined ? id : `${cls} ${id}`;
+  let bits = 0;
+  if (key) {
+    const known = KEY_HINTS.get(key);
+    if (known !== undefined) bits = known;
+    else {
+      if (KEY_HINTS.size >= CACHE_LIMIT) KEY_HINTS.clear();
+      KEY_HINTS.set(key, (bits = hintBits(key)));
+    }
+  }
+  e.hints = bits;
   return bits;
 }
 
@@ -158,19 +183,24 @@ function measure(root: El, byHints: boolean): Tree {
   const els: El[] = [];
   const parents: number[] = [];
   const index = new Map<El, number>();
-  const stack: [El, number][] = [[root, -1]];
-  const hintCache = new Map<string, number>();
+  // Elements to visit, each beside its parent's place in `els`.
+  const stack: El[] = [root];
+  const stackParent: number[] = [-1];
   const holdsArticle = articleAncestors(root);
   while (stack.length > 0) {
-    const [e, p] = stack.pop()!;
-    if (e !== root && (skipped(e, holdsArticle) || (byHints && !holdsArticle.has(e) && unlikely(e, hintCache)))) continue;
+    const e = stack.pop()!;
+    const p = stackParent.pop()!;
+    if (e !== root && (skipped(e, holdsArticle) || (byHints && !holdsArticle.has(e) && unlikely(e)))) continue;
     index.set(e, els.length);
     els.push(e);
     parents.push(p);
     const me = els.length - 1;
     for (let i = e.children.length - 1; i >= 0; i--) {
       const c = e.children[i]!;
-      if (typeof c !== "string") stack.push([c, me]);
+      if (typeof c !== "string") {
+        stack.push(c);
+        stackParent.push(me);
+      }
     }
   }
   const n = els.length;
@@ -191,7 +221,7 @@ function measure(root: El, byHints: boolean): Tree {
     t.text[i]! += own;
     if (e.name === "a") t.link[i] = t.text[i]!;
     if (e.name === "p") t.paragraphs[i]! += 1;
-    t.hints[i] = hintsOf(e, hintCache);
+    t.hints[i] = hintsOf(e);
     t.end[i] = Math.max(t.end[i]!, i + 1);
     const p = t.parent[i]!;
     if (p >= 0) {
