@@ -4,18 +4,23 @@
 // CHECK=1, on the checking pages by models fitted on all tuning pages (whether it holds), each with
 // and without the URL. A pick is right when its line agrees with the page's headline (token F1 ≥ 0.6).
 // train:clean itself fits a pair for pages without the URL and leaves the length bins (words-*) out
-// of the with-URL pair: SPLIT=none here, with the bins in both, is the nearest setting (its no-URL
-// figure is train:clean's; its with-URL figure has the bins).
+// of the with-URL pair: SPLIT=train is that setting (its tuning figures are train:clean's own).
 //   L2=2, CL2=2      the line model's and the context model's L2 penalty
 //   DROP=a,b         line features left out (their columns set to 0)
 //   EXTRA=nb,pair,pos  extra line features: the dump's lines next to the candidate (length, final
 //                    stop, token F1 with it, the line above contained in it); the line without a stop
 //                    over a longer sentence, or a sentence under a shorter line without one; bins of
 //                    the signed distance to the body's anchor and the candidate's rank counted up from it
+//   EXTRA=kick,stand,under,first  a kicker (every word recurs in a longer line just below) and a line
+//                    under its kicker; a standfirst (a longer sentence under a candidate without a
+//                    stop) and the line over it; the line right above a candidate of 4+ words shorter
+//                    than this one, and the converse; the first line of 4+ words after short or
+//                    furniture lines, and a line of 4+ words under a line that could be a headline
 //   LABEL=nearest    only the agreeing candidate nearest the body is a positive (default: all, equally)
 //   LABEL=soft       positives weighted by their token F1 to the power POW (default 2)
-//   SPLIT=url|none   models of their own for pages without the URL (url: also for pages with it;
-//                    none: pages with it keep the joint models)
+//   SPLIT=url|none|train   models of their own for pages without the URL (url: also for pages with it;
+//                    none: pages with it keep the joint models; train: as train:clean, the joint
+//                    with-URL pair without the length bins)
 //   CONTEXT=ranker|boosted|none   the context model as a listwise ranker, as boosted depth-2 trees
 //                    over its features and the line features (BOOST='{"rounds":200,...}'), or left out
 //   SHOW=url|none    the tuning pages (with / without the URL) missed out-of-fold although a
@@ -27,7 +32,7 @@ import { trainRanker } from "./lib/rank.ts";
 import { locateWith } from "../src/clean/rules/locate.ts";
 import { blockModels } from "../src/clean/block-model.ts";
 import { boostedLogit, type BoostedModel } from "../src/clean/boosted.ts";
-import { bodyAnchor, HEADLINE_CONTEXT_FEATURES, HEADLINE_FEATURES, headlineContext } from "../src/clean/headline-features.ts";
+import { bodyAnchor, cannotBeHeadline, HEADLINE_CONTEXT_FEATURES, HEADLINE_FEATURES, headlineContext } from "../src/clean/headline-features.ts";
 import { headlineChoices } from "../src/clean/headline-model.ts";
 import { headlineTokens, slugTokens, tokenF1 } from "../src/clean/headline.ts";
 import type { TextDoc } from "../src/clean/doc.ts";
@@ -42,6 +47,10 @@ const extras = (env.EXTRA ?? "").split(",").filter(Boolean);
 const EXTRA_NAMES: Record<string, string[]> = {
   nb: ["below-log-words", "below-ends-sentence", "below-f1", "above-log-words", "above-ends-sentence", "above-f1", "above-contained"],
   pair: ["heads-a-sentence", "under-a-heading"],
+  kick: ["kicker-of-below", "under-its-kicker"],
+  stand: ["standfirst-under-heading", "heading-over-standfirst", "stop-over-shorter"],
+  under: ["under-a-headline", "over-a-longer"],
+  first: ["first-long-after-short", "long-after-long"],
   pos: ["d<=-31", "d-30..-11", "d-10..-6", "d-5..-3", "d-2", "d-1", "d0", "d1", "d2..3", "d4..10", "d>10", "rank-above-1", "rank-above-2", "rank-above-3", "rank-below-1"],
 };
 const names = [...HEADLINE_FEATURES, ...extras.flatMap((e) => EXTRA_NAMES[e] ?? [])];
@@ -90,6 +99,47 @@ function extraFeatures(doc: TextDoc, i: number, candidates: readonly number[]): 
       const lb = b >= 0 ? doc.lines[b]! : null, la = a >= 0 ? doc.lines[a]! : null;
       out.push(!stops && lb && lb.words > here.words && STOP_END.test(lb.text) ? 1 : 0);
       out.push(stops && la && la.words < here.words && la.words >= 3 && !STOP_END.test(la.text) ? 1 : 0);
+    } else if (e === "kick") {
+      // A kicker: every word of the line recurs in a longer line just below it ("Welpen" over "Welpen kaufen – Tipps …").
+      let kicker = 0, under = 0;
+      for (const step of [1, 2]) {
+        const j = i + step;
+        if (j < doc.lines.length && doc.lines[j]!.words > 0) {
+          const below = headlineTokens(doc.lines[j]!.text);
+          if (toks.length > 0 && below.length > toks.length && toks.every((t) => below.includes(t))) kicker = 1;
+        }
+        const a = i - step;
+        if (a >= 0 && doc.lines[a]!.words > 0) {
+          const above = headlineTokens(doc.lines[a]!.text);
+          if (above.length > 0 && above.length < toks.length && above.every((t) => toks.includes(t))) under = 1;
+        }
+      }
+      out.push(kicker, under);
+    } else if (e === "stand") {
+      // A standfirst: a sentence (final stop, longer) right under a candidate line without a stop; and that line over it.
+      const here = doc.lines[i]!;
+      const stops = STOP_END.test(here.text);
+      const a = neighbour(doc, i, -1), b = neighbour(doc, i, 1);
+      const la = a >= 0 ? doc.lines[a]! : null, lb = b >= 0 ? doc.lines[b]! : null;
+      const isCand = (j: number) => candidates.includes(j);
+      out.push(stops && la && isCand(a) && !STOP_END.test(la.text) && la.words >= 3 && here.words >= 1.5 * la.words ? 1 : 0);
+      out.push(!stops && lb && isCand(b) && here.words >= 3 && STOP_END.test(lb.text) && lb.words >= 1.5 * here.words ? 1 : 0);
+      out.push(stops && la && isCand(a) && la.words < here.words ? 1 : 0);
+    } else if (e === "under") {
+      // The line right above is a candidate of 4+ words, shorter than this one: this is its standfirst; and the converse.
+      const here = doc.lines[i]!;
+      const a = i - 1, b = i + 1;
+      const la = a >= 0 && candidates.includes(a) ? doc.lines[a]! : null;
+      const lb = b < doc.lines.length && candidates.includes(b) ? doc.lines[b]! : null;
+      out.push(la && la.words >= 4 && la.words < here.words ? 1 : 0);
+      out.push(lb && here.words >= 4 && lb.words > here.words ? 1 : 0);
+    } else if (e === "first") {
+      // The first line of 4+ words after short or furniture lines (nav, kicker, breadcrumb): where a headline stands; its standfirst stands under a long line.
+      const here = doc.lines[i]!;
+      const a = neighbour(doc, i, -1);
+      const la = a >= 0 ? doc.lines[a]! : null;
+      const weak = !la || la.words <= 3 || cannotBeHeadline(la);
+      out.push(here.words >= 4 && weak ? 1 : 0, here.words >= 4 && !weak ? 1 : 0);
     } else if (e === "pos") {
       const anchor = bodyAnchor(doc);
       const d = i - anchor;
@@ -192,13 +242,27 @@ function fitModels(gs: readonly Group[]): Fitted {
   return { line, context: trainLogistic(examples, { name: "context", features: contextFeatures, l2: cl2 }), boosted: null };
 }
 
+/** The length bins' columns, set to 0 for SPLIT=train's with-URL pair (as train:clean leaves them out). */
+const binColumns = names.flatMap((f, j) => (f.startsWith("words-") ? [j] : []));
+
+function withoutBins(g: Group): Group {
+  return { ...g, x: g.x.map((x) => {
+    const out = Float64Array.from(x);
+    for (const j of binColumns) out[j] = 0;
+    return out;
+  }) };
+}
+
 function fit(gs: readonly Group[]): Fitted {
   if (!env.SPLIT) return fitModels(gs);
+  // train:clean's own setting: the with-URL pair on all pages without the length bins, the no-URL pair on pages without the URL.
+  if (env.SPLIT === "train") return { ...fitModels(gs.map(withoutBins)), noUrl: fitModels(gs.filter((g) => !g.url)) };
   return { ...fitModels(env.SPLIT === "none" ? gs : gs.filter((g) => g.url)), noUrl: fitModels(gs.filter((g) => !g.url)) };
 }
 
-function scores(g: Group, m: Fitted): number[] {
-  const use = m.noUrl && !g.url ? m.noUrl : m;
+function scores(g0: Group, m: Fitted): number[] {
+  const use = m.noUrl && !g0.url ? m.noUrl : m;
+  const g = env.SPLIT === "train" && g0.url ? withoutBins(g0) : g0;
   if (use.boosted) return boostRows(g, use.line).map((x) => boostedLogit(use.boosted!, x));
   if (use.context) return contextRows(g, use.line).map((x) => logit(use.context!, x));
   return g.x.map((x) => logit(use.line, x));
