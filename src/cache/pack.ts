@@ -17,7 +17,7 @@
 // is ignored whole. Deleting the folder only makes the next build cold.
 import { createHash, hash } from "node:crypto";
 import * as zlib from "node:zlib";
-import { closeSync, constants, copyFileSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync, writeSync, writev } from "node:fs";
+import { closeSync, constants, copyFileSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 
 /** The state files' format (./state.ts). */
@@ -130,12 +130,7 @@ export class Pack<T> {
   private readonly used = new Set<string>();
   /** Keys put by this build; their lines go to a side file as they come, not into memory. */
   private readonly added = new Set<string>();
-  private additions: { path: string; fd: number; pending: Array<string | Uint8Array>; size: number } | null = null;
-  /**
-   * The side file's writes, one after another off this thread (a cold build puts tens of megabytes
-   * while its threads compute: written synchronously, they held this thread up for seconds).
-   */
-  private writing: Promise<void> = Promise.resolve();
+  private additions: { path: string; fd: number; pending: string[]; size: number } | null = null;
   private writeError: Error | null = null;
   /** Whether the file on disk is a pack of this format and namespace (and so can be appended to). */
   private sound = false;
@@ -161,15 +156,6 @@ export class Pack<T> {
    * value read was unfit for its use (checks beyond `accepts`): the new value replaces it.
    */
   putJson(key: string, json: string): void {
-    this.add(key, () => [entryLine(key, json)]);
-  }
-
-  /** `putJson` for JSON already made UTF-8, with the CRC-32 of those bytes (`checksum`): nothing is encoded here. */
-  putEncoded(key: string, json: Uint8Array, crc: string): void {
-    this.add(key, () => [Buffer.from(`${key} ${crc} `, "latin1"), json, NEWLINE]);
-  }
-
-  private add(key: string, line: () => Array<string | Uint8Array>): void {
     if (!KEY.test(key)) throw new Error(`not a cache key: ${key}`);
     if (this.added.has(key) || this.writeError || this.committed) return;
     if (this.hits.delete(key)) {
@@ -185,10 +171,9 @@ export class Pack<T> {
         const path = `${this.file}.add-${process.pid}-${Math.random().toString(36).slice(2)}`;
         this.additions = { path, fd: openSync(path, "w"), pending: [], size: 0 };
       }
-      for (const piece of line()) {
-        this.additions.pending.push(piece);
-        this.additions.size += piece.length;
-      }
+      const line = entryLine(key, json);
+      this.additions.pending.push(line);
+      this.additions.size += line.length;
       if (this.additions.size >= WRITE_BATCH) this.flush();
     } catch (error) {
       this.writeError = error as Error;
@@ -197,14 +182,9 @@ export class Pack<T> {
 
   private flush(): void {
     const a = this.additions!;
-    if (a.pending.length === 0) return;
-    // The pieces as they are, in one gathered write: copying them into one buffer first cost as much again.
-    const pieces = a.pending.map((piece) => (typeof piece === "string" ? Buffer.from(piece) : piece));
+    writeSync(a.fd, a.pending.join(""));
     a.pending = [];
     a.size = 0;
-    this.writing = this.writing.then(() => writeWhole(a.fd, pieces)).catch((error: unknown) => {
-      this.writeError ??= error as Error;
-    });
   }
 
   put(key: string, value: T): boolean {
@@ -284,7 +264,6 @@ export class Pack<T> {
     try {
       if (this.additions) {
         this.flush();
-        await this.writing;
         closeSync(this.additions.fd);
       }
       if (this.writeError) throw this.writeError;
@@ -398,23 +377,6 @@ function appendFile(out: number, from: string): void {
     for (let n = readSync(input, buffer, 0, READ_CHUNK, null); n > 0; n = readSync(input, buffer, 0, READ_CHUNK, null)) writeAll(out, buffer, n);
   } finally {
     closeSync(input);
-  }
-}
-
-/** The pieces, in order, at the file's end, off this thread (a write may take less than asked: the rest, until all is written). */
-async function writeWhole(fd: number, pieces: readonly Uint8Array[]): Promise<void> {
-  let rest = pieces.filter((piece) => piece.length > 0);
-  while (rest.length > 0) {
-    let written = await new Promise<number>((resolve, reject) => writev(fd, rest, null, (error, n) => (error ? reject(error) : resolve(n))));
-    const left: Uint8Array[] = [];
-    for (const piece of rest) {
-      if (written >= piece.length) written -= piece.length;
-      else {
-        left.push(written > 0 ? piece.subarray(written) : piece);
-        written = 0;
-      }
-    }
-    rest = left;
   }
 }
 

@@ -4,7 +4,6 @@ import type { SourceFile } from "../types.ts";
 import { defaultRules, type CleanRule } from "../clean/index.ts";
 import { cleanArticle, dateArticle, type ArticleClock, type ArticleOutcome } from "../pipeline/article.ts";
 import { cleanRecordJson, datedRecordJson } from "../cache/articles.ts";
-import { checksum } from "../cache/pack.ts";
 
 export interface ArticleTaskArgs {
   zone: string;
@@ -13,36 +12,15 @@ export interface ArticleTaskArgs {
 }
 
 /**
- * A record ready for the pack and for use: its JSON's UTF-8 and that's CRC-32 (the pack's line without
- * its key), and the value the JSON gives back, which is what a later build reads from the cache. Made
- * here, on the thread that computed the article: encoding and parsing the records of every article on
- * the build's main thread held it up for seconds in a cold build.
- */
-export interface EncodedRecord {
-  bytes: Uint8Array;
-  crc: string;
-  value: unknown;
-}
-
-/**
- * `clean`/`dated`: the records (null when the result cannot be recorded exactly). `outcome`: the
+ * `clean`/`dated`: the records' JSON (null when the result cannot be recorded exactly). `outcome`: the
  * result itself, only when the records cannot give it back; its `raw` is left empty (the caller has it).
  * `ms`: milliseconds cleaning, dating, and reading the terms clustering needs.
  */
 export interface PreparedFile {
-  clean: EncodedRecord | null;
-  dated: EncodedRecord | null;
+  clean: string | null;
+  dated: string | null;
   outcome?: ArticleOutcome;
   ms: [number, number, number];
-}
-
-const utf8 = new TextEncoder();
-
-function encoded(json: string | null): EncodedRecord | null {
-  if (json === null) return null;
-  // Bytes of their own (not a view into Buffer's shared pool, which a message would copy whole).
-  const bytes = utf8.encode(json);
-  return { bytes, crc: checksum(bytes), value: JSON.parse(json) as unknown };
 }
 
 export function prepareFiles(files: SourceFile[], args: ArticleTaskArgs): PreparedFile[] {
@@ -55,12 +33,12 @@ export function prepareFile(file: SourceFile, zone: string, rules: readonly Clea
   const start = performance.now();
   const cleaned = cleanArticle(file, rules);
   const mid = performance.now();
-  const clean = encoded(cleanRecordJson(file, cleaned));
+  const clean = cleanRecordJson(file, cleaned);
   if (!("article" in cleaned)) return clean === null ? { clean, dated: null, outcome: cleaned, ms: [mid - start, 0, 0] } : { clean, dated: null, ms: [mid - start, 0, 0] };
   const clock: ArticleClock = { clean: mid - start, date: 0, terms: 0 };
   const article = dateArticle(cleaned.article, zone, clock);
   const ms: [number, number, number] = [clock.clean, clock.date, clock.terms];
-  const dated = encoded(datedRecordJson(cleaned.article, article));
+  const dated = datedRecordJson(cleaned.article, article);
   if (clean !== null && dated !== null) return { clean, dated, ms };
   if (forThread) article.raw = "";
   return { clean, dated, outcome: { article }, ms };

@@ -151,8 +151,8 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
     s.date += p.ms[1];
     s.terms += p.ms[2];
     if (cache) {
-      if (p.clean !== null) articles!.putEncoded(keys[i]!.article, p.clean.bytes, p.clean.crc);
-      if (p.dated !== null) dated!.putEncoded(keys[i]!.dated, p.dated.bytes, p.dated.crc);
+      if (p.clean !== null) articles!.putJson(keys[i]!.article, p.clean);
+      if (p.dated !== null) dated!.putJson(keys[i]!.dated, p.dated);
     }
   };
   if (todo.length > 0) {
@@ -218,8 +218,7 @@ function fromPrepared(file: SourceFile, p: PreparedFile): ArticleOutcome {
     if ("article" in p.outcome) p.outcome.article = { ...p.outcome.article, raw: file.text, mtime: file.mtime };
     return p.outcome;
   }
-  // The records as a later build reads them from the cache (parsed back on the thread that made them).
-  const cleaned = restoreClean(file, p.clean!.value as CleanRecord);
+  const cleaned = restoreClean(file, JSON.parse(p.clean!) as CleanRecord);
   if (!("article" in cleaned)) return cleaned;
-  return { article: restoreDated(cleaned.article, p.dated!.value as DatedRecord) };
+  return { article: restoreDated(cleaned.article, JSON.parse(p.dated!) as DatedRecord) };
 }

@@ -39,26 +39,6 @@ describe("cache packs", () => {
     expect(warnings).toEqual([]);
   });
 
-  it("writes an entry given as UTF-8 with its checksum as the same line as one given as JSON, in builds that put many", async () => {
-    const a = setup();
-    const b = setup();
-    const many = Array.from({ length: 3000 }, (_, i) => cacheKey("many", i));
-    const long = (i: number): Note => ({ text: `${value(i).text} ${"ü".repeat(700)}`, n: i });
-    const asJson = await a.cache.open(notes, "all");
-    const asBytes = await b.cache.open(notes, "all");
-    many.forEach((key, i) => {
-      const json = JSON.stringify(long(i));
-      asJson.putJson(key, json);
-      const bytes = new TextEncoder().encode(json);
-      asBytes.putEncoded(key, bytes, checksum(bytes));
-    });
-    await Promise.all([asJson.commit(), asBytes.commit()]);
-    expect(readFileSync(b.file).equals(readFileSync(a.file))).toBe(true); // not toEqual: byte by byte, that takes minutes
-    const back = await b.cache.open(notes, "all");
-    expect(many.map((key) => back.get(key))).toEqual(many.map((_, i) => long(i)));
-    expect(b.warnings).toEqual([]);
-  });
-
   it("keeps only the entries the latest build used", async () => {
     const { cache, file } = setup();
     await fill(cache, [0, 1, 2]);
