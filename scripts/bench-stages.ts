@@ -21,6 +21,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { SourceFile } from "../src/types.ts";
 import { devSource, savedHtmlPages } from "../eval/lib/dev-source.ts";
+import { median } from "./bench-run.ts";
 
 export const PASSES = 7;
 
@@ -121,9 +122,8 @@ function threadMicroseconds(): number | null {
 
 /** Items per CPU second of the median pass, the slowest and the fastest. */
 export function rateOf(count: number, microseconds: readonly number[]): StageRate {
-  const us = [...microseconds].sort((a, b) => a - b);
   const per = (u: number) => count / (u / 1e6);
-  return { rate: per(us[us.length >> 1]!), slowest: per(us[us.length - 1]!), fastest: per(us[0]!) };
+  return { rate: per(median([...microseconds])), slowest: per(Math.max(...microseconds)), fastest: per(Math.min(...microseconds)) };
 }
 
 // `npx tsx scripts/bench-stages.ts [DIST]` (after `npm run compile`): these rates alone, as the bench

@@ -4,7 +4,7 @@ import type { CleanRule } from "./clean/index.ts";
 import { resolveDates, storyDate, undatedReason } from "./date/index.ts";
 import { prepareArticle, rejection, type ArticleClock, type ArticleOutcome } from "./pipeline/article.ts";
 import { assignStoryIds, clusterArticles, defaultClusterOptions, type ClusterOptions, type IdentityState } from "./cluster/index.ts";
-import { summarise, type SummaryInput, type SummaryOptions } from "./summarise/index.ts";
+import { summarise, type StorySummariser, type SummaryInput, type SummaryOptions } from "./summarise/index.ts";
 import { countWords } from "./text/words.ts";
 
 export interface PipelineOptions {
@@ -28,7 +28,7 @@ export interface PipelineOptions {
    * returned (src/cache/summaries.ts), making the inputs again then: nothing here may read a summary,
    * and the stories' members stay as they are until it is filled.
    */
-  summarise?: (inputs: () => SummaryInput[], options: SummaryOptions | undefined, members: readonly ResolvedArticle[]) => string[];
+  summarise?: StorySummariser;
 }
 
 export interface PipelineResult {

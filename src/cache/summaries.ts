@@ -9,9 +9,12 @@
 // A story's inputs (its members' texts joined) are made to find its key and then let go: what waits for
 // `fill` is the function that makes them, and they are made again a chunk at a time as the threads take
 // them (at 100,000 articles, held all together until then, they were about 250 MB).
-import type { SummaryInput, SummaryOptions } from "../summarise/index.ts";
+import type { StorySummariser, SummaryInput, SummaryOptions } from "../summarise/index.ts";
+import { articleKeysMeaning, type ArticleKeys } from "./article-keys.ts";
 import { codeHash, moduleUrl } from "./code-hash.ts";
 import { cacheJson, cacheKey, textsKey, type DiskCache, type Namespace, type Pack } from "./pack.ts";
+
+export type { ArticleKeys } from "./article-keys.ts";
 
 const summaryNamespace: Namespace<string[]> = {
   name: "summary",
@@ -28,7 +31,7 @@ export type LazySummaryJob = () => SummaryJob;
 
 export interface CachedSummaries {
   /** Answers from the cache, or with a list that `fill` fills. */
-  summarise: KeyedSummariser;
+  summarise: StorySummariser;
   /** Summarises what was asked and not in the cache (with `run`, in the order asked), fills the lists, keeps the results. */
   fill(run: (jobs: LazySummaryJob[]) => Promise<string[][]>): Promise<void>;
   /** Summaries asked for, answered from the pack, and computed. */
@@ -37,34 +40,15 @@ export interface CachedSummaries {
   pack: Pack<string[]> | null;
 }
 
-/**
- * What decides each input's title and paragraphs: its content key (src/ingest contentKey), by path,
- * under the cleaning rules named here and the per-article step's code (as the categories' cache has it).
- */
-export interface ArticleKeys {
-  rules: readonly string[];
-  contentKeys: ReadonlyMap<string, string>;
-}
-
-/** The modules that turn an input into its article (the build cache keys cleaned articles by the same code). */
-const ARTICLE_STEP = moduleUrl("../pipeline/article", import.meta.url);
-
-/**
- * A summariser that may be told which articles the inputs are made from (`members`, in the inputs'
- * order): with ArticleKeys, a story is then keyed by their content keys, and its titles and texts are
- * made only when it is summarised (joining and hashing every story's texts was most of the lookup).
- */
-export type KeyedSummariser = (inputs: () => SummaryInput[], options?: SummaryOptions, members?: ReadonlyArray<{ path: string }>) => string[];
-
 /** A deferred `summarise` that reads and fills the cache when there is one. */
 export async function cachedSummaries(cache: DiskCache | null, articles?: ArticleKeys): Promise<CachedSummaries> {
   const pack = cache ? await cache.open(summaryNamespace, "all") : null;
   const stats = { calls: 0, hits: 0, computed: 0 };
   const code = codeHash([moduleUrl("../summarise/index", import.meta.url)]);
-  const meaning = articles ? `${codeHash([ARTICLE_STEP])} ${articles.rules.join(",")}` : "";
+  const meaning = articleKeysMeaning(articles);
   const queued = new Map<string, { job: LazySummaryJob; targets: string[][] }>();
   let unkeyed = 0;
-  const deferred: KeyedSummariser = (makeInputs, options, members) => {
+  const deferred: StorySummariser = (makeInputs, options, members) => {
     stats.calls++;
     const target: string[] = [];
     const key = (articles && members && articlesKeyOf(code, meaning, articles.contentKeys, members, options)) ?? keyOf(code, makeInputs(), options);

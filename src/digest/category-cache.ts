@@ -6,27 +6,17 @@
 // (`ArticleKeys`: the input's content key, under the cleaning code and rules, decides its paragraphs),
 // else by its prose itself. Hashing every story's prose again each build was most of the lookup's cost.
 import { codeHash, moduleUrl } from "../cache/code-hash.ts";
+import { articleKeysMeaning, type ArticleKeys } from "../cache/article-keys.ts";
 import { textsKey, type DiskCache, type Namespace, type Pack } from "../cache/pack.ts";
 import { categoriseArticles, proseOf, type Categorise } from "./categories.ts";
 
 export type { Categorise } from "./categories.ts";
+export type { ArticleKeys } from "../cache/article-keys.ts";
 
 const categoriesNamespace: Namespace<string[]> = {
   name: "categories",
   accepts: (v): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string"),
 };
-
-/**
- * What decides each input's paragraphs: its content key (src/ingest contentKey: format, encoding, URL
- * and text), by path, under the cleaning rules named here and the per-article step's code.
- */
-export interface ArticleKeys {
-  rules: readonly string[];
-  contentKeys: ReadonlyMap<string, string>;
-}
-
-/** The modules that turn an input into its article (the build cache keys cleaned articles by the same code). */
-const ARTICLE_STEP = moduleUrl("../pipeline/article", import.meta.url);
 
 export interface CachedCategories {
   categorise: Categorise;
@@ -39,7 +29,7 @@ export async function cachedCategories(cache: DiskCache | null, articles?: Artic
   const pack = await cache.open(categoriesNamespace, "all");
   const code = codeHash([moduleUrl("./categories", import.meta.url)]);
   // What an article's key stands for: the same content key gives the same paragraphs only under the same step and rules.
-  const meaning = articles ? `${codeHash([ARTICLE_STEP])} ${articles.rules.join(",")}` : "";
+  const meaning = articleKeysMeaning(articles);
   const categorise: Categorise = (members, exclude) => {
     const each = members.map((m) => {
       const content = articles?.contentKeys.get(m.path);

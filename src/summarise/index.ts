@@ -25,8 +25,9 @@ export interface SummaryOptions {
 /**
  * Summarises one story, given a function that makes its inputs: called at once or later (the caller
  * must leave what they are made of as it is until then), as often as needed, the same each time.
+ * `members`: the articles the inputs are made from, in their order (a cache may key the story by them).
  */
-export type StorySummariser = (inputs: () => SummaryInput[], options?: SummaryOptions) => string[];
+export type StorySummariser = (inputs: () => SummaryInput[], options?: SummaryOptions, members?: ReadonlyArray<{ path: string }>) => string[];
 
 export const DEFAULT_SENTENCES = 3;
 
