@@ -9,9 +9,11 @@
 // the checksums were a fifth of the time).
 //
 // A build opens a namespace with the keys it wants, takes the valid ones as hits, puts what it computed,
-// and commits: the new pack holds exactly the entries this build used (so it stays bounded). A pack
-// that only gains entries has them appended in place (one new article must not copy a pack of every
-// article); any other is written whole and renamed over the old one. A line cut short (a build killed
+// and commits: the new pack holds the entries this build used, and at most one line in STALE_SHARE of
+// entries no build since has used (so it stays bounded). A pack that only gains entries, or loses few,
+// has the new ones appended in place (one new or removed article must not copy a pack of every
+// article, nor one changed story the packs of every story); any other is written whole, without the
+// unused entries, and renamed over the old one. A line cut short (a build killed
 // while appending, or read while another appends) is ignored, and the next commit writes the pack whole. Nothing read is trusted: a line whose
 // checksum, JSON or shape is wrong is ignored with a warning, and a pack of another format or namespace
 // is ignored whole. Deleting the folder only makes the next build cold.
@@ -47,6 +49,11 @@ export interface PackStats {
 }
 
 const KEY = /^[0-9a-f]{32}$/;
+/**
+ * A pack keeps entries this build did not use (an article removed, a story's old summary) as long as
+ * they are at most one in this many of its lines: they are written over when it is next written whole.
+ */
+export const STALE_SHARE = 16;
 const LINE_HEAD = 32 + 1 + 8 + 1;
 const READ_CHUNK = 1 << 20;
 
@@ -134,6 +141,8 @@ export class Pack<T> {
   private writeError: Error | null = null;
   /** Whether the file on disk is a pack of this format and namespace (and so can be appended to). */
   private sound = false;
+  /** Entries read that this build put again (their value was unfit): the old lines must go. */
+  private replaced = 0;
   /** The pack's size as this build read it: appended to only while it is still that size. */
   private readBytes = -1;
   private committed = false;
@@ -163,6 +172,7 @@ export class Pack<T> {
       this.used.delete(key);
       this.stats.hits--;
       this.stats.pruned++;
+      this.replaced++;
     }
     this.added.add(key);
     try {
@@ -251,9 +261,10 @@ export class Pack<T> {
   }
 
   /**
-   * Writes the pack this build used: unchanged, the old file stays; with only additions, a copy of it
-   * with them appended; else the kept lines and the new ones. Always to a temporary file renamed over
-   * the old. A cache that cannot be written costs the next build its speed, not this build its result.
+   * Writes the pack this build used: unchanged, or with only a few unused lines (STALE_SHARE), the old
+   * file stays, with the additions appended in place (else to a copy of it); otherwise the used lines
+   * and the new ones are written whole. Always to a temporary file renamed over the old, except for an
+   * append in place. A cache that cannot be written costs the next build its speed, not this build its result.
    */
   async commit(): Promise<void> {
     if (this.committed) return;
@@ -267,8 +278,10 @@ export class Pack<T> {
         closeSync(this.additions.fd);
       }
       if (this.writeError) throw this.writeError;
-      if (this.sound && this.added.size === 0 && this.stats.pruned === 0 && this.stats.damaged === 0) return;
-      const kept = this.sound && this.stats.pruned === 0 && this.stats.damaged === 0;
+      // The old lines can stay: none is damaged or replaced, and those not used are few (a line that is
+      // read first wins, so a replaced one must go).
+      const kept = this.sound && this.stats.damaged === 0 && this.replaced === 0 && this.stats.pruned * STALE_SHARE <= this.used.size + this.added.size;
+      if (kept && this.added.size === 0) return;
       if (kept && this.additions && this.appendInPlace(this.additions.path)) return;
       mkdirSync(this.dir, { recursive: true });
       if (kept) copyFileSync(this.file, temp);

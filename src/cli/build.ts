@@ -10,13 +10,7 @@ import { setFlagsFromString } from "node:v8";
 import { join, resolve } from "node:path";
 import { loadConfig, withBaseUrl } from "../config.ts";
 import { ingest, KEPT_TEXT_CHARS, knownFilesNamespace, readSource } from "../ingest/index.ts";
-import { runPipeline } from "../pipeline.ts";
-import { fileTimeWarning } from "../date/index.ts";
-import { rulesWithout } from "../clean/index.ts";
-import { buildDigest, cachedCategories } from "../digest/index.ts";
-import { renderSite, siteStateNamespace, stateIdentities, templatesKey, type SiteStats } from "../site/index.ts";
-import { writeFeeds } from "../feed/index.ts";
-import { buildReport, rejectionLines, summaryLines, writeJsonFile } from "../report/index.ts";
+import { siteStateNamespace, stateIdentities, templatesKey, type SiteStats, renderSite } from "../site/index.ts";
 import { identitiesUnder, listingFrom, openOutputs } from "../output/index.ts";
 import { parseArgs } from "./io.ts";
 import { startProgress } from "./progress.ts";
@@ -24,13 +18,14 @@ import { DiskCache } from "../cache/pack.ts";
 import { codeHash } from "../cache/code-hash.ts";
 import { readState, writeState } from "../cache/state.ts";
 import { buildRecordNamespace, hashOf, sameFiles, type BuildRecord } from "../cache/build-record.ts";
-import { prepareArticles, startArticleThreads, type PrepareStats } from "../parallel/articles.ts";
-import { startSummaryThreads, summariseAll } from "../parallel/summaries.ts";
+import type { PrepareStats } from "../parallel/articles.ts";
 import type { WorkerPool } from "../parallel/pool.ts";
-import { cachedSummaries, type CachedSummaries } from "../cache/summaries.ts";
-import { cachedClusterRows } from "../cache/cluster-rows.ts";
-import { cachedFeedItems } from "../cache/feed-items.ts";
-import { defaultClusterOptions, IDENTITY_FILE, parseIdentityState, serializeIdentityState, type IdentityState } from "../cluster/index.ts";
+import type { CachedSummaries } from "../cache/summaries.ts";
+import type { IdentityState } from "../cluster/index.ts";
+
+/** The stages a build runs when something changed (./build-stages.ts), loaded when it turns out to be needed. */
+const loadStages = () => import("./build-stages.ts");
+type Stages = Awaited<ReturnType<typeof loadStages>>;
 
 /**
  * How far V8 may let the heap grow past what was live at its last full collection before collecting
@@ -106,10 +101,13 @@ export async function runBuild(argv: string[]): Promise<number> {
   try {
     progress.step("reading the input");
     const known = cache ? readState(cache.dir, knownFilesNamespace, warn) : undefined;
-    const rules = rulesWithout(...config.disableRules);
     // No input known from the last build: every article will be computed, so the threads start now, beside the reading.
     const cold = !known || Object.keys(known.files).length === 0;
-    if (cold) threads.articles = startArticleThreads({ zone: config.timezone, rules });
+    let stages: Stages | null = null;
+    if (cold) {
+      stages = await loadStages();
+      threads.articles = stages.startArticleThreads({ zone: config.timezone, rules: stages.rulesWithout(...config.disableRules) });
+    }
     const ingested = await ingest(input, { known, keepText: KEPT_TEXT_CHARS });
     notRead = ingested.unopened;
     // Everything the output depends on besides the inputs: the code (and its packages, Node), the settings, the folders.
@@ -131,6 +129,9 @@ export async function runBuild(argv: string[]): Promise<number> {
       if (cache && ingested.unopened < ingested.files.length) writeState(cache.dir, knownFilesNamespace, ingested.known, warn);
       lap("unchanged");
     } else {
+      const loaded = stages ?? (await loadStages());
+      const { buildDigest, buildReport, cachedCategories, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, prepareArticles, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, startSummaryThreads, summariseAll, summaryLines, writeFeeds, writeJsonFile } = loaded;
+      const rules = rulesWithout(...config.disableRules);
       // Everything up to the view model and the report, in a scope of its own: once it has returned,
       // the articles and their texts are garbage, and the site and feeds are made with the model alone.
       const model = await (async () => {
@@ -147,7 +148,7 @@ export async function runBuild(argv: string[]): Promise<number> {
         summaries = await cachedSummaries(cache, articleKeys);
         lap("articles");
         progress.step("merging and summarising");
-        const identity = await readStoryIds(out.liveDigests, values.digests);
+        const identity = await readStoryIds(out.liveDigests, values.digests, loaded);
         const clusterRows = await cachedClusterRows(cache);
         if (cold) threads.summaries = startSummaryThreads(); // loading their code while this thread clusters
         const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings: pipelineTimings, summarise: summaries.summarise, identity, cluster: { ...defaultClusterOptions, rows: clusterRows.rows } });
@@ -213,7 +214,7 @@ export async function runBuild(argv: string[]): Promise<number> {
 }
 
 /** The story ids earlier builds into this digests folder assigned; a missing or damaged file starts afresh. */
-async function readStoryIds(digestsDir: string, shownAs: string): Promise<IdentityState | null> {
+async function readStoryIds(digestsDir: string, shownAs: string, { IDENTITY_FILE, parseIdentityState }: Stages): Promise<IdentityState | null> {
   const path = join(digestsDir, IDENTITY_FILE);
   const text = await readFile(path, "utf8").catch(() => null);
   if (text === null) return null;

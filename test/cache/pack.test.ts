@@ -122,6 +122,35 @@ describe("cache packs", () => {
     expect(readdirSync(dir)).toEqual(["notes.pack"]);
   });
 
+  it("keeps a few unused entries in place rather than write a large pack again, and drops them once they are too many", async () => {
+    const { cache, file } = setup();
+    const many = Array.from({ length: 40 }, (_, i) => cacheKey("many", i));
+    const note = (i: number): Note => ({ text: `entry ${i}`, n: i });
+    const build = async (used: number[], added: number[] = []) => {
+      const pack = await cache.open(notes, new Set(many));
+      const got = used.map((i) => pack.get(many[i]!)?.n);
+      for (const i of added) pack.put(many[i]!, note(i));
+      await pack.commit();
+      return { got, stats: pack.stats };
+    };
+    const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+    await build([], range(0, 36));
+    const inode = statSync(file).ino;
+    // One entry no longer used (an article removed), one new: 1 unused line in 36 stays, the new one is appended.
+    expect((await build(range(1, 36), [36])).stats).toMatchObject({ hits: 36, added: 1, pruned: 1 });
+    expect(statSync(file).ino).toBe(inode);
+    expect(readFileSync(file, "utf8").trimEnd().split("\n")).toHaveLength(1 + 37);
+    // The entry comes back (the article too): still there, read as a hit.
+    expect((await build([0, ...range(1, 37)])).got).toEqual(range(0, 37));
+    // Three unused of 34 is more than one in 16: written whole with the used ones only.
+    const { got, stats } = await build(range(3, 37));
+    expect(got).toEqual(range(3, 37));
+    expect(stats).toMatchObject({ hits: 37, pruned: 3 });
+    expect(statSync(file).ino).not.toBe(inode);
+    expect(readFileSync(file, "utf8").trimEnd().split("\n")).toHaveLength(1 + 34);
+    expect((await build(range(0, 40))).got).toEqual([undefined, undefined, undefined, ...range(3, 37), undefined, undefined, undefined]);
+  });
+
   it("ignores a line cut short by an append that stopped half-way, and writes the pack whole again", async () => {
     const { cache, file, warnings } = setup();
     await fill(cache, [0, 1]);

@@ -1,0 +1,16 @@
+// What `digest build` runs once it knows something changed: loaded only then (src/cli/build.ts), so
+// that a build that finds nothing changed does not load and compile the cleaning, clustering,
+// summarising, view-model, feed and report code (about half of the command's modules).
+export { KEPT_TEXT_CHARS, readSource } from "../ingest/index.ts";
+export { runPipeline } from "../pipeline.ts";
+export { fileTimeWarning } from "../date/index.ts";
+export { rulesWithout } from "../clean/index.ts";
+export { buildDigest, cachedCategories } from "../digest/index.ts";
+export { writeFeeds } from "../feed/index.ts";
+export { buildReport, rejectionLines, summaryLines, writeJsonFile } from "../report/index.ts";
+export { prepareArticles, startArticleThreads } from "../parallel/articles.ts";
+export { startSummaryThreads, summariseAll } from "../parallel/summaries.ts";
+export { cachedSummaries } from "../cache/summaries.ts";
+export { cachedClusterRows } from "../cache/cluster-rows.ts";
+export { cachedFeedItems } from "../cache/feed-items.ts";
+export { defaultClusterOptions, IDENTITY_FILE, parseIdentityState, serializeIdentityState } from "../cluster/index.ts";
