@@ -29,7 +29,6 @@ import { defaultRules } from "../src/clean/rules/index.ts";
 import { handShortLineContext } from "../src/clean/rules/context.ts";
 import { shortLineDefaults, shortLineItems, trainShortLines } from "./short-lines.ts";
 import { locateScored, locateWith } from "../src/clean/rules/locate.ts";
-import { findHeadlineWith } from "../src/clean/rules/title.ts";
 import { finish } from "../src/clean/text.ts";
 import { contextFeatures, contextNames, featureNames, localFeatures, slugTerms } from "../src/clean/block-features.ts";
 import { blockModels, scoreBlocks, type BlockModels, type DecodeSettings } from "../src/clean/block-model.ts";
@@ -71,8 +70,6 @@ export const blockSettings = {
   grid: { bias: [-3, -2, -1, 0], inner: [-2, -1, -0.5, 0], article: [-4, -2], patience: [PATIENCE] },
   /** Tried after the grid, the other settings fixed at its choice (below the inner cut only; at it, off). */
   sandwich: [-0.5, -1, -1.5, -2],
-  /** Text dumps: the run's own bias above its core, tried once the headline model is trained (step 3b); the HTML path has none. */
-  above: [-1, -3, -4, -6],
 };
 
 type Path = "text" | "html";
@@ -240,7 +237,7 @@ export function foldOf(id: string): number {
  * models fitted without it), so the settings suit pages the models have not seen. `foldsOut` receives
  * the four fold models (each fitted without a quarter of the pages), for out-of-fold scores elsewhere.
  */
-export function trainBlocks(items: Item[], path: Path, foldsOut?: Omit<BlockModels, "decode">[], scoresOut?: Map<Item, Float64Array>): BlockModels {
+export function trainBlocks(items: Item[], path: Path, foldsOut?: Omit<BlockModels, "decode">[]): BlockModels {
   const localRows = new Map<Item, Float64Array[]>();
   for (const item of items) localRows.set(item, localFeatures(item.doc, path === "html"));
   const folds = Array.from({ length: FOLDS }, (_, k) => fitBlocks(items.filter((i) => foldOf(i.page.id) !== k), path, localRows, false));
@@ -248,7 +245,6 @@ export function trainBlocks(items: Item[], path: Path, foldsOut?: Omit<BlockMode
   // Each page's block scores from the models fitted without it: the decode settings are tried on these.
   const unused = { bias: 0, inner: 0, article: 0, power: 0, patience: 0, sandwich: 0 };
   const scores = new Map(items.map((item) => [item, scoreBlocks(item.doc, { ...folds[foldOf(item.page.id)]!, decode: unused }).score]));
-  for (const [item, score] of scores) scoresOut?.set(item, score);
   let best: { decode: DecodeSettings; score: ReturnType<typeof objective> } | null = null;
   // Fixed by design, not searched: a block weighs by the square root of its length, and the run may
   // cross about two lines of furniture (an advertisement, a caption) but not a section of it.
@@ -276,27 +272,6 @@ export function trainBlocks(items: Item[], path: Path, foldsOut?: Omit<BlockMode
   const final = fitBlocks(items, path, localRows, true);
   console.log(`    decode ${JSON.stringify(best!.decode)}: out-of-fold tuning extraction F1 ${best!.score.extraction.toFixed(4)}, webpages F1 ${best!.score.webpages.toFixed(4)}`);
   return { ...final, decode: best!.decode };
-}
-
-/**
- * Step 3b, text dumps: the run's own bias above its core (`DecodeSettings.biasAbove`), on the same
- * out-of-fold block scores, judged with the headline found by the models just trained (the lines it
- * adds come back only below the headline). Kept when the tuning pages' mean F1 gains.
- */
-function trainAbove(scores: Map<Item, Float64Array>, decode: DecodeSettings, headline: HeadlineModels): DecodeSettings {
-  const items = [...scores.keys()];
-  const rules = (d: DecodeSettings) => (item: Item) => [locateScored(scores.get(item)!, d), findHeadlineWith(headline), ...after];
-  let best = { decode, score: objective(items, rules(decode)) };
-  const line = (d: DecodeSettings, o: ReturnType<typeof objective>) => `biasAbove ${d.biasAbove ?? "none"}: out-of-fold tuning extraction F1 ${o.extraction.toFixed(4)}, webpages F1 ${o.webpages.toFixed(4)}`;
-  console.log(`    ${line(decode, best.score)}`);
-  for (const biasAbove of blockSettings.above) {
-    if (biasAbove === decode.bias) continue;
-    const d = { ...decode, biasAbove };
-    const score = objective(items, rules(d));
-    console.log(`    ${line(d, score)}`);
-    if (score.mean > best.score.mean + 1e-9) best = { decode: d, score };
-  }
-  return best.decode;
 }
 
 interface HeadlineGroup {
@@ -390,11 +365,6 @@ function formatWeights(value: unknown): string {
   return `${JSON.stringify(value, null, 1).replace(/\[\s*(-?[\d.e+-]+(?:,\s*-?[\d.e+-]+)*)\s*\]/g, (_, list: string) => `[${list.split(/,\s*/).join(",")}]`)}\n`;
 }
 
-function writeBlocks(path: Path, m: BlockModels, pages: { extraction: number; webpages: number }): void {
-  const trainedOn = `npm run train:clean: tuning halves of extraction-dev (${pages.extraction} pages) and webpages-dev (${pages.webpages}), ${path} input; L2 ${L2}, snippet labels ×${SNIPPET_WEIGHT}`;
-  writeFileSync(join(weightsDir, `blocks-${path}.json`), formatWeights({ local: { ...m.local, trainedOn }, context: { ...m.context, trainedOn }, decode: m.decode }));
-}
-
 function main(): void {
   const tune = (pages: DevPage[]) => pages.filter((p) => p.half === "tune");
   const extraction = tune(loadExtraction());
@@ -402,8 +372,6 @@ function main(): void {
   const dates = tune(loadDates());
   const models: Record<Path, BlockModels> = {} as Record<Path, BlockModels>;
   const textFolds: Omit<BlockModels, "decode">[] = [];
-  const textScores = new Map<Item, Float64Array>();
-  const counts = { extraction: extraction.length, webpages: webpages.length };
   console.log("block models (tuning halves of extraction-dev and webpages-dev):");
   for (const path of ["html", "text"] as const) {
     if (process.env.HEADLINE_ONLY) {
@@ -421,9 +389,12 @@ function main(): void {
       const labels = labelsOf(page, doc);
       items.push({ page, path, doc, labels });
     }
-    models[path] = trainBlocks(items, path, path === "text" ? textFolds : undefined, path === "text" ? textScores : undefined);
-    // The text model's file waits for step 3b (its decode's biasAbove).
-    if (path === "html") writeBlocks(path, models[path], counts);
+    models[path] = trainBlocks(items, path, path === "text" ? textFolds : undefined);
+    const trainedOn = `npm run train:clean: tuning halves of extraction-dev (${extraction.length} pages) and webpages-dev (${webpages.length}), ${path} input; L2 ${L2}, snippet labels ×${SNIPPET_WEIGHT}`;
+    writeFileSync(
+      join(weightsDir, `blocks-${path}.json`),
+      formatWeights({ local: { ...models[path].local, trainedOn }, context: { ...models[path].context, trainedOn }, decode: models[path].decode }),
+    );
   }
   console.log("headline model (tuning halves of extraction-dev, webpages-dev and dates-dev, text dumps):");
   const seen = new Set<string>();
@@ -441,10 +412,6 @@ function main(): void {
     }),
   );
   if (process.env.HEADLINE_ONLY) return;
-  console.log("the run above its core (text dumps, with the headline just found):");
-  models.text = { ...models.text, decode: trainAbove(textScores, models.text.decode, headline) };
-  writeBlocks("text", models.text, counts);
-  console.log(`    decode ${JSON.stringify(models.text.decode)}`);
   console.log("short-line model (tuning halves of extraction-dev and webpages-dev, text dumps):");
   const seenShort = new Set<string>();
   const shortPages = [...extraction, ...webpages].filter((p) => !seenShort.has(p.id) && seenShort.add(p.id));

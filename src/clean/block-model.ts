@@ -27,11 +27,6 @@ export interface DecodeSettings {
   power: number;
   /** How much furniture (summed negative gain) the run may cross to take in more article text. */
   patience: number;
-  /**
-   * Text dumps: above the core (standfirst, lead, the lines under the headline) the run may grow with
-   * a bias of its own; absent, `bias`. The lines it adds wait for the headline (rules/locate.ts keepAbove).
-   */
-  biasAbove?: number;
 }
 
 export interface BlockModels {

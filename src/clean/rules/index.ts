@@ -3,7 +3,7 @@ import type { CleanRule } from "./types.ts";
 import { metadataLines } from "./metadata.ts";
 import { advertisement, commentWidget, danglingLabel, inlineTeaser, shareAndSubscribe, timestampLine } from "./lines.ts";
 import { photoCredit } from "./credits.ts";
-import { keepAbove, keepSandwiched, locateArticle } from "./locate.ts";
+import { keepSandwiched, locateArticle } from "./locate.ts";
 import { findHeadline } from "./title.ts";
 import { repeatedLines, truncatedTeasers } from "./repeats.ts";
 import { recapParagraph } from "./recap.ts";
@@ -25,7 +25,6 @@ export const defaultRules: readonly CleanRule[] = [
   locateArticle,
   findHeadline,
   keepSandwiched,
-  keepAbove,
   leadCaption,
   repeatedLines,
   truncatedTeasers,

@@ -43,7 +43,6 @@ function weightsOf(power: number): Float64Array {
 /** `articleRun`'s gains and furniture marks, none kept past the call. */
 const coreGains = float64Scratch();
 const growGains = float64Scratch();
-const aboveGains = float64Scratch();
 const furnitureMarks = uint8Scratch();
 
 /**
@@ -80,16 +79,15 @@ export function locateScored(score: Float64Array, decode: DecodeSettings): Clean
  * The article's run: its core (the best run of blocks the model finds likely), grown up and down
  * over blocks that are less sure (log-odds past `bias`) as long as the growth gains, but never
  * across a stretch of furniture costing more than `patience`: one advertisement inside the
- * article is crossed, the comments and the list of other stories under it are not. `above`: where
- * the run would start grown upwards with `biasAbove` (at most `run[0]`).
+ * article is crossed, the comments and the list of other stories under it are not.
  */
-export function articleRun(doc: TextDoc, score: ArrayLike<number>, decode: DecodeSettings): { core: [number, number]; run: [number, number]; above: number } | null {
-  // (Below a bias a line's gain is negative already: a lower floor for `biasAbove` leaves the run at `bias` as it was.)
-  const furniture = furnitureShaped(doc, score, Math.min(0, decode.bias, decode.biasAbove ?? decode.bias));
+export function articleRun(doc: TextDoc, score: ArrayLike<number>, decode: DecodeSettings): { core: [number, number]; run: [number, number] } | null {
+  const furniture = furnitureShaped(doc, score, Math.min(0, decode.bias));
   const n = doc.lines.length;
   const core = bestRun(runGains(doc, score, 0, decode.power, furniture, coreGains.room(n)));
   if (!core) return null;
-  const grow = (gain: Float64Array, from: number, step: 1 | -1): number => {
+  const gain = runGains(doc, score, decode.bias, decode.power, furniture, growGains.room(n));
+  const grow = (from: number, step: 1 | -1): number => {
     let sum = 0, best = 0, at = from;
     for (let i = from; i >= 0 && i < gain.length; i += step) {
       sum += gain[i]!;
@@ -98,13 +96,9 @@ export function articleRun(doc: TextDoc, score: ArrayLike<number>, decode: Decod
     }
     return at;
   };
-  const gain = runGains(doc, score, decode.bias, decode.power, furniture, growGains.room(n));
-  const end = grow(gain, core[1], 1);
-  const start = grow(gain, core[0] - 1, -1) + 1;
-  const { biasAbove } = decode;
-  if (biasAbove === undefined || biasAbove === decode.bias) return { core, run: [start, end], above: start };
-  const above = grow(runGains(doc, score, biasAbove, decode.power, furniture, aboveGains.room(n)), core[0] - 1, -1) + 1;
-  return { core, run: [start, end], above: Math.min(above, start) };
+  const end = grow(core[1], 1);
+  const start = grow(core[0] - 1, -1) + 1;
+  return { core, run: [start, end] };
 }
 
 /**
@@ -135,29 +129,6 @@ export const keepSandwiched: CleanRule = {
   },
 };
 
-/**
- * The lines between where the run starts with `biasAbove` and where it starts with `bias` that would
- * stay: they wait until the headline is found, as sandwiched lines do (the headline model was trained
- * on runs grown with `bias`), and then only those below the headline come back (`keepAbove`).
- */
-const raised = new WeakMap<TextDoc, number[]>();
-
-/** Brings back the lines above the run that its own upward bias keeps (`DecodeSettings.biasAbove`), those below the headline. */
-export const keepAbove: CleanRule = {
-  name: "keep-above",
-  apply(doc) {
-    const lines = raised.get(doc);
-    if (!lines) return;
-    raised.delete(doc);
-    for (const i of lines) {
-      const line = doc.lines[i]!;
-      if (line.drop !== "locate-article" || i <= doc.title) continue;
-      line.drop = null;
-      if (i < doc.start) doc.start = i;
-    }
-  },
-};
-
 function locate(doc: TextDoc, score: Float64Array, decode: DecodeSettings): void {
   doc.scores = score;
   const { inner, article } = decode;
@@ -174,13 +145,6 @@ function locate(doc: TextDoc, score: Float64Array, decode: DecodeSettings): void
     return;
   }
   const [start, end] = run;
-  const waiting: number[] = [];
-  for (let i = found!.above; i < start; i++) {
-    if (doc.lines[i]!.drop !== null) continue;
-    if (score[i]! >= inner) waiting.push(i);
-    dropLine(doc, i, waiting[waiting.length - 1] === i ? "locate-article" : "page-header");
-  }
-  if (waiting.length > 0) raised.set(doc, waiting);
   for (let i = 0; i < start; i++) dropLine(doc, i, "page-header");
   for (let i = end; i < doc.lines.length; i++) dropLine(doc, i, "page-footer");
   const core = doc.core!;

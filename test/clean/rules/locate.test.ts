@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cleanText, emptyMeta } from "../../../src/clean/text.ts";
 import { cleanSource, InputRejected } from "../../../src/clean/index.ts";
 import { makeDoc } from "../../../src/clean/doc.ts";
-import { articleRun, keepAbove, keepSandwiched, locateScored } from "../../../src/clean/rules/locate.ts";
+import { articleRun, keepSandwiched, locateScored } from "../../../src/clean/rules/locate.ts";
 
 const menu = ["Home", "News", "World", "Business", "Science", "Sport", "Weather"];
 const para = (topic: string, n: number) =>
@@ -73,30 +73,5 @@ describe("locate-article", () => {
     locateScored(score, { ...decode, sandwich: 0 }).apply(off);
     keepSandwiched.apply(off);
     expect(off.lines.filter((l) => l.drop === null).map((l) => l.text)).toEqual(story);
-  });
-
-  it("grows the run above its core with its own bias, and brings those lines back only once the headline is found, below it", () => {
-    const headline = "Harbour Wall Repairs To Begin After Winter Storms";
-    const standfirst = "The council has approved repairs to the harbour wall after the winter storms damaged it badly.";
-    const photo = ["Photo: the harbour wall in March", "Photo: boats in the harbour"];
-    const lines = [...menu, headline, standfirst, ...photo, ...story];
-    const weak: Record<string, number> = { [headline]: 1, [standfirst]: 1, [photo[0]!]: -3.5, [photo[1]!]: -3.5 };
-    const score = (doc: ReturnType<typeof makeDoc>) => Float64Array.from(doc.lines, (l) => weak[l.text] ?? (story.includes(l.text) ? 2 : -4));
-    const decode = { bias: -2, inner: 0, article: -4, power: 0.5, patience: 6, sandwich: 0 };
-    const run = (biasAbove: number | undefined, title: string) => {
-      const doc = makeDoc("t", lines.join("\n"), emptyMeta());
-      locateScored(score(doc), biasAbove === undefined ? decode : { ...decode, biasAbove }).apply(doc);
-      // What the headline rule would have found (and it sees the run as grown with `bias` alone).
-      expect(doc.lines.filter((l) => l.drop === null).map((l) => l.text)).toEqual(story);
-      doc.title = doc.lines.findIndex((l) => l.text === title);
-      keepAbove.apply(doc);
-      return doc.lines.slice(doc.start, doc.end).filter((l) => l.drop === null).map((l) => l.text);
-    };
-    // The two captions cost more than the run's patience at its bias: the standfirst above them is lost.
-    expect(run(undefined, headline)).toEqual(story);
-    // With a lower bias above the core the run crosses them; the standfirst comes back, the captions (below the cut) do not.
-    expect(run(-6, headline)).toEqual([standfirst, ...story]);
-    // A line above the headline stays out.
-    expect(run(-6, photo[0]!)).toEqual(story);
   });
 });
