@@ -270,7 +270,7 @@ export function trainBlocks(items: Item[], path: Path, foldsOut?: Omit<BlockMode
     if (score.mean > best!.score.mean + 1e-9) best = { decode, score };
   }
   const final = fitBlocks(items, path, localRows, true);
-  console.log(`    decode ${JSON.stringify(best!.decode)}: out-of-fold tuning extraction F1 ${best!.score.extraction.toFixed(3)}, webpages F1 ${best!.score.webpages.toFixed(3)}`);
+  console.log(`    decode ${JSON.stringify(best!.decode)}: out-of-fold tuning extraction F1 ${best!.score.extraction.toFixed(4)}, webpages F1 ${best!.score.webpages.toFixed(4)}`);
   return { ...final, decode: best!.decode };
 }
 

@@ -42,7 +42,7 @@ for (const path of paths) {
   const models = trainBlocks(items.tune, path);
   const f = (list: Item[]) => {
     const o = objective(list, () => [locateWith(models), ...after]);
-    return `ext ${o.extraction.toFixed(3)} web ${o.webpages.toFixed(3)}`;
+    return `ext ${o.extraction.toFixed(4)} web ${o.webpages.toFixed(4)}`;
   };
   console.log(`RESULT ${path} ${tag} | check ${f(items.check)} | check without URL ${f(items.checkNoUrl)}`);
 }

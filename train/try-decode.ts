@@ -2,6 +2,7 @@
 // models' out-of-fold scores on the tuning pages (as train:clean chooses its decode by) and the
 // committed models' scores on the checking pages, then the real rules after locate-article, for each
 // decode variant: V='[{"sandwich":-1},{"inner":-0.5}]' (overrides of the committed text decode).
+// URL=0: the pages without their URL (the models still trained on the pages with it, as train:clean does).
 import { blockModels, scoreBlocks, type DecodeSettings } from "../src/clean/block-model.ts";
 import { defaultRules } from "../src/clean/rules/index.ts";
 import { locateScored } from "../src/clean/rules/locate.ts";
@@ -17,8 +18,9 @@ for (const page of all) {
   const key = `${page.set}:${page.id}`;
   if (seen.has(key)) continue;
   seen.add(key);
-  const doc = prepared(page, "text");
-  if (doc) (page.half === "tune" ? tune : check).push({ page, path: "text", doc, labels: labelsOf(page, doc) });
+  const p = process.env.URL === "0" ? { ...page, url: null } : page;
+  const doc = prepared(p, "text");
+  if (doc) (page.half === "tune" ? tune : check).push({ page: p, path: "text", doc, labels: labelsOf(p, doc) });
 }
 const folds: Parameters<typeof trainBlocks>[2] = [];
 trainBlocks(tune.filter((i, k, a) => a.findIndex((j) => j.page.id === i.page.id) === k), "text", folds);

@@ -1,0 +1,128 @@
+// `npx tsx train/try-oof-errors.ts`: where the text path loses on the TUNING half, judged honestly:
+// block scores out-of-fold (each page by the fold model fitted without it, as train:clean chooses its
+// decode by), then the real rules after locate-article. Per page: precision and recall (extraction)
+// or tp/fp/fn (webpages); the distribution of page F1, the loss split into precision and recall, and
+// the worst pages, and the loss by class (where the lost article lines were dropped, where the kept
+// furniture sits against the gold body). URL=0: without URLs; HALF=check reads the checking half with
+// the committed models; DUMP=<id prefix> prints a page's lines (label, score, verdict); FP=after-body
+// lists the kept must-not snippets of that class. Writes nothing.
+// Tuning half, with URL, committed decode (tb30): extraction F1 .9550 (P .9617, R .9483, 21 pages; no
+// page under 0.5, the worst 5 pages hold 75% of the precision loss and 82% of the recall loss); webpages
+// F1 .9007 (tp 467, fp 49, fn 54 over 175 pages: 39 pages with a miss, 39 with a kept must-not, most 1-2
+// each, 3 pages with every must-have missing). Webpages' misses: inner cut 16, start late 12, end early
+// 8, not one line 7, short-line rule 5; their kept must-nots: after the body 30 (author bios, teasers of
+// other stories, figure captions, donation or newsletter asks), inside 10, before 9.
+import { blockModels, scoreBlocks } from "../src/clean/block-model.ts";
+import { defaultRules } from "../src/clean/rules/index.ts";
+import { locateScored } from "../src/clean/rules/locate.ts";
+import { finish } from "../src/clean/text.ts";
+import { loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";
+import { collapse, shingles, tokens, scoreCorpus, scorePage, scoreSnippets, snippetCorpus, type PageScore, type SnippetCounts } from "../eval/lib/extraction-score.ts";
+import { foldOf, labelsOf, prepared, trainBlocks, type Item } from "./train-clean.ts";
+import type { TextDoc } from "../src/clean/doc.ts";
+
+const withUrl = process.env.URL !== "0";
+const locateAt = defaultRules.findIndex((r) => r.name === "locate-article");
+const after = defaultRules.slice(locateAt + 1);
+const tune: Item[] = [], check: Item[] = [];
+const seen = new Set<string>();
+for (const page of [...loadExtraction(), ...loadWebpages()]) {
+  const key = `${page.set}:${page.id}`;
+  if (seen.has(key)) continue;
+  seen.add(key);
+  const p = withUrl ? page : { ...page, url: null };
+  const doc = prepared(p, "text");
+  if (doc) (page.half === "tune" ? tune : check).push({ page: p, path: "text", doc, labels: labelsOf(p, doc) });
+}
+const folds: Parameters<typeof trainBlocks>[2] = [];
+trainBlocks(tune.filter((i, k, a) => a.findIndex((j) => j.page.id === i.page.id) === k), "text", folds);
+const committed = blockModels(false);
+
+function clone(doc: TextDoc): TextDoc {
+  return { ...doc, lines: doc.lines.map((l) => ({ ...l })), meta: { ...doc.meta }, messages: [], scores: null, noArticle: null, core: null, sandwiched: [] };
+}
+
+const half = process.env.HALF === "check" ? "check" : "tune";
+const items = half === "tune" ? tune : check;
+const classes: Record<string, Record<string, number>> = { fn: {}, fp: {}, recall: {}, precision: {} };
+const ext: { id: string; s: PageScore; note: string }[] = [];
+const web: { id: string; s: SnippetCounts; note: string }[] = [];
+for (const it of items) {
+  const models = half === "tune" ? { ...folds![foldOf(it.page.id)]!, decode: committed.decode } : committed;
+  const score = Float64Array.from(scoreBlocks(it.doc, models).score);
+  const doc = clone(it.doc);
+  for (const r of [locateScored(score, committed.decode), ...after]) r.apply(doc);
+  const res = finish(doc);
+  const body = res.rejected ? "" : res.paragraphs.join("\n\n");
+  if (process.env.DUMP && it.page.id.startsWith(process.env.DUMP)) {
+    doc.lines.forEach((l, i) => console.log(`${String(i).padStart(4)} y=${String(it.labels[i]).padStart(2)} s=${score[i]!.toFixed(1).padStart(5)} ${i === doc.title ? "TITLE" : (l.drop ?? "KEEP").slice(0, 14).padEnd(14)} ${l.text.slice(0, 110)}`));
+  }
+  const note = `lines ${doc.lines.length} run [${doc.start},${doc.end}) ${res.rejected ? "REJECTED" : ""}`;
+  if (it.page.set === "webpages") {
+    const sc = scoreSnippets(body, it.page.with ?? [], it.page.without ?? []);
+    const lineOf = (snip: string) => doc.lines.findIndex((l) => collapse(l.text).includes(collapse(snip)) || (collapse(snip).includes(collapse(l.text)) && l.words >= 3));
+    for (const m of sc.missing) {
+      const i = lineOf(m);
+      const k = res.rejected ? "refused" : i < 0 ? "not-one-line" : i === doc.title ? "headline" : i < doc.start ? "start-late" : i >= doc.end ? "end-early" : `inner:${doc.lines[i]!.drop}`;
+      classes.fn[k] = (classes.fn[k] ?? 0) + 1;
+    }
+    for (const u of sc.unwanted) {
+      const i = lineOf(u);
+      const first = it.labels.findIndex((y) => y === 1 || y === 2);
+      let last = -1;
+      it.labels.forEach((y, j) => (y === 1 || y === 2) && (last = j));
+      const k = i < 0 ? "not-one-line" : i < first ? "before-body" : i > last ? "after-body" : "inside";
+      classes.fp[k] = (classes.fp[k] ?? 0) + 1;
+      if (process.env.FP && k === process.env.FP) console.log(`FP ${it.page.id.slice(0, 8)} line ${i} last-art ${last} end ${doc.end} s=${score[i]?.toFixed(1)} w=${doc.lines[i]?.words} | ${doc.lines[i]?.text.slice(0, 100)}`);
+    }
+  } else {
+    const truth = shingles(it.page.truth!);
+    doc.lines.forEach((l, i) => {
+      const y = it.labels[i]!;
+      const kept = !res.rejected && l.drop === null && i !== doc.title && i >= doc.start && i < doc.end;
+      const w = Math.max(1, tokens(l.text).length);
+      if ((y === 1 || y === 2) && !kept) {
+        const k = res.rejected ? "refused" : i === doc.title ? "headline" : i < doc.start ? "start-late" : i >= doc.end ? "end-early" : `inner:${l.drop}`;
+        classes.recall[k] = (classes.recall[k] ?? 0) + w;
+      }
+      if (y === 0 && kept) {
+        const first = it.labels.findIndex((v) => v === 1 || v === 2);
+        let last = -1;
+        it.labels.forEach((v, j) => (v === 1 || v === 2) && (last = j));
+        const k = i < first ? "before-body" : i > last ? "after-body" : "inside";
+        classes.precision[k] = (classes.precision[k] ?? 0) + w;
+      }
+    });
+    void truth;
+  }
+  if (it.page.set === "extraction") ext.push({ id: it.page.id, s: scorePage(body, it.page.truth!), note });
+  else web.push({ id: it.page.id, s: scoreSnippets(body, it.page.with ?? [], it.page.without ?? []), note });
+}
+const c = scoreCorpus(ext.map((e) => e.s));
+console.log(`extraction ${half} (${withUrl ? "URL" : "no URL"}): F1 ${c.f1.toFixed(4)} P ${c.precision.toFixed(4)} R ${c.recall.toFixed(4)} pages ${ext.length}`);
+const bins = [0, 0.01, 0.5, 0.8, 0.9, 0.95, 0.99, 1.01];
+const hist = (vals: number[]) => bins.slice(0, -1).map((b, k) => `[${b},${bins[k + 1]}) ${vals.filter((v) => v >= b && v < bins[k + 1]!).length}`).join("  ");
+console.log(`  page F1: ${hist(ext.map((e) => e.s.f1))}`);
+console.log(`  precision: ${hist(ext.map((e) => e.s.precision))}`);
+console.log(`  recall:    ${hist(ext.map((e) => e.s.recall))}`);
+// Loss each page contributes to mean P and mean R.
+const lossP = ext.map((e) => 1 - e.s.precision), lossR = ext.map((e) => 1 - e.s.recall);
+const sorted = (a: number[]) => [...a].sort((x, y) => y - x);
+const share = (a: number[], k: number) => sorted(a).slice(0, k).reduce((s, v) => s + v, 0) / Math.max(1e-9, a.reduce((s, v) => s + v, 0));
+console.log(`  precision loss total ${lossP.reduce((s, v) => s + v, 0).toFixed(2)} pages (worst 5 hold ${(100 * share(lossP, 5)).toFixed(0)}%); recall loss ${lossR.reduce((s, v) => s + v, 0).toFixed(2)} (worst 5 hold ${(100 * share(lossR, 5)).toFixed(0)}%)`);
+for (const e of [...ext].sort((a, b) => a.s.f1 - b.s.f1).slice(0, Number(process.env.N ?? 12))) {
+  console.log(`  ${e.s.f1.toFixed(3)} P ${e.s.precision.toFixed(3)} R ${e.s.recall.toFixed(3)} pred ${e.s.predicted} true ${e.s.truth} ${e.id.slice(0, 16)} ${e.note}`);
+}
+const w = snippetCorpus(web.map((e) => e.s));
+let tp = 0, fp = 0, fn = 0;
+for (const e of web) (tp += e.s.tp, fp += e.s.fp, fn += e.s.fn);
+console.log(`webpages ${half}: F1 ${w.f1.toFixed(4)} P ${w.precision.toFixed(4)} R ${w.recall.toFixed(4)} tp ${tp} fp ${fp} fn ${fn} pages ${web.length}`);
+const fnPages = web.filter((e) => e.s.fn > 0), fpPages = web.filter((e) => e.s.fp > 0);
+const allMissing = web.filter((e) => e.s.fn > 0 && e.s.tp === 0);
+console.log(`  pages with fn ${fnPages.length}, with fp ${fpPages.length}, all must-haves missing ${allMissing.length} (fn ${allMissing.reduce((s, e) => s + e.s.fn, 0)})`);
+const fnSorted = sorted(web.map((e) => e.s.fn)), fpSorted = sorted(web.map((e) => e.s.fp));
+console.log(`  fn by page (top): ${fnSorted.slice(0, 15).join(" ")}; fp by page (top): ${fpSorted.slice(0, 15).join(" ")}`);
+for (const e of [...web].sort((a, b) => b.s.fn + b.s.fp - a.s.fn - a.s.fp).slice(0, Number(process.env.N ?? 12))) {
+  console.log(`  tp ${e.s.tp} fn ${e.s.fn} fp ${e.s.fp} tn ${e.s.tn} ${e.id.slice(0, 16)} ${e.note}`);
+}
+for (const [k, v] of Object.entries(classes)) console.log(`${k}: ${Object.entries(v).sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(", ")}`);
