@@ -19,6 +19,7 @@ import type { StoryView } from "../digest/index.ts";
 import { shareBundles } from "./bundles.ts";
 import { configureEleventy, type EleventyConfigApi, type EleventySetup } from "./eleventy.ts";
 import { fileOf, pagesToRender, planSite, type PagesToRender, type PlannedPage } from "./plan.ts";
+import { PageWriter } from "./page-writer.ts";
 import { startSearch } from "./search.ts";
 import type { SiteState } from "./state.ts";
 
@@ -220,13 +221,29 @@ async function renderPages(outputDir: string, setup: Omit<EleventySetup, "onPage
   runs.push({ share: { ...pages, stories: pages.stories.slice(0, STORY_PAGES_PER_RUN) }, storiesOnly: false });
   for (let i = STORY_PAGES_PER_RUN; i < pages.stories.length; i += STORY_PAGES_PER_RUN) runs.push({ share: { stories: pages.stories.slice(i, i + STORY_PAGES_PER_RUN), days: [], months: [], redirects: [] }, storiesOnly: true });
   for (const { share, storiesOnly } of runs) {
+    // Eleventy renders without writing (dry run); each page is written by `writer` (./page-writer.ts).
+    const writer = new PageWriter();
     const instance = new eleventy.default(templates, outputDir, {
       // No config file: everything is set up by configureEleventy.
       configPath: false,
       quietMode: true,
-      config: (eleventyConfig: EleventyConfigApi) => configureEleventy(eleventyConfig, { ...setup, pages: share, onPage, storiesOnly }),
+      dryRun: true,
+      config: (eleventyConfig: EleventyConfigApi) =>
+        configureEleventy(eleventyConfig, {
+          ...setup,
+          pages: share,
+          onPage: (page) => {
+            writer.write(page.outputPath, page.content);
+            onPage(page);
+          },
+          storiesOnly,
+        }),
     });
     instance.logger.overrideLogger(eleventyConsole);
-    await instance.write();
+    try {
+      await instance.write();
+    } finally {
+      await writer.done();
+    }
   }
 }
