@@ -136,20 +136,33 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const carry = new Map<string, number>();
   for (const file of [...carried, ...(renderNothing ? wholePages : [])]) carry.set(file, before!.pages[file]![1]);
   for (const bundle of bundles) if (bundle.carry) for (const [file, identity] of Object.entries(before!.search[bundle.folder]!.files)) carry.set(`${bundle.folder}/${file}`, identity[0]);
-  const linked = carryInto(liveDir ?? outputDir, outputDir, carry, options.discard);
-  const planned = performance.now();
 
   const toRender = new Set(plan.pages.filter((p) => !carried.has(p.file)).map((p) => p.file));
   const written: string[] = [];
   // Pagefind indexes beside Eleventy (./search.ts): the carried-over story pages now, the rendered ones as they come.
+  // It starts before the site folder is sorted out (the carried pages are read from the live site), so that
+  // it indexes while this thread links; no bundle is written into the folder until that is done.
   const urlOf = (file: string) => `/${file.replace(/index\.html$/, "")}`;
   const rebuilt = bundles.filter((b) => !b.carry).map((b) => ({ folder: b.folder, urls: b.pages.map((p) => urlOf(p.file)) }));
-  const search = await startSearch(outputDir, rebuilt, config.language, (url) => carried.has(fileOf(url)));
+  let sorted: (ok: boolean) => void = () => {};
+  const writable = new Promise<void>((resolve, reject) => (sorted = (ok) => (ok ? resolve() : reject(new Error("the site folder was not sorted out")))));
+  writable.catch(() => {});
+  const search = await startSearch(outputDir, rebuilt, config.language, (url) => carried.has(fileOf(url)), { readFrom: liveDir ?? outputDir, writable });
+  let planned = performance.now();
   let rendered = planned;
   let searched = planned;
   let alongsideMs = 0;
   let searchCpuMs: number | null = null;
+  let linked = false;
   try {
+    let sortedOut = false;
+    try {
+      linked = carryInto(liveDir ?? outputDir, outputDir, carry, options.discard);
+      sortedOut = true;
+    } finally {
+      sorted(sortedOut);
+    }
+    planned = rendered = searched = performance.now();
     if (!renderNothing) {
       const merge = bundles.map((b) => ({ bundlePath: resolveHref(`/${b.folder}/`, pathPrefix(config.baseUrl)) }));
       await renderPages(outputDir, { site, model, pages: pagesToRender(plan, toRender), search: { merge }, onContent: (page) => search.content(page.url, page.content) }, (page) => {
