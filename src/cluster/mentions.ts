@@ -364,7 +364,8 @@ class TokenReader {
       i++;
       for (;;) {
         while (i < n && isDigit(text.charCodeAt(i))) i++;
-        const c = text.charCodeAt(i);
+        // Never read past the end: V8 compiles code that did out again.
+        const c = i < n ? text.charCodeAt(i) : 0;
         if ((c === 46 || c === 44 || c === 58) && i + 1 < n && isDigit(text.charCodeAt(i + 1))) i++;
         else break;
       }
@@ -381,7 +382,7 @@ class TokenReader {
     }
     // Then any number of apostrophe and letters (letters only: no marks after an apostrophe).
     for (;;) {
-      const c = text.charCodeAt(i);
+      const c = i < n ? text.charCodeAt(i) : 0;
       if (c !== 39 && c !== 0x2019) break;
       if (i + 1 >= n) break;
       p = pointClass(text, i + 1);
@@ -608,7 +609,8 @@ function scan(title: string, paragraphs: readonly string[]): Scan {
 /** Four digits, 1900-2099. */
 function isYear(token: string): boolean {
   if (token.length !== 4) return false;
-  const [a, b] = [token.charCodeAt(0), token.charCodeAt(1)];
+  const a = token.charCodeAt(0);
+  const b = token.charCodeAt(1);
   return ((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigit(token.charCodeAt(2)) && isDigit(token.charCodeAt(3));
 }
 
@@ -644,8 +646,8 @@ function closeSentences(starts: number[], total: number): number[] {
 }
 
 const writer = new RecordWriter();
-let wordIds = new Int32Array(1024);
-let nameIds = new Int32Array(256);
+let wordIds = new Int32Array(8192);
+let nameIds = new Int32Array(2048);
 
 /** The mentions of one article in the compact form a dated article carries (see `ArticleTerms`, term-record.ts). */
 export function articleTerms(title: string, paragraphs: readonly string[]): ArticleTerms {
@@ -717,3 +719,20 @@ export function articleTerms(title: string, paragraphs: readonly string[]): Arti
   }
   return w.finish(s.weekdays, s.months);
 }
+
+/**
+ * Reads a made-up article once when the module loads, so that every branch of the reading (names, days,
+ * months, quantities, other scripts) has run before V8 optimises it: optimised before a
+ * branch ever ran, a function is thrown away when it first runs it and compiled again, and in a fresh
+ * thread those compilations cost more than the first hundreds of articles they serve. Whatever this
+ * leaves in the word table does not change what later articles read (as after any article).
+ */
+function prime(): void {
+  const paragraphs = [
+    "On Friday, June 8, 2012, Gov. Sarah Palin said 12 people and 9.5% of 1,000,000 voters met O’Neill's team at 3:33 pm.",
+    "Mar 3 was cold, and 4 May too; the 92-year-old said a 6.1-magnitude quake hit on 8 March. Dr. Jones met Mr. Smith on Monday.",
+    "Москва и Київ: 東京で会議 𝐀𝐁𝐂 e\u0301te\u0301 — “Quoted” Zürich, İstanbul… 3,500 fans, 36m and 2019.",
+  ];
+  for (const title of ["Palin’s Church Damaged in May", "Ferry workers strike in Dover"]) articleTerms(title, paragraphs);
+}
+prime();
