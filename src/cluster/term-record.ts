@@ -140,11 +140,11 @@ export class RecordWriter {
     this.counts.push(count);
   }
 
-  private position = new Int32Array(1024);
-  private order = new Int32Array(1024);
-  private spare = new Int32Array(1024);
+  private position = new Int32Array(4096);
+  private order = new Int32Array(4096);
+  private spare = new Int32Array(4096);
   /** Entries a position has in the run being written (0 between runs). */
-  private tally = new Int32Array(1024);
+  private tally = new Int32Array(4096);
   private buckets = new Int32Array(257);
 
   /** order[0 … n - 1]: the terms by hash, unsigned (a stable radix sort, a byte at a time). */

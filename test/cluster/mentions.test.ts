@@ -81,4 +81,13 @@ describe("how the text is cut into tokens", () => {
     articleTerms("Flood", [flood]);
     expect(articleTerms("Palin's Church Damaged", article)).toEqual(before);
   });
+
+  it("reads a word longer than the table keeps as any other", () => {
+    const long = `Q${"x".repeat(6000)}`;
+    const read = (w: string) => readMentions("Report", [`${w} came on Monday. Later ${w} left, and ${w.toLowerCase()} stayed.`, `${w} said so.`]);
+    const shown = JSON.stringify(read(long)).replaceAll(long.toLowerCase(), "qzz");
+    expect(shown).toEqual(JSON.stringify(read("Qzz")));
+    // Capitalised mid-sentence, so a name at the openings too.
+    expect(read(long).names).toEqual([long.toLowerCase(), "later", long.toLowerCase(), long.toLowerCase()]);
+  });
 });
