@@ -75,7 +75,7 @@ export function configureEleventy(eleventyConfig: EleventyConfigApi, data: Eleve
   eleventyConfig.addFilter("monthTitle", kept(monthTitle));
   const onPage = data.onPage;
   if (onPage) {
-    // The only transform, so its content is the page as written (by ./page-writer.ts: Eleventy runs dry).
+    // The only transform, so its content is the page as written.
     eleventyConfig.addTransform("digest-pages", function (content) {
       const { url, outputPath } = this.page;
       if (typeof url === "string" && typeof outputPath === "string") onPage({ url, outputPath, content });

@@ -19,7 +19,6 @@ import type { StoryView } from "../digest/index.ts";
 import { shareBundles } from "./bundles.ts";
 import { configureEleventy, type EleventyConfigApi, type EleventySetup } from "./eleventy.ts";
 import { fileOf, pagesToRender, planSite, type PagesToRender, type PlannedPage } from "./plan.ts";
-import { PageWriter } from "./page-writer.ts";
 import { startSearch } from "./search.ts";
 import type { SiteState } from "./state.ts";
 
@@ -136,33 +135,20 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const carry = new Map<string, number>();
   for (const file of [...carried, ...(renderNothing ? wholePages : [])]) carry.set(file, before!.pages[file]![1]);
   for (const bundle of bundles) if (bundle.carry) for (const [file, identity] of Object.entries(before!.search[bundle.folder]!.files)) carry.set(`${bundle.folder}/${file}`, identity[0]);
+  const linked = carryInto(liveDir ?? outputDir, outputDir, carry, options.discard);
+  const planned = performance.now();
 
   const toRender = new Set(plan.pages.filter((p) => !carried.has(p.file)).map((p) => p.file));
   const written: string[] = [];
   // Pagefind indexes beside Eleventy (./search.ts): the carried-over story pages now, the rendered ones as they come.
-  // It starts before the site folder is sorted out (the carried pages are read from the live site), so that
-  // it indexes while this thread links; no bundle is written into the folder until that is done.
   const urlOf = (file: string) => `/${file.replace(/index\.html$/, "")}`;
   const rebuilt = bundles.filter((b) => !b.carry).map((b) => ({ folder: b.folder, urls: b.pages.map((p) => urlOf(p.file)) }));
-  let sorted: (ok: boolean) => void = () => {};
-  const writable = new Promise<void>((resolve, reject) => (sorted = (ok) => (ok ? resolve() : reject(new Error("the site folder was not sorted out")))));
-  writable.catch(() => {});
-  const search = await startSearch(outputDir, rebuilt, config.language, (url) => carried.has(fileOf(url)), { readFrom: liveDir ?? outputDir, writable });
-  let planned = performance.now();
+  const search = await startSearch(outputDir, rebuilt, config.language, (url) => carried.has(fileOf(url)));
   let rendered = planned;
   let searched = planned;
   let alongsideMs = 0;
   let searchCpuMs: number | null = null;
-  let linked = false;
   try {
-    let sortedOut = false;
-    try {
-      linked = carryInto(liveDir ?? outputDir, outputDir, carry, options.discard);
-      sortedOut = true;
-    } finally {
-      sorted(sortedOut);
-    }
-    planned = rendered = searched = performance.now();
     if (!renderNothing) {
       const merge = bundles.map((b) => ({ bundlePath: resolveHref(`/${b.folder}/`, pathPrefix(config.baseUrl)) }));
       await renderPages(outputDir, { site, model, pages: pagesToRender(plan, toRender), search: { merge }, onContent: (page) => search.content(page.url, page.content) }, (page) => {
@@ -234,29 +220,13 @@ async function renderPages(outputDir: string, setup: Omit<EleventySetup, "onPage
   runs.push({ share: { ...pages, stories: pages.stories.slice(0, STORY_PAGES_PER_RUN) }, storiesOnly: false });
   for (let i = STORY_PAGES_PER_RUN; i < pages.stories.length; i += STORY_PAGES_PER_RUN) runs.push({ share: { stories: pages.stories.slice(i, i + STORY_PAGES_PER_RUN), days: [], months: [], redirects: [] }, storiesOnly: true });
   for (const { share, storiesOnly } of runs) {
-    // Eleventy renders without writing (dry run); each page is written by `writer` (./page-writer.ts).
-    const writer = new PageWriter();
     const instance = new eleventy.default(templates, outputDir, {
       // No config file: everything is set up by configureEleventy.
       configPath: false,
       quietMode: true,
-      dryRun: true,
-      config: (eleventyConfig: EleventyConfigApi) =>
-        configureEleventy(eleventyConfig, {
-          ...setup,
-          pages: share,
-          onPage: (page) => {
-            writer.write(page.outputPath, page.content);
-            onPage(page);
-          },
-          storiesOnly,
-        }),
+      config: (eleventyConfig: EleventyConfigApi) => configureEleventy(eleventyConfig, { ...setup, pages: share, onPage, storiesOnly }),
     });
     instance.logger.overrideLogger(eleventyConsole);
-    try {
-      await instance.write();
-    } finally {
-      await writer.done();
-    }
+    await instance.write();
   }
 }

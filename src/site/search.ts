@@ -117,22 +117,13 @@ function pagefindCpuMs(): number | null {
   }
 }
 
-export interface SearchStart {
-  /** Where the pages `carried` names are read from (by default the site folder). */
-  readFrom?: string;
-  /** No bundle is written into the site folder before this settles (the site stage is still sorting that folder out). */
-  writable?: Promise<unknown>;
-}
-
 /**
  * Starts indexing `bundles` into `siteDir`: the pages `carried` says are already there are read when
  * their bundle starts; the others come through `rendered`.
  */
-export async function startSearch(siteDir: string, bundles: readonly SearchBundle[], language: string, carried: (url: string) => boolean, options: SearchStart = {}): Promise<SearchIndexing> {
+export async function startSearch(siteDir: string, bundles: readonly SearchBundle[], language: string, carried: (url: string) => boolean): Promise<SearchIndexing> {
   const forceLanguage = language.slice(0, 2).toLowerCase() || "en";
-  const readFrom = options.readFrom ?? siteDir;
-  const writable = options.writable ?? null;
-  const read = (url: string) => searchDocument(readFileSync(join(readFrom, url.replace(/^\//, ""), "index.html"), "utf8"), language);
+  const read = (url: string) => searchDocument(readFileSync(join(siteDir, url.replace(/^\//, ""), "index.html"), "utf8"), language);
   const bundleOf = new Map<string, number>();
   bundles.forEach((bundle, i) => {
     for (const url of bundle.urls) bundleOf.set(url, i);
@@ -164,7 +155,7 @@ export async function startSearch(siteDir: string, bundles: readonly SearchBundl
     while (next < bundles.length && (open.size === 0 || openPages + bundles[next]!.urls.length <= OPEN_PAGES)) {
       const i = next++;
       openPages += bundles[i]!.urls.length;
-      const index = new BundleIndex(indexes[i]!, siteDir, bundles[i]!.folder, writable);
+      const index = new BundleIndex(indexes[i]!, siteDir, bundles[i]!.folder);
       started.push(index);
       open.set(i, index);
       index.onComplete = () => {
@@ -234,7 +225,6 @@ class BundleIndex {
     private readonly index: pagefind.PagefindIndex,
     private readonly siteDir: string,
     private readonly folder: string,
-    private readonly writable: Promise<unknown> | null,
   ) {}
 
   /** Sends the pages: `content(url)` is the page's search document, or null when it is still to be rendered. */
@@ -297,24 +287,11 @@ class BundleIndex {
 
   private writeWhenComplete(): void {
     if (this.missing.size || this.written) return;
-    const outputPath = join(this.siteDir, this.folder);
-    // Pagefind answers its messages one after another: the index is dropped once written, and its memory with it.
-    const drop = () => {
-      this.dropped = this.index.deleteIndex();
-      this.dropped.catch(() => {});
-    };
-    const write = () => {
-      const written = this.index.writeFiles({ outputPath });
-      drop();
-      return written;
-    };
-    this.written = this.writable
-      ? this.writable.then(write, (error: unknown) => {
-          drop();
-          throw error;
-        })
-      : write();
+    this.written = this.index.writeFiles({ outputPath: join(this.siteDir, this.folder) });
     this.written.catch(() => {});
+    // Pagefind answers its messages one after another: the index is dropped once written, and its memory with it.
+    this.dropped = this.index.deleteIndex();
+    this.dropped.catch(() => {});
     this.onComplete?.();
   }
 }

@@ -3,8 +3,6 @@ declare module "@11ty/eleventy" {
   interface EleventyOptions {
     configPath?: string | false;
     quietMode?: boolean;
-    /** Renders (transforms included) without writing any file. */
-    dryRun?: boolean;
     config?: (eleventyConfig: never) => void;
   }
   interface ConsoleLike {

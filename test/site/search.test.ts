@@ -76,25 +76,6 @@ describe("search index beside rendering", () => {
     expect(tree(join(site, "from-content"))).toEqual(built);
   });
 
-  it("reads carried pages from another folder and writes nothing into the site folder before it may", async () => {
-    const built = tree(join(site, "pagefind"));
-    const days = readdirSync(digests).filter((name) => /^\d{4}-\d\d-\d\d\.md$/.test(name)).sort().reverse();
-    const inModelOrder = days.flatMap((day) => [...readFileSync(join(digests, day), "utf8").split("\n---")[0]!.matchAll(/^ {2}- (\S+)$/gm)].map((m) => `/stories/${m[1]}/`));
-    const out = mkdtempSync(join(tmpdir(), "digest-search-gated-"));
-    let open = () => {};
-    const writable = new Promise<void>((resolve) => (open = resolve));
-    // Every page is carried (read from the built site): the bundle is complete at once, but must wait.
-    const search = await startSearch(out, [{ folder: "gated", urls: inModelOrder }], "en", () => true, { readFrom: site, writable });
-    const finished = search.finish().then(() => "finished");
-    // Ungated, Pagefind writes a bundle of these few pages well within this time.
-    expect(await Promise.race([finished, new Promise((resolve) => setTimeout(() => resolve("waiting"), 1_500))])).toBe("waiting");
-    expect(readdirSync(out)).toEqual([]);
-    open();
-    await finished;
-    await search.close();
-    expect(tree(join(out, "gated"))).toEqual(built);
-  });
-
   it("takes the marked element only from a tag, not from a headline that names the mark", () => {
     const page = `<html><head><title>Why data-pagefind-body matters</title><meta name="description" content="A data-pagefind-body &gt; story"></head><body><p>data-pagefind-body</p><article class="story-page" data-pagefind-body><h1>Why data-pagefind-body matters</h1></article></body></html>`;
     expect(searchDocument(page, "en")).toBe(`<html lang="en"><body><article class="story-page" data-pagefind-body><h1>Why data-pagefind-body matters</h1></article></body></html>`);
