@@ -10,32 +10,17 @@
 // .9319 / .8682 (.9001); stack .9544 / .8880 (.9212), checking .9261 / .8753 (.9007). Not adopted: a
 // third step lowers the out-of-fold tuning mean in every variant, and the checking mean with it.
 import { blockModels, scoreBlocks, type BlockModels, type DecodeSettings } from "../src/clean/block-model.ts";
-import { defaultRules } from "../src/clean/rules/index.ts";
 import { locateScored } from "../src/clean/rules/locate.ts";
-import { handShortLineContext } from "../src/clean/rules/context.ts";
 import { bestRun, contextFeatures, contextNames, featureNames, localFeatures, LONG_PARAGRAPH, slugTerms } from "../src/clean/block-features.ts";
-import { loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";
 import { logit } from "../src/model/logistic.ts";
 import { boostedLogit, type BoostedModel } from "../src/clean/boosted.ts";
 import { trainBoosted } from "./lib/boost.ts";
 import type { Example } from "./lib/logistic.ts";
-import { foldOf, labelsOf, objective, prepared, trainBlocks, type Item } from "./train-clean.ts";
-import type { CleanRule } from "../src/clean/rules/types.ts";
+import { foldOf, objective, trainBlocks, type Item } from "./train-clean.ts";
 import type { Line } from "../src/clean/doc.ts";
+import { textItems } from "./lib/text-items.ts";
 
-const withUrl = process.env.URL !== "0";
-const learnedShort = process.env.SHORT === "learned";
-const locateAt = defaultRules.findIndex((r) => r.name === "locate-article");
-const after: CleanRule[] = defaultRules.slice(locateAt + 1).map((r) => (!learnedShort && r.name === "short-line-context" ? handShortLineContext : r));
-const tune: Item[] = [], check: Item[] = [];
-const seen = new Set<string>();
-for (const page of [...loadExtraction(), ...loadWebpages()]) {
-  if (seen.has(page.id)) continue;
-  seen.add(page.id);
-  const p = withUrl ? page : { ...page, url: null };
-  const doc = prepared(p, "text");
-  if (doc) (page.half === "tune" ? tune : check).push({ page: p, path: "text", doc, labels: labelsOf(p, doc) });
-}
+const { withUrl, learnedShort, tune, check, after } = textItems();
 const folds: Omit<BlockModels, "decode">[] = [];
 const final = trainBlocks(tune, "text", folds);
 const committed = blockModels(false);

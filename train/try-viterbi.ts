@@ -11,28 +11,15 @@
 // .8814 (.8931); with bias -2 or -1 the path takes in too much (webpages .83-.87). Not adopted: one best
 // path over the whole page has no patience (it crosses any stretch of furniture that a later run repays).
 import { blockModels, scoreBlocks, type BlockModels, type DecodeSettings } from "../src/clean/block-model.ts";
-import { defaultRules } from "../src/clean/rules/index.ts";
 import { articleRun, locateScored } from "../src/clean/rules/locate.ts";
-import { handShortLineContext, lineKind } from "../src/clean/rules/context.ts";
+import { lineKind } from "../src/clean/rules/context.ts";
 import { LONG_PARAGRAPH } from "../src/clean/block-features.ts";
 import { dropLine, type TextDoc } from "../src/clean/doc.ts";
-import { loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";
-import { foldOf, labelsOf, objective, prepared, trainBlocks, type Item } from "./train-clean.ts";
+import { foldOf, objective, trainBlocks, type Item } from "./train-clean.ts";
 import type { CleanRule } from "../src/clean/rules/types.ts";
+import { textItems } from "./lib/text-items.ts";
 
-const withUrl = process.env.URL !== "0";
-const learnedShort = process.env.SHORT === "learned";
-const locateAt = defaultRules.findIndex((r) => r.name === "locate-article");
-const after: CleanRule[] = defaultRules.slice(locateAt + 1).map((r) => (!learnedShort && r.name === "short-line-context" ? handShortLineContext : r));
-const tune: Item[] = [], check: Item[] = [];
-const seen = new Set<string>();
-for (const page of [...loadExtraction(), ...loadWebpages()]) {
-  if (seen.has(page.id)) continue;
-  seen.add(page.id);
-  const p = withUrl ? page : { ...page, url: null };
-  const doc = prepared(p, "text");
-  if (doc) (page.half === "tune" ? tune : check).push({ page: p, path: "text", doc, labels: labelsOf(p, doc) });
-}
+const { withUrl, learnedShort, tune, check, after } = textItems();
 const folds: Omit<BlockModels, "decode">[] = [];
 trainBlocks(tune, "text", folds);
 const committed = blockModels(false);

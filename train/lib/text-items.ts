@@ -1,0 +1,35 @@
+// The text-dump pages of the clean dev sets as train:clean's items, split into halves, and the rules that
+// run after locate-article, for the try-* scripts that swap in another way of locating the article.
+// URL=0 withholds the URL; SHORT=learned keeps the learned short-line rule instead of the hand one.
+import { defaultRules } from "../../src/clean/rules/index.ts";
+import { handShortLineContext } from "../../src/clean/rules/context.ts";
+import type { CleanRule } from "../../src/clean/rules/types.ts";
+import { loadExtraction, loadWebpages } from "../../eval/lib/clean-corpus.ts";
+import { labelsOf, prepared, type Item } from "../train-clean.ts";
+
+export interface TextItems {
+  withUrl: boolean;
+  learnedShort: boolean;
+  tune: Item[];
+  check: Item[];
+  /** The rules after locate-article. */
+  after: CleanRule[];
+}
+
+export function textItems(): TextItems {
+  const withUrl = process.env.URL !== "0";
+  const learnedShort = process.env.SHORT === "learned";
+  const locateAt = defaultRules.findIndex((r) => r.name === "locate-article");
+  const after = defaultRules.slice(locateAt + 1).map((r) => (!learnedShort && r.name === "short-line-context" ? handShortLineContext : r));
+  const tune: Item[] = [];
+  const check: Item[] = [];
+  const seen = new Set<string>();
+  for (const page of [...loadExtraction(), ...loadWebpages()]) {
+    if (seen.has(page.id)) continue;
+    seen.add(page.id);
+    const p = withUrl ? page : { ...page, url: null };
+    const doc = prepared(p, "text");
+    if (doc) (page.half === "tune" ? tune : check).push({ page: p, path: "text", doc, labels: labelsOf(p, doc) });
+  }
+  return { withUrl, learnedShort, tune, check, after };
+}
