@@ -1,7 +1,6 @@
 // What `digest build` runs once it knows something changed: loaded only then (src/cli/build.ts), so
 // that a build that finds nothing changed does not load and compile the cleaning, clustering,
 // summarising, view-model, feed and report code (about half of the command's modules).
-export { KEPT_TEXT_CHARS, readSource } from "../ingest/index.ts";
 export { runPipeline } from "../pipeline.ts";
 export { fileTimeWarning } from "../date/index.ts";
 export { rulesWithout } from "../clean/index.ts";
