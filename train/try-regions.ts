@@ -11,6 +11,8 @@
 // the choice fitted on all tuning pages. URL=0: without URLs. REGIONS='{"cores":…,"biases":[…],
 // "patiences":[…]}' or '{"cuts":true}' / '{"ends":true}' sets the candidates; FEATURES=a,b keeps some
 // features; LIST=1 lists the pages where another candidate wins; WEIGHTS=1 prints the ranker's weights.
+// TEACHER=1 adds dates-dev's tuning pages to the training (judged by 4-gram F1 against the HTML path's
+// body); TEACHER=all judges every training page so (a denser label than the snippets; EPS=0.01 then).
 // Writes nothing.
 // tx31, with URL, learned short-line rule, ext / web (mean); base = committed locate-article:
 // tuning .9550 / .9007 (.9278), checking .9304 / .8880 (.9092).
@@ -32,6 +34,10 @@
 //   ends only: ranker .9261 / .9270 / .9278, switch .9241 / .9251 / .9268; without URL (wide) ranker
 //   margin 0.5 .9226 (base .9228), switch cut 2 .9231. No setting beats the base out of fold on the
 //   tuning half: 20-22 pages (47 better candidates) are too few to learn when to leave the run.
+//   With the HTML path as teacher: TEACHER=1 (56 more pages) ranker .9260 / .9268 / .9278, switch
+//   .9254 / .9272 / .9278; TEACHER=all EPS=0.01 ranker .9249 / .9239 / .9261 / .9277, switch cut 1
+//   .9280 (checking .9104, both within the noise of a retrain), cut 0 / 2 .9256 / .9278; wide candidates
+//   with the teacher lose on checking extraction (.9304 -> .906-.909).
 import { blockModels, scoreBlocks, type BlockModels } from "../src/clean/block-model.ts";
 import { articleRun } from "../src/clean/rules/locate.ts";
 import { finish } from "../src/clean/text.ts";
@@ -42,9 +48,16 @@ import { textItems } from "./lib/text-items.ts";
 import { candidateRegions, locateRegion, regionDefaults, regionFeatures, REGION_FEATURES, type Region } from "./lib/regions.ts";
 import { slugTerms } from "../src/clean/block-features.ts";
 import { trainRanker } from "./lib/rank.ts";
+import { cleanSource } from "../src/clean/index.ts";
+import { devSource } from "../eval/lib/dev-source.ts";
+import { loadDates } from "../eval/lib/clean-corpus.ts";
+import { labelsOf, prepared } from "./train-clean.ts";
 import { logit, type LogisticModel } from "../src/model/logistic.ts";
 
 process.env.SHORT ??= "learned";
+/** TEACHER=1: dates-dev's tuning pages join the training, judged against the HTML path's body; TEACHER=all: every page so. */
+const TEACHER = process.env.TEACHER === "1" || process.env.TEACHER === "all";
+const TEACHER_ALL = process.env.TEACHER === "all";
 const { withUrl, tune, check, after } = textItems();
 const folds: Omit<BlockModels, "decode">[] = [];
 trainBlocks(tune, "text", folds);
@@ -62,7 +75,24 @@ interface Outcome {
   web?: SnippetCounts;
   /** Per-page utility for the oracle: page F1 (extraction), tp - fp (webpages). */
   utility: number;
+  /** 4-gram F1 against the HTML path's body (TEACHER=1). */
+  taught: number;
   x?: Float64Array;
+}
+
+/** The HTML path's body of each page: a teacher for the text path's candidates (TEACHER=1). */
+const teacher = new Map<string, string>();
+function htmlBody(page: Item["page"]): string {
+  if (!teacher.has(page.id)) {
+    let body = "";
+    try {
+      body = cleanSource(devSource(page.id, "html", page.html, page.url)).paragraphs.join("\n\n");
+    } catch {
+      body = "";
+    }
+    teacher.set(page.id, body);
+  }
+  return teacher.get(page.id)!;
 }
 
 function outcome(it: Item, score: Float64Array, region: Region | null): Outcome {
@@ -73,12 +103,14 @@ function outcome(it: Item, score: Float64Array, region: Region | null): Outcome 
     const res = finish(doc);
     body = res.rejected ? "" : res.paragraphs.join("\n\n");
   }
+  const taught = TEACHER ? scorePage(body, htmlBody(it.page)).f1 : 0;
+  if (it.page.set === "dates") return { region, utility: taught, taught };
   if (it.page.set === "extraction") {
     const ext = scorePage(body, it.page.truth!);
-    return { region, ext, utility: ext.f1 };
+    return { region, ext, utility: ext.f1, taught };
   }
   const web = scoreSnippets(body, it.page.with ?? [], it.page.without ?? []);
-  return { region, web, utility: web.tp - web.fp };
+  return { region, web, utility: web.tp - web.fp, taught };
 }
 
 function figures(list: Outcome[][], pick: (o: Outcome[]) => Outcome): string {
@@ -94,12 +126,24 @@ function figures(list: Outcome[][], pick: (o: Outcome[]) => Outcome): string {
 
 interface PageOutcomes { id: string; refused: boolean; os: Outcome[] }
 const halves: Record<string, PageOutcomes[]> = {};
-for (const [half, items] of [["tune", tune], ["check", check]] as const) {
+// dates-dev's tuning pages (no body gold; the committed block models never saw them) for the teacher.
+const datesTune: Item[] = [];
+if (TEACHER) {
+  const known = new Set([...tune, ...check].map((it) => it.page.id));
+  for (const page of loadDates()) {
+    if (page.half !== "tune" || known.has(page.id)) continue;
+    const p = withUrl ? page : { ...page, url: null };
+    const doc = prepared(p, "text");
+    if (doc) datesTune.push({ page: p, path: "text", doc, labels: labelsOf({ ...p, with: [], without: [] }, doc) });
+  }
+}
+for (const [half, items] of [["tune", tune], ["check", check], ["dates", datesTune]] as const) {
   const all: Outcome[][] = [];
   const pages: PageOutcomes[] = (halves[half] = []);
   let n = 0, mismatch = 0;
   for (const it of items) {
     const models = half === "tune" ? { ...folds[foldOf(it.page.id)]!, decode } : committed;
+    if (half === "dates" && !htmlBody(it.page)) continue;
     const score = Float64Array.from(scoreBlocks(it.doc, models).score);
     const regions = candidateRegions(it.doc, score, decode, options);
     const found = articleRun(it.doc, score, decode);
@@ -117,6 +161,10 @@ for (const [half, items] of [["tune", tune], ["check", check]] as const) {
     pages.push({ id: it.page.id, refused, os });
     n += regions.length;
     all.push(os);
+  }
+  if (half === "dates") {
+    console.log(`dates (teacher only): ${items.length} pages, ${all.length} with an HTML body`);
+    continue;
   }
   const base = (os: Outcome[]) => os[0]!;
   const oracle = (os: Outcome[]) => os.reduce((b, o) => (o.utility > b.utility + 1e-12 ? o : b), os[0]!);
@@ -142,10 +190,13 @@ const columns = keep.length ? REGION_FEATURES.map((f, j) => (keep.includes(f) ? 
 const names = columns.map((j) => REGION_FEATURES[j]!);
 const xOf = (o: Outcome) => Float64Array.from(columns, (j) => o.x![j]!);
 const fold = (id: string) => foldOf(`region:${id}`);
-function fit(pages: PageOutcomes[]): LogisticModel {
+const useOf = (o: Outcome) => (TEACHER_ALL ? o.taught : o.utility);
+const trainingPages = (pages: PageOutcomes[]) => (TEACHER ? [...pages, ...halves.dates!] : pages);
+function fit(pagesIn: PageOutcomes[]): LogisticModel {
+  const pages = trainingPages(pagesIn);
   const groups = pages.filter((p) => !p.refused).map((p) => {
-    const top = Math.max(...p.os.map((o) => o.utility));
-    return { x: p.os.map(xOf), y: p.os.map((o) => (o.utility >= top - EPS ? 1 : 0) as 0 | 1) };
+    const top = Math.max(...p.os.map(useOf));
+    return { x: p.os.map(xOf), y: p.os.map((o) => (useOf(o) >= top - EPS ? 1 : 0) as 0 | 1) };
   });
   return trainRanker(groups, { name: "try-regions", features: names, l2: L2 });
 }
@@ -177,12 +228,13 @@ if (process.env.WEIGHTS) names.forEach((f, j) => console.log(`  ${f.padEnd(22)} 
 import { trainLogistic } from "./lib/logistic.ts";
 import { trainBoosted } from "./lib/boost.ts";
 import { boostedLogit, type BoostedModel } from "../src/clean/boosted.ts";
-function fitSwitch(pages: PageOutcomes[]): LogisticModel {
+function fitSwitch(pagesIn: PageOutcomes[]): LogisticModel {
+  const pages = trainingPages(pagesIn);
   const ex: { x: Float64Array; y: 0 | 1 }[] = [];
   for (const p of pages) {
     if (p.refused) continue;
-    const u0 = p.os[0]!.utility;
-    for (const o of p.os.slice(1)) if (Math.abs(o.utility - u0) > EPS) ex.push({ x: xOf(o), y: o.utility > u0 ? 1 : 0 });
+    const u0 = useOf(p.os[0]!);
+    for (const o of p.os.slice(1)) if (Math.abs(useOf(o) - u0) > EPS) ex.push({ x: xOf(o), y: useOf(o) > u0 ? 1 : 0 });
   }
   if (process.env.WEIGHTS) console.log(`switch examples ${ex.length}, better ${ex.filter((e) => e.y === 1).length}`);
   if (process.env.BOOST) return boosted(trainBoosted(ex, { name: "try-regions-switch", features: names, rounds: Number(process.env.BOOST), rate: 0.1, minLeaf: 10, lambda: 1, subsample: 1, seed: 0 }));
@@ -215,6 +267,7 @@ for (const cut of (process.env.CUTS ?? "-1,0,1,2,3").split(",").map(Number)) {
 }
 if (process.env.LIST) {
   for (const [half, pages] of Object.entries(halves)) {
+    if (half === "dates") continue;
     for (const p of pages) {
       const u0 = p.os[0]!.utility;
       const top = p.os.reduce((b, o) => (o.utility > b.utility + 1e-9 ? o : b), p.os[0]!);
@@ -229,6 +282,7 @@ if (process.env.LIST) {
 {
   // The pages that lose every must-have snippet: how many does some candidate reach?
   for (const [half, pages] of Object.entries(halves)) {
+    if (half === "dates") continue;
     const lost = pages.filter((p) => p.os[0]!.web && p.os[0]!.web.tp === 0 && p.os[0]!.web.fn > 0);
     const reached = lost.filter((p) => p.os.some((o) => o.web!.tp > 0));
     console.log(`${half}: ${lost.length} webpages lose every must-have (${lost.filter((p) => p.refused).length} refused); a candidate keeps one on ${reached.length}`);
