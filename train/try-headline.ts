@@ -32,6 +32,8 @@
 //                    depth-2 trees over its features and the line features (BOOST='{"rounds":200,...}'),
 //                    as listwise boosted trees over the same added to the out-of-fold line score
 //                    (train/lib/rank-boost.ts; BOOST as well), or left out
+//   INNER=x:       another draw of the inner folds (train:clean's prefix is "inner:"): how far the
+//                    figures move when nothing but the context model's training scores changes
 //   SITEGOLD=drop    pages whose gold headline is only the site's name (it matches the host) are left
 //                    out of training (still judged)
 //   SHOW=url|none    the tuning pages (with / without the URL) missed out-of-fold although a
@@ -72,6 +74,8 @@ const EXTRA_NAMES: Record<string, string[]> = {
   pos: ["d<=-31", "d-30..-11", "d-10..-6", "d-5..-3", "d-2", "d-1", "d0", "d1", "d2..3", "d4..10", "d>10", "rank-above-1", "rank-above-2", "rank-above-3", "rank-below-1"],
 };
 const names = [...HEADLINE_FEATURES, ...extras.flatMap((e) => EXTRA_NAMES[e] ?? [])];
+/** The key prefix of the inner folds the context model's out-of-fold line scores come from (train:clean's: "inner:"). */
+const inner = env.INNER ?? "inner:";
 const dropped = new Set((env.DROP ?? "").split(",").filter(Boolean));
 const dropAt = names.flatMap((f, j) => (dropped.has(f) ? [j] : []));
 
@@ -370,8 +374,8 @@ function fitModels(gs: readonly Group[]): Fitted {
   const fitLine = (list: readonly Group[]) => trainRanker(list.map((g) => ({ x: g.x, y: g.target as (0 | 1)[] })), { name: "line", features: names, l2 });
   const line = fitLine(gs);
   if (env.CONTEXT === "none") return { line, context: null, boosted: null };
-  const folds = Array.from({ length: 4 }, (_, k) => fitLine(gs.filter((g) => foldOf(`inner:${g.id}`) !== k)));
-  const first = (g: Group) => folds[foldOf(`inner:${g.id}`)]!;
+  const folds = Array.from({ length: 4 }, (_, k) => fitLine(gs.filter((g) => foldOf(`${inner}${g.id}`) !== k)));
+  const first = (g: Group) => folds[foldOf(`${inner}${g.id}`)]!;
   const contextFeatures = [...HEADLINE_CONTEXT_FEATURES];
   if (env.CONTEXT === "ranker") {
     const context = trainRanker(gs.map((g) => ({ x: contextRows(g, first(g)).map((r) => Float64Array.from(r)), y: g.label })), { name: "context", features: contextFeatures, l2: cl2 });
@@ -435,7 +439,7 @@ const share = (gs: Group[], ok: (g: Group) => boolean): string => {
   const k = gs.filter(ok).length;
   return `${((100 * k) / gs.length).toFixed(1)}% (${k}/${gs.length})`;
 };
-const setting = ["L2", "CL2", "DROP", "EXTRA", "LABEL", "POW", "SPLIT", "CONTEXT", "BOOST", "SITEGOLD"].flatMap((k) => (env[k] ? [`${k}=${env[k]}`] : []));
+const setting = ["L2", "CL2", "DROP", "EXTRA", "LABEL", "POW", "SPLIT", "CONTEXT", "BOOST", "SITEGOLD", "INNER"].flatMap((k) => (env[k] ? [`${k}=${env[k]}`] : []));
 console.log(`headline models, ${setting.join(" ") || "as train:clean"}:`);
 console.log(`  tuning out-of-fold: with URL ${share(tune.filter((g) => g.url), oof)}, without ${share(tune.filter((g) => !g.url), oof)}`);
 if (halves.includes("check")) {
