@@ -16,28 +16,44 @@
 //                    stop) and the line over it; the line right above a candidate of 4+ words shorter
 //                    than this one, and the converse; the first line of 4+ words after short or
 //                    furniture lines, and a line of 4+ words under a line that could be a headline
+//   EXTRA=echo,corelead,shared,shrunk  the candidate's echoes in the page (the same text within 3
+//                    lines: a caption or video title printed twice; the same text further away; a
+//                    longer far line holding 80% of its words; a shorter far line that is its opening
+//                    words; the best token F1 with a far line); how much of it the located body's
+//                    first two prose lines restate, wherever it stands; the lead-cover, body-overlap
+//                    and rare lead-cover shares as counts (log1p of the words shared: a one-word line
+//                    gets a share of 1 from one word); the two shares shrunk toward 0 (shared / (n + 2))
 //   LABEL=nearest    only the agreeing candidate nearest the body is a positive (default: all, equally)
 //   LABEL=soft       positives weighted by their token F1 to the power POW (default 2)
 //   SPLIT=url|none|train   models of their own for pages without the URL (url: also for pages with it;
 //                    none: pages with it keep the joint models; train: as train:clean, the joint
 //                    with-URL pair without the length bins)
-//   CONTEXT=ranker|boosted|none   the context model as a listwise ranker, as boosted depth-2 trees
-//                    over its features and the line features (BOOST='{"rounds":200,...}'), or left out
+//   CONTEXT=ranker|boosted|boostrank|none   the context model as a listwise ranker, as boosted
+//                    depth-2 trees over its features and the line features (BOOST='{"rounds":200,...}'),
+//                    as listwise boosted trees over the same added to the out-of-fold line score
+//                    (train/lib/rank-boost.ts; BOOST as well), or left out
+//   INNER=x:       another draw of the inner folds (train:clean's prefix is "inner:"): how far the
+//                    figures move when nothing but the context model's training scores changes
+//   SITEGOLD=drop    pages whose gold headline is only the site's name (it matches the host) are left
+//                    out of training (still judged)
 //   SHOW=url|none    the tuning pages (with / without the URL) missed out-of-fold although a
 //                    candidate agrees: the picked line beside the best-scored agreeing one
 import { foldOf, prepared } from "./train-clean.ts";
 import { trainLogistic } from "./lib/logistic.ts";
 import { trainBoosted } from "./lib/boost.ts";
+import { trainRankBoost } from "./lib/rank-boost.ts";
 import { trainRanker } from "./lib/rank.ts";
 import { locateWith } from "../src/clean/rules/locate.ts";
 import { blockModels } from "../src/clean/block-model.ts";
 import { boostedLogit, type BoostedModel } from "../src/clean/boosted.ts";
 import { bodyAnchor, cannotBeHeadline, HEADLINE_CONTEXT_FEATURES, HEADLINE_FEATURES, headlineContext } from "../src/clean/headline-features.ts";
 import { headlineChoices } from "../src/clean/headline-model.ts";
-import { headlineTokens, slugTokens, tokenF1 } from "../src/clean/headline.ts";
+import { headlineTokens, hostKey, slugTokens, tokenF1 } from "../src/clean/headline.ts";
 import type { TextDoc } from "../src/clean/doc.ts";
 import { logit, type LogisticModel } from "../src/model/logistic.ts";
-import { goldHeadline, loadDates, loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";
+import { goldHeadline, loadDates, loadExtraction, loadWebpages, type DevPage } from "../eval/lib/clean-corpus.ts";
+import { devSource } from "../eval/lib/dev-source.ts";
+import { cleanSource } from "../src/clean/index.ts";
 import { AGREES, headlineF1 } from "../eval/lib/extraction-score.ts";
 
 const env = process.env;
@@ -51,14 +67,22 @@ const EXTRA_NAMES: Record<string, string[]> = {
   stand: ["standfirst-under-heading", "heading-over-standfirst", "stop-over-shorter"],
   under: ["under-a-headline", "over-a-longer"],
   first: ["first-long-after-short", "long-after-long"],
+  echo: ["echo-near", "echo-far", "echo-in-longer", "echo-truncated", "echo-best-f1"],
+  corelead: ["core-lead-cover", "core-lead-f1"],
+  shared: ["lead-shared", "body-shared", "lead-rare-shared"],
+  shrunk: ["lead-shrunk", "body-shrunk"],
   pos: ["d<=-31", "d-30..-11", "d-10..-6", "d-5..-3", "d-2", "d-1", "d0", "d1", "d2..3", "d4..10", "d>10", "rank-above-1", "rank-above-2", "rank-above-3", "rank-below-1"],
 };
 const names = [...HEADLINE_FEATURES, ...extras.flatMap((e) => EXTRA_NAMES[e] ?? [])];
+/** The key prefix of the inner folds the context model's out-of-fold line scores come from (train:clean's: "inner:"). */
+const inner = env.INNER ?? "inner:";
 const dropped = new Set((env.DROP ?? "").split(",").filter(Boolean));
 const dropAt = names.flatMap((f, j) => (dropped.has(f) ? [j] : []));
 
 interface Group {
   id: string;
+  /** The page's gold headline is only the site's name (matches the host): a label that teaches nothing about headlines. */
+  siteGold: boolean;
   half: string;
   url: boolean;
   doc: TextDoc;
@@ -66,6 +90,8 @@ interface Group {
   x: Float64Array[];
   /** Whether each candidate agrees with the headline: what a pick is judged by. */
   truth: (0 | 1)[];
+  /** What the models are trained on: `truth`, or with LABEL=html|either agreement with the HTML path's headline. */
+  label: (0 | 1)[];
   /** The ranker's targets (the agreeing candidates, or a LABEL variant of them). */
   target: number[];
 }
@@ -140,6 +166,14 @@ function extraFeatures(doc: TextDoc, i: number, candidates: readonly number[]): 
       const la = a >= 0 ? doc.lines[a]! : null;
       const weak = !la || la.words <= 3 || cannotBeHeadline(la);
       out.push(here.words >= 4 && weak ? 1 : 0, here.words >= 4 && !weak ? 1 : 0);
+    } else if (e === "echo") {
+      out.push(...echoFeatures(doc, i, toks));
+    } else if (e === "shared" || e === "shrunk") {
+      const [lead, body, rare, n] = sharedCounts(doc, i);
+      if (e === "shared") out.push(Math.log1p(lead), Math.log1p(body), Math.log1p(rare));
+      else out.push(lead / (n + 2), body / (n + 2));
+    } else if (e === "corelead") {
+      out.push(...coreLead(doc, i, toks));
     } else if (e === "pos") {
       const anchor = bodyAnchor(doc);
       const d = i - anchor;
@@ -150,6 +184,112 @@ function extraFeatures(doc: TextDoc, i: number, candidates: readonly number[]): 
     }
   }
   return out;
+}
+
+/** Lines apart within which a same-text line is the candidate's own duplicate (a video title, a caption). */
+const NEAR = 3;
+const echoCache = new WeakMap<TextDoc, (string[] | null)[]>();
+function lineTokens(doc: TextDoc): (string[] | null)[] {
+  let t = echoCache.get(doc);
+  if (!t) echoCache.set(doc, (t = doc.lines.map((l) => (l.words > 0 && l.words <= 60 ? headlineTokens(l.text) : null))));
+  return t;
+}
+
+/**
+ * The candidate's echoes elsewhere in the page: the same text right next to it (a caption or video
+ * title printed twice), the same text further away (a teaser list, a footer), a longer line far away
+ * holding most of its words (a share line, a breadcrumb, "Title | Site"), a shorter line far away
+ * that is its opening words (a cut breadcrumb or teaser), and the best token F1 with a far line.
+ */
+function echoFeatures(doc: TextDoc, i: number, toks: readonly string[]): number[] {
+  const lines = doc.lines;
+  const all = lineTokens(doc);
+  const norm = lines[i]!.norm;
+  let nearSame = 0, farSame = 0, longer = 0, truncated = 0, best = 0;
+  for (let j = 0; j < lines.length; j++) {
+    if (j === i) continue;
+    const o = all[j];
+    if (!o || o.length === 0) continue;
+    const far = Math.abs(j - i) > NEAR;
+    if (lines[j]!.norm === norm) {
+      if (far) farSame++;
+      else nearSame = 1;
+      continue;
+    }
+    if (!far || toks.length < 2) continue;
+    let shared = 0;
+    for (const t of toks) if (o.includes(t)) shared++;
+    if (o.length > toks.length && shared >= 0.8 * toks.length) longer++;
+    if (o.length >= 3 && o.length < toks.length && o.every((t, k) => toks[k] === t || (k === o.length - 1 && toks[k]!.startsWith(t)))) truncated = 1;
+    best = Math.max(best, tokenF1(toks, o));
+  }
+  return [nearSame, Math.log1p(farSame), Math.log1p(longer), truncated, best];
+}
+
+const USABLE = new Set([null, "page-header", "locate-article", "page-footer", "photo-caption"]);
+const bodyCache = new WeakMap<TextDoc, { body: Map<number, number>; lines: Map<number, number> }>();
+
+/** How many of the line's content words the lead below it restates, the body uses, and the lead restates of its rare ones; and its number of content words. */
+function sharedCounts(doc: TextDoc, i: number): [number, number, number, number] {
+  let c = bodyCache.get(doc);
+  if (!c) {
+    const [from, to] = doc.core ?? [doc.start, doc.end];
+    const body = new Map<number, number>(), lines = new Map<number, number>();
+    doc.lines.forEach((l, j) => {
+      const inBody = j >= from && j < to && l.drop === null;
+      if (inBody) for (const t of l.terms) body.set(t, (body.get(t) ?? 0) + 1);
+      if (l.words <= 60) for (const t of new Set(l.terms)) lines.set(t, (lines.get(t) ?? 0) + 1);
+    });
+    bodyCache.set(doc, (c = { body, lines }));
+  }
+  const [from, to] = doc.core ?? [doc.start, doc.end];
+  const l = doc.lines[i]!;
+  const inBody = i >= from && i < to && l.drop === null;
+  const lead: number[][] = [];
+  for (let j = i + 1; j < doc.lines.length && j <= i + 10 && lead.length < 3; j++) {
+    const o = doc.lines[j]!;
+    if (o.words >= 12 && USABLE.has(o.drop)) lead.push(o.terms);
+  }
+  let leadShared = 0, bodyShared = 0, rareShared = 0;
+  for (const t of l.terms) {
+    const hit = lead.some((q) => q.includes(t));
+    if (hit) leadShared++;
+    if ((c.body.get(t) ?? 0) > (inBody ? 1 : 0)) bodyShared++;
+    if (hit && (c.lines.get(t) ?? 0) <= 3) rareShared++;
+  }
+  return [leadShared, bodyShared, rareShared, l.terms.length];
+}
+
+/** How much of the candidate the located body's first prose lines restate, wherever the candidate stands. */
+function coreLead(doc: TextDoc, i: number, toks: readonly string[]): number[] {
+  const [from, to] = doc.core ?? [doc.start, doc.end];
+  const l = doc.lines[i]!;
+  const lead: number[] = [];
+  const leadToks: string[] = [];
+  let taken = 0;
+  for (let j = from; j < to && taken < 2; j++) {
+    const o = doc.lines[j]!;
+    if (j === i || o.drop !== null || !o.prose || o.words < 12) continue;
+    lead.push(...o.terms);
+    leadToks.push(...headlineTokens(o.text));
+    taken++;
+  }
+  if (l.terms.length === 0 || leadToks.length === 0) return [0, 0];
+  let shared = 0;
+  for (const t of l.terms) if (lead.includes(t)) shared++;
+  const set = new Set(leadToks);
+  let hit = 0;
+  for (const t of toks) if (set.has(t)) hit++;
+  return [shared / l.terms.length, toks.length ? hit / toks.length : 0];
+}
+
+/** The headline the HTML path gives the page (og:title, JSON-LD, h1, <title> reconciled, the site's name taken off). */
+function htmlHeadline(page: DevPage): string {
+  try {
+    return cleanSource(devSource(page.id, "html", page.html, page.url)).title;
+  } catch {
+    return "";
+  }
 }
 
 function targetsOf(doc: TextDoc, index: readonly number[], f1: readonly number[]): number[] {
@@ -196,7 +336,13 @@ for (const page of pages) {
       return row;
     });
     const f1 = index.map((i) => headlineF1(doc.lines[i]!.text, gold));
-    groups.push({ id: page.id, half: page.half, url: !!url, doc, index, x, truth: f1.map((v) => (v >= AGREES ? 1 : 0)), target: targetsOf(doc, index, f1) });
+    // LABEL=html|either: trained on agreement with the HTML path's headline (site name taken off), or with either.
+    const html = env.LABEL === "html" || env.LABEL === "either" ? htmlHeadline(page) : "";
+    const trainF1 = !html ? f1 : index.map((i, k) => Math.max(env.LABEL === "either" ? f1[k]! : 0, headlineF1(doc.lines[i]!.text, html)));
+    const g = headlineTokens(gold).join("");
+    const host = hostKey(page.url);
+    const siteGold = !!host && g.length >= 4 && (g === host || (headlineTokens(gold).length <= 3 && (g.includes(host) || host.includes(g))));
+    groups.push({ id: page.id, siteGold, half: page.half, url: !!url, doc, index, x, truth: f1.map((v) => (v >= AGREES ? 1 : 0)), label: trainF1.map((v) => (v >= AGREES ? 1 : 0)), target: targetsOf(doc, index, trainF1) });
   }
 }
 
@@ -204,6 +350,8 @@ interface Fitted {
   line: LogisticModel;
   context: LogisticModel | null;
   boosted: BoostedModel | null;
+  /** The boosted trees add to the line score (column 0) rather than replace it. */
+  rankBoost?: boolean;
   /** The models for pages without the URL, with SPLIT. */
   noUrl?: Fitted;
 }
@@ -226,19 +374,24 @@ function fitModels(gs: readonly Group[]): Fitted {
   const fitLine = (list: readonly Group[]) => trainRanker(list.map((g) => ({ x: g.x, y: g.target as (0 | 1)[] })), { name: "line", features: names, l2 });
   const line = fitLine(gs);
   if (env.CONTEXT === "none") return { line, context: null, boosted: null };
-  const folds = Array.from({ length: 4 }, (_, k) => fitLine(gs.filter((g) => foldOf(`inner:${g.id}`) !== k)));
-  const first = (g: Group) => folds[foldOf(`inner:${g.id}`)]!;
+  const folds = Array.from({ length: 4 }, (_, k) => fitLine(gs.filter((g) => foldOf(`${inner}${g.id}`) !== k)));
+  const first = (g: Group) => folds[foldOf(`${inner}${g.id}`)]!;
   const contextFeatures = [...HEADLINE_CONTEXT_FEATURES];
   if (env.CONTEXT === "ranker") {
-    const context = trainRanker(gs.map((g) => ({ x: contextRows(g, first(g)).map((r) => Float64Array.from(r)), y: g.truth })), { name: "context", features: contextFeatures, l2: cl2 });
+    const context = trainRanker(gs.map((g) => ({ x: contextRows(g, first(g)).map((r) => Float64Array.from(r)), y: g.label })), { name: "context", features: contextFeatures, l2: cl2 });
     return { line, context, boosted: null };
   }
+  if (env.CONTEXT === "boostrank") {
+    const options = { rounds: 50, rate: 0.1, minLeaf: 5, lambda: 1, ...(JSON.parse(env.BOOST ?? "{}") as object) };
+    const boosted = trainRankBoost(gs.map((g) => ({ x: boostRows(g, first(g)), y: g.label })), { name: "context", features: [...contextFeatures, ...names], ...options });
+    return { line, context: null, boosted, rankBoost: true };
+  }
   if (env.CONTEXT === "boosted") {
-    const examples = gs.flatMap((g) => boostRows(g, first(g)).map((x, k) => ({ x, y: g.truth[k]! })));
+    const examples = gs.flatMap((g) => boostRows(g, first(g)).map((x, k) => ({ x, y: g.label[k]! })));
     const options = { rounds: 100, rate: 0.1, minLeaf: 20, ...(JSON.parse(env.BOOST ?? "{}") as object) };
     return { line, context: null, boosted: trainBoosted(examples, { name: "context", features: [...contextFeatures, ...names], ...options }) };
   }
-  const examples = gs.flatMap((g) => contextRows(g, first(g)).map((x, k) => ({ x, y: g.truth[k]! })));
+  const examples = gs.flatMap((g) => contextRows(g, first(g)).map((x, k) => ({ x, y: g.label[k]! })));
   return { line, context: trainLogistic(examples, { name: "context", features: contextFeatures, l2: cl2 }), boosted: null };
 }
 
@@ -253,7 +406,8 @@ function withoutBins(g: Group): Group {
   }) };
 }
 
-function fit(gs: readonly Group[]): Fitted {
+function fit(all: readonly Group[]): Fitted {
+  const gs = env.SITEGOLD === "drop" ? all.filter((g) => !g.siteGold) : all;
   if (!env.SPLIT) return fitModels(gs);
   // train:clean's own setting: the with-URL pair on all pages without the length bins, the no-URL pair on pages without the URL.
   if (env.SPLIT === "train") return { ...fitModels(gs.map(withoutBins)), noUrl: fitModels(gs.filter((g) => !g.url)) };
@@ -263,7 +417,7 @@ function fit(gs: readonly Group[]): Fitted {
 function scores(g0: Group, m: Fitted): number[] {
   const use = m.noUrl && !g0.url ? m.noUrl : m;
   const g = env.SPLIT === "train" && g0.url ? withoutBins(g0) : g0;
-  if (use.boosted) return boostRows(g, use.line).map((x) => boostedLogit(use.boosted!, x));
+  if (use.boosted) return boostRows(g, use.line).map((x) => boostedLogit(use.boosted!, x) + (use.rankBoost ? x[0]! : 0));
   if (use.context) return contextRows(g, use.line).map((x) => logit(use.context!, x));
   return g.x.map((x) => logit(use.line, x));
 }
@@ -285,7 +439,7 @@ const share = (gs: Group[], ok: (g: Group) => boolean): string => {
   const k = gs.filter(ok).length;
   return `${((100 * k) / gs.length).toFixed(1)}% (${k}/${gs.length})`;
 };
-const setting = ["L2", "CL2", "DROP", "EXTRA", "LABEL", "POW", "SPLIT", "CONTEXT", "BOOST"].flatMap((k) => (env[k] ? [`${k}=${env[k]}`] : []));
+const setting = ["L2", "CL2", "DROP", "EXTRA", "LABEL", "POW", "SPLIT", "CONTEXT", "BOOST", "SITEGOLD", "INNER"].flatMap((k) => (env[k] ? [`${k}=${env[k]}`] : []));
 console.log(`headline models, ${setting.join(" ") || "as train:clean"}:`);
 console.log(`  tuning out-of-fold: with URL ${share(tune.filter((g) => g.url), oof)}, without ${share(tune.filter((g) => !g.url), oof)}`);
 if (halves.includes("check")) {
