@@ -96,7 +96,40 @@ const shares: Extra = {
   },
 };
 
+/** How far this pair outdoes each side's strongest other link (log-odds, 0 when it is outdone), the smaller and the larger. */
+const margins: Extra = {
+  names: ["marginLess", "marginMore"],
+  of: (n, e) => {
+    const [best1, best2, bestTo] = [new Float64Array(n), new Float64Array(n), new Int32Array(n).fill(-1)];
+    const offer = (x: number, y: number, w: number) => {
+      if (w > best1[x]!) {
+        best2[x] = best1[x]!;
+        best1[x] = w;
+        bestTo[x] = y;
+      } else if (w > best2[x]!) best2[x] = w;
+    };
+    for (let k = 0; k < e.length; k++) {
+      offer(e.a[k]!, e.b[k]!, e.weight[k]!);
+      offer(e.b[k]!, e.a[k]!, e.weight[k]!);
+    }
+    const lo = (p: number) => {
+      const q = Math.min(0.999, Math.max(0.001, p));
+      return Math.log(q / (1 - q));
+    };
+    const out = new Float64Array(e.length * 2);
+    for (let k = 0; k < e.length; k++) {
+      const w = e.weight[k]!;
+      const rival = (x: number, other: number) => (bestTo[x] === other ? best2[x]! : best1[x]!);
+      const [ma, mb] = [Math.max(0, lo(w) - lo(rival(e.a[k]!, e.b[k]!))), Math.max(0, lo(w) - lo(rival(e.b[k]!, e.a[k]!)))];
+      out[2 * k] = Math.min(ma, mb);
+      out[2 * k + 1] = Math.max(ma, mb);
+    }
+    return out;
+  },
+};
+
 const variants: Array<[string, () => WeightedEdges[]]> = [
+  ["margins", () => stage(sets.map((s) => s.edges), margins, "ctx+margins")],
   ["retrained", () => stage(sets.map((s) => s.edges), null, "ctx")],
   ["twice", () => stage(stage(sets.map((s) => s.edges), null, "ctx"), null, "ctx2")],
   ["shares", () => stage(sets.map((s) => s.edges), shares, "ctx+shares")],

@@ -1,0 +1,390 @@
+// Pair models of another family or with candidate features (read from the two profiles, or from the
+// articles' text for a first look), each followed by a context model trained as train-merge.ts does, and
+// clustering F1 on every set and half at the best small-group bar of the tuning halves (the rest of the
+// decision as committed); also each set's and half's pair-level average precision, and how many true pairs
+// are both sides' strongest link (what a set of two-report stories needs). Seconds, not a train:merge.
+// `tsx train/try-pair-model.ts [variant ...]`, a variant being `[boost:|rank:]feature+feature` (names of
+// EXTRA; `base` for none). `boost:` the pair model as boosted depth-2 trees (train/lib/boost.ts; ROUNDS,
+// RATE, MIN_LEAF, LAMBDA); `rank:` listwise (train/lib/rank.ts: each tuning article's candidates) and then
+// calibrated by a one-feature logistic fit. Settings: L2 (pair model), SETW=e,m,s[,aug] (each set's weight
+// in the fits), AUG=1 (see threeWaySet), CTX_BOOST=rounds (the context model as boosted trees),
+// CTX_PAIR=f+g (pair features the context model sees too), ALL=1 (every bar), SHOW=1 (the weights).
+// Measured at stop 31 (ev31): none beats the committed models on every checking half; see the commit.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { CONTEXT_FEATURES, defaultClusterOptions, mergeModels, PAIR_FEATURES, scoredCandidates } from "../src/cluster/index.ts";
+import { buildSplitSet, type LabelledArticle } from "../eval/lib/merge-set.ts";
+import { halfOf } from "../eval/lib/split.ts";
+import { contextFeatures } from "../src/cluster/context.ts";
+import { covered, overlap, size, type Profile, type SparseVector } from "../src/cluster/profile.ts";
+import type { WeightedEdges } from "../src/cluster/agglomerate.ts";
+import { boostedLogit } from "../src/clean/boosted.ts";
+import { trainLogistic, type Example } from "./lib/logistic.ts";
+import { trainBoosted } from "./lib/boost.ts";
+import { trainRanker, type RankGroup } from "./lib/rank.ts";
+import { bestBar, loadSweepSets, sweepBars, type SweepSet } from "./lib/merge-sweep.ts";
+import { probability } from "../src/model/logistic.ts";
+import { splitSentences } from "../src/text/sentences.ts";
+import { cosine, inverseDocumentFrequency, stems, termCounts, tfidfVector } from "../src/text/tfidf.ts";
+import { STOP_WORDS } from "../src/text/words.ts";
+
+const models = mergeModels();
+/**
+ * AUG=1: the pair model also learns from the tuning half's BBC stories split another way (three outlets:
+ * the headline and lead with every third sentence after it, the next third, the last third, the latter two
+ * with headlines of their own), clustered whole like the others; never scored.
+ */
+function threeWaySet(): SweepSet | null {
+  if (!process.env.AUG) return null;
+  const path = fileURLToPath(new URL("../../shared/corpus/bbc-dev.jsonl", import.meta.url));
+  const items: LabelledArticle[] = [];
+  const seen = new Set<string>();
+  for (const line of readFileSync(path, "utf8").split("\n").filter(Boolean)) {
+    const row = JSON.parse(line) as { id: string; title: string; text: string; category: string };
+    if (seen.has(row.text) || halfOf(row.id) !== "tune") continue;
+    seen.add(row.text);
+    const sentences = row.text.split(/\n+/).flatMap((p) => splitSentences(p.trim()));
+    const parts = [0, 1, 2].map((r) => sentences.filter((_, i) => (r === 0 ? i === 0 || i % 3 === 1 : i > 0 && i % 3 === (r + 1) % 3)));
+    parts.forEach((part, r) => {
+      if (part.length < 2) return;
+      const title = r === 0 ? row.title : part[0]!.split(/\s+/).slice(0, 9).join(" ");
+      items.push({ article: { ...templateArticle(`aug/${row.id}-${r}.txt`, title, part, row.category) }, gold: row.id, kind: "rewrite", splitKey: row.id });
+    });
+  }
+  const byPath = new Map(items.map((x) => [x.article.path, x]));
+  const scored = scoredCandidates(items.map((x) => x.article), defaultClusterOptions);
+  return { name: "aug", scored, n: scored.order.length, gold: scored.order.map((a) => byPath.get(a.path)!.gold), half: scored.order.map(() => "tune" as const) };
+}
+const CATEGORY_DAY: Record<string, string> = { business: "2005-03-07", entertainment: "2005-03-07", politics: "2005-03-08", sport: "2005-03-08", tech: "2005-03-09" };
+let templateCache: LabelledArticle["article"] | null = null;
+function templateArticle(path: string, title: string, paragraphs: string[], category: string): LabelledArticle["article"] {
+  const template = (templateCache ??= buildSplitSet(fileURLToPath(new URL("../../shared/corpus/bbc-dev.jsonl", import.meta.url)))[0]!.article);
+  const day = CATEGORY_DAY[category] ?? "2005-03-10";
+  return { ...template, path, title, paragraphs, raw: paragraphs.join("\n\n"), meta: { ...template.meta, title, date: day }, mtime: new Date(`${day}T12:00:00Z`), evidence: { ...template.evidence, date: day, mtimeDate: day } };
+}
+const W = PAIR_FEATURES.length;
+const sets = loadSweepSets();
+const aug = threeWaySet();
+const trainSets = aug ? [...sets, aug] : sets;
+
+/** Sum of min(wa, wb) over shared ids and of max(wa, wb) over all: a weighted Jaccard. */
+function weightedJaccard(a: SparseVector, b: SparseVector): number {
+  let [i, j, lo, hi] = [a.from, b.from, 0, 0];
+  while (i < a.to || j < b.to) {
+    const x = i < a.to ? a.ids[i]! : Infinity;
+    const y = j < b.to ? b.ids[j]! : Infinity;
+    if (x === y) {
+      lo += Math.min(a.weights[i]!, b.weights[j]!);
+      hi += Math.max(a.weights[i++]!, b.weights[j++]!);
+    } else if (x < y) hi += a.weights[i++]!;
+    else hi += b.weights[j++]!;
+  }
+  return hi > 0 ? lo / hi : 0;
+}
+/** The largest single product of a shared id's two weights. */
+function topShared(a: SparseVector, b: SparseVector): number {
+  let [i, j, top] = [a.from, b.from, 0];
+  while (i < a.to && j < b.to) {
+    const [x, y] = [a.ids[i]!, b.ids[j]!];
+    if (x === y) top = Math.max(top, a.weights[i++]! * b.weights[j++]!);
+    else if (x < y) i++;
+    else j++;
+  }
+  return top;
+}
+/** The largest weight (IDF for leadNames) of an id of `a` that `b` holds. */
+function rarestIn(a: SparseVector, b: SparseVector): number {
+  let [i, j, top] = [a.from, b.from, 0];
+  while (i < a.to && j < b.to) {
+    const [x, y] = [a.ids[i]!, b.ids[j]!];
+    if (x === y) {
+      top = Math.max(top, a.weights[i]!);
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return top;
+}
+/** Document frequency of every word id over each set (its articles all lie within one window of one another). */
+const dfOf = new Map<Profile, Int32Array>();
+for (const s of trainSets) {
+  let top = 0;
+  for (const p of s.scored.profiles) for (let k = p.words.from; k < p.words.to; k++) top = Math.max(top, p.words.ids[k]!);
+  const df = new Int32Array(top + 1);
+  for (const p of s.scored.profiles) for (let k = p.words.from; k < p.words.to; k++) df[p.words.ids[k]!]!++;
+  for (const p of s.scored.profiles) dfOf.set(p, df);
+}
+/** log(1 + shared word ids held by at most `most` articles of the set). */
+function rareShared(a: Profile, b: Profile, most: number): number {
+  const df = dfOf.get(a)!;
+  let [i, j, n] = [a.words.from, b.words.from, 0];
+  while (i < a.words.to && j < b.words.to) {
+    const [x, y] = [a.words.ids[i]!, b.words.ids[j]!];
+    if (x === y) {
+      if (df[x]! <= most) n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return Math.log1p(n);
+}
+// Text features worked out here from the articles (not from the profiles): every sentence, and phrases.
+const TOKENS = /[\p{L}\p{N}]+/gu;
+const textOf = new Map<Profile, { sentences: Array<Map<string, number>>; grams3: Set<string>; grams4: Set<string> }>();
+for (const s of trainSets) {
+  const docs = s.scored.order.map((a) => [a.title, ...a.paragraphs.flatMap((p) => splitSentences(p))].map((x) => stems(x)));
+  const { idf } = inverseDocumentFrequency(docs.map((d) => d.flat()), 100);
+  const gramsOf = (a: (typeof s.scored.order)[0], n: number) => {
+    const out = new Set<string>();
+    for (const p of [a.title, ...a.paragraphs]) {
+      const t = p.toLowerCase().match(TOKENS) ?? [];
+      for (let i = 0; i + n <= t.length; i++) {
+        const g = t.slice(i, i + n);
+        if (g.every((w) => STOP_WORDS.has(w) || w.length < 3)) continue;
+        out.add(g.join(" "));
+      }
+    }
+    return out;
+  };
+  const g3 = s.scored.order.map((a) => gramsOf(a, 3));
+  const g4 = s.scored.order.map((a) => gramsOf(a, 4));
+  const df3 = new Map<string, number>();
+  for (const g of g3) for (const x of g) df3.set(x, (df3.get(x) ?? 0) + 1);
+  s.scored.profiles.forEach((p, i) => {
+    const rare3 = new Set([...g3[i]!].filter((x) => df3.get(x)! <= 3));
+    textOf.set(p, { sentences: docs[i]!.filter((d) => d.length > 0).map((d) => tfidfVector(termCounts(d), idf)), grams3: rare3, grams4: g4[i]! });
+  });
+}
+// Names of several words ("Hit Factory", "Bank of England", "Sean McAllister"), lower case, without possessives.
+const PHRASE = /[A-Z][\p{L}'’.-]*[\p{L}](?:\s+(?:(?:of|the|de|van|von|del|la|le)\s+)?[A-Z][\p{L}'’.-]*[\p{L}])+/gu;
+const phrasesOf = (a: { title: string; paragraphs: string[] }) => a.paragraphs.flatMap((p) => p.match(PHRASE) ?? []).map((x) => x.toLowerCase().replace(/['’]s\b/g, ""));
+const phraseVec = new Map<Profile, Map<string, number>>();
+for (const s of trainSets) {
+  const docs = s.scored.order.map(phrasesOf);
+  const { idf } = inverseDocumentFrequency(docs, 100);
+  s.scored.profiles.forEach((p, i) => phraseVec.set(p, tfidfVector(termCounts(docs[i]!), idf)));
+}
+// Numbers with what they count, anywhere in the text: "7.1 magnitude", "$2.5 billion", "12 dead", "0.1%".
+const QUANTITY = /([$£€]?)(\d+(?:[.,]\d+)*)\s*(%|[\p{L}]+)/gu;
+const quantitiesOf = (a: { paragraphs: string[] }) => new Set(a.paragraphs.flatMap((p) => [...p.matchAll(QUANTITY)].filter((m) => !STOP_WORDS.has(m[3]!.toLowerCase())).map((m) => `${m[1]}${m[2]!.replace(/,/g, "")} ${stems(m[3]!)[0] ?? m[3]}`)));
+const quantityOf = new Map<Profile, Set<string>>();
+for (const s of trainSets) s.scored.profiles.forEach((p, i) => quantityOf.set(p, quantitiesOf(s.scored.order[i]!)));
+function sentenceMatch(a: Profile, b: Profile, top: number): number {
+  const [x, y] = [textOf.get(a)!.sentences, textOf.get(b)!.sentences];
+  const bestOf = (u: typeof x, v: typeof x) => u.map((s) => Math.max(0, ...v.map((t) => cosine(s, t)))).sort((p, q) => q - p);
+  const [bx, by] = [bestOf(x, y), bestOf(y, x)];
+  const mean = (l: number[]) => l.slice(0, top).reduce((p, q) => p + q, 0) / top;
+  return Math.max(mean(bx), mean(by));
+}
+const sharedGrams = (x: Set<string>, y: Set<string>) => {
+  let n = 0;
+  for (const g of x) if (y.has(g)) n++;
+  return Math.log1p(n);
+};
+const cos = (a: SparseVector, b: SparseVector) => overlap(a, b).cosine;
+const both = (f: (x: Profile, y: Profile) => number, pick: (u: number, v: number) => number) => (a: Profile, b: Profile) => pick(f(a, b), f(b, a));
+const cov = (x: SparseVector, y: SparseVector) => (size(x) ? covered(x, y) : 0);
+const EXTRA: Record<string, (a: Profile, b: Profile) => number> = {
+  titleInWordsMax: both((x, y) => cov(x.title, y.words), Math.max),
+  titleInWordsMin: both((x, y) => cov(x.title, y.words), Math.min),
+  leadWordsMax: both((x, y) => cos(x.lead, y.words), Math.max),
+  leadWordsMin: both((x, y) => cos(x.lead, y.words), Math.min),
+  titleWordsMax: both((x, y) => cos(x.title, y.words), Math.max),
+  jaccard: (a, b) => weightedJaccard(a.words, b.words),
+  namesJaccard: (a, b) => weightedJaccard(a.names, b.names),
+  topWord: (a, b) => topShared(a.words, b.words),
+  topName: (a, b) => topShared(a.names, b.names),
+  phrases: (a, b) => cosine(phraseVec.get(a)!, phraseVec.get(b)!),
+  phrasesShared: (a, b) => {
+    const [x, y] = [phraseVec.get(a)!, phraseVec.get(b)!];
+    let n = 0;
+    for (const k of x.keys()) if (y.has(k)) n++;
+    return Math.log1p(n);
+  },
+  allQuantities: (a, b) => {
+    const [x, y] = [quantityOf.get(a)!, quantityOf.get(b)!];
+    let n = 0;
+    for (const q of x) if (y.has(q)) n++;
+    return Math.log1p(n);
+  },
+  sent1: (a, b) => sentenceMatch(a, b, 1),
+  sent3: (a, b) => sentenceMatch(a, b, 3),
+  grams3: (a, b) => sharedGrams(textOf.get(a)!.grams3, textOf.get(b)!.grams3),
+  grams4: (a, b) => sharedGrams(textOf.get(a)!.grams4, textOf.get(b)!.grams4),
+  rare2: (a, b) => rareShared(a, b, 2),
+  rare3: (a, b) => rareShared(a, b, 3),
+  rare5: (a, b) => rareShared(a, b, 5),
+  rare10: (a, b) => rareShared(a, b, 10),
+  topWordSqrt: (a, b) => Math.sqrt(topShared(a.words, b.words)),
+  topNameSqrt: (a, b) => Math.sqrt(topShared(a.names, b.names)),
+  topLead: (a, b) => topShared(a.lead, b.lead),
+  topNumber: (a, b) => topShared(a.numbers, b.numbers),
+  rareLeadName: both((x, y) => rarestIn(x.leadNames, y.names), Math.max),
+  rareLeadNameMin: both((x, y) => rarestIn(x.leadNames, y.names), Math.min),
+  namesCoveredMax: both((x, y) => cov(x.names, y.names), Math.max),
+  namesCoveredMin: both((x, y) => cov(x.names, y.names), Math.min),
+  wordsCoveredMax: both((x, y) => cov(x.words, y.words), Math.max),
+  leadNamesInNamesMax: both((x, y) => cov(x.leadNames, y.names), Math.max),
+};
+
+function balancedWeights(perSet: Example[][]): Example[] {
+  const largest = Math.max(...perSet.map((x) => x.length));
+  return perSet.flatMap((x) => x.map((e) => ({ ...e, weight: largest / Math.max(1, x.length) })));
+}
+/** SETW: each set's weight in both fits (events, merge, split; 1,1,1 as train-merge.ts). */
+const setWeights = (process.env.SETW ?? "1,1,1,1").split(",").map(Number);
+function balanced(perSet: Example[][]): Example[] {
+  const largest = Math.max(...perSet.map((x) => x.length));
+  return perSet.flatMap((x, i) => Array.from({ length: Math.round((setWeights[i]! * largest) / Math.max(1, x.length)) }, () => x).flat());
+}
+const tuningPair = (s: SweepSet, a: number, b: number) => s.half[a] === "tune" && s.half[b] === "tune";
+
+function run(variant: string): void {
+  const boost = variant.startsWith("boost:");
+  const rank = variant.startsWith("rank:");
+  const rest = boost || rank ? variant.slice(variant.indexOf(":") + 1) : variant;
+  const extra = rest === "base" || rest === "" ? [] : rest.split("+");
+  for (const e of extra) if (!(e in EXTRA)) throw new Error(`no feature ${e}`);
+  const width = W + extra.length;
+  const feats = trainSets.map((s) => {
+    const f = new Float64Array(s.scored.pairs.length * width);
+    for (let k = 0; k < s.scored.pairs.length; k++) {
+      f.set(s.scored.features.subarray(k * W, (k + 1) * W), k * width);
+      const [a, b] = [s.scored.profiles[s.scored.pairs.a[k]!]!, s.scored.profiles[s.scored.pairs.b[k]!]!];
+      extra.forEach((e, j) => (f[k * width + W + j] = EXTRA[e]!(a, b)));
+    }
+    return f;
+  });
+  const names = [...PAIR_FEATURES, ...extra];
+  const perSet = trainSets.map((s, i) => {
+    const list: Example[] = [];
+    for (let k = 0; k < s.scored.pairs.length; k++) if (tuningPair(s, s.scored.pairs.a[k]!, s.scored.pairs.b[k]!)) list.push({ x: feats[i]!.slice(k * width, (k + 1) * width), y: s.gold[s.scored.pairs.a[k]!] === s.gold[s.scored.pairs.b[k]!] ? 1 : 0 });
+    return list;
+  });
+  let score: (f: Float64Array, at: number) => number;
+  let shown = "";
+  if (boost) {
+    const m = trainBoosted(balancedWeights(perSet), { name: "pair", features: names, rounds: Number(process.env.ROUNDS ?? 150), rate: Number(process.env.RATE ?? 0.1), minLeaf: Number(process.env.MIN_LEAF ?? 20), lambda: Number(process.env.LAMBDA ?? 1) });
+    score = (f, at) => 1 / (1 + Math.exp(-boostedLogit(m, f.subarray(at, at + width))));
+  } else if (rank) {
+    // Listwise: each tuning article's candidates, the softmax of the scores on its own event's reports;
+    // then the score calibrated to a probability by a one-feature logistic fit (each set weighing the same).
+    const groups: RankGroup[] = [];
+    sets.forEach((s, i) => {
+      const by = new Map<number, { x: Float64Array[]; y: (0 | 1)[] }>();
+      for (let k = 0; k < s.scored.pairs.length; k++) {
+        const [a, b] = [s.scored.pairs.a[k]!, s.scored.pairs.b[k]!];
+        if (!tuningPair(s, a, b) || !setWeights[i]) continue;
+        const x = feats[i]!.slice(k * width, (k + 1) * width);
+        const y = s.gold[a] === s.gold[b] ? 1 : 0;
+        for (const side of [a, b]) {
+          const g = by.get(side) ?? by.set(side, { x: [], y: [] }).get(side)!;
+          g.x.push(x);
+          g.y.push(y);
+        }
+      }
+      groups.push(...by.values());
+    });
+    const r = trainRanker(groups, { name: "rank", features: names, l2: Number(process.env.L2 ?? 1) });
+    const raw = (f: Float64Array, at: number) => {
+      let z = 0;
+      for (let j = 0; j < width; j++) z += r.weights[j]! * ((f[at + j]! - r.mean[j]!) / r.scale[j]!);
+      return z;
+    };
+    const platt = trainLogistic(balanced(perSet.map((list) => list.map((e) => ({ x: [raw(Float64Array.from(e.x), 0)], y: e.y }))) ), { name: "platt", features: ["score"], l2: 0.01 });
+    score = (f, at) => probability(platt, [raw(f, at)], 0);
+    shown = names.map((f, i) => `${f} ${r.weights[i]!.toFixed(2)}`).join(", ") + ` | platt ${platt.weights[0]!.toFixed(3)}/${platt.scale[0]!.toFixed(3)} bias ${platt.bias.toFixed(2)}`;
+  } else {
+    const m = trainLogistic(balanced(perSet), { name: "pair", features: names, l2: Number(process.env.L2 ?? 1) });
+    score = (f, at) => probability(m, f, at);
+    shown = names.map((f, i) => `${f} ${m.weights[i]!.toFixed(2)}`).join(", ");
+  }
+  const likely = (pairs: { a: Int32Array; b: Int32Array; length: number }, p: (k: number) => number): WeightedEdges => {
+    const out = { a: new Int32Array(pairs.length), b: new Int32Array(pairs.length), weight: new Float32Array(pairs.length), length: 0 };
+    for (let k = 0; k < pairs.length; k++) {
+      const w = p(k);
+      if (w < 0.05) continue;
+      out.a[out.length] = pairs.a[k]!;
+      out.b[out.length] = pairs.b[k]!;
+      out.weight[out.length++] = w;
+    }
+    return out;
+  };
+  const edges = sets.map((s, i) => likely(s.scored.pairs, (k) => score(feats[i]!, k * width)));
+  // CTX_PAIR=f+g: pair features the context model sees too (each edge's pair found again by its two articles).
+  const ctxPair = process.env.CTX_PAIR ? process.env.CTX_PAIR.split("+").map((f) => names.indexOf(f)) : [];
+  const pairIndex = sets.map((s) => {
+    const m = new Map<number, number>();
+    for (let k = 0; k < s.scored.pairs.length; k++) m.set(s.scored.pairs.a[k]! * s.n + s.scored.pairs.b[k]!, k);
+    return m;
+  });
+  // Pair-level average precision per set and half (candidates of the half; true pairs never proposed count as missed).
+  const ap: string[] = [];
+  sets.forEach((s, i) => {
+    for (const h of ["tune", "check"] as const) {
+      const sizes = new Map<string, number>();
+      s.gold.forEach((g, x) => s.half[x] === h && sizes.set(g, (sizes.get(g) ?? 0) + 1));
+      const allTrue = [...sizes.values()].reduce((t, n) => t + (n * (n - 1)) / 2, 0);
+      const sc: Array<[number, number]> = [];
+      for (let k = 0; k < s.scored.pairs.length; k++) {
+        const [a, b] = [s.scored.pairs.a[k]!, s.scored.pairs.b[k]!];
+        if (s.half[a] === h && s.half[b] === h) sc.push([score(feats[i]!, k * width), s.gold[a] === s.gold[b] ? 1 : 0]);
+      }
+      sc.sort((x, y) => y[0] - x[0]);
+      let [tp, fp, sum] = [0, 0, 0];
+      for (const [, y] of sc) if (y) sum += ++tp / (tp + fp);
+      else fp++;
+      ap.push(`${s.name[0]}${h[0]} ${(100 * sum / allTrue).toFixed(1)}`);
+    }
+  });
+  const CW = CONTEXT_FEATURES.length + ctxPair.length;
+  const cf = sets.map((s, i) => {
+    const base = contextFeatures(s.n, edges[i]!);
+    if (!ctxPair.length) return base;
+    const e = edges[i]!;
+    const out = new Float64Array(e.length * CW);
+    for (let k = 0; k < e.length; k++) {
+      out.set(base.subarray(k * CONTEXT_FEATURES.length, (k + 1) * CONTEXT_FEATURES.length), k * CW);
+      const pk = pairIndex[i]!.get(e.a[k]! * s.n + e.b[k]!)!;
+      ctxPair.forEach((c, j) => (out[k * CW + CONTEXT_FEATURES.length + j] = feats[i]![pk * width + c]!));
+    }
+    return out;
+  });
+  const ctxNames = [...CONTEXT_FEATURES, ...ctxPair.map((c) => names[c]!)];
+  const ctxExamples = sets.map((s, i) => {
+    const list: Example[] = [];
+    const e = edges[i]!;
+    for (let k = 0; k < e.length; k++) if (tuningPair(s, e.a[k]!, e.b[k]!)) list.push({ x: cf[i]!.slice(k * CW, (k + 1) * CW), y: s.gold[e.a[k]!] === s.gold[e.b[k]!] ? 1 : 0 });
+    return list;
+  });
+  // CTX_BOOST=rounds: the context model as boosted depth-2 trees (RATE, MIN_LEAF as the pair model's).
+  let ctxP: (f: Float64Array, at: number) => number;
+  if (process.env.CTX_BOOST) {
+    const m = trainBoosted(balancedWeights(ctxExamples), { name: "ctx", features: ctxNames, rounds: Number(process.env.CTX_BOOST), rate: Number(process.env.RATE ?? 0.1), minLeaf: Number(process.env.MIN_LEAF ?? 20) });
+    ctxP = (f, at) => 1 / (1 + Math.exp(-boostedLogit(m, f.subarray(at, at + CW))));
+  } else {
+    const ctx = trainLogistic(balanced(ctxExamples), { name: "ctx", features: ctxNames, l2: 1 });
+    ctxP = (f, at) => probability(ctx, f, at);
+  }
+  const weighed = sets.map((_, i) => likely(edges[i]!, (k) => ctxP(cf[i]!, k * CW)));
+  // Of each half's true pairs, how many are both sides' strongest link (pair model / context model): what matching needs.
+  const mutual = (E: WeightedEdges[]): string => sets.map((s, i) => {
+    const e = E[i]!;
+    const [best, to] = [new Float64Array(s.n), new Int32Array(s.n).fill(-1)];
+    for (let k = 0; k < e.length; k++) for (const [x, y] of [[e.a[k]!, e.b[k]!], [e.b[k]!, e.a[k]!]] as const) if (e.weight[k]! > best[x]!) [best[x], to[x]] = [e.weight[k]!, y];
+    return (["tune", "check"] as const).map((h) => {
+      let n = 0;
+      for (let a = 0; a < s.n; a++) if (s.half[a] === h && to[a]! > a && to[to[a]!] === a && s.gold[a] === s.gold[to[a]!]) n++;
+      return `${s.name[0]}${h[0]} ${n}`;
+    }).join(" ");
+  }).join(" ");
+  console.log(`  mutual best true pairs: pair ${mutual(edges)} | context ${mutual(weighed)}`);
+  const rows = sweepBars(sets, weighed, models.decision);
+  if (process.env.ALL) for (const r of rows) console.log(`  bar ${r.bar}: ${r.cells}  mean tune ${(100 * r.meanTune).toFixed(1)}`);
+  const top = bestBar(rows);
+  console.log(`bar ${top.bar}: ${top.cells}  mean tune ${(100 * top.meanTune).toFixed(1)}  | AP ${ap.join(" ")}  ${variant}${process.env.SHOW && shown ? `\n   ${shown}` : ""}`);
+}
+const variants = process.argv.length > 2 ? process.argv.slice(2) : ["base", ...Object.keys(EXTRA), "boost:base"];
+for (const v of variants) run(v);
