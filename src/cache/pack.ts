@@ -32,6 +32,11 @@ export interface Namespace<T> {
   name: string;
   /** Whether a value read back has the shape this namespace stores; anything else is not used. */
   accepts(value: unknown): value is T;
+  /**
+   * Values come back as their JSON's bytes (a Buffer, checksum checked, given to `accepts`), not
+   * parsed: for values most builds never read, parsed by the caller when it needs one.
+   */
+  unparsed?: boolean;
 }
 
 /** A JSON object (not null, not an array): where every `accepts` starts. */
@@ -247,7 +252,7 @@ export class Pack<T> {
     }
     let value: unknown;
     try {
-      value = JSON.parse(body.toString("utf8"));
+      value = this.namespace.unparsed ? Buffer.from(body) : JSON.parse(body.toString("utf8"));
     } catch {
       this.stats.damaged++;
       return;
