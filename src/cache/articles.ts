@@ -11,7 +11,7 @@
 // has them (path, raw, mtime, every message's file).
 import type { CleanArticle, DatedArticle, SourceFile, Stage } from "../types.ts";
 import type { CleanOutcome } from "../pipeline/article.ts";
-import { cacheJson, cacheKey, isObject, type Namespace } from "./pack.ts";
+import { cacheJson, cacheKey, isObject, type JsonAt, type Namespace } from "./pack.ts";
 import { contentKey } from "../ingest/index.ts";
 import { knowTextFacts, textFacts } from "../text/article-facts.ts";
 
@@ -43,11 +43,12 @@ export const articleNamespace: Namespace<CleanRecord> = {
   },
 };
 
-/** An article's paragraphs as the bytes of their JSON: parsed when read (`lazyParagraphs`). */
-export const paragraphsNamespace: Namespace<Buffer> = {
+/** An article's paragraphs, found in the pack and read when something reads them (`lazyParagraphs`). */
+export const paragraphsNamespace: Namespace<JsonAt> = {
   name: "paragraphs",
   unparsed: true,
-  accepts: (v): v is Buffer => Buffer.isBuffer(v) && v.length >= 2 && v[0] === 0x5b && v[v.length - 1] === 0x5d, // [ … ]
+  // Given the entry's bytes: a JSON list, [ … ].
+  accepts: (v): v is JsonAt => Buffer.isBuffer(v) && v.length >= 2 && v[0] === 0x5b && v[v.length - 1] === 0x5d,
 };
 
 export const datedNamespace: Namespace<DatedRecord> = {
@@ -92,17 +93,18 @@ export function cleanRecordJson(file: SourceFile, outcome: CleanOutcome): { reco
 }
 
 /**
- * The outcome a record stands for, with the article's paragraphs (a list, or their JSON's bytes from
- * the cache, parsed when first read); null when an article's record comes without them.
+ * The outcome a record stands for, with the article's paragraphs (a list, or a function that reads
+ * their JSON from the cache, called when they are first read); null when an article's record comes
+ * without them.
  */
-export function restoreClean(file: SourceFile, record: CleanRecord, paragraphs: readonly string[] | Buffer | undefined): CleanOutcome | null {
+export function restoreClean(file: SourceFile, record: CleanRecord, paragraphs: readonly string[] | (() => string) | undefined): CleanOutcome | null {
   const withFile = (messages: Fields[]) => messages.map((m) => ({ ...m, file: file.path })) as unknown as CleanArticle["messages"];
   if ("rejected" in record) {
     const rejected = { path: file.path, reason: record.rejected, ...(record.stage ? { stage: record.stage as Stage } : {}), ...(record.rule ? { rule: record.rule } : {}) };
     return { rejected, messages: withFile(record.messages) };
   }
   if (paragraphs === undefined) return null;
-  const list = Buffer.isBuffer(paragraphs) ? lazyParagraphs(paragraphs) : (paragraphs as string[]);
+  const list = typeof paragraphs === "function" ? lazyParagraphs(paragraphs) : (paragraphs as string[]);
   const title = record.article.title as string;
   knowTextFacts(list, { title, hash: record.text.hash, words: record.text.words });
   const article = { ...record.article, path: file.path, raw: file.text, mtime: file.mtime, paragraphs: list, messages: withFile(record.article.messages as Fields[]) };
@@ -114,12 +116,12 @@ export function restoreClean(file: SourceFile, record: CleanRecord, paragraphs: 
  * item, a method), and is from then on that list: an article restored from the cache carries one, so
  * that a build parses only the paragraphs it reads. Copies of the article share it.
  */
-export function lazyParagraphs(json: Buffer): string[] {
+export function lazyParagraphs(json: () => string): string[] {
   const list: string[] = [];
   let parsed = false;
   const parse = () => {
     if (parsed) return;
-    const value: unknown = JSON.parse(json.toString("utf8"));
+    const value: unknown = JSON.parse(json());
     // The checksum held, so this is what a build wrote: anything else is a cache made by other code.
     if (!isStrings(value)) throw new Error("cache: an article's paragraphs in the cache are not a list of texts (delete the cache folder)");
     parsed = true;

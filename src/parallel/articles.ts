@@ -4,7 +4,7 @@
 import type { CleanArticle, Message, Rejection, SourceFile } from "../types.ts";
 import { defaultRules } from "../clean/index.ts";
 import { dateArticle, prepareArticle, type ArticleClock, type ArticleOptions, type ArticleOutcome } from "../pipeline/article.ts";
-import { DiskCache, type Pack } from "../cache/pack.ts";
+import { DiskCache, type JsonAt, type Pack } from "../cache/pack.ts";
 import { codeHash, moduleUrl } from "../cache/code-hash.ts";
 import { articleKey, articleNamespace, datedKey, datedNamespace, datedRecordJson, paragraphsNamespace, restoreClean, restoreDated, type CleanRecord, type DatedRecord } from "../cache/articles.ts";
 import type { CleanRule } from "../clean/index.ts";
@@ -98,7 +98,7 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   const settle = (o: ArticleOutcome): ArticleOutcome => (options.dropEvidence && "article" in o ? { article: { ...o.article, raw: "", context: "" } } : o);
   let todo = files.map((_, i) => i);
   let articles: Pack<CleanRecord> | null = null;
-  let paragraphs: Pack<Buffer> | null = null;
+  let paragraphs: Pack<JsonAt> | null = null;
   let dated: Pack<DatedRecord> | null = null;
   let keys: Array<{ article: string; dated: string }> = [];
   const dateOnly: Array<{ i: number; article: CleanArticle }> = [];
@@ -117,7 +117,9 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
     todo = [];
     files.forEach((file, i) => {
       const record = articles!.get(keys[i]!.article);
-      const cleaned = record && restoreClean(file, record, "rejected" in record ? undefined : paragraphs!.get(keys[i]!.article));
+      const at = record && !("rejected" in record) ? paragraphs!.get(keys[i]!.article) : undefined;
+      const pack = paragraphs!;
+      const cleaned = record && restoreClean(file, record, at && (() => pack.readJson(at)));
       if (!cleaned) return todo.push(i);
       s.cleanHits++;
       if (!("article" in cleaned)) return (outcomes[i] = cleaned);

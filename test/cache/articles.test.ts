@@ -48,25 +48,28 @@ describe("the cleaned article's record", () => {
   const records = cleanRecordJson(file, { article: a })!;
   const record: unknown = JSON.parse(records.record);
   const bytes = Buffer.from(records.paragraphs!);
+  let reads = 0;
+  const read = (json: string) => () => (reads++, json);
 
   it("keeps the paragraphs apart, and comes back as the article, paragraphs parsed only when read", () => {
     expect(articleNamespace.accepts(record)).toBe(true);
     expect(paragraphsNamespace.accepts(bytes)).toBe(true);
     expect(records.record).not.toContain(a.paragraphs[0]!);
-    const back = restoreClean(file, record as Parameters<typeof restoreClean>[1], bytes)!;
+    const back = restoreClean(file, record as Parameters<typeof restoreClean>[1], read(records.paragraphs!))!;
+    expect(reads).toBe(0);
     expect(JSON.stringify(back)).toBe(JSON.stringify({ article: a }));
     expect(back).toEqual({ article: a });
     if (!("article" in back)) throw new Error("not an article");
     expect(Array.isArray(back.article.paragraphs)).toBe(true);
     expect([...back.article.paragraphs]).toEqual(a.paragraphs);
+    expect(reads).toBe(1);
     // Without its paragraphs an article's record is no hit.
     expect(restoreClean(file, record as Parameters<typeof restoreClean>[1], undefined)).toBeNull();
   });
 
   it("gives a story id's hash and the word count without parsing the paragraphs", () => {
     // Bytes that are not JSON: any read of the list would throw.
-    const unread = Buffer.from("[not json]");
-    const back = restoreClean(file, record as Parameters<typeof restoreClean>[1], unread)!;
+    const back = restoreClean(file, record as Parameters<typeof restoreClean>[1], read("[not json]"))!;
     if (!("article" in back)) throw new Error("not an article");
     const copy = { ...back.article, date: "2024-01-01" }; // as dates are resolved: a copy shares the list
     expect(articleRef(copy)).toEqual(articleRef(a));
@@ -79,7 +82,9 @@ describe("the cleaned article's record", () => {
 
   it("refuses paragraphs that are not a list of texts when they are read", () => {
     expect(paragraphsNamespace.accepts(Buffer.from('{"a":1}'))).toBe(false);
-    expect(() => lazyParagraphs(Buffer.from("[1,2]")).join("")).toThrow(/not a list of texts/);
-    expect(lazyParagraphs(Buffer.from('["a","b"]')).join("+")).toBe("a+b");
+    const numbers = lazyParagraphs(() => "[1,2]");
+    expect(() => numbers.join("")).toThrow(/not a list of texts/);
+    expect(() => numbers.length).toThrow(/not a list of texts/); // not an empty list the second time
+    expect(lazyParagraphs(() => '["a","b"]').join("+")).toBe("a+b");
   });
 });
