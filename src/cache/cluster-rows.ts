@@ -12,6 +12,15 @@ const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) =
 const isPairs = (v: unknown): v is StoredPairs => isObject(v) && strings(v.paths) && strings(v.prints) && numbers(v.capped) && numbers(v.a) && numbers(v.b) && numbers(v.p);
 const isGroups = (v: unknown): v is StoredGroups => isObject(v) && strings(v.paths) && strings(v.prints) && numbers(v.x) && numbers(v.y) && numbers(v.score);
 
+const finite = (v: number[]): boolean => v.every((x) => Number.isFinite(x));
+/**
+ * The entry as JSON. Its shape is known (arrays of strings and of numbers), so it is written without
+ * `cacheJson`'s check of every value (a replacer call for each of some hundred thousand numbers); a number
+ * JSON would not give back (NaN, an infinity) leaves the entry out.
+ */
+const pairsJson = (v: StoredPairs): string | null => (finite(v.capped) && finite(v.a) && finite(v.b) && finite(v.p) ? JSON.stringify({ paths: v.paths, prints: v.prints, capped: v.capped, a: v.a, b: v.b, p: v.p }) : null);
+const groupsJson = (v: StoredGroups): string | null => (finite(v.x) && finite(v.y) && finite(v.score) ? JSON.stringify({ paths: v.paths, prints: v.prints, x: v.x, y: v.y, score: v.score }) : null);
+
 const rowsNamespace: Namespace<StoredPairs | StoredGroups> = {
   name: "cluster-rows",
   accepts: (v): v is StoredPairs | StoredGroups => isPairs(v) || isGroups(v),
@@ -35,13 +44,19 @@ export async function cachedClusterRows(cache: DiskCache | null): Promise<Cached
         const pairs = pack.get(cacheKey("cluster pairs", code, key));
         return isPairs(pairs) ? pairs : undefined;
       },
-      put: (key, pairs) => void pack.put(cacheKey("cluster pairs", code, key), pairs),
+      put: (key, pairs) => {
+        const json = pairsJson(pairs);
+        if (json !== null) pack.putJson(cacheKey("cluster pairs", code, key), json);
+      },
       groups: {
         get: (key) => {
           const groups = pack.get(cacheKey("cluster groups", code, key));
           return isGroups(groups) ? groups : undefined;
         },
-        put: (key, groups) => void pack.put(cacheKey("cluster groups", code, key), groups),
+        put: (key, groups) => {
+          const json = groupsJson(groups);
+          if (json !== null) pack.putJson(cacheKey("cluster groups", code, key), json);
+        },
       },
     },
   };

@@ -88,46 +88,78 @@ function lowerBound(days: Int32Array, lo: number, hi: number, day: number): numb
   return lo;
 }
 
-/** A sum per term id, for the centroids: the ids summed into since the last `clear`, and their sums. */
+/**
+ * A running sum of sparse vectors, kept sorted by id: each vector is merged in (two sorted runs walked
+ * side by side), so the sums stay in order and nothing is looked up at random. An id's sum takes its
+ * vectors' weights in the order they were added, in double precision, as a sum per id would.
+ */
 class Sums {
+  ids = new Int32Array(1024);
   sum = new Float64Array(1024);
-  held = new Uint8Array(1024);
-  ids: number[] = [];
+  length = 0;
+  private spareIds = new Int32Array(1024);
+  private spareSum = new Float64Array(1024);
 
-  add(id: number, weight: number): void {
-    if (id >= this.sum.length) {
-      const size = Math.max(id + 1, 2 * this.sum.length);
-      const [sum, held] = [new Float64Array(size), new Uint8Array(size)];
-      sum.set(this.sum);
-      held.set(this.held);
-      [this.sum, this.held] = [sum, held];
+  /** Starts the sum with `v`. */
+  start(v: SparseVector): void {
+    this.room(v.to - v.from);
+    for (let k = v.from, at = 0; k < v.to; k++, at++) {
+      this.ids[at] = v.ids[k]!;
+      this.sum[at] = v.weights[k]!;
     }
-    if (!this.held[id]) {
-      this.held[id] = 1;
-      this.ids.push(id);
-    }
-    this.sum[id]! += weight;
+    this.length = v.to - v.from;
   }
 
-  clear(): void {
-    for (const id of this.ids) {
-      this.sum[id] = 0;
-      this.held[id] = 0;
+  add(v: SparseVector): void {
+    this.room(this.length + v.to - v.from);
+    const { ids, sum, spareIds: outIds, spareSum: outSum } = this;
+    const vIds = v.ids;
+    const vWeights = v.weights;
+    let [i, j, at] = [0, v.from, 0];
+    while (i < this.length && j < v.to) {
+      const x = ids[i]!;
+      const y = vIds[j]!;
+      if (x === y) {
+        outIds[at] = x;
+        outSum[at++] = sum[i++]! + vWeights[j++]!;
+      } else if (x < y) {
+        outIds[at] = x;
+        outSum[at++] = sum[i++]!;
+      } else {
+        outIds[at] = y;
+        outSum[at++] = vWeights[j++]!;
+      }
     }
-    this.ids.length = 0;
+    for (; i < this.length; i++) {
+      outIds[at] = ids[i]!;
+      outSum[at++] = sum[i]!;
+    }
+    for (; j < v.to; j++) {
+      outIds[at] = vIds[j]!;
+      outSum[at++] = vWeights[j]!;
+    }
+    [this.ids, this.spareIds, this.sum, this.spareSum] = [outIds, ids, outSum, sum];
+    this.length = at;
+  }
+
+  private room(size: number): void {
+    if (size <= this.ids.length) return;
+    const grown = Math.max(size, 2 * this.ids.length);
+    const [ids, sum] = [new Int32Array(grown), new Float64Array(grown)];
+    ids.set(this.ids.subarray(0, this.length));
+    sum.set(this.sum.subarray(0, this.length));
+    [this.ids, this.sum, this.spareIds, this.spareSum] = [ids, sum, new Int32Array(grown), new Float64Array(grown)];
   }
 }
 
 /** The normalised sum of unit vectors (summed member by member, in double precision, then kept as Float32). */
 function centroid(vectors: SparseVector[], sums: Sums): SparseVector {
   if (vectors.length === 1) return vectors[0]!;
-  for (const v of vectors) for (let k = v.from; k < v.to; k++) sums.add(v.ids[k]!, v.weights[k]!);
-  const ids = new Int32Array(sums.ids.length);
-  for (let k = 0; k < ids.length; k++) ids[k] = sums.ids[k]!;
-  ids.sort();
+  sums.start(vectors[0]!);
+  for (let m = 1; m < vectors.length; m++) sums.add(vectors[m]!);
+  const ids = sums.ids.slice(0, sums.length);
   const weights = new Float32Array(ids.length);
-  for (let k = 0; k < ids.length; k++) weights[k] = sums.sum[ids[k]!]!;
-  sums.clear();
+  for (let k = 0; k < ids.length; k++) weights[k] = sums.sum[k]!;
   let norm = 0;
   for (let k = 0; k < weights.length; k++) norm += weights[k]! * weights[k]!;
   norm = Math.sqrt(norm) || 1;

@@ -8,7 +8,7 @@
 // view into a shared one about 100, a range about 30, and an article has some 25 vectors: measured at
 // 10,000 articles, the profiles went from 79 MB to 35 MB (22 of them the ids and weights themselves).
 // The vocabulary (a Map from term to id) lives only while the articles' terms are read.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { DatedArticle } from "../types.ts";
 import { articleTerms } from "./mentions.ts";
 import { lowerBound } from "../text/rows.ts";
@@ -71,11 +71,12 @@ class Runs {
   values = new Float32Array(1 << 16);
   length = 0;
 
-  /** Room for `more` entries after the last. */
-  reserve(more: number): void {
+  /** Room for `more` entries after the last; `exact`: no more than that (else the size doubles). */
+  reserve(more: number, exact = false): void {
     if (this.length + more <= this.ids.length) return;
     let size = this.ids.length * 2;
     while (size < this.length + more) size *= 2;
+    if (exact) size = this.length + more;
     const ids = new Int32Array(size);
     ids.set(this.ids.subarray(0, this.length));
     this.ids = ids;
@@ -144,19 +145,40 @@ export function loadTerms(a: DatedArticle, into: TermRecord): string {
 /** What an article contributes to its vectors: a hash of the terms record read (rows.ts keys a day's rows by it). */
 const termsKey = (terms: string) => shortHash(terms, 32);
 
+/** A growable Int32Array, read through `data` (valid up to `length`). */
+class IntList {
+  data = new Int32Array(1 << 12);
+  length = 0;
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(2 * this.length);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = x;
+  }
+}
+
 /**
- * Reads every article's terms into runs, each term given an id on first sight (in the articles' order)
- * and then its rank; `release`: and lets go of them. `layout`: the order the articles' runs are laid out in memory.
+ * Reads every article's terms into runs, each term given an id on first sight and then its rank;
+ * `release`: and lets go of them. `layout`: the order the articles' runs are laid out in memory (they
+ * are read in that order, so they are written where they stay); the ids are ranks, the same in any order.
  */
 function readTerms(articles: readonly DatedArticle[], release: boolean, layout: Int32Array | undefined, keys: string[] | undefined): Terms {
   const vocabulary = new Vocabulary();
   const runs = new Runs();
-  const starts: number[] = [];
-  const firstRun = new Int32Array(articles.length + 1);
-  const weekdays = new Int32Array(articles.length);
-  const months = new Int32Array(articles.length);
+  const n = articles.length;
+  // Each run's start and end in the order read; article a's are laid[firstLaid[a]] … (runCount[a] of them).
+  const laidStarts = new IntList();
+  const laidEnds = new IntList();
+  const firstLaid = new Int32Array(n);
+  const runCount = new Int32Array(n);
+  const weekdays = new Int32Array(n);
+  const months = new Int32Array(n);
   let local = new Int32Array(1024);
-  articles.forEach((a, i) => {
+  for (let o = 0; o < n; o++) {
+    const i = layout ? layout[o]! : o;
+    const a = articles[i]!;
     const terms = loadTerms(a, record);
     if (keys) keys[i] = termsKey(terms);
     if (release) a.terms = undefined;
@@ -165,33 +187,45 @@ function readTerms(articles: readonly DatedArticle[], release: boolean, layout: 
     // Ids in order of first sight, made ranks below (Vocabulary.ranks): ids decide the order of every
     // vector, and so the order sums are taken in, which must not depend on the batch.
     for (let k = 0; k < count; k++) local[k] = vocabulary.idOf(hashes[k]!, tags[k]!);
-    firstRun[i] = starts.length;
+    firstLaid[i] = laidStarts.length;
+    runCount[i] = record.runs;
     // Room for all, guessed from the first articles: growing by doubling copied the runs again and again
     // (a tenth of the profiles' time at 10,000 articles).
-    if (i === ESTIMATE_AFTER) runs.reserve(Math.ceil((runs.length / i) * (articles.length - i) * 1.1));
+    if (o === ESTIMATE_AFTER) runs.reserve(Math.ceil((runs.length / o) * (n - o) * 1.1), true);
     runs.reserve(bounds[record.runs]!);
+    const out = runs.ids;
+    const outValues = runs.values;
+    let at = runs.length;
     for (let r = 0; r < record.runs; r++) {
-      starts.push(runs.length);
-      const [from, to] = [bounds[r]!, bounds[r + 1]!];
-      const out = runs.ids;
-      const outValues = runs.values;
-      let at = runs.length;
+      laidStarts.push(at);
+      const from = bounds[r]!;
+      const to = bounds[r + 1]!;
       if (r === YEARS) for (let e = from; e < to; e++) out[at++] = ids[e]!;
       else for (let e = from; e < to; e++) out[at++] = local[ids[e]!]!;
-      outValues.set(values.subarray(from, to), runs.length);
-      runs.length = at;
+      for (let e = from, v = at - (to - from); e < to; e++) outValues[v++] = values[e]!;
+      laidEnds.push(at);
     }
+    runs.length = at;
     weekdays[i] = record.weekdays;
     months[i] = record.months;
-  });
-  firstRun[articles.length] = starts.length;
-  starts.push(runs.length);
-  const at = Int32Array.from(starts.slice(0, -1));
-  const ends = Int32Array.from(starts.slice(1));
-  renumber(runs, at, ends, firstRun, vocabulary.ranks());
-  if (layout) lay(runs, firstRun, at, ends, layout);
-  else runs.trim();
-  return { runs, starts: at, ends, firstRun, weekdays, months, vocabularySize: vocabulary.size };
+  }
+  // The runs' bounds in article order: article a's runs are firstRun[a] … firstRun[a + 1] - 1.
+  const firstRun = new Int32Array(n + 1);
+  for (let a = 0; a < n; a++) firstRun[a + 1] = firstRun[a]! + runCount[a]!;
+  const starts = new Int32Array(firstRun[n]!);
+  const ends = new Int32Array(firstRun[n]!);
+  for (let a = 0; a < n; a++) {
+    for (let r = 0, from = firstLaid[a]!, to = firstRun[a]!; r < runCount[a]!; r++) {
+      starts[to + r] = laidStarts.data[from + r]!;
+      ends[to + r] = laidEnds.data[from + r]!;
+    }
+  }
+  renumber(runs, starts, ends, firstRun, vocabulary.ranks());
+  // Trimmed only when much is unused (a small batch in the first arrays): a copy of every run into fresh
+  // memory cost more than the reading (its pages touched for the first time), and the estimate's margin
+  // (ESTIMATE_AFTER) is a tenth or so.
+  if (runs.ids.length > 1.25 * runs.length) runs.trim();
+  return { runs, starts, ends, firstRun, weekdays, months, vocabularySize: vocabulary.size };
 }
 
 /**
@@ -206,31 +240,6 @@ function renumber(runs: Runs, starts: Int32Array, ends: Int32Array, firstRun: In
       for (let k = starts[r]!; k < ends[r]!; k++) ids[k] = rank[ids[k]!]!;
     }
   }
-}
-
-/**
- * Moves each article's runs (its runs lie together) to the place `layout` gives it, into arrays of the
- * exact size (as `trim` would), and the runs' bounds with them.
- */
-function lay(runs: Runs, firstRun: Int32Array, starts: Int32Array, ends: Int32Array, layout: Int32Array): void {
-  const ids = new Int32Array(runs.length);
-  const values = new Float32Array(runs.length);
-  let to = 0;
-  for (const a of layout) {
-    const [first, last] = [firstRun[a]!, firstRun[a + 1]!];
-    if (first === last) continue;
-    const [from, end] = [starts[first]!, ends[last - 1]!];
-    ids.set(runs.ids.subarray(from, end), to);
-    values.set(runs.values.subarray(from, end), to);
-    const shift = to - from;
-    for (let r = first; r < last; r++) {
-      starts[r]! += shift;
-      ends[r]! += shift;
-    }
-    to += end - from;
-  }
-  runs.ids = ids;
-  runs.values = values;
 }
 
 /** Which articles' document frequencies an article's IDF is taken from (see buildProfiles). */
@@ -284,9 +293,24 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   // Article a's actors are chosen[3a] … chosen[3a + 1] - 1, its keys chosen[3a + 1] … chosen[3a + 2] - 1.
   const chosenStart = new Int32Array(3 * n);
   const top = new TopK();
+  // IDF by count for the window being weighed (windowStamp): see weighArticle.
+  const idfOfCount = new Float64Array(n + 1);
+  const idfStamp = new Int32Array(n + 1);
+  let windowStamp = 0;
   /** Weighs article a with the document frequencies in `df` of `documents` articles. */
   const weighArticle = (a: number, documents: number) => {
-    for (const r of IDF_OF) for (let k = from(a, r); k < to(a, r); k++) idf[ids[k]!] = Math.log((q[documents]! + BACKGROUND_DOCUMENTS + 1) / (q[df[ids[k]!]!]! + 1)) + 1;
+    // A term's IDF depends on its count alone while one window is counted: worked out once per count.
+    const all = q[documents]! + BACKGROUND_DOCUMENTS + 1;
+    for (const r of IDF_OF) {
+      for (let k = from(a, r); k < to(a, r); k++) {
+        const c = df[ids[k]!]!;
+        if (idfStamp[c] !== windowStamp) {
+          idfOfCount[c] = Math.log(all / (q[c]! + 1)) + 1;
+          idfStamp[c] = windowStamp;
+        }
+        idf[ids[k]!] = idfOfCount[c]!;
+      }
+    }
     for (const r of WEIGHED) weigh(values, ids, idf, from(a, r), to(a, r));
     for (let r = firstRun[a]! + SENTENCES; r < firstRun[a + 1]!; r++) weigh(values, ids, idf, starts[r]!, ends[r]!);
     const [leadFrom, leadTo] = [from(a, LEAD_NAMES), to(a, LEAD_NAMES)];
@@ -304,17 +328,25 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
     chosenStart[3 * a + 2] = chosen.length;
     if (prints) prints[a] = printOf(a);
   };
-  let held = new Uint8Array(256);
+  // The bytes a print hashes: the article's weights (their bits), then a byte for each of its words and
+  // numbers, whether another article of its window holds it. Hashed in one call (a hash object per
+  // article cost more than the hashing).
+  const valueBits = new Int32Array(values.buffer, values.byteOffset, values.length);
+  let printBytes = new Uint8Array(4096);
+  let printBits = new Int32Array(printBytes.buffer);
   const printOf = (a: number): string => {
     const [first, last] = [firstRun[a]!, firstRun[a + 1]!];
-    const h = createHash("sha256");
-    if (first < last) h.update(new Uint8Array(values.buffer, values.byteOffset + starts[first]! * 4, (ends[last - 1]! - starts[first]!) * 4));
-    let at = 0;
-    for (const r of KEYED) {
-      if (held.length < at + to(a, r) - from(a, r)) held = new Uint8Array(2 * (at + to(a, r) - from(a, r)));
-      for (let k = from(a, r); k < to(a, r); k++) held[at++] = df[ids[k]!]! >= 2 ? 1 : 0;
+    const [begin, end] = first < last ? [starts[first]!, ends[last - 1]!] : [0, 0];
+    let size = 4 * (end - begin);
+    for (const r of KEYED) size += to(a, r) - from(a, r);
+    if (printBytes.length < size) {
+      printBytes = new Uint8Array(2 * size + 4);
+      printBits = new Int32Array(printBytes.buffer, 0, printBytes.length >> 2);
     }
-    return h.update(held.subarray(0, at)).digest("hex").slice(0, 32);
+    for (let k = begin, w = 0; k < end; k++) printBits[w++] = valueBits[k]!;
+    let at = 4 * (end - begin);
+    for (const r of KEYED) for (let k = from(a, r); k < to(a, r); k++) printBytes[at++] = df[ids[k]!]! >= 2 ? 1 : 0;
+    return hash("sha256", printBytes.subarray(0, at), "hex").slice(0, 32);
   };
   const dated: number[] = [];
   const undated: number[] = [];
@@ -337,12 +369,14 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
     for (; hi > newHi; hi--) count(dated[hi - 1]!, -1);
     for (; lo < newLo; lo++) count(dated[lo]!, -1);
     for (; lo > newLo; lo--) count(dated[lo - 1]!, 1);
+    windowStamp++;
     for (let k = o; k < end; k++) weighArticle(dated[k]!, hi - lo + undated.length);
     o = end;
   }
   if (undated.length > 0) {
     for (; lo < hi; lo++) count(dated[lo]!, -1);
     for (const a of dated) count(a, 1);
+    windowStamp++;
     for (const a of undated) weighArticle(a, n);
   }
   chosen.trim();
@@ -488,11 +522,15 @@ export function idsOf(run: IdRun): Int32Array {
   return run.ids.slice(run.from, run.to);
 }
 
+/** 1 + log(c) for the counts c a term mostly has (the same numbers Math.log gives). */
+const ONE_PLUS_LOG = Float64Array.from({ length: 256 }, (_, c) => 1 + Math.log(c));
+
 /** Log-scaled TF times IDF, L2-normalised: the counts in values[from, to) become weights. */
 function weigh(values: Float32Array, ids: Int32Array, idf: Float32Array, from: number, to: number): void {
   let norm = 0;
   for (let k = from; k < to; k++) {
-    const w = (1 + Math.log(values[k]!)) * idf[ids[k]!]!;
+    const c = values[k]!;
+    const w = (c < ONE_PLUS_LOG.length && c === Math.floor(c) ? ONE_PLUS_LOG[c]! : 1 + Math.log(c)) * idf[ids[k]!]!;
     values[k] = w;
     norm += w * w;
   }
