@@ -5,7 +5,7 @@ import { resolveDates, storyDate, undatedReason } from "./date/index.ts";
 import { prepareArticle, rejection, type ArticleClock, type ArticleOutcome } from "./pipeline/article.ts";
 import { assignStoryIds, clusterArticles, defaultClusterOptions, type ClusterOptions, type IdentityState } from "./cluster/index.ts";
 import { summarise, type StorySummariser, type SummaryInput, type SummaryOptions } from "./summarise/index.ts";
-import { articleWords } from "./text/article-facts.ts";
+import { countWords } from "./text/words.ts";
 
 export interface PipelineOptions {
   zone: string;
@@ -112,6 +112,6 @@ function headline(members: ResolvedArticle[], date: string): string {
   const pool = onDay.length ? onDay : members;
   if (pool.length === 1) return pool[0]!.title;
   // Paragraph by paragraph: no word spans the space a join would put between two (no joined copy made).
-  const sized = pool.map((m) => ({ m, words: articleWords(m.paragraphs) }));
+  const sized = pool.map((m) => ({ m, words: m.paragraphs.reduce((n, p) => n + countWords(p), 0) }));
   return sized.sort((a, b) => b.words - a.words || (a.m.path < b.m.path ? -1 : 1))[0]!.m.title;
 }

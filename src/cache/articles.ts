@@ -1,27 +1,20 @@
 // What the cache keeps per article, and how a kept record becomes the article again.
 //
-// Three namespaces. `article`: the cleaned article without its paragraphs (or why the file was rejected),
-// keyed by the input's content, format, encoding and URL, the cleaning rules and the code: not by its
-// path, so a renamed file is still a hit. `paragraphs`: the article's paragraphs, under the same key,
-// read back unparsed and parsed only when something reads them (most builds read few: a story's id
-// takes the hash of its articles' texts, and its headline their word counts, which the article record
-// keeps). `dated`: what dating adds to it, keyed by that key plus the file's time and the zone, because
-// dating falls back on the file's time. A record holds no path, raw text or file time: they come from
-// the file on the way back, which is why a record is only made when the stage put them where the file
-// has them (path, raw, mtime, every message's file).
+// Two namespaces. `article`: the cleaned article (or why the file was rejected), keyed by the input's
+// content, format, encoding and URL, the cleaning rules and the code: not by its path, so a renamed file
+// is still a hit. `dated`: what dating adds to it, keyed by that key plus the file's time and the zone,
+// because dating falls back on the file's time. A record holds no path, raw text or file time: they
+// come from the file on the way back, which is why a record is only made when the stage put them
+// where the file has them (path, raw, mtime, every message's file).
 import type { CleanArticle, DatedArticle, SourceFile, Stage } from "../types.ts";
 import type { CleanOutcome } from "../pipeline/article.ts";
-import { cacheJson, cacheKey, isObject, type JsonAt, type Namespace } from "./pack.ts";
+import { cacheJson, cacheKey, isObject, type Namespace } from "./pack.ts";
 import { contentKey } from "../ingest/index.ts";
-import { knowTextFacts, textFacts } from "../text/article-facts.ts";
 
 type Fields = Record<string, unknown>;
 
-/**
- * A cleaned article without its file's own fields and its paragraphs (`paragraphs: null` keeps the
- * field's place), with the hash and word count of its text; or a rejection; as JSON keeps it.
- */
-export type CleanRecord = { article: Fields; text: { hash: string; words: number } } | { rejected: string; stage?: string; rule?: string; messages: Fields[] };
+/** A cleaned article without its file's own fields, or a rejection, as JSON keeps it. */
+export type CleanRecord = { article: Fields } | { rejected: string; stage?: string; rule?: string; messages: Fields[] };
 
 /** The fields dating added to the article (today: `evidence`). */
 export type DatedRecord = Fields;
@@ -37,18 +30,8 @@ export const articleNamespace: Namespace<CleanRecord> = {
     const optionalString = (x: unknown) => x === undefined || typeof x === "string";
     if ("rejected" in v) return typeof v.rejected === "string" && optionalString(v.stage) && optionalString(v.rule) && isMessages(v.messages);
     const a = v.article;
-    const t = v.text;
-    if (!isObject(t) || typeof t.hash !== "string" || typeof t.words !== "number") return false;
-    return isObject(a) && typeof a.title === "string" && a.paragraphs === null && isObject(a.meta) && typeof a.context === "string" && isMessages(a.messages);
+    return isObject(a) && typeof a.title === "string" && isStrings(a.paragraphs) && isObject(a.meta) && typeof a.context === "string" && isMessages(a.messages);
   },
-};
-
-/** An article's paragraphs, found in the pack and read when something reads them (`lazyParagraphs`). */
-export const paragraphsNamespace: Namespace<JsonAt> = {
-  name: "paragraphs",
-  unparsed: true,
-  // Given the entry's bytes: a JSON list, [ … ].
-  accepts: (v): v is JsonAt => Buffer.isBuffer(v) && v.length >= 2 && v[0] === 0x5b && v[v.length - 1] === 0x5d,
 };
 
 export const datedNamespace: Namespace<DatedRecord> = {
@@ -71,71 +54,28 @@ export function datedKey(articleKey: string, code: string, zone: string, file: S
   return cacheKey("dated", code, articleKey, zone, file.mtime.getTime());
 }
 
-/**
- * The clean outcome as a record's JSON and its paragraphs' (null for a rejection), or null when it
- * cannot come back exactly from them.
- */
-export function cleanRecordJson(file: SourceFile, outcome: CleanOutcome): { record: string; paragraphs: string | null } | null {
+/** The clean outcome as a record's JSON, or null when it cannot come back exactly from one. */
+export function cleanRecordJson(file: SourceFile, outcome: CleanOutcome): string | null {
   const ownMessages = (messages: ReadonlyArray<{ file: string }>) => messages.every((m) => m.file === file.path);
   if ("rejected" in outcome) {
     if (outcome.rejected.path !== file.path || !ownMessages(outcome.messages)) return null;
     const { reason, stage, rule } = outcome.rejected;
-    const record = cacheJson({ rejected: reason, stage, rule, messages: outcome.messages.map((m) => ({ ...m, file: "" })) });
-    return record === null ? null : { record, paragraphs: null };
+    return cacheJson({ rejected: reason, stage, rule, messages: outcome.messages.map((m) => ({ ...m, file: "" })) });
   }
   const a = outcome.article;
   if (a.path !== file.path || a.raw !== file.text || a.mtime !== file.mtime || a.format !== file.format || !ownMessages(a.messages)) return null;
-  const { hash, words } = textFacts(a.title, a.paragraphs);
   // The file's own fields keep their places (key order survives) but not their values.
-  const record = cacheJson({ article: { ...a, path: "", raw: "", mtime: null, paragraphs: null, messages: a.messages.map((m) => ({ ...m, file: "" })) }, text: { hash, words } });
-  const paragraphs = cacheJson(a.paragraphs);
-  return record === null || paragraphs === null ? null : { record, paragraphs };
+  return cacheJson({ article: { ...a, path: "", raw: "", mtime: null, messages: a.messages.map((m) => ({ ...m, file: "" })) } });
 }
 
-/**
- * The outcome a record stands for, with the article's paragraphs (a list, or a function that reads
- * their JSON from the cache, called when they are first read); null when an article's record comes
- * without them.
- */
-export function restoreClean(file: SourceFile, record: CleanRecord, paragraphs: readonly string[] | (() => string) | undefined): CleanOutcome | null {
+export function restoreClean(file: SourceFile, record: CleanRecord): CleanOutcome {
   const withFile = (messages: Fields[]) => messages.map((m) => ({ ...m, file: file.path })) as unknown as CleanArticle["messages"];
   if ("rejected" in record) {
     const rejected = { path: file.path, reason: record.rejected, ...(record.stage ? { stage: record.stage as Stage } : {}), ...(record.rule ? { rule: record.rule } : {}) };
     return { rejected, messages: withFile(record.messages) };
   }
-  if (paragraphs === undefined) return null;
-  const list = typeof paragraphs === "function" ? lazyParagraphs(paragraphs) : (paragraphs as string[]);
-  const title = record.article.title as string;
-  knowTextFacts(list, { title, hash: record.text.hash, words: record.text.words });
-  const article = { ...record.article, path: file.path, raw: file.text, mtime: file.mtime, paragraphs: list, messages: withFile(record.article.messages as Fields[]) };
+  const article = { ...record.article, path: file.path, raw: file.text, mtime: file.mtime, messages: withFile(record.article.messages as Fields[]) };
   return { article: article as unknown as CleanArticle };
-}
-
-/**
- * A list of paragraphs that parses their JSON the first time anything looks at it (its length, an
- * item, a method), and is from then on that list: an article restored from the cache carries one, so
- * that a build parses only the paragraphs it reads. Copies of the article share it.
- */
-export function lazyParagraphs(json: () => string): string[] {
-  const list: string[] = [];
-  let parsed = false;
-  const parse = () => {
-    if (parsed) return;
-    const value: unknown = JSON.parse(json());
-    // The checksum held, so this is what a build wrote: anything else is a cache made by other code.
-    if (!isStrings(value)) throw new Error("cache: an article's paragraphs in the cache are not a list of texts (delete the cache folder)");
-    parsed = true;
-    for (const paragraph of value) list.push(paragraph);
-  };
-  return new Proxy(list, {
-    get: (target, key, receiver) => (parse(), Reflect.get(target, key, receiver)),
-    set: (target, key, value, receiver) => (parse(), Reflect.set(target, key, value, receiver)),
-    has: (target, key) => (parse(), Reflect.has(target, key)),
-    ownKeys: (target) => (parse(), Reflect.ownKeys(target)),
-    getOwnPropertyDescriptor: (target, key) => (parse(), Reflect.getOwnPropertyDescriptor(target, key)),
-    defineProperty: (target, key, descriptor) => (parse(), Reflect.defineProperty(target, key, descriptor)),
-    deleteProperty: (target, key) => (parse(), Reflect.deleteProperty(target, key)),
-  });
 }
 
 /** What dating added to `article`, as JSON, or null when adding it back would not give `dated`. */

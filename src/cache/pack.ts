@@ -32,29 +32,7 @@ export interface Namespace<T> {
   name: string;
   /** Whether a value read back has the shape this namespace stores; anything else is not used. */
   accepts(value: unknown): value is T;
-  /**
-   * Values are not read, only found: `get` gives where an entry's JSON is in the pack (its checksum
-   * checked, its bytes given to `accepts` as a Buffer), and `readJson` reads it when it is needed. For
-   * values most builds never use: they cost neither parsing nor memory.
-   */
-  unparsed?: boolean;
 }
-
-/** Where an unparsed namespace's entry is in its pack (`Pack.readJson`). */
-export interface JsonAt {
-  offset: number;
-  length: number;
-  crc: string;
-}
-
-// A pack read unparsed keeps its file open for the entries read later, until nothing can read them.
-const closeWhenUnused = new FinalizationRegistry<number>((fd) => {
-  try {
-    closeSync(fd);
-  } catch {
-    // closed already
-  }
-});
 
 /** A JSON object (not null, not an array): where every `accepts` starts. */
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -168,8 +146,6 @@ export class Pack<T> {
   /** The pack's size as this build read it: appended to only while it is still that size. */
   private readBytes = -1;
   private committed = false;
-  /** The pack as read, for an unparsed namespace's entries. */
-  private source: number | null = null;
 
   constructor(
     private readonly namespace: Namespace<T>,
@@ -231,18 +207,13 @@ export class Pack<T> {
     if (!existsSync(this.file)) return;
     try {
       let header = true;
-      const fd = openSync(this.file, "r");
-      if (this.namespace.unparsed) {
-        this.source = fd;
-        closeWhenUnused.register(this, fd);
-      }
-      const { cutShort, bytes } = scanLines(fd, !this.namespace.unparsed, (line, offset) => {
+      const { cutShort, bytes } = scanLines(this.file, (line) => {
         if (header) {
           header = false;
           this.sound = line.toString("latin1") === this.header().trimEnd();
           return this.sound;
         }
-        this.take(line, offset, wanted);
+        this.take(line, wanted);
         return true;
       });
       if (this.sound && cutShort) this.stats.damaged++;
@@ -258,25 +229,8 @@ export class Pack<T> {
     if (this.stats.damaged > 0) this.warn(`cache: ignored ${this.stats.damaged} damaged entr${this.stats.damaged === 1 ? "y" : "ies"} in ${this.file}`);
   }
 
-  /**
-   * The JSON of an unparsed namespace's entry (`get` gave where it is), read from the pack as it was
-   * read; an error if it is not what was read then.
-   */
-  readJson(at: JsonAt): string {
-    if (this.source === null) throw new Error(`cache: ${this.file} was not read unparsed`);
-    const bytes = Buffer.allocUnsafe(at.length);
-    let done = 0;
-    while (done < at.length) {
-      const n = readSync(this.source, bytes, done, at.length - done, at.offset + done);
-      if (n === 0) break;
-      done += n;
-    }
-    if (done !== at.length || checksum(bytes) !== at.crc) throw new Error(`cache: ${this.file} changed while this build read it`);
-    return bytes.toString("utf8");
-  }
-
-  /** One entry line (from `offset` in the file): a hit when its key is wanted and its checksum, JSON and shape hold. */
-  private take(line: Buffer, offset: number, wanted: ReadonlySet<string> | "all"): void {
+  /** One entry line: a hit when its key is wanted and its checksum, JSON and shape hold. */
+  private take(line: Buffer, wanted: ReadonlySet<string> | "all"): void {
     const key = line.toString("latin1", 0, 32);
     if (line.length < LINE_HEAD || line[32] !== 0x20 || line[LINE_HEAD - 1] !== 0x20 || !KEY.test(key)) {
       this.stats.damaged++;
@@ -287,19 +241,8 @@ export class Pack<T> {
       return;
     }
     const body = line.subarray(LINE_HEAD);
-    const crc = line.toString("latin1", 33, LINE_HEAD - 1);
-    if (checksum(body) !== crc) {
+    if (checksum(body) !== line.toString("latin1", 33, LINE_HEAD - 1)) {
       this.stats.damaged++;
-      return;
-    }
-    if (this.namespace.unparsed) {
-      if (!this.namespace.accepts(body)) {
-        this.stats.damaged++;
-        return;
-      }
-      const at: JsonAt = { offset: offset + LINE_HEAD, length: body.length, crc };
-      this.hits.set(key, at as T);
-      this.stats.hits++;
       return;
     }
     let value: unknown;
@@ -397,8 +340,7 @@ export class Pack<T> {
     };
     try {
       let header = true;
-      const fd = openSync(this.file, "r");
-      scanLines(fd, true, (line) => {
+      scanLines(this.file, (line) => {
         if (header) return !(header = false);
         const key = line.toString("latin1", 0, 32);
         if (!this.used.has(key) || kept.has(key)) return true;
@@ -483,13 +425,13 @@ export function crc32(bytes: Uint8Array): number {
 }
 
 /**
- * Calls `each` with every newline-terminated line of the open file (without the newline) and where it
- * starts in the file, in order, reading it a megabyte at a time into one buffer (a line's bytes are
- * only good until `each` returns); stops when `each` returns false. A last line without a newline is
- * not passed on (it is a pack cut short). The answer: whether there was one, and the bytes read to the
- * end. The file is closed when `close`.
+ * Calls `each` with every newline-terminated line of the file (without the newline), in order, reading
+ * it a megabyte at a time into one buffer (a line's bytes are only good until `each` returns); stops
+ * when `each` returns false. A last line without a newline is not passed on (it is a pack cut short).
+ * The answer: whether there was one, and the bytes read to the end.
  */
-function scanLines(fd: number, close: boolean, each: (line: Buffer, offset: number) => boolean): { cutShort: boolean; bytes: number } {
+function scanLines(file: string, each: (line: Buffer) => boolean): { cutShort: boolean; bytes: number } {
+  const fd = openSync(file, "r");
   try {
     let buffer = Buffer.allocUnsafe(READ_CHUNK);
     // Bytes at the buffer's start that belong to a line not yet ended.
@@ -502,21 +444,19 @@ function scanLines(fd: number, close: boolean, each: (line: Buffer, offset: numb
         buffer.copy(larger, 0, 0, kept);
         buffer = larger;
       }
-      const bytesRead = readSync(fd, buffer, kept, buffer.length - kept, bytes);
+      const bytesRead = readSync(fd, buffer, kept, buffer.length - kept, null);
       if (bytesRead === 0) return { cutShort: kept > 0, bytes };
-      // Where the buffer's first byte is in the file.
-      const base = bytes - kept;
       bytes += bytesRead;
       const data = buffer.subarray(0, kept + bytesRead);
       let start = 0;
       for (let end = data.indexOf(0x0a, kept); end !== -1; end = data.indexOf(0x0a, start)) {
-        if (!each(data.subarray(start, end), base + start)) return { cutShort: false, bytes: -1 };
+        if (!each(data.subarray(start, end))) return { cutShort: false, bytes: -1 };
         start = end + 1;
       }
       kept = data.length - start;
       buffer.copyWithin(0, start, data.length);
     }
   } finally {
-    if (close) closeSync(fd);
+    closeSync(fd);
   }
 }

@@ -8,7 +8,6 @@
 // Without a state file, ids fall back to a hash of the story's earliest article's path.
 import type { StoryCluster } from "../types.ts";
 import { shortHash } from "../text/hash.ts";
-import { articleTextHash } from "../text/article-facts.ts";
 
 export interface ArticleRef {
   path: string;
@@ -37,7 +36,7 @@ export const IDENTITY_FILE = "story-ids.json";
 
 /** An article's path and a hash of what it says (headline and paragraphs: the raw input is not kept once the article is dated). */
 export function articleRef(article: { path: string; title: string; paragraphs: readonly string[] }): ArticleRef {
-  return { path: article.path, hash: articleTextHash(article.title, article.paragraphs) };
+  return { path: article.path, hash: shortHash(`${article.title}\n\n${article.paragraphs.join("\n\n")}`, 16) };
 }
 
 /**

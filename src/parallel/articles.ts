@@ -4,9 +4,9 @@
 import type { CleanArticle, Message, Rejection, SourceFile } from "../types.ts";
 import { defaultRules } from "../clean/index.ts";
 import { dateArticle, prepareArticle, type ArticleClock, type ArticleOptions, type ArticleOutcome } from "../pipeline/article.ts";
-import { DiskCache, type JsonAt, type Pack } from "../cache/pack.ts";
+import { DiskCache, type Pack } from "../cache/pack.ts";
 import { codeHash, moduleUrl } from "../cache/code-hash.ts";
-import { articleKey, articleNamespace, datedKey, datedNamespace, datedRecordJson, paragraphsNamespace, restoreClean, restoreDated, type CleanRecord, type DatedRecord } from "../cache/articles.ts";
+import { articleKey, articleNamespace, datedKey, datedNamespace, datedRecordJson, restoreClean, restoreDated, type CleanRecord, type DatedRecord } from "../cache/articles.ts";
 import type { CleanRule } from "../clean/index.ts";
 import { prepareFile, prepareFiles, type ArticleTaskArgs, type PreparedFile } from "./article-task.ts";
 import { defaultWorkerCount, WorkerPool } from "./pool.ts";
@@ -79,9 +79,8 @@ function ruleNamesOf(rules: readonly CleanRule[]): string[] | null {
   return rules.every((r) => known.has(r)) ? rules.map((r) => r.name) : null;
 }
 
-/** The modules whose code decides a cached article: the per-article step and all it imports, and how its records are made. */
+/** The modules whose code decides a cached article: the per-article step and all it imports. */
 const STEP_MODULE = moduleUrl("../pipeline/article", import.meta.url);
-const RECORD_MODULE = moduleUrl("../cache/articles", import.meta.url);
 
 export async function prepareArticles(files: readonly SourceFile[], options: PrepareOptions, stats?: PrepareStats): Promise<ArticleOutcome[]> {
   const s: PrepareStats = stats ?? ({} as PrepareStats);
@@ -98,30 +97,25 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   const settle = (o: ArticleOutcome): ArticleOutcome => (options.dropEvidence && "article" in o ? { article: { ...o.article, raw: "", context: "" } } : o);
   let todo = files.map((_, i) => i);
   let articles: Pack<CleanRecord> | null = null;
-  let paragraphs: Pack<JsonAt> | null = null;
   let dated: Pack<DatedRecord> | null = null;
   let keys: Array<{ article: string; dated: string }> = [];
   const dateOnly: Array<{ i: number; article: CleanArticle }> = [];
 
   if (cache) {
     const started = performance.now();
-    const code = codeHash([STEP_MODULE, RECORD_MODULE]);
+    const code = codeHash([STEP_MODULE]);
     keys = files.map((file) => {
       const article = articleKey(file, code, ruleNames!);
       return { article, dated: datedKey(article, code, options.zone, file) };
     });
-    const articleKeys = new Set(keys.map((k) => k.article));
-    articles = await cache.open(articleNamespace, articleKeys);
-    paragraphs = await cache.open(paragraphsNamespace, articleKeys);
+    articles = await cache.open(articleNamespace, new Set(keys.map((k) => k.article)));
     dated = await cache.open(datedNamespace, new Set(keys.map((k) => k.dated)));
     todo = [];
     files.forEach((file, i) => {
       const record = articles!.get(keys[i]!.article);
-      const at = record && !("rejected" in record) ? paragraphs!.get(keys[i]!.article) : undefined;
-      const pack = paragraphs!;
-      const cleaned = record && restoreClean(file, record, at && (() => pack.readJson(at)));
-      if (!cleaned) return todo.push(i);
+      if (!record) return todo.push(i);
       s.cleanHits++;
+      const cleaned = restoreClean(file, record);
       if (!("article" in cleaned)) return (outcomes[i] = cleaned);
       const added = dated!.get(keys[i]!.dated);
       if (!added) return dateOnly.push({ i, article: cleaned.article });
@@ -158,7 +152,6 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
     s.terms += p.ms[2];
     if (cache) {
       if (p.clean !== null) articles!.putJson(keys[i]!.article, p.clean);
-      if (p.paragraphs !== null) paragraphs!.putJson(keys[i]!.article, p.paragraphs);
       if (p.dated !== null) dated!.putJson(keys[i]!.dated, p.dated);
     }
   };
@@ -209,10 +202,9 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
     if (json !== null) dated!.putJson(keys[i]!.dated, json);
   }
 
-  if (articles && paragraphs && dated) {
+  if (articles && dated) {
     const started = performance.now();
     await articles.commit();
-    await paragraphs.commit();
     await dated.commit();
     s.cacheWrite = performance.now() - started;
   }
@@ -226,8 +218,7 @@ function fromPrepared(file: SourceFile, p: PreparedFile): ArticleOutcome {
     if ("article" in p.outcome) p.outcome.article = { ...p.outcome.article, raw: file.text, mtime: file.mtime };
     return p.outcome;
   }
-  const record = JSON.parse(p.clean!) as CleanRecord;
-  const cleaned = restoreClean(file, record, "rejected" in record ? undefined : (JSON.parse(p.paragraphs!) as string[]))!;
+  const cleaned = restoreClean(file, JSON.parse(p.clean!) as CleanRecord);
   if (!("article" in cleaned)) return cleaned;
   return { article: restoreDated(cleaned.article, JSON.parse(p.dated!) as DatedRecord) };
 }

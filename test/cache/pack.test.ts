@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { cacheJson, cacheKey, checksum, crc32, DiskCache, textsKey, type JsonAt, type Namespace } from "../../src/cache/pack.ts";
+import { cacheJson, cacheKey, checksum, crc32, DiskCache, textsKey, type Namespace } from "../../src/cache/pack.ts";
 
 interface Note {
   text: string;
@@ -30,30 +30,6 @@ async function fill(cache: DiskCache, which: number[]): Promise<void> {
 }
 
 describe("cache packs", () => {
-  it("read unparsed, find the entries and read each when asked, from the pack as it was read", async () => {
-    const { cache, warnings, file } = setup();
-    await fill(cache, [0, 1, 2, 3]);
-    // One line damaged: not found.
-    const lines = readFileSync(file, "utf8").split("\n");
-    lines[2] = lines[2]!.replace("note", "nope");
-    writeFileSync(file, lines.join("\n"));
-    const unparsed: Namespace<JsonAt> = { name: "notes", unparsed: true, accepts: (v): v is JsonAt => Buffer.isBuffer(v) && v[0] === 0x7b };
-    const pack = await cache.open(unparsed, new Set(keys.slice(0, 3)));
-    const found = [0, 1, 2, 3].map((i) => pack.get(keys[i]!));
-    expect(found[1]).toBeUndefined(); // damaged
-    expect(found[3]).toBeUndefined(); // not wanted
-    expect(pack.stats).toMatchObject({ hits: 2, damaged: 1 });
-    // Written whole (a damaged line goes), renamed over the one read: the entries are read from the old.
-    pack.put(keys[4]!, { text: "new", n: 4 } as unknown as JsonAt);
-    await pack.commit();
-    expect(readFileSync(file, "utf8")).not.toContain("nope");
-    writeFileSync(file, "overwritten");
-    expect(JSON.parse(pack.readJson(found[0]!))).toEqual(value(0));
-    expect(JSON.parse(pack.readJson(found[2]!))).toEqual(value(2));
-    expect(() => pack.readJson({ ...found[2]!, offset: found[2]!.offset + 1 })).toThrow(/changed while this build read it/);
-    expect(warnings).toEqual([`cache: ignored 1 damaged entry in ${file}`]);
-  });
-
   it("gives back what was put, exactly, in a later build", async () => {
     const { cache, warnings } = setup();
     await fill(cache, [0, 1, 2]);
