@@ -14,7 +14,7 @@ import { articleTerms } from "./mentions.ts";
 import { lowerBound } from "../text/rows.ts";
 import { shortHash } from "../text/hash.ts";
 import { Vocabulary } from "./vocabulary.ts";
-import { LEAD, LEAD_NAMES, NAMES, NUMBERS, QUANTITIES, QUANTITY_UNITS, SENTENCES, TermRecord, TITLE, UNITS, WORDS, DAYS, YEARS } from "./term-record.ts";
+import { LEAD, LEAD_NAMES, NAMES, NUMBERS, QUANTITIES, QUANTITY_UNITS, SENTENCES, TermRecord, Ints, TITLE, UNITS, WORDS, DAYS, YEARS } from "./term-record.ts";
 
 /** Ids ids[from] … ids[to - 1], ascending (a range of an array shared by many). */
 export interface IdRun {
@@ -145,20 +145,6 @@ export function loadTerms(a: DatedArticle, into: TermRecord): string {
 /** What an article contributes to its vectors: a hash of the terms record read (rows.ts keys a day's rows by it). */
 const termsKey = (terms: string) => shortHash(terms, 32);
 
-/** A growable Int32Array, read through `data` (valid up to `length`). */
-class IntList {
-  data = new Int32Array(1 << 12);
-  length = 0;
-  push(x: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(2 * this.length);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = x;
-  }
-}
-
 /**
  * Reads every article's terms into runs, each term given an id on first sight and then its rank;
  * `release`: and lets go of them. `layout`: the order the articles' runs are laid out in memory (they
@@ -169,8 +155,8 @@ function readTerms(articles: readonly DatedArticle[], release: boolean, layout: 
   const runs = new Runs();
   const n = articles.length;
   // Each run's start and end in the order read; article a's are laid[firstLaid[a]] … (runCount[a] of them).
-  const laidStarts = new IntList();
-  const laidEnds = new IntList();
+  const laidStarts = new Ints();
+  const laidEnds = new Ints();
   const firstLaid = new Int32Array(n);
   const runCount = new Int32Array(n);
   const weekdays = new Int32Array(n);
