@@ -60,7 +60,8 @@ export function candidateRegions(doc: TextDoc, score: ArrayLike<number>, decode:
     seen.add(key);
     out.push(r);
   };
-  if (o.ends) {
+  if (o.ends || o.cuts) {
+    // The base run (locate-article's settings) and its variants: ends moved, or growth cut back.
     const core = bestRun(core0);
     if (!core) return out;
     const g = gains(doc, score, decode.bias, decode.power, floor);
@@ -68,18 +69,11 @@ export function candidateRegions(doc: TextDoc, score: ArrayLike<number>, decode:
     const start = grow(g, core[0] - 1, -1, decode.patience) + 1;
     const base = { core, coreRank: 0, bias: decode.bias, patience: decode.patience };
     add({ ...base, run: [start, end] });
-    const widest = Math.max(end, grow(gains(doc, score, decode.bias - 1, decode.power, floor), core[1], 1, 100));
-    for (let e = core[1]; e <= widest; e++) add({ ...base, run: [start, e] });
-    return out;
-  }
-  if (o.cuts) {
-    const core = bestRun(core0);
-    if (!core) return out;
-    const g = gains(doc, score, decode.bias, decode.power, floor);
-    const end = grow(g, core[1], 1, decode.patience);
-    const start = grow(g, core[0] - 1, -1, decode.patience) + 1;
-    const base = { core, coreRank: 0, bias: decode.bias, patience: decode.patience };
-    add({ ...base, run: [start, end] });
+    if (o.ends) {
+      const widest = Math.max(end, grow(gains(doc, score, decode.bias - 1, decode.power, floor), core[1], 1, 100));
+      for (let e = core[1]; e <= widest; e++) add({ ...base, run: [start, e] });
+      return out;
+    }
     add({ ...base, run: [start, core[1]] });
     add({ ...base, run: [core[0], end] });
     add({ ...base, run: [core[0], core[1]] });
