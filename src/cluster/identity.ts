@@ -36,7 +36,9 @@ export const IDENTITY_FILE = "story-ids.json";
 
 /** An article's path and a hash of what it says (headline and paragraphs: the raw input is not kept once the article is dated). */
 export function articleRef(article: { path: string; title: string; paragraphs: readonly string[] }): ArticleRef {
-  return { path: article.path, hash: shortHash(`${article.title}\n\n${article.paragraphs.join("\n\n")}`, 16) };
+  // One join makes the text flat at once (a template around a join is flattened again when hashed).
+  const text = article.paragraphs.length > 0 ? [article.title, ...article.paragraphs].join("\n\n") : `${article.title}\n\n`;
+  return { path: article.path, hash: shortHash(text, 16) };
 }
 
 /**

@@ -182,13 +182,13 @@ function readTerms(articles: readonly DatedArticle[], release: boolean, layout: 
     const out = runs.ids;
     const outValues = runs.values;
     let at = runs.length;
+    // The runs lie one after another as in the record: their values are copied at once.
+    outValues.set(values.subarray(0, bounds[record.runs]!), at);
     for (let r = 0; r < record.runs; r++) {
       laidStarts.push(at);
-      const from = bounds[r]!;
       const to = bounds[r + 1]!;
-      if (r === YEARS) for (let e = from; e < to; e++) out[at++] = ids[e]!;
-      else for (let e = from; e < to; e++) out[at++] = local[ids[e]!]!;
-      for (let e = from, v = at - (to - from); e < to; e++) outValues[v++] = values[e]!;
+      if (r === YEARS) for (let e = bounds[r]!; e < to; e++) out[at++] = ids[e]!;
+      else for (let e = bounds[r]!; e < to; e++) out[at++] = local[ids[e]!]!;
       laidEnds.push(at);
     }
     runs.length = at;
@@ -272,10 +272,15 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   const idf = new Float32Array(vocabularySize);
   const q = quantisedCounts(n, window?.binWidth ?? IDF_BIN_WIDTH);
   const count = (a: number, by: number) => {
-    for (const r of COUNTED_IN_DF) for (let k = from(a, r); k < to(a, r); k++) df[ids[k]!]! += by;
+    for (let c = 0; c < COUNTED_IN_DF.length; c++) {
+      const r = firstRun[a]! + COUNTED_IN_DF[c]!;
+      for (let k = starts[r]!, end = ends[r]!; k < end; k++) df[ids[k]!]! += by;
+    }
   };
   // Counts become weights in place; the actors and keys, chosen from them, go to runs of their own.
   const chosen = new Runs();
+  // Room for every article's actors and keys at once (doubling copied them again and again).
+  chosen.reserve(n * (ACTORS + keyCount), true);
   // Article a's actors are chosen[3a] … chosen[3a + 1] - 1, its keys chosen[3a + 1] … chosen[3a + 2] - 1.
   const chosenStart = new Int32Array(3 * n);
   const top = new TopK();
@@ -287,8 +292,9 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   const weighArticle = (a: number, documents: number) => {
     // A term's IDF depends on its count alone while one window is counted: worked out once per count.
     const all = q[documents]! + BACKGROUND_DOCUMENTS + 1;
-    for (const r of IDF_OF) {
-      for (let k = from(a, r); k < to(a, r); k++) {
+    for (let c = 0; c < IDF_OF.length; c++) {
+      const r = firstRun[a]! + IDF_OF[c]!;
+      for (let k = starts[r]!, end = ends[r]!; k < end; k++) {
         const c = df[ids[k]!]!;
         if (idfStamp[c] !== windowStamp) {
           idfOfCount[c] = Math.log(all / (q[c]! + 1)) + 1;
@@ -297,9 +303,10 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
         idf[ids[k]!] = idfOfCount[c]!;
       }
     }
-    for (const r of WEIGHED) weigh(values, ids, idf, from(a, r), to(a, r));
+    for (let c = 0; c < WEIGHED.length; c++) weigh(values, ids, idf, from(a, WEIGHED[c]!), to(a, WEIGHED[c]!));
     for (let r = firstRun[a]! + SENTENCES; r < firstRun[a + 1]!; r++) weigh(values, ids, idf, starts[r]!, ends[r]!);
-    const [leadFrom, leadTo] = [from(a, LEAD_NAMES), to(a, LEAD_NAMES)];
+    const leadFrom = from(a, LEAD_NAMES);
+    const leadTo = to(a, LEAD_NAMES);
     for (let k = leadFrom; k < leadTo; k++) values[k] = idf[ids[k]!]!;
     chosenStart[3 * a] = chosen.length;
     // The rarest lead names (highest IDF, ties to the lower id).
@@ -309,7 +316,10 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
     chosenStart[3 * a + 1] = chosen.length;
     // The heaviest words and numbers that at least one other article also holds.
     top.start(keyCount);
-    for (const r of KEYED) for (let k = from(a, r); k < to(a, r); k++) if (df[ids[k]!]! >= 2) top.offer(ids[k]!, values[k]!);
+    for (let c = 0; c < KEYED.length; c++) {
+      const r = firstRun[a]! + KEYED[c]!;
+      for (let k = starts[r]!, end = ends[r]!; k < end; k++) if (df[ids[k]!]! >= 2) top.offer(ids[k]!, values[k]!);
+    }
     top.emit(chosen);
     chosenStart[3 * a + 2] = chosen.length;
     if (prints) prints[a] = printOf(a);
@@ -321,17 +331,22 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   let printBytes = new Uint8Array(4096);
   let printBits = new Int32Array(printBytes.buffer);
   const printOf = (a: number): string => {
-    const [first, last] = [firstRun[a]!, firstRun[a + 1]!];
-    const [begin, end] = first < last ? [starts[first]!, ends[last - 1]!] : [0, 0];
+    const first = firstRun[a]!;
+    const last = firstRun[a + 1]!;
+    const begin = first < last ? starts[first]! : 0;
+    const end = first < last ? ends[last - 1]! : 0;
     let size = 4 * (end - begin);
-    for (const r of KEYED) size += to(a, r) - from(a, r);
+    for (let c = 0; c < KEYED.length; c++) size += to(a, KEYED[c]!) - from(a, KEYED[c]!);
     if (printBytes.length < size) {
       printBytes = new Uint8Array(2 * size + 4);
       printBits = new Int32Array(printBytes.buffer, 0, printBytes.length >> 2);
     }
     for (let k = begin, w = 0; k < end; k++) printBits[w++] = valueBits[k]!;
     let at = 4 * (end - begin);
-    for (const r of KEYED) for (let k = from(a, r); k < to(a, r); k++) printBytes[at++] = df[ids[k]!]! >= 2 ? 1 : 0;
+    for (let c = 0; c < KEYED.length; c++) {
+      const r = first + KEYED[c]!;
+      for (let k = starts[r]!, stop = ends[r]!; k < stop; k++) printBytes[at++] = df[ids[k]!]! >= 2 ? 1 : 0;
+    }
     return hash("sha256", printBytes.subarray(0, at), "hex").slice(0, 32);
   };
   const dated: number[] = [];
@@ -344,13 +359,15 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   // Undated articles might be of any day: every window counts them.
   const datedDays = Int32Array.from(dated, (a) => dayOf(a)!);
   for (const a of undated) count(a, 1);
-  let [lo, hi] = [0, 0];
+  let lo = 0;
+  let hi = 0;
   for (let o = 0; o < dated.length; ) {
     const day = datedDays[o]!;
     let end = o;
     while (end < dated.length && datedDays[end] === day) end++;
     const r = idfRadius(datedDays, o, window?.windowDays ?? 0, window?.minDocuments ?? 0);
-    const [newLo, newHi] = [lowerBound(datedDays, 0, dated.length, day - r), lowerBound(datedDays, 0, dated.length, day + r + 1)];
+    const newLo = lowerBound(datedDays, 0, dated.length, day - r);
+    const newHi = lowerBound(datedDays, 0, dated.length, day + r + 1);
     for (; hi < newHi; hi++) count(dated[hi]!, 1);
     for (; hi > newHi; hi--) count(dated[hi - 1]!, -1);
     for (; lo < newLo; lo++) count(dated[lo]!, -1);
@@ -484,7 +501,8 @@ class TopK {
     // Few entries: insertion sort by id, weights alongside.
     const { ids, weights } = this;
     for (let i = 1; i < this.length; i++) {
-      const [id, weight] = [ids[i]!, weights[i]!];
+      const id = ids[i]!;
+      const weight = weights[i]!;
       let at = i;
       for (; at > 0 && ids[at - 1]! > id; at--) {
         ids[at] = ids[at - 1]!;
@@ -494,7 +512,11 @@ class TopK {
       weights[at] = weight;
     }
     out.reserve(this.length);
-    for (let k = 0; k < this.length; k++) out.push(ids[k]!, weights[k]!);
+    for (let k = 0, at = out.length; k < this.length; k++, at++) {
+      out.ids[at] = ids[k]!;
+      out.values[at] = weights[k]!;
+    }
+    out.length += this.length;
   }
 }
 
