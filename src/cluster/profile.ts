@@ -12,7 +12,6 @@ import { hash } from "node:crypto";
 import type { DatedArticle } from "../types.ts";
 import { articleTerms } from "./mentions.ts";
 import { lowerBound } from "../text/rows.ts";
-import { shortHash } from "../text/hash.ts";
 import { Vocabulary } from "./vocabulary.ts";
 import { LEAD, LEAD_NAMES, NAMES, NUMBERS, QUANTITIES, QUANTITY_UNITS, SENTENCES, TermRecord, Ints, TITLE, UNITS, WORDS, DAYS, YEARS } from "./term-record.ts";
 
@@ -118,12 +117,16 @@ class Runs {
   }
 }
 
-/** Every article's runs: run r spans [starts[r], ends[r]); article a's runs are firstRun[a] … firstRun[a + 1] - 1. */
+/**
+ * Every article's runs: run r spans [starts[r], ends[r]); article a's runs are firstRun[a] … lastRun[a] - 1
+ * (in the order the articles were read: see readTerms).
+ */
 interface Terms {
   runs: Runs;
   starts: Int32Array;
   ends: Int32Array;
   firstRun: Int32Array;
+  lastRun: Int32Array;
   weekdays: Int32Array;
   months: Int32Array;
   vocabularySize: number;
@@ -142,9 +145,6 @@ export function loadTerms(a: DatedArticle, into: TermRecord): string {
   return terms;
 }
 
-/** What an article contributes to its vectors: a hash of the terms record read (rows.ts keys a day's rows by it). */
-const termsKey = (terms: string) => shortHash(terms, 32);
-
 /**
  * Reads every article's terms into runs, each term given an id on first sight and then its rank;
  * `release`: and lets go of them. `layout`: the order the articles' runs are laid out in memory (they
@@ -154,76 +154,73 @@ function readTerms(articles: readonly DatedArticle[], release: boolean, layout: 
   const vocabulary = new Vocabulary();
   const runs = new Runs();
   const n = articles.length;
-  // Each run's start and end in the order read; article a's are laid[firstLaid[a]] … (runCount[a] of them).
-  const laidStarts = new Ints();
-  const laidEnds = new Ints();
-  const firstLaid = new Int32Array(n);
-  const runCount = new Int32Array(n);
-  const weekdays = new Int32Array(n);
-  const months = new Int32Array(n);
+  const terms: Terms = { runs, starts: new Int32Array(0), ends: new Int32Array(0), firstRun: new Int32Array(n), lastRun: new Int32Array(n), weekdays: new Int32Array(n), months: new Int32Array(n), vocabularySize: 0 };
+  const bounds = readRecords(articles, release, layout, keys, vocabulary, terms);
+  terms.starts = bounds.starts.data;
+  terms.ends = bounds.ends.data;
+  renumber(terms, vocabulary.ranks());
+  // Trimmed only when much is unused (a small batch in the first arrays): a copy of every run into fresh
+  // memory cost more than the reading (its pages touched for the first time), and the estimate's margin
+  // (ESTIMATE_AFTER) is a tenth or so.
+  if (runs.ids.length > 1.25 * runs.length) runs.trim();
+  terms.vocabularySize = vocabulary.size;
+  return terms;
+}
+
+/** readTerms' loop over the articles (a function of its own: V8 optimises it once, with its loop). Returns the runs' bounds, in the order read. */
+function readRecords(articles: readonly DatedArticle[], release: boolean, layout: Int32Array | undefined, keys: string[] | undefined, vocabulary: Vocabulary, into: Terms): { starts: Ints; ends: Ints } {
+  const { runs, firstRun, lastRun, weekdays, months } = into;
+  const n = articles.length;
+  const starts = new Ints();
+  const ends = new Ints();
   let local = new Int32Array(1024);
   for (let o = 0; o < n; o++) {
     const i = layout ? layout[o]! : o;
     const a = articles[i]!;
-    const terms = loadTerms(a, record);
-    if (keys) keys[i] = termsKey(terms);
+    loadTerms(a, record);
+    // What the article contributes to its vectors: a key of its terms record (rows.ts keys its pairs by it).
+    if (keys) keys[i] = record.key();
     if (release) a.terms = undefined;
     const { count, hashes, tags, bounds, ids, values } = record;
     if (count > local.length) local = new Int32Array(2 * count);
     // Ids in order of first sight, made ranks below (Vocabulary.ranks): ids decide the order of every
     // vector, and so the order sums are taken in, which must not depend on the batch.
     for (let k = 0; k < count; k++) local[k] = vocabulary.idOf(hashes[k]!, tags[k]!);
-    firstLaid[i] = laidStarts.length;
-    runCount[i] = record.runs;
+    firstRun[i] = starts.length;
+    lastRun[i] = starts.length + record.runs;
     // Room for all, guessed from the first articles: growing by doubling copied the runs again and again
     // (a tenth of the profiles' time at 10,000 articles).
     if (o === ESTIMATE_AFTER) runs.reserve(Math.ceil((runs.length / o) * (n - o) * 1.1), true);
     runs.reserve(bounds[record.runs]!);
     const out = runs.ids;
-    const outValues = runs.values;
     let at = runs.length;
     // The runs lie one after another as in the record: their values are copied at once.
-    outValues.set(values.subarray(0, bounds[record.runs]!), at);
+    runs.values.set(values.subarray(0, bounds[record.runs]!), at);
     for (let r = 0; r < record.runs; r++) {
-      laidStarts.push(at);
+      starts.push(at);
       const to = bounds[r + 1]!;
       if (r === YEARS) for (let e = bounds[r]!; e < to; e++) out[at++] = ids[e]!;
       else for (let e = bounds[r]!; e < to; e++) out[at++] = local[ids[e]!]!;
-      laidEnds.push(at);
+      ends.push(at);
     }
     runs.length = at;
     weekdays[i] = record.weekdays;
     months[i] = record.months;
   }
-  // The runs' bounds in article order: article a's runs are firstRun[a] … firstRun[a + 1] - 1.
-  const firstRun = new Int32Array(n + 1);
-  for (let a = 0; a < n; a++) firstRun[a + 1] = firstRun[a]! + runCount[a]!;
-  const starts = new Int32Array(firstRun[n]!);
-  const ends = new Int32Array(firstRun[n]!);
-  for (let a = 0; a < n; a++) {
-    for (let r = 0, from = firstLaid[a]!, to = firstRun[a]!; r < runCount[a]!; r++) {
-      starts[to + r] = laidStarts.data[from + r]!;
-      ends[to + r] = laidEnds.data[from + r]!;
-    }
-  }
-  renumber(runs, starts, ends, firstRun, vocabulary.ranks());
-  // Trimmed only when much is unused (a small batch in the first arrays): a copy of every run into fresh
-  // memory cost more than the reading (its pages touched for the first time), and the estimate's margin
-  // (ESTIMATE_AFTER) is a tenth or so.
-  if (runs.ids.length > 1.25 * runs.length) runs.trim();
-  return { runs, starts, ends, firstRun, weekdays, months, vocabularySize: vocabulary.size };
+  return { starts, ends };
 }
 
 /**
  * Gives every run its ids' ranks. A record lists an article's terms in the order of rank (term-record.ts),
  * so each run stays in the order it was (ascending, the quantities' units alongside). Years are numbers, not ids.
  */
-function renumber(runs: Runs, starts: Int32Array, ends: Int32Array, firstRun: Int32Array, rank: Int32Array): void {
-  const { ids } = runs;
-  for (let a = 0; a + 1 < firstRun.length; a++) {
-    for (let r = firstRun[a]!; r < firstRun[a + 1]!; r++) {
+function renumber(terms: Terms, rank: Int32Array): void {
+  const { runs, starts, ends, firstRun, lastRun } = terms;
+  const ids = runs.ids;
+  for (let a = 0; a < firstRun.length; a++) {
+    for (let r = firstRun[a]!; r < lastRun[a]!; r++) {
       if (r - firstRun[a]! === YEARS) continue;
-      for (let k = starts[r]!; k < ends[r]!; k++) ids[k] = rank[ids[k]!]!;
+      for (let k = starts[r]!, end = ends[r]!; k < end; k++) ids[k] = rank[ids[k]!]!;
     }
   }
 }
@@ -262,7 +259,7 @@ export interface ProfileKeys {
  * undated article counts the whole batch; without `window`, every article does.
  */
 export function buildProfiles(articles: readonly DatedArticle[], keyCount: number, releaseTerms = false, layout?: Int32Array, window?: IdfWindow, keys: ProfileKeys = {}): Profile[] {
-  const { runs, starts, ends, firstRun, weekdays, months, vocabularySize } = readTerms(articles, releaseTerms, layout, keys.termKeys);
+  const { runs, starts, ends, firstRun, lastRun, weekdays, months, vocabularySize } = readTerms(articles, releaseTerms, layout, keys.termKeys);
   const prints = keys.prints;
   const { ids, values } = runs;
   const from = (a: number, r: number) => starts[firstRun[a]! + r]!;
@@ -304,7 +301,7 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
       }
     }
     for (let c = 0; c < WEIGHED.length; c++) weigh(values, ids, idf, from(a, WEIGHED[c]!), to(a, WEIGHED[c]!));
-    for (let r = firstRun[a]! + SENTENCES; r < firstRun[a + 1]!; r++) weigh(values, ids, idf, starts[r]!, ends[r]!);
+    for (let r = firstRun[a]! + SENTENCES; r < lastRun[a]!; r++) weigh(values, ids, idf, starts[r]!, ends[r]!);
     const leadFrom = from(a, LEAD_NAMES);
     const leadTo = to(a, LEAD_NAMES);
     for (let k = leadFrom; k < leadTo; k++) values[k] = idf[ids[k]!]!;
@@ -332,7 +329,7 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   let printBits = new Int32Array(printBytes.buffer);
   const printOf = (a: number): string => {
     const first = firstRun[a]!;
-    const last = firstRun[a + 1]!;
+    const last = lastRun[a]!;
     const begin = first < last ? starts[first]! : 0;
     const end = first < last ? ends[last - 1]! : 0;
     let size = 4 * (end - begin);
@@ -388,7 +385,7 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   const profiles = new Array<Profile>(n);
   for (let a = 0; a < n; a++) {
     const sentences: SparseVector[] = [];
-    for (let r = firstRun[a]! + SENTENCES; r < firstRun[a + 1]!; r++) sentences.push({ ids, weights: values, from: starts[r]!, to: ends[r]! });
+    for (let r = firstRun[a]! + SENTENCES; r < lastRun[a]!; r++) sentences.push({ ids, weights: values, from: starts[r]!, to: ends[r]! });
     const keysFrom = chosenStart[3 * a + 1]!;
     profiles[a] = {
       words: vector(a, WORDS),
