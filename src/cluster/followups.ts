@@ -140,16 +140,19 @@ function keyPostings(byDay: Int32Array, days: Int32Array, keys: StoryKeys): KeyP
  * hold is skipped); the first in index order of the most similar above the threshold is the one it follows.
  */
 function linkStories(byDay: Int32Array, days: Int32Array, centroids: readonly SparseVector[], keys: StoryKeys, postings: KeyPostings, options: FollowUpOptions): Map<number, number> {
-  const { ids, weights, count, k } = keys;
+  const { ids, weights, k } = keys;
+  const keyCount = keys.count;
   const { start, story, day: storyDay, weight: storyWeight } = postings;
   const links = new Map<number, number>();
   const spread = new Spread();
   const score = new Float64Array(centroids.length);
-  const touched: number[] = [];
+  // The stories a round touched, each once.
+  const touched = new Int32Array(centroids.length);
   for (let o = 0; o < byDay.length; o++) {
     const later = byDay[o]!;
     const day = days[later]!;
-    for (let e = later * k; e < later * k + count[later]!; e++) {
+    let count = 0;
+    for (let e = later * k; e < later * k + keyCount[later]!; e++) {
       const end = start[ids[e]! + 1]!;
       const lo = lowerBound(storyDay, start[ids[e]!]!, end, day - options.followUpDays);
       const hi = lowerBound(storyDay, lo, end, day - options.windowDays);
@@ -157,25 +160,25 @@ function linkStories(byDay: Int32Array, days: Int32Array, centroids: readonly Sp
       const w = weights[e]!;
       for (let t = lo; t < hi; t++) {
         const earlier = story[t]!;
-        if (score[earlier] === 0) touched.push(earlier);
+        if (score[earlier] === 0) touched[count++] = earlier;
         score[earlier]! += w * storyWeight[t]!;
       }
     }
     // Only the stories that share enough key weight are compared, in index order (the first best wins).
-    keepScoring(touched, score, options.minKeyScore);
-    if (touched.length === 0) continue;
+    count = keepScoring(touched, count, score, options.minKeyScore);
+    if (count === 0) continue;
     let best = -1;
     let bestSim = options.followUpThreshold;
     // The later centroid is spread out by id: each comparison is one pass over the earlier one.
     spread.load(centroids[later]!);
-    for (const earlier of touched) {
+    for (let t = 0; t < count; t++) {
+      const earlier = touched[t]!;
       const sim = spread.dot(centroids[earlier]!);
       if (sim > bestSim) {
         best = earlier;
         bestSim = sim;
       }
     }
-    touched.length = 0;
     if (best >= 0) links.set(later, best);
   }
   return links;
