@@ -84,32 +84,6 @@ class Runs {
     this.values = values;
   }
 
-  push(id: number, value: number): void {
-    this.reserve(1);
-    this.ids[this.length] = id;
-    this.values[this.length++] = value;
-  }
-
-  /**
-   * Each distinct id of `sorted` (ascending) once, with how many times it occurs (`counted`), or with 0
-   * (each distinct value once, uncounted).
-   */
-  pushSorted(sorted: Int32Array, counted: boolean): void {
-    this.reserve(sorted.length);
-    const { ids, values } = this;
-    let at = this.length;
-    for (let i = 0; i < sorted.length; i++) {
-      const id = sorted[i]!;
-      if (i > 0 && id === sorted[i - 1]) {
-        if (counted) values[at - 1]!++;
-      } else {
-        ids[at] = id;
-        values[at++] = counted ? 1 : 0;
-      }
-    }
-    this.length = at;
-  }
-
   /** Gives back what doubling left unused. */
   trim(): void {
     this.ids = this.ids.slice(0, this.length);
@@ -173,7 +147,8 @@ function readRecords(articles: readonly DatedArticle[], release: boolean, layout
   const n = articles.length;
   const starts = new Ints();
   const ends = new Ints();
-  let local = new Int32Array(1024);
+  // As large as TermRecord's own buffers (see there).
+  let local = new Int32Array(record.hashes.length);
   for (let o = 0; o < n; o++) {
     const i = layout ? layout[o]! : o;
     const a = articles[i]!;
