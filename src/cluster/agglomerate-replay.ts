@@ -94,8 +94,10 @@ export function replayAverageLink(n: number, edges: WeightedEdges, options: Aggl
   /** Queues logged merge k once each side either stands at it or is gone live (or is no longer here), and one side stands at it. */
   const offer = (k: number) => {
     if (queued[k]) return;
-    const [x, y] = [replay.x[k]!, replay.y[k]!];
-    const [sx, sy] = [standsAt(x, k), standsAt(y, k)];
+    const x = replay.x[k]!;
+    const y = replay.y[k]!;
+    const sx = standsAt(x, k);
+    const sy = standsAt(y, k);
     if (!sx && !sy) return;
     if ((sx || !whole(x) || live[find(x)]) && (sy || !whole(y) || live[find(y)])) {
       queued[k] = 1;
@@ -154,8 +156,10 @@ export function replayAverageLink(n: number, edges: WeightedEdges, options: Aggl
     const e = heap.pop();
     if (e.event !== undefined) {
       const k = e.event;
-      const [x, y] = [replay.x[k]!, replay.y[k]!];
-      const [sx, sy] = [standsAt(x, k), standsAt(y, k)];
+      const x = replay.x[k]!;
+      const y = replay.y[k]!;
+      const sx = standsAt(x, k);
+      const sy = standsAt(y, k);
       if (sx && sy) {
         // Made again as logged: the live groups linked to either side see one group now.
         joinRoots(x, y);
@@ -210,7 +214,8 @@ export function replayAverageLink(n: number, edges: WeightedEdges, options: Aggl
     if (!options.canJoin(e.x, e.y)) continue;
     goLive(e.x);
     goLive(e.y);
-    const [keep, gone] = [e.x, e.y];
+    const keep = e.x;
+    const gone = e.y;
     const into = links[keep]!;
     into.delete(gone);
     for (const [c, l] of links[gone]!) {
@@ -251,7 +256,9 @@ export function adjacencyOf(n: number, edges: WeightedEdges): { start: Int32Arra
   const other = new Int32Array(2 * edges.length);
   const weight = new Float32Array(2 * edges.length);
   for (let k = 0; k < edges.length; k++) {
-    const [a, b, w] = [edges.a[k]!, edges.b[k]!, edges.weight[k]!];
+    const a = edges.a[k]!;
+    const b = edges.b[k]!;
+    const w = edges.weight[k]!;
     other[fill[a]!] = b;
     weight[fill[a]!++] = w;
     other[fill[b]!] = a;

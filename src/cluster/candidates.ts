@@ -95,13 +95,15 @@ export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArra
   const { start, dated, holder, day: postingDay, weight } = postingsOf(profiles, days);
   const n = profiles.length;
   const score = new Float64Array(n);
-  const touched: number[] = [];
+  // The articles a round touched, each once (so never more than n).
+  const touched = new Int32Array(n);
   const w = options.windowDays;
   for (let o = 0; o < (order ? order.length : n); o++) {
     const i = order ? order[o]! : o;
     const p = profiles[i]!.keys;
     const day = days[i] ?? null;
     let mask = 0;
+    let count = 0;
     for (let k = p.from; k < p.to; k++) {
       const key = p.ids[k]!;
       const wi = p.weights[k]!;
@@ -121,36 +123,45 @@ export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArra
       for (let t = lo; t < hi; t++) {
         const j = holder[t]!;
         if (j <= i) continue;
-        if (score[j] === 0) touched.push(j);
+        if (score[j] === 0) touched[count++] = j;
         score[j]! += wi * weight[t]!;
       }
       for (let t = undated; t < end; t++) {
         const j = holder[t]!;
         if (j <= i) continue;
-        if (score[j] === 0) touched.push(j);
+        if (score[j] === 0) touched[count++] = j;
         score[j]! += wi * weight[t]!;
       }
     }
     // Only pairs with enough shared key weight are visited, in order of j.
-    keepScoring(touched, score, options.minKeyScore);
+    count = keepScoring(touched, count, score, options.minKeyScore);
     capped?.(i, mask);
-    for (const j of touched) visit(i, j);
-    touched.length = 0;
+    for (let t = 0; t < count; t++) visit(i, touched[t]!);
   }
 }
 
 /**
- * Keeps in `touched` only the indices whose `score` reaches `min`, in ascending order, and sets the score
- * of every index it held back to 0 (ready for the next round).
+ * Keeps of the `count` indices first in `touched` only those whose `score` reaches `min`, in ascending
+ * order, and sets the score of every index it held back to 0 (ready for the next round). Returns how many it kept.
  */
-export function keepScoring(touched: number[], score: Float64Array, min: number): void {
+export function keepScoring(touched: Int32Array, count: number, score: Float64Array, min: number): number {
   let passed = 0;
-  for (const j of touched) {
+  for (let t = 0; t < count; t++) {
+    const j = touched[t]!;
     if (score[j]! >= min) touched[passed++] = j;
     score[j] = 0;
   }
-  touched.length = passed;
-  touched.sort((x, y) => x - y);
+  // Mostly a few: sorted in place (a typed array's own sort for many).
+  if (passed > 32) touched.subarray(0, passed).sort();
+  else {
+    for (let t = 1; t < passed; t++) {
+      const j = touched[t]!;
+      let at = t;
+      for (; at > 0 && touched[at - 1]! > j; at--) touched[at] = touched[at - 1]!;
+      touched[at] = j;
+    }
+  }
+  return passed;
 }
 
 function grow(xs: Int32Array): Int32Array<ArrayBuffer> {

@@ -323,8 +323,15 @@ function reusedEdges(paths: readonly string[], profiles: readonly Profile[], day
     edges.weight[edges.length++] = kept.p[k]!;
   }
   edges = byFirstArticle(edges, paths.length);
-  rows.put(key, { paths: [...paths], prints: [...prints], capped: Array.from(capped), a: Array.from(edges.a.subarray(0, edges.length)), b: Array.from(edges.b.subarray(0, edges.length)), p: Array.from(edges.weight.subarray(0, edges.length)) });
+  rows.put(key, { paths: [...paths], prints: [...prints], capped: plainArray(capped, capped.length), a: plainArray(edges.a, edges.length), b: plainArray(edges.b, edges.length), p: plainArray(edges.weight, edges.length) });
   return edges;
+}
+
+/** The first `length` values of a typed array as a plain array (Array.from walks an iterator, slow until V8 has optimised it). */
+function plainArray(values: Int32Array | Float32Array | Float64Array, length: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < length; k++) out.push(values[k]!);
+  return out;
 }
 
 export function clusterArticles(articles: readonly DatedArticle[], options: ClusterOptions = defaultClusterOptions, models: MergeModels = mergeModels()): StoryCluster[] {

@@ -5,7 +5,7 @@ import { STOP_WORDS } from "../text/words.ts";
 import { charClass, LETTER as CHAR_LETTER, MARK as CHAR_MARK, table as charTable } from "../text/chars.ts";
 import { stem } from "../text/tfidf.ts";
 import type { ArticleTerms } from "../types.ts";
-import { DAY, Ints, NAME, NUMBER, QUANTITY, RecordWriter, termHash, termTag, UNIT, WORD } from "./term-record.ts";
+import { DAY, Ints, NAME, NUMBER, QUANTITY, RecordWriter, TermRecord, termHash, termTag, UNIT, WORD } from "./term-record.ts";
 
 export interface Mentions {
   /** Content words (lower case, unstemmed), for the article's word vector. */
@@ -733,6 +733,8 @@ function prime(): void {
     "Mar 3 was cold, and 4 May too; the 92-year-old said a 6.1-magnitude quake hit on 8 March. Dr. Jones met Mr. Smith on Monday.",
     "Москва и Київ: 東京で会議 𝐀𝐁𝐂 e\u0301te\u0301 — “Quoted” Zürich, İstanbul… 3,500 fans, 36m and 2019.",
   ];
-  for (const title of ["Palin’s Church Damaged in May", "Ferry workers strike in Dover"]) articleTerms(title, paragraphs);
+  // Read back too: a build that takes every article's terms from the cache reads records only (profile.ts).
+  const record = new TermRecord();
+  for (const title of ["Palin’s Church Damaged in May", "Ferry workers strike in Dover"]) record.load(articleTerms(title, paragraphs));
 }
 prime();

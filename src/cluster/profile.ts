@@ -12,7 +12,6 @@ import { hash } from "node:crypto";
 import type { DatedArticle } from "../types.ts";
 import { articleTerms } from "./mentions.ts";
 import { lowerBound } from "../text/rows.ts";
-import { shortHash } from "../text/hash.ts";
 import { Vocabulary } from "./vocabulary.ts";
 import { LEAD, LEAD_NAMES, NAMES, NUMBERS, QUANTITIES, QUANTITY_UNITS, SENTENCES, TermRecord, Ints, TITLE, UNITS, WORDS, DAYS, YEARS } from "./term-record.ts";
 
@@ -85,32 +84,6 @@ class Runs {
     this.values = values;
   }
 
-  push(id: number, value: number): void {
-    this.reserve(1);
-    this.ids[this.length] = id;
-    this.values[this.length++] = value;
-  }
-
-  /**
-   * Each distinct id of `sorted` (ascending) once, with how many times it occurs (`counted`), or with 0
-   * (each distinct value once, uncounted).
-   */
-  pushSorted(sorted: Int32Array, counted: boolean): void {
-    this.reserve(sorted.length);
-    const { ids, values } = this;
-    let at = this.length;
-    for (let i = 0; i < sorted.length; i++) {
-      const id = sorted[i]!;
-      if (i > 0 && id === sorted[i - 1]) {
-        if (counted) values[at - 1]!++;
-      } else {
-        ids[at] = id;
-        values[at++] = counted ? 1 : 0;
-      }
-    }
-    this.length = at;
-  }
-
   /** Gives back what doubling left unused. */
   trim(): void {
     this.ids = this.ids.slice(0, this.length);
@@ -118,12 +91,16 @@ class Runs {
   }
 }
 
-/** Every article's runs: run r spans [starts[r], ends[r]); article a's runs are firstRun[a] … firstRun[a + 1] - 1. */
+/**
+ * Every article's runs: run r spans [starts[r], ends[r]); article a's runs are firstRun[a] … lastRun[a] - 1
+ * (in the order the articles were read: see readTerms).
+ */
 interface Terms {
   runs: Runs;
   starts: Int32Array;
   ends: Int32Array;
   firstRun: Int32Array;
+  lastRun: Int32Array;
   weekdays: Int32Array;
   months: Int32Array;
   vocabularySize: number;
@@ -142,9 +119,6 @@ export function loadTerms(a: DatedArticle, into: TermRecord): string {
   return terms;
 }
 
-/** What an article contributes to its vectors: a hash of the terms record read (rows.ts keys a day's rows by it). */
-const termsKey = (terms: string) => shortHash(terms, 32);
-
 /**
  * Reads every article's terms into runs, each term given an id on first sight and then its rank;
  * `release`: and lets go of them. `layout`: the order the articles' runs are laid out in memory (they
@@ -154,76 +128,74 @@ function readTerms(articles: readonly DatedArticle[], release: boolean, layout: 
   const vocabulary = new Vocabulary();
   const runs = new Runs();
   const n = articles.length;
-  // Each run's start and end in the order read; article a's are laid[firstLaid[a]] … (runCount[a] of them).
-  const laidStarts = new Ints();
-  const laidEnds = new Ints();
-  const firstLaid = new Int32Array(n);
-  const runCount = new Int32Array(n);
-  const weekdays = new Int32Array(n);
-  const months = new Int32Array(n);
-  let local = new Int32Array(1024);
+  const terms: Terms = { runs, starts: new Int32Array(0), ends: new Int32Array(0), firstRun: new Int32Array(n), lastRun: new Int32Array(n), weekdays: new Int32Array(n), months: new Int32Array(n), vocabularySize: 0 };
+  const bounds = readRecords(articles, release, layout, keys, vocabulary, terms);
+  terms.starts = bounds.starts.data;
+  terms.ends = bounds.ends.data;
+  renumber(terms, vocabulary.ranks());
+  // Trimmed only when much is unused (a small batch in the first arrays): a copy of every run into fresh
+  // memory cost more than the reading (its pages touched for the first time), and the estimate's margin
+  // (ESTIMATE_AFTER) is a tenth or so.
+  if (runs.ids.length > 1.25 * runs.length) runs.trim();
+  terms.vocabularySize = vocabulary.size;
+  return terms;
+}
+
+/** readTerms' loop over the articles (a function of its own: V8 optimises it once, with its loop). Returns the runs' bounds, in the order read. */
+function readRecords(articles: readonly DatedArticle[], release: boolean, layout: Int32Array | undefined, keys: string[] | undefined, vocabulary: Vocabulary, into: Terms): { starts: Ints; ends: Ints } {
+  const { runs, firstRun, lastRun, weekdays, months } = into;
+  const n = articles.length;
+  const starts = new Ints();
+  const ends = new Ints();
+  // As large as TermRecord's own buffers (see there).
+  let local = new Int32Array(record.hashes.length);
   for (let o = 0; o < n; o++) {
     const i = layout ? layout[o]! : o;
     const a = articles[i]!;
-    const terms = loadTerms(a, record);
-    if (keys) keys[i] = termsKey(terms);
+    loadTerms(a, record);
+    // What the article contributes to its vectors: a key of its terms record (rows.ts keys its pairs by it).
+    if (keys) keys[i] = record.key();
     if (release) a.terms = undefined;
     const { count, hashes, tags, bounds, ids, values } = record;
     if (count > local.length) local = new Int32Array(2 * count);
     // Ids in order of first sight, made ranks below (Vocabulary.ranks): ids decide the order of every
     // vector, and so the order sums are taken in, which must not depend on the batch.
     for (let k = 0; k < count; k++) local[k] = vocabulary.idOf(hashes[k]!, tags[k]!);
-    firstLaid[i] = laidStarts.length;
-    runCount[i] = record.runs;
+    firstRun[i] = starts.length;
+    lastRun[i] = starts.length + record.runs;
     // Room for all, guessed from the first articles: growing by doubling copied the runs again and again
     // (a tenth of the profiles' time at 10,000 articles).
     if (o === ESTIMATE_AFTER) runs.reserve(Math.ceil((runs.length / o) * (n - o) * 1.1), true);
     runs.reserve(bounds[record.runs]!);
     const out = runs.ids;
-    const outValues = runs.values;
     let at = runs.length;
+    // The runs lie one after another as in the record: their values are copied at once.
+    runs.values.set(values.subarray(0, bounds[record.runs]!), at);
     for (let r = 0; r < record.runs; r++) {
-      laidStarts.push(at);
-      const from = bounds[r]!;
+      starts.push(at);
       const to = bounds[r + 1]!;
-      if (r === YEARS) for (let e = from; e < to; e++) out[at++] = ids[e]!;
-      else for (let e = from; e < to; e++) out[at++] = local[ids[e]!]!;
-      for (let e = from, v = at - (to - from); e < to; e++) outValues[v++] = values[e]!;
-      laidEnds.push(at);
+      if (r === YEARS) for (let e = bounds[r]!; e < to; e++) out[at++] = ids[e]!;
+      else for (let e = bounds[r]!; e < to; e++) out[at++] = local[ids[e]!]!;
+      ends.push(at);
     }
     runs.length = at;
     weekdays[i] = record.weekdays;
     months[i] = record.months;
   }
-  // The runs' bounds in article order: article a's runs are firstRun[a] … firstRun[a + 1] - 1.
-  const firstRun = new Int32Array(n + 1);
-  for (let a = 0; a < n; a++) firstRun[a + 1] = firstRun[a]! + runCount[a]!;
-  const starts = new Int32Array(firstRun[n]!);
-  const ends = new Int32Array(firstRun[n]!);
-  for (let a = 0; a < n; a++) {
-    for (let r = 0, from = firstLaid[a]!, to = firstRun[a]!; r < runCount[a]!; r++) {
-      starts[to + r] = laidStarts.data[from + r]!;
-      ends[to + r] = laidEnds.data[from + r]!;
-    }
-  }
-  renumber(runs, starts, ends, firstRun, vocabulary.ranks());
-  // Trimmed only when much is unused (a small batch in the first arrays): a copy of every run into fresh
-  // memory cost more than the reading (its pages touched for the first time), and the estimate's margin
-  // (ESTIMATE_AFTER) is a tenth or so.
-  if (runs.ids.length > 1.25 * runs.length) runs.trim();
-  return { runs, starts, ends, firstRun, weekdays, months, vocabularySize: vocabulary.size };
+  return { starts, ends };
 }
 
 /**
  * Gives every run its ids' ranks. A record lists an article's terms in the order of rank (term-record.ts),
  * so each run stays in the order it was (ascending, the quantities' units alongside). Years are numbers, not ids.
  */
-function renumber(runs: Runs, starts: Int32Array, ends: Int32Array, firstRun: Int32Array, rank: Int32Array): void {
-  const { ids } = runs;
-  for (let a = 0; a + 1 < firstRun.length; a++) {
-    for (let r = firstRun[a]!; r < firstRun[a + 1]!; r++) {
+function renumber(terms: Terms, rank: Int32Array): void {
+  const { runs, starts, ends, firstRun, lastRun } = terms;
+  const ids = runs.ids;
+  for (let a = 0; a < firstRun.length; a++) {
+    for (let r = firstRun[a]!; r < lastRun[a]!; r++) {
       if (r - firstRun[a]! === YEARS) continue;
-      for (let k = starts[r]!; k < ends[r]!; k++) ids[k] = rank[ids[k]!]!;
+      for (let k = starts[r]!, end = ends[r]!; k < end; k++) ids[k] = rank[ids[k]!]!;
     }
   }
 }
@@ -262,7 +234,7 @@ export interface ProfileKeys {
  * undated article counts the whole batch; without `window`, every article does.
  */
 export function buildProfiles(articles: readonly DatedArticle[], keyCount: number, releaseTerms = false, layout?: Int32Array, window?: IdfWindow, keys: ProfileKeys = {}): Profile[] {
-  const { runs, starts, ends, firstRun, weekdays, months, vocabularySize } = readTerms(articles, releaseTerms, layout, keys.termKeys);
+  const { runs, starts, ends, firstRun, lastRun, weekdays, months, vocabularySize } = readTerms(articles, releaseTerms, layout, keys.termKeys);
   const prints = keys.prints;
   const { ids, values } = runs;
   const from = (a: number, r: number) => starts[firstRun[a]! + r]!;
@@ -272,10 +244,15 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   const idf = new Float32Array(vocabularySize);
   const q = quantisedCounts(n, window?.binWidth ?? IDF_BIN_WIDTH);
   const count = (a: number, by: number) => {
-    for (const r of COUNTED_IN_DF) for (let k = from(a, r); k < to(a, r); k++) df[ids[k]!]! += by;
+    for (let c = 0; c < COUNTED_IN_DF.length; c++) {
+      const r = firstRun[a]! + COUNTED_IN_DF[c]!;
+      for (let k = starts[r]!, end = ends[r]!; k < end; k++) df[ids[k]!]! += by;
+    }
   };
   // Counts become weights in place; the actors and keys, chosen from them, go to runs of their own.
   const chosen = new Runs();
+  // Room for every article's actors and keys at once (doubling copied them again and again).
+  chosen.reserve(n * (ACTORS + keyCount), true);
   // Article a's actors are chosen[3a] … chosen[3a + 1] - 1, its keys chosen[3a + 1] … chosen[3a + 2] - 1.
   const chosenStart = new Int32Array(3 * n);
   const top = new TopK();
@@ -287,8 +264,9 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   const weighArticle = (a: number, documents: number) => {
     // A term's IDF depends on its count alone while one window is counted: worked out once per count.
     const all = q[documents]! + BACKGROUND_DOCUMENTS + 1;
-    for (const r of IDF_OF) {
-      for (let k = from(a, r); k < to(a, r); k++) {
+    for (let c = 0; c < IDF_OF.length; c++) {
+      const r = firstRun[a]! + IDF_OF[c]!;
+      for (let k = starts[r]!, end = ends[r]!; k < end; k++) {
         const c = df[ids[k]!]!;
         if (idfStamp[c] !== windowStamp) {
           idfOfCount[c] = Math.log(all / (q[c]! + 1)) + 1;
@@ -297,9 +275,10 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
         idf[ids[k]!] = idfOfCount[c]!;
       }
     }
-    for (const r of WEIGHED) weigh(values, ids, idf, from(a, r), to(a, r));
-    for (let r = firstRun[a]! + SENTENCES; r < firstRun[a + 1]!; r++) weigh(values, ids, idf, starts[r]!, ends[r]!);
-    const [leadFrom, leadTo] = [from(a, LEAD_NAMES), to(a, LEAD_NAMES)];
+    for (let c = 0; c < WEIGHED.length; c++) weigh(values, ids, idf, from(a, WEIGHED[c]!), to(a, WEIGHED[c]!));
+    for (let r = firstRun[a]! + SENTENCES; r < lastRun[a]!; r++) weigh(values, ids, idf, starts[r]!, ends[r]!);
+    const leadFrom = from(a, LEAD_NAMES);
+    const leadTo = to(a, LEAD_NAMES);
     for (let k = leadFrom; k < leadTo; k++) values[k] = idf[ids[k]!]!;
     chosenStart[3 * a] = chosen.length;
     // The rarest lead names (highest IDF, ties to the lower id).
@@ -309,7 +288,10 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
     chosenStart[3 * a + 1] = chosen.length;
     // The heaviest words and numbers that at least one other article also holds.
     top.start(keyCount);
-    for (const r of KEYED) for (let k = from(a, r); k < to(a, r); k++) if (df[ids[k]!]! >= 2) top.offer(ids[k]!, values[k]!);
+    for (let c = 0; c < KEYED.length; c++) {
+      const r = firstRun[a]! + KEYED[c]!;
+      for (let k = starts[r]!, end = ends[r]!; k < end; k++) if (df[ids[k]!]! >= 2) top.offer(ids[k]!, values[k]!);
+    }
     top.emit(chosen);
     chosenStart[3 * a + 2] = chosen.length;
     if (prints) prints[a] = printOf(a);
@@ -321,17 +303,22 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   let printBytes = new Uint8Array(4096);
   let printBits = new Int32Array(printBytes.buffer);
   const printOf = (a: number): string => {
-    const [first, last] = [firstRun[a]!, firstRun[a + 1]!];
-    const [begin, end] = first < last ? [starts[first]!, ends[last - 1]!] : [0, 0];
+    const first = firstRun[a]!;
+    const last = lastRun[a]!;
+    const begin = first < last ? starts[first]! : 0;
+    const end = first < last ? ends[last - 1]! : 0;
     let size = 4 * (end - begin);
-    for (const r of KEYED) size += to(a, r) - from(a, r);
+    for (let c = 0; c < KEYED.length; c++) size += to(a, KEYED[c]!) - from(a, KEYED[c]!);
     if (printBytes.length < size) {
       printBytes = new Uint8Array(2 * size + 4);
       printBits = new Int32Array(printBytes.buffer, 0, printBytes.length >> 2);
     }
     for (let k = begin, w = 0; k < end; k++) printBits[w++] = valueBits[k]!;
     let at = 4 * (end - begin);
-    for (const r of KEYED) for (let k = from(a, r); k < to(a, r); k++) printBytes[at++] = df[ids[k]!]! >= 2 ? 1 : 0;
+    for (let c = 0; c < KEYED.length; c++) {
+      const r = first + KEYED[c]!;
+      for (let k = starts[r]!, stop = ends[r]!; k < stop; k++) printBytes[at++] = df[ids[k]!]! >= 2 ? 1 : 0;
+    }
     return hash("sha256", printBytes.subarray(0, at), "hex").slice(0, 32);
   };
   const dated: number[] = [];
@@ -344,13 +331,15 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   // Undated articles might be of any day: every window counts them.
   const datedDays = Int32Array.from(dated, (a) => dayOf(a)!);
   for (const a of undated) count(a, 1);
-  let [lo, hi] = [0, 0];
+  let lo = 0;
+  let hi = 0;
   for (let o = 0; o < dated.length; ) {
     const day = datedDays[o]!;
     let end = o;
     while (end < dated.length && datedDays[end] === day) end++;
     const r = idfRadius(datedDays, o, window?.windowDays ?? 0, window?.minDocuments ?? 0);
-    const [newLo, newHi] = [lowerBound(datedDays, 0, dated.length, day - r), lowerBound(datedDays, 0, dated.length, day + r + 1)];
+    const newLo = lowerBound(datedDays, 0, dated.length, day - r);
+    const newHi = lowerBound(datedDays, 0, dated.length, day + r + 1);
     for (; hi < newHi; hi++) count(dated[hi]!, 1);
     for (; hi > newHi; hi--) count(dated[hi - 1]!, -1);
     for (; lo < newLo; lo++) count(dated[lo]!, -1);
@@ -371,7 +360,7 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   const profiles = new Array<Profile>(n);
   for (let a = 0; a < n; a++) {
     const sentences: SparseVector[] = [];
-    for (let r = firstRun[a]! + SENTENCES; r < firstRun[a + 1]!; r++) sentences.push({ ids, weights: values, from: starts[r]!, to: ends[r]! });
+    for (let r = firstRun[a]! + SENTENCES; r < lastRun[a]!; r++) sentences.push({ ids, weights: values, from: starts[r]!, to: ends[r]! });
     const keysFrom = chosenStart[3 * a + 1]!;
     profiles[a] = {
       words: vector(a, WORDS),
@@ -484,7 +473,8 @@ class TopK {
     // Few entries: insertion sort by id, weights alongside.
     const { ids, weights } = this;
     for (let i = 1; i < this.length; i++) {
-      const [id, weight] = [ids[i]!, weights[i]!];
+      const id = ids[i]!;
+      const weight = weights[i]!;
       let at = i;
       for (; at > 0 && ids[at - 1]! > id; at--) {
         ids[at] = ids[at - 1]!;
@@ -494,7 +484,11 @@ class TopK {
       weights[at] = weight;
     }
     out.reserve(this.length);
-    for (let k = 0; k < this.length; k++) out.push(ids[k]!, weights[k]!);
+    for (let k = 0, at = out.length; k < this.length; k++, at++) {
+      out.ids[at] = ids[k]!;
+      out.values[at] = weights[k]!;
+    }
+    out.length += this.length;
   }
 }
 

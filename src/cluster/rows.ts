@@ -98,7 +98,9 @@ export function pairMemo(stored: StoredPairs, paths: readonly string[], prints: 
   for (let i = 1; i < n; i++) if (!(was[i - 1]! < was[i]!)) return null;
   const start = new Int32Array(n + 1);
   for (let k = 0; k < a.length; k++) {
-    const [x, y, w] = [a[k]!, b[k]!, p[k]!];
+    const x = a[k]!;
+    const y = b[k]!;
+    const w = p[k]!;
     if (!Number.isInteger(x) || !Number.isInteger(y) || x < 0 || y <= x || y >= n || !(w >= min && w <= 1)) return null;
     if (k > 0 && (x < a[k - 1]! || (x === a[k - 1]! && y <= b[k - 1]!))) return null;
     start[x + 1]!++;
@@ -129,7 +131,8 @@ export function pairMemo(stored: StoredPairs, paths: readonly string[], prints: 
     },
     reusable: (i, mask) => mask >= 0 && same[i]! >= 0 && capped[same[i]!] === mask,
     probability: (x, y) => {
-      let [lo, hi] = [start[x]!, start[x + 1]!];
+      let lo = start[x]!;
+      let hi = start[x + 1]!;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
         if (b[mid]! < y) lo = mid + 1;

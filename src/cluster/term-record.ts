@@ -9,6 +9,8 @@
 // first), then varints: the run count, each run's length and entries, the weekdays and the months.
 // Nothing read is trusted (TermRecord.load): a record that is not sound is worked out again from the text.
 
+import { hash } from "node:crypto";
+
 /** Kinds of term: the top 3 bits of a term's tag. */
 export const WORD = 1;
 export const NAME = 2;
@@ -311,17 +313,20 @@ const unzig = (x: number): number => (x >>> 1) ^ -(x & 1);
  * which are years) with values[k] as profile.ts starts them (counts; 1 in a sentence; else 0).
  */
 export class TermRecord {
+  // Buffers large enough for long articles from the start (10k bench articles: at most 4,576 terms and
+  // 4,693 entries, 58 KB of base64): growing is a branch that first runs long after V8 has optimised
+  // `load`, which then throws its code away and compiles it again.
   count = 0;
-  hashes = new Int32Array(1024);
-  tags = new Uint32Array(1024);
+  hashes = new Int32Array(8192);
+  tags = new Uint32Array(8192);
   runs = 0;
   bounds = new Int32Array(64);
-  ids = new Int32Array(2048);
-  values = new Float32Array(2048);
+  ids = new Int32Array(8192);
+  values = new Float32Array(8192);
   weekdays = 0;
   months = 0;
   /** The record's bytes, bytes[0] … bytes[end - 1] (a buffer reused from record to record). */
-  private bytes: Buffer = Buffer.alloc(4096);
+  private bytes: Buffer = Buffer.alloc(1 << 16);
   private end = 0;
   private at = 0;
   private bad = false;
@@ -405,6 +410,14 @@ export class TermRecord {
     this.weekdays = this.varint() | 0;
     this.months = this.varint() | 0;
     return !this.bad && this.at === end;
+  }
+
+  /**
+   * A key of the record last loaded: 128 bits of SHA-256 (hex) of its bytes, the same bytes whatever
+   * base64 text carried them (a quarter fewer than that text's, hashed without a copy of it).
+   */
+  key(): string {
+    return hash("sha256", this.bytes.subarray(0, this.end), "hex").slice(0, 32);
   }
 
   private varint(): number {

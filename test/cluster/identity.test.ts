@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { ingest } from "../../src/ingest/index.ts";
 import { runPipeline } from "../../src/pipeline.ts";
+import { createHash } from "node:crypto";
 import { assignStoryIds, parseIdentityState, serializeIdentityState, type IdentityState } from "../../src/cluster/index.ts";
+import { articleRef } from "../../src/cluster/identity.ts";
 import { seedArticles } from "../../eval/lib/merge-set.ts";
 import type { DatedArticle, SourceFile, StoryCluster } from "../../src/types.ts";
 
@@ -101,5 +103,31 @@ describe("assignStoryIds", () => {
     expect("state" in parsed && (parsed.state as IdentityState).stories[0]!.id).toBe("s-a");
     expect(parseIdentityState("{nope")).toEqual({ error: "not JSON" });
     expect("error" in parseIdentityState(JSON.stringify({ version: 1, next: 1, stories: [{ id: 3 }] }))).toBe(true);
+  });
+});
+
+describe("an article recognised by what it says", () => {
+  // State files written by earlier builds hold each member's hash of its headline and paragraphs joined
+  // by blank lines: a renamed file keeps its story's id only while the hash is made the same way.
+  const texts: Array<{ title: string; paragraphs: string[] }> = [
+    { title: "Flood in Valencia", paragraphs: ["Rain fell all night.", "Rivers rose — fast, said «officials» in València. 😀"] },
+    { title: "", paragraphs: [] },
+    { title: "Only a headline", paragraphs: [] },
+    { title: "Half a pair \uD83D", paragraphs: ["\uDE00 the other half", "", "\uDBFF"] },
+    { title: "Long", paragraphs: ["ü".repeat(70_000), "😀".repeat(30_000)] },
+  ];
+
+  it("hashes the headline and paragraphs joined by blank lines, whatever the characters", () => {
+    for (const [k, t] of texts.entries()) {
+      const hash = createHash("sha256").update(`${t.title}\n\n${t.paragraphs.join("\n\n")}`).digest("hex").slice(0, 16);
+      expect(articleRef({ path: `a${k}.txt`, ...t }).hash).toBe(hash);
+    }
+  });
+
+  it("keeps a renamed article's story id", () => {
+    const article = (path: string): DatedArticle => ({ ...texts[0]!, path, format: "text", raw: "", mtime: new Date(0), meta: {}, context: "", messages: [], evidence: { date: "2024-10-30", pageDate: null, source: "dateline", messages: [] } }) as unknown as DatedArticle;
+    const before = assignStoryIds([{ id: "s-old", members: [article("old-name.txt")], followUpOf: null }], null);
+    const after = assignStoryIds([{ id: "s-new", members: [article("new-name.txt")], followUpOf: null }], before.state);
+    expect(after.clusters[0]!.id).toBe("s-old");
   });
 });
