@@ -338,6 +338,8 @@ const EXTRA: Record<string, (a: Profile, b: Profile) => number> = {
   subjectMissingMax: both(subjectMissing, Math.max),
   subjectMissingMin: both(subjectMissing, Math.min),
   subjectSame: (a, b) => subjectSame(a, b),
+  actorMissingMax: both((x, y) => (size(x.actors) && size(y.names) ? 1 - covered(x.actors, y.names) : 0), Math.max),
+  leadNameMissingMax: both((x, y) => (size(x.leadNames) && size(y.names) ? 1 - covered(x.leadNames, y.names) : 0), Math.max),
   rolesAny: both((x, y) => (roleMatch(x, y) > 0 ? 1 : 0), Math.max),
 };
 

@@ -1,7 +1,7 @@
 // Who each growing story is about. Two groups that each have a name nearly all their reports give
 // (a fighter, a minister, a company) which nearly none of the other group's reports mention are reports
 // of two different events, however alike their words: the group-level evidence a pair cannot see.
-// GroupCore is the same check over any items of a report (train/try-times.ts tries stated times).
+// GroupCore is the same check over any items of a report (train/try-group-checks.ts tries stated times).
 import { idsOf, type Profile } from "./profile.ts";
 
 export interface ProtagonistOptions {

@@ -69,7 +69,7 @@ describe("protagonists of one event told at two stages", () => {
 });
 
 // GroupCore: the protagonists' check over any items of a report, with shares taken of the reports that
-// count (train/try-times.ts counts only those that state a time: one that states none is silent).
+// count (train/try-group-checks.ts counts only those that state a time: one that states none is silent).
 describe("a group core whose silent reports do not count", () => {
   // Reports 0-2 are one group, 3-4 another; each report's items by its place in the batch.
   const items: number[][] = [[1], [], [], [2], [2]];
