@@ -1,6 +1,7 @@
 // Who each growing story is about. Two groups that each have a name nearly all their reports give
 // (a fighter, a minister, a company) which nearly none of the other group's reports mention are reports
 // of two different events, however alike their words: the group-level evidence a pair cannot see.
+// GroupCore is the same check over any items of a report (train/try-group-checks.ts tries stated times).
 import { idsOf, type Profile } from "./profile.ts";
 
 export interface ProtagonistOptions {
@@ -18,19 +19,27 @@ export interface ProtagonistOptions {
   missingShare?: number;
 }
 
-export class Protagonists {
-  /** Each group's name counts; made when first needed (most articles never join a group that asks). */
+/** What a group's reports agree on (a group's core items), and when two groups' cores contradict. */
+export class GroupCore {
+  /** Each group's item counts; made when first needed (most articles never join a group that asks). */
   private readonly counts: Array<Map<number, number> | null>;
+  /** How many of each group's reports count (see `counted`). */
   private readonly size: Int32Array;
-  /** Each group's protagonists, worked out when first asked for since the group last grew. */
+  /** Each group's core items, worked out when first asked for since the group last grew. */
   private readonly core: Array<number[] | null>;
 
+  /**
+   * `itemsOf`: one report's distinct items. `counted`: whether a report counts towards its group's size
+   * (the shares are of the reports that count).
+   */
   constructor(
     private readonly profiles: readonly Profile[],
     private readonly options: ProtagonistOptions,
+    private readonly itemsOf: (p: Profile) => ArrayLike<number>,
+    counted: (p: Profile) => boolean,
   ) {
     this.counts = new Array<Map<number, number> | null>(profiles.length).fill(null);
-    this.size = new Int32Array(profiles.length).fill(1);
+    this.size = Int32Array.from(profiles, (p) => (counted(p) ? 1 : 0));
     this.core = profiles.map(() => null);
   }
 
@@ -51,13 +60,14 @@ export class Protagonists {
     let counts = this.counts[x];
     if (!counts) {
       counts = new Map();
-      for (const id of idsOf(this.profiles[x]!.names)) counts.set(id, 1);
+      const items = this.itemsOf(this.profiles[x]!);
+      for (let k = 0; k < items.length; k++) counts.set(items[k]!, 1);
       this.counts[x] = counts;
     }
     return counts;
   }
 
-  /** Whether each group has a protagonist the other group's reports (almost) never name. */
+  /** Whether each group has a core item the other group's reports (almost) never give. */
   contradict(x: number, y: number): boolean {
     return this.missingIn(x, y) && this.missingIn(y, x);
   }
@@ -81,5 +91,12 @@ export class Protagonists {
       this.core[x] = core;
     }
     return core;
+  }
+}
+
+/** Each group's protagonists: the names most of its reports give. */
+export class Protagonists extends GroupCore {
+  constructor(profiles: readonly Profile[], options: ProtagonistOptions) {
+    super(profiles, options, (p) => idsOf(p.names), () => true);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Protagonists } from "../../src/cluster/protagonists.ts";
+import { GroupCore, Protagonists } from "../../src/cluster/protagonists.ts";
 import { buildProfiles } from "../../src/cluster/profile.ts";
 import { buildEventsSet } from "../../eval/lib/merge-set.ts";
 
@@ -65,5 +65,31 @@ describe("protagonists of one event told at two stages", () => {
     const who = groups(0.34);
     expect(who.contradict(other[0]!, earlier[0]!)).toBe(true);
     expect(who.contradict(other[0]!, later[0]!)).toBe(true);
+  });
+});
+
+// GroupCore: the protagonists' check over any items of a report, with shares taken of the reports that
+// count (train/try-group-checks.ts counts only those that state a time: one that states none is silent).
+describe("a group core whose silent reports do not count", () => {
+  // Reports 0-2 are one group, 3-4 another; each report's items by its place in the batch.
+  const items: number[][] = [[1], [], [], [2], [2]];
+  const place = new Map(profiles.slice(0, items.length).map((p, i) => [p, i]));
+  const itemsOf = (p: (typeof profiles)[number]) => items[place.get(p)!]!;
+  const options = { minGroup: 1, core: 0.5, absent: 0 };
+  const grouped = (core: GroupCore) => {
+    core.join(0, 1);
+    core.join(0, 2);
+    core.join(3, 4);
+    return core;
+  };
+
+  it("parts two groups whose stating reports agree on different items, however many reports are silent", () => {
+    const core = grouped(new GroupCore(profiles.slice(0, items.length), options, itemsOf, (p) => itemsOf(p).length > 0));
+    expect(core.contradict(0, 3)).toBe(true);
+  });
+
+  it("finds no core in a group most of whose reports are silent when every report counts", () => {
+    const core = grouped(new GroupCore(profiles.slice(0, items.length), options, itemsOf, () => true));
+    expect(core.contradict(0, 3)).toBe(false);
   });
 });
