@@ -72,12 +72,31 @@ export interface CleanArticle {
   /** The decoded input as read (the same string the SourceFile holds): evidence for dating. */
   raw: string;
   title: string;
+  /**
+   * Empty when `stored` says where they are (an article from the build cache): read them through
+   * src/text/article-text.ts `paragraphsOf`.
+   */
   paragraphs: string[];
   meta: ArticleMeta;
   /** Text the cleaner removed around the article; kept only as evidence for dating. */
   context: string;
   mtime: Date;
   messages: Message[];
+  /** A hash of the headline and paragraphs and their word count, when the cache kept them (src/text/article-text.ts). */
+  text?: TextFacts;
+  /** Where the paragraphs are, when the article came from the cache without them. */
+  stored?: StoredParagraphs;
+}
+
+export interface TextFacts {
+  hash: string;
+  words: number;
+}
+
+/** An article's paragraphs left in the build cache: `source.read(at)` reads them (src/cache/articles.ts). */
+export interface StoredParagraphs {
+  source: { read(at: number): string[] };
+  at: number;
 }
 
 export type DateSource =

@@ -6,8 +6,9 @@
 // the part with most of its articles keeps the id. Articles are recognised by their path (an edited file
 // is the same article), or else by a hash of their headline and body (a renamed file is the same one).
 // Without a state file, ids fall back to a hash of the story's earliest article's path.
-import type { StoryCluster } from "../types.ts";
+import type { DatedArticle, StoryCluster } from "../types.ts";
 import { shortHash } from "../text/hash.ts";
+import { articleTextHash } from "../text/article-text.ts";
 
 export interface ArticleRef {
   path: string;
@@ -35,8 +36,8 @@ export interface IdentityState {
 export const IDENTITY_FILE = "story-ids.json";
 
 /** An article's path and a hash of what it says (headline and paragraphs: the raw input is not kept once the article is dated). */
-export function articleRef(article: { path: string; title: string; paragraphs: readonly string[] }): ArticleRef {
-  return { path: article.path, hash: shortHash(`${article.title}\n\n${article.paragraphs.join("\n\n")}`, 16) };
+export function articleRef(article: Pick<DatedArticle, "path" | "title" | "paragraphs" | "text" | "stored">): ArticleRef {
+  return { path: article.path, hash: articleTextHash(article) };
 }
 
 /**
