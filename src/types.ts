@@ -78,14 +78,17 @@ export interface CleanArticle {
    */
   paragraphs: string[];
   meta: ArticleMeta;
-  /** Text the cleaner removed around the article; kept only as evidence for dating. */
+  /**
+   * Text the cleaner removed around the article; kept only as evidence for dating. Empty when `stored`
+   * says where it is (src/cache/articles.ts `withStoredProse` reads it).
+   */
   context: string;
   mtime: Date;
   messages: Message[];
   /** A hash of the headline and paragraphs and their word count, when the cache kept them (src/text/article-text.ts). */
   text?: TextFacts;
-  /** Where the paragraphs are, when the article came from the cache without them. */
-  stored?: StoredParagraphs;
+  /** Where the paragraphs and context are, when the article came from the cache without them. */
+  stored?: StoredProse;
 }
 
 export interface TextFacts {
@@ -93,9 +96,15 @@ export interface TextFacts {
   words: number;
 }
 
-/** An article's paragraphs left in the build cache: `source.read(at)` reads them (src/cache/articles.ts). */
-export interface StoredParagraphs {
-  source: { read(at: number): string[] };
+/** What the build cache keeps of an article's text apart from its record, read only where needed. */
+export interface ArticleProse {
+  paragraphs: string[];
+  context: string;
+}
+
+/** An article's prose left in the build cache: `source.read(at)` reads it (src/cache/articles.ts). */
+export interface StoredProse {
+  source: { read(at: number): ArticleProse };
   at: number;
 }
 

@@ -18,8 +18,8 @@ export interface ArticleTaskArgs {
  */
 export interface PreparedFile {
   clean: string | null;
-  /** The article's paragraphs' JSON, beside `clean` (null with it, and for a rejection). */
-  paragraphs: string | null;
+  /** The article's paragraphs and context as JSON, beside `clean` (null with it, and for a rejection). */
+  prose: string | null;
   dated: string | null;
   outcome?: ArticleOutcome;
   ms: [number, number, number];
@@ -37,15 +37,15 @@ export function prepareFile(file: SourceFile, zone: string, rules: readonly Clea
   const mid = performance.now();
   const records = cleanRecordJson(file, cleaned);
   const clean = records?.record ?? null;
-  const paragraphs = records?.paragraphs ?? null;
-  if (!("article" in cleaned)) return clean === null ? { clean, paragraphs, dated: null, outcome: cleaned, ms: [mid - start, 0, 0] } : { clean, paragraphs, dated: null, ms: [mid - start, 0, 0] };
+  const prose = records?.prose ?? null;
+  if (!("article" in cleaned)) return clean === null ? { clean, prose, dated: null, outcome: cleaned, ms: [mid - start, 0, 0] } : { clean, prose, dated: null, ms: [mid - start, 0, 0] };
   const clock: ArticleClock = { clean: mid - start, date: 0, terms: 0 };
   const article = dateArticle(cleaned.article, zone, clock);
   const ms: [number, number, number] = [clock.clean, clock.date, clock.terms];
   const dated = datedRecordJson(cleaned.article, article);
-  if (clean !== null && dated !== null) return { clean, paragraphs, dated, ms };
+  if (clean !== null && dated !== null) return { clean, prose, dated, ms };
   if (forThread) article.raw = "";
-  return { clean, paragraphs, dated, outcome: { article }, ms };
+  return { clean, prose, dated, outcome: { article }, ms };
 }
 
 function rulesNamed(names: readonly string[]): CleanRule[] {

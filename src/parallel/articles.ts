@@ -6,7 +6,8 @@ import { defaultRules } from "../clean/index.ts";
 import { dateArticle, prepareArticle, type ArticleClock, type ArticleOptions, type ArticleOutcome } from "../pipeline/article.ts";
 import { DiskCache, type Pack } from "../cache/pack.ts";
 import { codeHash, moduleUrl } from "../cache/code-hash.ts";
-import { articleKey, articleNamespace, datedKey, datedNamespace, datedRecordJson, paragraphsNamespace, restoreClean, restoreDated, storedParagraphs, type CleanRecord, type DatedRecord } from "../cache/articles.ts";
+import { articleKey, articleNamespace, datedKey, datedNamespace, datedRecordJson, proseNamespace, restoreClean, restoreDated, storedProse, withStoredProse, type CleanRecord, type DatedRecord } from "../cache/articles.ts";
+import type { ArticleProse } from "../types.ts";
 import { paragraphsOf } from "../text/article-text.ts";
 import type { CleanRule } from "../clean/index.ts";
 import { prepareFile, prepareFiles, type ArticleTaskArgs, type PreparedFile } from "./article-task.ts";
@@ -99,7 +100,7 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   const settle = (o: ArticleOutcome): ArticleOutcome => (options.dropEvidence && "article" in o ? { article: { ...o.article, raw: "", context: "" } } : o);
   let todo = files.map((_, i) => i);
   let articles: Pack<CleanRecord> | null = null;
-  let paragraphs: Pack<number> | null = null;
+  let prose: Pack<number> | null = null;
   let dated: Pack<DatedRecord> | null = null;
   let keys: Array<{ article: string; dated: string }> = [];
   const dateOnly: Array<{ i: number; article: CleanArticle }> = [];
@@ -113,23 +114,23 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
     });
     const articleKeys = new Set(keys.map((k) => k.article));
     articles = await cache.open(articleNamespace, articleKeys);
-    paragraphs = await cache.open(paragraphsNamespace, articleKeys);
+    prose = await cache.open(proseNamespace, articleKeys);
     dated = await cache.open(datedNamespace, new Set(keys.map((k) => k.dated)));
-    const source = storedParagraphs(paragraphs);
+    const source = storedProse(prose);
     todo = [];
     files.forEach((file, i) => {
       const record = articles!.get(keys[i]!.article);
-      const at = record && !("rejected" in record) ? paragraphs!.get(keys[i]!.article) : undefined;
+      const at = record && !("rejected" in record) ? prose!.get(keys[i]!.article) : undefined;
       const cleaned = record && restoreClean(file, record, at === undefined ? undefined : { source, at });
       if (!cleaned) return todo.push(i);
       s.cleanHits++;
       if (!("article" in cleaned)) return (outcomes[i] = cleaned);
       const added = dated!.get(keys[i]!.dated);
       if (!added) return dateOnly.push({ i, article: cleaned.article });
-      // Clustering reads an article's text only when its terms are not there.
+      // Clustering reads an article's text only when its terms are not there; the context is evidence kept only on request.
       if (typeof added.terms !== "string") paragraphsOf(cleaned.article);
       s.datedHits++;
-      outcomes[i] = settle({ article: restoreDated(cleaned.article, added) });
+      outcomes[i] = settle({ article: restoreDated(options.dropEvidence ? cleaned.article : withStoredProse(cleaned.article), added) });
     });
     s.cacheRead = performance.now() - started;
   }
@@ -160,7 +161,7 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
     s.date += p.ms[1];
     s.terms += p.ms[2];
     if (cache) {
-      if (p.clean !== null && p.paragraphs !== null) paragraphs!.putJson(keys[i]!.article, p.paragraphs);
+      if (p.clean !== null && p.prose !== null) prose!.putJson(keys[i]!.article, p.prose);
       if (p.clean !== null) articles!.putJson(keys[i]!.article, p.clean);
       if (p.dated !== null) dated!.putJson(keys[i]!.dated, p.dated);
     }
@@ -202,8 +203,8 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   for (const { i, article: cleaned } of dateOnly) {
     const file = await withText(i);
     if (failed.has(i)) continue;
-    paragraphsOf(cleaned); // dating reads them
-    const article = file === files[i] ? cleaned : { ...cleaned, raw: file.text };
+    // Dating reads the paragraphs and context.
+    const article = withStoredProse(file === files[i] ? cleaned : { ...cleaned, raw: file.text });
     const clock: ArticleClock = { clean: 0, date: 0, terms: 0 };
     const result = dateArticle(article, options.zone, clock);
     s.date += clock.date;
@@ -213,9 +214,9 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
     if (json !== null) dated!.putJson(keys[i]!.dated, json);
   }
 
-  if (articles && paragraphs && dated) {
+  if (articles && prose && dated) {
     const started = performance.now();
-    await paragraphs.commit();
+    await prose.commit();
     await articles.commit();
     await dated.commit();
     s.cacheWrite = performance.now() - started;
@@ -230,8 +231,8 @@ function fromPrepared(file: SourceFile, p: PreparedFile): ArticleOutcome {
     if ("article" in p.outcome) p.outcome.article = { ...p.outcome.article, raw: file.text, mtime: file.mtime };
     return p.outcome;
   }
-  const cleaned = restoreClean(file, JSON.parse(p.clean!) as CleanRecord, p.paragraphs === null ? undefined : (JSON.parse(p.paragraphs) as string[]));
-  if (!cleaned) throw new Error(`the article of ${file.path} came back without its paragraphs`);
+  const cleaned = restoreClean(file, JSON.parse(p.clean!) as CleanRecord, p.prose === null ? undefined : (JSON.parse(p.prose) as ArticleProse));
+  if (!cleaned) throw new Error(`the article of ${file.path} came back without its prose`);
   if (!("article" in cleaned)) return cleaned;
   return { article: restoreDated(cleaned.article, JSON.parse(p.dated!) as DatedRecord) };
 }

@@ -30,7 +30,7 @@ export function textFacts(title: string, paragraphs: readonly string[]): TextFac
  */
 export function paragraphsOf(article: Pick<CleanArticle, "paragraphs" | "stored">): string[] {
   const { stored, paragraphs } = article;
-  if (stored && paragraphs.length === 0) for (const p of stored.source.read(stored.at)) paragraphs.push(p);
+  if (stored && paragraphs.length === 0) for (const p of stored.source.read(stored.at).paragraphs) paragraphs.push(p);
   return paragraphs;
 }
 

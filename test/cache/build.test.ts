@@ -42,7 +42,7 @@ describe("builds with the cache", () => {
     const inputs = readdirSync(input, { recursive: true }).filter((p) => statSync(join(input, String(p))).isFile()).length;
     expect(Object.keys(cold.files).length).toBeGreaterThan(10);
     expect(cold.stats).toMatchObject({ cleanHits: 0, computed: inputs });
-    expect(readdirSync(join(work, ".digest-cache")).sort()).toEqual(["article.pack", "build.state", "categories.pack", "cluster-rows.pack", "dated.pack", "feed-items.pack", "ingest.state", "paragraphs.pack", "site.state", "summary.pack"]);
+    expect(readdirSync(join(work, ".digest-cache")).sort()).toEqual(["article.pack", "build.state", "categories.pack", "cluster-rows.pack", "dated.pack", "feed-items.pack", "ingest.state", "prose.pack", "site.state", "summary.pack"]);
     expect(cold.summaries.hits).toBe(0);
 
     const warm = await build();
@@ -58,11 +58,11 @@ describe("builds with the cache", () => {
     const lines = readFileSync(pack, "utf8").split("\n");
     lines[1] = lines[1]!.replace(/"title":"[^"]/, '"title":"X');
     writeFileSync(pack, lines.join("\n"));
-    const paragraphs = join(work, ".digest-cache/paragraphs.pack");
-    const texts = readFileSync(paragraphs, "utf8").split("\n");
+    const prose = join(work, ".digest-cache/prose.pack");
+    const texts = readFileSync(prose, "utf8").split("\n");
     const other = texts.findIndex((l, i) => i > 0 && l.slice(0, 32) !== lines[1]!.slice(0, 32));
     texts[other] = texts[other]!.replace(/\["./, '["X');
-    writeFileSync(paragraphs, texts.join("\n"));
+    writeFileSync(prose, texts.join("\n"));
     const dated = join(work, ".digest-cache/dated.pack");
     writeFileSync(dated, readFileSync(dated).subarray(0, 300));
     // And a feed item's text changed: the item is written again, not taken as it is.
