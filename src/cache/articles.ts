@@ -8,9 +8,9 @@
 // cache; the context is evidence for dating only); an article from the cache says where they are
 // (`stored`, read by src/text/article-text.ts `paragraphsOf` and `withStoredProse`). `dated`: what
 // dating adds to it, keyed by that key plus the file's time and the zone, because dating falls back on
-// the file's time. A record holds no path, raw text or file time: they
-// come from the file on the way back, which is why a record is only made when the stage put them
-// where the file has them (path, raw, mtime, every message's file).
+// the file's time. A record holds no path, raw text or file time: they come from the file on the way
+// back, which is why a record is only made when the stage put them where the file has them (path, raw,
+// mtime, every message's file).
 import type { ArticleProse, CleanArticle, DatedArticle, SourceFile, Stage, StoredProse } from "../types.ts";
 import type { CleanOutcome } from "../pipeline/article.ts";
 import { cacheJson, cacheKey, isObject, type Namespace, type Pack } from "./pack.ts";

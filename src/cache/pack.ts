@@ -100,7 +100,7 @@ export function cacheJson(value: unknown): string | null {
 
 export class DiskCache {
   /** Packs read unparsed: open until `close`. */
-  private readonly open_: Array<Pack<unknown>> = [];
+  private readonly unparsed: Array<Pack<unknown>> = [];
 
   constructor(
     readonly dir: string,
@@ -109,7 +109,7 @@ export class DiskCache {
 
   /** Closes the packs read unparsed (their entries can no longer be read). */
   close(): void {
-    for (const pack of this.open_.splice(0)) pack.close();
+    for (const pack of this.unparsed.splice(0)) pack.close();
   }
 
   /**
@@ -121,7 +121,7 @@ export class DiskCache {
     const pack = new Pack(namespace, join(this.dir, `${namespace.name}.pack`), this.dir, this.warn);
     this.sweep(namespace.name);
     await pack.read(wanted);
-    if (namespace.unparsed) this.open_.push(pack as Pack<unknown>);
+    if (namespace.unparsed) this.unparsed.push(pack as Pack<unknown>);
     return pack;
   }
 
