@@ -5,7 +5,7 @@ import { resolveDates, storyDate, undatedReason } from "./date/index.ts";
 import { prepareArticle, rejection, type ArticleClock, type ArticleOutcome } from "./pipeline/article.ts";
 import { assignStoryIds, clusterArticles, defaultClusterOptions, type ClusterOptions, type IdentityState } from "./cluster/index.ts";
 import { summarise, type StorySummariser, type SummaryInput, type SummaryOptions } from "./summarise/index.ts";
-import { countWords } from "./text/words.ts";
+import { articleWordCount, paragraphsOf } from "./text/article-text.ts";
 
 export interface PipelineOptions {
   zone: string;
@@ -98,7 +98,7 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
 }
 
 function summariseStory(members: readonly ResolvedArticle[], options: PipelineOptions): string[] {
-  const inputs = () => members.map((m): SummaryInput => ({ title: m.title, text: m.paragraphs.join("\n") }));
+  const inputs = () => members.map((m): SummaryInput => ({ title: m.title, text: paragraphsOf(m).join("\n") }));
   return options.summarise ? options.summarise(inputs, options.summary, members) : summarise(inputs(), options.summary);
 }
 
@@ -111,7 +111,6 @@ function headline(members: ResolvedArticle[], date: string): string {
   const onDay = members.filter((m) => m.date === date && m.title);
   const pool = onDay.length ? onDay : members;
   if (pool.length === 1) return pool[0]!.title;
-  // Paragraph by paragraph: no word spans the space a join would put between two (no joined copy made).
-  const sized = pool.map((m) => ({ m, words: m.paragraphs.reduce((n, p) => n + countWords(p), 0) }));
+  const sized = pool.map((m) => ({ m, words: articleWordCount(m) }));
   return sized.sort((a, b) => b.words - a.words || (a.m.path < b.m.path ? -1 : 1))[0]!.m.title;
 }

@@ -72,12 +72,40 @@ export interface CleanArticle {
   /** The decoded input as read (the same string the SourceFile holds): evidence for dating. */
   raw: string;
   title: string;
+  /**
+   * Empty when `stored` says where they are (an article from the build cache): read them through
+   * src/text/article-text.ts `paragraphsOf`.
+   */
   paragraphs: string[];
   meta: ArticleMeta;
-  /** Text the cleaner removed around the article; kept only as evidence for dating. */
+  /**
+   * Text the cleaner removed around the article; kept only as evidence for dating. Empty when `stored`
+   * says where it is (src/cache/articles.ts `withStoredProse` reads it).
+   */
   context: string;
   mtime: Date;
   messages: Message[];
+  /** A hash of the headline and paragraphs and their word count, when the cache kept them (src/text/article-text.ts). */
+  text?: TextFacts;
+  /** Where the paragraphs and context are, when the article came from the cache without them. */
+  stored?: StoredProse;
+}
+
+export interface TextFacts {
+  hash: string;
+  words: number;
+}
+
+/** What the build cache keeps of an article's text apart from its record, read only where needed. */
+export interface ArticleProse {
+  paragraphs: string[];
+  context: string;
+}
+
+/** An article's prose left in the build cache: `source.read(at)` reads it (src/cache/articles.ts). */
+export interface StoredProse {
+  source: { read(at: number): ArticleProse };
+  at: number;
 }
 
 export type DateSource =

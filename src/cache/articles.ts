@@ -1,20 +1,29 @@
 // What the cache keeps per article, and how a kept record becomes the article again.
 //
-// Two namespaces. `article`: the cleaned article (or why the file was rejected), keyed by the input's
-// content, format, encoding and URL, the cleaning rules and the code: not by its path, so a renamed file
-// is still a hit. `dated`: what dating adds to it, keyed by that key plus the file's time and the zone,
-// because dating falls back on the file's time. A record holds no path, raw text or file time: they
-// come from the file on the way back, which is why a record is only made when the stage put them
-// where the file has them (path, raw, mtime, every message's file).
-import type { CleanArticle, DatedArticle, SourceFile, Stage } from "../types.ts";
+// Three namespaces. `article`: the cleaned article without its paragraphs and context, with the
+// paragraphs' hash and word count (or why the file was rejected), keyed by the input's content, format,
+// encoding and URL, the cleaning rules and the code: not by its path, so a renamed file is still a hit.
+// `prose`: its paragraphs and context under the same key, found but not read (most builds read few:
+// story ids and headlines take the hash and word count; summaries and categories mostly come from the
+// cache; the context is evidence for dating only); an article from the cache says where they are
+// (`stored`, read by src/text/article-text.ts `paragraphsOf` and `withStoredProse`). `dated`: what
+// dating adds to it, keyed by that key plus the file's time and the zone, because dating falls back on
+// the file's time. A record holds no path, raw text or file time: they come from the file on the way
+// back, which is why a record is only made when the stage put them where the file has them (path, raw,
+// mtime, every message's file).
+import type { ArticleProse, CleanArticle, DatedArticle, SourceFile, Stage, StoredProse } from "../types.ts";
 import type { CleanOutcome } from "../pipeline/article.ts";
-import { cacheJson, cacheKey, isObject, type Namespace } from "./pack.ts";
+import { cacheJson, cacheKey, isObject, type Namespace, type Pack } from "./pack.ts";
 import { contentKey } from "../ingest/index.ts";
+import { textFacts } from "../text/article-text.ts";
 
 type Fields = Record<string, unknown>;
 
-/** A cleaned article without its file's own fields, or a rejection, as JSON keeps it. */
-export type CleanRecord = { article: Fields } | { rejected: string; stage?: string; rule?: string; messages: Fields[] };
+/**
+ * A cleaned article without its file's own fields, its paragraphs and its context (`null` keeps their
+ * places), with the paragraphs' hash and word count; or a rejection; as JSON keeps it.
+ */
+export type CleanRecord = { article: Fields; text: { hash: string; words: number } } | { rejected: string; stage?: string; rule?: string; messages: Fields[] };
 
 /** The fields dating added to the article (today: `evidence`). */
 export type DatedRecord = Fields;
@@ -30,9 +39,42 @@ export const articleNamespace: Namespace<CleanRecord> = {
     const optionalString = (x: unknown) => x === undefined || typeof x === "string";
     if ("rejected" in v) return typeof v.rejected === "string" && optionalString(v.stage) && optionalString(v.rule) && isMessages(v.messages);
     const a = v.article;
-    return isObject(a) && typeof a.title === "string" && isStrings(a.paragraphs) && isObject(a.meta) && typeof a.context === "string" && isMessages(a.messages);
+    const t = v.text;
+    if (!isObject(t) || typeof t.hash !== "string" || typeof t.words !== "number") return false;
+    return isObject(a) && typeof a.title === "string" && a.paragraphs === null && isObject(a.meta) && a.context === null && isMessages(a.messages);
   },
 };
+
+/** An article's paragraphs and context (`ArticleProse` as JSON), found in their pack and read when needed (`storedProse`). */
+export const proseNamespace: Namespace<number> = {
+  name: "prose",
+  unparsed: true,
+  // Given the entry's bytes: { … }; the rest is checked when it is read.
+  accepts: (v): v is number => Buffer.isBuffer(v) && v.length >= 2 && v[0] === 0x7b && v[v.length - 1] === 0x7d,
+};
+
+const isProse = (v: unknown): v is ArticleProse => isObject(v) && isStrings(v.paragraphs) && typeof v.context === "string";
+
+/** Where the prose of an article from `pack` is: reads it, checked, when something needs it. */
+export function storedProse(pack: Pack<number>): StoredProse["source"] {
+  return {
+    read(entry) {
+      const value: unknown = JSON.parse(pack.readJson(entry));
+      // The checksum held, so a build wrote this: anything else is a cache made by other code.
+      if (!isProse(value)) throw new Error(`cache: an article's prose in ${pack.file} is not its paragraphs and context (delete the cache folder)`);
+      return value;
+    },
+  };
+}
+
+/** The article with its paragraphs and context, read from the cache when it came without them (for dating again). */
+export function withStoredProse<T extends CleanArticle>(article: T): T {
+  const stored = article.stored;
+  if (!stored) return article;
+  const prose = stored.source.read(stored.at);
+  if (article.paragraphs.length === 0) for (const p of prose.paragraphs) article.paragraphs.push(p);
+  return { ...article, context: prose.context };
+}
 
 export const datedNamespace: Namespace<DatedRecord> = {
   name: "dated",
@@ -54,27 +96,40 @@ export function datedKey(articleKey: string, code: string, zone: string, file: S
   return cacheKey("dated", code, articleKey, zone, file.mtime.getTime());
 }
 
-/** The clean outcome as a record's JSON, or null when it cannot come back exactly from one. */
-export function cleanRecordJson(file: SourceFile, outcome: CleanOutcome): string | null {
+/**
+ * The clean outcome as a record's JSON and its prose's JSON (null for a rejection), or null when it
+ * cannot come back exactly from them.
+ */
+export function cleanRecordJson(file: SourceFile, outcome: CleanOutcome): { record: string; prose: string | null } | null {
   const ownMessages = (messages: ReadonlyArray<{ file: string }>) => messages.every((m) => m.file === file.path);
   if ("rejected" in outcome) {
     if (outcome.rejected.path !== file.path || !ownMessages(outcome.messages)) return null;
     const { reason, stage, rule } = outcome.rejected;
-    return cacheJson({ rejected: reason, stage, rule, messages: outcome.messages.map((m) => ({ ...m, file: "" })) });
+    const record = cacheJson({ rejected: reason, stage, rule, messages: outcome.messages.map((m) => ({ ...m, file: "" })) });
+    return record === null ? null : { record, prose: null };
   }
   const a = outcome.article;
-  if (a.path !== file.path || a.raw !== file.text || a.mtime !== file.mtime || a.format !== file.format || !ownMessages(a.messages)) return null;
+  if (a.path !== file.path || a.raw !== file.text || a.mtime !== file.mtime || a.format !== file.format || a.text !== undefined || a.stored !== undefined || !ownMessages(a.messages)) return null;
   // The file's own fields keep their places (key order survives) but not their values.
-  return cacheJson({ article: { ...a, path: "", raw: "", mtime: null, messages: a.messages.map((m) => ({ ...m, file: "" })) } });
+  const record = cacheJson({ article: { ...a, path: "", raw: "", mtime: null, paragraphs: null, context: null, messages: a.messages.map((m) => ({ ...m, file: "" })) }, text: textFacts(a.title, a.paragraphs) });
+  const prose = cacheJson({ paragraphs: a.paragraphs, context: a.context });
+  return record === null || prose === null ? null : { record, prose };
 }
 
-export function restoreClean(file: SourceFile, record: CleanRecord): CleanOutcome {
+/**
+ * The outcome a record stands for; an article with its paragraphs and context (`prose`: them, or where
+ * they are in the cache), or null when they are not there.
+ */
+export function restoreClean(file: SourceFile, record: CleanRecord, prose: ArticleProse | StoredProse | undefined): CleanOutcome | null {
   const withFile = (messages: Fields[]) => messages.map((m) => ({ ...m, file: file.path })) as unknown as CleanArticle["messages"];
   if ("rejected" in record) {
     const rejected = { path: file.path, reason: record.rejected, ...(record.stage ? { stage: record.stage as Stage } : {}), ...(record.rule ? { rule: record.rule } : {}) };
     return { rejected, messages: withFile(record.messages) };
   }
-  const article = { ...record.article, path: file.path, raw: file.text, mtime: file.mtime, messages: withFile(record.article.messages as Fields[]) };
+  if (prose === undefined) return null;
+  const text = { hash: record.text.hash, words: record.text.words };
+  const own = "source" in prose ? { paragraphs: [], context: "", stored: prose } : { paragraphs: prose.paragraphs, context: prose.context };
+  const article = { ...record.article, path: file.path, raw: file.text, mtime: file.mtime, ...own, messages: withFile(record.article.messages as Fields[]), text };
   return { article: article as unknown as CleanArticle };
 }
 

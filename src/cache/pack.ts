@@ -32,6 +32,12 @@ export interface Namespace<T> {
   name: string;
   /** Whether a value read back has the shape this namespace stores; anything else is not used. */
   accepts(value: unknown): value is T;
+  /**
+   * Entries are found, not read: `get` gives an entry's number (its checksum checked, `accepts` given
+   * its JSON's bytes), and `readJson` reads it from the pack, kept open until `DiskCache.close`. For
+   * values most builds never use: they cost neither parsing nor memory.
+   */
+  unparsed?: boolean;
 }
 
 /** A JSON object (not null, not an array): where every `accepts` starts. */
@@ -93,10 +99,18 @@ export function cacheJson(value: unknown): string | null {
 }
 
 export class DiskCache {
+  /** Packs read unparsed: open until `close`. */
+  private readonly unparsed: Array<Pack<unknown>> = [];
+
   constructor(
     readonly dir: string,
     private readonly warn: (text: string) => void,
   ) {}
+
+  /** Closes the packs read unparsed (their entries can no longer be read). */
+  close(): void {
+    for (const pack of this.unparsed.splice(0)) pack.close();
+  }
 
   /**
    * The entries of `namespace` whose keys are in `wanted` (read and checked), ready to take new ones.
@@ -107,6 +121,7 @@ export class DiskCache {
     const pack = new Pack(namespace, join(this.dir, `${namespace.name}.pack`), this.dir, this.warn);
     this.sweep(namespace.name);
     await pack.read(wanted);
+    if (namespace.unparsed) this.unparsed.push(pack as Pack<unknown>);
     return pack;
   }
 
@@ -146,6 +161,9 @@ export class Pack<T> {
   /** The pack's size as this build read it: appended to only while it is still that size. */
   private readBytes = -1;
   private committed = false;
+  /** An unparsed namespace's pack, open as read, and where each entry found is in it (by entry number). */
+  private source: number | null = null;
+  private readonly found: { offset: number[]; length: number[]; crc: number[] } = { offset: [], length: [], crc: [] };
 
   constructor(
     private readonly namespace: Namespace<T>,
@@ -207,13 +225,15 @@ export class Pack<T> {
     if (!existsSync(this.file)) return;
     try {
       let header = true;
-      const { cutShort, bytes } = scanLines(this.file, (line) => {
+      const fd = openSync(this.file, "r");
+      if (this.namespace.unparsed) this.source = fd;
+      const { cutShort, bytes } = scanLines(fd, !this.namespace.unparsed, (line, offset) => {
         if (header) {
           header = false;
           this.sound = line.toString("latin1") === this.header().trimEnd();
           return this.sound;
         }
-        this.take(line, wanted);
+        this.take(line, offset, wanted);
         return true;
       });
       if (this.sound && cutShort) this.stats.damaged++;
@@ -223,14 +243,42 @@ export class Pack<T> {
       this.hits.clear();
       this.stats.hits = 0;
       this.sound = false;
+      this.close();
       return;
     }
+    if (!this.sound) this.close();
     if (!this.sound) this.warn(`cache: ${this.file} is not a Digest cache of this version (format ${PACK_FORMAT}, ${this.namespace.name}); ignoring it`);
     if (this.stats.damaged > 0) this.warn(`cache: ignored ${this.stats.damaged} damaged entr${this.stats.damaged === 1 ? "y" : "ies"} in ${this.file}`);
   }
 
-  /** One entry line: a hit when its key is wanted and its checksum, JSON and shape hold. */
-  private take(line: Buffer, wanted: ReadonlySet<string> | "all"): void {
+  /**
+   * The JSON of an unparsed namespace's entry (`get` gave its number), read from the pack as it was
+   * read; an error when it is not what was read then, or the cache was closed.
+   */
+  readJson(entry: number): string {
+    const offset = this.found.offset[entry];
+    if (this.source === null || offset === undefined) throw new Error(`cache: ${this.file} is not open for reading`);
+    const length = this.found.length[entry]!;
+    const bytes = Buffer.allocUnsafe(length);
+    let done = 0;
+    while (done < length) {
+      const n = readSync(this.source, bytes, done, length - done, offset + done);
+      if (n === 0) break;
+      done += n;
+    }
+    if (done !== length || crc(bytes) !== this.found.crc[entry]) throw new Error(`cache: ${this.file} changed while this build read it`);
+    return bytes.toString("utf8");
+  }
+
+  /** Closes an unparsed namespace's pack. */
+  close(): void {
+    if (this.source === null) return;
+    closeSync(this.source);
+    this.source = null;
+  }
+
+  /** One entry line (from `offset` in the file): a hit when its key is wanted and its checksum, JSON and shape hold. */
+  private take(line: Buffer, offset: number, wanted: ReadonlySet<string> | "all"): void {
     const key = line.toString("latin1", 0, 32);
     if (line.length < LINE_HEAD || line[32] !== 0x20 || line[LINE_HEAD - 1] !== 0x20 || !KEY.test(key)) {
       this.stats.damaged++;
@@ -241,8 +289,22 @@ export class Pack<T> {
       return;
     }
     const body = line.subarray(LINE_HEAD);
-    if (checksum(body) !== line.toString("latin1", 33, LINE_HEAD - 1)) {
+    const sum = crc(body);
+    if (sum.toString(16).padStart(8, "0") !== line.toString("latin1", 33, LINE_HEAD - 1)) {
       this.stats.damaged++;
+      return;
+    }
+    if (this.namespace.unparsed) {
+      if (!this.namespace.accepts(body)) {
+        this.stats.damaged++;
+        return;
+      }
+      const entry = this.found.offset.length;
+      this.found.offset.push(offset + LINE_HEAD);
+      this.found.length.push(body.length);
+      this.found.crc.push(sum);
+      this.hits.set(key, entry as T);
+      this.stats.hits++;
       return;
     }
     let value: unknown;
@@ -340,7 +402,7 @@ export class Pack<T> {
     };
     try {
       let header = true;
-      scanLines(this.file, (line) => {
+      scanLines(openSync(this.file, "r"), true, (line) => {
         if (header) return !(header = false);
         const key = line.toString("latin1", 0, 32);
         if (!this.used.has(key) || kept.has(key)) return true;
@@ -404,8 +466,11 @@ function entryLine(key: string, json: string): string {
 
 /** CRC-32 (the zip and PNG one) of the bytes, or of a text's UTF-8, as 8 hex digits: zlib's where Node has it (20.15 and later), else the same sum here. */
 export function checksum(data: Uint8Array | string): string {
-  const crc = typeof zlib.crc32 === "function" ? zlib.crc32(data) : crc32(typeof data === "string" ? Buffer.from(data) : data);
-  return crc.toString(16).padStart(8, "0");
+  return crc(data).toString(16).padStart(8, "0");
+}
+
+function crc(data: Uint8Array | string): number {
+  return typeof zlib.crc32 === "function" ? zlib.crc32(data) : crc32(typeof data === "string" ? Buffer.from(data) : data);
 }
 
 let table: Uint32Array | null = null;
@@ -425,13 +490,13 @@ export function crc32(bytes: Uint8Array): number {
 }
 
 /**
- * Calls `each` with every newline-terminated line of the file (without the newline), in order, reading
- * it a megabyte at a time into one buffer (a line's bytes are only good until `each` returns); stops
- * when `each` returns false. A last line without a newline is not passed on (it is a pack cut short).
- * The answer: whether there was one, and the bytes read to the end.
+ * Calls `each` with every newline-terminated line of the open file (without the newline) and where it
+ * starts in the file, in order, reading it a megabyte at a time into one buffer (a line's bytes are
+ * only good until `each` returns); stops when `each` returns false. A last line without a newline is
+ * not passed on (it is a pack cut short). The answer: whether there was one, and the bytes read to the
+ * end. The file is closed at the end when `close`.
  */
-function scanLines(file: string, each: (line: Buffer) => boolean): { cutShort: boolean; bytes: number } {
-  const fd = openSync(file, "r");
+function scanLines(fd: number, close: boolean, each: (line: Buffer, offset: number) => boolean): { cutShort: boolean; bytes: number } {
   try {
     let buffer = Buffer.allocUnsafe(READ_CHUNK);
     // Bytes at the buffer's start that belong to a line not yet ended.
@@ -444,19 +509,21 @@ function scanLines(file: string, each: (line: Buffer) => boolean): { cutShort: b
         buffer.copy(larger, 0, 0, kept);
         buffer = larger;
       }
-      const bytesRead = readSync(fd, buffer, kept, buffer.length - kept, null);
+      const bytesRead = readSync(fd, buffer, kept, buffer.length - kept, bytes);
       if (bytesRead === 0) return { cutShort: kept > 0, bytes };
+      // Where the buffer's first byte is in the file.
+      const base = bytes - kept;
       bytes += bytesRead;
       const data = buffer.subarray(0, kept + bytesRead);
       let start = 0;
       for (let end = data.indexOf(0x0a, kept); end !== -1; end = data.indexOf(0x0a, start)) {
-        if (!each(data.subarray(start, end))) return { cutShort: false, bytes: -1 };
+        if (!each(data.subarray(start, end), base + start)) return { cutShort: false, bytes: -1 };
         start = end + 1;
       }
       kept = data.length - start;
       buffer.copyWithin(0, start, data.length);
     }
   } finally {
-    closeSync(fd);
+    if (close) closeSync(fd);
   }
 }

@@ -175,6 +175,8 @@ export async function runBuild(argv: string[]): Promise<number> {
         lap("report");
         return digest.model;
       })();
+      // The articles' paragraphs left in the cache are not read after the model is made.
+      cache?.close();
       progress.step("rendering the site and its search index");
       const siteState = cache ? readState(cache.dir, siteStateNamespace, warn) : null;
       // The feeds are written while Pagefind writes the search index (the site stage's last step).
@@ -199,6 +201,7 @@ export async function runBuild(argv: string[]): Promise<number> {
     await out.abort();
     throw error;
   } finally {
+    cache?.close();
     await Promise.all([threads.articles?.close(), threads.summaries?.close()]);
     progress.done();
   }

@@ -6,9 +6,9 @@
 // the part with most of its articles keeps the id. Articles are recognised by their path (an edited file
 // is the same article), or else by a hash of their headline and body (a renamed file is the same one).
 // Without a state file, ids fall back to a hash of the story's earliest article's path.
-import type { StoryCluster } from "../types.ts";
-import { hash } from "node:crypto";
+import type { DatedArticle, StoryCluster } from "../types.ts";
 import { shortHash } from "../text/hash.ts";
+import { articleTextHash } from "../text/article-text.ts";
 
 export interface ArticleRef {
   path: string;
@@ -36,29 +36,8 @@ export interface IdentityState {
 export const IDENTITY_FILE = "story-ids.json";
 
 /** An article's path and a hash of what it says (headline and paragraphs: the raw input is not kept once the article is dated). */
-export function articleRef(article: { path: string; title: string; paragraphs: readonly string[] }): ArticleRef {
-  return { path: article.path, hash: textHash(article.title, article.paragraphs) };
-}
-
-let scratch = Buffer.alloc(1 << 16);
-
-/**
- * shortHash(`${title}\n\n${paragraphs.join("\n\n")}`, 16), from the UTF-8 of the parts written one after
- * another into a buffer kept from article to article: the same bytes (no part's ends meet another's), and
- * no joined copy of every article's text (the largest garbage of clustering otherwise).
- */
-function textHash(title: string, paragraphs: readonly string[]): string {
-  let most = title.length + 2;
-  for (let k = 0; k < paragraphs.length; k++) most += paragraphs[k]!.length + 2;
-  // At most 3 bytes of UTF-8 for each UTF-16 unit.
-  if (3 * most > scratch.length) scratch = Buffer.alloc(2 * 3 * most);
-  let at = scratch.write(title, 0);
-  at += scratch.write("\n\n", at);
-  for (let k = 0; k < paragraphs.length; k++) {
-    if (k > 0) at += scratch.write("\n\n", at);
-    at += scratch.write(paragraphs[k]!, at);
-  }
-  return hash("sha256", scratch.subarray(0, at), "hex").slice(0, 16);
+export function articleRef(article: Pick<DatedArticle, "path" | "title" | "paragraphs" | "text" | "stored">): ArticleRef {
+  return { path: article.path, hash: articleTextHash(article) };
 }
 
 /**

@@ -12,6 +12,7 @@ import { hash } from "node:crypto";
 import type { DatedArticle } from "../types.ts";
 import { articleTerms } from "./mentions.ts";
 import { lowerBound } from "../text/rows.ts";
+import { paragraphsOf } from "../text/article-text.ts";
 import { Vocabulary } from "./vocabulary.ts";
 import { LEAD, LEAD_NAMES, NAMES, NUMBERS, QUANTITIES, QUANTITY_UNITS, SENTENCES, TermRecord, Ints, TITLE, UNITS, WORDS, DAYS, YEARS } from "./term-record.ts";
 
@@ -114,7 +115,7 @@ const ESTIMATE_AFTER = 256;
 /** The article's terms (term-record.ts) read into `record`: its own when they are sound, else worked out from its text. Returns the record read. */
 export function loadTerms(a: DatedArticle, into: TermRecord): string {
   if (a.terms !== undefined && into.load(a.terms)) return a.terms;
-  const terms = articleTerms(a.title, a.paragraphs);
+  const terms = articleTerms(a.title, paragraphsOf(a));
   if (!into.load(terms)) throw new Error(`clustering: the terms of ${a.path} do not read back`);
   return terms;
 }

@@ -3,6 +3,8 @@
 // months, news agencies or the story's own outlets, ranked by how many of its articles name them.
 import { isWireService } from "../text/outlet-names.ts";
 import { STOP_WORDS } from "../text/words.ts";
+import { paragraphsOf } from "../text/article-text.ts";
+import type { CleanArticle } from "../types.ts";
 
 const CALENDAR = new Set(
   "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split(" "),
@@ -155,16 +157,13 @@ export function storyCategories(texts: readonly string[], exclude: readonly stri
 }
 
 /** A story's article as its categories read it: the first paragraphs of its prose (and its path, which a cache may key by). */
-export interface ProseSource {
-  path: string;
-  paragraphs: readonly string[];
-}
+export type ProseSource = Pick<CleanArticle, "path" | "paragraphs" | "stored">;
 
 /** How many of an article's paragraphs its categories are drawn from. */
 export const PROSE_PARAGRAPHS = 6;
 
 export function proseOf(article: ProseSource): string {
-  return article.paragraphs.slice(0, PROSE_PARAGRAPHS).join("\n");
+  return paragraphsOf(article).slice(0, PROSE_PARAGRAPHS).join("\n");
 }
 
 /** A story's categories from its articles: `storyCategories` over their prose, or the same through the build cache. */

@@ -18,6 +18,8 @@ export interface ArticleTaskArgs {
  */
 export interface PreparedFile {
   clean: string | null;
+  /** The article's paragraphs and context as JSON, beside `clean` (null with it, and for a rejection). */
+  prose: string | null;
   dated: string | null;
   outcome?: ArticleOutcome;
   ms: [number, number, number];
@@ -33,15 +35,17 @@ export function prepareFile(file: SourceFile, zone: string, rules: readonly Clea
   const start = performance.now();
   const cleaned = cleanArticle(file, rules);
   const mid = performance.now();
-  const clean = cleanRecordJson(file, cleaned);
-  if (!("article" in cleaned)) return clean === null ? { clean, dated: null, outcome: cleaned, ms: [mid - start, 0, 0] } : { clean, dated: null, ms: [mid - start, 0, 0] };
+  const records = cleanRecordJson(file, cleaned);
+  const clean = records?.record ?? null;
+  const prose = records?.prose ?? null;
+  if (!("article" in cleaned)) return clean === null ? { clean, prose, dated: null, outcome: cleaned, ms: [mid - start, 0, 0] } : { clean, prose, dated: null, ms: [mid - start, 0, 0] };
   const clock: ArticleClock = { clean: mid - start, date: 0, terms: 0 };
   const article = dateArticle(cleaned.article, zone, clock);
   const ms: [number, number, number] = [clock.clean, clock.date, clock.terms];
   const dated = datedRecordJson(cleaned.article, article);
-  if (clean !== null && dated !== null) return { clean, dated, ms };
+  if (clean !== null && dated !== null) return { clean, prose, dated, ms };
   if (forThread) article.raw = "";
-  return { clean, dated, outcome: { article }, ms };
+  return { clean, prose, dated, outcome: { article }, ms };
 }
 
 function rulesNamed(names: readonly string[]): CleanRule[] {

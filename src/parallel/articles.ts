@@ -6,7 +6,9 @@ import { defaultRules } from "../clean/index.ts";
 import { dateArticle, prepareArticle, type ArticleClock, type ArticleOptions, type ArticleOutcome } from "../pipeline/article.ts";
 import { DiskCache, type Pack } from "../cache/pack.ts";
 import { codeHash, moduleUrl } from "../cache/code-hash.ts";
-import { articleKey, articleNamespace, datedKey, datedNamespace, datedRecordJson, restoreClean, restoreDated, type CleanRecord, type DatedRecord } from "../cache/articles.ts";
+import { articleKey, articleNamespace, datedKey, datedNamespace, datedRecordJson, proseNamespace, restoreClean, restoreDated, storedProse, withStoredProse, type CleanRecord, type DatedRecord } from "../cache/articles.ts";
+import type { ArticleProse } from "../types.ts";
+import { paragraphsOf } from "../text/article-text.ts";
 import type { CleanRule } from "../clean/index.ts";
 import { prepareFile, prepareFiles, type ArticleTaskArgs, type PreparedFile } from "./article-task.ts";
 import { defaultWorkerCount, WorkerPool } from "./pool.ts";
@@ -79,8 +81,9 @@ function ruleNamesOf(rules: readonly CleanRule[]): string[] | null {
   return rules.every((r) => known.has(r)) ? rules.map((r) => r.name) : null;
 }
 
-/** The modules whose code decides a cached article: the per-article step and all it imports. */
+/** The modules whose code decides a cached article: the per-article step and all it imports, and how its records are made. */
 const STEP_MODULE = moduleUrl("../pipeline/article", import.meta.url);
+const RECORD_MODULE = moduleUrl("../cache/articles", import.meta.url);
 
 export async function prepareArticles(files: readonly SourceFile[], options: PrepareOptions, stats?: PrepareStats): Promise<ArticleOutcome[]> {
   const s: PrepareStats = stats ?? ({} as PrepareStats);
@@ -97,30 +100,37 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   const settle = (o: ArticleOutcome): ArticleOutcome => (options.dropEvidence && "article" in o ? { article: { ...o.article, raw: "", context: "" } } : o);
   let todo = files.map((_, i) => i);
   let articles: Pack<CleanRecord> | null = null;
+  let prose: Pack<number> | null = null;
   let dated: Pack<DatedRecord> | null = null;
   let keys: Array<{ article: string; dated: string }> = [];
   const dateOnly: Array<{ i: number; article: CleanArticle }> = [];
 
   if (cache) {
     const started = performance.now();
-    const code = codeHash([STEP_MODULE]);
+    const code = codeHash([STEP_MODULE, RECORD_MODULE]);
     keys = files.map((file) => {
       const article = articleKey(file, code, ruleNames!);
       return { article, dated: datedKey(article, code, options.zone, file) };
     });
-    articles = await cache.open(articleNamespace, new Set(keys.map((k) => k.article)));
+    const articleKeys = new Set(keys.map((k) => k.article));
+    articles = await cache.open(articleNamespace, articleKeys);
+    prose = await cache.open(proseNamespace, articleKeys);
     dated = await cache.open(datedNamespace, new Set(keys.map((k) => k.dated)));
+    const source = storedProse(prose);
     todo = [];
     files.forEach((file, i) => {
       const record = articles!.get(keys[i]!.article);
-      if (!record) return todo.push(i);
+      const at = record && !("rejected" in record) ? prose!.get(keys[i]!.article) : undefined;
+      const cleaned = record && restoreClean(file, record, at === undefined ? undefined : { source, at });
+      if (!cleaned) return todo.push(i);
       s.cleanHits++;
-      const cleaned = restoreClean(file, record);
       if (!("article" in cleaned)) return (outcomes[i] = cleaned);
       const added = dated!.get(keys[i]!.dated);
       if (!added) return dateOnly.push({ i, article: cleaned.article });
+      // Clustering reads an article's text only when its terms are not there; the context is evidence kept only on request.
+      if (typeof added.terms !== "string") paragraphsOf(cleaned.article);
       s.datedHits++;
-      outcomes[i] = settle({ article: restoreDated(cleaned.article, added) });
+      outcomes[i] = settle({ article: restoreDated(options.dropEvidence ? cleaned.article : withStoredProse(cleaned.article), added) });
     });
     s.cacheRead = performance.now() - started;
   }
@@ -151,6 +161,7 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
     s.date += p.ms[1];
     s.terms += p.ms[2];
     if (cache) {
+      if (p.clean !== null && p.prose !== null) prose!.putJson(keys[i]!.article, p.prose);
       if (p.clean !== null) articles!.putJson(keys[i]!.article, p.clean);
       if (p.dated !== null) dated!.putJson(keys[i]!.dated, p.dated);
     }
@@ -192,7 +203,8 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   for (const { i, article: cleaned } of dateOnly) {
     const file = await withText(i);
     if (failed.has(i)) continue;
-    const article = file === files[i] ? cleaned : { ...cleaned, raw: file.text };
+    // Dating reads the paragraphs and context.
+    const article = withStoredProse(file === files[i] ? cleaned : { ...cleaned, raw: file.text });
     const clock: ArticleClock = { clean: 0, date: 0, terms: 0 };
     const result = dateArticle(article, options.zone, clock);
     s.date += clock.date;
@@ -202,8 +214,9 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
     if (json !== null) dated!.putJson(keys[i]!.dated, json);
   }
 
-  if (articles && dated) {
+  if (articles && prose && dated) {
     const started = performance.now();
+    await prose.commit();
     await articles.commit();
     await dated.commit();
     s.cacheWrite = performance.now() - started;
@@ -218,7 +231,8 @@ function fromPrepared(file: SourceFile, p: PreparedFile): ArticleOutcome {
     if ("article" in p.outcome) p.outcome.article = { ...p.outcome.article, raw: file.text, mtime: file.mtime };
     return p.outcome;
   }
-  const cleaned = restoreClean(file, JSON.parse(p.clean!) as CleanRecord);
+  const cleaned = restoreClean(file, JSON.parse(p.clean!) as CleanRecord, p.prose === null ? undefined : (JSON.parse(p.prose) as ArticleProse));
+  if (!cleaned) throw new Error(`the article of ${file.path} came back without its prose`);
   if (!("article" in cleaned)) return cleaned;
   return { article: restoreDated(cleaned.article, JSON.parse(p.dated!) as DatedRecord) };
 }

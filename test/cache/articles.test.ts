@@ -1,12 +1,17 @@
 // The dated record carries clustering's terms (src/cluster term-record.ts): kept as they were made, and
 // when a record's terms are damaged or not a string, nothing of them is trusted.
 import { describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { datedNamespace, datedRecordJson, restoreDated } from "../../src/cache/articles.ts";
+import { articleNamespace, cleanRecordJson, datedNamespace, datedRecordJson, proseNamespace, restoreClean, restoreDated, storedProse, withStoredProse, type CleanRecord } from "../../src/cache/articles.ts";
+import { cacheKey, DiskCache } from "../../src/cache/pack.ts";
+import { articleRef } from "../../src/cluster/identity.ts";
+import { articleWordCount, paragraphsOf, wordCount } from "../../src/text/article-text.ts";
 import { articleTerms, clusterArticles } from "../../src/cluster/index.ts";
 import { TermRecord } from "../../src/cluster/term-record.ts";
 import { seedArticles } from "../../eval/lib/merge-set.ts";
-import type { CleanArticle, DatedArticle } from "../../src/types.ts";
+import type { CleanArticle, DatedArticle, SourceFile } from "../../src/types.ts";
 
 const seeds = seedArticles(join(import.meta.dirname, "../fixtures/seeds")).map((s) => s.article);
 const dated = seeds.map((a): DatedArticle => ({ ...a, terms: articleTerms(a.title, a.paragraphs) }));
@@ -37,5 +42,97 @@ describe("the dated record's terms", () => {
     expect(new TermRecord().load(cut)).toBe(false);
     expect(stories(damaged)).toEqual(stories(dated));
     expect(stories(dated).length).toBe(2);
+  });
+});
+
+describe("the cleaned article's record", () => {
+  const a = clean(dated[0]!);
+  const file: SourceFile = { path: a.path, format: a.format, text: a.raw, encoding: "utf-8", mtime: a.mtime };
+  const records = cleanRecordJson(file, { article: a })!;
+  const record = JSON.parse(records.record) as CleanRecord;
+
+  it("keeps the paragraphs and context apart, with the paragraphs' hash and word count, and comes back as the article", () => {
+    expect(articleNamespace.accepts(record)).toBe(true);
+    expect(a.context.length).toBeGreaterThan(0);
+    expect(records.record).not.toContain(a.paragraphs[0]!);
+    expect(records.record).not.toContain(a.context);
+    const back = restoreClean(file, record, JSON.parse(records.prose!) as { paragraphs: string[]; context: string })!;
+    if (!("article" in back)) throw new Error("not an article");
+    const { text, ...rest } = back.article;
+    expect(rest).toEqual(a);
+    expect(JSON.stringify(Object.keys(rest))).toBe(JSON.stringify(Object.keys(a)));
+    expect(text).toEqual({ hash: articleRef(a).hash, words: wordCount(a.paragraphs) });
+    expect(text!.words).toBeGreaterThan(50);
+    // Without its paragraphs an article's record is no hit.
+    expect(restoreClean(file, record, undefined)).toBeNull();
+  });
+
+  it("gives a story id's hash and the word count without reading the paragraphs, and reads them once when asked", () => {
+    const reads: number[] = [];
+    const source = { read: (at: number) => (reads.push(at), { paragraphs: [...a.paragraphs], context: a.context }) };
+    const back = restoreClean(file, record, { source, at: 7 })!;
+    if (!("article" in back)) throw new Error("not an article");
+    const copy = { ...back.article, date: "2024-01-01" }; // as dates are resolved: a copy shares the list
+    expect(articleRef(copy)).toEqual(articleRef(a));
+    expect(articleWordCount(copy)).toBe(wordCount(a.paragraphs));
+    expect(copy.paragraphs).toEqual([]);
+    expect(reads).toEqual([]);
+    expect(paragraphsOf(copy)).toEqual(a.paragraphs);
+    expect(paragraphsOf(back.article)).toEqual(a.paragraphs);
+    expect(back.article.paragraphs).toEqual(a.paragraphs);
+    expect(reads).toEqual([7]);
+    // Dating again needs the context too: read with the paragraphs.
+    expect(copy.context).toBe("");
+    const whole = withStoredProse(copy);
+    expect(whole.context).toBe(a.context);
+    expect(whole.paragraphs).toEqual(a.paragraphs);
+    const { text: _, stored: __, ...rest } = whole;
+    expect({ ...rest, date: undefined }).toEqual({ ...a, date: undefined });
+  });
+
+  it("finds the prose in its pack and reads it from it, checked, until the cache is closed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digest-paragraphs-"));
+    const warnings: string[] = [];
+    const keys = [cacheKey("a", 1), cacheKey("a", 2), cacheKey("a", 3)];
+    const lists = [{ paragraphs: a.paragraphs, context: a.context }, { paragraphs: ["ünïcode “quoted”", "line\nbreak"], context: "" }, { paragraphs: ["third"], context: "c" }];
+    const first = new DiskCache(dir, (w) => warnings.push(w));
+    const put = await first.open(proseNamespace, new Set(keys));
+    keys.forEach((k, i) => put.putJson(k, JSON.stringify(lists[i])));
+    await put.commit();
+    first.close();
+    // One entry damaged: it is not found (its article is computed again), with a warning.
+    const file = join(dir, "prose.pack");
+    const lines = readFileSync(file, "utf8").split("\n");
+    const damaged = lines.findIndex((l) => l.startsWith(keys[2]!));
+    lines[damaged] = lines[damaged]!.replace("third", "thirD");
+    writeFileSync(file, lines.join("\n"));
+
+    const cache = new DiskCache(dir, (w) => warnings.push(w));
+    const pack = await cache.open(proseNamespace, new Set(keys));
+    expect(pack.get(keys[2]!)).toBeUndefined();
+    expect(warnings).toEqual([`cache: ignored 1 damaged entry in ${file}`]);
+    const source = storedProse(pack);
+    // The pack written again under it (a later commit renames a new file over it): the open one is read.
+    await pack.commit();
+    writeFileSync(`${file}.new`, "DIGEST-CACHE 2 prose\n");
+    renameSync(`${file}.new`, file);
+    expect(source.read(pack.get(keys[1]!)!)).toEqual(lists[1]);
+    expect(source.read(pack.get(keys[0]!)!)).toEqual(lists[0]);
+    cache.close();
+    expect(() => source.read(pack.get(keys[0]!)!)).toThrow(/not open/);
+  });
+
+  it("refuses entries that are not an object, and one that is not paragraphs and context when it is read", async () => {
+    expect(proseNamespace.accepts(Buffer.from('["a"]'))).toBe(false);
+    expect(proseNamespace.accepts(Buffer.from('{"a":1}'))).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), "digest-paragraphs-"));
+    const key = cacheKey("b");
+    const put = await new DiskCache(dir, () => undefined).open(proseNamespace, new Set([key]));
+    put.putJson(key, '{"paragraphs":[1,2],"context":""}');
+    await put.commit();
+    const cache = new DiskCache(dir, () => undefined);
+    const pack = await cache.open(proseNamespace, new Set([key]));
+    expect(() => storedProse(pack).read(pack.get(key)!)).toThrow(/not its paragraphs and context/);
+    cache.close();
   });
 });

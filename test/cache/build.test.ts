@@ -42,7 +42,7 @@ describe("builds with the cache", () => {
     const inputs = readdirSync(input, { recursive: true }).filter((p) => statSync(join(input, String(p))).isFile()).length;
     expect(Object.keys(cold.files).length).toBeGreaterThan(10);
     expect(cold.stats).toMatchObject({ cleanHits: 0, computed: inputs });
-    expect(readdirSync(join(work, ".digest-cache")).sort()).toEqual(["article.pack", "build.state", "categories.pack", "cluster-rows.pack", "dated.pack", "feed-items.pack", "ingest.state", "site.state", "summary.pack"]);
+    expect(readdirSync(join(work, ".digest-cache")).sort()).toEqual(["article.pack", "build.state", "categories.pack", "cluster-rows.pack", "dated.pack", "feed-items.pack", "ingest.state", "prose.pack", "site.state", "summary.pack"]);
     expect(cold.summaries.hits).toBe(0);
 
     const warm = await build();
@@ -52,11 +52,17 @@ describe("builds with the cache", () => {
     expect(warm.files).toEqual(cold.files);
     expect(warm.warnings).toEqual([]);
 
-    // Damage: one entry's text changed (its checksum no longer holds), the other pack cut short.
+    // Damage: one entry's text changed (its checksum no longer holds), another's paragraphs too, the
+    // other pack cut short.
     const pack = join(work, ".digest-cache/article.pack");
     const lines = readFileSync(pack, "utf8").split("\n");
     lines[1] = lines[1]!.replace(/"title":"[^"]/, '"title":"X');
     writeFileSync(pack, lines.join("\n"));
+    const prose = join(work, ".digest-cache/prose.pack");
+    const texts = readFileSync(prose, "utf8").split("\n");
+    const other = texts.findIndex((l, i) => i > 0 && l.slice(0, 32) !== lines[1]!.slice(0, 32));
+    texts[other] = texts[other]!.replace(/\["./, '["X');
+    writeFileSync(prose, texts.join("\n"));
     const dated = join(work, ".digest-cache/dated.pack");
     writeFileSync(dated, readFileSync(dated).subarray(0, 300));
     // And a feed item's text changed: the item is written again, not taken as it is.
@@ -66,8 +72,8 @@ describe("builds with the cache", () => {
     writeFileSync(feedItems, items.join("\n"));
     const damaged = await build();
     expect(damaged.files).toEqual(cold.files);
-    expect(damaged.stats.computed).toBe(1);
-    expect(damaged.warnings).toHaveLength(3);
+    expect(damaged.stats.computed).toBe(2);
+    expect(damaged.warnings).toHaveLength(4);
     expect(damaged.warnings.every((w) => /^digest: cache: ignored \d+ damaged entr/.test(w))).toBe(true);
 
     // Foreign: a pack of another format version is ignored whole.
