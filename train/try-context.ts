@@ -3,7 +3,7 @@
 // on every set and half is printed as the small-group bar moves (the rest of the decision as committed).
 // `tsx train/try-context.ts [variant]`; SETW=e,m,s weighs the three sets in the fit (1,1,1 as train-merge.ts).
 import { CONTEXT_FEATURES, contextEdges, mergeModels, pairEdges } from "../src/cluster/index.ts";
-import { contextFeatures } from "../src/cluster/context.ts";
+import { contextFeatures, rivalLinks } from "../src/cluster/context.ts";
 import type { WeightedEdges } from "../src/cluster/agglomerate.ts";
 import { trainLogistic, type Example } from "./lib/logistic.ts";
 import { bestBar, loadSweepSets, sweepBars, type SweepSet } from "./lib/merge-sweep.ts";
@@ -100,18 +100,7 @@ const shares: Extra = {
 const margins: Extra = {
   names: ["marginLess", "marginMore"],
   of: (n, e) => {
-    const [best1, best2, bestTo] = [new Float64Array(n), new Float64Array(n), new Int32Array(n).fill(-1)];
-    const offer = (x: number, y: number, w: number) => {
-      if (w > best1[x]!) {
-        best2[x] = best1[x]!;
-        best1[x] = w;
-        bestTo[x] = y;
-      } else if (w > best2[x]!) best2[x] = w;
-    };
-    for (let k = 0; k < e.length; k++) {
-      offer(e.a[k]!, e.b[k]!, e.weight[k]!);
-      offer(e.b[k]!, e.a[k]!, e.weight[k]!);
-    }
+    const rival = rivalLinks(n, e);
     const lo = (p: number) => {
       const q = Math.min(0.999, Math.max(0.001, p));
       return Math.log(q / (1 - q));
@@ -119,7 +108,6 @@ const margins: Extra = {
     const out = new Float64Array(e.length * 2);
     for (let k = 0; k < e.length; k++) {
       const w = e.weight[k]!;
-      const rival = (x: number, other: number) => (bestTo[x] === other ? best2[x]! : best1[x]!);
       const [ma, mb] = [Math.max(0, lo(w) - lo(rival(e.a[k]!, e.b[k]!))), Math.max(0, lo(w) - lo(rival(e.b[k]!, e.a[k]!)))];
       out[2 * k] = Math.min(ma, mb);
       out[2 * k + 1] = Math.max(ma, mb);

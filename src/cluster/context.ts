@@ -55,15 +55,10 @@ function neighbourhoods(n: number, edges: WeightedEdges): Neighbours {
 }
 
 /**
- * Context features of every edge, CONTEXT_FEATURES.length values per edge: the pair's own log-odds,
- * log(1 + conflict) where conflict sums the strong links of one article that the other lacks (weighted
- * by how much it lacks them), log(1 + support), the strong links both share, log(1 + all strong links
- * of the two), and how far each side's strongest other link outdoes this one (in log-odds, 0 when
- * this pair is that side's best), the larger and the smaller of the two.
+ * For article x and one of its links (to `other`), the weight of x's strongest other link: from each
+ * article's two strongest links (and the first one's other end), to see whether a pair is each side's best.
  */
-export function contextFeatures(n: number, edges: WeightedEdges): Float64Array {
-  const { start, ids, p } = neighbourhoods(n, edges);
-  // Each article's two strongest links (and the first one's other end), to see whether a pair is each side's best.
+export function rivalLinks(n: number, edges: WeightedEdges): (x: number, other: number) => number {
   const best1 = new Float32Array(n);
   const best2 = new Float32Array(n);
   const bestTo = new Int32Array(n).fill(-1);
@@ -78,7 +73,19 @@ export function contextFeatures(n: number, edges: WeightedEdges): Float64Array {
     offer(edges.a[k]!, edges.b[k]!, edges.weight[k]!);
     offer(edges.b[k]!, edges.a[k]!, edges.weight[k]!);
   }
-  const rival = (x: number, other: number) => (bestTo[x] === other ? best2[x]! : best1[x]!);
+  return (x, other) => (bestTo[x] === other ? best2[x]! : best1[x]!);
+}
+
+/**
+ * Context features of every edge, CONTEXT_FEATURES.length values per edge: the pair's own log-odds,
+ * log(1 + conflict) where conflict sums the strong links of one article that the other lacks (weighted
+ * by how much it lacks them), log(1 + support), the strong links both share, log(1 + all strong links
+ * of the two), and how far each side's strongest other link outdoes this one (in log-odds, 0 when
+ * this pair is that side's best), the larger and the smaller of the two.
+ */
+export function contextFeatures(n: number, edges: WeightedEdges): Float64Array {
+  const { start, ids, p } = neighbourhoods(n, edges);
+  const rival = rivalLinks(n, edges);
   const width = CONTEXT_FEATURES.length;
   const out = new Float64Array(edges.length * width);
   for (let k = 0; k < edges.length; k++) {
