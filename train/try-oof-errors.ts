@@ -65,6 +65,7 @@ for (const it of items) {
       const i = lineOf(m);
       const k = res.rejected ? "refused" : i < 0 ? "not-one-line" : i === doc.title ? "headline" : i < doc.start ? "start-late" : i >= doc.end ? "end-early" : `inner:${doc.lines[i]!.drop}`;
       classes.fn[k] = (classes.fn[k] ?? 0) + 1;
+      if (process.env.FN && k === process.env.FN) console.log(`FN ${it.page.id.slice(0, 8)} line ${i} run [${doc.start},${doc.end}) s=${score[i]?.toFixed(1)} prev=${score[i - 1]?.toFixed(1)} next=${score[i + 1]?.toFixed(1)} w=${doc.lines[i]?.words} | ${doc.lines[i]?.text.slice(0, 100)}`);
     }
     for (const u of sc.unwanted) {
       const i = lineOf(u);
