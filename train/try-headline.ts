@@ -38,6 +38,15 @@
 //                    out of training (still judged)
 //   SHOW=url|none    the tuning pages (with / without the URL) missed out-of-fold although a
 //                    candidate agrees: the picked line beside the best-scored agreeing one
+// Tried in train:clean itself (tx33; its cross-validated pick accuracy on the tuning pages, with URL /
+// without, from 85.0% / 72.2%): three context features for a kicker whose content words recur in the
+// candidate just below (the share, the same for lines of ≤ 3 words, and on the line under such a
+// kicker) 84.6% / 71.4%; the text block model's first-step log-odds (the line alone) as a line
+// feature, the body's furniture verdict shared with the headline, 84.6% / 70.7% (weight +0.65):
+// neither adopted: both lie inside the noise of the inner-fold draw alone (SPLIT=train, INNER=x1: and
+// x2: give 84.2% / 71.8% and 84.6% / 71.8%, against 85.0% / 72.2% with train:clean's draw). The
+// candidate window (headline-features.ts ABOVE / INTO) at INTO 25: 84.6% / 71.8%; ABOVE 160: 85.0% /
+// 71.8%: kept at 100 / 20.
 import { foldOf, prepared } from "./train-clean.ts";
 import { trainLogistic } from "./lib/logistic.ts";
 import { trainBoosted } from "./lib/boost.ts";
