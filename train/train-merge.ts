@@ -13,8 +13,7 @@
 // 3. The decision: the merge bars on the context model's probabilities (two small groups, a group and an
 //    established story, two established stories) and the protagonist check between groups
 //    (protagonists.ts), searched together for the best worst-set pairwise F1 over the three
-//    sets' tuning halves (see OBJECTIVE below), from a few starting checks; then the stage check between
-//    groups (stage.ts), kept off unless it does better.
+//    sets' tuning halves (see OBJECTIVE below), from a few starting checks.
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { CONTEXT_FEATURES, contextEdges, defaultClusterOptions, groupArticles, pairEdges, PAIR_FEATURES, scoredCandidates, type MergeDecision, type MergeModels, type ScoredPairs } from "../src/cluster/index.ts";
@@ -22,7 +21,6 @@ import { contextFeatures } from "../src/cluster/context.ts";
 import type { WeightedEdges } from "../src/cluster/agglomerate.ts";
 import type { LogisticModel } from "../src/model/logistic.ts";
 import type { ProtagonistOptions } from "../src/cluster/protagonists.ts";
-import type { StageOptions } from "../src/cluster/stage.ts";
 import { buildEventsSet, buildMergeSet, buildSplitSet, type LabelledArticle } from "../eval/lib/merge-set.ts";
 import { pairwiseScores, type PairwiseScores } from "../eval/lib/pairwise.ts";
 import { halfOf, HALVES, type Half } from "../eval/lib/split.ts";
@@ -142,8 +140,7 @@ const thresholds = steps(0.1, 0.9);
 const protagonistGrid: ProtagonistOptions[] = [];
 for (const minGroup of [3, 4, 5]) for (const core of [0.5, 0.6, 0.7]) for (const absent of [0.1, 0.2]) for (const missingShare of MISSING_SHARES) protagonistGrid.push({ minGroup, core, absent, missingShare });
 protagonistGrid.push(OFF);
-const STAGES_OFF: StageOptions = { minKnown: 0, hi: 1, lo: 0 };
-let best: { d: MergeDecision; value: [number, number] } = { d: { threshold: 0.5, storyThreshold: 0.5, storiesThreshold: 0, established: 0, protagonists: OFF, stages: STAGES_OFF }, value: [-1, -1] };
+let best: { d: MergeDecision; value: [number, number] } = { d: { threshold: 0.5, storyThreshold: 0.5, storiesThreshold: 0, established: 0, protagonists: OFF }, value: [-1, -1] };
 const better = (a: [number, number], b: [number, number]) => a[0] > b[0] + 1e-9 || (Math.abs(a[0] - b[0]) <= 1e-9 && a[1] > b[1] + 1e-9);
 const consider = (d: MergeDecision) => {
   const value = objective(d);
@@ -153,11 +150,11 @@ const consider = (d: MergeDecision) => {
 // The bars are searched with the bar for two stories as it stands, off, or high: the size that makes a
 // story established and that bar work together, and one step at a time cannot move both.
 const searchBars = () => {
-  const { protagonists: p, stages } = best.d;
+  const { protagonists: p } = best.d;
   const storiesBars = [...new Set([best.d.storiesThreshold, 0, 0.8])];
   for (const threshold of thresholds) {
-    consider({ threshold, storyThreshold: threshold, storiesThreshold: best.d.storiesThreshold, established: 0, protagonists: p, stages });
-    for (const storiesThreshold of storiesBars) for (const established of [3, 4, 6, 8]) for (const storyThreshold of steps(0.05, threshold - 0.05)) consider({ threshold, storyThreshold, storiesThreshold, established, protagonists: p, stages });
+    consider({ threshold, storyThreshold: threshold, storiesThreshold: best.d.storiesThreshold, established: 0, protagonists: p });
+    for (const storiesThreshold of storiesBars) for (const established of [3, 4, 6, 8]) for (const storyThreshold of steps(0.05, threshold - 0.05)) consider({ threshold, storyThreshold, storiesThreshold, established, protagonists: p });
   }
 };
 // The bar two established stories must clear (at or below the story bar it changes nothing).
@@ -167,21 +164,14 @@ const searchStories = () => {
 const searchProtagonists = () => {
   for (const protagonists of protagonistGrid) consider({ ...best.d, protagonists });
 };
-// The stage check (stage.ts), strictest first; it stays off unless a setting does better on the tuning halves.
-const stageGrid: StageOptions[] = [];
-for (const minKnown of [2, 3]) for (const hi of [0.6, 0.75, 1]) for (const lo of [0.1, 0]) stageGrid.push({ minKnown, hi, lo });
-const searchStages = () => {
-  for (const stages of stageGrid) consider({ ...best.d, stages });
-};
 // The search is greedy, and where it ends depends on the check it starts with: it is run from each of
 // a few starts (strictest first; a later start must do better to win) and the best end is kept.
 const STARTS: ProtagonistOptions[] = [{ minGroup: 4, core: 0.5, absent: 0.1, missingShare: 0 }, OFF];
 let found: typeof best | null = null;
 for (const start of STARTS) {
-  best = { d: { threshold: 0.5, storyThreshold: 0.5, storiesThreshold: 0, established: 0, protagonists: start, stages: STAGES_OFF }, value: [-1, -1] };
+  best = { d: { threshold: 0.5, storyThreshold: 0.5, storiesThreshold: 0, established: 0, protagonists: start }, value: [-1, -1] };
   searchBars();
   searchProtagonists();
-  searchStages();
   searchStories();
   searchBars();
   searchStories();

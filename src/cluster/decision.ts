@@ -3,12 +3,10 @@
 // join only on a mean link of `threshold`, since their pair evidence is all there is; a report or group
 // joins an established story (at least `established` reports) on the lower mean `storyThreshold`, an
 // average over many reports; two established stories join only on `storiesThreshold`. Two groups that are each about someone the other's reports never name are
-// never joined, when enough of each group's protagonists are missing in the other (protagonists.ts); nor are
-// two groups whose leads tell two stages, one mostly previews and the other reports (stage.ts). All settings are searched on the tuning halves (train/train-merge.ts).
+// never joined, when enough of each group's protagonists are missing in the other (protagonists.ts). All settings are searched on the tuning halves (train/train-merge.ts).
 import { averageLink, type AgglomerateOptions, type WeightedEdges } from "./agglomerate.ts";
 import { Protagonists, type ProtagonistOptions } from "./protagonists.ts";
 import type { Profile } from "./profile.ts";
-import { StageShares, type StageOptions } from "./stage.ts";
 import { fitsWindow, joinSpans, type TimeSpan } from "./time.ts";
 
 export interface MergeDecision {
@@ -25,8 +23,6 @@ export interface MergeDecision {
   established: number;
   /** When two groups' protagonists contradict; minGroup 0 turns the check off. */
   protagonists: ProtagonistOptions;
-  /** When two groups' stages contradict; absent or minKnown 0: never. */
-  stages?: StageOptions;
 }
 
 export function loadDecision(json: unknown): MergeDecision {
@@ -36,8 +32,6 @@ export function loadDecision(json: unknown): MergeDecision {
   if (!d || !p || !numbers(d.threshold, d.storyThreshold, d.storiesThreshold, d.established, p.minGroup, p.core, p.absent, p.missingShare ?? 0)) {
     throw new Error("model cluster/merge-model.json: the merge decision settings are damaged; retrain with npm run train:merge");
   }
-  const s = d.stages;
-  if (s !== undefined && !numbers(s.minKnown, s.hi, s.lo)) throw new Error("model cluster/merge-model.json: the stage check settings are damaged; retrain with npm run train:merge");
   return d as MergeDecision;
 }
 
@@ -50,7 +44,6 @@ export function groupArticles(spans: readonly TimeSpan[], edges: WeightedEdges, 
   const groupSpan = [...spans];
   const size = new Int32Array(spans.length).fill(1);
   const who = decision.protagonists.minGroup > 0 ? new Protagonists(profiles, decision.protagonists) : null;
-  const stage = decision.stages && decision.stages.minKnown > 0 ? new StageShares(profiles.map((p) => p.stage), decision.stages) : null;
   const established = (x: number) => decision.established > 0 && size[x]! >= decision.established;
   const stories = Math.max(decision.storyThreshold, decision.storiesThreshold);
   const bar = (x: number, y: number) => {
@@ -61,12 +54,11 @@ export function groupArticles(spans: readonly TimeSpan[], edges: WeightedEdges, 
     threshold: decision.established > 0 ? Math.min(decision.threshold, decision.storyThreshold) : decision.threshold,
     bar,
     missing: 0,
-    canJoin: (x, y) => fitsWindow(groupSpan[x]!, groupSpan[y]!, windowDays) && !who?.contradict(x, y) && !stage?.contradict(x, y),
+    canJoin: (x, y) => fitsWindow(groupSpan[x]!, groupSpan[y]!, windowDays) && !who?.contradict(x, y),
     joined: (keep, gone) => {
       groupSpan[keep] = joinSpans(groupSpan[keep]!, groupSpan[gone]!);
       size[keep]! += size[gone]!;
       who?.join(keep, gone);
-      stage?.join(keep, gone);
     },
   });
   const membersOf = new Map<number, number[]>();

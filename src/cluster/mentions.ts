@@ -5,7 +5,6 @@ import { STOP_WORDS } from "../text/words.ts";
 import { charClass, LETTER as CHAR_LETTER, MARK as CHAR_MARK, table as charTable } from "../text/chars.ts";
 import { stem } from "../text/tfidf.ts";
 import type { ArticleTerms } from "../types.ts";
-import { leadStage } from "./stage.ts";
 import { DAY, Ints, NAME, NUMBER, QUANTITY, RecordWriter, TermRecord, termHash, termTag, UNIT, WORD } from "./term-record.ts";
 
 export interface Mentions {
@@ -718,7 +717,7 @@ export function articleTerms(title: string, paragraphs: readonly string[]): Arti
     w.open();
     run(words, from, to);
   }
-  return w.finish(s.weekdays, s.months, leadStage(title, paragraphs));
+  return w.finish(s.weekdays, s.months);
 }
 
 /**

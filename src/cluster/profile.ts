@@ -56,8 +56,6 @@ export interface Profile {
   weekdays: number;
   /** Months mentioned, as bits. */
   months: number;
-  /** The lead's stage (stage.ts). */
-  stage: number;
   /** Years mentioned, sorted, distinct. */
   years: IdRun;
   /** Blocking keys: the article's most distinctive word and number ids that some other article of its IDF window shares, with their weights in its word or number vector. */
@@ -106,7 +104,6 @@ interface Terms {
   lastRun: Int32Array;
   weekdays: Int32Array;
   months: Int32Array;
-  stage: Int32Array;
   vocabularySize: number;
 }
 
@@ -132,7 +129,7 @@ function readTerms(articles: readonly DatedArticle[], release: boolean, layout: 
   const vocabulary = new Vocabulary();
   const runs = new Runs();
   const n = articles.length;
-  const terms: Terms = { runs, starts: new Int32Array(0), ends: new Int32Array(0), firstRun: new Int32Array(n), lastRun: new Int32Array(n), weekdays: new Int32Array(n), months: new Int32Array(n), stage: new Int32Array(n), vocabularySize: 0 };
+  const terms: Terms = { runs, starts: new Int32Array(0), ends: new Int32Array(0), firstRun: new Int32Array(n), lastRun: new Int32Array(n), weekdays: new Int32Array(n), months: new Int32Array(n), vocabularySize: 0 };
   const bounds = readRecords(articles, release, layout, keys, vocabulary, terms);
   terms.starts = bounds.starts.data;
   terms.ends = bounds.ends.data;
@@ -147,7 +144,7 @@ function readTerms(articles: readonly DatedArticle[], release: boolean, layout: 
 
 /** readTerms' loop over the articles (a function of its own: V8 optimises it once, with its loop). Returns the runs' bounds, in the order read. */
 function readRecords(articles: readonly DatedArticle[], release: boolean, layout: Int32Array | undefined, keys: string[] | undefined, vocabulary: Vocabulary, into: Terms): { starts: Ints; ends: Ints } {
-  const { runs, firstRun, lastRun, weekdays, months, stage } = into;
+  const { runs, firstRun, lastRun, weekdays, months } = into;
   const n = articles.length;
   const starts = new Ints();
   const ends = new Ints();
@@ -185,7 +182,6 @@ function readRecords(articles: readonly DatedArticle[], release: boolean, layout
     runs.length = at;
     weekdays[i] = record.weekdays;
     months[i] = record.months;
-    stage[i] = record.stage;
   }
   return { starts, ends };
 }
@@ -239,7 +235,7 @@ export interface ProfileKeys {
  * undated article counts the whole batch; without `window`, every article does.
  */
 export function buildProfiles(articles: readonly DatedArticle[], keyCount: number, releaseTerms = false, layout?: Int32Array, window?: IdfWindow, keys: ProfileKeys = {}): Profile[] {
-  const { runs, starts, ends, firstRun, lastRun, weekdays, months, stage, vocabularySize } = readTerms(articles, releaseTerms, layout, keys.termKeys);
+  const { runs, starts, ends, firstRun, lastRun, weekdays, months, vocabularySize } = readTerms(articles, releaseTerms, layout, keys.termKeys);
   const prints = keys.prints;
   const { ids, values } = runs;
   const from = (a: number, r: number) => starts[firstRun[a]! + r]!;
@@ -382,7 +378,6 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
       days: plain(a, DAYS),
       weekdays: weekdays[a]!,
       months: months[a]!,
-      stage: stage[a]!,
       years: plain(a, YEARS),
       keys: { ids: chosen.ids, weights: chosen.values, from: keysFrom, to: chosenStart[3 * a + 2]! },
     };

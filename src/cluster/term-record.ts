@@ -6,7 +6,7 @@
 // names …) are positions in that list, ascending: a run's ids come out of clustering sorted as they are.
 //
 // Stored as base64 of one byte string: the term count, each term's hash and tag (4 bytes each, low byte
-// first), then varints: the run count, each run's length and entries, the weekdays, the months and the lead's stage (stage.ts).
+// first), then varints: the run count, each run's length and entries, the weekdays and the months.
 // Nothing read is trusted (TermRecord.load): a record that is not sound is worked out again from the text.
 
 import { hash } from "node:crypto";
@@ -172,7 +172,7 @@ export class RecordWriter {
    * of an id, another keeps it once); the quantities are ordered by position with their units alongside;
    * a sentence run with fewer than MIN_SENTENCE_TERMS distinct words is left out.
    */
-  finish(weekdays: number, months: number, stage: number): string {
+  finish(weekdays: number, months: number): string {
     const n = this.hashes.length;
     const { data: hashes } = this.hashes;
     const { data: tags } = this.tags;
@@ -252,7 +252,6 @@ export class RecordWriter {
     this.bounds.length--;
     body.varint(weekdays >>> 0);
     body.varint(months >>> 0);
-    body.varint(stage >>> 0);
     const head = this.head;
     head.length = 0;
     head.varint(n);
@@ -326,7 +325,6 @@ export class TermRecord {
   values = new Float32Array(8192);
   weekdays = 0;
   months = 0;
-  stage = 0;
   /** The record's bytes, bytes[0] … bytes[end - 1] (a buffer reused from record to record). */
   private bytes: Buffer = Buffer.alloc(1 << 16);
   private end = 0;
@@ -411,7 +409,6 @@ export class TermRecord {
     this.bounds[runs] = e;
     this.weekdays = this.varint() | 0;
     this.months = this.varint() | 0;
-    this.stage = this.varint() | 0;
     return !this.bad && this.at === end;
   }
 

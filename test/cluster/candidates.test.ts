@@ -6,7 +6,7 @@ import type { Profile } from "../../src/cluster/profile.ts";
 function keyed(keys: number[]): Profile {
   const empty = { ids: new Int32Array(0), weights: new Float32Array(0), from: 0, to: 0 };
   const run = { ids: Int32Array.from(keys), weights: Float32Array.from(keys, () => 0.5), from: 0, to: keys.length };
-  return { words: empty, lead: empty, title: empty, actors: empty, quantities: empty, quantityUnits: empty, units: empty, names: empty, leadNames: empty, numbers: empty, sentences: [], days: empty, weekdays: 0, months: 0, stage: 0, years: empty, keys: run };
+  return { words: empty, lead: empty, title: empty, actors: empty, quantities: empty, quantityUnits: empty, units: empty, names: empty, leadNames: empty, numbers: empty, sentences: [], days: empty, weekdays: 0, months: 0, years: empty, keys: run };
 }
 const pairsOf = (list: ReturnType<typeof candidatePairs>) => Array.from({ length: list.length }, (_, k) => `${list.a[k]}-${list.b[k]}`);
 
