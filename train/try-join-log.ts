@@ -50,7 +50,7 @@ for (const s of loadSweepSets()) {
       const t = bands.get(band) ?? { merges: 0, wrong: 0, right: 0 };
       bands.set(band, { merges: t.merges + 1, wrong: t.wrong + wrong, right: t.right + right });
     }
-    if (wrong > 0) console.log(`${s.name} ${big.length}+${small.length} mean ${log.score[k]!.toFixed(3)} max ${max.toFixed(2)} linked ${linked}/${big.length} wrong ${wrong} right ${right} (${[...new Set(big.map((i) => s.gold[i]))].join(",")} <- ${[...new Set(small.map((i) => s.gold[i]))].join(",")})`);
+    if (wrong > 0 || (process.env.WEAK && big.length >= models.decision.established && log.score[k]! < 0.1)) console.log(`${s.name} ${big.length}+${small.length} mean ${log.score[k]!.toFixed(3)} max ${max.toFixed(2)} linked ${linked}/${big.length} wrong ${wrong} right ${right} (${[...new Set(big.map((i) => s.gold[i]))].join(",")} <- ${[...new Set(small.map((i) => s.gold[i]))].join(",")})`);
     a.push(...b);
     members[log.y[k]!] = [];
   }
