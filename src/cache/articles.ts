@@ -6,7 +6,9 @@
 // `prose`: its paragraphs and context under the same key, found but not read (most builds read few:
 // story ids and headlines take the hash and word count; summaries and categories mostly come from the
 // cache; the context is evidence for dating only); an article from the cache says where they are
-// (`stored`, read by src/text/article-text.ts `paragraphsOf` and `withStoredProse`). `dated`: what
+// (`stored`, read by src/text/article-text.ts `paragraphsOf` and `withStoredProse`), and so does one
+// this build cleaned once its prose is in the pack (a cold build holds no paragraphs while it
+// clusters; summaries read them back). `dated`: what
 // dating adds to it, keyed by that key plus the file's time and the zone, because dating falls back on
 // the file's time. A record holds no path, raw text or file time: they come from the file on the way
 // back, which is why a record is only made when the stage put them where the file has them (path, raw,

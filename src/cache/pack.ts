@@ -35,7 +35,8 @@ export interface Namespace<T> {
   /**
    * Entries are found, not read: `get` gives an entry's number (its checksum checked, `accepts` given
    * its JSON's bytes), and `readJson` reads it from the pack, kept open until `DiskCache.close`. For
-   * values most builds never use: they cost neither parsing nor memory.
+   * values most builds never use: they cost neither parsing nor memory. What this build puts can be read
+   * back the same way (`putJson` gives its number), from the file the new lines go to.
    */
   unparsed?: boolean;
 }
@@ -150,9 +151,10 @@ export class Pack<T> {
   private readonly hits = new Map<string, T>();
   /** The hits this build asked for: the entries the new pack keeps. */
   private readonly used = new Set<string>();
-  /** Keys put by this build; their lines go to a side file as they come, not into memory. */
-  private readonly added = new Set<string>();
-  private additions: { path: string; fd: number; pending: string[]; size: number } | null = null;
+  /** Keys put by this build (with their entry numbers in an unparsed namespace, else -1); their lines go to a side file as they come, not into memory. */
+  private readonly added = new Map<string, number>();
+  /** The side file; `bytes`: what its lines, written and pending, take in it. */
+  private additions: { path: string; fd: number; pending: string[]; size: number; bytes: number } | null = null;
   private writeError: Error | null = null;
   /** Whether the file on disk is a pack of this format and namespace (and so can be appended to). */
   private sound = false;
@@ -161,9 +163,16 @@ export class Pack<T> {
   /** The pack's size as this build read it: appended to only while it is still that size. */
   private readBytes = -1;
   private committed = false;
-  /** An unparsed namespace's pack, open as read, and where each entry found is in it (by entry number). */
+  /** Whether `close` was called (an unparsed namespace's entries can no longer be read). */
+  private closed = false;
+  /**
+   * An unparsed namespace's pack, open as read, and where each entry is (by entry number): in it, or
+   * for one this build put (`added`), in the side file, kept open (and readable after the commit
+   * removed its name) until `close`. The JSON of entries put and not yet written (or that could not be).
+   */
   private source: number | null = null;
-  private readonly found: { offset: number[]; length: number[]; crc: number[] } = { offset: [], length: [], crc: [] };
+  private readonly found: { offset: number[]; length: number[]; crc: number[]; added: boolean[] } = { offset: [], length: [], crc: [], added: [] };
+  private readonly unwritten = new Map<number, string>();
 
   constructor(
     private readonly namespace: Namespace<T>,
@@ -180,11 +189,15 @@ export class Pack<T> {
 
   /**
    * Stores a value already made JSON by `cacheJson`. A key this build read is put again only when the
-   * value read was unfit for its use (checks beyond `accepts`): the new value replaces it.
+   * value read was unfit for its use (checks beyond `accepts`): the new value replaces it. In an
+   * unparsed namespace, the entry's number for `readJson` (the first put's, for a key put again);
+   * undefined when it cannot be read back (the cache could not be written, or was committed).
    */
-  putJson(key: string, json: string): void {
+  putJson(key: string, json: string): number | undefined {
     if (!KEY.test(key)) throw new Error(`not a cache key: ${key}`);
-    if (this.added.has(key) || this.writeError || this.committed) return;
+    const known = this.added.get(key);
+    if (known !== undefined) return known < 0 ? undefined : known;
+    if (this.writeError || this.committed) return undefined;
     if (this.hits.delete(key)) {
       // The old line is left out: the pack is written whole.
       this.used.delete(key);
@@ -192,27 +205,47 @@ export class Pack<T> {
       this.stats.pruned++;
       this.replaced++;
     }
-    this.added.add(key);
+    this.added.set(key, -1);
     try {
       if (!this.additions) {
         mkdirSync(this.dir, { recursive: true });
         const path = `${this.file}.add-${process.pid}-${Math.random().toString(36).slice(2)}`;
-        this.additions = { path, fd: openSync(path, "w"), pending: [], size: 0 };
+        this.additions = { path, fd: openSync(path, this.namespace.unparsed ? "w+" : "w"), pending: [], size: 0, bytes: 0 };
       }
-      const line = entryLine(key, json);
-      this.additions.pending.push(line);
-      this.additions.size += line.length;
-      if (this.additions.size >= WRITE_BATCH) this.flush();
+      const a = this.additions;
+      const sum = crc(json);
+      const line = `${key} ${hex(sum)} ${json}\n`;
+      let entry: number | undefined;
+      if (this.namespace.unparsed) {
+        const length = Buffer.byteLength(json);
+        entry = this.found.offset.length;
+        this.found.offset.push(a.bytes + LINE_HEAD);
+        this.found.length.push(length);
+        this.found.crc.push(sum);
+        this.found.added.push(true);
+        this.unwritten.set(entry, json);
+        this.added.set(key, entry);
+        a.bytes += LINE_HEAD + length + 1;
+      }
+      a.pending.push(line);
+      a.size += line.length;
+      if (a.size >= WRITE_BATCH) this.flush();
+      return entry;
     } catch (error) {
       this.writeError = error as Error;
+      const entry = this.added.get(key)!;
+      return entry < 0 ? undefined : entry;
     }
   }
 
+  /** Writes the pending lines (when that fails, their JSON stays readable from memory). */
   private flush(): void {
     const a = this.additions!;
-    writeSync(a.fd, a.pending.join(""));
+    const text = a.pending.join("");
+    if (writeSync(a.fd, text) !== Buffer.byteLength(text)) throw new Error(`${a.path}: short write`);
     a.pending = [];
     a.size = 0;
+    this.unwritten.clear();
   }
 
   put(key: string, value: T): boolean {
@@ -243,10 +276,10 @@ export class Pack<T> {
       this.hits.clear();
       this.stats.hits = 0;
       this.sound = false;
-      this.close();
+      this.closeSource();
       return;
     }
-    if (!this.sound) this.close();
+    if (!this.sound) this.closeSource();
     if (!this.sound) this.warn(`cache: ${this.file} is not a Digest cache of this version (format ${PACK_FORMAT}, ${this.namespace.name}); ignoring it`);
     if (this.stats.damaged > 0) this.warn(`cache: ignored ${this.stats.damaged} damaged entr${this.stats.damaged === 1 ? "y" : "ies"} in ${this.file}`);
   }
@@ -257,12 +290,15 @@ export class Pack<T> {
    */
   readJson(entry: number): string {
     const offset = this.found.offset[entry];
-    if (this.source === null || offset === undefined) throw new Error(`cache: ${this.file} is not open for reading`);
+    const fd = this.found.added[entry] ? (this.additions?.fd ?? null) : this.source;
+    if (fd === null || offset === undefined || this.closed) throw new Error(`cache: ${this.file} is not open for reading`);
+    const unwritten = this.unwritten.get(entry);
+    if (unwritten !== undefined) return unwritten;
     const length = this.found.length[entry]!;
     const bytes = Buffer.allocUnsafe(length);
     let done = 0;
     while (done < length) {
-      const n = readSync(this.source, bytes, done, length - done, offset + done);
+      const n = readSync(fd, bytes, done, length - done, offset + done);
       if (n === 0) break;
       done += n;
     }
@@ -270,10 +306,15 @@ export class Pack<T> {
     return bytes.toString("utf8");
   }
 
-  /** Closes an unparsed namespace's pack. */
+  /** Closes an unparsed namespace's pack and side file. */
   close(): void {
-    if (this.source === null) return;
-    closeSync(this.source);
+    this.closeSource();
+    if (this.namespace.unparsed && this.additions && !this.closed) closeSync(this.additions.fd);
+    this.closed = true;
+  }
+
+  private closeSource(): void {
+    if (this.source !== null) closeSync(this.source);
     this.source = null;
   }
 
@@ -303,6 +344,7 @@ export class Pack<T> {
       this.found.offset.push(offset + LINE_HEAD);
       this.found.length.push(body.length);
       this.found.crc.push(sum);
+      this.found.added.push(false);
       this.hits.set(key, entry as T);
       this.stats.hits++;
       return;
@@ -336,8 +378,9 @@ export class Pack<T> {
     const temp = `${this.file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
     try {
       if (this.additions) {
-        this.flush();
-        closeSync(this.additions.fd);
+        if (!this.writeError) this.flush();
+        // An unparsed namespace's side file stays open: what this build put is read from it.
+        if (!this.namespace.unparsed) closeSync(this.additions.fd);
       }
       if (this.writeError) throw this.writeError;
       // The old lines can stay: none is damaged or replaced, and those not used are few (a line that is
@@ -460,14 +503,12 @@ function writeAll(fd: number, buffer: Buffer, length: number): void {
   for (let done = 0; done < length; ) done += writeSync(fd, buffer, done, length - done);
 }
 
-function entryLine(key: string, json: string): string {
-  return `${key} ${checksum(json)} ${json}\n`;
-}
-
 /** CRC-32 (the zip and PNG one) of the bytes, or of a text's UTF-8, as 8 hex digits: zlib's where Node has it (20.15 and later), else the same sum here. */
 export function checksum(data: Uint8Array | string): string {
-  return crc(data).toString(16).padStart(8, "0");
+  return hex(crc(data));
 }
+
+const hex = (sum: number) => sum.toString(16).padStart(8, "0");
 
 function crc(data: Uint8Array | string): number {
   return typeof zlib.crc32 === "function" ? zlib.crc32(data) : crc32(typeof data === "string" ? Buffer.from(data) : data);

@@ -7,7 +7,7 @@ import { dateArticle, prepareArticle, type ArticleClock, type ArticleOptions, ty
 import { DiskCache, type Pack } from "../cache/pack.ts";
 import { codeHash, moduleUrl } from "../cache/code-hash.ts";
 import { articleKey, articleNamespace, datedKey, datedNamespace, datedRecordJson, proseNamespace, restoreClean, restoreDated, storedProse, withStoredProse, type CleanRecord, type DatedRecord } from "../cache/articles.ts";
-import type { ArticleProse } from "../types.ts";
+import type { ArticleProse, StoredProse } from "../types.ts";
 import { paragraphsOf } from "../text/article-text.ts";
 import type { CleanRule } from "../clean/index.ts";
 import { prepareFile, prepareFiles, type ArticleTaskArgs, type PreparedFile } from "./article-task.ts";
@@ -102,6 +102,7 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   let articles: Pack<CleanRecord> | null = null;
   let prose: Pack<number> | null = null;
   let dated: Pack<DatedRecord> | null = null;
+  let source: StoredProse["source"] | null = null;
   let keys: Array<{ article: string; dated: string }> = [];
   const dateOnly: Array<{ i: number; article: CleanArticle }> = [];
 
@@ -116,12 +117,12 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
     articles = await cache.open(articleNamespace, articleKeys);
     prose = await cache.open(proseNamespace, articleKeys);
     dated = await cache.open(datedNamespace, new Set(keys.map((k) => k.dated)));
-    const source = storedProse(prose);
+    source = storedProse(prose);
     todo = [];
     files.forEach((file, i) => {
       const record = articles!.get(keys[i]!.article);
       const at = record && !("rejected" in record) ? prose!.get(keys[i]!.article) : undefined;
-      const cleaned = record && restoreClean(file, record, at === undefined ? undefined : { source, at });
+      const cleaned = record && restoreClean(file, record, at === undefined ? undefined : { source: source!, at });
       if (!cleaned) return todo.push(i);
       s.cleanHits++;
       if (!("article" in cleaned)) return (outcomes[i] = cleaned);
@@ -156,12 +157,14 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   const take = (k: number, p: PreparedFile) => {
     const i = todo[k]!;
     if (failed.has(i)) return; // not read: its rejection is its outcome, and nothing goes into the cache
-    outcomes[i] = settle(fromPrepared(files[i]!, p));
+    // The prose goes into its pack, and the article says where it is instead of holding it (read back
+    // where needed): a cold build does not hold every article's paragraphs through clustering.
+    const at = cache && p.clean !== null && p.prose !== null ? prose!.putJson(keys[i]!.article, p.prose) : undefined;
+    outcomes[i] = settle(fromPrepared(files[i]!, p, at === undefined ? undefined : { source: source!, at }));
     s.clean += p.ms[0];
     s.date += p.ms[1];
     s.terms += p.ms[2];
     if (cache) {
-      if (p.clean !== null && p.prose !== null) prose!.putJson(keys[i]!.article, p.prose);
       if (p.clean !== null) articles!.putJson(keys[i]!.article, p.clean);
       if (p.dated !== null) dated!.putJson(keys[i]!.dated, p.dated);
     }
@@ -225,13 +228,13 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   return outcomes;
 }
 
-/** The outcome a prepared file stands for: rebuilt from its records, or given whole (raw put back). */
-function fromPrepared(file: SourceFile, p: PreparedFile): ArticleOutcome {
+/** The outcome a prepared file stands for: rebuilt from its records (its prose left where `stored` says), or given whole (raw put back). */
+function fromPrepared(file: SourceFile, p: PreparedFile, stored?: StoredProse): ArticleOutcome {
   if (p.outcome) {
     if ("article" in p.outcome) p.outcome.article = { ...p.outcome.article, raw: file.text, mtime: file.mtime };
     return p.outcome;
   }
-  const cleaned = restoreClean(file, JSON.parse(p.clean!) as CleanRecord, p.prose === null ? undefined : (JSON.parse(p.prose) as ArticleProse));
+  const cleaned = restoreClean(file, JSON.parse(p.clean!) as CleanRecord, stored ?? (p.prose === null ? undefined : (JSON.parse(p.prose) as ArticleProse)));
   if (!cleaned) throw new Error(`the article of ${file.path} came back without its prose`);
   if (!("article" in cleaned)) return cleaned;
   return { article: restoreDated(cleaned.article, JSON.parse(p.dated!) as DatedRecord) };

@@ -1,7 +1,7 @@
 // The dated record carries clustering's terms (src/cluster term-record.ts): kept as they were made, and
 // when a record's terms are damaged or not a string, nothing of them is trusted.
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { articleNamespace, cleanRecordJson, datedNamespace, datedRecordJson, proseNamespace, restoreClean, restoreDated, storedProse, withStoredProse, type CleanRecord } from "../../src/cache/articles.ts";
@@ -42,6 +42,24 @@ describe("the dated record's terms", () => {
     expect(new TermRecord().load(cut)).toBe(false);
     expect(stories(damaged)).toEqual(stories(dated));
     expect(stories(dated).length).toBe(2);
+  });
+
+  it("when damaged in an article whose prose was left in the cache, are worked out again from the prose read back", () => {
+    const reads: number[] = [];
+    const damaged = dated.map((a, i) => {
+      const file: SourceFile = { path: a.path, format: a.format, text: a.raw, encoding: "utf-8", mtime: a.mtime };
+      const records = cleanRecordJson(file, { article: clean(a) })!;
+      const prose = JSON.parse(records.prose!) as { paragraphs: string[]; context: string };
+      const source = { read: (at: number) => (reads.push(at), { paragraphs: [...prose.paragraphs], context: prose.context }) };
+      const back = restoreClean(file, JSON.parse(records.record) as CleanRecord, { source, at: i })!;
+      if (!("article" in back)) throw new Error("not an article");
+      expect(back.article.paragraphs).toEqual([]);
+      return restoreDated(back.article, { evidence: a.evidence, terms: i === 1 ? "garbage" : a.terms });
+    });
+    expect(stories(damaged)).toEqual(stories(dated));
+    // Only the article whose terms do not read back had its prose read.
+    expect(reads).toEqual([1]);
+    expect(damaged[1]!.paragraphs).toEqual(dated[1]!.paragraphs);
   });
 });
 
@@ -120,6 +138,47 @@ describe("the cleaned article's record", () => {
     expect(source.read(pack.get(keys[0]!)!)).toEqual(lists[0]);
     cache.close();
     expect(() => source.read(pack.get(keys[0]!)!)).toThrow(/not open/);
+  });
+
+  it("reads back the prose this build put, before and after the commit (its side file gone), until the cache is closed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digest-paragraphs-"));
+    const warnings: string[] = [];
+    const keys = [0, 1, 2, 3].map((k) => cacheKey("put", k));
+    // Multi-byte UTF-8 before the others (offsets are in bytes), and one longer than a write batch (1 MiB).
+    const lists = [
+      { paragraphs: a.paragraphs, context: a.context },
+      { paragraphs: ["ünïcode “quoted” 😀", "line\nbreak"], context: "€" },
+      { paragraphs: ["long ".repeat(300_000)], context: "" },
+      { paragraphs: ["last"], context: "after the long one" },
+    ];
+    const earlier = new DiskCache(dir, (w) => warnings.push(w));
+    const pack0 = await earlier.open(proseNamespace, new Set(keys));
+    pack0.putJson(keys[0]!, JSON.stringify(lists[0]));
+    await pack0.commit();
+    earlier.close();
+
+    const cache = new DiskCache(dir, (w) => warnings.push(w));
+    const pack = await cache.open(proseNamespace, new Set(keys));
+    const source = storedProse(pack);
+    const found = pack.get(keys[0]!)!;
+    const put = keys.slice(1).map((k, i) => pack.putJson(k, JSON.stringify(lists[i + 1]))!);
+    // Put again (two files of the same content): the first entry stands.
+    expect(pack.putJson(keys[1]!, JSON.stringify({ paragraphs: ["other"], context: "" }))).toBe(put[0]);
+    const all = () => [source.read(found), ...put.map((at) => source.read(at))];
+    expect(all()).toEqual(lists);
+    await pack.commit();
+    expect(readdirSync(dir)).toEqual(["prose.pack"]);
+    expect(all()).toEqual(lists);
+    // Committed: nothing more can be put, nor read back.
+    expect(pack.putJson(cacheKey("late"), '{"paragraphs":[],"context":""}')).toBeUndefined();
+    cache.close();
+    expect(() => source.read(put[2]!)).toThrow(/not open/);
+
+    const later = new DiskCache(dir, (w) => warnings.push(w));
+    const next = await later.open(proseNamespace, new Set(keys));
+    expect(keys.map((k) => storedProse(next).read(next.get(k)!))).toEqual(lists);
+    later.close();
+    expect(warnings).toEqual([]);
   });
 
   it("refuses entries that are not an object, and one that is not paragraphs and context when it is read", async () => {
