@@ -1,21 +1,24 @@
-// npx tsx scripts/bench-idle.ts --articles DIR [--root REPO] [--runs R]: cold `digest build`s of DIR's
+// npx tsx scripts/bench-idle.ts --articles DIR [--roots A,B] [--runs R]: cold `digest build`s of DIR's
 // articles in fresh folders, with every thread of the build (and its Pagefind) sampled from /proc every
 // few milliseconds, to see where a core stands idle. A thread in state R wants a core whether or not it
 // has one, so "runnable" counts demand even on a loaded machine; "idle core-s" is the time a 2-core machine
 // would have a core with nothing of the build to run (2 minus the runnable threads, summed over time).
 // Per stage (the build's `--timings` stage ends): wall, CPU of the process and of Pagefind, the busiest
-// threads' CPU, the mean runnable threads and the idle core-seconds. --root runs another checkout's
-// compiled build (a base worktree), for alternating runs. Never part of the tests.
+// threads' CPU, the mean runnable threads, the idle core-seconds, and "2-core s": the stage's length on an
+// otherwise idle machine as these samples suggest it (each interval's CPU over the cores its runnable
+// threads could have used, at most 2: a loaded machine slows every runnable thread alike; time spent
+// waiting on the disk is left out). --roots runs R rounds of the given checkouts' compiled builds in turn
+// (a base worktree and this one). Never part of the tests.
 import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 
-const { values } = parseArgs({ options: { articles: { type: "string" }, root: { type: "string", default: resolve(import.meta.dirname, "..") }, runs: { type: "string", default: "1" }, every: { type: "string", default: "20" }, timeline: { type: "string" }, cores: { type: "string", default: "2" } } });
+const { values } = parseArgs({ options: { articles: { type: "string" }, roots: { type: "string", default: resolve(import.meta.dirname, "..") }, runs: { type: "string", default: "1" }, every: { type: "string", default: "20" }, timeline: { type: "string" }, cores: { type: "string", default: "2" } } });
 if (!values.articles) throw new Error("--articles DIR is needed (a bench corpus: make-bench-corpus.py, or bench --keep)");
 const articles = resolve(values.articles);
-const root = resolve(values.root);
+const roots = values.roots.split(",").map((r) => resolve(r));
 const every = Number(values.every);
 const cores = Number(values.cores);
 const TICK_MS = 10; // clock ticks of /proc/*/stat: 100 a second on Linux
@@ -73,7 +76,7 @@ interface Sample {
   mainRunnable: boolean;
 }
 
-async function coldRun(cwd: string): Promise<{ samples: Sample[]; timings: Timings; wall: number }> {
+async function coldRun(root: string, cwd: string): Promise<{ samples: Sample[]; timings: Timings; wall: number }> {
   rmSync(cwd, { recursive: true, force: true });
   mkdirSync(cwd, { recursive: true });
   const timingsFile = join(cwd, "timings.json");
@@ -110,10 +113,13 @@ async function coldRun(cwd: string): Promise<{ samples: Sample[]; timings: Timin
 }
 
 const f = (x: number, d = 2) => x.toFixed(d);
-for (let r = 0; r < Number(values.runs); r++) {
+const estimates = roots.map((): number[] => []);
+for (let r = 0; r < Number(values.runs) * roots.length; r++) {
+  const which = r % roots.length;
+  const root = roots[which]!;
   const loadBefore = loadavg()[0]!;
   const cwd = join(articles, "..", `idle-${process.pid}-${r}`);
-  const { samples, timings, wall } = await coldRun(cwd);
+  const { samples, timings, wall } = await coldRun(root, cwd);
   rmSync(cwd, { recursive: true, force: true });
   const stages = Object.keys(timings.stages);
   const ends = stages.map((s) => timings.origin.epochMs + timings.stageEnds[s]!);
@@ -122,7 +128,7 @@ for (let r = 0; r < Number(values.runs); r++) {
     return i < 0 ? "exit" : stages[i]!;
   };
   // Per stage: what each interval between samples adds (CPU by thread, runnable-time, idle core-time).
-  const rows = new Map<string, { wall: number; cpu: Map<number, number>; runnable: number; idle: number }>();
+  const rows = new Map<string, { wall: number; cpu: Map<number, number>; runnable: number; idle: number; quiet: number }>();
   for (let i = 1; i < samples.length; i++) {
     const a = samples[i - 1]!;
     const b = samples[i]!;
@@ -132,17 +138,24 @@ for (let r = 0; r < Number(values.runs); r++) {
     const demand = a.runnable + a.runnableSearch;
     stage.runnable += demand * dt;
     stage.idle += Math.max(0, cores - demand) * dt;
-    for (const [tid, ms] of b.cpu) stage.cpu.set(tid, (stage.cpu.get(tid) ?? 0) + ms - (a.cpu.get(tid) ?? (tid < 0 ? 0 : ms)));
+    let used = 0;
+    for (const [tid, ms] of b.cpu) {
+      const add = ms - (a.cpu.get(tid) ?? (tid < 0 ? 0 : ms));
+      used += add;
+      stage.cpu.set(tid, (stage.cpu.get(tid) ?? 0) + add);
+    }
+    stage.quiet += used / Math.max(1, Math.min(cores, demand));
   }
   function at(stage: string) {
     let row = rows.get(stage);
-    if (!row) rows.set(stage, (row = { wall: 0, cpu: new Map(), runnable: 0, idle: 0 }));
+    if (!row) rows.set(stage, (row = { wall: 0, cpu: new Map(), runnable: 0, idle: 0, quiet: 0 }));
     return row;
   }
   const main = samples.find((s) => s.cpu.size > 0) ? Math.min(...[...samples.find((s) => s.cpu.size > 0)!.cpu.keys()].filter((t) => t > 0)) : 0;
   console.log(`\ncold build of ${articles} by ${root}: ${f(wall, 1)} s wall, ${samples.length} samples every ${every} ms, load ${f(loadBefore)} → ${f(loadavg()[0]!)}`);
-  console.log(`${"stage".padEnd(10)} ${"wall s".padStart(7)} ${"CPU s".padStart(7)} ${"main".padStart(6)} ${"others".padStart(7)} ${"search".padStart(7)} ${"runnable".padStart(9)} ${"idle core-s".padStart(12)}  busiest other threads (CPU s)`);
+  console.log(`${"stage".padEnd(10)} ${"wall s".padStart(7)} ${"CPU s".padStart(7)} ${"main".padStart(6)} ${"others".padStart(7)} ${"search".padStart(7)} ${"runnable".padStart(9)} ${"idle core-s".padStart(12)} ${"2-core s".padStart(9)}  busiest other threads (CPU s)`);
   let idleAll = 0;
+  let quietAll = 0;
   for (const stage of [...stages, "exit"]) {
     const row = rows.get(stage);
     if (!row) continue;
@@ -152,9 +165,11 @@ for (let r = 0; r < Number(values.runs); r++) {
     const mainMs = row.cpu.get(main) ?? 0;
     const others = [...row.cpu].filter(([tid, ms]) => tid > 0 && tid !== main && ms >= 100).sort((x, y) => y[1] - x[1]).slice(0, 4).map(([, ms]) => f(ms / 1000, 1));
     idleAll += row.idle;
-    console.log(`${stage.padEnd(10)} ${f(row.wall / 1000).padStart(7)} ${f(cpu / 1000).padStart(7)} ${f(mainMs / 1000).padStart(6)} ${f((cpu - mainMs) / 1000).padStart(7)} ${f(search / 1000).padStart(7)} ${f(row.runnable / row.wall).padStart(9)} ${f(row.idle / 1000).padStart(12)}  ${others.join(" ")}`);
+    quietAll += row.quiet;
+    console.log(`${stage.padEnd(10)} ${f(row.wall / 1000).padStart(7)} ${f(cpu / 1000).padStart(7)} ${f(mainMs / 1000).padStart(6)} ${f((cpu - mainMs) / 1000).padStart(7)} ${f(search / 1000).padStart(7)} ${f(row.runnable / row.wall).padStart(9)} ${f(row.idle / 1000).padStart(12)} ${f(row.quiet / 1000).padStart(9)}  ${others.join(" ")}`);
   }
-  console.log(`idle core-seconds in all: ${f(idleAll / 1000)}`);
+  console.log(`idle core-seconds in all: ${f(idleAll / 1000)}; 2-core estimate of the build: ${f(quietAll / 1000)} s`);
+  estimates[which]!.push(quietAll / 1000);
   if (values.timeline) {
     // Per bucket: the stage, and the mean runnable threads: main, the build's others, Pagefind's.
     const bucket = Number(values.timeline);
@@ -171,3 +186,4 @@ for (let r = 0; r < Number(values.runs); r++) {
     }
   }
 }
+if (roots.length > 1) roots.forEach((root, i) => console.log(`${root}: 2-core estimates ${estimates[i]!.map((x) => f(x)).join(", ")} s`));
