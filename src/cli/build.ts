@@ -10,7 +10,7 @@ import { setFlagsFromString } from "node:v8";
 import { join, resolve } from "node:path";
 import { loadConfig, withBaseUrl } from "../config.ts";
 import { ingest, KEPT_TEXT_CHARS, knownFilesNamespace, readSource } from "../ingest/index.ts";
-import { loadEleventy, siteStateNamespace, stateIdentities, templatesKey, type SiteStats, renderSite } from "../site/index.ts";
+import { siteStateNamespace, stateIdentities, templatesKey, type SiteStats, renderSite } from "../site/index.ts";
 import { identitiesUnder, listingFrom, openOutputs } from "../output/index.ts";
 import { parseArgs } from "./io.ts";
 import { startProgress } from "./progress.ts";
@@ -159,9 +159,6 @@ export async function runBuild(argv: string[]): Promise<number> {
         // Merging into stories, and the summaries the cache had (the others are computed next).
         lap("cluster");
         // The stories still to summarise, together on the threads (the pipeline took the lists to fill).
-        // A cold build loads the site's renderer meanwhile: this thread's share of the summaries waits for
-        // it, and the threads' does not (a failure to load is the site stage's to report).
-        if (cold) loadEleventy().catch(() => {});
         await summaries.fill((jobs) => summariseAll(jobs, { warn, threads: threads.summaries }));
         await threads.summaries?.close();
         await summaries.pack?.commit();

@@ -203,21 +203,6 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   return { state, stats };
 }
 
-let eleventyModule: Promise<typeof import("@11ty/eleventy")> | null = null;
-
-/**
- * Loads Eleventy (about 430 modules, half a second of this thread's CPU), once. The site stage waits for
- * it; a build that will render every page starts it ahead, while the summaries' threads are busy (it
- * would otherwise be the first thing the site stage does while Pagefind has nothing to index yet).
- */
-export function loadEleventy(): Promise<typeof import("@11ty/eleventy")> {
-  // Eleventy registers an ESM resolve hook (a loader thread every later import goes through) to re-import
-  // changed JavaScript templates and data in watch mode; the site has neither, and the hook cost about 9%
-  // of a small build's instructions (callgrind). It is skipped unless the caller's environment says otherwise.
-  process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
-  return (eleventyModule ??= import("@11ty/eleventy"));
-}
-
 /**
  * Renders `setup.pages` with Eleventy. It holds every page it renders until it has written them all:
  * story pages beyond the first run's share are rendered in further runs of story pages alone, so memory
@@ -225,7 +210,11 @@ export function loadEleventy(): Promise<typeof import("@11ty/eleventy")> {
  * other pages render, cost one more Eleventy start-up and measured no faster: 5 paired 10k builds.)
  */
 async function renderPages(outputDir: string, setup: Omit<EleventySetup, "onPage" | "storiesOnly">, onPage: NonNullable<EleventySetup["onPage"]>): Promise<void> {
-  const eleventy = await loadEleventy();
+  // Eleventy registers an ESM resolve hook (a loader thread every later import goes through) to re-import
+  // changed JavaScript templates and data in watch mode; the site has neither, and the hook cost about 9%
+  // of a small build's instructions (callgrind). It is skipped unless the caller's environment says otherwise.
+  process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
+  const eleventy = await import("@11ty/eleventy");
   const { pages } = setup;
   const runs: Array<{ share: PagesToRender; storiesOnly: boolean }> = [];
   runs.push({ share: { ...pages, stories: pages.stories.slice(0, STORY_PAGES_PER_RUN) }, storiesOnly: false });

@@ -8,11 +8,9 @@
 // Pagefind reads nothing else of a page when one is marked, so the index is the one it would build from
 // the whole files (a page without the mark goes whole).
 //
-// Pagefind runs in processes of its own, so indexing goes on beside rendering. A Pagefind process answers
-// its messages one after another, on one core, and writing a bundle holds up the pages sent after it: the
-// bundles are shared out to two processes (`shareProcesses`), which index on both cores once Eleventy is
-// done. Every bundle's index is made before Eleventy runs, and the bundles are then fed in order, a few
-// thousand pages' worth at a time. A bundle's
+// Pagefind runs as a process of its own, so indexing goes on beside rendering. Pagefind answers its
+// messages one after another, on one core: every bundle's index is made before Eleventy runs, and the
+// bundles are then fed in order, a few thousand pages' worth at a time. A bundle's
 // carried-over pages are sent when it starts (read from the site folder); a page still to be rendered
 // that comes before one of them holds its place with an empty stand-in, sent again with its real content
 // as it comes (Pagefind replaces a page added again under the same URL in place: the same pages in the
@@ -27,8 +25,6 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 
-type Pagefind = typeof pagefind;
-
 const BODY_MARK = "data-pagefind-body";
 /**
  * The most pages the bundles being fed hold together (but always one bundle): what bounds Pagefind's
@@ -38,34 +34,6 @@ const BODY_MARK = "data-pagefind-body";
 const OPEN_PAGES = 3_000;
 /** What holds a page's place in its index until its content comes. */
 const STAND_IN = "<html><body></body></html>";
-/**
- * Pagefind processes the bundles are shared out to. One process answers its messages one after another,
- * and writing a bundle holds up the next one's pages: with two, one indexes while the other writes, and
- * after Eleventy is done the pages still waiting are indexed on both cores.
- */
-const PROCESSES = 2;
-
-/**
- * Pagefind's package keeps one process per instance of its module; the same module under another URL is
- * another instance, with a process of its own (started on its first message, like the first's).
- */
-function pagefindProcess(n: number): Promise<Pagefind> {
-  return n === 0 ? Promise.resolve(pagefind) : (import(`${import.meta.resolve("pagefind")}?process=${n + 1}`) as Promise<Pagefind>);
-}
-
-/**
- * Which process indexes each bundle: the one given the fewest pages so far, in bundle order (so it is the
- * same on every run; which process indexes a bundle does not change its files).
- */
-export function shareProcesses(sizes: readonly number[], processes: number): number[] {
-  const load = new Array<number>(Math.max(1, Math.min(processes, sizes.length))).fill(0);
-  return sizes.map((size) => {
-    let least = 0;
-    for (let p = 1; p < load.length; p++) if (load[p]! < load[least]!) least = p;
-    load[least]! += size;
-    return least;
-  });
-}
 
 /**
  * Where the marked element of `html` starts, and its tag, or null when it has none. The mark counts only
@@ -129,8 +97,8 @@ export interface SearchIndexing {
 }
 
 /**
- * The CPU milliseconds (all their threads) of this process's Pagefind children, from /proc, or null.
- * Pagefind runs beside Eleventy, and `process.cpuUsage` does not count it.
+ * The CPU milliseconds (all its threads) of this process's child Pagefind, from /proc, or null. Pagefind
+ * runs beside Eleventy on the other core, and `process.cpuUsage` does not count it.
  */
 function pagefindCpuMs(): number | null {
   try {
@@ -173,13 +141,10 @@ export async function startSearch(siteDir: string, bundles: readonly SearchBundl
   };
   // Every bundle's index is made at once (an empty index costs Pagefind nothing), so that a bundle starts
   // without waiting for Pagefind to answer, which answers in turn after all it was sent before.
-  const processOf = shareProcesses(bundles.map((b) => b.urls.length), PROCESSES);
-  const processes = await Promise.all(Array.from({ length: new Set(processOf).size }, (_, n) => pagefindProcess(n)));
-  const closeAll = () => Promise.all(processes.map((p) => p.close()));
-  const made = await Promise.allSettled(bundles.map((_, i) => processes[processOf[i]!]!.createIndex({ forceLanguage })));
+  const made = await Promise.allSettled(bundles.map(() => pagefind.createIndex({ forceLanguage })));
   const failed = made.find((result) => result.status === "rejected" || !result.value.index);
   if (failed) {
-    await closeAll();
+    await pagefind.close();
     throw failed.status === "rejected" ? failed.reason : new Error(`search index could not be started: ${failed.value.errors.join("; ")}`);
   }
   const indexes = made.map((result) => (result as PromiseFulfilledResult<pagefind.NewIndexResponse>).value.index!);
@@ -230,7 +195,7 @@ export async function startSearch(siteDir: string, bundles: readonly SearchBundl
     },
     close: () => {
       const cpuMs = pagefindCpuMs();
-      return closeAll().then(() => cpuMs);
+      return pagefind.close().then(() => cpuMs);
     },
   };
 }

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { cpSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { searchDocument, shareProcesses, startSearch } from "../../src/site/search.ts";
+import { searchDocument, startSearch } from "../../src/site/search.ts";
 import { build, hostile, seeds, tree } from "./build.ts";
 
 describe("search index beside rendering", () => {
@@ -74,35 +74,6 @@ describe("search index beside rendering", () => {
     await search.finish();
     await search.close();
     expect(tree(join(site, "from-content"))).toEqual(built);
-  });
-
-  it("writes each bundle as it would alone when the bundles are shared out to two Pagefind processes", async () => {
-    const bundles = [
-      { folder: "shared-1", urls: urls.slice(0, 2) },
-      { folder: "shared-2", urls: urls.slice(2, 3) },
-      { folder: "shared-3", urls: urls.slice(3) },
-    ];
-    // The first to one process, the second and third to the other (the fewest pages so far).
-    expect(shareProcesses(bundles.map((b) => b.urls.length), 2)).toEqual([0, 1, 1]);
-    const together = await startSearch(site, bundles, "en", () => false);
-    for (const url of [...urls].reverse()) together.rendered(url, html(url));
-    await together.finish();
-    await together.close();
-    for (const bundle of bundles) {
-      const alone = await startSearch(site, [{ folder: `${bundle.folder}-alone`, urls: bundle.urls }], "en", () => false);
-      for (const url of bundle.urls) alone.rendered(url, html(url));
-      await alone.finish();
-      await alone.close();
-      const files = tree(join(site, bundle.folder));
-      expect(JSON.parse(files["pagefind-entry.json"]!).languages.en.page_count).toBe(bundle.urls.length);
-      expect(files).toEqual(tree(join(site, `${bundle.folder}-alone`)));
-    }
-  });
-
-  it("shares bundles out to the process given the fewest pages so far, the same every time", () => {
-    expect(shareProcesses([512, 128, 128, 256, 300], 2)).toEqual([0, 1, 1, 1, 0]);
-    expect(shareProcesses([100, 100, 100], 1)).toEqual([0, 0, 0]);
-    expect(shareProcesses([100], 2)).toEqual([0]);
   });
 
   it("takes the marked element only from a tag, not from a headline that names the mark", () => {
