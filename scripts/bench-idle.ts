@@ -7,7 +7,10 @@
 // threads' CPU, the mean runnable threads, the idle core-seconds, and "2-core s": the stage's length on an
 // otherwise idle machine as these samples suggest it (each interval's CPU over the cores its runnable
 // threads could have used, at most 2: a loaded machine slows every runnable thread alike; time spent
-// waiting on the disk is left out). --roots runs R rounds of the given checkouts' compiled builds in turn
+// waiting on the disk is left out). A rough figure: it takes a thread's CPU seconds for the same work at
+// any load, and on this machine they grow with the load, and more with more of the build's threads
+// running at once (the two Pagefind processes of stop 33 looked faster by it at load 9-22, not at load
+// 1-5). --roots runs R rounds of the given checkouts' compiled builds in turn
 // (a base worktree and this one). Never part of the tests.
 import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
