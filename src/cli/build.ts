@@ -58,6 +58,8 @@ export async function runBuild(argv: string[]): Promise<number> {
   const timings: Record<string, number> = {};
   const cpuMs: Record<string, number> = {};
   const rssMiB: Record<string, number> = {};
+  // When each stage ended, in milliseconds since the process started (scripts/bench-idle.ts lines them up with samples and profiles).
+  const ends: Record<string, number> = {};
   const pipelineTimings: Record<string, number> = {};
   let mark = performance.now();
   let cpuMark = process.cpuUsage();
@@ -67,6 +69,7 @@ export async function runBuild(argv: string[]): Promise<number> {
     timings[stage] = (timings[stage] ?? 0) + (now - mark);
     cpuMs[stage] = (cpuMs[stage] ?? 0) + (cpu.user - cpuMark.user + cpu.system - cpuMark.system) / 1000;
     rssMiB[stage] = Math.round(process.memoryUsage.rss() / 1048576);
+    ends[stage] = now;
     mark = now;
     cpuMark = cpu;
   };
@@ -210,7 +213,7 @@ export async function runBuild(argv: string[]): Promise<number> {
   if (values.timings) {
     const summaryStats = summaries && { ...summaries.stats, pack: summaries.pack?.stats ?? null };
     const siteStats: SiteStats | null = site?.stats ?? null;
-    const usage = { unchanged, stages: timings, pipeline: pipelineTimings, stageCpuMs: cpuMs, stageRssMiB: rssMiB, inputsNotRead: notRead, articles: articleStats, summaries: summaryStats, site: siteStats, cpu: process.cpuUsage(), maxRssKiB: process.resourceUsage().maxRSS };
+    const usage = { unchanged, stages: timings, pipeline: pipelineTimings, stageCpuMs: cpuMs, stageRssMiB: rssMiB, stageEnds: ends, origin: { epochMs: performance.timeOrigin, monotonicUs: Number(process.hrtime.bigint() / 1000n) - performance.now() * 1000 }, inputsNotRead: notRead, articles: articleStats, summaries: summaryStats, site: siteStats, cpu: process.cpuUsage(), maxRssKiB: process.resourceUsage().maxRSS };
     await writeFile(values.timings, `${JSON.stringify(usage, null, 2)}\n`);
   }
   return 0;
