@@ -12,27 +12,13 @@
 // pairs). The tuning gain is one merge (a 17+1 join at 0.014, strongest link 0.13). Below 0.05 the right
 // and wrong joins have the same strongest links (0.08, 0.13, 0.26 right; 0.11 wrong) and link to no
 // story member at the pair bar. Not adopted (mixed topics worse); the grid left at 0.05.
-import { contextEdges, defaultClusterOptions, groupArticles, mergeModels, pairEdges } from "../src/cluster/index.ts";
-import { pairwiseScores } from "../eval/lib/pairwise.ts";
-import { HALVES } from "../eval/lib/split.ts";
-import { loadSweepSets } from "./lib/merge-sweep.ts";
+import { contextEdges, mergeModels, pairEdges } from "../src/cluster/index.ts";
+import { loadSweepSets, scoreDecision } from "./lib/merge-sweep.ts";
 
 const models = mergeModels();
 const sets = loadSweepSets();
 const weighed = sets.map((s) => contextEdges(s.n, pairEdges(s.scored, models.pair), models.context));
 for (const storyThreshold of [0.001, 0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.08, 0.1]) {
-  const d = { ...models.decision, storyThreshold };
-  const out: string[] = [];
-  let mean = 0;
-  sets.forEach((s, i) => {
-    const label = new Array<string>(s.n);
-    for (const g of groupArticles(s.scored.spans, weighed[i]!, d, defaultClusterOptions.windowDays, s.scored.profiles)) for (const m of g.members) label[m] = String(g.members[0]);
-    for (const h of HALVES) {
-      const idx = label.map((_, k) => k).filter((k) => s.half[k] === h);
-      const f1 = pairwiseScores(idx.map((k) => label[k]!), idx.map((k) => s.gold[k]!)).f1;
-      if (h === "tune") mean += f1 / sets.length;
-      out.push(`${s.name[0]}${h[0]} ${(100 * f1).toFixed(1)}`);
-    }
-  });
-  console.log(`story bar ${storyThreshold.toFixed(3)}  ${out.join(" ")}  mean tune ${(100 * mean).toFixed(2)}`);
+  const { cells, meanTune } = scoreDecision(sets, weighed, { ...models.decision, storyThreshold });
+  console.log(`story bar ${storyThreshold.toFixed(3)}  ${cells}  mean tune ${(100 * meanTune).toFixed(2)}`);
 }

@@ -38,24 +38,29 @@ export interface BarRow {
   meanTune: number;
 }
 
+/** Each set's and half's pairwise F1 under one decision ("et 94.9 ec 98.0 …": set initial, half initial) and the mean tuning F1. */
+export function scoreDecision(sets: readonly SweepSet[], weighed: readonly WeightedEdges[], decision: MergeDecision): { cells: string; meanTune: number } {
+  const out: string[] = [];
+  let mean = 0;
+  sets.forEach((s, i) => {
+    const label = new Array<string>(s.n);
+    for (const g of groupArticles(s.scored.spans, weighed[i]!, decision, defaultClusterOptions.windowDays, s.scored.profiles)) for (const m of g.members) label[m] = String(g.members[0]);
+    for (const h of HALVES) {
+      const idx = label.map((_, k) => k).filter((k) => s.half[k] === h);
+      const f1 = pairwiseScores(idx.map((k) => label[k]!), idx.map((k) => s.gold[k]!)).f1;
+      if (h === "tune") mean += f1 / sets.length;
+      out.push(`${s.name[0]}${h[0]} ${(100 * f1).toFixed(1)}`);
+    }
+  });
+  return { cells: out.join(" "), meanTune: mean };
+}
+
 /** Clustering F1 of each set's `weighed` edges at bars 0.300 … 0.600 in steps of 0.025. */
 export function sweepBars(sets: readonly SweepSet[], weighed: readonly WeightedEdges[], decision: MergeDecision): BarRow[] {
   const rows: BarRow[] = [];
   for (let t = 0.3; t <= 0.601; t += 0.025) {
     const d = { ...decision, threshold: Number(t.toFixed(3)) };
-    const out: string[] = [];
-    let mean = 0;
-    sets.forEach((s, i) => {
-      const label = new Array<string>(s.n);
-      for (const g of groupArticles(s.scored.spans, weighed[i]!, d, defaultClusterOptions.windowDays, s.scored.profiles)) for (const m of g.members) label[m] = String(g.members[0]);
-      for (const h of HALVES) {
-        const idx = label.map((_, k) => k).filter((k) => s.half[k] === h);
-        const f1 = pairwiseScores(idx.map((k) => label[k]!), idx.map((k) => s.gold[k]!)).f1;
-        if (h === "tune") mean += f1 / 3;
-        out.push(`${s.name[0]}${h[0]} ${(100 * f1).toFixed(1)}`);
-      }
-    });
-    rows.push({ bar: d.threshold.toFixed(3), cells: out.join(" "), meanTune: mean });
+    rows.push({ bar: d.threshold.toFixed(3), ...scoreDecision(sets, weighed, d) });
   }
   return rows;
 }
