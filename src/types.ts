@@ -73,8 +73,8 @@ export interface CleanArticle {
   raw: string;
   title: string;
   /**
-   * Empty when `stored` says where they are (an article from the build cache): read them through
-   * src/text/article-text.ts `paragraphsOf`.
+   * Empty when `stored` says where they are (an article from the build cache, or one this build put
+   * there once cleaned and dated): read them through src/text/article-text.ts `paragraphsOf`.
    */
   paragraphs: string[];
   meta: ArticleMeta;
