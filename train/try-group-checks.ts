@@ -50,16 +50,13 @@
 //   at most 89.00 at the strictest); the BBC sets never move (no story of 6 there). Stories gain their
 //   true reports on weak means: train/try-join-log.ts.
 // None adopted.
-import { contextEdges, defaultClusterOptions, groupArticles, mergeModels, pairEdges } from "../src/cluster/index.ts";
-import { averageLink, type AgglomerateOptions, type WeightedEdges } from "../src/cluster/agglomerate.ts";
+import { contextEdges, mergeModels, pairEdges } from "../src/cluster/index.ts";
+import { averageLink } from "../src/cluster/agglomerate.ts";
 import { GroupCore, type ProtagonistOptions } from "../src/cluster/protagonists.ts";
 import { idsOf, type Profile } from "../src/cluster/profile.ts";
 import { leadStage, STAGE_FUTURE, STAGE_KNOWN, STAGE_REVERSAL } from "./lib/lead-stage.ts";
-import { pairwiseScores } from "../eval/lib/pairwise.ts";
-import { HALVES } from "../eval/lib/split.ts";
-import { loadSweepSets } from "./lib/merge-sweep.ts";
+import { linkMaps, loadSweepSets, scoreDecision, type Agglomerate } from "./lib/merge-sweep.ts";
 
-type Agglomerate = (n: number, edges: WeightedEdges, o: AgglomerateOptions) => Int32Array;
 /** An agglomeration for a set's profiles: averageLink with one more check (null: as committed). */
 type Check = ((profiles: readonly Profile[]) => Agglomerate) | null;
 
@@ -243,31 +240,11 @@ for (const s of sets) s.scored.profiles.forEach((p, i) => stageOf.set(p, leadSta
 if (mode === "stage") for (const s of sets) console.log(`${s.name}: of ${s.n} leads ${s.scored.profiles.filter((p) => stageOf.get(p)! & STAGE_KNOWN).length} read, ${s.scored.profiles.filter((p) => stageOf.get(p)! & STAGE_FUTURE).length} previews, ${s.scored.profiles.filter((p) => stageOf.get(p)! & STAGE_REVERSAL).length} reversals`);
 const weighed = sets.map((s) => contextEdges(s.n, pairEdges(s.scored, models.pair), models.context));
 /** Each set's context probabilities as maps per article (for the join check), keyed by its profiles. */
-const edgeMaps = new Map<readonly Profile[], Array<Map<number, number> | undefined>>();
-sets.forEach((s, i) => {
-  const e = weighed[i]!;
-  const near: Array<Map<number, number> | undefined> = new Array(s.n);
-  for (let k = 0; k < e.length; k++) {
-    (near[e.a[k]!] ??= new Map()).set(e.b[k]!, e.weight[k]!);
-    (near[e.b[k]!] ??= new Map()).set(e.a[k]!, e.weight[k]!);
-  }
-  edgeMaps.set(s.scored.profiles, near);
-});
+const edgeMaps = new Map<readonly Profile[], Array<Map<number, number>>>(sets.map((s, i) => [s.scored.profiles, linkMaps(s.n, weighed[i]!)]));
 
 function row(check: Check): { cells: string; mean: number } {
-  const out: string[] = [];
-  let mean = 0;
-  sets.forEach((s, i) => {
-    const label = new Array<string>(s.n);
-    for (const g of groupArticles(s.scored.spans, weighed[i]!, models.decision, defaultClusterOptions.windowDays, s.scored.profiles, check ? check(s.scored.profiles) : averageLink)) for (const m of g.members) label[m] = String(g.members[0]);
-    for (const h of HALVES) {
-      const idx = label.map((_, k) => k).filter((k) => s.half[k] === h);
-      const f1 = pairwiseScores(idx.map((k) => label[k]!), idx.map((k) => s.gold[k]!)).f1;
-      if (h === "tune") mean += f1 / sets.length;
-      out.push(`${s.name[0]}${h[0]} ${(100 * f1).toFixed(1)}`);
-    }
-  });
-  return { cells: out.join(" "), mean };
+  const { cells, meanTune } = scoreDecision(sets, weighed, models.decision, check ? (i) => check(sets[i]!.scored.profiles) : undefined);
+  return { cells, mean: meanTune };
 }
 
 const grids: Record<string, () => Array<[string, Check]>> = { times: timesGrid, onesided: oneSidedGrid, gate: gateGrid, stage: stageGrid, join: joinGrid };

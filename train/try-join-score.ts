@@ -12,9 +12,7 @@
 import { contextEdges, defaultClusterOptions, groupArticles, mergeModels, pairEdges, type MergeDecision } from "../src/cluster/index.ts";
 import { averageLink, type AgglomerateOptions, type MergeLog, type WeightedEdges } from "../src/cluster/agglomerate.ts";
 import { probability, type LogisticModel } from "../src/model/logistic.ts";
-import { pairwiseScores } from "../eval/lib/pairwise.ts";
-import { HALVES } from "../eval/lib/split.ts";
-import { loadSweepSets } from "./lib/merge-sweep.ts";
+import { linkMaps, loadSweepSets, scoreDecision } from "./lib/merge-sweep.ts";
 import { trainLogistic, type Example } from "./lib/logistic.ts";
 
 const FEATURES = ["mean", "max", "shareLinked", "logStory", "logSmall"];
@@ -22,15 +20,7 @@ const MAX_SMALL = 5;
 const models = mergeModels();
 const sets = loadSweepSets();
 const weighed = sets.map((s) => contextEdges(s.n, pairEdges(s.scored, models.pair), models.context));
-const near = sets.map((s, i) => {
-  const e = weighed[i]!;
-  const m: Array<Map<number, number>> = Array.from({ length: s.n }, () => new Map());
-  for (let k = 0; k < e.length; k++) {
-    m[e.a[k]!]!.set(e.b[k]!, e.weight[k]!);
-    m[e.b[k]!]!.set(e.a[k]!, e.weight[k]!);
-  }
-  return m;
-});
+const near = sets.map((s, i) => linkMaps(s.n, weighed[i]!));
 
 /** The join's features, or null when it is not a small group joining an established story. */
 function joinFeatures(i: number, x: number[], y: number[], decision: MergeDecision): Float64Array | null {
@@ -90,18 +80,7 @@ const model: LogisticModel = trainLogistic(examples, { name: "try/join", feature
 console.log(`${examples.length} joins into a story (tuning pairs), ${examples.filter((e) => e.y === 0).length} wrong; weights ${FEATURES.map((f, k) => `${f} ${model.weights[k]!.toFixed(2)}`).join(", ")}; bias ${model.bias.toFixed(2)}`);
 
 for (const decision of [models.decision, low]) for (const cut of [0, 0.3, 0.5, 0.7, 0.9]) {
-  const out: string[] = [];
-  let mean = 0;
-  sets.forEach((s, i) => {
-    const label = new Array<string>(s.n);
-    const gate = cut > 0 ? (f: Float64Array) => probability(model, f) >= cut : null;
-    for (const g of groupArticles(s.scored.spans, weighed[i]!, decision, defaultClusterOptions.windowDays, s.scored.profiles, gated(i, decision, gate))) for (const m of g.members) label[m] = String(g.members[0]);
-    for (const h of HALVES) {
-      const idx = label.map((_, k) => k).filter((k) => s.half[k] === h);
-      const f1 = pairwiseScores(idx.map((k) => label[k]!), idx.map((k) => s.gold[k]!)).f1;
-      if (h === "tune") mean += f1 / sets.length;
-      out.push(`${s.name[0]}${h[0]} ${(100 * f1).toFixed(1)}`);
-    }
-  });
-  console.log(`story bar ${decision.storyThreshold} cut ${cut}  ${out.join(" ")}  mean tune ${(100 * mean).toFixed(2)}`);
+  const gate = cut > 0 ? (f: Float64Array) => probability(model, f) >= cut : null;
+  const { cells, meanTune } = scoreDecision(sets, weighed, decision, (i) => gated(i, decision, gate));
+  console.log(`story bar ${decision.storyThreshold} cut ${cut}  ${cells}  mean tune ${(100 * meanTune).toFixed(2)}`);
 }

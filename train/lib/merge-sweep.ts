@@ -3,7 +3,7 @@
 // the small-group bar moves (the rest of the decision as committed).
 import { fileURLToPath } from "node:url";
 import { defaultClusterOptions, groupArticles, scoredCandidates, type MergeDecision, type ScoredPairs } from "../../src/cluster/index.ts";
-import type { WeightedEdges } from "../../src/cluster/agglomerate.ts";
+import type { AgglomerateOptions, WeightedEdges } from "../../src/cluster/agglomerate.ts";
 import { buildEventsSet, buildMergeSet, buildSplitSet, type LabelledArticle } from "../../eval/lib/merge-set.ts";
 import { pairwiseScores } from "../../eval/lib/pairwise.ts";
 import { halfOf, HALVES, type Half } from "../../eval/lib/split.ts";
@@ -38,13 +38,19 @@ export interface BarRow {
   meanTune: number;
 }
 
-/** Each set's and half's pairwise F1 under one decision ("et 94.9 ec 98.0 …": set initial, half initial) and the mean tuning F1. */
-export function scoreDecision(sets: readonly SweepSet[], weighed: readonly WeightedEdges[], decision: MergeDecision): { cells: string; meanTune: number } {
+/** How groups are made from a set's weighed edges (groupArticles' agglomeration: averageLink, or a variant under trial). */
+export type Agglomerate = (n: number, edges: WeightedEdges, options: AgglomerateOptions) => Int32Array;
+
+/**
+ * Each set's and half's pairwise F1 under one decision ("et 94.9 ec 98.0 …": set initial, half initial)
+ * and the mean tuning F1; `agglomerate`: set i's grouping, when not the committed averageLink.
+ */
+export function scoreDecision(sets: readonly SweepSet[], weighed: readonly WeightedEdges[], decision: MergeDecision, agglomerate?: (set: number) => Agglomerate): { cells: string; meanTune: number } {
   const out: string[] = [];
   let mean = 0;
   sets.forEach((s, i) => {
     const label = new Array<string>(s.n);
-    for (const g of groupArticles(s.scored.spans, weighed[i]!, decision, defaultClusterOptions.windowDays, s.scored.profiles)) for (const m of g.members) label[m] = String(g.members[0]);
+    for (const g of groupArticles(s.scored.spans, weighed[i]!, decision, defaultClusterOptions.windowDays, s.scored.profiles, agglomerate?.(i))) for (const m of g.members) label[m] = String(g.members[0]);
     for (const h of HALVES) {
       const idx = label.map((_, k) => k).filter((k) => s.half[k] === h);
       const f1 = pairwiseScores(idx.map((k) => label[k]!), idx.map((k) => s.gold[k]!)).f1;
@@ -63,6 +69,16 @@ export function sweepBars(sets: readonly SweepSet[], weighed: readonly WeightedE
     rows.push({ bar: d.threshold.toFixed(3), ...scoreDecision(sets, weighed, d) });
   }
   return rows;
+}
+
+/** Each article's links and their weights (for checks that look at a group's links). */
+export function linkMaps(n: number, edges: WeightedEdges): Array<Map<number, number>> {
+  const near = Array.from({ length: n }, () => new Map<number, number>());
+  for (let k = 0; k < edges.length; k++) {
+    near[edges.a[k]!]!.set(edges.b[k]!, edges.weight[k]!);
+    near[edges.b[k]!]!.set(edges.a[k]!, edges.weight[k]!);
+  }
+  return near;
 }
 
 /** The row with the highest mean tuning F1 (the lowest bar among equals). */
