@@ -8,10 +8,10 @@
 // view into a shared one about 100, a range about 30, and an article has some 25 vectors: measured at
 // 10,000 articles, the profiles went from 79 MB to 35 MB (22 of them the ids and weights themselves).
 // The vocabulary (a Map from term to id) lives only while the articles' terms are read.
-import { hash } from "node:crypto";
 import type { DatedArticle } from "../types.ts";
 import { articleTerms } from "./mentions.ts";
 import { lowerBound } from "../text/rows.ts";
+import { shortHash } from "../text/hash.ts";
 import { paragraphsOf } from "../text/article-text.ts";
 import { Vocabulary } from "./vocabulary.ts";
 import { LEAD, LEAD_NAMES, NAMES, NUMBERS, QUANTITIES, QUANTITY_UNITS, SENTENCES, TermRecord, Ints, TITLE, UNITS, WORDS, DAYS, YEARS } from "./term-record.ts";
@@ -320,7 +320,7 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
       const r = first + KEYED[c]!;
       for (let k = starts[r]!, stop = ends[r]!; k < stop; k++) printBytes[at++] = df[ids[k]!]! >= 2 ? 1 : 0;
     }
-    return hash("sha256", printBytes.subarray(0, at), "hex").slice(0, 32);
+    return shortHash(printBytes.subarray(0, at), 32);
   };
   const dated: number[] = [];
   const undated: number[] = [];

@@ -9,7 +9,7 @@
 // first), then varints: the run count, each run's length and entries, the weekdays and the months.
 // Nothing read is trusted (TermRecord.load): a record that is not sound is worked out again from the text.
 
-import { hash } from "node:crypto";
+import { shortHash } from "../text/hash.ts";
 
 /** Kinds of term: the top 3 bits of a term's tag. */
 export const WORD = 1;
@@ -417,7 +417,7 @@ export class TermRecord {
    * base64 text carried them (a quarter fewer than that text's, hashed without a copy of it).
    */
   key(): string {
-    return hash("sha256", this.bytes.subarray(0, this.end), "hex").slice(0, 32);
+    return shortHash(this.bytes.subarray(0, this.end), 32);
   }
 
   private varint(): number {

@@ -1,8 +1,8 @@
 import { hash } from "node:crypto";
 
-/** A short, stable hexadecimal digest of a string. */
-export function shortHash(text: string, length = 10): string {
-  return hash("sha256", text).slice(0, length);
+/** A short, stable hexadecimal digest of a string (its UTF-8) or of bytes. */
+export function shortHash(data: string | Uint8Array, length = 10): string {
+  return hash("sha256", data).slice(0, length);
 }
 
 /** 32-bit FNV-1a: fast, stable across runs and machines. */
