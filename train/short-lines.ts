@@ -74,7 +74,7 @@ export function shortLineExamples(items: readonly Item[], o: ShortLineOptions = 
       const y = item.labels[r.index]!;
       const words = item.doc.lines[r.index]!.words;
       const size = o.size === "words" ? words : o.size === "sqrt" ? Math.sqrt(words) : 1;
-      out.push({ x: r.x, y: y === 0 || y === 4 ? 0 : 1, weight: page * size * (y === 1 || y === 0 ? snippet : o.silver) });
+      out.push({ x: r.x, y: y === 0 || y === 4 || y === 5 ? 0 : 1, weight: page * size * (y === 1 || y === 0 ? snippet : o.silver) });
     }
   }
   return out;
