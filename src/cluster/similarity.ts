@@ -23,7 +23,6 @@ export const PAIR_FEATURES = [
   "keys",
   "sameSentence",
   "copied",
-  "shorter",
 ] as const;
 
 /**
@@ -168,9 +167,6 @@ export class PairScorer {
     out[at + 17] = best;
     // A sentence told word for word: a copy or a rewrite of one report, whatever else differs.
     out[at + 18] = Math.max(0, (best - 0.7) / 0.3);
-    // How long the shorter report is (log of its distinct words): the same cosine says more of two short
-    // reports, which have fewer words to share, than of two long ones.
-    out[at + 19] = Math.log1p(Math.min(size(a.words), size(b.words)));
     return true;
   }
 }
