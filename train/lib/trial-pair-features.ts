@@ -1,10 +1,13 @@
 // Pair features that src does not compute, for a full train:merge trial (`EXTRA=f+g npm run train:merge`,
 // train-merge.ts): each reads one set's candidates (ScoredPairs) and gives a pair's value from its two
 // articles' indices. Trials only: a feature that is kept moves into src/cluster/similarity.ts.
-import type { ScoredPairs } from "../../src/cluster/index.ts";
+import { PAIR_FEATURES, type ScoredPairs } from "../../src/cluster/index.ts";
 import { readMentions } from "../../src/cluster/mentions.ts";
 import { size, type Profile, type SparseVector } from "../../src/cluster/profile.ts";
 import { splitSentences } from "../../src/text/sentences.ts";
+
+const PAIR_WIDTH = PAIR_FEATURES.length;
+const shrink10 = (m: number) => Math.sqrt(m / (m + 10));
 
 export type TrialFeature = (a: number, b: number) => number;
 
@@ -19,6 +22,9 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
     near[s.pairs.a[k]!]!.push(s.pairs.b[k]!);
     near[s.pairs.b[k]!]!.push(s.pairs.a[k]!);
   }
+  const index = new Map<number, number>();
+  for (let k = 0; k < s.pairs.length; k++) index.set(s.pairs.a[k]! * n + s.pairs.b[k]!, k);
+  const pairIndex = (a: number, b: number) => index.get(a * n + b)!;
   // Each article's vector with every id's weight scaled by 1 - the share of its candidates that hold the id:
   // what every neighbour holds (the topic) counts for nothing, what few hold (the event) for more.
   const scaledVectors = (pick: (p: Profile) => SparseVector): Array<Map<number, number>> =>
@@ -62,6 +68,9 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
     localLead: local((p) => p.lead),
     /** log(1 + the shorter article's distinct words): how much evidence the pair can have. */
     minWords: (a, b) => Math.log1p(Math.min(size(s.profiles[a]!.words), size(s.profiles[b]!.words))),
+    /** The word / lead cosine shrunk for short articles (as similarity.ts shrinks the numbers' cosine, with a prior of 10 entries). */
+    wordsShrunk: (a, b) => s.features[pairIndex(a, b) * PAIR_WIDTH]! * shrink10(size(s.profiles[a]!.words)) * shrink10(size(s.profiles[b]!.words)),
+    leadShrunk: (a, b) => s.features[pairIndex(a, b) * PAIR_WIDTH + 1]! * shrink10(size(s.profiles[a]!.lead)) * shrink10(size(s.profiles[b]!.lead)),
     /** -1 when the leads state days, years or months and one of them conflicts, +1 when one agrees, else 0. */
     leadDate: (a, b) => {
       const t = leadTimes();
