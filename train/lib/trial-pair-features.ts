@@ -54,12 +54,12 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
       return dot;
     };
   };
-  // The days, years and months the headline and the first two sentences state.
-  let lead: Array<{ days: Set<string>; years: Set<number>; months: number }> | null = null;
+  // The days, years, months and other numbers the headline and the first two sentences state.
+  let lead: Array<{ days: Set<string>; years: Set<number>; months: number; numbers: Set<string> }> | null = null;
   const leadTimes = () =>
     (lead ??= s.order.map((a) => {
       const m = readMentions(a.title, a.paragraphs.flatMap((x) => splitSentences(x)).slice(0, 2));
-      return { days: new Set(m.days), years: new Set(m.years), months: m.months };
+      return { days: new Set(m.days), years: new Set(m.years), months: m.months, numbers: new Set(m.numbers.filter((x) => !/^(19|20)\d\d$/.test(x))) };
     }));
   return {
     /** Word / name / lead cosine products with the scaled weights (not renormalised). */
@@ -71,6 +71,11 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
     /** The word / lead cosine shrunk for short articles (as similarity.ts shrinks the numbers' cosine, with a prior of 10 entries). */
     wordsShrunk: (a, b) => s.features[pairIndex(a, b) * PAIR_WIDTH]! * shrink10(size(s.profiles[a]!.words)) * shrink10(size(s.profiles[b]!.words)),
     leadShrunk: (a, b) => s.features[pairIndex(a, b) * PAIR_WIDTH + 1]! * shrink10(size(s.profiles[a]!.lead)) * shrink10(size(s.profiles[b]!.lead)),
+    /** Whether the leads' numbers other than years agree (+1 one shared, -1 both state some and share none, 0 one states none). */
+    leadNumbers: (a, b) => {
+      const t = leadTimes();
+      return agreeSets(t[a]!.numbers, t[b]!.numbers);
+    },
     /** -1 when the leads state days, years or months and one of them conflicts, +1 when one agrees, else 0. */
     leadDate: (a, b) => {
       const t = leadTimes();
