@@ -36,6 +36,8 @@ export interface BarRow {
   bar: string;
   cells: string;
   meanTune: number;
+  /** The events set's stories that hold reports of more than one event, per half ("2 . 0"). */
+  mixed: string;
 }
 
 /** How groups are made from a set's weighed edges (groupArticles' agglomeration: averageLink, or a variant under trial). */
@@ -45,8 +47,9 @@ export type Agglomerate = (n: number, edges: WeightedEdges, options: Agglomerate
  * Each set's and half's pairwise F1 under one decision ("et 94.9 ec 98.0 …": set initial, half initial)
  * and the mean tuning F1; `agglomerate`: set i's grouping, when not the committed averageLink.
  */
-export function scoreDecision(sets: readonly SweepSet[], weighed: readonly WeightedEdges[], decision: MergeDecision, agglomerate?: (set: number) => Agglomerate): { cells: string; meanTune: number } {
+export function scoreDecision(sets: readonly SweepSet[], weighed: readonly WeightedEdges[], decision: MergeDecision, agglomerate?: (set: number) => Agglomerate): { cells: string; meanTune: number; mixed: string } {
   const out: string[] = [];
+  const mixed: number[] = [];
   let mean = 0;
   sets.forEach((s, i) => {
     const label = new Array<string>(s.n);
@@ -56,9 +59,14 @@ export function scoreDecision(sets: readonly SweepSet[], weighed: readonly Weigh
       const f1 = pairwiseScores(idx.map((k) => label[k]!), idx.map((k) => s.gold[k]!)).f1;
       if (h === "tune") mean += f1 / sets.length;
       out.push(`${s.name[0]}${h[0]} ${(100 * f1).toFixed(1)}`);
+      if (s.name === "events") {
+        const golds = new Map<string, Set<string>>();
+        for (const k of idx) (golds.get(label[k]!) ?? golds.set(label[k]!, new Set()).get(label[k]!)!).add(s.gold[k]!);
+        mixed.push([...golds.values()].filter((g) => g.size > 1).length);
+      }
     }
   });
-  return { cells: out.join(" "), meanTune: mean };
+  return { cells: out.join(" "), meanTune: mean, mixed: mixed.join(" . ") };
 }
 
 /** Clustering F1 of each set's `weighed` edges at bars 0.300 … 0.600 in steps of 0.025. */
