@@ -5,8 +5,6 @@
 // step of clusterArticles over N runs (the articles' terms already read, as in the build);
 // `--dump`: writes the stories (id, members' paths, follow-up) as JSON, to compare two versions' output;
 // `--terms`: instead times articleTerms over every article, and checks it gives the terms kept in FILE.
-// `--helper`: the pairs are scored with a worker thread's help (src/parallel/pairs.ts, as a cold build
-// does); each step's wall time is printed too (CPU then counts both threads).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -16,12 +14,10 @@ import { undatedReason } from "../src/date/index.ts";
 import { cleanArticle, dateArticle } from "../src/pipeline/article.ts";
 import { articleTerms, clusterArticles, defaultClusterOptions, type ClusterStep } from "../src/cluster/index.ts";
 import type { DatedArticle } from "../src/types.ts";
-import { WorkerPool } from "../src/parallel/pool.ts";
-import { PAIR_TASK, pairHelper } from "../src/parallel/pairs.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { runs: { type: "string", default: "5" }, cache: { type: "string" }, dump: { type: "string" }, terms: { type: "boolean" }, helper: { type: "boolean" } },
+  options: { runs: { type: "string", default: "5" }, cache: { type: "string" }, dump: { type: "string" }, terms: { type: "boolean" } },
 });
 const runs = Number(values.runs);
 const dir = resolve(positionals[0] ?? "");
@@ -63,33 +59,21 @@ if (values.terms) {
   console.log(`${articles.length} articles: articleTerms CPU ms per run ${cpu.map((x) => x.toFixed(0)).join(" ")}; median ${median(cpu).toFixed(0)} (${((1000 * median(cpu)) / articles.length).toFixed(1)} µs an article); terms differing from the kept ones: ${differ}`);
 } else {
   const steps = new Map<string, number[]>();
-  const walls = new Map<string, number[]>();
   const totals: number[] = [];
-  const wallTotals: number[] = [];
   let stories = 0;
   for (let r = 0; r < runs; r++) {
     // Each run reads a fresh copy of the terms (clustering may let go of them).
     const batch = articles.map((a) => ({ ...a }));
-    // A fresh thread each run, its code loaded, as a cold build's summary thread is when clustering starts.
-    const pool = values.helper ? new WorkerPool(1) : null;
-    await pool?.warm(PAIR_TASK, null);
     gc();
     const start = cpuMs();
-    const wallStart = performance.now();
     let mark = start;
-    let wallMark = wallStart;
     const onStep = (step: ClusterStep) => {
       const now = cpuMs();
-      const wall = performance.now();
       steps.set(step, [...(steps.get(step) ?? []), now - mark]);
-      walls.set(step, [...(walls.get(step) ?? []), wall - wallMark]);
       mark = now;
-      wallMark = wall;
     };
-    const clusters = clusterArticles(batch, { ...defaultClusterOptions, onStep, ...(pool ? { sharedPairs: { helper: pairHelper(pool) } } : {}) });
+    const clusters = clusterArticles(batch, { ...defaultClusterOptions, onStep });
     totals.push(cpuMs() - start);
-    wallTotals.push(performance.now() - wallStart);
-    await pool?.close();
     stories = clusters.length;
     if (r === 0 && values.dump) {
       const lines = clusters.map((c) => JSON.stringify({ id: c.id, members: c.members.map((m) => m.path), followUpOf: c.followUpOf }));
@@ -99,7 +83,4 @@ if (values.terms) {
   console.log(`${articles.length} articles -> ${stories} stories; clusterArticles CPU ms, median of ${runs} runs (each run's figures in brackets)`);
   for (const [step, xs] of steps) console.log(`  ${step.padEnd(10)} ${median(xs).toFixed(0).padStart(6)}   [${xs.map((x) => x.toFixed(0)).join(" ")}]`);
   console.log(`  ${"total".padEnd(10)} ${median(totals).toFixed(0).padStart(6)}   [${totals.map((x) => x.toFixed(0)).join(" ")}]`);
-  console.log(`wall ms, median of ${runs} runs`);
-  for (const [step, xs] of walls) console.log(`  ${step.padEnd(10)} ${median(xs).toFixed(0).padStart(6)}   [${xs.map((x) => x.toFixed(0)).join(" ")}]`);
-  console.log(`  ${"total".padEnd(10)} ${median(wallTotals).toFixed(0).padStart(6)}   [${wallTotals.map((x) => x.toFixed(0)).join(" ")}]`);
 }

@@ -9,7 +9,6 @@ export { writeFeeds } from "../feed/index.ts";
 export { buildReport, rejectionLines, summaryLines, writeJsonFile } from "../report/index.ts";
 export { prepareArticles, startArticleThreads } from "../parallel/articles.ts";
 export { startSummaryThreads, summariseAll } from "../parallel/summaries.ts";
-export { pairHelper } from "../parallel/pairs.ts";
 export { cachedSummaries } from "../cache/summaries.ts";
 export { cachedClusterRows } from "../cache/cluster-rows.ts";
 export { cachedFeedItems } from "../cache/feed-items.ts";

@@ -28,9 +28,8 @@ import type { DatedArticle, StoryCluster } from "../types.ts";
 import { shortHash } from "../text/hash.ts";
 import { loadModel, probability, type LogisticModel } from "../model/logistic.ts";
 import modelJson from "./merge-model.json" with { type: "json" };
-import { buildProfileTable, ints, profilesOf, type Profile, type ProfileTable } from "./profile.ts";
-import { candidatePairs, dayOrder, postingsOf, visitCandidates, type PairList } from "./candidates.ts";
-import { scoreSharedPairs, type PairHelper, type SharedPairJob } from "./shared-pairs.ts";
+import { buildProfiles, type Profile } from "./profile.ts";
+import { candidatePairs, dayOrder, visitCandidates, type PairList } from "./candidates.ts";
 import { PAIR_FEATURES, PairScorer } from "./similarity.ts";
 import type { WeightedEdges } from "./agglomerate.ts";
 import { CONTEXT_FEATURES, contextFeatures } from "./context.ts";
@@ -49,7 +48,6 @@ export { assignStoryIds, parseIdentityState, serializeIdentityState, IDENTITY_FI
 export { CONTEXT_FEATURES } from "./context.ts";
 export { groupArticles, type MergeDecision } from "./decision.ts";
 export type { RowStore, StoredGroups, StoredPairs } from "./rows.ts";
-export { scorePairChunks, type ChunkEdges, type HelperRun, type PairHelper, type SharedPairJob } from "./shared-pairs.ts";
 
 export interface ClusterOptions {
   /** Articles more than this many days apart are never the same story. */
@@ -91,12 +89,6 @@ export interface ClusterOptions {
   replayStats?: ReplayStats;
   /** The share of articles changed beyond which the last build's merges are not replayed (groups.ts REPLAY_MAX_CHANGED when absent). */
   replayMaxChanged?: number;
-  /**
-   * A thread that scores candidate pairs beside this one (shared-pairs.ts) when there are at least
-   * `minArticles` (SHARED_PAIRS_MIN) and no pair is taken from the last build's, `chunk`
-   * (SHARED_PAIRS_CHUNK) first articles at a time; the stories are the same.
-   */
-  sharedPairs?: { helper: PairHelper; minArticles?: number; chunk?: number };
 }
 
 /** The steps of `clusterArticles`, in order. */
@@ -153,11 +145,6 @@ function onGrid(p: number, steps: number): number {
 /** Probabilities below this are not kept: they cannot lift a group's mean over any useful threshold. */
 const MIN_EDGE = 0.05;
 
-/** Fewer articles than this are scored on this thread alone (ClusterOptions.sharedPairs): handing the helper its job would cost more. */
-const SHARED_PAIRS_MIN = 2000;
-/** First articles per chunk the threads take in turn (shared-pairs.ts): a few milliseconds of scoring. */
-const SHARED_PAIRS_CHUNK = 64;
-
 export interface ScoredPairs {
   /** Articles in path order: pair indices refer to this order. */
   order: DatedArticle[];
@@ -169,7 +156,7 @@ export interface ScoredPairs {
 }
 
 /** Articles in path order, their profiles, time spans and days, and the articles by day (see dayOrder). */
-function prepareArticles(articles: readonly DatedArticle[], options: ClusterOptions): { order: DatedArticle[]; profiles: Profile[]; table: ProfileTable | null; spans: TimeSpan[]; days: Array<number | null>; byDay: Int32Array; termKeys: string[] | null; prints: string[] | null } {
+function prepareArticles(articles: readonly DatedArticle[], options: ClusterOptions): { order: DatedArticle[]; profiles: Profile[]; spans: TimeSpan[]; days: Array<number | null>; byDay: Int32Array; termKeys: string[] | null; prints: string[] | null } {
   const order = [...articles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const spans = order.map((a) => spanOf(a.evidence));
   const days = spans.map((s) => dayOrNull(s.first));
@@ -178,10 +165,8 @@ function prepareArticles(articles: readonly DatedArticle[], options: ClusterOpti
   const termKeys = options.rows && days.every((d) => d !== null) ? new Array<string>(order.length) : null;
   const prints = termKeys ? new Array<string>(order.length) : null;
   // Vectors laid out by day: the articles compared with one another lie near one another in memory.
-  // In shared memory when a helper thread may score pairs from it.
-  const shared = options.sharedPairs !== undefined && order.length >= (options.sharedPairs.minArticles ?? SHARED_PAIRS_MIN);
-  const table = buildProfileTable(order, options.keyTerms, options.releaseTerms, byDay, { days, windowDays: options.windowDays, minDocuments: options.minIdfDocuments ?? MIN_IDF_DOCUMENTS, ...(options.idfBinWidth === undefined ? {} : { binWidth: options.idfBinWidth }) }, termKeys && prints ? { termKeys, prints } : {}, shared);
-  return { order, profiles: profilesOf(table), table: shared ? table : null, spans, days, byDay, termKeys, prints };
+  const profiles = buildProfiles(order, options.keyTerms, options.releaseTerms, byDay, { days, windowDays: options.windowDays, minDocuments: options.minIdfDocuments ?? MIN_IDF_DOCUMENTS, ...(options.idfBinWidth === undefined ? {} : { binWidth: options.idfBinWidth }) }, termKeys && prints ? { termKeys, prints } : {});
+  return { order, profiles, spans, days, byDay, termKeys, prints };
 }
 
 function growEdges(e: WeightedEdges): WeightedEdges {
@@ -256,8 +241,7 @@ function likelyEdges(pairs: PairList, model: LogisticModel, features: Float64Arr
  * `memo`, a pair of two articles as they were takes its probability from the last build (rows.ts), and
  * `capped` gets each article's capped keys.
  */
-function scoreCandidates(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: ClusterOptions, models: MergeModels, visit: Int32Array, memo?: PairMemo | null, capped?: Float64Array, table?: ProfileTable | null): WeightedEdges {
-  if (!memo && table && options.sharedPairs) return sharedEdges(profiles, table, days, options, models, visit, options.sharedPairs, capped);
+function scoreCandidates(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: ClusterOptions, models: MergeModels, visit: Int32Array, memo?: PairMemo | null, capped?: Float64Array): WeightedEdges {
   const stats = options.pairStats ?? { reused: 0, scored: 0 };
   // Each candidate is scored as it is found; only pairs that might merge are kept.
   const scratch = new Float64Array(PAIR_FEATURES.length);
@@ -296,41 +280,11 @@ function scoreCandidates(profiles: readonly Profile[], days: ReadonlyArray<numbe
   return edges;
 }
 
-/** As scoreCandidates without a memo, the chunks of `visit` scored by this thread and `helper` (shared-pairs.ts): the same edges. */
-function sharedEdges(profiles: readonly Profile[], table: ProfileTable, days: ReadonlyArray<number | null>, options: ClusterOptions, models: MergeModels, visit: Int32Array, shared: NonNullable<ClusterOptions["sharedPairs"]>, capped?: Float64Array): WeightedEdges {
-  const chunk = shared.chunk ?? SHARED_PAIRS_CHUNK;
-  const job: SharedPairJob = {
-    table,
-    postings: postingsOf(profiles, days, true),
-    days,
-    order: visit,
-    chunk,
-    control: ints(1 + Math.ceil(visit.length / chunk), true),
-    candidates: { windowDays: options.windowDays, postingCap: options.postingCap, minKeyScore: options.minKeyScore },
-    model: JSON.stringify(models.pair),
-    minEdge: MIN_EDGE,
-  };
-  const scored = scoreSharedPairs(profiles, job, shared.helper.begin(job));
-  let length = 0;
-  for (const c of scored) length += c.a.length;
-  const edges: WeightedEdges = { a: new Int32Array(length), b: new Int32Array(length), weight: new Float32Array(length), length };
-  let at = 0;
-  for (const c of scored) {
-    edges.a.set(c.a, at);
-    edges.b.set(c.b, at);
-    edges.weight.set(c.weight, at);
-    at += c.a.length;
-    if (options.pairStats) options.pairStats.scored += c.scored;
-    if (capped) for (let k = 0; k < c.capped.length; k++) capped[visit[c.chunk * chunk + k]!] = c.capped[k]!;
-  }
-  return edges;
-}
-
 /**
  * The likely pairs (as scoreCandidates, ordered by first article) when every article is dated, those of
  * articles as they were taken from the last build's (rows.ts), and this build's put back for the next.
  */
-function reusedEdges(paths: readonly string[], profiles: readonly Profile[], table: ProfileTable | null, days: readonly number[], byDay: Int32Array, prints: readonly string[], options: ClusterOptions, rows: RowStore, models: MergeModels): WeightedEdges {
+function reusedEdges(paths: readonly string[], profiles: readonly Profile[], days: readonly number[], byDay: Int32Array, prints: readonly string[], options: ClusterOptions, rows: RowStore, models: MergeModels): WeightedEdges {
   const key = JSON.stringify(["pairs 2", options.windowDays, options.keyTerms, options.postingCap, options.minKeyScore, MIN_EDGE, models.pair]);
   const stored = rows.get(key);
   const memo = stored ? pairMemo(stored, paths, prints, MIN_EDGE) : null;
@@ -361,7 +315,7 @@ function reusedEdges(paths: readonly string[], profiles: readonly Profile[], tab
     }
     if (options.pairStats) options.pairStats.reused += kept.a.length;
   }
-  let edges = scoreCandidates(profiles, days, options, models, byDay.filter((i) => !taken[i]), memo, capped, table);
+  let edges = scoreCandidates(profiles, days, options, models, byDay.filter((i) => !taken[i]), memo, capped);
   for (let k = 0; k < kept.a.length; k++) {
     if (edges.length === edges.a.length) edges = growEdges(edges);
     edges.a[edges.length] = kept.a[k]!;
@@ -382,11 +336,11 @@ function plainArray(values: Int32Array | Float32Array | Float64Array, length: nu
 
 export function clusterArticles(articles: readonly DatedArticle[], options: ClusterOptions = defaultClusterOptions, models: MergeModels = mergeModels()): StoryCluster[] {
   const step = options.onStep ?? (() => {});
-  const { order, profiles, table, spans, days, byDay, termKeys, prints } = prepareArticles(articles, options);
+  const { order, profiles, spans, days, byDay, termKeys, prints } = prepareArticles(articles, options);
   step("profiles");
   let edges = options.rows && termKeys && prints
-    ? reusedEdges(order.map((a) => a.path), profiles, table, days as number[], byDay, prints.map((print, i) => pairPrint(termKeys[i]!, days[i]!, print)), options, options.rows, models)
-    : byFirstArticle(scoreCandidates(profiles, days, options, models, byDay, null, undefined, table), order.length);
+    ? reusedEdges(order.map((a) => a.path), profiles, days as number[], byDay, prints.map((print, i) => pairPrint(termKeys[i]!, days[i]!, print)), options, options.rows, models)
+    : byFirstArticle(scoreCandidates(profiles, days, options, models, byDay), order.length);
   step("pairs");
   edges = contextEdges(order.length, edges, models.context);
   step("context");

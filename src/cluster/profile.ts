@@ -65,25 +65,11 @@ export interface Profile {
 /** How many of the lead's names are its actors. */
 export const ACTORS = 3;
 
-/** A zeroed Int32Array of `length`, in memory another thread can be given (`shared`) or this thread's own. */
-export function ints(length: number, shared: boolean): Int32Array {
-  return shared ? new Int32Array(new SharedArrayBuffer(4 * length)) : new Int32Array(length);
-}
-
-function floats(length: number, shared: boolean): Float32Array {
-  return shared ? new Float32Array(new SharedArrayBuffer(4 * length)) : new Float32Array(length);
-}
-
-/** Parallel growable runs of ids and of a number for each (a count, then a weight); in shared memory when `shared`. */
+/** Parallel growable runs of ids and of a number for each (a count, then a weight). */
 class Runs {
-  ids: Int32Array;
-  values: Float32Array;
+  ids = new Int32Array(1 << 16);
+  values = new Float32Array(1 << 16);
   length = 0;
-
-  constructor(private readonly shared = false) {
-    this.ids = ints(1 << 16, shared);
-    this.values = floats(1 << 16, shared);
-  }
 
   /** Room for `more` entries after the last; `exact`: no more than that (else the size doubles). */
   reserve(more: number, exact = false): void {
@@ -91,21 +77,18 @@ class Runs {
     let size = this.ids.length * 2;
     while (size < this.length + more) size *= 2;
     if (exact) size = this.length + more;
-    this.resize(size);
+    const ids = new Int32Array(size);
+    ids.set(this.ids.subarray(0, this.length));
+    this.ids = ids;
+    const values = new Float32Array(size);
+    values.set(this.values.subarray(0, this.length));
+    this.values = values;
   }
 
   /** Gives back what doubling left unused. */
   trim(): void {
-    this.resize(this.length);
-  }
-
-  private resize(size: number): void {
-    const ids = ints(size, this.shared);
-    ids.set(this.ids.subarray(0, this.length));
-    this.ids = ids;
-    const values = floats(size, this.shared);
-    values.set(this.values.subarray(0, this.length));
-    this.values = values;
+    this.ids = this.ids.slice(0, this.length);
+    this.values = this.values.slice(0, this.length);
   }
 }
 
@@ -142,15 +125,14 @@ export function loadTerms(a: DatedArticle, into: TermRecord): string {
  * `release`: and lets go of them. `layout`: the order the articles' runs are laid out in memory (they
  * are read in that order, so they are written where they stay); the ids are ranks, the same in any order.
  */
-function readTerms(articles: readonly DatedArticle[], release: boolean, layout: Int32Array | undefined, keys: string[] | undefined, shared: boolean): Terms {
+function readTerms(articles: readonly DatedArticle[], release: boolean, layout: Int32Array | undefined, keys: string[] | undefined): Terms {
   const vocabulary = new Vocabulary();
-  const runs = new Runs(shared);
+  const runs = new Runs();
   const n = articles.length;
-  const terms: Terms = { runs, starts: new Int32Array(0), ends: new Int32Array(0), firstRun: ints(n, shared), lastRun: ints(n, shared), weekdays: ints(n, shared), months: ints(n, shared), vocabularySize: 0 };
+  const terms: Terms = { runs, starts: new Int32Array(0), ends: new Int32Array(0), firstRun: new Int32Array(n), lastRun: new Int32Array(n), weekdays: new Int32Array(n), months: new Int32Array(n), vocabularySize: 0 };
   const bounds = readRecords(articles, release, layout, keys, vocabulary, terms);
-  const settle = (xs: Ints) => (shared ? copyShared(xs.data, xs.length) : xs.data);
-  terms.starts = settle(bounds.starts);
-  terms.ends = settle(bounds.ends);
+  terms.starts = bounds.starts.data;
+  terms.ends = bounds.ends.data;
   renumber(terms, vocabulary.ranks());
   // Trimmed only when much is unused (a small batch in the first arrays): a copy of every run into fresh
   // memory cost more than the reading (its pages touched for the first time), and the estimate's margin
@@ -219,13 +201,6 @@ function renumber(terms: Terms, rank: Int32Array): void {
   }
 }
 
-/** The first `length` values of `xs` in shared memory. */
-function copyShared(xs: Int32Array, length: number): Int32Array {
-  const out = ints(length, true);
-  out.set(xs.subarray(0, length));
-  return out;
-}
-
 /** Which articles' document frequencies an article's IDF is taken from (see buildProfiles). */
 export interface IdfWindow {
   /** Each article's day (a whole number), null when undated. */
@@ -260,32 +235,7 @@ export interface ProfileKeys {
  * undated article counts the whole batch; without `window`, every article does.
  */
 export function buildProfiles(articles: readonly DatedArticle[], keyCount: number, releaseTerms = false, layout?: Int32Array, window?: IdfWindow, keys: ProfileKeys = {}): Profile[] {
-  return profilesOf(buildProfileTable(articles, keyCount, releaseTerms, layout, window, keys, false));
-}
-
-/**
- * The arrays every article's vectors are ranges of, and where each article's ranges lie: all a Profile
- * holds. Run r spans ids and values [starts[r], ends[r]); article a's runs are firstRun[a] … lastRun[a] - 1;
- * its actors are chosen ids and values chosenStart[3a] … chosenStart[3a + 1] - 1, its keys from there to
- * chosenStart[3a + 2]. Made in shared memory, another thread makes the same profiles from it (profilesOf).
- */
-export interface ProfileTable {
-  ids: Int32Array;
-  values: Float32Array;
-  starts: Int32Array;
-  ends: Int32Array;
-  firstRun: Int32Array;
-  lastRun: Int32Array;
-  weekdays: Int32Array;
-  months: Int32Array;
-  chosenIds: Int32Array;
-  chosenValues: Float32Array;
-  chosenStart: Int32Array;
-}
-
-/** As buildProfiles, the profiles as their table; `shared`: every array of it in shared memory. */
-export function buildProfileTable(articles: readonly DatedArticle[], keyCount: number, releaseTerms = false, layout?: Int32Array, window?: IdfWindow, keys: ProfileKeys = {}, shared = false): ProfileTable {
-  const { runs, starts, ends, firstRun, lastRun, weekdays, months, vocabularySize } = readTerms(articles, releaseTerms, layout, keys.termKeys, shared);
+  const { runs, starts, ends, firstRun, lastRun, weekdays, months, vocabularySize } = readTerms(articles, releaseTerms, layout, keys.termKeys);
   const prints = keys.prints;
   const { ids, values } = runs;
   const from = (a: number, r: number) => starts[firstRun[a]! + r]!;
@@ -301,11 +251,11 @@ export function buildProfileTable(articles: readonly DatedArticle[], keyCount: n
     }
   };
   // Counts become weights in place; the actors and keys, chosen from them, go to runs of their own.
-  const chosen = new Runs(shared);
+  const chosen = new Runs();
   // Room for every article's actors and keys at once (doubling copied them again and again).
   chosen.reserve(n * (ACTORS + keyCount), true);
   // Article a's actors are chosen[3a] … chosen[3a + 1] - 1, its keys chosen[3a + 1] … chosen[3a + 2] - 1.
-  const chosenStart = ints(3 * n, shared);
+  const chosenStart = new Int32Array(3 * n);
   const top = new TopK();
   // IDF by count for the window being weighed (windowStamp): see weighArticle.
   const idfOfCount = new Float64Array(n + 1);
@@ -406,16 +356,6 @@ export function buildProfileTable(articles: readonly DatedArticle[], keyCount: n
     for (const a of undated) weighArticle(a, n);
   }
   chosen.trim();
-  return { ids, values, starts, ends, firstRun, lastRun, weekdays, months, chosenIds: chosen.ids, chosenValues: chosen.values, chosenStart };
-}
-
-/** Every article's profile, its vectors ranges of the table's arrays. */
-export function profilesOf(table: ProfileTable): Profile[] {
-  const { ids, values, starts, ends, firstRun, lastRun, weekdays, months, chosenStart } = table;
-  const chosen = { ids: table.chosenIds, values: table.chosenValues };
-  const n = firstRun.length;
-  const from = (a: number, r: number) => starts[firstRun[a]! + r]!;
-  const to = (a: number, r: number) => ends[firstRun[a]! + r]!;
   const vector = (a: number, r: number): SparseVector => ({ ids, weights: values, from: from(a, r), to: to(a, r) });
   const plain = (a: number, r: number): IdRun => ({ ids, from: from(a, r), to: to(a, r) });
   const profiles = new Array<Profile>(n);

@@ -5,7 +5,7 @@
 // must load the same form of the code as the parent (compiled JavaScript, or TypeScript through tsx in
 // development and tests), which is a few lines here and a custom bootstrap there.
 import { availableParallelism } from "node:os";
-import { Worker, type Transferable } from "node:worker_threads";
+import { Worker } from "node:worker_threads";
 import { moduleUrl } from "../cache/code-hash.ts";
 
 /** A function the workers can import: `export function name(items, args): results` in `module`. */
@@ -90,22 +90,6 @@ export class WorkerPool {
   }
 
   /**
-   * Runs `task([], args)` once on every thread (started now if need be), each with the arguments `make`
-   * gives it and the objects it transfers (a MessagePort): for a task that works beside this thread and
-   * answers through shared memory or its port. The promise settles when every thread has returned.
-   */
-  onEach(task: Task, make: () => { args: unknown; transfer: Transferable[] }): Promise<void> {
-    if (this.closed) return Promise.reject(new Error("the worker pool is closed"));
-    while (this.workers.length < this.size) this.workers.push(startWorker());
-    return Promise.all(
-      this.workers.map((worker) => {
-        const { args, transfer } = make();
-        return this.run(worker, { id: this.nextId++, module: task.module, name: task.name, items: [], args }, transfer);
-      }),
-    ).then(() => undefined);
-  }
-
-  /**
    * `task(chunk, args)` over `items` in chunks of `chunkSize`, spread over the threads; the results in the
    * order of `items`. The first error a chunk throws rejects the whole map with that error's message.
    * `local`, the same function imported here, makes this thread take chunks too (between them it lets
@@ -168,7 +152,7 @@ export class WorkerPool {
   }
 
   /** One request on one worker; rejects when the function throws or the worker dies. */
-  private run(worker: Worker, request: Request, transfer: Transferable[] = []): Promise<unknown[]> {
+  private run(worker: Worker, request: Request): Promise<unknown[]> {
     return new Promise((resolve, reject) => {
       const done = () => {
         worker.off("message", onMessage);
@@ -194,7 +178,7 @@ export class WorkerPool {
       worker.on("message", onMessage);
       worker.on("error", onError);
       worker.on("exit", onExit);
-      worker.postMessage(request, transfer);
+      worker.postMessage(request);
     });
   }
 

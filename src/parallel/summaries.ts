@@ -5,7 +5,6 @@ import { moduleUrl } from "../cache/code-hash.ts";
 import type { LazySummaryJob, SummaryJob } from "../cache/summaries.ts";
 import { defaultWorkerCount, WorkerPool } from "./pool.ts";
 import { summariseJobs } from "./summary-task.ts";
-import { PAIR_TASK } from "./pairs.ts";
 
 export interface SummaryPoolOptions {
   /** Threads, this one included (default: `DIGEST_WORKERS`, else one per core). */
@@ -30,14 +29,10 @@ const LOCAL_STEP = 4;
 
 const SUMMARY_TASK = { module: moduleUrl("./summary-task", import.meta.url), name: "summariseJobs" };
 
-/**
- * The summaries' threads, started now and loading their code while this thread does other work (clusters:
- * they score pairs for it first, src/parallel/pairs.ts). Null when there would be none.
- */
+/** The summaries' threads, started now and loading their code while this thread does other work (clusters). Null when there would be none. */
 export function startSummaryThreads(workers = defaultWorkerCount()): WorkerPool | null {
   if (workers <= 1) return null;
   const pool = new WorkerPool(workers - 1);
-  void pool.warm(PAIR_TASK, null);
   void pool.warm(SUMMARY_TASK, null);
   return pool;
 }
