@@ -53,7 +53,9 @@ const corpus = (name: string) => fileURLToPath(new URL(`../../shared/corpus/${na
 const seedDir = fileURLToPath(new URL("../test/fixtures/seeds", import.meta.url));
 const EXTRA = (process.env.EXTRA ?? "").split("+").filter(Boolean);
 const PERTURB = process.env.PERTURB || undefined; // PERTURB="" is no perturbation
-const out = EXTRA.length || PERTURB ? (process.env.OUT ?? "/tmp/merge-model-trial.json") : fileURLToPath(new URL("../src/cluster/merge-model.json", import.meta.url));
+/** The pair and context models' L2 penalty (L2=x: a trial, models to OUT). */
+const L2 = process.env.L2 ? Number(process.env.L2) : 1;
+const out = EXTRA.length || PERTURB || process.env.L2 ? (process.env.OUT ?? "/tmp/merge-model-trial.json") : fileURLToPath(new URL("../src/cluster/merge-model.json", import.meta.url));
 /** Pair features per candidate pair: PAIR_FEATURES, then the EXTRA trial features. */
 const WIDTH = PAIR_FEATURES.length + EXTRA.length;
 const trainedOn = "tuning halves of events-dev (by topic) and of bbc-dev's merge and split sets (by id), each set clustered whole and weighing the same; npm run train:merge";
@@ -161,7 +163,7 @@ for (const set of sets) {
 }
 
 // 1. The pair model.
-const pair = trainLogistic(balanced(sets.map(pairExamples)), { name: "cluster/same-event", features: [...PAIR_FEATURES, ...EXTRA], l2: 1, trainedOn });
+const pair = trainLogistic(balanced(sets.map(pairExamples)), { name: "cluster/same-event", features: [...PAIR_FEATURES, ...EXTRA], l2: L2, trainedOn });
 
 // 2. The context model, on the pair model's edges.
 interface Graph {
@@ -173,7 +175,7 @@ const graphs: Graph[] = sets.map((set) => {
   return { edges, features: contextFeatures(set.scored.order.length, edges) };
 });
 const contextExamples = sets.map((set, i) => tuningExamples(set, graphs[i]!.edges, graphs[i]!.features, CONTEXT_FEATURES.length));
-const context = trainLogistic(balanced(contextExamples), { name: "cluster/same-event-in-context", features: [...CONTEXT_FEATURES], l2: 1, trainedOn });
+const context = trainLogistic(balanced(contextExamples), { name: "cluster/same-event-in-context", features: [...CONTEXT_FEATURES], l2: L2, trainedOn });
 const weighed = sets.map((set, i) => contextEdges(set.scored.order.length, graphs[i]!.edges, context, graphs[i]!.features));
 
 /** Pairwise scores on each half of clustering a whole set with a merge decision, and how many of the half's stories hold more than one true story. */
