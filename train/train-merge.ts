@@ -43,7 +43,7 @@ import type { WeightedEdges } from "../src/cluster/agglomerate.ts";
 import type { LogisticModel } from "../src/model/logistic.ts";
 import type { ProtagonistOptions } from "../src/cluster/protagonists.ts";
 import { buildEventsSet, buildMergeSet, buildSplitSet, type LabelledArticle } from "../eval/lib/merge-set.ts";
-import { pairwiseScores, type PairwiseScores } from "../eval/lib/pairwise.ts";
+import { mixedClusters, pairwiseScores, type PairwiseScores } from "../eval/lib/pairwise.ts";
 import { halfOf, HALVES, type Half } from "../eval/lib/split.ts";
 import { trainLogistic, type Example } from "./lib/logistic.ts";
 import { probability } from "../src/model/logistic.ts";
@@ -186,9 +186,8 @@ function score(i: number, decision: MergeDecision): Record<Half, PairwiseScores 
   const result = {} as Record<Half, PairwiseScores & { mixed: number }>;
   for (const half of HALVES) {
     const idx = label.map((_, k) => k).filter((k) => set.half[k] === half && !set.left[k]);
-    const golds = new Map<string, Set<string>>();
-    for (const k of idx) (golds.get(label[k]!) ?? golds.set(label[k]!, new Set()).get(label[k]!)!).add(set.gold[k]!);
-    result[half] = { ...pairwiseScores(idx.map((k) => label[k]!), idx.map((k) => set.gold[k]!)), mixed: [...golds.values()].filter((g) => g.size > 1).length };
+    const [predicted, gold] = [idx.map((k) => label[k]!), idx.map((k) => set.gold[k]!)];
+    result[half] = { ...pairwiseScores(predicted, gold), mixed: mixedClusters(predicted, gold) };
   }
   return result;
 }

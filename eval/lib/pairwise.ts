@@ -38,6 +38,13 @@ export function pairwiseScores(predicted: readonly string[], gold: readonly stri
   return { precision, recall, f1, truePairs, predictedPairs, goldPairs };
 }
 
+/** How many predicted clusters hold items of more than one gold cluster (same order as pairwiseScores). */
+export function mixedClusters(predicted: readonly string[], gold: readonly string[]): number {
+  const golds = new Map<string, Set<string>>();
+  predicted.forEach((label, k) => (golds.get(label) ?? golds.set(label, new Set()).get(label)!).add(gold[k]!));
+  return [...golds.values()].filter((g) => g.size > 1).length;
+}
+
 export interface EventStats {
   topics: number;
   /** Topics where some predicted story holds articles of two different gold events. */

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { defaultClusterOptions, groupArticles, scoredCandidates, type MergeDecision, type ScoredPairs } from "../../src/cluster/index.ts";
 import type { AgglomerateOptions, WeightedEdges } from "../../src/cluster/agglomerate.ts";
 import { buildEventsSet, buildMergeSet, buildSplitSet, type LabelledArticle } from "../../eval/lib/merge-set.ts";
-import { pairwiseScores } from "../../eval/lib/pairwise.ts";
+import { mixedClusters, pairwiseScores } from "../../eval/lib/pairwise.ts";
 import { halfOf, HALVES, type Half } from "../../eval/lib/split.ts";
 
 export interface SweepSet {
@@ -56,14 +56,11 @@ export function scoreDecision(sets: readonly SweepSet[], weighed: readonly Weigh
     for (const g of groupArticles(s.scored.spans, weighed[i]!, decision, defaultClusterOptions.windowDays, s.scored.profiles, agglomerate?.(i))) for (const m of g.members) label[m] = String(g.members[0]);
     for (const h of HALVES) {
       const idx = label.map((_, k) => k).filter((k) => s.half[k] === h);
-      const f1 = pairwiseScores(idx.map((k) => label[k]!), idx.map((k) => s.gold[k]!)).f1;
+      const [predicted, gold] = [idx.map((k) => label[k]!), idx.map((k) => s.gold[k]!)];
+      const f1 = pairwiseScores(predicted, gold).f1;
       if (h === "tune") mean += f1 / sets.length;
       out.push(`${s.name[0]}${h[0]} ${(100 * f1).toFixed(1)}`);
-      if (s.name === "events") {
-        const golds = new Map<string, Set<string>>();
-        for (const k of idx) (golds.get(label[k]!) ?? golds.set(label[k]!, new Set()).get(label[k]!)!).add(s.gold[k]!);
-        mixed.push([...golds.values()].filter((g) => g.size > 1).length);
-      }
+      if (s.name === "events") mixed.push(mixedClusters(predicted, gold));
     }
   });
   return { cells: out.join(" "), meanTune: mean, mixed: mixed.join(" . ") };
