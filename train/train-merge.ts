@@ -35,9 +35,9 @@
 // shorter: median 59 against 77 distinct words in events' tuning pairs, 72 against 91 in merge's), which lifts
 // harder's tuning half 2-3 points and not its checking half, and lifts the tiny reports that mix events' topics.
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { CONTEXT_FEATURES, contextEdges, defaultClusterOptions, groupArticles, pairEdges, PAIR_FEATURES, scoredCandidates, type MergeDecision, type MergeModels, type ScoredPairs } from "../src/cluster/index.ts";
+import { CONTEXT_FEATURES, contextEdges, defaultClusterOptions, groupArticles, mergeModels, pairEdges, PAIR_FEATURES, scoredCandidates, type MergeDecision, type MergeModels, type ScoredPairs } from "../src/cluster/index.ts";
 import { contextFeatures } from "../src/cluster/context.ts";
 import type { WeightedEdges } from "../src/cluster/agglomerate.ts";
 import type { LogisticModel } from "../src/model/logistic.ts";
@@ -240,7 +240,7 @@ const STARTS: ProtagonistOptions[] = [{ minGroup: 4, core: 0.5, absent: 0.1, mis
 let found: typeof best | null = null;
 // KEEP_DECISION=1 (with PERTURB or EXTRA): no search, the committed decision on the new models (is a change's effect the models' or the search's?).
 if (process.env.KEEP_DECISION === "1" && (PERTURB || EXTRA.length)) {
-  const committed = (JSON.parse(readFileSync(fileURLToPath(new URL("../src/cluster/merge-model.json", import.meta.url)), "utf8")) as MergeModels).decision;
+  const committed = mergeModels().decision;
   found = { d: committed, value: objective(committed) };
 }
 for (const start of found ? [] : STARTS) {
