@@ -35,7 +35,7 @@ function workdir(config?: unknown): string {
   return dir;
 }
 
-const FAST = { perHostDelayMs: 0, timeoutMs: 2000 };
+const FAST = { perHostDelayMs: 0, timeoutMs: 10_000 };
 
 describe("digest fetch: the command", () => {
   it("--help lists the options and exits 0", async () => {

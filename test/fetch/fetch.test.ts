@@ -36,7 +36,8 @@ async function run(feeds: string[], where = dirs(), options: Partial<FetchOption
     feeds,
     inputDir: where.input,
     stateFile: where.stateFile,
-    settings: { concurrency: 4, perHostDelayMs: 0, timeoutMs: 1000, maxRedirects: 5, userAgent: "Digest/test (+http://127.0.0.1/)" },
+    // Generous timeouts: the suite runs files in parallel on a loaded 2-core machine.
+    settings: { concurrency: 4, perHostDelayMs: 0, timeoutMs: 10_000, maxRedirects: 5, userAgent: "Digest/test (+http://127.0.0.1/)" },
     allowPrivate: true,
     onMessage: (m) => messages.push(m),
     ...options,
@@ -130,8 +131,8 @@ describe("digest fetch: pages that cannot be had", () => {
       res.write("<html><head>"); // and never more
     });
     server.routes.set("/fast", { type: HTML, body: articleHtml("Fast") });
-    const r = await run([`${o}/rss.xml`], dirs(), { settings: { concurrency: 4, perHostDelayMs: 0, timeoutMs: 300, maxRedirects: 5, userAgent: "Digest/test" } });
-    expect(r.messages).toEqual([`page ${o}/slow: timed out after 0.3 s`]);
+    const r = await run([`${o}/rss.xml`], dirs(), { settings: { concurrency: 4, perHostDelayMs: 0, timeoutMs: 1500, maxRedirects: 5, userAgent: "Digest/test" } });
+    expect(r.messages).toEqual([`page ${o}/slow: timed out after 1.5 s`]);
     expect(r.summary.pages).toMatchObject({ saved: 1, failed: 1 });
   });
 
@@ -147,7 +148,7 @@ describe("digest fetch: pages that cannot be had", () => {
     server.routes.set("/final", { type: HTML, body: articleHtml("Final") });
     server.routes.set("/elsewhere", redirect("ftp://127.0.0.1/file"));
     server.routes.set("/rss.xml", { type: RSS, body: rss("G", ["/loop-a", "/hop1", "/moved", "/elsewhere"].map((p) => ({ link: `${o}${p}`, title: p }))) });
-    const r = await run([`${o}/rss.xml`], dirs(), { settings: { concurrency: 4, perHostDelayMs: 0, timeoutMs: 1000, maxRedirects: 3, userAgent: "Digest/test" } });
+    const r = await run([`${o}/rss.xml`], dirs(), { settings: { concurrency: 4, perHostDelayMs: 0, timeoutMs: 10_000, maxRedirects: 3, userAgent: "Digest/test" } });
     expect(r.messages.sort()).toEqual([
       `page ${o}/elsewhere: redirected to a ftp: URL; only http and https are fetched`,
       `page ${o}/hop1: more than 3 redirects`,
