@@ -47,8 +47,12 @@ function parse(output: string): Result {
   return result;
 }
 
+/** A variant is trial features (EXTRA=f+g) or, written NAME=value[,NAME=value], train-merge's settings (e.g. BAG=16). */
+const settingsOf = (variant: string): Record<string, string> =>
+  variant.includes("=") ? Object.fromEntries(variant.split(",").map((s) => s.split("=") as [string, string])) : { EXTRA: variant };
+
 async function train(extra: string, k: number): Promise<Result> {
-  const env = { ...process.env, PERTURB: String(k), EXTRA: extra, OUT: `/tmp/merge-model-perturbed-${extra || "base"}-${k}.json` };
+  const env = { ...process.env, PERTURB: String(k), EXTRA: "", ...settingsOf(extra), OUT: `/tmp/merge-model-perturbed-${extra.replace(/[^\w+-]/g, "_") || "base"}-${k}.json` };
   const { stdout } = await run(tsx, [trainer], { env, maxBuffer: 1 << 26 });
   return parse(stdout);
 }
