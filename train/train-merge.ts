@@ -75,6 +75,8 @@ interface Prepared {
   half: Half[];
   /** Tuning articles PERTURB leaves out: neither learned from nor scored. */
   left: boolean[];
+  /** events-dev's topic of each article (two look-alike events each; undefined in the BBC sets). */
+  topic: (string | undefined)[];
 }
 
 /** Whether PERTURB leaves this tuning story out (about one in eight). */
@@ -87,7 +89,8 @@ function prepare(name: string, items: LabelledArticle[]): Prepared {
   const scored = withTrialFeatures(scoredCandidates(items.map((x) => x.article), defaultClusterOptions));
   const gold = scored.order.map((a) => byPath.get(a.path)!.gold);
   const half = scored.order.map((a) => halfOf(byPath.get(a.path)!.splitKey));
-  return { name, scored, gold, half, left: half.map((h, i) => leftOut(h, gold[i]!)) };
+  const topic = scored.order.map((a) => byPath.get(a.path)!.topic);
+  return { name, scored, gold, half, left: half.map((h, i) => leftOut(h, gold[i]!)), topic };
 }
 
 /** The candidates with the EXTRA trial features after each pair's PAIR_FEATURES (as they are when EXTRA is unset). */
@@ -201,17 +204,26 @@ const context = fitModel(contextExamples, { name: "cluster/same-event-in-context
 const weighed = sets.map((set, i) => contextEdges(set.scored.order.length, graphs[i]!.edges, context, graphs[i]!.features));
 
 /** Pairwise scores on each half of clustering a whole set with a merge decision, and how many of the half's stories hold more than one true story. */
-function score(i: number, decision: MergeDecision): Record<Half, PairwiseScores & { mixed: number }> {
+function score(i: number, decision: MergeDecision): Record<Half, PairwiseScores & { mixed: number; topicsBelow: number }> {
   const set = sets[i]!;
   const label = new Array<string>(set.scored.order.length);
   for (const g of groupArticles(set.scored.spans, weighed[i]!, decision, defaultClusterOptions.windowDays, set.scored.profiles)) for (const m of g.members) label[m] = String(g.members[0]);
-  const result = {} as Record<Half, PairwiseScores & { mixed: number }>;
+  const result = {} as Record<Half, PairwiseScores & { mixed: number; topicsBelow: number }>;
   for (const half of HALVES) {
     const idx = label.map((_, k) => k).filter((k) => set.half[k] === half && !set.left[k]);
     const [predicted, gold] = [idx.map((k) => label[k]!), idx.map((k) => set.gold[k]!)];
-    result[half] = { ...pairwiseScores(predicted, gold), mixed: mixedClusters(predicted, gold) };
+    result[half] = { ...pairwiseScores(predicted, gold), mixed: mixedClusters(predicted, gold), topicsBelow: topicsBelowFloor(set, idx, label) };
   }
   return result;
+}
+
+/** TOPIC_FLOOR=x (a trial): how many of events-dev's topics among `idx` have pairwise precision below x (their two look-alike events merged). */
+const TOPIC_FLOOR = process.env.TOPIC_FLOOR ? Number(process.env.TOPIC_FLOOR) : undefined;
+function topicsBelowFloor(set: Prepared, idx: number[], label: string[]): number {
+  if (TOPIC_FLOOR === undefined) return 0;
+  const byTopic = new Map<string, number[]>();
+  for (const k of idx) if (set.topic[k] !== undefined) (byTopic.get(set.topic[k]!) ?? byTopic.set(set.topic[k]!, []).get(set.topic[k]!)!).push(k);
+  return [...byTopic.values()].filter((ks) => pairwiseScores(ks.map((k) => label[k]!), ks.map((k) => set.gold[k]!)).precision < TOPIC_FLOOR).length;
 }
 
 // 3. The decision. OBJECTIVE: the best mean of the three sets' tuning F1 among the decisions that keep every
@@ -219,10 +231,12 @@ function score(i: number, decision: MergeDecision): Record<Half, PairwiseScores 
 // story from the reader, a missed one only shows it twice, so precision has a floor; within it, the mean
 // weighs each set once, so events-dev's hundreds of pairs per event cannot buy the BBC sets' precision.
 const PRECISION_FLOOR = 0.85;
-const objective = (d: MergeDecision): [number, number] => {
+// TOPIC_FLOOR=x (a trial) adds a tier after the sets' floor: fewer events-dev tuning topics whose precision is below x.
+type Value = [floor: number, topics: number, mean: number];
+const objective = (d: MergeDecision): Value => {
   const tune = sets.map((_, i) => score(i, d).tune);
   const mean = tune.reduce((x, y) => x + y.f1, 0) / tune.length;
-  return [tune.every((t) => t.precision >= PRECISION_FLOOR) ? 1 : 0, mean];
+  return [tune.every((t) => t.precision >= PRECISION_FLOOR) ? 1 : 0, -tune.reduce((x, y) => x + y.topicsBelow, 0), mean];
 };
 const steps = (from: number, to: number) => Array.from({ length: Math.round((to - from) / 0.05) + 1 }, (_, k) => Number((from + 0.05 * k).toFixed(2)));
 const thresholds = steps(0.1, 0.9);
@@ -232,8 +246,12 @@ const thresholds = steps(0.1, 0.9);
 const protagonistGrid: ProtagonistOptions[] = [];
 for (const minGroup of [3, 4, 5]) for (const core of [0.5, 0.6, 0.7]) for (const absent of [0.1, 0.2]) for (const missingShare of MISSING_SHARES) protagonistGrid.push({ minGroup, core, absent, missingShare });
 protagonistGrid.push(OFF);
-let best: { d: MergeDecision; value: [number, number] } = { d: { threshold: 0.5, storyThreshold: 0.5, storiesThreshold: 0, established: 0, protagonists: OFF }, value: [-1, -1] };
-const better = (a: [number, number], b: [number, number]) => a[0] > b[0] + 1e-9 || (Math.abs(a[0] - b[0]) <= 1e-9 && a[1] > b[1] + 1e-9);
+let best: { d: MergeDecision; value: Value } = { d: { threshold: 0.5, storyThreshold: 0.5, storiesThreshold: 0, established: 0, protagonists: OFF }, value: [-1, -Infinity, -1] };
+/** Whether value a beats b: the first tier where they differ decides. */
+const better = (a: Value, b: Value): boolean => {
+  for (let t = 0; t < a.length; t++) if (Math.abs(a[t]! - b[t]!) > 1e-9) return a[t]! > b[t]!;
+  return false;
+};
 const consider = (d: MergeDecision) => {
   const value = objective(d);
   if (better(value, best.value)) best = { d, value };
@@ -266,13 +284,13 @@ if (process.env.KEEP_DECISION === "1" && (PERTURB || EXTRA.length)) {
   found = { d: committed, value: objective(committed) };
 }
 for (const start of found ? [] : STARTS) {
-  best = { d: { threshold: 0.5, storyThreshold: 0.5, storiesThreshold: 0, established: 0, protagonists: start }, value: [-1, -1] };
+  best = { d: { threshold: 0.5, storyThreshold: 0.5, storiesThreshold: 0, established: 0, protagonists: start }, value: [-1, -Infinity, -1] };
   searchBars();
   searchProtagonists();
   searchStories();
   searchBars();
   searchStories();
-  console.log(`search from ${JSON.stringify(start)}: ${JSON.stringify(best.d)}, mean tuning F1 ${pct(best.value[1])}`);
+  console.log(`search from ${JSON.stringify(start)}: ${JSON.stringify(best.d)}, mean tuning F1 ${pct(best.value[2])}`);
   if (!found || better(best.value, found.value)) found = best;
 }
 best = found!;
@@ -287,5 +305,5 @@ sets.forEach((set, i) => {
 const show = (m: LogisticModel) => m.features.map((f, i) => `${f} ${m.weights[i]!.toFixed(2)}`).join(", ");
 console.log(`pair model: ${show(pair)}; bias ${pair.bias.toFixed(2)}`);
 console.log(`context model: ${show(context)}; bias ${context.bias.toFixed(2)}`);
-console.log(`decision: ${JSON.stringify(decision)} (thresholds searched ${thresholds[0]}-${thresholds[thresholds.length - 1]}); mean tuning F1 ${pct(best.value[1])}${best.value[0] ? "" : `; no decision keeps every set's tuning precision at ${PRECISION_FLOOR}`}`);
+console.log(`decision: ${JSON.stringify(decision)} (thresholds searched ${thresholds[0]}-${thresholds[thresholds.length - 1]}); mean tuning F1 ${pct(best.value[2])}${TOPIC_FLOOR === undefined ? "" : `; events tuning topics below ${TOPIC_FLOOR} precision: ${-best.value[1]}`}${best.value[0] ? "" : `; no decision keeps every set's tuning precision at ${PRECISION_FLOOR}`}`);
 console.log(`wrote ${out}`);

@@ -27,7 +27,8 @@ const variants = process.argv.slice(3);
 if (!Number.isInteger(K) || K < 1) throw new Error("usage: tsx train/try-perturbed.ts K [variant ...]");
 const trainer = fileURLToPath(new URL("train-merge.ts", import.meta.url));
 const tsx = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
-const configs = ["", ...variants];
+// SKIP_BASE=1: only the variants (their run-by-run change against the committed method is then not printed).
+const configs = process.env.SKIP_BASE === "1" ? variants : ["", ...variants];
 
 interface SetScores {
   tune: { f1: number; mixed: number };
@@ -72,13 +73,13 @@ await Promise.all([worker(), worker()]);
 const ks = Array.from({ length: K }, (_, i) => i + 1);
 const f = (x: number) => x.toFixed(1);
 const spread = (xs: number[]) => `${f(xs.reduce((a, b) => a + b, 0) / xs.length)} (${f(Math.min(...xs))}-${f(Math.max(...xs))})`;
-const sets = Object.keys(results.get(` 1`)!);
+const sets = Object.keys(results.get(`${configs[0]} 1`)!);
 for (const extra of configs) {
   console.log(`\n${extra || "committed features"}: F1 mean (lowest-highest) over PERTURB=1..${K}, tuning . checking; stories mixing true stories per run`);
   for (const set of sets) {
     const runs = ks.map((k) => results.get(`${extra} ${k}`)![set]!);
     const line = `  ${set.padEnd(7)} ${spread(runs.map((r) => r.tune.f1))} . ${spread(runs.map((r) => r.check.f1))}  mixed ${runs.map((r) => r.tune.mixed).join("/")} . ${runs.map((r) => r.check.mixed).join("/")}`;
-    if (!extra) {
+    if (!extra || !results.has(` ${K}`)) {
       console.log(line);
       continue;
     }
@@ -86,5 +87,13 @@ for (const extra of configs) {
     const better = (half: "tune" | "check") => delta(half).filter((d) => d > 0.05).length;
     const worse = (half: "tune" | "check") => delta(half).filter((d) => d < -0.05).length;
     console.log(`${line}  change ${spread(delta("tune"))} . ${spread(delta("check"))}, better/worse in ${better("tune")}/${worse("tune")} . ${better("check")}/${worse("check")} of ${K} runs`);
+  }
+}
+
+console.log(`\nrun by run, tuning . checking F1 (stories mixing true stories, tuning . checking)`);
+for (const k of ks) {
+  for (const extra of configs) {
+    const r = results.get(`${extra} ${k}`)!;
+    console.log(`  PERTURB=${k} ${(extra || "committed").padEnd(12)} ${sets.map((set) => `${set} ${f(r[set]!.tune.f1)} . ${f(r[set]!.check.f1)} (${r[set]!.tune.mixed} . ${r[set]!.check.mixed})`).join("  ")}`);
   }
 }
