@@ -55,10 +55,12 @@ const EXTRA = (process.env.EXTRA ?? "").split("+").filter(Boolean);
 const PERTURB = process.env.PERTURB || undefined; // PERTURB="" is no perturbation
 /** The pair and context models' L2 penalty (L2=x: a trial, models to OUT). */
 const L2 = process.env.L2 ? Number(process.env.L2) : 1;
+/** The context model's alone (CONTEXT_L2=x, a trial): its support and neighbourhood features move together, and an eighth fewer stories can swing them far apart (PERTURB=2: 4.73 and -3.18 against 1.39 and -0.46). */
+const CONTEXT_L2 = process.env.CONTEXT_L2 ? Number(process.env.CONTEXT_L2) : L2;
 /** Bagging: the pair and context models are each the average of BAG fits, each leaving about an eighth of the tuning stories out (BAG=1: one fit on them all). */
 const BAG = process.env.BAG ? Number(process.env.BAG) : 1;
 if (!Number.isInteger(BAG) || BAG < 1) throw new Error(`BAG=${process.env.BAG}: a whole number of fits, at least 1`);
-const out = EXTRA.length || PERTURB || process.env.L2 || process.env.BAG ? (process.env.OUT ?? "/tmp/merge-model-trial.json") : fileURLToPath(new URL("../src/cluster/merge-model.json", import.meta.url));
+const out = EXTRA.length || PERTURB || process.env.L2 || process.env.CONTEXT_L2 || process.env.BAG ? (process.env.OUT ?? "/tmp/merge-model-trial.json") : fileURLToPath(new URL("../src/cluster/merge-model.json", import.meta.url));
 /** Pair features per candidate pair: PAIR_FEATURES, then the EXTRA trial features. */
 const WIDTH = PAIR_FEATURES.length + EXTRA.length;
 const trainedOn = `tuning halves of events-dev (by topic) and of bbc-dev's merge and split sets (by id), each set clustered whole and weighing the same${BAG > 1 ? `; the mean log-odds of ${BAG} fits, each leaving about an eighth of the tuning stories out` : ""}; npm run train:merge`;
@@ -200,7 +202,8 @@ const graphs: Graph[] = sets.map((set) => {
 });
 // With BAG > 1 its fits see the bagged pair model's edges (the ones it weighs in a build), each on its bag's stories.
 const contextExamples = (set: Prepared, i: number, bag?: number) => tuningExamples(set, graphs[i]!.edges, graphs[i]!.features, CONTEXT_FEATURES.length, bag);
-const context = fitModel(contextExamples, { name: "cluster/same-event-in-context", features: [...CONTEXT_FEATURES], l2: L2, trainedOn });
+const context = fitModel(contextExamples, { name: "cluster/same-event-in-context", features: [...CONTEXT_FEATURES], l2: CONTEXT_L2, trainedOn });
+console.log(`examples (after balancing): pair ${balanced(sets.map((s, i) => pairExamples(s, i))).length}, context ${balanced(sets.map((s, i) => contextExamples(s, i))).length}`);
 const weighed = sets.map((set, i) => contextEdges(set.scored.order.length, graphs[i]!.edges, context, graphs[i]!.features));
 
 /** Pairwise scores on each half of clustering a whole set with a merge decision, and how many of the half's stories hold more than one true story. */
