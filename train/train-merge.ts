@@ -34,6 +34,20 @@
 // Every length variant learns that a short report's cosines say more (the shorter report of a true pair is
 // shorter: median 59 against 77 distinct words in events' tuning pairs, 72 against 91 in merge's), which lifts
 // harder's tuning half 2-3 points and not its checking half, and lifts the tiny reports that mix events' topics.
+// Stop 35 (ev36), against the draw of the tuning stories (train/try-perturbed.ts, K=5; committed: events checking
+// 89.0 (77.7-98.4), merge 86.3 (84.2-88.8), split 85.4 (84.6-86.1)):
+//   BAG=16 (bagging, below) events 90.7 (78.5-96.4), merge 85.4 (80.2-89.0), split 85.9 (85.0-86.7): events' spread
+//     narrows a little, merge's widens and its mean falls; unperturbed 95.2 . 97.2 / 92.7 . 87.7 / 85.5 . 85.9. Not
+//     adopted. An outer draw that moves the models (PERTURB=2: context support 4.73, neighbourhood -3.18, against 1.39
+//     and -0.46 committed) moves the bagged models the same way (4.16, -2.51): bagging averages draws of the
+//     stories it is given and cannot put back the ones the outer draw took.
+//   TOPIC_FLOOR=0.85 events 83.9 (77.7-93.3), split 81.3 (74.2-86.0); with BAG=16 events 77.2, split 67.2 (47.6-86.7):
+//     the tier buys its topics with recall and never sees the checking half's mixes. Dropped.
+//   CONTEXT_L2=300 (the context fit has 8950 balanced examples, so L2=0.1-10 hardly penalises it) events 94.4
+//     (78.5-100.0), merge 85.4 (82.4-87.7), split 85.8 (85.2-86.5); unperturbed 93.4 . 98.0 / 92.7 . 88.0 / 84.6 . 85.8.
+//     It tames the context weights (PERTURB=2: support 0.92, neighbourhood 0.20) and lifts events' mean, but PERTURB=2
+//     still mixes 3 checking stories (78.5), merge's mean falls 0.9 and split's checking half stays below 86.2. Not adopted.
+// Every method mixes the same 3 checking stories under PERTURB=2 (77.7-78.5): that draw's decision, not the fits' noise.
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";

@@ -17,6 +17,11 @@
 // events 93.1 (91.1-94.9) . 93.9 (87.6-98.4), mixed 2/2/1 . 0/3/2; merge 93.6 . 85.8 (83.5-87.5); split 85.4 . 85.8.
 // Nor the penalty: L2=10 (train-merge.ts; committed 1) events 94.9 . 90.5 (79.3-96.6), mixed 3/2/2 . 1/3/2;
 // L2=0.1 events 95.0 . 88.2 (77.7-98.4), mixed 2/1/1 . 0/3/2 (merge and split within a point of the committed).
+// Stop 35 (ev36), K=5 (run-by-run tables in the ev36 report), checking F1 mean (lowest-highest): committed events
+// 89.0 (77.7-98.4), mixed 0/3/2/0/3, merge 86.3 (84.2-88.8), split 85.4 (84.6-86.1); BAG=16 events 90.7 (78.5-96.4),
+// mixed 1/3/0/1/2, merge 85.4 (80.2-89.0), split 85.9 (85.0-86.7). PERTURB=2 gives 77.7 and 78.5: the same three
+// checking stories mixing events with or without bagging (and with CONTEXT_L2=300: events 94.4 (78.5-100.0),
+// merge 85.4 (82.4-87.7), split 85.8 (85.2-86.5); TOPIC_FLOOR=0.85: events 83.9, split 81.3; see train-merge.ts).
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
