@@ -17,6 +17,11 @@
 // events 93.1 (91.1-94.9) . 93.9 (87.6-98.4), mixed 2/2/1 . 0/3/2; merge 93.6 . 85.8 (83.5-87.5); split 85.4 . 85.8.
 // Nor the penalty: L2=10 (train-merge.ts; committed 1) events 94.9 . 90.5 (79.3-96.6), mixed 3/2/2 . 1/3/2;
 // L2=0.1 events 95.0 . 88.2 (77.7-98.4), mixed 2/1/1 . 0/3/2 (merge and split within a point of the committed).
+// Stop 35 (ev36), K=5 (run-by-run tables in the ev36 report), checking F1 mean (lowest-highest): committed events
+// 89.0 (77.7-98.4), mixed 0/3/2/0/3, merge 86.3 (84.2-88.8), split 85.4 (84.6-86.1); BAG=16 events 90.7 (78.5-96.4),
+// mixed 1/3/0/1/2, merge 85.4 (80.2-89.0), split 85.9 (85.0-86.7). PERTURB=2 gives 77.7 and 78.5: the same three
+// checking stories mixing events with or without bagging (and with CONTEXT_L2=300: events 94.4 (78.5-100.0),
+// merge 85.4 (82.4-87.7), split 85.8 (85.2-86.5); TOPIC_FLOOR=0.85: events 83.9, split 81.3; see train-merge.ts).
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -27,7 +32,8 @@ const variants = process.argv.slice(3);
 if (!Number.isInteger(K) || K < 1) throw new Error("usage: tsx train/try-perturbed.ts K [variant ...]");
 const trainer = fileURLToPath(new URL("train-merge.ts", import.meta.url));
 const tsx = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
-const configs = ["", ...variants];
+// SKIP_BASE=1: only the variants (their run-by-run change against the committed method is then not printed).
+const configs = process.env.SKIP_BASE === "1" ? variants : ["", ...variants];
 
 interface SetScores {
   tune: { f1: number; mixed: number };
@@ -47,8 +53,12 @@ function parse(output: string): Result {
   return result;
 }
 
+/** A variant is trial features (EXTRA=f+g) or, written NAME=value[,NAME=value], train-merge's settings (e.g. BAG=16). */
+const settingsOf = (variant: string): Record<string, string> =>
+  variant.includes("=") ? Object.fromEntries(variant.split(",").map((s) => s.split("=") as [string, string])) : { EXTRA: variant };
+
 async function train(extra: string, k: number): Promise<Result> {
-  const env = { ...process.env, PERTURB: String(k), EXTRA: extra, OUT: `/tmp/merge-model-perturbed-${extra || "base"}-${k}.json` };
+  const env = { ...process.env, PERTURB: String(k), EXTRA: "", ...settingsOf(extra), OUT: `/tmp/merge-model-perturbed-${extra.replace(/[^\w+-]/g, "_") || "base"}-${k}.json` };
   const { stdout } = await run(tsx, [trainer], { env, maxBuffer: 1 << 26 });
   return parse(stdout);
 }
@@ -68,13 +78,13 @@ await Promise.all([worker(), worker()]);
 const ks = Array.from({ length: K }, (_, i) => i + 1);
 const f = (x: number) => x.toFixed(1);
 const spread = (xs: number[]) => `${f(xs.reduce((a, b) => a + b, 0) / xs.length)} (${f(Math.min(...xs))}-${f(Math.max(...xs))})`;
-const sets = Object.keys(results.get(` 1`)!);
+const sets = Object.keys(results.get(`${configs[0]} 1`)!);
 for (const extra of configs) {
   console.log(`\n${extra || "committed features"}: F1 mean (lowest-highest) over PERTURB=1..${K}, tuning . checking; stories mixing true stories per run`);
   for (const set of sets) {
     const runs = ks.map((k) => results.get(`${extra} ${k}`)![set]!);
     const line = `  ${set.padEnd(7)} ${spread(runs.map((r) => r.tune.f1))} . ${spread(runs.map((r) => r.check.f1))}  mixed ${runs.map((r) => r.tune.mixed).join("/")} . ${runs.map((r) => r.check.mixed).join("/")}`;
-    if (!extra) {
+    if (!extra || !results.has(` ${K}`)) {
       console.log(line);
       continue;
     }
@@ -82,5 +92,13 @@ for (const extra of configs) {
     const better = (half: "tune" | "check") => delta(half).filter((d) => d > 0.05).length;
     const worse = (half: "tune" | "check") => delta(half).filter((d) => d < -0.05).length;
     console.log(`${line}  change ${spread(delta("tune"))} . ${spread(delta("check"))}, better/worse in ${better("tune")}/${worse("tune")} . ${better("check")}/${worse("check")} of ${K} runs`);
+  }
+}
+
+console.log(`\nrun by run, tuning . checking F1 (stories mixing true stories, tuning . checking)`);
+for (const k of ks) {
+  for (const extra of configs) {
+    const r = results.get(`${extra} ${k}`)!;
+    console.log(`  PERTURB=${k} ${(extra || "committed").padEnd(12)} ${sets.map((set) => `${set} ${f(r[set]!.tune.f1)} . ${f(r[set]!.check.f1)} (${r[set]!.tune.mixed} . ${r[set]!.check.mixed})`).join("  ")}`);
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadModel, probability } from "../../src/model/logistic.ts";
-import { bestThreshold, trainLogistic, type Example } from "../../train/lib/logistic.ts";
+import { loadModel, logit, probability } from "../../src/model/logistic.ts";
+import { averageLogistic, bestThreshold, standardisation, trainLogistic, type Example } from "../../train/lib/logistic.ts";
 
 // y = 1 when 2a - b > 1, with a third feature that is pure noise.
 function examples(n: number): Example[] {
@@ -37,5 +37,19 @@ describe("logistic model", () => {
 
   it("picks the threshold with the best F1", () => {
     expect(bestThreshold([0.9, 0.8, 0.4, 0.3], [1, 1, 0, 0])).toBeCloseTo(0.6);
+  });
+
+  it("averages bagged models into one model with the mean log-odds, in the standardisation it is given", () => {
+    const all = examples(3000);
+    // Fits on different draws have different means and scales; the average is written with all the data's.
+    const fits = [all.slice(0, 600), all.slice(1000, 1300), all.slice(2000)].map((xs) => trainLogistic(xs, { name: "test", features, l2: 1 }));
+    const like = standardisation(all.map((e) => e.x), 3);
+    const bagged = averageLogistic(fits, like, { name: "test", features });
+    expect(bagged.mean).toEqual(like.mean.map((x) => Number(x.toPrecision(8))));
+    for (const e of all.slice(0, 50)) {
+      const mean = fits.reduce((s, m) => s + logit(m, e.x), 0) / fits.length;
+      expect(logit(bagged, e.x)).toBeCloseTo(mean, 5);
+    }
+    expect(logit(bagged, [0, 0, 0])).not.toBeCloseTo(logit(fits[0]!, [0, 0, 0]), 1);
   });
 });

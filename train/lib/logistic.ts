@@ -131,3 +131,40 @@ export function bestThreshold(probs: readonly number[], labels: readonly (0 | 1)
 function f1(tp: number, fp: number, fn: number): number {
   return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
 }
+
+/**
+ * One logistic model whose log-odds are the mean of `models`' log-odds (bagging), written with the
+ * standardisation `like` (so the weights file and inference stay those of a single model). Each model is
+ * taken back to raw feature space (weight / scale, the means folded into the bias), the raw weights and
+ * biases are averaged, and the result is standardised again with `like`'s mean and scale: the same
+ * log-odds for every input, up to rounding.
+ */
+export function averageLogistic(models: readonly LogisticModel[], like: { mean: readonly number[]; scale: readonly number[] }, options: TrainOptions): LogisticModel {
+  const d = options.features.length;
+  if (!models.length) throw new Error(`${options.name}: no models to average`);
+  const raw = new Float64Array(d);
+  let bias = 0;
+  for (const m of models) {
+    if (m.weights.length !== d) throw new Error(`${options.name}: a bagged model has ${m.weights.length} features, not ${d}`);
+    let b = m.bias;
+    for (let j = 0; j < d; j++) {
+      const w = m.weights[j]! / m.scale[j]!;
+      raw[j]! += w / models.length;
+      b -= w * m.mean[j]!;
+    }
+    bias += b / models.length;
+  }
+  const round = (x: number) => Number(x.toPrecision(8));
+  const [mean, scale] = [like.mean.map(round), like.scale.map(round)];
+  for (let j = 0; j < d; j++) bias += raw[j]! * mean[j]!;
+  return {
+    name: options.name,
+    features: [...options.features],
+    mean,
+    scale,
+    weights: Array.from(raw, (w, j) => round(w * scale[j]!)),
+    bias: round(bias),
+    threshold: 0.5,
+    ...(options.trainedOn ? { trainedOn: options.trainedOn } : {}),
+  };
+}
