@@ -1,0 +1,112 @@
+// Whether a cleaning-model method holds when the tuning pages move a little: `npm run train:clean` with
+// PERTURB=1..K (each leaving about an eighth of the tuning pages out, train/lib/bagging.ts) for the
+// committed method and for each variant (env settings joined by "+", e.g. BAG=5+BAG_SHARE=0.7), each in
+// a copy of the tree under /tmp/tx36-perturbed/ (its src/clean/weights retrained there, never in src), then
+// train/try-clean-figures.ts on that copy. Prints each run's figures (checking half, then tuning), each
+// figure's mean and range over the K runs, and a variant's change against the committed method run by
+// run (same k, same pages left out). One retraining moves extraction-dev's checking half by .02 (tx34):
+// a method worth keeping raises the mean and narrows the range, not one run.
+// `tsx train/try-clean-perturbed.ts K [variant ...]`; JOBS=n trainings at a time (2); a run whose code and
+// settings are unchanged is read back from its copy's figures.json (FRESH=1 retrains).
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import type { CleanFigures } from "./try-clean-figures.ts";
+
+const exec = promisify(execFile);
+const K = Number(process.argv[2]);
+const variants = process.argv.slice(3);
+if (!Number.isInteger(K) || K < 1) throw new Error("usage: tsx train/try-clean-perturbed.ts K [variant ...]");
+const root = fileURLToPath(new URL("..", import.meta.url));
+const work = process.env.PERTURBED_DIR ?? "/tmp/tx36-perturbed";
+const corpus = fileURLToPath(new URL("../../shared/corpus", import.meta.url));
+const tsx = join(root, "node_modules/.bin/tsx");
+const configs = ["", ...variants];
+
+type Figures = Record<"tune" | "check", CleanFigures>;
+
+/** The code a training depends on, so a stored run is reused only while it is unchanged. */
+function codeHash(): string {
+  const h = createHash("sha256");
+  const files = (dir: string): string[] => readdirSync(join(root, dir), { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && /\.(ts|json)$/.test(e.name)).map((e) => join(e.parentPath, e.name)).sort();
+  for (const f of [...files("src"), ...files("train"), ...files("eval/lib")]) if (!f.includes("/weights/") && !f.includes("try-clean-perturbed")) h.update(f).update(readFileSync(f));
+  return h.digest("hex").slice(0, 16);
+}
+const code = codeHash();
+
+function envOf(variant: string): Record<string, string> {
+  return Object.fromEntries(variant.split("+").filter(Boolean).map((kv) => kv.split("=") as [string, string]));
+}
+
+async function train(variant: string, k: number): Promise<Figures> {
+  const dir = join(work, `${variant.replace(/[^\w.=+-]/g, "_") || "committed"}-${k}`);
+  const key = `${code} ${variant} ${k}`;
+  const stored = join(dir, "figures.json");
+  if (!process.env.FRESH && existsSync(stored)) {
+    const saved = JSON.parse(readFileSync(stored, "utf8")) as { key: string; figures: Figures };
+    if (saved.key === key) return saved.figures;
+  }
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const part of ["src", "train", "eval", "package.json", "tsconfig.json"]) cpSync(join(root, part), join(dir, part), { recursive: true });
+  symlinkSync(join(root, "node_modules"), join(dir, "node_modules"));
+  const env = { ...process.env, ...envOf(variant), PERTURB: String(k), OUT: join(dir, "src/clean/weights"), EXTRACTION_CORPUS: corpus };
+  const trained = await exec(tsx, [join(dir, "train/train-clean.ts")], { cwd: dir, env, maxBuffer: 1 << 26 });
+  writeFileSync(join(dir, "train.log"), trained.stdout);
+  const { stdout } = await exec(tsx, [join(dir, "train/try-clean-figures.ts")], { cwd: dir, env: { ...process.env, EXTRACTION_CORPUS: corpus }, maxBuffer: 1 << 26 });
+  const figures = {} as Figures;
+  for (const m of stdout.matchAll(/^FIGURES (tune|check) (.*)$/gm)) figures[m[1] as "tune" | "check"] = JSON.parse(m[2]!) as CleanFigures;
+  if (!figures.tune || !figures.check) throw new Error(`no figures from ${dir}:\n${stdout.slice(-2000)}`);
+  writeFileSync(stored, JSON.stringify({ key, figures }));
+  return figures;
+}
+
+const jobs = configs.flatMap((variant) => Array.from({ length: K }, (_, i) => ({ variant, k: i + 1 })));
+const results = new Map<string, Figures>();
+let next = 0;
+const worker = async () => {
+  while (next < jobs.length) {
+    const job = jobs[next++]!;
+    results.set(`${job.variant} ${job.k}`, await train(job.variant, job.k));
+    process.stderr.write(`done ${job.variant || "committed"} PERTURB=${job.k}\n`);
+  }
+};
+await Promise.all(Array.from({ length: Number(process.env.JOBS ?? "2") }, worker));
+
+const ks = Array.from({ length: K }, (_, i) => i + 1);
+const metrics: { key: keyof CleanFigures; label: string; digits: number; scale: number }[] = [
+  { key: "textExtraction", label: "text ext", digits: 3, scale: 1 },
+  { key: "textWebpages", label: "text web", digits: 3, scale: 1 },
+  { key: "htmlExtraction", label: "html ext", digits: 3, scale: 1 },
+  { key: "htmlWebpages", label: "html web", digits: 3, scale: 1 },
+  { key: "headlineText", label: "head text", digits: 1, scale: 1 },
+  { key: "headlineNoUrl", label: "head no-url", digits: 1, scale: 1 },
+  { key: "headlineHtml", label: "head html", digits: 1, scale: 1 },
+  { key: "furniture", label: "furniture", digits: 0, scale: 1 },
+];
+const get = (variant: string, k: number, half: "tune" | "check", key: keyof CleanFigures) => results.get(`${variant} ${k}`)![half][key];
+for (const half of ["check", "tune"] as const) {
+  console.log(`\n${half === "check" ? "checking" : "tuning"} half, per run (PERTURB=1..${K}):`);
+  console.log(`  ${"".padEnd(14)}${metrics.map((m) => m.label.padEnd(12)).join("")}`);
+  for (const variant of configs) {
+    for (const k of ks) console.log(`  ${`${(variant || "committed").slice(0, 10)} ${k}`.padEnd(14)}${metrics.map((m) => get(variant, k, half, m.key).toFixed(m.digits).padEnd(12)).join("")}`);
+  }
+  console.log(`  mean (lowest-highest) and, for a variant, its change run by run (better/worse of ${K}):`);
+  for (const m of metrics) {
+    const cells = configs.map((variant) => {
+      const xs = ks.map((k) => get(variant, k, half, m.key));
+      const mean = xs.reduce((a, b) => a + b, 0) / K;
+      let cell = `${(variant || "committed").padEnd(10)} ${mean.toFixed(m.digits + 1)} (${Math.min(...xs).toFixed(m.digits)}-${Math.max(...xs).toFixed(m.digits)}, spread ${(Math.max(...xs) - Math.min(...xs)).toFixed(m.digits + 1)})`;
+      if (variant) {
+        const d = ks.map((k) => get(variant, k, half, m.key) - get("", k, half, m.key));
+        const eps = m.digits === 3 ? 5e-4 : 0.05;
+        cell += ` change ${(d.reduce((a, b) => a + b, 0) / K).toFixed(m.digits + 1)} [${d.map((x) => x.toFixed(m.digits)).join(" ")}] ${d.filter((x) => x > eps).length}/${d.filter((x) => x < -eps).length}`;
+      }
+      return cell;
+    });
+    console.log(`  ${m.label.padEnd(12)} ${cells.join(" | ")}`);
+  }
+}
