@@ -21,7 +21,7 @@
 //      lines the HTML path's verdict. The cut is chosen on out-of-fold figures of the two metrics.
 // The checking halves are never read here: `npm run eval:clean` and `npm run eval:headlines` judge.
 import { createHash } from "node:crypto";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { prepare } from "../src/clean/index.ts";
@@ -54,7 +54,7 @@ import { devSource } from "../eval/lib/dev-source.ts";
 const PERTURB = process.env.PERTURB || undefined; // PERTURB="" is no perturbation
 /** Where the weights go: OUT when set (a trial), else src/clean/weights/; a perturbed training needs OUT. */
 const weightsDir = process.env.OUT ?? fileURLToPath(new URL("../src/clean/weights/", import.meta.url));
-if (PERTURB && !process.env.OUT) throw new Error("PERTURB needs OUT=dir: perturbed weights never go to src");
+if ((PERTURB || process.env.KEEP_DECODE) && !process.env.OUT) throw new Error("PERTURB needs OUT=dir: perturbed weights never go to src");
 const L2 = 2;
 /** webpages-dev labels only a few lines a page: each counts this many times beside extraction-dev's full labels. */
 const SNIPPET_WEIGHT = 3;
@@ -88,6 +88,11 @@ const SPAN_FURNITURE_WEIGHT = Number(process.env.SPAN_FURNITURE_WEIGHT ?? "1");
  * SILVER=2 SILVER_WEIGHT=0.2 .9472 / .8771; SILVER=3 .9506 / .8844 (SILVER=1 alone not run). The HTML body's verdict teaches
  * the text model something the snippet metric does not reward: not adopted.
  */
+/**
+ * KEEP_DECODE=1 (a trial, with OUT): the committed decode settings and short-line cut on the retrained
+ * models, no search: does a perturbed training's swing come from the models or from the settings chosen?
+ */
+const KEEP_DECODE = process.env.KEEP_DECODE === "1";
 const SILVER = Number(process.env.SILVER ?? "0");
 const SILVER_WEIGHT = Number(process.env.SILVER_WEIGHT ?? "1");
 const FOLDS = 4;
@@ -319,11 +324,15 @@ export function trainBlocks(items: Item[], path: Path, foldsOut?: Omit<BlockMode
   const unused = { bias: 0, inner: 0, article: 0, power: 0, patience: 0, sandwich: 0 };
   const scores = new Map(items.map((item) => [item, scoreBlocks(item.doc, { ...folds[foldOf(item.page.id)]!, decode: unused }).score]));
   let best: { decode: DecodeSettings; score: ReturnType<typeof objective> } | null = null;
+  if (KEEP_DECODE) {
+    const decode = blockModels(path === "html").decode;
+    best = { decode, score: objective(items, (item) => [locateScored(scores.get(item)!, decode), ...after]) };
+  }
   // Fixed by design, not searched: a block weighs by the square root of its length, and the run may
   // cross about two lines of furniture (an advertisement, a caption) but not a section of it.
   const power = 0.5;
   const { grid } = blockSettings;
-  for (const patience of grid.patience) {
+  for (const patience of KEEP_DECODE ? [] : grid.patience) {
     for (const bias of grid.bias) {
       for (const inner of grid.inner) {
         for (const article of grid.article) {
@@ -336,7 +345,7 @@ export function trainBlocks(items: Item[], path: Path, foldsOut?: Omit<BlockMode
     }
   }
   // A weak line between two kept ones (sandwich): one setting more, searched alone rather than in the grid.
-  for (const sandwich of blockSettings.sandwich) {
+  for (const sandwich of KEEP_DECODE ? [] : blockSettings.sandwich) {
     if (sandwich >= best!.decode.inner) continue;
     const decode = { ...best!.decode, sandwich };
     const score = objective(items, (item) => [locateScored(scores.get(item)!, decode), ...after]);
@@ -507,6 +516,7 @@ function main(): void {
   const shortPages = [...extraction, ...webpages].filter((p) => !seenShort.has(p.id) && seenShort.add(p.id));
   const shortItems = shortLineItems(shortPages, textFolds, models.text.decode, { headline });
   const short = trainShortLines(shortItems);
+  if (KEEP_DECODE) short.cut = (JSON.parse(readFileSync(join(fileURLToPath(new URL("../src/clean/weights/", import.meta.url)), "short-lines-text.json"), "utf8")) as { cut: number }).cut;
   console.log(`  ${shortItems.length} documents (each page with and without its URL); cut ${short.cut}: out-of-fold tuning extraction F1 ${short.figures.extraction.toFixed(3)}, webpages F1 ${short.figures.webpages.toFixed(3)}`);
   const o = shortLineDefaults;
   const shortOn = `npm run train:clean: tuning halves of extraction-dev and webpages-dev (${shortPages.length} distinct pages), text dumps with and without the URL, block scores out-of-fold; boosted trees (${o.rounds} rounds, rate ${o.rate}, min leaf ${o.minLeaf}), lines weighted by √words, snippet labels ×${o.snippet}, a page as at most ${o.pageRows} lines; cut chosen on out-of-fold figures`;

@@ -7,7 +7,9 @@
 // run (same k, same pages left out). One retraining moves extraction-dev's checking half by .02 (tx34):
 // a method worth keeping raises the mean and narrows the range, not one run.
 // `tsx train/try-clean-perturbed.ts K [variant ...]`; JOBS=n trainings at a time (2); a run whose code and
-// settings are unchanged is read back from its copy's figures.json (FRESH=1 retrains).
+// settings are unchanged is read back from its copy's figures.json (FRESH=1 retrains; REUSE=1 reads it back
+// even when the code changed). BASE=settings go to
+// every run, the committed one too (BASE=HEADLINE_ONLY=1: the headline models alone, on the committed blocks).
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -25,6 +27,7 @@ const work = process.env.PERTURBED_DIR ?? "/tmp/tx36-perturbed";
 const corpus = fileURLToPath(new URL("../../shared/corpus", import.meta.url));
 const tsx = join(root, "node_modules/.bin/tsx");
 const configs = ["", ...variants];
+const base = process.env.BASE ?? "";
 
 type Figures = Record<"tune" | "check", CleanFigures>;
 
@@ -42,18 +45,19 @@ function envOf(variant: string): Record<string, string> {
 }
 
 async function train(variant: string, k: number): Promise<Figures> {
-  const dir = join(work, `${variant.replace(/[^\w.=+-]/g, "_") || "committed"}-${k}`);
-  const key = `${code} ${variant} ${k}`;
+  const dir = join(work, `${[base, variant || "committed"].filter(Boolean).join("+").replace(/[^\w.=+-]/g, "_")}-${k}`);
+  const key = `${code} ${[base, variant].filter(Boolean).join("+")} ${k}`;
   const stored = join(dir, "figures.json");
   if (!process.env.FRESH && existsSync(stored)) {
     const saved = JSON.parse(readFileSync(stored, "utf8")) as { key: string; figures: Figures };
-    if (saved.key === key) return saved.figures;
+    // REUSE=1: a stored run counts whatever the code (for a change that leaves that run's path alone).
+    if (saved.key === key || (process.env.REUSE === "1" && saved.key.split(" ").slice(1).join(" ") === key.split(" ").slice(1).join(" "))) return saved.figures;
   }
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const part of ["src", "train", "eval", "package.json", "tsconfig.json"]) cpSync(join(root, part), join(dir, part), { recursive: true });
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"));
-  const env = { ...process.env, ...envOf(variant), PERTURB: String(k), OUT: join(dir, "src/clean/weights"), EXTRACTION_CORPUS: corpus };
+  const env = { ...process.env, ...envOf(base), ...envOf(variant), PERTURB: String(k), OUT: join(dir, "src/clean/weights"), EXTRACTION_CORPUS: corpus };
   const trained = await exec(tsx, [join(dir, "train/train-clean.ts")], { cwd: dir, env, maxBuffer: 1 << 26 });
   writeFileSync(join(dir, "train.log"), trained.stdout);
   const { stdout } = await exec(tsx, [join(dir, "train/try-clean-figures.ts")], { cwd: dir, env: { ...process.env, EXTRACTION_CORPUS: corpus }, maxBuffer: 1 << 26 });
