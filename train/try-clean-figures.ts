@@ -36,6 +36,8 @@ const figures = Object.fromEntries(HALVES.map((h) => [h, {} as CleanFigures])) a
 for (const h of HALVES) {
   for (const format of ["text", "html"] as const) {
     const pages = extraction.filter((p) => p.half === h).map((p) => scorePage(run(p, format).body, p.truth!));
+    // PAGES=1: each checking page's extraction F1 too (which pages a retraining moves).
+    if (process.env.PAGES && h === "check") console.log(`PAGES ${format} ${extraction.filter((p) => p.half === h).map((p, i) => `${p.id.slice(0, 6)}:${pages[i]!.f1.toFixed(3)}`).join(" ")}`);
     const snippets = webpages.filter((p) => p.half === h).map((p) => scoreSnippets(run(p, format).body, p.with ?? [], p.without ?? []));
     figures[h][format === "text" ? "textExtraction" : "htmlExtraction"] = scoreCorpus(pages).f1;
     figures[h][format === "text" ? "textWebpages" : "htmlWebpages"] = snippetCorpus(snippets).f1;
