@@ -19,7 +19,13 @@
 //               82.8 81.3 83.2 83.2 (82.6); tuning text ext -.003 in 4 of 4. Full training (no PERTURB):
 //               text .951 . .910, .901 . .889; HTML .970 . .953, .942 . .929; headlines 85.0 . 83.9.
 //               Text rate (bench-stages, alternating with the base, load 9-14): 608 and 629 pages/s against
-//               687 and 1,031. Not adopted: the spreads widen, the full model's checking halves fall, text slows.
+//               687 and 1,031, then 894 against 1,075 (HTML 265/246/356 against 144/320/202: noise). Not adopted:
+//               the spreads widen, the full model's checking halves fall, text slows.
+//   BAG=5+KEEP_DECODE=1 (runs 1-2 only) against KEEP_DECODE=1: text ext +.002 / +.001, text web -.012 / -.007,
+//               html ext +.005 / +.001, html web -.002 / .000.
+//   BAG_HEADLINE=5 with BASE=HEADLINE_ONLY=1 (runs 1-2 only; committed blocks; 5x the ranker fits, ~25 min a
+//               run at load 15): text headlines checking 83.2 / 82.4 against 83.9 / 82.4, without URL 71.1 / 70.0
+//               against 71.8 / 71.1; tuning 85.0 / 85.0 against 84.6 / 85.0. Not adopted.
 //   KEEP_DECODE=1 (the committed decode and short-line cut on the retrained models, a diagnostic)
 //               .933 .937 .917 .930 (.929, spread .020) / .896 .883 .892 .887 (.890, better in 4 of 4) /
 //               .965 .970 .960 .958 (.963) / .921 .927 .930 .927 (.926): the extraction swing stays with the
