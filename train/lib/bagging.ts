@@ -1,0 +1,49 @@
+// Bagging for the cleaning models (train/train-clean.ts): each model fitted on B deterministic
+// subsamples of the tuning pages, shipped as their average. Averaged log-odds of logistic models are one
+// logistic model (weights moved to a common standardisation, then averaged); averaged boosted models are
+// one model holding every bag's trees, each leaf divided by B. Also the perturbation the trial runners use.
+import { createHash } from "node:crypto";
+import type { LogisticModel } from "../../src/model/logistic.ts";
+import type { BoostedModel } from "../../src/clean/boosted.ts";
+
+const byte = (key: string): number => createHash("sha256").update(key).digest()[0]!;
+
+/** PERTURB=k leaves out about an eighth of the tuning pages, chosen by a hash of k and the page id (as try-blocks.ts). */
+export function perturbedOut(perturb: string | undefined, id: string): boolean {
+  return perturb !== undefined && byte(`perturb:${perturb}:${id}`) % 8 === 0;
+}
+
+/** Whether the page is in bag `b` (of those drawn with this share of the pages): a hash of b and the id. */
+export function inBag(b: number, id: string, share: number): boolean {
+  return byte(`bag:${b}:${id}`) < share * 256;
+}
+
+const round = (x: number) => Number(x.toPrecision(8));
+
+/**
+ * One logistic model whose log-odds are the mean of the models' log-odds: each model's weights moved to
+ * the given standardisation (w·s/s_b; the bias takes up the shift of the means), then averaged.
+ */
+export function averageLogistic(models: readonly LogisticModel[], mean: readonly number[], scale: readonly number[]): LogisticModel {
+  const d = mean.length;
+  const weights = new Array<number>(d).fill(0);
+  let bias = 0;
+  for (const m of models) {
+    bias += m.bias;
+    for (let j = 0; j < d; j++) {
+      const w = m.weights[j]! / m.scale[j]!;
+      weights[j]! += w * scale[j]!;
+      bias += w * (mean[j]! - m.mean[j]!);
+    }
+  }
+  const k = models.length;
+  return { ...models[0]!, mean: mean.map(round), scale: scale.map(round), weights: weights.map((w) => round(w / k)), bias: round(bias / k) };
+}
+
+/** Boosted models averaged as one: the mean of their bases, and every tree with its leaves divided by their number. */
+export function averageBoosted(models: readonly BoostedModel[]): BoostedModel {
+  const k = models.length;
+  const base = models.reduce((s, m) => s + m.base, 0) / k;
+  const trees = models.flatMap((m) => m.trees.map((t) => [...t.slice(0, 6), ...t.slice(6).map((v) => round(v / k))]));
+  return { ...models[0]!, base: round(base), trees };
+}
