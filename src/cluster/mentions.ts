@@ -142,11 +142,11 @@ const MONTH_SHIFT = 6;
 const WEEKDAY_SHIFT = 10;
 const FLAG_BITS = 13;
 
-/** A slot of the word table: 8 numbers side by side, so one token's look-up reads one stretch of memory. */
+/** An entry of the word table: 8 numbers side by side, so one token's look-up reads one stretch of memory. */
 const STRIDE = 8;
 /** The spelling's FNV-1a hash. */
 const HASH = 0;
-/** Where its characters start in the arena (-1: a free slot). */
+/** Where its characters start in the arena (-1: not kept, a spelling longer than LONGEST_KEPT). */
 const OFFSET = 1;
 /** Its length << FLAG_BITS | its flags. */
 const FLAGS = 2;
@@ -157,27 +157,34 @@ const WORD_HASH = 4;
 const WORD_TAG = 5;
 const NAME_HASH = 6;
 const NAME_TAG = 7;
-/** Longer spellings are worked out each time (in the slot past the table) rather than kept. */
+/** Longer spellings are worked out each time (in the entry past the last) rather than kept. */
 const LONGEST_KEPT = 1 << 12;
 
 /**
  * Word tokens by spelling, looked up where they lie in the text (hashed in place, as in vocabulary.ts):
  * news vocabulary repeats, so most tokens were seen before, and one look-up without a new string
- * replaces a dozen steps. All a token's reading needs is in its slot (flags, ids, term hashes) and its
- * characters in one arena: a token costs a probe and a compare, no object or string. Emptied at the start
- * of an article once it holds LIMIT spellings (at 16,384 spellings it was emptied every ~400 bench
- * articles and made three times as many tokens again); an article with more distinct words grows it.
- * Ids are valid for the article being read.
+ * replaces a dozen steps. All a token's reading needs is in its entry (flags, ids, term hashes) and its
+ * characters in one arena: a token costs a probe and a compare, no object or string. The hash index
+ * holds only entry numbers, and entries lie in the order spellings were first met, so the common words
+ * (met first) share a few cache lines: with the entries in the index itself, 4 MB of them, the look-up
+ * was a cache miss per token. Emptied at the start of an article once it holds LIMIT spellings (at
+ * 16,384 spellings it was emptied every ~400 bench articles and made three times as many tokens again);
+ * an article with more distinct words grows it. Ids are valid for the article being read.
  */
 class WordTable {
   private static readonly LIMIT = 1 << 16;
   private static readonly SLOTS = 1 << 17;
-  slots = WordTable.emptySlots(WordTable.SLOTS);
+  /** Entry numbers by hash (-1: a free slot), at most half full. */
+  private index = new Int32Array(WordTable.SLOTS).fill(-1);
   private capacity = WordTable.SLOTS;
+  /** The entries, STRIDE numbers each; one more than `count` always fits (the place of a spelling not kept). */
+  slots = new Int32Array(STRIDE * (1 << 14));
   private count = 0;
   private arena = new Uint16Array(1 << 19);
   private arenaLength = 0;
-  private readonly lowerIds = new Map<string, number>();
+  /** Lower case ids by the lower case's hash (-1: a free slot), at most half full; each id's hash. */
+  private lowerIndex = new Int32Array(WordTable.SLOTS).fill(-1);
+  private lowerHashes = new Int32Array(1 << 16);
   /** Lower cases by id. */
   readonly lowers: string[] = [];
   /** Per lower case id: the article (`serial`) that wrote it in lower case, and that named it mid-sentence. */
@@ -185,22 +192,16 @@ class WordTable {
   inner = new Int32Array(1 << 16);
   serial = 0;
 
-  private static emptySlots(capacity: number): Int32Array {
-    const slots = new Int32Array(STRIDE * (capacity + 1));
-    for (let at = OFFSET; at < slots.length; at += STRIDE) slots[at] = -1;
-    return slots;
-  }
-
   /** Starts an article: its serial number marks its lower cases in `lowered` and `inner`. */
   begin(): void {
     if (this.count >= WordTable.LIMIT || this.serial === 0x7fffffff) {
-      if (this.capacity === WordTable.SLOTS) {
-        for (let at = OFFSET; at < this.slots.length; at += STRIDE) this.slots[at] = -1;
-      } else this.slots = WordTable.emptySlots(WordTable.SLOTS);
+      if (this.capacity === WordTable.SLOTS) this.index.fill(-1);
+      else this.index = new Int32Array(WordTable.SLOTS).fill(-1);
       this.capacity = WordTable.SLOTS;
       this.count = 0;
       this.arenaLength = 0;
-      this.lowerIds.clear();
+      if (this.lowerIndex.length === WordTable.SLOTS) this.lowerIndex.fill(-1);
+      else this.lowerIndex = new Int32Array(WordTable.SLOTS).fill(-1);
       this.lowers.length = 0;
       this.lowered.fill(0);
       this.inner.fill(0);
@@ -209,21 +210,23 @@ class WordTable {
     this.serial++;
   }
 
-  /** The slot (index of its first number in `slots`) of the spelling text[from, to). */
+  /** The entry (index of its first number in `slots`) of the spelling text[from, to). */
   find(text: string, from: number, to: number): number {
     let h = 0x811c9dc5;
     for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     const length = to - from;
-    if (length > LONGEST_KEPT) return this.fill(STRIDE * this.capacity, text.slice(from, to), h, -1);
+    if (length > LONGEST_KEPT) return this.fill(STRIDE * this.count, text.slice(from, to), h, -1);
+    const index = this.index;
     const slots = this.slots;
     const arena = this.arena;
     const mask = this.capacity - 1;
     let at = h & mask;
     for (;;) {
-      const base = STRIDE * at;
-      const offset = slots[base + OFFSET]!;
-      if (offset < 0) break;
+      const entry = index[at]!;
+      if (entry < 0) break;
+      const base = STRIDE * entry;
       if (slots[base + HASH] === h && slots[base + FLAGS]! >>> FLAG_BITS === length) {
+        const offset = slots[base + OFFSET]!;
         let i = 0;
         while (i < length && arena[offset + i] === text.charCodeAt(from + i)) i++;
         if (i === length) return base;
@@ -234,6 +237,11 @@ class WordTable {
       this.grow();
       return this.find(text, from, to);
     }
+    if (STRIDE * (this.count + 2) > slots.length) {
+      const grown = new Int32Array(2 * slots.length);
+      grown.set(slots);
+      this.slots = grown;
+    }
     if (this.arenaLength + length > arena.length) {
       const grown = new Uint16Array(2 * (this.arenaLength + length));
       grown.set(arena.subarray(0, this.arenaLength));
@@ -242,11 +250,11 @@ class WordTable {
     const offset = this.arenaLength;
     for (let i = 0; i < length; i++) this.arena[offset + i] = text.charCodeAt(from + i);
     this.arenaLength += length;
-    this.count++;
-    return this.fill(STRIDE * at, text.slice(from, to), h, offset);
+    index[at] = this.count;
+    return this.fill(STRIDE * this.count++, text.slice(from, to), h, offset);
   }
 
-  /** Works out the spelling's slot at `base`. */
+  /** Works out the spelling's entry at `base`. */
   private fill(base: number, spelling: string, h: number, offset: number): number {
     const token = wordTokenOf(spelling);
     const { lower } = token;
@@ -274,34 +282,54 @@ class WordTable {
   }
 
   private lowerId(lower: string): number {
-    let id = this.lowerIds.get(lower);
-    if (id === undefined) {
-      id = this.lowers.length;
-      this.lowerIds.set(lower, id);
-      this.lowers.push(lower);
-      if (id >= this.lowered.length) {
-        const [lowered, inner] = [new Int32Array(2 * this.lowered.length), new Int32Array(2 * this.lowered.length)];
-        lowered.set(this.lowered);
-        inner.set(this.inner);
-        [this.lowered, this.inner] = [lowered, inner];
+    let h = 0x811c9dc5;
+    for (let i = 0; i < lower.length; i++) h = Math.imul(h ^ lower.charCodeAt(i), 0x01000193);
+    const lowers = this.lowers;
+    let index = this.lowerIndex;
+    let mask = index.length - 1;
+    let at = h & mask;
+    for (;;) {
+      const id = index[at]!;
+      if (id < 0) break;
+      if (this.lowerHashes[id] === h && lowers[id] === lower) return id;
+      at = (at + 1) & mask;
+    }
+    const id = lowers.length;
+    lowers.push(lower);
+    if (id >= this.lowered.length) {
+      const size = 2 * this.lowered.length;
+      const [lowered, inner, hashes] = [new Int32Array(size), new Int32Array(size), new Int32Array(size)];
+      lowered.set(this.lowered);
+      inner.set(this.inner);
+      hashes.set(this.lowerHashes);
+      [this.lowered, this.inner, this.lowerHashes] = [lowered, inner, hashes];
+    }
+    this.lowerHashes[id] = h;
+    index[at] = id;
+    if (2 * lowers.length > index.length) {
+      index = new Int32Array(2 * index.length).fill(-1);
+      mask = index.length - 1;
+      for (let k = 0; k < lowers.length; k++) {
+        let p = this.lowerHashes[k]! & mask;
+        while (index[p]! >= 0) p = (p + 1) & mask;
+        index[p] = k;
       }
+      this.lowerIndex = index;
     }
     return id;
   }
 
-  /** Twice the slots (an article with more distinct spellings than the table holds). */
+  /** Twice the index (an article with more distinct spellings than it holds). */
   private grow(): void {
-    const old = this.slots;
     const capacity = 2 * this.capacity;
-    const slots = WordTable.emptySlots(capacity);
+    const index = new Int32Array(capacity).fill(-1);
     const mask = capacity - 1;
-    for (let base = 0; base < STRIDE * this.capacity; base += STRIDE) {
-      if (old[base + OFFSET]! < 0) continue;
-      let at = old[base + HASH]! & mask;
-      while (slots[STRIDE * at + OFFSET]! >= 0) at = (at + 1) & mask;
-      slots.set(old.subarray(base, base + STRIDE), STRIDE * at);
+    for (let entry = 0; entry < this.count; entry++) {
+      let at = this.slots[STRIDE * entry + HASH]! & mask;
+      while (index[at]! >= 0) at = (at + 1) & mask;
+      index[at] = entry;
     }
-    this.slots = slots;
+    this.index = index;
     this.capacity = capacity;
   }
 }

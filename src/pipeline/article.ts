@@ -6,7 +6,7 @@ import { cleanSource, InputRejected, type CleanRule } from "../clean/index.ts";
 import { dateArticles } from "../date/index.ts";
 import { articleTerms } from "../cluster/index.ts";
 import { notLanguage } from "../ingest/index.ts";
-import { countWords } from "../text/words.ts";
+import { wordCount } from "../text/article-text.ts";
 
 export type CleanOutcome = { article: CleanArticle } | { rejected: Rejection; messages: Message[] };
 export type ArticleOutcome = { article: DatedArticle } | { rejected: Rejection; messages: Message[] };
@@ -44,7 +44,7 @@ export function cleanArticle(file: SourceFile, rules?: readonly CleanRule[]): Cl
     const why = error instanceof RangeError ? "markup nested too deeply to read" : (error as Error).message;
     return rejection(file.path, `could not be cleaned: ${why}`, "clean", "clean-failed");
   }
-  const words = countWords(article.paragraphs.join(" "));
+  const words = wordCount(article.paragraphs);
   if (words < MIN_ARTICLE_WORDS) {
     const reason = words === 0 ? "no article text found (only page furniture)" : `too little article text after cleaning (${words} words)`;
     return rejection(file.path, reason, "clean", "too-little-text", article.messages);
