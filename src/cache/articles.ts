@@ -113,7 +113,7 @@ export function cleanRecordJson(file: SourceFile, outcome: CleanOutcome): { reco
   const a = outcome.article;
   if (a.path !== file.path || a.raw !== file.text || a.mtime !== file.mtime || a.format !== file.format || a.text !== undefined || a.stored !== undefined || !ownMessages(a.messages)) return null;
   // The file's own fields keep their places (key order survives) but not their values.
-  const record = cacheJson({ article: { ...a, path: "", raw: "", mtime: null, paragraphs: null, context: null, messages: a.messages.map((m) => ({ ...m, file: "" })) }, text: textFacts(a.title, a.paragraphs) });
+  const record = cacheJson({ article: { ...a, path: "", raw: "", mtime: null, paragraphs: null, context: null, messages: a.messages.map((m) => ({ ...m, file: "" })) }, text: textFacts(a.title, a.paragraphs, outcome.words) });
   const prose = cacheJson({ paragraphs: a.paragraphs, context: a.context });
   return record === null || prose === null ? null : { record, prose };
 }

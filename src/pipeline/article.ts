@@ -8,7 +8,8 @@ import { articleTerms } from "../cluster/index.ts";
 import { notLanguage } from "../ingest/index.ts";
 import { wordCount } from "../text/article-text.ts";
 
-export type CleanOutcome = { article: CleanArticle } | { rejected: Rejection; messages: Message[] };
+/** `words`: the article's word count, when the cleaner counted it (so the record does not count it again). */
+export type CleanOutcome = { article: CleanArticle; words?: number } | { rejected: Rejection; messages: Message[] };
 export type ArticleOutcome = { article: DatedArticle } | { rejected: Rejection; messages: Message[] };
 
 export interface ArticleOptions {
@@ -52,7 +53,7 @@ export function cleanArticle(file: SourceFile, rules?: readonly CleanRule[]): Cl
   const gibberish = notLanguage([article.title, ...article.paragraphs].join("\n"));
   if (gibberish) return rejection(file.path, gibberish, "clean", "not-language", article.messages);
   if (!article.title) article.title = firstWords(article.paragraphs[0] ?? "", 12);
-  return { article };
+  return { article, words };
 }
 
 /** The date stage's per-article step, through its entry function, and the words clustering will read (`clock`: the time each took, added). */

@@ -13,30 +13,16 @@ export function textHash(title: string, paragraphs: readonly string[]): string {
   return shortHash(`${title}\n\n${paragraphs.join("\n\n")}`, 16);
 }
 
-/**
- * The words of the paragraphs, paragraph by paragraph (no word spans the space a join would put between
- * two). The per-article step counts an article's words when it cleans it and again when it records it:
- * the last answer is kept, for the same paragraphs.
- */
+/** The words of the paragraphs, paragraph by paragraph (no word spans the space a join would put between two). */
 export function wordCount(paragraphs: readonly string[]): number {
-  if (paragraphs === counted.paragraphs && sameStrings(paragraphs, counted.snapshot)) return counted.words;
   let n = 0;
   for (const p of paragraphs) n += countWords(p);
-  counted = { paragraphs, snapshot: paragraphs.slice(), words: n };
   return n;
 }
 
-let counted: { paragraphs: readonly string[] | null; snapshot: readonly string[]; words: number } = { paragraphs: null, snapshot: [], words: 0 };
-
-/** Whether the list holds what it held when counted (the same strings, most often the very same ones). */
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-export function textFacts(title: string, paragraphs: readonly string[]): TextFacts {
-  return { hash: textHash(title, paragraphs), words: wordCount(paragraphs) };
+/** `words`: the paragraphs' word count when the caller has it (the cleaner counts them to reject short texts). */
+export function textFacts(title: string, paragraphs: readonly string[], words = wordCount(paragraphs)): TextFacts {
+  return { hash: textHash(title, paragraphs), words };
 }
 
 /**
