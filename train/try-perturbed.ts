@@ -23,6 +23,7 @@
 // checking stories mixing events with or without bagging (and with CONTEXT_L2=300: events 94.4 (78.5-100.0),
 // merge 85.4 (82.4-87.7), split 85.8 (85.2-86.5); TOPIC_FLOOR=0.85: events 83.9, split 81.3; see train-merge.ts).
 import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 
@@ -57,9 +58,19 @@ function parse(output: string): Result {
 const settingsOf = (variant: string): Record<string, string> =>
   variant.includes("=") ? Object.fromEntries(variant.split(",").map((s) => s.split("=") as [string, string])) : { EXTRA: variant };
 
+// CACHE=dir: each training's output is kept there (and read back on a later run with the same variant and k),
+// so the committed method's K runs are trained once for several variants' comparisons (the trainer is deterministic).
+const cache = process.env.CACHE;
 async function train(extra: string, k: number): Promise<Result> {
-  const env = { ...process.env, PERTURB: String(k), EXTRA: "", ...settingsOf(extra), OUT: `/tmp/merge-model-perturbed-${extra.replace(/[^\w+-]/g, "_") || "base"}-${k}.json` };
+  const name = `${extra.replace(/[^\w+-]/g, "_") || "base"}-${k}`;
+  const cached = cache && `${cache}/${name}.log`;
+  if (cached && existsSync(cached)) return parse(readFileSync(cached, "utf8"));
+  const env = { ...process.env, PERTURB: String(k), EXTRA: "", ...settingsOf(extra), OUT: `${cache ?? "/tmp"}/merge-model-perturbed-${name}.json` };
   const { stdout } = await run(tsx, [trainer], { env, maxBuffer: 1 << 26 });
+  if (cached) {
+    mkdirSync(cache!, { recursive: true });
+    writeFileSync(cached, stdout);
+  }
   return parse(stdout);
 }
 
