@@ -35,6 +35,14 @@ describe("logistic model", () => {
     expect(loadModel(JSON.parse(JSON.stringify(model)), features).bias).toBe(model.bias);
   });
 
+  it("keeps a weight on its allowed side, and leaves a fit that already keeps it as it was", () => {
+    // b lowers the odds; held at 0 or above it is held at exactly 0, and a keeps its sign and most of its accuracy.
+    const held = trainLogistic(examples(2000), { name: "test", features, l2: 0.01, signs: [0, 1, 0] });
+    expect(held.weights[1]).toBe(0);
+    expect(held.weights[0]).toBeGreaterThan(0);
+    expect(trainLogistic(examples(2000), { name: "test", features, l2: 0.01, signs: [1, -1, 0] })).toEqual(model);
+  });
+
   it("picks the threshold with the best F1", () => {
     expect(bestThreshold([0.9, 0.8, 0.4, 0.3], [1, 1, 0, 0])).toBeCloseTo(0.6);
   });

@@ -11,6 +11,12 @@ export interface TrainOptions {
   /** Weight of each positive example relative to a negative one (for unbalanced labels). */
   positiveWeight?: number;
   trainedOn?: string;
+  /**
+   * Per feature, the sign its weight must keep (1: at least 0, -1: at most 0, 0 or absent: free): a
+   * feature that can only be evidence against (a conflict) never turns into evidence for when a draw of
+   * the data lacks the examples that show its direction.
+   */
+  signs?: readonly number[];
 }
 
 export interface Example {
@@ -29,7 +35,12 @@ export function trainLogistic(examples: readonly Example[], options: TrainOption
   const l2 = options.l2 ?? 1;
   const pw = options.positiveWeight ?? 1;
   const w = new Float64Array(d + 1);
-  for (let it = 0; it < (options.iterations ?? 25); it++) {
+  const sign = (j: number) => options.signs?.[j] ?? 0;
+  // Sign-constrained weights held at 0 (the active set): a weight that crosses its sign is clamped there and
+  // held; once the others converge, a held one whose gradient points into its allowed side is let go again.
+  const held = new Uint8Array(d + 1);
+  let releases = 0;
+  for (let it = 0; it < (options.iterations ?? 25) + 25 * releases; it++) {
     const grad = new Float64Array(d + 1);
     const hess = Array.from({ length: d + 1 }, () => new Float64Array(d + 1));
     for (let i = 0; i < n; i++) {
@@ -52,13 +63,30 @@ export function trainLogistic(examples: readonly Example[], options: TrainOption
       hess[j]![j]! += l2;
     }
     for (let j = 0; j <= d; j++) for (let k = 0; k < j; k++) hess[k]![j] = hess[j]![k]!;
+    const free = grad.slice();
+    for (let j = 0; j < d; j++) {
+      if (!held[j]) continue;
+      grad[j] = 0;
+      for (let k = 0; k <= d; k++) hess[j]![k] = hess[k]![j] = 0;
+      hess[j]![j] = 1;
+    }
     const step = solve(hess, grad);
     let moved = 0;
     for (let j = 0; j <= d; j++) {
       w[j]! -= step[j]!;
       moved = Math.max(moved, Math.abs(step[j]!));
+      if (j < d && sign(j) * w[j]! < 0) {
+        w[j] = 0;
+        held[j] = 1;
+        moved = Math.max(moved, 1);
+      }
     }
-    if (moved < 1e-8) break;
+    if (moved < 1e-8) {
+      const release = [...held.keys()].filter((j) => held[j] && -free[j]! * sign(j) > 1e-9);
+      if (!release.length || releases >= d) break;
+      for (const j of release) held[j] = 0;
+      releases++;
+    }
   }
   const round = (x: number) => Number(x.toPrecision(8));
   return {
