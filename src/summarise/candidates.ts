@@ -93,8 +93,9 @@ export function collectCandidates(articles: SummaryInput[], vocabulary: Vocabula
     let previous = -1;
     paragraphs: for (const paragraph of article.text.split(/\n+/)) {
       const trimmed = paragraph.trim();
-      const hasDateline = datelineLength(trimmed) > 0;
-      for (const [k, text] of splitSentences(trimmed).entries()) {
+      const datelined = datelineLength(trimmed);
+      const hasDateline = datelined > 0;
+      for (const [k, text] of splitSentences(trimmed, datelined).entries()) {
         if (position >= MAX_SENTENCES_PER_ARTICLE) break paragraphs;
         const dateline = hasDateline && k === 0;
         const words = wordCount(text);

@@ -98,6 +98,10 @@ const reader = new WordReader();
 let localOf = new Int32Array(1 << 16);
 let storyOf = new Int32Array(1 << 16);
 let stories = 0;
+/** Where `add` gathers a text's ids before copying them out (one array for every text, not one for each). */
+let scratchIds = new Int32Array(256);
+/** A longer text's ids are gathered in an array of their own (the thread would keep a huge one). */
+const MAX_SCRATCH = 1 << 16;
 
 /**
  * One story's terms. The tables behind it are shared by the thread: one story's vocabulary at a time
@@ -120,7 +124,7 @@ export class Vocabulary {
   /** The ids of the content words of `lower` (lower-cased text), in order; words not seen before get new ids. */
   add(lower: string): Int32Array {
     this.check();
-    let ids = new Int32Array(16);
+    let ids = scratchIds;
     let n = 0;
     for (let from = 0; reader.next(lower, from); from = reader.end) {
       const g = spellings.stemOf(lower, reader.start, reader.end);
@@ -137,6 +141,7 @@ export class Vocabulary {
         const grown = new Int32Array(2 * n);
         grown.set(ids);
         ids = grown;
+        if (grown.length <= MAX_SCRATCH) scratchIds = grown;
       }
       ids[n++] = id;
     }

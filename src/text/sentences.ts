@@ -32,11 +32,11 @@ export function datelineLength(text: string): number {
 
 /**
  * Splits `text` into sentences; each returned sentence is an exact substring of the input, trimmed.
- * A dateline opening the text is returned as a segment of its own, so the first sentence starts after it.
+ * A dateline opening the text is returned as a segment of its own, so the first sentence starts after it
+ * (`dateline`: its length, when the caller has it already).
  */
-export function splitSentences(text: string): string[] {
+export function splitSentences(text: string, dateline = datelineLength(text)): string[] {
   const out: string[] = [];
-  const dateline = datelineLength(text);
   if (dateline > 0) {
     out.push(text.slice(0, dateline).trim());
     text = text.slice(dateline);

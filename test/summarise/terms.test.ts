@@ -42,6 +42,14 @@ describe("Vocabulary", () => {
     expect(story.map((t) => [...v.add(t.toLowerCase())])).toEqual(expected(story));
   });
 
+  it("leaves the ids it gave for one sentence as they were while it reads the next ones", () => {
+    const long = Array.from({ length: 700 }, (_, k) => `term${k.toString(36)}q`).join(" ");
+    const texts = [story[1]!, long, story[0]!, story[2]!];
+    const v = new Vocabulary();
+    const given = texts.map((t) => v.add(t.toLowerCase()));
+    expect(given.map((ids) => [...ids])).toEqual(expected(texts));
+  });
+
   it("refuses to be used once another story's vocabulary was made", () => {
     const first = new Vocabulary();
     first.add("talks resumed");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitSentences } from "../../src/text/sentences.ts";
+import { datelineLength, splitSentences } from "../../src/text/sentences.ts";
 
 describe("splitSentences", () => {
   it("keeps abbreviations, initials and decimals inside sentences", () => {
@@ -21,5 +21,11 @@ describe("splitSentences", () => {
     expect(splitSentences("Mannheim, Germany (Sports Network) - Wladimir Klitschko retained his titles.")[1]).toBe("Wladimir Klitschko retained his titles.");
     // Dashes inside a sentence are not datelines.
     expect(splitSentences("Lindsay Lohan - who was jailed - is out. The Senate voted - narrowly - on Tuesday.")).toHaveLength(2);
+  });
+
+  it("splits the same given the dateline's length its caller has read", () => {
+    for (const text of ["WASHINGTON (AP) — The Senate voted on Tuesday. It adjourned.", "(Reuters) - Oil prices rose. Gold fell.", "Oil prices rose. Gold fell."]) {
+      expect(splitSentences(text, datelineLength(text))).toEqual(splitSentences(text));
+    }
   });
 });
