@@ -159,21 +159,7 @@ function withTrialFeatures(raw: ScoredPairs): ScoredPairs {
     features.set(raw.features.subarray(k * W0, (k + 1) * W0), k * WIDTH);
     fns.forEach((f, j) => (features[k * WIDTH + W0 + j] = f(raw.pairs.a[k]!, raw.pairs.b[k]!)));
   }
-  return { ...raw, features };
-}
-
-/** The pair model's edges (src's pairEdges; with trial features, the same at their width). */
-function edgesOf(scored: ScoredPairs, model: LogisticModel): WeightedEdges {
-  if (!EXTRA.length) return pairEdges(scored, model);
-  const e = { a: new Int32Array(scored.pairs.length), b: new Int32Array(scored.pairs.length), weight: new Float32Array(scored.pairs.length), length: 0 };
-  for (let k = 0; k < scored.pairs.length; k++) {
-    const p = probability(model, scored.features, k * WIDTH);
-    if (p < 0.05) continue;
-    e.a[e.length] = scored.pairs.a[k]!;
-    e.b[e.length] = scored.pairs.b[k]!;
-    e.weight[e.length++] = p;
-  }
-  return e;
+  return { ...raw, features, width: WIDTH };
 }
 
 const sets: Prepared[] = [
@@ -218,7 +204,7 @@ function fitModel(examplesOf: (set: Prepared, i: number, bag?: number) => Exampl
 }
 
 function pairExamples(set: Prepared, _i: number, bag?: number): Example[] {
-  return tuningExamples(set, set.scored.pairs, set.scored.features, WIDTH, bag);
+  return tuningExamples(set, set.scored.pairs, set.scored.features, set.scored.width, bag);
 }
 
 function candidateRecall(set: Prepared, half: Half): number {
@@ -246,7 +232,7 @@ interface Graph {
   features: Float64Array;
 }
 const graphs: Graph[] = sets.map((set) => {
-  const edges = edgesOf(set.scored, pair);
+  const edges = pairEdges(set.scored, pair);
   return { edges, features: contextFeatures(set.scored.order.length, edges) };
 });
 // With BAG > 1 its fits see the bagged pair model's edges (the ones it weighs in a build), each on its bag's stories.

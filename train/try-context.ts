@@ -7,7 +7,6 @@ import { contextFeatures, rivalLinks } from "../src/cluster/context.ts";
 import type { WeightedEdges } from "../src/cluster/agglomerate.ts";
 import { trainLogistic, type Example } from "./lib/logistic.ts";
 import { bestBar, loadSweepSets, sweepBars, type SweepSet } from "./lib/merge-sweep.ts";
-import { probability } from "../src/model/logistic.ts";
 
 const models = mergeModels();
 const sets = loadSweepSets().map((s) => ({ ...s, edges: pairEdges(s.scored, models.pair) }));
@@ -52,18 +51,7 @@ function stage(all: WeightedEdges[], extra: Extra | null, label: string): Weight
   const names = [...CONTEXT_FEATURES, ...(extra?.names ?? [])];
   const model = trainLogistic(balanced(sets.map((s, i) => examples(s, all[i]!, feats[i]!.f, width))), { name: label, features: names, l2: 1 });
   console.log(`${label}: ${names.map((f, i) => `${f} ${model.weights[i]!.toFixed(2)}`).join(", ")}; bias ${model.bias.toFixed(2)}`);
-  return sets.map((s, i) => {
-    const e = all[i]!;
-    const out = { a: new Int32Array(e.length), b: new Int32Array(e.length), weight: new Float32Array(e.length), length: 0 };
-    for (let k = 0; k < e.length; k++) {
-      const p = probability(model, feats[i]!.f, k * width);
-      if (p < 0.05) continue;
-      out.a[out.length] = e.a[k]!;
-      out.b[out.length] = e.b[k]!;
-      out.weight[out.length++] = p;
-    }
-    return out;
-  });
+  return sets.map((_, i) => pairEdges({ pairs: all[i]!, features: feats[i]!.f, width }, model));
 }
 
 function sweep(label: string, weighed: WeightedEdges[]): void {

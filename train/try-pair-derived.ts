@@ -3,12 +3,10 @@
 // small-group bar of the tuning halves (the rest of the decision as committed). Seconds, not a train:merge.
 // `tsx train/try-pair-derived.ts [a*b,c*c ...]` (each argument one variant; none: a few built in; a name of TEXT
 // instead of a product: that text feature; L2, CTX_L2: the two models' L2 penalties, 1 as train-merge.ts).
-import { CONTEXT_FEATURES, mergeModels, PAIR_FEATURES } from "../src/cluster/index.ts";
+import { CONTEXT_FEATURES, mergeModels, pairEdges, PAIR_FEATURES } from "../src/cluster/index.ts";
 import { contextFeatures } from "../src/cluster/context.ts";
-import type { WeightedEdges } from "../src/cluster/agglomerate.ts";
 import { trainLogistic, type Example } from "./lib/logistic.ts";
 import { bestBar, loadSweepSets, sweepBars } from "./lib/merge-sweep.ts";
-import { probability, type LogisticModel } from "../src/model/logistic.ts";
 import { readMentions } from "../src/cluster/mentions.ts";
 
 const models = mergeModels();
@@ -84,18 +82,7 @@ function run(derived: string[]): void {
     for (let k = 0; k < s.scored.pairs.length; k++) if (tuningPair(s, s.scored.pairs.a[k]!, s.scored.pairs.b[k]!)) list.push({ x: feats[i]!.slice(k * width, (k + 1) * width), y: s.gold[s.scored.pairs.a[k]!] === s.gold[s.scored.pairs.b[k]!] ? 1 : 0 });
     return list;
   })), { name: "pair", features: names, l2: Number(process.env.L2 ?? 1) });
-  const likely = (pairs: { a: Int32Array; b: Int32Array; length: number }, m: LogisticModel, f: Float64Array, w: number): WeightedEdges => {
-    const out = { a: new Int32Array(pairs.length), b: new Int32Array(pairs.length), weight: new Float32Array(pairs.length), length: 0 };
-    for (let k = 0; k < pairs.length; k++) {
-      const p = probability(m, f, k * w);
-      if (p < 0.05) continue;
-      out.a[out.length] = pairs.a[k]!;
-      out.b[out.length] = pairs.b[k]!;
-      out.weight[out.length++] = p;
-    }
-    return out;
-  };
-  const edges = sets.map((s, i) => likely(s.scored.pairs, pairModel, feats[i]!, width));
+  const edges = sets.map((s, i) => pairEdges({ pairs: s.scored.pairs, features: feats[i]!, width }, pairModel));
   const cf = sets.map((s, i) => contextFeatures(s.n, edges[i]!));
   const CW = CONTEXT_FEATURES.length;
   const ctx = trainLogistic(balanced(sets.map((s, i) => {
@@ -104,7 +91,7 @@ function run(derived: string[]): void {
     for (let k = 0; k < e.length; k++) if (tuningPair(s, e.a[k]!, e.b[k]!)) list.push({ x: cf[i]!.slice(k * CW, (k + 1) * CW), y: s.gold[e.a[k]!] === s.gold[e.b[k]!] ? 1 : 0 });
     return list;
   })), { name: "ctx", features: [...CONTEXT_FEATURES], l2: Number(process.env.CTX_L2 ?? 1) });
-  const weighed = sets.map((_, i) => likely(edges[i]!, ctx, cf[i]!, CW));
+  const weighed = sets.map((_, i) => pairEdges({ pairs: edges[i]!, features: cf[i]!, width: CW }, ctx));
   const top = bestBar(sweepBars(sets, weighed, models.decision));
   const best = { line: `bar ${top.bar}: ${top.cells}  mean tune ${(100 * top.meanTune).toFixed(1)}` };
   console.log(`${best.line}  ${derived.join(",") || "base"}${process.env.SHOW ? `\n   ${names.map((f, i) => `${f} ${pairModel.weights[i]!.toFixed(2)}`).join(", ")}` : ""}`);

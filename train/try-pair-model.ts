@@ -56,7 +56,7 @@
 // Full train:merge runs of the likeliest (EXTRA=..., train-merge.ts) are in its header. None adopted.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { CONTEXT_FEATURES, defaultClusterOptions, mergeModels, PAIR_FEATURES, scoredCandidates } from "../src/cluster/index.ts";
+import { CONTEXT_FEATURES, defaultClusterOptions, mergeModels, pairEdges, PAIR_FEATURES, scoredCandidates } from "../src/cluster/index.ts";
 import { buildSplitSet, type LabelledArticle } from "../eval/lib/merge-set.ts";
 import { halfOf } from "../eval/lib/split.ts";
 import { contextFeatures } from "../src/cluster/context.ts";
@@ -67,7 +67,7 @@ import { trainLogistic, type Example } from "./lib/logistic.ts";
 import { trainBoosted } from "./lib/boost.ts";
 import { trainRanker, type RankGroup } from "./lib/rank.ts";
 import { bestBar, loadSweepSets, sweepBars, type SweepSet } from "./lib/merge-sweep.ts";
-import { probability } from "../src/model/logistic.ts";
+import { probability, type LogisticModel } from "../src/model/logistic.ts";
 import { splitSentences } from "../src/text/sentences.ts";
 import { readMentions } from "../src/cluster/mentions.ts";
 import { cosine, inverseDocumentFrequency, stems, termCounts, tfidfVector } from "../src/text/tfidf.ts";
@@ -558,6 +558,8 @@ function run(variant: string): void {
     return list;
   });
   let score: (f: Float64Array, at: number) => number;
+  // The logistic pair model, whose edges src's pairEdges gives (the boosted and ranked scores take `likely`'s).
+  let logistic: LogisticModel | null = null;
   let shown = "";
   if (boost) {
     const m = trainBoosted(balancedWeights(perSet), { name: "pair", features: names, rounds: Number(process.env.ROUNDS ?? 150), rate: Number(process.env.RATE ?? 0.1), minLeaf: Number(process.env.MIN_LEAF ?? 20), lambda: Number(process.env.LAMBDA ?? 1) });
@@ -592,9 +594,11 @@ function run(variant: string): void {
     shown = names.map((f, i) => `${f} ${r.weights[i]!.toFixed(2)}`).join(", ") + ` | platt ${platt.weights[0]!.toFixed(3)}/${platt.scale[0]!.toFixed(3)} bias ${platt.bias.toFixed(2)}`;
   } else {
     const m = trainLogistic(balanced(perSet), { name: "pair", features: names, l2: Number(process.env.L2 ?? 1) });
+    logistic = m;
     score = (f, at) => probability(m, f, at);
     shown = names.map((f, i) => `${f} ${m.weights[i]!.toFixed(2)}`).join(", ");
   }
+  /** The pairs a score that is not one logistic model on their features finds at least 0.05 likely (pairEdges for one that is). */
   const likely = (pairs: { a: Int32Array; b: Int32Array; length: number }, p: (k: number) => number): WeightedEdges => {
     const out = { a: new Int32Array(pairs.length), b: new Int32Array(pairs.length), weight: new Float32Array(pairs.length), length: 0 };
     for (let k = 0; k < pairs.length; k++) {
@@ -606,7 +610,7 @@ function run(variant: string): void {
     }
     return out;
   };
-  const edges = sets.map((s, i) => likely(s.scored.pairs, (k) => score(feats[i]!, k * width)));
+  const edges = sets.map((s, i) => (logistic ? pairEdges({ pairs: s.scored.pairs, features: feats[i]!, width }, logistic) : likely(s.scored.pairs, (k) => score(feats[i]!, k * width))));
   // CTX_PAIR=f+g: pair features the context model sees too (each edge's pair found again by its two articles).
   const ctxPair = process.env.CTX_PAIR ? process.env.CTX_PAIR.split("+").map((f) => names.indexOf(f)) : [];
   const pairIndex = sets.map((s) => {
@@ -661,14 +665,16 @@ function run(variant: string): void {
   });
   // CTX_BOOST=rounds: the context model as boosted depth-2 trees (RATE, MIN_LEAF as the pair model's).
   let ctxP: (f: Float64Array, at: number) => number;
+  let ctxLogistic: LogisticModel | null = null;
   if (process.env.CTX_BOOST) {
     const m = trainBoosted(balancedWeights(ctxExamples), { name: "ctx", features: ctxNames, rounds: Number(process.env.CTX_BOOST), rate: Number(process.env.RATE ?? 0.1), minLeaf: Number(process.env.MIN_LEAF ?? 20) });
     ctxP = (f, at) => 1 / (1 + Math.exp(-boostedLogit(m, f.subarray(at, at + CW))));
   } else {
     const ctx = trainLogistic(balanced(ctxExamples), { name: "ctx", features: ctxNames, l2: 1 });
+    ctxLogistic = ctx;
     ctxP = (f, at) => probability(ctx, f, at);
   }
-  const weighed = sets.map((_, i) => likely(edges[i]!, (k) => ctxP(cf[i]!, k * CW)));
+  const weighed = sets.map((_, i) => (ctxLogistic ? pairEdges({ pairs: edges[i]!, features: cf[i]!, width: CW }, ctxLogistic) : likely(edges[i]!, (k) => ctxP(cf[i]!, k * CW))));
   // Of each half's true pairs, how many are both sides' strongest link (pair model / context model): what matching needs.
   const mutual = (E: WeightedEdges[]): string => sets.map((s, i) => {
     const e = E[i]!;

@@ -151,8 +151,10 @@ export interface ScoredPairs {
   profiles: Profile[];
   spans: TimeSpan[];
   pairs: PairList;
-  /** PAIR_FEATURES.length values per pair. */
+  /** `width` values per pair. */
   features: Float64Array;
+  /** Values per pair: PAIR_FEATURES.length from scoredCandidates (a trainer's trial may append its own). */
+  width: number;
 }
 
 /** Articles in path order, their profiles, time spans and days, and the articles by day (see dayOrder). */
@@ -209,12 +211,16 @@ export function scoredCandidates(articles: readonly DatedArticle[], options: Clu
     pairs.a[pairs.length] = all.a[k]!;
     pairs.b[pairs.length++] = all.b[k]!;
   }
-  return { order, profiles, spans, pairs, features };
+  return { order, profiles, spans, pairs, features, width };
 }
 
-/** The candidate pairs the pair model finds at least MIN_EDGE likely, with that probability. */
-export function pairEdges(scored: ScoredPairs, model: LogisticModel): WeightedEdges {
-  return likelyEdges(scored.pairs, model, scored.features, PAIR_FEATURES.length, 0);
+/**
+ * The candidate pairs the pair model finds at least MIN_EDGE likely, with that probability (not rounded).
+ * The width is the model's, so a trainer's trial model on features of its own takes its edges here too.
+ */
+export function pairEdges(scored: Pick<ScoredPairs, "pairs" | "features" | "width">, model: LogisticModel): WeightedEdges {
+  if (model.weights.length !== scored.width) throw new Error(`model ${model.name}: ${model.weights.length} weights for ${scored.width} features per pair`);
+  return likelyEdges(scored.pairs, model, scored.features, scored.width, 0);
 }
 
 /** The same edges re-weighed by the context model (see context.ts); those below MIN_EDGE are dropped. */
