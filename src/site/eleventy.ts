@@ -1,7 +1,9 @@
 // How Eleventy renders the view model: it reads no Markdown and no config file; the templates in
 // ./templates are its only input files. The whole model is global data (`digest`, for the pages that
 // list across it), and the pages to render this time are global data too (`pages`: the stories, days,
-// months and moved stories whose page changed, see ./plan.ts), paginated one per page.
+// months and moved stories whose page changed, see ./plan.ts), paginated one per page. Each page template
+// extends templates/_includes/base.njk (Nunjucks' own inheritance) rather than naming it as Eleventy's
+// `layout`: a layout is a second render of every page, whose data Eleventy copies again through its proxies.
 import { readdirSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -45,7 +47,7 @@ export interface EleventySetup {
   storiesOnly?: boolean;
   /** Called with each page Eleventy writes: its URL, file and content (as written). */
   onPage?: (page: { url: string; outputPath: string; content: string }) => void;
-  /** Called with each page's own content, before any layout wraps it (Eleventy renders all of them first). */
+  /** Called with each page as its template renders it, in Eleventy's first pass (it renders every page before it writes any). */
   onContent?: (page: { url: string; content: string }) => void;
 }
 
@@ -66,7 +68,7 @@ export function configureEleventy(eleventyConfig: EleventyConfigApi, data: Eleve
   // Frozen (shallow copies): Eleventy hands a paginated page's data to the templates behind a Proxy that
   // wraps every plain object it passes on (a new Proxy per read, and a trap per property read after it),
   // except frozen ones, which it also leaves uncopied when it copies a template's data for pagination.
-  // The layout reads `site` about a dozen times a page.
+  // base.njk reads `site` about a dozen times a page.
   eleventyConfig.addGlobalData("site", Object.freeze({ ...data.site }));
   eleventyConfig.addGlobalData("digest", Object.freeze({ ...data.model }));
   eleventyConfig.addGlobalData("pages", Object.freeze({ ...data.pages }));
@@ -139,7 +141,7 @@ function cacheCompiledTemplates(eleventyConfig: EleventyConfigApi, onContent: El
       return async (data: PageData) => {
         const result = await new Promise<string>((resolve, reject) => template.render(data, (error, result) => (error ? reject(error) : resolve(result))));
         if (onContent) {
-          // A page's own template (not a layout around it).
+          // A page's own template (base.njk comes in through `extends`, so there is no Eleventy layout).
           const page = data?.page;
           if (page && page.inputPath === inputPath && typeof page.url === "string") onContent({ url: page.url, content: result });
           // Eleventy renders page after page without waiting on anything: a turn of the event loop now and
