@@ -1,7 +1,9 @@
 // How Eleventy renders the view model: it reads no Markdown and no config file; the templates in
 // ./templates are its only input files. The whole model is global data (`digest`, for the pages that
 // list across it), and the pages to render this time are global data too (`pages`: the stories, days,
-// months and moved stories whose page changed, see ./plan.ts), paginated one per page.
+// months and moved stories whose page changed, see ./plan.ts), paginated one per page. Each page template
+// extends templates/_includes/base.njk (Nunjucks' own inheritance) rather than naming it as Eleventy's
+// `layout`: a layout is a second render of every page, whose data Eleventy copies again through its proxies.
 import { readdirSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,7 +19,10 @@ interface NunjucksTemplate {
   render(data: unknown, callback: (error: Error | null, result: string) => void): void;
 }
 interface NunjucksLib {
-  Template: new (source: string, env: unknown, path: string | null, eagerCompile: boolean) => NunjucksTemplate;
+  Template: new (source: string, env: NunjucksEnvironment, path: string | null, eagerCompile: boolean) => NunjucksTemplate;
+}
+interface NunjucksEnvironment {
+  addFilter(name: string, fn: (value: string) => string): void;
 }
 
 export interface EleventyConfigApi {
@@ -26,10 +31,9 @@ export interface EleventyConfigApi {
   ignores: Set<string>;
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
   addGlobalData(name: string, value: unknown): void;
-  addFilter(name: string, fn: (value: string) => string): void;
   addExtension(extension: string, options: Record<string, unknown>): void;
   addTransform(name: string, fn: (this: { page: { outputPath: string | false; url: string | false } }, content: string) => string): void;
-  on(event: string, listener: (arg: { nunjucks: NunjucksLib; environment: unknown }) => void): void;
+  on(event: string, listener: (arg: { nunjucks: NunjucksLib; environment: NunjucksEnvironment }) => void): void;
   benchmarkManager: { setVerboseOutput(verbose: boolean): void; getAll(): Record<string, { setIsVerbose(verbose: boolean): void }> };
 }
 
@@ -43,7 +47,7 @@ export interface EleventySetup {
   storiesOnly?: boolean;
   /** Called with each page Eleventy writes: its URL, file and content (as written). */
   onPage?: (page: { url: string; outputPath: string; content: string }) => void;
-  /** Called with each page's own content, before any layout wraps it (Eleventy renders all of them first). */
+  /** Called with each page as its template renders it, in Eleventy's first pass (it renders every page before it writes any). */
   onContent?: (page: { url: string; content: string }) => void;
 }
 
@@ -61,18 +65,30 @@ export function configureEleventy(eleventyConfig: EleventyConfigApi, data: Eleve
   cacheCompiledTemplates(eleventyConfig, data.onContent ?? null);
   // Eleventy matches ignores against paths as it lists them: relative to the working folder.
   if (data.storiesOnly) for (const name of readdirSync(TEMPLATES)) if (name.endsWith(".njk") && name !== "story.njk") eleventyConfig.ignores.add(relative(process.cwd(), join(TEMPLATES, name)));
-  eleventyConfig.addGlobalData("site", data.site);
-  eleventyConfig.addGlobalData("digest", data.model);
-  eleventyConfig.addGlobalData("pages", data.pages);
-  eleventyConfig.addGlobalData("search", data.search);
+  // Frozen (shallow copies): Eleventy hands a paginated page's data to the templates behind a Proxy that
+  // wraps every plain object it passes on (a new Proxy per read, and a trap per property read after it),
+  // except frozen ones, which it also leaves uncopied when it copies a template's data for pagination.
+  // base.njk reads `site` about a dozen times a page.
+  eleventyConfig.addGlobalData("site", Object.freeze({ ...data.site }));
+  eleventyConfig.addGlobalData("digest", Object.freeze({ ...data.model }));
+  eleventyConfig.addGlobalData("pages", Object.freeze({ ...data.pages }));
+  eleventyConfig.addGlobalData("search", Object.freeze({ ...data.search }));
   const prefix = pathPrefix(data.site.baseUrl);
-  // "/about/" → the same path under the site's path prefix (the path part of baseUrl).
-  eleventyConfig.addFilter("link", (path) => resolveHref(path, prefix));
-  eleventyConfig.addFilter("absolute", (path) => absoluteUrl(path, data.site.baseUrl));
-  // A site has a few hundred days and every page names some: each is formatted once.
-  eleventyConfig.addFilter("dayTitle", kept(dayTitle));
-  eleventyConfig.addFilter("shortDay", kept(shortDayTitle));
-  eleventyConfig.addFilter("monthTitle", kept(monthTitle));
+  const filters: Record<string, (value: string) => string> = {
+    // "/about/" → the same path under the site's path prefix (the path part of baseUrl).
+    link: (path) => resolveHref(path, prefix),
+    absolute: (path) => absoluteUrl(path, data.site.baseUrl),
+    // A site has a few hundred days and every page names some: each is formatted once.
+    dayTitle: kept(dayTitle),
+    shortDay: kept(shortDayTitle),
+    monthTitle: kept(monthTitle),
+  };
+  // Straight into Nunjucks' environment (Eleventy's addFilter wraps each call of each filter in a
+  // benchmark and copies the page's data onto `this`, which none of these reads): a story page calls
+  // about 25 filters, and the wrapping cost more than the filters.
+  eleventyConfig.on("eleventy.engine.njk", ({ environment }) => {
+    for (const [name, fn] of Object.entries(filters)) environment.addFilter(name, fn);
+  });
   const onPage = data.onPage;
   if (onPage) {
     // The only transform, so its content is the page as written.
@@ -111,7 +127,7 @@ const RENDERS_PER_TURN = 4;
  */
 function cacheCompiledTemplates(eleventyConfig: EleventyConfigApi, onContent: EleventySetup["onContent"] | null): void {
   let nunjucks: NunjucksLib | null = null;
-  let environment: unknown = null;
+  let environment: NunjucksEnvironment | null = null;
   let rendersSinceTurn = 0;
   eleventyConfig.on("eleventy.engine.njk", (engine) => {
     nunjucks = engine.nunjucks;
@@ -120,12 +136,12 @@ function cacheCompiledTemplates(eleventyConfig: EleventyConfigApi, onContent: El
   eleventyConfig.addExtension("njk", {
     compileOptions: { cache: true, permalink: true },
     compile(source: string, inputPath: string) {
-      if (!nunjucks) throw new Error("Eleventy did not set up its Nunjucks environment");
+      if (!nunjucks || !environment) throw new Error("Eleventy did not set up its Nunjucks environment");
       const template = new nunjucks.Template(source, environment, inputPath, true);
       return async (data: PageData) => {
         const result = await new Promise<string>((resolve, reject) => template.render(data, (error, result) => (error ? reject(error) : resolve(result))));
         if (onContent) {
-          // A page's own template (not a layout around it).
+          // A page's own template (base.njk comes in through `extends`, so there is no Eleventy layout).
           const page = data?.page;
           if (page && page.inputPath === inputPath && typeof page.url === "string") onContent({ url: page.url, content: result });
           // Eleventy renders page after page without waiting on anything: a turn of the event loop now and
