@@ -38,6 +38,8 @@ interface Run {
   siteWall: number;
   siteCpu: number;
   siteMs: SiteMs | null;
+  planCpu: number | null;
+  folders: { known: number; read: number } | null;
   stages: Record<string, number>;
 }
 
@@ -51,9 +53,9 @@ async function build(i: number, label: string): Promise<Run> {
   const prof = values.profile && label !== "setup" ? ["--cpu-prof", "--cpu-prof-dir", profiles] : [];
   const load = loadavg()[0]!;
   const m = await measure(process.execPath, [...prof, join(roots[i]!, "bin/digest.js"), "build", "--input", articles, "--digests", join(cwd, "digests"), "--output", join(cwd, "site"), "--quiet", "--timings", timings], { cwd, env });
-  const t = JSON.parse(readFileSync(timings, "utf8")) as { stages: Record<string, number>; stageCpuMs: Record<string, number>; stageEnds?: Record<string, number>; origin?: { monotonicUs: number }; site: { ms: SiteMs } | null };
+  const t = JSON.parse(readFileSync(timings, "utf8")) as { stages: Record<string, number>; stageCpuMs: Record<string, number>; stageEnds?: Record<string, number>; origin?: { monotonicUs: number }; site: { ms: SiteMs; planCpuMs?: number; folders?: { known: number; read: number } } | null };
   if (prof.length) printProfile(profiles, t);
-  return { wall: m.wall, cpu: m.cpu, load, siteWall: (t.stages.site ?? 0) / 1000, siteCpu: (t.stageCpuMs.site ?? 0) / 1000, siteMs: t.site?.ms ?? null, stages: t.stages };
+  return { wall: m.wall, cpu: m.cpu, load, siteWall: (t.stages.site ?? 0) / 1000, siteCpu: (t.stageCpuMs.site ?? 0) / 1000, siteMs: t.site?.ms ?? null, planCpu: t.site?.planCpuMs === undefined ? null : t.site.planCpuMs / 1000, folders: t.site?.folders ?? null, stages: t.stages };
 }
 
 interface ProfileNode {
@@ -138,7 +140,7 @@ for (let i = 0; i < roots.length; i++) {
 const kinds = ["new", "after"] as const;
 const runs = roots.map(() => ({ new: [] as Run[], after: [] as Run[] }));
 const show = (r: Run) =>
-  `wall ${f(r.wall)} s, CPU ${f(r.cpu)} s, load ${f(r.load)}; site ${f(r.siteWall)} s (CPU ${f(r.siteCpu)}; plan ${f((r.siteMs?.plan ?? 0) / 1000)}, eleventy ${f((r.siteMs?.eleventy ?? 0) / 1000)}, search ${f((r.siteMs?.search ?? 0) / 1000)})`;
+  `wall ${f(r.wall)} s, CPU ${f(r.cpu)} s, load ${f(r.load)}; site ${f(r.siteWall)} s (CPU ${f(r.siteCpu)}; plan ${f((r.siteMs?.plan ?? 0) / 1000)}, CPU ${f(r.planCpu)}${r.folders ? `, folders known ${r.folders.known} read ${r.folders.read}` : ""}; eleventy ${f((r.siteMs?.eleventy ?? 0) / 1000)}, search ${f((r.siteMs?.search ?? 0) / 1000)})`;
 try {
   for (let pair = 1; pair <= Number(values.pairs); pair++) {
     const order = pair % 2 ? roots.map((_, i) => i) : roots.map((_, i) => roots.length - 1 - i);
@@ -166,11 +168,11 @@ for (const kind of kinds) {
   roots.forEach((root, i) => {
     const rs = runs[i]![kind];
     const med = (pick: (r: Run) => number | null) => median(rs.map(pick).filter((x): x is number => x !== null));
-    console.log(`${kind.padEnd(5)} [${i + 1}] ${root}: wall ${f(med((r) => r.wall))} s, CPU ${f(med((r) => r.cpu))} s, site ${f(med((r) => r.siteWall))} s (CPU ${f(med((r) => r.siteCpu))}, plan ${f(med((r) => (r.siteMs?.plan ?? 0) / 1000))})`);
+    console.log(`${kind.padEnd(5)} [${i + 1}] ${root}: wall ${f(med((r) => r.wall))} s, CPU ${f(med((r) => r.cpu))} s, site ${f(med((r) => r.siteWall))} s (CPU ${f(med((r) => r.siteCpu))}, plan ${f(med((r) => (r.siteMs?.plan ?? 0) / 1000))}, CPU ${f(med((r) => r.planCpu))})`);
   });
   if (roots.length === 2) {
     const pairs = runs[0]![kind].map((a, k) => [a, runs[1]![kind][k]!] as const);
     const count = (better: (a: Run, b: Run) => boolean) => pairs.filter(([a, b]) => better(a, b)).length;
-    console.log(`${kind}: [2] below [1] in ${count((a, b) => b.siteWall < a.siteWall)} of ${pairs.length} pairs (site wall), ${count((a, b) => b.wall < a.wall)} (build wall), ${count((a, b) => a.cpu !== null && b.cpu !== null && b.cpu < a.cpu)} (build CPU)`);
+    console.log(`${kind}: [2] below [1] in ${count((a, b) => b.siteWall < a.siteWall)} of ${pairs.length} pairs (site wall), ${count((a, b) => a.planCpu !== null && b.planCpu !== null && b.planCpu < a.planCpu)} (site plan CPU), ${count((a, b) => b.siteCpu < a.siteCpu)} (site CPU), ${count((a, b) => b.wall < a.wall)} (build wall), ${count((a, b) => a.cpu !== null && b.cpu !== null && b.cpu < a.cpu)} (build CPU)`);
   }
 }

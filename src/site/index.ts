@@ -61,6 +61,8 @@ export interface SiteStats {
   folders: { known: number; read: number };
   /** Milliseconds: planning and carrying over; Eleventy; what Pagefind still needed after it; the work done alongside it (`alongside`). */
   ms: { plan: number; eleventy: number; search: number; alongside: number };
+  /** CPU milliseconds of this process (its threads too) while it planned and carried over (`ms.plan`). */
+  planCpuMs: number;
   /** CPU milliseconds of Pagefind's process (in no stage's CPU: it is not this process), or null where unknown. */
   searchCpuMs: number | null;
 }
@@ -109,6 +111,7 @@ function wholeKey(model: DigestModel, site: string, pages: readonly PlannedPage[
 
 export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const { config, model } = options;
   const outputDir = resolve(options.outputDir);
   const site = { ...config, title: stripControlChars(config.title), description: stripControlChars(config.description), leadStories: LEAD_STORIES, frontStories: FRONT_STORIES };
@@ -157,6 +160,7 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const liveListing = liveIno === undefined ? undefined : before?.folders?.[String(liveIno)];
   if (liveListing && String(liveIno) !== topIno) folders[String(liveIno)] = liveListing;
   const planned = performance.now();
+  const planCpu = process.cpuUsage(cpuStarted);
 
   const toRender = new Set(plan.pages.filter((p) => !carried.has(p.file)).map((p) => p.file));
   const written: string[] = [];
@@ -219,6 +223,7 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     rebuilt: bundles.filter((b) => !b.carry).length,
     folders: sorted,
     ms: { plan: planned - started, eleventy: rendered - planned, search: searched - rendered, alongside: alongsideMs },
+    planCpuMs: (planCpu.user + planCpu.system) / 1000,
     searchCpuMs,
   };
   return { state, stats };
