@@ -21,9 +21,20 @@ export interface SiteState {
 
 const isIdentity = (v: unknown, from = 0): boolean => Array.isArray(v) && v.length === from + 3 && v.slice(from).every((n) => typeof n === "number" && Number.isFinite(n));
 
+/** A name within a folder: no "/", not "." or "..", so that a listing names nothing outside its folder. */
+const isName = (name: string) => name !== "" && name !== "." && name !== ".." && !name.includes("/");
 const isListing = (v: unknown): boolean =>
   isObject(v) &&
-  Object.values(v).every((f) => Array.isArray(f) && f.length === 3 && Number.isFinite(f[0]) && Number.isFinite(f[1]) && isObject(f[2]) && Object.values(f[2]).every((ino) => Number.isInteger(ino)));
+  Object.entries(v).every(
+    ([folder, f]) =>
+      folder.split("/").every(isName) &&
+      Array.isArray(f) &&
+      f.length === 3 &&
+      Number.isFinite(f[0]) &&
+      Number.isFinite(f[1]) &&
+      isObject(f[2]) &&
+      Object.entries(f[2]).every(([name, ino]) => isName(name) && Number.isInteger(ino)),
+  );
 
 export const siteStateNamespace: Namespace<SiteState> = {
   name: "site",
