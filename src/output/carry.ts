@@ -139,6 +139,31 @@ export function listingFrom(dir: string, known: ReadonlyMap<string, FileIdentity
   return out;
 }
 
+/** What a folder's listing names below it: each file's inode, or SUBFOLDER for a folder. */
+export type FolderEntries = Record<string, number>;
+/** A folder's entries, with the folder's inode and change time when they were read. */
+export type FolderRecord = [ino: number, ctimeMs: number, entries: FolderEntries];
+/**
+ * The folders below the top of a site folder as a build found them (relative, with "/"), each with its
+ * own identity: a folder whose inode and change time are still those is known to hold those very entries
+ * (adding, removing, renaming or replacing an entry changes the change time, which no one can set back).
+ */
+export type FolderListing = Record<string, FolderRecord>;
+export const SUBFOLDER = -1;
+
+export interface CarryOptions {
+  /** Where what is moved out goes to be removed (OutputFolders.discard); by default a thread nothing waits for. */
+  discard?: (paths: readonly string[]) => void;
+  /** The listing an earlier build took of `to` (see FolderListing): a folder whose identity holds is not read again. */
+  listing?: FolderListing | null;
+  /**
+   * How old (milliseconds) a folder's change time must be for the folder to go into the listing returned:
+   * one changed later within the same tick of the clock that stamps it would keep its change time. `coarse`
+   * for change times in whole seconds, `fine` for those with a fraction of one. None: nothing is listed.
+   */
+  margins?: { coarse: number; fine: number };
+}
+
 /**
  * Makes `to` hold, below its top folder, exactly the files `files` names (relative path → the inode of
  * the file in `from` to carry), each the very file of `from`, and nothing else: for a folder an earlier
@@ -146,12 +171,20 @@ export function listingFrom(dir: string, known: ReadonlyMap<string, FileIdentity
  * those of `from` already. Whatever there is not a file to carry (another inode, a file not carried, a
  * folder holding none) is moved out, before anything is written, so that nothing written in place can
  * reach a live file through a link: into `${to}-aside`, handed to `discard` to be removed on a thread while
- * the build goes on (OutputFolders.discard, whose swap waits for it; by default a thread nothing waits for;
- * unlinking a few thousand files here cost seconds of disk waits). Then the
- * files still missing are linked in (carryFiles). Files at the top of `to` are left alone: the build
- * has written them (./index.ts clears them when it takes the folder). True when every file carried is a link.
+ * the build goes on (OutputFolders.discard, whose swap waits for it; unlinking a few thousand files here
+ * cost seconds of disk waits). Then the files still missing are linked in (carryFiles). Files at the top
+ * of `to` are left alone: the build has written them (./index.ts clears them when it takes the folder).
+ *
+ * A folder whose identity is the one `listing` gives is not read: its entries are the listing's (a `stat`
+ * instead of reading the folder and `stat`-ing each file in it). Returns whether every file carried is a
+ * link, and the listing of the folders as found here whose every entry stayed (for the build that takes
+ * this folder next): those this build changes after all then no longer match it, and are read again;
+ * and how many folders were known from `listing` and how many were read.
  */
-export function carryInto(from: string, to: string, files: ReadonlyMap<string, number>, discard: (paths: readonly string[]) => void = (paths) => void removeInBackground(paths)): boolean {
+export function carryInto(from: string, to: string, files: ReadonlyMap<string, number>, options: CarryOptions = {}): { linked: boolean; listing: FolderListing; folders: { known: number; read: number } } {
+  const { discard = (paths) => void removeInBackground(paths), listing = null, margins } = options;
+  const now = Date.now();
+  const recordable = (ctimeMs: number) => !!margins && ctimeMs < now - (ctimeMs % 1000 !== 0 ? margins.fine : margins.coarse);
   // The folders the files to carry are in, and theirs: only these are looked into.
   const folders = new Set<string>();
   for (const rel of files.keys()) forEachParent(rel, (folder) => folders.has(folder), (folder) => folders.add(folder));
@@ -166,17 +199,48 @@ export function carryInto(from: string, to: string, files: ReadonlyMap<string, n
     }
   };
   const present = new Set<string>();
-  const sort = (rel: string, entry: Dirent) => {
-    if (entry.isDirectory()) {
-      if (!folders.has(rel)) putAside(rel);
-      else for (const inner of readdirSync(join(to, rel), { withFileTypes: true })) sort(`${rel}/${inner.name}`, inner);
-      return;
+  const found: FolderListing = {};
+  const counts = { known: 0, read: 0 };
+  /** Sorts out the folder `rel`, which its parent's entries name as a folder. */
+  const sortFolder = (rel: string) => {
+    if (!folders.has(rel)) return putAside(rel);
+    const info = lstatSync(join(to, rel), { throwIfNoEntry: false });
+    if (!info?.isDirectory()) return info ? putAside(rel) : undefined;
+    const known = listing?.[rel];
+    let entries: FolderEntries;
+    let kept = true;
+    if (known && known[0] === info.ino && known[1] === info.ctimeMs) {
+      entries = known[2];
+      counts.known++;
+    } else {
+      counts.read++;
+      entries = {};
+      for (const entry of readdirSync(join(to, rel), { withFileTypes: true })) {
+        const sub = `${rel}/${entry.name}`;
+        if (entry.isDirectory()) entries[entry.name] = SUBFOLDER;
+        else if (entry.isFile() && files.has(sub)) entries[entry.name] = lstatSync(join(to, sub)).ino;
+        else {
+          putAside(sub);
+          kept = false;
+        }
+      }
     }
-    const ino = entry.isFile() ? files.get(rel) : undefined;
-    if (ino !== undefined && lstatSync(join(to, rel)).ino === ino) present.add(rel);
-    else putAside(rel);
+    for (const name in entries) {
+      const sub = `${rel}/${name}`;
+      const ino = entries[name]!;
+      if (ino === SUBFOLDER) {
+        sortFolder(sub);
+        if (!folders.has(sub)) kept = false;
+      } else if (files.get(sub) === ino) present.add(sub);
+      else {
+        putAside(sub);
+        kept = false;
+      }
+    }
+    if (kept && recordable(info.ctimeMs)) found[rel] = [info.ino, info.ctimeMs, entries];
   };
-  for (const entry of readdirSync(to, { withFileTypes: true })) if (entry.isDirectory()) sort(entry.name, entry);
+  for (const entry of readdirSync(to, { withFileTypes: true })) if (entry.isDirectory()) sortFolder(entry.name);
   if (moved > 0) discard([aside]);
-  return carryFiles(from, to, present.size ? [...files.keys()].filter((rel) => !present.has(rel)) : files.keys());
+  const linked = carryFiles(from, to, present.size ? [...files.keys()].filter((rel) => !present.has(rel)) : files.keys());
+  return { linked, listing: found, folders: counts };
 }

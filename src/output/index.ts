@@ -18,7 +18,7 @@ import { removeInBackground, type Trash } from "./trash.ts";
 export { LockBusy, acquireLock } from "./lock.ts";
 export { writeWhole } from "./write-whole.ts";
 export { exists } from "./swap.ts";
-export { carryFiles, carryInto, fileIdentity, filesUnder, identitiesUnder, listingFrom, sameIdentity, type FileIdentity } from "./carry.ts";
+export { carryFiles, carryInto, fileIdentity, filesUnder, identitiesUnder, listingFrom, sameIdentity, SUBFOLDER, type FileIdentity, type FolderListing } from "./carry.ts";
 
 export class OutputRefused extends Error {}
 

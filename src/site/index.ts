@@ -5,7 +5,7 @@
 // from the live site (a hard link, or a copy) instead of rendered again, and Eleventy renders only the
 // others; the search index is carried over when no story page changed. What was written, with each
 // file's key and identity, is the site's state (./state.ts), kept in the build cache for the next build.
-import { readFileSync } from "node:fs";
+import { lstatSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createHash } from "node:crypto";
@@ -13,7 +13,8 @@ import type { DigestConfig } from "../config.ts";
 import { LEAD_STORIES, type DigestModel } from "../digest/index.ts";
 import { stripControlChars } from "../text/plain-text.ts";
 import { codeHash, moduleUrl } from "../cache/code-hash.ts";
-import { carryInto, fileIdentity, filesUnder, sameIdentity, type FileIdentity } from "../output/index.ts";
+import { carryInto, fileIdentity, filesUnder, sameIdentity, type FileIdentity, type FolderListing } from "../output/index.ts";
+import { racyMargins } from "../ingest/index.ts";
 import { pathPrefix, resolveHref } from "../text/paths.ts";
 import type { StoryView } from "../digest/index.ts";
 import { shareBundles } from "./bundles.ts";
@@ -56,8 +57,12 @@ export interface SiteStats {
   /** Search bundles, and how many were rebuilt (the others were carried over). */
   bundles: number;
   rebuilt: number;
+  /** Folders of a site folder taken from an earlier build: known from its listing, read (src/output carryInto). */
+  folders: { known: number; read: number };
   /** Milliseconds: planning and carrying over; Eleventy; what Pagefind still needed after it; the work done alongside it (`alongside`). */
   ms: { plan: number; eleventy: number; search: number; alongside: number };
+  /** CPU milliseconds of this process (its threads too) while it planned and carried over (`ms.plan`). */
+  planCpuMs: number;
   /** CPU milliseconds of Pagefind's process (in no stage's CPU: it is not this process), or null where unknown. */
   searchCpuMs: number | null;
 }
@@ -74,6 +79,15 @@ const eleventyConsole = {
   warn: (message: string) => process.stderr.write(`${message}\n`),
   error: (message: string) => process.stderr.write(`${message}\n`),
 };
+
+/**
+ * How old a folder's change time must be for its listing to be kept (src/output carryInto): the inputs'
+ * racy margins (src/ingest), but at least two ticks of the clock that stamps change times (at most 10 ms).
+ */
+function folderMargins(): { coarse: number; fine: number } {
+  const { coarse, fine } = racyMargins();
+  return { coarse: Math.max(coarse, 20), fine: Math.max(fine, 20) };
+}
 
 /** A hash of the template files (Eleventy reads them, so no code hash sees them). */
 export function templatesKey(): string {
@@ -97,6 +111,7 @@ function wholeKey(model: DigestModel, site: string, pages: readonly PlannedPage[
 
 export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const { config, model } = options;
   const outputDir = resolve(options.outputDir);
   const site = { ...config, title: stripControlChars(config.title), description: stripControlChars(config.description), leadStories: LEAD_STORIES, frontStories: FRONT_STORIES };
@@ -135,8 +150,17 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const carry = new Map<string, number>();
   for (const file of [...carried, ...(renderNothing ? wholePages : [])]) carry.set(file, before!.pages[file]![1]);
   for (const bundle of bundles) if (bundle.carry) for (const [file, identity] of Object.entries(before!.search[bundle.folder]!.files)) carry.set(`${bundle.folder}/${file}`, identity[0]);
-  const linked = carryInto(liveDir ?? outputDir, outputDir, carry, options.discard);
+  // The listing of this site folder an earlier build took (by its top's inode): its folders still as they were are not read again.
+  const topIno = String(lstatSync(outputDir).ino);
+  const { linked, listing, folders: sorted } = carryInto(liveDir ?? outputDir, outputDir, carry, { discard: options.discard, listing: before?.folders?.[topIno] ?? null, margins: folderMargins() });
+  const folders: Record<string, FolderListing> = {};
+  if (Object.keys(listing).length) folders[topIno] = listing;
+  // The live site's own listing, for the build after next (this build's swap puts that folder aside).
+  const liveIno = liveDir ? lstatSync(liveDir, { throwIfNoEntry: false })?.ino : undefined;
+  const liveListing = liveIno === undefined ? undefined : before?.folders?.[String(liveIno)];
+  if (liveListing && String(liveIno) !== topIno) folders[String(liveIno)] = liveListing;
   const planned = performance.now();
+  const planCpu = process.cpuUsage(cpuStarted);
 
   const toRender = new Set(plan.pages.filter((p) => !carried.has(p.file)).map((p) => p.file));
   const written: string[] = [];
@@ -169,7 +193,7 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     searchCpuMs = await search.close();
   }
 
-  const state: SiteState = { site: key, pages: {}, search: {} };
+  const state: SiteState = { site: key, pages: {}, search: {}, folders };
   const record = (file: string, fileKey: string) => {
     const was = linked && (carried.has(file) || renderNothing) ? before!.pages[file] : undefined;
     const identity: FileIdentity | null = was ? [was[1], was[2], was[3]] : fileIdentity(join(outputDir, file));
@@ -197,7 +221,9 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     carried: carried.size + (renderNothing ? wholePages.length : 0),
     bundles: bundles.length,
     rebuilt: bundles.filter((b) => !b.carry).length,
+    folders: sorted,
     ms: { plan: planned - started, eleventy: rendered - planned, search: searched - rendered, alongside: alongsideMs },
+    planCpuMs: (planCpu.user + planCpu.system) / 1000,
     searchCpuMs,
   };
   return { state, stats };

@@ -25,7 +25,7 @@ interface Timings {
   unchanged: boolean;
   inputsNotRead: number | null;
   articles: { computed: number };
-  site: { rendered: number; carried: number; bundles: number; rebuilt: number } | null;
+  site: { rendered: number; carried: number; bundles: number; rebuilt: number; folders: { known: number; read: number } } | null;
 }
 
 // Story ids last from build to build (digests/story-ids.json), so the cold build a daily build is held
@@ -156,6 +156,30 @@ describe("builds into the same folders", () => {
     const third = await build(dir, [], { DIGEST_TEST_RACY_MS: String(Math.floor(second - newest) - 1) });
     expect(third.timings.unchanged).toBe(true);
     expect(third.timings.inputsNotRead).toBe(inputs.length);
+  });
+
+  it("takes the site folder a swap put aside by the listing it left, and keeps nothing changed in it since", async () => {
+    const dir = mkdtempSync(join(work, "aside-"));
+    const article = join(input, "new-article.md");
+    const toggle = () => (existsSync(article) ? rmSync(article) : cpSync(join(root, "test/fixtures/inputs/no-front-matter.md"), article));
+    await build(dir);
+    // Each build takes the folder the one before last left (its swap puts the live site aside) and lists it.
+    for (let i = 0; i < 3; i++) {
+      toggle();
+      await build(dir);
+    }
+    const aside = readdirSync(dir).find((name) => name.startsWith(".site.digest-old-"))!;
+    const stories = readdirSync(join(dir, aside, "stories")).sort();
+    // Since its listing: a stray file in a story's folder, a page replaced by a stale copy, a folder of its own.
+    writeFileSync(join(dir, aside, "stories", stories[0]!, "stray.html"), "not Digest's");
+    rmSync(join(dir, aside, "stories", stories[1]!, "index.html"));
+    writeFileSync(join(dir, aside, "stories", stories[1]!, "index.html"), "a stale page");
+    mkdirSync(join(dir, aside, "stories", stories[2]!, "extra"));
+    toggle();
+    const next = await build(dir);
+    expect(next.timings.site!.folders.known).toBeGreaterThan(0);
+    expect(next.files).toEqual((await cold()).files);
+    if (existsSync(article)) rmSync(article);
   });
 
   it("splits a large site's search into bundles and rebuilds only those whose pages changed", async () => {
