@@ -157,11 +157,11 @@ export interface CarryOptions {
   /** The listing an earlier build took of `to` (see FolderListing): a folder whose identity holds is not read again. */
   listing?: FolderListing | null;
   /**
-   * How old (milliseconds) a folder's change time must be for the folder to go into the listing returned:
-   * one changed later within the same tick of the clock that stamps it would keep its change time. `coarse`
-   * for change times in whole seconds, `fine` for those with a fraction of one. None: nothing is listed.
+   * How old (milliseconds) a folder's change time (the argument) must be for the folder to go into the
+   * listing returned: one changed later within the same tick of the clock that stamps it would keep its
+   * change time. None: nothing is listed.
    */
-  margins?: { coarse: number; fine: number };
+  margin?: (ctimeMs: number) => number;
 }
 
 /**
@@ -182,9 +182,9 @@ export interface CarryOptions {
  * and how many folders were known from `listing` and how many were read.
  */
 export function carryInto(from: string, to: string, files: ReadonlyMap<string, number>, options: CarryOptions = {}): { linked: boolean; listing: FolderListing; folders: { known: number; read: number } } {
-  const { discard = (paths) => void removeInBackground(paths), listing = null, margins } = options;
+  const { discard = (paths) => void removeInBackground(paths), listing = null, margin } = options;
   const now = Date.now();
-  const recordable = (ctimeMs: number) => !!margins && ctimeMs < now - (ctimeMs % 1000 !== 0 ? margins.fine : margins.coarse);
+  const recordable = (ctimeMs: number) => !!margin && ctimeMs < now - margin(ctimeMs);
   // The folders the files to carry are in, and theirs: only these are looked into.
   const folders = new Set<string>();
   for (const rel of files.keys()) forEachParent(rel, (folder) => folders.has(folder), (folder) => folders.add(folder));

@@ -14,7 +14,7 @@ import { LEAD_STORIES, type DigestModel } from "../digest/index.ts";
 import { stripControlChars } from "../text/plain-text.ts";
 import { codeHash, moduleUrl } from "../cache/code-hash.ts";
 import { carryInto, fileIdentity, filesUnder, sameIdentity, type FileIdentity, type FolderListing } from "../output/index.ts";
-import { racyMargins } from "../ingest/index.ts";
+import { finerThanSeconds, racyMargins } from "../ingest/index.ts";
 import { pathPrefix, resolveHref } from "../text/paths.ts";
 import type { StoryView } from "../digest/index.ts";
 import { shareBundles } from "./bundles.ts";
@@ -82,11 +82,11 @@ const eleventyConsole = {
 
 /**
  * How old a folder's change time must be for its listing to be kept (src/output carryInto): the inputs'
- * racy margins (src/ingest), but at least two ticks of the clock that stamps change times (at most 10 ms).
+ * racy margin (src/ingest: racyMargins, finerThanSeconds), but at least two ticks of the clock that stamps change times (at most 10 ms).
  */
-function folderMargins(): { coarse: number; fine: number } {
+function folderMargin(): (ctimeMs: number) => number {
   const { coarse, fine } = racyMargins();
-  return { coarse: Math.max(coarse, 20), fine: Math.max(fine, 20) };
+  return (ctimeMs) => Math.max(finerThanSeconds(ctimeMs) ? fine : coarse, 20);
 }
 
 /** A hash of the template files (Eleventy reads them, so no code hash sees them). */
@@ -152,7 +152,7 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   for (const bundle of bundles) if (bundle.carry) for (const [file, identity] of Object.entries(before!.search[bundle.folder]!.files)) carry.set(`${bundle.folder}/${file}`, identity[0]);
   // The listing of this site folder an earlier build took (by its top's inode): its folders still as they were are not read again.
   const topIno = String(lstatSync(outputDir).ino);
-  const { linked, listing, folders: sorted } = carryInto(liveDir ?? outputDir, outputDir, carry, { discard: options.discard, listing: before?.folders?.[topIno] ?? null, margins: folderMargins() });
+  const { linked, listing, folders: sorted } = carryInto(liveDir ?? outputDir, outputDir, carry, { discard: options.discard, listing: before?.folders?.[topIno] ?? null, margin: folderMargin() });
   const folders: Record<string, FolderListing> = {};
   if (Object.keys(listing).length) folders[topIno] = listing;
   // The live site's own listing, for the build after next (this build's swap puts that folder aside).

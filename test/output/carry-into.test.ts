@@ -57,7 +57,7 @@ describe("carrying over into an old site folder", () => {
 
 /** Waits past the tick of the clock that stamps change times, so that a change after this gets a later one. */
 const tick = () => new Promise((resolve) => setTimeout(resolve, 30));
-const MARGINS = { coarse: 20, fine: 20 };
+const MARGIN = () => 20;
 /** Every entry under `dir` with its inode (a folder as a folder): what the build's site is made of. */
 const inodes = (dir: string) => Object.fromEntries(Object.entries(identitiesUnder(dir)).map(([rel, [ino, size]]) => [rel, size < 0 ? "folder" : ino]));
 
@@ -79,12 +79,12 @@ describe("carrying over by the listing an earlier build took", () => {
   it("lists the folders whose entries all stay, and does not read them again while they are as listed", async () => {
     const { live, old, carry } = sites(["stories/a/index.html", "stories/b/index.html", "2025/03/01/index.html"]);
     await tick();
-    const first = carryInto(live, old, carry, { margins: MARGINS });
+    const first = carryInto(live, old, carry, { margin: MARGIN });
     expect(first.folders).toEqual({ known: 0, read: 6 });
     expect(Object.keys(first.listing).sort()).toEqual(["2025", "2025/03", "2025/03/01", "stories", "stories/a", "stories/b"]);
     expect(first.listing["stories/a"]![2]).toEqual({ "index.html": carry.get("stories/a/index.html") });
     expect(first.listing.stories![2]).toEqual({ a: SUBFOLDER, b: SUBFOLDER });
-    const again = carryInto(live, old, carry, { listing: first.listing, margins: MARGINS });
+    const again = carryInto(live, old, carry, { listing: first.listing, margin: MARGIN });
     expect(again.folders).toEqual({ known: 6, read: 0 });
     expect(inodes(old)).toEqual(inodes(live));
   });
@@ -96,11 +96,11 @@ describe("carrying over by the listing an earlier build took", () => {
     const info = lstatSync(join(old, "stories/a"));
     // A listing with this very identity that leaves out stray.html is believed (what makes it cheap) ...
     const listing: FolderListing = { stories: [lstatSync(join(old, "stories")).ino, lstatSync(join(old, "stories")).ctimeMs, { a: SUBFOLDER }], "stories/a": [info.ino, info.ctimeMs, { "index.html": carry.get("stories/a/index.html")! }] };
-    expect(carryInto(live, old, carry, { listing, margins: MARGINS }).folders).toEqual({ known: 2, read: 0 });
+    expect(carryInto(live, old, carry, { listing, margin: MARGIN }).folders).toEqual({ known: 2, read: 0 });
     expect(existsSync(join(old, "stories/a/stray.html"))).toBe(true);
     // ... and one whose change time is off by a microsecond is not.
     listing["stories/a"]![1] += 0.001;
-    expect(carryInto(live, old, carry, { listing, margins: MARGINS }).folders).toEqual({ known: 1, read: 1 });
+    expect(carryInto(live, old, carry, { listing, margin: MARGIN }).folders).toEqual({ known: 1, read: 1 });
     expect(existsSync(join(old, "stories/a/stray.html"))).toBe(false);
   });
 
@@ -108,7 +108,7 @@ describe("carrying over by the listing an earlier build took", () => {
     const files = ["stories/a/index.html", "stories/b/index.html", "stories/c/index.html", "stories/d/index.html", "pagefind/index/x.pf"];
     const { root, live, old, carry } = sites(files);
     await tick();
-    const { listing } = carryInto(live, old, carry, { margins: MARGINS });
+    const { listing } = carryInto(live, old, carry, { margin: MARGIN });
     // A stray file in a listed folder; a carried page replaced by a stale copy (another inode, the same name);
     // a story folder removed, one renamed in its place; a folder that holds nothing to carry.
     put(old, "stories/a/stray.html", "stray");
@@ -119,20 +119,20 @@ describe("carrying over by the listing an earlier build took", () => {
     mkdirSync(join(old, "stories/d"));
     put(old, "pagefind/index/y.pf", "stale bundle file");
     mkdirSync(join(old, "stories/e"));
-    const next = carryInto(live, old, carry, { listing, margins: MARGINS });
+    const next = carryInto(live, old, carry, { listing, margin: MARGIN });
     expect(next.folders.read).toBeGreaterThan(0);
     expect(inodes(old)).toEqual(inodes(live));
     // Another site's folder laid out the same (a foreign listing): nothing in it is the live files.
     const foreign = join(root, "foreign");
     cpSync(live, foreign, { recursive: true });
     await tick();
-    expect(carryInto(live, foreign, carry, { listing, margins: MARGINS }).folders.known).toBe(0);
+    expect(carryInto(live, foreign, carry, { listing, margin: MARGIN }).folders.known).toBe(0);
     expect(inodes(foreign)).toEqual(inodes(live));
   });
 
   it("leaves out of its listing a folder changed within the margin (it could change again within the same tick)", () => {
     const { live, old, carry } = sites(["stories/a/index.html"]);
-    expect(carryInto(live, old, carry, { margins: { coarse: 60_000, fine: 60_000 } }).listing).toEqual({});
+    expect(carryInto(live, old, carry, { margin: () => 60_000 }).listing).toEqual({});
     expect(carryInto(live, old, carry).listing).toEqual({});
   });
 
@@ -147,7 +147,7 @@ describe("carrying over by the listing an earlier build took", () => {
       const { live, old, carry } = sites(names);
       for (let i = 0; i < 3; i++) put(old, `s/${random(5)}/x${i}/index.html`, "old only");
       await tick();
-      const { listing } = carryInto(live, old, carry, { margins: MARGINS });
+      const { listing } = carryInto(live, old, carry, { margin: MARGIN });
       // The next build carries fewer or other files, and the old folder changed in between.
       const next = new Map([...carry].filter(() => random(5) > 0));
       for (let i = 0; i < 4; i++) {
@@ -167,8 +167,8 @@ describe("carrying over by the listing an earlier build took", () => {
       const byReading = join(old, "..", "by-reading");
       cpSync(old, byReading, { recursive: true, preserveTimestamps: true });
       renameSync(old, byListing);
-      carryInto(live, byListing, next, { listing, margins: MARGINS });
-      carryInto(live, byReading, next, { margins: MARGINS });
+      carryInto(live, byListing, next, { listing, margin: MARGIN });
+      carryInto(live, byReading, next, { margin: MARGIN });
       const made = inodes(byListing);
       expect(made).toEqual(inodes(byReading));
       expect(Object.keys(made).filter((rel) => made[rel] !== "folder").sort()).toEqual([...next.keys()].sort());
