@@ -1,5 +1,11 @@
 // Univariate AUC of candidate coverage features on the TUNING half's pair-model edges, per set, overall and
-// in the hard zone (pair probability 0.05-0.6). Writes nothing.
+// in the hard zone (pair probability 0.05-0.6). Writes nothing. `tsx train/try-cover-auc.ts`.
+// Stop 38 (mg39), committed models: the pair probability's AUC is events 0.858 (hard 0.694), harder 0.840 (hard
+// 0.750); merge 1.000 (no true pair in the hard zone: its true pairs are copies). The weighed share of each
+// report's blocking keys the other's words give, the smaller side (keysCov.min), is the one that beats the pair
+// model in harder's hard zone (0.795) but not in events' (0.603); names coverage helps events' hard zone (0.679)
+// and not harder's (0.488); title and lead coverage 0.45-0.67. keysCov.min went to a full trial as the
+// trial feature keysCovMin (train/lib/trial-pair-features.ts; figures in train/try-perturbed.ts).
 import { fileURLToPath } from "node:url";
 import { mergeModels, pairEdges, scoredCandidates } from "../src/cluster/index.ts";
 import { covered, type Profile } from "../src/cluster/profile.ts";

@@ -3,7 +3,7 @@
 // articles' indices. Trials only: a feature that is kept moves into src/cluster/similarity.ts.
 import { PAIR_FEATURES, type ScoredPairs } from "../../src/cluster/index.ts";
 import { readMentions } from "../../src/cluster/mentions.ts";
-import { size, type Profile, type SparseVector } from "../../src/cluster/profile.ts";
+import { covered, size, type Profile, type SparseVector } from "../../src/cluster/profile.ts";
 import { splitSentences } from "../../src/text/sentences.ts";
 
 const PAIR_WIDTH = PAIR_FEATURES.length;
@@ -71,6 +71,13 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
     /** The word / lead cosine shrunk for short articles (as similarity.ts shrinks the numbers' cosine, with a prior of 10 entries). */
     wordsShrunk: (a, b) => s.features[pairIndex(a, b) * PAIR_WIDTH]! * shrink10(size(s.profiles[a]!.words)) * shrink10(size(s.profiles[b]!.words)),
     leadShrunk: (a, b) => s.features[pairIndex(a, b) * PAIR_WIDTH + 1]! * shrink10(size(s.profiles[a]!.lead)) * shrink10(size(s.profiles[b]!.lead)),
+    /**
+     * The weighed share of each report's blocking keys (its most distinctive terms, profile.ts) that the
+     * other report's words give anywhere, the smaller of the two (keysCovMin) or the larger (keysCovMax):
+     * two outlets' reports of one event each give the other's rare terms, if not in the same sentences.
+     */
+    keysCovMin: (a, b) => Math.min(covered(s.profiles[a]!.keys, s.profiles[b]!.words), covered(s.profiles[b]!.keys, s.profiles[a]!.words)),
+    keysCovMax: (a, b) => Math.max(covered(s.profiles[a]!.keys, s.profiles[b]!.words), covered(s.profiles[b]!.keys, s.profiles[a]!.words)),
     /** Whether the leads' numbers other than years agree (+1 one shared, -1 both state some and share none, 0 one states none). */
     leadNumbers: (a, b) => {
       const t = leadTimes();
