@@ -127,6 +127,12 @@ export const blockSettings = {
   grid: { bias: [-3, -2, -1, 0], inner: [-2, -1, -0.5, 0], article: [-4, -2], patience: [PATIENCE] },
   /** Tried after the grid, the other settings fixed at its choice (below the inner cut only; at it, off). */
   sandwich: [-0.5, -1, -1.5, -2],
+  /**
+   * ABOVE=1 (a trial, tx39): the growth's patience above the core, tried after the sandwich; one setting
+   * more is kept only when it raises the out-of-fold tuning mean. A standfirst stands above the byline,
+   * date, photo credit and share row, a longer stretch than the patience below the article should cross.
+   */
+  above: process.env.ABOVE === "1" ? [10, 15, 20, 30] : [],
 };
 
 type Path = "text" | "html";
@@ -351,6 +357,11 @@ export function trainBlocks(items: Item[], path: Path, foldsOut?: Omit<BlockMode
   for (const sandwich of KEEP_DECODE ? [] : blockSettings.sandwich) {
     if (sandwich >= best!.decode.inner) continue;
     const decode = { ...best!.decode, sandwich };
+    const score = objective(items, (item) => [locateScored(scores.get(item)!, decode), ...after]);
+    if (score.mean > best!.score.mean + 1e-9) best = { decode, score };
+  }
+  for (const above of KEEP_DECODE ? [] : blockSettings.above) {
+    const decode = { ...best!.decode, above };
     const score = objective(items, (item) => [locateScored(scores.get(item)!, decode), ...after]);
     if (score.mean > best!.score.mean + 1e-9) best = { decode, score };
   }
