@@ -31,6 +31,24 @@
 //   core, while the best line scores -0.11 and the `article` floor is -4: the floor never decides a text
 //   page, the core's bias 0 does), webpages inner:locate-article 21 on 16, start-late 17 on 6, end-early 10
 //   on 6; extraction inner:locate-article 1809 on 20, end-early 1424 on 13, start-late 88 on 5.
+// Tried on these classes (tx39; out-of-fold tuning ext / web (mean) · checking ext / web, all with URL):
+//   try-decode (learned short-line rule; committed .9550 / .9007 (.9278) · .9304 / .8880): the growth's
+//   patience above the core (DecodeSettings.above) 3: .9550 / .9007 · .9304 / .8869; 10: .9541 / .9017
+//   (.9279) · .9304 / .8904; 15-50: .9541 / .9028 (.9285) · .9304-.9302 / .8915. A cap on the cost of a
+//   byline / date / © line crossed by the growth above (0-2): .9543 / .9007 (.9275), checking unchanged;
+//   the cap for any furniture-shaped line too: the same; for one- or two-word chrome lines too: cap 0 .9534 /
+//   .9038 (.9286) · .9302 / .8948, cap 1 .9539 / .9028 · .9304 / .8904; the cap in both directions, chrome:
+//   cap 1 .9563 / .9023 (.9293) · .9282 / .8880, cap 0 .9559 / .8969 · .9128 / .8917. All within a
+//   retraining's noise, checking going both ways: the cap was not pursued (hand-chosen line classes).
+//   Inner cut -0.5 / -1 / -2: .9519 / .8904, .9495 / .8878, .9477 / .8695 (webpages lose kept furniture);
+//   sandwich -1.5 / -2 / -3: .9549 / .9009, .9545 / .9000, .9545 / .8983. The lost inner lines are not
+//   separable by their score.
+//   A block context feature for text lines, `bounded` = min(strongest first-model verdict among the k lines
+//   above, among the k below) (a subheading or a question between article lines; `PATHS=text try-blocks`,
+//   hand short-line rule, committed .9510 / .8934 (.9222) · .9297 / .8926): k=3 .9509 / .8938 (.9224) ·
+//   .9338 / .8906; k=5 .9496 / .8900 · .9299 / .8966; k=10 .9500 / .8852 · .9186 / .8913. Not kept.
+//   train:clean ABOVE=1 (`above` searched after the sandwich, out of fold): on all tuning pages it keeps
+//   the committed text and HTML decode (the weights come out the same); perturbed runs in try-clean-perturbed.
 import { blockModels, scoreBlocks } from "../src/clean/block-model.ts";
 import { defaultRules } from "../src/clean/rules/index.ts";
 import { articleRun, locateScored } from "../src/clean/rules/locate.ts";
