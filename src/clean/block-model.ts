@@ -27,6 +27,11 @@ export interface DecodeSettings {
   power: number;
   /** How much furniture (summed negative gain) the run may cross to take in more article text. */
   patience: number;
+  /**
+   * The patience of the growth above the core, when it differs: a standfirst stands above the byline,
+   * date, photo credit and share row, a stretch the growth below the article has no reason to cross.
+   */
+  above?: number;
 }
 
 export interface BlockModels {

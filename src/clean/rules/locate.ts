@@ -78,8 +78,9 @@ export function locateScored(score: Float64Array, decode: DecodeSettings): Clean
 /**
  * The article's run: its core (the best run of blocks the model finds likely), grown up and down
  * over blocks that are less sure (log-odds past `bias`) as long as the growth gains, but never
- * across a stretch of furniture costing more than `patience`: one advertisement inside the
- * article is crossed, the comments and the list of other stories under it are not.
+ * across a stretch of furniture costing more than `patience` (`above` for the growth upwards, when
+ * set): one advertisement inside the article is crossed, the comments and the list of other stories
+ * under it are not.
  */
 export function articleRun(doc: TextDoc, score: ArrayLike<number>, decode: DecodeSettings): { core: [number, number]; run: [number, number] } | null {
   const furniture = furnitureShaped(doc, score, Math.min(0, decode.bias));
@@ -87,17 +88,17 @@ export function articleRun(doc: TextDoc, score: ArrayLike<number>, decode: Decod
   const core = bestRun(runGains(doc, score, 0, decode.power, furniture, coreGains.room(n)));
   if (!core) return null;
   const gain = runGains(doc, score, decode.bias, decode.power, furniture, growGains.room(n));
-  const grow = (from: number, step: 1 | -1): number => {
+  const grow = (from: number, step: 1 | -1, patience: number): number => {
     let sum = 0, best = 0, at = from;
     for (let i = from; i >= 0 && i < gain.length; i += step) {
       sum += gain[i]!;
-      if (sum < -decode.patience) break;
+      if (sum < -patience) break;
       if (sum > best) (best = sum, (at = i + step));
     }
     return at;
   };
-  const end = grow(core[1], 1);
-  const start = grow(core[0] - 1, -1) + 1;
+  const end = grow(core[1], 1, decode.patience);
+  const start = grow(core[0] - 1, -1, decode.above ?? decode.patience) + 1;
   return { core, run: [start, end] };
 }
 

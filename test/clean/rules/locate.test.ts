@@ -74,4 +74,19 @@ describe("locate-article", () => {
     keepSandwiched.apply(off);
     expect(off.lines.filter((l) => l.drop === null).map((l) => l.text)).toEqual(story);
   });
+
+  it("crosses a byline and share row up to a standfirst only with a longer patience above, and not below the article", () => {
+    const standfirst = "The council will spend five million pounds on the harbour wall, which was damaged by last winter's storms.";
+    const row = ["By Jane Smith", "November 18, 2019", "Facebook", "Twitter", "Email"];
+    const lines = [...menu, standfirst, ...row, ...story, ...row, "Another story about the council and what it decided on Monday evening about the new car park beside the station."];
+    const doc = makeDoc("t", lines.join("\n"), emptyMeta());
+    const score = Float64Array.from(doc.lines, (l) => (story.includes(l.text) ? 2 : l.text === standfirst || l.text.startsWith("Another") ? 2 : -4));
+    const decode = { bias: -2, inner: 0, article: -4, power: 0.5, patience: 6, sandwich: -1 };
+    const first = story[0]!;
+    const textOf = (run: [number, number]) => [doc.lines[run[0]]!.text, doc.lines[run[1] - 1]!.text];
+    expect(textOf(articleRun(doc, score, decode)!.run)).toEqual([first, story[4]]);
+    expect(textOf(articleRun(doc, score, { ...decode, above: 30 })!.run)).toEqual([standfirst, story[4]]);
+    // The same patience both ways would take in the teaser under the article too.
+    expect(textOf(articleRun(doc, score, { ...decode, patience: 30 })!.run)[1]).toMatch(/^Another story/);
+  });
 });
