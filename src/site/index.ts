@@ -19,7 +19,7 @@ import { pathPrefix, resolveHref } from "../text/paths.ts";
 import type { StoryView } from "../digest/index.ts";
 import { shareBundles } from "./bundles.ts";
 import { configureEleventy, type EleventyConfigApi, type EleventySetup } from "./eleventy.ts";
-import { fileOf, pagesToRender, planSite, type PagesToRender, type PlannedPage } from "./plan.ts";
+import { fileOf, pagesToRender, planSite, type PagesToRender } from "./plan.ts";
 import { startSearch } from "./search.ts";
 import type { SiteState } from "./state.ts";
 
@@ -102,8 +102,7 @@ function siteKey(site: object): string {
 }
 
 /** The key of the pages that list across the whole model: the model with every paginated slice replaced by its page's key. */
-function wholeKey(model: DigestModel, site: string, pages: readonly PlannedPage[]): string {
-  const keys = new Map(pages.map((p) => [p.file, p.key]));
+function wholeKey(model: DigestModel, site: string, keys: ReadonlyMap<string, string>): string {
   const of = (path: string) => keys.get(fileOf(path));
   const outline = { ...model, stories: model.stories.map((s) => of(s.path)), days: model.days.map((d) => of(d.path)), months: model.months.map((m) => of(m.path)), redirects: model.redirects.map((r) => of(r.path)), front: model.front.map((s) => s.id) };
   return createHash("sha256").update(site).update("\n").update(JSON.stringify(outline)).digest("hex").slice(0, 32);
@@ -120,7 +119,6 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   // The search bundles (./bundles.ts), newest stories' first; the search page names them, so the pages across the whole model depend on them too.
   const stories = plan.pages.filter((p) => p.kind === "story");
   const shares = shareBundles(stories.map((p) => (plan.slices.get(p.file) as StoryView).id));
-  const whole = wholeKey(model, `${key} ${shares.map((s) => s.folder).join(" ")}`, plan.pages);
   const before = options.previous?.state ?? null;
   const liveDir = options.previous?.dir ?? null;
 
@@ -129,16 +127,31 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     const was = before?.pages[file];
     return !!was && !!liveDir && was[0] === fileKey && sameIdentity(fileIdentity(join(liveDir, file)), was);
   };
+  const bundles = shares.map((share) => ({ folder: share.folder, pages: share.stories.map((i) => stories[i]!), key: "", carry: false }));
+  // The keys of the pages, of the pages across the whole model and of the bundles (bundle.key). Hashed at
+  // once when the last build left a state to carry pages over from; else (a cold build) only for the
+  // state this build leaves, while Pagefind writes the last bundles and this thread would wait.
+  let keys: { pages: ReadonlyMap<string, string>; whole: string } | null = null;
+  const keyAll = () => {
+    if (keys) return keys;
+    const pages = plan.keys();
+    for (const bundle of bundles) bundle.key = createHash("sha256").update(`${key}\n${bundle.folder}\n`).update(bundle.pages.map((p) => `${p.file} ${pages.get(p.file)}`).join("\n")).digest("hex").slice(0, 32);
+    keys = { pages, whole: wholeKey(model, `${key} ${shares.map((s) => s.folder).join(" ")}`, pages) };
+    return keys;
+  };
   const carried = new Set<string>();
-  for (const page of plan.pages) if (unchanged(page.file, page.key)) carried.add(page.file);
-  // The whole-site pages: carried only when nothing at all is rendered (Eleventy renders them every time it runs).
-  const wholePages = before ? Object.keys(before.pages).filter((file) => before.pages[file]![0] === whole && !plan.slices.has(file)) : [];
-  const renderNothing = carried.size === plan.pages.length && wholePages.length > 0 && wholePages.every((file) => unchanged(file, whole));
+  let wholePages: string[] = [];
+  let renderNothing = false;
+  if (before) {
+    const { pages: pageKeys, whole } = keyAll();
+    for (const page of plan.pages) if (unchanged(page.file, pageKeys.get(page.file)!)) carried.add(page.file);
+    // The whole-site pages: carried only when nothing at all is rendered (Eleventy renders them every time it runs).
+    wholePages = Object.keys(before.pages).filter((file) => before.pages[file]![0] === whole && !plan.slices.has(file));
+    renderNothing = carried.size === plan.pages.length && wholePages.length > 0 && wholePages.every((file) => unchanged(file, whole));
+  }
 
   // Each bundle is carried over when none of its pages changed, else rebuilt.
-  const bundles = shares.map((share) => ({ folder: share.folder, pages: share.stories.map((i) => stories[i]!), key: "", carry: false }));
   for (const bundle of bundles) {
-    bundle.key = createHash("sha256").update(`${key}\n${bundle.folder}\n`).update(bundle.pages.map((p) => `${p.file} ${p.key}`).join("\n")).digest("hex").slice(0, 32);
     const was = before?.search[bundle.folder];
     const files = was && was.key === bundle.key && liveDir ? Object.keys(was.files) : [];
     bundle.carry = files.length > 0 && files.every((file) => sameIdentity(fileIdentity(join(liveDir!, bundle.folder, file)), was!.files[file]!));
@@ -184,6 +197,7 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     const finished = search.finish().then(() => performance.now());
     // Both are waited for, whichever fails first, before Pagefind is stopped.
     const beside = options.alongside ? options.alongside().then(() => performance.now()) : Promise.resolve(rendered);
+    keyAll();
     const [indexed, besideDone] = await Promise.allSettled([finished, beside]);
     if (indexed.status === "rejected") throw indexed.reason;
     if (besideDone.status === "rejected") throw besideDone.reason;
@@ -193,13 +207,14 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     searchCpuMs = await search.close();
   }
 
+  const { pages: pageKeys, whole } = keyAll();
   const state: SiteState = { site: key, pages: {}, search: {}, folders };
   const record = (file: string, fileKey: string) => {
     const was = linked && (carried.has(file) || renderNothing) ? before!.pages[file] : undefined;
     const identity: FileIdentity | null = was ? [was[1], was[2], was[3]] : fileIdentity(join(outputDir, file));
     if (identity) state.pages[file] = [fileKey, ...identity];
   };
-  for (const page of plan.pages) record(page.file, page.key);
+  for (const page of plan.pages) record(page.file, pageKeys.get(page.file)!);
   const wholeFiles = renderNothing ? wholePages : written.map((file) => relative(outputDir, file)).filter((file) => !plan.slices.has(file));
   for (const file of wholeFiles) record(file, whole);
   let searchFiles = 0;

@@ -26,7 +26,6 @@ export interface PagesToRender {
 export interface PlannedPage {
   /** The output file, relative to the site folder ("stories/s-1/index.html"). */
   file: string;
-  key: string;
   kind: "story" | "day" | "month" | "redirect";
 }
 
@@ -35,6 +34,11 @@ export interface SitePlan {
   pages: PlannedPage[];
   /** The slice each page is rendered from, by file. */
   slices: Map<string, StoryView | DayPage | MonthView | Redirect>;
+  /**
+   * Each page's key, by file, hashed at the first call: a cold build needs them only for the state it
+   * leaves, and hashes them while Pagefind writes the last bundles (./index.ts).
+   */
+  keys(): ReadonlyMap<string, string>;
 }
 
 /** "/stories/s-1/" → "stories/s-1/index.html". */
@@ -50,24 +54,33 @@ function keyOf(site: string, kind: string, slice: unknown): string {
 export function planSite(model: DigestModel, site: string): SitePlan {
   const pages: PlannedPage[] = [];
   const slices = new Map<string, StoryView | DayPage | MonthView | Redirect>();
-  const add = (kind: PlannedPage["kind"], path: string, slice: StoryView | DayPage | MonthView | Redirect, keyed: unknown = slice) => {
+  /** What each page's key hashes, in `pages`' order. */
+  const keyed: Array<() => string> = [];
+  const add = (kind: PlannedPage["kind"], path: string, slice: StoryView | DayPage | MonthView | Redirect, key: () => string = () => keyOf(site, kind, slice)) => {
     const file = fileOf(path);
-    const key = keyOf(site, kind, keyed);
-    pages.push({ file, key, kind });
+    pages.push({ file, kind });
     slices.set(file, slice);
-    return key;
+    keyed.push(key);
   };
   // A story's page shows all of its view but its rank within the day, which moves whenever a story is
   // added above it: left out of the key, so those pages are not rendered again (story.njk must not show it).
   const storyKeys = new Map<StoryView, string>();
-  for (const story of model.stories) storyKeys.set(story, add("story", story.path, story, { ...story, rank: 0 }));
+  const storyKey = (story: StoryView) => {
+    let key = storyKeys.get(story);
+    if (key === undefined) {
+      key = keyOf(site, "story", { ...story, rank: 0 });
+      storyKeys.set(story, key);
+    }
+    return key;
+  };
+  for (const story of model.stories) add("story", story.path, story, () => storyKey(story));
   // A day and a month hold their stories whole: keyed by each story's key (all of it but its rank) and
   // its rank, which say the same as the stories themselves without hashing every story three times.
   const dayKeys = new Map<DayView, string>();
   const dayKeyed = (day: DayView) => {
     let key = dayKeys.get(day);
     if (key === undefined) {
-      key = keyOf(site, "day view", { ...day, stories: day.stories.map((s) => [storyKeys.get(s) ?? keyOf(site, "story", { ...s, rank: 0 }), s.rank]) });
+      key = keyOf(site, "day view", { ...day, stories: day.stories.map((s) => [storyKey(s), s.rank]) });
       dayKeys.set(day, key);
     }
     return key;
@@ -76,11 +89,16 @@ export function planSite(model: DigestModel, site: string): SitePlan {
     const older = model.days[i + 1];
     const newer = model.days[i - 1];
     const pager = { older: older ? { date: older.date, path: older.path } : null, newer: newer ? { date: newer.date, path: newer.path } : null };
-    add("day", day.path, { ...day, ...pager }, { day: dayKeyed(day), ...pager });
+    add("day", day.path, { ...day, ...pager }, () => keyOf(site, "day", { day: dayKeyed(day), ...pager }));
   });
-  for (const month of model.months) add("month", month.path, month, { ...month, days: month.days.map(dayKeyed) });
+  for (const month of model.months) add("month", month.path, month, () => keyOf(site, "month", { ...month, days: month.days.map(dayKeyed) }));
   for (const moved of model.redirects) add("redirect", moved.path, moved);
-  return { pages, slices };
+  let keys: Map<string, string> | null = null;
+  return {
+    pages,
+    slices,
+    keys: () => (keys ??= new Map(pages.map((page, i) => [page.file, keyed[i]!()]))),
+  };
 }
 
 /** The pages to render, as Eleventy's global data: those in `files`, in model order. */

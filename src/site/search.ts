@@ -15,12 +15,14 @@
 // that comes before one of them holds its place with an empty stand-in, sent again with its real content
 // as it comes (Pagefind replaces a page added again under the same URL in place: the same pages in the
 // same order, so the same bytes; test/site/search.test.ts), and the pages after the last carried-over one
-// are sent once each, in order, as they come (a cold build's pages: half the messages). A page's content comes from Eleventy's first pass, which
-// renders every page's own template before any layout (the marked element is in story.njk), else from
-// the written page. A bundle is written, and its index dropped, as soon as its last page is in, and the
-// next bundle starts: Eleventy renders the story pages in model order, which is the bundles' order, so
-// Pagefind indexes the whole time Eleventy renders, and its memory stays bounded on a large site. Pages
-// of bundles not started yet wait in memory (few, as they come in order).
+// are sent once each, in order, as they come (a cold build's pages: half the messages). A page's content
+// comes as its template renders it, in Eleventy's first pass, which renders every page of a run before it
+// writes any (a template is the whole page: it extends base.njk, and no Eleventy layout wraps it; the
+// marked element is in story.njk), else from the written page. A bundle is written, and its index
+// dropped, as soon as its last page is in, and the next bundle starts: Eleventy renders the story pages
+// in model order, which is the bundles' order, so Pagefind indexes the whole time Eleventy renders, and
+// its memory stays bounded on a large site. Pages of bundles not started yet wait in memory (few, as
+// they come in order).
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
@@ -83,9 +85,9 @@ export interface SearchBundle {
 
 export interface SearchIndexing {
   /**
-   * A page's own content, before its layout wraps it (Eleventy renders every page's content before it
-   * lays out any): taken for the page when it holds the marked element, as the layout inserts the
-   * content as it is and marks nothing itself (templates/_includes/base.njk).
+   * A page as its template renders it, in Eleventy's first pass (it renders every page of a run before it
+   * writes any), sooner than `rendered`: the whole page, as the templates extend base.njk and name no
+   * Eleventy layout. Taken for the page when it holds the marked element.
    */
   content(url: string, html: string): void;
   /** A page Eleventy has rendered, with the HTML it writes: indexed now if a bundle being built waits for it. */
