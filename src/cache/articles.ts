@@ -80,6 +80,8 @@ export function withStoredProse<T extends CleanArticle>(article: T): T {
 
 export const datedNamespace: Namespace<DatedRecord> = {
   name: "dated",
+  // `datedRecordJson` writes `terms` last: the article's keys, then what dating added (terms last of all).
+  lastString: "terms",
   accepts(v): v is DatedRecord {
     if (!isObject(v)) return false;
     // Clustering's terms are checked where they are read (src/cluster term-record.ts), and worked out
@@ -133,6 +135,20 @@ export function restoreClean(file: SourceFile, record: CleanRecord, prose: Artic
   const own = "source" in prose ? { paragraphs: [], context: "", stored: prose } : { paragraphs: prose.paragraphs, context: prose.context };
   const article = { ...record.article, path: file.path, raw: file.text, mtime: file.mtime, ...own, messages: withFile(record.article.messages as Fields[]), text };
   return { article: article as unknown as CleanArticle };
+}
+
+/**
+ * An article from the cache, cleaned and dated, its prose left in the pack and its evidence (`raw`,
+ * `context`) dropped: what `restoreClean`, `restoreDated` and emptying `raw` and `context` give, made
+ * as one object instead of three (the same keys in the same order, the same values).
+ */
+export function restoreSettled(file: SourceFile, record: Extract<CleanRecord, { article: Fields }>, stored: StoredProse, added: DatedRecord): CleanArticle & DatedArticle {
+  const text = { hash: record.text.hash, words: record.text.words };
+  const messages = (record.article.messages as Fields[]).map((m) => ({ ...m, file: file.path }));
+  const article = { ...record.article, path: file.path, raw: "", mtime: file.mtime, paragraphs: [], context: "", stored, messages, text, ...added };
+  article.raw = "";
+  article.context = "";
+  return article as unknown as CleanArticle & DatedArticle;
 }
 
 /** What dating added to `article`, as JSON, or null when adding it back would not give `dated`. */

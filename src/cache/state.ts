@@ -14,21 +14,21 @@ const stateFile = (dir: string, name: string) => join(dir, `${name}.state`);
 
 export function readState<T>(dir: string, namespace: Namespace<T>, warn: (text: string) => void): T | null {
   const file = stateFile(dir, namespace.name);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, "utf8");
+    bytes = readFileSync(file);
   } catch {
     return null;
   }
-  const newline = text.indexOf("\n");
-  const header = /^DIGEST-STATE (\d+) ([a-z0-9-]+) ([0-9a-f]{32})$/.exec(newline < 0 ? "" : text.slice(0, newline));
-  const json = text.slice(newline + 1);
-  if (!header || Number(header[1]) !== CACHE_FORMAT || header[2] !== namespace.name || hash("md5", json) !== header[3]) {
+  // The checksum over the JSON's bytes as they are (they are its UTF-8), and one decoding of them, for JSON.parse.
+  const newline = bytes.indexOf(0x0a);
+  const header = /^DIGEST-STATE (\d+) ([a-z0-9-]+) ([0-9a-f]{32})$/.exec(newline < 0 ? "" : bytes.toString("latin1", 0, newline));
+  if (!header || Number(header[1]) !== CACHE_FORMAT || header[2] !== namespace.name || hash("md5", bytes.subarray(newline + 1)) !== header[3]) {
     warn(`cache: ${file} is damaged or not a Digest cache of this version; ignoring it`);
     return null;
   }
   try {
-    const value: unknown = JSON.parse(json);
+    const value: unknown = JSON.parse(bytes.toString("utf8", newline + 1));
     if (namespace.accepts(value)) return value;
   } catch {
     // falls through to the warning

@@ -7,7 +7,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Dir
 import { open, readdir, realpath, stat } from "node:fs/promises";
 import { extname } from "node:path";
 import type { InputFormat, IngestResult, Message, Rejection, SourceFile } from "../types.ts";
-import { cacheKey } from "../cache/pack.ts";
+import { createHash } from "node:crypto";
 import { decode } from "./decode.ts";
 import { finerThanSeconds, racyMargins, sameSignature, signatureOf, type KnownFile, type KnownFiles } from "./known.ts";
 
@@ -36,14 +36,20 @@ export interface IngestOutcome extends IngestResult {
   /** What this build read or took as known, for the next build (with `known` given, else empty). */
   known: KnownFiles;
   /** Where each file that came without its text is, for `readSource`. */
-  unread: Map<string, Buffer>;
+  unread: Map<string, FsPath>;
   /** Files not opened at all: their signature was the one `known` recorded. */
   unopened: number;
 }
 
-/** A hash of what an input is: its format, encoding, URL and text (not its path or time). */
+/**
+ * A hash of what an input is: its format, encoding, URL and text (not its path or time). The same key as
+ * `cacheKey("source", format, encoding, url, text)` (src/cache/pack.ts), hashed in pieces: the text is not
+ * copied into one joined string first (a cold build's inputs are 25 million characters).
+ */
 export function contentKey(file: Pick<SourceFile, "format" | "encoding" | "url" | "text">): string {
-  return cacheKey("source", file.format, file.encoding, file.url ?? "", file.text);
+  const url = file.url ?? "";
+  const head = `6:source\n${file.format.length}:${file.format}\n${file.encoding.length}:${file.encoding}\n${url.length}:${url}\n${file.text.length}:`;
+  return createHash("sha256").update(head).update(file.text).update("\n").digest("hex").slice(0, 32);
 }
 
 const FORMATS: Record<string, InputFormat> = {
@@ -61,6 +67,18 @@ export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
 export const KEPT_TEXT_CHARS = 32 * 1024 * 1024;
 
 const SLASH = Buffer.from("/");
+
+/**
+ * A path to give the file system: a string while every name on the way is UTF-8 as it is (the common
+ * case: no Buffer per file), else its bytes.
+ */
+type FsPath = string | Buffer;
+
+/** `dir/name` as an FsPath. A name that is not UTF-8, or not the same bytes as its text (a leading BOM is dropped in decoding), makes bytes. */
+function child(dir: FsPath, name: Buffer, text: { text: string; utf8: boolean }): FsPath {
+  if (typeof dir === "string" && text.utf8 && Buffer.byteLength(text.text) === name.length) return `${dir}/${text.text}`;
+  return Buffer.concat([typeof dir === "string" ? Buffer.from(dir) : dir, SLASH, name]);
+}
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 interface Walk {
@@ -72,7 +90,7 @@ interface Walk {
    */
   settledBefore: { coarse: number; fine: number };
   next: KnownFiles;
-  unread: Map<string, Buffer>;
+  unread: Map<string, FsPath>;
   /** Characters of text the files may still keep (Infinity: all, 0: none). */
   keepChars: number;
   unopened: number;
@@ -85,7 +103,7 @@ interface Walk {
 
 /** Reads every file under `inputDir`. One bad entry never stops the others: it is rejected with a reason. */
 export async function ingest(inputDir: string, options: IngestOptions = {}): Promise<IngestOutcome> {
-  const root = Buffer.from(await realpath(inputDir));
+  const root: FsPath = await realpath(inputDir);
   const next: KnownFiles = { at: Date.now(), files: {} };
   const known = options.known === undefined ? null : (options.known ?? { at: 0, files: {} });
   // Worked out once: the racy margin comes from the environment, and reading it costs a call into the process per file.
@@ -112,19 +130,20 @@ function reject(walk: Walk, path: string, rule: string, reason: string): void {
 
 const key = (info: Stats) => `${info.dev}:${info.ino}`;
 
-async function listFolders(walk: Walk, abs: Buffer, rel: string): Promise<void> {
+async function listFolders(walk: Walk, abs: FsPath, rel: string): Promise<void> {
   const entries = await readdir(abs, { withFileTypes: true, encoding: "buffer" }).catch(() => []);
   for (const entry of entries.sort((a, b) => Buffer.compare(a.name, b.name))) {
     if (!entry.isDirectory()) continue;
-    const full = Buffer.concat([abs, SLASH, entry.name]);
-    const path = rel ? `${rel}/${displayName(entry.name).text}` : displayName(entry.name).text;
+    const name = displayName(entry.name);
+    const full = child(abs, entry.name, name);
+    const path = rel ? `${rel}/${name.text}` : name.text;
     const info = await stat(full).catch(() => null);
     if (info && !walk.seen.has(key(info))) walk.seen.set(key(info), path);
     await listFolders(walk, full, path);
   }
 }
 
-async function readFolder(walk: Walk, abs: Buffer, rel: string, ancestors: string[]): Promise<void> {
+async function readFolder(walk: Walk, abs: FsPath, rel: string, ancestors: string[]): Promise<void> {
   let entries: Dirent<Buffer>[];
   try {
     entries = await readdir(abs, { withFileTypes: true, encoding: "buffer" });
@@ -137,7 +156,7 @@ async function readFolder(walk: Walk, abs: Buffer, rel: string, ancestors: strin
   for (const entry of entries) {
     const name = displayName(entry.name);
     const path = rel ? `${rel}/${name.text}` : name.text;
-    const full = Buffer.concat([abs, SLASH, entry.name]);
+    const full = child(abs, entry.name, name);
     if (!name.utf8) walk.messages.push({ file: path, stage: "ingest", level: "warning", rule: "file-name", text: "file name is not UTF-8; its other bytes are shown as %XX" });
     let info: Stats | Dirent<Buffer> = entry;
     let followed: Stats | null = null;
@@ -178,7 +197,7 @@ async function readFolder(walk: Walk, abs: Buffer, rel: string, ancestors: strin
   }
 }
 
-async function readFile(walk: Walk, abs: Buffer, path: string, followed: Stats | null): Promise<void> {
+async function readFile(walk: Walk, abs: FsPath, path: string, followed: Stats | null): Promise<void> {
   const ext = extname(path).toLowerCase();
   const format = FORMATS[ext];
   if (!format) {
@@ -223,7 +242,7 @@ function keptChars(keepText: boolean | number | undefined): number {
 type Read = { file: SourceFile; warnings: KnownFile["warnings"]; signature: KnownFile["signature"] } | { rejected: Rejection & { rule: string } };
 
 /** Reads and decodes one file. Synchronous calls: one file at a time, they cost a tenth of the promise ones. */
-function readSourceAt(abs: Buffer, path: string, format: InputFormat, maxBytes: number): Read {
+function readSourceAt(abs: FsPath, path: string, format: InputFormat, maxBytes: number): Read {
   const refuse = (rule: string, reason: string): Read => ({ rejected: { path, reason, rule } });
   // O_NONBLOCK: should the file have been swapped for a FIFO since it was listed, opening it does not hang.
   let fd: number;
@@ -251,8 +270,9 @@ let readBuffer = Buffer.allocUnsafeSlow(1 << 16);
 
 /**
  * The file's bytes to its end (it may have grown or shrunk since `size` was taken), in `readBuffer`:
- * valid until the next read. Not in Buffer's shared 8 KB pool slabs: the paths kept for `readSource`
- * are small Buffers cut from those slabs, and a slab of file bytes would stay alive with each.
+ * valid until the next read. Not in Buffer's shared 8 KB pool slabs: a path kept for `readSource` that
+ * is a Buffer (a name that is not UTF-8) is cut from those slabs, and a slab of file bytes would stay
+ * alive with it.
  */
 function readAll(fd: number, size: number): Buffer {
   if (readBuffer.length < size + 1) readBuffer = Buffer.allocUnsafeSlow(Math.max(size + 1, 2 * readBuffer.length));
@@ -273,7 +293,7 @@ function readAll(fd: number, size: number): Buffer {
  * The text of a file ingest did not read (it was known): read now, or why it cannot be after all (it
  * changed or vanished since). The file keeps its content key only when its text is still what it was.
  */
-export async function readSource(file: SourceFile, unread: ReadonlyMap<string, Buffer>, maxBytes = DEFAULT_MAX_BYTES): Promise<{ file: SourceFile } | { rejected: Rejection; messages: Message[] }> {
+export async function readSource(file: SourceFile, unread: ReadonlyMap<string, FsPath>, maxBytes = DEFAULT_MAX_BYTES): Promise<{ file: SourceFile } | { rejected: Rejection; messages: Message[] }> {
   const abs = unread.get(file.path);
   const read = abs ? readSourceAt(abs, file.path, file.format, maxBytes) : { rejected: { path: file.path, reason: "cannot be read (it vanished while being read)", rule: "unreadable" } };
   if ("rejected" in read) {
@@ -286,7 +306,7 @@ export async function readSource(file: SourceFile, unread: ReadonlyMap<string, B
   return { file: { ...read.file, contentKey: key } };
 }
 
-function statOrNull(abs: Buffer): Stats | null {
+function statOrNull(abs: FsPath): Stats | null {
   try {
     return statSync(abs);
   } catch {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { articleNamespace, cleanRecordJson, datedNamespace, datedRecordJson, proseNamespace, restoreClean, restoreDated, storedProse, withStoredProse, type CleanRecord } from "../../src/cache/articles.ts";
+import { articleNamespace, cleanRecordJson, datedNamespace, datedRecordJson, proseNamespace, restoreClean, restoreDated, restoreSettled, storedProse, withStoredProse, type CleanRecord } from "../../src/cache/articles.ts";
 import { cacheKey, DiskCache } from "../../src/cache/pack.ts";
 import { articleRef } from "../../src/cluster/identity.ts";
 import { articleWordCount, paragraphsOf, wordCount } from "../../src/text/article-text.ts";
@@ -83,6 +83,26 @@ describe("the cleaned article's record", () => {
     expect(text!.words).toBeGreaterThan(50);
     // Without its paragraphs an article's record is no hit.
     expect(restoreClean(file, record, undefined)).toBeNull();
+  });
+
+  it("comes back from the cache, prose left in the pack and evidence dropped, as the same object in one step as in three", () => {
+    const d = dated[0]!;
+    const added = JSON.parse(datedRecordJson(clean(d), d)!) as Record<string, unknown>;
+    const stored = { source: { read: () => ({ paragraphs: [], context: "" }) }, at: 3 };
+    const rec = record as Extract<CleanRecord, { article: unknown }>;
+    const three = restoreClean(file, rec, stored)!;
+    if (!("article" in three)) throw new Error("not an article");
+    const settled = { ...restoreDated(three.article, added), raw: "", context: "" };
+    const one = restoreSettled(file, rec, stored, added);
+    expect(one).toEqual(settled);
+    expect(JSON.stringify(Object.keys(one))).toBe(JSON.stringify(Object.keys(settled)));
+    expect(one.terms).toBe(d.terms);
+    expect([one.raw, one.context, one.paragraphs, one.stored]).toEqual(["", "", [], stored]);
+    // Each article its own messages and paragraphs, though two files may share one record.
+    const other = restoreSettled({ ...file, path: "other.txt" }, rec, stored, added);
+    expect(other.messages.every((m) => m.file === "other.txt")).toBe(true);
+    expect(one.messages.every((m) => m.file === file.path)).toBe(true);
+    expect(other.paragraphs).not.toBe(one.paragraphs);
   });
 
   it("gives a story id's hash and the word count without reading the paragraphs, and reads them once when asked", () => {

@@ -191,6 +191,37 @@ describe("cache packs", () => {
     expect(warnings).toEqual([`cache: ignored 1 damaged entry in ${file}`]);
   });
 
+  it("reads a namespace's last string from the line's bytes as JSON.parse would read it, and a line JSON.parse refuses as damaged", async () => {
+    const tail: Namespace<Record<string, unknown>> = { name: "tail", lastString: "terms", accepts: (v): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v) };
+    const { cache, warnings } = setup();
+    // As written (JSON.stringify), and as a line of other code might be: terms not last, escapes, non-ASCII, "}" in a string, a repeated key.
+    const lines = [
+      JSON.stringify({ evidence: { date: "2025-03-01", messages: [] }, terms: "xgHHu2cA+/==" }),
+      JSON.stringify({ evidence: { note: ',"terms":"no' }, terms: "" }),
+      JSON.stringify({ terms: "first", evidence: null }),
+      JSON.stringify({ evidence: 1, terms: 'quote " and \\ backslash' }),
+      JSON.stringify({ evidence: 1, terms: "café" }),
+      JSON.stringify({ evidence: 1, terms: "tab\tnewline\n" }),
+      JSON.stringify({ terms: "only" }),
+      '{"a":1,"terms":"old","b":2,"terms":"new"}',
+      '{"terms":"old","a":1,"terms":"new"}',
+      '{"a":"x\\\\","terms":"y"}',
+    ];
+    const broken = ['{,"terms":"x"}', '{"a":1,"terms":"}', '{"a":,"terms":"x"}', '{"a":1,"terms":"x\u0001"}'];
+    const all = [...lines, ...broken];
+    const pack = await cache.open(tail, "all");
+    all.forEach((json, i) => pack.putJson(cacheKey("tail", i), json));
+    await pack.commit();
+    const read = await cache.open(tail, "all");
+    lines.forEach((json, i) => {
+      const value = read.get(cacheKey("tail", i));
+      expect(value).toEqual(JSON.parse(json));
+      expect(Object.keys(value!)).toEqual(Object.keys(JSON.parse(json) as object));
+    });
+    broken.forEach((_, i) => expect(read.get(cacheKey("tail", lines.length + i))).toBeUndefined());
+    expect(warnings).toEqual([`cache: ignored ${broken.length} damaged entries in ${join(cache.dir, "tail.pack")}`]);
+  });
+
   it("ignores a pack cut short, garbage, and a pack of another format, with a warning each", async () => {
     const { cache, file, warnings } = setup();
     await fill(cache, [0, 1]);

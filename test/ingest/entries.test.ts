@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ingest } from "../../src/ingest/index.ts";
+import { ingest, readSource } from "../../src/ingest/index.ts";
 
 const seeds = join(import.meta.dirname, "../fixtures/seeds");
 const article = readFileSync(join(seeds, "003_4effe2a660f64d2b.txt"));
@@ -102,6 +102,22 @@ describe("names and paths", () => {
     const result = await ingest(dir);
     expect(result.files.map((f) => f.path)).toEqual(["caf%E9.txt"]);
     expect(result.messages).toContainEqual(expect.objectContaining({ file: "caf%E9.txt", rule: "file-name", level: "warning" }));
+  });
+
+  it("reads files by their bytes under a folder whose name is not UTF-8, and one whose name starts with a byte-order mark", async () => {
+    const dir = folder("bytes");
+    const odd = Buffer.concat([Buffer.from(`${dir}/`), Buffer.from([0x6e, 0xe9, 0x77, 0x73])]);
+    mkdirSync(odd);
+    writeFileSync(Buffer.concat([odd, Buffer.from("/inner.txt")]), article);
+    // Decoding drops a leading BOM from the name: the file must still be opened by its own bytes.
+    writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("bom.txt")]), article);
+    const result = await ingest(dir, { keepText: false });
+    expect(result.rejected).toEqual([]);
+    expect(result.files.map((f) => f.path)).toEqual(["n%E9ws/inner.txt", "bom.txt"]);
+    for (const file of result.files) {
+      const read = await readSource(file, result.unread);
+      expect("file" in read && read.file.text).toBe(article.toString("utf8"));
+    }
   });
 
   it("never shows where the input folder is, in any path, reason or message", async () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { ingest, readSource } from "../../src/ingest/index.ts";
+import { contentKey, ingest, readSource } from "../../src/ingest/index.ts";
+import { cacheKey } from "../../src/cache/pack.ts";
 import { decode } from "../../src/ingest/decode.ts";
 
 const inputs = join(import.meta.dirname, "../fixtures/inputs");
@@ -70,6 +71,16 @@ describe("ingest", () => {
     }
     const none = await ingest(inputs, { keepText: false });
     expect(none.files.every((f) => f.text === "" && f.contentKey)).toBe(true);
+  });
+
+  it("gives each input the content key the cache's own key function gives its format, encoding, URL and text", () => {
+    const texts = ["plain", "Café “quoted”", "emoji 🦊 and 中文", "", "line\nbreaks\n", "lone \ud800 surrogate", "\udc00 at the start", "at the end \ud83e"];
+    for (const text of texts) {
+      for (const file of [{ format: "text" as const, encoding: "utf-8", text }, { format: "html" as const, encoding: "windows-1252", url: "https://example.org/a?b=ü", text }]) {
+        expect(contentKey(file)).toBe(cacheKey("source", file.format, file.encoding, file.url ?? "", file.text));
+      }
+    }
+    expect(contentKey({ format: "text", encoding: "utf-8", text: "a" })).not.toBe(contentKey({ format: "text", encoding: "utf-8", text: "b" }));
   });
 
   it("rejects files over the size limit unread", async () => {

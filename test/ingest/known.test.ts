@@ -60,6 +60,18 @@ describe("known inputs", () => {
     expect(finerThanSeconds(1_764_000_000_004)).toBe(true);
   });
 
+  it("reads back a record of names and warnings in any script, and ignores one with a byte changed", () => {
+    const cache = mkdtempSync(join(work, "cache-"));
+    const known = { at: 1_764_000_000_000, files: { "café/新闻 🦊.txt": { signature: [1, 2, 3, 4.5, 6.25] as [number, number, number, number, number], format: "text" as const, encoding: "windows-1252", contentKey: "0".repeat(32), warnings: [{ rule: "decode", text: "not valid UTF-8; read as Windows-1252 “x”", line: 3 }] } } };
+    writeState(cache, knownFilesNamespace, known, () => {});
+    expect(readState(cache, knownFilesNamespace, () => {})).toEqual(known);
+    const file = join(cache, "ingest.state");
+    writeFileSync(file, readFileSync(file, "utf8").replace("新闻", "新聞"));
+    const warnings: string[] = [];
+    expect(readState(cache, knownFilesNamespace, (w) => warnings.push(w))).toBeNull();
+    expect(warnings).toEqual([expect.stringMatching(/ingest\.state is damaged/)]);
+  });
+
   it("ignores a record cut short with a warning, and a build without it reads every file", async () => {
     const { dir, first } = await changedBehindItsTimes();
     const cache = mkdtempSync(join(work, "cache-"));
