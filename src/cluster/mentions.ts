@@ -676,6 +676,15 @@ function closeSentences(starts: number[], total: number): number[] {
 const writer = new RecordWriter();
 let wordIds = new Int32Array(8192);
 let nameIds = new Int32Array(2048);
+const numberIds = new Ints();
+const dayIds = new Ints();
+
+/** The writer's ids of `texts` as terms of `kind`, in order, into `into`. */
+function termIds(w: RecordWriter, kind: number, texts: readonly string[], into: Ints): void {
+  into.length = 0;
+  into.room(texts.length);
+  for (const text of texts) into.data[into.length++] = w.term(termHash(kind, text), termTag(kind, text));
+}
 
 /** The mentions of one article in the compact form a dated article carries (see `ArticleTerms`, term-record.ts). */
 export function articleTerms(title: string, paragraphs: readonly string[]): ArticleTerms {
@@ -697,8 +706,8 @@ export function articleTerms(title: string, paragraphs: readonly string[]): Arti
     names[nameCount++] = w.term(nameData[4 * k]!, nameData[4 * k + 1]!);
     if (k < s.leadNames) leadNames++;
   }
-  const numbers = Int32Array.from(s.numbers, (n) => w.term(termHash(NUMBER, n), termTag(NUMBER, n)));
-  const days = Int32Array.from(s.days, (d) => w.term(termHash(DAY, d), termTag(DAY, d)));
+  termIds(w, NUMBER, s.numbers, numberIds);
+  termIds(w, DAY, s.days, dayIds);
   // Each quantity ("unit=value", the unit stemmed) once, with its unit.
   const quantities: number[] = [];
   const units: number[] = [];
@@ -710,40 +719,37 @@ export function articleTerms(title: string, paragraphs: readonly string[]): Arti
     quantities.push(id);
     units.push(w.term(termHash(UNIT, unit), termTag(UNIT, unit)));
   }
-  const run = (ids: ArrayLike<number>, from: number, to: number) => {
-    for (let k = from; k < to; k++) w.add(ids[k]!, 1);
-  };
   const titleWords = Math.min(s.titleWords, wordCount);
   w.open();
-  run(words, 0, titleWords);
+  w.add(words, 0, titleWords);
   // The headline counts twice: it states the event in the fewest words.
   w.open();
-  run(words, 0, titleWords);
-  run(words, 0, wordCount);
+  w.add(words, 0, titleWords);
+  w.add(words, 0, wordCount);
   w.open();
-  run(words, 0, Math.min(s.leadWords, wordCount));
+  w.add(words, 0, Math.min(s.leadWords, wordCount));
   w.open();
-  run(names, 0, nameCount);
+  w.add(names, 0, nameCount);
   w.open();
-  run(names, 0, Math.min(leadNames, nameCount));
+  w.add(names, 0, Math.min(leadNames, nameCount));
   w.open();
-  run(numbers, 0, numbers.length);
+  w.add(numberIds.data, 0, numberIds.length);
   w.open();
-  run(quantities, 0, quantities.length);
+  w.add(quantities, 0, quantities.length);
   w.open();
-  run(units, 0, units.length);
+  w.add(units, 0, units.length);
   w.open();
-  run(units, 0, units.length);
+  w.add(units, 0, units.length);
   w.open();
-  run(days, 0, days.length);
+  w.add(dayIds.data, 0, dayIds.length);
   w.open();
-  run(s.years, 0, s.years.length);
+  w.add(s.years, 0, s.years.length);
   const starts = closeSentences(s.sentenceStarts, wordCount);
   for (let k = 0; k + 1 < starts.length; k++) {
     const from = Math.min(starts[k]!, wordCount);
     const to = Math.min(Math.max(starts[k + 1]!, from), wordCount);
     w.open();
-    run(words, from, to);
+    w.add(words, from, to);
   }
   return w.finish(s.weekdays, s.months);
 }
