@@ -128,7 +128,7 @@ function wordTokenOf(token: string): WordToken {
   return { lower, stem: stemmed, upper, nameLike, month: MONTH_OF.get(lower) ?? 0, weekday: WEEKDAY_OF.get(lower) ?? 0 };
 }
 
-/** A spelling's flags in the word table (slot field FLAGS, below its length): what WordToken says, as bits. */
+/** A spelling's flags in the word table (entry field FLAGS, below its length): what WordToken says, as bits. */
 const UPPER = 1;
 const NAME_LIKE = 2;
 /** A content word: it has a stem. */
@@ -142,49 +142,90 @@ const MONTH_SHIFT = 6;
 const WEEKDAY_SHIFT = 10;
 const FLAG_BITS = 13;
 
-/** An entry of the word table: 8 numbers side by side, so one token's look-up reads one stretch of memory. */
-const STRIDE = 8;
+/**
+ * An entry of the word table: 7 numbers and then the spelling's characters, two UTF-16 code units a
+ * number (low half first), side by side, so one token's look-up reads one stretch of memory.
+ */
+const HEADER = 7;
 /** The spelling's FNV-1a hash. */
 const HASH = 0;
-/** Where its characters start in the arena (-1: not kept, a spelling longer than LONGEST_KEPT). */
-const OFFSET = 1;
 /** Its length << FLAG_BITS | its flags. */
-const FLAGS = 2;
+const FLAGS = 1;
 /** The id of its lower case (the same for "Church" and "church"), for the per-article sets of lower cases. */
-const LOWER_ID = 3;
+const LOWER_ID = 2;
 /** Its stem's hash and tag as a WORD term, its lower case's as a NAME term (term-record.ts). */
-const WORD_HASH = 4;
-const WORD_TAG = 5;
-const NAME_HASH = 6;
-const NAME_TAG = 7;
-/** Longer spellings are worked out each time (in the entry past the last) rather than kept. */
+const WORD_HASH = 3;
+const WORD_TAG = 4;
+const NAME_HASH = 5;
+const NAME_TAG = 6;
+/** Longer spellings are worked out each time (in the entry past the last, without their characters) rather than kept. */
 const LONGEST_KEPT = 1 << 12;
+/** An entry of the lower-case table: its hash, length (not shifted: a lower case may be longer than LONGEST_KEPT), id, then its characters as above. */
+const LOWER_HEADER = 3;
+const LOWER_ID_FIELD = 2;
+
+/**
+ * The slot of `index` (open addressing, -1: free) that holds the entry of text[from, to), whose hash
+ * is h, or else the free slot where it goes. An entry starts with the hash and the length << shift, and
+ * its characters, two a number, start `chars` numbers in.
+ */
+function probe(index: Int32Array, entries: Int32Array, chars: number, shift: number, text: string, from: number, to: number, h: number): number {
+  const mask = index.length - 1;
+  const length = to - from;
+  let at = h & mask;
+  for (;;) {
+    const base = index[at]!;
+    if (base < 0) return at;
+    if (entries[base + HASH] === h && entries[base + FLAGS]! >>> shift === length) {
+      let i = 0;
+      let k = base + chars;
+      while (i + 1 < length && entries[k] === (text.charCodeAt(from + i) | (text.charCodeAt(from + i + 1) << 16))) {
+        i += 2;
+        k++;
+      }
+      if (i + 1 >= length && (i === length || entries[k] === text.charCodeAt(from + i))) return at;
+    }
+    at = (at + 1) & mask;
+  }
+}
+
+/** Writes text[from, to) into entries from `at`, two code units a number; the number past the last. */
+function putChars(entries: Int32Array, at: number, text: string, from: number, to: number): number {
+  let i = from;
+  for (; i + 1 < to; i += 2) entries[at++] = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
+  if (i < to) entries[at++] = text.charCodeAt(i);
+  return at;
+}
+
+/** Numbers an entry of `length` characters takes after its header. */
+const charNumbers = (length: number): number => (length + 1) >> 1;
 
 /**
  * Word tokens by spelling, looked up where they lie in the text (hashed in place, as in vocabulary.ts):
  * news vocabulary repeats, so most tokens were seen before, and one look-up without a new string
- * replaces a dozen steps. All a token's reading needs is in its entry (flags, ids, term hashes) and its
- * characters in one arena: a token costs a probe and a compare, no object or string. The hash index
- * holds only entry numbers, and entries lie in the order spellings were first met, so the common words
- * (met first) share a few cache lines: with the entries in the index itself, 4 MB of them, the look-up
- * was a cache miss per token. Emptied at the start of an article once it holds LIMIT spellings (at
- * 16,384 spellings it was emptied every ~400 bench articles and made three times as many tokens again);
- * an article with more distinct words grows it. Ids are valid for the article being read.
+ * replaces a dozen steps. All a token's reading needs is in its entry (flags, ids, term hashes, and
+ * its characters right after them, so that the compare reads the line the hash was read from): a token
+ * costs a probe and a compare, no object or string. The hash index holds only where entries start, and
+ * entries lie in the order spellings were first met, so the common words (met first) share a few cache
+ * lines: with the entries in the index itself, 4 MB of them, the look-up was a cache miss per token, and
+ * with the characters in an arena of their own, a third read. Emptied at the start of an article once it
+ * holds LIMIT spellings (at 16,384 spellings it was emptied every ~400 bench articles and made three
+ * times as many tokens again); an article with more distinct words grows it. Ids are valid for the
+ * article being read.
  */
 class WordTable {
   private static readonly LIMIT = 1 << 16;
   private static readonly SLOTS = 1 << 17;
-  /** Entry numbers by hash (-1: a free slot), at most half full. */
+  /** Where each entry starts in `slots`, by hash (-1: a free slot), at most half full. */
   private index = new Int32Array(WordTable.SLOTS).fill(-1);
-  private capacity = WordTable.SLOTS;
-  /** The entries, STRIDE numbers each; one more than `count` always fits (the place of a spelling not kept). */
-  slots = new Int32Array(STRIDE * (1 << 14));
+  /** The entries; HEADER more numbers than `used` always fit (the place of a spelling not kept). */
+  slots = new Int32Array(1 << 20);
   private count = 0;
-  private arena = new Uint16Array(1 << 19);
-  private arenaLength = 0;
-  /** Lower case ids by the lower case's hash (-1: a free slot), at most half full; each id's hash. */
+  private used = 0;
+  /** Where each lower case's entry starts in `lowerEntries`, by its hash (-1: a free slot), at most half full. */
   private lowerIndex = new Int32Array(WordTable.SLOTS).fill(-1);
-  private lowerHashes = new Int32Array(1 << 16);
+  private lowerEntries = new Int32Array(1 << 19);
+  private lowerUsed = 0;
   /** Lower cases by id. */
   readonly lowers: string[] = [];
   /** Per lower case id: the article (`serial`) that wrote it in lower case, and that named it mid-sentence. */
@@ -195,13 +236,13 @@ class WordTable {
   /** Starts an article: its serial number marks its lower cases in `lowered` and `inner`. */
   begin(): void {
     if (this.count >= WordTable.LIMIT || this.serial === 0x7fffffff) {
-      if (this.capacity === WordTable.SLOTS) this.index.fill(-1);
+      if (this.index.length === WordTable.SLOTS) this.index.fill(-1);
       else this.index = new Int32Array(WordTable.SLOTS).fill(-1);
-      this.capacity = WordTable.SLOTS;
       this.count = 0;
-      this.arenaLength = 0;
+      this.used = 0;
       if (this.lowerIndex.length === WordTable.SLOTS) this.lowerIndex.fill(-1);
       else this.lowerIndex = new Int32Array(WordTable.SLOTS).fill(-1);
+      this.lowerUsed = 0;
       this.lowers.length = 0;
       this.lowered.fill(0);
       this.inner.fill(0);
@@ -214,48 +255,30 @@ class WordTable {
   find(text: string, from: number, to: number): number {
     let h = 0x811c9dc5;
     for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    h |= 0;
     const length = to - from;
-    if (length > LONGEST_KEPT) return this.fill(STRIDE * this.count, text.slice(from, to), h, -1);
-    const index = this.index;
-    const slots = this.slots;
-    const arena = this.arena;
-    const mask = this.capacity - 1;
-    let at = h & mask;
-    for (;;) {
-      const entry = index[at]!;
-      if (entry < 0) break;
-      const base = STRIDE * entry;
-      if (slots[base + HASH] === h && slots[base + FLAGS]! >>> FLAG_BITS === length) {
-        const offset = slots[base + OFFSET]!;
-        let i = 0;
-        while (i < length && arena[offset + i] === text.charCodeAt(from + i)) i++;
-        if (i === length) return base;
-      }
-      at = (at + 1) & mask;
+    if (length > LONGEST_KEPT) {
+      this.slots = room(this.slots, this.used + HEADER);
+      return this.fill(this.used, text.slice(from, to), h);
     }
-    if (2 * (this.count + 1) > this.capacity) {
-      this.grow();
+    const at = probe(this.index, this.slots, HEADER, FLAG_BITS, text, from, to, h);
+    const found = this.index[at]!;
+    if (found >= 0) return found;
+    if (2 * (this.count + 1) > this.index.length) {
+      this.index = rehash(this.index, this.slots, this.used, HEADER, FLAG_BITS);
       return this.find(text, from, to);
     }
-    if (STRIDE * (this.count + 2) > slots.length) {
-      const grown = new Int32Array(2 * slots.length);
-      grown.set(slots);
-      this.slots = grown;
-    }
-    if (this.arenaLength + length > arena.length) {
-      const grown = new Uint16Array(2 * (this.arenaLength + length));
-      grown.set(arena.subarray(0, this.arenaLength));
-      this.arena = grown;
-    }
-    const offset = this.arenaLength;
-    for (let i = 0; i < length; i++) this.arena[offset + i] = text.charCodeAt(from + i);
-    this.arenaLength += length;
-    index[at] = this.count;
-    return this.fill(STRIDE * this.count++, text.slice(from, to), h, offset);
+    // Room for this entry and for the place of a spelling not kept after it.
+    const slots = (this.slots = room(this.slots, this.used + 2 * HEADER + charNumbers(length)));
+    const base = this.used;
+    this.used = putChars(slots, base + HEADER, text, from, to);
+    this.index[at] = base;
+    this.count++;
+    return this.fill(base, text.slice(from, to), h);
   }
 
-  /** Works out the spelling's entry at `base`. */
-  private fill(base: number, spelling: string, h: number, offset: number): number {
+  /** Works out the spelling's entry at `base` (all but its characters). */
+  private fill(base: number, spelling: string, h: number): number {
     const token = wordTokenOf(spelling);
     const { lower } = token;
     let flags = (token.month << MONTH_SHIFT) | (token.weekday << WEEKDAY_SHIFT);
@@ -267,7 +290,6 @@ class WordTable {
     if (lower === "may" || lower === "mar") flags |= MAY_MAR;
     const slots = this.slots;
     slots[base + HASH] = h;
-    slots[base + OFFSET] = offset;
     slots[base + FLAGS] = (spelling.length << FLAG_BITS) | flags;
     slots[base + LOWER_ID] = this.lowerId(lower);
     if (token.stem !== null) {
@@ -284,54 +306,49 @@ class WordTable {
   private lowerId(lower: string): number {
     let h = 0x811c9dc5;
     for (let i = 0; i < lower.length; i++) h = Math.imul(h ^ lower.charCodeAt(i), 0x01000193);
-    const lowers = this.lowers;
-    let index = this.lowerIndex;
-    let mask = index.length - 1;
-    let at = h & mask;
-    for (;;) {
-      const id = index[at]!;
-      if (id < 0) break;
-      if (this.lowerHashes[id] === h && lowers[id] === lower) return id;
-      at = (at + 1) & mask;
-    }
-    const id = lowers.length;
-    lowers.push(lower);
+    h |= 0;
+    const at = probe(this.lowerIndex, this.lowerEntries, LOWER_HEADER, 0, lower, 0, lower.length, h);
+    const found = this.lowerIndex[at]!;
+    if (found >= 0) return this.lowerEntries[found + LOWER_ID_FIELD]!;
+    const id = this.lowers.length;
+    this.lowers.push(lower);
     if (id >= this.lowered.length) {
       const size = 2 * this.lowered.length;
-      const [lowered, inner, hashes] = [new Int32Array(size), new Int32Array(size), new Int32Array(size)];
+      const [lowered, inner] = [new Int32Array(size), new Int32Array(size)];
       lowered.set(this.lowered);
       inner.set(this.inner);
-      hashes.set(this.lowerHashes);
-      [this.lowered, this.inner, this.lowerHashes] = [lowered, inner, hashes];
+      [this.lowered, this.inner] = [lowered, inner];
     }
-    this.lowerHashes[id] = h;
-    index[at] = id;
-    if (2 * lowers.length > index.length) {
-      index = new Int32Array(2 * index.length).fill(-1);
-      mask = index.length - 1;
-      for (let k = 0; k < lowers.length; k++) {
-        let p = this.lowerHashes[k]! & mask;
-        while (index[p]! >= 0) p = (p + 1) & mask;
-        index[p] = k;
-      }
-      this.lowerIndex = index;
-    }
+    const entries = (this.lowerEntries = room(this.lowerEntries, this.lowerUsed + LOWER_HEADER + charNumbers(lower.length)));
+    const base = this.lowerUsed;
+    entries[base + HASH] = h;
+    entries[base + FLAGS] = lower.length;
+    entries[base + LOWER_ID_FIELD] = id;
+    this.lowerUsed = putChars(entries, base + LOWER_HEADER, lower, 0, lower.length);
+    this.lowerIndex[at] = base;
+    if (2 * this.lowers.length > this.lowerIndex.length) this.lowerIndex = rehash(this.lowerIndex, entries, this.lowerUsed, LOWER_HEADER, 0);
     return id;
   }
+}
 
-  /** Twice the index (an article with more distinct spellings than it holds). */
-  private grow(): void {
-    const capacity = 2 * this.capacity;
-    const index = new Int32Array(capacity).fill(-1);
-    const mask = capacity - 1;
-    for (let entry = 0; entry < this.count; entry++) {
-      let at = this.slots[STRIDE * entry + HASH]! & mask;
-      while (index[at]! >= 0) at = (at + 1) & mask;
-      index[at] = entry;
-    }
-    this.index = index;
-    this.capacity = capacity;
+/** `entries`, or a copy twice as large when it holds fewer than `size` numbers. */
+function room(entries: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  if (size <= entries.length) return entries;
+  const grown = new Int32Array(2 * size);
+  grown.set(entries);
+  return grown;
+}
+
+/** An index twice as large over the entries entries[0 … used - 1] (each `header` numbers, its length << shift second, and its characters). */
+function rehash(index: Int32Array, entries: Int32Array, used: number, header: number, shift: number): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(2 * index.length).fill(-1);
+  const mask = grown.length - 1;
+  for (let base = 0; base < used; base += header + charNumbers(entries[base + FLAGS]! >>> shift)) {
+    let at = entries[base + HASH]! & mask;
+    while (grown[at]! >= 0) at = (at + 1) & mask;
+    grown[at] = base;
   }
+  return grown;
 }
 
 const table = new WordTable();
@@ -676,6 +693,15 @@ function closeSentences(starts: number[], total: number): number[] {
 const writer = new RecordWriter();
 let wordIds = new Int32Array(8192);
 let nameIds = new Int32Array(2048);
+const numberIds = new Ints();
+const dayIds = new Ints();
+
+/** The writer's ids of `texts` as terms of `kind`, in order, into `into`. */
+function termIds(w: RecordWriter, kind: number, texts: readonly string[], into: Ints): void {
+  into.length = 0;
+  into.room(texts.length);
+  for (const text of texts) into.data[into.length++] = w.term(termHash(kind, text), termTag(kind, text));
+}
 
 /** The mentions of one article in the compact form a dated article carries (see `ArticleTerms`, term-record.ts). */
 export function articleTerms(title: string, paragraphs: readonly string[]): ArticleTerms {
@@ -697,8 +723,8 @@ export function articleTerms(title: string, paragraphs: readonly string[]): Arti
     names[nameCount++] = w.term(nameData[4 * k]!, nameData[4 * k + 1]!);
     if (k < s.leadNames) leadNames++;
   }
-  const numbers = Int32Array.from(s.numbers, (n) => w.term(termHash(NUMBER, n), termTag(NUMBER, n)));
-  const days = Int32Array.from(s.days, (d) => w.term(termHash(DAY, d), termTag(DAY, d)));
+  termIds(w, NUMBER, s.numbers, numberIds);
+  termIds(w, DAY, s.days, dayIds);
   // Each quantity ("unit=value", the unit stemmed) once, with its unit.
   const quantities: number[] = [];
   const units: number[] = [];
@@ -710,40 +736,37 @@ export function articleTerms(title: string, paragraphs: readonly string[]): Arti
     quantities.push(id);
     units.push(w.term(termHash(UNIT, unit), termTag(UNIT, unit)));
   }
-  const run = (ids: ArrayLike<number>, from: number, to: number) => {
-    for (let k = from; k < to; k++) w.add(ids[k]!, 1);
-  };
   const titleWords = Math.min(s.titleWords, wordCount);
   w.open();
-  run(words, 0, titleWords);
+  w.add(words, 0, titleWords);
   // The headline counts twice: it states the event in the fewest words.
   w.open();
-  run(words, 0, titleWords);
-  run(words, 0, wordCount);
+  w.add(words, 0, titleWords);
+  w.add(words, 0, wordCount);
   w.open();
-  run(words, 0, Math.min(s.leadWords, wordCount));
+  w.add(words, 0, Math.min(s.leadWords, wordCount));
   w.open();
-  run(names, 0, nameCount);
+  w.add(names, 0, nameCount);
   w.open();
-  run(names, 0, Math.min(leadNames, nameCount));
+  w.add(names, 0, Math.min(leadNames, nameCount));
   w.open();
-  run(numbers, 0, numbers.length);
+  w.add(numberIds.data, 0, numberIds.length);
   w.open();
-  run(quantities, 0, quantities.length);
+  w.add(quantities, 0, quantities.length);
   w.open();
-  run(units, 0, units.length);
+  w.add(units, 0, units.length);
   w.open();
-  run(units, 0, units.length);
+  w.add(units, 0, units.length);
   w.open();
-  run(days, 0, days.length);
+  w.add(dayIds.data, 0, dayIds.length);
   w.open();
-  run(s.years, 0, s.years.length);
+  w.add(s.years, 0, s.years.length);
   const starts = closeSentences(s.sentenceStarts, wordCount);
   for (let k = 0; k + 1 < starts.length; k++) {
     const from = Math.min(starts[k]!, wordCount);
     const to = Math.min(Math.max(starts[k + 1]!, from), wordCount);
     w.open();
-    run(words, from, to);
+    w.add(words, from, to);
   }
   return w.finish(s.weekdays, s.months);
 }

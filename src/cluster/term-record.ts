@@ -72,12 +72,15 @@ export class Ints {
   data = new Int32Array(256);
   length = 0;
   push(x: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(2 * this.length);
-      grown.set(this.data);
-      this.data = grown;
-    }
+    if (this.length === this.data.length) this.room(1);
     this.data[this.length++] = x;
+  }
+  /** Makes room for `more` numbers past `length`. */
+  room(more: number): void {
+    if (this.length + more <= this.data.length) return;
+    const grown = new Int32Array(2 * (this.length + more));
+    grown.set(this.data.subarray(0, this.length));
+    this.data = grown;
   }
 }
 
@@ -92,7 +95,6 @@ export class RecordWriter {
   private tags = new Ints();
   /** Runs of provisional ids: run r is entries[bounds[r]] … entries[bounds[r + 1] - 1]. */
   private entries = new Ints();
-  private counts = new Ints();
   private bounds = new Ints();
 
   start(): void {
@@ -100,7 +102,6 @@ export class RecordWriter {
     this.hashes.length = 0;
     this.tags.length = 0;
     this.entries.length = 0;
-    this.counts.length = 0;
     this.bounds.length = 0;
   }
 
@@ -136,10 +137,15 @@ export class RecordWriter {
     this.bounds.push(this.entries.length);
   }
 
-  /** Adds an entry to the open run: an id (or, for years, the year) and its count. */
-  add(id: number, count: number): void {
-    this.entries.push(id);
-    this.counts.push(count);
+  /** Adds ids[from … to - 1] to the open run, each once: ids (or, for years, the years); an id added n times counts n. */
+  add(ids: ArrayLike<number>, from: number, to: number): void {
+    const entries = this.entries;
+    if (to <= from) return;
+    entries.room(to - from);
+    const data = entries.data;
+    let at = entries.length;
+    for (let k = from; k < to; k++) data[at++] = ids[k]!;
+    entries.length = at;
   }
 
   private position = new Int32Array(4096);
@@ -147,20 +153,42 @@ export class RecordWriter {
   private spare = new Int32Array(4096);
   /** Entries a position has in the run being written (0 between runs). */
   private tally = new Int32Array(4096);
-  private buckets = new Int32Array(257);
+  /** The distinct positions of the run being written, in the order first met. */
+  private seen = new Int32Array(4096);
+  /** Where each byte value's terms start, for each of the hash's 4 bytes (256 a byte). */
+  private buckets = new Int32Array(4 * 256);
 
-  /** order[0 … n - 1]: the terms by hash, unsigned (a stable radix sort, a byte at a time). */
+  /** order[0 … n - 1]: the terms by hash, unsigned (a stable radix sort, a byte at a time; the 4 counts in one pass). */
   private sortByHash(n: number): void {
     const hashes = this.hashes.data;
     const buckets = this.buckets;
-    let [from, to] = [this.order, this.spare];
+    buckets.fill(0);
+    for (let k = 0; k < n; k++) {
+      const h = hashes[k]!;
+      buckets[h & 255]!++;
+      buckets[256 + ((h >>> 8) & 255)]!++;
+      buckets[512 + ((h >>> 16) & 255)]!++;
+      buckets[768 + (h >>> 24)]!++;
+    }
+    for (let b = 0; b < 1024; b += 256) {
+      let sum = 0;
+      for (let v = b; v < b + 256; v++) {
+        const count = buckets[v]!;
+        buckets[v] = sum;
+        sum += count;
+      }
+    }
+    let from = this.order;
+    let to = this.spare;
     for (let k = 0; k < n; k++) from[k] = k;
-    for (let shift = 0; shift < 32; shift += 8) {
-      buckets.fill(0);
-      for (let k = 0; k < n; k++) buckets[((hashes[from[k]!]! >>> shift) & 255) + 1]!++;
-      for (let b = 1; b < 257; b++) buckets[b]! += buckets[b - 1]!;
-      for (let k = 0; k < n; k++) to[buckets[(hashes[from[k]!]! >>> shift) & 255]!++] = from[k]!;
-      [from, to] = [to, from];
+    for (let shift = 0, b = 0; shift < 32; shift += 8, b += 256) {
+      for (let k = 0; k < n; k++) {
+        const id = from[k]!;
+        to[buckets[b + ((hashes[id]! >>> shift) & 255)]!++] = id;
+      }
+      const swap = from;
+      from = to;
+      to = swap;
     }
     // Four passes: the result is back in `order`.
   }
@@ -176,7 +204,7 @@ export class RecordWriter {
     const n = this.hashes.length;
     const { data: hashes } = this.hashes;
     const { data: tags } = this.tags;
-    if (n > this.position.length) [this.position, this.order, this.spare, this.tally] = [new Int32Array(2 * n), new Int32Array(2 * n), new Int32Array(2 * n), new Int32Array(2 * n)];
+    if (n > this.position.length) [this.position, this.order, this.spare, this.tally, this.seen] = [new Int32Array(2 * n), new Int32Array(2 * n), new Int32Array(2 * n), new Int32Array(2 * n), new Int32Array(2 * n)];
     const { position, order } = this;
     this.sortByHash(n);
     // Equal hashes (rare) by tag.
@@ -191,16 +219,19 @@ export class RecordWriter {
     const runs = this.bounds.length;
     this.bounds.push(this.entries.length);
     const entries = this.entries.data;
-    const counts = this.counts.data;
     const body = this.body;
     body.length = 0;
     let written = 0;
     for (let r = 0; r < runs; r++) {
-      const [from, to] = [this.bounds.data[r]!, this.bounds.data[r + 1]!];
+      const from = this.bounds.data[r]!;
+      const to = this.bounds.data[r + 1]!;
       if (r === YEARS) {
-        const years = entries.slice(from, to).sort();
+        if (to - from > this.seen.length) this.seen = new Int32Array(2 * (to - from));
+        const years = this.seen;
+        for (let k = from; k < to; k++) years[k - from] = entries[k]!;
+        sortAscending(years, to - from);
         let m = 0;
-        for (let k = 0; k < years.length; k++) if (m === 0 || years[m - 1] !== years[k]) years[m++] = years[k]!;
+        for (let k = 0; k < to - from; k++) if (m === 0 || years[m - 1] !== years[k]) years[m++] = years[k]!;
         body.varint(m);
         for (let k = 0; k < m; k++) body.varint(zig(years[k]!));
         written++;
@@ -214,38 +245,59 @@ export class RecordWriter {
           written++;
           continue;
         }
-        const byQuantity = Array.from({ length: to - from }, (_, k) => k).sort((x, y) => position[entries[q + x]!]! - position[entries[q + y]!]!);
+        // Quantities are read from the opening's first tokens: a few, sorted in place (distinct, so by position alone).
+        const byQuantity = this.seen;
+        for (let k = 0; k < to - from; k++) {
+          const p = position[entries[q + k]!]!;
+          let j = k - 1;
+          while (j >= 0 && position[entries[q + byQuantity[j]!]!]! > p) {
+            byQuantity[j + 1] = byQuantity[j]!;
+            j--;
+          }
+          byQuantity[j + 1] = k;
+        }
         body.varint(to - from);
-        for (const k of byQuantity) body.varint(position[entries[from + k]!]!);
+        for (let k = 0; k < to - from; k++) body.varint(position[entries[from + byQuantity[k]!]!]!);
         written++;
         continue;
       }
       // Each distinct position with its count (how many entries name it), read out in ascending order.
       const counted = r < SENTENCES && COUNTED[r]!;
       const tally = this.tally;
-      let [lo, hi, distinct] = [n, -1, 0];
+      const seen = this.seen;
+      let lo = n;
+      let hi = -1;
+      let distinct = 0;
       for (let k = from; k < to; k++) {
         const p = position[entries[k]!]!;
-        if (tally[p]!++ === 0) distinct++;
+        if (tally[p]!++ === 0) seen[distinct++] = p;
         if (p < lo) lo = p;
         if (p > hi) hi = p;
       }
       if (r >= SENTENCES && distinct < MIN_SENTENCE_TERMS) {
-        for (let k = from; k < to; k++) tally[position[entries[k]!]!] = 0;
+        for (let k = 0; k < distinct; k++) tally[seen[k]!] = 0;
         continue;
       }
       body.varint(distinct);
+      // Most runs (the headline, the lead, names, sentences …) name a few of the article's terms spread
+      // over all of them: their positions are sorted rather than every position between looked at.
       let last = -1;
-      for (let p = lo; p <= hi; p++) {
-        const count = tally[p]!;
-        if (count === 0) continue;
-        tally[p] = 0;
-        // A count above 1 is flagged in the gap's low bit and follows it.
-        if (counted) {
-          body.varint(2 * (p - last - 1) + (count > 1 ? 1 : 0));
-          if (count > 1) body.varint(count - 2);
-        } else body.varint(p - last - 1);
-        last = p;
+      if (hi - lo > 4 * distinct) {
+        sortAscending(seen, distinct);
+        for (let k = 0; k < distinct; k++) {
+          const p = seen[k]!;
+          writeEntry(body, counted, p - last - 1, tally[p]!);
+          tally[p] = 0;
+          last = p;
+        }
+      } else {
+        for (let p = lo; p <= hi; p++) {
+          const count = tally[p]!;
+          if (count === 0) continue;
+          writeEntry(body, counted, p - last - 1, count);
+          tally[p] = 0;
+          last = p;
+        }
       }
       written++;
     }
@@ -299,6 +351,31 @@ class Bytes {
     this.room(more.length);
     this.bytes.set(more.bytes.subarray(0, more.length), this.length);
     return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.length + more.length).toString("base64");
+  }
+}
+
+/** An entry of a run: the gap from the entry before; in a counted run, a count above 1 is flagged in the gap's low bit and follows it. */
+function writeEntry(body: Bytes, counted: boolean, gap: number, count: number): void {
+  if (counted) {
+    body.varint(2 * gap + (count > 1 ? 1 : 0));
+    if (count > 1) body.varint(count - 2);
+  } else body.varint(gap);
+}
+
+/** Sorts xs[0 … n - 1] ascending (insertion sort for the few a run mostly holds). */
+function sortAscending(xs: Int32Array, n: number): void {
+  if (n > 48) {
+    xs.subarray(0, n).sort();
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const x = xs[i]!;
+    let j = i - 1;
+    while (j >= 0 && xs[j]! > x) {
+      xs[j + 1] = xs[j]!;
+      j--;
+    }
+    xs[j + 1] = x;
   }
 }
 

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { articleTerms, clusterArticles, defaultClusterOptions } from "../../src/cluster/index.ts";
 import { buildProfiles } from "../../src/cluster/profile.ts";
-import { NAME, NUMBER, NAMES, NUMBERS, QUANTITIES, QUANTITY, TermRecord, termHash, termTag, TITLE, UNIT, UNITS, WORD, WORDS } from "../../src/cluster/term-record.ts";
+import { NAME, NUMBER, NAMES, NUMBERS, QUANTITIES, QUANTITY, QUANTITY_UNITS, TermRecord, termHash, termTag, TITLE, UNIT, UNITS, WORD, WORDS, YEARS } from "../../src/cluster/term-record.ts";
+import { stem } from "../../src/text/tfidf.ts";
 import { seedArticles } from "../../eval/lib/merge-set.ts";
 
 const seeds = seedArticles(join(import.meta.dirname, "../fixtures/seeds")).map((s) => s.article);
@@ -49,6 +50,34 @@ describe("the words clustering reads", () => {
     // "ferri" twice in the words (headline counted twice, body once): its count.
     const words = run(WORDS);
     expect(record.values[record.bounds[WORDS]! + words.indexOf(at(WORD, "ferri"))]).toBe(3);
+  });
+
+  it("lists each run's terms once, in ascending order with their counts; quantities with their own units; years once", () => {
+    // A long body spreads the headline's and the lead's few terms over many positions.
+    const filler = Array.from({ length: 60 }, (_, i) => `Harbour${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))} visitors counted lanterns near pier ${i + 100}.`).join(" ");
+    const paragraphs = ["In 2019 and 2012, 12 people, 40 cars and 3 boats were seen in Dover; in 2019 the boats came back.", filler];
+    const record = new TermRecord();
+    expect(record.load(articleTerms("Dover boats sink", paragraphs))).toBe(true);
+    const run = (r: number) => Array.from(record.ids.subarray(record.bounds[r]!, record.bounds[r + 1]!));
+    const at = (kind: number, text: string) => {
+      for (let k = 0; k < record.count; k++) if (record.hashes[k] === termHash(kind, text) && record.tags[k] === termTag(kind, text)) return k;
+      return -1;
+    };
+    expect(record.count).toBeGreaterThan(150);
+    for (const r of [TITLE, WORDS, NAMES, NUMBERS, QUANTITIES]) {
+      const ids = run(r);
+      expect(ids.length).toBeGreaterThan(0);
+      expect(ids.every((id, k) => k === 0 || id > ids[k - 1]!)).toBe(true);
+    }
+    expect(run(TITLE)).toEqual([at(WORD, "dover"), at(WORD, stem("boats")), at(WORD, "sink")].sort((a, b) => a - b));
+    // "boats": twice in the headline as counted, twice in the body.
+    expect(record.values[record.bounds[WORDS]! + run(WORDS).indexOf(at(WORD, stem("boats")))]).toBe(4);
+    const quantities = [["people", "12"], ["cars", "40"], ["boats", "3"]].map(([unit, value]) => ({ quantity: at(QUANTITY, `${stem(unit!)}=${value}`), unit: at(UNIT, stem(unit!)) }));
+    expect(quantities.every((q) => q.quantity >= 0 && q.unit >= 0)).toBe(true);
+    quantities.sort((a, b) => a.quantity - b.quantity);
+    expect(run(QUANTITIES)).toEqual(quantities.map((q) => q.quantity));
+    expect(run(QUANTITY_UNITS)).toEqual(quantities.map((q) => q.unit));
+    expect(run(YEARS)).toEqual([2012, 2019]);
   });
 
   it("reads a damaged or foreign record as unsound, and clusters as from the text", () => {
