@@ -26,12 +26,15 @@ function isNameWord(word: string): boolean {
 /** The capitalised runs in one text, each with whether it stood at a sentence's start. */
 export function nameRuns(text: string): { name: string; opener: boolean }[] {
   const out: { name: string; opener: boolean }[] = [];
-  eachNameRun(text, (name, opener) => out.push({ name, opener }));
+  eachNameRun([text], (name, opener) => out.push({ name, opener }));
   return out;
 }
 
-/** `nameRuns` as calls, in order, with nothing kept. */
-function eachNameRun(text: string, take: (name: string, opener: boolean) => void): void {
+/**
+ * `nameRuns` as calls, in order, with nothing kept; of the parts as one text, joined by newlines (a
+ * newline neither ends a sentence nor a name run, and ends a word: each part is read in place instead).
+ */
+function eachNameRun(parts: readonly string[], take: (name: string, opener: boolean) => void, count = parts.length): void {
   const run: string[] = [];
   let opener = false;
   let sentenceStart = true;
@@ -45,43 +48,46 @@ function eachNameRun(text: string, take: (name: string, opener: boolean) => void
   };
   // Tokens found by hand (most characters are ASCII and need no Unicode class test):
   // words of letters and digits with ' ’ . - inside, and one-character punctuation marks.
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const width = letterOrDigitAt(text, i);
-    if (!width) {
-      const c = text.charCodeAt(i++);
-      // . ! ? : ; (SENTENCE_ENDS)
-      if (c === 46 || c === 33 || c === 63 || c === 58 || c === 59) {
-        flush();
-        sentenceStart = c !== 58 && c !== 59;
+  for (let part = 0; part < count; part++) {
+    const text = parts[part]!;
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const width = letterOrDigitAt(text, i);
+      if (!width) {
+        const c = text.charCodeAt(i++);
+        // . ! ? : ; (SENTENCE_ENDS)
+        if (c === 46 || c === 33 || c === 63 || c === 58 || c === 59) {
+          flush();
+          sentenceStart = c !== 58 && c !== 59;
+        }
+        continue;
       }
-      continue;
-    }
-    let end = i + width;
-    for (let j = end; j < n; ) {
-      const w = letterOrDigitAt(text, j);
-      if (w) end = j += w;
-      else {
-        const c = text.charCodeAt(j);
-        if (c !== 0x27 && c !== 0x2019 && c !== 0x2e && c !== 0x2d) break;
-        j++;
+      let end = i + width;
+      for (let j = end; j < n; ) {
+        const w = letterOrDigitAt(text, j);
+        if (w) end = j += w;
+        else {
+          const c = text.charCodeAt(j);
+          if (c !== 0x27 && c !== 0x2019 && c !== 0x2e && c !== 0x2d) break;
+          j++;
+        }
       }
-    }
-    const c = text.charCodeAt(i);
-    if (run.length === 0 && ((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
-      // A lower-case word or a number outside a name: it only ends a sentence's start.
-      sentenceStart = false;
+      const c = text.charCodeAt(i);
+      if (run.length === 0 && ((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
+        // A lower-case word or a number outside a name: it only ends a sentence's start.
+        sentenceStart = false;
+        i = end;
+        continue;
+      }
+      const word = text.slice(i, end);
       i = end;
-      continue;
+      if (isNameWord(word) || (run.length > 0 && JOINERS.has(word.toLowerCase()))) {
+        if (!run.length) opener = sentenceStart;
+        run.push(word);
+      } else flush();
+      sentenceStart = false;
     }
-    const word = text.slice(i, end);
-    i = end;
-    if (isNameWord(word) || (run.length > 0 && JOINERS.has(word.toLowerCase()))) {
-      if (!run.length) opener = sentenceStart;
-      run.push(word);
-    } else flush();
-    sentenceStart = false;
   }
   flush();
 }
@@ -109,6 +115,11 @@ function letterOrDigitAt(text: string, i: number): number {
  * (a sentence's first word may be capitalised for no other reason); ties go to the name used more often.
  */
 export function storyCategories(texts: readonly string[], exclude: readonly string[], max = 3): string[] {
+  return categoriesOf(texts.map((text) => [text]), exclude, max, 1);
+}
+
+/** `storyCategories` of texts given as parts (each article's text: its first `count` parts joined by newlines). */
+function categoriesOf(texts: ReadonlyArray<readonly string[]>, exclude: readonly string[], max: number, count: number): string[] {
   interface Tally {
     key: string;
     name: string;
@@ -136,9 +147,9 @@ export function storyCategories(texts: readonly string[], exclude: readonly stri
       entry.articles++;
     }
   };
-  for (const text of texts) {
+  for (const parts of texts) {
     article++;
-    eachNameRun(text, take);
+    eachNameRun(parts, take, Math.min(count, parts.length));
   }
   const ranked: Tally[] = [];
   for (const e of tally.values()) if (e.uses > 0) ranked.push(e);
@@ -169,4 +180,5 @@ export function proseOf(article: ProseSource): string {
 /** A story's categories from its articles: `storyCategories` over their prose, or the same through the build cache. */
 export type Categorise = (articles: readonly ProseSource[], exclude: readonly string[]) => string[];
 
-export const categoriseArticles: Categorise = (articles, exclude) => storyCategories(articles.map(proseOf), exclude);
+// The paragraphs read where they are, not joined into each article's prose first (the same names).
+export const categoriseArticles: Categorise = (articles, exclude) => categoriesOf(articles.map(paragraphsOf), exclude, 3, PROSE_PARAGRAPHS);

@@ -87,6 +87,9 @@ export function outletLabel(outlet: Outlet): string {
  * names the article's outlet goes by, or names its host.
  */
 export function stripSiteName(title: string, names: readonly (string | null)[], host: string | null): string {
+  const parts = title.split(/(\s+(?:[|–—-]|::)\s+)/);
+  // No separator (most titles): nothing to strip, and the names need not be compared.
+  if (parts.length < 3) return title.trim();
   const keys = new Set(names.filter((n): n is string => !!n).map(compactName).filter(Boolean));
   const label = host ? compactName(hostLabel(host)) : "";
   const isSite = (part: string) => {
@@ -95,7 +98,6 @@ export function stripSiteName(title: string, names: readonly (string | null)[], 
     if (keys.has(key)) return true;
     return host !== null && part.split(/\s+/).length <= 5 && (key === label || namesHost(part, host));
   };
-  const parts = title.split(/(\s+(?:[|–—-]|::)\s+)/);
   // parts alternates text and separator: [text, sep, text, sep, text].
   while (parts.length >= 3 && isSite(parts[parts.length - 1]!)) parts.splice(-2, 2);
   while (parts.length >= 3 && isSite(parts[0]!)) parts.splice(0, 2);

@@ -95,8 +95,10 @@ export function collectCandidates(articles: SummaryInput[], vocabulary: Vocabula
       const trimmed = paragraph.trim();
       const datelined = datelineLength(trimmed);
       const hasDateline = datelined > 0;
-      for (const [k, text] of splitSentences(trimmed, datelined).entries()) {
+      const sentences = splitSentences(trimmed, datelined);
+      for (let k = 0; k < sentences.length; k++) {
         if (position >= MAX_SENTENCES_PER_ARTICLE) break paragraphs;
+        const text = sentences[k]!;
         const dateline = hasDateline && k === 0;
         const words = wordCount(text);
         const lower = several || !dateline ? text.toLowerCase() : "";

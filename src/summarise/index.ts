@@ -74,10 +74,52 @@ function withoutCopies(articles: SummaryInput[]): SummaryInput[] {
   const titles = new Map<string, number>();
   for (const a of articles) titles.set(`${a.title}`, (titles.get(`${a.title}`) ?? 0) + 1);
   if (titles.size === articles.length) return articles;
-  const seen = new Set<string>();
+  const kept = new Map<string, string[]>();
   return articles.filter((a) => {
-    if (titles.get(`${a.title}`) === 1) return true;
-    const key = `${a.title}\n${a.text.replace(/\s+/g, " ").trim()}`;
-    return seen.has(key) ? false : (seen.add(key), true);
+    const title = `${a.title}`;
+    if (titles.get(title) === 1) return true;
+    const texts = kept.get(title);
+    if (!texts) return kept.set(title, [a.text]), true;
+    if (texts.some((t) => sameFolded(t, a.text))) return false;
+    texts.push(a.text);
+    return true;
   });
+}
+
+/**
+ * Whether two texts are the same with white space folded (`t.replace(/\s+/g, " ").trim()` equal), read in
+ * place: the same words, in order, with white space between the same ones.
+ */
+export function sameFolded(a: string, b: string): boolean {
+  let i = skipSpace(a, 0);
+  let j = skipSpace(b, 0);
+  for (;;) {
+    // The end of one: the other may only have white space left.
+    if (i === a.length) return skipSpace(b, j) === b.length;
+    if (j === b.length) return skipSpace(a, i) === a.length;
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(j);
+    const xSpace = isSpace(x);
+    // White space against a word character: one folded text has a space or its end where the other has more word.
+    if (xSpace !== isSpace(y)) return false;
+    if (xSpace) {
+      i = skipSpace(a, i);
+      j = skipSpace(b, j);
+      continue;
+    }
+    if (x !== y) return false;
+    i++;
+    j++;
+  }
+}
+
+function skipSpace(text: string, at: number): number {
+  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/** What `\s` matches (and `trim` removes): ECMAScript's white space and line terminators. */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

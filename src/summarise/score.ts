@@ -112,17 +112,32 @@ function crossSupport(candidates: Candidate[], vectors: SparseVector[], size: nu
     }
   });
   const dot = new Float64Array(openings.length);
+  // The openings a sentence shares a term with (the others' products are all zero, and every weight is
+  // above zero, so a best of 0 stands for them): only these are visited and cleared again.
+  const met = new Int32Array(openings.length);
+  const metBy = new Int32Array(openings.length).fill(-1);
   const best = new Float64Array(articles.size);
   const placeOf = Int32Array.from(openings, (j) => articles.get(candidates[j]!.article)!);
   for (let i = 0; i < candidates.length; i++) {
     const v = vectors[i]!;
-    dot.fill(0);
+    let count = 0;
     for (let k = 0; k < v.ids.length; k++) {
       const w = v.weights[k]!;
-      for (let at = starts[v.ids[k]!]!; at < starts[v.ids[k]! + 1]!; at++) dot[postedOpening[at]!] = dot[postedOpening[at]!]! + w * postedWeight[at]!;
+      for (let at = starts[v.ids[k]!]!; at < starts[v.ids[k]! + 1]!; at++) {
+        const o = postedOpening[at]!;
+        if (metBy[o] !== i) {
+          metBy[o] = i;
+          met[count++] = o;
+        }
+        dot[o] = dot[o]! + w * postedWeight[at]!;
+      }
     }
     best.fill(0);
-    for (let o = 0; o < openings.length; o++) best[placeOf[o]!] = Math.max(best[placeOf[o]!]!, dot[o]!);
+    for (let m = 0; m < count; m++) {
+      const o = met[m]!;
+      best[placeOf[o]!] = Math.max(best[placeOf[o]!]!, dot[o]!);
+      dot[o] = 0;
+    }
     const own = articles.get(candidates[i]!.article);
     let sum = 0;
     for (let p = 0; p < articles.size; p++) if (p !== own) sum += best[p]!;

@@ -29,6 +29,10 @@ describe("categories through the cache", () => {
     const long = { path: "long.txt", paragraphs: ["Intro.", "Two.", "Three.", "Four.", "Five.", "Six.", "Then Kosovo and Serbia met in Belgrade."] };
     expect(categoriseArticles([long], [])).toEqual(storyCategories([long.paragraphs.slice(0, 6).join("\n")], []));
     expect(categoriseArticles(articles, ["Reuters"])).toEqual(storyCategories(prose, ["Reuters"]));
+    // A name broken across two paragraphs is one name, as in the paragraphs joined by newlines.
+    const broken = ["a.txt", "b.txt"].map((path) => ({ path, paragraphs: ["Talks went on with John", "Smith of Acme", "Corp in Paris"] }));
+    expect(categoriseArticles(broken, [])).toEqual(["John Smith of Acme Corp", "Paris"]);
+    expect(categoriseArticles(broken, [])).toEqual(storyCategories(broken.map((a) => a.paragraphs.join("\n")), []));
   });
 
   it("by prose: kept for the next build, and found again only for the same texts and outlets", async () => {

@@ -102,6 +102,9 @@ describe("headlines without the site's name", () => {
     expect(stripSiteName("BBC News - Singapore growth at 8.1%", ["BBC News"], null)).toBe("Singapore growth at 8.1%");
     expect(stripSiteName("Tom - Jerry", ["Daily Lantern"], "lantern.example")).toBe("Tom - Jerry");
     expect(stripSiteName("Al Bawaba", ["Al Bawaba"], null)).toBe("Al Bawaba");
+    // A headline with no separator keeps all of its words, only trimmed; dashes inside words are no separators.
+    expect(stripSiteName("  Al Bawaba-backed bid fails\n", ["Al Bawaba"], "www.albawaba.com")).toBe("Al Bawaba-backed bid fails");
+    expect(stripSiteName("Al Bawaba -Sweden drops its bid", ["Al Bawaba"], "www.albawaba.com")).toBe("Al Bawaba -Sweden drops its bid");
   });
 
   it("shows the Al Bawaba page's headline without “ | Al Bawaba” in the view model", () => {

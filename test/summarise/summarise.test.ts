@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { needsAntecedent } from "../../src/summarise/reference.ts";
 import { seedArticles } from "../../eval/lib/merge-set.ts";
-import { summarise } from "../../src/summarise/index.ts";
+import { sameFolded, summarise } from "../../src/summarise/index.ts";
 import { wordCount } from "../../src/summarise/candidates.ts";
 import { summarizeJsonLine } from "../../src/cli/summarize.ts";
 
@@ -76,6 +76,24 @@ describe("summarise", () => {
     expect(summarise([row], { sentences: 3 })).toContain(lead);
     // The sample site has this page twice: two copies give the summary the page alone gives.
     expect(summarise([row, { ...row }], { sentences: 3 })).toEqual(summarise([row], { sentences: 3 }));
+    // A copy saved with its white space changed (lines re-broken, no-break spaces, a tab, a trailing newline) is still a copy.
+    const reflowed = { ...row, text: `  ${row.text.replace(/ /g, (_, at: number) => (at % 7 === 0 ? "\n" : at % 5 === 0 ? "\u00a0 " : at % 3 === 0 ? "\t" : " "))}\n` };
+    expect(reflowed.text).not.toBe(row.text);
+    expect(summarise([row, reflowed], { sentences: 3 })).toEqual(summarise([row], { sentences: 3 }));
+    expect(summarise([reflowed, row], { sentences: 3 })).toEqual(summarise([reflowed], { sentences: 3 }));
+  });
+
+  it("tells copies by their words and the white space between them, as the text folded to single spaces would", () => {
+    const fold = (t: string) => t.replace(/\s+/g, " ").trim();
+    const pieces = ["a", "b", "é", "\u{1F600}", " ", "\n", "\t", "\u00a0", "\u2028", "\u3000", "\ufeff", "\u180e", "\u200b"];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const text = () => Array.from({ length: Math.floor(next() * 7) }, () => pieces[Math.floor(next() * pieces.length)]).join("");
+    for (let k = 0; k < 20000; k++) {
+      const a = text();
+      const b = next() < 0.5 ? a.replace(/\s+/g, () => pieces[4 + Math.floor(next() * 7)]!) : text();
+      expect(sameFolded(a, b), JSON.stringify([a, b])).toBe(fold(a) === fold(b));
+    }
   });
 
   it("may open with an article's first sentence when it introduces something by description", () => {
