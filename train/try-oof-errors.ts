@@ -47,27 +47,16 @@
 // .9053: 1 and 10 both beat 6 on tuning, the checking half moves +.0005 / -.0039); an inner cut past the core of -0.5 / 0.5 / 1 / 1.5 / 2 .9241 / .9269 / .9260 / .9258 / .9258
 // (checking .9072-.9112). None adopted. Furniture labels by place: train-clean.ts SPAN_FURNITURE.
 import { blockModels, scoreBlocks } from "../src/clean/block-model.ts";
-import { defaultRules } from "../src/clean/rules/index.ts";
 import { locateScored } from "../src/clean/rules/locate.ts";
 import { finish } from "../src/clean/text.ts";
-import { loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";
 import { collapse, shingles, tokens, scoreCorpus, scorePage, scoreSnippets, snippetCorpus, type PageScore, type SnippetCounts } from "../eval/lib/extraction-score.ts";
-import { foldOf, labelsOf, prepared, trainBlocks, type Item } from "./train-clean.ts";
+import { foldOf, trainBlocks } from "./train-clean.ts";
+import { rulesAfterLocate, textItemsByHalf } from "./lib/text-items.ts";
 import type { TextDoc } from "../src/clean/doc.ts";
 
 const withUrl = process.env.URL !== "0";
-const locateAt = defaultRules.findIndex((r) => r.name === "locate-article");
-const after = defaultRules.slice(locateAt + 1);
-const tune: Item[] = [], check: Item[] = [];
-const seen = new Set<string>();
-for (const page of [...loadExtraction(), ...loadWebpages()]) {
-  const key = `${page.set}:${page.id}`;
-  if (seen.has(key)) continue;
-  seen.add(key);
-  const p = withUrl ? page : { ...page, url: null };
-  const doc = prepared(p, "text");
-  if (doc) (page.half === "tune" ? tune : check).push({ page: p, path: "text", doc, labels: labelsOf(p, doc) });
-}
+const after = rulesAfterLocate();
+const { tune, check } = textItemsByHalf(withUrl);
 const folds: Parameters<typeof trainBlocks>[2] = [];
 trainBlocks(tune.filter((i, k, a) => a.findIndex((j) => j.page.id === i.page.id) === k), "text", folds);
 const committed = blockModels(false);

@@ -50,28 +50,18 @@
 //   train:clean ABOVE=1 (`above` searched after the sandwich, out of fold): on all tuning pages it keeps
 //   the committed text and HTML decode (the weights come out the same); perturbed runs in try-clean-perturbed.
 import { blockModels, scoreBlocks } from "../src/clean/block-model.ts";
-import { defaultRules } from "../src/clean/rules/index.ts";
 import { articleRun, locateScored } from "../src/clean/rules/locate.ts";
 import { LONG_PARAGRAPH } from "../src/clean/block-features.ts";
 import { lineKind } from "../src/clean/rules/context.ts";
 import { finish } from "../src/clean/text.ts";
 import { MARK_COPYRIGHT, type Line, type TextDoc } from "../src/clean/doc.ts";
-import { loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";
 import { collapse, scoreCorpus, scorePage, scoreSnippets, snippetCorpus, tokens } from "../eval/lib/extraction-score.ts";
-import { foldOf, labelsOf, prepared, trainBlocks, type Item } from "./train-clean.ts";
+import { foldOf, trainBlocks } from "./train-clean.ts";
+import { rulesAfterLocate, textItemsByHalf } from "./lib/text-items.ts";
 
 const half = process.env.HALF === "check" ? "check" : "tune";
-const locateAt = defaultRules.findIndex((r) => r.name === "locate-article");
-const after = defaultRules.slice(locateAt + 1);
-const tune: Item[] = [], check: Item[] = [];
-const seen = new Set<string>();
-for (const page of [...loadExtraction(), ...loadWebpages()]) {
-  const key = `${page.set}:${page.id}`;
-  if (seen.has(key)) continue;
-  seen.add(key);
-  const doc = prepared(page, "text");
-  if (doc) (page.half === "tune" ? tune : check).push({ page, path: "text", doc, labels: labelsOf(page, doc) });
-}
+const after = rulesAfterLocate();
+const { tune, check } = textItemsByHalf(true);
 const folds: Parameters<typeof trainBlocks>[2] = [];
 if (half === "tune") trainBlocks(tune.filter((i, k, a) => a.findIndex((j) => j.page.id === i.page.id) === k), "text", folds);
 const committed = blockModels(false);

@@ -16,20 +16,30 @@ export interface TextItems {
   after: CleanRule[];
 }
 
-export function textItems(): TextItems {
-  const withUrl = process.env.URL !== "0";
-  const learnedShort = process.env.SHORT === "learned";
-  const locateAt = defaultRules.findIndex((r) => r.name === "locate-article");
-  const after = defaultRules.slice(locateAt + 1).map((r) => (!learnedShort && r.name === "short-line-context" ? handShortLineContext : r));
+/** The text-dump pages of both clean dev sets as items, by half (URL withheld when `withUrl` is false). */
+export function textItemsByHalf(withUrl: boolean): { tune: Item[]; check: Item[] } {
   const tune: Item[] = [];
   const check: Item[] = [];
   const seen = new Set<string>();
   for (const page of [...loadExtraction(), ...loadWebpages()]) {
-    if (seen.has(page.id)) continue;
-    seen.add(page.id);
+    const key = `${page.set}:${page.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     const p = withUrl ? page : { ...page, url: null };
     const doc = prepared(p, "text");
     if (doc) (page.half === "tune" ? tune : check).push({ page: p, path: "text", doc, labels: labelsOf(p, doc) });
   }
-  return { withUrl, learnedShort, tune, check, after };
+  return { tune, check };
+}
+
+/** The rules that run after locate-article, as the cleaner has them. */
+export function rulesAfterLocate(): CleanRule[] {
+  return defaultRules.slice(defaultRules.findIndex((r) => r.name === "locate-article") + 1);
+}
+
+export function textItems(): TextItems {
+  const withUrl = process.env.URL !== "0";
+  const learnedShort = process.env.SHORT === "learned";
+  const after = rulesAfterLocate().map((r) => (!learnedShort && r.name === "short-line-context" ? handShortLineContext : r));
+  return { withUrl, learnedShort, ...textItemsByHalf(withUrl), after };
 }
