@@ -34,6 +34,15 @@ const BODY_MARK = "data-pagefind-body";
  * carried-over pages while Eleventy starts.
  */
 const OPEN_PAGES = 3_000;
+/**
+ * Story pages per fragment file: Pagefind writes a page's fragment (its title, URL and text, for the result
+ * shown) to a file of its own unless told the most files an index may have (`maxFragments`), and then shares
+ * them out into files of several pages. Each file costs Pagefind a compressor and a file's writes (about 0.1 ms
+ * of its CPU; scripts/bench-pagefind.ts), and each build that carries the bundle a link and an identity; a
+ * reader's search fetches a few more bytes a result (a file holds its neighbours' fragments too). The index,
+ * and so what a search finds and how it ranks it, is the same (docs/scaling.md, "Stop 39").
+ */
+const PAGES_PER_FRAGMENT_FILE = 4;
 /** What holds a page's place in its index until its content comes. */
 const STAND_IN = "<html><body></body></html>";
 
@@ -102,7 +111,7 @@ export interface SearchIndexing {
  * The CPU milliseconds (all its threads) of this process's child Pagefind, from /proc, or null. Pagefind
  * runs beside Eleventy on the other core, and `process.cpuUsage` does not count it.
  */
-function pagefindCpuMs(): number | null {
+export function pagefindCpuMs(): number | null {
   try {
     let ms: number | null = null;
     for (const task of readdirSync("/proc/self/task")) {
@@ -143,7 +152,7 @@ export async function startSearch(siteDir: string, bundles: readonly SearchBundl
   };
   // Every bundle's index is made at once (an empty index costs Pagefind nothing), so that a bundle starts
   // without waiting for Pagefind to answer, which answers in turn after all it was sent before.
-  const made = await Promise.allSettled(bundles.map(() => pagefind.createIndex({ forceLanguage })));
+  const made = await Promise.allSettled(bundles.map((bundle) => pagefind.createIndex({ forceLanguage, maxFragments: Math.max(1, Math.ceil(bundle.urls.length / PAGES_PER_FRAGMENT_FILE)) })));
   const failed = made.find((result) => result.status === "rejected" || !result.value.index);
   if (failed) {
     await pagefind.close();

@@ -4,6 +4,7 @@
 // Whatever the mix, the index must be byte for byte the one made from the finished pages in order.
 import { beforeAll, describe, expect, it } from "vitest";
 import { cpSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { searchDocument, startSearch } from "../../src/site/search.ts";
@@ -74,6 +75,21 @@ describe("search index beside rendering", () => {
     await search.finish();
     await search.close();
     expect(tree(join(site, "from-content"))).toEqual(built);
+  });
+
+  it("shares the pages' fragments out into files of a few pages, each page in one file once", () => {
+    // What a search result shows (title, URL, text) comes from the page's fragment; a file per page would cost
+    // Pagefind a compressor and the file's writes for each page.
+    const folder = join(site, "pagefind", "fragment");
+    const files = readdirSync(folder);
+    expect(urls.length).toBeGreaterThanOrEqual(4);
+    expect(files).toHaveLength(Math.ceil(urls.length / 4));
+    const found = files.flatMap((file) => {
+      const text = gunzipSync(readFileSync(join(folder, file))).toString("utf8");
+      expect(text.startsWith("pagefind_dcd")).toBe(true);
+      return Object.values(JSON.parse(text.slice("pagefind_dcd".length)) as Record<string, { url: string }>).map((fragment) => fragment.url);
+    });
+    expect(found.sort()).toEqual(urls);
   });
 
   it("takes the marked element only from a tag, not from a headline that names the mark", () => {
