@@ -160,7 +160,7 @@ export class Pack<T> {
   /** Keys put by this build (with their entry numbers in an unparsed namespace, else -1); their lines go to a side file as they come, not into memory. */
   private readonly added = new Map<string, number>();
   /** The side file; `bytes`: what its lines, written and pending, take in it. */
-  private additions: { path: string; fd: number; pending: string[]; size: number; bytes: number } | null = null;
+  private additions: { path: string; fd: number; pending: Buffer[]; size: number; bytes: number } | null = null;
   private writeError: Error | null = null;
   /** Whether the file on disk is a pack of this format and namespace (and so can be appended to). */
   private sound = false;
@@ -219,11 +219,19 @@ export class Pack<T> {
         this.additions = { path, fd: openSync(path, this.namespace.unparsed ? "w+" : "w"), pending: [], size: 0, bytes: 0 };
       }
       const a = this.additions;
-      const sum = crc(json);
-      const line = `${key} ${hex(sum)} ${json}\n`;
+      // The line made as bytes at once (the JSON encoded once, its checksum taken from those bytes): a
+      // megabyte of lines joined as a string and encoded for the write cost four times as much.
+      const length = Buffer.byteLength(json);
+      const line = Buffer.allocUnsafe(LINE_HEAD + length + 1);
+      line.write(key, 0, "latin1");
+      line[32] = 0x20;
+      line.write(json, LINE_HEAD, "utf8");
+      const sum = crc(line.subarray(LINE_HEAD, LINE_HEAD + length));
+      line.write(hex(sum), 33, "latin1");
+      line[LINE_HEAD - 1] = 0x20;
+      line[LINE_HEAD + length] = 0x0a;
       let entry: number | undefined;
       if (this.namespace.unparsed) {
-        const length = Buffer.byteLength(json);
         entry = this.found.offset.length;
         this.found.offset.push(a.bytes + LINE_HEAD);
         this.found.length.push(length);
@@ -247,8 +255,7 @@ export class Pack<T> {
   /** Writes the pending lines (when that fails, their JSON stays readable from memory). */
   private flush(): void {
     const a = this.additions!;
-    const text = a.pending.join("");
-    if (writeSync(a.fd, text) !== Buffer.byteLength(text)) throw new Error(`${a.path}: short write`);
+    writeAll(a.fd, Buffer.concat(a.pending, a.size), a.size);
     a.pending = [];
     a.size = 0;
     this.unwritten.clear();
