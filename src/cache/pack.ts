@@ -160,7 +160,7 @@ export class Pack<T> {
   /** Keys put by this build (with their entry numbers in an unparsed namespace, else -1); their lines go to a side file as they come, not into memory. */
   private readonly added = new Map<string, number>();
   /** The side file; `bytes`: what its lines, written and pending, take in it. */
-  private additions: { path: string; fd: number; pending: string[]; size: number; bytes: number } | null = null;
+  private additions: { path: string; fd: number; batch: Buffer; filled: number; bytes: number } | null = null;
   private writeError: Error | null = null;
   /** Whether the file on disk is a pack of this format and namespace (and so can be appended to). */
   private sound = false;
@@ -216,14 +216,28 @@ export class Pack<T> {
       if (!this.additions) {
         mkdirSync(this.dir, { recursive: true });
         const path = `${this.file}.add-${process.pid}-${Math.random().toString(36).slice(2)}`;
-        this.additions = { path, fd: openSync(path, this.namespace.unparsed ? "w+" : "w"), pending: [], size: 0, bytes: 0 };
+        this.additions = { path, fd: openSync(path, this.namespace.unparsed ? "w+" : "w"), batch: Buffer.allocUnsafe(WRITE_BATCH), filled: 0, bytes: 0 };
       }
       const a = this.additions;
-      const sum = crc(json);
-      const line = `${key} ${hex(sum)} ${json}\n`;
+      // The line is encoded straight into the write batch (the JSON encoded once, its checksum taken from
+      // those bytes; a line longer than the batch into a buffer of its own): a megabyte of lines joined
+      // as a string and encoded for the write cost four times as much, a Buffer per line kept memory.
+      const length = Buffer.byteLength(json);
+      const size = LINE_HEAD + length + 1;
+      if (a.filled + size > a.batch.length) this.flush();
+      const line = size > a.batch.length ? Buffer.allocUnsafe(size) : a.batch;
+      const at = line === a.batch ? a.filled : 0;
+      line.write(key, at, "latin1");
+      line[at + 32] = 0x20;
+      line.write(json, at + LINE_HEAD, "utf8");
+      const sum = crc(line.subarray(at + LINE_HEAD, at + LINE_HEAD + length));
+      line.write(hex(sum), at + 33, "latin1");
+      line[at + LINE_HEAD - 1] = 0x20;
+      line[at + LINE_HEAD + length] = 0x0a;
+      if (line === a.batch) a.filled += size;
+      else writeAll(a.fd, line, size);
       let entry: number | undefined;
       if (this.namespace.unparsed) {
-        const length = Buffer.byteLength(json);
         entry = this.found.offset.length;
         this.found.offset.push(a.bytes + LINE_HEAD);
         this.found.length.push(length);
@@ -233,9 +247,6 @@ export class Pack<T> {
         this.added.set(key, entry);
         a.bytes += LINE_HEAD + length + 1;
       }
-      a.pending.push(line);
-      a.size += line.length;
-      if (a.size >= WRITE_BATCH) this.flush();
       return entry;
     } catch (error) {
       this.writeError = error as Error;
@@ -244,13 +255,11 @@ export class Pack<T> {
     }
   }
 
-  /** Writes the pending lines (when that fails, their JSON stays readable from memory). */
+  /** Writes the batch's lines (when that fails, their JSON stays readable from memory). */
   private flush(): void {
     const a = this.additions!;
-    const text = a.pending.join("");
-    if (writeSync(a.fd, text) !== Buffer.byteLength(text)) throw new Error(`${a.path}: short write`);
-    a.pending = [];
-    a.size = 0;
+    writeAll(a.fd, a.batch, a.filled);
+    a.filled = 0;
     this.unwritten.clear();
   }
 

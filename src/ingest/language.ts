@@ -104,7 +104,36 @@ for (let code = 0; code < 128; code++) {
 export function languageFeatures(text: string): LanguageFeatures {
   let sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
   // Addresses need "http", "www." or "@": most texts have none, and need no search for them.
-  if (sample.includes("@") || sample.includes("http") || sample.includes("www.")) sample = sample.replace(ADDRESSES, " ");
+  if (sample.includes("@") || sample.includes("http") || sample.includes("www.")) sample = withoutAddresses(sample);
+  return featuresOf(tally(sample));
+}
+
+// The steps are functions of their own, small ones: the engine optimises each of them again whenever a
+// text takes a path the ones before it did not (the first address, the first non-ASCII letter), and
+// optimising one large function over and over cost more than running it.
+
+function withoutAddresses(sample: string): string {
+  return sample.replace(ADDRESSES, " ");
+}
+
+/** What the characters of a sample add up to. */
+interface Tally {
+  chars: number;
+  letters: number;
+  replacement: number;
+  unassigned: number;
+  basic: number;
+  rareHan: number;
+  odd: number;
+  scripted: number;
+  /** Letters per script, in the order the scripts first came (basic Latin letters apart, in `basicLatin`). */
+  byScript: Map<string, number>;
+  basicLatin: number;
+  tokens: number;
+  tokenChars: number;
+}
+
+function tally(sample: string): Tally {
   let chars = 0;
   let letters = 0;
   let replacement = 0;
@@ -114,7 +143,6 @@ export function languageFeatures(text: string): LanguageFeatures {
   let odd = 0;
   let scripted = 0;
   const byScript = new Map<string, number>();
-  const add = (script: string, n = 1) => byScript.set(script, (byScript.get(script) ?? 0) + n);
   let basicLatin = 0;
   // Tokens as sample.split(/\s+/) would give them: runs of characters that are not white space.
   let tokens = 0;
@@ -164,26 +192,51 @@ export function languageFeatures(text: string): LanguageFeatures {
     if (c.mark) continue;
     scripted++;
     if (c.rareHan) rareHan++;
-    add(c.script!);
+    byScript.set(c.script!, (byScript.get(c.script!) ?? 0) + 1);
   }
-  if (basicLatin) add("Latin", basicLatin);
-  const count = (s: string) => byScript.get(s) ?? 0;
-  const latin = count("Latin");
-  const best = Math.max(...SYSTEMS.map((system) => system.reduce((n, s) => n + count(s), system.includes("Latin") ? 0 : latin)));
-  const script = [...byScript].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "none";
-  const unspaced = [...UNSPACED].reduce((n, s) => n + count(s), 0);
+  return { chars, letters, replacement, unassigned, basic, rareHan, odd, scripted, byScript, basicLatin, tokens, tokenChars };
+}
+
+/** Whether each writing system of SYSTEMS includes Latin (else Latin letters count for it besides its own). */
+const SYSTEM_HAS_LATIN = SYSTEMS.map((system) => system.includes("Latin"));
+const UNSPACED_LIST = [...UNSPACED];
+
+function featuresOf(t: Tally): LanguageFeatures {
+  const byScript = t.byScript;
+  if (t.basicLatin) byScript.set("Latin", (byScript.get("Latin") ?? 0) + t.basicLatin);
+  const latin = byScript.get("Latin") ?? 0;
+  // The best-fitting writing system's letters (sums of whole numbers: any order gives the same).
+  let best = -Infinity;
+  for (let k = 0; k < SYSTEMS.length; k++) {
+    let sum = SYSTEM_HAS_LATIN[k] ? 0 : latin;
+    for (const s of SYSTEMS[k]!) sum += byScript.get(s) ?? 0;
+    if (sum > best) best = sum;
+  }
+  // The script with the most letters; of equals, the one met first (as a stable sort by count puts it).
+  let script = "none";
+  let most = -Infinity;
+  for (const [s, n] of byScript) {
+    if (n > most) {
+      most = n;
+      script = s;
+    }
+  }
+  let unspaced = 0;
+  for (const s of UNSPACED_LIST) unspaced += byScript.get(s) ?? 0;
+  const { chars, scripted, tokens } = t;
   const spaced = scripted === 0 || unspaced / scripted < 0.3;
+  const han = byScript.get("Han") ?? 0;
   return {
     chars,
-    letterShare: chars ? letters / chars : 0,
-    replacementShare: chars ? replacement / chars : 0,
-    unassignedShare: chars ? unassigned / chars : 0,
-    oddSymbolShare: chars ? odd / chars : 0,
+    letterShare: chars ? t.letters / chars : 0,
+    replacementShare: chars ? t.replacement / chars : 0,
+    unassignedShare: chars ? t.unassigned / chars : 0,
+    oddSymbolShare: chars ? t.odd / chars : 0,
     script,
     systemShare: scripted ? best / scripted : 1,
-    rareHanShare: count("Han") ? rareHan / count("Han") : 0,
-    basicLatinShare: latin ? basic / latin : 1,
-    meanTokenLength: spaced && tokens ? tokenChars / tokens : 0,
+    rareHanShare: han ? t.rareHan / han : 0,
+    basicLatinShare: latin ? t.basic / latin : 1,
+    meanTokenLength: spaced && tokens ? t.tokenChars / tokens : 0,
   };
 }
 

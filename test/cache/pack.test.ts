@@ -69,6 +69,22 @@ describe("cache packs", () => {
     expect(third.stats.damaged).toBe(0);
   });
 
+  it("writes each put as the line `key checksum JSON`, in order, across write batches and in every script", async () => {
+    const { cache, file } = setup();
+    const texts = ["plain ascii", "ünïcode — “curly” €", "中文 и кириллица", "emoji \u{1F600} and \u{10FFFF}", ""];
+    // About three megabytes of lines, one of them longer than a write batch by itself.
+    const text = (i: number) => (i === 300 ? `${"wide ☃ ".repeat(200_000)}end` : `${texts[i % texts.length]} ${i} `.repeat(1 + (i % 7) * 100));
+    const many = Array.from({ length: 600 }, (_, i) => ({ key: cacheKey("line", i), note: { text: text(i), n: i } }));
+    const pack = await cache.open(notes, "all");
+    for (const { key, note } of many) pack.put(key, note);
+    await pack.commit();
+    const lines = readFileSync(file, "utf8").split("\n");
+    expect(lines.slice(1, -1)).toEqual(many.map(({ key, note }) => `${key} ${checksum(JSON.stringify(note))} ${JSON.stringify(note)}`));
+    const again = await cache.open(notes, "all");
+    expect(many.every(({ key, note }) => again.get(key)?.text === note.text)).toBe(true);
+    expect(again.stats).toMatchObject({ hits: many.length, damaged: 0 });
+  });
+
   it("replaces an entry the build read and put again (its reader found it unfit), in the pack a later build reads", async () => {
     const { cache, file } = setup();
     await fill(cache, [0, 1]);

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { decode, notLanguage } from "../../src/ingest/index.ts";
+import { languageFeatures } from "../../src/ingest/language.ts";
 
 const languages = join(import.meta.dirname, "../fixtures/languages");
 
@@ -80,3 +81,22 @@ describe("garbage", () => {
     expect(notLanguage(`Breaking ${"\uFFFD".repeat(40)} news ${"\uFFFD".repeat(40)}`)).toMatch(/could not be decoded/);
   });
 });
+
+describe("what the features count", () => {
+  it("names the script with the most letters, the one met first of two with as many, and counts Latin letters with their script", () => {
+    expect(languageFeatures("Мир мир abc abc").script).toBe("Cyrillic"); // 6 and 6: Cyrillic came first
+    expect(languageFeatures("abcd Мир").script).toBe("Latin");
+    expect(languageFeatures("abc Мир").script).toBe("Cyrillic"); // a tie: the basic letters a–z join the count last
+    const mixed = languageFeatures("日本語のテキスト and some English words, café");
+    expect(mixed.systemShare).toBe(1); // Japanese with Latin beside it is one writing system
+    expect(mixed.basicLatinShare).toBeCloseTo(22 / 23, 12); // é is the one Latin letter outside a–z
+    expect(languageFeatures("").script).toBe("none");
+  });
+
+  it("leaves web and e-mail addresses out of the count", () => {
+    const plain = languageFeatures("Read more on the site today");
+    const linked = languageFeatures("Read more on the site today https://example.com/a?b=1#c&d=%20 mail@example.org");
+    expect(linked).toEqual(plain);
+  });
+});
+
