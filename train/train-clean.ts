@@ -1,5 +1,9 @@
-// `npm run train:clean`: learns the cleaning stage's weights on the tuning halves of the dev sets
-// and writes them to src/clean/weights/. Deterministic: same data in, same JSON out.
+// `npm run train:clean`: learns the cleaning stage's weights on both halves of the dev sets and writes
+// them to src/clean/weights/ (the method is settled, issue 8); `TRAIN_ON=tuning npm run train:clean` runs
+// the same procedure on the tuning halves alone and writes train/weights-tuning/src/clean/weights/, whose
+// checking-half figures (`npm run eval:tuning-weights -- clean`, `-- headlines`) are the honest ones.
+// Learning curve on the tuning/checking split (stop 40, try-clean-perturbed.ts): see TRAIN_ON below.
+// Deterministic: same data in, same JSON out. The steps, on the training pages:
 //   1. Block models (HTML and text dumps separately, same block features): a line or block is article
 //      text when the true body of extraction-dev holds it, or when it holds one of webpages-dev's
 //      must-have snippets (or lies between two of them); furniture when it does not, or holds a
@@ -19,9 +23,10 @@
 //      it and the block scores (from the text block fold models of step 1, as on unseen pages), on the
 //      tuning pages with and without their URL; labels as step 1's, and for webpages-dev's unlabelled
 //      lines the HTML path's verdict. The cut is chosen on out-of-fold figures of the two metrics.
-// The checking halves are never read here: `npm run eval:clean` and `npm run eval:headlines` judge.
+// With TRAIN_ON=tuning (and in every trial: PERTURB, KEEP_DECODE) the checking halves are never read
+// here: `npm run eval:clean` and `npm run eval:headlines` judge.
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { prepare } from "../src/clean/index.ts";
@@ -46,14 +51,27 @@ import { trainBoosted } from "./lib/boost.ts";
 import { trainRanker } from "./lib/rank.ts";
 import { boostedLogit, type BoostedModel } from "../src/clean/boosted.ts";
 import { devSource } from "../eval/lib/dev-source.ts";
+import { BOTH_HALVES } from "../eval/lib/in-sample.ts";
 
 /**
  * PERTURB=k leaves out about an eighth of the tuning pages (train/lib/bagging.ts) from every step: how
  * much the shipped figures move with the training draw (train/try-clean-perturbed.ts runs it K times).
  */
 const PERTURB = process.env.PERTURB || undefined; // PERTURB="" is no perturbation
-/** Where the weights go: OUT when set (a trial), else src/clean/weights/; a perturbed training needs OUT. */
-const weightsDir = process.env.OUT ?? fileURLToPath(new URL("../src/clean/weights/", import.meta.url));
+/** PERTURB_SHARE=s (with PERTURB=k): about that share of the tuning pages kept instead of seven eighths (a learning curve). */
+const PERTURB_SHARE = process.env.PERTURB_SHARE ? Number(process.env.PERTURB_SHARE) : undefined;
+if (PERTURB_SHARE !== undefined && !(PERTURB_SHARE > 0 && PERTURB_SHARE <= 1 && PERTURB)) throw new Error("PERTURB_SHARE needs PERTURB=k and a share in (0, 1]");
+export type TrainOn = "all" | "tuning";
+/**
+ * TRAIN_ON=all (default): both halves of the dev sets, the shipped weights. TRAIN_ON=tuning: the tuning
+ * halves alone (the same procedure: decode grid and short-line cut chosen out-of-fold on the training
+ * pages), to train/weights-tuning/. Trials judge methods, so PERTURB and KEEP_DECODE train on tuning pages.
+ */
+const TRAIN_ON: TrainOn = (process.env.TRAIN_ON as TrainOn | undefined) ?? (PERTURB || process.env.KEEP_DECODE ? "tuning" : "all");
+if (TRAIN_ON !== "all" && TRAIN_ON !== "tuning") throw new Error("TRAIN_ON is all or tuning");
+if (TRAIN_ON === "all" && (PERTURB || process.env.KEEP_DECODE)) throw new Error("trials (PERTURB, KEEP_DECODE) train on the tuning halves only");
+/** Where the weights go: OUT when set (a trial), else src/clean/weights/ (or its mirror under train/weights-tuning/); a perturbed training needs OUT. */
+const weightsDir = process.env.OUT ?? fileURLToPath(new URL(TRAIN_ON === "all" ? "../src/clean/weights/" : "weights-tuning/src/clean/weights/", import.meta.url));
 if ((PERTURB || process.env.KEEP_DECODE) && !process.env.OUT) throw new Error("PERTURB needs OUT=dir: perturbed weights never go to src");
 const L2 = 2;
 /** webpages-dev labels only a few lines a page: each counts this many times beside extraction-dev's full labels. */
@@ -375,7 +393,7 @@ export function trainBlocks(items: Item[], path: Path, foldsOut?: Omit<BlockMode
     if (score.mean > best!.score.mean + 1e-9) best = { decode, score };
   }
   const final = fitBlocks(items, path, localRows, true);
-  console.log(`    decode ${JSON.stringify(best!.decode)}: out-of-fold tuning extraction F1 ${best!.score.extraction.toFixed(4)}, webpages F1 ${best!.score.webpages.toFixed(4)}`);
+  console.log(`    decode ${JSON.stringify(best!.decode)}: out-of-fold extraction F1 ${best!.score.extraction.toFixed(4)}, webpages F1 ${best!.score.webpages.toFixed(4)}`);
   return { ...final, decode: best!.decode };
 }
 
@@ -484,15 +502,24 @@ function formatWeights(value: unknown): string {
   return `${JSON.stringify(value, null, 1).replace(/\[\s*(-?[\d.e+-]+(?:,\s*-?[\d.e+-]+)*)\s*\]/g, (_, list: string) => `[${list.split(/,\s*/).join(",")}]`)}\n`;
 }
 
+/** The pages a training learns from: both halves or the tuning half, less a trial's perturbation. */
+export function trainingPages(pages: readonly DevPage[], on: TrainOn, perturb?: string, keep?: number): DevPage[] {
+  return pages.filter((p) => (on === "all" || p.half === "tune") && !perturbedOut(perturb, p.id, keep));
+}
+
 function main(): void {
-  const tune = (pages: DevPage[]) => pages.filter((p) => p.half === "tune" && !perturbedOut(PERTURB, p.id));
-  if (PERTURB) console.log(`PERTURB=${PERTURB}: about an eighth of the tuning pages left out; weights to ${weightsDir}`);
+  const tune = (pages: DevPage[]) => trainingPages(pages, TRAIN_ON, PERTURB, PERTURB_SHARE);
+  /** How the weight files name the pages: "tuning halves" keeps the tuning-only files as they were before TRAIN_ON. */
+  const halves = TRAIN_ON === "all" ? BOTH_HALVES : "tuning halves";
+  mkdirSync(weightsDir, { recursive: true });
+  console.log(`training on ${halves} of the dev sets; weights to ${weightsDir}`);
+  if (PERTURB) console.log(`PERTURB=${PERTURB}: ${PERTURB_SHARE === undefined ? "about an eighth of the tuning pages left out" : `about ${PERTURB_SHARE} of the tuning pages kept`}; weights to ${weightsDir}`);
   const extraction = tune(loadExtraction());
   const webpages = tune(loadWebpages());
   const dates = tune(loadDates());
   const models: Record<Path, BlockModels> = {} as Record<Path, BlockModels>;
   const textFolds: Omit<BlockModels, "decode">[] = [];
-  console.log("block models (tuning halves of extraction-dev and webpages-dev):");
+  console.log(`block models (${halves} of extraction-dev and webpages-dev):`);
   for (const path of ["html", "text"] as const) {
     if (process.env.HEADLINE_ONLY) {
       // Retrain only the headline model, on the committed block models (a quicker loop while working on it).
@@ -512,17 +539,17 @@ function main(): void {
       items.push({ page, path, doc, labels });
     }
     models[path] = trainBlocks(items, path, path === "text" ? textFolds : undefined);
-    const trainedOn = `npm run train:clean: tuning halves of extraction-dev (${extraction.length} pages) and webpages-dev (${webpages.length}), ${path} input; L2 ${L2}, snippet labels ×${SNIPPET_WEIGHT}`;
+    const trainedOn = `npm run train:clean: ${halves} of extraction-dev (${extraction.length} pages) and webpages-dev (${webpages.length}), ${path} input; L2 ${L2}, snippet labels ×${SNIPPET_WEIGHT}`;
     writeFileSync(
       join(weightsDir, `blocks-${path}.json`),
       formatWeights({ local: { ...models[path].local, trainedOn }, context: { ...models[path].context, trainedOn }, decode: models[path].decode }),
     );
   }
-  console.log("headline model (tuning halves of extraction-dev, webpages-dev and dates-dev, text dumps):");
+  console.log(`headline model (${halves} of extraction-dev, webpages-dev and dates-dev, text dumps):`);
   const seen = new Set<string>();
   const headlinePages = [...extraction, ...webpages, ...dates].filter((p) => !seen.has(p.id) && seen.add(p.id));
   const headline = trainHeadline(headlinePages, models.text);
-  const trainedOn = `npm run train:clean: tuning halves of extraction-dev, webpages-dev and dates-dev (${headlinePages.length} distinct pages), text dumps, each with and without its URL; a line model (listwise ranker, L2 ${L2}, the length bins left out), and a context model on its out-of-fold scores (logistic, L2 ${L2})`;
+  const trainedOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${headlinePages.length} distinct pages), text dumps, each with and without its URL; a line model (listwise ranker, L2 ${L2}, the length bins left out), and a context model on its out-of-fold scores (logistic, L2 ${L2})`;
   const noUrlOn = `npm run train:clean: the same pages, text dumps without their URL; a line model (listwise ranker, L2 ${L2}), and a context model on its out-of-fold scores (logistic, L2 ${L2})`;
   const { noUrl } = headline;
   writeFileSync(
@@ -534,15 +561,15 @@ function main(): void {
     }),
   );
   if (process.env.HEADLINE_ONLY) return;
-  console.log("short-line model (tuning halves of extraction-dev and webpages-dev, text dumps):");
+  console.log(`short-line model (${halves} of extraction-dev and webpages-dev, text dumps):`);
   const seenShort = new Set<string>();
   const shortPages = [...extraction, ...webpages].filter((p) => !seenShort.has(p.id) && seenShort.add(p.id));
   const shortItems = shortLineItems(shortPages, textFolds, models.text.decode, { headline });
   const short = trainShortLines(shortItems);
   if (KEEP_DECODE) short.cut = (JSON.parse(readFileSync(join(fileURLToPath(new URL("../src/clean/weights/", import.meta.url)), "short-lines-text.json"), "utf8")) as { cut: number }).cut;
-  console.log(`  ${shortItems.length} documents (each page with and without its URL); cut ${short.cut}: out-of-fold tuning extraction F1 ${short.figures.extraction.toFixed(3)}, webpages F1 ${short.figures.webpages.toFixed(3)}`);
+  console.log(`  ${shortItems.length} documents (each page with and without its URL); cut ${short.cut}: out-of-fold extraction F1 ${short.figures.extraction.toFixed(3)}, webpages F1 ${short.figures.webpages.toFixed(3)}`);
   const o = shortLineDefaults;
-  const shortOn = `npm run train:clean: tuning halves of extraction-dev and webpages-dev (${shortPages.length} distinct pages), text dumps with and without the URL, block scores out-of-fold; boosted trees (${o.rounds} rounds, rate ${o.rate}, min leaf ${o.minLeaf}), lines weighted by √words, snippet labels ×${o.snippet}, a page as at most ${o.pageRows} lines; cut chosen on out-of-fold figures`;
+  const shortOn = `npm run train:clean: ${halves} of extraction-dev and webpages-dev (${shortPages.length} distinct pages), text dumps with and without the URL, block scores out-of-fold; boosted trees (${o.rounds} rounds, rate ${o.rate}, min leaf ${o.minLeaf}), lines weighted by √words, snippet labels ×${o.snippet}, a page as at most ${o.pageRows} lines; cut chosen on out-of-fold figures`;
   writeFileSync(join(weightsDir, "short-lines-text.json"), formatWeights({ model: { ...short.model, trainedOn: shortOn }, cut: short.cut }));
 }
 
