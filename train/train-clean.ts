@@ -69,7 +69,9 @@ export type TrainOn = "all" | "tuning";
  * (same procedure, both halves) break five of the clean tests' real-page and synthetic checks (a login
  * and cookie page kept as an article, a three-paragraph story cut to its first paragraph, three text-dump
  * headline pages), and score text webpages lower than the tuning-only weights even in-sample (tuning
- * .903 -> .891, checking .888 -> .883). Figures in train/try-clean-perturbed.ts's header.
+ * .903 -> .891, checking .888 -> .883). Figures in train/try-clean-perturbed.ts's header. Before "all"
+ * can ship reproducibly, step 4's silver labels (short-lines.ts silverLabels) must come from the HTML model
+ * trained in the same run, not the one src/clean/weights/ holds when the run starts.
  */
 export const SHIPPED: TrainOn = "tuning";
 /** TRAIN_ON=tuning|all. Trials judge methods, so PERTURB and KEEP_DECODE train on tuning pages only. */
