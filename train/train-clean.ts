@@ -521,7 +521,7 @@ function main(): void {
   const halves = TRAIN_ON === "all" ? BOTH_HALVES : "tuning halves";
   mkdirSync(weightsDir, { recursive: true });
   console.log(`training on ${halves} of the dev sets; weights to ${weightsDir}`);
-  if (PERTURB) console.log(`PERTURB=${PERTURB}: ${PERTURB_SHARE === undefined ? "about an eighth of the tuning pages left out" : `about ${PERTURB_SHARE} of the tuning pages kept`}; weights to ${weightsDir}`);
+  if (PERTURB) console.log(`PERTURB=${PERTURB}: ${PERTURB_SHARE === undefined ? "about an eighth of the tuning pages left out" : `about ${PERTURB_SHARE} of the tuning pages kept`}`);
   const extraction = tune(loadExtraction());
   const webpages = tune(loadWebpages());
   const dates = tune(loadDates());
