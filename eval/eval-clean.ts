@@ -14,6 +14,7 @@ import { scoreCorpus, scorePage, scoreSnippets, snippetCorpus, snippetPageF1, ty
 import { HALVES, type Half } from "./lib/split.ts";
 import { devSource } from "./lib/dev-source.ts";
 import { cleanAll, cpuRate } from "./lib/clean-speed.ts";
+import { inSampleNote } from "./lib/in-sample.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const reportPath = join(root, process.argv.includes("--no-url") ? "reports/eval-clean-no-url.json" : "reports/eval-clean.json");
@@ -111,6 +112,8 @@ function main(): void {
   const ref = readabilityAll(all);
   const rows: Row[] = [];
   const bodies: { set: string; id: string; text: string; html: string }[] = [];
+  const note = inSampleNote("clean");
+  if (note) console.log(note);
   for (const [setName, pages] of Object.entries(sets)) {
     console.log(
       setName === "extraction"

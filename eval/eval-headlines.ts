@@ -14,6 +14,7 @@ import { goldHeadline, loadDates, loadExtraction, loadWebpages, type DevPage } f
 import { AGREES, headlineF1, isFurnitureHeadline } from "./lib/extraction-score.ts";
 import { HALVES, type Half } from "./lib/split.ts";
 import { devSource } from "./lib/dev-source.ts";
+import { inSampleNote } from "./lib/in-sample.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const reportPath = join(root, "reports/eval-headlines.json");
@@ -94,6 +95,8 @@ function main(): void {
       rows.push({ set: p.set, id: p.id, half: p.half, url: p.url, gold, got, f1 });
     }
   }
+  const note = inSampleNote("headlines");
+  if (note) console.log(note);
   console.log(`headline agreement (token F1 ≥ ${AGREES} with og:title / h1 / <title>), pages with a gold headline:`);
   const sets = ["extraction", "webpages", "dates", "all"];
   console.log(`  ${"".padEnd(26)}${sets.flatMap((s) => HALVES.map((h) => `${s} ${h}`.padEnd(17))).join("")}`);

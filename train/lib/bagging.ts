@@ -8,9 +8,14 @@ import type { BoostedModel } from "../../src/clean/boosted.ts";
 
 const byte = (key: string): number => createHash("sha256").update(key).digest()[0]!;
 
-/** PERTURB=k leaves out about an eighth of the tuning pages, chosen by a hash of k and the page id (as try-blocks.ts). */
-export function perturbedOut(perturb: string | undefined, id: string): boolean {
-  return perturb !== undefined && byte(`perturb:${perturb}:${id}`) % 8 === 0;
+/**
+ * PERTURB=k leaves out about an eighth of the tuning pages, chosen by a hash of k and the page id (as try-blocks.ts).
+ * With `keep` (PERTURB_SHARE, a learning curve) about that share of the pages stays in instead, by the same hash.
+ */
+export function perturbedOut(perturb: string | undefined, id: string, keep?: number): boolean {
+  if (perturb === undefined) return false;
+  const b = byte(`perturb:${perturb}:${id}`);
+  return keep === undefined ? b % 8 === 0 : b >= keep * 256;
 }
 
 /** Whether the page is in bag `b` (of those drawn with this share of the pages): a hash of b and the id. */

@@ -1,0 +1,34 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { BOTH_HALVES, cleanWeightsInSample, inSampleNote } from "../../eval/lib/in-sample.ts";
+
+const shipped = fileURLToPath(new URL("../../src/clean/weights/", import.meta.url));
+const NAMES = ["blocks-text", "blocks-html", "headline-text", "short-lines-text"];
+
+/** The shipped weight files in a folder of their own, those named said to be trained on both halves as TRAIN_ON=all says it. */
+function weightsSaying(allData: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), "in-sample-"));
+  for (const name of NAMES) {
+    const text = readFileSync(join(shipped, `${name}.json`), "utf8");
+    writeFileSync(join(dir, `${name}.json`), allData.includes(name) ? text.replaceAll("tuning halves", BOTH_HALVES) : text);
+  }
+  return dir;
+}
+
+describe("the evals' in-sample note", () => {
+  it("stays silent while the shipped cleaning weights learned from the tuning halves alone", () => {
+    expect(cleanWeightsInSample(shipped)).toEqual([]);
+    expect(inSampleNote("clean", shipped)).toBeNull();
+  });
+
+  it("names the weights that saw the checking half and where the honest figures are", () => {
+    const dir = weightsSaying(["blocks-text", "headline-text"]);
+    expect(cleanWeightsInSample(dir)).toEqual(["blocks-text", "headline-text"]);
+    const note = inSampleNote("headlines", dir);
+    expect(note).toContain("in-sample");
+    expect(note).toContain("npm run eval:tuning-weights -- headlines");
+  });
+});
