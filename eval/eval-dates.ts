@@ -158,6 +158,7 @@ function main(): void {
   for (const path of PATHS) results.set(path, pages.map((page) => ({ page, out: datePage(page, path) })));
 
   console.log(`Publication day, dates-dev (${pages.length} pages; exact day; no date counts as a miss):`);
+  if (PATHS.some((path) => shippedModel(path).trainedOn?.includes("TRAIN_ON=all"))) console.log("  the shipped date models learned from both halves, so the checking half is in-sample: `npm run eval:tuning-weights -- dates` gives the honest figures");
   for (const path of PATHS) {
     const rows = results.get(path)!;
     console.log(`  from ${path === "html" ? "HTML" : "text dumps"}:`);

@@ -111,6 +111,7 @@ const half = (items: LabelledArticle[], h: Half) => items.filter((x) => halfOf(x
 const events = buildEventsSet(eventsPath);
 const topics = (xs: LabelledArticle[]) => new Set(xs.map((x) => x.topic)).size;
 const eventsRun = run(events);
+if (mergeModels().pair.trainedOn?.includes("TRAIN_ON=all")) console.log("the shipped merge model learned from both halves, so the checking halves are in-sample: `npm run eval:tuning-weights -- merge` gives the honest figures\n");
 console.log(`events-dev (ECB+): ${events.length} articles, ${topics(events)} topics of two look-alike events, one shared date; clustered whole (${eventsRun.ms.toFixed(0)} ms CPU), halves by topic`);
 for (const h of HALVES) {
   const items = half(events, h);
