@@ -21,6 +21,7 @@ import { decode } from "../src/ingest/decode.ts";
 import type { SourceFile } from "../src/types.ts";
 import { HALVES, halfOf, type Half } from "./lib/split.ts";
 import { devSource } from "./lib/dev-source.ts";
+import { inSampleLine, trainedInSample } from "./lib/in-sample.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = resolve(root, process.env.DATES_CORPUS ?? "../shared/corpus");
@@ -158,7 +159,7 @@ function main(): void {
   for (const path of PATHS) results.set(path, pages.map((page) => ({ page, out: datePage(page, path) })));
 
   console.log(`Publication day, dates-dev (${pages.length} pages; exact day; no date counts as a miss):`);
-  if (PATHS.some((path) => shippedModel(path).trainedOn?.includes("TRAIN_ON=all"))) console.log("  the shipped date models learned from both halves, so the checking half is in-sample: `npm run eval:tuning-weights -- dates` gives the honest figures");
+  if (trainedInSample(PATHS.map((path) => shippedModel(path).trainedOn))) console.log(`  ${inSampleLine("dates", ["src/date/date-models.json"])}`);
   for (const path of PATHS) {
     const rows = results.get(path)!;
     console.log(`  from ${path === "html" ? "HTML" : "text dumps"}:`);

@@ -14,6 +14,7 @@ import type { StoryCluster } from "../src/types.ts";
 import { buildEventsSet, buildMergeSet, buildSplitSet, type LabelledArticle } from "./lib/merge-set.ts";
 import { eventStats, pairwiseScores, wrongMerges } from "./lib/pairwise.ts";
 import { HALVES, halfOf, type Half } from "./lib/split.ts";
+import { inSampleLine, trainedInSample } from "./lib/in-sample.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const corpus = fileURLToPath(new URL("../../shared/corpus/", import.meta.url));
@@ -111,7 +112,7 @@ const half = (items: LabelledArticle[], h: Half) => items.filter((x) => halfOf(x
 const events = buildEventsSet(eventsPath);
 const topics = (xs: LabelledArticle[]) => new Set(xs.map((x) => x.topic)).size;
 const eventsRun = run(events);
-if (mergeModels().pair.trainedOn?.includes("TRAIN_ON=all")) console.log("the shipped merge model learned from both halves, so the checking halves are in-sample: `npm run eval:tuning-weights -- merge` gives the honest figures\n");
+if (trainedInSample([mergeModels().pair.trainedOn, mergeModels().context.trainedOn])) console.log(`${inSampleLine("merge", ["src/cluster/merge-model.json"])}\n`);
 console.log(`events-dev (ECB+): ${events.length} articles, ${topics(events)} topics of two look-alike events, one shared date; clustered whole (${eventsRun.ms.toFixed(0)} ms CPU), halves by topic`);
 for (const h of HALVES) {
   const items = half(events, h);

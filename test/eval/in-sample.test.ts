@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { BOTH_HALVES, cleanWeightsInSample, inSampleNote } from "../../eval/lib/in-sample.ts";
+import { BOTH_HALVES, cleanWeightsInSample, inSampleNote, trainedInSample } from "../../eval/lib/in-sample.ts";
+import { shippedModel } from "../../src/date/model.ts";
+import { mergeModels } from "../../src/cluster/index.ts";
 
 const shipped = fileURLToPath(new URL("../../src/clean/weights/", import.meta.url));
 const NAMES = ["blocks-text", "blocks-html", "headline-text", "short-lines-text"];
@@ -30,5 +32,12 @@ describe("the evals' in-sample note", () => {
     const note = inSampleNote("headlines", dir);
     expect(note).toContain("in-sample");
     expect(note).toContain("npm run eval:tuning-weights -- headlines");
+  });
+
+  it("reads the date and merge models' own words: the shipped date models saw both halves, the merge model did not", () => {
+    expect(trainedInSample([shippedModel("html").trainedOn, shippedModel("text").trainedOn])).toBe(true);
+    expect(trainedInSample([mergeModels().pair.trainedOn, mergeModels().context.trainedOn])).toBe(false);
+    expect(trainedInSample(["events-dev both halves (TRAIN_ON=all, a trial)"])).toBe(true);
+    expect(trainedInSample(["tuning halves of events-dev", undefined])).toBe(false);
   });
 });
