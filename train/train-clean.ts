@@ -47,6 +47,7 @@ import { AGREES, headlineF1, scoreCorpus, scorePage, scoreSnippets, shingles, sn
 import { standardisation, trainLogistic, type Example } from "./lib/logistic.ts";
 import { averageBoosted, averageLogistic, inBag, perturbedOut } from "./lib/bagging.ts";
 import { trainBoosted } from "./lib/boost.ts";
+import { trainOnFrom, type TrainOn } from "./lib/train-on.ts";
 import { trainRanker } from "./lib/rank.ts";
 import { boostedLogit, type BoostedModel } from "../src/clean/boosted.ts";
 import { devSource } from "../eval/lib/dev-source.ts";
@@ -60,7 +61,6 @@ const PERTURB = process.env.PERTURB || undefined; // PERTURB="" is no perturbati
 /** PERTURB_SHARE=s (with PERTURB=k): about that share of the tuning pages kept instead of seven eighths (a learning curve). */
 const PERTURB_SHARE = process.env.PERTURB_SHARE ? Number(process.env.PERTURB_SHARE) : undefined;
 if (PERTURB_SHARE !== undefined && !(PERTURB_SHARE > 0 && PERTURB_SHARE <= 1 && PERTURB)) throw new Error("PERTURB_SHARE needs PERTURB=k and a share in (0, 1]");
-export type TrainOn = "all" | "tuning";
 /**
  * Which training src/clean/weights/ holds: the default of TRAIN_ON; the other set goes to
  * train/weights-<that>/src/clean/weights/ (so "all" here ships all-data weights and puts the tuning-only
@@ -75,8 +75,7 @@ export type TrainOn = "all" | "tuning";
  */
 export const SHIPPED: TrainOn = "tuning";
 /** TRAIN_ON=tuning|all. Trials judge methods, so PERTURB and KEEP_DECODE train on tuning pages only. */
-const TRAIN_ON: TrainOn = (process.env.TRAIN_ON as TrainOn | undefined) ?? (PERTURB || process.env.KEEP_DECODE ? "tuning" : SHIPPED);
-if (TRAIN_ON !== "all" && TRAIN_ON !== "tuning") throw new Error("TRAIN_ON is all or tuning");
+const TRAIN_ON = trainOnFrom(process.env.TRAIN_ON, PERTURB || process.env.KEEP_DECODE ? "tuning" : SHIPPED);
 if (TRAIN_ON === "all" && (PERTURB || process.env.KEEP_DECODE)) throw new Error("trials (PERTURB, KEEP_DECODE) train on the tuning halves only");
 /** Where the weights go: OUT when set (a trial), else src/clean/weights/ for the shipped set, its mirror under train/ for the other; a perturbed training needs OUT. */
 const weightsDir = process.env.OUT ?? fileURLToPath(new URL(TRAIN_ON === SHIPPED ? "../src/clean/weights/" : `weights-${TRAIN_ON}/src/clean/weights/`, import.meta.url));

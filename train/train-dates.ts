@@ -21,6 +21,7 @@ import type { PageScan } from "../src/date/scan-types.ts";
 import { probability, type LogisticModel } from "../src/model/logistic.ts";
 import { trainLogistic, type Example } from "./lib/logistic.ts";
 import { halfOf, type Half } from "../eval/lib/split.ts";
+import { learnedHalves, subsetKeeps, trainOnFrom } from "./lib/train-on.ts";
 import { devSource } from "../eval/lib/dev-source.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -39,13 +40,12 @@ const corpus = resolve(root, process.env.DATES_CORPUS ?? "../shared/corpus");
  * worse than all the tuning pages, one 3/4 HTML draw better), text's spread narrowing. Adopted: eval:dates tune . check, tuning-only HTML 94.5 . 92.0, text 89.0 . 85.6; from
  * both halves (in-sample) HTML 93.9 . 93.1, text 87.8 . 87.9.
  */
-const TRAIN_ON = process.env.TRAIN_ON ?? "all";
-if (TRAIN_ON !== "all" && TRAIN_ON !== "tuning") throw new Error(`TRAIN_ON=${TRAIN_ON}: all or tuning`);
-const LEARNED: readonly Half[] = TRAIN_ON === "all" ? ["tune", "check"] : ["tune"];
+const TRAIN_ON = trainOnFrom(process.env.TRAIN_ON, "all");
+const LEARNED = learnedHalves(TRAIN_ON);
 /** SUBSET=k (a trial, models to OUT): about half (SUBSET_SHARE) of the learned pages kept, by a hash of k and the page's id (the learning curve's smaller arms). */
 const SUBSET = process.env.SUBSET || undefined;
 const SUBSET_SHARE = Number(process.env.SUBSET_SHARE ?? "0.5");
-const kept = (id: string) => SUBSET === undefined || createHash("sha256").update(`subset ${SUBSET}\n${id}`).digest()[0]! < 256 * SUBSET_SHARE;
+const kept = (id: string) => SUBSET === undefined || subsetKeeps(SUBSET, id, SUBSET_SHARE);
 /** OUT=file: where the models go (SUBSET's default /tmp/date-models-trial.json, never src). */
 const out = process.env.OUT ?? (SUBSET ? "/tmp/date-models-trial.json" : join(root, TRAIN_ON === "all" ? "src/date/date-models.json" : "train/weights-tuning/src/date/date-models.json"));
 

@@ -107,6 +107,7 @@ import type { ProtagonistOptions } from "../src/cluster/protagonists.ts";
 import { buildEventsSet, buildMergeSet, buildSplitSet, type LabelledArticle } from "../eval/lib/merge-set.ts";
 import { mixedClusters, pairwiseScores, type PairwiseScores } from "../eval/lib/pairwise.ts";
 import { halfOf, HALVES, type Half } from "../eval/lib/split.ts";
+import { learnedHalves, subsetKeeps, trainOnFrom } from "./lib/train-on.ts";
 import { averageLogistic, standardisation, trainLogistic, type Example, type TrainOptions } from "./lib/logistic.ts";
 import { probability } from "../src/model/logistic.ts";
 import { trialPairFeatures } from "./lib/trial-pair-features.ts";
@@ -133,10 +134,9 @@ const PERTURB = process.env.PERTURB || undefined; // PERTURB="" is no perturbati
  * tuning half's kind helps, but the checking half is not of its kind, and "the same settings" (the floor,
  * set on the tuning half) do not carry over.
  */
-const TRAIN_ON = process.env.TRAIN_ON ?? "tuning";
-if (TRAIN_ON !== "all" && TRAIN_ON !== "tuning") throw new Error(`TRAIN_ON=${TRAIN_ON}: all or tuning`);
+const TRAIN_ON = trainOnFrom(process.env.TRAIN_ON, "tuning");
 /** The halves learned from (and scored by the decision's search). */
-const LEARNED: readonly Half[] = TRAIN_ON === "all" ? HALVES : ["tune"];
+const LEARNED = learnedHalves(TRAIN_ON);
 /**
  * SUBSET=k (a trial, models to OUT): about half of the learned units kept, by a hash of k and the unit the
  * halves are split by (events-dev's topic, the BBC story), so a draw never splits one event or topic; the
@@ -198,7 +198,7 @@ interface Prepared {
 
 /** Whether PERTURB leaves this learned story out (about one in eight), or SUBSET its unit (about one in two). */
 const leftOut = (half: Half, story: string, unit: string): boolean =>
-  LEARNED.includes(half) && ((PERTURB !== undefined && createHash("sha256").update(`${PERTURB}\n${story}`).digest()[0]! < 32) || (SUBSET !== undefined && createHash("sha256").update(`subset ${SUBSET}\n${unit}`).digest()[0]! >= 256 * SUBSET_SHARE));
+  LEARNED.includes(half) && ((PERTURB !== undefined && createHash("sha256").update(`${PERTURB}\n${story}`).digest()[0]! < 32) || (SUBSET !== undefined && !subsetKeeps(SUBSET, unit, SUBSET_SHARE)));
 /** Whether bag b (of BAG) leaves this story out of its fit (about one in eight, drawn apart from PERTURB's; none when BAG=1). */
 const outOfBag = (b: number, set: string, story: string): boolean => BAG > 1 && createHash("sha256").update(`bag ${b}\n${set}\n${story}`).digest()[0]! < 32;
 
