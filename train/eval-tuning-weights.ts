@@ -11,10 +11,11 @@
 // builds with the real CLI (eval:dates' seed check) runs the compiled dist/ and so the shipped weights;
 // per-page reports are written inside the copy, which is removed unless DIR is given.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { copyTree } from "./lib/tree-copy.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const tuningWeights = join(root, "train/weights-tuning");
@@ -34,16 +35,7 @@ function weightFiles(): string[] {
 
 const keep = process.env.DIR !== undefined;
 const work = keep ? resolve(process.env.DIR!) : mkdtempSync(join(tmpdir(), "digest-tuning-weights-"));
-const tree = join(work, "digest");
-rmSync(tree, { recursive: true, force: true });
-mkdirSync(tree, { recursive: true });
-// Code is copied (its imports resolve from where it lies); fixtures and templates are read through links.
-for (const part of ["src", "eval", "train", "scripts", "package.json", "tsconfig.json"]) {
-  if (existsSync(join(root, part))) cpSync(join(root, part), join(tree, part), { recursive: true });
-}
-for (const part of ["test", "articles", "bin"]) if (existsSync(join(root, part))) symlinkSync(join(root, part), join(tree, part));
-symlinkSync(join(root, "node_modules"), join(tree, "node_modules"));
-if (!existsSync(join(work, "shared"))) symlinkSync(resolve(root, "../shared"), join(work, "shared"));
+const tree = copyTree(root, work);
 
 const replaced = weightFiles();
 for (const file of replaced) {
