@@ -2,7 +2,8 @@
 // Sets: events-dev (real coverage of look-alike events; halves by topic), the seeds, bbc-dev's duplicates
 // and synthetic rewrites with follow-ups three weeks later, and the harder two-outlets-no-shared-sentence
 // set (bbc-dev; halves by id). Each set is clustered whole, as one build would see it, and scored on
-// the pairs of each half's articles. `--errors N` lists each half's N worst wrong merges (headlines).
+// the pairs of each half's articles. `--errors N` lists the tuning half's N worst wrong merges (headlines);
+// `--errors-half check` lists the checking half's instead (a look at what is judged, never what is tuned on).
 // Each half's wrong pairs are told apart by cause: the pair model alone scores them at or above the
 // small-group bar, the context model lifts them there, or they were joined only through other reports
 // (chaining: their own link is below the bar).
@@ -18,10 +19,12 @@ import { inSampleLine, trainedInSample } from "./lib/in-sample.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const corpus = fileURLToPath(new URL("../../shared/corpus/", import.meta.url));
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { errors: { type: "string", default: "0" } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { errors: { type: "string", default: "0" }, "errors-half": { type: "string", default: "tune" } } });
 const bbc = positionals[0] ?? `${corpus}bbc-dev.jsonl`;
 const eventsPath = positionals[1] ?? `${corpus}events-dev.jsonl`;
 const errors = Number(values.errors);
+const errorsHalf = values["errors-half"];
+if (!HALVES.includes(errorsHalf as Half)) throw new Error(`--errors-half ${errorsHalf}: ${HALVES.join(" or ")}`);
 
 interface Run {
   clusters: StoryCluster[];
@@ -93,8 +96,9 @@ function causes(r: Run, items: LabelledArticle[]): string {
   return all === 0 ? "no wrong pairs" : `${mixed} stories hold ${parts} true stories; wrong pairs ${all}: the pair model scores ${pair} at or above the bar (${bar}), the context model lifts ${lifted} there (${liftedAlone} of them pairs whose two reports have no other strong link), ${chained} joined only through others`;
 }
 
-/** The half's worst wrong merges: each story's parts as "headline (n reports)". */
-function listErrors(r: Run, items: LabelledArticle[]): void {
+/** The half's worst wrong merges, for the half --errors-half names: each story's parts as "headline (n reports)". */
+function listErrors(r: Run, items: LabelledArticle[], h: Half): void {
+  if (h !== errorsHalf) return;
   for (const w of wrongMerges(items.map((x) => r.storyOf.get(x.article.path)!), items.map((x) => x.gold)).slice(0, errors)) {
     const parts = w.parts.map((p) => `${items[p.items[0]!]!.article.title.slice(0, 60)} (${p.items.length})`);
     console.log(`          ${String(w.wrongPairs).padStart(3)} wrong pairs: ${parts.join(" + ")}`);
@@ -122,7 +126,7 @@ for (const h of HALVES) {
   console.log(`  ${h.padEnd(5)} ${line(eventsRun, items)}`);
   console.log(`        topics whose two events were mixed: ${e.mixedTopics}/${e.topics}; events split: ${e.splitEvents}/${e.events}${spread.length ? ` into a median of ${median} stories (max ${spread[spread.length - 1]})` : ""}`);
   console.log(`        ${causes(eventsRun, items)}`);
-  listErrors(eventsRun, items);
+  listErrors(eventsRun, items, h);
 }
 
 const set = buildMergeSet(`${root}test/fixtures/seeds`, bbc);
@@ -152,7 +156,7 @@ for (const h of HALVES) {
   console.log(`  ${h.padEnd(5)} ${line(restRun, items)}`);
   console.log(`        three-week follow-ups linked to their original's story: ${right}/${later.length}; other stories marked as follow-ups: ${wrongLinks}`);
   console.log(`        ${causes(restRun, items)}`);
-  listErrors(restRun, items);
+  listErrors(restRun, items, h);
 }
 
 const split = buildSplitSet(bbc);
@@ -161,5 +165,5 @@ console.log(`\nharder set: ${split.length} articles, two outlets per BBC story s
 for (const h of HALVES) {
   console.log(`  ${h.padEnd(5)} ${line(splitRun, half(split, h))}`);
   console.log(`        ${causes(splitRun, half(split, h))}`);
-  listErrors(splitRun, half(split, h));
+  listErrors(splitRun, half(split, h), h);
 }
