@@ -23,7 +23,7 @@
 //                    first two prose lines restate, wherever it stands; the lead-cover, body-overlap
 //                    and rare lead-cover shares as counts (log1p of the words shared: a one-word line
 //                    gets a share of 1 from one word); the two shares shrunk toward 0 (shared / (n + 2))
-//   EXTRA=teaser,header,bydate,prosedist,slugbest,shape  stop 41's line features (below, with their figures)
+//   EXTRA=teaser,header,bydate,prosedist,slugbest,shape,weakanchor  stop 41's line features (below, with their figures)
 //   CEXTRA=rank,dup,far,soft,anchor,adjdiff  context features more (stop 41's, below)
 //   INNERS=p1,p2,... the context model trained on the out-of-fold line scores of several inner-fold draws
 //   LABEL=nearest    only the agreeing candidate nearest the body is a positive (default: all, equally)
@@ -89,6 +89,9 @@
 //   EXTRA=bydate    a byline line and a date line both within 5 below: 84.2 / 71.0, 84.0 / 72.3
 //   EXTRA=prosedist log lines to the next prose line of 20+ words: 84.6 / 70.7, 84.4 / 73.7
 //   EXTRA=slugbest  the line is the best slug match of the page's candidates (and at F1 ≥ 0.4): no change
+//   EXTRA=weakanchor the place features (at-anchor, nearest-above, log-distance, in-body, byline-below) once more,
+//                   on pages whose anchor has no prose line of 15+ words in its first three (a body found on a
+//                   teaser or reference list): 84.6 / 71.8, 84.0 / 73.4
 //   EXTRA=shape     inner capitals ("…ChileENEX"), glued, chrome, blank line before, commas, several
 //                   sentences: 84.2 / 71.0, 84.4 / 73.0
 //   CEXTRA=rank     context: the line's rank by line score (2nd, 3rd, lower): 84.2 / 69.1, 84.0 / 73.0
@@ -142,6 +145,7 @@ const EXTRA_NAMES: Record<string, string[]> = {
   shape: ["inner-caps", "glued", "chrome", "blank-before", "log-commas", "multi-sentence"],
   prosedist: ["log-to-prose"],
   bydate: ["byline-and-date-below"],
+  weakanchor: ["weak-at-anchor", "weak-nearest-above", "weak-log-distance", "weak-in-body", "weak-byline-below"],
   teaser: ["teaser-siblings", "teaser-run"],
   header: ["byline-and-date-below", "prose-within-8", "long-prose-within-8"],
   slugbest: ["slug-best", "slug-best-strong"],
@@ -259,6 +263,15 @@ function extraFeatures(doc: TextDoc, i: number, candidates: readonly number[]): 
     } else if (e === "shape") {
       const l = doc.lines[i]!;
       out.push(l.innerCaps >= 1 ? 1 : 0, l.glued ? 1 : 0, l.chrome ? 1 : 0, l.blankBefore ? 1 : 0, Math.log1p(l.commas), l.sentences > 1 ? 1 : 0);
+    } else if (e === "weakanchor") {
+      // The body's anchor is doubtful when its first lines are not running prose (a teaser list, a reference list): the place features then say less.
+      const anchor = bodyAnchor(doc);
+      let prose = 0;
+      for (let j = anchor; j < doc.lines.length && j < anchor + 3; j++) if (doc.lines[j]!.prose && doc.lines[j]!.words >= 15) prose++;
+      const weak = prose === 0 ? 1 : 0;
+      const at = (n: string): number => HEADLINE_FEATURES.indexOf(n as (typeof HEADLINE_FEATURES)[number]);
+      const x = candidateX.get(doc)?.get(i);
+      out.push(weak * (x ? x[at("at-anchor")]! : 0), weak * (x ? x[at("nearest-above")]! : 0), weak * (x ? x[at("log-distance")]! : 0), weak * (x ? x[at("in-body")]! : 0), weak * (x ? x[at("byline-or-date-below")]! : 0));
     } else if (e === "prosedist") {
       let d = 30;
       for (let j = i + 1; j < doc.lines.length && j - i < 30; j++) if (doc.lines[j]!.prose && doc.lines[j]!.words >= 20) (d = j - i, (j = doc.lines.length));
@@ -317,6 +330,8 @@ function extraFeatures(doc: TextDoc, i: number, candidates: readonly number[]): 
   return out;
 }
 
+/** The candidates' own features by line, for extras built on them. */
+const candidateX = new WeakMap<TextDoc, Map<number, Float64Array>>();
 const slugMemo = new WeakMap<TextDoc, Map<number, number>>();
 /** The line's token F1 with the URL's slug (as the slug-f1 feature). */
 function slugOf(doc: TextDoc, i: number): number {
@@ -516,6 +531,7 @@ for (const page of pages) {
     if (doc.noArticle) continue;
     const candidates = headlineChoices(doc);
     const index = candidates.map((c) => c.index);
+    candidateX.set(doc, new Map(candidates.map((c) => [c.index, c.x])));
     const x = candidates.map((c) => {
       const more = extraFeatures(doc, c.index, index);
       const row = new Float64Array(c.x.length + more.length);
