@@ -123,7 +123,20 @@ const SILVER_WEIGHT = Number(process.env.SILVER_WEIGHT ?? "1");
 const FOLDS = 4;
 const PATIENCE = 6;
 const ROUNDS = 100;
-/** The block models' settings, in one place (train/try-blocks.ts tries others on the same data). */
+/**
+ * The block models' settings, in one place (train/try-blocks.ts tries others on the same data).
+ * Tried for the text path (tb41, `PATHS=text try-blocks`, before the power search; out-of-fold tuning
+ * ext / web (mean), committed .9510 / .8934 (.9222), checking .9297 / .8926), none adopted: a local
+ * feature, the line's log words less those of the page's 90th-percentile line (paragraph length relative
+ * to the page) .9499 / .8938 (.9219), checking .9365 / .8929, and over PERTURB=1..3 the tuning mean moves
+ * -.0046 / +.0032 / -.0007; two local features, lines since the last date or byline line above and until
+ * the next below (the article starts under one) .9528 / .8876 (.9202), checking .9369 / .8767; a context
+ * feature, the share of the line's content words another line of the first model's run uses (teasers and
+ * bios past the body) .9502 / .8934, PERTURB=1 .9196 against .9203; extraction-dev lines weighted by
+ * (1 + words) to the power 0.5 / 1 within each page (the metric counts tokens) .9556 / .8854, .9467 /
+ * .8863; SNIPPET_WEIGHT 2 / 5 .9487 / .8902, .9493 / .8861; rounds 200 .9496 / .8904; minLeaf 60 .9500 /
+ * .8938; local l2 8 (with power 0.4) .9484 / .8932 against .9510 / .8964.
+ */
 export const blockSettings = {
   l2: L2,
   rounds: ROUNDS,
