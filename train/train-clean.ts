@@ -21,7 +21,8 @@
 //      hand rule drops, which to keep. Boosted depth-2 trees over each line, its run, the lines around
 //      it and the block scores (from the text block fold models of step 1, as on unseen pages), on the
 //      tuning pages with and without their URL; labels as step 1's, and for webpages-dev's unlabelled
-//      lines the HTML path's verdict. The cut is chosen on out-of-fold figures of the two metrics.
+//      lines the verdict of the HTML path with step 1's HTML block model (never the committed one).
+//      The cut is chosen on out-of-fold figures of the two metrics.
 // With TRAIN_ON=tuning (and in every trial: PERTURB, KEEP_DECODE) the checking halves are never read
 // here: `npm run eval:clean` and `npm run eval:headlines` judge.
 import { createHash } from "node:crypto";
@@ -35,7 +36,7 @@ import { shortLineDefaults, shortLineItems, silverLabels, trainShortLines } from
 import { locateScored, locateWith } from "../src/clean/rules/locate.ts";
 import { finish } from "../src/clean/text.ts";
 import { contextFeatures, contextNames, featureNames, localFeatures, slugTerms } from "../src/clean/block-features.ts";
-import { blockModels, scoreBlocks, type BlockModels, type DecodeSettings } from "../src/clean/block-model.ts";
+import { scoreBlocks, type BlockModels, type DecodeSettings } from "../src/clean/block-model.ts";
 import { HEADLINE_CONTEXT_FEATURES, HEADLINE_FEATURES, headlineContext, type HeadlineCandidate } from "../src/clean/headline-features.ts";
 import { headlineChoices, headlineScores, type HeadlinePair, type HeadlineModels } from "../src/clean/headline-model.ts";
 import type { TextDoc } from "../src/clean/doc.ts";
@@ -48,6 +49,7 @@ import { standardisation, trainLogistic, type Example } from "./lib/logistic.ts"
 import { averageBoosted, averageLogistic, inBag, perturbedOut } from "./lib/bagging.ts";
 import { trainBoosted } from "./lib/boost.ts";
 import { trainOnFrom, type TrainOn } from "./lib/train-on.ts";
+import { storedBlocks } from "./lib/stored-models.ts";
 import { trainRanker } from "./lib/rank.ts";
 import { boostedLogit, type BoostedModel } from "../src/clean/boosted.ts";
 import { devSource } from "../eval/lib/dev-source.ts";
@@ -69,16 +71,21 @@ if (PERTURB_SHARE !== undefined && !(PERTURB_SHARE > 0 && PERTURB_SHARE <= 1 && 
  * (same procedure, both halves) break five of the clean tests' real-page and synthetic checks (a login
  * and cookie page kept as an article, a three-paragraph story cut to its first paragraph, three text-dump
  * headline pages), and score text webpages lower than the tuning-only weights even in-sample (tuning
- * .903 -> .891, checking .888 -> .883). Figures in train/try-clean-perturbed.ts's header. Before "all"
- * can ship reproducibly, step 4's silver labels (short-lines.ts silverLabels) must come from the HTML model
- * trained in the same run, not the one src/clean/weights/ holds when the run starts.
+ * .903 -> .891, checking .888 -> .883). Figures in train/try-clean-perturbed.ts's header. A run reads no
+ * weights from src/clean/weights/ (ad41): step 4's silver labels come from the HTML model of the same run
+ * (src/clean/index.ts rulesWith), HEADLINE_ONLY reads the block models of the set it writes, KEEP_DECODE the
+ * tuning-only set, so TRAIN_ON=all gives the same files whichever set src holds.
  */
 export const SHIPPED: TrainOn = "tuning";
 /** TRAIN_ON=tuning|all. Trials judge methods, so PERTURB and KEEP_DECODE train on tuning pages only. */
 const TRAIN_ON = trainOnFrom(process.env.TRAIN_ON, PERTURB || process.env.KEEP_DECODE ? "tuning" : SHIPPED);
 if (TRAIN_ON === "all" && (PERTURB || process.env.KEEP_DECODE)) throw new Error("trials (PERTURB, KEEP_DECODE) train on the tuning halves only");
-/** Where the weights go: OUT when set (a trial), else src/clean/weights/ for the shipped set, its mirror under train/ for the other; a perturbed training needs OUT. */
-const weightsDir = process.env.OUT ?? fileURLToPath(new URL(TRAIN_ON === SHIPPED ? "../src/clean/weights/" : `weights-${TRAIN_ON}/src/clean/weights/`, import.meta.url));
+/** Where a training on these pages keeps its set: src/clean/weights/ for the shipped one, its mirror under train/ for the other. */
+function weightsDirOf(on: TrainOn): string {
+  return fileURLToPath(new URL(on === SHIPPED ? "../src/clean/weights/" : `weights-${on}/src/clean/weights/`, import.meta.url));
+}
+/** Where the weights go: OUT when set (a trial), else the set's own place; a perturbed training needs OUT. */
+const weightsDir = process.env.OUT ?? weightsDirOf(TRAIN_ON);
 if ((PERTURB || process.env.KEEP_DECODE) && !process.env.OUT) throw new Error("PERTURB needs OUT=dir: perturbed weights never go to src");
 const L2 = 2;
 /** webpages-dev labels only a few lines a page: each counts this many times beside extraction-dev's full labels. */
@@ -368,7 +375,7 @@ export function trainBlocks(items: Item[], path: Path, foldsOut?: Omit<BlockMode
   const scores = new Map(items.map((item) => [item, scoreBlocks(item.doc, { ...folds[foldOf(item.page.id)]!, decode: unused }).score]));
   let best: { decode: DecodeSettings; score: ReturnType<typeof objective> } | null = null;
   if (KEEP_DECODE) {
-    const decode = blockModels(path === "html").decode;
+    const decode = storedBlocks(weightsDirOf("tuning"), path).decode;
     best = { decode, score: objective(items, (item) => [locateScored(scores.get(item)!, decode), ...after]) };
   }
   // Fixed by design, not searched: a block weighs by the square root of its length, and the run may
@@ -529,8 +536,8 @@ function main(): void {
   console.log(`block models (${halves} of extraction-dev and webpages-dev):`);
   for (const path of ["html", "text"] as const) {
     if (process.env.HEADLINE_ONLY) {
-      // Retrain only the headline model, on the committed block models (a quicker loop while working on it).
-      models[path] = blockModels(path === "html");
+      // Retrain only the headline model, on this set's stored block models (never src's, which may be the other set) (a quicker loop while working on it).
+      models[path] = storedBlocks(weightsDir, path);
       continue;
     }
     const items: Item[] = [];
@@ -542,7 +549,7 @@ function main(): void {
       const doc = prepared(page, path);
       if (!doc) continue;
       const labels = labelsOf(page, doc);
-      if (path === "text" && (SILVER === 1 || SILVER === 2 || (SILVER === 3 && page.set === "dates"))) silverLabels(page, doc, labels);
+      if (path === "text" && (SILVER === 1 || SILVER === 2 || (SILVER === 3 && page.set === "dates"))) silverLabels(page, doc, labels, models.html);
       items.push({ page, path, doc, labels });
     }
     models[path] = trainBlocks(items, path, path === "text" ? textFolds : undefined);
@@ -571,9 +578,9 @@ function main(): void {
   console.log(`short-line model (${halves} of extraction-dev and webpages-dev, text dumps):`);
   const seenShort = new Set<string>();
   const shortPages = [...extraction, ...webpages].filter((p) => !seenShort.has(p.id) && seenShort.add(p.id));
-  const shortItems = shortLineItems(shortPages, textFolds, models.text.decode, { headline });
+  const shortItems = shortLineItems(shortPages, textFolds, models.text.decode, { headline, silver: models.html });
   const short = trainShortLines(shortItems);
-  if (KEEP_DECODE) short.cut = (JSON.parse(readFileSync(join(fileURLToPath(new URL("../src/clean/weights/", import.meta.url)), "short-lines-text.json"), "utf8")) as { cut: number }).cut;
+  if (KEEP_DECODE) short.cut = (JSON.parse(readFileSync(join(weightsDirOf("tuning"), "short-lines-text.json"), "utf8")) as { cut: number }).cut;
   console.log(`  ${shortItems.length} documents (each page with and without its URL); cut ${short.cut}: out-of-fold extraction F1 ${short.figures.extraction.toFixed(3)}, webpages F1 ${short.figures.webpages.toFixed(3)}`);
   const o = shortLineDefaults;
   const shortOn = `npm run train:clean: ${halves} of extraction-dev and webpages-dev (${shortPages.length} distinct pages), text dumps with and without the URL, block scores out-of-fold; boosted trees (${o.rounds} rounds, rate ${o.rate}, min leaf ${o.minLeaf}), lines weighted by √words, snippet labels ×${o.snippet}, a page as at most ${o.pageRows} lines; cut chosen on out-of-fold figures`;
