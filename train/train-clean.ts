@@ -23,6 +23,11 @@
 //      tuning pages with and without their URL; labels as step 1's, and for webpages-dev's unlabelled
 //      lines the verdict of the HTML path with step 1's HTML block model (never the committed one).
 //      The cut is chosen on out-of-fold figures of the two metrics.
+//   5. Article gate for text dumps (train/article-gate.ts, src/clean/rules/article-gate.ts): does the body
+//      the other rules kept read as an article? A logistic model over the kept body as a whole, on the
+//      tuning pages' real bodies (articles; dates-dev's too) against the bodies the same pages give with
+//      their article lines taken out (their furniture alone: what a login wall or a consent banner gives),
+//      block scores out-of-fold; its threshold the lowest out-of-fold probability of a real article.
 // With TRAIN_ON=tuning (and in every trial: PERTURB, KEEP_DECODE) the checking halves are never read
 // here: `npm run eval:clean` and `npm run eval:headlines` judge.
 import { createHash } from "node:crypto";
@@ -50,6 +55,7 @@ import { averageBoosted, averageLogistic, inBag, perturbedOut } from "./lib/bagg
 import { trainBoosted } from "./lib/boost.ts";
 import { trainOnFrom, type TrainOn } from "./lib/train-on.ts";
 import { storedBlocks } from "./lib/stored-models.ts";
+import { gateRows, trainArticleGate } from "./article-gate.ts";
 import { trainRanker } from "./lib/rank.ts";
 import { boostedLogit, type BoostedModel } from "../src/clean/boosted.ts";
 import { devSource } from "../eval/lib/dev-source.ts";
@@ -192,7 +198,8 @@ const headlineAt = defaultRules.findIndex((r) => r.name === "find-headline");
 const before = defaultRules.slice(0, locateAt);
 // Steps 1–2 judge the block models with the hand short-line rule: the learned one (step 4) reads the
 // block scores, so the block weights must not depend on its weights.
-const after = defaultRules.slice(headlineAt + 1).map((r) => (r.name === "short-line-context" ? handShortLineContext : r));
+// article-gate stays out of steps 1–4: it is trained last, on the bodies the other rules give (step 5).
+const after = defaultRules.slice(headlineAt + 1).filter((r) => r.name !== "article-gate").map((r) => (r.name === "short-line-context" ? handShortLineContext : r));
 
 function sourceOf(page: DevPage, path: Path): SourceFile {
   return devSource(page.id, path, path === "html" ? page.html : page.text, page.url);
@@ -585,6 +592,13 @@ function main(): void {
   const o = shortLineDefaults;
   const shortOn = `npm run train:clean: ${halves} of extraction-dev and webpages-dev (${shortPages.length} distinct pages), text dumps with and without the URL, block scores out-of-fold; boosted trees (${o.rounds} rounds, rate ${o.rate}, min leaf ${o.minLeaf}), lines weighted by √words, snippet labels ×${o.snippet}, a page as at most ${o.pageRows} lines; cut chosen on out-of-fold figures`;
   writeFileSync(join(weightsDir, "short-lines-text.json"), formatWeights({ model: { ...short.model, trainedOn: shortOn }, cut: short.cut }));
+  console.log(`article gate (${halves} of extraction-dev, webpages-dev and dates-dev, text dumps, and the first two's pages without their article lines):`);
+  const gatePages = [...shortPages, ...dates.filter((p) => !seenShort.has(p.id))];
+  const rows = gateRows(gatePages, textFolds, models.text.decode, headline, { model: short.model, cut: short.cut });
+  const gate = trainArticleGate(rows);
+  console.log(`  ${rows.length} bodies (${rows.filter((r) => r.y === 1).length} articles); out-of-fold:\n${gate.figures}\n  threshold ${gate.model.threshold}`);
+  const gateOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${gatePages.length} distinct pages), text dumps with and without the URL, the first two's also without their article lines (train/lib/furniture-pages.ts); block scores out-of-fold, this run's headline and short-line models; logistic, L2 2; threshold: the lowest out-of-fold probability of a real article`;
+  writeFileSync(join(weightsDir, "article-gate-text.json"), formatWeights({ ...gate.model, trainedOn: gateOn }));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

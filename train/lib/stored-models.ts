@@ -11,7 +11,8 @@ import { HEADLINE_CONTEXT_FEATURES, HEADLINE_FEATURES } from "../../src/clean/he
 import type { HeadlineModels, HeadlinePair } from "../../src/clean/headline-model.ts";
 import { SHORT_LINE_FEATURES } from "../../src/clean/rules/short-line-features.ts";
 import type { ShortLineModel } from "../../src/clean/rules/short-lines.ts";
-import { loadModel } from "../../src/model/logistic.ts";
+import { loadModel, type LogisticModel } from "../../src/model/logistic.ts";
+import { ARTICLE_GATE_FEATURES } from "../../src/clean/rules/article-gate.ts";
 
 const read = (dir: string, name: string): unknown => JSON.parse(readFileSync(join(dir, `${name}.json`), "utf8"));
 
@@ -33,7 +34,11 @@ export function storedShortLines(dir: string): ShortLineModel {
   return { model: loadBoosted(file.model, SHORT_LINE_FEATURES), cut: file.cut };
 }
 
+export function storedGate(dir: string): LogisticModel {
+  return loadModel(read(dir, "article-gate-text"), ARTICLE_GATE_FEATURES);
+}
+
 /** The whole set, for `rulesWith`. */
 export function storedModels(dir: string): Required<CleanModels> {
-  return { html: storedBlocks(dir, "html"), text: { blocks: storedBlocks(dir, "text"), headline: storedHeadline(dir), shortLines: storedShortLines(dir) } };
+  return { html: storedBlocks(dir, "html"), text: { blocks: storedBlocks(dir, "text"), headline: storedHeadline(dir), shortLines: storedShortLines(dir), gate: storedGate(dir) } };
 }
