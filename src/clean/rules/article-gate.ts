@@ -16,7 +16,6 @@ export const ARTICLE_GATE_FEATURES = [
   "best-score",
   "mean-score",
   "positive-mass",
-  "sure-share",
   "body-words",
   "body-lines",
   "page-words",
@@ -46,7 +45,7 @@ export function articleGateRow(doc: TextDoc): Float64Array | null {
   if (doc.origin !== "text" || doc.noArticle || !doc.scores) return null;
   const body = publishedLines(doc);
   if (body.length === 0) return null;
-  let words = 0, best = -10, weighted = 0, weight = 0, mass = 0, sure = 0, prose = 0, lexicon = 0, longest = 0, sentences = 0, repeated = 0;
+  let words = 0, best = -10, weighted = 0, weight = 0, mass = 0, prose = 0, lexicon = 0, longest = 0, sentences = 0, repeated = 0;
   for (const i of body) {
     const l = doc.lines[i]!;
     const z = clip(doc.scores[i]!);
@@ -56,7 +55,6 @@ export function articleGateRow(doc: TextDoc): Float64Array | null {
     weighted += z * w;
     weight += w;
     mass += Math.max(0, z) * Math.sqrt(w);
-    if (z > 0) sure += l.words;
     if (l.prose) prose += l.words;
     lexicon += l.lexiconWords;
     longest = Math.max(longest, l.words);
@@ -70,7 +68,6 @@ export function articleGateRow(doc: TextDoc): Float64Array | null {
     best,
     weighted / weight,
     Math.log1p(mass),
-    sure / total,
     Math.log1p(words),
     Math.log1p(body.length),
     Math.log1p(pageWords),
