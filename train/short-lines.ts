@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import type { DevPage } from "../eval/lib/clean-corpus.ts";
 import { scoreCorpus, scorePage, scoreSnippets, shingles, snippetCorpus, tokens } from "../eval/lib/extraction-score.ts";
 import { devSource } from "../eval/lib/dev-source.ts";
-import { cleanSource } from "../src/clean/index.ts";
+import { cleanSource, rulesWith } from "../src/clean/index.ts";
 import type { TextDoc } from "../src/clean/doc.ts";
 import { finish } from "../src/clean/text.ts";
 import { defaultRules } from "../src/clean/rules/index.ts";
@@ -24,12 +24,14 @@ import { coverOf, foldOf, labelsOf, prepared, type Item } from "./train-clean.ts
  * webpages-dev labels a few lines a page; the rest of a page's lines take the HTML path's verdict
  * (the HTML body is far surer than the text dump's): a line the HTML body holds is article text (3),
  * one it lacks is furniture (4). Only lines the snippets leave unknown; extraction-dev has its truth.
+ * `html` is the HTML block model of the same training run (never the committed one: a run must not
+ * learn from what src/clean/weights/ happens to hold, nor a tuning-only run from all-data weights).
  */
-export function silverLabels(page: DevPage, doc: TextDoc, labels: Int8Array): void {
+export function silverLabels(page: DevPage, doc: TextDoc, labels: Int8Array, html: BlockModels): void {
   if (page.truth !== undefined || !page.html) return;
   let body: string;
   try {
-    body = cleanSource(devSource(page.id, "html", page.html, page.url)).paragraphs.join("\n");
+    body = cleanSource(devSource(page.id, "html", page.html, page.url), rulesWith({ html })).paragraphs.join("\n");
   } catch {
     return;
   }
@@ -95,13 +97,13 @@ export const shortFoldOf = (id: string): number => createHash("sha256").update(`
  * Each page as short-line-context finds it: the rules before it, with block scores from the block
  * fold model fitted without the page (so they are as sure as on a page the models have not seen);
  * tuning pages with their URL and without. Labels as the block models', and for webpages-dev's
- * unlabelled lines the HTML path's (silverLabels) unless `silver` is off.
+ * unlabelled lines the HTML path's with the `html` block model (silverLabels) unless that is null.
  */
 export function shortLineItems(
   pages: readonly DevPage[],
   blockFolds: readonly Omit<BlockModels, "decode">[],
   decode: DecodeSettings,
-  { silver = true, urls = [true, false], headline }: { silver?: boolean; urls?: boolean[]; headline?: HeadlineModels } = {},
+  { silver, urls = [true, false], headline }: { silver: BlockModels | null; urls?: boolean[]; headline: HeadlineModels },
 ): Item[] {
   const locateAt = defaultRules.findIndex((r) => r.name === "locate-article");
   const contextAt = defaultRules.findIndex((r) => r.name === "short-line-context");
@@ -113,7 +115,7 @@ export function shortLineItems(
       const doc = prepared({ ...page, url }, "text");
       if (!doc) continue;
       const labels = labelsOf(page, doc);
-      if (silver) silverLabels(page, doc, labels);
+      if (silver) silverLabels(page, doc, labels, silver);
       for (const rule of [locateWith({ ...blockFolds[foldOf(page.id)]!, decode }), ...between]) rule.apply(doc);
       items.push({ page: { ...page, url }, path: "text", doc, labels });
     }
@@ -133,7 +135,8 @@ export function cleanedBody(item: Item, rule: CleanRule): string {
   return f.rejected ? "" : f.paragraphs.join("\n\n");
 }
 
-const RULES_AFTER = defaultRules.slice(defaultRules.findIndex((r) => r.name === "short-line-context") + 1);
+// Without article-gate: it is trained last, on the bodies these rules give (train-clean.ts step 5).
+const RULES_AFTER = defaultRules.slice(defaultRules.findIndex((r) => r.name === "short-line-context") + 1).filter((r) => r.name !== "article-gate");
 
 /** extraction-dev's F1 and webpages-dev's snippet F1 of the items with this short-line rule and the rules after it. */
 export function shortLineFigures(items: readonly Item[], rule: (item: Item) => CleanRule): { extraction: number; webpages: number } {

@@ -37,7 +37,7 @@ for (const page of all) {
   if (!doc) continue;
   const labels = labelsOf(page, doc);
   const inner = Int8Array.from(labels);
-  if (process.env.SILVER === "1") silverLabels(page, doc, inner);
+  if (process.env.SILVER === "1") silverLabels(page, doc, inner, blockModels(true));
   innerLabels.set(page, inner);
   (page.half === "tune" ? tune : check).push({ page, path: "text", doc, labels });
 }

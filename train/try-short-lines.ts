@@ -13,6 +13,7 @@ import { defaultRules } from "../src/clean/rules/index.ts";
 import { handShortLineContext } from "../src/clean/rules/context.ts";
 import { shortLineRule } from "../src/clean/rules/short-lines.ts";
 import { blockModels, type BlockModels } from "../src/clean/block-model.ts";
+import { headlineModels } from "../src/clean/headline-model.ts";
 import { loadExtraction, loadWebpages, type DevPage } from "../eval/lib/clean-corpus.ts";
 import { scorePage, scoreSnippets, snippetPageF1 } from "../eval/lib/extraction-score.ts";
 import type { CleanRule } from "../src/clean/rules/types.ts";
@@ -34,10 +35,12 @@ for (const page of tunePages) {
 }
 const blockFolds: Omit<BlockModels, "decode">[] = [];
 trainBlocks(blockItems, "text", blockFolds);
-const silver = process.env.SILVER !== "0";
+// A trial on the committed models: their HTML blocks for the silver labels, their headline, their decode.
+const silver = process.env.SILVER !== "0" ? blockModels(true) : null;
+const headline = headlineModels();
 const decode = blockModels(false).decode;
-const tuneWith = shortLineItems(tunePages, blockFolds, decode, { silver, urls: [true] });
-const tuneWithout = shortLineItems(tunePages, blockFolds, decode, { silver, urls: [false] });
+const tuneWith = shortLineItems(tunePages, blockFolds, decode, { silver, urls: [true], headline });
+const tuneWithout = shortLineItems(tunePages, blockFolds, decode, { silver, urls: [false], headline });
 const tune = [...tuneWith, ...tuneWithout];
 
 /** A checking page as short-line-context finds it in the product: the committed models. */

@@ -15,7 +15,7 @@ export function trainedInSample(texts: readonly (string | undefined)[]): boolean
   return texts.some((t) => t !== undefined && (t.includes(BOTH_HALVES) || t.includes(ALL_DATA)));
 }
 
-const CLEAN_WEIGHTS = ["blocks-text", "blocks-html", "headline-text", "short-lines-text"];
+const CLEAN_WEIGHTS = ["blocks-text", "blocks-html", "headline-text", "short-lines-text", "article-gate-text"];
 
 function trainedOnTexts(value: unknown): string[] {
   if (typeof value !== "object" || value === null) return [];

@@ -7,6 +7,13 @@ import { parseMarkdown } from "./markdown.ts";
 import { PageTooLarge } from "./dom.ts";
 import { InputRejected } from "./rejected.ts";
 import { defaultRules, type CleanRule } from "./rules/index.ts";
+import { locateWith } from "./rules/locate.ts";
+import { findHeadlineWith } from "./rules/title.ts";
+import { shortLineRule, type ShortLineModel } from "./rules/short-lines.ts";
+import { articleGateWith } from "./rules/article-gate.ts";
+import type { BlockModels } from "./block-model.ts";
+import type { LogisticModel } from "../model/logistic.ts";
+import type { HeadlineModels } from "./headline-model.ts";
 
 export { defaultRules, rulesWithout } from "./rules/index.ts";
 export type { CleanRule } from "./rules/index.ts";
@@ -16,6 +23,39 @@ export function cleanSource(file: SourceFile, rules: readonly CleanRule[] = defa
   const article = cleanByFormat(file, rules);
   if (!article.meta.url && file.url) article.meta.url = file.url;
   return article;
+}
+
+/**
+ * Learned models to clean with instead of the committed weights: training brings the ones its own run
+ * has just learned, so that what it learns never depends on what src/clean/weights/ holds.
+ */
+export interface CleanModels {
+  html: BlockModels;
+  /** The text path's models; without them the rules refuse a text dump (the caller cleans HTML only). */
+  text?: { blocks: BlockModels; headline: HeadlineModels; shortLines: ShortLineModel; gate: LogisticModel };
+}
+
+/** The rule list with every learned rule on the given models: no rule of it reads the committed weights. */
+export function rulesWith(models: CleanModels, rules: readonly CleanRule[] = defaultRules): CleanRule[] {
+  const html = locateWith(models.html);
+  const { text } = models;
+  const learned: Record<string, CleanRule> = text
+    ? {
+        "find-headline": findHeadlineWith(text.headline),
+        "short-line-context": shortLineRule(() => text.shortLines),
+        "article-gate": articleGateWith(() => text.gate),
+      }
+    : {};
+  const textBlocks = text ? locateWith(text.blocks) : null;
+  learned["locate-article"] = {
+    name: "locate-article",
+    apply(doc) {
+      if (doc.origin === "html") return html.apply(doc);
+      if (!textBlocks) throw new Error("rulesWith: a text dump, but no text models were given");
+      textBlocks.apply(doc);
+    },
+  };
+  return rules.map((r) => learned[r.name] ?? r);
 }
 
 export interface Prepared {

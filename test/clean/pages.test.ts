@@ -1,6 +1,7 @@
 // Real pages (text dumps from the dev corpus, copied to test/fixtures/clean/): what a reader would see.
 import { describe, expect, it } from "vitest";
-import { cleanSource, InputRejected } from "../../src/clean/index.ts";
+import { cleanSource, InputRejected, rulesWith } from "../../src/clean/index.ts";
+import { blockModels } from "../../src/clean/block-model.ts";
 import { runPipeline } from "../../src/pipeline.ts";
 import { textFixture as fixture } from "./text-fixture.ts";
 
@@ -20,5 +21,12 @@ describe("pages that are mostly furniture", () => {
     expect(body).toContain("Wer rutscht als nächstes aus auf dem Glatteis?");
     expect(body).not.toMatch(/Cookies|Datenschutz|Teilen Sie dies/);
     expect(article.title).toBe("Monstergespräche #1");
+  });
+});
+
+describe("cleaning with models a caller brings (training learns from its own run's models, never from src/clean/weights)", () => {
+  it("refuses a text dump when only the HTML block model was given, rather than fall back on the committed text models", () => {
+    const rules = rulesWith({ html: blockModels(true) });
+    expect(() => cleanSource(fixture("short-post-cookie-notice.txt"), rules)).toThrow(/no text models/);
   });
 });

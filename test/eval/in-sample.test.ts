@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,7 +8,7 @@ import { shippedModel } from "../../src/date/model.ts";
 import { mergeModels } from "../../src/cluster/index.ts";
 
 const shipped = fileURLToPath(new URL("../../src/clean/weights/", import.meta.url));
-const NAMES = ["blocks-text", "blocks-html", "headline-text", "short-lines-text"];
+const NAMES = readdirSync(shipped).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -".json".length));
 
 /** The shipped weight files in a folder of their own, those named said to be trained on both halves as TRAIN_ON=all says it. */
 function weightsSaying(allData: string[]): string {

@@ -10,6 +10,7 @@ import { recapParagraph } from "./recap.ts";
 import { shortLineContext } from "./short-lines.ts";
 import { signUpBox } from "./signup.ts";
 import { leadCaption } from "./captions.ts";
+import { articleGate } from "./article-gate.ts";
 
 export type { CleanRule } from "./types.ts";
 
@@ -31,6 +32,7 @@ export const defaultRules: readonly CleanRule[] = [
   shortLineContext,
   recapParagraph,
   danglingLabel,
+  articleGate,
 ];
 
 /** The default list without the named rules, for tests and for users who want one switched off. */

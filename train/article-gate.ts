@@ -1,0 +1,90 @@
+// Training for article-gate (src/clean/rules/article-gate.ts), train:clean's step 5: does the body the
+// other rules kept read as an article? Real tuning pages (article, unless the body they give is not
+// their article: train/lib/furniture-pages.ts notArticle; dates-dev's pages, all articles, as they are)
+// against extraction-dev's and webpages-dev's pages with their article lines taken out (furniture), each
+// with its URL and without, cleaned as on unseen pages: block scores from a fold model fitted without the
+// page, this run's headline and short-line models.
+import { createHash } from "node:crypto";
+import type { DevPage } from "../eval/lib/clean-corpus.ts";
+import type { BlockModels, DecodeSettings } from "../src/clean/block-model.ts";
+import type { HeadlineModels } from "../src/clean/headline-model.ts";
+import { defaultRules } from "../src/clean/rules/index.ts";
+import { locateWith } from "../src/clean/rules/locate.ts";
+import { findHeadlineWith } from "../src/clean/rules/title.ts";
+import { shortLineRule, type ShortLineModel } from "../src/clean/rules/short-lines.ts";
+import { ARTICLE_GATE_FEATURES, articleGateRow } from "../src/clean/rules/article-gate.ts";
+import { finish } from "../src/clean/text.ts";
+import { logit, type LogisticModel } from "../src/model/logistic.ts";
+import { trainLogistic, type Example } from "./lib/logistic.ts";
+import { notArticle, strippedDump } from "./lib/furniture-pages.ts";
+import { foldOf, prepared } from "./train-clean.ts";
+
+export interface GateRow {
+  page: DevPage;
+  /** "real": the page as it is; "stripped": its furniture alone. */
+  kind: "real" | "stripped";
+  x: Float64Array;
+  /** 1: the body is the page's article. */
+  y: 0 | 1;
+}
+
+const FOLDS = 4;
+const gateFoldOf = (id: string): number => createHash("sha256").update(`gate:${id}`).digest()[0]! % FOLDS;
+
+/** Each page and its furniture alone, cleaned up to the gate; pages the rules refuse already give no row (the gate never sees them). */
+export function gateRows(
+  pages: readonly DevPage[],
+  blockFolds: readonly Omit<BlockModels, "decode">[],
+  decode: DecodeSettings,
+  headline: HeadlineModels,
+  shortLines: ShortLineModel,
+): GateRow[] {
+  const locateAt = defaultRules.findIndex((r) => r.name === "locate-article");
+  const learned = (name: string) => (name === "find-headline" ? findHeadlineWith(headline) : name === "short-line-context" ? shortLineRule(() => shortLines) : null);
+  const rest = defaultRules.slice(locateAt + 1).filter((r) => r.name !== "article-gate").map((r) => learned(r.name) ?? r);
+  const rows: GateRow[] = [];
+  for (const page of pages) {
+    // dates-dev's pages are all articles but label no lines: real examples only, nothing to strip.
+    const labelled = page.truth !== undefined || (page.with ?? []).length > 0;
+    const stripped = labelled ? strippedDump(page) : "";
+    for (const url of [page.url, null]) {
+      for (const kind of labelled ? (["real", "stripped"] as const) : (["real"] as const)) {
+        const doc = prepared({ ...page, url, text: kind === "real" ? page.text : stripped }, "text");
+        if (!doc) continue;
+        for (const rule of [locateWith({ ...blockFolds[foldOf(page.id)]!, decode }), ...rest]) rule.apply(doc);
+        const x = articleGateRow(doc);
+        if (!x) continue;
+        const body = finish(doc).paragraphs.join("\n\n");
+        rows.push({ page, kind, x, y: kind === "real" && !notArticle(page, body) ? 1 : 0 });
+      }
+    }
+  }
+  return rows;
+}
+
+const L2 = 2;
+
+function fit(rows: readonly GateRow[], threshold: number): LogisticModel {
+  const examples: Example[] = rows.map((r) => ({ x: r.x, y: r.y }));
+  return { ...trainLogistic(examples, { name: "clean/text-article-gate", features: [...ARTICLE_GATE_FEATURES], l2: L2 }), threshold };
+}
+
+const probability = (m: LogisticModel, x: Float64Array) => 1 / (1 + Math.exp(-logit(m, x)));
+
+/**
+ * The gate on all the rows; its threshold chosen on out-of-fold probabilities (each page judged by a
+ * model fitted without it): the highest that refuses no real page whose body is its article, so the
+ * gate takes furniture only where the tuning pages say it costs no article.
+ */
+export function trainArticleGate(rows: readonly GateRow[]): { model: LogisticModel; figures: string } {
+  const folds = Array.from({ length: FOLDS }, (_, k) => fit(rows.filter((r) => gateFoldOf(r.page.id) !== k), 0.5));
+  const oof = rows.map((r) => probability(folds[gateFoldOf(r.page.id)]!, r.x));
+  const lines: string[] = [];
+  for (const t of [0.02, 0.05, 0.1, 0.2, 0.3, 0.5]) {
+    const count = (pred: (r: GateRow, p: number) => boolean) => rows.filter((r, i) => pred(r, oof[i]!)).length;
+    lines.push(`    threshold ${t}: real articles refused ${count((r, p) => r.y === 1 && p < t)} of ${count((r) => r.y === 1)}, real pages with a furniture body refused ${count((r, p) => r.kind === "real" && r.y === 0 && p < t)} of ${count((r) => r.kind === "real" && r.y === 0)}, stripped pages refused ${count((r, p) => r.kind === "stripped" && p < t)} of ${count((r) => r.kind === "stripped")}`);
+  }
+  const lowestArticle = Math.min(...rows.flatMap((r, i) => (r.y === 1 ? [oof[i]!] : [])));
+  const threshold = Number((lowestArticle * 0.999).toPrecision(4));
+  return { model: fit(rows, threshold), figures: lines.join("\n") + `\n    lowest out-of-fold probability of a real article ${lowestArticle.toFixed(4)}` };
+}
