@@ -33,6 +33,7 @@ export interface EleventyConfigApi {
   addGlobalData(name: string, value: unknown): void;
   addExtension(extension: string, options: Record<string, unknown>): void;
   addTransform(name: string, fn: (this: { page: { outputPath: string | false; url: string | false } }, content: string) => string): void;
+  setUseTemplateCache(use: boolean): void;
   on(event: string, listener: (arg: { nunjucks: NunjucksLib; environment: NunjucksEnvironment }) => void): void;
   benchmarkManager: { setVerboseOutput(verbose: boolean): void; getAll(): Record<string, { setIsVerbose(verbose: boolean): void }> };
 }
@@ -123,7 +124,11 @@ const RENDERS_PER_TURN = 4;
  * Eleventy 3.1 compiles a Nunjucks template again for every page it paginates into (its Nunjucks engine
  * is not cacheable), which cost more than rendering. Overriding the `njk` language (Eleventy's
  * documented addExtension override) with the same compilation, in Eleventy's own Nunjucks environment
- * (so the same filters, loader and options), but cacheable, compiles each template and permalink once.
+ * (so the same filters, loader and options), compiles each template and permalink once: kept here by
+ * file and source. Eleventy's own compile cache is off: for every page it looked its key up (the
+ * source joined to the path, and whether a file changed in watch mode, by normalising the template's
+ * path again), which cost more than the look-up here; the site has no Eleventy layouts or JavaScript
+ * templates, the cache's other users.
  */
 function cacheCompiledTemplates(eleventyConfig: EleventyConfigApi, onContent: EleventySetup["onContent"] | null): void {
   let nunjucks: NunjucksLib | null = null;
@@ -133,12 +138,19 @@ function cacheCompiledTemplates(eleventyConfig: EleventyConfigApi, onContent: El
     nunjucks = engine.nunjucks;
     environment = engine.environment;
   });
+  eleventyConfig.setUseTemplateCache(false);
+  // By file, its sources (the template's and its permalink's) with their render functions.
+  const compiled = new Map<string, Array<{ source: string; render: (data: PageData) => Promise<string> }>>();
   eleventyConfig.addExtension("njk", {
     compileOptions: { cache: true, permalink: true },
     compile(source: string, inputPath: string) {
+      let known = compiled.get(inputPath);
+      if (!known) compiled.set(inputPath, (known = []));
+      const kept = known.find((k) => k.source === source);
+      if (kept) return kept.render;
       if (!nunjucks || !environment) throw new Error("Eleventy did not set up its Nunjucks environment");
       const template = new nunjucks.Template(source, environment, inputPath, true);
-      return async (data: PageData) => {
+      const render = async (data: PageData) => {
         const result = await new Promise<string>((resolve, reject) => template.render(data, (error, result) => (error ? reject(error) : resolve(result))));
         if (onContent) {
           // A page's own template (base.njk comes in through `extends`, so there is no Eleventy layout).
@@ -153,6 +165,8 @@ function cacheCompiledTemplates(eleventyConfig: EleventyConfigApi, onContent: El
         }
         return result;
       };
+      known.push({ source, render });
+      return render;
     },
   });
 }

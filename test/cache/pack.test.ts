@@ -281,6 +281,13 @@ describe("cache packs", () => {
     for (const bad of [{ d: new Date(0) }, { u: undefined }, [undefined], { n: Number.NaN }, { m: new Map() }, { f: () => 1 }]) {
       expect(cacheJson(bad)).toBeNull();
     }
+    // Deep down, or with no prototype, the same JSON; what a member's toJSON gives is looked at too.
+    let deep: unknown = "x";
+    for (let i = 0; i < 100; i++) deep = { a: [deep, i] };
+    expect(cacheJson(deep)).toBe(JSON.stringify(deep));
+    expect(cacheJson([deep, { d: [new Date(0)] }])).toBeNull();
+    expect(cacheJson(Object.assign(Object.create(null) as object, { a: 1 }))).toBe('{"a":1}');
+    expect(cacheJson({ a: { b: 1, toJSON: () => ({ c: undefined }) } })).toBeNull();
   });
 
   it("keys a list of texts by every text and where each ends, lone surrogates included", () => {
