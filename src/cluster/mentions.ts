@@ -369,18 +369,30 @@ const IS_MARK = /^\p{M}$/u;
  */
 function pointClass(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? LETTER : c >= 48 && c <= 57 ? DIGIT : OTHER;
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+  return c < 0x80 ? ASCII_CLASS[c]! : wideClass(text, i, c);
+}
+
+/** pointClass of a code point beyond ASCII (kept out of pointClass, which is inlined into the token loops). */
+function wideClass(text: string, i: number, c: number): number {
+  if (c >= 0xd800 && c <= 0xdfff) return surrogateClass(text, i, c);
+  const bits = charTable[c] || charClass(c);
+  return bits & CHAR_LETTER ? LETTER : bits & CHAR_MARK ? MARK : OTHER;
+}
+
+/** pointClass of a surrogate code unit `c` at `i`: a pair read whole, a lone surrogate OTHER. */
+function surrogateClass(text: string, i: number, c: number): number {
+  if (c <= 0xdbff && i + 1 < text.length) {
     const d = text.charCodeAt(i + 1);
     if (d >= 0xdc00 && d <= 0xdfff) {
       const pair = text.slice(i, i + 2);
       return PAIR + (IS_LETTER.test(pair) ? LETTER : IS_MARK.test(pair) ? MARK : OTHER);
     }
   }
-  if (c >= 0xd800 && c <= 0xdfff) return OTHER;
-  const bits = charTable[c] || charClass(c);
-  return bits & CHAR_LETTER ? LETTER : bits & CHAR_MARK ? MARK : OTHER;
+  return OTHER;
 }
+
+/** pointClass of each ASCII character. */
+const ASCII_CLASS = new Uint8Array(0x80).map((_, c) => ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? LETTER : c >= 48 && c <= 57 ? DIGIT : OTHER));
 
 /**
  * The tokens TOKEN matches, found by hand (no match object and no string per token): `next` finds the
@@ -691,8 +703,9 @@ function closeSentences(starts: number[], total: number): number[] {
 }
 
 const writer = new RecordWriter();
-let wordIds = new Int32Array(8192);
-let nameIds = new Int32Array(2048);
+// Small at first: `prime` grows them (see there).
+let wordIds = new Int32Array(16);
+let nameIds = new Int32Array(4);
 const numberIds = new Ints();
 const dayIds = new Ints();
 
@@ -782,7 +795,8 @@ function prime(): void {
   const paragraphs = [
     "On Friday, June 8, 2012, Gov. Sarah Palin said 12 people and 9.5% of 1,000,000 voters met O’Neill's team at 3:33 pm.",
     "Mar 3 was cold, and 4 May too; the 92-year-old said a 6.1-magnitude quake hit on 8 March. Dr. Jones met Mr. Smith on Monday.",
-    "Москва и Київ: 東京で会議 𝐀𝐁𝐂 e\u0301te\u0301 — “Quoted” Zürich, İstanbul… 3,500 fans, 36m and 2019.",
+    // A letter, a mark and a symbol of two code units, and a lone surrogate.
+    "Москва и Київ: 東京で会議 𝐀𝐁𝐂 e\u0301te\u0301 \u{1d165}x 😀 \ud800 — “Quoted” Zürich, İstanbul… 3,500 fans, 36m and 2019.",
   ];
   // Read back too: a build that takes every article's terms from the cache reads records only (profile.ts).
   const record = new TermRecord();

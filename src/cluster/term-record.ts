@@ -90,7 +90,9 @@ export class Ints {
  * positions in that order.
  */
 export class RecordWriter {
-  private slots = new Int32Array(2048).fill(-1);
+  // Buffers start small: mentions.ts `prime` grows them, so that their growth has run before V8
+  // optimises the writer (a path first run after that throws the optimised code away).
+  private slots = new Int32Array(64).fill(-1);
   private hashes = new Ints();
   private tags = new Ints();
   /** Runs of provisional ids: run r is entries[bounds[r]] … entries[bounds[r + 1] - 1]. */
@@ -148,13 +150,13 @@ export class RecordWriter {
     entries.length = at;
   }
 
-  private position = new Int32Array(4096);
-  private order = new Int32Array(4096);
-  private spare = new Int32Array(4096);
+  private position = new Int32Array(16);
+  private order = new Int32Array(16);
+  private spare = new Int32Array(16);
   /** Entries a position has in the run being written (0 between runs). */
-  private tally = new Int32Array(4096);
+  private tally = new Int32Array(16);
   /** The distinct positions of the run being written, in the order first met. */
-  private seen = new Int32Array(4096);
+  private seen = new Int32Array(16);
   /** Where each byte value's terms start, for each of the hash's 4 bytes (256 a byte). */
   private buckets = new Int32Array(4 * 256);
 
@@ -192,8 +194,8 @@ export class RecordWriter {
     }
     // Four passes: the result is back in `order`.
   }
-  private head = new Bytes(4096);
-  private body = new Bytes(4096);
+  private head = new Bytes(64);
+  private body = new Bytes(64);
 
   /**
    * The record. Each run's entries become distinct positions, ascending (a counted run sums the counts
@@ -378,6 +380,10 @@ function sortAscending(xs: Int32Array, n: number): void {
     xs[j + 1] = x;
   }
 }
+
+// Both ways of sorting run before V8 optimises `finish`, which inlines this (see mentions.ts `prime`);
+// often enough for V8 to keep what they did (it starts recording a function's types after a few calls).
+for (let k = 0; k < 16; k++) sortAscending(new Int32Array(64), k % 2 === 0 ? 3 : 64);
 
 /** Zig-zag: a signed 32-bit number as an unsigned one (years need not be positive). */
 const zig = (x: number): number => ((x << 1) ^ (x >> 31)) >>> 0;
