@@ -209,39 +209,49 @@ const charNumbers = (length: number): number => (length + 1) >> 1;
  * entries lie in the order spellings were first met, so the common words (met first) share a few cache
  * lines: with the entries in the index itself, 4 MB of them, the look-up was a cache miss per token, and
  * with the characters in an arena of their own, a third read. Emptied at the start of an article once it
- * holds LIMIT spellings (at 16,384 spellings it was emptied every ~400 bench articles and made three
+ * holds 65,536 spellings, half its index (at 16,384 spellings it was emptied every ~400 bench articles and made three
  * times as many tokens again); an article with more distinct words grows it. Ids are valid for the
  * article being read.
  */
 class WordTable {
-  private static readonly LIMIT = 1 << 16;
-  private static readonly SLOTS = 1 << 17;
+  /** Slots of a fresh index (`size`; 1 << 17 for articles); the table is emptied once it holds half as many spellings. */
+  private readonly size: number;
   /** Where each entry starts in `slots`, by hash (-1: a free slot), at most half full. */
-  private index = new Int32Array(WordTable.SLOTS).fill(-1);
+  private index: Int32Array<ArrayBuffer>;
   /** The entries; HEADER more numbers than `used` always fit (the place of a spelling not kept). */
-  slots = new Int32Array(1 << 20);
+  slots: Int32Array<ArrayBuffer>;
   private count = 0;
   private used = 0;
   /** Where each lower case's entry starts in `lowerEntries`, by its hash (-1: a free slot), at most half full. */
-  private lowerIndex = new Int32Array(WordTable.SLOTS).fill(-1);
-  private lowerEntries = new Int32Array(1 << 19);
+  private lowerIndex: Int32Array<ArrayBuffer>;
+  private lowerEntries: Int32Array<ArrayBuffer>;
   private lowerUsed = 0;
   /** Lower cases by id. */
   readonly lowers: string[] = [];
   /** Per lower case id: the article (`serial`) that wrote it in lower case, and that named it mid-sentence. */
-  lowered = new Int32Array(1 << 16);
-  inner = new Int32Array(1 << 16);
+  lowered: Int32Array<ArrayBuffer>;
+  inner: Int32Array<ArrayBuffer>;
   serial = 0;
+
+  constructor(size: number) {
+    this.size = size;
+    this.index = new Int32Array(size).fill(-1);
+    this.lowerIndex = new Int32Array(size).fill(-1);
+    this.slots = new Int32Array(8 * size);
+    this.lowerEntries = new Int32Array(4 * size);
+    this.lowered = new Int32Array(size / 2);
+    this.inner = new Int32Array(size / 2);
+  }
 
   /** Starts an article: its serial number marks its lower cases in `lowered` and `inner`. */
   begin(): void {
-    if (this.count >= WordTable.LIMIT || this.serial === 0x7fffffff) {
-      if (this.index.length === WordTable.SLOTS) this.index.fill(-1);
-      else this.index = new Int32Array(WordTable.SLOTS).fill(-1);
+    if (2 * this.count >= this.size || this.serial === 0x7fffffff) {
+      if (this.index.length === this.size) this.index.fill(-1);
+      else this.index = new Int32Array(this.size).fill(-1);
       this.count = 0;
       this.used = 0;
-      if (this.lowerIndex.length === WordTable.SLOTS) this.lowerIndex.fill(-1);
-      else this.lowerIndex = new Int32Array(WordTable.SLOTS).fill(-1);
+      if (this.lowerIndex.length === this.size) this.lowerIndex.fill(-1);
+      else this.lowerIndex = new Int32Array(this.size).fill(-1);
       this.lowerUsed = 0;
       this.lowers.length = 0;
       this.lowered.fill(0);
@@ -351,7 +361,7 @@ function rehash(index: Int32Array, entries: Int32Array, used: number, header: nu
   return grown;
 }
 
-const table = new WordTable();
+const table = new WordTable(1 << 17);
 
 /** What a code point is to TOKEN: LETTER (\p{L}), MARK (\p{M}), DIGIT (0-9) or OTHER. */
 const OTHER = 1;
@@ -801,5 +811,11 @@ function prime(): void {
   // Read back too: a build that takes every article's terms from the cache reads records only (profile.ts).
   const record = new TermRecord();
   for (const title of ["Palin’s Church Damaged in May", "Ferry workers strike in Dover"]) record.load(articleTerms(title, paragraphs));
+  // The word table's growth and emptying, which the shared table meets once in hundreds of articles: in a table of 8 slots.
+  const small = new WordTable(8);
+  for (let round = 0; round < 3; round++) {
+    small.begin();
+    for (const paragraph of paragraphs) for (const word of tokens(paragraph)) if (!isDigit(word.charCodeAt(0))) small.find(word, 0, word.length);
+  }
 }
 prime();
