@@ -574,9 +574,7 @@ function scan(title: string, paragraphs: readonly string[]): Scan {
     const base = table.find(title, t.start, t.end);
     const slots = table.slots;
     if ((slots[base + FLAGS]! & STEMMED) === 0) continue;
-    s.words.push(slots[base + WORD_HASH]!);
-    s.words.push(slots[base + WORD_TAG]!);
-    s.words.push(slots[base + LOWER_ID]!);
+    s.words.push3(slots[base + WORD_HASH]!, slots[base + WORD_TAG]!, slots[base + LOWER_ID]!);
     wordCount++;
   }
   const titleWords = wordCount;
@@ -646,20 +644,14 @@ function scan(title: string, paragraphs: readonly string[]): Scan {
       prevTitle = (flags & TITLE) !== 0;
       if (!upper) table.lowered[lowerId] = serial;
       if ((flags & STEMMED) !== 0) {
-        s.words.push(slots[base + WORD_HASH]!);
-        s.words.push(slots[base + WORD_TAG]!);
-        s.words.push(lowerId);
+        s.words.push3(slots[base + WORD_HASH]!, slots[base + WORD_TAG]!, lowerId);
         wordCount++;
       }
       if ((flags & NAME_LIKE) === 0) continue;
-      s.names.push(slots[base + NAME_HASH]!);
-      s.names.push(slots[base + NAME_TAG]!);
-      s.names.push(lowerId);
-      if (at === 0 || (gap.opens && !afterTitle)) s.names.push(1);
-      else {
-        table.inner[lowerId] = serial;
-        s.names.push(0);
-      }
+      s.names.push3(slots[base + NAME_HASH]!, slots[base + NAME_TAG]!, lowerId);
+      const opensSentence = at === 0 || (gap.opens && !afterTitle);
+      if (!opensSentence) table.inner[lowerId] = serial;
+      s.names.push(opensSentence ? 1 : 0);
       nameCount++;
     }
   }

@@ -75,6 +75,16 @@ export class Ints {
     if (this.length === this.data.length) this.room(1);
     this.data[this.length++] = x;
   }
+  /** Three numbers (one check for room: this is inlined where a token's entry is written). */
+  push3(a: number, b: number, c: number): void {
+    if (this.length + 3 > this.data.length) this.room(3);
+    const data = this.data;
+    const at = this.length;
+    data[at] = a;
+    data[at + 1] = b;
+    data[at + 2] = c;
+    this.length = at + 3;
+  }
   /** Makes room for `more` numbers past `length`. */
   room(more: number): void {
     if (this.length + more <= this.data.length) return;
