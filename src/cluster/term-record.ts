@@ -224,7 +224,7 @@ export class RecordWriter {
       if (hashes[order[k]!] !== hashes[order[k + 1]!]) continue;
       let end = k + 1;
       while (end < n && hashes[order[end]!] === hashes[order[k]!]) end++;
-      order.subarray(k, end).sort((x, y) => (tags[x]! >>> 0) - (tags[y]! >>> 0));
+      sortByTag(order, k, end, tags);
       k = end - 1;
     }
     for (let k = 0; k < n; k++) position[order[k]!] = k;
@@ -394,6 +394,23 @@ function sortAscending(xs: Int32Array, n: number): void {
 // Both ways of sorting run before V8 optimises `finish`, which inlines this (see mentions.ts `prime`);
 // often enough for V8 to keep what they did (it starts recording a function's types after a few calls).
 for (let k = 0; k < 16; k++) sortAscending(new Int32Array(64), k % 2 === 0 ? 3 : 64);
+
+/**
+ * Sorts ids[from … to - 1] by their tags, unsigned: the few terms of one hash (a closure here would cost
+ * `finish` a context on every call). No two terms share hash and tag, so the order is the only one.
+ */
+function sortByTag(ids: Int32Array, from: number, to: number, tags: Int32Array): void {
+  for (let i = from + 1; i < to; i++) {
+    const id = ids[i]!;
+    const tag = tags[id]! >>> 0;
+    let j = i - 1;
+    while (j >= from && tags[ids[j]!]! >>> 0 > tag) {
+      ids[j + 1] = ids[j]!;
+      j--;
+    }
+    ids[j + 1] = id;
+  }
+}
 
 /** Zig-zag: a signed 32-bit number as an unsigned one (years need not be positive). */
 const zig = (x: number): number => ((x << 1) ^ (x >> 31)) >>> 0;
