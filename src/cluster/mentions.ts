@@ -209,39 +209,49 @@ const charNumbers = (length: number): number => (length + 1) >> 1;
  * entries lie in the order spellings were first met, so the common words (met first) share a few cache
  * lines: with the entries in the index itself, 4 MB of them, the look-up was a cache miss per token, and
  * with the characters in an arena of their own, a third read. Emptied at the start of an article once it
- * holds LIMIT spellings (at 16,384 spellings it was emptied every ~400 bench articles and made three
+ * holds 65,536 spellings, half its index (at 16,384 spellings it was emptied every ~400 bench articles and made three
  * times as many tokens again); an article with more distinct words grows it. Ids are valid for the
  * article being read.
  */
 class WordTable {
-  private static readonly LIMIT = 1 << 16;
-  private static readonly SLOTS = 1 << 17;
+  /** Slots of a fresh index (`size`; 1 << 17 for articles); the table is emptied once it holds half as many spellings. */
+  private readonly size: number;
   /** Where each entry starts in `slots`, by hash (-1: a free slot), at most half full. */
-  private index = new Int32Array(WordTable.SLOTS).fill(-1);
+  private index: Int32Array<ArrayBuffer>;
   /** The entries; HEADER more numbers than `used` always fit (the place of a spelling not kept). */
-  slots = new Int32Array(1 << 20);
+  slots: Int32Array<ArrayBuffer>;
   private count = 0;
   private used = 0;
   /** Where each lower case's entry starts in `lowerEntries`, by its hash (-1: a free slot), at most half full. */
-  private lowerIndex = new Int32Array(WordTable.SLOTS).fill(-1);
-  private lowerEntries = new Int32Array(1 << 19);
+  private lowerIndex: Int32Array<ArrayBuffer>;
+  private lowerEntries: Int32Array<ArrayBuffer>;
   private lowerUsed = 0;
   /** Lower cases by id. */
   readonly lowers: string[] = [];
   /** Per lower case id: the article (`serial`) that wrote it in lower case, and that named it mid-sentence. */
-  lowered = new Int32Array(1 << 16);
-  inner = new Int32Array(1 << 16);
+  lowered: Int32Array<ArrayBuffer>;
+  inner: Int32Array<ArrayBuffer>;
   serial = 0;
+
+  constructor(size: number) {
+    this.size = size;
+    this.index = new Int32Array(size).fill(-1);
+    this.lowerIndex = new Int32Array(size).fill(-1);
+    this.slots = new Int32Array(8 * size);
+    this.lowerEntries = new Int32Array(4 * size);
+    this.lowered = new Int32Array(size / 2);
+    this.inner = new Int32Array(size / 2);
+  }
 
   /** Starts an article: its serial number marks its lower cases in `lowered` and `inner`. */
   begin(): void {
-    if (this.count >= WordTable.LIMIT || this.serial === 0x7fffffff) {
-      if (this.index.length === WordTable.SLOTS) this.index.fill(-1);
-      else this.index = new Int32Array(WordTable.SLOTS).fill(-1);
+    if (2 * this.count >= this.size || this.serial === 0x7fffffff) {
+      if (this.index.length === this.size) this.index.fill(-1);
+      else this.index = new Int32Array(this.size).fill(-1);
       this.count = 0;
       this.used = 0;
-      if (this.lowerIndex.length === WordTable.SLOTS) this.lowerIndex.fill(-1);
-      else this.lowerIndex = new Int32Array(WordTable.SLOTS).fill(-1);
+      if (this.lowerIndex.length === this.size) this.lowerIndex.fill(-1);
+      else this.lowerIndex = new Int32Array(this.size).fill(-1);
       this.lowerUsed = 0;
       this.lowers.length = 0;
       this.lowered.fill(0);
@@ -351,7 +361,7 @@ function rehash(index: Int32Array, entries: Int32Array, used: number, header: nu
   return grown;
 }
 
-const table = new WordTable();
+const table = new WordTable(1 << 17);
 
 /** What a code point is to TOKEN: LETTER (\p{L}), MARK (\p{M}), DIGIT (0-9) or OTHER. */
 const OTHER = 1;
@@ -369,18 +379,30 @@ const IS_MARK = /^\p{M}$/u;
  */
 function pointClass(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? LETTER : c >= 48 && c <= 57 ? DIGIT : OTHER;
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+  return c < 0x80 ? ASCII_CLASS[c]! : wideClass(text, i, c);
+}
+
+/** pointClass of a code point beyond ASCII (kept out of pointClass, which is inlined into the token loops). */
+function wideClass(text: string, i: number, c: number): number {
+  if (c >= 0xd800 && c <= 0xdfff) return surrogateClass(text, i, c);
+  const bits = charTable[c] || charClass(c);
+  return bits & CHAR_LETTER ? LETTER : bits & CHAR_MARK ? MARK : OTHER;
+}
+
+/** pointClass of a surrogate code unit `c` at `i`: a pair read whole, a lone surrogate OTHER. */
+function surrogateClass(text: string, i: number, c: number): number {
+  if (c <= 0xdbff && i + 1 < text.length) {
     const d = text.charCodeAt(i + 1);
     if (d >= 0xdc00 && d <= 0xdfff) {
       const pair = text.slice(i, i + 2);
       return PAIR + (IS_LETTER.test(pair) ? LETTER : IS_MARK.test(pair) ? MARK : OTHER);
     }
   }
-  if (c >= 0xd800 && c <= 0xdfff) return OTHER;
-  const bits = charTable[c] || charClass(c);
-  return bits & CHAR_LETTER ? LETTER : bits & CHAR_MARK ? MARK : OTHER;
+  return OTHER;
 }
+
+/** pointClass of each ASCII character. */
+const ASCII_CLASS = new Uint8Array(0x80).map((_, c) => ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? LETTER : c >= 48 && c <= 57 ? DIGIT : OTHER));
 
 /**
  * The tokens TOKEN matches, found by hand (no match object and no string per token): `next` finds the
@@ -552,9 +574,7 @@ function scan(title: string, paragraphs: readonly string[]): Scan {
     const base = table.find(title, t.start, t.end);
     const slots = table.slots;
     if ((slots[base + FLAGS]! & STEMMED) === 0) continue;
-    s.words.push(slots[base + WORD_HASH]!);
-    s.words.push(slots[base + WORD_TAG]!);
-    s.words.push(slots[base + LOWER_ID]!);
+    s.words.push3(slots[base + WORD_HASH]!, slots[base + WORD_TAG]!, slots[base + LOWER_ID]!);
     wordCount++;
   }
   const titleWords = wordCount;
@@ -624,20 +644,14 @@ function scan(title: string, paragraphs: readonly string[]): Scan {
       prevTitle = (flags & TITLE) !== 0;
       if (!upper) table.lowered[lowerId] = serial;
       if ((flags & STEMMED) !== 0) {
-        s.words.push(slots[base + WORD_HASH]!);
-        s.words.push(slots[base + WORD_TAG]!);
-        s.words.push(lowerId);
+        s.words.push3(slots[base + WORD_HASH]!, slots[base + WORD_TAG]!, lowerId);
         wordCount++;
       }
       if ((flags & NAME_LIKE) === 0) continue;
-      s.names.push(slots[base + NAME_HASH]!);
-      s.names.push(slots[base + NAME_TAG]!);
-      s.names.push(lowerId);
-      if (at === 0 || (gap.opens && !afterTitle)) s.names.push(1);
-      else {
-        table.inner[lowerId] = serial;
-        s.names.push(0);
-      }
+      s.names.push3(slots[base + NAME_HASH]!, slots[base + NAME_TAG]!, lowerId);
+      const opensSentence = at === 0 || (gap.opens && !afterTitle);
+      if (!opensSentence) table.inner[lowerId] = serial;
+      s.names.push(opensSentence ? 1 : 0);
       nameCount++;
     }
   }
@@ -691,8 +705,9 @@ function closeSentences(starts: number[], total: number): number[] {
 }
 
 const writer = new RecordWriter();
-let wordIds = new Int32Array(8192);
-let nameIds = new Int32Array(2048);
+// Small at first: `prime` grows them (see there).
+let wordIds = new Int32Array(16);
+let nameIds = new Int32Array(4);
 const numberIds = new Ints();
 const dayIds = new Ints();
 
@@ -782,10 +797,17 @@ function prime(): void {
   const paragraphs = [
     "On Friday, June 8, 2012, Gov. Sarah Palin said 12 people and 9.5% of 1,000,000 voters met O’Neill's team at 3:33 pm.",
     "Mar 3 was cold, and 4 May too; the 92-year-old said a 6.1-magnitude quake hit on 8 March. Dr. Jones met Mr. Smith on Monday.",
-    "Москва и Київ: 東京で会議 𝐀𝐁𝐂 e\u0301te\u0301 — “Quoted” Zürich, İstanbul… 3,500 fans, 36m and 2019.",
+    // A letter, a mark and a symbol of two code units, and a lone surrogate.
+    "Москва и Київ: 東京で会議 𝐀𝐁𝐂 e\u0301te\u0301 \u{1d165}x 😀 \ud800 — “Quoted” Zürich, İstanbul… 3,500 fans, 36m and 2019.",
   ];
   // Read back too: a build that takes every article's terms from the cache reads records only (profile.ts).
   const record = new TermRecord();
   for (const title of ["Palin’s Church Damaged in May", "Ferry workers strike in Dover"]) record.load(articleTerms(title, paragraphs));
+  // The word table's growth and emptying, which the shared table meets once in hundreds of articles: in a table of 8 slots.
+  const small = new WordTable(8);
+  for (let round = 0; round < 3; round++) {
+    small.begin();
+    for (const paragraph of paragraphs) for (const word of tokens(paragraph)) if (!isDigit(word.charCodeAt(0))) small.find(word, 0, word.length);
+  }
 }
 prime();

@@ -75,6 +75,16 @@ export class Ints {
     if (this.length === this.data.length) this.room(1);
     this.data[this.length++] = x;
   }
+  /** Three numbers (one check for room: this is inlined where a token's entry is written). */
+  push3(a: number, b: number, c: number): void {
+    if (this.length + 3 > this.data.length) this.room(3);
+    const data = this.data;
+    const at = this.length;
+    data[at] = a;
+    data[at + 1] = b;
+    data[at + 2] = c;
+    this.length = at + 3;
+  }
   /** Makes room for `more` numbers past `length`. */
   room(more: number): void {
     if (this.length + more <= this.data.length) return;
@@ -90,7 +100,9 @@ export class Ints {
  * positions in that order.
  */
 export class RecordWriter {
-  private slots = new Int32Array(2048).fill(-1);
+  // Buffers start small: mentions.ts `prime` grows them, so that their growth has run before V8
+  // optimises the writer (a path first run after that throws the optimised code away).
+  private slots = new Int32Array(64).fill(-1);
   private hashes = new Ints();
   private tags = new Ints();
   /** Runs of provisional ids: run r is entries[bounds[r]] … entries[bounds[r + 1] - 1]. */
@@ -148,13 +160,13 @@ export class RecordWriter {
     entries.length = at;
   }
 
-  private position = new Int32Array(4096);
-  private order = new Int32Array(4096);
-  private spare = new Int32Array(4096);
+  private position = new Int32Array(16);
+  private order = new Int32Array(16);
+  private spare = new Int32Array(16);
   /** Entries a position has in the run being written (0 between runs). */
-  private tally = new Int32Array(4096);
+  private tally = new Int32Array(16);
   /** The distinct positions of the run being written, in the order first met. */
-  private seen = new Int32Array(4096);
+  private seen = new Int32Array(16);
   /** Where each byte value's terms start, for each of the hash's 4 bytes (256 a byte). */
   private buckets = new Int32Array(4 * 256);
 
@@ -192,8 +204,8 @@ export class RecordWriter {
     }
     // Four passes: the result is back in `order`.
   }
-  private head = new Bytes(4096);
-  private body = new Bytes(4096);
+  private head = new Bytes(64);
+  private body = new Bytes(64);
 
   /**
    * The record. Each run's entries become distinct positions, ascending (a counted run sums the counts
@@ -212,7 +224,7 @@ export class RecordWriter {
       if (hashes[order[k]!] !== hashes[order[k + 1]!]) continue;
       let end = k + 1;
       while (end < n && hashes[order[end]!] === hashes[order[k]!]) end++;
-      order.subarray(k, end).sort((x, y) => (tags[x]! >>> 0) - (tags[y]! >>> 0));
+      sortByTag(order, k, end, tags);
       k = end - 1;
     }
     for (let k = 0; k < n; k++) position[order[k]!] = k;
@@ -376,6 +388,27 @@ function sortAscending(xs: Int32Array, n: number): void {
       j--;
     }
     xs[j + 1] = x;
+  }
+}
+
+// Both ways of sorting run before V8 optimises `finish`, which inlines this (see mentions.ts `prime`);
+// often enough for V8 to keep what they did (it starts recording a function's types after a few calls).
+for (let k = 0; k < 16; k++) sortAscending(new Int32Array(64), k % 2 === 0 ? 3 : 64);
+
+/**
+ * Sorts ids[from … to - 1] by their tags, unsigned: the few terms of one hash (a closure here would cost
+ * `finish` a context on every call). No two terms share hash and tag, so the order is the only one.
+ */
+function sortByTag(ids: Int32Array, from: number, to: number, tags: Int32Array): void {
+  for (let i = from + 1; i < to; i++) {
+    const id = ids[i]!;
+    const tag = tags[id]! >>> 0;
+    let j = i - 1;
+    while (j >= from && tags[ids[j]!]! >>> 0 > tag) {
+      ids[j + 1] = ids[j]!;
+      j--;
+    }
+    ids[j + 1] = id;
   }
 }
 
