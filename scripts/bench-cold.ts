@@ -3,7 +3,7 @@
 // and this one), so that both see the same moments of a shared machine. Per build: wall, CPU (GNU time:
 // the process, its threads and Pagefind), peak memory, the load, and each stage's wall and CPU; then the
 // medians per checkout and how many pairs agree. Never part of the tests.
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -25,12 +25,30 @@ interface Run {
   searchCpuMs: number | null;
 }
 
+/**
+ * Refuses a checkout whose dist/ is missing or older than a source: its `digest` would run the sources
+ * through tsx (bin/digest.js falls back to them), and the pair would compare that instead of compiled code.
+ * Checked before every build, since a source edited during the run spoils the builds after it.
+ */
+function assertCompiled(root: string): void {
+  let built = -1;
+  try {
+    built = statSync(join(root, "dist/BUILT")).mtimeMs;
+  } catch {
+    // missing: refused below
+  }
+  const stale = readdirSync(join(root, "src"), { recursive: true, withFileTypes: true }).find((e) => e.isFile() && statSync(join(e.parentPath, e.name)).mtimeMs > built);
+  if (built < 0 || stale) throw new Error(`${root}: dist/ is ${built < 0 ? "missing" : `older than ${join(stale!.parentPath, stale!.name)}`}; run node scripts/compile.mjs there (its builds would run the sources through tsx)`);
+}
+roots.forEach(assertCompiled);
+
 const f = (x: number | null | undefined, d = 2) => (x === null || x === undefined ? "-" : x.toFixed(d));
 const runs = roots.map((): Run[] => []);
 for (let pair = 1; pair <= Number(values.pairs); pair++) {
   // Which checkout goes first alternates too, so neither always runs right after the other.
   const order = pair % 2 ? roots.map((_, i) => i) : roots.map((_, i) => roots.length - 1 - i);
   for (const i of order) {
+    assertCompiled(roots[i]!);
     const cwd = join(work, `${pair}-${i + 1}`);
     rmSync(cwd, { recursive: true, force: true });
     mkdirSync(cwd, { recursive: true });
