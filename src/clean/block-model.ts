@@ -40,7 +40,7 @@ export interface BlockModels {
   decode: DecodeSettings;
 }
 
-interface WeightsFile {
+export interface BlockWeightsFile {
   local: unknown;
   context: unknown;
   decode: DecodeSettings;
@@ -48,17 +48,17 @@ interface WeightsFile {
 
 const cache = new Map<boolean, BlockModels>();
 
-/** The models for one input path, checked against the code's feature names on first use. */
+/** One path's models from its weights file, checked against the code's feature names. */
+export function blockModelsFrom(file: BlockWeightsFile, html: boolean): BlockModels {
+  const names = featureNames(html);
+  return { local: loadModel(file.local, names), context: loadBoosted(file.context, [...names, ...contextNames(html)]), decode: file.decode };
+}
+
+/** The committed models for one input path, checked against the code's feature names on first use. */
 export function blockModels(html: boolean): BlockModels {
   let m = cache.get(html);
   if (!m) {
-    const file = (html ? htmlWeights : textWeights) as WeightsFile;
-    const names = featureNames(html);
-    m = {
-      local: loadModel(file.local, names),
-      context: loadBoosted(file.context, [...names, ...contextNames(html)]),
-      decode: file.decode,
-    };
+    m = blockModelsFrom((html ? htmlWeights : textWeights) as BlockWeightsFile, html);
     cache.set(html, m);
   }
   return m;

@@ -311,3 +311,9 @@ export function isGluedTeaser(line: Line): boolean {
   return line.glued;
 }
 
+/** The indices of the body's kept lines: between the located start and end, not dropped, not the headline. */
+export function keptBodyIndices(doc: TextDoc): number[] {
+  const body: number[] = [];
+  for (let i = doc.start; i < doc.end; i++) if (doc.lines[i]!.drop === null && i !== doc.title) body.push(i);
+  return body;
+}

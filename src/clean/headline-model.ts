@@ -19,10 +19,17 @@ export interface HeadlineModels extends HeadlinePair {
 
 let models: HeadlineModels | null = null;
 
-/** Checked against the code's feature names on first use. */
+type PairWeights = { line: unknown; context: unknown };
+
+/** The models from a headline weights file, checked against the code's feature names. */
+export function headlineModelsFrom(file: PairWeights & { noUrl: PairWeights }): HeadlineModels {
+  const pair = (w: PairWeights): HeadlinePair => ({ line: loadModel(w.line, HEADLINE_FEATURES), context: loadModel(w.context, HEADLINE_CONTEXT_FEATURES) });
+  return { ...pair(file), noUrl: pair(file.noUrl) };
+}
+
+/** The committed models, checked against the code's feature names on first use. */
 export function headlineModels(): HeadlineModels {
-  const pair = (w: { line: unknown; context: unknown }): HeadlinePair => ({ line: loadModel(w.line, HEADLINE_FEATURES), context: loadModel(w.context, HEADLINE_CONTEXT_FEATURES) });
-  models ??= { ...pair(weights), noUrl: pair(weights.noUrl) };
+  models ??= headlineModelsFrom(weights);
   return models;
 }
 

@@ -1,6 +1,6 @@
 // A plain-text scrape (or the text lines of an HTML page) through the rule list to title and paragraphs.
 import type { ArticleMeta, Message } from "../types.ts";
-import { endsSentence, makeDoc, stripBullet, type Line, type TextDoc } from "./doc.ts";
+import { endsSentence, keptBodyIndices, makeDoc, stripBullet, type Line, type TextDoc } from "./doc.ts";
 import { defaultRules, type CleanRule } from "./rules/index.ts";
 import { doubts, fallbackBody } from "./doubts.ts";
 import { sourceOfText } from "./source.ts";
@@ -34,11 +34,7 @@ export function cleanDoc(doc: TextDoc, rules: readonly CleanRule[] = defaultRule
 
 export function finish(doc: TextDoc): TextCleanResult {
   const title = doc.title >= 0 ? stripBullet(doc.lines[doc.title]!.text) : (doc.meta.title ?? "");
-  const body: Line[] = [];
-  for (let i = doc.start; i < doc.end; i++) {
-    const line = doc.lines[i]!;
-    if (line.drop === null && i !== doc.title) body.push(line);
-  }
+  const body: Line[] = keptBodyIndices(doc).map((i) => doc.lines[i]!);
   const messages = [...doc.messages];
   const warn = (text: string) => messages.push({ file: doc.path, stage: "clean", level: "warning", text });
   let rejected = doc.noArticle;

@@ -4,13 +4,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CleanModels } from "../../src/clean/index.ts";
-import type { BlockModels, DecodeSettings } from "../../src/clean/block-model.ts";
-import { contextNames, featureNames } from "../../src/clean/block-features.ts";
-import { loadBoosted } from "../../src/clean/boosted.ts";
-import { HEADLINE_CONTEXT_FEATURES, HEADLINE_FEATURES } from "../../src/clean/headline-features.ts";
-import type { HeadlineModels, HeadlinePair } from "../../src/clean/headline-model.ts";
-import { SHORT_LINE_FEATURES } from "../../src/clean/rules/short-line-features.ts";
-import type { ShortLineModel } from "../../src/clean/rules/short-lines.ts";
+import { blockModelsFrom, type BlockModels, type BlockWeightsFile } from "../../src/clean/block-model.ts";
+import { headlineModelsFrom, type HeadlineModels } from "../../src/clean/headline-model.ts";
+import { shortLineModelFrom, type ShortLineModel } from "../../src/clean/rules/short-lines.ts";
 import { loadModel, type LogisticModel } from "../../src/model/logistic.ts";
 import { ARTICLE_GATE_FEATURES } from "../../src/clean/rules/article-gate.ts";
 
@@ -18,20 +14,15 @@ const read = (dir: string, name: string): unknown => JSON.parse(readFileSync(joi
 
 /** One path's block models (blocks-text.json or blocks-html.json). */
 export function storedBlocks(dir: string, path: "text" | "html"): BlockModels {
-  const file = read(dir, `blocks-${path}`) as { local: unknown; context: unknown; decode: DecodeSettings };
-  const names = featureNames(path === "html");
-  return { local: loadModel(file.local, names), context: loadBoosted(file.context, [...names, ...contextNames(path === "html")]), decode: file.decode };
+  return blockModelsFrom(read(dir, `blocks-${path}`) as BlockWeightsFile, path === "html");
 }
 
 export function storedHeadline(dir: string): HeadlineModels {
-  const file = read(dir, "headline-text") as { line: unknown; context: unknown; noUrl: { line: unknown; context: unknown } };
-  const pair = (w: { line: unknown; context: unknown }): HeadlinePair => ({ line: loadModel(w.line, HEADLINE_FEATURES), context: loadModel(w.context, HEADLINE_CONTEXT_FEATURES) });
-  return { ...pair(file), noUrl: pair(file.noUrl) };
+  return headlineModelsFrom(read(dir, "headline-text") as Parameters<typeof headlineModelsFrom>[0]);
 }
 
 export function storedShortLines(dir: string): ShortLineModel {
-  const file = read(dir, "short-lines-text") as { model: unknown; cut: number };
-  return { model: loadBoosted(file.model, SHORT_LINE_FEATURES), cut: file.cut };
+  return shortLineModelFrom(read(dir, "short-lines-text") as { model: unknown; cut: unknown });
 }
 
 export function storedGate(dir: string): LogisticModel {

@@ -7,7 +7,7 @@
 // by `npm run train:clean` on real pages and on the same pages with their article lines taken out
 // (train/lib/furniture-pages.ts); a body it rates below its threshold is refused with the reason.
 import type { CleanRule } from "./types.ts";
-import type { Line, TextDoc } from "../doc.ts";
+import { keptBodyIndices, type Line, type TextDoc } from "../doc.ts";
 import { fallbackBody } from "../doubts.ts";
 import { loadModel, logit, type LogisticModel } from "../../model/logistic.ts";
 import weights from "../weights/article-gate-text.json" with { type: "json" };
@@ -32,8 +32,7 @@ const clip = (z: number): number => Math.max(-10, Math.min(10, z));
 
 /** The indices of the lines `finish` publishes: the kept body, or when none is left the located text it falls back on. */
 export function publishedLines(doc: TextDoc): number[] {
-  const body: number[] = [];
-  for (let i = doc.start; i < doc.end; i++) if (doc.lines[i]!.drop === null && i !== doc.title) body.push(i);
+  const body = keptBodyIndices(doc);
   if (body.length > 0) return body;
   const fallback = new Set<Line>(fallbackBody(doc)?.lines ?? []);
   for (let i = doc.start; i < doc.end; i++) if (fallback.has(doc.lines[i]!)) body.push(i);

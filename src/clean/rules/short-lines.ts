@@ -19,10 +19,14 @@ export interface ShortLineModel {
 
 let committed: ShortLineModel | null = null;
 
-export function shortLineModel(): ShortLineModel {
-  const file = weights as { model: unknown; cut: unknown };
+/** The model from a short-line weights file, checked against the code's feature names. */
+export function shortLineModelFrom(file: { model: unknown; cut: unknown }): ShortLineModel {
   if (typeof file.cut !== "number") throw new Error("model clean/text-short-line: weights file is damaged");
-  return (committed ??= { model: loadBoosted(file.model, SHORT_LINE_FEATURES), cut: file.cut });
+  return { model: loadBoosted(file.model, SHORT_LINE_FEATURES), cut: file.cut };
+}
+
+export function shortLineModel(): ShortLineModel {
+  return (committed ??= shortLineModelFrom(weights));
 }
 
 /** The rule with the given model (training tries its own); `shortLineContext` uses the committed one. */
