@@ -3,11 +3,11 @@
 // and this one), so that both see the same moments of a shared machine. Per build: wall, CPU (GNU time:
 // the process, its threads and Pagefind), peak memory, the load, and each stage's wall and CPU; then the
 // medians per checkout and how many pairs agree. Never part of the tests.
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { measure, median } from "./bench-run.ts";
+import { assertCompiled, measure, median } from "./bench-run.ts";
 
 const { values } = parseArgs({ options: { articles: { type: "string" }, roots: { type: "string" }, pairs: { type: "string", default: "3" }, work: { type: "string" } } });
 if (!values.articles || !values.roots) throw new Error("--articles DIR and --roots A,B are needed");
@@ -25,21 +25,6 @@ interface Run {
   searchCpuMs: number | null;
 }
 
-/**
- * Refuses a checkout whose dist/ is missing or older than a source: its `digest` would run the sources
- * through tsx (bin/digest.js falls back to them), and the pair would compare that instead of compiled code.
- * Checked before every build, since a source edited during the run spoils the builds after it.
- */
-function assertCompiled(root: string): void {
-  let built = -1;
-  try {
-    built = statSync(join(root, "dist/BUILT")).mtimeMs;
-  } catch {
-    // missing: refused below
-  }
-  const stale = readdirSync(join(root, "src"), { recursive: true, withFileTypes: true }).find((e) => e.isFile() && statSync(join(e.parentPath, e.name)).mtimeMs > built);
-  if (built < 0 || stale) throw new Error(`${root}: dist/ is ${built < 0 ? "missing" : `older than ${join(stale!.parentPath, stale!.name)}`}; run node scripts/compile.mjs there (its builds would run the sources through tsx)`);
-}
 roots.forEach(assertCompiled);
 
 const f = (x: number | null | undefined, d = 2) => (x === null || x === undefined ? "-" : x.toFixed(d));

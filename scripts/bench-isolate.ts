@@ -8,11 +8,13 @@
 import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { assertCompiled, median } from "./bench-run.ts";
 
 const { values } = parseArgs({ options: { roots: { type: "string" }, n: { type: "string", default: "2000" }, pairs: { type: "string", default: "6" }, terms: { type: "string" } } });
 if (!values.roots) throw new Error("--roots A,B is needed");
 const roots = values.roots.split(",").map((r) => resolve(r));
 if (roots.length !== 2) throw new Error("--roots takes two checkouts");
+roots.forEach(assertCompiled);
 
 /** The child: prints { main, other, process } in ms. */
 const child = `
@@ -57,6 +59,7 @@ interface Run {
 const runs: Run[][] = [[], []];
 for (let pair = 0; pair < Number(values.pairs); pair++) {
   for (const i of pair % 2 === 0 ? [0, 1] : [1, 0]) {
+    assertCompiled(roots[i]!);
     const env = { ...process.env, ROOT: roots[i], N: values.n, DUMP: values.terms ?? "", INPUT: "/tmp/l10k/articles" };
     const out = execFileSync(process.execPath, ["--input-type=module", "-e", child], { env, encoding: "utf8" });
     const run = JSON.parse(out.trim().split("\n").pop()!) as Run;
@@ -64,10 +67,6 @@ for (let pair = 0; pair < Number(values.pairs); pair++) {
     console.log(`pair ${pair + 1} ${roots[i]}: main thread ${run.main} ms, other threads ${run.other} ms, process ${run.process} ms`);
   }
 }
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 roots.forEach((root, i) => console.log(`${root}: medians main thread ${median(runs[i]!.map((r) => r.main))} ms, other threads ${median(runs[i]!.map((r) => r.other))} ms, process ${median(runs[i]!.map((r) => r.process))} ms`));
 const ratios = runs[1]!.map((r, k) => r.process / runs[0]![k]!.process);
 console.log(`process CPU B/A per pair: ${ratios.map((r) => r.toFixed(2)).join(" ")}; median ${median(ratios).toFixed(3)}, lower in ${ratios.filter((r) => r < 1).length} of ${ratios.length}`);

@@ -1,7 +1,7 @@
 // Runs a command as a child process and measures it: wall time, CPU seconds (user + system) and peak
 // memory (maximum resident set size), through GNU time where the machine has it.
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -67,4 +67,20 @@ export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * Refuses a checkout whose dist/ is missing or older than a source: its `digest` would run the sources
+ * through tsx (bin/digest.js falls back to them), and a pair would compare that instead of compiled code.
+ * Checked before every build, since a source edited during the run spoils the builds after it.
+ */
+export function assertCompiled(root: string): void {
+  let built = -1;
+  try {
+    built = statSync(join(root, "dist/BUILT")).mtimeMs;
+  } catch {
+    // missing: refused below
+  }
+  const stale = readdirSync(join(root, "src"), { recursive: true, withFileTypes: true }).find((e) => e.isFile() && statSync(join(e.parentPath, e.name)).mtimeMs > built);
+  if (built < 0 || stale) throw new Error(`${root}: dist/ is ${built < 0 ? "missing" : `older than ${join(stale!.parentPath, stale!.name)}`}; run node scripts/compile.mjs there (its builds would run the sources through tsx)`);
 }
