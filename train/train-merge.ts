@@ -95,6 +95,11 @@
 // 92.1 -> 92.4 (1 better, 0 worse), merge 86.0 and split 85.4 unchanged in every run. Unperturbed the same
 // figures on every half, the same models, storiesThreshold 0.8 -> 0.9. Not adopted (the BBC sets cannot move:
 // they hold no story of 6); a safeguard the lead may take as it is.
+// Stop 41 (mg42): text evidence of one event or of two as a 20th feature (EXTRA=quoteInText, speakerMissing2, ...:
+// train/lib/evidence-features.ts; fire rates and out-of-fold gains by train/try-pair-evidence.ts, whose header has
+// every run). Control: a pseudo-random 20th feature (EXTRA=noise, noise2, noise3) moves the checking halves by
+// events -0.6..0, bbc merge +0.2..+1.5, harder -0.2 (tuning mean 90.6-90.9): judge a trial against that, not
+// against the committed figures. None adopted.
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";

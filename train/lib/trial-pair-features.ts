@@ -5,6 +5,7 @@ import { PAIR_FEATURES, type ScoredPairs } from "../../src/cluster/index.ts";
 import { readMentions } from "../../src/cluster/mentions.ts";
 import { covered, size, type Profile, type SparseVector } from "../../src/cluster/profile.ts";
 import { splitSentences } from "../../src/text/sentences.ts";
+import { evidenceFeatures } from "./evidence-features.ts";
 
 const PAIR_WIDTH = PAIR_FEATURES.length;
 const shrink10 = (m: number) => Math.sqrt(m / (m + 10));
@@ -62,6 +63,8 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
       return { days: new Set(m.days), years: new Set(m.years), months: m.months, numbers: new Set(m.numbers.filter((x) => !/^(19|20)\d\d$/.test(x))) };
     }));
   return {
+    // mg42: text evidence of one event (quotes, rare capitalised pairs, amounts, speakers) or of two (evidence-features.ts).
+    ...evidenceFeatures(s.order),
     /** Word / name / lead cosine products with the scaled weights (not renormalised). */
     localWords: local((p) => p.words),
     localNames: local((p) => p.names),
