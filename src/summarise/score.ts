@@ -39,9 +39,10 @@ export interface Scores {
 
 /** Scores the candidates; `titles` are the articles' titles' term ids, `size` the number of the story's terms. */
 export function scoreCandidates(candidates: Candidate[], titles: Int32Array[], size: number, weights: ScoreWeights): Scores {
-  const { vectors, embed, centroid } = sentenceSpace(candidates.map((c) => c.terms), size);
+  const { vectors, embed, centroid } = sentenceSpace(candidates, size);
   const scratch = new DenseScratch(size);
-  const titleVectors = titles.filter((t) => t.length > 0).map(embed);
+  const titleVectors: SparseVector[] = [];
+  for (let t = 0; t < titles.length; t++) if (titles[t]!.length > 0) titleVectors.push(embed(titles[t]!));
   const directed = directedCentrality(candidates, vectors, weights.backward, scratch);
   const support = weights.support > 0 ? crossSupport(candidates, vectors, size) : null;
   const scores = new Float64Array(candidates.length);
@@ -49,7 +50,7 @@ export function scoreCandidates(candidates: Candidate[], titles: Int32Array[], s
     const c = candidates[i]!;
     const vector = vectors[i]!;
     let title = 0;
-    for (const t of titleVectors) title = Math.max(title, sparseCosine(vector, t));
+    for (let t = 0; t < titleVectors.length; t++) title = Math.max(title, sparseCosine(vector, titleVectors[t]!));
     const position = 1 / Math.pow(1 + c.position, weights.positionDecay);
     const lengthFit = Math.min(1, c.words / weights.fullLength);
     const supported = support ? weights.support * support[i]! : 0;

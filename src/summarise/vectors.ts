@@ -23,54 +23,86 @@ export interface SentenceSpace {
  * Log-scaled TF times smoothed sentence-level IDF, as in text/tfidf.ts, from each sentence's term ids
  * (`Vocabulary`: ids below `size`, numbered in order of first use, as a vector's ids must be for its sums).
  */
-export function sentenceSpace(idLists: Int32Array[], size: number): SentenceSpace {
+export function sentenceSpace(sentences: ReadonlyArray<{ terms: Int32Array }>, size: number): SentenceSpace {
   const df = new Int32Array(size);
-  const docs = idLists.map((ids) => {
-    const counted = countIds(ids.slice().sort());
-    for (let k = 0; k < counted.ids.length; k++) df[counted.ids[k]!]!++;
-    return counted;
-  });
-  const n = idLists.length;
-  const idf = Float64Array.from(df, (d) => Math.log((n + 1) / (d + 1)) + 1);
-  const vectors = docs.map((d) => build(d.ids, d.counts, idf));
+  const vectors: SparseVector[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    const v = counted(sentences[i]!.terms);
+    for (let k = 0; k < v.ids.length; k++) df[v.ids[k]!]!++;
+    vectors.push(v);
+  }
+  const n = sentences.length;
+  const idf = new Float64Array(size);
+  for (let id = 0; id < size; id++) idf[id] = Math.log((n + 1) / (df[id]! + 1)) + 1;
+  for (let i = 0; i < vectors.length; i++) weigh(vectors[i]!, idf);
   const centroid = new Float64Array(size);
-  for (const v of vectors) for (let k = 0; k < v.ids.length; k++) centroid[v.ids[k]!]! += v.weights[k]!;
+  for (let i = 0; i < vectors.length; i++) {
+    const v = vectors[i]!;
+    for (let k = 0; k < v.ids.length; k++) centroid[v.ids[k]!]! += v.weights[k]!;
+  }
   let norm = 0;
-  for (const w of centroid) norm += w * w;
+  for (let id = 0; id < size; id++) norm += centroid[id]! * centroid[id]!;
   norm = Math.sqrt(norm) || 1;
-  for (let i = 0; i < centroid.length; i++) centroid[i] = centroid[i]! / norm;
-  const embed = (ids: Int32Array) => {
-    const counted = countIds(ids.slice().sort());
-    return build(counted.ids, counted.counts, idf);
-  };
+  for (let id = 0; id < size; id++) centroid[id] = centroid[id]! / norm;
+  const embed = (ids: Int32Array) => weigh(counted(ids), idf);
   return { vectors, embed, centroid };
 }
 
-/** The distinct ids of a sorted list, and how often each occurs. */
-function countIds(sorted: Int32Array): { ids: Int32Array; counts: Int32Array } {
+/** Where `counted` sorts a list's ids (one array for every list, grown for a longer one). */
+let sorting = new Int32Array(256);
+
+/**
+ * The distinct ids of a list, ascending, with how often each occurs in `weights` (made weights by
+ * `weigh` once the IDF is known).
+ */
+function counted(list: Int32Array): SparseVector {
+  const n = list.length;
+  if (n > sorting.length) sorting = new Int32Array(Math.max(n, 2 * sorting.length));
+  const sorted = sorting;
+  if (n > INSERTION_SORT) {
+    sorted.set(list);
+    sorted.subarray(0, n).sort();
+  } else insertionSort(list, sorted);
   let distinct = 0;
-  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
+  for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
   const ids = new Int32Array(distinct);
-  const counts = new Int32Array(distinct);
+  const counts = new Float64Array(distinct);
   let at = -1;
-  for (let k = 0; k < sorted.length; k++) {
+  for (let k = 0; k < n; k++) {
     if (k === 0 || sorted[k] !== sorted[k - 1]) ids[++at] = sorted[k]!;
     counts[at]!++;
   }
-  return { ids, counts };
+  return { ids, weights: counts };
 }
 
-function build(ids: Int32Array, counts: Int32Array, idf: Float64Array): SparseVector {
-  const weights = new Float64Array(ids.length);
+/** Lists longer than this are sorted by the engine (a sentence's few dozen ids are quicker by hand). */
+const INSERTION_SORT = 64;
+
+/** `list` sorted ascending into the start of `sorted`. */
+function insertionSort(list: Int32Array, sorted: Int32Array): void {
+  for (let k = 0; k < list.length; k++) {
+    const x = list[k]!;
+    let at = k;
+    while (at > 0 && sorted[at - 1]! > x) {
+      sorted[at] = sorted[at - 1]!;
+      at--;
+    }
+    sorted[at] = x;
+  }
+}
+
+/** Turns `counted`'s counts into the vector's weights, in place; the vector. */
+function weigh(v: SparseVector, idf: Float64Array): SparseVector {
+  const { ids, weights } = v;
   let norm = 0;
   for (let k = 0; k < ids.length; k++) {
-    const w = (1 + Math.log(counts[k]!)) * idf[ids[k]!]!;
+    const w = (1 + Math.log(weights[k]!)) * idf[ids[k]!]!;
     weights[k] = w;
     norm += w * w;
   }
   norm = Math.sqrt(norm) || 1;
   for (let k = 0; k < weights.length; k++) weights[k] = weights[k]! / norm;
-  return { ids, weights };
+  return v;
 }
 
 export function sparseCosine(a: SparseVector, b: SparseVector): number {
