@@ -12,6 +12,7 @@ import { collectCandidates, type SummaryInput } from "./candidates.ts";
 import { scoreCandidates, type ScoreWeights } from "./score.ts";
 import { readingOrder, selectSentences } from "./select.ts";
 import { Vocabulary } from "./terms.ts";
+import { arena } from "./arena.ts";
 
 export type { SummaryInput } from "./candidates.ts";
 
@@ -53,6 +54,7 @@ export function summarise(articles: SummaryInput[], options: SummaryOptions = {}
   // Copies of one article word for word (a page saved twice, a wire story run unchanged) add nothing:
   // summarised once, they give the summary the article alone gives.
   const distinct = withoutCopies(articles);
+  arena.reset();
   const vocabulary = new Vocabulary();
   const candidates = collectCandidates(distinct, vocabulary);
   if (candidates.length === 0) return [];

@@ -4,6 +4,7 @@
 // a word seen before, and its stem is worked out once per spelling, not once per story.
 import { stem } from "../text/tfidf.ts";
 import { contentWord, WordReader } from "../text/words.ts";
+import { arena } from "./arena.ts";
 
 /**
  * Spellings of words (lower case) → the id of their stem on this thread (-1: not a content word).
@@ -121,7 +122,7 @@ export class Vocabulary {
     return this.count;
   }
 
-  /** The ids of the content words of `lower` (lower-cased text), in order; words not seen before get new ids. */
+  /** The ids of the content words of `lower` (lower-cased text), in order; words not seen before get new ids. Valid until the next story's `arena.reset`. */
   add(lower: string): Int32Array {
     this.check();
     let ids = scratchIds;
@@ -145,7 +146,9 @@ export class Vocabulary {
       }
       ids[n++] = id;
     }
-    return ids.slice(0, n);
+    const out = arena.int32(n);
+    for (let k = 0; k < n; k++) out[k] = ids[k]!;
+    return out;
   }
 
   /** The ids of the content words of `text` the story already has, in order; the others are left out. */

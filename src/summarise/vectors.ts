@@ -4,6 +4,8 @@
 // (`DenseScratch`) and each other vector reads its weights from there: the same products, added in the
 // same (ascending id) order as the merge, so the same sums to the last bit.
 
+import { arena } from "./arena.ts";
+
 export interface SparseVector {
   /** Term ids, ascending. */
   ids: Int32Array;
@@ -65,8 +67,8 @@ function counted(list: Int32Array): SparseVector {
   } else insertionSort(list, sorted);
   let distinct = 0;
   for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
-  const ids = new Int32Array(distinct);
-  const counts = new Float64Array(distinct);
+  const ids = arena.int32(distinct);
+  const counts = arena.float64(distinct).fill(0);
   let at = -1;
   for (let k = 0; k < n; k++) {
     if (k === 0 || sorted[k] !== sorted[k - 1]) ids[++at] = sorted[k]!;
