@@ -26,7 +26,7 @@ export interface SentenceSpace {
  * (`Vocabulary`: ids below `size`, numbered in order of first use, as a vector's ids must be for its sums).
  */
 export function sentenceSpace(sentences: ReadonlyArray<{ terms: Int32Array }>, size: number): SentenceSpace {
-  const df = new Int32Array(size);
+  const df = arena.int32(size).fill(0);
   const vectors: SparseVector[] = [];
   for (let i = 0; i < sentences.length; i++) {
     const v = counted(sentences[i]!.terms);
@@ -34,10 +34,10 @@ export function sentenceSpace(sentences: ReadonlyArray<{ terms: Int32Array }>, s
     vectors.push(v);
   }
   const n = sentences.length;
-  const idf = new Float64Array(size);
+  const idf = arena.float64(size);
   for (let id = 0; id < size; id++) idf[id] = Math.log((n + 1) / (df[id]! + 1)) + 1;
   for (let i = 0; i < vectors.length; i++) weigh(vectors[i]!, idf);
-  const centroid = new Float64Array(size);
+  const centroid = arena.float64(size).fill(0);
   for (let i = 0; i < vectors.length; i++) {
     const v = vectors[i]!;
     for (let k = 0; k < v.ids.length; k++) centroid[v.ids[k]!]! += v.weights[k]!;
@@ -130,7 +130,7 @@ export function denseCosine(a: SparseVector, dense: Float64Array): number {
 }
 
 /**
- * One vector at a time spread over the story's terms, for comparing it with many: `cosine(b)` is
+ * One vector at a time spread over the story's terms (valid for the story: it is cut from the arena), for comparing it with many: `cosine(b)` is
  * `sparseCosine(spread, b)` exactly (a term the spread vector lacks adds an exact zero).
  */
 export class DenseScratch {
@@ -138,7 +138,7 @@ export class DenseScratch {
   private spread: SparseVector | null = null;
 
   constructor(size: number) {
-    this.dense = new Float64Array(size);
+    this.dense = arena.float64(size).fill(0);
   }
 
   /** Spreads `v` (and clears the one spread before). */
