@@ -34,6 +34,8 @@ class Spellings {
 
   /** The stem id of the word text[from, to), or -1 when it is not a content word. */
   stemOf(text: string, from: number, to: number): number {
+    // Shorter than `contentWord`'s least length ("a", "of", "in": a third of the words): never a content word.
+    if (to - from < MIN_LENGTH) return -1;
     let h = 0x811c9dc5;
     for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     const length = to - from;
@@ -92,6 +94,9 @@ class Spellings {
     this.slots = slots;
   }
 }
+
+/** `contentWord`'s default least length, in code units: a spelling shorter than this is no content word whatever it is. */
+const MIN_LENGTH = 3;
 
 const spellings = new Spellings();
 const reader = new WordReader();
