@@ -2,7 +2,7 @@
 import { datelineLength, splitSentences } from "../text/sentences.ts";
 import { collapseSpaces } from "../text/words.ts";
 import { charClass, DIGIT, LETTER, table as charTable } from "../text/chars.ts";
-import { referenceKind } from "./reference.ts";
+import { referenceKind, type ReferenceKind } from "./reference.ts";
 import type { Vocabulary } from "./terms.ts";
 
 export interface SummaryInput {
@@ -96,13 +96,15 @@ const NO_TERMS = new Int32Array(0);
 /** The candidates of a story's articles; their terms are added to `vocabulary`. */
 export function collectCandidates(articles: SummaryInput[], vocabulary: Vocabulary): Candidate[] {
   const out: Candidate[] = [];
+  /** Each candidate's `referenceKind` (null for a dateline), by index. */
+  const kinds: Array<ReferenceKind | null> = [];
   const seen = new Map<string, number>();
   // Wire copies only arise between outlets; one article is not compared with itself.
   const several = articles.length > 1;
-  articles.forEach((article, a) => {
+  for (let a = 0; a < articles.length; a++) {
     let position = 0;
     let previous = -1;
-    paragraphs: for (const paragraph of article.text.split(/\n+/)) {
+    paragraphs: for (const paragraph of articles[a]!.text.split(/\n+/)) {
       const trimmed = paragraph.trim();
       const datelined = datelineLength(trimmed);
       const hasDateline = datelined > 0;
@@ -111,18 +113,23 @@ export function collectCandidates(articles: SummaryInput[], vocabulary: Vocabula
         if (position >= MAX_SENTENCES_PER_ARTICLE) break paragraphs;
         const text = sentences[k]!;
         const dateline = hasDateline && k === 0;
-        const words = wordCount(text);
         const lower = several || !dateline ? text.toLowerCase() : "";
         const key = several ? sameTextKey(lower) : "";
         const duplicateOf = several ? (seen.get(key) ?? null) : null;
         if (several && duplicateOf === null) seen.set(key, out.length);
-        const kind = dateline ? null : referenceKind(text);
+        // The very sentence again (a wire copy word for word, mostly): its counts, kind and terms are the first copy's.
+        const first = duplicateOf !== null && !dateline && !out[duplicateOf]!.dateline && out[duplicateOf]!.text === text ? out[duplicateOf]! : null;
+        const words = first ? first.words : wordCount(text);
+        const kind = dateline ? null : first ? kinds[duplicateOf!]! : referenceKind(text);
         const antecedent = kind && previous >= 0 ? previous : null;
         const orphan = kind === "pronoun" && previous < 0;
-        out.push({ text, article: a, position: dateline ? position : position++, words, terms: dateline ? NO_TERMS : vocabulary.add(lower), prose: !dateline && words >= 6 && FINAL_PUNCTUATION.test(text), duplicateOf, dateline, antecedent, orphan });
+        const terms = dateline ? NO_TERMS : first ? first.terms : vocabulary.add(lower);
+        const prose = first ? first.prose : !dateline && words >= 6 && FINAL_PUNCTUATION.test(text);
+        out.push({ text, article: a, position: dateline ? position : position++, words, terms, prose, duplicateOf, dateline, antecedent, orphan });
+        kinds.push(kind);
         if (!dateline) previous = out.length - 1;
       }
     }
-  });
+  }
   return out;
 }
