@@ -25,18 +25,19 @@ export interface SentenceSpace {
  * Log-scaled TF times smoothed sentence-level IDF, as in text/tfidf.ts, from each sentence's term ids
  * (`Vocabulary`: ids below `size`, numbered in order of first use, as a vector's ids must be for its sums).
  */
-export function sentenceSpace(sentences: ReadonlyArray<{ terms: Int32Array }>, size: number): SentenceSpace {
+export function sentenceSpace(sentences: ReadonlyArray<{ terms: Int32Array; duplicateOf: number | null }>, size: number): SentenceSpace {
   const df = arena.int32(size).fill(0);
   const vectors: SparseVector[] = [];
   for (let i = 0; i < sentences.length; i++) {
-    const v = counted(sentences[i]!.terms);
+    const v = sharedVector(sentences, vectors, i) ?? counted(sentences[i]!.terms);
     for (let k = 0; k < v.ids.length; k++) df[v.ids[k]!]!++;
     vectors.push(v);
   }
   const n = sentences.length;
   const idf = arena.float64(size);
   for (let id = 0; id < size; id++) idf[id] = Math.log((n + 1) / (df[id]! + 1)) + 1;
-  for (let i = 0; i < vectors.length; i++) weigh(vectors[i]!, idf);
+  // A shared vector is weighed once, by its first sentence.
+  for (let i = 0; i < vectors.length; i++) if (sharedVector(sentences, vectors, i) === null) weigh(vectors[i]!, idf);
   const centroid = arena.float64(size).fill(0);
   for (let i = 0; i < vectors.length; i++) {
     const v = vectors[i]!;
@@ -48,6 +49,15 @@ export function sentenceSpace(sentences: ReadonlyArray<{ terms: Int32Array }>, s
   for (let id = 0; id < size; id++) centroid[id] = centroid[id]! / norm;
   const embed = (ids: Int32Array) => weigh(counted(ids), idf);
   return { vectors, embed, centroid };
+}
+
+/**
+ * The vector of the sentence this one copies, when this one's terms are the very array of that one's
+ * (`collectCandidates` hands a sentence repeated word for word the first copy's terms): the same vector.
+ */
+function sharedVector(sentences: ReadonlyArray<{ terms: Int32Array; duplicateOf: number | null }>, vectors: readonly SparseVector[], i: number): SparseVector | null {
+  const d = sentences[i]!.duplicateOf;
+  return d !== null && sentences[d]!.terms === sentences[i]!.terms ? vectors[d]! : null;
 }
 
 /** Where `counted` sorts a list's ids (one array for every list, grown for a longer one). */
