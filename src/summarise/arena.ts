@@ -7,9 +7,11 @@
 
 /** Where the arrays of the story being summarised are cut from. */
 export class Arena {
-  private ints = new Int32Array(1 << 14);
+  // Small at first: the first story grows them to what stories need, so the growing code has run
+  // before V8 optimises the functions it is inlined in (it would deoptimise them when first met later).
+  private ints = new Int32Array(64);
   private intsUsed = 0;
-  private floats = new Float64Array(1 << 13);
+  private floats = new Float64Array(64);
   private floatsUsed = 0;
 
   /** Starts a story: the views cut before may be overwritten from now on. */

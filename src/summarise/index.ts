@@ -32,6 +32,8 @@ export type StorySummariser = (inputs: () => SummaryInput[], options?: SummaryOp
 
 export const DEFAULT_SENTENCES = 3;
 
+const NO_TERMS = new Int32Array(0);
+
 export interface SummaryTuning extends ScoreWeights {
   lambda: number;
   sameFact: number;
@@ -59,7 +61,8 @@ export function summarise(articles: SummaryInput[], options: SummaryOptions = {}
   const candidates = collectCandidates(distinct, vocabulary);
   if (candidates.length === 0) return [];
   // A title's words the sentences do not use weigh nothing in their space.
-  const titles = distinct.map((a) => (a.title ? vocabulary.known(a.title) : new Int32Array(0)));
+  const titles: Int32Array[] = [];
+  for (const a of distinct) titles.push(a.title ? vocabulary.known(a.title) : NO_TERMS);
   const scored = scoreCandidates(candidates, titles, vocabulary.size, tuning);
   const picked = selectSentences(candidates, scored, {
     sentences: options.sentences ?? (options.words ? Infinity : DEFAULT_SENTENCES),

@@ -61,7 +61,7 @@ function sharedVector(sentences: ReadonlyArray<{ terms: Int32Array; duplicateOf:
 }
 
 /** Where `counted` sorts a list's ids (one array for every list, grown for a longer one). */
-let sorting = new Int32Array(256);
+let sorting = new Int32Array(16);
 
 /**
  * The distinct ids of a list, ascending, with how often each occurs in `weights` (made weights by
@@ -87,8 +87,12 @@ function counted(list: Int32Array): SparseVector {
   return { ids, weights: counts };
 }
 
-/** Lists longer than this are sorted by the engine (a sentence's few dozen ids are quicker by hand). */
-const INSERTION_SORT = 64;
+/**
+ * Lists longer than this are sorted by the engine. A sentence's few dozen ids are quicker by hand, and
+ * a sentence of hundreds still sorts in well under a millisecond; only junk text meets the engine's
+ * sort, whose code V8 has not seen run when it optimises the caller (it then deoptimises it).
+ */
+const INSERTION_SORT = 1024;
 
 /** `list` sorted ascending into the start of `sorted`. */
 function insertionSort(list: Int32Array, sorted: Int32Array): void {
