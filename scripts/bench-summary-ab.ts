@@ -7,8 +7,9 @@
 // - fresh: a fresh process per run, alternating (A B, B A, …): the first pass a build's thread meets (summaries: every other
 //   chunk of 16 stories, as one of the two summary threads; categories: all), CPU from /proc of the main thread and of
 //   the others (V8's compiler and collector).
-// Figures (su42, load 6-15): summaries inproc, f807f8e against 06f022b 0.80-0.88, then the later cuts 0.83-0.97 each;
-// categories (327dd66 against its parent) 0.71-0.82. Never part of the tests.
+// Figures (su42, f807f8e → 9 cuts, one dump of the 10k bench's 3,973 stories, load 9-12): summaries inproc 0.66 / 0.66 /
+// 0.65, fresh half-pass main+helpers 2,210-3,530 → 1,610-2,440 ms (5 of 5; helpers 580-920 → 400-620); categories
+// inproc 0.90 / 0.69 / 0.69, fresh 730-790 → 630-720 ms (3 of 3). Never part of the tests.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { loadavg } from "node:os";
