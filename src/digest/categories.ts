@@ -34,15 +34,21 @@ export function nameRuns(text: string): { name: string; opener: boolean }[] {
  * `nameRuns` as calls, in order, with nothing kept; of the parts as one text, joined by newlines (a
  * newline neither ends a sentence nor a name run, and ends a word: each part is read in place instead).
  */
-function eachNameRun(parts: readonly string[], take: (name: string, opener: boolean) => void, count = parts.length): void {
+function eachNameRun(parts: readonly string[], take: (name: string, opener: boolean) => void, count = parts.length, seen: SeenParts | null = null): void {
   const run: string[] = [];
   let opener = false;
   let sentenceStart = true;
+  let recording: PartNames | null = null;
   const flush = () => {
     while (run.length && JOINERS.has(run[run.length - 1]!.toLowerCase())) run.pop();
     if (run.length) {
       const name = run.length === 1 ? run[0]! : run.join(" ");
-      take(endsInS(name) ? name.replace(/['’]s$/, "") : name, opener);
+      const taken = endsInS(name) ? name.replace(/['’]s$/, "") : name;
+      if (recording) {
+        recording.names.push(taken);
+        recording.openers.push(opener);
+      }
+      take(taken, opener);
       run.length = 0;
     }
   };
@@ -50,6 +56,23 @@ function eachNameRun(parts: readonly string[], take: (name: string, opener: bool
   // words of letters and digits with ' ’ . - inside, and one-character punctuation marks.
   for (let part = 0; part < count; part++) {
     const text = parts[part]!;
+    if (recording) {
+      recording.end = { sentenceStart, opener, run: run.slice() };
+      recording = null;
+    }
+    // A part read before, from the same state (no run open, the same sentence start), gives the same names and state.
+    if (seen && run.length === 0) {
+      const byText: Map<string, PartNames> = sentenceStart ? seen.afterStart : seen.midSentence;
+      const known: PartNames | undefined = byText.get(text);
+      if (known?.end) {
+        for (let k = 0; k < known.names.length; k++) take(known.names[k]!, known.openers[k]!);
+        ({ sentenceStart, opener } = known.end);
+        run.push(...known.end.run);
+        continue;
+      }
+      recording = { names: [], openers: [], end: null };
+      byText.set(text, recording);
+    }
     const n = text.length;
     let i = 0;
     while (i < n) {
@@ -89,7 +112,25 @@ function eachNameRun(parts: readonly string[], take: (name: string, opener: bool
       sentenceStart = false;
     }
   }
+  if (recording) {
+    recording.end = { sentenceStart, opener, run: run.slice() };
+    recording = null;
+  }
   flush();
+}
+
+/** What reading one part gave: the names taken, whether each opened a sentence, and the state after it. */
+interface PartNames {
+  names: string[];
+  openers: boolean[];
+  /** Null while the part is being read. */
+  end: { sentenceStart: boolean; opener: boolean; run: string[] } | null;
+}
+
+/** A story's parts read with no name run open, by their text: after a sentence's end, or within a sentence. */
+interface SeenParts {
+  afterStart: Map<string, PartNames>;
+  midSentence: Map<string, PartNames>;
 }
 
 /** Whether the name ends in "'s" or "’s" (the only names the possessive replacement changes). */
@@ -147,9 +188,11 @@ function categoriesOf(texts: ReadonlyArray<readonly string[]>, exclude: readonly
       entry.articles++;
     }
   };
+  // Outlets running one wire story share whole paragraphs: each is read once.
+  const seen = texts.length > 1 ? { afterStart: new Map<string, PartNames>(), midSentence: new Map<string, PartNames>() } : null;
   for (const parts of texts) {
     article++;
-    eachNameRun(parts, take, Math.min(count, parts.length));
+    eachNameRun(parts, take, Math.min(count, parts.length), seen);
   }
   const ranked: Tally[] = [];
   for (const e of tally.values()) if (e.uses > 0) ranked.push(e);

@@ -2,7 +2,7 @@
 import { datelineLength, splitSentences } from "../text/sentences.ts";
 import { collapseSpaces } from "../text/words.ts";
 import { charClass, DIGIT, LETTER, table as charTable } from "../text/chars.ts";
-import { referenceKind } from "./reference.ts";
+import { referenceKind, type ReferenceKind } from "./reference.ts";
 import type { Vocabulary } from "./terms.ts";
 
 export interface SummaryInput {
@@ -43,11 +43,18 @@ const FINAL_PUNCTUATION = /[.!?…]["'”’)\]]*$/u;
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
-/** Whether the code point at `at` is a word character ([\p{L}\p{N}_]): by the shared table within one code unit. */
-function isWordChar(code: number, sentence: string, at: number, units: number): boolean {
-  if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
-  if (units === 2) return WORD_CHAR.test(sentence.slice(at, at + 2));
-  return ((charTable[code] || charClass(code)) & (LETTER | DIGIT)) !== 0;
+/** What a code point is to `wordCount`: white space that parts tokens, a word character ([\p{L}\p{N}_]), and a surrogate pair (two units). */
+const SPACE = 1;
+const WORD = 2;
+const PAIR = 4;
+
+/** `SPACE` and `WORD` of each ASCII code unit. */
+const ASCII_KINDS = Uint8Array.from({ length: 128 }, (_, c) => (c === 32 || c === 10 || c === 9 || c === 13 ? SPACE : 0) | ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 ? WORD : 0));
+
+/** The kind of the code point at `at` past ASCII: a surrogate pair by its regex, one code unit (a lone surrogate too) by the shared table. */
+function wideKind(sentence: string, at: number, code: number): number {
+  if (code >= 0xd800 && code <= 0xdbff && at + 1 < sentence.length && (sentence.charCodeAt(at + 1) & 0xfc00) === 0xdc00) return PAIR | (WORD_CHAR.test(sentence.slice(at, at + 2)) ? WORD : 0);
+  return (code === 0xa0 ? SPACE : 0) | (((charTable[code] || charClass(code)) & (LETTER | DIGIT)) !== 0 ? WORD : 0);
 }
 
 export function wordCount(sentence: string): number {
@@ -56,16 +63,20 @@ export function wordCount(sentence: string): number {
   let inToken = false;
   let inRun = false;
   // Code point by code point (a surrogate pair is one; a lone surrogate is one too).
-  for (let i = 0; i < sentence.length; ) {
+  for (let i = 0; i < sentence.length; i++) {
     const code = sentence.charCodeAt(i);
-    const units = code >= 0xd800 && code <= 0xdbff && i + 1 < sentence.length && (sentence.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
-    const space = code === 32 || code === 10 || code === 9 || code === 13 || code === 0xa0;
+    let kind: number;
+    if (code < 0x80) kind = ASCII_KINDS[code]!;
+    else {
+      kind = wideKind(sentence, i, code);
+      if (kind & PAIR) i++;
+    }
+    const space = (kind & SPACE) !== 0;
     if (!space && !inToken) spaced++;
     inToken = !space;
-    const word = isWordChar(code, sentence, i, units);
+    const word = (kind & WORD) !== 0;
     if (word && !inRun) runs++;
     inRun = word;
-    i += units;
   }
   return Math.max(spaced, runs);
 }
@@ -85,13 +96,15 @@ const NO_TERMS = new Int32Array(0);
 /** The candidates of a story's articles; their terms are added to `vocabulary`. */
 export function collectCandidates(articles: SummaryInput[], vocabulary: Vocabulary): Candidate[] {
   const out: Candidate[] = [];
+  /** Each candidate's `referenceKind` (null for a dateline), by index. */
+  const kinds: Array<ReferenceKind | null> = [];
   const seen = new Map<string, number>();
   // Wire copies only arise between outlets; one article is not compared with itself.
   const several = articles.length > 1;
-  articles.forEach((article, a) => {
+  for (let a = 0; a < articles.length; a++) {
     let position = 0;
     let previous = -1;
-    paragraphs: for (const paragraph of article.text.split(/\n+/)) {
+    paragraphs: for (const paragraph of articles[a]!.text.split(/\n+/)) {
       const trimmed = paragraph.trim();
       const datelined = datelineLength(trimmed);
       const hasDateline = datelined > 0;
@@ -100,18 +113,23 @@ export function collectCandidates(articles: SummaryInput[], vocabulary: Vocabula
         if (position >= MAX_SENTENCES_PER_ARTICLE) break paragraphs;
         const text = sentences[k]!;
         const dateline = hasDateline && k === 0;
-        const words = wordCount(text);
         const lower = several || !dateline ? text.toLowerCase() : "";
         const key = several ? sameTextKey(lower) : "";
         const duplicateOf = several ? (seen.get(key) ?? null) : null;
         if (several && duplicateOf === null) seen.set(key, out.length);
-        const kind = dateline ? null : referenceKind(text);
+        // The very sentence again (a wire copy word for word, mostly): its counts, kind and terms are the first copy's.
+        const first = duplicateOf !== null && !dateline && !out[duplicateOf]!.dateline && out[duplicateOf]!.text === text ? out[duplicateOf]! : null;
+        const words = first ? first.words : wordCount(text);
+        const kind = dateline ? null : first ? kinds[duplicateOf!]! : referenceKind(text);
         const antecedent = kind && previous >= 0 ? previous : null;
         const orphan = kind === "pronoun" && previous < 0;
-        out.push({ text, article: a, position: dateline ? position : position++, words, terms: dateline ? NO_TERMS : vocabulary.add(lower), prose: !dateline && words >= 6 && FINAL_PUNCTUATION.test(text), duplicateOf, dateline, antecedent, orphan });
+        const terms = dateline ? NO_TERMS : first ? first.terms : vocabulary.add(lower);
+        const prose = first ? first.prose : !dateline && words >= 6 && FINAL_PUNCTUATION.test(text);
+        out.push({ text, article: a, position: dateline ? position : position++, words, terms, prose, duplicateOf, dateline, antecedent, orphan });
+        kinds.push(kind);
         if (!dateline) previous = out.length - 1;
       }
     }
-  });
+  }
   return out;
 }

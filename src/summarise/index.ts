@@ -12,6 +12,7 @@ import { collectCandidates, type SummaryInput } from "./candidates.ts";
 import { scoreCandidates, type ScoreWeights } from "./score.ts";
 import { readingOrder, selectSentences } from "./select.ts";
 import { Vocabulary } from "./terms.ts";
+import { arena } from "./arena.ts";
 
 export type { SummaryInput } from "./candidates.ts";
 
@@ -30,6 +31,8 @@ export interface SummaryOptions {
 export type StorySummariser = (inputs: () => SummaryInput[], options?: SummaryOptions, members?: ReadonlyArray<{ path: string }>) => string[];
 
 export const DEFAULT_SENTENCES = 3;
+
+const NO_TERMS = new Int32Array(0);
 
 export interface SummaryTuning extends ScoreWeights {
   lambda: number;
@@ -53,11 +56,13 @@ export function summarise(articles: SummaryInput[], options: SummaryOptions = {}
   // Copies of one article word for word (a page saved twice, a wire story run unchanged) add nothing:
   // summarised once, they give the summary the article alone gives.
   const distinct = withoutCopies(articles);
+  arena.reset();
   const vocabulary = new Vocabulary();
   const candidates = collectCandidates(distinct, vocabulary);
   if (candidates.length === 0) return [];
   // A title's words the sentences do not use weigh nothing in their space.
-  const titles = distinct.map((a) => (a.title ? vocabulary.known(a.title) : new Int32Array(0)));
+  const titles: Int32Array[] = [];
+  for (const a of distinct) titles.push(a.title ? vocabulary.known(a.title) : NO_TERMS);
   const scored = scoreCandidates(candidates, titles, vocabulary.size, tuning);
   const picked = selectSentences(candidates, scored, {
     sentences: options.sentences ?? (options.words ? Infinity : DEFAULT_SENTENCES),

@@ -19,13 +19,15 @@ const DEFINITE_POSSESSIVE = /^[Tt]he\s+((?:[\p{L}\p{N}-]+\s+){0,3}[\p{L}\p{N}-]+
 /** A speaker named only by pronoun or description: "he said", "the company said". */
 const PRONOUN_SPEAKER = /(?:^|[\s,])(?:[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+\p{Ll}[\p{L}-]*)\s+(?:said|says|added|adds|told|tells|explained|noted|insisted|argued|warned|stressed|admitted|claimed|continued|went on)\b/u;
 
+export type ReferenceKind = "pronoun" | "definite";
+
 /**
  * How the sentence hangs on the one before: "pronoun" (a pronoun, a connective, a quotation whose speaker
  * is a pronoun), "definite" (a definite description: "The 33-year-old actress", "The company said"), or
  * null. An article's first sentence that opens with a definite description introduces it ("The
  * government will…"); one that opens with a pronoun has lost what it points to.
  */
-export function referenceKind(sentence: string): "pronoun" | "definite" | null {
+export function referenceKind(sentence: string): ReferenceKind | null {
   if (OPEN_QUOTE.test(sentence)) {
     // A quotation is understood when it says, by name, who speaks.
     const close = Math.max(sentence.lastIndexOf("”"), sentence.lastIndexOf('"'));

@@ -1,7 +1,7 @@
 // How much each candidate sentence deserves a place: lead position, centrality to the story, the title.
 import { DenseScratch, denseCosine, sentenceSpace, sparseCosine, type SparseVector } from "./vectors.ts";
 import type { Candidate } from "./candidates.ts";
-import { rowStarts } from "../text/rows.ts";
+import { arena } from "./arena.ts";
 
 export interface ScoreWeights {
   /** Weight of the position prior 1 / (1 + position)^positionDecay within each article. */
@@ -39,17 +39,18 @@ export interface Scores {
 
 /** Scores the candidates; `titles` are the articles' titles' term ids, `size` the number of the story's terms. */
 export function scoreCandidates(candidates: Candidate[], titles: Int32Array[], size: number, weights: ScoreWeights): Scores {
-  const { vectors, embed, centroid } = sentenceSpace(candidates.map((c) => c.terms), size);
+  const { vectors, embed, centroid } = sentenceSpace(candidates, size);
   const scratch = new DenseScratch(size);
-  const titleVectors = titles.filter((t) => t.length > 0).map(embed);
+  const titleVectors: SparseVector[] = [];
+  for (let t = 0; t < titles.length; t++) if (titles[t]!.length > 0) titleVectors.push(embed(titles[t]!));
   const directed = directedCentrality(candidates, vectors, weights.backward, scratch);
   const support = weights.support > 0 ? crossSupport(candidates, vectors, size) : null;
-  const scores = new Float64Array(candidates.length);
+  const scores = arena.float64(candidates.length);
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
     const vector = vectors[i]!;
     let title = 0;
-    for (const t of titleVectors) title = Math.max(title, sparseCosine(vector, t));
+    for (let t = 0; t < titleVectors.length; t++) title = Math.max(title, sparseCosine(vector, titleVectors[t]!));
     const position = 1 / Math.pow(1 + c.position, weights.positionDecay);
     const lengthFit = Math.min(1, c.words / weights.fullLength);
     const supported = support ? weights.support * support[i]! : 0;
@@ -63,7 +64,7 @@ const DIRECTED_WINDOW = 60;
 
 /** Per article, PacSum-style: forward similarity minus weighted backward similarity, scaled to the article's size. */
 function directedCentrality(candidates: Candidate[], vectors: SparseVector[], backward: number, scratch: DenseScratch): Float64Array {
-  const out = new Float64Array(candidates.length);
+  const out = arena.float64(candidates.length).fill(0);
   let start = 0;
   while (start < candidates.length) {
     let end = start;
@@ -86,44 +87,59 @@ function directedCentrality(candidates: Candidate[], vectors: SparseVector[], ba
 
 /** Mean over the other articles of the best cosine with one of their first SUPPORT_SENTENCES sentences; 0 for one article. */
 function crossSupport(candidates: Candidate[], vectors: SparseVector[], size: number): Float64Array {
-  const out = new Float64Array(candidates.length);
-  const openings: number[] = [];
-  const articles = new Map<number, number>(); // article → its place in the sum's order
-  candidates.forEach((c, i) => {
-    if (c.dateline || c.position >= SUPPORT_SENTENCES) return;
-    openings.push(i);
-    if (!articles.has(c.article)) articles.set(c.article, articles.size);
-  });
-  if (articles.size < 2) return out;
+  const n = candidates.length;
+  const out = arena.float64(n).fill(0);
+  // Each article's place in the sum's order (the order its first opening comes in), -1 for none.
+  let articleCount = 0;
+  for (let i = 0; i < n; i++) articleCount = Math.max(articleCount, candidates[i]!.article + 1);
+  const placeOfArticle = arena.int32(articleCount).fill(-1);
+  let places = 0;
+  let openingCount = 0;
+  for (let i = 0; i < n; i++) {
+    const c = candidates[i]!;
+    if (c.dateline || c.position >= SUPPORT_SENTENCES) continue;
+    openingCount++;
+    if (placeOfArticle[c.article] === -1) placeOfArticle[c.article] = places++;
+  }
+  if (places < 2) return out;
+  const openings = arena.int32(openingCount);
+  for (let i = 0, o = 0; i < n; i++) if (!candidates[i]!.dateline && candidates[i]!.position < SUPPORT_SENTENCES) openings[o++] = i;
   // Each term's openings with their weights (postings in opening order), so a sentence meets only the
   // openings it shares a term with. Its products with one opening are added in ascending term order, as
   // a merge of the two vectors adds them: the same cosine to the last bit.
-  const starts = new Int32Array(size + 1);
-  for (const j of openings) for (const id of vectors[j]!.ids) starts[id + 1]!++;
-  const fill = rowStarts(starts);
-  const postedOpening = new Int32Array(starts[size]!);
-  const postedWeight = new Float64Array(starts[size]!);
-  openings.forEach((j, o) => {
-    const v = vectors[j]!;
+  const starts = arena.int32(size + 1).fill(0);
+  for (let o = 0; o < openingCount; o++) {
+    const ids = vectors[openings[o]!]!.ids;
+    for (let k = 0; k < ids.length; k++) starts[ids[k]! + 1]!++;
+  }
+  for (let id = 0; id < size; id++) starts[id + 1]! += starts[id]!;
+  const fill = arena.int32(size);
+  fill.set(starts.subarray(0, size));
+  const postedOpening = arena.int32(starts[size]!);
+  const postedWeight = arena.float64(starts[size]!);
+  for (let o = 0; o < openingCount; o++) {
+    const v = vectors[openings[o]!]!;
     for (let k = 0; k < v.ids.length; k++) {
       const at = fill[v.ids[k]!]!++;
       postedOpening[at] = o;
       postedWeight[at] = v.weights[k]!;
     }
-  });
-  const dot = new Float64Array(openings.length);
+  }
+  const dot = arena.float64(openingCount).fill(0);
   // The openings a sentence shares a term with (the others' products are all zero, and every weight is
   // above zero, so a best of 0 stands for them): only these are visited and cleared again.
-  const met = new Int32Array(openings.length);
-  const metBy = new Int32Array(openings.length).fill(-1);
-  const best = new Float64Array(articles.size);
-  const placeOf = Int32Array.from(openings, (j) => articles.get(candidates[j]!.article)!);
-  for (let i = 0; i < candidates.length; i++) {
+  const met = arena.int32(openingCount);
+  const metBy = arena.int32(openingCount).fill(-1);
+  const best = arena.float64(places);
+  const placeOf = arena.int32(openingCount);
+  for (let o = 0; o < openingCount; o++) placeOf[o] = placeOfArticle[candidates[openings[o]!]!.article]!;
+  for (let i = 0; i < n; i++) {
     const v = vectors[i]!;
     let count = 0;
     for (let k = 0; k < v.ids.length; k++) {
       const w = v.weights[k]!;
-      for (let at = starts[v.ids[k]!]!; at < starts[v.ids[k]! + 1]!; at++) {
+      const id = v.ids[k]!;
+      for (let at = starts[id]!; at < starts[id + 1]!; at++) {
         const o = postedOpening[at]!;
         if (metBy[o] !== i) {
           metBy[o] = i;
@@ -138,10 +154,10 @@ function crossSupport(candidates: Candidate[], vectors: SparseVector[], size: nu
       best[placeOf[o]!] = Math.max(best[placeOf[o]!]!, dot[o]!);
       dot[o] = 0;
     }
-    const own = articles.get(candidates[i]!.article);
+    const own = placeOfArticle[candidates[i]!.article]!;
     let sum = 0;
-    for (let p = 0; p < articles.size; p++) if (p !== own) sum += best[p]!;
-    out[i] = sum / (articles.size - (own === undefined ? 0 : 1));
+    for (let p = 0; p < places; p++) if (p !== own) sum += best[p]!;
+    out[i] = sum / (places - (own === -1 ? 0 : 1));
   }
   return out;
 }

@@ -1,4 +1,5 @@
 // Greedy maximal-marginal-relevance selection under a sentence count or a word budget.
+import { arena } from "./arena.ts";
 import type { Candidate } from "./candidates.ts";
 import type { Scores } from "./score.ts";
 import type { DenseScratch, SparseVector } from "./vectors.ts";
@@ -23,9 +24,9 @@ const MAX_CHAIN = 3;
  */
 export function selectSentences(candidates: Candidate[], { vectors, scores, scratch }: Scores, options: SelectOptions): number[] {
   const chosen: number[] = [];
-  const redundancy = new Float64Array(candidates.length);
-  const repeats = new Uint8Array(candidates.length);
-  const taken = new Uint8Array(candidates.length);
+  const redundancy = arena.float64(candidates.length).fill(0);
+  const repeats = arena.int32(candidates.length).fill(0);
+  const taken = arena.int32(candidates.length).fill(0);
   let used = 0;
   const isNew = (i: number) => redundancy[i]! < options.sameFact && !repeats[i];
   const tiers: Array<(c: Candidate, i: number) => boolean> = [

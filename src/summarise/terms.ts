@@ -4,6 +4,7 @@
 // a word seen before, and its stem is worked out once per spelling, not once per story.
 import { stem } from "../text/tfidf.ts";
 import { contentWord, WordReader } from "../text/words.ts";
+import { arena } from "./arena.ts";
 
 /**
  * Spellings of words (lower case) → the id of their stem on this thread (-1: not a content word).
@@ -33,6 +34,8 @@ class Spellings {
 
   /** The stem id of the word text[from, to), or -1 when it is not a content word. */
   stemOf(text: string, from: number, to: number): number {
+    // Shorter than `contentWord`'s least length ("a", "of", "in": a third of the words): never a content word.
+    if (to - from < MIN_LENGTH) return -1;
     let h = 0x811c9dc5;
     for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     const length = to - from;
@@ -92,6 +95,9 @@ class Spellings {
   }
 }
 
+/** `contentWord`'s default least length, in code units: a spelling shorter than this is no content word whatever it is. */
+const MIN_LENGTH = 3;
+
 const spellings = new Spellings();
 const reader = new WordReader();
 /** A stem id's id in the story that holds the shared tables now, valid where `storyOf` is that story's number. */
@@ -121,7 +127,7 @@ export class Vocabulary {
     return this.count;
   }
 
-  /** The ids of the content words of `lower` (lower-cased text), in order; words not seen before get new ids. */
+  /** The ids of the content words of `lower` (lower-cased text), in order; words not seen before get new ids. Valid until the next story's `arena.reset`. */
   add(lower: string): Int32Array {
     this.check();
     let ids = scratchIds;
@@ -145,7 +151,9 @@ export class Vocabulary {
       }
       ids[n++] = id;
     }
-    return ids.slice(0, n);
+    const out = arena.int32(n);
+    for (let k = 0; k < n; k++) out[k] = ids[k]!;
+    return out;
   }
 
   /** The ids of the content words of `text` the story already has, in order; the others are left out. */

@@ -4,6 +4,8 @@
 // (`DenseScratch`) and each other vector reads its weights from there: the same products, added in the
 // same (ascending id) order as the merge, so the same sums to the last bit.
 
+import { arena } from "./arena.ts";
+
 export interface SparseVector {
   /** Term ids, ascending. */
   ids: Int32Array;
@@ -23,54 +25,100 @@ export interface SentenceSpace {
  * Log-scaled TF times smoothed sentence-level IDF, as in text/tfidf.ts, from each sentence's term ids
  * (`Vocabulary`: ids below `size`, numbered in order of first use, as a vector's ids must be for its sums).
  */
-export function sentenceSpace(idLists: Int32Array[], size: number): SentenceSpace {
-  const df = new Int32Array(size);
-  const docs = idLists.map((ids) => {
-    const counted = countIds(ids.slice().sort());
-    for (let k = 0; k < counted.ids.length; k++) df[counted.ids[k]!]!++;
-    return counted;
-  });
-  const n = idLists.length;
-  const idf = Float64Array.from(df, (d) => Math.log((n + 1) / (d + 1)) + 1);
-  const vectors = docs.map((d) => build(d.ids, d.counts, idf));
-  const centroid = new Float64Array(size);
-  for (const v of vectors) for (let k = 0; k < v.ids.length; k++) centroid[v.ids[k]!]! += v.weights[k]!;
+export function sentenceSpace(sentences: ReadonlyArray<{ terms: Int32Array; duplicateOf: number | null }>, size: number): SentenceSpace {
+  const df = arena.int32(size).fill(0);
+  const vectors: SparseVector[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    const v = sharedVector(sentences, vectors, i) ?? counted(sentences[i]!.terms);
+    for (let k = 0; k < v.ids.length; k++) df[v.ids[k]!]!++;
+    vectors.push(v);
+  }
+  const n = sentences.length;
+  const idf = arena.float64(size);
+  for (let id = 0; id < size; id++) idf[id] = Math.log((n + 1) / (df[id]! + 1)) + 1;
+  // A shared vector is weighed once, by its first sentence.
+  for (let i = 0; i < vectors.length; i++) if (sharedVector(sentences, vectors, i) === null) weigh(vectors[i]!, idf);
+  const centroid = arena.float64(size).fill(0);
+  for (let i = 0; i < vectors.length; i++) {
+    const v = vectors[i]!;
+    for (let k = 0; k < v.ids.length; k++) centroid[v.ids[k]!]! += v.weights[k]!;
+  }
   let norm = 0;
-  for (const w of centroid) norm += w * w;
+  for (let id = 0; id < size; id++) norm += centroid[id]! * centroid[id]!;
   norm = Math.sqrt(norm) || 1;
-  for (let i = 0; i < centroid.length; i++) centroid[i] = centroid[i]! / norm;
-  const embed = (ids: Int32Array) => {
-    const counted = countIds(ids.slice().sort());
-    return build(counted.ids, counted.counts, idf);
-  };
+  for (let id = 0; id < size; id++) centroid[id] = centroid[id]! / norm;
+  const embed = (ids: Int32Array) => weigh(counted(ids), idf);
   return { vectors, embed, centroid };
 }
 
-/** The distinct ids of a sorted list, and how often each occurs. */
-function countIds(sorted: Int32Array): { ids: Int32Array; counts: Int32Array } {
+/**
+ * The vector of the sentence this one copies, when this one's terms are the very array of that one's
+ * (`collectCandidates` hands a sentence repeated word for word the first copy's terms): the same vector.
+ */
+function sharedVector(sentences: ReadonlyArray<{ terms: Int32Array; duplicateOf: number | null }>, vectors: readonly SparseVector[], i: number): SparseVector | null {
+  const d = sentences[i]!.duplicateOf;
+  return d !== null && sentences[d]!.terms === sentences[i]!.terms ? vectors[d]! : null;
+}
+
+/** Where `counted` sorts a list's ids (one array for every list, grown for a longer one). */
+let sorting = new Int32Array(16);
+
+/**
+ * The distinct ids of a list, ascending, with how often each occurs in `weights` (made weights by
+ * `weigh` once the IDF is known).
+ */
+function counted(list: Int32Array): SparseVector {
+  const n = list.length;
+  if (n > sorting.length) sorting = new Int32Array(Math.max(n, 2 * sorting.length));
+  const sorted = sorting;
+  if (n > INSERTION_SORT) {
+    sorted.set(list);
+    sorted.subarray(0, n).sort();
+  } else insertionSort(list, sorted);
   let distinct = 0;
-  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
-  const ids = new Int32Array(distinct);
-  const counts = new Int32Array(distinct);
+  for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
+  const ids = arena.int32(distinct);
+  const counts = arena.float64(distinct).fill(0);
   let at = -1;
-  for (let k = 0; k < sorted.length; k++) {
+  for (let k = 0; k < n; k++) {
     if (k === 0 || sorted[k] !== sorted[k - 1]) ids[++at] = sorted[k]!;
     counts[at]!++;
   }
-  return { ids, counts };
+  return { ids, weights: counts };
 }
 
-function build(ids: Int32Array, counts: Int32Array, idf: Float64Array): SparseVector {
-  const weights = new Float64Array(ids.length);
+/**
+ * Lists longer than this are sorted by the engine. A sentence's few dozen ids are quicker by hand, and
+ * a sentence of hundreds still sorts in well under a millisecond; only junk text meets the engine's
+ * sort, whose code V8 has not seen run when it optimises the caller (it then deoptimises it).
+ */
+const INSERTION_SORT = 1024;
+
+/** `list` sorted ascending into the start of `sorted`. */
+function insertionSort(list: Int32Array, sorted: Int32Array): void {
+  for (let k = 0; k < list.length; k++) {
+    const x = list[k]!;
+    let at = k;
+    while (at > 0 && sorted[at - 1]! > x) {
+      sorted[at] = sorted[at - 1]!;
+      at--;
+    }
+    sorted[at] = x;
+  }
+}
+
+/** Turns `counted`'s counts into the vector's weights, in place; the vector. */
+function weigh(v: SparseVector, idf: Float64Array): SparseVector {
+  const { ids, weights } = v;
   let norm = 0;
   for (let k = 0; k < ids.length; k++) {
-    const w = (1 + Math.log(counts[k]!)) * idf[ids[k]!]!;
+    const w = (1 + Math.log(weights[k]!)) * idf[ids[k]!]!;
     weights[k] = w;
     norm += w * w;
   }
   norm = Math.sqrt(norm) || 1;
   for (let k = 0; k < weights.length; k++) weights[k] = weights[k]! / norm;
-  return { ids, weights };
+  return v;
 }
 
 export function sparseCosine(a: SparseVector, b: SparseVector): number {
@@ -96,7 +144,7 @@ export function denseCosine(a: SparseVector, dense: Float64Array): number {
 }
 
 /**
- * One vector at a time spread over the story's terms, for comparing it with many: `cosine(b)` is
+ * One vector at a time spread over the story's terms (valid for the story: it is cut from the arena), for comparing it with many: `cosine(b)` is
  * `sparseCosine(spread, b)` exactly (a term the spread vector lacks adds an exact zero).
  */
 export class DenseScratch {
@@ -104,7 +152,7 @@ export class DenseScratch {
   private spread: SparseVector | null = null;
 
   constructor(size: number) {
-    this.dense = new Float64Array(size);
+    this.dense = arena.float64(size).fill(0);
   }
 
   /** Spreads `v` (and clears the one spread before). */

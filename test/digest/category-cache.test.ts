@@ -33,6 +33,15 @@ describe("categories through the cache", () => {
     const broken = ["a.txt", "b.txt"].map((path) => ({ path, paragraphs: ["Talks went on with John", "Smith of Acme", "Corp in Paris"] }));
     expect(categoriseArticles(broken, [])).toEqual(["John Smith of Acme Corp", "Paris"]);
     expect(categoriseArticles(broken, [])).toEqual(storyCategories(broken.map((a) => a.paragraphs.join("\n")), []));
+    // Outlets sharing paragraphs (each read once), met at a sentence's start in one article and within a sentence in another.
+    const shared = "Serbia and Kosovo met in Brussels.";
+    const wire = [
+      ["Officials said on Monday that", shared, "Reuters reported the talks."],
+      ["Talks ended.", shared, "Reuters reported the talks."],
+      [shared, "The European Union hosted them with Serbia", shared],
+    ].map((paragraphs, i) => ({ path: `w${i}.txt`, paragraphs }));
+    expect(categoriseArticles(wire, [])).toEqual(storyCategories(wire.map((a) => a.paragraphs.join("\n")), []));
+    expect(categoriseArticles(wire, [])).toEqual(["Brussels", "Serbia and Kosovo", "European Union"]);
   });
 
   it("by prose: kept for the next build, and found again only for the same texts and outlets", async () => {
