@@ -26,10 +26,7 @@ const LABELLED_CREDIT = /^(?:photo|photograph|image|picture|video|credit|illustr
 const NAME_SLASH_AGENCY = /^\p{Lu}[\p{L}.'’ -]*(?:\/\p{Lu}[\p{L}.'’ -]*)+$/u;
 /** AGENCY_CREDIT's agency stands within twenty characters of the line's end. */
 const AGENCY_NEAR_END = /\b(?:reuters|afp|ap|getty|epa|shutterstock|anadolu|xinhua|pti|ani|ians)\b/;
-/** `/photo|image|picture/.test(norm)` by native search, tested before the agency pattern: few lines name a picture. */
-function namesPicture(norm: string): boolean {
-  return norm.includes("photo") || norm.includes("image") || norm.includes("picture");
-}
+const AGENCY_WORD = /photo|image|picture/;
 /** "1of4Grass Valley's…", "3 / 12": a gallery slide's counter opens its caption. */
 const GALLERY_COUNTER = /^\d{1,3} ?(?:of|\/) ?\d{1,3}(?:\p{Lu}|\s*$)/u;
 const AGENCY_END = new RegExp(`(?:${AGENCIES})${AGENCY_SUFFIX}$`);
@@ -58,7 +55,7 @@ export const photoCredit: CleanRule = {
       // Both patterns end the line within about a hundred characters: test only the end of long lines.
       const tail = t.length > 120 ? t.slice(-120) : t;
       if (marked && (CREDIT.test(tail) || (line.words <= 10 && LABELLED_CREDIT.test(t)))) return true;
-      if (namesPicture(line.norm) && AGENCY_NEAR_END.test(line.norm.slice(-40)) && AGENCY_CREDIT.test(tail)) return true;
+      if (AGENCY_NEAR_END.test(line.norm.slice(-40)) && AGENCY_WORD.test(line.norm) && AGENCY_CREDIT.test(tail)) return true;
       if ((line.marks & MARK_SLASH) !== 0 && (SLASH_CREDIT.test(t) || (line.words <= 8 && NAME_SLASH_AGENCY.test(t)))) return true;
       // Credits that end in an agency's name: read only the line's last characters.
       if (slashed && line.words <= 10 && AGENCY_END.test(line.norm.slice(-24)) && NAMES_THEN_AGENCY.test(t)) return true;

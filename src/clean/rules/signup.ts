@@ -3,10 +3,6 @@ import type { CleanRule } from "./types.ts";
 import { dropLine } from "../doc.ts";
 
 const SIGN_UP = /\b(newsletters?|subscri(?:be|bed|bing|ption)|sign(?:ing|ed)? up|inbox|opt-in|unsubscribe)\b/;
-/** Each of SIGN_UP's words holds one of these: a native search first, the pattern only on the few lines it passes. */
-function maySignUp(norm: string): boolean {
-  return norm.includes("sign") || norm.includes("subscri") || norm.includes("newsletter") || norm.includes("inbox") || norm.includes("opt-in");
-}
 /** "Sign up" alone may be the article's own advice (a deals page); a box names what is signed up to. */
 const NEWSLETTER = /\b(newsletters?|inbox|opt-in|unsubscribe)\b/;
 /** Lines of a box are short; a paragraph of the article stops it. */
@@ -36,7 +32,7 @@ export const signUpBox: CleanRule = {
         close();
         continue;
       }
-      if (line.drop !== null || !maySignUp(line.norm) || !SIGN_UP.test(line.norm)) continue;
+      if (line.drop !== null || !SIGN_UP.test(line.norm)) continue;
       if (first >= 0 && i - last > GAP) close();
       if (first < 0) first = i;
       last = i;
