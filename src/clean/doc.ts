@@ -330,7 +330,8 @@ export function keptBodyIndices(doc: TextDoc): number[] {
  * with such a line after that deoptimised both functions and compiled them again, in every isolate.
  * Made into a document a dozen times as the module loads; nothing is kept. Importing doc.ts costs
  * about 30 ms more CPU at load 14 (part of it compiling to bytecode what the first page would compile
- * anyway); a fresh process's 2,000 bench articles cost 12% less CPU (six pairs against f807f8e).
+ * anyway). The prime alone, against the same tree without it (load 2-4): a fresh process's 2,000 bench
+ * articles 0.97 of the CPU (lower in 4 of 5 pairs); speed-text's steady state 1.07 (lower in 2 of 5).
  */
 function prime(): void {
   const phrase = (n: number) => lexiconEntries().find((e) => e.words.length === n)?.words.join(" ") ?? "";
