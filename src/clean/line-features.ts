@@ -296,8 +296,9 @@ export function foldLine(t: string, fold: number): string {
 /** Ends with "..." or "…" (read from the end, no scan). */
 export function endsWithEllipsis(text: string): boolean {
   const n = text.length;
-  const c = text.charCodeAt(n - 1);
-  return c === 0x2026 || (c === 46 && text.charCodeAt(n - 2) === 46 && text.charCodeAt(n - 3) === 46);
+  // Never read before the start: that deoptimises the callers V8 has inlined this into.
+  const c = n > 0 ? text.charCodeAt(n - 1) : 0;
+  return c === 0x2026 || (c === 46 && n >= 3 && text.charCodeAt(n - 2) === 46 && text.charCodeAt(n - 3) === 46);
 }
 
 export const SENTENCE_END = /[.!?…]["'”’)\]]*(\s|$)/u;

@@ -45,8 +45,14 @@ function unitsHash(text: string, from: number, end: number): number {
 const LAST_WORD_HASHES = new Set([...SECTION_LAST_WORDS].map((w) => unitsHash(w, 0, w.length)));
 
 export function maySectionHeading(norm: string): boolean {
+  // Never read outside the text (an empty one, or one of colons and dots alone): that deoptimises.
+  if (norm.length === 0) return false;
   let end = norm.length;
-  for (let c = norm.charCodeAt(end - 1); end > 0 && (c === 58 || c === 46 || c === 0x2026); c = norm.charCodeAt(--end - 1));
+  while (end > 0) {
+    const c = norm.charCodeAt(end - 1);
+    if (c !== 58 && c !== 46 && c !== 0x2026) break;
+    end--;
+  }
   if (end > 0 && norm.charCodeAt(end - 1) === 41) return true;
   // The last word's start, read back from its end (`lastIndexOf` is a runtime call, dearer than the few steps).
   let from = end;

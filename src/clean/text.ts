@@ -34,7 +34,7 @@ export function cleanDoc(doc: TextDoc, rules: readonly CleanRule[] = defaultRule
 
 export function finish(doc: TextDoc): TextCleanResult {
   const title = doc.title >= 0 ? stripBullet(doc.lines[doc.title]!.text) : (doc.meta.title ?? "");
-  const body: Line[] = keptBodyIndices(doc).map((i) => doc.lines[i]!);
+  const body = keptBodyLines(doc);
   const messages = [...doc.messages];
   const warn = (text: string) => messages.push({ file: doc.path, stage: "clean", level: "warning", text });
   let rejected = doc.noArticle;
@@ -63,6 +63,19 @@ export function finish(doc: TextDoc): TextCleanResult {
   const context = removed.join("\n");
   if (!title && !rejected) warn("no headline found");
   return { title, paragraphs, meta: doc.meta, context, messages, dropped, rejected };
+}
+
+/**
+ * The lines of `keptBodyIndices`, pushed one by one into an array that held an object from the start:
+ * to V8 every body is then the same kind of array, empty or not. A `map` result (its kind differs
+ * between the interpreter's `map` and the optimised code's) or an empty literal (an array of small
+ * integers) met after `finish`, `doubts`, `sourceOfText` and `outside` were optimised deoptimised them.
+ */
+function keptBodyLines(doc: TextDoc): Line[] {
+  const body: Line[] = [doc.lines[0]!];
+  body.pop();
+  for (const i of keptBodyIndices(doc)) body.push(doc.lines[i]!);
+  return body;
 }
 
 /** Hard-wrapped text: a line that does not end a sentence, followed by one starting in lower case, continues it. */

@@ -77,7 +77,9 @@ export interface ShortRuns {
 
 export function shortRuns(doc: TextDoc): ShortRuns {
   const body = bodyIndices(doc);
-  const kinds = body.map((i) => lineKind(doc.lines[i]!));
+  // Pushed, not mapped: a `map` result's kind of array differs between the interpreter and optimised code.
+  const kinds: Kind[] = [];
+  for (const i of body) kinds.push(lineKind(doc.lines[i]!));
   const runs: ShortRun[] = [];
   let k = 0;
   while (k < body.length) {
@@ -89,8 +91,14 @@ export function shortRuns(doc: TextDoc): ShortRuns {
     while (e < body.length && kinds[e] === "short") e++;
     const before = k > 0 ? kinds[k - 1] : undefined;
     const after = e < body.length ? kinds[e] : undefined;
-    const run = body.slice(k, e).map((i) => doc.lines[i]!);
-    const teasers = run.filter((l) => l.headline && l.caps > 0.6).length / run.length;
+    const run: Line[] = [];
+    let headlines = 0;
+    for (let j = k; j < e; j++) {
+      const l = doc.lines[body[j]!]!;
+      run.push(l);
+      if (l.headline && l.caps > 0.6) headlines++;
+    }
+    const teasers = headlines / run.length;
     const parallel = isParallel(run);
     // Above the first paragraph: kicker, byline, promo. After the last: a list of other headlines,
     // unless the lines share one template ("England (Group A): 10th appearance"), as a table does.
