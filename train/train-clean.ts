@@ -274,6 +274,24 @@ export function coverOf(line: string, body: Map<string, number>): number {
   return total ? shared / total : 0;
 }
 
+/**
+ * Every extraction-dev and webpages-dev page once as a text-path item, by half (the trial scripts' pages;
+ * `withoutUrl`: each page without its URL, as URL=0 asks).
+ */
+export function textItems(withoutUrl: boolean): { tune: Item[]; check: Item[] } {
+  const tune: Item[] = [], check: Item[] = [];
+  const seen = new Set<string>();
+  for (const page of [...loadExtraction(), ...loadWebpages()]) {
+    const key = `${page.set}:${page.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const p = withoutUrl ? { ...page, url: null } : page;
+    const doc = prepared(p, "text");
+    if (doc) (page.half === "tune" ? tune : check).push({ page: p, path: "text", doc, labels: labelsOf(p, doc) });
+  }
+  return { tune, check };
+}
+
 export function labelsOf(page: DevPage, doc: TextDoc): Int8Array {
   const labels = new Int8Array(doc.lines.length).fill(-1);
   if (page.truth !== undefined) {

@@ -6,22 +6,11 @@
 import { blockModels, scoreBlocks, type DecodeSettings } from "../src/clean/block-model.ts";
 import { defaultRules } from "../src/clean/rules/index.ts";
 import { locateScored } from "../src/clean/rules/locate.ts";
-import { loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";
-import { foldOf, labelsOf, objective, prepared, trainBlocks, type Item } from "./train-clean.ts";
+import { foldOf, objective, textItems, trainBlocks, type Item } from "./train-clean.ts";
 
 const locateAt = defaultRules.findIndex((r) => r.name === "locate-article");
 const after = defaultRules.slice(locateAt + 1);
-const all = [...loadExtraction(), ...loadWebpages()];
-const tune: Item[] = [], check: Item[] = [];
-const seen = new Set<string>();
-for (const page of all) {
-  const key = `${page.set}:${page.id}`;
-  if (seen.has(key)) continue;
-  seen.add(key);
-  const p = process.env.URL === "0" ? { ...page, url: null } : page;
-  const doc = prepared(p, "text");
-  if (doc) (page.half === "tune" ? tune : check).push({ page: p, path: "text", doc, labels: labelsOf(p, doc) });
-}
+const { tune, check } = textItems(process.env.URL === "0");
 const folds: Parameters<typeof trainBlocks>[2] = [];
 trainBlocks(tune.filter((i, k, a) => a.findIndex((j) => j.page.id === i.page.id) === k), "text", folds);
 const committed = blockModels(false);

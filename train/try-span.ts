@@ -20,22 +20,11 @@ import { defaultRules } from "../src/clean/rules/index.ts";
 import { articleRun } from "../src/clean/rules/locate.ts";
 import { dropLine, type TextDoc } from "../src/clean/doc.ts";
 import type { CleanRule } from "../src/clean/rules/types.ts";
-import { loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";
-import { fitBlocks, foldOf, labelsOf, objective, prepared, trainBlocks, type Item } from "./train-clean.ts";
+import { fitBlocks, foldOf, objective, textItems, trainBlocks, type Item } from "./train-clean.ts";
 
 const locateAt = defaultRules.findIndex((r) => r.name === "locate-article");
 const after = defaultRules.slice(locateAt + 1);
-const all = [...loadExtraction(), ...loadWebpages()];
-const tune: Item[] = [], check: Item[] = [];
-const seen = new Set<string>();
-for (const page of all) {
-  const key = `${page.set}:${page.id}`;
-  if (seen.has(key)) continue;
-  seen.add(key);
-  const p = process.env.URL === "0" ? { ...page, url: null } : page;
-  const doc = prepared(p, "text");
-  if (doc) (page.half === "tune" ? tune : check).push({ page: p, path: "text", doc, labels: labelsOf(p, doc) });
-}
+const { tune, check } = textItems(process.env.URL === "0");
 
 /** 1 inside the article's span, 0 outside, -1 unknown (labels as `labelsOf` gives them). */
 function spanLabels(item: Item): Int8Array {
