@@ -17,8 +17,7 @@
 import { blockModels, scoreBlocks, type BlockModels, type DecodeSettings } from "../src/clean/block-model.ts";
 import { localFeatures } from "../src/clean/block-features.ts";
 import { defaultRules } from "../src/clean/rules/index.ts";
-import { articleRun } from "../src/clean/rules/locate.ts";
-import { dropLine, type TextDoc } from "../src/clean/doc.ts";
+import { locateScored } from "../src/clean/rules/locate.ts";
 import type { CleanRule } from "../src/clean/rules/types.ts";
 import { fitBlocks, foldOf, objective, textItems, trainBlocks, type Item } from "./train-clean.ts";
 
@@ -74,40 +73,11 @@ interface Variant extends Partial<DecodeSettings> {
 }
 
 function locateMixed(item: Item, v: Variant, decode: DecodeSettings): CleanRule {
-  return {
-    name: "locate-article",
-    apply(doc: TextDoc) {
-      const a = art.get(item)!, s = span.get(item)!;
-      const mix = v.mix ?? 0;
-      const runScore = new Float64Array(a.length);
-      for (let i = 0; i < a.length; i++) runScore[i] = mix * s[i]! + (1 - mix) * a[i]!;
-      doc.scores = a;
-      const found = articleRun(doc, runScore, decode);
-      doc.core = found?.core ?? null;
-      doc.sandwiched = [];
-      let best = -Infinity;
-      const run = found?.run ?? null;
-      if (run) for (let i = run[0]; i < run[1]; i++) if (doc.lines[i]!.drop === null) best = Math.max(best, a[i]!);
-      if (!run || best < decode.article) {
-        doc.noArticle = "no article";
-        for (let i = 0; i < doc.lines.length; i++) dropLine(doc, i, "locate-article");
-        doc.start = doc.end = 0;
-        return;
-      }
-      const [start, end] = run;
-      for (let i = 0; i < start; i++) dropLine(doc, i, "page-header");
-      for (let i = end; i < doc.lines.length; i++) dropLine(doc, i, "page-footer");
-      const core = doc.core!;
-      for (let i = start; i < end; i++) {
-        if (a[i]! >= decode.inner) continue;
-        const stays = (j: number) => doc.lines[j]!.drop === null && a[j]! >= decode.inner;
-        if (a[i]! >= decode.sandwich && i > core[0] && i + 1 < core[1] && stays(i - 1) && stays(i + 1)) doc.sandwiched.push(i);
-        dropLine(doc, i, "locate-article");
-      }
-      doc.start = start;
-      doc.end = end;
-    },
-  };
+  const a = art.get(item)!, s = span.get(item)!;
+  const mix = v.mix ?? 0;
+  const runScore = new Float64Array(a.length);
+  for (let i = 0; i < a.length; i++) runScore[i] = mix * s[i]! + (1 - mix) * a[i]!;
+  return locateScored(a, decode, runScore);
 }
 
 const base = articleAll.decode;

@@ -70,9 +70,12 @@ export function locateWith(models: BlockModels): CleanRule {
   return { name: "locate-article", apply: (doc) => locate(doc, scoreBlocks(doc, models).score, models.decode) };
 }
 
-/** The rule with the block scores already known (training tries many decode settings on the same scores). */
-export function locateScored(score: Float64Array, decode: DecodeSettings): CleanRule {
-  return { name: "locate-article", apply: (doc) => locate(doc, score, decode) };
+/**
+ * The rule with the block scores already known (training tries many decode settings on the same scores);
+ * `runScore`, when given, is what the run is decoded from instead (a trial's mixed scores, train/try-span.ts).
+ */
+export function locateScored(score: Float64Array, decode: DecodeSettings, runScore: Float64Array = score): CleanRule {
+  return { name: "locate-article", apply: (doc) => locate(doc, score, decode, runScore) };
 }
 
 /**
@@ -130,10 +133,10 @@ export const keepSandwiched: CleanRule = {
   },
 };
 
-function locate(doc: TextDoc, score: Float64Array, decode: DecodeSettings): void {
+function locate(doc: TextDoc, score: Float64Array, decode: DecodeSettings, runScore: Float64Array = score): void {
   doc.scores = score;
   const { inner, article } = decode;
-  const found = articleRun(doc, score, decode);
+  const found = articleRun(doc, runScore, decode);
   const run = found?.run ?? null;
   doc.core = found?.core ?? null;
   doc.sandwiched = [];
