@@ -74,16 +74,7 @@ export function configureEleventy(eleventyConfig: EleventyConfigApi, data: Eleve
   eleventyConfig.addGlobalData("digest", Object.freeze({ ...data.model }));
   eleventyConfig.addGlobalData("pages", Object.freeze({ ...data.pages }));
   eleventyConfig.addGlobalData("search", Object.freeze({ ...data.search }));
-  const prefix = pathPrefix(data.site.baseUrl);
-  const filters: Record<string, (value: string) => string> = {
-    // "/about/" → the same path under the site's path prefix (the path part of baseUrl).
-    link: (path) => resolveHref(path, prefix),
-    absolute: (path) => absoluteUrl(path, data.site.baseUrl),
-    // A site has a few hundred days and every page names some: each is formatted once.
-    dayTitle: kept(dayTitle),
-    shortDay: kept(shortDayTitle),
-    monthTitle: kept(monthTitle),
-  };
+  const filters = pageFilters(data.site.baseUrl);
   // Straight into Nunjucks' environment (Eleventy's addFilter wraps each call of each filter in a
   // benchmark and copies the page's data onto `this`, which none of these reads): a story page calls
   // about 25 filters, and the wrapping cost more than the filters.
@@ -99,6 +90,20 @@ export function configureEleventy(eleventyConfig: EleventyConfigApi, data: Eleve
       return content;
     });
   }
+}
+
+/** The filters the templates use besides Nunjucks' own (./direct.ts adds the same). */
+export function pageFilters(baseUrl: string): Record<string, (value: string) => string> {
+  const prefix = pathPrefix(baseUrl);
+  return {
+    // "/about/" → the same path under the site's path prefix (the path part of baseUrl).
+    link: (path) => resolveHref(path, prefix),
+    absolute: (path) => absoluteUrl(path, baseUrl),
+    // A site has a few hundred days and every page names some: each is formatted once.
+    dayTitle: kept(dayTitle),
+    shortDay: kept(shortDayTitle),
+    monthTitle: kept(monthTitle),
+  };
 }
 
 /** A pure function of a string, with its answers kept. */

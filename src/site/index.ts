@@ -18,6 +18,7 @@ import { finerThanSeconds, racyMargins } from "../ingest/index.ts";
 import { pathPrefix, resolveHref } from "../text/paths.ts";
 import type { StoryView } from "../digest/index.ts";
 import { shareBundles } from "./bundles.ts";
+import { nunjucksVersion, renderDirect } from "./direct.ts";
 import { configureEleventy, type EleventyConfigApi, type EleventySetup } from "./eleventy.ts";
 import { fileOf, pagesToRender, planSite, type PagesToRender } from "./plan.ts";
 import { startSearch } from "./search.ts";
@@ -29,6 +30,13 @@ const templates = join(dirname(fileURLToPath(import.meta.url)), "templates");
 
 /** Story pages one Eleventy run renders at most (./index.ts renderSite). */
 const STORY_PAGES_PER_RUN = 2_500;
+
+/**
+ * At most this many pages (besides those across the whole model) an incremental build renders without
+ * Eleventy (./direct.ts). One new article renders a dozen or two, where loading Eleventy was most of the
+ * rendering's cost; a build that renders thousands goes through Eleventy, in runs that bound its memory.
+ */
+const DIRECT_PAGES = 500;
 
 /** Stories on the front page in all; the rest of the latest days are on their day pages. */
 export const FRONT_STORIES = 50;
@@ -98,7 +106,7 @@ export function templatesKey(): string {
 
 /** What every page shares: the rendering code and its packages, the templates, the site settings. */
 function siteKey(site: object): string {
-  return createHash("sha256").update(codeHash([import.meta.url])).update("\n").update(templatesKey()).update("\n").update(JSON.stringify(site)).digest("hex").slice(0, 32);
+  return createHash("sha256").update(codeHash([import.meta.url])).update(` nunjucks@${nunjucksVersion()}\n`).update(templatesKey()).update("\n").update(JSON.stringify(site)).digest("hex").slice(0, 32);
 }
 
 /** The key of the pages that list across the whole model: the model with every paginated slice replaced by its page's key. */
@@ -188,7 +196,9 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   try {
     if (!renderNothing) {
       const merge = bundles.map((b) => ({ bundlePath: resolveHref(`/${b.folder}/`, pathPrefix(config.baseUrl)) }));
-      await renderPages(outputDir, { site, model, pages: pagesToRender(plan, toRender), search: { merge }, onContent: (page) => search.content(page.url, page.content) }, (page) => {
+      // A build from a last one's state that renders few pages renders them without loading Eleventy (./direct.ts).
+      const render = before && toRender.size <= DIRECT_PAGES ? renderDirect : renderPages;
+      await render(outputDir, { site, model, pages: pagesToRender(plan, toRender), search: { merge }, onContent: (page) => search.content(page.url, page.content) }, (page) => {
         written.push(page.outputPath);
         search.rendered(page.url, page.content);
       });
