@@ -162,12 +162,17 @@ function looksBinary(bytes: Uint8Array): boolean {
   return control / n > 0.1;
 }
 
+/** A character `normaliseText` removes or replaces: a byte-order mark, a carriage return, a control character or U+FFFE/U+FFFF. */
+const NEEDS_NORMALISING = /[\uFEFF\r\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
+
 /**
  * One line-end convention, no byte-order mark, and no control characters or the noncharacters
  * U+FFFE/U+FFFF: they are invisible in a page and make XML feeds malformed. Tabs, newlines and form
  * feeds (page breaks in scrapes) stay.
  */
 function normaliseText(text: string): string {
+  // Most files have none of these: one search instead of a pass per replacement.
+  if (!NEEDS_NORMALISING.test(text)) return text;
   return text
     .replace(/^\uFEFF/, "")
     .replace(/\r\n?/g, "\n")

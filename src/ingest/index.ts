@@ -283,9 +283,12 @@ function readAll(fd: number, size: number): Buffer {
       readBuffer.copy(bigger, 0, 0, length);
       readBuffer = bigger;
     }
-    const n = readSync(fd, readBuffer, length, readBuffer.length - length, null);
+    const room = readBuffer.length - length;
+    const n = readSync(fd, readBuffer, length, room, null);
     if (n === 0) return readBuffer.subarray(0, length);
     length += n;
+    // The size the file had when opened, read in fewer bytes than asked for: its end (no second read to see 0).
+    if (length === size && n < room) return readBuffer.subarray(0, length);
   }
 }
 

@@ -54,41 +54,63 @@ const COMMON_HAN = /[\u4E00-\u9FFF\uF900-\uFAFF]/;
 // Web and e-mail addresses are not words of any language, nor signs against one.
 const ADDRESSES = /\b(?:https?:\/\/|www\.)[\w.~:/?#@!$&'()*+,;=%-]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b/g;
 
-/** What a character counts as, for the non-ASCII ones (kept: a text repeats its few hundred characters). */
-interface CharClass {
-  /** White space (\s): not counted, and it separates tokens. */
-  space: boolean;
-  replacement: boolean;
-  unassigned: boolean;
-  odd: boolean;
-  letter: boolean;
-  mark: boolean;
-  /** The script of a letter that is not a mark. */
-  script: string | null;
-  rareHan: boolean;
-}
+/** What a character past ASCII counts as, as bits (kept per code unit: a text repeats its few hundred characters). */
+/** Worked out (a table entry of 0 is not yet). */
+const KNOWN = 1;
+/** White space (\s): not counted, and it separates tokens. */
+const SPACE = 2;
+const REPLACEMENT = 4;
+const UNASSIGNED_BIT = 8;
+const ODD = 16;
+const LETTER_BIT = 32;
+const MARK_BIT = 64;
+const RARE_HAN = 128;
+/** The script of a letter that is not a mark, as its index in SCRIPT_INDEX plus one, in the bits from here up (0: none). */
+const SCRIPT_SHIFT = 8;
+/** A surrogate pair: two code units (set on what `wideBits` returns, never kept). */
+const PAIR = 1 << 15;
 
-const classes = new Map<string, CharClass>();
+/** Every script a letter may count for: SCRIPT_NAMES, then the letters of none of them. */
+const SCRIPT_INDEX = [...SCRIPT_NAMES, "other"];
+const LATIN = SCRIPT_INDEX.indexOf("Latin");
+const HAN = SCRIPT_INDEX.indexOf("Han");
 
-function classOf(ch: string): CharClass {
-  let c = classes.get(ch);
-  if (c) return c;
+function classBits(ch: string): number {
   const letter = LETTER.test(ch);
   const mark = letter && MARK.test(ch);
   const script = letter && !mark ? (SCRIPTS.find(([, re]) => re.test(ch))?.[0] ?? "other") : null;
-  c = {
-    space: /\s/.test(ch),
-    replacement: ch === "\uFFFD",
-    unassigned: ch !== "\uFFFD" && UNASSIGNED.test(ch),
-    odd: ODD_SYMBOL.test(ch),
-    letter,
-    mark,
-    script,
-    rareHan: script === "Han" && !COMMON_HAN.test(ch),
-  };
-  if (classes.size > 50_000) classes.clear(); // random code points: keep the memory bounded
-  classes.set(ch, c);
-  return c;
+  let bits = KNOWN;
+  if (/\s/.test(ch)) bits |= SPACE;
+  if (ch === "\uFFFD") bits |= REPLACEMENT;
+  else if (UNASSIGNED.test(ch)) bits |= UNASSIGNED_BIT;
+  if (ODD_SYMBOL.test(ch)) bits |= ODD;
+  if (letter) bits |= LETTER_BIT;
+  if (mark) bits |= MARK_BIT;
+  if (script !== null) bits |= (SCRIPT_INDEX.indexOf(script) + 1) << SCRIPT_SHIFT;
+  if (script === "Han" && !COMMON_HAN.test(ch)) bits |= RARE_HAN;
+  return bits;
+}
+
+/** `classBits` of each code unit past ASCII (a lone surrogate as itself), 0 until first met. */
+const unitBits = new Uint16Array(0x10000);
+/** `classBits` of code points past U+FFFF, by code point. */
+const pointBits = new Map<number, number>();
+
+/** The bits of the character at `i` (`code` its code unit, past ASCII): a surrogate pair is one character, as for…of would give it. */
+function wideBits(sample: string, i: number, code: number): number {
+  if (code >= 0xd800 && code <= 0xdbff && i + 1 < sample.length && (sample.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+    const point = sample.codePointAt(i)!;
+    let bits = pointBits.get(point);
+    if (bits === undefined) {
+      bits = classBits(sample.slice(i, i + 2));
+      if (pointBits.size > 50_000) pointBits.clear(); // random code points: keep the memory bounded
+      pointBits.set(point, bits);
+    }
+    return bits | PAIR;
+  }
+  let bits = unitBits[code]!;
+  if (bits === 0) bits = unitBits[code] = classBits(String.fromCharCode(code));
+  return bits;
 }
 
 /** ASCII: 1 letter, 2 odd symbol, 3 white space that ends a token (\s), 4 other white space or control (skipped, inside a token), 0 other. */
@@ -116,116 +138,123 @@ function withoutAddresses(sample: string): string {
   return sample.replace(ADDRESSES, " ");
 }
 
-/** What the characters of a sample add up to. */
-interface Tally {
-  chars: number;
-  letters: number;
-  replacement: number;
-  unassigned: number;
-  basic: number;
-  rareHan: number;
-  odd: number;
-  scripted: number;
-  /** Letters per script, in the order the scripts first came (basic Latin letters apart, in `basicLatin`). */
-  byScript: Map<string, number>;
-  basicLatin: number;
-  tokens: number;
-  tokenChars: number;
+/** What the characters of a sample add up to (one object for every sample: `featuresOf` reads it at once). */
+class Tally {
+  chars = 0;
+  letters = 0;
+  replacement = 0;
+  unassigned = 0;
+  basic = 0;
+  rareHan = 0;
+  odd = 0;
+  scripted = 0;
+  /** Letters per script, by SCRIPT_INDEX (basic Latin letters apart, in `basicLatin`). */
+  readonly byScript = new Int32Array(32);
+  /** The scripts in the order they first came (the first `scripts` entries). */
+  readonly order = new Int32Array(32);
+  scripts = 0;
+  basicLatin = 0;
+  tokens = 0;
+  tokenChars = 0;
+
+  /** Counts one character past ASCII that is not white space. */
+  wide(bits: number): void {
+    this.chars++;
+    this.tokenChars++;
+    if (bits & REPLACEMENT) this.replacement++;
+    else if (bits & UNASSIGNED_BIT) this.unassigned++;
+    else if (bits & ODD) this.odd++;
+    if ((bits & LETTER_BIT) === 0) return;
+    this.letters++;
+    // A combining mark belongs to the letter before it (decomposed accents, Indic vowel signs): no script of its own.
+    if (bits & MARK_BIT) return;
+    this.scripted++;
+    if (bits & RARE_HAN) this.rareHan++;
+    const s = ((bits >>> SCRIPT_SHIFT) & 31) - 1;
+    if (this.byScript[s] === 0) this.order[this.scripts++] = s;
+    this.byScript[s]!++;
+  }
 }
 
+const counts = new Tally();
+/** ASCII characters by their ASCII kind. */
+const asciiKinds = new Int32Array(5);
+
 function tally(sample: string): Tally {
-  let chars = 0;
-  let letters = 0;
-  let replacement = 0;
-  let unassigned = 0;
-  let basic = 0;
-  let rareHan = 0;
-  let odd = 0;
-  let scripted = 0;
-  const byScript = new Map<string, number>();
-  let basicLatin = 0;
+  const t = counts;
+  t.chars = t.letters = t.replacement = t.unassigned = t.basic = t.rareHan = t.odd = t.scripted = t.scripts = t.basicLatin = t.tokens = t.tokenChars = 0;
+  t.byScript.fill(0);
+  const kinds = asciiKinds.fill(0);
   // Tokens as sample.split(/\s+/) would give them: runs of characters that are not white space.
   let tokens = 0;
-  let tokenChars = 0;
   let inToken = false;
   const n = sample.length;
   for (let i = 0; i < n; i++) {
     const code = sample.charCodeAt(i);
     if (code < 0x80) {
-      // ASCII, most of most texts: decided by a table.
+      // ASCII, most of most texts: decided by a table, counted by kind.
       const kind = ASCII[code]!;
-      if (kind === 3) {
-        inToken = false;
-        continue;
-      }
-      if (!inToken) tokens++;
-      inToken = true;
-      tokenChars++;
-      if (kind === 4) continue;
-      chars++;
-      if (kind === 1) {
-        letters++;
-        scripted++;
-        basic++;
-        basicLatin++;
-      } else if (kind === 2) odd++;
+      kinds[kind]!++;
+      if (kind === 3) inToken = false;
+      else if (!inToken) (tokens++, (inToken = true));
       continue;
     }
-    // One code point: a surrogate pair is one character, as for…of would give it.
-    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < n && (sample.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
-    const c = classOf(pair ? sample.slice(i, i + 2) : sample[i]!);
-    if (pair) i++;
-    if (c.space) {
+    const bits = wideBits(sample, i, code);
+    if (bits & PAIR) i++;
+    if (bits & SPACE) {
       inToken = false;
       continue;
     }
-    if (!inToken) tokens++;
-    inToken = true;
-    tokenChars++;
-    chars++;
-    if (c.replacement) replacement++;
-    else if (c.unassigned) unassigned++;
-    else if (c.odd) odd++;
-    if (!c.letter) continue;
-    letters++;
-    // A combining mark belongs to the letter before it (decomposed accents, Indic vowel signs): no script of its own.
-    if (c.mark) continue;
-    scripted++;
-    if (c.rareHan) rareHan++;
-    byScript.set(c.script!, (byScript.get(c.script!) ?? 0) + 1);
+    if (!inToken) (tokens++, (inToken = true));
+    t.wide(bits);
   }
-  return { chars, letters, replacement, unassigned, basic, rareHan, odd, scripted, byScript, basicLatin, tokens, tokenChars };
+  // Kind 1 a letter (basic Latin), 2 an odd symbol, 0 other; 4 inside a token but no character counted.
+  const counted = kinds[0]! + kinds[1]! + kinds[2]!;
+  t.chars += counted;
+  t.tokenChars += counted + kinds[4]!;
+  t.letters += kinds[1]!;
+  t.scripted += kinds[1]!;
+  t.basic = t.basicLatin = kinds[1]!;
+  t.odd += kinds[2]!;
+  t.tokens = tokens;
+  return t;
 }
 
-/** Whether each writing system of SYSTEMS includes Latin (else Latin letters count for it besides its own). */
+/** Each writing system of SYSTEMS as script indices, and whether it includes Latin (else Latin letters count for it besides its own). */
+const SYSTEM_INDICES = SYSTEMS.map((system) => system.map((s) => SCRIPT_INDEX.indexOf(s)));
 const SYSTEM_HAS_LATIN = SYSTEMS.map((system) => system.includes("Latin"));
-const UNSPACED_LIST = [...UNSPACED];
+const UNSPACED_INDICES = [...UNSPACED].map((s) => SCRIPT_INDEX.indexOf(s));
 
 function featuresOf(t: Tally): LanguageFeatures {
   const byScript = t.byScript;
-  if (t.basicLatin) byScript.set("Latin", (byScript.get("Latin") ?? 0) + t.basicLatin);
-  const latin = byScript.get("Latin") ?? 0;
+  const order = t.order;
+  if (t.basicLatin) {
+    if (byScript[LATIN] === 0) order[t.scripts++] = LATIN;
+    byScript[LATIN]! += t.basicLatin;
+  }
+  const latin = byScript[LATIN]!;
   // The best-fitting writing system's letters (sums of whole numbers: any order gives the same).
   let best = -Infinity;
-  for (let k = 0; k < SYSTEMS.length; k++) {
+  for (let k = 0; k < SYSTEM_INDICES.length; k++) {
     let sum = SYSTEM_HAS_LATIN[k] ? 0 : latin;
-    for (const s of SYSTEMS[k]!) sum += byScript.get(s) ?? 0;
+    for (const s of SYSTEM_INDICES[k]!) sum += byScript[s]!;
     if (sum > best) best = sum;
   }
   // The script with the most letters; of equals, the one met first (as a stable sort by count puts it).
   let script = "none";
   let most = -Infinity;
-  for (const [s, n] of byScript) {
+  for (let k = 0; k < t.scripts; k++) {
+    const n = byScript[order[k]!]!;
     if (n > most) {
       most = n;
-      script = s;
+      script = SCRIPT_INDEX[order[k]!]!;
     }
   }
   let unspaced = 0;
-  for (const s of UNSPACED_LIST) unspaced += byScript.get(s) ?? 0;
+  for (const s of UNSPACED_INDICES) unspaced += byScript[s]!;
   const { chars, scripted, tokens } = t;
   const spaced = scripted === 0 || unspaced / scripted < 0.3;
-  const han = byScript.get("Han") ?? 0;
+  const han = byScript[HAN]!;
   return {
     chars,
     letterShare: chars ? t.letters / chars : 0,

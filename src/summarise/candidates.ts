@@ -60,9 +60,9 @@ function wideKind(sentence: string, at: number, code: number): number {
 export function wordCount(sentence: string): number {
   let spaced = 0;
   let runs = 0;
-  let inToken = false;
-  let inRun = false;
-  // Code point by code point (a surrogate pair is one; a lone surrogate is one too).
+  // The kind before this code point: a token or a run starts where the one before is white space or no word character (the text's start is both).
+  let before = SPACE;
+  // Code point by code point (a surrogate pair is one; a lone surrogate is one too), without a branch on the kinds.
   for (let i = 0; i < sentence.length; i++) {
     const code = sentence.charCodeAt(i);
     let kind: number;
@@ -71,12 +71,9 @@ export function wordCount(sentence: string): number {
       kind = wideKind(sentence, i, code);
       if (kind & PAIR) i++;
     }
-    const space = (kind & SPACE) !== 0;
-    if (!space && !inToken) spaced++;
-    inToken = !space;
-    const word = (kind & WORD) !== 0;
-    if (word && !inRun) runs++;
-    inRun = word;
+    spaced += ~kind & before & SPACE;
+    runs += (kind & ~before & WORD) >> 1;
+    before = kind;
   }
   return Math.max(spaced, runs);
 }

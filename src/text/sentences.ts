@@ -1,4 +1,5 @@
 // Sentence splitting that survives abbreviations, initials, decimals, ellipses and quotations.
+import { charClass, DIGIT, LETTER, table as charTable, UPPER } from "./chars.ts";
 
 const ABBREVIATIONS = new Set(
   (
@@ -31,6 +32,12 @@ export function datelineLength(text: string): number {
 }
 
 /**
+ * A sentence stop, its closing quotes or brackets, and the space after it, before what may open a sentence.
+ * Shared by every call (`lastIndex` is set before each search); the groups' lengths are read off the text.
+ */
+const BOUNDARY = /[.!?…]+["'”’)\]]*\s+(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+
+/**
  * Splits `text` into sentences; each returned sentence is an exact substring of the input, trimmed.
  * A dateline opening the text is returned as a segment of its own, so the first sentence starts after it
  * (`dateline`: its length, when the caller has it already).
@@ -41,31 +48,109 @@ export function splitSentences(text: string, dateline = datelineLength(text)): s
     out.push(text.slice(0, dateline).trim());
     text = text.slice(dateline);
   }
-  const boundary = /([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu;
   let start = 0;
-  for (const m of text.matchAll(boundary)) {
-    const end = m.index! + m[1]!.length + m[2]!.length;
-    if (!isBoundary(text, m.index!, m[1]!, text.slice(end + m[3]!.length))) continue;
+  BOUNDARY.lastIndex = 0;
+  for (let m = BOUNDARY.exec(text); m !== null; m = BOUNDARY.exec(text)) {
+    const at = m.index;
+    // The stop's run, then its closers: every character of both is one code unit.
+    let end = at + 1;
+    while (isStop(text.charCodeAt(end))) end++;
+    const stops = end - at;
+    while (isCloser(text.charCodeAt(end))) end++;
+    const next = at + m[0].length;
+    if (!isBoundary(text, at, stops, next)) continue;
     const s = text.slice(start, end).trim();
     if (s) out.push(s);
-    start = end + m[3]!.length;
+    start = next;
   }
   const rest = text.slice(start).trim();
   if (rest) out.push(rest);
   return out;
 }
 
-function isBoundary(text: string, at: number, punct: string, next: string): boolean {
-  if (punct !== ".") return true;
-  const before = /([\p{L}\p{N}.]+)$/u.exec(text.slice(Math.max(0, at - 20), at))?.[1] ?? "";
+/** [.!?…] */
+const isStop = (c: number): boolean => c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026;
+/** ["'”’)\]] */
+const isCloser = (c: number): boolean => c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0x29 || c === 0x5d;
+
+/**
+ * Whether the stop at `at` (`stops` characters long) ends a sentence, `next` the start of what follows
+ * its space. Only a lone full stop is in doubt: the word before it decides, and sometimes the word after.
+ */
+function isBoundary(text: string, at: number, stops: number, next: number): boolean {
+  if (stops !== 1 || text.charCodeAt(at) !== 0x2e) return true;
+  // The letters, digits and full stops just before it, within 20 code units (/([\p{L}\p{N}.]+)$/u on them).
+  const from = Math.max(0, at - 20);
+  let b = at;
+  for (;;) {
+    if (b <= from) break;
+    const c = text.charCodeAt(b - 1);
+    if (c < 0x80) {
+      if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2e)) break;
+      b--;
+    } else if (c >= 0xdc00 && c <= 0xdfff) {
+      // A low surrogate: a letter or number only with its high surrogate inside the window.
+      if (b - 2 < from || (text.charCodeAt(b - 2) & 0xfc00) !== 0xd800 || !LETTER_OR_NUMBER.test(text.slice(b - 2, b))) break;
+      b -= 2;
+    } else {
+      if (c >= 0xd800 && c <= 0xdbff) break;
+      const bits = charTable[c] || charClass(c);
+      if ((bits & LETTER) === 0 && ((bits & DIGIT) === 0 || c === 0x5f)) break;
+      b--;
+    }
+  }
+  const before = text.slice(b, at);
   const word = before.toLowerCase();
-  const nextWord = (/^["'“‘(\[]?([\p{L}\p{N}]+)/u.exec(next)?.[1] ?? "").toLowerCase();
-  if (/^\d+$/.test(before) && /^\d/.test(next)) return false; // 3. 5 is rare; "No. 5" handled below
+  if (allAsciiDigits(before) && isAsciiDigit(text.charCodeAt(next))) return false; // 3. 5 is rare; "No. 5" handled below
   if (NEVER_FINAL.has(word)) return false;
   // Initials: "J. K. Rowling", "George W. Bush".
-  if (/^\p{Lu}$/u.test(before)) return SENTENCE_STARTERS.has(nextWord) && !/^\p{Lu}\.$/u.test(next.slice(0, 2));
+  if (isOneCapital(before)) return SENTENCE_STARTERS.has(nextWord(text, next)) && !/^\p{Lu}\.$/u.test(text.slice(next, next + 2));
   // Dotted abbreviations: "U.S.", "a.m." end a sentence only before a typical sentence opener.
-  if (/^(\p{L}\.)+\p{L}$/u.test(before)) return SENTENCE_STARTERS.has(nextWord);
-  if (ABBREVIATIONS.has(word)) return SENTENCE_STARTERS.has(nextWord);
+  if (before.includes(".") && /^(\p{L}\.)+\p{L}$/u.test(before)) return SENTENCE_STARTERS.has(nextWord(text, next));
+  if (ABBREVIATIONS.has(word)) return SENTENCE_STARTERS.has(nextWord(text, next));
   return true;
+}
+
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+
+const isAsciiDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/** /^\d+$/ */
+function allAsciiDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) if (!isAsciiDigit(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/** /^\p{Lu}$/u: one code point, a capital letter. */
+function isOneCapital(s: string): boolean {
+  if (s.length === 1) {
+    const c = s.charCodeAt(0);
+    return c < 0x80 ? c >= 0x41 && c <= 0x5a : c < 0xd800 || c > 0xdfff ? ((charTable[c] || charClass(c)) & UPPER) !== 0 : false;
+  }
+  return s.length === 2 && /^\p{Lu}$/u.test(s);
+}
+
+/** The word that opens `text` at `at`, lower-cased: /^["'“‘(\[]?([\p{L}\p{N}]+)/u's group, or "". */
+function nextWord(text: string, at: number): string {
+  const first = text.charCodeAt(at);
+  const from = first === 0x22 || first === 0x27 || first === 0x201c || first === 0x2018 || first === 0x28 || first === 0x5b ? at + 1 : at;
+  let e = from;
+  for (;;) {
+    if (e >= text.length) break;
+    const c = text.charCodeAt(e);
+    if (c < 0x80) {
+      if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39))) break;
+      e++;
+    } else if (c >= 0xd800 && c <= 0xdbff) {
+      if (e + 1 >= text.length || (text.charCodeAt(e + 1) & 0xfc00) !== 0xdc00 || !LETTER_OR_NUMBER.test(text.slice(e, e + 2))) break;
+      e += 2;
+    } else {
+      if (c >= 0xdc00 && c <= 0xdfff) break;
+      const bits = charTable[c] || charClass(c);
+      if ((bits & LETTER) === 0 && ((bits & DIGIT) === 0 || c === 0x5f)) break;
+      e++;
+    }
+  }
+  return text.slice(from, e).toLowerCase();
 }
