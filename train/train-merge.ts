@@ -134,7 +134,9 @@
 //   against 5.8 . 1.9 . 0.6. The steadiest training measured and events' best mean, but harder's checking half sits
 //   0.2-0.4 below the committed band and bbc merge's mean over the draws falls 0.4, and 3 of 5 draws still mix
 //   checking stories (PERTURB=2 86.3, 3 mixed). Not adopted (not better on all three checking halves); a lead for the
-//   next stop (its penalty was set by hand at stop 35; CONTEXT_L2=oof picks 30).
+//   next stop (its penalty was set by hand at stop 35; CONTEXT_L2=oof picks 30). CONTEXT_L2=30: unperturbed 94.9 .
+//   96.6 (2 . 1) / 92.7 . 88.0 / 84.7 . 86.0; K=5 90.3 (83.1-96.9) . 86.4 (83.5-88.8) . 85.9 (84.7-87.2), a checking story
+//   mixed in every draw: the penalty's effect is not monotone over 1, 30, 300, so 300's gain may be one more draw.
 //   Evidence features (mg42) against SMOOTH=1's control band, unperturbed: speakerMissing2 94.1 . 97.6 / 92.7 . 87.0 /
 //   85.0 . 85.7 (tuning mean 90.6, events' tuning half mixes 3); amountsShared weight 0.00, the committed figures;
 //   quotesShared 94.9 . 92.0 (mixed 2 . 1) / 92.7 . 87.5 / 84.7 . 86.2. None above the band on all three checking

@@ -64,6 +64,7 @@
 //   DROP=days+years+sameSentence
 //                  98.4 . 87.3 . 86.5 (0), 79.3 . 80.0 . 86.7 (3), 98.4 . 87.3 . 84.1 (0), 86.2 . 87.7 . 86.5 (1), 90.3 . 87.5 . 86.0 (2)
 //   CONTEXT_L2=300  100.0 . 86.8 . 85.7 (0), 86.3 . 83.5 . 86.7 (3), 97.2 . 87.7 . 85.2 (2), 100.0 . 85.3 . 85.9 (0), 96.3 . 84.6 . 85.6 (2)
+//   CONTEXT_L2=30   92.6 . 88.8 . 85.7 (1), 83.1 . 83.5 . 87.2 (2), 96.9 . 86.3 . 84.7 (1), 88.5 . 88.0 . 86.2 (1), 90.3 . 85.3 . 85.9 (2)
 // No method keeps PERTURB=2 (topic 27 and one event of 7, 9 and 11 left out, ms37) from mixing 3 checking stories.
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
