@@ -44,8 +44,9 @@ const FINAL_PUNCTUATION = /[.!?…]["'”’)\]]*$/u;
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
 /** What a code point is to `wordCount`: white space that parts tokens, a word character ([\p{L}\p{N}_]), and a surrogate pair (two units). */
-const SPACE = 1;
-const WORD = 2;
+const SPACE = 1; // bit 0: `wordCount` adds it as it is
+const WORD_BIT = 1;
+const WORD = 1 << WORD_BIT; // `wordCount` shifts it down to 1
 const PAIR = 4;
 
 /** `SPACE` and `WORD` of each ASCII code unit. */
@@ -72,7 +73,7 @@ export function wordCount(sentence: string): number {
       if (kind & PAIR) i++;
     }
     spaced += ~kind & before & SPACE;
-    runs += (kind & ~before & WORD) >> 1;
+    runs += (kind & ~before & WORD) >> WORD_BIT;
     before = kind;
   }
   return Math.max(spaced, runs);
