@@ -3,12 +3,13 @@
 // (stories, days, months, moved stories, the pages across the whole model, the search module), with
 // text that needs escaping and a site under a path prefix.
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildDigest } from "../../src/digest/index.ts";
 import { renderSite } from "../../src/site/index.ts";
 import { splitFrontMatter, urlOfPermalink } from "../../src/site/direct.ts";
+import { tree } from "./build.ts";
 import { defaultConfig, withBaseUrl } from "../../src/config.ts";
 import { emptyMeta } from "../../src/clean/text.ts";
 import type { ResolvedArticle, Story } from "../../src/types.ts";
@@ -30,19 +31,6 @@ function stories(summary: string): Story[] {
     make("s-2222222222", "2025-03-15", "Council votes on the harbour wall", { followUpOf: "s-1111111111" }),
     make("s-3333333333", "2025-04-02", "Éclairs and ümlauts: a bakery reopens", { formerIds: ["s-0000000000"] }),
   ];
-}
-
-/** Every file under dir, by path relative to it. */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string, rel: string) => {
-    for (const n of readdirSync(d).sort()) {
-      if (statSync(join(d, n)).isDirectory()) walk(join(d, n), `${rel}${n}/`);
-      else out[`${rel}${n}`] = readFileSync(join(d, n), "latin1");
-    }
-  };
-  walk(dir, "");
-  return out;
 }
 
 const fresh = () => mkdtempSync(join(tmpdir(), "digest-site-direct-"));
