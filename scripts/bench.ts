@@ -12,6 +12,7 @@
 //                   build wrote the same bytes (digests, site, feeds, report)
 //   --stub-cluster  replace the clustering by a trivial one (scripts/bench-stub): measures the rest of the
 //                   build at sizes where clustering is the bottleneck; the output is not Digest's
+//   -h, --help      print this header
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
@@ -34,8 +35,15 @@ const { values } = parseArgs({
     keep: { type: "boolean" },
     check: { type: "boolean" },
     "stub-cluster": { type: "boolean" },
+    help: { type: "boolean", short: "h" },
   },
 });
+if (values.help) {
+  // This file's opening comment is its usage.
+  const header = readFileSync(new URL(import.meta.url), "utf8").split("\n");
+  process.stdout.write(`${header.slice(0, header.findIndex((line) => !line.startsWith("//"))).map((line) => line.replace(/^\/\/ ?/, "")).join("\n")}\n`);
+  process.exit(0);
+}
 const n = Number(values.n);
 const runs = Number(values.runs);
 const corpus = resolve(values.corpus);
