@@ -67,6 +67,8 @@ const MARK_BIT = 64;
 const RARE_HAN = 128;
 /** The script of a letter that is not a mark, as its index in SCRIPT_INDEX plus one, in the bits from here up (0: none). */
 const SCRIPT_SHIFT = 8;
+/** The script bits: seven, up to PAIR (SCRIPT_INDEX must stay within them). */
+const SCRIPT_MASK = 0x7f;
 /** A surrogate pair: two code units (set on what `wideBits` returns, never kept). */
 const PAIR = 1 << 15;
 
@@ -74,6 +76,7 @@ const PAIR = 1 << 15;
 const SCRIPT_INDEX = [...SCRIPT_NAMES, "other"];
 const LATIN = SCRIPT_INDEX.indexOf("Latin");
 const HAN = SCRIPT_INDEX.indexOf("Han");
+if (SCRIPT_INDEX.length > SCRIPT_MASK) throw new Error("language.ts: more scripts than the character bits hold");
 
 function classBits(ch: string): number {
   const letter = LETTER.test(ch);
@@ -149,9 +152,9 @@ class Tally {
   odd = 0;
   scripted = 0;
   /** Letters per script, by SCRIPT_INDEX (basic Latin letters apart, in `basicLatin`). */
-  readonly byScript = new Int32Array(32);
+  readonly byScript = new Int32Array(SCRIPT_INDEX.length);
   /** The scripts in the order they first came (the first `scripts` entries). */
-  readonly order = new Int32Array(32);
+  readonly order = new Int32Array(SCRIPT_INDEX.length);
   scripts = 0;
   basicLatin = 0;
   tokens = 0;
@@ -170,7 +173,7 @@ class Tally {
     if (bits & MARK_BIT) return;
     this.scripted++;
     if (bits & RARE_HAN) this.rareHan++;
-    const s = ((bits >>> SCRIPT_SHIFT) & 31) - 1;
+    const s = ((bits >>> SCRIPT_SHIFT) & SCRIPT_MASK) - 1;
     if (this.byScript[s] === 0) this.order[this.scripts++] = s;
     this.byScript[s]!++;
   }
