@@ -3,7 +3,7 @@ import MarkdownIt from "markdown-it";
 import { DateTime } from "luxon";
 import type { ArticleMeta } from "../types.ts";
 import { emptyMeta } from "./text.ts";
-import { splitFrontMatter } from "./front-matter.ts";
+import { splitFrontMatter } from "../text/front-matter.ts";
 import { InputRejected } from "./rejected.ts";
 
 const md = new MarkdownIt({ html: false });

@@ -11,7 +11,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { load } from "js-yaml";
+import { splitFrontMatter as readFrontMatter } from "../text/front-matter.ts";
 import { pageFilters, type EleventySetup } from "./eleventy.ts";
 
 const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), "templates");
@@ -48,9 +48,10 @@ interface FrontMatter {
 
 /** A template file's front matter and body, split as Eleventy's gray-matter splits them (the newline after the closing `---` belongs to neither). */
 export function splitFrontMatter(text: string): { data: Record<string, unknown>; body: string } {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---(\r?\n|$)/.exec(text);
-  if (!match) return { data: {}, body: text };
-  return { data: (load(match[1]!) ?? {}) as Record<string, unknown>, body: text.slice(match[0].length) };
+  const front = readFrontMatter(text);
+  if (front.kind === "none") return { data: {}, body: front.content };
+  if (front.kind !== "data") throw new Error(`a template's front matter: ${front.reason}`);
+  return { data: front.data, body: front.content };
 }
 
 /** `page.url` for a permalink, as Eleventy makes it (TemplatePermalink.normalizePathToUrl). */

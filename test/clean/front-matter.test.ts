@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { splitFrontMatter } from "../../src/clean/front-matter.ts";
+import { splitFrontMatter } from "../../src/text/front-matter.ts";
 import { cleanSource, InputRejected } from "../../src/clean/index.ts";
 import { runPipeline } from "../../src/pipeline.ts";
 import type { SourceFile } from "../../src/types.ts";

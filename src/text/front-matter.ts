@@ -1,3 +1,4 @@
+// Shared by cleaning (a Markdown article's front matter) and the site (its templates: ../site/direct.ts).
 // Front matter is data: YAML only, read with the core schema (strings, numbers, booleans, null, lists
 // and maps; no timestamps, no tags that construct objects, nothing evaluated). A block that names
 // another language (`---js`, `---coffee`, `---json`...) is refused: some front-matter readers run it.
