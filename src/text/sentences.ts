@@ -85,19 +85,12 @@ function isBoundary(text: string, at: number, stops: number, next: number): bool
   for (;;) {
     if (b <= from) break;
     const c = text.charCodeAt(b - 1);
-    if (c < 0x80) {
-      if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2e)) break;
-      b--;
-    } else if (c >= 0xdc00 && c <= 0xdfff) {
+    if (c === 0x2e || isLetterOrNumberUnit(c)) b--;
+    else if (c >= 0xdc00 && c <= 0xdfff) {
       // A low surrogate: a letter or number only with its high surrogate inside the window.
       if (b - 2 < from || (text.charCodeAt(b - 2) & 0xfc00) !== 0xd800 || !LETTER_OR_NUMBER.test(text.slice(b - 2, b))) break;
       b -= 2;
-    } else {
-      if (c >= 0xd800 && c <= 0xdbff) break;
-      const bits = charTable[c] || charClass(c);
-      if ((bits & LETTER) === 0 && ((bits & DIGIT) === 0 || c === 0x5f)) break;
-      b--;
-    }
+    } else break;
   }
   const before = text.slice(b, at);
   const word = before.toLowerCase();
@@ -112,6 +105,16 @@ function isBoundary(text: string, at: number, stops: number, next: number): bool
 }
 
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+
+/**
+ * [\p{L}\p{N}] for one code unit, false for any surrogate (a pair is tested whole by the caller). chars.ts's DIGIT
+ * also holds `_`, which is ASCII and answered before the table.
+ */
+function isLetterOrNumberUnit(c: number): boolean {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  return ((charTable[c] || charClass(c)) & (LETTER | DIGIT)) !== 0;
+}
 
 const isAsciiDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
@@ -139,18 +142,11 @@ function nextWord(text: string, at: number): string {
   for (;;) {
     if (e >= text.length) break;
     const c = text.charCodeAt(e);
-    if (c < 0x80) {
-      if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39))) break;
-      e++;
-    } else if (c >= 0xd800 && c <= 0xdbff) {
+    if (isLetterOrNumberUnit(c)) e++;
+    else if (c >= 0xd800 && c <= 0xdbff) {
       if (e + 1 >= text.length || (text.charCodeAt(e + 1) & 0xfc00) !== 0xdc00 || !LETTER_OR_NUMBER.test(text.slice(e, e + 2))) break;
       e += 2;
-    } else {
-      if (c >= 0xdc00 && c <= 0xdfff) break;
-      const bits = charTable[c] || charClass(c);
-      if ((bits & LETTER) === 0 && ((bits & DIGIT) === 0 || c === 0x5f)) break;
-      e++;
-    }
+    } else break;
   }
   return text.slice(from, e).toLowerCase();
 }
