@@ -162,8 +162,11 @@ function looksBinary(bytes: Uint8Array): boolean {
   return control / n > 0.1;
 }
 
-/** A character `normaliseText` removes or replaces: a byte-order mark, a carriage return, a control character or U+FFFE/U+FFFF. */
-const NEEDS_NORMALISING = /[\uFEFF\r\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
+/** Control characters but tab, newline and form feed, and the noncharacters U+FFFE/U+FFFF: a regex class's inside. */
+const DROPPED = "\\u0000-\\u0008\\u000B\\u000E-\\u001F\\u007F-\\u009F\\uFFFE\\uFFFF";
+const DROPPED_CHARS = new RegExp(`[${DROPPED}]`, "g");
+/** A character `normaliseText` may remove or replace: a byte-order mark, a carriage return, or one of DROPPED. */
+const NEEDS_NORMALISING = new RegExp(`[\\uFEFF\\r${DROPPED}]`);
 
 /**
  * One line-end convention, no byte-order mark, and no control characters or the noncharacters
@@ -176,5 +179,5 @@ function normaliseText(text: string): string {
   return text
     .replace(/^\uFEFF/, "")
     .replace(/\r\n?/g, "\n")
-    .replace(/[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g, "");
+    .replace(DROPPED_CHARS, "");
 }
