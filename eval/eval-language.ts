@@ -14,6 +14,7 @@ import type { InputFormat } from "../src/types.ts";
 import { countWords } from "../src/text/words.ts";
 import { halfOf, type Half } from "./lib/split.ts";
 import { devSource } from "./lib/dev-source.ts";
+import { random } from "./lib/random.ts";
 
 const corpus = join(import.meta.dirname, "../../shared/corpus");
 const MIN_ARTICLE_WORDS = 15;
@@ -50,18 +51,8 @@ function realSamples(): Sample[] {
   return out;
 }
 
-/** A small deterministic generator (mulberry32), so the garbage is the same every run. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function garbageSamples(seed: number, half: Half): Sample[] {
-  const r = rng(seed);
+  const r = random(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
   const length = () => Math.round(Math.exp(Math.log(16) + r() * (Math.log(65536) - Math.log(16))));
   const bytes = (n: number, lo: number, hi: number) => Uint8Array.from({ length: n }, () => int(lo, hi));

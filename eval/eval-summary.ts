@@ -14,7 +14,8 @@ import { meanF1, rouge, type RougeScores } from "./lib/rouge.ts";
 import { Faults, Scores } from "./lib/summary-measures.ts";
 import { splitSentences, datelineLength } from "../src/text/sentences.ts";
 import { summarise as current, type SummaryInput, type SummaryOptions } from "../src/summarise/index.ts";
-import { random, rewrite } from "./lib/merge-set.ts";
+import { rewrite, type EventRow } from "./lib/merge-set.ts";
+import { random } from "./lib/random.ts";
 import { HALVES, halfOf } from "./lib/split.ts";
 
 type Summarise = (articles: SummaryInput[], options?: SummaryOptions) => string[];
@@ -26,14 +27,6 @@ interface BbcRow {
   text: string;
   summary: string;
 }
-interface EventRow {
-  id: string;
-  cluster: string;
-  topic: number | string;
-  title: string | null;
-  text: string;
-}
-
 const corpus = fileURLToPath(new URL("../../shared/corpus/", import.meta.url));
 const sentences = Number(process.env.SENTENCES ?? 3);
 const readJsonl = <T>(path: string): T[] => readFileSync(path, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as T);

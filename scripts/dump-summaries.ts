@@ -7,7 +7,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { clusterArticles } from "../src/cluster/index.ts";
 import { summarise as current, type SummaryInput, type SummaryOptions } from "../src/summarise/index.ts";
-import { buildEventsSet, buildMergeSet, buildSplitSet, random, rewrite, type LabelledArticle } from "../eval/lib/merge-set.ts";
+import { buildEventsSet, buildMergeSet, buildSplitSet, rewrite, type LabelledArticle } from "../eval/lib/merge-set.ts";
+import { random } from "../eval/lib/random.ts";
 
 type Summarise = (articles: SummaryInput[], options?: SummaryOptions) => string[];
 const summarise: Summarise = process.env.SUMMARISER ? ((await import(process.env.SUMMARISER)) as { summarise: Summarise }).summarise : current;

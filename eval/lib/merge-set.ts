@@ -9,6 +9,7 @@ import { addDays } from "../../src/text/dates.ts";
 import { decode } from "../../src/ingest/decode.ts";
 import { splitSentences } from "../../src/text/sentences.ts";
 import type { DatedArticle } from "../../src/types.ts";
+import { random } from "./random.ts";
 
 
 export interface LabelledArticle {
@@ -37,18 +38,6 @@ const CATEGORY_DAY: Record<string, string> = {
   sport: "2005-03-08",
   tech: "2005-03-09",
 };
-
-/** A small deterministic generator (mulberry32), so the set is the same on every run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function dated(path: string, title: string, paragraphs: string[], day: string): DatedArticle {
   return {
@@ -150,7 +139,7 @@ export function buildSplitSet(bbcPath: string): LabelledArticle[] {
   return out;
 }
 
-interface EventRow {
+export interface EventRow {
   id: string;
   cluster: string;
   topic: number | string;

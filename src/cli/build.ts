@@ -36,18 +36,23 @@ type Stages = Awaited<ReturnType<typeof loadStages>>;
  */
 const HEAP_GROWING_PERCENT = 50;
 
+/** The options `build` and `serve` share: where the articles, digests and site are, and how the site is made. */
+export const SITE_OPTIONS = {
+  input: { type: "string", default: "articles" },
+  digests: { type: "string", default: "digests" },
+  output: { type: "string", default: "_site" },
+  "base-url": { type: "string" },
+  config: { type: "string" },
+  quiet: { type: "boolean" },
+} as const;
+
 export async function runBuild(argv: string[]): Promise<number> {
   // A flag the command line gave wins (node --heap-growing-percent=N bin/digest.js build).
   if (!process.execArgv.some((f) => f.startsWith("--heap-growing-percent") || f.startsWith("--heap_growing_percent"))) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const { values } = parseArgs({
     args: argv,
     options: {
-      input: { type: "string", default: "articles" },
-      digests: { type: "string", default: "digests" },
-      output: { type: "string", default: "_site" },
-      "base-url": { type: "string" },
-      config: { type: "string" },
-      quiet: { type: "boolean" },
+      ...SITE_OPTIONS,
       cache: { type: "string", default: ".digest-cache" },
       "no-cache": { type: "boolean" },
       // Not in --help: where each stage's milliseconds go, as JSON (for npm run bench).

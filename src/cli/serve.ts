@@ -6,7 +6,7 @@ import { watch, type FSWatcher } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { extname, join, relative, resolve, sep } from "node:path";
-import { runBuild } from "./build.ts";
+import { runBuild, SITE_OPTIONS } from "./build.ts";
 import { pathPrefix } from "../text/paths.ts";
 import { parseArgs } from "./io.ts";
 
@@ -132,12 +132,7 @@ export async function runServe(argv: string[]): Promise<number> {
     options: {
       port: { type: "string" },
       host: { type: "string", default: "127.0.0.1" },
-      input: { type: "string", default: "articles" },
-      digests: { type: "string", default: "digests" },
-      output: { type: "string", default: "_site" },
-      "base-url": { type: "string" },
-      config: { type: "string" },
-      quiet: { type: "boolean" },
+      ...SITE_OPTIONS,
     },
   });
   const port = portOf(values.port);

@@ -5,36 +5,14 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { digest as runDigest, tree } from "../output/run.ts";
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, "../..");
 const bin = join(root, "bin/digest.js");
 const fixtures = join(root, "test/fixtures");
 
-async function digest(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = execFile(process.execPath, [bin, ...args], { cwd: root, maxBuffer: 64 << 20 });
-  if (input !== undefined) child.stdin!.end(input);
-  else child.stdin!.end();
-  let stdout = "";
-  let stderr = "";
-  child.stdout!.on("data", (d) => (stdout += d));
-  child.stderr!.on("data", (d) => (stderr += d));
-  const code = await new Promise<number>((resolve) => child.on("close", (c) => resolve(c ?? 1)));
-  return { code, stdout, stderr };
-}
-
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const n of readdirSync(d)) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[p.slice(dir.length)] = readFileSync(p, "utf8");
-    }
-  };
-  walk(dir);
-  return out;
-}
+const digest = (args: string[], input?: string) => runDigest(args, {}, input);
 
 interface Report {
   inputs: { path: string; status: string; story?: string; reason?: string; dateSource?: string }[];

@@ -9,25 +9,14 @@ import { gunzipSync } from "node:zlib";
 import { startServer, type TestServer } from "./server.ts";
 import { pageFile } from "../../src/fetch/save.ts";
 import { parseHtml } from "../../src/clean/html.ts";
+import { digest as runDigest } from "../output/run.ts";
 
 const root = join(import.meta.dirname, "../..");
 const bin = join(root, "bin/digest.js");
 const pagesDir = join(root, "test/fixtures/fetch/pages");
 
-function digest(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return digestWith(args, cwd, {});
-}
-
-async function digestWith(args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = execFile(process.execPath, [bin, ...args], { cwd, maxBuffer: 64 << 20, env: { ...process.env, ...env } });
-  child.stdin!.end();
-  let stdout = "";
-  let stderr = "";
-  child.stdout!.on("data", (d) => (stdout += d));
-  child.stderr!.on("data", (d) => (stderr += d));
-  const code = await new Promise<number>((resolve) => child.on("close", (c) => resolve(c ?? 1)));
-  return { code, stdout, stderr };
-}
+const digest = (args: string[], cwd: string) => runDigest(args, {}, undefined, { cwd });
+const digestWith = (args: string[], cwd: string, env: Record<string, string>) => runDigest(args, env, undefined, { cwd });
 
 function workdir(config?: unknown): string {
   const dir = mkdtempSync(join(tmpdir(), "digest-fetch-cli-"));

@@ -3,6 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { random } from "../../eval/lib/random.ts";
 
 const fixtures = join(import.meta.dirname, "../fixtures");
 const seeds = join(fixtures, "seeds");
@@ -36,16 +37,6 @@ export const NAUGHTY = [
   "<style>body{display:none}</style><base href=\"https://evil.example/\"><meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">",
 ];
 
-/** A deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function makeHostile(dir: string, options: { unreadableFolder: boolean }): Hostile {
   const expected = new Map<string, Expect>();
   const put = (path: string, content: string | Uint8Array, expect: Expect) => {
@@ -54,8 +45,8 @@ export function makeHostile(dir: string, options: { unreadableFolder: boolean })
     expected.set(path, expect);
   };
   const seed = (n: number) => readFileSync(join(seeds, readdirSync(seeds).sort()[n]!), "utf8");
-  const random = rng(20250529);
-  const bytes = (n: number, lo: number, hi: number) => Uint8Array.from({ length: n }, () => lo + Math.floor(random() * (hi - lo + 1)));
+  const draw = random(20250529);
+  const bytes = (n: number, lo: number, hi: number) => Uint8Array.from({ length: n }, () => lo + Math.floor(draw() * (hi - lo + 1)));
   const marker = join(dir, "..", "front-matter-ran");
 
   // Real articles, so that the site has stories and feeds to check.
@@ -71,9 +62,9 @@ export function makeHostile(dir: string, options: { unreadableFolder: boolean })
   });
 
   // Random bytes and high bytes: never stories.
-  for (let i = 0; i < 40; i++) put(`random/bytes-${i}.txt`, bytes(64 + Math.floor(random() * 8000), 0, 255), "rejected");
-  for (let i = 0; i < 20; i++) put(`random/printable-${i}.txt`, bytes(64 + Math.floor(random() * 8000), 32, 255), "rejected");
-  for (let i = 0; i < 30; i++) put(`random/high-${i}.txt`, bytes(64 + Math.floor(random() * 8000), 128, 255), "rejected");
+  for (let i = 0; i < 40; i++) put(`random/bytes-${i}.txt`, bytes(64 + Math.floor(draw() * 8000), 0, 255), "rejected");
+  for (let i = 0; i < 20; i++) put(`random/printable-${i}.txt`, bytes(64 + Math.floor(draw() * 8000), 32, 255), "rejected");
+  for (let i = 0; i < 30; i++) put(`random/high-${i}.txt`, bytes(64 + Math.floor(draw() * 8000), 128, 255), "rejected");
   put("random/high.html", Uint8Array.from([...Buffer.from("<html><body><p>"), ...bytes(4000, 128, 255), ...Buffer.from("</p></body></html>")]), "rejected");
 
   // UTF-8 cut off mid-character: kept, as UTF-8 (checked on the site below).

@@ -23,12 +23,14 @@ export interface Started {
 export interface StartOptions {
   /** Run as the unprivileged user nobody (through setpriv), for what root could otherwise always read. */
   unprivileged?: boolean;
+  /** The working folder (the checkout's root unless given). */
+  cwd?: string;
 }
 
 export function start(args: string[], env: Record<string, string> = {}, stdin?: string | Buffer, options: StartOptions = {}): Started {
   const command = [process.execPath, join(root, "bin/digest.js"), ...args];
   if (options.unprivileged) command.unshift("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups");
-  const child = spawn(command[0]!, command.slice(1), { cwd: root, env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(command[0]!, command.slice(1), { cwd: options.cwd ?? root, env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
