@@ -8,6 +8,7 @@ import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import type { Transform } from "node:stream";
 import { checkLiteralHost, guardedLookup, RefusedAddress, type PrivatePolicy } from "./address.ts";
 import { BackedOff, Scheduler } from "./politeness.ts";
+import { FetchFailure } from "./failure.ts";
 import { RobotsRules } from "./robots.ts";
 
 export interface ClientOptions {
@@ -35,17 +36,6 @@ export interface HttpResponse {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: Buffer;
-}
-
-/** Why a URL could not be fetched, in words fit for one line. `permanent`: asking again will not help. */
-export class FetchFailure extends Error {
-  constructor(
-    message: string,
-    readonly permanent = false,
-    readonly status?: number,
-  ) {
-    super(message);
-  }
 }
 
 interface Hop {

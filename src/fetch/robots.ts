@@ -2,7 +2,14 @@
 // unreachable site means nothing may be fetched there. Crawl-delay is honoured.
 import * as robotsTxt from "robots-parser";
 import { RefusedAddress } from "./address.ts";
-import { FetchFailure, type HttpClient } from "./http.ts";
+import { FetchFailure } from "./failure.ts";
+import type { Scheduler } from "./politeness.ts";
+
+/** What reading robots.txt needs of the HTTP client (http.ts's, which checks robots.txt through this class). */
+export interface RobotsClient {
+  get(url: string, options: { accept: string; robots: false; maxBytes: number }): Promise<{ body: Buffer }>;
+  readonly scheduler: Scheduler;
+}
 
 // robots-parser is CommonJS (`module.exports = fn`) but its types declare `export default fn`, which
 // NodeNext reads as `module.exports.default`. At run time the namespace's `default` is the function.
@@ -20,7 +27,7 @@ export class RobotsRules {
   private readonly token: string;
 
   constructor(
-    private readonly client: HttpClient,
+    private readonly client: RobotsClient,
     userAgent: string,
   ) {
     this.token = userAgent.split(/[/\s]/)[0] || userAgent;
