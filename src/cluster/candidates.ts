@@ -89,55 +89,35 @@ export function dayOrder(days: ReadonlyArray<number | null>): Int32Array {
  * default ascending; only the i it holds), with its j ascending. The pairs and their key scores do not depend on the order.
  * `capped(i, mask)`, when given, is called before i's pairs with which of i's keys were too common to use
  * (bit k, as a sum of powers of two: key k of its keys run; -1 past 52 keys): with i's keys and those of
- * an article j as they were, whether (i, j) is a candidate is as it was when the mask is (rows.ts). When
- * it returns an array, i's pairs are visited only with the j it marks (the caller knows the others): the
- * key scores of those pairs are summed as ever, so the same of them are visited.
+ * an article j as they were, whether (i, j) is a candidate is as it was when the mask is (rows.ts).
  */
-export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: CandidateOptions, visit: (i: number, j: number) => void, order?: Int32Array, capped?: (i: number, mask: number) => Uint8Array | undefined | void): void {
+export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: CandidateOptions, visit: (i: number, j: number) => void, order?: Int32Array, capped?: (i: number, mask: number) => void): void {
   const { start, dated, holder, day: postingDay, weight } = postingsOf(profiles, days);
   const n = profiles.length;
   const score = new Float64Array(n);
   // The articles a round touched, each once (so never more than n).
   const touched = new Int32Array(n);
   const w = options.windowDays;
-  // Each key's holders near i's day (lo, hi; -1: too common), found before any is scored (see `capped`).
-  let near = new Int32Array(64);
   for (let o = 0; o < (order ? order.length : n); o++) {
     const i = order ? order[o]! : o;
     const p = profiles[i]!.keys;
     const day = days[i] ?? null;
     let mask = 0;
     let count = 0;
-    if (2 * (p.to - p.from) > near.length) near = new Int32Array(4 * (p.to - p.from));
     for (let k = p.from; k < p.to; k++) {
       const key = p.ids[k]!;
+      const wi = p.weights[k]!;
       const first = start[key]!;
       const undated = first + dated[key]!;
+      const end = start[key + 1]!;
       let lo = first;
       let hi = undated;
       if (day !== null) {
         lo = lowerBound(postingDay, first, undated, day - w);
         hi = lowerBound(postingDay, lo, undated, day + w + 1);
       }
-      if (hi - lo + (start[key + 1]! - undated) > options.postingCap) {
+      if (hi - lo + (end - undated) > options.postingCap) {
         mask = mask < 0 || k - p.from >= 53 ? -1 : mask + 2 ** (k - p.from);
-        lo = -1;
-      }
-      near[2 * (k - p.from)] = lo;
-      near[2 * (k - p.from) + 1] = hi;
-    }
-    const only = capped?.(i, mask);
-    for (let k = p.from; k < p.to; k++) {
-      const lo = near[2 * (k - p.from)]!;
-      if (lo < 0) continue;
-      const hi = near[2 * (k - p.from) + 1]!;
-      const key = p.ids[k]!;
-      const wi = p.weights[k]!;
-      const undated = start[key]! + dated[key]!;
-      const end = start[key + 1]!;
-      if (only) {
-        count = scoreOnly(holder, weight, lo, hi, i, wi, only, score, touched, count);
-        count = scoreOnly(holder, weight, undated, end, i, wi, only, score, touched, count);
         continue;
       }
       for (let t = lo; t < hi; t++) {
@@ -155,19 +135,9 @@ export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArra
     }
     // Only pairs with enough shared key weight are visited, in order of j.
     count = keepScoring(touched, count, score, options.minKeyScore);
+    capped?.(i, mask);
     for (let t = 0; t < count; t++) visit(i, touched[t]!);
   }
-}
-
-/** visitCandidates' sum over holders holder[from] … holder[to - 1] of a key of i's weight wi, for the j `only` marks alone. Returns the count touched. */
-function scoreOnly(holder: Int32Array, weight: Float32Array, from: number, to: number, i: number, wi: number, only: Uint8Array, score: Float64Array, touched: Int32Array, count: number): number {
-  for (let t = from; t < to; t++) {
-    const j = holder[t]!;
-    if (j <= i || only[j] === 0) continue;
-    if (score[j] === 0) touched[count++] = j;
-    score[j]! += wi * weight[t]!;
-  }
-  return count;
 }
 
 /**

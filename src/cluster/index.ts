@@ -244,32 +244,16 @@ function likelyEdges(pairs: PairList, model: LogisticModel, features: Float64Arr
 /**
  * The pairs of candidates whose first article is in `visit` (in that order) that the pair model finds
  * at least MIN_EDGE likely, in the order found (each first article's second articles ascending). With
- * `memo`, a pair of two articles as they were takes its probability from the last build (rows.ts): an
- * article as it was whose capped keys are too has, among the articles as they were, the pairs it had, so
- * those are taken from the store and only its candidates among the changed articles are looked for
- * (`newOf`: each stored article's index in this build, -1 when gone or changed). `capped` gets each
- * article's capped keys.
+ * `memo`, a pair of two articles as they were takes its probability from the last build (rows.ts), and
+ * `capped` gets each article's capped keys.
  */
-function scoreCandidates(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: ClusterOptions, models: MergeModels, visit: Int32Array, memo?: PairMemo | null, capped?: Float64Array, newOf?: Int32Array): WeightedEdges {
+function scoreCandidates(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: ClusterOptions, models: MergeModels, visit: Int32Array, memo?: PairMemo | null, capped?: Float64Array): WeightedEdges {
   const stats = options.pairStats ?? { reused: 0, scored: 0 };
   // Each candidate is scored as it is found; only pairs that might merge are kept.
   const scratch = new Float64Array(PAIR_FEATURES.length);
   const scorer = new PairScorer();
   let edges: WeightedEdges = { a: new Int32Array(1024), b: new Int32Array(1024), weight: new Float32Array(1024), length: 0 };
-  const push = (i: number, j: number, p: number) => {
-    if (edges.length === edges.a.length) edges = growEdges(edges);
-    edges.a[edges.length] = i;
-    edges.b[edges.length] = j;
-    edges.weight[edges.length++] = p;
-  };
   let reuse = false;
-  const changed = memo && newOf ? Uint8Array.from(memo.same, (x) => (x < 0 ? 1 : 0)) : undefined;
-  // The current article's stored pairs with unchanged articles, put among its scored ones in order of j.
-  const kept = { a: [] as number[], b: [] as number[], p: [] as number[] };
-  let next = 0;
-  const keptBefore = (j: number) => {
-    for (; next < kept.b.length && kept.b[next]! < j; next++) push(kept.a[next]!, kept.b[next]!, kept.p[next]!);
-  };
   // Visited by day: the articles compared one after another are near in time, so the vectors they are
   // compared with stay in the processor's cache (a quarter faster at 10,000 articles than in path order).
   visitCandidates(
@@ -277,7 +261,6 @@ function scoreCandidates(profiles: readonly Profile[], days: ReadonlyArray<numbe
     days,
     options,
     (i, j) => {
-      keptBefore(j);
       let p: number;
       if (reuse && memo!.same[j]! >= 0) {
         stats.reused++;
@@ -289,20 +272,17 @@ function scoreCandidates(profiles: readonly Profile[], days: ReadonlyArray<numbe
         p = probability(models.pair, scratch, 0);
         if (p < MIN_EDGE) return;
       }
-      push(i, j, p);
+      if (edges.length === edges.a.length) edges = growEdges(edges);
+      edges.a[edges.length] = i;
+      edges.b[edges.length] = j;
+      edges.weight[edges.length++] = p;
     },
     visit,
     (i, mask) => {
-      keptBefore(Infinity);
-      kept.a.length = kept.b.length = kept.p.length = next = 0;
       if (capped) capped[i] = mask;
       reuse = memo ? memo.reusable(i, mask) : false;
-      if (!reuse || !changed || !newOf) return undefined;
-      stats.reused += memo!.samePairsOf(memo!.same[i]!, newOf, kept, i);
-      return changed;
     },
   );
-  keptBefore(Infinity);
   return edges;
 }
 
@@ -318,8 +298,8 @@ function reusedEdges(paths: readonly string[], profiles: readonly Profile[], day
   // The days nothing near changed on take their pairs whole; the others' candidates are visited.
   const kept = { a: [] as number[], b: [] as number[], p: [] as number[] };
   const taken = new Uint8Array(paths.length);
-  const newOf = new Int32Array(stored && memo ? stored.paths.length : 0).fill(-1);
   if (memo && stored) {
+    const newOf = new Int32Array(stored.paths.length).fill(-1);
     memo.same.forEach((x, i) => {
       if (x >= 0) newOf[x] = i;
     });
@@ -341,7 +321,7 @@ function reusedEdges(paths: readonly string[], profiles: readonly Profile[], day
     }
     if (options.pairStats) options.pairStats.reused += kept.a.length;
   }
-  let edges = scoreCandidates(profiles, days, options, models, byDay.filter((i) => !taken[i]), memo, capped, newOf);
+  let edges = scoreCandidates(profiles, days, options, models, byDay.filter((i) => !taken[i]), memo, capped);
   for (let k = 0; k < kept.a.length; k++) {
     if (edges.length === edges.a.length) edges = growEdges(edges);
     edges.a[edges.length] = kept.a[k]!;

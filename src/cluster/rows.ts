@@ -62,8 +62,6 @@ export interface PairMemo {
   goneByDay: Map<number, number>;
   /** The stored pairs of stored article x, as this build's articles (appended to `out`); false when one of them is not matched. */
   pairsOf(x: number, newOf: Int32Array, out: { a: number[]; b: number[]; p: number[] }, first: number): boolean;
-  /** The stored pairs of stored article x with articles that are as they were, as this build's articles (appended to `out`, ascending); returns how many. */
-  samePairsOf(x: number, newOf: Int32Array, out: { a: number[]; b: number[]; p: number[] }, first: number): number;
   /** The stored capped keys of stored article x. */
   cappedOf(x: number): number;
   /** Whether article i (this build's) may take its pairs with unchanged articles from the store, given its capped keys now. */
@@ -130,17 +128,6 @@ export function pairMemo(stored: StoredPairs, paths: readonly string[], prints: 
         out.p.push(p[k]!);
       }
       return true;
-    },
-    samePairsOf: (x, newOf, out, first) => {
-      let count = 0;
-      for (let k = start[x]!; k < start[x + 1]!; k++) {
-        if (newOf[b[k]!]! < 0) continue;
-        out.a.push(first);
-        out.b.push(newOf[b[k]!]!);
-        out.p.push(p[k]!);
-        count++;
-      }
-      return count;
     },
     reusable: (i, mask) => mask >= 0 && same[i]! >= 0 && capped[same[i]!] === mask,
     probability: (x, y) => {

@@ -44,26 +44,3 @@ describe("candidate pairs", () => {
     expect(Array.from(dayOrder(days))).toEqual([1, 5, 2, 7, 4, 6, 0, 3]);
   });
 });
-
-describe("candidate pairs among marked articles", () => {
-  it("visits, when `capped` marks second articles, only the candidates among them, and reports the same capped keys", () => {
-    // Keys shared across days and a key too common on one day: the capped keys must not depend on the marks.
-    const profiles = [keyed([1, 2]), keyed([2, 3]), keyed([1, 3]), keyed([3]), keyed([1, 2, 3]), keyed([2]), keyed([3]), keyed([1])];
-    const days: Array<number | null> = [105, 100, 101, 102, 103, 100, 104, 102];
-    const options = { windowDays: 2, postingCap: 3, minKeyScore: 0.3 };
-    const all: string[] = [];
-    const masks: number[] = [];
-    visitCandidates(profiles, days, options, (i, j) => all.push(`${i}-${j}`), dayOrder(days), (_, mask) => void masks.push(mask));
-    expect(masks.some((m) => m > 0)).toBe(true);
-    const marked = Uint8Array.from([0, 0, 1, 0, 1, 0, 0, 1]);
-    const some: string[] = [];
-    const markedMasks: number[] = [];
-    visitCandidates(profiles, days, options, (i, j) => some.push(`${i}-${j}`), dayOrder(days), (_, mask) => {
-      markedMasks.push(mask);
-      return marked;
-    });
-    expect(markedMasks).toEqual(masks);
-    expect(some.length).toBeGreaterThan(0);
-    expect(some).toEqual(all.filter((pair) => marked[Number(pair.split("-")[1])] === 1));
-  });
-});

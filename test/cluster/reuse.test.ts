@@ -134,14 +134,6 @@ describe("clustering with the last build's pairs", () => {
     expect(memo.reusable(2, -1)).toBe(false);
     expect(memo.probability(1, 3)).toBe(0.75);
     expect(memo.probability(0, 2)).toBe(-1);
-    // An article as it was takes its stored pairs with the articles as they were, as this build's indices; the others are scored.
-    const newOf = Int32Array.from([-1, 1, -1, 2]);
-    const out = { a: [] as number[], b: [] as number[], p: [] as number[] };
-    expect(memo.samePairsOf(1, newOf, out, 1)).toBe(1);
-    expect(out).toEqual({ a: [1], b: [2], p: [0.75] });
-    // "c" was gone: "a"'s pair with it is left out, not failed.
-    expect(memo.samePairsOf(0, Int32Array.from([-1, 1, -1, -1]), out, 0)).toBe(1);
-    expect(out).toEqual({ a: [1, 0], b: [2, 1], p: [0.75, 0.5] });
     expect(pairMemo({ ...stored, p: [0.5, 0.25, 0.01] }, ["a"], ["pa"], 0.05)).toBeNull();
   });
 
