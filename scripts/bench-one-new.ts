@@ -4,7 +4,7 @@
 // checkout, two builds: "new" (FILE added to DIR, the site folder an earlier swap put aside removed first,
 // as in `npm run bench`'s one-new build) and "after" (FILE removed again: the build takes the folder the
 // last swap put aside). Per build: wall, CPU (GNU time: the process, its threads and Pagefind), the load,
-// the site stage's wall and CPU and its phases. --profile runs the builds under `node --cpu-prof` and
+// the site stage's wall and CPU and its phases, and the CPU of the stages before it (ingest, articles, cluster, digest). --profile runs the builds under `node --cpu-prof` and
 // prints the main thread's hottest functions in the site stage (the times then are the profiler's).
 // --compare: after each kind of build, `diff -r` of the checkouts' digests and sites (same articles, same
 // sequence of builds: the same bytes). DIR is changed (FILE comes and goes): give a private copy. Never
@@ -41,6 +41,7 @@ interface Run {
   planCpu: number | null;
   folders: { known: number; read: number } | null;
   stages: Record<string, number>;
+  stageCpu: Record<string, number>;
 }
 
 const f = (x: number | null | undefined, d = 2) => (x === null || x === undefined ? "-" : x.toFixed(d));
@@ -55,7 +56,7 @@ async function build(i: number, label: string): Promise<Run> {
   const m = await measure(process.execPath, [...prof, join(roots[i]!, "bin/digest.js"), "build", "--input", articles, "--digests", join(cwd, "digests"), "--output", join(cwd, "site"), "--quiet", "--timings", timings], { cwd, env });
   const t = JSON.parse(readFileSync(timings, "utf8")) as { stages: Record<string, number>; stageCpuMs: Record<string, number>; stageEnds?: Record<string, number>; origin?: { monotonicUs: number }; site: { ms: SiteMs; planCpuMs?: number; folders?: { known: number; read: number } } | null };
   if (prof.length) printProfile(profiles, t);
-  return { wall: m.wall, cpu: m.cpu, load, siteWall: (t.stages.site ?? 0) / 1000, siteCpu: (t.stageCpuMs.site ?? 0) / 1000, siteMs: t.site?.ms ?? null, planCpu: t.site?.planCpuMs === undefined ? null : t.site.planCpuMs / 1000, folders: t.site?.folders ?? null, stages: t.stages };
+  return { wall: m.wall, cpu: m.cpu, load, siteWall: (t.stages.site ?? 0) / 1000, siteCpu: (t.stageCpuMs.site ?? 0) / 1000, siteMs: t.site?.ms ?? null, planCpu: t.site?.planCpuMs === undefined ? null : t.site.planCpuMs / 1000, folders: t.site?.folders ?? null, stages: t.stages, stageCpu: t.stageCpuMs };
 }
 
 interface ProfileNode {
@@ -138,9 +139,11 @@ for (let i = 0; i < roots.length; i++) {
   await build(i, "setup");
 }
 const kinds = ["new", "after"] as const;
+// The stages before the site whose CPU the pairs compare (the build's --timings stageCpuMs).
+const EARLY = ["ingest", "articles", "cluster", "digest"];
 const runs = roots.map(() => ({ new: [] as Run[], after: [] as Run[] }));
 const show = (r: Run) =>
-  `wall ${f(r.wall)} s, CPU ${f(r.cpu)} s, load ${f(r.load)}; site ${f(r.siteWall)} s (CPU ${f(r.siteCpu)}; plan ${f((r.siteMs?.plan ?? 0) / 1000)}, CPU ${f(r.planCpu)}${r.folders ? `, folders known ${r.folders.known} read ${r.folders.read}` : ""}; eleventy ${f((r.siteMs?.eleventy ?? 0) / 1000)}, search ${f((r.siteMs?.search ?? 0) / 1000)})`;
+  `wall ${f(r.wall)} s, CPU ${f(r.cpu)} s, load ${f(r.load)}; site ${f(r.siteWall)} s (CPU ${f(r.siteCpu)}; plan ${f((r.siteMs?.plan ?? 0) / 1000)}, CPU ${f(r.planCpu)}${r.folders ? `, folders known ${r.folders.known} read ${r.folders.read}` : ""}; eleventy ${f((r.siteMs?.eleventy ?? 0) / 1000)}, search ${f((r.siteMs?.search ?? 0) / 1000)}); CPU by stage ${EARLY.map((s) => `${s} ${f((r.stageCpu[s] ?? 0) / 1000)}`).join(", ")}`;
 try {
   for (let pair = 1; pair <= Number(values.pairs); pair++) {
     const order = pair % 2 ? roots.map((_, i) => i) : roots.map((_, i) => roots.length - 1 - i);
@@ -173,6 +176,7 @@ for (const kind of kinds) {
   if (roots.length === 2) {
     const pairs = runs[0]![kind].map((a, k) => [a, runs[1]![kind][k]!] as const);
     const count = (better: (a: Run, b: Run) => boolean) => pairs.filter(([a, b]) => better(a, b)).length;
+    for (const stage of EARLY) console.log(`${kind}: ${stage} CPU [2] below [1] in ${count((a, b) => (b.stageCpu[stage] ?? 0) < (a.stageCpu[stage] ?? 0))} of ${pairs.length} pairs, medians ${f(median(runs[0]![kind].map((r) => (r.stageCpu[stage] ?? 0) / 1000)))} / ${f(median(runs[1]![kind].map((r) => (r.stageCpu[stage] ?? 0) / 1000)))} s`);
     console.log(`${kind}: [2] below [1] in ${count((a, b) => b.siteWall < a.siteWall)} of ${pairs.length} pairs (site wall), ${count((a, b) => a.planCpu !== null && b.planCpu !== null && b.planCpu < a.planCpu)} (site plan CPU), ${count((a, b) => b.siteCpu < a.siteCpu)} (site CPU), ${count((a, b) => b.wall < a.wall)} (build wall), ${count((a, b) => a.cpu !== null && b.cpu !== null && b.cpu < a.cpu)} (build CPU)`);
   }
 }

@@ -11,6 +11,13 @@ import { fileURLToPath } from "node:url";
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*)["']([^"'\n]+)["']/g;
 
 const memo = new Map<string, string>();
+/**
+ * Per module, its content hash and what it imports (relative URLs and package@version), read once per
+ * process: several caches hash overlapping trees, and resolving a package is dear (a fifth of a one-new
+ * build's ingest when it was done for every import of it).
+ */
+const modulesRead = new Map<string, { hash: string; relative: string[]; packages: string[] }>();
+const versions = new Map<string, string>();
 
 /** A module beside `base` as it runs here: `.ts` from the sources, `.js` compiled (`path` has no extension). */
 export function moduleUrl(path: string, base: string): string {
@@ -26,20 +33,10 @@ export function codeHash(entries: readonly string[]): string {
   const packages = new Set<string>();
   const visit = (url: string) => {
     if (modules.has(url)) return;
-    let text: string;
-    try {
-      text = readFileSync(fileURLToPath(url), "utf8");
-    } catch {
-      modules.set(url, `missing ${url.slice(url.lastIndexOf("/") + 1)}`); // a specifier in a comment, say
-      return;
-    }
-    modules.set(url, createHash("sha256").update(text).digest("hex"));
-    if (url.endsWith(".json")) return;
-    for (const m of text.matchAll(SPECIFIER)) {
-      const spec = m[1]!;
-      if (spec.startsWith(".")) visit(new URL(spec, url).href);
-      else if (!spec.startsWith("node:")) packages.add(packageVersion(spec));
-    }
+    const read = readModule(url);
+    modules.set(url, read.hash);
+    for (const p of read.packages) packages.add(p);
+    for (const next of read.relative) visit(next);
   };
   for (const entry of entries) visit(entry);
   // By content, not by path: the same code in another checkout or install gives the same hash.
@@ -51,8 +48,38 @@ export function codeHash(entries: readonly string[]): string {
   return digest;
 }
 
+/** A module's content hash, the modules it imports by relative specifier and the packages it imports (in the order written). */
+function readModule(url: string): { hash: string; relative: string[]; packages: string[] } {
+  const known = modulesRead.get(url);
+  if (known) return known;
+  let text: string;
+  try {
+    text = readFileSync(fileURLToPath(url), "utf8");
+  } catch {
+    return { hash: `missing ${url.slice(url.lastIndexOf("/") + 1)}`, relative: [], packages: [] }; // a specifier in a comment, say
+  }
+  const read = { hash: createHash("sha256").update(text).digest("hex"), relative: [] as string[], packages: [] as string[] };
+  if (!url.endsWith(".json")) {
+    for (const m of text.matchAll(SPECIFIER)) {
+      const spec = m[1]!;
+      if (spec.startsWith(".")) read.relative.push(new URL(spec, url).href);
+      else if (!spec.startsWith("node:")) read.packages.push(packageVersion(spec));
+    }
+  }
+  modulesRead.set(url, read);
+  return read;
+}
+
 /** `name@version` of the installed package a bare specifier names ("luxon", "@11ty/eleventy/x"). */
 function packageVersion(spec: string): string {
+  const known = versions.get(spec);
+  if (known) return known;
+  const version = findPackageVersion(spec);
+  versions.set(spec, version);
+  return version;
+}
+
+function findPackageVersion(spec: string): string {
   const name = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]!;
   let dir: string;
   try {
