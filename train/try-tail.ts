@@ -39,6 +39,9 @@
 //  - CROSSFIT=1 (train-clean.ts: the context trees trained on cross-fitted local verdicts): .9414 / .8934,
 //    check .9314 / .8849; committed decode .9411 / .8835, check .9361 / .8885; with mass-after, gap-above and
 //    gap-below .9373 / .8803; with closings-from-run .9403 / .8870.
+// Noise for scale: the committed method under PERTURB=1 / 2 (an eighth of the tuning pages left out, decode
+// kept) gives checking .9348 / .8964 and .9352 / .8959 against .9309 / .8984: the changes above move the
+// checking half by about as much as the training draw does, and the out-of-fold tuning figure falls in each.
 import { blockModels, scoreBlocks } from "../src/clean/block-model.ts";
 import { articleRun } from "../src/clean/rules/locate.ts";
 import { foldOf, trainBlocks, type Item } from "./train-clean.ts";
