@@ -17,7 +17,7 @@ import { finish } from "../src/clean/text.ts";
 import { logit, type LogisticModel } from "../src/model/logistic.ts";
 import { trainLogistic, type Example } from "./lib/logistic.ts";
 import { notArticle, strippedDump } from "./lib/furniture-pages.ts";
-import { foldOf, prepared } from "./train-clean.ts";
+import { foldOf, prepared } from "./lib/clean-items.ts";
 
 export interface GateRow {
   page: DevPage;

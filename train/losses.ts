@@ -14,7 +14,8 @@ import type { CleanRule } from "../src/clean/rules/types.ts";
 import { loadExtraction, loadWebpages, type DevPage } from "../eval/lib/clean-corpus.ts";
 import { scoreSnippets, shingles } from "../eval/lib/extraction-score.ts";
 import { goldWords, keptPlace, lossCause, snippetLine } from "../eval/lib/losses.ts";
-import { coverOf, foldOf, labelsOf, prepared, trainBlocks, type Item } from "./train-clean.ts";
+import { trainBlocks } from "./train-clean.ts";
+import { coverOf, foldOf, labelsOf, prepared, type Item } from "./lib/clean-items.ts";
 
 const half = process.env.HALF === "check" ? "check" : "tune";
 const path = process.env.PATHS === "html" ? "html" : "text";

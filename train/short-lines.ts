@@ -18,7 +18,7 @@ import { SHORT_LINE_FEATURES, shortLineRows } from "../src/clean/rules/short-lin
 import type { BoostedModel } from "../src/clean/boosted.ts";
 import type { Example } from "./lib/logistic.ts";
 import { trainBoosted } from "./lib/boost.ts";
-import { coverOf, foldOf, labelsOf, prepared, type Item } from "./train-clean.ts";
+import { coverOf, foldOf, labelsOf, prepared, type Item } from "./lib/clean-items.ts";
 
 /**
  * webpages-dev labels a few lines a page; the rest of a page's lines take the HTML path's verdict

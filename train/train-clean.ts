@@ -34,7 +34,6 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { prepare } from "../src/clean/index.ts";
 import { defaultRules } from "../src/clean/rules/index.ts";
 import { handShortLineContext } from "../src/clean/rules/context.ts";
 import { shortLineDefaults, shortLineItems, silverLabels, trainShortLines } from "./short-lines.ts";
@@ -47,18 +46,17 @@ import { headlineChoices, headlineScores, type HeadlinePair, type HeadlineModels
 import type { TextDoc } from "../src/clean/doc.ts";
 import type { CleanRule } from "../src/clean/rules/types.ts";
 import { logit, type LogisticModel } from "../src/model/logistic.ts";
-import type { SourceFile } from "../src/types.ts";
 import { goldHeadline, loadDates, loadExtraction, loadWebpages, type DevPage } from "../eval/lib/clean-corpus.ts";
-import { AGREES, headlineF1, scoreCorpus, scorePage, scoreSnippets, shingles, snippetCorpus, tokens } from "../eval/lib/extraction-score.ts";
+import { AGREES, headlineF1, scoreCorpus, scorePage, scoreSnippets, snippetCorpus } from "../eval/lib/extraction-score.ts";
 import { standardisation, trainLogistic, type Example } from "./lib/logistic.ts";
 import { averageBoosted, averageLogistic, inBag, perturbedOut } from "./lib/bagging.ts";
 import { trainBoosted } from "./lib/boost.ts";
 import { trainOnFrom, type TrainOn } from "./lib/train-on.ts";
+import { FOLDS, SPAN_FURNITURE_WEIGHT, foldOf, labelsOf, prepared, type Item, type Path } from "./lib/clean-items.ts";
 import { storedBlocks } from "./lib/stored-models.ts";
 import { gateRows, trainArticleGate } from "./article-gate.ts";
 import { trainRanker } from "./lib/rank.ts";
 import { boostedLogit, type BoostedModel } from "../src/clean/boosted.ts";
-import { devSource } from "../eval/lib/dev-source.ts";
 import { BOTH_HALVES } from "../eval/lib/in-sample.ts";
 
 /**
@@ -113,27 +111,6 @@ const SNIPPET_WEIGHT = 3;
  * 6 .9463 / .8933, .9213 / .8906; 10 .9494 / .8856, .9417 / .8807. Not adopted.
  */
 const MUST_NOT_WEIGHT = Number(process.env.MUST_NOT_WEIGHT ?? SNIPPET_WEIGHT);
-const SPAN_LABELS = process.env.SPAN !== "0";
-const SPAN_WORDS = 8;
-/**
- * Furniture labels by place for the text block model (off: what train:clean ships): on a webpages-dev
- * page, the unlabelled lines of SPAN_WORDS or more past the first must-not snippet below the last
- * must-have ("below"), before the last one above the first must-have ("above"), or both ("both"),
- * each weighing SPAN_FURNITURE_WEIGHT; SPAN_FURNITURE_WORDS sets the length. Aimed at the kept
- * furniture after the body (author bios, teasers, asks). Tried (tx34, `PATHS=text try-blocks`; out-of-fold
- * tuning ext / web, checking ext / web; without: .9510 / .8934, .9297 / .8926): both .9039 / .8821,
- * .9138 / .8826; above .9455 / .8925, .9364 / .8891; below .8964 / .8960, .9475 / .8891 (one short
- * tuning page, 85439e, located wrong: F1 0); below weight 0.5 .8971 / .8994, .9384 / .8928; 0.5 with 15
- * words .9000 / .8960, .9370 / .8930; 20 words .9066 / .8856, .9339 / .8810; weight 0.3 .9499 / .8882,
- * .9438 / .8907, and over PERTURB=1..3 the tuning mean moved -.0007 / +.0053 / +.0042 against the
- * same perturbation without (checking +.005 on average). Full train:clean with below, 0.3: short-line
- * out-of-fold .954 / .891 (without: .957 / .896); eval:clean text extraction .946 · .939 (from .953 ·
- * .930), webpages .904 · .891 (.903 · .888); eval:headlines text 85.0 · 82.1 (84.6 · 83.9), without
- * URL 78.0 · 69.2 (76.8 · 72.2); HTML unchanged. Not adopted: the tuning half does not gain (in-sample
- * extraction loses .007) and the text headlines lose 5 checking pages (8 without the URL).
- */
-const SPAN_FURNITURE = process.env.SPAN_FURNITURE ?? "";
-const SPAN_FURNITURE_WEIGHT = Number(process.env.SPAN_FURNITURE_WEIGHT ?? "1");
 /**
  * Silver labels for the text block model (the HTML path's verdict on a line, train/short-lines.ts):
  * 0 none (what train:clean ships); 1 webpages-dev's lines the snippets leave unknown; 2 those and
@@ -170,7 +147,6 @@ const HONEST_CV = HEADLINE_OOF || process.env.HONEST_CV === "1";
 if (HEADLINE_OOF && process.env.HEADLINE_ONLY) throw new Error("HEADLINE_OOF needs step 1's fold models: not with HEADLINE_ONLY");
 const SILVER = Number(process.env.SILVER ?? "0");
 const SILVER_WEIGHT = Number(process.env.SILVER_WEIGHT ?? "1");
-const FOLDS = 4;
 /**
  * CROSSFIT=1 (a trial): the context trees learn from neighbourhoods read by local models fitted without
  * the page (four inner folds), as on an unseen page, not from the in-sample local model's verdicts.
@@ -266,113 +242,12 @@ export const blockSettings = {
   powers: (process.env.POWERS ?? "0.3,0.4").split(",").filter(Boolean).map(Number),
 };
 
-type Path = "text" | "html";
-
-export interface Item {
-  page: DevPage;
-  path: Path;
-  /** The document after the rules that run before locate-article. */
-  doc: TextDoc;
-  /** 1 article, 0 furniture, -1 unknown, 2 article by its place between two article snippets, 3 / 4 article / furniture by the HTML model, 5 furniture by its place (SPAN_FURNITURE). */
-  labels: Int8Array;
-}
-
 const locateAt = defaultRules.findIndex((r) => r.name === "locate-article");
 const headlineAt = defaultRules.findIndex((r) => r.name === "find-headline");
-const before = defaultRules.slice(0, locateAt);
 // Steps 1–2 judge the block models with the hand short-line rule: the learned one (step 4) reads the
 // block scores, so the block weights must not depend on its weights.
 // article-gate stays out of steps 1–4: it is trained last, on the bodies the other rules give (step 5).
 const after = defaultRules.slice(headlineAt + 1).filter((r) => r.name !== "article-gate").map((r) => (r.name === "short-line-context" ? handShortLineContext : r));
-
-function sourceOf(page: DevPage, path: Path): SourceFile {
-  return devSource(page.id, path, path === "html" ? page.html : page.text, page.url);
-}
-
-export function prepared(page: DevPage, path: Path): TextDoc | null {
-  try {
-    const { doc } = prepare(sourceOf(page, path));
-    for (const rule of before) rule.apply(doc);
-    return doc;
-  } catch {
-    return null;
-  }
-}
-
-const collapse = (s: string) => s.replace(/\s+/g, " ").trim();
-
-/** Share of the line's 4-gram shingles the body holds. */
-export function coverOf(line: string, body: Map<string, number>): number {
-  let shared = 0, total = 0;
-  for (const [k, v] of shingles(line)) (total += v, (shared += Math.min(v, body.get(k) ?? 0)));
-  return total ? shared / total : 0;
-}
-
-/**
- * Every extraction-dev and webpages-dev page once as a text-path item, by half (the trial scripts' pages;
- * `withoutUrl`: each page without its URL, as URL=0 asks).
- */
-export function textItems(withoutUrl: boolean): { tune: Item[]; check: Item[] } {
-  const tune: Item[] = [], check: Item[] = [];
-  const seen = new Set<string>();
-  for (const page of [...loadExtraction(), ...loadWebpages()]) {
-    const key = `${page.set}:${page.id}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const p = withoutUrl ? { ...page, url: null } : page;
-    const doc = prepared(p, "text");
-    if (doc) (page.half === "tune" ? tune : check).push({ page: p, path: "text", doc, labels: labelsOf(p, doc) });
-  }
-  return { tune, check };
-}
-
-export function labelsOf(page: DevPage, doc: TextDoc): Int8Array {
-  const labels = new Int8Array(doc.lines.length).fill(-1);
-  if (page.truth !== undefined) {
-    const truth = shingles(page.truth);
-    const truthTokens = ` ${tokens(page.truth).join(" ").toLowerCase()} `;
-    const short: number[] = [];
-    doc.lines.forEach((l, i) => {
-      const ts = tokens(l.text);
-      if (ts.length >= 4) {
-        const cover = coverOf(l.text, truth);
-        labels[i] = cover >= 0.5 ? 1 : cover <= 0.15 ? 0 : -1;
-      } else if (ts.length > 0) {
-        if (!truthTokens.includes(` ${ts.join(" ").toLowerCase()} `)) labels[i] = 0;
-        else short.push(i);
-      }
-    });
-    // A short line the body holds counts as article text when an article line stands next to it.
-    for (const i of short) if (labels[i - 1] === 1 || labels[i + 1] === 1) labels[i] = 1;
-  } else {
-    const must = (page.with ?? []).map(collapse).filter(Boolean);
-    const mustNot = (page.without ?? []).map(collapse).filter(Boolean);
-    doc.lines.forEach((l, i) => {
-      const t = collapse(l.text);
-      const yes = must.some((s) => t.includes(s));
-      const no = mustNot.some((s) => t.includes(s));
-      if (yes !== no) labels[i] = yes ? 1 : 0;
-    });
-    if (SPAN_LABELS) {
-      // Between the first and the last must-have snippet runs the main text: its longer lines are article.
-      const first = labels.indexOf(1), last = labels.lastIndexOf(1);
-      for (let i = first + 1; i < last; i++) if (labels[i] === -1 && doc.lines[i]!.words >= SPAN_WORDS && doc.lines[i]!.drop === null) labels[i] = 2;
-      if (SPAN_FURNITURE && first >= 0 && doc.origin === "text") {
-        // Past a must-not snippet below the last must-have runs page furniture; above one over the first, too.
-        let below = -1, above = -1;
-        for (let i = last + 1; i < labels.length && below < 0; i++) if (labels[i] === 0) below = i;
-        for (let i = first - 1; i >= 0 && above < 0; i--) if (labels[i] === 0) above = i;
-        const minWords = Number(process.env.SPAN_FURNITURE_WORDS ?? SPAN_WORDS);
-        const mark = (i: number) => {
-          if (labels[i] === -1 && doc.lines[i]!.words >= minWords && doc.lines[i]!.drop === null) labels[i] = 5;
-        };
-        if (below >= 0 && SPAN_FURNITURE !== "above") for (let i = below + 1; i < labels.length; i++) mark(i);
-        if (above >= 0 && SPAN_FURNITURE !== "below") for (let i = 0; i < above; i++) mark(i);
-      }
-    }
-  }
-  return labels;
-}
 
 function examplesOf(items: Item[], rows: (item: Item) => Float64Array[]): Example[] {
   const out: Example[] = [];
@@ -467,11 +342,6 @@ export function fitBlocks(items: Item[], path: Path, localRows: Map<Item, Float6
     console.log(`    local model, accuracy on its training blocks ${accuracy(local, localExamples)}; context model ${accuracy(context, contextExamples)}`);
   }
   return { local, context };
-}
-
-/** A page's fold for the out-of-fold decode search: by a hash of its id, so the split is fixed. */
-export function foldOf(id: string): number {
-  return createHash("sha256").update(`fold:${id}`).digest()[0]! % FOLDS;
 }
 
 /**

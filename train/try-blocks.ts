@@ -8,7 +8,8 @@
 // +0.004 on average over ten perturbed trainings, extraction checking flat to −0.003 with two −0.02
 // outliers, and the HTML path's extraction −0.012 on the full training: not adopted.
 import { createHash } from "node:crypto";
-import { blockSettings, labelsOf, objective, prepared, trainBlocks, type Item } from "./train-clean.ts";
+import { blockSettings, objective, trainBlocks } from "./train-clean.ts";
+import { labelsOf, prepared, type Item } from "./lib/clean-items.ts";
 import { defaultRules } from "../src/clean/rules/index.ts";
 import { locateWith } from "../src/clean/rules/locate.ts";
 import { loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";

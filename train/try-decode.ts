@@ -6,11 +6,13 @@
 import { blockModels, scoreBlocks, type DecodeSettings } from "../src/clean/block-model.ts";
 import { defaultRules } from "../src/clean/rules/index.ts";
 import { locateScored } from "../src/clean/rules/locate.ts";
-import { foldOf, objective, textItems, trainBlocks, type Item } from "./train-clean.ts";
+import { objective, trainBlocks } from "./train-clean.ts";
+import { textItemsByHalf } from "./lib/text-items.ts";
+import { foldOf, type Item } from "./lib/clean-items.ts";
 
 const locateAt = defaultRules.findIndex((r) => r.name === "locate-article");
 const after = defaultRules.slice(locateAt + 1);
-const { tune, check } = textItems(process.env.URL === "0");
+const { tune, check } = textItemsByHalf(process.env.URL !== "0");
 const folds: Parameters<typeof trainBlocks>[2] = [];
 trainBlocks(tune.filter((i, k, a) => a.findIndex((j) => j.page.id === i.page.id) === k), "text", folds);
 const committed = blockModels(false);

@@ -129,7 +129,7 @@
 //                      the article gate retrain on the new headlines and text webpages bodies fall .908 . .894 -> .907 .
 //                      .893. Short of 85 % on the checking half (232/273) and the bodies move: not adopted.
 import { DomUtils, parseDocument } from "htmlparser2";
-import { foldOf, prepared } from "./train-clean.ts";
+import { foldOf, prepared } from "./lib/clean-items.ts";
 import { trainLogistic } from "./lib/logistic.ts";
 import { trainBoosted } from "./lib/boost.ts";
 import { trainRankBoost } from "./lib/rank-boost.ts";

@@ -50,7 +50,8 @@ import { blockModels, scoreBlocks } from "../src/clean/block-model.ts";
 import { locateScored } from "../src/clean/rules/locate.ts";
 import { finish } from "../src/clean/text.ts";
 import { collapse, shingles, tokens, scoreCorpus, scorePage, scoreSnippets, snippetCorpus, type PageScore, type SnippetCounts } from "../eval/lib/extraction-score.ts";
-import { foldOf, trainBlocks } from "./train-clean.ts";
+import { trainBlocks } from "./train-clean.ts";
+import { foldOf } from "./lib/clean-items.ts";
 import { rulesAfterLocate, textItemsByHalf } from "./lib/text-items.ts";
 import type { TextDoc } from "../src/clean/doc.ts";
 

@@ -12,7 +12,7 @@ import { blockModels, scoreBlocks } from "../src/clean/block-model.ts";
 import { cleanSource, InputRejected } from "../src/clean/index.ts";
 import { loadDates } from "../eval/lib/clean-corpus.ts";
 import { devSource } from "../eval/lib/dev-source.ts";
-import { prepared } from "./train-clean.ts";
+import { prepared } from "./lib/clean-items.ts";
 
 const half = process.env.HALF === "check" ? "check" : "tune";
 const pages = loadDates().filter((p) => p.half === half);

@@ -43,7 +43,8 @@ import { articleRun } from "../src/clean/rules/locate.ts";
 import { finish } from "../src/clean/text.ts";
 import type { TextDoc } from "../src/clean/doc.ts";
 import { scoreCorpus, scorePage, scoreSnippets, snippetCorpus, type PageScore, type SnippetCounts } from "../eval/lib/extraction-score.ts";
-import { foldOf, trainBlocks, type Item } from "./train-clean.ts";
+import { trainBlocks } from "./train-clean.ts";
+import { foldOf, type Item } from "./lib/clean-items.ts";
 import { textItems } from "./lib/text-items.ts";
 import { candidateRegions, locateRegion, regionDefaults, regionFeatures, REGION_FEATURES, type Region } from "./lib/regions.ts";
 import { slugTerms } from "../src/clean/block-features.ts";
@@ -51,7 +52,7 @@ import { trainRanker } from "./lib/rank.ts";
 import { cleanSource } from "../src/clean/index.ts";
 import { devSource } from "../eval/lib/dev-source.ts";
 import { loadDates } from "../eval/lib/clean-corpus.ts";
-import { labelsOf, prepared } from "./train-clean.ts";
+import { labelsOf, prepared } from "./lib/clean-items.ts";
 import { logit, type LogisticModel } from "../src/model/logistic.ts";
 
 process.env.SHORT ??= "learned";

@@ -7,7 +7,8 @@
 //   PERTURB=k       leaves out about an eighth of the tuning pages (block folds and short-line model)
 //   DIFF=check|tune the pages that move most at the first cut; SET=extraction|webpages picks one set
 import { createHash } from "node:crypto";
-import { labelsOf, prepared, trainBlocks, type Item } from "./train-clean.ts";
+import { trainBlocks } from "./train-clean.ts";
+import { labelsOf, prepared, type Item } from "./lib/clean-items.ts";
 import { SHORT_CUTS, cleanedBody, fitShortLines, shortFoldOf, shortLineDefaults, shortLineExamples, shortLineFigures, shortLineItems } from "./short-lines.ts";
 import { defaultRules } from "../src/clean/rules/index.ts";
 import { handShortLineContext } from "../src/clean/rules/context.ts";

@@ -19,11 +19,13 @@ import { localFeatures } from "../src/clean/block-features.ts";
 import { defaultRules } from "../src/clean/rules/index.ts";
 import { locateScored } from "../src/clean/rules/locate.ts";
 import type { CleanRule } from "../src/clean/rules/types.ts";
-import { fitBlocks, foldOf, objective, textItems, trainBlocks, type Item } from "./train-clean.ts";
+import { fitBlocks, objective, trainBlocks } from "./train-clean.ts";
+import { textItemsByHalf } from "./lib/text-items.ts";
+import { foldOf, type Item } from "./lib/clean-items.ts";
 
 const locateAt = defaultRules.findIndex((r) => r.name === "locate-article");
 const after = defaultRules.slice(locateAt + 1);
-const { tune, check } = textItems(process.env.URL === "0");
+const { tune, check } = textItemsByHalf(process.env.URL !== "0");
 
 /** 1 inside the article's span, 0 outside, -1 unknown (labels as `labelsOf` gives them). */
 function spanLabels(item: Item): Int8Array {

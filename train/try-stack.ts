@@ -16,7 +16,8 @@ import { logit } from "../src/model/logistic.ts";
 import { boostedLogit, type BoostedModel } from "../src/clean/boosted.ts";
 import { trainBoosted } from "./lib/boost.ts";
 import type { Example } from "./lib/logistic.ts";
-import { foldOf, objective, trainBlocks, type Item } from "./train-clean.ts";
+import { objective, trainBlocks } from "./train-clean.ts";
+import { foldOf, type Item } from "./lib/clean-items.ts";
 import type { Line } from "../src/clean/doc.ts";
 import { textItems } from "./lib/text-items.ts";
 

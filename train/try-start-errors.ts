@@ -56,7 +56,8 @@ import { lineKind } from "../src/clean/rules/context.ts";
 import { finish } from "../src/clean/text.ts";
 import { MARK_COPYRIGHT, type Line, type TextDoc } from "../src/clean/doc.ts";
 import { collapse, scoreCorpus, scorePage, scoreSnippets, snippetCorpus, tokens } from "../eval/lib/extraction-score.ts";
-import { foldOf, trainBlocks } from "./train-clean.ts";
+import { trainBlocks } from "./train-clean.ts";
+import { foldOf } from "./lib/clean-items.ts";
 import { rulesAfterLocate, textItemsByHalf } from "./lib/text-items.ts";
 
 const half = process.env.HALF === "check" ? "check" : "tune";

@@ -44,7 +44,8 @@
 // checking half by about as much as the training draw does, and the out-of-fold tuning figure falls in each.
 import { blockModels, scoreBlocks } from "../src/clean/block-model.ts";
 import { articleRun } from "../src/clean/rules/locate.ts";
-import { foldOf, trainBlocks, type Item } from "./train-clean.ts";
+import { trainBlocks } from "./train-clean.ts";
+import { foldOf, type Item } from "./lib/clean-items.ts";
 import { textItems } from "./lib/text-items.ts";
 
 const { tune } = textItems();

@@ -9,7 +9,7 @@ import { loadExtraction, loadWebpages, type DevPage } from "../eval/lib/clean-co
 import { collapse, scorePage, scoreSnippets, snippetPageF1, tokens } from "../eval/lib/extraction-score.ts";
 import { devSource } from "../eval/lib/dev-source.ts";
 import { cleanSource } from "../src/clean/index.ts";
-import { labelsOf } from "./train-clean.ts";
+import { labelsOf } from "./lib/clean-items.ts";
 
 const half = process.argv[2] === "check" ? "check" : "tune";
 const withUrl = process.env.URL !== "0";

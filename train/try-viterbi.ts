@@ -15,7 +15,8 @@ import { articleRun, locateScored } from "../src/clean/rules/locate.ts";
 import { lineKind } from "../src/clean/rules/context.ts";
 import { LONG_PARAGRAPH } from "../src/clean/block-features.ts";
 import { dropLine, type TextDoc } from "../src/clean/doc.ts";
-import { foldOf, objective, trainBlocks, type Item } from "./train-clean.ts";
+import { objective, trainBlocks } from "./train-clean.ts";
+import { foldOf, type Item } from "./lib/clean-items.ts";
 import type { CleanRule } from "../src/clean/rules/types.ts";
 import { textItems } from "./lib/text-items.ts";
 

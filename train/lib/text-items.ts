@@ -5,7 +5,7 @@ import { defaultRules } from "../../src/clean/rules/index.ts";
 import { handShortLineContext } from "../../src/clean/rules/context.ts";
 import type { CleanRule } from "../../src/clean/rules/types.ts";
 import { loadExtraction, loadWebpages } from "../../eval/lib/clean-corpus.ts";
-import { labelsOf, prepared, type Item } from "../train-clean.ts";
+import { labelsOf, prepared, type Item } from "./clean-items.ts";
 
 export interface TextItems {
   withUrl: boolean;
