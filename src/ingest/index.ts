@@ -13,7 +13,7 @@ import { finerThanSeconds, racyMargins, sameSignature, signatureOf, type KnownFi
 
 export { decode, type Decoded } from "./decode.ts";
 export { notLanguage } from "./language.ts";
-export { finerThanSeconds, knownFilesNamespace, racyMargins, type KnownFiles } from "./known.ts";
+export { finerThanSeconds, racyMargins, type KnownFile, type KnownFiles } from "./known.ts";
 
 export interface IngestOptions {
   /** Files larger than this are rejected unread. */

@@ -1,13 +1,13 @@
 // What the last build read, so that an unchanged file is not read and decoded again: per input path,
 // the file's signature (device, inode, size, modification and change times) and what reading it gave
-// (format, encoding, content key, decoding warnings). Kept in the build cache (`ingest` state).
+// (format, encoding, content key, decoding warnings). Kept in the build cache (`ingest` state,
+// src/cache/known-files.ts).
 //
 // The change time moves whenever the file's bytes do, even when its modification time is set back, so
 // a matching signature means the same bytes. One exception, as with git's index: a file changed within
 // the clock's granularity of being recorded could keep its signature, so files whose change time is
 // that close to the moment of recording are read again next time.
 import type { Stats } from "node:fs";
-import { isObject, type Namespace } from "../cache/pack.ts";
 import type { DecodeWarning } from "./decode.ts";
 import type { InputFormat } from "../types.ts";
 
@@ -52,26 +52,3 @@ export function signatureOf(info: Stats): Signature {
 export function sameSignature(a: Signature, b: Signature): boolean {
   return a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3] && a[4] === b[4];
 }
-
-const FORMATS = new Set(["text", "html", "markdown"]);
-
-function isKnownFile(v: unknown): v is KnownFile {
-  if (!isObject(v)) return false;
-  const sig = v.signature;
-  return (
-    Array.isArray(sig) &&
-    sig.length === 5 &&
-    sig.every((n) => typeof n === "number" && Number.isFinite(n)) &&
-    typeof v.format === "string" &&
-    FORMATS.has(v.format) &&
-    typeof v.encoding === "string" &&
-    typeof v.contentKey === "string" &&
-    Array.isArray(v.warnings) &&
-    v.warnings.every((w) => isObject(w) && typeof w.rule === "string" && typeof w.text === "string" && (w.line === undefined || typeof w.line === "number"))
-  );
-}
-
-export const knownFilesNamespace: Namespace<KnownFiles> = {
-  name: "ingest",
-  accepts: (v): v is KnownFiles => isObject(v) && typeof v.at === "number" && isObject(v.files) && Object.values(v.files).every(isKnownFile),
-};

@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ingest, knownFilesNamespace, type KnownFiles } from "../../src/ingest/index.ts";
+import { ingest, type KnownFiles } from "../../src/ingest/index.ts";
+import { knownFilesNamespace } from "../../src/cache/known-files.ts";
 import { finerThanSeconds, racyMargins, signatureOf } from "../../src/ingest/known.ts";
 import { readState, writeState } from "../../src/cache/state.ts";
 
