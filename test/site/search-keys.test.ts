@@ -1,8 +1,10 @@
 // A search bundle is rebuilt only when what Pagefind is sent of its pages changed (src/site/index.ts): a
-// story page whose searched text changed gets its bundle rebuilt, written as a cold build writes it, and
-// the live site's files (which the new site folder links to) stay as they were.
+// story page that changed only in its follow-up links (marked for Pagefind to ignore) leaves its bundle's
+// files the very ones the last build wrote; one whose searched text changed gets its bundle rebuilt,
+// written as a cold build writes it, and the live site's files (which the new site folder links to) stay
+// as they were.
 import { afterEach, describe, expect, it } from "vitest";
-import { mkdtempSync } from "node:fs";
+import { lstatSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildDigest } from "../../src/digest/index.ts";
@@ -33,12 +35,31 @@ function stories(extra: Story[] = [], summaryOf: (id: string) => string = () => 
 }
 
 const fresh = () => mkdtempSync(join(tmpdir(), "digest-site-search-keys-"));
+const inode = (path: string) => lstatSync(path).ino;
 
 afterEach(() => {
   delete process.env.DIGEST_TEST_BUNDLES;
 });
 
 describe("search bundles keyed by what Pagefind is sent", () => {
+  it("carries a bundle whose story changed only in its follow-up links, and writes what a cold build writes", async () => {
+    process.env.DIGEST_TEST_BUNDLES = "2";
+    const live = fresh();
+    const first = await renderSite({ outputDir: live, config: defaultConfig, model: buildDigest(stories()).model });
+    // A new story, the newest, follows up the oldest one (in the oldest bundle, "pagefind"): that page now links to it.
+    const followUp: Story = { id: "s-9999999999", date: "2025-03-20", title: "The ferry fares again", members: [member("s-9999999999.md", "2025-03-20", "The ferry fares again")], summary: ["More on the fares."], followUpOf: "s-1111111111" };
+    const model = buildDigest(stories([followUp])).model;
+    const next = fresh();
+    const second = await renderSite({ outputDir: next, config: defaultConfig, model, previous: { dir: live, state: first.state } });
+    expect(readFileSync(join(next, "stories/s-1111111111/index.html"), "utf8")).toContain("Followed up by");
+    // The oldest bundle keeps its eight stories; the new story starts a bundle of its own.
+    expect([second.stats.bundles, second.stats.rebuilt]).toEqual([2, 1]);
+    for (const file of Object.keys(first.state.search.pagefind!.files)) expect(inode(join(next, "pagefind", file)), file).toBe(inode(join(live, "pagefind", file)));
+    const cold = fresh();
+    await renderSite({ outputDir: cold, config: defaultConfig, model });
+    expect(tree(next)).toEqual(tree(cold));
+  });
+
   it("rebuilds a bundle whose story's searched text changed, leaving the live site's files as they were", async () => {
     process.env.DIGEST_TEST_BUNDLES = "2";
     const live = fresh();
