@@ -5,7 +5,7 @@
 // from the live site (a hard link, or a copy) instead of rendered again, and Eleventy renders only the
 // others; the search index is carried over when no story page changed. What was written, with each
 // file's key and identity, is the site's state (./state.ts), kept in the build cache for the next build.
-import { lstatSync, readFileSync } from "node:fs";
+import { lstatSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createHash } from "node:crypto";
@@ -21,7 +21,7 @@ import { shareBundles } from "./bundles.ts";
 import { nunjucksVersion, renderDirect } from "./direct.ts";
 import { configureEleventy, type EleventyConfigApi, type EleventySetup } from "./eleventy.ts";
 import { fileOf, pagesToRender, planSite, type PagesToRender } from "./plan.ts";
-import { startSearch } from "./search.ts";
+import { searchDocument, startSearch } from "./search.ts";
 import type { SiteState } from "./state.ts";
 
 export { siteStateNamespace, stateIdentities, type SiteState } from "./state.ts";
@@ -126,6 +126,7 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const plan = planSite(model, key);
   // The search bundles (./bundles.ts), newest stories' first; the search page names them, so the pages across the whole model depend on them too.
   const stories = plan.pages.filter((p) => p.kind === "story");
+  const storyFiles = new Set(stories.map((p) => p.file));
   const shares = shareBundles(stories.map((p) => (plan.slices.get(p.file) as StoryView).id));
   const before = options.previous?.state ?? null;
   const liveDir = options.previous?.dir ?? null;
@@ -135,18 +136,32 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     const was = before?.pages[file];
     return !!was && !!liveDir && was[0] === fileKey && sameIdentity(fileIdentity(join(liveDir, file)), was);
   };
-  const bundles = shares.map((share) => ({ folder: share.folder, pages: share.stories.map((i) => stories[i]!), key: "", carry: false }));
-  // The keys of the pages, of the pages across the whole model and of the bundles (bundle.key). Hashed at
-  // once when the last build left a state to carry pages over from; else (a cold build) only for the
-  // state this build leaves, while Pagefind writes the last bundles and this thread would wait.
+  const bundles = shares.map((share) => ({ folder: share.folder, pages: share.stories.map((i) => stories[i]!), key: "", carry: false, intact: false }));
+  // The keys of the pages and of the pages across the whole model. Hashed at once when the last build
+  // left a state to carry pages over from; else (a cold build) only for the state this build leaves,
+  // while Pagefind writes the last bundles and this thread would wait.
   let keys: { pages: ReadonlyMap<string, string>; whole: string } | null = null;
   const keyAll = () => {
     if (keys) return keys;
     const pages = plan.keys();
-    for (const bundle of bundles) bundle.key = createHash("sha256").update(`${key}\n${bundle.folder}\n`).update(bundle.pages.map((p) => `${p.file} ${pages.get(p.file)}`).join("\n")).digest("hex").slice(0, 32);
     keys = { pages, whole: wholeKey(model, `${key} ${shares.map((s) => s.folder).join(" ")}`, pages) };
     return keys;
   };
+  // A bundle's index is made of what Pagefind is sent of its pages, in order (and Pagefind's code and
+  // settings, in the site key): its key is made of its pages' search documents' hashes, so a page that
+  // changed only where Pagefind does not look (what is marked data-pagefind-ignore, as the date line is)
+  // leaves its bundle as it was. A rendered page's hash is taken from what was rendered; a carried one's
+  // is the last build's (the file is the one it wrote), or its file's where that build recorded none.
+  const searchHashes = new Map<string, string>();
+  const searchHash = (html: string) => createHash("sha256").update(searchDocument(html, config.language)).digest("hex").slice(0, 32);
+  const searchedAs = (file: string, dir: string): string => {
+    let hash = searchHashes.get(file) ?? before?.searched?.[file];
+    if (hash === undefined) hash = searchHash(readFileSync(join(dir, file), "utf8"));
+    searchHashes.set(file, hash);
+    return hash;
+  };
+  const bundleKey = (bundle: (typeof bundles)[number], dir: string) =>
+    createHash("sha256").update(`${key}\nsearch documents\n${bundle.folder}\n`).update(bundle.pages.map((p) => `${p.file} ${searchedAs(p.file, dir)}`).join("\n")).digest("hex").slice(0, 32);
   const carried = new Set<string>();
   let wholePages: string[] = [];
   let renderNothing = false;
@@ -158,19 +173,28 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     renderNothing = carried.size === plan.pages.length && wholePages.length > 0 && wholePages.every((file) => unchanged(file, whole));
   }
 
-  // Each bundle is carried over when none of its pages changed, else rebuilt.
+  const toRender = new Set(plan.pages.filter((p) => !carried.has(p.file)).map((p) => p.file));
+  // A build from a last one's state that renders few pages renders them without loading Eleventy (./direct.ts),
+  // and before Pagefind starts: a bundle some of whose pages are rendered is carried over when what they
+  // render for Pagefind is what it was. Its files are carried in meanwhile, and moved out if it is rebuilt.
+  const direct = !!before && !renderNothing && toRender.size <= DIRECT_PAGES;
+  // Each bundle whose files are still those the last build wrote is carried over when its key is that build's, else rebuilt.
   for (const bundle of bundles) {
     const was = before?.search[bundle.folder];
-    const files = was && was.key === bundle.key && liveDir ? Object.keys(was.files) : [];
-    bundle.carry = files.length > 0 && files.every((file) => sameIdentity(fileIdentity(join(liveDir!, bundle.folder, file)), was!.files[file]!));
+    const files = was && liveDir ? Object.keys(was.files) : [];
+    bundle.intact = files.length > 0 && files.every((file) => sameIdentity(fileIdentity(join(liveDir!, bundle.folder, file)), was!.files[file]!));
+    if (!bundle.intact || !bundle.pages.every((p) => carried.has(p.file))) continue;
+    bundle.key = bundleKey(bundle, liveDir!);
+    bundle.carry = bundle.key === was!.key;
   }
+  const tentative = (bundle: (typeof bundles)[number]) => direct && bundle.intact && !bundle.carry;
 
   // What is carried over, by the inode the last build recorded (checked above). The site folder may be one
   // an earlier build wrote (src/output): all else in it goes before anything is written. Hard-linked, a
   // carried file is the very file the last build recorded.
   const carry = new Map<string, number>();
   for (const file of [...carried, ...(renderNothing ? wholePages : [])]) carry.set(file, before!.pages[file]![1]);
-  for (const bundle of bundles) if (bundle.carry) for (const [file, identity] of Object.entries(before!.search[bundle.folder]!.files)) carry.set(`${bundle.folder}/${file}`, identity[0]);
+  for (const bundle of bundles) if (bundle.carry || tentative(bundle)) for (const [file, identity] of Object.entries(before!.search[bundle.folder]!.files)) carry.set(`${bundle.folder}/${file}`, identity[0]);
   // The listing of this site folder an earlier build took (by its top's inode): its folders still as they were are not read again.
   const topIno = String(lstatSync(outputDir).ino);
   const { linked, listing, folders: sorted } = carryInto(liveDir ?? outputDir, outputDir, carry, { discard: options.discard, listing: before?.folders?.[topIno] ?? null, margin: folderMargin() });
@@ -183,23 +207,37 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const planned = performance.now();
   const planCpu = process.cpuUsage(cpuStarted);
 
-  const toRender = new Set(plan.pages.filter((p) => !carried.has(p.file)).map((p) => p.file));
   const written: string[] = [];
-  // Pagefind indexes beside Eleventy (./search.ts): the carried-over story pages now, the rendered ones as they come.
   const urlOf = (file: string) => `/${file.replace(/index\.html$/, "")}`;
+  const merge = bundles.map((b) => ({ bundlePath: resolveHref(`/${b.folder}/`, pathPrefix(config.baseUrl)) }));
+  const setup = { site, model, pages: pagesToRender(plan, toRender), search: { merge } };
+  const onRendered = (page: { url: string; outputPath: string; content: string }) => {
+    written.push(page.outputPath);
+    const file = fileOf(page.url);
+    if (storyFiles.has(file)) searchHashes.set(file, searchHash(page.content));
+  };
+  if (direct) {
+    await renderDirect(outputDir, setup, onRendered);
+    for (const bundle of bundles) {
+      if (!tentative(bundle)) continue;
+      bundle.key = bundleKey(bundle, outputDir);
+      bundle.carry = bundle.key === before!.search[bundle.folder]!.key;
+      // Rebuilt: its carried files go first, so that Pagefind writes none of them in place (each is the live file's link).
+      if (!bundle.carry) rmSync(join(outputDir, bundle.folder), { recursive: true, force: true });
+    }
+  }
+  // Pagefind indexes beside Eleventy (./search.ts): the carried-over story pages now, the rendered ones as they come
+  // (all of them there already when rendered without it).
   const rebuilt = bundles.filter((b) => !b.carry).map((b) => ({ folder: b.folder, urls: b.pages.map((p) => urlOf(p.file)) }));
-  const search = await startSearch(outputDir, rebuilt, config.language, (url) => carried.has(fileOf(url)));
+  const search = await startSearch(outputDir, rebuilt, config.language, (url) => direct || carried.has(fileOf(url)));
   let rendered = planned;
   let searched = planned;
   let alongsideMs = 0;
   let searchCpuMs: number | null = null;
   try {
-    if (!renderNothing) {
-      const merge = bundles.map((b) => ({ bundlePath: resolveHref(`/${b.folder}/`, pathPrefix(config.baseUrl)) }));
-      // A build from a last one's state that renders few pages renders them without loading Eleventy (./direct.ts).
-      const render = before && toRender.size <= DIRECT_PAGES ? renderDirect : renderPages;
-      await render(outputDir, { site, model, pages: pagesToRender(plan, toRender), search: { merge }, onContent: (page) => search.content(page.url, page.content) }, (page) => {
-        written.push(page.outputPath);
+    if (!renderNothing && !direct) {
+      await renderPages(outputDir, { ...setup, onContent: (page) => search.content(page.url, page.content) }, (page) => {
+        onRendered(page);
         search.rendered(page.url, page.content);
       });
     }
@@ -218,7 +256,8 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   }
 
   const { pages: pageKeys, whole } = keyAll();
-  const state: SiteState = { site: key, pages: {}, search: {}, folders };
+  for (const bundle of bundles) if (!bundle.carry) bundle.key = bundleKey(bundle, outputDir);
+  const state: SiteState = { site: key, pages: {}, search: {}, folders, searched: Object.fromEntries(stories.map((p) => [p.file, searchedAs(p.file, outputDir)])) };
   const record = (file: string, fileKey: string) => {
     const was = linked && (carried.has(file) || renderNothing) ? before!.pages[file] : undefined;
     const identity: FileIdentity | null = was ? [was[1], was[2], was[3]] : fileIdentity(join(outputDir, file));

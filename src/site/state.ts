@@ -12,6 +12,12 @@ export interface SiteState {
   /** Per search bundle (its folder in the site): its key, and its files (relative to the folder) with their identities. */
   search: Record<string, { key: string; files: Record<string, FileIdentity> }>;
   /**
+   * Story page (output file) → a hash of its search document, what Pagefind is sent of it (./search.ts
+   * searchDocument): a bundle's key is made of its pages' (./index.ts), so a page whose change Pagefind
+   * never sees (outside the marked element, or marked to be ignored) does not rebuild its bundle.
+   */
+  searched?: Record<string, string>;
+  /**
    * Listings of site folders (src/output carryInto), by the inode of the folder's top: the one this build
    * took as its site folder, as it found it, and the one the live site's build took. A swap puts the live
    * site aside and the build after next takes it, by then the inode of its top folder still the same.
@@ -42,6 +48,7 @@ export const siteStateNamespace: Namespace<SiteState> = {
     if (!isObject(v) || typeof v.site !== "string" || !isObject(v.pages)) return false;
     if (!Object.values(v.pages).every((p) => isIdentity(p, 1) && typeof (p as unknown[])[0] === "string")) return false;
     if (v.folders !== undefined && !(isObject(v.folders) && Object.values(v.folders).every(isListing))) return false;
+    if (v.searched !== undefined && !(isObject(v.searched) && Object.values(v.searched).every((h) => typeof h === "string" && h !== ""))) return false;
     return isObject(v.search) && Object.values(v.search).every((b) => isObject(b) && typeof b.key === "string" && isObject(b.files) && Object.values(b.files).every((f) => isIdentity(f)));
   },
 };

@@ -97,6 +97,16 @@ describe("search index beside rendering", () => {
     expect(searchDocument(page, "en")).toBe(`<html lang="en"><body><article class="story-page" data-pagefind-body><h1>Why data-pagefind-body matters</h1></article></body></html>`);
   });
 
+  it("leaves out what Pagefind would ignore, so a page that changed only there is sent as it was", () => {
+    const page = (follow: string) =>
+      `<body><article data-pagefind-body>\n<h1>Ferry fares</h1>\n<p class="meta" data-pagefind-ignore>Monday · 2 outlets</p>\n<p>Fares go up.</p>${follow}\n</article></body>`;
+    const withLinks = page(`\n<div data-pagefind-ignore>\n<h2>The story continues</h2>\n<div><p>Followed up by <a href="/s/">more</a></p></div>\n</div>`);
+    expect(searchDocument(withLinks, "en")).toBe(`<html lang="en"><body><article data-pagefind-body>\n<h1>Ferry fares</h1>\n<p>Fares go up.</p>\n</article></body></html>`);
+    expect(searchDocument(withLinks, "en")).toBe(searchDocument(page(""), "en"));
+    // Words on either side of an ignored inline element stay apart; text that only names the mark is kept.
+    expect(searchDocument(`<body><p data-pagefind-body>one <span data-pagefind-ignore>two</span>three data-pagefind-ignore</p></body>`, "en")).toBe(`<html lang="en"><body><p data-pagefind-body>one three data-pagefind-ignore</p></body></html>`);
+  });
+
   it("fails, naming a page, when a page it waits for never comes", async () => {
     const search = await startSearch(site, [{ folder: "unfinished", urls }], "en", (url) => url !== urls[1]);
     await expect(search.finish()).rejects.toThrow(urls[1]!);
