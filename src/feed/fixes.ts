@@ -2,7 +2,6 @@
 // its output into JSON Feed 1.1: version 1.1, authors arrays, language, date_published on every item.
 import { stripControlChars } from "../text/plain-text.ts";
 import type { FeedEntry } from "./entries.ts";
-import type { FeedChannel } from "./formats.ts";
 
 export const JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1";
 
@@ -30,7 +29,8 @@ interface JsonFeedV1 {
   }>;
 }
 
-export function toJsonFeed11(v1Text: string, entries: readonly FeedEntry[], channel: FeedChannel): string {
+/** `channel`: what JSON Feed 1.1 adds of the feed's channel (./formats.ts FeedChannel). */
+export function toJsonFeed11(v1Text: string, entries: readonly FeedEntry[], channel: { favicon: string; language: string }): string {
   const v1 = JSON.parse(v1Text) as JsonFeedV1;
   const feed = {
     version: JSON_FEED_VERSION,
