@@ -171,6 +171,17 @@
 //   HARD=3 under PERTURB's story draws (does weighing the contrast help when a draw takes some of it?): events 90.7
 //     (86.5-97.4), -1.4 (2/3), checking stories mixed 0/2/2/2/2 against 0/3/2/0/3; merge 87.8 +1.7 (4/1); harder 85.4
 //     -0.1 (2/3). No: weighing the look-alike pairs that remain does not make up for those a draw takes.
+//   EXTRA=quoteInText (mg42's: the larger share of one report's quoted 3-grams the other's text gives anywhere), per
+//     draw 97.4 . 89.0 . 85.6 (0), 97.4 . 88.5 . 85.8 (0), 95.8 . 88.8 . 85.5 (1), 96.5 . 88.0 . 87.5 (0), 96.4 . 87.0 .
+//     86.3 (1): events 96.7 +0.3 (1/1), merge 88.3 +1.1 (4/0), harder 86.1 +0.5 (4/1); tuning +0.3 (2/1), +0.3 (2/0),
+//     +0.8 (5/0). The only trial whose checking means rise on all three sets over the draws, but the fit that would
+//     ship (unperturbed) gives 95.2 . 97.2 (mixed 2 . 1) / 92.4 . 87.0 / 85.2 . 86.5 (weight 0.30, tuning mean 91.0):
+//     one checking events story mixed (committed 0) and bbc merge -0.3, and src would need every 3-gram of every text
+//     (evidence-features.ts) at scoring time. Not adopted; the lead for the next stop (a cheaper form of it, and
+//     the look-alike mix in the unperturbed fit).
+//     Under PERTURB's story draws: events 92.8 (79.3-97.6) +0.8 (2/2), mixed 1/3/2/0/2 against 0/3/2/0/3; merge 85.9
+//     -0.1 (2/2); harder 85.8 +0.4 (4/1): it does not make the look-alike draws safer.
+//   EXTRA=speakerMissing2 alone: events 95.3 -1.1 (1/2), merge 86.7 -0.4 (2/3), harder 86.3 +0.7 (4/1). Not adopted.
 // Nothing here is adopted; merge-model.json is as committed (this file with no trial setting writes it byte for byte).
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
