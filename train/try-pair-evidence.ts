@@ -57,6 +57,17 @@
 // one checking half below the controls' range. Evidence the 19 features lack exists (speakerMissing2's out-of-fold
 // log-loss falls on all three sets, -.0030/-.0048/-.0084 against the controls' +.0001..+.0005) but moves clustering F1
 // less than one retraining's noise: the harder set stays far from 90 (best checking 87.5).
+// Stop 45 (mg45), load 6-12, same base (out-of-fold log-loss change events / merge / harder):
+//   nameForms (acronym and its spelt-out expansion, a name with another ending: Russia / Russian) e 15.5/17.2 (unc.
+//     15.3/22.8), m 2.6/10.5, h 15.5/6.5 (unc. 17.3/13.6); +.0000/+.0002/+.0008: nothing the names cosine lacks. Dropped.
+//   wordsMargin (the pair's word cosine less each end's best other candidate's, the smaller) >0 e 3.1/0.0, m 47.7/0.8,
+//     h 83.6/0.4 (unc. 82.7/3.2); +.0088/-.0407/-.0660, AP h 94.2 -> 96.5. wordsBehind (0 when mutual best) alike,
+//     +.0092/-.0386/-.0562. The strongest pair evidence measured, but it is the sets' shape (harder's stories are two
+//     reports: mutual best match is the label), it hurts events (5-22 reports per event), and in full train:merge
+//     it lowers every half: wordsMargin 94.3 . 94.9 (mixed 3 . 2) / 92.4 . 87.7 / 84.4 . 85.1 (tuning mean 90.4),
+//     wordsBehind 93.9 . 94.9 (3 . 2) / 92.2 . 87.5 / 84.4 . 85.0 (90.1): the context model's outdone features and the
+//     agglomeration already act on each end's best link. Dropped (a batch-dependent pair feature would also break
+//     the pair memo of the incremental build, rows.ts).
 import { createHash } from "node:crypto";
 import { mergeModels, PAIR_FEATURES } from "../src/cluster/index.ts";
 import { probability } from "../src/model/logistic.ts";

@@ -16,6 +16,51 @@ export type TrialFeature = (a: number, b: number) => number;
 const agreeSets = <T>(a: Set<T>, b: Set<T>) => (a.size === 0 || b.size === 0 ? 0 : [...a].some((x) => b.has(x)) ? 1 : -1);
 const agreeBits = (a: number, b: number) => (a === 0 || b === 0 ? 0 : a & b ? 1 : -1);
 
+/**
+ * mg45: the names an article gives in a form the other does not: an acronym of capital letters ("ONS",
+ * "IMF") whose expansion the other spells out ("Office for National Statistics": the initials of a run of
+ * capitalised words, small linking words skipped), and a name the other gives only with a short ending
+ * added or dropped ("Russia" / "Russian", "Japan" / "Japanese": one a prefix of the other, 4+ letters, 1-3
+ * more). Outlets name one event's actors in their own forms; a word cosine sees two different words.
+ */
+interface NameForms {
+  acronyms: Set<string>;
+  expansions: Set<string>;
+  names: Set<string>;
+}
+const LINKS = new Set(["of", "for", "and", "the", "de", "on", "in"]);
+function nameForms(title: string, paragraphs: readonly string[]): NameForms {
+  const text = [title, ...paragraphs].join("\n");
+  const acronyms = new Set([...text.matchAll(/\b[A-Z]{2,6}\b/g)].map((m) => m[0].toLowerCase()));
+  const expansions = new Set<string>();
+  for (const line of text.split(/[.!?\n]/)) {
+    let initials = "";
+    for (const w of line.split(/[^\p{L}]+/u).filter(Boolean)) {
+      if (/^\p{Lu}\p{Ll}/u.test(w)) initials += w[0]!.toLowerCase();
+      else if (LINKS.has(w) && initials) continue;
+      else {
+        if (initials.length >= 2) expansions.add(initials);
+        initials = "";
+      }
+    }
+    if (initials.length >= 2) expansions.add(initials);
+  }
+  return { acronyms, expansions, names: new Set(readMentions(title, paragraphs).names) };
+}
+/** How many of a's acronyms b spells out (and b lacks), and of a's names b gives only in a form with another ending. */
+function formsMatched(a: NameForms, b: NameForms): number {
+  let n = 0;
+  for (const x of a.acronyms) if (!b.acronyms.has(x) && b.expansions.has(x)) n++;
+  for (const x of a.names) {
+    if (x.length < 4 || b.names.has(x)) continue;
+    for (const y of b.names) if (y !== x && !a.names.has(y) && (y.startsWith(x) || x.startsWith(y)) && Math.min(x.length, y.length) >= 4 && Math.abs(x.length - y.length) <= 3) {
+      n++;
+      break;
+    }
+  }
+  return n;
+}
+
 export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> {
   const n = s.order.length;
   const near: number[][] = Array.from({ length: n }, () => []);
@@ -62,7 +107,45 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
       const m = readMentions(a.title, a.paragraphs.flatMap((x) => splitSentences(x)).slice(0, 2));
       return { days: new Set(m.days), years: new Set(m.years), months: m.months, numbers: new Set(m.numbers.filter((x) => !/^(19|20)\d\d$/.test(x))) };
     }));
+  let forms: NameForms[] | null = null;
+  const formsOf = () => (forms ??= s.order.map((a) => nameForms(a.title, a.paragraphs)));
+  // mg45: where a pair's word cosine stands among each end's candidates (their raw cosines, not a model's).
+  let best: Array<[number, number]> | null = null;
+  const wordsAt = (k: number) => s.features[k * PAIR_WIDTH]!;
+  /** Each article's two highest word cosines with its candidates. */
+  const topTwo = () => {
+    if (best) return best;
+    best = Array.from({ length: n }, () => [0, 0] as [number, number]);
+    for (let k = 0; k < s.pairs.length; k++) for (const i of [s.pairs.a[k]!, s.pairs.b[k]!]) {
+      const t = best[i]!;
+      const w = wordsAt(k);
+      if (w > t[0]) [t[0], t[1]] = [w, t[0]];
+      else if (w > t[1]) t[1] = w;
+    }
+    return best;
+  };
+  /** How far the pair's cosine lies below the best other candidate of an end (0 when it is the best): the larger of the two ends'. */
+  const behind = (i: number, w: number) => {
+    const t = topTwo()[i]!;
+    return Math.max(0, (w >= t[0] ? t[1] : t[0]) - w) * (w >= t[0] ? 0 : 1);
+  };
   return {
+    /** mg45: 0 when the pair is each end's closest candidate by word cosine, else how far below its closest the pair lies (the larger of the two ends). */
+    wordsBehind: (a, b) => {
+      const w = wordsAt(pairIndex(a, b));
+      return Math.max(behind(a, w), behind(b, w));
+    },
+    /** mg45: the pair's cosine less the best other candidate's, the smaller of the two ends' (negative: an end has a closer candidate). */
+    wordsMargin: (a, b) => {
+      const w = wordsAt(pairIndex(a, b));
+      const other = (i: number) => {
+        const t = topTwo()[i]!;
+        return w >= t[0] ? t[1] : t[0];
+      };
+      return Math.min(w - other(a), w - other(b));
+    },
+    /** mg45: log(1 + the names either gives that the other gives only in another form: acronym and expansion, another ending). */
+    nameForms: (a, b) => Math.log1p(formsMatched(formsOf()[a]!, formsOf()[b]!) + formsMatched(formsOf()[b]!, formsOf()[a]!)),
     // mg42: text evidence of one event (quotes, rare capitalised pairs, amounts, speakers) or of two (evidence-features.ts).
     ...evidenceFeatures(s.order),
     /** Word / name / lead cosine products with the scaled weights (not renormalised). */
