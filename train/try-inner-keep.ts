@@ -20,6 +20,8 @@
 //   WEIGHT=words          .9189 (831) / .9220 (247) / .9272 (93) / .9276 (29)
 //   + term share feature  .9192 (711) / .9200 (285) / .9246 (116) / .9271 (31); ONLY1 .9220 / .9245 / .9271 / .9280
 //   WEIGHT=page ONLY1     .9191 / .9250 / .9267 / .9280; WEIGHT=page .9223 / .9233 / .9281 (17) / .9280
+//   LOCAL=1 (+ the first-step local verdict of the line and its neighbours, and local minus context):
+//   ONLY1 .9227 (277) / .9254 (103) / .9271 (13) / .9280; WEIGHT=page .9227 (886) / .9237 / .9277 / .9280
 // Every bar that keeps lines loses precision faster than it gains recall (webpages R .8983 -> .9002-.9021,
 // P .9087 -> .878-.907; extraction R at most +.0037 with P -.006): the dropped article lines are not
 // separable from the run's dropped furniture by these features (as tx39 found for the score alone).
@@ -41,7 +43,7 @@ import { trainLogistic, type Example } from "./lib/logistic.ts";
 import { rulesAfterLocate, textItemsByHalf } from "./lib/text-items.ts";
 import type { TextDoc } from "../src/clean/doc.ts";
 
-const NAMES = ["score", "prev", "next", "keptNear", "inCore", "words", "prose", "headline", "chrome", "bad", "stretch", "fromCore", "sentences", "termShare", "noTerms"];
+const NAMES = ["score", "prev", "next", "keptNear", "inCore", "words", "prose", "headline", "chrome", "bad", "stretch", "fromCore", "sentences", "termShare", "noTerms", ...(process.env.LOCAL ? ["local", "localGap", "localPrev", "localNext"] : [])];
 const after = rulesAfterLocate();
 const { tune, check } = textItemsByHalf(true);
 const folds: Parameters<typeof trainBlocks>[2] = [];
@@ -55,7 +57,7 @@ function clone(doc: TextDoc): TextDoc {
 const clamp = (v: number) => Math.max(-6, Math.min(6, v));
 
 /** The inner cut's candidates on a located doc and their features. */
-function candidates(doc: TextDoc, score: Float64Array): { i: number; x: number[] }[] {
+function candidates(doc: TextDoc, score: Float64Array, local: Float64Array): { i: number; x: number[] }[] {
   const out: { i: number; x: number[] }[] = [];
   if (doc.noArticle || !doc.core) return out;
   const [start, end] = [doc.start, doc.end];
@@ -80,6 +82,7 @@ function candidates(doc: TextDoc, score: Float64Array): { i: number; x: number[]
         fromCore === 0 ? 1 : 0, Math.log1p(l.words), l.prose ? 1 : 0, l.headline ? 1 : 0, l.chrome ? 1 : 0,
         lineKind(l) === "bad" ? 1 : 0, Math.log1p(b - a + 1), Math.log1p(fromCore), Math.min(3, l.sentences),
         l.terms.length ? l.terms.filter((t) => bodyTerms.has(t)).length / l.terms.length : 0, l.terms.length ? 0 : 1,
+        ...(process.env.LOCAL ? [clamp(local[i]!), clamp(local[i]! - score[i]!), i > 0 ? clamp(local[i - 1]!) : -6, i + 1 < local.length ? clamp(local[i + 1]!) : -6] : []),
       ],
     });
   }
@@ -89,10 +92,11 @@ function candidates(doc: TextDoc, score: Float64Array): { i: number; x: number[]
 interface Located { it: Item; doc: TextDoc; score: Float64Array; cands: { i: number; x: number[] }[] }
 function locateAll(items: Item[], models: (it: Item) => Parameters<typeof scoreBlocks>[1]): Located[] {
   return items.map((it) => {
-    const score = Float64Array.from(scoreBlocks(it.doc, models(it)).score);
+    const scored = scoreBlocks(it.doc, models(it));
+    const score = Float64Array.from(scored.score), local = Float64Array.from(scored.local);
     const doc = clone(it.doc);
     locateScored(score, decode).apply(doc);
-    return { it, doc, score, cands: candidates(doc, score) };
+    return { it, doc, score, cands: candidates(doc, score, local) };
   });
 }
 function examplesOf(located: Located[]): Example[] {
