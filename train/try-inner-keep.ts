@@ -31,6 +31,9 @@
 // 59 article candidates 43 stay, 12 go again to short-line-context, 3 sit above the headline, 1 goes to
 // truncated-teasers; 20 of the 59 are on one extraction page (a Q&A list), the webpages ones are single
 // subheadings, list items and reference lines on 16 pages. Nothing adopted; no code in src/ changed.
+// Same finding as train/try-inner.ts (7330faa, an earlier learned judge of these lines, logistic and
+// boosted, with span and silver labels): this script adds the term share, the first-step verdicts, page
+// weighting and the sandwich's scope, and none of them separates the lines either.
 import { blockModels, scoreBlocks } from "../src/clean/block-model.ts";
 import { locateScored } from "../src/clean/rules/locate.ts";
 import { lineKind } from "../src/clean/rules/context.ts";
