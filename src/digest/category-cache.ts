@@ -4,12 +4,11 @@
 //
 // An article stands in the key for its prose by what it was cleaned from, when the build says so
 // (`ArticleKeys`: the input's content key, under the cleaning code and rules, decides its paragraphs),
-// else by its prose itself. Hashing every story's prose again each build was most of the lookup's cost;
-// a key of a few parts (not two hash updates per article and outlet) is most of what is left of it.
+// else by its prose itself. Hashing every story's prose again each build was most of the lookup's cost.
 import { codeHash, moduleUrl } from "../cache/code-hash.ts";
 import { articleKeysMeaning, type ArticleKeys } from "../cache/article-keys.ts";
 import { textsKey, type DiskCache, type Namespace, type Pack } from "../cache/pack.ts";
-import { categoriseArticles, proseOf, type Categorise, type ProseSource } from "./categories.ts";
+import { categoriseArticles, proseOf, type Categorise } from "./categories.ts";
 
 export type { Categorise } from "./categories.ts";
 export type { ArticleKeys } from "../cache/article-keys.ts";
@@ -31,25 +30,12 @@ export async function cachedCategories(cache: DiskCache | null, articles?: Artic
   const code = codeHash([moduleUrl("./categories", import.meta.url)]);
   // What an article's key stands for: the same content key gives the same paragraphs only under the same step and rules.
   const meaning = articleKeysMeaning(articles);
-  // What every key starts with, as one part (made once: a story's key is a few parts, not one per article).
-  const head = JSON.stringify(["categories", code, meaning]);
-  const contentKeys = articles?.contentKeys;
-  const keyOrProse = (m: ProseSource) => {
-    const content = contentKeys?.get(m.path);
-    return content ? `article ${content}` : `prose ${proseOf(m)}`;
-  };
   const categorise: Categorise = (members, exclude) => {
-    const keys: string[] = [];
-    for (const m of members) {
-      const content = contentKeys?.get(m.path);
-      if (!content) break;
-      keys.push(content);
-    }
-    // Every article by its content key (the usual story): the keys as one part. Else each by its key or its prose.
-    const key =
-      keys.length === members.length
-        ? textsKey([head, `articles ${JSON.stringify(keys)}`, JSON.stringify(exclude)])
-        : textsKey([head, "each", String(members.length), ...members.map(keyOrProse), JSON.stringify(exclude)]);
+    const each = members.map((m) => {
+      const content = articles?.contentKeys.get(m.path);
+      return content ? `article ${content}` : `prose ${proseOf(m)}`;
+    });
+    const key = textsKey(["categories", code, meaning, String(each.length), ...each, String(exclude.length), ...exclude]);
     const hit = pack.get(key);
     if (hit) return hit;
     const found = categoriseArticles(members, exclude);
