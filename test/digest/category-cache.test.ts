@@ -84,6 +84,13 @@ describe("categories through the cache", () => {
     // An article the build gave no key for is keyed by its prose.
     const fifth = await cachedCategories(new DiskCache(dir, warn), { rules: ["a", "b"], contentKeys: new Map([["a0.txt", "k0"]]) });
     expect(fifth.categorise([blank[0]!, articles[1]!], ["Reuters"])).toEqual(storyCategories(["", prose[1]!], ["Reuters"]));
+    // The outlets left out are part of the key however they are split, with every article keyed or not.
+    const sixth = await cachedCategories(new DiskCache(dir, warn), keys(["k0", "k1"]));
+    expect(sixth.categorise(blank, ["Reuters"])).toEqual(storyCategories(prose, ["Reuters"]));
+    expect(sixth.categorise(blank, ["Reuters", ""])).toEqual([]);
+    expect(sixth.categorise(blank, [])).toEqual([]);
+    expect(sixth.categorise([blank[1]!, blank[0]!], ["Reuters"])).toEqual([]);
+    expect(sixth.pack!.stats.hits).toBe(1);
   });
 
   it("are categoriseArticles itself without a cache", async () => {
