@@ -114,15 +114,15 @@ function examplesOf(located: Located[]): Example[] {
 }
 const fit = (ex: Example[]): LogisticModel => trainLogistic(ex, { name: "clean/inner-keep", features: NAMES, l2: Number(process.env.L2 ?? 1) });
 
-function figures(located: Located[], keep: (p: Located) => LogisticModel | null, bar: number): string {
+/** The dev sets' figures when the lines `extra` picks on each page are kept as sandwiched lines. */
+function figuresWith(located: Located[], extra: (p: Located) => number[]): string {
   const ext = [], web = [];
   let kept = 0;
   for (const p of located) {
     const doc = clone(p.doc);
     doc.sandwiched = [...p.doc.sandwiched];
     doc.start = p.doc.start, doc.end = p.doc.end, doc.core = p.doc.core, doc.noArticle = p.doc.noArticle, doc.scores = p.score;
-    const m = keep(p);
-    if (m) for (const c of p.cands) if (logit(m, c.x) >= bar) (doc.sandwiched.push(c.i), kept++);
+    for (const i of extra(p)) (doc.sandwiched.push(i), kept++);
     for (const r of after) r.apply(doc);
     const res = finish(doc);
     const body = res.rejected ? "" : res.paragraphs.join("\n\n");
@@ -131,6 +131,12 @@ function figures(located: Located[], keep: (p: Located) => LogisticModel | null,
   }
   const e = scoreCorpus(ext), w = snippetCorpus(web);
   return `ext F1 ${e.f1.toFixed(4)} (P ${e.precision.toFixed(4)} R ${e.recall.toFixed(4)}) web F1 ${w.f1.toFixed(4)} (P ${w.precision.toFixed(4)} R ${w.recall.toFixed(4)}) mean ${((e.f1 + w.f1) / 2).toFixed(4)} kept ${kept}`;
+}
+function figures(located: Located[], keep: (p: Located) => LogisticModel | null, bar: number): string {
+  return figuresWith(located, (p) => {
+    const m = keep(p);
+    return m ? p.cands.filter((c) => logit(m, c.x) >= bar).map((c) => c.i) : [];
+  });
 }
 
 const tuneLoc = locateAll(tune, (it) => ({ ...folds[foldOf(it.page.id)]!, decode }));
@@ -155,21 +161,7 @@ function scoped(p: Located, where: "below" | "run", floor: number): number[] {
   return p.cands.filter((c) => (where === "run" ? c.i < doc.core![0] || c.i >= doc.core![1] : c.i >= doc.core![1]) && score[c.i]! >= floor && stays(c.i - 1) && stays(c.i + 1)).map((c) => c.i);
 }
 function scopeFigures(located: Located[], where: "below" | "run", floor: number): string {
-  const ext = [], web = [];
-  let kept = 0;
-  for (const p of located) {
-    const doc = clone(p.doc);
-    doc.sandwiched = [...p.doc.sandwiched];
-    doc.start = p.doc.start, doc.end = p.doc.end, doc.core = p.doc.core, doc.noArticle = p.doc.noArticle, doc.scores = p.score;
-    for (const i of scoped(p, where, floor)) (doc.sandwiched.push(i), kept++);
-    for (const r of after) r.apply(doc);
-    const res = finish(doc);
-    const body = res.rejected ? "" : res.paragraphs.join("\n\n");
-    if (p.it.page.set === "extraction") ext.push(scorePage(body, p.it.page.truth!));
-    else web.push(scoreSnippets(body, p.it.page.with ?? [], p.it.page.without ?? []));
-  }
-  const e = scoreCorpus(ext), w = snippetCorpus(web);
-  return `ext F1 ${e.f1.toFixed(4)} (P ${e.precision.toFixed(4)} R ${e.recall.toFixed(4)}) web F1 ${w.f1.toFixed(4)} (P ${w.precision.toFixed(4)} R ${w.recall.toFixed(4)}) mean ${((e.f1 + w.f1) / 2).toFixed(4)} kept ${kept}`;
+  return figuresWith(located, (p) => scoped(p, where, floor));
 }
 if (process.env.SCOPE) for (const where of ["below", "run"] as const) for (const floor of [-0.5, -1, -1.5, -2]) console.log(`tune OOF sandwich ${where} ${floor}  ${scopeFigures(tuneLoc, where, floor)}`);
 // Ceiling (ORACLE=1): every candidate labelled article kept (what later rules still drop, listed with LIST=1).
