@@ -150,10 +150,12 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   // A bundle's index is made of what Pagefind is sent of its pages, in order (and Pagefind's code and
   // settings, in the site key): its key is made of its pages' search documents' hashes, so a page that
   // changed only where Pagefind does not look (what is marked data-pagefind-ignore, as the date line is)
-  // leaves its bundle as it was. A rendered page's hash is taken from what was rendered; a carried one's
-  // is the last build's (the file is the one it wrote), or its file's where that build recorded none.
+  // leaves its bundle as it was. A rendered page's hash is taken from the document Pagefind is sent (or,
+  // rendered before Pagefind starts, from the page); a carried one's is the last build's (the file is the one
+  // it wrote), or its file's where that build recorded none.
   const searchHashes = new Map<string, string>();
-  const searchHash = (html: string) => createHash("sha256").update(searchDocument(html, config.language)).digest("hex").slice(0, 32);
+  const documentHash = (document: string) => createHash("sha256").update(document).digest("hex").slice(0, 32);
+  const searchHash = (html: string) => documentHash(searchDocument(html, config.language));
   const searchedAs = (file: string, dir: string): string => {
     let hash = searchHashes.get(file) ?? before?.searched?.[file];
     if (hash === undefined) hash = searchHash(readFileSync(join(dir, file), "utf8"));
@@ -214,7 +216,8 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const onRendered = (page: { url: string; outputPath: string; content: string }) => {
     written.push(page.outputPath);
     const file = fileOf(page.url);
-    if (storyFiles.has(file)) searchHashes.set(file, searchHash(page.content));
+    // Rendered before Pagefind starts, a page is keyed here; else as Pagefind takes it (below), so its search document is made once.
+    if (direct && storyFiles.has(file)) searchHashes.set(file, searchHash(page.content));
   };
   if (direct) {
     await renderDirect(outputDir, setup, onRendered);
@@ -229,7 +232,10 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   // Pagefind indexes beside Eleventy (./search.ts): the carried-over story pages now, the rendered ones as they come
   // (all of them there already when rendered without it).
   const rebuilt = bundles.filter((b) => !b.carry).map((b) => ({ folder: b.folder, urls: b.pages.map((p) => urlOf(p.file)) }));
-  const search = await startSearch(outputDir, rebuilt, config.language, (url) => direct || carried.has(fileOf(url)));
+  const search = await startSearch(outputDir, rebuilt, config.language, (url) => direct || carried.has(fileOf(url)), (url, document) => {
+    const file = fileOf(url);
+    if (!searchHashes.has(file)) searchHashes.set(file, documentHash(document));
+  });
   let rendered = planned;
   let searched = planned;
   let alongsideMs = 0;

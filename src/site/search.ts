@@ -167,9 +167,16 @@ export function pagefindCpuMs(): number | null {
 
 /**
  * Starts indexing `bundles` into `siteDir`: the pages `carried` says are already there are read when
- * their bundle starts; the others come through `rendered`.
+ * their bundle starts; the others come through `rendered`. `taken` hears each page's search document once,
+ * as it is taken (./index.ts keys the bundles by them).
  */
-export async function startSearch(siteDir: string, bundles: readonly SearchBundle[], language: string, carried: (url: string) => boolean): Promise<SearchIndexing> {
+export async function startSearch(
+  siteDir: string,
+  bundles: readonly SearchBundle[],
+  language: string,
+  carried: (url: string) => boolean,
+  taken: (url: string, document: string) => void = () => {},
+): Promise<SearchIndexing> {
   const forceLanguage = language.slice(0, 2).toLowerCase() || "en";
   const read = (url: string) => searchDocument(readFileSync(join(siteDir, url.replace(/^\//, ""), "index.html"), "utf8"), language);
   const bundleOf = new Map<string, number>();
@@ -182,7 +189,11 @@ export async function startSearch(siteDir: string, bundles: readonly SearchBundl
   const started: BundleIndex[] = [];
   let next = 0;
   const content = (url: string): string | null => {
-    if (carried(url)) return read(url);
+    if (carried(url)) {
+      const document = read(url);
+      taken(url, document);
+      return document;
+    }
     const document = early.get(url);
     early.delete(url);
     return document ?? null;
@@ -219,6 +230,7 @@ export async function startSearch(siteDir: string, bundles: readonly SearchBundl
   const have = new Set<string>();
   const take = (url: string, i: number, document: string) => {
     have.add(url);
+    taken(url, document);
     const index = open.get(i);
     if (index) index.add(url, document);
     else if (i >= next) early.set(url, document);
