@@ -11,5 +11,5 @@ export { prepareArticles, startArticleThreads } from "../parallel/articles.ts";
 export { startSummaryThreads, summariseAll } from "../parallel/summaries.ts";
 export { cachedSummaries } from "../cache/summaries.ts";
 export { cachedClusterRows } from "../cache/cluster-rows.ts";
-export { cachedFeedItems } from "../cache/feed-items.ts";
+export { cachedFeedItems } from "../feed/index.ts";
 export { defaultClusterOptions, IDENTITY_FILE, parseIdentityState, serializeIdentityState } from "../cluster/index.ts";

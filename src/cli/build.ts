@@ -3,7 +3,7 @@
 //
 // With the cache (the default), a build does only what changed since the last one: files whose
 // signature is unchanged are not read again (src/ingest), articles and summaries come from the cache,
-// unchanged pages are carried over (src/site); and when nothing at all changed (src/cache/build-record.ts)
+// unchanged pages are carried over (src/site); and when nothing at all changed (./build-record.ts)
 // the build writes nothing and says what the last one said.
 import { access, readFile, writeFile } from "node:fs/promises";
 import { setFlagsFromString } from "node:v8";
@@ -18,7 +18,7 @@ import { startProgress } from "./progress.ts";
 import { DiskCache } from "../cache/pack.ts";
 import { codeHash } from "../cache/code-hash.ts";
 import { readState, writeState } from "../cache/state.ts";
-import { buildRecordNamespace, hashOf, sameFiles, type BuildRecord } from "../cache/build-record.ts";
+import { buildRecordNamespace, hashOf, sameFiles, type BuildRecord } from "./build-record.ts";
 import type { PrepareStats } from "../parallel/articles.ts";
 import type { WorkerPool } from "../parallel/pool.ts";
 import type { CachedSummaries } from "../cache/summaries.ts";

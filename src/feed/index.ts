@@ -11,6 +11,7 @@ import { dailyEntries, storyEntries, type FeedEntry } from "./entries.ts";
 import { buildFeeds, type FeedChannel, type Feeds, type ItemMemo } from "./formats.ts";
 
 export type { ItemMemo } from "./formats.ts";
+export { cachedFeedItems, type CachedFeedItems } from "./item-cache.ts";
 
 export const FEED_FILES = { rss: "feed.xml", atom: "atom.xml", json: "feed.json" } as const;
 export const STORY_FEED_FILES = { rss: "stories.xml", atom: "stories-atom.xml", json: "stories.json" } as const;
@@ -21,7 +22,7 @@ export interface FeedOptions {
   outputDir: string;
   config: DigestConfig;
   model: DigestModel;
-  /** Items an earlier build wrote, by entry and format (src/cache/feed-items.ts); without it, every feed is written whole. */
+  /** Items an earlier build wrote, by entry and format (./item-cache.ts); without it, every feed is written whole. */
   items?: ItemMemo;
 }
 

@@ -3,9 +3,9 @@
 // Keyed by the entry, the format and the code that writes it (the feed stage's formats, the feed
 // package's version and the version of the xml-js under it).
 import { createRequire } from "node:module";
-import type { ItemMemo } from "../feed/index.ts";
-import { codeHash, moduleUrl } from "./code-hash.ts";
-import { textsKey, type DiskCache, type Namespace, type Pack } from "./pack.ts";
+import type { ItemMemo } from "./formats.ts";
+import { codeHash, moduleUrl } from "../cache/code-hash.ts";
+import { textsKey, type DiskCache, type Namespace, type Pack } from "../cache/pack.ts";
 
 const feedItemsNamespace: Namespace<string> = {
   name: "feed-items",
@@ -32,7 +32,7 @@ export interface CachedFeedItems {
 export async function cachedFeedItems(cache: DiskCache | null): Promise<CachedFeedItems> {
   if (!cache) return { memo: undefined, pack: null };
   const pack = await cache.open(feedItemsNamespace, "all");
-  const code = `${codeHash([moduleUrl("../feed/formats", import.meta.url)])} xml-js@${xmlWriterVersion()}`;
+  const code = `${codeHash([moduleUrl("./formats", import.meta.url)])} xml-js@${xmlWriterVersion()}`;
   const memo: ItemMemo = (format, entry, render) => {
     const key = textsKey(["feed-item", code, format, JSON.stringify(entry)]);
     const hit = pack.get(key);

@@ -3,7 +3,7 @@
 // folders still hold exactly the files that build left (same names, inodes, sizes and times), a new
 // build would write the same bytes, so it writes nothing and says what the last one said.
 import { createHash } from "node:crypto";
-import { isObject, type Namespace } from "./pack.ts";
+import { isObject, type Namespace } from "../cache/pack.ts";
 import { sameIdentity, type FileIdentity } from "../output/index.ts";
 
 export interface BuildRecord {
