@@ -20,7 +20,9 @@
 //       .8995; F 20 .9508 / .8949, .9323 / .8968; F 30 .9490 / .8951, .9323 / .8968. F 10 over PERTURB=1..3
 //       (tuning mean against the committed method's under the same perturbation): .9199 / .9203, .9176 /
 //       .9171, .9236 / .9233 (+.0001 on average); checking .9167 / .9136, .9116 / .9116, .9083 / .9052.
-//       An isolated peak of F on the tuning half: not adopted.
+//       An isolated peak of F on the tuning half: not adopted. As a local feature of text lines (the first
+//       model reads it, the context trees its neighbours' verdicts): F 1 .9518 / .8891, .9339 / .8887; F 10
+//       .9526 / .8951, .9282 / .8940.
 //     prev2 / next2 (first-model log-odds two lines away) .9510 / .8973, .9309 / .8984.
 //     the neighbours' shape (prev / next prose, headline-shaped, log words) .9502 / .8971, .9274 / .8909.
 //     cohesion: share of the line's content terms the 3 lines above / below use (a subheading's words
@@ -35,6 +37,10 @@
 //   .9326 / .8979; {"lambda":5} .9504 / .8958, .9326 / .8979; {"rounds":60} .9558 / .8960, .9256 / .8898;
 //   {"l2":0.5} .9480 / .8934, .9330 / .8946. Stumps for the context trees (boost.ts trial switch, one split
 //   a tree; the decode search then picks bias -1, inner -0.5), 200 or 400 rounds: .9514 / .8932, .9352 / .8847.
+//   The same tuning pages' HTML blocks as further text training pages (their text features and neighbourhood,
+//   labelled as the HTML path's; 13,972 labelled blocks for 8,732; decode still searched on the dumps alone):
+//   weight 1 .9573 / .8796, .9104 / .8833 (without URL .9129 / .8788); weight 0.25 .9487 / .8921, .9218 / .8954.
+//   An HTML block is not a dump line (the dump splits and joins text along other lines): not adopted.
 //   extraction-dev labels (train/lib/clean-items.ts COVER_HI / COVER_LO, 0.5 / 0.15 shipped): 0.7 / 0.15
 //   the committed figures; 0.5 / 0.3 .9525 / .8947, .9282 / .8925; 0.3 / 0.1 .9506 / .8975, .9324 / .8922.
 // Under the committed features and labels the boosted context trees rarely split on a new column (root
