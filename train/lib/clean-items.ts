@@ -20,6 +20,12 @@ const SPAN_LABELS = process.env.SPAN !== "0";
  */
 const SPAN_WORDS = Number(process.env.SPAN_WORDS ?? "8");
 /**
+ * An extraction-dev line of 4+ tokens is article at this share of its 4-grams in the true body, furniture
+ * at most COVER_LO, unknown between (COVER_HI / COVER_LO to try others; figures in train/try-blocks.ts, tb47).
+ */
+const COVER_HI = Number(process.env.COVER_HI ?? "0.5");
+const COVER_LO = Number(process.env.COVER_LO ?? "0.15");
+/**
  * Furniture labels by place for the text block model (off: what train:clean ships): on a webpages-dev
  * page, the unlabelled lines of SPAN_WORDS or more past the first must-not snippet below the last
  * must-have ("below"), before the last one above the first must-have ("above"), or both ("both"),
@@ -88,7 +94,7 @@ export function labelsOf(page: DevPage, doc: TextDoc): Int8Array {
       const ts = tokens(l.text);
       if (ts.length >= 4) {
         const cover = coverOf(l.text, truth);
-        labels[i] = cover >= 0.5 ? 1 : cover <= 0.15 ? 0 : -1;
+        labels[i] = cover >= COVER_HI ? 1 : cover <= COVER_LO ? 0 : -1;
       } else if (ts.length > 0) {
         if (!truthTokens.includes(` ${ts.join(" ").toLowerCase()} `)) labels[i] = 0;
         else short.push(i);
