@@ -41,7 +41,7 @@
 //                    figures move when nothing but the context model's training scores changes
 //   SITEGOLD=drop    pages whose gold headline is only the site's name (it matches the host) are left
 //                    out of training (still judged)
-//   EXTRA=bodyfreq,allbins,bodybins,lastbefore,copyright  stop 47's line features (below, with their figures)
+//   EXTRA=bodyfreq,allbins,bodybins,lastbefore,copyright,fuzzy,page  stop 47's line features (below, with their figures)
 //   NL2=2, NCL2=2    the no-URL pair's own L2 penalties (default L2, CL2; SPLIT=train)
 //   MIX=w            a page without the URL scored (1 - w) × its own pair + w × the joint pair (SPLIT=train)
 //   STACK=1          the no-URL line model takes the joint line model's score as a feature more, out-of-fold
@@ -157,6 +157,10 @@
 //                   sentence of 15+ words from 5 lines over the anchor; that sentence itself: 84.6 / 70.3, 84.7 / 73.4
 //   EXTRA=copyright share of the line's words in the page's copyright lines ("© 2020 Technology Review": a site name
 //                   or tagline), and that share >= 0.5: 84.6 / 71.0, 84.4 / 73.4
+//   EXTRA=fuzzy     body-overlap and lead-cover with words of 5+ letters matched by their first or last five letters
+//                   ("Lehrgang" for "Regionallehrgang"): 84.6 / 70.7, 84.4 / 71.2
+//   EXTRA=page      share of the line's content words another line of the page uses, and a line outside the core
+//                   (breadcrumbs, share and comment lines): 84.6 / 71.8, 82.1 / 70.5
 //   MIX=0.3         84.6 / 71.4, 84.4 / 72.3;  MIX=0.5 84.6 / 71.8, 84.4 / 70.5
 //   STACK=1         84.6 / 71.8, 84.4 / 73.4;  with NL2=8 84.6 / 71.8, 84.4 / 71.9
 //   PSEUDO=1        5 tuning and 1 checking page without the URL get a printed address: 84.6 / 70.7, 84.4 / 73.0
@@ -214,6 +218,8 @@ const EXTRA_NAMES: Record<string, string[]> = {
   bodyfreq: ["body-mean-log-uses", "body-max-log-uses", "topic-5-recall", "topic-10-recall"],
   lastbefore: ["last-stopless-before-prose", "last-before-prose", "is-first-prose"],
   copyright: ["copyright-cover", "copyright-named"],
+  fuzzy: ["fuzzy-body-overlap", "fuzzy-lead-cover"],
+  page: ["page-overlap", "outside-overlap"],
   pos: ["d<=-31", "d-30..-11", "d-10..-6", "d-5..-3", "d-2", "d-1", "d0", "d1", "d2..3", "d4..10", "d>10", "rank-above-1", "rank-above-2", "rank-above-3", "rank-below-1"],
 };
 const names = [...HEADLINE_FEATURES, ...extras.flatMap((e) => EXTRA_NAMES[e] ?? [])];
@@ -294,6 +300,74 @@ function pseudoUrl(text: string): string | null {
   return best;
 }
 
+/** Per page: the lines each content word stands on (each line once). */
+const termLines = new WeakMap<TextDoc, Map<number, number[]>>();
+
+/** EXTRA=page: the share of the line's content words some other line of the page uses, and some line outside the core (menus, breadcrumbs, share and comment lines). */
+function pageOverlap(doc: TextDoc, i: number): number[] {
+  let m = termLines.get(doc);
+  if (!m) {
+    m = new Map();
+    doc.lines.forEach((l, j) => {
+      for (const t of l.terms) {
+        const at = m!.get(t) ?? [];
+        if (at[at.length - 1] !== j) at.push(j);
+        m!.set(t, at);
+      }
+    });
+    termLines.set(doc, m);
+  }
+  const terms = doc.lines[i]!.terms;
+  if (terms.length === 0) return [0, 0];
+  const [from, to] = doc.core ?? [doc.start, doc.end];
+  let any = 0, outside = 0;
+  for (const t of terms) {
+    const at = (m.get(t) ?? []).filter((j) => j !== i);
+    if (at.length > 0) any++;
+    if (at.some((j) => j < from || j >= to)) outside++;
+  }
+  return [any / terms.length, outside / terms.length];
+}
+
+/** Per page: the 5-letter openings and closings of the core's kept words of 5+ letters, each with the lines using them. */
+const stemCache = new WeakMap<TextDoc, { heads: Map<string, number[]>; tails: Map<string, number[]> }>();
+
+/**
+ * EXTRA=fuzzy: body-overlap and lead-cover with words matched by their first or last five letters, not whole: "Lehrgang"
+ * in the body for "Regionallehrgang", "gestaltet" for "Gestaltung". Words of 5+ letters; the line's own use left out.
+ */
+function fuzzyOverlap(doc: TextDoc, i: number): number[] {
+  let c = stemCache.get(doc);
+  if (!c) {
+    c = { heads: new Map(), tails: new Map() };
+    const [from, to] = doc.core ?? [doc.start, doc.end];
+    for (let j = from; j < to; j++) {
+      if (doc.lines[j]!.drop !== null) continue;
+      for (const t of plainTokens(doc.lines[j]!.text)) {
+        if (t.length < 5 || /\d/.test(t)) continue;
+        for (const [m, k] of [[c.heads, t.slice(0, 5)], [c.tails, t.slice(-5)]] as const) {
+          const at = m.get(k) ?? [];
+          if (at[at.length - 1] !== j) at.push(j);
+          m.set(k, at);
+        }
+      }
+    }
+    stemCache.set(doc, c);
+  }
+  const toks = plainTokens(doc.lines[i]!.text).filter((t) => t.length >= 5 && !/\d/.test(t));
+  if (toks.length === 0) return [0, 0];
+  // The lead: the first three lines of 12+ words within ten lines below.
+  const lead: number[] = [];
+  for (let j = i + 1; j < doc.lines.length && j <= i + 10 && lead.length < 3; j++) if (doc.lines[j]!.words >= 12 && doc.lines[j]!.drop === null) lead.push(j);
+  let body = 0, inLead = 0;
+  for (const t of toks) {
+    const at = [...(c.heads.get(t.slice(0, 5)) ?? []), ...(c.tails.get(t.slice(-5)) ?? [])].filter((j) => j !== i);
+    if (at.length > 0) body++;
+    if (at.some((j) => lead.includes(j))) inLead++;
+  }
+  return [body / toks.length, lead.length ? inLead / toks.length : 0];
+}
+
 const COPYRIGHT = /©|\(c\)\s*\d{4}|\bcopyright\b|alle rechte|all rights reserved|todos los derechos|tous droits/i;
 const copyrightCache = new WeakMap<TextDoc, Set<string>>();
 
@@ -332,7 +406,11 @@ function extraFeatures(doc: TextDoc, i: number, candidates: readonly number[]): 
   const out: number[] = [];
   const toks = headlineTokens(doc.lines[i]!.text);
   for (const e of extras) {
-    if (e === "copyright") {
+    if (e === "page") {
+      out.push(...pageOverlap(doc, i));
+    } else if (e === "fuzzy") {
+      out.push(...fuzzyOverlap(doc, i));
+    } else if (e === "copyright") {
       // The site's name in its copyright line ("© 2020 Technology Review", "Alle Rechte vorbehalten"): a line it spells is the site's name or tagline.
       const owner = copyrightTokens(doc);
       const plain = plainTokens(doc.lines[i]!.text);
