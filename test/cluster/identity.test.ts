@@ -86,6 +86,31 @@ describe("assignStoryIds", () => {
     expect(later.clusters.find((c) => c.id === older)!.formerIds).toEqual([newer]);
   });
 
+  it("gives a merged-away story its id back when its articles split off again", () => {
+    const one = assignStoryIds([cluster("s-a", [byPrefix("000"), byPrefix("001")]), cluster("s-b", [byPrefix("002")])], null);
+    const [older, newer] = one.clusters.map((c) => c.id);
+    const merged = assignStoryIds([cluster("s-c", [byPrefix("002"), byPrefix("000"), byPrefix("001")])], one.state);
+    expect(merged.clusters[0]!.formerIds).toEqual([newer]);
+    // The article that bridged them is edited: the two stories part again. 002 was published as `newer`;
+    // its permalink and feed GUID are that id, so it gets it back, and `older` no longer claims it.
+    const apart = assignStoryIds([cluster("s-a", [byPrefix("000"), byPrefix("001")]), cluster("s-b", [byPrefix("002")])], merged.state);
+    expect(apart.clusters.map((c) => c.id)).toEqual([older, newer]);
+    expect(apart.clusters[0]!.formerIds).toBeUndefined();
+    // And a later build that merges them again records it as before.
+    const again = assignStoryIds([cluster("s-c", [byPrefix("002"), byPrefix("000"), byPrefix("001")])], apart.state);
+    expect(again.clusters[0]!.id).toBe(older);
+    expect(again.clusters[0]!.formerIds).toEqual([newer]);
+  });
+
+  it("keeps a story's own articles under its id when a larger story merged into it parts again", () => {
+    const one = assignStoryIds([cluster("s-a", [byPrefix("000")]), cluster("s-b", [byPrefix("001"), byPrefix("002"), byPrefix("003")])], null);
+    const [older, newer] = one.clusters.map((c) => c.id);
+    const merged = assignStoryIds([cluster("s-c", [byPrefix("000"), byPrefix("001"), byPrefix("002"), byPrefix("003")])], one.state);
+    expect(merged.clusters[0]!.id).toBe(older);
+    const apart = assignStoryIds([cluster("s-b", [byPrefix("001"), byPrefix("002"), byPrefix("003")]), cluster("s-a", [byPrefix("000")])], merged.state);
+    expect(apart.clusters.map((c) => c.id)).toEqual([newer, older]);
+  });
+
   it("lets the larger part of a split story keep its id, and links follow-ups by the lasting ids", () => {
     const one = assignStoryIds([cluster("s-a", [byPrefix("000"), byPrefix("001"), byPrefix("002")]), cluster("s-d", [byPrefix("004")], "s-a")], null);
     const id = one.clusters[0]!.id;
