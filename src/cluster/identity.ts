@@ -49,11 +49,15 @@ export function articleRef(article: Pick<DatedArticle, "path" | "title" | "parag
  */
 export function assignStoryIds(clusters: readonly StoryCluster[], previous: IdentityState | null): { clusters: StoryCluster[]; state: IdentityState } {
   const records = [...(previous?.stories ?? [])].sort((a, b) => a.serial - b.serial);
+  const refs = clusters.map((c) => c.members.map(articleRef));
+  // An article is known by its path; by what it says only when the path it was known by is gone (a renamed
+  // file): a copy saved beside its original is another article and must not take the original's story.
+  const present = new Set(refs.flatMap((members) => members.map((m) => m.path)));
   const byHash = new Map<string, number>();
   const byPath = new Map<string, number>();
   records.forEach((r, k) => {
     for (const m of r.members) {
-      if (!byHash.has(m.hash)) byHash.set(m.hash, k);
+      if (!byHash.has(m.hash) && !present.has(m.path)) byHash.set(m.hash, k);
       if (!byPath.has(m.path)) byPath.set(m.path, k);
     }
   });
@@ -64,13 +68,11 @@ export function assignStoryIds(clusters: readonly StoryCluster[], previous: Iden
   const dormantPathsOf = new Map(dormant.map((r) => [r.id, r.members.map((m) => m.path)]));
   const inherited = records.map((r) => new Set((r.formerIds ?? []).flatMap((f) => dormantPathsOf.get(f) ?? [])));
 
-  const refs = clusters.map((c) => c.members.map(articleRef));
   // How many of each cluster's articles each known story held (its own ones first, then the inherited).
   const held = refs.map((members) => {
     const counts = new Map<number, number>();
     for (const m of members) {
-      // By path first: two files can say the same (a page saved twice, dated apart, in two stories);
-      // by what it says only for a path the state does not know (a renamed file).
+      // By path first: two files can say the same (a page saved twice, dated apart, in two stories).
       const k = byPath.get(m.path) ?? byHash.get(m.hash);
       if (k !== undefined) counts.set(k, (counts.get(k) ?? 0) + (inherited[k]!.has(m.path) ? INHERITED_WEIGHT : 1));
     }
@@ -109,7 +111,7 @@ export function assignStoryIds(clusters: readonly StoryCluster[], previous: Iden
   const revived = new Set<string>();
   if (dormant.length) {
     const dormantPaths = dormant.map((r) => new Set(r.members.map((m) => m.path)));
-    const dormantHashes = dormant.map((r) => new Set(r.members.map((m) => m.hash)));
+    const dormantHashes = dormant.map((r) => new Set(r.members.filter((m) => !present.has(m.path)).map((m) => m.hash)));
     refs.forEach((members, c) => {
       if (assigned[c]! >= 0) return;
       let best = -1;

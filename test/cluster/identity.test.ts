@@ -74,6 +74,18 @@ describe("assignStoryIds", () => {
     expect(again.state.next).toBe(first.state.next);
   });
 
+  it("keeps a published article's id when a copy of it arrives under another name, in another story", () => {
+    const one = assignStoryIds([cluster("s-a", [byPrefix("004")])], null);
+    const id = one.clusters[0]!.id;
+    // The same text saved again later (another file, dated apart): a new story; "s-0" sorts before "s-a".
+    const copy = { ...byPrefix("004"), path: "later/copy-of-004.txt" };
+    const two = assignStoryIds([cluster("s-0", [copy]), cluster("s-a", [byPrefix("004")])], one.state);
+    expect(two.clusters[1]!.id).toBe(id);
+    expect(two.clusters[0]!.id).not.toBe(id);
+    // With the original gone, the copy is the renamed article and keeps the id.
+    expect(assignStoryIds([cluster("s-0", [copy])], one.state).clusters[0]!.id).toBe(id);
+  });
+
   it("keeps the older id when two published stories merge, and records the other", () => {
     const one = assignStoryIds([cluster("s-a", [byPrefix("000"), byPrefix("001")]), cluster("s-b", [byPrefix("002")])], null);
     const [older, newer] = one.clusters.map((c) => c.id);
