@@ -2,7 +2,8 @@
 // changes: a build reads what earlier builds assigned (a small state file beside the digests), finds
 // each new story's articles among the stories it knew, and keeps their id. Ids are only created, never
 // renamed: a story that gains articles keeps its id; when two known stories merge, the older id stays
-// and the other is recorded in `formerIds` (so old permalinks can redirect); when a known story splits,
+// and the other is recorded in `formerIds` (so old permalinks can redirect) and kept aside with its articles
+// (`merged`): should those articles part again, their story gets its id back; when a known story splits,
 // the part with most of its articles keeps the id. Articles are recognised by their path (an edited file
 // is the same article), or else by a hash of their headline and body (a renamed file is the same one).
 // Without a state file, ids fall back to a hash of the story's earliest article's path.
@@ -30,6 +31,8 @@ export interface IdentityState {
   /** The serial the next new story gets. */
   next: number;
   stories: StoryRecord[];
+  /** Stories merged into another, with the articles they held then: their id comes back if those split off again. */
+  merged?: StoryRecord[];
 }
 
 /** The state file in the digests folder (not a digest; Eleventy reads only the day files there). */
@@ -46,24 +49,32 @@ export function articleRef(article: Pick<DatedArticle, "path" | "title" | "parag
  */
 export function assignStoryIds(clusters: readonly StoryCluster[], previous: IdentityState | null): { clusters: StoryCluster[]; state: IdentityState } {
   const records = [...(previous?.stories ?? [])].sort((a, b) => a.serial - b.serial);
+  const refs = clusters.map((c) => c.members.map(articleRef));
+  // An article is known by its path; by what it says only when the path it was known by is gone (a renamed
+  // file): a copy saved beside its original is another article and must not take the original's story.
+  const present = new Set(refs.flatMap((members) => members.map((m) => m.path)));
   const byHash = new Map<string, number>();
   const byPath = new Map<string, number>();
   records.forEach((r, k) => {
     for (const m of r.members) {
-      if (!byHash.has(m.hash)) byHash.set(m.hash, k);
+      if (!byHash.has(m.hash) && !present.has(m.path)) byHash.set(m.hash, k);
       if (!byPath.has(m.path)) byPath.set(m.path, k);
     }
   });
 
-  const refs = clusters.map((c) => c.members.map(articleRef));
-  // How many of each cluster's articles each known story held.
+  // The articles each known story took over from the stories merged into it: they weigh less than its own,
+  // so that when the two part again, the story keeps its own articles and the merged-away one gets its back.
+  const dormant = [...(previous?.merged ?? [])].sort((a, b) => a.serial - b.serial);
+  const dormantPathsOf = new Map(dormant.map((r) => [r.id, r.members.map((m) => m.path)]));
+  const inherited = records.map((r) => new Set((r.formerIds ?? []).flatMap((f) => dormantPathsOf.get(f) ?? [])));
+
+  // How many of each cluster's articles each known story held (its own ones first, then the inherited).
   const held = refs.map((members) => {
     const counts = new Map<number, number>();
     for (const m of members) {
-      // By path first: two files can say the same (a page saved twice, dated apart, in two stories);
-      // by what it says only for a path the state does not know (a renamed file).
+      // By path first: two files can say the same (a page saved twice, dated apart, in two stories).
       const k = byPath.get(m.path) ?? byHash.get(m.hash);
-      if (k !== undefined) counts.set(k, (counts.get(k) ?? 0) + 1);
+      if (k !== undefined) counts.set(k, (counts.get(k) ?? 0) + (inherited[k]!.has(m.path) ? INHERITED_WEIGHT : 1));
     }
     return counts;
   });
@@ -94,8 +105,34 @@ export function assignStoryIds(clusters: readonly StoryCluster[], previous: Iden
     }
   });
 
+  // A cluster no live story goes to, made of a merged-away story's articles, is that story again: it gets its
+  // id back (the one holding most of the cluster's articles; then the smaller, all of it there; then the older).
+  const revivedBy = new Map<number, StoryRecord>();
+  const revived = new Set<string>();
+  if (dormant.length) {
+    const dormantPaths = dormant.map((r) => new Set(r.members.map((m) => m.path)));
+    const dormantHashes = dormant.map((r) => new Set(r.members.filter((m) => !present.has(m.path)).map((m) => m.hash)));
+    refs.forEach((members, c) => {
+      if (assigned[c]! >= 0) return;
+      let best = -1;
+      let bestCount = 0;
+      dormant.forEach((r, d) => {
+        if (revived.has(r.id)) return;
+        const n = members.filter((m) => dormantPaths[d]!.has(m.path) || (!byPath.has(m.path) && dormantHashes[d]!.has(m.hash))).length;
+        if (n > bestCount || (n === bestCount && n > 0 && r.members.length < dormant[best]!.members.length)) {
+          best = d;
+          bestCount = n;
+        }
+      });
+      if (best >= 0) {
+        revivedBy.set(c, dormant[best]!);
+        revived.add(dormant[best]!.id);
+      }
+    });
+  }
+
   const known = new Set<string>();
-  for (const r of records) {
+  for (const r of [...records, ...dormant]) {
     known.add(r.id);
     for (const f of r.formerIds ?? []) known.add(f);
   }
@@ -104,18 +141,24 @@ export function assignStoryIds(clusters: readonly StoryCluster[], previous: Iden
   const out: StoryCluster[] = [];
   const kept: StoryRecord[] = [];
   const absorbed = new Set<number>();
+  const merged: StoryRecord[] = dormant.filter((r) => !revived.has(r.id));
   clusters.forEach((cluster, c) => {
     const k = assigned[c]!;
+    const back = revivedBy.get(c);
     let id: string;
     let serial: number;
-    const former = new Set<string>(k >= 0 ? (records[k]!.formerIds ?? []) : []);
-    if (k >= 0) {
+    const former = new Set<string>(k >= 0 ? (records[k]!.formerIds ?? []) : (back?.formerIds ?? []));
+    if (back) {
+      id = back.id;
+      serial = back.serial;
+    } else if (k >= 0) {
       id = records[k]!.id;
       serial = records[k]!.serial;
       // Known stories in this cluster that no other cluster carries on were merged into it.
       for (const other of held[c]!.keys()) {
         if (other === k || taken.has(other)) continue;
         absorbed.add(other);
+        merged.push(records[other]!);
         former.add(records[other]!.id);
         for (const f of records[other]!.formerIds ?? []) former.add(f);
       }
@@ -125,7 +168,7 @@ export function assignStoryIds(clusters: readonly StoryCluster[], previous: Iden
     }
     known.add(id);
     idOf.set(cluster.id, id);
-    const formerIds = [...former].filter((f) => f !== id).sort();
+    const formerIds = [...former].filter((f) => f !== id && !revived.has(f)).sort();
     out.push({ ...cluster, id, ...(formerIds.length ? { formerIds } : {}) });
     kept.push({ id, serial, members: [...refs[c]!].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), ...(formerIds.length ? { formerIds } : {}) });
   });
@@ -135,8 +178,13 @@ export function assignStoryIds(clusters: readonly StoryCluster[], previous: Iden
     if (!taken.has(k) && !absorbed.has(k)) kept.push(r);
   });
   kept.sort((a, b) => a.serial - b.serial);
-  return { clusters: out, state: { version: 1, next, stories: kept } };
+  // A story merged away in this build leaves its earlier record (with the articles it held) aside.
+  const aside = merged.filter((r, i) => merged.findIndex((o) => o.id === r.id) === i).sort((a, b) => a.serial - b.serial);
+  return { clusters: out, state: { version: 1, next, stories: kept, ...(aside.length ? { merged: aside } : {}) } };
 }
+
+/** An inherited article's weight: below any one article of the story's own (stories hold far fewer than a million). */
+const INHERITED_WEIGHT = 1e-6;
 
 /** The cluster's fallback id, unless an earlier story had it: then a hash of it with a counter. */
 function freshId(cluster: StoryCluster, known: Set<string>): string {
@@ -160,7 +208,8 @@ export function parseIdentityState(text: string): { state: IdentityState } | { e
   const s = json as Partial<IdentityState>;
   if (!s || typeof s !== "object" || s.version !== 1 || typeof s.next !== "number" || !Array.isArray(s.stories)) return { error: "not a story-id state file (version 1)" };
   const str = (x: unknown) => typeof x === "string";
-  for (const r of s.stories as unknown[]) {
+  if (s.merged !== undefined && !Array.isArray(s.merged)) return { error: "a story record is damaged" };
+  for (const r of [...(s.stories as unknown[]), ...((s.merged as unknown[] | undefined) ?? [])]) {
     const rec = r as Partial<StoryRecord>;
     const ok =
       rec && str(rec.id) && typeof rec.serial === "number" && Array.isArray(rec.members) &&

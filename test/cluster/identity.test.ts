@@ -74,6 +74,18 @@ describe("assignStoryIds", () => {
     expect(again.state.next).toBe(first.state.next);
   });
 
+  it("keeps a published article's id when a copy of it arrives under another name, in another story", () => {
+    const one = assignStoryIds([cluster("s-a", [byPrefix("004")])], null);
+    const id = one.clusters[0]!.id;
+    // The same text saved again later (another file, dated apart): a new story; "s-0" sorts before "s-a".
+    const copy = { ...byPrefix("004"), path: "later/copy-of-004.txt" };
+    const two = assignStoryIds([cluster("s-0", [copy]), cluster("s-a", [byPrefix("004")])], one.state);
+    expect(two.clusters[1]!.id).toBe(id);
+    expect(two.clusters[0]!.id).not.toBe(id);
+    // With the original gone, the copy is the renamed article and keeps the id.
+    expect(assignStoryIds([cluster("s-0", [copy])], one.state).clusters[0]!.id).toBe(id);
+  });
+
   it("keeps the older id when two published stories merge, and records the other", () => {
     const one = assignStoryIds([cluster("s-a", [byPrefix("000"), byPrefix("001")]), cluster("s-b", [byPrefix("002")])], null);
     const [older, newer] = one.clusters.map((c) => c.id);
@@ -84,6 +96,31 @@ describe("assignStoryIds", () => {
     const later = assignStoryIds([cluster("s-b", [byPrefix("004")]), ...merged.clusters], merged.state);
     expect(later.clusters[0]!.id).not.toBe(newer);
     expect(later.clusters.find((c) => c.id === older)!.formerIds).toEqual([newer]);
+  });
+
+  it("gives a merged-away story its id back when its articles split off again", () => {
+    const one = assignStoryIds([cluster("s-a", [byPrefix("000"), byPrefix("001")]), cluster("s-b", [byPrefix("002")])], null);
+    const [older, newer] = one.clusters.map((c) => c.id);
+    const merged = assignStoryIds([cluster("s-c", [byPrefix("002"), byPrefix("000"), byPrefix("001")])], one.state);
+    expect(merged.clusters[0]!.formerIds).toEqual([newer]);
+    // The article that bridged them is edited: the two stories part again. 002 was published as `newer`;
+    // its permalink and feed GUID are that id, so it gets it back, and `older` no longer claims it.
+    const apart = assignStoryIds([cluster("s-a", [byPrefix("000"), byPrefix("001")]), cluster("s-b", [byPrefix("002")])], merged.state);
+    expect(apart.clusters.map((c) => c.id)).toEqual([older, newer]);
+    expect(apart.clusters[0]!.formerIds).toBeUndefined();
+    // And a later build that merges them again records it as before.
+    const again = assignStoryIds([cluster("s-c", [byPrefix("002"), byPrefix("000"), byPrefix("001")])], apart.state);
+    expect(again.clusters[0]!.id).toBe(older);
+    expect(again.clusters[0]!.formerIds).toEqual([newer]);
+  });
+
+  it("keeps a story's own articles under its id when a larger story merged into it parts again", () => {
+    const one = assignStoryIds([cluster("s-a", [byPrefix("000")]), cluster("s-b", [byPrefix("001"), byPrefix("002"), byPrefix("003")])], null);
+    const [older, newer] = one.clusters.map((c) => c.id);
+    const merged = assignStoryIds([cluster("s-c", [byPrefix("000"), byPrefix("001"), byPrefix("002"), byPrefix("003")])], one.state);
+    expect(merged.clusters[0]!.id).toBe(older);
+    const apart = assignStoryIds([cluster("s-b", [byPrefix("001"), byPrefix("002"), byPrefix("003")]), cluster("s-a", [byPrefix("000")])], merged.state);
+    expect(apart.clusters.map((c) => c.id)).toEqual([newer, older]);
   });
 
   it("lets the larger part of a split story keep its id, and links follow-ups by the lasting ids", () => {
