@@ -106,10 +106,15 @@ function byDateThenPath(a: ResolvedArticle, b: ResolvedArticle): number {
   return a.date < b.date ? -1 : a.date > b.date ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
-/** The story's headline: from the fullest article published on the story's day. */
+/**
+ * The story's headline: from the fullest article published on the story's day. An article's own headline
+ * wins over opening words made into one ("Not because Mo Cheeks was long for the job …"), from any day.
+ */
 function headline(members: ResolvedArticle[], date: string): string {
   const onDay = members.filter((m) => m.date === date && m.title);
-  const pool = onDay.length ? onDay : members;
+  const headed = members.filter((m) => m.title && !m.titleFromText);
+  const headedOnDay = onDay.filter((m) => !m.titleFromText);
+  const pool = headedOnDay.length ? headedOnDay : headed.length ? headed : onDay.length ? onDay : members;
   if (pool.length === 1) return pool[0]!.title;
   const sized = pool.map((m) => ({ m, words: articleWordCount(m) }));
   return sized.sort((a, b) => b.words - a.words || (a.m.path < b.m.path ? -1 : 1))[0]!.m.title;

@@ -72,6 +72,8 @@ export interface CleanArticle {
   /** The decoded input as read (the same string the SourceFile holds): evidence for dating. */
   raw: string;
   title: string;
+  /** Set when the input had no headline and `title` is the opening words of the text instead. */
+  titleFromText?: true;
   /**
    * Empty when `stored` says where they are (an article from the build cache, or one this build put
    * there once cleaned and dated): read them through src/text/article-text.ts `paragraphsOf`.

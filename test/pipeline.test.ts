@@ -112,3 +112,14 @@ describe("switching a cleaning rule off", () => {
     expect(cleanSource(file).paragraphs.join("\n")).not.toContain("File photo: AP");
   });
 });
+
+describe("story headlines", () => {
+  it("takes an outlet's own headline over the opening words of a fuller article that has none", async () => {
+    // events-dev: two reports of the fire at Sarah Palin's church; the longer one came without a headline.
+    const { files: headline } = await ingest(join(fixtures, "pipeline", "headline"));
+    const { stories } = runPipeline(headline, { zone: "UTC" });
+    expect(stories).toHaveLength(1);
+    expect(stories[0]!.members).toHaveLength(2);
+    expect(stories[0]!.title).toBe("Palin's Church Damaged In Suspicious Fire");
+  });
+});

@@ -7,7 +7,7 @@ import { fnv1a } from "../text/hash.ts";
 import { dayPath, monthPath, storyPath, webUrl } from "../text/paths.ts";
 import { stripControlChars } from "../text/plain-text.ts";
 import { categoriseArticles, type Categorise } from "./categories.ts";
-import { outletLabel, outletOf, stripSiteName } from "./outlets.ts";
+import { outletLabel, outletOf, stripSiteName, UNKNOWN_OUTLET } from "./outlets.ts";
 
 export interface SourceView {
   /** The input file, relative to the input folder. */
@@ -239,7 +239,7 @@ function storyView(story: Story, zone: string, categorise: Categorise): StoryVie
   };
 }
 
-const UNKNOWN = "Unknown outlet";
+const UNKNOWN = UNKNOWN_OUTLET;
 /** Outlets named in a credit line before the rest are counted. */
 const CREDIT_NAMES = 3;
 

@@ -76,9 +76,12 @@ export function outletOf(article: ResolvedArticle): Outlet {
   return found(null, "host");
 }
 
+/** The label of a source nothing names. */
+export const UNKNOWN_OUTLET = "Unknown outlet";
+
 /** What a page shows for an article's outlet: its name, else its host, else "Unknown outlet". */
 export function outletLabel(outlet: Outlet): string {
-  return outlet.name ?? outlet.host ?? "Unknown outlet";
+  return outlet.name ?? outlet.host ?? UNKNOWN_OUTLET;
 }
 
 /**

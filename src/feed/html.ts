@@ -1,6 +1,6 @@
 // A story as HTML for a feed reader, which shows it away from the site: every link absolute, every
 // text escaped, nothing but headings, paragraphs, lists and links.
-import type { StoryRef, StoryView } from "../digest/index.ts";
+import { UNKNOWN_OUTLET, type StoryRef, type StoryView } from "../digest/index.ts";
 import { absoluteUrl } from "../text/paths.ts";
 import { escapeHtml } from "../text/plain-text.ts";
 
@@ -26,8 +26,14 @@ export function storyHtml(story: StoryView, baseUrl: string, form: "full" | "bri
   }
   if (story.summary.length) parts.push(`<p>${escapeHtml(story.summary.join(" "))}</p>`);
   const items = story.listed.map((s) => `<li>${escapeHtml(s.label)}: ${s.url ? a(s.url, s.headline) : escapeHtml(s.headline)}</li>`);
-  parts.push(`<p>Sources (${story.breadth} ${story.breadth === 1 ? "outlet" : "outlets"}):</p><ul>${items.join("")}</ul>`);
+  parts.push(`<p>Sources (${reach(story)}):</p><ul>${items.join("")}</ul>`);
   if (story.followUpOf) parts.push(`<p>Follow-up to ${refLinks([story.followUpOf], baseUrl)}</p>`);
   if (story.followUps.length) parts.push(`<p>Followed up by ${refLinks(story.followUps, baseUrl)}</p>`);
   return parts.join("");
+}
+
+/** "3 outlets"; "3 sources" when not one of them names its outlet (three unknown outlets may be one), as the site says. */
+function reach(story: StoryView): string {
+  if (story.outlets.length === 1 && story.outlets[0] === UNKNOWN_OUTLET) return `${story.sources.length} ${story.sources.length === 1 ? "source" : "sources"}`;
+  return `${story.breadth} ${story.breadth === 1 ? "outlet" : "outlets"}`;
 }

@@ -62,8 +62,8 @@ function defaultWaitMs(): number {
 }
 
 export async function openOutputs(paths: { digests: string; output: string }, options: OutputOptions = {}): Promise<OutputFolders> {
-  const digests = await realTarget(paths.digests);
-  const output = await realTarget(paths.output);
+  const digests = await writable(paths.digests, "digests", () => realTarget(paths.digests));
+  const output = await writable(paths.output, "output", () => realTarget(paths.output));
   if (digests === output || digests.startsWith(output + sep) || output.startsWith(digests + sep)) {
     throw new OutputRefused(`the digests folder and the output folder must be apart (one may not hold the other): ${paths.digests}, ${paths.output}`);
   }
@@ -89,7 +89,8 @@ export async function openOutputs(paths: { digests: string; output: string }, op
   };
   try {
     for (const folder of [digests, output].sort()) {
-      locks.push(await acquireLock(folder, { waitMs: options.waitMs ?? defaultWaitMs(), onWait: (owner) => options.onWait?.(folder, owner) }));
+      const [given, role] = folder === digests ? ([paths.digests, "digests"] as const) : ([paths.output, "output"] as const);
+      locks.push(await writable(given, role, () => acquireLock(folder, { waitMs: options.waitMs ?? defaultWaitMs(), onWait: (owner) => options.onWait?.(folder, owner) })));
     }
     killPoint("locked");
     let garbage: string[] = [];
@@ -109,7 +110,7 @@ export async function openOutputs(paths: { digests: string; output: string }, op
     );
     for (const e of entries) {
       if (e.role === "output" && reusable && (await takeFolder(reusable, e.staged))) recycled = true;
-      else await mkdir(e.staged);
+      else await writable(e.role === "digests" ? paths.digests : paths.output, e.role, () => mkdir(e.staged));
     }
     await carryOver(digests, entries[0]!.staged, carried);
     return {
@@ -167,6 +168,34 @@ async function takeFolder(from: string, to: string): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * A step that makes or locks the `role` folder `given`: a file-system error it meets becomes one sentence
+ * naming that folder, not the engine's text about a lock or staging file the user never named.
+ */
+async function writable<T>(given: string, role: "digests" | "output", step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code ? FILE_SYSTEM_ERRORS[code] : undefined;
+    if (!why) throw error;
+    throw new OutputRefused(`cannot write the ${role} folder ${given}: ${why}`);
+  }
+}
+
+const FILE_SYSTEM_ERRORS: Readonly<Record<string, string>> = {
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EROFS: "the file system is read-only",
+  ENOSPC: "no space left on the device",
+  EDQUOT: "the disk quota is used up",
+  EEXIST: "a file is in the way (a folder on its path is a file)",
+  ENOTDIR: "a file is in the way (a folder on its path is a file)",
+  ENOENT: "files cannot be made there",
+  ENAMETOOLONG: "the path is too long",
+  ELOOP: "a symbolic link on its path loops",
+};
 
 /** Absolute path of a folder to write, through symbolic links (the real folder is swapped, the link stays). */
 async function realTarget(path: string): Promise<string> {

@@ -52,7 +52,10 @@ export function cleanArticle(file: SourceFile, rules?: readonly CleanRule[]): Cl
   }
   const gibberish = notLanguage([article.title, ...article.paragraphs].join("\n"));
   if (gibberish) return rejection(file.path, gibberish, "clean", "not-language", article.messages);
-  if (!article.title) article.title = firstWords(article.paragraphs[0] ?? "", 12);
+  if (!article.title) {
+    article.title = firstWords(article.paragraphs[0] ?? "", 12);
+    article.titleFromText = true;
+  }
   return { article, words };
 }
 

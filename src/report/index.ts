@@ -106,6 +106,11 @@ export function rejectionLines(report: BuildReport): string[] {
 export function summaryLines(report: BuildReport, days: number): string[] {
   const count = (s: ReportInput["status"]) => report.inputs.filter((i) => i.status === s).length;
   return [
-    `digest: ${report.inputs.length} inputs: ${count("included")} included, ${count("merged")} merged, ${count("rejected")} rejected → ${report.stories.length} stories on ${days} days`,
+    `digest: ${counted(report.inputs.length, "input")}: ${count("included")} included, ${count("merged")} merged, ${count("rejected")} rejected → ${counted(report.stories.length, "story", "stories")} on ${counted(days, "day")}`,
   ];
+}
+
+/** "1 story", "2 stories". */
+function counted(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

@@ -17,7 +17,7 @@ import { arena } from "./arena.ts";
 export type { SummaryInput } from "./candidates.ts";
 
 export interface SummaryOptions {
-  /** Exactly min(sentences, available) sentences. */
+  /** Exactly min(sentences, available) sentences. Without it or `words`: up to DEFAULT_SENTENCES, none repeating another's fact. */
   sentences?: number;
   /** As many whole sentences as fit in this many words, at least one. */
   words?: number;
@@ -69,6 +69,8 @@ export function summarise(articles: SummaryInput[], options: SummaryOptions = {}
     words: options.words ?? Infinity,
     lambda: tuning.lambda,
     sameFact: tuning.sameFact,
+    // The digest's own length never pads a short story with a fact said again (a repeated lede, a second outlet's copy).
+    fill: options.sentences !== undefined,
   });
   return readingOrder(picked, candidates).map((i) => candidates[i]!.text);
 }

@@ -11,6 +11,8 @@ export interface SelectOptions {
   lambda: number;
   /** Similarity at or above which two sentences state the same fact (e.g. two outlets' versions). */
   sameFact: number;
+  /** Whether sentences repeating a chosen one may be taken to meet `sentences` exactly (an explicit count asked for). */
+  fill: boolean;
 }
 
 /** The most sentences a reference may pull in before it (its antecedent, and that one's antecedent). */
@@ -18,7 +20,8 @@ const MAX_CHAIN = 3;
 
 /**
  * Picks in three tiers so a fixed count can always be met: prose sentences that add a new fact,
- * then any sentence that adds a new fact, and only then sentences repeating a chosen one. A sentence
+ * then any sentence that adds a new fact, and only then (with `fill`) sentences repeating a chosen one;
+ * without `fill` the last tier is any sentence still adding a new fact, an orphaned reference too. A sentence
  * that opens with a reference is taken only with the sentences it refers back to (already chosen, or
  * chosen together with it, valued at their mean). Returns the chosen candidates' indices, in the order chosen.
  */
@@ -32,7 +35,8 @@ export function selectSentences(candidates: Candidate[], { vectors, scores, scra
   const tiers: Array<(c: Candidate, i: number) => boolean> = [
     (c, i) => c.prose && !c.orphan && c.duplicateOf === null && isNew(i),
     (c, i) => !c.dateline && !c.orphan && c.duplicateOf === null && isNew(i),
-    (c) => !c.dateline,
+    // Orphans and sentences leaning on an orphan, still each a new fact; with `fill`, anything but a dateline.
+    options.fill ? (c) => !c.dateline : (c, i) => !c.dateline && c.duplicateOf === null && isNew(i),
   ];
   const value = (i: number) => options.lambda * scores[i]! - (1 - options.lambda) * redundancy[i]!;
   // The sentence with the untaken antecedents it needs, in reading order, in chain[MAX_CHAIN - length…];

@@ -45,6 +45,22 @@ describe("folders a build will not replace", () => {
     expect(run.code).not.toBe(0);
     expect(run.stderr).toMatch(/must be apart/);
   });
+
+  it("says in one line which folder it cannot write and why, not the engine's words about its own lock file", async () => {
+    const dir = workDir();
+    writeFileSync(join(dir, "notes.txt"), "my notes");
+    // --output notes.txt/site: a file where a folder on its path should be.
+    const run = await digest(["build", "--input", all, "--digests", join(dir, "digests"), "--output", join(dir, "notes.txt", "site"), "--quiet"]);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr.trim()).toBe(`digest build: cannot write the output folder ${join(dir, "notes.txt", "site")}: a file is in the way (a folder on its path is a file)`);
+    // Linux's /proc takes no new files: the lock beside the folder cannot be made.
+    if (process.platform === "linux") {
+      const proc = await digest(["build", "--input", all, "--digests", join(dir, "digests"), "--output", "/proc/digest-site", "--quiet"]);
+      expect(proc.stderr.trim()).toBe("digest build: cannot write the output folder /proc/digest-site: files cannot be made there");
+    }
+    expect(readdirSync(dir)).toEqual(["notes.txt"]);
+  });
 });
 
 describe("what a rebuild keeps", () => {

@@ -61,5 +61,8 @@ describe("build report", () => {
 
   it("sums it up in one console line", () => {
     expect(summaryLines(report, 2)).toEqual(["digest: 4 inputs: 2 included, 1 merged, 1 rejected → 2 stories on 2 days"]);
+    // A build of one article says so in English, not "1 stories on 1 days".
+    const one = buildReport([june], [], [], buildDigest([june]).model);
+    expect(summaryLines(one, 1)).toEqual(["digest: 1 input: 1 included, 0 merged, 0 rejected → 1 story on 1 day"]);
   });
 });

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { cpSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { build, hostile, seeds, tree, type Built } from "./build.ts";
+import { build, fixtures, hostile, seeds, tree, type Built } from "./build.ts";
 
 interface Report {
   stories: { id: string; date: string; title: string; followUpOf?: string; sources: { path: string; outlet: string | null; url: string | null; headline: string }[] }[];
@@ -178,5 +178,23 @@ describe("site options", () => {
     writeFileSync(join(work, "unused"), "");
     const [a, b] = await Promise.all([build(seeds), build(join(work, "a"))]);
     expect(tree(b.site)).toEqual(tree(a.site));
+  });
+});
+
+describe("site built from two reports that name no outlet", () => {
+  let out: Built;
+  beforeAll(async () => {
+    // events-dev: two reports of the fire at Sarah Palin's church, neither naming its outlet.
+    out = await build(join(fixtures, "pipeline", "headline"));
+  });
+
+  it("counts them as sources, not as outlets it cannot tell apart, on the story, day and feed", () => {
+    const story = report(out).stories[0]!;
+    expect(story.sources.map((s) => s.outlet)).toEqual([null, null]);
+    const page = out.read(`stories/${story.id}/index.html`);
+    expect(page).toContain('<time datetime="2008-12-14">Sunday 14 December 2008</time> · 2 sources, outlets unknown</p>');
+    expect(page).not.toMatch(/2 outlets/);
+    expect(out.read("2008/12/14/index.html")).toContain('<time datetime="2008-12-14">Sunday 14 December 2008</time> · 2 sources</p>');
+    expect(out.read("stories.xml")).toContain("Sources (2 sources):");
   });
 });

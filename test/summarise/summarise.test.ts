@@ -124,6 +124,20 @@ describe("summarise", () => {
     expect(summary.join(" ")).toMatch(/Thompson/);
   });
 
+  it("never pads the digest's own summary of a short story with a sentence said again", () => {
+    // bbc-dev's lead paragraph as a brief two outlets carried (one of them repeating its lede as the standfirst).
+    const row = JSON.parse(readFileSync(new URL("../fixtures/summarise/bbc-entertainment-186.jsonl", import.meta.url), "utf8")) as { title: string; text: string };
+    const lede = row.text.split("\n")[0]!;
+    const second = "The ex-Big Breakfast presenters were recruited to host the BBC One family variety show last July.";
+    const brief = [{ title: row.title, text: `${lede}\n${second}` }, { title: "Passport to Paradise axed", text: `${lede}\n${lede}\n${second}` }];
+    for (const articles of [brief.slice(1), brief]) {
+      const summary = summarise(articles);
+      expect(summary).toEqual([lede, second]);
+      // An exact count asked for is still met, with a repeat when nothing new is left.
+      expect(summarise(articles, { sentences: 3 })).toHaveLength(3);
+    }
+  });
+
   it("accepts the articles form on --jsonl", () => {
     const line = JSON.stringify({ id: "A", articles: story });
     const out = summarizeJsonLine(line, { sentences: 3 });
