@@ -1,4 +1,7 @@
 // Real pages (text dumps from the dev corpus, copied to test/fixtures/clean/): what a reader would see.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { cleanSource, InputRejected, rulesWith } from "../../src/clean/index.ts";
 import { blockModels } from "../../src/clean/block-model.ts";
@@ -28,5 +31,18 @@ describe("cleaning with models a caller brings (training learns from its own run
   it("refuses a text dump when only the HTML block model was given, rather than fall back on the committed text models", () => {
     const rules = rulesWith({ html: blockModels(true) });
     expect(() => cleanSource(fixture("short-post-cookie-notice.txt"), rules)).toThrow(/no text models/);
+  });
+});
+
+describe("HTML pages whose headline is printed twice", () => {
+  // A webpages-dev page (zamg.ac.at): the page's title above the article and again below its two
+  // paragraphs, as the heading of its document list. The copy nearer the body used to win, and the cut
+  // above the headline took the whole article with it, leaving the link list under it as the story.
+  it("starts the article under the first copy, not under the one printed again below its paragraphs", () => {
+    const html = gunzipSync(readFileSync(join(import.meta.dirname, "../fixtures/clean/pages/headline-repeated-below-lead.html.gz"))).toString("utf8");
+    const a = cleanSource({ path: "p.html", format: "html", text: html, encoding: "utf-8", mtime: new Date(0), url: "https://www.zamg.ac.at/cms/de/klima/news/histalp/histalp-oesterreich-jahresbericht-2021" });
+    expect(a.title).toBe("HISTALP Österreich Jahresbericht 2021");
+    expect(a.paragraphs[0]).toMatch(/^HISTALP ist eine internationale Klimadatensammlung der ZAMG für den Großraum Alpen/);
+    expect(a.paragraphs.join("\n")).not.toMatch(/Auskunft über vergangenes Wetter/);
   });
 });

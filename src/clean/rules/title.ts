@@ -23,13 +23,21 @@ function knownHeadlineLine(doc: TextDoc, title: string): number {
     const l = doc.lines[i]!;
     if (l.words > 60) continue;
     const f1 = tokenF1(headlineTokens(l.text), want);
-    // Nearer the body wins ties.
-    if (f1 >= bestF1) {
+    // Nearer the body wins ties, unless body text the block model kept stands between the two: the
+    // headline printed again below the article's first paragraphs (a document's title, a repeated
+    // header block) is not where the article starts, and the cut above the headline would take them.
+    if (f1 > bestF1 || (f1 === bestF1 && (best < 0 || !keptBetween(doc, best, i)))) {
       bestF1 = f1;
       best = i;
     }
   }
   return best;
+}
+
+/** Whether a line between `from` and `to` (both excluded) is in the located body and still kept. */
+function keptBetween(doc: TextDoc, from: number, to: number): boolean {
+  for (let i = Math.max(from + 1, doc.start); i < Math.min(to, doc.end); i++) if (doc.lines[i]!.drop === null) return true;
+  return false;
 }
 
 /** The find-headline rule with these headline models (training passes the ones it has just learned). */
