@@ -1,8 +1,9 @@
 // npx tsx scripts/bench-cold.ts --articles DIR --roots A,B [--pairs N]: cold `digest build`s of DIR's
 // articles, each in a fresh folder, alternating the compiled code of the given checkouts (a base worktree
-// and this one), so that both see the same moments of a shared machine. Per build: wall, CPU (GNU time:
-// the process, its threads and Pagefind), peak memory, the load, and each stage's wall and CPU; then the
-// medians per checkout and how many pairs agree. Never part of the tests.
+// and this one; DIR?NAME=VALUE sets its builds' environment, so one checkout can run under two settings),
+// so that both see the same moments of a shared machine. Per build: wall, CPU (GNU time: the process, its
+// threads and Pagefind), peak memory, the load, and each stage's wall and CPU; then the medians per
+// checkout and how many pairs agree. Never part of the tests.
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
@@ -12,7 +13,9 @@ import { assertCompiled, measure, median } from "./bench-run.ts";
 const { values } = parseArgs({ options: { articles: { type: "string" }, roots: { type: "string" }, pairs: { type: "string", default: "3" }, work: { type: "string" } } });
 if (!values.articles || !values.roots) throw new Error("--articles DIR and --roots A,B are needed");
 const articles = resolve(values.articles);
-const roots = values.roots.split(",").map((r) => resolve(r));
+// A root may carry settings for its builds' environment: DIR?NAME=VALUE&NAME=VALUE (one checkout under two settings).
+const roots = values.roots.split(",").map((r) => resolve(r.split("?")[0]!));
+const envs = values.roots.split(",").map((r) => Object.fromEntries(new URLSearchParams(r.split("?")[1] ?? "")));
 const work = resolve(values.work ?? join(articles, "..", "cold-runs"));
 
 interface Run {
@@ -39,14 +42,14 @@ for (let pair = 1; pair <= Number(values.pairs); pair++) {
     mkdirSync(cwd, { recursive: true });
     const load = loadavg()[0]!;
     const timings = join(cwd, "timings.json");
-    const m = await measure(process.execPath, [join(roots[i]!, "bin/digest.js"), "build", "--input", articles, "--digests", join(cwd, "digests"), "--output", join(cwd, "site"), "--quiet", "--timings", timings], { cwd, env: { ...process.env, DIGEST_RUN_SOURCES: "" } });
+    const m = await measure(process.execPath, [join(roots[i]!, "bin/digest.js"), "build", "--input", articles, "--digests", join(cwd, "digests"), "--output", join(cwd, "site"), "--quiet", "--timings", timings], { cwd, env: { ...process.env, DIGEST_RUN_SOURCES: "", ...envs[i] } });
     const t = JSON.parse(readFileSync(timings, "utf8")) as { stages: Record<string, number>; stageCpuMs: Record<string, number>; site: { searchCpuMs?: number | null } | null };
     const run: Run = { wall: m.wall, cpu: m.cpu, rss: m.rss, load, stages: t.stages, stageCpuMs: t.stageCpuMs, searchCpuMs: t.site?.searchCpuMs ?? null };
     runs[i]!.push(run);
     const stages = Object.keys(run.stages)
       .map((s) => `${s} ${f(run.stages[s]! / 1000)}/${f(run.stageCpuMs[s]! / 1000)}`)
       .join(", ");
-    console.log(`pair ${pair} [${i + 1}] ${roots[i]}: wall ${f(run.wall)} s, CPU ${f(run.cpu)} s (Pagefind ${f(run.searchCpuMs === null ? null : run.searchCpuMs / 1000)}), peak ${f(run.rss, 0)} MiB, load ${f(load)} → ${f(loadavg()[0]!)}; stages wall/CPU s: ${stages}`);
+    console.log(`pair ${pair} [${i + 1}] ${values.roots.split(",")[i]}: wall ${f(run.wall)} s, CPU ${f(run.cpu)} s (Pagefind ${f(run.searchCpuMs === null ? null : run.searchCpuMs / 1000)}), peak ${f(run.rss, 0)} MiB, load ${f(load)} → ${f(loadavg()[0]!)}; stages wall/CPU s: ${stages}`);
     rmSync(cwd, { recursive: true, force: true });
   }
 }

@@ -21,7 +21,7 @@ import { shareBundles } from "./bundles.ts";
 import { nunjucksVersion, renderDirect } from "./direct.ts";
 import { configureEleventy, type EleventyConfigApi, type EleventySetup } from "./eleventy.ts";
 import { fileOf, pagesToRender, planSite, type PagesToRender } from "./plan.ts";
-import { searchDocument, startSearch } from "./search.ts";
+import { searchDocument, SearchStopped, startSearch } from "./search.ts";
 import type { SiteState } from "./state.ts";
 
 export { siteStateNamespace, stateIdentities, type SiteState } from "./state.ts";
@@ -235,6 +235,8 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const search = await startSearch(outputDir, rebuilt, config.language, (url) => direct || carried.has(fileOf(url)), (url, document) => {
     const file = fileOf(url);
     if (!searchHashes.has(file)) searchHashes.set(file, documentHash(document));
+  }).catch((error: unknown) => {
+    throw shown(error, liveDir ?? outputDir);
   });
   let rendered = planned;
   let searched = planned;
@@ -253,7 +255,7 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     const beside = options.alongside ? options.alongside().then(() => performance.now()) : Promise.resolve(rendered);
     keyAll();
     const [indexed, besideDone] = await Promise.allSettled([finished, beside]);
-    if (indexed.status === "rejected") throw indexed.reason;
+    if (indexed.status === "rejected") throw shown(indexed.reason, liveDir ?? outputDir);
     if (besideDone.status === "rejected") throw besideDone.reason;
     searched = indexed.value;
     alongsideMs = besideDone.value - rendered;
@@ -297,6 +299,16 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     searchCpuMs,
   };
   return { state, stats };
+}
+
+/**
+ * A failed search write told by the site folder the user named (this build writes beside it, and the failed
+ * build's folder is gone by the time the message is read): the site there is left as it was.
+ */
+function shown(error: unknown, siteDir: string): unknown {
+  if (!(error instanceof SearchStopped)) return error;
+  const what = error.folder === null ? "Pagefind stopped" : `Pagefind could not write the search index (${error.folder}/)`;
+  return new Error(`${siteDir}: ${what}: ${error.reason}; the site there is left as it was`);
 }
 
 /**

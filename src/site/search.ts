@@ -26,6 +26,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
+import { launchWatched } from "./pagefind-process.ts";
 
 const BODY_MARK = "data-pagefind-body";
 const IGNORE_MARK = "data-pagefind-ignore";
@@ -122,6 +123,17 @@ function bare(element: string, language: string): string {
   return `<html lang="${language.replace(/[^A-Za-z0-9-]/g, "")}"><body>${withoutIgnored(element)}</body></html>`;
 }
 
+/** Pagefind's process ended before the index was written: `folder` is the bundle it was writing, if any; `reason` the OS error or signal. */
+export class SearchStopped extends Error {
+  constructor(
+    siteDir: string,
+    readonly folder: string | null,
+    readonly reason: string,
+  ) {
+    super(folder === null ? `search index: Pagefind stopped: ${reason}` : `search index: Pagefind could not write ${join(siteDir, folder)}: ${reason}`);
+  }
+}
+
 export interface SearchBundle {
   /** Its folder in the site ("pagefind", "pagefind-2", …). */
   folder: string;
@@ -200,9 +212,20 @@ export async function startSearch(
   };
   // Every bundle's index is made at once (an empty index costs Pagefind nothing), so that a bundle starts
   // without waiting for Pagefind to answer, which answers in turn after all it was sent before.
-  const made = await Promise.allSettled(bundles.map((bundle) => pagefind.createIndex({ forceLanguage, maxFragments: Math.max(1, Math.ceil(bundle.urls.length / PAGES_PER_FRAGMENT_FILE)) })));
+  // Pagefind's process is watched (./pagefind-process.ts): if it ends, nothing more is sent to it, and what
+  // waits for its answers is released at once by closing the service (its answers are rejected).
+  const launched = launchWatched(() => bundles.map((bundle) => pagefind.createIndex({ forceLanguage, maxFragments: Math.max(1, Math.ceil(bundle.urls.length / PAGES_PER_FRAGMENT_FILE)) })));
+  const service = launched.process;
+  const stopped = () => !!service?.failure;
+  /** The bundles whose files Pagefind was told to write and has not answered for, in the order told (it answers in order). */
+  const writing = new Set<string>();
+  const stoppedError = () => new SearchStopped(siteDir, [...writing][0] ?? null, service!.failure!);
+  if (service) service.onEnd = () => void pagefind.close();
+  const made = await Promise.allSettled(launched.result);
+  if (stopped()) throw stoppedError();
   const failed = made.find((result) => result.status === "rejected" || !result.value.index);
   if (failed) {
+    service?.closing();
     await pagefind.close();
     throw failed.status === "rejected" ? failed.reason : new Error(`search index could not be started: ${failed.value.errors.join("; ")}`);
   }
@@ -211,10 +234,10 @@ export async function startSearch(
   // its last page is in, and the next ones start.
   let openPages = 0;
   const startMore = (): void => {
-    while (next < bundles.length && (open.size === 0 || openPages + bundles[next]!.urls.length <= OPEN_PAGES)) {
+    while (!stopped() && next < bundles.length && (open.size === 0 || openPages + bundles[next]!.urls.length <= OPEN_PAGES)) {
       const i = next++;
       openPages += bundles[i]!.urls.length;
-      const index = new BundleIndex(indexes[i]!, siteDir, bundles[i]!.folder);
+      const index = new BundleIndex(indexes[i]!, siteDir, bundles[i]!.folder, stopped, writing);
       started.push(index);
       open.set(i, index);
       index.onComplete = () => {
@@ -249,12 +272,14 @@ export async function startSearch(
     async finish() {
       // Every bundle index answers all it was sent, so none is left waiting when another fails.
       const results = await Promise.allSettled(started.map((index) => index.done()));
+      if (stopped()) throw stoppedError();
       for (const result of results) if (result.status === "rejected") throw result.reason;
       // A bundle waits for its turn only while one before it waits for pages (and that one failed above).
       if (next < bundles.length) throw new Error(`search index ${bundles[next]!.folder} was never started`);
     },
     close: () => {
       const cpuMs = pagefindCpuMs();
+      service?.closing();
       return pagefind.close().then(() => cpuMs);
     },
   };
@@ -285,6 +310,10 @@ class BundleIndex {
     private readonly index: pagefind.PagefindIndex,
     private readonly siteDir: string,
     private readonly folder: string,
+    /** Whether Pagefind's process has ended: then nothing more is sent (it would start another). */
+    private readonly stopped: () => boolean,
+    /** Shared by the bundles: those whose files Pagefind is writing. */
+    private readonly writing: Set<string>,
   ) {}
 
   /** Sends the pages: `content(url)` is the page's search document, or null when it is still to be rendered. */
@@ -334,21 +363,23 @@ class BundleIndex {
       const written = await this.written!;
       if (written.errors.length) throw new Error(`search index: ${written.errors.join("; ")}`);
     } finally {
-      await (this.dropped ?? this.index.deleteIndex());
+      if (!this.stopped()) await (this.dropped ?? this.index.deleteIndex());
     }
   }
 
   /** Each call queues its message at once; the answers are read by `done` (none is left unhandled meanwhile). */
   private send(url: string, content: string): void {
+    if (this.stopped()) return;
     const result = this.index.addHTMLFile({ url, content });
     result.catch(() => {});
     this.sent.push(result);
   }
 
   private writeWhenComplete(): void {
-    if (this.missing.size || this.written) return;
+    if (this.missing.size || this.written || this.stopped()) return;
+    this.writing.add(this.folder);
     this.written = this.index.writeFiles({ outputPath: join(this.siteDir, this.folder) });
-    this.written.catch(() => {});
+    this.written.then(() => this.writing.delete(this.folder), () => {});
     // Pagefind answers its messages one after another: the index is dropped once written, and its memory with it.
     this.dropped = this.index.deleteIndex();
     this.dropped.catch(() => {});

@@ -136,6 +136,21 @@ describe("the site in a browser", () => {
     await page.context().close();
   });
 
+  it("gives the search page's form and links real addresses, no javascript: ones", async () => {
+    const page = await open(seedSite, "/search/");
+    await expect.poll(() => page.locator("#search form").count(), { timeout: 15_000 }).toBe(1);
+    const targets = await page.evaluate(() => [...document.querySelectorAll("a[href], area[href], form[action]")].map((e) => e.getAttribute("href") ?? e.getAttribute("action")!));
+    expect(targets.filter((t) => /^\s*javascript:/i.test(t))).toEqual([]);
+    // Pagefind searches as one types and stops the submit; sent as it stands, the form loads this page with the words.
+    await page.getByRole("textbox", { name: "Search the stories" }).fill("NewsX");
+    await page.locator("#search form").evaluate((form) => (form as HTMLFormElement).submit());
+    await page.waitForURL(/\/search\/\?q=NewsX$/);
+    const results = page.locator(".pagefind-ui__result-link");
+    await expect.poll(() => results.first().textContent(), { timeout: 15_000 }).toBe("Russia accuses ally Serbia of betrayal for supplying arms to Ukraine");
+    expect(failed).toEqual([]);
+    await page.context().close();
+  });
+
   it("shows article text with <script> and <img onerror> literally and runs none of it", async () => {
     const page = await open(ferrySite, "/2025/03/14/");
     await page.waitForLoadState("load");
