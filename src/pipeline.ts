@@ -1,7 +1,7 @@
 // The text pipeline from decoded files to stories: clean → date → cluster → resolve dates → summarise.
 import type { DatedArticle, Message, Rejection, ResolvedArticle, SourceFile, Story } from "./types.ts";
 import type { CleanRule } from "./clean/index.ts";
-import { resolveDates, storyDate, undatedReason } from "./date/index.ts";
+import { futureDateWarnings, resolveDates, storyDate, undatedReason } from "./date/index.ts";
 import { prepareArticle, rejection, type ArticleClock, type ArticleOutcome } from "./pipeline/article.ts";
 import { assignStoryIds, clusterArticles, defaultClusterOptions, type ClusterOptions, type IdentityState } from "./cluster/index.ts";
 import { summarise, type StorySummariser, type SummaryInput, type SummaryOptions } from "./summarise/index.ts";
@@ -91,6 +91,7 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
     };
   });
   lap("summarise");
+  messages.push(...futureDateWarnings(stories.flatMap((s) => s.members)));
   const ids = new Set(stories.map((s) => s.id));
   for (const s of stories) if (s.followUpOf && !ids.has(s.followUpOf)) s.followUpOf = null;
   stories.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : 1));

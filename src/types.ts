@@ -146,6 +146,8 @@ export interface DateEvidence {
   weakDate?: string | null;
   /** Warnings the date stage raised for this article (dates it could not use). */
   messages?: Message[];
+  /** The 1-based input line its day is written on, found only for a day after its file's time (src/date/future.ts warns of those). */
+  dateLine?: number;
 }
 
 export interface DatedArticle extends CleanArticle {

@@ -11,6 +11,8 @@ import { urlDate } from "./url.ts";
 import type { PageKind } from "./model.ts";
 import { chooseDay, type Choice } from "./choose.ts";
 import type { PageScan } from "./scan-types.ts";
+import { ZONE_SLACK } from "./future.ts";
+import { daysBetween } from "../text/dates.ts";
 
 const WEEKDAY = new RegExp(`\\b(${WEEKDAYS.join("|")})\\b`, "i");
 const DAY_END = /day\b/i;
@@ -39,7 +41,7 @@ export function findEvidence(article: CleanArticle, zone: string): DateEvidence 
   const base = { weekday, pageAnchor, pageDate, mtimeDate, messages };
 
   const stated = statedInFile(article, warn);
-  if (stated) return { ...base, ...stated };
+  if (stated) return located({ ...base, ...stated }, article, [article.meta.date]);
 
   const kind: PageKind = article.format === "html" ? "html" : "text";
   const scan = scanOf(article, kind);
@@ -49,13 +51,37 @@ export function findEvidence(article: CleanArticle, zone: string): DateEvidence 
     // A day only weakly suggested by the text yields to "on Thursday" read against the page or the story;
     // a guess yields to them always.
     const weak = choice.basis === "weighed" && choice.kinds.length === 0 && (choice.probability ?? 0) < WEAK;
-    if ((weak && weekday) || choice.basis === "guess") return { ...base, date: null, dateSource: null, weakDate: choice.day };
-    return { ...base, date: choice.day, dateSource: sourceOf(choice) };
+    const shown = choice.mention ? choice.mention.block.slice(choice.mention.date.start, choice.mention.date.end) : null;
+    const probes = [shown, choice.basis === "url" ? article.meta.url : null];
+    if ((weak && weekday) || choice.basis === "guess") return located({ ...base, date: null, dateSource: null, weakDate: choice.day }, article, probes);
+    return located({ ...base, date: choice.day, dateSource: sourceOf(choice) }, article, probes);
   }
 
   const dateline = weekday ? datelineOf(article.paragraphs[0] ?? "", pageYear(), weekday) : null;
   if (dateline) return { ...base, date: dateline, dateSource: "dateline" };
   return { ...base, date: null, dateSource: null };
+}
+
+/**
+ * The evidence with the input line its day is written on, when that day is more than ZONE_SLACK days
+ * after the file's own time (the only days the build may warn of as future: future.ts); other evidence
+ * is returned as it is, unsearched. The line is the first holding what was read (a visible date as
+ * written, a stated value, the address), else the day in ISO form (markup); none when neither is found.
+ */
+function located(e: DateEvidence, article: CleanArticle, probes: readonly (string | null | undefined)[]): DateEvidence {
+  const day = e.date ?? e.weakDate ?? null;
+  if (!day || (e.mtimeDate !== null && daysBetween(e.mtimeDate, day) <= ZONE_SLACK)) return e;
+  for (const probe of [...probes, day]) {
+    const at = probe ? article.raw.indexOf(probe) : -1;
+    if (at >= 0) return { ...e, dateLine: lineAt(article.raw, at) };
+  }
+  return e;
+}
+
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && i < index; i = text.indexOf("\n", i + 1)) line++;
+  return line;
 }
 
 export function scanOf(article: CleanArticle, kind: PageKind): PageScan {

@@ -28,12 +28,26 @@ export function resolveDates(members: DatedArticle[]): ResolvedArticle[] {
   });
 }
 
-/** The story's day: the day most members have, the earliest on a tie. */
+/**
+ * The story's day: the day most members state outright (their own evidence: front matter, markup, address,
+ * a visible date line), the earliest on a tie. Only when none states one do days worked out otherwise vote
+ * ("on Tuesday" read against the page, a doubtful visible date), and file times (the day a file was
+ * copied) only when nothing else dates any member. "On Tuesday" read against the story is the stated day
+ * moved to the weekday the lead names: an event's day, not evidence of when anything was published, so
+ * however many members say it, it does not outvote the day it was worked out from.
+ */
 export function storyDate(members: ResolvedArticle[]): string {
+  const strongest = Math.min(...members.map(strength));
   const counts = new Map<string, number>();
-  for (const m of members) counts.set(m.date, (counts.get(m.date) ?? 0) + 1);
+  for (const m of members) if (strength(m) === strongest) counts.set(m.date, (counts.get(m.date) ?? 0) + 1);
   let best = members[0]!.date;
   let bestCount = 0;
   for (const [day, c] of [...counts].sort()) if (c > bestCount) [best, bestCount] = [day, c];
   return best;
+}
+
+/** How firmly a member's day is known: 0 stated by the article, 1 worked out from its page or story, 2 its file's time. */
+function strength(m: ResolvedArticle): number {
+  if (m.evidence.date !== null && m.date === m.evidence.date) return 0;
+  return m.dateSource === "file-mtime" ? 2 : 1;
 }

@@ -174,6 +174,10 @@ const NEEDS_NORMALISING = new RegExp(`[\\uFEFF\\r${DROPPED}]`);
  * feeds (page breaks in scrapes) stay.
  */
 function normaliseText(text: string): string {
+  // Letters in composed form (NFC): "ä" typed or saved as "a" + U+0308 (macOS file names and pastes, some
+  // CMSs) is otherwise a different string on the site, in the feeds and in the search index than the
+  // "ä" a reader types, and the HTML checker flags it. Canonical equivalents only: nothing a reader sees changes.
+  if (NON_ASCII.test(text)) text = text.normalize("NFC");
   // Most files have none of these: one search instead of a pass per replacement.
   if (!NEEDS_NORMALISING.test(text)) return text;
   return text
@@ -181,3 +185,5 @@ function normaliseText(text: string): string {
     .replace(/\r\n?/g, "\n")
     .replace(DROPPED_CHARS, "");
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;

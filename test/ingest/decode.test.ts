@@ -91,3 +91,16 @@ describe("characters no XML may hold", () => {
     expect(d.ok && d.text).toBe("ABCD");
   });
 });
+
+describe("letters written as a base and a combining mark", () => {
+  it("are read in composed form (NFC), so the site, feeds and search hold the 'ä' a reader types", () => {
+    // webpages-dev: a page whose paragraphs spell "Friedländer" as "a" + U+0308 (its title does not).
+    const bytes = readFileSync(join(import.meta.dirname, "../fixtures/decode/decomposed-umlauts.txt"));
+    expect(bytes.toString("utf8")).toMatch(/a\u0308/);
+    const d = decode(bytes);
+    if (!d.ok) throw new Error(d.reason);
+    expect(d.text).toBe(d.text.normalize("NFC"));
+    expect(d.text).not.toMatch(/\p{M}/u);
+    expect(d.text.match(/Friedländers? /g)).toHaveLength(5);
+  });
+});
