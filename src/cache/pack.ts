@@ -19,8 +19,9 @@
 // is ignored whole. Deleting the folder only makes the next build cold.
 import { createHash, hash } from "node:crypto";
 import * as zlib from "node:zlib";
-import { closeSync, constants, copyFileSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, constants, copyFileSync, existsSync, fstatSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import { makeFoldersSync } from "../text/folders.ts";
 
 /** The state files' format (./state.ts). */
 export const CACHE_FORMAT = 1;
@@ -257,7 +258,7 @@ export class Pack<T> {
     this.added.set(key, -1);
     try {
       if (!this.additions) {
-        mkdirSync(this.dir, { recursive: true });
+        makeFoldersSync(this.dir);
         const path = `${this.file}.add-${process.pid}-${Math.random().toString(36).slice(2)}`;
         this.additions = { path, fd: openSync(path, this.namespace.unparsed ? "w+" : "w"), batch: Buffer.allocUnsafe(WRITE_BATCH), filled: 0, bytes: 0 };
       }
@@ -446,7 +447,7 @@ export class Pack<T> {
       const kept = this.sound && this.stats.damaged === 0 && this.replaced === 0 && this.stats.pruned * STALE_SHARE <= this.used.size + this.added.size;
       if (kept && this.added.size === 0) return;
       if (kept && this.additions && this.appendInPlace(this.additions.path)) return;
-      mkdirSync(this.dir, { recursive: true });
+      makeFoldersSync(this.dir);
       if (kept) copyFileSync(this.file, temp);
       else this.rewrite(temp);
       if (this.additions) {

@@ -6,9 +6,10 @@
 // Written whole to a temporary file and renamed over the old one; read back only when the header,
 // checksum and shape hold (else ignored with a warning). Deleting it only makes the next build do more.
 import { hash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CACHE_FORMAT, type Namespace } from "./pack.ts";
+import { makeFoldersSync } from "../text/folders.ts";
 
 const stateFile = (dir: string, name: string) => join(dir, `${name}.state`);
 
@@ -47,7 +48,7 @@ export function writeState<T>(dir: string, namespace: Namespace<T>, value: T | n
       return;
     }
     const json = JSON.stringify(value);
-    mkdirSync(dir, { recursive: true });
+    makeFoldersSync(dir);
     writeFileSync(temp, `DIGEST-STATE ${CACHE_FORMAT} ${namespace.name} ${hash("md5", json)}\n${json}`);
     renameSync(temp, file);
   } catch (error) {

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { watch, type FSWatcher } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
-import { extname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import { runBuild, SITE_OPTIONS } from "./build.ts";
 import { pathPrefix } from "../text/paths.ts";
 import { parseArgs } from "./io.ts";
@@ -165,9 +165,17 @@ export async function runServe(argv: string[]): Promise<number> {
     await build();
   });
   const watchers: FSWatcher[] = [watch(resolve(values.input), { recursive: true }, rebuild)];
+  // The config's folder is watched, not the file: a watch on the file follows its first inode, so it
+  // went deaf after an editor's save by rename, and it could not see a config written after the start.
   const configFile = resolve(values.config ?? "digest.config.json");
-  const configExists = await stat(configFile).then(() => true, () => false);
-  if (configExists) watchers.push(watch(configFile, rebuild));
+  const configName = basename(configFile);
+  try {
+    watchers.push(watch(dirname(configFile), (_event, name) => {
+      if (name === null || name === configName) rebuild();
+    }));
+  } catch {
+    // A folder that cannot be watched: the input is still watched.
+  }
 
   return new Promise((done) => {
     const stop = () => {

@@ -1,10 +1,11 @@
 // Stage 6: the view model of each day and story (./model.ts), and its reviewable rendering, one
 // Markdown digest per day, written to the digests folder.
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Story } from "../types.ts";
 import { buildModel, type DigestModel, type ModelOptions } from "./model.ts";
 import { dayMarkdown, type DigestFile } from "./markdown.ts";
+import { makeFolders } from "../text/folders.ts";
 
 export { LEAD_STORIES } from "./model.ts";
 export { UNKNOWN_OUTLET } from "./outlets.ts";
@@ -35,7 +36,7 @@ const DIGEST_NAME = /^\d{4}-\d{2}-\d{2}\.md$/;
 
 /** Writes the digests; a day file left from an earlier build with no stories now is removed. Unchanged files are not rewritten. */
 export async function writeDigests(dir: string, files: readonly DigestFile[]): Promise<void> {
-  await mkdir(dir, { recursive: true });
+  await makeFolders(dir);
   const wanted = new Set(files.map((f) => f.fileName));
   for (const name of await readdir(dir)) if (DIGEST_NAME.test(name) && !wanted.has(name)) await rm(join(dir, name));
   for (const f of files) {

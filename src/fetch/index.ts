@@ -1,6 +1,6 @@
 // Stage 0: subscriptions in. Reads each feed (conditionally), then each new item's page, and saves the
 // pages into the input folder for the build. One bad feed or page is one message; the run goes on.
-import { access, mkdir } from "node:fs/promises";
+import { access } from "node:fs/promises";
 import { constants } from "node:fs";
 import { dirname, join } from "node:path";
 import type { FetchSettings } from "../config.ts";
@@ -14,6 +14,7 @@ import { HttpClient, type HttpResponse } from "./http.ts";
 import { pageFile, pageFromFeedText, rejectionOf, withMeta, writePage, type PageMeta } from "./save.ts";
 import { loadState, saveState, type FetchState } from "./state.ts";
 import { acquireLock, exists } from "../output/index.ts";
+import { makeFolders } from "../text/folders.ts";
 
 export { subscriptions } from "./subscriptions.ts";
 
@@ -50,14 +51,14 @@ type ItemOutcome = "saved" | "skipped" | "failed" | "retry";
 
 export async function fetchSubscriptions(options: FetchOptions): Promise<FetchSummary> {
   try {
-    await mkdir(options.inputDir, { recursive: true });
+    await makeFolders(options.inputDir);
     await access(options.inputDir, constants.W_OK);
   } catch (error) {
     throw new InputFolderError(`input folder ${options.inputDir} cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   // Two runs over one state file (a cron job that overlaps the last one) would each save what they
   // read at their start and lose the other's pages: the second gives way at once (LockBusy).
-  await mkdir(dirname(options.stateFile), { recursive: true });
+  await makeFolders(dirname(options.stateFile));
   const lock = await acquireLock(options.stateFile, { waitMs: 0, holder: { name: "fetch", busy: "in use by another digest fetch" } });
   try {
     return await fetchLocked(options);

@@ -2,9 +2,10 @@
 // and item list, and each page that was saved or given up on. It lives in the cache folder, never in the
 // input folder (the build would read it as an input). Losing it costs one unconditional read of each feed;
 // saved pages are still recognised by their file.
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { writeWhole } from "../output/index.ts";
 import { dirname } from "node:path";
+import { makeFolders } from "../text/folders.ts";
 
 export interface FeedRecord {
   etag?: string;
@@ -65,6 +66,6 @@ export async function saveState(file: string, state: FetchState, subscribed: rea
   }
   const pages: Record<string, PageRecord> = {};
   for (const url of Object.keys(state.pages).sort()) if (listed.has(url)) pages[url] = state.pages[url]!;
-  await mkdir(dirname(file), { recursive: true });
+  await makeFolders(dirname(file));
   await writeWhole(file, `${JSON.stringify({ version: 1, feeds, pages }, null, 1)}\n`, { temp: `${file}.${process.pid}.tmp` });
 }

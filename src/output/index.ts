@@ -14,6 +14,7 @@ import { acquireLock, type HeldLock, type LockOwner } from "./lock.ts";
 import { oldPathOf, stagedPathOf } from "./paths.ts";
 import { commitSwap, exists, recover, type SwapEntry } from "./swap.ts";
 import { removeInBackground, type Trash } from "./trash.ts";
+import { makeFolders } from "../text/folders.ts";
 
 export { LockBusy, acquireLock } from "./lock.ts";
 export { writeWhole } from "./write-whole.ts";
@@ -206,7 +207,7 @@ async function realTarget(path: string): Promise<string> {
     if (!(await stat(real)).isDirectory()) throw new OutputRefused(`${path} is not a folder`);
     return real;
   }
-  await mkdir(dirname(abs), { recursive: true });
+  await makeFolders(dirname(abs));
   return join(await realpath(dirname(abs)), basename(abs));
 }
 

@@ -1,7 +1,7 @@
 // `digest serve`: builds, serves the site on 127.0.0.1, and rebuilds when an article is added.
 import { afterAll, describe, expect, it } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
-import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -13,8 +13,11 @@ describe("digest serve", () => {
   let child: ChildProcess | null = null;
   let output = "";
 
+  let configChild: ChildProcess | null = null;
+
   afterAll(() => {
     child?.kill("SIGTERM");
+    configChild?.kill("SIGTERM");
   });
 
   async function waitFor(pattern: RegExp, ms = 60_000): Promise<RegExpMatchArray> {
@@ -52,4 +55,32 @@ describe("digest serve", () => {
     await waitFor(/9 inputs/);
     expect(await (await fetch(local)).text()).toContain("Last lighthouse keepers retire from the islands");
   });
+
+  it("rebuilds when the config is created after the start and again after each save by rename, as editors save", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digest-serve-config-"));
+    cpSync(join(root, "test/fixtures/site-hostile"), join(dir, "in"), { recursive: true });
+    let log = "";
+    configChild = spawn(process.execPath, [join(root, "bin/digest.js"), "serve", "--port", "0", "--input", "in", "--digests", "digests", "--output", "site"], { cwd: dir });
+    configChild.stdout!.on("data", (d) => (log += d));
+    configChild.stderr!.on("data", (d) => (log += d));
+    const start = Date.now();
+    const until = async (check: () => Promise<boolean>, what: string) => {
+      while (!(await check())) {
+        if (Date.now() - start > 90_000) throw new Error(`timed out waiting for ${what}; output so far:\n${log}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    };
+    await until(async () => /serving \S+ at http:\/\/localhost:\d+\//.test(log), "the server");
+    const local = /at (http:\/\/localhost:\d+\/)/.exec(log)![1]!.replace("localhost", "127.0.0.1");
+    const titled = (title: string) => async () => (await (await fetch(local)).text()).includes(`<title>${title}</title>`);
+    expect(await titled("Digest")()).toBe(true);
+
+    writeFileSync(join(dir, "digest.config.json"), '{"title": "Harbour Notes"}\n');
+    await until(titled("Harbour Notes"), "the config written after the start");
+    for (const title of ["Island Notes", "Coast Notes"]) {
+      writeFileSync(join(dir, "digest.config.json.tmp"), `{"title": "${title}"}\n`);
+      renameSync(join(dir, "digest.config.json.tmp"), join(dir, "digest.config.json"));
+      await until(titled(title), `the config saved by rename as "${title}"`);
+    }
+  }, 150_000);
 });
