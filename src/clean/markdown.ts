@@ -48,15 +48,37 @@ function stringField(v: unknown): string | null {
   return null;
 }
 
+/**
+ * Forms other generators write into front matter besides ISO 8601 and RFC 2822: Jekyll's and YAML 1.1's
+ * "2025-05-29 23:30:00 -05:00", and dates spelled out ("May 29, 2025"). Those with an offset keep it; those
+ * without are read as the wall-clock time they state (never in this machine's zone).
+ */
+const OFFSET_FORMS = ["yyyy-MM-dd HH:mm:ss ZZ", "yyyy-MM-dd HH:mm:ss ZZZ", "yyyy-MM-dd HH:mm:ss.u ZZ", "yyyy-MM-dd HH:mm:ss.u ZZZ", "yyyy-MM-dd HH:mm ZZ", "yyyy-MM-dd HH:mm ZZZ"];
+const LOCAL_FORMS = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.u", "yyyy-MM-dd HH:mm"];
+const DAY_FORMS = ["MMMM d, yyyy", "MMM d, yyyy", "MMM. d, yyyy", "d MMMM yyyy", "d MMM yyyy"];
+
 function dateField(v: unknown): string | null {
   // The core schema keeps an unquoted 2025-05-29 a string, as a quoted one is: no zone is applied to it.
   if (typeof v !== "string") return null;
-  const s = v.trim();
+  const s = v.trim().replace(/\s+/g, " ");
   if (DateTime.fromISO(s, { setZone: true }).isValid) return s;
   const r = DateTime.fromRFC2822(s, { setZone: true });
   if (r.isValid) return r.toISO();
   const h = DateTime.fromHTTP(s, { setZone: true });
   if (h.isValid) return h.toISO();
+  const fixed = { setZone: true, zone: "UTC", locale: "en-US" };
+  for (const form of OFFSET_FORMS) {
+    const d = DateTime.fromFormat(s, form, fixed);
+    if (d.isValid) return d.toISO({ suppressMilliseconds: true });
+  }
+  for (const form of LOCAL_FORMS) {
+    const d = DateTime.fromFormat(s, form, fixed);
+    if (d.isValid) return d.toISO({ includeOffset: false, suppressMilliseconds: true });
+  }
+  for (const form of DAY_FORMS) {
+    const d = DateTime.fromFormat(s, form, fixed);
+    if (d.isValid) return d.toISODate();
+  }
   return null;
 }
 

@@ -46,6 +46,25 @@ describe("front matter", () => {
     expect(a.messages.map((m) => m.text).join()).toMatch(/not valid YAML/);
   });
 
+  it("dates an article by the forms other site generators write, in the date's own offset and without a warning", () => {
+    const cases: [string, string][] = [
+      ["2025-05-29 23:30:00 -05:00", "2025-05-29"], // Jekyll, YAML 1.1: late evening in Chicago is already the 30th in UTC
+      ["2025-05-30 07:15:00 +0900", "2025-05-30"],
+      ["2025-05-29 23:30", "2025-05-29"],
+      ["May 29, 2025", "2025-05-29"],
+      ["29 May 2025", "2025-05-29"],
+    ];
+    for (const [written, day] of cases) {
+      const text = `---\ntitle: Budget approved\ndate: ${written}\n---\n${body}\n`;
+      const a = cleanSource(markdown(text));
+      expect(a.messages.map((m) => m.text)).toEqual([]);
+      const out = runPipeline([markdown(text)], { zone: "UTC" });
+      expect({ written, day: out.stories[0]!.date }).toEqual({ written, day });
+    }
+    const wrong = cleanSource(markdown(`---\ntitle: Budget approved\ndate: 2025-02-30 10:00:00 +01:00\n---\n${body}\n`));
+    expect(wrong.messages.map((m) => m.text).join()).toMatch(/front matter date "2025-02-30 10:00:00 \+01:00" is not a date/);
+  });
+
   it("does not run ---js through the command line either", async () => {
     const { spawnSync } = await import("node:child_process");
     const marker = join(work, "ran-js-cli");
