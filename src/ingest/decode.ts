@@ -39,7 +39,7 @@ export function decode(bytes: Uint8Array, format: InputFormat = "text"): Decoded
   } catch {
     const scan = scanUtf8(bytes);
     const declared = format === "html" ? declaredCharset(bytes) : null;
-    if (declared) {
+    if (declared && declared !== "windows-1252") {
       text = new TextDecoder(declared).decode(bytes);
       encoding = declared;
     } else if (mostlyUtf8(scan)) {
@@ -51,7 +51,8 @@ export function decode(bytes: Uint8Array, format: InputFormat = "text"): Decoded
     } else {
       text = decodeWindows1252(bytes);
       encoding = "windows-1252";
-      warnings.push({ rule: "decode", line: lineAt(bytes, scan.firstInvalid), text: "not valid UTF-8; read as Windows-1252" });
+      // A page that says it is Windows-1252 (or Latin-1, which browsers read as it) is read as it says.
+      if (declared !== "windows-1252") warnings.push({ rule: "decode", line: lineAt(bytes, scan.firstInvalid), text: "not valid UTF-8; read as Windows-1252" });
     }
   }
   text = normaliseText(text);
@@ -141,7 +142,8 @@ function declaredCharset(bytes: Uint8Array): string | null {
   } catch {
     return null;
   }
-  return canonical === "utf-8" || canonical === "windows-1252" || canonical.startsWith("utf-16") ? null : canonical;
+  // UTF-8 and UTF-16 are told by the bytes themselves; Windows-1252 is read as declared only when the bytes are not mostly UTF-8 (decode).
+  return canonical === "utf-8" || canonical.startsWith("utf-16") ? null : canonical;
 }
 
 function lineAt(bytes: Uint8Array, offset: number): number {

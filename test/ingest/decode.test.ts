@@ -79,6 +79,17 @@ describe("a page that declares its charset", () => {
     expect(d.ok && [d.encoding, d.text]).toEqual(["utf-8", '<meta charset="windows-1251"><p>Новости</p>']);
   });
 
+  it("is read as Windows-1252 without a warning when it says so (or says Latin-1), typographic quotes and euro intact", () => {
+    const cp1252 = (label: string) => Buffer.concat([Buffer.from(`<html><head><meta charset="${label}"></head><body><p>Caf`), Buffer.from([0xe9, 0x20, 0x93]), Buffer.from("ok"), Buffer.from([0x94, 0x20, 0x80]), Buffer.from("5</p></body></html>")]);
+    for (const label of ["windows-1252", "iso-8859-1"]) {
+      const d = decode(cp1252(label), "html");
+      expect(d.ok && [d.encoding, d.warnings]).toEqual(["windows-1252", []]);
+      expect(d.ok && d.text).toContain("<p>Café “ok” €5</p>");
+    }
+    const undeclared = decode(Buffer.concat([Buffer.from("<p>Caf"), Buffer.from([0xe9, 0x20, 0x93]), Buffer.from("ok"), Buffer.from([0x94]), Buffer.from("</p>")]), "html");
+    expect(undeclared.ok && undeclared.warnings.map((w) => w.text)).toEqual(["not valid UTF-8; read as Windows-1252"]);
+  });
+
   it("is not consulted for text files, which declare nothing", () => {
     const d = decode(page("windows-1251"), "text");
     expect(d.ok && d.encoding).toBe("windows-1252");
