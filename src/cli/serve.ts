@@ -158,7 +158,7 @@ export async function runServe(argv: string[]): Promise<number> {
     server.close();
     return 1;
   }
-  process.stdout.write(`digest: serving ${values.output} at ${url} (rebuilds when ${values.input} changes; Ctrl-C stops)\n`);
+  process.stdout.write(`digest: serving ${values.output} at ${url} (rebuilds when ${values.input} or ${values.config ?? "digest.config.json"} changes; Ctrl-C stops)\n`);
 
   const rebuild = debounced(async () => {
     if (!values.quiet) process.stdout.write("digest: the input changed; rebuilding\n");

@@ -35,6 +35,7 @@ describe("digest serve", () => {
     child.stdout!.on("data", (d) => (output += d));
     child.stderr!.on("data", (d) => (output += d));
     const url = (await waitFor(/serving \S+ at (http:\/\/localhost:\d+\/)/))[1]!;
+    await waitFor(/rebuilds when \S+ or digest\.config\.json changes/); // the banner names both things it watches
     const local = url.replace("localhost", "127.0.0.1");
     const home = await fetch(local);
     expect(home.status).toBe(200);
