@@ -2,6 +2,7 @@
 import { cleanSource } from "../clean/index.ts";
 import { ownDate } from "../date/index.ts";
 import type { CleanArticle, SourceFile } from "../types.ts";
+import { webUrl } from "../text/paths.ts";
 import { answerLine, mapJsonLines, parseArgs, readSource } from "./io.ts";
 
 export async function runClean(argv: string[]): Promise<number> {
@@ -21,8 +22,9 @@ export async function runClean(argv: string[]): Promise<number> {
   for (const m of article.messages) process.stderr.write(`${file}: ${m.level}: ${m.text}\n`);
   const { date, dateSource, evidence } = ownDate(article, zone);
   for (const m of evidence.messages ?? []) process.stderr.write(`${file}: ${m.level}: ${m.text}\n`);
+  // The url as the build takes it: an absolute http(s) address, else null (a relative or bare one links nowhere).
   process.stdout.write(
-    `${JSON.stringify({ title: article.title, date, dateSource, body: article.paragraphs.join("\n\n"), paragraphs: article.paragraphs, source: article.meta.source, url: article.meta.url })}\n`,
+    `${JSON.stringify({ title: article.title, date, dateSource, body: article.paragraphs.join("\n\n"), paragraphs: article.paragraphs, source: article.meta.source, url: webUrl(article.meta.url) })}\n`,
   );
   return 0;
 }

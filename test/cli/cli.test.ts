@@ -120,6 +120,18 @@ describe("digest clean and summarize", () => {
     expect(out.body).toBe((out.paragraphs as string[]).join("\n\n"));
   });
 
+  it("gives a Markdown article's url as the build takes it: absolute http(s), else null", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digest-clean-url-"));
+    const body = "The council approved the new bus plan on Tuesday after a long debate about routes and fares in the city.";
+    const urls: [string, string | null][] = [["https://news.example.com/bus-plan", "https://news.example.com/bus-plan"], ["/news/bus-plan", null], ['"12345"', null]];
+    for (const [written, wanted] of urls) {
+      writeFileSync(join(dir, "a.md"), `---\ntitle: Bus plan approved\nurl: ${written}\n---\n${body}\n`);
+      const { code, stdout } = await digest(["clean", join(dir, "a.md")]);
+      expect(code).toBe(0);
+      expect({ written, url: (JSON.parse(stdout) as { url: unknown }).url }).toEqual({ written, url: wanted });
+    }
+  });
+
   it("cleans JSON lines in order, answering a bad line with an error and going on", async () => {
     const input = [JSON.stringify({ id: 1, text: readFileSync(join(fixtures, "seeds/001_573368ba96f89019.txt"), "utf8") }), "{oops", JSON.stringify({ id: 3, html: "<html><head><title>T</title></head><body><article><h1>T</h1><p>One paragraph of running text that is long enough to keep as the body of the page.</p></article></body></html>" })].join("\n");
     const { code, stdout } = await digest(["clean", "--jsonl"], `${input}\n`);
