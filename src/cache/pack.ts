@@ -158,6 +158,21 @@ export class DiskCache {
     private readonly warn: (text: string) => void,
   ) {}
 
+  /**
+   * The cache in `dir`, its folder made now; null, with one warning, when it cannot be (a dangling link, a
+   * file in the way, a folder under /proc): the build then runs as with --no-cache instead of warning at
+   * every write.
+   */
+  static make(dir: string, warn: (text: string) => void): DiskCache | null {
+    try {
+      makeFoldersSync(dir);
+    } catch (error) {
+      warn(`cache: cannot use ${dir} (${(error as Error).message}); this build runs without a cache`);
+      return null;
+    }
+    return new DiskCache(dir, warn);
+  }
+
   /** Closes the packs read unparsed (their entries can no longer be read). */
   close(): void {
     for (const pack of this.unparsed.splice(0)) pack.close();

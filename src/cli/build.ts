@@ -96,7 +96,7 @@ export async function runBuild(argv: string[]): Promise<number> {
   for (const note of out.notes) process.stderr.write(`digest: ${note}\n`);
   const progress = startProgress({ quiet: values.quiet, steps: 5 });
   const warn = (text: string) => process.stderr.write(`digest: ${text}\n`);
-  const cache = values["no-cache"] ? null : new DiskCache(resolve(values.cache), warn);
+  const cache = values["no-cache"] ? null : DiskCache.make(resolve(values.cache), warn);
   const articleStats = {} as PrepareStats;
   const said: { stdout: string[]; stderr: string[] } = { stdout: [], stderr: [] };
   let summaries: CachedSummaries | undefined;

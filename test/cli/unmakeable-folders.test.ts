@@ -2,7 +2,7 @@
 // one line and a non-zero exit, not a run that never ends: Node's mkdir({ recursive: true }) loops there.
 import { describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -31,6 +31,23 @@ describe.skipIf(!existsSync("/proc/self"))("folders that cannot be made", () => 
     expect(run.killed).toBe(false);
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split("\n")).toEqual([expect.stringMatching(line)]);
+  }, 60_000);
+
+  it.each([
+    ["under /proc", () => "/proc/digest-test/cache"],
+    ["a dangling link", () => {
+      const link = join(work, "dangling-cache");
+      symlinkSync(join(work, "gone", "cache"), link);
+      return link;
+    }],
+  ])("build says once that it runs without a cache when the cache folder (%s) cannot be made, and builds the site", async (_where, cacheDir) => {
+    const cache = cacheDir();
+    const site = mkdtempSync(join(work, "with-cache-"));
+    const out = join(site, "site");
+    const run = await digest(["build", "--input", seeds, "--output", out, "--digests", join(site, "digests"), "--cache", cache, "--quiet"], work);
+    expect(run.code).toBe(0);
+    expect(run.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^digest: cache: cannot use .*cache \(.*\); this build runs without a cache$/)]);
+    expect(existsSync(join(out, "index.html"))).toBe(true);
   }, 60_000);
 
   it("fetch stops at once with one line when its input folder cannot be made", async () => {
