@@ -58,7 +58,11 @@ export async function fetchSubscriptions(options: FetchOptions): Promise<FetchSu
   }
   // Two runs over one state file (a cron job that overlaps the last one) would each save what they
   // read at their start and lose the other's pages: the second gives way at once (LockBusy).
-  await makeFolders(dirname(options.stateFile));
+  try {
+    await makeFolders(dirname(options.stateFile));
+  } catch (error) {
+    throw new InputFolderError(`cache folder ${dirname(options.stateFile)} cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): it keeps what the feeds last answered`);
+  }
   const lock = await acquireLock(options.stateFile, { waitMs: 0, holder: { name: "fetch", busy: "in use by another digest fetch" } });
   try {
     return await fetchLocked(options);

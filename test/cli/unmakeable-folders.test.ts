@@ -57,4 +57,11 @@ describe.skipIf(!existsSync("/proc/self"))("folders that cannot be made", () => 
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split("\n")).toEqual(["digest fetch: input folder /proc/digest-test/articles cannot be written (ENOENT)"]);
   }, 60_000);
+
+  it("fetch stops at once with one line when its cache folder cannot be made", async () => {
+    writeFileSync(join(work, "digest.config.json"), '{"feeds": ["http://127.0.0.1:9/feed.xml"]}\n');
+    const run = await digest(["fetch", "--input", join(work, "fetched"), "--cache", "/proc/digest-test/cache"], work);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split("\n")).toEqual(["digest fetch: cache folder /proc/digest-test/cache cannot be written (ENOENT): it keeps what the feeds last answered"]);
+  }, 60_000);
 });
