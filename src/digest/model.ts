@@ -4,7 +4,7 @@ import type { Story } from "../types.ts";
 import { DateTime } from "luxon";
 import { dayTitle, daysBetween, monthTitle, plusMillis, startOfDay } from "../text/dates.ts";
 import { fnv1a } from "../text/hash.ts";
-import { dayPath, monthPath, storyPath, webUrl } from "../text/paths.ts";
+import { dayPath, monthPath, sourceUrl, storyPath } from "../text/paths.ts";
 import { stripControlChars } from "../text/plain-text.ts";
 import { categoriseArticles, type Categorise } from "./categories.ts";
 import { outletLabel, outletOf, stripSiteName, UNKNOWN_OUTLET } from "./outlets.ts";
@@ -202,7 +202,7 @@ function storyView(story: Story, zone: string, categorise: Categorise): StoryVie
     path: member.path,
     outlet: outlet.name,
     label: outletLabel(outlet),
-    url: webUrl(member.meta.url),
+    url: sourceUrl(member.meta.url),
     headline: text(stripSiteName(member.title, [outlet.name, member.meta.siteName, member.meta.publisher, member.meta.outletHint], outlet.host)),
     date: member.date,
   }));

@@ -32,6 +32,35 @@ export function absoluteUrl(path: string, baseUrl: string): string {
   return new URL(path.replace(/^\//, ""), baseUrl).href;
 }
 
+/** Query parameters that only tell the linking site who sent the reader (campaign tags, click ids). */
+const TRACKING_PARAM = /^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|igshid|yclid)$/i;
+
+/**
+ * An article's address as a source link shows it: an http(s) URL without the tracking parameters a feed
+ * or a share button adds (`?utm_source=rss`), or null when it is not an http(s) URL. Other parameters,
+ * their order and the fragment stay as given.
+ */
+export function sourceUrl(url: string | null | undefined): string | null {
+  const web = webUrl(url);
+  if (web === null || !web.includes("?")) return web;
+  const hash = web.indexOf("#");
+  const beforeHash = hash < 0 ? web : web.slice(0, hash);
+  const q = beforeHash.indexOf("?");
+  const kept = beforeHash
+    .slice(q + 1)
+    .split("&")
+    .filter((pair) => pair !== "" && !TRACKING_PARAM.test(decodeURIComponentSafe(pair.split("=")[0]!)));
+  return `${beforeHash.slice(0, q)}${kept.length ? `?${kept.join("&")}` : ""}${hash < 0 ? "" : web.slice(hash)}`;
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** An http(s) URL as given, or null for anything else (javascript:, relative, unparsable). */
 export function webUrl(url: string | null | undefined): string | null {
   if (!url || !/^https?:\/\/\S+$/i.test(url)) return null;

@@ -57,6 +57,12 @@ describe("the view model", () => {
   const { model } = buildDigest([june, mayBrief, may], { zone: "UTC", homeDays: 7 });
   const byId = new Map(model.stories.map((s) => [s.id, s]));
 
+  it("links a source without the campaign tags its feed added", () => {
+    const tagged = story("s-dddddddddd", "2025-05-29", [member("f.html", "2025-05-29", { siteName: "Daily Lantern", url: "https://www.dailylantern.example/news/2?id=7&utm_source=rss&utm_medium=feed" })]);
+    const view = buildDigest([tagged], { zone: "UTC", homeDays: 7 }).model.stories[0]!;
+    expect(view.sources.map((s) => s.url)).toEqual(["https://www.dailylantern.example/news/2?id=7"]);
+  });
+
   it("credits each source as outlet, URL and headline, the headline without its site-name suffix", () => {
     const view = byId.get("s-aaaaaaaaaa")!;
     expect(view.headline).toBe("Serbia accused of arms sales");
