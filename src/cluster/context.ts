@@ -2,12 +2,16 @@
 // strongly linked to the same other reports, while a look-alike event's report, close in topic, is
 // linked to a different set; and a report's strongest link is usually to a report of its own event, so a
 // pair that both sides' stronger links outdo is suspect. Only strong links (probability >= STRONG) make a
-// neighbourhood, so the many weak links an article has in a large batch say nothing. The features feed a
+// neighbourhood, so the many weak links an article has in a large batch say nothing. In a window of a few
+// articles (a first fetch, a quiet folder) every pair is each side's best link and has no neighbourhood,
+// which among hundreds marks a lone true pair and among two says nothing: `sparse` (1 / the articles in
+// the pair's window) and its product with the pair's log-odds let the model weigh that apart; they are
+// about 0 in any crowded window. The features feed a
 // logistic model with an intercept (merge-model.json, trained by train/train-merge.ts).
 import type { WeightedEdges } from "./agglomerate.ts";
 import { rowStarts } from "../text/rows.ts";
 
-export const CONTEXT_FEATURES = ["pairLogOdds", "conflict", "support", "neighbourhood", "outdoneMore", "outdoneLess"] as const;
+export const CONTEXT_FEATURES = ["pairLogOdds", "conflict", "support", "neighbourhood", "outdoneMore", "outdoneLess", "sparse", "sparseLogOdds"] as const;
 
 /** Links at least this probable make an article's strong neighbourhood. */
 export const STRONG = 0.5;
@@ -81,9 +85,10 @@ export function rivalLinks(n: number, edges: WeightedEdges): (x: number, other: 
  * log(1 + conflict) where conflict sums the strong links of one article that the other lacks (weighted
  * by how much it lacks them), log(1 + support), the strong links both share, log(1 + all strong links
  * of the two), and how far each side's strongest other link outdoes this one (in log-odds, 0 when
- * this pair is that side's best), the larger and the smaller of the two.
+ * this pair is that side's best), the larger and the smaller of the two; 1 / the fewer articles in either
+ * side's window (`crowd`, every article's; without it all n are in one window), and that times the log-odds.
  */
-export function contextFeatures(n: number, edges: WeightedEdges): Float64Array {
+export function contextFeatures(n: number, edges: WeightedEdges, crowd?: ArrayLike<number>): Float64Array {
   const { start, ids, p } = neighbourhoods(n, edges);
   const rival = rivalLinks(n, edges);
   const width = CONTEXT_FEATURES.length;
@@ -129,6 +134,9 @@ export function contextFeatures(n: number, edges: WeightedEdges): Float64Array {
     const rb = logOdds(Math.max(w, rival(b, a))) - logOdds(w);
     out[k * width + 4] = Math.max(ra, rb);
     out[k * width + 5] = Math.min(ra, rb);
+    const sparse = 1 / Math.max(2, Math.min(crowd ? crowd[a]! : n, crowd ? crowd[b]! : n));
+    out[k * width + 6] = sparse;
+    out[k * width + 7] = sparse * out[k * width]!;
   }
   return out;
 }
@@ -138,4 +146,22 @@ export function contextFeatures(n: number, edges: WeightedEdges): Float64Array {
 function logOdds(p: number): number {
   const q = Math.min(0.999, Math.max(0.001, p));
   return Math.log(q / (1 - q));
+}
+
+/**
+ * How many articles lie within `windowDays` of each article's day (itself included); an undated article's
+ * window is the whole build.
+ */
+export function windowCrowds(days: ReadonlyArray<number | null>, windowDays: number): Int32Array {
+  const dated = days.filter((d): d is number => d !== null).sort((x, y) => x - y);
+  const below = (x: number) => {
+    let [lo, hi] = [0, dated.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (dated[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return Int32Array.from(days, (d) => (d === null ? days.length : below(d + windowDays + 1) - below(d - windowDays)));
 }

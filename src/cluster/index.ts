@@ -32,7 +32,7 @@ import { buildProfiles, type Profile } from "./profile.ts";
 import { candidatePairs, dayOrder, visitCandidates, type PairList } from "./candidates.ts";
 import { PAIR_FEATURES, PairScorer } from "./similarity.ts";
 import type { WeightedEdges } from "./agglomerate.ts";
-import { CONTEXT_FEATURES, contextFeatures } from "./context.ts";
+import { CONTEXT_FEATURES, contextFeatures, windowCrowds } from "./context.ts";
 import { spanOf, type TimeSpan } from "./time.ts";
 import { dayOrNull } from "./days.ts";
 import { linkFollowUps } from "./followups.ts";
@@ -45,7 +45,7 @@ import type { ReplayStats } from "./agglomerate-replay.ts";
 export { PAIR_FEATURES } from "./similarity.ts";
 export { articleTerms } from "./mentions.ts";
 export { assignStoryIds, parseIdentityState, serializeIdentityState, IDENTITY_FILE, type IdentityState } from "./identity.ts";
-export { CONTEXT_FEATURES } from "./context.ts";
+export { CONTEXT_FEATURES, windowCrowds } from "./context.ts";
 export { groupArticles, type MergeDecision } from "./decision.ts";
 export type { RowStore, StoredGroups, StoredPairs } from "./rows.ts";
 
@@ -348,7 +348,7 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
     ? reusedEdges(order.map((a) => a.path), profiles, days as number[], byDay, prints.map((print, i) => pairPrint(termKeys[i]!, days[i]!, print)), options, options.rows, models)
     : byFirstArticle(scoreCandidates(profiles, days, options, models, byDay), order.length);
   step("pairs");
-  edges = contextEdges(order.length, edges, models.context);
+  edges = contextEdges(order.length, edges, models.context, contextFeatures(order.length, edges, windowCrowds(days, options.windowDays)));
   step("context");
   const decision = options.mergeThreshold === undefined ? models.decision : { ...models.decision, threshold: options.mergeThreshold };
   const store = termKeys ? options.rows?.groups : undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CONTEXT_FEATURES, contextFeatures } from "../../src/cluster/context.ts";
+import { CONTEXT_FEATURES, contextFeatures, windowCrowds } from "../../src/cluster/context.ts";
 
 const edges = (list: Array<[number, number, number]>) => ({ a: Int32Array.from(list, (e) => e[0]), b: Int32Array.from(list, (e) => e[1]), weight: Float32Array.from(list, (e) => e[2]), length: list.length });
 const at = (f: Float64Array, k: number, name: (typeof CONTEXT_FEATURES)[number]) => f[k * CONTEXT_FEATURES.length + CONTEXT_FEATURES.indexOf(name)]!;
@@ -28,5 +28,11 @@ describe("a pair among its neighbours", () => {
   it("counts a strong neighbour of one side that the other lacks as conflict, not support", () => {
     expect(at(f, 1, "conflict")).toBeGreaterThan(0);
     expect(at(f, 1, "support")).toBe(0);
+  });
+});
+
+describe("windowCrowds", () => {
+  it("counts the articles within the window of each article's day, the whole build for an undated one", () => {
+    expect(Array.from(windowCrowds([10, 11, 20, null, 13], 2))).toEqual([2, 3, 1, 5, 2]);
   });
 });
