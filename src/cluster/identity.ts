@@ -57,7 +57,8 @@ export function assignStoryIds(clusters: readonly StoryCluster[], previous: Iden
   const byPath = new Map<string, number>();
   records.forEach((r, k) => {
     for (const m of r.members) {
-      if (!byHash.has(m.hash) && !present.has(m.path)) byHash.set(m.hash, k);
+      // (A record taken back from a build report knows its articles' paths only: its hashes are empty.)
+      if (m.hash && !byHash.has(m.hash) && !present.has(m.path)) byHash.set(m.hash, k);
       if (!byPath.has(m.path)) byPath.set(m.path, k);
     }
   });
@@ -122,7 +123,7 @@ export function assignStoryIds(clusters: readonly StoryCluster[], previous: Iden
     dormant.forEach((r, d) => {
       for (const m of r.members) {
         index(byDormantPath, m.path, d);
-        if (!present.has(m.path)) index(byDormantHash, m.hash, d);
+        if (m.hash && !present.has(m.path)) index(byDormantHash, m.hash, d);
       }
     });
     refs.forEach((members, c) => {
