@@ -200,6 +200,7 @@ async function main(): Promise<void> {
   const guids = new Map<string, string>();
   let merges = 0;
   let withdrawnMax = 0;
+  let withdrawnBefore = new Set<string>();
   const firstStoryOfPath = new Map<string, string>(); // article path → the story id it was first published under
   let lastStories: Report["stories"] = [];
   let builds = 0;
@@ -300,6 +301,9 @@ async function main(): Promise<void> {
     // A story whose every article was deleted is withdrawn: its page may go, its id stays on record.
     const inputsNow = new Set(report.inputs.map((i) => i.path));
     const withdrawn = new Set(state.stories.filter((s) => !current.has(s.id) && s.members.every((m) => !inputsNow.has(m.path))).map((s) => s.id));
+    // Once withdrawn, withdrawn until it comes back (story ids taken back from a report no longer list it).
+    for (const id of withdrawnBefore) if (!current.has(id)) withdrawn.add(id);
+    withdrawnBefore = withdrawn;
     for (const [id, first] of published) {
       if (withdrawn.has(id)) continue;
       if (!current.has(id) && !former.has(id)) fail(day, `story ${id} (published day ${first}) is gone and no current story records it as a former id`);
