@@ -9,7 +9,7 @@
 // and the build says which, as a warning on stderr and as a record in its report.
 import { hash } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { IDENTITY_FILE, identityFromReport, parseIdentityState, stateMatchesReport, type IdentityState } from "../cluster/index.ts";
 import type { Message } from "../types.ts";
 
@@ -42,7 +42,10 @@ export interface StoryIdsPlaces {
 /** A day's digest: what tells that earlier builds published into this folder. */
 const DAY_FILE = /^\d{4}-\d{2}-\d{2}\.md$/;
 
-export function readStoryIds(places: StoryIdsPlaces): StoryIdsFound {
+export function readStoryIds(given: StoryIdsPlaces): StoryIdsFound {
+  // Folders by their own names (the report never shows where files live; a build elsewhere says the same).
+  const named = (folder: string) => basename(resolve(folder));
+  const places = { ...given, digestsShown: named(given.digestsShown), siteShown: named(given.siteShown), cacheShown: named(given.cacheShown) };
   const shown = join(places.digestsShown, IDENTITY_FILE);
   const text = readText(join(places.digests, IDENTITY_FILE));
   const parsed = text === null ? null : parseIdentityState(text);
