@@ -13,3 +13,4 @@ export { cachedSummaries } from "../cache/summaries.ts";
 export { cachedClusterRows } from "../cache/cluster-rows.ts";
 export { cachedFeedItems } from "../feed/index.ts";
 export { defaultClusterOptions, IDENTITY_FILE, parseIdentityState, serializeIdentityState } from "../cluster/index.ts";
+export { keepStoryIds, readStoryIds } from "./story-ids.ts";

@@ -5,7 +5,7 @@
 // signature is unchanged are not read again (src/ingest), articles and summaries come from the cache,
 // unchanged pages are carried over (src/site); and when nothing at all changed (./build-record.ts)
 // the build writes nothing and says what the last one said.
-import { access, readFile, writeFile } from "node:fs/promises";
+import { access, writeFile } from "node:fs/promises";
 import { setFlagsFromString } from "node:v8";
 import { join, resolve } from "node:path";
 import { loadConfig, withBaseUrl } from "../config.ts";
@@ -22,7 +22,6 @@ import { buildRecordNamespace, hashOf, sameFiles, type BuildRecord } from "./bui
 import type { PrepareStats } from "../parallel/articles.ts";
 import type { WorkerPool } from "../parallel/pool.ts";
 import type { CachedSummaries } from "../cache/summaries.ts";
-import type { IdentityState } from "../cluster/index.ts";
 
 /** The stages a build runs when something changed (./build-stages.ts), loaded when it turns out to be needed. */
 const loadStages = () => import("./build-stages.ts");
@@ -139,7 +138,9 @@ export async function runBuild(argv: string[]): Promise<number> {
       lap("unchanged");
     } else {
       const loaded = stages ?? (await loadStages());
-      const { buildDigest, buildReport, cachedCategories, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, prepareArticles, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, startSummaryThreads, summariseAll, summaryLines, writeFeeds, writeJsonFile } = loaded;
+      const { buildDigest, buildReport, cachedCategories, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, startSummaryThreads, summariseAll, summaryLines, writeFeeds, writeJsonFile } = loaded;
+      // The story-id state this build writes (a copy goes to the cache once the build is in place).
+      let identityText = "";
       const rules = rulesWithout(...config.disableRules);
       // Everything up to the view model and the report, in a scope of its own: once it has returned,
       // the articles and their texts are garbage, and the site and feeds are made with the model alone.
@@ -157,10 +158,10 @@ export async function runBuild(argv: string[]): Promise<number> {
         summaries = await cachedSummaries(cache, articleKeys);
         lap("articles");
         progress.step("merging and summarising");
-        const identity = await readStoryIds(out.liveDigests, values.digests, loaded);
+        const ids = readStoryIds({ digests: out.liveDigests, digestsShown: values.digests, site: out.liveSite, siteShown: values.output, cache: cache?.dir ?? null, cacheShown: values.cache, warn });
         const clusterRows = await cachedClusterRows(cache);
         if (cold) threads.summaries = startSummaryThreads(); // loading their code while this thread clusters
-        const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings: pipelineTimings, summarise: summaries.summarise, identity, cluster: { ...defaultClusterOptions, rows: clusterRows.rows } });
+        const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings: pipelineTimings, summarise: summaries.summarise, identity: ids.state, cluster: { ...defaultClusterOptions, rows: clusterRows.rows } });
         await clusterRows.pack?.commit();
         // Merging into stories, and the summaries the cache had (the others are computed next).
         lap("cluster");
@@ -175,9 +176,10 @@ export async function runBuild(argv: string[]): Promise<number> {
         await categories.pack?.commit();
         progress.step("writing the digests");
         await out.writeDigests(digest.files);
-        await writeFile(join(out.digests, IDENTITY_FILE), serializeIdentityState(result.identity));
+        identityText = serializeIdentityState(result.identity);
+        await writeFile(join(out.digests, IDENTITY_FILE), identityText);
         lap("digest");
-        const report = buildReport(result.stories, [...ingested.rejected, ...result.rejected], [...ingested.messages, ...result.messages], digest.model);
+        const report = buildReport(result.stories, [...ingested.rejected, ...result.rejected], [...ingested.messages, ...result.messages, ...(ids.message ? [ids.message] : [])], digest.model);
         await writeJsonFile(join(out.site, "build-report.json"), report);
         said.stdout = summaryLines(report, digest.files.length);
         said.stderr = [...rejectionLines(report), ...(fileTimes ? [`digest: warning: ${fileTimes}`] : [])];
@@ -200,6 +202,7 @@ export async function runBuild(argv: string[]): Promise<number> {
       if (cache) {
         writeState(cache.dir, knownFilesNamespace, ingested.known, warn);
         writeState(cache.dir, siteStateNamespace, site.state, warn);
+        keepStoryIds(cache.dir, out.liveDigests, identityText, warn);
         // The site's pages and search files were taken just after they were written (the swap moves their folder, not them).
         record = { setup, inputs, digests: identitiesUnder(out.liveDigests), output: listingFrom(out.liveSite, stateIdentities(site.state)), ...said };
         writeState(cache.dir, buildRecordNamespace, record, warn);
@@ -223,15 +226,4 @@ export async function runBuild(argv: string[]): Promise<number> {
     await writeFile(values.timings, `${JSON.stringify(usage, null, 2)}\n`);
   }
   return 0;
-}
-
-/** The story ids earlier builds into this digests folder assigned; a missing or damaged file starts afresh. */
-async function readStoryIds(digestsDir: string, shownAs: string, { IDENTITY_FILE, parseIdentityState }: Stages): Promise<IdentityState | null> {
-  const path = join(digestsDir, IDENTITY_FILE);
-  const text = await readFile(path, "utf8").catch(() => null);
-  if (text === null) return null;
-  const parsed = parseIdentityState(text);
-  if ("state" in parsed) return parsed.state;
-  process.stderr.write(`digest: warning: ${join(shownAs, IDENTITY_FILE)}: ${parsed.error}; story ids start afresh\n`);
-  return null;
 }

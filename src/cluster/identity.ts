@@ -57,7 +57,8 @@ export function assignStoryIds(clusters: readonly StoryCluster[], previous: Iden
   const byPath = new Map<string, number>();
   records.forEach((r, k) => {
     for (const m of r.members) {
-      if (!byHash.has(m.hash) && !present.has(m.path)) byHash.set(m.hash, k);
+      // (A record taken back from a build report knows its articles' paths only: its hashes are empty.)
+      if (m.hash && !byHash.has(m.hash) && !present.has(m.path)) byHash.set(m.hash, k);
       if (!byPath.has(m.path)) byPath.set(m.path, k);
     }
   });
@@ -110,20 +111,43 @@ export function assignStoryIds(clusters: readonly StoryCluster[], previous: Iden
   const revivedBy = new Map<number, StoryRecord>();
   const revived = new Set<string>();
   if (dormant.length) {
-    const dormantPaths = dormant.map((r) => new Set(r.members.map((m) => m.path)));
-    const dormantHashes = dormant.map((r) => new Set(r.members.filter((m) => !present.has(m.path)).map((m) => m.hash)));
+    // The merged-away stories holding each article, by its path (or by what it says, for a path no live story
+    // knows and no article has now), so that a cluster looks only at the stories it shares an article with.
+    const byDormantPath = new Map<string, number[]>();
+    const byDormantHash = new Map<string, number[]>();
+    const index = (map: Map<string, number[]>, key: string, d: number) => {
+      const list = map.get(key);
+      if (!list) map.set(key, [d]);
+      else if (list[list.length - 1] !== d) list.push(d);
+    };
+    dormant.forEach((r, d) => {
+      for (const m of r.members) {
+        index(byDormantPath, m.path, d);
+        if (m.hash && !present.has(m.path)) index(byDormantHash, m.hash, d);
+      }
+    });
     refs.forEach((members, c) => {
       if (assigned[c]! >= 0) return;
+      // How many of the cluster's articles each merged-away story held (an article counted once per story).
+      const counts = new Map<number, number>();
+      for (const m of members) {
+        const byPathList = byDormantPath.get(m.path);
+        const byHashList = byPath.has(m.path) ? undefined : byDormantHash.get(m.hash);
+        for (const d of byPathList ?? []) counts.set(d, (counts.get(d) ?? 0) + 1);
+        for (const d of byHashList ?? []) if (!byPathList?.includes(d)) counts.set(d, (counts.get(d) ?? 0) + 1);
+      }
       let best = -1;
       let bestCount = 0;
-      dormant.forEach((r, d) => {
-        if (revived.has(r.id)) return;
-        const n = members.filter((m) => dormantPaths[d]!.has(m.path) || (!byPath.has(m.path) && dormantHashes[d]!.has(m.hash))).length;
-        if (n > bestCount || (n === bestCount && n > 0 && r.members.length < dormant[best]!.members.length)) {
+      // In the records' order, as a scan of them all would meet them (a story holding none of them cannot win).
+      for (const d of [...counts.keys()].sort((a, b) => a - b)) {
+        const r = dormant[d]!;
+        if (revived.has(r.id)) continue;
+        const n = counts.get(d)!;
+        if (n > bestCount || (n === bestCount && r.members.length < dormant[best]!.members.length)) {
           best = d;
           bestCount = n;
         }
-      });
+      }
       if (best >= 0) {
         revivedBy.set(c, dormant[best]!);
         revived.add(dormant[best]!.id);
@@ -179,7 +203,8 @@ export function assignStoryIds(clusters: readonly StoryCluster[], previous: Iden
   });
   kept.sort((a, b) => a.serial - b.serial);
   // A story merged away in this build leaves its earlier record (with the articles it held) aside.
-  const aside = merged.filter((r, i) => merged.findIndex((o) => o.id === r.id) === i).sort((a, b) => a.serial - b.serial);
+  const seen = new Set<string>();
+  const aside = merged.filter((r) => !seen.has(r.id) && seen.add(r.id) !== undefined).sort((a, b) => a.serial - b.serial);
   return { clusters: out, state: { version: 1, next, stories: kept, ...(aside.length ? { merged: aside } : {}) } };
 }
 

@@ -45,6 +45,7 @@ import type { ReplayStats } from "./agglomerate-replay.ts";
 export { PAIR_FEATURES } from "./similarity.ts";
 export { articleTerms } from "./mentions.ts";
 export { assignStoryIds, parseIdentityState, serializeIdentityState, IDENTITY_FILE, type IdentityState } from "./identity.ts";
+export { identityFromReport, stateMatchesReport } from "./identity-recovery.ts";
 export { CONTEXT_FEATURES, windowCrowds } from "./context.ts";
 export { groupArticles, type MergeDecision } from "./decision.ts";
 export type { RowStore, StoredGroups, StoredPairs } from "./rows.ts";

@@ -30,6 +30,12 @@ export interface ReportStory {
   members: string[];
   summary: string[];
   followUpOf?: string;
+  /**
+   * Ids of earlier stories merged into this one (their permalinks redirect here, their feed entries now
+   * stand for this story): a story id published once is a story of the report, or named here, or withdrawn
+   * (every article of it deleted).
+   */
+  formerIds?: string[];
   /** One per member article: its outlet's name (null when nothing names it), its URL and headline. */
   sources: ReportSource[];
 }
@@ -44,6 +50,13 @@ export interface ReportSource {
 export interface BuildReport {
   inputs: ReportInput[];
   stories: ReportStory[];
+  /** Messages about no input but the build's own files (the story-id state file missing), when there are any. */
+  messages?: BuildMessage[];
+}
+
+/** A message about a file of the build's own, named as the build was given it. */
+export interface BuildMessage extends ReportMessage {
+  file: string;
 }
 
 export function buildReport(stories: readonly Story[], rejected: readonly Rejection[], messages: readonly Message[], model: DigestModel): BuildReport {
@@ -75,6 +88,9 @@ export function buildReport(stories: readonly Story[], rejected: readonly Reject
     inputs.push({ path: r.path, status: "rejected", reason: r.reason, messages });
   }
   inputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // Every message is in the report: those about no input, on their own.
+  const listed = new Set(inputs.map((i) => i.path));
+  const own = messages.filter((m) => !listed.has(m.file)).map((m): BuildMessage => ({ file: m.file, ...reportMessage(m) }));
   return {
     inputs,
     stories: stories.map((s) => {
@@ -86,9 +102,11 @@ export function buildReport(stories: readonly Story[], rejected: readonly Reject
         members: s.members.map((m) => m.path),
         summary: s.summary,
         ...(s.followUpOf ? { followUpOf: s.followUpOf } : {}),
+        ...(s.formerIds?.length ? { formerIds: [...s.formerIds] } : {}),
         sources: (view?.sources ?? []).map((src) => ({ path: src.path, outlet: src.outlet, url: src.url, headline: src.headline })),
       };
     }),
+    ...(own.length ? { messages: own } : {}),
   };
 }
 

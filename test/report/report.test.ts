@@ -45,6 +45,22 @@ describe("build report", () => {
     expect(report.stories[1]).toMatchObject({ id: "s-bbbbbbbbbb", members: ["c.txt"], summary: ["Two."], followUpOf: "s-aaaaaaaaaa" });
   });
 
+  it("names the stories merged into a story (which story absorbed which id), and only where there are any", () => {
+    // Yesterday's story s-cccccccccc was merged into the May story: its permalink redirects there.
+    const merged = buildReport([{ ...may, formerIds: ["s-cccccccccc"] }, june], [], [], buildDigest([{ ...may, formerIds: ["s-cccccccccc"] }, june]).model);
+    expect(merged.stories[0]).toMatchObject({ id: "s-aaaaaaaaaa", formerIds: ["s-cccccccccc"] });
+    expect(merged.stories[1]).not.toHaveProperty("formerIds");
+    expect(report.stories[0]).not.toHaveProperty("formerIds");
+  });
+
+  it("keeps a message about no input (the story-id file) as a record of the build's own, and adds none when there is none", () => {
+    const text = "digests/story-ids.json is missing: story ids recovered from the build cache";
+    const warned = buildReport([june], [], [{ file: "digests/story-ids.json", stage: "cluster", rule: "story-ids", level: "warning", text }], buildDigest([june]).model);
+    expect(warned.messages).toEqual([{ file: "digests/story-ids.json", stage: "cluster", rule: "story-ids", level: "warning", text }]);
+    expect(warned.inputs.map((i) => i.path)).toEqual(["c.txt"]);
+    expect(report).not.toHaveProperty("messages");
+  });
+
   it("gives one stderr line per rejected input, even when its name or reason holds a line break", () => {
     expect(rejectionLines(report)).toEqual(["digest: rejected empty.txt: empty file"]);
     const odd = buildReport([], [{ path: "a\nb.txt", reason: "first\nsecond" }], [], buildDigest([]).model);

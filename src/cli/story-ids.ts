@@ -1,0 +1,151 @@
+// The story ids a build starts from (digests/story-ids.json), and what it does when that file is gone or
+// damaged while the folder holds earlier digests: a story's id is its permalink and its feed GUID, so
+// starting afresh would give every story a new page and show subscribers the whole backlog as new. The
+// ids are taken back, in this order, from:
+//   1. the build cache's copy of the file the last build wrote into this digests folder (the same bytes),
+//      unless the site's report shows a later build (one run with --no-cache) left other stories;
+//   2. the last build's report in the site (build-report.json): its stories, their articles and the ids
+//      merged into them (the feeds' GUIDs name the same ids, but not which articles they stand for);
+// and the build says which, as a warning on stderr and as a record in its report.
+import { hash } from "node:crypto";
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import { IDENTITY_FILE, identityFromReport, parseIdentityState, stateMatchesReport, type IdentityState } from "../cluster/index.ts";
+import type { Message } from "../types.ts";
+
+/**
+ * The cache's copy of the state file: a header naming the digests folder it was written into and the MD5
+ * of the text, then the text as written. Not a cache state file (../cache/state.ts): made JSON, the text
+ * (a megabyte at 10,000 articles) would be escaped quote by quote (at 10,000 articles, 17-28 ms CPU a build against 3).
+ */
+const COPY_FILE = "story-ids.copy";
+const COPY_HEADER = /^DIGEST-STORY-IDS 1 ([0-9a-f]{32}) (".*")$/;
+
+export interface StoryIdsFound {
+  state: IdentityState | null;
+  /** The warning given when the file was missing or damaged (also for the build report). */
+  message?: Message;
+}
+
+export interface StoryIdsPlaces {
+  /** The live digests folder (absolute) and the names the user gave the folders (for messages). */
+  digests: string;
+  digestsShown: string;
+  site: string;
+  siteShown: string;
+  /** The build cache's folder, or null without a cache. */
+  cache: string | null;
+  cacheShown: string;
+  warn: (text: string) => void;
+}
+
+/** A day's digest: what tells that earlier builds published into this folder. */
+const DAY_FILE = /^\d{4}-\d{2}-\d{2}\.md$/;
+
+export function readStoryIds(given: StoryIdsPlaces): StoryIdsFound {
+  // Folders by their own names (the report never shows where files live; a build elsewhere says the same).
+  const named = (folder: string) => basename(resolve(folder));
+  const places = { ...given, digestsShown: named(given.digestsShown), siteShown: named(given.siteShown), cacheShown: named(given.cacheShown) };
+  const shown = join(places.digestsShown, IDENTITY_FILE);
+  const text = readText(join(places.digests, IDENTITY_FILE));
+  const parsed = text === null ? null : parseIdentityState(text);
+  if (parsed && "state" in parsed) return { state: parsed.state };
+  const problem = parsed ? `is damaged (${parsed.error})` : "is missing";
+  let earlier = false;
+  try {
+    earlier = readdirSync(places.digests).some((name) => DAY_FILE.test(name));
+  } catch {
+    // no digests folder: a first build
+  }
+  if (!earlier) {
+    if (parsed) places.warn(`warning: ${shown}: ${parsed.error}; story ids start afresh`);
+    return { state: null };
+  }
+  const meaning = `${shown} ${problem}, but the folder ${places.digestsShown} holds earlier digests: the file keeps each published story's id (its permalink and feed GUID), and without it every story would get a new one`;
+  const recovered = recover(places);
+  const said = recovered ? `${meaning}. ${recovered.how}` : `${meaning}, and nothing could be recovered (no copy in the build cache, no ${join(places.siteShown, "build-report.json")}): story ids start afresh, so permalinks change and feed readers show every story as new; restore ${shown} from a backup and build again to keep them`;
+  places.warn(`warning: ${said}`);
+  return { state: recovered?.state ?? null, message: { file: shown, stage: "cluster", rule: "story-ids", level: "warning", text: said } };
+}
+
+function recover(places: StoryIdsPlaces): { state: IdentityState; how: string } | null {
+  const copy = places.cache ? readCopy(places.cache, places.warn) : null;
+  const parsed = copy && copy.digests === places.digests ? parseIdentityState(copy.text) : null;
+  const cached = parsed && "state" in parsed ? parsed.state : null;
+  const reportPath = join(places.site, "build-report.json");
+  const reportText = readText(reportPath);
+  let report: unknown = null;
+  try {
+    report = reportText === null ? null : JSON.parse(reportText);
+  } catch {
+    // not a report: nothing to take from it
+  }
+  const reportShown = join(places.siteShown, "build-report.json");
+  if (cached && (report === null || stateMatchesReport(cached, report))) {
+    return { state: cached, how: `Recovered it as the last build wrote it, from the build cache (${places.cacheShown}): ${counted(cached.stories.length, "story id")} kept` };
+  }
+  const fromReport = identityFromReport(report);
+  if (!fromReport) return null;
+  const merged = fromReport.stories.reduce((n, r) => n + (r.formerIds?.length ?? 0), 0);
+  return {
+    state: fromReport,
+    how: `Recovered the ids of the ${counted(fromReport.stories.length, "story", "stories")}${merged ? ` (and ${counted(merged, "id")} merged into them)` : ""} from the last build's report, ${reportShown}; a story merged away earlier that parts again, or one withdrawn before that build, gets a new id`,
+  };
+}
+
+/** Keeps a copy of the state file the build wrote, for the build after one that finds it gone. */
+export function keepStoryIds(cacheDir: string, digests: string, text: string, warn: (text: string) => void): void {
+  const file = join(cacheDir, COPY_FILE);
+  const temp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    const fd = openSync(temp, "w");
+    try {
+      writeSync(fd, `DIGEST-STORY-IDS 1 ${hash("md5", text)} ${JSON.stringify(digests)}\n`);
+      // writeSync may write less than asked: then the rest.
+      const done = writeSync(fd, text);
+      if (done < Buffer.byteLength(text)) {
+        const bytes = Buffer.from(text);
+        for (let at = done; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+      }
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, file);
+  } catch (error) {
+    warn(`cache: cannot write ${file} (${(error as Error).message}); a lost story-id file could not be taken back from it`);
+    rmSync(temp, { force: true });
+  }
+}
+
+function readCopy(cacheDir: string, warn: (text: string) => void): { digests: string; text: string } | null {
+  const file = join(cacheDir, COPY_FILE);
+  const whole = readText(file);
+  if (whole === null) return null;
+  const newline = whole.indexOf("\n");
+  const header = COPY_HEADER.exec(newline < 0 ? "" : whole.slice(0, newline));
+  const text = whole.slice(newline + 1);
+  let digests: unknown = null;
+  try {
+    digests = header ? JSON.parse(header[2]!) : null;
+  } catch {
+    // damaged: below
+  }
+  if (!header || typeof digests !== "string" || hash("md5", text) !== header[1]) {
+    warn(`cache: ${file} is damaged or not a Digest cache of this version; ignoring it`);
+    return null;
+  }
+  return { digests, text };
+}
+
+function readText(path: string): string | null {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return null;
+  }
+}
+
+function counted(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
