@@ -9,8 +9,9 @@
 // (chaining: their own link is below the bar).
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { CONTEXT_FEATURES, clusterArticles, contextEdges, mergeModels, pairEdges, scoredCandidates } from "../src/cluster/index.ts";
-import { contextFeatures } from "../src/cluster/context.ts";
+import { CONTEXT_FEATURES, clusterArticles, contextEdges, defaultClusterOptions, mergeModels, pairEdges, scoredCandidates } from "../src/cluster/index.ts";
+import { contextFeatures, windowCrowds } from "../src/cluster/context.ts";
+import { dayOrNull } from "../src/cluster/days.ts";
 import type { StoryCluster } from "../src/types.ts";
 import { buildEventsSet, buildMergeSet, buildSplitSet, type LabelledArticle } from "./lib/merge-set.ts";
 import { eventStats, pairwiseScores, wrongMerges } from "./lib/pairwise.ts";
@@ -49,7 +50,7 @@ function run(items: LabelledArticle[]): Run {
   const models = mergeModels();
   const scored = scoredCandidates(items.map((x) => x.article));
   const edges = pairEdges(scored, models.pair);
-  const features = contextFeatures(scored.order.length, edges);
+  const features = contextFeatures(scored.order.length, edges, windowCrowds(scored.spans.map((s) => dayOrNull(s.first)), defaultClusterOptions.windowDays));
   const weighed = contextEdges(scored.order.length, edges, models.context, features);
   const key = (e: typeof edges, k: number) => pairKey(scored.order[e.a[k]!]!.path, scored.order[e.b[k]!]!.path);
   const table = (e: typeof edges) => {
