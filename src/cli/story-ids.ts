@@ -8,10 +8,12 @@
 //      merged into them (the feeds' GUIDs name the same ids, but not which articles they stand for);
 // and the build says which, as a warning on stderr and as a record in its report.
 import { hash } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
+import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { makeFoldersSync } from "../text/folders.ts";
 import { basename, join, resolve } from "node:path";
 import { IDENTITY_FILE, identityFromReport, parseIdentityState, stateMatchesReport, type IdentityState } from "../cluster/index.ts";
 import type { Message } from "../types.ts";
+import { counted } from "../text/counted.ts";
 
 /**
  * The cache's copy of the state file: a header naming the digests folder it was written into and the MD5
@@ -98,19 +100,8 @@ export function keepStoryIds(cacheDir: string, digests: string, text: string, wa
   const file = join(cacheDir, COPY_FILE);
   const temp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   try {
-    mkdirSync(cacheDir, { recursive: true });
-    const fd = openSync(temp, "w");
-    try {
-      writeSync(fd, `DIGEST-STORY-IDS 1 ${hash("md5", text)} ${JSON.stringify(digests)}\n`);
-      // writeSync may write less than asked: then the rest.
-      const done = writeSync(fd, text);
-      if (done < Buffer.byteLength(text)) {
-        const bytes = Buffer.from(text);
-        for (let at = done; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
-      }
-    } finally {
-      closeSync(fd);
-    }
+    makeFoldersSync(cacheDir);
+    writeFileSync(temp, `DIGEST-STORY-IDS 1 ${hash("md5", text)} ${JSON.stringify(digests)}\n${text}`);
     renameSync(temp, file);
   } catch (error) {
     warn(`cache: cannot write ${file} (${(error as Error).message}); a lost story-id file could not be taken back from it`);
@@ -144,8 +135,4 @@ function readText(path: string): string | null {
   } catch {
     return null;
   }
-}
-
-function counted(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }

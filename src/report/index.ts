@@ -1,6 +1,7 @@
 // Stage 7: build-report.json. Every input appears once: included, merged into a story, or rejected with a reason.
 import type { Message, Rejection, Story } from "../types.ts";
 import type { DigestModel } from "../digest/index.ts";
+import { counted } from "../text/counted.ts";
 export { writeJsonFile } from "./write-json.ts";
 
 export interface ReportInput {
@@ -126,9 +127,4 @@ export function summaryLines(report: BuildReport, days: number): string[] {
   return [
     `digest: ${counted(report.inputs.length, "input")}: ${count("included")} included, ${count("merged")} merged, ${count("rejected")} rejected → ${counted(report.stories.length, "story", "stories")} on ${counted(days, "day")}`,
   ];
-}
-
-/** "1 story", "2 stories". */
-function counted(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
