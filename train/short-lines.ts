@@ -14,7 +14,7 @@ import type { HeadlineModels } from "../src/clean/headline-model.ts";
 import { shortLineRule } from "../src/clean/rules/short-lines.ts";
 import type { CleanRule } from "../src/clean/rules/types.ts";
 import type { BlockModels, DecodeSettings } from "../src/clean/block-model.ts";
-import { SHORT_LINE_FEATURES, shortLineRows } from "../src/clean/rules/short-line-features.ts";
+import { SHORT_LINE_FEATURES, shortLineRows, type ShortLineRow } from "../src/clean/rules/short-line-features.ts";
 import type { BoostedModel } from "../src/clean/boosted.ts";
 import type { Example } from "./lib/logistic.ts";
 import { trainBoosted } from "./lib/boost.ts";
@@ -60,6 +60,8 @@ export interface ShortLineOptions {
   rounds: number;
   rate: number;
   minLeaf: number;
+  /** Which short lines it learns from: all, or only those the hand rule keeps (a drop model, tx49's trial). */
+  rows?: "all" | "kept";
 }
 
 export const shortLineDefaults: ShortLineOptions = { size: "sqrt", snippet: 3, silver: 1, pageRows: 20, rounds: 100, rate: 0.1, minLeaf: 20 };
@@ -69,7 +71,7 @@ export function shortLineExamples(items: readonly Item[], o: ShortLineOptions = 
   const out: Example[] = [];
   for (const item of items) {
     const snippet = item.page.set === "webpages" ? o.snippet : 1;
-    const rows = shortLineRows(item.doc).filter((r) => item.labels[r.index]! >= 0);
+    const rows = shortLineRows(item.doc).filter((r) => item.labels[r.index]! >= 0 && (o.rows !== "kept" || handKeeps(r)));
     // One page of hundreds of short lines (a table of contents, a long list) must not outweigh the rest.
     const page = Math.min(1, o.pageRows / Math.max(1, rows.length));
     for (const r of rows) {
@@ -81,6 +83,10 @@ export function shortLineExamples(items: readonly Item[], o: ShortLineOptions = 
   }
   return out;
 }
+
+const HAND_KEEP = SHORT_LINE_FEATURES.indexOf("hand_keep");
+/** The hand rule keeps the row's line (its hand_keep column). */
+export const handKeeps = (r: ShortLineRow): boolean => r.x[HAND_KEEP] === 1;
 
 export function fitShortLines(items: readonly Item[], o: ShortLineOptions = shortLineDefaults): BoostedModel {
   const examples = shortLineExamples(items, o);
