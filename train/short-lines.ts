@@ -60,6 +60,8 @@ export interface ShortLineOptions {
   rounds: number;
   rate: number;
   minLeaf: number;
+  /** Weight of webpages-dev's span labels (2: a line between two must-have snippets); unset: as `silver`. */
+  span?: number;
   /** Which short lines it learns from: all, or only those the hand rule keeps (a drop model, tx49's trial). */
   rows?: "all" | "kept";
 }
@@ -78,7 +80,7 @@ export function shortLineExamples(items: readonly Item[], o: ShortLineOptions = 
       const y = item.labels[r.index]!;
       const words = item.doc.lines[r.index]!.words;
       const size = o.size === "words" ? words : o.size === "sqrt" ? Math.sqrt(words) : 1;
-      out.push({ x: r.x, y: y === 0 || y === 4 || y === 5 ? 0 : 1, weight: page * size * (y === 1 || y === 0 ? snippet : o.silver) });
+      out.push({ x: r.x, y: y === 0 || y === 4 || y === 5 ? 0 : 1, weight: page * size * (y === 1 || y === 0 ? snippet : y === 2 ? (o.span ?? o.silver) : o.silver) });
     }
   }
   return out;

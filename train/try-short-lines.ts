@@ -43,6 +43,10 @@
 // .9530 / .9005, .9569 / .8943 · .9303 / .8907, .9337 / .8848; {"size":"one"} .9562 / .8996, .9606 / .8923 ·
 // .9282 / .8927, .9315 / .8869; {"silver":0.5} .9551 / .9007, .9594 / .8934 · .9300 / .8929, .9333 / .8860;
 // {"pageRows":60} .9492 / .8996, .9540 / .8934 · .9256 / .8949, .9287 / .8891: none better on both halves.
+// Span labels (webpages-dev's unlabelled lines between two must-have snippets, taken as article; LIST_DROP shows
+// a news ticker among them) weighed less (train/short-lines.ts `span`, unset = as silver, 1): {"span":0} cut 0.5
+// .9563 / .8996, .9583 / .8934 · .9268 / .8938, .9301 / .8880; {"span":0.3} .9543 / .8996, .9564 / .8934 ·
+// .9268 / .8949, .9303 / .8891: checking extraction -.003, not adopted.
 import { createHash } from "node:crypto";
 import type { BoostedModel } from "../src/clean/boosted.ts";
 import { boostedLogit } from "../src/clean/boosted.ts";
