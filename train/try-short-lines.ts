@@ -53,7 +53,9 @@
 //           1    .9564 / .8995, .9568 / .8930 · .9285 / .8884, .9311 / .8825
 // The picks gain extraction on the tuning half (+.006) and barely on the checking half (+.0002 / +.0012) while
 // webpages fall on the checking half with the URL (-.0007 / -.0018): short of "no checking figure worse", not
-// taken to a full training.
+// taken to a full training. Under PERTURB=1 / 2 / 3 DROP_SCOPE=single DROPS=0.5 against the learned rule: tuning
+// ext +.0030 / +.0035 / +.0009, web -.0007 / -.0003 / -.0062; checking ext +.0006 / -.0002 / +.0003, web -.0035 /
+// -.0029 / -.0036 (without URL -.0025 / -.0018 / -.0016): webpages fall on the checking half in every draw.
 // Settings of the learned rule itself (SETTINGS, committed features; same columns): {"size":"words"} cut 0.5
 // .9530 / .9005, .9569 / .8943 · .9303 / .8907, .9337 / .8848; {"size":"one"} .9562 / .8996, .9606 / .8923 ·
 // .9282 / .8927, .9315 / .8869; {"silver":0.5} .9551 / .9007, .9594 / .8934 · .9300 / .8929, .9333 / .8860;
