@@ -45,7 +45,7 @@ export function renderFeeds(model: DigestModel, config: DigestConfig, memo?: Ite
   const stories = storyEntries(model, config.baseUrl, config.feedDays, STORY_FEED_MAX);
   return {
     daily: buildFeeds(daily, channel(config, FEED_FILES, config.title, config.description), memo),
-    stories: buildFeeds(stories, channel(config, STORY_FEED_FILES, `${config.title}: stories`, `Every story as it is published and as outlets join it. ${config.description}`), memo),
+    stories: buildFeeds(stories, channel(config, STORY_FEED_FILES, `${config.title}: stories`, `The latest stories as they are published and as outlets join them. ${config.description}`), memo),
     entries: { daily, stories },
   };
 }

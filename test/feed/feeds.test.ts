@@ -112,6 +112,9 @@ describe("feed options", () => {
     const out = await build(hostile, { config: { feedDays: 1 } });
     expect((await new Parser().parseString(out.read("atom.xml"))).items.map((i) => i.link)).toEqual([`${BASE}2025/03/15/`]);
     expect((await new Parser().parseString(out.read("stories-atom.xml"))).items).toHaveLength(1);
+    // The story feed holds the latest days' stories (at most STORY_FEED_MAX), not the archive: it must not promise every story.
+    for (const file of ["stories.xml", "stories-atom.xml", "stories.json"]) expect(out.read(file), file).not.toMatch(/Every story/i);
+    expect(out.read("about/index.html")).toContain("<p>The most recently changed stories of those days, one entry each, updated when another outlet joins it:");
   });
 
   it("use --base-url for every absolute URL", async () => {
