@@ -1,10 +1,11 @@
 // Story ids that last. A story's id is its permalink and its feed GUID, so once published it never
 // changes: a build reads what earlier builds assigned (a small state file beside the digests), finds
 // each new story's articles among the stories it knew, and keeps their id. Ids are only created, never
-// renamed: a story that gains articles keeps its id; when two known stories merge, the older id stays
-// and the other is recorded in `formerIds` (so old permalinks can redirect) and kept aside with its articles
-// (`merged`): should those articles part again, their story gets its id back; when a known story splits,
-// the part with most of its articles keeps the id. Articles are recognised by their path (an edited file
+// renamed: a story that gains articles keeps its id; when two known stories merge, the older id stays (of
+// two first published by one build, the one that had more articles) and the other is recorded in
+// `formerIds` (so old permalinks can redirect) and kept aside with its articles (`merged`): should those
+// articles part again, their story gets its id back; when a known story splits, the part with most of its
+// articles keeps the id. Articles are recognised by their path (an edited file
 // is the same article), or else by a hash of their headline and body (a renamed file is the same one).
 // Without a state file, ids fall back to a hash of the story's earliest article's path.
 import type { DatedArticle, StoryCluster } from "../types.ts";
@@ -166,6 +167,7 @@ export function assignStoryIds(clusters: readonly StoryCluster[], previous: Iden
   const kept: StoryRecord[] = [];
   const absorbed = new Set<number>();
   const merged: StoryRecord[] = dormant.filter((r) => !revived.has(r.id));
+  const fresh: number[] = [];
   clusters.forEach((cluster, c) => {
     const k = assigned[c]!;
     const back = revivedBy.get(c);
@@ -188,7 +190,8 @@ export function assignStoryIds(clusters: readonly StoryCluster[], previous: Iden
       }
     } else {
       id = freshId(cluster, known);
-      serial = next++;
+      serial = -1; // given below, once this build's new stories are all known
+      fresh.push(kept.length);
     }
     known.add(id);
     idOf.set(cluster.id, id);
@@ -196,6 +199,11 @@ export function assignStoryIds(clusters: readonly StoryCluster[], previous: Iden
     out.push({ ...cluster, id, ...(formerIds.length ? { formerIds } : {}) });
     kept.push({ id, serial, members: [...refs[c]!].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), ...(formerIds.length ? { formerIds } : {}) });
   });
+  // Stories first published by one build are equally old; of those, the one with more articles counts as the
+  // older, so that when two of them merge later the id that stays is the one readers knew as the larger story
+  // (and its headline), not whichever came first in cluster order.
+  fresh.sort((x, y) => kept[y]!.members.length - kept[x]!.members.length || x - y);
+  for (const at of fresh) kept[at]!.serial = next++;
   for (const c of out) if (c.followUpOf) c.followUpOf = idOf.get(c.followUpOf) ?? c.followUpOf;
   // Stories whose articles are all gone stay on record, so their ids are never given to another story.
   records.forEach((r, k) => {

@@ -114,8 +114,24 @@ describe("assignStoryIds", () => {
     expect(again.clusters[0]!.formerIds).toEqual([newer]);
   });
 
-  it("keeps a story's own articles under its id when a larger story merged into it parts again", () => {
+  it("keeps the id of the story that had more articles when two stories first published by one build merge", () => {
+    // Cluster order puts the one-article story first; readers knew the three-article one as the story.
     const one = assignStoryIds([cluster("s-a", [byPrefix("000")]), cluster("s-b", [byPrefix("001"), byPrefix("002"), byPrefix("003")])], null);
+    const [small, large] = one.clusters.map((c) => c.id);
+    const merged = assignStoryIds([cluster("s-c", [byPrefix("000"), byPrefix("001"), byPrefix("002"), byPrefix("003")])], one.state);
+    expect(merged.clusters[0]!.id).toBe(large);
+    expect(merged.clusters[0]!.formerIds).toEqual([small]);
+    // A story published by an earlier build is older whatever its size.
+    const first = assignStoryIds([cluster("s-a", [byPrefix("000")])], null);
+    const second = assignStoryIds([cluster("s-a", [byPrefix("000")]), cluster("s-b", [byPrefix("001"), byPrefix("002"), byPrefix("003")])], first.state);
+    const both = assignStoryIds([cluster("s-c", [byPrefix("000"), byPrefix("001"), byPrefix("002"), byPrefix("003")])], second.state);
+    expect(both.clusters[0]!.id).toBe(first.clusters[0]!.id);
+  });
+
+  it("keeps a story's own articles under its id when a larger story merged into it parts again", () => {
+    // The one-article story was published a build earlier, so it is the older and keeps its id in the merge.
+    const zero = assignStoryIds([cluster("s-a", [byPrefix("000")])], null);
+    const one = assignStoryIds([cluster("s-a", [byPrefix("000")]), cluster("s-b", [byPrefix("001"), byPrefix("002"), byPrefix("003")])], zero.state);
     const [older, newer] = one.clusters.map((c) => c.id);
     const merged = assignStoryIds([cluster("s-c", [byPrefix("000"), byPrefix("001"), byPrefix("002"), byPrefix("003")])], one.state);
     expect(merged.clusters[0]!.id).toBe(older);
