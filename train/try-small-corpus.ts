@@ -25,6 +25,11 @@ import { fileURLToPath } from "node:url";
 // and learns from small windows (train/train-merge.ts's header has the trials): unrelated merged k=2 40 . 51 -> 0 . 1,
 // k=3 39 . 38 -> 0 . 2, k=6 31 . 18 -> 10 . 4 (wrong pairs 35 . 22 -> 10 . 5). TRUE=events: a true pair merges 100 .
 // 100 -> 98 . 96 (k=2), 100 . 98 -> 98 . 96 (k=4); TRUE=split 99 . 100 -> 85 . 94, 98 . 100 -> 86 . 89.
+// Stop 49 (mg49, ALL=1, 100 draws): background word frequencies in the IDF and the window's size on a log scale
+// (train/train-merge.ts's header): unrelated builds merging some k=4 3 . 1 -> 3 . 1, k=6 10 . 4 -> 9 . 4, k=10 19 . 19 ->
+// 12 . 15, k=20 72 . 67 -> 47 . 43 (wrong pairs 121 . 102 -> 65 . 62); k=2 0 . 1 -> 0 . 2, k=3 0 . 2 -> 0 . 3. A true pair
+// kept, TRUE=split k=2 85 . 94 -> 95 . 96, k=4 86 . 89 -> 91 . 90, k=6 90 . 98 -> 90 . 96, k=10 93 . 94 -> 90 . 93,
+// k=20 96 . 93 -> 91 . 92; TRUE=events k=2 98 . 96 -> 99 . 99, k=4 98 . 96 -> 99 . 96, k=20 94 . 94 -> 94 . 93.
 import { readFileSync } from "node:fs";
 import { clusterArticles, CONTEXT_FEATURES, defaultClusterOptions, mergeModels, PAIR_FEATURES } from "../src/cluster/index.ts";
 import { loadModel } from "../src/model/logistic.ts";
