@@ -248,6 +248,10 @@
 // 64 articles 61% of their edges are one story, and that share, not the features, sets how far a lone pair is
 // lifted; the adopted change moves the evidence (the pair model's cosines in a small window, the log-scale window
 // size), not that prior.
+// Speed (npm run bench:cluster on /tmp/l10k, 5 pairs alternating with f331bf3, load 8-14): cluster CPU median 4.67 s
+// base against 5.16 s, mine higher in 4 of 5 pairs (about +0.2-0.4 s); pairs scored 167,179 -> 167,769 (3970 -> 3934
+// stories). Part of it is backgroundCounts' lookup of every vocabulary term (40 ms per 300k terms measured alone);
+// the rest is not measured and within the load's noise of one pair.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
