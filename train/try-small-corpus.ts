@@ -1,7 +1,8 @@
 // How often a build of very few articles merges unrelated ones: k articles of k different BBC stories
 // (bbc-dev originals, per half), all put on one day, clustered alone. A user's first fetch or a quiet
 // folder is such a build; the dev sets never are (their days hold many articles).
-//   npx tsx train/try-small-corpus.ts [k=2] [trials=300]
+//   npx tsx train/try-small-corpus.ts [k=2] [trials=300]   (k may be a list: 4,6,10,20)
+// ALL=1: for each k, the unrelated builds and both TRUE sets, one line per k (tuning . checking), the table of stop 49.
 // TRUE=events|split: each build holds one true pair (two reports of one events-dev event, or the harder set's two
 // outlets of one BBC story) and k-2 articles of other stories of that set: how often the pair still merges.   (MODEL=file.json: a trained merge model instead of src's)
 //
@@ -24,6 +25,11 @@ import { fileURLToPath } from "node:url";
 // and learns from small windows (train/train-merge.ts's header has the trials): unrelated merged k=2 40 . 51 -> 0 . 1,
 // k=3 39 . 38 -> 0 . 2, k=6 31 . 18 -> 10 . 4 (wrong pairs 35 . 22 -> 10 . 5). TRUE=events: a true pair merges 100 .
 // 100 -> 98 . 96 (k=2), 100 . 98 -> 98 . 96 (k=4); TRUE=split 99 . 100 -> 85 . 94, 98 . 100 -> 86 . 89.
+// Stop 49 (mg49, ALL=1, 100 draws): background word frequencies in the IDF and the window's size on a log scale
+// (train/train-merge.ts's header): unrelated builds merging some k=4 3 . 1 -> 3 . 1, k=6 10 . 4 -> 9 . 4, k=10 19 . 19 ->
+// 12 . 15, k=20 72 . 67 -> 47 . 43 (wrong pairs 121 . 102 -> 65 . 62); k=2 0 . 1 -> 0 . 2, k=3 0 . 2 -> 0 . 3. A true pair
+// kept, TRUE=split k=2 85 . 94 -> 95 . 96, k=4 86 . 89 -> 91 . 90, k=6 90 . 98 -> 90 . 96, k=10 93 . 94 -> 90 . 93,
+// k=20 96 . 93 -> 91 . 92; TRUE=events k=2 98 . 96 -> 99 . 99, k=4 98 . 96 -> 99 . 96, k=20 94 . 94 -> 94 . 93.
 import { readFileSync } from "node:fs";
 import { clusterArticles, CONTEXT_FEATURES, defaultClusterOptions, mergeModels, PAIR_FEATURES } from "../src/cluster/index.ts";
 import { loadModel } from "../src/model/logistic.ts";
@@ -37,60 +43,91 @@ const seeds = fileURLToPath(new URL("../../shared/seeds/", import.meta.url));
 const modelFile = process.env.MODEL;
 const j = modelFile ? JSON.parse(readFileSync(modelFile, "utf8")) : null;
 const models = j ? { pair: loadModel(j.pair, PAIR_FEATURES), context: loadModel(j.context, CONTEXT_FEATURES), decision: loadDecision(j.decision) } : mergeModels();
-const k = Number(process.argv[2] ?? 2);
+const ks = (process.argv[2] ?? "2").split(",").map(Number);
 const trials = Number(process.argv[3] ?? 300);
 const all = buildMergeSet(seeds, `${corpus}bbc-dev.jsonl`).filter((x) => x.kind === "original");
-
-const TRUE = process.env.TRUE;
-if (TRUE) {
-  const set = TRUE === "events" ? buildEventsSet(`${corpus}events-dev.jsonl`) : buildSplitSet(`${corpus}bbc-dev.jsonl`);
-  for (const half of HALVES) {
-    const items = set.filter((x) => halfOf(x.splitKey) === half);
-    const byStory = new Map<string, LabelledArticle[]>();
-    for (const x of items) (byStory.get(x.gold) ?? byStory.set(x.gold, []).get(x.gold)!).push(x);
-    const stories = [...byStory.values()].filter((m) => m.length >= 2);
-    const rand = random(48);
-    let kept = 0;
-    let wrong = 0;
-    for (let t = 0; t < trials; t++) {
-      const story = stories[Math.floor(rand() * stories.length)]!;
-      const i = Math.floor(rand() * story.length);
-      const j = (i + 1 + Math.floor(rand() * (story.length - 1))) % story.length;
-      const pick: LabelledArticle[] = [story[i]!, story[j]!];
-      while (pick.length < k) {
-        const x = items[Math.floor(rand() * items.length)]!;
-        if (!pick.some((p) => p.gold === x.gold)) pick.push(x);
-      }
-      const day = "2025-06-13";
-      const articles = pick.map((x, n) => ({ ...x.article, path: `a${n}.txt`, meta: { ...x.article.meta, date: day }, evidence: { ...x.article.evidence, date: day, mtimeDate: day } }));
-      const clusters = clusterArticles(articles, defaultClusterOptions, models);
-      if (clusters.some((c) => c.members.some((m) => m.path === "a0.txt") && c.members.some((m) => m.path === "a1.txt"))) kept++;
-      for (const c of clusters) {
-        const golds = c.members.map((m) => pick[Number(m.path.slice(1, -4))]!.gold);
-        for (let x = 0; x < golds.length; x++) for (let y = x + 1; y < golds.length; y++) if (golds[x] !== golds[y]) wrong++;
-      }
-    }
-    console.log(`${TRUE} ${half}: a true pair and ${k - 2} other stories on one day, ${trials} draws: the pair merged in ${kept} (${((100 * kept) / trials).toFixed(1)}%), ${wrong} wrong pairs`);
+const day = "2025-06-13";
+const onOneDay = (pick: LabelledArticle[]) => pick.map((x, n) => ({ ...x.article, path: `a${n}.txt`, meta: { ...x.article.meta, date: day }, evidence: { ...x.article.evidence, date: day, mtimeDate: day } }));
+const wrongPairs = (pick: LabelledArticle[], clusters: ReturnType<typeof clusterArticles>) => {
+  let wrong = 0;
+  for (const c of clusters) {
+    const golds = c.members.map((m) => pick[Number(m.path.slice(1, -4))]!.gold);
+    for (let x = 0; x < golds.length; x++) for (let y = x + 1; y < golds.length; y++) if (golds[x] !== golds[y]) wrong++;
   }
-  process.exit(0);
+  return wrong;
+};
+
+/** A true pair (two articles of one story of `set`) and k-2 articles of other stories, `trials` draws: the draws keeping the pair, the wrong pairs. */
+function truePairs(set: LabelledArticle[], half: string, k: number): { kept: number; wrong: number } {
+  const items = set.filter((x) => halfOf(x.splitKey) === half);
+  const byStory = new Map<string, LabelledArticle[]>();
+  for (const x of items) (byStory.get(x.gold) ?? byStory.set(x.gold, []).get(x.gold)!).push(x);
+  const stories = [...byStory.values()].filter((m) => m.length >= 2);
+  const rand = random(48);
+  let kept = 0;
+  let wrong = 0;
+  for (let t = 0; t < trials; t++) {
+    const story = stories[Math.floor(rand() * stories.length)]!;
+    const i = Math.floor(rand() * story.length);
+    const j = (i + 1 + Math.floor(rand() * (story.length - 1))) % story.length;
+    const pick: LabelledArticle[] = [story[i]!, story[j]!];
+    // A half with fewer stories than k (events-dev's checking half: 14 events) gives all it has.
+    while (pick.length < Math.min(k, byStory.size)) {
+      const x = items[Math.floor(rand() * items.length)]!;
+      if (!pick.some((p) => p.gold === x.gold)) pick.push(x);
+    }
+    const clusters = clusterArticles(onOneDay(pick), defaultClusterOptions, models);
+    if (clusters.some((c) => c.members.some((m) => m.path === "a0.txt") && c.members.some((m) => m.path === "a1.txt"))) kept++;
+    wrong += wrongPairs(pick, clusters);
+  }
+  return { kept, wrong };
 }
 
-for (const half of HALVES) {
+/** k articles of k different BBC stories, `trials` draws: the builds that merge some, the wrong pairs. */
+function unrelated(half: string, k: number): { merged: number; wrong: number } {
   const items = all.filter((x) => halfOf(x.splitKey) === half);
   const rand = random(48);
   let merged = 0;
-  let mergedPairs = 0;
+  let wrong = 0;
   for (let t = 0; t < trials; t++) {
     const pick: LabelledArticle[] = [];
     while (pick.length < k) {
       const x = items[Math.floor(rand() * items.length)]!;
       if (!pick.some((p) => p.gold === x.gold)) pick.push(x);
     }
-    const day = "2025-06-13";
-    const articles = pick.map((x, i) => ({ ...x.article, path: `a${i}.txt`, meta: { ...x.article.meta, date: day }, evidence: { ...x.article.evidence, date: day, mtimeDate: day } }));
-    const clusters = clusterArticles(articles, defaultClusterOptions, models);
+    const clusters = clusterArticles(onOneDay(pick), defaultClusterOptions, models);
     if (clusters.length < k) merged++;
-    for (const c of clusters) mergedPairs += (c.members.length * (c.members.length - 1)) / 2;
+    wrong += wrongPairs(pick, clusters);
   }
-  console.log(`${half}: ${items.length} stories; ${k} unrelated articles on one day, ${trials} draws: ${merged} builds merged some (${((100 * merged) / trials).toFixed(1)}%), ${mergedPairs} wrong pairs`);
+  return { merged, wrong };
+}
+
+const TRUE = process.env.TRUE;
+if (process.env.ALL) {
+  const events = buildEventsSet(`${corpus}events-dev.jsonl`);
+  const split = buildSplitSet(`${corpus}bbc-dev.jsonl`);
+  console.log(`${trials} draws per k and half, tuning . checking: unrelated (builds merging some, wrong pairs) | a true pair of events-dev / of the harder set with k-2 others (pair merged, wrong pairs)`);
+  for (const k of ks) {
+    const u = HALVES.map((h) => unrelated(h, k));
+    const e = HALVES.map((h) => truePairs(events, h, k));
+    const s = HALVES.map((h) => truePairs(split, h, k));
+    const two = <T,>(xs: T[], f: (x: T) => number) => xs.map(f).join(" . ");
+    console.log(`k=${k}: unrelated ${two(u, (x) => x.merged)}, wrong ${two(u, (x) => x.wrong)} | events kept ${two(e, (x) => x.kept)}, wrong ${two(e, (x) => x.wrong)} | split kept ${two(s, (x) => x.kept)}, wrong ${two(s, (x) => x.wrong)}`);
+  }
+  process.exit(0);
+}
+for (const k of ks) {
+  if (TRUE) {
+    const set = TRUE === "events" ? buildEventsSet(`${corpus}events-dev.jsonl`) : buildSplitSet(`${corpus}bbc-dev.jsonl`);
+    for (const half of HALVES) {
+      const { kept, wrong } = truePairs(set, half, k);
+      console.log(`${TRUE} ${half}: a true pair and ${k - 2} other stories on one day, ${trials} draws: the pair merged in ${kept} (${((100 * kept) / trials).toFixed(1)}%), ${wrong} wrong pairs`);
+    }
+    continue;
+  }
+  for (const half of HALVES) {
+    const { merged, wrong } = unrelated(half, k);
+    const n = all.filter((x) => halfOf(x.splitKey) === half).length;
+    console.log(`${half}: ${n} stories; ${k} unrelated articles on one day, ${trials} draws: ${merged} builds merged some (${((100 * merged) / trials).toFixed(1)}%), ${wrong} wrong pairs`);
+  }
 }

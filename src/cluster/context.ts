@@ -4,14 +4,22 @@
 // pair that both sides' stronger links outdo is suspect. Only strong links (probability >= STRONG) make a
 // neighbourhood, so the many weak links an article has in a large batch say nothing. In a window of a few
 // articles (a first fetch, a quiet folder) every pair is each side's best link and has no neighbourhood,
-// which among hundreds marks a lone true pair and among two says nothing: `sparse` (1 / the articles in
-// the pair's window) and its product with the pair's log-odds let the model weigh that apart; they are
-// about 0 in any crowded window. The features feed a
+// which among hundreds marks a lone true pair and among two says nothing: `sparse` (how far the pair's
+// window is from crowded, on a log scale: 1 - log n / log CROWDED) and its product with the pair's
+// log-odds let the model weigh that apart; they are 0 in any crowded window. The features feed a
 // logistic model with an intercept (merge-model.json, trained by train/train-merge.ts).
 import type { WeightedEdges } from "./agglomerate.ts";
 import { rowStarts } from "../text/rows.ts";
 
 export const CONTEXT_FEATURES = ["pairLogOdds", "conflict", "support", "neighbourhood", "outdoneMore", "outdoneLess", "sparse", "sparseLogOdds"] as const;
+
+/**
+ * A window of this many articles or more counts as crowded (sparse 0). Below it, sparse falls with the log
+ * of the window's size: being each other's best link among n articles says more as n grows, by log n more
+ * than by 1 / n (1 / n made a window of 12 almost a crowded one). Every dev set's day lies beyond it (bbc
+ * merge's follow-ups three weeks on, 21 articles, excepted), and train:merge's small windows reach it.
+ */
+export const CROWDED = 64;
 
 /** Links at least this probable make an article's strong neighbourhood. */
 export const STRONG = 0.5;
@@ -85,8 +93,8 @@ export function rivalLinks(n: number, edges: WeightedEdges): (x: number, other: 
  * log(1 + conflict) where conflict sums the strong links of one article that the other lacks (weighted
  * by how much it lacks them), log(1 + support), the strong links both share, log(1 + all strong links
  * of the two), and how far each side's strongest other link outdoes this one (in log-odds, 0 when
- * this pair is that side's best), the larger and the smaller of the two; 1 / the fewer articles in either
- * side's window (`crowd`, every article's; without it all n are in one window), and that times the log-odds.
+ * this pair is that side's best), the larger and the smaller of the two; sparse, from the fewer articles in
+ * either side's window (`crowd`, every article's; without it all n are in one window), and that times the log-odds.
  */
 export function contextFeatures(n: number, edges: WeightedEdges, crowd?: ArrayLike<number>): Float64Array {
   const { start, ids, p } = neighbourhoods(n, edges);
@@ -134,7 +142,8 @@ export function contextFeatures(n: number, edges: WeightedEdges, crowd?: ArrayLi
     const rb = logOdds(Math.max(w, rival(b, a))) - logOdds(w);
     out[k * width + 4] = Math.max(ra, rb);
     out[k * width + 5] = Math.min(ra, rb);
-    const sparse = 1 / Math.max(2, Math.min(crowd ? crowd[a]! : n, crowd ? crowd[b]! : n));
+    const fewer = Math.max(2, Math.min(crowd ? crowd[a]! : n, crowd ? crowd[b]! : n));
+    const sparse = 1 - Math.log(Math.min(fewer, CROWDED)) / Math.log(CROWDED);
     out[k * width + 6] = sparse;
     out[k * width + 7] = sparse * out[k * width]!;
   }

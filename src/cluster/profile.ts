@@ -14,6 +14,7 @@ import { lowerBound } from "../text/rows.ts";
 import { shortHash } from "../text/hash.ts";
 import { paragraphsOf } from "../text/article-text.ts";
 import { Vocabulary } from "./vocabulary.ts";
+import { BACKGROUND_DOCUMENTS, backgroundCounts } from "./background.ts";
 import { LEAD, LEAD_NAMES, NAMES, NUMBERS, QUANTITIES, QUANTITY_UNITS, SENTENCES, TermRecord, Ints, TITLE, UNITS, WORDS, DAYS, YEARS } from "./term-record.ts";
 
 /** Ids ids[from] … ids[to - 1], ascending (a range of an array shared by many). */
@@ -105,6 +106,8 @@ interface Terms {
   weekdays: Int32Array;
   months: Int32Array;
   vocabularySize: number;
+  /** Each term id's count among the background articles (background.ts). */
+  background: Float32Array;
 }
 
 const record = new TermRecord();
@@ -129,11 +132,13 @@ function readTerms(articles: readonly DatedArticle[], release: boolean, layout: 
   const vocabulary = new Vocabulary();
   const runs = new Runs();
   const n = articles.length;
-  const terms: Terms = { runs, starts: new Int32Array(0), ends: new Int32Array(0), firstRun: new Int32Array(n), lastRun: new Int32Array(n), weekdays: new Int32Array(n), months: new Int32Array(n), vocabularySize: 0 };
+  const terms: Terms = { runs, starts: new Int32Array(0), ends: new Int32Array(0), firstRun: new Int32Array(n), lastRun: new Int32Array(n), weekdays: new Int32Array(n), months: new Int32Array(n), vocabularySize: 0, background: new Float32Array(0) };
   const bounds = readRecords(articles, release, layout, keys, vocabulary, terms);
   terms.starts = bounds.starts.data;
   terms.ends = bounds.ends.data;
-  renumber(terms, vocabulary.ranks());
+  const rank = vocabulary.ranks();
+  renumber(terms, rank);
+  terms.background = backgroundCounts(vocabulary.size, (id) => vocabulary.hashOf(id), (id) => vocabulary.tagOf(id), rank);
   // Trimmed only when much is unused (a small batch in the first arrays): a copy of every run into fresh
   // memory cost more than the reading (its pages touched for the first time), and the estimate's margin
   // (ESTIMATE_AFTER) is a tenth or so.
@@ -235,7 +240,7 @@ export interface ProfileKeys {
  * undated article counts the whole batch; without `window`, every article does.
  */
 export function buildProfiles(articles: readonly DatedArticle[], keyCount: number, releaseTerms = false, layout?: Int32Array, window?: IdfWindow, keys: ProfileKeys = {}): Profile[] {
-  const { runs, starts, ends, firstRun, lastRun, weekdays, months, vocabularySize } = readTerms(articles, releaseTerms, layout, keys.termKeys);
+  const { runs, starts, ends, firstRun, lastRun, weekdays, months, vocabularySize, background } = readTerms(articles, releaseTerms, layout, keys.termKeys);
   const prints = keys.prints;
   const { ids, values } = runs;
   const from = (a: number, r: number) => starts[firstRun[a]! + r]!;
@@ -269,6 +274,12 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
       const r = firstRun[a]! + IDF_OF[c]!;
       for (let k = starts[r]!, end = ends[r]!; k < end; k++) {
         const c = df[ids[k]!]!;
+        // A word common in news at large counts as common in the window, however few articles it holds.
+        const common = background[ids[k]!]!;
+        if (common > 0) {
+          idf[ids[k]!] = Math.log(all / (q[c]! + common + 1)) + 1;
+          continue;
+        }
         if (idfStamp[c] !== windowStamp) {
           idfOfCount[c] = Math.log(all / (q[c]! + 1)) + 1;
           idfStamp[c] = windowStamp;
@@ -395,9 +406,6 @@ const COUNTED_IN_DF = [WORDS, NAMES, NUMBERS, DAYS];
 const IDF_OF = [WORDS, NAMES, NUMBERS];
 const WEIGHED = [WORDS, LEAD, TITLE, NAMES, NUMBERS];
 const KEYED = [WORDS, NUMBERS];
-
-/** IDF prior: as if this many unrelated articles were in the window too (see text/tfidf.ts). */
-export const BACKGROUND_DOCUMENTS = 100;
 
 /**
  * The width (natural log of count + 1) of the bins counts are quantised in before they make an IDF. One

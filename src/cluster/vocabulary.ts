@@ -20,6 +20,15 @@ export class Vocabulary {
     return this.count;
   }
 
+  /** The hash and the tag of term `id`. */
+  hashOf(id: number): number {
+    return this.hashes[id]!;
+  }
+
+  tagOf(id: number): number {
+    return this.tags[id]!;
+  }
+
   /** The id of text[from, to) as a term of `kind`, given the next id when it is new. */
   id(kind: number, text: string, from: number, to: number): number {
     return this.idOf(termHash(kind, text, from, to), termTag(kind, text, from, to));

@@ -28,3 +28,23 @@ describe("a build of a few articles", () => {
     for (let i = 0; i < desks.length; i++) for (let j = i + 1; j < desks.length; j++) expect(clusterArticles(onOneDay([desks[i]!, desks[j]!]))).toHaveLength(2);
   });
 });
+
+// A modest day's folder: ten BBC stories of five desks (bbc-dev, tuning half; two draws of
+// train/try-small-corpus.ts k=10). Among ten, every shared word of two reports was as rare as a name (the
+// IDF's 100 prior articles shared none) and a lone pair each side's best was taken for a lone true pair among
+// hundreds: "Trade gap narrows as exports rise" joined "Further rise in UK jobless total", and "Lords wrong
+// on detainees - Straw" joined "UK 'discriminated against Roma'".
+const day10 = buildMergeSet(seeds, fixture("small-day-bbc.jsonl")).filter((x) => x.kind === "original");
+const drawOf = (ids: string[]) => ids.map((id) => day10.find((x) => x.article.path === `bbc/${id}.txt`)!);
+
+describe("a modest day's build of ten unrelated stories", () => {
+  it.each([
+    ["economy", ["bbc-tech-147", "bbc-business-441", "bbc-politics-345", "bbc-business-061", "bbc-sport-168", "bbc-politics-330", "bbc-sport-228", "bbc-politics-020", "bbc-entertainment-156", "bbc-tech-307"]],
+    ["home affairs", ["bbc-politics-240", "bbc-tech-077", "bbc-politics-040", "bbc-entertainment-116", "bbc-politics-370", "bbc-entertainment-301", "bbc-business-276", "bbc-entertainment-271", "bbc-politics-065", "bbc-entertainment-026"]],
+  ])("keeps the %s draw's ten stories apart", (_, ids) => {
+    const items = drawOf(ids);
+    expect(items.every(Boolean)).toBe(true);
+    const clusters = clusterArticles(onOneDay(items));
+    expect(clusters.filter((c) => c.members.length > 1).map((c) => c.members.map((m) => m.title))).toEqual([]);
+  });
+});
