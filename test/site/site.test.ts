@@ -15,9 +15,9 @@ const FEED_LINKS = [
   '<link rel="alternate" type="application/rss+xml" title="Digest: daily digest (RSS)" href="/feed.xml">',
   '<link rel="alternate" type="application/atom+xml" title="Digest: daily digest (Atom)" href="/atom.xml">',
   '<link rel="alternate" type="application/feed+json" title="Digest: daily digest (JSON Feed)" href="/feed.json">',
-  '<link rel="alternate" type="application/rss+xml" title="Digest: every story (RSS)" href="/stories.xml">',
-  '<link rel="alternate" type="application/atom+xml" title="Digest: every story (Atom)" href="/stories-atom.xml">',
-  '<link rel="alternate" type="application/feed+json" title="Digest: every story (JSON Feed)" href="/stories.json">',
+  '<link rel="alternate" type="application/rss+xml" title="Digest: stories (RSS)" href="/stories.xml">',
+  '<link rel="alternate" type="application/atom+xml" title="Digest: stories (Atom)" href="/stories-atom.xml">',
+  '<link rel="alternate" type="application/feed+json" title="Digest: stories (JSON Feed)" href="/stories.json">',
 ];
 
 describe("site built from the hostile fixture", () => {
@@ -151,7 +151,11 @@ describe("site built from the seeds", () => {
 
 describe("site options", () => {
   it("limits the front page to homeDays and points to the archive", async () => {
-    const out = await build(hostile, { config: { homeDays: 1 } });
+    const out = await build(hostile, { config: { homeDays: 1, feedDays: 1 } });
+    // The story feed keeps only the latest days' stories: its links are not named "every story".
+    expect(out.read("about/index.html")).toContain("The daily digest of the latest day, one entry per day:");
+    expect(out.read("index.html")).toContain('title="Digest: stories (Atom)"');
+    expect(out.read("index.html")).not.toContain("every story (");
     const home = out.read("index.html");
     expect(home).toContain("Ferry workers strike");
     expect(home).not.toContain("Tom &amp; Jerry");
