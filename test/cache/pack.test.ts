@@ -238,6 +238,19 @@ describe("cache packs", () => {
     expect(warnings).toEqual([`cache: ignored ${broken.length} damaged entries in ${join(cache.dir, "tail.pack")}`]);
   });
 
+  it("reads last strings of lines that span the reading buffer's fills as they were written", async () => {
+    const tail: Namespace<Record<string, unknown>> = { name: "tail", lastString: "terms", accepts: (v): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v) };
+    const { cache } = setup();
+    // About 3 MB of lines of uneven lengths (the reader takes a megabyte at a time), one longer than a megabyte.
+    const terms = (i: number) => Array.from({ length: 1 + ((i * 7919) % 4000) }, (_, k) => "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"[(i + k * 31) % 64]).join("");
+    const lines = Array.from({ length: 1500 }, (_, i) => JSON.stringify({ evidence: { n: i }, terms: i === 700 ? "x".repeat(1_200_000) : terms(i) }));
+    const pack = await cache.open(tail, "all");
+    lines.forEach((json, i) => pack.putJson(cacheKey("tail", i), json));
+    await pack.commit();
+    const read = await cache.open(tail, "all");
+    expect(lines.filter((json, i) => JSON.stringify(read.get(cacheKey("tail", i))) !== json)).toEqual([]);
+  });
+
   it("ignores a pack cut short, garbage, and a pack of another format, with a warning each", async () => {
     const { cache, file, warnings } = setup();
     await fill(cache, [0, 1]);
