@@ -33,16 +33,14 @@ import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { corpusRows, option, rng } from "./lib/soak.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, "..");
 const corpus = resolve(repo, "../shared/corpus");
 
 const args = process.argv.slice(2);
-const opt = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
+const opt = (name: string, fallback: string) => option(args, name, fallback);
 const DAYS = Number(opt("days", "25"));
 const WORK = resolve(opt("work", "/tmp/soak-daily"));
 const FEEDCHECK_DAYS = new Set(opt("feedcheck", "5,20").split(",").map(Number));
@@ -64,20 +62,8 @@ interface Planned {
   body: string;
 }
 
-const rows = (name: string): Row[] =>
-  readFileSync(join(corpus, name), "utf8")
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Row);
+const rows = (name: string): Row[] => corpusRows<Row>(corpus, name);
 
-/** A small deterministic generator (the plan must be the same on every run). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 const day2 = (d: number) => `2025-03-${String(d).padStart(2, "0")}`;
 

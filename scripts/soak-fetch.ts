@@ -23,6 +23,7 @@ import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { corpusRows, option, rng } from "./lib/soak.ts";
 import { DateTime } from "luxon";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -31,10 +32,7 @@ const corpus = resolve(repo, "../shared/corpus");
 const require = createRequire(import.meta.url);
 
 const args = process.argv.slice(2);
-const opt = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
+const opt = (name: string, fallback: string) => option(args, name, fallback);
 const DAYS = Number(opt("days", "60"));
 const WORK = resolve(opt("work", "/tmp/soak-fetch"));
 const bin = resolve(opt("bin", join(repo, "bin/digest.js")));
@@ -60,18 +58,7 @@ interface Item {
   removedOn?: number; // taken down on this day
 }
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-const rows = (name: string): Row[] =>
-  readFileSync(join(corpus, name), "utf8")
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Row);
+const rows = (name: string): Row[] => corpusRows<Row>(corpus, name);
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 

@@ -1,0 +1,27 @@
+// What the soak scripts (soak-daily.ts, soak-fetch.ts) share: their options, the corpus rows they plan
+// from, and the generator that makes each run's plan the same.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** `--name value` from the command line, else the fallback. */
+export function option(args: readonly string[], name: string, fallback: string): string {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+}
+
+/** The rows of one of the corpus's JSON-lines files. */
+export function corpusRows<T>(corpus: string, name: string): T[] {
+  return readFileSync(join(corpus, name), "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
+}
+
+/** A small deterministic generator (the plan must be the same on every run; the soaks' recorded figures used this one). */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
