@@ -77,13 +77,15 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
   const named = assignStoryIds(clusterArticles(dated, { ...(options.cluster ?? defaultClusterOptions), releaseTerms: true }), options.identity ?? null);
   const clusters = named.clusters;
   lap("cluster");
+  const published = publishedDays(options.identity ?? null);
+  const ownMembers = publishedMembers(options.identity ?? null);
   const stories = clusters.map((cluster): Story => {
     const members = resolveDates(cluster.members).sort(byDateThenPath);
-    const date = storyDate(members);
+    const date = storyDate(members, published.get(cluster.id) ?? null);
     return {
       id: cluster.id,
       date,
-      title: headline(members, date),
+      title: headline(members, date, ownMembers.get(cluster.id)),
       members,
       summary: summariseStory(members, options),
       followUpOf: cluster.followUpOf,
@@ -91,11 +93,25 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
     };
   });
   lap("summarise");
+  const records = new Map(named.state.stories.map((r) => [r.id, r]));
+  for (const s of stories) records.get(s.id)!.day = s.date;
   messages.push(...futureDateWarnings(stories.flatMap((s) => s.members)));
   const ids = new Set(stories.map((s) => s.id));
   for (const s of stories) if (s.followUpOf && !ids.has(s.followUpOf)) s.followUpOf = null;
   stories.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : 1));
   return { stories, rejected, messages, identity: named.state };
+}
+
+/** The day each story was published on by the build that left `state` (stories merged away included: their id may come back). */
+function publishedDays(state: IdentityState | null): Map<string, string> {
+  const days = new Map<string, string>();
+  for (const r of [...(state?.stories ?? []), ...(state?.merged ?? [])]) if (r.day) days.set(r.id, r.day);
+  return days;
+}
+
+/** The articles each story held when the build that left `state` published it, by path. */
+function publishedMembers(state: IdentityState | null): Map<string, Set<string>> {
+  return new Map((state?.stories ?? []).map((r) => [r.id, new Set(r.members.map((m) => m.path))]));
 }
 
 function summariseStory(members: readonly ResolvedArticle[], options: PipelineOptions): string[] {
@@ -110,12 +126,17 @@ function byDateThenPath(a: ResolvedArticle, b: ResolvedArticle): number {
 /**
  * The story's headline: from the fullest article published on the story's day. An article's own headline
  * wins over opening words made into one ("Not because Mo Cheeks was long for the job …"), from any day.
+ * Of those, the articles the story held when last published (`own`) come first, so that its headline
+ * holds when outlets join it or another story merges into it (a feed reader would otherwise show the
+ * merged-away story's headline twice: its old item and this one).
  */
-function headline(members: ResolvedArticle[], date: string): string {
+function headline(members: ResolvedArticle[], date: string, own?: ReadonlySet<string>): string {
   const onDay = members.filter((m) => m.date === date && m.title);
   const headed = members.filter((m) => m.title && !m.titleFromText);
   const headedOnDay = onDay.filter((m) => !m.titleFromText);
-  const pool = headedOnDay.length ? headedOnDay : headed.length ? headed : onDay.length ? onDay : members;
+  const tier = headedOnDay.length ? headedOnDay : headed.length ? headed : onDay.length ? onDay : members;
+  const owned = own ? tier.filter((m) => own.has(m.path)) : [];
+  const pool = owned.length ? owned : tier;
   if (pool.length === 1) return pool[0]!.title;
   const sized = pool.map((m) => ({ m, words: articleWordCount(m) }));
   return sized.sort((a, b) => b.words - a.words || (a.m.path < b.m.path ? -1 : 1))[0]!.m.title;

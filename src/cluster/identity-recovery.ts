@@ -24,9 +24,9 @@ function reportedStories(report: unknown): ReportedStory[] | null {
 
 /**
  * The story-id state a build report implies: each story it lists with its articles (by path: what they
- * said is not in the report, so a renamed one is not recognised until the next build records it again)
- * and the ids merged into it. Stories are taken as created in the order of their dates (the report keeps
- * no serials; when two of them merge later, the earlier story's id stays). What the report cannot give:
+ * said is not in the report, so a renamed one is not recognised until the next build records it again),
+ * the ids merged into it and its day. Stories are taken as created in the order of their dates (the report
+ * keeps no serials; when two of them merge later, the earlier story's id stays). What the report cannot give:
  * the articles of stories merged away (should they part again, they get a new id) and stories withdrawn
  * before it (their ids are not reserved). Null when it is not a report.
  */
@@ -40,6 +40,7 @@ export function identityFromReport(report: unknown): IdentityState | null {
       serial,
       members: [...s.members].sort().map((path) => ({ path, hash: "" })),
       ...(s.formerIds?.length ? { formerIds: [...s.formerIds].sort() } : {}),
+      ...(/^\d{4}-\d{2}-\d{2}$/.test(s.date) ? { day: s.date } : {}),
     }),
   );
   return { version: 1, next: records.length, stories: records };

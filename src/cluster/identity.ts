@@ -25,6 +25,8 @@ export interface StoryRecord {
   members: ArticleRef[];
   /** Ids of stories merged into this one. */
   formerIds?: string[];
+  /** The day the story was last published on (the pipeline sets it; a story keeps its day while it can). */
+  day?: string;
 }
 
 export interface IdentityState {
@@ -247,7 +249,8 @@ export function parseIdentityState(text: string): { state: IdentityState } | { e
     const ok =
       rec && str(rec.id) && typeof rec.serial === "number" && Array.isArray(rec.members) &&
       rec.members.every((m) => m && str(m.path) && str(m.hash)) &&
-      (rec.formerIds === undefined || (Array.isArray(rec.formerIds) && rec.formerIds.every(str)));
+      (rec.formerIds === undefined || (Array.isArray(rec.formerIds) && rec.formerIds.every(str))) &&
+      (rec.day === undefined || (str(rec.day) && /^\d{4}-\d{2}-\d{2}$/.test(rec.day)));
     if (!ok) return { error: "a story record is damaged" };
   }
   return { state: s as IdentityState };

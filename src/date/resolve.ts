@@ -34,10 +34,14 @@ export function resolveDates(members: DatedArticle[]): ResolvedArticle[] {
  * ("on Tuesday" read against the page, a doubtful visible date), and file times (the day a file was
  * copied) only when nothing else dates any member. "On Tuesday" read against the story is the stated day
  * moved to the weekday the lead names: an event's day, not evidence of when anything was published, so
- * however many members say it, it does not outvote the day it was worked out from.
+ * however many members say it, it does not outvote the day it was worked out from. `published`, the day an
+ * earlier build put the story on, stays its day while a member of that tier still gives it.
  */
-export function storyDate(members: ResolvedArticle[]): string {
+export function storyDate(members: ResolvedArticle[], published: string | null = null): string {
   const strongest = Math.min(...members.map(strength));
+  // Once published on a day, a story stays there while one of its most firmly dated members gives that day:
+  // outlets reporting it the next day would otherwise move it off the day page a reader already read.
+  if (published && members.some((m) => m.date === published && strength(m) === strongest)) return published;
   const counts = new Map<string, number>();
   for (const m of members) if (strength(m) === strongest) counts.set(m.date, (counts.get(m.date) ?? 0) + 1);
   let best = members[0]!.date;

@@ -112,13 +112,13 @@ describe("story ids from a build report", () => {
     ],
   };
 
-  it("makes a record per story, earlier stories first, with their articles and merged ids", () => {
+  it("makes a record per story, earlier stories first, with their articles, merged ids and day", () => {
     expect(identityFromReport(report)).toEqual({
       version: 1,
       next: 2,
       stories: [
-        { id: "s-may", serial: 0, members: [{ path: "a.txt", hash: "" }, { path: "b.txt", hash: "" }], formerIds: ["s-old"] },
-        { id: "s-june", serial: 1, members: [{ path: "c.txt", hash: "" }] },
+        { id: "s-may", serial: 0, members: [{ path: "a.txt", hash: "" }, { path: "b.txt", hash: "" }], formerIds: ["s-old"], day: "2025-05-29" },
+        { id: "s-june", serial: 1, members: [{ path: "c.txt", hash: "" }], day: "2025-06-23" },
       ],
     });
     expect(identityFromReport({ stories: [{ id: 3 }] })).toBeNull();

@@ -6,6 +6,7 @@ import { ingest } from "../../src/ingest/index.ts";
 import { runPipeline } from "../../src/pipeline.ts";
 import { storyDate } from "../../src/date/index.ts";
 import { emptyMeta } from "../../src/clean/text.ts";
+import type { SourceFile } from "../../src/types.ts";
 
 describe("a story's day", () => {
   it("is the day its one dated article states, not the Tuesday two undated reports say the strike began", async () => {
@@ -27,6 +28,53 @@ describe("a story's day", () => {
     const copied = [member("copy-1.txt", "2025-07-01", "file-mtime"), member("copy-2.txt", "2025-07-01", "file-mtime")];
     expect(storyDate([fromPage, ...copied])).toBe("2025-06-23");
     expect(storyDate(copied)).toBe("2025-07-01");
+  });
+
+  it("stays the day it was published on when more outlets report the story the next day", async () => {
+    // Thursday's report is published; on Friday two more outlets file the story, stating Friday.
+    const { files } = await ingest(join(import.meta.dirname, "../fixtures/story-date"));
+    const thursday = files.find((f) => f.path === "stated-thursday.txt")!;
+    const friday = (n: number): SourceFile => ({
+      ...thursday,
+      path: `friday-${n}.txt`,
+      text: thursday.text.replace("date 2025-05-29", "date 2025-05-30").replace("/news/", `/friday-${n}/`) + `\nReporting by outlet ${n}.`,
+    });
+    const first = runPipeline([thursday], { zone: "UTC" });
+    expect(first.stories[0]!.date).toBe("2025-05-29");
+    const later = [thursday, friday(1), friday(2)];
+    const next = runPipeline(later, { zone: "UTC", identity: first.identity });
+    expect(next.stories).toHaveLength(1);
+    expect(next.stories[0]!.id).toBe(first.stories[0]!.id);
+    expect(next.stories[0]!.date).toBe("2025-05-29");
+    // Built afresh, the day most of them state wins; and with Thursday's report gone, the story moves.
+    expect(runPipeline(later, { zone: "UTC" }).stories[0]!.date).toBe("2025-05-30");
+    expect(runPipeline([friday(1), friday(2)], { zone: "UTC", identity: next.identity }).stories[0]!.date).toBe("2025-05-30");
+  });
+
+  it("keeps its published headline when a fuller report of the same day joins it", async () => {
+    const { files } = await ingest(join(import.meta.dirname, "../fixtures/story-date"));
+    const first = files.find((f) => f.path === "stated-thursday.txt")!;
+    const headline = "Antwerp-Bruges clears ship backlog after 48-hour dock strike";
+    const fuller: SourceFile = {
+      ...first,
+      path: "fuller.txt",
+      text: first.text.replace(headline, "Belgian dockers return after strike").replace("/news/", "/other/") + "\nThe unions said talks with the government would resume next week.\nShipping lines said schedules would take a fortnight to recover.",
+    };
+    const published = runPipeline([first], { zone: "UTC" });
+    expect(published.stories[0]!.title).toBe(headline);
+    const next = runPipeline([first, fuller], { zone: "UTC", identity: published.identity });
+    expect(next.stories).toHaveLength(1);
+    expect(next.stories[0]!.title).toBe(headline);
+    // Built afresh, the fuller report gives the headline.
+    expect(runPipeline([first, fuller], { zone: "UTC" }).stories[0]!.title).toBe("Belgian dockers return after strike");
+  });
+
+  it("keeps its published day only while a member of the firmest tier gives it", () => {
+    const copied = member("copy.txt", "2025-05-29", "file-mtime");
+    const stated = [member("a.txt", "2025-05-30", "json-ld"), member("b.txt", "2025-05-30", "url")];
+    expect(storyDate([copied, ...stated], "2025-05-29")).toBe("2025-05-30");
+    expect(storyDate([member("c.txt", "2025-05-29", "html-meta"), ...stated], "2025-05-29")).toBe("2025-05-29");
+    expect(storyDate([member("c.txt", "2025-05-29", "html-meta"), ...stated])).toBe("2025-05-30");
   });
 
   it("is the day most of its dated articles state, the earliest on a tie", () => {
