@@ -33,7 +33,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { corpusRows, option, rng } from "./lib/soak.ts";
+import { corpusRows, option, rng, type CorpusRow } from "./lib/soak.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, "..");
@@ -48,14 +48,7 @@ const TZ_DAY = Number(opt("tz-day", "12"));
 // Another tree's compiled command (e.g. a base checkout), so that src/ can be edited while a soak runs.
 const bin = resolve(opt("bin", join(repo, "bin/digest.js")));
 
-interface Row {
-  id: string;
-  cluster?: string;
-  topic?: number;
-  title: string | null;
-  text: string;
-  source?: string;
-}
+type Row = CorpusRow;
 interface Planned {
   file: string;
   day: number;

@@ -23,7 +23,7 @@ import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { corpusRows, option, rng } from "./lib/soak.ts";
+import { corpusRows, option, rng, type CorpusRow } from "./lib/soak.ts";
 import { DateTime } from "luxon";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -39,13 +39,7 @@ const bin = resolve(opt("bin", join(repo, "bin/digest.js")));
 const START = DateTime.fromISO("2026-08-01", { zone: "utc" });
 const dayIso = (d: number) => START.plus({ days: d - 1 }).toISODate()!;
 
-interface Row {
-  id: string;
-  cluster?: string;
-  topic?: number;
-  title: string | null;
-  text: string;
-}
+type Row = CorpusRow;
 interface Item {
   slug: string;
   outlet: number;

@@ -9,6 +9,16 @@ export function option(args: readonly string[], name: string, fallback: string):
   return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
 }
 
+/** A row of the corpus's article sets (bbc-dev, events-dev): the fields the soaks plan from. */
+export interface CorpusRow {
+  id: string;
+  cluster?: string;
+  topic?: number;
+  title: string | null;
+  text: string;
+  source?: string;
+}
+
 /** The rows of one of the corpus's JSON-lines files. */
 export function corpusRows<T>(corpus: string, name: string): T[] {
   return readFileSync(join(corpus, name), "utf8")
