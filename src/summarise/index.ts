@@ -8,13 +8,16 @@
 // versions of a sentence are one fact), never takes a dateline ("WASHINGTON (AP) —", split off as its
 // own segment), and takes a sentence that opens with a reference ("He said…", "The 33-year-old…") only
 // together with, and right after, the sentence it refers to.
-import { collectCandidates, type SummaryInput } from "./candidates.ts";
+import { collectCandidates, MAX_SENTENCES_PER_ARTICLE, type SummaryInput } from "./candidates.ts";
 import { scoreCandidates, type ScoreWeights } from "./score.ts";
 import { readingOrder, selectSentences } from "./select.ts";
 import { Vocabulary } from "./terms.ts";
 import { arena } from "./arena.ts";
+import { sentenceSpace } from "./vectors.ts";
+import { factFeatures, sameFactLogit, sketch, statesSameFact, FACT_FEATURES, type FactSketch } from "./same-fact.ts";
 
 export type { SummaryInput } from "./candidates.ts";
+export { FACT_FEATURES } from "./same-fact.ts";
 
 export interface SummaryOptions {
   /** Exactly min(sentences, available) sentences. Without it or `words`: up to DEFAULT_SENTENCES, none repeating another's fact. */
@@ -73,6 +76,49 @@ export function summarise(articles: SummaryInput[], options: SummaryOptions = {}
     fill: options.sentences !== undefined,
   });
   return readingOrder(picked, candidates).map((i) => candidates[i]!.text);
+}
+
+export interface FactPair {
+  /** Indices of the two sentences in the list given. */
+  a: number;
+  b: number;
+  /** Whether the same-fact model takes them for one fact, its log-odds, and its features (FACT_FEATURES' order). */
+  same: boolean;
+  /** Whether one article has both sentences (the model is learned on two outlets' sentences only). */
+  oneArticle: boolean;
+  logit: number;
+  features: number[];
+}
+
+/**
+ * Every pair of `sentences` (a summary, or any sentences) judged by the same-fact model in the story of
+ * `articles`, as the summariser judges them (the story's terms and IDF): for measuring and training.
+ */
+export function factPairs(sentences: readonly string[], articles: SummaryInput[]): FactPair[] {
+  arena.reset();
+  const vocabulary = new Vocabulary();
+  const candidates = collectCandidates(withoutCopies(articles), vocabulary);
+  const texts = sentences.map((s) => s.toLowerCase());
+  const ids = texts.map((t) => vocabulary.add(t));
+  const space = sentenceSpace(candidates, vocabulary.size);
+  const at = new Map<string, number>();
+  const articlesOf = new Map<string, Set<number>>();
+  for (const c of candidates) {
+    if (!at.has(c.text)) at.set(c.text, c.position);
+    articlesOf.set(c.text, (articlesOf.get(c.text) ?? new Set()).add(c.article));
+  }
+  const oneArticle = (x: string, y: string) => [...(articlesOf.get(x) ?? [])].some((k) => articlesOf.get(y)?.has(k));
+  const sketches: FactSketch[] = sentences.map((s, i) => sketch(s, space.embed(ids[i]!).ids.slice(), at.get(s) ?? MAX_SENTENCES_PER_ARTICLE));
+  const idf = Float64Array.from({ length: vocabulary.size }, (_, id) => (id < space.idf.length ? space.idf[id]! : Math.log(candidates.length + 1) + 1));
+  const out: FactPair[] = [];
+  for (let b = 1; b < sentences.length; b++) {
+    for (let a = 0; a < b; a++) {
+      const x = sketches[a]!;
+      const y = sketches[b]!;
+      out.push({ a, b, same: statesSameFact(x, y, idf), oneArticle: oneArticle(sentences[a]!, sentences[b]!), logit: sameFactLogit(x, y, idf), features: [...factFeatures(x, y, idf, new Float64Array(FACT_FEATURES.length))] });
+    }
+  }
+  return out;
 }
 
 /** The articles less each one whose title and text (white space folded) an earlier one has. */

@@ -35,11 +35,13 @@ export interface Scores {
   scores: Float64Array;
   /** A dense array over the story's terms, for comparing one vector with many. */
   scratch: DenseScratch;
+  /** Each term's IDF in the story, by id. */
+  idf: Float64Array;
 }
 
 /** Scores the candidates; `titles` are the articles' titles' term ids, `size` the number of the story's terms. */
 export function scoreCandidates(candidates: Candidate[], titles: Int32Array[], size: number, weights: ScoreWeights): Scores {
-  const { vectors, embed, centroid } = sentenceSpace(candidates, size);
+  const { vectors, embed, centroid, idf } = sentenceSpace(candidates, size);
   const scratch = new DenseScratch(size);
   const titleVectors: SparseVector[] = [];
   for (let t = 0; t < titles.length; t++) if (titles[t]!.length > 0) titleVectors.push(embed(titles[t]!));
@@ -56,7 +58,7 @@ export function scoreCandidates(candidates: Candidate[], titles: Int32Array[], s
     const supported = support ? weights.support * support[i]! : 0;
     scores[i] = (weights.position * position + weights.centrality * denseCosine(vector, centroid) + weights.title * title + weights.directed * directed[i]! + supported) * lengthFit;
   }
-  return { vectors, scores, scratch };
+  return { vectors, scores, scratch, idf };
 }
 
 /** How many following sentences a sentence is compared with for directed centrality. */

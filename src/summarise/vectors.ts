@@ -19,6 +19,8 @@ export interface SentenceSpace {
   embed: (ids: Int32Array) => SparseVector;
   /** Dense, L2-normalised sum of all sentence vectors. */
   centroid: Float64Array;
+  /** Each term's smoothed sentence-level IDF, by id. */
+  idf: Float64Array;
 }
 
 /**
@@ -48,7 +50,7 @@ export function sentenceSpace(sentences: ReadonlyArray<{ terms: Int32Array; dupl
   norm = Math.sqrt(norm) || 1;
   for (let id = 0; id < size; id++) centroid[id] = centroid[id]! / norm;
   const embed = (ids: Int32Array) => weigh(counted(ids), idf);
-  return { vectors, embed, centroid };
+  return { vectors, embed, centroid, idf };
 }
 
 /**
