@@ -5,7 +5,9 @@
 // the titles decide between sentences the prior cannot separate. For a story of several outlets, a
 // sentence also scores by how closely the other outlets' opening sentences say the same: the summary
 // draws on the facts most outlets report first. Selection keeps one copy of each fact (two outlets'
-// versions of a sentence are one fact), never takes a dateline ("WASHINGTON (AP) —", split off as its
+// versions of a sentence are one fact, and so are two outlets' sentences the learned same-fact model
+// takes for one: "Microsoft has released an emergency patch…" / "Microsoft has issued a security patch…";
+// an outlet's own sentences are left to the word-overlap checks), never takes a dateline ("WASHINGTON (AP) —", split off as its
 // own segment), and takes a sentence that opens with a reference ("He said…", "The 33-year-old…") only
 // together with, and right after, the sentence it refers to.
 import { collectCandidates, MAX_SENTENCES_PER_ARTICLE, type SummaryInput } from "./candidates.ts";
@@ -14,7 +16,7 @@ import { readingOrder, selectSentences } from "./select.ts";
 import { Vocabulary } from "./terms.ts";
 import { arena } from "./arena.ts";
 import { sentenceSpace } from "./vectors.ts";
-import { factFeatures, sameFactLogit, sketch, statesSameFact, FACT_FEATURES, type FactSketch } from "./same-fact.ts";
+import { factFeatures, sameFactLogit, sketch, statesSameFact, FactCheck, FACT_FEATURES, type FactSketch } from "./same-fact.ts";
 
 export type { SummaryInput } from "./candidates.ts";
 export { FACT_FEATURES } from "./same-fact.ts";
@@ -74,6 +76,8 @@ export function summarise(articles: SummaryInput[], options: SummaryOptions = {}
     sameFact: tuning.sameFact,
     // The digest's own length never pads a short story with a fact said again (a repeated lede, a second outlet's copy).
     fill: options.sentences !== undefined,
+    // One outlet does not tell its own fact twice in other words often enough to pay for the model.
+    facts: distinct.length > 1 ? new FactCheck(candidates, scored.vectors, scored.idf) : null,
   });
   return readingOrder(picked, candidates).map((i) => candidates[i]!.text);
 }

@@ -5,6 +5,7 @@
 import { loadModel, logit } from "../model/logistic.ts";
 import { log1pCount } from "../model/log-table.ts";
 import { STOP_WORDS } from "../text/words.ts";
+import { charClass, DIGIT, table as charTable, UPPER } from "../text/chars.ts";
 import modelJson from "./same-fact-model.json" with { type: "json" };
 
 /** What the model compares of a sentence. */
@@ -38,37 +39,60 @@ export const FACT_FEATURES = [
 
 const model = loadModel(modelJson, FACT_FEATURES);
 
-const NUMBER_WORDS: Record<string, string> = {
-  one: "1", two: "2", three: "3", four: "4", five: "5", six: "6", seven: "7", eight: "8", nine: "9", ten: "10",
-  eleven: "11", twelve: "12", twenty: "20", thirty: "30", forty: "40", fifty: "50", hundred: "100", thousand: "1000",
+const NUMBER_WORDS = new Map<string, string>([
+  ["one", "1"], ["two", "2"], ["three", "3"], ["four", "4"], ["five", "5"], ["six", "6"], ["seven", "7"], ["eight", "8"], ["nine", "9"], ["ten", "10"],
+  ["eleven", "11"], ["twelve", "12"], ["twenty", "20"], ["thirty", "30"], ["forty", "40"], ["fifty", "50"], ["hundred", "100"], ["thousand", "1000"],
   // Ordinals as "11th" reads ("first" and "second" say too much else: "the first time", "second-degree").
-  third: "3", fourth: "4", fifth: "5", sixth: "6", seventh: "7", eighth: "8", ninth: "9", tenth: "10", eleventh: "11", twelfth: "12",
-};
+  ["third", "3"], ["fourth", "4"], ["fifth", "5"], ["sixth", "6"], ["seventh", "7"], ["eighth", "8"], ["ninth", "9"], ["tenth", "10"], ["eleventh", "11"], ["twelfth", "12"],
+]);
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.,-]*/gu;
 
-/** A sentence's sketch, given its term ids, ascending and distinct (its vector's ids). */
+const classOf = (code: number) => charTable[code] || charClass(code);
+
+/** `token` less the punctuation it ends with (. , ' ’ -). */
+function trimmed(token: string): string {
+  let end = token.length;
+  for (let c = token.charCodeAt(end - 1); c === 46 || c === 44 || c === 39 || c === 0x2019 || c === 45; c = token.charCodeAt(end - 1)) end--;
+  return end === token.length ? token : token.slice(0, end);
+}
+
+function hasDigit(token: string): boolean {
+  for (let i = 0; i < token.length; i++) if (classOf(token.charCodeAt(i)) & DIGIT) return true;
+  return false;
+}
+
+/** A sentence's sketch, given its term ids, ascending and distinct (its vector's ids). Read token by token, no array of them. */
 export function sketch(text: string, terms: Int32Array, position: number): FactSketch {
   const names = new Set<string>();
   const numbers = new Set<string>();
-  const tokens = text.match(TOKEN) ?? [];
-  for (let k = 0; k < tokens.length; k++) {
-    const raw = tokens[k]!.replace(/[.,'’-]+$/u, "");
-    if (/\p{N}/u.test(raw)) {
-      const digits = raw.replace(/[^\p{N}]/gu, "");
-      if (digits) numbers.add(digits.replace(/^0+(?=\d)/, ""));
+  // The first token is a name only when the second is capitalised too: held until then.
+  let first: string | null = null;
+  TOKEN.lastIndex = 0;
+  let k = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text), k++) {
+    const token = m[0];
+    if (k === 1 && first !== null && classOf(token.charCodeAt(0)) & UPPER) names.add(first);
+    const raw = trimmed(token);
+    if (hasDigit(raw)) {
+      let digits = "";
+      for (let i = 0; i < raw.length; i++) if (classOf(raw.charCodeAt(i)) & DIGIT) digits += raw[i];
+      let zeros = 0;
+      while (zeros < digits.length - 1 && digits.charCodeAt(zeros) === 48) zeros++;
+      numbers.add(digits.slice(zeros));
       continue;
     }
-    const lower = raw.toLowerCase();
-    const word = NUMBER_WORDS[lower];
-    if (word) {
+    const upper = (classOf(raw.charCodeAt(0)) & UPPER) !== 0;
+    const lower = upper ? raw.toLowerCase() : raw;
+    const word = NUMBER_WORDS.get(lower);
+    if (word !== undefined) {
       numbers.add(word);
       continue;
     }
-    if (raw.length < 2 || !/^\p{Lu}/u.test(raw) || STOP_WORDS.has(lower)) continue;
-    // A sentence's first word is capitalised anyway: a name only when the next word is capitalised too.
-    if (k === 0 && !/^\p{Lu}/u.test(tokens[1] ?? "")) continue;
-    names.add(lower.replace(/['’]s$/u, ""));
+    if (!upper || raw.length < 2 || STOP_WORDS.has(lower)) continue;
+    const name = lower.endsWith("'s") || lower.endsWith("’s") ? lower.slice(0, -2) : lower;
+    if (k === 0) first = name;
+    else names.add(name);
   }
   return { terms, names: [...names].sort(), numbers: [...numbers].sort(), position };
 }
@@ -146,33 +170,54 @@ export function statesSameFact(a: FactSketch, b: FactSketch, idf: ArrayLike<numb
  * needed; two sentences one article holds (a copy of either counts) are left to the other checks.
  */
 export class FactCheck {
-  private readonly sketches: Array<FactSketch | undefined>;
-  /** Per candidate, the articles holding its text when it has copies (else just its own). */
-  private readonly holders: Array<readonly number[]>;
+  /** Sketches made so far, by candidate; made only for the sentences selection asks about. */
+  private readonly sketches = new Map<number, FactSketch>();
+  /** The articles holding a text that has copies, by its first copy's index (any other text is only in its own article); made when first needed. */
+  private holders: Map<number, number[]> | null = null;
 
   constructor(
     private readonly candidates: ReadonlyArray<{ text: string; article: number; position: number; duplicateOf: number | null }>,
     private readonly ids: ReadonlyArray<{ ids: Int32Array }>,
     private readonly idf: ArrayLike<number>,
-  ) {
-    this.sketches = new Array<FactSketch | undefined>(candidates.length);
-    const copies = new Map<number, number[]>();
-    for (let i = 0; i < candidates.length; i++) {
-      const d = candidates[i]!.duplicateOf;
-      if (d !== null) copies.set(d, [...(copies.get(d) ?? [candidates[d]!.article]), candidates[i]!.article]);
-    }
-    this.holders = candidates.map((c, i) => copies.get(c.duplicateOf ?? i) ?? [c.article]);
-  }
+  ) {}
 
   /** Whether candidates `a` and `b` tell one fact in two outlets' words. */
   same(a: number, b: number): boolean {
-    const [x, y] = [this.holders[a]!, this.holders[b]!];
-    if (x.some((k) => y.includes(k))) return false;
+    if (this.oneArticle(a, b)) return false;
     return statesSameFact(this.sketch(a), this.sketch(b), this.idf);
   }
 
-  private sketch(i: number): FactSketch {
-    const c = this.candidates[i]!;
-    return (this.sketches[i] ??= sketch(c.text, this.ids[i]!.ids, c.position));
+  private oneArticle(a: number, b: number): boolean {
+    const holders = (this.holders ??= copiesHeld(this.candidates));
+    const [x, y] = [this.candidates[a]!, this.candidates[b]!];
+    const hx = holders.get(x.duplicateOf ?? a);
+    const hy = holders.get(y.duplicateOf ?? b);
+    if (!hx && !hy) return x.article === y.article;
+    if (!hx) return hy!.includes(x.article);
+    if (!hy) return hx.includes(y.article);
+    return hx.some((k) => hy.includes(k));
   }
+
+  private sketch(i: number): FactSketch {
+    let made = this.sketches.get(i);
+    if (!made) {
+      const c = this.candidates[i]!;
+      made = sketch(c.text, this.ids[i]!.ids, c.position);
+      this.sketches.set(i, made);
+    }
+    return made;
+  }
+}
+
+/** The articles holding each text that has copies, by its first copy's index. */
+function copiesHeld(candidates: ReadonlyArray<{ article: number; duplicateOf: number | null }>): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (let i = 0; i < candidates.length; i++) {
+    const d = candidates[i]!.duplicateOf;
+    if (d === null) continue;
+    const held = out.get(d);
+    if (held) held.push(candidates[i]!.article);
+    else out.set(d, [candidates[d]!.article, candidates[i]!.article]);
+  }
+  return out;
 }

@@ -2,7 +2,7 @@
 import { arena } from "./arena.ts";
 import type { Candidate } from "./candidates.ts";
 import type { Scores } from "./score.ts";
-import type { DenseScratch, SparseVector } from "./vectors.ts";
+import type { FactCheck } from "./same-fact.ts";
 
 export interface SelectOptions {
   sentences: number;
@@ -13,6 +13,8 @@ export interface SelectOptions {
   sameFact: number;
   /** Whether sentences repeating a chosen one may be taken to meet `sentences` exactly (an explicit count asked for). */
   fill: boolean;
+  /** For a story of several outlets: the learned same-fact model, which finds one fact in two outlets' words. */
+  facts: FactCheck | null;
 }
 
 /** The most sentences a reference may pull in before it (its antecedent, and that one's antecedent). */
@@ -53,8 +55,26 @@ export function selectSentences(candidates: Candidate[], { vectors, scores, scra
     }
     return length;
   };
-  // A word budget is filled with new facts only; repeats are there just to meet an exact count.
-  for (const eligible of Number.isFinite(options.words) ? tiers.slice(0, 2) : tiers) {
+  /** Whether a sentence of the chain (`length` long) tells a chosen one's fact in another outlet's words; marks those that do. */
+  const toldBefore = (length: number): boolean => {
+    let told = false;
+    for (let at = MAX_CHAIN - length; at < MAX_CHAIN; at++) {
+      const k = chain[at]!;
+      for (const c of chosen) {
+        if (options.facts!.same(c, k)) {
+          repeats[k] = 1;
+          told = true;
+          break;
+        }
+      }
+    }
+    return told;
+  };
+  // A word budget is filled with new facts told in prose only ("Power cut", "Klistchko! stirred." are a page's
+  // subheadings and captions); repeats are there just to meet an exact count.
+  for (const [tier, eligible] of (Number.isFinite(options.words) ? tiers.slice(0, 1) : tiers).entries()) {
+    // Whether this tier takes new facts only (the last takes any sentence when an exact count must be met).
+    const fresh = tier < 2 || !options.fill;
     while (chosen.length < options.sentences) {
       let best = -1;
       let bestLength = 0;
@@ -82,6 +102,9 @@ export function selectSentences(candidates: Candidate[], { vectors, scores, scra
       if (best < 0) break;
       // The best chain again (nothing it depends on has changed since it was found).
       bundle(best);
+      // The same-fact model is asked only about the chain that won (a sketch per sentence costs more than
+      // the rest of a choice): one of it telling a chosen fact again is marked and the choice made again.
+      if (fresh && options.facts !== null && toldBefore(bestLength)) continue;
       for (let at = MAX_CHAIN - bestLength; at < MAX_CHAIN; at++) {
         const k = chain[at]!;
         taken[k] = 1;
@@ -94,7 +117,7 @@ export function selectSentences(candidates: Candidate[], { vectors, scores, scra
           if (taken[i]) continue;
           const other = vectors[i]!;
           redundancy[i] = Math.max(redundancy[i]!, scratch.cosine(other));
-          if (!repeats[i] && sameFact(small, other.ids.length, scratch, other)) repeats[i] = 1;
+          if (!repeats[i] && sameWords(small, other.ids.length, scratch.shared(other))) repeats[i] = 1;
         }
       }
     }
@@ -108,15 +131,12 @@ export function selectSentences(candidates: Candidate[], { vectors, scores, scra
   return chosen;
 }
 
-/**
- * Two sentences state one fact when most content words of the shorter one are in the other (two outlets'
- * words for it). A vector's ids are its sentence's distinct terms; `spread` holds the one of `a` terms.
- */
-function sameFact(a: number, b: number, spread: DenseScratch, other: SparseVector): boolean {
+/** Two sentences state one fact when most content words of the shorter one are in the other (two outlets' words for it). */
+function sameWords(a: number, b: number, shared: number): boolean {
   const small = Math.min(a, b);
-  if (small < 4) return false;
-  return spread.shared(other) >= 0.6 * small;
+  return small >= 4 && shared >= 0.6 * small;
 }
+
 
 /** Story order (earlier places first, then by article), each sentence that refers back right after its antecedent; indices. */
 export function readingOrder(chosen: readonly number[], all: readonly Candidate[]): number[] {
