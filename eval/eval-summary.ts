@@ -11,7 +11,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { meanF1, rouge, type RougeScores } from "./lib/rouge.ts";
-import { Faults, Scores } from "./lib/summary-measures.ts";
+import { Faults, Scores, SharedFacts } from "./lib/summary-measures.ts";
 import { splitSentences, datelineLength } from "../src/text/sentences.ts";
 import { summarise as current, type SummaryInput, type SummaryOptions } from "../src/summarise/index.ts";
 import { rewrite, type EventRow } from "./lib/merge-set.ts";
@@ -109,9 +109,16 @@ const eventTopic = new Map(events.map((e) => [e.cluster, String(e.topic)]));
 for (const half of HALVES) {
   const whole = new Faults();
   const subsets = new Faults();
+  const shared = new SharedFacts();
+  const shared100 = new SharedFacts();
   for (const story of stories) {
     if (halfOf(eventTopic.get(story.event)!) !== half) continue;
-    (story.id === story.event ? whole : subsets).count(summarise(story.inputs), story.inputs);
+    const summary = summarise(story.inputs);
+    (story.id === story.event ? whole : subsets).count(summary, story.inputs);
+    if (story.id === story.event) {
+      shared.add(summary, story.inputs);
+      shared100.add(summarise(story.inputs, { words: WORDS }), story.inputs);
+    }
   }
   const harder = new Faults();
   const harderRouge: RougeScores[] = [];
@@ -123,6 +130,7 @@ for (const half of HALVES) {
   }
   console.log(`  ${half}: events, all outlets: ${whole.line()}`);
   console.log(`  ${half}: events, 2-5 outlets: ${subsets.line()}`);
+  console.log(`  ${half}: events, all outlets, ${shared.line()}; in ${WORDS} words: told ${shared100.told} (${((100 * shared100.told) / Math.max(1, shared100.facts)).toFixed(1)}%)`);
   console.log(`  ${half}: bbc harder pairs:    ${harder.line()}; ${fmt(meanF1(harderRouge))}`);
 }
 
