@@ -22,6 +22,7 @@ const TRAINERS: readonly Trainer[] = [
   { name: "clean", script: "train/train-clean.ts", folder: "src/clean/weights" },
   { name: "dates", script: "train/train-dates.ts", folder: "src/date" },
   { name: "merge", script: "train/train-merge.ts", folder: "src/cluster" },
+  { name: "same-fact", script: "train/train-same-fact.ts", folder: "src/summarise" },
 ];
 
 const root = fileURLToPath(new URL("..", import.meta.url));
