@@ -4,7 +4,8 @@
 // holds the gold's words with others around them, or the pick is a part of the gold), no candidate (the gold is in the
 // dump but no candidate agrees), wrong line chosen (by kind of the winner: standfirst = 1-3 lines under the agreeing
 // candidate; kicker = 1-2 above; label = 1-3 words; top = the page's first 3 lines; teaser = elsewhere). The checking
-// half only as counts. Writes nothing. VERBOSE=1 lists each tuning miss.
+// half only as counts. Writes nothing. VERBOSE=1 lists each tuning miss; PLACE=1 splits the far wrong lines by where the
+// agreeing candidate and the pick stand against the body's anchor.
 // Stop 50 (hl50), committed models (eval:headlines' pages: text 84.6 · 83.9, no URL 76.4 · 71.4), tuning / checking:
 //                                       with the URL   without
 //   gold odd: og:title, pick = <h1>        13 / 7       11 / 10
@@ -24,6 +25,7 @@
 import { DomUtils, parseDocument } from "htmlparser2";
 import { defaultRules, prepare } from "../src/clean/index.ts";
 import { headlineChoices } from "../src/clean/headline-model.ts";
+import { bodyAnchor } from "../src/clean/headline-features.ts";
 import { headlineTokens, hostKey } from "../src/clean/headline.ts";
 import { goldHeadline, loadDates, loadExtraction, loadWebpages, type DevPage } from "../eval/lib/clean-corpus.ts";
 import { devSource } from "../eval/lib/dev-source.ts";
@@ -76,6 +78,12 @@ function cause(page: DevPage, url: string | null, gold: string): string {
   const w = doc.lines[doc.title]!.words;
   if (d >= 1 && d <= 3) return `wrong: standfirst/subtitle under it${/[.!?"“”»]$/.test(got.trim()) ? " (sentence)" : " (no stop)"}`;
   if (d <= -1 && d >= -2) return "wrong: kicker above it";
+  if (process.env.PLACE && (d > 3 || d < -2)) {
+    const a = bodyAnchor(doc);
+    const g0 = reach.reduce((x, y) => (Math.abs(y - a) < Math.abs(x - a) ? y : x));
+    const da = a - g0;
+    return `wrong (far): gold ${da > 20 ? ">20 above" : da > 0 ? "1-20 above" : da === 0 ? "at" : "below"} the anchor, pick ${doc.title < a ? "above" : doc.title === a ? "at" : "below"} it`;
+  }
   if (w <= 3) return "wrong: label (1-3 words)";
   if (doc.title <= 2) return "wrong: top of page (tagline)";
   return `wrong: teaser/other line ${d > 0 ? "below" : "above"}`;
