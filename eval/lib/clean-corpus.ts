@@ -85,3 +85,10 @@ export function goldHeadline(html: string): string {
   return title ? space(DomUtils.textContent(title)) : "";
 }
 
+/** The page's first non-empty <h1>, the headline a reader sees on it ("" when it has none). */
+export function shownHeadline(html: string): string {
+  const dom = parseDocument(html, { decodeEntities: true });
+  const h1 = DomUtils.findOne((e) => e.name === "h1" && !!space(DomUtils.textContent(e)), dom.children, true);
+  return h1 ? space(DomUtils.textContent(h1)) : "";
+}
+
