@@ -30,6 +30,9 @@ import { fileURLToPath } from "node:url";
 // 12 . 15, k=20 72 . 67 -> 47 . 43 (wrong pairs 121 . 102 -> 65 . 62); k=2 0 . 1 -> 0 . 2, k=3 0 . 2 -> 0 . 3. A true pair
 // kept, TRUE=split k=2 85 . 94 -> 95 . 96, k=4 86 . 89 -> 91 . 90, k=6 90 . 98 -> 90 . 96, k=10 93 . 94 -> 90 . 93,
 // k=20 96 . 93 -> 91 . 92; TRUE=events k=2 98 . 96 -> 99 . 99, k=4 98 . 96 -> 99 . 96, k=20 94 . 94 -> 94 . 93.
+// Stop 50 (mg50): LIST=1 prints each tuning build that merges some (its articles' ids and what it mixes), for test
+// fixtures. The trials of that stop (train/train-merge.ts's header) move the unrelated builds only with the windows'
+// share of true pairs (SMALL_SAME), against the true pairs kept.
 import { readFileSync } from "node:fs";
 import { clusterArticles, CONTEXT_FEATURES, defaultClusterOptions, mergeModels, PAIR_FEATURES } from "../src/cluster/index.ts";
 import { loadModel } from "../src/model/logistic.ts";
@@ -45,6 +48,7 @@ const j = modelFile ? JSON.parse(readFileSync(modelFile, "utf8")) : null;
 const models = j ? { pair: loadModel(j.pair, PAIR_FEATURES), context: loadModel(j.context, CONTEXT_FEATURES), decision: loadDecision(j.decision) } : mergeModels();
 const ks = (process.argv[2] ?? "2").split(",").map(Number);
 const trials = Number(process.argv[3] ?? 300);
+const LIST = process.env.LIST === "1";
 const all = buildMergeSet(seeds, `${corpus}bbc-dev.jsonl`).filter((x) => x.kind === "original");
 const day = "2025-06-13";
 const onOneDay = (pick: LabelledArticle[]) => pick.map((x, n) => ({ ...x.article, path: `a${n}.txt`, meta: { ...x.article.meta, date: day }, evidence: { ...x.article.evidence, date: day, mtimeDate: day } }));
@@ -98,6 +102,8 @@ function unrelated(half: string, k: number): { merged: number; wrong: number } {
     const clusters = clusterArticles(onOneDay(pick), defaultClusterOptions, models);
     if (clusters.length < k) merged++;
     wrong += wrongPairs(pick, clusters);
+    // LIST=1: each build that merges some, its articles' ids and the stories it mixes (for test fixtures; tuning half only).
+    if (LIST && half === "tune" && clusters.length < k) console.log(`k=${k} draw ${t}: ${JSON.stringify(pick.map((x) => x.article.path.replace(/^bbc\//, "").replace(/\.txt$/, "")))} mixes ${clusters.filter((c) => c.members.length > 1).map((c) => c.members.map((m) => pick[Number(m.path.slice(1, -4))]!.article.title).join(" + ")).join("; ")}`);
   }
   return { merged, wrong };
 }
