@@ -19,7 +19,7 @@ import type { StoryView } from "../digest/index.ts";
 import { shareBundles } from "./bundles.ts";
 import { nunjucksVersion, renderDirect } from "./direct.ts";
 import { fileOf, pagesToRender, planSite, type PagesToRender } from "./plan.ts";
-import { searchDocument, SearchStopped, startSearch } from "./search.ts";
+import { searchDocument, SearchStopped, startSearch, type SearchIndexing } from "./search.ts";
 import type { SiteState } from "./state.ts";
 import { renderPages, TEMPLATES } from "./render-pages.ts";
 import { RENDER_WORKER, type RenderThread } from "./render-thread.ts";
@@ -233,22 +233,33 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   // Pagefind indexes beside Eleventy (./search.ts): the carried-over story pages now, the rendered ones as they come
   // (all of them there already when rendered without it).
   const rebuilt = bundles.filter((b) => !b.carry).map((b) => ({ folder: b.folder, urls: b.pages.map((p) => urlOf(p.file)) }));
+  // On a rendering thread, the job is sent before Pagefind starts: the thread takes the model in meanwhile.
+  const onThread = !renderNothing && !direct && options.thread ? options.thread : null;
+  let searching: SearchIndexing | null = null;
+  const early: Array<[string, string]> = [];
+  const storyUrls = rebuilt.flatMap((b) => b.urls);
+  const threadJob = onThread?.render({ outputDir, setup, storyUrls, language: config.language }, {
+    document: (url, document) => (searching ? searching.document(url, document) : early.push([url, document])),
+    page: (_url, outputPath) => written.push(outputPath),
+  });
+  threadJob?.catch(() => {}); // awaited below
   const search = await startSearch(outputDir, rebuilt, config.language, (url) => direct || carried.has(fileOf(url)), (url, document) => {
     const file = fileOf(url);
     if (!searchHashes.has(file)) searchHashes.set(file, documentHash(document));
-  }).catch((error: unknown) => {
+  }).catch(async (error: unknown) => {
+    await onThread?.close();
     throw shown(error, liveDir ?? outputDir);
   });
+  searching = search;
+  for (const [url, document] of early.splice(0)) search.document(url, document);
   let rendered = planned;
   let searched = planned;
   let alongsideMs = 0;
   let searchCpuMs: number | null = null;
   try {
     if (!renderNothing && !direct) {
-      if (options.thread) {
-        const storyUrls = rebuilt.flatMap((b) => b.urls);
-        await options.thread.render({ outputDir, setup, storyUrls, language: config.language }, { document: (url, document) => search.document(url, document), page: (_url, outputPath) => written.push(outputPath) });
-      } else {
+      if (threadJob) await threadJob;
+      else {
         await renderPages(outputDir, { ...setup, onContent: (page) => search.content(page.url, page.content) }, (page) => {
           onRendered(page);
           search.rendered(page.url, page.content);
