@@ -11,7 +11,7 @@ import { join, resolve } from "node:path";
 import { loadConfig, withBaseUrl } from "../config.ts";
 import { ingest, KEPT_TEXT_CHARS, readSource } from "../ingest/index.ts";
 import { knownFilesNamespace } from "../cache/known-files.ts";
-import { RENDER_WORKER, RenderThread, renderThreadWanted, siteStateNamespace, stateIdentities, templatesKey, type SiteStats, renderSite } from "../site/index.ts";
+import { siteStateNamespace, stateIdentities, templatesKey, type SiteStats, renderSite } from "../site/index.ts";
 import { identitiesUnder, listingFrom, openOutputs } from "../output/index.ts";
 import { parseArgs } from "./io.ts";
 import { startProgress } from "./progress.ts";
@@ -104,7 +104,7 @@ export async function runBuild(argv: string[]): Promise<number> {
   let record: BuildRecord | null = null;
   let notRead: number | null = null;
   // Threads started ahead of their stage (src/parallel), closed by it, or at the end when it never came.
-  const threads: { articles: WorkerPool | null; summaries: WorkerPool | null; site: RenderThread | null } = { articles: null, summaries: null, site: null };
+  const threads: { articles: WorkerPool | null; summaries: WorkerPool | null } = { articles: null, summaries: null };
   lap("config");
   try {
     progress.step("reading the input");
@@ -119,7 +119,7 @@ export async function runBuild(argv: string[]): Promise<number> {
     const ingested = await ingest(input, { known, keepText: KEPT_TEXT_CHARS });
     notRead = ingested.unopened;
     // Everything the output depends on besides the inputs: the code (and its packages, Node), the settings, the folders.
-    const setup = hashOf(codeHash([import.meta.url, RENDER_WORKER]), templatesKey(), config, input, out.liveDigests, out.liveSite);
+    const setup = hashOf(codeHash([import.meta.url]), templatesKey(), config, input, out.liveDigests, out.liveSite);
     const inputs = hashOf(
       ingested.files.map((f) => [f.path, f.format, f.encoding, f.contentKey ?? null, ingested.known.files[f.path]?.signature ?? null]),
       ingested.rejected,
@@ -138,13 +138,13 @@ export async function runBuild(argv: string[]): Promise<number> {
       lap("unchanged");
     } else {
       const loaded = stages ?? (await loadStages());
-      const { buildDigest, buildReport, cachedCategories, fillCategories, LATER, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, startSummaryThreads, summariseAll, summaryLines, writeFeeds, writeJsonFile } = loaded;
+      const { buildDigest, buildReport, cachedCategories, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, startSummaryThreads, summariseAll, summaryLines, writeFeeds, writeJsonFile } = loaded;
       // The story-id state this build writes (a copy goes to the cache once the build is in place).
       let identityText = "";
       const rules = rulesWithout(...config.disableRules);
       // Everything up to the view model and the report, in a scope of its own: once it has returned,
       // the articles and their texts are garbage, and the site and feeds are made with the model alone.
-      const made = await (async () => {
+      const model = await (async () => {
         progress.step(`cleaning and dating ${ingested.files.length} articles`);
         const load = (file: (typeof ingested.files)[number]) => readSource(file, ingested.unread);
         const prepared = await prepareArticles(ingested.files, { zone: config.timezone, rules, cache, warn, load, dropEvidence: true, threads: threads.articles }, articleStats);
@@ -161,8 +161,6 @@ export async function runBuild(argv: string[]): Promise<number> {
         const ids = readStoryIds({ digests: out.liveDigests, digestsShown: values.digests, site: out.liveSite, siteShown: values.output, cache: cache?.dir ?? null, cacheShown: values.cache, warn });
         const clusterRows = await cachedClusterRows(cache);
         if (cold) threads.summaries = startSummaryThreads(); // loading their code while this thread clusters
-        // A cold build renders every page with Eleventy: it loads on a thread of its own meanwhile (src/site/render-thread.ts).
-        if (cold && renderThreadWanted()) threads.site = new RenderThread();
         const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings: pipelineTimings, summarise: summaries.summarise, identity: ids.state, cluster: { ...defaultClusterOptions, rows: clusterRows.rows } });
         await clusterRows.pack?.commit();
         // Merging into stories, and the summaries the cache had (the others are computed next).
@@ -174,18 +172,8 @@ export async function runBuild(argv: string[]): Promise<number> {
         lap("summarise");
         const fileTimes = fileTimeWarning(result.stories.flatMap((s) => s.members));
         const categories = await cachedCategories(cache, articleKeys);
-        // Only the feeds read the categories: a cold build finds them in the site stage, while Pagefind
-        // finishes the search index (a core is mostly idle then), with the articles' paragraphs still open.
-        const later = cold;
-        const digest = buildDigest(result.stories, { zone: config.timezone, homeDays: config.homeDays, categorise: later ? LATER : categories.categorise });
-        let stories: typeof result.stories | null = result.stories;
-        const completeModel = async () => {
-          if (stories) fillCategories(digest.model, stories, categories.categorise);
-          stories = null;
-          await categories.pack?.commit();
-          cache?.close();
-        };
-        if (!later) await completeModel();
+        const digest = buildDigest(result.stories, { zone: config.timezone, homeDays: config.homeDays, categorise: categories.categorise });
+        await categories.pack?.commit();
         progress.step("writing the digests");
         await out.writeDigests(digest.files);
         identityText = serializeIdentityState(result.identity);
@@ -196,9 +184,10 @@ export async function runBuild(argv: string[]): Promise<number> {
         said.stdout = summaryLines(report, digest.files.length);
         said.stderr = [...rejectionLines(report), ...(fileTimes ? [`digest: warning: ${fileTimes}`] : [])];
         lap("report");
-        return { model: digest.model, completeModel };
+        return digest.model;
       })();
-      const model = made.model;
+      // The articles' paragraphs left in the cache are not read after the model is made.
+      cache?.close();
       progress.step("rendering the site and its search index");
       const siteState = cache ? readState(cache.dir, siteStateNamespace, warn) : null;
       // The feeds are written while Pagefind writes the search index (the site stage's last step).
@@ -207,8 +196,7 @@ export async function runBuild(argv: string[]): Promise<number> {
         await writeFeeds({ outputDir: out.site, config, model, items: feedItems.memo });
         await feedItems.pack?.commit();
       };
-      site = await renderSite({ outputDir: out.site, config, model, previous: { dir: out.liveSite, state: siteState }, alongside: feeds, discard: out.discard, thread: threads.site, completeModel: made.completeModel });
-      await threads.site?.close();
+      site = await renderSite({ outputDir: out.site, config, model, previous: { dir: out.liveSite, state: siteState }, alongside: feeds, discard: out.discard });
       lap("site");
       await out.commit();
       if (cache) {
@@ -226,7 +214,7 @@ export async function runBuild(argv: string[]): Promise<number> {
     throw error;
   } finally {
     cache?.close();
-    await Promise.all([threads.articles?.close(), threads.summaries?.close(), threads.site?.close()]);
+    await Promise.all([threads.articles?.close(), threads.summaries?.close()]);
     progress.done();
   }
   for (const line of said.stderr) process.stderr.write(`${line}\n`);

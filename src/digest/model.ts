@@ -271,27 +271,6 @@ function frontDecay(date: string, newest: string): number {
   return 0.5 ** (daysBetween(date, newest) / FRONT_HALF_LIFE_DAYS);
 }
 
-/**
- * A model's categories left empty, to be filled by fillCategories: only the feeds read them (no page, no
- * digest), so a cold build finds them while Pagefind finishes the search index (src/cli/build.ts).
- */
-export const LATER: Categorise = () => [];
-
-/** The categories of a model built with `categorise: LATER` from `input`, as buildModel would have found them with `categorise`. */
-export function fillCategories(model: DigestModel, input: readonly Story[], categorise: Categorise): void {
-  const byId = new Map(model.stories.map((v) => [v.id, v]));
-  for (const story of input) {
-    const view = byId.get(story.id)!;
-    view.categories = categorise(story.members, view.namedOutlets);
-  }
-  for (const day of model.days) day.categories = dayCategories(day.stories);
-}
-
-/** A day's categories: each story's first, once, in the day's order. */
-function dayCategories(stories: readonly StoryView[]): string[] {
-  return distinct(stories.flatMap((s) => s.categories.slice(0, 1)));
-}
-
 export function buildModel(input: readonly Story[], options: ModelOptions): DigestModel {
   const categorise = options.categorise ?? categoriseArticles;
   const views = input.map((s) => storyView(s, options.zone, categorise));
@@ -327,7 +306,7 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
         published: dayStart(date, options.zone).iso,
         updated: revision(sources, options.zone),
         namedOutlets: distinct(stories.flatMap((s) => s.namedOutlets)),
-        categories: dayCategories(stories),
+        categories: distinct(stories.flatMap((s) => s.categories.slice(0, 1))),
       };
     });
 

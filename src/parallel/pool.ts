@@ -44,13 +44,9 @@ function stackSizeMb(): number {
   return ((set ? Number(set[1]) : 984) + 192) / 1024;
 }
 
-/** A pool thread: runs our modules in the form this process runs them. */
+/** A worker that runs our modules in the form this process runs them. */
 function startWorker(): Worker {
-  return startModuleThread(moduleUrl("./worker", import.meta.url));
-}
-
-/** A thread running the module `entry` (a file: URL from moduleUrl: compiled .js, or .ts from the sources). */
-export function startModuleThread(entry: string): Worker {
+  const entry = moduleUrl("./worker", import.meta.url);
   const resourceLimits = { stackSizeMb: stackSizeMb() };
   if (entry.endsWith(".js")) return new Worker(new URL(entry), { resourceLimits });
   // From the TypeScript sources (development, tests): the worker registers tsx before it loads them.

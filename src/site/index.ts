@@ -6,7 +6,8 @@
 // others; the search index is carried over when no story page changed. What was written, with each
 // file's key and identity, is the site's state (./state.ts), kept in the build cache for the next build.
 import { lstatSync, readFileSync, rmSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createHash } from "node:crypto";
 import type { DigestConfig } from "../config.ts";
 import { LEAD_STORIES, type DigestModel } from "../digest/index.ts";
@@ -18,16 +19,17 @@ import { pathPrefix, resolveHref } from "../text/paths.ts";
 import type { StoryView } from "../digest/index.ts";
 import { shareBundles } from "./bundles.ts";
 import { nunjucksVersion, renderDirect } from "./direct.ts";
+import { configureEleventy, type EleventyConfigApi, type EleventySetup } from "./eleventy.ts";
 import { fileOf, pagesToRender, planSite, type PagesToRender } from "./plan.ts";
-import { searchDocument, SearchStopped, startSearch, type SearchIndexing } from "./search.ts";
+import { searchDocument, SearchStopped, startSearch } from "./search.ts";
 import type { SiteState } from "./state.ts";
-import { renderPages, TEMPLATES } from "./render-pages.ts";
-import { RENDER_WORKER, type RenderThread } from "./render-thread.ts";
 
 export { siteStateNamespace, stateIdentities, type SiteState } from "./state.ts";
-export { RENDER_WORKER, RenderThread, renderThreadWanted } from "./render-thread.ts";
 
-const templates = TEMPLATES;
+const templates = join(dirname(fileURLToPath(import.meta.url)), "templates");
+
+/** Story pages one Eleventy run renders at most (./index.ts renderSite). */
+const STORY_PAGES_PER_RUN = 2_500;
 
 /**
  * At most this many pages (besides those across the whole model) an incremental build renders without
@@ -50,18 +52,8 @@ export interface SiteOptions {
    * Eleventy is done: the index is the last step of the stage, in a process of its own.
    */
   alongside?: () => Promise<void>;
-  /**
-   * What the model still lacks that only the page keys and `alongside` read (a cold build's categories):
-   * done once Eleventy is done, while Pagefind finishes the search index (at once when pages are carried over).
-   */
-  completeModel?: () => Promise<void>;
   /** Where what the stage moves out of the site folder goes to be removed (OutputFolders.discard). */
   discard?: (paths: readonly string[]) => void;
-  /**
-   * A thread started ahead with Eleventy loading in it (./render-thread.ts): the pages Eleventy renders
-   * are rendered there. The caller closes it.
-   */
-  thread?: RenderThread | null;
 }
 
 export interface SiteStats {
@@ -88,6 +80,14 @@ export interface SiteResult {
   stats: SiteStats;
 }
 
+/** Eleventy's own console lines ("[11ty] Wrote 17 files") are not Digest's to print; its warnings and errors are. */
+const eleventyConsole = {
+  log: () => {},
+  info: () => {},
+  warn: (message: string) => process.stderr.write(`${message}\n`),
+  error: (message: string) => process.stderr.write(`${message}\n`),
+};
+
 /**
  * How old a folder's change time must be for its listing to be kept (src/output carryInto): the inputs'
  * racy margin (src/ingest: racyMargins, finerThanSeconds), but at least two ticks of the clock that stamps change times (at most 10 ms).
@@ -106,7 +106,7 @@ export function templatesKey(): string {
 
 /** What every page shares: the rendering code and its packages, the templates, the site settings. */
 function siteKey(site: object): string {
-  return createHash("sha256").update(codeHash([import.meta.url, RENDER_WORKER])).update(` nunjucks@${nunjucksVersion()}\n`).update(templatesKey()).update("\n").update(JSON.stringify(site)).digest("hex").slice(0, 32);
+  return createHash("sha256").update(codeHash([import.meta.url])).update(` nunjucks@${nunjucksVersion()}\n`).update(templatesKey()).update("\n").update(JSON.stringify(site)).digest("hex").slice(0, 32);
 }
 
 /** The key of the pages that list across the whole model: the model with every paginated slice replaced by its page's key. */
@@ -168,7 +168,6 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   let wholePages: string[] = [];
   let renderNothing = false;
   if (before) {
-    await options.completeModel?.();
     const { pages: pageKeys, whole } = keyAll();
     for (const page of plan.pages) if (unchanged(page.file, pageKeys.get(page.file)!)) carried.add(page.file);
     // The whole-site pages: carried only when nothing at all is rendered (Eleventy renders them every time it runs).
@@ -233,48 +232,28 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   // Pagefind indexes beside Eleventy (./search.ts): the carried-over story pages now, the rendered ones as they come
   // (all of them there already when rendered without it).
   const rebuilt = bundles.filter((b) => !b.carry).map((b) => ({ folder: b.folder, urls: b.pages.map((p) => urlOf(p.file)) }));
-  // On a rendering thread, the job is sent before Pagefind starts: the thread takes the model in meanwhile.
-  const onThread = !renderNothing && !direct && options.thread ? options.thread : null;
-  let searching: SearchIndexing | null = null;
-  const early: Array<[string, string]> = [];
-  const storyUrls = rebuilt.flatMap((b) => b.urls);
-  const threadJob = onThread?.render({ outputDir, setup, storyUrls, language: config.language }, {
-    document: (url, document) => (searching ? searching.document(url, document) : early.push([url, document])),
-    page: (_url, outputPath) => written.push(outputPath),
-  });
-  threadJob?.catch(() => {}); // awaited below
   const search = await startSearch(outputDir, rebuilt, config.language, (url) => direct || carried.has(fileOf(url)), (url, document) => {
     const file = fileOf(url);
     if (!searchHashes.has(file)) searchHashes.set(file, documentHash(document));
-  }).catch(async (error: unknown) => {
-    await onThread?.close();
+  }).catch((error: unknown) => {
     throw shown(error, liveDir ?? outputDir);
   });
-  searching = search;
-  for (const [url, document] of early.splice(0)) search.document(url, document);
   let rendered = planned;
   let searched = planned;
   let alongsideMs = 0;
   let searchCpuMs: number | null = null;
   try {
     if (!renderNothing && !direct) {
-      if (threadJob) await threadJob;
-      else {
-        await renderPages(outputDir, { ...setup, onContent: (page) => search.content(page.url, page.content) }, (page) => {
-          onRendered(page);
-          search.rendered(page.url, page.content);
-        });
-      }
+      await renderPages(outputDir, { ...setup, onContent: (page) => search.content(page.url, page.content) }, (page) => {
+        onRendered(page);
+        search.rendered(page.url, page.content);
+      });
     }
     rendered = performance.now();
     const finished = search.finish().then(() => performance.now());
     // Both are waited for, whichever fails first, before Pagefind is stopped.
-    const beside = (async () => {
-      if (!before) await options.completeModel?.();
-      keyAll();
-      await options.alongside?.();
-      return performance.now();
-    })();
+    const beside = options.alongside ? options.alongside().then(() => performance.now()) : Promise.resolve(rendered);
+    keyAll();
     const [indexed, besideDone] = await Promise.allSettled([finished, beside]);
     if (indexed.status === "rejected") throw shown(indexed.reason, liveDir ?? outputDir);
     if (besideDone.status === "rejected") throw besideDone.reason;
@@ -330,4 +309,32 @@ function shown(error: unknown, siteDir: string): unknown {
   if (!(error instanceof SearchStopped)) return error;
   const what = error.folder === null ? "Pagefind stopped" : `Pagefind could not write the search index (${error.folder}/)`;
   return new Error(`${siteDir}: ${what}: ${error.reason}; the site there is left as it was`);
+}
+
+/**
+ * Renders `setup.pages` with Eleventy. It holds every page it renders until it has written them all:
+ * story pages beyond the first run's share are rendered in further runs of story pages alone, so memory
+ * stays bounded. (Rendering the story pages first, so that Pagefind could write the index while the
+ * other pages render, cost one more Eleventy start-up and measured no faster: 5 paired 10k builds.)
+ */
+async function renderPages(outputDir: string, setup: Omit<EleventySetup, "onPage" | "storiesOnly">, onPage: NonNullable<EleventySetup["onPage"]>): Promise<void> {
+  // Eleventy registers an ESM resolve hook (a loader thread every later import goes through) to re-import
+  // changed JavaScript templates and data in watch mode; the site has neither, and the hook cost about 9%
+  // of a small build's instructions (callgrind). It is skipped unless the caller's environment says otherwise.
+  process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
+  const eleventy = await import("@11ty/eleventy");
+  const { pages } = setup;
+  const runs: Array<{ share: PagesToRender; storiesOnly: boolean }> = [];
+  runs.push({ share: { ...pages, stories: pages.stories.slice(0, STORY_PAGES_PER_RUN) }, storiesOnly: false });
+  for (let i = STORY_PAGES_PER_RUN; i < pages.stories.length; i += STORY_PAGES_PER_RUN) runs.push({ share: { stories: pages.stories.slice(i, i + STORY_PAGES_PER_RUN), days: [], months: [], redirects: [] }, storiesOnly: true });
+  for (const { share, storiesOnly } of runs) {
+    const instance = new eleventy.default(templates, outputDir, {
+      // No config file: everything is set up by configureEleventy.
+      configPath: false,
+      quietMode: true,
+      config: (eleventyConfig: EleventyConfigApi) => configureEleventy(eleventyConfig, { ...setup, pages: share, onPage, storiesOnly }),
+    });
+    instance.logger.overrideLogger(eleventyConsole);
+    await instance.write();
+  }
 }
