@@ -265,6 +265,8 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   // IDF by count for the window being weighed (windowStamp): see weighArticle.
   const idfOfCount = new Float64Array(n + 1);
   const idfStamp = new Int32Array(n + 1);
+  // The window whose IDF idf[id] holds for a background word (0: none yet).
+  const idfStampOfId = new Int32Array(vocabularySize);
   let windowStamp = 0;
   /** Weighs article a with the document frequencies in `df` of `documents` articles. */
   const weighArticle = (a: number, documents: number) => {
@@ -275,9 +277,14 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
       for (let k = starts[r]!, end = ends[r]!; k < end; k++) {
         const c = df[ids[k]!]!;
         // A word common in news at large counts as common in the window, however few articles it holds.
-        const common = background[ids[k]!]!;
+        const id = ids[k]!;
+        const common = background[id]!;
         if (common > 0) {
-          idf[ids[k]!] = Math.log(all / (q[c]! + common + 1)) + 1;
+          // Its count and the window's size are the window's: worked out once per id and window (idf keeps it).
+          if (idfStampOfId[id] !== windowStamp) {
+            idf[id] = Math.log(all / (q[c]! + common + 1)) + 1;
+            idfStampOfId[id] = windowStamp;
+          }
           continue;
         }
         if (idfStamp[c] !== windowStamp) {
