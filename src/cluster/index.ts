@@ -41,11 +41,13 @@ import { rowStarts } from "../text/rows.ts";
 import { pairMemo, pairPrint, settledDays, type PairMemo, type RowStore } from "./rows.ts";
 import { replayingAgglomeration } from "./groups.ts";
 import type { ReplayStats } from "./agglomerate-replay.ts";
+import { stickyEdges, type PublishedStories } from "./hysteresis.ts";
 
 export { PAIR_FEATURES } from "./similarity.ts";
 export { articleTerms } from "./mentions.ts";
 export { assignStoryIds, parseIdentityState, serializeIdentityState, IDENTITY_FILE, type IdentityState } from "./identity.ts";
 export { identityFromReport, stateMatchesReport } from "./identity-recovery.ts";
+export { publishedStories, type PublishedStories } from "./hysteresis.ts";
 export { CONTEXT_FEATURES, windowCrowds } from "./context.ts";
 export { groupArticles, type MergeDecision } from "./decision.ts";
 export type { RowStore, StoredGroups, StoredPairs } from "./rows.ts";
@@ -88,6 +90,13 @@ export interface ClusterOptions {
   pairStats?: { reused: number; scored: number };
   /** Filled with how much of the last build's merges were replayed (`rows.groups`: groups.ts). */
   replayStats?: ReplayStats;
+  /**
+   * The story each article was published in by the last build (publishedStories of its story-id state):
+   * links between published articles lean towards what was published (hysteresis.ts). Absent: none do.
+   */
+  published?: PublishedStories;
+  /** How far they lean, in log-odds (hysteresis.ts MARGIN when absent; a trial's switch). */
+  stickiness?: number;
   /** The share of articles changed beyond which the last build's merges are not replayed (groups.ts REPLAY_MAX_CHANGED when absent). */
   replayMaxChanged?: number;
 }
@@ -350,6 +359,7 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
     : byFirstArticle(scoreCandidates(profiles, days, options, models, byDay), order.length);
   step("pairs");
   edges = contextEdges(order.length, edges, models.context, contextFeatures(order.length, edges, windowCrowds(days, options.windowDays)));
+  if (options.published) edges = stickyEdges(edges, order.map((a) => a.path), options.published, options.stickiness);
   step("context");
   const decision = options.mergeThreshold === undefined ? models.decision : { ...models.decision, threshold: options.mergeThreshold };
   const store = termKeys ? options.rows?.groups : undefined;
