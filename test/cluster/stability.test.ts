@@ -36,6 +36,9 @@ describe("stories across daily builds", () => {
     expect(still.id).toBe(alone.id);
     expect(still.members.map((m) => m.path)).toEqual([twoParties]);
     expect(storyOf(second.clusters, election2008[0]!).members.map((m) => m.path).sort()).toEqual([...election2008].sort());
+    // A re-run of day two from the state it left publishes the same stories under the same ids.
+    const again = build(dayTwo, second.state);
+    expect(again.clusters.map((c) => [c.id, c.members.map((m) => m.path)])).toEqual(second.clusters.map((c) => [c.id, c.members.map((m) => m.path)]));
   });
 
   it("a report arriving the next day still joins its published story", () => {
