@@ -3,7 +3,7 @@ import type { DatedArticle, Message, Rejection, ResolvedArticle, SourceFile, Sto
 import type { CleanRule } from "./clean/index.ts";
 import { futureDateWarnings, resolveDates, storyDate, undatedReason } from "./date/index.ts";
 import { prepareArticle, rejection, type ArticleClock, type ArticleOutcome } from "./pipeline/article.ts";
-import { assignStoryIds, clusterArticles, defaultClusterOptions, type ClusterOptions, type IdentityState } from "./cluster/index.ts";
+import { assignStoryIds, clusterArticles, defaultClusterOptions, publishedStories, type ClusterOptions, type IdentityState } from "./cluster/index.ts";
 import { summarise, type StorySummariser, type SummaryInput, type SummaryOptions } from "./summarise/index.ts";
 import { articleWordCount, paragraphsOf } from "./text/article-text.ts";
 
@@ -73,15 +73,17 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
     timings.terms = (timings.terms ?? 0) + clock.terms;
   }
   mark = performance.now();
-  // The articles' `terms` serve clustering alone: let go of them as it reads them.
-  const named = assignStoryIds(clusterArticles(dated, { ...(options.cluster ?? defaultClusterOptions), releaseTerms: true }), options.identity ?? null);
+  // The articles' `terms` serve clustering alone: let go of them as it reads them. What the last build
+  // published weighs in, so that stories do not part and join again as unrelated articles arrive.
+  const published = options.identity ? { published: publishedStories(options.identity) } : {};
+  const named = assignStoryIds(clusterArticles(dated, { ...(options.cluster ?? defaultClusterOptions), releaseTerms: true, ...published }), options.identity ?? null);
   const clusters = named.clusters;
   lap("cluster");
-  const published = publishedDays(options.identity ?? null);
+  const publishedOn = publishedDays(options.identity ?? null);
   const ownMembers = publishedMembers(options.identity ?? null);
   const stories = clusters.map((cluster): Story => {
     const members = resolveDates(cluster.members).sort(byDateThenPath);
-    const date = storyDate(members, published.get(cluster.id) ?? null);
+    const date = storyDate(members, publishedOn.get(cluster.id) ?? null);
     return {
       id: cluster.id,
       date,

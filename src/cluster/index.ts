@@ -41,11 +41,13 @@ import { rowStarts } from "../text/rows.ts";
 import { pairMemo, pairPrint, settledDays, type PairMemo, type RowStore } from "./rows.ts";
 import { replayingAgglomeration } from "./groups.ts";
 import type { ReplayStats } from "./agglomerate-replay.ts";
+import { stickyEdges, type PublishedStories } from "./hysteresis.ts";
 
 export { PAIR_FEATURES } from "./similarity.ts";
 export { articleTerms } from "./mentions.ts";
 export { assignStoryIds, parseIdentityState, serializeIdentityState, IDENTITY_FILE, type IdentityState } from "./identity.ts";
 export { identityFromReport, stateMatchesReport } from "./identity-recovery.ts";
+export { publishedStories, type PublishedStories } from "./hysteresis.ts";
 export { CONTEXT_FEATURES, windowCrowds } from "./context.ts";
 export { groupArticles, type MergeDecision } from "./decision.ts";
 export type { RowStore, StoredGroups, StoredPairs } from "./rows.ts";
@@ -88,6 +90,13 @@ export interface ClusterOptions {
   pairStats?: { reused: number; scored: number };
   /** Filled with how much of the last build's merges were replayed (`rows.groups`: groups.ts). */
   replayStats?: ReplayStats;
+  /**
+   * The story each article was published in by the last build (publishedStories of its story-id state):
+   * links between published articles lean towards what was published (hysteresis.ts). Absent: none do.
+   */
+  published?: PublishedStories;
+  /** How far they lean, in log-odds (hysteresis.ts MARGIN when absent; a trial's switch). */
+  stickiness?: number;
   /** The share of articles changed beyond which the last build's merges are not replayed (groups.ts REPLAY_MAX_CHANGED when absent). */
   replayMaxChanged?: number;
 }
@@ -353,15 +362,27 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
   step("context");
   const decision = options.mergeThreshold === undefined ? models.decision : { ...models.decision, threshold: options.mergeThreshold };
   const store = termKeys ? options.rows?.groups : undefined;
-  let groups: Array<{ members: number[]; span: TimeSpan }>;
-  if (store && termKeys) {
+  const paths = order.map((a) => a.path);
+  const group = (weighed: WeightedEdges): { groups: Array<{ members: number[]; span: TimeSpan }>; keep: () => void } => {
+    if (!store || !termKeys) return { groups: groupArticles(spans, weighed, decision, options.windowDays, profiles), keep: () => {} };
     // The last build's merges, replayed where no changed article reaches (groups.ts).
     const key = JSON.stringify([options.windowDays, decision, MIN_EDGE]);
-    const paths = order.map((a) => a.path);
-    const replaying = replayingAgglomeration(paths, termKeys, spans, edges, store.get(key), options.replayMaxChanged, options.replayStats);
-    groups = groupArticles(spans, edges, decision, options.windowDays, profiles, replaying.agglomerate);
-    store.put(key, replaying.result());
-  } else groups = groupArticles(spans, edges, decision, options.windowDays, profiles);
+    const replaying = replayingAgglomeration(paths, termKeys, spans, weighed, store.get(key), options.replayMaxChanged, options.replayStats);
+    return { groups: groupArticles(spans, weighed, decision, options.windowDays, profiles, replaying.agglomerate), keep: () => store.put(key, replaying.result()) };
+  };
+  let weighed = options.published ? stickyEdges(edges, paths, options.published, options.stickiness) : edges;
+  let run = group(weighed);
+  // With what the last build published weighing in, the stories are grouped again with themselves as the
+  // published ones until they stand (hysteresis.ts settled): the state this build leaves then gives these
+  // stories again, so a re-run of the same articles publishes what this build did.
+  for (let round = 0; options.published && round < SETTLE_ROUNDS; round++) {
+    const again = stickyEdges(edges, paths, groupOf(run.groups, paths), options.stickiness);
+    if (sameWeights(again, weighed)) break;
+    weighed = again;
+    run = group(weighed);
+  }
+  run.keep();
+  const groups = run.groups;
   step("groups");
   const clusters = groups.map((g): StoryCluster => ({ id: fallbackId(g.members.map((i) => order[i]!), spans, g.members), members: g.members.map((i) => order[i]!), followUpOf: null }));
   const links = linkFollowUps(
@@ -375,6 +396,23 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
   });
   step("followUps");
   return clusters;
+}
+
+/** How many times the stories are grouped again with themselves as the published ones, at most (see clusterArticles). */
+const SETTLE_ROUNDS = 4;
+
+/** Each article's group, by path (as publishedStories gives each article's story). */
+function groupOf(groups: ReadonlyArray<{ members: number[] }>, paths: readonly string[]): PublishedStories {
+  const out = new Map<string, number>();
+  groups.forEach((g, k) => {
+    for (const i of g.members) out.set(paths[i]!, k);
+  });
+  return out;
+}
+
+function sameWeights(x: WeightedEdges, y: WeightedEdges): boolean {
+  for (let k = 0; k < x.length; k++) if (x.weight[k] !== y.weight[k]) return false;
+  return true;
 }
 
 /** A story's id when nothing was published before: a hash of its earliest-dated member's path. */
