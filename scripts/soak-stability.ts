@@ -45,9 +45,8 @@ import { assignStoryIds, clusterArticles, contextEdges, defaultClusterOptions, m
 import { contextFeatures, windowCrowds } from "../src/cluster/context.ts";
 import { dayOrNull } from "../src/cluster/days.ts";
 import type { DatedArticle, StoryCluster } from "../src/types.ts";
-import { emptyMeta } from "../src/clean/text.ts";
 import { addDays } from "../src/text/dates.ts";
-import { rewrite } from "../eval/lib/merge-set.ts";
+import { dated, rewrite } from "../eval/lib/merge-set.ts";
 import { random } from "../eval/lib/random.ts";
 import { HALVES, halfOf, type Half } from "../eval/lib/split.ts";
 import { pairwiseScores } from "../eval/lib/pairwise.ts";
@@ -70,21 +69,6 @@ interface Planned {
   article: DatedArticle;
   day: number;
   gold: string;
-}
-
-function dated(path: string, title: string, paragraphs: string[], day: string): DatedArticle {
-  return {
-    path,
-    format: "text",
-    title,
-    paragraphs,
-    meta: { ...emptyMeta(), title, date: day, dateOrigin: "front-matter" },
-    raw: paragraphs.join("\n\n"),
-    context: "",
-    mtime: new Date(0),
-    messages: [],
-    evidence: { date: day, dateSource: "front-matter", weekday: null, pageAnchor: null, pageDate: null, mtimeDate: day },
-  };
 }
 
 const paragraphsOf = (text: string) => text.split(/\n+/).map((p) => p.trim()).filter(Boolean);

@@ -39,7 +39,8 @@ const CATEGORY_DAY: Record<string, string> = {
   tech: "2005-03-09",
 };
 
-function dated(path: string, title: string, paragraphs: string[], day: string): DatedArticle {
+/** An article as the clean and date stages would give it, dated `day` by its front matter. */
+export function dated(path: string, title: string, paragraphs: string[], day: string): DatedArticle {
   return {
     path,
     format: "text",

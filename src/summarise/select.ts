@@ -137,7 +137,6 @@ function sameWords(a: number, b: number, shared: number): boolean {
   return small >= 4 && shared >= 0.6 * small;
 }
 
-
 /** Story order (earlier places first, then by article), each sentence that refers back right after its antecedent; indices. */
 export function readingOrder(chosen: readonly number[], all: readonly Candidate[]): number[] {
   const picked = new Set(chosen);
