@@ -18,6 +18,7 @@ import { loadSweepSets, scoreDecision, type SweepSet } from "./lib/merge-sweep.t
 import { buildMergeSet, buildSplitSet, type LabelledArticle } from "../eval/lib/merge-set.ts";
 import { halfOf, HALVES } from "../eval/lib/split.ts";
 import { random } from "../eval/lib/random.ts";
+import { byStory, truePairDraw, withOtherStories } from "./lib/small-draws.ts";
 
 const ks = (process.argv[2] ?? "10,20").split(",").map(Number);
 const draws = Number(process.argv[3] ?? 100);
@@ -138,29 +139,15 @@ function small(model: LogisticModel, extra: boolean, k: number): string {
     const rand = random(48);
     let merged = 0;
     for (let t = 0; t < draws; t++) {
-      const pick: LabelledArticle[] = [];
-      while (pick.length < k) {
-        const x = items[Math.floor(rand() * items.length)]!;
-        if (!pick.some((p) => p.gold === x.gold)) pick.push(x);
-      }
-      if (new Set(build(pick, model, extra)).size < k) merged++;
+      if (new Set(build(withOtherStories([], items, k, rand), model, extra)).size < k) merged++;
     }
     const sItems = split.filter((x) => halfOf(x.splitKey) === half);
-    const byStory = new Map<string, LabelledArticle[]>();
-    for (const x of sItems) (byStory.get(x.gold) ?? byStory.set(x.gold, []).get(x.gold)!).push(x);
-    const stories = [...byStory.values()].filter((m) => m.length >= 2);
+    const stories = byStory(sItems);
+    const pairs = [...stories.values()].filter((m) => m.length >= 2);
     const rand2 = random(48);
     let kept = 0;
     for (let t = 0; t < draws; t++) {
-      const story = stories[Math.floor(rand2() * stories.length)]!;
-      const i = Math.floor(rand2() * story.length);
-      const j = (i + 1 + Math.floor(rand2() * (story.length - 1))) % story.length;
-      const pick: LabelledArticle[] = [story[i]!, story[j]!];
-      while (pick.length < Math.min(k, byStory.size)) {
-        const x = sItems[Math.floor(rand2() * sItems.length)]!;
-        if (!pick.some((p) => p.gold === x.gold)) pick.push(x);
-      }
-      const label = build(pick, model, extra);
+      const label = build(truePairDraw(pairs, sItems, Math.min(k, stories.size), rand2), model, extra);
       if (label[0] === label[1]) kept++;
     }
     cells.push(`${merged}/${kept}`);

@@ -40,6 +40,7 @@ import { loadDecision } from "../src/cluster/decision.ts";
 import { buildEventsSet, buildMergeSet, buildSplitSet, type LabelledArticle } from "../eval/lib/merge-set.ts";
 import { HALVES, halfOf } from "../eval/lib/split.ts";
 import { random } from "../eval/lib/random.ts";
+import { byStory, onOneDay, truePairDraw, withOtherStories } from "./lib/small-draws.ts";
 
 const corpus = fileURLToPath(new URL("../../shared/corpus/", import.meta.url));
 const seeds = fileURLToPath(new URL("../../shared/seeds/", import.meta.url));
@@ -50,8 +51,6 @@ const ks = (process.argv[2] ?? "2").split(",").map(Number);
 const trials = Number(process.argv[3] ?? 300);
 const LIST = process.env.LIST === "1";
 const all = buildMergeSet(seeds, `${corpus}bbc-dev.jsonl`).filter((x) => x.kind === "original");
-const day = "2025-06-13";
-const onOneDay = (pick: LabelledArticle[]) => pick.map((x, n) => ({ ...x.article, path: `a${n}.txt`, meta: { ...x.article.meta, date: day }, evidence: { ...x.article.evidence, date: day, mtimeDate: day } }));
 const wrongPairs = (pick: LabelledArticle[], clusters: ReturnType<typeof clusterArticles>) => {
   let wrong = 0;
   for (const c of clusters) {
@@ -64,22 +63,14 @@ const wrongPairs = (pick: LabelledArticle[], clusters: ReturnType<typeof cluster
 /** A true pair (two articles of one story of `set`) and k-2 articles of other stories, `trials` draws: the draws keeping the pair, the wrong pairs. */
 function truePairs(set: LabelledArticle[], half: string, k: number): { kept: number; wrong: number } {
   const items = set.filter((x) => halfOf(x.splitKey) === half);
-  const byStory = new Map<string, LabelledArticle[]>();
-  for (const x of items) (byStory.get(x.gold) ?? byStory.set(x.gold, []).get(x.gold)!).push(x);
-  const stories = [...byStory.values()].filter((m) => m.length >= 2);
+  const stories = byStory(items);
+  const pairs = [...stories.values()].filter((m) => m.length >= 2);
   const rand = random(48);
   let kept = 0;
   let wrong = 0;
   for (let t = 0; t < trials; t++) {
-    const story = stories[Math.floor(rand() * stories.length)]!;
-    const i = Math.floor(rand() * story.length);
-    const j = (i + 1 + Math.floor(rand() * (story.length - 1))) % story.length;
-    const pick: LabelledArticle[] = [story[i]!, story[j]!];
     // A half with fewer stories than k (events-dev's checking half: 14 events) gives all it has.
-    while (pick.length < Math.min(k, byStory.size)) {
-      const x = items[Math.floor(rand() * items.length)]!;
-      if (!pick.some((p) => p.gold === x.gold)) pick.push(x);
-    }
+    const pick = truePairDraw(pairs, items, Math.min(k, stories.size), rand);
     const clusters = clusterArticles(onOneDay(pick), defaultClusterOptions, models);
     if (clusters.some((c) => c.members.some((m) => m.path === "a0.txt") && c.members.some((m) => m.path === "a1.txt"))) kept++;
     wrong += wrongPairs(pick, clusters);
@@ -94,11 +85,7 @@ function unrelated(half: string, k: number): { merged: number; wrong: number } {
   let merged = 0;
   let wrong = 0;
   for (let t = 0; t < trials; t++) {
-    const pick: LabelledArticle[] = [];
-    while (pick.length < k) {
-      const x = items[Math.floor(rand() * items.length)]!;
-      if (!pick.some((p) => p.gold === x.gold)) pick.push(x);
-    }
+    const pick = withOtherStories([], items, k, rand);
     const clusters = clusterArticles(onOneDay(pick), defaultClusterOptions, models);
     if (clusters.length < k) merged++;
     wrong += wrongPairs(pick, clusters);

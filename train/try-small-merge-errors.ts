@@ -7,9 +7,10 @@ import { contextFeatures } from "../src/cluster/context.ts";
 import { dayOrNull } from "../src/cluster/days.ts";
 import { readMentions } from "../src/cluster/mentions.ts";
 import { fileURLToPath } from "node:url";
-import { buildMergeSet, type LabelledArticle } from "../eval/lib/merge-set.ts";
+import { buildMergeSet } from "../eval/lib/merge-set.ts";
 import { halfOf } from "../eval/lib/split.ts";
 import { random } from "../eval/lib/random.ts";
+import { onOneDay, withOtherStories } from "./lib/small-draws.ts";
 
 const corpus = fileURLToPath(new URL("../../shared/corpus/", import.meta.url));
 const seeds = fileURLToPath(new URL("../../shared/seeds/", import.meta.url));
@@ -24,13 +25,8 @@ for (const k of ks) {
   const rand = random(48);
   let wrong = 0;
   for (let t = 0; t < trials; t++) {
-    const pick: LabelledArticle[] = [];
-    while (pick.length < k) {
-      const x = items[Math.floor(rand() * items.length)]!;
-      if (!pick.some((p) => p.gold === x.gold)) pick.push(x);
-    }
-    const day = "2025-06-13";
-    const articles = pick.map((x, i) => ({ ...x.article, path: `a${i}.txt`, meta: { ...x.article.meta, date: day }, evidence: { ...x.article.evidence, date: day, mtimeDate: day } }));
+    const pick = withOtherStories([], items, k, rand);
+    const articles = onOneDay(pick);
     const clusters = clusterArticles(articles, defaultClusterOptions, models);
     if (clusters.length === k) continue;
     const scored = scoredCandidates(articles);
