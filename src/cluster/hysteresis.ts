@@ -5,8 +5,9 @@
 // merged, parted and merged two stories again over three daily builds (qa49's 60-day soak). A link
 // between two published articles is moved by MARGIN in log-odds towards what was published: the drift
 // must exceed it before a reader sees the change. New articles' links are as they are, so a new report
-// still joins or bridges stories on its own evidence; a build without a state file (a first or cold
-// build, every eval) is unchanged.
+// still joins or bridges stories on its own evidence. Every build, a first one (no state file) too, then
+// groups its stories again with themselves as the published ones until they stand (index.ts), so that
+// the state it leaves gives them again.
 import type { WeightedEdges } from "./agglomerate.ts";
 import type { IdentityState } from "./identity.ts";
 

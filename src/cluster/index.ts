@@ -372,10 +372,11 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
   };
   let weighed = options.published ? stickyEdges(edges, paths, options.published, options.stickiness) : edges;
   let run = group(weighed);
-  // With what the last build published weighing in, the stories are grouped again with themselves as the
-  // published ones until they stand (hysteresis.ts settled): the state this build leaves then gives these
-  // stories again, so a re-run of the same articles publishes what this build did.
-  for (let round = 0; options.published && round < SETTLE_ROUNDS; round++) {
+  // The stories are grouped again with themselves as the published ones until they stand, with or without
+  // a last build: the state this build leaves then gives these stories again, so a re-run of the same
+  // articles, or the next build before its new articles are looked at, publishes what this build did. A
+  // first build left unsettled had its next build part stories no article of it touched (scripts/try-settle.ts).
+  for (let round = 0; round < SETTLE_ROUNDS; round++) {
     const again = stickyEdges(edges, paths, groupOf(run.groups, paths), options.stickiness);
     if (sameWeights(again, weighed)) break;
     weighed = again;
