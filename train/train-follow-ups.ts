@@ -1,6 +1,58 @@
 // `npx tsx train/train-follow-ups.ts`: learns the follow-up model of src/cluster (follow-up-model.json):
-// whether a later story is the next telling of an earlier one, or only a story of the same kind.
-// (Header: what it learns from and what it gave, below the code's first lines: see RESULTS.)
+// whether a later story is the next telling of an earlier one, or only a story of the same kind (GM
+// recalls cars, then BMW does). Stop 51 (fu51), issue 9 item 4.
+//
+// Pairs: every (later story, earlier story) pair the follow-up step weighs (src/cluster/followups.ts: key
+// terms shared, further back than the merge window, within 60 days) above a centroid cosine of FLOOR 0.1,
+// after clustering each set as the build does. A pair is true when the two stories hold one true story.
+// Tuning halves only (eval/lib/split.ts: BBC id, events-dev topic); the checking halves are only reported.
+// Sets (no dev set holds real follow-ups; each is a proxy):
+//   harder +21     bbc-dev's harder set (a story told twice, no sentence shared), the second telling 21 days
+//                  later: train/try-follow-up-bar.ts's proxy, built one half at a time;
+//   harder copies  the same with every third telling given one or two outlets' rewrites on its day, half the
+//                  stories told only later (their later telling follows nothing: most stories of a day are
+//                  not follow-ups, and a look-alike is all such a story can be linked to) and second
+//                  tellings 3-45 days later;
+//   events 1-3     three layouts of events-dev (ECB+): each event's reports split, half on its day and half
+//                  3-10 days later (one event told again: true), a topic's look-alike second event 3-16 days
+//                  after the first (two earthquakes: never one running story).
+// Features (src/cluster/follow-up-features.ts, none names a site or page): the word centroids' cosine, the
+// shared key weight, the names centroids' cosine, how much of each story's actors (the rarest lead names)
+// and lead names the other story names, shared numbers, and both stories' sizes (log). Logistic regression
+// (L2 1, signs held: evidence for stays for, a conflict stays against); the bar is the best F1 of the links
+// the tuning sets get (each later story's likeliest pair above the product's floor 0.2), halfway to the next
+// probability seen.
+//
+// Results (stop 51, fu51), links made / possible (false links), F1; before = cosine > 0.2 alone:
+//                    tuning                               checking
+//   harder +21       169/182 (1) 96.0 -> 166/182 (1) 95.1   182/192 (1) 97.1 -> 182/192 (1) 97.1
+//   harder copies     89/99 (21) 85.2 ->  84/99 (18) 83.6    90/102 (25) 82.9 ->  86/102 (17) 83.9
+//   events 1         39/41 (14) 83.0 ->  37/41 (5) 89.2      21/25 (10) 75.0 ->  21/25 (3) 85.7
+//   events 2         40/41 (13) 85.1 ->  40/41 (3) 95.2      21/22 (9) 80.8  ->  21/22 (3) 91.3
+//   events 3         46/47 (14) 86.0 ->  46/47 (7) 92.0      21/22 (9) 80.8  ->  20/22 (3) 88.9
+//   all sets        383/410 (63) 89.5 -> 373/410 (34) 91.3   335/363 (54) 89.1 -> 330/363 (27) 91.7
+// train/try-follow-up-bar.ts (the harder set whole, both halves in one build): 174/214 (2) F1 89.2 . 191/224
+// (2) 91.6 -> 169/214 (5) 87.1 . 189/224 (3) 90.9: on the bbc proxy alone the model is no better than the
+// cosine (a few true links lost, a few false made); the look-alike events are where it gains.
+// scripts/soak-stability.ts --seeds 5 (last builds' links; "unrelated": no common events-dev topic, so any
+// two bbc stories, many of them a real running story: Yukos, UKIP, Clijsters; "look-alike": a topic's two
+// events): tune 406 links (327 unrelated, 79 look-alike) -> 262 (235, 27); check 340 (296, 44) -> 253 (239,
+// 14); follow-up changes 41 -> 30, 44 -> 36; every other count as before. Read by hand (tune, stream 50,
+// train/try-follow-up-links.ts): 82 links -> 48; of the 39 removed, 11 join a topic's look-alike events
+// (Tara Reid's rehab -> Lindsay Lohan's; the West Papua quake -> the Aceh quake; two Colts games) and 28
+// two bbc stories, nearly all of the same kind of news only (spam, then spam shoppers; US jobs, then UK
+// jobless; two rugby squads); 5 links go to another earlier story (Japan's recession -> Japan's output
+// rather than the UK trade gap). Some kept are look-alikes still (Japan's output -> Australia's rates).
+// Tried and not kept (all sets' F1, tuning . checking, against 91.3 . 91.7): without the sizes 88.0 . 89.7
+// (a centroid of more reports holds more names, so two large stories' names cover each other whatever they
+// are about: the sizes weigh that); with the day gap 90.9 . 91.2 (its weight came from the layouts' gaps, not
+// from news); the headline-and-lead cosine, actor conflict and each story's protagonists (names half its
+// reports give) missing in the other held at 0 by their signs (no gain beyond the names and actors); every
+// set weighted alike (BALANCE=1) worse on both; without the lone stories and copies (bar 0.145) tuning's
+// harder copies 83.6 -> 87.4 but soak links 283 (248 unrelated), not fewer. L2 0.1 and 10: within 0.3.
+// A floor of 0.1 or 0.15 under the model (defaultClusterOptions.followUpThreshold, src/cluster/index.ts)
+// finds more true follow-ups on the harder proxy (try-follow-up-bar: 175 . 194, 176 . 192) but more false
+// links in the copies set (41 . 33 at 0.1): the floor stays 0.2.
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { clusterArticles, defaultClusterOptions, type ClusterOptions } from "../src/cluster/index.ts";
