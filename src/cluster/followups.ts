@@ -1,7 +1,13 @@
-// A later story that shares enough with an earlier one, further apart than the merge window but within
-// `followUpDays`, is its follow-up. Stories are compared by their word centroids, and only stories that
-// share enough weight of their key terms are compared at all (posting lists by day, as for candidates).
+// A later story further apart from an earlier one than the merge window but within `followUpDays` is its
+// follow-up when the learned follow-up model (follow-up-model.json, train/train-follow-ups.ts) finds it
+// likely enough: the same kind of event told of other actors (GM recalls cars, then BMW does) shares
+// words but not whom it is about. Only stories that share enough weight of their key terms are compared
+// at all (posting lists by day, as for candidates), and only those whose word centroids' cosine passes
+// `followUpThreshold` (a floor under the model, which keeps it to few pairs) are weighed by the model.
 import { Spread, type Profile, type SparseVector } from "./profile.ts";
+import { loadModel, probability, type LogisticModel } from "../model/logistic.ts";
+import modelJson from "./follow-up-model.json" with { type: "json" };
+import { centroid, FOLLOW_UP_FEATURES, StoryEvidence, Sums } from "./follow-up-features.ts";
 import type { TimeSpan } from "./time.ts";
 import { dayOrNull } from "./days.ts";
 import { keepScoring } from "./candidates.ts";
@@ -14,6 +20,18 @@ export interface FollowUpOptions {
   keyTerms: number;
   postingCap: number;
   minKeyScore: number;
+  /** The follow-up model (the committed one when absent; null: the centroid cosine above `followUpThreshold` alone decides, as before stop 51). */
+  followUpModel?: LogisticModel | null;
+  /** For the trainer: called with every pair the model weighs (story indices, its features in FOLLOW_UP_FEATURES order). */
+  onFollowUpPair?: (later: number, earlier: number, features: Float64Array) => void;
+}
+
+let loaded: LogisticModel | null = null;
+
+/** The committed follow-up model (read on first use). */
+export function followUpModel(): LogisticModel {
+  loaded ??= loadModel(modelJson, FOLLOW_UP_FEATURES);
+  return loaded;
 }
 
 /** Map from a later story's index to the index of the earlier story it follows up. */
@@ -32,14 +50,14 @@ export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: P
     byDay[dated++] = s;
   }
   const order = byDay.subarray(0, dated).sort((x, y) => day[x]! - day[y]! || x - y);
-  return linkStories(order, day, centroids, keys, keyPostings(order, day, keys), options);
+  return linkStories(order, day, centroids, keys, keyPostings(order, day, keys), new StoryEvidence(groups, profiles), options);
 }
 
 /** Each story's word centroid (a one-article story's is its article's words). */
 function centroidsOf(groups: readonly number[][], profiles: readonly Profile[]): SparseVector[] {
   const sums = new Sums();
   const out = new Array<SparseVector>(groups.length);
-  for (let s = 0; s < groups.length; s++) out[s] = centroid(groups[s]!, profiles, sums);
+  for (let s = 0; s < groups.length; s++) out[s] = centroid(groups[s]!, profiles, sums, (p) => p.words);
   return out;
 }
 
@@ -137,15 +155,20 @@ function keyPostings(byDay: Int32Array, days: Int32Array, keys: StoryKeys): KeyP
 /**
  * Each later story (in day order) against the earlier ones, further back than the window and within
  * `followUpDays`, that share enough weight of its key terms (a key more than `postingCap` such stories
- * hold is skipped); the first in index order of the most similar above the threshold is the one it follows.
+ * hold is skipped) and whose centroids' cosine is above `followUpThreshold`; the first in index order of
+ * the likeliest above the model's bar is the one it follows (without a model: of the most similar).
  */
-function linkStories(byDay: Int32Array, days: Int32Array, centroids: readonly SparseVector[], keys: StoryKeys, postings: KeyPostings, options: FollowUpOptions): Map<number, number> {
+function linkStories(byDay: Int32Array, days: Int32Array, centroids: readonly SparseVector[], keys: StoryKeys, postings: KeyPostings, evidence: StoryEvidence, options: FollowUpOptions): Map<number, number> {
   const { ids, weights, k } = keys;
   const keyCount = keys.count;
   const { start, story, day: storyDay, weight: storyWeight } = postings;
+  const model = options.followUpModel === undefined ? followUpModel() : options.followUpModel;
+  const features = new Float64Array(FOLLOW_UP_FEATURES.length);
   const links = new Map<number, number>();
   const spread = new Spread();
   const score = new Float64Array(centroids.length);
+  // Each touched story's shared key weight (keepScoring clears `score`).
+  const keyed = new Float64Array(centroids.length);
   // The stories a round touched, each once.
   const touched = new Int32Array(centroids.length);
   for (let o = 0; o < byDay.length; o++) {
@@ -164,106 +187,30 @@ function linkStories(byDay: Int32Array, days: Int32Array, centroids: readonly Sp
         score[earlier]! += w * storyWeight[t]!;
       }
     }
+    for (let t = 0; t < count; t++) keyed[touched[t]!] = score[touched[t]!]!;
     // Only the stories that share enough key weight are compared, in index order (the first best wins).
     count = keepScoring(touched, count, score, options.minKeyScore);
     if (count === 0) continue;
     let best = -1;
-    let bestSim = options.followUpThreshold;
+    let bestScore = model ? model.threshold : options.followUpThreshold;
     // The later centroid is spread out by id: each comparison is one pass over the earlier one.
     spread.load(centroids[later]!);
     for (let t = 0; t < count; t++) {
       const earlier = touched[t]!;
       const sim = spread.dot(centroids[earlier]!);
-      if (sim > bestSim) {
+      if (!(sim > options.followUpThreshold)) continue;
+      let p = sim;
+      if (model) {
+        evidence.features(later, earlier, sim, keyed[earlier]!, features);
+        options.onFollowUpPair?.(later, earlier, features);
+        p = probability(model, features);
+      }
+      if (p > bestScore) {
         best = earlier;
-        bestSim = sim;
+        bestScore = p;
       }
     }
     if (best >= 0) links.set(later, best);
   }
   return links;
-}
-
-/**
- * A running sum of sparse vectors, kept sorted by id: each vector is merged in (two sorted runs walked
- * side by side), so the sums stay in order and nothing is looked up at random. An id's sum takes its
- * vectors' weights in the order they were added, in double precision, as a sum per id would.
- */
-class Sums {
-  ids = new Int32Array(1024);
-  sum = new Float64Array(1024);
-  length = 0;
-  private spareIds = new Int32Array(1024);
-  private spareSum = new Float64Array(1024);
-
-  /** Starts the sum with `v`. */
-  start(v: SparseVector): void {
-    this.room(v.to - v.from);
-    for (let k = v.from, at = 0; k < v.to; k++, at++) {
-      this.ids[at] = v.ids[k]!;
-      this.sum[at] = v.weights[k]!;
-    }
-    this.length = v.to - v.from;
-  }
-
-  add(v: SparseVector): void {
-    this.room(this.length + v.to - v.from);
-    const { ids, sum, spareIds: outIds, spareSum: outSum } = this;
-    const vIds = v.ids;
-    const vWeights = v.weights;
-    let i = 0;
-    let j = v.from;
-    let at = 0;
-    while (i < this.length && j < v.to) {
-      const x = ids[i]!;
-      const y = vIds[j]!;
-      if (x === y) {
-        outIds[at] = x;
-        outSum[at++] = sum[i++]! + vWeights[j++]!;
-      } else if (x < y) {
-        outIds[at] = x;
-        outSum[at++] = sum[i++]!;
-      } else {
-        outIds[at] = y;
-        outSum[at++] = vWeights[j++]!;
-      }
-    }
-    for (; i < this.length; i++) {
-      outIds[at] = ids[i]!;
-      outSum[at++] = sum[i]!;
-    }
-    for (; j < v.to; j++) {
-      outIds[at] = vIds[j]!;
-      outSum[at++] = vWeights[j]!;
-    }
-    this.ids = outIds;
-    this.spareIds = ids;
-    this.sum = outSum;
-    this.spareSum = sum;
-    this.length = at;
-  }
-
-  private room(size: number): void {
-    if (size <= this.ids.length) return;
-    const grown = Math.max(size, 2 * this.ids.length);
-    const [ids, sum] = [new Int32Array(grown), new Float64Array(grown)];
-    ids.set(this.ids.subarray(0, this.length));
-    sum.set(this.sum.subarray(0, this.length));
-    [this.ids, this.sum, this.spareIds, this.spareSum] = [ids, sum, new Int32Array(grown), new Float64Array(grown)];
-  }
-}
-
-/** The normalised sum of the members' word vectors (summed member by member, in double precision, then kept as Float32). */
-function centroid(members: readonly number[], profiles: readonly Profile[], sums: Sums): SparseVector {
-  if (members.length === 1) return profiles[members[0]!]!.words;
-  sums.start(profiles[members[0]!]!.words);
-  for (let m = 1; m < members.length; m++) sums.add(profiles[members[m]!]!.words);
-  const ids = sums.ids.slice(0, sums.length);
-  const weights = new Float32Array(ids.length);
-  for (let k = 0; k < ids.length; k++) weights[k] = sums.sum[k]!;
-  let norm = 0;
-  for (let k = 0; k < weights.length; k++) norm += weights[k]! * weights[k]!;
-  norm = Math.sqrt(norm) || 1;
-  for (let k = 0; k < weights.length; k++) weights[k] = weights[k]! / norm;
-  return { ids, weights, from: 0, to: ids.length };
 }
