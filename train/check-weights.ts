@@ -1,4 +1,4 @@
-// `npm run check:weights [-- clean dates merge]`: do the committed weights match what their trainers write today? Runs every
+// `npm run check:weights [-- clean dates merge same-fact follow-ups]`: do the committed weights match what their trainers write today? Runs every
 // trainer in a copy of the tree (train/lib/tree-copy.ts), as `npm run train` does plus one run per
 // mirror under train/weights-<TRAIN_ON>/, then compares each committed weight file with the one written.
 // A model trained before a change to what it reads (the cleaned text under the date models, say) goes
@@ -16,13 +16,16 @@ interface Trainer {
   script: string;
   /** The folder of src/ its models go to; a mirror train/weights-X/<folder> holds the TRAIN_ON=X set. */
   folder: string;
+  /** The weight files of `folder` this trainer writes, by name, when other trainers write there too (else all of them). */
+  files?: readonly string[];
 }
 
 const TRAINERS: readonly Trainer[] = [
   { name: "clean", script: "train/train-clean.ts", folder: "src/clean/weights" },
   { name: "dates", script: "train/train-dates.ts", folder: "src/date" },
-  { name: "merge", script: "train/train-merge.ts", folder: "src/cluster" },
+  { name: "merge", script: "train/train-merge.ts", folder: "src/cluster", files: ["background-words.json", "merge-model.json"] },
   { name: "same-fact", script: "train/train-same-fact.ts", folder: "src/summarise" },
+  { name: "follow-ups", script: "train/train-follow-ups.ts", folder: "src/cluster", files: ["follow-up-model.json"] },
 ];
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -30,8 +33,10 @@ const asked = process.argv.slice(2);
 for (const name of asked) if (!TRAINERS.some((t) => t.name === name)) throw new Error(`no trainer named ${name}: ${TRAINERS.map((t) => t.name).join(", ")}`);
 /** The trainers checked: those named on the command line, else all (in their order: the date and merge models read cleaned text). */
 const checked = TRAINERS.filter((t) => !asked.length || asked.includes(t.name));
-const jsonUnder = (dir: string): string[] =>
-  existsSync(dir) ? readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && e.name.endsWith(".json")).map((e) => join(e.parentPath, e.name)) : [];
+const jsonUnder = (dir: string, names?: readonly string[]): string[] =>
+  existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && e.name.endsWith(".json") && (!names || names.includes(e.name))).map((e) => join(e.parentPath, e.name))
+    : [];
 const mirrors = readdirSync(join(root, "train"), { withFileTypes: true })
   .filter((e) => e.isDirectory() && e.name.startsWith("weights-"))
   .map((e) => e.name)
@@ -39,8 +44,8 @@ const mirrors = readdirSync(join(root, "train"), { withFileTypes: true })
 
 /** The committed weight files, relative to the root: what each trainer writes into src/ and every mirror. */
 const committed = [
-  ...checked.flatMap((t) => jsonUnder(join(root, t.folder))),
-  ...checked.flatMap((t) => mirrors.flatMap((m) => jsonUnder(join(root, "train", m, t.folder)))),
+  ...checked.flatMap((t) => jsonUnder(join(root, t.folder), t.files)),
+  ...checked.flatMap((t) => mirrors.flatMap((m) => jsonUnder(join(root, "train", m, t.folder), t.files))),
 ].map((f) => relative(root, f)).sort();
 
 const work = mkdtempSync(join(tmpdir(), "digest-check-weights-"));
@@ -52,7 +57,7 @@ const env: NodeJS.ProcessEnv = Object.fromEntries(["PATH", "HOME", "TMPDIR", "TZ
 const started = Date.now();
 
 for (const trainer of checked) {
-  const runs: (string | undefined)[] = [undefined, ...mirrors.filter((m) => jsonUnder(join(root, "train", m, trainer.folder)).length).map((m) => m.slice("weights-".length))];
+  const runs: (string | undefined)[] = [undefined, ...mirrors.filter((m) => jsonUnder(join(root, "train", m, trainer.folder), trainer.files).length).map((m) => m.slice("weights-".length))];
   for (const on of runs) {
     const label = `train:${trainer.name}${on ? ` TRAIN_ON=${on}` : ""}`;
     process.stderr.write(`check:weights: ${label}\n`);

@@ -22,7 +22,8 @@
 //    stories (a running story's separate developments, linked by many topic-level pairs) only on a high
 //    one, and two groups that are each about someone the other's reports never name (a learned share of
 //    their protagonists) are never joined (protagonists.ts).
-// 6. A later story that shares enough with an earlier one beyond the window is its follow-up.
+// 6. A later story beyond the window is a follow-up of the earlier story the follow-up model (followups.ts,
+//    follow-up-model.json: shared names, actors, numbers and keys besides the centroid cosine) finds likeliest.
 // Lasting ids (identity.ts) are given afterwards, from what earlier builds published.
 import type { DatedArticle, StoryCluster } from "../types.ts";
 import { shortHash } from "../text/hash.ts";
@@ -57,7 +58,7 @@ export interface ClusterOptions {
   windowDays: number;
   /** Mean same-event probability two small groups need to merge; the model's own (decision.threshold) when absent. */
   mergeThreshold?: number;
-  /** Centroid cosine at or above which a later story is a follow-up of an earlier one. */
+  /** Centroid cosine a later story needs with an earlier one before the follow-up model weighs the pair. */
   followUpThreshold: number;
   /** How far back a follow-up may reach. */
   followUpDays: number;
