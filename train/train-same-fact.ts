@@ -95,6 +95,10 @@ console.log(`leave-one-event-out, threshold 0.5: ${fmt(score(0.5, (r) => held.ge
 const { sameFact } = await import("../eval/lib/summary-measures.ts");
 console.log(`old rule (content-word containment >= 0.6): ${fmt(score(0, (r) => sameFact(r.a, r.b)))}`);
 
-const model = { ...trainLogistic(examples(rows), { ...options, trainedOn: `${rows.length} hand-labelled sentence pairs of events-dev's tuning half (train/labels/same-fact-pairs.jsonl); threshold: best F1 leaving one event out` }), threshold: Number(best.t.toFixed(3)) };
+// The selection's bar: chosen on the tuning half's eval:summary (see the header; sf51), not the best F1 leaving
+// one event out, which is flat from 0.225 to 0.30 on 103 positive pairs.
+const BAR = 0.3;
+console.log(`leave-one-event-out, threshold ${BAR} (the bar written): ${fmt(score(BAR, (r) => held.get(r.id)! >= BAR))}`);
+const model = { ...trainLogistic(examples(rows), { ...options, trainedOn: `${rows.length} hand-labelled sentence pairs of events-dev's tuning half (train/labels/same-fact-pairs.jsonl); threshold: the selection's bar, chosen on the tuning half's eval:summary` }), threshold: BAR };
 writeFileSync(process.env.OUT ?? `${root}src/summarise/same-fact-model.json`, `${JSON.stringify(model, null, 2)}\n`);
 console.log(model.features.map((f, i) => `${f} ${model.weights[i]!.toFixed(3)}`).join(", "), `bias ${model.bias.toFixed(3)}`);

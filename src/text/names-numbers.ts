@@ -263,36 +263,29 @@ export class SentenceNames {
   /** Lower cases the text capitalises mid-sentence, and lower cases it writes in lower case. */
   private readonly inside = new Set<string>();
   private readonly lowered = new Set<string>();
-  private readonly readings = new Map<string, WordReading>();
-  private readonly tokens = new TokenReader();
+  /** Each text's name-like words and numbers, read once. */
+  private readonly parsed = new Map<string, Parsed>();
 
   /** `texts`: the whole text, a sentence or more each. */
   constructor(texts: Iterable<string>) {
-    for (const text of texts) {
-      this.each(text, (w, opens) => {
-        if (w === null) return;
-        if (!w.upper) this.lowered.add(w.lower);
-        else if (!opens) this.inside.add(w.lower);
-      });
-    }
+    for (const text of texts) if (!this.parsed.has(text)) this.parsed.set(text, this.parse(text, true));
   }
 
   /** The names and numbers of `sentence`, one of the text's (or read as if it were). */
   read(sentence: string): SentenceMentions {
+    const p = this.parsed.get(sentence) ?? this.parse(sentence, false);
     const names = new Set<string>();
-    const numbers = new Set<string>();
-    this.each(sentence, (w, opens, number) => {
-      if (w === null) return void numbers.add(number);
-      const word = numberWord(w.lower);
-      if (word !== undefined) numbers.add(word);
-      else if (w.nameLike && isName(opens, this.inside.has(w.lower), this.lowered.has(w.lower))) names.add(w.lower);
-    });
-    return { names: [...names].sort(), numbers: [...numbers].sort() };
+    for (let k = 0; k < p.words.length; k++) {
+      const lower = p.words[k]!;
+      if (isName(p.opens[k]!, this.inside.has(lower), this.lowered.has(lower))) names.add(lower);
+    }
+    return { names: [...names].sort(), numbers: [...new Set(p.numbers)].sort() };
   }
 
-  /** Calls `visit` for each token of `text`: a word's reading and whether it opens a sentence, or (no reading) a number's value. */
-  private each(text: string, visit: (w: WordReading | null, opens: boolean, number: string) => void): void {
-    const t = this.tokens;
+  /** The name-like words and numbers of `text`, in one pass; `mark`: what it capitalises and writes in lower case counts in the text's sets. */
+  private parse(text: string, mark: boolean): Parsed {
+    const out: Parsed = { words: [], opens: [], numbers: [] };
+    const t = TOKENS;
     let last = 0;
     let prevTitle = false;
     for (let from = 0; t.next(text, from); from = t.end) {
@@ -300,18 +293,79 @@ export class SentenceNames {
       last = t.end;
       if (t.number) {
         prevTitle = false;
-        visit(null, false, numberValue(text.slice(t.start, t.end)));
+        out.numbers.push(numberValue(text.slice(t.start, t.end)));
         continue;
       }
-      const w = this.reading(text.slice(t.start, t.end));
-      visit(w, opensSentence(t.start, gap, prevTitle), "");
+      const w = readingOf(text.slice(t.start, t.end));
+      const opens = opensSentence(t.start, gap, prevTitle);
       prevTitle = w.title;
+      if (mark) {
+        if (!w.upper) this.lowered.add(w.lower);
+        else if (!opens && w.nameLike) this.inside.add(w.lower);
+      }
+      const digits = numberWord(w.lower);
+      if (digits !== undefined) out.numbers.push(digits);
+      else if (w.nameLike) out.words.push(w.lower), out.opens.push(opens);
     }
+    return out;
   }
+}
 
-  private reading(token: string): WordReading {
-    let w = this.readings.get(token);
-    if (!w) this.readings.set(token, (w = readWord(token)));
-    return w;
+/**
+ * The names and numbers of one sentence read alone: the sentence is the text the sentence-start rule reads
+ * (SentenceNames' reading of [sentence], in one pass and with no sets: a sentence holds few words).
+ */
+export function readSentence(sentence: string): SentenceMentions {
+  const words: string[] = [];
+  const opening: boolean[] = [];
+  const lowered: string[] = [];
+  const inside: string[] = [];
+  const numbers = new Set<string>();
+  const t = TOKENS;
+  let last = 0;
+  let prevTitle = false;
+  for (let from = 0; t.next(sentence, from); from = t.end) {
+    const gap = readGap(sentence, last, t.start);
+    last = t.end;
+    if (t.number) {
+      prevTitle = false;
+      numbers.add(numberValue(sentence.slice(t.start, t.end)));
+      continue;
+    }
+    const w = readingOf(sentence.slice(t.start, t.end));
+    const opens = opensSentence(t.start, gap, prevTitle);
+    prevTitle = w.title;
+    if (!w.upper) lowered.push(w.lower);
+    else if (!opens && w.nameLike) inside.push(w.lower);
+    const digits = numberWord(w.lower);
+    if (digits !== undefined) numbers.add(digits);
+    else if (w.nameLike) words.push(w.lower), opening.push(opens);
   }
+  const names = new Set<string>();
+  for (let k = 0; k < words.length; k++) {
+    const lower = words[k]!;
+    if (isName(opening[k]!, inside.includes(lower), lowered.includes(lower))) names.add(lower);
+  }
+  return { names: [...names].sort(), numbers: [...numbers].sort() };
+}
+
+interface Parsed {
+  /** Name-like words (lower case) and whether each opens a sentence. */
+  words: string[];
+  opens: boolean[];
+  numbers: string[];
+}
+
+const TOKENS = new TokenReader();
+/** Readings of the spellings met so far, for every SentenceNames (news vocabulary repeats); emptied when it holds MAX_READINGS. */
+const READINGS = new Map<string, WordReading>();
+const MAX_READINGS = 1 << 16;
+
+function readingOf(token: string): WordReading {
+  let w = READINGS.get(token);
+  if (!w) {
+    if (READINGS.size >= MAX_READINGS) READINGS.clear();
+    READINGS.set(token, (w = readWord(token)));
+  }
+  return w;
 }
