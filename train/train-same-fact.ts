@@ -37,6 +37,31 @@
 // 0.4897; shared facts told (SharedFacts) 80.8% → 90.4% . 92.6% → 96.3%; bbc harder pairs R1 51.43 → 52.21 .
 // 50.43 → 49.99 (per story +0.78 se 0.54 . -0.44 se 0.41: the checking half's fall is within its noise, but
 // a gap between the halves). The model's own counts after the change are circular (it selects): 1/28 . 0/14.
+//
+// Stop 51 (sf51): the sketch reads a sentence's names and numbers with the shared reader (src/text/names-numbers.ts,
+// readSentence; the clustering's mentions.ts reads through the same rules), not rules of its own: no weekday,
+// month or title is a name ("Friday", "Gov."); a sentence's first word is a name unless the sentence writes it in
+// lower case (the shared sentence-start rule with the sentence as the text; before: when the second word was
+// capitalised too); numbers as the clustering writes them ("6.1", "2000"; before "61"), number words as before.
+// Leave one event out: best F1 0.652 (t 0.30) → 0.644 (t 0.225; P 0.521 R 0.845); at 0.30 P 0.585 R 0.738 F1
+// 0.652 → P 0.556 R 0.728 F1 0.630: within the noise of 103 positives (one pair is ±0.005), not better. The bar
+// written is 0.30 (BAR below), chosen on the tuning half's eval:summary: LOEO's 0.225 gave pyramid 0.505 and
+// harder R1 51.13 against 0.517 and 52.21 at 0.30. eval:summary tune . check, before → after: bbc-dev unchanged
+// (R1 50.57 . 50.31; Lead-3 44.00 . 42.31); events pyramid 0.519 → 0.517 . 0.575 → 0.570, JS 0.4694 → 0.4729 .
+// 0.4897 → 0.4898; shared facts told 90.4% → 96.3% . 96.3% → 92.9% (the count of shared facts is the model's
+// own: 52 → 54 . 27 → 28); harder R1 52.21 → 52.21 . 49.99 → 50.04. Read blind (train/read-summaries.ts: the 7
+// summaries no earlier reading had, shuffled, both halves; recorded as summariser "sf51"): telling a fact
+// twice 12/28 → 13/28 . 7/14 → 7/14 (one reader's borderline call: two sentences on the second climber's death).
+// Measured and dropped: the sentence-start rule read over the story's sentences (LOEO 0.645 at t 0.275; pyramid
+// 0.514 . 0.571, JS 0.4729 . 0.4941, harder R1 51.82 . 49.92) or over the sentence's article, as the clustering
+// reads it (LOEO 0.640): 1.7-1.8x the summariser's CPU on events-dev stories (the other articles' every word
+// read), for no better detector. For paraphrase recall, features from the shared reader
+// (train/try-fact-paraphrase.ts, LOEO F1 against 0.644): the share of the fewer names the other has 0.642, of
+// the numbers 0.635, names or numbers agreeing while the words differ (1 - shared-terms) 0.645, names agreeing
+// × other words 0.639, names and numbers both agreeing 0.640: none beyond the noise, none kept (the checking
+// half has no labelled pairs to confirm a gain). The misses left are paraphrase with other names for one actor
+// (AMD / Advanced Micro Devices, IE / Internet Explorer, "The Thick of It actor" / Peter Capaldi) and pairs
+// whose second sentence only says the event again in few words ("She's in rehab right now.").
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { factPairs, FACT_FEATURES } from "../src/summarise/index.ts";
@@ -95,6 +120,10 @@ console.log(`leave-one-event-out, threshold 0.5: ${fmt(score(0.5, (r) => held.ge
 const { sameFact } = await import("../eval/lib/summary-measures.ts");
 console.log(`old rule (content-word containment >= 0.6): ${fmt(score(0, (r) => sameFact(r.a, r.b)))}`);
 
-const model = { ...trainLogistic(examples(rows), { ...options, trainedOn: `${rows.length} hand-labelled sentence pairs of events-dev's tuning half (train/labels/same-fact-pairs.jsonl); threshold: best F1 leaving one event out` }), threshold: Number(best.t.toFixed(3)) };
+// The selection's bar: chosen on the tuning half's eval:summary (see the header; sf51), not the best F1 leaving
+// one event out, which is flat from 0.225 to 0.30 on 103 positive pairs.
+const BAR = 0.3;
+console.log(`leave-one-event-out, threshold ${BAR} (the bar written): ${fmt(score(BAR, (r) => held.get(r.id)! >= BAR))}`);
+const model = { ...trainLogistic(examples(rows), { ...options, trainedOn: `${rows.length} hand-labelled sentence pairs of events-dev's tuning half (train/labels/same-fact-pairs.jsonl); threshold: the selection's bar, chosen on the tuning half's eval:summary` }), threshold: BAR };
 writeFileSync(process.env.OUT ?? `${root}src/summarise/same-fact-model.json`, `${JSON.stringify(model, null, 2)}\n`);
 console.log(model.features.map((f, i) => `${f} ${model.weights[i]!.toFixed(3)}`).join(", "), `bias ${model.bias.toFixed(3)}`);

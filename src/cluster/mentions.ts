@@ -1,8 +1,7 @@
 // What an article says that pins down one event rather than a kind of event: the names it gives (people,
 // organisations, places), the numbers it reports, and the days it mentions. Read from capitalisation and
 // digits, not from a dictionary, so it works for any name.
-import { STOP_WORDS } from "../text/words.ts";
-import { charClass, LETTER as CHAR_LETTER, MARK as CHAR_MARK, table as charTable } from "../text/chars.ts";
+import { isDigit, isName, numberValue, opensSentence, readGap, readWord, TokenReader, tokens, type WordReading } from "../text/names-numbers.ts";
 import { stem } from "../text/tfidf.ts";
 import type { ArticleTerms } from "../types.ts";
 import { DAY, Ints, NAME, NUMBER, QUANTITY, RecordWriter, TermRecord, termHash, termTag, UNIT, WORD } from "./term-record.ts";
@@ -46,89 +45,12 @@ export const QUANTITY_TOKENS = 120;
 /** Body sentences read one by one, to compare two reports fact by fact. */
 export const LEAD_SENTENCES = 3;
 
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-const MONTH_OF = new Map<string, number>();
-MONTHS.forEach((m, i) => {
-  MONTH_OF.set(m, i + 1);
-  MONTH_OF.set(m.slice(0, 3), i + 1);
-});
-MONTH_OF.set("sept", 9);
-const WEEKDAY_OF = new Map(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].map((d, i) => [d, i + 1]));
-
-// Capitalised words that are not names wherever they stand.
-const NOT_NAMES = new Set([...MONTHS, ...WEEKDAY_OF.keys(), "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "prof", "st", "today", "yesterday", "tomorrow"]);
-
-/** A token: a run of letters/digits (with inner apostrophes, dots or dashes between digits). Read by hand (TokenReader). */
-export const TOKEN = /[\p{L}\p{M}]+(?:['’][\p{L}]+)*|\d+(?:[.,:]\d+)*/gu;
-/** Text between two tokens that ends a sentence or opens a quotation: what follows is capitalised anyway. */
-const OPENERS = new Set(Array.from('.!?:;"“”‘—–•', (c) => c.charCodeAt(0)));
-/** Abbreviations whose full stop does not end the sentence ("Gov. Sarah Palin", "Dr. Jones"). */
-const TITLES = new Set(["mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "prof", "st", "lt", "col", "sgt", "capt", "rev", "hon", "pres", "supt", "det", "insp", "adm", "maj", "cmdr", "jr", "sr"]);
-
-interface Gap {
-  /** What lies between two tokens starts a new sentence or quotation: ". ", ": ", " - ", '"'. */
-  opens: boolean;
-  /** A sentence ends in it (. ! ? then white space). */
-  endsSentence: boolean;
-  /** Only a full stop and white space (as after "Gov."). */
-  fullStopOnly: boolean;
+/** A word token's stem when it is a content word (at least 3 letters, not a stop word), else null. */
+function stemOf(token: WordReading): string | null {
+  return token.lower.length >= 3 && !token.stop ? stem(token.lower) : null;
 }
 
-const GAP: Gap = { opens: false, endsSentence: false, fullStopOnly: false };
-
-/** Reads the text between two tokens without copying it (this runs for every word of every article). */
-function readGap(text: string, from: number, to: number): Gap {
-  let opens = false;
-  let endsSentence = false;
-  let stops = 0;
-  let other = false;
-  let pendingEnd = false;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0;
-    if (opener(c)) opens = true;
-    if (c === 45 && i > from && i + 1 < to && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32) opens = true;
-    if (c === 46 || c === 33 || c === 63) pendingEnd = true;
-    else if (space && pendingEnd) endsSentence = true;
-    else if (!space && c !== 34 && c !== 39 && c !== 0x201d && c !== 0x2019 && c !== 41) pendingEnd = false;
-    if (c === 46) stops++;
-    else if (!space) other = true;
-  }
-  GAP.opens = opens;
-  GAP.endsSentence = endsSentence;
-  GAP.fullStopOnly = stops === 1 && !other && to - from > 1;
-  return GAP;
-}
-
-function isUpper(ch: string): boolean {
-  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
-}
-
-/** What readMentions needs to know of a word token (one that does not start with a digit), worked out once per spelling. */
-interface WordToken {
-  /** Lower case, without a possessive "'s". */
-  lower: string;
-  /** Its stem when it is a content word (at least 3 letters, not a stop word), else null. */
-  stem: string | null;
-  /** Capitalised. */
-  upper: boolean;
-  /** Capitalised and not a stop word or a word that is never a name: a name, or a sentence's first word. */
-  nameLike: boolean;
-  /** MONTH_OF and WEEKDAY_OF of `lower` (0: none). */
-  month: number;
-  weekday: number;
-}
-
-function wordTokenOf(token: string): WordToken {
-  const lower = lowerWithoutPossessive(token);
-  const upper = isUpper(token[0]!);
-  const stop = STOP_WORDS.has(lower);
-  const stemmed = lower.length >= 3 && !stop ? stem(lower) : null;
-  const nameLike = upper && !stop && !NOT_NAMES.has(lower) && lower.length >= 2;
-  return { lower, stem: stemmed, upper, nameLike, month: MONTH_OF.get(lower) ?? 0, weekday: WEEKDAY_OF.get(lower) ?? 0 };
-}
-
-/** A spelling's flags in the word table (entry field FLAGS, below its length): what WordToken says, as bits. */
+/** A spelling's flags in the word table (entry field FLAGS, below its length): what readWord says, as bits. */
 const UPPER = 1;
 const NAME_LIKE = 2;
 /** A content word: it has a stem. */
@@ -289,22 +211,23 @@ class WordTable {
 
   /** Works out the spelling's entry at `base` (all but its characters). */
   private fill(base: number, spelling: string, h: number): number {
-    const token = wordTokenOf(spelling);
+    const token = readWord(spelling);
     const { lower } = token;
+    const stemmed = stemOf(token);
     let flags = (token.month << MONTH_SHIFT) | (token.weekday << WEEKDAY_SHIFT);
     if (token.upper) flags |= UPPER;
     if (token.nameLike) flags |= NAME_LIKE;
-    if (token.stem !== null) flags |= STEMMED;
-    if (TITLES.has(lower)) flags |= TITLE;
-    if (STOP_WORDS.has(lower)) flags |= STOP;
+    if (stemmed !== null) flags |= STEMMED;
+    if (token.title) flags |= TITLE;
+    if (token.stop) flags |= STOP;
     if (lower === "may" || lower === "mar") flags |= MAY_MAR;
     const slots = this.slots;
     slots[base + HASH] = h;
     slots[base + FLAGS] = (spelling.length << FLAG_BITS) | flags;
     slots[base + LOWER_ID] = this.lowerId(lower);
-    if (token.stem !== null) {
-      slots[base + WORD_HASH] = termHash(WORD, token.stem);
-      slots[base + WORD_TAG] = termTag(WORD, token.stem);
+    if (stemmed !== null) {
+      slots[base + WORD_HASH] = termHash(WORD, stemmed);
+      slots[base + WORD_TAG] = termTag(WORD, stemmed);
     }
     if (token.nameLike) {
       slots[base + NAME_HASH] = termHash(NAME, lower);
@@ -363,117 +286,6 @@ function rehash(index: Int32Array, entries: Int32Array, used: number, header: nu
 
 const table = new WordTable(1 << 17);
 
-/** What a code point is to TOKEN: LETTER (\p{L}), MARK (\p{M}), DIGIT (0-9) or OTHER. */
-const OTHER = 1;
-const LETTER = 2;
-const MARK = 3;
-const DIGIT = 4;
-/** Added to pointClass's answer for a code point of two code units (a surrogate pair). */
-const PAIR = 8;
-const IS_LETTER = /^\p{L}$/u;
-const IS_MARK = /^\p{M}$/u;
-
-/**
- * What the code point at `i` is, plus PAIR when it is a surrogate pair (read whole; a lone surrogate
- * is OTHER): `& 7` the class, `>> 3` the code units past one.
- */
-function pointClass(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  return c < 0x80 ? ASCII_CLASS[c]! : wideClass(text, i, c);
-}
-
-/** pointClass of a code point beyond ASCII (kept out of pointClass, which is inlined into the token loops). */
-function wideClass(text: string, i: number, c: number): number {
-  if (c >= 0xd800 && c <= 0xdfff) return surrogateClass(text, i, c);
-  const bits = charTable[c] || charClass(c);
-  return bits & CHAR_LETTER ? LETTER : bits & CHAR_MARK ? MARK : OTHER;
-}
-
-/** pointClass of a surrogate code unit `c` at `i`: a pair read whole, a lone surrogate OTHER. */
-function surrogateClass(text: string, i: number, c: number): number {
-  if (c <= 0xdbff && i + 1 < text.length) {
-    const d = text.charCodeAt(i + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) {
-      const pair = text.slice(i, i + 2);
-      return PAIR + (IS_LETTER.test(pair) ? LETTER : IS_MARK.test(pair) ? MARK : OTHER);
-    }
-  }
-  return OTHER;
-}
-
-/** pointClass of each ASCII character. */
-const ASCII_CLASS = new Uint8Array(0x80).map((_, c) => ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? LETTER : c >= 48 && c <= 57 ? DIGIT : OTHER));
-
-/**
- * The tokens TOKEN matches, found by hand (no match object and no string per token): `next` finds the
- * one at or after `from` and sets `start` and `end` (false when there is none); `number` says which kind.
- */
-class TokenReader {
-  start = 0;
-  end = 0;
-  number = false;
-
-  next(text: string, from: number): boolean {
-    const n = text.length;
-    let i = from;
-    let k = OTHER;
-    let p = OTHER;
-    while (i < n) {
-      p = pointClass(text, i);
-      k = p & 7;
-      if (k !== OTHER) break;
-      i += 1 + (p >> 3);
-    }
-    if (i >= n) return false;
-    this.start = i;
-    if (k === DIGIT) {
-      this.number = true;
-      i++;
-      for (;;) {
-        while (i < n && isDigit(text.charCodeAt(i))) i++;
-        // Never read past the end: V8 compiles code that did out again.
-        const c = i < n ? text.charCodeAt(i) : 0;
-        if ((c === 46 || c === 44 || c === 58) && i + 1 < n && isDigit(text.charCodeAt(i + 1))) i++;
-        else break;
-      }
-      this.end = i;
-      return true;
-    }
-    this.number = false;
-    i += 1 + (p >> 3);
-    while (i < n) {
-      p = pointClass(text, i);
-      k = p & 7;
-      if (k !== LETTER && k !== MARK) break;
-      i += 1 + (p >> 3);
-    }
-    // Then any number of apostrophe and letters (letters only: no marks after an apostrophe).
-    for (;;) {
-      const c = i < n ? text.charCodeAt(i) : 0;
-      if (c !== 39 && c !== 0x2019) break;
-      if (i + 1 >= n) break;
-      p = pointClass(text, i + 1);
-      if ((p & 7) !== LETTER) break;
-      i += 2 + (p >> 3);
-      for (p = i < n ? pointClass(text, i) : OTHER; i < n && (p & 7) === LETTER; p = i < n ? pointClass(text, i) : OTHER) i += 1 + (p >> 3);
-    }
-    this.end = i;
-    return true;
-  }
-}
-
-/** The tokens of `text` as TokenReader finds them (for tests: they are TOKEN's matches). */
-export function tokens(text: string): string[] {
-  const out: string[] = [];
-  const t = new TokenReader();
-  for (let from = 0; t.next(text, from); from = t.end) out.push(text.slice(t.start, t.end));
-  return out;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
 /**
  * Reads the mentions of one article. `title` is read for words only: headlines capitalise every word.
  * A capitalised word at a sentence start counts as a name only when the article also capitalises it
@@ -530,24 +342,11 @@ class Scan {
 
 const scanned = new Scan();
 
-/**
- * Whether name candidate k is a name. Sentence-initial capitals are names when the article capitalises
- * the word mid-sentence too, or never writes it in lower case (a short report may name "Clijsters" only
- * at the start of sentences).
- */
+/** Whether name candidate k is a name (isName: the article is the text read with it). */
 function keptName(s: Scan, k: number): boolean {
-  if (s.names.data[4 * k + 3] === 0) return true;
   const id = s.names.data[4 * k + 2]!;
-  return table.inner[id] === table.serial || table.lowered[id] !== table.serial;
+  return isName(s.names.data[4 * k + 3] === 1, table.inner[id] === table.serial, table.lowered[id] === table.serial);
 }
-
-/** True for the code units of OPENERS. */
-function opener(c: number): boolean {
-  return c < 0x80 ? OPENS[c] === 1 : c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2014 || c === 0x2013 || c === 0x2022;
-}
-const OPENS = new Uint8Array(0x80);
-for (const c of OPENERS) if (c < 0x80) OPENS[c] = 1;
-for (const c of OPENERS) if (c >= 0x80 && !opener(c)) throw new Error("mentions: opener() misses an opener");
 
 /** The article's words, names, numbers, days and quantities into `scanned` (its ids valid until the next article). */
 function scan(title: string, paragraphs: readonly string[]): Scan {
@@ -610,7 +409,7 @@ function scan(title: string, paragraphs: readonly string[]): Scan {
       if (base < 0) {
         const token = paragraph.slice(at, end);
         // Written without thousands separators (a token never ends with a full stop).
-        const n = token.indexOf(",") < 0 ? token : token.replace(/,/g, "");
+        const n = numberValue(token);
         s.numbers.push(n);
         // "June 8": a day of a month.
         const month = prevMonth;
@@ -637,7 +436,7 @@ function scan(title: string, paragraphs: readonly string[]): Scan {
       }
       const weekday = (flags >> WEEKDAY_SHIFT) & 7;
       if (weekday && bodyTokens <= 2 * LEAD_WORDS) weekdays |= 1 << (weekday - 1);
-      const afterTitle = prevTitle && gap.fullStopOnly;
+      const afterTitle = prevTitle;
       prevMonth = month;
       prevDay = -1;
       prevNumber = false;
@@ -649,9 +448,9 @@ function scan(title: string, paragraphs: readonly string[]): Scan {
       }
       if ((flags & NAME_LIKE) === 0) continue;
       s.names.push3(slots[base + NAME_HASH]!, slots[base + NAME_TAG]!, lowerId);
-      const opensSentence = at === 0 || (gap.opens && !afterTitle);
-      if (!opensSentence) table.inner[lowerId] = serial;
-      s.names.push(opensSentence ? 1 : 0);
+      const opens = opensSentence(at, gap, afterTitle);
+      if (!opens) table.inner[lowerId] = serial;
+      s.names.push(opens ? 1 : 0);
       nameCount++;
     }
   }
@@ -689,12 +488,6 @@ function unitAfter(text: string, from: number, to: number, next: number): string
   const flags = table.slots[next + FLAGS]!;
   if ((flags >> MONTH_SHIFT) & 15 || flags & STOP) return null;
   return table.lowers[table.slots[next + LOWER_ID]!]!;
-}
-
-/** A token in lower case without its possessive "'s": "Palin's" is "palin". */
-function lowerWithoutPossessive(token: string): string {
-  const lower = token.toLowerCase();
-  return lower.endsWith("'s") || lower.endsWith("’s") ? lower.slice(0, -2) : lower;
 }
 
 /** The sentence starts, ending with where the last counted sentence ends. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { articleTerms, readMentions, TOKEN, tokens } from "../../src/cluster/mentions.ts";
+import { articleTerms, readMentions } from "../../src/cluster/mentions.ts";
+import { TOKEN, tokens } from "../../src/text/names-numbers.ts";
 
 describe("what an article names", () => {
   const m = readMentions("Palin's Church Damaged In Suspicious Fire", [

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { factPairs, summarise, type SummaryInput } from "../../src/summarise/index.ts";
+import { factPairs, summarise, FACT_FEATURES, type SummaryInput } from "../../src/summarise/index.ts";
 
 const coverage = (name: string): SummaryInput[] =>
   readFileSync(new URL(`../fixtures/summarise/${name}.jsonl`, import.meta.url), "utf8")
@@ -68,5 +68,19 @@ describe("merged stories: one fact told once", () => {
     const [one] = coverage("events-27-ecb");
     const summary = summarise([one!]);
     expect(factPairs(summary, [one!]).every((p) => p.oneArticle)).toBe(true);
+  });
+
+  it("counts the names two sentences share as the clustering reads names: not a weekday or a title", () => {
+    const [pair] = factPairs(
+      [
+        "Authorities are now saying they suspect arson is to blame for Friday night's fire at Wasilla Bible Church, where Gov. Sarah Palin and her family attend.",
+        "A church was devastated by fire, which was attended by Alaska Gov. Sarah Palin on Friday night in her hometown of Wasilla.",
+      ],
+      coverage("events-13-ecb"),
+    );
+    // Wasilla, Sarah, Palin: not Friday, not Gov.
+    expect(pair!.features[FACT_FEATURES.indexOf("shared-names")]).toBe(Math.log1p(3));
+    // Bible, Church and Authorities (read with its sentence alone, a capitalised first word is a name) against Alaska.
+    expect(pair!.features[FACT_FEATURES.indexOf("names-only-one")]).toBe(Math.log1p(4));
   });
 });
