@@ -7,7 +7,7 @@
 // is carried over. The few pages that list across the whole model (front page, archive, about, search,
 // 404, favicon) are always rendered.
 import { createHash } from "node:crypto";
-import type { DayView, DigestModel, MonthView, Redirect, StoryView } from "../digest/index.ts";
+import { LEAD_STORIES, type DayView, type DigestModel, type MonthView, type Redirect, type StoryView } from "../digest/index.ts";
 
 /** A day page's slice: the day and its neighbours' dates and paths (the pager). */
 export interface DayPage extends DayView {
@@ -50,6 +50,15 @@ function keyOf(site: string, kind: string, slice: unknown): string {
   return createHash("sha256").update(site).update("\n").update(kind).update("\n").update(JSON.stringify(slice)).digest("hex").slice(0, 32);
 }
 
+/**
+ * What a day page shows of a story below its first LEAD_STORIES (templates/day.njk `row(story, false)`)
+ * and a month page of every story: its id, permalink, headline and credit line. A template that shows
+ * more of a row's story must add it here (test/site/day-keys.test.ts fails until it does).
+ */
+export function rowOf(story: StoryView): [id: string, path: string, headline: string, credit: string] {
+  return [story.id, story.path, story.headline, story.credit];
+}
+
 /** `site`: a hash of the templates, settings and code every page shares. */
 export function planSite(model: DigestModel, site: string): SitePlan {
   const pages: PlannedPage[] = [];
@@ -74,13 +83,16 @@ export function planSite(model: DigestModel, site: string): SitePlan {
     return key;
   };
   for (const story of model.stories) add("story", story.path, story, () => storyKey(story));
-  // A day and a month hold their stories whole: keyed by each story's key (all of it but its rank) and
-  // its rank, which say the same as the stories themselves without hashing every story three times.
+  // A day holds its leading stories whole: keyed by each one's key (all of it but its rank) and its rank,
+  // which say the same as the stories themselves without hashing every story three times. The others are
+  // rows (`rowOf`): a day page whose rows' stories changed only where a row does not look (a follow-up
+  // link, a source added to a story whose credit stays) is carried over. A month shows less of every story
+  // than its day does, so it is keyed by its days' keys.
   const dayKeys = new Map<DayView, string>();
   const dayKeyed = (day: DayView) => {
     let key = dayKeys.get(day);
     if (key === undefined) {
-      key = keyOf(site, "day view", { ...day, stories: day.stories.map((s) => [storyKey(s), s.rank]) });
+      key = keyOf(site, "day view", { ...day, stories: day.stories.map((s, i) => (i < LEAD_STORIES ? [storyKey(s), s.rank] : rowOf(s))) });
       dayKeys.set(day, key);
     }
     return key;
