@@ -12,9 +12,10 @@
 //
 // Each day, after the build, a reader's view of Digest's six feeds (rss-parser, feed-extractor, and
 // newsboat with a cache kept from day to day) is checked: an item is seen once (no second GUID for one
-// link or one story), a story's GUID and link never change, an updated item keeps its GUID, the feeds
-// stay a bounded size. On the last day: every story page and day page is reachable by links from the
-// front page, every internal link resolves.
+// link or one story), a story's GUID and link never change, an updated item keeps its GUID, no title is
+// shown with its escapes ("&quot;"), the feeds stay a bounded size; item dates that go back are counted.
+// On the last day: every story page and day page is reachable by links from the front page, every
+// internal link resolves.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -280,6 +281,7 @@ async function main(): Promise<void> {
   const storyDay = new Map<string, string>();
   const mergedSeen = new Set<string>();
   let moves = 0;
+  let backwards = 0;
   let buildCpu = 0;
   for (; today <= DAYS; today++) {
     const day = today;
@@ -339,6 +341,8 @@ async function main(): Promise<void> {
       let changed = 0;
       for (const it of parsed) {
         if (!it.guid) fail(day, `${name}: an item without a GUID (${it.title})`);
+        // The reader's list shows the title as the parser gives it: an escape there is what the reader reads.
+        if (/&(?:amp|lt|gt|quot|apos|#\d+|#x[\da-f]+);/i.test(it.title)) fail(day, `${name}: a title shown with its escapes: "${it.title}"`);
         if (guidsToday.has(it.guid)) fail(day, `${name}: GUID ${it.guid} twice in one feed`);
         guidsToday.add(it.guid);
         const was = state.get(it.guid);
@@ -354,6 +358,8 @@ async function main(): Promise<void> {
           if (was.lastDay < day - 1) notes.push(`day ${day} ${name}: ${it.guid} came back after leaving the feed on day ${was.lastDay + 1}`);
           if (was.title !== it.title || was.date !== it.date) changed++;
           if (was.date !== it.date && name.startsWith("stories") && name !== "stories-atom.xml") notes.push(`day ${day} ${name}: ${it.guid} date ${was.date} → ${it.date}`);
+          // A reader asking for what changed since a date never sees an item whose date went back.
+          if (it.date < was.date) backwards++;
           Object.assign(was, { title: it.title, date: it.date, lastDay: day });
         }
         if (name.startsWith("stories")) {
@@ -373,7 +379,7 @@ async function main(): Promise<void> {
     }
   }
   for (const s of servers) s.close();
-  console.log(`\n${failures.length} failing checks; ${moves} story day moves, ${mergedSeen.size} ids merged away; build wall total ${buildCpu.toFixed(0)} s`);
+  console.log(`\n${failures.length} failing checks; ${moves} story day moves, ${mergedSeen.size} ids merged away, ${backwards} feed item dates that went back; build wall total ${buildCpu.toFixed(0)} s`);
   for (const n of notes.slice(0, 80)) console.log(`NOTE ${n}`);
   if (notes.length > 80) console.log(`(${notes.length - 80} more notes)`);
   writeFileSync(join(WORK, "sizes.txt"), sizes.join("\n") + "\n");

@@ -55,6 +55,19 @@ export function hintName(hint: string, host: string | null): string | null {
   return (host ? parts.find((p) => namesHost(p, host)) : undefined) ?? parts[0]!;
 }
 
+/** What sites put between their name and a tagline or a second name: " - ", " | ", " · ", " • ", … (never a hyphen inside a word). */
+const NAME_SEPARATOR = /\s+[|·•»–—-]\s+|\s+::\s+/;
+
+/**
+ * A site's name as og:site_name or the publisher writes it, without its tagline: "Harbour Post - News for
+ * the coast" → "Harbour Post". The first part that names the host on its own; the whole when none does.
+ */
+export function ownName(name: string, host: string | null): string {
+  if (!host || !NAME_SEPARATOR.test(name)) return name;
+  const parts = name.split(NAME_SEPARATOR).map((p) => p.trim()).filter(Boolean);
+  return parts.find((p) => isRealName(p, host)) ?? name;
+}
+
 export function outletOf(article: ResolvedArticle): Outlet {
   const meta = article.meta;
   const host = hostOf(meta.url);
@@ -64,9 +77,9 @@ export function outletOf(article: ResolvedArticle): Outlet {
   const listed = host ? tableName(host) : null;
   if (listed) return found(listed, "host");
   const siteName = tidy(meta.siteName);
-  if (siteName && isRealName(siteName, host)) return found(siteName, "site-name");
+  if (siteName && isRealName(siteName, host)) return found(ownName(siteName, host), "site-name");
   const publisher = tidy(meta.publisher);
-  if (publisher && isRealName(publisher, host)) return found(publisher, "publisher");
+  if (publisher && isRealName(publisher, host)) return found(ownName(publisher, host), "publisher");
   // meta.source holds the site name or publisher when the page had one; otherwise what its text says.
   const fromText = declared && declared !== siteName && declared !== publisher ? declared : null;
   if (fromText && (isWireService(fromText) || isRealName(fromText, host))) return found(fromText, "page-text");

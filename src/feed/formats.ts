@@ -33,14 +33,28 @@ export function feedUpdated(entries: readonly FeedEntry[]): Date {
   return newest ? new Date(newest) : new Date(0);
 }
 
+/** A title on one line, as a reader's list shows it; and no line break can make an entry's text look like the next element. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * feed@6 marks every Atom entry title type="html"; the title Digest gives is text, and a reader that shows
+ * the element's text (rss-parser) would show "&quot;" and "&amp;". The entry's title follows its <entry>
+ * tag; a title is on one line, so its text cannot hold that pair of lines.
+ */
+function atomTextTitles(xml: string): string {
+  return xml.replace(/(<entry>\n\s*)<title type="html">/g, '$1<title type="text">');
+}
+
 function item(entry: FeedEntry, format: Format): Item {
-  const title = stripControlChars(entry.title);
+  const title = oneLine(stripControlChars(entry.title));
   const summary = stripControlChars(entry.summary);
   const updated = new Date(entry.updated);
   const authors = entry.authors.map((name) => stripControlChars(name));
   return {
-    // feed@6 marks Atom titles type="html" but writes them raw: give it HTML, i.e. the text escaped.
-    title: format === "atom" ? escapeHtml(title) : title,
+    // Atom titles are marked type="text" after writing (atomTextTitles), and written as CDATA: the text as it is.
+    title,
     // For RSS, an id would be written as guid isPermaLink="false"; with only a link the guid is the permalink.
     ...(format === "rss" ? {} : { id: entry.url }),
     link: entry.url,
@@ -134,7 +148,7 @@ export function buildFeeds(entries: readonly FeedEntry[], channel: FeedChannel, 
   const updated = feedUpdated(entries);
   return {
     rss: `${assembled(entries, "rss", (list) => makeFeed(list, channel, "rss", updated).rss2(), memo)}\n`,
-    atom: `${assembled(entries, "atom", (list) => makeFeed(list, channel, "atom", updated).atom1(), memo)}\n`,
+    atom: `${assembled(entries, "atom", (list) => atomTextTitles(makeFeed(list, channel, "atom", updated).atom1()), memo)}\n`,
     json: `${assembled(entries, "json", (list) => toJsonFeed11(makeFeed(list, channel, "json").json1(), list, channel), memo)}\n`,
   };
 }

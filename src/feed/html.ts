@@ -32,8 +32,8 @@ export function storyHtml(story: StoryView, baseUrl: string, form: "full" | "bri
   return parts.join("");
 }
 
-/** "3 outlets"; "3 sources" when not one of them names its outlet (three unknown outlets may be one), as the site says. */
+/** "3 outlets"; "3 sources" when one of them names no outlet (it may be one of the others), as the site says. */
 function reach(story: StoryView): string {
-  if (story.outlets.length === 1 && story.outlets[0] === UNKNOWN_OUTLET) return `${story.sources.length} ${story.sources.length === 1 ? "source" : "sources"}`;
+  if (story.outlets.includes(UNKNOWN_OUTLET)) return `${story.sources.length} ${story.sources.length === 1 ? "source" : "sources"}`;
   return `${story.breadth} ${story.breadth === 1 ? "outlet" : "outlets"}`;
 }

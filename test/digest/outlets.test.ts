@@ -45,6 +45,18 @@ describe("an article's outlet", () => {
     expect(outletOf(article({ url: "https://www.nytimes.example/a", siteName: "The New York Times" })).name).toBe("The New York Times");
   });
 
+  it("credits the outlet by its name, not by its name and tagline as og:site_name or the publisher writes them", () => {
+    const named = (meta: Partial<ArticleMeta>) => outletOf(article(meta)).name;
+    expect(named({ url: "https://www.harbourpost.example/a", siteName: "Harbour Post - News, sport and weather for the coast" })).toBe("Harbour Post");
+    expect(named({ url: "https://tagesblatt.example/a", siteName: "TAGESBLATT.EXAMPLE · Alles aus der Region!" })).toBe("TAGESBLATT.EXAMPLE");
+    expect(named({ url: "https://www.sparfuchs.example/a", siteName: "Der Blog für Schnäppchen • Sparfuchs" })).toBe("Sparfuchs");
+    expect(named({ url: "https://www.lantern.example/a", siteName: "Home", publisher: "www.lantern.example | Das Nachrichtenportal" })).toBe("www.lantern.example");
+    // No part names the host alone (nhp ← Northern Harbour Post): the whole name stays.
+    expect(named({ url: "https://www.nhp.example/a", siteName: "Northern - Harbour Post" })).toBe("Northern - Harbour Post");
+    // A hyphen inside a name is no separator.
+    expect(named({ url: "https://www.nord-kurier.example/a", siteName: "Nord-Kurier" })).toBe("Nord-Kurier");
+  });
+
   it("falls back to the JSON-LD publisher, then what the page text says, then the saver's hint", () => {
     expect(outletOf(article({ url: "https://www.lantern.example/a", siteName: "Home", publisher: "Daily Lantern" }))).toMatchObject({ name: "Daily Lantern", basis: "publisher" });
     expect(outletOf(article({ source: "Reuters" }, "text"))).toMatchObject({ name: "Reuters", basis: "page-text" });

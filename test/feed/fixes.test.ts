@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import Parser from "rss-parser";
-import { extractFromJson } from "@extractus/feed-extractor";
+import { extractFromJson, extractFromXml } from "@extractus/feed-extractor";
 import { JSDOM } from "jsdom";
 import { buildFeeds, type FeedChannel, type ItemMemo } from "../../src/feed/formats.ts";
 import { storyEntry, type FeedEntry } from "../../src/feed/entries.ts";
@@ -54,17 +54,25 @@ describe("feed fixes", () => {
     expect(JSON.parse(feeds.json).items[0].title).toBe("Tom & Jerry <3 end");
   });
 
-  it("writes Atom titles marked type=html as HTML, so & and < read back as text; authors and categories as text", () => {
+  it("writes Atom titles as text (type=text), so & < and \" read back as written; authors and categories as text", () => {
     const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@" }).parse(feeds.atom) as {
       feed: { title: string; author: { name: string }; entry: { title: { "#text": string; "@type": string }; author: { name: string }[]; category: { "@term": string }[] }[] };
     };
     const first = parsed.feed.entry[0]!;
-    expect(first.title["@type"]).toBe("html");
-    expect(htmlText(first.title["#text"])).toBe("Tom & Jerry <3 end");
+    expect(first.title["@type"]).toBe("text");
+    expect(first.title["#text"]).toBe("Tom & Jerry <3 end");
     expect(parsed.feed.title).toBe("Tom & Jerry <3 News");
     expect(parsed.feed.author.name).toBe("Ed <ed> & Co");
     expect(first.author.map((a) => a.name)).toEqual(["The <b>Bold</b> Times & Co", "Island Times"]);
     expect(first.category.map((c) => c["@term"])).toEqual(["Harbour & Port", "Ferry"]);
+  });
+
+  it("gives readers of the Atom feed (rss-parser, feed-extractor) the titles as written, quotes and ampersands included", async () => {
+    const quoted = [entry("2025-03-15", 'S&P 500 "rallies" as <b>AT&T</b>\n  falls', "<p>x</p>")];
+    const atom = buildFeeds(quoted, channel).atom;
+    const item = (await new Parser().parseString(atom)).items[0]!;
+    expect(item.title).toBe('S&P 500 "rallies" as <b>AT&T</b> falls');
+    expect(extractFromXml(atom).entries?.[0]?.title).toBe('S&P 500 "rallies" as <b>AT&T</b> falls');
   });
 
   it("gives RSS readers the plain titles, permalink guids, the outlets as dc:creator and the categories", async () => {

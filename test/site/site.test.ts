@@ -140,6 +140,16 @@ describe("site built from the seeds", () => {
     for (const [path, text] of Object.entries(tree(out.site))) if (/\.(html|xml|json)$/.test(path)) expect(text, path).not.toMatch(/Al Arabiya|Arab News/);
   });
 
+  it("counts a story with unnamed outlets in sources, not as four outlets it cannot tell apart, on the story, day and feeds", () => {
+    const story = report(out).stories.find((s) => s.date === "2025-05-29")!;
+    const page = out.read(`stories/${story.id}/index.html`);
+    expect(page).toContain('<time datetime="2025-05-29">Thursday 29 May 2025</time> · NewsX and 3 other sources</p>');
+    expect(out.read("2025/05/29/index.html")).toContain('<time datetime="2025-05-29">Thursday 29 May 2025</time> · 4 sources</p>');
+    expect(out.read("index.html")).toContain('<time datetime="2025-05-29">Thursday 29 May 2025</time> · 4 sources</p>');
+    expect(out.read("stories.xml")).toContain("Sources (4 sources):");
+    for (const [path, text] of Object.entries(tree(out.site))) if (/\.(html|xml|json)$/.test(path)) expect(text, path).not.toMatch(/4 outlets/);
+  });
+
   it("links the follow-up and the story it follows, both ways", () => {
     const stories = report(out).stories;
     const june = stories.find((s) => s.followUpOf)!;
