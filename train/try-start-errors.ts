@@ -69,7 +69,7 @@ const committed = blockModels(false);
 const decode = committed.decode;
 
 function clone(doc: TextDoc): TextDoc {
-  return { ...doc, lines: doc.lines.map((l) => ({ ...l })), meta: { ...doc.meta }, messages: [], scores: null, noArticle: null, core: null, sandwiched: [] };
+  return { ...doc, lines: doc.lines.map((l) => ({ ...l })), meta: { ...doc.meta }, messages: [], scores: null, noArticle: null, core: null, sandwiched: [], head: [] };
 }
 
 const CREDIT = /\b(foto|fotos|photo|photos|bild|image|credit|credits|getty|reuters|afp|dpa|imago|ap photo|shutterstock|picture alliance|epa|istock)\b/i;
