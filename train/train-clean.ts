@@ -276,7 +276,7 @@ function accuracy(model: LogisticModel | BoostedModel, examples: Example[]): str
 }
 
 function cloneDoc(doc: TextDoc): TextDoc {
-  return { ...doc, lines: doc.lines.map((l) => ({ ...l })), meta: { ...doc.meta }, messages: [], scores: null, noArticle: null, core: null, sandwiched: [] };
+  return { ...doc, lines: doc.lines.map((l) => ({ ...l })), meta: { ...doc.meta }, messages: [], scores: null, noArticle: null, core: null, sandwiched: [], head: [] };
 }
 
 /** The body the rules give with these models: the rest of the rule list after the prepared document. */

@@ -43,6 +43,12 @@
 //   An HTML block is not a dump line (the dump splits and joins text along other lines): not adopted.
 //   extraction-dev labels (train/lib/clean-items.ts COVER_HI / COVER_LO, 0.5 / 0.15 shipped): 0.7 / 0.15
 //   the committed figures; 0.5 / 0.3 .9525 / .8947, .9282 / .8925; 0.3 / 0.1 .9506 / .8975, .9324 / .8922.
+// tb51 (stop 51; load 7-20; PATHS=text, with URL; figures as tb47's): markers-above-run, a text context feature
+// beside markers-from-run: the section markers between a line ABOVE the first model's run and the run, 0 in or
+// below it (the trees could then learn that a "related" or comments heading between a lead and the run says the
+// run is the page's tail; tx42 zeroed markers-from-run above the run by hand instead): .9505 / .8964 (the
+// search re-picks power 0.3), checking .9309 / .9004. No tuning gain: not adopted (the patch added the name to
+// contextNames/contextCount for text and one row value in contextFeatures).
 // Under the committed features and labels the boosted context trees rarely split on a new column (root
 // splits: own, markers-from-run, position-words, mean-3): a new feature moves the figures by about what
 // PERTURB=1..3 moves them (tuning mean .9171-.9233, checking .9052-.9136).

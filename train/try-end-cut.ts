@@ -86,7 +86,7 @@ import { trainBoosted } from "./lib/boost.ts";
 import { trainLogistic, type Example } from "./lib/logistic.ts";
 
 function cloneDoc(doc: TextDoc): TextDoc {
-  return { ...doc, lines: doc.lines.map((l) => ({ ...l })), meta: { ...doc.meta }, messages: [], scores: null, noArticle: null, core: null, sandwiched: [] };
+  return { ...doc, lines: doc.lines.map((l) => ({ ...l })), meta: { ...doc.meta }, messages: [], scores: null, noArticle: null, core: null, sandwiched: [], head: [] };
 }
 
 const withUrl = process.env.URL !== "0";

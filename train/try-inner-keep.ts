@@ -55,7 +55,7 @@ const committed = blockModels(false);
 const decode = committed.decode;
 
 function clone(doc: TextDoc): TextDoc {
-  return { ...doc, lines: doc.lines.map((l) => ({ ...l })), meta: { ...doc.meta }, messages: [], scores: null, noArticle: null, core: null, sandwiched: [] };
+  return { ...doc, lines: doc.lines.map((l) => ({ ...l })), meta: { ...doc.meta }, messages: [], scores: null, noArticle: null, core: null, sandwiched: [], head: [] };
 }
 const clamp = (v: number) => Math.max(-6, Math.min(6, v));
 

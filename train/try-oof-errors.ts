@@ -63,7 +63,7 @@ trainBlocks(tune.filter((i, k, a) => a.findIndex((j) => j.page.id === i.page.id)
 const committed = blockModels(false);
 
 function clone(doc: TextDoc): TextDoc {
-  return { ...doc, lines: doc.lines.map((l) => ({ ...l })), meta: { ...doc.meta }, messages: [], scores: null, noArticle: null, core: null, sandwiched: [] };
+  return { ...doc, lines: doc.lines.map((l) => ({ ...l })), meta: { ...doc.meta }, messages: [], scores: null, noArticle: null, core: null, sandwiched: [], head: [] };
 }
 
 const half = process.env.HALF === "check" ? "check" : "tune";

@@ -67,7 +67,7 @@ const decode = committed.decode;
 const options = { ...regionDefaults, ...JSON.parse(process.env.REGIONS ?? "{}") };
 
 function clone(doc: TextDoc): TextDoc {
-  return { ...doc, lines: doc.lines.map((l) => ({ ...l })), meta: { ...doc.meta }, messages: [], scores: null, noArticle: null, core: null, sandwiched: [] };
+  return { ...doc, lines: doc.lines.map((l) => ({ ...l })), meta: { ...doc.meta }, messages: [], scores: null, noArticle: null, core: null, sandwiched: [], head: [] };
 }
 
 interface Outcome {

@@ -47,6 +47,8 @@
 //   above, among the k below) (a subheading or a question between article lines; `PATHS=text try-blocks`,
 //   hand short-line rule, committed .9510 / .8934 (.9222) · .9297 / .8926): k=3 .9509 / .8938 (.9224) ·
 //   .9338 / .8906; k=5 .9496 / .8900 · .9299 / .8966; k=10 .9500 / .8852 · .9186 / .8913. Not kept.
+//   tb51 (stop 51): the "patience" class on webpages (a standfirst above a byline, date, credit and share row)
+//   is what rules/standfirst.ts (keep-head) now brings back when the headline is found above it (train/try-head.ts).
 //   train:clean ABOVE=1 (`above` searched after the sandwich, out of fold): on all tuning pages it keeps
 //   the committed text and HTML decode (the weights come out the same); perturbed runs in try-clean-perturbed.
 import { blockModels, scoreBlocks } from "../src/clean/block-model.ts";
@@ -69,7 +71,7 @@ const committed = blockModels(false);
 const decode = committed.decode;
 
 function clone(doc: TextDoc): TextDoc {
-  return { ...doc, lines: doc.lines.map((l) => ({ ...l })), meta: { ...doc.meta }, messages: [], scores: null, noArticle: null, core: null, sandwiched: [] };
+  return { ...doc, lines: doc.lines.map((l) => ({ ...l })), meta: { ...doc.meta }, messages: [], scores: null, noArticle: null, core: null, sandwiched: [], head: [] };
 }
 
 const CREDIT = /\b(foto|fotos|photo|photos|bild|image|credit|credits|getty|reuters|afp|dpa|imago|ap photo|shutterstock|picture alliance|epa|istock)\b/i;

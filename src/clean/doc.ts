@@ -123,6 +123,8 @@ export interface TextDoc {
   core: [number, number] | null;
   /** Weak lines inside the core that locate-article dropped but keep-sandwiched restores after the headline is found. */
   sandwiched: number[];
+  /** Text dumps: prose lines above the run that reach the inner cut; keep-head restores those below the headline. */
+  head: number[];
 }
 
 const BULLET = /^[\s•·▪●◦*‣⁃–—-]+\s*/u;
@@ -295,7 +297,7 @@ export function docOf(path: string, lines: Line[], meta: ArticleMeta, origin: "t
     else l.repeats = 1;
   }
   for (let i = 0; i < lines.length; i++) if (lines[i]!.words <= 40) keyCounts[keys[i]!] = 0;
-  return { path, lines, title: -1, origin, start: 0, end: lines.length, meta, messages: [], scores: null, noArticle: null, core: null, sandwiched: [] };
+  return { path, lines, title: -1, origin, start: 0, end: lines.length, meta, messages: [], scores: null, noArticle: null, core: null, sandwiched: [], head: [] };
 }
 
 /** Indices of lines still kept inside the body range. */

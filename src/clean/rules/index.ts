@@ -5,6 +5,7 @@ import { advertisement, commentWidget, danglingLabel, inlineTeaser, shareAndSubs
 import { photoCredit } from "./credits.ts";
 import { keepSandwiched, locateArticle } from "./locate.ts";
 import { findHeadline } from "./title.ts";
+import { keepHead } from "./standfirst.ts";
 import { repeatedLines, truncatedTeasers } from "./repeats.ts";
 import { recapParagraph } from "./recap.ts";
 import { shortLineContext } from "./short-lines.ts";
@@ -25,6 +26,7 @@ export const defaultRules: readonly CleanRule[] = [
   inlineTeaser,
   locateArticle,
   findHeadline,
+  keepHead,
   keepSandwiched,
   leadCaption,
   repeatedLines,

@@ -140,6 +140,7 @@ function locate(doc: TextDoc, score: Float64Array, decode: DecodeSettings, runSc
   const run = found?.run ?? null;
   doc.core = found?.core ?? null;
   doc.sandwiched = [];
+  doc.head = [];
   let best = -Infinity;
   if (run) for (let i = run[0]; i < run[1]; i++) if (doc.lines[i]!.drop === null) best = Math.max(best, score[i]!);
   if (!run || best < article) {
@@ -149,7 +150,10 @@ function locate(doc: TextDoc, score: Float64Array, decode: DecodeSettings, runSc
     return;
   }
   const [start, end] = run;
-  for (let i = 0; i < start; i++) dropLine(doc, i, "page-header");
+  for (let i = 0; i < start; i++) {
+    dropLine(doc, i, "page-header");
+    if (doc.origin === "text" && doc.lines[i]!.drop === "page-header" && doc.lines[i]!.prose && score[i]! >= inner) doc.head.push(i);
+  }
   for (let i = end; i < doc.lines.length; i++) dropLine(doc, i, "page-footer");
   const core = doc.core!;
   for (let i = start; i < end; i++) {
