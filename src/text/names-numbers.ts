@@ -263,90 +263,68 @@ export class SentenceNames {
   /** Lower cases the text capitalises mid-sentence, and lower cases it writes in lower case. */
   private readonly inside = new Set<string>();
   private readonly lowered = new Set<string>();
+  private readonly marks: Marks = { inside: this.inside, lowered: this.lowered };
   /** Each text's name-like words and numbers, read once. */
   private readonly parsed = new Map<string, Parsed>();
 
   /** `texts`: the whole text, a sentence or more each. */
   constructor(texts: Iterable<string>) {
-    for (const text of texts) if (!this.parsed.has(text)) this.parsed.set(text, this.parse(text, true));
+    for (const text of texts) if (!this.parsed.has(text)) this.parsed.set(text, parse(text, this.marks));
   }
 
   /** The names and numbers of `sentence`, one of the text's (or read as if it were). */
   read(sentence: string): SentenceMentions {
-    const p = this.parsed.get(sentence) ?? this.parse(sentence, false);
-    const names = new Set<string>();
-    for (let k = 0; k < p.words.length; k++) {
-      const lower = p.words[k]!;
-      if (isName(p.opens[k]!, this.inside.has(lower), this.lowered.has(lower))) names.add(lower);
-    }
-    return { names: [...names].sort(), numbers: [...new Set(p.numbers)].sort() };
-  }
-
-  /** The name-like words and numbers of `text`, in one pass; `mark`: what it capitalises and writes in lower case counts in the text's sets. */
-  private parse(text: string, mark: boolean): Parsed {
-    const out: Parsed = { words: [], opens: [], numbers: [] };
-    const t = TOKENS;
-    let last = 0;
-    let prevTitle = false;
-    for (let from = 0; t.next(text, from); from = t.end) {
-      const gap = readGap(text, last, t.start);
-      last = t.end;
-      if (t.number) {
-        prevTitle = false;
-        out.numbers.push(numberValue(text.slice(t.start, t.end)));
-        continue;
-      }
-      const w = readingOf(text.slice(t.start, t.end));
-      const opens = opensSentence(t.start, gap, prevTitle);
-      prevTitle = w.title;
-      if (mark) {
-        if (!w.upper) this.lowered.add(w.lower);
-        else if (!opens && w.nameLike) this.inside.add(w.lower);
-      }
-      const digits = numberWord(w.lower);
-      if (digits !== undefined) out.numbers.push(digits);
-      else if (w.nameLike) out.words.push(w.lower), out.opens.push(opens);
-    }
-    return out;
+    return mentionsOf(this.parsed.get(sentence) ?? parse(sentence, null), this.inside, this.lowered);
   }
 }
 
-/**
- * The names and numbers of one sentence read alone: the sentence is the text the sentence-start rule reads
- * (SentenceNames' reading of [sentence], in one pass and with no sets: a sentence holds few words).
- */
+/** The names and numbers of one sentence read alone: the sentence is the text the sentence-start rule reads. */
 export function readSentence(sentence: string): SentenceMentions {
-  const words: string[] = [];
-  const opening: boolean[] = [];
-  const lowered: string[] = [];
-  const inside: string[] = [];
-  const numbers = new Set<string>();
+  const marks: Marks = { inside: new Set(), lowered: new Set() };
+  return mentionsOf(parse(sentence, marks), marks.inside, marks.lowered);
+}
+
+/** What a text capitalises mid-sentence, and what it writes in lower case (lower cases both). */
+interface Marks {
+  inside: Set<string>;
+  lowered: Set<string>;
+}
+
+/** The name-like words and numbers of `text`, in one pass; what it capitalises and writes in lower case goes into `marks`. */
+function parse(text: string, marks: Marks | null): Parsed {
+  const out: Parsed = { words: [], opens: [], numbers: [] };
   const t = TOKENS;
   let last = 0;
   let prevTitle = false;
-  for (let from = 0; t.next(sentence, from); from = t.end) {
-    const gap = readGap(sentence, last, t.start);
+  for (let from = 0; t.next(text, from); from = t.end) {
+    const gap = readGap(text, last, t.start);
     last = t.end;
     if (t.number) {
       prevTitle = false;
-      numbers.add(numberValue(sentence.slice(t.start, t.end)));
+      out.numbers.push(numberValue(text.slice(t.start, t.end)));
       continue;
     }
-    const w = readingOf(sentence.slice(t.start, t.end));
+    const w = readingOf(text.slice(t.start, t.end));
     const opens = opensSentence(t.start, gap, prevTitle);
     prevTitle = w.title;
-    if (!w.upper) lowered.push(w.lower);
-    else if (!opens && w.nameLike) inside.push(w.lower);
+    if (marks) {
+      if (!w.upper) marks.lowered.add(w.lower);
+      else if (!opens && w.nameLike) marks.inside.add(w.lower);
+    }
     const digits = numberWord(w.lower);
-    if (digits !== undefined) numbers.add(digits);
-    else if (w.nameLike) words.push(w.lower), opening.push(opens);
+    if (digits !== undefined) out.numbers.push(digits);
+    else if (w.nameLike) out.words.push(w.lower), out.opens.push(opens);
   }
+  return out;
+}
+
+function mentionsOf(p: Parsed, inside: ReadonlySet<string>, lowered: ReadonlySet<string>): SentenceMentions {
   const names = new Set<string>();
-  for (let k = 0; k < words.length; k++) {
-    const lower = words[k]!;
-    if (isName(opening[k]!, inside.includes(lower), lowered.includes(lower))) names.add(lower);
+  for (let k = 0; k < p.words.length; k++) {
+    const lower = p.words[k]!;
+    if (isName(p.opens[k]!, inside.has(lower), lowered.has(lower))) names.add(lower);
   }
-  return { names: [...names].sort(), numbers: [...numbers].sort() };
+  return { names: [...names].sort(), numbers: [...new Set(p.numbers)].sort() };
 }
 
 interface Parsed {
