@@ -4,6 +4,7 @@
 // and what it is about: its actors, the names and places of its leads, its numbers. Every feature
 // compares the two stories; none names a site or a page.
 import { covered, overlap, size, type Profile, type SparseVector } from "./profile.ts";
+import { coverFrom, shrink } from "./similarity.ts";
 
 export const FOLLOW_UP_FEATURES = ["words", "keys", "names", "actors", "leadNames", "leadNameConflict", "numbers", "laterSize", "earlierSize"] as const;
 
@@ -11,9 +12,6 @@ export const FOLLOW_UP_FEATURES = ["words", "keys", "names", "actors", "leadName
 export const FOLLOW_UP_SIGNS = [1, 1, 1, 1, 1, -1, 1, 0, 0] as const;
 
 const SCRATCH = new Float64Array(2);
-
-/** A vector with few entries counts as if this many more entries shared nothing (as the pair features' shrink). */
-const PRIOR_ENTRIES = 3;
 
 /** A story's vectors beyond its words: each the normalised sum of its members' (a one-article story's are its article's). */
 interface StoryVectors {
@@ -50,6 +48,7 @@ export class StoryEvidence {
    * Writes the pair's features into `out` from `at` on (FOLLOW_UP_FEATURES order): `words` is the two
    * centroids' cosine, `keys` their shared key weight. A story's sizes weigh in because a centroid of
    * more reports holds more names: two large stories' names cover each other more, whatever they are about.
+   * Actors and lead names are read as the pair features read them (similarity.ts coverFrom, shrink).
    */
   features(later: number, earlier: number, words: number, keys: number, out: Float64Array, at = 0): void {
     const a = this.of(later);
@@ -64,21 +63,6 @@ export class StoryEvidence {
     out[at + 7] = Math.log(this.groups[later]!.length);
     out[at + 8] = Math.log(this.groups[earlier]!.length);
   }
-}
-
-/**
- * As the pair features read actors: from how much of one side's weight the other side's names hold (-1
- * for an empty side), the smaller share, and whether each side is about someone the other never names
- * (1 less the larger share; 0 when either side is empty).
- */
-function coverFrom(ab: number, ba: number, out: Float64Array, at: number): void {
-  out[at] = ab < 0 && ba < 0 ? 0 : ab < 0 ? ba : ba < 0 ? ab : Math.min(ab, ba);
-  out[at + 1] = ab < 0 || ba < 0 ? 0 : 1 - Math.max(ab, ba);
-}
-
-/** Cosine shrunk for short vectors: one shared number out of one is weak evidence. */
-function shrink(n: number): number {
-  return Math.sqrt(n / (n + PRIOR_ENTRIES));
 }
 
 /**

@@ -50,7 +50,7 @@ function bitAgreement(a: number, b: number): number {
 }
 
 /** Cosine shrunk for short vectors: one shared number out of one is weak evidence, not a perfect match. */
-function shrink(n: number): number {
+export function shrink(n: number): number {
   return Math.sqrt(n / (n + PRIOR_ENTRIES));
 }
 
@@ -59,7 +59,7 @@ function shrink(n: number): number {
  * empty side: the smaller share (one side's when the other side is empty); and whether each side leads
  * with someone the other never names: the smaller of the two missing shares (0 when either side is empty).
  */
-function coverFrom(ab: number, ba: number, out: Float64Array, at: number): void {
+export function coverFrom(ab: number, ba: number, out: Float64Array, at: number): void {
   out[at] = ab < 0 && ba < 0 ? 0 : ab < 0 ? ba : ba < 0 ? ab : Math.min(ab, ba);
   out[at + 1] = ab < 0 || ba < 0 ? 0 : 1 - Math.max(ab, ba);
 }
