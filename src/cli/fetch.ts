@@ -50,13 +50,14 @@ export async function runFetch(argv: string[]): Promise<number> {
 }
 
 export function summaryLine(s: FetchSummary): string {
+  const updated = s.pages.updated ? `, ${s.pages.updated} updated` : "";
   const fromText = s.pages.fromFeedText ? ` (${s.pages.fromFeedText} from the feed's text)` : "";
-  return `digest fetch: feeds: ${s.feeds.read} read, ${s.feeds.notModified} not modified, ${s.feeds.failed} failed; pages: ${s.pages.saved} saved${fromText}, ${s.pages.skipped} skipped (saved or given up on before), ${s.pages.failed} failed`;
+  return `digest fetch: feeds: ${s.feeds.read} read, ${s.feeds.notModified} not modified, ${s.feeds.failed} failed; pages: ${s.pages.saved} saved${updated}${fromText}, ${s.pages.skipped} skipped (saved or given up on before), ${s.pages.failed} failed`;
 }
 
 /** The fetch's progress line: feeds and pages done so far. */
 function progressText(s: FetchSummary): string {
   const feedsDone = s.feeds.read + s.feeds.notModified + s.feeds.failed;
-  const pagesDone = s.pages.saved + s.pages.skipped + s.pages.failed;
+  const pagesDone = s.pages.saved + s.pages.updated + s.pages.skipped + s.pages.failed;
   return `feeds ${feedsDone}/${s.feeds.total} · pages ${pagesDone}/${s.pages.queued}: ${s.pages.saved} saved, ${s.pages.failed} failed`;
 }

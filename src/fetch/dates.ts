@@ -27,3 +27,10 @@ function rfc822(text: string): string {
     .replace(/ UTC$/i, " GMT")
     .replace(/ ([+-]\d\d):(\d\d)$/, " $1$2");
 }
+
+/** Whether stamp `a` (as feedDate gives) is a later instant than `b`; a bare day is its midnight UTC. */
+export function laterThan(a: string, b: string): boolean {
+  const x = DateTime.fromISO(a, READ);
+  const y = DateTime.fromISO(b, READ);
+  return x.isValid && y.isValid && x.toMillis() > y.toMillis();
+}

@@ -11,6 +11,9 @@ export interface FeedItem {
   title: string | null;
   /** ISO 8601, with the feed's offset when it gave one. */
   date: string | null;
+  /** When the feed says the item last changed (Atom `updated`, JSON Feed `date_modified`, RSS `atom:updated` or
+   * `dcterms:modified`), ISO 8601 as `date`. */
+  updated: string | null;
   /** The item's full text when the feed carries it. */
   content: { html: string } | { text: string } | null;
 }
@@ -65,7 +68,7 @@ export function readFeed(text: string, feedUrl: string): FeedResult {
     }
     if (seen.has(url)) continue;
     seen.add(url);
-    items.push({ url, title: r.title, date: feedDate(r.date), content: r.content });
+    items.push({ url, title: r.title, date: feedDate(r.date), updated: feedDate(r.updated), content: r.content });
   }
   return { ok: true, feed: { title: title ? oneLine(title) : null, items, skipped } };
 }
@@ -75,6 +78,7 @@ interface RawItem {
   base: string;
   title: string | null;
   date: string | undefined;
+  updated: string | undefined;
   content: FeedItem["content"];
 }
 
@@ -88,6 +92,7 @@ function fromRss(item: RssFeed.Item<string>, feedBase: string): RawItem {
     base,
     title: item.title ? oneLine(item.title) : null,
     date: item.pubDate ?? item.dc?.dates?.[0] ?? first(item.dcterms?.created) ?? first(item.dcterms?.modified),
+    updated: item.atom?.updated ?? first(item.dcterms?.modified),
     content: html?.trim() ? { html } : null,
   };
 }
@@ -99,6 +104,7 @@ function fromRdf(item: RdfFeed.Item<string>, base: string): RawItem {
     base,
     title: item.title ? oneLine(item.title) : null,
     date: item.dc?.dates?.[0] ?? first(item.dcterms?.created),
+    updated: first(item.dcterms?.modified),
     content: html?.trim() ? { html } : null,
   };
 }
@@ -118,6 +124,7 @@ function fromAtom(entry: AtomFeed.Entry<string>, base: string): RawItem {
     base,
     title: entry.title?.value ? plain(entry.title.value, entry.title.type) : null,
     date: entry.published ?? entry.updated,
+    updated: entry.updated,
     content,
   };
 }
@@ -128,6 +135,7 @@ function fromJson(item: JsonFeed.Item<string>, base: string): RawItem {
     base,
     title: item.title ? oneLine(item.title) : null,
     date: item.date_published ?? item.date_modified,
+    updated: item.date_modified,
     content: item.content_html?.trim() ? { html: item.content_html } : item.content_text?.trim() ? { text: item.content_text } : null,
   };
 }

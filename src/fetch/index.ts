@@ -8,6 +8,7 @@ import type { CleanRule } from "../clean/index.ts";
 import { DEFAULT_MAX_BYTES } from "../ingest/index.ts";
 import { RefusedAddress, type PrivatePolicy } from "./address.ts";
 import { decodeBody } from "./decode.ts";
+import { laterThan } from "./dates.ts";
 import { readFeed, type FeedItem } from "./feed.ts";
 import { FetchFailure } from "./failure.ts";
 import { HttpClient, type HttpResponse } from "./http.ts";
@@ -38,8 +39,11 @@ export interface FetchOptions {
 
 export interface FetchSummary {
   feeds: { total: number; read: number; notModified: number; failed: number };
-  /** `fromFeedText`: how many of the saved pages were written from a feed's full text. */
-  pages: { queued: number; saved: number; fromFeedText: number; skipped: number; failed: number };
+  /**
+   * `updated`: pages saved before and saved again because their feed says the item changed since;
+   * `fromFeedText`: how many of the saved and updated pages were written from a feed's full text.
+   */
+  pages: { queued: number; saved: number; updated: number; fromFeedText: number; skipped: number; failed: number };
 }
 
 export class InputFolderError extends Error {}
@@ -47,7 +51,7 @@ export class InputFolderError extends Error {}
 const FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
 const PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
 
-type ItemOutcome = "saved" | "skipped" | "failed" | "retry";
+type ItemOutcome = "saved" | "updated" | "skipped" | "failed" | "retry";
 
 export async function fetchSubscriptions(options: FetchOptions): Promise<FetchSummary> {
   try {
@@ -76,13 +80,14 @@ async function fetchLocked(options: FetchOptions): Promise<FetchSummary> {
   const loaded = await loadState(options.stateFile);
   if (loaded.warning) say(loaded.warning);
   const state = loaded.state;
-  const summary: FetchSummary = { feeds: { total: options.feeds.length, read: 0, notModified: 0, failed: 0 }, pages: { queued: 0, saved: 0, fromFeedText: 0, skipped: 0, failed: 0 } };
+  const summary: FetchSummary = { feeds: { total: options.feeds.length, read: 0, notModified: 0, failed: 0 }, pages: { queued: 0, saved: 0, updated: 0, fromFeedText: 0, skipped: 0, failed: 0 } };
   const progress = () => options.onProgress?.(summary);
   const client = new HttpClient({ ...options.settings, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, allowPrivate: options.allowPrivate });
   const claimed = new Set<string>();
 
   const count = (outcome: ItemOutcome) => {
     if (outcome === "saved") summary.pages.saved++;
+    else if (outcome === "updated") summary.pages.updated++;
     else if (outcome === "skipped") summary.pages.skipped++;
     else summary.pages.failed++;
     progress();
@@ -90,12 +95,25 @@ async function fetchLocked(options: FetchOptions): Promise<FetchSummary> {
 
   const saveItem = async (item: FeedItem, outlet: string | null): Promise<ItemOutcome> => {
     const file = pageFile(item.url);
-    if (claimed.has(item.url) || state.pages[item.url]) return "skipped";
-    claimed.add(item.url);
-    if (await exists(join(options.inputDir, file))) {
-      state.pages[item.url] = { status: "saved", file };
+    if (claimed.has(item.url)) return "skipped";
+    const record = state.pages[item.url];
+    const stamp = item.updated ? { updated: item.updated } : {};
+    // A page is asked for again only when its feed says the item changed since it was last asked for (a
+    // correction, a developing story). Without a stamp then or now, never: a page is not fetched twice.
+    if (record && !(item.updated && record.updated && laterThan(item.updated, record.updated))) {
+      if (item.updated && !record.updated) record.updated = item.updated;
       return "skipped";
     }
+    claimed.add(item.url);
+    const earlier = record?.status === "saved" ? record : undefined;
+    if (!record && (await exists(join(options.inputDir, file)))) {
+      state.pages[item.url] = { status: "saved", file, ...stamp };
+      return "skipped";
+    }
+    const saved = (): ItemOutcome => {
+      state.pages[item.url] = { status: "saved", file, ...stamp };
+      return earlier ? "updated" : "saved";
+    };
     const meta: PageMeta = { url: item.url, outlet, date: item.date };
     let why: string;
     let permanent: boolean;
@@ -105,8 +123,7 @@ async function fetchLocked(options: FetchOptions): Promise<FetchSummary> {
       const rejected = rejectionOf(html, options.rules);
       if (!rejected) {
         await writePage(options.inputDir, file, html);
-        state.pages[item.url] = { status: "saved", file };
-        return "saved";
+        return saved();
       }
       why = `the build would not read it as an article (${rejected})`;
       permanent = true;
@@ -125,17 +142,22 @@ async function fetchLocked(options: FetchOptions): Promise<FetchSummary> {
       if (!rejected) {
         try {
           await writePage(options.inputDir, file, html);
-          state.pages[item.url] = { status: "saved", file };
           summary.pages.fromFeedText++;
           say(`page ${item.url}: ${why}; saved the feed's full text instead`);
-          return "saved";
+          return saved();
         } catch (error) {
           why = `cannot be saved (${(error as Error).message})`;
         }
       } else why += `; the feed's text is no article either (${rejected})`;
     }
+    if (earlier) {
+      // The copy saved before stays: a page gone or turned into something else loses the build nothing.
+      say(`page ${item.url}: updated by its feed, but ${why}; kept the copy saved before`);
+      if (permanent) state.pages[item.url] = { ...earlier, ...stamp };
+      return permanent ? "skipped" : "retry";
+    }
     say(`page ${item.url}: ${why}`);
-    if (permanent) state.pages[item.url] = { status: "failed", reason: why };
+    if (permanent) state.pages[item.url] = { status: "failed", reason: why, ...stamp };
     return permanent ? "failed" : "retry";
   };
 

@@ -20,6 +20,8 @@ export interface PageRecord {
   file?: string;
   /** Why it was given up on (a 404, not an HTML page, no article text). */
   reason?: string;
+  /** The feed's `updated` stamp of the item when the page was last fetched: a later one fetches it again. */
+  updated?: string;
 }
 
 export interface FetchState {

@@ -33,6 +33,21 @@ describe("readFeed", () => {
     expect(r.ok && r.feed.items[1]!.content).toBeNull();
   });
 
+  it("reads when each kind of feed says an item last changed, and nothing when it does not say", () => {
+    const stamps = (text: string) => {
+      const r = readFeed(text, FEED);
+      if (!r.ok) throw new Error(r.reason);
+      return r.feed.items.map((i) => i.updated);
+    };
+    expect(stamps(`<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dcterms="http://purl.org/dc/terms/"><channel><title>R</title>
+      <item><title>a</title><link>https://news.example.com/a</link><atom:updated>2025-05-29T11:00:00+02:00</atom:updated></item>
+      <item><title>b</title><link>https://news.example.com/b</link><dcterms:modified>2025-05-30</dcterms:modified></item>
+      <item><title>c</title><link>https://news.example.com/c</link><pubDate>Thu, 29 May 2025 10:15:00 +0300</pubDate></item></channel></rss>`)).toEqual(["2025-05-29T11:00:00+02:00", "2025-05-30", null]);
+    expect(stamps(`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><id>x</id><updated>2025-05-29T12:00:00Z</updated>
+      <entry><title>a</title><id>1</id><link href="https://news.example.com/a"/><published>2025-05-29T08:00:00Z</published><updated>2025-05-29T09:30:00-04:00</updated></entry></feed>`)).toEqual(["2025-05-29T09:30:00-04:00"]);
+    expect(stamps(JSON.stringify({ version: "https://jsonfeed.org/version/1.1", title: "J", items: [{ id: "1", url: "https://news.example.com/a", date_published: "2025-05-29T10:00:00Z", date_modified: "2025-05-29T12:00:00+05:30" }, { id: "2", url: "https://news.example.com/b" }] }))).toEqual(["2025-05-29T12:00:00+05:30", null]);
+  });
+
   it("reads feeds that are not well-formed XML: a bare & and HTML entities", () => {
     expect(items("unescaped-amp.xml").map((i) => i[1])).toEqual(["https://news.example.com/story?id=1&ref=rss", "https://news.example.com/story?id=2&ref=rss"]);
     expect(items("unescaped-amp.xml")[0]![0]).toBe("Salt & vinegar prices rise");

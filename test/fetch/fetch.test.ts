@@ -291,6 +291,56 @@ describe("digest fetch: runs after the first", () => {
   });
 });
 
+describe("digest fetch: items their feed says were updated", () => {
+  const atom = (o: string, entries: { path: string; updated: string }[]) =>
+    `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Observer</title><id>x</id><updated>2025-05-30T00:00:00Z</updated>${entries
+      .map((e) => `<entry><title>${e.path}</title><id>${e.path}</id><link href="${o}${e.path}"/><published>2025-05-29T08:00:00Z</published><updated>${e.updated}</updated></entry>`)
+      .join("")}</feed>`;
+
+  it("fetches a page again when its feed's updated stamp moves later, never otherwise, and keeps the saved copy when the new one fails", async () => {
+    server = await startServer();
+    const o = server.origin;
+    const put = (path: string, title: string) => server!.routes.set(path, { type: HTML, body: articleHtml(title) });
+    put("/bridge", "Bridge vote first told");
+    put("/ferry", "Ferry crews first told");
+    put("/quay", "Quay plan first told");
+    server.routes.set("/atom.xml", { type: "application/atom+xml", body: atom(o, [{ path: "/bridge", updated: "2025-05-29T09:00:00Z" }, { path: "/ferry", updated: "2025-05-29T09:00:00Z" }]) });
+    server.routes.set("/rss.xml", { type: RSS, body: rss("Harbour Gazette", [{ link: `${o}/quay`, title: "Quay" }]) });
+    const where = dirs();
+    const feeds = [`${o}/atom.xml`, `${o}/rss.xml`];
+    expect((await run(feeds, where)).summary.pages).toMatchObject({ saved: 3, updated: 0 });
+
+    // The outlet corrects two stories; its feed says so for one of them (+01:00: an hour and a minute later).
+    put("/bridge", "Bridge vote corrected");
+    put("/ferry", "Ferry crews corrected");
+    put("/quay", "Quay plan corrected");
+    server.routes.set("/atom.xml", { type: "application/atom+xml", body: atom(o, [{ path: "/bridge", updated: "2025-05-29T11:01:00+01:00" }, { path: "/ferry", updated: "2025-05-29T10:00:00+01:00" }]) });
+    server.log.length = 0;
+    const second = await run(feeds, where);
+    expect(second.messages).toEqual([]);
+    expect(second.summary.pages).toMatchObject({ saved: 0, updated: 1, failed: 0 });
+    expect(server.log.filter((l) => ["/bridge", "/ferry", "/quay"].includes(l.path)).map((l) => l.path)).toEqual(["/bridge"]);
+    expect(saved(where.input, `${o}/bridge`)).toContain("Bridge vote corrected");
+    expect(saved(where.input, `${o}/ferry`)).toContain("Ferry crews first told");
+    expect(saved(where.input, `${o}/quay`)).toContain("Quay plan first told");
+
+    server.log.length = 0;
+    expect((await run(feeds, where)).summary.pages).toMatchObject({ saved: 0, updated: 0 });
+    expect(server.log.filter((l) => ["/bridge", "/ferry", "/quay"].includes(l.path))).toEqual([]);
+
+    // Updated again, but the page is gone: the corrected copy stays, and it is not asked for again.
+    server.routes.set("/bridge", { status: 404, type: HTML, body: "gone" });
+    server.routes.set("/atom.xml", { type: "application/atom+xml", body: atom(o, [{ path: "/bridge", updated: "2025-05-30T08:00:00Z" }, { path: "/ferry", updated: "2025-05-29T09:00:00Z" }]) });
+    const gone = await run(feeds, where);
+    expect(gone.messages).toEqual([`page ${o}/bridge: updated by its feed, but HTTP 404 Not Found; kept the copy saved before`]);
+    expect(gone.summary.pages).toMatchObject({ updated: 0, failed: 0 });
+    expect(saved(where.input, `${o}/bridge`)).toContain("Bridge vote corrected");
+    server.log.length = 0;
+    await run(feeds, where);
+    expect(server.log.filter((l) => l.path === "/bridge")).toEqual([]);
+  });
+});
+
 describe("digest fetch: politeness on the wire", () => {
   it("sends one request at a time to a host, even with room for four", async () => {
     server = await startServer();
