@@ -213,6 +213,10 @@
 //                   recall), and that share >= 0.8 on 3+ words: 84.2 / 71.8, 84.4 / 73.0
 //   CEXTRA=adjcover context: body-overlap and lead-cover differences with the adjacent candidate above and below (a
 //                   headline's words recur in its body, a standfirst's or kicker's less): 84.2 / 69.9, 84.0 / 71.2
+//   EXTRA=echo      (stop 37's echoes of the line in the page, figures not recorded before) 85.0 / 73.0, 83.6 / 71.6: +1 / +3
+//                   tuning pages, -2 / -4 checking ones, a gap between the halves (as stop 47's bodyfreq, stop 50's deck);
+//                   INNER=x1: 84.2 / 73.0, 83.6 / 71.6 (that draw's committed method 84.6 / 71.4, 84.4 / 73.0): the same gap
+//   SITEGOLD=drop   84.2 / 71.0, 83.2 / 72.3
 //   LABEL=nearest   84.2 / 69.9, 82.1 / 67.3;  LABEL=soft 84.2 / 71.4, 84.4 / 72.7
 //   CONTEXT=boostrank (listwise boosted trees over context and line features, default BOOST) 84.2 / 71.4, 81.7 / 69.8
 //   headline-features.ts patched for the trial (not kept): ADJACENT 3 (the context's neighbour reach) 84.6 / 70.3,
