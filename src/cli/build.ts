@@ -160,8 +160,7 @@ export async function runBuild(argv: string[]): Promise<number> {
         progress.step("merging and summarising");
         const ids = readStoryIds({ digests: out.liveDigests, digestsShown: values.digests, site: out.liveSite, siteShown: values.output, cache: cache?.dir ?? null, cacheShown: values.cache, warn });
         const clusterRows = await cachedClusterRows(cache);
-        // Loading their code and warming up on practice stories while this thread clusters.
-        if (cold) threads.summaries = startSummaryThreads(undefined, prepared.flatMap((o) => ("article" in o ? [o.article] : [])));
+        if (cold) threads.summaries = startSummaryThreads(); // loading their code while this thread clusters
         const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings: pipelineTimings, summarise: summaries.summarise, identity: ids.state, cluster: { ...defaultClusterOptions, rows: clusterRows.rows } });
         await clusterRows.pack?.commit();
         // Merging into stories, and the summaries the cache had (the others are computed next).

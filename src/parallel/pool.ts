@@ -82,14 +82,13 @@ export class WorkerPool {
 
   /**
    * Starts every thread now and has it load the task's module (an empty chunk): started ahead of the
-   * work, the threads' start-up runs beside whatever this thread does in the meantime. `items`: a chunk
-   * every thread runs too, its results dropped (to compile the task's code before the work comes). Never
-   * rejects: a thread that cannot start fails the map that needs it.
+   * work, the threads' start-up runs beside whatever this thread does in the meantime. Never rejects:
+   * a thread that cannot start fails the map that needs it.
    */
-  warm(task: Task, args: unknown, items: readonly unknown[] = []): Promise<void> {
+  warm(task: Task, args: unknown): Promise<void> {
     if (this.closed) return Promise.resolve();
     while (this.workers.length < this.size) this.workers.push(startWorker());
-    return Promise.all(this.workers.map((worker) => this.run(worker, { id: this.nextId++, module: task.module, name: task.name, items: items as unknown[], args }).catch(() => []))).then(() => undefined);
+    return Promise.all(this.workers.map((worker) => this.run(worker, { id: this.nextId++, module: task.module, name: task.name, items: [], args }).catch(() => []))).then(() => undefined);
   }
 
   /**

@@ -5,7 +5,6 @@ import { moduleUrl } from "../cache/code-hash.ts";
 import type { LazySummaryJob, SummaryJob } from "../cache/summaries.ts";
 import { defaultWorkerCount, WorkerPool } from "./pool.ts";
 import { summariseJobs } from "./summary-task.ts";
-import type { CleanArticle } from "../types.ts";
 
 export interface SummaryPoolOptions {
   /** Threads, this one included (default: `DIGEST_WORKERS`, else one per core). */
@@ -31,67 +30,16 @@ const AHEAD = 2;
 const LOCAL_STEP = 4;
 
 const SUMMARY_TASK = { module: moduleUrl("./summary-task", import.meta.url), name: "summariseJobs" };
-const WARM_TASK = { module: SUMMARY_TASK.module, name: "warmSummaries" };
 
-/**
- * Stories a thread started ahead summarises before the real ones come, its results dropped. A fresh
- * thread's first few hundred stories cost it several times what they cost warm (V8 compiling the
- * summariser, each new spelling stemmed: docs/scaling.md, stop 51); summarised while this thread
- * clusters, on the core clustering leaves idle, that cost is out of the summaries' stage.
- */
-export const WARM_STORIES = 400;
-
-/** Each thread's flag: set when the real stories come, so that it stops warming up (src/parallel/summary-task.ts). */
-const warmingOf = new WeakMap<WorkerPool, Int32Array>();
-
-/**
- * The summaries' threads, started now and loading their code while this thread does other work (clusters). Null when there would be none.
- * `warmUp`: articles to make practice stories of (`warmUpJobs`), summarised on the threads until `summariseAll` starts.
- */
-export function startSummaryThreads(workers = defaultWorkerCount(), warmUp: readonly WarmArticle[] = []): WorkerPool | null {
+/** The summaries' threads, started now and loading their code while this thread does other work (clusters). Null when there would be none. */
+export function startSummaryThreads(workers = defaultWorkerCount()): WorkerPool | null {
   if (workers <= 1) return null;
   const pool = new WorkerPool(workers - 1);
   void pool.warm(SUMMARY_TASK, null);
-  const jobs = warmUpJobs(warmUp);
-  if (jobs.length) {
-    const stop = new Int32Array(new SharedArrayBuffer(4));
-    warmingOf.set(pool, stop);
-    void pool.warm(WARM_TASK, stop, jobs);
-  }
   return pool;
 }
 
-type WarmArticle = Pick<CleanArticle, "title" | "paragraphs" | "stored">;
-
-/**
- * Practice stories of one to three articles, taken evenly across `articles` (outlets and kinds of page
- * alike), as the pipeline makes a story's inputs. Paragraphs left in the cache are read, not kept.
- */
-export function warmUpJobs(articles: readonly WarmArticle[], stories = WARM_STORIES): SummaryJob[] {
-  const jobs: SummaryJob[] = [];
-  const size = (k: number) => 1 + (k % 3);
-  const needed = Array.from({ length: stories }, (_, k) => size(k)).reduce((a, b) => a + b, 0);
-  if (articles.length === 0) return jobs;
-  const step = Math.max(1, Math.floor(articles.length / needed));
-  let at = 0;
-  for (let k = 0; k < stories && at < articles.length; k++) {
-    const inputs = [];
-    for (let m = 0; m < size(k) && at < articles.length; m++, at += step) {
-      const a = articles[at]!;
-      const paragraphs = a.paragraphs.length === 0 && a.stored ? a.stored.source.read(a.stored.at).paragraphs : a.paragraphs;
-      inputs.push({ title: a.title, text: paragraphs.join("\n") });
-    }
-    jobs.push({ inputs });
-  }
-  return jobs;
-}
-
 export async function summariseAll(jobs: readonly LazySummaryJob[], options: SummaryPoolOptions = {}): Promise<string[][]> {
-  // The real stories are here: the threads stop warming up (within a story) and take them.
-  if (options.threads) {
-    const stop = warmingOf.get(options.threads);
-    if (stop) Atomics.store(stop, 0, 1);
-  }
   const one = (job: LazySummaryJob) => summariseJobs([job()])[0]!;
   const workers = options.workers ?? defaultWorkerCount();
   if (workers <= 1 || jobs.length < (options.minParallel ?? DEFAULT_MIN_PARALLEL_STORIES)) {
