@@ -138,7 +138,7 @@ export async function runBuild(argv: string[]): Promise<number> {
       lap("unchanged");
     } else {
       const loaded = stages ?? (await loadStages());
-      const { buildDigest, buildReport, cachedCategories, categoriesAhead, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, startSummaryThreads, summariseAll, summaryLines, writeFeeds, writeJsonFile } = loaded;
+      const { buildDigest, buildReport, cachedCategories, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, startSummaryThreads, summariseAll, summaryLines, writeFeeds, writeJsonFile } = loaded;
       // The story-id state this build writes (a copy goes to the cache once the build is in place).
       let identityText = "";
       const rules = rulesWithout(...config.disableRules);
@@ -165,18 +165,14 @@ export async function runBuild(argv: string[]): Promise<number> {
         await clusterRows.pack?.commit();
         // Merging into stories, and the summaries the cache had (the others are computed next).
         lap("cluster");
-        // The stories still to summarise, together on the threads (the pipeline took the lists to fill),
-        // while this thread works out the stories' categories before it summarises too.
-        const categories = await cachedCategories(cache, articleKeys);
-        const categorised = categoriesAhead(result.stories, categories.categorise);
-        categorised.catch(() => undefined); // awaited below, after the summaries
-        await summaries.fill((jobs) => summariseAll(jobs, { warn, threads: threads.summaries, localAfter: categorised }));
-        const categorise = await categorised;
+        // The stories still to summarise, together on the threads (the pipeline took the lists to fill).
+        await summaries.fill((jobs) => summariseAll(jobs, { warn, threads: threads.summaries }));
         await threads.summaries?.close();
         await summaries.pack?.commit();
         lap("summarise");
         const fileTimes = fileTimeWarning(result.stories.flatMap((s) => s.members));
-        const digest = buildDigest(result.stories, { zone: config.timezone, homeDays: config.homeDays, categorise });
+        const categories = await cachedCategories(cache, articleKeys);
+        const digest = buildDigest(result.stories, { zone: config.timezone, homeDays: config.homeDays, categorise: categories.categorise });
         await categories.pack?.commit();
         progress.step("writing the digests");
         await out.writeDigests(digest.files);

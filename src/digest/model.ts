@@ -196,11 +196,6 @@ function distinct(values: readonly string[]): string[] {
   return out;
 }
 
-/** The outlets a story's articles name, each once (case aside), in order: its view's `namedOutlets`, which its categories leave out. */
-export function namedOutletsOf(members: Story["members"]): string[] {
-  return distinct(members.map((m) => outletOf(m).name).filter((o): o is string => o !== null));
-}
-
 function storyView(story: Story, zone: string, categorise: Categorise): StoryView {
   const outlets = story.members.map((m) => ({ member: m, outlet: outletOf(m) }));
   const sources: SourceView[] = outlets.map(({ member, outlet }) => ({

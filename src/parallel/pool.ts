@@ -67,8 +67,6 @@ export interface ForEachOptions<I, O, S> {
   ahead?: number;
   /** Items `local` is given at a time (default: all of a chunk at once). */
   localStep?: number;
-  /** This thread takes no chunk before this has settled (it has other work to do meanwhile, between the threads' answers). */
-  localAfter?: Promise<unknown>;
 }
 
 export class WorkerPool {
@@ -113,7 +111,7 @@ export class WorkerPool {
     args: unknown,
     chunkSize: number,
     take: (start: number, results: O[]) => void,
-    { local, load, ahead = 1, localStep = Infinity, localAfter }: ForEachOptions<I, O, S> = {},
+    { local, load, ahead = 1, localStep = Infinity }: ForEachOptions<I, O, S> = {},
   ): Promise<void> {
     if (this.closed) throw new Error("the worker pool is closed");
     const chunks: Array<{ start: number; items: I[] }> = [];
@@ -137,10 +135,8 @@ export class WorkerPool {
     };
     const lanes = this.workers.slice(0, chunks.length).flatMap((worker) => Array.from({ length: ahead }, () => lane((chunk) => this.run(worker, { id: this.nextId++, module: task.module, name: task.name, items: chunk.items, args }))));
     if (local) {
-      const after = localAfter?.then(() => undefined, () => undefined) ?? Promise.resolve();
-      const localLane = (run: (chunk: { items: S[] }) => Promise<unknown[]>) => after.then(() => lane(run));
       lanes.push(
-        localLane(async (chunk) => {
+        lane(async (chunk) => {
           // A few items at a time, the threads' answers let in before each: a thread that finished its
           // chunks gets the next ones within a few items' time, not only once this whole chunk is done.
           const out: O[] = [];

@@ -14,8 +14,6 @@ export interface SummaryPoolOptions {
   warn?: (text: string) => void;
   /** Threads started ahead (`startSummaryThreads`), used when there are enough stories; closed once done with. */
   threads?: WorkerPool | null;
-  /** Work this thread does first, between the threads' answers, before it summarises stories too (the categories). */
-  localAfter?: Promise<unknown>;
 }
 
 export const DEFAULT_MIN_PARALLEL_STORIES = 200;
@@ -51,7 +49,7 @@ export async function summariseAll(jobs: readonly LazySummaryJob[], options: Sum
   try {
     const take = (start: number, out: string[][]) => out.forEach((r, k) => (results[start + k] = r));
     const make = async (_start: number, chunk: LazySummaryJob[]) => chunk.map((job) => job());
-    await pool.forEach<LazySummaryJob, string[], SummaryJob>(SUMMARY_TASK, jobs, null, CHUNK, take, { local: (items) => summariseJobs(items), load: make, ahead: AHEAD, localStep: LOCAL_STEP, localAfter: options.localAfter });
+    await pool.forEach<LazySummaryJob, string[], SummaryJob>(SUMMARY_TASK, jobs, null, CHUNK, take, { local: (items) => summariseJobs(items), load: make, ahead: AHEAD, localStep: LOCAL_STEP });
   } catch (error) {
     options.warn?.(`worker threads failed (${(error as Error).message}); going on without them`);
     jobs.forEach((job, i) => (results[i] ??= one(job)));

@@ -81,39 +81,6 @@ describe("worker pool", () => {
     }
   });
 
-  it("lets this thread finish other work before it takes chunks (localAfter), the threads fed meanwhile", async () => {
-    const pool = new WorkerPool(1);
-    await pool.warm(task("double"), null); // started ahead, as a build starts the summaries' thread
-    let busy = true;
-    let taken = 0;
-    let takenWhileBusy = 0;
-    const localWhileBusy: boolean[] = [];
-    const local = (items: number[]) => {
-      localWhileBusy.push(busy);
-      return items.map((n) => n * 2);
-    };
-    // Other work on this thread, a step at a time between the event loop's turns, until the thread has answered 20 items.
-    const other = (async () => {
-      const until = Date.now() + 30_000; // a bound only: the thread answers within milliseconds
-      while (taken < 20 && Date.now() < until) await new Promise((resolve) => setImmediate(resolve));
-      takenWhileBusy = taken;
-      busy = false;
-    })();
-    const results = new Array<number>(numbers.length);
-    const take = (start: number, out: number[]) => {
-      taken += out.length;
-      out.forEach((o, k) => (results[start + k] = o));
-    };
-    try {
-      await pool.forEach<number, number>(task("double"), numbers, null, 4, take, { local, localAfter: other });
-      expect(results).toEqual(numbers.map((n) => n * 2));
-      expect(takenWhileBusy).toBeGreaterThanOrEqual(20);
-      expect(localWhileBusy.every((b) => !b)).toBe(true);
-    } finally {
-      await pool.close();
-    }
-  });
-
   it("gives a thread two chunks at a time when asked, the results still in order", async () => {
     const pool = new WorkerPool(1);
     try {
