@@ -43,18 +43,19 @@ export function loadDecision(json: unknown): MergeDecision {
 export function groupArticles(spans: readonly TimeSpan[], edges: WeightedEdges, decision: MergeDecision, windowDays: number, profiles: readonly Profile[], agglomerate: (n: number, edges: WeightedEdges, options: AgglomerateOptions) => Int32Array = averageLink): Array<{ members: number[]; span: TimeSpan }> {
   const groupSpan = [...spans];
   const size = new Int32Array(spans.length).fill(1);
-  const who = decision.protagonists.minGroup > 0 ? new Protagonists(profiles, decision.protagonists) : null;
+  const who = decision.protagonists.minGroup > 0 ? new ProtagonistsWhenAsked(new Protagonists(profiles, decision.protagonists), decision.protagonists.minGroup, spans.length) : null;
   const established = (x: number) => decision.established > 0 && size[x]! >= decision.established;
   const stories = Math.max(decision.storyThreshold, decision.storiesThreshold);
   const bar = (x: number, y: number) => {
-    const [ex, ey] = [established(x), established(y)];
+    const ex = established(x);
+    const ey = established(y);
     return ex && ey ? stories : ex || ey ? decision.storyThreshold : decision.threshold;
   };
   const root = agglomerate(spans.length, edges, {
     threshold: decision.established > 0 ? Math.min(decision.threshold, decision.storyThreshold) : decision.threshold,
     bar,
     missing: 0,
-    canJoin: (x, y) => fitsWindow(groupSpan[x]!, groupSpan[y]!, windowDays) && !who?.contradict(x, y),
+    canJoin: (x, y) => fitsWindow(groupSpan[x]!, groupSpan[y]!, windowDays) && !who?.contradict(x, y, size),
     joined: (keep, gone) => {
       groupSpan[keep] = joinSpans(groupSpan[keep]!, groupSpan[gone]!);
       size[keep]! += size[gone]!;
@@ -69,4 +70,58 @@ export function groupArticles(spans: readonly TimeSpan[], edges: WeightedEdges, 
     else membersOf.set(r, [i]);
   }
   return [...membersOf.values()].map((members) => ({ members, span: members.reduce((span, i) => joinSpans(span, spans[i]!), spans[members[0]!]!) }));
+}
+
+/**
+ * The protagonist check with its name counts joined only when asked: two groups are compared only when
+ * both hold at least `minGroup` reports (below it Protagonists never contradicts), so the merges into a
+ * group are told to Protagonists when it is first compared after them. Most merges are a report joining
+ * a story, never compared; the counts are sums, so the order they are joined in does not matter.
+ */
+class ProtagonistsWhenAsked {
+  /** The groups merged into each group and not yet told (a linked list of gone roots, each with its own). */
+  private readonly head: Int32Array;
+  private readonly tail: Int32Array;
+  private readonly next: Int32Array;
+
+  constructor(
+    private readonly who: Protagonists,
+    private readonly minGroup: number,
+    n: number,
+  ) {
+    this.head = new Int32Array(n).fill(-1);
+    this.tail = new Int32Array(n).fill(-1);
+    this.next = new Int32Array(n).fill(-1);
+  }
+
+  join(keep: number, gone: number): void {
+    if (this.tail[keep]! >= 0) this.next[this.tail[keep]!] = gone;
+    else this.head[keep] = gone;
+    this.tail[keep] = gone;
+  }
+
+  /** Protagonists.contradict, `size` the groups' report counts as they stand. */
+  contradict(x: number, y: number, size: Int32Array): boolean {
+    if (size[x]! < this.minGroup || size[y]! < this.minGroup) return false;
+    this.tell(x);
+    this.tell(y);
+    return this.who.contradict(x, y);
+  }
+
+  /** Tells Protagonists every merge below x: each gone group's own merges before its merge into its keeper. */
+  private tell(x: number): void {
+    if (this.head[x]! < 0) return;
+    const joins: number[] = [];
+    const stack = [x];
+    while (stack.length > 0) {
+      const keep = stack.pop()!;
+      for (let g = this.head[keep]!; g >= 0; g = this.next[g]!) {
+        joins.push(keep, g);
+        stack.push(g);
+      }
+      this.head[keep] = this.tail[keep] = -1;
+    }
+    // In reverse: a gone group's merges (found after its own) are told before it joins its keeper.
+    for (let k = joins.length - 2; k >= 0; k -= 2) this.who.join(joins[k]!, joins[k + 1]!);
+  }
 }

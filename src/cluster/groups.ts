@@ -17,20 +17,54 @@ import { shortHash } from "../text/hash.ts";
  */
 export const REPLAY_MAX_CHANGED = 0.2;
 
-type Agglomerate = (n: number, edges: WeightedEdges, options: AgglomerateOptions) => Int32Array;
+export type Agglomerate = (n: number, edges: WeightedEdges, options: AgglomerateOptions) => Int32Array;
+
+/** An agglomeration, the log it fills as it runs, and how many articles its replay works out again (Infinity: none is replayed). */
+export interface Agglomeration {
+  agglomerate: Agglomerate;
+  log: MergeLog;
+  changed: number;
+}
 
 /**
  * An agglomeration for groupArticles that replays `stored` where it can (when at most `maxChanged` of
  * the articles changed), and what to store for the next build once it has run (`result()`).
  */
-export function replayingAgglomeration(paths: readonly string[], termKeys: readonly string[], spans: readonly TimeSpan[], edges: WeightedEdges, stored: StoredGroups | undefined, maxChanged = REPLAY_MAX_CHANGED, stats?: ReplayStats): { agglomerate: Agglomerate; result: () => StoredGroups } {
+export function replayingAgglomeration(paths: readonly string[], termKeys: readonly string[], spans: readonly TimeSpan[], edges: WeightedEdges, stored: StoredGroups | undefined, maxChanged = REPLAY_MAX_CHANGED, stats?: ReplayStats): Agglomeration & { prints: string[]; result: () => StoredGroups } {
   const prints = articlePrints(paths, termKeys, spans, edges);
   const log: MergeLog = { x: [], y: [], score: [] };
-  let replay = stored ? replayOf(stored, paths, prints) : null;
+  const replay = stored ? replayOf(stored, paths, prints) : null;
+  return { agglomerate: agglomerationOf(replay, maxChanged, log, stats), log, changed: changedCount(replay), prints, result: () => ({ paths: [...paths], prints, ...log }) };
+}
+
+/**
+ * The agglomeration of a build's articles again on `after`, the same edges as `before` (the same pairs in
+ * the same order) with other weights, replaying `previous`, the merges made on `before` (the settle rounds
+ * of index.ts: only the links stickyEdges moves differ). The articles with a link whose weight differs
+ * are the changed ones; their spans and names are as they were.
+ */
+export function settlingAgglomeration(before: WeightedEdges, after: WeightedEdges, previous: MergeLog, n: number, maxChanged = REPLAY_MAX_CHANGED, stats?: ReplayStats): Agglomeration {
+  const changed = new Uint8Array(n);
+  for (let k = 0; k < after.length; k++) {
+    if (before.weight[k] === after.weight[k]) continue;
+    changed[after.a[k]!] = 1;
+    changed[after.b[k]!] = 1;
+  }
+  const log: MergeLog = { x: [], y: [], score: [] };
+  const replay: Replay = { x: Float64Array.from(previous.x), y: Float64Array.from(previous.y), score: Float64Array.from(previous.score), changed };
+  return { agglomerate: agglomerationOf(replay, maxChanged, log, stats), log, changed: changedCount(replay) };
+}
+
+/** How many articles a replay must work out again (changed), Infinity without one. */
+function changedCount(replay: Replay | null): number {
+  return replay ? replay.changed.reduce((sum, c) => sum + c, 0) : Infinity;
+}
+
+/** Replays `replay` when at most `maxChanged` of its articles changed, else averageLink; both fill `log`. */
+function agglomerationOf(replay: Replay | null, maxChanged: number, log: MergeLog, stats?: ReplayStats): Agglomerate {
   // Replaying costs more per group than averageLink does: worth it only while most groups stay as they were.
-  if (replay && replay.changed.reduce((sum, c) => sum + c, 0) > maxChanged * paths.length) replay = null;
-  const agglomerate: Agglomerate = replay ? (n, e, o) => replayAverageLink(n, e, o, replay, log, stats) : (n, e, o) => averageLink(n, e, o, log);
-  return { agglomerate, result: () => ({ paths: [...paths], prints, ...log }) };
+  if (replay && changedCount(replay) > maxChanged * replay.changed.length) replay = null;
+  return replay ? (n, e, o) => replayAverageLink(n, e, o, replay, log, stats) : (n, e, o) => averageLink(n, e, o, log);
 }
 
 /**

@@ -32,7 +32,7 @@ import modelJson from "./merge-model.json" with { type: "json" };
 import { buildProfiles, type Profile } from "./profile.ts";
 import { candidatePairs, dayOrder, visitCandidates, type PairList } from "./candidates.ts";
 import { PAIR_FEATURES, PairScorer } from "./similarity.ts";
-import type { WeightedEdges } from "./agglomerate.ts";
+import { averageLink, type MergeLog, type WeightedEdges } from "./agglomerate.ts";
 import { CONTEXT_FEATURES, contextFeatures, windowCrowds } from "./context.ts";
 import { spanOf, type TimeSpan } from "./time.ts";
 import { dayOrNull } from "./days.ts";
@@ -40,7 +40,7 @@ import { linkFollowUps } from "./followups.ts";
 import { groupArticles, loadDecision, type MergeDecision } from "./decision.ts";
 import { rowStarts } from "../text/rows.ts";
 import { pairMemo, pairPrint, settledDays, type PairMemo, type RowStore } from "./rows.ts";
-import { replayingAgglomeration } from "./groups.ts";
+import { articlePrints, replayingAgglomeration, settlingAgglomeration, type Agglomerate, type Agglomeration } from "./groups.ts";
 import type { ReplayStats } from "./agglomerate-replay.ts";
 import { stickyEdges, type PublishedStories } from "./hysteresis.ts";
 
@@ -364,27 +364,32 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
   const decision = options.mergeThreshold === undefined ? models.decision : { ...models.decision, threshold: options.mergeThreshold };
   const store = termKeys ? options.rows?.groups : undefined;
   const paths = order.map((a) => a.path);
-  const group = (weighed: WeightedEdges): { groups: Array<{ members: number[]; span: TimeSpan }>; keep: () => void } => {
-    if (!store || !termKeys) return { groups: groupArticles(spans, weighed, decision, options.windowDays, profiles), keep: () => {} };
-    // The last build's merges, replayed where no changed article reaches (groups.ts).
-    const key = JSON.stringify([options.windowDays, decision, MIN_EDGE]);
-    const replaying = replayingAgglomeration(paths, termKeys, spans, weighed, store.get(key), options.replayMaxChanged, options.replayStats);
-    return { groups: groupArticles(spans, weighed, decision, options.windowDays, profiles, replaying.agglomerate), keep: () => store.put(key, replaying.result()) };
-  };
+  const storeKey = JSON.stringify([options.windowDays, decision, MIN_EDGE]);
+  const group = (weighed: WeightedEdges, agglomerate: Agglomerate) => groupArticles(spans, weighed, decision, options.windowDays, profiles, agglomerate);
   let weighed = options.published ? stickyEdges(edges, paths, options.published, options.stickiness) : edges;
-  let run = group(weighed);
+  const last = store?.get(storeKey);
+  // The last build's merges, replayed where no changed article reaches (groups.ts).
+  const fromLast = (weighed: WeightedEdges) => (store && termKeys ? replayingAgglomeration(paths, termKeys, spans, weighed, last, options.replayMaxChanged, options.replayStats) : null);
+  const made: MergeLog = { x: [], y: [], score: [] };
+  let run: Agglomeration & { prints?: string[] } = fromLast(weighed) ?? { agglomerate: (n, e, o) => averageLink(n, e, o, made), log: made, changed: Infinity };
+  let groups = group(weighed, run.agglomerate);
   // The stories are grouped again with themselves as the published ones until they stand, with or without
   // a last build: the state this build leaves then gives these stories again, so a re-run of the same
   // articles, or the next build before its new articles are looked at, publishes what this build did. A
   // first build left unsettled had its next build part stories no article of it touched (scripts/try-settle.ts).
+  // A round moves only the links of the articles whose story the round before changed (all of them after
+  // a first build's first grouping), so it replays the round before's merges where none of them reaches,
+  // or the last build's, whichever leaves fewer articles to work out again (groups.ts).
   for (let round = 0; round < SETTLE_ROUNDS; round++) {
-    const again = stickyEdges(edges, paths, groupOf(run.groups, paths), options.stickiness);
+    const again = stickyEdges(edges, paths, groupOf(groups, paths), options.stickiness);
     if (sameWeights(again, weighed)) break;
+    const settling = settlingAgglomeration(weighed, again, run.log, order.length, options.replayMaxChanged);
+    const replaying = fromLast(again);
+    run = replaying && replaying.changed <= settling.changed ? replaying : { ...settling, ...(replaying ? { prints: replaying.prints } : {}) };
+    groups = group(again, run.agglomerate);
     weighed = again;
-    run = group(weighed);
   }
-  run.keep();
-  const groups = run.groups;
+  if (store && termKeys) store.put(storeKey, { paths: [...paths], prints: run.prints ?? articlePrints(paths, termKeys, spans, weighed), ...run.log });
   step("groups");
   const clusters = groups.map((g): StoryCluster => ({ id: fallbackId(g.members.map((i) => order[i]!), spans, g.members), members: g.members.map((i) => order[i]!), followUpOf: null }));
   const links = linkFollowUps(
