@@ -1,4 +1,4 @@
-// Training for keep-list-lines (src/clean/rules/list-lines.ts), train:clean's step 3: which of the weak
+// Training for keep-list-lines (src/clean/rules/list-lines.ts), train:clean's step 3b: which of the weak
 // lines locate-article set aside inside the run, or cut under it, are article text. Each tuning page
 // (text dump with its URL) is located with block scores from the fold model fitted without it, as on an
 // unseen page; its candidates are labelled from the page's truth / snippets as the block models' lines are

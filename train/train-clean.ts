@@ -17,6 +17,10 @@
 //      then a context model that sets each line's score beside its neighbours' (kicker above,
 //      standfirst below), trained on out-of-fold line scores. Pages without their URL get a pair of
 //      their own, trained on those, with the line's length in bins as well.
+//   3b. List-line model for text dumps (train/list-lines.ts, src/clean/rules/list-lines.ts): of the weak
+//      lines locate-article sets aside inside the run and the first lines under it, which are article text
+//      (lists, tables, a Q&A); logistic over their siblings' shapes, place and block scores (step 1's fold
+//      models, as on unseen pages), tuning pages with their URL. Steps 4 and 5 learn without it.
 //   4. Short-line model for text dumps (train/short-lines.ts): of the short lines short-line-context's
 //      hand rule drops, which to keep. Boosted depth-2 trees over each line, its run, the lines around
 //      it and the block scores (from the text block fold models of step 1, as on unseen pages), on the
