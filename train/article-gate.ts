@@ -12,6 +12,7 @@ import { defaultRules } from "../src/clean/rules/index.ts";
 import { locateWith } from "../src/clean/rules/locate.ts";
 import { findHeadlineWith } from "../src/clean/rules/title.ts";
 import { shortLineRule, type ShortLineModel } from "../src/clean/rules/short-lines.ts";
+import { listLinesRule, type ListLinesModel } from "../src/clean/rules/list-lines.ts";
 import { ARTICLE_GATE_FEATURES, articleGateRow } from "../src/clean/rules/article-gate.ts";
 import { finish } from "../src/clean/text.ts";
 import { logit, type LogisticModel } from "../src/model/logistic.ts";
@@ -38,10 +39,13 @@ export function gateRows(
   decode: DecodeSettings,
   headline: HeadlineModels,
   shortLines: ShortLineModel,
+  listLines?: ListLinesModel,
 ): GateRow[] {
   const locateAt = defaultRules.findIndex((r) => r.name === "locate-article");
-  const learned = (name: string) => (name === "find-headline" ? findHeadlineWith(headline) : name === "short-line-context" ? shortLineRule(() => shortLines) : null);
-  const rest = defaultRules.slice(locateAt + 1).filter((r) => r.name !== "article-gate").map((r) => learned(r.name) ?? r);
+  const learned = (name: string) =>
+    name === "find-headline" ? findHeadlineWith(headline) : name === "short-line-context" ? shortLineRule(() => shortLines) : name === "keep-list-lines" && listLines ? listLinesRule(() => listLines) : null;
+  // keep-list-lines only when a list-line model is given (train-clean's SETTLE_LIST=1): see train/list-lines.ts.
+  const rest = defaultRules.slice(locateAt + 1).filter((r) => r.name !== "article-gate" && (r.name !== "keep-list-lines" || listLines)).map((r) => learned(r.name) ?? r);
   const rows: GateRow[] = [];
   for (const page of pages) {
     // dates-dev's pages are all articles but label no lines: real examples only, nothing to strip.

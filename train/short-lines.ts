@@ -12,6 +12,7 @@ import { locateWith } from "../src/clean/rules/locate.ts";
 import { findHeadlineWith } from "../src/clean/rules/title.ts";
 import type { HeadlineModels } from "../src/clean/headline-model.ts";
 import { shortLineRule } from "../src/clean/rules/short-lines.ts";
+import { listLinesRule, type ListLinesModel } from "../src/clean/rules/list-lines.ts";
 import type { CleanRule } from "../src/clean/rules/types.ts";
 import type { BlockModels, DecodeSettings } from "../src/clean/block-model.ts";
 import { SHORT_LINE_FEATURES, shortLineRows, type ShortLineRow } from "../src/clean/rules/short-line-features.ts";
@@ -111,12 +112,16 @@ export function shortLineItems(
   pages: readonly DevPage[],
   blockFolds: readonly Omit<BlockModels, "decode">[],
   decode: DecodeSettings,
-  { silver, urls = [true, false], headline }: { silver: BlockModels | null; urls?: boolean[]; headline: HeadlineModels },
+  { silver, urls = [true, false], headline, listLines }: { silver: BlockModels | null; urls?: boolean[]; headline: HeadlineModels; listLines?: ListLinesModel },
 ): Item[] {
   const locateAt = defaultRules.findIndex((r) => r.name === "locate-article");
   const contextAt = defaultRules.findIndex((r) => r.name === "short-line-context");
   // The headline as the models just trained pick it (not the committed ones), so one run of the trainer settles.
-  const between = defaultRules.slice(locateAt + 1, contextAt).map((r) => (r.name === "find-headline" ? findHeadlineWith(headline) : r));
+  // keep-list-lines only when a list-line model is given (train-clean's SETTLE_LIST=1): see train/list-lines.ts.
+  const between = defaultRules
+    .slice(locateAt + 1, contextAt)
+    .filter((r) => r.name !== "keep-list-lines" || listLines)
+    .map((r) => (r.name === "find-headline" ? findHeadlineWith(headline) : r.name === "keep-list-lines" && listLines ? listLinesRule(() => listLines) : r));
   const items: Item[] = [];
   for (const page of pages) {
     for (const url of urls.map((keep) => (keep ? page.url : null))) {

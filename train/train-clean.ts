@@ -17,6 +17,10 @@
 //      then a context model that sets each line's score beside its neighbours' (kicker above,
 //      standfirst below), trained on out-of-fold line scores. Pages without their URL get a pair of
 //      their own, trained on those, with the line's length in bins as well.
+//   3b. List-line model for text dumps (train/list-lines.ts, src/clean/rules/list-lines.ts): of the weak
+//      lines locate-article sets aside inside the run and the first lines under it, which are article text
+//      (lists, tables, a Q&A); logistic over their siblings' shapes, place and block scores (step 1's fold
+//      models, as on unseen pages), tuning pages with their URL. Steps 4 and 5 learn without it.
 //   4. Short-line model for text dumps (train/short-lines.ts): of the short lines short-line-context's
 //      hand rule drops, which to keep. Boosted depth-2 trees over each line, its run, the lines around
 //      it and the block scores (from the text block fold models of step 1, as on unseen pages), on the
@@ -36,6 +40,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defaultRules } from "../src/clean/rules/index.ts";
 import { handShortLineContext } from "../src/clean/rules/context.ts";
+import { LIST_LINES_L2, fitListLines, listLineExamples } from "./list-lines.ts";
 import { shortLineDefaults, shortLineItems, silverLabels, trainShortLines } from "./short-lines.ts";
 import { locateScored, locateWith } from "../src/clean/rules/locate.ts";
 import { finish } from "../src/clean/text.ts";
@@ -539,6 +544,7 @@ function main(): void {
   const dates = tune(loadDates());
   const models: Record<Path, BlockModels> = {} as Record<Path, BlockModels>;
   const textFolds: Omit<BlockModels, "decode">[] = [];
+  let textItems: Item[] = [];
   console.log(`block models (${halves} of extraction-dev and webpages-dev):`);
   for (const path of ["html", "text"] as const) {
     if (process.env.HEADLINE_ONLY) {
@@ -559,6 +565,7 @@ function main(): void {
       items.push({ page, path, doc, labels });
     }
     models[path] = trainBlocks(items, path, path === "text" ? textFolds : undefined);
+    if (path === "text") textItems = items;
     const trainedOn = `npm run train:clean: ${halves} of extraction-dev (${extraction.length} pages) and webpages-dev (${webpages.length}), ${path} input; L2 ${L2}, snippet labels ×${SNIPPET_WEIGHT}`;
     writeFileSync(
       join(weightsDir, `blocks-${path}.json`),
@@ -582,10 +589,18 @@ function main(): void {
     }),
   );
   if (process.env.HEADLINE_ONLY) return;
+  console.log(`list-line model (${halves} of extraction-dev and webpages-dev, text dumps with the URL):`);
+  const listExamples = listLineExamples(textItems, textFolds, models.text.decode);
+  const listLines = fitListLines(listExamples);
+  console.log(`  ${listExamples.length} candidates (${listExamples.filter((e) => e.y === 1).length} article), cut ${listLines.cut}`);
+  const listOn = `npm run train:clean: ${halves} of extraction-dev and webpages-dev (${textItems.length} distinct pages), text dumps with the URL, block scores out-of-fold; logistic, L2 ${LIST_LINES_L2}; cut chosen on out-of-fold figures (train/try-list-keep.ts)`;
+  writeFileSync(join(weightsDir, "list-lines-text.json"), formatWeights({ model: { ...listLines.model, trainedOn: listOn }, cut: listLines.cut }));
+  // The short-line and gate models learn from the pipeline without keep-list-lines unless SETTLE_LIST=1 (train/list-lines.ts: measured and dropped).
+  const settled = process.env.SETTLE_LIST === "1" ? listLines : undefined;
   console.log(`short-line model (${halves} of extraction-dev and webpages-dev, text dumps):`);
   const seenShort = new Set<string>();
   const shortPages = [...extraction, ...webpages].filter((p) => !seenShort.has(p.id) && seenShort.add(p.id));
-  const shortItems = shortLineItems(shortPages, textFolds, models.text.decode, { headline, silver: models.html });
+  const shortItems = shortLineItems(shortPages, textFolds, models.text.decode, { headline, silver: models.html, listLines: settled });
   const short = trainShortLines(shortItems);
   if (KEEP_DECODE) short.cut = (JSON.parse(readFileSync(join(weightsDirOf("tuning"), "short-lines-text.json"), "utf8")) as { cut: number }).cut;
   console.log(`  ${shortItems.length} documents (each page with and without its URL); cut ${short.cut}: out-of-fold extraction F1 ${short.figures.extraction.toFixed(3)}, webpages F1 ${short.figures.webpages.toFixed(3)}`);
@@ -594,7 +609,7 @@ function main(): void {
   writeFileSync(join(weightsDir, "short-lines-text.json"), formatWeights({ model: { ...short.model, trainedOn: shortOn }, cut: short.cut }));
   console.log(`article gate (${halves} of extraction-dev, webpages-dev and dates-dev, text dumps, and the first two's pages without their article lines):`);
   const gatePages = [...shortPages, ...dates.filter((p) => !seenShort.has(p.id))];
-  const rows = gateRows(gatePages, textFolds, models.text.decode, headline, { model: short.model, cut: short.cut });
+  const rows = gateRows(gatePages, textFolds, models.text.decode, headline, { model: short.model, cut: short.cut }, settled);
   const gate = trainArticleGate(rows);
   console.log(`  ${rows.length} bodies (${rows.filter((r) => r.y === 1).length} articles); out-of-fold:\n${gate.figures}\n  threshold ${gate.model.threshold}`);
   const gateOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${gatePages.length} distinct pages), text dumps with and without the URL, the first two's also without their article lines (train/lib/furniture-pages.ts); block scores out-of-fold, this run's headline and short-line models; logistic, L2 2; threshold: the lowest out-of-fold probability of a real article`;

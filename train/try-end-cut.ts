@@ -66,6 +66,8 @@
 // gains (+.0004 to +.0010 mean, one or two snippets) move the checking half by -.0011 to +.0007, change sign
 // with the tree settings, and cut nothing worth it without the URL. The ceiling is large (+.016 tuning mean,
 // +.013 checking): what the end needs is a signal these shape, score and term features do not carry.
+// tx52 (stop 52): the other way round, an end EXTENDED over list and table lines the run cut (the first 15
+// page-footer lines, judged with sibling features) gains on both halves: keep-list-lines, train/try-list-keep.ts.
 import { blockModels, scoreBlocks } from "../src/clean/block-model.ts";
 import { localFeatures, featureNames } from "../src/clean/block-features.ts";
 import { dropLine, keptBodyIndices, type TextDoc } from "../src/clean/doc.ts";

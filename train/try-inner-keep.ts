@@ -34,6 +34,9 @@
 // Same finding as train/try-inner.ts (7330faa, an earlier learned judge of these lines, logistic and
 // boosted, with span and silver labels): this script adds the term share, the first-step verdicts, page
 // weighting and the sandwich's scope, and none of them separates the lines either.
+// tx52 (stop 52): what these features lack is the lines' siblings (the same label before a colon, the same
+// word classes line after line); with them, and the first 15 lines under the run as candidates too, a keep
+// gains on both halves and ships as keep-list-lines: train/try-list-keep.ts.
 import { blockModels, scoreBlocks } from "../src/clean/block-model.ts";
 import { locateScored } from "../src/clean/rules/locate.ts";
 import { lineKind } from "../src/clean/rules/context.ts";

@@ -10,6 +10,7 @@ import { defaultRules, type CleanRule } from "./rules/index.ts";
 import { locateWith } from "./rules/locate.ts";
 import { findHeadlineWith } from "./rules/title.ts";
 import { shortLineRule, type ShortLineModel } from "./rules/short-lines.ts";
+import { listLinesRule, type ListLinesModel } from "./rules/list-lines.ts";
 import { articleGateWith } from "./rules/article-gate.ts";
 import type { BlockModels } from "./block-model.ts";
 import type { LogisticModel } from "../model/logistic.ts";
@@ -32,7 +33,7 @@ export function cleanSource(file: SourceFile, rules: readonly CleanRule[] = defa
 export interface CleanModels {
   html: BlockModels;
   /** The text path's models; without them the rules refuse a text dump (the caller cleans HTML only). */
-  text?: { blocks: BlockModels; headline: HeadlineModels; shortLines: ShortLineModel; gate: LogisticModel };
+  text?: { blocks: BlockModels; headline: HeadlineModels; listLines: ListLinesModel; shortLines: ShortLineModel; gate: LogisticModel };
 }
 
 /** The rule list with every learned rule on the given models: no rule of it reads the committed weights. */
@@ -41,6 +42,7 @@ export function rulesWith(models: CleanModels, rules: readonly CleanRule[] = def
   const { text } = models;
   const learned: Record<string, CleanRule> = text
     ? {
+        "keep-list-lines": listLinesRule(() => text.listLines),
         "find-headline": findHeadlineWith(text.headline),
         "short-line-context": shortLineRule(() => text.shortLines),
         "article-gate": articleGateWith(() => text.gate),

@@ -7,6 +7,7 @@ import type { CleanModels } from "../../src/clean/index.ts";
 import { blockModelsFrom, type BlockModels, type BlockWeightsFile } from "../../src/clean/block-model.ts";
 import { headlineModelsFrom, type HeadlineModels } from "../../src/clean/headline-model.ts";
 import { shortLineModelFrom, type ShortLineModel } from "../../src/clean/rules/short-lines.ts";
+import { listLinesModelFrom, type ListLinesModel } from "../../src/clean/rules/list-lines.ts";
 import { loadModel, type LogisticModel } from "../../src/model/logistic.ts";
 import { ARTICLE_GATE_FEATURES } from "../../src/clean/rules/article-gate.ts";
 
@@ -25,11 +26,15 @@ export function storedShortLines(dir: string): ShortLineModel {
   return shortLineModelFrom(read(dir, "short-lines-text") as { model: unknown; cut: unknown });
 }
 
+export function storedListLines(dir: string): ListLinesModel {
+  return listLinesModelFrom(read(dir, "list-lines-text") as { model: unknown; cut: unknown });
+}
+
 export function storedGate(dir: string): LogisticModel {
   return loadModel(read(dir, "article-gate-text"), ARTICLE_GATE_FEATURES);
 }
 
 /** The whole set, for `rulesWith`. */
 export function storedModels(dir: string): Required<CleanModels> {
-  return { html: storedBlocks(dir, "html"), text: { blocks: storedBlocks(dir, "text"), headline: storedHeadline(dir), shortLines: storedShortLines(dir), gate: storedGate(dir) } };
+  return { html: storedBlocks(dir, "html"), text: { blocks: storedBlocks(dir, "text"), headline: storedHeadline(dir), listLines: storedListLines(dir), shortLines: storedShortLines(dir), gate: storedGate(dir) } };
 }

@@ -12,6 +12,7 @@ import { shortLineContext } from "./short-lines.ts";
 import { signUpBox } from "./signup.ts";
 import { leadCaption } from "./captions.ts";
 import { articleGate } from "./article-gate.ts";
+import { keepListLines } from "./list-lines.ts";
 
 export type { CleanRule } from "./types.ts";
 
@@ -25,6 +26,7 @@ export const defaultRules: readonly CleanRule[] = [
   timestampLine,
   inlineTeaser,
   locateArticle,
+  keepListLines,
   findHeadline,
   keepHead,
   keepSandwiched,
