@@ -243,12 +243,13 @@ const UNKNOWN = UNKNOWN_OUTLET;
 /** Outlets named in a credit line before the rest are counted. */
 const CREDIT_NAMES = 3;
 
-/** "NewsX and 3 other sources"; "BBC News"; "2 sources, outlets unknown". */
+/** "NewsX and 3 other sources"; "A, B, C and D"; "BBC News"; "2 sources, outlets unknown". */
 export function creditLine(sources: readonly SourceView[]): string {
   const names = distinct(sources.map((s) => s.label).filter((l) => l !== UNKNOWN));
   const unnamed = sources.filter((s) => s.label === UNKNOWN).length;
   if (!names.length) return unnamed === 1 ? UNKNOWN : `${unnamed} sources, outlets unknown`;
-  const shown = names.slice(0, CREDIT_NAMES);
+  // One named outlet left over is named: "1 other source" would hide it behind as many words.
+  const shown = names.length === CREDIT_NAMES + 1 && !unnamed ? names : names.slice(0, CREDIT_NAMES);
   const others = names.length - shown.length + unnamed;
   if (!others) return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
   return `${shown.join(", ")} and ${others} other ${others === 1 ? "source" : "sources"}`;

@@ -156,6 +156,9 @@ describe("the view model", () => {
     expect(creditLine([src("A"), src("B")])).toBe("A and B");
     expect(creditLine([src("Unknown outlet"), src("Unknown outlet")])).toBe("2 sources, outlets unknown");
     expect(creditLine([src("A"), src("B"), src("C"), src("D"), src("Unknown outlet")])).toBe("A, B, C and 2 other sources");
+    // One named outlet left over is named, not hidden behind "1 other source".
+    expect(creditLine([src("A"), src("B"), src("C"), src("D")])).toBe("A, B, C and D");
+    expect(creditLine([src("A"), src("B"), src("C"), src("Unknown outlet")])).toBe("A, B, C and 1 other source");
   });
 
   it("names what a story is about, from its articles' prose", () => {
