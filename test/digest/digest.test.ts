@@ -168,6 +168,17 @@ describe("the view model", () => {
     ]);
     expect(buildDigest([about]).model.stories[0]!.categories).toEqual(["Serbia", "Ukraine", "Czech Republic"]);
   });
+
+  it("does not take an article's byline line for what the story is about", () => {
+    // The soak's pages: a "By Staff Reporter" paragraph above the prose gave "Staff Reporter UK" (stop 51).
+    const bylined = story("s-ffffffffff", "2025-05-29", [
+      { ...member("x.html", "2025-05-29"), paragraphs: ["By Staff Reporter", "UK regulators on Thursday fined Barclays over its handling of complaints.", "The fine is the largest Barclays has faced."] },
+      { ...member("y.html", "2025-05-29"), paragraphs: ["By Staff Reporter", "Barclays was fined by UK regulators over complaints."] },
+    ]);
+    const categories = buildDigest([bylined]).model.stories[0]!.categories;
+    expect(categories).toContain("Barclays");
+    expect(categories.filter((c) => /Staff|Reporter/.test(c))).toEqual([]);
+  });
 });
 
 describe("daily digests in Markdown", () => {
