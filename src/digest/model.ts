@@ -58,6 +58,8 @@ export interface StoryView {
   namedOutlets: string[];
   /** How many different outlets covered it (an unnamed one counts by its host, else by itself). */
   breadth: number;
+  /** Whether its day is only the day its files were written (no article states one): it never leads a day or the front page. */
+  dayFromFiles: boolean;
   categories: string[];
   /** 1 for the day's leading story. */
   rank: number;
@@ -230,6 +232,7 @@ function storyView(story: Story, zone: string, categorise: Categorise): StoryVie
     credit: creditLine(listed),
     namedOutlets,
     breadth: breadthKeys.size,
+    dayFromFiles: story.members.every((m) => m.dateSource === "file-mtime"),
     categories: categorise(story.members, namedOutlets),
     rank: 0,
     followUpOf: null,
@@ -262,9 +265,9 @@ function ref(story: StoryView): StoryRef {
 /** localeCompare(…, "en"), made once. */
 const ENGLISH = new Intl.Collator("en");
 
-/** Within a day: most outlets first, then most articles, then by headline and id, so input order never matters. */
+/** Within a day: stated days first, then most outlets, then most articles, then by headline and id, so input order never matters. */
 export function byBreadth(a: StoryView, b: StoryView): number {
-  return b.breadth - a.breadth || b.sources.length - a.sources.length || ENGLISH.compare(a.headline, b.headline) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return Number(a.dayFromFiles) - Number(b.dayFromFiles) || b.breadth - a.breadth || b.sources.length - a.sources.length || ENGLISH.compare(a.headline, b.headline) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** A front-page story's weight: halved for every FRONT_HALF_LIFE_DAYS its day is older than `newest` (the newest day, not the clock). */
@@ -328,7 +331,7 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
   const decays = new Map<string, number>();
   const decay = (date: string) => decays.get(date) ?? decays.set(date, frontDecay(date, newest)).get(date)!;
   const scores = new Map(recent.map((s) => [s, s.breadth * decay(s.date)]));
-  const front = [...recent].sort((a, b) => scores.get(b)! - scores.get(a)! || (a.date < b.date ? 1 : a.date > b.date ? -1 : byBreadth(a, b)));
+  const front = [...recent].sort((a, b) => Number(a.dayFromFiles) - Number(b.dayFromFiles) || scores.get(b)! - scores.get(a)! || (a.date < b.date ? 1 : a.date > b.date ? -1 : byBreadth(a, b)));
 
   const current = new Set(views.map((v) => v.id));
   const redirects: Redirect[] = [];

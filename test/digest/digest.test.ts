@@ -169,6 +169,15 @@ describe("the view model", () => {
     expect(buildDigest([about]).model.stories[0]!.categories).toEqual(["Serbia", "Ukraine", "Czech Republic"]);
   });
 
+  it("never leads a day or the front page with a story whose day is only its files' time (no article states one)", () => {
+    const fromFiles = (path: string, host: string) => ({ ...member(path, "2025-05-29", outlet(host, `${host}.example`)), dateSource: "file-mtime" as const });
+    const undated = story("s-1111111111", "2025-05-29", [fromFiles("u1.txt", "Alpha"), fromFiles("u2.txt", "Beta"), fromFiles("u3.txt", "Gamma")]);
+    const stated = story("s-2222222222", "2025-05-29", [member("d.html", "2025-05-29", outlet("Delta", "delta.example"))]);
+    const { model } = buildDigest([undated, stated], { zone: "UTC", homeDays: 7 });
+    expect(model.days[0]!.stories.map((s) => s.id)).toEqual(["s-2222222222", "s-1111111111"]);
+    expect(model.front.map((s) => s.id)).toEqual(["s-2222222222", "s-1111111111"]);
+  });
+
   it("does not take an article's byline line for what the story is about", () => {
     // The soak's pages: a "By Staff Reporter" paragraph above the prose gave "Staff Reporter UK" (stop 51).
     const bylined = story("s-ffffffffff", "2025-05-29", [
