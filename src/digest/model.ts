@@ -7,6 +7,7 @@ import { fnv1a } from "../text/hash.ts";
 import { dayPath, monthPath, sourceUrl, storyPath } from "../text/paths.ts";
 import { stripControlChars } from "../text/plain-text.ts";
 import { categoriseArticles, type Categorise } from "./categories.ts";
+import { textLanguage, type TextLanguage } from "./language.ts";
 import { outletLabel, outletOf, stripSiteName, UNKNOWN_OUTLET } from "./outlets.ts";
 
 export interface SourceView {
@@ -61,6 +62,8 @@ export interface StoryView {
   /** Whether its day is only the day its files were written (no article states one): it never leads a day or the front page. */
   dayFromFiles: boolean;
   categories: string[];
+  /** The language its headline and summary are written in (null: not told), and their direction. */
+  language: TextLanguage;
   /** 1 for the day's leading story. */
   rank: number;
   followUpOf: StoryRef | null;
@@ -218,14 +221,16 @@ function storyView(story: Story, zone: string, categorise: Categorise): StoryVie
   const headline = own >= 0 ? sources[own]!.headline : text(story.title);
   const breadthKeys = new Set(outlets.map(({ member, outlet }) => (outlet.name ?? outlet.host ?? `path:${member.path}`).toLowerCase()));
   const namedOutlets = distinct(sources.map((s) => s.outlet).filter((o): o is string => o !== null));
+  const summary = story.summary.map(text).filter(Boolean);
+  const shownHeadline = headline || text(story.title) || story.id;
   return {
     id: story.id,
     former: formerIdsOf(story).map((id) => ({ id, path: storyPath(id) })),
     path: storyPath(story.id),
     date: story.date,
     dayPath: dayPath(story.date),
-    headline: headline || text(story.title) || story.id,
-    summary: story.summary.map(text).filter(Boolean),
+    headline: shownHeadline,
+    summary,
     sources,
     listed,
     outlets: distinct(sources.map((s) => s.label)),
@@ -234,6 +239,7 @@ function storyView(story: Story, zone: string, categorise: Categorise): StoryVie
     breadth: breadthKeys.size,
     dayFromFiles: story.members.every((m) => m.dateSource === "file-mtime"),
     categories: categorise(story.members, namedOutlets),
+    language: textLanguage([shownHeadline, ...summary]),
     rank: 0,
     followUpOf: null,
     followUps: [],
