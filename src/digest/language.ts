@@ -12,8 +12,8 @@ export interface TextLanguage {
   dir: "rtl" | null;
 }
 
-/** Enough words to tell, and a bound on the work for long stories. */
-const SAMPLE_CHARS = 4000;
+/** Enough words to tell (a headline and a sentence or two), and a bound on the work: every build reads every story. */
+const SAMPLE_CHARS = 600;
 /** At least this many function words of the winning language. */
 const MIN_HITS = 4;
 /** The winner's function words outnumber the runner-up's by this factor. */
@@ -58,7 +58,7 @@ const URDU = /[ٹڈڑںے]/gu;
 
 const LETTER = /\p{L}/u;
 const LATIN_OR_CYRILLIC = /[\p{Script=Latin}\p{Script=Cyrillic}]/u;
-const WORD = /[\p{L}\p{M}]+/gu;
+const MARK = /\p{M}/u;
 
 export function textLanguage(texts: readonly string[]): TextLanguage {
   const sample = texts.join("\n").slice(0, SAMPLE_CHARS);
@@ -83,11 +83,14 @@ function scriptCounts(sample: string): { letters: number; latinOrCyrillic: numbe
   const by = new Map<string, number>();
   let letters = 0;
   let latinOrCyrillic = 0;
-  for (const ch of sample) {
-    if (ch.charCodeAt(0) < 128) {
-      if (/[A-Za-z]/.test(ch)) (letters++, latinOrCyrillic++);
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 128) {
+      if ((c | 32) >= 97 && (c | 32) <= 122) (letters++, latinOrCyrillic++);
       continue;
     }
+    // A surrogate pair is one character (Han extensions, emoji).
+    const ch = c >= 0xd800 && c <= 0xdbff && i + 1 < sample.length ? sample.slice(i, ++i + 1) : sample[i]!;
     if (!LETTER.test(ch)) continue;
     letters++;
     if (LATIN_OR_CYRILLIC.test(ch)) {
@@ -111,8 +114,19 @@ function arabicScriptLanguage(sample: string): string {
 
 function byFunctionWords(sample: string): string | null {
   const hits = new Map<string, number>();
-  for (const m of sample.toLowerCase().matchAll(WORD)) {
-    const langs = WORD_LANGUAGES.get(m[0]);
+  const text = sample.toLowerCase();
+  // Words by hand: runs of letters (ASCII tested by code, the rest by LETTER), as the lists hold them.
+  let from = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    const letter = c < 128 ? c >= 97 && c <= 122 : LETTER.test(text[i]!) || MARK.test(text[i]!);
+    if (letter) {
+      if (from < 0) from = i;
+      continue;
+    }
+    if (from < 0) continue;
+    const langs = WORD_LANGUAGES.get(text.slice(from, i));
+    from = -1;
     if (langs) for (const l of langs) hits.set(l, (hits.get(l) ?? 0) + 1);
   }
   const ranked = [...hits].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
