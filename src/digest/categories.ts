@@ -60,6 +60,12 @@ function eachNameRun(parts: readonly string[], take: (name: string, opener: bool
       recording.end = { sentenceStart, opener, run: run.slice() };
       recording = null;
     }
+    // A byline paragraph names the writer, not what the story is about; nor does a name run across it.
+    if (isBylineLine(text)) {
+      flush();
+      sentenceStart = true;
+      continue;
+    }
     // A part read before, from the same state (no run open, the same sentence start), gives the same names and state.
     if (seen && run.length === 0) {
       const byText: Map<string, PartNames> = sentenceStart ? seen.afterStart : seen.midSentence;
@@ -117,6 +123,14 @@ function eachNameRun(parts: readonly string[], take: (name: string, opener: bool
     recording = null;
   }
   flush();
+}
+
+/** A byline on a line of its own: "By Staff Reporter", "Von Anna Müller", "Par …" (short, no sentence end). */
+const BYLINE_LINE = /^(?:[Bb][Yy]|[Vv]on|[Pp]ar|[Pp]or)\s+\p{Lu}[^.!?:;]{0,60}$/u;
+
+function isBylineLine(text: string): boolean {
+  const c = text.charCodeAt(0) | 32;
+  return (c === 98 || c === 118 || c === 112) && text.length <= 70 && BYLINE_LINE.test(text);
 }
 
 /** What reading one part gave: the names taken, whether each opened a sentence, and the state after it. */

@@ -7,6 +7,7 @@ import { fnv1a } from "../text/hash.ts";
 import { dayPath, monthPath, sourceUrl, storyPath } from "../text/paths.ts";
 import { stripControlChars } from "../text/plain-text.ts";
 import { categoriseArticles, type Categorise } from "./categories.ts";
+import { textLanguage, type TextLanguage } from "./language.ts";
 import { outletLabel, outletOf, stripSiteName, UNKNOWN_OUTLET } from "./outlets.ts";
 
 export interface SourceView {
@@ -58,7 +59,11 @@ export interface StoryView {
   namedOutlets: string[];
   /** How many different outlets covered it (an unnamed one counts by its host, else by itself). */
   breadth: number;
+  /** Whether its day is only the day its files were written (no article states one): it never leads a day or the front page. */
+  dayFromFiles: boolean;
   categories: string[];
+  /** The language its headline and summary are written in (null: not told), and their direction. */
+  language: TextLanguage;
   /** 1 for the day's leading story. */
   rank: number;
   followUpOf: StoryRef | null;
@@ -216,21 +221,25 @@ function storyView(story: Story, zone: string, categorise: Categorise): StoryVie
   const headline = own >= 0 ? sources[own]!.headline : text(story.title);
   const breadthKeys = new Set(outlets.map(({ member, outlet }) => (outlet.name ?? outlet.host ?? `path:${member.path}`).toLowerCase()));
   const namedOutlets = distinct(sources.map((s) => s.outlet).filter((o): o is string => o !== null));
+  const summary = story.summary.map(text).filter(Boolean);
+  const shownHeadline = headline || text(story.title) || story.id;
   return {
     id: story.id,
     former: formerIdsOf(story).map((id) => ({ id, path: storyPath(id) })),
     path: storyPath(story.id),
     date: story.date,
     dayPath: dayPath(story.date),
-    headline: headline || text(story.title) || story.id,
-    summary: story.summary.map(text).filter(Boolean),
+    headline: shownHeadline,
+    summary,
     sources,
     listed,
     outlets: distinct(sources.map((s) => s.label)),
     credit: creditLine(listed),
     namedOutlets,
     breadth: breadthKeys.size,
+    dayFromFiles: story.members.every((m) => m.dateSource === "file-mtime"),
     categories: categorise(story.members, namedOutlets),
+    language: textLanguage([shownHeadline, ...summary]),
     rank: 0,
     followUpOf: null,
     followUps: [],
@@ -243,12 +252,13 @@ const UNKNOWN = UNKNOWN_OUTLET;
 /** Outlets named in a credit line before the rest are counted. */
 const CREDIT_NAMES = 3;
 
-/** "NewsX and 3 other sources"; "BBC News"; "2 sources, outlets unknown". */
+/** "NewsX and 3 other sources"; "A, B, C and D"; "BBC News"; "2 sources, outlets unknown". */
 export function creditLine(sources: readonly SourceView[]): string {
   const names = distinct(sources.map((s) => s.label).filter((l) => l !== UNKNOWN));
   const unnamed = sources.filter((s) => s.label === UNKNOWN).length;
   if (!names.length) return unnamed === 1 ? UNKNOWN : `${unnamed} sources, outlets unknown`;
-  const shown = names.slice(0, CREDIT_NAMES);
+  // One named outlet left over is named: "1 other source" would hide it behind as many words.
+  const shown = names.length === CREDIT_NAMES + 1 && !unnamed ? names : names.slice(0, CREDIT_NAMES);
   const others = names.length - shown.length + unnamed;
   if (!others) return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
   return `${shown.join(", ")} and ${others} other ${others === 1 ? "source" : "sources"}`;
@@ -261,9 +271,9 @@ function ref(story: StoryView): StoryRef {
 /** localeCompare(…, "en"), made once. */
 const ENGLISH = new Intl.Collator("en");
 
-/** Within a day: most outlets first, then most articles, then by headline and id, so input order never matters. */
+/** Within a day: stated days first, then most outlets, then most articles, then by headline and id, so input order never matters. */
 export function byBreadth(a: StoryView, b: StoryView): number {
-  return b.breadth - a.breadth || b.sources.length - a.sources.length || ENGLISH.compare(a.headline, b.headline) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return Number(a.dayFromFiles) - Number(b.dayFromFiles) || b.breadth - a.breadth || b.sources.length - a.sources.length || ENGLISH.compare(a.headline, b.headline) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** A front-page story's weight: halved for every FRONT_HALF_LIFE_DAYS its day is older than `newest` (the newest day, not the clock). */
@@ -327,7 +337,7 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
   const decays = new Map<string, number>();
   const decay = (date: string) => decays.get(date) ?? decays.set(date, frontDecay(date, newest)).get(date)!;
   const scores = new Map(recent.map((s) => [s, s.breadth * decay(s.date)]));
-  const front = [...recent].sort((a, b) => scores.get(b)! - scores.get(a)! || (a.date < b.date ? 1 : a.date > b.date ? -1 : byBreadth(a, b)));
+  const front = [...recent].sort((a, b) => Number(a.dayFromFiles) - Number(b.dayFromFiles) || scores.get(b)! - scores.get(a)! || (a.date < b.date ? 1 : a.date > b.date ? -1 : byBreadth(a, b)));
 
   const current = new Set(views.map((v) => v.id));
   const redirects: Redirect[] = [];

@@ -2,7 +2,7 @@
 // Every date comes from the model (the stories' days), never the build clock; every link is absolute.
 import { LEAD_STORIES, type DayView, type DigestModel, type StoryView } from "../digest/index.ts";
 import { absoluteUrl } from "../text/paths.ts";
-import { storyHtml } from "./html.ts";
+import { primaryLanguage, storyHtml } from "./html.ts";
 
 export interface FeedEntry {
   /** Absolute URL: the entry's id and link in every format. */
@@ -17,11 +17,14 @@ export interface FeedEntry {
   /** Plain text. */
   summary: string;
   contentHtml: string;
+  /** A story's language when it is not the feed's (a primary subtag), else null. */
+  language: string | null;
 }
 
-/** A day's stories in a feed item: the leading ones in full, the rest as headlines with their outlets. */
-export function dayEntry(day: DayView, baseUrl: string): FeedEntry {
-  const html = day.stories.map((s, i) => storyHtml(s, baseUrl, i < LEAD_STORIES ? "full" : "brief")).join("");
+/** A day's stories in a feed item: the leading ones in full, the rest as headlines with their outlets. `language`: the feed's. */
+export function dayEntry(day: DayView, baseUrl: string, language: string): FeedEntry {
+  const own = primaryLanguage(language);
+  const html = day.stories.map((s, i) => storyHtml(s, baseUrl, i < LEAD_STORIES ? "full" : "brief", own)).join("");
   return {
     url: absoluteUrl(day.path, baseUrl),
     title: day.title,
@@ -31,10 +34,13 @@ export function dayEntry(day: DayView, baseUrl: string): FeedEntry {
     categories: day.categories,
     summary: day.stories.map((s) => s.headline).join(" · "),
     contentHtml: html,
+    language: null,
   };
 }
 
-export function storyEntry(story: StoryView, baseUrl: string): FeedEntry {
+export function storyEntry(story: StoryView, baseUrl: string, language: string): FeedEntry {
+  const own = primaryLanguage(language);
+  const lang = story.language.lang;
   return {
     url: absoluteUrl(story.path, baseUrl),
     title: story.headline,
@@ -43,21 +49,22 @@ export function storyEntry(story: StoryView, baseUrl: string): FeedEntry {
     authors: story.namedOutlets,
     categories: story.categories,
     summary: story.summary.join(" ") || story.headline,
-    contentHtml: storyHtml(story, baseUrl, "page"),
+    contentHtml: storyHtml(story, baseUrl, "page", own),
+    language: lang && lang !== own ? lang : null,
   };
 }
 
 /** The newest `days` days, newest first. */
-export function dailyEntries(model: DigestModel, baseUrl: string, days: number): FeedEntry[] {
-  return model.days.slice(0, days).map((d) => dayEntry(d, baseUrl));
+export function dailyEntries(model: DigestModel, baseUrl: string, days: number, language: string): FeedEntry[] {
+  return model.days.slice(0, days).map((d) => dayEntry(d, baseUrl, language));
 }
 
 /** The stories of the newest `days` days, most recently changed first, at most `max` of them. */
-export function storyEntries(model: DigestModel, baseUrl: string, days: number, max: number): FeedEntry[] {
+export function storyEntries(model: DigestModel, baseUrl: string, days: number, max: number, language: string): FeedEntry[] {
   return model.days
     .slice(0, days)
     .flatMap((d) => d.stories)
     .sort((a, b) => (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.date < b.date ? 1 : a.date > b.date ? -1 : a.rank - b.rank))
     .slice(0, max)
-    .map((s) => storyEntry(s, baseUrl));
+    .map((s) => storyEntry(s, baseUrl, language));
 }

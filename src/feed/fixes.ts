@@ -53,6 +53,7 @@ export function toJsonFeed11(v1Text: string, entries: readonly FeedEntry[], chan
         date_modified: item.date_modified ?? entry?.updated,
         ...(entry?.authors.length ? { authors: entry.authors.map((name) => ({ name })) } : {}),
         ...(item.tags?.length ? { tags: item.tags } : {}),
+        ...(entry?.language ? { language: entry.language } : {}),
       };
     }),
   };

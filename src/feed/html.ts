@@ -8,24 +8,45 @@ function a(href: string, text: string): string {
   return `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;
 }
 
+/** Text from an article, isolated (<bdi>) where it runs inline: its direction never turns what follows. */
+function bdi(text: string): string {
+  return `<bdi>${escapeHtml(text)}</bdi>`;
+}
+
+function linked(href: string, text: string): string {
+  return `<a href="${escapeHtml(href)}">${bdi(text)}</a>`;
+}
+
 function refLinks(refs: readonly StoryRef[], baseUrl: string): string {
-  return refs.map((r) => a(absoluteUrl(r.path, baseUrl), r.headline)).join(", ");
+  return refs.map((r) => linked(absoluteUrl(r.path, baseUrl), r.headline)).join(", ");
+}
+
+/** The primary subtag of a language tag: "en-GB" → "en". */
+export function primaryLanguage(tag: string): string {
+  return tag.toLowerCase().split("-")[0]!;
+}
+
+/** ` lang="de" dir="rtl"` for a story's own words, when their language is not the feed's (`own`, a primary subtag). */
+function langAttrs(story: StoryView, own: string): string {
+  const { lang, dir } = story.language;
+  return `${lang && lang !== own ? ` lang="${lang}"` : ""}${dir ? ` dir="${dir}"` : ""}`;
 }
 
 /**
  * "full": headline, summary, every source, follow-up links (a day item's leading stories);
  * "brief": headline and outlets (the rest of a day); "page": a story item, without its own headline.
  */
-export function storyHtml(story: StoryView, baseUrl: string, form: "full" | "brief" | "page"): string {
+export function storyHtml(story: StoryView, baseUrl: string, form: "full" | "brief" | "page", own: string): string {
   const permalink = absoluteUrl(story.path, baseUrl);
+  const attrs = langAttrs(story, own);
   const parts: string[] = [];
-  if (form !== "page") parts.push(`<h2>${a(permalink, story.headline)}</h2>`);
+  if (form !== "page") parts.push(`<h2${attrs}>${a(permalink, story.headline)}</h2>`);
   if (form === "brief") {
-    parts.push(`<p>${escapeHtml(story.outlets.join(", "))}</p>`);
+    parts.push(`<p>${story.outlets.map(bdi).join(", ")}</p>`);
     return parts.join("");
   }
-  if (story.summary.length) parts.push(`<p>${escapeHtml(story.summary.join(" "))}</p>`);
-  const items = story.listed.map((s) => `<li>${escapeHtml(s.label)}: ${s.url ? a(s.url, s.headline) : escapeHtml(s.headline)}</li>`);
+  if (story.summary.length) parts.push(`<p${attrs}>${escapeHtml(story.summary.join(" "))}</p>`);
+  const items = story.listed.map((s) => `<li>${bdi(s.label)}: ${s.url ? linked(s.url, s.headline) : bdi(s.headline)}</li>`);
   parts.push(`<p>Sources (${reach(story)}):</p><ul>${items.join("")}</ul>`);
   if (story.followUpOf) parts.push(`<p>Follow-up to ${refLinks([story.followUpOf], baseUrl)}</p>`);
   if (story.followUps.length) parts.push(`<p>Followed up by ${refLinks(story.followUps, baseUrl)}</p>`);

@@ -41,8 +41,8 @@ function channel(config: DigestConfig, files: typeof FEED_FILES | typeof STORY_F
 
 /** Both feeds in every format, as text. */
 export function renderFeeds(model: DigestModel, config: DigestConfig, memo?: ItemMemo): { daily: Feeds; stories: Feeds; entries: { daily: FeedEntry[]; stories: FeedEntry[] } } {
-  const daily = dailyEntries(model, config.baseUrl, config.feedDays);
-  const stories = storyEntries(model, config.baseUrl, config.feedDays, STORY_FEED_MAX);
+  const daily = dailyEntries(model, config.baseUrl, config.feedDays, config.language);
+  const stories = storyEntries(model, config.baseUrl, config.feedDays, STORY_FEED_MAX, config.language);
   return {
     daily: buildFeeds(daily, channel(config, FEED_FILES, config.title, config.description), memo),
     stories: buildFeeds(stories, channel(config, STORY_FEED_FILES, `${config.title}: stories`, `The latest stories as they are published and as outlets join them. ${config.description}`), memo),

@@ -55,8 +55,8 @@ function keyOf(site: string, kind: string, slice: unknown): string {
  * and a month page of every story: its id, permalink, headline and credit line. A template that shows
  * more of a row's story must add it here (test/site/day-keys.test.ts fails until it does).
  */
-export function rowOf(story: StoryView): [id: string, path: string, headline: string, credit: string] {
-  return [story.id, story.path, story.headline, story.credit];
+export function rowOf(story: StoryView): [id: string, path: string, headline: string, credit: string, lang: string | null, dir: string | null] {
+  return [story.id, story.path, story.headline, story.credit, story.language.lang, story.language.dir];
 }
 
 /** `site`: a hash of the templates, settings and code every page shares. */

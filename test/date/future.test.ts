@@ -6,7 +6,7 @@ import { join } from "node:path";
 import type { DateSource, Message, ResolvedArticle } from "../../src/types.ts";
 import { ingest } from "../../src/ingest/index.ts";
 import { runPipeline } from "../../src/pipeline.ts";
-import { futureDateWarnings } from "../../src/date/index.ts";
+import { futureDateWarnings, futureDoubts } from "../../src/date/index.ts";
 import { emptyMeta } from "../../src/clean/text.ts";
 
 const fixtures = join(import.meta.dirname, "../fixtures/future-date");
@@ -24,10 +24,13 @@ const futureOnes = (messages: readonly Message[]) => messages.filter((m) => m.ru
 afterEach(() => vi.useRealTimers());
 
 describe("an article dated after the build's present", () => {
-  it("is named in the build's warnings with its file, stage, rule, line and day; its day is kept", async () => {
+  it("is named in the build's warnings with its file, stage, rule, line and day, and filed under its file's day: it does not lead", async () => {
     const result = await build(new Date(Date.UTC(2025, 5, 3, 18)));
     expect(result.stories).toHaveLength(3);
-    expect(result.stories[0]!.date).toBe("2062-06-03");
+    expect(result.stories.map((s) => s.date)).toEqual(["2025-06-03", "2025-06-03", "2025-06-02"]);
+    const wind = result.stories.find((s) => s.members.some((m) => m.path === "wind-auction.md"))!;
+    expect(wind.date).toBe("2025-06-03");
+    expect(wind.members[0]!.dateSource).toBe("file-mtime");
     expect(futureOnes(result.messages)).toEqual([
       {
         file: "wind-auction.md",
@@ -35,8 +38,22 @@ describe("an article dated after the build's present", () => {
         level: "warning",
         rule: "future-date",
         line: 3,
-        text: "dated 2062-06-03 (front-matter), 13514 days after the newest other article (2025-06-03) and after every input file was last written (newest 2025-06-03): its story stays at the top of the site until then; a mistyped date?",
+        text: "dated 2062-06-03 (front-matter), 13514 days after the newest other article (2025-06-03) and after every input file was last written (newest 2025-06-03): a mistyped date? filed under 2025-06-03 (the day its file was last written) instead",
       },
+    ]);
+  });
+
+  it("refiles a member that took its story's future day along with the article it took it from", () => {
+    const articles = [
+      member("a.txt", "2025-06-01", "json-ld", "2025-06-02"),
+      member("b.txt", "2025-06-02", "metadata-line", "2025-06-02"),
+      member("typo.txt", "2062-06-02", "json-ld", "2025-06-01"),
+      member("follows.txt", "2062-06-02", "relative-to-story", "2025-06-02"),
+    ];
+    const { refiled } = futureDoubts(articles);
+    expect([...refiled]).toEqual([
+      ["typo.txt", { date: "2025-06-01", dateSource: "file-mtime" }],
+      ["follows.txt", { date: "2025-06-02", dateSource: "file-mtime" }],
     ]);
   });
 

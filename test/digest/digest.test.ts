@@ -156,6 +156,9 @@ describe("the view model", () => {
     expect(creditLine([src("A"), src("B")])).toBe("A and B");
     expect(creditLine([src("Unknown outlet"), src("Unknown outlet")])).toBe("2 sources, outlets unknown");
     expect(creditLine([src("A"), src("B"), src("C"), src("D"), src("Unknown outlet")])).toBe("A, B, C and 2 other sources");
+    // One named outlet left over is named, not hidden behind "1 other source".
+    expect(creditLine([src("A"), src("B"), src("C"), src("D")])).toBe("A, B, C and D");
+    expect(creditLine([src("A"), src("B"), src("C"), src("Unknown outlet")])).toBe("A, B, C and 1 other source");
   });
 
   it("names what a story is about, from its articles' prose", () => {
@@ -164,6 +167,26 @@ describe("the view model", () => {
       { ...member("y.txt", "2025-05-29"), paragraphs: ["On Thursday Moscow said Serbia was selling arms to Ukraine via the Czech Republic."] },
     ]);
     expect(buildDigest([about]).model.stories[0]!.categories).toEqual(["Serbia", "Ukraine", "Czech Republic"]);
+  });
+
+  it("never leads a day or the front page with a story whose day is only its files' time (no article states one)", () => {
+    const fromFiles = (path: string, host: string) => ({ ...member(path, "2025-05-29", outlet(host, `${host}.example`)), dateSource: "file-mtime" as const });
+    const undated = story("s-1111111111", "2025-05-29", [fromFiles("u1.txt", "Alpha"), fromFiles("u2.txt", "Beta"), fromFiles("u3.txt", "Gamma")]);
+    const stated = story("s-2222222222", "2025-05-29", [member("d.html", "2025-05-29", outlet("Delta", "delta.example"))]);
+    const { model } = buildDigest([undated, stated], { zone: "UTC", homeDays: 7 });
+    expect(model.days[0]!.stories.map((s) => s.id)).toEqual(["s-2222222222", "s-1111111111"]);
+    expect(model.front.map((s) => s.id)).toEqual(["s-2222222222", "s-1111111111"]);
+  });
+
+  it("does not take an article's byline line for what the story is about", () => {
+    // The soak's pages: a "By Staff Reporter" paragraph above the prose gave "Staff Reporter UK" (stop 51).
+    const bylined = story("s-ffffffffff", "2025-05-29", [
+      { ...member("x.html", "2025-05-29"), paragraphs: ["By Staff Reporter", "UK regulators on Thursday fined Barclays over its handling of complaints.", "The fine is the largest Barclays has faced."] },
+      { ...member("y.html", "2025-05-29"), paragraphs: ["By Staff Reporter", "Barclays was fined by UK regulators over complaints."] },
+    ]);
+    const categories = buildDigest([bylined]).model.stories[0]!.categories;
+    expect(categories).toContain("Barclays");
+    expect(categories.filter((c) => /Staff|Reporter/.test(c))).toEqual([]);
   });
 });
 

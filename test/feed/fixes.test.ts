@@ -32,6 +32,7 @@ function entry(date: string, title: string, content: string, extra: Partial<Feed
     categories: ["Harbour & Port", "Ferry"],
     summary: title,
     contentHtml: content,
+    language: null,
     ...extra,
   };
 }
@@ -148,18 +149,34 @@ describe("feed content", () => {
   const view = model.stories.find((s) => s.id === "s-0123abcd45")!;
 
   it("renders a story escaped, with its sources and follow-up links absolute", () => {
-    const html = storyHtml(view, "https://example.org/news/", "full");
+    const html = storyHtml(view, "https://example.org/news/", "full", "en");
     expect(html).toContain('<h2><a href="https://example.org/news/stories/s-0123abcd45/">A &lt;b&gt;bold&lt;/b&gt; claim</a></h2>');
     expect(html).toContain("<p>Text with &lt;script&gt;alert(1)&lt;/script&gt; in it.</p>");
-    expect(html).toContain('<li>Outlet &amp; Co: <a href="https://outlet.example/a?b=1&amp;c=2">A &lt;b&gt;bold&lt;/b&gt; claim</a></li>');
-    expect(html).toContain('Follow-up to <a href="https://example.org/news/stories/s-89abcdef01/">Earlier</a>');
+    expect(html).toContain('<li><bdi>Outlet &amp; Co</bdi>: <a href="https://outlet.example/a?b=1&amp;c=2"><bdi>A &lt;b&gt;bold&lt;/b&gt; claim</bdi></a></li>');
+    expect(html).toContain('Follow-up to <a href="https://example.org/news/stories/s-89abcdef01/"><bdi>Earlier</bdi></a>');
     expect(html).not.toMatch(/[\u0000-\u0008]/);
-    const back = storyHtml(model.stories.find((s) => s.id === "s-89abcdef01")!, "https://example.org/news/", "full");
-    expect(back).toContain('Followed up by <a href="https://example.org/news/stories/s-0123abcd45/">A &lt;b&gt;bold&lt;/b&gt; claim</a>');
+    const back = storyHtml(model.stories.find((s) => s.id === "s-89abcdef01")!, "https://example.org/news/", "full", "en");
+    expect(back).toContain('Followed up by <a href="https://example.org/news/stories/s-0123abcd45/"><bdi>A &lt;b&gt;bold&lt;/b&gt; claim</bdi></a>');
+  });
+
+  it("marks a story in another language than the feed's: its words in the item's HTML, and the JSON Feed item's language", () => {
+    const german = {
+      id: "s-0123abcd46", date: "2025-03-15", title: "Hamburger Hafen meldet Rekord", followUpOf: null,
+      summary: ["Der Hamburger Hafen hat im vergangenen Jahr so viele Container umgeschlagen wie nie zuvor, teilte die Behörde am Freitag mit."],
+      members: [member("h.md", "Hamburger Hafen meldet Rekord", { source: "Nordkurier" })],
+    };
+    const de = buildDigest([german]).model.stories[0]!;
+    const item = storyEntry(de, "https://example.org/news/", "en-GB");
+    expect(item.language).toBe("de");
+    expect(item.contentHtml).toContain('<p lang="de">Der Hamburger Hafen');
+    expect(storyHtml(de, "https://example.org/news/", "full", "en")).toContain('<h2 lang="de">');
+    const json = JSON.parse(buildFeeds([item, { ...storyEntry(view, "https://example.org/news/", "en-GB") }], { ...channel, language: "en-GB" }).json) as { items: { language?: string }[] };
+    expect(json.items.map((i) => i.language ?? null)).toEqual(["de", null]);
+    expect(storyEntry(de, "https://example.org/news/", "de").language).toBe(null);
   });
 
   it("makes a story item whose id and link are the permalink, its outlets the authors", () => {
-    const item = storyEntry(view, "https://example.org/news/");
+    const item = storyEntry(view, "https://example.org/news/", "en");
     expect(item.url).toBe("https://example.org/news/stories/s-0123abcd45/");
     expect(item.authors).toEqual(["Outlet & Co"]);
     expect(item.published).toBe("2025-03-15T00:00:00.000Z");

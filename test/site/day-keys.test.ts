@@ -90,8 +90,8 @@ describe("day pages keyed by what they show", () => {
     expect(rowIndex).toBeGreaterThanOrEqual(LEAD_STORIES);
     const pages = await dayAndMonth(model);
     const row = model.days.find((d) => d.date === DAY)!.stories[rowIndex]!;
-    const shown = new Set(["id", "path", "headline", "credit"]);
-    expect(rowOf(row)).toEqual([row.id, row.path, row.headline, row.credit]);
+    const shown = new Set(["id", "path", "headline", "credit", "language"]);
+    expect(rowOf(row)).toEqual([row.id, row.path, row.headline, row.credit, row.language.lang, row.language.dir]);
     for (const field of Object.keys(row) as Array<keyof StoryView>) {
       const copy = structuredClone(model);
       const story = copy.days.find((d) => d.date === DAY)!.stories[rowIndex]!;

@@ -26,7 +26,7 @@ describe("former story ids", () => {
     const old = readFileSync(join(out, "stories/s-0000000000/index.html"), "utf8");
     expect(old).toContain('<meta http-equiv="refresh" content="0; url=/stories/s-1111111111/">');
     expect(old).toContain('<link rel="canonical" href="https://digest.example.org/stories/s-1111111111/">');
-    expect(old).toContain('<a href="/stories/s-1111111111/">Harbour wall mural stays until Monday</a>');
+    expect(old).toContain('<a href="/stories/s-1111111111/"><bdi>Harbour wall mural stays until Monday</bdi></a>');
     expect(readFileSync(join(out, "2025/03/14/index.html"), "utf8")).toMatch(/<span id="s-0000000000"><\/span>\s*<h2 id="s-1111111111">/);
     expect(readFileSync(join(out, "stories/s-1111111111/index.html"), "utf8")).toContain('first published as <a href="/stories/s-0000000000/">s-0000000000</a>');
   });

@@ -57,9 +57,9 @@ describe("site built from the hostile fixture", () => {
     expect(page).toContain("<h1>Ferry workers strike over new rota, halting island crossings</h1>");
     expect(page).toContain("data-pagefind-body");
     for (const [outlet, url] of [["Northern Courier", "https://northern-courier.example/ferry"], ["Harbour Weekly", "https://harbourweekly.example/2025/ferry"]]) {
-      expect(page).toContain(`<li><span class="outlet">${outlet}</span>: <a href="${url}">Ferry workers strike over new rota, halting island crossings</a></li>`);
+      expect(page).toContain(`<li><bdi class="outlet">${outlet}</bdi>: <a href="${url}"><bdi>Ferry workers strike over new rota, halting island crossings</bdi></a></li>`);
     }
-    expect(page).toContain('<li><span class="outlet">Ferry Gazette</span>: Ferry workers strike over new rota, halting island crossings</li>');
+    expect(page).toContain('<li><bdi class="outlet">Ferry Gazette</bdi>: <bdi>Ferry workers strike over new rota, halting island crossings</bdi></li>');
     expect(page).toContain(`<a href="/2025/03/15/#${ferry}">Saturday 15 March 2025</a>`);
   });
 
@@ -78,7 +78,7 @@ describe("site built from the hostile fixture", () => {
     expect(day).toContain(`<h2 id="${mural}"><a href="/stories/${mural}/">Tom &amp; Jerry &lt;3 &lt;script&gt;window.__pwned=1&lt;/script&gt;</a></h2>`);
     expect(day).toContain("&lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt;");
     expect(day).toContain("{{ 7*7 }}");
-    expect(day).toContain('<span class="outlet">The &lt;b&gt;Bold&lt;/b&gt; Times &amp; Co</span>: <a href="https://example.com/news/a?x=1&amp;y=2">');
+    expect(day).toContain('<bdi class="outlet">The &lt;b&gt;Bold&lt;/b&gt; Times &amp; Co</bdi>: <a href="https://example.com/news/a?x=1&amp;y=2">');
     expect(out.read(`stories/${mural}/index.html`)).toContain("<title>Tom &amp; Jerry &lt;3 &lt;script&gt;window.__pwned=1&lt;/script&gt; · Digest</title>");
     for (const [path, html] of Object.entries(tree(out.site))) {
       if (!path.endsWith(".html")) continue;
@@ -102,8 +102,8 @@ describe("site built from the hostile fixture", () => {
     expect(archive).toContain('<h2 id="m-2025-03"><a href="/2025/03/">March 2025</a></h2>');
     expect(archive).toContain('<a href="/2025/03/15/">Saturday 15 March 2025</a> <span class="muted">· 1 story</span>');
     const month = out.read("2025/03/index.html");
-    expect(month).toContain(`<li><a href="/stories/${mural}/">Tom &amp; Jerry &lt;3 &lt;script&gt;window.__pwned=1&lt;/script&gt;</a> <span class="credit">The &lt;b&gt;Bold&lt;/b&gt; Times &amp; Co</span></li>`);
-    expect(month).toContain(`<span class="credit">Northern Courier, Daily Lantern, Coast Radio and 4 other sources</span>`);
+    expect(month).toContain(`<li><a href="/stories/${mural}/"><bdi>Tom &amp; Jerry &lt;3 &lt;script&gt;window.__pwned=1&lt;/script&gt;</bdi></a> <span class="credit"><bdi>The &lt;b&gt;Bold&lt;/b&gt; Times &amp; Co</bdi></span></li>`);
+    expect(month).toContain(`<span class="credit"><bdi>Northern Courier, Daily Lantern, Coast Radio and 4 other sources</bdi></span>`);
   });
 
   it("lists the outlets seen on the about page with how many stories each", () => {
@@ -134,8 +134,8 @@ describe("site built from the seeds", () => {
     const story = report(out).stories.find((s) => s.date === "2025-05-29")!;
     expect(story.sources.map((s) => s.outlet)).toEqual([null, null, null, "NewsX"]);
     const page = out.read(`stories/${story.id}/index.html`);
-    expect(page).toContain('<li><span class="outlet">NewsX</span>: Did Serbia Stab Russia In The Back By Allegedly Sending Arms To Ukraine? Here’s What Happened</li>');
-    expect(page).toContain('<li><span class="outlet">Unknown outlet</span>: Russia accuses ally Serbia of betrayal for supplying arms to Ukraine</li>');
+    expect(page).toContain('<li><bdi class="outlet">NewsX</bdi>: <bdi>Did Serbia Stab Russia In The Back By Allegedly Sending Arms To Ukraine? Here’s What Happened</bdi></li>');
+    expect(page).toContain('<li><bdi class="outlet">Unknown outlet</bdi>: <bdi>Russia accuses ally Serbia of betrayal for supplying arms to Ukraine</bdi></li>');
     expect(page).toContain("NewsX and 3 other sources");
     for (const [path, text] of Object.entries(tree(out.site))) if (/\.(html|xml|json)$/.test(path)) expect(text, path).not.toMatch(/Al Arabiya|Arab News/);
   });
@@ -143,7 +143,7 @@ describe("site built from the seeds", () => {
   it("counts a story with unnamed outlets in sources, not as four outlets it cannot tell apart, on the story, day and feeds", () => {
     const story = report(out).stories.find((s) => s.date === "2025-05-29")!;
     const page = out.read(`stories/${story.id}/index.html`);
-    expect(page).toContain('<time datetime="2025-05-29">Thursday 29 May 2025</time> · NewsX and 3 other sources</p>');
+    expect(page).toContain('<time datetime="2025-05-29">Thursday 29 May 2025</time> · <bdi>NewsX and 3 other sources</bdi></p>');
     expect(out.read("2025/05/29/index.html")).toContain('<time datetime="2025-05-29">Thursday 29 May 2025</time> · 4 sources</p>');
     expect(out.read("index.html")).toContain('<time datetime="2025-05-29">Thursday 29 May 2025</time> · 4 sources</p>');
     expect(out.read("stories.xml")).toContain("Sources (4 sources):");
@@ -154,8 +154,8 @@ describe("site built from the seeds", () => {
     const stories = report(out).stories;
     const june = stories.find((s) => s.followUpOf)!;
     const may = stories.find((s) => s.id === june.followUpOf)!;
-    expect(out.read(`stories/${june.id}/index.html`)).toContain(`Follow-up to <a href="/stories/${may.id}/" rel="prev">Russia accuses ally Serbia of betrayal for supplying arms to Ukraine</a>`);
-    expect(out.read(`stories/${may.id}/index.html`)).toContain(`Followed up by <a href="/stories/${june.id}/" rel="next">Russia&#39;s spy agency says Serbia sold ammunition to Ukraine via Bulgaria, Czech Republic</a>`);
+    expect(out.read(`stories/${june.id}/index.html`)).toContain(`Follow-up to <a href="/stories/${may.id}/" rel="prev"><bdi>Russia accuses ally Serbia of betrayal for supplying arms to Ukraine</bdi></a>`);
+    expect(out.read(`stories/${may.id}/index.html`)).toContain(`Followed up by <a href="/stories/${june.id}/" rel="next"><bdi>Russia&#39;s spy agency says Serbia sold ammunition to Ukraine via Bulgaria, Czech Republic</bdi></a>`);
   });
 });
 
@@ -206,7 +206,7 @@ describe("site built from two reports that name no outlet", () => {
     const story = report(out).stories[0]!;
     expect(story.sources.map((s) => s.outlet)).toEqual([null, null]);
     const page = out.read(`stories/${story.id}/index.html`);
-    expect(page).toContain('<time datetime="2008-12-14">Sunday 14 December 2008</time> · 2 sources, outlets unknown</p>');
+    expect(page).toContain('<time datetime="2008-12-14">Sunday 14 December 2008</time> · <bdi>2 sources, outlets unknown</bdi></p>');
     expect(page).not.toMatch(/2 outlets/);
     expect(out.read("2008/12/14/index.html")).toContain('<time datetime="2008-12-14">Sunday 14 December 2008</time> · 2 sources</p>');
     expect(out.read("stories.xml")).toContain("Sources (2 sources):");
