@@ -35,11 +35,6 @@ export interface FutureDoubts {
   refiled: Map<string, Pick<ResolvedArticle, "date" | "dateSource">>;
 }
 
-/** A warning for each article whose own day is in the future of the build's inputs, in path order. */
-export function futureDateWarnings(members: readonly ResolvedArticle[]): Message[] {
-  return futureDoubts(members).messages;
-}
-
 /**
  * The members dated after the build's present, each filed under its next evidence that is not: a warning
  * for each whose day is its own (members that take their story's day say nothing of their own: a

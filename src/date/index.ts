@@ -4,7 +4,7 @@ import { findEvidence } from "./evidence.ts";
 import { FIRST_YEAR, LAST_YEAR } from "./parse.ts";
 
 export { resolveDates, storyDate } from "./resolve.ts";
-export { futureDateWarnings, futureDoubts, refile } from "./future.ts";
+export { futureDoubts, refile } from "./future.ts";
 
 export interface DateOptions {
   /** IANA zone in which an instant without a stated day (a file time) becomes a calendar day. */

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import type { DateSource, Message, ResolvedArticle } from "../../src/types.ts";
 import { ingest } from "../../src/ingest/index.ts";
 import { runPipeline } from "../../src/pipeline.ts";
-import { futureDateWarnings, futureDoubts } from "../../src/date/index.ts";
+import { futureDoubts } from "../../src/date/index.ts";
 import { emptyMeta } from "../../src/clean/text.ts";
 
 const fixtures = join(import.meta.dirname, "../fixtures/future-date");
@@ -72,7 +72,7 @@ describe("an article dated after the build's present", () => {
 
   it("is not an article a few days ahead of the rest that its file time allows (a build after a quiet week)", () => {
     const quiet = [member("old-1.txt", "2025-05-20", "json-ld", "2025-05-29"), member("old-2.txt", "2025-05-21", "url", "2025-05-29"), member("new.txt", "2025-05-29", "html-meta", "2025-05-29")];
-    expect(futureDateWarnings(quiet)).toEqual([]);
+    expect(futureDoubts(quiet).messages).toEqual([]);
   });
 
   it("warns of every article past the file times, not of members that only take the story's day", () => {
@@ -83,13 +83,13 @@ describe("an article dated after the build's present", () => {
       member("typo-2.txt", "2062-06-02", "visible-date", "2025-06-02"),
       member("follows.txt", "2062-06-02", "relative-to-story", "2025-06-02"),
     ];
-    expect(futureDateWarnings(articles).map((m) => m.file)).toEqual(["typo-1.txt", "typo-2.txt"]);
+    expect(futureDoubts(articles).messages.map((m) => m.file)).toEqual(["typo-1.txt", "typo-2.txt"]);
   });
 
   it("is not warned of when the file times hold fewer than half the articles", () => {
     const articles = [member("a.txt", "2025-06-01", "json-ld", "2025-06-02"), member("b.txt", "2025-06-20", "json-ld", "2025-06-02"), member("c.txt", "2025-06-21", "url", "2025-06-02")];
-    expect(futureDateWarnings(articles)).toEqual([]);
-    expect(futureDateWarnings([...articles, member("d.txt", "2025-06-02", "html-meta", "2025-06-02")]).map((m) => m.file)).toEqual(["b.txt", "c.txt"]);
+    expect(futureDoubts(articles).messages).toEqual([]);
+    expect(futureDoubts([...articles, member("d.txt", "2025-06-02", "html-meta", "2025-06-02")]).messages.map((m) => m.file)).toEqual(["b.txt", "c.txt"]);
   });
 });
 
