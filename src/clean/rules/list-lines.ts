@@ -78,6 +78,20 @@ export function listLineRows(doc: TextDoc, score: ArrayLike<number>, belowRun = 
     if (own) for (let j = Math.max(from, a); j < Math.min(to, b); j++) if (j !== i && sig[j - from] === own) (same++, stays(j) && kept++);
     x.push(Math.log1p(same), Math.log1p(kept));
   };
+  // A label's siblings are counted over one window for every candidate (the run and five lines either
+  // side): once per label, not once per candidate. A candidate never stays, so it is one of its own count.
+  const labelCounts = new Map<string, { same: number; kept: number }>();
+  for (let j = Math.max(from, start - 5); j < Math.min(to, last + 5); j++) {
+    const label = labels[j - from]!;
+    if (!label) continue;
+    const c = labelCounts.get(label) ?? labelCounts.set(label, { same: 0, kept: 0 }).get(label)!;
+    c.same++;
+    if (stays(j)) c.kept++;
+  }
+  const labelSiblings = (i: number, x: number[]): void => {
+    const c = labelCounts.get(labels[i - from]!);
+    x.push(Math.log1p(c ? c.same - 1 : 0), Math.log1p(c ? c.kept : 0));
+  };
   // Content terms of the lines that stay: a subheading or list item shares the article's words.
   const bodyTerms = new Set<number>();
   for (let j = start; j < end; j++) if (stays(j)) for (const t of doc.lines[j]!.terms) bodyTerms.add(t);
@@ -99,7 +113,7 @@ export function listLineRows(doc: TextDoc, score: ArrayLike<number>, belowRun = 
     let shared = 0;
     for (const t of l.terms) if (bodyTerms.has(t)) shared++;
     const x: number[] = [];
-    siblings(labels, i, start - 5, last + 5, x);
+    labelSiblings(i, x);
     siblings(shapes, i, i - 10, i + 11, x);
     x.push(
       l.digits, l.words ? l.numbers / l.words : 0, below ? 1 : 0, below ? Math.log1p(i - end + 1) : 0, colonAbove, labels[i - from] ? 1 : 0,
