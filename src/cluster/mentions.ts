@@ -58,10 +58,7 @@ const STEMMED = 4;
 /** Its lower case is a title whose full stop does not end a sentence (TITLES). */
 const TITLE = 8;
 const STOP = 16;
-/**
- * "may", "mar" and every capitalised abbreviation of a month ("Dec", "Jan", "Sept"): a month only next to a
- * number ("Dec. 6", "14 Jan"); elsewhere a word or a name ("Jan Egeland", "Ant and Dec"), not a month.
- */
+/** "may" or "mar": a month only next to a number. */
 const MAY_MAR = 32;
 const MONTH_SHIFT = 6;
 const WEEKDAY_SHIFT = 10;
@@ -223,7 +220,7 @@ class WordTable {
     if (stemmed !== null) flags |= STEMMED;
     if (token.title) flags |= TITLE;
     if (token.stop) flags |= STOP;
-    if (lower === "may" || lower === "mar" || (token.month !== 0 && token.nameLike)) flags |= MAY_MAR;
+    if (lower === "may" || lower === "mar") flags |= MAY_MAR;
     const slots = this.slots;
     slots[base + HASH] = h;
     slots[base + FLAGS] = (spelling.length << FLAG_BITS) | flags;
@@ -433,10 +430,10 @@ function scan(title: string, paragraphs: readonly string[]): Scan {
       const month = (flags >> MONTH_SHIFT) & 15;
       if (month !== 0 && prevDay >= 0) s.days.push(`${month}-${prevDay}`);
       const upper = (flags & UPPER) !== 0;
-      // A month abbreviation next to a number is that month, and no name: "Oct. 19" in two reports of two
-      // games says nothing of one event ("Jan Egeland" stays a name).
-      const dated = upper && month !== 0 && ((flags & MAY_MAR) === 0 || prevNumber || /^\.?\s*\d/.test(paragraph.slice(last, last + 5)));
-      if (dated) months |= 1 << (month - 1);
+      if (upper && month !== 0) {
+        if ((flags & MAY_MAR) === 0) months |= 1 << (month - 1);
+        else if (prevNumber || /^\s*\d/.test(paragraph.slice(last, last + 4))) months |= 1 << (month - 1);
+      }
       const weekday = (flags >> WEEKDAY_SHIFT) & 7;
       if (weekday && bodyTokens <= 2 * LEAD_WORDS) weekdays |= 1 << (weekday - 1);
       const afterTitle = prevTitle;
@@ -449,7 +446,7 @@ function scan(title: string, paragraphs: readonly string[]): Scan {
         s.words.push3(slots[base + WORD_HASH]!, slots[base + WORD_TAG]!, lowerId);
         wordCount++;
       }
-      if ((flags & NAME_LIKE) === 0 || dated) continue;
+      if ((flags & NAME_LIKE) === 0) continue;
       s.names.push3(slots[base + NAME_HASH]!, slots[base + NAME_TAG]!, lowerId);
       const opens = opensSentence(at, gap, afterTitle);
       if (!opens) table.inner[lowerId] = serial;

@@ -44,33 +44,6 @@ describe("what an article names", () => {
       { unit: "%", value: "9.5" },
     ]);
   });
-
-  // Real tuning-half articles: events-dev topic 41 (a refugee camp's rations "on Oct. 29", "on Nov. 7th") and
-  // bbc-dev's "Triple triumph for Little Britain" (the presenters Ant and Dec).
-  const real = Object.fromEntries(
-    readFileSync(new URL("../fixtures/cluster/month-abbreviations.jsonl", import.meta.url), "utf8")
-      .split("\n")
-      .filter(Boolean)
-      .map((line) => {
-        const row = JSON.parse(line) as { id: string; title: string | null; text: string };
-        return [row.id, readMentions(row.title ?? "", row.text.split(/\n+/))];
-      }),
-  );
-
-  it("reads a month's abbreviation next to a number as that month, not as a name two reports could share", () => {
-    const camp = real["ecbplus-41-41_9ecbplus"]!;
-    expect(camp.names).not.toContain("oct");
-    expect(camp.names).not.toContain("nov");
-    expect(camp.days).toEqual(expect.arrayContaining(["10-29", "11-7", "11-10"]));
-    expect(camp.months).toBe((1 << 9) | (1 << 10)); // October, November
-  });
-
-  it("keeps a month's abbreviation with no number beside it a name, and no month", () => {
-    const awards = real["bbc-entertainment-201"]!;
-    expect(awards.names).toContain("dec");
-    expect(awards.months).toBe(0);
-    expect(readMentions("Aid", ["\"Many have gone,\" said Jan Egeland, head of the UN's relief work."]).months).toBe(0);
-  });
 });
 
 describe("how the text is cut into tokens", () => {
