@@ -311,6 +311,36 @@
 //   Harder (issue 9's proxy, target F1 90): no trial here moved its checking half above 86.5; the tuning half's misses
 //   (train/try-merge-errors.ts split) are mostly pairs of pair probability 0.0-0.2 sharing no name ("Japan narrowly
 //   escapes recession" / its own second half "On an annual basis, the data suggests annual growth": words 0.10, names 0).
+// Stop 53 (mg53), issue 9's proxy (the harder set, target F1 90) and the named-entity defects. Nothing adopted;
+// merge-model.json is as committed. F1 tuning . checking, events / bbc merge / harder (committed 94.5 . 97.6 / 92.7 .
+// 87.5 / 85.0 . 86.2); try-perturbed.ts K=5 (PERTURB=1..5, story draws) checking means of the committed method at
+// 6b82b4f: events 92.8 (83.5-98.4), bbc merge 85.0 (81.5-86.5), harder 85.7 (84.8-87.0); load 15-30.
+//   Month abbreviations read as names (mentions.ts: "Oct. 19", "Nov. 7th" in events-dev gave the names "oct", "nov";
+//     "Ant and Dec" set December's bit, "Jan Egeland" January's). Fix (commit a4b8f63, reverted in the next): an
+//     abbreviation is its month only next to a number ("Dec. 6", "14 Jan"), and then no name; elsewhere a name and no
+//     month. The committed models on the fixed reading: every figure unchanged (it costs no merge in the dev sets).
+//     Retrained: 94.5 . 97.6 / 92.7 . 87.0 / 85.0 . 86.4 (months 0.08 -> 0.09, the decision as committed); K=5 checking
+//     events 92.1 (83.5-98.4; run by run +0.8, 0, 0, 0, -4.6), bbc merge 85.2 (+1.4, 0, -0.5, 0, 0), harder 85.6 (-0.5,
+//     0, 0, 0, 0). Noise either way; bbc merge's unperturbed checking half falls, so dropped by the keep rule. The
+//     reading is right (a test on two real tuning-half articles, in a4b8f63, fails before it): a lead may take it
+//     when a retraining is due anyway.
+//   rare2 / rare3 / rare5 / rareLeadName and AUG=1 (the tuning BBC stories split three ways too) in
+//     train/try-pair-model.ts's harness (its header): rare2 lifts harder's pair AP most of anything measured (sc 71.4 ->
+//     76.5) and lowers its clustering F1 (84.4 checking): a word only two articles of a window give is the label in a
+//     set of two-report stories and every shared word in a small window. Not taken to a full run (rare2's began: 4765
+//     small-window edges of the harder set against 2779; stopped).
+//   Stop 45's lead again on today's code (small windows, background words since): EXTRA=quoteInText 93.5 . 96.4 (mixed
+//     4 . 1) / 92.7 . 86.5 / 86.2 . 86.5 (bar 0.35; tuning mean 90.8); EXTRA=speakerMissing2+quoteInText 94.1 . 97.2 / 92.7
+//     . 85.6 / 86.6 . 85.9 (bar 0.35; 91.2). Harder's tuning half gains 1.2-1.6, but events' and bbc merge's checking
+//     halves fall in both. Not adopted (not run K=5).
+//   Where harder's precision goes (train/try-harder-ceiling.ts): of its 31 wrong pairs per half, 19 (tuning) and 24
+//     (checking) join two BBC stories whose whole articles the bbc merge set's clustering joins too: same-thread
+//     reports put on one day (three Labour feud reports, three from Sundance, Wilkinson's two weeks). Without those
+//     the harder set would score P 93.8 . 96.5, F1 88.9 . 91.0 at today's recall. So the proxy's gap to 90 is the bbc
+//     merge set's look-alike problem (its checking precision 77.8), not evidence missing between two halves: a change
+//     for harder is a change for telling one thread's events apart (earlier trials of the event's time and stage:
+//     leadDate, latestMonthDiffers, tenseDiffers, stage; none held). The dev sets put each category on one day; real
+//     feeds spread a thread over days, where the date window parts part of it (not measured).
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";

@@ -68,6 +68,18 @@
 // HARD=0.05 93.5 . 96.6 / 93.3 . 88.3 / 85.5 . 84.5, mixed 3 . 2 (90.8; harder's pair AP 80.0 -> 83.7 . 71.5 ->
 // 73.8); HARD=0.1 90.7, mixed 4 . 2; HARD=0.05 HARDW=0.2 95.2 . 98.4 / 92.7 . 88.0 / 83.1 . 86.0 (90.3).
 // None adopted: the harder set's checking half needs evidence the lexical features do not hold.
+// Stop 53 (mg53), same harness, committed models 6b82b4f (base at the best tuning bar 0.400: 94.3 . 96.4 / 92.7 . 87.3
+// / 85.2 . 86.1, mixed 2 . 1, mean tune 90.8; pair AP st 80.6 sc 71.4), load 15-30:
+//   rare2 (log(1 + words only the two articles of the set give)) bar 0.375: 94.5 . 93.5 / 92.7 . 86.8 / 84.5 . 84.4,
+//     mixed 3 . 2 (90.6), although harder's pair AP rises most of any feature measured here (st 83.8, sc 76.5): in a
+//     set of two-report stories a word only two articles give is the label (the sets' shape, as mg45's wordsMargin),
+//     and in train:merge's small windows every shared word is that rare (rare2 as a 20th feature: 4765 small-window
+//     edges of the harder set against 2779). rare3 0.325: 93.9 . 95.7 / 92.2 . 84.6 / 84.9 . 84.4 (90.3); rare5 0.375:
+//     93.9 . 98.0 / 92.4 . 87.3 / 85.7 . 86.2, mixed 3 . 0 (90.7); rareLeadName (the largest IDF of a lead name the
+//     other gives) 0.350: 94.1 . 96.4 / 91.6 . 85.8 / 86.6 . 85.1 (90.8).
+//   AUG=1 (the tuning BBC stories split three ways as well, more true pairs told in different words) bar 0.350:
+//     93.9 . 97.6 / 91.6 . 84.6 / 86.0 . 86.4, mixed 3 . 0 (90.5): bbc merge pays 2.7 checking points for harder's 0.3.
+//   None adopted. Where harder's lost precision lies: train/try-harder-ceiling.ts.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { CONTEXT_FEATURES, defaultClusterOptions, mergeModels, pairEdges, PAIR_FEATURES, scoredCandidates } from "../src/cluster/index.ts";

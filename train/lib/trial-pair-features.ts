@@ -129,7 +129,33 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
     const t = topTwo()[i]!;
     return Math.max(0, (w >= t[0] ? t[1] : t[0]) - w) * (w >= t[0] ? 0 : 1);
   };
+  // mg53: each word id's document frequency over the set's articles (every dev set's articles lie in one window).
+  let wordDf: Map<number, number> | null = null;
+  const dfOfWords = () => {
+    if (wordDf) return wordDf;
+    wordDf = new Map();
+    for (const p of s.profiles) for (let k = p.words.from; k < p.words.to; k++) wordDf.set(p.words.ids[k]!, (wordDf.get(p.words.ids[k]!) ?? 0) + 1);
+    return wordDf;
+  };
+  /** log(1 + the words both give that at most `most` articles of the set give). */
+  const rareShared = (most: number): TrialFeature => (a, b) => {
+    const df = dfOfWords();
+    const [x, y] = [s.profiles[a]!.words, s.profiles[b]!.words];
+    let [i, j, n] = [x.from, y.from, 0];
+    while (i < x.to && j < y.to) {
+      if (x.ids[i] === y.ids[j]) {
+        if (df.get(x.ids[i]!)! <= most) n++;
+        i++;
+        j++;
+      } else if (x.ids[i]! < y.ids[j]!) i++;
+      else j++;
+    }
+    return Math.log1p(n);
+  };
   return {
+    /** mg53 (try-pair-model.ts's rare2 and rare3): words only the two, or at most three, articles of the window give. */
+    rare2: rareShared(2),
+    rare3: rareShared(3),
     /** mg45: 0 when the pair is each end's closest candidate by word cosine, else how far below its closest the pair lies (the larger of the two ends). */
     wordsBehind: (a, b) => {
       const w = wordsAt(pairIndex(a, b));
