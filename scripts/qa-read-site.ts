@@ -57,11 +57,14 @@ async function readPage(browser: Browser, origin: string, path: string): Promise
   // A moved story's page sends the reader on (meta refresh): read where it lands.
   if (await page.locator('meta[http-equiv="refresh"]').count()) await page.waitForURL((u) => u.pathname !== path, { timeout: 5000 }).catch(() => fail("redirect", `${path}: does not move on`));
   await page.waitForLoadState("load");
-  const shape = await page.evaluate(() => {
-    const w = document.documentElement.clientWidth;
-    const over = [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > w + 1 && getComputedStyle(e).position !== "fixed" && e.getBoundingClientRect().width > 0);
-    return { scroll: document.documentElement.scrollWidth, width: w, over: over.slice(0, 2).map((e) => `${e.tagName}.${e.className}: ${(e.textContent ?? "").slice(0, 50)}`), h1: document.querySelectorAll("h1").length };
-  });
+  const measure = () =>
+    page.evaluate(() => {
+      const w = document.documentElement.clientWidth;
+      const over = [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > w + 1 && getComputedStyle(e).position !== "fixed" && e.getBoundingClientRect().width > 0);
+      return { scroll: document.documentElement.scrollWidth, width: w, over: over.slice(0, 2).map((e) => `${e.tagName}.${e.className}: ${(e.textContent ?? "").slice(0, 50)}`), h1: document.querySelectorAll("h1").length };
+    });
+  // Under load a moved story's refresh can fire after the check above, in the middle of reading: read where it lands.
+  const shape = await measure().catch(async () => (await page.waitForLoadState("load"), measure()));
   if (shape.scroll > shape.width) fail("layout", `${path} @${WIDTH}: ${shape.scroll}px wide on ${shape.width}px (${shape.over.join(" | ")})`);
   if (shape.h1 !== 1 && path !== "/search/") fail("heading", `${path}: ${shape.h1} h1`);
   await context.close();

@@ -64,6 +64,8 @@ export interface ArticleMeta {
   outletHint: string | null;
   url: string | null;
   author: string | null;
+  /** When the feed said the item last changed, ISO 8601 (`digest fetch` writes its `updated` as `<meta name="digest:changed">`). */
+  changed?: string | null;
 }
 
 export interface CleanArticle {

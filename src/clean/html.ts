@@ -104,6 +104,8 @@ function readMeta(found: Found, meta: ArticleMeta, claims: HeadlineClaims): void
   claims.twitter = get("twitter:title", "headline", "dc.title");
   meta.siteName = get("og:site_name", "application-name");
   meta.outletHint = get("digest:outlet");
+  const changed = get("digest:changed");
+  if (changed) meta.changed = changed;
   meta.source = meta.siteName ?? get("publisher", "dc.publisher");
   meta.author = get("author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author");
   if (meta.author && /^https?:/.test(meta.author)) meta.author = null;

@@ -1,10 +1,11 @@
 // Stage 3: dates. `dateArticles` runs before clustering; `resolveDates` after it, per story.
-import type { CleanArticle, DatedArticle, DateEvidence, DateSource, ResolvedArticle } from "../types.ts";
+import type { CleanArticle, DatedArticle, DateEvidence, DateSource, Message, ResolvedArticle } from "../types.ts";
 import { findEvidence } from "./evidence.ts";
 import { FIRST_YEAR, LAST_YEAR } from "./parse.ts";
+import { FUTURE_RULE } from "./future.ts";
 
 export { resolveDates, storyDate } from "./resolve.ts";
-export { futureDoubts, refile } from "./future.ts";
+export { futureDoubts, refile, FUTURE_RULE } from "./future.ts";
 
 export interface DateOptions {
   /** IANA zone in which an instant without a stated day (a file time) becomes a calendar day. */
@@ -41,4 +42,15 @@ export function fileTimeWarning(articles: readonly ResolvedArticle[]): string | 
   const byFileTime = articles.filter((a) => a.dateSource === "file-mtime").length;
   if (byFileTime === 0 || byFileTime * 2 <= articles.length) return null;
   return `${byFileTime} of ${articles.length} articles were dated by their file times, as their text states no date: their days may be wrong`;
+}
+
+export const FILE_TIME_RULE = "file-time";
+
+/**
+ * One message for an article dated by its file's time alone, so that the report names every input whose
+ * day is only when its file was written. An article a future-date warning refiled there has its message.
+ */
+export function fileTimeMessage(a: ResolvedArticle, said: readonly Pick<Message, "rule">[] = []): Message | null {
+  if (a.dateSource !== "file-mtime" || said.some((m) => m.rule === FUTURE_RULE)) return null;
+  return { file: a.path, stage: "date", level: "warning", rule: FILE_TIME_RULE, text: `dated ${a.date}, the day its file was last written: neither its text nor its markup states a day, so the day may be when it was copied, not published` };
 }

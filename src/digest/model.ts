@@ -1,6 +1,6 @@
 // The view model: what a reader sees of each day and each story. The Markdown digests, the pages and
 // every feed are renderings of it; nothing downstream reads Markdown back.
-import type { Story } from "../types.ts";
+import type { ResolvedArticle, Story } from "../types.ts";
 import { DateTime } from "luxon";
 import { dayTitle, daysBetween, monthTitle, plusMillis, startOfDay } from "../text/dates.ts";
 import { fnv1a } from "../text/hash.ts";
@@ -70,7 +70,7 @@ export interface StoryView {
   followUps: StoryRef[];
   /** Start of the story's day in the configured zone (ISO). */
   published: string;
-  /** Moves whenever the story gains a source (see `revision`). */
+  /** Moves whenever the story gains a source or a member's feed states a correction; never after the build's present (see `revision`, `stamped`). */
   updated: string;
 }
 
@@ -85,7 +85,7 @@ export interface DayView {
   /** By rank. */
   stories: StoryView[];
   published: string;
-  /** Moves whenever a story is added to the day or one of its stories gains a source. */
+  /** Moves whenever a story is added to the day or one of its stories gains a source or a stated correction. */
   updated: string;
   namedOutlets: string[];
   categories: string[];
@@ -161,7 +161,8 @@ const REVISION_SLOTS_MS = 80_000_000;
  * A deterministic "last changed" instant for a set of sources: the newest source's day, at a time of
  * day fixed by `key` (a story id: no two stories of a day share an instant, which feed readers and the
  * Atom validator want), plus one second per source. Derived from the inputs only, never the build
- * clock, and it moves whenever a source joins, even one from a day already covered.
+ * clock, and it moves whenever a source joins, even one from a day already covered. `stamped` holds it
+ * to what the files can tell of when things happened.
  */
 export function revision(sources: readonly SourceView[], zone: string, key = ""): string {
   const newest = sources.reduce((d, s) => (s.date > d ? s.date : d), sources[0]?.date ?? "1970-01-01");
@@ -169,6 +170,64 @@ export function revision(sources: readonly SourceView[], zone: string, key = "")
   const start = dayStart(newest, zone);
   // Milliseconds added to a UTC instant: the same ISO string plusMillis gives, without luxon per story.
   return start.ms === null ? plusMillis(start.iso, slot + 1000 * sources.length) : new Date(start.ms + slot + 1000 * sources.length).toISOString();
+}
+
+/**
+ * `revision` held to what the input files tell of time, so that no feed date lies after the build's
+ * present (the newest file time, as src/date/future.ts reads it) and a stated correction moves the date:
+ * - when the newest file of the members was written on or after the newest day's start but before the
+ *   revision's slot (a build on the story's own day), the slot is scaled into the time between the day's
+ *   start and that file: never after it, still apart from the day's other stories, and later when a
+ *   source joins or the file is written again. A file time does not move when nothing changes, so later
+ *   builds keep the stamp; file times before the day's start (copies, archives, 1970) leave the slot.
+ * - a change a member's feed stated (`digest fetch` saves the feed's `updated` as `digest:changed`)
+ *   moves the stamp up to it, when it lies between the start of the article's day and the time its file
+ *   was written (a page cannot have changed after it was saved).
+ * - a stamp still after `present` (files that all predate the story's stated day) is scaled the same
+ *   way into the time up to it, when present is on or after the day's start.
+ */
+export function stamped(base: string, members: readonly RevisionMember[], zone: string, present: number | null): string {
+  // `base` is revision's own ISO string (toISOString or luxon in UTC), not an article's date.
+  const baseMs = Date.parse(base);
+  const newest = members.reduce((d, m) => (m.date > d ? m.date : d), members[0]?.date ?? "1970-01-01");
+  const start = dayStart(newest, zone).ms;
+  if (!Number.isFinite(baseMs) || start === null || baseMs < start) return base;
+  const share = (baseMs - start) / (REVISION_SLOTS_MS + 1000 * members.length);
+  const within = (end: number) => start + Math.floor(share * (end - start));
+  let arrived = start - 1;
+  for (const m of members) {
+    const file = m.mtime.getTime();
+    if (file >= start && file > arrived) arrived = file;
+  }
+  let at = arrived >= start && arrived < baseMs ? within(arrived) : baseMs;
+  for (const m of members) {
+    const changed = changedAt(m);
+    const from = dayStart(m.date, zone).ms;
+    if (changed !== null && from !== null && changed >= from && changed <= m.mtime.getTime() && changed > at) at = changed;
+  }
+  if (present !== null && present >= start && at > present) at = within(present);
+  return at === baseMs ? base : new Date(at).toISOString();
+}
+
+/** What `stamped` reads of a member. */
+export type RevisionMember = Pick<ResolvedArticle, "date" | "mtime" | "meta">;
+
+/** The instant the member's feed said it last changed, in milliseconds, or null. */
+function changedAt(m: RevisionMember): number | null {
+  const iso = m.meta.changed;
+  if (!iso) return null;
+  const at = DateTime.fromISO(iso, { setZone: true });
+  return at.isValid ? at.toMillis() : null;
+}
+
+/** The build's present: its newest file time (src/date/future.ts reads its day the same way), or null. */
+export function presentOf(stories: readonly Story[]): number | null {
+  let newest: number | null = null;
+  for (const s of stories) for (const m of s.members) {
+    const t = m.mtime.getTime();
+    if (Number.isFinite(t) && (newest === null || t > newest)) newest = t;
+  }
+  return newest;
 }
 
 const dayStarts = new Map<string, { iso: string; ms: number | null }>();
@@ -201,7 +260,7 @@ function distinct(values: readonly string[]): string[] {
   return out;
 }
 
-function storyView(story: Story, zone: string, categorise: Categorise): StoryView {
+function storyView(story: Story, zone: string, categorise: Categorise, present: number | null): StoryView {
   const outlets = story.members.map((m) => ({ member: m, outlet: outletOf(m) }));
   const sources: SourceView[] = outlets.map(({ member, outlet }) => ({
     path: member.path,
@@ -244,8 +303,13 @@ function storyView(story: Story, zone: string, categorise: Categorise): StoryVie
     followUpOf: null,
     followUps: [],
     published: dayStart(story.date, zone).iso,
-    updated: revision(sources, zone, story.id),
+    updated: stamped(revision(sources, zone, story.id), story.members, zone, present),
   };
+}
+
+/** A day's revision held as its stories' are (`stamped`: a correction its feed states moves the day too). */
+function dayUpdated(base: string, stories: readonly StoryView[], membersOf: ReadonlyMap<string, readonly ResolvedArticle[]>, zone: string, present: number | null): string {
+  return stamped(base, stories.flatMap((s) => membersOf.get(s.id) ?? []), zone, present);
 }
 
 const UNKNOWN = UNKNOWN_OUTLET;
@@ -283,7 +347,9 @@ function frontDecay(date: string, newest: string): number {
 
 export function buildModel(input: readonly Story[], options: ModelOptions): DigestModel {
   const categorise = options.categorise ?? categoriseArticles;
-  const views = input.map((s) => storyView(s, options.zone, categorise));
+  const present = presentOf(input);
+  const views = input.map((s) => storyView(s, options.zone, categorise, present));
+  const membersOf = new Map(input.map((s) => [s.id, s.members]));
   const byId = new Map(views.map((v) => [v.id, v]));
   for (const story of input) {
     const view = byId.get(story.id)!;
@@ -314,7 +380,7 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
         monthPath: monthPath(date),
         stories,
         published: dayStart(date, options.zone).iso,
-        updated: revision(sources, options.zone),
+        updated: dayUpdated(revision(sources, options.zone), stories, membersOf, options.zone, present),
         namedOutlets: distinct(stories.flatMap((s) => s.namedOutlets)),
         categories: distinct(stories.flatMap((s) => s.categories.slice(0, 1))),
       };

@@ -1,5 +1,5 @@
 // Feed entries from the view model: one per day for the daily feed, one per story for the story feed.
-// Every date comes from the model (the stories' days), never the build clock; every link is absolute.
+// Every date comes from the model (the stories' days, held to the input files' times), never the build clock; every link is absolute.
 import { LEAD_STORIES, type DayView, type DigestModel, type StoryView } from "../digest/index.ts";
 import { absoluteUrl } from "../text/paths.ts";
 import { primaryLanguage, storyHtml } from "./html.ts";
@@ -9,7 +9,7 @@ export interface FeedEntry {
   url: string;
   title: string;
   published: string;
-  /** Moves when the entry's content gains a story or a source. */
+  /** Moves when the entry's content gains a story or a source, or a member's feed states a correction (src/digest/model.ts `stamped`). */
   updated: string;
   /** Outlet names. */
   authors: string[];

@@ -114,7 +114,7 @@ async function fetchLocked(options: FetchOptions): Promise<FetchSummary> {
       state.pages[item.url] = { status: "saved", file, ...stamp };
       return earlier ? "updated" : "saved";
     };
-    const meta: PageMeta = { url: item.url, outlet, date: item.date };
+    const meta: PageMeta = { url: item.url, outlet, date: item.date, changed: item.updated };
     let why: string;
     let permanent: boolean;
     try {

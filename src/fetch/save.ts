@@ -19,6 +19,11 @@ export interface PageMeta {
   outlet: string | null;
   /** The item's date, ISO 8601. */
   date: string | null;
+  /**
+   * When the feed says the item last changed, ISO 8601: a correction saved over an earlier copy moves its
+   * story's feed date (src/digest/model.ts `stamped`). Named so that the date scan does not read it as the page's own modified date.
+   */
+  changed?: string | null;
 }
 
 /** Where an item's page is saved, relative to the input folder: stable for a URL, safe as a path. */
@@ -47,6 +52,7 @@ function metaTags(meta: PageMeta): string {
   const tags = ['<meta charset="utf-8">', `<meta name="digest:url" content="${escapeAttribute(meta.url)}">`];
   if (meta.outlet) tags.push(`<meta name="digest:outlet" content="${escapeAttribute(meta.outlet)}">`);
   if (meta.date) tags.push(`<meta name="digest:date" content="${escapeAttribute(meta.date)}">`);
+  if (meta.changed) tags.push(`<meta name="digest:changed" content="${escapeAttribute(meta.changed)}">`);
   return tags.join("\n");
 }
 

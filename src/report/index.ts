@@ -2,6 +2,7 @@
 import type { Message, Rejection, Story } from "../types.ts";
 import type { DigestModel } from "../digest/index.ts";
 import { counted } from "../text/counted.ts";
+import { fileTimeMessage } from "../date/index.ts";
 export { writeJsonFile } from "./write-json.ts";
 
 export interface ReportInput {
@@ -71,13 +72,15 @@ export function buildReport(stories: readonly Story[], rejected: readonly Reject
   const inputs: ReportInput[] = [];
   for (const story of stories) {
     story.members.forEach((m, i) => {
+      const said = records.get(m.path) ?? [];
+      const undated = fileTimeMessage(m, said);
       inputs.push({
         path: m.path,
         status: i === 0 ? "included" : "merged",
         story: story.id,
         date: m.date,
         dateSource: m.dateSource,
-        messages: records.get(m.path) ?? [],
+        messages: undated ? [...said, reportMessage(undated)] : said,
       });
     });
   }

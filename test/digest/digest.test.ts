@@ -1,6 +1,7 @@
 // The view model and its Markdown rendering: what a reader sees of each day and story.
 import { describe, expect, it } from "vitest";
 import MarkdownIt from "markdown-it";
+import { DateTime } from "luxon";
 import { escapeMarkdown, safeUrl } from "../../src/digest/markdown-escape.ts";
 import { buildDigest } from "../../src/digest/index.ts";
 import { creditLine, revision } from "../../src/digest/model.ts";
@@ -129,6 +130,43 @@ describe("the view model", () => {
     const updated = buildDigest(many).model.stories.map((s) => s.updated);
     expect(new Set(updated).size).toBe(40);
     expect(updated.every((u) => u.startsWith("2025-05-29T"))).toBe(true);
+  });
+
+  it("never dates a story or its day after the build's present, the newest file time: a build on the story's own day", () => {
+    const at = (iso: string) => DateTime.fromISO(iso, { zone: "utc" }).toJSDate();
+    const written = (m: ResolvedArticle, iso: string): ResolvedArticle => ({ ...m, mtime: at(iso) });
+    const many = Array.from({ length: 40 }, (_, i) => story(`s-${String(i).padStart(10, "0")}`, "2025-05-29", [written(member(`${i}.txt`, "2025-05-29"), "2025-05-29T03:00:00Z")]));
+    const built = buildDigest(many, { zone: "UTC", homeDays: 7 }).model;
+    const stamps = [...built.stories.map((s) => s.updated), built.days[0]!.updated];
+    for (const u of stamps) expect(u >= "2025-05-29T00:00:00.000Z" && u <= "2025-05-29T03:00:00.000Z").toBe(true);
+    expect(new Set(built.stories.map((s) => s.updated)).size).toBe(40);
+    // A later build with nothing changed keeps every stamp; a source joining one story moves only its stamp, never past the new file.
+    const later = [...many, story("s-zzzzzzzzzz", "2025-05-30", [written(member("new.txt", "2025-05-30"), "2025-05-30T06:00:00Z")])];
+    const again = buildDigest(later, { zone: "UTC", homeDays: 7 }).model;
+    for (const s of built.stories) expect(again.stories.find((v) => v.id === s.id)!.updated).toBe(s.updated);
+    const grown = many.map((s, i) => (i === 0 ? { ...s, members: [...s.members, written(member("join.txt", "2025-05-29"), "2025-05-29T05:00:00Z")] } : s));
+    const joined = buildDigest(grown, { zone: "UTC", homeDays: 7 }).model.stories.find((s) => s.id === many[0]!.id)!.updated;
+    expect(joined > built.stories.find((s) => s.id === many[0]!.id)!.updated && joined <= "2025-05-29T05:00:00.000Z").toBe(true);
+  });
+
+  it("moves a story's and its day's `updated` to the change its feed stated when an article is saved again corrected", () => {
+    const at = (iso: string) => DateTime.fromISO(iso, { zone: "utc" }).toJSDate();
+    const first = { ...member("a.html", "2025-05-29", outlet("Daily Lantern", "dailylantern.example"), "Ferry strike called off"), mtime: at("2025-05-30T08:00:00Z"), meta: { ...emptyMeta(), changed: "2025-05-29T09:00:00+02:00" } };
+    const fixed = { ...first, title: "Ferry strike called off after pay deal", mtime: at("2025-05-31T10:05:00Z"), meta: { ...first.meta, changed: "2025-05-31T12:00:00+02:00" } };
+    const other = story("s-cccccccccc", "2025-05-29", [{ ...member("d.html", "2025-05-29"), mtime: at("2025-05-30T08:00:00Z") }]);
+    const before = buildDigest([story("s-aaaaaaaaaa", "2025-05-29", [first]), other], { zone: "UTC", homeDays: 7 }).model;
+    const after = buildDigest([story("s-aaaaaaaaaa", "2025-05-29", [fixed]), other], { zone: "UTC", homeDays: 7 }).model;
+    const find = (m: typeof model, id: string) => m.stories.find((s) => s.id === id)!;
+    expect(find(before, "s-aaaaaaaaaa").updated < "2025-05-30T00:00:00.000Z").toBe(true);
+    expect(find(after, "s-aaaaaaaaaa").updated).toBe("2025-05-31T10:00:00.000Z");
+    expect(after.days[0]!.updated).toBe("2025-05-31T10:00:00.000Z");
+    expect(find(after, "s-cccccccccc").updated).toBe(find(before, "s-cccccccccc").updated);
+    // The same inputs again: the same bytes. A change stated after the file was written cannot have happened.
+    expect(JSON.stringify(buildDigest([story("s-aaaaaaaaaa", "2025-05-29", [fixed]), other], { zone: "UTC", homeDays: 7 }).model)).toBe(JSON.stringify(after));
+    const unstated = find(buildDigest([story("s-aaaaaaaaaa", "2025-05-29", [{ ...fixed, meta: emptyMeta() }]), other], { zone: "UTC", homeDays: 7 }).model, "s-aaaaaaaaaa").updated;
+    const impossible = { ...fixed, meta: { ...fixed.meta, changed: "2025-06-02T12:00:00Z" } };
+    expect(find(buildDigest([story("s-aaaaaaaaaa", "2025-05-29", [impossible]), other], { zone: "UTC", homeDays: 7 }).model, "s-aaaaaaaaaa").updated).toBe(unstated);
+    expect(unstated < "2025-05-30T00:00:00.000Z").toBe(true);
   });
 
   it("dates revisions in the configured zone", () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseDocument, DomUtils } from "htmlparser2";
 import { pageFile, pageFromFeedText, rejectionOf, withMeta } from "../../src/fetch/save.ts";
 import { parseHtml } from "../../src/clean/html.ts";
+import { scanHtml } from "../../src/date/html-scan.ts";
 import { articleHtml } from "./pages.ts";
 
 const meta = { url: 'https://news.example.com/a?x=1&y="2"', outlet: 'Tom & "Jerry" <News>', date: "2025-05-29T10:15:00+03:00" };
@@ -22,6 +23,15 @@ describe("withMeta", () => {
     expect(parts.meta.url).toBe(meta.url);
     expect(parts.meta.outletHint).toBe(meta.outlet);
     expect(html.indexOf('<meta charset="utf-8">')).toBeLessThan(html.indexOf('<meta charset="utf-8"><title>'));
+  });
+
+  it("adds when the feed says the item last changed, which the cleaner reads back and the date scan leaves alone", () => {
+    const changed = "2025-05-30T08:00:00+01:00";
+    const html = withMeta(articleHtml("Bridge"), { ...meta, changed });
+    expect(metas(html)["digest:changed"]).toBe(changed);
+    expect(parseHtml(html).meta.changed).toBe(changed);
+    expect(scanHtml({ raw: html, title: "Bridge", paragraphs: [] }).structured.map((s) => s.kind)).toEqual(["feed"]);
+    expect(parseHtml(withMeta(articleHtml("Bridge"), meta)).meta.changed ?? null).toBeNull();
   });
 
   it("puts its tags before anything a hostile page writes, whatever sits in comments or scripts", () => {

@@ -40,6 +40,17 @@ describe("build report", () => {
     expect(report.inputs.find((i) => i.path === "empty.txt")?.messages).toEqual([{ stage: "ingest", rule: "rejected", level: "error", text: "empty file" }]);
   });
 
+  it("gives an input dated only by its file's time one record saying so, and none to one a future-date warning already refiled", () => {
+    const byFile = (m: ResolvedArticle): ResolvedArticle => ({ ...m, date: "2026-11-04", dateSource: "file-mtime", evidence: { ...m.evidence, date: null, dateSource: null, mtimeDate: "2026-11-04" } });
+    const undated: Story = { id: "s-dddddddddd", date: "2026-11-04", title: "d.txt", members: [byFile(member("d.txt", "2026-11-04")), byFile(member("e.txt", "2026-11-04"))], summary: ["Three."], followUpOf: null };
+    const future = { file: "e.txt", stage: "date" as const, level: "warning" as const, rule: "future-date", text: "dated 2099-01-01 (front-matter) … filed under 2026-11-04 (the day its file was last written) instead", line: 3 };
+    const built = buildReport([undated, june], [], [future], buildDigest([undated, june]).model);
+    const entry = (path: string) => built.inputs.find((i) => i.path === path)!;
+    expect(entry("d.txt").messages).toEqual([{ stage: "date", rule: "file-time", level: "warning", text: expect.stringMatching(/^dated 2026-11-04, the day its file was last written/) }]);
+    expect(entry("e.txt").messages).toEqual([{ stage: "date", rule: "future-date", level: "warning", text: future.text, line: 3 }]);
+    expect(entry("c.txt").messages).toEqual([]);
+  });
+
   it("gives followUpOf only to a follow-up", () => {
     expect(report.stories[0]).not.toHaveProperty("followUpOf");
     expect(report.stories[1]).toMatchObject({ id: "s-bbbbbbbbbb", members: ["c.txt"], summary: ["Two."], followUpOf: "s-aaaaaaaaaa" });
