@@ -70,7 +70,7 @@ export interface StoryView {
   followUps: StoryRef[];
   /** Start of the story's day in the configured zone (ISO). */
   published: string;
-  /** Moves whenever the story gains a source or a member's feed states a correction; never after the build's present (see `revision`, `stamped`). */
+  /** Moves whenever the story gains a source or a member's feed states a correction (see `revision`, `stamped`). */
   updated: string;
 }
 
@@ -161,8 +161,8 @@ const REVISION_SLOTS_MS = 80_000_000;
  * A deterministic "last changed" instant for a set of sources: the newest source's day, at a time of
  * day fixed by `key` (a story id: no two stories of a day share an instant, which feed readers and the
  * Atom validator want), plus one second per source. Derived from the inputs only, never the build
- * clock, and it moves whenever a source joins, even one from a day already covered. `stamped` holds it
- * to what the files can tell of when things happened.
+ * clock, and it moves whenever a source joins, even one from a day already covered. `stamped` moves it
+ * to a correction a member's feed stated.
  */
 export function revision(sources: readonly SourceView[], zone: string, key = ""): string {
   const newest = sources.reduce((d, s) => (s.date > d ? s.date : d), sources[0]?.date ?? "1970-01-01");
@@ -173,39 +173,22 @@ export function revision(sources: readonly SourceView[], zone: string, key = "")
 }
 
 /**
- * `revision` held to what the input files tell of time, so that no feed date lies after the build's
- * present (the newest file time, as src/date/future.ts reads it) and a stated correction moves the date:
- * - when the newest file of the members was written on or after the newest day's start but before the
- *   revision's slot (a build on the story's own day), the slot is scaled into the time between the day's
- *   start and that file: never after it, still apart from the day's other stories, and later when a
- *   source joins or the file is written again. A file time does not move when nothing changes, so later
- *   builds keep the stamp; file times before the day's start (copies, archives, 1970) leave the slot.
- * - a change a member's feed stated (`digest fetch` saves the feed's `updated` as `digest:changed`)
- *   moves the stamp up to it, when it lies between the start of the article's day and the time its file
- *   was written (a page cannot have changed after it was saved).
- * - a stamp still after `present` (files that all predate the story's stated day) is scaled the same
- *   way into the time up to it, when present is on or after the day's start.
+ * `revision` moved by a correction a member's feed stated (`digest fetch` saves the feed's `updated` as
+ * `digest:changed`): the stamp moves up to it when it lies between the start of the article's day and
+ * the time its file was written (a page cannot have changed after it was saved). The stamp is otherwise
+ * never moved by file times: a checkout or copy gives every file a new time, and the feeds must not
+ * change with it.
  */
-export function stamped(base: string, members: readonly RevisionMember[], zone: string, present: number | null): string {
+export function stamped(base: string, members: readonly RevisionMember[], zone: string): string {
   // `base` is revision's own ISO string (toISOString or luxon in UTC), not an article's date.
   const baseMs = Date.parse(base);
-  const newest = members.reduce((d, m) => (m.date > d ? m.date : d), members[0]?.date ?? "1970-01-01");
-  const start = dayStart(newest, zone).ms;
-  if (!Number.isFinite(baseMs) || start === null || baseMs < start) return base;
-  const share = (baseMs - start) / (REVISION_SLOTS_MS + 1000 * members.length);
-  const within = (end: number) => start + Math.floor(share * (end - start));
-  let arrived = start - 1;
-  for (const m of members) {
-    const file = m.mtime.getTime();
-    if (file >= start && file > arrived) arrived = file;
-  }
-  let at = arrived >= start && arrived < baseMs ? within(arrived) : baseMs;
+  if (!Number.isFinite(baseMs)) return base;
+  let at = baseMs;
   for (const m of members) {
     const changed = changedAt(m);
     const from = dayStart(m.date, zone).ms;
     if (changed !== null && from !== null && changed >= from && changed <= m.mtime.getTime() && changed > at) at = changed;
   }
-  if (present !== null && present >= start && at > present) at = within(present);
   return at === baseMs ? base : new Date(at).toISOString();
 }
 
@@ -218,16 +201,6 @@ function changedAt(m: RevisionMember): number | null {
   if (!iso) return null;
   const at = DateTime.fromISO(iso, { setZone: true });
   return at.isValid ? at.toMillis() : null;
-}
-
-/** The build's present: its newest file time (src/date/future.ts reads its day the same way), or null. */
-export function presentOf(stories: readonly Story[]): number | null {
-  let newest: number | null = null;
-  for (const s of stories) for (const m of s.members) {
-    const t = m.mtime.getTime();
-    if (Number.isFinite(t) && (newest === null || t > newest)) newest = t;
-  }
-  return newest;
 }
 
 const dayStarts = new Map<string, { iso: string; ms: number | null }>();
@@ -260,7 +233,7 @@ function distinct(values: readonly string[]): string[] {
   return out;
 }
 
-function storyView(story: Story, zone: string, categorise: Categorise, present: number | null): StoryView {
+function storyView(story: Story, zone: string, categorise: Categorise): StoryView {
   const outlets = story.members.map((m) => ({ member: m, outlet: outletOf(m) }));
   const sources: SourceView[] = outlets.map(({ member, outlet }) => ({
     path: member.path,
@@ -303,13 +276,13 @@ function storyView(story: Story, zone: string, categorise: Categorise, present: 
     followUpOf: null,
     followUps: [],
     published: dayStart(story.date, zone).iso,
-    updated: stamped(revision(sources, zone, story.id), story.members, zone, present),
+    updated: stamped(revision(sources, zone, story.id), story.members, zone),
   };
 }
 
 /** A day's revision held as its stories' are (`stamped`: a correction its feed states moves the day too). */
-function dayUpdated(base: string, stories: readonly StoryView[], membersOf: ReadonlyMap<string, readonly ResolvedArticle[]>, zone: string, present: number | null): string {
-  return stamped(base, stories.flatMap((s) => membersOf.get(s.id) ?? []), zone, present);
+function dayUpdated(base: string, stories: readonly StoryView[], membersOf: ReadonlyMap<string, readonly ResolvedArticle[]>, zone: string): string {
+  return stamped(base, stories.flatMap((s) => membersOf.get(s.id) ?? []), zone);
 }
 
 const UNKNOWN = UNKNOWN_OUTLET;
@@ -347,8 +320,7 @@ function frontDecay(date: string, newest: string): number {
 
 export function buildModel(input: readonly Story[], options: ModelOptions): DigestModel {
   const categorise = options.categorise ?? categoriseArticles;
-  const present = presentOf(input);
-  const views = input.map((s) => storyView(s, options.zone, categorise, present));
+  const views = input.map((s) => storyView(s, options.zone, categorise));
   const membersOf = new Map(input.map((s) => [s.id, s.members]));
   const byId = new Map(views.map((v) => [v.id, v]));
   for (const story of input) {
@@ -380,7 +352,7 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
         monthPath: monthPath(date),
         stories,
         published: dayStart(date, options.zone).iso,
-        updated: dayUpdated(revision(sources, options.zone), stories, membersOf, options.zone, present),
+        updated: dayUpdated(revision(sources, options.zone), stories, membersOf, options.zone),
         namedOutlets: distinct(stories.flatMap((s) => s.namedOutlets)),
         categories: distinct(stories.flatMap((s) => s.categories.slice(0, 1))),
       };

@@ -1,5 +1,5 @@
 // Feed entries from the view model: one per day for the daily feed, one per story for the story feed.
-// Every date comes from the model (the stories' days, held to the input files' times), never the build clock; every link is absolute.
+// Every date comes from the model (the stories' days and the corrections their feeds stated), never the build clock; every link is absolute.
 import { LEAD_STORIES, type DayView, type DigestModel, type StoryView } from "../digest/index.ts";
 import { absoluteUrl } from "../text/paths.ts";
 import { primaryLanguage, storyHtml } from "./html.ts";
