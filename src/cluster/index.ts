@@ -23,7 +23,8 @@
 //    one, and two groups that are each about someone the other's reports never name (a learned share of
 //    their protagonists) are never joined (protagonists.ts).
 // 6. A later story beyond the window is a follow-up of the earlier story the follow-up model (followups.ts,
-//    follow-up-model.json: shared names, actors, numbers and keys besides the centroid cosine) finds likeliest.
+//    follow-up-model.json: shared names, actors, numbers and keys besides the centroid cosine) finds likeliest;
+//    a story none of whose reach changed takes its link from the last build (follow-up-reuse.ts).
 // Lasting ids (identity.ts) are given afterwards, from what earlier builds published.
 import type { DatedArticle, StoryCluster } from "../types.ts";
 import { shortHash } from "../text/hash.ts";
