@@ -5,16 +5,17 @@
 // article dated D) with an empty row store, then all of them with that store, and cold; prints the CPU
 // ms of each step, how many articles' prints changed (their pairs' print, rows.ts, and their groups' print,
 // groups.ts), how much of the merges was replayed, and whether the stories (ids, members, follow-ups) are
-// the same. --bin W: the IDF bin width (profile.ts IDF_BIN_WIDTH when absent).
+// the same (--published: both lean towards the first clustering's stories, as a build does towards the
+// last build's), and how many stories took their follow-up link from the last build. --bin W: the IDF bin width (profile.ts IDF_BIN_WIDTH when absent).
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { deserialize } from "node:v8";
-import { clusterArticles, defaultClusterOptions, type ClusterStep, type RowStore, type StoredGroups, type StoredPairs } from "../src/cluster/index.ts";
+import { clusterArticles, defaultClusterOptions, type ClusterStep, type RowStore, type StoredFollowUps, type StoredGroups, type StoredPairs } from "../src/cluster/index.ts";
 import type { ReplayStats } from "../src/cluster/agglomerate-replay.ts";
 import type { DatedArticle, StoryCluster } from "../src/types.ts";
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: "string", default: "3" }, day: { type: "string" }, bin: { type: "string" } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { published: { type: "boolean" }, runs: { type: "string", default: "3" }, day: { type: "string" }, bin: { type: "string" } } });
 const dir = resolve(positionals[0] ?? "");
 const file = `${dir}.steps.v8`;
 if (!existsSync(file)) throw new Error(`${file} is missing: run scripts/bench-cluster-steps.ts ${dir} first`);
@@ -31,8 +32,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 const replayStats: ReplayStats = { replayed: 0, live: 0, liveGroups: 0 };
 const pairStats = { reused: 0, scored: 0 };
+const followUpStats = { reused: 0, linked: 0 };
 
-function timed(batch: DatedArticle[], rows?: RowStore): { clusters: StoryCluster[]; steps: Map<ClusterStep, number> } {
+function timed(batch: DatedArticle[], rows?: RowStore, published?: Map<string, number>): { clusters: StoryCluster[]; steps: Map<ClusterStep, number> } {
   const steps = new Map<ClusterStep, number>();
   let mark = cpuMs();
   const onStep = (s: ClusterStep) => {
@@ -40,7 +42,7 @@ function timed(batch: DatedArticle[], rows?: RowStore): { clusters: StoryCluster
     steps.set(s, now - mark);
     mark = now;
   };
-  const clusters = clusterArticles(batch.map((a) => ({ ...a })), { ...defaultClusterOptions, onStep, replayStats, pairStats, ...(rows ? { rows } : {}), ...(values.bin ? { idfBinWidth: Number(values.bin) } : {}) });
+  const clusters = clusterArticles(batch.map((a) => ({ ...a })), { ...defaultClusterOptions, onStep, replayStats, pairStats, followUpStats, ...(rows ? { rows } : {}), ...(published ? { published } : {}), ...(values.bin ? { idfBinWidth: Number(values.bin) } : {}) });
   return { clusters, steps };
 }
 
@@ -62,13 +64,21 @@ for (let r = 0; r < Number(values.runs); r++) {
       get: (k) => structuredClone(groups.get(k)),
       put: (k, v) => void groups.set(k, structuredClone(v)),
     },
+    followUps: {
+      get: (k) => structuredClone(links.get(k)),
+      put: (k, v) => void links.set(k, structuredClone(v)),
+    },
   };
   const groups = new Map<string, StoredGroups>();
-  timed(articles.filter((_, i) => i !== held), store);
+  const links = new Map<string, StoredFollowUps>();
+  const first = timed(articles.filter((_, i) => i !== held), store);
+  // --published: the one-new and cold clusterings lean towards the first's stories, as a build's towards the last build's (hysteresis.ts).
+  const published = values.published ? new Map(first.clusters.flatMap((c, k) => c.members.map((m) => [m.path, k] as const))) : undefined;
   [gets, hits] = [0, 0];
   [pairStats.reused, pairStats.scored] = [0, 0];
+  [followUpStats.reused, followUpStats.linked] = [0, 0];
   const [pairsBefore, groupsBefore] = [[...stored.values()][0]!, [...groups.values()][0]!];
-  const warm = timed(articles, store);
+  const warm = timed(articles, store, published);
   const [pairsAfter, groupsAfter] = [[...stored.values()][0]!, [...groups.values()][0]!];
   const changed = (was: { paths: string[]; prints: string[] }, now: { paths: string[]; prints: string[] }) => {
     const before = new Map(was.paths.map((p, i) => [p, was.prints[i]]));
@@ -78,8 +88,9 @@ for (let r = 0; r < Number(values.runs); r++) {
     console.log(`prints changed (of ${pairsBefore.paths.length}): pairs' ${changed(pairsBefore, pairsAfter)}, groups' ${changed(groupsBefore, groupsAfter)}`);
     console.log(`pairs: ${pairStats.reused} candidates taken from the last build, ${pairStats.scored} scored`);
     console.log(`groups: ${replayStats.replayed} merges replayed, ${replayStats.live} worked out, ${replayStats.liveGroups} groups live`);
+    console.log(`follow-ups: ${followUpStats.reused} stories took their link from the last build, ${followUpStats.linked} linked again`);
   }
-  const cold = timed(articles);
+  const cold = timed(articles, undefined, published);
   same &&= dump(warm.clusters) === dump(cold.clusters);
   for (const [name, run] of [["one new", warm], ["cold", cold]] as const) {
     for (const [s, ms] of run.steps) table.set(`${name} ${s}`, [...(table.get(`${name} ${s}`) ?? []), ms]);

@@ -2,8 +2,9 @@
 // (src/cluster/rows.ts), keyed by the settings and the clustering code (its model included). Pairs whose
 // articles changed, and every pair when the entry is missing, damaged or not sound, are scored again.
 // The same pack keeps the last build's merges (src/cluster/groups.ts), keyed by the settings and the code:
-// a log that is not one of its own articles' merges is not replayed.
-import type { RowStore, StoredGroups, StoredPairs } from "../cluster/index.ts";
+// a log that is not one of its own articles' merges is not replayed. And its follow-up links
+// (src/cluster/follow-up-reuse.ts), each taken only where no story it was worked out from changed.
+import type { RowStore, StoredFollowUps, StoredGroups, StoredPairs } from "../cluster/index.ts";
 import { codeHash, moduleUrl } from "./code-hash.ts";
 import { cacheKey, isObject, type DiskCache, type Namespace, type Pack } from "./pack.ts";
 
@@ -11,6 +12,7 @@ const numbers = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) =
 const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
 const isPairs = (v: unknown): v is StoredPairs => isObject(v) && strings(v.paths) && strings(v.prints) && numbers(v.capped) && numbers(v.a) && numbers(v.b) && numbers(v.p);
 const isGroups = (v: unknown): v is StoredGroups => isObject(v) && strings(v.paths) && strings(v.prints) && numbers(v.x) && numbers(v.y) && numbers(v.score);
+const isFollowUps = (v: unknown): v is StoredFollowUps => isObject(v) && strings(v.prints) && numbers(v.days) && numbers(v.links);
 
 const finite = (v: number[]): boolean => v.every((x) => Number.isFinite(x));
 /**
@@ -20,17 +22,20 @@ const finite = (v: number[]): boolean => v.every((x) => Number.isFinite(x));
  */
 const pairsJson = (v: StoredPairs): string | null => (finite(v.capped) && finite(v.a) && finite(v.b) && finite(v.p) ? JSON.stringify({ paths: v.paths, prints: v.prints, capped: v.capped, a: v.a, b: v.b, p: v.p }) : null);
 const groupsJson = (v: StoredGroups): string | null => (finite(v.x) && finite(v.y) && finite(v.score) ? JSON.stringify({ paths: v.paths, prints: v.prints, x: v.x, y: v.y, score: v.score }) : null);
+const followUpsJson = (v: StoredFollowUps): string | null => (finite(v.days) && finite(v.links) ? JSON.stringify({ prints: v.prints, days: v.days, links: v.links }) : null);
 
-const rowsNamespace: Namespace<StoredPairs | StoredGroups> = {
+type Entry = StoredPairs | StoredGroups | StoredFollowUps;
+
+const rowsNamespace: Namespace<Entry> = {
   name: "cluster-rows",
-  accepts: (v): v is StoredPairs | StoredGroups => isPairs(v) || isGroups(v),
+  accepts: (v): v is Entry => isPairs(v) || isGroups(v) || isFollowUps(v),
 };
 
 export interface CachedClusterRows {
   /** For ClusterOptions.rows; undefined without a cache. */
   rows: RowStore | undefined;
   /** The cache's pack (commit it once clustering is done), or null without a cache. */
-  pack: Pack<StoredPairs | StoredGroups> | null;
+  pack: Pack<Entry> | null;
 }
 
 export async function cachedClusterRows(cache: DiskCache | null): Promise<CachedClusterRows> {
@@ -56,6 +61,16 @@ export async function cachedClusterRows(cache: DiskCache | null): Promise<Cached
         put: (key, groups) => {
           const json = groupsJson(groups);
           if (json !== null) pack.putJson(cacheKey("cluster groups", code, key), json);
+        },
+      },
+      followUps: {
+        get: (key) => {
+          const links = pack.get(cacheKey("cluster follow-ups", code, key));
+          return isFollowUps(links) ? links : undefined;
+        },
+        put: (key, links) => {
+          const json = followUpsJson(links);
+          if (json !== null) pack.putJson(cacheKey("cluster follow-ups", code, key), json);
         },
       },
     },

@@ -12,6 +12,7 @@ import type { TimeSpan } from "./time.ts";
 import { dayOrNull } from "./days.ts";
 import { keepScoring } from "./candidates.ts";
 import { lowerBound, rowStarts } from "../text/rows.ts";
+import { UNKNOWN } from "./follow-up-reuse.ts";
 
 export interface FollowUpOptions {
   windowDays: number;
@@ -34,8 +35,11 @@ export function followUpModel(): LogisticModel {
   return loaded;
 }
 
-/** Map from a later story's index to the index of the earlier story it follows up. */
-export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: Profile[], options: FollowUpOptions): Map<number, number> {
+/**
+ * Map from a later story's index to the index of the earlier story it follows up. `known`: each story's
+ * link when the last build's says it (follow-up-reuse.ts: the earlier story, -1 for none, UNKNOWN: worked out).
+ */
+export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: Profile[], options: FollowUpOptions, known: Int32Array | null = null): Map<number, number> {
   const n = groups.length;
   const centroids = centroidsOf(groups, profiles);
   const keys = new StoryKeys(centroids, options.keyTerms);
@@ -50,7 +54,7 @@ export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: P
     byDay[dated++] = s;
   }
   const order = byDay.subarray(0, dated).sort((x, y) => day[x]! - day[y]! || x - y);
-  return linkStories(order, day, centroids, keys, keyPostings(order, day, keys), new StoryEvidence(groups, profiles), options);
+  return linkStories(order, day, centroids, keys, keyPostings(order, day, keys), new StoryEvidence(groups, profiles), options, known);
 }
 
 /** Each story's word centroid (a one-article story's is its article's words). */
@@ -158,7 +162,7 @@ function keyPostings(byDay: Int32Array, days: Int32Array, keys: StoryKeys): KeyP
  * hold is skipped) and whose centroids' cosine is above `followUpThreshold`; the first in index order of
  * the likeliest above the model's bar is the one it follows (without a model: of the most similar).
  */
-function linkStories(byDay: Int32Array, days: Int32Array, centroids: readonly SparseVector[], keys: StoryKeys, postings: KeyPostings, evidence: StoryEvidence, options: FollowUpOptions): Map<number, number> {
+function linkStories(byDay: Int32Array, days: Int32Array, centroids: readonly SparseVector[], keys: StoryKeys, postings: KeyPostings, evidence: StoryEvidence, options: FollowUpOptions, known: Int32Array | null): Map<number, number> {
   const { ids, weights, k } = keys;
   const keyCount = keys.count;
   const { start, story, day: storyDay, weight: storyWeight } = postings;
@@ -173,6 +177,10 @@ function linkStories(byDay: Int32Array, days: Int32Array, centroids: readonly Sp
   const touched = new Int32Array(centroids.length);
   for (let o = 0; o < byDay.length; o++) {
     const later = byDay[o]!;
+    if (known && known[later] !== UNKNOWN) {
+      if (known[later]! >= 0) links.set(later, known[later]!);
+      continue;
+    }
     const day = days[later]!;
     let count = 0;
     for (let e = later * k; e < later * k + keyCount[later]!; e++) {

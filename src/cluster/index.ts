@@ -23,7 +23,8 @@
 //    one, and two groups that are each about someone the other's reports never name (a learned share of
 //    their protagonists) are never joined (protagonists.ts).
 // 6. A later story beyond the window is a follow-up of the earlier story the follow-up model (followups.ts,
-//    follow-up-model.json: shared names, actors, numbers and keys besides the centroid cosine) finds likeliest.
+//    follow-up-model.json: shared names, actors, numbers and keys besides the centroid cosine) finds likeliest;
+//    a story none of whose reach changed takes its link from the last build (follow-up-reuse.ts).
 // Lasting ids (identity.ts) are given afterwards, from what earlier builds published.
 import type { DatedArticle, StoryCluster } from "../types.ts";
 import { shortHash } from "../text/hash.ts";
@@ -36,7 +37,8 @@ import { averageLink, type MergeLog, type WeightedEdges } from "./agglomerate.ts
 import { CONTEXT_FEATURES, contextFeatures, windowCrowds } from "./context.ts";
 import { spanOf, type TimeSpan } from "./time.ts";
 import { dayOrNull } from "./days.ts";
-import { linkFollowUps } from "./followups.ts";
+import { followUpModel, linkFollowUps, type FollowUpOptions } from "./followups.ts";
+import { knownLinks, storedFollowUps, storyPrint, UNKNOWN } from "./follow-up-reuse.ts";
 import { groupArticles, loadDecision, type MergeDecision } from "./decision.ts";
 import { rowStarts } from "../text/rows.ts";
 import { pairMemo, pairPrint, settledDays, type PairMemo, type RowStore } from "./rows.ts";
@@ -52,6 +54,7 @@ export { publishedStories, type PublishedStories } from "./hysteresis.ts";
 export { CONTEXT_FEATURES, windowCrowds } from "./context.ts";
 export { groupArticles, type MergeDecision } from "./decision.ts";
 export type { RowStore, StoredGroups, StoredPairs } from "./rows.ts";
+export type { StoredFollowUps } from "./follow-up-reuse.ts";
 
 export interface ClusterOptions {
   /** Articles more than this many days apart are never the same story. */
@@ -89,6 +92,8 @@ export interface ClusterOptions {
   onStep?: (step: ClusterStep) => void;
   /** Filled with how many candidate pairs took their probability from the last build's (`rows`: rows.ts) and how many were scored. */
   pairStats?: { reused: number; scored: number };
+  /** Filled with how many dated stories took their follow-up link from the last build's (`rows.followUps`: follow-up-reuse.ts) and how many were linked again. */
+  followUpStats?: { reused: number; linked: number };
   /** Filled with how much of the last build's merges were replayed (`rows.groups`: groups.ts). */
   replayStats?: ReplayStats;
   /**
@@ -355,8 +360,9 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
   const step = options.onStep ?? (() => {});
   const { order, profiles, spans, days, byDay, termKeys, prints } = prepareArticles(articles, options);
   step("profiles");
-  let edges = options.rows && termKeys && prints
-    ? reusedEdges(order.map((a) => a.path), profiles, days as number[], byDay, prints.map((print, i) => pairPrint(termKeys[i]!, days[i]!, print)), options, options.rows, models)
+  const pairPrints = options.rows && termKeys && prints ? prints.map((print, i) => pairPrint(termKeys[i]!, days[i]!, print)) : null;
+  let edges = options.rows && pairPrints
+    ? reusedEdges(order.map((a) => a.path), profiles, days as number[], byDay, pairPrints, options, options.rows, models)
     : byFirstArticle(scoreCandidates(profiles, days, options, models, byDay), order.length);
   step("pairs");
   edges = contextEdges(order.length, edges, models.context, contextFeatures(order.length, edges, windowCrowds(days, options.windowDays)));
@@ -392,12 +398,24 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
   if (store && termKeys) store.put(storeKey, { paths: [...paths], prints: run.prints ?? articlePrints(paths, termKeys, spans, weighed), ...run.log });
   step("groups");
   const clusters = groups.map((g): StoryCluster => ({ id: fallbackId(g.members.map((i) => order[i]!), spans, g.members), members: g.members.map((i) => order[i]!), followUpOf: null }));
+  // The last build's links where nothing a story's link is worked out from changed (follow-up-reuse.ts).
+  // (Not for a trainer's run that watches every pair the model weighs.)
+  const followUpOptions: FollowUpOptions = options;
+  const linkStore = pairPrints && !followUpOptions.onFollowUpPair ? options.rows?.followUps : undefined;
+  const storyDays = groups.map((g) => dayOrNull(g.span.first));
+  const storyPrints = linkStore && pairPrints ? groups.map((g, s) => (storyDays[s] === null ? "" : storyPrint(storyDays[s]!, g.members, paths, pairPrints))) : null;
+  const linkKey = JSON.stringify(["follow-ups 1", options.windowDays, options.followUpDays, options.followUpThreshold, options.keyTerms, options.postingCap, options.minKeyScore, followUpOptions.followUpModel === undefined ? followUpModel() : followUpOptions.followUpModel]);
+  const storedLinks = linkStore?.get(linkKey);
+  const known = storedLinks && storyPrints ? knownLinks(storedLinks, storyPrints, storyDays, options.windowDays, options.followUpDays) : null;
   const links = linkFollowUps(
     groups.map((g) => g.members),
     groups.map((g) => g.span),
     profiles,
     options,
+    known,
   );
+  if (options.followUpStats) for (let s = 0; s < groups.length; s++) if (storyDays[s] !== null) options.followUpStats[known && known[s]! !== UNKNOWN ? "reused" : "linked"]++;
+  if (linkStore && storyPrints) linkStore.put(linkKey, storedFollowUps(storyPrints, storyDays, links));
   links.forEach((earlier, later) => {
     clusters[later]!.followUpOf = clusters[earlier]!.id;
   });

@@ -12,6 +12,8 @@
 // before it is used (its articles in path order, pairs inside it and in order, probabilities in range)
 // and ignored when it is not sound.
 
+import type { StoredFollowUps } from "./follow-up-reuse.ts";
+
 /** The likely pairs of a build (global indices into `paths`, ordered by a then b), and what they were made from. */
 export interface StoredPairs {
   /** The build's articles, in path order. */
@@ -33,6 +35,11 @@ export interface RowStore {
   groups?: {
     get(key: string): StoredGroups | undefined;
     put(key: string, groups: StoredGroups): void;
+  };
+  /** Where the last build's follow-up links are kept (follow-up-reuse.ts), under a key of the settings. */
+  followUps?: {
+    get(key: string): StoredFollowUps | undefined;
+    put(key: string, links: StoredFollowUps): void;
   };
 }
 
