@@ -52,7 +52,11 @@ const jsonl = <T>(file: string): T[] => readFileSync(file, "utf8").split("\n").f
 const root = resolve(import.meta.dirname, "..");
 const compiled = <T>(dist: string, module: string): Promise<T> => import(pathToFileURL(join(dist, module)).href) as Promise<T>;
 
-export async function stageRates(corpus: string, passes = PASSES, dist = join(root, "dist")): Promise<StageRates> {
+/**
+ * `textOnly`: the text dumps' pass alone (the other rates read 0), for paired A/B runs of text cleaning
+ * that fit more pairs in the time (`TEXT_ONLY=1` on the command line).
+ */
+export async function stageRates(corpus: string, passes = PASSES, dist = join(root, "dist"), textOnly = false): Promise<StageRates> {
   const { cleanSource } = await compiled<CleanModule>(dist, "src/clean/index.js");
   const { summarise } = await compiled<SummariseModule>(dist, "src/summarise/index.js");
   const dumps = ["webpages-dev.jsonl", "extraction-dev.jsonl", "dates-dev.jsonl"].flatMap((f) => jsonl<{ text_dump?: string }>(join(corpus, f)).map((r) => r.text_dump).filter((t): t is string => !!t));
@@ -78,6 +82,7 @@ export async function stageRates(corpus: string, passes = PASSES, dist = join(ro
       },
     },
   ];
+  if (textOnly) for (const s of stages.slice(1)) (s.count = 0, (s.run = () => {}));
   for (const s of stages) s.run();
   const us: number[][] = stages.map(() => []);
   const processUs: number[][] = stages.map(() => []);
@@ -130,10 +135,12 @@ export function rateOf(count: number, microseconds: readonly number[]): StageRat
 // prints them; of another compiled copy with DIST (a copy of dist/ kept from another commit, for A/B).
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const { loadavg } = await import("node:os");
-  const r = await stageRates(join(root, "../shared/corpus"), PASSES, resolve(process.argv[2] ?? join(root, "dist")));
+  const r = await stageRates(join(root, "../shared/corpus"), PASSES, resolve(process.argv[2] ?? join(root, "dist")), process.env.TEXT_ONLY === "1");
   const line = (what: string, x: StageRate) => console.log(`${what}: ${x.rate.toFixed(0)}/s (passes ${x.slowest.toFixed(0)}-${x.fastest.toFixed(0)})`);
   line(`clean, ${r.counts.textDumps} text dumps`, r.spread.cleanText);
-  line(`clean, ${r.counts.htmlPages} HTML pages`, r.spread.cleanHtml);
-  line(`summarise, ${r.counts.articles} articles`, r.spread.summarise);
+  if (process.env.TEXT_ONLY !== "1") {
+    line(`clean, ${r.counts.htmlPages} HTML pages`, r.spread.cleanHtml);
+    line(`summarise, ${r.counts.articles} articles`, r.spread.summarise);
+  }
   console.log(`median of ${r.passes} passes after a warm-up, CPU time of the ${r.clock === "thread" ? "cleaning thread" : "process"}; per CPU second of the whole process: text ${r.process.cleanText.toFixed(0)}/s, HTML ${r.process.cleanHtml.toFixed(0)}/s; load ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 }

@@ -6,7 +6,8 @@
 // the committed block models and the keep model fitted on all tuning candidates. Knobs: ONLY1=1 (only lines
 // holding a must-have / true-body line count as article, not the span labels 2), WEIGHT=words|page, L2,
 // SCOPE=1 (the hand sandwich rule below the core / over the whole run), ORACLE=1 (every candidate labelled
-// article kept: the ceiling; LIST=1 lists them and what drops them next). Writes nothing.
+// article kept: the ceiling; LIST=1 lists them and what drops them next), ROUNDS=2 (a trial's `again`: a
+// second round with the first round's kept lines standing as lines that stay). Writes nothing.
 import { blockModels, scoreBlocks } from "../../src/clean/block-model.ts";
 import { locateScored } from "../../src/clean/rules/locate.ts";
 import { finish } from "../../src/clean/text.ts";
@@ -30,6 +31,11 @@ export interface KeepTrial {
   candidates(doc: TextDoc, score: Float64Array, local: Float64Array, decode: ReturnType<typeof blockModels>["decode"]): KeepCandidate[];
   /** Puts line `i` of a located doc back, as the rule would. */
   keep(doc: TextDoc, i: number): void;
+  /**
+   * ROUNDS=2: the candidates again, on a located doc where the first round's `kept` lines stand as lines
+   * that stay (a list item kept counts for its siblings); those the same model then passes are kept too.
+   */
+  again?(doc: TextDoc, score: Float64Array, kept: readonly number[]): KeepCandidate[];
   /** The keep model's log-odds bars on the tuning half and on the checking half. */
   tuneBars: readonly number[];
   checkBars: readonly number[];
@@ -114,7 +120,13 @@ export function runKeepTrial(trial: KeepTrial): void {
   const figures = (located: Located[], keep: (p: Located) => LogisticModel | null, bar: number): string =>
     figuresWith(located, (p) => {
       const m = keep(p);
-      return m ? p.cands.filter((c) => logit(m, c.x) >= bar).map((c) => c.i) : [];
+      if (!m) return [];
+      const picks = p.cands.filter((c) => logit(m, c.x) >= bar).map((c) => c.i);
+      if (process.env.ROUNDS === "2" && trial.again && picks.length > 0) {
+        for (const c of trial.again(relocated(p), p.score, picks)) if (logit(m, c.x) >= bar) picks.push(c.i);
+        picks.sort((a, b) => a - b);
+      }
+      return picks;
     });
 
   const tuneLoc = locateAll(tune, (it) => ({ ...folds[foldOf(it.page.id)]!, decode }));

@@ -43,6 +43,12 @@ describe("keep-list-lines", () => {
     expect(shapeOf(doc.lines[3]!)).toBe("NCCN");
   });
 
+  it("classes a word by its first character past ASCII too", () => {
+    // A Roman numeral is a number, É and Ω capitals, ß lower case, an emoji other.
+    const doc = makeDoc("t", ["Ⅻ 😀 Émile\u00a0ok", "Round\t3 ß Ω"].join("\n"), emptyMeta());
+    expect(doc.lines.map(shapeOf)).toEqual(["NPCl", "CNlC"]);
+  });
+
   it("counts a candidate's siblings of the same label among the lines that stay", () => {
     const doc = makeDoc("t", page, emptyMeta());
     for (const rule of defaultRules.slice(0, defaultRules.findIndex((r) => r.name === "locate-article") + 1)) rule.apply(doc);
