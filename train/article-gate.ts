@@ -45,7 +45,9 @@ export function gateRows(
   const learned = (name: string) =>
     name === "find-headline" ? findHeadlineWith(headline) : name === "short-line-context" ? shortLineRule(() => shortLines) : name === "keep-list-lines" && listLines ? listLinesRule(() => listLines) : null;
   // keep-list-lines only when a list-line model is given (train-clean's SETTLE_LIST=1): see train/list-lines.ts.
-  const rest = defaultRules.slice(locateAt + 1).filter((r) => r.name !== "article-gate" && (r.name !== "keep-list-lines" || listLines)).map((r) => learned(r.name) ?? r);
+  // The rules between locate-article and the gate, as the gate meets the page when it runs.
+  const gateAt = defaultRules.findIndex((r) => r.name === "article-gate");
+  const rest = defaultRules.slice(locateAt + 1, gateAt).filter((r) => r.name !== "keep-list-lines" || listLines).map((r) => learned(r.name) ?? r);
   const rows: GateRow[] = [];
   for (const page of pages) {
     // dates-dev's pages are all articles but label no lines: real examples only, nothing to strip.

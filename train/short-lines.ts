@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import type { DevPage } from "../eval/lib/clean-corpus.ts";
 import { scoreCorpus, scorePage, scoreSnippets, shingles, snippetCorpus, tokens } from "../eval/lib/extraction-score.ts";
 import { devSource } from "../eval/lib/dev-source.ts";
-import { cleanSource, rulesWith } from "../src/clean/index.ts";
+import { cleanSource, rulesWith, rulesWithout } from "../src/clean/index.ts";
 import type { TextDoc } from "../src/clean/doc.ts";
 import { finish } from "../src/clean/text.ts";
 import { defaultRules } from "../src/clean/rules/index.ts";
@@ -32,7 +32,9 @@ export function silverLabels(page: DevPage, doc: TextDoc, labels: Int8Array, htm
   if (page.truth !== undefined || !page.html) return;
   let body: string;
   try {
-    body = cleanSource(devSource(page.id, "html", page.html, page.url), rulesWith({ html })).paragraphs.join("\n");
+    // The HTML path as it stood before top-byline (stop 53): its silver labels learned without it, and a
+    // retrain that counts bylines as not held is a trial of its own.
+    body = cleanSource(devSource(page.id, "html", page.html, page.url), rulesWith({ html }, rulesWithout("top-byline"))).paragraphs.join("\n");
   } catch {
     return;
   }

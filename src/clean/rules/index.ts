@@ -13,6 +13,7 @@ import { signUpBox } from "./signup.ts";
 import { leadCaption } from "./captions.ts";
 import { articleGate } from "./article-gate.ts";
 import { keepListLines } from "./list-lines.ts";
+import { topByline } from "./top-byline.ts";
 
 export type { CleanRule } from "./types.ts";
 
@@ -37,6 +38,7 @@ export const defaultRules: readonly CleanRule[] = [
   recapParagraph,
   danglingLabel,
   articleGate,
+  topByline,
 ];
 
 /** The default list without the named rules, for tests and for users who want one switched off. */
