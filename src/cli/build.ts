@@ -19,7 +19,7 @@ import { DiskCache } from "../cache/pack.ts";
 import { codeHash } from "../cache/code-hash.ts";
 import { readState, writeState } from "../cache/state.ts";
 import { buildRecordNamespace, hashOf, sameFiles, type BuildRecord } from "./build-record.ts";
-import type { ArticleThreads, PrepareStats } from "../parallel/articles.ts";
+import type { PrepareStats } from "../parallel/articles.ts";
 import type { WorkerPool } from "../parallel/pool.ts";
 import type { CachedSummaries } from "../cache/summaries.ts";
 
@@ -104,7 +104,7 @@ export async function runBuild(argv: string[]): Promise<number> {
   let record: BuildRecord | null = null;
   let notRead: number | null = null;
   // Threads started ahead of their stage (src/parallel), closed by it, or at the end when it never came.
-  const threads: { articles: ArticleThreads | null; summaries: WorkerPool | null } = { articles: null, summaries: null };
+  const threads: { articles: WorkerPool | null; summaries: WorkerPool | null } = { articles: null, summaries: null };
   lap("config");
   try {
     progress.step("reading the input");
@@ -116,7 +116,7 @@ export async function runBuild(argv: string[]): Promise<number> {
       stages = await loadStages();
       threads.articles = stages.startArticleThreads({ zone: config.timezone, rules: stages.rulesWithout(...config.disableRules) });
     }
-    const ingested = await ingest(input, { known, keepText: KEPT_TEXT_CHARS, ...(threads.articles ? { onRead: threads.articles.ahead } : {}) });
+    const ingested = await ingest(input, { known, keepText: KEPT_TEXT_CHARS });
     notRead = ingested.unopened;
     // Everything the output depends on besides the inputs: the code (and its packages, Node), the settings, the folders.
     const setup = hashOf(codeHash([import.meta.url]), templatesKey(), config, input, out.liveDigests, out.liveSite);

@@ -32,10 +32,10 @@ export interface PrepareOptions extends ArticleOptions {
    */
   dropEvidence?: boolean;
   /**
-   * Threads started ahead (`startArticleThreads`), used when there is enough to compute, with what they
-   * were handed ahead; closed once this is done with them (the caller closes them too when this is never called).
+   * Threads started ahead (`startArticleThreads`), used when there is enough to compute; closed once
+   * this is done with them (the caller closes them too when this is never called).
    */
-  threads?: ArticleThreads | null;
+  threads?: WorkerPool | null;
 }
 
 export interface PrepareStats {
@@ -44,8 +44,6 @@ export interface PrepareStats {
   cleanHits: number;
   datedHits: number;
   computed: number;
-  /** Of those, computed by the threads as the input was read (`ArticleThreads.ahead`). */
-  ahead: number;
   threads: number;
   /** Milliseconds: reading the cache, writing it, and cleaning, dating and reading clustering's terms summed over threads. */
   cacheRead: number;
@@ -63,54 +61,18 @@ const LOCAL_STEP = 4;
 
 const ARTICLE_TASK = { module: moduleUrl("./article-task", import.meta.url), name: "prepareFiles" };
 
-/** Chunks a thread may have waiting beside the one it works on while files are handed over ahead: more would leave it the last to finish. */
-const AHEAD_QUEUE = 2;
-
 /**
- * The article step's threads, started ahead of it: they load its code while this thread does other work
- * (reads the input), and take the files it hands over as it reads them (`ahead`), so that they clean
- * while it reads. `prepareArticles` (given these as its `threads`) takes what they made and shares out
- * the rest; it closes them.
+ * The article step's threads, started now and loading its code while this thread does other work
+ * (reads the input): for a build that will compute many articles. Null when there would be none.
  */
-export class ArticleThreads {
-  /** What the threads were given ahead, by file (the very object ingest made): a chunk's results and the file's place in it; null when the chunk failed. */
-  readonly sent = new Map<SourceFile, { results: Promise<PreparedFile[] | null>; at: number }>();
-  private waiting: SourceFile[] = [];
-
-  constructor(
-    readonly pool: WorkerPool,
-    private readonly args: ArticleTaskArgs,
-  ) {}
-
-  /**
-   * A file read, with its text: to a thread, a chunk at a time, while a thread has room for it (a thread
-   * busy with chunks sent ahead would finish last in the step); else it waits here, and the step shares
-   * it out. Never costs this thread more than the message.
-   */
-  ahead = (file: SourceFile): void => {
-    this.waiting.push(file);
-    if (this.waiting.length < CHUNK || this.pool.unanswered() >= AHEAD_QUEUE) return;
-    const chunk = this.waiting.splice(0, CHUNK);
-    const results = this.pool.send<SourceFile, PreparedFile>(ARTICLE_TASK, chunk, this.args).catch(() => null);
-    chunk.forEach((f, at) => this.sent.set(f, { results, at }));
-  };
-
-  close(): Promise<void> {
-    this.waiting = [];
-    this.sent.clear(); // their results: taken, or not needed
-    return this.pool.close();
-  }
-}
-
-/** The article step's threads for a build that will compute many articles (see `ArticleThreads`); null when there would be none. */
-export function startArticleThreads(options: Pick<PrepareOptions, "zone" | "rules" | "workers">): ArticleThreads | null {
+export function startArticleThreads(options: Pick<PrepareOptions, "zone" | "rules" | "workers">): WorkerPool | null {
   const names = ruleNamesOf(options.rules ?? defaultRules);
   const workers = options.workers ?? defaultWorkerCount();
   if (!names || workers <= 1) return null;
   const pool = new WorkerPool(workers - 1);
   const args: ArticleTaskArgs = { zone: options.zone, ruleNames: names };
   void pool.warm(ARTICLE_TASK, args);
-  return new ArticleThreads(pool, args);
+  return pool;
 }
 
 /** Rules are sent to threads and named in keys by name: only the stage's own rules can be. */
@@ -125,7 +87,7 @@ const RECORD_MODULE = moduleUrl("../cache/articles", import.meta.url);
 
 export async function prepareArticles(files: readonly SourceFile[], options: PrepareOptions, stats?: PrepareStats): Promise<ArticleOutcome[]> {
   const s: PrepareStats = stats ?? ({} as PrepareStats);
-  Object.assign(s, { files: files.length, cleanHits: 0, datedHits: 0, computed: 0, ahead: 0, threads: 0, cacheRead: 0, cacheWrite: 0, clean: 0, date: 0, terms: 0 });
+  Object.assign(s, { files: files.length, cleanHits: 0, datedHits: 0, computed: 0, threads: 0, cacheRead: 0, cacheWrite: 0, clean: 0, date: 0, terms: 0 });
   const rules = options.rules ?? defaultRules;
   const ruleNames = ruleNamesOf(rules);
   const workers = ruleNames ? (options.workers ?? defaultWorkerCount()) : 0;
@@ -217,37 +179,18 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
     }
   };
   if (todo.length > 0) {
+    const todoFiles = todo.map((i) => files[i]!);
+    // A chunk's files with their texts, read just before the chunk is done (its texts are dropped after).
+    const load = (start: number, items: SourceFile[]) => Promise.all(items.map((_, k) => withText(todo[start + k]!)));
     if (workers > 1 && todo.length >= minParallel) {
-      // What the threads were handed ahead (as ingest read it) comes from them; the rest is shared out here.
-      const sent = options.threads?.sent ?? new Map<SourceFile, { results: Promise<PreparedFile[] | null>; at: number }>();
-      const early = todo.flatMap((i, k) => (sent.has(files[i]!) ? [k] : []));
-      const rest = early.length ? todo.flatMap((i, k) => (sent.has(files[i]!) ? [] : [k])) : todo.map((_, k) => k);
-      const restFiles = rest.map((k) => files[todo[k]!]!);
-      s.ahead = early.length;
       // Big enough chunks that messages cost little, small enough that every thread gets several.
       const chunk = Math.max(1, Math.min(CHUNK, Math.ceil(todo.length / (workers * 4))));
       // This thread takes chunks too: one thread fewer to start.
-      const pool = options.threads?.pool ?? new WorkerPool(Math.min(workers - 1, todo.length));
+      const pool = options.threads ?? new WorkerPool(Math.min(workers - 1, todo.length));
       s.threads = pool.size + 1;
-      const once = (k: number, p: PreparedFile) => {
-        if (outcomes[todo[k]!] === undefined) take(k, p);
-      };
       try {
         const args: ArticleTaskArgs = { zone: options.zone, ruleNames: ruleNames! };
-        // A chunk's files with their texts, read just before the chunk is done (its texts are dropped after).
-        const load = (start: number, items: SourceFile[]) => Promise.all(items.map((_, j) => withText(todo[rest[start + j]!]!)));
-        const taken = Promise.all(
-          early.map(async (k) => {
-            const given = sent.get(files[todo[k]!]!)!;
-            const results = await given.results;
-            // A chunk a thread failed on is done here, as the step's own would be.
-            once(k, results ? results[given.at]! : prepareFile(await withText(todo[k]!), options.zone, rules));
-          }),
-        );
-        await Promise.all([
-          taken,
-          pool.forEach<SourceFile, PreparedFile>(ARTICLE_TASK, restFiles, args, chunk, (start, out) => out.forEach((p, j) => once(rest[start + j]!, p)), { local: (items) => prepareFiles(items, args), load, ahead: 2, localStep: LOCAL_STEP }),
-        ]);
+        await pool.forEach<SourceFile, PreparedFile>(ARTICLE_TASK, todoFiles, args, chunk, (start, out) => out.forEach((p, k) => take(start + k, p)), { local: (items) => prepareFiles(items, args), load, ahead: 2, localStep: LOCAL_STEP });
       } catch (error) {
         // A thread that fails (it ran out of memory, say) costs speed, not the build: the rest is done here.
         options.warn?.(`worker threads failed (${(error as Error).message}); going on without them`);

@@ -44,27 +44,15 @@ function stackSizeMb(): number {
   return ((set ? Number(set[1]) : 984) + 192) / 1024;
 }
 
-/** What a thread of the pool is, and how far it has got: requests sent to it, and answered (`answered[0]`, counted by the thread itself). */
-interface Thread {
-  worker: Worker;
-  sent: number;
-  answered: Int32Array;
-  /** Requests sent and not answered yet, by id. */
-  waiting: Map<number, { resolve: (results: unknown[]) => void; reject: (error: Error) => void; name: string }>;
-}
-
 /** A worker that runs our modules in the form this process runs them. */
-function startWorker(): Thread {
+function startWorker(): Worker {
   const entry = moduleUrl("./worker", import.meta.url);
   const resourceLimits = { stackSizeMb: stackSizeMb() };
-  // The thread counts its answers here as it sends them, so that this thread can see how far it has got while busy itself (between turns of the event loop).
-  const answered = new Int32Array(new SharedArrayBuffer(4));
-  const workerData = { answered: answered.buffer };
-  if (entry.endsWith(".js")) return { worker: new Worker(new URL(entry), { resourceLimits, workerData }), sent: 0, answered, waiting: new Map() };
+  if (entry.endsWith(".js")) return new Worker(new URL(entry), { resourceLimits });
   // From the TypeScript sources (development, tests): the worker registers tsx before it loads them.
   const tsx = import.meta.resolve("tsx/esm/api");
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return { worker: new Worker(boot, { eval: true, resourceLimits, workerData }), sent: 0, answered, waiting: new Map() };
+  return new Worker(boot, { eval: true, resourceLimits });
 }
 
 export interface ForEachOptions<I, O, S> {
@@ -82,7 +70,7 @@ export interface ForEachOptions<I, O, S> {
 }
 
 export class WorkerPool {
-  private readonly workers: Thread[] = [];
+  private readonly workers: Worker[] = [];
   private nextId = 0;
   private closed = false;
 
@@ -97,28 +85,8 @@ export class WorkerPool {
    */
   warm(task: Task, args: unknown): Promise<void> {
     if (this.closed) return Promise.resolve();
-    while (this.workers.length < this.size) this.workers.push(this.start());
-    return Promise.all(this.workers.map((thread) => this.run(thread, { id: this.nextId++, module: task.module, name: task.name, items: [], args }).catch(() => []))).then(() => undefined);
-  }
-
-  /**
-   * Requests the least busy thread has not answered yet (sent by any means: `send`, a map, `warm`).
-   * Read without the event loop: right while this thread is busy.
-   */
-  unanswered(): number {
-    if (this.closed || this.workers.length === 0) return Infinity;
-    return Math.min(...this.workers.map((t) => t.sent - Atomics.load(t.answered, 0)));
-  }
-
-  /**
-   * `task(items, args)` on the least busy thread (queued behind what it has); its results. Rejects as a
-   * map's chunk would. The threads are started when not yet (`warm`).
-   */
-  send<I, O>(task: Task, items: readonly I[], args: unknown): Promise<O[]> {
-    if (this.closed) return Promise.reject(new Error("the worker pool is closed"));
-    while (this.workers.length < this.size) this.workers.push(this.start());
-    const thread = this.workers.reduce((a, b) => (b.sent - Atomics.load(b.answered, 0) < a.sent - Atomics.load(a.answered, 0) ? b : a));
-    return this.run(thread, { id: this.nextId++, module: task.module, name: task.name, items: [...items], args }) as Promise<O[]>;
+    while (this.workers.length < this.size) this.workers.push(startWorker());
+    return Promise.all(this.workers.map((worker) => this.run(worker, { id: this.nextId++, module: task.module, name: task.name, items: [], args }).catch(() => []))).then(() => undefined);
   }
 
   /**
@@ -148,7 +116,7 @@ export class WorkerPool {
     if (this.closed) throw new Error("the worker pool is closed");
     const chunks: Array<{ start: number; items: I[] }> = [];
     for (let start = 0; start < items.length; start += chunkSize) chunks.push({ start, items: items.slice(start, start + chunkSize) });
-    while (this.workers.length < Math.min(this.size, chunks.length)) this.workers.push(this.start());
+    while (this.workers.length < Math.min(this.size, chunks.length)) this.workers.push(startWorker());
     let next = 0;
     let failed = false;
     const lane = async (run: (chunk: { items: S[] }) => Promise<unknown[]>) => {
@@ -165,7 +133,7 @@ export class WorkerPool {
         }
       }
     };
-    const lanes = this.workers.slice(0, chunks.length).flatMap((thread) => Array.from({ length: ahead }, () => lane((chunk) => this.run(thread, { id: this.nextId++, module: task.module, name: task.name, items: chunk.items, args }))));
+    const lanes = this.workers.slice(0, chunks.length).flatMap((worker) => Array.from({ length: ahead }, () => lane((chunk) => this.run(worker, { id: this.nextId++, module: task.module, name: task.name, items: chunk.items, args }))));
     if (local) {
       lanes.push(
         lane(async (chunk) => {
@@ -184,45 +152,40 @@ export class WorkerPool {
   }
 
   /** One request on one worker; rejects when the function throws or the worker dies. */
-  private run(thread: Thread, request: Request): Promise<unknown[]> {
+  private run(worker: Worker, request: Request): Promise<unknown[]> {
     return new Promise((resolve, reject) => {
-      thread.waiting.set(request.id, { resolve, reject, name: request.name });
-      thread.worker.postMessage(request);
-      thread.sent++;
+      const done = () => {
+        worker.off("message", onMessage);
+        worker.off("error", onError);
+        worker.off("exit", onExit);
+      };
+      const onMessage = (reply: Reply) => {
+        if (reply.id !== request.id) return;
+        done();
+        if ("error" in reply) reject(rebuild(reply.error));
+        else resolve(reply.results);
+      };
+      const onError = (error: Error) => {
+        done();
+        reject(error);
+      };
+      const onExit = (code: number) => {
+        done();
+        const at = this.workers.indexOf(worker); // a thread that died takes no more work
+        if (at >= 0) this.workers.splice(at, 1);
+        reject(new Error(`a worker thread stopped (exit code ${code}) while running ${request.name}`));
+      };
+      worker.on("message", onMessage);
+      worker.on("error", onError);
+      worker.on("exit", onExit);
+      worker.postMessage(request);
     });
-  }
-
-  /**
-   * A thread, its answers taken by one listener each (not one per request: a thread given many requests
-   * while this thread is busy would gather listeners until it turns to them).
-   */
-  private start(): Thread {
-    const thread = startWorker();
-    const { worker, waiting } = thread;
-    worker.on("message", (reply: Reply) => {
-      const request = waiting.get(reply.id);
-      if (!request) return;
-      waiting.delete(reply.id);
-      if ("error" in reply) request.reject(rebuild(reply.error));
-      else request.resolve(reply.results);
-    });
-    worker.on("error", (error: Error) => {
-      for (const request of waiting.values()) request.reject(error);
-      waiting.clear();
-    });
-    worker.on("exit", (code: number) => {
-      const at = this.workers.indexOf(thread); // a thread that died takes no more work
-      if (at >= 0) this.workers.splice(at, 1);
-      for (const request of waiting.values()) request.reject(new Error(`a worker thread stopped (exit code ${code}) while running ${request.name}`));
-      waiting.clear();
-    });
-    return thread;
   }
 
   async close(): Promise<void> {
     this.closed = true;
     const workers = this.workers.splice(0);
-    await Promise.all(workers.map((t) => t.worker.terminate()));
+    await Promise.all(workers.map((w) => w.terminate()));
   }
 }
 

@@ -28,7 +28,7 @@ export { siteStateNamespace, stateIdentities, type SiteState } from "./state.ts"
 
 const templates = join(dirname(fileURLToPath(import.meta.url)), "templates");
 
-/** Story pages the Eleventy run renders at most (./index.ts renderSite); those before them are rendered without it. */
+/** Story pages one Eleventy run renders at most (./index.ts renderSite). */
 const STORY_PAGES_PER_RUN = 2_500;
 
 /**
@@ -54,8 +54,6 @@ export interface SiteOptions {
   alongside?: () => Promise<void>;
   /** Where what the stage moves out of the site folder goes to be removed (OutputFolders.discard). */
   discard?: (paths: readonly string[]) => void;
-  /** Story pages the Eleventy run renders at most (default 2,500; tests set fewer); those before them are rendered without it. */
-  storyPagesPerRun?: number;
 }
 
 export interface SiteStats {
@@ -63,8 +61,6 @@ export interface SiteStats {
   files: number;
   pages: number;
   rendered: number;
-  /** Of those, rendered without Eleventy (./direct.ts): an incremental build's few, or a cold build's story pages beyond the Eleventy run's share. */
-  renderedDirect: number;
   carried: number;
   /** Search bundles, and how many were rebuilt (the others were carried over). */
   bundles: number;
@@ -243,13 +239,12 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     throw shown(error, liveDir ?? outputDir);
   });
   let rendered = planned;
-  let renderedDirect = direct ? written.length : 0;
   let searched = planned;
   let alongsideMs = 0;
   let searchCpuMs: number | null = null;
   try {
     if (!renderNothing && !direct) {
-      renderedDirect = await renderPages(outputDir, { ...setup, onContent: (page) => search.content(page.url, page.content) }, options.storyPagesPerRun ?? STORY_PAGES_PER_RUN, (page) => {
+      await renderPages(outputDir, { ...setup, onContent: (page) => search.content(page.url, page.content) }, (page) => {
         onRendered(page);
         search.rendered(page.url, page.content);
       });
@@ -295,7 +290,6 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     files,
     pages: Object.keys(state.pages).length,
     rendered: renderNothing ? 0 : toRender.size + wholeFiles.length,
-    renderedDirect,
     carried: carried.size + (renderNothing ? wholePages.length : 0),
     bundles: bundles.length,
     rebuilt: bundles.filter((b) => !b.carry).length,
@@ -318,32 +312,29 @@ function shown(error: unknown, siteDir: string): unknown {
 }
 
 /**
- * Renders `setup.pages`: the story pages beyond the run's share (`perRun`) without Eleventy first (./direct.ts,
- * written as they render), then the rest with Eleventy in one run. It holds every page it renders until
- * it has written them all, so one run is bounded. The story pages rendered first are the model's first
- * (the first bundles'), so Pagefind indexes them while Eleventy loads and sets up its run, and a site of
- * more story pages than a run holds no longer starts Eleventy again for them. (Rendering the story pages
- * first in an Eleventy run of their own, so that Pagefind could write the index while the other pages
- * render, cost one more Eleventy start-up and measured no faster: 5 paired 10k builds.) The pages
- * rendered without Eleventy, how many.
+ * Renders `setup.pages` with Eleventy. It holds every page it renders until it has written them all:
+ * story pages beyond the first run's share are rendered in further runs of story pages alone, so memory
+ * stays bounded. (Rendering the story pages first, so that Pagefind could write the index while the
+ * other pages render, cost one more Eleventy start-up and measured no faster: 5 paired 10k builds.)
  */
-async function renderPages(outputDir: string, setup: Omit<EleventySetup, "onPage" | "storiesOnly">, perRun: number, onPage: NonNullable<EleventySetup["onPage"]>): Promise<number> {
-  const { pages } = setup;
-  const first = Math.max(0, pages.stories.length - perRun);
-  if (first > 0) await renderDirect(outputDir, { ...setup, pages: { stories: pages.stories.slice(0, first), days: [], months: [], redirects: [] }, storiesOnly: true }, onPage);
+async function renderPages(outputDir: string, setup: Omit<EleventySetup, "onPage" | "storiesOnly">, onPage: NonNullable<EleventySetup["onPage"]>): Promise<void> {
   // Eleventy registers an ESM resolve hook (a loader thread every later import goes through) to re-import
   // changed JavaScript templates and data in watch mode; the site has neither, and the hook cost about 9%
   // of a small build's instructions (callgrind). It is skipped unless the caller's environment says otherwise.
   process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
   const eleventy = await import("@11ty/eleventy");
-  const share = { ...pages, stories: pages.stories.slice(first) };
-  const instance = new eleventy.default(templates, outputDir, {
-    // No config file: everything is set up by configureEleventy.
-    configPath: false,
-    quietMode: true,
-    config: (eleventyConfig: EleventyConfigApi) => configureEleventy(eleventyConfig, { ...setup, pages: share, onPage }),
-  });
-  instance.logger.overrideLogger(eleventyConsole);
-  await instance.write();
-  return first;
+  const { pages } = setup;
+  const runs: Array<{ share: PagesToRender; storiesOnly: boolean }> = [];
+  runs.push({ share: { ...pages, stories: pages.stories.slice(0, STORY_PAGES_PER_RUN) }, storiesOnly: false });
+  for (let i = STORY_PAGES_PER_RUN; i < pages.stories.length; i += STORY_PAGES_PER_RUN) runs.push({ share: { stories: pages.stories.slice(i, i + STORY_PAGES_PER_RUN), days: [], months: [], redirects: [] }, storiesOnly: true });
+  for (const { share, storiesOnly } of runs) {
+    const instance = new eleventy.default(templates, outputDir, {
+      // No config file: everything is set up by configureEleventy.
+      configPath: false,
+      quietMode: true,
+      config: (eleventyConfig: EleventyConfigApi) => configureEleventy(eleventyConfig, { ...setup, pages: share, onPage, storiesOnly }),
+    });
+    instance.logger.overrideLogger(eleventyConsole);
+    await instance.write();
+  }
 }

@@ -18,16 +18,12 @@ const fixtures = join(import.meta.dirname, "../fixtures");
 
 /** Text scrapes, Markdown, HTML pages, a cp1252 file, files with no article, a page nested too deeply. */
 async function mixedInputs(): Promise<SourceFile[]> {
-  return (await ingest(mixedFolder())).files;
-}
-
-function mixedFolder(): string {
   const dir = mkdtempSync(join(tmpdir(), "digest-parallel-"));
   for (const sub of ["seeds", "site-hostile", "inputs"]) cpSync(join(fixtures, sub), join(dir, sub), { recursive: true });
   cpSync(join(import.meta.dirname, "fixtures"), join(dir, "pages"), { recursive: true });
   writeFileSync(join(dir, "deep.html"), `<html><body>${"<div>".repeat(10_000)}<p>Deep</p>${"</div>".repeat(10_000)}</body></html>`);
   writeFileSync(join(dir, "menu.html"), "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></body></html>");
-  return dir;
+  return (await ingest(dir)).files;
 }
 
 const files = await mixedInputs();
@@ -75,28 +71,13 @@ describe("the per-article map", () => {
     const prepared = await prepareArticles(files, { zone, workers: 2, minParallel: 1, threads }, stats);
     expect(stats.threads).toBe(2);
     expect(json(prepared)).toBe(json(files.map((file) => prepareArticle(file, { zone }))));
-    await expect(threads.pool.map({ module: "", name: "" }, [1], null, 1)).rejects.toThrow(/closed/);
+    await expect(threads.map({ module: "", name: "" }, [1], null, 1)).rejects.toThrow(/closed/);
     // Too few to compute on threads: they are closed unused.
     const unused = startArticleThreads({ zone, workers: 2 })!;
     await prepareArticles(files.slice(0, 2), { zone, workers: 2, threads: unused });
-    await expect(unused.pool.map({ module: "", name: "" }, [1], null, 1)).rejects.toThrow(/closed/);
+    await expect(unused.map({ module: "", name: "" }, [1], null, 1)).rejects.toThrow(/closed/);
     expect(startArticleThreads({ zone, workers: 1 })).toBeNull();
     expect(startArticleThreads({ zone, workers: 2, rules: [{ ...defaultRules[0]!, name: "mine" }] })).toBeNull();
-  });
-
-  it("takes what the threads were handed as the input was read, and gives the same outcomes as without", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "digest-parallel-ahead-"));
-    for (const copy of ["a", "b", "c"]) cpSync(mixedFolder(), join(dir, copy), { recursive: true });
-    const threads = startArticleThreads({ zone, workers: 2 })!;
-    const read = (await ingest(dir, { onRead: threads.ahead })).files;
-    // At least the first chunk goes as soon as it is read (the thread still loading its code).
-    expect(threads.sent.size).toBeGreaterThanOrEqual(32);
-    expect([...threads.sent.keys()].every((file) => read.includes(file))).toBe(true);
-    const stats = {} as PrepareStats;
-    const prepared = await prepareArticles(read, { zone, workers: 2, minParallel: 1, threads }, stats);
-    expect(stats.computed).toBe(read.length);
-    expect(threads.sent.size).toBe(0); // closed, their results let go
-    expect(json(prepared)).toBe(json(read.map((file) => prepareArticle(file, { zone }))));
   });
 
   it("gives each article exactly what the per-article step gives, Dates and raw text included", async () => {

@@ -17,9 +17,3 @@ export function dropOne(items: number[]): number[] {
 export function exitThread(): number[] {
   process.exit(3);
 }
-
-/** Each item after waiting that many milliseconds (blocking the thread, as a busy chunk does). */
-export function waitFor(items: number[]): number[] {
-  for (const ms of items) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-  return items;
-}

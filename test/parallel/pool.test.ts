@@ -137,26 +137,4 @@ describe("worker pool", () => {
       await dying.close();
     }
   });
-
-  it("sends a chunk to a thread on its own, and says how many it has not answered, even while this thread is busy", async () => {
-    const pool = new WorkerPool(1);
-    try {
-      await pool.warm(task("double"), null);
-      expect(pool.unanswered()).toBe(0);
-      const waited = pool.send<number, number>(task("waitFor"), [150], null);
-      const doubled = pool.send<number, number>(task("double"), [1, 2], null);
-      expect(pool.unanswered()).toBe(2);
-      // No turn of the event loop here: the thread's own count is read.
-      const until = Date.now() + 10_000;
-      while (pool.unanswered() > 0 && Date.now() < until) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-      expect(pool.unanswered()).toBe(0);
-      expect(await waited).toEqual([150]);
-      expect(await doubled).toEqual([2, 4]);
-      await expect(pool.send(task("failOn"), [3], { bad: 3 })).rejects.toThrow(/item 3 is not allowed/);
-    } finally {
-      await pool.close();
-    }
-    expect(pool.unanswered()).toBe(Infinity);
-    await expect(pool.send(task("double"), [1], null)).rejects.toThrow(/closed/);
-  });
 });
