@@ -67,16 +67,17 @@ const render = (template: Template, data: unknown) => new Promise<string>((resol
 const RENDERS_PER_TURN = 4;
 
 /**
- * Renders `setup.pages` and the pages across the whole model into `outputDir`, as Eleventy would, calling
+ * Renders `setup.pages` and (unless `storiesOnly`) the pages across the whole model into `outputDir`, as Eleventy would, calling
  * `onContent` and `onPage` with each (the page is written as rendered: the site has no transforms).
  */
-export async function renderDirect(outputDir: string, setup: Omit<EleventySetup, "onPage" | "storiesOnly">, onPage: NonNullable<EleventySetup["onPage"]>): Promise<void> {
+export async function renderDirect(outputDir: string, setup: Omit<EleventySetup, "onPage">, onPage: NonNullable<EleventySetup["onPage"]>): Promise<void> {
   const nunjucks = eleventyNunjucks();
   const environment = new nunjucks.Environment(new nunjucks.FileSystemLoader([join(TEMPLATES, "_includes"), process.cwd()]), { autoescape: true, throwOnUndefined: false });
   for (const [name, fn] of Object.entries(pageFilters(setup.site.baseUrl))) environment.addFilter(name, fn);
   const globals: Record<string, unknown> = { site: Object.freeze({ ...setup.site }), digest: Object.freeze({ ...setup.model }), pages: Object.freeze({ ...setup.pages }), search: Object.freeze({ ...setup.search }) };
   let renders = 0;
-  for (const name of readdirSync(TEMPLATES).filter((n) => n.endsWith(".njk")).sort()) {
+  // Only the story pages (`storiesOnly`): every other template is left out, as in an Eleventy run of story pages alone.
+  for (const name of readdirSync(TEMPLATES).filter((n) => (setup.storiesOnly ? n === "story.njk" : n.endsWith(".njk"))).sort()) {
     const inputPath = join(TEMPLATES, name);
     const { data, body } = splitFrontMatter(readFileSync(inputPath, "utf8"));
     const front = data as FrontMatter;

@@ -54,6 +54,8 @@ export interface SiteOptions {
   alongside?: () => Promise<void>;
   /** Where what the stage moves out of the site folder goes to be removed (OutputFolders.discard). */
   discard?: (paths: readonly string[]) => void;
+  /** Story pages the Eleventy run renders at most (default 2,500; tests set fewer); those after them are rendered without it. */
+  storyPagesPerRun?: number;
 }
 
 export interface SiteStats {
@@ -61,6 +63,8 @@ export interface SiteStats {
   files: number;
   pages: number;
   rendered: number;
+  /** Of those, rendered without Eleventy (./direct.ts): an incremental build's few, or the story pages beyond the Eleventy run's share. */
+  renderedDirect: number;
   carried: number;
   /** Search bundles, and how many were rebuilt (the others were carried over). */
   bundles: number;
@@ -239,12 +243,13 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     throw shown(error, liveDir ?? outputDir);
   });
   let rendered = planned;
+  let renderedDirect = direct ? written.length : 0;
   let searched = planned;
   let alongsideMs = 0;
   let searchCpuMs: number | null = null;
   try {
     if (!renderNothing && !direct) {
-      await renderPages(outputDir, { ...setup, onContent: (page) => search.content(page.url, page.content) }, (page) => {
+      renderedDirect = await renderPages(outputDir, { ...setup, onContent: (page) => search.content(page.url, page.content) }, options.storyPagesPerRun ?? STORY_PAGES_PER_RUN, (page) => {
         onRendered(page);
         search.rendered(page.url, page.content);
       });
@@ -290,6 +295,7 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     files,
     pages: Object.keys(state.pages).length,
     rendered: renderNothing ? 0 : toRender.size + wholeFiles.length,
+    renderedDirect,
     carried: carried.size + (renderNothing ? wholePages.length : 0),
     bundles: bundles.length,
     rebuilt: bundles.filter((b) => !b.carry).length,
@@ -312,29 +318,29 @@ function shown(error: unknown, siteDir: string): unknown {
 }
 
 /**
- * Renders `setup.pages` with Eleventy. It holds every page it renders until it has written them all:
- * story pages beyond the first run's share are rendered in further runs of story pages alone, so memory
- * stays bounded. (Rendering the story pages first, so that Pagefind could write the index while the
- * other pages render, cost one more Eleventy start-up and measured no faster: 5 paired 10k builds.)
+ * Renders `setup.pages`: with Eleventy, in one run, the first story pages it holds (`perRun`)
+ * and every other page (it holds every page it renders until it has written them all); then the story
+ * pages beyond them without Eleventy (./direct.ts, written as rendered), in model order, instead of
+ * starting Eleventy again. (Rendering the story pages first, so that Pagefind could write the index while
+ * the other pages render, cost one more Eleventy start-up and measured no faster: 5 paired 10k builds.)
+ * How many pages it rendered without Eleventy.
  */
-async function renderPages(outputDir: string, setup: Omit<EleventySetup, "onPage" | "storiesOnly">, onPage: NonNullable<EleventySetup["onPage"]>): Promise<void> {
+async function renderPages(outputDir: string, setup: Omit<EleventySetup, "onPage" | "storiesOnly">, perRun: number, onPage: NonNullable<EleventySetup["onPage"]>): Promise<number> {
   // Eleventy registers an ESM resolve hook (a loader thread every later import goes through) to re-import
   // changed JavaScript templates and data in watch mode; the site has neither, and the hook cost about 9%
   // of a small build's instructions (callgrind). It is skipped unless the caller's environment says otherwise.
   process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
   const eleventy = await import("@11ty/eleventy");
   const { pages } = setup;
-  const runs: Array<{ share: PagesToRender; storiesOnly: boolean }> = [];
-  runs.push({ share: { ...pages, stories: pages.stories.slice(0, STORY_PAGES_PER_RUN) }, storiesOnly: false });
-  for (let i = STORY_PAGES_PER_RUN; i < pages.stories.length; i += STORY_PAGES_PER_RUN) runs.push({ share: { stories: pages.stories.slice(i, i + STORY_PAGES_PER_RUN), days: [], months: [], redirects: [] }, storiesOnly: true });
-  for (const { share, storiesOnly } of runs) {
-    const instance = new eleventy.default(templates, outputDir, {
-      // No config file: everything is set up by configureEleventy.
-      configPath: false,
-      quietMode: true,
-      config: (eleventyConfig: EleventyConfigApi) => configureEleventy(eleventyConfig, { ...setup, pages: share, onPage, storiesOnly }),
-    });
-    instance.logger.overrideLogger(eleventyConsole);
-    await instance.write();
-  }
+  const instance = new eleventy.default(templates, outputDir, {
+    // No config file: everything is set up by configureEleventy.
+    configPath: false,
+    quietMode: true,
+    config: (eleventyConfig: EleventyConfigApi) => configureEleventy(eleventyConfig, { ...setup, pages: { ...pages, stories: pages.stories.slice(0, perRun) }, onPage }),
+  });
+  instance.logger.overrideLogger(eleventyConsole);
+  await instance.write();
+  const rest = pages.stories.slice(perRun);
+  if (rest.length) await renderDirect(outputDir, { ...setup, pages: { stories: rest, days: [], months: [], redirects: [] }, storiesOnly: true }, onPage);
+  return rest.length;
 }

@@ -64,6 +64,20 @@ describe("pages rendered without Eleventy", () => {
     expect(readFileSync(join(next, "stories/s-1111111111/index.html"), "utf8")).toContain("three times a day &amp; at night");
   });
 
+  it("renders a cold site's story pages beyond the Eleventy run's share without Eleventy, to the same bytes and search index", async () => {
+    const model = buildDigest(stories("The ferry runs twice a day <b>from</b> November.")).model;
+    const eleventy = fresh();
+    const whole = await renderSite({ outputDir: eleventy, config: defaultConfig, model });
+    expect(whole.stats.renderedDirect).toBe(0);
+    const split = fresh();
+    const first = await renderSite({ outputDir: split, config: defaultConfig, model, storyPagesPerRun: 1 });
+    expect(first.stats.renderedDirect).toBe(2);
+    expect(first.stats.rendered).toBe(whole.stats.rendered);
+    expect(tree(split)).toEqual(tree(eleventy));
+    expect(first.state.searched).toEqual(whole.state.searched);
+    expect(Object.fromEntries(Object.entries(first.state.search).map(([folder, s]) => [folder, s.key]))).toEqual(Object.fromEntries(Object.entries(whole.state.search).map(([folder, s]) => [folder, s.key])));
+  });
+
   it("splits front matter and makes page URLs as Eleventy does", () => {
     expect(splitFrontMatter("---\npermalink: /a/index.html\ntitle: A\n---\n{% block x %}\n")).toEqual({ data: { permalink: "/a/index.html", title: "A" }, body: "{% block x %}\n" });
     expect(splitFrontMatter("no front matter\n")).toEqual({ data: {}, body: "no front matter\n" });
