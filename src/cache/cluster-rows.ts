@@ -42,37 +42,25 @@ export async function cachedClusterRows(cache: DiskCache | null): Promise<Cached
   if (!cache) return { rows: undefined, pack: null };
   const pack = await cache.open(rowsNamespace, "all");
   const code = codeHash([moduleUrl("../cluster/index", import.meta.url)]);
+  /** One kind of entry in the pack: read back only when it has the kind's shape, written only when JSON gives it back. */
+  const kind = <T extends Entry>(name: string, is: (v: unknown) => v is T, json: (v: T) => string | null) => ({
+    get: (key: string): T | undefined => {
+      const value = pack.get(cacheKey(name, code, key));
+      return is(value) ? value : undefined;
+    },
+    put: (key: string, value: T): void => {
+      const text = json(value);
+      if (text !== null) pack.putJson(cacheKey(name, code, key), text);
+    },
+  });
+  const pairs = kind("cluster pairs", isPairs, pairsJson);
   return {
     pack,
     rows: {
-      get: (key) => {
-        const pairs = pack.get(cacheKey("cluster pairs", code, key));
-        return isPairs(pairs) ? pairs : undefined;
-      },
-      put: (key, pairs) => {
-        const json = pairsJson(pairs);
-        if (json !== null) pack.putJson(cacheKey("cluster pairs", code, key), json);
-      },
-      groups: {
-        get: (key) => {
-          const groups = pack.get(cacheKey("cluster groups", code, key));
-          return isGroups(groups) ? groups : undefined;
-        },
-        put: (key, groups) => {
-          const json = groupsJson(groups);
-          if (json !== null) pack.putJson(cacheKey("cluster groups", code, key), json);
-        },
-      },
-      followUps: {
-        get: (key) => {
-          const links = pack.get(cacheKey("cluster follow-ups", code, key));
-          return isFollowUps(links) ? links : undefined;
-        },
-        put: (key, links) => {
-          const json = followUpsJson(links);
-          if (json !== null) pack.putJson(cacheKey("cluster follow-ups", code, key), json);
-        },
-      },
+      get: pairs.get,
+      put: pairs.put,
+      groups: kind("cluster groups", isGroups, groupsJson),
+      followUps: kind("cluster follow-ups", isFollowUps, followUpsJson),
     },
   };
 }

@@ -4,15 +4,10 @@
 // months and moved stories whose page changed, see ./plan.ts), paginated one per page. Each page template
 // extends templates/_includes/base.njk (Nunjucks' own inheritance) rather than naming it as Eleventy's
 // `layout`: a layout is a second render of every page, whose data Eleventy copies again through its proxies.
-import { readdirSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { DigestModel } from "../digest/index.ts";
 import { dayTitle, monthTitle, shortDayTitle } from "../text/dates.ts";
 import { absoluteUrl, pathPrefix, resolveHref } from "../text/paths.ts";
 import type { PagesToRender } from "./plan.ts";
-
-const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), "templates");
 
 /** The part of Nunjucks that Eleventy hands over with its environment. */
 interface NunjucksTemplate {
@@ -44,7 +39,7 @@ export interface EleventySetup {
   pages: PagesToRender;
   /** The search bundles the search page searches (./bundles.ts; templates/search-bundles.njk). */
   search: { merge: Array<{ bundlePath: string }> };
-  /** Only the story pages: every other template is left out of this run. */
+  /** Only the story pages: every other template is left out (./direct.ts renderDirect; the build's Eleventy run renders every template). */
   storiesOnly?: boolean;
   /** Called with each page Eleventy writes: its URL, file and content (as written). */
   onPage?: (page: { url: string; outputPath: string; content: string }) => void;
@@ -64,8 +59,6 @@ export function configureEleventy(eleventyConfig: EleventyConfigApi, data: Eleve
   // Input text reaches templates only as data; autoescape makes every {{ value }} text.
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
   cacheCompiledTemplates(eleventyConfig, data.onContent ?? null);
-  // Eleventy matches ignores against paths as it lists them: relative to the working folder.
-  if (data.storiesOnly) for (const name of readdirSync(TEMPLATES)) if (name.endsWith(".njk") && name !== "story.njk") eleventyConfig.ignores.add(relative(process.cwd(), join(TEMPLATES, name)));
   // Frozen (shallow copies): Eleventy hands a paginated page's data to the templates behind a Proxy that
   // wraps every plain object it passes on (a new Proxy per read, and a trap per property read after it),
   // except frozen ones, which it also leaves uncopied when it copies a template's data for pagination.
