@@ -11,6 +11,7 @@ import type { Line, TextDoc } from "../doc.ts";
 import { lineKind } from "./context.ts";
 import { isTrimmedSpace } from "../chars.ts";
 import { loadModel, logit, type LogisticModel } from "../../model/logistic.ts";
+import { cutModelFrom, readOnce } from "../cut-model.ts";
 import weights from "../weights/list-lines-text.json" with { type: "json" };
 
 /** How many lines under the run are looked at. */
@@ -238,17 +239,12 @@ export function keepListLine(doc: TextDoc, i: number): void {
   doc.sandwiched.push(i);
 }
 
-let committed: ListLinesModel | null = null;
-
 /** The model from a list-lines weights file, checked against the code's feature names. */
 export function listLinesModelFrom(file: { model: unknown; cut: unknown }): ListLinesModel {
-  if (typeof file.cut !== "number") throw new Error("model clean/text-list-lines: weights file is damaged");
-  return { model: loadModel(file.model, LIST_LINES_FEATURES), cut: file.cut };
+  return cutModelFrom("clean/text-list-lines", file, (model) => loadModel(model, LIST_LINES_FEATURES));
 }
 
-export function listLinesModel(): ListLinesModel {
-  return (committed ??= listLinesModelFrom(weights));
-}
+export const listLinesModel: () => ListLinesModel = readOnce(() => listLinesModelFrom(weights));
 
 /** The rule with the given model (training fits its own); `keepListLines` uses the committed one. */
 export function listLinesRule(model: () => ListLinesModel): CleanRule {

@@ -9,6 +9,7 @@ import { dropLine, type TextDoc } from "../doc.ts";
 import { boostedLogit, loadBoosted, type BoostedModel } from "../boosted.ts";
 import { SHORT_LINE_FEATURES, shortLineRows } from "./short-line-features.ts";
 import { dropFurnitureLines } from "./context.ts";
+import { cutModelFrom, readOnce } from "../cut-model.ts";
 import weights from "../weights/short-lines-text.json" with { type: "json" };
 
 export interface ShortLineModel {
@@ -17,17 +18,12 @@ export interface ShortLineModel {
   cut: number;
 }
 
-let committed: ShortLineModel | null = null;
-
 /** The model from a short-line weights file, checked against the code's feature names. */
 export function shortLineModelFrom(file: { model: unknown; cut: unknown }): ShortLineModel {
-  if (typeof file.cut !== "number") throw new Error("model clean/text-short-line: weights file is damaged");
-  return { model: loadBoosted(file.model, SHORT_LINE_FEATURES), cut: file.cut };
+  return cutModelFrom("clean/text-short-line", file, (model) => loadBoosted(model, SHORT_LINE_FEATURES));
 }
 
-export function shortLineModel(): ShortLineModel {
-  return (committed ??= shortLineModelFrom(weights));
-}
+export const shortLineModel: () => ShortLineModel = readOnce(() => shortLineModelFrom(weights));
 
 /** The rule with the given model (training tries its own); `shortLineContext` uses the committed one. */
 export function shortLineRule(model: () => ShortLineModel): CleanRule {
