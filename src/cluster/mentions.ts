@@ -58,8 +58,8 @@ const STEMMED = 4;
 /** Its lower case is a title whose full stop does not end a sentence (TITLES). */
 const TITLE = 8;
 const STOP = 16;
-/** "may" or an abbreviation ("jan", "oct", "sept"): a month only next to a number ("Oct. 19", "14 Jan"), else a word or a name ("Jan Egeland", "Ant and Dec"). */
-const MONTH_IF_NUMBER = 32;
+/** "may" or "mar": a month only next to a number. */
+const MAY_MAR = 32;
 const MONTH_SHIFT = 6;
 const WEEKDAY_SHIFT = 10;
 const FLAG_BITS = 13;
@@ -220,7 +220,7 @@ class WordTable {
     if (stemmed !== null) flags |= STEMMED;
     if (token.title) flags |= TITLE;
     if (token.stop) flags |= STOP;
-    if (token.month !== 0 && lower.length <= 4 && lower !== "june" && lower !== "july") flags |= MONTH_IF_NUMBER;
+    if (lower === "may" || lower === "mar") flags |= MAY_MAR;
     const slots = this.slots;
     slots[base + HASH] = h;
     slots[base + FLAGS] = (spelling.length << FLAG_BITS) | flags;
@@ -427,11 +427,13 @@ function scan(title: string, paragraphs: readonly string[]): Scan {
       const slots = table.slots;
       const flags = slots[base + FLAGS]!;
       const lowerId = slots[base + LOWER_ID]!;
-      const ifNumber = (flags & MONTH_IF_NUMBER) !== 0;
-      const month = ifNumber && !prevNumber && !/^\.?\s*\d/.test(paragraph.slice(last, last + 5)) ? 0 : (flags >> MONTH_SHIFT) & 15;
+      const month = (flags >> MONTH_SHIFT) & 15;
       if (month !== 0 && prevDay >= 0) s.days.push(`${month}-${prevDay}`);
       const upper = (flags & UPPER) !== 0;
-      if (upper && month !== 0) months |= 1 << (month - 1);
+      if (upper && month !== 0) {
+        if ((flags & MAY_MAR) === 0) months |= 1 << (month - 1);
+        else if (prevNumber || /^\s*\d/.test(paragraph.slice(last, last + 4))) months |= 1 << (month - 1);
+      }
       const weekday = (flags >> WEEKDAY_SHIFT) & 7;
       if (weekday && bodyTokens <= 2 * LEAD_WORDS) weekdays |= 1 << (weekday - 1);
       const afterTitle = prevTitle;
@@ -444,8 +446,7 @@ function scan(title: string, paragraphs: readonly string[]): Scan {
         s.words.push3(slots[base + WORD_HASH]!, slots[base + WORD_TAG]!, lowerId);
         wordCount++;
       }
-      // An abbreviation read as a month is no name.
-      if ((flags & NAME_LIKE) === 0 || (ifNumber && month !== 0)) continue;
+      if ((flags & NAME_LIKE) === 0) continue;
       s.names.push3(slots[base + NAME_HASH]!, slots[base + NAME_TAG]!, lowerId);
       const opens = opensSentence(at, gap, afterTitle);
       if (!opens) table.inner[lowerId] = serial;
