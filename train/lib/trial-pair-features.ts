@@ -5,6 +5,7 @@ import { PAIR_FEATURES, type ScoredPairs } from "../../src/cluster/index.ts";
 import { readMentions } from "../../src/cluster/mentions.ts";
 import { covered, size, type Profile, type SparseVector } from "../../src/cluster/profile.ts";
 import { splitSentences } from "../../src/text/sentences.ts";
+import { stem } from "../../src/text/tfidf.ts";
 import { evidenceFeatures } from "./evidence-features.ts";
 
 const PAIR_WIDTH = PAIR_FEATURES.length;
@@ -191,6 +192,14 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
   };
   let thread: ThreadTimes[] | null = null;
   const threadOf = () => (thread ??= s.order.map((a) => threadTimes(a.title, a.paragraphs)));
+  let actions: Array<{ lead: Set<string>; all: Set<string> }> | null = null;
+  const actionsOf = () =>
+    (actions ??= s.order.map((a) => {
+      const m = readMentions(a.title, a.paragraphs);
+      const names = new Set(m.names);
+      const end = m.sentenceStarts[2] ?? m.words.length;
+      return { lead: new Set(m.words.slice(0, end).filter((w) => !names.has(w)).map((w) => stem(w))), all: new Set(m.words.map((w) => stem(w))) };
+    }));
   let latest: number[] | null = null;
   const latestYearOf = () => (latest ??= s.order.map((a) => Math.max(0, ...readMentions(a.title, a.paragraphs).years)));
   return {
@@ -220,6 +229,16 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
     titleInTextMax: (a, b) => {
       const [x, y] = [s.profiles[a]!, s.profiles[b]!];
       return Math.max(size(x.title) ? covered(x.title, y.words) : 0, size(y.title) ? covered(y.title, x.words) : 0);
+    },
+    /**
+     * mg54: the share of each side's action words (the headline's and first sentence's content words that are
+     * no name) the other's text gives anywhere, the smaller of the two: two reports of one event tell the same
+     * action ("named captain"), two events of one thread the same people doing something else.
+     */
+    actionCovMin: (a, b) => {
+      const [x, y] = [actionsOf()[a]!, actionsOf()[b]!];
+      const share = (u: { lead: Set<string> }, v: { all: Set<string> }) => (u.lead.size ? [...u.lead].filter((w) => v.all.has(w)).length / u.lead.size : 1);
+      return Math.min(share(x, y), share(y, x));
     },
     /** mg54: weekdays named anywhere: +1 one shared, -1 both name some and share none, 0 one names none. */
     weekdaysAll: (a, b) => agreeBits(threadOf()[a]!.weekdays, threadOf()[b]!.weekdays),
