@@ -5,6 +5,7 @@ import { PAIR_FEATURES, type ScoredPairs } from "../../src/cluster/index.ts";
 import { readMentions } from "../../src/cluster/mentions.ts";
 import { covered, size, type Profile, type SparseVector } from "../../src/cluster/profile.ts";
 import { splitSentences } from "../../src/text/sentences.ts";
+import { stem } from "../../src/text/tfidf.ts";
 import { evidenceFeatures } from "./evidence-features.ts";
 
 const PAIR_WIDTH = PAIR_FEATURES.length;
@@ -60,6 +61,43 @@ function formsMatched(a: NameForms, b: NameForms): number {
   }
   return n;
 }
+
+
+/**
+ * mg54: what an article says about when its event happened, for telling two events of one
+ * running thread apart (two days of one trial, two months' figures): the months and weekdays its whole
+ * text names, the month its lead names first, and the numbers it states.
+ */
+interface ThreadTimes {
+  months: number;
+  weekdays: number;
+  leadMonth: number;
+  numbers: Set<string>;
+}
+const MONTH_WORDS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const DAY_WORDS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+function threadTimes(title: string, paragraphs: readonly string[]): ThreadTimes {
+  const text = paragraphs.join("\n");
+  const sentences = paragraphs.flatMap((p) => splitSentences(p));
+  const lead = [title, ...sentences.slice(0, 2)].join(" ");
+  const capitalised = (t: string) => [...t.matchAll(/\b[A-Z][a-z]+\b/g)].map((m) => m[0].toLowerCase());
+  let months = 0;
+  let weekdays = 0;
+  for (const w of capitalised(text)) {
+    const m = MONTH_WORDS.indexOf(w);
+    if (m >= 0 && w !== "may") months |= 1 << m;
+    const d = DAY_WORDS.indexOf(w);
+    if (d >= 0) weekdays |= 1 << d;
+  }
+  const leadMonth = capitalised(lead).map((w) => MONTH_WORDS.indexOf(w)).find((m) => m >= 0 && MONTH_WORDS[m] !== "may") ?? -1;
+  const numbers = new Set([...text.matchAll(/\d[\d,.]*\d|\d/g)].map((m) => m[0].replace(/,/g, "")).filter((x) => !/^(19|20)\d\d$/.test(x)));
+  return { months, weekdays, leadMonth: leadMonth + 1, numbers };
+}
+const bitCount = (x: number) => {
+  let n = 0;
+  for (; x; x &= x - 1) n++;
+  return n;
+};
 
 export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> {
   const n = s.order.length;
@@ -152,7 +190,67 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
     }
     return Math.log1p(n);
   };
+  let thread: ThreadTimes[] | null = null;
+  const threadOf = () => (thread ??= s.order.map((a) => threadTimes(a.title, a.paragraphs)));
+  let actions: Array<{ lead: Set<string>; all: Set<string> }> | null = null;
+  const actionsOf = () =>
+    (actions ??= s.order.map((a) => {
+      const m = readMentions(a.title, a.paragraphs);
+      const names = new Set(m.names);
+      const end = m.sentenceStarts[2] ?? m.words.length;
+      return { lead: new Set(m.words.slice(0, end).filter((w) => !names.has(w)).map((w) => stem(w))), all: new Set(m.words.map((w) => stem(w))) };
+    }));
+  let latest: number[] | null = null;
+  const latestYearOf = () => (latest ??= s.order.map((a) => Math.max(0, ...readMentions(a.title, a.paragraphs).years)));
   return {
+    /** mg54: 1 - the months' Jaccard when both texts name months, else 0. */
+    monthsApart: (a, b) => {
+      const [x, y] = [threadOf()[a]!.months, threadOf()[b]!.months];
+      return x && y ? 1 - bitCount(x & y) / bitCount(x | y) : 0;
+    },
+    /** mg54: how many of the two leads' first-named months the other's text never names (each side naming months), 0-2. */
+    leadMonthMissing: (a, b) => {
+      const [x, y] = [threadOf()[a]!, threadOf()[b]!];
+      let n = 0;
+      if (x.leadMonth && y.months && !(y.months & (1 << (x.leadMonth - 1)))) n++;
+      if (y.leadMonth && x.months && !(x.months & (1 << (y.leadMonth - 1)))) n++;
+      return n;
+    },
+    /** mg54: -1 when the latest years the two texts name differ (the later event's year), +1 the same, 0 either names none. */
+    latestYear: (a, b) => {
+      const [x, y] = [latestYearOf()[a]!, latestYearOf()[b]!];
+      return x === 0 || y === 0 ? 0 : x === y ? 1 : -1;
+    },
+    /** mg54: the weighed share of each headline's words the other's text gives anywhere: the smaller (Min) or the larger (Max) of the two (0 for a side without a headline). */
+    titleInTextMin: (a, b) => {
+      const [x, y] = [s.profiles[a]!, s.profiles[b]!];
+      return Math.min(size(x.title) ? covered(x.title, y.words) : 0, size(y.title) ? covered(y.title, x.words) : 0);
+    },
+    titleInTextMax: (a, b) => {
+      const [x, y] = [s.profiles[a]!, s.profiles[b]!];
+      return Math.max(size(x.title) ? covered(x.title, y.words) : 0, size(y.title) ? covered(y.title, x.words) : 0);
+    },
+    /**
+     * mg54: the share of each side's action words (the headline's and first sentence's content words that are
+     * no name) the other's text gives anywhere, the smaller of the two: two reports of one event tell the same
+     * action ("named captain"), two events of one thread the same people doing something else.
+     */
+    actionCovMin: (a, b) => {
+      const [x, y] = [actionsOf()[a]!, actionsOf()[b]!];
+      const share = (u: { lead: Set<string> }, v: { all: Set<string> }) => (u.lead.size ? [...u.lead].filter((w) => v.all.has(w)).length / u.lead.size : 1);
+      return Math.min(share(x, y), share(y, x));
+    },
+    /** mg54: weekdays named anywhere: +1 one shared, -1 both name some and share none, 0 one names none. */
+    weekdaysAll: (a, b) => agreeBits(threadOf()[a]!.weekdays, threadOf()[b]!.weekdays),
+    /** mg54: the share of the smaller side's numbers (not years) the other never states, both stating at least two. */
+    numbersApart: (a, b) => {
+      const [x, y] = [threadOf()[a]!.numbers, threadOf()[b]!.numbers];
+      if (x.size < 2 || y.size < 2) return 0;
+      const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+      let miss = 0;
+      for (const v of small) if (!large.has(v)) miss++;
+      return miss / small.size;
+    },
     /** mg53 (try-pair-model.ts's rare2 and rare3): words only the two, or at most three, articles of the window give. */
     rare2: rareShared(2),
     rare3: rareShared(3),
