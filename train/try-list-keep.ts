@@ -52,7 +52,8 @@
 //            184 kept); CHECK=1 at the pick (bar 2, run once) .9326 / .8951 (mean .9139) against .9326 / .8942
 //            (.9134): extraction the same, webpages +.0009. Holds on both halves but small; not shipped
 //            (the product features, list-lines-text.json, the date models' retraining and the perturbed runs
-//            it needs did not fit the stop): the switch stays for a stop that can take it through them.
+//            it needs did not fit the stop). Shipped in stop 54 (hl54): the two are keep-list-lines' own
+//            features now (stretchLabels, labelsNear; the switch is gone); figures in docs/scaling.md.
 import { LIST_LINES_BELOW, LIST_LINES_FEATURES, keepListLine, labelOf, listLineRows } from "../src/clean/rules/list-lines.ts";
 import type { TextDoc } from "../src/clean/doc.ts";
 import { runKeepTrial } from "./lib/keep-trial.ts";
@@ -63,31 +64,12 @@ const SIBLINGS = process.env.SIB !== "0";
 const SIB_COLUMNS = 10;
 const BARS: number[] = JSON.parse(process.env.BARS ?? "[0,1,2,3]");
 
-/**
- * EXTRA=1 (tx53): two features of the list a candidate may belong to, whatever its labels read: the share
- * of its stretch of set-aside lines that open with a label ("Q:" and "A:" both count), and how many lines
- * within five of it carry one.
- */
-const EXTRA = process.env.EXTRA === "1";
-const EXTRA_FEATURES = ["stretchLabels", "labelsNear"];
-function extra(doc: TextDoc, i: number, last: number): number[] {
-  const set = (j: number) => doc.lines[j]!.drop === "locate-article" || (j >= doc.end && doc.lines[j]!.drop === "page-footer");
-  let a = i, b = i;
-  while (a - 1 >= doc.start && doc.lines[a - 1]!.drop === "locate-article") a--;
-  while (b + 1 < last && set(b + 1)) b++;
-  let labelled = 0;
-  for (let j = a; j <= b; j++) if (labelOf(doc.lines[j]!)) labelled++;
-  let near = 0;
-  for (let j = Math.max(0, i - 5); j <= Math.min(doc.lines.length - 1, i + 5); j++) if (j !== i && labelOf(doc.lines[j]!)) near++;
-  return [labelled / (b - a + 1), Math.log1p(near)];
-}
 const rows = (doc: TextDoc, score: ArrayLike<number>) => {
-  const last = Math.min(doc.lines.length, doc.end + BELOW);
-  return listLineRows(doc, score, BELOW).map((r) => ({ i: r.index, x: [...(SIBLINGS ? r.x : r.x.slice(SIB_COLUMNS)), ...(EXTRA ? extra(doc, r.index, last) : [])] }));
+  return listLineRows(doc, score, BELOW).map((r) => ({ i: r.index, x: SIBLINGS ? r.x : r.x.slice(SIB_COLUMNS) }));
 };
 
 runKeepTrial({
-  features: [...LIST_LINES_FEATURES.slice(SIBLINGS ? 0 : SIB_COLUMNS), ...(EXTRA ? EXTRA_FEATURES : [])],
+  features: [...LIST_LINES_FEATURES.slice(SIBLINGS ? 0 : SIB_COLUMNS)],
   // The candidates and their features as keep-list-lines reads them (SIB=0: without the sibling and place features).
   candidates: (doc, score) => rows(doc, score),
   keep: keepListLine,

@@ -20,7 +20,7 @@ export const LIST_LINES_BELOW = 15;
 export const LIST_LINES_FEATURES = [
   "sibLabel", "sibLabelKept", "sibShape", "sibShapeKept", "digits", "numberShare", "below", "fromEnd", "colonAbove", "label",
   "score", "prev", "next", "keptNear", "inCore", "words", "prose", "headline", "chrome", "bad", "stretch", "fromCore",
-  "sentences", "termShare", "noTerms",
+  "sentences", "termShare", "noTerms", "stretchLabels", "labelsNear",
 ] as const;
 
 export interface ListLinesModel {
@@ -162,6 +162,11 @@ export function listLineRows(doc: TextDoc, score: ArrayLike<number>, belowRun = 
   const labels: string[] = new Array<string>(hi - lo).fill("");
   let labelled = false;
   for (const i of candidates) if ((labels[i - lo] = labelOf(lines[i]!))) labelled = true;
+  // How many lines of the window before each open with a label, whatever their drop: a Q&A's "A:" lines
+  // stay while its "Q:" lines are set aside, so the list shows in its labels rather than in its keeps.
+  const labelsBefore = new Int32Array(hi - lo + 1);
+  for (let j = lo; j < hi; j++) labelsBefore[j - lo + 1] = labelsBefore[j - lo]! + ((labels[j - lo] || labelOf(lines[j]!)) ? 1 : 0);
+  const labelsIn = (a: number, b: number): number => labelsBefore[b - lo + 1]! - labelsBefore[a - lo]!;
   // Shapes of the lines within ten of a candidate, made when first read.
   const from = Math.max(0, start - 10), to = Math.min(lines.length, last + 10);
   const shapes: (string | null)[] = new Array<string | null>(to - from).fill(null);
@@ -217,6 +222,8 @@ export function listLineRows(doc: TextDoc, score: ArrayLike<number>, belowRun = 
     for (const t of l.terms) if (marks.marked(t)) shared++;
     const label = labelCounts.get(labels[i - lo]!);
     const [shapeSame, shapeKept] = shapeSiblings(i);
+    const nearFrom = Math.max(lo, i - 5), nearTo = Math.min(hi - 1, i + 5);
+    const labelsNear = labelsIn(nearFrom, nearTo) - (labels[i - lo] ? 1 : 0);
     const x = [
       Math.log1p(label ? label.same - 1 : 0), Math.log1p(label ? label.kept : 0), Math.log1p(shapeSame), Math.log1p(shapeKept),
       l.digits, l.words ? l.numbers / l.words : 0, below ? 1 : 0, below ? Math.log1p(i - end + 1) : 0, colonAbove, labels[i - lo] ? 1 : 0,
@@ -224,6 +231,7 @@ export function listLineRows(doc: TextDoc, score: ArrayLike<number>, belowRun = 
       fromCore === 0 ? 1 : 0, Math.log1p(l.words), l.prose ? 1 : 0, l.headline ? 1 : 0, l.chrome ? 1 : 0,
       lineKind(l) === "bad" ? 1 : 0, Math.log1p(stretchTo - stretchFrom + 1), Math.log1p(fromCore), Math.min(3, l.sentences),
       l.terms.length ? shared / l.terms.length : 0, l.terms.length ? 0 : 1,
+      labelsIn(stretchFrom, stretchTo) / (stretchTo - stretchFrom + 1), Math.log1p(labelsNear),
     ];
     out.push({ index: i, x });
   }

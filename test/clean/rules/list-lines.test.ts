@@ -60,4 +60,23 @@ describe("keep-list-lines", () => {
     expect(at("sibLabelKept")).toBeGreaterThan(0);
     expect(at("label")).toBe(1);
   });
+
+  it("reads a quick-fire list by its labels whatever stays: every line of its stretch labelled, labels all around", () => {
+    const doc = makeDoc("t", page, emptyMeta());
+    for (const rule of defaultRules.slice(0, defaultRules.findIndex((r) => r.name === "locate-article") + 1)) rule.apply(doc);
+    const rows = listLineRows(doc, doc.scores!);
+    const of = (text: string) => {
+      const r = rows.find((row) => doc.lines[row.index]!.text === text);
+      expect(r, text).toBeDefined();
+      return (name: (typeof LIST_LINES_FEATURES)[number]) => r!.x[LIST_LINES_FEATURES.indexOf(name)]!;
+    };
+    // The answers' stretch is the quick-fire list alone; each of its lines has labelled lines within five on both sides.
+    const answer = of("A: Maps, the weather and a crossword");
+    expect(answer("stretchLabels")).toBe(1);
+    expect(answer("labelsNear")).toBeGreaterThanOrEqual(Math.log1p(7));
+    // A comment form's field under the article: no label in its stretch, none near it.
+    const field = of("Name *");
+    expect(field("stretchLabels")).toBe(0);
+    expect(field("labelsNear")).toBe(0);
+  });
 });
