@@ -156,16 +156,18 @@ export function listLineRows(doc: TextDoc, score: ArrayLike<number>, belowRun = 
     if (i >= end ? drop === "page-footer" : drop === "locate-article" && !doc.sandwiched.includes(i)) candidates.push(i);
   }
   if (candidates.length === 0) return out;
-  // Labels of the lines the label counts read (the run and five lines either side), the candidates' first:
-  // the counts are read only for a candidate's label, so without one they are not needed.
+  // Labels of the lines the label counts read (the run and five lines either side).
   const lo = Math.max(0, start - 5), hi = Math.min(lines.length, last + 5);
-  const labels: string[] = new Array<string>(hi - lo).fill("");
+  const labels: string[] = new Array<string>(hi - lo);
   let labelled = false;
-  for (const i of candidates) if ((labels[i - lo] = labelOf(lines[i]!))) labelled = true;
   // How many lines of the window before each open with a label, whatever their drop: a Q&A's "A:" lines
   // stay while its "Q:" lines are set aside, so the list shows in its labels rather than in its keeps.
   const labelsBefore = new Int32Array(hi - lo + 1);
-  for (let j = lo; j < hi; j++) labelsBefore[j - lo + 1] = labelsBefore[j - lo]! + ((labels[j - lo] || labelOf(lines[j]!)) ? 1 : 0);
+  for (let j = lo; j < hi; j++) {
+    const label = (labels[j - lo] = labelOf(lines[j]!));
+    labelsBefore[j - lo + 1] = labelsBefore[j - lo]! + (label ? 1 : 0);
+  }
+  for (const i of candidates) if (labels[i - lo]) labelled = true;
   const labelsIn = (a: number, b: number): number => labelsBefore[b - lo + 1]! - labelsBefore[a - lo]!;
   // Shapes of the lines within ten of a candidate, made when first read.
   const from = Math.max(0, start - 10), to = Math.min(lines.length, last + 10);
@@ -182,7 +184,7 @@ export function listLineRows(doc: TextDoc, score: ArrayLike<number>, belowRun = 
   // side): once per label, not once per candidate. A candidate never stays, so it is one of its own count.
   const labelCounts = new Map<string, { same: number; kept: number }>();
   for (let j = lo; j < hi && labelled; j++) {
-    const label = labels[j - lo] || labelOf(lines[j]!);
+    const label = labels[j - lo];
     if (!label) continue;
     const c = labelCounts.get(label) ?? labelCounts.set(label, { same: 0, kept: 0 }).get(label)!;
     c.same++;
