@@ -2,8 +2,9 @@
 // inside the article's run, and at the first lines under it. Lists and tables inside an article (a Q&A,
 // a meal plan, a standings table, an info box at its end) score low line by line, as furniture does; what
 // tells them apart is that they repeat one shape: a label before a colon ("Q:", "Breakfast:") or the same
-// classes of words (digits, capitals) line after line, next to lines that stay. A logistic model over
-// those sibling counts and the line's own place and score (trained by `npm run train:clean` on the
+// classes of words (digits, capitals) line after line, next to lines that stay, or labels all around it
+// whatever stays (a Q&A's questions set aside, its answers kept). A logistic model over those sibling
+// counts and the line's own place and score (trained by `npm run train:clean` on the
 // tuning halves, train/list-lines.ts) says which to keep; kept lines wait with the sandwiched ones
 // until the headline is found (locate.ts keepSandwiched), a kept line under the run extends it.
 import type { CleanRule } from "./types.ts";
