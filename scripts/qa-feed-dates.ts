@@ -5,7 +5,8 @@
 //   npx tsx scripts/qa-feed-dates.ts ARTICLES_DIR SITE_DIR [--zone UTC] [--verbose]
 //
 // The stated times are read here on their own (each input cleaned by the build's cleaner, its published
-// time and its feed's stated change read with luxon), not through src/digest, so that the check does not
+// time and its feed's stated change read with luxon; an input dated by its file's time states that
+// time), not through src/digest, so that the check does not
 // share the code it checks. Stories are split into the dev sets' halves by a hash of the newest member's
 // file name (its corpus id). Prints, per half: stories in stories.json, those whose newest day's
 // articles state a time, items dated after that time (or after the item's own published date, its day's
@@ -24,13 +25,14 @@ const zoneAt = args.indexOf("--zone");
 const zone = zoneAt >= 0 ? args[zoneAt + 1]! : "UTC";
 
 interface Report {
-  inputs: { path: string; date?: string }[];
+  inputs: { path: string; date?: string; dateSource?: string }[];
   stories: { id: string; date: string; members: string[] }[];
 }
 
 const report = JSON.parse(readFileSync(join(site, "build-report.json"), "utf8")) as Report;
 const feed = JSON.parse(readFileSync(join(site, "stories.json"), "utf8")) as { items: { id: string; date_published?: string; date_modified?: string }[] };
 const dayOf = new Map(report.inputs.map((i) => [i.path, i.date ?? ""]));
+const byFileTime = new Set(report.inputs.filter((i) => i.dateSource === "file-mtime").map((i) => i.path));
 
 /** A published time with a time of day (not midnight), as an instant, when written on `day`. */
 function statedOn(value: string | null | undefined, day: string): number | null {
@@ -45,6 +47,7 @@ function statedOn(value: string | null | undefined, day: string): number | null 
 
 const { files } = await ingest(articles);
 const meta = new Map<string, ReturnType<typeof cleanSource>["meta"]>();
+const written = new Map(files.map((f) => [f.path, f.mtime.getTime()]));
 for (const f of files) {
   try {
     meta.set(f.path, cleanSource(f).meta);
@@ -76,10 +79,16 @@ for (const story of report.stories) {
   const t = tally[half];
   t.stories++;
   if ((stamps.get(item.date_modified) ?? 0) > 1) t.shared++;
+  const dayStart = DateTime.fromISO(newest, { zone }).startOf("day").toMillis();
   let stated: number | null = null;
-  for (const p of members) {
+  for (const p of story.members) {
     const m = meta.get(p);
-    const times = [statedOn(m?.date, newest), m?.changed ? DateTime.fromISO(m.changed, { setZone: true }).toMillis() : null];
+    // An article dated by its file's time states that time (its day is that time's); a correction its
+    // feed stated counts whatever the article's day (an item corrected the next day), from the newest
+    // day's start on.
+    const own = dayOf.get(p) === newest ? [statedOn(m?.date, newest), byFileTime.has(p) ? written.get(p) ?? null : null] : [];
+    const changed = m?.changed ? DateTime.fromISO(m.changed, { setZone: true }).toMillis() : null;
+    const times = [...own, changed !== null && changed >= dayStart ? changed : null];
     for (const at of times) if (at !== null && Number.isFinite(at) && (stated === null || at > stated)) stated = at;
   }
   if (stated === null) continue;

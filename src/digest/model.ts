@@ -9,7 +9,7 @@ import { textLanguage, type TextLanguage } from "./language.ts";
 import { outletLabel, outletOf, stripSiteName, UNKNOWN_OUTLET } from "./outlets.ts";
 import { dayStart, revision, stamped } from "./stamps.ts";
 
-export { revision, stamped, type RevisionMember } from "./stamps.ts";
+export { revision } from "./stamps.ts";
 
 export interface SourceView {
   /** The input file, relative to the input folder. */

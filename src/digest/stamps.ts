@@ -12,7 +12,7 @@ export interface Dated {
 }
 
 /** What `stamped` reads of a member. */
-export type RevisionMember = Pick<ResolvedArticle, "date" | "mtime" | "meta">;
+export type RevisionMember = Pick<ResolvedArticle, "date" | "dateSource" | "mtime" | "meta">;
 
 /** Milliseconds into the day at which a story's revisions are stamped: under 22 hours, leaving room for its sources. */
 const REVISION_SLOTS_MS = 80_000_000;
@@ -50,7 +50,7 @@ export function revision(sources: readonly Dated[], zone: string, key = ""): str
  *   the time since the day's start when that is shorter), plus the same second per source: it still
  *   moves on whenever a source joins, and stories that state the same moment keep apart.
  *   Articles that state no time of day (a bare day, or midnight, which is how a bare day is often
- *   written out) hold nothing.
+ *   written out) hold nothing, unless their day is their file's (then its time holds them).
  * - Moved: a correction a member's feed stated (`digest fetch` saves the feed's `updated` as
  *   `digest:changed`) moves the stamp up to it when it lies between the start of the article's day and
  *   the time its file was written (a page cannot have changed after it was saved). The stamp is
@@ -95,16 +95,21 @@ function newestDay(sources: readonly Dated[]): string {
 /**
  * The newest moment the members of `day` state, in milliseconds, or null when none states a time of
  * day: a published time written on that day (the day as written, in its own offset, is how the date
- * stage reads it), or a stated correction on or after the day's start.
+ * stage reads it), a stated correction on or after the day's start, or, for an article whose day is
+ * only the day its file was written, that file time (its day moves with it already: a copy that gives
+ * the file a new time changes its day, whatever the stamp does).
  */
 function newestStated(members: readonly RevisionMember[], day: string, from: number, zone: string): number | null {
   let newest: number | null = null;
+  const take = (at: number | null) => {
+    if (at !== null && at >= from && (newest === null || at > newest)) newest = at;
+  };
   for (const m of members) {
     if (m.date !== day) continue;
     const published = m.meta.date ? statedTime(m.meta.date, zone) : null;
     if (published && published.day === day && (newest === null || published.ms > newest)) newest = published.ms;
-    const changed = changedAt(m);
-    if (changed !== null && changed >= from && (newest === null || changed > newest)) newest = changed;
+    take(changedAt(m));
+    if (m.dateSource === "file-mtime") take(m.mtime.getTime());
   }
   return newest;
 }

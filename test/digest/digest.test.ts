@@ -189,6 +189,9 @@ describe("the view model", () => {
     expect(one <= "2025-05-29T06:30:01.000Z").toBe(true);
     expect(earlier > one && earlier <= "2025-05-29T06:30:02.000Z").toBe(true);
     expect(later > earlier && later <= "2025-05-29T07:45:02.000Z").toBe(true);
+    // An article dated only by its file's time: that time is the one it states (its day moves with it anyway).
+    const copied = { ...member("c.txt", "2025-05-29"), dateSource: "file-mtime" as const, mtime: DateTime.fromISO("2025-05-29T06:30:00Z", { zone: "utc" }).toJSDate() };
+    expect(stamp([copied]) <= "2025-05-29T06:30:01.000Z").toBe(true);
     // A published time written on another day than the article's says nothing of this day.
     expect(stamp([member("a.html", "2025-05-29", { date: "2025-05-20T06:30:00Z" })])).toBe(stamp([member("a.html", "2025-05-29")]));
   });
