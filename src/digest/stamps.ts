@@ -64,7 +64,8 @@ export function stamped(base: string, members: readonly RevisionMember[], zone: 
   let at = baseMs;
   const day = newestDay(members);
   const from = dayStart(day, zone).ms;
-  const stated = from === null ? null : newestStated(members, day, from, zone);
+  // A day's own revision (no key) sits at its start plus a second per source: never after what its articles state.
+  const stated = from === null || !key ? null : newestStated(members, day, from, zone);
   if (from !== null && stated !== null) at = Math.min(at, from + heldOffset(stated - from, slotOf(key) % HELD_SPREAD_MS) + 1000 * members.length);
   for (const m of members) {
     const changed = changedAt(m);
@@ -135,6 +136,8 @@ function statedTime(value: string, zone: string): { ms: number; day: string } | 
     const local = DateTime.fromISO(`${m[1]}T${m[2]}:${m[3]}:${String(second).padStart(2, "0")}.${String(millis).padStart(3, "0")}`, { zone });
     return local.isValid ? { ms: local.toMillis(), day: m[1]! } : null;
   }
+  // A bare day, or an ISO day with a time that is not one: no time of day.
+  if (/^\d{4}-\d{2}-\d{2}/.test(s)) return null;
   // Other machine-written forms carry their own zone: RFC 2822 (Thu, 29 May 2025 09:30:00 +0200) and HTTP dates.
   let dt = DateTime.fromRFC2822(s, { setZone: true });
   if (!dt.isValid) dt = DateTime.fromHTTP(s, { setZone: true });
