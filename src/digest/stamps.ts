@@ -54,8 +54,8 @@ export function revision(sources: readonly Dated[], zone: string, key = ""): str
  * - Moved: a correction a member's feed stated (`digest fetch` saves the feed's `updated` as
  *   `digest:changed`) moves the stamp up to it when it lies between the start of the article's day and
  *   the time its file was written (a page cannot have changed after it was saved). The stamp is
- *   otherwise never moved by file times: a checkout or copy gives every file a new time, and the feeds
- *   must not change with it.
+ *   otherwise never moved by the file times of articles that state their day: a checkout or copy gives
+ *   every file a new time, and the feeds must not change with it.
  */
 export function stamped(base: string, members: readonly RevisionMember[], zone: string, key = ""): string {
   // `base` is revision's own ISO string (toISOString or luxon in UTC), not an article's date.
