@@ -1,14 +1,15 @@
 // The view model: what a reader sees of each day and each story. The Markdown digests, the pages and
 // every feed are renderings of it; nothing downstream reads Markdown back.
 import type { ResolvedArticle, Story } from "../types.ts";
-import { DateTime } from "luxon";
-import { dayTitle, daysBetween, monthTitle, plusMillis, startOfDay } from "../text/dates.ts";
-import { fnv1a } from "../text/hash.ts";
+import { dayTitle, daysBetween, monthTitle } from "../text/dates.ts";
 import { dayPath, monthPath, sourceUrl, storyPath } from "../text/paths.ts";
 import { stripControlChars } from "../text/plain-text.ts";
 import { categoriseArticles, type Categorise } from "./categories.ts";
 import { textLanguage, type TextLanguage } from "./language.ts";
 import { outletLabel, outletOf, stripSiteName, UNKNOWN_OUTLET } from "./outlets.ts";
+import { dayStart, revision, stamped } from "./stamps.ts";
+
+export { revision } from "./stamps.ts";
 
 export interface SourceView {
   /** The input file, relative to the input folder. */
@@ -70,7 +71,7 @@ export interface StoryView {
   followUps: StoryRef[];
   /** Start of the story's day in the configured zone (ISO). */
   published: string;
-  /** Moves whenever the story gains a source or a member's feed states a correction (see `revision`, `stamped`). */
+  /** Moves whenever the story gains a source or a member's feed states a correction, and is never after the newest time its articles state (./stamps.ts). */
   updated: string;
 }
 
@@ -154,72 +155,6 @@ function formerIdsOf(story: Story): string[] {
   return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string" && id !== story.id) : [];
 }
 
-/** Milliseconds into the day at which a story's revisions are stamped: under 22 hours, leaving room for its sources. */
-const REVISION_SLOTS_MS = 80_000_000;
-
-/**
- * A deterministic "last changed" instant for a set of sources: the newest source's day, at a time of
- * day fixed by `key` (a story id: no two stories of a day share an instant, which feed readers and the
- * Atom validator want), plus one second per source. Derived from the inputs only, never the build
- * clock, and it moves whenever a source joins, even one from a day already covered. `stamped` moves it
- * to a correction a member's feed stated.
- */
-export function revision(sources: readonly SourceView[], zone: string, key = ""): string {
-  const newest = sources.reduce((d, s) => (s.date > d ? s.date : d), sources[0]?.date ?? "1970-01-01");
-  const slot = key ? fnv1a(key) % REVISION_SLOTS_MS : 0;
-  const start = dayStart(newest, zone);
-  // Milliseconds added to a UTC instant: the same ISO string plusMillis gives, without luxon per story.
-  return start.ms === null ? plusMillis(start.iso, slot + 1000 * sources.length) : new Date(start.ms + slot + 1000 * sources.length).toISOString();
-}
-
-/**
- * `revision` moved by a correction a member's feed stated (`digest fetch` saves the feed's `updated` as
- * `digest:changed`): the stamp moves up to it when it lies between the start of the article's day and
- * the time its file was written (a page cannot have changed after it was saved). The stamp is otherwise
- * never moved by file times: a checkout or copy gives every file a new time, and the feeds must not
- * change with it.
- */
-export function stamped(base: string, members: readonly RevisionMember[], zone: string): string {
-  // `base` is revision's own ISO string (toISOString or luxon in UTC), not an article's date.
-  const baseMs = Date.parse(base);
-  if (!Number.isFinite(baseMs)) return base;
-  let at = baseMs;
-  for (const m of members) {
-    const changed = changedAt(m);
-    const from = dayStart(m.date, zone).ms;
-    if (changed !== null && from !== null && changed >= from && changed <= m.mtime.getTime() && changed > at) at = changed;
-  }
-  return at === baseMs ? base : new Date(at).toISOString();
-}
-
-/** What `stamped` reads of a member. */
-export type RevisionMember = Pick<ResolvedArticle, "date" | "mtime" | "meta">;
-
-/** The instant the member's feed said it last changed, in milliseconds, or null. */
-function changedAt(m: RevisionMember): number | null {
-  const iso = m.meta.changed;
-  if (!iso) return null;
-  const at = DateTime.fromISO(iso, { setZone: true });
-  return at.isValid ? at.toMillis() : null;
-}
-
-const dayStarts = new Map<string, { iso: string; ms: number | null }>();
-
-/** startOfDay, kept per day and zone (a model has a few hundred days and many thousand stories). */
-function dayStart(date: string, zone: string): { iso: string; ms: number | null } {
-  const key = `${zone} ${date}`;
-  let known = dayStarts.get(key);
-  if (!known) {
-    const iso = startOfDay(date, zone);
-    // Only a plain UTC instant of years 1000–9999 is written by toISOString exactly as luxon writes it.
-    const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(iso) ? DateTime.fromISO(iso, { zone: "utc" }).toMillis() : null;
-    known = { iso, ms: ms !== null && Number.isFinite(ms) && iso.slice(0, 1) !== "0" ? ms : null };
-    if (dayStarts.size > 100_000) dayStarts.clear();
-    dayStarts.set(key, known);
-  }
-  return known;
-}
-
 function distinct(values: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
@@ -276,7 +211,7 @@ function storyView(story: Story, zone: string, categorise: Categorise): StoryVie
     followUpOf: null,
     followUps: [],
     published: dayStart(story.date, zone).iso,
-    updated: stamped(revision(sources, zone, story.id), story.members, zone),
+    updated: stamped(revision(sources, zone, story.id), story.members, zone, story.id),
   };
 }
 

@@ -9,7 +9,7 @@ export interface FeedEntry {
   url: string;
   title: string;
   published: string;
-  /** Moves when the entry's content gains a story or a source, or a member's feed states a correction (src/digest/model.ts `stamped`). */
+  /** Moves when the entry's content gains a story or a source, or a member's feed states a correction (src/digest/stamps.ts `stamped`). */
   updated: string;
   /** Outlet names. */
   authors: string[];

@@ -21,7 +21,7 @@ export interface PageMeta {
   date: string | null;
   /**
    * When the feed says the item last changed, ISO 8601: a correction saved over an earlier copy moves its
-   * story's feed date (src/digest/model.ts `stamped`). Named so that the date scan does not read it as the page's own modified date.
+   * story's feed date (src/digest/stamps.ts `stamped`). Named so that the date scan does not read it as the page's own modified date.
    */
   changed?: string | null;
 }

@@ -162,6 +162,40 @@ describe("the view model", () => {
     expect(unstated < "2025-05-30T00:00:00.000Z").toBe(true);
   });
 
+  it("never stamps a story after the newest moment its articles state: a build that morning shows no time still to come", () => {
+    const stated = (date: string) => Array.from({ length: 40 }, (_, i) => story(`s-${String(i).padStart(10, "0")}`, "2025-05-29", [member(`${i}.html`, "2025-05-29", { date })]));
+    const morning = buildDigest(stated("2025-05-29T11:00:00+02:00"), { zone: "UTC", homeDays: 7 }).model;
+    const updated = morning.stories.map((s) => s.updated);
+    // Published 09:00 UTC: every stamp between the day's start and 09:00 plus a second for its one source.
+    expect(updated.every((u) => u >= "2025-05-29T00:00:00.000Z" && u <= "2025-05-29T09:00:01.000Z")).toBe(true);
+    expect(new Set(updated).size).toBe(40);
+    // Only the stories whose slot came after 09:00 moved; the others keep their stamps.
+    const bare = buildDigest(stated("2025-05-29"), { zone: "UTC", homeDays: 7 }).model;
+    expect(bare.stories.some((s) => s.updated > "2025-05-29T12:00:00.000Z")).toBe(true);
+    const kept = bare.stories.filter((s) => s.updated <= "2025-05-29T08:50:00.000Z");
+    expect(kept.length).toBeGreaterThan(5);
+    for (const s of kept) expect(morning.stories.find((m) => m.id === s.id)!.updated).toBe(s.updated);
+    // Midnight is how a bare day is often written out: it states no time and holds nothing.
+    expect(buildDigest(stated("2025-05-29T00:00:00Z"), { zone: "UTC", homeDays: 7 }).model.stories.map((s) => s.updated)).toEqual(bare.stories.map((s) => s.updated));
+  });
+
+  it("still moves a held story on when a source joins, whether it states an earlier or a later time", () => {
+    const id = "s-0000000007";
+    const first = member("a.html", "2025-05-29", { date: "2025-05-29T06:30:00Z" });
+    const stamp = (members: ResolvedArticle[]) => buildDigest([story(id, "2025-05-29", members)], { zone: "UTC", homeDays: 7 }).model.stories[0]!.updated;
+    const one = stamp([first]);
+    const earlier = stamp([first, member("b.html", "2025-05-29", { date: "2025-05-29T05:00:00Z" })]);
+    const later = stamp([first, member("b.html", "2025-05-29", { date: "Thu, 29 May 2025 07:45:00 +0000" })]);
+    expect(one <= "2025-05-29T06:30:01.000Z").toBe(true);
+    expect(earlier > one && earlier <= "2025-05-29T06:30:02.000Z").toBe(true);
+    expect(later > earlier && later <= "2025-05-29T07:45:02.000Z").toBe(true);
+    // An article dated only by its file's time: that time is the one it states (its day moves with it anyway).
+    const copied = { ...member("c.txt", "2025-05-29"), dateSource: "file-mtime" as const, mtime: DateTime.fromISO("2025-05-29T06:30:00Z", { zone: "utc" }).toJSDate() };
+    expect(stamp([copied]) <= "2025-05-29T06:30:01.000Z").toBe(true);
+    // A published time written on another day than the article's says nothing of this day.
+    expect(stamp([member("a.html", "2025-05-29", { date: "2025-05-20T06:30:00Z" })])).toBe(stamp([member("a.html", "2025-05-29")]));
+  });
+
   it("dates revisions in the configured zone", () => {
     const sources = [{ path: "a", outlet: null, label: "x", url: null, headline: "h", date: "2025-05-29" }];
     expect(revision(sources, "Europe/Belgrade")).toBe("2025-05-28T22:00:01.000Z");

@@ -175,6 +175,23 @@ describe("feed content", () => {
     expect(storyEntry(de, "https://example.org/news/", "de").language).toBe(null);
   });
 
+  it("dates no item and not the feed itself after the newest time its articles state (a build the same morning)", () => {
+    const morning = Array.from({ length: 30 }, (_, i) => ({
+      id: `s-${String(i).padStart(10, "0")}`, date: "2025-03-15", title: `Story ${i}`, summary: ["Text."], followUpOf: null,
+      members: [member(`m${i}.md`, `Story ${i}`, { source: "Outlet", date: "2025-03-15T09:00:00Z" }), member(`n${i}.md`, `Story ${i}`, { source: "Other", date: "2025-03-15T07:12:00Z" })],
+    }));
+    const items = buildDigest(morning).model.stories.map((s) => storyEntry(s, "https://example.org/news/", "en"));
+    const feeds = buildFeeds(items, channel);
+    const atom = new XMLParser().parse(feeds.atom) as { feed: { updated: string; entry: { updated: string }[] } };
+    const rss = new XMLParser().parse(feeds.rss) as { rss: { channel: { lastBuildDate: string; item: { pubDate: string }[] } } };
+    const json = JSON.parse(feeds.json) as { items: { date_modified: string }[] };
+    const stated = Date.parse("2025-03-15T09:00:02Z");
+    const dates = [atom.feed.updated, ...atom.feed.entry.map((e) => e.updated), rss.rss.channel.lastBuildDate, ...rss.rss.channel.item.map((i) => i.pubDate), ...json.items.map((i) => i.date_modified)];
+    expect(dates).toHaveLength(2 + 3 * 30);
+    for (const d of dates) expect(Date.parse(d), d).toBeLessThanOrEqual(stated);
+    expect(new Set(atom.feed.entry.map((e) => e.updated)).size).toBe(30);
+  });
+
   it("makes a story item whose id and link are the permalink, its outlets the authors", () => {
     const item = storyEntry(view, "https://example.org/news/", "en");
     expect(item.url).toBe("https://example.org/news/stories/s-0123abcd45/");

@@ -321,7 +321,7 @@ describe("digest fetch: items their feed says were updated", () => {
     expect(second.summary.pages).toMatchObject({ saved: 0, updated: 1, failed: 0 });
     expect(server.log.filter((l) => ["/bridge", "/ferry", "/quay"].includes(l.path)).map((l) => l.path)).toEqual(["/bridge"]);
     expect(saved(where.input, `${o}/bridge`)).toContain("Bridge vote corrected");
-    // The feed's stamp goes with the corrected page: its story's feed date moves to it (src/digest/model.ts `stamped`).
+    // The feed's stamp goes with the corrected page: its story's feed date moves to it (src/digest/stamps.ts `stamped`).
     expect(saved(where.input, `${o}/bridge`)).toContain('<meta name="digest:changed" content="2025-05-29T11:01:00+01:00">');
     expect(saved(where.input, `${o}/ferry`)).toContain("Ferry crews first told");
     expect(saved(where.input, `${o}/quay`)).toContain("Quay plan first told");

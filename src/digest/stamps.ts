@@ -1,0 +1,178 @@
+// The "last changed" stamps of stories and days (feed items' <updated>, <pubDate>, date_modified and the
+// feeds' own updated): derived from the inputs only, never the clock or the files' times, so the same
+// articles give the same bytes wherever and whenever they are built.
+import { DateTime } from "luxon";
+import type { ResolvedArticle } from "../types.ts";
+import { dayNumber, plusMillis, startOfDay } from "../text/dates.ts";
+import { fnv1a } from "../text/hash.ts";
+
+/** What a stamp reads of a source: its day. */
+export interface Dated {
+  date: string;
+}
+
+/** What `stamped` reads of a member. */
+export type RevisionMember = Pick<ResolvedArticle, "date" | "dateSource" | "mtime" | "meta">;
+
+/** Milliseconds into the day at which a story's revisions are stamped: under 22 hours, leaving room for its sources. */
+const REVISION_SLOTS_MS = 80_000_000;
+
+/**
+ * How far before the newest moment its articles state a story held by that moment is stamped, at most:
+ * stories whose newest articles state the same minute still get different stamps (feed readers and the
+ * Atom validator want no two entries of a feed to share one).
+ */
+const HELD_SPREAD_MS = 600_000;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A deterministic "last changed" instant for a set of sources: the newest source's day, at a time of
+ * day fixed by `key` (a story id: no two stories of a day share an instant, which feed readers and the
+ * Atom validator want), plus one second per source. Derived from the inputs only, never the build
+ * clock, and it moves whenever a source joins, even one from a day already covered. `stamped` holds it
+ * to the moments the articles state and moves it to a correction a member's feed stated.
+ */
+export function revision(sources: readonly Dated[], zone: string, key = ""): string {
+  const newest = newestDay(sources);
+  const start = dayStart(newest, zone);
+  const at = slotOf(key) + 1000 * sources.length;
+  // Milliseconds added to a UTC instant: the same ISO string plusMillis gives, without luxon per story.
+  return start.ms === null ? plusMillis(start.iso, at) : new Date(start.ms + at).toISOString();
+}
+
+/**
+ * `revision` (made with the same `key`) held to what the articles state, then moved by a correction:
+ *
+ * - Held: a slot later in the day than the newest moment the newest day's articles state (a published
+ *   time, or the change their feed stated) would show a reader a time that has not come yet when the
+ *   site is built that day. The slot then lies in the HELD_SPREAD_MS before that moment (scaled into
+ *   the time since the day's start when that is shorter), plus the same second per source: it still
+ *   moves on whenever a source joins, and stories that state the same moment keep apart.
+ *   Articles that state no time of day (a bare day, or midnight, which is how a bare day is often
+ *   written out) hold nothing, unless their day is their file's (then its time holds them).
+ * - Moved: a correction a member's feed stated (`digest fetch` saves the feed's `updated` as
+ *   `digest:changed`) moves the stamp up to it when it lies between the start of the article's day and
+ *   the time its file was written (a page cannot have changed after it was saved). The stamp is
+ *   otherwise never moved by the file times of articles that state their day: a checkout or copy gives
+ *   every file a new time, and the feeds must not change with it.
+ */
+export function stamped(base: string, members: readonly RevisionMember[], zone: string, key = ""): string {
+  // `base` is revision's own ISO string (toISOString or luxon in UTC), not an article's date.
+  const baseMs = Date.parse(base);
+  if (!Number.isFinite(baseMs)) return base;
+  let at = baseMs;
+  const day = newestDay(members);
+  const from = dayStart(day, zone).ms;
+  // A day's own revision (no key) sits at its start plus a second per source: never after what its articles state.
+  const stated = from === null || !key ? null : newestStated(members, day, from, zone);
+  if (from !== null && stated !== null) at = Math.min(at, from + heldOffset(stated - from, slotOf(key) % HELD_SPREAD_MS) + 1000 * members.length);
+  for (const m of members) {
+    const changed = changedAt(m);
+    const start = dayStart(m.date, zone).ms;
+    if (changed !== null && start !== null && changed >= start && changed <= m.mtime.getTime() && changed > at) at = changed;
+  }
+  return at === baseMs ? base : new Date(at).toISOString();
+}
+
+function slotOf(key: string): number {
+  return key ? fnv1a(key) % REVISION_SLOTS_MS : 0;
+}
+
+/**
+ * Milliseconds after the day's start for a story held `span` after it: `jitter` before the stated
+ * moment, scaled into a shorter span. Never after the stated moment, never before the day's start, and
+ * never earlier for a later moment (a story whose newest article is newer is never stamped older).
+ */
+function heldOffset(span: number, jitter: number): number {
+  if (span <= 0) return 0;
+  return span >= HELD_SPREAD_MS ? span - jitter : Math.floor((span * (HELD_SPREAD_MS - jitter)) / HELD_SPREAD_MS);
+}
+
+function newestDay(sources: readonly Dated[]): string {
+  return sources.reduce((d, s) => (s.date > d ? s.date : d), sources[0]?.date ?? "1970-01-01");
+}
+
+/**
+ * The newest moment the members of `day` state, in milliseconds, or null when none states a time of
+ * day: a published time written on that day (the day as written, in its own offset, is how the date
+ * stage reads it), a stated correction on or after the day's start, or, for an article whose day is
+ * only the day its file was written, that file time (its day moves with it already: a copy that gives
+ * the file a new time changes its day, whatever the stamp does).
+ */
+function newestStated(members: readonly RevisionMember[], day: string, from: number, zone: string): number | null {
+  let newest: number | null = null;
+  const take = (at: number | null) => {
+    if (at !== null && at >= from && (newest === null || at > newest)) newest = at;
+  };
+  for (const m of members) {
+    if (m.date !== day) continue;
+    const published = m.meta.date ? statedTime(m.meta.date, zone) : null;
+    if (published && published.day === day && (newest === null || published.ms > newest)) newest = published.ms;
+    take(changedAt(m));
+    if (m.dateSource === "file-mtime") take(m.mtime.getTime());
+  }
+  return newest;
+}
+
+// ISO 8601 with a time of day, as pages and front matter write it: 2025-05-29T09:30:00.000+02:00.
+const ISO_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/**
+ * A stated time of day: the instant and the day as written, or null for a bare day, midnight (a bare
+ * day written out), or anything unreadable. One without an offset is read in the site's zone.
+ */
+function statedTime(value: string, zone: string): { ms: number; day: string } | null {
+  const s = value.trim();
+  const m = ISO_TIME.exec(s);
+  if (m) {
+    const [hour, minute, second] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
+    const millis = m[5] ? Number(m[5].slice(0, 3).padEnd(3, "0")) : 0;
+    const days = dayNumber(m[1]!);
+    if (!Number.isFinite(days) || hour > 23 || minute > 59 || second > 59) return null;
+    if (hour === 0 && minute === 0 && second === 0 && millis === 0) return null;
+    const clock = ((hour * 60 + minute) * 60 + second) * 1000 + millis;
+    if (m[6]) return { ms: days * DAY_MS + clock - offsetMs(m[6]), day: m[1]! };
+    const local = DateTime.fromISO(`${m[1]}T${m[2]}:${m[3]}:${String(second).padStart(2, "0")}.${String(millis).padStart(3, "0")}`, { zone });
+    return local.isValid ? { ms: local.toMillis(), day: m[1]! } : null;
+  }
+  // A bare day, or an ISO day with a time that is not one: no time of day.
+  if (/^\d{4}-\d{2}-\d{2}/.test(s)) return null;
+  // Other machine-written forms carry their own zone: RFC 2822 (Thu, 29 May 2025 09:30:00 +0200) and HTTP dates.
+  let dt = DateTime.fromRFC2822(s, { setZone: true });
+  if (!dt.isValid) dt = DateTime.fromHTTP(s, { setZone: true });
+  if (!dt.isValid || (dt.hour === 0 && dt.minute === 0 && dt.second === 0 && dt.millisecond === 0)) return null;
+  return { ms: dt.toMillis(), day: dt.toISODate()! };
+}
+
+function offsetMs(z: string): number {
+  if (z === "Z" || z === "z") return 0;
+  const digits = z.slice(1).replace(":", "");
+  const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || "0");
+  return (z.startsWith("-") ? -minutes : minutes) * 60_000;
+}
+
+/** The instant the member's feed said it last changed, in milliseconds, or null. */
+function changedAt(m: RevisionMember): number | null {
+  const iso = m.meta.changed;
+  if (!iso) return null;
+  const at = DateTime.fromISO(iso, { setZone: true });
+  return at.isValid ? at.toMillis() : null;
+}
+
+const dayStarts = new Map<string, { iso: string; ms: number | null }>();
+
+/** startOfDay, kept per day and zone (a model has a few hundred days and many thousand stories). */
+export function dayStart(date: string, zone: string): { iso: string; ms: number | null } {
+  const key = `${zone} ${date}`;
+  let known = dayStarts.get(key);
+  if (!known) {
+    const iso = startOfDay(date, zone);
+    // Only a plain UTC instant of years 1000–9999 is written by toISOString exactly as luxon writes it.
+    const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(iso) ? DateTime.fromISO(iso, { zone: "utc" }).toMillis() : null;
+    known = { iso, ms: ms !== null && Number.isFinite(ms) && iso.slice(0, 1) !== "0" ? ms : null };
+    if (dayStarts.size > 100_000) dayStarts.clear();
+    dayStarts.set(key, known);
+  }
+  return known;
+}
