@@ -104,9 +104,7 @@ export function replayOf(stored: StoredGroups, paths: readonly string[], prints:
  * links (a, m), a < m, come before its (m, b), each ascending.
  */
 export function articlePrints(paths: readonly string[], termKeys: readonly string[], spans: readonly TimeSpan[], edges: WeightedEdges): string[] {
-  const { start, other, weight } = adjacencyOf(paths.length, edges);
-  const bits = new Int32Array(weight.buffer);
-  return paths.map((_, i) => articlePrint(paths, termKeys, spans, start, other, bits, i));
+  return new ArticlePrinter(paths, termKeys, spans).printsOf(edges);
 }
 
 function articlePrint(paths: readonly string[], termKeys: readonly string[], spans: readonly TimeSpan[], start: Int32Array, other: Int32Array, bits: Int32Array, i: number): string {
@@ -138,10 +136,10 @@ export class ArticlePrinter {
     const { start, other, weight } = adjacencyOf(paths.length, edges);
     const bits = new Int32Array(weight.buffer);
     const last = this.last;
+    const now = new Int32Array(edges.weight.buffer, edges.weight.byteOffset, edges.weight.length);
     let prints: string[];
     if (last && last.edges.a === edges.a && last.edges.b === edges.b && last.edges.length === edges.length) {
       const changed = new Uint8Array(paths.length);
-      const now = new Int32Array(edges.weight.buffer, edges.weight.byteOffset, edges.weight.length);
       for (let k = 0; k < edges.length; k++) {
         if (now[k] === last.bits[k]) continue;
         changed[edges.a[k]!] = 1;
@@ -153,7 +151,7 @@ export class ArticlePrinter {
       prints = paths.map((_, i) => articlePrint(paths, termKeys, spans, start, other, bits, i));
       this.made = paths.length;
     }
-    this.last = { edges, bits: Int32Array.from(new Int32Array(edges.weight.buffer, edges.weight.byteOffset, edges.weight.length)), prints };
+    this.last = { edges, bits: now.slice(), prints };
     return prints;
   }
 }
