@@ -30,8 +30,8 @@ export interface Agglomeration {
  * An agglomeration for groupArticles that replays `stored` where it can (when at most `maxChanged` of
  * the articles changed), and what to store for the next build once it has run (`result()`).
  */
-export function replayingAgglomeration(paths: readonly string[], termKeys: readonly string[], spans: readonly TimeSpan[], edges: WeightedEdges, stored: StoredGroups | undefined, maxChanged = REPLAY_MAX_CHANGED, stats?: ReplayStats): Agglomeration & { prints: string[]; result: () => StoredGroups } {
-  const prints = articlePrints(paths, termKeys, spans, edges);
+export function replayingAgglomeration(paths: readonly string[], termKeys: readonly string[], spans: readonly TimeSpan[], edges: WeightedEdges, stored: StoredGroups | undefined, maxChanged = REPLAY_MAX_CHANGED, stats?: ReplayStats, printer?: ArticlePrinter): Agglomeration & { prints: string[]; result: () => StoredGroups } {
+  const prints = printer ? printer.printsOf(edges) : articlePrints(paths, termKeys, spans, edges);
   const log: MergeLog = { x: [], y: [], score: [] };
   const replay = stored ? replayOf(stored, paths, prints) : null;
   return { agglomerate: agglomerationOf(replay, maxChanged, log, stats), log, changed: changedCount(replay), prints, result: () => ({ paths: [...paths], prints, ...log }) };
@@ -104,12 +104,54 @@ export function replayOf(stored: StoredGroups, paths: readonly string[], prints:
  * links (a, m), a < m, come before its (m, b), each ascending.
  */
 export function articlePrints(paths: readonly string[], termKeys: readonly string[], spans: readonly TimeSpan[], edges: WeightedEdges): string[] {
-  const { start, other, weight } = adjacencyOf(paths.length, edges);
-  const bits = new Int32Array(weight.buffer);
-  return paths.map((path, i) => {
-    const s = spans[i]!;
-    const parts: Array<string | number | null> = [path, termKeys[i]!, s.first, s.last, s.weekdays];
-    for (let r = start[i]!; r < start[i + 1]!; r++) parts.push(paths[other[r]!]!, bits[r]!);
-    return shortHash(JSON.stringify(parts), 32);
-  });
+  return new ArticlePrinter(paths, termKeys, spans).printsOf(edges);
+}
+
+function articlePrint(paths: readonly string[], termKeys: readonly string[], spans: readonly TimeSpan[], start: Int32Array, other: Int32Array, bits: Int32Array, i: number): string {
+  const s = spans[i]!;
+  const parts: Array<string | number | null> = [paths[i]!, termKeys[i]!, s.first, s.last, s.weekdays];
+  for (let r = start[i]!; r < start[i + 1]!; r++) parts.push(paths[other[r]!]!, bits[r]!);
+  return shortHash(JSON.stringify(parts), 32);
+}
+
+/**
+ * articlePrints of one build's articles on edges whose weights change from call to call (the settle
+ * rounds of index.ts: stickyEdges gives the same pairs, in the same arrays, other weights). An article
+ * none of whose links changed its weight's bits since the last call keeps the print it had then (its
+ * path, terms, span and links are what it was made from); the others are made again.
+ */
+export class ArticlePrinter {
+  private last: { edges: WeightedEdges; bits: Int32Array; prints: string[] } | null = null;
+  /** How many prints the last call made (the others were kept). */
+  made = 0;
+
+  constructor(
+    private readonly paths: readonly string[],
+    private readonly termKeys: readonly string[],
+    private readonly spans: readonly TimeSpan[],
+  ) {}
+
+  printsOf(edges: WeightedEdges): string[] {
+    const { paths, termKeys, spans } = this;
+    const { start, other, weight } = adjacencyOf(paths.length, edges);
+    const bits = new Int32Array(weight.buffer);
+    const last = this.last;
+    const now = new Int32Array(edges.weight.buffer, edges.weight.byteOffset, edges.weight.length);
+    let prints: string[];
+    if (last && last.edges.a === edges.a && last.edges.b === edges.b && last.edges.length === edges.length) {
+      const changed = new Uint8Array(paths.length);
+      for (let k = 0; k < edges.length; k++) {
+        if (now[k] === last.bits[k]) continue;
+        changed[edges.a[k]!] = 1;
+        changed[edges.b[k]!] = 1;
+      }
+      prints = last.prints.map((print, i) => (changed[i] ? articlePrint(paths, termKeys, spans, start, other, bits, i) : print));
+      this.made = changed.reduce((sum, c) => sum + c, 0);
+    } else {
+      prints = paths.map((_, i) => articlePrint(paths, termKeys, spans, start, other, bits, i));
+      this.made = paths.length;
+    }
+    this.last = { edges, bits: now.slice(), prints };
+    return prints;
+  }
 }

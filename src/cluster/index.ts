@@ -42,7 +42,7 @@ import { knownLinks, storedFollowUps, storyPrint, UNKNOWN } from "./follow-up-re
 import { groupArticles, loadDecision, type MergeDecision } from "./decision.ts";
 import { rowStarts } from "../text/rows.ts";
 import { pairMemo, pairPrint, settledDays, type PairMemo, type RowStore } from "./rows.ts";
-import { articlePrints, replayingAgglomeration, settlingAgglomeration, type Agglomerate, type Agglomeration } from "./groups.ts";
+import { ArticlePrinter, replayingAgglomeration, settlingAgglomeration, type Agglomerate, type Agglomeration } from "./groups.ts";
 import type { ReplayStats } from "./agglomerate-replay.ts";
 import { stickyEdges, type PublishedStories } from "./hysteresis.ts";
 
@@ -375,7 +375,8 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
   let weighed = options.published ? stickyEdges(edges, paths, options.published, options.stickiness) : edges;
   const last = store?.get(storeKey);
   // The last build's merges, replayed where no changed article reaches (groups.ts).
-  const fromLast = (weighed: WeightedEdges) => (store && termKeys ? replayingAgglomeration(paths, termKeys, spans, weighed, last, options.replayMaxChanged, options.replayStats) : null);
+  const printer = store && termKeys ? new ArticlePrinter(paths, termKeys, spans) : null;
+  const fromLast = (weighed: WeightedEdges) => (store && termKeys && printer ? replayingAgglomeration(paths, termKeys, spans, weighed, last, options.replayMaxChanged, options.replayStats, printer) : null);
   const made: MergeLog = { x: [], y: [], score: [] };
   let run: Agglomeration & { prints?: string[] } = fromLast(weighed) ?? { agglomerate: (n, e, o) => averageLink(n, e, o, made), log: made, changed: Infinity };
   let groups = group(weighed, run.agglomerate);
@@ -395,7 +396,7 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
     groups = group(again, run.agglomerate);
     weighed = again;
   }
-  if (store && termKeys) store.put(storeKey, { paths: [...paths], prints: run.prints ?? articlePrints(paths, termKeys, spans, weighed), ...run.log });
+  if (store && termKeys) store.put(storeKey, { paths: [...paths], prints: run.prints ?? (printer ?? new ArticlePrinter(paths, termKeys, spans)).printsOf(weighed), ...run.log });
   step("groups");
   const clusters = groups.map((g): StoryCluster => ({ id: fallbackId(g.members.map((i) => order[i]!), spans, g.members), members: g.members.map((i) => order[i]!), followUpOf: null }));
   // The last build's links where nothing a story's link is worked out from changed (follow-up-reuse.ts).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { groupArticles, type MergeDecision } from "../../src/cluster/decision.ts";
-import { replayingAgglomeration, replayOf, settlingAgglomeration } from "../../src/cluster/groups.ts";
+import { ArticlePrinter, articlePrints, replayingAgglomeration, replayOf, settlingAgglomeration } from "../../src/cluster/groups.ts";
 import { averageLink, type MergeLog, type WeightedEdges } from "../../src/cluster/agglomerate.ts";
 import { stickyEdges } from "../../src/cluster/hysteresis.ts";
 import type { ReplayStats } from "../../src/cluster/agglomerate-replay.ts";
@@ -182,5 +182,36 @@ describe("grouping with the last build's merges", () => {
     expect(settled).toBeGreaterThan(40);
     // The round before's log was replayed, not merely worked out again.
     expect(replayedMerges).toBeGreaterThan(1000);
+  });
+
+  it("makes again, round after round, only the prints of articles a moved link touches; each round's prints are made-from-scratch prints", () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      const g = makeGraph(seed, 240);
+      const edges = edgesOf(g);
+      const printer = new ArticlePrinter(g.paths, termKeys(g), g.spans);
+      expect(printer.printsOf(edges)).toEqual(articlePrints(g.paths, termKeys(g), g.spans, edges));
+      expect(printer.made).toBe(g.paths.length);
+      // Stories as settle rounds see them: the first 200 articles published six by six, then the first 60 of them twelve by twelve.
+      const storyOf = (i: number, first: number): number[] => (i < first ? [1000 + Math.floor(i / 12)] : i < 200 ? [Math.floor(i / 6)] : []);
+      const published = (first: number) => new Map(g.paths.flatMap((p, i) => storyOf(i, first).map((k) => [p, k] as const)));
+      const rounds = [stickyEdges(edges, g.paths, published(0)), stickyEdges(edges, g.paths, published(60))];
+      let previous: WeightedEdges = edges;
+      for (const again of rounds) {
+        const touched = new Set<number>();
+        for (let k = 0; k < again.length; k++) if (again.weight[k] !== previous.weight[k]) [again.a[k]!, again.b[k]!].forEach((i) => touched.add(i));
+        expect(touched.size).toBeGreaterThan(0);
+        expect(touched.size).toBeLessThan(g.paths.length);
+        expect(printer.printsOf(again)).toEqual(articlePrints(g.paths, termKeys(g), g.spans, again));
+        expect(printer.made).toBe(touched.size);
+        // The same weights again: nothing to make.
+        expect(printer.printsOf(again)).toEqual(articlePrints(g.paths, termKeys(g), g.spans, again));
+        expect(printer.made).toBe(0);
+        previous = again;
+      }
+      // Other pairs (another array of them): every print is made again.
+      const fewer = { ...edges, a: edges.a.slice(), b: edges.b.slice(), length: edges.length - 1 };
+      expect(printer.printsOf(fewer)).toEqual(articlePrints(g.paths, termKeys(g), g.spans, fewer));
+      expect(printer.made).toBe(g.paths.length);
+    }
   });
 });
