@@ -178,9 +178,8 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
 
   const toRender = new Set(plan.pages.filter((p) => !carried.has(p.file)).map((p) => p.file));
   // A build from a last one's state that renders few pages renders them without loading Eleventy (./direct.ts),
-  // the story pages before Pagefind starts: a bundle some of whose pages are rendered is carried over when what
-  // they render for Pagefind is what it was. Its files are carried in meanwhile, and moved out if it is rebuilt.
-  // The other pages are rendered while Pagefind indexes the bundles rebuilt.
+  // and before Pagefind starts: a bundle some of whose pages are rendered is carried over when what they
+  // render for Pagefind is what it was. Its files are carried in meanwhile, and moved out if it is rebuilt.
   const direct = !!before && !renderNothing && toRender.size <= DIRECT_PAGES;
   // Each bundle whose files are still those the last build wrote is carried over when its key is that build's, else rebuilt.
   for (const bundle of bundles) {
@@ -222,7 +221,7 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     if (direct && storyFiles.has(file)) searchHashes.set(file, searchHash(page.content));
   };
   if (direct) {
-    await renderDirect(outputDir, { ...setup, pages: { ...setup.pages, days: [], months: [], redirects: [] }, storiesOnly: true }, onRendered);
+    await renderDirect(outputDir, setup, onRendered);
     for (const bundle of bundles) {
       if (!tentative(bundle)) continue;
       bundle.key = bundleKey(bundle, outputDir);
@@ -241,15 +240,12 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     throw shown(error, liveDir ?? outputDir);
   });
   let rendered = planned;
-  let renderedDirect = 0;
+  let renderedDirect = direct ? written.length : 0;
   let searched = planned;
   let alongsideMs = 0;
   let searchCpuMs: number | null = null;
   try {
-    if (direct) {
-      await renderDirect(outputDir, { ...setup, pages: { ...setup.pages, stories: [] } }, onRendered);
-      renderedDirect = written.length;
-    } else if (!renderNothing) {
+    if (!renderNothing && !direct) {
       renderedDirect = await renderPages(outputDir, { ...setup, onContent: (page) => search.content(page.url, page.content) }, options.eleventyOnly ?? false, (page) => {
         onRendered(page);
         search.rendered(page.url, page.content);
