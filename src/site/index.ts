@@ -1,5 +1,6 @@
 // Stage 8: the site. Eleventy renders the view model into pages (templates in ./templates, settings in
-// ./eleventy.ts), and Pagefind indexes the story pages for search (./search.ts).
+// ./eleventy.ts), the story pages with the same templates and Eleventy's Nunjucks without Eleventy
+// (./direct.ts, held to Eleventy's bytes), and Pagefind indexes the story pages for search (./search.ts).
 //
 // Incremental: a page whose inputs are what they were in the last build (./plan.ts) is carried over
 // from the live site (a hard link, or a copy) instead of rendered again, and Eleventy renders only the
@@ -31,7 +32,7 @@ const templates = join(dirname(fileURLToPath(import.meta.url)), "templates");
 /**
  * At most this many pages (besides those across the whole model) an incremental build renders without
  * Eleventy (./direct.ts). One new article renders a dozen or two, where loading Eleventy was most of the
- * rendering's cost; a build that renders thousands goes through Eleventy, in runs that bound its memory.
+ * rendering's cost; a build that renders more loads Eleventy for the pages besides the stories (renderPages).
  */
 const DIRECT_PAGES = 500;
 
@@ -319,8 +320,9 @@ function shown(error: unknown, siteDir: string): unknown {
  * sent to Pagefind, so none is held), in model order, then every other page in one Eleventy run (it holds
  * every page it renders until it has written them all: a few hundred days and months). Pagefind falls
  * behind the rendering, so the stories it indexes last are indexed while Eleventy loads and renders the
- * rest, not alone at the end; and a story page rendered by Eleventy cost about twice its CPU rendered
- * without it (its data cascade and pagination per page). `eleventyOnly`: every page in the Eleventy run.
+ * rest, not alone at the end; and a story page costs less rendered without Eleventy (its data cascade and
+ * pagination per page: 2.3 M instructions a story page, callgrind; docs/scaling.md, stop 54). `eleventyOnly`:
+ * every page in the Eleventy run.
  * How many pages it rendered without Eleventy.
  */
 async function renderPages(outputDir: string, setup: Omit<EleventySetup, "onPage" | "storiesOnly">, eleventyOnly: boolean, onPage: NonNullable<EleventySetup["onPage"]>): Promise<number> {
