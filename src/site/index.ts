@@ -1,5 +1,6 @@
 // Stage 8: the site. Eleventy renders the view model into pages (templates in ./templates, settings in
-// ./eleventy.ts), and Pagefind indexes the story pages for search (./search.ts).
+// ./eleventy.ts), the story pages with the same templates and Eleventy's Nunjucks without Eleventy
+// (./direct.ts, held to Eleventy's bytes), and Pagefind indexes the story pages for search (./search.ts).
 //
 // Incremental: a page whose inputs are what they were in the last build (./plan.ts) is carried over
 // from the live site (a hard link, or a copy) instead of rendered again, and Eleventy renders only the
@@ -28,13 +29,10 @@ export { siteStateNamespace, stateIdentities, type SiteState } from "./state.ts"
 
 const templates = join(dirname(fileURLToPath(import.meta.url)), "templates");
 
-/** Story pages one Eleventy run renders at most (./index.ts renderSite). */
-const STORY_PAGES_PER_RUN = 2_500;
-
 /**
  * At most this many pages (besides those across the whole model) an incremental build renders without
  * Eleventy (./direct.ts). One new article renders a dozen or two, where loading Eleventy was most of the
- * rendering's cost; a build that renders thousands goes through Eleventy, in runs that bound its memory.
+ * rendering's cost; a build that renders more loads Eleventy for the pages besides the stories (renderPages).
  */
 const DIRECT_PAGES = 500;
 
@@ -54,8 +52,8 @@ export interface SiteOptions {
   alongside?: () => Promise<void>;
   /** Where what the stage moves out of the site folder goes to be removed (OutputFolders.discard). */
   discard?: (paths: readonly string[]) => void;
-  /** Story pages the Eleventy run renders at most (default 2,500; tests set fewer); those after them are rendered without it. */
-  storyPagesPerRun?: number;
+  /** Every page rendered by Eleventy, story pages too (tests: the bytes the pages rendered without it are held to). */
+  eleventyOnly?: boolean;
 }
 
 export interface SiteStats {
@@ -63,7 +61,7 @@ export interface SiteStats {
   files: number;
   pages: number;
   rendered: number;
-  /** Of those, rendered without Eleventy (./direct.ts): an incremental build's few, or the story pages beyond the Eleventy run's share. */
+  /** Of those, rendered without Eleventy (./direct.ts): an incremental build's few, or a larger build's story pages. */
   renderedDirect: number;
   carried: number;
   /** Search bundles, and how many were rebuilt (the others were carried over). */
@@ -249,7 +247,7 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   let searchCpuMs: number | null = null;
   try {
     if (!renderNothing && !direct) {
-      renderedDirect = await renderPages(outputDir, { ...setup, onContent: (page) => search.content(page.url, page.content) }, options.storyPagesPerRun ?? STORY_PAGES_PER_RUN, (page) => {
+      renderedDirect = await renderPages(outputDir, { ...setup, onContent: (page) => search.content(page.url, page.content) }, options.eleventyOnly ?? false, (page) => {
         onRendered(page);
         search.rendered(page.url, page.content);
       });
@@ -318,29 +316,31 @@ function shown(error: unknown, siteDir: string): unknown {
 }
 
 /**
- * Renders `setup.pages`: with Eleventy, in one run, the first story pages it holds (`perRun`)
- * and every other page (it holds every page it renders until it has written them all); then the story
- * pages beyond them without Eleventy (./direct.ts, written as rendered), in model order, instead of
- * starting Eleventy again. (Rendering the story pages first, so that Pagefind could write the index while
- * the other pages render, cost one more Eleventy start-up and measured no faster: 5 paired 10k builds.)
+ * Renders `setup.pages`: the story pages first, without Eleventy (./direct.ts: each written as rendered and
+ * sent to Pagefind, so none is held), in model order, then every other page in one Eleventy run (it holds
+ * every page it renders until it has written them all: a few hundred days and months). Pagefind falls
+ * behind the rendering, so the stories it indexes last are indexed while Eleventy loads and renders the
+ * rest, not alone at the end; and a story page costs less rendered without Eleventy (its data cascade and
+ * pagination per page: 2.3 M instructions a story page, callgrind; docs/scaling.md, stop 54). `eleventyOnly`:
+ * every page in the Eleventy run.
  * How many pages it rendered without Eleventy.
  */
-async function renderPages(outputDir: string, setup: Omit<EleventySetup, "onPage" | "storiesOnly">, perRun: number, onPage: NonNullable<EleventySetup["onPage"]>): Promise<number> {
+async function renderPages(outputDir: string, setup: Omit<EleventySetup, "onPage" | "storiesOnly">, eleventyOnly: boolean, onPage: NonNullable<EleventySetup["onPage"]>): Promise<number> {
+  const { pages } = setup;
+  const direct = eleventyOnly ? [] : pages.stories;
+  if (direct.length) await renderDirect(outputDir, { ...setup, pages: { stories: direct, days: [], months: [], redirects: [] }, storiesOnly: true }, onPage);
   // Eleventy registers an ESM resolve hook (a loader thread every later import goes through) to re-import
   // changed JavaScript templates and data in watch mode; the site has neither, and the hook cost about 9%
   // of a small build's instructions (callgrind). It is skipped unless the caller's environment says otherwise.
   process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
   const eleventy = await import("@11ty/eleventy");
-  const { pages } = setup;
   const instance = new eleventy.default(templates, outputDir, {
     // No config file: everything is set up by configureEleventy.
     configPath: false,
     quietMode: true,
-    config: (eleventyConfig: EleventyConfigApi) => configureEleventy(eleventyConfig, { ...setup, pages: { ...pages, stories: pages.stories.slice(0, perRun) }, onPage }),
+    config: (eleventyConfig: EleventyConfigApi) => configureEleventy(eleventyConfig, { ...setup, pages: { ...pages, stories: eleventyOnly ? pages.stories : [] }, onPage }),
   });
   instance.logger.overrideLogger(eleventyConsole);
   await instance.write();
-  const rest = pages.stories.slice(perRun);
-  if (rest.length) await renderDirect(outputDir, { ...setup, pages: { stories: rest, days: [], months: [], redirects: [] }, storiesOnly: true }, onPage);
-  return rest.length;
+  return direct.length;
 }

@@ -1,5 +1,6 @@
-// An incremental build that renders few pages renders them without Eleventy (src/site/direct.ts): the
-// site it writes is byte for byte the one Eleventy writes from the same model, every kind of page
+// An incremental build that renders few pages renders them without Eleventy (src/site/direct.ts), and a
+// cold build its story pages: the site it writes is byte for byte the one Eleventy writes from the same
+// model (`eleventyOnly`), every kind of page
 // (stories, days, months, moved stories, the pages across the whole model, the search module), with
 // text that needs escaping and a site under a path prefix.
 import { describe, expect, it } from "vitest";
@@ -41,7 +42,8 @@ describe("pages rendered without Eleventy", () => {
       const config = withBaseUrl(defaultConfig, baseUrl);
       const model = buildDigest(stories("The ferry runs twice a day <b>from</b> November.")).model;
       const cold = fresh();
-      const first = await renderSite({ outputDir: cold, config, model });
+      const first = await renderSite({ outputDir: cold, config, model, eleventyOnly: true });
+      expect(first.stats.renderedDirect).toBe(0);
       expect(first.stats.rendered).toBeGreaterThan(8);
       // A state that carries nothing: every page is rendered again, few enough to leave Eleventy unloaded.
       const again = fresh();
@@ -64,14 +66,14 @@ describe("pages rendered without Eleventy", () => {
     expect(readFileSync(join(next, "stories/s-1111111111/index.html"), "utf8")).toContain("three times a day &amp; at night");
   });
 
-  it("renders a cold site's story pages beyond the Eleventy run's share without Eleventy, to the same bytes and search index", async () => {
+  it("renders a cold site's story pages without Eleventy, to the same bytes and search index", async () => {
     const model = buildDigest(stories("The ferry runs twice a day <b>from</b> November.")).model;
     const eleventy = fresh();
-    const whole = await renderSite({ outputDir: eleventy, config: defaultConfig, model });
+    const whole = await renderSite({ outputDir: eleventy, config: defaultConfig, model, eleventyOnly: true });
     expect(whole.stats.renderedDirect).toBe(0);
     const split = fresh();
-    const first = await renderSite({ outputDir: split, config: defaultConfig, model, storyPagesPerRun: 1 });
-    expect(first.stats.renderedDirect).toBe(2);
+    const first = await renderSite({ outputDir: split, config: defaultConfig, model });
+    expect(first.stats.renderedDirect).toBe(3);
     expect(first.stats.rendered).toBe(whole.stats.rendered);
     expect(tree(split)).toEqual(tree(eleventy));
     expect(first.state.searched).toEqual(whole.state.searched);
