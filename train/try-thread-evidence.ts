@@ -20,7 +20,7 @@
 // weekday or month the other contradicts. See train-merge.ts's header (stop 54) for the full trials.
 import { mergeModels, PAIR_FEATURES } from "../src/cluster/index.ts";
 import { probability } from "../src/model/logistic.ts";
-import { loadSweepSets } from "./lib/merge-sweep.ts";
+import { loadSweepSets, printTuningTally } from "./lib/merge-sweep.ts";
 import { trialPairFeatures } from "./lib/trial-pair-features.ts";
 
 const names = (process.argv[2] ?? "monthsApart+leadMonthMissing+weekdaysAll+direction+numbersApart+latestYear").split("+");
@@ -28,23 +28,16 @@ const W = PAIR_FEATURES.length;
 const model = mergeModels().pair;
 for (const s of loadSweepSets()) {
   const trial = trialPairFeatures(s.scored);
-  const tally = new Map<string, [number, number]>();
-  const add = (key: string, y: number) => {
-    const t = tally.get(key) ?? tally.set(key, [0, 0]).get(key)!;
-    t[y]!++;
-  };
-  for (let k = 0; k < s.scored.pairs.length; k++) {
-    const [a, b] = [s.scored.pairs.a[k]!, s.scored.pairs.b[k]!];
-    if (s.half[a] !== "tune" || s.half[b] !== "tune") continue;
-    const y = s.gold[a] === s.gold[b] ? 1 : 0;
-    const p = probability(model, s.scored.features.subarray(k * W, (k + 1) * W));
-    for (const name of names) {
-      const v = trial[name]!(a, b);
-      const bin = Number.isInteger(v) ? String(v) : (Math.floor(v * 4) / 4).toFixed(2);
-      add(`${name} ${bin}`, y);
-      if (p >= 0.3) add(`${name} ${bin} p>=.3`, y);
-    }
-  }
-  console.log(`${s.name}:`);
-  for (const [key, [neg, pos]] of [...tally].sort()) console.log(`  ${key.padEnd(34)} true ${String(pos).padStart(6)}  false ${String(neg).padStart(6)}  share true ${(pos / (pos + neg)).toFixed(3)}`);
+  printTuningTally(
+    s,
+    (k, a, b) => {
+      const p = probability(model, s.scored.features.subarray(k * W, (k + 1) * W));
+      return names.flatMap((name) => {
+        const v = trial[name]!(a, b);
+        const bin = Number.isInteger(v) ? String(v) : (Math.floor(v * 4) / 4).toFixed(2);
+        return p >= 0.3 ? [`${name} ${bin}`, `${name} ${bin} p>=.3`] : [`${name} ${bin}`];
+      });
+    },
+    34,
+  );
 }

@@ -8,7 +8,7 @@
 import { PAIR_FEATURES } from "../src/cluster/index.ts";
 import { readMentions } from "../src/cluster/mentions.ts";
 import { splitSentences } from "../src/text/sentences.ts";
-import { loadSweepSets } from "./lib/merge-sweep.ts";
+import { loadSweepSets, printTuningTally } from "./lib/merge-sweep.ts";
 
 const sets = loadSweepSets();
 const W = PAIR_FEATURES.length;
@@ -22,30 +22,18 @@ for (const s of sets) {
     const m = readMentions(a.title, sentences);
     return { days: new Set(m.days), months: m.months, years: new Set(m.years), weekdays: m.weekdays, numbers: new Set(m.numbers.filter((x) => !/^(19|20)\d\d$/.test(x))) };
   });
-  const tally = new Map<string, [number, number]>();
-  const add = (key: string, y: number) => {
-    const t = tally.get(key) ?? tally.set(key, [0, 0]).get(key)!;
-    t[y]!++;
-  };
-  for (let k = 0; k < s.scored.pairs.length; k++) {
-    const [a, b] = [s.scored.pairs.a[k]!, s.scored.pairs.b[k]!];
-    if (s.half[a] !== "tune" || s.half[b] !== "tune") continue;
-    const y = s.gold[a] === s.gold[b] ? 1 : 0;
+  printTuningTally(s, (k, a, b) => {
+    const keys: string[] = [];
     const f = s.scored.features.subarray(k * W, (k + 1) * W);
-    for (const name of ["days", "weekdays", "years", "months"] as const) add(`all ${name} ${f[PAIR_FEATURES.indexOf(name)]}`, y);
+    for (const name of ["days", "weekdays", "years", "months"] as const) keys.push(`all ${name} ${f[PAIR_FEATURES.indexOf(name)]}`);
     const [x, z] = [lead[a]!, lead[b]!];
     const ld = agree(x.days, z.days);
     const ly = agree(x.years, z.years);
     const lm = bits(x.months, z.months);
     const lw = bits(x.weekdays, z.weekdays);
-    add(`lead days ${ld}`, y);
-    add(`lead years ${ly}`, y);
-    add(`lead months ${lm}`, y);
-    add(`lead weekdays ${lw}`, y);
+    keys.push(`lead days ${ld}`, `lead years ${ly}`, `lead months ${lm}`, `lead weekdays ${lw}`);
     const any = [ld, ly, lm].includes(-1) ? -1 : [ld, ly, lm].includes(1) ? 1 : 0;
-    add(`lead date(any of d/m/y) ${any}`, y);
-    add(`lead numbers (not years) ${agree(x.numbers, z.numbers)}`, y);
-  }
-  console.log(`${s.name}:`);
-  for (const [key, [neg, pos]] of [...tally].sort()) console.log(`  ${key.padEnd(30)} true ${String(pos).padStart(6)}  false ${String(neg).padStart(6)}  share true ${(pos / (pos + neg)).toFixed(3)}`);
+    keys.push(`lead date(any of d/m/y) ${any}`, `lead numbers (not years) ${agree(x.numbers, z.numbers)}`);
+    return keys;
+  });
 }

@@ -31,6 +31,27 @@ export function loadSweepSets(): SweepSet[] {
   });
 }
 
+/**
+ * Counts the tuning half's candidate pairs of `set`, true (one gold event) and false, under each key
+ * `keysOf` gives a pair (k: its index in the scored pairs), and prints them sorted: how a trial feature's
+ * values split the pairs before it is trained.
+ */
+export function printTuningTally(set: SweepSet, keysOf: (k: number, a: number, b: number) => Iterable<string>, width = 30): void {
+  const tally = new Map<string, [number, number]>();
+  const pairs = set.scored.pairs;
+  for (let k = 0; k < pairs.length; k++) {
+    const [a, b] = [pairs.a[k]!, pairs.b[k]!];
+    if (set.half[a] !== "tune" || set.half[b] !== "tune") continue;
+    const y = set.gold[a] === set.gold[b] ? 1 : 0;
+    for (const key of keysOf(k, a, b)) {
+      const t = tally.get(key) ?? tally.set(key, [0, 0]).get(key)!;
+      t[y]!++;
+    }
+  }
+  console.log(`${set.name}:`);
+  for (const [key, [neg, pos]] of [...tally].sort()) console.log(`  ${key.padEnd(width)} true ${String(pos).padStart(6)}  false ${String(neg).padStart(6)}  share true ${(pos / (pos + neg)).toFixed(3)}`);
+}
+
 /** One bar of a sweep: "et 94.9 ec 98.0 …" (set initial, half initial, F1) and the mean tuning F1. */
 export interface BarRow {
   bar: string;
