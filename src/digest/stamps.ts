@@ -69,7 +69,7 @@ export function stamped(base: string, members: readonly RevisionMember[], zone: 
 export function storyStamp(base: string, members: readonly RevisionMember[], zone: string, key = ""): Stamp {
   // `base` is revision's own ISO string (toISOString or luxon in UTC), not an article's date.
   const baseMs = Date.parse(base);
-  if (!Number.isFinite(baseMs)) return { updated: base, held: false, from: null };
+  if (!Number.isFinite(baseMs)) return { updated: base, at: baseMs, held: false, from: null };
   let at = baseMs;
   const day = newestDay(members);
   const from = dayStart(day, zone).ms;
@@ -89,11 +89,13 @@ export function storyStamp(base: string, members: readonly RevisionMember[], zon
     const start = dayStart(m.date, zone).ms;
     if (changed !== null && start !== null && changed >= start && changed <= m.mtime.getTime() && changed > at) at = changed;
   }
-  return { updated: at === baseMs ? base : new Date(at).toISOString(), held: stated !== null, from };
+  return { updated: at === baseMs ? base : new Date(at).toISOString(), at, held: stated !== null, from };
 }
 
 export interface Stamp {
   updated: string;
+  /** `updated` in milliseconds. */
+  at: number;
   /** The newest day's articles state a time, which the stamp must not pass: `apart` moves it earlier, not later. */
   held: boolean;
   /** The newest day's start in milliseconds (null outside the years toISOString writes as luxon does). */
@@ -107,14 +109,10 @@ export interface Stamp {
  * second later, or, when held below a stated moment, a second earlier (never before its day's start).
  */
 export function apart(stamps: ReadonlyMap<string, Stamp>): Map<string, string> {
-  const keys = [...stamps.keys()].sort();
-  const ms = new Map(keys.map((k) => [k, Date.parse(stamps.get(k)!.updated)]));
-  const order = keys.filter((k) => Number.isFinite(ms.get(k)) && stamps.get(k)!.from !== null).sort((a, b) => ms.get(a)! - ms.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
+  const order = [...stamps].filter(([, s]) => Number.isFinite(s.at) && s.from !== null).sort(([a, x], [b, y]) => x.at - y.at || (a < b ? -1 : a > b ? 1 : 0));
   const taken = new Set<number>();
   const out = new Map<string, string>();
-  for (const k of order) {
-    const { updated, held, from } = stamps.get(k)!;
-    const first = ms.get(k)!;
+  for (const [key, { updated, held, from, at: first }] of order) {
     let at = first;
     let step = held ? -1000 : 1000;
     while (taken.has(Math.floor(at / 1000))) {
@@ -122,9 +120,9 @@ export function apart(stamps: ReadonlyMap<string, Stamp>): Map<string, string> {
       if (at < from!) [at, step] = [first + 1000, 1000];
     }
     taken.add(Math.floor(at / 1000));
-    out.set(k, at === first ? updated : new Date(at).toISOString());
+    out.set(key, at === first ? updated : new Date(at).toISOString());
   }
-  for (const k of keys) if (!out.has(k)) out.set(k, stamps.get(k)!.updated);
+  for (const [key, { updated }] of stamps) if (!out.has(key)) out.set(key, updated);
   return out;
 }
 
