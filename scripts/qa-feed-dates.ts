@@ -11,7 +11,9 @@
 // file name (its corpus id). Prints, per half: stories in stories.json, those whose newest day's
 // articles state a time, items dated after that time (or after the item's own published date, its day's
 // start, when that is later) by more than a second per source, and by more than an hour; the largest
-// lead; items that share their date with another of the feed.
+// lead; items that share their date (or its second, as RSS writes it) with another of the feed; and the
+// stories whose newest day's articles state no time (bare days), and those of them dated more than
+// 15 minutes into their day in the site's zone.
 import { readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { DateTime } from "luxon";
@@ -63,11 +65,18 @@ interface Tally {
   aheadHour: number;
   maxLeadHours: number;
   shared: number;
+  sharedSecond: number;
   dayAfter: number;
+  bare: number;
+  bareLate: number;
+  bareMaxMinutes: number;
 }
-const tally = Object.fromEntries(HALVES.map((h) => [h, { stories: 0, stating: 0, ahead: 0, aheadHour: 0, maxLeadHours: 0, shared: 0, dayAfter: 0 }])) as Record<Half, Tally>;
+const tally = Object.fromEntries(HALVES.map((h) => [h, { stories: 0, stating: 0, ahead: 0, aheadHour: 0, maxLeadHours: 0, shared: 0, sharedSecond: 0, dayAfter: 0, bare: 0, bareLate: 0, bareMaxMinutes: 0 }])) as Record<Half, Tally>;
 const stamps = new Map<string, number>();
+const seconds = new Map<string, number>();
 for (const item of feed.items) if (item.date_modified) stamps.set(item.date_modified, (stamps.get(item.date_modified) ?? 0) + 1);
+const secondOf = (iso: string) => new Date(Math.floor(Date.parse(iso) / 1000) * 1000).toISOString();
+for (const item of feed.items) if (item.date_modified) seconds.set(secondOf(item.date_modified), (seconds.get(secondOf(item.date_modified)) ?? 0) + 1);
 const byUrl = new Map(feed.items.map((i) => [i.id.replace(/\/$/, "").split("/").pop()!, i]));
 
 for (const story of report.stories) {
@@ -79,6 +88,7 @@ for (const story of report.stories) {
   const t = tally[half];
   t.stories++;
   if ((stamps.get(item.date_modified) ?? 0) > 1) t.shared++;
+  if ((seconds.get(secondOf(item.date_modified)) ?? 0) > 1) t.sharedSecond++;
   const dayStart = DateTime.fromISO(newest, { zone }).startOf("day").toMillis();
   let stated: number | null = null;
   for (const p of story.members) {
@@ -91,7 +101,13 @@ for (const story of report.stories) {
     const times = [...own, changed !== null && changed >= dayStart ? changed : null];
     for (const at of times) if (at !== null && Number.isFinite(at) && (stated === null || at > stated)) stated = at;
   }
-  if (stated === null) continue;
+  if (stated === null) {
+    t.bare++;
+    const minutes = (Date.parse(item.date_modified) - dayStart) / 60_000;
+    if (minutes > 15) t.bareLate++;
+    t.bareMaxMinutes = Math.max(t.bareMaxMinutes, minutes);
+    continue;
+  }
   t.stating++;
   // A day written in an offset east of the site's zone starts after the moment it states: the item's
   // published date (its day's start) is after it already, and the stamp can be no earlier.
@@ -108,5 +124,5 @@ for (const story of report.stories) {
 
 for (const h of HALVES) {
   const t = tally[h];
-  console.log(`${h === "tune" ? "tuning" : "checking"}: ${t.stories} stories in the feed, ${t.stating} stating a time; dated after it (or after the item's day start, when that is later: ${t.dayAfter}): ${t.ahead} (over an hour: ${t.aheadHour}, at most ${t.maxLeadHours.toFixed(1)} h); sharing their date with another item: ${t.shared}`);
+  console.log(`${h === "tune" ? "tuning" : "checking"}: ${t.stories} stories in the feed, ${t.stating} stating a time; dated after it (or after the item's day start, when that is later: ${t.dayAfter}): ${t.ahead} (over an hour: ${t.aheadHour}, at most ${t.maxLeadHours.toFixed(1)} h); sharing their date with another item: ${t.shared} (its second: ${t.sharedSecond}); bare days ${t.bare}, dated over 15 min into their day: ${t.bareLate} (at most ${(t.bareMaxMinutes / 60).toFixed(1)} h)`);
 }

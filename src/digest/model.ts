@@ -7,7 +7,7 @@ import { stripControlChars } from "../text/plain-text.ts";
 import { categoriseArticles, type Categorise } from "./categories.ts";
 import { textLanguage, type TextLanguage } from "./language.ts";
 import { outletLabel, outletOf, stripSiteName, UNKNOWN_OUTLET } from "./outlets.ts";
-import { dayStart, revision, stamped } from "./stamps.ts";
+import { apart, dayStart, revision, stamped, storyStamp, type Stamp } from "./stamps.ts";
 
 export { revision } from "./stamps.ts";
 
@@ -168,7 +168,7 @@ function distinct(values: readonly string[]): string[] {
   return out;
 }
 
-function storyView(story: Story, zone: string, categorise: Categorise): StoryView {
+function storyView(story: Story, zone: string, categorise: Categorise, stamps: Map<string, Stamp>): StoryView {
   const outlets = story.members.map((m) => ({ member: m, outlet: outletOf(m) }));
   const sources: SourceView[] = outlets.map(({ member, outlet }) => ({
     path: member.path,
@@ -189,6 +189,8 @@ function storyView(story: Story, zone: string, categorise: Categorise): StoryVie
   const breadthKeys = new Set(outlets.map(({ member, outlet }) => (outlet.name ?? outlet.host ?? `path:${member.path}`).toLowerCase()));
   const namedOutlets = distinct(sources.map((s) => s.outlet).filter((o): o is string => o !== null));
   const summary = story.summary.map(text).filter(Boolean);
+  const stamp = storyStamp(revision(sources, zone, story.id), story.members, zone, story.id);
+  stamps.set(story.id, stamp);
   const shownHeadline = headline || text(story.title) || story.id;
   return {
     id: story.id,
@@ -211,7 +213,7 @@ function storyView(story: Story, zone: string, categorise: Categorise): StoryVie
     followUpOf: null,
     followUps: [],
     published: dayStart(story.date, zone).iso,
-    updated: stamped(revision(sources, zone, story.id), story.members, zone, story.id),
+    updated: stamp.updated,
   };
 }
 
@@ -255,7 +257,11 @@ function frontDecay(date: string, newest: string): number {
 
 export function buildModel(input: readonly Story[], options: ModelOptions): DigestModel {
   const categorise = options.categorise ?? categoriseArticles;
-  const views = input.map((s) => storyView(s, options.zone, categorise));
+  const stamps = new Map<string, Stamp>();
+  const views = input.map((s) => storyView(s, options.zone, categorise, stamps));
+  // No two stories share a second, whatever the days (a correction can move a stamp to any day).
+  const kept = apart(stamps);
+  for (const v of views) v.updated = kept.get(v.id) ?? v.updated;
   const membersOf = new Map(input.map((s) => [s.id, s.members]));
   const byId = new Map(views.map((v) => [v.id, v]));
   for (const story of input) {

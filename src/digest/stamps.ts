@@ -18,7 +18,8 @@ export type RevisionMember = Pick<ResolvedArticle, "date" | "dateSource" | "mtim
 const REVISION_SLOTS_MS = 80_000_000;
 
 /**
- * How far before the newest moment its articles state a story held by that moment is stamped, at most:
+ * How far before the newest moment its articles state a story held by that moment is stamped, at most
+ * (and how far into its day a story whose articles state no time is):
  * stories whose newest articles state the same minute still get different stamps (feed readers and the
  * Atom validator want no two entries of a feed to share one).
  */
@@ -49,8 +50,11 @@ export function revision(sources: readonly Dated[], zone: string, key = ""): str
  *   site is built that day. The slot then lies in the HELD_SPREAD_MS before that moment (scaled into
  *   the time since the day's start when that is shorter), plus the same second per source: it still
  *   moves on whenever a source joins, and stories that state the same moment keep apart.
- *   Articles that state no time of day (a bare day, or midnight, which is how a bare day is often
- *   written out) hold nothing, unless their day is their file's (then its time holds them).
+ * - Bare: a story whose newest day's articles state no time of day (a bare day, or midnight, which is
+ *   how a bare day is often written out; an article whose day is its file's states that file's time)
+ *   is stamped in the first HELD_SPREAD_MS of its day (a slot fixed by `key`), plus the same second per
+ *   source: a build made that day shows no time still to come. A stated moment later than that slot
+ *   never puts a story's stamp before it, so a newcomer stating a time moves a bare story on too.
  * - Moved: a correction a member's feed stated (`digest fetch` saves the feed's `updated` as
  *   `digest:changed`) moves the stamp up to it when it lies between the start of the article's day and
  *   the time its file was written (a page cannot have changed after it was saved). The stamp is
@@ -58,21 +62,68 @@ export function revision(sources: readonly Dated[], zone: string, key = ""): str
  *   every file a new time, and the feeds must not change with it.
  */
 export function stamped(base: string, members: readonly RevisionMember[], zone: string, key = ""): string {
+  return storyStamp(base, members, zone, key).updated;
+}
+
+/** `stamped`, with what `apart` needs to keep stamps apart. */
+export function storyStamp(base: string, members: readonly RevisionMember[], zone: string, key = ""): Stamp {
   // `base` is revision's own ISO string (toISOString or luxon in UTC), not an article's date.
   const baseMs = Date.parse(base);
-  if (!Number.isFinite(baseMs)) return base;
+  if (!Number.isFinite(baseMs)) return { updated: base, at: baseMs, held: false, from: null };
   let at = baseMs;
   const day = newestDay(members);
   const from = dayStart(day, zone).ms;
   // A day's own revision (no key) sits at its start plus a second per source: never after what its articles state.
   const stated = from === null || !key ? null : newestStated(members, day, from, zone);
-  if (from !== null && stated !== null) at = Math.min(at, from + heldOffset(stated - from, slotOf(key) % HELD_SPREAD_MS) + 1000 * members.length);
+  if (from !== null && key) {
+    const early = slotOf(key) % HELD_SPREAD_MS;
+    const span = stated === null ? null : stated - from;
+    // A bare day states no time: the story takes the first minutes of its day. A stated moment after
+    // that slot never puts the stamp before it (a source stating a time, joining a bare story, moves
+    // it on); one inside it holds the stamp there.
+    const offset = span === null ? early : span >= early ? Math.max(early, heldOffset(span, early)) : heldOffset(span, early);
+    at = Math.min(at, from + offset + 1000 * members.length);
+  }
   for (const m of members) {
     const changed = changedAt(m);
     const start = dayStart(m.date, zone).ms;
     if (changed !== null && start !== null && changed >= start && changed <= m.mtime.getTime() && changed > at) at = changed;
   }
-  return at === baseMs ? base : new Date(at).toISOString();
+  return { updated: at === baseMs ? base : new Date(at).toISOString(), at, held: stated !== null, from };
+}
+
+export interface Stamp {
+  updated: string;
+  /** `updated` in milliseconds. */
+  at: number;
+  /** The newest day's articles state a time, which the stamp must not pass: `apart` moves it earlier, not later. */
+  held: boolean;
+  /** The newest day's start in milliseconds (null outside the years toISOString writes as luxon does). */
+  from: number | null;
+}
+
+/**
+ * The stamps of `stamps` (stories' `storyStamp`, keyed by id), no two in the same second: an RSS date
+ * shows whole seconds, and feed readers and the Atom validator want no two items of a feed to share a
+ * date. Taken in order of time, then key (input order never matters); one whose second is taken moves a
+ * second later, or, when held below a stated moment, a second earlier (never before its day's start).
+ */
+export function apart(stamps: ReadonlyMap<string, Stamp>): Map<string, string> {
+  const order = [...stamps].filter(([, s]) => Number.isFinite(s.at) && s.from !== null).sort(([a, x], [b, y]) => x.at - y.at || (a < b ? -1 : a > b ? 1 : 0));
+  const taken = new Set<number>();
+  const out = new Map<string, string>();
+  for (const [key, { updated, held, from, at: first }] of order) {
+    let at = first;
+    let step = held ? -1000 : 1000;
+    while (taken.has(Math.floor(at / 1000))) {
+      at += step;
+      if (at < from!) [at, step] = [first + 1000, 1000];
+    }
+    taken.add(Math.floor(at / 1000));
+    out.set(key, at === first ? updated : new Date(at).toISOString());
+  }
+  for (const [key, { updated }] of stamps) if (!out.has(key)) out.set(key, updated);
+  return out;
 }
 
 function slotOf(key: string): number {
@@ -109,7 +160,9 @@ function newestStated(members: readonly RevisionMember[], day: string, from: num
     if (m.date !== day) continue;
     const published = m.meta.date ? statedTime(m.meta.date, zone) : null;
     if (published && published.day === day && (newest === null || published.ms > newest)) newest = published.ms;
-    take(changedAt(m));
+    // A change stated after the file was written cannot have happened (as in `storyStamp`): it states nothing.
+    const changed = changedAt(m);
+    if (changed !== null && changed <= m.mtime.getTime()) take(changed);
     if (m.dateSource === "file-mtime") take(m.mtime.getTime());
   }
   return newest;

@@ -169,12 +169,10 @@ describe("the view model", () => {
     // Published 09:00 UTC: every stamp between the day's start and 09:00 plus a second for its one source.
     expect(updated.every((u) => u >= "2025-05-29T00:00:00.000Z" && u <= "2025-05-29T09:00:01.000Z")).toBe(true);
     expect(new Set(updated).size).toBe(40);
-    // Only the stories whose slot came after 09:00 moved; the others keep their stamps.
+    // Stating 09:00 never puts a story before the slot a bare day gives it (in the day's first minutes).
     const bare = buildDigest(stated("2025-05-29"), { zone: "UTC", homeDays: 7 }).model;
-    expect(bare.stories.some((s) => s.updated > "2025-05-29T12:00:00.000Z")).toBe(true);
-    const kept = bare.stories.filter((s) => s.updated <= "2025-05-29T08:50:00.000Z");
-    expect(kept.length).toBeGreaterThan(5);
-    for (const s of kept) expect(morning.stories.find((m) => m.id === s.id)!.updated).toBe(s.updated);
+    expect(bare.stories.every((s) => s.updated <= "2025-05-29T00:15:00.000Z")).toBe(true);
+    for (const s of bare.stories) expect(morning.stories.find((m) => m.id === s.id)!.updated > s.updated).toBe(true);
     // Midnight is how a bare day is often written out: it states no time and holds nothing.
     expect(buildDigest(stated("2025-05-29T00:00:00Z"), { zone: "UTC", homeDays: 7 }).model.stories.map((s) => s.updated)).toEqual(bare.stories.map((s) => s.updated));
   });
@@ -194,6 +192,43 @@ describe("the view model", () => {
     expect(stamp([copied]) <= "2025-05-29T06:30:01.000Z").toBe(true);
     // A published time written on another day than the article's says nothing of this day.
     expect(stamp([member("a.html", "2025-05-29", { date: "2025-05-20T06:30:00Z" })])).toBe(stamp([member("a.html", "2025-05-29")]));
+  });
+
+  it("stamps a story whose articles state no time of day in its day's first minutes in the site's zone, all apart", () => {
+    // 300 stories of one day (more than a second for each of the first ten minutes' slots could hold apart by chance).
+    const day = (n: number, date: string) => Array.from({ length: n }, (_, i) => story(`s-${String(i).padStart(10, "0")}`, date, [member(`${i}.txt`, date), member(`${i}b.txt`, date)]));
+    for (const zone of ["UTC", "Europe/Belgrade", "Pacific/Kiritimati"]) {
+      const { model } = buildDigest(day(300, "2025-05-29"), { zone, homeDays: 7 });
+      const start = DateTime.fromISO("2025-05-29", { zone }).toMillis();
+      const into = model.stories.map((s) => Date.parse(s.updated) - start);
+      // Never before the day's start plus a second per source, never after 00:15 of the day where the site is.
+      expect(Math.min(...into)).toBeGreaterThanOrEqual(2000);
+      expect(Math.max(...into)).toBeLessThanOrEqual(15 * 60_000);
+      // No two share a second (an RSS date's precision).
+      expect(new Set(model.stories.map((s) => s.updated.slice(0, 19))).size).toBe(300);
+    }
+    // The same stories in any order: the same stamps.
+    const once = buildDigest(day(300, "2025-05-29")).model.stories.map((s) => [s.id, s.updated]).sort();
+    const reversed = buildDigest(day(300, "2025-05-29").reverse()).model.stories.map((s) => [s.id, s.updated]).sort();
+    expect(reversed).toEqual(once);
+  });
+
+  it("still moves a bare-day story on when a source joins, bare or stating a time later than its slot", () => {
+    const id = "s-0000000007";
+    const stamp = (members: ResolvedArticle[]) => buildDigest([story(id, "2025-05-29", members)], { zone: "UTC", homeDays: 7 }).model.stories[0]!.updated;
+    const one = stamp([member("a.html", "2025-05-29")]);
+    const two = stamp([member("a.html", "2025-05-29"), member("b.html", "2025-05-29")]);
+    const stating = stamp([member("a.html", "2025-05-29"), member("b.html", "2025-05-29", { date: "2025-05-29T16:20:00Z" })]);
+    expect(one <= "2025-05-29T00:10:01.000Z").toBe(true);
+    expect(two > one && two <= "2025-05-29T00:10:02.000Z").toBe(true);
+    expect(stating > one && stating <= "2025-05-29T16:20:02.000Z").toBe(true);
+  });
+
+  it("keeps stories that state one moment apart by the second, never after that moment", () => {
+    const stated = Array.from({ length: 200 }, (_, i) => story(`s-${String(i).padStart(10, "0")}`, "2025-05-29", [member(`${i}.html`, "2025-05-29", { date: "2025-05-29T09:00:00Z" })]));
+    const updated = buildDigest(stated, { zone: "UTC", homeDays: 7 }).model.stories.map((s) => s.updated);
+    expect(new Set(updated.map((u) => u.slice(0, 19))).size).toBe(200);
+    expect(updated.every((u) => u >= "2025-05-29T00:00:00.000Z" && u <= "2025-05-29T09:00:01.000Z")).toBe(true);
   });
 
   it("dates revisions in the configured zone", () => {

@@ -192,6 +192,20 @@ describe("feed content", () => {
     expect(new Set(atom.feed.entry.map((e) => e.updated)).size).toBe(30);
   });
 
+  it("dates bare-day stories in their day's first minutes, no two RSS items in the same second", () => {
+    const bare = Array.from({ length: 120 }, (_, i) => ({
+      id: `s-${String(i).padStart(10, "0")}`, date: "2025-03-15", title: `Story ${i}`, summary: ["Text."], followUpOf: null,
+      members: [member(`m${i}.md`, `Story ${i}`, { source: "Outlet", date: "2025-03-15" })],
+    }));
+    const items = buildDigest(bare).model.stories.map((s) => storyEntry(s, "https://example.org/news/", "en"));
+    const feeds = buildFeeds(items, channel);
+    const rss = new XMLParser().parse(feeds.rss) as { rss: { channel: { lastBuildDate: string; item: { pubDate: string }[] } } };
+    const pubDates = rss.rss.channel.item.map((i) => i.pubDate);
+    expect(pubDates).toHaveLength(120);
+    expect(new Set(pubDates).size).toBe(120);
+    for (const d of [rss.rss.channel.lastBuildDate, ...pubDates]) expect(Date.parse(d), d).toBeLessThanOrEqual(Date.parse("2025-03-15T00:15:00Z"));
+  });
+
   it("makes a story item whose id and link are the permalink, its outlets the authors", () => {
     const item = storyEntry(view, "https://example.org/news/", "en");
     expect(item.url).toBe("https://example.org/news/stories/s-0123abcd45/");
