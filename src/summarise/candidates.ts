@@ -3,7 +3,7 @@ import { datelineLength, splitSentences } from "../text/sentences.ts";
 import { collapseSpaces } from "../text/words.ts";
 import { charClass, DIGIT, LETTER, table as charTable } from "../text/chars.ts";
 import { referenceKind, type ReferenceKind } from "./reference.ts";
-import { runOnPieces, RUN_ON_WORDS } from "./run-on.ts";
+import { runOnPieces } from "./run-on.ts";
 import type { Vocabulary } from "./terms.ts";
 
 export interface SummaryInput {
@@ -111,9 +111,7 @@ export function collectCandidates(articles: SummaryInput[], vocabulary: Vocabula
       for (let k = 0; k < sentences.length; k++) {
         const whole = sentences[k]!;
         const dateline = hasDateline && k === 0;
-        // Only a sentence long enough to hold RUN_ON_WORDS words is counted here (one in a hundred, or none).
-        const counted = !dateline && whole.length >= 2 * RUN_ON_WORDS - 1 ? wordCount(whole) : -1;
-        const pieces = counted >= 0 ? runOnPieces(whole, counted) : null;
+        const pieces = dateline ? null : runOnPieces(whole);
         for (let p = 0; p < (pieces ? pieces.length : 1); p++) {
           if (position >= MAX_SENTENCES_PER_ARTICLE) break paragraphs;
           const text = pieces ? pieces[p]!.text : whole;
@@ -124,7 +122,7 @@ export function collectCandidates(articles: SummaryInput[], vocabulary: Vocabula
           if (several && duplicateOf === null) seen.set(key, out.length);
           // The very sentence again (a wire copy word for word, mostly): its counts, kind and terms are the first copy's.
           const first = duplicateOf !== null && !dateline && !out[duplicateOf]!.dateline && out[duplicateOf]!.text === text ? out[duplicateOf]! : null;
-          const words = first ? first.words : !pieces && counted >= 0 ? counted : wordCount(text);
+          const words = first ? first.words : wordCount(text);
           const kind = dateline ? null : first ? kinds[duplicateOf!]! : referenceKind(text);
           const antecedent = kind && previous >= 0 ? previous : null;
           const orphan = kind === "pronoun" && previous < 0;

@@ -1,9 +1,15 @@
 // A "sentence" far longer than any a writer makes (a page without sentence punctuation, a list run together,
 // a script whose stops the sentence splitter does not know) cut into pieces a reader can take in.
 
-/** Past this many words, or RUN_ON_CHARS code units, a sentence is a run-on (the dev sets' longest: 97 words, 584 units). */
+/**
+ * Past this many white-space words, or RUN_ON_CHARS code units but soft hyphens and zero-width marks, a
+ * sentence is a run-on (the dev sets' longest: 97 words, 584 units). Words between white space: soft
+ * hyphens and "chercheur·euse·s" split letter runs, not words a reader counts.
+ */
 export const RUN_ON_WORDS = 100;
 export const RUN_ON_CHARS = 700;
+/** The fewest code units a run-on can have (RUN_ON_WORDS words and the spaces between them). */
+export const RUN_ON_LEAST = 2 * RUN_ON_WORDS - 1;
 /** A piece of a run-on holds at most this many white-space words and code units. */
 export const PIECE_WORDS = 40;
 export const PIECE_CHARS = 300;
@@ -60,14 +66,13 @@ function breakAfter(text: string, at: number): number {
 }
 
 /**
- * The pieces of a run-on `sentence` that a summary may show, in order, or null when it is no run-on
- * (`words`: its word count). Each piece ends at the strongest break within PIECE_WORDS / PIECE_CHARS
+ * The pieces of a run-on `sentence` that a summary may show, in order, or null when it is no run-on. Each piece ends at the strongest break within PIECE_WORDS / PIECE_CHARS
  * (one too near the piece's start aside), else at the last white space, else at the cap. Only pieces that
  * open a sentence or clause (the run-on's start, or after a stop or semicolon) are returned: one starting
  * mid-phrase would read as nonsense.
  */
-export function runOnPieces(sentence: string, words: number): Piece[] | null {
-  if (words <= RUN_ON_WORDS && sentence.length <= RUN_ON_CHARS) return null;
+export function runOnPieces(sentence: string): Piece[] | null {
+  if (sentence.length < RUN_ON_LEAST || !isRunOn(sentence)) return null;
   const out: Piece[] = [];
   let start = 0;
   let opens = true;
@@ -109,6 +114,24 @@ export function runOnPieces(sentence: string, words: number): Piece[] | null {
     start = cut;
   }
   return out;
+}
+
+function isRunOn(sentence: string): boolean {
+  let words = 0;
+  let units = 0;
+  let inWord = false;
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000) {
+      inWord = false;
+      units++;
+      continue;
+    }
+    if (!inWord && ++words > RUN_ON_WORDS) return true;
+    inWord = true;
+    if (c !== 0xad && !(c >= 0x200b && c <= 0x200f) && c !== 0x2060 && c !== 0xfeff) units++;
+  }
+  return units > RUN_ON_CHARS;
 }
 
 function push(out: Piece[], raw: string, cut: boolean, opens: boolean): void {

@@ -68,4 +68,16 @@ describe("summarise: run-on sentences", () => {
     expect(wordCount(long)).toBeGreaterThan(85);
     expect(summarise([{ title: "Minimum wage deal", text: `${long}\nUnions welcomed the agreement on Friday morning.` }])).toContain(long);
   });
+
+  it("counts words as a reader does: soft hyphens and mid-word dots do not make a page's lead a run-on", () => {
+    // A French news page's lead (dates dev set), hyphenated for justified type: 75 words, 106 letter runs.
+    const lead =
+      "En réac\u00adtion à la can\u00addi\u00adda\u00adture du conseiller recherche d’Em\u00adma\u00adnuel Macron, Thier\u00adry Coul\u00adhon, " +
+      "à la pré\u00adsi\u00addence du Haut Conseil de l’é\u00adva\u00adlua\u00adtion de la recherche et de l’en\u00adsei\u00adgne\u00adment supé\u00adrieur (HCERES) " +
+      "annon\u00adcée récem\u00adment, plus de 2500 chercheur·eus·e·s annoncent faire acte de can\u00addi\u00adda\u00adture col\u00adlec\u00adti\u00adve\u00adment " +
+      "à la tête de l’au\u00adto\u00adri\u00adté admi\u00adnis\u00adtra\u00adtive indé\u00adpen\u00addante char\u00adgée de l’é\u00adva\u00adlua\u00adtion de l’enseignement " +
+      "supé\u00adrieur et de la recherche publique.";
+    expect(wordCount(lead)).toBeGreaterThan(100);
+    expect(summarise([{ title: "Candidature collective à la présidence du HCERES", text: `${lead}\nLa lettre liste trois conditions.` }])[0]).toBe(lead);
+  });
 });
