@@ -66,10 +66,10 @@ function breakAfter(text: string, at: number): number {
 }
 
 /**
- * The pieces of a run-on `sentence` that a summary may show, in order, or null when it is no run-on. Each piece ends at the strongest break within PIECE_WORDS / PIECE_CHARS
- * (one too near the piece's start aside), else at the last white space, else at the cap. Only pieces that
- * open a sentence or clause (the run-on's start, or after a stop or semicolon) are returned: one starting
- * mid-phrase would read as nonsense.
+ * The pieces of a run-on `sentence` that a summary may show, in order, or null when it is no run-on.
+ * Each piece ends at the strongest break within PIECE_WORDS / PIECE_CHARS (one too near the piece's start
+ * aside), else at the last white space, else at the cap. Only pieces that open a sentence or clause (the
+ * run-on's start, or after a stop or semicolon) are returned: one starting mid-phrase would read as nonsense.
  */
 export function runOnPieces(sentence: string): Piece[] | null {
   if (sentence.length < RUN_ON_LEAST || !isRunOn(sentence)) return null;
@@ -116,6 +116,7 @@ export function runOnPieces(sentence: string): Piece[] | null {
   return out;
 }
 
+/** Whether `sentence` has more than RUN_ON_WORDS white-space words or RUN_ON_CHARS units but invisible ones. */
 function isRunOn(sentence: string): boolean {
   let words = 0;
   let units = 0;
@@ -134,6 +135,7 @@ function isRunOn(sentence: string): boolean {
   return units > RUN_ON_CHARS;
 }
 
+/** Adds a piece that `opens` a sentence or clause; a `cut` one ends in "…" instead of its break's mark. */
 function push(out: Piece[], raw: string, cut: boolean, opens: boolean): void {
   if (!opens) return;
   const text = raw.trim();
