@@ -3,6 +3,7 @@ import { datelineLength, splitSentences } from "../text/sentences.ts";
 import { collapseSpaces } from "../text/words.ts";
 import { charClass, DIGIT, LETTER, table as charTable } from "../text/chars.ts";
 import { referenceKind, type ReferenceKind } from "./reference.ts";
+import { runOnPieces } from "./run-on.ts";
 import type { Vocabulary } from "./terms.ts";
 
 export interface SummaryInput {
@@ -108,24 +109,29 @@ export function collectCandidates(articles: SummaryInput[], vocabulary: Vocabula
       const hasDateline = datelined > 0;
       const sentences = splitSentences(trimmed, datelined);
       for (let k = 0; k < sentences.length; k++) {
-        if (position >= MAX_SENTENCES_PER_ARTICLE) break paragraphs;
-        const text = sentences[k]!;
+        const whole = sentences[k]!;
         const dateline = hasDateline && k === 0;
-        const lower = several || !dateline ? text.toLowerCase() : "";
-        const key = several ? sameTextKey(lower) : "";
-        const duplicateOf = several ? (seen.get(key) ?? null) : null;
-        if (several && duplicateOf === null) seen.set(key, out.length);
-        // The very sentence again (a wire copy word for word, mostly): its counts, kind and terms are the first copy's.
-        const first = duplicateOf !== null && !dateline && !out[duplicateOf]!.dateline && out[duplicateOf]!.text === text ? out[duplicateOf]! : null;
-        const words = first ? first.words : wordCount(text);
-        const kind = dateline ? null : first ? kinds[duplicateOf!]! : referenceKind(text);
-        const antecedent = kind && previous >= 0 ? previous : null;
-        const orphan = kind === "pronoun" && previous < 0;
-        const terms = dateline ? NO_TERMS : first ? first.terms : vocabulary.add(lower);
-        const prose = first ? first.prose : !dateline && words >= 6 && FINAL_PUNCTUATION.test(text);
-        out.push({ text, article: a, position: dateline ? position : position++, words, terms, prose, duplicateOf, dateline, antecedent, orphan });
-        kinds.push(kind);
-        if (!dateline) previous = out.length - 1;
+        const pieces = dateline ? null : runOnPieces(whole);
+        for (let p = 0; p < (pieces ? pieces.length : 1); p++) {
+          if (position >= MAX_SENTENCES_PER_ARTICLE) break paragraphs;
+          const text = pieces ? pieces[p]!.text : whole;
+          const cut = pieces !== null && pieces[p]!.cut;
+          const lower = several || !dateline ? text.toLowerCase() : "";
+          const key = several ? sameTextKey(lower) : "";
+          const duplicateOf = several ? (seen.get(key) ?? null) : null;
+          if (several && duplicateOf === null) seen.set(key, out.length);
+          // The very sentence again (a wire copy word for word, mostly): its counts, kind and terms are the first copy's.
+          const first = duplicateOf !== null && !dateline && !out[duplicateOf]!.dateline && out[duplicateOf]!.text === text ? out[duplicateOf]! : null;
+          const words = first ? first.words : wordCount(text);
+          const kind = dateline ? null : first ? kinds[duplicateOf!]! : referenceKind(text);
+          const antecedent = kind && previous >= 0 ? previous : null;
+          const orphan = kind === "pronoun" && previous < 0;
+          const terms = dateline ? NO_TERMS : first ? first.terms : vocabulary.add(lower);
+          const prose = first ? first.prose : !dateline && !cut && words >= 6 && FINAL_PUNCTUATION.test(text);
+          out.push({ text, article: a, position: dateline ? position : position++, words, terms, prose, duplicateOf, dateline, antecedent, orphan });
+          kinds.push(kind);
+          if (!dateline) previous = out.length - 1;
+        }
       }
     }
   }

@@ -1,4 +1,5 @@
-// Stage 5: an extractive summary of one story from all of its articles. Sentences are never altered.
+// Stage 5: an extractive summary of one story from all of its articles. Sentences are never altered, but
+// a run-on of more words than any sentence a writer makes is cut into clauses or capped pieces (run-on.ts).
 //
 // Design: news puts the event first, so a strong lead prior (1 / (1 + position)) carries much of the
 // weight; centrality to the story's centroid, directed centrality within an article and similarity to
