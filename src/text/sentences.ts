@@ -32,10 +32,13 @@ export function datelineLength(text: string): number {
 }
 
 /**
- * A sentence stop, its closing quotes or brackets, and the space after it, before what may open a sentence.
+ * A sentence stop, its closing quotes or brackets, and the space after it, before what may open a sentence:
+ * a capital, a digit, or a letter of a script without capitals (Arabic, Hebrew, Devanagari, CJK…), where
+ * no capital ever follows a stop. The stops of those scripts (。！？ ؟ ۔ ।) end a sentence before anything,
+ * with or without a space.
  * Shared by every call (`lastIndex` is set before each search); the groups' lengths are read off the text.
  */
-const BOUNDARY = /[.!?…]+["'”’)\]]*\s+(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+const BOUNDARY = /[.!?…]+["'”’)\]]*\s+(?=["'“‘(\[]?[\p{Lu}\p{N}\p{Lo}])|[。！？؟۔।][.!?…。！？؟۔।]*["'”’)\]」』）»]*\s*(?=\S)/gu;
 
 /**
  * Splits `text` into sentences; each returned sentence is an exact substring of the input, trimmed.
@@ -68,10 +71,12 @@ export function splitSentences(text: string, dateline = datelineLength(text)): s
   return out;
 }
 
-/** [.!?…] */
-const isStop = (c: number): boolean => c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026;
-/** ["'”’)\]] */
-const isCloser = (c: number): boolean => c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0x29 || c === 0x5d;
+/** [.!?…。！？؟۔।] */
+const isStop = (c: number): boolean =>
+  c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x61f || c === 0x6d4 || c === 0x964;
+/** ["'”’)\]」』）»] (the last four only follow the stops of scripts without capitals: BOUNDARY) */
+const isCloser = (c: number): boolean =>
+  c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0x29 || c === 0x5d || c === 0x300d || c === 0x300f || c === 0xff09 || c === 0xbb;
 
 /**
  * Whether the stop at `at` (`stops` characters long) ends a sentence, `next` the start of what follows

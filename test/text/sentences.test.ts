@@ -28,4 +28,26 @@ describe("splitSentences", () => {
       expect(splitSentences(text, datelineLength(text))).toEqual(splitSentences(text));
     }
   });
+  // Real paragraphs of the dev corpus (dates-dev, webpages-dev). Before, a stop was a boundary only before a
+  // capital or a digit, so these stayed one "sentence" each, and a summary showed the whole paragraph.
+  it("splits scripts without capitals: Chinese and Japanese stops with no space, Arabic and Gujarati before a letter", () => {
+    expect(splitSentences("索尼曾在8月預測，截至2021年3月，一年的感測器領域營業利潤將下降45％。索尼公司將這一下滑歸咎於智慧手機銷售在新冠肺炎疫情時期下降。")).toEqual([
+      "索尼曾在8月預測，截至2021年3月，一年的感測器領域營業利潤將下降45％。",
+      "索尼公司將這一下滑歸咎於智慧手機銷售在新冠肺炎疫情時期下降。",
+    ]);
+    const japanese = "【エルサレム＝酒井圭吾】イスラエルとイスラム主義組織ハマスの戦闘が続くパレスチナ自治区ガザで、邦人１０人を含む外国籍保有者３６１人が１日、エジプトに退避した。エジプト政府によると、ガザにとどまる約６０か国の７０００人が今後２～３週間に退避を予定している。";
+    expect(splitSentences(japanese)).toHaveLength(2);
+    const arabic = "مالذي يحدث في السودان؟ والى أين يتجه البلد الذي يقوده الرئيس عمر البشير منذ ثلاثين عاما؟ وماذا عن الوعود الرسمية بالاصلاحات السياسية وضمان الحريات؟";
+    expect(splitSentences(arabic)).toEqual(["مالذي يحدث في السودان؟", "والى أين يتجه البلد الذي يقوده الرئيس عمر البشير منذ ثلاثين عاما؟", "وماذا عن الوعود الرسمية بالاصلاحات السياسية وضمان الحريات؟"]);
+    const gujarati = "છીતુભાઈ કાયમ મદદગાર રહેતા હતા. જોકે 10 દિવસ અગાઉ છીતુભાઈ પટેલ અને તેમની પત્નિ મંજુલાબેન પટેલ કોરોનાની મહામારીમાં સપડાયા હતા.";
+    expect(splitSentences(gujarati)).toEqual(["છીતુભાઈ કાયમ મદદગાર રહેતા હતા.", "જોકે 10 દિવસ અગાઉ છીતુભાઈ પટેલ અને તેમની પત્નિ મંજુલાબેન પટેલ કોરોનાની મહામારીમાં સપડાયા હતા."]);
+    // A stop of those scripts takes the stops and closing quotes after it ("؟!»"), as "?!" does.
+    expect(splitSentences("باید به چه کسانی رأی بدهند؟!» شنیده‌ها حاکی از آن است.")).toEqual(["باید به چه کسانی رأی بدهند؟!»", "شنیده‌ها حاکی از آن است."]);
+    for (const text of [japanese, arabic, gujarati]) for (const s of splitSentences(text)) expect(text).toContain(s);
+  });
+
+  it("keeps a Latin-script stop before a lower-case word inside its sentence, as before", () => {
+    expect(splitSentences("He paid approx. five dollars. Then he left.")).toEqual(["He paid approx. five dollars.", "Then he left."]);
+    expect(splitSentences("The site, example.com, went down. It came back.")).toHaveLength(2);
+  });
 });
