@@ -2,20 +2,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { DiskCache } from "../../src/cache/pack.ts";
-import { cachedClusterRows } from "../../src/cache/cluster-rows.ts";
-import { clusterArticles, defaultClusterOptions } from "../../src/cluster/index.ts";
-import { buildEventsSet, seedArticles } from "../../eval/lib/merge-set.ts";
-import { addDays } from "../../src/text/dates.ts";
+import { defaultClusterOptions } from "../../src/cluster/index.ts";
+import { seedArticles } from "../../eval/lib/merge-set.ts";
 import type { DatedArticle } from "../../src/types.ts";
+import { clusterStories, clusterWithCache, datedEvents as events, fixture } from "./cluster-rows-fixture.ts";
 
 // The last build's follow-up links in the cache (cluster-rows.pack): taken when sound, and when the
 // entry is damaged (its checksum fails) ignored with a warning, every story linked again.
-const fixture = (name: string) => new URL(`../fixtures/cluster/${name}`, import.meta.url).pathname;
-const events = [...buildEventsSet(fixture("events-topic-21.jsonl")), ...buildEventsSet(fixture("events-topic-45.jsonl"))].map((x, k) => ({
-  ...x.article,
-  evidence: { ...x.article.evidence, date: x.topic === "21" ? addDays("2025-05-01", k % 4) : addDays("2025-05-15", k % 7) },
-}));
 const all = [...events, ...seedArticles(fixture("../seeds")).map((x) => x.article).filter((a) => (a.evidence.date ?? a.evidence.pageDate) !== null)];
 const added = events.find((a) => a.evidence.date === "2025-05-15")!;
 const without = all.filter((a) => a !== added);
@@ -23,16 +16,11 @@ const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const options = { ...defaultClusterOptions, minIdfDocuments: 10 };
-const stories = (articles: DatedArticle[], extra: object = {}) =>
-  clusterArticles(articles.map((a) => ({ ...a })), { ...options, ...extra }).map((c) => [c.id, c.members.map((m) => m.path), c.followUpOf]);
+const stories = (articles: DatedArticle[]) => clusterStories(articles, options);
 
 async function build(dir: string, articles: DatedArticle[]) {
-  const warnings: string[] = [];
-  const cached = await cachedClusterRows(new DiskCache(dir, (w) => warnings.push(w)));
   const followUpStats = { reused: 0, linked: 0 };
-  const out = stories(articles, { rows: cached.rows, followUpStats });
-  await cached.pack!.commit();
-  return { stories: out, warnings, followUpStats };
+  return { ...(await clusterWithCache(dir, articles, options, { followUpStats })), followUpStats };
 }
 
 describe("the last build's follow-up links in the cache", () => {

@@ -2,38 +2,25 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { DiskCache } from "../../src/cache/pack.ts";
-import { cachedClusterRows } from "../../src/cache/cluster-rows.ts";
-import { clusterArticles, defaultClusterOptions } from "../../src/cluster/index.ts";
+import { defaultClusterOptions } from "../../src/cluster/index.ts";
 import type { ReplayStats } from "../../src/cluster/agglomerate-replay.ts";
-import { buildEventsSet } from "../../eval/lib/merge-set.ts";
-import { addDays } from "../../src/text/dates.ts";
 import type { DatedArticle } from "../../src/types.ts";
+import { clusterStories, clusterWithCache, datedEvents as events } from "./cluster-rows-fixture.ts";
 
 // The last build's merges in the cache (cluster-rows.pack): replayed when sound, and when an entry is
 // damaged (its checksum fails) or holds another batch's merges, ignored, never trusted.
-const fixture = (name: string) => new URL(`../fixtures/cluster/${name}`, import.meta.url).pathname;
-const events = [...buildEventsSet(fixture("events-topic-21.jsonl")), ...buildEventsSet(fixture("events-topic-45.jsonl"))].map((x, k) => ({
-  ...x.article,
-  evidence: { ...x.article.evidence, date: x.topic === "21" ? addDays("2025-05-01", k % 4) : addDays("2025-05-15", k % 7) },
-}));
 const late = events.find((a) => a.path.endsWith("45_11ecbplus.txt"))!;
 const without = events.filter((a) => a !== late);
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const options = { ...defaultClusterOptions, minIdfDocuments: 10, replayMaxChanged: 1 };
-const stories = (articles: DatedArticle[], extra: object = {}) =>
-  clusterArticles(articles.map((a) => ({ ...a })), { ...options, ...extra }).map((c) => [c.id, c.members.map((m) => m.path), c.followUpOf]);
+const stories = (articles: DatedArticle[]) => clusterStories(articles, options);
 
 /** Clusters `articles` with the cache in `dir`; returns the stories, the warnings and what was replayed. */
 async function build(dir: string, articles: DatedArticle[]) {
-  const warnings: string[] = [];
-  const cached = await cachedClusterRows(new DiskCache(dir, (w) => warnings.push(w)));
   const stats: ReplayStats = { replayed: 0, live: 0, liveGroups: 0 };
-  const out = stories(articles, { rows: cached.rows, replayStats: stats });
-  await cached.pack!.commit();
-  return { stories: out, warnings, stats };
+  return { ...(await clusterWithCache(dir, articles, options, { replayStats: stats })), stats };
 }
 
 describe("the last build's merges in the cache", () => {
