@@ -5,8 +5,8 @@
 //   npx tsx scripts/qa-feed-dates.ts ARTICLES_DIR SITE_DIR [--zone UTC] [--verbose]
 //
 // The stated times are read here on their own (each input cleaned by the build's cleaner, its published
-// time and its feed's stated change read with luxon; an input dated by its file's time states that
-// time), not through src/digest, so that the check does not
+// time, the item date its feed stated (a fetched page's digest:date tag) and its feed's stated change read
+// with luxon; an input dated by its file's time states that time), not through src/digest, so that the check does not
 // share the code it checks. Stories are split into the dev sets' halves by a hash of the newest member's
 // file name (its corpus id). Prints, per half: stories in stories.json, those whose newest day's
 // articles state a time, items dated after that time (or after the item's own published date, its day's
@@ -40,9 +40,11 @@ const byFileTime = new Set(report.inputs.filter((i) => i.dateSource === "file-mt
 function statedOn(value: string | null | undefined, day: string): number | null {
   if (!value) return null;
   const s = value.trim();
-  let dt = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(s) ? DateTime.fromISO(s.replace(" ", "T"), { setZone: true, zone }) : DateTime.invalid("no time");
+  let dt = /^\d{4}-?\d{2}-?\d{2}[T ]\d{2}:?\d{2}/.test(s) ? DateTime.fromISO(s.replace(" ", "T"), { setZone: true, zone }) : DateTime.invalid("no time");
   if (!dt.isValid) dt = DateTime.fromRFC2822(s, { setZone: true });
   if (!dt.isValid) dt = DateTime.fromHTTP(s, { setZone: true });
+  // JavaScript's Date.toString, as some JSON-LD writes it: "Tue Nov 19 2019 03:05:46 GMT+0000 (UTC)".
+  if (!dt.isValid) dt = DateTime.fromFormat(s.replace(/\s*\([^)]*\)$/, ""), "EEE MMM d yyyy HH:mm:ss 'GMT'ZZZ", { setZone: true, locale: "en-US" });
   if (!dt.isValid || (dt.hour === 0 && dt.minute === 0 && dt.second === 0 && dt.millisecond === 0)) return null;
   return dt.toISODate() === day ? dt.toMillis() : null;
 }
@@ -50,6 +52,8 @@ function statedOn(value: string | null | undefined, day: string): number | null 
 const { files } = await ingest(articles);
 const meta = new Map<string, ReturnType<typeof cleanSource>["meta"]>();
 const written = new Map(files.map((f) => [f.path, f.mtime.getTime()]));
+// The item's date `digest fetch` saved with the page (src/fetch/save.ts writes this tag first in the document).
+const fed = new Map(files.map((f) => [f.path, /<meta name="digest:date" content="([^"<>]*)">/.exec(f.text.slice(0, 4096))?.[1] ?? null]));
 for (const f of files) {
   try {
     meta.set(f.path, cleanSource(f).meta);
@@ -96,7 +100,7 @@ for (const story of report.stories) {
     // An article dated by its file's time states that time (its day is that time's); a correction its
     // feed stated counts whatever the article's day (an item corrected the next day), from the newest
     // day's start on.
-    const own = dayOf.get(p) === newest ? [statedOn(m?.date, newest), byFileTime.has(p) ? written.get(p) ?? null : null] : [];
+    const own = dayOf.get(p) === newest ? [statedOn(m?.date, newest), statedOn(fed.get(p), newest), byFileTime.has(p) ? written.get(p) ?? null : null] : [];
     const changed = m?.changed ? DateTime.fromISO(m.changed, { setZone: true }).toMillis() : null;
     const times = [...own, changed !== null && changed >= dayStart ? changed : null];
     for (const at of times) if (at !== null && Number.isFinite(at) && (stated === null || at > stated)) stated = at;

@@ -5,7 +5,8 @@
 //   npx tsx scripts/qa-read-site.ts SITE_DIR [--pages N] [--searches N] [--width 360]
 //
 // Every page (up to --pages, stories first in report order, then the rest) at --width: a page wider than
-// the screen, a request that fails, a console error, a page without an h1. Then up to --searches stories
+// the screen, a request that fails, a console error, a page without an h1, a page that moves on by itself, a
+// moved story's page with no link to the story. Then up to --searches stories
 // (spread over the report) searched by the first words of their headline: the story is among the results.
 // Prints "FAIL ..." lines and counts; exits 1 when there are any.
 import chromium from "@sparticuz/chromium";
@@ -54,17 +55,24 @@ async function readPage(browser: Browser, origin: string, path: string): Promise
     if (m.type() === "error") fail("console", `${path}: ${m.text()}`);
   });
   await page.goto(origin + encodeURI(path));
-  // A moved story's page sends the reader on (meta refresh): read where it lands.
-  if (await page.locator('meta[http-equiv="refresh"]').count()) await page.waitForURL((u) => u.pathname !== path, { timeout: 5000 }).catch(() => fail("redirect", `${path}: does not move on`));
   await page.waitForLoadState("load");
+  // A page that moves on by itself (a meta refresh, a script) is lost by crawlers that read a page once loaded.
+  if (new URL(page.url()).pathname !== path) fail("redirect", `${path}: moved on by itself to ${new URL(page.url()).pathname}`);
+  // A moved story's page (noindex, canonical elsewhere) links the reader to where the story now is.
+  const moved = await page.evaluate(() => {
+    const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute("href");
+    if (!canonical || !document.querySelector('meta[name="robots"][content~="noindex"]')) return null;
+    const to = new URL(canonical).pathname;
+    return { to, linked: [...document.querySelectorAll("main a[href]")].some((a) => new URL(a.getAttribute("href")!, document.baseURI).pathname === to) };
+  });
+  if (moved && !moved.linked) fail("redirect", `${path}: moved to ${moved.to}, but no link there`);
   const measure = () =>
     page.evaluate(() => {
       const w = document.documentElement.clientWidth;
       const over = [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > w + 1 && getComputedStyle(e).position !== "fixed" && e.getBoundingClientRect().width > 0);
       return { scroll: document.documentElement.scrollWidth, width: w, over: over.slice(0, 2).map((e) => `${e.tagName}.${e.className}: ${(e.textContent ?? "").slice(0, 50)}`), h1: document.querySelectorAll("h1").length };
     });
-  // Under load a moved story's refresh can fire after the check above, in the middle of reading: read where it lands.
-  const shape = await measure().catch(async () => (await page.waitForLoadState("load"), measure()));
+  const shape = await measure();
   if (shape.scroll > shape.width) fail("layout", `${path} @${WIDTH}: ${shape.scroll}px wide on ${shape.width}px (${shape.over.join(" | ")})`);
   if (shape.h1 !== 1 && path !== "/search/") fail("heading", `${path}: ${shape.h1} h1`);
   await context.close();

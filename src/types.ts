@@ -66,6 +66,8 @@ export interface ArticleMeta {
   author: string | null;
   /** When the feed said the item last changed, ISO 8601 (`digest fetch` writes its `updated` as `<meta name="digest:changed">`). */
   changed?: string | null;
+  /** The item's date as its feed stated it, ISO 8601 (`digest fetch` writes it as `<meta name="digest:date">`): a time it states holds the story's feed date as the page's own does. */
+  feedDate?: string | null;
 }
 
 export interface CleanArticle {

@@ -6,6 +6,7 @@ import { FUTURE_RULE } from "./future.ts";
 
 export { resolveDates, storyDate } from "./resolve.ts";
 export { futureDoubts, refile, FUTURE_RULE } from "./future.ts";
+export { statedInstant } from "./parse.ts";
 
 export interface DateOptions {
   /** IANA zone in which an instant without a stated day (a file time) becomes a calendar day. */

@@ -53,21 +53,25 @@ export function readStamp(value: string): Stamp | null {
   const s = value.trim();
   let m = ISO_STAMP.exec(s);
   if (m) {
-    const minutes = m[4] ? Number(m[4]) * 60 + Number(m[5]) : null;
-    return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), minutes, seconds: m[6] ? Number(m[6]) : null, offset: m[7] ? offsetMinutes(m[7]) : null };
+    return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), ...clock(m[4], m[5], m[6], m[7]) };
   }
   m = RFC_LIKE.exec(s);
   if (m && MONTH3[m[2]!.toLowerCase()]) {
-    const minutes = m[4] ? Number(m[4]) * 60 + Number(m[5]) : null;
-    return { year: Number(m[3]), month: MONTH3[m[2]!.toLowerCase()]!, day: Number(m[1]), minutes, seconds: m[6] ? Number(m[6]) : null, offset: m[7] ? offsetMinutes(m[7]) : null };
+    return { year: Number(m[3]), month: MONTH3[m[2]!.toLowerCase()]!, day: Number(m[1]), ...clock(m[4], m[5], m[6], m[7]) };
   }
   m = TO_STRING.exec(s);
   if (m && MONTH3[m[1]!.toLowerCase()]) {
     const year = Number(m[3] ?? m[8]);
-    const minutes = m[4] ? Number(m[4]) * 60 + Number(m[5]) : Number(m[6]) * 60 + Number(m[7]);
-    return { year, month: MONTH3[m[1]!.toLowerCase()]!, day: Number(m[2]), minutes, seconds: null, offset: null };
+    return { year, month: MONTH3[m[1]!.toLowerCase()]!, day: Number(m[2]), ...clock(m[4] ?? m[6], m[5] ?? m[7], undefined, undefined), offset: null };
   }
   return null;
+}
+
+/** A written time of day; none when there is none, or when it is no time (25:00, 09:75): the day still stands. */
+function clock(hour: string | undefined, minute: string | undefined, second: string | undefined, zone: string | undefined): Pick<Stamp, "minutes" | "seconds" | "offset"> {
+  const [h, m, sec] = [Number(hour), Number(minute), second ? Number(second) : null];
+  if (!hour || h > 23 || m > 59 || (sec !== null && sec > 59)) return { minutes: null, seconds: null, offset: null };
+  return { minutes: h * 60 + m, seconds: sec, offset: zone ? offsetMinutes(zone) : null };
 }
 
 function offsetMinutes(z: string): number {
@@ -76,6 +80,26 @@ function offsetMinutes(z: string): number {
   const total = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || "0");
   return z.startsWith("-") ? -total : total;
 }
+
+/**
+ * The moment a timestamp states, and the day as written, read by `readStamp` as the date stage reads it:
+ * null when it states no time of day (a bare day; midnight, which is how a bare day is often written
+ * out; an impossible clock), no real day, or no timestamp. Fractions of a second are dropped (readStamp
+ * keeps whole seconds), and so is a zone written as a name (EST) or in a Date.toString form (GMT+0200):
+ * a time without an offset it reads is read in `zone`.
+ */
+export function statedInstant(value: string, zone: string): { ms: number; day: string } | null {
+  const stamp = readStamp(value);
+  if (!stamp || stamp.minutes === null || (stamp.minutes === 0 && !stamp.seconds)) return null;
+  const day = isoDay(stamp.year, stamp.month, stamp.day);
+  if (!day) return null;
+  const clockMs = (stamp.minutes * 60 + (stamp.seconds ?? 0)) * 1000;
+  if (stamp.offset !== null) return { ms: dayNumber(day) * DAY_MS + clockMs - stamp.offset * 60_000, day };
+  const local = DateTime.fromObject({ year: stamp.year, month: stamp.month, day: stamp.day, hour: Math.floor(stamp.minutes / 60), minute: stamp.minutes % 60, second: stamp.seconds ?? 0 }, { zone });
+  return local.isValid ? { ms: local.toMillis(), day } : null;
+}
+
+const DAY_MS = 86_400_000;
 
 /** The day a timestamp names (in its own offset; one without an offset is read as written), or null. */
 export function dayOf(value: string): string | null {

@@ -3,7 +3,8 @@
 // articles give the same bytes wherever and whenever they are built.
 import { DateTime } from "luxon";
 import type { ResolvedArticle } from "../types.ts";
-import { dayNumber, plusMillis, startOfDay } from "../text/dates.ts";
+import { statedInstant } from "../date/index.ts";
+import { plusMillis, startOfDay } from "../text/dates.ts";
 import { fnv1a } from "../text/hash.ts";
 
 /** What a stamp reads of a source: its day. */
@@ -25,7 +26,6 @@ const REVISION_SLOTS_MS = 80_000_000;
  */
 const HELD_SPREAD_MS = 600_000;
 
-const DAY_MS = 86_400_000;
 
 /**
  * A deterministic "last changed" instant for a set of sources: the newest source's day, at a time of
@@ -158,51 +158,17 @@ function newestStated(members: readonly RevisionMember[], day: string, from: num
   };
   for (const m of members) {
     if (m.date !== day) continue;
-    const published = m.meta.date ? statedTime(m.meta.date, zone) : null;
-    if (published && published.day === day && (newest === null || published.ms > newest)) newest = published.ms;
+    // A published time the page states, and the one its feed stated (`digest fetch` saves it as `digest:date`).
+    for (const value of [m.meta.date, m.meta.feedDate]) {
+      const published = value ? statedInstant(value, zone) : null;
+      if (published && published.day === day && (newest === null || published.ms > newest)) newest = published.ms;
+    }
     // A change stated after the file was written cannot have happened (as in `storyStamp`): it states nothing.
     const changed = changedAt(m);
     if (changed !== null && changed <= m.mtime.getTime()) take(changed);
     if (m.dateSource === "file-mtime") take(m.mtime.getTime());
   }
   return newest;
-}
-
-// ISO 8601 with a time of day, as pages and front matter write it: 2025-05-29T09:30:00.000+02:00.
-const ISO_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
-
-/**
- * A stated time of day: the instant and the day as written, or null for a bare day, midnight (a bare
- * day written out), or anything unreadable. One without an offset is read in the site's zone.
- */
-function statedTime(value: string, zone: string): { ms: number; day: string } | null {
-  const s = value.trim();
-  const m = ISO_TIME.exec(s);
-  if (m) {
-    const [hour, minute, second] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
-    const millis = m[5] ? Number(m[5].slice(0, 3).padEnd(3, "0")) : 0;
-    const days = dayNumber(m[1]!);
-    if (!Number.isFinite(days) || hour > 23 || minute > 59 || second > 59) return null;
-    if (hour === 0 && minute === 0 && second === 0 && millis === 0) return null;
-    const clock = ((hour * 60 + minute) * 60 + second) * 1000 + millis;
-    if (m[6]) return { ms: days * DAY_MS + clock - offsetMs(m[6]), day: m[1]! };
-    const local = DateTime.fromISO(`${m[1]}T${m[2]}:${m[3]}:${String(second).padStart(2, "0")}.${String(millis).padStart(3, "0")}`, { zone });
-    return local.isValid ? { ms: local.toMillis(), day: m[1]! } : null;
-  }
-  // A bare day, or an ISO day with a time that is not one: no time of day.
-  if (/^\d{4}-\d{2}-\d{2}/.test(s)) return null;
-  // Other machine-written forms carry their own zone: RFC 2822 (Thu, 29 May 2025 09:30:00 +0200) and HTTP dates.
-  let dt = DateTime.fromRFC2822(s, { setZone: true });
-  if (!dt.isValid) dt = DateTime.fromHTTP(s, { setZone: true });
-  if (!dt.isValid || (dt.hour === 0 && dt.minute === 0 && dt.second === 0 && dt.millisecond === 0)) return null;
-  return { ms: dt.toMillis(), day: dt.toISODate()! };
-}
-
-function offsetMs(z: string): number {
-  if (z === "Z" || z === "z") return 0;
-  const digits = z.slice(1).replace(":", "");
-  const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || "0");
-  return (z.startsWith("-") ? -minutes : minutes) * 60_000;
 }
 
 /** The instant the member's feed said it last changed, in milliseconds, or null. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
 import { dayInZone, dayOf, dayProblem, isoDay, nearestWeekday, readStamp, weekdayOf, weekdayOnOrBefore } from "../../src/date/parse.ts";
+import { statedInstant } from "../../src/date/index.ts";
 import { addDays, dayNumber, daysBetween } from "../../src/text/dates.ts";
 
 describe("timestamps name the day written in their own offset", () => {
@@ -28,6 +29,46 @@ describe("timestamps name the day written in their own offset", () => {
     expect(dayOf("not a date")).toBeNull();
     expect(dayOf("May 2025")).toBeNull();
     expect(dayOf("")).toBeNull();
+  });
+});
+
+describe("the moment a timestamp states (feed stamps read it through the date stage's reader)", () => {
+  const at = (value: string, zone = "UTC") => {
+    const s = statedInstant(value, zone);
+    return s && { iso: new Date(s.ms).toISOString(), day: s.day };
+  };
+
+  it("reads every form the date stage reads, in its own offset, with the day as written", () => {
+    expect(at("2025-05-29T09:30:00+02:00")).toEqual({ iso: "2025-05-29T07:30:00.000Z", day: "2025-05-29" });
+    expect(at("2025-05-29T23:30:00-04:00")).toEqual({ iso: "2025-05-30T03:30:00.000Z", day: "2025-05-29" });
+    expect(at("Thu, 29 May 2025 09:30:00 +0200")).toEqual({ iso: "2025-05-29T07:30:00.000Z", day: "2025-05-29" });
+    expect(at("Thu, 29 May 2025 09:30:00 GMT")).toEqual({ iso: "2025-05-29T09:30:00.000Z", day: "2025-05-29" });
+    // Without separators, as some CMSs write it: the date stage reads it, so the stamp does too.
+    expect(at("20250529T093000Z")).toEqual({ iso: "2025-05-29T09:30:00.000Z", day: "2025-05-29" });
+    expect(at("2025-05-29T09:30:00+02:00 (updated)")).toEqual({ iso: "2025-05-29T07:30:00.000Z", day: "2025-05-29" });
+  });
+
+  it("keeps whole seconds, as the date stage does: a fraction moves nothing, and midnight with one is still midnight", () => {
+    expect(at("2025-05-29T09:30:15.750Z")?.iso).toBe("2025-05-29T09:30:15.000Z");
+    expect(at("2025-05-29T09:30:15,5+02:00")?.iso).toBe("2025-05-29T07:30:15.000Z");
+    expect(at("2025-05-29T00:00:00.500Z")).toBeNull();
+  });
+
+  it("reads a time without an offset, or a zone the date stage does not read (a name, Date.toString), in the site's zone", () => {
+    expect(at("2025-05-29 09:30", "Europe/Belgrade")?.iso).toBe("2025-05-29T07:30:00.000Z");
+    expect(at("Tue Jul 30 2019 09:35:14 GMT+0200", "UTC")).toEqual({ iso: "2019-07-30T09:35:00.000Z", day: "2019-07-30" });
+    expect(at("Tue Jul 30 09:35:14 CEST 2019", "Europe/Belgrade")?.iso).toBe("2019-07-30T07:35:00.000Z");
+    expect(at("Thu, 29 May 2025 09:30:00 EST", "UTC")?.iso).toBe("2025-05-29T09:30:00.000Z");
+  });
+
+  it("states no moment for a bare day, midnight, an impossible clock or day, or what is no timestamp", () => {
+    for (const value of ["2025-05-29", "2025-05-29T00:00:00Z", "2025-05-29T00:00", "Thu, 29 May 2025 00:00:00 +0000", "2025-05-29T25:10:00Z", "2025-05-29T09:75:00Z", "2025-05-29T09:30:61Z", "2025-02-30T09:30:00Z", "1850-05-29T09:30:00Z", "not a date", ""]) {
+      expect(at(value), value).toBeNull();
+    }
+    expect(statedInstant("2025-05-29T09:30:00", "Not/AZone")).toBeNull();
+    // An impossible clock leaves the day it is written on: the date stage still dates by it.
+    expect(dayOf("2025-05-29T25:10:00Z")).toBe("2025-05-29");
+    expect(readStamp("2025-05-29T25:10:00Z")?.minutes).toBeNull();
   });
 });
 

@@ -177,6 +177,25 @@ describe("the view model", () => {
     expect(buildDigest(stated("2025-05-29T00:00:00Z"), { zone: "UTC", homeDays: 7 }).model.stories.map((s) => s.updated)).toEqual(bare.stories.map((s) => s.updated));
   });
 
+  it("reads the stated time as the date stage does: without separators, whole seconds, and the time a fetched page's feed stated", () => {
+    const stamps = (meta: Partial<ArticleMeta>) => buildDigest(Array.from({ length: 20 }, (_, i) => story(`s-${String(i).padStart(10, "0")}`, "2025-05-29", [member(`${i}.html`, "2025-05-29", meta)])), { zone: "UTC", homeDays: 7 }).model.stories.map((s) => s.updated);
+    const nine = stamps({ date: "2025-05-29T09:00:00Z" });
+    const bare = stamps({});
+    expect(nine.every((u) => u > "2025-05-29T00:00:00.000Z" && u <= "2025-05-29T09:00:01.000Z")).toBe(true);
+    expect(bare.every((u) => u <= "2025-05-29T00:15:00.000Z")).toBe(true);
+    expect(nine).not.toEqual(bare);
+    expect(stamps({ date: "20250529T090000Z" })).toEqual(nine);
+    expect(stamps({ date: "2025-05-29T09:00:00.900Z" })).toEqual(nine);
+    // A fetched page that states no time of its own: the time its feed gave the item holds the stamp as
+    // the page's own would, not in the day's first minutes as for a bare day.
+    expect(stamps({ feedDate: "2025-05-29T11:00:00+02:00" })).toEqual(nine);
+    expect(stamps({ feedDate: "2025-05-29" })).toEqual(bare);
+    // The newer of the two holds it; a feed date written on another day says nothing of this one.
+    expect(stamps({ date: "2025-05-29T06:00:00Z", feedDate: "2025-05-29T09:00:00Z" })).toEqual(nine);
+    expect(stamps({ date: "2025-05-29T09:00:00Z", feedDate: "2025-05-29T06:00:00Z" })).toEqual(nine);
+    expect(stamps({ feedDate: "2025-05-28T09:00:00Z" })).toEqual(bare);
+  });
+
   it("still moves a held story on when a source joins, whether it states an earlier or a later time", () => {
     const id = "s-0000000007";
     const first = member("a.html", "2025-05-29", { date: "2025-05-29T06:30:00Z" });
