@@ -106,6 +106,8 @@ function readMeta(found: Found, meta: ArticleMeta, claims: HeadlineClaims): void
   meta.outletHint = get("digest:outlet");
   const changed = get("digest:changed");
   if (changed) meta.changed = changed;
+  const fed = get("digest:date");
+  if (fed) meta.feedDate = fed;
   meta.source = meta.siteName ?? get("publisher", "dc.publisher");
   meta.author = get("author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author");
   if (meta.author && /^https?:/.test(meta.author)) meta.author = null;

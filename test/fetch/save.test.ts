@@ -22,6 +22,9 @@ describe("withMeta", () => {
     const parts = parseHtml(html);
     expect(parts.meta.url).toBe(meta.url);
     expect(parts.meta.outletHint).toBe(meta.outlet);
+    // The feed's date of the item holds its story's feed stamp (src/digest/stamps.ts) when the page states no time.
+    expect(parts.meta.feedDate).toBe(meta.date);
+    expect(parseHtml(articleHtml("Bridge")).meta.feedDate ?? null).toBeNull();
     expect(html.indexOf('<meta charset="utf-8">')).toBeLessThan(html.indexOf('<meta charset="utf-8"><title>'));
   });
 
