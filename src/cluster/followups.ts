@@ -12,7 +12,7 @@ import type { TimeSpan } from "./time.ts";
 import { dayOrNull } from "./days.ts";
 import { keepScoring } from "./candidates.ts";
 import { lowerBound, rowStarts } from "../text/rows.ts";
-import { UNKNOWN, type Narrowing } from "./follow-up-reuse.ts";
+import { UNKNOWN } from "./follow-up-reuse.ts";
 
 export interface FollowUpOptions {
   windowDays: number;
@@ -35,23 +35,11 @@ export function followUpModel(): LogisticModel {
   return loaded;
 }
 
-/** What the last build's links say (follow-up-reuse.ts), and what this build's keep for the next. */
-export interface LinkReuse {
-  /** Each story's link when the last build's says it: the earlier story, -1 for none, UNKNOWN: worked out. */
-  known: Int32Array;
-  /** For a story worked out: which earlier stories it need weigh (narrowLinks). */
-  narrowing: Narrowing;
-  /** Filled with each dated story's capped keys (a story taken from the last build: as stored). */
-  capped: Float64Array;
-  /** Filled with how many stories were worked out weighing only the new or changed stories and their old link. */
-  narrowed: number;
-}
-
 /**
- * Map from a later story's index to the index of the earlier story it follows up. `reuse`: what the last
- * build's links say, and where this build's capped keys go (see LinkReuse).
+ * Map from a later story's index to the index of the earlier story it follows up. `known`: each story's
+ * link when the last build's says it (follow-up-reuse.ts: the earlier story, -1 for none, UNKNOWN: worked out).
  */
-export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: Profile[], options: FollowUpOptions, reuse: LinkReuse | null = null): Map<number, number> {
+export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: Profile[], options: FollowUpOptions, known: Int32Array | null = null): Map<number, number> {
   const n = groups.length;
   const centroids = centroidsOf(groups, profiles);
   const keys = new StoryKeys(centroids, options.keyTerms);
@@ -66,7 +54,7 @@ export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: P
     byDay[dated++] = s;
   }
   const order = byDay.subarray(0, dated).sort((x, y) => day[x]! - day[y]! || x - y);
-  return linkStories(order, day, centroids, keys, keyPostings(order, day, keys), new StoryEvidence(groups, profiles), options, reuse);
+  return linkStories(order, day, centroids, keys, keyPostings(order, day, keys), new StoryEvidence(groups, profiles), options, known);
 }
 
 /** Each story's word centroid (a one-article story's is its article's words). */
@@ -173,10 +161,8 @@ function keyPostings(byDay: Int32Array, days: Int32Array, keys: StoryKeys): KeyP
  * `followUpDays`, that share enough weight of its key terms (a key more than `postingCap` such stories
  * hold is skipped) and whose centroids' cosine is above `followUpThreshold`; the first in index order of
  * the likeliest above the model's bar is the one it follows (without a model: of the most similar).
- * With `reuse`, a story the last build's links say is taken from them, and one whose capped keys are as
- * stored weighs only its old link and the new or changed stories (follow-up-reuse.ts narrowLinks).
  */
-function linkStories(byDay: Int32Array, days: Int32Array, centroids: readonly SparseVector[], keys: StoryKeys, postings: KeyPostings, evidence: StoryEvidence, options: FollowUpOptions, reuse: LinkReuse | null): Map<number, number> {
+function linkStories(byDay: Int32Array, days: Int32Array, centroids: readonly SparseVector[], keys: StoryKeys, postings: KeyPostings, evidence: StoryEvidence, options: FollowUpOptions, known: Int32Array | null): Map<number, number> {
   const { ids, weights, k } = keys;
   const keyCount = keys.count;
   const { start, story, day: storyDay, weight: storyWeight } = postings;
@@ -189,27 +175,19 @@ function linkStories(byDay: Int32Array, days: Int32Array, centroids: readonly Sp
   const keyed = new Float64Array(centroids.length);
   // The stories a round touched, each once.
   const touched = new Int32Array(centroids.length);
-  const known = reuse?.known;
-  const narrowing = reuse?.narrowing;
   for (let o = 0; o < byDay.length; o++) {
     const later = byDay[o]!;
     if (known && known[later] !== UNKNOWN) {
       if (known[later]! >= 0) links.set(later, known[later]!);
-      reuse!.capped[later] = narrowing!.capped[later]!;
       continue;
     }
     const day = days[later]!;
     let count = 0;
-    // Which keys were too common to use, as candidates.ts keeps them (bit e: key e; -1 past 52 keys).
-    let mask = 0;
     for (let e = later * k; e < later * k + keyCount[later]!; e++) {
       const end = start[ids[e]! + 1]!;
       const lo = lowerBound(storyDay, start[ids[e]!]!, end, day - options.followUpDays);
       const hi = lowerBound(storyDay, lo, end, day - options.windowDays);
-      if (hi - lo > options.postingCap) {
-        mask = mask < 0 || e - later * k >= 53 ? -1 : mask + 2 ** (e - later * k);
-        continue;
-      }
+      if (hi - lo > options.postingCap) continue;
       const w = weights[e]!;
       for (let t = lo; t < hi; t++) {
         const earlier = story[t]!;
@@ -217,13 +195,9 @@ function linkStories(byDay: Int32Array, days: Int32Array, centroids: readonly Sp
         score[earlier]! += w * storyWeight[t]!;
       }
     }
-    if (reuse) reuse.capped[later] = mask;
     for (let t = 0; t < count; t++) keyed[touched[t]!] = score[touched[t]!]!;
     // Only the stories that share enough key weight are compared, in index order (the first best wins).
     count = keepScoring(touched, count, score, options.minKeyScore);
-    // The earlier stories as stored weigh as they did: of them only the one it linked to can still win.
-    const only = narrowing && mask >= 0 && mask === narrowing.capped[later] ? narrowing.was[later]! : UNKNOWN;
-    if (only !== UNKNOWN) reuse!.narrowed++;
     if (count === 0) continue;
     let best = -1;
     let bestScore = model ? model.threshold : options.followUpThreshold;
@@ -231,7 +205,6 @@ function linkStories(byDay: Int32Array, days: Int32Array, centroids: readonly Sp
     spread.load(centroids[later]!);
     for (let t = 0; t < count; t++) {
       const earlier = touched[t]!;
-      if (only !== UNKNOWN && earlier !== only && !narrowing!.fresh[earlier]) continue;
       const sim = spread.dot(centroids[earlier]!);
       if (!(sim > options.followUpThreshold)) continue;
       let p = sim;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { clusterArticles, defaultClusterOptions, type RowStore, type StoredFollowUps, type StoredGroups, type StoredPairs } from "../../src/cluster/index.ts";
-import { knownLinks, narrowLinks, UNKNOWN } from "../../src/cluster/follow-up-reuse.ts";
+import { knownLinks, UNKNOWN } from "../../src/cluster/follow-up-reuse.ts";
 import { buildEventsSet, seedArticles } from "../../eval/lib/merge-set.ts";
 import { addDays } from "../../src/text/dates.ts";
 import type { DatedArticle, StoryCluster } from "../../src/types.ts";
@@ -29,7 +29,7 @@ function memoryStore(): RowStore & { links: Map<string, StoredFollowUps> } {
 const stories = (cs: StoryCluster[]) => cs.map((c) => ({ id: c.id, members: c.members.map((m) => m.path), followUpOf: c.followUpOf }));
 // IDF windows of at least 10 articles (the build's 100 would span the whole of this small batch, leaving nothing to reuse).
 const options = { ...defaultClusterOptions, minIdfDocuments: 10 };
-const cluster = (articles: DatedArticle[], rows?: RowStore, followUpStats?: { reused: number; linked: number; narrowed?: number }) =>
+const cluster = (articles: DatedArticle[], rows?: RowStore, followUpStats?: { reused: number; linked: number }) =>
   stories(clusterArticles(articles.map((a) => ({ ...a })), { ...options, ...(rows ? { rows } : {}), ...(followUpStats ? { followUpStats } : {}) }));
 
 describe("follow-up links from the last build", () => {
@@ -38,15 +38,12 @@ describe("follow-up links from the last build", () => {
     const added = events.find((a) => a.evidence.date === "2025-05-15")!;
     const store = memoryStore();
     cluster(all.filter((a) => a !== added), store);
-    const stats = { reused: 0, linked: 0, narrowed: 0 };
+    const stats = { reused: 0, linked: 0 };
     const cold = cluster(all);
     expect(cluster(all, store, stats)).toEqual(cold);
     expect(cold.filter((s) => s.followUpOf !== null).length).toBeGreaterThan(2);
     expect(stats.reused).toBeGreaterThan(0);
     expect(stats.linked).toBeGreaterThan(0);
-    // Some linked again as they were weighed against the new and changed stories alone, some not.
-    expect(stats.narrowed).toBeGreaterThan(0);
-    expect(stats.narrowed).toBeLessThan(stats.linked);
     // What the build keeps is what a cold clustering keeps.
     const fresh = memoryStore();
     cluster(all, fresh);
@@ -70,7 +67,7 @@ describe("follow-up links from the last build", () => {
 
   it("takes a stored link only where no story of the reach changed, and refuses an entry that is not sound", () => {
     // Days: A 0, B 5, C 20 (follows A), D 40 (follows C); now B has changed and E is new on day 30.
-    const stored: StoredFollowUps = { prints: ["A", "B", "C", "D"], days: [0, 5, 20, 40], links: [-1, -1, 0, 2], capped: [0, 0, 1, 0] };
+    const stored: StoredFollowUps = { prints: ["A", "B", "C", "D"], days: [0, 5, 20, 40], links: [-1, -1, 0, 2] };
     const prints = ["A", "B2", "C", "E", "D", "U"];
     const days = [0, 5, 20, 30, 40, null];
     const windowDays = 2;
@@ -89,46 +86,6 @@ describe("follow-up links from the last build", () => {
       { ...stored, links: [-1, -1, 1.5, 2] },
       { ...stored, days: [0, 5, 20, Number.NaN] },
       { ...stored, prints: ["A", "A", "C", "D"] },
-      { ...stored, capped: [0, 0, 1] },
-      { ...stored, capped: [0, 0, 0.5, 0] },
-      { ...stored, capped: [0, -2, 0, 0] },
     ]) expect(knownLinks(bad, prints, days, windowDays, 60)).toBeNull();
-  });
-
-  it("lets a story linked again weigh only its old link and the new or changed stories, and nothing less when its link is gone", () => {
-    const stored: StoredFollowUps = { prints: ["A", "B", "C", "D", "F"], days: [0, 5, 20, 40, 45], links: [-1, -1, 0, 1, -1], capped: [0, 3, 1, 0, 2] };
-    // B has changed (B2), E is new, U undated; C linked to A (as stored), D to B (changed), F to none.
-    const n = narrowLinks(stored, ["A", "B2", "C", "E", "D", "F", "U"], [0, 5, 20, 30, 40, 45, null]);
-    expect([...n.was]).toEqual([-1, UNKNOWN, 0, UNKNOWN, UNKNOWN, -1, UNKNOWN]);
-    expect([...n.capped]).toEqual([0, -1, 1, -1, 0, 2, -1]);
-    expect([...n.fresh]).toEqual([0, 1, 0, 1, 0, 0, 0]);
-    // The stories in another order (indices follow paths): the link follows the story, not the index.
-    const m = narrowLinks(stored, ["C", "A"], [20, 0]);
-    expect([...m.was]).toEqual([1, -1]);
-  });
-
-  it("weighs a new or changed story for a story linked again as it was, and every story when its capped keys are not as stored", () => {
-    const store = memoryStore();
-    const cold = cluster(all, store);
-    const [key, entry] = [...store.links][0]!;
-    // A story as it was (L) that follows X; the stored links are of an earlier build where X was another
-    // story (its print differs) that L did not follow.
-    const later = entry.links.findIndex((x) => x >= 0);
-    expect(later).toBeGreaterThanOrEqual(0);
-    const x = entry.links[later]!;
-    const changedX = { ...entry, prints: entry.prints.map((p, t) => (t === x ? `${p} before` : p)), links: entry.links.map((l, t) => (t === later ? -1 : l)) };
-    store.links.set(key, structuredClone(changedX));
-    const stats = { reused: 0, linked: 0, narrowed: 0 };
-    expect(cluster(all, store, stats)).toEqual(cold);
-    expect(stats.narrowed).toBeGreaterThan(0);
-    // Stored: L followed Y (another story of its reach, as it was) with other keys too common to use, and
-    // some story of its reach has changed since: L's candidates were others, so every one is weighed again.
-    const inReach = (t: number) => t !== later && entry.days[t]! < entry.days[later]! - options.windowDays && entry.days[t]! >= entry.days[later]! - options.followUpDays;
-    const y = entry.days.findIndex((_, t) => t !== x && inReach(t));
-    const z = entry.days.findIndex((_, t) => t !== x && t !== y && inReach(t));
-    expect(Math.min(y, z)).toBeGreaterThanOrEqual(0);
-    const otherKeys = { ...entry, prints: entry.prints.map((p, t) => (t === z ? `${p} before` : p)), links: entry.links.map((l, t) => (t === later ? y : l)), capped: entry.capped.map((c, t) => (t === later ? c + 2 ** 29 : c)) };
-    store.links.set(key, structuredClone(otherKeys));
-    expect(cluster(all, store)).toEqual(cold);
   });
 });
