@@ -47,7 +47,7 @@ const pages = [...loadExtraction(), ...loadWebpages()].filter((p) => !seen.has(p
 for (const half of ["tune", "check"] as const) {
   for (const withUrl of [true, false]) {
     const list = pages.filter((p) => p.half === half);
-    let furniture = 0, refused = 0, strippedKept = 0, strippedPages = 0;
+    let furniture = 0, refused = 0, strippedKept = 0, strippedPages = 0, strippedStories = 0;
     const shown: string[] = [];
     for (const page of list) {
       const url = withUrl ? page.url : null;
@@ -65,9 +65,11 @@ for (const half of ["tune", "check"] as const) {
         kept = body(page, stripped, url);
       }
       strippedPages++;
+      // What a build publishes: a body of 15 words or more (src/pipeline/article.ts refuses shorter ones).
+      if (kept !== null && tokens(kept).length >= 15) strippedStories++;
       if (kept !== null) (strippedKept++, shown.push(`  stripped kept ${page.set} ${page.id.slice(0, 8)}: ${kept.slice(0, 100).replace(/\n/g, " ")}`));
     }
-    console.log(`${half === "tune" ? "tuning" : "checking"} half, ${withUrl ? "with URL" : "without URL"}: ${list.length} pages; furniture body ${furniture}, refused ${refused}; stripped pages ${strippedPages}, published ${strippedKept}`);
+    console.log(`${half === "tune" ? "tuning" : "checking"} half, ${withUrl ? "with URL" : "without URL"}: ${list.length} pages; furniture body ${furniture}, refused ${refused}; stripped pages ${strippedPages}, published ${strippedKept} (15 words or more: ${strippedStories})`);
     if (process.env.PAGES === "1" && half === "tune") console.log(shown.join("\n"));
   }
 }

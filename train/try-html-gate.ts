@@ -5,7 +5,7 @@
 // webpages-dev's figures with and without it, and how many refused pages had a headline agreeing with the
 // page's own (eval:headlines counts a refused page as a wrong headline). Every dev page is an article: a refusal is a loss unless the
 // body it stops is not the page's article (train/lib/furniture-pages.ts notArticle). Writes nothing.
-// PAGES=check lists the checking half's refusals too (for the report; never to tune on).
+// NO_URL=1 cleans the pages without their URL. PAGES=check lists the checking half's refusals too (for the report; never to tune on).
 import { fileURLToPath } from "node:url";
 import { cleanSource, InputRejected, rulesWith, type CleanRule } from "../src/clean/index.ts";
 import { goldHeadline, loadDates, loadExtraction, loadWebpages, type DevPage } from "../eval/lib/clean-corpus.ts";
@@ -23,7 +23,7 @@ const titles = new Map<string, string>();
 
 function body(page: DevPage, rules: readonly CleanRule[]): string | null {
   try {
-    const a = cleanSource(devSource(page.id, "html", page.html, page.url), rules);
+    const a = cleanSource(devSource(page.id, "html", page.html, process.env.NO_URL === "1" ? null : page.url), rules);
     titles.set(page.id, a.title);
     return a.paragraphs.join("\n\n");
   } catch (e) {
@@ -61,7 +61,7 @@ for (const half of ["tune", "check"] as const) {
     const figures = name === "dates" ? "" : `, F1 ${f3(f1(scored.without))} -> ${f3(f1(scored.with))}`;
     summary.push(`  ${name}: ${pages.length} pages, refused ${refusedBefore} -> ${refused} (right headlines lost ${headlinesLost}); furniture bodies stopped ${furnitureStopped}, still published ${furnitureLeft}${figures}`);
   }
-  console.log(`${half === "tune" ? "tuning" : "checking"} half (HTML, with the URL), without the HTML gate -> with it:`);
+  console.log(`${half === "tune" ? "tuning" : "checking"} half (HTML, ${process.env.NO_URL === "1" ? "without" : "with"} the URL), without the HTML gate -> with it:`);
   console.log(summary.join("\n"));
   if (half === "tune" || process.env.PAGES === "check") console.log(lines.join("\n"));
 }
