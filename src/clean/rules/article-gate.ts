@@ -128,9 +128,9 @@ export interface GateModels {
 }
 
 /**
- * Between the threshold and this many times it the body is kept with a doubt: the threshold is set below
- * the least article-like real page of the tuning halves (train/article-gate.ts), and an unseen page
- * that reads a little less like one is more often an article than furniture (a list, a short notice).
+ * Between the threshold and this many times it the body is kept with a doubt. The least article-like real
+ * page of a few hundred tuning pages is a loose bound (train/article-gate.ts sets the HTML threshold at half
+ * of it): an unseen article may read a little less like one (a list of short notes), and so may furniture.
  */
 const DOUBT = 2;
 

@@ -65,6 +65,14 @@ describe("article-gate on HTML pages", () => {
     expect(a.paragraphs.join(" ")).toMatch(/Das Passwort muss mindestens 8 Zeichen lang sein/);
   });
 
+  // A real page (webpages-dev, checking half: a film-swap blog post): its article is a list of short notes
+  // ("Shuji: Japan.", "Fuji X-TRA 400.") with no running prose, rated below the least article-like tuning page.
+  it("keeps a real article of short list lines, with a doubt warning, rather than refuse it", () => {
+    const a = cleanSource(html("film-swap-notes-list"));
+    expect(a.paragraphs.join(" ")).toMatch(/Fuji X-TRA 400\./);
+    expect(a.messages.map((m) => m.text).join(" ")).toMatch(/reads much like page furniture/);
+  });
+
   it("keeps a real HTML article as it was", () => {
     const a = cleanSource(html("headline-repeated-below-lead"));
     expect(a.paragraphs[0]).toMatch(/^HISTALP ist eine internationale Klimadatensammlung/);
