@@ -3,7 +3,9 @@
 // their article: train/lib/furniture-pages.ts notArticle; dates-dev's pages, all articles, as they are)
 // against extraction-dev's and webpages-dev's pages with their article lines taken out (furniture), each
 // with its URL and without, cleaned as on unseen pages: block scores from a fold model fitted without the
-// page, this run's headline and short-line models.
+// page, this run's headline and short-line models. One model per input path, same features: text dumps
+// (their article lines taken out of the dump) and HTML pages (their article blocks taken out of the
+// page's blocks, the other blocks keeping what their elements said of them).
 import { createHash } from "node:crypto";
 import type { DevPage } from "../eval/lib/clean-corpus.ts";
 import type { BlockModels, DecodeSettings } from "../src/clean/block-model.ts";
@@ -13,12 +15,13 @@ import { locateWith } from "../src/clean/rules/locate.ts";
 import { findHeadlineWith } from "../src/clean/rules/title.ts";
 import { shortLineRule, type ShortLineModel } from "../src/clean/rules/short-lines.ts";
 import { listLinesRule, type ListLinesModel } from "../src/clean/rules/list-lines.ts";
-import { ARTICLE_GATE_FEATURES, articleGateRow } from "../src/clean/rules/article-gate.ts";
+import { articleGateRow, gateFeatures } from "../src/clean/rules/article-gate.ts";
 import { finish } from "../src/clean/text.ts";
+import { docOf, makeLine, type TextDoc } from "../src/clean/doc.ts";
 import { logit, type LogisticModel } from "../src/model/logistic.ts";
 import { trainLogistic, type Example } from "./lib/logistic.ts";
-import { notArticle, strippedDump } from "./lib/furniture-pages.ts";
-import { foldOf, prepared } from "./lib/clean-items.ts";
+import { articleLines, notArticle, strippedDump } from "./lib/furniture-pages.ts";
+import { foldOf, prepared, preparedFrom, type Path } from "./lib/clean-items.ts";
 
 export interface GateRow {
   page: DevPage;
@@ -32,6 +35,16 @@ export interface GateRow {
 const FOLDS = 4;
 const gateFoldOf = (id: string): number => createHash("sha256").update(`gate:${id}`).digest()[0]! % FOLDS;
 
+/** An HTML page's blocks less its article blocks (`articleLines`), as a fresh document: null when nothing is left. */
+export function strippedHtml(page: DevPage, url: string | null): TextDoc | null {
+  const doc = prepared({ ...page, url }, "html");
+  if (!doc) return null;
+  const article = articleLines(page, doc.lines.map((l) => l.text));
+  const lines = doc.lines.flatMap((l, i) => (article[i] ? [] : [makeLine(l.text, true, l.dom)]));
+  if (lines.length === 0) return null;
+  return preparedFrom(docOf(doc.path, lines, { ...doc.meta }, "html"));
+}
+
 /** Each page and its furniture alone, cleaned up to the gate; pages the rules refuse already give no row (the gate never sees them). */
 export function gateRows(
   pages: readonly DevPage[],
@@ -40,6 +53,7 @@ export function gateRows(
   headline: HeadlineModels,
   shortLines: ShortLineModel,
   listLines?: ListLinesModel,
+  path: Path = "text",
 ): GateRow[] {
   const locateAt = defaultRules.findIndex((r) => r.name === "locate-article");
   const learned = (name: string) =>
@@ -52,10 +66,13 @@ export function gateRows(
   for (const page of pages) {
     // dates-dev's pages are all articles but label no lines: real examples only, nothing to strip.
     const labelled = page.truth !== undefined || (page.with ?? []).length > 0;
-    const stripped = labelled ? strippedDump(page) : "";
+    const stripped = labelled && path === "text" ? strippedDump(page) : "";
     for (const url of [page.url, null]) {
       for (const kind of labelled ? (["real", "stripped"] as const) : (["real"] as const)) {
-        const doc = prepared({ ...page, url, text: kind === "real" ? page.text : stripped }, "text");
+        const doc =
+          path === "html"
+            ? kind === "real" ? prepared({ ...page, url }, "html") : strippedHtml(page, url)
+            : prepared({ ...page, url, text: kind === "real" ? page.text : stripped }, "text");
         if (!doc) continue;
         for (const rule of [locateWith({ ...blockFolds[foldOf(page.id)]!, decode }), ...rest]) rule.apply(doc);
         const x = articleGateRow(doc);
@@ -69,10 +86,12 @@ export function gateRows(
 }
 
 const L2 = 2;
+/** The threshold is this share of the lowest out-of-fold probability of a real article (GATE_MARGIN_TEXT / GATE_MARGIN_HTML to try others). */
+const MARGINS: Record<Path, number> = { text: Number(process.env.GATE_MARGIN_TEXT ?? "0.999"), html: Number(process.env.GATE_MARGIN_HTML ?? "0.5") };
 
-function fit(rows: readonly GateRow[], threshold: number): LogisticModel {
+function fit(rows: readonly GateRow[], threshold: number, path: Path): LogisticModel {
   const examples: Example[] = rows.map((r) => ({ x: r.x, y: r.y }));
-  return { ...trainLogistic(examples, { name: "clean/text-article-gate", features: [...ARTICLE_GATE_FEATURES], l2: L2 }), threshold };
+  return { ...trainLogistic(examples, { name: `clean/${path}-article-gate`, features: [...gateFeatures(path)], l2: L2 }), threshold };
 }
 
 const probability = (m: LogisticModel, x: Float64Array) => 1 / (1 + Math.exp(-logit(m, x)));
@@ -82,15 +101,20 @@ const probability = (m: LogisticModel, x: Float64Array) => 1 / (1 + Math.exp(-lo
  * model fitted without it): the highest that refuses no real page whose body is its article, so the
  * gate takes furniture only where the tuning pages say it costs no article.
  */
-export function trainArticleGate(rows: readonly GateRow[]): { model: LogisticModel; figures: string } {
-  const folds = Array.from({ length: FOLDS }, (_, k) => fit(rows.filter((r) => gateFoldOf(r.page.id) !== k), 0.5));
+export function trainArticleGate(rows: readonly GateRow[], path: Path = "text"): { model: LogisticModel; figures: string } {
+  const folds = Array.from({ length: FOLDS }, (_, k) => fit(rows.filter((r) => gateFoldOf(r.page.id) !== k), 0.5, path));
   const oof = rows.map((r) => probability(folds[gateFoldOf(r.page.id)]!, r.x));
   const lines: string[] = [];
   for (const t of [0.02, 0.05, 0.1, 0.2, 0.3, 0.5]) {
     const count = (pred: (r: GateRow, p: number) => boolean) => rows.filter((r, i) => pred(r, oof[i]!)).length;
     lines.push(`    threshold ${t}: real articles refused ${count((r, p) => r.y === 1 && p < t)} of ${count((r) => r.y === 1)}, real pages with a furniture body refused ${count((r, p) => r.kind === "real" && r.y === 0 && p < t)} of ${count((r) => r.kind === "real" && r.y === 0)}, stripped pages refused ${count((r, p) => r.kind === "stripped" && p < t)} of ${count((r) => r.kind === "stripped")}`);
   }
+  if (process.env.GATE_LOWEST) {
+    // The tuning rows nearest the threshold, for a trial's notes (tuning pages only).
+    const order = rows.map((r, i) => i).sort((a, b) => oof[a]! - oof[b]!);
+    for (const i of order.filter((i) => rows[i]!.y === 1).slice(0, Number(process.env.GATE_LOWEST))) lines.push(`    low article ${oof[i]!.toFixed(4)} ${rows[i]!.page.set} ${rows[i]!.page.id.slice(0, 12)} ${rows[i]!.page.url === null ? "" : "url"}`);
+  }
   const lowestArticle = Math.min(...rows.flatMap((r, i) => (r.y === 1 ? [oof[i]!] : [])));
-  const threshold = Number((lowestArticle * 0.999).toPrecision(4));
-  return { model: fit(rows, threshold), figures: lines.join("\n") + `\n    lowest out-of-fold probability of a real article ${lowestArticle.toFixed(4)}` };
+  const threshold = Number((lowestArticle * MARGINS[path]).toPrecision(4));
+  return { model: fit(rows, threshold, path), figures: lines.join("\n") + `\n    lowest out-of-fold probability of a real article ${lowestArticle.toFixed(4)}` };
 }

@@ -32,6 +32,11 @@
 //      tuning pages' real bodies (articles; dates-dev's too) against the bodies the same pages give with
 //      their article lines taken out (their furniture alone: what a login wall or a consent banner gives),
 //      block scores out-of-fold; its threshold the lowest out-of-fold probability of a real article.
+//   6. Article gate for HTML pages (same trainer and shared features, its own weights article-gate-html.json,
+//      two more columns from the page's elements and two log-scale levels): the tuning pages' HTML bodies
+//      against the same pages with their article blocks taken out of their blocks, block scores from
+//      step 1's HTML fold models; threshold half the lowest out-of-fold probability of a real article
+//      (train/article-gate.ts MARGINS), bodies up to twice it kept with a doubt warning.
 // With TRAIN_ON=tuning (and in every trial: PERTURB, KEEP_DECODE) the checking halves are never read
 // here: `npm run eval:clean` and `npm run eval:headlines` judge.
 import { createHash } from "node:crypto";
@@ -544,6 +549,7 @@ function main(): void {
   const dates = tune(loadDates());
   const models: Record<Path, BlockModels> = {} as Record<Path, BlockModels>;
   const textFolds: Omit<BlockModels, "decode">[] = [];
+  const htmlFolds: Omit<BlockModels, "decode">[] = [];
   let textItems: Item[] = [];
   console.log(`block models (${halves} of extraction-dev and webpages-dev):`);
   for (const path of ["html", "text"] as const) {
@@ -564,7 +570,7 @@ function main(): void {
       if (path === "text" && (SILVER === 1 || SILVER === 2 || (SILVER === 3 && page.set === "dates"))) silverLabels(page, doc, labels, models.html);
       items.push({ page, path, doc, labels });
     }
-    models[path] = trainBlocks(items, path, path === "text" ? textFolds : undefined);
+    models[path] = trainBlocks(items, path, path === "text" ? textFolds : htmlFolds);
     if (path === "text") textItems = items;
     const trainedOn = `npm run train:clean: ${halves} of extraction-dev (${extraction.length} pages) and webpages-dev (${webpages.length}), ${path} input; L2 ${L2}, snippet labels ×${SNIPPET_WEIGHT}`;
     writeFileSync(
@@ -614,6 +620,12 @@ function main(): void {
   console.log(`  ${rows.length} bodies (${rows.filter((r) => r.y === 1).length} articles); out-of-fold:\n${gate.figures}\n  threshold ${gate.model.threshold}`);
   const gateOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${gatePages.length} distinct pages), text dumps with and without the URL, the first two's also without their article lines (train/lib/furniture-pages.ts); block scores out-of-fold, this run's headline and short-line models; logistic, L2 2; threshold: the lowest out-of-fold probability of a real article`;
   writeFileSync(join(weightsDir, "article-gate-text.json"), formatWeights({ ...gate.model, trainedOn: gateOn }));
+  console.log(`article gate for HTML (${halves} of extraction-dev, webpages-dev and dates-dev, HTML pages, and the first two's pages without their article blocks):`);
+  const htmlRows = gateRows(gatePages, htmlFolds, models.html.decode, headline, { model: short.model, cut: short.cut }, settled, "html");
+  const htmlGate = trainArticleGate(htmlRows, "html");
+  console.log(`  ${htmlRows.length} bodies (${htmlRows.filter((r) => r.y === 1).length} articles); out-of-fold:\n${htmlGate.figures}\n  threshold ${htmlGate.model.threshold}`);
+  const htmlGateOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${gatePages.length} distinct pages), HTML pages with and without the URL, the first two's also without their article blocks (train/lib/furniture-pages.ts); block scores out-of-fold; logistic, L2 2; threshold: the lowest out-of-fold probability of a real article`;
+  writeFileSync(join(weightsDir, "article-gate-html.json"), formatWeights({ ...htmlGate.model, trainedOn: htmlGateOn }));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

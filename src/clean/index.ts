@@ -32,6 +32,8 @@ export function cleanSource(file: SourceFile, rules: readonly CleanRule[] = defa
  */
 export interface CleanModels {
   html: BlockModels;
+  /** The HTML path's article gate; without it HTML pages are not gated (what the block models are trained with). */
+  htmlGate?: LogisticModel;
   /** The text path's models; without them the rules refuse a text dump (the caller cleans HTML only). */
   text?: { blocks: BlockModels; headline: HeadlineModels; listLines: ListLinesModel; shortLines: ShortLineModel; gate: LogisticModel };
 }
@@ -40,14 +42,15 @@ export interface CleanModels {
 export function rulesWith(models: CleanModels, rules: readonly CleanRule[] = defaultRules): CleanRule[] {
   const html = locateWith(models.html);
   const { text } = models;
+  const { htmlGate } = models;
   const learned: Record<string, CleanRule> = text
     ? {
         "keep-list-lines": listLinesRule(() => text.listLines),
         "find-headline": findHeadlineWith(text.headline),
         "short-line-context": shortLineRule(() => text.shortLines),
-        "article-gate": articleGateWith(() => text.gate),
       }
     : {};
+  learned["article-gate"] = articleGateWith({ text: text && (() => text.gate), html: htmlGate && (() => htmlGate) });
   const textBlocks = text ? locateWith(text.blocks) : null;
   learned["locate-article"] = {
     name: "locate-article",

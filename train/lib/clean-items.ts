@@ -67,12 +67,16 @@ function sourceOf(page: DevPage, path: Path): SourceFile {
 
 export function prepared(page: DevPage, path: Path): TextDoc | null {
   try {
-    const { doc } = prepare(sourceOf(page, path));
-    for (const rule of before) rule.apply(doc);
-    return doc;
+    return preparedFrom(prepare(sourceOf(page, path)).doc);
   } catch {
     return null;
   }
+}
+
+/** A document made some other way (a page's blocks less some), after the rules that run before locate-article. */
+export function preparedFrom(doc: TextDoc): TextDoc {
+  for (const rule of before) rule.apply(doc);
+  return doc;
 }
 
 const collapse = (s: string) => s.replace(/\s+/g, " ").trim();

@@ -15,13 +15,13 @@ function coverOf(line: string, body: Map<string, number>): number {
 }
 
 /**
- * The page's text dump less its article lines. extraction-dev: every line of 4 or more words whose
- * 4-grams the true body holds more than 15% of, and the shorter lines it holds whole next to them;
- * webpages-dev: every line holding a must-have snippet and every line of 8 words or more between the
- * first and the last (its labels are a few snippets: some article lines past them may stay).
+ * Which of the page's lines (a text dump's lines, or an HTML page's blocks) are its article: 1 or 2, else 0.
+ * extraction-dev: every line of 4 or more words whose 4-grams the true body holds more than 15% of, and
+ * the shorter lines it holds whole next to them; webpages-dev: every line holding a must-have snippet and
+ * every line of 8 words or more between the first and the last (its labels are a few snippets: some
+ * article lines past them may stay).
  */
-export function strippedDump(page: DevPage): string {
-  const lines = page.text.split("\n");
+export function articleLines(page: DevPage, lines: readonly string[]): Uint8Array {
   const article = new Uint8Array(lines.length);
   if (page.truth !== undefined) {
     const truth = shingles(page.truth);
@@ -41,6 +41,13 @@ export function strippedDump(page: DevPage): string {
     const first = article.indexOf(1), last = article.lastIndexOf(1);
     for (let i = first + 1; i < last; i++) if (tokens(lines[i]!).length >= 8) article[i] = 1;
   }
+  return article;
+}
+
+/** The page's text dump less its article lines (`articleLines`). */
+export function strippedDump(page: DevPage): string {
+  const lines = page.text.split("\n");
+  const article = articleLines(page, lines);
   return lines.filter((_, i) => !article[i]).join("\n");
 }
 

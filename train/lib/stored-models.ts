@@ -9,7 +9,7 @@ import { headlineModelsFrom, type HeadlineModels } from "../../src/clean/headlin
 import { shortLineModelFrom, type ShortLineModel } from "../../src/clean/rules/short-lines.ts";
 import { listLinesModelFrom, type ListLinesModel } from "../../src/clean/rules/list-lines.ts";
 import { loadModel, type LogisticModel } from "../../src/model/logistic.ts";
-import { ARTICLE_GATE_FEATURES } from "../../src/clean/rules/article-gate.ts";
+import { gateFeatures } from "../../src/clean/rules/article-gate.ts";
 
 const read = (dir: string, name: string): unknown => JSON.parse(readFileSync(join(dir, `${name}.json`), "utf8"));
 
@@ -30,11 +30,11 @@ export function storedListLines(dir: string): ListLinesModel {
   return listLinesModelFrom(read(dir, "list-lines-text") as { model: unknown; cut: unknown });
 }
 
-export function storedGate(dir: string): LogisticModel {
-  return loadModel(read(dir, "article-gate-text"), ARTICLE_GATE_FEATURES);
+export function storedGate(dir: string, path: "text" | "html" = "text"): LogisticModel {
+  return loadModel(read(dir, `article-gate-${path}`), gateFeatures(path));
 }
 
 /** The whole set, for `rulesWith`. */
 export function storedModels(dir: string): Required<CleanModels> {
-  return { html: storedBlocks(dir, "html"), text: { blocks: storedBlocks(dir, "text"), headline: storedHeadline(dir), listLines: storedListLines(dir), shortLines: storedShortLines(dir), gate: storedGate(dir) } };
+  return { html: storedBlocks(dir, "html"), htmlGate: storedGate(dir, "html"), text: { blocks: storedBlocks(dir, "text"), headline: storedHeadline(dir), listLines: storedListLines(dir), shortLines: storedShortLines(dir), gate: storedGate(dir) } };
 }

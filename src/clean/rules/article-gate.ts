@@ -1,16 +1,19 @@
-// article-gate, the last rule for text dumps: does the body the rules kept read as an article, or as
-// the best the page's furniture had to offer (a login box's blurb, a cookie notice, a teaser, comments)?
+// article-gate, the last rule: does the body the rules kept read as an article, or as the best the page's
+// furniture had to offer (a login box's blurb, an account form's messages, a cookie notice, a teaser, comments)?
 // locate-article finds the run of lines most likely to be article text on any page; on a page with no
 // article that run is furniture, and whether its best line scores a little above or below 0 turns with
 // the training draw. This weighs the kept body as a whole (how sure the block model is of it, its size
 // against the page's, how much of it is running prose and furniture words) with a logistic model trained
 // by `npm run train:clean` on real pages and on the same pages with their article lines taken out
 // (train/lib/furniture-pages.ts); a body it rates below its threshold is refused with the reason.
+// Text dumps and HTML pages share the features (one idea of an article body) and each has its own
+// weights (article-gate-text.json, article-gate-html.json): block scores of the two paths differ in scale.
 import type { CleanRule } from "./types.ts";
 import { keptBodyIndices, type Line, type TextDoc } from "../doc.ts";
 import { fallbackBody } from "../doubts.ts";
 import { loadModel, logit, type LogisticModel } from "../../model/logistic.ts";
-import weights from "../weights/article-gate-text.json" with { type: "json" };
+import textWeights from "../weights/article-gate-text.json" with { type: "json" };
+import htmlWeights from "../weights/article-gate-html.json" with { type: "json" };
 
 export const ARTICLE_GATE_FEATURES = [
   "best-score",
@@ -28,6 +31,26 @@ export const ARTICLE_GATE_FEATURES = [
   "headline-found",
 ] as const;
 
+/**
+ * An HTML page's body also says where its blocks stand: the share of its words under an element whose
+ * class or id names furniture (a modal, a sidebar), and its link density. Text dumps have no elements.
+ * Of what an element says, only what holds for the block wherever the page puts it: not whether it lies
+ * in <article> or in the densest element, which a page stripped of its article (training's furniture
+ * pages) would get wrong. And the furniture-word and repeated-line shares again on a log scale: a form's
+ * messages or a consent box's text are full of both, beyond any article of the tuning pages, and the
+ * linear model weighs the few far values too little on the shares' own scale.
+ */
+export const HTML_GATE_FEATURES = [...ARTICLE_GATE_FEATURES, "furniture-class-share", "link-density", "lexicon-level", "repeated-level"] as const;
+
+/**
+ * An HTML body shorter than this is left to the build's own check for too little text (src/pipeline/
+ * article.ts), which refuses it naming its word count; the HTML gate neither judges nor learns from it.
+ */
+const HTML_MIN_WORDS = 15;
+
+/** The gate's feature names for a document of this origin. */
+export const gateFeatures = (origin: "text" | "html"): readonly string[] => (origin === "html" ? HTML_GATE_FEATURES : ARTICLE_GATE_FEATURES);
+
 const clip = (z: number): number => Math.max(-10, Math.min(10, z));
 
 /** The indices of the lines `finish` publishes: the kept body, or when none is left the located text it falls back on. */
@@ -39,12 +62,12 @@ export function publishedLines(doc: TextDoc): number[] {
   return body;
 }
 
-/** The gate's features of a text dump after the other rules, or null when there is nothing to judge. */
+/** The gate's features of a text dump or an HTML page after the other rules, or null when there is nothing to judge. */
 export function articleGateRow(doc: TextDoc): Float64Array | null {
-  if (doc.origin !== "text" || doc.noArticle || !doc.scores) return null;
+  if (doc.noArticle || !doc.scores) return null;
   const body = publishedLines(doc);
   if (body.length === 0) return null;
-  let words = 0, best = -10, weighted = 0, weight = 0, mass = 0, prose = 0, lexicon = 0, longest = 0, sentences = 0, repeated = 0;
+  let words = 0, best = -10, weighted = 0, weight = 0, mass = 0, prose = 0, lexicon = 0, longest = 0, sentences = 0, repeated = 0, negative = 0, links = 0;
   for (const i of body) {
     const l = doc.lines[i]!;
     const z = clip(doc.scores[i]!);
@@ -59,11 +82,16 @@ export function articleGateRow(doc: TextDoc): Float64Array | null {
     longest = Math.max(longest, l.words);
     sentences += l.sentences;
     if (l.repeats > 1) repeated += l.words;
+    if (l.dom) {
+      if (l.dom.negative > 0 || l.dom.nearNegative) negative += l.words;
+      links += l.dom.linkDensity * l.words;
+    }
   }
+  if (doc.origin === "html" && words < HTML_MIN_WORDS) return null;
   let pageWords = 0;
   for (const l of doc.lines) pageWords += l.words;
   const total = Math.max(1, words);
-  return Float64Array.from([
+  const row = [
     best,
     weighted / weight,
     Math.log1p(mass),
@@ -77,33 +105,67 @@ export function articleGateRow(doc: TextDoc): Float64Array | null {
     Math.log1p(sentences),
     repeated / total,
     doc.title >= 0 ? 1 : 0,
-  ]);
+  ];
+  if (doc.origin === "html") row.push(negative / total, links / total, Math.log1p((100 * lexicon) / total), Math.log1p((10 * repeated) / total));
+  return Float64Array.from(row);
 }
 
-let committed: LogisticModel | null = null;
+let committedText: LogisticModel | null = null;
+let committedHtml: LogisticModel | null = null;
 
 export function articleGateModel(): LogisticModel {
-  return (committed ??= loadModel(weights, ARTICLE_GATE_FEATURES));
+  return (committedText ??= loadModel(textWeights, ARTICLE_GATE_FEATURES));
 }
 
-/** Why the gate refuses the page, or null when it keeps it (the threshold is a probability, chosen in training). */
-export function gateVerdict(doc: TextDoc, model: () => LogisticModel): string | null {
+export function htmlArticleGateModel(): LogisticModel {
+  return (committedHtml ??= loadModel(htmlWeights, HTML_GATE_FEATURES));
+}
+
+/** A gate model for each input path; a path without one is not gated. */
+export interface GateModels {
+  text?: () => LogisticModel;
+  html?: () => LogisticModel;
+}
+
+/**
+ * Between the threshold and this many times it the body is kept with a doubt. The least article-like real
+ * page of a few hundred tuning pages is a loose bound (train/article-gate.ts sets the HTML threshold at half
+ * of it): an unseen article may read a little less like one (a list of short notes), and so may furniture.
+ */
+const DOUBT = 2;
+
+export interface GateVerdict {
+  /** Why the page is refused, or null. */
+  refuse: string | null;
+  /** A doubt to warn of when it is kept, or null. */
+  doubt: string | null;
+}
+
+const KEEP: GateVerdict = { refuse: null, doubt: null };
+
+/** The gate's verdict on the page (the threshold is a probability, chosen in training). */
+export function gateVerdict(doc: TextDoc, model: () => LogisticModel): GateVerdict {
   const x = articleGateRow(doc);
-  if (!x) return null;
+  if (!x) return KEEP;
   const m = model();
   const p = 1 / (1 + Math.exp(-logit(m, x)));
-  return p < m.threshold ? "no article text found: the text kept reads as page furniture (a notice, a form, teasers), not as an article" : null;
+  if (p < m.threshold) return { refuse: "no article text found: the text kept reads as page furniture (a notice, a form, teasers), not as an article", doubt: null };
+  if (p < DOUBT * m.threshold) return { refuse: null, doubt: "the kept text reads much like page furniture (a notice, a form, a list of teasers): it may not be the article" };
+  return KEEP;
 }
 
-/** The rule with the given model (training tries its own); `articleGate` uses the committed one. */
-export function articleGateWith(model: () => LogisticModel): CleanRule {
+/** The rule with the given models (training tries its own); `articleGate` uses the committed ones. */
+export function articleGateWith(models: GateModels): CleanRule {
   return {
     name: "article-gate",
     apply(doc) {
-      const reason = gateVerdict(doc, model);
-      if (reason) doc.noArticle = reason;
+      const model = doc.origin === "html" ? models.html : models.text;
+      if (!model) return;
+      const verdict = gateVerdict(doc, model);
+      if (verdict.refuse) doc.noArticle = verdict.refuse;
+      else if (verdict.doubt) doc.messages.push({ file: doc.path, stage: "clean", level: "warning", text: verdict.doubt });
     },
   };
 }
 
-export const articleGate: CleanRule = articleGateWith(articleGateModel);
+export const articleGate: CleanRule = articleGateWith({ text: articleGateModel, html: htmlArticleGateModel });

@@ -1,7 +1,11 @@
 import { readFileSync, readdirSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { cleanText } from "../../../src/clean/text.ts";
 import { rulesWithout } from "../../../src/clean/rules/index.ts";
+import { cleanSource, InputRejected } from "../../../src/clean/index.ts";
+import { runPipeline } from "../../../src/pipeline.ts";
+import type { SourceFile } from "../../../src/types.ts";
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), "utf8");
 
@@ -28,5 +32,50 @@ describe("article-gate", () => {
       expect(result.rejected, name).toBeNull();
       expect(result.paragraphs.length, name).toBeGreaterThan(2);
     }
+  });
+});
+
+describe("article-gate on HTML pages", () => {
+  // A real page (webpages-dev, checking half: zdf.de's us-sport-corona video page): a two-line teaser
+  // above the video, and the page's hidden account dialog, whose form messages the block model rates
+  // as the page's densest prose. Built alone it became the story "Mit ZDF-Konto anmelden." with the
+  // form's error messages as its body.
+  const html = (name: string): SourceFile => ({
+    path: `articles/${name}.html`,
+    format: "html",
+    text: gunzipSync(readFileSync(new URL(`../../fixtures/clean/pages/${name}.html.gz`, import.meta.url))).toString("utf8"),
+    encoding: "utf-8",
+    mtime: new Date(0),
+    url: null,
+  });
+  const page = html("login-form-video-page");
+
+  it("refuses a page whose only body is an account form's messages, naming the file and the reason", () => {
+    expect(() => cleanSource(page)).toThrow(InputRejected);
+    const out = runPipeline([page], { zone: "UTC" });
+    expect(out.stories).toEqual([]);
+    expect(out.rejected).toHaveLength(1);
+    expect(out.rejected[0]!.path).toBe("articles/login-form-video-page.html");
+    expect(out.rejected[0]!.reason).toMatch(/reads as page furniture/);
+  });
+
+  it("is what refuses it: without the gate the form is published as the story", () => {
+    const a = cleanSource(page, rulesWithout("article-gate"));
+    expect(a.paragraphs[0]).toBe("Mit ZDF-Konto anmelden.");
+    expect(a.paragraphs.join(" ")).toMatch(/Das Passwort muss mindestens 8 Zeichen lang sein/);
+  });
+
+  // A real page (webpages-dev, checking half: a film-swap blog post): its article is a list of short notes
+  // ("Shuji: Japan.", "Fuji X-TRA 400.") with no running prose, rated below the least article-like tuning page.
+  it("keeps a real article of short list lines, with a doubt warning, rather than refuse it", () => {
+    const a = cleanSource(html("film-swap-notes-list"));
+    expect(a.paragraphs.join(" ")).toMatch(/Fuji X-TRA 400\./);
+    expect(a.messages.map((m) => m.text).join(" ")).toMatch(/reads much like page furniture/);
+  });
+
+  it("keeps a real HTML article as it was", () => {
+    const a = cleanSource(html("headline-repeated-below-lead"));
+    expect(a.paragraphs[0]).toMatch(/^HISTALP ist eine internationale Klimadatensammlung/);
+    expect(a.messages.map((m) => m.text).join(" ")).not.toMatch(/page furniture/);
   });
 });
