@@ -163,7 +163,7 @@ export function articleGateWith(models: GateModels): CleanRule {
       if (!model) return;
       const verdict = gateVerdict(doc, model);
       if (verdict.refuse) doc.noArticle = verdict.refuse;
-      else if (verdict.doubt) doc.messages.push({ file: doc.path, stage: "clean", level: "warning", text: verdict.doubt });
+      else if (verdict.doubt) doc.messages.push({ file: doc.path, stage: "clean", rule: "article-gate", level: "warning", text: verdict.doubt });
     },
   };
 }
