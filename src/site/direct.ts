@@ -7,13 +7,12 @@
 // template's alias and `page.url`, written to its permalink. The site uses nothing else of Eleventy
 // (no layouts, collections, shortcodes or transforms; templates/*.njk). test/site/direct.test.ts and
 // `npm run bench -- --check` (a cold build renders with Eleventy) hold the two to the same bytes.
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { splitFrontMatter as readFrontMatter } from "../text/front-matter.ts";
 import { pageFilters, type EleventySetup } from "./eleventy.ts";
-import { PageWrites } from "./page-writes.ts";
 
 const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), "templates");
 
@@ -69,7 +68,7 @@ const RENDERS_PER_TURN = 4;
 
 /**
  * Renders `setup.pages` and (unless `storiesOnly`) the pages across the whole model into `outputDir`, as Eleventy would, calling
- * `onContent` and `onPage` with each (the page is written as rendered, on libuv's threads: ./page-writes.ts; the site has no transforms). Every page is written when it returns.
+ * `onContent` and `onPage` with each (the page is written as rendered: the site has no transforms).
  */
 export async function renderDirect(outputDir: string, setup: Omit<EleventySetup, "onPage">, onPage: NonNullable<EleventySetup["onPage"]>): Promise<void> {
   const nunjucks = eleventyNunjucks();
@@ -77,7 +76,6 @@ export async function renderDirect(outputDir: string, setup: Omit<EleventySetup,
   for (const [name, fn] of Object.entries(pageFilters(setup.site.baseUrl))) environment.addFilter(name, fn);
   const globals: Record<string, unknown> = { site: Object.freeze({ ...setup.site }), digest: Object.freeze({ ...setup.model }), pages: Object.freeze({ ...setup.pages }), search: Object.freeze({ ...setup.search }) };
   let renders = 0;
-  const writes = new PageWrites();
   // Only the story pages (`storiesOnly`): every other template is left out, as in an Eleventy run of story pages alone.
   for (const name of readdirSync(TEMPLATES).filter((n) => (setup.storiesOnly ? n === "story.njk" : n.endsWith(".njk"))).sort()) {
     const inputPath = join(TEMPLATES, name);
@@ -95,12 +93,12 @@ export async function renderDirect(outputDir: string, setup: Omit<EleventySetup,
       const outputPath = join(outputDir, path);
       const content = await render(template, { ...pageData, page: { url, inputPath, outputPath } });
       setup.onContent?.({ url, content });
-      await writes.write(outputPath, content);
+      mkdirSync(dirname(outputPath), { recursive: true });
+      writeFileSync(outputPath, content);
       onPage({ url, outputPath, content });
       if (++renders % RENDERS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
     }
   }
-  await writes.settled();
 }
 
 /** The list a template paginates (`pages.stories`): a dotted path into the global data. */

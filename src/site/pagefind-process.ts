@@ -22,9 +22,6 @@ export interface PagefindProcess {
   closing(): void;
 }
 
-/** The most bytes of messages to Pagefind gathered into one write: a pipe's buffer on Linux. */
-const WRITE_BYTES = 65_536;
-
 /** What Pagefind's process said on stderr, at most this much (a panic's message and the start of its backtrace). */
 const STDERR_KEPT = 16_384;
 
@@ -72,30 +69,9 @@ function watch(child: ChildProcess): PagefindProcess {
   const stdin = child.stdin;
   if (stdin) {
     stdin.on("error", () => {}); // the end is heard from the process itself
-    // The module writes one message a page: written one by one, each is a write to the pipe and a wake-up
-    // of Pagefind (15% of a cold site stage's main-thread CPU at 10k). Those written in one turn of the
-    // event loop go together (the same bytes in the same order), at most a pipe's worth at a time.
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
-    let queued = false;
-    const flush = () => {
-      queued = false;
-      const chunks = pending;
-      pending = [];
-      pendingBytes = 0;
-      if (!ended && chunks.length) stdin.write(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
-    };
     const standIn = new Writable({
       write(chunk: Buffer, _encoding, done) {
-        if (!ended) {
-          pending.push(chunk);
-          pendingBytes += chunk.length;
-          if (pendingBytes >= WRITE_BYTES) flush();
-          else if (!queued) {
-            queued = true;
-            setImmediate(flush);
-          }
-        }
+        if (!ended) stdin.write(chunk);
         done();
       },
       destroy(error, done) {
