@@ -138,13 +138,13 @@ export async function runBuild(argv: string[]): Promise<number> {
       lap("unchanged");
     } else {
       const loaded = stages ?? (await loadStages());
-      const { buildDigest, buildReport, cachedCategories, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, startSummaryThreads, summariseAll, summaryLines, writeFeeds, writeJsonFile } = loaded;
+      const { buildDigest, buildReport, cachedCategories, fillCategories, LATER, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, startSummaryThreads, summariseAll, summaryLines, writeFeeds, writeJsonFile } = loaded;
       // The story-id state this build writes (a copy goes to the cache once the build is in place).
       let identityText = "";
       const rules = rulesWithout(...config.disableRules);
       // Everything up to the view model and the report, in a scope of its own: once it has returned,
       // the articles and their texts are garbage, and the site and feeds are made with the model alone.
-      const model = await (async () => {
+      const made = await (async () => {
         progress.step(`cleaning and dating ${ingested.files.length} articles`);
         const load = (file: (typeof ingested.files)[number]) => readSource(file, ingested.unread);
         const prepared = await prepareArticles(ingested.files, { zone: config.timezone, rules, cache, warn, load, dropEvidence: true, threads: threads.articles }, articleStats);
@@ -172,8 +172,22 @@ export async function runBuild(argv: string[]): Promise<number> {
         lap("summarise");
         const fileTimes = fileTimeWarning(result.stories.flatMap((s) => s.members));
         const categories = await cachedCategories(cache, articleKeys);
-        const digest = buildDigest(result.stories, { zone: config.timezone, homeDays: config.homeDays, categorise: categories.categorise });
-        await categories.pack?.commit();
+        // Only the feeds read the categories: a cold build finds them in the site stage, while Pagefind
+        // finishes the search index and this thread would wait (renderSite's `complete`).
+        const digest = buildDigest(result.stories, { zone: config.timezone, homeDays: config.homeDays, categorise: cold ? LATER : categories.categorise });
+        if (!cold) await categories.pack?.commit();
+        // What `complete` needs, let go of once it has run (the stories hold their articles).
+        let toFill = cold ? { model: digest.model, stories: result.stories, categories } : null;
+        let completed: Promise<void> | null = null;
+        const complete = () =>
+          (completed ??= (async () => {
+            if (!toFill) return;
+            const { model, stories, categories } = toFill;
+            toFill = null;
+            fillCategories(model, stories, categories.categorise);
+            await categories.pack?.commit();
+            cache?.close();
+          })());
         progress.step("writing the digests");
         await out.writeDigests(digest.files);
         identityText = serializeIdentityState(result.identity);
@@ -184,10 +198,11 @@ export async function runBuild(argv: string[]): Promise<number> {
         said.stdout = summaryLines(report, digest.files.length);
         said.stderr = [...rejectionLines(report), ...(fileTimes ? [`digest: warning: ${fileTimes}`] : [])];
         lap("report");
-        return digest.model;
+        return { model: digest.model, complete };
       })();
-      // The articles' paragraphs left in the cache are not read after the model is made.
-      cache?.close();
+      // The articles' paragraphs left in the cache are not read after the model is complete.
+      if (!cold) cache?.close();
+      const model = made.model;
       progress.step("rendering the site and its search index");
       const siteState = cache ? readState(cache.dir, siteStateNamespace, warn) : null;
       // The feeds are written while Pagefind writes the search index (the site stage's last step).
@@ -196,7 +211,7 @@ export async function runBuild(argv: string[]): Promise<number> {
         await writeFeeds({ outputDir: out.site, config, model, items: feedItems.memo });
         await feedItems.pack?.commit();
       };
-      site = await renderSite({ outputDir: out.site, config, model, previous: { dir: out.liveSite, state: siteState }, alongside: feeds, discard: out.discard });
+      site = await renderSite({ outputDir: out.site, config, model, previous: { dir: out.liveSite, state: siteState }, alongside: feeds, complete: made.complete, discard: out.discard });
       lap("site");
       await out.commit();
       if (cache) {
