@@ -138,13 +138,13 @@ export async function runBuild(argv: string[]): Promise<number> {
       lap("unchanged");
     } else {
       const loaded = stages ?? (await loadStages());
-      const { buildDigest, buildReport, cachedCategories, fillCategories, LATER, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, startSummaryThreads, summariseAll, summaryLines, writeFeeds, writeJsonFile } = loaded;
+      const { buildDigest, buildReport, cachedCategories, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, startSummaryThreads, summariseAll, summaryLines, writeFeeds, writeJsonFile } = loaded;
       // The story-id state this build writes (a copy goes to the cache once the build is in place).
       let identityText = "";
       const rules = rulesWithout(...config.disableRules);
       // Everything up to the view model and the report, in a scope of its own: once it has returned,
       // the articles and their texts are garbage, and the site and feeds are made with the model alone.
-      const made = await (async () => {
+      const model = await (async () => {
         progress.step(`cleaning and dating ${ingested.files.length} articles`);
         const load = (file: (typeof ingested.files)[number]) => readSource(file, ingested.unread);
         const prepared = await prepareArticles(ingested.files, { zone: config.timezone, rules, cache, warn, load, dropEvidence: true, threads: threads.articles }, articleStats);
@@ -172,22 +172,8 @@ export async function runBuild(argv: string[]): Promise<number> {
         lap("summarise");
         const fileTimes = fileTimeWarning(result.stories.flatMap((s) => s.members));
         const categories = await cachedCategories(cache, articleKeys);
-        // Only the feeds read the categories: a cold build finds them in the site stage, while Pagefind
-        // finishes the search index and this thread would wait (renderSite's `complete`).
-        const digest = buildDigest(result.stories, { zone: config.timezone, homeDays: config.homeDays, categorise: cold ? LATER : categories.categorise });
-        if (!cold) await categories.pack?.commit();
-        // What `complete` needs, let go of once it has run (the stories hold their articles).
-        let toFill = cold ? { model: digest.model, stories: result.stories, categories } : null;
-        let completed: Promise<void> | null = null;
-        const complete = () =>
-          (completed ??= (async () => {
-            if (!toFill) return;
-            const { model, stories, categories } = toFill;
-            toFill = null;
-            fillCategories(model, stories, categories.categorise);
-            await categories.pack?.commit();
-            cache?.close();
-          })());
+        const digest = buildDigest(result.stories, { zone: config.timezone, homeDays: config.homeDays, categorise: categories.categorise });
+        await categories.pack?.commit();
         progress.step("writing the digests");
         await out.writeDigests(digest.files);
         identityText = serializeIdentityState(result.identity);
@@ -198,11 +184,10 @@ export async function runBuild(argv: string[]): Promise<number> {
         said.stdout = summaryLines(report, digest.files.length);
         said.stderr = [...rejectionLines(report), ...(fileTimes ? [`digest: warning: ${fileTimes}`] : [])];
         lap("report");
-        return { model: digest.model, complete };
+        return digest.model;
       })();
-      // The articles' paragraphs left in the cache are not read after the model is complete.
-      if (!cold) cache?.close();
-      const model = made.model;
+      // The articles' paragraphs left in the cache are not read after the model is made.
+      cache?.close();
       progress.step("rendering the site and its search index");
       const siteState = cache ? readState(cache.dir, siteStateNamespace, warn) : null;
       // The feeds are written while Pagefind writes the search index (the site stage's last step).
@@ -211,7 +196,7 @@ export async function runBuild(argv: string[]): Promise<number> {
         await writeFeeds({ outputDir: out.site, config, model, items: feedItems.memo });
         await feedItems.pack?.commit();
       };
-      site = await renderSite({ outputDir: out.site, config, model, previous: { dir: out.liveSite, state: siteState }, alongside: feeds, complete: made.complete, discard: out.discard });
+      site = await renderSite({ outputDir: out.site, config, model, previous: { dir: out.liveSite, state: siteState }, alongside: feeds, discard: out.discard });
       lap("site");
       await out.commit();
       if (cache) {

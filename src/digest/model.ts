@@ -255,29 +255,6 @@ function frontDecay(date: string, newest: string): number {
   return 0.5 ** (daysBetween(date, newest) / FRONT_HALF_LIFE_DAYS);
 }
 
-/**
- * A model's categories left empty, for fillCategories to find later: only the feeds read them (no page,
- * digest or report does), so a cold build finds them in the site stage while Pagefind finishes the search
- * index and this thread would wait (src/cli/build.ts).
- */
-export const LATER: Categorise = () => [];
-
-/** The categories of a model built with `categorise: LATER` from `input`, as buildModel finds them with `categorise` (the same calls, in the same order). */
-export function fillCategories(model: DigestModel, input: readonly Story[], categorise: Categorise): void {
-  const byId = new Map(model.stories.map((v) => [v.id, v]));
-  // In place: what holds a view or day (a page's slice) sees them filled too.
-  for (const story of input) {
-    const view = byId.get(story.id)!;
-    view.categories.push(...categorise(story.members, view.namedOutlets));
-  }
-  for (const day of model.days) day.categories.push(...dayCategories(day.stories));
-}
-
-/** A day's categories: each story's first, once, in the day's order. */
-function dayCategories(stories: readonly StoryView[]): string[] {
-  return distinct(stories.flatMap((s) => s.categories.slice(0, 1)));
-}
-
 export function buildModel(input: readonly Story[], options: ModelOptions): DigestModel {
   const categorise = options.categorise ?? categoriseArticles;
   const stamps = new Map<string, Stamp>();
@@ -318,7 +295,7 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
         published: dayStart(date, options.zone).iso,
         updated: dayUpdated(revision(sources, options.zone), stories, membersOf, options.zone),
         namedOutlets: distinct(stories.flatMap((s) => s.namedOutlets)),
-        categories: dayCategories(stories),
+        categories: distinct(stories.flatMap((s) => s.categories.slice(0, 1))),
       };
     });
 

@@ -50,13 +50,6 @@ export interface SiteOptions {
    * Eleventy is done: the index is the last step of the stage, in a process of its own.
    */
   alongside?: () => Promise<void>;
-  /**
-   * What completes the model (src/cli/build.ts: a cold build's categories, which no page shows and the
-   * feeds read), called once: in a cold build once the pages are rendered, while Pagefind finishes the
-   * search index, before the pages' keys and `alongside`; else before anything (the keys decide what is
-   * carried over).
-   */
-  complete?: () => Promise<void>;
   /** Where what the stage moves out of the site folder goes to be removed (OutputFolders.discard). */
   discard?: (paths: readonly string[]) => void;
   /** Every page rendered by Eleventy, story pages too (tests: the bytes the pages rendered without it are held to). */
@@ -139,7 +132,6 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const shares = shareBundles(stories.map((p) => (plan.slices.get(p.file) as StoryView).id));
   const before = options.previous?.state ?? null;
   const liveDir = options.previous?.dir ?? null;
-  if (before) await options.complete?.();
 
   // A page is carried over when its key is the last build's and its file is still the one that build wrote.
   const unchanged = (file: string, fileKey: string): boolean => {
@@ -262,9 +254,6 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     }
     rendered = performance.now();
     const finished = search.finish().then(() => performance.now());
-    // Its failure is taken below, not left unhandled while the model is completed.
-    finished.catch(() => {});
-    if (!before) await options.complete?.();
     // Both are waited for, whichever fails first, before Pagefind is stopped.
     const beside = options.alongside ? options.alongside().then(() => performance.now()) : Promise.resolve(rendered);
     keyAll();
