@@ -624,7 +624,7 @@ function main(): void {
   const htmlRows = gateRows(gatePages, htmlFolds, models.html.decode, headline, { model: short.model, cut: short.cut }, settled, "html");
   const htmlGate = trainArticleGate(htmlRows, "html");
   console.log(`  ${htmlRows.length} bodies (${htmlRows.filter((r) => r.y === 1).length} articles); out-of-fold:\n${htmlGate.figures}\n  threshold ${htmlGate.model.threshold}`);
-  const htmlGateOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${gatePages.length} distinct pages), HTML pages with and without the URL, the first two's also without their article blocks (train/lib/furniture-pages.ts); block scores out-of-fold; logistic, L2 2; threshold: the lowest out-of-fold probability of a real article`;
+  const htmlGateOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${gatePages.length} distinct pages), HTML pages with and without the URL, the first two's also without their article blocks (train/lib/furniture-pages.ts); block scores out-of-fold; logistic, L2 2; threshold: half the lowest out-of-fold probability of a real article`;
   writeFileSync(join(weightsDir, "article-gate-html.json"), formatWeights({ ...htmlGate.model, trainedOn: htmlGateOn }));
 }
 
