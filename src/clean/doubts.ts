@@ -5,9 +5,15 @@ import type { Line, TextDoc } from "./doc.ts";
 /** Rules that judge a line by its place among others: their drops are the first to be undone. */
 const CONTEXT_RULES = new Set(["short-line-context", "repeated-lines", "truncated-teasers", "recap-paragraph", "lead-caption", "dangling-label"]);
 
+/** A warning about a page's answer, named by the check that raised it (the build report's `rule`). */
+export interface Doubt {
+  rule: string;
+  text: string;
+}
+
 export interface Fallback {
   lines: Line[];
-  warning: string;
+  warning: Doubt;
 }
 
 /**
@@ -22,7 +28,7 @@ export function fallbackBody(doc: TextDoc): Fallback | null {
     if (i !== doc.title && (line.drop === null || CONTEXT_RULES.has(line.drop))) located.push(line);
   }
   if (located.length === 0) return null;
-  return { lines: located, warning: "every line of the located article looked like page furniture; kept the located text unfiltered" };
+  return { lines: located, warning: { rule: "unfiltered-fallback", text: "every line of the located article looked like page furniture; kept the located text unfiltered" } };
 }
 
 const THIN_BODY = 50;
@@ -31,23 +37,23 @@ const WEAK = 0;
 const LONG_PAGE = 300;
 
 /** Warnings about a body that was found but may not be the whole article. */
-export function doubts(doc: TextDoc, body: readonly Line[]): string[] {
-  const out: string[] = [];
+export function doubts(doc: TextDoc, body: readonly Line[]): Doubt[] {
+  const out: Doubt[] = [];
   if (body.length === 0) return out;
   let bodyWords = 0, pageWords = 0;
   for (const l of body) bodyWords += l.words;
   for (const l of doc.lines) pageWords += l.words;
   if (bodyWords < THIN_BODY && pageWords >= LONG_PAGE) {
-    out.push(`kept only ${bodyWords} words of a page of ${pageWords}: the article may be missing from the scrape or cut short`);
+    out.push({ rule: "thin-body", text: `kept only ${bodyWords} words of a page of ${pageWords}: the article may be missing from the scrape or cut short` });
   }
   if (!body.some((l) => l.prose) && body.length >= 3 && doc.messages.length === 0) {
-    out.push("the kept text has no running prose (a list, a table or a gallery?); kept the lines around the densest text");
+    out.push({ rule: "no-prose", text: "the kept text has no running prose (a list, a table or a gallery?); kept the lines around the densest text" });
   }
   // The block model kept it, but no block of it reads clearly as article text.
   if (doc.scores) {
     let best = -Infinity;
     for (let i = doc.start; i < doc.end; i++) if (doc.lines[i]!.drop === null && i !== doc.title) best = Math.max(best, doc.scores[i]!);
-    if (best < WEAK) out.push("no block of the kept text reads clearly as article text: it may be page furniture");
+    if (best < WEAK) out.push({ rule: "weak-body", text: "no block of the kept text reads clearly as article text: it may be page furniture" });
   }
   return out;
 }

@@ -2,7 +2,7 @@
 import type { ArticleMeta, Message } from "../types.ts";
 import { endsSentence, keptBodyIndices, makeDoc, stripBullet, type Line, type TextDoc } from "./doc.ts";
 import { defaultRules, type CleanRule } from "./rules/index.ts";
-import { doubts, fallbackBody } from "./doubts.ts";
+import { doubts, fallbackBody, type Doubt } from "./doubts.ts";
 import { sourceOfText } from "./source.ts";
 
 export interface TextCleanResult {
@@ -36,7 +36,7 @@ export function finish(doc: TextDoc): TextCleanResult {
   const title = doc.title >= 0 ? stripBullet(doc.lines[doc.title]!.text) : (doc.meta.title ?? "");
   const body = keptBodyLines(doc);
   const messages = [...doc.messages];
-  const warn = (text: string) => messages.push({ file: doc.path, stage: "clean", level: "warning", text });
+  const warn = ({ rule, text }: Doubt) => messages.push({ file: doc.path, stage: "clean", rule, level: "warning", text });
   let rejected = doc.noArticle;
   if (body.length === 0 && !rejected) {
     // The located article, less what the context rules took: never text the block model refused.
@@ -61,7 +61,7 @@ export function finish(doc: TextDoc): TextCleanResult {
     if (l.drop) dropped[l.drop] = (dropped[l.drop] ?? 0) + 1;
   }
   const context = removed.join("\n");
-  if (!title && !rejected) warn("no headline found");
+  if (!title && !rejected) warn({ rule: "no-headline", text: "no headline found" });
   return { title, paragraphs, meta: doc.meta, context, messages, dropped, rejected };
 }
 

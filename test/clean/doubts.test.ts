@@ -18,6 +18,8 @@ describe("every page gets an answer", () => {
     const text = [...menu, ...menu, "Library to close for repairs", ...story, ...Array.from({ length: 30 }, (_, i) => footer(i)), ...menu].join("\n");
     expect(cleanText("t", text).paragraphs).toEqual(story);
     expect(warnings(text).join(" ")).toMatch(/^kept only 33 words of a page of \d+: the article may be missing/);
+    // One record per warning, named by the check that raised it, as the build report shows it.
+    expect(cleanText("t", text).messages).toEqual([expect.objectContaining({ file: "t", stage: "clean", rule: "thin-body", level: "warning" })]);
   });
 
   it("has nothing to say about an ordinary article", () => {
@@ -35,6 +37,6 @@ describe("fallback body", () => {
     const para = "The library, which opened in 1904, will close for two weeks in the spring while the roof is repaired, the council said.";
     const result = cleanText("t", ["Library to close", para].join("\n\n"), undefined, rules);
     expect(result.paragraphs).toEqual([para]);
-    expect(result.messages.map((m) => m.text)).toContain("every line of the located article looked like page furniture; kept the located text unfiltered");
+    expect(result.messages).toContainEqual({ file: "t", stage: "clean", rule: "unfiltered-fallback", level: "warning", text: "every line of the located article looked like page furniture; kept the located text unfiltered" });
   });
 });
