@@ -91,7 +91,8 @@ export function prepare(file: SourceFile): Prepared {
 function cleanByFormat(file: SourceFile, rules: readonly CleanRule[]): CleanArticle {
   if (file.format === "markdown") {
     const md = parseMarkdown(file.text);
-    const messages: Message[] = md.warnings.map((text) => ({ file: file.path, stage: "clean", level: "warning", text }));
+    // Every Markdown warning is about its front matter (unreadable, or a date that is no date).
+    const messages: Message[] = md.warnings.map((text) => ({ file: file.path, stage: "clean", rule: "front-matter", level: "warning", text }));
     return article(file, md.title, md.paragraphs, md.meta, "", messages);
   }
   const { doc, articleBody } = prepare(file);
@@ -100,7 +101,7 @@ function cleanByFormat(file: SourceFile, rules: readonly CleanRule[]): CleanArti
   const messages = result.messages;
   if (articleBody && paragraphs.join(" ").length < 200 && articleBody.length > paragraphs.join(" ").length) {
     paragraphs = articleBody.split(/\n\s*\n|\n/).map((p) => p.trim()).filter(Boolean);
-    messages.push({ file: file.path, stage: "clean", level: "warning", text: "page text was thin; used the page's structured articleBody" });
+    messages.push({ file: file.path, stage: "clean", rule: "article-body", level: "warning", text: "page text was thin; used the page's structured articleBody" });
   } else if (result.rejected) throw new InputRejected(result.rejected, "no-article");
   const title = result.title || (file.format === "html" ? (result.meta.title ?? "") : "");
   return article(file, title, paragraphs, result.meta, result.context, messages);

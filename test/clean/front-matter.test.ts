@@ -63,6 +63,7 @@ describe("front matter", () => {
     }
     const wrong = cleanSource(markdown(`---\ntitle: Budget approved\ndate: 2025-02-30 10:00:00 +01:00\n---\n${body}\n`));
     expect(wrong.messages.map((m) => m.text).join()).toMatch(/front matter date "2025-02-30 10:00:00 \+01:00" is not a date/);
+    expect(wrong.messages).toEqual([expect.objectContaining({ stage: "clean", rule: "front-matter", level: "warning" })]);
   });
 
   it("does not run ---js through the command line either", async () => {
