@@ -9,7 +9,7 @@ export interface Message {
   level: "warning" | "error";
   text: string;
   /** The named rule or check that raised it ("front-matter", "decode", a cleaning rule's name). */
-  rule?: string;
+  rule: string;
   /** 1-based line of the input it concerns, where one applies. */
   line?: number;
 }

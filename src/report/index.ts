@@ -19,7 +19,7 @@ export interface ReportInput {
 /** A message as the report gives it: the input it concerns is the entry it sits in. */
 export interface ReportMessage {
   stage: Message["stage"];
-  rule?: string;
+  rule: string;
   level: Message["level"];
   text: string;
   line?: number;
@@ -115,7 +115,7 @@ export function buildReport(stories: readonly Story[], rejected: readonly Reject
 }
 
 function reportMessage(m: Message): ReportMessage {
-  return { stage: m.stage, ...(m.rule ? { rule: m.rule } : {}), level: m.level, text: m.text, ...(m.line !== undefined ? { line: m.line } : {}) };
+  return { stage: m.stage, rule: m.rule, level: m.level, text: m.text, ...(m.line !== undefined ? { line: m.line } : {}) };
 }
 
 /** One stderr line per rejected input, naming it and saying why (a name with a line break in it is quoted). */

@@ -17,7 +17,7 @@ const june: Story = { id: "s-bbbbbbbbbb", date: "2025-06-23", title: "June", mem
 
 describe("build report", () => {
   const model = buildDigest([may, june]).model;
-  const report = buildReport([may, june], [{ path: "empty.txt", reason: "empty file" }], [{ file: "c.txt", stage: "clean", level: "warning", text: "no headline found" }], model);
+  const report = buildReport([may, june], [{ path: "empty.txt", reason: "empty file" }], [{ file: "c.txt", stage: "clean", rule: "no-headline", level: "warning", text: "no headline found" }], model);
 
   it("lists every input once, sorted by path: the first member included, the rest merged, rejections with reasons", () => {
     expect(report.inputs.map((i) => [i.path, i.status])).toEqual([
@@ -31,11 +31,11 @@ describe("build report", () => {
   });
 
   it("attaches each file's warnings to its entry", () => {
-    expect(report.inputs.find((i) => i.path === "c.txt")?.messages).toEqual([{ stage: "clean", level: "warning", text: "no headline found" }]);
+    expect(report.inputs.find((i) => i.path === "c.txt")?.messages).toEqual([{ stage: "clean", rule: "no-headline", level: "warning", text: "no headline found" }]);
   });
 
   it("gives every input its messages as records, a rejected one its reason as an error", () => {
-    expect(report.inputs.find((i) => i.path === "c.txt")?.messages).toEqual([{ stage: "clean", level: "warning", text: "no headline found" }]);
+    expect(report.inputs.find((i) => i.path === "c.txt")?.messages).toEqual([{ stage: "clean", rule: "no-headline", level: "warning", text: "no headline found" }]);
     expect(report.inputs.find((i) => i.path === "a.txt")?.messages).toEqual([]);
     expect(report.inputs.find((i) => i.path === "empty.txt")?.messages).toEqual([{ stage: "ingest", rule: "rejected", level: "error", text: "empty file" }]);
   });
