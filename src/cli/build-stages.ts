@@ -6,7 +6,7 @@ export { fileTimeWarning } from "../date/index.ts";
 export { rulesWithout } from "../clean/index.ts";
 export { buildDigest, cachedCategories } from "../digest/index.ts";
 export { writeFeeds } from "../feed/index.ts";
-export { buildReport, rejectionLines, summaryLines, writeJsonFile } from "../report/index.ts";
+export { buildReport, rejectionLines, summaryLines, warningLines, writeJsonFile } from "../report/index.ts";
 export { prepareArticles, startArticleThreads } from "../parallel/articles.ts";
 export { startSummaryThreads, summariseAll } from "../parallel/summaries.ts";
 export { cachedSummaries } from "../cache/summaries.ts";

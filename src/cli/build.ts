@@ -138,7 +138,7 @@ export async function runBuild(argv: string[]): Promise<number> {
       lap("unchanged");
     } else {
       const loaded = stages ?? (await loadStages());
-      const { buildDigest, buildReport, cachedCategories, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, startSummaryThreads, summariseAll, summaryLines, writeFeeds, writeJsonFile } = loaded;
+      const { buildDigest, buildReport, cachedCategories, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, startSummaryThreads, summariseAll, summaryLines, warningLines, writeFeeds, writeJsonFile } = loaded;
       // The story-id state this build writes (a copy goes to the cache once the build is in place).
       let identityText = "";
       const rules = rulesWithout(...config.disableRules);
@@ -182,7 +182,7 @@ export async function runBuild(argv: string[]): Promise<number> {
         const report = buildReport(result.stories, [...ingested.rejected, ...result.rejected], [...ingested.messages, ...result.messages, ...(ids.message ? [ids.message] : [])], digest.model);
         await writeJsonFile(join(out.site, "build-report.json"), report);
         said.stdout = summaryLines(report, digest.files.length);
-        said.stderr = [...rejectionLines(report), ...(fileTimes ? [`digest: warning: ${fileTimes}`] : [])];
+        said.stderr = [...rejectionLines(report), ...warningLines(report), ...(fileTimes ? [`digest: warning: ${fileTimes}`] : [])];
         lap("report");
         return digest.model;
       })();

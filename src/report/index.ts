@@ -124,6 +124,25 @@ export function rejectionLines(report: BuildReport): string[] {
   return report.inputs.filter((i) => i.status === "rejected").map((i) => `digest: rejected ${name(i.path)}: ${(i.reason ?? "").replace(/\s+/g, " ")}`);
 }
 
+/**
+ * One stderr line for the inputs kept with warnings (the rejected have their own lines): how many, and how
+ * many per rule, so a build that kept a doubtful page says so without a line per page.
+ */
+export function warningLines(report: BuildReport): string[] {
+  const byRule = new Map<string, number>();
+  let inputs = 0;
+  for (const input of report.inputs) {
+    if (input.status === "rejected") continue;
+    const rules = new Set(input.messages.filter((m) => m.level === "warning").map((m) => m.rule));
+    if (rules.size === 0) continue;
+    inputs++;
+    for (const rule of rules) byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
+  }
+  if (inputs === 0) return [];
+  const counts = [...byRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([rule, n]) => `${rule} ${n}`);
+  return [`digest: warning: ${counted(inputs, "input")} kept with warnings (${counts.join(", ")}); each is listed in build-report.json`];
+}
+
 /** The console summary: one line of counts. */
 export function summaryLines(report: BuildReport, days: number): string[] {
   const count = (s: ReportInput["status"]) => report.inputs.filter((i) => i.status === s).length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildReport, rejectionLines, summaryLines } from "../../src/report/index.ts";
+import { buildReport, rejectionLines, summaryLines, warningLines } from "../../src/report/index.ts";
 import { buildDigest } from "../../src/digest/index.ts";
 import { emptyMeta } from "../../src/clean/text.ts";
 import type { ResolvedArticle, Story } from "../../src/types.ts";
@@ -76,6 +76,15 @@ describe("build report", () => {
     expect(rejectionLines(report)).toEqual(["digest: rejected empty.txt: empty file"]);
     const odd = buildReport([], [{ path: "a\nb.txt", reason: "first\nsecond" }], [], buildDigest([]).model);
     expect(rejectionLines(odd)).toEqual(['digest: rejected "a\\nb.txt": first second']);
+  });
+
+  it("says on one stderr line how many kept inputs have warnings, by rule, and nothing when none has", () => {
+    expect(warningLines(report)).toEqual(["digest: warning: 1 input kept with warnings (no-headline 1); each is listed in build-report.json"]);
+    const said = (file: string, rule: string, level: "warning" | "error" = "warning") => ({ file, stage: "clean" as const, rule, level, text: rule });
+    const many = buildReport([may, june], [{ path: "empty.txt", reason: "empty file" }], [said("a.txt", "no-prose"), said("a.txt", "no-prose"), said("b.txt", "article-gate"), said("c.txt", "no-prose"), said("empty.txt", "decode")], model);
+    // An input counts once per rule; the rejected input has its own line, not this one.
+    expect(warningLines(many)).toEqual(["digest: warning: 3 inputs kept with warnings (no-prose 2, article-gate 1); each is listed in build-report.json"]);
+    expect(warningLines(buildReport([may], [], [], model))).toEqual([]);
   });
 
   it("lists each story's sources with outlet (null when nothing names it), URL and headline", () => {
