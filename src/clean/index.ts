@@ -41,8 +41,7 @@ export interface CleanModels {
 /** The rule list with every learned rule on the given models: no rule of it reads the committed weights. */
 export function rulesWith(models: CleanModels, rules: readonly CleanRule[] = defaultRules): CleanRule[] {
   const html = locateWith(models.html);
-  const { text } = models;
-  const { htmlGate } = models;
+  const { text, htmlGate } = models;
   const learned: Record<string, CleanRule> = text
     ? {
         "keep-list-lines": listLinesRule(() => text.listLines),

@@ -30,8 +30,8 @@ export interface Agglomeration {
  * An agglomeration for groupArticles that replays `stored` where it can (when at most `maxChanged` of
  * the articles changed), and what to store for the next build once it has run (`result()`).
  */
-export function replayingAgglomeration(paths: readonly string[], termKeys: readonly string[], spans: readonly TimeSpan[], edges: WeightedEdges, stored: StoredGroups | undefined, maxChanged = REPLAY_MAX_CHANGED, stats?: ReplayStats, printer?: ArticlePrinter): Agglomeration & { prints: string[]; result: () => StoredGroups } {
-  const prints = printer ? printer.printsOf(edges) : articlePrints(paths, termKeys, spans, edges);
+export function replayingAgglomeration(paths: readonly string[], printer: ArticlePrinter, edges: WeightedEdges, stored: StoredGroups | undefined, maxChanged = REPLAY_MAX_CHANGED, stats?: ReplayStats): Agglomeration & { prints: string[]; result: () => StoredGroups } {
+  const prints = printer.printsOf(edges);
   const log: MergeLog = { x: [], y: [], score: [] };
   const replay = stored ? replayOf(stored, paths, prints) : null;
   return { agglomerate: agglomerationOf(replay, maxChanged, log, stats), log, changed: changedCount(replay), prints, result: () => ({ paths: [...paths], prints, ...log }) };

@@ -376,7 +376,7 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
   const last = store?.get(storeKey);
   // The last build's merges, replayed where no changed article reaches (groups.ts).
   const printer = store && termKeys ? new ArticlePrinter(paths, termKeys, spans) : null;
-  const fromLast = (weighed: WeightedEdges) => (store && termKeys && printer ? replayingAgglomeration(paths, termKeys, spans, weighed, last, options.replayMaxChanged, options.replayStats, printer) : null);
+  const fromLast = (weighed: WeightedEdges) => (printer ? replayingAgglomeration(paths, printer, weighed, last, options.replayMaxChanged, options.replayStats) : null);
   const made: MergeLog = { x: [], y: [], score: [] };
   let run: Agglomeration & { prints?: string[] } = fromLast(weighed) ?? { agglomerate: (n, e, o) => averageLink(n, e, o, made), log: made, changed: Infinity };
   let groups = group(weighed, run.agglomerate);
@@ -396,7 +396,7 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
     groups = group(again, run.agglomerate);
     weighed = again;
   }
-  if (store && termKeys) store.put(storeKey, { paths: [...paths], prints: run.prints ?? (printer ?? new ArticlePrinter(paths, termKeys, spans)).printsOf(weighed), ...run.log });
+  if (store && printer) store.put(storeKey, { paths: [...paths], prints: run.prints ?? printer.printsOf(weighed), ...run.log });
   step("groups");
   const clusters = groups.map((g): StoryCluster => ({ id: fallbackId(g.members.map((i) => order[i]!), spans, g.members), members: g.members.map((i) => order[i]!), followUpOf: null }));
   // The last build's links where nothing a story's link is worked out from changed (follow-up-reuse.ts).

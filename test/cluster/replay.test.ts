@@ -59,11 +59,12 @@ function edgesOf(g: Graph) {
 
 const profilesOf = (g: Graph) => g.names.map((ids) => ({ names: { ids: Int32Array.from(ids), weights: Float32Array.from(ids, () => 1), from: 0, to: ids.length } }) as unknown as Profile);
 const termKeys = (g: Graph) => g.paths.map((p) => `terms of ${p}`);
+const printerOf = (g: Graph) => new ArticlePrinter(g.paths, termKeys(g), g.spans);
 
 /** Groups from scratch, and what a build would store. */
 function cold(g: Graph): { groups: Array<{ members: number[]; span: TimeSpan }>; stored: StoredGroups } {
   const edges = edgesOf(g);
-  const run = replayingAgglomeration(g.paths, termKeys(g), g.spans, edges, undefined, 1);
+  const run = replayingAgglomeration(g.paths, printerOf(g), edges, undefined, 1);
   const groups = groupArticles(g.spans, edges, decision, 2, profilesOf(g), run.agglomerate);
   return { groups, stored: run.result() };
 }
@@ -71,7 +72,7 @@ function cold(g: Graph): { groups: Array<{ members: number[]; span: TimeSpan }>;
 function replayed(g: Graph, stored: StoredGroups): { groups: Array<{ members: number[]; span: TimeSpan }>; stats: ReplayStats } {
   const edges = edgesOf(g);
   const stats: ReplayStats = { replayed: 0, live: 0, liveGroups: 0 };
-  const run = replayingAgglomeration(g.paths, termKeys(g), g.spans, edges, stored, 1, stats);
+  const run = replayingAgglomeration(g.paths, printerOf(g), edges, stored, 1, stats);
   return { groups: groupArticles(g.spans, edges, decision, 2, profilesOf(g), run.agglomerate), stats };
 }
 
@@ -134,7 +135,7 @@ describe("grouping with the last build's merges", () => {
   it("does not replay a log that is not one of merges of its own articles", () => {
     const g = makeGraph(3, 120);
     const { stored } = cold(g);
-    const prints = replayingAgglomeration(g.paths, termKeys(g), g.spans, edgesOf(g), undefined).result().prints;
+    const prints = replayingAgglomeration(g.paths, printerOf(g), edgesOf(g), undefined).result().prints;
     expect(replayOf(stored, g.paths, prints)).not.toBeNull();
     const damaged: StoredGroups[] = [
       { ...stored, y: stored.y.map((y, k) => (k === 0 ? stored.x[0]! : y)) }, // a group merged with itself
