@@ -9,7 +9,8 @@
 // tuning candidate. URL=0: without URLs. BARS='[-2,-1,0]'. BALANCE=1: furniture candidates weigh as much
 // in all as article ones. RAIL=1: only title-like lines next to another (or with a label or tag). MARKED=1:
 // only lines with a teaser mark (label, arrow, tag, a section marker above) or in a run of title-like lines.
-// SILVER=1: unlabelled candidates labelled by the page's HTML (silverOf below).
+// SILVER=1: unlabelled candidates labelled by the page's HTML (silverOf below). RAILCUT=n: a hand rule with
+// one setting instead of the model (railCut below; BARS='[]' to see it alone).
 // PERTURB=k (needs OUT=any, as train-clean.ts asks): an eighth of the tuning pages left out of the drop
 // model's fit. DROP_OFF=f,g zeroes features. LIST=z lists the tuning candidates scored below z. Writes nothing.
 // tx56 (stop 56, load 2-7), ext / web F1, tuning OOF then checking; base (no drop) with the URL .9561 / .9068,
@@ -33,11 +34,14 @@
 //     tuning -1.5 .9566 / .9077, -1 .9584 / .9084, 0 .9589 / .9082 (the pick, mean .9336), checking -1.5
 //     .9326 / .9017, -1 .9266 / .8995, 0 .9245 / .8973; with BALANCE=1 the pick -1.5 (.9605 / .9082), checking
 //     .9251 / .8984. The larger the tuning gain, the larger the checking loss (extraction -.006 to -.008).
-// Not taken: the gain at -3 holds (+.0007 to +.0011 extraction, 0 to +.0009 webpages: 5-27 lines dropped on the
+//   RAILCUT=n (no model): n 4 tuning .9581 / .9058, checking .9332 / .8984; n 6 and 10 .9580 / .9068,
+//     checking .9332 / .8995 and .9332 / .8986 (75, 51, 51 tuning lines and 114, 91, 79 checking lines go):
+//     extraction gains on both halves (+.0019, +.0008), webpages loses on the checking half (-.0013 to -.0024).
+// Not taken: the gain at -3 holds (+.0007 to +.0011 extraction, 0 to +.0009 webpages: 13-27 lines dropped on the
 // checking half) but the tuning half ties -3 with -2 and prefers -2.5 in one perturbed draw, where the
 // checking half falls by .005-.007 (a cliff the tuning half cannot see); the lines dropped at -3 mix real
-// teasers ("Six Sixers takeaways after six games", "Royal family responds to …") with recipe subheadings in
-// capitals, config and code lines. The weights: near-share +.75 (prose nearby shares its words), log-words
+// teasers ("Six Sixers takeaways after six games", "Estee Lauder the defensive stock buy …", two tagged
+// ones) with recipe subheadings in capitals ("WHAT YOU NEED TO MAKE JAM", article), config and code lines. The weights: near-share +.75 (prose nearby shares its words), log-words
 // +.39, score +.29, after-marker -.64, next-prose -.55 (a teaser stands alone above prose), title-run -.40,
 // tag-end -.40, lead-share -.19 (teasers share the lead's topic: the lead does not tell them apart).
 // The same marks as text block-model features (src/clean/block-features.ts, text path only, HTML untouched;
@@ -295,6 +299,26 @@ const leftOut = (id: string): boolean => PERTURB !== undefined && createHash("sh
 
 const fit = (ex: Example[]): LogisticModel => trainLogistic(ex, { name: "clean/teaser-drop", features: [...FEATURES], l2: Number(process.env.L2 ?? 1) });
 
+/**
+ * RAILCUT=n: above the body's first prose line, the kept lines of a run of n or more title-like lines (a rail
+ * of other stories' headlines the run grew over) go, with every kept line above them.
+ */
+const RAILCUT = Number(process.env.RAILCUT ?? "0");
+function railCut(doc: TextDoc, n: number): number {
+  let first = -1;
+  for (let j = Math.max(doc.start, doc.title + 1); j < doc.end && first < 0; j++) if (doc.lines[j]!.drop === null && doc.lines[j]!.prose) first = j;
+  if (first < 0) return 0;
+  let cut = -1;
+  for (let j = first - 1, run = 0; j > doc.title && j >= doc.start; j--) {
+    run = titleLike(doc, j) ? run + 1 : 0;
+    if (run >= n) cut = Math.max(cut, j + run - 1);
+  }
+  if (cut < 0) return 0;
+  let dropped = 0;
+  for (let j = Math.max(doc.start, doc.title + 1); j <= cut; j++) if (doc.lines[j]!.drop === null) (dropLine(doc, j, "teaser-rail"), dropped++);
+  return dropped;
+}
+
 function figures(list: Located[], model: (p: Located) => LogisticModel | null, bar: number): string {
   const ext: ReturnType<typeof scorePage>[] = [];
   const web: ReturnType<typeof scoreSnippets>[] = [];
@@ -303,6 +327,7 @@ function figures(list: Located[], model: (p: Located) => LogisticModel | null, b
     const doc = located(p.it, p.score);
     const m = model(p);
     if (m) for (const c of p.cands) if (logit(m, c.x) < bar) (dropLine(doc, c.i, "teaser"), dropped++);
+    if (RAILCUT > 0) dropped += railCut(doc, RAILCUT);
     for (const r of post) r.apply(doc);
     const res = finish(doc);
     const body = res.rejected ? "" : res.paragraphs.join("\n\n");
