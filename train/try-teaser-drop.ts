@@ -15,7 +15,7 @@
 // model's fit. DROP_OFF=f,g zeroes features. LIST=z lists the tuning candidates scored below z. Writes nothing.
 // tx56 (stop 56, load 2-7), ext / web F1, tuning OOF then checking; base (no drop) with the URL .9561 / .9068,
 // .9324 / .9008; without .9583 / .9017, .9356 / .8884. 472 labelled tuning candidates (373 article), 1,232
-// unlabelled (webpages lines between no snippets). The figures down to "page-share added" were run before that
+// unlabelled (webpages-dev lines that hold no snippet). The figures down to "page-share added" were run before that
 // feature existed: DROP_OFF=page-share gives them again (DROP_OFF=after-marker,page-share the first line's).
 //   without after-marker (16 features): bar -1 .9558 / .9058, -0.5 .9566 / .9037, 0 .9565 / .9037 (-2 and
 //     -3 drop 1-4 lines, no change). The true teasers score like subheadings (z 1.4-2.5): no tuning gain.
