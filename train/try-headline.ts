@@ -245,7 +245,7 @@
 //                   candidate; the pick moves to a neighbour it prefers above the bar. SWAP_BAR=0.5: 84.2 / 70.3, 80.5 /
 //                   70.1; 0.7: 84.6 / 71.4, 82.4 / 72.3; 0.85: 84.2 / 71.4, 83.6 / 72.3
 //   EXTRA=oracle    (a ceiling, not a feature: from the page's HTML) the line's text is an <a>'s, an h2-h6's, the <h1>'s:
-//                   all three 87.9 / 85.3, 86.3 / 83.1. Without the <h1> bit: the <a> and h2-h6 bits 85.0 / 72.6, 82.8 /
+//                   all three 87.9 / 85.3, 86.3 / 83.1; the <h1> alone 88.3 / 84.6, 85.1 / 79.5. Without the <h1> bit: the <a> and h2-h6 bits 85.0 / 72.6, 82.8 /
 //                   70.9; h2-h6 alone 83.8 / 70.3, 83.6 / 72.7; <a> alone 85.0 / 71.8, 82.8 / 70.1; ORACLE_H1=1 (h1-h6 as one bit) 86.2 /
 //                   80.3, 85.5 / 77.0. What the no-URL pair lacks is which line the page set as its <h1>; whether a line
 //                   is a link or some other heading is worth nothing
