@@ -52,6 +52,11 @@
 //                    slug (3+ words) spells a line (token F1 >= 0.6), and is scored as a page with its URL
 //   SHOW=url|none    the tuning pages (with / without the URL) missed out-of-fold although a
 //                    candidate agrees: the picked line beside the best-scored agreeing one
+//   EXTRA=relcaps,rellen,restate,opener  stop 56's line features; EXTRA=oracle (a ceiling from the page's HTML tags,
+//                    ORACLE_H1=1 counts the <h1> as a heading too); HEADING=1 (HEADING_ONLY, HEADING_L2) a heading
+//                    model learned from the HTML's h1-h6 lines; SWAP=1 (SWAP_REACH, SWAP_BAR, SWAP_L2) a pairwise
+//                    second look at the pick's neighbours; SLUGLESS=t the no-URL pair for a URL whose slug spells
+//                    no candidate (all below, stop 56, with their figures)
 // Tried in train:clean itself (tx33; its cross-validated pick accuracy on the tuning pages, with URL /
 // without, from 85.0% / 72.2%): three context features for a kicker whose content words recur in the
 // candidate just below (the share, the same for lines of ≤ 3 words, and on the line under such a
@@ -222,7 +227,38 @@
 //   headline-features.ts patched for the trial (not kept): ADJACENT 3 (the context's neighbour reach) 84.6 / 70.3,
 //                   84.4 / 73.0; candidates also outside the window: lines of 4+ words with an exact copy elsewhere
 //                   (repeats >= 2; usable, past the hard rules; the body's last line still excluded) 84.6 / 70.3, 83.6 / 72.3
+// Stop 56 (hl56; SPLIT=train CHECK=1; tuning out-of-fold with URL / without, then checking; the committed method unchanged:
+// 84.6 / 71.8, 84.4 / 73.0 (209/247, 186/259; 221/262, 203/278)). None adopted:
+//   EXTRA=relcaps   the caps share over the page's own prose lines' mean and the stop-word share under it (Title Case
+//                   and dropped function words against the page's language: German capitalises nouns in headline and
+//                   standfirst alike): 84.6 / 71.8, 84.4 / 73.0 (no page moves)
+//   EXTRA=rellen    log words over the page's prose lines' mean log words: 84.2 / 71.8, 84.4 / 73.0; with relcaps 84.2 / 71.4,
+//                   84.4 / 73.0
+//   EXTRA=opener    the line opens with a function word (FUNCTION_WORDS: a sentence, as a standfirst or the lead opens; a
+//                   headline drops its article), or with a quote or dash: 85.0 / 71.0, 84.4 / 72.3; the first alone
+//                   85.0 / 71.4, 84.4 / 72.7
+//   EXTRA=restate   the share of the line's content words the longer line under it restates, of the shorter line above's
+//                   words this one restates, and the first while the second is under 0.2 (the upper line of a
+//                   headline-standfirst pair): 85.0 / 69.5, 84.4 / 73.0 (-6 tuning pages without the URL)
+//   SWAP=1          a pairwise logistic model (line-feature differences, the out-of-fold context-score gap, lines apart,
+//                   length ratio, stops) over candidates within 3 lines, trained on pairs of one agreeing and one other
+//                   candidate; the pick moves to a neighbour it prefers above the bar. SWAP_BAR=0.5: 84.2 / 70.3, 80.5 /
+//                   70.1; 0.7: 84.6 / 71.4, 82.4 / 72.3; 0.85: 84.2 / 71.4, 83.6 / 72.3
+//   EXTRA=oracle    (a ceiling, not a feature: from the page's HTML) the line's text is an <a>'s, an h2-h6's, the <h1>'s:
+//                   all three 87.9 / 85.3, 86.3 / 83.1; the <h1> alone 88.3 / 84.6, 85.1 / 79.5. Without the <h1> bit: the <a> and h2-h6 bits 85.0 / 72.6, 82.8 /
+//                   70.9; h2-h6 alone 83.8 / 70.3, 83.6 / 72.7; <a> alone 85.0 / 71.8, 82.8 / 70.1; ORACLE_H1=1 (h1-h6 as one bit) 86.2 /
+//                   80.3, 85.5 / 77.0. What the no-URL pair lacks is which line the page set as its <h1>; whether a line
+//                   is a link or some other heading is worth nothing
+//   HEADING=1       a heading model (logistic, L2 1) learned from the tuning pages' 12,107 candidate lines, 1,349 of them
+//                   an h1-h6's text, over the line features without the URL's, out-of-fold over the tuning folds; its
+//                   log-odds one line feature more: 84.2 / 71.0, 84.4 / 73.0. With EXTRA=nb,relcaps,rellen,shape,first,top,
+//                   chars as its inputs only (HEADING_ONLY=1): 84.6 / 71.0, 84.4 / 73.0. The text does not show which
+//                   lines are headings beyond what the headline features already read
+//   SLUGLESS=t      a page whose URL's slug spells no candidate (slug F1 under t on all) scored by the no-URL pair
+//                   (numeric and id-only addresses): t=0.2 84.6 / 71.8, 84.4 / 73.0; 0.35 84.6 / 71.8, 84.0 / 73.0;
+//                   0.5 84.2 / 71.8, 84.0 / 73.0
 import { DomUtils, parseDocument } from "htmlparser2";
+import { FUNCTION_WORDS } from "../src/clean/function-words.ts";
 import { foldOf, prepared } from "./lib/clean-items.ts";
 import { trainLogistic } from "./lib/logistic.ts";
 import { trainBoosted } from "./lib/boost.ts";
@@ -284,6 +320,11 @@ const EXTRA_NAMES: Record<string, string[]> = {
   bydist: ["byline-date-below-inv", "byline-date-above-inv", "byline-date-before-prose"],
   rep2: ["copies-above", "copies-below-in-body", "copies-after-body", "copies-before-body"],
   slugprec: ["slug-precision", "slug-whole-line"],
+  relcaps: ["caps-over-prose", "stops-under-prose"],
+  oracle: ["oracle-link", "oracle-heading", "oracle-h1"],
+  restate: ["restated-below", "restates-above", "restated-below-only"],
+  opener: ["opens-with-function-word", "opens-with-quote-or-dash"],
+  rellen: ["log-words-over-prose"],
   pos: ["d<=-31", "d-30..-11", "d-10..-6", "d-5..-3", "d-2", "d-1", "d0", "d1", "d2..3", "d4..10", "d>10", "rank-above-1", "rank-above-2", "rank-above-3", "rank-below-1"],
 };
 const names = [...HEADLINE_FEATURES, ...extras.flatMap((e) => EXTRA_NAMES[e] ?? [])];
@@ -466,11 +507,72 @@ function neighbour(doc: TextDoc, i: number, step: number): number {
   return -1;
 }
 
+/** EXTRA=oracle: per page, each element text of the HTML with its tags (1 <a>, 2 h1-h6, 4 h1). */
+const htmlTags = new WeakMap<TextDoc, Map<string, number>>();
+
+function tagTexts(html: string): Map<string, number> {
+  const dom = parseDocument(html, { decodeEntities: true });
+  const out = new Map<string, number>();
+  const bits: Record<string, number> = { a: 1, h1: env.ORACLE_H1 ? 6 : 4, h2: 2, h3: 2, h4: 2, h5: 2, h6: 2 };
+  for (const e of DomUtils.findAll((n) => n.name in bits, dom.children)) {
+    const t = DomUtils.textContent(e).replace(/\s+/g, " ").trim().toLowerCase();
+    if (t) out.set(t, (out.get(t) ?? 0) | bits[e.name]!);
+  }
+  return out;
+}
+
+/** Per page: the mean caps share, stop-word share and log words of the core's kept prose lines (the page's own language and style). */
+const proseNorms = new WeakMap<TextDoc, { caps: number; stops: number; logWords: number }>();
+
+function proseNorm(doc: TextDoc): { caps: number; stops: number; logWords: number } {
+  let m = proseNorms.get(doc);
+  if (!m) {
+    const [from, to] = doc.core ?? [doc.start, doc.end];
+    let n = 0, caps = 0, stops = 0, lw = 0;
+    for (let j = from; j < to; j++) {
+      const l = doc.lines[j]!;
+      if (l.drop === null && l.prose) (n++, (caps += l.caps), (stops += l.stops), (lw += Math.log1p(l.words)));
+    }
+    m = n ? { caps: caps / n, stops: stops / n, logWords: lw / n } : { caps: 0.3, stops: 0.3, logWords: Math.log1p(20) };
+    proseNorms.set(doc, m);
+  }
+  return m;
+}
+
 function extraFeatures(doc: TextDoc, i: number, candidates: readonly number[]): number[] {
   const out: number[] = [];
   const toks = headlineTokens(doc.lines[i]!.text);
   for (const e of extras) {
-    if (e === "ends") {
+    if (e === "opener") {
+      // How the line opens: a function word ("The rocky island …", "Das Foto-Kollektiv …", "Er sagt: …"): a sentence, as a
+      // standfirst or the lead opens; a headline drops its article. A quote or a dash: a pull quote, a list item.
+      const t = doc.lines[i]!.text.trim();
+      const first = (t.toLowerCase().match(/[\p{L}\p{N}]+/u) ?? [""])[0]!;
+      out.push(FUNCTION_WORDS.has(first) ? 1 : 0, /^["“„«»‘'–—-]/u.test(t) ? 1 : 0);
+    } else if (e === "restate") {
+      // A headline's content words recur in the standfirst under it; a standfirst restates the line above it. Shares of
+      // content words (terms): this line's in the next line of words, the line above's in this one; and the first
+      // while the line above's words are not in this one (the upper line of a headline-standfirst pair).
+      const here = doc.lines[i]!;
+      const b = neighbour(doc, i, 1), a = neighbour(doc, i, -1);
+      const cover = (x: readonly number[], y: readonly number[]): number => (x.length ? x.filter((t) => y.includes(t)).length / x.length : 0);
+      const below = b >= 0 && doc.lines[b]!.words > here.words ? cover(here.terms, doc.lines[b]!.terms) : 0;
+      const above = a >= 0 && doc.lines[a]!.words < here.words ? cover(doc.lines[a]!.terms, here.terms) : 0;
+      out.push(below, above, above < 0.2 ? below : 0);
+    } else if (e === "oracle") {
+      // ORACLE (a ceiling, not a feature src could have): the line's text is an <a>'s, a heading's (h1-h6), the <h1>'s, in the page's HTML.
+      const tags = htmlTags.get(doc);
+      const key = doc.lines[i]!.text.replace(/\s+/g, " ").trim().toLowerCase();
+      const f = tags?.get(key) ?? 0;
+      out.push(f & 1 ? 1 : 0, f & 2 ? 1 : 0, f & 4 ? 1 : 0);
+    } else if (e === "relcaps") {
+      // Title Case and dropped function words measured against the page's own prose: German capitalises its nouns in
+      // headline and standfirst alike, English only in a Title Case headline.
+      const l = doc.lines[i]!, m = proseNorm(doc);
+      out.push(l.caps - m.caps, m.stops - l.stops);
+    } else if (e === "rellen") {
+      out.push(Math.log1p(doc.lines[i]!.words) - proseNorm(doc).logWords);
+    } else if (e === "ends") {
       // How the line ends: a teaser cut short ("…", "..."), an exclamation, a closing quote, a number, a " | Site" suffix.
       const t = doc.lines[i]!.text.trimEnd();
       const suffix = /\s(?:\||[-–—])\s+(\S+(?:\s+\S+){0,3})$/u.exec(t);
@@ -929,6 +1031,7 @@ for (const page of pages) {
     if (!doc) continue;
     locate.apply(doc);
     if (doc.noArticle) continue;
+    if (extras.includes("oracle") || env.HEADING) htmlTags.set(doc, tagTexts(page.html));
     const candidates = headlineChoices(doc);
     const index = candidates.map((c) => c.index);
     candidateX.set(doc, new Map(candidates.map((c) => [c.index, c.x])));
@@ -1143,8 +1246,11 @@ function scores(g0: Group, m: Fitted): number[] {
     const joint = scores(g0, { ...m, noUrl: undefined });
     return own.map((v, k) => (1 - mix) * v + mix * (env.SPLIT === "train" ? scoresNoBins(g0, m)[k]! : joint[k]!));
   }
-  const use = m.noUrl && !g0.url ? m.noUrl : m;
-  const g = env.SPLIT === "train" && g0.url ? withoutBins(g0) : use.stackWith ? stacked(g0, use.stackWith) : g0;
+  // SLUGLESS=t: a page whose URL's slug spells no candidate (slug F1 below t on every one) is scored by the no-URL pair.
+  const slugCol = names.indexOf("slug-f1");
+  const slugless = !!env.SLUGLESS && g0.url && g0.x.every((x) => x[slugCol]! < Number(env.SLUGLESS));
+  const use = m.noUrl && (!g0.url || slugless) ? m.noUrl : m;
+  const g = env.SPLIT === "train" && g0.url && !slugless ? withoutBins(g0) : use.stackWith ? stacked(g0, use.stackWith) : g0;
   if (use.boosted) return boostRows(g, use.line).map((x) => boostedLogit(use.boosted!, x) + (use.rankBoost ? x[0]! : 0));
   if (use.context) return contextRows(g, use.line).map((x) => logit(use.context!, x));
   return g.x.map((x) => logit(use.line, x));
@@ -1166,21 +1272,129 @@ function picked(g: Group, m: Fitted): number {
   return best;
 }
 
+/**
+ * HEADING=1: a heading model learned from the HTML's tags, not from the one headline per page: for every candidate line
+ * of the tuning pages, is its text an h1-h6's in the page's HTML (teaser titles and section headings as well as the
+ * headline)? A logistic model over the candidate's own line features (without the URL) learns it, out-of-fold over the
+ * tuning folds ("heading:" draw; the checking pages by the model of all tuning pages), and its log-odds become one line
+ * feature more. HEADING_L2 its penalty; HEADING_FEATS=base|shape its inputs.
+ */
+if (env.HEADING) {
+  const headingL2 = Number(env.HEADING_L2 ?? 1);
+  const base = names.length;
+  const useCols = names.map((f, j) => j).filter((j) => !["slug-f1", "slug-cover", "slug-match", "title-f1", "has-url"].includes(names[j]!) && !names[j]!.startsWith("oracle"));
+  const headingLabel = (g: Group, k: number): 0 | 1 => {
+    const key = g.doc.lines[g.index[k]!]!.text.replace(/\s+/g, " ").trim().toLowerCase();
+    return (htmlTags.get(g.doc)?.get(key) ?? 0) & 6 ? 1 : 0;
+  };
+  const pick = (x: Float64Array): Float64Array => Float64Array.from(useCols, (j) => x[j]!);
+  const featureNames = useCols.map((j) => names[j]!);
+  const byPage = new Map<string, Group>();
+  for (const g of groups) if (!g.asked && !byPage.has(g.id)) byPage.set(g.id, g);
+  const rowsOf = (g: Group) => g.x.map((x, k) => ({ x: pick(x), y: headingLabel(g, k) }));
+  const tunePages = [...byPage.values()].filter((g) => g.half === "tune");
+  const models = Array.from({ length: 4 }, (_, k) => trainLogistic(tunePages.filter((g) => foldOf(`heading:${g.id}`) !== k).flatMap(rowsOf), { name: "heading", features: featureNames, l2: headingL2 }));
+  const all = trainLogistic(tunePages.flatMap(rowsOf), { name: "heading", features: featureNames, l2: headingL2 });
+  const pos = tunePages.flatMap(rowsOf).filter((r) => r.y === 1).length;
+  console.log(`  heading model: ${tunePages.flatMap(rowsOf).length} tuning candidate lines, ${pos} headings`);
+  names.push("heading-logit");
+  for (const g of groups) {
+    const m = g.half === "tune" ? models[foldOf(`heading:${g.id}`)]! : all;
+    g.x = g.x.map((x, k) => {
+      const out = new Float64Array(base + 1);
+      out.set(x.subarray(0, base));
+      out[base] = Math.max(-8, Math.min(8, logit(m, pick(x))));
+      // HEADING_ONLY=1: the EXTRA columns feed the heading model only, not the headline ranker.
+      if (env.HEADING_ONLY) for (let j = HEADLINE_FEATURES.length; j < base; j++) out[j] = 0;
+      return out;
+    });
+  }
+}
+
+/**
+ * SWAP=1: a second look at the pick's neighbours. A pairwise model learns, for two candidates within SWAP_REACH lines
+ * of each other, whether the upper one is the headline (a headline over its standfirst) or the lower (a kicker over
+ * its headline), from the difference of their line features, their context-score gap (out-of-fold) and how the two
+ * lines stand to each other; the pick moves to a neighbour the model prefers with probability above SWAP_BAR.
+ */
+const swapOn = !!env.SWAP;
+const swapReach = Number(env.SWAP_REACH ?? 3);
+const swapBar = Number(env.SWAP_BAR ?? 0.5);
+const swapL2 = Number(env.SWAP_L2 ?? 4);
+const swapNames = [...names.map((f) => `d:${f}`), "score-gap", "lines-apart", "upper-shorter", "log-word-ratio", "upper-stopless-lower-stop", "both-stopless"];
+
+function swapRow(g: Group, s: readonly number[], a: number, b: number): Float64Array {
+  // a: the upper candidate (its index in the group), b: the lower.
+  const xa = g.x[a]!, xb = g.x[b]!;
+  const la = g.doc.lines[g.index[a]!]!, lb = g.doc.lines[g.index[b]!]!;
+  const row = new Float64Array(swapNames.length);
+  for (let j = 0; j < names.length; j++) row[j] = xa[j]! - xb[j]!;
+  let k = names.length;
+  row[k++] = Math.max(-10, Math.min(10, s[a]! - s[b]!));
+  row[k++] = g.index[b]! - g.index[a]!;
+  row[k++] = la.words < lb.words ? 1 : 0;
+  row[k++] = Math.log(Math.max(1, la.words) / Math.max(1, lb.words));
+  row[k++] = !STOP_END.test(la.text) && STOP_END.test(lb.text) ? 1 : 0;
+  row[k++] = !STOP_END.test(la.text) && !STOP_END.test(lb.text) ? 1 : 0;
+  return row;
+}
+
+/** The candidate pairs within reach of each other where one is the headline and the other not. */
+function swapExamples(g: Group, s: readonly number[]): { x: Float64Array; y: 0 | 1 }[] {
+  const out: { x: Float64Array; y: 0 | 1 }[] = [];
+  for (let a = 0; a < g.index.length; a++) {
+    for (let b = a + 1; b < g.index.length && g.index[b]! - g.index[a]! <= swapReach; b++) {
+      if (g.truth[a] === g.truth[b]) continue;
+      out.push({ x: swapRow(g, s, a, b), y: g.truth[a] as 0 | 1 });
+    }
+  }
+  return out;
+}
+
+interface Swapper { url: LogisticModel; noUrl: LogisticModel }
+
+/** The swap models from these groups, on context scores out-of-fold over inner folds ("swap:"). */
+function fitSwap(gs: readonly Group[]): Swapper {
+  const inners = Array.from({ length: 4 }, (_, k) => fit(gs.filter((g) => foldOf(`swap:${g.id}`) !== k)));
+  const rows = gs.map((g) => ({ g, ex: swapExamples(g, scores(g, inners[foldOf(`swap:${g.id}`)]!)) }));
+  const one = (url: boolean) => trainLogistic(rows.filter((r) => r.g.url === url).flatMap((r) => r.ex), { name: "swap", features: swapNames, l2: swapL2 });
+  return { url: one(true), noUrl: one(false) };
+}
+
+/** The pick after the swap model's look at its neighbours. */
+function swapped(g: Group, m: Fitted, sw: Swapper): number {
+  const s = scores(g, m);
+  const p = picked(g, m);
+  if (p < 0) return p;
+  const model = g.url ? sw.url : sw.noUrl;
+  let best = p, bestP = swapBar;
+  for (let o = 0; o < g.index.length; o++) {
+    if (o === p || Math.abs(g.index[o]! - g.index[p]!) > swapReach) continue;
+    const up = Math.min(o, p), down = Math.max(o, p);
+    const pr = 1 / (1 + Math.exp(-logit(model, swapRow(g, s, up, down))));
+    const pOther = o === up ? pr : 1 - pr;
+    if (pOther > bestP) (bestP = pOther, (best = o));
+  }
+  return best;
+}
+
 const tune = groups.filter((g) => g.half === "tune");
 const held = Array.from({ length: 4 }, (_, k) => fit(tune.filter((g) => foldOf(g.id) !== k)));
-const oof = (g: Group): boolean => g.truth[picked(g, held[foldOf(g.id)]!)] === 1;
+const heldSwap = swapOn ? Array.from({ length: 4 }, (_, k) => fitSwap(tune.filter((g) => foldOf(g.id) !== k))) : [];
+const oof = (g: Group): boolean => g.truth[swapOn ? swapped(g, held[foldOf(g.id)]!, heldSwap[foldOf(g.id)]!) : picked(g, held[foldOf(g.id)]!)] === 1;
 const share = (gs: Group[], ok: (g: Group) => boolean): string => {
   const k = gs.filter(ok).length;
   return `${((100 * k) / gs.length).toFixed(1)}% (${k}/${gs.length})`;
 };
-const setting = ["STACK", "PSEUDO", "INNERS", "CEXTRA", "L2", "CL2", "NL2", "NCL2", "MIX", "DROP", "EXTRA", "LABEL", "POW", "SPLIT", "CONTEXT", "BOOST", "SITEGOLD", "INNER"].flatMap((k) => (env[k] ? [`${k}=${env[k]}`] : []));
+const setting = ["SLUGLESS", "HEADING", "HEADING_ONLY", "SWAP", "SWAP_REACH", "SWAP_BAR", "SWAP_L2", "STACK", "PSEUDO", "INNERS", "CEXTRA", "L2", "CL2", "NL2", "NCL2", "MIX", "DROP", "EXTRA", "LABEL", "POW", "SPLIT", "CONTEXT", "BOOST", "SITEGOLD", "INNER"].flatMap((k) => (env[k] ? [`${k}=${env[k]}`] : []));
 console.log(`headline models, ${setting.join(" ") || "as train:clean"}:`);
 console.log(`  tuning out-of-fold: with URL ${share(tune.filter((g) => g.asked), oof)}, without ${share(tune.filter((g) => !g.asked), oof)}`);
 if (env.PSEUDO) console.log(`  pages without the URL given a printed address: tuning ${tune.filter((g) => !g.asked && g.url).length}, checking ${groups.filter((g) => g.half === "check" && !g.asked && g.url).length}`);
 if (halves.includes("check")) {
   const all = fit(tune);
+  const allSwap = swapOn ? fitSwap(tune) : null;
   const check = groups.filter((g) => g.half === "check");
-  const ok = (g: Group): boolean => g.truth[picked(g, all)] === 1;
+  const ok = (g: Group): boolean => g.truth[allSwap ? swapped(g, all, allSwap) : picked(g, all)] === 1;
   console.log(`  checking: with URL ${share(check.filter((g) => g.asked), ok)}, without ${share(check.filter((g) => !g.asked), ok)}`);
 }
 if (env.SHOW) {

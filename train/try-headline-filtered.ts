@@ -1,0 +1,67 @@
+// `npx tsx train/try-headline-filtered.ts`: the text-dump headline misses whose agreeing line never became a candidate
+// although it stands inside the window (try-headline-errors.ts' "not-candidate filtered"), counted by what turned it
+// away: which clause of cannotBeHeadline (headline-features.ts, in its order) or which drop. Both halves as counts (the
+// checking half is not looked at line by line); SHOW=1 lists the tuning half's lines. Writes nothing.
+import { defaultRules, prepare } from "../src/clean/index.ts";
+import { bodyAnchor, cannotBeHeadline } from "../src/clean/headline-features.ts";
+import { gluedPastOpeningQuotes } from "../src/clean/line-features.ts";
+import { isHeadlineByline, dateAt } from "../src/clean/bylines.ts";
+import { GROUP_BIT } from "../src/clean/lexicon.ts";
+import type { Line } from "../src/clean/doc.ts";
+import { goldHeadline, loadDates, loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";
+import { devSource } from "../eval/lib/dev-source.ts";
+import { AGREES, headlineF1 } from "../eval/lib/extraction-score.ts";
+
+const FURNITURE = GROUP_BIT.consent | GROUP_BIT.navigation | GROUP_BIT.account | GROUP_BIT.subscribe | GROUP_BIT.legal | GROUP_BIT.comments | GROUP_BIT.ads | GROUP_BIT.related | GROUP_BIT.market;
+
+/** The first clause of cannotBeHeadline that holds, by name (kept in step with headline-features.ts by the check below). */
+function clause(line: Line): string {
+  const t = line.text;
+  if (line.words < 1 || line.words > 35) return "length";
+  if (line.dated) return "dated";
+  if (line.glued && gluedPastOpeningQuotes(line.text)) return "glued";
+  const last = t.charCodeAt(t.length - 1);
+  if (last === 58 || last === 44 || last === 59) return "ends-colon-comma";
+  if (line.numbers * 2 > line.words || (line.numbers * 2 === line.words && line.words >= 4) || line.digits > 0.5) return "numbers";
+  if (line.dateOrNumber) return "date-or-number";
+  const share = line.lexiconWords / line.words;
+  if ((share >= 0.5 && (line.lexiconWords >= 2 || line.words === 1)) || (line.words <= 10 && share >= 0.3 && line.lexiconWords >= 2)) return "lexicon";
+  if (line.words <= 6 && (line.lexiconFirst & FURNITURE) !== 0) return "lexicon-first";
+  if (isHeadlineByline(t, line.words)) return "byline";
+  if (line.words <= 14 && /\b(?:e-?mail|passwor[dt]|kennwort|username|benutzername)\b/i.test(t)) return "form";
+  if (line.innerCaps >= 2 || /https?:\/\/|www\.\w/.test(t)) return "inner-caps-or-address";
+  const date = dateAt(t, line.digits > 0);
+  if (date >= 0 && (line.words <= 8 || date < 4)) return "date-inside";
+  return "other";
+}
+
+const seen = new Set<string>();
+const pages = [...loadExtraction(), ...loadWebpages(), ...loadDates()].filter((p) => !seen.has(p.id) && seen.add(p.id));
+for (const withUrl of [true, false]) {
+  const counts: Record<string, Map<string, number>> = { tune: new Map(), check: new Map() };
+  const shown: string[] = [];
+  for (const page of pages) {
+    const gold = goldHeadline(page.html);
+    if (!gold) continue;
+    const { doc } = prepare(devSource(page.id, "text", page.text, withUrl ? page.url : null));
+    for (const rule of defaultRules.slice(0, defaultRules.findIndex((r) => r.name === "find-headline") + 1)) rule.apply(doc);
+    if (doc.noArticle || (doc.title >= 0 && headlineF1(doc.lines[doc.title]!.text, gold) >= AGREES)) continue;
+    const anchor = bodyAnchor(doc);
+    const right = doc.lines.flatMap((l, i) => (headlineF1(l.text, gold) >= AGREES && i >= Math.min(anchor, doc.start) - 100 && i < anchor + 20 ? [i] : []));
+    if (right.length === 0) continue;
+    const why = right.map((i) => {
+      const l = doc.lines[i]!;
+      if (cannotBeHeadline(l)) return `rule ${clause(l)}`;
+      if (l.drop !== null && !["page-header", "locate-article", "page-footer", "photo-caption"].includes(l.drop)) return `drop ${l.drop}`;
+      return null;
+    });
+    if (why.some((w) => w === null)) continue;
+    const key = [...new Set(why as string[])].sort().join(" + ");
+    const h = page.half;
+    counts[h]!.set(key, (counts[h]!.get(key) ?? 0) + 1);
+    if (h === "tune") shown.push(`  ${page.id} [${key}] ${JSON.stringify(doc.lines[right[0]!]!.text.slice(0, 90))}`);
+  }
+  console.log(`text dumps ${withUrl ? "with" : "without"} the URL:`);
+  for (const h of ["tune", "check"]) console.log(`  ${h}: ${[...counts[h]!.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join("; ") || "none"}`);
+  if (process.env.SHOW) console.log(shown.join("\n"));
+}
