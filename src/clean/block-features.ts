@@ -224,6 +224,12 @@ const TOPIC_SHARE = 0.1;
 
 /** The topic words' weights, one table for page after page (`contextFeatures` empties it first). */
 const termMass = new TermSums();
+// Grown twice as the module loads, then emptied (sums are exact whatever the table's size): the first
+// page long enough to grow it met a call V8 had no feedback for, and the table's arrays, replaced, no
+// longer the constant fields optimised code had assumed: `contextFeatures`, `add` and `get` were
+// deoptimised and compiled again, in every thread.
+for (let k = 0; k < 1100; k++) termMass.add(k, 1);
+termMass.clear();
 
 /** `contextFeatures`' running sums and per-line numbers, none kept past the call. */
 const sums = {
