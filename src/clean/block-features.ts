@@ -59,7 +59,7 @@ export function contextCount(html: boolean): number {
 const URLISH = /https?:\/\/|www\.|@\w/;
 
 /** The rows' buffer while scoring: one for page after page, grown as pages need. */
-let scratch = new Float64Array(1 << 16);
+const rowScratch = float64Scratch();
 
 /**
  * Local features of every line of the document, one row each (no neighbourhood yet). With
@@ -75,8 +75,7 @@ export function localFeatures(doc: TextDoc, html: boolean, spare = 0, transient 
   for (const l of lines) totalWords += l.words;
   const rows: Float64Array[] = [];
   // One buffer for all rows: a page's rows are views into it, not hundreds of small arrays.
-  if (transient && scratch.length < n * width) scratch = new Float64Array(Math.max(n * width, 2 * scratch.length));
-  const buffer = transient ? scratch.fill(0, 0, n * width) : new Float64Array(n * width);
+  const buffer = transient ? rowScratch.zeros(n * width) : new Float64Array(n * width);
   let wordsBefore = 0;
   const headline = html ? headlineBlock(doc) : -1;
   for (let i = 0; i < n; i++) {
@@ -224,6 +223,12 @@ const TOPIC_SHARE = 0.1;
 
 /** The topic words' weights, one table for page after page (`contextFeatures` empties it first). */
 const termMass = new TermSums();
+// Grown twice as the module loads, then emptied (sums are exact whatever the table's size): the first
+// page long enough to grow it met a call V8 had no feedback for, and the table's arrays, replaced, no
+// longer the constant fields optimised code had assumed: `contextFeatures`, `add` and `get` were
+// deoptimised and compiled again, in every thread.
+for (let k = 0; k < 1100; k++) termMass.add(k, 1);
+termMass.clear();
 
 /** `contextFeatures`' running sums and per-line numbers, none kept past the call. */
 const sums = {

@@ -57,12 +57,16 @@ function compile(model: BoostedModel): Scorer {
     if (!Number.isInteger(v)) throw new Error(`model ${model.name}: weights file is damaged`);
     return String(v);
   };
-  const side = (f: number, threshold: number, left: number, right: number): string =>
-    f < 0 ? num(left) : `(x[${feature(f)}] < ${num(threshold)} ? ${num(left)} : ${num(right)})`;
+  // Every comparison is made, the two below the root's as well, before the leaf is chosen: a feature
+  // read or a comparison only one side of a split reaches had no type feedback yet when V8 optimised
+  // the function, and the first block to reach it deoptimised it (then compiled again, in every thread).
+  // The leaves are added as before, in the same order.
+  const test = (f: number, threshold: number): string => (f < 0 ? "true" : `x[${feature(f)}] < ${num(threshold)}`);
   const lines = [`let z = ${num(model.base)};`];
-  for (const t of model.trees) {
-    lines.push(`z += x[${feature(t[0]!)}] < ${num(t[1]!)} ? ${side(t[2]!, t[3]!, t[6]!, t[7]!)} : ${side(t[4]!, t[5]!, t[8]!, t[9]!)};`);
-  }
+  model.trees.forEach((t, k) => {
+    lines.push(`const r${k} = ${test(t[0]!, t[1]!)}, a${k} = ${test(t[2]!, t[3]!)}, b${k} = ${test(t[4]!, t[5]!)};`);
+    lines.push(`z += r${k} ? (a${k} ? ${num(t[6]!)} : ${num(t[7]!)}) : (b${k} ? ${num(t[8]!)} : ${num(t[9]!)});`);
+  });
   lines.push("return z;");
   return new Function("x", lines.join("\n")) as Scorer;
 }

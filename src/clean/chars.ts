@@ -46,6 +46,10 @@ export function isUpperCased(text: string): boolean {
   return true;
 }
 
+// Past ASCII, and past a surrogate, a dozen times as the module loads: most pages never reach those
+// branches before V8 optimises the callers, and the first that did deoptimised them in every thread.
+for (let k = 0; k < 12; k++) isUpperCased("ＡＢ 😀");
+
 /** By code unit: 1 when `trim` removes it (white space, line ends), 2 when not, 0 while not yet asked. */
 const trimmedUnits = new Uint8Array(0x10000);
 

@@ -345,6 +345,7 @@ function prime(): void {
     "市议会批准了新的河滨公园计划。工程将于明年春天开始。",
     "市议会批准了新计划",
     "Share  this\tstory",
+    " \t Trimmed at both ends \t ",
     "By Jane Smith, Staff Writer",
     "Updated Nov 13, 2019 10:42 a.m. ET",
     "Mi, 18. Oktober 2023 um 12:50 Uhr",

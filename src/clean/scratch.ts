@@ -31,3 +31,15 @@ export const int8Scratch = (): Scratch<Int8Array> => new Scratch((n) => new Int8
 export const int32Scratch = (): Scratch<Int32Array> => new Scratch((n) => new Int32Array(n));
 export const uint8Scratch = (): Scratch<Uint8Array> => new Scratch((n) => new Uint8Array(n));
 export const uint16Scratch = (): Scratch<Uint16Array> => new Scratch((n) => new Uint16Array(n));
+
+// Both growing branches taken a dozen times as the module loads, by every kind of scratch the stage uses,
+// on small arrays dropped at once: only a long page grows a scratch once the first pages have, and that
+// page met optimised callers (the block features) with no type feedback for the branch, deoptimising
+// them in every thread.
+for (let k = 0; k < 12; k++) {
+  for (const make of [float64Scratch, int32Scratch, uint8Scratch, uint16Scratch, int8Scratch]) {
+    const warm: Scratch<Typed> = make();
+    warm.room(257);
+    warm.zeros(1025);
+  }
+}

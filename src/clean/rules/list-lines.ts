@@ -7,7 +7,7 @@
 // tuning halves, train/list-lines.ts) says which to keep; kept lines wait with the sandwiched ones
 // until the headline is found (locate.ts keepSandwiched), a kept line under the run extends it.
 import type { CleanRule } from "./types.ts";
-import type { Line, TextDoc } from "../doc.ts";
+import { makeLine, type Line, type TextDoc } from "../doc.ts";
 import { lineKind } from "./context.ts";
 import { isTrimmedSpace } from "../chars.ts";
 import { loadModel, logit, type LogisticModel } from "../../model/logistic.ts";
@@ -80,6 +80,10 @@ export function shapeOf(line: Line): string {
   // A text of white space alone splits into one empty word, of no class.
   return out || "P";
 }
+
+// Words opening past ASCII and with a surrogate, a dozen times as the module loads: pages rarely have
+// them among the lines read before V8 optimises the rule, and the first that did deoptimised it.
+for (let k = 0; k < 12; k++) shapeOf(makeLine("Ａb 😀 cd 12", false));
 
 /**
  * A set of content terms (30-bit hashes, `Line.terms`) for one page at a time, each with a mark: open

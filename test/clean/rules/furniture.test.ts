@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { cleanText } from "../../../src/clean/text.ts";
+import { cleanText, emptyMeta } from "../../../src/clean/text.ts";
+import { makeDoc } from "../../../src/clean/doc.ts";
+import { advertisement } from "../../../src/clean/rules/lines.ts";
 
 const para = (n: number) =>
   `Residents of the valley were told on Monday that the new bus route, the ${n}th this year, would run every twenty minutes from the station to the hospital.`;
@@ -58,5 +60,15 @@ describe("lead-caption", () => {
     const caption = "Passengers wait for the first bus at the station in the valley, where the new route begins.";
     const text = [...head, caption, "Photo: Getty Images", para(1), para(2), para(3)].join("\n\n");
     expect(cleanText("t", text).paragraphs).toEqual([para(1), para(2), para(3)]);
+  });
+});
+
+describe("advertisement", () => {
+  it("drops ad labels made of known parts (empty parts skipped), and keeps a short line that only starts like one", () => {
+    const labels = ["Advertisement", "ADVERTISEMENT · Scroll to continue", "Story continues below advertisement", "Advertisement - Sponsored content…", "Ad | Ad", "Ads · ·"];
+    const others = ["Advertisement: Prices rise", "Sponsored by the council", "Story: a bus route opens", "Paid post: our view"];
+    const doc = makeDoc("t", [...head, para(1), ...labels, para(2), ...others].join("\n\n"), emptyMeta());
+    advertisement.apply(doc);
+    expect(doc.lines.filter((l) => l.drop === "advertisement").map((l) => l.text)).toEqual(labels);
   });
 });
