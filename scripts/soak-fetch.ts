@@ -359,7 +359,10 @@ async function main(): Promise<void> {
           if (was.title !== it.title || was.date !== it.date) changed++;
           if (was.date !== it.date && name.startsWith("stories") && name !== "stories-atom.xml") notes.push(`day ${day} ${name}: ${it.guid} date ${was.date} → ${it.date}`);
           // A reader asking for what changed since a date never sees an item whose date went back.
-          if (it.date < was.date) backwards++;
+          if (it.date < was.date) {
+            backwards++;
+            notes.push(`day ${day} ${name}: ${it.guid} date went back ${was.date} → ${it.date}`);
+          }
           Object.assign(was, { title: it.title, date: it.date, lastDay: day });
         }
         if (name.startsWith("stories")) {
