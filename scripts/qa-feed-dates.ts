@@ -121,9 +121,9 @@ for (const story of report.stories) {
     continue;
   }
   t.stating++;
-  // A day written in an offset east of the site's zone starts after the moment it states: the item's
-  // published date (its day's start) is after it already, and the stamp can be no earlier.
-  const published = item.date_published ? Date.parse(item.date_published) : Number.NEGATIVE_INFINITY;
+  // A day written in an offset east of the site's zone starts after the moment it states: the newest
+  // day's start (the item's published date is its first day's) is after it already, and the stamp can be no earlier.
+  const published = Math.max(dayStart, item.date_published ? Date.parse(item.date_published) : Number.NEGATIVE_INFINITY);
   if (published > stated) t.dayAfter++;
   const lead = Date.parse(item.date_modified) - Math.max(stated, published);
   if (lead > 1000 * story.members.length) {
