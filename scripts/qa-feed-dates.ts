@@ -36,10 +36,13 @@ const feed = JSON.parse(readFileSync(join(site, "stories.json"), "utf8")) as { i
 const dayOf = new Map(report.inputs.map((i) => [i.path, i.date ?? ""]));
 const byFileTime = new Set(report.inputs.filter((i) => i.dateSource === "file-mtime").map((i) => i.path));
 
+const RFC2822_ZONES: Record<string, string> = { UTC: "Z", GMT: "Z", UT: "Z", EST: "-05:00", EDT: "-04:00", CST: "-06:00", CDT: "-05:00", MST: "-07:00", MDT: "-06:00", PST: "-08:00", PDT: "-07:00" };
+
 /** A published time with a time of day (not midnight), as an instant, when written on `day`. */
 function statedOn(value: string | null | undefined, day: string): number | null {
   if (!value) return null;
-  const s = value.trim();
+  // An ISO time followed by a zone name ("16:02:50CDT"): the offset RFC 2822 gives that name (luxon's RFC 2822 reader knows them).
+  const s = value.trim().replace(/^(\d{4}-?\d{2}-?\d{2}[T ][\d:.,]*\d)\s*(UTC|GMT|UT|[ECMP][SD]T)$/i, (_all, digit: string, name: string) => `${digit}${RFC2822_ZONES[name.toUpperCase()]!}`);
   let dt = /^\d{4}-?\d{2}-?\d{2}[T ]\d{2}:?\d{2}/.test(s) ? DateTime.fromISO(s.replace(" ", "T"), { setZone: true, zone }) : DateTime.invalid("no time");
   if (!dt.isValid) dt = DateTime.fromRFC2822(s, { setZone: true });
   if (!dt.isValid) dt = DateTime.fromHTTP(s, { setZone: true });
@@ -101,21 +104,26 @@ for (const story of report.stories) {
     // feed stated counts whatever the article's day (an item corrected the next day), from the newest
     // day's start on.
     const own = dayOf.get(p) === newest ? [statedOn(m?.date, newest), statedOn(fed.get(p), newest), byFileTime.has(p) ? written.get(p) ?? null : null] : [];
-    const changed = m?.changed ? DateTime.fromISO(m.changed, { setZone: true }).toMillis() : null;
+    // A time without an offset is the site's zone's (never this machine's); a bare day states no moment.
+    const changedAt = m?.changed && /^\d{4}-\d{2}-\d{2}T/.test(m.changed) ? DateTime.fromISO(m.changed, { setZone: true, zone }) : null;
+    const changed = changedAt?.isValid ? changedAt.toMillis() : null;
     const times = [...own, changed !== null && changed >= dayStart ? changed : null];
     for (const at of times) if (at !== null && Number.isFinite(at) && (stated === null || at > stated)) stated = at;
   }
   if (stated === null) {
     t.bare++;
     const minutes = (Date.parse(item.date_modified) - dayStart) / 60_000;
-    if (minutes > 15) t.bareLate++;
+    if (minutes > 15) {
+      t.bareLate++;
+      if (args.includes("--verbose")) console.log(`  bare day dated ${(minutes / 60).toFixed(2)} h in: ${story.id} ${item.date_modified} ${story.members.map((p) => `${p} [${meta.get(p)?.date} | ${fed.get(p) ?? ""} | ${meta.get(p)?.changed ?? ""}]`).join(" ")}`);
+    }
     t.bareMaxMinutes = Math.max(t.bareMaxMinutes, minutes);
     continue;
   }
   t.stating++;
-  // A day written in an offset east of the site's zone starts after the moment it states: the item's
-  // published date (its day's start) is after it already, and the stamp can be no earlier.
-  const published = item.date_published ? Date.parse(item.date_published) : Number.NEGATIVE_INFINITY;
+  // A day written in an offset east of the site's zone starts after the moment it states: the newest
+  // day's start (the item's published date is its first day's) is after it already, and the stamp can be no earlier.
+  const published = Math.max(dayStart, item.date_published ? Date.parse(item.date_published) : Number.NEGATIVE_INFINITY);
   if (published > stated) t.dayAfter++;
   const lead = Date.parse(item.date_modified) - Math.max(stated, published);
   if (lead > 1000 * story.members.length) {

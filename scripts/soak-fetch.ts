@@ -1,7 +1,7 @@
 // Two months of daily `digest fetch && digest build` against local outlets (127.0.0.1) whose feeds change
 // day by day, with feed readers consuming Digest's feeds each day. Never part of the tests: a soak run.
 //
-//   npx tsx scripts/soak-fetch.ts [--days 60] [--work /tmp/soak-fetch] [--bin TREE/bin/digest.js]
+//   npx tsx scripts/soak-fetch.ts [--days 60] [--work /tmp/soak-fetch] [--bin TREE/bin/digest.js] [--keep]
 //
 // Outlets: four local servers (RSS 2.0, Atom 1.0, JSON Feed 1.1, RSS with full text), each a host of its own.
 // Their articles: events-dev's multi-outlet events (an event's reports spread over the outlets and over its
@@ -18,7 +18,7 @@
 // internal link resolves.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
@@ -37,6 +37,7 @@ const opt = (name: string, fallback: string) => option(args, name, fallback);
 const DAYS = Number(opt("days", "60"));
 const WORK = resolve(opt("work", "/tmp/soak-fetch"));
 const bin = resolve(opt("bin", join(repo, "bin/digest.js")));
+const KEEP = args.includes("--keep");
 const START = DateTime.fromISO("2026-08-01", { zone: "utc" });
 const dayIso = (d: number) => START.plus({ days: d - 1 }).toISODate()!;
 
@@ -296,6 +297,8 @@ async function main(): Promise<void> {
     if (b.code !== 0) fail(day, `build exited ${b.code}: ${b.stderr.slice(0, 400)}`);
     else if (b.stderr.trim()) notes.push(`day ${day} build stderr: ${b.stderr.trim().slice(0, 300)}`);
     const site = join(live, "_site");
+    // --keep: each day's articles and feeds as built, to see what a change between two days came from.
+    if (KEEP) for (const [from, to] of [["articles", "articles"], ["_site/build-report.json", "build-report.json"], ["_site/stories.json", "stories.json"]]) cpSync(join(live, from), join(WORK, "days", String(day), to), { recursive: true, preserveTimestamps: true });
     const report = JSON.parse(readFileSync(join(site, "build-report.json"), "utf8")) as {
       inputs: { path: string; status: string; reason?: string }[];
       stories: { id: string; date: string; title: string; members: string[]; formerIds?: string[] }[];
@@ -359,7 +362,10 @@ async function main(): Promise<void> {
           if (was.title !== it.title || was.date !== it.date) changed++;
           if (was.date !== it.date && name.startsWith("stories") && name !== "stories-atom.xml") notes.push(`day ${day} ${name}: ${it.guid} date ${was.date} → ${it.date}`);
           // A reader asking for what changed since a date never sees an item whose date went back.
-          if (it.date < was.date) backwards++;
+          if (it.date < was.date) {
+            backwards++;
+            notes.push(`day ${day} ${name}: ${it.guid} date went back ${was.date} → ${it.date}`);
+          }
           Object.assign(was, { title: it.title, date: it.date, lastDay: day });
         }
         if (name.startsWith("stories")) {

@@ -81,6 +81,7 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
   lap("cluster");
   const publishedOn = publishedDays(options.identity ?? null);
   const ownMembers = publishedMembers(options.identity ?? null);
+  const headlines = publishedHeadlines(options.identity ?? null);
   const resolved = clusters.map((cluster) => resolveDates(cluster.members));
   // A day after the build's present (a mistyped year) is warned of and refiled before it can date its story.
   const doubts = futureDoubts(resolved.flat());
@@ -90,7 +91,7 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
     return {
       id: cluster.id,
       date,
-      title: headline(members, date, ownMembers.get(cluster.id)),
+      title: headline(members, date, ownMembers.get(cluster.id), headlines.get(cluster.id)),
       members,
       summary: summariseStory(members, options),
       followUpOf: cluster.followUpOf,
@@ -99,7 +100,7 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
   });
   lap("summarise");
   const records = new Map(named.state.stories.map((r) => [r.id, r]));
-  for (const s of stories) records.get(s.id)!.day = s.date;
+  for (const s of stories) Object.assign(records.get(s.id)!, { day: s.date, headline: s.title });
   messages.push(...doubts.messages);
   const ids = new Set(stories.map((s) => s.id));
   for (const s of stories) if (s.followUpOf && !ids.has(s.followUpOf)) s.followUpOf = null;
@@ -112,6 +113,13 @@ function publishedDays(state: IdentityState | null): Map<string, string> {
   const days = new Map<string, string>();
   for (const r of [...(state?.stories ?? []), ...(state?.merged ?? [])]) if (r.day) days.set(r.id, r.day);
   return days;
+}
+
+/** The headline each story had when the build that left `state` published it. */
+function publishedHeadlines(state: IdentityState | null): Map<string, string> {
+  const headlines = new Map<string, string>();
+  for (const r of state?.stories ?? []) if (r.headline !== undefined) headlines.set(r.id, r.headline);
+  return headlines;
 }
 
 /** The articles each story held when the build that left `state` published it, by path. */
@@ -133,13 +141,16 @@ function byDateThenPath(a: ResolvedArticle, b: ResolvedArticle): number {
  * wins over opening words made into one ("Not because Mo Cheeks was long for the job …"), from any day.
  * Of those, the articles the story held when last published (`own`) come first, so that its headline
  * holds when outlets join it or another story merges into it (a feed reader would otherwise show the
- * merged-away story's headline twice: its old item and this one).
+ * merged-away story's headline twice: its old item and this one). The headline it was published with
+ * (`kept`) stays while an article of that tier still has it: a build after the one an outlet joined in
+ * would otherwise take the fullest of all its articles, and the headline would change with nothing new.
  */
-function headline(members: ResolvedArticle[], date: string, own?: ReadonlySet<string>): string {
+function headline(members: ResolvedArticle[], date: string, own?: ReadonlySet<string>, kept?: string): string {
   const onDay = members.filter((m) => m.date === date && m.title);
   const headed = members.filter((m) => m.title && !m.titleFromText);
   const headedOnDay = onDay.filter((m) => !m.titleFromText);
   const tier = headedOnDay.length ? headedOnDay : headed.length ? headed : onDay.length ? onDay : members;
+  if (kept !== undefined && tier.some((m) => m.title === kept)) return kept;
   const owned = own ? tier.filter((m) => own.has(m.path)) : [];
   const pool = owned.length ? owned : tier;
   if (pool.length === 1) return pool[0]!.title;

@@ -27,6 +27,8 @@ export interface StoryRecord {
   formerIds?: string[];
   /** The day the story was last published on (the pipeline sets it; a story keeps its day while it can). */
   day?: string;
+  /** The headline it was last published with (the pipeline sets it; a story keeps it while a member has it). */
+  headline?: string;
 }
 
 export interface IdentityState {
@@ -250,7 +252,8 @@ export function parseIdentityState(text: string): { state: IdentityState } | { e
       rec && str(rec.id) && typeof rec.serial === "number" && Array.isArray(rec.members) &&
       rec.members.every((m) => m && str(m.path) && str(m.hash)) &&
       (rec.formerIds === undefined || (Array.isArray(rec.formerIds) && rec.formerIds.every(str))) &&
-      (rec.day === undefined || (str(rec.day) && /^\d{4}-\d{2}-\d{2}$/.test(rec.day)));
+      (rec.day === undefined || (str(rec.day) && /^\d{4}-\d{2}-\d{2}$/.test(rec.day))) &&
+      (rec.headline === undefined || str(rec.headline));
     if (!ok) return { error: "a story record is damaged" };
   }
   return { state: s as IdentityState };

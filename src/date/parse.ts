@@ -39,10 +39,15 @@ export interface Stamp {
   offset: number | null;
 }
 
-const ISO_STAMP = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ]\s*(\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?(?![\d])/i;
-const RFC_LIKE = /^(?:[a-z]{3},?\s+)?(\d{1,2})\s+([a-z]{3})[a-z]*\.?\s+(\d{4})(?:\s+(\d{2}):(\d{2})(?::(\d{2}))?\s*(Z|GMT|UTC|UT|[+-]\d{4})?)?/i;
-// JavaScript's and Java's Date.toString: "Tue Jul 30 2019 09:35:14 GMT+0200", "Tue Jul 30 09:35:14 CEST 2019".
-const TO_STRING = /^[a-z]{3}\s+([a-z]{3})\s+(\d{1,2})\s+(?:(\d{4})\s+(\d{2}):(\d{2})|(\d{2}):(\d{2})(?::\d{2})?\s+\S+\s+(\d{4}))/i;
+// Zone names a timestamp may carry: UTC and RFC 2822's (its obsolete US names, which luxon's RFC 2822 reader
+// knows too). Any other name (CEST, IST, BST) means different offsets in different places: it is not read.
+const NAMED_OFFSET: Record<string, number> = { Z: 0, UT: 0, UTC: 0, GMT: 0, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420 };
+const ZONE_NAME = "Z|UTC|GMT|UT|[ECMP][SD]T";
+const ISO_STAMP = new RegExp(String.raw`^(\d{4})-?(\d{2})-?(\d{2})(?:[T ]\s*(\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?\s*((?:UTC|GMT)?[+-]\d{2}(?::?\d{2})?|(?:${ZONE_NAME})(?![a-z+-]))?)?(?![\d])`, "i");
+const RFC_LIKE = new RegExp(String.raw`^(?:[a-z]{3},?\s+)?(\d{1,2})\s+([a-z]{3})[a-z]*\.?\s+(\d{4})(?:\s+(\d{2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|(?:${ZONE_NAME})(?![a-z+-]))?)?`, "i");
+// JavaScript's and Java's Date.toString: "Tue Jul 30 2019 09:35:14 GMT+0200 (Central European Summer Time)",
+// "Tue Jul 30 09:35:14 CEST 2019".
+const TO_STRING = /^[a-z]{3}\s+([a-z]{3})\s+(\d{1,2})\s+(?:(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?(?:\s+GMT([+-]\d{4}))?|(\d{2}):(\d{2})(?::(\d{2}))?\s+(\S+)\s+(\d{4}))/i;
 const MONTH3: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 
 /**
@@ -61,8 +66,9 @@ export function readStamp(value: string): Stamp | null {
   }
   m = TO_STRING.exec(s);
   if (m && MONTH3[m[1]!.toLowerCase()]) {
-    const year = Number(m[3] ?? m[8]);
-    return { year, month: MONTH3[m[1]!.toLowerCase()]!, day: Number(m[2]), ...clock(m[4] ?? m[6], m[5] ?? m[7], undefined, undefined), offset: null };
+    const year = Number(m[3] ?? m[12]);
+    const zone = m[7] ?? (m[11] && namedOffset(m[11]) !== null ? m[11] : undefined);
+    return { year, month: MONTH3[m[1]!.toLowerCase()]!, day: Number(m[2]), ...clock(m[4] ?? m[8], m[5] ?? m[9], m[6] ?? m[10], zone) };
   }
   return null;
 }
@@ -74,19 +80,25 @@ function clock(hour: string | undefined, minute: string | undefined, second: str
   return { minutes: h * 60 + m, seconds: sec, offset: zone ? offsetMinutes(zone) : null };
 }
 
+function namedOffset(z: string): number | null {
+  return NAMED_OFFSET[z.toUpperCase()] ?? null;
+}
+
 function offsetMinutes(z: string): number {
-  if (/^(Z|GMT|UTC|UT)$/i.test(z)) return 0;
-  const digits = z.slice(1).replace(":", "");
+  const named = namedOffset(z);
+  if (named !== null) return named;
+  const signed = z.replace(/^(UTC|GMT)/i, "");
+  const digits = signed.slice(1).replace(":", "");
   const total = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || "0");
-  return z.startsWith("-") ? -total : total;
+  return signed.startsWith("-") ? -total : total;
 }
 
 /**
  * The moment a timestamp states, and the day as written, read by `readStamp` as the date stage reads it:
  * null when it states no time of day (a bare day; midnight, which is how a bare day is often written
  * out; an impossible clock), no real day, or no timestamp. Fractions of a second are dropped (readStamp
- * keeps whole seconds), and so is a zone written as a name (EST) or in a Date.toString form (GMT+0200):
- * a time without an offset it reads is read in `zone`.
+ * keeps whole seconds). A time without an offset readStamp reads (none, or a zone name other than UTC's and
+ * RFC 2822's, such as CEST) is read in `zone`.
  */
 export function statedInstant(value: string, zone: string): { ms: number; day: string } | null {
   const stamp = readStamp(value);

@@ -85,7 +85,7 @@ export function storyStamp(base: string, members: readonly RevisionMember[], zon
     at = Math.min(at, from + offset + 1000 * members.length);
   }
   for (const m of members) {
-    const changed = changedAt(m);
+    const changed = changedAt(m, zone);
     const start = dayStart(m.date, zone).ms;
     if (changed !== null && start !== null && changed >= start && changed <= m.mtime.getTime() && changed > at) at = changed;
   }
@@ -164,19 +164,21 @@ function newestStated(members: readonly RevisionMember[], day: string, from: num
       if (published && published.day === day && (newest === null || published.ms > newest)) newest = published.ms;
     }
     // A change stated after the file was written cannot have happened (as in `storyStamp`): it states nothing.
-    const changed = changedAt(m);
+    const changed = changedAt(m, zone);
     if (changed !== null && changed <= m.mtime.getTime()) take(changed);
     if (m.dateSource === "file-mtime") take(m.mtime.getTime());
   }
   return newest;
 }
 
-/** The instant the member's feed said it last changed, in milliseconds, or null. */
-function changedAt(m: RevisionMember): number | null {
-  const iso = m.meta.changed;
-  if (!iso) return null;
-  const at = DateTime.fromISO(iso, { setZone: true });
-  return at.isValid ? at.toMillis() : null;
+/**
+ * The instant the member's feed said it last changed, in milliseconds, or null: read as the date stage
+ * reads a stated time (a bare day states none; a time without an offset is in the site's `zone`, never
+ * the machine's).
+ */
+function changedAt(m: RevisionMember, zone: string): number | null {
+  const value = m.meta.changed;
+  return value ? (statedInstant(value, zone)?.ms ?? null) : null;
 }
 
 const dayStarts = new Map<string, { iso: string; ms: number | null }>();

@@ -54,11 +54,28 @@ describe("the moment a timestamp states (feed stamps read it through the date st
     expect(at("2025-05-29T00:00:00.500Z")).toBeNull();
   });
 
-  it("reads a time without an offset, or a zone the date stage does not read (a name, Date.toString), in the site's zone", () => {
+  it("reads a time without an offset, or with a zone name that is no one offset (CEST, IST), in the site's zone", () => {
     expect(at("2025-05-29 09:30", "Europe/Belgrade")?.iso).toBe("2025-05-29T07:30:00.000Z");
-    expect(at("Tue Jul 30 2019 09:35:14 GMT+0200", "UTC")).toEqual({ iso: "2019-07-30T09:35:00.000Z", day: "2019-07-30" });
-    expect(at("Tue Jul 30 09:35:14 CEST 2019", "Europe/Belgrade")?.iso).toBe("2019-07-30T07:35:00.000Z");
-    expect(at("Thu, 29 May 2025 09:30:00 EST", "UTC")?.iso).toBe("2025-05-29T09:30:00.000Z");
+    expect(at("Tue Jul 30 09:35:14 CEST 2019", "Europe/Belgrade")?.iso).toBe("2019-07-30T07:35:14.000Z");
+    expect(at("2019-12-09 20:00:49 IST", "UTC")?.iso).toBe("2019-12-09T20:00:49.000Z");
+    // "UTC+1" is no offset readStamp reads: not read as UTC.
+    expect(at("2019-12-09 20:00:49 UTC+1", "Europe/Belgrade")?.iso).toBe("2019-12-09T19:00:49.000Z");
+  });
+
+  it("reads UTC's and RFC 2822's zone names (EST, CDT ...) and Date.toString's GMT offset as the offsets they are", () => {
+    // A JSON-LD datePublished as a corpus page writes it: 16:02 in Chicago is 21:02 UTC, not 16:02 in the site's zone.
+    expect(at("2020-09-25T16:02:50CDT", "UTC")).toEqual({ iso: "2020-09-25T21:02:50.000Z", day: "2020-09-25" });
+    expect(at("2020-09-25 16:02:50 cdt", "Europe/Belgrade")?.iso).toBe("2020-09-25T21:02:50.000Z");
+    expect(at("Thu, 29 May 2025 09:30:00 EST", "UTC")?.iso).toBe("2025-05-29T14:30:00.000Z");
+    expect(at("Thu, 29 May 2025 09:30:00 PDT", "UTC")?.iso).toBe("2025-05-29T16:30:00.000Z");
+    expect(at("2019-12-09 20:00:49 UTC", "Europe/Belgrade")?.iso).toBe("2019-12-09T20:00:49.000Z");
+    expect(at("2019-12-09T20:00:49 GMT+01:00", "UTC")?.iso).toBe("2019-12-09T19:00:49.000Z");
+    expect(at("Tue Jul 30 2019 09:35:14 GMT+0200 (Central European Summer Time)", "UTC")).toEqual({ iso: "2019-07-30T07:35:14.000Z", day: "2019-07-30" });
+    expect(at("Tue Jul 30 09:35:14 EDT 2019", "UTC")?.iso).toBe("2019-07-30T13:35:14.000Z");
+    // The day is the one written down, in the stated zone.
+    expect(readStamp("Tue Jul 30 2019 23:35:14 GMT-0500 (Central Daylight Time)")).toMatchObject({ year: 2019, month: 7, day: 30, minutes: 1415, seconds: 14, offset: -300 });
+    // A word that merely starts like a zone name is no zone.
+    expect(readStamp("2019-12-09 20:00 ESTONIA")?.offset).toBeNull();
   });
 
   it("states no moment for a bare day, midnight, an impossible clock or day, or what is no timestamp", () => {

@@ -65,6 +65,10 @@ describe("a story's day", () => {
     const next = runPipeline([first, fuller], { zone: "UTC", identity: published.identity });
     expect(next.stories).toHaveLength(1);
     expect(next.stories[0]!.title).toBe(headline);
+    // Built again with nothing new (the next day's build): the headline still holds.
+    const again = runPipeline([first, fuller], { zone: "UTC", identity: next.identity });
+    expect(again.stories[0]!.title).toBe(headline);
+    expect(runPipeline([first, fuller], { zone: "UTC", identity: again.identity }).stories[0]!.title).toBe(headline);
     // Built afresh, the fuller report gives the headline.
     expect(runPipeline([first, fuller], { zone: "UTC" }).stories[0]!.title).toBe("Belgian dockers return after strike");
   });

@@ -1,7 +1,7 @@
 // The view model and its Markdown rendering: what a reader sees of each day and story.
 import { describe, expect, it } from "vitest";
 import MarkdownIt from "markdown-it";
-import { DateTime } from "luxon";
+import { DateTime, Settings } from "luxon";
 import { escapeMarkdown, safeUrl } from "../../src/digest/markdown-escape.ts";
 import { buildDigest } from "../../src/digest/index.ts";
 import { creditLine, revision } from "../../src/digest/model.ts";
@@ -160,6 +160,28 @@ describe("the view model", () => {
     const impossible = { ...fixed, meta: { ...fixed.meta, changed: "2025-06-02T12:00:00Z" } };
     expect(find(buildDigest([story("s-aaaaaaaaaa", "2025-05-29", [impossible]), other], { zone: "UTC", homeDays: 7 }).model, "s-aaaaaaaaaa").updated).toBe(unstated);
     expect(unstated < "2025-05-30T00:00:00.000Z").toBe(true);
+  });
+
+  it("reads a stated correction as the date stage reads a time: without an offset in the site's zone, whatever the machine's", () => {
+    const at = (iso: string) => DateTime.fromISO(iso, { zone: "utc" }).toJSDate();
+    const fixed = (changed: string) => story("s-aaaaaaaaaa", "2025-05-29", [{ ...member("a.html", "2025-05-29"), mtime: at("2025-05-31T23:00:00Z"), meta: { ...emptyMeta(), changed } }]);
+    const stamp = (changed: string, machine: string) => {
+      const before = Settings.defaultZone;
+      Settings.defaultZone = machine;
+      try {
+        return buildDigest([fixed(changed)], { zone: "Europe/Belgrade", homeDays: 7 }).model.stories[0]!.updated;
+      } finally {
+        Settings.defaultZone = before;
+      }
+    };
+    // 12:00 in Belgrade (UTC+2 in May) on any machine, not 12:00 where the build happens to run.
+    for (const machine of ["UTC", "America/Los_Angeles", "Pacific/Kiritimati"]) expect(stamp("2025-05-31T12:00:00", machine), machine).toBe("2025-05-31T10:00:00.000Z");
+    // A zone named as RFC 2822 names it is that offset.
+    expect(stamp("Sat, 31 May 2025 12:00:00 EDT", "Pacific/Kiritimati")).toBe("2025-05-31T16:00:00.000Z");
+    // A bare day states no moment, as for a published date: the stamp stays where the story's own day put it.
+    const bare = stamp("2025-05-31", "America/Los_Angeles");
+    expect(bare < "2025-05-30T00:00:00.000Z").toBe(true);
+    expect(stamp("2025-05-31", "UTC")).toBe(bare);
   });
 
   it("never stamps a story after the newest moment its articles state: a build that morning shows no time still to come", () => {
