@@ -11,23 +11,10 @@
 // tuning mix parted (3 -> 2 stories, events tuning 93.6 -> 93.4), events tuning lower in runs 1-3 (95.2 -> 94.8,
 // 93.9 -> 93.5, 94.1 -> 93.7), no checking mix parted (1, 1, 1 in runs 2, 3, 5), bbc merge and harder unchanged
 // in every run. Dropped: weak joins into a story are mostly right (stop 33: 35 right pairs, 0 wrong below 0.1).
-import { readFileSync } from "node:fs";
-import { contextEdges, defaultClusterOptions, mergeModels, pairEdges, type MergeModels } from "../src/cluster/index.ts";
 import { averageLink } from "../src/cluster/agglomerate.ts";
-import { loadModel } from "../src/model/logistic.ts";
-import { PAIR_FEATURES } from "../src/cluster/similarity.ts";
-import { CONTEXT_FEATURES, contextFeatures, windowCrowds } from "../src/cluster/context.ts";
-import { loadDecision } from "../src/cluster/decision.ts";
-import { dayOrNull } from "../src/cluster/days.ts";
-import { linkMaps, loadSweepSets, scoreDecision, type Agglomerate } from "./lib/merge-sweep.ts";
+import { linkMaps, loadSweepSets, scoreDecision, type Agglomerate, mergeModelsFrom, weighSets } from "./lib/merge-sweep.ts";
 
 const sets = loadSweepSets();
-function modelsOf(file: string | undefined): MergeModels {
-  if (!file) return mergeModels();
-  const json = JSON.parse(readFileSync(file, "utf8")) as { pair: unknown; context: unknown; decision: unknown };
-  return { pair: loadModel(json.pair, PAIR_FEATURES), context: loadModel(json.context, CONTEXT_FEATURES), decision: loadDecision(json.decision) };
-}
-
 /** Counts of the weak joins refused, per set (for the printout). */
 const refused = new Array<number>(3).fill(0);
 
@@ -69,12 +56,8 @@ function homeChecked(set: number, near: ReadonlyArray<Map<number, number>>, smal
 
 const files = process.argv.slice(2);
 for (const file of files.length ? files : [undefined]) {
-  const models = modelsOf(file);
-  const weighed = sets.map((s) => {
-    const e = pairEdges(s.scored, models.pair);
-    const crowds = windowCrowds(s.scored.spans.map((x) => dayOrNull(x.first)), defaultClusterOptions.windowDays);
-    return contextEdges(s.n, e, models.context, contextFeatures(s.n, e, crowds));
-  });
+  const models = mergeModelsFrom(file);
+  const weighed = weighSets(sets, models);
   const near = sets.map((s, i) => linkMaps(s.n, weighed[i]!));
   console.log(`model ${file ?? "committed"}`);
   const base = scoreDecision(sets, weighed, models.decision);

@@ -6,23 +6,10 @@
 // to link to the larger group at a mean of at least CUT (and, SIDES=2, every report of the larger group to
 // the smaller one). Every set's and half's pairwise F1 and the events set's mixed stories per half, for the
 // committed model (or each model given: the perturbed trainings of train/try-perturbed.ts).
-import { readFileSync } from "node:fs";
-import { contextEdges, defaultClusterOptions, mergeModels, pairEdges, type MergeModels } from "../src/cluster/index.ts";
 import { averageLink } from "../src/cluster/agglomerate.ts";
-import { loadModel } from "../src/model/logistic.ts";
-import { PAIR_FEATURES } from "../src/cluster/similarity.ts";
-import { CONTEXT_FEATURES, contextFeatures, windowCrowds } from "../src/cluster/context.ts";
-import { loadDecision } from "../src/cluster/decision.ts";
-import { dayOrNull } from "../src/cluster/days.ts";
-import { linkMaps, loadSweepSets, scoreDecision, type Agglomerate } from "./lib/merge-sweep.ts";
+import { linkMaps, loadSweepSets, scoreDecision, type Agglomerate, mergeModelsFrom, weighSets } from "./lib/merge-sweep.ts";
 
 const sets = loadSweepSets();
-function modelsOf(file: string | undefined): MergeModels {
-  if (!file) return mergeModels();
-  const json = JSON.parse(readFileSync(file, "utf8")) as { pair: unknown; context: unknown; decision: unknown };
-  return { pair: loadModel(json.pair, PAIR_FEATURES), context: loadModel(json.context, CONTEXT_FEATURES), decision: loadDecision(json.decision) };
-}
-
 /** averageLink where a join also needs each report of the smaller group (2+) to link to the other at a mean of `cut`. */
 function floored(near: ReadonlyArray<Map<number, number>>, cut: number, sides: number): Agglomerate {
   return (n, edges, o) => {
@@ -55,12 +42,8 @@ function floored(near: ReadonlyArray<Map<number, number>>, cut: number, sides: n
 
 const files = process.argv.slice(2);
 for (const file of files.length ? files : [undefined]) {
-  const models = modelsOf(file);
-  const weighed = sets.map((s) => {
-    const e = pairEdges(s.scored, models.pair);
-    const crowds = windowCrowds(s.scored.spans.map((x) => dayOrNull(x.first)), defaultClusterOptions.windowDays);
-    return contextEdges(s.n, e, models.context, contextFeatures(s.n, e, crowds));
-  });
+  const models = mergeModelsFrom(file);
+  const weighed = weighSets(sets, models);
   const near = sets.map((s, i) => linkMaps(s.n, weighed[i]!));
   console.log(`model ${file ?? "committed"}`);
   const base = scoreDecision(sets, weighed, models.decision);

@@ -18,27 +18,19 @@
 //   0.73 against 0.66, 0.65 against 0.50).
 // One stray of five (27_11ecbplus) fits its own event better by the links clustering has; the other four
 // are placed where their links say. Trials on it: train/try-reassign.ts, train/try-member-floor.ts.
-import { readFileSync } from "node:fs";
-import { contextEdges, defaultClusterOptions, groupArticles, mergeModels, pairEdges, type MergeModels } from "../src/cluster/index.ts";
-import { loadModel, probability } from "../src/model/logistic.ts";
-import { PAIR_FEATURES } from "../src/cluster/similarity.ts";
+import { contextEdges, defaultClusterOptions, groupArticles, pairEdges } from "../src/cluster/index.ts";
+import { probability } from "../src/model/logistic.ts";
 import { CONTEXT_FEATURES } from "../src/cluster/context.ts";
-import { loadDecision } from "../src/cluster/decision.ts";
 import { averageLink, type MergeLog, type WeightedEdges } from "../src/cluster/agglomerate.ts";
 import { contextFeatures, windowCrowds } from "../src/cluster/context.ts";
 import { dayOrNull } from "../src/cluster/days.ts";
 import { HALVES, type Half } from "../eval/lib/split.ts";
-import { linkMaps, loadSweepSets } from "./lib/merge-sweep.ts";
+import { linkMaps, loadSweepSets, mergeModelsFrom } from "./lib/merge-sweep.ts";
 
 const half = (process.argv[2] ?? "tune") as Half;
 if (!HALVES.includes(half)) throw new Error(`usage: try-mixed-topics.ts [${HALVES.join("|")}]`);
 /** MODEL=file: another merge model (a perturbed training of train/try-perturbed.ts) instead of the committed one. */
-function modelsOf(file: string | undefined): MergeModels {
-  if (!file) return mergeModels();
-  const json = JSON.parse(readFileSync(file, "utf8")) as { pair: unknown; context: unknown; decision: unknown };
-  return { pair: loadModel(json.pair, PAIR_FEATURES), context: loadModel(json.context, CONTEXT_FEATURES), decision: loadDecision(json.decision) };
-}
-const models = modelsOf(process.env.MODEL);
+const models = mergeModelsFrom(process.env.MODEL);
 const s = loadSweepSets().find((x) => x.name === "events")!;
 const pairs = pairEdges(s.scored, models.pair);
 const crowds = windowCrowds(s.scored.spans.map((x) => dayOrNull(x.first)), defaultClusterOptions.windowDays);

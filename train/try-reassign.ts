@@ -12,25 +12,13 @@
 // 17). Every set's and half's pairwise F1 and the events set's mixed stories per half, for each setting and
 // each model given (default the committed merge-model.json; e.g. the perturbed trainings of
 // train/try-perturbed.ts), the model's own decision otherwise.
-import { readFileSync } from "node:fs";
-import { contextEdges, defaultClusterOptions, mergeModels, pairEdges, type MergeModels } from "../src/cluster/index.ts";
+import { defaultClusterOptions } from "../src/cluster/index.ts";
 import { averageLink } from "../src/cluster/agglomerate.ts";
-import { loadModel } from "../src/model/logistic.ts";
-import { PAIR_FEATURES } from "../src/cluster/similarity.ts";
-import { CONTEXT_FEATURES, contextFeatures, windowCrowds } from "../src/cluster/context.ts";
-import { loadDecision } from "../src/cluster/decision.ts";
 import { fitsWindow, joinSpans, type TimeSpan } from "../src/cluster/time.ts";
-import { dayOrNull } from "../src/cluster/days.ts";
-import { linkMaps, loadSweepSets, scoreDecision, type Agglomerate } from "./lib/merge-sweep.ts";
+import { linkMaps, loadSweepSets, scoreDecision, type Agglomerate, mergeModelsFrom, weighSets } from "./lib/merge-sweep.ts";
 
 type Mode = "mean" | "rel" | "eject";
 const sets = loadSweepSets();
-
-function modelsOf(file: string | undefined): MergeModels {
-  if (!file) return mergeModels();
-  const json = JSON.parse(readFileSync(file, "utf8")) as { pair: unknown; context: unknown; decision: unknown };
-  return { pair: loadModel(json.pair, PAIR_FEATURES), context: loadModel(json.context, CONTEXT_FEATURES), decision: loadDecision(json.decision) };
-}
 
 /** One pass over `root` (each report's group root), in place; returns how many reports moved. */
 export function reassign(root: Int32Array, near: ReadonlyArray<Map<number, number>>, spans: readonly TimeSpan[], mode: Mode, bar: number, margin: number): number {
@@ -78,12 +66,8 @@ export function reassign(root: Int32Array, near: ReadonlyArray<Map<number, numbe
 
 const files = process.argv.slice(2);
 for (const file of files.length ? files : [undefined]) {
-  const models = modelsOf(file);
-  const weighed = sets.map((s) => {
-    const e = pairEdges(s.scored, models.pair);
-    const crowds = windowCrowds(s.scored.spans.map((x) => dayOrNull(x.first)), defaultClusterOptions.windowDays);
-    return contextEdges(s.n, e, models.context, contextFeatures(s.n, e, crowds));
-  });
+  const models = mergeModelsFrom(file);
+  const weighed = weighSets(sets, models);
   const near = sets.map((s, i) => linkMaps(s.n, weighed[i]!));
   const moves = new Array<number>(sets.length).fill(0);
   const reassigning = (mode: Mode, margin: number) => (set: number): Agglomerate => (n, edges, o) => {

@@ -1,8 +1,16 @@
 // What the try-* scripts of merging share: eval:merge's three sets (events-dev, the bbc merge set, the
 // harder split set) scored by the committed pair features, and clustering's F1 on every set and half as
 // the small-group bar moves (the rest of the decision as committed).
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { defaultClusterOptions, groupArticles, scoredCandidates, type MergeDecision, type ScoredPairs } from "../../src/cluster/index.ts";
+import {
+  contextEdges, CONTEXT_FEATURES, defaultClusterOptions, groupArticles, mergeModels, pairEdges, PAIR_FEATURES, scoredCandidates,
+  type MergeDecision, type MergeModels, type ScoredPairs,
+} from "../../src/cluster/index.ts";
+import { contextFeatures, windowCrowds } from "../../src/cluster/context.ts";
+import { loadDecision } from "../../src/cluster/decision.ts";
+import { dayOrNull } from "../../src/cluster/days.ts";
+import { loadModel } from "../../src/model/logistic.ts";
 import type { AgglomerateOptions, WeightedEdges } from "../../src/cluster/agglomerate.ts";
 import { buildEventsSet, buildMergeSet, buildSplitSet, type LabelledArticle } from "../../eval/lib/merge-set.ts";
 import { mixedClusters, pairwiseScores } from "../../eval/lib/pairwise.ts";
@@ -95,6 +103,22 @@ export function sweepBars(sets: readonly SweepSet[], weighed: readonly WeightedE
     rows.push({ bar: d.threshold.toFixed(3), ...scoreDecision(sets, weighed, d) });
   }
   return rows;
+}
+
+/** The merge models a trainer wrote to `file` (merge-model.json's shape), or the committed ones. */
+export function mergeModelsFrom(file: string | undefined): MergeModels {
+  if (!file) return mergeModels();
+  const json = JSON.parse(readFileSync(file, "utf8")) as { pair: unknown; context: unknown; decision: unknown };
+  return { pair: loadModel(json.pair, PAIR_FEATURES), context: loadModel(json.context, CONTEXT_FEATURES), decision: loadDecision(json.decision) };
+}
+
+/** Each set's links as clustering weighs them: the pair model's, then the context model's over the window crowds. */
+export function weighSets(sets: readonly SweepSet[], models: MergeModels): WeightedEdges[] {
+  return sets.map((s) => {
+    const e = pairEdges(s.scored, models.pair);
+    const crowds = windowCrowds(s.scored.spans.map((x) => dayOrNull(x.first)), defaultClusterOptions.windowDays);
+    return contextEdges(s.n, e, models.context, contextFeatures(s.n, e, crowds));
+  });
 }
 
 /** Each article's links and their weights (for checks that look at a group's links). */
