@@ -407,32 +407,43 @@ const ADJACENT = 2;
  * just above a stronger line, a standfirst just below one. `z` holds the first model's scores in
  * candidate order (page order). With `transient`, the rows share one buffer with the next call's.
  */
-export function headlineContext(doc: TextDoc, candidates: readonly HeadlineCandidate[], z: readonly number[], transient = false): Float64Array[] {
+export function headlineContext(doc: TextDoc, candidates: readonly HeadlineCandidate[], z: readonly number[] | Float64Array, transient = false): Float64Array[] {
+  const width = HEADLINE_CONTEXT_FEATURES.length;
+  const features = headlineContextRows(doc, candidates, z, transient);
+  return candidates.map((_, k) => features.subarray(k * width, (k + 1) * width));
+}
+
+/** `headlineContext`'s rows one after another in one array: candidate k's from k × the feature count. */
+export function headlineContextRows(doc: TextDoc, candidates: readonly HeadlineCandidate[], z: readonly number[] | Float64Array, transient = false): Float64Array {
   const m = candidates.length;
   let best = -Infinity, second = -Infinity;
-  for (const v of z) if (v > best) (second = best, (best = v)); else if (v > second) second = v;
+  for (let k = 0; k < m; k++) {
+    const v = z[k]!;
+    if (v > best) (second = best, (best = v)); else if (v > second) second = v;
+  }
   let bestSlug = 0;
-  for (const c of candidates) bestSlug = Math.max(bestSlug, c.x[SLUG_F1]!);
+  for (let k = 0; k < m; k++) bestSlug = Math.max(bestSlug, candidates[k]!.x[SLUG_F1]!);
   const width = HEADLINE_CONTEXT_FEATURES.length;
   const features = transient ? contextScratch.room(m * width) : new Float64Array(m * width);
-  return candidates.map((c, k) => {
+  for (let k = 0; k < m; k++) {
+    const c = candidates[k]!;
     const other = z[k] === best ? second : best;
     let above = -1, below = -1;
     for (let j = k - 1; j >= 0 && c.index - candidates[j]!.index <= ADJACENT; j--) if (above < 0 || z[j]! > z[above]!) above = j;
     for (let j = k + 1; j < m && candidates[j]!.index - c.index <= ADJACENT; j++) if (below < 0 || z[j]! > z[below]!) below = j;
     const words = doc.lines[c.index]!.words;
-    const x = features.subarray(k * width, (k + 1) * width);
-    x[0] = z[k]!;
-    x[1] = Number.isFinite(other) ? clampGap(z[k]! - other) : 5;
-    x[2] = above >= 0 ? 1 : 0;
-    x[3] = above >= 0 ? clampGap(z[k]! - z[above]!) : 0;
-    x[4] = below >= 0 ? 1 : 0;
-    x[5] = below >= 0 ? clampGap(z[k]! - z[below]!) : 0;
-    x[6] = below >= 0 && doc.lines[candidates[below]!.index]!.words > words ? 1 : 0;
-    x[7] = above >= 0 && doc.lines[candidates[above]!.index]!.words > words ? 1 : 0;
-    x[8] = c.x[SLUG_F1]! - bestSlug;
-    return x;
-  });
+    const at = k * width;
+    features[at] = z[k]!;
+    features[at + 1] = Number.isFinite(other) ? clampGap(z[k]! - other) : 5;
+    features[at + 2] = above >= 0 ? 1 : 0;
+    features[at + 3] = above >= 0 ? clampGap(z[k]! - z[above]!) : 0;
+    features[at + 4] = below >= 0 ? 1 : 0;
+    features[at + 5] = below >= 0 ? clampGap(z[k]! - z[below]!) : 0;
+    features[at + 6] = below >= 0 && doc.lines[candidates[below]!.index]!.words > words ? 1 : 0;
+    features[at + 7] = above >= 0 && doc.lines[candidates[above]!.index]!.words > words ? 1 : 0;
+    features[at + 8] = c.x[SLUG_F1]! - bestSlug;
+  }
+  return features;
 }
 
 const clampGap = (v: number): number => Math.max(-10, Math.min(10, v));

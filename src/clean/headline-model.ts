@@ -4,7 +4,7 @@
 // a headline against the standfirst under it) weigh differently.
 import { loadModel, logit, type LogisticModel } from "../model/logistic.ts";
 import weights from "./weights/headline-text.json" with { type: "json" };
-import { HEADLINE_CONTEXT_FEATURES, HEADLINE_FEATURES, headlineCandidates, headlineContext, type HeadlineCandidate } from "./headline-features.ts";
+import { HEADLINE_CONTEXT_FEATURES, HEADLINE_FEATURES, headlineCandidates, headlineContextRows, type HeadlineCandidate } from "./headline-features.ts";
 import type { TextDoc } from "./doc.ts";
 
 export interface HeadlinePair {
@@ -45,18 +45,31 @@ export function headlineChoices(doc: TextDoc, transient = false): HeadlineCandid
 
 /** Each candidate's score by the two models (the page's pair: with or without its URL). */
 export function headlineScores(doc: TextDoc, candidates: readonly HeadlineCandidate[], models: HeadlineModels = headlineModels()): number[] {
+  return Array.from(scoresOf(doc, candidates, models));
+}
+
+// Typed arrays filled by index and read in loops: arrays made by `map` (and a row array of subarrays)
+// took other element kinds in the interpreter than in optimised code, and deoptimised the headline
+// rule and its context features in every fresh thread.
+function scoresOf(doc: TextDoc, candidates: readonly HeadlineCandidate[], models: HeadlineModels): Float64Array {
   const m = doc.meta.url ? models : models.noUrl;
-  const z = candidates.map((c) => logit(m.line, c.x));
-  return headlineContext(doc, candidates, z, true).map((x) => logit(m.context, x));
+  const n = candidates.length;
+  const z = new Float64Array(n);
+  for (let k = 0; k < n; k++) z[k] = logit(m.line, candidates[k]!.x);
+  const rows = headlineContextRows(doc, candidates, z, true);
+  const width = HEADLINE_CONTEXT_FEATURES.length;
+  const scores = new Float64Array(n);
+  for (let k = 0; k < n; k++) scores[k] = logit(m.context, rows, k * width);
+  return scores;
 }
 
 /** The line the models rate highest, or -1; nearer the body wins ties (candidates come in page order). */
 export function pickHeadline(doc: TextDoc, m: HeadlineModels = headlineModels()): number {
   const candidates = headlineChoices(doc, true);
-  const scores = headlineScores(doc, candidates, m);
+  const scores = scoresOf(doc, candidates, m);
   let best = -Infinity, index = -1;
-  scores.forEach((s, k) => {
-    if (s >= best) (best = s, (index = candidates[k]!.index));
-  });
+  for (let k = 0; k < scores.length; k++) {
+    if (scores[k]! >= best) (best = scores[k]!, (index = candidates[k]!.index));
+  }
   return index;
 }
