@@ -6,7 +6,6 @@ import { prepareArticle, rejection, type ArticleClock, type ArticleOutcome } fro
 import { assignStoryIds, clusterArticles, defaultClusterOptions, publishedStories, type ClusterOptions, type IdentityState } from "./cluster/index.ts";
 import { summarise, type StorySummariser, type SummaryInput, type SummaryOptions } from "./summarise/index.ts";
 import { articleWordCount, paragraphsOf } from "./text/article-text.ts";
-import { tagStoryInputs } from "./digest/index.ts";
 
 export interface PipelineOptions {
   zone: string;
@@ -130,14 +129,7 @@ function publishedMembers(state: IdentityState | null): Map<string, Set<string>>
 
 function summariseStory(members: readonly ResolvedArticle[], options: PipelineOptions): string[] {
   const inputs = () => members.map((m): SummaryInput => ({ title: m.title, text: paragraphsOf(m).join("\n") }));
-  if (!options.summarise) return summarise(inputs(), options.summary);
-  // Tagged with the story: where its summary is computed, its categories are found too (src/digest/category-jobs.ts).
-  const tagged = () => {
-    const made = inputs();
-    tagStoryInputs(made, members);
-    return made;
-  };
-  return options.summarise(tagged, options.summary, members);
+  return options.summarise ? options.summarise(inputs, options.summary, members) : summarise(inputs(), options.summary);
 }
 
 function byDateThenPath(a: ResolvedArticle, b: ResolvedArticle): number {

@@ -5,7 +5,6 @@ import { isWireService } from "../text/outlet-names.ts";
 import { STOP_WORDS } from "../text/words.ts";
 import { paragraphsOf } from "../text/article-text.ts";
 import type { CleanArticle } from "../types.ts";
-import { foundCategories } from "./category-jobs.ts";
 
 const CALENDAR = new Set(
   "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split(" "),
@@ -238,30 +237,5 @@ export function proseOf(article: ProseSource): string {
 /** A story's categories from its articles: `storyCategories` over their prose, or the same through the build cache. */
 export type Categorise = (articles: readonly ProseSource[], exclude: readonly string[]) => string[];
 
-/** How many categories a story has. */
-const MAX_CATEGORIES = 3;
-
 // The paragraphs read where they are, not joined into each article's prose first (the same names).
-// Found already with the story's summary (./category-jobs.ts) when they were: the same names.
-export const categoriseArticles: Categorise = (articles, exclude) => foundCategories(articles, exclude) ?? categoriesOf(articles.map(paragraphsOf), exclude, MAX_CATEGORIES, PROSE_PARAGRAPHS);
-
-/**
- * The names a story's categories are picked from before the outlets it leaves out are known: its
- * first names, `spare` more than it has categories. Leaving out up to `spare` of them (each outlet
- * name leaves out at most one) leaves the names `categoriseArticles` gives.
- */
-export function candidateNames(paragraphs: ReadonlyArray<readonly string[]>, spare: number): string[] {
-  return categoriesOf(paragraphs, [], MAX_CATEGORIES + spare, PROSE_PARAGRAPHS);
-}
-
-/** A story's categories from its `candidateNames`, or null when it leaves out more names than there are spare. */
-export function pickCategories(candidates: readonly string[], spare: number, exclude: readonly string[]): string[] | null {
-  const skip = new Set(exclude.map((e) => e.toLowerCase()));
-  if (skip.size > spare) return null;
-  const out: string[] = [];
-  for (const name of candidates) {
-    if (out.length >= MAX_CATEGORIES) break;
-    if (!skip.has(name.toLowerCase())) out.push(name);
-  }
-  return out;
-}
+export const categoriseArticles: Categorise = (articles, exclude) => categoriesOf(articles.map(paragraphsOf), exclude, 3, PROSE_PARAGRAPHS);

@@ -13,7 +13,6 @@ export type { DayView, DigestModel, FormerId, MonthView, ModelOptions, OutletCou
 export type { DigestFile } from "./markdown.ts";
 export { cachedCategories, type ArticleKeys, type CachedCategories } from "./category-cache.ts";
 export { categoriseArticles, type Categorise, type ProseSource } from "./categories.ts";
-export { keepNames, namesOfTexts, namesWanted, tagStoryInputs } from "./category-jobs.ts";
 
 export interface Digest {
   model: DigestModel;

@@ -4,8 +4,7 @@
 import { moduleUrl } from "../cache/code-hash.ts";
 import type { LazySummaryJob, SummaryJob } from "../cache/summaries.ts";
 import { defaultWorkerCount, WorkerPool } from "./pool.ts";
-import { keepNames, namesWanted } from "../digest/index.ts";
-import { summariseJobs, summariseNamedJobs, type NamedSummaryJob, type SummaryAnswer } from "./summary-task.ts";
+import { summariseJobs } from "./summary-task.ts";
 
 export interface SummaryPoolOptions {
   /** Threads, this one included (default: `DIGEST_WORKERS`, else one per core). */
@@ -28,7 +27,7 @@ const AHEAD = 2;
 /** Stories this thread summarises between looking at the threads' answers. */
 const LOCAL_STEP = 4;
 
-const SUMMARY_TASK = { module: moduleUrl("./summary-task", import.meta.url), name: "summariseNamedJobs" };
+const SUMMARY_TASK = { module: moduleUrl("./summary-task", import.meta.url), name: "summariseJobs" };
 
 /** The summaries' threads, started now and loading their code while this thread does other work (clusters). Null when there would be none. */
 export function startSummaryThreads(workers = defaultWorkerCount()): WorkerPool | null {
@@ -48,25 +47,9 @@ export async function summariseAll(jobs: readonly LazySummaryJob[], options: Sum
   const pool = options.threads ?? new WorkerPool(workers - 1);
   const results = new Array<string[] | undefined>(jobs.length);
   try {
-    // The stories' categories are found with their summaries, off this thread's later path (src/digest/category-jobs.ts).
-    const asked = new Map<number, SummaryJob>();
-    const take = (start: number, out: SummaryAnswer[]) =>
-      out.forEach((r, k) => {
-        results[start + k] = r.summary;
-        const job = asked.get(start + k);
-        asked.delete(start + k);
-        if (job && r.names) keepNames(job.inputs, r.names, (job as NamedSummaryJob).names!);
-      });
-    const make = async (start: number, chunk: LazySummaryJob[]) =>
-      chunk.map((lazy, k): NamedSummaryJob => {
-        const job = lazy();
-        const names = namesWanted(job.inputs);
-        if (names === null) return job;
-        const named = { ...job, names };
-        asked.set(start + k, named);
-        return named;
-      });
-    await pool.forEach<LazySummaryJob, SummaryAnswer, NamedSummaryJob>(SUMMARY_TASK, jobs, null, CHUNK, take, { local: (items) => summariseNamedJobs(items), load: make, ahead: AHEAD, localStep: LOCAL_STEP });
+    const take = (start: number, out: string[][]) => out.forEach((r, k) => (results[start + k] = r));
+    const make = async (_start: number, chunk: LazySummaryJob[]) => chunk.map((job) => job());
+    await pool.forEach<LazySummaryJob, string[], SummaryJob>(SUMMARY_TASK, jobs, null, CHUNK, take, { local: (items) => summariseJobs(items), load: make, ahead: AHEAD, localStep: LOCAL_STEP });
   } catch (error) {
     options.warn?.(`worker threads failed (${(error as Error).message}); going on without them`);
     jobs.forEach((job, i) => (results[i] ??= one(job)));
