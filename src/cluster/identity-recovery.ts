@@ -9,6 +9,8 @@ interface ReportedStory {
   date: string;
   members: string[];
   formerIds?: string[];
+  /** The headline it was published with. */
+  title?: string;
 }
 
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
@@ -17,7 +19,7 @@ function reportedStories(report: unknown): ReportedStory[] | null {
   const stories = (report as { stories?: unknown } | null)?.stories;
   if (!Array.isArray(stories)) return null;
   for (const s of stories as Partial<ReportedStory>[]) {
-    if (!s || typeof s.id !== "string" || typeof s.date !== "string" || !isStrings(s.members) || (s.formerIds !== undefined && !isStrings(s.formerIds))) return null;
+    if (!s || typeof s.id !== "string" || typeof s.date !== "string" || !isStrings(s.members) || (s.formerIds !== undefined && !isStrings(s.formerIds)) || (s.title !== undefined && typeof s.title !== "string")) return null;
   }
   return stories as ReportedStory[];
 }
@@ -25,7 +27,7 @@ function reportedStories(report: unknown): ReportedStory[] | null {
 /**
  * The story-id state a build report implies: each story it lists with its articles (by path: what they
  * said is not in the report, so a renamed one is not recognised until the next build records it again),
- * the ids merged into it and its day. Stories are taken as created in the order of their dates (the report
+ * the ids merged into it, its day and its headline. Stories are taken as created in the order of their dates (the report
  * keeps no serials; when two of them merge later, the earlier story's id stays). What the report cannot give:
  * the articles of stories merged away (should they part again, they get a new id) and stories withdrawn
  * before it (their ids are not reserved). Null when it is not a report.
@@ -41,6 +43,7 @@ export function identityFromReport(report: unknown): IdentityState | null {
       members: [...s.members].sort().map((path) => ({ path, hash: "" })),
       ...(s.formerIds?.length ? { formerIds: [...s.formerIds].sort() } : {}),
       ...(/^\d{4}-\d{2}-\d{2}$/.test(s.date) ? { day: s.date } : {}),
+      ...(s.title !== undefined ? { headline: s.title } : {}),
     }),
   );
   return { version: 1, next: records.length, stories: records };

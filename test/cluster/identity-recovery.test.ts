@@ -108,20 +108,21 @@ describe("story ids from a build report", () => {
   const report = {
     stories: [
       { id: "s-june", date: "2025-06-23", members: ["c.txt"], followUpOf: "s-may" },
-      { id: "s-may", date: "2025-05-29", members: ["b.txt", "a.txt"], formerIds: ["s-old"] },
+      { id: "s-may", date: "2025-05-29", title: "Council approves the riverside park", members: ["b.txt", "a.txt"], formerIds: ["s-old"] },
     ],
   };
 
-  it("makes a record per story, earlier stories first, with their articles, merged ids and day", () => {
+  it("makes a record per story, earlier stories first, with their articles, merged ids, day and headline", () => {
     expect(identityFromReport(report)).toEqual({
       version: 1,
       next: 2,
       stories: [
-        { id: "s-may", serial: 0, members: [{ path: "a.txt", hash: "" }, { path: "b.txt", hash: "" }], formerIds: ["s-old"], day: "2025-05-29" },
+        { id: "s-may", serial: 0, members: [{ path: "a.txt", hash: "" }, { path: "b.txt", hash: "" }], formerIds: ["s-old"], day: "2025-05-29", headline: "Council approves the riverside park" },
         { id: "s-june", serial: 1, members: [{ path: "c.txt", hash: "" }], day: "2025-06-23" },
       ],
     });
     expect(identityFromReport({ stories: [{ id: 3 }] })).toBeNull();
+    expect(identityFromReport({ stories: [{ id: "s-may", date: "2025-05-29", title: 7, members: [] }] })).toBeNull();
     expect(identityFromReport(null)).toBeNull();
   });
 
