@@ -6,38 +6,25 @@
 // to link to the larger group at a mean of at least CUT (and, SIDES=2, every report of the larger group to
 // the smaller one). Every set's and half's pairwise F1 and the events set's mixed stories per half, for the
 // committed model (or each model given: the perturbed trainings of train/try-perturbed.ts).
-import { averageLink } from "../src/cluster/agglomerate.ts";
-import { linkMaps, loadSweepSets, scoreDecision, type Agglomerate, mergeModelsFrom, weighSets } from "./lib/merge-sweep.ts";
+import { checkedAverageLink, linkMaps, loadSweepSets, mergeModelsFrom, scoreDecision, weighSets, type Agglomerate } from "./lib/merge-sweep.ts";
 
 const sets = loadSweepSets();
 /** averageLink where a join also needs each report of the smaller group (2+) to link to the other at a mean of `cut`. */
 function floored(near: ReadonlyArray<Map<number, number>>, cut: number, sides: number): Agglomerate {
-  return (n, edges, o) => {
-    const members = Array.from({ length: n }, (_, i) => [i]);
-    const floorHolds = (small: number[], large: number[]) => {
-      if (small.length < 2) return true;
-      const inLarge = new Set(large);
-      for (const m of small) {
-        let sum = 0;
-        for (const [j, w] of near[m]!) if (inLarge.has(j)) sum += w;
-        if (sum / large.length < cut) return false;
-      }
-      return true;
-    };
-    return averageLink(n, edges, {
-      ...o,
-      canJoin: (x, y) => {
-        if (!o.canJoin(x, y)) return false;
-        const [a, b] = members[x]!.length <= members[y]!.length ? [members[x]!, members[y]!] : [members[y]!, members[x]!];
-        return floorHolds(a, b) && (sides < 2 || floorHolds(b, a));
-      },
-      joined: (keep, gone) => {
-        o.joined(keep, gone);
-        members[keep] = members[keep]!.concat(members[gone]!);
-        members[gone] = [];
-      },
-    });
+  const floorHolds = (small: number[], large: number[]) => {
+    if (small.length < 2) return true;
+    const inLarge = new Set(large);
+    for (const m of small) {
+      let sum = 0;
+      for (const [j, w] of near[m]!) if (inLarge.has(j)) sum += w;
+      if (sum / large.length < cut) return false;
+    }
+    return true;
   };
+  return checkedAverageLink(({ members }, x, y) => {
+    const [a, b] = members[x]!.length <= members[y]!.length ? [members[x]!, members[y]!] : [members[y]!, members[x]!];
+    return floorHolds(a, b) && (sides < 2 || floorHolds(b, a));
+  });
 }
 
 const files = process.argv.slice(2);

@@ -11,7 +11,7 @@ import { contextFeatures, windowCrowds } from "../../src/cluster/context.ts";
 import { loadDecision } from "../../src/cluster/decision.ts";
 import { dayOrNull } from "../../src/cluster/days.ts";
 import { loadModel } from "../../src/model/logistic.ts";
-import type { AgglomerateOptions, WeightedEdges } from "../../src/cluster/agglomerate.ts";
+import { averageLink, type AgglomerateOptions, type WeightedEdges } from "../../src/cluster/agglomerate.ts";
 import { buildEventsSet, buildMergeSet, buildSplitSet, type LabelledArticle } from "../../eval/lib/merge-set.ts";
 import { mixedClusters, pairwiseScores } from "../../eval/lib/pairwise.ts";
 import { halfOf, HALVES, type Half } from "../../eval/lib/split.ts";
@@ -119,6 +119,29 @@ export function weighSets(sets: readonly SweepSet[], models: MergeModels): Weigh
     const crowds = windowCrowds(s.scored.spans.map((x) => dayOrNull(x.first)), defaultClusterOptions.windowDays);
     return contextEdges(s.n, e, models.context, contextFeatures(s.n, e, crowds));
   });
+}
+
+/** The groups as averageLink has made them so far: each group's articles (by its root) and each article's root. */
+export interface Grouping {
+  members: number[][];
+  root: Int32Array;
+}
+
+/** averageLink where a join the decision allows also needs `check`, given the groups as they stand. */
+export function checkedAverageLink(check: (groups: Grouping, x: number, y: number) => boolean): Agglomerate {
+  return (n, edges, o) => {
+    const groups: Grouping = { members: Array.from({ length: n }, (_, i) => [i]), root: Int32Array.from({ length: n }, (_, i) => i) };
+    return averageLink(n, edges, {
+      ...o,
+      canJoin: (x, y) => o.canJoin(x, y) && check(groups, x, y),
+      joined: (keep, gone) => {
+        o.joined(keep, gone);
+        for (const m of groups.members[gone]!) groups.root[m] = keep;
+        groups.members[keep] = groups.members[keep]!.concat(groups.members[gone]!);
+        groups.members[gone] = [];
+      },
+    });
+  };
 }
 
 /** Each article's links and their weights (for checks that look at a group's links). */
