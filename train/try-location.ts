@@ -22,7 +22,9 @@
 //   {"growthRatio": R, "cut": c}   in the growth, when the run is R or more times the core's length
 //   {"rel": k, "q": p}   anywhere in the run, a line scoring at least the core's p-quantile score less k
 //                (with "longCore": L only in a core of L or more lines; "where": "core" | "growth" only there;
-//                "minWords": n only lines of n or more words; "prose": true only prose lines; "plain": true only lines of no furniture shape)
+//                "minWords": n only lines of n or more words; "prose": true only prose lines; "plain": true only lines of no furniture shape;
+//                "noHeadline": true no headline-shaped line; "bounded": k only lines with a kept prose line within k
+//                lines above and below, inside the run)
 //   {"model": c, "feats": "a,b"}   a learned keep-back (logistic over FEATURES, four folds by id hash: out of fold on
 //                the tuning half, fitted on all tuning lines for the checking half): back when its log-odds pass c
 //                (WEIGHTS=1 prints the weights; ONLY1=1 leaves webpages-dev's span labels out; TEACHER=1 adds dates-dev's
@@ -91,6 +93,14 @@
 //     kept lines that are short and not prose, log words against their median): span labels 1 .9561 / .8979 ·
 //     .9424 / .8983; 2 .9561 / .9018 · .9331 / .8981; ONLY1 0 .9523 / .8952 · .9324 / .8981. Without URL the
 //     span-label model at 1: .9583 / .8885 · .9448 / .8825.
+//   Which lines carry the checking gain: no headline-shaped line (noHeadline, k 3 q .5) .9579 / .9037 (.9308) ·
+//     .9323 / .9021 (.9172) · .9059 · .9127; with plain .9579 / .9061 (.9320) · .9324 / .9008 (.9166); k 2 q .25
+//     .9574 / .9030 · .9324 / .9007; growth .9579 / .9046 · .9324 / .9010; k 4 plain .9579 / .9053 · .9323 / .9008.
+//     Only lines with kept prose within b lines above and below (bounded, k 3 q .5): b 3 .9537 / .9068 · .9324 /
+//     .8992; b 6 .9537 / .9089 (.9313) · .9326 / .8985; b 3 plain .9537 / .9068 · .9323 / .8992; k 2 q .25 b 3
+//     plain .9537 / .9079 · .9327 / .8992; b 10 plain .9537 / .9070 · .9324 / .8998. The extraction lines won on
+//     the checking half are headline-shaped (3-30 words, no sentence inside) and stand among other short lines,
+//     away from prose: the shape of a rail of teasers, which is what the same cut brings back on webpages-dev.
 //   What the keep-backs bring back on the tuning half (SHOW=1): on webpages-dev mostly headline-shaped lines
 //   after the body (teasers of other stories, a newsletter ask, a comment line, a forum's thread titles), as many
 //   as the subheadings and list items they win; the checking half's extraction gain (+.007-.014) comes with a
@@ -148,7 +158,7 @@ function clone(doc: TextDoc): TextDoc {
   return copy;
 }
 
-interface Trial { plain?: boolean; minWords?: number; prose?: boolean; where?: "core" | "growth"; decode?: Partial<DecodeSettings>; model?: number; feats?: string; longCore?: number; cut?: number; slope?: number; runShare?: number; growthRatio?: number; rel?: number; q?: number }
+interface Trial { bounded?: number; noHeadline?: boolean; plain?: boolean; minWords?: number; prose?: boolean; where?: "core" | "growth"; decode?: Partial<DecodeSettings>; model?: number; feats?: string; longCore?: number; cut?: number; slope?: number; runShare?: number; growthRatio?: number; rel?: number; q?: number }
 
 /** The keep-back a trial adds right after locate-article: inner-cut lines join `sandwiched`. */
 function keepBack(score: Float64Array, t: Trial): CleanRule {
@@ -177,6 +187,8 @@ function keepBack(score: Float64Array, t: Trial): CleanRule {
           if (t.where && (t.where === "core") !== inCore(i)) continue;
           if (doc.lines[i]!.words < (t.minWords ?? 0) || (t.prose && !doc.lines[i]!.prose)) continue;
           if (t.plain && !plain(doc.lines[i]!)) continue;
+          if (t.noHeadline && doc.lines[i]!.headline) continue;
+          if (t.bounded !== undefined && !(keptProse(doc, i, -1, t.bounded) && keptProse(doc, i, 1, t.bounded))) continue;
           if (doc.lines[i]!.drop === "locate-article" && !doc.sandwiched.includes(i) && score[i]! >= cut) {
             doc.sandwiched.push(i);
             const l = doc.lines[i]!;
@@ -242,6 +254,12 @@ function candidates(doc: TextDoc, score: Float64Array, feats?: string): { i: num
 /** A line of no furniture shape: no furniture lexicon word, no date, byline or number line, no chrome, not "bad" to lineKind. */
 function plain(l: Line): boolean {
   return l.lexicon === 0 && !l.dated && !l.bylineOrDate && !l.dateOrNumber && !l.chrome && lineKind(l) !== "bad";
+}
+
+/** A kept prose line within k lines of line i, inside the run, in the direction given. */
+function keptProse(doc: TextDoc, i: number, step: 1 | -1, k: number): boolean {
+  for (let j = i + step, n = 0; j >= doc.start && j < doc.end && n < k; j += step, n++) if (doc.lines[j]!.drop === null && doc.lines[j]!.prose) return true;
+  return false;
 }
 
 /** SHOW=1: the tuning page of each doc a trial's keep-back runs on, to list what it brings back. */
