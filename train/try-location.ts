@@ -31,6 +31,7 @@
 //                tuning lines labelled by the HTML path's body, out of fold like the rest; WEIGHT=words weighs lines by log words; L2 the penalty)
 // Trials also print dates~html tuning · checking: dates-dev's text dumps scored (4-gram F1) against the HTML path's
 // body of the same page (pages whose HTML body has 50+ tokens; committed block models, which never saw them).
+// COHESION=1 prints the cohesion AUCs below instead.
 // LIST=cause lists the tuning pages' lost lines of a cause; SHOW=1 the tuning lines a trial brings back, with
 // their labels. URL=0: without URLs. Writes nothing; about 10 s CPU for the count, 15-35 s for trials.
 //
@@ -101,6 +102,11 @@
 //     plain .9537 / .9079 · .9327 / .8992; b 10 plain .9537 / .9070 · .9324 / .8998. The extraction lines won on
 //     the checking half are headline-shaped (3-30 words, no sentence inside) and stand among other short lines,
 //     away from prose: the shape of a rail of teasers, which is what the same cut brings back on webpages-dev.
+//   Topic cohesion (COHESION=1: share of an inner-cut line's content terms the run's kept lines use; AUC article
+//     against furniture, tuning halves): extraction headline-shaped .366 (33 article / 70 furniture), other .616
+//     (4 / 86); webpages headline-shaped .321 (309 / 103, span labels included), other .870 (60 / 125); dates~html
+//     headline-shaped .686 (220 / 1,050), other .715 (155 / 603). For the headline-shaped lines the gold sets and
+//     the HTML teacher point opposite ways (teasers of other stories share the page's topic): not used.
 //   What the keep-backs bring back on the tuning half (SHOW=1): on webpages-dev mostly headline-shaped lines
 //   after the body (teasers of other stories, a newsletter ask, a comment line, a forum's thread titles), as many
 //   as the subheadings and list items they win; the checking half's extraction gain (+.007-.014) comes with a
@@ -131,7 +137,7 @@ const committed = blockModels(false);
 // dates-dev's pages (never seen by the block models) judged against the HTML path's body: a third, larger set
 // of real article pages, each half apart (DATES=0 leaves it out).
 const datesTune: Item[] = [], datesCheck: Item[] = [];
-if (process.env.DATES !== "0" && process.env.V !== undefined) {
+if (process.env.DATES !== "0" && (process.env.V !== undefined || process.env.COHESION)) {
   for (const page of loadDates()) {
     const p = withUrl ? page : { ...page, url: null };
     let body = "";
@@ -399,8 +405,41 @@ function print(title: string, t: Tallies): void {
   }
 }
 
+/** COHESION=1: how far the share of an inner-cut line's content terms the run's kept lines use tells article from furniture (AUC), per set. */
+function cohesionAuc(items: Item[], label: string): void {
+  const by = new Map<string, { pos: number[]; neg: number[] }>();
+  for (const it of items) {
+    const score = scores.get(it)!;
+    const doc = clone(it.doc);
+    locateScored(score, decode).apply(doc);
+    if (!doc.core || doc.noArticle) continue;
+    const kept = new Map<number, number>();
+    for (let i = doc.start; i < doc.end; i++) if (doc.lines[i]!.drop === null) for (const h of doc.lines[i]!.terms) kept.set(h, (kept.get(h) ?? 0) + 1);
+    for (let i = doc.start; i < doc.end; i++) {
+      const l = doc.lines[i]!;
+      if (l.drop !== "locate-article" || l.terms.length === 0) continue;
+      const y = it.labels[i]!;
+      if (y < 0 || y > 2) continue;
+      const share = l.terms.filter((h) => kept.has(h)).length / l.terms.length;
+      const key = `${it.page.set} ${l.headline ? "headline-shaped" : "other"}`;
+      const b = by.get(key) ?? { pos: [], neg: [] };
+      (y === 0 ? b.neg : b.pos).push(share);
+      by.set(key, b);
+    }
+  }
+  for (const [k, { pos, neg }] of [...by].sort()) {
+    let wins = 0;
+    for (const a of pos) for (const b of neg) wins += a > b ? 1 : a === b ? 0.5 : 0;
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+    console.log(`  ${label} ${k.padEnd(28)} article ${pos.length} (mean share ${mean(pos).toFixed(2)}), furniture ${neg.length} (${mean(neg).toFixed(2)}), AUC ${(wins / Math.max(1, pos.length * neg.length)).toFixed(3)}`);
+  }
+}
+
 const fmt = (r: { ext: number; web: number }) => `ext ${r.ext.toFixed(4)} web ${r.web.toFixed(4)} mean ${((r.ext + r.web) / 2).toFixed(4)}`;
-if (process.env.V === undefined) {
+if (process.env.COHESION) {
+  cohesionAuc(tune, "tuning");
+  cohesionAuc(datesTune, "tuning");
+} else if (process.env.V === undefined) {
   for (const [half, items] of [["tuning (out of fold)", tune], ["checking (committed; counts only)", check]] as const) {
     const lost: Tallies = new Map(), inner: Tallies = new Map();
     const r = run(items, null, lost, inner);
