@@ -33,7 +33,7 @@
 //                tuning lines labelled by the HTML path's body, out of fold like the rest; WEIGHT=words weighs lines by log words; L2 the penalty)
 // Trials also print dates~html tuning · checking: dates-dev's text dumps scored (4-gram F1) against the HTML path's
 // body of the same page (pages whose HTML body has 50+ tokens; committed block models, which never saw them).
-// COHESION=1 prints the cohesion AUCs below instead.
+// COHESION=1 prints the cohesion AUCs below instead; DATES=1 adds the count for dates-dev's tuning pages (LIST too).
 // LIST=cause lists the tuning pages' lost lines of a cause; SHOW=1 the tuning lines a trial brings back, with
 // their labels. URL=0: without URLs. Writes nothing; about 10 s CPU for the count, 15-35 s for trials.
 //
@@ -47,6 +47,12 @@
 //           8 / 710 / 107 / 3, other rules 2 / 265 / 47, headline 1 / 61 / 10; start-late and wrong-part none.
 //           web inner-growth 12 snippets on 11 pages, wrong-part 8 on 3, not-one-line 7 on 4, start-late 5 on 4,
 //           rule:short-line-context 5 on 5, end-early 4 on 3, inner-core 2 on 2, other 6.
+//   dates-dev tuning against the HTML path's body (DATES=1; 4-gram F1 .9045): wrong-part 207 / 30,126 / 4,522 / 6
+//           (3 long pages 4,301 tokens: a blog post's comment thread the HTML path keeps, a wiki profile's
+//           filmography, a listicle of spas in short info lines), inner-growth 145 / 5,547 / 861 / 41, inner-core
+//           221 / 4,302 / 651 / 35, end-early 87 / 4,251 / 718 / 23, start-late 33 / 3,314 / 496 / 15,
+//           rule:short-line-context 49 / 3,242 / 461 / 28. The teacher's own body is wrong on the largest of them
+//           (the comments), so it cannot label the class either.
 //   checking (counts only) ext end-early 111 / 8,252 / 1,301 / 13 (long pages 101 / 7,637 / 1,201 / 6),
 //           inner-growth 167 / 4,486 / 815 / 13 (long 152 / 4,017 / 742 / 6), inner-core 104 / 2,584 / 355 / 11
 //           (long 100 / 2,415 / 327 / 7), rule:short-line-context 17 / 1,496 / 278 / 5, start-late 10 / 1,018 /
@@ -146,7 +152,7 @@ const committed = blockModels(false);
 // dates-dev's pages (never seen by the block models) judged against the HTML path's body: a third, larger set
 // of real article pages, each half apart (DATES=0 leaves it out).
 const datesTune: Item[] = [], datesCheck: Item[] = [];
-if (process.env.DATES !== "0" && (process.env.V !== undefined || process.env.COHESION)) {
+if (process.env.DATES !== "0" && (process.env.V !== undefined || process.env.COHESION || process.env.DATES === "1")) {
   for (const page of loadDates()) {
     const p = withUrl ? page : { ...page, url: null };
     let body = "";
@@ -350,7 +356,7 @@ function add(t: Tallies, key: string, id: string, chars: number, toks: number): 
 
 function run(items: Item[], trial: Trial | null, tallies: Tallies | null, inner: Tallies | null): { ext: number; web: number } {
   const ext: ReturnType<typeof scorePage>[] = [], web: ReturnType<typeof scoreSnippets>[] = [];
-  if (items[0]?.page.set === "dates") {
+  if (items[0]?.page.set === "dates" && !tallies) {
     for (const it of items) {
       const score = scores.get(it)!;
       const doc = clone(it.doc);
@@ -373,7 +379,7 @@ function run(items: Item[], trial: Trial | null, tallies: Tallies | null, inner:
     const res = finish(doc);
     const body = res.rejected ? "" : res.paragraphs.join("\n\n");
     const id = it.page.id.slice(0, 8);
-    const set = it.page.set === "webpages" ? "web" : "ext";
+    const set = it.page.set === "webpages" ? "web" : it.page.set === "dates" ? "dat" : "ext";
     const isArticle = (y: number) => y === 1 || y === 2;
     const articleLines = [...it.labels.keys()].filter((i) => isArticle(it.labels[i]!));
     const inRun = articleLines.filter((i) => i >= doc.start && i < doc.end).length;
@@ -390,7 +396,7 @@ function run(items: Item[], trial: Trial | null, tallies: Tallies | null, inner:
     };
     const listing = process.env.LIST;
     const note = (k: string, i: number) => {
-      if (listing && k.startsWith(listing) && items === tune && trial === null) console.log(`  ${set} ${id} line ${i} run [${doc.start},${doc.end}) core [${core[0]},${core[1]}) s=${score[i]?.toFixed(2)} w=${doc.lines[i]?.words} ${k} | ${doc.lines[i]?.text.slice(0, 100)}`);
+      if (listing && k.startsWith(listing) && (items === tune || items === datesTune) && trial === null) console.log(`  ${set} ${id} line ${i} run [${doc.start},${doc.end}) core [${core[0]},${core[1]}) s=${score[i]?.toFixed(2)} w=${doc.lines[i]?.words} ${k} | ${doc.lines[i]?.text.slice(0, 100)}`);
     };
     if (set === "web") {
       const sc = scoreSnippets(body, it.page.with ?? [], it.page.without ?? []);
@@ -412,8 +418,8 @@ function run(items: Item[], trial: Trial | null, tallies: Tallies | null, inner:
         if (kept) continue;
         const k = cause(i);
         note(k, i);
-        add(tallies, `ext ${k}`, id, l.text.length, tokens(l.text).length);
-        if (k === "wrong-part" || k === "start-late" || k === "end-early" || k.startsWith("inner")) add(tallies, `ext ${articleLines.length >= 30 ? "long" : "short"} page: ${k}`, id, l.text.length, tokens(l.text).length);
+        add(tallies, `${set} ${k}`, id, l.text.length, tokens(l.text).length);
+        if (k === "wrong-part" || k === "start-late" || k === "end-early" || k.startsWith("inner")) add(tallies, `${set} ${articleLines.length >= 30 ? "long" : "short"} page: ${k}`, id, l.text.length, tokens(l.text).length);
       }
     }
     if (inner && !res.rejected) {
@@ -476,7 +482,9 @@ if (process.env.COHESION) {
   cohesionAuc(tune, "tuning");
   cohesionAuc(datesTune, "tuning");
 } else if (process.env.V === undefined) {
-  for (const [half, items] of [["tuning (out of fold)", tune], ["checking (committed; counts only)", check]] as const) {
+  const halves: [string, Item[]][] = [["tuning (out of fold)", tune], ["checking (committed; counts only)", check]];
+  if (datesTune.length) halves.push(["dates-dev tuning against the HTML path's body (committed)", datesTune]);
+  for (const [half, items] of halves) {
     const lost: Tallies = new Map(), inner: Tallies = new Map();
     const r = run(items, null, lost, inner);
     console.log(`${half}, ${withUrl ? "with" : "without"} URL: ${fmt(r)}`);
