@@ -92,14 +92,14 @@
 //     .9420 / .8982 (.9201); k 2 q .5 .9561 / .9051 (.9306) · .9399 / .8985 (.9192) · .9044 · .9142. Without
 //     URL, k 3 q .5: .9601 / .8956 · .9446 / .8815; growth .9601 / .8971 · .9431 / .8832.
 //   learned keep-back (12 features: score, score less the core's median and q25, log core length, run / core,
-//     in core, distance, log words, prose, headline, chrome, kept lines near; 782 tuning lines, 399 article with
-//     webpages-dev's span labels): log-odds 0 / 1 / 2 / -1 .9499 / .8922 · .9420 / .8919; .9561 / .9003
+//     in core, distance, log words, prose, headline, chrome, kept lines near, i.e. "feats" FEATURES but the last
+//     two; 782 tuning lines, 399 article with webpages-dev's span labels): log-odds 0 / 1 / 2 / -1 .9499 / .8922 · .9420 / .8919; .9561 / .9003
 //     (.9282) · .9424 / .8983 (.9204); .9561 / .9072 (.9316) · .9335 / .8990 (.9163); .9497 / .8858 · .9468 /
 //     .8800. ONLY1 (59 article lines): 0 .9524 / .9046 · .9324 / .8990; 1 .9561 / .9079 (.9320) · .9324 / .9008
 //     (unchanged: one tuning snippet); 2 = base. WEIGHT=words: 1 .9561 / .9011 · .9424 / .8974; 2 .9561 / .9072
 //     · .9328 / .8990. TEACHER=1 (2,969 lines, 787 article): 0 .9556 / .9013 · .9325 / .8976; 1 .9561 / .9046 ·
 //     .9326 / .8990; 2 .9561 / .9051 · .9324 / .9008. With two page-format features more (share of the run's
-//     kept lines that are short and not prose, log words against their median): span labels 1 .9561 / .8979 ·
+//     kept lines that are short and not prose, log words against their median; all of FEATURES, the default): span labels 1 .9561 / .8979 ·
 //     .9424 / .8983; 2 .9561 / .9018 · .9331 / .8981; ONLY1 0 .9523 / .8952 · .9324 / .8981. Without URL the
 //     span-label model at 1: .9583 / .8885 · .9448 / .8825.
 //   Which lines carry the checking gain: no headline-shaped line (noHeadline, k 3 q .5) .9579 / .9037 (.9308) ·
