@@ -7,7 +7,7 @@
 // HTML path's body of the page holds (53 pages, 8,366 lines more), weighing SILVER_WEIGHT each. Stop 57, with
 // URL, out-of-fold tuning ext / web, checking ext / web; committed method .9510 / .8964, .9304 / .8975: weight 1
 // .9532 / .8816, .9394 / .8777; 0.3 .9528 / .8839, .9383 / .8858; 0.1 .9507 / .8869, .9344 / .8891; 0.3 with the
-// committed decode (SETTINGS grid fixed) .9477 / .8824, .9318 / .8856. The teacher keeps more of long bodies
+// decode held at bias -2, inner 0, sandwich -1 (SETTINGS grid; power 0.5 chosen) .9477 / .8824, .9318 / .8856. The teacher keeps more of long bodies
 // (checking extraction +.004 to +.009) and more furniture (webpages -.008 to -.020 on both halves): not adopted,
 // as tx33's SILVER=2/3 (the HTML block model's verdicts instead of its body) found.
 // Variance knobs (train-clean.ts `blockSettings`): {"subsample":0.7} grows each tree on 70% of the
