@@ -182,7 +182,7 @@ export interface ScoredPairs {
   width: number;
 }
 
-/** Articles in path order, their profiles, time spans and days, and the articles by day (see dayOrder). `shared`: see buildProfiles. */
+/** Articles in path order, their profiles, time spans and days, and the articles by day (see dayOrder). `share`: see buildProfiles. */
 function prepareArticles(articles: readonly DatedArticle[], options: ClusterOptions, share?: { table?: ProfileTable }): { order: DatedArticle[]; profiles: Profile[]; spans: TimeSpan[]; days: Array<number | null>; byDay: Int32Array; termKeys: string[] | null; prints: string[] | null } {
   const order = [...articles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const spans = order.map((a) => spanOf(a.evidence));
@@ -370,19 +370,23 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
   const storedPairs = options.rows?.get(pairsKey(options, models));
   // Started before the profiles are read, so that its code has loaded by the time the pairs are scored.
   const thread = storedPairs || articles.length < (options.pairThreadFrom ?? PAIR_THREAD_FROM) ? null : startClusterThread();
+  const share: { table?: ProfileTable } | undefined = thread ? {} : undefined;
+  let prepared: ReturnType<typeof prepareArticles>;
+  let pairPrints: string[] | null;
   let edges: WeightedEdges;
-  const share = thread ? {} as { table?: ProfileTable } : undefined;
-  const { order, profiles, spans, days, byDay, termKeys, prints } = prepareArticles(articles, options, share);
-  if (thread && share?.table) shareProfiles(thread, share.table);
-  const pairPrints = options.rows && termKeys && prints ? prints.map((print, i) => pairPrint(termKeys[i]!, days[i]!, print)) : null;
   try {
+    prepared = prepareArticles(articles, options, share);
+    if (thread && share?.table) shareProfiles(thread, share.table);
     step("profiles");
+    const { order, profiles, days, byDay, termKeys, prints } = prepared;
+    pairPrints = options.rows && termKeys && prints ? prints.map((print, i) => pairPrint(termKeys[i]!, days[i]!, print)) : null;
     edges = options.rows && pairPrints
       ? reusedEdges(order.map((a) => a.path), profiles, days as number[], byDay, pairPrints, options, options.rows, models, storedPairs, thread)
       : byFirstArticle(scoreCandidates(profiles, days, options, models, byDay, null, undefined, thread), order.length);
   } finally {
     thread?.close();
   }
+  const { order, profiles, spans, days, termKeys } = prepared;
   step("pairs");
   edges = contextEdges(order.length, edges, models.context, contextFeatures(order.length, edges, windowCrowds(days, options.windowDays)));
   step("context");
