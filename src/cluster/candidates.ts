@@ -19,7 +19,7 @@ export interface CandidateOptions {
  * dated holders of a key are ordered by day then index, with their days; the undated follow them, in
  * index order. `dated[key]` is where a key's undated holders begin.
  */
-export interface Postings {
+interface Postings {
   start: Int32Array;
   dated: Int32Array;
   holder: Int32Array;
@@ -27,19 +27,17 @@ export interface Postings {
   weight: Float32Array;
 }
 
-/** `shared`: in shared memory, for a second thread to read without a copy (pair-thread.ts). */
-export function postingsOf(profiles: readonly Profile[], days: ReadonlyArray<number | null>, shared = false): Postings {
+function postingsOf(profiles: readonly Profile[], days: ReadonlyArray<number | null>): Postings {
   let keys = 0;
   for (const { keys: k } of profiles) for (let t = k.from; t < k.to; t++) keys = Math.max(keys, k.ids[t]! + 1);
-  const ints = (length: number) => (shared ? new Int32Array(new SharedArrayBuffer(4 * length)) : new Int32Array(length));
-  const start = ints(keys + 1);
+  const start = new Int32Array(keys + 1);
   for (const { keys: k } of profiles) for (let t = k.from; t < k.to; t++) start[k.ids[t]! + 1]!++;
   const fill = rowStarts(start);
   const entries = start[keys]!;
-  const holder = ints(entries);
-  const day = ints(entries);
-  const weight = shared ? new Float32Array(new SharedArrayBuffer(4 * entries)) : new Float32Array(entries);
-  const dated = ints(keys);
+  const holder = new Int32Array(entries);
+  const day = new Int32Array(entries);
+  const weight = new Float32Array(entries);
+  const dated = new Int32Array(keys);
   for (const i of dayOrder(days)) {
     const p = profiles[i]!.keys;
     const d = days[i];
@@ -94,70 +92,51 @@ export function dayOrder(days: ReadonlyArray<number | null>): Int32Array {
  * an article j as they were, whether (i, j) is a candidate is as it was when the mask is (rows.ts).
  */
 export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: CandidateOptions, visit: (i: number, j: number) => void, order?: Int32Array, capped?: (i: number, mask: number) => void): void {
-  new CandidateVisitor(profiles, days, options).visit(order ?? null, 0, order ? order.length : profiles.length, visit, capped);
-}
-
-/** visitCandidates a stretch of the order at a time (pair-thread.ts: each thread its own, over the same postings). */
-export class CandidateVisitor {
-  private readonly score: Float64Array;
-  /** The articles a round touched, each once (so never more than n). */
-  private readonly touched: Int32Array;
-
-  constructor(
-    private readonly profiles: readonly Profile[],
-    private readonly days: ReadonlyArray<number | null>,
-    private readonly options: CandidateOptions,
-    readonly postings: Postings = postingsOf(profiles, days),
-  ) {
-    this.score = new Float64Array(profiles.length);
-    this.touched = new Int32Array(profiles.length);
-  }
-
-  /** As visitCandidates for the articles order[from] … order[to - 1] (null: the indices from … to - 1). */
-  visit(order: Int32Array | null, from: number, to: number, visit: (i: number, j: number) => void, capped?: (i: number, mask: number) => void): void {
-    const { profiles, days, options, score, touched } = this;
-    const { start, dated, holder, day: postingDay, weight } = this.postings;
-    const w = options.windowDays;
-    for (let o = from; o < to; o++) {
-      const i = order ? order[o]! : o;
-      const p = profiles[i]!.keys;
-      const day = days[i] ?? null;
-      let mask = 0;
-      let count = 0;
-      for (let k = p.from; k < p.to; k++) {
-        const key = p.ids[k]!;
-        const wi = p.weights[k]!;
-        const first = start[key]!;
-        const undated = first + dated[key]!;
-        const end = start[key + 1]!;
-        let lo = first;
-        let hi = undated;
-        if (day !== null) {
-          lo = lowerBound(postingDay, first, undated, day - w);
-          hi = lowerBound(postingDay, lo, undated, day + w + 1);
-        }
-        if (hi - lo + (end - undated) > options.postingCap) {
-          mask = mask < 0 || k - p.from >= 53 ? -1 : mask + 2 ** (k - p.from);
-          continue;
-        }
-        for (let t = lo; t < hi; t++) {
-          const j = holder[t]!;
-          if (j <= i) continue;
-          if (score[j] === 0) touched[count++] = j;
-          score[j]! += wi * weight[t]!;
-        }
-        for (let t = undated; t < end; t++) {
-          const j = holder[t]!;
-          if (j <= i) continue;
-          if (score[j] === 0) touched[count++] = j;
-          score[j]! += wi * weight[t]!;
-        }
+  const { start, dated, holder, day: postingDay, weight } = postingsOf(profiles, days);
+  const n = profiles.length;
+  const score = new Float64Array(n);
+  // The articles a round touched, each once (so never more than n).
+  const touched = new Int32Array(n);
+  const w = options.windowDays;
+  for (let o = 0; o < (order ? order.length : n); o++) {
+    const i = order ? order[o]! : o;
+    const p = profiles[i]!.keys;
+    const day = days[i] ?? null;
+    let mask = 0;
+    let count = 0;
+    for (let k = p.from; k < p.to; k++) {
+      const key = p.ids[k]!;
+      const wi = p.weights[k]!;
+      const first = start[key]!;
+      const undated = first + dated[key]!;
+      const end = start[key + 1]!;
+      let lo = first;
+      let hi = undated;
+      if (day !== null) {
+        lo = lowerBound(postingDay, first, undated, day - w);
+        hi = lowerBound(postingDay, lo, undated, day + w + 1);
       }
-      // Only pairs with enough shared key weight are visited, in order of j.
-      count = keepScoring(touched, count, score, options.minKeyScore);
-      capped?.(i, mask);
-      for (let t = 0; t < count; t++) visit(i, touched[t]!);
+      if (hi - lo + (end - undated) > options.postingCap) {
+        mask = mask < 0 || k - p.from >= 53 ? -1 : mask + 2 ** (k - p.from);
+        continue;
+      }
+      for (let t = lo; t < hi; t++) {
+        const j = holder[t]!;
+        if (j <= i) continue;
+        if (score[j] === 0) touched[count++] = j;
+        score[j]! += wi * weight[t]!;
+      }
+      for (let t = undated; t < end; t++) {
+        const j = holder[t]!;
+        if (j <= i) continue;
+        if (score[j] === 0) touched[count++] = j;
+        score[j]! += wi * weight[t]!;
+      }
     }
+    // Only pairs with enough shared key weight are visited, in order of j.
+    count = keepScoring(touched, count, score, options.minKeyScore);
+    capped?.(i, mask);
+    for (let t = 0; t < count; t++) visit(i, touched[t]!);
   }
 }
 

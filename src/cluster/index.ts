@@ -30,7 +30,7 @@ import type { DatedArticle, StoryCluster } from "../types.ts";
 import { shortHash } from "../text/hash.ts";
 import { loadModel, probability, type LogisticModel } from "../model/logistic.ts";
 import modelJson from "./merge-model.json" with { type: "json" };
-import { buildProfiles, type Profile, type ProfileTable } from "./profile.ts";
+import { buildProfiles, type Profile } from "./profile.ts";
 import { candidatePairs, dayOrder, visitCandidates, type PairList } from "./candidates.ts";
 import { PAIR_FEATURES, PairScorer } from "./similarity.ts";
 import { averageLink, type MergeLog, type WeightedEdges } from "./agglomerate.ts";
@@ -41,12 +41,10 @@ import { followUpModel, linkFollowUps, type FollowUpOptions } from "./followups.
 import { knownLinks, storedFollowUps, storyPrint, UNKNOWN } from "./follow-up-reuse.ts";
 import { groupArticles, loadDecision, type MergeDecision } from "./decision.ts";
 import { rowStarts } from "../text/rows.ts";
-import { pairMemo, pairPrint, settledDays, type PairMemo, type RowStore, type StoredPairs } from "./rows.ts";
+import { pairMemo, pairPrint, settledDays, type PairMemo, type RowStore } from "./rows.ts";
 import { ArticlePrinter, replayingAgglomeration, settlingAgglomeration, type Agglomerate, type Agglomeration } from "./groups.ts";
 import type { ReplayStats } from "./agglomerate-replay.ts";
 import { stickyEdges, type PublishedStories } from "./hysteresis.ts";
-import { scoreOnTwoThreads, shareProfiles, type PairThread } from "./pair-thread.ts";
-import { startClusterThread } from "../parallel/cluster-thread.ts";
 
 export { PAIR_FEATURES } from "./similarity.ts";
 export { articleTerms } from "./mentions.ts";
@@ -93,7 +91,7 @@ export interface ClusterOptions {
   /** Called as each step of clustering ends (for the benchmark's step table: scripts/bench-cluster-steps.ts). */
   onStep?: (step: ClusterStep) => void;
   /** Filled with how many candidate pairs took their probability from the last build's (`rows`: rows.ts) and how many were scored. */
-  pairStats?: { reused: number; scored: number; onThread?: number };
+  pairStats?: { reused: number; scored: number };
   /** Filled with how many dated stories took their follow-up link from the last build's (`rows.followUps`: follow-up-reuse.ts) and how many were linked again. */
   followUpStats?: { reused: number; linked: number };
   /** Filled with how much of the last build's merges were replayed (`rows.groups`: groups.ts). */
@@ -107,12 +105,6 @@ export interface ClusterOptions {
   stickiness?: number;
   /** The share of articles changed beyond which the last build's merges are not replayed (groups.ts REPLAY_MAX_CHANGED when absent). */
   replayMaxChanged?: number;
-  /**
-   * From how many articles a batch none of whose pairs the last build scored (`rows`) has its candidate
-   * pairs scored on a second thread too (pair-thread.ts; PAIR_THREAD_FROM when absent, Infinity: never).
-   * The stories are the same.
-   */
-  pairThreadFrom?: number;
 }
 
 /** The steps of `clusterArticles`, in order. */
@@ -182,8 +174,8 @@ export interface ScoredPairs {
   width: number;
 }
 
-/** Articles in path order, their profiles, time spans and days, and the articles by day (see dayOrder). `share`: see buildProfiles. */
-function prepareArticles(articles: readonly DatedArticle[], options: ClusterOptions, share?: { table?: ProfileTable }): { order: DatedArticle[]; profiles: Profile[]; spans: TimeSpan[]; days: Array<number | null>; byDay: Int32Array; termKeys: string[] | null; prints: string[] | null } {
+/** Articles in path order, their profiles, time spans and days, and the articles by day (see dayOrder). */
+function prepareArticles(articles: readonly DatedArticle[], options: ClusterOptions): { order: DatedArticle[]; profiles: Profile[]; spans: TimeSpan[]; days: Array<number | null>; byDay: Int32Array; termKeys: string[] | null; prints: string[] | null } {
   const order = [...articles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const spans = order.map((a) => spanOf(a.evidence));
   const days = spans.map((s) => dayOrNull(s.first));
@@ -192,7 +184,7 @@ function prepareArticles(articles: readonly DatedArticle[], options: ClusterOpti
   const termKeys = options.rows && days.every((d) => d !== null) ? new Array<string>(order.length) : null;
   const prints = termKeys ? new Array<string>(order.length) : null;
   // Vectors laid out by day: the articles compared with one another lie near one another in memory.
-  const profiles = buildProfiles(order, options.keyTerms, options.releaseTerms, byDay, { days, windowDays: options.windowDays, minDocuments: options.minIdfDocuments ?? MIN_IDF_DOCUMENTS, ...(options.idfBinWidth === undefined ? {} : { binWidth: options.idfBinWidth }) }, termKeys && prints ? { termKeys, prints } : {}, share);
+  const profiles = buildProfiles(order, options.keyTerms, options.releaseTerms, byDay, { days, windowDays: options.windowDays, minDocuments: options.minIdfDocuments ?? MIN_IDF_DOCUMENTS, ...(options.idfBinWidth === undefined ? {} : { binWidth: options.idfBinWidth }) }, termKeys && prints ? { termKeys, prints } : {});
   return { order, profiles, spans, days, byDay, termKeys, prints };
 }
 
@@ -272,9 +264,8 @@ function likelyEdges(pairs: PairList, model: LogisticModel, features: Float64Arr
  * `memo`, a pair of two articles as they were takes its probability from the last build (rows.ts), and
  * `capped` gets each article's capped keys.
  */
-function scoreCandidates(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: ClusterOptions, models: MergeModels, visit: Int32Array, memo?: PairMemo | null, capped?: Float64Array, thread?: PairThread | null): WeightedEdges {
+function scoreCandidates(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: ClusterOptions, models: MergeModels, visit: Int32Array, memo?: PairMemo | null, capped?: Float64Array): WeightedEdges {
   const stats = options.pairStats ?? { reused: 0, scored: 0 };
-  if (thread && !memo) return scoreOnTwoThreads(thread, profiles, days, options, models.pair, MIN_EDGE, visit, { ...(capped ? { capped } : {}), stats });
   // Each candidate is scored as it is found; only pairs that might merge are kept.
   const scratch = new Float64Array(PAIR_FEATURES.length);
   const scorer = new PairScorer();
@@ -316,8 +307,9 @@ function scoreCandidates(profiles: readonly Profile[], days: ReadonlyArray<numbe
  * The likely pairs (as scoreCandidates, ordered by first article) when every article is dated, those of
  * articles as they were taken from the last build's (rows.ts), and this build's put back for the next.
  */
-function reusedEdges(paths: readonly string[], profiles: readonly Profile[], days: readonly number[], byDay: Int32Array, prints: readonly string[], options: ClusterOptions, rows: RowStore, models: MergeModels, stored: StoredPairs | undefined, thread: PairThread | null): WeightedEdges {
-  const key = pairsKey(options, models);
+function reusedEdges(paths: readonly string[], profiles: readonly Profile[], days: readonly number[], byDay: Int32Array, prints: readonly string[], options: ClusterOptions, rows: RowStore, models: MergeModels): WeightedEdges {
+  const key = JSON.stringify(["pairs 2", options.windowDays, options.keyTerms, options.postingCap, options.minKeyScore, MIN_EDGE, models.pair]);
+  const stored = rows.get(key);
   const memo = stored ? pairMemo(stored, paths, prints, MIN_EDGE) : null;
   const capped = new Float64Array(paths.length);
   // The days nothing near changed on take their pairs whole; the others' candidates are visited.
@@ -346,7 +338,7 @@ function reusedEdges(paths: readonly string[], profiles: readonly Profile[], day
     }
     if (options.pairStats) options.pairStats.reused += kept.a.length;
   }
-  let edges = scoreCandidates(profiles, days, options, models, byDay.filter((i) => !taken[i]), memo, capped, thread);
+  let edges = scoreCandidates(profiles, days, options, models, byDay.filter((i) => !taken[i]), memo, capped);
   for (let k = 0; k < kept.a.length; k++) {
     if (edges.length === edges.a.length) edges = growEdges(edges);
     edges.a[edges.length] = kept.a[k]!;
@@ -367,26 +359,12 @@ function plainArray(values: Int32Array | Float32Array | Float64Array, length: nu
 
 export function clusterArticles(articles: readonly DatedArticle[], options: ClusterOptions = defaultClusterOptions, models: MergeModels = mergeModels()): StoryCluster[] {
   const step = options.onStep ?? (() => {});
-  const storedPairs = options.rows?.get(pairsKey(options, models));
-  // Started before the profiles are read, so that its code has loaded by the time the pairs are scored.
-  const thread = storedPairs || articles.length < (options.pairThreadFrom ?? PAIR_THREAD_FROM) ? null : startClusterThread();
-  const share: { table?: ProfileTable } | undefined = thread ? {} : undefined;
-  let prepared: ReturnType<typeof prepareArticles>;
-  let pairPrints: string[] | null;
-  let edges: WeightedEdges;
-  try {
-    prepared = prepareArticles(articles, options, share);
-    if (thread && share?.table) shareProfiles(thread, share.table);
-    step("profiles");
-    const { order, profiles, days, byDay, termKeys, prints } = prepared;
-    pairPrints = options.rows && termKeys && prints ? prints.map((print, i) => pairPrint(termKeys[i]!, days[i]!, print)) : null;
-    edges = options.rows && pairPrints
-      ? reusedEdges(order.map((a) => a.path), profiles, days as number[], byDay, pairPrints, options, options.rows, models, storedPairs, thread)
-      : byFirstArticle(scoreCandidates(profiles, days, options, models, byDay, null, undefined, thread), order.length);
-  } finally {
-    thread?.close();
-  }
-  const { order, profiles, spans, days, termKeys } = prepared;
+  const { order, profiles, spans, days, byDay, termKeys, prints } = prepareArticles(articles, options);
+  step("profiles");
+  const pairPrints = options.rows && termKeys && prints ? prints.map((print, i) => pairPrint(termKeys[i]!, days[i]!, print)) : null;
+  let edges = options.rows && pairPrints
+    ? reusedEdges(order.map((a) => a.path), profiles, days as number[], byDay, pairPrints, options, options.rows, models)
+    : byFirstArticle(scoreCandidates(profiles, days, options, models, byDay), order.length);
   step("pairs");
   edges = contextEdges(order.length, edges, models.context, contextFeatures(order.length, edges, windowCrowds(days, options.windowDays)));
   step("context");
@@ -445,17 +423,6 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
   });
   step("followUps");
   return clusters;
-}
-
-/**
- * See ClusterOptions.pairThreadFrom. Below it the thread's start (its code loaded, 50-100 ms of the other
- * core) buys little: its share of the scoring is a few tens of milliseconds.
- */
-const PAIR_THREAD_FROM = 2000;
-
-/** The key the scored pairs are kept under (rows.ts): the settings and the model they are scored with. */
-function pairsKey(options: ClusterOptions, models: MergeModels): string {
-  return JSON.stringify(["pairs 2", options.windowDays, options.keyTerms, options.postingCap, options.minKeyScore, MIN_EDGE, models.pair]);
 }
 
 /** How many times the stories are grouped again with themselves as the published ones, at most (see clusterArticles). */

@@ -66,24 +66,11 @@ export interface Profile {
 /** How many of the lead's names are its actors. */
 export const ACTORS = 3;
 
-/** Parallel growable runs of ids and of a number for each (a count, then a weight); `shared`: in shared memory (see buildProfiles). */
+/** Parallel growable runs of ids and of a number for each (a count, then a weight). */
 class Runs {
-  ids: Int32Array;
-  values: Float32Array;
+  ids = new Int32Array(1 << 16);
+  values = new Float32Array(1 << 16);
   length = 0;
-
-  constructor(private readonly shared = false) {
-    this.ids = this.ints(1 << 16);
-    this.values = this.floats(1 << 16);
-  }
-
-  private ints(size: number): Int32Array {
-    return this.shared ? new Int32Array(new SharedArrayBuffer(4 * size)) : new Int32Array(size);
-  }
-
-  private floats(size: number): Float32Array {
-    return this.shared ? new Float32Array(new SharedArrayBuffer(4 * size)) : new Float32Array(size);
-  }
 
   /** Room for `more` entries after the last; `exact`: no more than that (else the size doubles). */
   reserve(more: number, exact = false): void {
@@ -91,21 +78,18 @@ class Runs {
     let size = this.ids.length * 2;
     while (size < this.length + more) size *= 2;
     if (exact) size = this.length + more;
-    this.resize(size);
+    const ids = new Int32Array(size);
+    ids.set(this.ids.subarray(0, this.length));
+    this.ids = ids;
+    const values = new Float32Array(size);
+    values.set(this.values.subarray(0, this.length));
+    this.values = values;
   }
 
   /** Gives back what doubling left unused. */
   trim(): void {
-    this.resize(this.length);
-  }
-
-  private resize(size: number): void {
-    const ids = this.ints(size);
-    ids.set(this.ids.subarray(0, this.length));
-    this.ids = ids;
-    const values = this.floats(size);
-    values.set(this.values.subarray(0, this.length));
-    this.values = values;
+    this.ids = this.ids.slice(0, this.length);
+    this.values = this.values.slice(0, this.length);
   }
 }
 
@@ -144,9 +128,9 @@ export function loadTerms(a: DatedArticle, into: TermRecord): string {
  * `release`: and lets go of them. `layout`: the order the articles' runs are laid out in memory (they
  * are read in that order, so they are written where they stay); the ids are ranks, the same in any order.
  */
-function readTerms(articles: readonly DatedArticle[], release: boolean, layout: Int32Array | undefined, keys: string[] | undefined, shared: boolean): Terms {
+function readTerms(articles: readonly DatedArticle[], release: boolean, layout: Int32Array | undefined, keys: string[] | undefined): Terms {
   const vocabulary = new Vocabulary();
-  const runs = new Runs(shared);
+  const runs = new Runs();
   const n = articles.length;
   const terms: Terms = { runs, starts: new Int32Array(0), ends: new Int32Array(0), firstRun: new Int32Array(n), lastRun: new Int32Array(n), weekdays: new Int32Array(n), months: new Int32Array(n), vocabularySize: 0, background: new Float32Array(0) };
   const bounds = readRecords(articles, release, layout, keys, vocabulary, terms);
@@ -254,13 +238,9 @@ export interface ProfileKeys {
  * undated ones, so its vectors depend on those articles alone, not on the whole batch: a build that adds
  * a dated article changes the vectors of the articles near its day only (index.ts reuses the rest). An
  * undated article counts the whole batch; without `window`, every article does.
- *
- * `share`: the arrays the vectors are ranges of are put in shared memory, and `share.table` says where
- * each article's lie, so a second thread makes the same profiles without a copy (profilesFrom, pair-thread.ts).
  */
-export function buildProfiles(articles: readonly DatedArticle[], keyCount: number, releaseTerms = false, layout?: Int32Array, window?: IdfWindow, keys: ProfileKeys = {}, share?: { table?: ProfileTable }): Profile[] {
-  const shared = share !== undefined;
-  const { runs, starts, ends, firstRun, lastRun, weekdays, months, vocabularySize, background } = readTerms(articles, releaseTerms, layout, keys.termKeys, shared);
+export function buildProfiles(articles: readonly DatedArticle[], keyCount: number, releaseTerms = false, layout?: Int32Array, window?: IdfWindow, keys: ProfileKeys = {}): Profile[] {
+  const { runs, starts, ends, firstRun, lastRun, weekdays, months, vocabularySize, background } = readTerms(articles, releaseTerms, layout, keys.termKeys);
   const prints = keys.prints;
   const { ids, values } = runs;
   const from = (a: number, r: number) => starts[firstRun[a]! + r]!;
@@ -276,7 +256,7 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
     }
   };
   // Counts become weights in place; the actors and keys, chosen from them, go to runs of their own.
-  const chosen = new Runs(shared);
+  const chosen = new Runs();
   // Room for every article's actors and keys at once (doubling copied them again and again).
   chosen.reserve(n * (ACTORS + keyCount), true);
   // Article a's actors are chosen[3a] … chosen[3a + 1] - 1, its keys chosen[3a + 1] … chosen[3a + 2] - 1.
@@ -394,38 +374,8 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
     for (const a of undated) weighArticle(a, n);
   }
   chosen.trim();
-  const table: ProfileTable = { ids, values, chosenIds: chosen.ids, chosenValues: chosen.values, starts, ends, firstRun, lastRun, chosenStart, weekdays, months };
-  if (share) share.table = table;
-  return profilesFrom(table);
-}
-
-/**
- * Where every article's vectors lie: article a's runs are firstRun[a] … lastRun[a] - 1 (run r spans
- * ids and values [starts[r], ends[r])), its actors and keys in chosenIds and chosenValues from
- * chosenStart[3a], chosenStart[3a + 1] and to chosenStart[3a + 2].
- */
-export interface ProfileTable {
-  ids: Int32Array;
-  values: Float32Array;
-  chosenIds: Int32Array;
-  chosenValues: Float32Array;
-  starts: Int32Array;
-  ends: Int32Array;
-  firstRun: Int32Array;
-  lastRun: Int32Array;
-  chosenStart: Int32Array;
-  weekdays: Int32Array;
-  months: Int32Array;
-}
-
-/** The profiles a table holds (buildProfiles', or on another thread the same from its table). */
-export function profilesFrom(table: ProfileTable): Profile[] {
-  const { ids, values, chosenIds, chosenValues, starts, ends, firstRun, lastRun, chosenStart, weekdays, months } = table;
-  const from = (a: number, r: number) => starts[firstRun[a]! + r]!;
-  const to = (a: number, r: number) => ends[firstRun[a]! + r]!;
   const vector = (a: number, r: number): SparseVector => ({ ids, weights: values, from: from(a, r), to: to(a, r) });
   const plain = (a: number, r: number): IdRun => ({ ids, from: from(a, r), to: to(a, r) });
-  const n = firstRun.length;
   const profiles = new Array<Profile>(n);
   for (let a = 0; a < n; a++) {
     const sentences: SparseVector[] = [];
@@ -435,7 +385,7 @@ export function profilesFrom(table: ProfileTable): Profile[] {
       words: vector(a, WORDS),
       lead: vector(a, LEAD),
       title: vector(a, TITLE),
-      actors: { ids: chosenIds, weights: chosenValues, from: chosenStart[3 * a]!, to: keysFrom },
+      actors: { ids: chosen.ids, weights: chosen.values, from: chosenStart[3 * a]!, to: keysFrom },
       quantities: plain(a, QUANTITIES),
       quantityUnits: plain(a, QUANTITY_UNITS),
       units: plain(a, UNITS),
@@ -447,7 +397,7 @@ export function profilesFrom(table: ProfileTable): Profile[] {
       weekdays: weekdays[a]!,
       months: months[a]!,
       years: plain(a, YEARS),
-      keys: { ids: chosenIds, weights: chosenValues, from: keysFrom, to: chosenStart[3 * a + 2]! },
+      keys: { ids: chosen.ids, weights: chosen.values, from: keysFrom, to: chosenStart[3 * a + 2]! },
     };
   }
   return profiles;
