@@ -18,7 +18,7 @@ const LINKING =
  * "Then, …", "In fact, …", "After all, …"). "Yet another" is no connective.
  */
 const LOOSE = /^(?:(?:and|but|yet)(?!\s+another\b)|aber|und|(?:indeed|also|still|then|in fact|after all|of course|too)(?=,))(?![\p{L}\p{N}-]),?\s+/iu;
-const CONJUNCTION = /^(?:now|later)\b,?\s*/iu;
+const CONJUNCTION = /^(?:still|now|later)\b,?\s*/iu;
 const PRONOUN = /^(?:he|she|it|they|we|his|her|its|their|him|them|this|these|those|that|such|both|neither|another)\b|^(?:he|she|it|they|that)['’](?:s|re|ve|ll|d)\b|^the\s+(?:latter|former|same|two|pair|trio|couple)\b/iu;
 /**
  * A definite description standing for something named before: an age ("The 33-year-old actress"), or one

@@ -21,6 +21,7 @@ describe("sentences that need the one before them", () => {
       "So Scott Peterson was convicted because he lied.",
       "Then came the flood.",
       "Also killed was a five-year-old boy.",
+      "Still he refused to resign.",
       "Aber die Regierung widersprach.",
       "Deshalb sagte die Regierung ab.",
     ]) expect(needsAntecedent(s), s).toBe(true);
