@@ -238,7 +238,7 @@ function categoriesOf(texts: ReadonlyArray<readonly string[]>, exclude: readonly
 /** Whether one name is the other's acronym: its capitals are the initials of the other's words ("FCC", "Federal Communications Commission"). */
 function sameByInitials(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (!/^\p{Lu}{2,8}$/u.test(short) || !long.includes(" ") && !long.includes("-")) return false;
+  if (!/^\p{Lu}{2,8}$/u.test(short) || (!long.includes(" ") && !long.includes("-"))) return false;
   let initials = "";
   for (const word of long.split(/[\s-]+/)) if (word && !JOINERS.has(word.toLowerCase()) && !STOP_WORDS.has(word.toLowerCase())) initials += word[0];
   return initials.toUpperCase() === short;

@@ -35,7 +35,7 @@ export interface Candidate {
   /**
    * For a sentence that leans on the one before only by a connective it can do without ("But the US says…"):
    * its article's previous candidate (-1 when it opens the article), shown right before it or the connective
-   * goes (`shownText`); null for any other sentence.
+   * goes (select.ts `shownTexts`); null for any other sentence.
    */
   leansOn: number | null;
 }

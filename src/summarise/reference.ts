@@ -36,8 +36,9 @@ export type ReferenceKind = "pronoun" | "definite" | "connective";
 /**
  * How the sentence hangs on the one before: "pronoun" (a pronoun, a connective, a quotation whose speaker
  * is a pronoun), "definite" (a definite description: "The 33-year-old actress", "The company said"),
- * "connective" (only a connective `looseOpener` takes off: "But the US says…"), or null. An article's first sentence that opens with a definite description introduces it ("The
- * government will…"); one that opens with a pronoun has lost what it points to.
+ * "connective" (only a connective `looseOpener` takes off: "But the US says…"), or null. An article's first
+ * sentence that opens with a definite description introduces it ("The government will…"); one that opens
+ * with a pronoun has lost what it points to.
  */
 export function referenceKind(sentence: string): ReferenceKind | null {
   if (OPEN_QUOTE.test(sentence)) {
@@ -81,12 +82,12 @@ export function looseOpener(sentence: string): number {
   return at;
 }
 
-/** The sentence without the connectives `looseOpener` takes off, its first letter made a capital. */
+/** The sentence without the connectives `looseOpener` takes off, its first letter (past an opening quotation mark) a capital. */
 export function withoutOpener(sentence: string): string {
   const at = looseOpener(sentence);
   if (at === 0) return sentence;
   const rest = sentence.slice(at);
-  const first = rest.codePointAt(0)!;
-  const letter = String.fromCodePoint(first);
-  return letter.toUpperCase() + rest.slice(letter.length);
+  const quote = /^["“‘'(]?/u.exec(rest)![0].length;
+  const letter = String.fromCodePoint(rest.codePointAt(quote)!);
+  return rest.slice(0, quote) + letter.toUpperCase() + rest.slice(quote + letter.length);
 }
