@@ -7,8 +7,12 @@
 //
 // Summaries as eval:summary makes them: bbc-dev's 3 sentences of one article (halves by id), events-dev's
 // 100-word summaries of each event and the digest's own 3-sentence summaries of each event and of 4
-// seeded subsets of 2-5 of its outlets (halves by topic).
+// seeded subsets of 2-5 of its outlets (halves by topic); webpages-dev's German pages (lang de…), cleaned as
+// the build cleans HTML, 3 sentences each (halves by id; no reference summaries: a look at the German rules).
 import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { cleanSource } from "../src/clean/index.ts";
+import { paragraphsOf } from "../src/text/article-text.ts";
 import { fileURLToPath } from "node:url";
 import { collectCandidates } from "../src/summarise/candidates.ts";
 import { summarise as current, type SummaryInput, type SummaryOptions } from "../src/summarise/index.ts";
@@ -88,6 +92,20 @@ const topicOf = new Map(events.map((e) => [e.cluster, String(e.topic)]));
 const byEvent = new Map<string, SummaryInput[]>();
 for (const e of events) byEvent.set(e.cluster, [...(byEvent.get(e.cluster) ?? []), { title: e.title ?? undefined, text: e.text }]);
 
+/** webpages-dev's German pages' article text as the build cleans it, by half (pages it refuses, or under 400 characters, left out). */
+const german: Record<Half, SummaryInput[]> = { tune: [], check: [] };
+for (const r of readJsonl<{ id: string; lang: string | null; url: string | null }>(`${corpus}webpages-dev.jsonl`)) {
+  if (!(r.lang ?? "").toLowerCase().startsWith("de")) continue;
+  const html = gunzipSync(readFileSync(`${corpus}webpages-html/${r.id}.html.gz`)).toString("utf8");
+  try {
+    const article = cleanSource({ path: `${r.id}.html`, format: "html", text: html, encoding: "utf-8", mtime: new Date(0), url: r.url });
+    const text = paragraphsOf(article).join("\n\n");
+    if (text.length >= 400) german[halfOf(r.id)].push({ title: article.title ?? undefined, text });
+  } catch {
+    continue;
+  }
+}
+
 const totals: Record<Half, Tally> = { tune: tally(), check: tally() };
 for (const half of HALVES) {
   const one = tally();
@@ -100,6 +118,9 @@ for (const half of HALVES) {
   console.log(`  ${line("bbc-dev, 3 sentences", one)}`);
   console.log(`  ${line("events-dev, 100 words", words100)}`);
   console.log(`  ${line("events-dev, own 3 (whole + subsets)", own)}`);
+  const de = tally();
+  for (const page of german[half]) count(de, summarise([page], { sentences: 3 }), [page]);
+  console.log(`  ${line("webpages-dev German pages, 3 sentences (not in all)", de)}`);
   for (const t of [one, words100, own]) {
     const all = totals[half];
     all.sentences += t.sentences;
