@@ -13,7 +13,9 @@
 // Each day, after the build, a reader's view of Digest's six feeds (rss-parser, feed-extractor, and
 // newsboat with a cache kept from day to day) is checked: an item is seen once (no second GUID for one
 // link or one story), a story's GUID and link never change, an updated item keeps its GUID, no title is
-// shown with its escapes ("&quot;"), the feeds stay a bounded size; item dates that go back are counted.
+// shown with its escapes ("&quot;"), the feeds stay a bounded size; item dates that go back are counted, and so
+// are (JSON feeds, read raw) day items dated before a story of their day and items whose content changed while
+// their date stayed the same.
 // On the last day: every story page and day page is reachable by links from the front page, every
 // internal link resolves.
 import { spawn, spawnSync } from "node:child_process";
@@ -284,6 +286,11 @@ async function main(): Promise<void> {
   let moves = 0;
   let backwards = 0;
   let buildCpu = 0;
+  // Raw JSON feeds, by item id: what a reader's "changed since" rests on (the date) and what changed (the content).
+  const jsonItems = new Map<string, { modified: string; content: string }>();
+  let unseenChanges = 0;
+  let contentChanges = 0;
+  let dayBeforeStory = 0;
   for (; today <= DAYS; today++) {
     const day = today;
     const f = await run(live, ["fetch", "--allow-private", "--quiet"]);
@@ -376,6 +383,42 @@ async function main(): Promise<void> {
       }
       line.push(`${name} ${parsed.length} items ${(statSync(file).size / 1024).toFixed(0)} KiB +${fresh} ~${changed}`);
     }
+    // A day item (feed.json) dated before a story of that day (stories.json) changed; an item whose content
+    // changed while its date stayed (a reader that goes by the date does not show it again).
+    const readJson = (name: string) => (JSON.parse(readFileSync(join(site, name), "utf8")) as { items: { id: string; content_html?: string; date_published?: string; date_modified?: string }[] }).items;
+    const dayItems = readJson("feed.json");
+    const storyItems = readJson("stories.json");
+    const newestOfDay = new Map<string, string>();
+    for (const it of storyItems) {
+      const d = (it.date_published ?? "").slice(0, 10);
+      if ((it.date_modified ?? "") > (newestOfDay.get(d) ?? "")) newestOfDay.set(d, it.date_modified ?? "");
+    }
+    for (const it of dayItems) {
+      const newest = newestOfDay.get((it.date_published ?? "").slice(0, 10));
+      if (newest && (it.date_modified ?? "") < newest) {
+        dayBeforeStory++;
+        notes.push(`day ${day} feed.json: ${it.id} dated ${it.date_modified} before a story of that day dated ${newest}`);
+      }
+    }
+    for (const [name, list] of [["feed.json", dayItems], ["stories.json", storyItems]] as const) {
+      for (const it of list) {
+        const key = `${name} ${it.id}`;
+        const was = jsonItems.get(key);
+        const now = { modified: it.date_modified ?? "", content: it.content_html ?? "" };
+        if (was && was.content !== now.content) {
+          contentChanges++;
+          if (was.modified === now.modified) {
+            unseenChanges++;
+            // Where the two contents part, to tell a new source from a changed link or category.
+            let at = 0;
+            while (at < was.content.length && was.content[at] === now.content[at]) at++;
+            const around = (t: string) => t.slice(Math.max(0, at - 40), at + 60).replace(/\s+/g, " ");
+            notes.push(`day ${day} ${name}: ${it.id} changed with its date kept (${now.modified}): "${around(was.content)}" → "${around(now.content)}"`);
+          }
+        }
+        jsonItems.set(key, now);
+      }
+    }
     sizes.push(`day ${day}: ${line.join("; ")}`);
     newsboat(day, site, join(WORK, "newsboat"));
     console.log(`day ${day} (${dayIso(day)}): ${saved} inputs (${expected} items published so far), ${report.stories.length} stories, build ${b.cpu.toFixed(1)} s wall; ${line.join("; ")}`);
@@ -385,7 +428,7 @@ async function main(): Promise<void> {
     }
   }
   for (const s of servers) s.close();
-  console.log(`\n${failures.length} failing checks; ${moves} story day moves, ${mergedSeen.size} ids merged away, ${backwards} feed item dates that went back; build wall total ${buildCpu.toFixed(0)} s`);
+  console.log(`\n${failures.length} failing checks; ${moves} story day moves, ${mergedSeen.size} ids merged away, ${backwards} feed item dates that went back; ${dayBeforeStory} day items dated before a story of their day, ${unseenChanges} of ${contentChanges} JSON feed item changes with their date kept; build wall total ${buildCpu.toFixed(0)} s`);
   for (const n of notes.slice(0, 80)) console.log(`NOTE ${n}`);
   if (notes.length > 80) console.log(`(${notes.length - 80} more notes)`);
   writeFileSync(join(WORK, "sizes.txt"), sizes.join("\n") + "\n");

@@ -1,6 +1,7 @@
 // A story's categories for feed readers: the names it is about ("Serbia", "National Gallery"), taken
-// from its articles' own prose. Capitalised runs of words that are not sentence openers, weekdays,
-// months, news agencies or the story's own outlets, ranked by how many of its articles name them.
+// from its articles' own prose. Capitalised runs of words (parted by punctuation: "Paris, London" are two)
+// that are not sentence openers, weekdays, months, news agencies or the story's own outlets, ranked by how
+// many of its articles name them.
 import { isWireService } from "../text/outlet-names.ts";
 import { STOP_WORDS } from "../text/words.ts";
 import { paragraphsOf } from "../text/article-text.ts";
@@ -89,7 +90,7 @@ function eachNameRun(parts: readonly string[], take: (name: string, opener: bool
         if (c === 46 || c === 33 || c === 63 || c === 58 || c === 59) {
           flush();
           sentenceStart = c !== 58 && c !== 59;
-        }
+        } else if (partsNames(c)) flush();
         continue;
       }
       let end = i + width;
@@ -123,6 +124,15 @@ function eachNameRun(parts: readonly string[], take: (name: string, opener: bool
     recording = null;
   }
   flush();
+}
+
+/**
+ * Whether a character between two words parts two names: a comma, a bracket, a slash or a dash ("Paris,
+ * London", "Industry (METI)", "Mr Herron - who"). White space, "&" and quotation marks do not ("Marks &
+ * Spencer", '"Dirty" Den Watts').
+ */
+function partsNames(c: number): boolean {
+  return c === 44 || c === 40 || c === 41 || c === 91 || c === 93 || c === 47 || c === 45 || c === 0x2013 || c === 0x2014;
 }
 
 /** A byline on a line of its own: "By Staff Reporter", "Von Anna Müller", "Par …" (short, no sentence end). */
@@ -219,9 +229,19 @@ function categoriesOf(texts: ReadonlyArray<readonly string[]>, exclude: readonly
   const out: string[] = [];
   for (const e of ranked) {
     if (out.length >= max) break;
-    if (keep(e)) out.push(e.name);
+    // "GM" beside "General Motors": one name, shown once (the one more articles use).
+    if (keep(e) && !out.some((name) => sameByInitials(name, e.name))) out.push(e.name);
   }
   return out;
+}
+
+/** Whether one name is the other's acronym: its capitals are the initials of the other's words ("FCC", "Federal Communications Commission"). */
+function sameByInitials(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (!/^\p{Lu}{2,8}$/u.test(short) || (!long.includes(" ") && !long.includes("-"))) return false;
+  let initials = "";
+  for (const word of long.split(/[\s-]+/)) if (word && !JOINERS.has(word.toLowerCase()) && !STOP_WORDS.has(word.toLowerCase())) initials += word[0];
+  return initials.toUpperCase() === short;
 }
 
 /** A story's article as its categories read it: the first paragraphs of its prose (and its path, which a cache may key by). */

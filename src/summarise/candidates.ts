@@ -32,6 +32,12 @@ export interface Candidate {
   antecedent: number | null;
   /** Opens with a pronoun or a connective but nothing comes before it in its article ("She added…" first): its antecedent is lost. */
   orphan: boolean;
+  /**
+   * For a sentence that leans on the one before only by a connective it can do without ("But the US says…"):
+   * its article's previous candidate (-1 when it opens the article), shown right before it or the connective
+   * goes (select.ts `shownTexts`); null for any other sentence.
+   */
+  leansOn: number | null;
 }
 
 /**
@@ -124,11 +130,12 @@ export function collectCandidates(articles: SummaryInput[], vocabulary: Vocabula
           const first = duplicateOf !== null && !dateline && !out[duplicateOf]!.dateline && out[duplicateOf]!.text === text ? out[duplicateOf]! : null;
           const words = first ? first.words : wordCount(text);
           const kind = dateline ? null : first ? kinds[duplicateOf!]! : referenceKind(text);
-          const antecedent = kind && previous >= 0 ? previous : null;
+          const antecedent = kind && kind !== "connective" && previous >= 0 ? previous : null;
           const orphan = kind === "pronoun" && previous < 0;
+          const leansOn = kind === "connective" ? previous : null;
           const terms = dateline ? NO_TERMS : first ? first.terms : vocabulary.add(lower);
           const prose = first ? first.prose : !dateline && !cut && words >= 6 && FINAL_PUNCTUATION.test(text);
-          out.push({ text, article: a, position: dateline ? position : position++, words, terms, prose, duplicateOf, dateline, antecedent, orphan });
+          out.push({ text, article: a, position: dateline ? position : position++, words, terms, prose, duplicateOf, dateline, antecedent, orphan, leansOn });
           kinds.push(kind);
           if (!dateline) previous = out.length - 1;
         }

@@ -1,5 +1,7 @@
 // Stage 5: an extractive summary of one story from all of its articles. Sentences are never altered, but
-// a run-on of more words than any sentence a writer makes is cut into clauses or capped pieces (run-on.ts).
+// a run-on of more words than any sentence a writer makes is cut into clauses or capped pieces (run-on.ts),
+// and a connective that points to a sentence the summary leaves out is taken off ("But the US says…" shown
+// as "The US says…") when the sentence stands without it (reference.ts).
 //
 // Design: news puts the event first, so a strong lead prior (1 / (1 + position)) carries much of the
 // weight; centrality to the story's centroid, directed centrality within an article and similarity to
@@ -13,9 +15,10 @@
 // together with, and right after, the sentence it refers to.
 import { collectCandidates, MAX_SENTENCES_PER_ARTICLE, type SummaryInput } from "./candidates.ts";
 import { scoreCandidates, type ScoreWeights } from "./score.ts";
-import { readingOrder, selectSentences } from "./select.ts";
+import { readingOrder, selectSentences, shownTexts } from "./select.ts";
 import { Vocabulary } from "./terms.ts";
 import { arena } from "./arena.ts";
+import { withoutOpener } from "./reference.ts";
 import { sentenceSpace } from "./vectors.ts";
 import { factFeatures, sameFactLogit, sketch, statesSameFact, FactCheck, FACT_FEATURES, type FactSketch } from "./same-fact.ts";
 
@@ -80,7 +83,7 @@ export function summarise(articles: SummaryInput[], options: SummaryOptions = {}
     // One outlet does not tell its own fact twice in other words often enough to pay for the model.
     facts: distinct.length > 1 ? new FactCheck(candidates, scored.vectors, scored.idf) : null,
   });
-  return readingOrder(picked, candidates).map((i) => candidates[i]!.text);
+  return shownTexts(readingOrder(picked, candidates), candidates);
 }
 
 export interface FactPair {
@@ -109,8 +112,11 @@ export function factPairs(sentences: readonly string[], articles: SummaryInput[]
   const at = new Map<string, number>();
   const articlesOf = new Map<string, Set<number>>();
   for (const c of candidates) {
-    if (!at.has(c.text)) at.set(c.text, c.position);
-    articlesOf.set(c.text, (articlesOf.get(c.text) ?? new Set()).add(c.article));
+    // A summary shows a sentence whose connective it can do without by either text.
+    for (const text of c.leansOn === null ? [c.text] : [c.text, withoutOpener(c.text)]) {
+      if (!at.has(text)) at.set(text, c.position);
+      articlesOf.set(text, (articlesOf.get(text) ?? new Set()).add(c.article));
+    }
   }
   const oneArticle = (x: string, y: string) => [...(articlesOf.get(x) ?? [])].some((k) => articlesOf.get(y)?.has(k));
   const sketches: FactSketch[] = sentences.map((s, i) => sketch(s, space.embed(ids[i]!).ids.slice(), at.get(s) ?? MAX_SENTENCES_PER_ARTICLE));

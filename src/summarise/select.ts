@@ -3,6 +3,7 @@ import { arena } from "./arena.ts";
 import type { Candidate } from "./candidates.ts";
 import type { Scores } from "./score.ts";
 import type { FactCheck } from "./same-fact.ts";
+import { withoutOpener } from "./reference.ts";
 
 export interface SelectOptions {
   sentences: number;
@@ -137,12 +138,17 @@ function sameWords(a: number, b: number, shared: number): boolean {
   return small >= 4 && shared >= 0.6 * small;
 }
 
-/** Story order (earlier places first, then by article), each sentence that refers back right after its antecedent; indices. */
+/**
+ * Story order (earlier places first, then by article), each sentence that refers back (or opens with a
+ * connective) right after the sentence it leans on; indices.
+ */
 export function readingOrder(chosen: readonly number[], all: readonly Candidate[]): number[] {
   const picked = new Set(chosen);
   const dependents = new Map<number, number[]>();
+  /** The sentence it refers back to, or the one its connective points to. */
+  const leans = (i: number) => all[i]!.antecedent ?? (all[i]!.leansOn !== null && all[i]!.leansOn! >= 0 ? all[i]!.leansOn : null);
   for (const i of chosen) {
-    const before = all[i]!.antecedent;
+    const before = leans(i);
     if (before !== null && picked.has(before)) dependents.set(before, [...(dependents.get(before) ?? []), i]);
   }
   const out: number[] = [];
@@ -150,7 +156,20 @@ export function readingOrder(chosen: readonly number[], all: readonly Candidate[
     out.push(i);
     for (const d of dependents.get(i) ?? []) emit(d);
   };
-  const roots = chosen.filter((i) => all[i]!.antecedent === null || !picked.has(all[i]!.antecedent!));
+  const roots = chosen.filter((i) => leans(i) === null || !picked.has(leans(i)!));
   for (const i of roots.sort((a, b) => all[a]!.position - all[b]!.position || all[a]!.article - all[b]!.article)) emit(i);
   return out;
+}
+
+/**
+ * The texts of sentences in reading order: one that leans on the sentence before only by a connective keeps
+ * it when that sentence (its text: a wire copy's counts) is right before it, and is shown without it otherwise.
+ */
+export function shownTexts(order: readonly number[], all: readonly Candidate[]): string[] {
+  return order.map((i, k) => {
+    const c = all[i]!;
+    if (c.leansOn === null) return c.text;
+    const kept = c.leansOn >= 0 && k > 0 && all[order[k - 1]!]!.text === all[c.leansOn]!.text;
+    return kept ? c.text : withoutOpener(c.text);
+  });
 }

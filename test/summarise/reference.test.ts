@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { needsAntecedent } from "../../src/summarise/reference.ts";
+import { needsAntecedent, referenceKind, withoutOpener } from "../../src/summarise/reference.ts";
 
 describe("sentences that need the one before them", () => {
   it("flags pronoun openings, connectives, definite descriptions and pronoun speakers", () => {
@@ -16,6 +16,14 @@ describe("sentences that need the one before them", () => {
       '"We will not allow it," he said.',
       '"Never."',
       "Prices rose, she added.",
+      "But Serbia denied it.",
+      "And indeed, stock exchange traders around Asia have wasted little time.",
+      "So Scott Peterson was convicted because he lied.",
+      "Then came the flood.",
+      "Also killed was a five-year-old boy.",
+      "Still he refused to resign.",
+      "Aber die Regierung widersprach.",
+      "Deshalb sagte die Regierung ab.",
     ]) expect(needsAntecedent(s), s).toBe(true);
   });
 
@@ -27,7 +35,25 @@ describe("sentences that need the one before them", () => {
       "The number of people out of work rose 32,000 to 1.41 million.",
       '"We will win," said Prime Minister Tony Blair.',
       "Serbia has exported arms, the SVR said.",
-      "But Serbia denied it.",
+      "So far, 10 people have died.",
+      "Yet another delay hit the project.",
+      "Andrew Michelmore claimed the offer was too low.",
+      "Butter prices rose.",
     ]) expect(needsAntecedent(s), s).toBe(false);
+  });
+
+  it("takes off a connective that leaves a whole sentence, and only that", () => {
+    expect(withoutOpener("But the US says it cannot support the plan.")).toBe("The US says it cannot support the plan.");
+    expect(withoutOpener("And indeed, stock exchange traders have wasted little time.")).toBe("Stock exchange traders have wasted little time.");
+    expect(withoutOpener("But, despite missing forecasts, the index rose.")).toBe("Despite missing forecasts, the index rose.");
+    expect(withoutOpener('But Nigel Williams said: "I spoke to him."')).toBe('Nigel Williams said: "I spoke to him."');
+    expect(withoutOpener("Still, the company grew.")).toBe("The company grew.");
+    expect(withoutOpener("Und die Regierung widersprach.")).toBe("Die Regierung widersprach.");
+    expect(withoutOpener('And "we will win", the minister said.')).toBe('"We will win", the minister said.');
+    expect(referenceKind("But the US says it cannot support the plan.")).toBe("connective");
+    // What is left still leans on the sentence before, or the connective carries the sense: kept whole.
+    expect(referenceKind("But he denied it.")).toBe("pronoun");
+    expect(referenceKind("And then came the flood.")).toBe("pronoun");
+    for (const s of ["Yet another delay hit the project.", "But — no.", "Then came the flood.", "Also killed was a boy.", "Butter prices rose."]) expect(withoutOpener(s), s).toBe(s);
   });
 });
