@@ -1,7 +1,7 @@
 // A story's categories for feed readers: the names it is about ("Serbia", "National Gallery"), taken
-// from its articles' own prose. Capitalised runs of words (parted by punctuation: "Paris, London" are two)
-// that are not sentence openers, weekdays, months, news agencies or the story's own outlets, ranked by how
-// many of its articles name them.
+// from its articles' own prose. Capitalised runs of words (parted by brackets, slashes and dashes: "Industry
+// (METI)" is two names) that are not sentence openers, weekdays, months, news agencies or the story's own
+// outlets, ranked by how many of its articles name them.
 import { isWireService } from "../text/outlet-names.ts";
 import { STOP_WORDS } from "../text/words.ts";
 import { paragraphsOf } from "../text/article-text.ts";
@@ -127,12 +127,13 @@ function eachNameRun(parts: readonly string[], take: (name: string, opener: bool
 }
 
 /**
- * Whether a character between two words parts two names: a comma, a bracket, a slash or a dash ("Paris,
- * London", "Industry (METI)", "Mr Herron - who"). White space, "&" and quotation marks do not ("Marks &
- * Spencer", '"Dirty" Den Watts').
+ * Whether a character between two words parts two names: a bracket, a slash or a dash ("Industry (METI)",
+ * "Mr Herron - who"). White space, "&", quotation marks and commas do not ("Marks & Spencer", '"Dirty" Den
+ * Watts', "Ministry of Economy, Trade and Industry": official names hold commas, so a list's names still run
+ * together).
  */
 function partsNames(c: number): boolean {
-  return c === 44 || c === 40 || c === 41 || c === 91 || c === 93 || c === 47 || c === 45 || c === 0x2013 || c === 0x2014;
+  return c === 40 || c === 41 || c === 91 || c === 93 || c === 47 || c === 45 || c === 0x2013 || c === 0x2014;
 }
 
 /** A byline on a line of its own: "By Staff Reporter", "Von Anna Müller", "Par …" (short, no sentence end). */
