@@ -66,12 +66,6 @@ const LOCAL_STEP = 4;
 /** Chunks each thread may have unanswered while files are handed over: one to work on, one waiting (more and it would finish the step last). */
 const AHEAD_QUEUE = 2;
 
-/**
- * Files handed over at most: their results wait for the step (about 5.5 KB of records each), so a large
- * input's would add up (100,000 inputs read in some 5 s); past this, the threads clean what the step gives them.
- */
-const AHEAD_FILES = 4096;
-
 type Handed = { results: Promise<PreparedFile[] | null>; at: number };
 
 /**
@@ -96,7 +90,6 @@ export class ArticleThreads {
    * threads' answers are never seen and no more than their first chunks go.
    */
   ahead = (file: SourceFile): void => {
-    if (this.handed.size + this.waiting.length >= AHEAD_FILES) return;
     this.waiting.push(file);
     if (this.waiting.length < CHUNK || this.unanswered >= AHEAD_QUEUE * this.pool.size) return;
     const chunk = this.waiting.splice(0, CHUNK);
