@@ -135,10 +135,11 @@ export async function runBuild(argv: string[]): Promise<number> {
       const pool = startArticlePool();
       try {
         stages = await loadStages();
-        threads.articles = stages.startArticleThreads({ zone: config.timezone, rules: stages.rulesWithout(...config.disableRules), pool });
-      } finally {
-        if (!threads.articles) await pool?.close(); // a live thread would keep the process from ending
+      } catch (error) {
+        await pool?.close();
+        throw error;
       }
+      threads.articles = stages.startArticleThreads({ zone: config.timezone, rules: stages.rulesWithout(...config.disableRules), pool });
     }
     const ingested = await ingest(input, { known, keepText: KEPT_TEXT_CHARS, ...(threads.articles ? { onRead: threads.articles.ahead } : {}) });
     notRead = ingested.unopened;
