@@ -19,8 +19,7 @@ import { DiskCache } from "../cache/pack.ts";
 import { codeHash } from "../cache/code-hash.ts";
 import { readState, writeState } from "../cache/state.ts";
 import { buildRecordNamespace, hashOf, sameFiles, type BuildRecord } from "./build-record.ts";
-import type { ArticleThreads, PrepareStats } from "../parallel/articles.ts";
-import { startArticlePool } from "../parallel/article-pool.ts";
+import type { PrepareStats } from "../parallel/articles.ts";
 import type { WorkerPool } from "../parallel/pool.ts";
 import type { CachedSummaries } from "../cache/summaries.ts";
 
@@ -122,26 +121,19 @@ export async function runBuild(argv: string[]): Promise<number> {
   let record: BuildRecord | null = null;
   let notRead: number | null = null;
   // Threads started ahead of their stage (src/parallel), closed by it, or at the end when it never came.
-  const threads: { articles: ArticleThreads | null; summaries: WorkerPool | null } = { articles: null, summaries: null };
+  const threads: { articles: WorkerPool | null; summaries: WorkerPool | null } = { articles: null, summaries: null };
   lap("config");
   try {
     progress.step("reading the input");
     const known = cache ? readState(cache.dir, knownFilesNamespace, warn) : undefined;
-    // No input known from the last build: every article will be computed, so the threads start now, loading
-    // their code beside the stages' load here, and clean the files as ingest reads them.
+    // No input known from the last build: every article will be computed, so the threads start now, beside the reading.
     const cold = !known || Object.keys(known.files).length === 0;
     let stages: Stages | null = null;
     if (cold) {
-      const pool = startArticlePool();
-      try {
-        stages = await loadStages();
-      } catch (error) {
-        await pool?.close();
-        throw error;
-      }
-      threads.articles = stages.startArticleThreads({ zone: config.timezone, rules: stages.rulesWithout(...config.disableRules), pool });
+      stages = await loadStages();
+      threads.articles = stages.startArticleThreads({ zone: config.timezone, rules: stages.rulesWithout(...config.disableRules) });
     }
-    const ingested = await ingest(input, { known, keepText: KEPT_TEXT_CHARS, ...(threads.articles ? { onRead: threads.articles.ahead } : {}) });
+    const ingested = await ingest(input, { known, keepText: KEPT_TEXT_CHARS });
     notRead = ingested.unopened;
     // Everything the output depends on besides the inputs: the code (and its packages, Node), the settings, the folders.
     const setup = hashOf(codeHash([import.meta.url]), templatesKey(), config, input, out.liveDigests, out.liveSite);

@@ -30,12 +30,6 @@ export interface IngestOptions {
    * file twice cost a cold build half a second of CPU at 10,000 inputs).
    */
   keepText?: boolean | number;
-  /**
-   * Given each file read that keeps its text, as soon as it is read (in the order of `files`): a cold
-   * build hands them to the article threads, which clean while the rest is read (src/parallel
-   * ArticleThreads). With it, the event loop turns every few files, so that the threads' answers come in.
-   */
-  onRead?: (file: SourceFile) => void;
 }
 
 export interface IngestOutcome extends IngestResult {
@@ -99,9 +93,6 @@ interface Walk {
   unread: Map<string, FsPath>;
   /** Characters of text the files may still keep (Infinity: all, 0: none). */
   keepChars: number;
-  onRead: ((file: SourceFile) => void) | null;
-  /** Files given to `onRead`. */
-  handed: number;
   unopened: number;
   files: SourceFile[];
   rejected: Rejection[];
@@ -116,7 +107,7 @@ export async function ingest(inputDir: string, options: IngestOptions = {}): Pro
   const next: KnownFiles = { at: Date.now(), files: {} };
   const known = options.known === undefined ? null : (options.known ?? { at: 0, files: {} });
   // Worked out once: the racy margin comes from the environment, and reading it costs a call into the process per file.
-  const walk: Walk = { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, known, settledBefore: settledBefore(known), next, unread: new Map(), keepChars: keptChars(options.keepText), onRead: options.onRead ?? null, handed: 0, unopened: 0, files: [], rejected: [], messages: [], seen: new Map() };
+  const walk: Walk = { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, known, settledBefore: settledBefore(known), next, unread: new Map(), keepChars: keptChars(options.keepText), unopened: 0, files: [], rejected: [], messages: [], seen: new Map() };
   const info = await stat(root);
   walk.seen.set(key(info), ".");
   // The folders really under the input come first: a link to one of them is the repeat, whatever the order.
@@ -241,14 +232,7 @@ async function readFile(walk: Walk, abs: FsPath, path: string, followed: Stats |
     walk.unread.set(path, abs);
   }
   walk.files.push(read.file);
-  if (keep && walk.onRead) {
-    walk.onRead(read.file);
-    if (++walk.handed % TURN_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
-  }
 }
-
-/** Files handed to `onRead` between turns of the event loop: a turn costs microseconds, a chunk of 32 files a few milliseconds to read. */
-const TURN_EVERY = 16;
 
 function keptChars(keepText: boolean | number | undefined): number {
   if (keepText === undefined || keepText === true) return Infinity;

@@ -12,7 +12,6 @@ import { paragraphsOf } from "../text/article-text.ts";
 import type { CleanRule } from "../clean/index.ts";
 import { prepareFile, prepareFiles, type ArticleTaskArgs, type PreparedFile } from "./article-task.ts";
 import { defaultWorkerCount, WorkerPool } from "./pool.ts";
-import { ARTICLE_TASK, startArticlePool } from "./article-pool.ts";
 
 export interface PrepareOptions extends ArticleOptions {
   /** The build cache; without one every article is computed. */
@@ -33,11 +32,10 @@ export interface PrepareOptions extends ArticleOptions {
    */
   dropEvidence?: boolean;
   /**
-   * Threads started ahead (`startArticleThreads`): what they were handed as the input was read is taken
-   * from them, and they share the rest when there is enough to compute; closed once this is done with
-   * them (the caller closes them too when this is never called).
+   * Threads started ahead (`startArticleThreads`), used when there is enough to compute; closed once
+   * this is done with them (the caller closes them too when this is never called).
    */
-  threads?: ArticleThreads | null;
+  threads?: WorkerPool | null;
 }
 
 export interface PrepareStats {
@@ -46,8 +44,6 @@ export interface PrepareStats {
   cleanHits: number;
   datedHits: number;
   computed: number;
-  /** Of those, computed by the threads as the input was read (`ArticleThreads.ahead`). */
-  ahead: number;
   threads: number;
   /** Milliseconds: reading the cache, writing it, and cleaning, dating and reading clustering's terms summed over threads. */
   cacheRead: number;
@@ -63,69 +59,20 @@ const CHUNK = 32;
 /** Files this thread computes between looking at the threads' answers: it never keeps a thread waiting for long. */
 const LOCAL_STEP = 4;
 
-/** Chunks each thread may have unanswered while files are handed over: one to work on, one waiting (more and it would finish the step last). */
-const AHEAD_QUEUE = 2;
-
-type Handed = { results: Promise<PreparedFile[] | null>; at: number };
+const ARTICLE_TASK = { module: moduleUrl("./article-task", import.meta.url), name: "prepareFiles" };
 
 /**
- * The article step's threads, started ahead of it: they load its code while this thread reads the
- * input, and clean the files it hands over as it reads them (`ahead`). `prepareArticles`, given these,
- * takes what they made and shares out the rest; it closes them.
+ * The article step's threads, started now and loading its code while this thread does other work
+ * (reads the input): for a build that will compute many articles. Null when there would be none.
  */
-export class ArticleThreads {
-  /** By file (the very object ingest made): its chunk's results (null: the chunk failed) and its place in it. */
-  private readonly handed = new Map<SourceFile, Handed>();
-  private waiting: SourceFile[] = [];
-  private unanswered = 0;
-
-  constructor(
-    readonly pool: WorkerPool,
-    private readonly args: ArticleTaskArgs,
-  ) {}
-
-  /**
-   * A file just read, with its text: sent to a thread a chunk at a time while the threads have room,
-   * else left for the step to share out. The caller lets the event loop turn now and then, or the
-   * threads' answers are never seen and no more than their first chunks go.
-   */
-  ahead = (file: SourceFile): void => {
-    this.waiting.push(file);
-    if (this.waiting.length < CHUNK || this.unanswered >= AHEAD_QUEUE * this.pool.size) return;
-    const chunk = this.waiting.splice(0, CHUNK);
-    this.unanswered++;
-    const results = this.pool.send<SourceFile, PreparedFile>(ARTICLE_TASK, chunk, this.args).then(
-      (out) => out,
-      () => null,
-    );
-    void results.then(() => this.unanswered--);
-    chunk.forEach((f, at) => this.handed.set(f, { results, at }));
-  };
-
-  handedOver(file: SourceFile): Handed | undefined {
-    return this.handed.get(file);
-  }
-
-  close(): Promise<void> {
-    this.waiting = [];
-    this.handed.clear();
-    return this.pool.close();
-  }
-}
-
-/**
- * The article step's threads for a build that will compute many articles (see `ArticleThreads`), on
- * `pool` when it was started earlier still (`startArticlePool`); null when there would be none.
- */
-export function startArticleThreads(options: Pick<PrepareOptions, "zone" | "rules" | "workers"> & { pool?: WorkerPool | null }): ArticleThreads | null {
+export function startArticleThreads(options: Pick<PrepareOptions, "zone" | "rules" | "workers">): WorkerPool | null {
   const names = ruleNamesOf(options.rules ?? defaultRules);
-  const pool = options.pool === undefined ? startArticlePool(options.workers) : options.pool;
-  if (!pool) return null;
-  if (!names) {
-    void pool.close();
-    return null;
-  }
-  return new ArticleThreads(pool, { zone: options.zone, ruleNames: names });
+  const workers = options.workers ?? defaultWorkerCount();
+  if (!names || workers <= 1) return null;
+  const pool = new WorkerPool(workers - 1);
+  const args: ArticleTaskArgs = { zone: options.zone, ruleNames: names };
+  void pool.warm(ARTICLE_TASK, args);
+  return pool;
 }
 
 /** Rules are sent to threads and named in keys by name: only the stage's own rules can be. */
@@ -140,7 +87,7 @@ const RECORD_MODULE = moduleUrl("../cache/articles", import.meta.url);
 
 export async function prepareArticles(files: readonly SourceFile[], options: PrepareOptions, stats?: PrepareStats): Promise<ArticleOutcome[]> {
   const s: PrepareStats = stats ?? ({} as PrepareStats);
-  Object.assign(s, { files: files.length, cleanHits: 0, datedHits: 0, computed: 0, ahead: 0, threads: 0, cacheRead: 0, cacheWrite: 0, clean: 0, date: 0, terms: 0 });
+  Object.assign(s, { files: files.length, cleanHits: 0, datedHits: 0, computed: 0, threads: 0, cacheRead: 0, cacheWrite: 0, clean: 0, date: 0, terms: 0 });
   const rules = options.rules ?? defaultRules;
   const ruleNames = ruleNamesOf(rules);
   const workers = ruleNames ? (options.workers ?? defaultWorkerCount()) : 0;
@@ -216,7 +163,8 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   s.computed = todo.length;
   // Each computed file: its outcome, and its records into the cache, as soon as it comes (so the
   // records' JSON is not all held at once).
-  const take = (i: number, p: PreparedFile) => {
+  const take = (k: number, p: PreparedFile) => {
+    const i = todo[k]!;
     if (failed.has(i)) return; // not read: its rejection is its outcome, and nothing goes into the cache
     // The prose goes into its pack, and the article says where it is instead of holding it (read back
     // where needed): a cold build does not hold every article's paragraphs through clustering.
@@ -231,49 +179,33 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
     }
   };
   if (todo.length > 0) {
-    // What the threads were handed as ingest read it comes from them; the rest is done here or shared out.
-    const threads = options.threads ?? null;
-    const early = threads ? todo.filter((i) => threads.handedOver(files[i]!)) : [];
-    const rest = early.length ? todo.filter((i) => !threads!.handedOver(files[i]!)) : todo;
-    s.ahead = early.length;
-    const fromThreads = Promise.all(
-      early.map(async (i) => {
-        const given = threads!.handedOver(files[i]!)!;
-        const results = await given.results;
-        // A chunk a thread failed on is done here, as the step's own would be.
-        if (outcomes[i] === undefined) take(i, results ? results[given.at]! : prepareFile(files[i]!, options.zone, rules));
-      }),
-    );
-    const restFiles = rest.map((i) => files[i]!);
+    const todoFiles = todo.map((i) => files[i]!);
     // A chunk's files with their texts, read just before the chunk is done (its texts are dropped after).
-    const load = (start: number, items: SourceFile[]) => Promise.all(items.map((_, k) => withText(rest[start + k]!)));
+    const load = (start: number, items: SourceFile[]) => Promise.all(items.map((_, k) => withText(todo[start + k]!)));
     if (workers > 1 && todo.length >= minParallel) {
       // Big enough chunks that messages cost little, small enough that every thread gets several.
       const chunk = Math.max(1, Math.min(CHUNK, Math.ceil(todo.length / (workers * 4))));
       // This thread takes chunks too: one thread fewer to start.
-      const pool = threads?.pool ?? new WorkerPool(Math.min(workers - 1, todo.length));
+      const pool = options.threads ?? new WorkerPool(Math.min(workers - 1, todo.length));
       s.threads = pool.size + 1;
       try {
         const args: ArticleTaskArgs = { zone: options.zone, ruleNames: ruleNames! };
-        await Promise.all([fromThreads, pool.forEach<SourceFile, PreparedFile>(ARTICLE_TASK, restFiles, args, chunk, (start, out) => out.forEach((p, k) => take(rest[start + k]!, p)), { local: (items) => prepareFiles(items, args), load, ahead: 2, localStep: LOCAL_STEP })]);
+        await pool.forEach<SourceFile, PreparedFile>(ARTICLE_TASK, todoFiles, args, chunk, (start, out) => out.forEach((p, k) => take(start + k, p)), { local: (items) => prepareFiles(items, args), load, ahead: 2, localStep: LOCAL_STEP });
       } catch (error) {
         // A thread that fails (it ran out of memory, say) costs speed, not the build: the rest is done here.
         options.warn?.(`worker threads failed (${(error as Error).message}); going on without them`);
-        await fromThreads; // settles either way: a failed chunk's files are done here
-        for (const i of todo) if (outcomes[i] === undefined && !failed.has(i)) take(i, prepareFile(await withText(i), options.zone, rules));
+        for (const [k, i] of todo.entries()) if (outcomes[i] === undefined && !failed.has(i)) take(k, prepareFile(await withText(i), options.zone, rules));
       } finally {
         await pool.close();
       }
     } else if (cache) {
-      for (const i of rest) take(i, prepareFile(await withText(i), options.zone, rules));
-      await fromThreads;
+      for (const [k, i] of todo.entries()) take(k, prepareFile(await withText(i), options.zone, rules));
     } else {
       const clock: ArticleClock = { clean: 0, date: 0, terms: 0 };
-      for (const i of rest) outcomes[i] = settle(prepareArticle(await withText(i), { zone: options.zone, rules }, clock));
+      for (const i of todo) outcomes[i] = settle(prepareArticle(await withText(i), { zone: options.zone, rules }, clock));
       s.clean += clock.clean;
       s.date += clock.date;
       s.terms += clock.terms;
-      await fromThreads;
     }
   }
 

@@ -72,7 +72,6 @@ export interface ForEachOptions<I, O, S> {
 export class WorkerPool {
   private readonly workers: Worker[] = [];
   private nextId = 0;
-  private sends = 0;
   private closed = false;
 
   constructor(readonly size: number) {
@@ -88,14 +87,6 @@ export class WorkerPool {
     if (this.closed) return Promise.resolve();
     while (this.workers.length < this.size) this.workers.push(startWorker());
     return Promise.all(this.workers.map((worker) => this.run(worker, { id: this.nextId++, module: task.module, name: task.name, items: [], args }).catch(() => []))).then(() => undefined);
-  }
-
-  /** `task(items, args)` on one thread (each in turn), queued behind what it has; rejects as a map's chunk would. */
-  send<I, O>(task: Task, items: readonly I[], args: unknown): Promise<O[]> {
-    if (this.closed) return Promise.reject(new Error("the worker pool is closed"));
-    while (this.workers.length < this.size) this.workers.push(startWorker());
-    const worker = this.workers[this.sends++ % this.workers.length]!;
-    return this.run(worker, { id: this.nextId++, module: task.module, name: task.name, items: [...items], args }) as Promise<O[]>;
   }
 
   /**

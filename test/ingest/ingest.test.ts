@@ -73,19 +73,6 @@ describe("ingest", () => {
     expect(none.files.every((f) => f.text === "" && f.contentKey)).toBe(true);
   });
 
-  it("hands each file it reads with its text to onRead as it goes, in the order of the files; not the rejected ones, nor those past the budget", async () => {
-    const all = await ingest(inputs);
-    const seen: string[] = [];
-    const handed = await ingest(inputs, { onRead: (file) => seen.push(file.path) });
-    expect(seen).toEqual(all.files.map((f) => f.path));
-    expect(handed.rejected).toEqual(all.rejected);
-    expect(handed.messages).toEqual(all.messages);
-    const budget = all.files[0]!.text.length + all.files[1]!.text.length;
-    const given: string[] = [];
-    const kept = await ingest(inputs, { keepText: budget, onRead: (file) => given.push(file.text) });
-    expect(given).toEqual(kept.files.slice(0, 2).map((f) => f.text));
-  });
-
   it("gives each input the content key the cache's own key function gives its format, encoding, URL and text", () => {
     const texts = ["plain", "Café “quoted”", "emoji 🦊 and 中文", "", "line\nbreaks\n", "lone \ud800 surrogate", "\udc00 at the start", "at the end \ud83e"];
     for (const text of texts) {

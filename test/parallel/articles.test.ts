@@ -71,40 +71,13 @@ describe("the per-article map", () => {
     const prepared = await prepareArticles(files, { zone, workers: 2, minParallel: 1, threads }, stats);
     expect(stats.threads).toBe(2);
     expect(json(prepared)).toBe(json(files.map((file) => prepareArticle(file, { zone }))));
-    await expect(threads.pool.map({ module: "", name: "" }, [1], null, 1)).rejects.toThrow(/closed/);
+    await expect(threads.map({ module: "", name: "" }, [1], null, 1)).rejects.toThrow(/closed/);
     // Too few to compute on threads: they are closed unused.
     const unused = startArticleThreads({ zone, workers: 2 })!;
     await prepareArticles(files.slice(0, 2), { zone, workers: 2, threads: unused });
-    await expect(unused.pool.map({ module: "", name: "" }, [1], null, 1)).rejects.toThrow(/closed/);
+    await expect(unused.map({ module: "", name: "" }, [1], null, 1)).rejects.toThrow(/closed/);
     expect(startArticleThreads({ zone, workers: 1 })).toBeNull();
     expect(startArticleThreads({ zone, workers: 2, rules: [{ ...defaultRules[0]!, name: "mine" }] })).toBeNull();
-  });
-
-  it("cleans on the threads the files handed over as the input is read, and gives the same outcomes", async () => {
-    // Copies of the mixed inputs, enough for several chunks: the threads clean while ingest reads the rest.
-    const dir = mkdtempSync(join(tmpdir(), "digest-ahead-"));
-    for (const copy of ["a", "b", "c", "d"]) {
-      for (const sub of ["seeds", "site-hostile", "inputs"]) cpSync(join(fixtures, sub), join(dir, copy, sub), { recursive: true });
-      cpSync(join(import.meta.dirname, "fixtures"), join(dir, copy, "pages"), { recursive: true });
-    }
-    const plainRead = await ingest(dir);
-    const threads = startArticleThreads({ zone, workers: 2 })!;
-    const read = await ingest(dir, { onRead: threads.ahead });
-    expect(json(read.files)).toBe(json(plainRead.files));
-    expect(json(read.messages)).toBe(json(plainRead.messages));
-    const stats = {} as PrepareStats;
-    const prepared = await prepareArticles(read.files, { zone, workers: 2, minParallel: 1, threads }, stats);
-    expect(stats.ahead).toBeGreaterThanOrEqual(32);
-    expect(stats.ahead).toBeLessThan(read.files.length);
-    expect(json(prepared)).toBe(json(read.files.map((file) => prepareArticle(file, { zone }))));
-    await expect(threads.pool.map({ module: "", name: "" }, [1], null, 1)).rejects.toThrow(/closed/);
-    // Handed over, but too few to share out on threads: taken from the threads all the same.
-    const few = startArticleThreads({ zone, workers: 2 })!;
-    const again = await ingest(dir, { onRead: few.ahead });
-    const small = {} as PrepareStats;
-    const cache = new DiskCache(mkdtempSync(join(tmpdir(), "digest-ahead-cache-")), () => {});
-    expect(json(await prepareArticles(again.files, { zone, workers: 2, minParallel: 100_000, threads: few, cache }, small))).toBe(json(prepared));
-    expect([small.ahead > 0, small.threads]).toEqual([true, 0]);
   });
 
   it("gives each article exactly what the per-article step gives, Dates and raw text included", async () => {

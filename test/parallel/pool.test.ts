@@ -34,15 +34,6 @@ describe("worker pool", () => {
     }
   });
 
-  it("sends one chunk at a time to its threads in turn, each answered with its own results; rejects once closed", async () => {
-    const pool = new WorkerPool(2);
-    const sent = [[1, 2], [3], [4, 5, 6], [7]].map((items) => pool.send<number, number>(task("double"), items, null));
-    expect(await Promise.all(sent)).toEqual([[2, 4], [6], [8, 10, 12], [14]]);
-    await expect(pool.send(task("failOn"), [1, 2], { bad: 2 })).rejects.toThrow(/item 2 is not allowed/);
-    await pool.close();
-    await expect(pool.send(task("double"), [1], null)).rejects.toThrow(/closed/);
-  });
-
   it("lets this thread take chunks too, in order, and passes on its errors", async () => {
     const pool = new WorkerPool(1);
     const here: number[] = [];
