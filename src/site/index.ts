@@ -6,7 +6,7 @@
 // from the live site (a hard link, or a copy) instead of rendered again, and Eleventy renders only the
 // others; the search index is carried over when no story page changed. What was written, with each
 // file's key and identity, is the site's state (./state.ts), kept in the build cache for the next build.
-import { lstatSync, readFileSync, rmSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createHash } from "node:crypto";
@@ -14,11 +14,12 @@ import type { DigestConfig } from "../config.ts";
 import { LEAD_STORIES, type DigestModel } from "../digest/index.ts";
 import { stripControlChars } from "../text/plain-text.ts";
 import { codeHash, moduleUrl } from "../cache/code-hash.ts";
-import { carryInto, fileIdentity, filesUnder, sameIdentity, type FileIdentity, type FolderListing } from "../output/index.ts";
+import { carryFiles, carryInto, fileIdentity, filesUnder, sameIdentity, type FileIdentity, type FolderListing } from "../output/index.ts";
 import { finerThanSeconds, racyMargins } from "../ingest/index.ts";
 import { pathPrefix, resolveHref } from "../text/paths.ts";
 import type { StoryView } from "../digest/index.ts";
 import { shareBundles } from "./bundles.ts";
+import { carryOnThread } from "./carry-thread.ts";
 import { nunjucksVersion, renderDirect } from "./direct.ts";
 import { configureEleventy, type EleventyConfigApi, type EleventySetup } from "./eleventy.ts";
 import { fileOf, pagesToRender, planSite, type PagesToRender } from "./plan.ts";
@@ -158,14 +159,17 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const searchHashes = new Map<string, string>();
   const documentHash = (document: string) => createHash("sha256").update(document).digest("hex").slice(0, 32);
   const searchHash = (html: string) => documentHash(searchDocument(html, config.language));
-  const searchedAs = (file: string, dir: string): string => {
+  // A carried page is read from the live site: its file there is the one carried (its identity checked),
+  // which may not be linked into this build's folder yet (./carry-thread.ts).
+  const pageDir = (file: string) => (carried.has(file) ? liveDir! : outputDir);
+  const searchedAs = (file: string): string => {
     let hash = searchHashes.get(file) ?? before?.searched?.[file];
-    if (hash === undefined) hash = searchHash(readFileSync(join(dir, file), "utf8"));
+    if (hash === undefined) hash = searchHash(readFileSync(join(pageDir(file), file), "utf8"));
     searchHashes.set(file, hash);
     return hash;
   };
-  const bundleKey = (bundle: (typeof bundles)[number], dir: string) =>
-    createHash("sha256").update(`${key}\nsearch documents\n${bundle.folder}\n`).update(bundle.pages.map((p) => `${p.file} ${searchedAs(p.file, dir)}`).join("\n")).digest("hex").slice(0, 32);
+  const bundleKey = (bundle: (typeof bundles)[number]) =>
+    createHash("sha256").update(`${key}\nsearch documents\n${bundle.folder}\n`).update(bundle.pages.map((p) => `${p.file} ${searchedAs(p.file)}`).join("\n")).digest("hex").slice(0, 32);
   const carried = new Set<string>();
   let wholePages: string[] = [];
   let renderNothing = false;
@@ -188,20 +192,31 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     const files = was && liveDir ? Object.keys(was.files) : [];
     bundle.intact = files.length > 0 && files.every((file) => sameIdentity(fileIdentity(join(liveDir!, bundle.folder, file)), was!.files[file]!));
     if (!bundle.intact || !bundle.pages.every((p) => carried.has(p.file))) continue;
-    bundle.key = bundleKey(bundle, liveDir!);
+    bundle.key = bundleKey(bundle);
     bundle.carry = bundle.key === was!.key;
   }
   const tentative = (bundle: (typeof bundles)[number]) => direct && bundle.intact && !bundle.carry;
+  // A site folder with no folders in it yet (none an earlier build wrote: src/output made it) has nothing
+  // to sort out, only folders to make: its files are carried in on a thread (./carry-thread.ts) while this
+  // one renders and Pagefind indexes, the bundles still tentative left out until they are known carried.
+  const fresh = !!liveDir && !readdirSync(outputDir, { withFileTypes: true }).some((entry) => entry.isDirectory());
 
   // What is carried over, by the inode the last build recorded (checked above). The site folder may be one
   // an earlier build wrote (src/output): all else in it goes before anything is written. Hard-linked, a
   // carried file is the very file the last build recorded.
   const carry = new Map<string, number>();
   for (const file of [...carried, ...(renderNothing ? wholePages : [])]) carry.set(file, before!.pages[file]![1]);
-  for (const bundle of bundles) if (bundle.carry || tentative(bundle)) for (const [file, identity] of Object.entries(before!.search[bundle.folder]!.files)) carry.set(`${bundle.folder}/${file}`, identity[0]);
+  const bundleFiles = (bundle: (typeof bundles)[number]) => Object.keys(before!.search[bundle.folder]!.files).map((file) => `${bundle.folder}/${file}`);
+  for (const bundle of bundles) if (bundle.carry || (tentative(bundle) && !fresh)) for (const [file, identity] of Object.entries(before!.search[bundle.folder]!.files)) carry.set(`${bundle.folder}/${file}`, identity[0]);
   // The listing of this site folder an earlier build took (by its top's inode): its folders still as they were are not read again.
   const topIno = String(lstatSync(outputDir).ino);
-  const { linked, listing, folders: sorted } = carryInto(liveDir ?? outputDir, outputDir, carry, { discard: options.discard, listing: before?.folders?.[topIno] ?? null, margin: folderMargin() });
+  const carrying = fresh && carry.size ? carryOnThread(liveDir!, outputDir, [...carry.keys()]) : null;
+  carrying?.catch(() => undefined); // awaited below, or when the stage fails
+  const carriedIn = carrying
+    ? { linked: true, listing: {}, folders: { known: 0, read: 0 } }
+    : carryInto(liveDir ?? outputDir, outputDir, carry, { discard: options.discard, listing: before?.folders?.[topIno] ?? null, margin: folderMargin() });
+  const { listing, folders: sorted } = carriedIn;
+  let linked = carriedIn.linked;
   const folders: Record<string, FolderListing> = {};
   if (Object.keys(listing).length) folders[topIno] = listing;
   // The live site's own listing, for the build after next (this build's swap puts that folder aside).
@@ -211,64 +226,79 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const planned = performance.now();
   const planCpu = process.cpuUsage(cpuStarted);
 
-  const written: string[] = [];
-  const urlOf = (file: string) => `/${file.replace(/index\.html$/, "")}`;
-  const merge = bundles.map((b) => ({ bundlePath: resolveHref(`/${b.folder}/`, pathPrefix(config.baseUrl)) }));
-  const setup = { site, model, pages: pagesToRender(plan, toRender), search: { merge } };
-  const onRendered = (page: { url: string; outputPath: string; content: string }) => {
-    written.push(page.outputPath);
-    const file = fileOf(page.url);
-    // Rendered before Pagefind starts, a page is keyed here; else as Pagefind takes it (below), so its search document is made once.
-    if (direct && storyFiles.has(file)) searchHashes.set(file, searchHash(page.content));
-  };
-  if (direct) {
-    await renderDirect(outputDir, setup, onRendered);
-    for (const bundle of bundles) {
-      if (!tentative(bundle)) continue;
-      bundle.key = bundleKey(bundle, outputDir);
-      bundle.carry = bundle.key === before!.search[bundle.folder]!.key;
-      // Rebuilt: its carried files go first, so that Pagefind writes none of them in place (each is the live file's link).
-      if (!bundle.carry) rmSync(join(outputDir, bundle.folder), { recursive: true, force: true });
-    }
-  }
-  // Pagefind indexes beside Eleventy (./search.ts): the carried-over story pages now, the rendered ones as they come
-  // (all of them there already when rendered without it).
-  const rebuilt = bundles.filter((b) => !b.carry).map((b) => ({ folder: b.folder, urls: b.pages.map((p) => urlOf(p.file)) }));
-  const search = await startSearch(outputDir, rebuilt, config.language, (url) => direct || carried.has(fileOf(url)), (url, document) => {
-    const file = fileOf(url);
-    if (!searchHashes.has(file)) searchHashes.set(file, documentHash(document));
-  }).catch((error: unknown) => {
-    throw shown(error, liveDir ?? outputDir);
-  });
   let rendered = planned;
-  let renderedDirect = direct ? written.length : 0;
+  let renderedDirect = 0;
   let searched = planned;
   let alongsideMs = 0;
   let searchCpuMs: number | null = null;
+  const written: string[] = [];
   try {
-    if (!renderNothing && !direct) {
-      renderedDirect = await renderPages(outputDir, { ...setup, onContent: (page) => search.content(page.url, page.content) }, options.eleventyOnly ?? false, (page) => {
-        onRendered(page);
-        search.rendered(page.url, page.content);
-      });
+    const urlOf = (file: string) => `/${file.replace(/index\.html$/, "")}`;
+    const merge = bundles.map((b) => ({ bundlePath: resolveHref(`/${b.folder}/`, pathPrefix(config.baseUrl)) }));
+    const setup = { site, model, pages: pagesToRender(plan, toRender), search: { merge } };
+    const onRendered = (page: { url: string; outputPath: string; content: string }) => {
+      written.push(page.outputPath);
+      const file = fileOf(page.url);
+      // Rendered before Pagefind starts, a page is keyed here; else as Pagefind takes it (below), so its search document is made once.
+      if (direct && storyFiles.has(file)) searchHashes.set(file, searchHash(page.content));
+    };
+    if (direct) {
+      await renderDirect(outputDir, setup, onRendered);
+      for (const bundle of bundles) {
+        if (!tentative(bundle)) continue;
+        bundle.key = bundleKey(bundle);
+        bundle.carry = bundle.key === before!.search[bundle.folder]!.key;
+        // Carried into a fresh folder: its files go in now (few, in a folder or two of their own).
+        if (fresh) {
+          if (bundle.carry) linked = carryFiles(liveDir!, outputDir, bundleFiles(bundle)) && linked;
+          continue;
+        }
+        // Rebuilt: its carried files go first, so that Pagefind writes none of them in place (each is the live file's link).
+        if (!bundle.carry) rmSync(join(outputDir, bundle.folder), { recursive: true, force: true });
+      }
     }
-    rendered = performance.now();
-    const finished = search.finish().then(() => performance.now());
-    // Both are waited for, whichever fails first, before Pagefind is stopped.
-    const beside = options.alongside ? options.alongside().then(() => performance.now()) : Promise.resolve(rendered);
-    keyAll();
-    const [indexed, besideDone] = await Promise.allSettled([finished, beside]);
-    if (indexed.status === "rejected") throw shown(indexed.reason, liveDir ?? outputDir);
-    if (besideDone.status === "rejected") throw besideDone.reason;
-    searched = indexed.value;
-    alongsideMs = besideDone.value - rendered;
-  } finally {
-    searchCpuMs = await search.close();
+    // Pagefind indexes beside Eleventy (./search.ts): the carried-over story pages now, the rendered ones as they come
+    // (all of them there already when rendered without it).
+    const rebuilt = bundles.filter((b) => !b.carry).map((b) => ({ folder: b.folder, urls: b.pages.map((p) => urlOf(p.file)) }));
+    const taken = (url: string, document: string) => {
+      const file = fileOf(url);
+      if (!searchHashes.has(file)) searchHashes.set(file, documentHash(document));
+    };
+    const search = await startSearch(outputDir, rebuilt, config.language, (url) => direct || carried.has(fileOf(url)), { taken, from: (url) => pageDir(fileOf(url)) }).catch((error: unknown) => {
+      throw shown(error, liveDir ?? outputDir);
+    });
+    renderedDirect = direct ? written.length : 0;
+    try {
+      if (!renderNothing && !direct) {
+        renderedDirect = await renderPages(outputDir, { ...setup, onContent: (page) => search.content(page.url, page.content) }, options.eleventyOnly ?? false, (page) => {
+          onRendered(page);
+          search.rendered(page.url, page.content);
+        });
+      }
+      rendered = performance.now();
+      const finished = search.finish().then(() => performance.now());
+      // Both are waited for, whichever fails first, before Pagefind is stopped.
+      const beside = options.alongside ? options.alongside().then(() => performance.now()) : Promise.resolve(rendered);
+      keyAll();
+      const [indexed, besideDone] = await Promise.allSettled([finished, beside]);
+      if (indexed.status === "rejected") throw shown(indexed.reason, liveDir ?? outputDir);
+      if (besideDone.status === "rejected") throw besideDone.reason;
+      searched = indexed.value;
+      alongsideMs = besideDone.value - rendered;
+    } finally {
+      searchCpuMs = await search.close();
+    }
+    // Every carried file is in before the state records them (their identities) and the folder is swapped in.
+    if (carrying) linked = (await carrying) && linked;
+  } catch (error) {
+    // The thread writes into this build's folder: done with it before the build removes the folder.
+    await carrying?.catch(() => undefined);
+    throw error;
   }
 
   const { pages: pageKeys, whole } = keyAll();
-  for (const bundle of bundles) if (!bundle.carry) bundle.key = bundleKey(bundle, outputDir);
-  const state: SiteState = { site: key, pages: {}, search: {}, folders, searched: Object.fromEntries(stories.map((p) => [p.file, searchedAs(p.file, outputDir)])) };
+  for (const bundle of bundles) if (!bundle.carry) bundle.key = bundleKey(bundle);
+  const state: SiteState = { site: key, pages: {}, search: {}, folders, searched: Object.fromEntries(stories.map((p) => [p.file, searchedAs(p.file)])) };
   const record = (file: string, fileKey: string) => {
     const was = linked && (carried.has(file) || renderNothing) ? before!.pages[file] : undefined;
     const identity: FileIdentity | null = was ? [was[1], was[2], was[3]] : fileIdentity(join(outputDir, file));
