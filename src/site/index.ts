@@ -19,7 +19,7 @@ import { finerThanSeconds, racyMargins } from "../ingest/index.ts";
 import { pathPrefix, resolveHref } from "../text/paths.ts";
 import type { StoryView } from "../digest/index.ts";
 import { shareBundles } from "./bundles.ts";
-import { carryOnThread } from "./carry-thread.ts";
+import { startCarryThread, type CarryThread } from "./carry-thread.ts";
 import { nunjucksVersion, renderDirect } from "./direct.ts";
 import { configureEleventy, type EleventyConfigApi, type EleventySetup } from "./eleventy.ts";
 import { fileOf, pagesToRender, planSite, type PagesToRender } from "./plan.ts";
@@ -68,6 +68,8 @@ export interface SiteStats {
   /** Search bundles, and how many were rebuilt (the others were carried over). */
   bundles: number;
   rebuilt: number;
+  /** Files carried into a site folder with nothing in it yet, on a thread while pages were rendered and indexed (./carry-thread.ts); 0: carried before. */
+  carriedBeside: number;
   /** Folders of a site folder taken from an earlier build: known from its listing, read (src/output carryInto). */
   folders: { known: number; read: number };
   /** Milliseconds: planning and carrying over; Eleventy; what Pagefind still needed after it; the work done alongside it (`alongside`). */
@@ -120,6 +122,17 @@ function wholeKey(model: DigestModel, site: string, keys: ReadonlyMap<string, st
 }
 
 export async function renderSite(options: SiteOptions): Promise<SiteResult> {
+  const threads: CarryThread[] = [];
+  try {
+    return await renderInto(options, threads);
+  } catch (error) {
+    // A thread still writing into this build's folder is stopped before the build removes the folder.
+    await Promise.all(threads.map((thread) => thread.stop()));
+    throw error;
+  }
+}
+
+async function renderInto(options: SiteOptions, threads: CarryThread[]): Promise<SiteResult> {
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
   const { config, model } = options;
@@ -133,6 +146,13 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const shares = shareBundles(stories.map((p) => (plan.slices.get(p.file) as StoryView).id));
   const before = options.previous?.state ?? null;
   const liveDir = options.previous?.dir ?? null;
+  // A site folder with no folders in it yet (none an earlier build wrote: src/output made it) has nothing
+  // to sort out, only folders to make: the folders of the pages the last build wrote are made on a thread
+  // (./carry-thread.ts) from now on, and the carried files linked in there while this one renders and
+  // Pagefind indexes; a bundle still tentative is left out until it is known carried.
+  const fresh = !!before && !!liveDir && !readdirSync(outputDir, { withFileTypes: true }).some((entry) => entry.isDirectory());
+  const thread = fresh ? startCarryThread(liveDir!, outputDir, [...new Set(plan.pages.filter((p) => before!.pages[p.file]).map((p) => dirname(p.file)))]) : null;
+  if (thread) threads.push(thread);
 
   // A page is carried over when its key is the last build's and its file is still the one that build wrote.
   const unchanged = (file: string, fileKey: string): boolean => {
@@ -196,10 +216,6 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     bundle.carry = bundle.key === was!.key;
   }
   const tentative = (bundle: (typeof bundles)[number]) => direct && bundle.intact && !bundle.carry;
-  // A site folder with no folders in it yet (none an earlier build wrote: src/output made it) has nothing
-  // to sort out, only folders to make: its files are carried in on a thread (./carry-thread.ts) while this
-  // one renders and Pagefind indexes, the bundles still tentative left out until they are known carried.
-  const fresh = !!liveDir && !readdirSync(outputDir, { withFileTypes: true }).some((entry) => entry.isDirectory());
 
   // What is carried over, by the inode the last build recorded (checked above). The site folder may be one
   // an earlier build wrote (src/output): all else in it goes before anything is written. Hard-linked, a
@@ -210,8 +226,7 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   for (const bundle of bundles) if (bundle.carry || (tentative(bundle) && !fresh)) for (const [file, identity] of Object.entries(before!.search[bundle.folder]!.files)) carry.set(`${bundle.folder}/${file}`, identity[0]);
   // The listing of this site folder an earlier build took (by its top's inode): its folders still as they were are not read again.
   const topIno = String(lstatSync(outputDir).ino);
-  const carrying = fresh && carry.size ? carryOnThread(liveDir!, outputDir, [...carry.keys()]) : null;
-  carrying?.catch(() => undefined); // awaited below, or when the stage fails
+  const carrying = thread?.carry([...carry.keys()]) ?? null;
   const carriedIn = carrying
     ? { linked: true, listing: {}, folders: { known: 0, read: 0 } }
     : carryInto(liveDir ?? outputDir, outputDir, carry, { discard: options.discard, listing: before?.folders?.[topIno] ?? null, margin: folderMargin() });
@@ -226,75 +241,68 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const planned = performance.now();
   const planCpu = process.cpuUsage(cpuStarted);
 
+  const written: string[] = [];
+  const urlOf = (file: string) => `/${file.replace(/index\.html$/, "")}`;
+  const merge = bundles.map((b) => ({ bundlePath: resolveHref(`/${b.folder}/`, pathPrefix(config.baseUrl)) }));
+  const setup = { site, model, pages: pagesToRender(plan, toRender), search: { merge } };
+  const onRendered = (page: { url: string; outputPath: string; content: string }) => {
+    written.push(page.outputPath);
+    const file = fileOf(page.url);
+    // Rendered before Pagefind starts, a page is keyed here; else as Pagefind takes it (below), so its search document is made once.
+    if (direct && storyFiles.has(file)) searchHashes.set(file, searchHash(page.content));
+  };
+  if (direct) {
+    await renderDirect(outputDir, setup, onRendered);
+    for (const bundle of bundles) {
+      if (!tentative(bundle)) continue;
+      bundle.key = bundleKey(bundle);
+      bundle.carry = bundle.key === before!.search[bundle.folder]!.key;
+      // Carried into a fresh folder: its files go in now (few, in a folder or two of their own).
+      if (fresh) {
+        if (bundle.carry) linked = carryFiles(liveDir!, outputDir, bundleFiles(bundle)) && linked;
+        continue;
+      }
+      // Rebuilt: its carried files go first, so that Pagefind writes none of them in place (each is the live file's link).
+      if (!bundle.carry) rmSync(join(outputDir, bundle.folder), { recursive: true, force: true });
+    }
+  }
+  // Pagefind indexes beside Eleventy (./search.ts): the carried-over story pages now, the rendered ones as they come
+  // (all of them there already when rendered without it).
+  const rebuilt = bundles.filter((b) => !b.carry).map((b) => ({ folder: b.folder, urls: b.pages.map((p) => urlOf(p.file)) }));
+  const taken = (url: string, document: string) => {
+    const file = fileOf(url);
+    if (!searchHashes.has(file)) searchHashes.set(file, documentHash(document));
+  };
+  const search = await startSearch(outputDir, rebuilt, config.language, (url) => direct || carried.has(fileOf(url)), { taken, from: (url) => pageDir(fileOf(url)) }).catch((error: unknown) => {
+    throw shown(error, liveDir ?? outputDir);
+  });
   let rendered = planned;
-  let renderedDirect = 0;
+  let renderedDirect = direct ? written.length : 0;
   let searched = planned;
   let alongsideMs = 0;
   let searchCpuMs: number | null = null;
-  const written: string[] = [];
   try {
-    const urlOf = (file: string) => `/${file.replace(/index\.html$/, "")}`;
-    const merge = bundles.map((b) => ({ bundlePath: resolveHref(`/${b.folder}/`, pathPrefix(config.baseUrl)) }));
-    const setup = { site, model, pages: pagesToRender(plan, toRender), search: { merge } };
-    const onRendered = (page: { url: string; outputPath: string; content: string }) => {
-      written.push(page.outputPath);
-      const file = fileOf(page.url);
-      // Rendered before Pagefind starts, a page is keyed here; else as Pagefind takes it (below), so its search document is made once.
-      if (direct && storyFiles.has(file)) searchHashes.set(file, searchHash(page.content));
-    };
-    if (direct) {
-      await renderDirect(outputDir, setup, onRendered);
-      for (const bundle of bundles) {
-        if (!tentative(bundle)) continue;
-        bundle.key = bundleKey(bundle);
-        bundle.carry = bundle.key === before!.search[bundle.folder]!.key;
-        // Carried into a fresh folder: its files go in now (few, in a folder or two of their own).
-        if (fresh) {
-          if (bundle.carry) linked = carryFiles(liveDir!, outputDir, bundleFiles(bundle)) && linked;
-          continue;
-        }
-        // Rebuilt: its carried files go first, so that Pagefind writes none of them in place (each is the live file's link).
-        if (!bundle.carry) rmSync(join(outputDir, bundle.folder), { recursive: true, force: true });
-      }
+    if (!renderNothing && !direct) {
+      renderedDirect = await renderPages(outputDir, { ...setup, onContent: (page) => search.content(page.url, page.content) }, options.eleventyOnly ?? false, (page) => {
+        onRendered(page);
+        search.rendered(page.url, page.content);
+      });
     }
-    // Pagefind indexes beside Eleventy (./search.ts): the carried-over story pages now, the rendered ones as they come
-    // (all of them there already when rendered without it).
-    const rebuilt = bundles.filter((b) => !b.carry).map((b) => ({ folder: b.folder, urls: b.pages.map((p) => urlOf(p.file)) }));
-    const taken = (url: string, document: string) => {
-      const file = fileOf(url);
-      if (!searchHashes.has(file)) searchHashes.set(file, documentHash(document));
-    };
-    const search = await startSearch(outputDir, rebuilt, config.language, (url) => direct || carried.has(fileOf(url)), { taken, from: (url) => pageDir(fileOf(url)) }).catch((error: unknown) => {
-      throw shown(error, liveDir ?? outputDir);
-    });
-    renderedDirect = direct ? written.length : 0;
-    try {
-      if (!renderNothing && !direct) {
-        renderedDirect = await renderPages(outputDir, { ...setup, onContent: (page) => search.content(page.url, page.content) }, options.eleventyOnly ?? false, (page) => {
-          onRendered(page);
-          search.rendered(page.url, page.content);
-        });
-      }
-      rendered = performance.now();
-      const finished = search.finish().then(() => performance.now());
-      // Both are waited for, whichever fails first, before Pagefind is stopped.
-      const beside = options.alongside ? options.alongside().then(() => performance.now()) : Promise.resolve(rendered);
-      keyAll();
-      const [indexed, besideDone] = await Promise.allSettled([finished, beside]);
-      if (indexed.status === "rejected") throw shown(indexed.reason, liveDir ?? outputDir);
-      if (besideDone.status === "rejected") throw besideDone.reason;
-      searched = indexed.value;
-      alongsideMs = besideDone.value - rendered;
-    } finally {
-      searchCpuMs = await search.close();
-    }
-    // Every carried file is in before the state records them (their identities) and the folder is swapped in.
-    if (carrying) linked = (await carrying) && linked;
-  } catch (error) {
-    // The thread writes into this build's folder: done with it before the build removes the folder.
-    await carrying?.catch(() => undefined);
-    throw error;
+    rendered = performance.now();
+    const finished = search.finish().then(() => performance.now());
+    // Both are waited for, whichever fails first, before Pagefind is stopped.
+    const beside = options.alongside ? options.alongside().then(() => performance.now()) : Promise.resolve(rendered);
+    keyAll();
+    const [indexed, besideDone] = await Promise.allSettled([finished, beside]);
+    if (indexed.status === "rejected") throw shown(indexed.reason, liveDir ?? outputDir);
+    if (besideDone.status === "rejected") throw besideDone.reason;
+    searched = indexed.value;
+    alongsideMs = besideDone.value - rendered;
+  } finally {
+    searchCpuMs = await search.close();
   }
+  // Every carried file is in before the state records them (their identities) and the folder is swapped in.
+  if (carrying) linked = (await carrying) && linked;
 
   const { pages: pageKeys, whole } = keyAll();
   for (const bundle of bundles) if (!bundle.carry) bundle.key = bundleKey(bundle);
@@ -327,6 +335,7 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     carried: carried.size + (renderNothing ? wholePages.length : 0),
     bundles: bundles.length,
     rebuilt: bundles.filter((b) => !b.carry).length,
+    carriedBeside: carrying ? carry.size : 0,
     folders: sorted,
     ms: { plan: planned - started, eleventy: rendered - planned, search: searched - rendered, alongside: alongsideMs },
     planCpuMs: (planCpu.user + planCpu.system) / 1000,
