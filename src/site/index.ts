@@ -6,7 +6,7 @@
 // from the live site (a hard link, or a copy) instead of rendered again, and Eleventy renders only the
 // others; the search index is carried over when no story page changed. What was written, with each
 // file's key and identity, is the site's state (./state.ts), kept in the build cache for the next build.
-import { lstatSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { lstatSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createHash } from "node:crypto";
@@ -14,12 +14,11 @@ import type { DigestConfig } from "../config.ts";
 import { LEAD_STORIES, type DigestModel } from "../digest/index.ts";
 import { stripControlChars } from "../text/plain-text.ts";
 import { codeHash, moduleUrl } from "../cache/code-hash.ts";
-import { carryFiles, carryInto, fileIdentity, filesUnder, sameIdentity, type FileIdentity, type FolderListing } from "../output/index.ts";
+import { carryInto, fileIdentity, filesUnder, sameIdentity, type FileIdentity, type FolderListing } from "../output/index.ts";
 import { finerThanSeconds, racyMargins } from "../ingest/index.ts";
 import { pathPrefix, resolveHref } from "../text/paths.ts";
 import type { StoryView } from "../digest/index.ts";
 import { shareBundles } from "./bundles.ts";
-import { startCarryThread, type CarryThread } from "./carry-thread.ts";
 import { nunjucksVersion, renderDirect } from "./direct.ts";
 import { configureEleventy, type EleventyConfigApi, type EleventySetup } from "./eleventy.ts";
 import { fileOf, pagesToRender, planSite, type PagesToRender } from "./plan.ts";
@@ -68,8 +67,6 @@ export interface SiteStats {
   /** Search bundles, and how many were rebuilt (the others were carried over). */
   bundles: number;
   rebuilt: number;
-  /** Files carried into a site folder with nothing in it yet, on a thread while pages were rendered and indexed (./carry-thread.ts); 0: carried before. */
-  carriedBeside: number;
   /** Folders of a site folder taken from an earlier build: known from its listing, read (src/output carryInto). */
   folders: { known: number; read: number };
   /** Milliseconds: planning and carrying over; Eleventy; what Pagefind still needed after it; the work done alongside it (`alongside`). */
@@ -122,17 +119,6 @@ function wholeKey(model: DigestModel, site: string, keys: ReadonlyMap<string, st
 }
 
 export async function renderSite(options: SiteOptions): Promise<SiteResult> {
-  const threads: CarryThread[] = [];
-  try {
-    return await renderInto(options, threads);
-  } catch (error) {
-    // A thread still writing into this build's folder is stopped before the build removes the folder.
-    await Promise.all(threads.map((thread) => thread.stop()));
-    throw error;
-  }
-}
-
-async function renderInto(options: SiteOptions, threads: CarryThread[]): Promise<SiteResult> {
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
   const { config, model } = options;
@@ -146,13 +132,6 @@ async function renderInto(options: SiteOptions, threads: CarryThread[]): Promise
   const shares = shareBundles(stories.map((p) => (plan.slices.get(p.file) as StoryView).id));
   const before = options.previous?.state ?? null;
   const liveDir = options.previous?.dir ?? null;
-  // A site folder with no folders in it yet (none an earlier build wrote: src/output made it) has nothing
-  // to sort out, only folders to make: the folders of the pages the last build wrote are made on a thread
-  // (./carry-thread.ts) from now on, and the carried files linked in there while this one renders and
-  // Pagefind indexes; a bundle still tentative is left out until it is known carried.
-  const fresh = !!before && !!liveDir && !readdirSync(outputDir, { withFileTypes: true }).some((entry) => entry.isDirectory());
-  const thread = fresh ? startCarryThread(liveDir!, outputDir, [...new Set(plan.pages.filter((p) => before!.pages[p.file]).map((p) => dirname(p.file)))]) : null;
-  if (thread) threads.push(thread);
 
   // A page is carried over when its key is the last build's and its file is still the one that build wrote.
   const unchanged = (file: string, fileKey: string): boolean => {
@@ -179,17 +158,14 @@ async function renderInto(options: SiteOptions, threads: CarryThread[]): Promise
   const searchHashes = new Map<string, string>();
   const documentHash = (document: string) => createHash("sha256").update(document).digest("hex").slice(0, 32);
   const searchHash = (html: string) => documentHash(searchDocument(html, config.language));
-  // A carried page is read from the live site: its file there is the one carried (its identity checked),
-  // which may not be linked into this build's folder yet (./carry-thread.ts).
-  const pageDir = (file: string) => (carried.has(file) ? liveDir! : outputDir);
-  const searchedAs = (file: string): string => {
+  const searchedAs = (file: string, dir: string): string => {
     let hash = searchHashes.get(file) ?? before?.searched?.[file];
-    if (hash === undefined) hash = searchHash(readFileSync(join(pageDir(file), file), "utf8"));
+    if (hash === undefined) hash = searchHash(readFileSync(join(dir, file), "utf8"));
     searchHashes.set(file, hash);
     return hash;
   };
-  const bundleKey = (bundle: (typeof bundles)[number]) =>
-    createHash("sha256").update(`${key}\nsearch documents\n${bundle.folder}\n`).update(bundle.pages.map((p) => `${p.file} ${searchedAs(p.file)}`).join("\n")).digest("hex").slice(0, 32);
+  const bundleKey = (bundle: (typeof bundles)[number], dir: string) =>
+    createHash("sha256").update(`${key}\nsearch documents\n${bundle.folder}\n`).update(bundle.pages.map((p) => `${p.file} ${searchedAs(p.file, dir)}`).join("\n")).digest("hex").slice(0, 32);
   const carried = new Set<string>();
   let wholePages: string[] = [];
   let renderNothing = false;
@@ -212,7 +188,7 @@ async function renderInto(options: SiteOptions, threads: CarryThread[]): Promise
     const files = was && liveDir ? Object.keys(was.files) : [];
     bundle.intact = files.length > 0 && files.every((file) => sameIdentity(fileIdentity(join(liveDir!, bundle.folder, file)), was!.files[file]!));
     if (!bundle.intact || !bundle.pages.every((p) => carried.has(p.file))) continue;
-    bundle.key = bundleKey(bundle);
+    bundle.key = bundleKey(bundle, liveDir!);
     bundle.carry = bundle.key === was!.key;
   }
   const tentative = (bundle: (typeof bundles)[number]) => direct && bundle.intact && !bundle.carry;
@@ -222,16 +198,10 @@ async function renderInto(options: SiteOptions, threads: CarryThread[]): Promise
   // carried file is the very file the last build recorded.
   const carry = new Map<string, number>();
   for (const file of [...carried, ...(renderNothing ? wholePages : [])]) carry.set(file, before!.pages[file]![1]);
-  const bundleFiles = (bundle: (typeof bundles)[number]) => Object.keys(before!.search[bundle.folder]!.files).map((file) => `${bundle.folder}/${file}`);
-  for (const bundle of bundles) if (bundle.carry || (tentative(bundle) && !fresh)) for (const [file, identity] of Object.entries(before!.search[bundle.folder]!.files)) carry.set(`${bundle.folder}/${file}`, identity[0]);
+  for (const bundle of bundles) if (bundle.carry || tentative(bundle)) for (const [file, identity] of Object.entries(before!.search[bundle.folder]!.files)) carry.set(`${bundle.folder}/${file}`, identity[0]);
   // The listing of this site folder an earlier build took (by its top's inode): its folders still as they were are not read again.
   const topIno = String(lstatSync(outputDir).ino);
-  const carrying = thread?.carry([...carry.keys()]) ?? null;
-  const carriedIn = carrying
-    ? { linked: true, listing: {}, folders: { known: 0, read: 0 } }
-    : carryInto(liveDir ?? outputDir, outputDir, carry, { discard: options.discard, listing: before?.folders?.[topIno] ?? null, margin: folderMargin() });
-  const { listing, folders: sorted } = carriedIn;
-  let linked = carriedIn.linked;
+  const { linked, listing, folders: sorted } = carryInto(liveDir ?? outputDir, outputDir, carry, { discard: options.discard, listing: before?.folders?.[topIno] ?? null, margin: folderMargin() });
   const folders: Record<string, FolderListing> = {};
   if (Object.keys(listing).length) folders[topIno] = listing;
   // The live site's own listing, for the build after next (this build's swap puts that folder aside).
@@ -255,13 +225,8 @@ async function renderInto(options: SiteOptions, threads: CarryThread[]): Promise
     await renderDirect(outputDir, setup, onRendered);
     for (const bundle of bundles) {
       if (!tentative(bundle)) continue;
-      bundle.key = bundleKey(bundle);
+      bundle.key = bundleKey(bundle, outputDir);
       bundle.carry = bundle.key === before!.search[bundle.folder]!.key;
-      // Carried into a fresh folder: its files go in now (few, in a folder or two of their own).
-      if (fresh) {
-        if (bundle.carry) linked = carryFiles(liveDir!, outputDir, bundleFiles(bundle)) && linked;
-        continue;
-      }
       // Rebuilt: its carried files go first, so that Pagefind writes none of them in place (each is the live file's link).
       if (!bundle.carry) rmSync(join(outputDir, bundle.folder), { recursive: true, force: true });
     }
@@ -269,11 +234,10 @@ async function renderInto(options: SiteOptions, threads: CarryThread[]): Promise
   // Pagefind indexes beside Eleventy (./search.ts): the carried-over story pages now, the rendered ones as they come
   // (all of them there already when rendered without it).
   const rebuilt = bundles.filter((b) => !b.carry).map((b) => ({ folder: b.folder, urls: b.pages.map((p) => urlOf(p.file)) }));
-  const taken = (url: string, document: string) => {
+  const search = await startSearch(outputDir, rebuilt, config.language, (url) => direct || carried.has(fileOf(url)), (url, document) => {
     const file = fileOf(url);
     if (!searchHashes.has(file)) searchHashes.set(file, documentHash(document));
-  };
-  const search = await startSearch(outputDir, rebuilt, config.language, (url) => direct || carried.has(fileOf(url)), { taken, from: (url) => pageDir(fileOf(url)) }).catch((error: unknown) => {
+  }).catch((error: unknown) => {
     throw shown(error, liveDir ?? outputDir);
   });
   let rendered = planned;
@@ -301,12 +265,10 @@ async function renderInto(options: SiteOptions, threads: CarryThread[]): Promise
   } finally {
     searchCpuMs = await search.close();
   }
-  // Every carried file is in before the state records them (their identities) and the folder is swapped in.
-  if (carrying) linked = (await carrying) && linked;
 
   const { pages: pageKeys, whole } = keyAll();
-  for (const bundle of bundles) if (!bundle.carry) bundle.key = bundleKey(bundle);
-  const state: SiteState = { site: key, pages: {}, search: {}, folders, searched: Object.fromEntries(stories.map((p) => [p.file, searchedAs(p.file)])) };
+  for (const bundle of bundles) if (!bundle.carry) bundle.key = bundleKey(bundle, outputDir);
+  const state: SiteState = { site: key, pages: {}, search: {}, folders, searched: Object.fromEntries(stories.map((p) => [p.file, searchedAs(p.file, outputDir)])) };
   const record = (file: string, fileKey: string) => {
     const was = linked && (carried.has(file) || renderNothing) ? before!.pages[file] : undefined;
     const identity: FileIdentity | null = was ? [was[1], was[2], was[3]] : fileIdentity(join(outputDir, file));
@@ -335,7 +297,6 @@ async function renderInto(options: SiteOptions, threads: CarryThread[]): Promise
     carried: carried.size + (renderNothing ? wholePages.length : 0),
     bundles: bundles.length,
     rebuilt: bundles.filter((b) => !b.carry).length,
-    carriedBeside: carrying ? carry.size : 0,
     folders: sorted,
     ms: { plan: planned - started, eleventy: rendered - planned, search: searched - rendered, alongside: alongsideMs },
     planCpuMs: (planCpu.user + planCpu.system) / 1000,

@@ -179,18 +179,18 @@ export function pagefindCpuMs(): number | null {
 
 /**
  * Starts indexing `bundles` into `siteDir`: the pages `carried` says are already there are read when
- * their bundle starts (from the folder `from` names: by default `siteDir`); the others come through
- * `rendered`. `taken` hears each page's search document once, as it is taken (./index.ts keys the bundles by them).
+ * their bundle starts; the others come through `rendered`. `taken` hears each page's search document once,
+ * as it is taken (./index.ts keys the bundles by them).
  */
 export async function startSearch(
   siteDir: string,
   bundles: readonly SearchBundle[],
   language: string,
   carried: (url: string) => boolean,
-  { taken = () => {}, from = () => siteDir }: { taken?: (url: string, document: string) => void; from?: (url: string) => string } = {},
+  taken: (url: string, document: string) => void = () => {},
 ): Promise<SearchIndexing> {
   const forceLanguage = language.slice(0, 2).toLowerCase() || "en";
-  const read = (url: string) => searchDocument(readFileSync(join(from(url), url.replace(/^\//, ""), "index.html"), "utf8"), language);
+  const read = (url: string) => searchDocument(readFileSync(join(siteDir, url.replace(/^\//, ""), "index.html"), "utf8"), language);
   const bundleOf = new Map<string, number>();
   bundles.forEach((bundle, i) => {
     for (const url of bundle.urls) bundleOf.set(url, i);
