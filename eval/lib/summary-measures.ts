@@ -45,10 +45,17 @@ export class Faults {
   }
 }
 
-/** `b` comes right after `a` in `text` (only white space between). */
+/**
+ * `b` comes right after `a` in `text` (only white space between). `a` may be shown without the connective
+ * it opens with in the text ("But the US says…" shown as "The US says…"), so its first letter may be the
+ * text's lower-case one.
+ */
 function followsInText(text: string, a: string, b: string): boolean {
-  const at = text.indexOf(a);
-  return at >= 0 && text.slice(at + a.length).trimStart().startsWith(b);
+  for (const shown of new Set([a, a.charAt(0).toLowerCase() + a.slice(1)])) {
+    const at = text.indexOf(shown);
+    if (at >= 0 && text.slice(at + shown.length).trimStart().startsWith(b)) return true;
+  }
+  return false;
 }
 
 const contentStems = (s: string) => new Set(rougeTokens(s).filter((t) => !STOP_WORDS.has(t) && t.length > 2));
