@@ -3,7 +3,7 @@
 // only when no site could be written (bad config, …), with a one-line reason") instead of a site built
 // with the reader's settings silently left out.
 import { afterAll, describe, expect, it } from "vitest";
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { digest, removeWorkDirs, seeds, workDir } from "../output/run.ts";
 
@@ -31,6 +31,16 @@ describe("digest.config.json in the working folder", () => {
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split("\n")).toEqual([`digest build: config file digest.config.json cannot be read (${why})`]);
     expect(existsSync(join(cwd, "site"))).toBe(false);
+  }, 60_000);
+
+  // Root reads any file: the build runs as the user nobody, in a folder it may enter, on a config only root may read.
+  it.skipIf(process.getuid?.() !== 0)("that the user may not read stops the build with one line", async () => {
+    const cwd = workDir("digest-config-");
+    chmodSync(cwd, 0o755);
+    writeFileSync(join(cwd, "digest.config.json"), JSON.stringify({ title: "Morning Papers" }), { mode: 0o600 });
+    const run = await digest(["build", "--input", seeds, "--output", "site", "--digests", "digests", "--no-cache"], {}, undefined, { cwd, unprivileged: true });
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split("\n")).toEqual(["digest build: config file digest.config.json cannot be read (permission denied)"]);
   }, 60_000);
 
   it("that is absent means the defaults", async () => {
