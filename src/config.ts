@@ -1,6 +1,6 @@
 // Settings from digest.config.json (or --config): one schema (zod) checks every key, its type and
 // range, and gives the defaults, before the build writes anything. Add a key by adding it here.
-import { readFile } from "node:fs/promises";
+import { lstat, readFile } from "node:fs/promises";
 import { IANAZone } from "luxon";
 import { z } from "zod";
 import { defaultRules } from "./clean/rules/index.ts";
@@ -30,10 +30,14 @@ export const configSchema = z.strictObject({
   title: z.string().trim().min(1).default("Digest"),
   description: z.string().default("A daily digest of the news, each story once, credited to every outlet that covered it."),
   /** The site's public address; every absolute link and feed URL starts with it. */
-  baseUrl: httpUrl.default("https://digest.example.org/").transform((url) => {
-    const href = new URL(url).href;
-    return href.endsWith("/") ? href : `${href}/`;
-  }),
+  baseUrl: httpUrl
+    // Every link is the address with a path appended: "https://x.org/?a=1" would give "https://x.org/?a=1/2025/…".
+    .refine((url) => !isHttpUrl(url) || !/[?#]/.test(new URL(url).href), { message: 'must be the site\'s address, without a "?query" or "#fragment"' })
+    .default("https://digest.example.org/")
+    .transform((url) => {
+      const href = new URL(url).href;
+      return href.endsWith("/") ? href : `${href}/`;
+    }),
   /** IANA zone in which article timestamps become calendar days. */
   timezone: z
     .string()
@@ -78,18 +82,45 @@ export async function loadConfig(path: string | null, explicit: boolean): Promis
     let text: string | null = null;
     try {
       text = await readFile(path, "utf8");
-    } catch {
-      if (explicit) throw new ConfigError(`config file ${path} cannot be read`);
+    } catch (error) {
+      // Only a config that is not there means the defaults: one that is there but cannot be read (a folder,
+      // no permission, a link to nothing) is an error, never a build with the reader's settings left out.
+      const why = await unreadable(path, error as NodeJS.ErrnoException);
+      if (explicit || why !== null) throw new ConfigError(`config file ${path} cannot be read (${why ?? "it does not exist"})`);
     }
     if (text !== null) {
+      const json = text.replace(/^\uFEFF/, "");
       try {
-        raw = JSON.parse(text.replace(/^\uFEFF/, ""));
+        raw = JSON.parse(json);
       } catch (error) {
-        throw new ConfigError(`config file ${path} is not valid JSON: ${(error as Error).message}`);
+        throw new ConfigError(`config file ${path} is not valid JSON: ${withLine((error as Error).message, json)}`);
       }
     }
   }
   return parseConfig(raw, path ?? "defaults");
+}
+
+/** Why a config file that failed to read cannot be read; null when it is simply not there. */
+async function unreadable(path: string, error: NodeJS.ErrnoException): Promise<string | null> {
+  if (error.code === "ENOENT") {
+    try {
+      await lstat(path);
+      return "a symbolic link to something that does not exist";
+    } catch {
+      return null;
+    }
+  }
+  if (error.code === "EISDIR") return "it is a folder";
+  if (error.code === "EACCES" || error.code === "EPERM") return "permission denied";
+  return error.code ?? error.message;
+}
+
+/** JSON.parse names a position; people look for a line (Node 20 does not say it, later versions do). */
+function withLine(message: string, text: string): string {
+  const at = /at position (\d+)/.exec(message);
+  if (!at || /\(line \d+/.test(message)) return message;
+  const before = text.slice(0, Number(at[1]));
+  return `${message} (line ${before.split("\n").length} column ${before.length - before.lastIndexOf("\n")})`;
 }
 
 /** The whole config checked at once: every problem found, in one line, each naming its key. */
@@ -105,7 +136,7 @@ export function parseConfig(raw: unknown, where: string): DigestConfig {
 /** `--base-url` overrides the config's baseUrl, checked as the config's would be. */
 export function withBaseUrl(config: DigestConfig, url: string): DigestConfig {
   const result = configSchema.shape.baseUrl.safeParse(url);
-  if (!result.success) throw new ConfigError(`--base-url "${url}" must be an absolute http:// or https:// URL`);
+  if (!result.success) throw new ConfigError(`--base-url "${url}" ${result.error.issues[0]?.message ?? "is not a usable address"}`);
   return { ...config, baseUrl: result.data };
 }
 
