@@ -1,4 +1,3 @@
-import { once } from "node:events";
 import { constants } from "node:fs";
 import { open } from "node:fs/promises";
 import { basename, extname } from "node:path";
@@ -72,8 +71,21 @@ export async function mapJsonLines(answer: (line: string) => unknown, input: Asy
     } catch (error) {
       out = JSON.stringify({ id: null, error: `could not be processed: ${(error as Error).message}` });
     }
-    if (!output.write(`${out}\n`)) await Promise.race([once(output, "drain"), once(output, "error")]);
+    if (!output.write(`${out}\n`)) await drainedOrClosed(output);
   }
+}
+
+/** Waits for `drain` or `error`, whichever comes first; never rejects (events.once would, on `error`). */
+function drainedOrClosed(output: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      output.off("drain", done);
+      output.off("error", done);
+      resolve();
+    };
+    output.once("drain", done);
+    output.once("error", done);
+  });
 }
 
 export function formatOf(file: string): InputFormat {

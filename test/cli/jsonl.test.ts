@@ -113,4 +113,19 @@ describe("one line's failure", () => {
       { id: 4, ok: true },
     ]);
   });
+  it("stops quietly when the reader goes away (`| head -1`): no EPIPE, no more answers", async () => {
+    const written: string[] = [];
+    // A pipe whose reader has closed: the first answer goes through, the next write fails with EPIPE.
+    const sink = new Writable({
+      highWaterMark: 1,
+      write: (c: Buffer, _e, done) => {
+        if (written.length > 0) return done(Object.assign(new Error("write EPIPE"), { code: "EPIPE" }));
+        written.push(c.toString());
+        setImmediate(done);
+      },
+    });
+    const lines = Array.from({ length: 50 }, (_, i) => `{"id":${i}}\n`).join("");
+    await expect(mapJsonLines((line) => answerLine(line, (_input, id) => ({ id })), Readable.from([lines]), sink)).resolves.toBeUndefined();
+    expect(written).toEqual(['{"id":0}\n']);
+  });
 });
