@@ -5,7 +5,7 @@
 // signature is unchanged are not read again (src/ingest), articles and summaries come from the cache,
 // unchanged pages are carried over (src/site); and when nothing at all changed (./build-record.ts)
 // the build writes nothing and says what the last one said.
-import { access, writeFile } from "node:fs/promises";
+import { access, stat, writeFile } from "node:fs/promises";
 import { setFlagsFromString } from "node:v8";
 import { join, resolve } from "node:path";
 import { loadConfig, withBaseUrl } from "../config.ts";
@@ -105,6 +105,7 @@ export async function runBuild(argv: string[]): Promise<number> {
   } catch {
     throw new Error(`input folder ${values.input} does not exist`);
   }
+  if (!(await stat(input)).isDirectory()) throw new Error(`input folder ${values.input} is a file, not a folder (give the folder that holds it)`);
   const out = await openOutputs(
     { digests: values.digests, output: values.output },
     { onWait: (folder, owner) => process.stderr.write(`digest: waiting for another build of ${folder}${owner ? ` (pid ${owner.pid})` : ""} to finish\n`) },

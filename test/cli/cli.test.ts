@@ -108,6 +108,13 @@ describe("digest build failures", () => {
     expect(code).not.toBe(0);
     expect(stderr).toMatch(/does not exist/);
   });
+
+  it("names the path when --input is given a file, not a folder", async () => {
+    const file = join(fixtures, "seeds/003_4effe2a660f64d2b.txt");
+    const { code, stderr } = await digest(["build", "--input", file]);
+    expect(code).not.toBe(0);
+    expect(stderr.trim().split("\n")).toEqual([`digest build: input folder ${file} is a file, not a folder (give the folder that holds it)`]);
+  });
 });
 
 describe("digest clean and summarize", () => {
