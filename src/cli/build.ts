@@ -134,7 +134,7 @@ export async function runBuild(argv: string[]): Promise<number> {
       stages = await loadStages();
       threads.articles = stages.startArticleThreads({ zone: config.timezone, rules: stages.rulesWithout(...config.disableRules) });
     }
-    const ingested = await ingest(input, { known, keepText: KEPT_TEXT_CHARS });
+    const ingested = await ingest(input, { known, keepText: KEPT_TEXT_CHARS, skip: [out.liveDigests, out.liveSite, ...(cache ? [cache.dir] : [])] });
     notRead = ingested.unopened;
     // Everything the output depends on besides the inputs: the code (and its packages, Node), the settings, the folders.
     const setup = hashOf(codeHash([import.meta.url]), templatesKey(), config, input, out.liveDigests, out.liveSite);

@@ -5,7 +5,7 @@
 // the input folder: the report never shows where the files live on this machine.
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Dirent, type Stats } from "node:fs";
 import { open, readdir, realpath, stat } from "node:fs/promises";
-import { extname } from "node:path";
+import { basename, dirname, extname } from "node:path";
 import type { InputFormat, IngestResult, Message, Rejection, SourceFile } from "../types.ts";
 import { createHash } from "node:crypto";
 import { decode } from "./decode.ts";
@@ -30,6 +30,11 @@ export interface IngestOptions {
    * file twice cost a cold build half a second of CPU at 10,000 inputs).
    */
   keepText?: boolean | number;
+  /**
+   * Folders the build itself writes (the digests, the site, the cache): when the input holds one (`--input .`)
+   * it is passed over with a warning, and so are the hidden lock, journal and copies beside it.
+   */
+  skip?: readonly string[];
 }
 
 export interface IngestOutcome extends IngestResult {
@@ -99,6 +104,8 @@ interface Walk {
   messages: Message[];
   /** Folders read, or to be read because they are really there (device:inode → path): a link to one is not followed. */
   seen: Map<string, string>;
+  /** The build's own folders (device:inode), and for each folder holding one (device:inode) the names beside it (`._site.`). */
+  own: { folders: Set<string>; beside: Map<string, string[]> };
 }
 
 /** Reads every file under `inputDir`. One bad entry never stops the others: it is rejected with a reason. */
@@ -107,7 +114,8 @@ export async function ingest(inputDir: string, options: IngestOptions = {}): Pro
   const next: KnownFiles = { at: Date.now(), files: {} };
   const known = options.known === undefined ? null : (options.known ?? { at: 0, files: {} });
   // Worked out once: the racy margin comes from the environment, and reading it costs a call into the process per file.
-  const walk: Walk = { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, known, settledBefore: settledBefore(known), next, unread: new Map(), keepChars: keptChars(options.keepText), unopened: 0, files: [], rejected: [], messages: [], seen: new Map() };
+  const own = await ownFolders(options.skip ?? []);
+  const walk: Walk = { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, known, settledBefore: settledBefore(known), next, unread: new Map(), keepChars: keptChars(options.keepText), unopened: 0, files: [], rejected: [], messages: [], seen: new Map(), own };
   const info = await stat(root);
   walk.seen.set(key(info), ".");
   // The folders really under the input come first: a link to one of them is the repeat, whatever the order.
@@ -115,6 +123,17 @@ export async function ingest(inputDir: string, options: IngestOptions = {}): Pro
   await readFolder(walk, root, "", [key(info)]);
   warnSameNames(walk.files, walk.messages);
   return { files: walk.files, rejected: walk.rejected, messages: walk.messages, known: next, unread: walk.unread, unopened: walk.unopened };
+}
+
+async function ownFolders(paths: readonly string[]): Promise<Walk["own"]> {
+  const own: Walk["own"] = { folders: new Set(), beside: new Map() };
+  for (const path of paths) {
+    const folder = await stat(path).catch(() => null);
+    const parent = await stat(dirname(path)).catch(() => null);
+    if (folder) own.folders.add(key(folder));
+    if (parent) own.beside.set(key(parent), [...(own.beside.get(key(parent)) ?? []), `.${basename(path)}.digest-`]);
+  }
+  return own;
 }
 
 function settledBefore(known: KnownFiles | null): Walk["settledBefore"] {
@@ -138,6 +157,7 @@ async function listFolders(walk: Walk, abs: FsPath, rel: string): Promise<void> 
     const full = child(abs, entry.name, name);
     const path = rel ? `${rel}/${name.text}` : name.text;
     const info = await stat(full).catch(() => null);
+    if (info && walk.own.folders.has(key(info))) continue;
     if (info && !walk.seen.has(key(info))) walk.seen.set(key(info), path);
     await listFolders(walk, full, path);
   }
@@ -153,10 +173,12 @@ async function readFolder(walk: Walk, abs: FsPath, rel: string, ancestors: strin
     return;
   }
   entries.sort((a, b) => Buffer.compare(a.name, b.name));
+  const beside = walk.own.beside.get(ancestors[ancestors.length - 1]!) ?? [];
   for (const entry of entries) {
     const name = displayName(entry.name);
     const path = rel ? `${rel}/${name.text}` : name.text;
     const full = child(abs, entry.name, name);
+    if (beside.some((prefix) => name.text.startsWith(prefix))) continue; // a lock, journal or copy of the build's own folder
     if (!name.utf8) walk.messages.push({ file: path, stage: "ingest", level: "warning", rule: "file-name", text: "file name is not UTF-8; its other bytes are shown as %XX" });
     let info: Stats | Dirent<Buffer> = entry;
     let followed: Stats | null = null;
@@ -178,7 +200,9 @@ async function readFolder(walk: Walk, abs: FsPath, rel: string, ancestors: strin
         continue;
       }
       const id = key(folder);
-      if (followed && ancestors.includes(id)) {
+      if (walk.own.folders.has(id)) {
+        walk.messages.push({ file: path, stage: "ingest", level: "warning", rule: "own-output", text: "folder this build writes (digests, site or cache); not read as input" });
+      } else if (followed && ancestors.includes(id)) {
         reject(walk, path, "symlink-loop", "symbolic link to a folder that contains it (a loop); not followed");
       } else if (followed && walk.seen.has(id)) {
         reject(walk, path, "symlink-repeat", `symbolic link to a folder that is read as "${walk.seen.get(id)}"; not read twice`);

@@ -20,6 +20,29 @@ describe("ingest", () => {
     expect(read.length + result.rejected.length).toBe(8);
   });
 
+  it("passes over the build's own folders when the input holds them (`--input .`), with their hidden lock and copies", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digest-own-"));
+    try {
+      writeFileSync(join(dir, "story.txt"), "Council closes the bridge\n\nThe council voted on Monday to close the bridge for a year.\n");
+      for (const [path, text] of [
+        ["_site/stories/a/index.html", "<html><body><article><h1>Council closes the bridge</h1><p>The council voted.</p></article></body></html>"],
+        ["digests/2025-05-29.md", "---\ntitle: Digest\n---\n# Council closes the bridge\n"],
+        [".digest-cache/article.pack", "x"],
+        ["._site.digest-old-1-ab/index.html", "<p>old copy</p>"],
+        ["._site.digest-lock", "1"],
+      ] as const) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), text);
+      }
+      const result = await ingest(dir, { skip: [join(dir, "_site"), join(dir, "digests"), join(dir, ".digest-cache")] });
+      expect(result.files.map((f) => f.path)).toEqual(["story.txt"]);
+      expect(result.rejected).toEqual([]);
+      expect(result.messages.filter((m) => m.rule === "own-output").map((m) => m.file)).toEqual([".digest-cache", "_site", "digests"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("falls back to Windows-1252 for bytes that are not UTF-8, and says so", async () => {
     const result = await ingest(inputs);
     const file = result.files.find((f) => f.path === "cp1252.txt")!;
