@@ -87,7 +87,10 @@ export function storyStamp(base: string, members: readonly RevisionMember[], zon
   for (const m of members) {
     const changed = changedAt(m, zone);
     const start = dayStart(m.date, zone).ms;
-    if (changed !== null && start !== null && changed >= start && changed <= m.mtime.getTime() && changed > at) at = changed;
+    if (changed === null || start === null || changed < start || changed > m.mtime.getTime()) continue;
+    // Plus a second per source past the first, as a held stamp has: a source joining still moves it.
+    const moved = changed + 1000 * (members.length - 1);
+    if (moved > at) at = moved;
   }
   return { updated: at === baseMs ? base : new Date(at).toISOString(), at, held: stated !== null, from };
 }

@@ -152,7 +152,8 @@ describe("the view model", () => {
     const find = (m: typeof model, id: string) => m.stories.find((s) => s.id === id)!;
     expect(find(before, "s-aaaaaaaaaa").updated < "2025-05-30T00:00:00.000Z").toBe(true);
     expect(find(after, "s-aaaaaaaaaa").updated).toBe("2025-05-31T10:00:00.000Z");
-    expect(after.days[0]!.updated).toBe("2025-05-31T10:00:00.000Z");
+    // The day holds two sources: the correction plus a second for the one past the first.
+    expect(after.days[0]!.updated).toBe("2025-05-31T10:00:01.000Z");
     expect(find(after, "s-cccccccccc").updated).toBe(find(before, "s-cccccccccc").updated);
     // The same inputs again: the same bytes. A change stated after the file was written cannot have happened.
     expect(JSON.stringify(buildDigest([story("s-aaaaaaaaaa", "2025-05-29", [fixed]), other], { zone: "UTC", homeDays: 7 }).model)).toBe(JSON.stringify(after));
@@ -160,6 +161,17 @@ describe("the view model", () => {
     const impossible = { ...fixed, meta: { ...fixed.meta, changed: "2025-06-02T12:00:00Z" } };
     expect(find(buildDigest([story("s-aaaaaaaaaa", "2025-05-29", [impossible]), other], { zone: "UTC", homeDays: 7 }).model, "s-aaaaaaaaaa").updated).toBe(unstated);
     expect(unstated < "2025-05-30T00:00:00.000Z").toBe(true);
+  });
+
+  it("moves a corrected story's `updated` on when a source joins, as an uncorrected one's", () => {
+    const at = (iso: string) => DateTime.fromISO(iso, { zone: "utc" }).toJSDate();
+    const fixed = { ...member("a.html", "2025-05-29", outlet("Daily Lantern", "dailylantern.example")), mtime: at("2025-05-31T10:05:00Z"), meta: { ...emptyMeta(), changed: "2025-05-31T12:00:00+02:00" } };
+    const joining = { ...member("b.html", "2025-05-29", outlet("Harbour Post", "harbourpost.example")), mtime: at("2025-05-30T08:00:00Z") };
+    const alone = buildDigest([story("s-aaaaaaaaaa", "2025-05-29", [fixed])], { zone: "UTC", homeDays: 7 }).model;
+    const joined = buildDigest([story("s-aaaaaaaaaa", "2025-05-29", [fixed, joining])], { zone: "UTC", homeDays: 7 }).model;
+    expect(alone.stories[0]!.updated).toBe("2025-05-31T10:00:00.000Z");
+    expect(joined.stories[0]!.updated).toBe("2025-05-31T10:00:01.000Z");
+    expect(joined.days[0]!.updated > alone.days[0]!.updated).toBe(true);
   });
 
   it("reads a stated correction as the date stage reads a time: without an offset in the site's zone, whatever the machine's", () => {
