@@ -115,3 +115,29 @@ describe("letters written as a base and a combining mark", () => {
     expect(d.text.match(/Friedländers? /g)).toHaveLength(5);
   });
 });
+
+describe("UTF-16 without a byte-order mark", () => {
+  it("is read by its zero bytes (spaces, line ends, digits), in either byte order, in every language of the fixtures, and says so", () => {
+    for (const text of texts) {
+      const le = Buffer.from(text, "utf16le");
+      for (const bytes of [le, Buffer.from(le).swap16()]) {
+        const d = decode(bytes);
+        if (!d.ok) throw new Error(d.reason);
+        expect(d.text).toBe(text.replace(/\r\n?/g, "\n").normalize("NFC"));
+        expect(d.warnings).toEqual([{ rule: "decode", line: 1, text: expect.stringMatching(/no byte-order mark; read as UTF-16(LE|BE)/) }]);
+      }
+    }
+  });
+
+  it("but bytes with zeros in both places of a pair, or a lone surrogate, are still binary", () => {
+    const mixed = Buffer.alloc(4000, 0);
+    for (let i = 0; i < 4000; i += 3) mixed[i] = 0x41;
+    expect(decode(mixed).ok).toBe(false);
+    const surrogate = Buffer.from("A lone surrogate \uD800 in the text", "utf16le");
+    surrogate.writeUInt16LE(0xd800, 34);
+    expect(decode(surrogate)).toMatchObject({ ok: false });
+    // 16-bit numbers below 256 (a table in a binary file) have the same zeros, but decode to control characters.
+    const numbers = Buffer.from(Uint16Array.from({ length: 3000 }, (_, i) => (i * 7) % 40).buffer);
+    expect(decode(numbers)).toMatchObject({ ok: false, rule: "binary" });
+  });
+});
