@@ -106,7 +106,27 @@ function cleanByFormat(file: SourceFile, rules: readonly CleanRule[]): CleanArti
   return article(file, title, paragraphs, result.meta, result.context, messages);
 }
 
+/**
+ * Longer than any headline: past this a "headline" is a paragraph, a title field filled with the text,
+ * or a hostile page's 10,000 characters, and it would be every page's, feed's and search result's heading.
+ */
+export const MAX_HEADLINE = 300;
+
+/** A headline of at most MAX_HEADLINE characters: a longer one is cut at a word boundary, with "…". */
+export function boundedHeadline(title: string): string {
+  if (title.length <= MAX_HEADLINE) return title;
+  let cut = title.slice(0, MAX_HEADLINE - 1);
+  const space = cut.search(/\s\S*$/);
+  if (space >= MAX_HEADLINE / 2) cut = cut.slice(0, space);
+  else if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+}
+
 /** The result, written out whole: spreading a base object into it took a slow generic path (same fields, same order). */
 function article(file: SourceFile, title: string, paragraphs: string[], meta: CleanArticle["meta"], context: string, messages: Message[]): CleanArticle {
+  if (title.length > MAX_HEADLINE) {
+    messages.push({ file: file.path, stage: "clean", rule: "long-headline", level: "warning", text: `headline of ${title.length} characters cut to ${MAX_HEADLINE}` });
+    title = boundedHeadline(title);
+  }
   return { path: file.path, format: file.format, raw: file.text, mtime: file.mtime, title, paragraphs, meta, context, messages };
 }

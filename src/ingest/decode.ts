@@ -35,10 +35,18 @@ export function decode(bytes: Uint8Array, format: InputFormat = "text"): Decoded
     const read = unmarkedUtf16(bytes, unmarked);
     if (read) return read;
   }
+  const warnings: DecodeWarning[] = [];
+  // Zero bytes at the end: the space an interrupted save or download had reserved, not part of the text.
+  let end = bytes.length;
+  while (end > 0 && bytes[end - 1] === 0) end--;
+  if (end === 0) return { ok: false, reason: "binary file (only zero bytes), not text", rule: "binary" };
+  if (end < bytes.length) {
+    warnings.push({ rule: "decode", line: lineAt(bytes, end), text: `ends in ${bytes.length - end} zero bytes (left by an interrupted save?); they were dropped` });
+    bytes = bytes.subarray(0, end);
+  }
   if (looksBinary(bytes)) return { ok: false, reason: "binary file (NUL or control bytes), not text", rule: "binary" };
   let text: string;
   let encoding = "utf-8";
-  const warnings: DecodeWarning[] = [];
   try {
     text = utf8.decode(bytes);
   } catch {
@@ -195,16 +203,21 @@ function utf16ByZeros(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   return null;
 }
 
-/** A NUL byte, or more than 10% control bytes other than tab/newline/CR/form feed, in the first 8 KiB. */
+/**
+ * In the first 8 KiB: NUL bytes more than one in 500 (binary formats are full of them; random bytes have one
+ * in 256), or more than 10% control bytes other than tab/newline/CR/form feed. A stray NUL or two in a
+ * text (a damaged save) does not make it binary: they are dropped with the other control characters.
+ */
 function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);
   let control = 0;
+  let nul = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i]!;
-    if (b === 0) return true;
+    if (b === 0) nul++;
     if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) control++;
   }
-  return control / n > 0.1;
+  return nul > n / 500 || control / n > 0.1;
 }
 
 /** Control characters but tab, newline and form feed, and the noncharacters U+FFFE/U+FFFF: a regex class's inside. */

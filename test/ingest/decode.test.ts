@@ -2,7 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { deflateRawSync, gzipSync } from "node:zlib";
 import { decode } from "../../src/ingest/index.ts";
+import { random } from "../../eval/lib/random.ts";
 
 const languages = join(import.meta.dirname, "../fixtures/languages");
 const texts = readdirSync(languages).sort().map((n) => readFileSync(join(languages, n), "utf8"));
@@ -139,5 +141,32 @@ describe("UTF-16 without a byte-order mark", () => {
     // 16-bit numbers below 256 (a table in a binary file) have the same zeros, but decode to control characters.
     const numbers = Buffer.from(Uint16Array.from({ length: 3000 }, (_, i) => (i * 7) % 40).buffer);
     expect(decode(numbers)).toMatchObject({ ok: false, rule: "binary" });
+  });
+});
+
+describe("zero bytes in a text", () => {
+  const seeds = join(import.meta.dirname, "../fixtures/seeds");
+  const text = readFileSync(join(seeds, readdirSync(seeds).sort()[2]!), "utf8").slice(0, 3000);
+  it("a stray NUL or two near the start (a damaged save) leaves the text a text, without them", () => {
+    const bytes = Buffer.from(text.replace(/\n/, "\n\u0000\u0000"));
+    const d = decode(bytes);
+    if (!d.ok) throw new Error(d.reason);
+    expect(d.text).toBe(text);
+  });
+
+  it("zeros padding the end (an interrupted save or download) are dropped, with a warning on the line where they start", () => {
+    const d = decode(Buffer.concat([Buffer.from("First line\nSecond line\n"), Buffer.from(text), Buffer.alloc(4096)]));
+    if (!d.ok) throw new Error(d.reason);
+    expect(d.text).toBe(`First line\nSecond line\n${text}`);
+    expect(d.warnings).toEqual([{ rule: "decode", line: 3 + (text.match(/\n/g)?.length ?? 0), text: "ends in 4096 zero bytes (left by an interrupted save?); they were dropped" }]);
+    expect(decode(Buffer.alloc(100))).toMatchObject({ ok: false, rule: "binary" });
+  });
+
+  it("but compressed, archived or random bytes are still binary", () => {
+    const page = Buffer.from(`<html><body><p>${text}</p></body></html>`);
+    expect(decode(gzipSync(page), "html")).toMatchObject({ ok: false, rule: "binary" });
+    expect(decode(deflateRawSync(page), "html")).toMatchObject({ ok: false, rule: "binary" });
+    const draw = random(57);
+    for (let k = 0; k < 20; k++) expect(decode(Uint8Array.from({ length: 8192 }, () => Math.floor(draw() * 256)))).toMatchObject({ ok: false });
   });
 });
