@@ -108,6 +108,20 @@ const CASES: Case[] = [
   { name: "many-tiny-files", make: (d) => { for (let i = 0; i < 2000; i++) put(d, `tiny/${i}.txt`, `x${i}`); } },
   { name: "one-char-per-line", make: (d) => put(d, "c.txt", [...body].join("\n")) },
   { name: "combining-flood", make: (d) => put(d, "c.txt", `Title here\n\n${body}\n\nZ${"\u0301".repeat(200000)}\n`) },
+  { name: "md-nested-quotes", make: (d) => put(d, "c.md", `---\ntitle: Nested quotes\n---\n${body}\n\n${">".repeat(100000)} deep\n`) },
+  { name: "md-nested-lists", make: (d) => put(d, "c.md", `---\ntitle: Nested lists\n---\n${body}\n\n${Array.from({ length: 2000 }, (_, i) => `${"  ".repeat(i)}- item ${i}`).join("\n")}\n`) },
+  { name: "md-brackets", make: (d) => put(d, "c.md", `---\ntitle: Brackets\n---\n${body}\n\n${"[".repeat(50000)}${"](x)".repeat(1000)} ${"*a".repeat(50000)} ${"<".repeat(50000)}\n`) },
+  { name: "md-emphasis-flood", make: (d) => put(d, "c.md", `---\ntitle: Emphasis\n---\n${body}\n\n${"*_".repeat(100000)}\n${"`".repeat(100000)}\n`) },
+  { name: "meta-replacement-charset", make: (d) => put(d, "c.html", cp1252(html("La fermeture du café", paras(frenchish.repeat(6)), '<meta charset="iso-2022-kr">'))) },
+  { name: "meta-x-user-defined", make: (d) => put(d, "c.html", cp1252(html("La fermeture du café", paras(frenchish.repeat(6)), '<meta charset="x-user-defined">'))) },
+  { name: "html-unclosed-comment", make: (d) => put(d, "c.html", `<!-- ${html("Commented", paras(body))}`) },
+  { name: "html-plaintext-textarea", make: (d) => { put(d, "c.html", `<html><body><plaintext>${html("Plain", paras(body))}`); put(d, "d.html", `<html><body><textarea><script>alert(1)</script>${seed(4)}</textarea><template><p>${seed(4)}</p></template></body></html>`); } },
+  { name: "html-huge-attribute", make: (d) => put(d, "c.html", html("Huge attribute", `<div data-x="${"x".repeat(5e6)}">${paras(body)}</div>`)) },
+  { name: "million-short-lines", make: (d) => put(d, "c.txt", `A title\n\n${"ok\n".repeat(1e6)}`) },
+  { name: "8MB-short-lines", make: (d) => put(d, "c.txt", `A title\n\n${"x\n".repeat(4.1e6)}`) },
+  { name: "8MB-word-lines", make: (d) => put(d, "c.txt", `A title\n\n${"The council met on Monday.\n".repeat(3e5)}`) },
+  { name: "dupes-2", make: (d) => { for (let i = 0; i < 2; i++) put(d, `dupes/${i}.txt`, seed(3)); } },
+  { name: "dupes-300", make: (d) => { for (let i = 0; i < 300; i++) put(d, `dupes/${i}.txt`, seed(3)); } },
 ];
 
 function peakRss(timeOut: string): number {
