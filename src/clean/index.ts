@@ -138,6 +138,10 @@ function cleanByFormat(file: SourceFile, rules: readonly CleanRule[]): CleanArti
  */
 export const MAX_HEADLINE = 300;
 
+/** Longer than any outlet's or author's name (the longest in the corpora's pages are under 100): a field filled with something else. */
+export const MAX_NAME = 200;
+const NAME_FIELDS = ["source", "siteName", "publisher", "outletHint", "author"] as const;
+
 /** A headline of at most MAX_HEADLINE characters: a longer one is cut at a word boundary, with "…". */
 export function boundedHeadline(title: string): string {
   if (title.length <= MAX_HEADLINE) return title;
@@ -153,6 +157,13 @@ function article(file: SourceFile, title: string, paragraphs: string[], meta: Cl
   if (title.length > MAX_HEADLINE) {
     messages.push({ file: file.path, stage: "clean", rule: "long-headline", level: "warning", text: `headline of ${title.length} characters cut to ${MAX_HEADLINE}` });
     title = boundedHeadline(title);
+  }
+  for (const field of NAME_FIELDS) {
+    const name = meta[field];
+    if (name && name.length > MAX_NAME) {
+      messages.push({ file: file.path, stage: "clean", rule: "long-name", level: "warning", text: `${field} of ${name.length} characters is no name; ignored` });
+      meta[field] = null;
+    }
   }
   return { path: file.path, format: file.format, raw: file.text, mtime: file.mtime, title, paragraphs, meta, context, messages };
 }

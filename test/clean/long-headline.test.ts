@@ -29,3 +29,16 @@ describe("a headline of 10,000 characters", () => {
     expect(emoji).toMatch(/^(😀)+…$/u);
   });
 });
+
+describe("an outlet or author name of 14,000 characters", () => {
+  it("is no name: ignored with a warning, so no page or feed shows it as the outlet", () => {
+    const name = "Outlet ".repeat(2000).trim();
+    const a = cleanSource(source("a.md", "markdown", `---\ntitle: Budget approved\nsource: "${name}"\nauthor: "${name}"\n---\n${body}\n`));
+    expect(a.meta.source).toBeNull();
+    expect(a.meta.author).toBeNull();
+    expect(a.messages.filter((m) => m.rule === "long-name").map((m) => m.text)).toEqual(["source of 13999 characters is no name; ignored", "author of 13999 characters is no name; ignored"]);
+    const html = `<html><head><meta property="og:site_name" content="${name}"><title>Budget approved</title></head><body><article><h1>Budget approved</h1>${body.split("\n\n").map((p) => `<p>${p}</p>`).join("")}</article></body></html>`;
+    expect(cleanSource(source("a.html", "html", html)).meta.siteName).toBeNull();
+    expect(cleanSource(source("b.md", "markdown", `---\ntitle: Budget approved\nsource: Town News\n---\n${body}\n`)).meta.source).toBe("Town News");
+  });
+});
