@@ -79,12 +79,38 @@ export function prepare(file: SourceFile): Prepared {
       throw error;
     }
     if (!page.meta.url && file.url) page.meta.url = file.url;
+    if (page.blocks.length > MAX_LINES) throw tooManyLines("blocks of text");
     const lines = page.blocks.map((b) => makeLine(b.text, true, b.dom));
     return { doc: docOf(file.path, lines, page.meta, "html"), articleBody: page.articleBody };
   }
+  if (nonBlankLinesOver(file.text, MAX_LINES)) throw tooManyLines("lines of text");
   const meta = emptyMeta();
   meta.url = file.url ?? null;
   return { doc: makeDoc(file.path, file.text, meta, "text"), articleBody: null };
+}
+
+/**
+ * The most lines (a page's blocks, a dump's non-blank lines) a document may have: 50 times the most of any
+ * page in the corpora (1,978). Cleaning holds about 1.3 KB per line: 8 MB of one-letter lines (4 million)
+ * took 84 s and 4.2 GB, where 100,000 take about 1.5 s and 250 MB.
+ */
+export const MAX_LINES = 100_000;
+
+const tooManyLines = (what: string) => new InputRejected(`page has more than ${MAX_LINES} ${what}: too large to read`, "page-too-large");
+
+/** Whether the text has more than `max` lines that are not blank, counted without splitting it. */
+function nonBlankLinesOver(text: string, max: number): boolean {
+  let breaks = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && breaks <= max; i = text.indexOf("\n", i + 1)) breaks++;
+  if (breaks <= max) return false;
+  let lines = 0;
+  for (let from = 0; from < text.length; ) {
+    let end = text.indexOf("\n", from);
+    if (end < 0) end = text.length;
+    if (/\S/.test(text.slice(from, end)) && ++lines > max) return true;
+    from = end + 1;
+  }
+  return false;
 }
 
 function cleanByFormat(file: SourceFile, rules: readonly CleanRule[]): CleanArticle {
@@ -106,7 +132,38 @@ function cleanByFormat(file: SourceFile, rules: readonly CleanRule[]): CleanArti
   return article(file, title, paragraphs, result.meta, result.context, messages);
 }
 
+/**
+ * Longer than any headline: past this a "headline" is a paragraph, a title field filled with the text,
+ * or a hostile page's 10,000 characters, and it would be every page's, feed's and search result's heading.
+ */
+export const MAX_HEADLINE = 300;
+
+/** Longer than any outlet's or author's name (the longest in the corpora's pages are under 100): a field filled with something else. */
+export const MAX_NAME = 200;
+const NAME_FIELDS = ["source", "siteName", "publisher", "outletHint", "author"] as const;
+
+/** A headline of at most MAX_HEADLINE characters: a longer one is cut at a word boundary, with "…". */
+export function boundedHeadline(title: string): string {
+  if (title.length <= MAX_HEADLINE) return title;
+  let cut = title.slice(0, MAX_HEADLINE - 1);
+  const space = cut.search(/\s\S*$/);
+  if (space >= MAX_HEADLINE / 2) cut = cut.slice(0, space);
+  else if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+}
+
 /** The result, written out whole: spreading a base object into it took a slow generic path (same fields, same order). */
 function article(file: SourceFile, title: string, paragraphs: string[], meta: CleanArticle["meta"], context: string, messages: Message[]): CleanArticle {
+  if (title.length > MAX_HEADLINE) {
+    messages.push({ file: file.path, stage: "clean", rule: "long-headline", level: "warning", text: `headline of ${title.length} characters cut to ${MAX_HEADLINE}` });
+    title = boundedHeadline(title);
+  }
+  for (const field of NAME_FIELDS) {
+    const name = meta[field];
+    if (name && name.length > MAX_NAME) {
+      messages.push({ file: file.path, stage: "clean", rule: "long-name", level: "warning", text: `${field} of ${name.length} characters is no name; ignored` });
+      meta[field] = null;
+    }
+  }
   return { path: file.path, format: file.format, raw: file.text, mtime: file.mtime, title, paragraphs, meta, context, messages };
 }

@@ -47,7 +47,7 @@ export function parseMarkdown(text: string): MarkdownParts {
   if (date) {
     meta.date = date;
     meta.dateOrigin = "front-matter";
-  } else if (data.date !== undefined) warnings.push(`front matter date "${String(data.date)}" is not a date`);
+  } else if (data.date !== undefined) warnings.push(`front matter date ${shown(data.date)} is not a date`);
 
   const blocks = textBlocks(content);
   let title = meta.title ?? "";
@@ -56,6 +56,16 @@ export function parseMarkdown(text: string): MarkdownParts {
     blocks.shift();
   }
   return { meta, title, paragraphs: blocks.map((b) => b.text), warnings };
+}
+
+/**
+ * A front-matter value as a warning quotes it: never the whole of a list or mapping, whose text can be
+ * exponentially larger than the file (YAML aliases of aliases: "billion laughs").
+ */
+function shown(v: unknown): string {
+  if (typeof v === "string") return JSON.stringify(v.length > 80 ? `${v.slice(0, 80)}…` : v);
+  if (typeof v === "number" || typeof v === "boolean" || v === null) return String(v);
+  return Array.isArray(v) ? "(a list)" : "(a mapping)";
 }
 
 function stringField(v: unknown): string | null {

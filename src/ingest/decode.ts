@@ -30,10 +30,23 @@ export function decode(bytes: Uint8Array, format: InputFormat = "text"): Decoded
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes.subarray(2), "utf-16le");
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes.subarray(2), "utf-16be");
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+  const unmarked = utf16ByZeros(bytes);
+  if (unmarked) {
+    const read = unmarkedUtf16(bytes, unmarked);
+    if (read) return read;
+  }
+  const warnings: DecodeWarning[] = [];
+  // Zero bytes at the end: the space an interrupted save or download had reserved, not part of the text.
+  let end = bytes.length;
+  while (end > 0 && bytes[end - 1] === 0) end--;
+  if (end === 0) return { ok: false, reason: "binary file (only zero bytes), not text", rule: "binary" };
+  if (end < bytes.length) {
+    warnings.push({ rule: "decode", line: lineAt(bytes, end), text: `ends in ${bytes.length - end} zero bytes (left by an interrupted save?); they were dropped` });
+    bytes = bytes.subarray(0, end);
+  }
   if (looksBinary(bytes)) return { ok: false, reason: "binary file (NUL or control bytes), not text", rule: "binary" };
   let text: string;
   let encoding = "utf-8";
-  const warnings: DecodeWarning[] = [];
   try {
     text = utf8.decode(bytes);
   } catch {
@@ -152,16 +165,59 @@ function lineAt(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
-/** A NUL byte, or more than 10% control bytes other than tab/newline/CR/form feed, in the first 8 KiB. */
+/** UTF-16 as the zero bytes suggest, when it is that: no lone surrogate, hardly a control character. */
+function unmarkedUtf16(bytes: Uint8Array, label: "utf-16le" | "utf-16be"): Decoded | null {
+  let raw: string;
+  try {
+    raw = new TextDecoder(label, { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+  const head = raw.slice(0, 8192);
+  if ((head.match(/[\u0000-\u0008\u000B\u000E-\u001F]/g)?.length ?? 0) > 0.01 * head.length) return null;
+  const text = normaliseText(raw);
+  if (text.trim() === "") return { ok: false, reason: "no text (only white space)", rule: "no-text" };
+  return { ok: true, text, encoding: "utf-8", warnings: [{ rule: "decode", line: 1, text: `no byte-order mark; read as ${label === "utf-16le" ? "UTF-16LE" : "UTF-16BE"} by its zero bytes` }] };
+}
+
+/**
+ * UTF-16 saved without a byte-order mark (some editors' and exporters' "Unicode"): every character below
+ * U+0100 (spaces, line ends and digits in any script) has a zero byte, always the same one of its pair,
+ * while the other byte of a pair is almost never zero; UTF-8 text has no zero byte and random or binary
+ * bytes have them in both places. Judged on the first 8 KiB; null when the bytes are not that.
+ */
+function utf16ByZeros(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const n = Math.min(bytes.length, 8192) & ~1;
+  if (n < 16 || bytes.length % 2 !== 0) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  // CJK text has zeros in both places (U+3000, the ideographic space; syllables such as U+AC00), but
+  // several times more where the spaces and line ends put them.
+  if (odd >= 0.03 * pairs && odd >= 2.5 * even) return "utf-16le";
+  if (even >= 0.03 * pairs && even >= 2.5 * odd) return "utf-16be";
+  return null;
+}
+
+/**
+ * In the first 8 KiB: NUL bytes more than one in 500 (binary formats are full of them; random bytes have one
+ * in 256), or more than 10% control bytes other than tab/newline/CR/form feed. A stray NUL or two in a
+ * text (a damaged save) does not make it binary: they are dropped with the other control characters.
+ */
 function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);
   let control = 0;
+  let nul = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i]!;
-    if (b === 0) return true;
+    if (b === 0) nul++;
     if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) control++;
   }
-  return control / n > 0.1;
+  return nul > n / 500 || control / n > 0.1;
 }
 
 /** Control characters but tab, newline and form feed, and the noncharacters U+FFFE/U+FFFF: a regex class's inside. */

@@ -31,6 +31,8 @@ export interface LanguageFeatures {
 
 /** At most this many characters are looked at: enough to judge, and bounded for huge inputs. */
 const SAMPLE = 20_000;
+/** The length a token counts for at most in the mean (random characters' tokens stay far past the bound of 25 with it: about 66). */
+const TOKEN_CAP = 100;
 
 const SCRIPT_NAMES = [
   "Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Armenian", "Georgian", "Han", "Hiragana", "Katakana", "Hangul", "Bopomofo",
@@ -191,6 +193,9 @@ function tally(sample: string): Tally {
   // Tokens as sample.split(/\s+/) would give them: runs of characters that are not white space.
   let tokens = 0;
   let inToken = false;
+  // The current token's characters so far, and the characters of tokens past TOKEN_CAP long.
+  let length = 0;
+  let excess = 0;
   const n = sample.length;
   for (let i = 0; i < n; i++) {
     const code = sample.charCodeAt(i);
@@ -198,23 +203,35 @@ function tally(sample: string): Tally {
       // ASCII, most of most texts: decided by a table, counted by kind.
       const kind = ASCII[code]!;
       kinds[kind]!++;
-      if (kind === 3) inToken = false;
-      else if (!inToken) (tokens++, (inToken = true));
+      if (kind === 3) {
+        if (length > TOKEN_CAP) excess += length - TOKEN_CAP;
+        inToken = false;
+        length = 0;
+      } else {
+        if (!inToken) (tokens++, (inToken = true));
+        length++;
+      }
       continue;
     }
     const bits = wideBits(sample, i, code);
     if (bits & PAIR) i++;
     if (bits & SPACE) {
+      if (length > TOKEN_CAP) excess += length - TOKEN_CAP;
       inToken = false;
+      length = 0;
       continue;
     }
     if (!inToken) (tokens++, (inToken = true));
+    length++;
     t.wide(bits);
   }
+  if (length > TOKEN_CAP) excess += length - TOKEN_CAP;
   // Kind 1 a letter (basic Latin), 2 an odd symbol, 0 other; 4 inside a token but no character counted.
   const counted = kinds[0]! + kinds[1]! + kinds[2]!;
   t.chars += counted;
-  t.tokenChars += counted + kinds[4]!;
+  // A token counts at most TOKEN_CAP long: one run of thousands of characters (a line of combining marks,
+  // an inline data blob) must not make a whole article's words "long" on average.
+  t.tokenChars += counted + kinds[4]! - excess;
   t.letters += kinds[1]!;
   t.scripted += kinds[1]!;
   t.basic = t.basicLatin = kinds[1]!;

@@ -118,9 +118,22 @@ function reportMessage(m: Message): ReportMessage {
   return { stage: m.stage, rule: m.rule, level: m.level, text: m.text, ...(m.line !== undefined ? { line: m.line } : {}) };
 }
 
-/** One stderr line per rejected input, naming it and saying why (a name with a line break in it is quoted). */
+/**
+ * Characters a name cannot show on a terminal as they are: controls (a line break would split the line, an
+ * escape sequence would recolour it), line separators, and bidirectional controls, which would show the
+ * name's end, and the reason after it, reversed ("evil\u202Etxt.exe.pdf" reads "evilfdp.exe.txt").
+ */
+const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/** A path as a terminal line shows it: as it is, or quoted with its unshowable characters escaped. */
+function shownPath(path: string): string {
+  if (!UNSHOWABLE.test(path)) return path;
+  return JSON.stringify(path).replace(new RegExp(UNSHOWABLE.source, "g"), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** One stderr line per rejected input, naming it and saying why (a name with a line break or a bidi control in it is quoted). */
 export function rejectionLines(report: BuildReport): string[] {
-  const name = (path: string) => (/[\u0000-\u001f\u007f\u2028\u2029]/.test(path) ? JSON.stringify(path) : path);
+  const name = shownPath;
   return report.inputs.filter((i) => i.status === "rejected").map((i) => `digest: rejected ${name(i.path)}: ${(i.reason ?? "").replace(/\s+/g, " ")}`);
 }
 

@@ -11,7 +11,7 @@ import { feedProblems, livePages } from "./checks.ts";
 
 interface Report {
   inputs: { path: string; status: string; reason?: string; story?: string; messages: { stage: string; rule?: string; level: string; text: string; line?: number }[] }[];
-  stories: { id: string; members: string[] }[];
+  stories: { id: string; title: string; members: string[] }[];
 }
 
 // As root every folder is readable, so the build runs as an unprivileged user to meet an unreadable
@@ -90,7 +90,31 @@ describe("a build of hostile inputs", () => {
     const lines = run.stderr.split("\n").filter((l) => l.startsWith("digest: rejected "));
     const rejected = report.inputs.filter((i) => i.status === "rejected");
     expect(lines).toHaveLength(rejected.length);
-    for (const i of rejected) expect(lines, i.path).toContain(`digest: rejected ${i.path}: ${i.reason}`);
+    const shown = (path: string) => (/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(path) ? JSON.stringify(path).replace(/[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) : path);
+    for (const i of rejected) expect(lines, i.path).toContain(`digest: rejected ${shown(i.path)}: ${i.reason}`);
+    // No line is turned around by a bidi control in a name.
+    expect(run.stderr).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+  });
+
+  it("reads UTF-16 without a byte-order mark, a stray NUL and zero padding as text, each file's words on the site", () => {
+    for (const path of ["encoding/utf16le-nobom.txt", "encoding/utf16be-nobom.txt", "encoding/stray-nul.txt", "encoding/zero-padded.txt"]) {
+      const entry = report.inputs.find((i) => i.path === path)!;
+      expect(entry.status, `${path}: ${entry.reason ?? ""}`).not.toBe("rejected");
+    }
+    const padded = report.inputs.find((i) => i.path === "encoding/zero-padded.txt")!;
+    expect(padded.messages).toContainEqual(expect.objectContaining({ stage: "ingest", rule: "decode", level: "warning", text: expect.stringMatching(/ends in 8192 zero bytes/) }));
+  });
+
+  it("keeps a Markdown file whose date is a billion YAML aliases, saying the date is a list", () => {
+    const entry = report.inputs.find((i) => i.path === "front-matter/laughs.md")!;
+    expect(entry.status, entry.reason).not.toBe("rejected");
+    expect(entry.messages).toContainEqual(expect.objectContaining({ rule: "front-matter", text: "front matter date (a list) is not a date" }));
+  });
+
+  it("publishes no headline longer than 300 characters (a 10,000-character <h1> is cut, with a warning)", () => {
+    for (const s of report.stories) expect(s.title.length, s.title.slice(0, 40)).toBeLessThanOrEqual(300);
+    const entry = report.inputs.find((i) => i.path === "big/long-title.html")!;
+    if (entry.status !== "rejected") expect(entry.messages).toContainEqual(expect.objectContaining({ rule: "long-headline", level: "warning" }));
   });
 
   it("never shows where the files live on this machine", () => {

@@ -75,10 +75,21 @@ export function makeHostile(dir: string, options: { unreadableFolder: boolean })
   put("encoding/binary.txt", Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]), "rejected");
   put("encoding/utf16.txt", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seed(2), "utf16le")]), "kept");
 
+  // UTF-16 without a byte-order mark, a stray NUL, zeros padding the end (an interrupted save): all text.
+  put("encoding/utf16le-nobom.txt", Buffer.from(seed(2), "utf16le"), "kept");
+  put("encoding/utf16be-nobom.txt", Buffer.from(seed(3), "utf16le").swap16(), "kept");
+  put("encoding/stray-nul.txt", seed(4).replace(/\n/, "\n\u0000"), "kept");
+  put("encoding/zero-padded.txt", Buffer.concat([Buffer.from(seed(1)), Buffer.alloc(8192)]), "kept");
+
   // Front matter that would run code, and other front-matter languages.
   put("front-matter/js.md", `---js\n{ title: (require("fs").writeFileSync(${JSON.stringify(marker)}, "ran"), "pwned") }\n---\n${body}\n`, "rejected");
   put("front-matter/javascript.md", `---javascript\nrequire("fs").writeFileSync(${JSON.stringify(marker)}, "ran")\n---\n${body}\n`, "rejected");
   put("front-matter/yaml-tag.md", `---\ntitle: !!js/function "function () { return 1 }"\n---\n${body}\n`, "any");
+
+  // YAML aliases of aliases: 10^9 items if anything spells the date out.
+  let laughs = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (let i = 1; i < 9; i++) laughs += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(", ")}]\n`;
+  put("front-matter/laughs.md", `---\n${laughs}title: A story dated by a billion laughs\ndate: *a8\n---\n${body}\n`, "kept");
 
   // Dates no calendar has: the build goes on (which day they get is the date stage's business).
   for (const date of ["10000-01-01", "0000-01-01", "2025-02-30", "2025-13-01", "-0001-05-05", "99999999999"]) {
@@ -89,6 +100,9 @@ export function makeHostile(dir: string, options: { unreadableFolder: boolean })
   put("big/deep.html", `<html><body>${"<div>".repeat(20000)}<p>${body}</p>${"</div>".repeat(20000)}</body></html>`, "any");
   put("big/huge-line.txt", `A story on one line\n\n${"The council said on Monday that the new rules would apply to every shop in the centre. ".repeat(20000)}`, "any");
   put("big/unsupported.pdf", "%PDF-1.4", "rejected");
+  put("big/long-title.html", `<html><head><title>${"Council ".repeat(1250)}</title></head><body><article><h1>${"Council ".repeat(1250)}</h1>${body.split("\n\n").map((p) => `<p>${p}</p>`).join("")}</article></body></html>`, "any");
+  // A name that a terminal would show reversed, with the reason after it.
+  put("evil\u202Etxt.exe.pdf", "x", "rejected");
 
   // Links, a FIFO and a folder that cannot be read: each one input.
   symlinkSync("real/seed-0.txt", join(dir, "links-to-file.txt"));

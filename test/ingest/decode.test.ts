@@ -2,7 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { deflateRawSync, gzipSync } from "node:zlib";
 import { decode } from "../../src/ingest/index.ts";
+import { random } from "../../eval/lib/random.ts";
 
 const languages = join(import.meta.dirname, "../fixtures/languages");
 const texts = readdirSync(languages).sort().map((n) => readFileSync(join(languages, n), "utf8"));
@@ -113,5 +115,58 @@ describe("letters written as a base and a combining mark", () => {
     expect(d.text).toBe(d.text.normalize("NFC"));
     expect(d.text).not.toMatch(/\p{M}/u);
     expect(d.text.match(/Friedländers? /g)).toHaveLength(5);
+  });
+});
+
+describe("UTF-16 without a byte-order mark", () => {
+  it("is read by its zero bytes (spaces, line ends, digits), in either byte order, in every language of the fixtures, and says so", () => {
+    for (const text of texts) {
+      const le = Buffer.from(text, "utf16le");
+      for (const bytes of [le, Buffer.from(le).swap16()]) {
+        const d = decode(bytes);
+        if (!d.ok) throw new Error(d.reason);
+        expect(d.text).toBe(text.replace(/\r\n?/g, "\n").normalize("NFC"));
+        expect(d.warnings).toEqual([{ rule: "decode", line: 1, text: expect.stringMatching(/no byte-order mark; read as UTF-16(LE|BE)/) }]);
+      }
+    }
+  });
+
+  it("but bytes with zeros in both places of a pair, or a lone surrogate, are still binary", () => {
+    const mixed = Buffer.alloc(4000, 0);
+    for (let i = 0; i < 4000; i += 3) mixed[i] = 0x41;
+    expect(decode(mixed).ok).toBe(false);
+    const surrogate = Buffer.from("A lone surrogate \uD800 in the text", "utf16le");
+    surrogate.writeUInt16LE(0xd800, 34);
+    expect(decode(surrogate)).toMatchObject({ ok: false });
+    // 16-bit numbers below 256 (a table in a binary file) have the same zeros, but decode to control characters.
+    const numbers = Buffer.from(Uint16Array.from({ length: 3000 }, (_, i) => (i * 7) % 40).buffer);
+    expect(decode(numbers)).toMatchObject({ ok: false, rule: "binary" });
+  });
+});
+
+describe("zero bytes in a text", () => {
+  const seeds = join(import.meta.dirname, "../fixtures/seeds");
+  const text = readFileSync(join(seeds, readdirSync(seeds).sort()[2]!), "utf8").slice(0, 3000);
+  it("a stray NUL or two near the start (a damaged save) leaves the text a text, without them", () => {
+    const bytes = Buffer.from(text.replace(/\n/, "\n\u0000\u0000"));
+    const d = decode(bytes);
+    if (!d.ok) throw new Error(d.reason);
+    expect(d.text).toBe(text);
+  });
+
+  it("zeros padding the end (an interrupted save or download) are dropped, with a warning on the line where they start", () => {
+    const d = decode(Buffer.concat([Buffer.from("First line\nSecond line\n"), Buffer.from(text), Buffer.alloc(4096)]));
+    if (!d.ok) throw new Error(d.reason);
+    expect(d.text).toBe(`First line\nSecond line\n${text}`);
+    expect(d.warnings).toEqual([{ rule: "decode", line: 3 + (text.match(/\n/g)?.length ?? 0), text: "ends in 4096 zero bytes (left by an interrupted save?); they were dropped" }]);
+    expect(decode(Buffer.alloc(100))).toMatchObject({ ok: false, rule: "binary" });
+  });
+
+  it("but compressed, archived or random bytes are still binary", () => {
+    const page = Buffer.from(`<html><body><p>${text}</p></body></html>`);
+    expect(decode(gzipSync(page), "html")).toMatchObject({ ok: false, rule: "binary" });
+    expect(decode(deflateRawSync(page), "html")).toMatchObject({ ok: false, rule: "binary" });
+    const draw = random(57);
+    for (let k = 0; k < 20; k++) expect(decode(Uint8Array.from({ length: 8192 }, () => Math.floor(draw() * 256)))).toMatchObject({ ok: false });
   });
 });

@@ -100,3 +100,15 @@ describe("what the features count", () => {
   });
 });
 
+
+describe("one enormous token in an article", () => {
+  it("does not make the article's words long on average: a line of 50,000 combining marks, or a 30,000-character data blob", () => {
+    const seedDir = join(import.meta.dirname, "../fixtures/seeds");
+    const article = readFileSync(join(seedDir, readdirSync(seedDir).sort()[2]!), "utf8").slice(0, 5000);
+    expect(notLanguage(article)).toBeNull();
+    expect(notLanguage(`${article}\n\nZ${"\u0301".repeat(50000)}\n`)).toBeNull();
+    expect(notLanguage(`${article}\n\n${"QUJDRA".repeat(5000)}\n`)).toBeNull();
+    // Characters without spaces are still no language.
+    expect(notLanguage("QUJDRA".repeat(5000))).toMatch(/"words" are 100 characters long/);
+  });
+});

@@ -78,6 +78,13 @@ describe("build report", () => {
     expect(rejectionLines(odd)).toEqual(['digest: rejected "a\\nb.txt": first second']);
   });
 
+  it("never lets a name's bidi controls turn the stderr line around: they are shown escaped", () => {
+    // "evil\u202Etxt.exe.pdf" shows on a terminal as "evilfdp.exe.txt", and reverses the reason after it too.
+    const odd = buildReport([], [{ path: "evil\u202Etxt.exe.pdf", reason: "unsupported file type" }, { path: "b\u2067c\u0085.pdf", reason: "x" }], [], buildDigest([]).model);
+    expect(rejectionLines(odd)).toEqual(['digest: rejected "b\\u2067c\\u0085.pdf": x', 'digest: rejected "evil\\u202etxt.exe.pdf": unsupported file type']);
+    for (const line of rejectionLines(odd)) expect(line).not.toMatch(/[\u0085\u202a-\u202e\u2066-\u2069]/);
+  });
+
   it("says on one stderr line how many kept inputs have warnings, by rule, and nothing when none has", () => {
     expect(warningLines(report)).toEqual(["digest: warning: 1 input kept with warnings (no-headline 1); each is listed in build-report.json"]);
     const said = (file: string, rule: string, level: "warning" | "error" = "warning") => ({ file, stage: "clean" as const, rule, level, text: rule });
