@@ -384,7 +384,7 @@ function displayName(name: Buffer): { text: string; utf8: boolean } {
 function warnSameNames(files: SourceFile[], messages: Message[]): void {
   const byName = new Map<string, string[]>();
   for (const f of files) {
-    const name = f.path.slice(f.path.lastIndexOf("/") + 1).toLowerCase();
+    const name = f.path.slice(f.path.lastIndexOf("/") + 1).normalize("NFC").toLowerCase();
     const paths = byName.get(name);
     if (paths) paths.push(f.path);
     else byName.set(name, [f.path]);

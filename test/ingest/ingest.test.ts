@@ -58,6 +58,22 @@ describe("ingest", () => {
     expect(result.files.find((f) => f.path === "copy-a.txt")?.format).toBe("text");
   });
 
+  it("warns of two files whose names differ only in how an accent is written (NFC café, NFD café)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digest-nfd-"));
+    try {
+      const text = "date 2025-03-01\nA headline\n\nSome article text.\n";
+      const composed = "caf\u00e9.txt";
+      const decomposed = "cafe\u0301.txt";
+      writeFileSync(join(dir, composed), text);
+      writeFileSync(join(dir, decomposed), text);
+      const result = await ingest(dir);
+      expect(result.files).toHaveLength(2);
+      expect(result.messages.filter((m) => m.rule === "same-name").map((m) => m.file).sort()).toEqual([composed, decomposed].sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("warns of files with one name (whatever its case) in different folders, naming the others", async () => {
     const dir = mkdtempSync(join(tmpdir(), "digest-names-"));
     try {
