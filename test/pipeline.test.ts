@@ -123,3 +123,12 @@ describe("story headlines", () => {
     expect(stories[0]!.title).toBe("Palin's Church Damaged In Suspicious Fire");
   });
 });
+
+describe("one report carried word for word by many outlets", () => {
+  it("is one story crediting all 40 copies, not 40 stories (every key of each copy is too common to block on)", () => {
+    const seed = files.find((f) => f.path.startsWith("003"))!;
+    const copies = Array.from({ length: 40 }, (_, i) => ({ ...seed, path: `outlet-${String(i).padStart(2, "0")}/${seed.path}` }));
+    const out = runPipeline(copies, { zone: "UTC" });
+    expect(out.stories.map((s) => s.members.length)).toEqual([40]);
+  });
+});

@@ -2,6 +2,8 @@
 // date window and share one of their rare key terms. Each key's posting list is sorted by day, so the
 // articles near a day are a binary search away; a key that more than `postingCap` articles near that
 // day hold is too common there to say anything and is skipped. Work grows with articles × keys × cap.
+// An article whose every key is that common (one report copied by many outlets) is compared with the
+// holders of its rarest key, up to COPY_REACH times the cap.
 import type { Profile } from "./profile.ts";
 import { lowerBound, rowStarts } from "../text/rows.ts";
 
@@ -104,6 +106,9 @@ export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArra
     const day = days[i] ?? null;
     let mask = 0;
     let count = 0;
+    let allCapped = true;
+    let rarest = -1;
+    let rarestHolders = Infinity;
     for (let k = p.from; k < p.to; k++) {
       const key = p.ids[k]!;
       const wi = p.weights[k]!;
@@ -118,8 +123,10 @@ export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArra
       }
       if (hi - lo + (end - undated) > options.postingCap) {
         mask = mask < 0 || k - p.from >= 53 ? -1 : mask + 2 ** (k - p.from);
+        if (allCapped && hi - lo + (end - undated) < rarestHolders) (rarest = k), (rarestHolders = hi - lo + (end - undated));
         continue;
       }
+      allCapped = false;
       for (let t = lo; t < hi; t++) {
         const j = holder[t]!;
         if (j <= i) continue;
@@ -133,11 +140,54 @@ export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArra
         score[j]! += wi * weight[t]!;
       }
     }
+    // Every key too common: one report carried word for word by more outlets than the cap (COPY_REACH).
+    if (allCapped && rarest >= 0 && rarestHolders <= COPY_REACH * options.postingCap) {
+      count = copyScores(i, p, rarest, day, w, { start, dated, holder, day: postingDay, weight }, score, touched);
+      mask = -1; // never taken from a stored build: these pairs hang on how many hold the rarest key, which no mask records
+    }
     // Only pairs with enough shared key weight are visited, in order of j.
     count = keepScoring(touched, count, score, options.minKeyScore);
     capped?.(i, mask);
     for (let t = 0; t < count; t++) visit(i, touched[t]!);
   }
+}
+
+/**
+ * How far past `postingCap` an article whose every key is too common near its day still finds candidates:
+ * among the holders of its rarest key, when there are at most this many times the cap. Without it, one
+ * report copied by 32 outlets in two days was 32 stories (31 made one); past it, none are compared.
+ */
+const COPY_REACH = 10;
+
+/**
+ * The shared key weight of article i with each later holder of its rarest key near its day (`rarest`,
+ * an index into i's keys run), over all of i's keys; the holders go into `touched`, their weight into
+ * `score`. Returns how many it touched.
+ */
+function copyScores(i: number, p: Profile["keys"], rarest: number, day: number | null, w: number, postings: Postings, score: Float64Array, touched: Int32Array): number {
+  const { start, dated, holder, day: postingDay, weight } = postings;
+  let count = 0;
+  const each = (k: number, take: (j: number, weight: number) => void) => {
+    const key = p.ids[k]!;
+    const first = start[key]!;
+    const undated = first + dated[key]!;
+    const end = start[key + 1]!;
+    const lo = day === null ? first : lowerBound(postingDay, first, undated, day - w);
+    const hi = day === null ? undated : lowerBound(postingDay, lo, undated, day + w + 1);
+    for (let t = lo; t < hi; t++) if (holder[t]! > i) take(holder[t]!, weight[t]!);
+    for (let t = undated; t < end; t++) if (holder[t]! > i) take(holder[t]!, weight[t]!);
+  };
+  each(rarest, (j, wj) => {
+    if (score[j] === 0) touched[count++] = j;
+    score[j]! += p.weights[rarest]! * wj;
+  });
+  for (let k = p.from; k < p.to; k++) {
+    if (k === rarest) continue;
+    each(k, (j, wj) => {
+      if (score[j] !== 0) score[j]! += p.weights[k]! * wj;
+    });
+  }
+  return count;
 }
 
 /**

@@ -308,7 +308,7 @@ function scoreCandidates(profiles: readonly Profile[], days: ReadonlyArray<numbe
  * articles as they were taken from the last build's (rows.ts), and this build's put back for the next.
  */
 function reusedEdges(paths: readonly string[], profiles: readonly Profile[], days: readonly number[], byDay: Int32Array, prints: readonly string[], options: ClusterOptions, rows: RowStore, models: MergeModels): WeightedEdges {
-  const key = JSON.stringify(["pairs 2", options.windowDays, options.keyTerms, options.postingCap, options.minKeyScore, MIN_EDGE, models.pair]);
+  const key = JSON.stringify(["pairs 3", options.windowDays, options.keyTerms, options.postingCap, options.minKeyScore, MIN_EDGE, models.pair]);
   const stored = rows.get(key);
   const memo = stored ? pairMemo(stored, paths, prints, MIN_EDGE) : null;
   const capped = new Float64Array(paths.length);

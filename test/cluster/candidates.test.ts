@@ -18,10 +18,26 @@ describe("candidate pairs", () => {
   });
 
   it("lets an undated article meet dated ones, and skips a key too common around a day", () => {
-    const common = Array.from({ length: 5 }, () => keyed([7]));
+    // Five articles share key 7 (too common at a cap of 4), each with a key of its own.
+    const common = Array.from({ length: 5 }, (_, i) => keyed([7, 100 + i]));
     const profiles = [...common, keyed([8]), keyed([8])];
     const days: Array<number | null> = [100, 100, 100, 100, 100, 100, null];
     expect(pairsOf(candidatePairs(profiles, days, { windowDays: 2, postingCap: 4, minKeyScore: 0 }))).toEqual(["5-6"]);
+  });
+
+  it("pairs copies of one report whose every key is too common, up to ten times the cap near their day", () => {
+    // Six copies of one report (keys 1-3 each), the cap 2: every key of each is too common near its day.
+    const copies = Array.from({ length: 6 }, () => keyed([1, 2, 3]));
+    const options = { windowDays: 2, postingCap: 2, minKeyScore: 0 };
+    const all = pairsOf(candidatePairs(copies, copies.map(() => 100), options));
+    expect(all).toHaveLength(15);
+    // Another report sharing only the commonest key is not a copy's candidate: the rarest key decides.
+    const withOther = [...copies, keyed([1, 9])];
+    expect(pairsOf(candidatePairs(withOther, withOther.map(() => 100), options))).toEqual(all);
+    // Past ten times the cap (21 copies at a cap of 2) none are compared, as before; so are copies days apart.
+    const many = Array.from({ length: 21 }, () => keyed([1, 2, 3]));
+    expect(candidatePairs(many, many.map(() => 100), options).length).toBe(0);
+    expect(candidatePairs(copies, copies.map((_, i) => 100 + 10 * i), options).length).toBe(0);
   });
 
   it("needs enough shared key weight", () => {
