@@ -1,6 +1,7 @@
 // `digest clean FILE` and `digest clean --jsonl`.
 import { cleanSource } from "../clean/index.ts";
 import { ownDate } from "../date/index.ts";
+import { outletOf } from "../digest/index.ts";
 import type { CleanArticle, SourceFile } from "../types.ts";
 import { webUrl } from "../text/paths.ts";
 import { answerLine, mapJsonLines, parseArgs, readSource } from "./io.ts";
@@ -22,9 +23,10 @@ export async function runClean(argv: string[]): Promise<number> {
   for (const m of article.messages) process.stderr.write(`${file}: ${m.level}: ${m.text}\n`);
   const { date, dateSource, evidence } = ownDate(article, zone);
   for (const m of evidence.messages ?? []) process.stderr.write(`${file}: ${m.level}: ${m.text}\n`);
-  // The url as the build takes it: an absolute http(s) address, else null (a relative or bare one links nowhere).
+  // The url as the build takes it: an absolute http(s) address, else null (a relative or bare one links nowhere);
+  // the source as the build credits it (src/digest's outletOf), null when nothing names one.
   process.stdout.write(
-    `${JSON.stringify({ title: article.title, date, dateSource, body: article.paragraphs.join("\n\n"), paragraphs: article.paragraphs, source: article.meta.source, url: webUrl(article.meta.url) })}\n`,
+    `${JSON.stringify({ title: article.title, date, dateSource, body: article.paragraphs.join("\n\n"), paragraphs: article.paragraphs, source: outletOf(article).name, url: webUrl(article.meta.url) })}\n`,
   );
   return 0;
 }

@@ -8,7 +8,7 @@ import { dayMarkdown, type DigestFile } from "./markdown.ts";
 import { makeFolders } from "../text/folders.ts";
 
 export { LEAD_STORIES } from "./model.ts";
-export { UNKNOWN_OUTLET } from "./outlets.ts";
+export { UNKNOWN_OUTLET, outletOf } from "./outlets.ts";
 export type { DayView, DigestModel, FormerId, MonthView, ModelOptions, OutletCount, Redirect, SourceView, StoryRef, StoryView } from "./model.ts";
 export type { DigestFile } from "./markdown.ts";
 export { cachedCategories, type ArticleKeys, type CachedCategories } from "./category-cache.ts";

@@ -68,7 +68,8 @@ export function ownName(name: string, host: string | null): string {
   return parts.find((p) => isRealName(p, host)) ?? name;
 }
 
-export function outletOf(article: ResolvedArticle): Outlet {
+/** The outlet an article names, as the site and feeds credit it (`digest clean`'s "source" too). */
+export function outletOf(article: Pick<ResolvedArticle, "meta" | "format">): Outlet {
   const meta = article.meta;
   const host = hostOf(meta.url);
   const found = (name: string | null, basis: OutletBasis): Outlet => ({ name, basis: name ? basis : null, host });

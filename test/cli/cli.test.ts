@@ -127,6 +127,12 @@ describe("digest clean and summarize", () => {
     expect(out.body).toBe((out.paragraphs as string[]).join("\n\n"));
   });
 
+  it("names the source as the build credits it: an AP page hosted for a newspaper is Associated Press", async () => {
+    const { code, stdout } = await digest(["clean", join(fixtures, "outlets/ap-hosted.html")]);
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { source: string | null }).source).toBe("Associated Press");
+  });
+
   it("gives a Markdown article's url as the build takes it: absolute http(s), else null", async () => {
     const dir = mkdtempSync(join(tmpdir(), "digest-clean-url-"));
     const body = "The council approved the new bus plan on Tuesday after a long debate about routes and fares in the city.";
