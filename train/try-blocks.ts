@@ -61,12 +61,10 @@
 // PERTURB=1..3 moves them (tuning mean .9171-.9233, checking .9052-.9136).
 import { createHash } from "node:crypto";
 import { blockSettings, objective, trainBlocks } from "./train-clean.ts";
-import { labelsOf, prepared, type Item } from "./lib/clean-items.ts";
+import { htmlPathBody, labelsOf, prepared, type Item } from "./lib/clean-items.ts";
 import { defaultRules } from "../src/clean/rules/index.ts";
 import { locateWith } from "../src/clean/rules/locate.ts";
 import { loadDates, loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";
-import { cleanSource } from "../src/clean/index.ts";
-import { devSource } from "../eval/lib/dev-source.ts";
 import { tokens } from "../eval/lib/extraction-score.ts";
 
 Object.assign(blockSettings, JSON.parse(process.env.SETTINGS ?? "{}"));
@@ -102,13 +100,8 @@ for (const path of paths) {
     const known = new Set(all.map((p) => p.id));
     for (const page of loadDates()) {
       if (page.half !== "tune" || known.has(page.id) || perturbed(page.id)) continue;
-      let body = "";
-      try {
-        body = cleanSource(devSource(page.id, "html", page.html, page.url)).paragraphs.join("\n\n");
-      } catch {
-        body = "";
-      }
-      if (tokens(body).length < 50) continue;
+      const body = htmlPathBody(page);
+      if (body === null) continue;
       const taught = { ...page, truth: body };
       const doc = prepared(taught, path);
       if (!doc) continue;

@@ -135,10 +135,8 @@ import { lineKind } from "../src/clean/rules/context.ts";
 import type { CleanRule } from "../src/clean/rules/types.ts";
 import { collapse, scoreCorpus, scorePage, scoreSnippets, snippetCorpus, tokens } from "../eval/lib/extraction-score.ts";
 import { trainBlocks } from "./train-clean.ts";
-import { foldOf, labelsOf, prepared, type Item } from "./lib/clean-items.ts";
+import { foldOf, htmlPathBody, labelsOf, prepared, type Item } from "./lib/clean-items.ts";
 import { loadDates } from "../eval/lib/clean-corpus.ts";
-import { devSource } from "../eval/lib/dev-source.ts";
-import { cleanSource } from "../src/clean/index.ts";
 import { rulesAfterLocate, textItemsByHalf } from "./lib/text-items.ts";
 import { trainLogistic, type Example } from "./lib/logistic.ts";
 import { logit, type LogisticModel } from "../src/model/logistic.ts";
@@ -155,13 +153,8 @@ const datesTune: Item[] = [], datesCheck: Item[] = [];
 if (process.env.DATES !== "0" && (process.env.V !== undefined || process.env.COHESION || process.env.DATES === "1")) {
   for (const page of loadDates()) {
     const p = withUrl ? page : { ...page, url: null };
-    let body = "";
-    try {
-      body = cleanSource(devSource(page.id, "html", page.html, page.url)).paragraphs.join("\n\n");
-    } catch {
-      body = "";
-    }
-    if (tokens(body).length < 50) continue;
+    const body = htmlPathBody(page);
+    if (body === null) continue;
     const taught = { ...p, truth: body };
     const doc = prepared(taught, "text");
     if (doc) (page.half === "tune" ? datesTune : datesCheck).push({ page: taught, path: "text", doc, labels: labelsOf(taught, doc) });

@@ -2,7 +2,7 @@
 // from the page's truth (extraction-dev) or its must / must-not snippets (webpages-dev), and its fold.
 // Shared by train-clean.ts, its steps (short-lines.ts, article-gate.ts) and the try-* scripts.
 import { createHash } from "node:crypto";
-import { prepare } from "../../src/clean/index.ts";
+import { cleanSource, prepare } from "../../src/clean/index.ts";
 import { defaultRules } from "../../src/clean/rules/index.ts";
 import type { TextDoc } from "../../src/clean/doc.ts";
 import type { SourceFile } from "../../src/types.ts";
@@ -80,6 +80,20 @@ export function preparedFrom(doc: TextDoc): TextDoc {
 }
 
 const collapse = (s: string) => s.replace(/\s+/g, " ").trim();
+
+/**
+ * The body the HTML path cleans from a page's HTML (lc57's teacher for its text dump), or null when it has
+ * under 50 tokens (or the HTML is refused): a dates-dev page's truth where the set has none.
+ */
+export function htmlPathBody(page: DevPage): string | null {
+  let body = "";
+  try {
+    body = cleanSource(devSource(page.id, "html", page.html, page.url)).paragraphs.join("\n\n");
+  } catch {
+    return null;
+  }
+  return tokens(body).length < 50 ? null : body;
+}
 
 /** Share of the line's 4-gram shingles the body holds. */
 export function coverOf(line: string, body: Map<string, number>): number {
