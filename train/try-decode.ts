@@ -25,15 +25,14 @@
 import { blockModels, scoreBlocks, type DecodeSettings } from "../src/clean/block-model.ts";
 import { defaultRules } from "../src/clean/rules/index.ts";
 import { locateScored } from "../src/clean/rules/locate.ts";
-import { objective, trainBlocks } from "./train-clean.ts";
-import { textItemsByHalf } from "./lib/text-items.ts";
+import { objective } from "./train-clean.ts";
+import { textItemsByHalf, outOfFoldBlocks } from "./lib/text-items.ts";
 import { foldOf, type Item } from "./lib/clean-items.ts";
 
 const locateAt = defaultRules.findIndex((r) => r.name === "locate-article");
 const after = defaultRules.slice(locateAt + 1);
 const { tune, check } = textItemsByHalf(process.env.URL !== "0");
-const folds: Parameters<typeof trainBlocks>[2] = [];
-trainBlocks(tune.filter((i, k, a) => a.findIndex((j) => j.page.id === i.page.id) === k), "text", folds);
+const folds = outOfFoldBlocks(tune);
 const committed = blockModels(false);
 const scores = new Map<Item, Float64Array>();
 for (const it of tune) scores.set(it, scoreBlocks(it.doc, { ...folds![foldOf(it.page.id)]!, decode: committed.decode }).score);

@@ -27,8 +27,8 @@ import { rulesWithout } from "../src/clean/rules/index.ts";
 import { locateScored } from "../src/clean/rules/locate.ts";
 import type { CleanRule } from "../src/clean/rules/types.ts";
 import type { TextDoc } from "../src/clean/doc.ts";
-import { objective, trainBlocks } from "./train-clean.ts";
-import { textItemsByHalf } from "./lib/text-items.ts";
+import { objective } from "./train-clean.ts";
+import { textItemsByHalf, outOfFoldBlocks } from "./lib/text-items.ts";
 import { foldOf, type Item } from "./lib/clean-items.ts";
 
 const after = (without: string[]): CleanRule[] => {
@@ -37,8 +37,7 @@ const after = (without: string[]): CleanRule[] => {
 };
 const on = after([]), off = after(["keep-head"]);
 const { tune, check } = textItemsByHalf(process.env.URL !== "0");
-const folds: Parameters<typeof trainBlocks>[2] = [];
-trainBlocks(tune.filter((i, k, a) => a.findIndex((j) => j.page.id === i.page.id) === k), "text", folds);
+const folds = outOfFoldBlocks(tune);
 const committed = blockModels(false);
 const scores = new Map<Item, Float64Array>();
 for (const it of tune) scores.set(it, scoreBlocks(it.doc, { ...folds[foldOf(it.page.id)]!, decode: committed.decode }).score);

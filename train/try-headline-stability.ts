@@ -17,19 +17,16 @@
 // figures are no better (train-clean.ts HEADLINE_OOF's note): not adopted.
 import { fileURLToPath } from "node:url";
 import { cleanSource, InputRejected, rulesWith } from "../src/clean/index.ts";
-import type { BlockModels } from "../src/clean/block-model.ts";
 import { goldHeadline, loadDates, loadExtraction, loadWebpages, type DevPage } from "../eval/lib/clean-corpus.ts";
 import { AGREES, headlineF1 } from "../eval/lib/extraction-score.ts";
 import { devSource } from "../eval/lib/dev-source.ts";
-import { trainBlocks } from "./train-clean.ts";
-import { textItemsByHalf } from "./lib/text-items.ts";
+import { textItemsByHalf, outOfFoldBlocks } from "./lib/text-items.ts";
 import { storedModels } from "./lib/stored-models.ts";
 
 const dirs = process.argv.slice(2);
 if (dirs.length === 0) dirs.push(fileURLToPath(new URL("../src/clean/weights/", import.meta.url)));
 const { tune } = textItemsByHalf(true);
-const folds: Omit<BlockModels, "decode">[] = [];
-trainBlocks(tune.filter((i, k, a) => a.findIndex((j) => j.page.id === i.page.id) === k), "text", folds);
+const folds = outOfFoldBlocks(tune);
 
 const seen = new Set<string>();
 const pages: { page: DevPage; gold: string }[] = [];

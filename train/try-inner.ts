@@ -15,7 +15,8 @@ import { defaultRules } from "../src/clean/rules/index.ts";
 import { locateScored } from "../src/clean/rules/locate.ts";
 import { INNER_FEATURES, innerRow } from "./inner-features.ts";
 import { loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";
-import { objective, trainBlocks } from "./train-clean.ts";
+import { objective } from "./train-clean.ts";
+import { outOfFoldBlocks } from "./lib/text-items.ts";
 import { foldOf, labelsOf, prepared, type Item } from "./lib/clean-items.ts";
 import { silverLabels } from "./short-lines.ts";
 import { trainLogistic, type Example } from "./lib/logistic.ts";
@@ -42,8 +43,7 @@ for (const page of all) {
   innerLabels.set(page, inner);
   (page.half === "tune" ? tune : check).push({ page, path: "text", doc, labels });
 }
-const folds: Parameters<typeof trainBlocks>[2] = [];
-trainBlocks(tune.filter((i, k, a) => a.findIndex((j) => j.page.id === i.page.id) === k), "text", folds);
+const folds = outOfFoldBlocks(tune);
 const committed = blockModels(false);
 const decode = { ...committed.decode, ...(process.env.SANDWICH === "off" ? { sandwich: committed.decode.inner } : {}) };
 const scores = new Map<Item, Float64Array>();

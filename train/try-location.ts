@@ -134,18 +134,16 @@ import type { Line, TextDoc } from "../src/clean/doc.ts";
 import { lineKind } from "../src/clean/rules/context.ts";
 import type { CleanRule } from "../src/clean/rules/types.ts";
 import { collapse, scoreCorpus, scorePage, scoreSnippets, snippetCorpus, tokens } from "../eval/lib/extraction-score.ts";
-import { trainBlocks } from "./train-clean.ts";
 import { foldOf, htmlPathBody, labelsOf, prepared, type Item } from "./lib/clean-items.ts";
 import { loadDates } from "../eval/lib/clean-corpus.ts";
-import { rulesAfterLocate, textItemsByHalf } from "./lib/text-items.ts";
+import { rulesAfterLocate, textItemsByHalf, outOfFoldBlocks } from "./lib/text-items.ts";
 import { trainLogistic, type Example } from "./lib/logistic.ts";
 import { logit, type LogisticModel } from "../src/model/logistic.ts";
 
 const withUrl = process.env.URL !== "0";
 const after = rulesAfterLocate();
 const { tune, check } = textItemsByHalf(withUrl);
-const folds: Parameters<typeof trainBlocks>[2] = [];
-trainBlocks(tune.filter((i, k, a) => a.findIndex((j) => j.page.id === i.page.id) === k), "text", folds);
+const folds = outOfFoldBlocks(tune);
 const committed = blockModels(false);
 // dates-dev's pages (never seen by the block models) judged against the HTML path's body: a third, larger set
 // of real article pages, each half apart (DATES=0 leaves it out).

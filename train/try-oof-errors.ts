@@ -50,16 +50,14 @@ import { blockModels, scoreBlocks } from "../src/clean/block-model.ts";
 import { locateScored } from "../src/clean/rules/locate.ts";
 import { finish } from "../src/clean/text.ts";
 import { collapse, shingles, tokens, scoreCorpus, scorePage, scoreSnippets, snippetCorpus, type PageScore, type SnippetCounts } from "../eval/lib/extraction-score.ts";
-import { trainBlocks } from "./train-clean.ts";
 import { foldOf } from "./lib/clean-items.ts";
-import { rulesAfterLocate, textItemsByHalf } from "./lib/text-items.ts";
+import { rulesAfterLocate, textItemsByHalf, outOfFoldBlocks } from "./lib/text-items.ts";
 import type { TextDoc } from "../src/clean/doc.ts";
 
 const withUrl = process.env.URL !== "0";
 const after = rulesAfterLocate();
 const { tune, check } = textItemsByHalf(withUrl);
-const folds: Parameters<typeof trainBlocks>[2] = [];
-trainBlocks(tune.filter((i, k, a) => a.findIndex((j) => j.page.id === i.page.id) === k), "text", folds);
+const folds = outOfFoldBlocks(tune);
 const committed = blockModels(false);
 
 function clone(doc: TextDoc): TextDoc {

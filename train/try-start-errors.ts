@@ -58,15 +58,13 @@ import { lineKind } from "../src/clean/rules/context.ts";
 import { finish } from "../src/clean/text.ts";
 import { MARK_COPYRIGHT, type Line, type TextDoc } from "../src/clean/doc.ts";
 import { collapse, scoreCorpus, scorePage, scoreSnippets, snippetCorpus, tokens } from "../eval/lib/extraction-score.ts";
-import { trainBlocks } from "./train-clean.ts";
 import { foldOf } from "./lib/clean-items.ts";
-import { rulesAfterLocate, textItemsByHalf } from "./lib/text-items.ts";
+import { rulesAfterLocate, textItemsByHalf, outOfFoldBlocks } from "./lib/text-items.ts";
 
 const half = process.env.HALF === "check" ? "check" : "tune";
 const after = rulesAfterLocate();
 const { tune, check } = textItemsByHalf(true);
-const folds: Parameters<typeof trainBlocks>[2] = [];
-if (half === "tune") trainBlocks(tune.filter((i, k, a) => a.findIndex((j) => j.page.id === i.page.id) === k), "text", folds);
+const folds = half === "tune" ? outOfFoldBlocks(tune) : [];
 const committed = blockModels(false);
 const decode = committed.decode;
 

@@ -5,6 +5,8 @@ import { defaultRules } from "../../src/clean/rules/index.ts";
 import { handShortLineContext } from "../../src/clean/rules/context.ts";
 import type { CleanRule } from "../../src/clean/rules/types.ts";
 import { loadExtraction, loadWebpages } from "../../eval/lib/clean-corpus.ts";
+import type { BlockModels } from "../../src/clean/block-model.ts";
+import { trainBlocks } from "../train-clean.ts";
 import { labelsOf, prepared, type Item } from "./clean-items.ts";
 
 export interface TextItems {
@@ -30,6 +32,17 @@ export function textItemsByHalf(withUrl: boolean): { tune: Item[]; check: Item[]
     if (doc) (page.half === "tune" ? tune : check).push({ page: p, path: "text", doc, labels: labelsOf(p, doc) });
   }
   return { tune, check };
+}
+
+/**
+ * The text block models of train:clean's folds, trained on the tuning items (each page once): what scores
+ * a tuning page out of fold (`folds[foldOf(id)]`).
+ */
+export function outOfFoldBlocks(tune: readonly Item[]): Omit<BlockModels, "decode">[] {
+  const folds: Omit<BlockModels, "decode">[] = [];
+  const seen = new Set<string>();
+  trainBlocks(tune.filter((i) => !seen.has(i.page.id) && !!seen.add(i.page.id)), "text", folds);
+  return folds;
 }
 
 /** The rules that run after locate-article, as the cleaner has them. */
