@@ -146,17 +146,20 @@ export function readingOrder(chosen: readonly number[], all: readonly Candidate[
   const picked = new Set(chosen);
   const dependents = new Map<number, number[]>();
   /** The sentence it refers back to, or the one its connective points to. */
-  const leans = (i: number) => all[i]!.antecedent ?? (all[i]!.leansOn !== null && all[i]!.leansOn! >= 0 ? all[i]!.leansOn : null);
-  for (const i of chosen) {
-    const before = leans(i);
+  const leans = chosen.map((i) => {
+    const { antecedent, leansOn } = all[i]!;
+    return antecedent ?? (leansOn !== null && leansOn >= 0 ? leansOn : null);
+  });
+  chosen.forEach((i, k) => {
+    const before = leans[k]!;
     if (before !== null && picked.has(before)) dependents.set(before, [...(dependents.get(before) ?? []), i]);
-  }
+  });
   const out: number[] = [];
   const emit = (i: number) => {
     out.push(i);
     for (const d of dependents.get(i) ?? []) emit(d);
   };
-  const roots = chosen.filter((i) => leans(i) === null || !picked.has(leans(i)!));
+  const roots = chosen.filter((_, k) => leans[k] === null || !picked.has(leans[k]!));
   for (const i of roots.sort((a, b) => all[a]!.position - all[b]!.position || all[a]!.article - all[b]!.article)) emit(i);
   return out;
 }
