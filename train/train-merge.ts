@@ -361,6 +361,23 @@
 //     +0.2, +0.9, 0); tuning means 94.2 -> 94.2, 93.8 -> 93.5, 86.3 -> 86.3. Harder's checking half gains in 4 of 5
 //     draws, bbc merge's falls in 2 and unperturbed: not kept by the rule (all checking halves agree). The reading is
 //     right (test/cluster/mentions.test.ts in 8b73140 fails before it).
+// Stop 58 (mx58), a date or quantity difference weighed apart from agreement, or by how alike the texts are otherwise
+// (trial-pair-features.ts: daysConflict etc. are the -1 of the committed agreement column, 1 or 0; wordsX* are products
+// of committed columns). Nothing adopted. F1 tuning . checking, events / bbc merge / harder (committed 94.5 . 97.6 /
+// 92.7 . 87.5 / 85.0 . 86.2, checking topics mixed 0):
+//   EXTRA=daysConflict (weight -0.03)              94.5 . 96.4 (a checking topic mixed) / 92.7 . 87.0 / 85.0 . 86.1
+//   EXTRA=monthsConflict (-0.55; bar 0.45)         92.6 . 96.8 / 94.2 . 88.3 / 84.4 . 85.2
+//   EXTRA=dateConflict (days or months, -0.38)     92.6 . 94.6 / 93.3 . 88.8 / 84.4 . 85.3
+//   EXTRA=daysConflict+monthsConflict (bar 0.35)   94.5 . 97.6 / 92.7 . 86.0 / 85.0 . 85.0
+//   EXTRA=dateConflict DROP=days+months            94.1 . 96.4 (mixed 1) / 92.4 . 85.8 / 85.4 . 85.4
+//   EXTRA=weekdaysConflict (+0.16)                 94.5 . 96.4 (mixed 1) / 92.7 . 87.5 / 84.7 . 85.9
+//   KEEP_DECISION=1 with monthsConflict / dateConflict / both: events tuning 91.8-92.1 (4-5 tuning stories mixed)
+//   EXTRA=wordsXquantityConflict (+0.27; bar 0.45) 94.1 . 96.5 / 92.7 . 88.8 / 85.8 . 85.6
+//   EXTRA=wordsXweekdays (-0.08)                   94.5 . 96.4 (mixed 1) / 92.7 . 87.3 / 85.0 . 86.5
+//   EXTRA=wordsXyears (-0.18)                      94.5 . 97.6 / 92.7 . 87.3 / 85.0 . 86.1
+//   EXTRA=leadXweekdays (+0.15)                    95.2 (2 tuning topics mixed) . 95.5 (checking recall 95.3 -> 91.4) / = / =
+// A stated date that conflicts buys bbc merge's precision with events' and harder's recall (real coverage names
+// other months in its background: 7.6% of events' rightly joined tuning pairs state months and share none).
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";

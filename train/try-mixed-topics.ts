@@ -25,14 +25,14 @@ import { averageLink, type MergeLog, type WeightedEdges } from "../src/cluster/a
 import { contextFeatures, windowCrowds } from "../src/cluster/context.ts";
 import { dayOrNull } from "../src/cluster/days.ts";
 import { HALVES, type Half } from "../eval/lib/split.ts";
-import { linkMaps, loadSweepSets, mergeModelsFrom } from "./lib/merge-sweep.ts";
+import { linkMaps, loadSweepSets, mergeModelsFrom, withTrialColumns } from "./lib/merge-sweep.ts";
 
 const half = (process.argv[2] ?? "tune") as Half;
 if (!HALVES.includes(half)) throw new Error(`usage: try-mixed-topics.ts [${HALVES.join("|")}]`);
-/** MODEL=file: another merge model (a perturbed training of train/try-perturbed.ts) instead of the committed one. */
+/** MODEL=file: another merge model (a perturbed training of train/try-perturbed.ts, or a trial's with EXTRA features) instead of the committed one. */
 const models = mergeModelsFrom(process.env.MODEL);
 const s = loadSweepSets().find((x) => x.name === "events")!;
-const pairs = pairEdges(s.scored, models.pair);
+const pairs = pairEdges(withTrialColumns(s.scored, models.pair.features), models.pair);
 const crowds = windowCrowds(s.scored.spans.map((x) => dayOrNull(x.first)), defaultClusterOptions.windowDays);
 const features = contextFeatures(s.n, pairs, crowds);
 /** index.ts's MIN_EDGE (not exported): links below it are not kept. */

@@ -86,7 +86,7 @@ import { CONTEXT_FEATURES, defaultClusterOptions, mergeModels, pairEdges, PAIR_F
 import { buildSplitSet, type LabelledArticle } from "../eval/lib/merge-set.ts";
 import { halfOf } from "../eval/lib/split.ts";
 import { contextFeatures } from "../src/cluster/context.ts";
-import { covered, overlap, size, type Profile, type SparseVector } from "../src/cluster/profile.ts";
+import { covered, overlap, shared, size, type Profile, type SparseVector } from "../src/cluster/profile.ts";
 import type { WeightedEdges } from "../src/cluster/agglomerate.ts";
 import { boostedLogit } from "../src/clean/boosted.ts";
 import { trainLogistic, type Example } from "./lib/logistic.ts";
@@ -507,6 +507,11 @@ const EXTRA: Record<string, (a: Profile, b: Profile) => number> = {
   localWordsNorm: (a, b) => localCosine(a, b, (p) => p.words, true),
   localNamesNorm: (a, b) => localCosine(a, b, (p) => p.names, true),
   localLeadNorm: (a, b) => localCosine(a, b, (p) => p.lead, true),
+  // Stop 58 (mx58): the conflict half of the committed days / months agreements as a column of its own
+  // (both state some, share none), for fits in the joined zone (HARD, HARDW).
+  daysConflict: (a, b) => (size(a.days) && size(b.days) && shared(a.days, b.days) === 0 ? 1 : 0),
+  monthsConflict: (a, b) => (a.months && b.months && !(a.months & b.months) ? 1 : 0),
+  dateConflict: (a, b) => ((size(a.days) && size(b.days) && shared(a.days, b.days) === 0) || (a.months && b.months && !(a.months & b.months)) ? 1 : 0),
   // Stop 34 (ev35): the times the leads state (headline and first LEAD_SENT sentences; readMentions on them).
   leadDays: (a, b) => agreeSets(leadTimes.get(a)!.days, leadTimes.get(b)!.days),
   leadYears: (a, b) => agreeSets(leadTimes.get(a)!.years, leadTimes.get(b)!.years),

@@ -11,6 +11,7 @@ import { contextFeatures, windowCrowds } from "../../src/cluster/context.ts";
 import { loadDecision } from "../../src/cluster/decision.ts";
 import { dayOrNull } from "../../src/cluster/days.ts";
 import { loadModel } from "../../src/model/logistic.ts";
+import { trialPairFeatures } from "./trial-pair-features.ts";
 import { averageLink, type AgglomerateOptions, type WeightedEdges } from "../../src/cluster/agglomerate.ts";
 import { buildEventsSet, buildMergeSet, buildSplitSet, type LabelledArticle } from "../../eval/lib/merge-set.ts";
 import { mixedClusters, pairwiseScores } from "../../eval/lib/pairwise.ts";
@@ -108,14 +109,36 @@ export function sweepBars(sets: readonly SweepSet[], weighed: readonly WeightedE
 /** The merge models a trainer wrote to `file` (merge-model.json's shape), or the committed ones. */
 export function mergeModelsFrom(file: string | undefined): MergeModels {
   if (!file) return mergeModels();
-  const json = JSON.parse(readFileSync(file, "utf8")) as { pair: unknown; context: unknown; decision: unknown };
-  return { pair: loadModel(json.pair, PAIR_FEATURES), context: loadModel(json.context, CONTEXT_FEATURES), decision: loadDecision(json.decision) };
+  const json = JSON.parse(readFileSync(file, "utf8")) as { pair: { features?: unknown }; context: unknown; decision: unknown };
+  // A trial's pair model (train-merge.ts EXTRA=...) reads trial features after the committed ones.
+  const named = Array.isArray(json.pair.features) ? (json.pair.features as string[]) : [];
+  const pairFeatures = named.length > PAIR_FEATURES.length && PAIR_FEATURES.every((f, j) => named[j] === f) ? named : [...PAIR_FEATURES];
+  return { pair: loadModel(json.pair, pairFeatures), context: loadModel(json.context, CONTEXT_FEATURES), decision: loadDecision(json.decision) };
+}
+
+/** A set's candidates with the trial features a pair model reads after PAIR_FEATURES (train/lib/trial-pair-features.ts); the candidates as they are for a committed model. */
+export function withTrialColumns(scored: ScoredPairs, features: readonly string[]): ScoredPairs {
+  const W0 = PAIR_FEATURES.length;
+  if (features.length === W0) return scored;
+  const trial = trialPairFeatures(scored);
+  const fns = features.slice(W0).map((e) => {
+    const f = trial[e];
+    if (!f) throw new Error(`model: no trial feature ${e} (train/lib/trial-pair-features.ts)`);
+    return f;
+  });
+  const width = features.length;
+  const out = new Float64Array(scored.pairs.length * width);
+  for (let k = 0; k < scored.pairs.length; k++) {
+    out.set(scored.features.subarray(k * W0, (k + 1) * W0), k * width);
+    fns.forEach((f, j) => (out[k * width + W0 + j] = f(scored.pairs.a[k]!, scored.pairs.b[k]!)));
+  }
+  return { ...scored, features: out, width };
 }
 
 /** Each set's links as clustering weighs them: the pair model's, then the context model's over the window crowds. */
 export function weighSets(sets: readonly SweepSet[], models: MergeModels): WeightedEdges[] {
   return sets.map((s) => {
-    const e = pairEdges(s.scored, models.pair);
+    const e = pairEdges(withTrialColumns(s.scored, models.pair.features), models.pair);
     const crowds = windowCrowds(s.scored.spans.map((x) => dayOrNull(x.first)), defaultClusterOptions.windowDays);
     return contextEdges(s.n, e, models.context, contextFeatures(s.n, e, crowds));
   });

@@ -202,7 +202,34 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
     }));
   let latest: number[] | null = null;
   const latestYearOf = () => (latest ??= s.order.map((a) => Math.max(0, ...readMentions(a.title, a.paragraphs).years)));
+  /** The committed pair feature `name`'s value for the pair (a column of s.features). */
+  const column = (name: (typeof PAIR_FEATURES)[number]) => {
+    const j = PAIR_FEATURES.indexOf(name);
+    return (a: number, b: number) => s.features[pairIndex(a, b) * PAIR_WIDTH + j]!;
+  };
+  /** 1 when the committed agreement feature `name` says the two state some and share none (-1), else 0: its conflict apart from its agreement. */
+  const conflictOf = (name: (typeof PAIR_FEATURES)[number]): TrialFeature => {
+    const at = column(name);
+    return (a, b) => (at(a, b) < 0 ? 1 : 0);
+  };
   return {
+    /** mx58: the conflict half of the days, months, weekdays and years agreements, a column of its own (a linear -1/0/+1 weighs a conflict as much as an agreement). */
+    daysConflict: conflictOf("days"),
+    monthsConflict: conflictOf("months"),
+    weekdaysConflict: conflictOf("weekdays"),
+    yearsConflict: conflictOf("years"),
+    /** mx58: products of committed columns (try-pair-derived.ts's a*b): a conflict or agreement weighed by how alike the two texts are otherwise. */
+    wordsXquantityConflict: (a, b) => column("words")(a, b) * column("quantityConflict")(a, b),
+    wordsXweekdays: (a, b) => column("words")(a, b) * column("weekdays")(a, b),
+    leadXweekdays: (a, b) => column("lead")(a, b) * column("weekdays")(a, b),
+    wordsXyears: (a, b) => column("words")(a, b) * column("years")(a, b),
+    /** mx58: days or months of the two texts conflict (both state some, share none). */
+    dateConflict: (a, b) => (column("days")(a, b) < 0 || column("months")(a, b) < 0 ? 1 : 0),
+    /** mx58: days and months of the two texts agree or are silent, and at least one agrees. */
+    dateAgree: (a, b) => {
+      const [d, m] = [column("days")(a, b), column("months")(a, b)];
+      return d >= 0 && m >= 0 && d + m > 0 ? 1 : 0;
+    },
     /** mg54: 1 - the months' Jaccard when both texts name months, else 0. */
     monthsApart: (a, b) => {
       const [x, y] = [threadOf()[a]!.months, threadOf()[b]!.months];
