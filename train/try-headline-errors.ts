@@ -16,12 +16,14 @@
 //   second            another line won, the agreeing candidate ranked second
 //   far-won           another line won, the agreeing candidate ranked third or lower (a teaser, a
 //                     menu, another story; often the body was located wrong)
+// Under each half's classes: how many of the misses pick the page's visible <h1> (another text than the og:title
+// gold: the headline a reader of the page sees), by class (stop 58).
 import { DomUtils, parseDocument } from "htmlparser2";
 import { defaultRules, prepare } from "../src/clean/index.ts";
 import { bodyAnchor, cannotBeHeadline } from "../src/clean/headline-features.ts";
 import { headlineChoices, headlineScores } from "../src/clean/headline-model.ts";
 import { hostKey, headlineTokens } from "../src/clean/headline.ts";
-import { goldHeadline, loadDates, loadExtraction, loadWebpages, type DevPage } from "../eval/lib/clean-corpus.ts";
+import { goldHeadline, shownHeadline, loadDates, loadExtraction, loadWebpages, type DevPage } from "../eval/lib/clean-corpus.ts";
 import { devSource } from "../eval/lib/dev-source.ts";
 import { AGREES, headlineF1 } from "../eval/lib/extraction-score.ts";
 
@@ -92,6 +94,7 @@ for (const withUrl of [true, false]) {
   const counts = { tune: new Map<Class, number>(), check: new Map<Class, number>() };
   const totals = { tune: 0, check: 0 }, inDump = { tune: 0, check: 0 }, inCand = { tune: 0, check: 0 }, ok = { tune: 0, check: 0 };
   const shown: string[] = [];
+  const shownH1 = { tune: new Map<Class, number>(), check: new Map<Class, number>() };
   for (const page of pages) {
     const gold = goldHeadline(page.html);
     if (!gold) continue;
@@ -105,6 +108,9 @@ for (const withUrl of [true, false]) {
       continue;
     }
     counts[h].set(v.cls, (counts[h].get(v.cls) ?? 0) + 1);
+    // Stop 58: the misses whose pick is the page's visible <h1> (another text than the og:title gold), by class.
+    const h1 = shownHeadline(page.html);
+    if (h1 && headlineF1(v.got, h1) >= AGREES) shownH1[h].set(v.cls, (shownH1[h].get(v.cls) ?? 0) + 1);
     if (h === "tune") shown.push(`  [${v.cls}] ${page.set} ${page.id} ${page.url ?? ""}\n      got ${JSON.stringify(v.got.slice(0, 80))} (line ${v.gotLine}), gold ${JSON.stringify(gold.slice(0, 80))}${v.right.length ? ` (line ${v.right.slice(0, 3).join(", ")})` : ""}; body at ${v.anchor}`);
   }
   const pct = (k: number, n: number): string => `${((100 * k) / n).toFixed(1)}% (${k}/${n})`;
@@ -112,6 +118,8 @@ for (const withUrl of [true, false]) {
   for (const h of ["tune", "check"] as const) {
     console.log(`  ${h}: agree ${pct(ok[h], totals[h])}; gold in one line of the dump (ceiling) ${pct(inDump[h], totals[h])}; in a candidate or picked ${pct(inCand[h], totals[h])}`);
     console.log(`    misses: ${CLASSES.map((c) => `${c} ${counts[h].get(c) ?? 0}`).join("; ")}`);
+    const h1Misses = [...shownH1[h].values()].reduce((a, b) => a + b, 0);
+    console.log(`    of them the pick is the page's visible <h1>: ${h1Misses} (${CLASSES.flatMap((c) => (shownH1[h].get(c) ? [`${c} ${shownH1[h].get(c)}`] : [])).join("; ")})`);
   }
   if (process.env.SHOW) console.log(shown.join("\n"));
 }
