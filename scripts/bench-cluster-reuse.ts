@@ -8,17 +8,16 @@
 // the same (--published: both lean towards the first clustering's stories, as a build does towards the
 // last build's), and how many stories took their follow-up link from the last build; then the same
 // articles once more with that store ("unchanged": what every build pays, whatever changed), and what moved
-// along the chain (likely pairs touched by a changed print and how far they moved, stories changed).
-// --no-weights: without the stored weights (weight-reuse.ts), as before stop 58. --bin W: the IDF bin width (profile.ts IDF_BIN_WIDTH when absent).
+// along the chain (likely pairs touched by a changed print and how far they moved, stories changed). --bin W: the IDF bin width (profile.ts IDF_BIN_WIDTH when absent).
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { deserialize } from "node:v8";
-import { clusterArticles, defaultClusterOptions, type ClusterStep, type RowStore, type StoredFollowUps, type StoredGroups, type StoredPairs, type StoredWeights } from "../src/cluster/index.ts";
+import { clusterArticles, defaultClusterOptions, type ClusterStep, type RowStore, type StoredFollowUps, type StoredGroups, type StoredPairs } from "../src/cluster/index.ts";
 import type { ReplayStats } from "../src/cluster/agglomerate-replay.ts";
 import type { DatedArticle, StoryCluster } from "../src/types.ts";
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { published: { type: "boolean" }, runs: { type: "string", default: "3" }, day: { type: "string" }, bin: { type: "string" }, "no-weights": { type: "boolean" } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { published: { type: "boolean" }, runs: { type: "string", default: "3" }, day: { type: "string" }, bin: { type: "string" } } });
 const dir = resolve(positionals[0] ?? "");
 const file = `${dir}.steps.v8`;
 if (!existsSync(file)) throw new Error(`${file} is missing: run scripts/bench-cluster-steps.ts ${dir} first`);
@@ -36,7 +35,6 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const replayStats: ReplayStats = { replayed: 0, live: 0, liveGroups: 0 };
 const pairStats = { reused: 0, scored: 0 };
 const followUpStats = { reused: 0, linked: 0 };
-const weightStats = { taken: 0, weighed: 0 };
 
 function timed(batch: DatedArticle[], rows?: RowStore, published?: Map<string, number>): { clusters: StoryCluster[]; steps: Map<ClusterStep, number> } {
   const steps = new Map<ClusterStep, number>();
@@ -46,7 +44,7 @@ function timed(batch: DatedArticle[], rows?: RowStore, published?: Map<string, n
     steps.set(s, now - mark);
     mark = now;
   };
-  const clusters = clusterArticles(batch.map((a) => ({ ...a })), { ...defaultClusterOptions, onStep, replayStats, pairStats, followUpStats, weightStats, ...(rows ? { rows } : {}), ...(published ? { published } : {}), ...(values.bin ? { idfBinWidth: Number(values.bin) } : {}) });
+  const clusters = clusterArticles(batch.map((a) => ({ ...a })), { ...defaultClusterOptions, onStep, replayStats, pairStats, followUpStats, ...(rows ? { rows } : {}), ...(published ? { published } : {}), ...(values.bin ? { idfBinWidth: Number(values.bin) } : {}) });
   return { clusters, steps };
 }
 
@@ -72,9 +70,7 @@ for (let r = 0; r < Number(values.runs); r++) {
       get: (k) => structuredClone(links.get(k)),
       put: (k, v) => void links.set(k, structuredClone(v)),
     },
-    ...(values["no-weights"] ? {} : { weights: { get: (k: string) => structuredClone(weights.get(k)), put: (k: string, v: StoredWeights) => void weights.set(k, structuredClone(v)) } }),
   };
-  const weights = new Map<string, StoredWeights>();
   const groups = new Map<string, StoredGroups>();
   const links = new Map<string, StoredFollowUps>();
   const first = timed(articles.filter((_, i) => i !== held), store);
@@ -83,7 +79,6 @@ for (let r = 0; r < Number(values.runs); r++) {
   [gets, hits] = [0, 0];
   [pairStats.reused, pairStats.scored] = [0, 0];
   [followUpStats.reused, followUpStats.linked] = [0, 0];
-  [weightStats.taken, weightStats.weighed] = [0, 0];
   const [pairsBefore, groupsBefore] = [[...stored.values()][0]!, [...groups.values()][0]!];
   const warm = timed(articles, store, published);
   const [pairsAfter, groupsAfter] = [[...stored.values()][0]!, [...groups.values()][0]!];
@@ -93,7 +88,6 @@ for (let r = 0; r < Number(values.runs); r++) {
   };
   if (r === 0) {
     console.log(`prints changed (of ${pairsBefore.paths.length}): pairs' ${changed(pairsBefore, pairsAfter)}, groups' ${changed(groupsBefore, groupsAfter)}`);
-    console.log(`weights: ${weightStats.taken} articles took their weights from the last build, ${weightStats.weighed} weighed`);
     console.log(`pairs: ${pairStats.reused} candidates taken from the last build, ${pairStats.scored} scored`);
     console.log(`groups: ${replayStats.replayed} merges replayed, ${replayStats.live} worked out, ${replayStats.liveGroups} groups live`);
     console.log(`follow-ups: ${followUpStats.reused} stories took their link from the last build, ${followUpStats.linked} linked again`);

@@ -3,9 +3,8 @@
 // articles changed, and every pair when the entry is missing, damaged or not sound, are scored again.
 // The same pack keeps the last build's merges (src/cluster/groups.ts), keyed by the settings and the code:
 // a log that is not one of its own articles' merges is not replayed. And its follow-up links
-// (src/cluster/follow-up-reuse.ts), each taken only where no story it was worked out from changed, and its
-// articles' weights (src/cluster/weight-reuse.ts), taken where an article's IDF window is as it was.
-import type { RowStore, StoredFollowUps, StoredGroups, StoredPairs, StoredWeights } from "../cluster/index.ts";
+// (src/cluster/follow-up-reuse.ts), each taken only where no story it was worked out from changed.
+import type { RowStore, StoredFollowUps, StoredGroups, StoredPairs } from "../cluster/index.ts";
 import { codeHash, moduleUrl } from "./code-hash.ts";
 import { cacheKey, isObject, type DiskCache, type Namespace, type Pack } from "./pack.ts";
 
@@ -14,7 +13,6 @@ const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) =
 const isPairs = (v: unknown): v is StoredPairs => isObject(v) && strings(v.paths) && strings(v.prints) && numbers(v.capped) && numbers(v.a) && numbers(v.b) && numbers(v.p);
 const isGroups = (v: unknown): v is StoredGroups => isObject(v) && strings(v.paths) && strings(v.prints) && numbers(v.x) && numbers(v.y) && numbers(v.score);
 const isFollowUps = (v: unknown): v is StoredFollowUps => isObject(v) && strings(v.prints) && numbers(v.days) && numbers(v.links);
-const isWeights = (v: unknown): v is StoredWeights => isObject(v) && strings(v.paths) && strings(v.termKeys) && numbers(v.days) && strings(v.prints) && numbers(v.sizes) && typeof v.data === "string";
 
 const finite = (v: number[]): boolean => v.every((x) => Number.isFinite(x));
 /**
@@ -24,14 +22,13 @@ const finite = (v: number[]): boolean => v.every((x) => Number.isFinite(x));
  */
 const pairsJson = (v: StoredPairs): string | null => (finite(v.capped) && finite(v.a) && finite(v.b) && finite(v.p) ? JSON.stringify({ paths: v.paths, prints: v.prints, capped: v.capped, a: v.a, b: v.b, p: v.p }) : null);
 const groupsJson = (v: StoredGroups): string | null => (finite(v.x) && finite(v.y) && finite(v.score) ? JSON.stringify({ paths: v.paths, prints: v.prints, x: v.x, y: v.y, score: v.score }) : null);
-const weightsJson = (v: StoredWeights): string | null => (finite(v.days) && finite(v.sizes) ? JSON.stringify({ paths: v.paths, termKeys: v.termKeys, days: v.days, prints: v.prints, sizes: v.sizes, data: v.data }) : null);
 const followUpsJson = (v: StoredFollowUps): string | null => (finite(v.days) && finite(v.links) ? JSON.stringify({ prints: v.prints, days: v.days, links: v.links }) : null);
 
-type Entry = StoredPairs | StoredGroups | StoredFollowUps | StoredWeights;
+type Entry = StoredPairs | StoredGroups | StoredFollowUps;
 
 const rowsNamespace: Namespace<Entry> = {
   name: "cluster-rows",
-  accepts: (v): v is Entry => isPairs(v) || isGroups(v) || isFollowUps(v) || isWeights(v),
+  accepts: (v): v is Entry => isPairs(v) || isGroups(v) || isFollowUps(v),
 };
 
 export interface CachedClusterRows {
@@ -64,7 +61,6 @@ export async function cachedClusterRows(cache: DiskCache | null): Promise<Cached
       put: pairs.put,
       groups: kind("cluster groups", isGroups, groupsJson),
       followUps: kind("cluster follow-ups", isFollowUps, followUpsJson),
-      weights: kind("cluster weights", isWeights, weightsJson),
     },
   };
 }

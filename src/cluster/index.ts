@@ -5,8 +5,7 @@
 //    stated quantities ("12 people"), days, months and years it mentions. The IDF is taken over the
 //    articles near its day, not the whole batch, and term ids are in an order no other article changes
 //    (profile.ts), so an article's vectors depend only on the articles near its day: a later build takes
-//    the weights of articles whose IDF window is as it was (weight-reuse.ts) and the scores of pairs whose
-//    two articles' vectors are as they were (rows.ts) from the cache.
+//    the scores of pairs whose two articles' vectors are as they were from the cache (rows.ts).
 // 2. Candidates: only articles within the date window that share enough weight of their rare key terms,
 //    and (similarity.ts) enough words: two reports of one event share words, so numbers or keys alone
 //    never make a pair.
@@ -31,8 +30,7 @@ import type { DatedArticle, StoryCluster } from "../types.ts";
 import { shortHash } from "../text/hash.ts";
 import { loadModel, probability, type LogisticModel } from "../model/logistic.ts";
 import modelJson from "./merge-model.json" with { type: "json" };
-import { buildProfiles, IDF_BIN_WIDTH, type Profile } from "./profile.ts";
-import type { StoredWeights } from "./weight-reuse.ts";
+import { buildProfiles, type Profile } from "./profile.ts";
 import { candidatePairs, dayOrder, visitCandidates, type PairList } from "./candidates.ts";
 import { PAIR_FEATURES, PairScorer } from "./similarity.ts";
 import { averageLink, type MergeLog, type WeightedEdges } from "./agglomerate.ts";
@@ -57,7 +55,6 @@ export { CONTEXT_FEATURES, windowCrowds } from "./context.ts";
 export { groupArticles, type MergeDecision } from "./decision.ts";
 export type { RowStore, StoredGroups, StoredPairs } from "./rows.ts";
 export type { StoredFollowUps } from "./follow-up-reuse.ts";
-export type { StoredWeights } from "./weight-reuse.ts";
 
 export interface ClusterOptions {
   /** Articles more than this many days apart are never the same story. */
@@ -97,8 +94,6 @@ export interface ClusterOptions {
   pairStats?: { reused: number; scored: number };
   /** Filled with how many dated stories took their follow-up link from the last build's (`rows.followUps`: follow-up-reuse.ts) and how many were linked again. */
   followUpStats?: { reused: number; linked: number };
-  /** Filled with how many articles took their weights from the last build's (`rows.weights`: weight-reuse.ts) and how many were weighed. */
-  weightStats?: { taken: number; weighed: number };
   /** Filled with how much of the last build's merges were replayed (`rows.groups`: groups.ts). */
   replayStats?: ReplayStats;
   /**
@@ -188,13 +183,8 @@ function prepareArticles(articles: readonly DatedArticle[], options: ClusterOpti
   // Each article's terms key (rows.ts), taken as the profiles read the terms.
   const termKeys = options.rows && days.every((d) => d !== null) ? new Array<string>(order.length) : null;
   const prints = termKeys ? new Array<string>(order.length) : null;
-  const window = { days, windowDays: options.windowDays, minDocuments: options.minIdfDocuments ?? MIN_IDF_DOCUMENTS, ...(options.idfBinWidth === undefined ? {} : { binWidth: options.idfBinWidth }) };
-  // The last build's weights, for the articles whose IDF window is as it was (weight-reuse.ts).
-  const store = termKeys ? options.rows?.weights : undefined;
-  const key = JSON.stringify(["weights 1", options.keyTerms, window.windowDays, window.minDocuments, window.binWidth ?? IDF_BIN_WIDTH]);
-  const weights = store ? { paths: order.map((a) => a.path), days: days as number[], stored: store.get(key), keep: (w: StoredWeights) => store.put(key, w), ...(options.weightStats ? { stats: options.weightStats } : {}) } : undefined;
   // Vectors laid out by day: the articles compared with one another lie near one another in memory.
-  const profiles = buildProfiles(order, options.keyTerms, options.releaseTerms, byDay, window, termKeys && prints ? { termKeys, prints, ...(weights ? { weights } : {}) } : {});
+  const profiles = buildProfiles(order, options.keyTerms, options.releaseTerms, byDay, { days, windowDays: options.windowDays, minDocuments: options.minIdfDocuments ?? MIN_IDF_DOCUMENTS, ...(options.idfBinWidth === undefined ? {} : { binWidth: options.idfBinWidth }) }, termKeys && prints ? { termKeys, prints } : {});
   return { order, profiles, spans, days, byDay, termKeys, prints };
 }
 

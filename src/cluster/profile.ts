@@ -15,7 +15,6 @@ import { shortHash } from "../text/hash.ts";
 import { paragraphsOf } from "../text/article-text.ts";
 import { Vocabulary } from "./vocabulary.ts";
 import { BACKGROUND_DOCUMENTS, backgroundCounts } from "./background.ts";
-import { radiusOfDay, storedWeightsFor, weightsToStore, type ArticleWeights, type StoredWeights } from "./weight-reuse.ts";
 import { LEAD, LEAD_NAMES, NAMES, NUMBERS, QUANTITIES, QUANTITY_UNITS, SENTENCES, TermRecord, Ints, TITLE, UNITS, WORDS, DAYS, YEARS } from "./term-record.ts";
 
 /** Ids ids[from] … ids[to - 1], ascending (a range of an array shared by many). */
@@ -227,21 +226,6 @@ export interface IdfWindow {
 export interface ProfileKeys {
   termKeys?: string[];
   prints?: string[];
-  /**
-   * With `termKeys`, `prints` and a window, and every article dated: the last build's weights
-   * (weight-reuse.ts), each article's path and where to put this build's. An article whose IDF window holds
-   * what it held then takes its weights from there instead of being weighed (the profiles are the same).
-   */
-  weights?: WeightReuse;
-}
-
-export interface WeightReuse {
-  paths: readonly string[];
-  days: readonly number[];
-  stored: StoredWeights | undefined;
-  keep: (weights: StoredWeights) => void;
-  /** Filled with how many articles took their weights from `stored` and how many were weighed. */
-  stats?: { taken: number; weighed: number };
 }
 
 /**
@@ -356,41 +340,6 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
     }
     return shortHash(printBytes.subarray(0, at), 32);
   };
-  /** Whether stored weights fit article a's entries: as many, actors among its lead names and keys among its words and numbers, each in order of id. */
-  const fits = (a: number, w: ArticleWeights): boolean => {
-    const first = firstRun[a]!;
-    const begin = first < lastRun[a]! ? starts[first]! : 0;
-    const end = first < lastRun[a]! ? ends[lastRun[a]! - 1]! : 0;
-    if (w.values.length !== end - begin || w.actors.length > ACTORS || w.keys.length > keyCount) return false;
-    const inRuns = (positions: Int32Array, of: readonly number[]) => {
-      let last = -1;
-      for (const pos of positions) {
-        const k = begin + pos;
-        if (!of.some((r) => k >= from(a, r) && k < to(a, r)) || ids[k]! <= last) return false;
-        last = ids[k]!;
-      }
-      return true;
-    };
-    return inRuns(w.actors, [LEAD_NAMES]) && inRuns(w.keys, KEYED);
-  };
-  /** Article a's weights, actors, keys and print as stored (see fits). */
-  const takeArticle = (a: number, w: ArticleWeights) => {
-    const begin = starts[firstRun[a]!]!;
-    values.set(w.values, begin);
-    chosen.reserve(w.actors.length + w.keys.length);
-    chosenStart[3 * a] = chosen.length;
-    for (const pos of w.actors) {
-      chosen.ids[chosen.length] = ids[begin + pos]!;
-      chosen.values[chosen.length++] = values[begin + pos]!;
-    }
-    chosenStart[3 * a + 1] = chosen.length;
-    for (const pos of w.keys) {
-      chosen.ids[chosen.length] = ids[begin + pos]!;
-      chosen.values[chosen.length++] = values[begin + pos]!;
-    }
-    chosenStart[3 * a + 2] = chosen.length;
-    prints![a] = w.print;
-  };
   const dated: number[] = [];
   const undated: number[] = [];
   const dayOf = window ? (a: number) => window.days[a] ?? null : () => null;
@@ -400,9 +349,6 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   // r the window's own radius (see idfRadius).
   // Undated articles might be of any day: every window counts them.
   const datedDays = Int32Array.from(dated, (a) => dayOf(a)!);
-  const reuse = window && prints && keys.termKeys && keys.weights && undated.length === 0 ? keys.weights : null;
-  const radiusOf = (day: number) => radiusOfDay(datedDays, day, window?.windowDays ?? 0, window?.minDocuments ?? 0);
-  const stored = reuse?.stored && window ? storedWeightsFor(reuse.stored, reuse.paths, keys.termKeys!, reuse.days, radiusOf, window.windowDays, window.minDocuments) : null;
   for (const a of undated) count(a, 1);
   let lo = 0;
   let hi = 0;
@@ -410,30 +356,15 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
     const day = datedDays[o]!;
     let end = o;
     while (end < dated.length && datedDays[end] === day) end++;
-    // A day whose every article has its weights stored as its window gave them: taken, not counted.
-    if (stored) {
-      let k = o;
-      while (k < end && stored[dated[k]!] && fits(dated[k]!, stored[dated[k]!]!)) k++;
-      if (k === end) {
-        for (k = o; k < end; k++) takeArticle(dated[k]!, stored[dated[k]!]!);
-        if (reuse?.stats) reuse.stats.taken += end - o;
-        o = end;
-        continue;
-      }
-    }
     const r = idfRadius(datedDays, o, window?.windowDays ?? 0, window?.minDocuments ?? 0);
     const newLo = lowerBound(datedDays, 0, dated.length, day - r);
     const newHi = lowerBound(datedDays, 0, dated.length, day + r + 1);
-    // A window apart from the last one counted (days taken between them): emptied, not slid.
-    if (newLo >= hi || newHi <= lo) for (; lo < hi; lo++) count(dated[lo]!, -1);
-    if (lo === hi) lo = hi = newLo;
     for (; hi < newHi; hi++) count(dated[hi]!, 1);
     for (; hi > newHi; hi--) count(dated[hi - 1]!, -1);
     for (; lo < newLo; lo++) count(dated[lo]!, -1);
     for (; lo > newLo; lo--) count(dated[lo - 1]!, 1);
     windowStamp++;
     for (let k = o; k < end; k++) weighArticle(dated[k]!, hi - lo + undated.length);
-    if (reuse?.stats) reuse.stats.weighed += end - o;
     o = end;
   }
   if (undated.length > 0) {
@@ -441,29 +372,6 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
     for (const a of dated) count(a, 1);
     windowStamp++;
     for (const a of undated) weighArticle(a, n);
-  }
-  if (reuse) {
-    // Positions of each article's actors and keys among its entries (its ids ascending in each run).
-    const positions = (a: number, from: number, to: number, runs: readonly number[]) => {
-      const begin = starts[firstRun[a]!]!;
-      const out = new Int32Array(to - from);
-      for (let c = from; c < to; c++) {
-        const id = chosen.ids[c]!;
-        for (const r of runs) {
-          const k = lowerBound(ids, starts[firstRun[a]! + r]!, ends[firstRun[a]! + r]!, id);
-          if (k < ends[firstRun[a]! + r]! && ids[k] === id) out[c - from] = k - begin;
-        }
-      }
-      return out;
-    };
-    const order = Array.from(reuse.paths.keys()).sort((x, y) => (reuse.paths[x]! < reuse.paths[y]! ? -1 : reuse.paths[x]! > reuse.paths[y]! ? 1 : 0));
-    reuse.keep(
-      weightsToStore(order, reuse.paths, keys.termKeys!, reuse.days, prints!, (a) => ({
-        values: values.subarray(starts[firstRun[a]!]!, ends[lastRun[a]! - 1]!),
-        actors: positions(a, chosenStart[3 * a]!, chosenStart[3 * a + 1]!, [LEAD_NAMES]),
-        keys: positions(a, chosenStart[3 * a + 1]!, chosenStart[3 * a + 2]!, KEYED),
-      })),
-    );
   }
   chosen.trim();
   const vector = (a: number, r: number): SparseVector => ({ ids, weights: values, from: from(a, r), to: to(a, r) });
@@ -531,7 +439,18 @@ export function quantisedCounts(max: number, width: number): Int32Array {
  * words are common), or all there are. It depends only on how many articles lie near the day.
  */
 export function idfRadius(days: Int32Array, at: number, windowDays: number, minDocuments: number): number {
-  return radiusOfDay(days, days[at]!, windowDays, minDocuments);
+  const day = days[at]!;
+  const n = days.length;
+  const inside = (r: number) => lowerBound(days, 0, n, day + r + 1) - lowerBound(days, 0, n, day - r);
+  const want = Math.min(minDocuments, n);
+  if (inside(windowDays) >= want) return windowDays;
+  let [lo, hi] = [windowDays, Math.max(windowDays, day - days[0]!, days[n - 1]! - day)];
+  while (lo < hi) {
+    const mid = lo + ((hi - lo) >> 1);
+    if (inside(mid) >= want) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /**

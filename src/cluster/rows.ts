@@ -13,7 +13,6 @@
 // and ignored when it is not sound.
 
 import type { StoredFollowUps } from "./follow-up-reuse.ts";
-import type { StoredWeights } from "./weight-reuse.ts";
 
 /** The likely pairs of a build (global indices into `paths`, ordered by a then b), and what they were made from. */
 export interface StoredPairs {
@@ -36,11 +35,6 @@ export interface RowStore {
   groups?: {
     get(key: string): StoredGroups | undefined;
     put(key: string, groups: StoredGroups): void;
-  };
-  /** Where the last build's weights are kept (weight-reuse.ts), under a key of the settings. */
-  weights?: {
-    get(key: string): StoredWeights | undefined;
-    put(key: string, weights: StoredWeights): void;
   };
   /** Where the last build's follow-up links are kept (follow-up-reuse.ts), under a key of the settings. */
   followUps?: {
