@@ -6,7 +6,9 @@
 // ms of each step, how many articles' prints changed (their pairs' print, rows.ts, and their groups' print,
 // groups.ts), how much of the merges was replayed, and whether the stories (ids, members, follow-ups) are
 // the same (--published: both lean towards the first clustering's stories, as a build does towards the
-// last build's), and how many stories took their follow-up link from the last build. --bin W: the IDF bin width (profile.ts IDF_BIN_WIDTH when absent).
+// last build's), and how many stories took their follow-up link from the last build; then the same
+// articles once more with that store ("unchanged": what every build pays, whatever changed), and what moved
+// along the chain (likely pairs touched by a changed print and how far they moved, stories changed). --bin W: the IDF bin width (profile.ts IDF_BIN_WIDTH when absent).
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -89,10 +91,35 @@ for (let r = 0; r < Number(values.runs); r++) {
     console.log(`pairs: ${pairStats.reused} candidates taken from the last build, ${pairStats.scored} scored`);
     console.log(`groups: ${replayStats.replayed} merges replayed, ${replayStats.live} worked out, ${replayStats.liveGroups} groups live`);
     console.log(`follow-ups: ${followUpStats.reused} stories took their link from the last build, ${followUpStats.linked} linked again`);
+    // What moved along the chain: the likely pairs of articles in both builds, one of them with a changed print.
+    const printOf = (s: { paths: string[]; prints: string[] }) => new Map(s.paths.map((p, i) => [p, s.prints[i]!]));
+    const [wasPrint, nowPrint] = [printOf(pairsBefore), printOf(pairsAfter)];
+    const pairMap = (s: StoredPairs) => new Map(s.a.map((a, k) => [`${s.paths[a]} ${s.paths[s.b[k]!]}`, s.p[k]!]));
+    const [wasPairs, nowPairs] = [pairMap(pairsBefore), pairMap(pairsAfter)];
+    let [touched, same, moved, gone, came, maxMove] = [0, 0, 0, 0, 0, 0];
+    const moves: number[] = [];
+    const bothHere = (key: string) => key.split(" ").every((p) => wasPrint.has(p) && nowPrint.has(p));
+    const touches = (key: string) => key.split(" ").some((p) => wasPrint.get(p) !== nowPrint.get(p));
+    for (const [key, p] of nowPairs) {
+      if (!bothHere(key) || !touches(key)) continue;
+      touched++;
+      const was = wasPairs.get(key);
+      if (was === undefined) came++;
+      else if (was === p) same++;
+      else (moved++, moves.push(Math.abs(p - was)), (maxMove = Math.max(maxMove, Math.abs(p - was))));
+    }
+    for (const key of wasPairs.keys()) if (bothHere(key) && touches(key) && !nowPairs.has(key)) gone++;
+    const storiesOf = (cs: StoryCluster[]) => new Set(cs.map((c) => c.members.map((m) => m.path).filter((p) => wasPrint.has(p)).join(" ")));
+    const [wasStories, nowStories] = [storiesOf(first.clusters), storiesOf(warm.clusters)];
+    console.log(`moved: likely pairs of an article with a changed print ${touched} (bits the same ${same}, moved ${moved}, median |dp| ${median(moves.length ? moves : [0]).toExponential(1)}, max ${maxMove.toExponential(1)}; new above MIN_EDGE ${came}, gone below ${gone}); stories whose older members differ ${[...nowStories].filter((x) => !wasStories.has(x)).length} of ${nowStories.size}`);
   }
   const cold = timed(articles, undefined, published);
+  // The same articles again with the one-new clustering's store, leaning towards its stories: nothing changed,
+  // so what this costs is what every build pays whatever changed (the part of each step proportional to the corpus).
+  const again = timed(articles, store, new Map(warm.clusters.flatMap((c, k) => c.members.map((m) => [m.path, k] as const))));
+  same &&= dump(again.clusters) === dump(warm.clusters);
   same &&= dump(warm.clusters) === dump(cold.clusters);
-  for (const [name, run] of [["one new", warm], ["cold", cold]] as const) {
+  for (const [name, run] of [["one new", warm], ["cold", cold], ["unchanged", again]] as const) {
     for (const [s, ms] of run.steps) table.set(`${name} ${s}`, [...(table.get(`${name} ${s}`) ?? []), ms]);
     table.set(`${name} total`, [...(table.get(`${name} total`) ?? []), [...run.steps.values()].reduce((x, y) => x + y, 0)]);
   }

@@ -5,7 +5,8 @@
 // as in `npm run bench`'s one-new build) and "after" (FILE removed again: the build takes the folder the
 // last swap put aside). Per build: wall, CPU (GNU time: the process, its threads and Pagefind), the load,
 // the site stage's wall and CPU and its phases, and the CPU of the stages before it (ingest, articles, cluster, digest). --profile runs the builds under `node --cpu-prof` and
-// prints the main thread's hottest functions in the site stage (the times then are the profiler's).
+// prints the main thread's hottest functions in the site stage (--stage S: in stage S, e.g. cluster; the times
+// then are the profiler's).
 // --compare: after each kind of build, `diff -r` of the checkouts' digests and sites (same articles, same
 // sequence of builds: the same bytes). DIR is changed (FILE comes and goes): give a private copy. Never
 // part of the tests.
@@ -16,7 +17,7 @@ import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { measure, median } from "./bench-run.ts";
 
-const { values } = parseArgs({ options: { articles: { type: "string" }, extra: { type: "string" }, roots: { type: "string" }, pairs: { type: "string", default: "3" }, work: { type: "string" }, profile: { type: "boolean" }, compare: { type: "boolean" } } });
+const { values } = parseArgs({ options: { articles: { type: "string" }, extra: { type: "string" }, roots: { type: "string" }, pairs: { type: "string", default: "3" }, work: { type: "string" }, profile: { type: "boolean" }, stage: { type: "string", default: "site" }, compare: { type: "boolean" } } });
 if (!values.articles || !values.extra || !values.roots) throw new Error("--articles DIR, --extra FILE and --roots A,B are needed");
 const articles = resolve(values.articles);
 const extra = resolve(values.extra);
@@ -65,13 +66,14 @@ interface ProfileNode {
   children?: number[];
 }
 
-/** The main thread's site stage: self time of the hottest functions, and total time under the site stage's own steps. */
+/** The main thread's chosen stage (--stage): self time of the hottest functions, and total time under the stage's own steps. */
 function printProfile(dir: string, t: { stages: Record<string, number>; stageEnds?: Record<string, number>; origin?: { monotonicUs: number } }): void {
   if (!t.stageEnds || !t.origin) return;
   const names = Object.keys(t.stages);
-  const at = names.indexOf("site");
+  const stage = values.stage!;
+  const at = names.indexOf(stage);
   if (at < 0) return;
-  const end = t.origin.monotonicUs + t.stageEnds.site! * 1000;
+  const end = t.origin.monotonicUs + t.stageEnds[stage]! * 1000;
   const start = t.origin.monotonicUs + t.stageEnds[names[at - 1]!]! * 1000;
   const file = readdirSync(dir).find((name) => name.endsWith(".cpuprofile") && name.split(".")[4] === "0");
   if (!file) return;
@@ -79,6 +81,7 @@ function printProfile(dir: string, t: { stages: Record<string, number>; stageEnd
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const own = stage === "site" ? /\/src\/(site|output)\// : new RegExp(`/src/(${stage}|cache)/`);
   const self = new Map<string, number>();
   const total = new Map<string, number>();
   let clock = profile.startTime;
@@ -95,7 +98,7 @@ function printProfile(dir: string, t: { stages: Record<string, number>; stageEnd
     const seen = new Set<string>();
     for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
       const fr = nodes.get(n)!.callFrame;
-      if (!/\/src\/(site|output)\//.test(fr.url)) continue;
+      if (!own.test(fr.url)) continue;
       const key = name(fr);
       if (seen.has(key)) continue;
       seen.add(key);
@@ -103,9 +106,9 @@ function printProfile(dir: string, t: { stages: Record<string, number>; stageEnd
     }
   });
   const top = (m: Map<string, number>, k: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k);
-  console.log(`  profile, main thread, site stage: ${f(sum, 0)} ms sampled`);
-  console.log(`   total under src/site, src/output: ${top(total, 24).map(([fn, ms]) => `${fn} ${f(ms, 0)}`).join("; ")}`);
-  console.log(`   self: ${top(self, 12).map(([fn, ms]) => `${fn} ${f(ms, 0)}`).join("; ")}`);
+  console.log(`  profile, main thread, ${stage} stage: ${f(sum, 0)} ms sampled`);
+  console.log(`   total under ${own.source}: ${top(total, 40).map(([fn, ms]) => `${fn} ${f(ms, 0)}`).join("; ")}`);
+  console.log(`   self: ${top(self, 20).map(([fn, ms]) => `${fn} ${f(ms, 0)}`).join("; ")}`);
 }
 
 /** Whether every checkout's digests and site hold the same bytes as the first one's (`diff -r`). */
