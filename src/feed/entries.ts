@@ -2,7 +2,7 @@
 // Every date comes from the model (the stories' days and the corrections their feeds stated), never the build clock; every link is absolute.
 import { LEAD_STORIES, type DayView, type DigestModel, type StoryView } from "../digest/index.ts";
 import { absoluteUrl } from "../text/paths.ts";
-import { isolatedBidi, selfContainedBidi } from "./bidi.ts";
+import { isolatedBidi, selfContainedBidi } from "../text/bidi.ts";
 import { primaryLanguage, storyHtml } from "./html.ts";
 
 export interface FeedEntry {
@@ -12,7 +12,7 @@ export interface FeedEntry {
   published: string;
   /** Moves when the entry's content gains a story or a source, or a member's feed states a correction (src/digest/stamps.ts `stamped`). */
   updated: string;
-  /** Outlet names. Every text here is plain, its bidi controls kept within it (./bidi.ts). */
+  /** Outlet names. Every text here is plain, its bidi controls kept within it (src/text/bidi.ts). */
   authors: string[];
   categories: string[];
   /** Plain text. */
@@ -33,7 +33,7 @@ export function dayEntry(day: DayView, baseUrl: string, language: string): FeedE
     updated: day.updated,
     authors: day.namedOutlets.map(selfContainedBidi),
     categories: day.categories.map(selfContainedBidi),
-    // Each headline isolated: its direction neither turns the next nor reorders the list (./bidi.ts).
+    // Each headline isolated: its direction neither turns the next nor reorders the list (src/text/bidi.ts).
     summary: day.stories.map((s) => isolatedBidi(s.headline)).join(" · "),
     contentHtml: html,
     language: null,

@@ -3,7 +3,7 @@
 // corrected after feed@6.0.0 has written them).
 import { Feed, type Item } from "feed";
 import { escapeHtml, stripControlChars } from "../text/plain-text.ts";
-import { selfContainedBidi } from "./bidi.ts";
+import { selfContainedBidi } from "../text/bidi.ts";
 import type { FeedEntry } from "./entries.ts";
 import { toJsonFeed11 } from "./fixes.ts";
 
@@ -39,7 +39,7 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-/** A channel's text (the config's): without the characters XML cannot hold, its bidi controls kept within it (./bidi.ts). */
+/** A channel's text (the config's): without the characters XML cannot hold, its bidi controls kept within it (src/text/bidi.ts). */
 function plain(text: string): string {
   return selfContainedBidi(stripControlChars(text));
 }

@@ -3,10 +3,10 @@
 import { UNKNOWN_OUTLET, type StoryRef, type StoryView } from "../digest/index.ts";
 import { absoluteUrl } from "../text/paths.ts";
 import { escapeHtml } from "../text/plain-text.ts";
-import { selfContainedBidi } from "./bidi.ts";
+import { selfContainedBidi } from "../text/bidi.ts";
 
 /**
- * Text from an article, escaped, its bidi controls kept within it (./bidi.ts): a reader that shows the
+ * Text from an article, escaped, its bidi controls kept within it (src/text/bidi.ts): a reader that shows the
  * content as one line of text (a snippet in its list) has no <bdi> or block to stop them.
  */
 function plain(text: string): string {

@@ -1,14 +1,15 @@
 // Bidirectional controls (U+202A-202E embeddings and overrides with their U+202C closer, U+2066-2069
 // isolates with their U+2069 closer) in text from articles. The site shows such text inside <bdi>, which
-// keeps whatever it does to itself. A feed's titles, names and summaries are plain text, and a reader
-// shows them beside other text (a row of its list, "title (outlet) - date", the day's headlines joined in
-// one summary): an override left open there turns everything after it. Closing it at the text's end is
-// not enough: the text after a closed embedding still takes its direction at the boundary (the Unicode
-// bidi algorithm's sos/eos), so "(Harbour ‮Post‬) 14 Mar" still shows as "(Harbour 14 (tsoP Mar".
-// So each such text is balanced (a closer that closes nothing dropped, whatever is left open closed at its
-// end) and isolated (FSI ... PDI), as <bdi> does on the site: it shows as there, and nothing of it
-// reaches past its end. Right-to-left letters alone need no control: they are left as they are, except
-// among other texts in one line (`isolatedBidi`).
+// keeps whatever it does to itself. The feeds' titles, names and summaries are plain text, and the Markdown
+// digests have no <bdi>: a reader shows such text beside other text (a row of its list, "title (outlet) -
+// date", the day's headlines joined in one summary, "outlet: headline"), and an override left open there
+// turns everything after it. Closing it at the text's end is not enough: the text after a closed embedding
+// still takes its direction at the boundary (the Unicode bidi algorithm's sos/eos), so
+// "(Harbour \u202EPost\u202C) 14 Mar" still shows as "(Harbour 14 (tsoP Mar". So each such text is balanced
+// (a closer that closes nothing dropped, whatever is left open closed at its end) and isolated (FSI ... PDI),
+// as <bdi> does on the site: it shows as there, and nothing of it reaches past its end. Right-to-left
+// letters alone need no control: they are left as they are, except among other texts in one line
+// (`isolatedBidi`).
 
 const OPENS_EMBEDDING = /[\u202a\u202b\u202d\u202e]/;
 const OPENS_ISOLATE = /[\u2066\u2067\u2068]/;
