@@ -82,13 +82,31 @@ export function serveFolder(options: ServeOptions): Promise<{ server: Server; ur
     respond(options.root, prefix, req, res).catch(() => res.writeHead(500).end());
   });
   return new Promise((done, fail) => {
-    server.once("error", fail);
+    server.once("error", (error: NodeJS.ErrnoException) => fail(new Error(listenFailure(error, options.port, options.host))));
     server.listen(options.port, options.host, () => {
       const { port } = server.address() as AddressInfo;
       const host = options.host === "127.0.0.1" || options.host === "::1" || options.host === "localhost" ? "localhost" : options.host;
       done({ server, url: `http://${host.includes(":") ? `[${host}]` : host}:${port}${prefix}` });
     });
   });
+}
+
+/** Why the server could not listen, in one line a reader can act on (Node's own says "listen EADDRINUSE: …"). */
+export function listenFailure(error: NodeJS.ErrnoException, port: number, host: string): string {
+  const where = `port ${port} on ${host}`;
+  switch (error.code) {
+    case "EADDRINUSE":
+      return `${where} is already in use (another digest serve, or another server?); stop that one, or serve on another port: --port ${port === 8080 ? 8081 : 8080}, or --port 0 for any free one`;
+    case "EACCES":
+      return `${where} may not be used by this user (ports below 1024 need special rights); serve on another port, e.g. --port 8080, or --port 0 for any free one`;
+    case "EADDRNOTAVAIL":
+      return `${host} is not an address of this machine; leave --host out (127.0.0.1) or give one of its addresses`;
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return `the host "${host}" was not found; leave --host out (127.0.0.1) or give an address of this machine`;
+    default:
+      return `cannot listen on ${where} (${error.code ?? error.message})`;
+  }
 }
 
 function portOf(value: string | undefined): number {

@@ -1,7 +1,14 @@
 // The reviewable rendering of the view model: one Markdown file per day, in digests/. Article text is
-// escaped, so it reads as text in any Markdown renderer. Nothing reads these files back.
+// escaped, so it reads as text in any Markdown renderer, and its bidi controls are kept within it (no <bdi>
+// here: an outlet's open U+202E turned its headline after it). Nothing reads these files back.
 import type { DayView, StoryRef, StoryView } from "./model.ts";
-import { escapeMarkdown, safeUrl } from "./markdown-escape.ts";
+import { escapeMarkdown as escapeSyntax, safeUrl } from "./markdown-escape.ts";
+import { selfContainedBidi } from "../text/bidi.ts";
+
+/** Article text as Markdown text: its syntax escaped, its bidi controls closed and isolated within it. */
+function escapeMarkdown(text: string): string {
+  return escapeSyntax(selfContainedBidi(text));
+}
 
 export interface DigestFile {
   date: string;

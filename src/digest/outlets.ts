@@ -68,6 +68,24 @@ export function ownName(name: string, host: string | null): string {
   return parts.find((p) => isRealName(p, host)) ?? name;
 }
 
+/**
+ * Whether a name is written as a web address: "https://www.fr.de", "www.20minutes.fr", "tdg.ch/", or a
+ * host in lower case ("rtl.de"). A site's own styling of its address ("Boston.com", "MTB-News.de",
+ * "SW1.News") is a name: it is how the site writes itself, not how a browser does.
+ */
+export function isAddress(name: string): boolean {
+  const t = name.trim();
+  if (/^[a-z][a-z\d+.-]*:\/\//i.test(t) || /^www\d*\./i.test(t)) return true;
+  const host = /^(?:[\p{L}\p{N}-]+\.)+[\p{L}]{2,}(?::\d+)?(\/\S*)?$/u.exec(t);
+  return host !== null && (host[1] !== undefined || t === t.toLowerCase());
+}
+
+/** An address as the host it names, the way a page shows a host: "https://www.fr.de" → "fr.de", "tdg.ch/" → "tdg.ch". */
+function addressHost(name: string): string {
+  const t = name.trim();
+  return hostOf(/^[a-z][a-z\d+.-]*:\/\//i.test(t) ? t : `http://${t}`) ?? t;
+}
+
 /** The outlet an article names, as the site and feeds credit it (`digest clean`'s "source" too). */
 export function outletOf(article: Pick<ResolvedArticle, "meta" | "format">): Outlet {
   const meta = article.meta;
@@ -78,16 +96,20 @@ export function outletOf(article: Pick<ResolvedArticle, "meta" | "format">): Out
   const listed = host ? tableName(host) : null;
   if (listed) return found(listed, "host");
   const siteName = tidy(meta.siteName);
-  if (siteName && isRealName(siteName, host)) return found(ownName(siteName, host), "site-name");
   const publisher = tidy(meta.publisher);
-  if (publisher && isRealName(publisher, host)) return found(ownName(publisher, host), "publisher");
   // meta.source holds the site name or publisher when the page had one; otherwise what its text says.
   const fromText = declared && declared !== siteName && declared !== publisher ? declared : null;
-  if (fromText && (isWireService(fromText) || isRealName(fromText, host))) return found(fromText, "page-text");
   const hint = tidy(meta.outletHint);
-  const hinted = hint ? hintName(hint, host) : null;
-  if (hinted) return found(hinted, "hint");
-  return found(null, "host");
+  const named: [string | null, OutletBasis][] = [
+    [siteName && isRealName(siteName, host) ? ownName(siteName, host) : null, "site-name"],
+    [publisher && isRealName(publisher, host) ? ownName(publisher, host) : null, "publisher"],
+    [fromText && (isWireService(fromText) || isRealName(fromText, host)) ? fromText : null, "page-text"],
+    [hint ? hintName(hint, host) : null, "hint"],
+  ];
+  // A name written as an address ("https://www.fr.de", "tdg.ch/") gives way to a name the page also
+  // gives ("Frankfurter Rundschau", "Tribune de Genève"); alone, it is shown as the host it names.
+  const [name, basis] = named.find(([n]) => n !== null && !isAddress(n)) ?? named.find(([n]) => n !== null) ?? [null, "host"];
+  return found(name !== null && isAddress(name) ? addressHost(name) : name, basis);
 }
 
 /** The label of a source nothing names. */

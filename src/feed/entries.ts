@@ -2,6 +2,7 @@
 // Every date comes from the model (the stories' days and the corrections their feeds stated), never the build clock; every link is absolute.
 import { LEAD_STORIES, type DayView, type DigestModel, type StoryView } from "../digest/index.ts";
 import { absoluteUrl } from "../text/paths.ts";
+import { isolatedBidi, selfContainedBidi } from "../text/bidi.ts";
 import { primaryLanguage, storyHtml } from "./html.ts";
 
 export interface FeedEntry {
@@ -11,7 +12,7 @@ export interface FeedEntry {
   published: string;
   /** Moves when the entry's content gains a story or a source, or a member's feed states a correction (src/digest/stamps.ts `stamped`). */
   updated: string;
-  /** Outlet names. */
+  /** Outlet names. Every text here is plain, its bidi controls kept within it (src/text/bidi.ts). */
   authors: string[];
   categories: string[];
   /** Plain text. */
@@ -30,9 +31,10 @@ export function dayEntry(day: DayView, baseUrl: string, language: string): FeedE
     title: day.title,
     published: day.published,
     updated: day.updated,
-    authors: day.namedOutlets,
-    categories: day.categories,
-    summary: day.stories.map((s) => s.headline).join(" · "),
+    authors: day.namedOutlets.map(selfContainedBidi),
+    categories: day.categories.map(selfContainedBidi),
+    // Each headline isolated: its direction neither turns the next nor reorders the list (src/text/bidi.ts).
+    summary: day.stories.map((s) => isolatedBidi(s.headline)).join(" · "),
     contentHtml: html,
     language: null,
   };
@@ -43,12 +45,13 @@ export function storyEntry(story: StoryView, baseUrl: string, language: string):
   const lang = story.language.lang;
   return {
     url: absoluteUrl(story.path, baseUrl),
-    title: story.headline,
+    title: selfContainedBidi(story.headline),
     published: story.published,
     updated: story.updated,
-    authors: story.namedOutlets,
-    categories: story.categories,
-    summary: story.summary.join(" ") || story.headline,
+    authors: story.namedOutlets.map(selfContainedBidi),
+    categories: story.categories.map(selfContainedBidi),
+    // Each sentence self-contained: a control left open in one does not turn the next.
+    summary: story.summary.map(selfContainedBidi).join(" ") || selfContainedBidi(story.headline),
     contentHtml: storyHtml(story, baseUrl, "page", own),
     language: lang && lang !== own ? lang : null,
   };

@@ -3,6 +3,7 @@
 // corrected after feed@6.0.0 has written them).
 import { Feed, type Item } from "feed";
 import { escapeHtml, stripControlChars } from "../text/plain-text.ts";
+import { selfContainedBidi } from "../text/bidi.ts";
 import type { FeedEntry } from "./entries.ts";
 import { toJsonFeed11 } from "./fixes.ts";
 
@@ -38,6 +39,11 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
+/** A channel's text (the config's): without the characters XML cannot hold, its bidi controls kept within it (src/text/bidi.ts). */
+function plain(text: string): string {
+  return selfContainedBidi(stripControlChars(text));
+}
+
 /**
  * feed@6 marks every Atom entry title type="html"; the title Digest gives is text, and a reader that shows
  * the element's text (rss-parser) would show "&quot;" and "&amp;". The entry's title follows its <entry>
@@ -48,6 +54,7 @@ function atomTextTitles(xml: string): string {
 }
 
 function item(entry: FeedEntry, format: Format): Item {
+  // The entry's texts keep their bidi controls to themselves already (./entries.ts).
   const title = oneLine(stripControlChars(entry.title));
   const summary = stripControlChars(entry.summary);
   const updated = new Date(entry.updated);
@@ -85,13 +92,13 @@ function makeFeed(entries: readonly FeedEntry[], channel: FeedChannel, format: F
   const feed = new Feed({
     id: channel.homeUrl,
     link: channel.homeUrl,
-    title: stripControlChars(channel.title),
-    description: stripControlChars(channel.description),
+    title: plain(channel.title),
+    description: plain(channel.description),
     language: channel.language,
     updated,
     generator: "Digest",
     feedLinks: channel.links,
-    author: { name: stripControlChars(channel.author), link: channel.authorUrl },
+    author: { name: plain(channel.author), link: channel.authorUrl },
     favicon: channel.favicon,
   });
   for (const entry of entries) feed.addItem(item(entry, format));

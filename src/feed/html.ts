@@ -3,14 +3,23 @@
 import { UNKNOWN_OUTLET, type StoryRef, type StoryView } from "../digest/index.ts";
 import { absoluteUrl } from "../text/paths.ts";
 import { escapeHtml } from "../text/plain-text.ts";
+import { selfContainedBidi } from "../text/bidi.ts";
+
+/**
+ * Text from an article, escaped, its bidi controls kept within it (src/text/bidi.ts): a reader that shows the
+ * content as one line of text (a snippet in its list) has no <bdi> or block to stop them.
+ */
+function plain(text: string): string {
+  return escapeHtml(selfContainedBidi(text));
+}
 
 function a(href: string, text: string): string {
-  return `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;
+  return `<a href="${escapeHtml(href)}">${plain(text)}</a>`;
 }
 
 /** Text from an article, isolated (<bdi>) where it runs inline: its direction never turns what follows. */
 function bdi(text: string): string {
-  return `<bdi>${escapeHtml(text)}</bdi>`;
+  return `<bdi>${plain(text)}</bdi>`;
 }
 
 function linked(href: string, text: string): string {
@@ -45,7 +54,7 @@ export function storyHtml(story: StoryView, baseUrl: string, form: "full" | "bri
     parts.push(`<p>${story.outlets.map(bdi).join(", ")}</p>`);
     return parts.join("");
   }
-  if (story.summary.length) parts.push(`<p${attrs}>${escapeHtml(story.summary.join(" "))}</p>`);
+  if (story.summary.length) parts.push(`<p${attrs}>${story.summary.map(plain).join(" ")}</p>`);
   const items = story.listed.map((s) => `<li>${bdi(s.label)}: ${s.url ? linked(s.url, s.headline) : bdi(s.headline)}</li>`);
   parts.push(`<p>Sources (${reach(story)}):</p><ul>${items.join("")}</ul>`);
   if (story.followUpOf) parts.push(`<p>Follow-up to ${refLinks([story.followUpOf], baseUrl)}</p>`);

@@ -1,7 +1,8 @@
 // `digest serve`: builds, serves the site on 127.0.0.1, and rebuilds when an article is added.
 import { afterAll, describe, expect, it } from "vitest";
-import { spawn, type ChildProcess } from "node:child_process";
-import { cpSync, mkdtempSync, renameSync, writeFileSync } from "node:fs";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { createServer, type AddressInfo } from "node:net";
+import { cpSync, existsSync, mkdtempSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -84,4 +85,28 @@ describe("digest serve", () => {
       await until(titled(title), `the config saved by rename as "${title}"`);
     }
   }, 150_000);
+
+  it("says in one line which port is taken and what to do when another program holds it, and exits 1 without building", async () => {
+    const holder = createServer();
+    await new Promise<void>((done) => holder.listen(0, "127.0.0.1", done));
+    const { port } = holder.address() as AddressInfo;
+    const dir = mkdtempSync(join(tmpdir(), "digest-serve-busy-"));
+    try {
+      const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+        execFile(process.execPath, [join(root, "bin/digest.js"), "serve", "--port", String(port), "--input", join(root, "test/fixtures/site-hostile"), "--digests", "digests", "--output", "site"], { cwd: dir }, (error, stdout, stderr) =>
+          done({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
+        );
+      });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe("");
+      const lines = result.stderr.split("\n").filter(Boolean);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(`port ${port} on 127.0.0.1 is already in use`);
+      expect(lines[0]).toMatch(/--port \d+, or --port 0 for any free one$/);
+      expect(lines[0]).not.toMatch(/EADDRINUSE|listen /);
+      expect(existsSync(join(dir, "site"))).toBe(false);
+    } finally {
+      holder.close();
+    }
+  });
 });

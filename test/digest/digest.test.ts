@@ -6,6 +6,9 @@ import { escapeMarkdown, safeUrl } from "../../src/digest/markdown-escape.ts";
 import { buildDigest } from "../../src/digest/index.ts";
 import { creditLine, revision } from "../../src/digest/model.ts";
 import { emptyMeta } from "../../src/clean/text.ts";
+import { cleanSource } from "../../src/clean/index.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { ArticleMeta, ResolvedArticle, Story } from "../../src/types.ts";
 
 const md = new MarkdownIt({ html: false });
@@ -369,5 +372,17 @@ describe("daily digests in Markdown", () => {
 
   it("is byte-identical when built again", () => {
     expect(buildDigest([june, may]).files).toEqual(files);
+  });
+
+  it("keeps a headline's and an outlet's bidi controls within them: an outlet's open U+202E no longer turns the headline after it", () => {
+    const file = join(import.meta.dirname, "../fixtures/feed-bidi/election.md");
+    const clean = cleanSource({ path: "election.md", format: "markdown", text: readFileSync(file, "utf8"), encoding: "utf-8", mtime: new Date(0) });
+    const election: ResolvedArticle = { ...clean, evidence: { date: "2025-03-14", dateSource: "front-matter", weekday: null, pageAnchor: null, pageDate: null, mtimeDate: "2025-03-14" }, date: "2025-03-14", dateSource: "front-matter" };
+    expect(election.title).toBe("Election \u202eresults announced in the capital");
+    const markdown = buildDigest([story("s-cccccccccc", "2025-03-14", [election])]).files[0]!.markdown;
+    expect(markdown).toContain("## \u2068Election \u202eresults announced in the capital\u202c\u2069 {#s-cccccccccc}\n");
+    expect(markdown).toContain("- \u2068Harbour \u202ePost\u202c\u2069: \u2068Election \u202eresults announced in the capital\u202c\u2069\n");
+    // No line leaves an embedding or override open.
+    for (const line of markdown.split("\n")) expect((line.match(/[\u202a\u202b\u202d\u202e]/g) ?? []).length, line).toBe((line.match(/\u202c/g) ?? []).length);
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { hintName, isRealName, outletLabel, outletOf, stripSiteName } from "../../src/digest/outlets.ts";
+import { hintName, isAddress, isRealName, outletLabel, outletOf, stripSiteName } from "../../src/digest/outlets.ts";
 import { buildDigest } from "../../src/digest/index.ts";
 import { namesHost } from "../../src/text/outlet-names.ts";
 import { cleanSource } from "../../src/clean/index.ts";
@@ -50,11 +50,42 @@ describe("an article's outlet", () => {
     expect(named({ url: "https://www.harbourpost.example/a", siteName: "Harbour Post - News, sport and weather for the coast" })).toBe("Harbour Post");
     expect(named({ url: "https://tagesblatt.example/a", siteName: "TAGESBLATT.EXAMPLE · Alles aus der Region!" })).toBe("TAGESBLATT.EXAMPLE");
     expect(named({ url: "https://www.sparfuchs.example/a", siteName: "Der Blog für Schnäppchen • Sparfuchs" })).toBe("Sparfuchs");
-    expect(named({ url: "https://www.lantern.example/a", siteName: "Home", publisher: "www.lantern.example | Das Nachrichtenportal" })).toBe("www.lantern.example");
+    expect(named({ url: "https://www.lantern.example/a", siteName: "Home", publisher: "www.lantern.example | Das Nachrichtenportal" })).toBe("lantern.example");
     // No part names the host alone (nhp ← Northern Harbour Post): the whole name stays.
     expect(named({ url: "https://www.nhp.example/a", siteName: "Northern - Harbour Post" })).toBe("Northern - Harbour Post");
     // A hyphen inside a name is no separator.
     expect(named({ url: "https://www.nord-kurier.example/a", siteName: "Nord-Kurier" })).toBe("Nord-Kurier");
+  });
+
+  it("credits the Tribune de Genève and the Frankfurter Rundschau by name, not by the addresses their og:site_name holds", () => {
+    // Real pages (scripts and styles cut): og:site_name "tdg.ch/" and "https://www.fr.de", the JSON-LD publisher the name.
+    for (const [file, site, name] of [
+      ["outlets/tdg-address-site-name.html", "tdg.ch/", "Tribune de Genève"],
+      ["outlets/fr-url-site-name.html", "https://www.fr.de", "Frankfurter Rundschau"],
+    ] as const) {
+      const member = page(file, "html");
+      expect(member.meta.siteName).toBe(site);
+      const view = buildDigest([{ id: "s-0123456789", date: "2025-01-01", title: "", members: [member], summary: [], followUpOf: null }]).model.stories[0]!;
+      expect(view.sources[0]!.outlet).toBe(name);
+      expect(view.sources[0]!.label).toBe(name);
+      expect(view.credit).toBe(name);
+    }
+  });
+
+  it("shows an address that is the only name a page gives as the host it names, and keeps a site's own styling of its address", () => {
+    const named = (meta: Partial<ArticleMeta>) => outletOf(article(meta)).name;
+    expect(named({ url: "https://pawszilla.example/a", siteName: "https://pawszilla.example" })).toBe("pawszilla.example");
+    expect(named({ url: "https://www.siegessaeule.example/a", siteName: "www.siegessaeule.example" })).toBe("siegessaeule.example");
+    expect(named({ url: "https://www.tdg.example/a", siteName: "tdg.example/" })).toBe("tdg.example");
+    // A lower-case host gives way to a name the page also gives; a styled one ("Boston.com") is the name.
+    expect(named({ url: "https://www.rtl.example/a", siteName: "rtl.example", publisher: "RTL Online" })).toBe("RTL Online");
+    expect(named({ url: "https://www.boston.example/a", siteName: "Boston.example", publisher: "Boston Globe Media" })).toBe("Boston.example");
+    expect(named({ url: "https://www.mtb-news.example/a", siteName: "MTB-News.example" })).toBe("MTB-News.example");
+  });
+
+  it("tells an address from a name", () => {
+    for (const a of ["https://www.fr.de", "http://x.org/path", "www.20minutes.fr", "tdg.ch/", "rtl.de", "nachrichten.at", "correctiv.org"]) expect(isAddress(a), a).toBe(true);
+    for (const n of ["Boston.com", "Express.co.uk", "SW1.News", "St.GEORG", "MTB-News.de", "Frankfurter Rundschau", "Phys.org news", "tell"]) expect(isAddress(n), n).toBe(false);
   });
 
   it("falls back to the JSON-LD publisher, then what the page text says, then the saver's hint", () => {
