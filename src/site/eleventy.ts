@@ -7,6 +7,7 @@
 import type { DigestModel } from "../digest/index.ts";
 import { dayTitle, monthTitle, shortDayTitle } from "../text/dates.ts";
 import { absoluteUrl, pathPrefix, resolveHref } from "../text/paths.ts";
+import { selfContainedBidi } from "../text/bidi.ts";
 import type { PagesToRender } from "./plan.ts";
 
 /** The part of Nunjucks that Eleventy hands over with its environment. */
@@ -96,6 +97,9 @@ export function pageFilters(baseUrl: string): Record<string, (value: string) => 
     dayTitle: kept(dayTitle),
     shortDay: kept(shortDayTitle),
     monthTitle: kept(monthTitle),
+    // A headline or sentence in the page's <title> or meta description, which have no <bdi>: an override
+    // left open in it would turn " · Digest" after it (a browser tab, a bookmark, a search result).
+    selfContained: selfContainedBidi,
   };
 }
 
