@@ -148,7 +148,18 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (error) {
+    if (usageError(error)) {
+      // A mistyped option is a usage error, as a mistyped command is: exit 2, and where the options are listed.
+      process.stderr.write(`digest ${command.name}: ${error.message} (digest ${command.name} --help lists the options)\n`);
+      return 2;
+    }
     process.stderr.write(`digest ${command.name}: ${(error as Error).message}\n`);
     return 1;
   }
+}
+
+/** An error of node:util's parseArgs: an option it does not know, a value missing or not wanted. */
+function usageError(error: unknown): error is Error {
+  const code: unknown = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  return typeof code === "string" && code.startsWith("ERR_PARSE_ARGS_");
 }

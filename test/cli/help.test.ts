@@ -36,4 +36,17 @@ describe("digest --help and --version", () => {
   it("refuses an unknown command with the list of commands", async () => {
     await expect(digest("biuld")).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "biuld"') });
   });
+
+  it.each([
+    ["build", "--ouput", "x"],
+    ["clean", "--jsnl"],
+    ["summarize", "--sentences"],
+  ])("refuses a mistyped option of digest %s as a usage error, in one line naming where the options are", async (command, ...args) => {
+    const failed = await digest(command, ...args).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed?.code).toBe(2);
+    expect(failed?.stderr.trim().split("\n")).toEqual([expect.stringMatching(new RegExp(`^digest ${command}: .*\\(digest ${command} --help lists the options\\)$`))]);
+  });
 });
