@@ -273,9 +273,11 @@
 // How much is the body's location (train/try-headline-anchor.ts, committed models, the anchor moved to the first dump line
 // of 8+ words the true body holds, the HTML path's body where the set has none): with the URL 215 -> 217 tuning, 229 -> 230
 // checking (12+ words: 218, 231); without 194 -> 200, 195 -> 202. A right anchor alone does not reach 233 checking pages.
+import { readFileSync } from "node:fs";
 import { DomUtils, parseDocument } from "htmlparser2";
 import { FUNCTION_WORDS } from "../src/clean/function-words.ts";
-import { foldOf, prepared } from "./lib/clean-items.ts";
+import { foldOf, htmlPathBody, prepared } from "./lib/clean-items.ts";
+import { anchoredAt, predictedStart, teacherLine } from "./lib/body-start.ts";
 import { trainLogistic } from "./lib/logistic.ts";
 import { trainBoosted } from "./lib/boost.ts";
 import { trainRankBoost } from "./lib/rank-boost.ts";
@@ -304,6 +306,7 @@ const extras = (env.EXTRA ?? "").split(",").filter(Boolean);
 /** EXTRA=urlx (stop 58): the place and shape features once more on pages with their URL only (URLX_FEATS), so the joint with-URL pair learns how the URL's presence shifts them. */
 const URLX_BASE = (env.URLX_FEATS ?? "above-body,log-distance,nearest-above,first-line,position,at-anchor,log-words,log-words-squared,ends-sentence,body-overlap,lead-cover,byline-or-date-below,byline-or-date-within-6,log-repeats,headline-shape,prose").split(",");
 const EXTRA_NAMES: Record<string, string[]> = {
+  start: ["above-start", "log-start-distance", "nearest-above-start", "start-moved"],
   nb: ["below-log-words", "below-ends-sentence", "below-f1", "above-log-words", "above-ends-sentence", "above-f1", "above-contained"],
   pair: ["heads-a-sentence", "under-a-heading"],
   kick: ["kicker-of-below", "under-its-kicker"],
@@ -633,7 +636,13 @@ function extraFeatures(doc: TextDoc, i: number, candidates: readonly number[]): 
   const out: number[] = [];
   const toks = headlineTokens(doc.lines[i]!.text);
   for (const e of extras) {
-    if (e === "urlx") {
+    if (e === "start") {
+      // bs58: the learned body start (try-body-start.ts's ranker, RANKER) as the candidate's place, beside the located anchor's.
+      const p = startOf.get(doc) ?? bodyAnchor(doc);
+      let nearest = -1;
+      for (const j of candidates) if (j < p && doc.lines[j]!.words >= 3) nearest = j;
+      out.push(i < p ? 1 : 0, Math.log1p(Math.abs(p - i)), i === nearest ? 1 : 0, p !== bodyAnchor(doc) ? 1 : 0);
+    } else if (e === "urlx") {
       const x = candidateX.get(doc)?.get(i);
       for (const f of URLX_BASE) out.push(doc.meta.url && x ? x[HEADLINE_FEATURES.indexOf(f as (typeof HEADLINE_FEATURES)[number])]! : 0);
     } else if (e === "script") {
@@ -1111,6 +1120,28 @@ function targetsOf(doc: TextDoc, index: readonly number[], f1: readonly number[]
   return truth;
 }
 
+/**
+ * ANCHOR=teacher|ranker (bs58): the body's anchor moved before the headline features are read, in training and
+ * in judging: to the teacher's first line (try-body-start.ts; reads the page's truth or HTML), or to the pick of
+ * the start ranker try-body-start.ts wrote to RANKER (its fold model for a tuning page, its full model for a
+ * checking one) when it beats the located anchor by MARGIN (default 1). EXTRA=start: the ranker's start as four
+ * line features instead (above it, log-distance, the nearest candidate above it, whether it moved), the anchor kept.
+ * Figures (bs58; committed method 84.6 / 71.8 · 84.4 / 73.0, i.e. 209/247, 186/259 · 221/262, 203/278, with the
+ * URL / without, tuning out-of-fold · checking): ANCHOR=teacher 85.0 / 73.7 · 85.1 / 76.6 (210, 191 · 223, 213: a
+ * ceiling, it reads the HTML); ANCHOR=ranker (without its headline-score features) margin 1 85.4 / 71.0 · 84.4 / 71.2, margin 2 84.2 / 71.4
+ * · 84.4 / 71.2; the ranker with headline-score features margin 0 85.4 / 70.7 · 84.0 / 70.9, margin 1 85.4 / 70.7 ·
+ * 84.4 / 71.9; EXTRA=start margin 0 85.0 / 71.0 · 84.0 / 70.5, margin 1 85.0 / 71.4 · 84.0 / 70.1. None adopted.
+ */
+const ranker = env.ANCHOR === "ranker" ? (JSON.parse(readFileSync(env.RANKER ?? "/tmp/bs58-ranker.json", "utf8")) as { full: LogisticModel; folds: LogisticModel[] }) : null;
+/** EXTRA=start: each doc's start by the ranker in RANKER. */
+const startRanker = (env.EXTRA ?? "").split(",").includes("start") ? (JSON.parse(readFileSync(env.RANKER ?? "/tmp/bs58-ranker2.json", "utf8")) as { full: LogisticModel; folds: LogisticModel[] }) : null;
+const startOf = new WeakMap<TextDoc, number>();
+function movedStart(doc: TextDoc, page: DevPage): TextDoc {
+  if (!env.ANCHOR) return doc;
+  const t = ranker ? predictedStart(doc, page.half === "tune" ? ranker.folds[foldOf(page.id)]! : ranker.full, Number(env.MARGIN ?? 1)) : teacherLine(doc, page.truth ?? htmlPathBody(page));
+  return t >= 0 && t !== bodyAnchor(doc) ? anchoredAt(doc, t) : doc;
+}
+
 const seen = new Set<string>();
 const pages = [...loadExtraction(), ...loadWebpages(), ...loadDates()].filter((p) => !seen.has(p.id) && seen.add(p.id));
 const halves = env.CHECK === "1" ? ["tune", "check"] : ["tune"];
@@ -1125,10 +1156,12 @@ for (const page of pages) {
   for (const url of [page.url, null]) {
     // PSEUDO=1: a page without its URL takes an address the dump itself prints (a share link, a permalink) whose slug spells one of its lines.
     const pseudo = url === null && env.PSEUDO ? pseudoUrl(page.text) : null;
-    const doc = prepared({ ...page, url: url ?? pseudo }, "text");
-    if (!doc) continue;
-    locate.apply(doc);
-    if (doc.noArticle) continue;
+    const prep = prepared({ ...page, url: url ?? pseudo }, "text");
+    if (!prep) continue;
+    locate.apply(prep);
+    if (prep.noArticle) continue;
+    const doc = movedStart(prep, page);
+    if (startRanker) startOf.set(doc, predictedStart(doc, page.half === "tune" ? startRanker.folds[foldOf(page.id)]! : startRanker.full, Number(env.MARGIN ?? 1)));
     if (extras.includes("oracle") || env.HEADING) htmlTags.set(doc, tagTexts(page.html));
     const candidates = headlineChoices(doc);
     const index = candidates.map((c) => c.index);
