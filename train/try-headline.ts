@@ -376,6 +376,8 @@ interface Group {
   target: number[];
   /** AUG: a copy of a tuning page with the body's anchor moved (trained on, never judged). */
   augmented?: boolean;
+  /** ANCHOR=mixed: the page with the ranker's anchor (judged, never trained on). */
+  judgeOnly?: boolean;
 }
 
 /**
@@ -1121,7 +1123,7 @@ function targetsOf(doc: TextDoc, index: readonly number[], f1: readonly number[]
 }
 
 /**
- * ANCHOR=teacher|ranker (bs58): the body's anchor moved before the headline features are read, in training and
+ * ANCHOR=teacher|ranker|mixed (bs58): the body's anchor moved before the headline features are read, in training and
  * in judging: to the teacher's first line (try-body-start.ts; reads the page's truth or HTML), or to the pick of
  * the start ranker try-body-start.ts wrote to RANKER (its fold model for a tuning page, its full model for a
  * checking one) when it beats the located anchor by MARGIN (default 1). EXTRA=start: the ranker's start as four
@@ -1130,15 +1132,17 @@ function targetsOf(doc: TextDoc, index: readonly number[], f1: readonly number[]
  * URL / without, tuning out-of-fold · checking): ANCHOR=teacher 85.0 / 73.7 · 85.1 / 76.6 (210, 191 · 223, 213: a
  * ceiling, it reads the HTML); ANCHOR=ranker (without its headline-score features) margin 1 85.4 / 71.0 · 84.4 / 71.2, margin 2 84.2 / 71.4
  * · 84.4 / 71.2; the ranker with headline-score features margin 0 85.4 / 70.7 · 84.0 / 70.9, margin 1 85.4 / 70.7 ·
- * 84.4 / 71.9; EXTRA=start margin 0 85.0 / 71.0 · 84.0 / 70.5, margin 1 85.0 / 71.4 · 84.0 / 70.1. None adopted.
+ * 84.4 / 71.9; EXTRA=start margin 0 85.0 / 71.0 · 84.0 / 70.5, margin 1 85.0 / 71.4 · 84.0 / 70.1; ANCHOR=mixed
+ * (trained on the teacher's anchors, judged on the ranker's) margin 0 84.2 / 70.7 · 84.0 / 73.0, margin 1 84.2 / 70.7
+ * · 83.6 / 71.9. None adopted.
  */
-const ranker = env.ANCHOR === "ranker" ? (JSON.parse(readFileSync(env.RANKER ?? "/tmp/bs58-ranker.json", "utf8")) as { full: LogisticModel; folds: LogisticModel[] }) : null;
+const ranker = env.ANCHOR === "ranker" || env.ANCHOR === "mixed" ? (JSON.parse(readFileSync(env.RANKER ?? "/tmp/bs58-ranker.json", "utf8")) as { full: LogisticModel; folds: LogisticModel[] }) : null;
 /** EXTRA=start: each doc's start by the ranker in RANKER. */
 const startRanker = (env.EXTRA ?? "").split(",").includes("start") ? (JSON.parse(readFileSync(env.RANKER ?? "/tmp/bs58-ranker2.json", "utf8")) as { full: LogisticModel; folds: LogisticModel[] }) : null;
 const startOf = new WeakMap<TextDoc, number>();
-function movedStart(doc: TextDoc, page: DevPage): TextDoc {
+function movedStart(doc: TextDoc, page: DevPage, how: "teacher" | "ranker" | null = null): TextDoc {
   if (!env.ANCHOR) return doc;
-  const t = ranker ? predictedStart(doc, page.half === "tune" ? ranker.folds[foldOf(page.id)]! : ranker.full, Number(env.MARGIN ?? 1)) : teacherLine(doc, page.truth ?? htmlPathBody(page));
+  const t = (how ? how === "ranker" : !!ranker) && ranker ? predictedStart(doc, page.half === "tune" ? ranker.folds[foldOf(page.id)]! : ranker.full, Number(env.MARGIN ?? 1)) : teacherLine(doc, page.truth ?? htmlPathBody(page));
   return t >= 0 && t !== bodyAnchor(doc) ? anchoredAt(doc, t) : doc;
 }
 
@@ -1160,7 +1164,9 @@ for (const page of pages) {
     if (!prep) continue;
     locate.apply(prep);
     if (prep.noArticle) continue;
-    const doc = movedStart(prep, page);
+    // ANCHOR=mixed: the headline models trained on the teacher's anchors and judged on the ranker's (two groups a page).
+    for (const variant of env.ANCHOR === "mixed" ? (["teacher", "ranker"] as const) : ([null] as const)) {
+    const doc = variant ? movedStart(prep, page, variant) : movedStart(prep, page);
     if (startRanker) startOf.set(doc, predictedStart(doc, page.half === "tune" ? startRanker.folds[foldOf(page.id)]! : startRanker.full, Number(env.MARGIN ?? 1)));
     if (extras.includes("oracle") || env.HEADING) htmlTags.set(doc, tagTexts(page.html));
     const candidates = headlineChoices(doc);
@@ -1188,7 +1194,7 @@ for (const page of pages) {
     const g = headlineTokens(gold).join("");
     const host = hostKey(page.url);
     const siteGold = !!host && g.length >= 4 && (g === host || (headlineTokens(gold).length <= 3 && (g.includes(host) || host.includes(g))));
-    groups.push({ id: page.id, siteGold, half: page.half, url: !!(url ?? pseudo), asked: !!url, doc, index, x, truth: f1.map((v) => (v >= AGREES ? 1 : 0)), label: trainF1.map((v) => (v >= AGREES ? 1 : 0)), target: targetsOf(doc, index, trainF1) });
+    groups.push({ id: page.id, siteGold, half: page.half, url: !!(url ?? pseudo), asked: !!url, doc, index, x, truth: f1.map((v) => (v >= AGREES ? 1 : 0)), label: trainF1.map((v) => (v >= AGREES ? 1 : 0)), target: targetsOf(doc, index, trainF1), augmented: variant === "teacher" || undefined, judgeOnly: variant === "ranker" || undefined });
     if (augment > 0 && page.half === "tune") {
       for (const moved of movedAnchors(doc, index, f1)) {
         const mc = headlineChoices(moved);
@@ -1206,6 +1212,7 @@ for (const page of pages) {
         if (!truth.includes(1)) continue;
         groups.push({ id: page.id, siteGold, half: page.half, url: !!(url ?? pseudo), asked: !!url, doc: moved, index: mi, x: mx, truth, label: truth, target: targetsOf(moved, mi, mf), augmented: true });
       }
+    }
     }
   }
 }
@@ -1537,23 +1544,24 @@ function swapped(g: Group, m: Fitted, sw: Swapper): number {
 }
 
 const tune = groups.filter((g) => g.half === "tune");
+const trained = (gs: Group[]): Group[] => gs.filter((g) => !g.judgeOnly);
 const judged = (gs: Group[]): Group[] => gs.filter((g) => !g.augmented);
-const held = Array.from({ length: 4 }, (_, k) => fit(tune.filter((g) => foldOf(g.id) !== k)));
+const held = Array.from({ length: 4 }, (_, k) => fit(trained(tune).filter((g) => foldOf(g.id) !== k)));
 const heldSwap = swapOn ? Array.from({ length: 4 }, (_, k) => fitSwap(tune.filter((g) => foldOf(g.id) !== k))) : [];
 const oof = (g: Group): boolean => g.truth[swapOn ? swapped(g, held[foldOf(g.id)]!, heldSwap[foldOf(g.id)]!) : picked(g, held[foldOf(g.id)]!)] === 1;
 const share = (gs: Group[], ok: (g: Group) => boolean): string => {
   const k = gs.filter(ok).length;
   return `${((100 * k) / gs.length).toFixed(1)}% (${k}/${gs.length})`;
 };
-const setting = ["UMIX", "AUG", "AUG_REACH", "AUG_MIN", "AUG_SIDE", "SLUGLESS", "HEADING", "HEADING_ONLY", "SWAP", "SWAP_REACH", "SWAP_BAR", "SWAP_L2", "STACK", "PSEUDO", "INNERS", "CEXTRA", "L2", "CL2", "NL2", "NCL2", "MIX", "DROP", "EXTRA", "LABEL", "POW", "SPLIT", "CONTEXT", "BOOST", "SITEGOLD", "INNER"].flatMap((k) => (env[k] ? [`${k}=${env[k]}`] : []));
+const setting = ["ANCHOR", "MARGIN", "UMIX", "AUG", "AUG_REACH", "AUG_MIN", "AUG_SIDE", "SLUGLESS", "HEADING", "HEADING_ONLY", "SWAP", "SWAP_REACH", "SWAP_BAR", "SWAP_L2", "STACK", "PSEUDO", "INNERS", "CEXTRA", "L2", "CL2", "NL2", "NCL2", "MIX", "DROP", "EXTRA", "LABEL", "POW", "SPLIT", "CONTEXT", "BOOST", "SITEGOLD", "INNER"].flatMap((k) => (env[k] ? [`${k}=${env[k]}`] : []));
 console.log(`headline models, ${setting.join(" ") || "as train:clean"}:`);
 console.log(`  tuning out-of-fold: with URL ${share(judged(tune).filter((g) => g.asked), oof)}, without ${share(judged(tune).filter((g) => !g.asked), oof)}`);
 if (augment > 0) console.log(`  AUG: ${tune.length - judged(tune).length} moved-anchor copies trained on`);
 if (env.PSEUDO) console.log(`  pages without the URL given a printed address: tuning ${tune.filter((g) => !g.asked && g.url).length}, checking ${groups.filter((g) => g.half === "check" && !g.asked && g.url).length}`);
 if (halves.includes("check")) {
-  const all = fit(tune);
+  const all = fit(trained(tune));
   const allSwap = swapOn ? fitSwap(tune) : null;
-  const check = groups.filter((g) => g.half === "check");
+  const check = judged(groups.filter((g) => g.half === "check"));
   const ok = (g: Group): boolean => g.truth[allSwap ? swapped(g, all, allSwap) : picked(g, all)] === 1;
   console.log(`  checking: with URL ${share(check.filter((g) => g.asked), ok)}, without ${share(check.filter((g) => !g.asked), ok)}`);
 }
