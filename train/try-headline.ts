@@ -273,9 +273,11 @@
 // How much is the body's location (train/try-headline-anchor.ts, committed models, the anchor moved to the first dump line
 // of 8+ words the true body holds, the HTML path's body where the set has none): with the URL 215 -> 217 tuning, 229 -> 230
 // checking (12+ words: 218, 231); without 194 -> 200, 195 -> 202. A right anchor alone does not reach 233 checking pages.
+import { readFileSync } from "node:fs";
 import { DomUtils, parseDocument } from "htmlparser2";
 import { FUNCTION_WORDS } from "../src/clean/function-words.ts";
-import { foldOf, prepared } from "./lib/clean-items.ts";
+import { foldOf, htmlPathBody, prepared } from "./lib/clean-items.ts";
+import { anchoredAt, predictedStart, teacherLine } from "./lib/body-start.ts";
 import { trainLogistic } from "./lib/logistic.ts";
 import { trainBoosted } from "./lib/boost.ts";
 import { trainRankBoost } from "./lib/rank-boost.ts";
@@ -304,6 +306,7 @@ const extras = (env.EXTRA ?? "").split(",").filter(Boolean);
 /** EXTRA=urlx (stop 58): the place and shape features once more on pages with their URL only (URLX_FEATS), so the joint with-URL pair learns how the URL's presence shifts them. */
 const URLX_BASE = (env.URLX_FEATS ?? "above-body,log-distance,nearest-above,first-line,position,at-anchor,log-words,log-words-squared,ends-sentence,body-overlap,lead-cover,byline-or-date-below,byline-or-date-within-6,log-repeats,headline-shape,prose").split(",");
 const EXTRA_NAMES: Record<string, string[]> = {
+  start: ["above-start", "log-start-distance", "nearest-above-start", "start-moved"],
   nb: ["below-log-words", "below-ends-sentence", "below-f1", "above-log-words", "above-ends-sentence", "above-f1", "above-contained"],
   pair: ["heads-a-sentence", "under-a-heading"],
   kick: ["kicker-of-below", "under-its-kicker"],
@@ -373,6 +376,8 @@ interface Group {
   target: number[];
   /** AUG: a copy of a tuning page with the body's anchor moved (trained on, never judged). */
   augmented?: boolean;
+  /** ANCHOR=mixed: the page with the ranker's anchor (judged, never trained on). */
+  judgeOnly?: boolean;
 }
 
 /**
@@ -633,7 +638,13 @@ function extraFeatures(doc: TextDoc, i: number, candidates: readonly number[]): 
   const out: number[] = [];
   const toks = headlineTokens(doc.lines[i]!.text);
   for (const e of extras) {
-    if (e === "urlx") {
+    if (e === "start") {
+      // bs58: the learned body start (try-body-start.ts's ranker, RANKER) as the candidate's place, beside the located anchor's.
+      const p = startOf.get(doc) ?? bodyAnchor(doc);
+      let nearest = -1;
+      for (const j of candidates) if (j < p && doc.lines[j]!.words >= 3) nearest = j;
+      out.push(i < p ? 1 : 0, Math.log1p(Math.abs(p - i)), i === nearest ? 1 : 0, p !== bodyAnchor(doc) ? 1 : 0);
+    } else if (e === "urlx") {
       const x = candidateX.get(doc)?.get(i);
       for (const f of URLX_BASE) out.push(doc.meta.url && x ? x[HEADLINE_FEATURES.indexOf(f as (typeof HEADLINE_FEATURES)[number])]! : 0);
     } else if (e === "script") {
@@ -1111,6 +1122,30 @@ function targetsOf(doc: TextDoc, index: readonly number[], f1: readonly number[]
   return truth;
 }
 
+/**
+ * ANCHOR=teacher|ranker|mixed (bs58): the body's anchor moved before the headline features are read, in training and
+ * in judging: to the teacher's first line (try-body-start.ts; reads the page's truth or HTML), or to the pick of
+ * the start ranker try-body-start.ts wrote to RANKER (its fold model for a tuning page, its full model for a
+ * checking one) when it beats the located anchor by MARGIN (default 1). EXTRA=start: the ranker's start as four
+ * line features instead (above it, log-distance, the nearest candidate above it, whether it moved), the anchor kept.
+ * Figures (bs58; committed method 84.6 / 71.8 · 84.4 / 73.0, i.e. 209/247, 186/259 · 221/262, 203/278, with the
+ * URL / without, tuning out-of-fold · checking): ANCHOR=teacher 85.0 / 73.7 · 85.1 / 76.6 (210, 191 · 223, 213: a
+ * ceiling, it reads the HTML); ANCHOR=ranker (without its headline-score features) margin 1 85.4 / 71.0 · 84.4 / 71.2, margin 2 84.2 / 71.4
+ * · 84.4 / 71.2; the ranker with headline-score features margin 0 85.4 / 70.7 · 84.0 / 70.9, margin 1 85.4 / 70.7 ·
+ * 84.4 / 71.9; EXTRA=start margin 0 85.0 / 71.0 · 84.0 / 70.5, margin 1 85.0 / 71.4 · 84.0 / 70.1; ANCHOR=mixed
+ * (trained on the teacher's anchors, judged on the ranker's) margin 0 84.2 / 70.7 · 84.0 / 73.0, margin 1 84.2 / 70.7
+ * · 83.6 / 71.9. None adopted.
+ */
+const ranker = env.ANCHOR === "ranker" || env.ANCHOR === "mixed" ? (JSON.parse(readFileSync(env.RANKER ?? "/tmp/bs58-ranker.json", "utf8")) as { full: LogisticModel; folds: LogisticModel[] }) : null;
+/** EXTRA=start: each doc's start by the ranker in RANKER. */
+const startRanker = (env.EXTRA ?? "").split(",").includes("start") ? (JSON.parse(readFileSync(env.RANKER ?? "/tmp/bs58-ranker2.json", "utf8")) as { full: LogisticModel; folds: LogisticModel[] }) : null;
+const startOf = new WeakMap<TextDoc, number>();
+function movedStart(doc: TextDoc, page: DevPage, how: "teacher" | "ranker" | null = null): TextDoc {
+  if (!env.ANCHOR) return doc;
+  const t = (how ? how === "ranker" : !!ranker) && ranker ? predictedStart(doc, page.half === "tune" ? ranker.folds[foldOf(page.id)]! : ranker.full, Number(env.MARGIN ?? 1)) : teacherLine(doc, page.truth ?? htmlPathBody(page));
+  return t >= 0 && t !== bodyAnchor(doc) ? anchoredAt(doc, t) : doc;
+}
+
 const seen = new Set<string>();
 const pages = [...loadExtraction(), ...loadWebpages(), ...loadDates()].filter((p) => !seen.has(p.id) && seen.add(p.id));
 const halves = env.CHECK === "1" ? ["tune", "check"] : ["tune"];
@@ -1125,10 +1160,14 @@ for (const page of pages) {
   for (const url of [page.url, null]) {
     // PSEUDO=1: a page without its URL takes an address the dump itself prints (a share link, a permalink) whose slug spells one of its lines.
     const pseudo = url === null && env.PSEUDO ? pseudoUrl(page.text) : null;
-    const doc = prepared({ ...page, url: url ?? pseudo }, "text");
-    if (!doc) continue;
-    locate.apply(doc);
-    if (doc.noArticle) continue;
+    const prep = prepared({ ...page, url: url ?? pseudo }, "text");
+    if (!prep) continue;
+    locate.apply(prep);
+    if (prep.noArticle) continue;
+    // ANCHOR=mixed: the headline models trained on the teacher's anchors and judged on the ranker's (two groups a page).
+    for (const variant of env.ANCHOR === "mixed" ? (["teacher", "ranker"] as const) : ([null] as const)) {
+    const doc = variant ? movedStart(prep, page, variant) : movedStart(prep, page);
+    if (startRanker) startOf.set(doc, predictedStart(doc, page.half === "tune" ? startRanker.folds[foldOf(page.id)]! : startRanker.full, Number(env.MARGIN ?? 1)));
     if (extras.includes("oracle") || env.HEADING) htmlTags.set(doc, tagTexts(page.html));
     const candidates = headlineChoices(doc);
     const index = candidates.map((c) => c.index);
@@ -1155,7 +1194,7 @@ for (const page of pages) {
     const g = headlineTokens(gold).join("");
     const host = hostKey(page.url);
     const siteGold = !!host && g.length >= 4 && (g === host || (headlineTokens(gold).length <= 3 && (g.includes(host) || host.includes(g))));
-    groups.push({ id: page.id, siteGold, half: page.half, url: !!(url ?? pseudo), asked: !!url, doc, index, x, truth: f1.map((v) => (v >= AGREES ? 1 : 0)), label: trainF1.map((v) => (v >= AGREES ? 1 : 0)), target: targetsOf(doc, index, trainF1) });
+    groups.push({ id: page.id, siteGold, half: page.half, url: !!(url ?? pseudo), asked: !!url, doc, index, x, truth: f1.map((v) => (v >= AGREES ? 1 : 0)), label: trainF1.map((v) => (v >= AGREES ? 1 : 0)), target: targetsOf(doc, index, trainF1), augmented: variant === "teacher" || undefined, judgeOnly: variant === "ranker" || undefined });
     if (augment > 0 && page.half === "tune") {
       for (const moved of movedAnchors(doc, index, f1)) {
         const mc = headlineChoices(moved);
@@ -1173,6 +1212,7 @@ for (const page of pages) {
         if (!truth.includes(1)) continue;
         groups.push({ id: page.id, siteGold, half: page.half, url: !!(url ?? pseudo), asked: !!url, doc: moved, index: mi, x: mx, truth, label: truth, target: targetsOf(moved, mi, mf), augmented: true });
       }
+    }
     }
   }
 }
@@ -1504,23 +1544,24 @@ function swapped(g: Group, m: Fitted, sw: Swapper): number {
 }
 
 const tune = groups.filter((g) => g.half === "tune");
+const trained = (gs: Group[]): Group[] => gs.filter((g) => !g.judgeOnly);
 const judged = (gs: Group[]): Group[] => gs.filter((g) => !g.augmented);
-const held = Array.from({ length: 4 }, (_, k) => fit(tune.filter((g) => foldOf(g.id) !== k)));
+const held = Array.from({ length: 4 }, (_, k) => fit(trained(tune).filter((g) => foldOf(g.id) !== k)));
 const heldSwap = swapOn ? Array.from({ length: 4 }, (_, k) => fitSwap(tune.filter((g) => foldOf(g.id) !== k))) : [];
 const oof = (g: Group): boolean => g.truth[swapOn ? swapped(g, held[foldOf(g.id)]!, heldSwap[foldOf(g.id)]!) : picked(g, held[foldOf(g.id)]!)] === 1;
 const share = (gs: Group[], ok: (g: Group) => boolean): string => {
   const k = gs.filter(ok).length;
   return `${((100 * k) / gs.length).toFixed(1)}% (${k}/${gs.length})`;
 };
-const setting = ["UMIX", "AUG", "AUG_REACH", "AUG_MIN", "AUG_SIDE", "SLUGLESS", "HEADING", "HEADING_ONLY", "SWAP", "SWAP_REACH", "SWAP_BAR", "SWAP_L2", "STACK", "PSEUDO", "INNERS", "CEXTRA", "L2", "CL2", "NL2", "NCL2", "MIX", "DROP", "EXTRA", "LABEL", "POW", "SPLIT", "CONTEXT", "BOOST", "SITEGOLD", "INNER"].flatMap((k) => (env[k] ? [`${k}=${env[k]}`] : []));
+const setting = ["ANCHOR", "MARGIN", "UMIX", "AUG", "AUG_REACH", "AUG_MIN", "AUG_SIDE", "SLUGLESS", "HEADING", "HEADING_ONLY", "SWAP", "SWAP_REACH", "SWAP_BAR", "SWAP_L2", "STACK", "PSEUDO", "INNERS", "CEXTRA", "L2", "CL2", "NL2", "NCL2", "MIX", "DROP", "EXTRA", "LABEL", "POW", "SPLIT", "CONTEXT", "BOOST", "SITEGOLD", "INNER"].flatMap((k) => (env[k] ? [`${k}=${env[k]}`] : []));
 console.log(`headline models, ${setting.join(" ") || "as train:clean"}:`);
 console.log(`  tuning out-of-fold: with URL ${share(judged(tune).filter((g) => g.asked), oof)}, without ${share(judged(tune).filter((g) => !g.asked), oof)}`);
 if (augment > 0) console.log(`  AUG: ${tune.length - judged(tune).length} moved-anchor copies trained on`);
 if (env.PSEUDO) console.log(`  pages without the URL given a printed address: tuning ${tune.filter((g) => !g.asked && g.url).length}, checking ${groups.filter((g) => g.half === "check" && !g.asked && g.url).length}`);
 if (halves.includes("check")) {
-  const all = fit(tune);
+  const all = fit(trained(tune));
   const allSwap = swapOn ? fitSwap(tune) : null;
-  const check = groups.filter((g) => g.half === "check");
+  const check = judged(groups.filter((g) => g.half === "check"));
   const ok = (g: Group): boolean => g.truth[allSwap ? swapped(g, all, allSwap) : picked(g, all)] === 1;
   console.log(`  checking: with URL ${share(check.filter((g) => g.asked), ok)}, without ${share(check.filter((g) => !g.asked), ok)}`);
 }
