@@ -189,24 +189,32 @@ function outletAgreement(candidates: Candidate[], size: number): Float64Array {
   let articleCount = 0;
   for (let i = 0; i < n; i++) if (i === 0 || candidates[i]!.article !== candidates[i - 1]!.article) articleCount++;
   if (articleCount < MIN_AGREEING) return out;
-  // Each pair (a number: first id × size + second) with how many articles hold it and the last that did.
-  const held = new Map<number, number>();
-  const lastHolder = new Map<number, number>();
-  for (let i = 0; i < n; i++) {
+  // Each pair (a number: first id × size + second) gets a slot, with how many articles hold it and the last
+  // that did; each sentence's pairs' slots are kept in order, so the second pass looks nothing up.
+  let pairCount = 0;
+  for (let i = 0; i < n; i++) pairCount += Math.max(0, candidates[i]!.terms.length - 1);
+  const slotOf = new Map<number, number>();
+  const slots = arena.int32(pairCount);
+  const holders = arena.int32(pairCount).fill(0);
+  const lastHolder = arena.int32(pairCount).fill(-1);
+  for (let i = 0, at = 0; i < n; i++) {
     const { terms: t, article } = candidates[i]!;
-    for (let k = 1; k < t.length; k++) {
+    for (let k = 1; k < t.length; k++, at++) {
       const pair = t[k - 1]! * size + t[k]!;
-      if (lastHolder.get(pair) === article) continue;
-      lastHolder.set(pair, article);
-      held.set(pair, (held.get(pair) ?? 0) + 1);
+      let slot = slotOf.get(pair);
+      if (slot === undefined) slotOf.set(pair, (slot = slotOf.size));
+      slots[at] = slot;
+      if (lastHolder[slot] === article) continue;
+      lastHolder[slot] = article;
+      holders[slot]!++;
     }
   }
-  for (let i = 0; i < n; i++) {
-    const t = candidates[i]!.terms;
-    if (t.length < 2) continue;
+  for (let i = 0, at = 0; i < n; i++) {
+    const pairs = candidates[i]!.terms.length - 1;
+    if (pairs < 1) continue;
     let others = 0;
-    for (let k = 1; k < t.length; k++) others += held.get(t[k - 1]! * size + t[k]!)! - 1;
-    out[i] = others / ((t.length - 1) * (articleCount - 1));
+    for (let k = 0; k < pairs; k++, at++) others += holders[slots[at]!]! - 1;
+    out[i] = others / (pairs * (articleCount - 1));
   }
   return out;
 }
