@@ -1,5 +1,7 @@
 // `npx tsx train/train-same-fact.ts`: learns the same-fact model of src/summarise (same-fact-model.json):
-// whether two sentences of a merged story state one fact in two outlets' words.
+// whether two sentences of a merged story state one fact in two outlets' words. Then, since selection asks
+// that model, the weights of what several outlets report (summary-weights.json, train/train-summary-weights.ts,
+// in a process of its own that reads the model just written); not when OUT sends the model elsewhere (a trial).
 //
 // Labels: train/labels/same-fact-pairs.jsonl, 380 sentence pairs of the TUNING halves, read and labelled by
 // hand (su50, stop 50). 300 of events-dev (ECB+, CC BY 3.0; see ../shared/corpus/ECBPLUS-LICENSE.txt): 210
@@ -62,6 +64,7 @@
 // half has no labelled pairs to confirm a gain). The misses left are paraphrase with other names for one actor
 // (AMD / Advanced Micro Devices, IE / Internet Explorer, "The Thick of It actor" / Peter Capaldi) and pairs
 // whose second sentence only says the event again in few words ("She's in rehab right now.").
+import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { factPairs, FACT_FEATURES } from "../src/summarise/index.ts";
@@ -127,3 +130,8 @@ console.log(`leave-one-event-out, threshold ${BAR} (the bar written): ${fmt(scor
 const model = { ...trainLogistic(examples(rows), { ...options, trainedOn: `${rows.length} hand-labelled sentence pairs of events-dev's tuning half (train/labels/same-fact-pairs.jsonl); threshold: the selection's bar, chosen on the tuning half's eval:summary` }), threshold: BAR };
 writeFileSync(process.env.OUT ?? `${root}src/summarise/same-fact-model.json`, `${JSON.stringify(model, null, 2)}\n`);
 console.log(model.features.map((f, i) => `${f} ${model.weights[i]!.toFixed(3)}`).join(", "), `bias ${model.bias.toFixed(3)}`);
+
+if (process.env.OUT === undefined) {
+  const run = spawnSync(process.execPath, [...process.execArgv, `${root}train/train-summary-weights.ts`], { stdio: "inherit" });
+  if (run.status !== 0) throw new Error(`train/train-summary-weights.ts failed (exit ${run.status})`);
+}

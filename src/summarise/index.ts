@@ -20,6 +20,7 @@ import { Vocabulary } from "./terms.ts";
 import { arena } from "./arena.ts";
 import { withoutOpener } from "./reference.ts";
 import { sentenceSpace } from "./vectors.ts";
+import summaryWeights from "./summary-weights.json" with { type: "json" };
 import { factFeatures, sameFactLogit, sketch, statesSameFact, FactCheck, FACT_FEATURES, type FactSketch } from "./same-fact.ts";
 
 export type { SummaryInput } from "./candidates.ts";
@@ -56,7 +57,9 @@ export const defaultTuning: SummaryTuning = {
   directed: 0.8,
   backward: 0.3,
   fullLength: 20,
-  support: 0.6,
+  // Learned on events-dev's tuning half by train/train-summary-weights.ts.
+  support: summaryWeights.support,
+  agreement: summaryWeights.agreement,
   lambda: 0.9,
   sameFact: 0.5,
 };

@@ -24,7 +24,19 @@ export interface ScoreWeights {
    * opening sentences say the same, so the facts most outlets report first rank highest.
    */
   support: number;
+  /**
+   * Weight of outlet agreement (stories of MIN_AGREEING articles or more): the share of the other articles
+   * that hold each of the sentence's consecutive content-word pairs ("matt smith", "stay indoors"), averaged
+   * over its pairs, so the facts most outlets state rank high whatever their place in each report.
+   */
+  agreement: number;
 }
+
+/**
+ * Fewest articles for outlet agreement: of two, each sentence is held by the other or not, which says as
+ * much about which sentences one outlet dropped as about what both report (cross-outlet support reads them).
+ */
+const MIN_AGREEING = 3;
 
 /** Sentences of each other article that count as its report of the event's main facts. */
 const SUPPORT_SENTENCES = 10;
@@ -47,6 +59,7 @@ export function scoreCandidates(candidates: Candidate[], titles: Int32Array[], s
   for (let t = 0; t < titles.length; t++) if (titles[t]!.length > 0) titleVectors.push(embed(titles[t]!));
   const directed = directedCentrality(candidates, vectors, weights.backward, scratch);
   const support = weights.support > 0 ? crossSupport(candidates, vectors, size) : null;
+  const agreement = weights.agreement > 0 ? outletAgreement(candidates, size) : null;
   const scores = arena.float64(candidates.length);
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
@@ -56,7 +69,8 @@ export function scoreCandidates(candidates: Candidate[], titles: Int32Array[], s
     const position = 1 / Math.pow(1 + c.position, weights.positionDecay);
     const lengthFit = Math.min(1, c.words / weights.fullLength);
     const supported = support ? weights.support * support[i]! : 0;
-    scores[i] = (weights.position * position + weights.centrality * denseCosine(vector, centroid) + weights.title * title + weights.directed * directed[i]! + supported) * lengthFit;
+    const agreed = agreement ? weights.agreement * agreement[i]! : 0;
+    scores[i] = (weights.position * position + weights.centrality * denseCosine(vector, centroid) + weights.title * title + weights.directed * directed[i]! + supported + agreed) * lengthFit;
   }
   return { vectors, scores, scratch, idf };
 }
@@ -160,6 +174,47 @@ function crossSupport(candidates: Candidate[], vectors: SparseVector[], size: nu
     let sum = 0;
     for (let p = 0; p < places; p++) if (p !== own) sum += best[p]!;
     out[i] = sum / (places - (own === -1 ? 0 : 1));
+  }
+  return out;
+}
+
+/**
+ * Per sentence: over its consecutive content-word pairs, the mean share of the story's other articles that
+ * hold the pair among their read sentences; all 0 in a story of fewer than MIN_AGREEING articles.
+ */
+function outletAgreement(candidates: Candidate[], size: number): Float64Array {
+  const n = candidates.length;
+  const out = arena.float64(n).fill(0);
+  // Candidates come article by article.
+  let articleCount = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || candidates[i]!.article !== candidates[i - 1]!.article) articleCount++;
+  if (articleCount < MIN_AGREEING) return out;
+  // Each pair (a number: first id × size + second) gets a slot, with how many articles hold it and the last
+  // that did; each sentence's pairs' slots are kept in order, so the second pass looks nothing up.
+  let pairCount = 0;
+  for (let i = 0; i < n; i++) pairCount += Math.max(0, candidates[i]!.terms.length - 1);
+  const slotOf = new Map<number, number>();
+  const slots = arena.int32(pairCount);
+  const holders = arena.int32(pairCount).fill(0);
+  const lastHolder = arena.int32(pairCount).fill(-1);
+  for (let i = 0, at = 0; i < n; i++) {
+    const { terms: t, article } = candidates[i]!;
+    for (let k = 1; k < t.length; k++, at++) {
+      const pair = t[k - 1]! * size + t[k]!;
+      let slot = slotOf.get(pair);
+      if (slot === undefined) slotOf.set(pair, (slot = slotOf.size));
+      slots[at] = slot;
+      if (lastHolder[slot] === article) continue;
+      lastHolder[slot] = article;
+      holders[slot]!++;
+    }
+  }
+  for (let i = 0, at = 0; i < n; i++) {
+    const pairs = candidates[i]!.terms.length - 1;
+    if (pairs < 1) continue;
+    let others = 0;
+    for (let k = 0; k < pairs; k++, at++) others += holders[slots[at]!]! - 1;
+    out[i] = others / (pairs * (articleCount - 1));
   }
   return out;
 }

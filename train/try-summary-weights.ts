@@ -1,0 +1,83 @@
+// `npx tsx train/try-summary-weights.ts [name=value,name=value ...]`: eval:summary's figures (both halves) for
+// summary tunings that differ from defaultTuning in the settings given, one row per argument ("base" = none):
+// events-dev 100-word pyramid and Jensen-Shannon divergence (eval/lib/summary-measures.ts), bbc-dev R1 of
+// the single-article summary and of the two-outlet story (eval/eval-summary.ts's rewrites, seed 7).
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { defaultTuning, summarise, type SummaryTuning } from "../src/summarise/index.ts";
+import { Scores } from "../eval/lib/summary-measures.ts";
+import { meanF1, rouge, type RougeScores } from "../eval/lib/rouge.ts";
+import { rewrite, type EventRow } from "../eval/lib/merge-set.ts";
+import { random } from "../eval/lib/random.ts";
+import { HALVES, halfOf } from "../eval/lib/split.ts";
+
+interface BbcRow {
+  id: string;
+  title: string;
+  text: string;
+  summary: string;
+}
+const corpus = fileURLToPath(new URL("../../shared/corpus/", import.meta.url));
+const readJsonl = <T>(path: string): T[] => readFileSync(path, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as T);
+const bbc = readJsonl<BbcRow>(`${corpus}bbc-dev.jsonl`);
+const events = readJsonl<EventRow>(`${corpus}events-dev.jsonl`);
+const paragraphs = (text: string) => text.split(/\n+/).map((p) => p.trim()).filter(Boolean);
+const rand = random(7);
+const twoOutlets = bbc.map((r) => {
+  const copy = rewrite(paragraphs(r.text), rand, 0.4);
+  return [{ title: copy.title, text: copy.paragraphs.join("\n\n") }, { title: r.title, text: r.text }];
+});
+const byEvent = new Map<string, EventRow[]>();
+for (const r of events) byEvent.set(r.cluster, [...(byEvent.get(r.cluster) ?? []), r]);
+const eventList = [...byEvent].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+
+export interface Figures {
+  pyramid: number;
+  js: number;
+  bbc: number;
+  two: number;
+  faults: number;
+}
+
+export function figures(tuning: SummaryTuning, half: "tune" | "check", withBbc = true): Figures {
+  const scores = new Scores();
+  for (const [, rows] of eventList) {
+    if (halfOf(String(rows[0]!.topic)) !== half) continue;
+    const inputs = rows.map((a) => ({ title: a.title ?? undefined, text: a.text }));
+    scores.add(summarise(inputs, { words: 100 }, tuning), inputs);
+  }
+  const single: RougeScores[] = [];
+  const two: RougeScores[] = [];
+  if (withBbc) {
+    bbc.forEach((r, i) => {
+      if (halfOf(r.id) !== half) return;
+      const reference = r.summary.split("\n").map((s) => s.trim()).filter(Boolean);
+      single.push(rouge(summarise([{ title: r.title, text: r.text }], { sentences: 3 }, tuning), reference));
+      two.push(rouge(summarise(twoOutlets[i]!, { sentences: 3 }, tuning), reference));
+    });
+  }
+  const f = scores.faults;
+  return {
+    pyramid: scores.pyramid / scores.n,
+    js: scores.js / scores.n,
+    bbc: withBbc ? meanF1(single).rouge1 : NaN,
+    two: withBbc ? meanF1(two).rouge1 : NaN,
+    faults: f.dangling + f.datelines + f.repeats,
+  };
+}
+
+export const row = (f: Figures) => `pyramid ${f.pyramid.toFixed(3)}  JS ${f.js.toFixed(4)}  bbc R1 ${f.bbc.toFixed(2)}  two R1 ${f.two.toFixed(2)}  faults ${f.faults}`;
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const arg of process.argv.length > 2 ? process.argv.slice(2) : ["base"]) {
+    const tuning: SummaryTuning = { ...defaultTuning };
+    if (arg !== "base") {
+      for (const kv of arg.split(",")) {
+        const [k, v] = kv.split("=") as [keyof SummaryTuning, string];
+        if (!(k in tuning)) throw new Error(`no setting ${k}`);
+        tuning[k] = Number(v);
+      }
+    }
+    for (const half of HALVES) console.log(`${arg.padEnd(28)} ${half.padEnd(5)} ${row(figures(tuning, half))}`);
+  }
+}
