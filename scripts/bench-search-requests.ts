@@ -8,16 +8,19 @@
 // bundle-size trade-off (docs/scaling.md, stop 57): more, smaller bundles make a
 // one-new build's rebuilt bundle smaller, and every search fetch more files. Never part of the tests.
 //   npx tsx scripts/bench-search-requests.ts SITE_DIR [SITE_DIR ...] --queries "ferry|storm damage|..." [--rounds N]
-// With --rounds N each query is searched N times on each site, the sites taken in turn (times: medians).
+// With --rounds N each query is searched N times on each site, the sites taken in turn (times: medians);
+// --throttle 20,40: a reader's network of 20 Mbit/s and 40 ms a request (Chromium's emulation).
 import chromium from "@sparticuz/chromium";
 import { chromium as playwright, type Page } from "playwright-core";
 import { parseArgs } from "node:util";
 import { serveFolder } from "../src/cli/serve.ts";
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { queries: { type: "string", default: "ferry|storm|minister election|police" }, rounds: { type: "string", default: "1" } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { queries: { type: "string", default: "ferry|storm|minister election|police" }, rounds: { type: "string", default: "1" }, throttle: { type: "string" } } });
 if (!positionals.length) throw new Error("usage: bench-search-requests.ts SITE_DIR [SITE_DIR ...] --queries 'a|b c'");
 const queries = values.queries!.split("|");
 const rounds = Math.max(1, Number(values.rounds));
+/** --throttle MBITS,MS: the network a reader has (Chromium's emulation: download and upload speed, latency per request). */
+const throttle = values.throttle ? values.throttle.split(",").map(Number) : null;
 
 interface Count {
   files: number;
@@ -80,7 +83,12 @@ try {
       for (let k = 0; k < sites.length; k++) {
         const s = (k + round) % sites.length;
         const context = await browser.newContext();
-        const c = await search(await context.newPage(), sites[s]!.url.replace(/\/$/, ""), query);
+        const page = await context.newPage();
+        if (throttle) {
+          const bytesPerSecond = (throttle[0]! * 1_000_000) / 8;
+          await (await context.newCDPSession(page)).send("Network.emulateNetworkConditions", { offline: false, latency: throttle[1] ?? 0, downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond });
+        }
+        const c = await search(page, sites[s]!.url.replace(/\/$/, ""), query);
         await context.close();
         seen[s]!.set(query, [...(seen[s]!.get(query) ?? []), c]);
       }
