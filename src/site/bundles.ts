@@ -25,8 +25,10 @@ export const MAX_BUNDLES = 64;
  * chunks. Bounded when Pagefind's own scores weighed a page's length against its bundle's average
  * (bundles of 23 to 1,024 pages gave another first result than one index for 68 of 380 queries in
  * scripts/search-parity.ts); the search page now scores that part with the site's average
- * (templates/search-bundles.njk), and the bounds keep bundles even: each costs the page a worker and
- * its requests, and a change rebuilds its whole bundle.
+ * (templates/search-bundles.njk), and the bounds keep bundles even: each costs a search its own
+ * requests (its entry, metadata and an index chunk or more: about 32 KiB a search at 10,000 articles,
+ * whatever its size), and a change rebuilds its whole bundle (docs/scaling.md, "Stop 58": the count's
+ * trade measured both ways).
  */
 const MIN_RUN_FACTOR = 0.5;
 const MAX_RUN_FACTOR = 2;
