@@ -60,7 +60,6 @@ export const defaultTuning: SummaryTuning = {
   // Learned on events-dev's tuning half by train/train-summary-weights.ts.
   support: summaryWeights.support,
   agreement: summaryWeights.agreement,
-  leadShared: summaryWeights.leadShared,
   lambda: 0.9,
   sameFact: 0.5,
 };

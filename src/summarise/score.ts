@@ -30,12 +30,6 @@ export interface ScoreWeights {
    * over its pairs, so the facts most outlets state rank high whatever their place in each report.
    */
   agreement: number;
-  /**
-   * Stories of MIN_AGREEING articles or more: the share of the position prior that is earned only as far as
-   * the other outlets' openings say the same (cross-outlet support), so the lead weight goes to one opening
-   * per fact rather than to every outlet's own; 0 keeps the prior per outlet.
-   */
-  leadShared: number;
 }
 
 /**
@@ -66,36 +60,19 @@ export function scoreCandidates(candidates: Candidate[], titles: Int32Array[], s
   const directed = directedCentrality(candidates, vectors, weights.backward, scratch);
   const support = weights.support > 0 ? crossSupport(candidates, vectors, size) : null;
   const agreement = weights.agreement > 0 ? outletAgreement(candidates, size) : null;
-  const leadShared = weights.leadShared > 0 && articlesOf(candidates) >= MIN_AGREEING ? weights.leadShared : 0;
-  // The lead's share that rests on support needs support even where support's own weight is 0.
-  const leadSupport = leadShared > 0 ? (process.env.QS_AGR ? (agreement ?? outletAgreement(candidates, size)) : (support ?? crossSupport(candidates, vectors, size))) : null;
-  // Relative to the story's best-supported sentence: the opening that tells what most outlets open with
-  // keeps its whole lead weight.
-  let mostSupport = 0;
-  if (leadSupport) for (let i = 0; i < candidates.length; i++) mostSupport = Math.max(mostSupport, leadSupport[i]!);
-  const leadScale = mostSupport > 0 ? leadShared / (process.env.NONORM ? 1 : mostSupport) : 0;
   const scores = arena.float64(candidates.length);
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
     const vector = vectors[i]!;
     let title = 0;
     for (let t = 0; t < titleVectors.length; t++) title = Math.max(title, sparseCosine(vector, titleVectors[t]!));
-    const prior = 1 / Math.pow(1 + c.position, weights.positionDecay);
-    const position = leadSupport ? prior * (1 - leadShared + leadShared * Math.min(1, (leadScale / leadShared) * leadSupport[i]! / Number(process.env.TAU ?? 1))) : prior;
+    const position = 1 / Math.pow(1 + c.position, weights.positionDecay);
     const lengthFit = Math.min(1, c.words / weights.fullLength);
-    const attributed = process.env.ATTR && articlesOf(candidates) >= MIN_AGREEING && /\b(?:said|says|told|added|according)\b/i.test(c.text) ? Number(process.env.ATTR) : 0;
     const supported = support ? weights.support * support[i]! : 0;
     const agreed = agreement ? weights.agreement * agreement[i]! : 0;
-    scores[i] = (weights.position * position + weights.centrality * denseCosine(vector, centroid) + weights.title * title + weights.directed * directed[i]! + supported + agreed - attributed) * lengthFit;
+    scores[i] = (weights.position * position + weights.centrality * denseCosine(vector, centroid) + weights.title * title + weights.directed * directed[i]! + supported + agreed) * lengthFit;
   }
   return { vectors, scores, scratch, idf };
-}
-
-/** How many articles the candidates come from (they come article by article). */
-function articlesOf(candidates: Candidate[]): number {
-  let count = 0;
-  for (let i = 0; i < candidates.length; i++) if (i === 0 || candidates[i]!.article !== candidates[i - 1]!.article) count++;
-  return count;
 }
 
 /** How many following sentences a sentence is compared with for directed centrality. */
@@ -208,7 +185,9 @@ function crossSupport(candidates: Candidate[], vectors: SparseVector[], size: nu
 function outletAgreement(candidates: Candidate[], size: number): Float64Array {
   const n = candidates.length;
   const out = arena.float64(n).fill(0);
-  const articleCount = articlesOf(candidates);
+  // Candidates come article by article.
+  let articleCount = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || candidates[i]!.article !== candidates[i - 1]!.article) articleCount++;
   if (articleCount < MIN_AGREEING) return out;
   // Each pair (a number: first id × size + second) gets a slot, with how many articles hold it and the last
   // that did; each sentence's pairs' slots are kept in order, so the second pass looks nothing up.
