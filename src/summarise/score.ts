@@ -49,8 +49,6 @@ export interface Scores {
   scratch: DenseScratch;
   /** Each term's IDF in the story, by id. */
   idf: Float64Array;
-  /** The part of each score the position prior gives (TRIAL). */
-  lead: Float64Array;
 }
 
 /** Scores the candidates; `titles` are the articles' titles' term ids, `size` the number of the story's terms. */
@@ -63,9 +61,6 @@ export function scoreCandidates(candidates: Candidate[], titles: Int32Array[], s
   const support = weights.support > 0 ? crossSupport(candidates, vectors, size) : null;
   const agreement = weights.agreement > 0 ? outletAgreement(candidates, size) : null;
   const scores = arena.float64(candidates.length);
-  const lead = arena.float64(candidates.length);
-  let articles = 0;
-  for (let i = 0; i < candidates.length; i++) if (i === 0 || candidates[i]!.article !== candidates[i - 1]!.article) articles++;
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
     const vector = vectors[i]!;
@@ -75,10 +70,9 @@ export function scoreCandidates(candidates: Candidate[], titles: Int32Array[], s
     const lengthFit = Math.min(1, c.words / weights.fullLength);
     const supported = support ? weights.support * support[i]! : 0;
     const agreed = agreement ? weights.agreement * agreement[i]! : 0;
-    lead[i] = articles >= 3 ? weights.position * position * lengthFit : 0;
     scores[i] = (weights.position * position + weights.centrality * denseCosine(vector, centroid) + weights.title * title + weights.directed * directed[i]! + supported + agreed) * lengthFit;
   }
-  return { vectors, scores, scratch, idf, lead };
+  return { vectors, scores, scratch, idf };
 }
 
 /** How many following sentences a sentence is compared with for directed centrality. */

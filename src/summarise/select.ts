@@ -18,9 +18,6 @@ export interface SelectOptions {
   facts: FactCheck | null;
 }
 
-const LEADCUT = Number(process.env.LEADCUT ?? 0);
-const LEADPOS = Number(process.env.LEADPOS ?? 1);
-
 /** The most sentences a reference may pull in before it (its antecedent, and that one's antecedent). */
 const MAX_CHAIN = 3;
 
@@ -31,13 +28,12 @@ const MAX_CHAIN = 3;
  * that opens with a reference is taken only with the sentences it refers back to (already chosen, or
  * chosen together with it, valued at their mean). Returns the chosen candidates' indices, in the order chosen.
  */
-export function selectSentences(candidates: Candidate[], { vectors, scores, scratch, lead }: Scores, options: SelectOptions): number[] {
+export function selectSentences(candidates: Candidate[], { vectors, scores, scratch }: Scores, options: SelectOptions): number[] {
   const chosen: number[] = [];
   const redundancy = arena.float64(candidates.length).fill(0);
   const repeats = arena.int32(candidates.length).fill(0);
   const taken = arena.int32(candidates.length).fill(0);
   let used = 0;
-  let leadCut = false;
   const isNew = (i: number) => redundancy[i]! < options.sameFact && !repeats[i];
   const tiers: Array<(c: Candidate, i: number) => boolean> = [
     (c, i) => c.prose && !c.orphan && c.duplicateOf === null && isNew(i),
@@ -114,11 +110,6 @@ export function selectSentences(candidates: Candidate[], { vectors, scores, scra
         const k = chain[at]!;
         taken[k] = 1;
         chosen.push(k);
-        // TRIAL: once an opening is chosen, the others' lead weight is cut by LEADCUT.
-        if (LEADCUT > 0 && !leadCut && candidates[k]!.position < LEADPOS) {
-          leadCut = true;
-          for (let i = 0; i < candidates.length; i++) scores[i] = scores[i]! - LEADCUT * lead[i]!;
-        }
         used += candidates[k]!.words;
         const next = vectors[k]!;
         scratch.set(next);
