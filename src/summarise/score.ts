@@ -59,29 +59,21 @@ export function scoreCandidates(candidates: Candidate[], titles: Int32Array[], s
   for (let t = 0; t < titles.length; t++) if (titles[t]!.length > 0) titleVectors.push(embed(titles[t]!));
   const directed = directedCentrality(candidates, vectors, weights.backward, scratch);
   const support = weights.support > 0 ? crossSupport(candidates, vectors, size) : null;
-  const agreement = weights.agreement > 0 || LONE > 0 ? outletAgreement(candidates, size) : null;
+  const agreement = weights.agreement > 0 ? outletAgreement(candidates, size) : null;
   const scores = arena.float64(candidates.length);
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
     const vector = vectors[i]!;
     let title = 0;
     for (let t = 0; t < titleVectors.length; t++) title = Math.max(title, sparseCosine(vector, titleVectors[t]!));
-    let positionCut = 0;
-    const position0 = 1 / Math.pow(1 + c.position, weights.positionDecay);
+    const position = 1 / Math.pow(1 + c.position, weights.positionDecay);
     const lengthFit = Math.min(1, c.words / weights.fullLength);
     const supported = support ? weights.support * support[i]! : 0;
     const agreed = agreement ? weights.agreement * agreement[i]! : 0;
-    if (LONE > 0 && lastHeld.length === candidates.length && c.position < LONEPOS) positionCut = LONE * lastHeld[i]!;
-    const position = position0 * (1 - positionCut);
     scores[i] = (weights.position * position + weights.centrality * denseCosine(vector, centroid) + weights.title * title + weights.directed * directed[i]! + supported + agreed) * lengthFit;
   }
   return { vectors, scores, scratch, idf };
 }
-
-const LONE = Number(process.env.LONE ?? 0);
-const LONEPOS = Number(process.env.LONEPOS ?? 1);
-/** TRIAL: per sentence the share of its pairs no other article holds (lone), filled by outletAgreement. */
-let lastHeld = new Float64Array(0);
 
 /** How many following sentences a sentence is compared with for directed centrality. */
 const DIRECTED_WINDOW = 60;
@@ -193,7 +185,6 @@ function crossSupport(candidates: Candidate[], vectors: SparseVector[], size: nu
 function outletAgreement(candidates: Candidate[], size: number): Float64Array {
   const n = candidates.length;
   const out = arena.float64(n).fill(0);
-  lastHeld = new Float64Array(n);
   // Candidates come article by article.
   let articleCount = 0;
   for (let i = 0; i < n; i++) if (i === 0 || candidates[i]!.article !== candidates[i - 1]!.article) articleCount++;
@@ -222,13 +213,8 @@ function outletAgreement(candidates: Candidate[], size: number): Float64Array {
     const pairs = candidates[i]!.terms.length - 1;
     if (pairs < 1) continue;
     let others = 0;
-    let lone = 0;
-    for (let k = 0; k < pairs; k++, at++) {
-      others += holders[slots[at]!]! - 1;
-      if (holders[slots[at]!]! < 2) lone++;
-    }
+    for (let k = 0; k < pairs; k++, at++) others += holders[slots[at]!]! - 1;
     out[i] = others / (pairs * (articleCount - 1));
-    lastHeld[i] = lone / pairs;
   }
   return out;
 }
