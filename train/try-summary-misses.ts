@@ -8,6 +8,10 @@
 //   quote: it holds a quotation mark or a "said"-like verb;
 //   long: more than 35 words;
 //   shared: none of these (it is what the pyramid rewards).
+// Finer kinds are counted apart as well (a sentence may be in several): openings (an article's first
+// sentence), quotes (half the words or more inside quotation marks), attributed statements, and quotes or
+// attributed statements half of whose pairs the summary's earlier sentences told. "per word" is the summed
+// weight of a kind's pairs held by two articles or more over its words.
 // SUMMARISER=path/to/summarise/index.ts reads another implementation.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -31,6 +35,22 @@ for (const r of events) byEvent.set(r.cluster, [...(byEvent.get(r.cluster) ?? []
 const content = (s: string) => rougeTokens(s).filter((t) => !STOP_WORDS.has(t));
 const pairsOf = (xs: string[]) => new Set(xs.slice(1).map((x, i) => `${xs[i]} ${x}`));
 const QUOTE = /["“”]|\b(?:said|says|told|added|according)\b/iu;
+/** The share of a sentence's words inside quotation marks (curly or straight; one left open runs to the end). */
+function quotedShare(text: string): number {
+  let inside = false;
+  let words = 0;
+  let quoted = 0;
+  for (const m of text.matchAll(/[\p{L}\p{N}]+|["“”]/gu)) {
+    if (m[0] === "“") inside = true;
+    else if (m[0] === "”") inside = false;
+    else if (m[0] === '"') inside = !inside;
+    else {
+      words++;
+      if (inside) quoted++;
+    }
+  }
+  return words === 0 ? 0 : quoted / words;
+}
 const causes = new Map<string, { sentences: number; words: number; weight: number; pairs: number }>();
 const missedCount = { events: 0, pairs: 0 };
 let sum = 0;
@@ -54,6 +74,7 @@ for (const [id, rows] of [...byEvent].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
   }
   if (show) console.log(`\n${id} (${inputs.length} articles) pyramid ${score.toFixed(3)}`);
   const told = new Set<string>();
+  const earlier = new Set<string>();
   for (const s of summary) {
     const ps = [...pairsOf(content(s))];
     for (const p of ps) told.add(p);
@@ -62,12 +83,24 @@ for (const [id, rows] of [...byEvent].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const at = placed.get(s) ?? [...placed].find(([t]) => t.endsWith(s.slice(1)))?.[1] ?? -1;
     const words = s.split(/\s+/).length;
     const cause = ps.length > 0 && lone / ps.length > 0.5 ? "one outlet's detail" : at > 4 ? "background" : QUOTE.test(s) ? "quote" : words > 35 ? "long" : "shared";
-    const c = causes.get(cause) ?? { sentences: 0, words: 0, weight: 0, pairs: 0 };
-    c.sentences++;
-    c.words += words;
-    c.pairs += ps.length;
-    c.weight += ws.reduce((x, y) => x + (y >= 2 ? y : 0), 0);
-    causes.set(cause, c);
+    // Finer kinds, counted apart: an article's opening sentence, a quote (half its words or more inside
+    // quotation marks), an attributed statement (a "said"-like verb, less quoted), and whether the pairs an
+    // attributed statement or quote holds were already told by the summary's earlier sentences.
+    const quoted = quotedShare(s);
+    const kinds = [cause];
+    if (at === 0) kinds.push(`opening (${cause === "one outlet's detail" ? "own detail" : "shared"})`);
+    if (quoted >= 0.5) kinds.push("quote, >= half quoted");
+    else if (QUOTE.test(s)) kinds.push("attributed statement");
+    if (QUOTE.test(s) && ps.length > 0 && ps.filter((p) => earlier.has(p)).length / ps.length >= 0.5) kinds.push("quote or attributed, half its pairs told");
+    for (const p of ps) earlier.add(p);
+    for (const kind of kinds) {
+      const c = causes.get(kind) ?? { sentences: 0, words: 0, weight: 0, pairs: 0 };
+      c.sentences++;
+      c.words += words;
+      c.pairs += ps.length;
+      c.weight += ws.reduce((x, y) => x + (y >= 2 ? y : 0), 0);
+      causes.set(kind, c);
+    }
     if (show) console.log(`  [${cause}, pos ${at}, ${words} w, mean pair weight ${(ws.reduce((x, y) => x + y, 0) / Math.max(1, ws.length)).toFixed(1)}] ${s}`);
   }
   const wide = [...weight].filter(([p, w]) => w >= Math.max(2, inputs.length / 2) && !told.has(p)).sort((a, b) => b[1] - a[1]);
@@ -77,5 +110,5 @@ for (const [id, rows] of [...byEvent].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
 }
 console.log(`${half}: ${n} events, pyramid ${(sum / n).toFixed(3)}; summaries missing a pair held by half the articles: ${missedCount.events} (${missedCount.pairs} pairs)`);
 for (const [cause, c] of [...causes].sort((a, b) => b[1].words - a[1].words)) {
-  console.log(`  ${cause.padEnd(20)} sentences ${String(c.sentences).padStart(3)}  words ${String(c.words).padStart(4)}  mean weight per pair ${(c.weight / Math.max(1, c.pairs)).toFixed(2)}`);
+  console.log(`  ${cause.padEnd(42)} sentences ${String(c.sentences).padStart(3)}  words ${String(c.words).padStart(4)}  mean weight per pair ${(c.weight / Math.max(1, c.pairs)).toFixed(2)}  per word ${(c.weight / Math.max(1, c.words)).toFixed(2)}`);
 }
