@@ -19,10 +19,9 @@ if (!siteOne || !siteMany) throw new Error("usage: search-parity.ts SITE_ONE SIT
 
 /** The site's bundles in the order its search page merges them (that order breaks ties). */
 const bundleFolders = (site: string): string[] => {
-  // As JSON (`"bundlePath":"/pagefind/"`) or, with each bundle's entry tag, as script (`bundlePath: "/pagefind/"`); not the UI's own (/search/).
-  const paths = [...readFileSync(join(site, "search/index.html"), "utf8").matchAll(/"?bundlePath"?:\s*("(?:[^"\\]|\\.)*")/g)].map((m) => JSON.parse(m[1]!) as string).filter((path) => /\/pagefind[^/]*\/$/.test(path));
-  if (!paths.length) throw new Error(`${site}/search/index.html names no search bundles`);
-  return paths;
+  const merge = /mergeIndex: (\[[^\]]*\])/.exec(readFileSync(join(site, "search/index.html"), "utf8"))?.[1];
+  if (!merge) throw new Error(`${site}/search/index.html names no search bundles`);
+  return (JSON.parse(merge) as Array<{ bundlePath: string }>).map((b) => b.bundlePath);
 };
 
 function queries(site: string, every: number): string[] {

@@ -81,7 +81,7 @@ describe("search from the browser's cache, and a ?q= link at once", () => {
     page.on("console", (m) => m.type() === "error" && failed.push(m.text()));
     await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
     const message = page.locator(".pagefind-ui__message");
-    await expect.poll(() => message.textContent(), { timeout: 15_000 }).toMatch(/results? for/);
+    await expect.poll(() => message.textContent({ timeout: 1_000 }).catch(() => null), { timeout: 15_000 }).toMatch(/results? for/);
     const count = Number(/^(\d+) results? for/.exec((await message.textContent()) ?? "")?.[1] ?? 0);
     const links = page.locator(".pagefind-ui__result-link");
     await expect.poll(() => links.count(), { timeout: 15_000 }).toBe(count);
@@ -146,7 +146,7 @@ describe("search from the browser's cache, and a ?q= link at once", () => {
     const page = await context.newPage();
     await page.goto(`${origin}/search/?q=${encodeURIComponent("Serbia")}`);
     const message = page.locator(".pagefind-ui__message");
-    await expect.poll(() => message.textContent(), { timeout: 15_000 }).toMatch(/^2 results for Serbia/);
+    await expect.poll(() => message.textContent({ timeout: 1_000 }).catch(() => null), { timeout: 15_000 }).toMatch(/^2 results for Serbia/);
     expect(await page.evaluate(() => (window as unknown as { heldTimers: number[] }).heldTimers.length)).toBe(0);
     await page.locator("#search input").fill("harbour");
     await expect.poll(() => page.evaluate(() => (window as unknown as { heldTimers: number[] }).heldTimers.length), { timeout: 5_000 }).toBeGreaterThan(0);
