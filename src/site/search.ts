@@ -23,7 +23,8 @@
 // in model order, which is the bundles' order, so Pagefind indexes the whole time Eleventy renders, and
 // its memory stays bounded on a large site. Pages of bundles not started yet wait in memory (few, as
 // they come in order).
-import { readdirSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { launchWatched } from "./pagefind-process.ts";
@@ -276,6 +277,7 @@ export async function startSearch(
       for (const result of results) if (result.status === "rejected") throw result.reason;
       // A bundle waits for its turn only while one before it waits for pages (and that one failed above).
       if (next < bundles.length) throw new Error(`search index ${bundles[next]!.folder} was never started`);
+      tagEntries(siteDir);
     },
     close: () => {
       const cpuMs = pagefindCpuMs();
@@ -283,6 +285,39 @@ export async function startSearch(
       return pagefind.close().then(() => cpuMs);
     },
   };
+}
+
+/** The search page (templates/search.njk), and the mark it is written with where a bundle's entry tag goes. */
+const SEARCH_PAGE = "search/index.html";
+const ENTRY_TAG_MARK = /"digest-entry-tag:[^"]*?([^"/]+)\/"/g;
+
+/**
+ * Writes each bundle's tag into the search page, once every bundle is written: a hash of the bundle's
+ * pagefind-entry.json, which names its metadata file (itself named by a hash of the bundle's index), so
+ * the tag changes exactly when the bundle's files do, and the same bundle has the same tag whatever the
+ * build that wrote it. Pagefind fetches the entry as pagefind-entry.json?ts=TAG (else ?ts=<now>, fetched
+ * again on every visit). A bundle without an entry gets none (null: Pagefind's own ?ts=<now>). A search
+ * page this build did not write (carried over) has its tags already, and is left as it is.
+ */
+export function tagEntries(siteDir: string): void {
+  const page = join(siteDir, SEARCH_PAGE);
+  let html: string;
+  try {
+    html = readFileSync(page, "utf8");
+  } catch {
+    return;
+  }
+  if (!html.includes('"digest-entry-tag:')) return;
+  const tagged = html.replace(ENTRY_TAG_MARK, (_, folder: string) => {
+    try {
+      return JSON.stringify(createHash("sha256").update(readFileSync(join(siteDir, folder, "pagefind-entry.json"))).digest("hex").slice(0, 16));
+    } catch {
+      return "null";
+    }
+  });
+  // A new file in its place: never written through a link another site folder shares.
+  writeFileSync(`${page}.tagging`, tagged);
+  renameSync(`${page}.tagging`, page);
 }
 
 /**
