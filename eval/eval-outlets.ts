@@ -119,6 +119,7 @@ for (const page of pages) {
     const outlet = outletOf(asResolved(html));
     tally("HTML: outletOf (table, site name, publisher, text)", half, judge(outlet.name, page.host));
     tally("HTML: og:site_name as written", half, judge(html.meta.siteName, page.host));
+    tally("HTML: outletOf's names from the <title>", half, outlet.basis === "title" ? judge(outlet.name, page.host) : "none");
     if (half === "tune" && judge(outlet.name, page.host) === "other") others.push(`${page.host}: ${outlet.name} (${outlet.basis})`);
   }
 }

@@ -1,9 +1,10 @@
 // The outlet a reader sees for each dev page (the label the site and feeds show): how many are a host
 // name or a URL ("fr.de", "https://www.fr.de", "tdg.ch/") rather than a name. Every saved page of the
 // three page sets, read as a build reads it (no URL beyond the page's own) and as `digest fetch` saves
-// it (the feed item's URL given); both halves (by page id). `--list` prints the tuning half's labels.
+// it (the feed item's URL given); both halves (by page id). `--list` prints the tuning half's labels
+// that are not names, `--all` every label; `--check` lists the checking half's instead (to count, not to read).
 //
-//   npx tsx scripts/qa-outlet-hosts.ts [--list] [--all]
+//   npx tsx scripts/qa-outlet-hosts.ts [--list] [--all] [--check]
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -45,6 +46,7 @@ const zero = (): Record<Kind, number> => ({ name: 0, "name-is-address": 0, url: 
 const tallies = Object.fromEntries(MODES.map((m) => [m, { tune: zero(), check: zero() }])) as Record<Mode, Record<Half, Record<Kind, number>>>;
 const lines: string[] = [];
 const all = process.argv.includes("--all");
+const listed: Half = process.argv.includes("--check") ? "check" : "tune";
 for (const set of SETS) {
   for (const line of readFileSync(join(corpus, set.file), "utf8").split("\n")) {
     if (!line.trim()) continue;
@@ -69,8 +71,9 @@ for (const set of SETS) {
       const label = outletLabel(outlet);
       const kind: Kind = outlet.name ? (urlForm(outlet.name) ? "url" : isAddress(outlet.name) ? "name-is-address" : "name") : outlet.host ? "host-shown" : "unknown";
       tallies[mode][half][kind]++;
-      if (half === "tune" && (all || kind !== "name")) {
-        lines.push(`  ${mode} ${set.html}/${row.id} ${kind}: ${label} (${outlet.basis ?? "-"}; site ${JSON.stringify(article.meta.siteName)} publisher ${JSON.stringify(article.meta.publisher)})`);
+      if (half === listed && (all || kind !== "name")) {
+        const title = (article.meta as { titleSite?: string | null }).titleSite ?? null;
+        lines.push(`  ${mode} ${set.html}/${row.id} ${kind}: ${label} (${outlet.basis ?? "-"}; site ${JSON.stringify(article.meta.siteName)} publisher ${JSON.stringify(article.meta.publisher)} title ${JSON.stringify(title)})`);
       }
     }
   }

@@ -62,6 +62,8 @@ export interface ArticleMeta {
   publisher: string | null;
   /** The outlet named by whoever saved the page (`digest fetch` writes the feed's title as `<meta name="digest:outlet">`). */
   outletHint: string | null;
+  /** The part of an HTML page's `<title>` (or a text dump's title line) beside the headline: often the site's name ("… - Frankfurter Rundschau"), sometimes a section or a tagline. */
+  titleSite?: string | null;
   url: string | null;
   author: string | null;
   /** When the feed said the item last changed, ISO 8601 (`digest fetch` writes its `updated` as `<meta name="digest:changed">`). */

@@ -163,6 +163,51 @@ export function stripSiteName(title: string, site: string | null, host: string |
   return kept.join(" - ");
 }
 
+/** A title part no longer than a site's name ("Frankfurter Rundschau", "Wir sind NEOS"): longer parts are headline or tagline. */
+const MAX_SITE_WORDS = 6;
+
+/**
+ * What a page's `<title>` holds beside its headline, by the title's separators: the parts after the
+ * headline, then those before it, each of at most six words, joined by " | " ("Wir sind NEOS - NEOS"
+ * with the headline "Wir sind NEOS" → "NEOS"; "A - Politik - Frankfurter Rundschau" → "Politik |
+ * Frankfurter Rundschau"). Null when the title has no such part or does not hold the headline. Kept
+ * as written: whether a part names the site is for the digest to decide, with the page's host.
+ */
+export function titleSitePart(title: string | null, headline: string | null): string | null {
+  if (!title || !headline) return null;
+  const parts = title.split(SEPARATOR).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return null;
+  const words = headlineTokens(headline);
+  const inHeadline = (part: string) => {
+    const own = headlineTokens(part);
+    return containsAll(words, own) || tokenF1(own, words) >= 0.5;
+  };
+  let [lo, hi] = headlineRun(parts, squash(headline));
+  if (hi === 0) {
+    // The title words its headline otherwise than the headline chosen: the end parts the headline leaves out.
+    lo = 0;
+    hi = parts.length;
+    while (lo < hi && !inHeadline(parts[hi - 1]!)) hi--;
+    if (hi === lo) return null;
+    while (lo < hi && !inHeadline(parts[lo]!)) lo++;
+  }
+  const site = [...parts.slice(hi), ...parts.slice(0, lo)].filter((p) => p.split(/\s+/).length <= MAX_SITE_WORDS && /\p{L}/u.test(p));
+  return site.length > 0 ? site.join(" | ") : null;
+}
+
+/** The run of parts [lo, hi) that reads as the headline, letters and digits only; [0, 0] when none does. */
+function headlineRun(parts: readonly string[], headline: string): [number, number] {
+  if (!headline) return [0, 0];
+  for (let lo = 0; lo < parts.length; lo++) {
+    let run = "";
+    for (let hi = lo + 1; hi <= parts.length && run.length < headline.length; hi++) {
+      run += squash(parts[hi - 1]!);
+      if (run === headline) return [lo, hi];
+    }
+  }
+  return [0, 0];
+}
+
 function containsAll(haystack: readonly string[], needles: readonly string[]): boolean {
   if (needles.length === 0) return false;
   const set = new Set(haystack);

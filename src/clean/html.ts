@@ -4,7 +4,7 @@ import type { ArticleMeta } from "../types.ts";
 import { emptyMeta } from "./text.ts";
 import { parsePage, textOf, type El } from "./dom.ts";
 import { pageBlocks, type Block } from "./html-blocks.ts";
-import { reconcileHeadline, type HeadlineClaims } from "./headline.ts";
+import { reconcileHeadline, titleSitePart, type HeadlineClaims } from "./headline.ts";
 
 export interface HtmlParts {
   meta: ArticleMeta;
@@ -24,6 +24,8 @@ export function parseHtml(html: string, url: string | null = null): HtmlParts {
   claims.siteName = meta.siteName ?? meta.publisher;
   claims.url = meta.url ?? url;
   meta.title = reconcileHeadline(claims) || null;
+  const titleSite = titleSitePart(claims.title, meta.title);
+  if (titleSite) meta.titleSite = titleSite;
   const blocks = pageBlocks(root);
   if (articleBody) markStructuredBody(blocks, articleBody);
   return { meta, blocks, articleBody };

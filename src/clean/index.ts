@@ -140,7 +140,7 @@ export const MAX_HEADLINE = 300;
 
 /** Longer than any outlet's or author's name (the longest in the corpora's pages are under 100): a field filled with something else. */
 export const MAX_NAME = 200;
-const NAME_FIELDS = ["source", "siteName", "publisher", "outletHint", "author"] as const;
+const NAME_FIELDS = ["source", "siteName", "publisher", "outletHint", "titleSite", "author"] as const;
 
 /** A headline of at most MAX_HEADLINE characters: a longer one is cut at a word boundary, with "…". */
 export function boundedHeadline(title: string): string {

@@ -1,7 +1,8 @@
 // Which outlet published an article. The evidence, strongest first: the name a Markdown article's
 // front matter declares; the host table (./hosts.json); the page's og:site_name and JSON-LD publisher
 // when they name the site (not "Hosted", a word that only names a subdomain); what the page text says
-// (copyright holder, the site's own name line, a wire credit); the hint of whoever saved the page
+// (copyright holder, the site's own name line, a wire credit); the part of the page's <title> beside
+// the headline, when it names the host; the hint of whoever saved the page
 // (`digest fetch` writes the feed's title). Nothing else: an unknown outlet stays unknown.
 import type { ResolvedArticle } from "../types.ts";
 import { compactName, hostLabel, isWireService, namesHost } from "../text/outlet-names.ts";
@@ -10,7 +11,7 @@ import { stripControlChars } from "../text/plain-text.ts";
 import { STOP_WORDS } from "../text/words.ts";
 import table from "./hosts.json" with { type: "json" };
 
-export type OutletBasis = "front-matter" | "host" | "site-name" | "publisher" | "page-text" | "hint";
+export type OutletBasis = "front-matter" | "host" | "site-name" | "publisher" | "page-text" | "title" | "hint";
 
 export interface Outlet {
   /** The outlet's name, or null when nothing names it. */
@@ -68,6 +69,23 @@ export function ownName(name: string, host: string | null): string {
   return parts.find((p) => isRealName(p, host)) ?? name;
 }
 
+/** Signs around a name that are no part of it: "✂ Uniqz®" → "Uniqz", "-=daMax=-" → "daMax" ("!", a full stop and closing brackets stay: "e. V."). */
+const DECORATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}!?.)\]]+$/gu;
+
+/**
+ * The name a page's `<title>` gives its site beside the headline (cleaning keeps those parts in
+ * meta.titleSite): a part that names the page's host, so never a section or a tagline ("Politik |
+ * Frankfurter Rundschau" on fr.de → "Frankfurter Rundschau"); of two that do, the one nearest the host
+ * (fewest letters), as a headline that mentions the site is longer than the site's name. Null without a host.
+ */
+export function titleName(titleSite: string | null | undefined, host: string | null): string | null {
+  if (!titleSite || !host) return null;
+  const parts = titleSite.split(NAME_SEPARATOR).map((p) => p.replace(DECORATION, "").trim()).filter((p) => p && isRealName(p, host));
+  let best: string | null = null;
+  for (const p of parts) if (best === null || compactName(p).length < compactName(best).length) best = p;
+  return best;
+}
+
 /**
  * Whether a name is written as a web address: "https://www.fr.de", "www.20minutes.fr", "tdg.ch/", or a
  * host in lower case ("rtl.de"). A site's own styling of its address ("Boston.com", "MTB-News.de",
@@ -104,6 +122,7 @@ export function outletOf(article: Pick<ResolvedArticle, "meta" | "format">): Out
     [siteName && isRealName(siteName, host) ? ownName(siteName, host) : null, "site-name"],
     [publisher && isRealName(publisher, host) ? ownName(publisher, host) : null, "publisher"],
     [fromText && (isWireService(fromText) || isRealName(fromText, host)) ? fromText : null, "page-text"],
+    [titleName(tidy(meta.titleSite), host), "title"],
     [hint ? hintName(hint, host) : null, "hint"],
   ];
   // A name written as an address ("https://www.fr.de", "tdg.ch/") gives way to a name the page also

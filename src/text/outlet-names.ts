@@ -30,6 +30,21 @@ export function hostLabel(host: string): string {
   return labels[last - (twoPart ? 2 : 1)]!;
 }
 
+// How German and Nordic names are written in web addresses: "Köln" → "koeln", "Jäger" → "jaeger", "Straße" → "strasse".
+const TRANSLITERATION: Readonly<Record<string, string>> = { ä: "ae", ö: "oe", ü: "ue", ß: "ss", æ: "ae", ø: "oe", œ: "oe" };
+const TRANSLITERATED = /[äöüßæøœ]/giu;
+
+/** The name with umlauts and ligatures written out ("Erzbistum Köln" → "Erzbistum Koeln"), or null when it has none. */
+function transliterated(name: string): string | null {
+  const nfc = name.normalize("NFC");
+  if (!TRANSLITERATED.test(nfc)) return null;
+  TRANSLITERATED.lastIndex = 0;
+  return nfc.replace(TRANSLITERATED, (c) => {
+    const out = TRANSLITERATION[c.toLowerCase()] ?? "";
+    return c === c.toLowerCase() ? out : out.charAt(0).toUpperCase() + out.slice(1);
+  });
+}
+
 function words(name: string): string[] {
   return name
     .normalize("NFKD")
@@ -43,10 +58,18 @@ function words(name: string): string[] {
  * True when `name` could be the name of the site at `host`: the host's registered label holds the
  * name or is held by it ("VentureBeat", "MacRumors.com"), or is made of the name's words in order,
  * each whole or cut short ("nytimes" ← New York Times, "ap" ← Associated Press, "sz" ← Süddeutsche
- * Zeitung). A subdomain never counts: "hosted.ap.org" is not the site of "Hosted".
+ * Zeitung), umlauts read as written or written out ("Erzbistum Köln" ← erzbistum-koeln). A subdomain
+ * never counts: "hosted.ap.org" is not the site of "Hosted".
  */
 export function namesHost(name: string, host: string): boolean {
   const label = compactName(hostLabel(host));
+  if (spellsLabel(name, label)) return true;
+  // Umlauts written out, as addresses do: "Erzbistum Köln" names erzbistum-koeln.de.
+  const written = transliterated(name);
+  return written !== null && spellsLabel(written, label);
+}
+
+function spellsLabel(name: string, label: string): boolean {
   const whole = compactName(name);
   if (!label || !whole) return false;
   if (label.length >= 3 && whole.includes(label)) return true;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { hintName, isAddress, isRealName, outletLabel, outletOf, stripSiteName } from "../../src/digest/outlets.ts";
+import { hintName, isAddress, isRealName, outletLabel, outletOf, stripSiteName, titleName } from "../../src/digest/outlets.ts";
 import { buildDigest } from "../../src/digest/index.ts";
 import { namesHost } from "../../src/text/outlet-names.ts";
 import { cleanSource } from "../../src/clean/index.ts";
@@ -72,6 +72,39 @@ describe("an article's outlet", () => {
     }
   });
 
+  it("credits Eurailpress, which only the page's <title> names (“… - Eurailpress”), by name and not by its host", () => {
+    // A real page (scripts and styles cut): no og:site_name, publisher or self-naming line.
+    const member = page("outlets/eurailpress-title-name.html", "html");
+    expect(member.meta.siteName).toBeNull();
+    expect(member.meta.titleSite).toBe("Eurailpress");
+    const view = buildDigest([{ id: "s-0123456789", date: "2025-01-01", title: "", members: [member], summary: [], followUpOf: null }]).model.stories[0]!;
+    expect(view.sources[0]!.label).toBe("Eurailpress");
+    expect(view.credit).toBe("Eurailpress");
+    expect(view.sources[0]!.headline).toBe("Hafen Göteborg: Umschlag auf Rekordniveau");
+  });
+
+  it("keeps the host for a page whose title part beside the headline is a tagline (“Bee Simulator | Datenbank für Multiplayergames”)", () => {
+    const member = page("outlets/coopbuddy-title-tagline.html", "html");
+    expect(member.meta.titleSite).toBe("Datenbank für Multiplayergames");
+    const outlet = outletOf(member);
+    expect(outlet.name).toBeNull();
+    expect(outletLabel(outlet)).toBe("coopbuddy.de");
+  });
+
+  it("takes from the title the part that names the host: never a section or a tagline, nor a headline that mentions the site", () => {
+    expect(titleName("Politik | Frankfurter Rundschau", "www.fr.example")).toBe("Frankfurter Rundschau");
+    expect(titleName("Advents Shopping | Weihnachten für alle Sinne", "advents-shopping.example")).toBe("Advents Shopping");
+    expect(titleName("Sport | Weihnachten für alle Sinne", "advents-shopping.example")).toBeNull();
+    expect(titleName("Neue Schneekarten auf Gipfelbuch.example | Gipfelbuch", "gipfelbuch.example")).toBe("Gipfelbuch");
+    expect(titleName("✂ Uniqz®", "uniqz.example")).toBe("Uniqz");
+    expect(titleName("WEISSER RING e. V.", "weisser-ring.example")).toBe("WEISSER RING e. V.");
+    expect(titleName("Harbour Post", null)).toBeNull();
+    // Names the page gives in its metadata or text come first; the title's part only when none names the host.
+    expect(outletOf(article({ url: "https://www.harbourpost.example/a", titleSite: "Harbour Post" }))).toMatchObject({ name: "Harbour Post", basis: "title" });
+    expect(outletOf(article({ url: "https://www.harbourpost.example/a", siteName: "The Harbour Post", titleSite: "Harbour Post" }))).toMatchObject({ name: "The Harbour Post", basis: "site-name" });
+    expect(outletOf(article({ url: "https://www.harbourpost.example/a", titleSite: "Harbour Post", outletHint: "HP feed" }))).toMatchObject({ name: "Harbour Post", basis: "title" });
+  });
+
   it("shows an address that is the only name a page gives as the host it names, and keeps a site's own styling of its address", () => {
     const named = (meta: Partial<ArticleMeta>) => outletOf(article(meta)).name;
     expect(named({ url: "https://pawszilla.example/a", siteName: "https://pawszilla.example" })).toBe("pawszilla.example");
@@ -125,6 +158,15 @@ describe("names and hosts", () => {
     expect(namesHost("Hosted", "hosted.ap.org")).toBe(false);
     expect(namesHost("News", "foxnews.com")).toBe(false);
     expect(namesHost("Japan Today", "ap.org")).toBe(false);
+  });
+
+  it("reads umlauts in a name as addresses write them, either way", () => {
+    expect(namesHost("Erzbistum Köln", "www.erzbistum-koeln.example")).toBe(true);
+    expect(namesHost("Schweizer Jäger", "schweizerjaeger.example")).toBe(true);
+    expect(namesHost("Mein schöner Garten", "mein-schoener-garten.example")).toBe(true);
+    expect(namesHost("Straßenzeitung", "strassenzeitung.example")).toBe(true);
+    expect(namesHost("Köln Aktuell", "koln.example")).toBe(true);
+    expect(namesHost("Kölner Bank", "koeln-zeitung.example")).toBe(false);
   });
 
   it("judges a site name without a host only by whether it is a name at all", () => {
