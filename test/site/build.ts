@@ -51,3 +51,14 @@ export function tree(dir: string): Record<string, string> {
 
 export const hostile = join(fixtures, "site-hostile");
 export const seeds = join(fixtures, "seeds");
+
+/**
+ * Builds `work`/articles into `work`/site in search bundles of about three pages (DIGEST_TEST_BUNDLES), with
+ * the build cache in `work`/cache: the second time, a build that carries what did not change.
+ */
+export async function buildBundled(work: string): Promise<void> {
+  await run(process.execPath, [join(root, "bin/digest.js"), "build", "--input", join(work, "articles"), "--digests", join(work, "digests"), "--output", join(work, "site"), "--cache", join(work, "cache"), "--quiet"], {
+    env: { ...process.env, DIGEST_TEST_BUNDLES: "3" },
+    maxBuffer: 64 << 20,
+  });
+}

@@ -4,29 +4,21 @@
 // only, and finds the new story. And a ?q= link searches at once: Pagefind's UI waits its debounce (300 ms)
 // after each change of the words, which typing keeps. Real Chromium; the server counts what it is asked for.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
-import { promisify } from "node:util";
 import chromium from "@sparticuz/chromium";
 import { chromium as playwright, type Browser, type BrowserContext } from "playwright-core";
-import { fixtures, root } from "./build.ts";
+import { buildBundled, fixtures } from "./build.ts";
 
-const run = promisify(execFile);
 const work = mkdtempSync(join(tmpdir(), "digest-search-cache-"));
 const input = join(work, "articles");
 const site = join(work, "site");
 
-async function build(): Promise<void> {
-  await run(process.execPath, [join(root, "bin/digest.js"), "build", "--input", input, "--digests", join(work, "digests"), "--output", site, "--cache", join(work, "cache"), "--quiet"], {
-    env: { ...process.env, DIGEST_TEST_BUNDLES: "3" },
-    maxBuffer: 64 << 20,
-  });
-}
+const build = () => buildBundled(work);
 
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".json": "application/json" };
 

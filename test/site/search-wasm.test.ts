@@ -2,29 +2,20 @@
 // path (the first bundle's, /pagefind/), not once per bundle, and finds the stories one index would; and so
 // it stays after a build that adds an article and rebuilds a bundle. Requests counted in Chromium.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import chromium from "@sparticuz/chromium";
 import { chromium as playwright, type Browser } from "playwright-core";
 import { serveFolder } from "../../src/cli/serve.ts";
-import { fixtures, root } from "./build.ts";
+import { buildBundled, fixtures } from "./build.ts";
 
-const run = promisify(execFile);
 const work = mkdtempSync(join(tmpdir(), "digest-search-wasm-"));
 const input = join(work, "articles");
 const site = join(work, "site");
 
-/** Builds the articles folder into the same site (the second time, a build that carries what did not change). */
-async function build(): Promise<void> {
-  await run(process.execPath, [join(root, "bin/digest.js"), "build", "--input", input, "--digests", join(work, "digests"), "--output", site, "--cache", join(work, "cache"), "--quiet"], {
-    env: { ...process.env, DIGEST_TEST_BUNDLES: "3" },
-    maxBuffer: 64 << 20,
-  });
-}
+const build = () => buildBundled(work);
 
 /** Each bundle's folder with its metadata file (named by a hash of the bundle's index: another when the bundle is rebuilt). */
 const metas = (): Record<string, string> =>
