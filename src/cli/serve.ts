@@ -65,8 +65,17 @@ async function respond(root: string, prefix: string, req: IncomingMessage, res: 
       }
       file = join(file, "index.html");
     }
+    // "no-cache" makes a browser ask again each time (a rebuild may have changed any file); the tag lets it keep
+    // what did not change. A file a build carried over is the same file (a hard link), with the same tag.
+    const info = await stat(file);
+    const etag = `W/"${info.ino.toString(36)}-${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`;
+    const headers = { "cache-control": "no-cache", etag };
+    if (req.headers["if-none-match"]?.split(/\s*,\s*/).includes(etag)) {
+      res.writeHead(304, headers).end();
+      return;
+    }
     const body = await readFile(file);
-    res.writeHead(200, { "content-type": TYPES[extname(file).toLowerCase()] ?? "application/octet-stream", "cache-control": "no-cache" });
+    res.writeHead(200, { "content-type": TYPES[extname(file).toLowerCase()] ?? "application/octet-stream", ...headers });
     res.end(req.method === "HEAD" ? undefined : body);
   } catch {
     const page = await readFile(join(root, "404.html")).catch(() => Buffer.from("Not found\n"));
