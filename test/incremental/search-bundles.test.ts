@@ -13,6 +13,7 @@ import { promisify } from "node:util";
 import chromium from "@sparticuz/chromium";
 import { chromium as playwright, type Browser } from "playwright-core";
 import { serveFolder } from "../../src/cli/serve.ts";
+import { shownResults } from "../site/search-page.ts";
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, "../..");
@@ -56,12 +57,7 @@ describe("search over several bundles", () => {
     page.on("response", (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
     page.on("pageerror", (e) => failed.push(e.message));
     await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
-    const message = page.locator(".pagefind-ui__message");
-    await expect.poll(() => message.textContent(), { timeout: 15_000 }).toMatch(/results? for/);
-    const count = Number(/^(\d+) results? for/.exec((await message.textContent()) ?? "")?.[1] ?? 0);
-    const links = page.locator(".pagefind-ui__result-link");
-    await expect.poll(() => links.count(), { timeout: 15_000 }).toBe(count);
-    const titles = await links.allTextContents();
+    const titles = await shownResults(page);
     expect(failed).toEqual([]);
     await page.close();
     return titles;

@@ -13,6 +13,7 @@ import { extname, join } from "node:path";
 import chromium from "@sparticuz/chromium";
 import { chromium as playwright, type Browser, type BrowserContext } from "playwright-core";
 import { buildBundled, fixtures } from "./build.ts";
+import { shownResults } from "./search-page.ts";
 
 const work = mkdtempSync(join(tmpdir(), "digest-search-cache-"));
 const input = join(work, "articles");
@@ -72,12 +73,7 @@ describe("search from the browser's cache, and a ?q= link at once", () => {
     page.on("pageerror", (e) => failed.push(e.message));
     page.on("console", (m) => m.type() === "error" && failed.push(m.text()));
     await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
-    const message = page.locator(".pagefind-ui__message");
-    await expect.poll(() => message.textContent({ timeout: 1_000 }).catch(() => null), { timeout: 15_000 }).toMatch(/results? for/);
-    const count = Number(/^(\d+) results? for/.exec((await message.textContent()) ?? "")?.[1] ?? 0);
-    const links = page.locator(".pagefind-ui__result-link");
-    await expect.poll(() => links.count(), { timeout: 15_000 }).toBe(count);
-    const titles = await links.allTextContents();
+    const titles = await shownResults(page);
     await page.waitForLoadState("networkidle");
     await page.close();
     expect(failed).toEqual([]);

@@ -10,6 +10,7 @@ import chromium from "@sparticuz/chromium";
 import { chromium as playwright, type Browser } from "playwright-core";
 import { serveFolder } from "../../src/cli/serve.ts";
 import { buildBundled, fixtures } from "./build.ts";
+import { shownResults } from "./search-page.ts";
 
 const work = mkdtempSync(join(tmpdir(), "digest-search-wasm-"));
 const input = join(work, "articles");
@@ -61,12 +62,7 @@ describe("search over bundles loads Pagefind's WebAssembly once", () => {
     page.on("pageerror", (e) => failed.push(e.message));
     page.on("console", (m) => m.type() === "error" && failed.push(m.text()));
     await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
-    const message = page.locator(".pagefind-ui__message");
-    await expect.poll(() => message.textContent(), { timeout: 15_000 }).toMatch(/results? for/);
-    const count = Number(/^(\d+) results? for/.exec((await message.textContent()) ?? "")?.[1] ?? 0);
-    const links = page.locator(".pagefind-ui__result-link");
-    await expect.poll(() => links.count(), { timeout: 15_000 }).toBe(count);
-    const titles = await links.allTextContents();
+    const titles = await shownResults(page);
     await context.close();
     expect(failed).toEqual([]);
     return { titles, requests };
