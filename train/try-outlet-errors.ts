@@ -69,8 +69,12 @@ outletDraws(corpus("events-dev.jsonl")).forEach((items, d) => {
       tally(`${kind.padEnd(6)} ${d % 2 ? "both" : "one "} ctx  ${bucket(c).padEnd(11)}`);
       tally(`${kind.padEnd(6)} ${d % 2 ? "both" : "one "} whole events-dev ${inWhole ? "together" : "apart"}`);
       if (kind === "missed") tally(`${kind.padEnd(6)} ${d % 2 ? "both" : "one "} how: ${p === undefined ? "no edge" : (c ?? 0) >= bar ? "linked at the bar, kept apart by the decision" : p >= bar ? "pair model at the bar, context lowers it" : (c ?? 0) > p ? "below the bar, context lifts it, not enough" : "below the bar, context lowers it further"}`);
+      if (kind === "wrong") tally(`${kind.padEnd(6)} ${d % 2 ? "both" : "one "} topic ${x.topic}`);
       if (kind === "wrong") tally(`${kind.padEnd(6)} ${d % 2 ? "both" : "one "} how: ${(p ?? 0) >= bar ? "pair model at the bar" : (c ?? 0) >= bar ? "lifted by context" : "chained through others"}`);
       const f = run.features.get(k);
+      // Stated-time conflicts (the agreement columns at -1: both state some, none shared), by kind of pair.
+      if (f && (kind === "found" || kind === "wrong")) for (const col of ["days", "weekdays", "years", "months"] as const) if (f[PAIR_FEATURES.indexOf(col)] === -1) tally(`${kind.padEnd(6)} ${d % 2 ? "both" : "one "} conflict ${col}`);
+      if (f && (kind === "found" || kind === "wrong") && ["days", "weekdays", "years", "months"].some((col) => f[PAIR_FEATURES.indexOf(col as (typeof PAIR_FEATURES)[number])] === -1)) tally(`${kind.padEnd(6)} ${d % 2 ? "both" : "one "} conflict any`);
       if (f) {
         const s = sums.get(kind) ?? sums.set(kind, { n: 0, f: f.map(() => 0) }).get(kind)!;
         s.n++;
