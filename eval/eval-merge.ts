@@ -1,7 +1,8 @@
 // `npm run eval:merge`: pairwise precision, recall and F1 of story merging, tuning and checking halves.
 // Sets: events-dev (real coverage of look-alike events; halves by topic), the seeds, bbc-dev's duplicates
 // and synthetic rewrites with follow-ups three weeks later, and the harder two-outlets-no-shared-sentence
-// set (bbc-dev; halves by id). Each set is clustered whole, as one build would see it, and scored on
+// set (bbc-dev; halves by id), and the few-outlets draws (events-dev made Multi-News-like: 2-3 reports an
+// event, one or both events of each topic on one day; mean and range over the draws). Each set is clustered whole, as one build would see it, and scored on
 // the pairs of each half's articles. `--errors N` lists the tuning half's N worst wrong merges (headlines);
 // `--errors-half check` lists the checking half's instead (a look at what is judged, never what is tuned on).
 // Each half's wrong pairs are told apart by cause: the pair model alone scores them at or above the
@@ -13,8 +14,8 @@ import { CONTEXT_FEATURES, clusterArticles, contextEdges, defaultClusterOptions,
 import { contextFeatures, windowCrowds } from "../src/cluster/context.ts";
 import { dayOrNull } from "../src/cluster/days.ts";
 import type { StoryCluster } from "../src/types.ts";
-import { buildEventsSet, buildMergeSet, buildSplitSet, type LabelledArticle } from "./lib/merge-set.ts";
-import { eventStats, pairwiseScores, wrongMerges } from "./lib/pairwise.ts";
+import { buildEventsSet, buildMergeSet, buildSplitSet, outletDraws, type LabelledArticle } from "./lib/merge-set.ts";
+import { eventStats, pairwiseScores, summariseDraws, wrongMerges, type PairwiseScores } from "./lib/pairwise.ts";
 import { HALVES, halfOf, type Half } from "./lib/split.ts";
 import { inSampleLine, trainedInSample } from "./lib/in-sample.ts";
 
@@ -167,4 +168,25 @@ for (const h of HALVES) {
   console.log(`  ${h.padEnd(5)} ${line(splitRun, half(split, h))}`);
   console.log(`        ${causes(splitRun, half(split, h))}`);
   listErrors(splitRun, half(split, h), h);
+}
+
+const draws = outletDraws(eventsPath);
+console.log(`\nfew-outlets draws (events-dev as Multi-News-style days): ${draws.length} seeded days of 2-3 reports an event (different copies), each topic's two look-alike events in odd draws, one of them in even draws; each day clustered whole, halves by topic`);
+const perDraw: Array<Record<Half, PairwiseScores>> = [];
+draws.forEach((items, d) => {
+  const r = run(items);
+  const scores = {} as Record<Half, PairwiseScores>;
+  const cells = HALVES.map((h) => {
+    const part = half(items, h);
+    const s = (scores[h] = pairwiseScores(part.map((x) => r.storyOf.get(x.article.path)!), part.map((x) => x.gold)));
+    const e = eventStats(part.map((x) => r.storyOf.get(x.article.path)!), part.map((x) => x.gold), part.map((x) => x.topic!));
+    return `${h} P ${pct(s.precision)} R ${pct(s.recall)} F1 ${pct(s.f1)} (${e.events} events, ${e.splitEvents} split, topics mixed ${e.mixedTopics}/${e.topics})`;
+  });
+  perDraw.push(scores);
+  console.log(`  draw ${d} (${d % 2 ? "both events" : "one event"} a topic, ${items.length} articles): ${cells.join("; ")}`);
+  if (errors > 0) listErrors(r, half(items, errorsHalf as Half), errorsHalf as Half);
+});
+for (const [label, keep] of [["all draws", () => true], ["one event a topic", (d: number) => d % 2 === 0], ["both events a topic", (d: number) => d % 2 === 1]] as const) {
+  const chosen = perDraw.filter((_, d) => keep(d));
+  console.log(`  ${label}: ${HALVES.map((h) => `${h} ${summariseDraws(chosen.map((s) => s[h]))}`).join("  |  ")}`);
 }

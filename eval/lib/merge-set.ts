@@ -166,3 +166,70 @@ export function buildEventsSet(eventsPath: string): LabelledArticle[] {
     return { article: dated(`events/${row.id}.txt`, title, paragraphs, EVENTS_DAY), gold: row.cluster, kind: "event", splitKey: topic, topic };
   });
 }
+
+/** How many seeded draws the few-outlets set makes (outletDraws): odd draws keep both events of every topic, even ones one. */
+export const OUTLET_DRAWS = 16;
+
+/**
+ * Articles of one event that are one copy: they share a sentence of 8+ words (a wire story run by two
+ * outlets). events-dev gives no outlet (`source` is null in every row), so "different outlets" is read
+ * as "not the same copy": 162 of its 2925 same-event pairs share such a sentence.
+ */
+function copyGroups(texts: readonly string[]): number[] {
+  const group = texts.map((_, i) => i);
+  const find = (i: number): number => (group[i] === i ? i : (group[i] = find(group[i]!)));
+  const firstWith = new Map<string, number>();
+  texts.forEach((text, i) => {
+    for (const p of text.split(/\n+/)) {
+      const words = p.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
+      if (words.length < 8) continue;
+      const key = words.join(" ");
+      const j = firstWith.get(key);
+      if (j === undefined) firstWith.set(key, i);
+      else group[find(i)] = find(j);
+    }
+  });
+  return texts.map((_, i) => find(i));
+}
+
+/**
+ * Multi-News-style days made from events-dev alone (issue 9: 2-3 outlets an event, many topics on one
+ * day, no chain of many reports to join them): draw d keeps, for each topic, both look-alike events
+ * (odd d) or one of them (even d, drawn), and of each kept event 2 or 3 articles of different copies
+ * (copyGroups), drawn with a seeded generator. Each draw is one day's batch, clustered whole; halves by topic.
+ */
+export function outletDraws(eventsPath: string, draws = OUTLET_DRAWS): LabelledArticle[][] {
+  const all = buildEventsSet(eventsPath);
+  const texts = new Map(readFileSync(eventsPath, "utf8").split("\n").filter(Boolean).map((line) => {
+    const row = JSON.parse(line) as EventRow;
+    return [`events/${row.id}.txt`, row.text] as [string, string];
+  }));
+  const byEvent = new Map<string, LabelledArticle[]>();
+  for (const x of all) (byEvent.get(x.gold) ?? byEvent.set(x.gold, []).get(x.gold)!).push(x);
+  const groupOf = new Map<string, number>();
+  for (const members of byEvent.values()) copyGroups(members.map((x) => texts.get(x.article.path)!)).forEach((g, i) => groupOf.set(members[i]!.article.path, g));
+  const topics = [...new Set(all.map((x) => x.topic!))].sort((a, b) => Number(a) - Number(b));
+  const eventsOf = (topic: string) => [...byEvent.keys()].filter((e) => byEvent.get(e)![0]!.topic === topic).sort();
+  return Array.from({ length: draws }, (_, d) => {
+    const rand = random(5900 + d);
+    const both = d % 2 === 1;
+    const out: LabelledArticle[] = [];
+    for (const topic of topics) {
+      const events = eventsOf(topic);
+      const kept = both ? events : [events[Math.floor(rand() * events.length)]!];
+      for (const event of kept) {
+        const want = 2 + Math.floor(rand() * 2);
+        const pool = [...byEvent.get(event)!];
+        const copies = new Set<number>();
+        while (copies.size < want && pool.length) {
+          const x = pool.splice(Math.floor(rand() * pool.length), 1)[0]!;
+          const g = groupOf.get(x.article.path)!;
+          if (copies.has(g)) continue;
+          copies.add(g);
+          out.push({ ...x, article: { ...x.article, path: `outlets/${d}/${x.article.path.slice("events/".length)}` } });
+        }
+      }
+    }
+    return out;
+  });
+}

@@ -102,3 +102,14 @@ export function wrongMerges(predicted: readonly string[], gold: readonly string[
   }
   return out.sort((a, b) => b.wrongPairs - a.wrongPairs || (a.story < b.story ? -1 : 1));
 }
+
+/** Mean and range over draws of one set (each draw's pairwise scores): "P 97.1 (95.0-100.0) R … F1 …". */
+export function summariseDraws(draws: readonly PairwiseScores[]): string {
+  const part = (name: string, of: (s: PairwiseScores) => number) => {
+    const xs = draws.map(of);
+    const mean = xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+    const f = (x: number) => (100 * x).toFixed(1);
+    return `${name} ${f(mean)} (${f(Math.min(...xs))}-${f(Math.max(...xs))})`;
+  };
+  return [part("P", (s) => s.precision), part("R", (s) => s.recall), part("F1", (s) => s.f1)].join(" ");
+}
