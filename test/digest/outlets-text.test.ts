@@ -11,8 +11,7 @@ const fixtures = join(import.meta.dirname, "../fixtures/outlets");
 /** The label a story's source line shows for a trimmed real dump (dev tuning-half pages). */
 function shown(file: string): string {
   const a = cleanSource({ path: file, format: "text", text: readFileSync(join(fixtures, file), "utf8"), encoding: "utf-8", mtime: new Date(0), url: null });
-  const evidence = { date: null, dateSource: null, weekday: null, pageAnchor: null, pageDate: null, mtimeDate: "2025-01-01" };
-  return outletLabel(outletOf({ ...a, evidence, date: "2025-01-01", dateSource: "file-mtime" }));
+  return outletLabel(outletOf(a));
 }
 
 describe("the outlet shown for a text dump", () => {
