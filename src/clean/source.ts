@@ -25,6 +25,8 @@ const PARTNERS_FIRM = /^\p{Lu}\p{L}+,\s+\p{Lu}\p{L}+\s+&\s+Co\b/u;
 // "WWB Holdings", "Dow Jones & Company", "Editora 247"): the company that owns the site, not what readers call it.
 const GROUP_END = /[\s-]+(?:&\s+)?(?:communications?|media|medien|medier|holdings?|publishing|publications|network|company|corporation|group|gruppe|partners|verlag|enterprises|broadcasting|newspapers)$/i;
 const GROUP_START = /^(?:editora|verlag|verlagsgruppe|grupo|gruppo|groupe)\s+/i;
+// German compounds name the publisher too: "Dialogmedien", "Zeitschriftenverlag", "Landwirtschaftsverlag".
+const GROUP_COMPOUND = /\p{L}{3,}(?:verlag|medien)(?![\p{L}])/iu;
 // A later part of the holder's line that is a brand as the site styles it: "… - DealDoktor.de", "… | Uniqz®".
 const BRAND_PART = /^(?:\p{L}[\p{L}\p{N}-]*\p{Lu}[\p{L}\p{N}-]*\.\p{Ll}{2,}|\p{Lu}[\p{L}\p{N}-]*(?:\s+[\p{L}\p{N}-]+){0,2}[®™])$/u;
 // A credit to the site's theme or maker, not its name: "© 2021 | WordPress Theme von MH Themes".
@@ -111,7 +113,7 @@ function copyrightHolder(line: string, furniture: readonly Line[]): string | nul
   const brand = line.split(LINE_PARTS).slice(1).map((p) => p.trim()).find((p) => BRAND_PART.test(p));
   if (brand && !domain) return tidy(brand.replace(/[®™]$/, ""));
   const company = ownerName(name);
-  if (company === name) return name;
+  if (company === name && !GROUP_COMPOUND.test(name)) return name;
   const initials = acronym(name);
   if (company.length >= 2 && namedAlone(company, furniture)) return company;
   if (initials && namedAlone(initials, furniture)) return initials;
@@ -129,7 +131,7 @@ function namedAlone(name: string, furniture: readonly Line[]): boolean {
 
 /** The name without the words a group or publisher company adds: "Boston Globe Media Partners" → "Boston Globe". */
 function ownerName(name: string): string {
-  let out = name.replace(GROUP_START, "");
+  let out = name.replace(GROUP_START, "").replace(/(?:^|\s+)\p{L}{3,}(?:verlag|medien)$/iu, "");
   for (let next = out.replace(GROUP_END, ""); next !== out; next = out.replace(GROUP_END, "")) out = next;
   return out.trim();
 }

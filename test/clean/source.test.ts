@@ -42,6 +42,7 @@ describe("outlet and author of a text scrape", () => {
     expect(holder("Subscribe to the Boston Globe", "©2023 Boston Globe Media Partners, LLC")).toBe("Boston Globe");
     expect(holder("CNN Underscored", "CNN", "© 2019 Cable News Network. A Warner Media Company. All Rights Reserved.")).toBe("CNN");
     expect(holder("Copyright © 2021 Bennett, Coleman & Co. Ltd. All rights reserved.")).toBeNull();
+    expect(holder("© Dialogmedien & Emmaus-Reisen GMBH 2001 - 2021. Alle Rechte vorbehalten.")).toBeNull();
   });
 
   it("reads holders written as addresses, in other languages and after a dash; not rights phrases, footer links or theme credits", () => {
