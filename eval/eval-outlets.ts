@@ -4,6 +4,9 @@
 // and as "a wire" when it is a news agency's credit on someone else's page (true, but not the site).
 // Pages: every dev page with a URL (extraction, webpages, dates), as text dumps (with the URL withheld,
 // as a scrape has none) and as HTML (URL known). Split into halves by id; both halves are reported.
+// The "shown to a reader" lines give the label a text dump's story shows (outletOf), with and without the
+// page's URL: a wrong name (not the host's, not a wire's) first, as it is the worst; `--list-shown [--check]`
+// lists those pages.
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
