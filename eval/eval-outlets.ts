@@ -4,6 +4,9 @@
 // and as "a wire" when it is a news agency's credit on someone else's page (true, but not the site).
 // Pages: every dev page with a URL (extraction, webpages, dates), as text dumps (with the URL withheld,
 // as a scrape has none) and as HTML (URL known). Split into halves by id; both halves are reported.
+// The "shown to a reader" lines give the label a text dump's story shows (outletOf), with and without the
+// page's URL: a wrong name (not the host's, not a wire's) first, as it is the worst; `--list-shown [--check]`
+// lists those pages.
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,6 +32,7 @@ const SETS = [
 
 interface Page {
   id: string;
+  url: string;
   host: string;
   dump: string;
   html: string | null;
@@ -55,7 +59,7 @@ function loadPages(): Page[] {
       } catch {
         html = null;
       }
-      pages.push({ id: row.id, host, dump: row.text_dump ?? "", html });
+      pages.push({ id: row.id, url: row.url!, host, dump: row.text_dump ?? "", html });
     }
   }
   return pages;
@@ -74,11 +78,11 @@ function asResolved(article: CleanArticle): ResolvedArticle {
   return { ...article, evidence, date: "2000-01-01", dateSource: "file-mtime" };
 }
 
-function clean(page: Page, format: "text" | "html"): CleanArticle | null {
+function clean(page: Page, format: "text" | "html", url: string | null = null): CleanArticle | null {
   const text = format === "text" ? page.dump : page.html;
   if (!text) return null;
   try {
-    return cleanSource(devSource(`${page.id}.${format === "text" ? "txt" : "html"}`, format, text));
+    return cleanSource(devSource(`${page.id}.${format === "text" ? "txt" : "html"}`, format, text, url));
   } catch {
     return null;
   }
@@ -86,6 +90,26 @@ function clean(page: Page, format: "text" | "html"): CleanArticle | null {
 
 type Tally = Record<Verdict, number>;
 const empty = (): Tally => ({ right: 0, wire: 0, other: 0, none: 0 });
+
+// What a reader sees as a text dump's outlet (outletOf's label): the worst is a wrong name, so it comes first.
+type Shown = "wrong" | "right" | "wire" | "host" | "nothing";
+const SHOWN: readonly Shown[] = ["wrong", "right", "wire", "host", "nothing"];
+const shownTallies: Record<string, Record<Half, Record<Shown, number>>> = {};
+
+function shown(article: CleanArticle, host: string): Shown {
+  const outlet = outletOf(asResolved(article));
+  if (outlet.name === null) return outlet.host ? "host" : "nothing";
+  // A name outletOf took from an address is the host it names.
+  if (outlet.host && outlet.name === outlet.host) return "host";
+  const v = judge(outlet.name, host);
+  return v === "right" ? "right" : v === "wire" ? "wire" : "wrong";
+}
+
+function shownLine(label: string, t: Record<Shown, number>): string {
+  const total = SHOWN.reduce((n, k) => n + t[k], 0);
+  const pct = (n: number) => (total ? ((100 * n) / total).toFixed(1) : "-");
+  return `${label.padEnd(44)} pages ${String(total).padStart(4)}  ${SHOWN.map((k) => `${k} ${String(t[k]).padStart(3)} (${pct(t[k]).padStart(4)}%)`).join("  ")}`;
+}
 
 function line(label: string, t: Tally): string {
   const named = t.right + t.wire + t.other;
@@ -103,6 +127,8 @@ const tally = (key: string, half: Half, v: Verdict) => {
 // `--list`: the tuning half's HTML pages named as another outlet; `--list-text`: the same for text dumps.
 const others: string[] = [];
 const textOthers: string[] = [];
+// `--list-shown`: the text dumps shown under another name without a URL (the tuning half; `--check` adds the other).
+const shownWrong: string[] = [];
 for (const page of pages) {
   const half = halfOf(page.id);
   const text = clean(page, "text");
@@ -113,6 +139,14 @@ for (const page of pages) {
     const self = selfName(lines, lines.filter((l) => body.has(l.text)));
     tally("text dump: self-naming lines alone", half, judge(self, page.host));
     if (half === "tune" && judge(self, page.host) === "other") textOthers.push(`text ${page.host}: ${text.meta.source} / self: ${self}`);
+    const without = shown(text, page.host);
+    const withUrl = clean(page, "text", page.url);
+    const withShown = withUrl ? shown(withUrl, page.host) : "nothing";
+    for (const [key, v] of [["text dump shown to a reader, no URL", without], ["text dump shown to a reader, URL known", withShown]] as const) {
+      shownTallies[key] ??= { tune: { wrong: 0, right: 0, wire: 0, host: 0, nothing: 0 }, check: { wrong: 0, right: 0, wire: 0, host: 0, nothing: 0 } };
+      shownTallies[key][half][v]++;
+    }
+    if (without === "wrong" && (half === "tune" || process.argv.includes("--check"))) shownWrong.push(`${half} ${page.id} ${page.host}: ${text.meta.source}`);
   }
   const html = clean(page, "html");
   if (html) {
@@ -123,6 +157,8 @@ for (const page of pages) {
     if (half === "tune" && judge(outlet.name, page.host) === "other") others.push(`${page.host}: ${outlet.name} (${outlet.basis})`);
   }
 }
+for (const [label, halves] of Object.entries(shownTallies)) for (const half of HALVES) console.log(shownLine(`${label} [${half}]`, halves[half]));
 for (const [label, halves] of Object.entries(tallies)) for (const half of HALVES) console.log(line(`${label} [${half}]`, halves[half]));
 if (process.argv.includes("--list")) for (const o of others) console.log(`  tune, other: ${o}`);
+if (process.argv.includes("--list-shown")) for (const o of shownWrong) console.log(`  shown wrong: ${o}`);
 if (process.argv.includes("--list-text")) for (const o of textOthers) console.log(`  tune, other: ${o}`);

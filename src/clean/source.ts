@@ -7,12 +7,32 @@ import { STOP_WORDS } from "../text/words.ts";
 
 const COPYRIGHT_MARK = /^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*/i;
 const YEARS = /^\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*/;
-const RESERVED = /\s*\ball rights reserved\b\.?\s*/gi;
-const COMPANY_TAIL = /[\s,]+(?:ltd|llc|inc|limited|plc|gmbh|corp|co)\b\.?.*$/i;
+const RESERVED = /\s*\b(?:all rights reserved|(?:todos los )?derechos reservados|todos os direitos reservados|alle rechte vorbehalten|tous droits réservés|tutti i diritti riservati)(?![\p{L}])\.?\s*/giu;
+// What may stand between the years and the name: "© 2020 - Tele Pinar", "© 2022 Copyright Schweizer Jäger", "«A1Plus.am»".
+const LEAD = /^(?:[-–—|·•:,]\s*|(?:copyright|©|by)\s+|[«“"„'‘])+/iu;
+const COMPANY_TAIL = /[\s,]+(?:(?:ltd|llc|inc|limited|plc|gmbh|corp|co|pty|pvt|private limited|zrt|kg|sa|spa)\b\.?|(?:s\.\s?a|s\.\s?l|s\.p\.a|b\.v|n\.v)\b\.?|(?:ag|se)$).*$/i;
 // The name runs to the first comma, bar or sentence full stop ("Phys.org" keeps its dot).
 const NAME = /^(?:[Bb]y\s+)?(?:[Tt]he\s+)?(\p{Lu}[\p{L}\p{N}&'’ -]*(?:\.\p{Ll}[\p{L}\p{N}&'’ -]*)*)/u;
+// A holder written as its address, in any case: "welpenkaufen24.de", "rete-mirabile.net", "www.paginasiete.bo".
+const DOMAIN_NAME = /^((?:[\p{L}\p{N}][\p{L}\p{N}-]*\.)+\p{Ll}{2,})(?![\p{L}\p{N}])/u;
 // What follows a name on such lines: a year, " - ISSN …", " powered by …".
 const AFTER_NAME = /\s+(?:\d{4}\b|[-–|]\s|powered by\b).*$/i;
+// The links a footer runs into the holder when its lines are glued: "©NEOS Kontakt Datenschutz Impressum".
+const FOOTER_LINK = /(?:^|\s+)(?:Impressum|Datenschutz\p{L}*|Kontakt|Imprint|Privacy|Contact|Terms|Sitemap|AGB|Cookies)(?![\p{L}]).*$/u;
+// A firm named after its partners ("Bennett, Coleman & Co."): a company, never the site.
+const PARTNERS_FIRM = /^\p{Lu}\p{L}+,\s+\p{Lu}\p{L}+\s+&\s+Co\b/u;
+// The words a group or publishing company's name ends or starts with ("Hearst Communications", "Static Media",
+// "WWB Holdings", "Dow Jones & Company", "Editora 247"): the company that owns the site, not what readers call it.
+const GROUP_END = /[\s-]+(?:&\s+)?(?:communications?|media|medien|medier|holdings?|publishing|publications|network|company|corporation|group|gruppe|partners|verlag|enterprises|broadcasting|newspapers)$/i;
+const GROUP_START = /^(?:editora|verlag|verlagsgruppe|grupo|gruppo|groupe)\s+/i;
+// German compounds name the publisher too: "Dialogmedien", "Zeitschriftenverlag", "Landwirtschaftsverlag".
+const GROUP_COMPOUND = /\p{L}{3,}(?:verlag|medien)(?![\p{L}])/iu;
+// A later part of the holder's line that is a brand as the site styles it: "… - DealDoktor.de", "… | Uniqz®".
+const BRAND_PART = /^(?:\p{L}[\p{L}\p{N}-]*\p{Lu}[\p{L}\p{N}-]*\.\p{Ll}{2,}|\p{Lu}[\p{L}\p{N}-]*(?:\s+[\p{L}\p{N}-]+){0,2}[®™])$/u;
+// A credit to the site's theme or maker, not its name: "© 2021 | WordPress Theme von MH Themes".
+const MAKER_CREDIT = /\b(?:themes?|powered|designed|design by|wordpress)\b/i;
+const LINE_PARTS = /\s+[-–—|/•·]\s+/;
+const LEGAL = /©|\(c\)|copyright|rights reserved|rechte vorbehalten|derechos reservados|droits réservés|diritti riservati|direitos reservados/i;
 const WIRES = WIRE_SERVICES.join("|");
 const DATELINE_WIRE = new RegExp(`^[\\p{Lu}][\\p{Lu}\\p{L} .,'’-]{1,60}\\((${WIRES})\\)\\s*[-–—:]`, "u");
 const CLOSING_WIRE = new RegExp(`(?:^|[.!?"”’)]\\s+|[-–—]\\s*)(${WIRES}|REUTERS)\\.?$`, "u");
@@ -27,11 +47,12 @@ export interface TextSource {
 
 export function sourceOfText(lines: readonly Line[], body: readonly Line[]): TextSource {
   // The name a site calls itself by comes first: a copyright line often names the parent company.
-  let source = selfName(lines, body);
+  const furniture = outside(lines, body);
+  let source = selfName(lines, body, furniture) ?? mastheadAddress(lines, body);
   for (let i = lines.length - 1; i >= 0 && !source; i--) {
     const t = lines[i]!.text;
     if (t.length > 160 || !mayOpenCopyright(t.charCodeAt(0))) continue;
-    source = copyrightHolder(t);
+    source = copyrightHolder(t, furniture);
   }
   const first = body[0]?.text ?? "";
   const last = body[body.length - 1]?.text ?? "";
@@ -49,21 +70,76 @@ export function sourceOfText(lines: readonly Line[], body: readonly Line[]): Tex
   return { source, author };
 }
 
+// A masthead that is the site's address, alone or before its tagline: "Cleanthinking.de", "correctiv.org",
+// "ingenieur.de - Jobbörse und Nachrichtenportal für Ingenieure".
+// Its last label is a domain's, in lower case or short capitals ("MK.RU"), so "A.Word.A.Day" is no address.
+const MASTHEAD_ADDRESS = /^(?:www\.)?((?:[\p{L}\p{N}][\p{L}\p{N}-]*\.)+(?:\p{Ll}{2,}|\p{Lu}{2,3}))(?:\s+[-–|]\s+.*)?$/u;
+/** How many of the page's first lines may be its masthead: further down, addresses are links to other sites. */
+const MASTHEAD_LINES = 2;
+
+/** The site's address when the page opens with it (its logo's text), outside the article. */
+function mastheadAddress(lines: readonly Line[], body: readonly Line[]): string | null {
+  for (const line of lines.slice(0, MASTHEAD_LINES)) {
+    if (body.includes(line)) return null;
+    const m = MASTHEAD_ADDRESS.exec(line.text);
+    if (m) return m[1]!;
+  }
+  return null;
+}
+
 /** COPYRIGHT_MARK opens with "c" or "C" (copyright), "©" or "(" ("(c)"): no other first character can match. */
 function mayOpenCopyright(c: number): boolean {
   return c === 99 || c === 67 || c === 0xa9 || c === 40;
 }
 
-/** "© 2019 The Foo Times Ltd. All Rights Reserved." → "Foo Times". */
-function copyrightHolder(line: string): string | null {
+/**
+ * "© 2019 The Foo Times Ltd. All Rights Reserved." → "Foo Times". A group or publishing company
+ * ("© 2019 Hearst Communications, Inc.") is the site only when the page's furniture also names it
+ * without that word ("Boston Globe" for "Boston Globe Media Partners") or by its initials ("CNN").
+ */
+function copyrightHolder(line: string, furniture: readonly Line[]): string | null {
   const mark = COPYRIGHT_MARK.exec(line);
   // A site's notice states a year or reserves rights; "© Shutterstock" under a photo does neither.
   if (!mark || !SITE_NOTICE.test(line)) return null;
-  const rest = line.slice(mark[0].length).replace(YEARS, "").replace(RESERVED, " ").trim().replace(YEARS, "");
-  const m = NAME.exec(rest);
+  const rest = line.slice(mark[0].length).replace(YEARS, "").replace(RESERVED, " ").trim().replace(YEARS, "").replace(LEAD, "");
+  if (PARTNERS_FIRM.test(rest)) return null;
+  const domain = DOMAIN_NAME.exec(rest);
+  // The company's legal form goes first: "TVN S.A." would otherwise leave "TVN S".
+  const m = domain ?? NAME.exec(rest.replace(COMPANY_TAIL, ""));
   if (!m) return null;
-  const name = tidy(m[1]!.replace(AFTER_NAME, "").replace(COMPANY_TAIL, ""));
-  return name.length >= 2 && !GENERIC.test(name) ? name : null;
+  const named = m[1]!.replace(AFTER_NAME, "").replace(FOOTER_LINK, "");
+  const name = tidy(named.replace(COMPANY_TAIL, ""));
+  if (name.length < 2 || GENERIC.test(name) || MAKER_CREDIT.test(name)) return null;
+  const brand = line.split(LINE_PARTS).slice(1).map((p) => p.trim()).find((p) => BRAND_PART.test(p));
+  if (brand && !domain) return tidy(brand.replace(/[®™]$/, ""));
+  const company = ownerName(name);
+  if (company === name && !GROUP_COMPOUND.test(name)) return name;
+  const initials = acronym(name);
+  if (company.length >= 2 && namedAlone(company, furniture)) return company;
+  if (initials && namedAlone(initials, furniture)) return initials;
+  return null;
+}
+
+/**
+ * Whether a furniture line other than a legal notice names `name` as a whole name: not as the start of
+ * a longer one ("Vincentz Network GmbH", "Nexstar Digital", "National World Gaming" are other names).
+ */
+function namedAlone(name: string, furniture: readonly Line[]): boolean {
+  const alone = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}]|\\s*[&\\p{Lu}\\p{N}])`, "u");
+  return furniture.some((l) => l.text.includes(name) && !LEGAL.test(l.text) && alone.test(l.text));
+}
+
+/** The name without the words a group or publisher company adds: "Boston Globe Media Partners" → "Boston Globe". */
+function ownerName(name: string): string {
+  let out = name.replace(GROUP_START, "").replace(/(?:^|\s+)\p{L}{3,}(?:verlag|medien)$/iu, "");
+  for (let next = out.replace(GROUP_END, ""); next !== out; next = out.replace(GROUP_END, "")) out = next;
+  return out.trim();
+}
+
+/** "Cable News Network" → "CNN": the initials of a name of three or more capitalised words, else null. */
+function acronym(name: string): string | null {
+  const words = name.split(/\s+/);
+  return words.length >= 3 && words.every((w) => /^\p{Lu}/u.test(w)) ? words.map((w) => w[0]).join("") : null;
 }
 
 function tidy(name: string): string {
@@ -77,9 +153,13 @@ const SITE = String.raw`(\p{Lu}[\p{L}\p{N}&'’-]*(?:\.\p{Ll}{2,})?(?:\s+(?:of|t
 // kind also names sections and authors ("About Python", "More from Pop Culture"); the second rarely.
 const WEAK_OPENING_LINE = new RegExp(`^(?:About|Advertise (?:on|with)|More (?:from|on)|Follow|Subscribe to|Welcome to|Download the|Get the) ${SITE}(?:['’]s)?(?: (?:app|newsletters?|online))?[.!:]?$`, "u");
 const WEAK_ENDING_LINE = new RegExp(`^${SITE} (?:homepage|home page|main menu|newsletters?)$`, "u");
+// The name may stand in quotes ("\"Daily Express\" is a registered trademark"); a site is "ein Angebot" or "eine
+// Marke" of its publisher, or "part of" its group ("PEOPLE is part of the … publishing family").
+const QUOTED_SITE = `["“„«]?${SITE}["”»]?`;
 const STRONG_SELF_LINES = [
-  new RegExp(`(?:^|[.!?]\\s+)${SITE} (?:reports|articles|stories|news|content) (?:are|is) available\\b`, "u"),
-  new RegExp(`(?:^|[.!?]\\s+)${SITE} (?:is a registered trademark|is supported by its (?:audience|readers)|has affiliate partnerships|may earn (?:a )?commission)\\b`, "u"),
+  new RegExp(`(?:^|[.!?|]\\s+)${QUOTED_SITE} (?:reports|articles|stories|news|content) (?:are|is) available\\b`, "u"),
+  new RegExp(`(?:^|[.!?|]\\s+)${QUOTED_SITE} (?:is a registered trademark|is supported by its (?:audience|readers)|has affiliate partnerships|may earn (?:a )?commission)\\b`, "u"),
+  new RegExp(`(?:^|[.!?|]\\s+)${QUOTED_SITE} (?:ist (?:eine Marke|ein Angebot) (?:der|des|von)|is (?:a (?:brand|publication|service) of|part of the [\\p{L}\\p{N} &.-]{2,40} (?:publishing family|network|group))\\b)`, "u"),
 ];
 /** The weak lines' fixed openings and endings: cheap gates before the patterns. */
 const WEAK_OPENING = /^(?:About|Advertise|More|Follow|Subscribe|Welcome|Download|Get) /;
@@ -90,7 +170,7 @@ const endsLikeWeak = (t: string): boolean => {
   return c === 101 || c === 117 || c === 114 || c === 115;
 };
 /** The strong lines' fixed words. */
-const STRONG_WORDS = / (?:available|registered trademark|supported by its |affiliate partnerships|may earn )/;
+const STRONG_WORDS = / (?:available|registered trademark|supported by its |affiliate partnerships|may earn |ist eine Marke |ist ein Angebot |is a brand |is a publication |is a service |is part of the )/;
 // Words that fill the name's place in those lines without being a name ("About Us", "Get the App").
 const NOT_A_NAME = new Set(["app", "apps", "newsletter", "newsletters", "site", "website", "page", "account", "latest", "more", "today", "here", "free", "premium", "home", "search", "menu"]);
 /** Evidence a self-naming line gives; a name needs this much, from its lines and its other mentions. */
@@ -101,8 +181,7 @@ const SELF_NAME_MIN = 2;
  * a self-naming line scores 2 for a strong line, and 1 for every furniture line that mentions it: a
  * site repeats its own name in its chrome, while a section or an author named once does not qualify.
  */
-export function selfName(lines: readonly Line[], body: readonly Line[]): string | null {
-  const furniture = outside(lines, body);
+export function selfName(lines: readonly Line[], body: readonly Line[], furniture: readonly Line[] = outside(lines, body)): string | null {
   const strong = new Set<string>();
   const weak = new Set<string>();
   const note = (m: RegExpExecArray | null, found: Set<string>) => {
@@ -157,7 +236,11 @@ function isCommonWord(name: string, lines: readonly Line[]): boolean {
 
 /** `text` as a whole word: not inside a longer run of letters and digits. */
 function wholeWord(text: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u");
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escape(text)}(?![\\p{L}\\p{N}])`, "u");
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 function isFiller(name: string): boolean {

@@ -33,6 +33,37 @@ describe("outlet and author of a text scrape", () => {
     expect(sourceOfText(page, page.slice(3, 4)).source).toBeNull();
   });
 
+  it("takes a group or publishing company for the site only when the page names it alone", () => {
+    const holder = (...texts: string[]) => sourceOfText(lines("Body text of the story.", ...texts), lines("Body text of the story.")).source;
+    expect(holder("© 2020 Static Media®. All Rights Reserved")).toBeNull();
+    // "Hearst Newspapers" and "Nexstar Digital" are other names, not the company's alone.
+    expect(holder("Hearst Newspapers", "© 2019 Hearst Communications, Inc.")).toBeNull();
+    expect(holder("Nexstar Digital", "Copyright 2023 Nexstar Media Inc. All rights reserved.")).toBeNull();
+    expect(holder("Subscribe to the Boston Globe", "©2023 Boston Globe Media Partners, LLC")).toBe("Boston Globe");
+    expect(holder("CNN Underscored", "CNN", "© 2019 Cable News Network. A Warner Media Company. All Rights Reserved.")).toBe("CNN");
+    expect(holder("Copyright © 2021 Bennett, Coleman & Co. Ltd. All rights reserved.")).toBeNull();
+    expect(holder("© Dialogmedien & Emmaus-Reisen GMBH 2001 - 2021. Alle Rechte vorbehalten.")).toBeNull();
+  });
+
+  it("reads holders written as addresses, in other languages and after a dash; not rights phrases, footer links or theme credits", () => {
+    const holder = (text: string) => sourceOfText(lines("Body.", text), lines("Body.")).source;
+    expect(holder("(c) 2014 welpenkaufen24.de")).toBe("welpenkaufen24.de");
+    expect(holder("© 2020 - Tele Pinar. Todos los Derechos Reservados.")).toBe("Tele Pinar");
+    expect(holder("Copyright (C) 1997-2020 TVN S.A.")).toBe("TVN");
+    expect(holder("©NEOS Kontakt Datenschutz ImpressumIBAN: AT90 3636 2000 0018 5009")).toBe("NEOS");
+    expect(holder("© 2007-2019 Petra Ruland | Uniqz®")).toBe("Uniqz");
+    expect(holder("© Derechos Reservados 2022")).toBeNull();
+    expect(holder("© All rights reserved | Terms")).toBeNull();
+    expect(holder("Copyright © 2021 | WordPress Theme von MH Themes")).toBeNull();
+  });
+
+  it("reads a site's name from the lines that say whose brand it is", () => {
+    const self = (text: string) => sourceOfText(lines("Body.", text), lines("Body.")).source;
+    expect(self("Eurailpress ist eine Marke der DVV Media Group GmbH")).toBe("Eurailpress");
+    expect(self("PEOPLE is part of the Dotdash Meredith publishing family.")).toBe("PEOPLE");
+    expect(self('IPSO Regulated Copyright ©2019 Express Newspapers. "Daily Express" is a registered trademark. All rights reserved.')).toBe("Daily Express");
+  });
+
   it("takes a copyright holder only from a site notice, not a photo credit", () => {
     const credit = lines("Body text.", "© Shutterstock");
     expect(sourceOfText(credit, credit.slice(0, 1)).source).toBeNull();
