@@ -2,7 +2,7 @@
 // which the site names itself ("Follow NewsX", "NewsX reports are available in 11 languages"), or the
 // wire service credited in the dateline or at the end of the text. Bylines give the author.
 import type { Line } from "./doc.ts";
-import { WIRE_SERVICES } from "../text/outlet-names.ts";
+import { namesHost, WIRE_SERVICES } from "../text/outlet-names.ts";
 import { STOP_WORDS } from "../text/words.ts";
 
 const COPYRIGHT_MARK = /^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*/i;
@@ -45,19 +45,15 @@ export interface TextSource {
   author: string | null;
 }
 
-export function sourceOfText(lines: readonly Line[], body: readonly Line[]): TextSource {
-  // The name a site calls itself by comes first: a copyright line often names the parent company.
-  const furniture = outside(lines, body);
-  let source = selfName(lines, body, furniture) ?? mastheadAddress(lines, body);
-  for (let i = lines.length - 1; i >= 0 && !source; i--) {
-    const t = lines[i]!.text;
-    if (t.length > 160 || !mayOpenCopyright(t.charCodeAt(0))) continue;
-    source = copyrightHolder(t, furniture);
-  }
-  const first = body[0]?.text ?? "";
-  const last = body[body.length - 1]?.text ?? "";
-  const wire = DATELINE_WIRE.exec(first)?.[1] ?? CLOSING_WIRE.exec(last)?.[1] ?? null;
-  source ??= wire ? tidy(wire.toUpperCase() === "REUTERS" ? "Reuters" : wire) : null;
+/**
+ * The page's own name for its outlet and its author. With the page's host known (`host`), a name that
+ * names the host wins over one met first: only such a name is shown for a page whose address is known
+ * (src/digest/outlets.ts), so a copyright holder further down that spells the address beats a first
+ * self-naming line that does not.
+ */
+export function sourceOfText(lines: readonly Line[], body: readonly Line[], host: string | null = null): TextSource {
+  const names = candidateNames(lines, body, host !== null);
+  const source = (host !== null ? names.find((n) => namesHost(n, host)) : undefined) ?? names[0] ?? null;
   let author: string | null = null;
   for (const l of lines.slice(0, 80)) {
     const first = l.text.charCodeAt(0);
@@ -68,6 +64,31 @@ export function sourceOfText(lines: readonly Line[], body: readonly Line[]): Tex
     }
   }
   return { source, author };
+}
+
+/**
+ * The names a page gives its outlet, strongest first: the name a site calls itself by (a copyright line
+ * often names the parent company), its masthead address, its copyright holders from the foot up, then a
+ * wire credit. Without a host to choose by, only the first is needed.
+ */
+function candidateNames(lines: readonly Line[], body: readonly Line[], all: boolean): string[] {
+  const out: string[] = [];
+  const furniture = outside(lines, body);
+  const add = (name: string | null): boolean => {
+    if (name && !out.includes(name)) out.push(name);
+    return !all && out.length > 0;
+  };
+  if (add(selfName(lines, body, furniture)) || add(mastheadAddress(lines, body))) return out;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const t = lines[i]!.text;
+    if (t.length > 160 || !mayOpenCopyright(t.charCodeAt(0))) continue;
+    if (add(copyrightHolder(t, furniture))) return out;
+  }
+  const first = body[0]?.text ?? "";
+  const last = body[body.length - 1]?.text ?? "";
+  const wire = DATELINE_WIRE.exec(first)?.[1] ?? CLOSING_WIRE.exec(last)?.[1] ?? null;
+  add(wire ? tidy(wire.toUpperCase() === "REUTERS" ? "Reuters" : wire) : null);
+  return out;
 }
 
 // A masthead that is the site's address, alone or before its tagline: "Cleanthinking.de", "correctiv.org",

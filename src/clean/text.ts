@@ -4,6 +4,7 @@ import { endsSentence, keptBodyIndices, makeDoc, stripBullet, type Line, type Te
 import { defaultRules, type CleanRule } from "./rules/index.ts";
 import { doubts, fallbackBody, type Doubt } from "./doubts.ts";
 import { sourceOfText } from "./source.ts";
+import { hostOf } from "../text/paths.ts";
 
 export interface TextCleanResult {
   title: string;
@@ -48,7 +49,7 @@ export function finish(doc: TextDoc): TextCleanResult {
   } else for (const doubt of doubts(doc, body)) warn(doubt);
   const paragraphs = joinWrapped(body);
   if (!doc.meta.source || !doc.meta.author) {
-    const found = sourceOfText(doc.lines, body);
+    const found = sourceOfText(doc.lines, body, hostOf(doc.meta.url));
     doc.meta.source ??= found.source;
     doc.meta.author ??= found.author;
   }

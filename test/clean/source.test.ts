@@ -28,6 +28,16 @@ describe("outlet and author of a text scrape", () => {
     expect(sourceOfText(trademark, trademark.slice(0, 1)).source).toBe("Harbour Post");
   });
 
+  it("with the page's address known, takes the name that spells it over a section's met first", () => {
+    // A series the site runs names itself in the furniture; the copyright line names the site.
+    const page = lines("More from Open Future", "Body text of the story, which is long enough to be prose.", "About Open Future", "© 2021 Harbour Post Ltd. All rights reserved.");
+    const body = page.slice(1, 2);
+    expect(sourceOfText(page, body).source).toBe("Open Future");
+    expect(sourceOfText(page, body, "harbourpost.com").source).toBe("Harbour Post");
+    // No name spells the address: the first stays (the digest then shows the address).
+    expect(sourceOfText(page, body, "example.org").source).toBe("Open Future");
+  });
+
   it("does not take a section, an author or a common word for the site's name", () => {
     const page = lines("More from Pop Culture", "Search Classifieds", "About Us", "Body text.", "Some more pop culture news.");
     expect(sourceOfText(page, page.slice(3, 4)).source).toBeNull();
