@@ -278,7 +278,7 @@ import { readFileSync } from "node:fs";
 import { DomUtils, parseDocument } from "htmlparser2";
 import { FUNCTION_WORDS } from "../src/clean/function-words.ts";
 import { foldOf, htmlPathBody, prepared } from "./lib/clean-items.ts";
-import { anchoredAt, predictedStart, teacherLine } from "./lib/body-start.ts";
+import { anchoredAt, deckPage, predictedStart, teacherLine } from "./lib/body-start.ts";
 import { trainLogistic } from "./lib/logistic.ts";
 import { trainBoosted } from "./lib/boost.ts";
 import { trainRankBoost } from "./lib/rank-boost.ts";
@@ -1145,6 +1145,13 @@ function targetsOf(doc: TextDoc, index: readonly number[], f1: readonly number[]
  * 84.4 / 71.9; EXTRA=start margin 0 85.0 / 71.0 · 84.0 / 70.5, margin 1 85.0 / 71.4 · 84.0 / 70.1; ANCHOR=mixed
  * (trained on the teacher's anchors, judged on the ranker's) margin 0 84.2 / 70.7 · 84.0 / 73.0, margin 1 84.2 / 70.7
  * · 83.6 / 71.9. None adopted.
+ * ANCHOR=deck DECK_MODEL=file DECK_BAR=b [DECK_STEPS=k] (sf59, stop 59): the anchor moved off a line try-deck.ts'
+ * standfirst model reads as a dek (train/lib/deck-features.ts deckStart); EXTRA=deckp: its log-odds of the line, of the
+ * next line of 8+ words under it and of the anchor as line features. Figures (sf59, same order as above): bar -1.5
+ * 84.2 / 72.2 · 83.6 / 71.2; steps 3, bar -1 / -1.5 / -2: 84.2 / 70.7 · 83.6 / 72.3, 84.2 / 70.7 · 83.6 / 71.9,
+ * 83.4 / 69.9 · 83.2 / 71.6; EXTRA=deckp 85.0 / 69.5 · 83.6 / 70.5; ANCHOR=ranker with DECK_MODEL (the ranker with
+ * the two deck-odds features) margin 1 85.0 / 71.4 · 84.4 / 71.2, margin 2 83.8 / 70.3 · 84.4 / 71.2 (bs58's ranker
+ * rerun, margin 1: 85.4 / 70.7 · 84.4 / 71.9). None adopted.
  */
 const ranker = env.ANCHOR === "ranker" || env.ANCHOR === "mixed" ? (JSON.parse(readFileSync(env.RANKER ?? "/tmp/bs58-ranker.json", "utf8")) as { full: LogisticModel; folds: LogisticModel[] }) : null;
 /** EXTRA=start: each doc's start by the ranker in RANKER. */
@@ -1157,6 +1164,7 @@ const pageOf = new WeakMap<TextDoc, DevPage>();
 const deckModel = env.ANCHOR === "deck" ? (JSON.parse(readFileSync(env.DECK_MODEL ?? "/tmp/sf59-deck.json", "utf8")) as { full: LogisticModel; folds: LogisticModel[] }) : null;
 function movedStart(doc: TextDoc, page: DevPage, how: "teacher" | "ranker" | null = null): TextDoc {
   if (!env.ANCHOR) return doc;
+  deckPage.set(doc, page);
   if (deckModel) {
     const a = bodyAnchor(doc);
     const t = deckStart(doc, a, page.half === "tune" ? deckModel.folds[foldOf(page.id)]! : deckModel.full, Number(env.DECK_BAR ?? 0));

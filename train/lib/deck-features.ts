@@ -59,6 +59,12 @@ export function deckFeatures(doc: TextDoc, i: number): number[] {
 export function deckStart(doc: TextDoc, a: number, model: LogisticModel, bar: number): number {
   if (a < 0 || doc.lines[a]!.words < LONG) return a;
   if (logit(model, deckFeatures(doc, a)) <= bar) return a;
-  const n = nextLong(doc, a);
+  let n = nextLong(doc, a);
+  // DECK_STEPS=k: on past up to k-1 more lines that read as deks too (a dek over a caption over the first paragraph).
+  for (let k = 1; n >= 0 && k < Number(process.env.DECK_STEPS ?? 1) && logit(model, deckFeatures(doc, n)) > bar; k++) {
+    const m = nextLong(doc, n);
+    if (m < 0) break;
+    n = m;
+  }
   return n >= 0 ? n : a;
 }

@@ -19,7 +19,8 @@ export const DECK_WORDS = new Set([
 const LIST_WORDS = new Set(["list", "item", "items", "card", "cards", "related", "more", "teasers", "grid", "slider", "carousel", "widget", "sidebar", "footer", "nav", "menu"]);
 /** Words that say the element describes a picture, an author or the site, not the story. */
 const OTHER_WORDS = new Set(["caption", "credit", "credits", "photo", "image", "img", "media", "figure", "video", "author", "bio", "byline", "site", "blog", "tagline", "logo", "header", "meta", "date", "profile"]);
-const FIGURE_TAGS = new Set(["figure", "figcaption", "header"]);
+/** An ancestor's class words that make it a rail of other stories. */
+const RAIL_WORDS = new Set(["related", "teasers", "slider", "carousel", "sidebar", "recommended", "trending"]);
 
 const space = (s: string): string => s.replace(/\s+/g, " ").trim();
 const wordsOf = (s: string): string[] => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
@@ -51,7 +52,12 @@ export function deckTexts(html: string): DeckText[] {
     if (e.name === "meta" || e.name === "script" || e.name === "style" || e.name === "a" || e.name === "img") return null;
     const ws = [...classWords(e.attribs.class ?? ""), ...classWords(e.attribs.id ?? ""), ...classWords(e.attribs.itemprop ?? "")];
     if (ws.some((w) => LIST_WORDS.has(w) || OTHER_WORDS.has(w))) return null;
-    for (let p = e.parent; p && p.type === "tag"; p = p.parent) if (FIGURE_TAGS.has((p as Element).name) && (p as Element).name !== "header") return null;
+    // Inside a figure, a list item or a rail of other stories: a caption or a teaser, not this page's dek.
+    for (let p = e.parent; p && p.type === "tag"; p = p.parent) {
+      const q = p as Element;
+      if (q.name === "figure" || q.name === "figcaption" || q.name === "li") return null;
+      if (classWords(q.attribs.class ?? "").some((w) => RAIL_WORDS.has(w))) return null;
+    }
     return ws.find((w) => DECK_WORDS.has(w)) ?? null;
   };
   for (const e of DomUtils.findAll((e) => marked(e) !== null, dom.children)) {
