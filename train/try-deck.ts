@@ -8,7 +8,9 @@
 // writes {full, folds} for `ANCHOR=deck DECK_MODEL=file DECK_BAR=b SPLIT=train CHECK=1 npx tsx train/try-headline.ts`.
 // DECK_STEPS=k: the move goes on past up to k-1 more lines that read as deks. EYE=1: the pages the check by eye found
 // wrong (train/labels/standfirst-silver.jsonl) left out of training. TEACHER=1 lists the tuning pages the teacher's
-// anchor changes, with the model's odds of the anchor. LIST=1 the tuning moves.
+// anchor changes, with the model's odds of the anchor. LIST=1 the tuning moves. EARLY=1 lists bs58's class on the tuning
+// half (38 pages) for hand labels: train/labels/early-anchors.jsonl (sf59's labels: teaser 8, caption 9, standfirst 7,
+// byline 7, furniture 3, other 4; the teacher's move +2 -0 on teasers, +1 -1 on captions, +1 -1 on standfirsts).
 // Figures (sf59, stop 59; 279 rows, 32 standfirsts, L2 4): out-of-fold AUC .855 on the silver rows; on the anchors of
 // 8+ words (213 · 225; bs58's class 38 · 39) AUC .584 · .642. Committed headline models, tuning · checking, without the
 // URL (with it), from 194 · 195 (215 · 229): bar -2 193 (+1 -2) · 189 (+1 -7) (213 · 227); -1.5 195 (+1 -0) · 190
@@ -132,5 +134,18 @@ if (process.env.TEACHER) {
     if (ok2 === c.ok) continue;
     const z = c.doc.lines[c.a]!.words >= MIN_WORDS ? logit(modelOf(c.page), deckFeatures(c.doc, c.a)).toFixed(1) : "short";
     console.log(`teacher ${ok2 ? "gain" : "loss"} ${c.early ? "early" : "     "} odds ${z} a=${c.a} t=${c.t} ${JSON.stringify(c.doc.lines[c.a]!.text.slice(0, 60))} -> ${JSON.stringify(c.doc.lines[c.t]!.text.slice(0, 40))} | gold ${JSON.stringify(c.gold.slice(0, 40))}`);
+  }
+}
+
+// EARLY=1: the tuning pages (without the URL) in bs58's early class, each anchor with the lines around it and the
+// teacher's line, for hand labels (train/labels/early-anchors.jsonl).
+if (process.env.EARLY) {
+  for (const c of cases.filter((c) => c.page.half === "tune" && !c.withUrl && c.early)) {
+    const d = anchoredAt(c.doc, c.t);
+    const pick = pickHeadline(d);
+    const ok2 = pick >= 0 && headlineF1(d.lines[pick]!.text, c.gold) >= AGREES;
+    const show = (i: number) => `    ${i === c.a ? "A" : i === c.t ? "T" : " "} ${i}: ${JSON.stringify(c.doc.lines[i]?.text.slice(0, 110) ?? "")}`;
+    const around = [c.a - 2, c.a - 1, c.a, c.a + 1, c.a + 2].filter((i) => i >= 0 && i < c.t);
+    console.log(`early ${c.page.id} headline ${c.ok ? "right" : "wrong"} -> teacher ${ok2 ? "right" : "wrong"}; gold ${JSON.stringify(c.gold.slice(0, 60))}; odds ${logit(modelOf(c.page), deckFeatures(c.doc, c.a)).toFixed(1)}\n${[...around.map(show), show(c.t)].join("\n")}`);
   }
 }
