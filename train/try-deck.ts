@@ -11,6 +11,9 @@
 // anchor changes, with the model's odds of the anchor. LIST=1 the tuning moves. EARLY=1 lists bs58's class on the tuning
 // half (38 pages) for hand labels: train/labels/early-anchors.jsonl (sf59's labels: teaser 8, caption 9, standfirst 7,
 // byline 7, furniture 3, other 4; the teacher's move +2 -0 on teasers, +1 -1 on captions, +1 -1 on standfirsts).
+// RAIL=1 (RAIL_RUN=k): instead of the model, the anchor moved past a rail of k headline-shaped lines (railStart); by the
+// committed models, without the URL (with it): run 2 194 (+3 -3) · 196 (+2 -1) (216 · 228), run 3 195 (+3 -2) · 196
+// (+1 -0) (216 · 228), run 4 195 (+2 -1) · 196 (+1 -0) (216 · 229); retrained (try-headline.ts ANCHOR=rail) it loses.
 // Figures (sf59, stop 59; 279 rows, 32 standfirsts, L2 4): out-of-fold AUC .855 on the silver rows; on the anchors of
 // 8+ words (213 · 225; bs58's class 38 · 39) AUC .584 · .642. Committed headline models, tuning · checking, without the
 // URL (with it), from 194 · 195 (215 · 229): bar -2 193 (+1 -2) · 189 (+1 -7) (213 · 227); -1.5 195 (+1 -0) · 190
@@ -29,7 +32,7 @@ import { coverOf, foldOf, FOLDS, htmlPathBody } from "./lib/clean-items.ts";
 import { trainLogistic, type Example } from "./lib/logistic.ts";
 import { anchoredAt, MIN_WORDS } from "./lib/body-start.ts";
 import { deckLabel } from "./lib/deck-labels.ts";
-import { DECK_FEATURES, deckFeatures, deckStart } from "./lib/deck-features.ts";
+import { DECK_FEATURES, deckFeatures, deckStart, railStart } from "./lib/deck-features.ts";
 import { logit, type LogisticModel } from "../src/model/logistic.ts";
 import { readFileSync, writeFileSync } from "node:fs";
 
@@ -101,7 +104,7 @@ for (const bar of BARS) {
     for (const withUrl of [true, false]) {
       let right = 0, now = 0, gained = 0, lost = 0, moved = 0, early = 0, toTeacher = 0;
       for (const c of cases.filter((c) => c.page.half === half && c.withUrl === withUrl)) {
-        const p = deckStart(c.doc, c.a, modelOf(c.page), bar);
+        const p = process.env.RAIL ? railStart(c.doc, c.a) : deckStart(c.doc, c.a, modelOf(c.page), bar);
         let ok2 = c.ok;
         if (process.env.LIST && half === "tune" && !withUrl && p !== c.a) console.log(`  move ${c.early ? "early" : "     "} ${p === c.t ? "T" : " "} ${c.page.id.slice(0, 10)} ${JSON.stringify(c.doc.lines[c.a]!.text.slice(0, 60))} -> ${JSON.stringify(c.doc.lines[p]!.text.slice(0, 50))}`);
         if (p !== c.a) {

@@ -273,7 +273,7 @@
 // How much is the body's location (train/try-headline-anchor.ts, committed models, the anchor moved to the first dump line
 // of 8+ words the true body holds, the HTML path's body where the set has none): with the URL 215 -> 217 tuning, 229 -> 230
 // checking (12+ words: 218, 231); without 194 -> 200, 195 -> 202. A right anchor alone does not reach 233 checking pages.
-import { deckFeatures, deckStart, nextLong } from "./lib/deck-features.ts";
+import { deckFeatures, deckStart, nextLong, railStart } from "./lib/deck-features.ts";
 import { readFileSync } from "node:fs";
 import { DomUtils, parseDocument } from "htmlparser2";
 import { FUNCTION_WORDS } from "../src/clean/function-words.ts";
@@ -1151,7 +1151,8 @@ function targetsOf(doc: TextDoc, index: readonly number[], f1: readonly number[]
  * 84.2 / 72.2 · 83.6 / 71.2; steps 3, bar -1 / -1.5 / -2: 84.2 / 70.7 · 83.6 / 72.3, 84.2 / 70.7 · 83.6 / 71.9,
  * 83.4 / 69.9 · 83.2 / 71.6; EXTRA=deckp 85.0 / 69.5 · 83.6 / 70.5; ANCHOR=ranker with DECK_MODEL (the ranker with
  * the two deck-odds features) margin 1 85.0 / 71.4 · 84.4 / 71.2, margin 2 83.8 / 70.3 · 84.4 / 71.2 (bs58's ranker
- * rerun, margin 1: 85.4 / 70.7 · 84.4 / 71.9). None adopted.
+ * rerun, margin 1: 85.4 / 70.7 · 84.4 / 71.9). ANCHOR=rail RAIL_RUN=3 / 4 (the anchor moved past a rail of other stories'
+ * headlines, deck-features.ts railStart): 83.8 / 71.0 · 84.0 / 71.9, 83.8 / 70.3 · 84.4 / 72.3. None adopted.
  */
 const ranker = env.ANCHOR === "ranker" || env.ANCHOR === "mixed" ? (JSON.parse(readFileSync(env.RANKER ?? "/tmp/bs58-ranker.json", "utf8")) as { full: LogisticModel; folds: LogisticModel[] }) : null;
 /** EXTRA=start: each doc's start by the ranker in RANKER. */
@@ -1165,6 +1166,12 @@ const deckModel = env.ANCHOR === "deck" ? (JSON.parse(readFileSync(env.DECK_MODE
 function movedStart(doc: TextDoc, page: DevPage, how: "teacher" | "ranker" | null = null): TextDoc {
   if (!env.ANCHOR) return doc;
   deckPage.set(doc, page);
+  if (env.ANCHOR === "rail") {
+    // sf59: the anchor moved past a rail of other stories' headlines (train/lib/deck-features.ts railStart, RAIL_RUN).
+    const a = bodyAnchor(doc);
+    const t = railStart(doc, a);
+    return t !== a ? anchoredAt(doc, t) : doc;
+  }
   if (deckModel) {
     const a = bodyAnchor(doc);
     const t = deckStart(doc, a, page.half === "tune" ? deckModel.folds[foldOf(page.id)]! : deckModel.full, Number(env.DECK_BAR ?? 0));
@@ -1582,7 +1589,7 @@ const share = (gs: Group[], ok: (g: Group) => boolean): string => {
   const k = gs.filter(ok).length;
   return `${((100 * k) / gs.length).toFixed(1)}% (${k}/${gs.length})`;
 };
-const setting = ["ANCHOR", "DECK_BAR", "MARGIN", "UMIX", "AUG", "AUG_REACH", "AUG_MIN", "AUG_SIDE", "SLUGLESS", "HEADING", "HEADING_ONLY", "SWAP", "SWAP_REACH", "SWAP_BAR", "SWAP_L2", "STACK", "PSEUDO", "INNERS", "CEXTRA", "L2", "CL2", "NL2", "NCL2", "MIX", "DROP", "EXTRA", "LABEL", "POW", "SPLIT", "CONTEXT", "BOOST", "SITEGOLD", "INNER"].flatMap((k) => (env[k] ? [`${k}=${env[k]}`] : []));
+const setting = ["ANCHOR", "RAIL_RUN", "DECK_BAR", "MARGIN", "UMIX", "AUG", "AUG_REACH", "AUG_MIN", "AUG_SIDE", "SLUGLESS", "HEADING", "HEADING_ONLY", "SWAP", "SWAP_REACH", "SWAP_BAR", "SWAP_L2", "STACK", "PSEUDO", "INNERS", "CEXTRA", "L2", "CL2", "NL2", "NCL2", "MIX", "DROP", "EXTRA", "LABEL", "POW", "SPLIT", "CONTEXT", "BOOST", "SITEGOLD", "INNER"].flatMap((k) => (env[k] ? [`${k}=${env[k]}`] : []));
 console.log(`headline models, ${setting.join(" ") || "as train:clean"}:`);
 console.log(`  tuning out-of-fold: with URL ${share(judged(tune).filter((g) => g.asked), oof)}, without ${share(judged(tune).filter((g) => !g.asked), oof)}`);
 if (augment > 0) console.log(`  AUG: ${tune.length - judged(tune).length} moved-anchor copies trained on`);

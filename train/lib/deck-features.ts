@@ -68,3 +68,21 @@ export function deckStart(doc: TextDoc, a: number, model: LogisticModel, bar: nu
   }
   return n >= 0 ? n : a;
 }
+
+const railLine = (l: Line): boolean => l.words >= 4 && l.words <= 25 && l.headline && !l.prose && !/[.!?…:]["”»’]?$/.test(l.text.trim());
+
+/**
+ * RAIL (sf59's trial): the anchor on a rail of other stories' headlines (it and the RAIL_RUN-1 lines under it
+ * headline-shaped, 4-25 words, no prose, no final stop) moves past the rail to the first prose line of 12+ words
+ * within 30 lines; else it stays.
+ */
+export function railStart(doc: TextDoc, a: number): number {
+  const run = Number(process.env.RAIL_RUN ?? 3);
+  if (a < 0 || a + run > doc.lines.length) return a;
+  for (let j = a; j < a + run; j++) if (!railLine(doc.lines[j]!)) return a;
+  for (let j = a + run; j < Math.min(doc.lines.length, a + 30); j++) {
+    const l = doc.lines[j]!;
+    if (l.prose && l.words >= 12) return j;
+  }
+  return a;
+}
