@@ -23,6 +23,10 @@
 //   121 -> 163/159 · 120 -> 177/169.
 //   RULE=1: 190 · 186 (reach 3), 191 · 187 (reach 1). DECK=1 bar 0/1/2: +0 -3 / +0 -1 / 0 · +4 -2 / +2 -0 / +1 -0.
 // None adopted: a start that is right more often moves pages the headline models already get right.
+// DECK_MODEL=file (sf59, stop 59; try-deck.ts' OUT): the ranker with two features more, the standfirst model's log-odds of
+// the line and of the nearest line of 8+ words above it. Margin 0/1/2: 190/192/193 · 192/193/193 (215/215/214 ·
+// 229/229/229); start right 121 -> 160/162/155 · 120 -> 176/167/145 (bs58's ranker rerun: 192/192/193 · 194/195/193,
+// start right 163/159/153 · 177/169/143): the standfirst signal does not move it.
 import { defaultRules, prepare } from "../src/clean/index.ts";
 import { bodyAnchor } from "../src/clean/headline-features.ts";
 import { pickHeadline } from "../src/clean/headline-model.ts";
@@ -33,7 +37,7 @@ import { AGREES, headlineF1, shingles } from "../eval/lib/extraction-score.ts";
 import { coverOf, foldOf, FOLDS, htmlPathBody } from "./lib/clean-items.ts";
 import { trainRanker, type RankGroup } from "./lib/rank.ts";
 import { trainLogistic } from "./lib/logistic.ts";
-import { anchoredAt, candidates, headlineView, MIN_WORDS, START_FEATURES, startFeatures } from "./lib/body-start.ts";
+import { anchoredAt, candidates, deckPage, headlineView, MIN_WORDS, START_FEATURES, startFeatures } from "./lib/body-start.ts";
 import { writeFileSync } from "node:fs";
 import { logit, type LogisticModel } from "../src/model/logistic.ts";
 
@@ -71,6 +75,7 @@ for (const page of pages) {
     const { doc } = prepare(devSource(page.id, "text", page.text, withUrl ? page.url : null));
     for (const rule of upTo) rule.apply(doc);
     if (doc.noArticle) continue;
+    deckPage.set(doc, page);
     const pick = pickHeadline(doc);
     const ok = pick >= 0 && headlineF1(doc.lines[pick]!.text, gold) >= AGREES;
     const a = bodyAnchor(doc);

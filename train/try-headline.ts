@@ -273,11 +273,12 @@
 // How much is the body's location (train/try-headline-anchor.ts, committed models, the anchor moved to the first dump line
 // of 8+ words the true body holds, the HTML path's body where the set has none): with the URL 215 -> 217 tuning, 229 -> 230
 // checking (12+ words: 218, 231); without 194 -> 200, 195 -> 202. A right anchor alone does not reach 233 checking pages.
+import { deckFeatures, deckStart, nextLong, railStart } from "./lib/deck-features.ts";
 import { readFileSync } from "node:fs";
 import { DomUtils, parseDocument } from "htmlparser2";
 import { FUNCTION_WORDS } from "../src/clean/function-words.ts";
 import { foldOf, htmlPathBody, prepared } from "./lib/clean-items.ts";
-import { anchoredAt, predictedStart, teacherLine } from "./lib/body-start.ts";
+import { anchoredAt, deckPage, predictedStart, teacherLine } from "./lib/body-start.ts";
 import { trainLogistic } from "./lib/logistic.ts";
 import { trainBoosted } from "./lib/boost.ts";
 import { trainRankBoost } from "./lib/rank-boost.ts";
@@ -306,6 +307,7 @@ const extras = (env.EXTRA ?? "").split(",").filter(Boolean);
 /** EXTRA=urlx (stop 58): the place and shape features once more on pages with their URL only (URLX_FEATS), so the joint with-URL pair learns how the URL's presence shifts them. */
 const URLX_BASE = (env.URLX_FEATS ?? "above-body,log-distance,nearest-above,first-line,position,at-anchor,log-words,log-words-squared,ends-sentence,body-overlap,lead-cover,byline-or-date-below,byline-or-date-within-6,log-repeats,headline-shape,prose").split(",");
 const EXTRA_NAMES: Record<string, string[]> = {
+  deckp: ["deck-odds", "deck-odds-below", "deck-odds-anchor"],
   start: ["above-start", "log-start-distance", "nearest-above-start", "start-moved"],
   nb: ["below-log-words", "below-ends-sentence", "below-f1", "above-log-words", "above-ends-sentence", "above-f1", "above-contained"],
   pair: ["heads-a-sentence", "under-a-heading"],
@@ -638,7 +640,15 @@ function extraFeatures(doc: TextDoc, i: number, candidates: readonly number[]): 
   const out: number[] = [];
   const toks = headlineTokens(doc.lines[i]!.text);
   for (const e of extras) {
-    if (e === "start") {
+    if (e === "deckp") {
+      // sf59: the standfirst model's log-odds (DECK_MODEL, try-deck.ts) of the line itself (a dek is no headline), of the
+      // next line of 8+ words under it (a headline stands over its dek), and of the anchor line when the line is above it.
+      const m = deckModel ?? deckModelForFeatures!;
+      const model = (pageOf.get(doc)?.half ?? "check") === "tune" ? m.folds[foldOf(pageOf.get(doc)!.id)]! : m.full;
+      const z = (j: number) => (j >= 0 && doc.lines[j]!.words >= 8 ? Math.max(-8, Math.min(8, logit(model, deckFeatures(doc, j)))) : -8);
+      const a = bodyAnchor(doc);
+      out.push(z(i), z(nextLong(doc, i)), i < a ? z(a) : -8);
+    } else if (e === "start") {
       // bs58: the learned body start (try-body-start.ts's ranker, RANKER) as the candidate's place, beside the located anchor's.
       const p = startOf.get(doc) ?? bodyAnchor(doc);
       let nearest = -1;
@@ -1135,13 +1145,38 @@ function targetsOf(doc: TextDoc, index: readonly number[], f1: readonly number[]
  * 84.4 / 71.9; EXTRA=start margin 0 85.0 / 71.0 · 84.0 / 70.5, margin 1 85.0 / 71.4 · 84.0 / 70.1; ANCHOR=mixed
  * (trained on the teacher's anchors, judged on the ranker's) margin 0 84.2 / 70.7 · 84.0 / 73.0, margin 1 84.2 / 70.7
  * · 83.6 / 71.9. None adopted.
+ * ANCHOR=deck DECK_MODEL=file DECK_BAR=b [DECK_STEPS=k] (sf59, stop 59): the anchor moved off a line try-deck.ts'
+ * standfirst model reads as a dek (train/lib/deck-features.ts deckStart); EXTRA=deckp: its log-odds of the line, of the
+ * next line of 8+ words under it and of the anchor as line features. Figures (sf59, same order as above): bar -1.5
+ * 84.2 / 72.2 · 83.6 / 71.2; steps 3, bar -1 / -1.5 / -2: 84.2 / 70.7 · 83.6 / 72.3, 84.2 / 70.7 · 83.6 / 71.9,
+ * 83.4 / 69.9 · 83.2 / 71.6; EXTRA=deckp 85.0 / 69.5 · 83.6 / 70.5; ANCHOR=ranker with DECK_MODEL (the ranker with
+ * the two deck-odds features) margin 1 85.0 / 71.4 · 84.4 / 71.2, margin 2 83.8 / 70.3 · 84.4 / 71.2 (bs58's ranker
+ * rerun, margin 1: 85.4 / 70.7 · 84.4 / 71.9). ANCHOR=rail RAIL_RUN=3 / 4 (the anchor moved past a rail of other stories'
+ * headlines, deck-features.ts railStart): 83.8 / 71.0 · 84.0 / 71.9, 83.8 / 70.3 · 84.4 / 72.3. None adopted.
  */
 const ranker = env.ANCHOR === "ranker" || env.ANCHOR === "mixed" ? (JSON.parse(readFileSync(env.RANKER ?? "/tmp/bs58-ranker.json", "utf8")) as { full: LogisticModel; folds: LogisticModel[] }) : null;
 /** EXTRA=start: each doc's start by the ranker in RANKER. */
 const startRanker = (env.EXTRA ?? "").split(",").includes("start") ? (JSON.parse(readFileSync(env.RANKER ?? "/tmp/bs58-ranker2.json", "utf8")) as { full: LogisticModel; folds: LogisticModel[] }) : null;
 const startOf = new WeakMap<TextDoc, number>();
+/** ANCHOR=deck (sf59): the anchor moved off a line the standfirst model of try-deck.ts (DECK_MODEL) reads as a dek above DECK_BAR. */
+const deckModelForFeatures = extras.includes("deckp") ? (JSON.parse(readFileSync(env.DECK_MODEL ?? "/tmp/sf59-deck.json", "utf8")) as { full: LogisticModel; folds: LogisticModel[] }) : null;
+/** The page each doc was read from (EXTRA=deckp picks the fold model by it). */
+const pageOf = new WeakMap<TextDoc, DevPage>();
+const deckModel = env.ANCHOR === "deck" ? (JSON.parse(readFileSync(env.DECK_MODEL ?? "/tmp/sf59-deck.json", "utf8")) as { full: LogisticModel; folds: LogisticModel[] }) : null;
 function movedStart(doc: TextDoc, page: DevPage, how: "teacher" | "ranker" | null = null): TextDoc {
   if (!env.ANCHOR) return doc;
+  deckPage.set(doc, page);
+  if (env.ANCHOR === "rail") {
+    // sf59: the anchor moved past a rail of other stories' headlines (train/lib/deck-features.ts railStart, RAIL_RUN).
+    const a = bodyAnchor(doc);
+    const t = railStart(doc, a);
+    return t !== a ? anchoredAt(doc, t) : doc;
+  }
+  if (deckModel) {
+    const a = bodyAnchor(doc);
+    const t = deckStart(doc, a, page.half === "tune" ? deckModel.folds[foldOf(page.id)]! : deckModel.full, Number(env.DECK_BAR ?? 0));
+    return t !== a ? anchoredAt(doc, t) : doc;
+  }
   const t = (how ? how === "ranker" : !!ranker) && ranker ? predictedStart(doc, page.half === "tune" ? ranker.folds[foldOf(page.id)]! : ranker.full, Number(env.MARGIN ?? 1)) : teacherLine(doc, page.truth ?? htmlPathBody(page));
   return t >= 0 && t !== bodyAnchor(doc) ? anchoredAt(doc, t) : doc;
 }
@@ -1167,6 +1202,7 @@ for (const page of pages) {
     // ANCHOR=mixed: the headline models trained on the teacher's anchors and judged on the ranker's (two groups a page).
     for (const variant of env.ANCHOR === "mixed" ? (["teacher", "ranker"] as const) : ([null] as const)) {
     const doc = variant ? movedStart(prep, page, variant) : movedStart(prep, page);
+    pageOf.set(doc, page);
     if (startRanker) startOf.set(doc, predictedStart(doc, page.half === "tune" ? startRanker.folds[foldOf(page.id)]! : startRanker.full, Number(env.MARGIN ?? 1)));
     if (extras.includes("oracle") || env.HEADING) htmlTags.set(doc, tagTexts(page.html));
     const candidates = headlineChoices(doc);
@@ -1553,7 +1589,7 @@ const share = (gs: Group[], ok: (g: Group) => boolean): string => {
   const k = gs.filter(ok).length;
   return `${((100 * k) / gs.length).toFixed(1)}% (${k}/${gs.length})`;
 };
-const setting = ["ANCHOR", "MARGIN", "UMIX", "AUG", "AUG_REACH", "AUG_MIN", "AUG_SIDE", "SLUGLESS", "HEADING", "HEADING_ONLY", "SWAP", "SWAP_REACH", "SWAP_BAR", "SWAP_L2", "STACK", "PSEUDO", "INNERS", "CEXTRA", "L2", "CL2", "NL2", "NCL2", "MIX", "DROP", "EXTRA", "LABEL", "POW", "SPLIT", "CONTEXT", "BOOST", "SITEGOLD", "INNER"].flatMap((k) => (env[k] ? [`${k}=${env[k]}`] : []));
+const setting = ["ANCHOR", "RAIL_RUN", "DECK_BAR", "MARGIN", "UMIX", "AUG", "AUG_REACH", "AUG_MIN", "AUG_SIDE", "SLUGLESS", "HEADING", "HEADING_ONLY", "SWAP", "SWAP_REACH", "SWAP_BAR", "SWAP_L2", "STACK", "PSEUDO", "INNERS", "CEXTRA", "L2", "CL2", "NL2", "NCL2", "MIX", "DROP", "EXTRA", "LABEL", "POW", "SPLIT", "CONTEXT", "BOOST", "SITEGOLD", "INNER"].flatMap((k) => (env[k] ? [`${k}=${env[k]}`] : []));
 console.log(`headline models, ${setting.join(" ") || "as train:clean"}:`);
 console.log(`  tuning out-of-fold: with URL ${share(judged(tune).filter((g) => g.asked), oof)}, without ${share(judged(tune).filter((g) => !g.asked), oof)}`);
 if (augment > 0) console.log(`  AUG: ${tune.length - judged(tune).length} moved-anchor copies trained on`);

@@ -9,6 +9,10 @@
 // .9330 / .8995, without .9577 / .9005 · .9357 / .8860; margin 3: .9531 / .9079 · .9324 / .9008, without .9577 /
 // .9015 · .9356 / .8873. UP=1 margin 0: .9531 / .9110 · .9324 / .9008, without .9577 / .9005 · .9356 / .8884;
 // margin 1: with the URL unchanged, without .9577 / .9005 · .9356 / .8884. Dropped: webpages falls.
+// DECK_MODEL=file DECK_BAR=b [DECK_STEPS=k] (sf59, stop 59): the kept lines above the anchor moved off a standfirst
+// (try-deck.ts' model) go: bar -1.5: .9531 / .9037 · .9324 / .8909, without .9577 / .8984 · .9356 / .8735; steps 3
+// (the first 31-page labels): .9516 / .9037 · .9298 / .8864, without .9562 / .8984 · .9330 / .8723. Dropped:
+// webpages' snippets hold the deks.
 import { readFileSync } from "node:fs";
 import { cleanSource, defaultRules, type CleanRule } from "../src/clean/index.ts";
 import { dropLine, type TextDoc } from "../src/clean/doc.ts";
@@ -20,8 +24,11 @@ import { HALVES } from "../eval/lib/split.ts";
 import type { LogisticModel } from "../src/model/logistic.ts";
 import { foldOf } from "./lib/clean-items.ts";
 import { predictedStart } from "./lib/body-start.ts";
+import { deckStart } from "./lib/deck-features.ts";
 
-const ranker = JSON.parse(readFileSync(process.env.RANKER ?? "/tmp/bs58-ranker2.json", "utf8")) as { full: LogisticModel; folds: LogisticModel[] };
+// sf59: DECK_MODEL=file (try-deck.ts' OUT): the start is instead the anchor moved off a standfirst (deckStart, DECK_BAR).
+const deck = process.env.DECK_MODEL ? (JSON.parse(readFileSync(process.env.DECK_MODEL, "utf8")) as { full: LogisticModel; folds: LogisticModel[] }) : null;
+const ranker = deck ?? (JSON.parse(readFileSync(process.env.RANKER ?? "/tmp/bs58-ranker2.json", "utf8")) as { full: LogisticModel; folds: LogisticModel[] });
 const MARGIN = Number(process.env.MARGIN ?? 1);
 const UP = !!process.env.UP;
 const half = new Map<string, string>();
@@ -31,8 +38,8 @@ const plan: CleanRule = {
   apply(doc) {
     if (doc.noArticle) return;
     const m = half.get(doc.path) === "tune" ? ranker.folds[foldOf(doc.path)]! : ranker.full;
-    const p = predictedStart(doc, m, MARGIN);
     const a = bodyAnchor(doc);
+    const p = deck ? deckStart(doc, a, m, Number(process.env.DECK_BAR ?? 0)) : predictedStart(doc, m, MARGIN);
     if (UP ? p < a : p > a) planned.set(doc, p);
   },
 };

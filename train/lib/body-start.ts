@@ -5,7 +5,9 @@ import { bodyAnchor } from "../../src/clean/headline-features.ts";
 import { headlineChoices, headlineScores } from "../../src/clean/headline-model.ts";
 import { logit, type LogisticModel } from "../../src/model/logistic.ts";
 import { shingles } from "../../eval/lib/extraction-score.ts";
-import { coverOf } from "./clean-items.ts";
+import { coverOf, foldOf } from "./clean-items.ts";
+import { deckFeatures } from "./deck-features.ts";
+import { readFileSync } from "node:fs";
 
 export const MIN_WORDS = 8;
 const WINDOW = Number(process.env.WINDOW ?? 30);
@@ -15,7 +17,18 @@ export const START_FEATURES = [
   "above-run", "in-core", "headline-shape", "stops", "caps", "headline-above", "long-lines-between", "body-overlap",
   "kept-below", "ends-sentence", "dated-above", "first-long", "log-sentences", "below-headline-anchor", "first-below-anchor",
   "headline-score", "headline-pick", "headline-above-score", "headline-pick-above", "headline-pick-just-above",
+  // sf59: DECK_MODEL=file (try-deck.ts' OUT) adds the standfirst model's log-odds of the line and of the nearest line of 8+ words above it.
+  ...(process.env.DECK_MODEL ? (["deck-odds", "deck-odds-above"] as const) : []),
 ] as const;
+const deckModels = process.env.DECK_MODEL ? (JSON.parse(readFileSync(process.env.DECK_MODEL, "utf8")) as { full: LogisticModel; folds: LogisticModel[] }) : null;
+/** The page a doc was read from, for the standfirst model's fold (a tuning page is scored by the model fitted without its fold). */
+export const deckPage = new WeakMap<TextDoc, { id: string; half: string }>();
+function deckOdds(doc: TextDoc, i: number): number {
+  if (!deckModels || i < 0 || doc.lines[i]!.words < MIN_WORDS) return -8;
+  const p = deckPage.get(doc);
+  const m = p && p.half === "tune" ? deckModels.folds[foldOf(p.id)]! : deckModels.full;
+  return Math.max(-8, Math.min(8, logit(m, deckFeatures(doc, i))));
+}
 
 /** The headline models' scores of the lines (NaN for a line that is no candidate) and their pick, as located. */
 export function headlineView(doc: TextDoc): { score: Float64Array; pick: number } {
@@ -66,7 +79,13 @@ export function startFeatures(doc: TextDoc, i: number, a: number, firstLong: num
     keptBelow / 10, /[.!?…»"”]$/.test(l.text.trim()) ? 1 : 0, datedAbove, i === firstLong ? 1 : 0, Math.log1p(l.sentences),
     i > a && lines[a]!.headline && !lines[a]!.prose ? 1 : 0, i > a && between === 0 ? 1 : 0,
     hs(i), i === hv.pick ? 1 : 0, Math.max(hs(i - 1), hs(i - 2), hs(i - 3)), hv.pick >= 0 && hv.pick < i ? 1 : 0, hv.pick >= 0 && hv.pick < i && hv.pick >= i - 3 ? 1 : 0,
+    ...(deckModels ? [deckOdds(doc, i), deckOdds(doc, longAbove(doc, i))] : []),
   ];
+}
+
+function longAbove(doc: TextDoc, i: number): number {
+  for (let j = i - 1; j >= Math.max(0, i - 5); j--) if (doc.lines[j]!.words >= MIN_WORDS) return j;
+  return -1;
 }
 
 export function candidates(doc: TextDoc, a: number): number[] {
