@@ -5,7 +5,9 @@
 // two first published by one build, the one that had more articles) and the other is recorded in
 // `formerIds` (so old permalinks can redirect) and kept aside with its articles (`merged`): should those
 // articles part again, their story gets its id back; when a known story splits, the part with most of its
-// articles keeps the id. Articles are recognised by their path (an edited file
+// articles keeps the id, and the other part's articles are remembered (`left`): should the part that kept
+// the id lose all its articles later, its permalink leads to the story that holds them, as a merged-away
+// one does. Articles are recognised by their path (an edited file
 // is the same article), or else by a hash of their headline and body (a renamed file is the same one).
 // Without a state file, ids fall back to a hash of the story's earliest article's path.
 import type { DatedArticle, StoryCluster } from "../types.ts";
@@ -29,6 +31,11 @@ export interface StoryRecord {
   day?: string;
   /** The headline it was last published with (the pipeline sets it; a story keeps it while a member has it). */
   headline?: string;
+  /**
+   * Articles it held that a split took into other stories (and that are still there): a reader followed its
+   * permalink to them, so when its own articles are all gone, the id leads to the story holding most of these.
+   */
+  left?: ArticleRef[];
 }
 
 export interface IdentityState {
@@ -109,6 +116,49 @@ export function assignStoryIds(clusters: readonly StoryCluster[], previous: Iden
       assigned[best] = k;
       taken.add(k);
     }
+  });
+
+  // What each kept story's split sent elsewhere: the articles it held (its own, not inherited) now in other
+  // clusters, with those an earlier split sent away that are still elsewhere.
+  const clusterOfPath = new Map<string, number>();
+  refs.forEach((members, c) => {
+    for (const m of members) clusterOfPath.set(m.path, c);
+  });
+  const clusterOfRecord = new Map<number, number>();
+  assigned.forEach((k, c) => {
+    if (k >= 0) clusterOfRecord.set(k, c);
+  });
+  const leftOf = new Map<number, ArticleRef[]>();
+  records.forEach((r, k) => {
+    const c = clusterOfRecord.get(k);
+    if (c === undefined) return;
+    const out = new Map<string, ArticleRef>();
+    for (const m of r.left ?? []) {
+      const at = clusterOfPath.get(m.path);
+      if (at !== undefined && at !== c) out.set(m.path, m);
+    }
+    for (const m of r.members) {
+      const at = clusterOfPath.get(m.path);
+      if (at !== undefined && at !== c && !inherited[k]!.has(m.path)) out.set(m.path, m);
+    }
+    if (out.size) leftOf.set(k, [...out.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
+  });
+  // A story none of whose articles is left, whose split sent some elsewhere: its id leads to the cluster
+  // holding most of those (the earlier one of a tie), which takes it as a former id.
+  const withdrawnTo = new Map<number, number[]>();
+  records.forEach((r, k) => {
+    if (taken.has(k) || holders.has(k) || !r.left?.length) return;
+    const counts = new Map<number, number>();
+    for (const m of r.left) {
+      const at = clusterOfPath.get(m.path);
+      if (at !== undefined) counts.set(at, (counts.get(at) ?? 0) + 1);
+    }
+    let best = -1;
+    for (const [c, n] of counts) if (best < 0 || n > counts.get(best)! || (n === counts.get(best)! && c < best)) best = c;
+    if (best < 0) return;
+    const list = withdrawnTo.get(best);
+    if (list) list.push(k);
+    else withdrawnTo.set(best, [k]);
   });
 
   // A cluster no live story goes to, made of a merged-away story's articles, is that story again: it gets its
@@ -197,11 +247,18 @@ export function assignStoryIds(clusters: readonly StoryCluster[], previous: Iden
       serial = -1; // given below, once this build's new stories are all known
       fresh.push(kept.length);
     }
+    for (const w of withdrawnTo.get(c) ?? []) {
+      absorbed.add(w);
+      merged.push(records[w]!);
+      former.add(records[w]!.id);
+      for (const f of records[w]!.formerIds ?? []) former.add(f);
+    }
     known.add(id);
     idOf.set(cluster.id, id);
     const formerIds = [...former].filter((f) => f !== id && !revived.has(f)).sort();
+    const left = k >= 0 && !back ? leftOf.get(k) : undefined;
     out.push({ ...cluster, id, ...(formerIds.length ? { formerIds } : {}) });
-    kept.push({ id, serial, members: [...refs[c]!].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), ...(formerIds.length ? { formerIds } : {}) });
+    kept.push({ id, serial, members: [...refs[c]!].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), ...(formerIds.length ? { formerIds } : {}), ...(left ? { left } : {}) });
   });
   // Stories first published by one build are equally old; of those, the one with more articles counts as the
   // older, so that when two of them merge later the id that stays is the one readers knew as the larger story
@@ -253,7 +310,8 @@ export function parseIdentityState(text: string): { state: IdentityState } | { e
       rec.members.every((m) => m && str(m.path) && str(m.hash)) &&
       (rec.formerIds === undefined || (Array.isArray(rec.formerIds) && rec.formerIds.every(str))) &&
       (rec.day === undefined || (str(rec.day) && /^\d{4}-\d{2}-\d{2}$/.test(rec.day))) &&
-      (rec.headline === undefined || str(rec.headline));
+      (rec.headline === undefined || str(rec.headline)) &&
+      (rec.left === undefined || (Array.isArray(rec.left) && rec.left.every((m) => m && str(m.path) && str(m.hash))));
     if (!ok) return { error: "a story record is damaged" };
   }
   return { state: s as IdentityState };

@@ -150,6 +150,36 @@ describe("assignStoryIds", () => {
     expect(split.clusters[2]!.followUpOf).toBe(id);
   });
 
+  it("leads a split story's permalink to where its other articles went, once its own are all gone", () => {
+    // Published with two reports; a third joins one of them and the story splits, one against one: the id
+    // stays with one part and the other part, which readers saw under it, becomes a new story.
+    const one = assignStoryIds([cluster("s-a", [byPrefix("000"), byPrefix("001")])], null);
+    const id = one.clusters[0]!.id;
+    const split = assignStoryIds([cluster("s-a", [byPrefix("001")]), cluster("s-b", [byPrefix("000"), byPrefix("002")])], one.state);
+    expect(split.clusters[0]!.id).toBe(id);
+    const other = split.clusters[1]!.id;
+    expect(other).not.toBe(id);
+    // The article that kept the id is deleted: the id is not withdrawn (a 404), it leads to the other part.
+    const gone = assignStoryIds([cluster("s-b", [byPrefix("000"), byPrefix("002")])], split.state);
+    expect(gone.clusters[0]!.id).toBe(other);
+    expect(gone.clusters[0]!.formerIds).toEqual([id]);
+    // Rebuilt over the same articles, the same ids and state; and the id is never given out again.
+    const again = assignStoryIds([cluster("s-b", [byPrefix("000"), byPrefix("002")])], gone.state);
+    expect(again.clusters[0]!.formerIds).toEqual([id]);
+    expect(serializeIdentityState(again.state)).toBe(serializeIdentityState(gone.state));
+    // Should the deleted article come back, its story gets its id back, as a merged-away story does.
+    const back = assignStoryIds([cluster("s-a", [byPrefix("001")]), cluster("s-b", [byPrefix("000"), byPrefix("002")])], gone.state);
+    expect(back.clusters.map((c) => c.id)).toEqual([id, other]);
+    expect(back.clusters[1]!.formerIds).toBeUndefined();
+  });
+
+  it("withdraws a story whose articles are all gone when no split sent any elsewhere", () => {
+    const one = assignStoryIds([cluster("s-a", [byPrefix("000")]), cluster("s-b", [byPrefix("002")])], null);
+    const gone = assignStoryIds([cluster("s-b", [byPrefix("002")])], one.state);
+    expect(gone.clusters[0]!.formerIds).toBeUndefined();
+    expect(gone.state.stories.map((r) => r.id)).toContain(one.clusters[0]!.id);
+  });
+
   it("reads back what it writes and refuses a damaged state file with a reason", () => {
     const { state } = assignStoryIds([cluster("s-a", [byPrefix("000")])], null);
     const parsed = parseIdentityState(serializeIdentityState(state));
