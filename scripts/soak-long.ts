@@ -19,7 +19,9 @@
 // and file counts of .digest-cache (and each pack's lines), digests/ and _site/ (each inode once), what
 // else the folder holds beside them; each feed's bytes and items; and checks: the report lists every file
 // once, every accepted one in one story; every id published before still has a page (its own or a
-// redirect) unless all its articles were deleted; an id's story feed GUID never changes.
+// redirect) unless all its articles were deleted; an id's story feed GUID never changes. It counts, in the
+// JSON feeds, what a reader keeping each item meets: items new, changed with date_modified moved or kept,
+// dated back, retitled.
 // Findings are printed as "FAIL day N: ..." lines; the exit code is 1 when any check failed.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -173,6 +175,10 @@ async function main(): Promise<void> {
   const firstMembers = new Map<string, string[]>(); // story id → its articles when first published
   const guids = new Map<string, string>();
   let lastWall = 10;
+  // What a feed reader keeps: each JSON feed item's title, content and date_modified as last seen.
+  type Seen = { title: string; content: string; modified: string };
+  const seen: Record<string, Map<string, Seen>> = { "feed.json": new Map(), "stories.json": new Map() };
+  const churn: Record<string, { new: number; changed: number; silent: number; back: number; retitled: number }> = {};
   let stamp = 0;
 
   for (let day = 1; day <= DAYS; day++) {
@@ -296,6 +302,29 @@ async function main(): Promise<void> {
       if (!failures.some((f) => f.startsWith(`FAIL day ${day}:`))) rmSync(cold, { recursive: true, force: true });
     }
 
+    // Feed items as a reader sees them day by day: changed with date_modified moved, changed silently (same
+    // date_modified: a reader that goes by the date misses it), date_modified gone back, title changed.
+    const today: string[] = [];
+    for (const name of Object.keys(seen)) {
+      const c = (churn[name] ??= { new: 0, changed: 0, silent: 0, back: 0, retitled: 0 });
+      const d = { new: 0, changed: 0, silent: 0, back: 0, retitled: 0 };
+      const feed = JSON.parse(readFileSync(join(site, name), "utf8")) as { items: { id: string; title: string; content_html: string; date_modified: string }[] };
+      for (const it of feed.items) {
+        const was = seen[name]!.get(it.id);
+        if (!was) d.new++;
+        else if (was.content !== it.content_html || was.title !== it.title) {
+          if (was.modified === it.date_modified) d.silent++;
+          else d.changed++;
+          if (was.title !== it.title) d.retitled++;
+        }
+        if (was && it.date_modified < was.modified) d.back++;
+        seen[name]!.set(it.id, { title: it.title, content: it.content_html, modified: it.date_modified });
+      }
+      for (const k of Object.keys(d) as (keyof typeof d)[]) c[k] += d[k];
+      today.push(`${name} +${d.new} changed ${d.changed} silently ${d.silent} back ${d.back} retitled ${d.retitled}`);
+    }
+    if (day > 1) console.log(`day ${day}: feeds: ${today.join("; ")}`);
+
     const cache = join(live, ".digest-cache");
     const packLines = (name: string) => (existsSync(join(cache, `${name}.pack`)) ? lines(join(cache, `${name}.pack`)) - 1 : 0);
     const cs = sizeOf(cache);
@@ -306,6 +335,7 @@ async function main(): Promise<void> {
     appendFileSync(csv, `${row.join(",")}\n`);
     console.log(`day ${day} ${date}: ${onDisk.length} articles (+${added} ~${edited} -${gone}), ${report.stories.length} stories; ${res.wall.toFixed(1)} s wall ${res.cpu.toFixed(1)} s CPU ${res.rssMiB.toFixed(0)} MiB; cache ${(cs.bytes / 2 ** 20).toFixed(1)} MiB/${cs.files} (article ${packLines("article")}, summary ${packLines("summary")}); digests ${(ds.bytes / 2 ** 20).toFixed(1)} MiB/${ds.files}; site ${(ss.bytes / 2 ** 20).toFixed(1)} MiB/${ss.files}; beside ${beside.join(" ") || "-"}`);
   }
+  for (const [name, c] of Object.entries(churn)) console.log(`${name}: ${c.new} items new, ${c.changed} changed with date_modified moved, ${c.silent} changed with it kept, ${c.back} dated back, ${c.retitled} retitled`);
   console.log(`\n${DAYS} days, ${next} articles taken, ${deleted.size} deleted, ${published.size} ids published; ${failures.length} failures`);
   process.exitCode = failures.length ? 1 : 0;
 }
