@@ -15,6 +15,7 @@ import { shortHash } from "../text/hash.ts";
 import { paragraphsOf } from "../text/article-text.ts";
 import { Vocabulary } from "./vocabulary.ts";
 import { BACKGROUND_DOCUMENTS, backgroundCounts } from "./background.ts";
+import { dayWeights, type WeightStore } from "./weight-store.ts";
 import { LEAD, LEAD_NAMES, NAMES, NUMBERS, QUANTITIES, QUANTITY_UNITS, SENTENCES, TermRecord, Ints, TITLE, UNITS, WORDS, DAYS, YEARS } from "./term-record.ts";
 
 /** Ids ids[from] … ids[to - 1], ascending (a range of an array shared by many). */
@@ -67,7 +68,7 @@ export interface Profile {
 export const ACTORS = 3;
 
 /** Parallel growable runs of ids and of a number for each (a count, then a weight). */
-class Runs {
+export class Runs {
   ids = new Int32Array(1 << 16);
   values = new Float32Array(1 << 16);
   length = 0;
@@ -158,9 +159,10 @@ function readRecords(articles: readonly DatedArticle[], release: boolean, layout
   for (let o = 0; o < n; o++) {
     const i = layout ? layout[o]! : o;
     const a = articles[i]!;
-    loadTerms(a, record);
-    // What the article contributes to its vectors: a key of its terms record (rows.ts keys its pairs by it).
-    if (keys) keys[i] = record.key();
+    const read = loadTerms(a, record);
+    // What the article contributes to its vectors: a key of its terms record (rows.ts keys its pairs by it),
+    // the one made with its terms when they are what was read.
+    if (keys) keys[i] = a.termsKey !== undefined && read === a.terms ? a.termsKey : record.key();
     if (release) a.terms = undefined;
     const { count, hashes, tags, bounds, ids, values } = record;
     if (count > local.length) local = new Int32Array(2 * count);
@@ -226,6 +228,12 @@ export interface IdfWindow {
 export interface ProfileKeys {
   termKeys?: string[];
   prints?: string[];
+  /**
+   * Where the last build's weights are kept, a day at a time (weight-store.ts): a day whose IDF window holds
+   * the articles it held then (by their terms keys) takes its articles' weights, actors, keys and prints
+   * from there. Used with `termKeys` (filled here) and `prints`, every article dated.
+   */
+  weights?: WeightStore;
 }
 
 /**
@@ -345,10 +353,13 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   const dayOf = window ? (a: number) => window.days[a] ?? null : () => null;
   for (let a = 0; a < n; a++) (dayOf(a) === null ? undated : dated).push(a);
   dated.sort((x, y) => dayOf(x)! - dayOf(y)! || x - y);
+
   // A window sliding over the days: the articles of days d - r … d + r are counted while day d is weighed,
   // r the window's own radius (see idfRadius).
   // Undated articles might be of any day: every window counts them.
   const datedDays = Int32Array.from(dated, (a) => dayOf(a)!);
+  const termKeys = keys.termKeys;
+  const store = keys.weights && termKeys && prints && window && undated.length === 0 ? dayWeights(keys.weights, { dated, datedDays, ids, values, starts, ends, firstRun, lastRun, chosen, chosenStart, prints, keyCount }, termKeys, ACTORS) : null;
   for (const a of undated) count(a, 1);
   let lo = 0;
   let hi = 0;
@@ -359,12 +370,24 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
     const r = idfRadius(datedDays, o, window?.windowDays ?? 0, window?.minDocuments ?? 0);
     const newLo = lowerBound(datedDays, 0, dated.length, day - r);
     const newHi = lowerBound(datedDays, 0, dated.length, day + r + 1);
+    // A day taken from the store needs no counts: the window moves on only to a day that is weighed.
+    const key = store ? store.key(day, r, window?.binWidth ?? IDF_BIN_WIDTH, newLo, newHi) : "";
+    if (store && store.take(day, key, o, end)) {
+      o = end;
+      continue;
+    }
+    if (newLo >= hi) {
+      // Past the last window (days taken between): counted afresh.
+      for (; lo < hi; lo++) count(dated[lo]!, -1);
+      lo = hi = newLo;
+    }
     for (; hi < newHi; hi++) count(dated[hi]!, 1);
     for (; hi > newHi; hi--) count(dated[hi - 1]!, -1);
     for (; lo < newLo; lo++) count(dated[lo]!, -1);
     for (; lo > newLo; lo--) count(dated[lo - 1]!, 1);
     windowStamp++;
     for (let k = o; k < end; k++) weighArticle(dated[k]!, hi - lo + undated.length);
+    store?.keep(day, key, o, end);
     o = end;
   }
   if (undated.length > 0) {
@@ -373,6 +396,7 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
     windowStamp++;
     for (const a of undated) weighArticle(a, n);
   }
+  store?.done([...new Set(datedDays)]);
   chosen.trim();
   const vector = (a: number, r: number): SparseVector => ({ ids, weights: values, from: from(a, r), to: to(a, r) });
   const plain = (a: number, r: number): IdRun => ({ ids, from: from(a, r), to: to(a, r) });
