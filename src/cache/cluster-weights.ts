@@ -11,6 +11,7 @@
 // A file of another format, cut short or whose checksum is wrong is ignored with a warning; one of other
 // code or another window is simply not used (the day is weighed, and its file written again).
 import * as zlib from "node:zlib";
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { WeightStore } from "../cluster/index.ts";
@@ -21,10 +22,14 @@ const MAGIC = "DIGEST-WEIGHTS1\n";
 const HEAD = 16 + 32 + 32 + 8;
 export const WEIGHTS_FOLDER = "cluster-weights";
 
+/** 32 characters standing for `text` (itself when it is 32 characters already: the code hashes and window keys). */
+const fixed = (text: string): string => (text.length === 32 ? text : createHash("sha256").update(text).digest("hex").slice(0, 32));
+
 const crc = (bytes: Uint8Array): number => (typeof zlib.crc32 === "function" ? zlib.crc32(bytes) : crc32(bytes)) >>> 0;
 
 /** The weight store of the cache folder `dir`, for segments of the clustering code `code`. */
-export function diskWeights(dir: string, code: string, warn: (text: string) => void): WeightStore {
+export function diskWeights(dir: string, codeHash: string, warn: (text: string) => void): WeightStore {
+  const code = fixed(codeHash);
   const folder = join(dir, WEIGHTS_FOLDER);
   const file = (day: number) => join(folder, `${day}.bin`);
   let cannotWrite = false;
@@ -40,7 +45,7 @@ export function diskWeights(dir: string, code: string, warn: (text: string) => v
         warn(`cache: ${file(day)} is not a Digest weights file of this version; ignoring it`);
         return undefined;
       }
-      if (data.toString("latin1", 16, 48) !== code || data.toString("latin1", 48, 80) !== key) return undefined;
+      if (data.toString("latin1", 16, 48) !== code || data.toString("latin1", 48, 80) !== fixed(key)) return undefined;
       const length = data.readUInt32LE(80);
       const segment = data.subarray(HEAD);
       if (segment.length !== length || crc(segment) !== data.readUInt32LE(84)) {
@@ -54,7 +59,7 @@ export function diskWeights(dir: string, code: string, warn: (text: string) => v
       const head = Buffer.alloc(HEAD);
       head.write(MAGIC, 0, "latin1");
       head.write(code, 16, "latin1");
-      head.write(key, 48, "latin1");
+      head.write(fixed(key), 48, "latin1");
       head.writeUInt32LE(segment.length, 80);
       head.writeUInt32LE(crc(segment), 84);
       const temp = `${file(day)}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;

@@ -6,9 +6,10 @@
 // instead of weighing its articles. One new article changes the keys of the days within its window's reach
 // (some 5 of 30 at 10,000 bench articles); the others' weights are copied, not worked out.
 //
-// A segment is raw numbers (4-byte little-endian units, no text): the article count, then per article
-// (in the day's order: path order) its entry count, actor and key counts, its print (32 bytes), its values
-// (float32, the record's order), and its actors' and keys' positions among its entries with their weights.
+// A segment is raw numbers (4-byte little-endian units, no text): the article count; per article (in the
+// day's order: path order) its entry count, actor and key counts and print (32 bytes); then every article's
+// values (float32, the record's order) one after another, as they lie in memory (one copy takes them all);
+// then every article's actors' and keys' positions among its entries, then their weights.
 // Nothing read is trusted: a segment whose sizes or positions do not fit the day's articles is not used.
 import { createHash } from "node:crypto";
 import { LEAD_NAMES, NUMBERS, WORDS } from "./term-record.ts";
@@ -47,6 +48,8 @@ export interface WeighedRuns {
 /** Whether typed arrays here are little-endian, as segments are (elsewhere, no store is used). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const PRINT_UNITS = 8;
+/** An article's head in a segment: its entry count, actor count, key count and print. */
+const HEAD_UNITS = 3 + PRINT_UNITS;
 
 export interface DayWeights {
   /** The key of `day`'s window: dated[lo … hi - 1], radius r. */
@@ -80,41 +83,55 @@ export function dayWeights(store: WeightStore, runs: WeighedRuns, termKeys: read
     if (x < ends[r]! && ids[x] === id) return x;
     return or < 0 ? -1 : entryOf(or, id, -1);
   };
-  /** Whether `words` holds a segment of the articles dated[o … end - 1] as they are now; `at` gets where each article's part starts. */
+  /**
+   * Whether `words` holds a segment of the articles dated[o … end - 1] as they are now (sizes, positions,
+   * prints that are hex, finite weights); `at` gets each article's values' and chosen entries' places.
+   */
   const fits = (words: Int32Array, floats: Float32Array, seg: Uint8Array, at: Int32Array, o: number, end: number): boolean => {
-    if (words.length < 1 || words[0] !== end - o) return false;
-    let p = 1;
-    for (let k = o; k < end; k++) {
-      const a = dated[k]!;
-      const first = firstRun[a]!;
-      const from = starts[first]!;
-      if (p + 3 + PRINT_UNITS > words.length) return false;
-      const size = words[p]!;
-      const actorCount = words[p + 1]!;
-      const keysHere = words[p + 2]!;
-      if (size !== ends[lastRun[a]! - 1]! - from || actorCount < 0 || actorCount > actors || keysHere < 0 || keysHere > keyCount) return false;
-      at[k - o] = p;
-      for (let b = 4 * (p + 3); b < 4 * (p + 3 + PRINT_UNITS); b++) {
+    const m = end - o;
+    if (words.length < 1 + HEAD_UNITS * m || words[0] !== m) return false;
+    let valuesAt = 1 + HEAD_UNITS * m;
+    let chosenCount = 0;
+    for (let k = 0; k < m; k++) {
+      const a = dated[o + k]!;
+      const h = 1 + HEAD_UNITS * k;
+      const size = words[h]!;
+      const actorCount = words[h + 1]!;
+      const keysHere = words[h + 2]!;
+      if (size !== ends[lastRun[a]! - 1]! - starts[firstRun[a]!]! || actorCount < 0 || actorCount > actors || keysHere < 0 || keysHere > keyCount) return false;
+      for (let b = 4 * (h + 3); b < 4 * (h + HEAD_UNITS); b++) {
         const c = seg[b]!;
         if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false; // a print is 32 hex digits
       }
-      const chosenAt = p + 3 + PRINT_UNITS + size;
-      const count = actorCount + keysHere;
-      if (chosenAt + 2 * count > words.length) return false;
-      // Actors are lead names, keys words or numbers, each list ascending.
+      at[2 * k] = valuesAt;
+      at[2 * k + 1] = chosenCount;
+      valuesAt += size;
+      chosenCount += actorCount + keysHere;
+    }
+    if (words.length !== valuesAt + 2 * chosenCount) return false;
+    // Actors are lead names, keys words or numbers, each list ascending, their weights finite.
+    const positions = valuesAt;
+    const weights = valuesAt + chosenCount;
+    for (let k = 0; k < m; k++) {
+      const a = dated[o + k]!;
+      const first = firstRun[a]!;
+      const from = starts[first]!;
+      const h = 1 + HEAD_UNITS * k;
+      const actorCount = words[h + 1]!;
+      const count = actorCount + words[h + 2]!;
+      const c0 = at[2 * k + 1]!;
       let last = -1;
       for (let c = 0; c < count; c++) {
         if (c === actorCount) last = -1;
-        const e = from + words[chosenAt + c]!;
+        const e = from + words[positions + c0 + c]!;
         const r = c < actorCount ? first + LEAD_NAMES : first + WORDS;
         const or = c < actorCount ? -1 : first + NUMBERS;
         const inside = (e >= starts[r]! && e < ends[r]!) || (or >= 0 && e >= starts[or]! && e < ends[or]!);
-        if (!inside || ids[e]! <= last || !Number.isFinite(floats[chosenAt + count + c]!)) return false;
+        if (!inside || ids[e]! <= last || !Number.isFinite(floats[weights + c0 + c]!)) return false;
         last = ids[e]!;
       }
-      p = chosenAt + 2 * count;
     }
-    return p === words.length;
+    return true;
   };
   return {
     key(day, r, binWidth, lo, hi) {
@@ -135,69 +152,85 @@ export function dayWeights(store: WeightStore, runs: WeighedRuns, termKeys: read
       const seg = aligned(stored);
       const words = new Int32Array(seg.buffer, seg.byteOffset, seg.byteLength >> 2);
       const floats = new Float32Array(seg.buffer, seg.byteOffset, seg.byteLength >> 2);
+      const m = end - o;
       // First every article's place in the segment, checked; nothing is changed until all of them hold.
-      const at = new Int32Array(end - o);
+      const at = new Int32Array(2 * m);
       if (!fits(words, floats, seg, at, o, end)) {
         store.unsound?.(day);
         return false;
       }
       const bytes = Buffer.from(seg.buffer, seg.byteOffset, seg.byteLength);
-      for (let k = o; k < end; k++) {
-        const a = dated[k]!;
-        const p = at[k - o]!;
-        const size = words[p]!;
-        const actorCount = words[p + 1]!;
-        const count = actorCount + words[p + 2]!;
-        const valuesAt = p + 3 + PRINT_UNITS;
+      const valuesFrom = 1 + HEAD_UNITS * m;
+      let chosenCount = 0;
+      for (let k = 0; k < m; k++) chosenCount += words[2 + HEAD_UNITS * k]! + words[3 + HEAD_UNITS * k]!;
+      const positions = words.length - 2 * chosenCount;
+      const weights = positions + chosenCount;
+      // The day's articles lie one after another in memory (by day: index.ts): their values are one copy.
+      const dayFrom = starts[firstRun[dated[o]!]!]!;
+      let together = true;
+      for (let k = o; k + 1 < end; k++) if (ends[lastRun[dated[k]!]! - 1]! !== starts[firstRun[dated[k + 1]!]!]!) together = false;
+      if (together) values.set(floats.subarray(valuesFrom, positions), dayFrom);
+      for (let k = 0; k < m; k++) {
+        const a = dated[o + k]!;
+        const h = 1 + HEAD_UNITS * k;
+        const size = words[h]!;
+        const actorCount = words[h + 1]!;
+        const count = actorCount + words[h + 2]!;
         const from = starts[firstRun[a]!]!;
-        values.set(floats.subarray(valuesAt, valuesAt + size), from);
-        prints[a] = bytes.toString("latin1", 4 * (p + 3), 4 * valuesAt);
-        const chosenAt = valuesAt + size;
+        if (!together) values.set(floats.subarray(at[2 * k]!, at[2 * k]! + size), from);
+        prints[a] = bytes.toString("latin1", 4 * (h + 3), 4 * (h + HEAD_UNITS));
+        const c0 = at[2 * k + 1]!;
         chosenStart[3 * a] = chosen.length;
         chosenStart[3 * a + 1] = chosen.length + actorCount;
         for (let c = 0; c < count; c++) {
-          chosen.ids[chosen.length] = ids[from + words[chosenAt + c]!]!;
-          chosen.values[chosen.length++] = floats[chosenAt + count + c]!;
+          chosen.ids[chosen.length] = ids[from + words[positions + c0 + c]!]!;
+          chosen.values[chosen.length++] = floats[weights + c0 + c]!;
         }
         chosenStart[3 * a + 2] = chosen.length;
       }
       return true;
     },
     keep(day, key, o, end) {
-      let units = 1;
+      const m = end - o;
+      let size = 0;
+      let chosenCount = 0;
       for (let k = o; k < end; k++) {
         const a = dated[k]!;
-        units += 3 + PRINT_UNITS + ends[lastRun[a]! - 1]! - starts[firstRun[a]!]! + 2 * (chosenStart[3 * a + 2]! - chosenStart[3 * a]!);
+        size += ends[lastRun[a]! - 1]! - starts[firstRun[a]!]!;
+        chosenCount += chosenStart[3 * a + 2]! - chosenStart[3 * a]!;
       }
-      const words = new Int32Array(units);
+      const words = new Int32Array(1 + HEAD_UNITS * m + size + 2 * chosenCount);
       const floats = new Float32Array(words.buffer);
       const bytes = Buffer.from(words.buffer);
-      words[0] = end - o;
-      let p = 1;
-      for (let k = o; k < end; k++) {
-        const a = dated[k]!;
+      words[0] = m;
+      let valuesAt = 1 + HEAD_UNITS * m;
+      const positions = valuesAt + size;
+      const weights = positions + chosenCount;
+      let c0 = 0;
+      for (let k = 0; k < m; k++) {
+        const a = dated[o + k]!;
         const first = firstRun[a]!;
         const from = starts[first]!;
-        const size = ends[lastRun[a]! - 1]! - from;
+        const articleSize = ends[lastRun[a]! - 1]! - from;
         const actorsFrom = chosenStart[3 * a]!;
         const keysFrom = chosenStart[3 * a + 1]!;
         const count = chosenStart[3 * a + 2]! - actorsFrom;
-        words[p] = size;
-        words[p + 1] = keysFrom - actorsFrom;
-        words[p + 2] = count - (keysFrom - actorsFrom);
-        bytes.write(prints[a]!, 4 * (p + 3), 4 * PRINT_UNITS, "latin1");
-        const valuesAt = p + 3 + PRINT_UNITS;
-        floats.set(values.subarray(from, from + size), valuesAt);
-        const chosenAt = valuesAt + size;
+        const h = 1 + HEAD_UNITS * k;
+        words[h] = articleSize;
+        words[h + 1] = keysFrom - actorsFrom;
+        words[h + 2] = count - (keysFrom - actorsFrom);
+        bytes.write(prints[a]!, 4 * (h + 3), 4 * PRINT_UNITS, "latin1");
+        floats.set(values.subarray(from, from + articleSize), valuesAt);
+        valuesAt += articleSize;
         for (let c = 0; c < count; c++) {
           const id = chosen.ids[actorsFrom + c]!;
           // Where the id lies among the article's entries: an actor is a lead name, a key a word or a number.
           const e = actorsFrom + c < keysFrom ? entryOf(first + LEAD_NAMES, id, -1) : entryOf(first + WORDS, id, first + NUMBERS);
           if (e < 0) return; // not among the article's entries: keep nothing rather than something wrong
-          words[chosenAt + c] = e - from;
-          floats[chosenAt + count + c] = chosen.values[actorsFrom + c]!;
+          words[positions + c0 + c] = e - from;
+          floats[weights + c0 + c] = chosen.values[actorsFrom + c]!;
         }
-        p = chosenAt + 2 * count;
+        c0 += count;
       }
       store.put(day, key, new Uint8Array(words.buffer));
     },

@@ -60,12 +60,12 @@ function profileNumbers(p: Profile): unknown {
 }
 
 /** The articles' profiles in path order, with and without a weight store, and their prints. */
-function profiles(articles: readonly DatedArticle[], weights?: WeightStore) {
+function profiles(articles: readonly DatedArticle[], weights?: WeightStore, byDay = true) {
   const order = [...articles].sort((a, b) => (a.path < b.path ? -1 : 1));
   const days = order.map((a) => dayOrNull(spanOf(a.evidence).first));
   const termKeys = new Array<string>(order.length);
   const prints = new Array<string>(order.length);
-  const made = buildProfiles(order, options.keyTerms, false, dayOrder(days), { days, windowDays: options.windowDays, minDocuments: 10 }, { termKeys, prints, ...(weights ? { weights } : {}) });
+  const made = buildProfiles(order, options.keyTerms, false, byDay ? dayOrder(days) : undefined, { days, windowDays: options.windowDays, minDocuments: 10 }, { termKeys, prints, ...(weights ? { weights } : {}) });
   return { numbers: made.map(profileNumbers), prints };
 }
 
@@ -88,10 +88,12 @@ describe("the last build's weights, a day at a time", () => {
     expect(weights.given).toBeGreaterThanOrEqual(4);
     expect(weights.given).toBeLessThan(days);
     expect(weights.unsoundDays).toBe(0);
-    // Taken again with nothing new: every day.
+    // Taken again with nothing new: every day, also into vectors laid out in path order (each article's values copied apart).
     weights.given = 0;
     expect(profiles(events, weights)).toEqual(cold);
     expect(weights.given).toBe(weights.kept.size);
+    expect(profiles(events, weights, false)).toEqual(cold);
+    expect(weights.given).toBe(2 * weights.kept.size);
   });
 
   it("clusters with the store as a cold clustering does, and weighs again a day whose segment does not fit", () => {
@@ -107,9 +109,12 @@ describe("the last build's weights, a day at a time", () => {
         return s;
       },
       (s) => {
-        // The first article's first actor or key at a position outside the article (its count, sizes and print come first).
+        // The first actor or key at a position outside its article (the article count and heads come first,
+        // then the values; the positions then the weights end the segment).
         const words = new Int32Array(s.buffer);
-        words[1 + 3 + 8 + words[1]!] = 1 << 20;
+        let chosen = 0;
+        for (let k = 0; k < words[0]!; k++) chosen += words[2 + 11 * k]! + words[3 + 11 * k]!;
+        words[words.length - 2 * chosen] = 1 << 20;
         return s;
       },
     ];
