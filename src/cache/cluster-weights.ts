@@ -12,7 +12,7 @@
 // code or another window is simply not used (the day is weighed, and its file written again).
 import * as zlib from "node:zlib";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { WeightStore } from "../cluster/index.ts";
 import { crc32 } from "./pack.ts";
@@ -65,7 +65,13 @@ export function diskWeights(dir: string, codeHash: string, warn: (text: string) 
       const temp = `${file(day)}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
       try {
         makeFoldersSync(folder);
-        writeFileSync(temp, Buffer.concat([head, segment]));
+        const fd = openSync(temp, "w");
+        try {
+          writeAll(fd, head);
+          writeAll(fd, segment);
+        } finally {
+          closeSync(fd);
+        }
         renameSync(temp, file(day));
       } catch (error) {
         cannotWrite = true;
@@ -105,4 +111,8 @@ function alive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
 }

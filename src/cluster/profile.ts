@@ -269,6 +269,8 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   chosen.reserve(n * (ACTORS + keyCount), true);
   // Article a's actors are chosen[3a] … chosen[3a + 1] - 1, its keys chosen[3a + 1] … chosen[3a + 2] - 1.
   const chosenStart = new Int32Array(3 * n);
+  // Each chosen one's entry among its article's runs (what the weight store keeps of it; unused without one).
+  const chosenEntries = new Int32Array(keys.weights ? n * (ACTORS + keyCount) : 0);
   const top = new TopK();
   // IDF by count for the window being weighed (windowStamp): see weighArticle.
   const idfOfCount = new Float64Array(n + 1);
@@ -310,16 +312,16 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
     chosenStart[3 * a] = chosen.length;
     // The rarest lead names (highest IDF, ties to the lower id).
     top.start(ACTORS);
-    for (let k = leadFrom; k < leadTo; k++) top.offer(ids[k]!, idf[ids[k]!]!);
-    top.emit(chosen);
+    for (let k = leadFrom; k < leadTo; k++) top.offer(ids[k]!, idf[ids[k]!]!, k);
+    top.emit(chosen, chosenEntries);
     chosenStart[3 * a + 1] = chosen.length;
     // The heaviest words and numbers that at least one other article also holds.
     top.start(keyCount);
     for (let c = 0; c < KEYED.length; c++) {
       const r = firstRun[a]! + KEYED[c]!;
-      for (let k = starts[r]!, end = ends[r]!; k < end; k++) if (df[ids[k]!]! >= 2) top.offer(ids[k]!, values[k]!);
+      for (let k = starts[r]!, end = ends[r]!; k < end; k++) if (df[ids[k]!]! >= 2) top.offer(ids[k]!, values[k]!, k);
     }
-    top.emit(chosen);
+    top.emit(chosen, chosenEntries);
     chosenStart[3 * a + 2] = chosen.length;
     if (prints) prints[a] = printOf(a);
   };
@@ -359,7 +361,7 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   // Undated articles might be of any day: every window counts them.
   const datedDays = Int32Array.from(dated, (a) => dayOf(a)!);
   const termKeys = keys.termKeys;
-  const store = keys.weights && termKeys && prints && window && undated.length === 0 ? dayWeights(keys.weights, { dated, datedDays, ids, values, starts, ends, firstRun, lastRun, chosen, chosenStart, prints, keyCount }, termKeys, ACTORS) : null;
+  const store = keys.weights && termKeys && prints && window && undated.length === 0 ? dayWeights(keys.weights, { dated, datedDays, ids, values, starts, ends, firstRun, lastRun, chosen, chosenStart, chosenEntries, prints, keyCount }, termKeys, ACTORS) : null;
   for (const a of undated) count(a, 1);
   let lo = 0;
   let hi = 0;
@@ -484,6 +486,8 @@ export function idfRadius(days: Int32Array, at: number, windowDays: number, minD
 class TopK {
   private ids = new Int32Array(64);
   private weights = new Float64Array(64);
+  /** Where each was offered from (its entry among the article's runs). */
+  private entries = new Int32Array(64);
   private k = 0;
   private length = 0;
 
@@ -493,40 +497,48 @@ class TopK {
     if (this.ids.length < k + 1) {
       this.ids = new Int32Array(k + 1);
       this.weights = new Float64Array(k + 1);
+      this.entries = new Int32Array(k + 1);
     }
   }
 
-  offer(id: number, weight: number): void {
-    const { ids, weights } = this;
+  offer(id: number, weight: number, entry: number): void {
+    const { ids, weights, entries } = this;
     if (this.length === this.k && (this.k === 0 || !heavier(id, weight, ids[this.k - 1]!, weights[this.k - 1]!))) return;
     let at = this.length === this.k ? this.k - 1 : this.length++;
     while (at > 0 && heavier(id, weight, ids[at - 1]!, weights[at - 1]!)) {
       ids[at] = ids[at - 1]!;
       weights[at] = weights[at - 1]!;
+      entries[at] = entries[at - 1]!;
       at--;
     }
     ids[at] = id;
     weights[at] = weight;
+    entries[at] = entry;
   }
 
-  emit(out: Runs): void {
+  /** Emits into `out`, and each one's entry into `entriesOut` at the same places. */
+  emit(out: Runs, entriesOut: Int32Array): void {
     // Few entries: insertion sort by id, weights alongside.
-    const { ids, weights } = this;
+    const { ids, weights, entries } = this;
     for (let i = 1; i < this.length; i++) {
       const id = ids[i]!;
       const weight = weights[i]!;
+      const entry = entries[i]!;
       let at = i;
       for (; at > 0 && ids[at - 1]! > id; at--) {
         ids[at] = ids[at - 1]!;
         weights[at] = weights[at - 1]!;
+        entries[at] = entries[at - 1]!;
       }
       ids[at] = id;
       weights[at] = weight;
+      entries[at] = entry;
     }
     out.reserve(this.length);
     for (let k = 0, at = out.length; k < this.length; k++, at++) {
       out.ids[at] = ids[k]!;
       out.values[at] = weights[k]!;
+      if (at < entriesOut.length) entriesOut[at] = entries[k]!;
     }
     out.length += this.length;
   }
