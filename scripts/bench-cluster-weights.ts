@@ -7,7 +7,8 @@
 // one (the last of --day D, else the last in path order); each round then runs, alternating, a fresh process
 // that builds the profiles of all articles with a copy of that store ("store") and one without ("none"),
 // and prints the CPU ms of buildProfiles, how many days were taken, and whether every profile's numbers
-// and print are the same. Never part of the tests.
+// and print are the same. --cold: the store starts empty each round (what keeping every day costs a cold
+// build). Never part of the tests.
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,7 +24,7 @@ import { defaultClusterOptions, type WeightStore } from "../src/cluster/index.ts
 import { diskWeights } from "../src/cache/cluster-weights.ts";
 import type { DatedArticle } from "../src/types.ts";
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { rounds: { type: "string", default: "5" }, day: { type: "string" }, child: { type: "string" }, store: { type: "string" }, without: { type: "boolean" } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { rounds: { type: "string", default: "5" }, day: { type: "string" }, cold: { type: "boolean" }, child: { type: "string" }, store: { type: "string" }, without: { type: "boolean" } } });
 const dir = resolve(positionals[0] ?? "");
 const file = `${dir}.steps.v8`;
 if (!existsSync(file)) throw new Error(`${file} is missing: run scripts/bench-cluster-steps.ts ${dir} first`);
@@ -79,7 +80,8 @@ if (values.child) {
       for (const kind of r % 2 === 0 ? (["none", "store"] as const) : (["store", "none"] as const)) {
         const copy = join(base, `round-${r}`);
         rmSync(copy, { recursive: true, force: true });
-        cpSync(join(base, "made"), copy, { recursive: true });
+        // --cold: an empty store, which the build fills (a cold build's cost of keeping every day).
+        if (!values.cold) cpSync(join(base, "made"), copy, { recursive: true });
         const out = execFileSync(process.execPath, [...process.execArgv, script, dir, "--child", "1", "--store", copy, ...(values.day ? ["--day", values.day] : []), ...(kind === "none" ? ["--without"] : [])], { encoding: "utf8" });
         const run = JSON.parse(out.trim().split("\n").pop()!) as { cpu: number; digest: string; taken: number };
         runs[kind].push(run);

@@ -16,7 +16,7 @@ import { LEAD_NAMES, NUMBERS, WORDS } from "./term-record.ts";
 
 /** Where the segments are kept between builds (src/cache/cluster-weights.ts on disk). */
 export interface WeightStore {
-  /** The segment kept for `day` under `key`; undefined when there is none, it has another key, or it is damaged. */
+  /** The segment kept for `day` under `key` (valid until the next call); undefined when there is none, it has another key, or it is damaged. */
   get(day: number, key: string): Uint8Array | undefined;
   /** Keeps `segment` for `day` under `key` for the next build (its bytes are reused once this returns: copy or write them). */
   put(day: number, key: string, segment: Uint8Array): void;
