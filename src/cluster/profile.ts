@@ -68,7 +68,7 @@ export interface Profile {
 export const ACTORS = 3;
 
 /** Parallel growable runs of ids and of a number for each (a count, then a weight). */
-export class Runs {
+class Runs {
   ids = new Int32Array(1 << 16);
   values = new Float32Array(1 << 16);
   length = 0;
@@ -355,7 +355,6 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   const dayOf = window ? (a: number) => window.days[a] ?? null : () => null;
   for (let a = 0; a < n; a++) (dayOf(a) === null ? undated : dated).push(a);
   dated.sort((x, y) => dayOf(x)! - dayOf(y)! || x - y);
-
   // A window sliding over the days: the articles of days d - r … d + r are counted while day d is weighed,
   // r the window's own radius (see idfRadius).
   // Undated articles might be of any day: every window counts them.
