@@ -164,6 +164,12 @@ export interface DatedArticle extends CleanArticle {
    * article's text again. Absent, clustering reads it itself.
    */
   terms?: ArticleTerms;
+  /**
+   * A key of `terms` (src/cluster `termsKey`: 128 bits of SHA-256 of the record's bytes), made with them so
+   * that clustering does not hash every article's record in every build. Taken only with the `terms` it
+   * came with; absent, clustering makes it.
+   */
+  termsKey?: string;
 }
 
 /**

@@ -155,7 +155,7 @@ export class DiskCache {
 
   constructor(
     readonly dir: string,
-    private readonly warn: (text: string) => void,
+    readonly warn: (text: string) => void,
   ) {}
 
   /**

@@ -15,6 +15,7 @@ import { shortHash } from "../text/hash.ts";
 import { paragraphsOf } from "../text/article-text.ts";
 import { Vocabulary } from "./vocabulary.ts";
 import { BACKGROUND_DOCUMENTS, backgroundCounts } from "./background.ts";
+import { dayWeights, type WeightStore } from "./weight-store.ts";
 import { LEAD, LEAD_NAMES, NAMES, NUMBERS, QUANTITIES, QUANTITY_UNITS, SENTENCES, TermRecord, Ints, TITLE, UNITS, WORDS, DAYS, YEARS } from "./term-record.ts";
 
 /** Ids ids[from] … ids[to - 1], ascending (a range of an array shared by many). */
@@ -158,9 +159,10 @@ function readRecords(articles: readonly DatedArticle[], release: boolean, layout
   for (let o = 0; o < n; o++) {
     const i = layout ? layout[o]! : o;
     const a = articles[i]!;
-    loadTerms(a, record);
-    // What the article contributes to its vectors: a key of its terms record (rows.ts keys its pairs by it).
-    if (keys) keys[i] = record.key();
+    const read = loadTerms(a, record);
+    // What the article contributes to its vectors: a key of its terms record (rows.ts keys its pairs by it),
+    // the one made with its terms when they are what was read.
+    if (keys) keys[i] = a.termsKey !== undefined && read === a.terms ? a.termsKey : record.key();
     if (release) a.terms = undefined;
     const { count, hashes, tags, bounds, ids, values } = record;
     if (count > local.length) local = new Int32Array(2 * count);
@@ -226,6 +228,12 @@ export interface IdfWindow {
 export interface ProfileKeys {
   termKeys?: string[];
   prints?: string[];
+  /**
+   * Where the last build's weights are kept, a day at a time (weight-store.ts): a day whose IDF window holds
+   * the articles it held then (by their terms keys) takes its articles' weights, actors, keys and prints
+   * from there. Used with `termKeys` (filled here) and `prints`, every article dated.
+   */
+  weights?: WeightStore;
 }
 
 /**
@@ -261,6 +269,8 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   chosen.reserve(n * (ACTORS + keyCount), true);
   // Article a's actors are chosen[3a] … chosen[3a + 1] - 1, its keys chosen[3a + 1] … chosen[3a + 2] - 1.
   const chosenStart = new Int32Array(3 * n);
+  // Each chosen one's entry among its article's runs (what the weight store keeps of it; unused without one).
+  const chosenEntries = new Int32Array(keys.weights ? n * (ACTORS + keyCount) : 0);
   const top = new TopK();
   // IDF by count for the window being weighed (windowStamp): see weighArticle.
   const idfOfCount = new Float64Array(n + 1);
@@ -302,16 +312,16 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
     chosenStart[3 * a] = chosen.length;
     // The rarest lead names (highest IDF, ties to the lower id).
     top.start(ACTORS);
-    for (let k = leadFrom; k < leadTo; k++) top.offer(ids[k]!, idf[ids[k]!]!);
-    top.emit(chosen);
+    for (let k = leadFrom; k < leadTo; k++) top.offer(ids[k]!, idf[ids[k]!]!, k);
+    top.emit(chosen, chosenEntries);
     chosenStart[3 * a + 1] = chosen.length;
     // The heaviest words and numbers that at least one other article also holds.
     top.start(keyCount);
     for (let c = 0; c < KEYED.length; c++) {
       const r = firstRun[a]! + KEYED[c]!;
-      for (let k = starts[r]!, end = ends[r]!; k < end; k++) if (df[ids[k]!]! >= 2) top.offer(ids[k]!, values[k]!);
+      for (let k = starts[r]!, end = ends[r]!; k < end; k++) if (df[ids[k]!]! >= 2) top.offer(ids[k]!, values[k]!, k);
     }
-    top.emit(chosen);
+    top.emit(chosen, chosenEntries);
     chosenStart[3 * a + 2] = chosen.length;
     if (prints) prints[a] = printOf(a);
   };
@@ -349,6 +359,8 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   // r the window's own radius (see idfRadius).
   // Undated articles might be of any day: every window counts them.
   const datedDays = Int32Array.from(dated, (a) => dayOf(a)!);
+  const termKeys = keys.termKeys;
+  const store = keys.weights && termKeys && prints && window && undated.length === 0 ? dayWeights(keys.weights, { dated, datedDays, ids, values, starts, ends, firstRun, lastRun, chosen, chosenStart, chosenEntries, prints, keyCount }, termKeys, ACTORS) : null;
   for (const a of undated) count(a, 1);
   let lo = 0;
   let hi = 0;
@@ -359,12 +371,24 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
     const r = idfRadius(datedDays, o, window?.windowDays ?? 0, window?.minDocuments ?? 0);
     const newLo = lowerBound(datedDays, 0, dated.length, day - r);
     const newHi = lowerBound(datedDays, 0, dated.length, day + r + 1);
+    // A day taken from the store needs no counts: the window moves on only to a day that is weighed.
+    const key = store ? store.key(day, r, window?.binWidth ?? IDF_BIN_WIDTH, newLo, newHi) : "";
+    if (store && store.take(day, key, o, end)) {
+      o = end;
+      continue;
+    }
+    if (newLo >= hi) {
+      // Past the last window (days taken between): counted afresh.
+      for (; lo < hi; lo++) count(dated[lo]!, -1);
+      lo = hi = newLo;
+    }
     for (; hi < newHi; hi++) count(dated[hi]!, 1);
     for (; hi > newHi; hi--) count(dated[hi - 1]!, -1);
     for (; lo < newLo; lo++) count(dated[lo]!, -1);
     for (; lo > newLo; lo--) count(dated[lo - 1]!, 1);
     windowStamp++;
     for (let k = o; k < end; k++) weighArticle(dated[k]!, hi - lo + undated.length);
+    store?.keep(day, key, o, end);
     o = end;
   }
   if (undated.length > 0) {
@@ -373,6 +397,7 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
     windowStamp++;
     for (const a of undated) weighArticle(a, n);
   }
+  store?.done([...new Set(datedDays)]);
   chosen.trim();
   const vector = (a: number, r: number): SparseVector => ({ ids, weights: values, from: from(a, r), to: to(a, r) });
   const plain = (a: number, r: number): IdRun => ({ ids, from: from(a, r), to: to(a, r) });
@@ -460,6 +485,8 @@ export function idfRadius(days: Int32Array, at: number, windowDays: number, minD
 class TopK {
   private ids = new Int32Array(64);
   private weights = new Float64Array(64);
+  /** Where each was offered from (its entry among the article's runs). */
+  private entries = new Int32Array(64);
   private k = 0;
   private length = 0;
 
@@ -469,40 +496,48 @@ class TopK {
     if (this.ids.length < k + 1) {
       this.ids = new Int32Array(k + 1);
       this.weights = new Float64Array(k + 1);
+      this.entries = new Int32Array(k + 1);
     }
   }
 
-  offer(id: number, weight: number): void {
-    const { ids, weights } = this;
+  offer(id: number, weight: number, entry: number): void {
+    const { ids, weights, entries } = this;
     if (this.length === this.k && (this.k === 0 || !heavier(id, weight, ids[this.k - 1]!, weights[this.k - 1]!))) return;
     let at = this.length === this.k ? this.k - 1 : this.length++;
     while (at > 0 && heavier(id, weight, ids[at - 1]!, weights[at - 1]!)) {
       ids[at] = ids[at - 1]!;
       weights[at] = weights[at - 1]!;
+      entries[at] = entries[at - 1]!;
       at--;
     }
     ids[at] = id;
     weights[at] = weight;
+    entries[at] = entry;
   }
 
-  emit(out: Runs): void {
+  /** Emits into `out`, and each one's entry into `entriesOut` at the same places. */
+  emit(out: Runs, entriesOut: Int32Array): void {
     // Few entries: insertion sort by id, weights alongside.
-    const { ids, weights } = this;
+    const { ids, weights, entries } = this;
     for (let i = 1; i < this.length; i++) {
       const id = ids[i]!;
       const weight = weights[i]!;
+      const entry = entries[i]!;
       let at = i;
       for (; at > 0 && ids[at - 1]! > id; at--) {
         ids[at] = ids[at - 1]!;
         weights[at] = weights[at - 1]!;
+        entries[at] = entries[at - 1]!;
       }
       ids[at] = id;
       weights[at] = weight;
+      entries[at] = entry;
     }
     out.reserve(this.length);
     for (let k = 0, at = out.length; k < this.length; k++, at++) {
       out.ids[at] = ids[k]!;
       out.values[at] = weights[k]!;
+      if (at < entriesOut.length) entriesOut[at] = entries[k]!;
     }
     out.length += this.length;
   }

@@ -13,6 +13,7 @@
 // and ignored when it is not sound.
 
 import type { StoredFollowUps } from "./follow-up-reuse.ts";
+import type { WeightStore } from "./weight-store.ts";
 
 /** The likely pairs of a build (global indices into `paths`, ordered by a then b), and what they were made from. */
 export interface StoredPairs {
@@ -41,6 +42,8 @@ export interface RowStore {
     get(key: string): StoredFollowUps | undefined;
     put(key: string, links: StoredFollowUps): void;
   };
+  /** Where the last build's weights are kept, a day at a time (weight-store.ts). */
+  weights?: WeightStore;
 }
 
 /**

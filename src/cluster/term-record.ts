@@ -412,6 +412,11 @@ function sortByTag(ids: Int32Array, from: number, to: number, tags: Int32Array):
   }
 }
 
+/** The key TermRecord.key gives of a record read from `terms` (made where the terms are, and carried with them: DatedArticle.termsKey). */
+export function termsKey(terms: string): string {
+  return shortHash(Buffer.from(terms, "base64"), 32);
+}
+
 /** Zig-zag: a signed 32-bit number as an unsigned one (years need not be positive). */
 const zig = (x: number): number => ((x << 1) ^ (x >> 31)) >>> 0;
 const unzig = (x: number): number => (x >>> 1) ^ -(x & 1);

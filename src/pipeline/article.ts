@@ -4,7 +4,7 @@
 import type { CleanArticle, DatedArticle, Message, Rejection, SourceFile } from "../types.ts";
 import { cleanSource, InputRejected, type CleanRule } from "../clean/index.ts";
 import { dateArticles } from "../date/index.ts";
-import { articleTerms } from "../cluster/index.ts";
+import { articleTerms, termsKey } from "../cluster/index.ts";
 import { notLanguage } from "../ingest/index.ts";
 import { wordCount } from "../text/article-text.ts";
 
@@ -65,11 +65,13 @@ export function dateArticle(article: CleanArticle, zone: string, clock?: Article
   const dated = dateArticles([article], { zone })[0]!;
   const mid = performance.now();
   const terms = articleTerms(dated.title, dated.paragraphs);
+  const key = termsKey(terms);
   if (clock) {
     clock.date += mid - start;
     clock.terms += performance.now() - mid;
   }
-  return { ...dated, terms };
+  // The key before the terms: the cache's dated record keeps `terms` last (src/cache/articles.ts).
+  return { ...dated, termsKey: key, terms };
 }
 
 export function prepareArticle(file: SourceFile, options: ArticleOptions, clock?: ArticleClock): ArticleOutcome {

@@ -1,0 +1,39 @@
+// An article's terms key (what clustering keys its pairs, merges and weights by) is made with its terms in
+// the per-article step and carried with them, so that a build does not hash every article's record again.
+import { describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { articleTerms, clusterArticles, defaultClusterOptions, type StoredPairs } from "../../src/cluster/index.ts";
+import { TermRecord } from "../../src/cluster/term-record.ts";
+import { dateArticle } from "../../src/pipeline/article.ts";
+import { seedArticles } from "../../eval/lib/merge-set.ts";
+import type { CleanArticle, DatedArticle } from "../../src/types.ts";
+
+const seeds = seedArticles(join(import.meta.dirname, "../fixtures/seeds")).map((s) => s.article);
+
+/** The terms key each article's pairs were stored under (rows.ts pairPrint: key, day, print). */
+function storedKeys(articles: DatedArticle[]): Map<string, string> {
+  let stored: StoredPairs | undefined;
+  clusterArticles(articles, { ...defaultClusterOptions, rows: { get: () => undefined, put: (_, v) => void (stored = v) } });
+  return new Map(stored!.paths.map((p, i) => [p, stored!.prints[i]!.split(" ")[0]!]));
+}
+
+describe("the terms key", () => {
+  it("is made with the terms, as clustering would make it from their record, and the terms stay last", () => {
+    const dated = dateArticle(seeds[0]! as unknown as CleanArticle, "UTC");
+    const record = new TermRecord();
+    expect(record.load(dated.terms!)).toBe(true);
+    expect(dated.termsKey).toBe(record.key());
+    expect(Object.keys(dated).slice(-2)).toEqual(["termsKey", "terms"]);
+  });
+
+  it("is taken from the article with its terms, and made again when the terms are not sound", () => {
+    const dated = seeds.filter((a) => (a.evidence.date ?? a.evidence.pageDate) !== null);
+    const withKeys = dated.map((a) => ({ ...a, terms: articleTerms(a.title, a.paragraphs), termsKey: `carried-${a.path}` }));
+    const made = storedKeys(dated.map((a) => ({ ...a, terms: articleTerms(a.title, a.paragraphs) })));
+    expect(storedKeys(withKeys)).toEqual(new Map(dated.map((a) => [a.path, `carried-${a.path}`])));
+    // Terms that do not read back are worked out from the text: the key carried with them is not theirs.
+    const broken = withKeys.map((a) => ({ ...a, terms: "not a record" }));
+    expect(storedKeys(broken)).toEqual(made);
+    expect([...made.values()].every((k) => /^[0-9a-f]{32}$/.test(k))).toBe(true);
+  });
+});
