@@ -72,7 +72,11 @@ export interface StoryView {
   followUps: StoryRef[];
   /** Start of the story's day in the configured zone (ISO). */
   published: string;
-  /** Moves whenever the story gains a source or a member's feed states a correction, and is never after the newest time its articles state (./stamps.ts). */
+  /**
+   * Moves whenever the story gains a source or a member's feed states a correction, and is never after the newest
+   * time its articles state (./stamps.ts); held to what the last build published: kept while its feed item shows the
+   * same, never back to or before it once the item changed (`settle`).
+   */
   updated: string;
 }
 
@@ -87,7 +91,7 @@ export interface DayView {
   /** By rank. */
   stories: StoryView[];
   published: string;
-  /** Moves whenever a story is added to the day or one of its stories gains a source or a stated correction. */
+  /** Moves whenever a story is added to the day or one of its stories gains a source or a stated correction; held to what was published as a story's is. */
   updated: string;
   namedOutlets: string[];
   categories: string[];

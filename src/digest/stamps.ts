@@ -1,6 +1,8 @@
 // The "last changed" stamps of stories and days (feed items' <updated>, <pubDate>, date_modified and the
 // feeds' own updated): derived from the inputs only, never the clock or the files' times, so the same
-// articles give the same bytes wherever and whenever they are built.
+// articles give the same bytes wherever and whenever they are built, and from what the last build published
+// (`settle`: the story-id state keeps each item's stamp and a hash of what it showed), so that a date a
+// reader has seen never goes back.
 import { DateTime } from "luxon";
 import type { ResolvedArticle } from "../types.ts";
 import { statedInstant } from "../date/index.ts";
