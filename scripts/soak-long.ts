@@ -21,7 +21,7 @@
 // once, every accepted one in one story; every id published before still has a page (its own or a
 // redirect) unless all its articles were deleted; an id's story feed GUID never changes. It counts, in the
 // JSON feeds, what a reader keeping each item meets: items new, changed with date_modified moved or kept,
-// dated back, retitled.
+// dated back, retitled, unchanged with the date moved (title and content as before).
 // Findings are printed as "FAIL day N: ..." lines; the exit code is 1 when any check failed.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -176,9 +176,11 @@ async function main(): Promise<void> {
   const guids = new Map<string, string>();
   let lastWall = 10;
   // What a feed reader keeps: each JSON feed item's title, content and date_modified as last seen.
-  type Seen = { title: string; content: string; modified: string };
+  // `rest`: the item's other fields (tags, authors, summary, language) as JSON, its dates left out.
+  type Seen = { title: string; content: string; modified: string; rest: string };
+  const restOf = (it: object) => JSON.stringify({ ...it, date_modified: undefined });
   const seen: Record<string, Map<string, Seen>> = { "feed.json": new Map(), "stories.json": new Map() };
-  const churn: Record<string, { new: number; changed: number; silent: number; back: number; retitled: number }> = {};
+  const churn: Record<string, { new: number; changed: number; silent: number; back: number; retitled: number; moved: number }> = {};
   let stamp = 0;
 
   for (let day = 1; day <= DAYS; day++) {
@@ -306,8 +308,8 @@ async function main(): Promise<void> {
     // date_modified: a reader that goes by the date misses it), date_modified gone back, title changed.
     const today: string[] = [];
     for (const name of Object.keys(seen)) {
-      const c = (churn[name] ??= { new: 0, changed: 0, silent: 0, back: 0, retitled: 0 });
-      const d = { new: 0, changed: 0, silent: 0, back: 0, retitled: 0 };
+      const c = (churn[name] ??= { new: 0, changed: 0, silent: 0, back: 0, retitled: 0, moved: 0 });
+      const d = { new: 0, changed: 0, silent: 0, back: 0, retitled: 0, moved: 0 };
       const feed = JSON.parse(readFileSync(join(site, name), "utf8")) as { items: { id: string; title: string; content_html: string; date_modified: string }[] };
       for (const it of feed.items) {
         const was = seen[name]!.get(it.id);
@@ -316,12 +318,19 @@ async function main(): Promise<void> {
           if (was.modified === it.date_modified) d.silent++;
           else d.changed++;
           if (was.title !== it.title) d.retitled++;
+        } else if (was && was.modified !== it.date_modified) {
+          d.moved++; // the same title and content, a new date: a change a reader looks for, perhaps in its tags or authors
+          if (d.moved <= 3) console.log(`day ${day}: ${name} ${it.id} title and content unchanged, dated ${was.modified} → ${it.date_modified}; ${was.rest === restOf(it) ? "nothing else changed" : `changed: ${Object.keys(it).filter((k) => k !== "date_modified" && JSON.stringify((JSON.parse(was.rest) as Record<string, unknown>)[k]) !== JSON.stringify((it as Record<string, unknown>)[k])).join(", ")}`}`);
         }
-        if (was && it.date_modified < was.modified) d.back++;
-        seen[name]!.set(it.id, { title: it.title, content: it.content_html, modified: it.date_modified });
+        if (was && it.date_modified < was.modified) {
+          d.back++;
+          // What a reader met, the first few a day: the item, its dates, and whether what it shows changed.
+          if (d.back <= 3) console.log(`day ${day}: ${name} ${it.id} dated back ${was.modified} → ${it.date_modified}, ${was.content === it.content_html && was.title === it.title ? "unchanged" : "changed"}`);
+        }
+        seen[name]!.set(it.id, { title: it.title, content: it.content_html, modified: it.date_modified, rest: restOf(it) });
       }
       for (const k of Object.keys(d) as (keyof typeof d)[]) c[k] += d[k];
-      today.push(`${name} +${d.new} changed ${d.changed} silently ${d.silent} back ${d.back} retitled ${d.retitled}`);
+      today.push(`${name} +${d.new} changed ${d.changed} silently ${d.silent} back ${d.back} retitled ${d.retitled} moved unchanged ${d.moved}`);
     }
     if (day > 1) console.log(`day ${day}: feeds: ${today.join("; ")}`);
 
@@ -335,7 +344,7 @@ async function main(): Promise<void> {
     appendFileSync(csv, `${row.join(",")}\n`);
     console.log(`day ${day} ${date}: ${onDisk.length} articles (+${added} ~${edited} -${gone}), ${report.stories.length} stories; ${res.wall.toFixed(1)} s wall ${res.cpu.toFixed(1)} s CPU ${res.rssMiB.toFixed(0)} MiB; cache ${(cs.bytes / 2 ** 20).toFixed(1)} MiB/${cs.files} (article ${packLines("article")}, summary ${packLines("summary")}); digests ${(ds.bytes / 2 ** 20).toFixed(1)} MiB/${ds.files}; site ${(ss.bytes / 2 ** 20).toFixed(1)} MiB/${ss.files}; beside ${beside.join(" ") || "-"}`);
   }
-  for (const [name, c] of Object.entries(churn)) console.log(`${name}: ${c.new} items new, ${c.changed} changed with date_modified moved, ${c.silent} changed with it kept, ${c.back} dated back, ${c.retitled} retitled`);
+  for (const [name, c] of Object.entries(churn)) console.log(`${name}: ${c.new} items new, ${c.changed} changed with date_modified moved, ${c.silent} changed with it kept, ${c.back} dated back, ${c.retitled} retitled, ${c.moved} unchanged with date_modified moved`);
   console.log(`\n${DAYS} days, ${next} articles taken, ${deleted.size} deleted, ${published.size} ids published; ${failures.length} failures`);
   process.exitCode = failures.length ? 1 : 0;
 }

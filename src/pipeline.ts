@@ -6,6 +6,7 @@ import { prepareArticle, rejection, type ArticleClock, type ArticleOutcome } fro
 import { assignStoryIds, clusterArticles, defaultClusterOptions, publishedStories, type ClusterOptions, type IdentityState } from "./cluster/index.ts";
 import { summarise, type StorySummariser, type SummaryInput, type SummaryOptions } from "./summarise/index.ts";
 import { articleWordCount, paragraphsOf } from "./text/article-text.ts";
+import type { Published, PublishedItem, PublishedStory } from "./digest/index.ts";
 
 export interface PipelineOptions {
   zone: string;
@@ -32,7 +33,8 @@ export interface PipelineOptions {
 }
 
 export interface PipelineResult {
-  stories: Story[];
+  /** Each carries what the last build published of the feed items, and takes what the model publishes into `identity` (`published`). */
+  stories: PublishedStory[];
   rejected: Rejection[];
   messages: Message[];
   /** Story ids to keep for the next build. */
@@ -105,7 +107,31 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
   const ids = new Set(stories.map((s) => s.id));
   for (const s of stories) if (s.followUpOf && !ids.has(s.followUpOf)) s.followUpOf = null;
   stories.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : 1));
+  const book = publishedBook(options.identity ?? null, named.state);
+  // Not enumerable: a story's data (compared, copied, sent to a thread) is what it was.
+  for (const s of stories) Object.defineProperty(s, "published", { value: book, enumerable: false, writable: true, configurable: true });
   return { stories, rejected, messages, identity: named.state };
+}
+
+/**
+ * What the build that left `last` published of each feed item (stories merged away included: their id may
+ * come back), and the hand that writes what this build publishes into `next`, the state written after it.
+ */
+function publishedBook(last: IdentityState | null, next: IdentityState): Published {
+  const stories = new Map<string, PublishedItem>();
+  for (const r of [...(last?.merged ?? []), ...(last?.stories ?? [])]) if (r.stamp !== undefined && r.shown !== undefined) stories.set(r.id, { stamp: r.stamp, shown: r.shown });
+  const days = new Map((last?.days ?? []).map((d) => [d.day, { stamp: d.stamp, shown: d.shown }]));
+  return {
+    stories,
+    days,
+    keep(shown, shownDays) {
+      for (const r of next.stories) {
+        const item = shown.get(r.id);
+        if (item) Object.assign(r, { stamp: item.stamp, shown: item.shown });
+      }
+      next.days = [...shownDays].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([day, item]) => ({ day, stamp: item.stamp, shown: item.shown }));
+    },
+  };
 }
 
 /** The day each story was published on by the build that left `state` (stories merged away included: their id may come back). */

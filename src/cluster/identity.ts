@@ -31,6 +31,10 @@ export interface StoryRecord {
   day?: string;
   /** The headline it was last published with (the pipeline sets it; a story keeps it while a member has it). */
   headline?: string;
+  /** The "last changed" stamp its feed item was last published with (ISO; the digest model sets it). */
+  stamp?: string;
+  /** A hash of what that feed item showed: an item showing the same keeps its stamp, one that changed moves past it. */
+  shown?: string;
   /**
    * Articles it held that a split took into other stories (and that are still there): a reader followed its
    * permalink to them, so when its own articles are all gone, the id leads to the story holding most of these.
@@ -45,6 +49,14 @@ export interface IdentityState {
   stories: StoryRecord[];
   /** Stories merged into another, with the articles they held then: their id comes back if those split off again. */
   merged?: StoryRecord[];
+  /** Each day's feed item as last published: its stamp and a hash of what it showed (as a story's `stamp` and `shown`). */
+  days?: DayRecord[];
+}
+
+export interface DayRecord {
+  day: string;
+  stamp: string;
+  shown: string;
 }
 
 /** The state file in the digests folder (not a digest; Eleventy reads only the day files there). */
@@ -303,6 +315,8 @@ export function parseIdentityState(text: string): { state: IdentityState } | { e
   if (!s || typeof s !== "object" || s.version !== 1 || typeof s.next !== "number" || !Array.isArray(s.stories)) return { error: "not a story-id state file (version 1)" };
   const str = (x: unknown) => typeof x === "string";
   if (s.merged !== undefined && !Array.isArray(s.merged)) return { error: "a story record is damaged" };
+  const day = (x: unknown) => str(x) && /^\d{4}-\d{2}-\d{2}$/.test(x as string);
+  if (s.days !== undefined && !(Array.isArray(s.days) && s.days.every((d: Partial<DayRecord>) => d && day(d.day) && str(d.stamp) && str(d.shown)))) return { error: "a day record is damaged" };
   for (const r of [...(s.stories as unknown[]), ...((s.merged as unknown[] | undefined) ?? [])]) {
     const rec = r as Partial<StoryRecord>;
     const ok =
@@ -311,6 +325,8 @@ export function parseIdentityState(text: string): { state: IdentityState } | { e
       (rec.formerIds === undefined || (Array.isArray(rec.formerIds) && rec.formerIds.every(str))) &&
       (rec.day === undefined || (str(rec.day) && /^\d{4}-\d{2}-\d{2}$/.test(rec.day))) &&
       (rec.headline === undefined || str(rec.headline)) &&
+      (rec.stamp === undefined || str(rec.stamp)) &&
+      (rec.shown === undefined || str(rec.shown)) &&
       (rec.left === undefined || (Array.isArray(rec.left) && rec.left.every((m) => m && str(m.path) && str(m.hash))));
     if (!ok) return { error: "a story record is damaged" };
   }

@@ -7,7 +7,8 @@ import { stripControlChars } from "../text/plain-text.ts";
 import { categoriseArticles, type Categorise } from "./categories.ts";
 import { textLanguage, type TextLanguage } from "./language.ts";
 import { outletLabel, outletOf, stripSiteName, UNKNOWN_OUTLET } from "./outlets.ts";
-import { apart, dayStart, revision, stamped, storyStamp, type Stamp } from "./stamps.ts";
+import { dayStart, revision, settle, storyStamp, type PublishedItem, type Stamp } from "./stamps.ts";
+import { dayShown, storyShown, type PublishedStory } from "./published.ts";
 
 export { revision } from "./stamps.ts";
 
@@ -71,7 +72,11 @@ export interface StoryView {
   followUps: StoryRef[];
   /** Start of the story's day in the configured zone (ISO). */
   published: string;
-  /** Moves whenever the story gains a source or a member's feed states a correction, and is never after the newest time its articles state (./stamps.ts). */
+  /**
+   * Moves whenever the story gains a source or a member's feed states a correction, and is never after the newest
+   * time its articles state (./stamps.ts); held to what the last build published: kept while its feed item shows the
+   * same, never back to or before it once the item changed (`settle`).
+   */
   updated: string;
 }
 
@@ -86,7 +91,7 @@ export interface DayView {
   /** By rank. */
   stories: StoryView[];
   published: string;
-  /** Moves whenever a story is added to the day or one of its stories gains a source or a stated correction. */
+  /** Moves whenever a story is added to the day or one of its stories gains a source or a stated correction; held to what was published as a story's is. */
   updated: string;
   namedOutlets: string[];
   categories: string[];
@@ -218,8 +223,25 @@ function storyView(story: Story, zone: string, categorise: Categorise, stamps: M
 }
 
 /** A day's revision held as its stories' are (`stamped`: a correction its feed states moves the day too). */
-function dayUpdated(base: string, stories: readonly StoryView[], membersOf: ReadonlyMap<string, readonly ResolvedArticle[]>, zone: string): string {
-  return stamped(base, stories.flatMap((s) => membersOf.get(s.id) ?? []), zone);
+function dayStamp(base: string, stories: readonly StoryView[], membersOf: ReadonlyMap<string, readonly ResolvedArticle[]>, zone: string): Stamp {
+  return storyStamp(base, stories.flatMap((s) => membersOf.get(s.id) ?? []), zone);
+}
+
+/**
+ * The stamps the model shows: no two stories, and no two days, in one second (a correction can move a stamp
+ * to any day), and held to what the last build published (./stamps.ts `settle`); what they show and the
+ * stamps they get are handed on for the next build.
+ */
+function settleStamps(views: StoryView[], days: DayView[], dayStamps: ReadonlyMap<string, Stamp>, stamps: ReadonlyMap<string, Stamp>, published: PublishedStory["published"]): void {
+  const storyShows = new Map(views.map((v) => [v.id, storyShown(v)]));
+  const dayShows = new Map(days.map((d) => [d.date, dayShown(d, LEAD_STORIES)]));
+  const stories = settle(stamps, storyShows, published?.stories ?? new Map());
+  const dayUpdates = settle(dayStamps, dayShows, published?.days ?? new Map());
+  for (const v of views) v.updated = stories.get(v.id) ?? v.updated;
+  for (const d of days) d.updated = dayUpdates.get(d.date) ?? d.updated;
+  if (!published) return;
+  const item = (updated: string, shown: string): PublishedItem => ({ stamp: updated, shown });
+  published.keep(new Map(views.map((v) => [v.id, item(v.updated, storyShows.get(v.id)!)])), new Map(days.map((d) => [d.date, item(d.updated, dayShows.get(d.date)!)])));
 }
 
 const UNKNOWN = UNKNOWN_OUTLET;
@@ -255,13 +277,10 @@ function frontDecay(date: string, newest: string): number {
   return 0.5 ** (daysBetween(date, newest) / FRONT_HALF_LIFE_DAYS);
 }
 
-export function buildModel(input: readonly Story[], options: ModelOptions): DigestModel {
+export function buildModel(input: readonly PublishedStory[], options: ModelOptions): DigestModel {
   const categorise = options.categorise ?? categoriseArticles;
   const stamps = new Map<string, Stamp>();
   const views = input.map((s) => storyView(s, options.zone, categorise, stamps));
-  // No two stories share a second, whatever the days (a correction can move a stamp to any day).
-  const kept = apart(stamps);
-  for (const v of views) v.updated = kept.get(v.id) ?? v.updated;
   const membersOf = new Map(input.map((s) => [s.id, s.members]));
   const byId = new Map(views.map((v) => [v.id, v]));
   for (const story of input) {
@@ -279,6 +298,7 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
     if (day) day.push(v);
     else byDay.set(v.date, [v]);
   }
+  const dayStamps = new Map<string, Stamp>();
   const days: DayView[] = [...byDay.keys()]
     .sort()
     .reverse()
@@ -286,6 +306,8 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
       const stories = byDay.get(date)!.sort(byBreadth);
       stories.forEach((s, i) => (s.rank = i + 1));
       const sources = stories.flatMap((s) => s.sources);
+      const stamp = dayStamp(revision(sources, options.zone), stories, membersOf, options.zone);
+      dayStamps.set(date, stamp);
       return {
         date,
         title: `Digest for ${dayTitle(date)}`,
@@ -293,11 +315,13 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
         monthPath: monthPath(date),
         stories,
         published: dayStart(date, options.zone).iso,
-        updated: dayUpdated(revision(sources, options.zone), stories, membersOf, options.zone),
+        updated: stamp.updated,
         namedOutlets: distinct(stories.flatMap((s) => s.namedOutlets)),
         categories: distinct(stories.flatMap((s) => s.categories.slice(0, 1))),
       };
     });
+
+  settleStamps(views, days, dayStamps, stamps, input.find((s) => s.published)?.published);
 
   const months = new Map<string, MonthView>();
   for (const day of days) {

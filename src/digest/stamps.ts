@@ -1,6 +1,8 @@
 // The "last changed" stamps of stories and days (feed items' <updated>, <pubDate>, date_modified and the
 // feeds' own updated): derived from the inputs only, never the clock or the files' times, so the same
-// articles give the same bytes wherever and whenever they are built.
+// articles give the same bytes wherever and whenever they are built, and from what the last build published
+// (`settle`: the story-id state keeps each item's stamp and a hash of what it showed), so that a date a
+// reader has seen never goes back.
 import { DateTime } from "luxon";
 import type { ResolvedArticle } from "../types.ts";
 import { statedInstant } from "../date/index.ts";
@@ -112,21 +114,77 @@ export interface Stamp {
  * second later, or, when held below a stated moment, a second earlier (never before its day's start).
  */
 export function apart(stamps: ReadonlyMap<string, Stamp>): Map<string, string> {
-  const order = [...stamps].filter(([, s]) => Number.isFinite(s.at) && s.from !== null).sort(([a, x], [b, y]) => x.at - y.at || (a < b ? -1 : a > b ? 1 : 0));
-  const taken = new Set<number>();
+  return settle(stamps, new Map(), new Map());
+}
+
+/** A feed item as the last build published it. */
+export interface PublishedItem {
+  /** Its stamp, as written. */
+  stamp: string;
+  /** A hash of what it showed (./published.ts). */
+  shown: string;
+}
+
+/**
+ * `apart`, held to what the last build published (`last`, by key), for items showing `shown` now:
+ *
+ * - Kept: an item showing what it showed keeps its published stamp byte for byte, whatever moved around
+ *   it (a neighbour taking its second, a source joining that shows nothing new).
+ * - Moved on: an item that changed is stamped in a second after its published one (an RSS date shows whole
+ *   seconds; a reader that goes by the date must see it move, and sort it no lower). Its own stamp when that
+ *   is later; else the published one plus a second: a published stamp is past for the reader, and any more
+ *   would show a time still to come when the articles state none after it.
+ *
+ * The kept take their seconds first; the rest are kept apart as `apart` keeps them, never back to or
+ * before the second they were published in.
+ */
+export function settle(stamps: ReadonlyMap<string, Stamp>, shown: ReadonlyMap<string, string>, last: ReadonlyMap<string, PublishedItem>): Map<string, string> {
   const out = new Map<string, string>();
-  for (const [key, { updated, held, from, at: first }] of order) {
+  const pinned: [string, Placed][] = [];
+  const rest: [string, Placed][] = [];
+  for (const [key, s] of stamps) {
+    if (!Number.isFinite(s.at) || s.from === null) {
+      out.set(key, s.updated);
+      continue;
+    }
+    const was = last.get(key);
+    const wasAt = was ? Date.parse(was.stamp) : NaN;
+    if (!was || !Number.isFinite(wasAt)) rest.push([key, { ...s, floor: -Infinity }]);
+    else if (shown.get(key) === was.shown) pinned.push([key, { updated: was.stamp, at: wasAt, held: false, from: s.from, floor: -Infinity }]);
+    else {
+      const floor = (Math.floor(wasAt / 1000) + 1) * 1000;
+      rest.push([key, s.at >= floor ? { ...s, floor } : { updated: new Date(wasAt + 1000).toISOString(), at: wasAt + 1000, held: s.held, from: s.from, floor }]);
+    }
+  }
+  const byTime = ([a, x]: [string, Placed], [b, y]: [string, Placed]) => x.at - y.at || (a < b ? -1 : a > b ? 1 : 0);
+  const taken = new Set<number>();
+  const moved: [string, Placed][] = [];
+  for (const [key, p] of pinned.sort(byTime)) {
+    const second = Math.floor(p.at / 1000);
+    // Two items published in one second (a state written before stamps were kept apart): the later moves.
+    if (taken.has(second)) moved.push([key, { ...p, floor: (second + 1) * 1000 }]);
+    else {
+      taken.add(second);
+      out.set(key, p.updated);
+    }
+  }
+  for (const [key, { updated, held, from, at: first, floor }] of [...rest, ...moved].sort(byTime)) {
     let at = first;
     let step = held ? -1000 : 1000;
+    const lowest = Math.max(from!, floor);
     while (taken.has(Math.floor(at / 1000))) {
       at += step;
-      if (at < from!) [at, step] = [first + 1000, 1000];
+      if (at < lowest) [at, step] = [first + 1000, 1000];
     }
     taken.add(Math.floor(at / 1000));
     out.set(key, at === first ? updated : new Date(at).toISOString());
   }
-  for (const [key, { updated }] of stamps) if (!out.has(key)) out.set(key, updated);
   return out;
+}
+
+/** A stamp on its way to a second of its own: never placed before `floor`. */
+interface Placed extends Stamp {
+  floor: number;
 }
 
 function slotOf(key: string): number {

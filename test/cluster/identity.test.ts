@@ -186,6 +186,11 @@ describe("assignStoryIds", () => {
     expect("state" in parsed && (parsed.state as IdentityState).stories[0]!.id).toBe("s-a");
     expect(parseIdentityState("{nope")).toEqual({ error: "not JSON" });
     expect("error" in parseIdentityState(JSON.stringify({ version: 1, next: 1, stories: [{ id: 3 }] }))).toBe(true);
+    // What the feeds last published: a story's stamp and what its item showed, and each day's.
+    const published = { ...state, stories: [{ ...state.stories[0]!, stamp: "2025-05-29T00:04:24.429Z", shown: "0123456789abcdef" }], days: [{ day: "2025-05-29", stamp: "2025-05-29T00:00:04.000Z", shown: "fedcba9876543210" }] };
+    expect(parseIdentityState(serializeIdentityState(published))).toEqual({ state: published });
+    expect(parseIdentityState(JSON.stringify({ ...published, days: [{ day: "29 May", stamp: "x", shown: "y" }] }))).toEqual({ error: "a day record is damaged" });
+    expect(parseIdentityState(JSON.stringify({ ...published, stories: [{ ...published.stories[0], stamp: 5 }] }))).toEqual({ error: "a story record is damaged" });
   });
 });
 

@@ -1,0 +1,55 @@
+// What the last build published of each feed item, and what an item shows: a reader that goes by an
+// item's date must see it move when the item changes, and only then (./stamps.ts `settle`).
+import type { Story } from "../types.ts";
+import { shortHash } from "../text/hash.ts";
+import type { PublishedItem } from "./stamps.ts";
+import type { DayView, StoryView } from "./model.ts";
+
+export type { PublishedItem } from "./stamps.ts";
+
+/**
+ * The feed items the last build published, and where this build's go (the story-id state beside the
+ * digests: src/pipeline.ts makes it). The same handle rides on every story of a build.
+ */
+export interface Published {
+  /** By story id. */
+  stories: ReadonlyMap<string, PublishedItem>;
+  /** By day (YYYY-MM-DD). */
+  days: ReadonlyMap<string, PublishedItem>;
+  /** Takes what this build publishes, for the next build. */
+  keep(stories: ReadonlyMap<string, PublishedItem>, days: ReadonlyMap<string, PublishedItem>): void;
+}
+
+/** A story as the pipeline hands it on: with what was published, when a state was read or is to be written. */
+export type PublishedStory = Story & { published?: Published };
+
+/** What a story's feed item shows (src/feed: its headline, summary, sources, follow-up links, outlets, categories, language), as data. */
+function storyShows(s: StoryView): unknown[] {
+  const ref = (r: { path: string; headline: string }) => [r.path, r.headline];
+  return [
+    s.path,
+    s.published,
+    s.headline,
+    s.summary,
+    s.listed.map((l) => [l.label, l.url, l.headline]),
+    s.outlets,
+    s.sources.length,
+    s.breadth,
+    s.namedOutlets,
+    s.categories,
+    [s.language.lang, s.language.dir],
+    s.followUpOf ? ref(s.followUpOf) : null,
+    s.followUps.map(ref),
+  ];
+}
+
+/** A hash of what a story's item shows. */
+export function storyShown(story: StoryView): string {
+  return shortHash(JSON.stringify(storyShows(story)), 16);
+}
+
+/** A hash of what a day's item shows: its leading `lead` stories in full, the rest as headlines with their outlets. */
+export function dayShown(day: DayView, lead: number): string {
+  const stories = day.stories.map((s, i) => (i < lead ? storyShows(s) : [s.path, s.headline, s.outlets, [s.language.lang, s.language.dir]]));
+  return shortHash(JSON.stringify([day.path, day.published, day.title, day.namedOutlets, day.categories, stories]), 16);
+}
