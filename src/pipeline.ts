@@ -6,7 +6,7 @@ import { prepareArticle, rejection, type ArticleClock, type ArticleOutcome } fro
 import { assignStoryIds, clusterArticles, defaultClusterOptions, publishedStories, type ClusterOptions, type IdentityState } from "./cluster/index.ts";
 import { summarise, type StorySummariser, type SummaryInput, type SummaryOptions } from "./summarise/index.ts";
 import { articleWordCount, paragraphsOf } from "./text/article-text.ts";
-import type { Published, PublishedItem, PublishedStory } from "./digest/index.ts";
+import type { PublishedItem, PublishedItems } from "./digest/index.ts";
 
 export interface PipelineOptions {
   zone: string;
@@ -33,12 +33,13 @@ export interface PipelineOptions {
 }
 
 export interface PipelineResult {
-  /** Each carries what the last build published of the feed items, and takes what the model publishes into `identity` (`published`). */
-  stories: PublishedStory[];
+  stories: Story[];
   rejected: Rejection[];
   messages: Message[];
-  /** Story ids to keep for the next build. */
+  /** Story ids to keep for the next build (`withPublished` adds what the digest model publishes). */
   identity: IdentityState;
+  /** The feed items the last build published (its story-id state): the digest model holds its stamps to them. */
+  published: PublishedItems;
 }
 
 export function runPipeline(files: SourceFile[], options: PipelineOptions): PipelineResult {
@@ -107,31 +108,25 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
   const ids = new Set(stories.map((s) => s.id));
   for (const s of stories) if (s.followUpOf && !ids.has(s.followUpOf)) s.followUpOf = null;
   stories.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : 1));
-  const book = publishedBook(options.identity ?? null, named.state);
-  // Not enumerable: a story's data (compared, copied, sent to a thread) is what it was.
-  for (const s of stories) Object.defineProperty(s, "published", { value: book, enumerable: false, writable: true, configurable: true });
-  return { stories, rejected, messages, identity: named.state };
+  return { stories, rejected, messages, identity: named.state, published: publishedBy(options.identity ?? null) };
 }
 
-/**
- * What the build that left `last` published of each feed item (stories merged away included: their id may
- * come back), and the hand that writes what this build publishes into `next`, the state written after it.
- */
-function publishedBook(last: IdentityState | null, next: IdentityState): Published {
+/** What the build that left `last` published of each feed item (stories merged away included: their id may come back). */
+function publishedBy(last: IdentityState | null): PublishedItems {
   const stories = new Map<string, PublishedItem>();
   for (const r of [...(last?.merged ?? []), ...(last?.stories ?? [])]) if (r.stamp !== undefined && r.shown !== undefined) stories.set(r.id, { stamp: r.stamp, shown: r.shown });
   const days = new Map((last?.days ?? []).map((d) => [d.day, { stamp: d.stamp, shown: d.shown }]));
-  return {
-    stories,
-    days,
-    keep(shown, shownDays) {
-      for (const r of next.stories) {
-        const item = shown.get(r.id);
-        if (item) Object.assign(r, { stamp: item.stamp, shown: item.shown });
-      }
-      next.days = [...shownDays].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([day, item]) => ({ day, stamp: item.stamp, shown: item.shown }));
-    },
-  };
+  return { stories, days };
+}
+
+/** `state` (this build's story ids) with what this build's model published (src/digest: `model.published`), for the next build. */
+export function withPublished(state: IdentityState, published: PublishedItems): IdentityState {
+  const stories = state.stories.map((r) => {
+    const item = published.stories.get(r.id);
+    return item ? { ...r, stamp: item.stamp, shown: item.shown } : r;
+  });
+  const days = [...published.days].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([day, item]) => ({ day, stamp: item.stamp, shown: item.shown }));
+  return { ...state, stories, days };
 }
 
 /** The day each story was published on by the build that left `state` (stories merged away included: their id may come back). */

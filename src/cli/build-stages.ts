@@ -1,7 +1,7 @@
 // What `digest build` runs once it knows something changed: loaded only then (src/cli/build.ts), so
 // that a build that finds nothing changed does not load and compile the cleaning, clustering,
 // summarising, view-model, feed and report code (about half of the command's modules).
-export { runPipeline } from "../pipeline.ts";
+export { runPipeline, withPublished } from "../pipeline.ts";
 export { fileTimeWarning } from "../date/index.ts";
 export { rulesWithout } from "../clean/index.ts";
 export { buildDigest, cachedCategories } from "../digest/index.ts";

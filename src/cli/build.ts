@@ -156,7 +156,7 @@ export async function runBuild(argv: string[]): Promise<number> {
       lap("unchanged");
     } else {
       const loaded = stages ?? (await loadStages());
-      const { buildDigest, buildReport, cachedCategories, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, startSummaryThreads, summariseAll, summaryLines, warningLines, writeFeeds, writeJsonFile } = loaded;
+      const { buildDigest, buildReport, cachedCategories, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, startSummaryThreads, summariseAll, summaryLines, warningLines, withPublished, writeFeeds, writeJsonFile } = loaded;
       // The story-id state this build writes (a copy goes to the cache once the build is in place).
       let identityText = "";
       const rules = rulesWithout(...config.disableRules);
@@ -190,11 +190,11 @@ export async function runBuild(argv: string[]): Promise<number> {
         lap("summarise");
         const fileTimes = fileTimeWarning(result.stories.flatMap((s) => s.members));
         const categories = await cachedCategories(cache, articleKeys);
-        const digest = buildDigest(result.stories, { zone: config.timezone, homeDays: config.homeDays, categorise: categories.categorise });
+        const digest = buildDigest(result.stories, { zone: config.timezone, homeDays: config.homeDays, categorise: categories.categorise, published: result.published });
         await categories.pack?.commit();
         progress.step("writing the digests");
         await out.writeDigests(digest.files);
-        identityText = serializeIdentityState(result.identity);
+        identityText = serializeIdentityState(withPublished(result.identity, digest.model.published));
         await writeFile(join(out.digests, IDENTITY_FILE), identityText);
         lap("digest");
         const report = buildReport(result.stories, [...ingested.rejected, ...result.rejected], [...ingested.messages, ...result.messages, ...(ids.message ? [ids.message] : [])], digest.model);

@@ -11,7 +11,7 @@ export { LEAD_STORIES } from "./model.ts";
 export { UNKNOWN_OUTLET, outletOf } from "./outlets.ts";
 export type { DayView, DigestModel, FormerId, MonthView, ModelOptions, OutletCount, Redirect, SourceView, StoryRef, StoryView } from "./model.ts";
 export type { DigestFile } from "./markdown.ts";
-export type { Published, PublishedItem, PublishedStory } from "./published.ts";
+export type { PublishedItem, PublishedItems } from "./published.ts";
 export { cachedCategories, type ArticleKeys, type CachedCategories } from "./category-cache.ts";
 export { categoriseArticles, type Categorise, type ProseSource } from "./categories.ts";
 

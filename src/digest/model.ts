@@ -8,7 +8,7 @@ import { categoriseArticles, type Categorise } from "./categories.ts";
 import { textLanguage, type TextLanguage } from "./language.ts";
 import { outletLabel, outletOf, stripSiteName, UNKNOWN_OUTLET } from "./outlets.ts";
 import { dayStart, revision, settle, storyStamp, type PublishedItem, type Stamp } from "./stamps.ts";
-import { dayShown, storyShown, type PublishedStory } from "./published.ts";
+import { dayShown, storyShown, type PublishedItems } from "./published.ts";
 
 export { revision } from "./stamps.ts";
 
@@ -129,6 +129,8 @@ export interface DigestModel {
   outlets: OutletCount[];
   /** Stories with at least one source whose outlet is not named. */
   storiesWithUnnamed: number;
+  /** Each story's and day's feed item as this build publishes it (its stamp, a hash of what it shows): kept for the next build's `published`. */
+  published: PublishedItems;
 }
 
 export interface ModelOptions {
@@ -138,6 +140,8 @@ export interface ModelOptions {
   homeDays: number;
   /** How a story's categories are found: categoriseArticles, or the same through the build cache (./category-cache.ts). */
   categorise?: Categorise;
+  /** The feed items the last build published (from the story-id state): what the stamps are held to (`settle`). */
+  published?: PublishedItems;
 }
 
 /** Stories on the front page lose half their weight for every this many days they are older than the newest day. */
@@ -232,16 +236,18 @@ function dayStamp(base: string, stories: readonly StoryView[], membersOf: Readon
  * to any day), and held to what the last build published (./stamps.ts `settle`); what they show and the
  * stamps they get are handed on for the next build.
  */
-function settleStamps(views: StoryView[], days: DayView[], dayStamps: ReadonlyMap<string, Stamp>, stamps: ReadonlyMap<string, Stamp>, published: PublishedStory["published"]): void {
+function settleStamps(views: StoryView[], days: DayView[], dayStamps: ReadonlyMap<string, Stamp>, stamps: ReadonlyMap<string, Stamp>, published: PublishedItems | undefined): PublishedItems {
   const storyShows = new Map(views.map((v) => [v.id, storyShown(v)]));
   const dayShows = new Map(days.map((d) => [d.date, dayShown(d, LEAD_STORIES)]));
   const stories = settle(stamps, storyShows, published?.stories ?? new Map());
   const dayUpdates = settle(dayStamps, dayShows, published?.days ?? new Map());
   for (const v of views) v.updated = stories.get(v.id) ?? v.updated;
   for (const d of days) d.updated = dayUpdates.get(d.date) ?? d.updated;
-  if (!published) return;
   const item = (updated: string, shown: string): PublishedItem => ({ stamp: updated, shown });
-  published.keep(new Map(views.map((v) => [v.id, item(v.updated, storyShows.get(v.id)!)])), new Map(days.map((d) => [d.date, item(d.updated, dayShows.get(d.date)!)])));
+  return {
+    stories: new Map(views.map((v) => [v.id, item(v.updated, storyShows.get(v.id)!)])),
+    days: new Map(days.map((d) => [d.date, item(d.updated, dayShows.get(d.date)!)])),
+  };
 }
 
 const UNKNOWN = UNKNOWN_OUTLET;
@@ -277,7 +283,7 @@ function frontDecay(date: string, newest: string): number {
   return 0.5 ** (daysBetween(date, newest) / FRONT_HALF_LIFE_DAYS);
 }
 
-export function buildModel(input: readonly PublishedStory[], options: ModelOptions): DigestModel {
+export function buildModel(input: readonly Story[], options: ModelOptions): DigestModel {
   const categorise = options.categorise ?? categoriseArticles;
   const stamps = new Map<string, Stamp>();
   const views = input.map((s) => storyView(s, options.zone, categorise, stamps));
@@ -321,7 +327,7 @@ export function buildModel(input: readonly PublishedStory[], options: ModelOptio
       };
     });
 
-  settleStamps(views, days, dayStamps, stamps, input.find((s) => s.published)?.published);
+  const published = settleStamps(views, days, dayStamps, stamps, options.published);
 
   const months = new Map<string, MonthView>();
   for (const day of days) {
@@ -367,5 +373,5 @@ export function buildModel(input: readonly PublishedStory[], options: ModelOptio
   }
   const outlets = [...counts.values()].sort((a, b) => b.stories - a.stories || ENGLISH.compare(a.name, b.name) || (a.name < b.name ? -1 : 1));
 
-  return { days, months: [...months.values()], stories: days.flatMap((d) => d.stories), front, redirects, outlets, storiesWithUnnamed };
+  return { days, months: [...months.values()], stories: days.flatMap((d) => d.stories), front, redirects, outlets, storiesWithUnnamed, published };
 }

@@ -1,6 +1,5 @@
 // What the last build published of each feed item, and what an item shows: a reader that goes by an
 // item's date must see it move when the item changes, and only then (./stamps.ts `settle`).
-import type { Story } from "../types.ts";
 import { shortHash } from "../text/hash.ts";
 import type { PublishedItem } from "./stamps.ts";
 import type { DayView, StoryView } from "./model.ts";
@@ -8,20 +7,15 @@ import type { DayView, StoryView } from "./model.ts";
 export type { PublishedItem } from "./stamps.ts";
 
 /**
- * The feed items the last build published, and where this build's go (the story-id state beside the
- * digests: src/pipeline.ts makes it). The same handle rides on every story of a build.
+ * The feed items a build published: what the last build left in the story-id state beside the digests
+ * (src/pipeline.ts reads it), and what this build's model publishes (kept there for the next build).
  */
-export interface Published {
+export interface PublishedItems {
   /** By story id. */
   stories: ReadonlyMap<string, PublishedItem>;
   /** By day (YYYY-MM-DD). */
   days: ReadonlyMap<string, PublishedItem>;
-  /** Takes what this build publishes, for the next build. */
-  keep(stories: ReadonlyMap<string, PublishedItem>, days: ReadonlyMap<string, PublishedItem>): void;
 }
-
-/** A story as the pipeline hands it on: with what was published, when a state was read or is to be written. */
-export type PublishedStory = Story & { published?: Published };
 
 /** What a story's feed item shows (src/feed: its headline, summary, sources, follow-up links, outlets, categories, language), as data. */
 function storyShows(s: StoryView): unknown[] {
