@@ -33,7 +33,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { corpusRows, option, rng, type CorpusRow } from "./lib/soak.ts";
+import { corpusRows, option, rng, storyGuids, type CorpusRow } from "./lib/soak.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, "..");
@@ -157,17 +157,6 @@ interface Report {
 
 /** The days the story-id file is lost: deleted, deleted with the cache, damaged. */
 const IDS_LOST: Record<number, "deleted" | "deleted with the cache" | "damaged"> = { 16: "deleted", 23: "deleted with the cache", 24: "damaged" };
-
-/** Story id → the GUID the per-story RSS feed gives it. */
-function storyGuids(site: string): Map<string, string> {
-  const xml = readFileSync(join(site, "stories.xml"), "utf8");
-  const out = new Map<string, string>();
-  for (const m of xml.matchAll(/<guid[^>]*>([^<]+)<\/guid>/g)) {
-    const id = /\/stories\/([^/]+)\//.exec(m[1]!)?.[1];
-    if (id) out.set(id, m[1]!);
-  }
-  return out;
-}
 
 async function main(): Promise<void> {
   rmSync(WORK, { recursive: true, force: true });

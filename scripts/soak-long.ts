@@ -28,7 +28,7 @@ import { createHash } from "node:crypto";
 import { appendFileSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { option, rng } from "./lib/soak.ts";
+import { option, rng, storyGuids } from "./lib/soak.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, "..");
@@ -146,16 +146,6 @@ function feedItems(site: string, name: string): number {
   const text = readFileSync(join(site, name), "utf8");
   if (name.endsWith(".json")) return (JSON.parse(text) as { items: unknown[] }).items.length;
   return (text.match(name.includes("atom") ? /<entry>/g : /<item>/g) ?? []).length;
-}
-
-/** Story id → the GUID the story RSS feed gives it. */
-function storyGuids(site: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of readFileSync(join(site, "stories.xml"), "utf8").matchAll(/<guid[^>]*>([^<]+)<\/guid>/g)) {
-    const id = /\/stories\/([^/]+)\//.exec(m[1]!)?.[1];
-    if (id) out.set(id, m[1]!);
-  }
-  return out;
 }
 
 async function main(): Promise<void> {

@@ -1,5 +1,5 @@
-// What the soak scripts (soak-daily.ts, soak-fetch.ts) share: their options, the corpus rows they plan
-// from, and the generator that makes each run's plan the same.
+// What the soak scripts (soak-daily.ts, soak-fetch.ts, soak-long.ts) share: their options, the corpus rows they
+// plan from, the generator that makes each run's plan the same, and the story feed's GUIDs they watch.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -34,4 +34,14 @@ export function rng(seed: number): () => number {
     s = (s * 1664525 + 1013904223) >>> 0;
     return s / 2 ** 32;
   };
+}
+
+/** Story id → the GUID the story RSS feed (SITE/stories.xml) gives it. */
+export function storyGuids(site: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of readFileSync(join(site, "stories.xml"), "utf8").matchAll(/<guid[^>]*>([^<]+)<\/guid>/g)) {
+    const id = /\/stories\/([^/]+)\//.exec(m[1]!)?.[1];
+    if (id) out.set(id, m[1]!);
+  }
+  return out;
 }
