@@ -114,15 +114,22 @@ export function assignStoryIds(clusters: readonly StoryCluster[], previous: Iden
     }
   });
 
-  // Oldest known story first: it goes to the cluster that holds most of its articles.
+  // Oldest known story first: it goes to the cluster that holds most of its articles; of two that hold as many,
+  // the one holding the article whose headline it was published with (its permalink keeps showing it), then the
+  // first by fallback id.
   const assigned = new Array<number>(clusters.length).fill(-1);
   const taken = new Set<number>();
-  records.forEach((_, k) => {
+  const showsHeadline = (c: number, headline: string | undefined) => headline !== undefined && clusters[c]!.members.some((m) => m.title === headline);
+  records.forEach((r, k) => {
     let best = -1;
     for (const c of holders.get(k) ?? []) {
       const n = held[c]!.get(k)!;
       if (assigned[c]! >= 0) continue;
-      if (best < 0 || n > held[best]!.get(k)! || (n === held[best]!.get(k)! && clusters[c]!.id < clusters[best]!.id)) best = c;
+      if (best < 0 || n > held[best]!.get(k)!) best = c;
+      else if (n === held[best]!.get(k)!) {
+        const own = showsHeadline(c, r.headline);
+        if (own !== showsHeadline(best, r.headline) ? own : clusters[c]!.id < clusters[best]!.id) best = c;
+      }
     }
     if (best >= 0) {
       assigned[best] = k;

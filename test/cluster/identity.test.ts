@@ -150,6 +150,21 @@ describe("assignStoryIds", () => {
     expect(split.clusters[2]!.followUpOf).toBe(id);
   });
 
+  it("gives a split story's id to the part holding the article whose headline it was published with, of two as large", () => {
+    const one = assignStoryIds([cluster("s-a", [byPrefix("000"), byPrefix("001")])], null);
+    const id = one.clusters[0]!.id;
+    // Published with 001's headline (the pipeline records it: src/pipeline.ts).
+    const state = { ...one.state, stories: one.state.stories.map((r) => ({ ...r, headline: byPrefix("001").title })) };
+    expect(byPrefix("000").title).not.toBe(byPrefix("001").title);
+    // One against one: "s-a" sorts first, but 001 is in the other part.
+    const split = assignStoryIds([cluster("s-a", [byPrefix("000"), byPrefix("002")]), cluster("s-b", [byPrefix("001")])], state);
+    expect(split.clusters[1]!.id).toBe(id);
+    expect(split.clusters[0]!.id).not.toBe(id);
+    // A larger part still wins over the headline.
+    const larger = assignStoryIds([cluster("s-a", [byPrefix("000"), byPrefix("003")]), cluster("s-b", [byPrefix("001")])], { ...state, stories: state.stories.map((r) => ({ ...r, members: [...r.members, articleRef(byPrefix("003"))] })) });
+    expect(larger.clusters[0]!.id).toBe(id);
+  });
+
   it("leads a split story's permalink to where its other articles went, once its own are all gone", () => {
     // Published with two reports; a third joins one of them and the story splits, one against one: the id
     // stays with one part and the other part, which readers saw under it, becomes a new story.
