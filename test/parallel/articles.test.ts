@@ -36,6 +36,7 @@ const serial = runPipeline(files, { zone });
 function plain<T>(value: T, readContext = true): T {
   if (Array.isArray(value)) return value.map((v) => plain(v, readContext)) as T;
   if (value === null || typeof value !== "object" || value instanceof Date) return value;
+  if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, plain(v, readContext)])) as T;
   const record = value as Record<string, unknown>;
   if (Array.isArray(record.paragraphs) && typeof record.title === "string" && "mtime" in record) {
     const read = readContext ? withStoredProse(record as unknown as CleanArticle) : { ...(record as unknown as CleanArticle), paragraphs: paragraphsOf(record as unknown as CleanArticle) };
