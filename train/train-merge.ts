@@ -406,7 +406,7 @@ import { learnedHalves, subsetKeeps, trainOnFrom } from "./lib/train-on.ts";
 import { averageLogistic, standardisation, trainLogistic, type Example, type TrainOptions } from "./lib/logistic.ts";
 import { probability } from "../src/model/logistic.ts";
 import { random } from "../eval/lib/random.ts";
-import { trialPairFeatures } from "./lib/trial-pair-features.ts";
+import { withTrialColumns } from "./lib/trial-pair-features.ts";
 import { backgroundWords } from "./lib/background-words.ts";
 
 const corpus = (name: string) => fileURLToPath(new URL(`../../shared/corpus/${name}`, import.meta.url));
@@ -500,7 +500,7 @@ const out = process.env.OUT ?? (trial ? "/tmp/merge-model-trial.json" : fileURLT
   if (changed) throw new Error(`wrote ${file}: the background words changed; run train:merge again to learn on them`);
 }
 /** Pair features per candidate pair: PAIR_FEATURES, then the EXTRA trial features. */
-const WIDTH = PAIR_FEATURES.length + EXTRA.length;
+const FEATURES = [...PAIR_FEATURES, ...EXTRA];
 const trainedOn = `${TRAIN_ON === "all" ? "both halves (TRAIN_ON=all, a trial: the checking halves are in-sample)" : "tuning halves"} of events-dev (by topic) and of bbc-dev's merge and split sets (by id), each set clustered whole and weighing the same${BAG > 1 ? `; the mean log-odds of ${BAG} fits, each leaving about an eighth of the tuning stories out` : ""}; ${TRAIN_ON === "all" ? "TRAIN_ON=all npm run train:merge" : "npm run train:merge"}`;
 
 const pct = (x: number) => (100 * x).toFixed(1);
@@ -527,7 +527,7 @@ const outOfBag = (b: number, set: string, story: string): boolean => BAG > 1 && 
 
 function prepare(name: string, items: LabelledArticle[]): Prepared {
   const byPath = new Map(items.map((x) => [x.article.path, x]));
-  const scored = withTrialFeatures(scoredCandidates(items.map((x) => x.article), defaultClusterOptions));
+  const scored = withTrialColumns(scoredCandidates(items.map((x) => x.article), defaultClusterOptions), FEATURES);
   const gold = scored.order.map((a) => byPath.get(a.path)!.gold);
   const half = scored.order.map((a) => halfOf(byPath.get(a.path)!.splitKey));
   const topic = scored.order.map((a) => byPath.get(a.path)!.topic);
@@ -559,24 +559,6 @@ function stratifiedLeftOut(paths: readonly string[], gold: readonly string[], ha
     for (const i of [...members].sort((x, y) => rank(x) - rank(y) || x - y).slice(0, drop)) left[i] = true;
   }
   return left;
-}
-
-/** The candidates with the EXTRA trial features after each pair's PAIR_FEATURES (as they are when EXTRA is unset). */
-function withTrialFeatures(raw: ScoredPairs): ScoredPairs {
-  if (!EXTRA.length) return raw;
-  const trial = trialPairFeatures(raw);
-  const fns = EXTRA.map((e) => {
-    const f = trial[e];
-    if (!f) throw new Error(`EXTRA: no trial feature ${e} (train/lib/trial-pair-features.ts has ${Object.keys(trial).join(", ")})`);
-    return f;
-  });
-  const W0 = PAIR_FEATURES.length;
-  const features = new Float64Array(raw.pairs.length * WIDTH);
-  for (let k = 0; k < raw.pairs.length; k++) {
-    features.set(raw.features.subarray(k * W0, (k + 1) * W0), k * WIDTH);
-    fns.forEach((f, j) => (features[k * WIDTH + W0 + j] = f(raw.pairs.a[k]!, raw.pairs.b[k]!)));
-  }
-  return { ...raw, features, width: WIDTH };
 }
 
 const sets: Prepared[] = [
@@ -727,7 +709,7 @@ function smallWindows(set: Prepared, bag?: number): SmallWindow[] {
       const x = set.scored.order[a]!;
       return { ...x, path: `w${i}.txt`, meta: { ...x.meta, date: day }, evidence: { ...x.evidence, date: day, mtimeDate: day } };
     });
-    const scored = withTrialFeatures(scoredCandidates(articles, defaultClusterOptions));
+    const scored = withTrialColumns(scoredCandidates(articles, defaultClusterOptions), FEATURES);
     windows.push({ scored, goldOf: (i: number) => set.gold[pick[Number(scored.order[i]!.path.slice(1, -4))]!]! });
   }
   return windows;
@@ -770,7 +752,7 @@ function smallPairExamples(bag?: number): Example[] {
   return list;
 }
 // 1. The pair model.
-const pair = fitModel(pairExamples, { name: "cluster/same-event", features: [...PAIR_FEATURES, ...EXTRA], l2: L2, trainedOn, ...signsOf([...PAIR_FEATURES, ...EXTRA], PAIR_SIGNS) }, (bag) => [...(SMALL && SMALL_PAIR ? [smallPairExamples(bag)] : []), ...outletExamples(pairExamples, bag)]);
+const pair = fitModel(pairExamples, { name: "cluster/same-event", features: FEATURES, l2: L2, trainedOn, ...signsOf(FEATURES, PAIR_SIGNS) }, (bag) => [...(SMALL && SMALL_PAIR ? [smallPairExamples(bag)] : []), ...outletExamples(pairExamples, bag)]);
 
 // 2. The context model, on the pair model's edges.
 interface Graph {
@@ -915,7 +897,7 @@ let searchWeighed: WeightedEdges[] | undefined;
 if (OOF) {
   if (BAG > 1) throw new Error("OOF=1 with BAG > 1 is not supported");
   if (OUTLETS_DECISION) throw new Error("OOF=1 with OUTLETS is not supported");
-  const pairOptions: TrainOptions = { name: "cluster/same-event", features: [...PAIR_FEATURES, ...EXTRA], l2: L2, ...signsOf([...PAIR_FEATURES, ...EXTRA], PAIR_SIGNS) };
+  const pairOptions: TrainOptions = { name: "cluster/same-event", features: FEATURES, l2: L2, ...signsOf(FEATURES, PAIR_SIGNS) };
   const pairFolds = Array.from({ length: OOF_FOLDS }, (_, f) => trainLogistic(balanced(sets.map(withoutFold(f, (set, _i, keep) => tuningExamples(set, set.scored.pairs as WeightedEdges, set.scored.features, set.scored.width, undefined, keep)))), pairOptions));
   const allPairs = (set: Prepared): WeightedEdges => ({ ...set.scored.pairs, weight: new Float32Array(set.scored.pairs.length) }) as WeightedEdges;
   const oofGraphs: Graph[] = sets.map((set) => {

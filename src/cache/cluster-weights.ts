@@ -10,12 +10,11 @@
 //
 // A file of another format, cut short or whose checksum is wrong is ignored with a warning; one of other
 // code or another window is simply not used (the day is weighed, and its file written again).
-import * as zlib from "node:zlib";
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readdirSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { WeightStore } from "../cluster/index.ts";
-import { crc32 } from "./pack.ts";
+import { crc } from "./pack.ts";
 import { makeFoldersSync } from "../text/folders.ts";
 
 const MAGIC = "DIGEST-WEIGHTS1\n";
@@ -24,8 +23,6 @@ export const WEIGHTS_FOLDER = "cluster-weights";
 
 /** 32 characters standing for `text` (itself when it is 32 characters already: the code hashes and window keys). */
 const fixed = (text: string): string => (text.length === 32 ? text : createHash("sha256").update(text).digest("hex").slice(0, 32));
-
-const crc = (bytes: Uint8Array): number => (typeof zlib.crc32 === "function" ? zlib.crc32(bytes) : crc32(bytes)) >>> 0;
 
 /** The weight store of the cache folder `dir`, for segments of the clustering code `code`. */
 export function diskWeights(dir: string, codeHash: string, warn: (text: string) => void): WeightStore {

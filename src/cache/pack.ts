@@ -627,7 +627,8 @@ export function checksum(data: Uint8Array | string): string {
 
 const hex = (sum: number) => sum.toString(16).padStart(8, "0");
 
-function crc(data: Uint8Array | string): number {
+/** CRC-32 of the bytes, or of a text's UTF-8, as an unsigned number (see `checksum`). */
+export function crc(data: Uint8Array | string): number {
   return typeof zlib.crc32 === "function" ? zlib.crc32(data) : crc32(typeof data === "string" ? Buffer.from(data) : data);
 }
 

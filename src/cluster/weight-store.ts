@@ -80,12 +80,13 @@ export function dayWeights(store: WeightStore, runs: WeighedRuns, termKeys: read
     return known;
   };
   /**
-   * Whether `words` holds a segment of the articles dated[o … end - 1] as they are now (sizes, positions,
-   * prints that are hex, finite weights); `at` gets each article's values' and chosen entries' places.
+   * Where the chosen ones' positions start in `words`, when it holds a segment of the articles dated[o … end - 1]
+   * as they are now (sizes, positions, prints that are hex, finite weights); else -1. `at` gets each article's
+   * values' and chosen entries' places.
    */
-  const fits = (words: Int32Array, floats: Float32Array, seg: Uint8Array, at: Int32Array, o: number, end: number): boolean => {
+  const fits = (words: Int32Array, floats: Float32Array, seg: Uint8Array, at: Int32Array, o: number, end: number): number => {
     const m = end - o;
-    if (words.length < 1 + HEAD_UNITS * m || words[0] !== m) return false;
+    if (words.length < 1 + HEAD_UNITS * m || words[0] !== m) return -1;
     let valuesAt = 1 + HEAD_UNITS * m;
     let chosenCount = 0;
     for (let k = 0; k < m; k++) {
@@ -94,17 +95,17 @@ export function dayWeights(store: WeightStore, runs: WeighedRuns, termKeys: read
       const size = words[h]!;
       const actorCount = words[h + 1]!;
       const keysHere = words[h + 2]!;
-      if (size !== ends[lastRun[a]! - 1]! - starts[firstRun[a]!]! || actorCount < 0 || actorCount > actors || keysHere < 0 || keysHere > keyCount) return false;
+      if (size !== ends[lastRun[a]! - 1]! - starts[firstRun[a]!]! || actorCount < 0 || actorCount > actors || keysHere < 0 || keysHere > keyCount) return -1;
       for (let b = 4 * (h + 3); b < 4 * (h + HEAD_UNITS); b++) {
         const c = seg[b]!;
-        if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false; // a print is 32 hex digits
+        if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return -1; // a print is 32 hex digits
       }
       at[2 * k] = valuesAt;
       at[2 * k + 1] = chosenCount;
       valuesAt += size;
       chosenCount += actorCount + keysHere;
     }
-    if (words.length !== valuesAt + 2 * chosenCount) return false;
+    if (words.length !== valuesAt + 2 * chosenCount) return -1;
     // Actors are lead names, keys words or numbers, each list ascending, their weights finite.
     const positions = valuesAt;
     const weights = valuesAt + chosenCount;
@@ -123,11 +124,11 @@ export function dayWeights(store: WeightStore, runs: WeighedRuns, termKeys: read
         const r = c < actorCount ? first + LEAD_NAMES : first + WORDS;
         const or = c < actorCount ? -1 : first + NUMBERS;
         const inside = (e >= starts[r]! && e < ends[r]!) || (or >= 0 && e >= starts[or]! && e < ends[or]!);
-        if (!inside || ids[e]! <= last || !Number.isFinite(floats[weights + c0 + c]!)) return false;
+        if (!inside || ids[e]! <= last || !Number.isFinite(floats[weights + c0 + c]!)) return -1;
         last = ids[e]!;
       }
     }
-    return true;
+    return positions;
   };
   return {
     key(day, r, binWidth, lo, hi) {
@@ -151,16 +152,14 @@ export function dayWeights(store: WeightStore, runs: WeighedRuns, termKeys: read
       const m = end - o;
       // First every article's place in the segment, checked; nothing is changed until all of them hold.
       const at = new Int32Array(2 * m);
-      if (!fits(words, floats, seg, at, o, end)) {
+      const positions = fits(words, floats, seg, at, o, end);
+      if (positions < 0) {
         store.unsound?.(day);
         return false;
       }
       const bytes = Buffer.from(seg.buffer, seg.byteOffset, seg.byteLength);
       const valuesFrom = 1 + HEAD_UNITS * m;
-      let chosenCount = 0;
-      for (let k = 0; k < m; k++) chosenCount += words[2 + HEAD_UNITS * k]! + words[3 + HEAD_UNITS * k]!;
-      const positions = words.length - 2 * chosenCount;
-      const weights = positions + chosenCount;
+      const weights = positions + (words.length - positions) / 2;
       // The day's articles lie one after another in memory (by day: index.ts): their values are one copy.
       const dayFrom = starts[firstRun[dated[o]!]!]!;
       let together = true;

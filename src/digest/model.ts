@@ -226,7 +226,7 @@ function storyView(story: Story, zone: string, categorise: Categorise, stamps: M
   };
 }
 
-/** A day's revision held as its stories' are (`stamped`: a correction its feed states moves the day too). */
+/** A day's revision held as its stories' are (`storyStamp`: a correction its feed states moves the day too). */
 function dayStamp(base: string, stories: readonly StoryView[], membersOf: ReadonlyMap<string, readonly ResolvedArticle[]>, zone: string): Stamp {
   return storyStamp(base, stories.flatMap((s) => membersOf.get(s.id) ?? []), zone);
 }

@@ -14,7 +14,7 @@ export interface Dated {
   date: string;
 }
 
-/** What `stamped` reads of a member. */
+/** What `storyStamp` reads of a member. */
 export type RevisionMember = Pick<ResolvedArticle, "date" | "dateSource" | "mtime" | "meta">;
 
 /** Milliseconds into the day at which a story's revisions are stamped: under 22 hours, leaving room for its sources. */
@@ -33,7 +33,7 @@ const HELD_SPREAD_MS = 600_000;
  * A deterministic "last changed" instant for a set of sources: the newest source's day, at a time of
  * day fixed by `key` (a story id: no two stories of a day share an instant, which feed readers and the
  * Atom validator want), plus one second per source. Derived from the inputs only, never the build
- * clock, and it moves whenever a source joins, even one from a day already covered. `stamped` holds it
+ * clock, and it moves whenever a source joins, even one from a day already covered. `storyStamp` holds it
  * to the moments the articles state and moves it to a correction a member's feed stated.
  */
 export function revision(sources: readonly Dated[], zone: string, key = ""): string {
@@ -63,11 +63,6 @@ export function revision(sources: readonly Dated[], zone: string, key = ""): str
  *   otherwise never moved by the file times of articles that state their day: a checkout or copy gives
  *   every file a new time, and the feeds must not change with it.
  */
-export function stamped(base: string, members: readonly RevisionMember[], zone: string, key = ""): string {
-  return storyStamp(base, members, zone, key).updated;
-}
-
-/** `stamped`, with what `apart` needs to keep stamps apart. */
 export function storyStamp(base: string, members: readonly RevisionMember[], zone: string, key = ""): Stamp {
   // `base` is revision's own ISO string (toISOString or luxon in UTC), not an article's date.
   const baseMs = Date.parse(base);
@@ -101,20 +96,10 @@ export interface Stamp {
   updated: string;
   /** `updated` in milliseconds. */
   at: number;
-  /** The newest day's articles state a time, which the stamp must not pass: `apart` moves it earlier, not later. */
+  /** The newest day's articles state a time, which the stamp must not pass: `settle` moves it earlier, not later. */
   held: boolean;
   /** The newest day's start in milliseconds (null outside the years toISOString writes as luxon does). */
   from: number | null;
-}
-
-/**
- * The stamps of `stamps` (stories' `storyStamp`, keyed by id), no two in the same second: an RSS date
- * shows whole seconds, and feed readers and the Atom validator want no two items of a feed to share a
- * date. Taken in order of time, then key (input order never matters); one whose second is taken moves a
- * second later, or, when held below a stated moment, a second earlier (never before its day's start).
- */
-export function apart(stamps: ReadonlyMap<string, Stamp>): Map<string, string> {
-  return settle(stamps, new Map(), new Map());
 }
 
 /** A feed item as the last build published it. */
@@ -126,7 +111,9 @@ export interface PublishedItem {
 }
 
 /**
- * `apart`, held to what the last build published (`last`, by key), for items showing `shown` now:
+ * The stamps of `stamps` (`storyStamp`s, keyed by story id or day), no two in the same second (an RSS date
+ * shows whole seconds, and feed readers and the Atom validator want no two items of a feed to share a
+ * date), held to what the last build published (`last`, by key) for items showing `shown` now:
  *
  * - Kept: an item showing what it showed keeps its published stamp byte for byte, whatever moved around
  *   it (a neighbour taking its second, a source joining that shows nothing new).
@@ -135,8 +122,9 @@ export interface PublishedItem {
  *   is later; else the published one plus a second: a published stamp is past for the reader, and any more
  *   would show a time still to come when the articles state none after it.
  *
- * The kept take their seconds first; the rest are kept apart as `apart` keeps them, never back to or
- * before the second they were published in.
+ * The kept take their seconds first. The rest are taken in order of time, then key (input order never
+ * matters); one whose second is taken moves a second later, or, when held below a stated moment, a second
+ * earlier, never before its day's start nor back to or before the second it was published in.
  */
 export function settle(stamps: ReadonlyMap<string, Stamp>, shown: ReadonlyMap<string, string>, last: ReadonlyMap<string, PublishedItem>): Map<string, string> {
   const out = new Map<string, string>();

@@ -11,11 +11,11 @@ import { contextFeatures, windowCrowds } from "../../src/cluster/context.ts";
 import { loadDecision } from "../../src/cluster/decision.ts";
 import { dayOrNull } from "../../src/cluster/days.ts";
 import { loadModel } from "../../src/model/logistic.ts";
-import { trialPairFeatures } from "./trial-pair-features.ts";
 import { averageLink, type AgglomerateOptions, type WeightedEdges } from "../../src/cluster/agglomerate.ts";
 import { buildEventsSet, buildMergeSet, buildSplitSet, type LabelledArticle } from "../../eval/lib/merge-set.ts";
 import { mixedClusters, pairwiseScores } from "../../eval/lib/pairwise.ts";
 import { halfOf, HALVES, type Half } from "../../eval/lib/split.ts";
+import { withTrialColumns } from "./trial-pair-features.ts";
 
 export interface SweepSet {
   name: string;
@@ -116,24 +116,7 @@ export function mergeModelsFrom(file: string | undefined): MergeModels {
   return { pair: loadModel(json.pair, pairFeatures), context: loadModel(json.context, CONTEXT_FEATURES), decision: loadDecision(json.decision) };
 }
 
-/** A set's candidates with the trial features a pair model reads after PAIR_FEATURES (train/lib/trial-pair-features.ts); the candidates as they are for a committed model. */
-export function withTrialColumns(scored: ScoredPairs, features: readonly string[]): ScoredPairs {
-  const W0 = PAIR_FEATURES.length;
-  if (features.length === W0) return scored;
-  const trial = trialPairFeatures(scored);
-  const fns = features.slice(W0).map((e) => {
-    const f = trial[e];
-    if (!f) throw new Error(`model: no trial feature ${e} (train/lib/trial-pair-features.ts)`);
-    return f;
-  });
-  const width = features.length;
-  const out = new Float64Array(scored.pairs.length * width);
-  for (let k = 0; k < scored.pairs.length; k++) {
-    out.set(scored.features.subarray(k * W0, (k + 1) * W0), k * width);
-    fns.forEach((f, j) => (out[k * width + W0 + j] = f(scored.pairs.a[k]!, scored.pairs.b[k]!)));
-  }
-  return { ...scored, features: out, width };
-}
+export { withTrialColumns };
 
 /** Each set's links as clustering weighs them: the pair model's, then the context model's over the window crowds. */
 export function weighSets(sets: readonly SweepSet[], models: MergeModels): WeightedEdges[] {

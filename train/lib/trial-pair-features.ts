@@ -329,3 +329,22 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
     },
   };
 }
+
+/** A set's candidates with the trial features a pair model reads after PAIR_FEATURES (train/lib/trial-pair-features.ts); the candidates as they are for a committed model. */
+export function withTrialColumns(scored: ScoredPairs, features: readonly string[]): ScoredPairs {
+  const W0 = PAIR_FEATURES.length;
+  if (features.length === W0) return scored;
+  const trial = trialPairFeatures(scored);
+  const fns = features.slice(W0).map((e) => {
+    const f = trial[e];
+    if (!f) throw new Error(`no trial feature ${e} (train/lib/trial-pair-features.ts has ${Object.keys(trial).join(", ")})`);
+    return f;
+  });
+  const width = features.length;
+  const out = new Float64Array(scored.pairs.length * width);
+  for (let k = 0; k < scored.pairs.length; k++) {
+    out.set(scored.features.subarray(k * W0, (k + 1) * W0), k * width);
+    fns.forEach((f, j) => (out[k * width + W0 + j] = f(scored.pairs.a[k]!, scored.pairs.b[k]!)));
+  }
+  return { ...scored, features: out, width };
+}
