@@ -93,6 +93,22 @@ function threadTimes(title: string, paragraphs: readonly string[]): ThreadTimes 
   const numbers = new Set([...text.matchAll(/\d[\d,.]*\d|\d/g)].map((m) => m[0].replace(/,/g, "")).filter((x) => !/^(19|20)\d\d$/.test(x)));
   return { months, weekdays, leadMonth: leadMonth + 1, numbers };
 }
+/**
+ * mg60: where a report says its event happened: the capitalised names (1-3 words) right after "in", "at", "near",
+ * "outside" or "from" in its headline and first two sentences, months and weekdays left out ("in Baghdad",
+ * "at Wembley"). Two look-alike events of one kind often differ in place; one event's outlets name one place.
+ */
+const NOT_PLACES = new Set([...MONTH_WORDS, ...DAY_WORDS, "the", "a", "an"]);
+function leadPlaces(title: string, paragraphs: readonly string[]): Set<string> {
+  const text = [title, ...paragraphs.flatMap((x) => splitSentences(x)).slice(0, 2)].join("\n");
+  const out = new Set<string>();
+  for (const m of text.matchAll(/\b(?:in|at|near|outside|from)\s+((?:\p{Lu}[\p{L}'-]+)(?:\s+\p{Lu}[\p{L}'-]+){0,2})/gu)) {
+    const words = m[1]!.toLowerCase().split(/\s+/).filter((w) => !NOT_PLACES.has(w));
+    for (const w of words) if (w.length >= 3) out.add(w);
+  }
+  return out;
+}
+
 const bitCount = (x: number) => {
   let n = 0;
   for (; x; x &= x - 1) n++;
@@ -212,7 +228,13 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
     const at = column(name);
     return (a, b) => (at(a, b) < 0 ? 1 : 0);
   };
+  let places: Array<Set<string>> | null = null;
+  const placesOf = () => (places ??= s.order.map((a) => leadPlaces(a.title, a.paragraphs)));
   return {
+    /** mg60: the leads' places (leadPlaces): +1 one shared, -1 both name some and share none, 0 one names none; and its halves apart. */
+    places: (a, b) => agreeSets(placesOf()[a]!, placesOf()[b]!),
+    placesAgree: (a, b) => (agreeSets(placesOf()[a]!, placesOf()[b]!) > 0 ? 1 : 0),
+    placesConflict: (a, b) => (agreeSets(placesOf()[a]!, placesOf()[b]!) < 0 ? 1 : 0),
     /** mx58: the conflict half of the days, months, weekdays and years agreements, a column of its own (a linear -1/0/+1 weighs a conflict as much as an agreement). */
     daysConflict: conflictOf("days"),
     monthsConflict: conflictOf("months"),
