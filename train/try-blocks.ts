@@ -10,6 +10,14 @@
 // decode held at bias -2, inner 0, sandwich -1 (SETTINGS grid; power 0.5 chosen) .9477 / .8824, .9318 / .8856. The teacher keeps more of long bodies
 // (checking extraction +.004 to +.009) and more furniture (webpages -.008 to -.020 on both halves): not adopted,
 // as tx33's SILVER=2/3 (the HTML block model's verdicts instead of its body) found.
+// CAPTIONS=A|B (tx60, stop 60): webpages-dev tuning lines that the page's HTML marks as a caption or credit
+// (<figcaption>, class / id words, train/lib/caption-labels.ts) join as silver furniture, SILVER_WEIGHT each: A the
+// 209 unlabelled ones, B also the 56 labelled article by their place between snippets. Committed method .9510 /
+// .8964, .9304 / .8975: A w 1 .9558 / .8867, .9393 / .8788; A w 0.3 .9483 / .8934, .9318 / .8997; B w 1 .9574 /
+// .8814, .9371 / .8798. A w 1 against the committed method under PERTURB=1..6 (OUT=dir), checking ext / web:
+// -.0038 / -.0086, +.0031 / -.0026, -.0017 / -.0058, +.0050 / -.0130, +.0002 / +.0024, -.0141 / -.0035: dropped.
+// DECKS=1 (tx60): sf59's silver standfirsts (lib/deck-labels.ts, 22 unlabelled lines) as silver furniture: w 1 .9519 /
+// .8887, .9355 / .8835; w 0.3 .9485 / .8938, .9325 / .8996 (tuning mean under the committed method's): dropped.
 // Variance knobs (train-clean.ts `blockSettings`): {"subsample":0.7} grows each tree on 70% of the
 // blocks; with {"bag":3} three such models are averaged into one. Tried on text: webpages checking
 // +0.004 on average over ten perturbed trainings, extraction checking flat to −0.003 with two −0.02
@@ -66,6 +74,8 @@ import { defaultRules } from "../src/clean/rules/index.ts";
 import { locateWith } from "../src/clean/rules/locate.ts";
 import { loadDates, loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";
 import { tokens } from "../eval/lib/extraction-score.ts";
+import { captionLines } from "./lib/caption-labels.ts";
+import { deckLabel } from "./lib/deck-labels.ts";
 
 Object.assign(blockSettings, JSON.parse(process.env.SETTINGS ?? "{}"));
 const paths = (process.env.PATHS ?? "text,html").split(",") as ("text" | "html")[];
@@ -108,6 +118,31 @@ for (const path of paths) {
       const labels = labelsOf(taught, doc).map((y) => (y === 1 ? 3 : y === 0 ? 4 : y));
       items.tune.push({ page: { ...taught, truth: undefined }, path, doc, labels });
     }
+  }
+  // CAPTIONS=A|B (tx60): webpages-dev tuning lines the page's HTML marks as a caption or credit (train/lib/caption-labels.ts)
+  // join the training as silver furniture (label 4, SILVER_WEIGHT each): A the unlabelled ones, B also those labelled
+  // article by their place between two snippets.
+  if (process.env.CAPTIONS && path === "text") {
+    let n = 0;
+    for (const it of items.tune) {
+      if (it.page.set !== "webpages") continue;
+      for (const i of captionLines(it.doc, it.page.html)) {
+        const y = it.labels[i]!;
+        if (y === -1 || (process.env.CAPTIONS === "B" && y === 2)) (it.labels[i] = 4, n++);
+      }
+    }
+    console.log(`  captions: ${n} silver furniture lines`);
+  }
+  // DECKS=1 (tx60): sf59's silver standfirsts (train/lib/deck-labels.ts; the page's description meta or a dek-marked
+  // element, above the body's first line) on the unlabelled lines of every tuning page, as silver furniture.
+  if (process.env.DECKS && path === "text") {
+    let n = 0;
+    for (const it of items.tune) {
+      const body = it.page.truth ?? htmlPathBody(it.page);
+      if (body === null || body === undefined) continue;
+      for (const i of deckLabel(it.doc, it.page.html, body)?.decks ?? []) if (it.labels[i] === -1 || (it.page.truth === undefined && it.labels[i] === 2)) (it.labels[i] = 4, n++);
+    }
+    console.log(`  decks: ${n} silver furniture lines`);
   }
   const models = trainBlocks(items.tune, path);
   const f = (list: Item[]) => {
