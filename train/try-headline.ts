@@ -296,6 +296,8 @@
 //                   colon end, lexicon, byline, form and address clauses kept) let in as candidates: 85.4 / 71.0,
 //                   83.6 / 71.2; with EXTRA=soft (turned away, and which clause, as line features) 85.0 / 71.4,
 //                   84.4 / 71.9 (+1 tuning page with the URL, -3 checking without)
+//   SWAP=1 SWAP_REACH=100  stop 56's pairwise second look over every candidate, not the pick's neighbours only (a pairwise
+//                   ranker between the pick and any rival): SWAP_BAR=0.7 83.8 / 68.7, 81.3 / 70.5; 0.85 84.6 / 70.7, 82.4 / 72.3
 import { deckFeatures, deckStart, nextLong, railStart } from "./lib/deck-features.ts";
 import { readFileSync } from "node:fs";
 import { DomUtils, parseDocument } from "htmlparser2";
