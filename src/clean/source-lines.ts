@@ -11,7 +11,7 @@ import weights from "./source-lines-model.json" with { type: "json" };
 
 export const OUTLET_LINE_FEATURES = [
   "position", "top", "afterBody", "words", "extraWords", "extraBefore", "exact", "cover", "repeats", "mentions",
-  "family", "digits", "upper", "lowerStart", "punctuation", "furnitureWords", "shortNeighbours", "blankBefore", "plus",
+  "digits", "upper", "lowerStart", "punctuation", "furnitureWords", "plus", "family", "shortNeighbours", "blankBefore",
 ] as const;
 
 const MODEL = loadModel(weights, OUTLET_LINE_FEATURES);
@@ -19,6 +19,8 @@ const MODEL = loadModel(weights, OUTLET_LINE_FEATURES);
 /** Longest line weighed: a name is a few words. */
 const MAX_CHARS = 60;
 const MAX_WORDS = 6;
+/** The longest furniture line counted as mentioning a name. */
+const MENTION_WORDS = 12;
 /** Lines that are mail, links or notices, never a name line: copyright lines have their own reading. */
 const ARTICLE = /^(?:the|die|der|das|la|le|les|el|los|las|il|lo|de|het)\s+/i;
 const NOT_A_NAME_LINE = /@|https?:|\/\/|©|\(c\)|copyright/i;
@@ -39,64 +41,187 @@ export function outletLineCandidates(lines: readonly Line[], body: readonly Line
   const firstBody = body.length ? lines.indexOf(body[0]!) : lines.length;
   const lastBody = body.length ? lines.lastIndexOf(body[body.length - 1]!) : lines.length;
   const found: { line: Line; index: number }[] = [];
+  // Menus repeat their lines: each distinct line is tested once.
+  const spelling = new HostSpelling(label, host);
+  const seen = new Map<string, boolean>();
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    if (inBody.has(l) || l.words > MAX_WORDS || l.text.length > MAX_CHARS || l.words === 0) continue;
-    // A line of furniture words only is a menu item ("Archive" on web.archive.org), whatever it spells.
-    if (NOT_A_NAME_LINE.test(l.text) || isLowerAddress(l.text) || l.lexiconWords >= l.words) continue;
-    if (namesHost(l.text, host)) found.push({ line: l, index: i });
+    if (l.words > MAX_WORDS || l.text.length > MAX_CHARS || l.words === 0 || inBody.has(l)) continue;
+    let spells = seen.get(l.text);
+    if (spells === undefined) {
+      // A line of furniture words only is a menu item ("Archive" on web.archive.org), whatever it spells.
+      spells = l.lexiconWords < l.words && spelling.test(l.text) && !NOT_A_NAME_LINE.test(l.text) && !isLowerAddress(l.text);
+      seen.set(l.text, spells);
+    }
+    if (spells) found.push({ line: l, index: i });
   }
   if (!found.length) return [];
-  const counts = new Map<string, number>();
-  for (const l of lines) if (l.words <= MAX_WORDS) counts.set(l.norm, (counts.get(l.norm) ?? 0) + 1);
-  return found.map(({ line, index }) => {
-    const words = line.text.split(/\s+/).filter(Boolean);
-    const spelling = words.map((w) => {
-      const k = compactName(w);
-      return k.length > 0 && (label.includes(k) || k.includes(label));
-    });
-    const firstSpelling = spelling.indexOf(true);
-    const extra = spelling.filter((s) => !s).length;
-    // Its letters, an address's ending or a leading article aside ("Tonight.de", "The Business Times").
-    const key = compactName(line.text.replace(/\.\p{L}{2,}$/u, ""));
-    const bare = compactName(line.text.replace(/\.\p{L}{2,}$/u, "").replace(ARTICLE, ""));
-    const first = compactName(words[0] ?? "");
-    const family = found.filter((f) => f.line !== line && f.line.norm !== line.norm && compactName(f.line.text.split(/\s+/)[0] ?? "") === first).length;
-    const mention = line.norm;
-    const mentions = lines.filter((l, j) => j !== index && !inBody.has(l) && l.norm !== mention && l.norm.includes(mention)).length;
+  const firstKeys = found.map((f) => compactName(f.line.text.split(/\s+/)[0] ?? ""));
+  // The furniture's short lines, where a name is repeated or held ("PhillyVoice Staff" holds "PhillyVoice").
+  const furniture: string[] = [];
+  for (const l of lines) if (l.words <= MENTION_WORDS && !inBody.has(l)) furniture.push(l.norm);
+  // What a line's words say is the same wherever it stands: read once for each distinct line.
+  const read = new Map<string, number[]>();
+  return found.map(({ line, index }, at) => {
+    const t = line.text;
+    let own = read.get(t);
+    if (own === undefined) {
+      own = lineFeatures(line, label, furniture);
+      own.push(Math.log2(1 + found.filter((f, j) => firstKeys[j] === firstKeys[at] && f.line.norm !== line.norm).length));
+      read.set(t, own);
+    }
     let short = 0;
     for (let j = index - 2; j <= index + 2; j++) if (j !== index && j >= 0 && j < lines.length && lines[j]!.words <= 3) short++;
-    const t = line.text;
     const features = [
       index / lines.length,
       index < 3 ? 1 : 0,
       index > lastBody ? 1 : index < firstBody ? 0 : 0.5,
-      words.length,
-      extra,
-      firstSpelling > 0 ? 1 : 0,
-      key === label || bare === label ? 1 : 0,
-      Math.min(1, label.length / Math.max(1, compactName(t).length)),
-      Math.log2(counts.get(line.norm) ?? 1),
-      Math.log2(1 + mentions),
-      Math.log2(1 + family),
-      /\d/.test(t) && !/\d/.test(label) ? 1 : 0,
-      /\p{Ll}/u.test(t) ? 0 : 1,
-      /^\p{Ll}/u.test(t) ? 1 : 0,
-      /[.:!?]$|:\s/.test(t) ? 1 : 0,
-      line.lexiconWords,
+      ...own,
       short,
       line.blankBefore ? 1 : 0,
-      // "SPIEGEL+", "El País +": the site's subscription, named after it.
-      t.includes("+") ? 1 : 0,
     ];
     return { text: t, index, features };
   });
+}
+
+/** The features of the line's own text, in OUTLET_LINE_FEATURES order from "words" to "furnitureWords" and "plus" ("family" is pushed after). */
+function lineFeatures(line: Line, label: string, furniture: readonly string[]): number[] {
+  const t = line.text;
+  const words = t.split(/\s+/).filter(Boolean);
+  const spelling = words.map((w) => {
+    const k = compactName(w);
+    return k.length > 0 && (label.includes(k) || k.includes(label));
+  });
+  // Its letters, an address's ending or a leading article aside ("Tonight.de", "The Business Times").
+  const key = compactName(t.replace(/\.\p{L}{2,}$/u, ""));
+  const bare = compactName(t.replace(/\.\p{L}{2,}$/u, "").replace(ARTICLE, ""));
+  // The same line again, and longer furniture lines that hold it.
+  const norm = line.norm;
+  let repeats = 0;
+  let mentions = 0;
+  for (const f of furniture) {
+    if (f === norm) repeats++;
+    else if (f.includes(norm)) mentions++;
+  }
+  return [
+    words.length,
+    spelling.filter((s) => !s).length,
+    spelling.indexOf(true) > 0 ? 1 : 0,
+    key === label || bare === label ? 1 : 0,
+    Math.min(1, label.length / Math.max(1, compactName(t).length)),
+    Math.log2(repeats),
+    Math.log2(1 + mentions),
+    /\d/.test(t) && !/\d/.test(label) ? 1 : 0,
+    /\p{Ll}/u.test(t) ? 0 : 1,
+    /^\p{Ll}/u.test(t) ? 1 : 0,
+    /[.:!?]$|:\s/.test(t) ? 1 : 0,
+    line.lexiconWords,
+    // "SPIEGEL+", "El País +": the site's subscription, named after it.
+    t.includes("+") ? 1 : 0,
+  ];
 }
 
 /** Whether the host has a label before its registered one other than "www": "blog.amp.dev", not "www.bbc.co.uk". */
 function hasSubdomain(host: string): boolean {
   const labels = host.toLowerCase().split(".").filter((p) => p !== "www");
   return labels.indexOf(hostLabel(host)) > 0;
+}
+
+/**
+ * `namesHost(text, host)` for one page's lines, its common answers read with patterns on the line folded as
+ * `compactName` reads it (`foldLine`): a line holds the label's letters in order with only signs between them
+ * ("Tages-Anzeiger"), or is held by it, or spells it by its words' beginnings, which needs a word starting with
+ * the label's first letter (then the full test). Umlauts are read both ways, as `namesHost` does (ö → o, ö → oe).
+ * A label outside ASCII, and a line with a character outside the basic plane, take the full test.
+ */
+class HostSpelling {
+  private readonly whole: RegExp | null;
+  private readonly wordStart: RegExp;
+  private readonly ascii: boolean;
+  constructor(private readonly label: string, private readonly host: string) {
+    this.ascii = /^[a-z0-9]+$/.test(label);
+    this.whole = this.ascii && label.length >= 3 ? new RegExp(label.split("").join(`${SIGN}*`)) : null;
+    this.wordStart = new RegExp(`(?:^|${SIGN})${this.ascii ? label[0] : "x"}`);
+  }
+
+  test(text: string): boolean {
+    if (!this.ascii) return namesHost(text, this.host);
+    const read = foldLine(text, false);
+    if (read === null) return namesHost(text, this.host);
+    if (this.spelled(read)) return true;
+    const written = TRANSLITERATED.test(text) ? foldLine(text, true) : null;
+    return written !== null && this.spelled(written);
+  }
+
+  /** `spellsLabel` on a folded line: the label held whole, holding the line's letters, or made of its words' beginnings in order. */
+  private spelled(folded: string): boolean {
+    const label = this.label;
+    if (this.whole?.test(folded)) return true;
+    const whole = folded.replace(SIGNS, "");
+    if (whole.length >= Math.max(4, label.length * 0.6) && label.includes(whole)) return true;
+    return false;
+  }
+}
+
+/** Whether `label` is made of `words`' beginnings in order, each word giving a non-empty start or skipped (`spellsLabel`'s last reading). */
+function byBeginnings(label: string, words: readonly string[]): boolean {
+  // ok[i * (n + 1) + j]: label[i..] can be made from words j.. (1 yes, 2 no, 0 not known yet).
+  const n = words.length;
+  const ok = new Uint8Array((label.length + 1) * (n + 1));
+  const can = (i: number, j: number): boolean => {
+    if (i === label.length) return true;
+    const at = i * (n + 1) + j;
+    if (ok[at] !== 0) return ok[at] === 1;
+    let yes = false;
+    for (let k = j; k < n && !yes; k++) {
+      const w = words[k]!;
+      for (let p = Math.min(w.length, label.length - i); p >= 1 && !yes; p--) if (label.startsWith(w.slice(0, p), i)) yes = can(i + p, k + 1);
+    }
+    ok[at] = yes ? 1 : 2;
+    return yes;
+  };
+  return can(0, 0);
+}
+
+/** In a folded line: "#" a letter or digit outside ASCII, a space any sign. */
+const SIGN = "[^a-z0-9#]";
+const SIGNS = /[^a-z0-9#]+/g;
+const NON_ASCII = /[^\x00-\x7f]/;
+const TRANSLITERATED = /[äöüßæøœ]/iu;
+const WRITTEN_OUT: Readonly<Record<string, string>> = { ä: "ae", ö: "oe", ü: "ue", ß: "ss", æ: "ae", ø: "oe", œ: "oe" };
+/** Each character's reading by `compactName`, as met: ASCII letters and digits ("é" → "e", "ﬁ" → "fi"), " " for a sign, "" for a mark, "#" for another letter, "?" for a reading of several other letters (then the full test). */
+const READINGS = new Map<number, string>();
+
+/** The line as `compactName` reads it, signs kept as spaces; umlauts written out when `writtenOut`; null past the basic plane. */
+function foldLine(text: string, writtenOut: boolean): string | null {
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      out += String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c);
+      continue;
+    }
+    // Past the basic plane, and combining marks (an umlaut written "o" + "̈" is "oe" written out): the full test.
+    if ((c >= 0xd800 && c <= 0xdfff) || (c >= 0x300 && c <= 0x36f)) return null;
+    const ch = text[i]!;
+    if (writtenOut) {
+      const w = WRITTEN_OUT[ch.toLowerCase()];
+      if (w) {
+        out += w;
+        continue;
+      }
+    }
+    let read = READINGS.get(c);
+    if (read === undefined) {
+      const r = compactName(ch);
+      read = r === "" ? (/\p{M}/u.test(ch) ? "" : " ") : /^[a-z0-9]+$/.test(r) ? r : r.length === 1 ? "#" : "?";
+      READINGS.set(c, read);
+    }
+    if (read === "?") return null;
+    out += read;
+  }
+  return out;
 }
 
 /** A host in lower case ("stol.it"): shown as the host whatever the model says, so not weighed. */
