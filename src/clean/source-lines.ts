@@ -5,7 +5,7 @@
 // tuning half against the pages' own og:site_name) weighs what the line looks like and where it stands;
 // nothing in it names a site. Only asked when the host is known and no stronger line names it.
 import type { Line } from "./doc.ts";
-import { compactName, hostLabel, namesHost } from "../text/outlet-names.ts";
+import { compactName, hostLabel } from "../text/outlet-names.ts";
 import { loadModel, probability } from "../model/logistic.ts";
 import weights from "./source-lines-model.json" with { type: "json" };
 
@@ -42,7 +42,7 @@ export function outletLineCandidates(lines: readonly Line[], body: readonly Line
   const lastBody = body.length ? lines.lastIndexOf(body[body.length - 1]!) : lines.length;
   const found: { line: Line; index: number }[] = [];
   // Menus repeat their lines: each distinct line is tested once.
-  const spelling = new HostSpelling(label, host);
+  const spelling = new HostSpelling(label);
   const seen = new Map<string, boolean>();
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
@@ -128,59 +128,35 @@ function hasSubdomain(host: string): boolean {
 }
 
 /**
- * `namesHost(text, host)` for one page's lines, its common answers read with patterns on the line folded as
- * `compactName` reads it (`foldLine`): a line holds the label's letters in order with only signs between them
- * ("Tages-Anzeiger"), or is held by it, or spells it by its words' beginnings, which needs a word starting with
- * the label's first letter (then the full test). Umlauts are read both ways, as `namesHost` does (ö → o, ö → oe).
- * A label outside ASCII, and a line with a character outside the basic plane, take the full test.
+ * Whether a line spells the page's host as a name does: its letters hold the registered label whole with only
+ * signs between them ("Tages-Anzeiger", "St.GEORG"), or the label holds them ("Guardian" of theguardian) —
+ * `namesHost`'s first two readings, so every line taken also names the host there. Read on the line folded as
+ * `compactName` reads it (`foldLine`), umlauts both ways as `namesHost` reads them (ö → o, ö → oe); a label
+ * outside ASCII or a line that does not fold is read through `compactName` itself. A line that spells the label
+ * only by its words' beginnings ("Seneste nyt" for sn.dk) is not weighed: it is almost never the name.
  */
 class HostSpelling {
   private readonly whole: RegExp | null;
-  private readonly wordStart: RegExp;
   private readonly ascii: boolean;
-  constructor(private readonly label: string, private readonly host: string) {
+  constructor(private readonly label: string) {
     this.ascii = /^[a-z0-9]+$/.test(label);
     this.whole = this.ascii && label.length >= 3 ? new RegExp(label.split("").join(`${SIGN}*`)) : null;
-    this.wordStart = new RegExp(`(?:^|${SIGN})${this.ascii ? label[0] : "x"}`);
   }
 
   test(text: string): boolean {
-    if (!this.ascii) return namesHost(text, this.host);
-    const read = foldLine(text, false);
-    if (read === null) return namesHost(text, this.host);
-    if (this.spelled(read)) return true;
+    const read = this.ascii ? foldLine(text, false) : null;
+    if (read === null) return this.holds(compactName(text));
+    if (this.whole?.test(read) || this.holds(read.replace(SIGNS, ""))) return true;
     const written = TRANSLITERATED.test(text) ? foldLine(text, true) : null;
-    return written !== null && this.spelled(written);
+    return written !== null && (this.whole?.test(written) === true || this.holds(written.replace(SIGNS, "")));
   }
 
-  /** `spellsLabel` on a folded line: the label held whole, holding the line's letters, or made of its words' beginnings in order. */
-  private spelled(folded: string): boolean {
+  /** The line's letters and digits hold the label, or are held by it and long enough to be its name. */
+  private holds(whole: string): boolean {
     const label = this.label;
-    if (this.whole?.test(folded)) return true;
-    const whole = folded.replace(SIGNS, "");
-    if (whole.length >= Math.max(4, label.length * 0.6) && label.includes(whole)) return true;
-    return false;
+    if (label.length >= 3 && whole.includes(label)) return true;
+    return whole.length >= Math.max(4, label.length * 0.6) && label.includes(whole);
   }
-}
-
-/** Whether `label` is made of `words`' beginnings in order, each word giving a non-empty start or skipped (`spellsLabel`'s last reading). */
-function byBeginnings(label: string, words: readonly string[]): boolean {
-  // ok[i * (n + 1) + j]: label[i..] can be made from words j.. (1 yes, 2 no, 0 not known yet).
-  const n = words.length;
-  const ok = new Uint8Array((label.length + 1) * (n + 1));
-  const can = (i: number, j: number): boolean => {
-    if (i === label.length) return true;
-    const at = i * (n + 1) + j;
-    if (ok[at] !== 0) return ok[at] === 1;
-    let yes = false;
-    for (let k = j; k < n && !yes; k++) {
-      const w = words[k]!;
-      for (let p = Math.min(w.length, label.length - i); p >= 1 && !yes; p--) if (label.startsWith(w.slice(0, p), i)) yes = can(i + p, k + 1);
-    }
-    ok[at] = yes ? 1 : 2;
-    return yes;
-  };
-  return can(0, 0);
 }
 
 /** In a folded line: "#" a letter or digit outside ASCII, a space any sign. */
