@@ -21,8 +21,9 @@ const MAX_CHARS = 60;
 const MAX_WORDS = 6;
 /** The longest furniture line counted as mentioning a name. */
 const MENTION_WORDS = 12;
-/** Lines that are mail, links or notices, never a name line: copyright lines have their own reading. */
+/** An article before a name: "The Business Times" is the label businesstimes exactly. */
 const ARTICLE = /^(?:the|die|der|das|la|le|les|el|los|las|il|lo|de|het)\s+/i;
+/** Lines that are mail, links or notices, never a name line: copyright lines have their own reading. */
 const NOT_A_NAME_LINE = /@|https?:|\/\/|©|\(c\)|copyright/i;
 
 export interface OutletLine {
