@@ -21,6 +21,7 @@ import { hostOf } from "../src/text/paths.ts";
 import type { CleanArticle, ResolvedArticle } from "../src/types.ts";
 import { HALVES, halfOf, type Half } from "./lib/split.ts";
 import { devSource } from "./lib/dev-source.ts";
+import { silverMatches, silverName } from "./lib/outlet-silver.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = resolve(root, process.env.EXTRACTION_CORPUS ?? "../shared/corpus");
@@ -95,6 +96,12 @@ const empty = (): Tally => ({ right: 0, wire: 0, other: 0, none: 0 });
 type Shown = "wrong" | "right" | "wire" | "host" | "nothing";
 const SHOWN: readonly Shown[] = ["wrong", "right", "wire", "host", "nothing"];
 const shownTallies: Record<string, Record<Half, Record<Shown, number>>> = {};
+// The same label judged by the page's own og:site_name or publisher (when its HTML gives one naming the host):
+// a name that namesHost but is a product, section or notice ("Macwelt TV") is wrong here.
+type Silver = "wrong" | "right" | "host";
+const SILVER: readonly Silver[] = ["wrong", "right", "host"];
+const silverTallies: Record<Half, Record<Silver, number>> = { tune: { wrong: 0, right: 0, host: 0 }, check: { wrong: 0, right: 0, host: 0 } };
+const silverWrong: string[] = [];
 
 function shown(article: CleanArticle, host: string): Shown {
   const outlet = outletOf(asResolved(article));
@@ -149,6 +156,14 @@ for (const page of pages) {
     if (without === "wrong" && (half === "tune" || process.argv.includes("--check"))) shownWrong.push(`${half} ${page.id} ${page.host}: ${text.meta.source}`);
   }
   const html = clean(page, "html");
+  const silver = html ? silverName(html.meta, page.host) : null;
+  const withUrl = silver ? clean(page, "text", page.url) : null;
+  if (silver && withUrl) {
+    const outlet = outletOf(asResolved(withUrl));
+    const v: Silver = outlet.name === null || outlet.name === outlet.host ? "host" : silverMatches(outlet.name, silver, page.host) ? "right" : "wrong";
+    silverTallies[half][v]++;
+    if (v === "wrong" && (half === "tune" || process.argv.includes("--check"))) silverWrong.push(`${half} ${page.id} ${page.host}: ${outlet.name} (${outlet.basis}) / ${silver}`);
+  }
   if (html) {
     const outlet = outletOf(asResolved(html));
     tally("HTML: outletOf (table, site name, publisher, text)", half, judge(outlet.name, page.host));
@@ -158,7 +173,12 @@ for (const page of pages) {
   }
 }
 for (const [label, halves] of Object.entries(shownTallies)) for (const half of HALVES) console.log(shownLine(`${label} [${half}]`, halves[half]));
+for (const half of HALVES) {
+  const t = silverTallies[half];
+  console.log(`${`text dump shown, URL known, by og:site_name [${half}]`.padEnd(44)} pages ${String(t.wrong + t.right + t.host).padStart(4)}  ${SILVER.map((k) => `${k} ${String(t[k]).padStart(3)}`).join("  ")}`);
+}
 for (const [label, halves] of Object.entries(tallies)) for (const half of HALVES) console.log(line(`${label} [${half}]`, halves[half]));
 if (process.argv.includes("--list")) for (const o of others) console.log(`  tune, other: ${o}`);
 if (process.argv.includes("--list-shown")) for (const o of shownWrong) console.log(`  shown wrong: ${o}`);
+if (process.argv.includes("--list-silver")) for (const o of silverWrong) console.log(`  silver wrong: ${o}`);
 if (process.argv.includes("--list-text")) for (const o of textOthers) console.log(`  tune, other: ${o}`);

@@ -26,6 +26,7 @@ const TRAINERS: readonly Trainer[] = [
   { name: "merge", script: "train/train-merge.ts", folder: "src/cluster", files: ["background-words.json", "merge-model.json"] },
   { name: "same-fact", script: "train/train-same-fact.ts", folder: "src/summarise" },
   { name: "follow-ups", script: "train/train-follow-ups.ts", folder: "src/cluster", files: ["follow-up-model.json"] },
+  { name: "outlet-lines", script: "train/train-outlet-lines.ts", folder: "src/clean", files: ["source-lines-model.json"] },
 ];
 
 const root = fileURLToPath(new URL("..", import.meta.url));

@@ -4,6 +4,7 @@
 import type { Line } from "./doc.ts";
 import { namesHost, WIRE_SERVICES } from "../text/outlet-names.ts";
 import { STOP_WORDS } from "../text/words.ts";
+import { outletLine } from "./source-lines.ts";
 
 const COPYRIGHT_MARK = /^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*/i;
 const YEARS = /^\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*/;
@@ -53,7 +54,8 @@ export interface TextSource {
  */
 export function sourceOfText(lines: readonly Line[], body: readonly Line[], host: string | null = null): TextSource {
   const names = candidateNames(lines, body, host !== null);
-  const source = (host !== null ? names.find((n) => namesHost(n, host)) : undefined) ?? names[0] ?? null;
+  const hostName = host !== null ? (names.find((n) => namesHost(n, host)) ?? outletLine(lines, body, host)) : null;
+  const source = hostName ?? names[0] ?? null;
   let author: string | null = null;
   for (const l of lines.slice(0, 80)) {
     const first = l.text.charCodeAt(0);
@@ -64,6 +66,11 @@ export function sourceOfText(lines: readonly Line[], body: readonly Line[], host
     }
   }
   return { source, author };
+}
+
+/** The first of the page's own names (self-naming line, masthead, copyright holders, wire) that names `host`: what cleaning took before weighing short lines. */
+export function hostNameOfText(lines: readonly Line[], body: readonly Line[], host: string): string | null {
+  return candidateNames(lines, body, true).find((n) => namesHost(n, host)) ?? null;
 }
 
 /**

@@ -35,3 +35,24 @@ describe("the outlet shown for a text dump", () => {
     expect(shown("coopbuddy-tagline-masthead.txt")).toBe(UNKNOWN_OUTLET);
   });
 });
+
+/** The label for a trimmed real dump whose first line gives its address (`url …`), as a scraper writes it. */
+function shownWithUrl(file: string): { label: string; host: string | null } {
+  const a = cleanSource({ path: file, format: "text", text: readFileSync(join(fixtures, file), "utf8"), encoding: "utf-8", mtime: new Date(0), url: null });
+  const outlet = outletOf(a);
+  return { label: outletLabel(outlet), host: outlet.host };
+}
+
+describe("the outlet shown for a text dump whose address is known", () => {
+  it("names the site by its masthead line rather than showing its address", () => {
+    // "PhillyVoice" stands in the menu and under the byline; the copyright line names the owner (WWB Holdings):
+    // before, the story was credited to "phillyvoice.com".
+    expect(shownWithUrl("phillyvoice-name-line.txt")).toEqual({ label: "PhillyVoice", host: "phillyvoice.com" });
+  });
+
+  it("keeps the address when the lines that spell it are the site's products", () => {
+    // "Macwelt TV", "Macwelt Forum", "Macwelt - Heftarchiv", "💌 Macwelt-Newsletter", "Macwelt Marktplatz":
+    // none is the site's name, so the story is credited to its address, as before.
+    expect(shownWithUrl("macwelt-product-lines.txt")).toEqual({ label: "macwelt.de", host: "macwelt.de" });
+  });
+});
