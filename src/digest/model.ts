@@ -9,6 +9,7 @@ import { textLanguage, type TextLanguage } from "./language.ts";
 import { outletLabel, outletOf, stripSiteName, UNKNOWN_OUTLET } from "./outlets.ts";
 import { dayStart, revision, settle, storyStamp, type PublishedItem, type Stamp } from "./stamps.ts";
 import { dayShown, storyShown, type PublishedItems } from "./published.ts";
+import type { ViewParts, ViewStore } from "./view-cache.ts";
 
 export { revision } from "./stamps.ts";
 
@@ -142,6 +143,8 @@ export interface ModelOptions {
   categorise?: Categorise;
   /** The feed items the last build published (from the story-id state): what the stamps are held to (`settle`). */
   published?: PublishedItems;
+  /** What each story's view takes from its articles, kept from the last build (./view-cache.ts); made afresh without it. */
+  views?: ViewStore | null;
 }
 
 /** Stories on the front page lose half their weight for every this many days they are older than the newest day. */
@@ -177,7 +180,8 @@ function distinct(values: readonly string[]): string[] {
   return out;
 }
 
-function storyView(story: Story, zone: string, categorise: Categorise, stamps: Map<string, Stamp>): StoryView {
+/** What a story's view takes from its articles alone (kept in the build cache: ./view-cache.ts). */
+function viewParts(story: Story, zone: string, categorise: Categorise): ViewParts {
   const outlets = story.members.map((m) => ({ member: m, outlet: outletOf(m) }));
   const sources: SourceView[] = outlets.map(({ member, outlet }) => ({
     path: member.path,
@@ -188,9 +192,10 @@ function storyView(story: Story, zone: string, categorise: Categorise, stamps: M
     date: member.date,
   }));
   const seen = new Set<string>();
-  const listed = sources.filter((s) => {
+  const listed: number[] = [];
+  sources.forEach((s, i) => {
     const key = JSON.stringify([s.label.toLowerCase(), s.url, s.headline]);
-    return seen.has(key) ? false : (seen.add(key), true);
+    if (!seen.has(key)) (seen.add(key), listed.push(i));
   });
   // The story's headline is one of its articles' titles: it loses that article's site name too.
   const own = story.members.findIndex((m) => m.title === story.title);
@@ -198,31 +203,56 @@ function storyView(story: Story, zone: string, categorise: Categorise, stamps: M
   const breadthKeys = new Set(outlets.map(({ member, outlet }) => (outlet.name ?? outlet.host ?? `path:${member.path}`).toLowerCase()));
   const namedOutlets = distinct(sources.map((s) => s.outlet).filter((o): o is string => o !== null));
   const summary = story.summary.map(text).filter(Boolean);
-  const stamp = storyStamp(revision(sources, zone, story.id), story.members, zone, story.id);
-  stamps.set(story.id, stamp);
   const shownHeadline = headline || text(story.title) || story.id;
+  return {
+    sources,
+    listed,
+    headline: shownHeadline,
+    outlets: distinct(sources.map((s) => s.label)),
+    credit: creditLine(listed.map((i) => sources[i]!)),
+    namedOutlets,
+    breadth: breadthKeys.size,
+    dayFromFiles: story.members.every((m) => m.dateSource === "file-mtime"),
+    categories: categorise(story.members, namedOutlets),
+    language: textLanguage([shownHeadline, ...summary]),
+    stamp: storyStamp(revision(sources, zone, story.id), story.members, zone, story.id),
+  };
+}
+
+/** A story's parts from the store when it has them, else made (and kept). */
+function partsOf(story: Story, zone: string, categorise: Categorise, views: ViewStore | null): ViewParts {
+  const key = views?.key(story, zone) ?? null;
+  const known = key === null ? undefined : views!.get(key);
+  if (known) return known;
+  const parts = viewParts(story, zone, categorise);
+  if (key !== null) views!.put(key, parts);
+  return parts;
+}
+
+function storyView(story: Story, zone: string, parts: ViewParts, stamps: Map<string, Stamp>): StoryView {
+  stamps.set(story.id, parts.stamp);
   return {
     id: story.id,
     former: formerIdsOf(story).map((id) => ({ id, path: storyPath(id) })),
     path: storyPath(story.id),
     date: story.date,
     dayPath: dayPath(story.date),
-    headline: shownHeadline,
-    summary,
-    sources,
-    listed,
-    outlets: distinct(sources.map((s) => s.label)),
-    credit: creditLine(listed),
-    namedOutlets,
-    breadth: breadthKeys.size,
-    dayFromFiles: story.members.every((m) => m.dateSource === "file-mtime"),
-    categories: categorise(story.members, namedOutlets),
-    language: textLanguage([shownHeadline, ...summary]),
+    headline: parts.headline,
+    summary: story.summary.map(text).filter(Boolean),
+    sources: parts.sources,
+    listed: parts.listed.map((i) => parts.sources[i]!),
+    outlets: parts.outlets,
+    credit: parts.credit,
+    namedOutlets: parts.namedOutlets,
+    breadth: parts.breadth,
+    dayFromFiles: parts.dayFromFiles,
+    categories: parts.categories,
+    language: parts.language,
     rank: 0,
     followUpOf: null,
     followUps: [],
     published: dayStart(story.date, zone).iso,
-    updated: stamp.updated,
+    updated: parts.stamp.updated,
   };
 }
 
@@ -286,7 +316,8 @@ function frontDecay(date: string, newest: string): number {
 export function buildModel(input: readonly Story[], options: ModelOptions): DigestModel {
   const categorise = options.categorise ?? categoriseArticles;
   const stamps = new Map<string, Stamp>();
-  const views = input.map((s) => storyView(s, options.zone, categorise, stamps));
+  const store = options.views ?? null;
+  const views = input.map((s) => storyView(s, options.zone, partsOf(s, options.zone, categorise, store), stamps));
   const membersOf = new Map(input.map((s) => [s.id, s.members]));
   const byId = new Map(views.map((v) => [v.id, v]));
   for (const story of input) {

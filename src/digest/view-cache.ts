@@ -1,0 +1,116 @@
+// What a story's view takes from its articles (sources, outlets, credit, categories, language, stamp),
+// from the build cache: a story whose own fields and articles are what they were (and the model's code,
+// and the zone) has the same parts, and one new article leaves most stories so. The view itself, with
+// what other stories lend it (follow-up links, rank, the settled stamp), is made each build (./model.ts).
+//
+// The key is a hash of everything the parts are made from: the story's id, title and summary, and per
+// article its path, format, title, day and how it was found, file time and metadata, with its prose
+// stood in for by the hash of its headline and paragraphs the build cache keeps (`text`), else by what
+// it was cleaned from (`ArticleKeys`, as ./category-cache.ts). A story with an article that has neither
+// is made afresh and not kept.
+import { hash } from "node:crypto";
+import { codeHash, moduleUrl } from "../cache/code-hash.ts";
+import { articleKeysMeaning, type ArticleKeys } from "../cache/article-keys.ts";
+import { isObject, type DiskCache, type Namespace, type Pack } from "../cache/pack.ts";
+import type { ResolvedArticle, Story } from "../types.ts";
+import type { TextLanguage } from "./language.ts";
+import type { SourceView } from "./model.ts";
+import type { Stamp } from "./stamps.ts";
+
+/** The parts of a story's view that are its articles' alone (./model.ts `viewParts`). */
+export interface ViewParts {
+  sources: SourceView[];
+  /** The sources a reader is shown, by their place in `sources`. */
+  listed: number[];
+  headline: string;
+  outlets: string[];
+  credit: string;
+  namedOutlets: string[];
+  breadth: number;
+  dayFromFiles: boolean;
+  categories: string[];
+  language: TextLanguage;
+  stamp: Stamp;
+}
+
+/** The views' parts a build looks up and keeps (ModelOptions.views). */
+export interface ViewStore {
+  /** The story's key in `zone`, or null when an article has no stand-in for its prose (made afresh, not kept). */
+  key(story: Story, zone: string): string | null;
+  get(key: string): ViewParts | undefined;
+  put(key: string, parts: ViewParts): void;
+}
+
+const isString = (v: unknown): v is string => typeof v === "string";
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
+const orNull = (v: unknown, is: (x: unknown) => boolean) => v === null || is(v);
+
+function isSource(v: unknown): v is SourceView {
+  return isObject(v) && isString(v.path) && orNull(v.outlet, isString) && isString(v.label) && orNull(v.url, isString) && isString(v.headline) && isString(v.date);
+}
+
+function isStamp(v: unknown): v is Stamp {
+  return isObject(v) && isString(v.updated) && Number.isFinite(v.at) && typeof v.held === "boolean" && orNull(v.from, Number.isFinite);
+}
+
+/** Whether a value read back is a story's parts: each field of its kind, every listed place among the sources. */
+export function isViewParts(v: unknown): v is ViewParts {
+  if (!isObject(v) || !Array.isArray(v.sources) || !v.sources.every(isSource) || !Array.isArray(v.listed)) return false;
+  const count = v.sources.length;
+  if (!v.listed.every((i) => Number.isInteger(i) && (i as number) >= 0 && (i as number) < count)) return false;
+  const language = v.language;
+  return (
+    isString(v.headline) &&
+    isStrings(v.outlets) &&
+    isString(v.credit) &&
+    isStrings(v.namedOutlets) &&
+    Number.isInteger(v.breadth) &&
+    typeof v.dayFromFiles === "boolean" &&
+    isStrings(v.categories) &&
+    isObject(language) &&
+    orNull(language.lang, isString) &&
+    orNull(language.dir, isString) &&
+    isStamp(v.stamp)
+  );
+}
+
+const viewsNamespace: Namespace<ViewParts> = { name: "story-views", accepts: isViewParts };
+
+export interface CachedViews {
+  store: ViewStore | null;
+  /** Commit it once the model is built; null without a cache. */
+  pack: Pack<ViewParts> | null;
+}
+
+/** What stands for an article's prose in a key, or null when nothing does. */
+type ProseKey = (m: ResolvedArticle) => string | null;
+
+/** The key of a story's parts (`code`: the model's code). */
+export function viewKey(code: string, zone: string, story: Story, prose: ProseKey): string | null {
+  const members: unknown[] = [];
+  for (const m of story.members) {
+    const stand = prose(m);
+    if (stand === null) return null;
+    members.push([m.path, m.format, m.title, m.date, m.dateSource, m.mtime.getTime(), m.meta, stand]);
+  }
+  // One string hashed at once: an update per field cost more than the JSON.
+  return hash("sha256", JSON.stringify([code, zone, story.id, story.title, story.summary, members])).slice(0, 32);
+}
+
+export async function cachedViews(cache: DiskCache | null, articles?: ArticleKeys): Promise<CachedViews> {
+  if (!cache) return { store: null, pack: null };
+  const pack = await cache.open(viewsNamespace, "all");
+  const code = codeHash([moduleUrl("./model", import.meta.url)]);
+  const meaning = articleKeysMeaning(articles);
+  const prose: ProseKey = (m) => {
+    if (m.text) return `text ${m.text.hash}`;
+    const content = articles?.contentKeys.get(m.path);
+    return content ? `article ${meaning} ${content}` : null;
+  };
+  const store: ViewStore = {
+    key: (story, zone) => viewKey(code, zone, story, prose),
+    get: (key) => pack.get(key),
+    put: (key, parts) => void pack.put(key, parts),
+  };
+  return { store, pack };
+}
