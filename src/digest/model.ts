@@ -132,6 +132,12 @@ export interface DigestModel {
   storiesWithUnnamed: number;
   /** Each story's and day's feed item as this build publishes it (its stamp, a hash of what it shows): kept for the next build's `published`. */
   published: PublishedItems;
+  /**
+   * Each story's view key (./view-cache.ts: a hash of all its view takes from its articles, its id, title and
+   * summary, the zone and the model's code), by id, where it has one: a page showing the story keys it with
+   * this and what other stories lend the view (./model.ts), instead of hashing the view.
+   */
+  viewKeys?: ReadonlyMap<string, string>;
 }
 
 export interface ModelOptions {
@@ -219,14 +225,39 @@ function viewParts(story: Story, zone: string, categorise: Categorise): ViewPart
   };
 }
 
-/** A story's parts from the store when it has them, else made (and kept). */
-function partsOf(story: Story, zone: string, categorise: Categorise, views: ViewStore | null): ViewParts {
+/** A story's parts, from the store when it has them (`key`: the story's there, or null when it has none). */
+interface Parts {
+  key: string | null;
+  parts: ViewParts;
+  /** Whether the store had them. */
+  stored: boolean;
+}
+
+function partsOf(story: Story, zone: string, categorise: Categorise, views: ViewStore | null): Parts {
   const key = views?.key(story, zone) ?? null;
   const known = key === null ? undefined : views!.get(key);
-  if (known) return known;
-  const parts = viewParts(story, zone, categorise);
-  if (key !== null) views!.put(key, parts);
-  return parts;
+  return known ? { key, parts: known, stored: true } : { key, parts: viewParts(story, zone, categorise), stored: false };
+}
+
+/**
+ * What a story's feed item shows, besides its parts (whose key covers its id, summary and zone): its day
+ * and its follow-up links. With the same parts and these, the same hash (`storyShown`).
+ */
+function shownRefs(v: StoryView): string {
+  const ref = (r: StoryRef) => [r.path, r.headline];
+  return JSON.stringify([v.date, v.followUpOf ? ref(v.followUpOf) : null, v.followUps.map(ref)]);
+}
+
+/** `storyShown`, taken from the story's stored parts when they were kept with the same day and links; what changed is kept. */
+function shownThrough(views: ViewStore | null, parts: ReadonlyMap<string, Parts>): (v: StoryView) => string {
+  return (v) => {
+    const p = parts.get(v.id)!;
+    const refs = p.key === null ? "" : shownRefs(v);
+    if (p.key !== null && p.parts.shown?.[0] === refs) return p.parts.shown[1];
+    const shown = storyShown(v);
+    if (p.key !== null) views!.put(p.key, { ...p.parts, shown: [refs, shown] });
+    return shown;
+  };
 }
 
 function storyView(story: Story, zone: string, parts: ViewParts, stamps: Map<string, Stamp>): StoryView {
@@ -266,8 +297,8 @@ function dayStamp(base: string, stories: readonly StoryView[], membersOf: Readon
  * to any day), and held to what the last build published (./stamps.ts `settle`); what they show and the
  * stamps they get are handed on for the next build.
  */
-function settleStamps(views: StoryView[], days: DayView[], dayStamps: ReadonlyMap<string, Stamp>, stamps: ReadonlyMap<string, Stamp>, published: PublishedItems | undefined): PublishedItems {
-  const storyShows = new Map(views.map((v) => [v.id, storyShown(v)]));
+function settleStamps(views: StoryView[], days: DayView[], dayStamps: ReadonlyMap<string, Stamp>, stamps: ReadonlyMap<string, Stamp>, published: PublishedItems | undefined, shownOf: (v: StoryView) => string): PublishedItems {
+  const storyShows = new Map(views.map((v) => [v.id, shownOf(v)]));
   const dayShows = new Map(days.map((d) => [d.date, dayShown(d, LEAD_STORIES)]));
   const stories = settle(stamps, storyShows, published?.stories ?? new Map());
   const dayUpdates = settle(dayStamps, dayShows, published?.days ?? new Map());
@@ -317,7 +348,8 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
   const categorise = options.categorise ?? categoriseArticles;
   const stamps = new Map<string, Stamp>();
   const store = options.views ?? null;
-  const views = input.map((s) => storyView(s, options.zone, partsOf(s, options.zone, categorise, store), stamps));
+  const parts = new Map(input.map((s) => [s.id, partsOf(s, options.zone, categorise, store)]));
+  const views = input.map((s) => storyView(s, options.zone, parts.get(s.id)!.parts, stamps));
   const membersOf = new Map(input.map((s) => [s.id, s.members]));
   const byId = new Map(views.map((v) => [v.id, v]));
   for (const story of input) {
@@ -358,7 +390,9 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
       };
     });
 
-  const published = settleStamps(views, days, dayStamps, stamps, options.published);
+  const published = settleStamps(views, days, dayStamps, stamps, options.published, shownThrough(store, parts));
+  const viewKeys = new Map<string, string>();
+  for (const [id, { key }] of parts) if (key !== null) viewKeys.set(id, key);
 
   const months = new Map<string, MonthView>();
   for (const day of days) {
@@ -404,5 +438,5 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
   }
   const outlets = [...counts.values()].sort((a, b) => b.stories - a.stories || ENGLISH.compare(a.name, b.name) || (a.name < b.name ? -1 : 1));
 
-  return { days, months: [...months.values()], stories: days.flatMap((d) => d.stories), front, redirects, outlets, storiesWithUnnamed, published };
+  return { days, months: [...months.values()], stories: days.flatMap((d) => d.stories), front, redirects, outlets, storiesWithUnnamed, published, viewKeys };
 }

@@ -31,6 +31,8 @@ export interface ViewParts {
   categories: string[];
   language: TextLanguage;
   stamp: Stamp;
+  /** A hash of what its feed item showed (./published.ts `storyShown`), with the day and follow-up links it was made with (./model.ts `shownRefs`). */
+  shown?: [refs: string, hash: string];
 }
 
 /** The views' parts a build looks up and keeps (ModelOptions.views). */
@@ -70,7 +72,8 @@ export function isViewParts(v: unknown): v is ViewParts {
     isObject(language) &&
     orNull(language.lang, isString) &&
     orNull(language.dir, isString) &&
-    isStamp(v.stamp)
+    isStamp(v.stamp) &&
+    (v.shown === undefined || (Array.isArray(v.shown) && v.shown.length === 2 && v.shown.every(isString)))
   );
 }
 

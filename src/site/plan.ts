@@ -74,10 +74,15 @@ export function planSite(model: DigestModel, site: string): SitePlan {
   // A story's page shows all of its view but its rank within the day, which moves whenever a story is
   // added above it: left out of the key, so those pages are not rendered again (story.njk must not show it).
   const storyKeys = new Map<StoryView, string>();
+  // A story with a view key (src/digest/view-cache.ts: a hash of all its view takes from its articles, its
+  // id, title and summary, the zone and the model's code) is keyed by it and what the rest of its view is
+  // made of, not by the view's JSON. A model read back from JSON (scripts/bench-site.ts) has no keys.
+  const viewKeys = model.viewKeys instanceof Map ? model.viewKeys : undefined;
   const storyKey = (story: StoryView) => {
     let key = storyKeys.get(story);
     if (key === undefined) {
-      key = keyOf(site, "story", { ...story, rank: 0 });
+      const view = viewKeys?.get(story.id);
+      key = view === undefined ? keyOf(site, "story", { ...story, rank: 0 }) : keyOf(site, "story view", [view, story.date, story.former, story.followUpOf, story.followUps, story.updated]);
       storyKeys.set(story, key);
     }
     return key;

@@ -9,6 +9,7 @@ import { DiskCache, crc } from "../../src/cache/pack.ts";
 import { buildDigest, cachedViews, type ArticleKeys } from "../../src/digest/index.ts";
 import { contentKey, ingest } from "../../src/ingest/index.ts";
 import { runPipeline } from "../../src/pipeline.ts";
+import { planSite } from "../../src/site/plan.ts";
 import type { Story } from "../../src/types.ts";
 
 const dirs: string[] = [];
@@ -35,8 +36,10 @@ async function build(dir: string, input: readonly Story[], warnings: string[] = 
   const cache = new DiskCache(dir, (text) => warnings.push(text));
   const views = await cachedViews(cache, articles);
   const out = shown(input, views.store);
+  // The site's page keys, from the same store's keys (read again: the model above has put its changes).
+  const model = buildDigest(input, { zone: "UTC", views: views.store }).model;
   await views.pack!.commit();
-  return { out, stats: views.pack!.stats };
+  return { out, stats: views.pack!.stats, pages: planSite(model, "site").keys() };
 }
 
 describe("story views through the cache", () => {
@@ -72,6 +75,31 @@ describe("story views through the cache", () => {
     expect(shown(stories, views.store)).toBe(fresh);
     await views.pack!.commit();
     expect(views.pack!.stats.added).toBe(stories.filter((s) => s.members.every((m) => m.text)).length);
+  });
+
+  it("makes what a story's feed item shows again, and its page key, when its follow-up links change", async () => {
+    const dir = freshDir();
+    const first = await build(dir, stories);
+    const [later, earlier] = [...stories].sort((a, b) => (a.date < b.date ? 1 : -1));
+    // The seeds' later story follows up the earlier one or not: the link made or taken away.
+    const linked = stories.map((s) => (s === later ? { ...s, followUpOf: s.followUpOf ? null : earlier!.id } : s));
+    const second = await build(dir, linked);
+    // Both items show the link (one "Follow-up to", the other "Followed up by") or lose it: what they show, and so their dates, as without the cache.
+    expect(second.out).toBe(shown(linked, null));
+    expect(second.out).not.toBe(fresh);
+    expect(second.stats.added).toBe(2);
+    const page = (id: string) => `stories/${id}/index.html`;
+    for (const s of stories) expect(second.pages.get(page(s.id))).not.toBe(first.pages.get(page(s.id)));
+    // Taken away again: as at first, page keys included.
+    const third = await build(dir, stories);
+    expect(third.out).toBe(fresh);
+    for (const s of stories) expect(third.pages.get(page(s.id))).toBe(first.pages.get(page(s.id)));
+    // One story's article renamed: its page key moves, the other's stays.
+    const target = stories[0]!;
+    const renamed = stories.map((s) => (s === target ? { ...s, members: s.members.map((m, i) => (i === 0 ? { ...m, meta: { ...m.meta, siteName: "Another Outlet", source: "Another Outlet" } } : m)) } : s));
+    const fourth = await build(dir, renamed);
+    expect(fourth.out).toBe(shown(renamed, null));
+    for (const s of stories) expect(fourth.pages.get(page(s.id)) === first.pages.get(page(s.id))).toBe(s !== target);
   });
 
   it("ignores a damaged entry and one of another shape, with a warning, and makes those views", async () => {
