@@ -225,18 +225,16 @@ function viewParts(story: Story, zone: string, categorise: Categorise): ViewPart
   };
 }
 
-/** A story's parts, from the store when it has them (`key`: the story's there, or null when it has none). */
+/** A story's parts and its key in the store (null: it has none, and its parts are not kept). */
 interface Parts {
   key: string | null;
   parts: ViewParts;
-  /** Whether the store had them. */
-  stored: boolean;
 }
 
+/** A story's parts from the store when it has them, else made (they are kept with what the story's item shows: `shownThrough`). */
 function partsOf(story: Story, zone: string, categorise: Categorise, views: ViewStore | null): Parts {
   const key = views?.key(story, zone) ?? null;
-  const known = key === null ? undefined : views!.get(key);
-  return known ? { key, parts: known, stored: true } : { key, parts: viewParts(story, zone, categorise), stored: false };
+  return { key, parts: (key === null ? undefined : views!.get(key)) ?? viewParts(story, zone, categorise) };
 }
 
 /**

@@ -1,7 +1,8 @@
 // What a story's view takes from its articles (sources, outlets, credit, categories, language, stamp),
 // from the build cache: a story whose own fields and articles are what they were (and the model's code,
 // and the zone) has the same parts, and one new article leaves most stories so. The view itself, with
-// what other stories lend it (follow-up links, rank, the settled stamp), is made each build (./model.ts).
+// what other stories lend it (follow-up links, rank, the settled stamp), is made each build (./model.ts);
+// the hash of what its feed item shows is kept beside the parts with the day and links it was made with.
 //
 // The key is a hash of everything the parts are made from: the story's id, title and summary, and per
 // article its path, format, title, day and how it was found, file time and metadata, with its prose
