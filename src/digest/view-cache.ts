@@ -5,10 +5,11 @@
 // the hash of what its feed item shows is kept beside the parts with the day and links it was made with.
 //
 // The key is a hash of everything the parts are made from: the story's id, title and summary, and per
-// article its path, format, title, day and how it was found, file time and metadata, with its prose
-// stood in for by the hash of its headline and paragraphs the build cache keeps (`text`), else by what
-// it was cleaned from (`ArticleKeys`, as ./category-cache.ts). A story with an article that has neither
-// is made afresh and not kept.
+// article its path, day and how it was found, and file time, with its title, metadata and prose stood in
+// for by what it was cleaned from (`ArticleKeys`: the input's content key, under the article step's code
+// and rules, which is how the build cache keys the cleaned article itself), else by its format, title and
+// metadata as they are and the hash of its headline and paragraphs the build cache keeps (`text`). A
+// story with an article that has neither is made afresh and not kept.
 import { hash } from "node:crypto";
 import { codeHash, moduleUrl } from "../cache/code-hash.ts";
 import { articleKeysMeaning, type ArticleKeys } from "../cache/article-keys.ts";
@@ -86,16 +87,16 @@ export interface CachedViews {
   pack: Pack<ViewParts> | null;
 }
 
-/** What stands for an article's prose in a key, or null when nothing does. */
-type ProseKey = (m: ResolvedArticle) => string | null;
+/** What stands for an article's title, metadata and prose in a key, or null when nothing does. */
+type ArticleKey = (m: ResolvedArticle) => unknown[] | null;
 
 /** The key of a story's parts (`code`: the model's code). */
-export function viewKey(code: string, zone: string, story: Story, prose: ProseKey): string | null {
+export function viewKey(code: string, zone: string, story: Story, article: ArticleKey): string | null {
   const members: unknown[] = [];
   for (const m of story.members) {
-    const stand = prose(m);
+    const stand = article(m);
     if (stand === null) return null;
-    members.push([m.path, m.format, m.title, m.date, m.dateSource, m.mtime.getTime(), m.meta, stand]);
+    members.push([m.path, m.date, m.dateSource, m.mtime.getTime(), ...stand]);
   }
   // One string hashed at once: an update per field cost more than the JSON.
   return hash("sha256", JSON.stringify([code, zone, story.id, story.title, story.summary, members])).slice(0, 32);
@@ -104,15 +105,16 @@ export function viewKey(code: string, zone: string, story: Story, prose: ProseKe
 export async function cachedViews(cache: DiskCache | null, articles?: ArticleKeys): Promise<CachedViews> {
   if (!cache) return { store: null, pack: null };
   const pack = await cache.open(viewsNamespace, "all");
-  const code = codeHash([moduleUrl("./model", import.meta.url)]);
-  const meaning = articleKeysMeaning(articles);
-  const prose: ProseKey = (m) => {
-    if (m.text) return `text ${m.text.hash}`;
+  // The model's code, and the module that keeps and restores cleaned articles (whose key the content key stands in for).
+  const code = codeHash([moduleUrl("./model", import.meta.url), moduleUrl("../cache/articles", import.meta.url)]);
+  const meaning = `article ${articleKeysMeaning(articles)}`;
+  const article: ArticleKey = (m) => {
     const content = articles?.contentKeys.get(m.path);
-    return content ? `article ${meaning} ${content}` : null;
+    if (content) return [meaning, content];
+    return m.text ? ["text", m.format, m.title, m.meta, m.text.hash] : null;
   };
   const store: ViewStore = {
-    key: (story, zone) => viewKey(code, zone, story, prose),
+    key: (story, zone) => viewKey(code, zone, story, article),
     get: (key) => pack.get(key),
     put: (key, parts) => void pack.put(key, parts),
   };
