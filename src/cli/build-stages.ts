@@ -4,7 +4,7 @@
 export { runPipeline, withPublished } from "../pipeline.ts";
 export { fileTimeWarning } from "../date/index.ts";
 export { rulesWithout } from "../clean/index.ts";
-export { buildDigest, cachedCategories } from "../digest/index.ts";
+export { buildDigest, cachedCategories, cachedViews } from "../digest/index.ts";
 export { writeFeeds } from "../feed/index.ts";
 export { buildReport, rejectionLines, summaryLines, warningLines, writeJsonFile } from "../report/index.ts";
 export { prepareArticles, startArticleThreads } from "../parallel/articles.ts";

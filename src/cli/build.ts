@@ -156,7 +156,7 @@ export async function runBuild(argv: string[]): Promise<number> {
       lap("unchanged");
     } else {
       const loaded = stages ?? (await loadStages());
-      const { buildDigest, buildReport, cachedCategories, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, startSummaryThreads, summariseAll, summaryLines, warningLines, withPublished, writeFeeds, writeJsonFile } = loaded;
+      const { buildDigest, buildReport, cachedCategories, cachedViews, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, startSummaryThreads, summariseAll, summaryLines, warningLines, withPublished, writeFeeds, writeJsonFile } = loaded;
       // The story-id state this build writes (a copy goes to the cache once the build is in place).
       let identityText = "";
       const rules = rulesWithout(...config.disableRules);
@@ -189,9 +189,9 @@ export async function runBuild(argv: string[]): Promise<number> {
         await summaries.pack?.commit();
         lap("summarise");
         const fileTimes = fileTimeWarning(result.stories.flatMap((s) => s.members));
-        const categories = await cachedCategories(cache, articleKeys);
-        const digest = buildDigest(result.stories, { zone: config.timezone, homeDays: config.homeDays, categorise: categories.categorise, published: result.published });
-        await categories.pack?.commit();
+        const [categories, views] = await Promise.all([cachedCategories(cache, articleKeys), cachedViews(cache, articleKeys)]);
+        const digest = buildDigest(result.stories, { zone: config.timezone, homeDays: config.homeDays, categorise: categories.categorise, published: result.published, views: views.store });
+        await Promise.all([categories.pack?.commit(), views.pack?.commit()]);
         progress.step("writing the digests");
         await out.writeDigests(digest.files);
         identityText = serializeIdentityState(withPublished(result.identity, digest.model.published));

@@ -13,6 +13,7 @@ export type { DayView, DigestModel, FormerId, MonthView, ModelOptions, OutletCou
 export type { DigestFile } from "./markdown.ts";
 export type { PublishedItem, PublishedItems } from "./published.ts";
 export { cachedCategories, type ArticleKeys, type CachedCategories } from "./category-cache.ts";
+export { cachedViews, type CachedViews, type ViewStore } from "./view-cache.ts";
 export { categoriseArticles, type Categorise, type ProseSource } from "./categories.ts";
 
 export interface Digest {

@@ -9,6 +9,7 @@ import { textLanguage, type TextLanguage } from "./language.ts";
 import { outletLabel, outletOf, stripSiteName, UNKNOWN_OUTLET } from "./outlets.ts";
 import { dayStart, revision, settle, storyStamp, type PublishedItem, type Stamp } from "./stamps.ts";
 import { dayShown, storyShown, type PublishedItems } from "./published.ts";
+import type { ViewParts, ViewStore } from "./view-cache.ts";
 
 export { revision } from "./stamps.ts";
 
@@ -131,6 +132,12 @@ export interface DigestModel {
   storiesWithUnnamed: number;
   /** Each story's and day's feed item as this build publishes it (its stamp, a hash of what it shows): kept for the next build's `published`. */
   published: PublishedItems;
+  /**
+   * Each story's view key (./view-cache.ts: a hash of all its view takes from its articles, its id, title and
+   * summary, the zone and the model's code), by id, where it has one: a page showing the story keys it with
+   * this and what other stories lend the view (./model.ts), instead of hashing the view.
+   */
+  viewKeys?: ReadonlyMap<string, string>;
 }
 
 export interface ModelOptions {
@@ -142,6 +149,8 @@ export interface ModelOptions {
   categorise?: Categorise;
   /** The feed items the last build published (from the story-id state): what the stamps are held to (`settle`). */
   published?: PublishedItems;
+  /** What each story's view takes from its articles, kept from the last build (./view-cache.ts); made afresh without it. */
+  views?: ViewStore | null;
 }
 
 /** Stories on the front page lose half their weight for every this many days they are older than the newest day. */
@@ -177,7 +186,8 @@ function distinct(values: readonly string[]): string[] {
   return out;
 }
 
-function storyView(story: Story, zone: string, categorise: Categorise, stamps: Map<string, Stamp>): StoryView {
+/** What a story's view takes from its articles alone (kept in the build cache: ./view-cache.ts). */
+function viewParts(story: Story, zone: string, categorise: Categorise): ViewParts {
   const outlets = story.members.map((m) => ({ member: m, outlet: outletOf(m) }));
   const sources: SourceView[] = outlets.map(({ member, outlet }) => ({
     path: member.path,
@@ -188,9 +198,10 @@ function storyView(story: Story, zone: string, categorise: Categorise, stamps: M
     date: member.date,
   }));
   const seen = new Set<string>();
-  const listed = sources.filter((s) => {
+  const listed: number[] = [];
+  sources.forEach((s, i) => {
     const key = JSON.stringify([s.label.toLowerCase(), s.url, s.headline]);
-    return seen.has(key) ? false : (seen.add(key), true);
+    if (!seen.has(key)) (seen.add(key), listed.push(i));
   });
   // The story's headline is one of its articles' titles: it loses that article's site name too.
   const own = story.members.findIndex((m) => m.title === story.title);
@@ -198,31 +209,79 @@ function storyView(story: Story, zone: string, categorise: Categorise, stamps: M
   const breadthKeys = new Set(outlets.map(({ member, outlet }) => (outlet.name ?? outlet.host ?? `path:${member.path}`).toLowerCase()));
   const namedOutlets = distinct(sources.map((s) => s.outlet).filter((o): o is string => o !== null));
   const summary = story.summary.map(text).filter(Boolean);
-  const stamp = storyStamp(revision(sources, zone, story.id), story.members, zone, story.id);
-  stamps.set(story.id, stamp);
   const shownHeadline = headline || text(story.title) || story.id;
+  return {
+    sources,
+    listed,
+    headline: shownHeadline,
+    outlets: distinct(sources.map((s) => s.label)),
+    credit: creditLine(listed.map((i) => sources[i]!)),
+    namedOutlets,
+    breadth: breadthKeys.size,
+    dayFromFiles: story.members.every((m) => m.dateSource === "file-mtime"),
+    categories: categorise(story.members, namedOutlets),
+    language: textLanguage([shownHeadline, ...summary]),
+    stamp: storyStamp(revision(sources, zone, story.id), story.members, zone, story.id),
+  };
+}
+
+/** A story's parts and its key in the store (null: it has none, and its parts are not kept). */
+interface Parts {
+  key: string | null;
+  parts: ViewParts;
+}
+
+/** A story's parts from the store when it has them, else made (they are kept with what the story's item shows: `shownThrough`). */
+function partsOf(story: Story, zone: string, categorise: Categorise, views: ViewStore | null): Parts {
+  const key = views?.key(story, zone) ?? null;
+  return { key, parts: (key === null ? undefined : views!.get(key)) ?? viewParts(story, zone, categorise) };
+}
+
+/**
+ * What a story's feed item shows, besides its parts (whose key covers its id, summary and zone): its day
+ * and its follow-up links. With the same parts and these, the same hash (`storyShown`).
+ */
+function shownRefs(v: StoryView): string {
+  const ref = (r: StoryRef) => [r.path, r.headline];
+  return JSON.stringify([v.date, v.followUpOf ? ref(v.followUpOf) : null, v.followUps.map(ref)]);
+}
+
+/** `storyShown`, taken from the story's stored parts when they were kept with the same day and links; what changed is kept. */
+function shownThrough(views: ViewStore | null, parts: ReadonlyMap<string, Parts>): (v: StoryView) => string {
+  return (v) => {
+    const p = parts.get(v.id)!;
+    const refs = p.key === null ? "" : shownRefs(v);
+    if (p.key !== null && p.parts.shown?.[0] === refs) return p.parts.shown[1];
+    const shown = storyShown(v);
+    if (p.key !== null) views!.put(p.key, { ...p.parts, shown: [refs, shown] });
+    return shown;
+  };
+}
+
+function storyView(story: Story, zone: string, parts: ViewParts, stamps: Map<string, Stamp>): StoryView {
+  stamps.set(story.id, parts.stamp);
   return {
     id: story.id,
     former: formerIdsOf(story).map((id) => ({ id, path: storyPath(id) })),
     path: storyPath(story.id),
     date: story.date,
     dayPath: dayPath(story.date),
-    headline: shownHeadline,
-    summary,
-    sources,
-    listed,
-    outlets: distinct(sources.map((s) => s.label)),
-    credit: creditLine(listed),
-    namedOutlets,
-    breadth: breadthKeys.size,
-    dayFromFiles: story.members.every((m) => m.dateSource === "file-mtime"),
-    categories: categorise(story.members, namedOutlets),
-    language: textLanguage([shownHeadline, ...summary]),
+    headline: parts.headline,
+    summary: story.summary.map(text).filter(Boolean),
+    sources: parts.sources,
+    listed: parts.listed.map((i) => parts.sources[i]!),
+    outlets: parts.outlets,
+    credit: parts.credit,
+    namedOutlets: parts.namedOutlets,
+    breadth: parts.breadth,
+    dayFromFiles: parts.dayFromFiles,
+    categories: parts.categories,
+    language: parts.language,
     rank: 0,
     followUpOf: null,
     followUps: [],
     published: dayStart(story.date, zone).iso,
-    updated: stamp.updated,
+    updated: parts.stamp.updated,
   };
 }
 
@@ -236,8 +295,8 @@ function dayStamp(base: string, stories: readonly StoryView[], membersOf: Readon
  * to any day), and held to what the last build published (./stamps.ts `settle`); what they show and the
  * stamps they get are handed on for the next build.
  */
-function settleStamps(views: StoryView[], days: DayView[], dayStamps: ReadonlyMap<string, Stamp>, stamps: ReadonlyMap<string, Stamp>, published: PublishedItems | undefined): PublishedItems {
-  const storyShows = new Map(views.map((v) => [v.id, storyShown(v)]));
+function settleStamps(views: StoryView[], days: DayView[], dayStamps: ReadonlyMap<string, Stamp>, stamps: ReadonlyMap<string, Stamp>, published: PublishedItems | undefined, shownOf: (v: StoryView) => string): PublishedItems {
+  const storyShows = new Map(views.map((v) => [v.id, shownOf(v)]));
   const dayShows = new Map(days.map((d) => [d.date, dayShown(d, LEAD_STORIES)]));
   const stories = settle(stamps, storyShows, published?.stories ?? new Map());
   const dayUpdates = settle(dayStamps, dayShows, published?.days ?? new Map());
@@ -286,7 +345,9 @@ function frontDecay(date: string, newest: string): number {
 export function buildModel(input: readonly Story[], options: ModelOptions): DigestModel {
   const categorise = options.categorise ?? categoriseArticles;
   const stamps = new Map<string, Stamp>();
-  const views = input.map((s) => storyView(s, options.zone, categorise, stamps));
+  const store = options.views ?? null;
+  const parts = new Map(input.map((s) => [s.id, partsOf(s, options.zone, categorise, store)]));
+  const views = input.map((s) => storyView(s, options.zone, parts.get(s.id)!.parts, stamps));
   const membersOf = new Map(input.map((s) => [s.id, s.members]));
   const byId = new Map(views.map((v) => [v.id, v]));
   for (const story of input) {
@@ -327,7 +388,9 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
       };
     });
 
-  const published = settleStamps(views, days, dayStamps, stamps, options.published);
+  const published = settleStamps(views, days, dayStamps, stamps, options.published, shownThrough(store, parts));
+  const viewKeys = new Map<string, string>();
+  for (const [id, { key }] of parts) if (key !== null) viewKeys.set(id, key);
 
   const months = new Map<string, MonthView>();
   for (const day of days) {
@@ -373,5 +436,5 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
   }
   const outlets = [...counts.values()].sort((a, b) => b.stories - a.stories || ENGLISH.compare(a.name, b.name) || (a.name < b.name ? -1 : 1));
 
-  return { days, months: [...months.values()], stories: days.flatMap((d) => d.stories), front, redirects, outlets, storiesWithUnnamed, published };
+  return { days, months: [...months.values()], stories: days.flatMap((d) => d.stories), front, redirects, outlets, storiesWithUnnamed, published, viewKeys };
 }
