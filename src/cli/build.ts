@@ -156,7 +156,7 @@ export async function runBuild(argv: string[]): Promise<number> {
       lap("unchanged");
     } else {
       const loaded = stages ?? (await loadStages());
-      const { buildDigest, buildReport, cachedCategories, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, startSummaryThreads, summariseAll, summaryLines, warningLines, withPublished, writeFeeds, writeJsonFile } = loaded;
+      const { buildDigest, buildReport, cachedCategories, categoriesAhead, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, startSummaryThreads, summariseAll, summaryLines, warningLines, withPublished, writeFeeds, writeJsonFile } = loaded;
       // The story-id state this build writes (a copy goes to the cache once the build is in place).
       let identityText = "";
       const rules = rulesWithout(...config.disableRules);
@@ -183,14 +183,16 @@ export async function runBuild(argv: string[]): Promise<number> {
         await clusterRows.pack?.commit();
         // Merging into stories, and the summaries the cache had (the others are computed next).
         lap("cluster");
-        // The stories still to summarise, together on the threads (the pipeline took the lists to fill).
-        await summaries.fill((jobs) => summariseAll(jobs, { warn, threads: threads.summaries }));
+        // The stories still to summarise, together on the threads (the pipeline took the lists to fill);
+        // this thread finds the stories' categories meanwhile, before it summarises any.
+        const categories = await cachedCategories(cache, articleKeys);
+        const ahead = categoriesAhead(result.stories, categories.categorise);
+        await summaries.fill((jobs) => summariseAll(jobs, { warn, threads: threads.summaries, beside: ahead.step }));
         await threads.summaries?.close();
         await summaries.pack?.commit();
         lap("summarise");
         const fileTimes = fileTimeWarning(result.stories.flatMap((s) => s.members));
-        const categories = await cachedCategories(cache, articleKeys);
-        const digest = buildDigest(result.stories, { zone: config.timezone, homeDays: config.homeDays, categorise: categories.categorise, published: result.published });
+        const digest = buildDigest(result.stories, { zone: config.timezone, homeDays: config.homeDays, categorise: ahead.categorise, published: result.published });
         await categories.pack?.commit();
         progress.step("writing the digests");
         await out.writeDigests(digest.files);

@@ -17,3 +17,9 @@ export function dropOne(items: number[]): number[] {
 export function exitThread(): number[] {
   process.exit(3);
 }
+
+/** Doubles, after waiting longer the smaller the chunk's first item: chunks sent later answer first. */
+export function doubleLaterFirst(items: number[], args: { ms: number; below: number }): number[] {
+  if ((items[0] ?? Infinity) < args.below) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, args.ms);
+  return items.map((n) => n * 2);
+}

@@ -108,6 +108,56 @@ describe("worker pool", () => {
     }
   });
 
+  it("puts each chunk's results at its place when the threads answer out of order", async () => {
+    const pool = new WorkerPool(2);
+    const answered: number[] = [];
+    const results = new Array<number>(numbers.length);
+    const take = (start: number, out: number[]) => {
+      answered.push(start);
+      out.forEach((o, k) => (results[start + k] = o));
+    };
+    try {
+      // The first four chunks wait: the chunks after them, on the other thread or sent next, come back first.
+      await pool.forEach<number, number>(task("doubleLaterFirst"), numbers, { ms: 150, below: 16 }, 4, take, { ahead: 2 });
+      expect(answered.slice(0, 2)).not.toEqual([0, 4]);
+      expect(answered).not.toEqual([...answered].sort((a, b) => a - b));
+      expect(results).toEqual(numbers.map((n) => n * 2));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("does this thread's other work first, step by step, while the threads work through their chunks; then takes chunks too", async () => {
+    const pool = new WorkerPool(1);
+    const events: string[] = [];
+    let steps = 0;
+    const beside = () => {
+      events.push("step");
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5); // a few milliseconds of this thread's work
+      return ++steps < 40;
+    };
+    const local = (items: number[]) => {
+      events.push("here");
+      return items.map((n) => n * 2);
+    };
+    const results = new Array<number>(numbers.length);
+    const take = (start: number, out: number[]) => {
+      events.push("answer");
+      out.forEach((o, k) => (results[start + k] = o));
+    };
+    try {
+      await pool.forEach<number, number>(task("double"), numbers, null, 2, take, { local, beside, ahead: 2 });
+      expect(results).toEqual(numbers.map((n) => n * 2));
+      expect(steps).toBe(40);
+      const lastStep = events.lastIndexOf("step");
+      // Chunks answered between the steps (the thread was not kept waiting for them), none done here before the last.
+      expect(events.slice(0, lastStep).filter((e) => e === "answer").length).toBeGreaterThan(5);
+      expect(events.indexOf("here") === -1 || events.indexOf("here") > lastStep).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("rejects with the worker's error, its name and message intact", async () => {
     const pool = new WorkerPool(2);
     try {
