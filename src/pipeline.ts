@@ -148,22 +148,6 @@ function publishedMembers(state: IdentityState | null): Map<string, Set<string>>
   return new Map((state?.stories ?? []).map((r) => [r.id, new Set(r.members.map((m) => m.path))]));
 }
 
-/**
- * The summary inputs of the first `count` articles of `outcomes`, as a story of each would give them: for the
- * summaries' threads to practise on (src/parallel/summaries.ts). The articles' paragraphs are read into
- * copies: the articles stay as they are.
- */
-export function practiceInputs(outcomes: readonly ArticleOutcome[], count = 160): SummaryInput[] {
-  const inputs: SummaryInput[] = [];
-  for (const outcome of outcomes) {
-    if (inputs.length >= count) break;
-    if (!("article" in outcome)) continue;
-    const { title, paragraphs, stored } = outcome.article;
-    inputs.push({ title, text: paragraphsOf({ paragraphs: [...paragraphs], stored }).join("\n") });
-  }
-  return inputs;
-}
-
 function summariseStory(members: readonly ResolvedArticle[], options: PipelineOptions): string[] {
   const inputs = () => members.map((m): SummaryInput => ({ title: m.title, text: paragraphsOf(m).join("\n") }));
   return options.summarise ? options.summarise(inputs, options.summary, members) : summarise(inputs(), options.summary);

@@ -1,7 +1,7 @@
 // What `digest build` runs once it knows something changed: loaded only then (src/cli/build.ts), so
 // that a build that finds nothing changed does not load and compile the cleaning, clustering,
 // summarising, view-model, feed and report code (about half of the command's modules).
-export { practiceInputs, runPipeline, withPublished } from "../pipeline.ts";
+export { runPipeline, withPublished } from "../pipeline.ts";
 export { categoriesAhead } from "../pipeline/categories-ahead.ts";
 export { fileTimeWarning } from "../date/index.ts";
 export { rulesWithout } from "../clean/index.ts";
@@ -9,7 +9,7 @@ export { buildDigest, cachedCategories } from "../digest/index.ts";
 export { writeFeeds } from "../feed/index.ts";
 export { buildReport, rejectionLines, summaryLines, warningLines, writeJsonFile } from "../report/index.ts";
 export { prepareArticles, startArticleThreads } from "../parallel/articles.ts";
-export { practiceJobs, startSummaryThreads, summariseAll } from "../parallel/summaries.ts";
+export { startSummaryThreads, summariseAll } from "../parallel/summaries.ts";
 export { cachedSummaries } from "../cache/summaries.ts";
 export { cachedClusterRows } from "../cache/cluster-rows.ts";
 export { cachedFeedItems } from "../feed/index.ts";

@@ -156,7 +156,7 @@ export async function runBuild(argv: string[]): Promise<number> {
       lap("unchanged");
     } else {
       const loaded = stages ?? (await loadStages());
-      const { buildDigest, buildReport, cachedCategories, categoriesAhead, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, practiceInputs, practiceJobs, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, startSummaryThreads, summariseAll, summaryLines, warningLines, withPublished, writeFeeds, writeJsonFile } = loaded;
+      const { buildDigest, buildReport, cachedCategories, categoriesAhead, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, startSummaryThreads, summariseAll, summaryLines, warningLines, withPublished, writeFeeds, writeJsonFile } = loaded;
       // The story-id state this build writes (a copy goes to the cache once the build is in place).
       let identityText = "";
       const rules = rulesWithout(...config.disableRules);
@@ -178,8 +178,7 @@ export async function runBuild(argv: string[]): Promise<number> {
         progress.step("merging and summarising");
         const ids = readStoryIds({ digests: out.liveDigests, digestsShown: values.digests, site: out.liveSite, siteShown: values.output, cache: cache?.dir ?? null, cacheShown: values.cache, warn });
         const clusterRows = await cachedClusterRows(cache);
-        // Loading their code, and practising on a few articles, while this thread clusters.
-        if (cold) threads.summaries = startSummaryThreads(undefined, practiceJobs(practiceInputs(prepared)));
+        if (cold) threads.summaries = startSummaryThreads(); // loading their code while this thread clusters
         const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings: pipelineTimings, summarise: summaries.summarise, identity: ids.state, cluster: { ...defaultClusterOptions, rows: clusterRows.rows } });
         await clusterRows.pack?.commit();
         // Merging into stories, and the summaries the cache had (the others are computed next).

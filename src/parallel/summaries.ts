@@ -3,7 +3,6 @@
 // are made only when its chunk is sent (or summarised here), so only the chunks in flight hold texts.
 import { moduleUrl } from "../cache/code-hash.ts";
 import type { LazySummaryJob, SummaryJob } from "../cache/summaries.ts";
-import type { SummaryInput } from "../summarise/index.ts";
 import { defaultWorkerCount, WorkerPool } from "./pool.ts";
 import { summariseJobs } from "./summary-task.ts";
 
@@ -32,28 +31,15 @@ const CHUNK = 16;
 const AHEAD = 2;
 /** Stories this thread summarises between looking at the threads' answers. */
 const LOCAL_STEP = 4;
-/** Stories the threads practise on: a tenth of a second or two of a thread's time, well inside clustering at 10k. */
-const PRACTICE = 160;
 
 const SUMMARY_TASK = { module: moduleUrl("./summary-task", import.meta.url), name: "summariseJobs" };
 
-/**
- * The summaries' threads, started now and loading their code while this thread does other work (clusters).
- * With `practice`, they then summarise those stories and drop the summaries: their code is compiled and
- * optimised while a core stands idle, not beside the real summaries. Null when there would be none.
- */
-export function startSummaryThreads(workers = defaultWorkerCount(), practice: readonly SummaryJob[] = []): WorkerPool | null {
+/** The summaries' threads, started now and loading their code while this thread does other work (clusters). Null when there would be none. */
+export function startSummaryThreads(workers = defaultWorkerCount()): WorkerPool | null {
   if (workers <= 1) return null;
   const pool = new WorkerPool(workers - 1);
-  void pool.warm(SUMMARY_TASK, null).then(() => (practice.length ? pool.map(SUMMARY_TASK, practice, null, Math.ceil(practice.length / pool.size)).catch(() => []) : []));
+  void pool.warm(SUMMARY_TASK, null);
   return pool;
-}
-
-/** Stories to practise on (`startSummaryThreads`): the first of `articles` alone, and in twos (a story of several outlets takes other paths). */
-export function practiceJobs(articles: readonly SummaryInput[], count = PRACTICE): SummaryJob[] {
-  const jobs: SummaryJob[] = [];
-  for (let k = 0; k < articles.length && jobs.length < count; k++) jobs.push({ inputs: k % 3 === 2 ? [articles[k - 1]!, articles[k]!] : [articles[k]!] });
-  return jobs;
 }
 
 export async function summariseAll(jobs: readonly LazySummaryJob[], options: SummaryPoolOptions = {}): Promise<string[][]> {

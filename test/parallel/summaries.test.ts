@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { practiceJobs, startSummaryThreads, summariseAll } from "../../src/parallel/summaries.ts";
+import { startSummaryThreads, summariseAll } from "../../src/parallel/summaries.ts";
 import { summarise, type SummaryInput } from "../../src/summarise/index.ts";
 import type { SummaryJob } from "../../src/cache/summaries.ts";
 
@@ -34,19 +34,5 @@ describe("summaries on the threads", () => {
     expect(await summariseAll(jobs.slice(0, 3), { workers: 2, threads: unused })).toEqual(out.slice(0, 3));
     await expect(unused.map({ module: "", name: "" }, [1], null, 1)).rejects.toThrow(/closed/);
     expect(startSummaryThreads(1)).toBeNull();
-  });
-
-  it("practises on stories of one and two articles when started ahead, and the summaries after are the stories' own", async () => {
-    const articles = Array.from({ length: 30 }, (_, k) => story(k)[k % 2]!);
-    const practice = practiceJobs(articles, 20);
-    expect(practice.length).toBe(20);
-    expect(practice.filter((job) => job.inputs.length === 2).length).toBeGreaterThan(3);
-    const jobs = Array.from({ length: 40 }, (_, k) => (): SummaryJob => ({ inputs: story(k + 100), options: { sentences: 2 } }));
-    const threads = startSummaryThreads(2, practice)!;
-    const out = await summariseAll(jobs, { workers: 2, minParallel: 0, threads });
-    expect(out).toEqual(jobs.map((job) => summarise(job().inputs, { sentences: 2 })));
-    // Closed before its practice is done (too few stories for the threads): nothing is left waiting.
-    const early = startSummaryThreads(2, practice)!;
-    expect(await summariseAll(jobs.slice(0, 2), { workers: 2, threads: early })).toEqual(out.slice(0, 2));
   });
 });
