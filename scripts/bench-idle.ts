@@ -20,6 +20,8 @@ import { parseArgs } from "node:util";
 
 const { values } = parseArgs({ options: { articles: { type: "string" }, roots: { type: "string", default: resolve(import.meta.dirname, "..") }, runs: { type: "string", default: "1" }, every: { type: "string", default: "20" }, timeline: { type: "string" }, cores: { type: "string", default: "2" } } });
 if (!values.articles) throw new Error("--articles DIR is needed (a bench corpus: make-bench-corpus.py, or bench --keep)");
+// A bucket that is not a positive number of milliseconds would print the timeline's first line for ever.
+if (values.timeline !== undefined && !(Number(values.timeline) > 0)) throw new Error(`--timeline takes the buckets' length in milliseconds, not ${values.timeline}`);
 const articles = resolve(values.articles);
 const roots = values.roots.split(",").map((r) => resolve(r));
 const every = Number(values.every);

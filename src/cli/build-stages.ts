@@ -2,6 +2,7 @@
 // that a build that finds nothing changed does not load and compile the cleaning, clustering,
 // summarising, view-model, feed and report code (about half of the command's modules).
 export { runPipeline, withPublished } from "../pipeline.ts";
+export { categoriesAhead } from "../pipeline/categories-ahead.ts";
 export { fileTimeWarning } from "../date/index.ts";
 export { rulesWithout } from "../clean/index.ts";
 export { buildDigest, cachedCategories, cachedViews } from "../digest/index.ts";

@@ -156,13 +156,13 @@ export async function runBuild(argv: string[]): Promise<number> {
       lap("unchanged");
     } else {
       const loaded = stages ?? (await loadStages());
-      const { buildDigest, buildReport, cachedCategories, cachedViews, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, startSummaryThreads, summariseAll, summaryLines, warningLines, withPublished, writeFeeds, writeJsonFile } = loaded;
+      const { buildDigest, buildReport, cachedCategories, cachedViews, categoriesAhead, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, startSummaryThreads, summariseAll, summaryLines, warningLines, withPublished, writeFeeds, writeJsonFile } = loaded;
       // The story-id state this build writes (a copy goes to the cache once the build is in place).
       let identityText = "";
       const rules = rulesWithout(...config.disableRules);
       // Everything up to the view model and the report, in a scope of its own: once it has returned,
       // the articles and their texts are garbage, and the site and feeds are made with the model alone.
-      const model = await (async () => {
+      const { model, write } = await (async () => {
         progress.step(`cleaning and dating ${ingested.files.length} articles`);
         const load = (file: (typeof ingested.files)[number]) => readSource(file, ingested.unread);
         const prepared = await prepareArticles(ingested.files, { zone: config.timezone, rules, cache, warn, load, dropEvidence: true, threads: threads.articles }, articleStats);
@@ -183,36 +183,43 @@ export async function runBuild(argv: string[]): Promise<number> {
         await clusterRows.pack?.commit();
         // Merging into stories, and the summaries the cache had (the others are computed next).
         lap("cluster");
-        // The stories still to summarise, together on the threads (the pipeline took the lists to fill).
-        await summaries.fill((jobs) => summariseAll(jobs, { warn, threads: threads.summaries }));
+        // The stories still to summarise, together on the threads (the pipeline took the lists to fill);
+        // this thread finds the stories' categories meanwhile, before it summarises any.
+        const [categories, views] = await Promise.all([cachedCategories(cache, articleKeys), cachedViews(cache, articleKeys)]);
+        const ahead = categoriesAhead(result.stories, categories.categorise);
+        await summaries.fill((jobs) => summariseAll(jobs, { warn, threads: threads.summaries, beside: ahead.step }));
         await threads.summaries?.close();
         await summaries.pack?.commit();
         lap("summarise");
         const fileTimes = fileTimeWarning(result.stories.flatMap((s) => s.members));
-        const [categories, views] = await Promise.all([cachedCategories(cache, articleKeys), cachedViews(cache, articleKeys)]);
-        const digest = buildDigest(result.stories, { zone: config.timezone, homeDays: config.homeDays, categorise: categories.categorise, published: result.published, views: views.store });
+        const digest = buildDigest(result.stories, { zone: config.timezone, homeDays: config.homeDays, categorise: ahead.categorise, published: result.published, views: views.store });
         await Promise.all([categories.pack?.commit(), views.pack?.commit()]);
         progress.step("writing the digests");
-        await out.writeDigests(digest.files);
         identityText = serializeIdentityState(withPublished(result.identity, digest.model.published));
-        await writeFile(join(out.digests, IDENTITY_FILE), identityText);
         lap("digest");
         const report = buildReport(result.stories, [...ingested.rejected, ...result.rejected], [...ingested.messages, ...result.messages, ...(ids.message ? [ids.message] : [])], digest.model);
-        await writeJsonFile(join(out.site, "build-report.json"), report);
         said.stdout = summaryLines(report, digest.files.length);
         said.stderr = [...rejectionLines(report), ...warningLines(report), ...(fileTimes ? [`digest: warning: ${fileTimes}`] : [])];
         lap("report");
-        return digest.model;
+        // Written while Pagefind writes the search index, when this thread would wait for it (the site stage's last step).
+        const files = digest.files;
+        const write = async () => {
+          await out.writeDigests(files);
+          await writeFile(join(out.digests, IDENTITY_FILE), identityText);
+          await writeJsonFile(join(out.site, "build-report.json"), report);
+        };
+        return { model: digest.model, write };
       })();
       // The articles' paragraphs left in the cache are not read after the model is made.
       cache?.close();
       progress.step("rendering the site and its search index");
       const siteState = cache ? readState(cache.dir, siteStateNamespace, warn) : null;
-      // The feeds are written while Pagefind writes the search index (the site stage's last step).
+      // The feeds, digests and report are written while Pagefind writes the search index (the site stage's last step).
       const feedItems = await cachedFeedItems(cache);
       const feeds = async () => {
         await writeFeeds({ outputDir: out.site, config, model, items: feedItems.memo });
         await feedItems.pack?.commit();
+        await write();
       };
       site = await renderSite({ outputDir: out.site, config, model, previous: { dir: out.liveSite, state: siteState }, alongside: feeds, discard: out.discard });
       lap("site");

@@ -67,6 +67,11 @@ export interface ForEachOptions<I, O, S> {
   ahead?: number;
   /** Items `local` is given at a time (default: all of a chunk at once). */
   localStep?: number;
+  /**
+   * Other work of this thread, one small step a call (false once none is left), done before it takes any
+   * chunk with `local`: the threads work through their chunks meanwhile, their answers let in between steps.
+   */
+  beside?: () => boolean;
 }
 
 export class WorkerPool {
@@ -111,7 +116,7 @@ export class WorkerPool {
     args: unknown,
     chunkSize: number,
     take: (start: number, results: O[]) => void,
-    { local, load, ahead = 1, localStep = Infinity }: ForEachOptions<I, O, S> = {},
+    { local, load, ahead = 1, localStep = Infinity, beside }: ForEachOptions<I, O, S> = {},
   ): Promise<void> {
     if (this.closed) throw new Error("the worker pool is closed");
     const chunks: Array<{ start: number; items: I[] }> = [];
@@ -135,7 +140,7 @@ export class WorkerPool {
     };
     const lanes = this.workers.slice(0, chunks.length).flatMap((worker) => Array.from({ length: ahead }, () => lane((chunk) => this.run(worker, { id: this.nextId++, module: task.module, name: task.name, items: chunk.items, args }))));
     if (local) {
-      lanes.push(
+      const own = () =>
         lane(async (chunk) => {
           // A few items at a time, the threads' answers let in before each: a thread that finished its
           // chunks gets the next ones within a few items' time, not only once this whole chunk is done.
@@ -145,8 +150,12 @@ export class WorkerPool {
             out.push(...local(chunk.items.slice(at, at + localStep), args));
           }
           return out;
-        }),
-      );
+        });
+      const first = async () => {
+        while (!failed && beside!()) await new Promise((resolve) => setImmediate(resolve));
+        await own();
+      };
+      lanes.push(beside ? first() : own());
     }
     await Promise.all(lanes);
   }

@@ -14,6 +14,11 @@ export interface SummaryPoolOptions {
   warn?: (text: string) => void;
   /** Threads started ahead (`startSummaryThreads`), used when there are enough stories; closed once done with. */
   threads?: WorkerPool | null;
+  /**
+   * Other work of this thread, one small step a call (false once none is left), done while the threads
+   * summarise the first chunks (`WorkerPool.forEach`'s `beside`); not called when no thread is used.
+   */
+  beside?: () => boolean;
 }
 
 export const DEFAULT_MIN_PARALLEL_STORIES = 200;
@@ -49,7 +54,7 @@ export async function summariseAll(jobs: readonly LazySummaryJob[], options: Sum
   try {
     const take = (start: number, out: string[][]) => out.forEach((r, k) => (results[start + k] = r));
     const make = async (_start: number, chunk: LazySummaryJob[]) => chunk.map((job) => job());
-    await pool.forEach<LazySummaryJob, string[], SummaryJob>(SUMMARY_TASK, jobs, null, CHUNK, take, { local: (items) => summariseJobs(items), load: make, ahead: AHEAD, localStep: LOCAL_STEP });
+    await pool.forEach<LazySummaryJob, string[], SummaryJob>(SUMMARY_TASK, jobs, null, CHUNK, take, { local: (items) => summariseJobs(items), load: make, ahead: AHEAD, localStep: LOCAL_STEP, beside: options.beside });
   } catch (error) {
     options.warn?.(`worker threads failed (${(error as Error).message}); going on without them`);
     jobs.forEach((job, i) => (results[i] ??= one(job)));

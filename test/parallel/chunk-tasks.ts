@@ -17,3 +17,19 @@ export function dropOne(items: number[]): number[] {
 export function exitThread(): number[] {
   process.exit(3);
 }
+
+/**
+ * Doubles. The chunk that starts with 0 is answered only after another chunk was done (and a while after):
+ * the threads answer out of order. `done` is shared by the threads: 1 once a chunk not starting with 0 is done.
+ */
+export function doubleFirstLast(items: number[], args: { done: Int32Array }): number[] {
+  const out = items.map((n) => n * 2);
+  if (items[0] === 0) {
+    Atomics.wait(args.done, 0, 0, 20_000);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+  } else {
+    Atomics.store(args.done, 0, 1);
+    Atomics.notify(args.done, 0);
+  }
+  return out;
+}

@@ -108,6 +108,60 @@ describe("worker pool", () => {
     }
   });
 
+  it("puts each chunk's results at its place when the threads answer out of order", async () => {
+    const pool = new WorkerPool(2);
+    const answered: number[] = [];
+    const results = new Array<number>(numbers.length);
+    const take = (start: number, out: number[]) => {
+      answered.push(start);
+      out.forEach((o, k) => (results[start + k] = o));
+    };
+    try {
+      // The first chunk is answered after another one: the results come in another order than the items'.
+      const done = new Int32Array(new SharedArrayBuffer(4));
+      await pool.forEach<number, number>(task("doubleFirstLast"), numbers, { done }, 4, take, { ahead: 2 });
+      expect(answered[0]).not.toBe(0);
+      expect(results).toEqual(numbers.map((n) => n * 2));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("does this thread's other work first, step by step, while the threads work through their chunks; then takes chunks too", async () => {
+    const pool = new WorkerPool(1);
+    const events: string[] = [];
+    let steps = 0;
+    let answers = 0;
+    // Steps of a couple of milliseconds of this thread's work, until the thread has answered a few chunks (at most some seconds).
+    const beside = () => {
+      events.push("step");
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
+      return ++steps < 5_000 && answers < 6;
+    };
+    const local = (items: number[]) => {
+      events.push("here");
+      return items.map((n) => n * 2);
+    };
+    const results = new Array<number>(numbers.length);
+    const take = (start: number, out: number[]) => {
+      events.push("answer");
+      answers++;
+      out.forEach((o, k) => (results[start + k] = o));
+    };
+    try {
+      await pool.warm(task("double"), null);
+      await pool.forEach<number, number>(task("double"), numbers, null, 2, take, { local, beside, ahead: 2 });
+      expect(results).toEqual(numbers.map((n) => n * 2));
+      const lastStep = events.lastIndexOf("step");
+      // Chunks answered between the steps (the thread was not kept waiting for them), none done here before the last step.
+      expect(events.slice(0, lastStep).filter((e) => e === "answer").length).toBeGreaterThanOrEqual(6);
+      expect(events.indexOf("here") === -1 || events.indexOf("here") > lastStep).toBe(true);
+      expect(events.includes("here")).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("rejects with the worker's error, its name and message intact", async () => {
     const pool = new WorkerPool(2);
     try {

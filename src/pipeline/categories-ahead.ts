@@ -1,0 +1,63 @@
+// The stories' categories found ahead of the view model, a few stories at a time, while the summaries'
+// threads summarise (src/parallel/summaries.ts `beside`): on two cores the digest stage is this thread
+// alone, and finding the categories was most of it. The model then takes each story's categories from
+// here, when it asks for them with the outlets they were found without; anything else is found as before.
+import { outletOf, type Categorise } from "../digest/index.ts";
+import type { Story } from "../types.ts";
+
+/** Stories a step finds the categories of: about a millisecond, so the threads' answers are not kept waiting. */
+const STEP = 8;
+
+export interface CategoriesAhead {
+  /** Finds the next few stories' categories; false once all are found (or finding one failed: the model finds them then). */
+  step: () => boolean;
+  /** `categorise` answering from what `step` found. */
+  categorise: Categorise;
+}
+
+export function categoriesAhead(stories: readonly Story[], categorise: Categorise): CategoriesAhead {
+  const found = new Map<readonly unknown[], { exclude: readonly string[]; categories: string[] }>();
+  let next = 0;
+  let failed = false;
+  return {
+    step() {
+      if (failed) return false;
+      try {
+        for (const end = Math.min(stories.length, next + STEP); next < end; next++) {
+          const members = stories[next]!.members;
+          const exclude = namedOutlets(members);
+          found.set(members, { exclude, categories: categorise(members, exclude) });
+        }
+      } catch {
+        failed = true;
+        return false;
+      }
+      return next < stories.length;
+    },
+    categorise(members, exclude) {
+      const ahead = found.get(members);
+      if (ahead && sameList(ahead.exclude, exclude)) {
+        found.delete(members);
+        return ahead.categories;
+      }
+      return categorise(members, exclude);
+    },
+  };
+}
+
+/** The outlets the model leaves out of a story's categories: its articles' named outlets, each once (whatever its case), first spelling kept. */
+function namedOutlets(members: Story["members"]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const m of members) {
+    const name = outletOf(m).name;
+    if (name === null || seen.has(name.toLowerCase())) continue;
+    seen.add(name.toLowerCase());
+    out.push(name);
+  }
+  return out;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
