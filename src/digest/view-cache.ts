@@ -15,23 +15,13 @@ import { codeHash, moduleUrl } from "../cache/code-hash.ts";
 import { articleKeysMeaning, type ArticleKeys } from "../cache/article-keys.ts";
 import { isObject, type DiskCache, type Namespace, type Pack } from "../cache/pack.ts";
 import type { ResolvedArticle, Story } from "../types.ts";
-import type { TextLanguage } from "./language.ts";
-import type { SourceView } from "./model.ts";
+import type { SourceView, StoryView } from "./model.ts";
 import type { Stamp } from "./stamps.ts";
 
-/** The parts of a story's view that are its articles' alone (./model.ts `viewParts`). */
-export interface ViewParts {
-  sources: SourceView[];
+/** The parts of a story's view that are its articles' alone (./model.ts `viewParts`): the view's own fields, but `listed` by place in `sources`. */
+export interface ViewParts extends Pick<StoryView, "sources" | "headline" | "outlets" | "credit" | "namedOutlets" | "breadth" | "dayFromFiles" | "categories" | "language"> {
   /** The sources a reader is shown, by their place in `sources`. */
   listed: number[];
-  headline: string;
-  outlets: string[];
-  credit: string;
-  namedOutlets: string[];
-  breadth: number;
-  dayFromFiles: boolean;
-  categories: string[];
-  language: TextLanguage;
   stamp: Stamp;
   /** A hash of what its feed item showed (./published.ts `storyShown`), with the day and follow-up links it was made with (./model.ts `shownRefs`). */
   shown?: [refs: string, hash: string];
