@@ -186,6 +186,11 @@ function distinct(values: readonly string[]): string[] {
   return out;
 }
 
+/** The outlets a story's articles name (null: none), each once whatever its case, first spelling kept: its authors in feeds, and what its categories leave out. */
+export function namedOutletsOf(names: readonly (string | null)[]): string[] {
+  return distinct(names.filter((o): o is string => o !== null));
+}
+
 /** What a story's view takes from its articles alone (kept in the build cache: ./view-cache.ts). */
 function viewParts(story: Story, zone: string, categorise: Categorise): ViewParts {
   const outlets = story.members.map((m) => ({ member: m, outlet: outletOf(m) }));
@@ -207,7 +212,7 @@ function viewParts(story: Story, zone: string, categorise: Categorise): ViewPart
   const own = story.members.findIndex((m) => m.title === story.title);
   const headline = own >= 0 ? sources[own]!.headline : text(story.title);
   const breadthKeys = new Set(outlets.map(({ member, outlet }) => (outlet.name ?? outlet.host ?? `path:${member.path}`).toLowerCase()));
-  const namedOutlets = distinct(sources.map((s) => s.outlet).filter((o): o is string => o !== null));
+  const namedOutlets = namedOutletsOf(sources.map((s) => s.outlet));
   const summary = story.summary.map(text).filter(Boolean);
   const shownHeadline = headline || text(story.title) || story.id;
   return {

@@ -2,7 +2,7 @@
 // threads summarise (src/parallel/summaries.ts `beside`): on two cores the digest stage is this thread
 // alone, and finding the categories was most of it. The model then takes each story's categories from
 // here, when it asks for them with the outlets they were found without; anything else is found as before.
-import { outletOf, type Categorise } from "../digest/index.ts";
+import { namedOutletsOf, outletOf, type Categorise } from "../digest/index.ts";
 import type { Story } from "../types.ts";
 
 /** Stories a step finds the categories of: about a millisecond, so the threads' answers are not kept waiting. */
@@ -25,7 +25,7 @@ export function categoriesAhead(stories: readonly Story[], categorise: Categoris
       try {
         for (const end = Math.min(stories.length, next + STEP); next < end; next++) {
           const members = stories[next]!.members;
-          const exclude = namedOutlets(members);
+          const exclude = namedOutletsOf(members.map((m) => outletOf(m).name));
           found.set(members, { exclude, categories: categorise(members, exclude) });
         }
       } catch {
@@ -43,19 +43,6 @@ export function categoriesAhead(stories: readonly Story[], categorise: Categoris
       return categorise(members, exclude);
     },
   };
-}
-
-/** The outlets the model leaves out of a story's categories: its articles' named outlets, each once (whatever its case), first spelling kept. */
-function namedOutlets(members: Story["members"]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const m of members) {
-    const name = outletOf(m).name;
-    if (name === null || seen.has(name.toLowerCase())) continue;
-    seen.add(name.toLowerCase());
-    out.push(name);
-  }
-  return out;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
