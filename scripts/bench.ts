@@ -133,7 +133,6 @@ for (let r = 0; r < runs; r++) {
       writeFileSync(join(check, "digests", "story-ids.json"), ids);
       await digestBuild(check, "check", ["--no-cache"]);
       identical = sameTree(join(check, "digests"), join(cwd, "digests")) && sameTree(join(check, "site"), join(cwd, "site"));
-      rmSync(check, { recursive: true, force: true });
     }
   } finally {
     rmSync(join(articles, `${extraName}.txt`));
@@ -151,7 +150,10 @@ for (let r = 0; r < runs; r++) {
     process.stdout.write(`, eleventy ${round.eleventy.wall.toFixed(1)} s`);
   }
   process.stdout.write("\n");
-  if (!values.keep) for (const sub of ["site", "digests", "hugo-out", "hugo-out-cache", "eleventy-out"]) rmSync(join(cwd, sub), { recursive: true, force: true });
+  // The rounds' outputs stay until the bench ends (the whole working folder goes then). Deleting some
+  // 30,000 files between runs made every later run slower on this machine's disk (ext4 mounted with
+  // `discard`): Hugo back to back took 5.9, 6.4, 7.5, 8.8, 9.4 s with its output deleted after each run,
+  // 3.4-3.9 s without (docs/scaling.md, stop 60), so the rounds measured the deletions, not the tools.
   rounds.push(round);
 }
 const loadAfter = load();
