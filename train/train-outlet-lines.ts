@@ -6,28 +6,19 @@
 // International"). No hand label, no site named. The threshold is chosen on the same pages by what a reader
 // is shown: of the pages no stronger line names, a right name counts 1, a wrong one -3 (worse than the address).
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gunzipSync } from "node:zlib";
-import { cleanSource, prepare } from "../src/clean/index.ts";
-import { cleanDoc } from "../src/clean/text.ts";
-import { keptBodyIndices } from "../src/clean/doc.ts";
 import { hostNameOfText } from "../src/clean/source.ts";
 import { OUTLET_LINE_FEATURES, outletLineCandidates } from "../src/clean/source-lines.ts";
-import { decode } from "../src/ingest/decode.ts";
 import { probability, type LogisticModel } from "../src/model/logistic.ts";
-import { namesHost } from "../src/text/outlet-names.ts";
-import { hostOf } from "../src/text/paths.ts";
-import { halfOf, type Half } from "../eval/lib/split.ts";
-import { devSource } from "../eval/lib/dev-source.ts";
+import type { Half } from "../eval/lib/split.ts";
+import { outletDumps } from "./lib/outlet-dumps.ts";
 import { trainLogistic, type Example } from "./lib/logistic.ts";
-import { silverMatches, silverName } from "../eval/lib/outlet-silver.ts";
+import { silverMatches } from "../eval/lib/outlet-silver.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const corpus = resolve(root, "../shared/corpus");
 const OUT = join(root, "src/clean/source-lines-model.json");
-const SETS = [["extraction-dev.jsonl", "extraction-html"], ["webpages-dev.jsonl", "webpages-html"], ["dates-dev.jsonl", "dates-html"]] as const;
 /** A wrong name shown costs this many right ones: it misleads, where the address only says less. */
 const WRONG_COST = 3;
 /** L2 penalty on the standardised weights: chosen by `--cv` (five folds of the tuning half by host). */
@@ -38,31 +29,14 @@ interface PageItem { id: string; half: Half; host: string; silver: string; stron
 
 export function outletLinePages(halves: readonly Half[]): PageItem[] {
   const out: PageItem[] = [];
-  for (const [file, htmlDir] of SETS) {
-    for (const row of readFileSync(join(corpus, file), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as { id: string; url: string | null; text_dump?: string })) {
-      const half = halfOf(row.id);
-      if (!halves.includes(half) || !row.text_dump || !row.url) continue;
-      const host = hostOf(/^https?:\/\/web\.archive\.org\/web\/[^/]+\/(.+)$/.exec(row.url)?.[1] ?? row.url);
-      if (!host) continue;
-      let silver: string | null = null;
-      try {
-        const d = decode(gunzipSync(readFileSync(join(corpus, htmlDir, `${row.id}.html.gz`))));
-        if (d.ok) silver = silverName(cleanSource(devSource(`${row.id}.html`, "html", d.text, row.url)).meta, host);
-      } catch {
-        silver = null;
-      }
-      if (!silver) continue;
-      let doc;
-      try {
-        doc = prepare(devSource(`${row.id}.txt`, "text", row.text_dump, row.url)).doc;
-        cleanDoc(doc);
-      } catch {
-        continue;
-      }
-      const body = keptBodyIndices(doc).map((i) => doc.lines[i]!);
-      const candidates = outletLineCandidates(doc.lines, body, host).map((c) => ({ text: c.text, x: c.features, y: silverMatches(c.text, silver!, host) ? 1 : 0 }) as Candidate);
-      out.push({ id: row.id, half, host, silver, stronger: hostNameOfText(doc.lines, body, host) !== null, candidates });
-    }
+  for (const dump of outletDumps(halves)) {
+    const silver = dump.silver();
+    if (!silver) continue;
+    const cleaned = dump.cleaned();
+    if (!cleaned) continue;
+    const { lines, body } = cleaned;
+    const candidates = outletLineCandidates(lines, body, dump.host).map((c) => ({ text: c.text, x: c.features, y: silverMatches(c.text, silver, dump.host) ? 1 : 0 }) as Candidate);
+    out.push({ id: dump.id, half: dump.half, host: dump.host, silver, stronger: hostNameOfText(lines, body, dump.host) !== null, candidates });
   }
   return out;
 }
