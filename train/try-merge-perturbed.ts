@@ -41,18 +41,27 @@ const MARGIN = 0.002;
 const DROP = 0.005;
 
 const corpus = (name: string) => fileURLToPath(new URL(`../../shared/corpus/${name}`, import.meta.url));
-const files = process.argv.slice(2);
-if (files.length < 2) throw new Error("usage: tsx train/try-merge-perturbed.ts committed|model.json model.json ... (at least two trainings)");
+// Methods (`name=a.json,b.json,...` arguments, the first the baseline): each method's own trainings under their own
+// decisions, compared training by training (the same PERTURB in the same place); no post-hoc family.
+const methodArgs = process.argv.slice(2).filter((a) => a.includes("="));
+const files = methodArgs.length ? methodArgs.flatMap((a) => a.slice(a.indexOf("=") + 1).split(",")) : process.argv.slice(2);
+if (files.length < 2) throw new Error("usage: tsx train/try-merge-perturbed.ts committed|model.json model.json ... (at least two trainings), or name=a.json,b.json ... per method");
 const sets = loadSweepSets();
 const draws: SweepSet[] = outletDraws(corpus("events-dev.jsonl")).map((items, d) => {
   const byPath = new Map(items.map((x) => [x.article.path, x]));
   const scored = scoredCandidates(items.map((x) => x.article), defaultClusterOptions);
   return { name: `draw${d}`, scored, n: scored.order.length, gold: scored.order.map((a) => byPath.get(a.path)!.gold), half: scored.order.map((a) => halfOf(byPath.get(a.path)!.splitKey)) };
 });
-const trainings = files.map((f) => {
+const loaded = new Map(files.map((f) => {
   const models = mergeModelsFrom(f === "committed" ? undefined : f);
-  return { name: f, decision: models.decision, weighed: weighSets(sets, models), drawWeighed: weighSets(draws, models) };
-});
+  return [f, { name: f, decision: models.decision, weighed: weighSets(sets, models), drawWeighed: weighSets(draws, models) }] as const;
+}));
+type Training = typeof loaded extends Map<string, infer T> ? T : never;
+/** What is compared: each entry's trainings and how its decision is set. */
+const entries: Array<Setting & { trainings: Training[] }> = methodArgs.length
+  ? methodArgs.map((a) => ({ name: a.slice(0, a.indexOf("=")), apply: (d: MergeDecision) => d, trainings: a.slice(a.indexOf("=") + 1).split(",").map((f) => loaded.get(f)!) }))
+  : FAMILY.map((setting) => ({ ...setting, trainings: files.map((f) => loaded.get(f)!) }));
+if (entries.some((e) => e.trainings.length !== entries[0]!.trainings.length)) throw new Error("every method needs as many trainings, in the same order");
 
 const SETS = ["events", "bbc merge", "harder", "few-outlets"] as const;
 /** One training under one decision, one half: each set's F1 (few-outlets: the draws' mean) and events' mixed stories. */
@@ -79,26 +88,26 @@ const pct = (x: number) => (100 * x).toFixed(2);
 const summary = (runs: ReadonlyArray<{ f1: number[]; mixed: number }>) =>
   `${SETS.map((name, j) => `${name} ${pct(mean(runs.map((r) => r.f1[j]!)))} sd ${pct(sd(runs.map((r) => r.f1[j]!)))}`).join(" · ")} · events mixed ${runs.map((r) => r.mixed).join("/")}`;
 
-console.log(`${trainings.length} trainings: ${trainings.map((t) => t.name).join(", ")}`);
-const tuning = FAMILY.map((setting) => trainings.map((t) => scoreHalf(setting.apply(t.decision), t.weighed, t.drawWeighed, "tune")));
+console.log(`${entries[0]!.trainings.length} trainings per entry: ${entries.map((e) => `${e.name}: ${e.trainings.map((t) => t.name).join(", ")}`).filter((_, k) => methodArgs.length || k === 0).join("; ")}`);
+const tuning = entries.map((e) => e.trainings.map((t) => scoreHalf(e.apply(t.decision), t.weighed, t.drawWeighed, "tune")));
 const objective = tuning.map((runs) => mean(runs.map((r) => mean(r.f1))));
 console.log("TUNING halves, mean (sd) over the trainings; objective = mean of the four sets:");
-FAMILY.forEach((s, k) => console.log(`${pct(objective[k]!)}  ${s.name.padEnd(44)} ${summary(tuning[k]!)}`));
+entries.forEach((s, k) => console.log(`${pct(objective[k]!)}  ${s.name.padEnd(44)} ${summary(tuning[k]!)}`));
 
 let pick = 0;
-for (let k = 1; k < FAMILY.length; k++) if (objective[k]! > objective[pick]! + 1e-9) pick = k;
+for (let k = 1; k < entries.length; k++) if (objective[k]! > objective[pick]! + 1e-9) pick = k;
 const setMeans = (k: number) => SETS.map((_, j) => mean(tuning[k]!.map((r) => r.f1[j]!)));
 const falls = setMeans(pick).some((m, j) => m < setMeans(0)[j]! - DROP);
 const mixedMore = mean(tuning[pick]!.map((r) => r.mixed)) > mean(tuning[0]!.map((r) => r.mixed));
 if (pick !== 0 && (objective[pick]! <= objective[0]! + MARGIN || falls || mixedMore)) {
-  console.log(`best of the family by tuning mean: ${FAMILY[pick]!.name} (${pct(objective[pick]!)}), not past the baseline's rule (margin ${pct(MARGIN)}, a set falling ${pct(DROP)}, more mixed): baseline kept`);
+  console.log(`best of the family by tuning mean: ${entries[pick]!.name} (${pct(objective[pick]!)}), not past the baseline's rule (margin ${pct(MARGIN)}, a set falling ${pct(DROP)}, more mixed): baseline kept`);
   pick = 0;
 }
-console.log(`PICKED on the tuning halves: ${FAMILY[pick]!.name}`);
+console.log(`PICKED on the tuning halves: ${entries[pick]!.name}`);
 
 // The checking halves, once: the baseline and the pick, run by run (TUNING_ONLY=1: not at all, a dry run).
 if (process.env.TUNING_ONLY === "1") process.exit(0);
-const check = (k: number) => trainings.map((t) => scoreHalf(FAMILY[k]!.apply(t.decision), t.weighed, t.drawWeighed, "check"));
+const check = (k: number) => entries[k]!.trainings.map((t) => scoreHalf(entries[k]!.apply(t.decision), t.weighed, t.drawWeighed, "check"));
 const base = check(0);
 console.log(`CHECKING halves, baseline: ${summary(base)}`);
 if (pick !== 0) {
