@@ -5,6 +5,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { clusterArticles, defaultClusterOptions, mergeModels } from "../../src/cluster/index.ts";
+import { loadDecision } from "../../src/cluster/decision.ts";
 import type { SmallGroupOptions } from "../../src/cluster/protagonists.ts";
 import { outletDraws } from "../../eval/lib/merge-set.ts";
 import { halfOf } from "../../eval/lib/split.ts";
@@ -36,5 +37,15 @@ describe("two look-alike events, each told by a few outlets on one day", () => {
     // Without it the committed decision (its protagonist check starts at groups of three) makes them one story.
     const { small: _, ...without } = decision;
     expect(topic7(without)).toEqual([["ecbplus-7-ecb", "ecbplus-7-ecb", "ecbplus-7-ecb", "ecbplus-7-ecbplus", "ecbplus-7-ecbplus"]]);
+  });
+});
+
+describe("the small-group check in the model file", () => {
+  it("is off in the committed decision and refused with a reason when damaged", () => {
+    expect(mergeModels().decision.small).toBeUndefined();
+    const { decision } = mergeModels();
+    expect(loadDecision({ ...decision, small }).small).toEqual(small);
+    expect(() => loadDecision({ ...decision, small: { ...small, times: "yes" } })).toThrow(/merge decision settings are damaged; retrain with npm run train:merge/);
+    expect(() => loadDecision({ ...decision, small: { ...small, maxGroup: undefined } })).toThrow(/damaged/);
   });
 });
