@@ -398,7 +398,7 @@ import { contextFeatures, CROWDED, windowCrowds } from "../src/cluster/context.t
 import { dayOrNull } from "../src/cluster/days.ts";
 import type { WeightedEdges } from "../src/cluster/agglomerate.ts";
 import type { LogisticModel } from "../src/model/logistic.ts";
-import type { ProtagonistOptions } from "../src/cluster/protagonists.ts";
+import type { ProtagonistOptions, SmallGroupOptions } from "../src/cluster/protagonists.ts";
 import { buildEventsSet, buildMergeSet, buildSplitSet, outletDraws, type LabelledArticle } from "../eval/lib/merge-set.ts";
 import { mixedClusters, pairwiseScores, type PairwiseScores } from "../eval/lib/pairwise.ts";
 import { halfOf, HALVES, type Half } from "../eval/lib/split.ts";
@@ -486,7 +486,7 @@ const PAIR_SIGNS: Record<string, number> = { actorConflict: -1, leadNameConflict
 const CONTEXT_SIGNS: Record<string, number> = { pairLogOdds: 1, conflict: -1, support: 1, outdoneMore: -1, outdoneLess: -1 };
 const signsOf = (features: readonly string[], signs: Record<string, number>) => (MONOTONE && (MONOTONE_PAIR || signs === CONTEXT_SIGNS) ? { signs: features.map((f) => signs[f] ?? 0) } : {});
 if (!Number.isInteger(BAG) || BAG < 1) throw new Error(`BAG=${process.env.BAG}: a whole number of fits, at least 1`);
-const trial = TRAIN_ON === "all" || EXTRA.length || PERTURB || SUBSET || WITHIN || process.env.KEEP_DECISION || process.env.L2 || process.env.CONTEXT_L2 || process.env.BAG || process.env.BETA || MONOTONE || process.env.SAFEGUARDS || process.env.TIE || process.env.OOF || process.env.SMOOTH || process.env.DROP || process.env.CONTEXT_DROP || STRATIFY_SET || process.env.FOLDS || process.env.HARD || process.env.SMALL || process.env.SMALL_SAME || process.env.SMALL_BALANCE || process.env.SMALL_WEIGHT || process.env.SMALL_MAX || process.env.SMALL_PAIR || process.env.SMALL_PER_SET || OUTLETS_DECISION || process.env.PROTAGONISTS_FROM;
+const trial = TRAIN_ON === "all" || EXTRA.length || PERTURB || SUBSET || WITHIN || process.env.KEEP_DECISION || process.env.L2 || process.env.CONTEXT_L2 || process.env.BAG || process.env.BETA || MONOTONE || process.env.SAFEGUARDS || process.env.TIE || process.env.OOF || process.env.SMOOTH || process.env.DROP || process.env.CONTEXT_DROP || STRATIFY_SET || process.env.FOLDS || process.env.HARD || process.env.SMALL || process.env.SMALL_SAME || process.env.SMALL_BALANCE || process.env.SMALL_WEIGHT || process.env.SMALL_MAX || process.env.SMALL_PAIR || process.env.SMALL_PER_SET || OUTLETS_DECISION || process.env.PROTAGONISTS_FROM || process.env.SMALL_SEARCH;
 /** OUT=file: where the models go (a trial's default /tmp/merge-model-trial.json, never src). */
 const out = process.env.OUT ?? (trial ? "/tmp/merge-model-trial.json" : fileURLToPath(new URL("../src/cluster/merge-model.json", import.meta.url)));
 // 0. The background word frequencies the profiles' IDF counts (background.ts), before anything is learned,
@@ -1075,7 +1075,7 @@ const better = (a: Value, b: Value): boolean => {
   for (let t = 0; t < a.length; t++) if (Math.abs(a[t]! - b[t]!) > 1e-9) return a[t]! > b[t]!;
   return false;
 };
-const consider = (d: MergeDecision) => {
+const considerDecision = (d: MergeDecision) => {
   const value = objective(d);
   if (better(value, best.value)) best = { d, value };
   const kind = droppedSafeguards(d).join("+") || "none";
@@ -1085,8 +1085,10 @@ const consider = (d: MergeDecision) => {
 // Coordinate search: the bars with the protagonist check fixed, then the check, the bar for two stories, then the bars again.
 // The bars are searched with the bar for two stories as it stands, off, or high: the size that makes a
 // story established and that bar work together, and one step at a time cannot move both.
+const consider = considerDecision;
 const searchBars = () => {
-  const { protagonists: p } = best.d;
+  const { protagonists: p, small } = best.d;
+  const consider = (d: MergeDecision) => considerDecision(small ? { ...d, small } : d);
   const storiesBars = [...new Set([best.d.storiesThreshold, 0, 0.8])];
   if (TIE === "strict") storiesBars.sort((x, y) => y - x);
   for (const threshold of thresholds) {
@@ -1117,8 +1119,20 @@ const searchStories = () => {
     }
   }
 };
+/**
+ * SMALL_SEARCH=1 (a trial, models to OUT; mg61, stop 61): the check between two small groups (decision.ts
+ * `small`) is searched after the protagonist check, off first (a check must earn its place), then the grid
+ * try-merge-perturbed.ts judges post hoc: names or names and stated times, groups of at most 2, 3 or 5 reports,
+ * core 1, 0.67, 0.5, share 0, 0.34.
+ */
+const SMALL_SEARCH = process.env.SMALL_SEARCH === "1";
+const smallGrid: Array<SmallGroupOptions | undefined> = [undefined];
+if (SMALL_SEARCH) for (const times of [false, true]) for (const maxGroup of [2, 3, 5]) for (const core of [1, 0.67, 0.5]) for (const missingShare of [0, 0.34]) smallGrid.push({ minGroup: 2, maxGroup, core, absent: 0, missingShare, times });
 const searchProtagonists = () => {
   for (const protagonists of protagonistGrid) consider({ ...best.d, protagonists });
+  if (!SMALL_SEARCH) return;
+  const { small: _, ...rest } = best.d;
+  for (const small of smallGrid) consider(small ? { ...rest, small } : rest);
 };
 // The search is greedy, and where it ends depends on the check it starts with: it is run from each of
 // a few starts (strictest first; a later start must do better to win) and the best end is kept.

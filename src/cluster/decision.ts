@@ -3,9 +3,10 @@
 // join only on a mean link of `threshold`, since their pair evidence is all there is; a report or group
 // joins an established story (at least `established` reports) on the lower mean `storyThreshold`, an
 // average over many reports; two established stories join only on `storiesThreshold`. Two groups that are each about someone the other's reports never name are
-// never joined, when enough of each group's protagonists are missing in the other (protagonists.ts). All settings are searched on the tuning halves (train/train-merge.ts).
+// never joined, when enough of each group's protagonists are missing in the other (protagonists.ts); between two small groups
+// the same check may ask what every report of each gives (`small`). All settings are searched on the tuning halves (train/train-merge.ts).
 import { averageLink, type AgglomerateOptions, type WeightedEdges } from "./agglomerate.ts";
-import { Protagonists, type ProtagonistOptions } from "./protagonists.ts";
+import { Protagonists, SmallGroupCore, type GroupCore, type ProtagonistOptions, type SmallGroupOptions } from "./protagonists.ts";
 import type { Profile } from "./profile.ts";
 import { fitsWindow, joinSpans, type TimeSpan } from "./time.ts";
 
@@ -23,13 +24,17 @@ export interface MergeDecision {
   established: number;
   /** When two groups' protagonists contradict; minGroup 0 turns the check off. */
   protagonists: ProtagonistOptions;
+  /** The same check between two small groups, on what every report of each gives (absent: no check). */
+  small?: SmallGroupOptions;
 }
 
 export function loadDecision(json: unknown): MergeDecision {
   const d = json as Partial<MergeDecision> | undefined;
   const p = d?.protagonists;
   const numbers = (...xs: unknown[]) => xs.every((x) => typeof x === "number" && Number.isFinite(x));
-  if (!d || !p || !numbers(d.threshold, d.storyThreshold, d.storiesThreshold, d.established, p.minGroup, p.core, p.absent, p.missingShare ?? 0)) {
+  const q = d?.small;
+  const smallOk = !q || (numbers(q.minGroup, q.maxGroup, q.core, q.absent, q.missingShare ?? 0) && typeof q.times === "boolean");
+  if (!d || !p || !smallOk || !numbers(d.threshold, d.storyThreshold, d.storiesThreshold, d.established, p.minGroup, p.core, p.absent, p.missingShare ?? 0)) {
     throw new Error("model cluster/merge-model.json: the merge decision settings are damaged; retrain with npm run train:merge");
   }
   return d as MergeDecision;
@@ -44,6 +49,8 @@ export function groupArticles(spans: readonly TimeSpan[], edges: WeightedEdges, 
   const groupSpan = [...spans];
   const size = new Int32Array(spans.length).fill(1);
   const who = decision.protagonists.minGroup > 0 ? new ProtagonistsWhenAsked(new Protagonists(profiles, decision.protagonists), decision.protagonists.minGroup, spans.length) : null;
+  const q = decision.small;
+  const few = q && q.minGroup > 0 ? new ProtagonistsWhenAsked(new SmallGroupCore(profiles, q), q.minGroup, spans.length, q.maxGroup) : null;
   const established = (x: number) => decision.established > 0 && size[x]! >= decision.established;
   const stories = Math.max(decision.storyThreshold, decision.storiesThreshold);
   const bar = (x: number, y: number) => {
@@ -55,11 +62,12 @@ export function groupArticles(spans: readonly TimeSpan[], edges: WeightedEdges, 
     threshold: decision.established > 0 ? Math.min(decision.threshold, decision.storyThreshold) : decision.threshold,
     bar,
     missing: 0,
-    canJoin: (x, y) => fitsWindow(groupSpan[x]!, groupSpan[y]!, windowDays) && !who?.contradict(x, y, size),
+    canJoin: (x, y) => fitsWindow(groupSpan[x]!, groupSpan[y]!, windowDays) && !who?.contradict(x, y, size) && !few?.contradict(x, y, size),
     joined: (keep, gone) => {
       groupSpan[keep] = joinSpans(groupSpan[keep]!, groupSpan[gone]!);
       size[keep]! += size[gone]!;
       who?.join(keep, gone);
+      few?.join(keep, gone);
     },
   });
   const membersOf = new Map<number, number[]>();
@@ -74,8 +82,8 @@ export function groupArticles(spans: readonly TimeSpan[], edges: WeightedEdges, 
 
 /**
  * The protagonist check with its name counts joined only when asked: two groups are compared only when
- * both hold at least `minGroup` reports (below it Protagonists never contradicts), so the merges into a
- * group are told to Protagonists when it is first compared after them. Most merges are a report joining
+ * both hold at least `minGroup` reports (below it Protagonists never contradicts) and at most `maxGroup`,
+ * so the merges into a group are told to Protagonists when it is first compared after them. Most merges are a report joining
  * a story, never compared; the counts are sums, so the order they are joined in does not matter.
  */
 class ProtagonistsWhenAsked {
@@ -85,9 +93,10 @@ class ProtagonistsWhenAsked {
   private readonly next: Int32Array;
 
   constructor(
-    private readonly who: Protagonists,
+    private readonly who: GroupCore,
     private readonly minGroup: number,
     n: number,
+    private readonly maxGroup = Infinity,
   ) {
     this.head = new Int32Array(n).fill(-1);
     this.tail = new Int32Array(n).fill(-1);
@@ -102,7 +111,7 @@ class ProtagonistsWhenAsked {
 
   /** Protagonists.contradict, `size` the groups' report counts as they stand. */
   contradict(x: number, y: number, size: Int32Array): boolean {
-    if (size[x]! < this.minGroup || size[y]! < this.minGroup) return false;
+    if (size[x]! < this.minGroup || size[y]! < this.minGroup || size[x]! > this.maxGroup || size[y]! > this.maxGroup) return false;
     this.tell(x);
     this.tell(y);
     return this.who.contradict(x, y);

@@ -94,6 +94,35 @@ export class GroupCore {
   }
 }
 
+/**
+ * The check between two small groups (neither past `maxGroup` reports): a few outlets' reports of two
+ * look-alike events on one day (two title defences, two patches), each group's core names (with `times`,
+ * also the stated days of a month, years, months and lead weekdays) that the other's reports never give.
+ */
+export interface SmallGroupOptions extends ProtagonistOptions {
+  /** The check parts two groups only when neither holds more reports than this. */
+  maxGroup: number;
+  /** Stated times count as core items beside the names. */
+  times: boolean;
+}
+
+/** A report's stated times as items apart from its name ids (negative, by kind). */
+function timeItems(p: Profile): number[] {
+  const items: number[] = [];
+  for (const d of idsOf(p.days)) items.push(-1e6 - d);
+  for (const y of idsOf(p.years)) items.push(-2e6 - y);
+  for (let m = 0; m < 12; m++) if (p.months & (1 << m)) items.push(-3e6 - m);
+  for (let w = 0; w < 7; w++) if (p.weekdays & (1 << w)) items.push(-4e6 - w);
+  return items;
+}
+
+/** Each small group's core: the names (and with `times` the stated times) its reports give. */
+export class SmallGroupCore extends GroupCore {
+  constructor(profiles: readonly Profile[], options: SmallGroupOptions) {
+    super(profiles, options, options.times ? (p) => [...idsOf(p.names), ...timeItems(p)] : (p) => idsOf(p.names), () => true);
+  }
+}
+
 /** Each group's protagonists: the names most of its reports give. */
 export class Protagonists extends GroupCore {
   constructor(profiles: readonly Profile[], options: ProtagonistOptions) {
