@@ -19,7 +19,6 @@ import { makeFolders } from "../text/folders.ts";
 export { LockBusy, acquireLock } from "./lock.ts";
 export { writeWhole } from "./write-whole.ts";
 export { exists } from "./swap.ts";
-export { startSpare, wantsSpare, type Spare } from "./spare.ts";
 export { carryFiles, carryInto, fileIdentity, filesUnder, identitiesUnder, listingFrom, sameIdentity, SUBFOLDER, type FileIdentity, type FolderListing } from "./carry.ts";
 
 export class OutputRefused extends Error {}

@@ -14,7 +14,7 @@ import type { DigestConfig } from "../config.ts";
 import { LEAD_STORIES, type DigestModel } from "../digest/index.ts";
 import { stripControlChars } from "../text/plain-text.ts";
 import { codeHash, moduleUrl } from "../cache/code-hash.ts";
-import { carryInto, fileIdentity, filesUnder, sameIdentity, startSpare, wantsSpare, type FileIdentity, type FolderListing, type Spare } from "../output/index.ts";
+import { carryInto, fileIdentity, filesUnder, sameIdentity, type FileIdentity, type FolderListing } from "../output/index.ts";
 import { finerThanSeconds, racyMargins } from "../ingest/index.ts";
 import { pathPrefix, resolveHref } from "../text/paths.ts";
 import type { StoryView } from "../digest/index.ts";
@@ -69,8 +69,6 @@ export interface SiteStats {
   rebuilt: number;
   /** Folders of a site folder taken from an earlier build: known from its listing, read (src/output carryInto). */
   folders: { known: number; read: number };
-  /** Pages linked into a spare folder for the next build to take (a build with no earlier site: src/output startSpare), while this one waited for Pagefind. */
-  spare: number;
   /** Milliseconds: planning and carrying over; Eleventy; what Pagefind still needed after it; the work done alongside it (`alongside`). */
   ms: { plan: number; eleventy: number; search: number; alongside: number };
   /** CPU milliseconds of this process (its threads too) while it planned and carried over (`ms.plan`). */
@@ -247,7 +245,6 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   let searched = planned;
   let alongsideMs = 0;
   let searchCpuMs: number | null = null;
-  let spare: Spare | null = null;
   try {
     if (!renderNothing && !direct) {
       renderedDirect = await renderPages(outputDir, { ...setup, onContent: (page) => search.content(page.url, page.content) }, options.eleventyOnly ?? false, (page) => {
@@ -256,18 +253,11 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
       });
     }
     rendered = performance.now();
-    let searching = true;
-    const finished = search.finish().then(() => performance.now()).finally(() => (searching = false));
+    const finished = search.finish().then(() => performance.now());
     // Both are waited for, whichever fails first, before Pagefind is stopped.
     const beside = options.alongside ? options.alongside().then(() => performance.now()) : Promise.resolve(rendered);
     keyAll();
-    // No earlier site: no swap puts one aside for the next build to take, so this build leaves it a spare
-    // copy of its pages, made while it would wait for Pagefind's last bundles, and no longer.
-    // (Tests: DIGEST_TEST_SPARE=whole waits for the whole spare.)
-    const spareWhole = process.env.DIGEST_TEST_SPARE === "whole";
-    const spared = liveDir && wantsSpare(liveDir) ? beside.then(() => (searching || spareWhole ? spareOf(liveDir, outputDir, plan.pages, () => !searching && !spareWhole) : null), () => null) : null;
     const [indexed, besideDone] = await Promise.allSettled([finished, beside]);
-    spare = await spared;
     if (indexed.status === "rejected") throw shown(indexed.reason, liveDir ?? outputDir);
     if (besideDone.status === "rejected") throw besideDone.reason;
     searched = indexed.value;
@@ -278,8 +268,6 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
 
   const { pages: pageKeys, whole } = keyAll();
   for (const bundle of bundles) if (!bundle.carry) bundle.key = bundleKey(bundle, outputDir);
-  const spareListing = spare?.listing();
-  if (spareListing && Object.keys(spareListing.listing).length) folders[String(spareListing.top)] = spareListing.listing;
   const state: SiteState = { site: key, pages: {}, search: {}, folders, searched: Object.fromEntries(stories.map((p) => [p.file, searchedAs(p.file, outputDir)])) };
   const record = (file: string, fileKey: string) => {
     const was = linked && (carried.has(file) || renderNothing) ? before!.pages[file] : undefined;
@@ -310,24 +298,11 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     bundles: bundles.length,
     rebuilt: bundles.filter((b) => !b.carry).length,
     folders: sorted,
-    spare: spare?.linked ?? 0,
     ms: { plan: planned - started, eleventy: rendered - planned, search: searched - rendered, alongside: alongsideMs },
     planCpuMs: (planCpu.user + planCpu.system) / 1000,
     searchCpuMs,
   };
   return { state, stats };
-}
-
-/** A spare of the pages `pages` of `outputDir` beside `liveDir` (src/output startSpare), filled until `stop`; null when none could be made. */
-async function spareOf(liveDir: string, outputDir: string, pages: readonly { file: string }[], stop: () => boolean): Promise<Spare | null> {
-  const inodes = new Map<string, number>();
-  for (const { file } of pages) {
-    const identity = fileIdentity(join(outputDir, file));
-    if (identity) inodes.set(file, identity[0]);
-  }
-  const spare = startSpare(liveDir, outputDir, inodes);
-  await spare?.fill(stop, folderMargin());
-  return spare;
 }
 
 /**
