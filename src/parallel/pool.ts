@@ -72,11 +72,14 @@ export interface ForEachOptions<I, O, S> {
    * chunk with `local`: the threads work through their chunks meanwhile, their answers let in between steps.
    */
   beside?: () => boolean;
+  /** Other work of this thread once no chunk is left for it, one small step a call (false once none is left), the threads' answers let in between. */
+  after?: () => boolean;
 }
 
 export class WorkerPool {
   private readonly workers: Worker[] = [];
   private nextId = 0;
+  private sent = 0;
   private closed = false;
 
   constructor(readonly size: number) {
@@ -116,7 +119,7 @@ export class WorkerPool {
     args: unknown,
     chunkSize: number,
     take: (start: number, results: O[]) => void,
-    { local, load, ahead = 1, localStep = Infinity, beside }: ForEachOptions<I, O, S> = {},
+    { local, load, ahead = 1, localStep = Infinity, beside, after }: ForEachOptions<I, O, S> = {},
   ): Promise<void> {
     if (this.closed) throw new Error("the worker pool is closed");
     const chunks: Array<{ start: number; items: I[] }> = [];
@@ -151,13 +154,28 @@ export class WorkerPool {
           }
           return out;
         });
-      const first = async () => {
-        while (!failed && beside!()) await new Promise((resolve) => setImmediate(resolve));
-        await own();
+      const steps = async (step: () => boolean) => {
+        while (!failed && step()) await new Promise((resolve) => setImmediate(resolve));
       };
-      lanes.push(beside ? first() : own());
+      const first = async () => {
+        if (beside) await steps(beside);
+        await own();
+        if (after) await steps(after);
+      };
+      lanes.push(first());
     }
     await Promise.all(lanes);
+  }
+
+  /**
+   * Sends one chunk to a thread now (the threads in turn), without waiting for this thread's event loop:
+   * a thread started ahead (`warm`) works on it while this thread goes on. Resolves with its answer.
+   */
+  send(task: Task, items: unknown[], args: unknown): Promise<unknown[]> {
+    if (this.closed) return Promise.reject(new Error("the worker pool is closed"));
+    while (this.workers.length < this.size) this.workers.push(startWorker());
+    const worker = this.workers[this.sent++ % this.workers.length]!;
+    return this.run(worker, { id: this.nextId++, module: task.module, name: task.name, items, args });
   }
 
   /** One request on one worker; rejects when the function throws or the worker dies. */
