@@ -76,10 +76,17 @@ export interface ForEachOptions<I, O, S> {
   after?: () => boolean;
 }
 
+interface Waiting {
+  name: string;
+  resolve: (results: unknown[]) => void;
+  reject: (error: Error) => void;
+}
+
 export class WorkerPool {
   private readonly workers: Worker[] = [];
   private nextId = 0;
   private sent = 0;
+  private readonly waiting = new Map<Worker, Map<number, Waiting>>();
   private closed = false;
 
   constructor(readonly size: number) {
@@ -178,33 +185,36 @@ export class WorkerPool {
     return this.run(worker, { id: this.nextId++, module: task.module, name: task.name, items, args });
   }
 
-  /** One request on one worker; rejects when the function throws or the worker dies. */
+  /**
+   * One request on one worker; rejects when the function throws or the worker dies. A worker's requests
+   * wait in one table, answered by one listener each (chunks sent ahead leave hundreds in flight).
+   */
   private run(worker: Worker, request: Request): Promise<unknown[]> {
     return new Promise((resolve, reject) => {
-      const done = () => {
-        worker.off("message", onMessage);
-        worker.off("error", onError);
-        worker.off("exit", onExit);
-      };
-      const onMessage = (reply: Reply) => {
-        if (reply.id !== request.id) return;
-        done();
-        if ("error" in reply) reject(rebuild(reply.error));
-        else resolve(reply.results);
-      };
-      const onError = (error: Error) => {
-        done();
-        reject(error);
-      };
-      const onExit = (code: number) => {
-        done();
-        const at = this.workers.indexOf(worker); // a thread that died takes no more work
-        if (at >= 0) this.workers.splice(at, 1);
-        reject(new Error(`a worker thread stopped (exit code ${code}) while running ${request.name}`));
-      };
-      worker.on("message", onMessage);
-      worker.on("error", onError);
-      worker.on("exit", onExit);
+      let waiting = this.waiting.get(worker);
+      if (!waiting) {
+        const table = new Map<number, Waiting>();
+        waiting = table;
+        this.waiting.set(worker, table);
+        const failAll = (error: (name: string) => Error) => {
+          for (const w of table.values()) w.reject(error(w.name));
+          table.clear();
+        };
+        worker.on("message", (reply: Reply) => {
+          const w = table.get(reply.id);
+          if (!w) return;
+          table.delete(reply.id);
+          if ("error" in reply) w.reject(rebuild(reply.error));
+          else w.resolve(reply.results);
+        });
+        worker.on("error", (error: Error) => failAll(() => error));
+        worker.on("exit", (code: number) => {
+          const at = this.workers.indexOf(worker); // a thread that died takes no more work
+          if (at >= 0) this.workers.splice(at, 1);
+          failAll((name) => new Error(`a worker thread stopped (exit code ${code}) while running ${name}`));
+        });
+      }
+      waiting.set(request.id, { name: request.name, resolve, reject });
       worker.postMessage(request);
     });
   }
