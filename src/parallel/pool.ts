@@ -89,6 +89,11 @@ export class WorkerPool {
   private readonly waiting = new Map<Worker, Map<number, Waiting>>();
   private closed = false;
 
+  /** Whether `close` was called. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
   constructor(readonly size: number) {
     if (!Number.isInteger(size) || size < 1) throw new Error(`a worker pool needs at least one thread, not ${size}`);
   }

@@ -72,6 +72,8 @@ export class SummariesAhead {
       // [] only when this thread took the chunk back, and then it summarised it as it did.
       (out) => (out.length ? (out as string[][]) : chunk.mine!),
       (error: Error) => {
+        // Closed before the answer came: the build failed on the way, and nothing will read it.
+        if (this.pool.isClosed) return [];
         if (!this.warned) this.warn?.(`worker threads failed (${error.message}); going on without them`);
         this.warned = true;
         Atomics.store(this.claims, slot, 2);
