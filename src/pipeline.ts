@@ -79,24 +79,23 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
   // The articles' `terms` serve clustering alone: let go of them as it reads them. What the last build
   // published weighs in, so that stories do not part and join again as unrelated articles arrive.
   const published = options.identity ? { published: publishedStories(options.identity) } : {};
-  const named = assignStoryIds(clusterArticles(dated, { ...(options.cluster ?? defaultClusterOptions), releaseTerms: true, ...published }), options.identity ?? null);
+  const settled = settleStories(options);
+  const named = assignStoryIds(clusterArticles(dated, { ...(options.cluster ?? defaultClusterOptions), releaseTerms: true, ...published, onSettled: settled.take }), options.identity ?? null);
   const clusters = named.clusters;
   lap("cluster");
   const publishedOn = publishedDays(options.identity ?? null);
   const ownMembers = publishedMembers(options.identity ?? null);
   const headlines = publishedHeadlines(options.identity ?? null);
-  const resolved = clusters.map((cluster) => resolveDates(cluster.members));
-  // A day after the build's present (a mistyped year) is warned of and refiled before it can date its story.
-  const doubts = futureDoubts(resolved.flat());
-  const stories = clusters.map((cluster, i): Story => {
-    const members = refile(resolved[i]!, doubts.refiled).sort(byDateThenPath);
+  const { doubts, storyOf } = settled.all();
+  const stories = clusters.map((cluster): Story => {
+    const { members, summary } = storyOf(cluster.members);
     const date = storyDate(members, publishedOn.get(cluster.id) ?? null);
     return {
       id: cluster.id,
       date,
       title: headline(members, date, ownMembers.get(cluster.id), headlines.get(cluster.id)),
       members,
-      summary: summariseStory(members, options),
+      summary,
       followUpOf: cluster.followUpOf,
       ...(cluster.formerIds ? { formerIds: cluster.formerIds } : {}),
     };
@@ -109,6 +108,46 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
   for (const s of stories) if (s.followUpOf && !ids.has(s.followUpOf)) s.followUpOf = null;
   stories.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : 1));
   return { stories, rejected, messages, identity: named.state, published: publishedBy(options.identity ?? null) };
+}
+
+interface SettledStories {
+  /** The dates found after the build's present (futureDoubts over every story's members). */
+  doubts: ReturnType<typeof futureDoubts>;
+  /** A story's members, dates resolved, in date order, and its summary, by the cluster's `members`. */
+  storyOf: (members: DatedArticle[]) => { members: ResolvedArticle[]; summary: string[] };
+}
+
+/**
+ * The stories' members (dates resolved) and summaries, asked for as clustering hands out each story once
+ * its articles are final (ClusterOptions.onSettled), before it links follow-ups: a summariser that
+ * answers later (the build's, src/cache/summaries.ts) can start on them while this thread clusters on.
+ */
+function settleStories(options: PipelineOptions): { take: NonNullable<ClusterOptions["onSettled"]>; all: () => SettledStories } {
+  // A story of its own handed out early: its text and title are its article's, whatever day it is given.
+  const early = new Map<DatedArticle[], string[]>();
+  let done: SettledStories | null = null;
+  const take = (stories: ReadonlyArray<DatedArticle[]>, last: boolean) => {
+    if (!last) {
+      for (const s of stories) early.set(s, summariseStory(s, options));
+      return;
+    }
+    const resolved = stories.map((members) => resolveDates(members));
+    // A day after the build's present (a mistyped year) is warned of and refiled before it can date its story.
+    const doubts = futureDoubts(resolved.flat());
+    const made = new Map<DatedArticle[], { members: ResolvedArticle[]; summary: string[] }>();
+    stories.forEach((story, i) => {
+      const members = refile(resolved[i]!, doubts.refiled).sort(byDateThenPath);
+      made.set(story, { members, summary: early.get(story) ?? summariseStory(members, options) });
+    });
+    done = { doubts, storyOf: (members) => made.get(members)! };
+  };
+  return {
+    take,
+    all: () => {
+      if (!done) throw new Error("clustering handed out no stories");
+      return done;
+    },
+  };
 }
 
 /** What the build that left `last` published of each feed item (stories merged away included: their id may come back). */
@@ -148,7 +187,7 @@ function publishedMembers(state: IdentityState | null): Map<string, Set<string>>
   return new Map((state?.stories ?? []).map((r) => [r.id, new Set(r.members.map((m) => m.path))]));
 }
 
-function summariseStory(members: readonly ResolvedArticle[], options: PipelineOptions): string[] {
+function summariseStory(members: readonly DatedArticle[], options: PipelineOptions): string[] {
   const inputs = () => members.map((m): SummaryInput => ({ title: m.title, text: paragraphsOf(m).join("\n") }));
   return options.summarise ? options.summarise(inputs, options.summary, members) : summarise(inputs(), options.summary);
 }

@@ -32,8 +32,14 @@ export type LazySummaryJob = () => SummaryJob;
 export interface CachedSummaries {
   /** Answers from the cache, or with a list that `fill` fills. */
   summarise: StorySummariser;
-  /** Summarises what was asked and not in the cache (with `run`, in the order asked), fills the lists, keeps the results. */
+  /** Summarises what was asked and not in the cache nor sent `ahead` (with `run`, in the order asked), fills the lists, keeps the results. */
   fill(run: (jobs: LazySummaryJob[]) => Promise<string[][]>): Promise<void>;
+  /**
+   * From now on, the jobs asked for go to `start` in batches of `size` as they are asked, so that it can
+   * summarise them while the pipeline goes on (it answers null when it takes no more: the rest wait for
+   * `fill`); `fill` fills their lists from its answers, whatever order they come in.
+   */
+  ahead(start: (jobs: LazySummaryJob[]) => Promise<string[][]> | null, size: number): void;
   /** Summaries asked for, answered from the pack, and computed. */
   stats: { calls: number; hits: number; computed: number };
   /** The cache's pack (commit it when the build has summarised), or null without a cache. */
@@ -48,6 +54,17 @@ export async function cachedSummaries(cache: DiskCache | null, articles?: Articl
   const meaning = articleKeysMeaning(articles);
   const queued = new Map<string, { job: LazySummaryJob; targets: string[][] }>();
   let unkeyed = 0;
+  // Jobs handed to `ahead`'s start, by batch, and the batch being gathered.
+  const started: Array<{ ids: string[]; results: Promise<string[][]> }> = [];
+  let starter: { start: (jobs: LazySummaryJob[]) => Promise<string[][]> | null; size: number; batch: string[] } | null = null;
+  const gathered = (id: string) => {
+    if (!starter) return;
+    starter.batch.push(id);
+    if (starter.batch.length < starter.size) return;
+    const results = starter.start(starter.batch.map((b) => queued.get(b)!.job));
+    if (results) started.push({ ids: starter.batch, results });
+    starter = results ? { ...starter, batch: [] } : null;
+  };
   const deferred: StorySummariser = (makeInputs, options, members) => {
     stats.calls++;
     const target: string[] = [];
@@ -61,24 +78,39 @@ export async function cachedSummaries(cache: DiskCache | null, articles?: Articl
     const id = key ?? `unkeyed ${unkeyed++}`; // arguments JSON would change: computed, never kept
     const entry = queued.get(id);
     if (entry) entry.targets.push(target);
-    else queued.set(id, { job: () => (options === undefined ? { inputs: makeInputs() } : { inputs: makeInputs(), options }), targets: [target] });
+    else {
+      queued.set(id, { job: () => (options === undefined ? { inputs: makeInputs() } : { inputs: makeInputs(), options }), targets: [target] });
+      gathered(id);
+    }
     return target;
   };
   return {
     summarise: deferred,
     stats,
     pack,
+    ahead(start, size) {
+      starter = { start, size, batch: [] };
+    },
     async fill(run) {
-      const entries = [...queued];
-      queued.clear();
-      if (!entries.length) return;
-      const results = await run(entries.map(([, e]) => e.job));
-      stats.computed += entries.length;
-      entries.forEach(([id, e], i) => {
-        const result = results[i]!;
+      starter = null;
+      const early = started.splice(0);
+      const sent = new Set(early.flatMap((b) => b.ids));
+      const entries = [...queued].filter(([id]) => !sent.has(id));
+      if (!queued.size) return;
+      const done = (id: string, result: string[]) => {
+        const e = queued.get(id)!;
         for (const target of e.targets) target.push(...result);
         if (pack && !id.startsWith("unkeyed ")) pack.put(id, result);
-      });
+        stats.computed++;
+      };
+      // The rest are summarised (`run` is called, with them or none, so that it can help with the batches
+      // sent ahead) while those are answered; the lists are filled in the order asked.
+      const [answers, results] = await Promise.all([Promise.all(early.map((b) => b.results)), run(entries.map(([, e]) => e.job))]);
+      const byId = new Map<string, string[]>();
+      early.forEach((b, k) => b.ids.forEach((id, i) => byId.set(id, answers[k]![i]!)));
+      entries.forEach(([id], i) => byId.set(id, results[i]!));
+      for (const id of queued.keys()) done(id, byId.get(id)!);
+      queued.clear();
     },
   };
 }

@@ -156,7 +156,7 @@ export async function runBuild(argv: string[]): Promise<number> {
       lap("unchanged");
     } else {
       const loaded = stages ?? (await loadStages());
-      const { buildDigest, buildReport, cachedCategories, cachedViews, categoriesAhead, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, startSummaryThreads, summariseAll, summaryLines, warningLines, withPublished, writeFeeds, writeJsonFile } = loaded;
+      const { AHEAD_CHUNK, buildDigestModel, buildReport, cachedCategories, cachedViews, categoriesAhead, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, digestFiles, fileTimeWarning, IDENTITY_FILE, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, startSummaryThreads, summariesAhead, summariseAll, summaryLines, warningLines, withPublished, writeFeeds, writeJsonFile } = loaded;
       // The story-id state this build writes (a copy goes to the cache once the build is in place).
       let identityText = "";
       const rules = rulesWithout(...config.disableRules);
@@ -179,6 +179,9 @@ export async function runBuild(argv: string[]): Promise<number> {
         const ids = readStoryIds({ digests: out.liveDigests, digestsShown: values.digests, site: out.liveSite, siteShown: values.output, cache: cache?.dir ?? null, cacheShown: values.cache, warn });
         const clusterRows = await cachedClusterRows(cache);
         if (cold) threads.summaries = startSummaryThreads(); // loading their code while this thread clusters
+        // The stories clustering has settled are summarised on them while it goes on (src/pipeline.ts).
+        const sent = summariesAhead(threads.summaries, warn);
+        if (sent) summaries.ahead(sent.start, AHEAD_CHUNK);
         const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings: pipelineTimings, summarise: summaries.summarise, identity: ids.state, cluster: { ...defaultClusterOptions, rows: clusterRows.rows } });
         await clusterRows.pack?.commit();
         // Merging into stories, and the summaries the cache had (the others are computed next).
@@ -187,28 +190,28 @@ export async function runBuild(argv: string[]): Promise<number> {
         // this thread finds the stories' categories meanwhile, before it summarises any.
         const [categories, views] = await Promise.all([cachedCategories(cache, articleKeys), cachedViews(cache, articleKeys)]);
         const ahead = categoriesAhead(result.stories, categories.categorise);
-        await summaries.fill((jobs) => summariseAll(jobs, { warn, threads: threads.summaries, beside: ahead.step }));
+        await summaries.fill((jobs) => summariseAll(jobs, { warn, threads: threads.summaries, beside: ahead.step, ahead: sent }));
         await threads.summaries?.close();
         await summaries.pack?.commit();
         lap("summarise");
         const fileTimes = fileTimeWarning(result.stories.flatMap((s) => s.members));
-        const digest = buildDigest(result.stories, { zone: config.timezone, homeDays: config.homeDays, categorise: ahead.categorise, published: result.published, views: views.store });
+        const model = buildDigestModel(result.stories, { zone: config.timezone, homeDays: config.homeDays, categorise: ahead.categorise, published: result.published, views: views.store });
         await Promise.all([categories.pack?.commit(), views.pack?.commit()]);
         progress.step("writing the digests");
-        identityText = serializeIdentityState(withPublished(result.identity, digest.model.published));
+        identityText = serializeIdentityState(withPublished(result.identity, model.published));
         lap("digest");
-        const report = buildReport(result.stories, [...ingested.rejected, ...result.rejected], [...ingested.messages, ...result.messages, ...(ids.message ? [ids.message] : [])], digest.model);
-        said.stdout = summaryLines(report, digest.files.length);
+        const report = buildReport(result.stories, [...ingested.rejected, ...result.rejected], [...ingested.messages, ...result.messages, ...(ids.message ? [ids.message] : [])], model);
+        // One digest a day (digestFiles), made with the other writes below.
+        said.stdout = summaryLines(report, model.days.length);
         said.stderr = [...rejectionLines(report), ...warningLines(report), ...(fileTimes ? [`digest: warning: ${fileTimes}`] : [])];
         lap("report");
-        // Written while Pagefind writes the search index, when this thread would wait for it (the site stage's last step).
-        const files = digest.files;
+        // Made and written while Pagefind writes the search index, when this thread would wait for it (the site stage's last step).
         const write = async () => {
-          await out.writeDigests(files);
+          await out.writeDigests(digestFiles(model));
           await writeFile(join(out.digests, IDENTITY_FILE), identityText);
           await writeJsonFile(join(out.site, "build-report.json"), report);
         };
-        return { model: digest.model, write };
+        return { model, write };
       })();
       // The articles' paragraphs left in the cache are not read after the model is made.
       cache?.close();

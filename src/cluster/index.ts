@@ -107,6 +107,13 @@ export interface ClusterOptions {
   stickiness?: number;
   /** The share of articles changed beyond which the last build's merges are not replayed (groups.ts REPLAY_MAX_CHANGED when absent). */
   replayMaxChanged?: number;
+  /**
+   * Called, before clustering is done, with stories whose articles no later step can change, each as the
+   * very `members` array of the cluster returned for it (its id and follow-up link are not known yet):
+   * after the pairs and context steps, articles that will be stories of their own (Alone); after the
+   * groups step (`last`), every story, in the order returned (those handed out before as the same arrays).
+   */
+  onSettled?: (stories: ReadonlyArray<DatedArticle[]>, last: boolean) => void;
 }
 
 /** The steps of `clusterArticles`, in order. */
@@ -377,6 +384,9 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
   const group = (weighed: WeightedEdges, agglomerate: Agglomerate) => groupArticles(spans, weighed, decision, options.windowDays, profiles, agglomerate);
   let weighed = options.published ? stickyEdges(edges, paths, options.published, options.stickiness) : edges;
   const last = store?.get(storeKey);
+  // Without a last build's merges to replay, links only fall after this (see Alone).
+  const alone = options.onSettled && !last ? new Alone(order, options.onSettled) : null;
+  alone?.handOut(weighed, groupingThreshold(decision));
   // The last build's merges, replayed where no changed article reaches (groups.ts).
   const printer = store && termKeys ? new ArticlePrinter(paths, termKeys, spans) : null;
   const fromLast = (weighed: WeightedEdges) => (printer ? replayingAgglomeration(paths, printer, weighed, last, options.replayMaxChanged, options.replayStats) : null);
@@ -401,7 +411,11 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
   }
   if (store && printer) store.put(storeKey, { paths: [...paths], prints: run.prints ?? printer.printsOf(weighed), ...run.log });
   step("groups");
-  const clusters = groups.map((g): StoryCluster => ({ id: fallbackId(g.members.map((i) => order[i]!), spans, g.members), members: g.members.map((i) => order[i]!), followUpOf: null }));
+  const clusters = groups.map((g): StoryCluster => {
+    const members = (g.members.length === 1 ? alone?.storyOf[g.members[0]!] : undefined) ?? g.members.map((i) => order[i]!);
+    return { id: fallbackId(members, spans, g.members), members, followUpOf: null };
+  });
+  options.onSettled?.(clusters.map((c) => c.members), true);
   // The last build's links where nothing a story's link is worked out from changed (follow-up-reuse.ts).
   // (Not for a trainer's run that watches every pair the model weighs.)
   const followUpOptions: FollowUpOptions = options;
@@ -425,6 +439,44 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
   });
   step("followUps");
   return clusters;
+}
+
+/**
+ * The articles handed out as stories of their own before the groups step (ClusterOptions.onSettled). A
+ * group grows only along a link whose weight, or its mean over the pairs of two groups (missing pairs
+ * counting 0), reaches the agglomeration's threshold (agglomerate.ts), so an article none of whose links
+ * reaches it stays alone: while no last build's merges are replayed, the weights given to the first
+ * grouping are the highest an article alone meets, as the settle rounds move a link between two stories
+ * down (hysteresis.ts), never up.
+ */
+class Alone {
+  /** The members array handed out for each article handed out. */
+  readonly storyOf: Array<DatedArticle[] | undefined>;
+
+  constructor(
+    private readonly order: readonly DatedArticle[],
+    private readonly onSettled: NonNullable<ClusterOptions["onSettled"]>,
+  ) {
+    this.storyOf = new Array(order.length);
+  }
+
+  /** Hands out the articles not handed out yet whose every link weighs less than `below`. */
+  handOut(edges: WeightedEdges, below: number): void {
+    const linked = new Uint8Array(this.order.length);
+    for (let k = 0; k < edges.length; k++) {
+      if (edges.weight[k]! < below) continue;
+      linked[edges.a[k]!] = 1;
+      linked[edges.b[k]!] = 1;
+    }
+    const stories: DatedArticle[][] = [];
+    for (let i = 0; i < this.order.length; i++) if (!linked[i] && !this.storyOf[i]) stories.push((this.storyOf[i] = [this.order[i]!]));
+    if (stories.length) this.onSettled(stories, false);
+  }
+}
+
+/** The mean link at which groupArticles' agglomeration starts to join groups (decision.ts: the lower of its bars). */
+function groupingThreshold(decision: MergeDecision): number {
+  return decision.established > 0 ? Math.min(decision.threshold, decision.storyThreshold) : decision.threshold;
 }
 
 /** How many times the stories are grouped again with themselves as the published ones, at most (see clusterArticles). */

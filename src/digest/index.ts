@@ -25,8 +25,18 @@ const DEFAULTS: ModelOptions = { zone: "UTC", homeDays: 7 };
 
 /** The view model of the stories and its Markdown digests, newest day first. */
 export function buildDigest(stories: readonly Story[], options: Partial<ModelOptions> = {}): Digest {
-  const model = buildModel(stories, { ...DEFAULTS, ...options });
-  return { model, files: model.days.map(dayMarkdown) };
+  const model = buildDigestModel(stories, options);
+  return { model, files: digestFiles(model) };
+}
+
+/** The view model alone (the build makes its digests later, while the site's search index is written). */
+export function buildDigestModel(stories: readonly Story[], options: Partial<ModelOptions> = {}): DigestModel {
+  return buildModel(stories, { ...DEFAULTS, ...options });
+}
+
+/** The model's Markdown digests, newest day first: one a day. */
+export function digestFiles(model: DigestModel): DigestFile[] {
+  return model.days.map(dayMarkdown);
 }
 
 /** The Markdown digests alone. */

@@ -72,12 +72,27 @@ export interface ForEachOptions<I, O, S> {
    * chunk with `local`: the threads work through their chunks meanwhile, their answers let in between steps.
    */
   beside?: () => boolean;
+  /** Other work of this thread once no chunk is left for it, one small step a call (false once none is left), the threads' answers let in between. */
+  after?: () => boolean;
+}
+
+interface Waiting {
+  name: string;
+  resolve: (results: unknown[]) => void;
+  reject: (error: Error) => void;
 }
 
 export class WorkerPool {
   private readonly workers: Worker[] = [];
   private nextId = 0;
+  private sent = 0;
+  private readonly waiting = new Map<Worker, Map<number, Waiting>>();
   private closed = false;
+
+  /** Whether `close` was called. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
 
   constructor(readonly size: number) {
     if (!Number.isInteger(size) || size < 1) throw new Error(`a worker pool needs at least one thread, not ${size}`);
@@ -116,7 +131,7 @@ export class WorkerPool {
     args: unknown,
     chunkSize: number,
     take: (start: number, results: O[]) => void,
-    { local, load, ahead = 1, localStep = Infinity, beside }: ForEachOptions<I, O, S> = {},
+    { local, load, ahead = 1, localStep = Infinity, beside, after }: ForEachOptions<I, O, S> = {},
   ): Promise<void> {
     if (this.closed) throw new Error("the worker pool is closed");
     const chunks: Array<{ start: number; items: I[] }> = [];
@@ -151,42 +166,60 @@ export class WorkerPool {
           }
           return out;
         });
-      const first = async () => {
-        while (!failed && beside!()) await new Promise((resolve) => setImmediate(resolve));
-        await own();
+      const steps = async (step: () => boolean) => {
+        while (!failed && step()) await new Promise((resolve) => setImmediate(resolve));
       };
-      lanes.push(beside ? first() : own());
+      const first = async () => {
+        if (beside) await steps(beside);
+        await own();
+        if (after) await steps(after);
+      };
+      lanes.push(first());
     }
     await Promise.all(lanes);
   }
 
-  /** One request on one worker; rejects when the function throws or the worker dies. */
+  /**
+   * Sends one chunk to a thread now (the threads in turn), without waiting for this thread's event loop:
+   * a thread started ahead (`warm`) works on it while this thread goes on. Resolves with its answer.
+   */
+  send(task: Task, items: unknown[], args: unknown): Promise<unknown[]> {
+    if (this.closed) return Promise.reject(new Error("the worker pool is closed"));
+    while (this.workers.length < this.size) this.workers.push(startWorker());
+    const worker = this.workers[this.sent++ % this.workers.length]!;
+    return this.run(worker, { id: this.nextId++, module: task.module, name: task.name, items, args });
+  }
+
+  /**
+   * One request on one worker; rejects when the function throws or the worker dies. A worker's requests
+   * wait in one table, answered by one listener each (chunks sent ahead leave hundreds in flight).
+   */
   private run(worker: Worker, request: Request): Promise<unknown[]> {
     return new Promise((resolve, reject) => {
-      const done = () => {
-        worker.off("message", onMessage);
-        worker.off("error", onError);
-        worker.off("exit", onExit);
-      };
-      const onMessage = (reply: Reply) => {
-        if (reply.id !== request.id) return;
-        done();
-        if ("error" in reply) reject(rebuild(reply.error));
-        else resolve(reply.results);
-      };
-      const onError = (error: Error) => {
-        done();
-        reject(error);
-      };
-      const onExit = (code: number) => {
-        done();
-        const at = this.workers.indexOf(worker); // a thread that died takes no more work
-        if (at >= 0) this.workers.splice(at, 1);
-        reject(new Error(`a worker thread stopped (exit code ${code}) while running ${request.name}`));
-      };
-      worker.on("message", onMessage);
-      worker.on("error", onError);
-      worker.on("exit", onExit);
+      let waiting = this.waiting.get(worker);
+      if (!waiting) {
+        const table = new Map<number, Waiting>();
+        waiting = table;
+        this.waiting.set(worker, table);
+        const failAll = (error: (name: string) => Error) => {
+          for (const w of table.values()) w.reject(error(w.name));
+          table.clear();
+        };
+        worker.on("message", (reply: Reply) => {
+          const w = table.get(reply.id);
+          if (!w) return;
+          table.delete(reply.id);
+          if ("error" in reply) w.reject(rebuild(reply.error));
+          else w.resolve(reply.results);
+        });
+        worker.on("error", (error: Error) => failAll(() => error));
+        worker.on("exit", (code: number) => {
+          const at = this.workers.indexOf(worker); // a thread that died takes no more work
+          if (at >= 0) this.workers.splice(at, 1);
+          failAll((name) => new Error(`a worker thread stopped (exit code ${code}) while running ${name}`));
+        });
+      }
+      waiting.set(request.id, { name: request.name, resolve, reject });
       worker.postMessage(request);
     });
   }

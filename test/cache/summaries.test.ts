@@ -79,4 +79,32 @@ describe("summaries through the cache", () => {
     expect(unkeyed.made).toBe(1); // keyed by its texts, as without content keys
     expect(unkeyed.answers).toEqual([summarise(story)]);
   });
+
+  it("fills each story's list from the batches sent ahead, whatever order they are answered in, and the rest as before", async () => {
+    const cached = await cachedSummaries(null);
+    const variants = Array.from({ length: 11 }, (_, k): SummaryInput[] => [{ ...story[0]!, text: story[0]!.text.replace("heavy rain", `${k + 20} mm of rain`) }, story[1]!]);
+    const sent: Array<{ jobs: number; answer: () => void }> = [];
+    const answers: string[][] = [];
+    // Before `ahead`: left for fill. Then batches of 3, answered last batch first; the batch taken once two are out is refused (null).
+    answers.push(cached.summarise(() => variants[0]!));
+    cached.ahead((jobs) => {
+      if (sent.length === 2) return null;
+      return new Promise((resolve) => sent.push({ jobs: jobs.length, answer: () => resolve(jobs.map((make) => summarise(make().inputs))) }));
+    }, 3);
+    for (let k = 1; k < 11; k++) answers.push(cached.summarise(() => variants[k]!));
+    answers.push(cached.summarise(() => variants[4]!)); // the same story again: one job, two lists
+    expect(sent.map((b) => b.jobs)).toEqual([3, 3]);
+    let rest = 0;
+    const filled = cached.fill(async (jobs) => {
+      rest = jobs.length;
+      for (const b of [...sent].reverse()) b.answer();
+      return jobs.map((make) => summarise(make().inputs));
+    });
+    await filled;
+    expect(rest).toBe(11 - 6);
+    const expected = [...variants, variants[4]!].map((inputs) => summarise(inputs));
+    expect(new Set(expected.map((e) => e.join(" "))).size).toBe(11);
+    expect(answers).toEqual(expected);
+    expect(cached.stats).toEqual({ calls: 12, hits: 0, computed: 11 });
+  });
 });

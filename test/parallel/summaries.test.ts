@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { startSummaryThreads, summariseAll } from "../../src/parallel/summaries.ts";
+import { AHEAD_CHUNK, startSummaryThreads, summariesAhead, summariseAll } from "../../src/parallel/summaries.ts";
 import { summarise, type SummaryInput } from "../../src/summarise/index.ts";
 import type { SummaryJob } from "../../src/cache/summaries.ts";
 
@@ -34,5 +34,28 @@ describe("summaries on the threads", () => {
     expect(await summariseAll(jobs.slice(0, 3), { workers: 2, threads: unused })).toEqual(out.slice(0, 3));
     await expect(unused.map({ module: "", name: "" }, [1], null, 1)).rejects.toThrow(/closed/);
     expect(startSummaryThreads(1)).toBeNull();
+  });
+
+  it("summarises chunks sent ahead on the thread while this one goes on, takes back the last ones no thread has started, and gives each chunk its own summaries", async () => {
+    const made = new Array<number>(160).fill(0);
+    const jobs = Array.from({ length: 160 }, (_, k) => (): SummaryJob => {
+      made[k]!++;
+      return { inputs: story(k), options: { sentences: 2 } };
+    });
+    const threads = startSummaryThreads(2)!;
+    const ahead = summariesAhead(threads)!;
+    const answers: Array<Promise<string[][]>> = [];
+    for (let at = 0; at < jobs.length; at += AHEAD_CHUNK) answers.push(ahead.start(jobs.slice(at, at + AHEAD_CHUNK))!);
+    expect(made.every((n) => n === 1)).toBe(true); // made as they were sent
+    // The thread is still loading its code: the last chunk is this thread's, summarised before any answer comes.
+    expect(ahead.step()).toBe(true);
+    expect(made.slice(-AHEAD_CHUNK).every((n) => n === 2)).toBe(true);
+    // The rest shared out: the thread from the first chunk on, this one from the last back (with a few stories of its own first).
+    const own = await summariseAll(jobs.slice(0, 3), { workers: 2, minParallel: 1000, threads, ahead });
+    expect(own).toEqual(jobs.slice(0, 3).map((job) => summarise(job().inputs, { sentences: 2 })));
+    const all = (await Promise.all(answers)).flat();
+    expect(all).toEqual(jobs.map((job) => summarise(job().inputs, { sentences: 2 })));
+    expect(new Set(all.map((s) => s.join(" "))).size).toBe(160);
+    await expect(threads.map({ module: "", name: "" }, [1], null, 1)).rejects.toThrow(/closed/);
   });
 });
