@@ -28,6 +28,11 @@ export interface MergeDecision {
   small?: SmallGroupOptions;
 }
 
+/** The mean link at which groupArticles' agglomeration starts to join groups: the lower of its bars. */
+export function groupingThreshold(decision: MergeDecision): number {
+  return decision.established > 0 ? Math.min(decision.threshold, decision.storyThreshold) : decision.threshold;
+}
+
 export function loadDecision(json: unknown): MergeDecision {
   const d = json as Partial<MergeDecision> | undefined;
   const p = d?.protagonists;
@@ -59,7 +64,7 @@ export function groupArticles(spans: readonly TimeSpan[], edges: WeightedEdges, 
     return ex && ey ? stories : ex || ey ? decision.storyThreshold : decision.threshold;
   };
   const root = agglomerate(spans.length, edges, {
-    threshold: decision.established > 0 ? Math.min(decision.threshold, decision.storyThreshold) : decision.threshold,
+    threshold: groupingThreshold(decision),
     bar,
     missing: 0,
     canJoin: (x, y) => fitsWindow(groupSpan[x]!, groupSpan[y]!, windowDays) && !who?.contradict(x, y, size) && !few?.contradict(x, y, size),

@@ -39,7 +39,7 @@ import { spanOf, type TimeSpan } from "./time.ts";
 import { dayOrNull } from "./days.ts";
 import { followUpModel, linkFollowUps, type FollowUpOptions } from "./followups.ts";
 import { knownLinks, storedFollowUps, storyPrint, UNKNOWN } from "./follow-up-reuse.ts";
-import { groupArticles, loadDecision, type MergeDecision } from "./decision.ts";
+import { groupArticles, groupingThreshold, loadDecision, type MergeDecision } from "./decision.ts";
 import { rowStarts } from "../text/rows.ts";
 import { pairMemo, pairPrint, settledDays, type PairMemo, type RowStore } from "./rows.ts";
 import { ArticlePrinter, replayingAgglomeration, settlingAgglomeration, type Agglomerate, type Agglomeration } from "./groups.ts";
@@ -472,11 +472,6 @@ class Alone {
     for (let i = 0; i < this.order.length; i++) if (!linked[i] && !this.storyOf[i]) stories.push((this.storyOf[i] = [this.order[i]!]));
     if (stories.length) this.onSettled(stories, false);
   }
-}
-
-/** The mean link at which groupArticles' agglomeration starts to join groups (decision.ts: the lower of its bars). */
-function groupingThreshold(decision: MergeDecision): number {
-  return decision.established > 0 ? Math.min(decision.threshold, decision.storyThreshold) : decision.threshold;
 }
 
 /** How many times the stories are grouped again with themselves as the published ones, at most (see clusterArticles). */
