@@ -2,7 +2,7 @@
 // organisations, places), the numbers it reports, and the days it mentions. Read from capitalisation and
 // digits, not from a dictionary, so it works for any name.
 import { isDigit, isName, numberValue, opensSentence, readGap, readWord, TokenReader, tokens, type WordReading } from "../text/names-numbers.ts";
-import { stem, stemOnce } from "../text/tfidf.ts";
+import { stem } from "../text/tfidf.ts";
 import type { ArticleTerms } from "../types.ts";
 import { DAY, Ints, NAME, NUMBER, QUANTITY, RecordWriter, TermRecord, termHash, termTag, UNIT, WORD } from "./term-record.ts";
 
@@ -45,9 +45,9 @@ export const QUANTITY_TOKENS = 120;
 /** Body sentences read one by one, to compare two reports fact by fact. */
 export const LEAD_SENTENCES = 3;
 
-/** A word token's stem when it is a content word (at least 3 letters, not a stop word), else null (once per spelling the word table meets). */
+/** A word token's stem when it is a content word (at least 3 letters, not a stop word), else null. */
 function stemOf(token: WordReading): string | null {
-  return token.lower.length >= 3 && !token.stop ? stemOnce(token.lower) : null;
+  return token.lower.length >= 3 && !token.stop ? stem(token.lower) : null;
 }
 
 /** A spelling's flags in the word table (entry field FLAGS, below its length): what readWord says, as bits. */

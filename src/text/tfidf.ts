@@ -18,13 +18,6 @@ export function stem(word: string): string {
   return s;
 }
 
-/**
- * The stem without the remembered ones: for a caller that remembers its words' stems itself (the
- * clustering's word table stems each spelling once), where the look-up and the filling of the
- * shared map cost more than they save.
- */
-export const stemOnce: (word: string) => string = stemmer;
-
 export function stems(text: string): string[] {
   return contentWords(text).map(stem);
 }
