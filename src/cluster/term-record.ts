@@ -213,6 +213,7 @@ export class RecordWriter {
    * a sentence run with fewer than MIN_SENTENCE_TERMS distinct words is left out.
    */
   finish(weekdays: number, months: number): string {
+    lastRecord = null; // the buffers below are written over
     const n = this.hashes.length;
     const { data: hashes } = this.hashes;
     const { data: tags } = this.tags;
@@ -358,11 +359,14 @@ class Bytes {
     }
     this.bytes[this.length++] = x;
   }
-  /** This buffer and then `more`, as base64. */
+  /** This buffer and then `more`, as base64 (the record's bytes stay in `bytes` until the next record: `termsKey`). */
   base64(more: Bytes): string {
     this.room(more.length);
     this.bytes.set(more.bytes.subarray(0, more.length), this.length);
-    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.length + more.length).toString("base64");
+    const text = Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.length + more.length).toString("base64");
+    lastRecord = text;
+    lastBytes = this.bytes.subarray(0, this.length + more.length);
+    return text;
   }
 }
 
@@ -414,8 +418,14 @@ function sortByTag(ids: Int32Array, from: number, to: number, tags: Int32Array):
 
 /** The key TermRecord.key gives of a record read from `terms` (made where the terms are, and carried with them: DatedArticle.termsKey). */
 export function termsKey(terms: string): string {
+  // The record just written (the per-article step keys it at once): its bytes, not decoded again.
+  if (terms === lastRecord) return shortHash(lastBytes, 32);
   return shortHash(Buffer.from(terms, "base64"), 32);
 }
+
+/** The last record `RecordWriter.finish` wrote, and its bytes (a view of the writer's buffer, valid until its next record). */
+let lastRecord: string | null = null;
+let lastBytes: Uint8Array = new Uint8Array(0);
 
 /** Zig-zag: a signed 32-bit number as an unsigned one (years need not be positive). */
 const zig = (x: number): number => ((x << 1) ^ (x >> 31)) >>> 0;

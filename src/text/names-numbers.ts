@@ -207,7 +207,13 @@ export class TokenReader {
     this.number = false;
     i += 1 + (p >> 3);
     while (i < n) {
-      p = pointClass(text, i);
+      // Most letters: ASCII ones, a-z or A-Z (bit 5 folds the capitals), read without their class.
+      const c = text.charCodeAt(i);
+      if (((c | 32) - 97) >>> 0 <= 25) {
+        i++;
+        continue;
+      }
+      p = c < 0x80 ? ASCII_CLASS[c]! : wideClass(text, i, c);
       k = p & 7;
       if (k !== LETTER && k !== MARK) break;
       i += 1 + (p >> 3);

@@ -2,7 +2,7 @@
 // half: 22 outlets on the fire at Sarah Palin's church, 17 on an Internet Explorer patch, an Aceh earthquake).
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { numberWord, SentenceNames } from "../../src/text/names-numbers.ts";
+import { numberWord, SentenceNames, TOKEN, tokens } from "../../src/text/names-numbers.ts";
 import { splitSentences } from "../../src/text/sentences.ts";
 import { readMentions } from "../../src/cluster/mentions.ts";
 
@@ -49,6 +49,19 @@ describe("names and numbers of a story's sentences", () => {
         expect(new Set(read.flatMap((r) => r.names)), a.text.slice(0, 60)).toEqual(new Set(m.names.filter((n) => numberWord(n) === undefined)));
         const digits = new Set(read.flatMap((r) => r.numbers).filter((n) => /^\d/.test(n)));
         expect(new Set(m.numbers.filter((n) => !digits.has(n))), a.text.slice(0, 60)).toEqual(new Set());
+      }
+    }
+  });
+});
+
+describe("the token reader", () => {
+  it("reads the tokens the pattern matches, whatever ASCII character stands beside a letter", () => {
+    // Every ASCII character inside, before and after a run of letters (the reader takes a-z and A-Z
+    // without their class: "@", "[", "`" and "{" lie one step from them), then letters past ASCII.
+    for (let c = 0; c < 0x80; c++) {
+      const ch = String.fromCharCode(c);
+      for (const text of [`ab${ch}cd`, `${ch}Ab`, `Zz${ch}`, `O${ch}Neill's 92${ch}year`, `Zürich${ch}naïve İstanbul${ch}e\u0301te`]) {
+        expect(tokens(text), JSON.stringify(text)).toEqual(text.match(TOKEN) ?? []);
       }
     }
   });
