@@ -164,7 +164,9 @@ if (HEADLINE_OOF && process.env.HEADLINE_ONLY) throw new Error("HEADLINE_OOF nee
  * further page labelled so. HAND_OBJECTIVE=1 also scores every labelled page by 4-gram F1 beside extraction-dev's
  * in the decode search. The HTML path, steps 4-6 and the pages' snippets elsewhere are untouched. Tried (tx61,
  * train/try-clean-perturbed.ts K=4 against the committed method): checking text extraction .9306 -> .9294 (1 of 4
- * runs better), webpages .8932 -> .8793 (0 of 4), both spreads wider, tuning half lower too: not shipped.
+ * runs better), webpages .8932 -> .8793 (0 of 4), both spreads wider, tuning half lower too: not shipped. With
+ * HAND_MIN_WORDS=8 (train/lib/clean-items.ts), K=8: extraction .9282 -> .9332 (6 of 8), webpages .8883 -> .8879 (4 of
+ * 8), the tuning half lower on both (webpages 1 of 8 better): not shipped either (docs/scaling.md, stop 61, tx61).
  */
 const HAND_BODIES = process.env.HAND_BODIES === "1";
 const HAND_OBJECTIVE = process.env.HAND_OBJECTIVE === "1";
