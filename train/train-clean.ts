@@ -62,8 +62,9 @@ import { standardisation, trainLogistic, type Example } from "./lib/logistic.ts"
 import { averageBoosted, averageLogistic, inBag, perturbedOut } from "./lib/bagging.ts";
 import { trainBoosted } from "./lib/boost.ts";
 import { trainOnFrom, type TrainOn } from "./lib/train-on.ts";
-import { FOLDS, SPAN_FURNITURE_WEIGHT, foldOf, labelsOf, prepared, type Item, type Path } from "./lib/clean-items.ts";
+import { FOLDS, SPAN_FURNITURE_WEIGHT, foldOf, handLabelled, labelsOf, prepared, type Item, type Path } from "./lib/clean-items.ts";
 import { storedBlocks } from "./lib/stored-models.ts";
+import { handTruths } from "./lib/hand-bodies.ts";
 import { gateRows, trainArticleGate } from "./article-gate.ts";
 import { trainRanker } from "./lib/rank.ts";
 import { boostedLogit, type BoostedModel } from "../src/clean/boosted.ts";
@@ -155,6 +156,23 @@ const KEEP_DECODE = process.env.KEEP_DECODE === "1";
 const HEADLINE_OOF = process.env.HEADLINE_OOF === "1";
 const HONEST_CV = HEADLINE_OOF || process.env.HONEST_CV === "1";
 if (HEADLINE_OOF && process.env.HEADLINE_ONLY) throw new Error("HEADLINE_OOF needs step 1's fold models: not with HEADLINE_ONLY");
+/**
+ * HAND_BODIES=1 (tx61, stop 61): the text path's block models (steps 1-2, and so 3b's list lines) also learn from
+ * the hand-labelled bodies of train/labels/text-bodies.jsonl (train/lib/hand-bodies.ts): a labelled webpages-dev
+ * page keeps its snippet labels (SNIPPET_WEIGHT copies) and the lines they leave unknown take the label its body
+ * gives (train/lib/clean-items.ts handLabelled), each weighing HAND_WEIGHT; a labelled dates-dev page joins as a
+ * further page labelled so. HAND_OBJECTIVE=1 also scores every labelled page by 4-gram F1 beside extraction-dev's
+ * in the decode search. The HTML path, steps 4-6 and the pages' snippets elsewhere are untouched. Tried (tx61,
+ * train/try-clean-perturbed.ts K=4 against the committed method): checking text extraction .9306 -> .9294 (1 of 4
+ * runs better), webpages .8932 -> .8793 (0 of 4), both spreads wider, tuning half lower too: not shipped. With
+ * HAND_MIN_WORDS=8 (train/lib/clean-items.ts), K=8: extraction .9282 -> .9332 (6 of 8), webpages .8883 -> .8879 (4 of
+ * 8), the tuning half lower on both (webpages 1 of 8 better): not shipped either (docs/scaling.md, stop 61, tx61).
+ */
+const HAND_BODIES = process.env.HAND_BODIES === "1";
+const HAND_OBJECTIVE = process.env.HAND_OBJECTIVE === "1";
+/** How much a line labelled by a hand body weighs (a snippet line weighs SNIPPET_WEIGHT, an extraction-dev line 1). */
+const HAND_WEIGHT = Number(process.env.HAND_WEIGHT ?? "1");
+if (HAND_OBJECTIVE && !HAND_BODIES) throw new Error("HAND_OBJECTIVE needs HAND_BODIES=1");
 const SILVER = Number(process.env.SILVER ?? "0");
 const SILVER_WEIGHT = Number(process.env.SILVER_WEIGHT ?? "1");
 /**
@@ -271,6 +289,7 @@ function examplesOf(items: Item[], rows: (item: Item) => Float64Array[]): Exampl
       if (y === 5) return void out.push({ x: x[i]!, y: 0, weight: SPAN_FURNITURE_WEIGHT });
       // 3 / 4: article / furniture by the HTML path's verdict.
       if (y === 3 || y === 4) return void out.push({ x: x[i]!, y: y === 3 ? 1 : 0, weight: SILVER_WEIGHT });
+      if (item.hand?.[i]) return void out.push({ x: x[i]!, y: y as 0 | 1, weight: HAND_WEIGHT });
       const n = y === 0 && item.page.set === "webpages" ? MUST_NOT_WEIGHT : copies;
       for (let c = 0; c < n; c++) out.push({ x: x[i]!, y: y as 0 | 1 });
     });
@@ -299,7 +318,7 @@ function bodyWith(item: Item, rules: CleanRule[]): string {
 
 /** The dev sets' own metrics on the tuning pages: extraction F1, webpages F1, and their mean. */
 export function objective(items: Item[], rules: (item: Item) => CleanRule[]): { extraction: number; webpages: number; mean: number } {
-  const pages = items.filter((i) => i.page.set === "extraction").map((i) => scorePage(bodyWith(i, rules(i)), i.page.truth!));
+  const pages = items.filter((i) => i.page.set === "extraction" || (HAND_OBJECTIVE && i.page.truth !== undefined)).map((i) => scorePage(bodyWith(i, rules(i)), i.page.truth!));
   const snippets = items.filter((i) => i.page.set === "webpages").map((i) => scoreSnippets(bodyWith(i, rules(i)), i.page.with ?? [], i.page.without ?? []));
   const extraction = scoreCorpus(pages).f1;
   const webpages = snippetCorpus(snippets).f1;
@@ -551,6 +570,8 @@ function main(): void {
   const textFolds: Omit<BlockModels, "decode">[] = [];
   const htmlFolds: Omit<BlockModels, "decode">[] = [];
   let textItems: Item[] = [];
+  const handText = HAND_BODIES ? handTruths([...webpages, ...dates]) : new Map<string, string>();
+  if (HAND_BODIES) console.log(`HAND_BODIES=1: ${handText.size} hand-labelled text bodies`);
   console.log(`block models (${halves} of extraction-dev and webpages-dev):`);
   for (const path of ["html", "text"] as const) {
     if (process.env.HEADLINE_ONLY) {
@@ -561,14 +582,19 @@ function main(): void {
     const items: Item[] = [];
     const seenIds = new Set<string>();
     const silverPages = path === "text" && SILVER >= 2 ? dates : [];
-    for (const page of [...extraction, ...webpages, ...silverPages]) {
-      if (seenIds.has(page.id)) continue;
-      seenIds.add(page.id);
+    const hand = path === "text" ? handText : new Map<string, string>();
+    const handPages = dates.filter((p) => hand.has(p.id));
+    for (const raw of [...extraction, ...webpages, ...silverPages, ...handPages]) {
+      if (seenIds.has(raw.id)) continue;
+      seenIds.add(raw.id);
+      const truth = hand.get(raw.id);
+      // HAND_OBJECTIVE: the labelled body is the page's truth in the decode search too.
+      const page = truth !== undefined && HAND_OBJECTIVE ? { ...raw, truth } : raw;
       const doc = prepared(page, path);
       if (!doc) continue;
-      const labels = labelsOf(page, doc);
+      const { labels, hand: handMask } = truth === undefined ? { labels: labelsOf(page, doc), hand: undefined } : handLabelled(raw, truth, doc);
       if (path === "text" && (SILVER === 1 || SILVER === 2 || (SILVER === 3 && page.set === "dates"))) silverLabels(page, doc, labels, models.html);
-      items.push({ page, path, doc, labels });
+      items.push({ page, path, doc, labels, hand: handMask });
     }
     models[path] = trainBlocks(items, path, path === "text" ? textFolds : htmlFolds);
     if (path === "text") textItems = items;
@@ -581,7 +607,7 @@ function main(): void {
   console.log(`headline model (${halves} of extraction-dev, webpages-dev and dates-dev, text dumps):`);
   const seen = new Set<string>();
   const headlinePages = [...extraction, ...webpages, ...dates].filter((p) => !seen.has(p.id) && seen.add(p.id));
-  const blockIds = new Set([...extraction, ...webpages].map((p) => p.id));
+  const blockIds = new Set([...extraction, ...webpages].map((p) => p.id).concat([...handText.keys()]));
   const headline = trainHeadline(headlinePages, models.text, textFolds, blockIds);
   const trainedOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${headlinePages.length} distinct pages), text dumps, each with and without its URL; a line model (listwise ranker, L2 ${L2}, the length bins left out), and a context model on its out-of-fold scores (logistic, L2 ${L2})`;
   const noUrlOn = `npm run train:clean: the same pages, text dumps without their URL; a line model (listwise ranker, L2 ${L2}), and a context model on its out-of-fold scores (logistic, L2 ${L2})`;

@@ -18,6 +18,16 @@
 // -.0038 / -.0086, +.0031 / -.0026, -.0017 / -.0058, +.0050 / -.0130, +.0002 / +.0024, -.0141 / -.0035: dropped.
 // DECKS=1 (tx60): sf59's silver standfirsts (lib/deck-labels.ts, 22 unlabelled lines) as silver furniture: w 1 .9519 /
 // .8887, .9355 / .8835; w 0.3 .9485 / .8938, .9325 / .8996 (tuning mean under the committed method's): dropped.
+// HAND_BODIES=1 [HAND_WEIGHT=w] [HAND_OBJECTIVE=1] [HAND_MIN_WORDS=n] (tx61, stop 61): the 31 hand-labelled tuning
+// bodies (train/lib/hand-bodies.ts; 25 webpages-dev pages keep their snippet labels, the rest of their lines labelled
+// from the body; 6 dates-dev pages join): 14,783 labelled lines for 8,732. Committed .9510 / .8964, .9304 / .8975: w 1
+// .9436 / .8923, .9281 / .8871; w 0.3 .9453 / .8908, .9236 / .8822; w 3 .9536 / .8707, .9444 / .8679; HAND_MIN_WORDS=8
+// (article labels on lines of 8+ words only) .9505 / .8812, .9423 / .8836; HAND_OBJECTIVE=1 the same decode and
+// checking figures as w 1; w 1 with the decode held near the committed one (SETTINGS grid) .9437 / .8902, .9272 /
+// .8880. A first form (the labelled webpages pages' lines all from the body, once a line) .9432 / .8883, .9227 / .8813.
+// Every form lowers the tuning mean; the more they weigh, the more of long bodies the checking half keeps and the
+// more furniture webpages-dev's does. train:clean's HAND_BODIES=1 over PERTURB=1..4: dropped (try-clean-perturbed.ts).
+// PAGES=file writes each checking page's figure and each tuning page's out-of-fold one (JSON) to diff two runs.
 // Variance knobs (train-clean.ts `blockSettings`): {"subsample":0.7} grows each tree on 70% of the
 // blocks; with {"bag":3} three such models are averaged into one. Tried on text: webpages checking
 // +0.004 on average over ten perturbed trainings, extraction checking flat to −0.003 with two −0.02
@@ -69,13 +79,18 @@
 // PERTURB=1..3 moves them (tuning mean .9171-.9233, checking .9052-.9136).
 import { createHash } from "node:crypto";
 import { blockSettings, objective, trainBlocks } from "./train-clean.ts";
-import { htmlPathBody, labelsOf, prepared, type Item } from "./lib/clean-items.ts";
+import { foldOf, handLabelled, htmlPathBody, labelsOf, prepared, type Item } from "./lib/clean-items.ts";
+import type { BlockModels } from "../src/clean/block-model.ts";
 import { defaultRules } from "../src/clean/rules/index.ts";
 import { locateWith } from "../src/clean/rules/locate.ts";
 import { loadDates, loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";
-import { tokens } from "../eval/lib/extraction-score.ts";
+import { scoreSnippets, tokens } from "../eval/lib/extraction-score.ts";
+import { writeFileSync } from "node:fs";
+import { finish } from "../src/clean/text.ts";
+import type { CleanRule } from "../src/clean/rules/types.ts";
 import { captionLines } from "./lib/caption-labels.ts";
 import { deckLabel } from "./lib/deck-labels.ts";
+import { handTruths } from "./lib/hand-bodies.ts";
 
 Object.assign(blockSettings, JSON.parse(process.env.SETTINGS ?? "{}"));
 const paths = (process.env.PATHS ?? "text,html").split(",") as ("text" | "html")[];
@@ -144,10 +159,54 @@ for (const path of paths) {
     }
     console.log(`  decks: ${n} silver furniture lines`);
   }
-  const models = trainBlocks(items.tune, path);
+  // HAND_BODIES=1 [HAND_WEIGHT=w] [HAND_OBJECTIVE=1] (tx61, as train:clean's): the hand-labelled tuning pages
+  // (train/lib/hand-bodies.ts) labelled from their body where their snippets leave a line unknown, dates-dev's
+  // labelled pages joining.
+  if (process.env.HAND_BODIES === "1" && path === "text") {
+    const dates = loadDates().filter((p) => p.half === "tune" && !perturbed(p.id));
+    const hand = handTruths([...items.tune.map((it) => it.page), ...dates]);
+    const withTruth = (page: (typeof all)[number], truth: string) => (process.env.HAND_OBJECTIVE === "1" ? { ...page, truth } : page);
+    items.tune = items.tune.map((it) => {
+      const truth = hand.get(it.page.id);
+      return truth === undefined ? it : { ...it, page: withTruth(it.page, truth), ...handLabelled(it.page, truth, it.doc) };
+    });
+    const known = new Set(items.tune.map((it) => it.page.id));
+    for (const raw of dates) {
+      const truth = hand.get(raw.id);
+      const doc = truth !== undefined && !known.has(raw.id) ? prepared(raw, path) : null;
+      if (doc) items.tune.push({ page: withTruth(raw, truth!), path, doc, ...handLabelled(raw, truth!, doc) });
+    }
+    console.log(`  hand bodies: ${hand.size} pages`);
+  }
+  const folds: Omit<BlockModels, "decode">[] = [];
+  const models = trainBlocks(items.tune, path, folds);
   const f = (list: Item[]) => {
     const o = objective(list, () => [locateWith(models), ...after]);
     return `ext ${o.extraction.toFixed(4)} web ${o.webpages.toFixed(4)}`;
   };
   console.log(`RESULT ${path} ${tag} | check ${f(items.check)} | check without URL ${f(items.checkNoUrl)}`);
+  // PAGES=file (tx61): each checking page's figure (extraction 4-gram F1, webpages snippets found / unwanted) as JSON, to diff two runs.
+  if (process.env.PAGES) {
+    const rules = [locateWith(models), ...after];
+    const rows = items.check.map((it) => {
+      const one = objective([it], () => rules);
+      const s = it.page.set === "webpages" ? scoreSnippets(bodyOf(it, rules), it.page.with ?? [], it.page.without ?? []) : null;
+      return { id: it.page.id, set: it.page.set, f1: it.page.set === "extraction" ? one.extraction : null, missing: s?.missing, unwanted: s?.unwanted };
+    });
+    writeFileSync(`${process.env.PAGES}.${path}.json`, JSON.stringify(rows));
+    // The tuning pages out of fold (each read by the fold model fitted without it, the run's decode), as the search saw them.
+    const oof = items.tune.map((it) => {
+      const r = [locateWith({ ...folds[foldOf(it.page.id)]!, decode: models.decode }), ...after];
+      const s = it.page.set === "webpages" ? scoreSnippets(bodyOf(it, r), it.page.with ?? [], it.page.without ?? []) : null;
+      return { id: it.page.id, set: it.page.set, f1: it.page.set === "extraction" ? objective([it], () => r).extraction : null, missing: s?.missing, unwanted: s?.unwanted };
+    });
+    writeFileSync(`${process.env.PAGES}.${path}.tune.json`, JSON.stringify(oof));
+  }
+}
+
+function bodyOf(item: Item, rules: CleanRule[]): string {
+  const doc = { ...item.doc, lines: item.doc.lines.map((l) => ({ ...l })), meta: { ...item.doc.meta }, messages: [], scores: null, noArticle: null, core: null, sandwiched: [], head: [] };
+  for (const rule of rules) rule.apply(doc);
+  const r = finish(doc);
+  return r.rejected ? "" : r.paragraphs.join("\n\n");
 }

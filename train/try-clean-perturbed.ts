@@ -54,6 +54,18 @@
 //   gave different short-lines-text.json (the other three files equal), and a TRAIN_ON=tuning run with all-data
 //   weights in src would learn from a model that saw the checking half. The all-data blocks-text with the
 //   tuning-only text decode (bias -2 for -1; a diagnostic) gives text .951 . .953 / .896 . .892 and the same 5 breaks.
+// Stop 61 (tx61), K=4, PERTURBED_DIR=/tmp/tx61/perturbed, variant HAND_BODIES=1 (the hand-labelled bodies of
+// train/labels/text-bodies.jsonl in the text block models, train-clean.ts), checking half per run, committed -> variant:
+//   text ext .939 .934 .917 .933 (mean .9306, spread .021) -> .937 .927 .910 .943 (.9294, spread .033; -.0012, 1/3)
+//   text web .900 .886 .898 .888 (.8932, spread .014) -> .876 .865 .895 .881 (.8793, spread .029; -.0138, 0/4)
+//   HTML ext / web and HTML headlines the same to the last digit (the text path's models only); text headlines 82.1 ->
+//   81.5 (1/2), without the URL 68.2 -> 68.6 (2/2); furniture 0. Tuning half: text ext .9545 -> .9514 (1/3), web .9022
+//   -> .8982 (1/2). Dropped: the checking extraction mean does not gain, webpages falls in 4 of 4, both spreads widen.
+//   HAND_BODIES=1+HAND_MIN_WORDS=8 (hand article labels on lines of 8+ words only), same runs: text ext .929 .942 .935
+//   .937 (.9359, spread .013; +.0053, 3/1), text web .889 .888 .889 .894 (.8899; -.0032, 2/2), text headlines 82.7
+//   (3/1), without the URL 69.9 (3/1), HTML the same; tuning half text ext .9516 (1/3), web .8947 (0/3). Not adopted
+//   (webpages falls, the tuning half falls on both). K=8: checking text ext .9282 -> .9332 (6/2), text web .8883 ->
+//   .8879 (4/4); tuning text ext .9540 -> .9527 (4/4), text web .9024 -> .8960 (1/6): the tuning half still says no.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";

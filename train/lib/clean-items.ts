@@ -44,6 +44,7 @@ const COVER_LO = Number(process.env.COVER_LO ?? "0.15");
  */
 const SPAN_FURNITURE = process.env.SPAN_FURNITURE ?? "";
 export const SPAN_FURNITURE_WEIGHT = Number(process.env.SPAN_FURNITURE_WEIGHT ?? "1");
+const HAND_MIN_WORDS = Number(process.env.HAND_MIN_WORDS ?? "0");
 /** Folds of the out-of-fold searches and cross-validations. */
 export const FOLDS = 4;
 
@@ -56,6 +57,26 @@ export interface Item {
   doc: TextDoc;
   /** 1 article, 0 furniture, -1 unknown, 2 article by its place between two article snippets, 3 / 4 article / furniture by the HTML model, 5 furniture by its place (SPAN_FURNITURE). */
   labels: Int8Array;
+  /** 1 where the label (1 / 0) comes from a hand-labelled body (train/lib/hand-bodies.ts, HAND_BODIES=1), which weighs HAND_WEIGHT. */
+  hand?: Uint8Array;
+}
+
+/**
+ * A hand-labelled page's labels (tx61): the page's own (webpages-dev's snippets and their span; none on a dates-dev
+ * page), and on the lines they leave unknown, or span as article where the hand body says furniture (a caption
+ * between two snippets), the labels its hand-labelled body gives as extraction-dev's truth does.
+ */
+export function handLabelled(page: DevPage, truth: string, doc: TextDoc): { labels: Int8Array; hand: Uint8Array } {
+  const labels = labelsOf(page, doc);
+  const byHand = labelsOf({ ...page, truth, with: undefined, without: undefined }, doc);
+  const hand = new Uint8Array(labels.length);
+  for (let i = 0; i < labels.length; i++) {
+    const h = byHand[i]!;
+    // HAND_MIN_WORDS=n (a trial): a hand article label only on lines of n words or more (furniture on any).
+    if (h === 1 && doc.lines[i]!.words < HAND_MIN_WORDS) continue;
+    if (h >= 0 && (labels[i] === -1 || (labels[i] === 2 && h === 0))) (labels[i] = h, (hand[i] = 1));
+  }
+  return { labels, hand };
 }
 
 /** The rules that run before locate-article. */
