@@ -8,10 +8,12 @@ const OPEN_QUOTE = /^["“‘'(\[]+/u;
 /**
  * Connectives that point back and carry the sentence's sense ("However, …", "So he was convicted…", "Also
  * killed was…", "Then came…", German "Deshalb …", where the verb follows the connective): the sentence needs
- * the one before. "So far", "So many" and "So-called" are no connectives.
+ * the one before. "So far", "So many" and "So-called" are no connectives. German's pronominal adverbs (the
+ * da(r)- words: "Dabei …", "Danach …", "Darauf …") point back by their make; "Damit" is left out, as it also
+ * opens a clause of purpose ("Damit die Bürger …, muss …") that needs nothing before it.
  */
 const LINKING =
-  /^(?:however|meanwhile|instead|nevertheless|nonetheless|moreover|furthermore|besides|similarly|likewise|otherwise|thus|therefore|hence|in addition|in contrast|by contrast|as a result|even so|at the same time|on the other hand|in turn|so(?!\s+(?:far|many|much|few|little|long|often)\b)|also(?!\s*,)|then(?!\s*,)|doch|auch|jedoch|außerdem|zudem|trotzdem|dennoch|allerdings|deshalb|daher|stattdessen|darüber hinaus)(?![\p{L}\p{N}-])/iu;
+  /^(?:however|meanwhile|instead|nevertheless|nonetheless|moreover|furthermore|besides|similarly|likewise|otherwise|thus|therefore|hence|in addition|in contrast|by contrast|as a result|even so|at the same time|on the other hand|in turn|so(?!\s+(?:far|many|much|few|little|long|often)\b)|also(?!\s*,)|then(?!\s*,)|doch|auch|jedoch|außerdem|zudem|trotzdem|dennoch|allerdings|deshalb|deswegen|daher|stattdessen|demnach|somit|folglich|zuvor|dabei|dadurch|dafür|dagegen|dahinter|danach|daneben|daran|darauf|daraufhin|daraus|darin|darüber|darum|darunter|davon|davor|dazu|dazwischen)(?![\p{L}\p{N}-])/iu;
 /**
  * Connectives that point back but leave a whole sentence when taken off: a conjunction ("But the US says…",
  * "And indeed, …", German "Aber"/"Und"), or an adverb set off by a comma ("Indeed, …", "Still, …", "Also, …",

@@ -24,6 +24,9 @@ describe("sentences that need the one before them", () => {
       "Still he refused to resign.",
       "Aber die Regierung widersprach.",
       "Deshalb sagte die Regierung ab.",
+      "Dabei hat die Identität der Täter keine Rolle gespielt.",
+      "Danach trat der Minister zurück.",
+      "Darüber hinaus fehlen 200 Lehrer.",
     ]) expect(needsAntecedent(s), s).toBe(true);
   });
 
@@ -39,6 +42,9 @@ describe("sentences that need the one before them", () => {
       "Yet another delay hit the project.",
       "Andrew Michelmore claimed the offer was too low.",
       "Butter prices rose.",
+      "Damit die Bürger wählen können, öffnen die Lokale um sieben Uhr.",
+      "Darmstadt meldet 40 neue Fälle.",
+      "Dazwischenrufe störten die Sitzung.",
     ]) expect(needsAntecedent(s), s).toBe(false);
   });
 
