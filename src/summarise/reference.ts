@@ -21,7 +21,8 @@ const LINKING =
  */
 const LOOSE = /^(?:(?:and|but|yet)(?!\s+another\b)|aber|und|(?:indeed|also|still|then|in fact|after all|of course|too)(?=,))(?![\p{L}\p{N}-]),?\s+/iu;
 const CONJUNCTION = /^(?:still|now|later)\b,?\s*/iu;
-const PRONOUN = /^(?:he|she|it|they|we|his|her|its|their|him|them|this|these|those|that|such|both|neither|another)\b|^(?:he|she|it|they|that)['’](?:s|re|ve|ll|d)\b|^the\s+(?:latter|former|same|two|pair|trio|couple)\b/iu;
+/** A pronoun or demonstrative opening the sentence, English or German ("He…", "Sie hat…", "Diese Freiheiten…"). German's "Das" / "Die" are left out: most often they are the article. */
+const PRONOUN = /^(?:he|she|it|they|we|his|her|its|their|him|them|this|these|those|that|such|both|neither|another)\b|^(?:er|sie|wir|ihn|ihm|ihnen|sein|seine[mnrs]?|ihre?[mnrs]?|dies|diese[mnrs]?|solche[mnrs]?|beiden?)(?![\p{L}\p{N}-])|^(?:he|she|it|they|that)['’](?:s|re|ve|ll|d)\b|^the\s+(?:latter|former|same|two|pair|trio|couple)\b/iu;
 /**
  * A definite description standing for something named before: an age ("The 33-year-old actress"), or one
  * lower-case noun as the subject ("The company said", "The move came", "The firm, which…"). Longer

@@ -27,6 +27,9 @@ describe("sentences that need the one before them", () => {
       "Dabei hat die Identität der Täter keine Rolle gespielt.",
       "Danach trat der Minister zurück.",
       "Darüber hinaus fehlen 200 Lehrer.",
+      "Sie hat die Pläne für eine zweite Fabrik aber nicht dementiert.",
+      "Er trat am Montag zurück.",
+      "Diese Freiheiten sind essenziell.",
     ]) expect(needsAntecedent(s), s).toBe(true);
   });
 
@@ -45,6 +48,9 @@ describe("sentences that need the one before them", () => {
       "Damit die Bürger wählen können, öffnen die Lokale um sieben Uhr.",
       "Darmstadt meldet 40 neue Fälle.",
       "Dazwischenrufe störten die Sitzung.",
+      "Die Regierung trat am Montag zurück.",
+      "Erst am Montag trat der Minister zurück.",
+      "Siemens meldet einen Gewinn.",
     ]) expect(needsAntecedent(s), s).toBe(false);
   });
 
