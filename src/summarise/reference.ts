@@ -16,10 +16,10 @@ const LINKING =
   /^(?:however|meanwhile|instead|nevertheless|nonetheless|moreover|furthermore|besides|similarly|likewise|otherwise|thus|therefore|hence|in addition|in contrast|by contrast|as a result|even so|at the same time|on the other hand|in turn|so(?!\s+(?:far|many|much|few|little|long|often)\b)|also(?!\s*,)|then(?!\s*,)|doch|auch|jedoch|außerdem|zudem|trotzdem|dennoch|allerdings|deshalb|deswegen|daher|stattdessen|demnach|somit|folglich|zuvor|dabei|dadurch|dafür|dagegen|dahinter|danach|daneben|daran|darauf|daraufhin|daraus|darin|darüber|darum|darunter|davon|davor|dazu|dazwischen)(?![\p{L}\p{N}-])/iu;
 /**
  * Connectives that point back but leave a whole sentence when taken off: a conjunction ("But the US says…",
- * "And indeed, …", German "Aber"/"Und"), or an adverb set off by a comma ("Indeed, …", "Still, …", "Also, …",
+ * "And indeed, …", German "Aber"/"Und"/"Denn"), or an adverb set off by a comma ("Indeed, …", "Still, …", "Also, …",
  * "Then, …", "In fact, …", "After all, …"). "Yet another" is no connective.
  */
-const LOOSE = /^(?:(?:and|but|yet)(?!\s+another\b)|aber|und|(?:indeed|also|still|then|in fact|after all|of course|too)(?=,))(?![\p{L}\p{N}-]),?\s+/iu;
+const LOOSE = /^(?:(?:and|but|yet)(?!\s+another\b)|aber|und|denn|(?:indeed|also|still|then|in fact|after all|of course|too)(?=,))(?![\p{L}\p{N}-]),?\s+/iu;
 const CONJUNCTION = /^(?:still|now|later)\b,?\s*/iu;
 /** A pronoun or demonstrative opening the sentence, English or German ("He…", "Sie hat…", "Diese Freiheiten…"). German's "Das" / "Die" are left out: most often they are the article. */
 const PRONOUN = /^(?:he|she|it|they|we|his|her|its|their|him|them|this|these|those|that|such|both|neither|another)\b|^(?:er|sie|wir|ihn|ihm|ihnen|sein|seine[mnrs]?|ihre?[mnrs]?|dies|diese[mnrs]?|solche[mnrs]?|beiden?)(?![\p{L}\p{N}-])|^(?:he|she|it|they|that)['’](?:s|re|ve|ll|d)\b|^the\s+(?:latter|former|same|two|pair|trio|couple)\b/iu;

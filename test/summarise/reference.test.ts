@@ -61,6 +61,7 @@ describe("sentences that need the one before them", () => {
     expect(withoutOpener('But Nigel Williams said: "I spoke to him."')).toBe('Nigel Williams said: "I spoke to him."');
     expect(withoutOpener("Still, the company grew.")).toBe("The company grew.");
     expect(withoutOpener("Und die Regierung widersprach.")).toBe("Die Regierung widersprach.");
+    expect(withoutOpener("Denn die Beantwortung dieser Frage ist nicht einfach.")).toBe("Die Beantwortung dieser Frage ist nicht einfach.");
     expect(withoutOpener('And "we will win", the minister said.')).toBe('"We will win", the minister said.');
     expect(referenceKind("But the US says it cannot support the plan.")).toBe("connective");
     // What is left still leans on the sentence before, or the connective carries the sense: kept whole.
