@@ -7,6 +7,8 @@
 //    pyramid-style score (content-word pairs weighted by how many outlets report them, as a share of the
 //    best that many pairs could weigh), and reading faults: sentences that open with a reference whose
 //    antecedent is not right before them, dateline fragments, and one fact told twice.
+// 4. webpages-dev's German pages (halves by id), their text dumps cleaned as the build cleans a scrape, 3
+//    sentences: no reference summary, so the reading faults alone (German pronouns and connectives).
 // SUMMARISER=path/to/summarise/index.ts scores another implementation (e.g. an older copy) the same way.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -18,6 +20,7 @@ import { rewrite, type EventRow } from "./lib/merge-set.ts";
 import { eventStories, harderStories } from "../train/lib/fact-pairs.ts";
 import { random } from "./lib/random.ts";
 import { HALVES, halfOf } from "./lib/split.ts";
+import { cleanSource } from "../src/clean/index.ts";
 
 type Summarise = (articles: SummaryInput[], options?: SummaryOptions) => string[];
 const summarise: Summarise = process.env.SUMMARISER ? ((await import(process.env.SUMMARISER)) as { summarise: Summarise }).summarise : current;
@@ -146,3 +149,22 @@ function leadWords(text: string, words: number): string[] {
   return out;
 }
 
+
+// German pages: what a German reader's digest opens with. A page the cleaner turns away makes no story.
+console.log(`\nwebpages-dev German pages (text dumps cleaned as a scrape), ${sentences} sentences: reading faults`);
+const german = readJsonl<{ id: string; url: string | null; lang?: string; text_dump: string }>(`${corpus}webpages-dev.jsonl`).filter((r) => (r.lang ?? "").startsWith("de"));
+for (const half of HALVES) {
+  const faults = new Faults();
+  for (const r of german) {
+    if (halfOf(r.id) !== half) continue;
+    let inputs: SummaryInput[];
+    try {
+      const article = cleanSource({ path: `${r.id}.txt`, format: "text", text: r.text_dump, encoding: "utf-8", mtime: new Date(0), url: r.url });
+      inputs = [{ title: article.title, text: article.paragraphs.join("\n") }];
+    } catch {
+      continue;
+    }
+    faults.count(summarise(inputs, { sentences }), inputs);
+  }
+  console.log(`  ${half}: ${faults.line()}`);
+}
