@@ -1,20 +1,15 @@
 // A story's categories from the build cache are the ones storyCategories finds, and a story whose
 // articles (their prose, or what they were cleaned from) or outlets changed is not answered from it.
-import { afterAll, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DiskCache } from "../../src/cache/pack.ts";
 import { cachedCategories, categoriseArticles, type ArticleKeys } from "../../src/digest/index.ts";
 import { storyCategories } from "../../src/digest/categories.ts";
 
-const dirs: string[] = [];
-const freshDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), "digest-categories-"));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+// Under the test run's own temporary folder (test/temp-folder.ts), removed when the run ends.
+const freshDir = () => mkdtempSync(join(tmpdir(), "digest-categories-"));
 
 const texts = [
   "Talks in Belgrade ended on Monday. Officials from Serbia and the European Commission met at the National Gallery.",

@@ -1,7 +1,7 @@
 // A story's view parts from the build cache: a build that takes them shows the same digests as one that
 // makes them, a story whose article changed is made again, and an entry that is damaged or of another
 // shape is not used (with a warning) and the view is made.
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,13 +12,8 @@ import { runPipeline } from "../../src/pipeline.ts";
 import { planSite } from "../../src/site/plan.ts";
 import type { Story } from "../../src/types.ts";
 
-const dirs: string[] = [];
-const freshDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), "digest-views-"));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+// Under the test run's own temporary folder (test/temp-folder.ts), removed when the run ends.
+const freshDir = () => mkdtempSync(join(tmpdir(), "digest-views-"));
 
 const { files } = await ingest(join(import.meta.dirname, "..", "fixtures", "seeds"));
 const stories = runPipeline(files, { zone: "UTC" }).stories;
