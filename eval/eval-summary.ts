@@ -7,8 +7,9 @@
 //    pyramid-style score (content-word pairs weighted by how many outlets report them, as a share of the
 //    best that many pairs could weigh), and reading faults: sentences that open with a reference whose
 //    antecedent is not right before them, dateline fragments, and one fact told twice.
-// 4. webpages-dev's German pages (halves by id), their text dumps cleaned as the build cleans a scrape, 3
-//    sentences: no reference summary, so the reading faults alone (German pronouns and connectives).
+// 4. webpages-dev's German pages, then its French and Spanish ones (halves by id), their text dumps cleaned as
+//    the build cleans a scrape, 3 sentences: no reference summary, so the reading faults alone (the
+//    languages' pronouns and connectives).
 // SUMMARISER=path/to/summarise/index.ts scores another implementation (e.g. an older copy) the same way.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -150,21 +151,28 @@ function leadWords(text: string, words: number): string[] {
 }
 
 
-// German pages: what a German reader's digest opens with. A page the cleaner turns away makes no story.
-console.log(`\nwebpages-dev German pages (text dumps cleaned as a scrape), ${sentences} sentences: reading faults`);
-const german = readJsonl<{ id: string; url: string | null; lang?: string; text_dump: string }>(`${corpus}webpages-dev.jsonl`).filter((r) => (r.lang ?? "").startsWith("de"));
-for (const half of HALVES) {
-  const faults = new Faults();
-  for (const r of german) {
-    if (halfOf(r.id) !== half) continue;
-    let inputs: SummaryInput[];
-    try {
-      const article = cleanSource({ path: `${r.id}.txt`, format: "text", text: r.text_dump, encoding: "utf-8", mtime: new Date(0), url: r.url });
-      inputs = [{ title: article.title, text: article.paragraphs.join("\n") }];
-    } catch {
-      continue;
+// German, French and Spanish pages: what such a reader's digest opens with. A page the cleaner turns away
+// makes no story.
+const webpages = readJsonl<{ id: string; url: string | null; lang?: string; text_dump: string }>(`${corpus}webpages-dev.jsonl`);
+for (const [name, prefixes] of [
+  ["German", ["de"]],
+  ["French and Spanish", ["fr", "es"]],
+] as const) {
+  const pages = webpages.filter((r) => prefixes.some((p) => (r.lang ?? "").toLowerCase().startsWith(p)));
+  console.log(`\nwebpages-dev ${name} pages (text dumps cleaned as a scrape), ${sentences} sentences: reading faults`);
+  for (const half of HALVES) {
+    const faults = new Faults();
+    for (const r of pages) {
+      if (halfOf(r.id) !== half) continue;
+      let inputs: SummaryInput[];
+      try {
+        const article = cleanSource({ path: `${r.id}.txt`, format: "text", text: r.text_dump, encoding: "utf-8", mtime: new Date(0), url: r.url });
+        inputs = [{ title: article.title, text: article.paragraphs.join("\n") }];
+      } catch {
+        continue;
+      }
+      faults.count(summarise(inputs, { sentences }), inputs);
     }
-    faults.count(summarise(inputs, { sentences }), inputs);
+    console.log(`  ${half}: ${faults.line()}`);
   }
-  console.log(`  ${half}: ${faults.line()}`);
 }

@@ -10,19 +10,46 @@ const OPEN_QUOTE = /^["“‘'(\[]+/u;
  * killed was…", "Then came…", German "Deshalb …", where the verb follows the connective): the sentence needs
  * the one before. "So far", "So many" and "So-called" are no connectives. German's pronominal adverbs (the
  * da(r)- words: "Dabei …", "Danach …", "Darauf …") point back by their make; "Damit" is left out, as it also
- * opens a clause of purpose ("Damit die Bürger …, muss …") that needs nothing before it.
+ * opens a clause of purpose ("Damit die Bürger …, muss …") that needs nothing before it. French ("Cependant",
+ * "Par conséquent", "C'est pourquoi"; "Alors que" is a subordinate clause, no connective) and Spanish ("Sin
+ * embargo", "Por eso", "Además"; "Así como" is no connective) the same way.
  */
 const LINKING =
-  /^(?:however|meanwhile|instead|nevertheless|nonetheless|moreover|furthermore|besides|similarly|likewise|otherwise|thus|therefore|hence|in addition|in contrast|by contrast|as a result|even so|at the same time|on the other hand|in turn|so(?!\s+(?:far|many|much|few|little|long|often)\b)|also(?!\s*,)|then(?!\s*,)|doch|auch|jedoch|außerdem|zudem|trotzdem|dennoch|allerdings|deshalb|deswegen|daher|stattdessen|demnach|somit|folglich|zuvor|dabei|dadurch|dafür|dagegen|dahinter|danach|daneben|daran|darauf|daraufhin|daraus|darin|darüber|darum|darunter|davon|davor|dazu|dazwischen)(?![\p{L}\p{N}-])/iu;
+  /^(?:however|meanwhile|instead|nevertheless|nonetheless|moreover|furthermore|besides|similarly|likewise|otherwise|thus|therefore|hence|in addition|in contrast|by contrast|as a result|even so|at the same time|on the other hand|in turn|so(?!\s+(?:far|many|much|few|little|long|often)\b)|also(?!\s*,)|then(?!\s*,)|doch|auch|jedoch|außerdem|zudem|trotzdem|dennoch|allerdings|deshalb|deswegen|daher|stattdessen|demnach|somit|folglich|zuvor|dabei|dadurch|dafür|dagegen|dahinter|danach|daneben|daran|darauf|daraufhin|daraus|darin|darüber|darum|darunter|davon|davor|dazu|dazwischen|cependant|toutefois|pourtant|néanmoins|ainsi|donc|alors(?!\s+qu)|ensuite|puis|en outre|de plus(?!\s+en\s+plus)|par ailleurs|par conséquent|en revanche|de même|du coup|auparavant|en effet|c['’]est pourquoi|sin embargo|no obstante|además|asimismo|por eso|por ello|por (?:lo )?tanto|por consiguiente|en consecuencia|así(?!\s+como)|entonces|también|en cambio|por su parte|por otra parte|de (?:este|ese) modo|de (?:esta|esa) manera|igualmente)(?![\p{L}\p{N}-])/iu;
 /**
  * Connectives that point back but leave a whole sentence when taken off: a conjunction ("But the US says…",
- * "And indeed, …", German "Aber"/"Und"/"Denn"), or an adverb set off by a comma ("Indeed, …", "Still, …", "Also, …",
+ * "And indeed, …", German "Aber"/"Und"/"Denn", French "Mais"/"Et", Spanish "Pero"/"Y"), or an adverb set off by a comma ("Indeed, …", "Still, …", "Also, …",
  * "Then, …", "In fact, …", "After all, …"). "Yet another" is no connective.
  */
-const LOOSE = /^(?:(?:and|but|yet)(?!\s+another\b)|aber|und|denn|(?:indeed|also|still|then|in fact|after all|of course|too)(?=,))(?![\p{L}\p{N}-]),?\s+/iu;
+const LOOSE = /^(?:(?:and|but|yet)(?!\s+another\b)|aber|und|denn|mais|et|pero|y|(?:indeed|also|still|then|in fact|after all|of course|too)(?=,))(?![\p{L}\p{N}-]),?\s+/iu;
 const CONJUNCTION = /^(?:still|now|later)\b,?\s*/iu;
-/** A pronoun or demonstrative opening the sentence, English or German ("He…", "Sie hat…", "Diese Freiheiten…"). German's "Das" / "Die" are left out: most often they are the article. */
+/**
+ * A pronoun or demonstrative opening the sentence, English or German ("He…", "Sie hat…", "Diese Freiheiten…").
+ * German's "Das" / "Die" are left out: most often they are the article.
+ */
 const PRONOUN = /^(?:he|she|it|they|we|his|her|its|their|him|them|this|these|those|that|such|both|neither|another)\b|^(?:er|sie|wir|ihn|ihm|ihnen|sein|seine[mnrs]?|ihre?[mnrs]?|dies|diese[mnrs]?|solche[mnrs]?|beiden?)(?![\p{L}\p{N}-])|^(?:he|she|it|they|that)['’](?:s|re|ve|ll|d)\b|^the\s+(?:latter|former|same|two|pair|trio|couple)\b/iu;
+/** A word whose first letter may be either case and the rest lower case: "ESA" or "SA" (names) are not "esa" or "sa". */
+const anyFirst = (words: readonly string[]) => words.map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join("|");
+const AFTER_WORD = "(?![\\p{L}\\p{N}-])";
+/**
+ * French and Spanish pronouns and demonstratives ("Elle appelle…", "Cette décision…", "Ellos dijeron…", "Dicha
+ * medida…"). French "il" counts before what follows a subject pronoun, a verb starting with a vowel or h ("Il a",
+ * "Il est") or a clitic ("Il s'est", "Il ne", "Il le"): Italian's article "Il" comes before a consonant of a noun
+ * ("Il governo"), never before a vowel. Impersonal "Il existe", "Il s'agit" are left out ("Il y a", "Il faut" do
+ * not match). A demonstrative
+ * of a time ("Ce lundi", "Cette semaine", "Este año") points at the present, not back, and "Ce que…" opens a
+ * clause ("what…"). "Son", "sa", "su" and "ella" count only before a lower-case word: before a capital they are
+ * names ("Son Heung-min", "Su Bingtian", "Ella Fitzgerald").
+ */
+const ROMANCE_PRONOUN = new RegExp(
+  [
+    `^[Ii]l\\s+(?!existe|s['’]agit)(?:[aeiouhàâéèêîôû]|[snlmtcj]['’]|(?:ne|se|le|la|les|lui|leur|en|me|te|nous|vous)${AFTER_WORD})`,
+    `^(?:${anyFirst(["elles", "elle", "ils", "cela", "ceci", "c'est", "c’est", "celui-ci", "celle-ci", "ceux-ci", "celles-ci", "ses", "leurs", "leur", "él", "ellos", "ellas", "esto", "eso", "dichos", "dichas", "dicho", "dicha", "ambos", "ambas", "sus"])})${AFTER_WORD}`,
+    `^(?:${anyFirst(["cette", "cet", "ces", "ce", "estos", "estas", "este", "esta", "esos", "esas", "ese", "esa"])})${AFTER_WORD}(?!\\s+(?:qu[ie]?|qu['’]|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|soir|week-end|weekend|mois|année|an|jour|semaine|nuit|après-midi|printemps|été|automne|hiver|lunes|martes|miércoles|jueves|viernes|sábado|domingo|semana|mes|año|fin|mañana|tarde|noche|jornada|verano|invierno|otoño|primavera)${AFTER_WORD})`,
+    `^(?:${anyFirst(["son", "sa", "su", "ella"])})\\s+\\p{Ll}`,
+  ].join("|"),
+  "u",
+);
 /**
  * A definite description standing for something named before: an age ("The 33-year-old actress"), or one
  * lower-case noun as the subject ("The company said", "The move came", "The firm, which…"). Longer
@@ -55,7 +82,7 @@ export function referenceKind(sentence: string): ReferenceKind | null {
   const loose = looseOpener(sentence);
   if (loose > 0) return referenceKind(sentence.slice(loose)) ?? "connective";
   const rest = sentence.replace(CONJUNCTION, "");
-  if (PRONOUN.test(rest)) return "pronoun";
+  if (PRONOUN.test(rest) || ROMANCE_PRONOUN.test(rest)) return "pronoun";
   if (DEFINITE_AGE.test(rest) || DEFINITE_SUBJECT.test(rest)) return "definite";
   const possessive = DEFINITE_POSSESSIVE.exec(rest);
   // "The White House's" names; "The Olympic silver medallist's" describes.

@@ -30,6 +30,20 @@ describe("sentences that need the one before them", () => {
       "Sie hat die Pläne für eine zweite Fabrik aber nicht dementiert.",
       "Er trat am Montag zurück.",
       "Diese Freiheiten sind essenziell.",
+      "Elle appelle à une nouvelle assemblée le 24 septembre.",
+      "Il a démissionné lundi.",
+      "Il s’est retiré de la course.",
+      "Cette décision a surpris les syndicats.",
+      "C’est ce qui ressort d’une étude de l’IRD.",
+      "Pourtant, la Tunisie s’est engagée à assurer l’égalité.",
+      "Par conséquent, la grève continue.",
+      "Sa décision a surpris.",
+      "Sin embargo, una mujer se acercó a los agentes.",
+      "Ellos negaron los hechos.",
+      "Este acuerdo fue firmado en Lima.",
+      "Dicha medida entra en vigor el lunes.",
+      "Su hermano confirmó la noticia.",
+      "Pero él lo negó.",
     ]) expect(needsAntecedent(s), s).toBe(true);
   });
 
@@ -51,6 +65,23 @@ describe("sentences that need the one before them", () => {
       "Die Regierung trat am Montag zurück.",
       "Erst am Montag trat der Minister zurück.",
       "Siemens meldet einen Gewinn.",
+      "Il y a trois ans, l’usine a fermé.",
+      "Il faut agir vite, selon le ministre.",
+      "Il governo ha approvato la legge.",
+      "Ce lundi, le gouvernement a présenté son budget.",
+      "Ce que veulent les habitants, c’est la paix.",
+      "Alors que la crise dure, le ministre se tait.",
+      "De plus en plus de lecteurs s’abonnent.",
+      "Este año, la economía creció un 3%.",
+      "Esta semana el Congreso votó la reforma.",
+      "Así como en 2019, el partido ganó.",
+      "ESA launched the probe on Monday.",
+      "SA Rugby confirmed the squad.",
+      "Son Heung-min scored twice.",
+      "Su Bingtian ran 9.83 seconds.",
+      "Ella Fitzgerald recorded the song in 1956.",
+      "Cesar Chavez led the strike.",
+      "Illinois voted first.",
     ]) expect(needsAntecedent(s), s).toBe(false);
   });
 
@@ -62,6 +93,9 @@ describe("sentences that need the one before them", () => {
     expect(withoutOpener("Still, the company grew.")).toBe("The company grew.");
     expect(withoutOpener("Und die Regierung widersprach.")).toBe("Die Regierung widersprach.");
     expect(withoutOpener("Denn die Beantwortung dieser Frage ist nicht einfach.")).toBe("Die Beantwortung dieser Frage ist nicht einfach.");
+    expect(withoutOpener("Mais le gouvernement a refusé.")).toBe("Le gouvernement a refusé.");
+    expect(withoutOpener("Pero el gobierno dijo que no.")).toBe("El gobierno dijo que no.");
+    expect(withoutOpener("Y la policía llegó.")).toBe("La policía llegó.");
     expect(withoutOpener('And "we will win", the minister said.')).toBe('"We will win", the minister said.');
     expect(referenceKind("But the US says it cannot support the plan.")).toBe("connective");
     // What is left still leans on the sentence before, or the connective carries the sense: kept whole.
