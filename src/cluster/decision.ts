@@ -38,7 +38,8 @@ export function loadDecision(json: unknown): MergeDecision {
   const p = d?.protagonists;
   const numbers = (...xs: unknown[]) => xs.every((x) => typeof x === "number" && Number.isFinite(x));
   const q = d?.small;
-  const smallOk = !q || (numbers(q.minGroup, q.maxGroup, q.core, q.absent, q.missingShare ?? 0) && typeof q.times === "boolean");
+  const flag = (x: unknown) => x === undefined || typeof x === "boolean";
+  const smallOk = !q || (numbers(q.minGroup, q.maxGroup, q.core, q.absent, q.missingShare ?? 0) && typeof q.times === "boolean" && flag(q.story) && flag(q.hold));
   if (!d || !p || !smallOk || !numbers(d.threshold, d.storyThreshold, d.storiesThreshold, d.established, p.minGroup, p.core, p.absent, p.missingShare ?? 0)) {
     throw new Error("model cluster/merge-model.json: the merge decision settings are damaged; retrain with npm run train:merge");
   }
@@ -55,7 +56,8 @@ export function groupArticles(spans: readonly TimeSpan[], edges: WeightedEdges, 
   const size = new Int32Array(spans.length).fill(1);
   const who = decision.protagonists.minGroup > 0 ? new ProtagonistsWhenAsked(new Protagonists(profiles, decision.protagonists), decision.protagonists.minGroup, spans.length) : null;
   const q = decision.small;
-  const few = q && q.minGroup > 0 ? new ProtagonistsWhenAsked(new SmallGroupCore(profiles, q), q.minGroup, spans.length, q.maxGroup) : null;
+  const few = q && q.minGroup > 0 ? new ProtagonistsWhenAsked(new SmallGroupCore(profiles, q), q.minGroup, spans.length, q.maxGroup, q.story === true) : null;
+  const held = few && q?.hold ? new KeptApart(spans.length) : null;
   const established = (x: number) => decision.established > 0 && size[x]! >= decision.established;
   const stories = Math.max(decision.storyThreshold, decision.storiesThreshold);
   const bar = (x: number, y: number) => {
@@ -67,8 +69,17 @@ export function groupArticles(spans: readonly TimeSpan[], edges: WeightedEdges, 
     threshold: groupingThreshold(decision),
     bar,
     missing: 0,
-    canJoin: (x, y) => fitsWindow(groupSpan[x]!, groupSpan[y]!, windowDays) && !who?.contradict(x, y, size) && !few?.contradict(x, y, size),
+    canJoin: (x, y) => {
+      if (!fitsWindow(groupSpan[x]!, groupSpan[y]!, windowDays) || who?.contradict(x, y, size)) return false;
+      if (few?.contradict(x, y, size)) {
+        held?.keepApart(x, y);
+        return false;
+      }
+      if (!held || established(x) === established(y)) return true;
+      return established(x) ? held.mayJoin(y, x) : held.mayJoin(x, y);
+    },
     joined: (keep, gone) => {
+      held?.join(keep, gone);
       groupSpan[keep] = joinSpans(groupSpan[keep]!, groupSpan[gone]!);
       size[keep]! += size[gone]!;
       who?.join(keep, gone);
@@ -97,11 +108,13 @@ class ProtagonistsWhenAsked {
   private readonly tail: Int32Array;
   private readonly next: Int32Array;
 
+  /** `either`: compared when one of the two holds at most `maxGroup` reports (else both must). */
   constructor(
     private readonly who: GroupCore,
     private readonly minGroup: number,
     n: number,
     private readonly maxGroup = Infinity,
+    private readonly either = false,
   ) {
     this.head = new Int32Array(n).fill(-1);
     this.tail = new Int32Array(n).fill(-1);
@@ -116,7 +129,8 @@ class ProtagonistsWhenAsked {
 
   /** Protagonists.contradict, `size` the groups' report counts as they stand. */
   contradict(x: number, y: number, size: Int32Array): boolean {
-    if (size[x]! < this.minGroup || size[y]! < this.minGroup || size[x]! > this.maxGroup || size[y]! > this.maxGroup) return false;
+    if (size[x]! < this.minGroup || size[y]! < this.minGroup) return false;
+    if (this.either ? Math.min(size[x]!, size[y]!) > this.maxGroup : Math.max(size[x]!, size[y]!) > this.maxGroup) return false;
     this.tell(x);
     this.tell(y);
     return this.who.contradict(x, y);
@@ -137,5 +151,42 @@ class ProtagonistsWhenAsked {
     }
     // In reverse: a gone group's merges (found after its own) are told before it joins its keeper.
     for (let k = joins.length - 2; k >= 0; k -= 2) this.who.join(joins[k]!, joins[k + 1]!);
+  }
+}
+
+/**
+ * The small check's `hold`: the groups each group was kept apart from (by a member, found through the
+ * merges). A group kept apart from another joins an established story only when the story holds one of them.
+ */
+class KeptApart {
+  private readonly parent: Int32Array;
+  private readonly apart: Array<number[] | undefined>;
+
+  constructor(n: number) {
+    this.parent = Int32Array.from({ length: n }, (_, i) => i);
+    this.apart = new Array<number[] | undefined>(n);
+  }
+
+  private find(i: number): number {
+    while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i]!]!;
+    return i;
+  }
+
+  keepApart(x: number, y: number): void {
+    (this.apart[x] ??= []).push(y);
+    (this.apart[y] ??= []).push(x);
+  }
+
+  join(keep: number, gone: number): void {
+    this.parent[gone] = keep;
+    const from = this.apart[gone];
+    if (from) (this.apart[keep] ??= []).push(...from);
+    this.apart[gone] = undefined;
+  }
+
+  /** Whether `group` (kept apart from others or not) may join the established `story`. */
+  mayJoin(group: number, story: number): boolean {
+    const list = this.apart[group];
+    return !list || list.some((m) => this.find(m) === story);
   }
 }

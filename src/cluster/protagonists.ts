@@ -104,6 +104,17 @@ export interface SmallGroupOptions extends ProtagonistOptions {
   maxGroup: number;
   /** Stated times count as core items beside the names. */
   times: boolean;
+  /**
+   * The check also between a group of 2..maxGroup reports and a larger group, an established story too
+   * (absent: only between two small groups). A small group the check keeps from its own event's other
+   * reports would otherwise fall into a look-alike event's story at the story bar (mg61).
+   */
+  story?: boolean;
+  /**
+   * A small group the check has kept apart from another joins an established story only if that story holds
+   * a group it was kept apart from (absent: no hold).
+   */
+  hold?: boolean;
 }
 
 /** A report's stated times as items apart from its name ids (negative, by kind). */
