@@ -111,10 +111,12 @@ export interface SmallGroupOptions extends ProtagonistOptions {
    */
   story?: boolean;
   /**
-   * A small group the check has kept apart from another joins an established story only if that story holds
-   * a group it was kept apart from (absent: no hold).
+   * Where a group the check has kept apart from another (a partner) may still go: an established story not
+   * holding a partner only never ("always": held), once every partner is in an established story ("placed"),
+   * or when its mean link to the story is at least its mean link to each partner's group ("better").
+   * Absent: no hold.
    */
-  hold?: boolean;
+  hold?: "always" | "placed" | "better";
 }
 
 /** A report's stated times as items apart from its name ids (negative, by kind). */
