@@ -66,7 +66,10 @@ for (const hold of ["placed", "better"] as const) {
     FAMILY62B.push({ name: `hold ${hold} ${s.name}`, apply: (d) => ({ ...d, small: { ...s.apply(d).small!, hold } }) });
   }
 }
-const family = process.env.FAMILY === "62" ? FAMILY62 : process.env.FAMILY === "62b" ? FAMILY62B : FAMILY;
+const chosen = process.env.FAMILY === "62" ? FAMILY62 : process.env.FAMILY === "62b" ? FAMILY62B : FAMILY;
+// ONLY=<regular expression>: the baseline and the settings whose names match (to read one setting, not to pick).
+const only = process.env.ONLY ? new RegExp(process.env.ONLY) : null;
+const family = only ? chosen.filter((s, k) => k === 0 || only.test(s.name)) : chosen;
 
 /** PICK: the highest mean over the trainings of the four sets' mean tuning F1; it replaces the baseline only if higher by more than MARGIN and no set's tuning mean falls by more than DROP. */
 const MARGIN = 0.002;
