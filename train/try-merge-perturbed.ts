@@ -10,6 +10,7 @@
 // Stop 61 (committed + STRATIFY=1 PERTURB=1..6): picked "small names <=3 core 0.5 share 0.34" (tuning objective
 // 90.29 -> 90.88, better in 7 of 7); checking events -0.33 (worse in 1 of 7, one more story mixed), bbc merge +0.27,
 // harder +0.24, few-outlets +0.48: not kept. As a trainer search (SMALL_SEARCH=1, methods mode): the same run falls.
+// ONLY=<regular expression> keeps the baseline and the matching settings (to read one setting's figures; not a pick).
 import { fileURLToPath } from "node:url";
 import { defaultClusterOptions, groupArticles, scoredCandidates, type MergeDecision } from "../src/cluster/index.ts";
 import type { SmallGroupOptions } from "../src/cluster/protagonists.ts";
@@ -39,37 +40,11 @@ export const FAMILY: Setting[] = [
 ];
 for (const times of [false, true]) for (const maxGroup of [2, 3, 5]) for (const core of [1, 0.67, 0.5]) for (const share of [0, 0.34]) FAMILY.push(small(times, maxGroup, core, share));
 
-/**
- * FAMILY=62 (mg62, fixed before any run, docs/scaling.md stop 62): the same check where mg61's pick lost events,
- * a refused small group falling into the other event's established story: `story` (the check also between a
- * group of 2..maxGroup and any larger group), `hold` (a refused small group joins an established story only if
- * it holds a group it was refused against), and both; each over mg61's 36 settings. mg61's plain check is left
- * out (refused at stop 61).
- */
-const FAMILY62: Setting[] = [FAMILY[0]!];
-for (const [label, extra] of [["story", { story: true }], ["hold", { hold: "always" }], ["story+hold", { story: true, hold: "always" }]] as const) {
-  for (const times of [false, true]) for (const maxGroup of [2, 3, 5]) for (const core of [1, 0.67, 0.5]) for (const share of [0, 0.34]) {
-    const s = small(times, maxGroup, core, share);
-    FAMILY62.push({ name: `${label} ${s.name}`, apply: (d) => ({ ...d, small: { ...s.apply(d).small!, ...extra } }) });
-  }
-}
-/**
- * FAMILY=62b (mg62's second experiment, fixed before its run after the first's checking figures): FAMILY=62's
- * `hold` let go where a right refusal would strand a group away from its own event's story: "placed" (a refused
- * group may join another established story once each group it was refused against is in one) and "better"
- * (when its mean link to that story is at least its mean link to each of them); each over the 36 settings.
- */
-const FAMILY62B: Setting[] = [FAMILY[0]!];
-for (const hold of ["placed", "better"] as const) {
-  for (const times of [false, true]) for (const maxGroup of [2, 3, 5]) for (const core of [1, 0.67, 0.5]) for (const share of [0, 0.34]) {
-    const s = small(times, maxGroup, core, share);
-    FAMILY62B.push({ name: `hold ${hold} ${s.name}`, apply: (d) => ({ ...d, small: { ...s.apply(d).small!, hold } }) });
-  }
-}
-const chosen = process.env.FAMILY === "62" ? FAMILY62 : process.env.FAMILY === "62b" ? FAMILY62B : FAMILY;
+// FAMILY=62 and FAMILY=62b (mg62, stop 62: the check with `story` / `hold`, decision.ts options since removed)
+// ran at commit 4884ba0; neither was kept (docs/scaling.md).
 // ONLY=<regular expression>: the baseline and the settings whose names match (to read one setting, not to pick).
 const only = process.env.ONLY ? new RegExp(process.env.ONLY) : null;
-const family = only ? chosen.filter((s, k) => k === 0 || only.test(s.name)) : chosen;
+const family = only ? FAMILY.filter((s, k) => k === 0 || only.test(s.name)) : FAMILY;
 
 /** PICK: the highest mean over the trainings of the four sets' mean tuning F1; it replaces the baseline only if higher by more than MARGIN and no set's tuning mean falls by more than DROP. */
 const MARGIN = 0.002;

@@ -38,9 +38,7 @@ export function loadDecision(json: unknown): MergeDecision {
   const p = d?.protagonists;
   const numbers = (...xs: unknown[]) => xs.every((x) => typeof x === "number" && Number.isFinite(x));
   const q = d?.small;
-  const flag = (x: unknown) => x === undefined || typeof x === "boolean";
-  const hold = (x: unknown) => x === undefined || x === "always" || x === "placed" || x === "better";
-  const smallOk = !q || (numbers(q.minGroup, q.maxGroup, q.core, q.absent, q.missingShare ?? 0) && typeof q.times === "boolean" && flag(q.story) && hold(q.hold));
+  const smallOk = !q || (numbers(q.minGroup, q.maxGroup, q.core, q.absent, q.missingShare ?? 0) && typeof q.times === "boolean");
   if (!d || !p || !smallOk || !numbers(d.threshold, d.storyThreshold, d.storiesThreshold, d.established, p.minGroup, p.core, p.absent, p.missingShare ?? 0)) {
     throw new Error("model cluster/merge-model.json: the merge decision settings are damaged; retrain with npm run train:merge");
   }
@@ -57,9 +55,8 @@ export function groupArticles(spans: readonly TimeSpan[], edges: WeightedEdges, 
   const size = new Int32Array(spans.length).fill(1);
   const who = decision.protagonists.minGroup > 0 ? new ProtagonistsWhenAsked(new Protagonists(profiles, decision.protagonists), decision.protagonists.minGroup, spans.length) : null;
   const q = decision.small;
-  const few = q && q.minGroup > 0 ? new ProtagonistsWhenAsked(new SmallGroupCore(profiles, q), q.minGroup, spans.length, q.maxGroup, q.story === true) : null;
+  const few = q && q.minGroup > 0 ? new ProtagonistsWhenAsked(new SmallGroupCore(profiles, q), q.minGroup, spans.length, q.maxGroup) : null;
   const established = (x: number) => decision.established > 0 && size[x]! >= decision.established;
-  const held = few && q?.hold ? new KeptApart(spans.length, edges, q.hold, established) : null;
   const stories = Math.max(decision.storyThreshold, decision.storiesThreshold);
   const bar = (x: number, y: number) => {
     const ex = established(x);
@@ -70,17 +67,8 @@ export function groupArticles(spans: readonly TimeSpan[], edges: WeightedEdges, 
     threshold: groupingThreshold(decision),
     bar,
     missing: 0,
-    canJoin: (x, y) => {
-      if (!fitsWindow(groupSpan[x]!, groupSpan[y]!, windowDays) || who?.contradict(x, y, size)) return false;
-      if (few?.contradict(x, y, size)) {
-        held?.keepApart(x, y);
-        return false;
-      }
-      if (!held || established(x) === established(y)) return true;
-      return established(x) ? held.mayJoin(y, x) : held.mayJoin(x, y);
-    },
+    canJoin: (x, y) => fitsWindow(groupSpan[x]!, groupSpan[y]!, windowDays) && !who?.contradict(x, y, size) && !few?.contradict(x, y, size),
     joined: (keep, gone) => {
-      held?.join(keep, gone);
       groupSpan[keep] = joinSpans(groupSpan[keep]!, groupSpan[gone]!);
       size[keep]! += size[gone]!;
       who?.join(keep, gone);
@@ -109,13 +97,11 @@ class ProtagonistsWhenAsked {
   private readonly tail: Int32Array;
   private readonly next: Int32Array;
 
-  /** `either`: compared when one of the two holds at most `maxGroup` reports (else both must). */
   constructor(
     private readonly who: GroupCore,
     private readonly minGroup: number,
     n: number,
     private readonly maxGroup = Infinity,
-    private readonly either = false,
   ) {
     this.head = new Int32Array(n).fill(-1);
     this.tail = new Int32Array(n).fill(-1);
@@ -130,8 +116,7 @@ class ProtagonistsWhenAsked {
 
   /** Protagonists.contradict, `size` the groups' report counts as they stand. */
   contradict(x: number, y: number, size: Int32Array): boolean {
-    if (size[x]! < this.minGroup || size[y]! < this.minGroup) return false;
-    if (this.either ? Math.min(size[x]!, size[y]!) > this.maxGroup : Math.max(size[x]!, size[y]!) > this.maxGroup) return false;
+    if (size[x]! < this.minGroup || size[y]! < this.minGroup || size[x]! > this.maxGroup || size[y]! > this.maxGroup) return false;
     this.tell(x);
     this.tell(y);
     return this.who.contradict(x, y);
@@ -153,95 +138,4 @@ class ProtagonistsWhenAsked {
     // In reverse: a gone group's merges (found after its own) are told before it joins its keeper.
     for (let k = joins.length - 2; k >= 0; k -= 2) this.who.join(joins[k]!, joins[k + 1]!);
   }
-}
-
-/**
- * The small check's `hold` (protagonists.ts SmallGroupOptions): the groups each group was kept apart from
- * (by a member, found through the merges), and whether a group kept apart may join an established story.
- */
-class KeptApart {
-  private readonly parent: Int32Array;
-  private readonly apart: Array<number[] | undefined>;
-  /** Members as linked lists from each root (for the mean links of "better"). */
-  private readonly next: Int32Array;
-  private readonly tail: Int32Array;
-  private readonly size: Int32Array;
-  private adjacency: { start: Int32Array; to: Int32Array; weight: Float32Array } | null = null;
-
-  constructor(
-    n: number,
-    private readonly edges: WeightedEdges,
-    private readonly mode: "always" | "placed" | "better",
-    private readonly established: (root: number) => boolean,
-  ) {
-    this.parent = Int32Array.from({ length: n }, (_, i) => i);
-    this.apart = new Array<number[] | undefined>(n);
-    this.next = new Int32Array(n).fill(-1);
-    this.tail = Int32Array.from({ length: n }, (_, i) => i);
-    this.size = new Int32Array(n).fill(1);
-  }
-
-  private find(i: number): number {
-    while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i]!]!;
-    return i;
-  }
-
-  keepApart(x: number, y: number): void {
-    (this.apart[x] ??= []).push(y);
-    (this.apart[y] ??= []).push(x);
-  }
-
-  join(keep: number, gone: number): void {
-    this.parent[gone] = keep;
-    this.next[this.tail[keep]!] = gone;
-    this.tail[keep] = this.tail[gone]!;
-    this.size[keep]! += this.size[gone]!;
-    const from = this.apart[gone];
-    if (from) (this.apart[keep] ??= []).push(...from);
-    this.apart[gone] = undefined;
-  }
-
-  /** Whether `group` (kept apart from others or not) may join the established `story`. */
-  mayJoin(group: number, story: number): boolean {
-    const list = this.apart[group];
-    if (!list) return true;
-    const partners = [...new Set(list.map((m) => this.find(m)))];
-    if (partners.includes(story)) return true;
-    if (this.mode === "placed") return partners.every((p) => this.established(p));
-    if (this.mode === "better") {
-      const toStory = this.meanLink(group, story);
-      return partners.every((p) => this.meanLink(group, p) <= toStory);
-    }
-    return false;
-  }
-
-  /** The mean weight over the two groups' cross pairs (a pair without an edge: 0), as the agglomeration's. */
-  private meanLink(x: number, y: number): number {
-    const adj = (this.adjacency ??= adjacencyOf(this.parent.length, this.edges));
-    let sum = 0;
-    for (let i = x; i >= 0; i = this.next[i]!) {
-      for (let k = adj.start[i]!; k < adj.start[i + 1]!; k++) if (this.find(adj.to[k]!) === y) sum += adj.weight[k]!;
-    }
-    return sum / (this.size[x]! * this.size[y]!);
-  }
-}
-
-function adjacencyOf(n: number, edges: WeightedEdges): { start: Int32Array; to: Int32Array; weight: Float32Array } {
-  const start = new Int32Array(n + 1);
-  for (let k = 0; k < edges.length; k++) {
-    start[edges.a[k]! + 1]!++;
-    start[edges.b[k]! + 1]!++;
-  }
-  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
-  const at = start.slice(0, n);
-  const to = new Int32Array(2 * edges.length);
-  const weight = new Float32Array(2 * edges.length);
-  for (let k = 0; k < edges.length; k++) {
-    const [a, b, w] = [edges.a[k]!, edges.b[k]!, edges.weight[k]!];
-    to[at[a]!] = b;
-    weight[at[a]!++] = w;
-    to[at[b]!] = a;
-    weight[at[b]!++] = w;
-  }
-  return { start, to, weight };
 }

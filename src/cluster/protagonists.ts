@@ -104,19 +104,6 @@ export interface SmallGroupOptions extends ProtagonistOptions {
   maxGroup: number;
   /** Stated times count as core items beside the names. */
   times: boolean;
-  /**
-   * The check also between a group of 2..maxGroup reports and a larger group, an established story too
-   * (absent: only between two small groups). A small group the check keeps from its own event's other
-   * reports would otherwise fall into a look-alike event's story at the story bar (mg61).
-   */
-  story?: boolean;
-  /**
-   * Where a group the check has kept apart from another (a partner) may still go: an established story not
-   * holding a partner only never ("always": held), once every partner is in an established story ("placed"),
-   * or when its mean link to the story is at least its mean link to each partner's group ("better").
-   * Absent: no hold.
-   */
-  hold?: "always" | "placed" | "better";
 }
 
 /** A report's stated times as items apart from its name ids (negative, by kind). */
