@@ -54,15 +54,39 @@ import { devSource } from "../eval/lib/dev-source.ts";
 import { loadDates } from "../eval/lib/clean-corpus.ts";
 import { labelsOf, prepared } from "./lib/clean-items.ts";
 import { logit, type LogisticModel } from "../src/model/logistic.ts";
+import { handTruths } from "./lib/hand-bodies.ts";
+import { perturbedOut } from "./lib/bagging.ts";
+import { loadWebpages } from "../eval/lib/clean-corpus.ts";
 
 process.env.SHORT ??= "learned";
 /** TEACHER=1: dates-dev's tuning pages join the training, judged against the HTML path's body; TEACHER=all: every page so. */
 const TEACHER = process.env.TEACHER === "1" || process.env.TEACHER === "all";
 const TEACHER_ALL = process.env.TEACHER === "all";
-const { withUrl, tune, check, after } = textItems();
+/**
+ * HAND=1 (tx62): the hand-labelled bodies of train/labels/text-bodies.jsonl (tuning half only) train the choice:
+ * a labelled page's candidates are judged by 4-gram F1 against its hand body (the webpages-dev ones in place of
+ * their snippets, for training only: the figures still read the snippets), and the dates-dev-only ones join as
+ * further training pages (scored by the committed block models, which never saw them).
+ */
+const HAND = process.env.HAND === "1";
+/**
+ * DENSE=1 (tx62, with HAND=1): the choice learns only from pages whose whole body is known: extraction-dev's tuning
+ * pages and the hand-labelled ones (not from webpages-dev's snippets).
+ */
+const DENSE = process.env.DENSE === "1";
+/** LONG=n: only pages whose locate-article run holds n+ lines may switch (the choice is for long bodies). */
+const LONG = Number(process.env.LONG ?? "0");
+const { withUrl, tune: allTune, check, after } = textItems();
+/**
+ * PERTURB=k (tx62): about an eighth of the tuning pages left out (train/lib/bagging.ts, as train:clean's PERTURB), the
+ * text block models and their decode retrained on the rest (train-clean.ts trainBlocks; the later rules' models stay
+ * the committed ones), the checking half scored with those, and the choice trained on the pages left in.
+ */
+const PERTURB = process.env.PERTURB || undefined;
+const tune = allTune.filter((it) => !perturbedOut(PERTURB, it.page.id));
 const folds: Omit<BlockModels, "decode">[] = [];
-trainBlocks(tune, "text", folds);
-const committed = blockModels(false);
+const retrained = trainBlocks(tune, "text", folds);
+const committed = PERTURB ? retrained : blockModels(false);
 const decode = committed.decode;
 const options = { ...regionDefaults, ...JSON.parse(process.env.REGIONS ?? "{}") };
 
@@ -78,6 +102,8 @@ interface Outcome {
   utility: number;
   /** 4-gram F1 against the HTML path's body (TEACHER=1). */
   taught: number;
+  /** 4-gram F1 against the page's hand-labelled body (HAND=1), NaN on a page without one. */
+  hand: number;
   x?: Float64Array;
 }
 
@@ -105,13 +131,15 @@ function outcome(it: Item, score: Float64Array, region: Region | null): Outcome 
     body = res.rejected ? "" : res.paragraphs.join("\n\n");
   }
   const taught = TEACHER ? scorePage(body, htmlBody(it.page)).f1 : 0;
-  if (it.page.set === "dates") return { region, utility: taught, taught };
+  const truth = handBodies.get(it.page.id);
+  const hand = truth === undefined ? Number.NaN : scorePage(body, truth).f1;
+  if (it.page.set === "dates") return { region, utility: TEACHER ? taught : hand, taught, hand };
   if (it.page.set === "extraction") {
     const ext = scorePage(body, it.page.truth!);
-    return { region, ext, utility: ext.f1, taught };
+    return { region, ext, utility: ext.f1, taught, hand };
   }
   const web = scoreSnippets(body, it.page.with ?? [], it.page.without ?? []);
-  return { region, web, utility: web.tp - web.fp, taught };
+  return { region, web, utility: web.tp - web.fp, taught, hand };
 }
 
 function figures(list: Outcome[][], pick: (o: Outcome[]) => Outcome): string {
@@ -125,12 +153,23 @@ function figures(list: Outcome[][], pick: (o: Outcome[]) => Outcome): string {
   return `ext ${e.toFixed(4)} web ${w.toFixed(4)} mean ${((e + w) / 2).toFixed(4)}`;
 }
 
-interface PageOutcomes { id: string; refused: boolean; os: Outcome[] }
+interface PageOutcomes { id: string; refused: boolean; lines: number; dense: boolean; os: Outcome[] }
+/** The hand-labelled bodies by id (HAND=1). */
+const handBodies = HAND ? handTruths([...loadWebpages(), ...loadDates()].filter((p) => p.half === "tune")) : new Map<string, string>();
 const halves: Record<string, PageOutcomes[]> = {};
 // dates-dev's tuning pages (no body gold; the committed block models never saw them) for the teacher.
 const datesTune: Item[] = [];
+if (HAND) {
+  const known = new Set([...allTune, ...check].map((it) => it.page.id));
+  for (const page of loadDates()) {
+    if (page.half !== "tune" || known.has(page.id) || !handBodies.has(page.id) || perturbedOut(PERTURB, page.id)) continue;
+    const p = withUrl ? page : { ...page, url: null };
+    const doc = prepared(p, "text");
+    if (doc) datesTune.push({ page: p, path: "text", doc, labels: labelsOf({ ...p, with: [], without: [] }, doc) });
+  }
+}
 if (TEACHER) {
-  const known = new Set([...tune, ...check].map((it) => it.page.id));
+  const known = new Set([...allTune, ...check].map((it) => it.page.id));
   for (const page of loadDates()) {
     if (page.half !== "tune" || known.has(page.id)) continue;
     const p = withUrl ? page : { ...page, url: null };
@@ -144,7 +183,7 @@ for (const [half, items] of [["tune", tune], ["check", check], ["dates", datesTu
   let n = 0, mismatch = 0;
   for (const it of items) {
     const models = half === "tune" ? { ...folds[foldOf(it.page.id)]!, decode } : committed;
-    if (half === "dates" && !htmlBody(it.page)) continue;
+    if (half === "dates" && TEACHER && !htmlBody(it.page)) continue;
     const score = Float64Array.from(scoreBlocks(it.doc, models).score);
     const regions = candidateRegions(it.doc, score, decode, options);
     const found = articleRun(it.doc, score, decode);
@@ -159,12 +198,12 @@ for (const [half, items] of [["tune", tune], ["check", check], ["dates", datesTu
       const slug = slugTerms(it.doc.meta.url);
       for (const o of os) o.x = regionFeatures(it.doc, score, decode, o.region!, regions[0]!, slug);
     }
-    pages.push({ id: it.page.id, refused, os });
+    pages.push({ id: it.page.id, refused, lines: found ? found.run[1] - found.run[0] : 0, dense: it.page.set === "extraction" || handBodies.has(it.page.id), os });
     n += regions.length;
     all.push(os);
   }
   if (half === "dates") {
-    console.log(`dates (teacher only): ${items.length} pages, ${all.length} with an HTML body`);
+    console.log(`dates (training only): ${items.length} pages, ${all.length} scored`);
     continue;
   }
   const base = (os: Outcome[]) => os[0]!;
@@ -191,10 +230,11 @@ const columns = keep.length ? REGION_FEATURES.map((f, j) => (keep.includes(f) ? 
 const names = columns.map((j) => REGION_FEATURES[j]!);
 const xOf = (o: Outcome) => Float64Array.from(columns, (j) => o.x![j]!);
 const fold = (id: string) => foldOf(`region:${id}`);
-const useOf = (o: Outcome) => (TEACHER_ALL ? o.taught : o.utility);
-const trainingPages = (pages: PageOutcomes[]) => (TEACHER ? [...pages, ...halves.dates!] : pages);
-function fit(pagesIn: PageOutcomes[]): LogisticModel {
-  const pages = trainingPages(pagesIn);
+const useOf = (o: Outcome) => (TEACHER_ALL ? o.taught : HAND && !Number.isNaN(o.hand) ? o.hand : o.utility);
+/** A fold's training pages: the tuning pages given, and the extra (dates-dev) pages of the same folds. */
+const trainingPages = (pages: PageOutcomes[], k = -1) => (TEACHER || HAND ? [...pages, ...halves.dates!.filter((p) => fold(p.id) !== k)] : pages).filter((p) => p.lines >= LONG && (!DENSE || p.dense));
+function fit(pagesIn: PageOutcomes[], k = -1): LogisticModel {
+  const pages = trainingPages(pagesIn, k);
   const groups = pages.filter((p) => !p.refused).map((p) => {
     const top = Math.max(...p.os.map(useOf));
     return { x: p.os.map(xOf), y: p.os.map((o) => (useOf(o) >= top - EPS ? 1 : 0) as 0 | 1) };
@@ -203,7 +243,7 @@ function fit(pagesIn: PageOutcomes[]): LogisticModel {
 }
 function chooser(model: (id: string) => LogisticModel, margin: number) {
   return (p: PageOutcomes): Outcome => {
-    if (p.refused) return p.os[0]!;
+    if (p.refused || p.lines < LONG) return p.os[0]!;
     const m = model(p.id);
     const z = p.os.map((o) => logit(m, xOf(o)));
     let best = 0;
@@ -212,11 +252,24 @@ function chooser(model: (id: string) => LogisticModel, margin: number) {
   };
 }
 const tunePages = halves.tune!, checkPages = halves.check!;
-const foldModels = Array.from({ length: FOLDS }, (_, k) => fit(tunePages.filter((p) => fold(p.id) !== k)));
+const foldModels = Array.from({ length: FOLDS }, (_, k) => fit(tunePages.filter((p) => fold(p.id) !== k), k));
 const full = fit(tunePages);
+const handPages = HAND ? [...tunePages.filter((p) => handBodies.has(p.id) && !p.refused && !Number.isNaN(p.os[0]!.hand)), ...halves.dates!] : [];
 const figuresOf = (pages: PageOutcomes[], pick: (p: PageOutcomes) => Outcome) => {
   const switched = pages.filter((p) => pick(p) !== p.os[0]).length;
-  return `${figures(pages.map((p) => [pick(p)]), (os) => os[0]!)} (switched ${switched})`;
+  // HAND=1, tuning half: the hand-labelled pages' mean F1 against their hand bodies (each page once), base -> pick.
+  let hand = "";
+  if (HAND && pages === tunePages) {
+    const seen = new Set<string>();
+    let b = 0, c = 0, n = 0;
+    for (const p of handPages) {
+      if (seen.has(p.id)) continue;
+      seen.add(p.id);
+      b += p.os[0]!.hand, c += pick(p).hand, n++;
+    }
+    hand = ` hand ${(b / n).toFixed(4)} -> ${(c / n).toFixed(4)} (${n})`;
+  }
+  return `${figures(pages.map((p) => [pick(p)]), (os) => os[0]!)} (switched ${switched})${hand}`;
 };
 for (const margin of (process.env.MARGINS ?? "0,0.5,1,2,3").split(",").map(Number)) {
   console.log(`ranker margin ${margin}: tune out-of-fold ${figuresOf(tunePages, chooser((id) => foldModels[fold(id)]!, margin))} | check ${figuresOf(checkPages, chooser(() => full, margin))}`);
@@ -229,8 +282,8 @@ if (process.env.WEIGHTS) names.forEach((f, j) => console.log(`  ${f.padEnd(22)} 
 import { trainLogistic } from "./lib/logistic.ts";
 import { trainBoosted } from "./lib/boost.ts";
 import { boostedLogit, type BoostedModel } from "../src/clean/boosted.ts";
-function fitSwitch(pagesIn: PageOutcomes[]): LogisticModel {
-  const pages = trainingPages(pagesIn);
+function fitSwitch(pagesIn: PageOutcomes[], k = -1): LogisticModel {
+  const pages = trainingPages(pagesIn, k);
   const ex: { x: Float64Array; y: 0 | 1 }[] = [];
   for (const p of pages) {
     if (p.refused) continue;
@@ -250,7 +303,7 @@ function boosted(m: BoostedModel): LogisticModel {
 }
 function switcher(model: (id: string) => LogisticModel, cut: number) {
   return (p: PageOutcomes): Outcome => {
-    if (p.refused) return p.os[0]!;
+    if (p.refused || p.lines < LONG) return p.os[0]!;
     const m = model(p.id);
     let best = 0, bestZ = -Infinity;
     for (let i = 1; i < p.os.length; i++) {
@@ -261,7 +314,7 @@ function switcher(model: (id: string) => LogisticModel, cut: number) {
     return bestZ > cut ? p.os[best]! : p.os[0]!;
   };
 }
-const switchFolds = Array.from({ length: FOLDS }, (_, k) => fitSwitch(tunePages.filter((p) => fold(p.id) !== k)));
+const switchFolds = Array.from({ length: FOLDS }, (_, k) => fitSwitch(tunePages.filter((p) => fold(p.id) !== k), k));
 const switchFull = fitSwitch(tunePages);
 for (const cut of (process.env.CUTS ?? "-1,0,1,2,3").split(",").map(Number)) {
   console.log(`switch cut ${cut}: tune out-of-fold ${figuresOf(tunePages, switcher((id) => switchFolds[fold(id)]!, cut))} | check ${figuresOf(checkPages, switcher(() => switchFull, cut))}`);
