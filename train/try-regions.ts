@@ -78,11 +78,11 @@ const DENSE = process.env.DENSE === "1";
 const LONG = Number(process.env.LONG ?? "0");
 const { withUrl, tune: allTune, check, after } = textItems();
 /**
- * PERTURB=k (tx62): about an eighth of the tuning pages left out (train/lib/bagging.ts, as train:clean's PERTURB), the
+ * REGION_PERTURB=k (tx62; train:clean reads PERTURB itself): about an eighth of the tuning pages left out (train/lib/bagging.ts, as train:clean's PERTURB), the
  * text block models and their decode retrained on the rest (train-clean.ts trainBlocks; the later rules' models stay
  * the committed ones), the checking half scored with those, and the choice trained on the pages left in.
  */
-const PERTURB = process.env.PERTURB || undefined;
+const PERTURB = process.env.REGION_PERTURB || undefined;
 const tune = allTune.filter((it) => !perturbedOut(PERTURB, it.page.id));
 const folds: Omit<BlockModels, "decode">[] = [];
 const retrained = trainBlocks(tune, "text", folds);
