@@ -38,6 +38,32 @@
 //   .9254 / .9272 / .9278; TEACHER=all EPS=0.01 ranker .9249 / .9239 / .9261 / .9277, switch cut 1
 //   .9280 (checking .9104, both within the noise of a retrain), cut 0 / 2 .9256 / .9278; wide candidates
 //   with the teacher lose on checking extraction (.9304 -> .906-.909).
+// Stop 62 (tx62), how far down and how deep to keep a text dump's body, chosen per page: REGIONS='{"depth":{"biases":
+// [-2,-1,1],"patiences":[0,3,12,30],"inners":[-0.5,-1,-1.5,-2]}}' (locate-article's core grown with other biases and
+// patiences, each at a lower inner cut; 22.3 candidates a page), 8 more features (inner-delta, kept words and their
+// ratio to the base's, the shares of prose, furniture-shaped and short lines among the lines the deeper cut keeps,
+// the run's short share); HAND=1 trains the choice on the hand-labelled bodies (F1 against them; "hand" is the 31
+// labelled pages' mean F1 against their hand body, out of fold). Tuning out of fold / checking, ext web (mean); base
+// .9569 .9037 (.9303) / .9326 .8942 (.9134).
+//   oracle: ends only (REGIONS='{"ends":true}') .9628 .9167 (.9397, 15 pages) / .9464 .9002 (.9233, 16); depth .9701
+//   .9262 (.9482, 28 pages) / .9554 .9262 (.9408, 44).
+//   ends only, ranker margin 0.5-2 / switch cut 1-3: tuning .9279-.9299 / .9278-.9287, with HAND=1 .9263-.9292 /
+//   .9265-.9290, HAND=1 LONG=30 .9276-.9298 / .9290-.9294: never over the base.
+//   depth, all 37 features: without HAND ranker margin 0 .9288, 0.5 .9271, switch cut 2 .9261; HAND=1 ranker 0.5 .9291 (hand
+//   .8945 -> .9147), switch cut 2 .9295; HAND=1 L2=10 ranker 0.5 .9293, switch cut 3 .9304; L2=40 ranker 0.5 .9306, switch cut 2 .9316
+//   (checking .9134, 5 switches); BOOST=30 switch cut 0-1 .9223-.9282; DENSE=1 (extraction and hand pages only) L2=10
+//   .9272-.9300, L2=40 switch cut 3 .9325 (3 switches; checking .9145).
+//   depth, 15 features (FEATURES=is-base,bias-delta,log-patience,inner-delta,log-kept-ratio,deep-kept-share,
+//   deep-prose-share,deep-bad-share,deep-short-share,run-short-share,log-added-below,added-mean,added-prose-share,
+//   added-bad-share,mean-score), HAND=1 L2=10: ranker 0.5 .9605 .9011 (.9308; hand .9117) / .9335 .8964 (.9149);
+//   switch cut 1 .9600 .9030 (.9315; hand .9106) / .9335 .8975 (.9155), the pick by the tuning mean.
+//   That pick over REGION_PERTURB=1..4 (the text block models and decode retrained without an eighth of the tuning
+//   pages, the choice trained on the rest; base -> switch cut 1): checking ext .9368 .9319 .9185 .9339 (.9303) ->
+//   .9423 .9233 .9246 .9361 (.9316; +.0013, 3/1, spread .018 -> .019); checking web .8869 .8878 .8867 .8871 (.8871) ->
+//   .8887 .8898 .8909 .8959 (.8913; +.0042, 4/4); tuning out of fold ext .9558 .9554 .9567 .9425 -> .9533 .9504
+//   .9556 .9425 (0/3), web .9002 .8973 .8998 .8904 -> .8974 .9008 .9018 .8986 (3/1), mean .9248 -> .9251; hand F1
+//   moved in 2 of 4 runs (.8826 -> .8807, .9015 -> .9195). Not adopted: the extraction gain is inside one training's swing, the
+//   tuning half's extraction falls in 3 of 4, and the choice hardly touches the long labelled bodies it is for.
 import { blockModels, scoreBlocks, type BlockModels } from "../src/clean/block-model.ts";
 import { articleRun } from "../src/clean/rules/locate.ts";
 import { finish } from "../src/clean/text.ts";
@@ -318,6 +344,25 @@ const switchFolds = Array.from({ length: FOLDS }, (_, k) => fitSwitch(tunePages.
 const switchFull = fitSwitch(tunePages);
 for (const cut of (process.env.CUTS ?? "-1,0,1,2,3").split(",").map(Number)) {
   console.log(`switch cut ${cut}: tune out-of-fold ${figuresOf(tunePages, switcher((id) => switchFolds[fold(id)]!, cut))} | check ${figuresOf(checkPages, switcher(() => switchFull, cut))}`);
+}
+if (process.env.KINDS) {
+  // KINDS=1 (tx62): what the switch model's picks at the first cut are, out of fold on the tuning half: the region's
+  // bias offset and patience against the base's, its inner-cut offset, and how each set's utility moves.
+  const cut = Number((process.env.CUTS ?? "-1").split(",")[0]);
+  const pick = switcher((id) => switchFolds[fold(id)]!, cut);
+  const kinds = new Map<string, { n: number; better: number; worse: number }>();
+  for (const p of tunePages) {
+    const o = pick(p);
+    if (o === p.os[0] || !o.region) continue;
+    const r = o.region, r0 = p.os[0]!.region!;
+    const key = `${p.os[0]!.ext ? "ext" : "web"} run ${r.run[0] === r0.run[0] ? "same start" : r.run[0] < r0.run[0] ? "earlier start" : "later start"}, ${r.run[1] === r0.run[1] ? "same end" : r.run[1] > r0.run[1] ? "later end" : "earlier end"}, inner ${((r.inner ?? decode.inner) - decode.inner).toFixed(1)}`;
+    const k = kinds.get(key) ?? { n: 0, better: 0, worse: 0 };
+    k.n++;
+    if (o.utility > p.os[0]!.utility + 1e-9) k.better++;
+    if (o.utility < p.os[0]!.utility - 1e-9) k.worse++;
+    kinds.set(key, k);
+  }
+  for (const [key, k] of [...kinds].sort()) console.log(`  switch cut ${cut}, tuning: ${key}: ${k.n} (better ${k.better}, worse ${k.worse})`);
 }
 if (process.env.LIST) {
   for (const [half, pages] of Object.entries(halves)) {
