@@ -38,6 +38,32 @@
 //   .9254 / .9272 / .9278; TEACHER=all EPS=0.01 ranker .9249 / .9239 / .9261 / .9277, switch cut 1
 //   .9280 (checking .9104, both within the noise of a retrain), cut 0 / 2 .9256 / .9278; wide candidates
 //   with the teacher lose on checking extraction (.9304 -> .906-.909).
+// Stop 62 (tx62), how far down and how deep to keep a text dump's body, chosen per page: REGIONS='{"depth":{"biases":
+// [-2,-1,1],"patiences":[0,3,12,30],"inners":[-0.5,-1,-1.5,-2]}}' (locate-article's core grown with other biases and
+// patiences, each at a lower inner cut; 22.3 candidates a page), 8 more features (inner-delta, kept words and their
+// ratio to the base's, the shares of prose, furniture-shaped and short lines among the lines the deeper cut keeps,
+// the run's short share); HAND=1 trains the choice on the hand-labelled bodies (F1 against them; "hand" is the 31
+// labelled pages' mean F1 against their hand body, out of fold). Tuning out of fold / checking, ext web (mean); base
+// .9569 .9037 (.9303) / .9326 .8942 (.9134).
+//   oracle: ends only (REGIONS='{"ends":true}') .9628 .9167 (.9397, 15 pages) / .9464 .9002 (.9233, 16); depth .9701
+//   .9262 (.9482, 28 pages) / .9554 .9262 (.9408, 44).
+//   ends only, ranker margin 0.5-2 / switch cut 1-3: tuning .9279-.9299 / .9278-.9287, with HAND=1 .9263-.9292 /
+//   .9265-.9290, HAND=1 LONG=30 .9276-.9298 / .9290-.9294: never over the base.
+//   depth, all 37 features: without HAND ranker margin 0 .9288, 0.5 .9271, switch cut 2 .9261; HAND=1 ranker 0.5 .9291 (hand
+//   .8945 -> .9147), switch cut 2 .9295; HAND=1 L2=10 ranker 0.5 .9293, switch cut 3 .9304; L2=40 ranker 0.5 .9306, switch cut 2 .9316
+//   (checking .9134, 5 switches); BOOST=30 switch cut 0-1 .9223-.9282; DENSE=1 (extraction and hand pages only) L2=10
+//   .9272-.9300, L2=40 switch cut 3 .9325 (3 switches; checking .9145).
+//   depth, 15 features (FEATURES=is-base,bias-delta,log-patience,inner-delta,log-kept-ratio,deep-kept-share,
+//   deep-prose-share,deep-bad-share,deep-short-share,run-short-share,log-added-below,added-mean,added-prose-share,
+//   added-bad-share,mean-score), HAND=1 L2=10: ranker 0.5 .9605 .9011 (.9308; hand .9117) / .9335 .8964 (.9149);
+//   switch cut 1 .9600 .9030 (.9315; hand .9106) / .9335 .8975 (.9155), the pick by the tuning mean.
+//   That pick over REGION_PERTURB=1..4 (the text block models and decode retrained without an eighth of the tuning
+//   pages, the choice trained on the rest; base -> switch cut 1): checking ext .9368 .9319 .9185 .9339 (.9303) ->
+//   .9423 .9233 .9246 .9361 (.9316; +.0013, 3/1, spread .018 -> .019); checking web .8869 .8878 .8867 .8871 (.8871) ->
+//   .8887 .8898 .8909 .8959 (.8913; +.0042, 4/4); tuning out of fold ext .9558 .9554 .9567 .9425 -> .9533 .9504
+//   .9556 .9425 (0/3), web .9002 .8973 .8998 .8904 -> .8974 .9008 .9018 .8986 (3/1), mean .9248 -> .9251; hand F1
+//   moved in 2 of 4 runs (.8826 -> .8807, .9015 -> .9195). Not adopted: the extraction gain is inside one training's swing, the
+//   tuning half's extraction falls in 3 of 4, and the choice hardly touches the long labelled bodies it is for.
 import { blockModels, scoreBlocks, type BlockModels } from "../src/clean/block-model.ts";
 import { articleRun } from "../src/clean/rules/locate.ts";
 import { finish } from "../src/clean/text.ts";
@@ -54,15 +80,39 @@ import { devSource } from "../eval/lib/dev-source.ts";
 import { loadDates } from "../eval/lib/clean-corpus.ts";
 import { labelsOf, prepared } from "./lib/clean-items.ts";
 import { logit, type LogisticModel } from "../src/model/logistic.ts";
+import { handTruths } from "./lib/hand-bodies.ts";
+import { perturbedOut } from "./lib/bagging.ts";
+import { loadWebpages } from "../eval/lib/clean-corpus.ts";
 
 process.env.SHORT ??= "learned";
 /** TEACHER=1: dates-dev's tuning pages join the training, judged against the HTML path's body; TEACHER=all: every page so. */
 const TEACHER = process.env.TEACHER === "1" || process.env.TEACHER === "all";
 const TEACHER_ALL = process.env.TEACHER === "all";
-const { withUrl, tune, check, after } = textItems();
+/**
+ * HAND=1 (tx62): the hand-labelled bodies of train/labels/text-bodies.jsonl (tuning half only) train the choice:
+ * a labelled page's candidates are judged by 4-gram F1 against its hand body (the webpages-dev ones in place of
+ * their snippets, for training only: the figures still read the snippets), and the dates-dev-only ones join as
+ * further training pages (scored by the committed block models, which never saw them).
+ */
+const HAND = process.env.HAND === "1";
+/**
+ * DENSE=1 (tx62, with HAND=1): the choice learns only from pages whose whole body is known: extraction-dev's tuning
+ * pages and the hand-labelled ones (not from webpages-dev's snippets).
+ */
+const DENSE = process.env.DENSE === "1";
+/** LONG=n: only pages whose locate-article run holds n+ lines may switch (the choice is for long bodies). */
+const LONG = Number(process.env.LONG ?? "0");
+const { withUrl, tune: allTune, check, after } = textItems();
+/**
+ * REGION_PERTURB=k (tx62; train:clean reads PERTURB itself): about an eighth of the tuning pages left out (train/lib/bagging.ts, as train:clean's PERTURB), the
+ * text block models and their decode retrained on the rest (train-clean.ts trainBlocks; the later rules' models stay
+ * the committed ones), the checking half scored with those, and the choice trained on the pages left in.
+ */
+const PERTURB = process.env.REGION_PERTURB || undefined;
+const tune = allTune.filter((it) => !perturbedOut(PERTURB, it.page.id));
 const folds: Omit<BlockModels, "decode">[] = [];
-trainBlocks(tune, "text", folds);
-const committed = blockModels(false);
+const retrained = trainBlocks(tune, "text", folds);
+const committed = PERTURB ? retrained : blockModels(false);
 const decode = committed.decode;
 const options = { ...regionDefaults, ...JSON.parse(process.env.REGIONS ?? "{}") };
 
@@ -78,6 +128,8 @@ interface Outcome {
   utility: number;
   /** 4-gram F1 against the HTML path's body (TEACHER=1). */
   taught: number;
+  /** 4-gram F1 against the page's hand-labelled body (HAND=1), NaN on a page without one. */
+  hand: number;
   x?: Float64Array;
 }
 
@@ -105,13 +157,15 @@ function outcome(it: Item, score: Float64Array, region: Region | null): Outcome 
     body = res.rejected ? "" : res.paragraphs.join("\n\n");
   }
   const taught = TEACHER ? scorePage(body, htmlBody(it.page)).f1 : 0;
-  if (it.page.set === "dates") return { region, utility: taught, taught };
+  const truth = handBodies.get(it.page.id);
+  const hand = truth === undefined ? Number.NaN : scorePage(body, truth).f1;
+  if (it.page.set === "dates") return { region, utility: TEACHER ? taught : hand, taught, hand };
   if (it.page.set === "extraction") {
     const ext = scorePage(body, it.page.truth!);
-    return { region, ext, utility: ext.f1, taught };
+    return { region, ext, utility: ext.f1, taught, hand };
   }
   const web = scoreSnippets(body, it.page.with ?? [], it.page.without ?? []);
-  return { region, web, utility: web.tp - web.fp, taught };
+  return { region, web, utility: web.tp - web.fp, taught, hand };
 }
 
 function figures(list: Outcome[][], pick: (o: Outcome[]) => Outcome): string {
@@ -125,12 +179,23 @@ function figures(list: Outcome[][], pick: (o: Outcome[]) => Outcome): string {
   return `ext ${e.toFixed(4)} web ${w.toFixed(4)} mean ${((e + w) / 2).toFixed(4)}`;
 }
 
-interface PageOutcomes { id: string; refused: boolean; os: Outcome[] }
+interface PageOutcomes { id: string; refused: boolean; lines: number; dense: boolean; os: Outcome[] }
+/** The hand-labelled bodies by id (HAND=1). */
+const handBodies = HAND ? handTruths([...loadWebpages(), ...loadDates()].filter((p) => p.half === "tune")) : new Map<string, string>();
 const halves: Record<string, PageOutcomes[]> = {};
 // dates-dev's tuning pages (no body gold; the committed block models never saw them) for the teacher.
 const datesTune: Item[] = [];
+if (HAND) {
+  const known = new Set([...allTune, ...check].map((it) => it.page.id));
+  for (const page of loadDates()) {
+    if (page.half !== "tune" || known.has(page.id) || !handBodies.has(page.id) || perturbedOut(PERTURB, page.id)) continue;
+    const p = withUrl ? page : { ...page, url: null };
+    const doc = prepared(p, "text");
+    if (doc) datesTune.push({ page: p, path: "text", doc, labels: labelsOf({ ...p, with: [], without: [] }, doc) });
+  }
+}
 if (TEACHER) {
-  const known = new Set([...tune, ...check].map((it) => it.page.id));
+  const known = new Set([...allTune, ...check].map((it) => it.page.id));
   for (const page of loadDates()) {
     if (page.half !== "tune" || known.has(page.id)) continue;
     const p = withUrl ? page : { ...page, url: null };
@@ -144,7 +209,7 @@ for (const [half, items] of [["tune", tune], ["check", check], ["dates", datesTu
   let n = 0, mismatch = 0;
   for (const it of items) {
     const models = half === "tune" ? { ...folds[foldOf(it.page.id)]!, decode } : committed;
-    if (half === "dates" && !htmlBody(it.page)) continue;
+    if (half === "dates" && TEACHER && !htmlBody(it.page)) continue;
     const score = Float64Array.from(scoreBlocks(it.doc, models).score);
     const regions = candidateRegions(it.doc, score, decode, options);
     const found = articleRun(it.doc, score, decode);
@@ -159,12 +224,12 @@ for (const [half, items] of [["tune", tune], ["check", check], ["dates", datesTu
       const slug = slugTerms(it.doc.meta.url);
       for (const o of os) o.x = regionFeatures(it.doc, score, decode, o.region!, regions[0]!, slug);
     }
-    pages.push({ id: it.page.id, refused, os });
+    pages.push({ id: it.page.id, refused, lines: found ? found.run[1] - found.run[0] : 0, dense: it.page.set === "extraction" || handBodies.has(it.page.id), os });
     n += regions.length;
     all.push(os);
   }
   if (half === "dates") {
-    console.log(`dates (teacher only): ${items.length} pages, ${all.length} with an HTML body`);
+    console.log(`dates (training only): ${items.length} pages, ${all.length} scored`);
     continue;
   }
   const base = (os: Outcome[]) => os[0]!;
@@ -191,10 +256,11 @@ const columns = keep.length ? REGION_FEATURES.map((f, j) => (keep.includes(f) ? 
 const names = columns.map((j) => REGION_FEATURES[j]!);
 const xOf = (o: Outcome) => Float64Array.from(columns, (j) => o.x![j]!);
 const fold = (id: string) => foldOf(`region:${id}`);
-const useOf = (o: Outcome) => (TEACHER_ALL ? o.taught : o.utility);
-const trainingPages = (pages: PageOutcomes[]) => (TEACHER ? [...pages, ...halves.dates!] : pages);
-function fit(pagesIn: PageOutcomes[]): LogisticModel {
-  const pages = trainingPages(pagesIn);
+const useOf = (o: Outcome) => (TEACHER_ALL ? o.taught : HAND && !Number.isNaN(o.hand) ? o.hand : o.utility);
+/** A fold's training pages: the tuning pages given, and the extra (dates-dev) pages of the same folds. */
+const trainingPages = (pages: PageOutcomes[], k = -1) => (TEACHER || HAND ? [...pages, ...halves.dates!.filter((p) => fold(p.id) !== k)] : pages).filter((p) => p.lines >= LONG && (!DENSE || p.dense));
+function fit(pagesIn: PageOutcomes[], k = -1): LogisticModel {
+  const pages = trainingPages(pagesIn, k);
   const groups = pages.filter((p) => !p.refused).map((p) => {
     const top = Math.max(...p.os.map(useOf));
     return { x: p.os.map(xOf), y: p.os.map((o) => (useOf(o) >= top - EPS ? 1 : 0) as 0 | 1) };
@@ -203,7 +269,7 @@ function fit(pagesIn: PageOutcomes[]): LogisticModel {
 }
 function chooser(model: (id: string) => LogisticModel, margin: number) {
   return (p: PageOutcomes): Outcome => {
-    if (p.refused) return p.os[0]!;
+    if (p.refused || p.lines < LONG) return p.os[0]!;
     const m = model(p.id);
     const z = p.os.map((o) => logit(m, xOf(o)));
     let best = 0;
@@ -212,11 +278,24 @@ function chooser(model: (id: string) => LogisticModel, margin: number) {
   };
 }
 const tunePages = halves.tune!, checkPages = halves.check!;
-const foldModels = Array.from({ length: FOLDS }, (_, k) => fit(tunePages.filter((p) => fold(p.id) !== k)));
+const foldModels = Array.from({ length: FOLDS }, (_, k) => fit(tunePages.filter((p) => fold(p.id) !== k), k));
 const full = fit(tunePages);
+const handPages = HAND ? [...tunePages.filter((p) => handBodies.has(p.id) && !p.refused && !Number.isNaN(p.os[0]!.hand)), ...halves.dates!] : [];
 const figuresOf = (pages: PageOutcomes[], pick: (p: PageOutcomes) => Outcome) => {
   const switched = pages.filter((p) => pick(p) !== p.os[0]).length;
-  return `${figures(pages.map((p) => [pick(p)]), (os) => os[0]!)} (switched ${switched})`;
+  // HAND=1, tuning half: the hand-labelled pages' mean F1 against their hand bodies (each page once), base -> pick.
+  let hand = "";
+  if (HAND && pages === tunePages) {
+    const seen = new Set<string>();
+    let b = 0, c = 0, n = 0;
+    for (const p of handPages) {
+      if (seen.has(p.id)) continue;
+      seen.add(p.id);
+      b += p.os[0]!.hand, c += pick(p).hand, n++;
+    }
+    hand = ` hand ${(b / n).toFixed(4)} -> ${(c / n).toFixed(4)} (${n})`;
+  }
+  return `${figures(pages.map((p) => [pick(p)]), (os) => os[0]!)} (switched ${switched})${hand}`;
 };
 for (const margin of (process.env.MARGINS ?? "0,0.5,1,2,3").split(",").map(Number)) {
   console.log(`ranker margin ${margin}: tune out-of-fold ${figuresOf(tunePages, chooser((id) => foldModels[fold(id)]!, margin))} | check ${figuresOf(checkPages, chooser(() => full, margin))}`);
@@ -229,8 +308,8 @@ if (process.env.WEIGHTS) names.forEach((f, j) => console.log(`  ${f.padEnd(22)} 
 import { trainLogistic } from "./lib/logistic.ts";
 import { trainBoosted } from "./lib/boost.ts";
 import { boostedLogit, type BoostedModel } from "../src/clean/boosted.ts";
-function fitSwitch(pagesIn: PageOutcomes[]): LogisticModel {
-  const pages = trainingPages(pagesIn);
+function fitSwitch(pagesIn: PageOutcomes[], k = -1): LogisticModel {
+  const pages = trainingPages(pagesIn, k);
   const ex: { x: Float64Array; y: 0 | 1 }[] = [];
   for (const p of pages) {
     if (p.refused) continue;
@@ -250,7 +329,7 @@ function boosted(m: BoostedModel): LogisticModel {
 }
 function switcher(model: (id: string) => LogisticModel, cut: number) {
   return (p: PageOutcomes): Outcome => {
-    if (p.refused) return p.os[0]!;
+    if (p.refused || p.lines < LONG) return p.os[0]!;
     const m = model(p.id);
     let best = 0, bestZ = -Infinity;
     for (let i = 1; i < p.os.length; i++) {
@@ -261,10 +340,29 @@ function switcher(model: (id: string) => LogisticModel, cut: number) {
     return bestZ > cut ? p.os[best]! : p.os[0]!;
   };
 }
-const switchFolds = Array.from({ length: FOLDS }, (_, k) => fitSwitch(tunePages.filter((p) => fold(p.id) !== k)));
+const switchFolds = Array.from({ length: FOLDS }, (_, k) => fitSwitch(tunePages.filter((p) => fold(p.id) !== k), k));
 const switchFull = fitSwitch(tunePages);
 for (const cut of (process.env.CUTS ?? "-1,0,1,2,3").split(",").map(Number)) {
   console.log(`switch cut ${cut}: tune out-of-fold ${figuresOf(tunePages, switcher((id) => switchFolds[fold(id)]!, cut))} | check ${figuresOf(checkPages, switcher(() => switchFull, cut))}`);
+}
+if (process.env.KINDS) {
+  // KINDS=1 (tx62): what the switch model's picks at the first cut are, out of fold on the tuning half: the region's
+  // bias offset and patience against the base's, its inner-cut offset, and how each set's utility moves.
+  const cut = Number((process.env.CUTS ?? "-1").split(",")[0]);
+  const pick = switcher((id) => switchFolds[fold(id)]!, cut);
+  const kinds = new Map<string, { n: number; better: number; worse: number }>();
+  for (const p of tunePages) {
+    const o = pick(p);
+    if (o === p.os[0] || !o.region) continue;
+    const r = o.region, r0 = p.os[0]!.region!;
+    const key = `${p.os[0]!.ext ? "ext" : "web"} run ${r.run[0] === r0.run[0] ? "same start" : r.run[0] < r0.run[0] ? "earlier start" : "later start"}, ${r.run[1] === r0.run[1] ? "same end" : r.run[1] > r0.run[1] ? "later end" : "earlier end"}, inner ${((r.inner ?? decode.inner) - decode.inner).toFixed(1)}`;
+    const k = kinds.get(key) ?? { n: 0, better: 0, worse: 0 };
+    k.n++;
+    if (o.utility > p.os[0]!.utility + 1e-9) k.better++;
+    if (o.utility < p.os[0]!.utility - 1e-9) k.worse++;
+    kinds.set(key, k);
+  }
+  for (const [key, k] of [...kinds].sort()) console.log(`  switch cut ${cut}, tuning: ${key}: ${k.n} (better ${k.better}, worse ${k.worse})`);
 }
 if (process.env.LIST) {
   for (const [half, pages] of Object.entries(halves)) {

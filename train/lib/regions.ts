@@ -14,6 +14,8 @@ export interface Region {
   coreRank: number;
   bias: number;
   patience: number;
+  /** The inner cut inside the run (tx62's depth candidates); the decode's when absent. */
+  inner?: number;
 }
 
 function gains(doc: TextDoc, score: ArrayLike<number>, bias: number, power: number, floor: number): Float64Array {
@@ -44,6 +46,11 @@ export interface RegionOptions {
   cuts?: boolean;
   /** Only the base run's end moved: to every line boundary from the core's end to the widest growth below it. */
   ends?: boolean;
+  /**
+   * Depth (tx62): how far down and how deep to keep a body, on locate-article's core only: the core grown with
+   * each bias offset and patience, each with each inner-cut offset (the score under which a line inside the run goes).
+   */
+  depth?: { biases: number[]; patiences: number[]; inners: number[] };
 }
 
 export const regionDefaults: RegionOptions = { cores: 3, biases: [-1, 0, 1], patiences: [0, 3, 12] };
@@ -55,11 +62,24 @@ export function candidateRegions(doc: TextDoc, score: ArrayLike<number>, decode:
   const out: Region[] = [];
   const seen = new Set<string>();
   const add = (r: Region) => {
-    const key = `${r.run[0]}:${r.run[1]}`;
+    const key = `${r.run[0]}:${r.run[1]}:${r.inner ?? decode.inner}`;
     if (seen.has(key)) return;
     seen.add(key);
     out.push(r);
   };
+  if (o.depth) {
+    const core = bestRun(core0);
+    if (!core) return out;
+    const settings: [number, number][] = [[decode.bias, decode.patience]];
+    for (const db of o.depth.biases) for (const p of o.depth.patiences) settings.push([decode.bias + db, p]);
+    const runs: [number, number, number, number][] = [];
+    for (const [bias, patience] of settings) {
+      const g = gains(doc, score, bias, decode.power, floor);
+      runs.push([grow(g, core[0] - 1, -1, patience) + 1, grow(g, core[1], 1, patience), bias, patience]);
+    }
+    for (const di of [0, ...o.depth.inners]) for (const [start, end, bias, patience] of runs) add({ core, run: [start, end], coreRank: 0, bias, patience, inner: decode.inner + di });
+    return out;
+  }
   if (o.ends || o.cuts) {
     // The base run (locate-article's settings) and its variants: ends moved, or growth cut back.
     const core = bestRun(core0);
@@ -115,10 +135,11 @@ export function locateRegion(score: Float64Array, decode: DecodeSettings, region
       for (let i = 0; i < start; i++) dropLine(doc, i, "page-header");
       for (let i = end; i < doc.lines.length; i++) dropLine(doc, i, "page-footer");
       const [c0, c1] = region.core;
+      const inner = region.inner ?? decode.inner;
       for (let i = start; i < end; i++) {
-        if (score[i]! >= decode.inner) continue;
+        if (score[i]! >= inner) continue;
         if (score[i]! >= decode.sandwich && i > c0 && i + 1 < c1) {
-          const stays = (j: number) => doc.lines[j]!.drop === null && score[j]! >= decode.inner;
+          const stays = (j: number) => doc.lines[j]!.drop === null && score[j]! >= inner;
           if (stays(i - 1) && stays(i + 1)) doc.sandwiched.push(i);
         }
         dropLine(doc, i, "locate-article");
@@ -136,6 +157,7 @@ export const REGION_FEATURES = [
   "log-added-above", "log-removed-above", "log-added-below", "log-removed-below",
   "added-mean", "added-max", "added-kept-share", "added-prose-share", "added-bad-share",
   "removed-mean", "removed-max", "removed-kept-share", "removed-prose-share",
+  "inner-delta", "log-kept-words", "log-kept-ratio", "deep-kept-share", "deep-prose-share", "deep-bad-share", "deep-short-share", "run-short-share",
 ] as const;
 
 /** How a region reads, and how it differs from locate-article's own region (`base`). */
@@ -182,7 +204,25 @@ export function regionFeatures(doc: TextDoc, score: ArrayLike<number>, decode: D
     return { words, mean: (a.mean * a.words + b.mean * b.words) / d, max: words ? Math.max(a.words ? a.max : -20, b.words ? b.max : -20) : 0, kept: (a.kept * a.words + b.kept * b.words) / d, prose: (a.prose * a.words + b.prose * b.words) / d, bad: (a.bad * a.words + b.bad * b.words) / d };
   };
   const added = merge(addedAbove, addedBelow), removed = merge(removedAbove, removedBelow);
-  const isBase = s === bs && e === be ? 1 : 0;
+  const isBase = s === bs && e === be && (region.inner ?? decode.inner) === (base.inner ?? decode.inner) ? 1 : 0;
+  // What the region keeps at its own inner cut, against the base's kept words, and the lines its deeper cut
+  // keeps that the decode's cut drops ("deep"): their prose, furniture-shaped and short (under 8 words) shares.
+  const inner = region.inner ?? decode.inner, baseInner = base.inner ?? decode.inner;
+  let keptWords = 0, baseKept = 0, deep = 0, deepProse = 0, deepBad = 0, deepShort = 0, short = 0, runWords = 0;
+  for (let i = s; i < e; i++) {
+    const k = w(i);
+    runWords += k;
+    if (lines[i]!.words < 8) short += k;
+    if (score[i]! >= inner) keptWords += k;
+    if (score[i]! >= inner && score[i]! < decode.inner) {
+      deep += k;
+      if (lines[i]!.prose) deepProse += k;
+      if (lineKind(lines[i]!) === "bad") deepBad += k;
+      if (lines[i]!.words < 8) deepShort += k;
+    }
+  }
+  for (let i = bs; i < be; i++) if (score[i]! >= baseInner) baseKept += w(i);
+  const dd = Math.max(1, deep);
   return Float64Array.from([
     isBase, region.coreRank > 0 ? 1 : 0, region.coreRank, region.bias - decode.bias, Math.log1p(region.patience),
     Math.log1p(c.words), c.words / total, wordsBefore / total, (wordsBefore + c.words) / total, c.mean, c.kept, c.prose, c.bad,
@@ -190,5 +230,6 @@ export function regionFeatures(doc: TextDoc, score: ArrayLike<number>, decode: D
     Math.log1p(addedAbove.words), Math.log1p(removedAbove.words), Math.log1p(addedBelow.words), Math.log1p(removedBelow.words),
     added.mean, added.max, added.kept, added.prose, added.bad,
     removed.mean, removed.max, removed.kept, removed.prose,
+    inner - decode.inner, Math.log1p(keptWords), Math.log1p(keptWords) - Math.log1p(baseKept), deep / Math.max(1, runWords), deepProse / dd, deepBad / dd, deepShort / dd, short / Math.max(1, runWords),
   ]);
 }
