@@ -11,6 +11,7 @@ import { LEAD_STORIES } from "../../src/digest/model.ts";
 import { compiledTemplates, precompileTemplates, renderDirect } from "../../src/site/direct.ts";
 import { COMPILED_FILE } from "../../src/site/compiled-templates.ts";
 import { FRONT_STORIES } from "../../src/site/index.ts";
+import { pagesToRender, planSite } from "../../src/site/plan.ts";
 import { defaultConfig } from "../../src/config.ts";
 import { tree } from "./build.ts";
 import { emptyMeta } from "../../src/clean/text.ts";
@@ -53,7 +54,8 @@ async function renderAll(compiled: ReturnType<typeof compiledTemplates>): Promis
   const model = buildDigest(stories()).model;
   const out = fresh();
   const site = { ...defaultConfig, leadStories: LEAD_STORIES, frontStories: FRONT_STORIES };
-  const pages = { stories: model.stories, days: model.days, months: model.months, redirects: model.redirects };
+  const plan = planSite(model, "site");
+  const pages = pagesToRender(plan, new Set(plan.pages.map((p) => p.file)));
   await renderDirect(out, { site, model, pages, search: { merge: [{ bundlePath: "/search/stories/" }] } }, () => {}, compiled);
   return tree(out);
 }
