@@ -11,21 +11,33 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { splitFrontMatter as readFrontMatter } from "../text/front-matter.ts";
+import { CompiledTemplates, splitFrontMatter, writeCompiledTemplates, type CompilingEnvironment, type TemplateProps } from "./compiled-templates.ts";
 import { pageFilters, type EleventySetup } from "./eleventy.ts";
 
-const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), "templates");
+export { splitFrontMatter } from "./compiled-templates.ts";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const TEMPLATES = join(HERE, "templates");
+/** The environment's options, as ./eleventy.ts sets Eleventy's. */
+const OPTIONS = { autoescape: true, throwOnUndefined: false };
 
 interface Template {
   render(data: unknown, callback: (error: Error | null, result: string) => void): void;
 }
-interface Environment {
+interface Environment extends CompilingEnvironment {
   addFilter(name: string, fn: (value: string) => string): void;
 }
+/** What Nunjucks' loaders give for a template name (src: its text, or its code precompiled). */
+type LoaderSource = { src: string | { type: "code"; obj: TemplateProps }; path: string; noCache: boolean } | null;
+interface Loader {
+  getSource(name: string): LoaderSource;
+}
+type TemplateSource = string | { type: "code"; obj: TemplateProps };
 interface Nunjucks {
-  Environment: new (loader: unknown, options: Record<string, unknown>) => Environment;
-  FileSystemLoader: new (dirs: string[]) => unknown;
-  Template: new (source: string, env: Environment, path: string | null, eagerCompile: boolean) => Template;
+  Environment: new (loader: Loader, options: Record<string, unknown>) => Environment;
+  FileSystemLoader: new (dirs: string[]) => Loader;
+  Template: new (source: TemplateSource, env: Environment, path: string | null, eagerCompile: boolean) => Template;
+  compiler: { compile(source: string, asyncFilters: readonly string[], extensions: readonly unknown[], name: string, opts: Record<string, unknown>): string };
 }
 
 /** Eleventy's own Nunjucks (its dependency, not ours): the same copy renders both ways. */
@@ -46,14 +58,6 @@ interface FrontMatter {
   [name: string]: unknown;
 }
 
-/** A template file's front matter and body, split as Eleventy's gray-matter splits them (the newline after the closing `---` belongs to neither). */
-export function splitFrontMatter(text: string): { data: Record<string, unknown>; body: string } {
-  const front = readFrontMatter(text);
-  if (front.kind === "none") return { data: {}, body: front.content };
-  if (front.kind !== "data") throw new Error(`a template's front matter: ${front.reason}`);
-  return { data: front.data, body: front.content };
-}
-
 /** `page.url` for a permalink, as Eleventy makes it (TemplatePermalink.normalizePathToUrl). */
 export function urlOfPermalink(permalink: string): string {
   const path = permalink.startsWith("/") ? permalink : `/${permalink}`;
@@ -70,9 +74,21 @@ const RENDERS_PER_TURN = 4;
  * Renders `setup.pages` and (unless `storiesOnly`) the pages across the whole model into `outputDir`, as Eleventy would, calling
  * `onContent` and `onPage` with each (the page is written as rendered: the site has no transforms).
  */
-export async function renderDirect(outputDir: string, setup: Omit<EleventySetup, "onPage">, onPage: NonNullable<EleventySetup["onPage"]>): Promise<void> {
+export async function renderDirect(outputDir: string, setup: Omit<EleventySetup, "onPage">, onPage: NonNullable<EleventySetup["onPage"]>, compiled = compiledTemplates()): Promise<void> {
   const nunjucks = eleventyNunjucks();
-  const environment = new nunjucks.Environment(new nunjucks.FileSystemLoader([join(TEMPLATES, "_includes"), process.cwd()]), { autoescape: true, throwOnUndefined: false });
+  const loader = new nunjucks.FileSystemLoader([join(TEMPLATES, "_includes"), process.cwd()]);
+  const environment = new nunjucks.Environment(loader, OPTIONS);
+  // The included templates (base.njk, macros.njk) as the loader finds them, their code taken when it was made for that text.
+  const getSource = loader.getSource.bind(loader);
+  loader.getSource = (name) => {
+    const info = getSource(name);
+    const props = info && typeof info.src === "string" ? compiled.props(environment, info.path, info.src) : null;
+    return info && props ? { ...info, src: { type: "code", obj: props } } : info;
+  };
+  const template = (source: string, path: string) => {
+    const props = compiled.props(environment, path, source);
+    return new nunjucks.Template(props ? { type: "code", obj: props } : source, environment, path, true);
+  };
   for (const [name, fn] of Object.entries(pageFilters(setup.site.baseUrl))) environment.addFilter(name, fn);
   const globals: Record<string, unknown> = { site: Object.freeze({ ...setup.site }), digest: Object.freeze({ ...setup.model }), pages: Object.freeze({ ...setup.pages }), search: Object.freeze({ ...setup.search }) };
   let renders = 0;
@@ -81,8 +97,8 @@ export async function renderDirect(outputDir: string, setup: Omit<EleventySetup,
     const inputPath = join(TEMPLATES, name);
     const { data, body } = splitFrontMatter(readFileSync(inputPath, "utf8"));
     const front = data as FrontMatter;
-    const template = new nunjucks.Template(body, environment, inputPath, true);
-    const permalink = new nunjucks.Template(front.permalink, environment, inputPath, true);
+    const page = template(body, inputPath);
+    const permalink = template(front.permalink, inputPath);
     const pagination = front.pagination;
     if (pagination && pagination.size !== 1) throw new Error(`${name}: pagination by ${pagination.size} is not rendered without Eleventy`);
     const items: Array<Record<string, unknown>> = pagination ? itemsAt(globals, pagination.data).map((item) => ({ [pagination.alias]: item })) : [{}];
@@ -91,7 +107,7 @@ export async function renderDirect(outputDir: string, setup: Omit<EleventySetup,
       const path = await render(permalink, pageData);
       const url = urlOfPermalink(path);
       const outputPath = join(outputDir, path);
-      const content = await render(template, { ...pageData, page: { url, inputPath, outputPath } });
+      const content = await render(page, { ...pageData, page: { url, inputPath, outputPath } });
       setup.onContent?.({ url, content });
       mkdirSync(dirname(outputPath), { recursive: true });
       writeFileSync(outputPath, content);
@@ -107,4 +123,19 @@ function itemsAt(data: Record<string, unknown>, path: string): unknown[] {
   for (const part of path.split(".")) at = at && typeof at === "object" ? (at as Record<string, unknown>)[part] : undefined;
   if (!Array.isArray(at)) throw new Error(`pagination data ${path} is not a list`);
   return at;
+}
+
+/** The templates' code made with the package (none when running from the sources). */
+export function compiledTemplates(dir = HERE): CompiledTemplates {
+  return CompiledTemplates.beside(dir, nunjucksVersion());
+}
+
+/**
+ * Writes the code of the templates beside the new dist's copy of this module (`fromDir`, to be moved to
+ * `asDir`) for renderDirect to take (./compiled-templates.ts; scripts/compile.mjs). The number of sources.
+ */
+export function precompileTemplates(fromDir: string, asDir: string): number {
+  const nunjucks = eleventyNunjucks();
+  const environment = new nunjucks.Environment(new nunjucks.FileSystemLoader([join(asDir, "templates", "_includes"), process.cwd()]), OPTIONS);
+  return writeCompiledTemplates(fromDir, asDir, nunjucks, nunjucksVersion(), environment);
 }

@@ -25,31 +25,60 @@ export interface SiteState {
   folders?: Record<string, FolderListing>;
 }
 
-const isIdentity = (v: unknown, from = 0): boolean => Array.isArray(v) && v.length === from + 3 && v.slice(from).every((n) => typeof n === "number" && Number.isFinite(n));
+// The checks below are loops rather than `Object.entries(…).every(…)`: the state of a 10,000-article site
+// lists about 4,000 pages, 4,000 folders and 1,300 search files, and every build reads it; the arrays and
+// closures of the chained form were most of the site stage's cost of reading it (about 20 ms of CPU).
+
+/** `v[from]`, `v[from + 1]` and `v[from + 2]` finite numbers, and nothing after them. */
+function isIdentity(v: unknown, from = 0): boolean {
+  if (!Array.isArray(v) || v.length !== from + 3) return false;
+  for (let i = from; i < v.length; i++) if (!Number.isFinite(v[i])) return false;
+  return true;
+}
 
 /** A name within a folder: no "/", not "." or "..", so that a listing names nothing outside its folder. */
 const isName = (name: string) => name !== "" && name !== "." && name !== ".." && !name.includes("/");
-const isListing = (v: unknown): boolean =>
-  isObject(v) &&
-  Object.entries(v).every(
-    ([folder, f]) =>
-      folder.split("/").every(isName) &&
-      Array.isArray(f) &&
-      f.length === 3 &&
-      Number.isFinite(f[0]) &&
-      Number.isFinite(f[1]) &&
-      isObject(f[2]) &&
-      Object.entries(f[2]).every(([name, ino]) => isName(name) && Number.isInteger(ino)),
-  );
+
+/** A folder's path (relative, "/"-separated) whose every part is a name. */
+function isFolderPath(path: string): boolean {
+  let start = 0;
+  for (;;) {
+    const end = path.indexOf("/", start);
+    if (!isName(path.slice(start, end < 0 ? path.length : end))) return false;
+    if (end < 0) return true;
+    start = end + 1;
+  }
+}
+
+function isListing(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  for (const folder of Object.keys(v)) {
+    const f = v[folder];
+    if (!isFolderPath(folder) || !Array.isArray(f) || f.length !== 3 || !Number.isFinite(f[0]) || !Number.isFinite(f[1]) || !isObject(f[2])) return false;
+    const names = f[2];
+    for (const name of Object.keys(names)) if (!isName(name) || !Number.isInteger(names[name])) return false;
+  }
+  return true;
+}
+
+/** Whether every member of `v` (an object) passes `test`. */
+function everyValue(v: Record<string, unknown>, test: (value: unknown) => boolean): boolean {
+  for (const key of Object.keys(v)) if (!test(v[key])) return false;
+  return true;
+}
+
+const isPage = (p: unknown) => isIdentity(p, 1) && typeof (p as unknown[])[0] === "string";
+const isHash = (h: unknown) => typeof h === "string" && h !== "";
+const isBundle = (b: unknown) => isObject(b) && typeof b.key === "string" && isObject(b.files) && everyValue(b.files, (f) => isIdentity(f));
 
 export const siteStateNamespace: Namespace<SiteState> = {
   name: "site",
   accepts(v): v is SiteState {
     if (!isObject(v) || typeof v.site !== "string" || !isObject(v.pages)) return false;
-    if (!Object.values(v.pages).every((p) => isIdentity(p, 1) && typeof (p as unknown[])[0] === "string")) return false;
-    if (v.folders !== undefined && !(isObject(v.folders) && Object.values(v.folders).every(isListing))) return false;
-    if (v.searched !== undefined && !(isObject(v.searched) && Object.values(v.searched).every((h) => typeof h === "string" && h !== ""))) return false;
-    return isObject(v.search) && Object.values(v.search).every((b) => isObject(b) && typeof b.key === "string" && isObject(b.files) && Object.values(b.files).every((f) => isIdentity(f)));
+    if (!everyValue(v.pages, isPage)) return false;
+    if (v.folders !== undefined && !(isObject(v.folders) && everyValue(v.folders, isListing))) return false;
+    if (v.searched !== undefined && !(isObject(v.searched) && everyValue(v.searched, isHash))) return false;
+    return isObject(v.search) && everyValue(v.search, isBundle);
   },
 };
 
