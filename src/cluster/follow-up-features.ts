@@ -5,7 +5,6 @@
 // compares the two stories; none names a site or a page.
 import { covered, overlap, size, type Profile, type SparseVector } from "./profile.ts";
 import { coverFrom, shrink } from "./similarity.ts";
-import { CARRIED_FEATURES, type FollowUpMemo } from "./follow-up-reuse.ts";
 
 export const FOLLOW_UP_FEATURES = ["words", "keys", "names", "actors", "leadNames", "leadNameConflict", "numbers", "laterSize", "earlierSize"] as const;
 
@@ -63,15 +62,6 @@ export class StoryEvidence {
     out[at + 6] = overlap(a.numbers, b.numbers).cosine * shrink(size(a.numbers)) * shrink(size(b.numbers));
     out[at + 7] = Math.log(this.groups[later]!.length);
     out[at + 8] = Math.log(this.groups[earlier]!.length);
-  }
-
-  /** As `features`, the cosine and names … numbers taken from stored record `k` of `memo` (follow-up-reuse.ts). */
-  carried(later: number, earlier: number, keys: number, memo: FollowUpMemo, k: number, out: Float64Array): void {
-    out[0] = memo.value(k, 0);
-    out[1] = keys;
-    for (let f = 1; f < CARRIED_FEATURES; f++) out[1 + f] = memo.value(k, f);
-    out[7] = Math.log(this.groups[later]!.length);
-    out[8] = Math.log(this.groups[earlier]!.length);
   }
 }
 

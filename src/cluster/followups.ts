@@ -12,7 +12,7 @@ import type { TimeSpan } from "./time.ts";
 import { dayOrNull } from "./days.ts";
 import { keepScoring } from "./candidates.ts";
 import { lowerBound, rowStarts } from "../text/rows.ts";
-import { UNKNOWN, type FollowUpMemo, type WeighedPairs } from "./follow-up-reuse.ts";
+import { UNKNOWN } from "./follow-up-reuse.ts";
 
 export interface FollowUpOptions {
   windowDays: number;
@@ -35,21 +35,11 @@ export function followUpModel(): LogisticModel {
   return loaded;
 }
 
-/** What the last build left of its follow-ups (follow-up-reuse.ts), and where this build's weighed pairs go. */
-export interface FollowUpReuse {
-  /** Each story's link when the last build's says it: the earlier story, -1 for none, UNKNOWN: worked out. */
-  known: Int32Array | null;
-  /** The last build's weighed pairs' values, for pairs of stories as they were. */
-  memo: FollowUpMemo | null;
-  /** Gets every pair the model weighs (or whose stored values a story whose link is known carries). */
-  weighed: WeighedPairs;
-}
-
 /**
- * Map from a later story's index to the index of the earlier story it follows up. `reuse`: the links and
- * pair values the last build's say (follow-up-reuse.ts).
+ * Map from a later story's index to the index of the earlier story it follows up. `known`: each story's
+ * link when the last build's says it (follow-up-reuse.ts: the earlier story, -1 for none, UNKNOWN: worked out).
  */
-export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: Profile[], options: FollowUpOptions, reuse: FollowUpReuse | null = null): Map<number, number> {
+export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: Profile[], options: FollowUpOptions, known: Int32Array | null = null): Map<number, number> {
   const n = groups.length;
   const centroids = centroidsOf(groups, profiles);
   const keys = new StoryKeys(centroids, options.keyTerms);
@@ -64,7 +54,7 @@ export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: P
     byDay[dated++] = s;
   }
   const order = byDay.subarray(0, dated).sort((x, y) => day[x]! - day[y]! || x - y);
-  return linkStories(order, day, centroids, keys, keyPostings(order, day, keys), new StoryEvidence(groups, profiles), options, reuse);
+  return linkStories(order, day, centroids, keys, keyPostings(order, day, keys), new StoryEvidence(groups, profiles), options, known);
 }
 
 /** Each story's word centroid (a one-article story's is its article's words). */
@@ -172,11 +162,7 @@ function keyPostings(byDay: Int32Array, days: Int32Array, keys: StoryKeys): KeyP
  * hold is skipped) and whose centroids' cosine is above `followUpThreshold`; the first in index order of
  * the likeliest above the model's bar is the one it follows (without a model: of the most similar).
  */
-function linkStories(byDay: Int32Array, days: Int32Array, centroids: readonly SparseVector[], keys: StoryKeys, postings: KeyPostings, evidence: StoryEvidence, options: FollowUpOptions, reuse: FollowUpReuse | null): Map<number, number> {
-  const known = reuse?.known ?? null;
-  // Values of pairs are kept and taken only for the model's features (not for a trainer's run that watches them).
-  const memo = options.onFollowUpPair ? null : (reuse?.memo ?? null);
-  const weighed = options.onFollowUpPair ? null : (reuse?.weighed ?? null);
+function linkStories(byDay: Int32Array, days: Int32Array, centroids: readonly SparseVector[], keys: StoryKeys, postings: KeyPostings, evidence: StoryEvidence, options: FollowUpOptions, known: Int32Array | null): Map<number, number> {
   const { ids, weights, k } = keys;
   const keyCount = keys.count;
   const { start, story, day: storyDay, weight: storyWeight } = postings;
@@ -193,7 +179,6 @@ function linkStories(byDay: Int32Array, days: Int32Array, centroids: readonly Sp
     const later = byDay[o]!;
     if (known && known[later] !== UNKNOWN) {
       if (known[later]! >= 0) links.set(later, known[later]!);
-      if (weighed) memo?.carry(later, weighed);
       continue;
     }
     const day = days[later]!;
@@ -216,26 +201,16 @@ function linkStories(byDay: Int32Array, days: Int32Array, centroids: readonly Sp
     if (count === 0) continue;
     let best = -1;
     let bestScore = model ? model.threshold : options.followUpThreshold;
-    // The later centroid is spread out by id (when a pair is compared): each comparison is one pass over the earlier one.
-    let spreadOut = false;
+    // The later centroid is spread out by id: each comparison is one pass over the earlier one.
+    spread.load(centroids[later]!);
     for (let t = 0; t < count; t++) {
       const earlier = touched[t]!;
-      // A pair of two stories as they were: its values as the last build weighed them (only weighed pairs are kept).
-      const stored = model && memo ? memo.find(later, earlier) : -1;
-      let sim: number;
-      if (stored >= 0) sim = memo!.value(stored, 0);
-      else {
-        if (!spreadOut) spread.load(centroids[later]!);
-        spreadOut = true;
-        sim = spread.dot(centroids[earlier]!);
-      }
+      const sim = spread.dot(centroids[earlier]!);
       if (!(sim > options.followUpThreshold)) continue;
       let p = sim;
       if (model) {
-        if (stored >= 0) evidence.carried(later, earlier, keyed[earlier]!, memo!, stored, features);
-        else evidence.features(later, earlier, sim, keyed[earlier]!, features);
+        evidence.features(later, earlier, sim, keyed[earlier]!, features);
         options.onFollowUpPair?.(later, earlier, features);
-        weighed?.add(later, earlier, features);
         p = probability(model, features);
       }
       if (p > bestScore) {

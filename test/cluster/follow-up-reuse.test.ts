@@ -67,7 +67,7 @@ describe("follow-up links from the last build", () => {
 
   it("takes a stored link only where no story of the reach changed, and refuses an entry that is not sound", () => {
     // Days: A 0, B 5, C 20 (follows A), D 40 (follows C); now B has changed and E is new on day 30.
-    const stored: StoredFollowUps = { prints: ["A", "B", "C", "D"], days: [0, 5, 20, 40], links: [-1, -1, 0, 2], pairs: [] };
+    const stored: StoredFollowUps = { prints: ["A", "B", "C", "D"], days: [0, 5, 20, 40], links: [-1, -1, 0, 2] };
     const prints = ["A", "B2", "C", "E", "D", "U"];
     const days = [0, 5, 20, 30, 40, null];
     const windowDays = 2;
