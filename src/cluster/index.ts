@@ -322,8 +322,7 @@ function reusedEdges(paths: readonly string[], profiles: readonly Profile[], day
   const memo = stored ? pairMemo(stored, paths, prints, MIN_EDGE) : null;
   const capped = new Float64Array(paths.length);
   // The days nothing near changed on take their pairs whole; the others' candidates are visited.
-  const room = memo ? memo.size : 0;
-  const kept: WeightedEdges = { a: new Int32Array(room), b: new Int32Array(room), weight: new Float32Array(room), length: 0 };
+  const kept = { a: [] as number[], b: [] as number[], p: [] as number[] };
   const taken = new Uint8Array(paths.length);
   if (memo && stored) {
     const newOf = new Int32Array(stored.paths.length).fill(-1);
@@ -339,33 +338,25 @@ function reusedEdges(paths: readonly string[], profiles: readonly Profile[], day
       else byDate.set(days[i]!, [i]);
     }
     for (const members of byDate.values()) {
-      const mark = kept.length;
+      const mark = kept.a.length;
       if (members.every((i) => memo.pairsOf(memo.same[i]!, newOf, kept, i))) for (const i of members) {
         taken[i] = 1;
         capped[i] = memo.cappedOf(memo.same[i]!);
       }
-      else kept.length = mark;
+      else for (const list of [kept.a, kept.b, kept.p]) list.length = mark;
     }
-    if (options.pairStats) options.pairStats.reused += kept.length;
+    if (options.pairStats) options.pairStats.reused += kept.a.length;
   }
-  const scored = scoreCandidates(profiles, days, options, models, byDay.filter((i) => !taken[i]), memo, capped);
-  // The pairs scored, then those taken (as byFirstArticle orders them: it keeps the order within an article).
-  const edges = byFirstArticle(joined(scored, kept), paths.length);
+  let edges = scoreCandidates(profiles, days, options, models, byDay.filter((i) => !taken[i]), memo, capped);
+  for (let k = 0; k < kept.a.length; k++) {
+    if (edges.length === edges.a.length) edges = growEdges(edges);
+    edges.a[edges.length] = kept.a[k]!;
+    edges.b[edges.length] = kept.b[k]!;
+    edges.weight[edges.length++] = kept.p[k]!;
+  }
+  edges = byFirstArticle(edges, paths.length);
   rows.put(key, { paths: [...paths], prints: [...prints], capped: plainArray(capped, capped.length), a: plainArray(edges.a, edges.length), b: plainArray(edges.b, edges.length), p: plainArray(edges.weight, edges.length) });
   return edges;
-}
-
-/** The edges of `x` followed by those of `y`. */
-function joined(x: WeightedEdges, y: WeightedEdges): WeightedEdges {
-  const length = x.length + y.length;
-  const out = { a: new Int32Array(length), b: new Int32Array(length), weight: new Float32Array(length), length };
-  out.a.set(x.a.subarray(0, x.length));
-  out.a.set(y.a.subarray(0, y.length), x.length);
-  out.b.set(x.b.subarray(0, x.length));
-  out.b.set(y.b.subarray(0, y.length), x.length);
-  out.weight.set(x.weight.subarray(0, x.length));
-  out.weight.set(y.weight.subarray(0, y.length), x.length);
-  return out;
 }
 
 /** The first `length` values of a typed array as a plain array (Array.from walks an iterator, slow until V8 has optimised it). */

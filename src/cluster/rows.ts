@@ -70,13 +70,8 @@ export interface PairMemo {
   same: Int32Array;
   /** Stored articles no article of this build matches (gone or changed), by the day they were of. */
   goneByDay: Map<number, number>;
-  /**
-   * The stored pairs of stored article x, as this build's articles (`first` and newOf of the other),
-   * appended to `out` (it has room for every stored pair); false, with nothing appended, when one of them is not matched.
-   */
-  pairsOf(x: number, newOf: Int32Array, out: { a: Int32Array; b: Int32Array; weight: Float32Array; length: number }, first: number): boolean;
-  /** How many pairs are stored. */
-  size: number;
+  /** The stored pairs of stored article x, as this build's articles (appended to `out`); false when one of them is not matched. */
+  pairsOf(x: number, newOf: Int32Array, out: { a: number[]; b: number[]; p: number[] }, first: number): boolean;
   /** The stored capped keys of stored article x. */
   cappedOf(x: number): number;
   /** Whether article i (this build's) may take its pairs with unchanged articles from the store, given its capped keys now. */
@@ -135,17 +130,13 @@ export function pairMemo(stored: StoredPairs, paths: readonly string[], prints: 
     same,
     goneByDay,
     cappedOf: (x) => capped[x]!,
-    size: a.length,
     pairsOf: (x, newOf, out, first) => {
-      const [from, to] = [start[x]!, start[x + 1]!];
-      for (let k = from; k < to; k++) if (newOf[b[k]!]! < 0) return false;
-      let at = out.length;
-      for (let k = from; k < to; k++, at++) {
-        out.a[at] = first;
-        out.b[at] = newOf[b[k]!]!;
-        out.weight[at] = p[k]!;
+      for (let k = start[x]!; k < start[x + 1]!; k++) if (newOf[b[k]!]! < 0) return false;
+      for (let k = start[x]!; k < start[x + 1]!; k++) {
+        out.a.push(first);
+        out.b.push(newOf[b[k]!]!);
+        out.p.push(p[k]!);
       }
-      out.length = at;
       return true;
     },
     reusable: (i, mask) => mask >= 0 && same[i]! >= 0 && capped[same[i]!] === mask,
