@@ -20,17 +20,13 @@ function words(): Map<number, { tag: number; count: number }> {
   return table;
 }
 
-/**
- * For each term id (by rank), in how many of the background articles it stands: `find(hash, tag)` the id
- * of the term of that hash and tag (-1: none), `rank` the ids' final numbers, `size` how many ids there are.
- */
-export function backgroundCounts(size: number, find: (hash: number, tag: number) => number, rank: Int32Array): Float32Array {
+/** For each term id (by rank), in how many of the background articles it stands: `hash(id)`, `tag(id)` the term's, `rank` the ids' final numbers. */
+export function backgroundCounts(size: number, hash: (id: number) => number, tag: (id: number) => number, rank: Int32Array): Float32Array {
   const out = new Float32Array(size);
-  // The few background words looked up among the batch's terms (not every term among them: a build's
-  // vocabulary is some 100,000 terms, the table a few thousand words).
-  for (const [hash, e] of words()) {
-    const id = find(hash, e.tag);
-    if (id >= 0) out[rank[id]!] = e.count;
+  const t = words();
+  for (let id = 0; id < size; id++) {
+    const e = t.get(hash(id));
+    if (e && e.tag === tag(id)) out[rank[id]!] = e.count;
   }
   return out;
 }

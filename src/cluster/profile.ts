@@ -139,7 +139,7 @@ function readTerms(articles: readonly DatedArticle[], release: boolean, layout: 
   terms.ends = bounds.ends.data;
   const rank = vocabulary.ranks();
   renumber(terms, rank);
-  terms.background = backgroundCounts(vocabulary.size, (hash, tag) => vocabulary.find(hash, tag), rank);
+  terms.background = backgroundCounts(vocabulary.size, (id) => vocabulary.hashOf(id), (id) => vocabulary.tagOf(id), rank);
   // Trimmed only when much is unused (a small batch in the first arrays): a copy of every run into fresh
   // memory cost more than the reading (its pages touched for the first time), and the estimate's margin
   // (ESTIMATE_AFTER) is a tenth or so.

@@ -7,9 +7,6 @@ import { termHash, termTag } from "./term-record.ts";
 
 const EMPTY = -1;
 
-/** Ids below this are ranked through keys that are doubles (Vocabulary.ranks). */
-const ID_SPAN = 2 ** 21;
-
 export class Vocabulary {
   /** Open addressing, two numbers a slot side by side (one memory access finds both): the term's hash, and its id (EMPTY: a free slot). */
   private slots = new Int32Array(2 << 16).fill(EMPTY);
@@ -62,16 +59,6 @@ export class Vocabulary {
     return id;
   }
 
-  /** The id of the term of hash `h` and tag `tag`, or -1 when it has none (nothing is added). */
-  find(h: number, tag: number): number {
-    const { slots, mask } = this;
-    for (let at = h & mask; ; at = (at + 1) & mask) {
-      const entry = slots[2 * at + 1]!;
-      if (entry === EMPTY) return -1;
-      if (slots[2 * at] === h && this.tags[entry] === tag) return entry;
-    }
-  }
-
   /**
    * Each id's rank in the order of (hash, tag), both unsigned: the order two terms come in is the same
    * whatever other terms the batch holds, so sums taken in that order are the same to the last bit in
@@ -80,12 +67,15 @@ export class Vocabulary {
    */
   ranks(): Int32Array {
     const n = this.count;
-    const hashes = this.hashes;
-    const order = idsByHash(hashes, n);
+    const keys = new BigUint64Array(n);
+    for (let id = 0; id < n; id++) keys[id] = (BigInt(this.hashes[id]! >>> 0) << 32n) | BigInt(id);
+    keys.sort();
+    const order = new Int32Array(n);
+    for (let k = 0; k < n; k++) order[k] = Number(keys[k]! & 0xffffffffn);
     // Terms with the same hash (rare) were left in order of first sight: put them in order of tag.
     for (let k = 0; k < n; ) {
       let end = k + 1;
-      while (end < n && hashes[order[end]!] === hashes[order[k]!]) end++;
+      while (end < n && this.hashes[order[end]!] === this.hashes[order[k]!]) end++;
       if (end - k > 1) order.set(order.subarray(k, end).sort((x, y) => this.tags[x]! - this.tags[y]!), k);
       k = end;
     }
@@ -107,25 +97,4 @@ export class Vocabulary {
       this.slots[2 * at + 1] = old[k + 1]!;
     }
   }
-}
-
-/**
- * Ids 0 … n - 1 in order of their unsigned hash (`hashes[id]`), ties in order of id. Each id's key, hash ·
- * `span` + id, is below 2^53 (a double holds it exactly) while n ≤ span = 2^21, and the keys are sorted as
- * numbers; past that, as 64-bit keys (BigInt, slower: 35-80 ms at 94,000 ids in a build's first call).
- */
-export function idsByHash(hashes: Int32Array, n: number, span = ID_SPAN): Int32Array {
-  const order = new Int32Array(n);
-  if (n <= span) {
-    const keys = new Float64Array(n);
-    for (let id = 0; id < n; id++) keys[id] = (hashes[id]! >>> 0) * span + id;
-    keys.sort();
-    for (let k = 0; k < n; k++) order[k] = keys[k]! % span;
-  } else {
-    const keys = new BigUint64Array(n);
-    for (let id = 0; id < n; id++) keys[id] = (BigInt(hashes[id]! >>> 0) << 32n) | BigInt(id);
-    keys.sort();
-    for (let k = 0; k < n; k++) order[k] = Number(keys[k]! & 0xffffffffn);
-  }
-  return order;
 }

@@ -1,9 +1,7 @@
 // Clustering's term ids: a term is its kind and two hashes; ids in order of first sight, ranks by hash.
 import { describe, expect, it } from "vitest";
-import { idsByHash, NAME, NUMBER, Vocabulary, WORD } from "../../src/cluster/vocabulary.ts";
+import { NAME, NUMBER, Vocabulary, WORD } from "../../src/cluster/vocabulary.ts";
 import { termBefore, termHash, termTag } from "../../src/cluster/term-record.ts";
-import { backgroundCounts } from "../../src/cluster/background.ts";
-import backgroundJson from "../../src/cluster/background-words.json" with { type: "json" };
 
 describe("clustering's vocabulary", () => {
   it("gives ids in order of first sight, the same id to the same term and another to the same text of another kind", () => {
@@ -37,56 +35,5 @@ describe("clustering's vocabulary", () => {
     expect(ids).toEqual(terms.map((_, k) => k));
     expect(terms.map((t) => v.id(WORD, ` ${t} `, 1, t.length + 1))).toEqual(ids);
     expect(v.size).toBe(100_000);
-  });
-
-  it("ranks by unsigned hash, then tag, through every bit of the hash, terms sharing a hash included", () => {
-    // Hashes with the top bit set (negative as int32), sharing their low or high 16 bits, and some shared by two terms.
-    const hashes = [0, 1, -1, 0x7fffffff, -0x80000000, 0x10000, 0x1ffff, -0x10000, 0x12345678, 0x12340000, 0x5678, -0x12345678, 0x12345678, -1];
-    const tags = [5, 4, 3, 2, 1, 0, 7, 9, 3, 8, 6, 2, 1, 0xfffffff0];
-    const v = new Vocabulary();
-    // Seen in an order unlike the ranks'.
-    const seen = hashes.map((_, k) => (k * 5) % hashes.length);
-    const ids = new Map(seen.map((k) => [k, v.idOf(hashes[k]!, tags[k]!)]));
-    expect(v.size).toBe(hashes.length);
-    const rank = v.ranks();
-    const expected = hashes.map((_, k) => k).sort((x, y) => (hashes[x]! >>> 0) - (hashes[y]! >>> 0) || (tags[x]! >>> 0) - (tags[y]! >>> 0));
-    expect(expected.map((k) => rank[ids.get(k)!])).toEqual(hashes.map((_, k) => k));
-  });
-
-  it("orders ids by unsigned hash, ties by id, through keys that are doubles and through 64-bit ones alike", () => {
-    // Deterministic hashes over the whole 32 bits, many of them shared.
-    const n = 5000;
-    const hashes = new Int32Array(n);
-    for (let id = 0, x = 12345; id < n; id++) {
-      x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) ^ id;
-      hashes[id] = id % 7 === 0 ? hashes[id >> 1]! : x;
-    }
-    const expected = Array.from({ length: n }, (_, id) => id).sort((x, y) => (hashes[x]! >>> 0) - (hashes[y]! >>> 0) || x - y);
-    expect([...idsByHash(hashes, n)]).toEqual(expected);
-    // A span below n: the 64-bit keys.
-    expect([...idsByHash(hashes, n, 1024)]).toEqual(expected);
-  });
-
-  it("finds a term's id without adding one, and the background words' counts by rank", () => {
-    const v = new Vocabulary();
-    const list = ["year", "ferri", "peopl", "dover", "new", "zzqx"];
-    const ids = list.map((t) => v.id(WORD, t, 0, t.length));
-    // The same text as a name is another term.
-    v.id(NAME, "year", 0, 4);
-    expect(v.find(termHash(WORD, "dover"), termTag(WORD, "dover"))).toBe(ids[3]);
-    expect(v.find(termHash(WORD, "strike"), termTag(WORD, "strike"))).toBe(-1);
-    expect(v.find(termHash(WORD, "dover"), termTag(WORD, "dover") ^ 1)).toBe(-1);
-    expect(v.size).toBe(7);
-    const rank = v.ranks();
-    const counts = backgroundCounts(v.size, (h, tag) => v.find(h, tag), rank);
-    const json = backgroundJson as { documents: number; words: Record<string, number> };
-    const common = list.filter((t) => json.words[t] !== undefined);
-    expect(common.length).toBeGreaterThan(1);
-    // Each term's count by its rank: a background word's share of 100 articles, 0 for any other term (the name too).
-    const expected = new Float32Array(v.size);
-    list.forEach((t, k) => {
-      if (json.words[t] !== undefined) expected[rank[ids[k]!]!] = (100 * json.words[t]) / json.documents;
-    });
-    expect([...counts]).toEqual([...expected]);
   });
 });
