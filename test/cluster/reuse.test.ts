@@ -102,6 +102,31 @@ describe("clustering with the last build's pairs", () => {
     expect(scored((r) => ({ ...r, capped: r.capped.map((c) => c + 1) }))).toBeGreaterThan(scored());
   });
 
+  it("takes a day's stored pairs only when every one of them is of articles here: a day with one that is not is scored again, none of its pairs taken", () => {
+    // Stored after a build with the added article; the next build has it no more. A made-up stored pair joins an
+    // article of the first topic's first day (its days far from the added article's: settled) to the gone article.
+    const store = memoryStore();
+    cluster(all, store);
+    const [key, entry] = [...store.pairs][0]!;
+    const gone = entry.paths.indexOf(added.path);
+    const firstDay = new Set(events.filter((a) => a.evidence.date === "2025-05-01").map((a) => a.path));
+    // The last of the day's articles (in path order) with pairs of its own: the others' pairs are read before its own.
+    const x = entry.paths.reduce((last, p, i) => (firstDay.has(p) && i < gone && entry.a.includes(i) ? i : last), -1);
+    expect(x).toBeGreaterThanOrEqual(0);
+    // After x's last stored pair (pairs ordered by first article, then second).
+    let at = 0;
+    while (at < entry.a.length && (entry.a[at]! < x || (entry.a[at] === x && entry.b[at]! < gone))) at++;
+    const splice = (list: number[], value: number) => [...list.slice(0, at), value, ...list.slice(at)];
+    store.pairs.set(key, { ...entry, a: splice(entry.a, x), b: splice(entry.b, gone), p: splice(entry.p, 0.5) });
+    const stats = { reused: 0, scored: 0 };
+    expect(cluster(before, store, stats)).toEqual(cluster(before));
+    expect(stats.reused).toBeGreaterThan(0);
+    // What it keeps is what a cold clustering keeps: no pair of that day was taken and scored again as well.
+    const fresh = memoryStore();
+    cluster(before, fresh);
+    expect([...store.pairs.values()]).toEqual([...fresh.pairs.values()]);
+  });
+
   it("scores the pairs of unchanged articles that a removed article's keys kept from being candidates", () => {
     // A low cap: the second topic's keys are too common around its first day while all its reports are there; coarse IDF
     // bins leave most of the other articles' vectors as they were.

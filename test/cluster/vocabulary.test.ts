@@ -36,4 +36,18 @@ describe("clustering's vocabulary", () => {
     expect(terms.map((t) => v.id(WORD, ` ${t} `, 1, t.length + 1))).toEqual(ids);
     expect(v.size).toBe(100_000);
   });
+
+  it("ranks by unsigned hash, then tag, through every bit of the hash, terms sharing a hash included", () => {
+    // Hashes with the top bit set (negative as int32), sharing their low or high 16 bits, and some shared by two terms.
+    const hashes = [0, 1, -1, 0x7fffffff, -0x80000000, 0x10000, 0x1ffff, -0x10000, 0x12345678, 0x12340000, 0x5678, -0x12345678, 0x12345678, -1];
+    const tags = [5, 4, 3, 2, 1, 0, 7, 9, 3, 8, 6, 2, 1, 0xfffffff0];
+    const v = new Vocabulary();
+    // Seen in an order unlike the ranks'.
+    const seen = hashes.map((_, k) => (k * 5) % hashes.length);
+    const ids = new Map(seen.map((k) => [k, v.idOf(hashes[k]!, tags[k]!)]));
+    expect(v.size).toBe(hashes.length);
+    const rank = v.ranks();
+    const expected = hashes.map((_, k) => k).sort((x, y) => (hashes[x]! >>> 0) - (hashes[y]! >>> 0) || (tags[x]! >>> 0) - (tags[y]! >>> 0));
+    expect(expected.map((k) => rank[ids.get(k)!])).toEqual(hashes.map((_, k) => k));
+  });
 });
