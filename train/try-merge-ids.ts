@@ -11,3 +11,13 @@ for (const set of loadSweepSets()) {
   const v = (k: number, j: number) => scored.features[k * w + at + j]!;
   printTuningTally(set, (k) => [`ids ${v(k, 0) > 0 ? "shared" : v(k, 1) > 0 ? "conflict" : "silent"}`, `codes ${v(k, 2) > 0 ? "shared" : v(k, 3) > 0 ? "conflict" : "silent"}`]);
 }
+
+// The action words' cosine (actionLead), in bands.
+for (const set of loadSweepSets()) {
+  const scored = withTrialColumns(set.scored, [...PAIR_FEATURES, "actionLead"]);
+  const w = scored.width;
+  printTuningTally(set, (k) => {
+    const x = scored.features[k * w + w - 1]!;
+    return [`actionLead ${x === 0 ? "0" : x < 0.1 ? "<0.1" : x < 0.3 ? "<0.3" : ">=0.3"}`];
+  });
+}

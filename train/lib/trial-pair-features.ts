@@ -258,6 +258,31 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
   };
   let idsOfArticles: Array<{ ids: Set<string>; codes: Set<string> }> | null = null;
   const idsOf = () => (idsOfArticles ??= s.order.map((a) => identifiers(a.title, a.paragraphs)));
+  // id62: each article's action words: the stems of its headline's and first sentence's words that are no name,
+  // weighed by their IDF over the set's articles (what every report of the topic gives counts for little).
+  let actionVectors: Array<Map<string, number>> | null = null;
+  const actionsLeadOf = () => {
+    if (actionVectors) return actionVectors;
+    const stems = s.order.map((a) => {
+      const m = readMentions(a.title, a.paragraphs.flatMap((x) => splitSentences(x)).slice(0, 1));
+      const names = new Set(m.names);
+      return new Set(m.words.filter((w) => !names.has(w)).map((w) => stem(w)));
+    });
+    const df = new Map<string, number>();
+    for (const t of stems) for (const w of t) df.set(w, (df.get(w) ?? 0) + 1);
+    actionVectors = stems.map((t) => {
+      const v = new Map<string, number>();
+      let norm = 0;
+      for (const w of t) {
+        const x = Math.log(n / df.get(w)!);
+        v.set(w, x);
+        norm += x * x;
+      }
+      if (norm > 0) for (const [w, x] of v) v.set(w, x / Math.sqrt(norm));
+      return v;
+    });
+    return actionVectors;
+  };
   let places: Array<Set<string>> | null = null;
   const placesOf = () => (places ??= s.order.map((a) => leadPlaces(a.title, a.paragraphs)));
   return {
@@ -267,6 +292,13 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
     /** id62: the same for codes (identifiers with at least three digits: bulletin, case and flight numbers). */
     codeShared: (a, b) => Math.log1p(sharedCount(idsOf()[a]!.codes, idsOf()[b]!.codes)),
     codeConflict: (a, b) => (agreeSets(idsOf()[a]!.codes, idsOf()[b]!.codes) < 0 ? 1 : 0),
+    /** id62: the cosine of the two articles' action words (actionsLeadOf). */
+    actionLead: (a, b) => {
+      const [x, y] = [actionsLeadOf()[a]!, actionsLeadOf()[b]!];
+      let dot = 0;
+      for (const [w, v] of x) dot += v * (y.get(w) ?? 0);
+      return dot;
+    },
     /** mg60: the leads' places (leadPlaces): +1 one shared, -1 both name some and share none, 0 one names none; and its halves apart. */
     places: (a, b) => agreeSets(placesOf()[a]!, placesOf()[b]!),
     placesAgree: (a, b) => (agreeSets(placesOf()[a]!, placesOf()[b]!) > 0 ? 1 : 0),
