@@ -18,6 +18,34 @@ const agreeSets = <T>(a: Set<T>, b: Set<T>) => (a.size === 0 || b.size === 0 ? 0
 const agreeBits = (a: number, b: number) => (a === 0 || b === 0 ? 0 : a & b ? 1 : -1);
 
 /**
+ * id62: an article's identifiers: runs of letters and digits (joined by - . /) that hold both, such as bulletin,
+ * patch and case numbers, versions, flight and model names ("ms08-078", "cve-2013-3893", "ie8", "a380"), lower
+ * case; not a number with its unit or ending ("36m", "3pm", "1990s", "2nd") nor a number joined to a word
+ * ("32-bit", "12-year-old"). `codes`: those with at least three digits (bulletin and case numbers, not "ie8").
+ */
+const ID_RUN = /[\p{L}\p{N}]+(?:[-./][\p{L}\p{N}]+)*/gu;
+const NUMBER_WITH_UNIT = /^\d+(?:[.,]\d+)?(?:st|nd|rd|th|s|am|pm|m|bn|b|k|km|kg|mph|ft|ml|mm|cm|g|p|x|gb|mb|tb|mw|kw|ghz|mhz|lbs?|oz|yrs?|hrs?|mins?|secs?)$/i;
+const NUMBER_AND_WORD = /^\d+(?:[.,]\d+)?(?:-\p{L}+)+$/u;
+export function identifiers(title: string, paragraphs: readonly string[]): { ids: Set<string>; codes: Set<string> } {
+  const ids = new Set<string>();
+  const codes = new Set<string>();
+  for (const text of [title, ...paragraphs]) for (const m of text.matchAll(ID_RUN)) {
+    const t = m[0].replace(/[-./]+$/, "");
+    if (!/\p{L}/u.test(t) || !/\d/.test(t) || NUMBER_WITH_UNIT.test(t) || NUMBER_AND_WORD.test(t)) continue;
+    const id = t.toLowerCase();
+    ids.add(id);
+    if ((t.match(/\d/g) ?? []).length >= 3) codes.add(id);
+  }
+  return { ids, codes };
+}
+/** How many items two sets share. */
+const sharedCount = <T>(a: Set<T>, b: Set<T>) => {
+  let k = 0;
+  for (const x of a) if (b.has(x)) k++;
+  return k;
+};
+
+/**
  * mg45: the names an article gives in a form the other does not: an acronym of capital letters ("ONS",
  * "IMF") whose expansion the other spells out ("Office for National Statistics": the initials of a run of
  * capitalised words, small linking words skipped), and a name the other gives only with a short ending
@@ -228,9 +256,49 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
     const at = column(name);
     return (a, b) => (at(a, b) < 0 ? 1 : 0);
   };
+  let idsOfArticles: Array<{ ids: Set<string>; codes: Set<string> }> | null = null;
+  const idsOf = () => (idsOfArticles ??= s.order.map((a) => identifiers(a.title, a.paragraphs)));
+  // id62: each article's action words: the stems of its headline's and first sentence's words that are no name,
+  // weighed by their IDF over the set's articles (what every report of the topic gives counts for little).
+  let actionVectors: Array<Map<string, number>> | null = null;
+  const actionsLeadOf = () => {
+    if (actionVectors) return actionVectors;
+    const stems = s.order.map((a) => {
+      const m = readMentions(a.title, a.paragraphs.flatMap((x) => splitSentences(x)).slice(0, 1));
+      const names = new Set(m.names);
+      return new Set(m.words.filter((w) => !names.has(w)).map((w) => stem(w)));
+    });
+    const df = new Map<string, number>();
+    for (const t of stems) for (const w of t) df.set(w, (df.get(w) ?? 0) + 1);
+    actionVectors = stems.map((t) => {
+      const v = new Map<string, number>();
+      let norm = 0;
+      for (const w of t) {
+        const x = Math.log(n / df.get(w)!);
+        v.set(w, x);
+        norm += x * x;
+      }
+      if (norm > 0) for (const [w, x] of v) v.set(w, x / Math.sqrt(norm));
+      return v;
+    });
+    return actionVectors;
+  };
   let places: Array<Set<string>> | null = null;
   const placesOf = () => (places ??= s.order.map((a) => leadPlaces(a.title, a.paragraphs)));
   return {
+    /** id62: log(1 + identifiers both give) (identifiers above), and 1 when both give some and share none. */
+    idShared: (a, b) => Math.log1p(sharedCount(idsOf()[a]!.ids, idsOf()[b]!.ids)),
+    idConflict: (a, b) => (agreeSets(idsOf()[a]!.ids, idsOf()[b]!.ids) < 0 ? 1 : 0),
+    /** id62: the same for codes (identifiers with at least three digits: bulletin, case and flight numbers). */
+    codeShared: (a, b) => Math.log1p(sharedCount(idsOf()[a]!.codes, idsOf()[b]!.codes)),
+    codeConflict: (a, b) => (agreeSets(idsOf()[a]!.codes, idsOf()[b]!.codes) < 0 ? 1 : 0),
+    /** id62: the cosine of the two articles' action words (actionsLeadOf). */
+    actionLead: (a, b) => {
+      const [x, y] = [actionsLeadOf()[a]!, actionsLeadOf()[b]!];
+      let dot = 0;
+      for (const [w, v] of x) dot += v * (y.get(w) ?? 0);
+      return dot;
+    },
     /** mg60: the leads' places (leadPlaces): +1 one shared, -1 both name some and share none, 0 one names none; and its halves apart. */
     places: (a, b) => agreeSets(placesOf()[a]!, placesOf()[b]!),
     placesAgree: (a, b) => (agreeSets(placesOf()[a]!, placesOf()[b]!) > 0 ? 1 : 0),
