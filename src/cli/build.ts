@@ -121,6 +121,8 @@ export async function runBuild(argv: string[]): Promise<number> {
   let unchanged = false;
   let record: BuildRecord | null = null;
   let notRead: number | null = null;
+  // The day files staged: each one's key (for the record), how many taken from the last build and how many made.
+  let days = null as Awaited<ReturnType<Stages["stageDays"]>> | null;
   // Threads started ahead of their stage (src/parallel), closed by it, or at the end when it never came.
   const threads: { articles: WorkerPool | null; summaries: WorkerPool | null } = { articles: null, summaries: null };
   lap("config");
@@ -160,7 +162,6 @@ export async function runBuild(argv: string[]): Promise<number> {
       // The story-id state this build writes (a copy goes to the cache once the build is in place).
       let identityText = "";
       // Each day file's key, for the record; the last build's day files are taken by theirs only when it ran the same code and settings.
-      let dayKeys: Record<string, string> = {};
       const lastDays = last && last.setup === setup ? last : null;
       const rules = rulesWithout(...config.disableRules);
       // Everything up to the view model and the report, in a scope of its own: once it has returned,
@@ -210,7 +211,7 @@ export async function runBuild(argv: string[]): Promise<number> {
         lap("report");
         // Made and written while Pagefind writes the search index, when this thread would wait for it (the site stage's last step).
         const write = async () => {
-          dayKeys = await stageDays(model, out.liveDigests, out.digests, lastDays, out.writeDigests);
+          days = await stageDays(model, out.liveDigests, out.digests, lastDays, out.writeDigests);
           await writeFile(join(out.digests, IDENTITY_FILE), identityText);
           await writeJsonFile(join(out.site, "build-report.json"), report);
         };
@@ -235,7 +236,7 @@ export async function runBuild(argv: string[]): Promise<number> {
         writeState(cache.dir, siteStateNamespace, site.state, warn);
         keepStoryIds(cache.dir, out.liveDigests, identityText, warn);
         // The site's pages and search files were taken just after they were written (the swap moves their folder, not them).
-        record = { setup, inputs, digests: identitiesUnder(out.liveDigests), output: listingFrom(out.liveSite, stateIdentities(site.state)), days: dayKeys, ...said };
+        record = { setup, inputs, digests: identitiesUnder(out.liveDigests), output: listingFrom(out.liveSite, stateIdentities(site.state)), days: days?.keys ?? {}, ...said };
         writeState(cache.dir, buildRecordNamespace, record, warn);
       }
       lap("commit");
@@ -253,7 +254,7 @@ export async function runBuild(argv: string[]): Promise<number> {
   if (values.timings) {
     const summaryStats = summaries && { ...summaries.stats, pack: summaries.pack?.stats ?? null };
     const siteStats: SiteStats | null = site?.stats ?? null;
-    const usage = { unchanged, stages: timings, pipeline: pipelineTimings, stageCpuMs: cpuMs, stageRssMiB: rssMiB, stageEnds: ends, origin: { epochMs: performance.timeOrigin, monotonicUs: Number(process.hrtime.bigint() / 1000n) - performance.now() * 1000 }, inputsNotRead: notRead, articles: articleStats, summaries: summaryStats, site: siteStats, cpu: process.cpuUsage(), maxRssKiB: process.resourceUsage().maxRSS };
+    const usage = { unchanged, stages: timings, pipeline: pipelineTimings, stageCpuMs: cpuMs, stageRssMiB: rssMiB, stageEnds: ends, origin: { epochMs: performance.timeOrigin, monotonicUs: Number(process.hrtime.bigint() / 1000n) - performance.now() * 1000 }, inputsNotRead: notRead, days: days && { taken: days.taken, made: days.made }, articles: articleStats, summaries: summaryStats, site: siteStats, cpu: process.cpuUsage(), maxRssKiB: process.resourceUsage().maxRSS };
     await writeFile(values.timings, `${JSON.stringify(usage, null, 2)}\n`);
   }
   return 0;

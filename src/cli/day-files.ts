@@ -27,9 +27,10 @@ function linked(from: string, to: string): boolean {
 
 /**
  * Stages the model's day files in `staged`, taking unchanged ones from `live` by the last build's record
- * (null: none taken), the others written by `write`. Returns each day file's key, for this build's record.
+ * (null: none taken), the others written by `write`. Returns each day file's key, for this build's record,
+ * and how many were taken and made.
  */
-export async function stageDays(model: DigestModel, live: string, staged: string, last: DaysRecord | null, write: (files: readonly DigestFile[]) => Promise<void>): Promise<Record<string, string>> {
+export async function stageDays(model: DigestModel, live: string, staged: string, last: DaysRecord | null, write: (files: readonly DigestFile[]) => Promise<void>): Promise<{ keys: Record<string, string>; taken: number; made: number }> {
   const keys: Record<string, string> = {};
   const made: DigestFile[] = [];
   for (const day of model.days) {
@@ -41,5 +42,5 @@ export async function stageDays(model: DigestModel, live: string, staged: string
     made.push(dayMarkdown(day));
   }
   await write(made);
-  return keys;
+  return { keys, taken: model.days.length - made.length, made: made.length };
 }
