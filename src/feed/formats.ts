@@ -135,7 +135,7 @@ function given(entry: FeedEntry): FeedSource {
  * declares the content namespace only then): the same bytes as the whole feed written at once, and
  * only the items the store lacks cost their writing (and their entries' making, where they have a key).
  */
-function assembled(sources: readonly FeedSource[], format: Format, write: (list: readonly FeedEntry[]) => string, shellKey: string, memo?: ItemMemo): string {
+function assembled(sources: readonly FeedSource[], format: Format, write: (list: readonly FeedEntry[]) => string, memo?: ItemMemo): string {
   const whole = () => write(sources.map((s) => s.entry()));
   if (!memo || sources.length === 0) return whole();
   const { open, inItem, between, end } = ITEMS[format];
@@ -145,13 +145,9 @@ function assembled(sources: readonly FeedSource[], format: Format, write: (list:
     const from = inItem ? at : at + open.length;
     return { head: doc.slice(0, from), item: doc.slice(from, doc.length - end.length) };
   };
-  const headOf = (source: FeedSource) => cut(write([source.entry()]))?.head ?? null;
-  // The channel's text is remembered under the first entry's key where that entry has content (it is then the one
-  // cut); "" where it has none (the head is then cut from a later entry, each build).
-  const first = sources[0]!;
-  const remembered = first.key === null ? "" : memo(format, JSON.stringify([shellKey, first.key]), () => (stripControlChars(first.entry().contentHtml) !== "" ? (headOf(first) ?? "") : ""));
-  const head = remembered !== "" ? remembered : headOf(sources.find((s) => stripControlChars(s.entry().contentHtml) !== "") ?? first);
-  if (head === null) return whole();
+  const withContent = sources.find((s) => stripControlChars(s.entry().contentHtml) !== "") ?? sources[0]!;
+  const shell = cut(write([withContent.entry()]));
+  if (!shell) return whole();
   const items: string[] = [];
   for (const source of sources) {
     const text = memo(format, source.key ?? JSON.stringify(source.entry()), () => cut(write([source.entry()]))?.item ?? "");
@@ -159,7 +155,7 @@ function assembled(sources: readonly FeedSource[], format: Format, write: (list:
     if (text === "") return whole();
     items.push(text);
   }
-  return `${head}${items.join(between)}${end}`;
+  return `${shell.head}${items.join(between)}${end}`;
 }
 
 /** The three feeds of `entries`; with `memo`, assembled from remembered items (the same bytes). */
@@ -171,11 +167,9 @@ export function buildFeeds(entries: readonly FeedEntry[], channel: FeedChannel, 
 export function buildFeedsFrom(sources: readonly FeedSource[], channel: FeedChannel, memo?: ItemMemo): Feeds {
   // Every feed is dated by its newest entry, also when written a piece at a time.
   const updated = feedUpdated(sources);
-  // What the channel's text is made from besides the entry it is cut with (and the format and code, in the store's key).
-  const shellKey = JSON.stringify(["shell", channel, updated.toISOString()]);
   return {
-    rss: `${assembled(sources, "rss", (list) => makeFeed(list, channel, "rss", updated).rss2(), shellKey, memo)}\n`,
-    atom: `${assembled(sources, "atom", (list) => atomTextTitles(makeFeed(list, channel, "atom", updated).atom1()), shellKey, memo)}\n`,
-    json: `${assembled(sources, "json", (list) => toJsonFeed11(makeFeed(list, channel, "json").json1(), list, channel), shellKey, memo)}\n`,
+    rss: `${assembled(sources, "rss", (list) => makeFeed(list, channel, "rss", updated).rss2(), memo)}\n`,
+    atom: `${assembled(sources, "atom", (list) => atomTextTitles(makeFeed(list, channel, "atom", updated).atom1()), memo)}\n`,
+    json: `${assembled(sources, "json", (list) => toJsonFeed11(makeFeed(list, channel, "json").json1(), list, channel), memo)}\n`,
   };
 }

@@ -4,8 +4,8 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import Parser from "rss-parser";
 import { extractFromJson, extractFromXml } from "@extractus/feed-extractor";
 import { JSDOM } from "jsdom";
-import { buildFeeds, buildFeedsFrom, type FeedChannel, type ItemMemo } from "../../src/feed/formats.ts";
-import { storyEntry, type FeedEntry, type FeedSource } from "../../src/feed/entries.ts";
+import { buildFeeds, type FeedChannel, type ItemMemo } from "../../src/feed/formats.ts";
+import { storyEntry, type FeedEntry } from "../../src/feed/entries.ts";
 import { storyHtml } from "../../src/feed/html.ts";
 import { buildDigest } from "../../src/digest/index.ts";
 import { emptyMeta } from "../../src/clean/text.ts";
@@ -132,13 +132,6 @@ describe("feed fixes", () => {
     }
     // Each entry's item in each format was written once.
     expect(rendered).toBe(3 * odd.length);
-    // Keyed sources (as the build gives them): the channel's text is remembered too, under the first entry's key
-    // where it has content; an entry without content first makes it cut from the next, each time.
-    const keyed = (list: readonly FeedEntry[]): FeedSource[] => list.map((e) => ({ key: `key ${JSON.stringify(e)}`, updated: e.updated, entry: () => e }));
-    // odd.slice(1, 2) starts as odd.slice(1) does, and is dated by its one entry (the channel text gives the feed's date).
-    for (const list of [odd, odd.slice(1), odd.slice(1, 2), odd.slice(2, 3), odd.slice(0, 1), odd, odd.slice(1)]) {
-      expect(buildFeedsFrom(keyed(list), channel, memo), `${list.length} keyed entries`).toEqual(buildFeeds(list, channel));
-    }
   });
 });
 
