@@ -75,11 +75,6 @@ function once(make: () => FeedEntry): () => FeedEntry {
   return () => (made ??= make());
 }
 
-/** The newest `days` days, newest first. */
-export function dailyEntries(model: DigestModel, baseUrl: string, days: number, language: string): FeedEntry[] {
-  return model.days.slice(0, days).map((d) => dayEntry(d, baseUrl, language));
-}
-
 /** The stories of the newest `days` days, most recently changed first, at most `max` of them. */
 function newestStories(model: DigestModel, days: number, max: number): StoryView[] {
   return model.days
@@ -89,16 +84,12 @@ function newestStories(model: DigestModel, days: number, max: number): StoryView
     .slice(0, max);
 }
 
-export function storyEntries(model: DigestModel, baseUrl: string, days: number, max: number, language: string): FeedEntry[] {
-  return newestStories(model, days, max).map((s) => storyEntry(s, baseUrl, language));
-}
-
-/** `dailyEntries` as sources: keyed where every story of the day has a view key. */
+/** The newest `days` days' entries, newest first: keyed where every story of the day has a view key. */
 export function dailySources(model: DigestModel, baseUrl: string, days: number, language: string): FeedSource[] {
   return model.days.slice(0, days).map((d) => ({ key: dayEntryKey(d, model.viewKeys, baseUrl, language), updated: d.updated, entry: once(() => dayEntry(d, baseUrl, language)) }));
 }
 
-/** `storyEntries` as sources: keyed where the story has a view key. */
+/** The entries of `newestStories`: keyed where the story has a view key. */
 export function storySources(model: DigestModel, baseUrl: string, days: number, max: number, language: string): FeedSource[] {
   return newestStories(model, days, max).map((s) => ({ key: storyEntryKey(s, model.viewKeys, baseUrl, language), updated: s.updated, entry: once(() => storyEntry(s, baseUrl, language)) }));
 }
