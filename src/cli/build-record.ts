@@ -14,6 +14,8 @@ export interface BuildRecord {
   /** Every file in the digests folder and in the output folder, as left: relative path → identity. */
   digests: Record<string, FileIdentity>;
   output: Record<string, FileIdentity>;
+  /** Each day file's key (src/digest/markdown-keys.ts), where it has one: a later build with the same setup links the file while it is still the one left. */
+  days?: Record<string, string>;
   /** What the build printed: the summary (stdout, unless --quiet) and the warnings (stderr). */
   stdout: string[];
   stderr: string[];
@@ -21,11 +23,12 @@ export interface BuildRecord {
 
 const isIdentities = (v: unknown) => isObject(v) && Object.values(v).every((f) => Array.isArray(f) && f.length === 3 && f.every((n) => typeof n === "number"));
 const isLines = (v: unknown) => Array.isArray(v) && v.every((l) => typeof l === "string");
+const isKeys = (v: unknown) => v === undefined || (isObject(v) && Object.values(v).every((k) => typeof k === "string"));
 
 export const buildRecordNamespace: Namespace<BuildRecord> = {
   name: "build",
   accepts: (v): v is BuildRecord =>
-    isObject(v) && typeof v.setup === "string" && typeof v.inputs === "string" && isIdentities(v.digests) && isIdentities(v.output) && isLines(v.stdout) && isLines(v.stderr),
+    isObject(v) && typeof v.setup === "string" && typeof v.inputs === "string" && isIdentities(v.digests) && isIdentities(v.output) && isLines(v.stdout) && isLines(v.stderr) && isKeys(v.days),
 };
 
 /** A hash of values as JSON, in order. */

@@ -121,6 +121,8 @@ export async function runBuild(argv: string[]): Promise<number> {
   let unchanged = false;
   let record: BuildRecord | null = null;
   let notRead: number | null = null;
+  // The day files staged: each one's key (for the record), how many taken from the last build and how many made.
+  let days = null as Awaited<ReturnType<Stages["stageDays"]>> | null;
   // Threads started ahead of their stage (src/parallel), closed by it, or at the end when it never came.
   const threads: { articles: WorkerPool | null; summaries: WorkerPool | null } = { articles: null, summaries: null };
   lap("config");
@@ -156,9 +158,11 @@ export async function runBuild(argv: string[]): Promise<number> {
       lap("unchanged");
     } else {
       const loaded = stages ?? (await loadStages());
-      const { AHEAD_CHUNK, buildDigestModel, buildReport, cachedCategories, cachedViews, categoriesAhead, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, digestFiles, fileTimeWarning, IDENTITY_FILE, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, startSummaryThreads, summariesAhead, summariseAll, summaryLines, warningLines, withPublished, writeFeeds, writeJsonFile } = loaded;
+      const { AHEAD_CHUNK, buildDigestModel, buildReport, cachedCategories, cachedViews, categoriesAhead, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, stageDays, startSummaryThreads, summariesAhead, summariseAll, summaryLines, warningLines, withPublished, writeFeeds, writeJsonFile } = loaded;
       // The story-id state this build writes (a copy goes to the cache once the build is in place).
       let identityText = "";
+      // Each day file's key, for the record; the last build's day files are taken by theirs only when it ran the same code and settings.
+      const lastDays = last && last.setup === setup ? last : null;
       const rules = rulesWithout(...config.disableRules);
       // Everything up to the view model and the report, in a scope of its own: once it has returned,
       // the articles and their texts are garbage, and the site and feeds are made with the model alone.
@@ -201,13 +205,13 @@ export async function runBuild(argv: string[]): Promise<number> {
         identityText = serializeIdentityState(withPublished(result.identity, model.published));
         lap("digest");
         const report = buildReport(result.stories, [...ingested.rejected, ...result.rejected], [...ingested.messages, ...result.messages, ...(ids.message ? [ids.message] : [])], model);
-        // One digest a day (digestFiles), made with the other writes below.
+        // One digest a day, made (or taken from the last build: stageDays) with the other writes below.
         said.stdout = summaryLines(report, model.days.length);
         said.stderr = [...rejectionLines(report), ...warningLines(report), ...(fileTimes ? [`digest: warning: ${fileTimes}`] : [])];
         lap("report");
         // Made and written while Pagefind writes the search index, when this thread would wait for it (the site stage's last step).
         const write = async () => {
-          await out.writeDigests(digestFiles(model));
+          days = await stageDays(model, out.liveDigests, out.digests, lastDays, out.writeDigests);
           await writeFile(join(out.digests, IDENTITY_FILE), identityText);
           await writeJsonFile(join(out.site, "build-report.json"), report);
         };
@@ -232,7 +236,7 @@ export async function runBuild(argv: string[]): Promise<number> {
         writeState(cache.dir, siteStateNamespace, site.state, warn);
         keepStoryIds(cache.dir, out.liveDigests, identityText, warn);
         // The site's pages and search files were taken just after they were written (the swap moves their folder, not them).
-        record = { setup, inputs, digests: identitiesUnder(out.liveDigests), output: listingFrom(out.liveSite, stateIdentities(site.state)), ...said };
+        record = { setup, inputs, digests: identitiesUnder(out.liveDigests), output: listingFrom(out.liveSite, stateIdentities(site.state)), days: days?.keys ?? {}, ...said };
         writeState(cache.dir, buildRecordNamespace, record, warn);
       }
       lap("commit");
@@ -250,7 +254,7 @@ export async function runBuild(argv: string[]): Promise<number> {
   if (values.timings) {
     const summaryStats = summaries && { ...summaries.stats, pack: summaries.pack?.stats ?? null };
     const siteStats: SiteStats | null = site?.stats ?? null;
-    const usage = { unchanged, stages: timings, pipeline: pipelineTimings, stageCpuMs: cpuMs, stageRssMiB: rssMiB, stageEnds: ends, origin: { epochMs: performance.timeOrigin, monotonicUs: Number(process.hrtime.bigint() / 1000n) - performance.now() * 1000 }, inputsNotRead: notRead, articles: articleStats, summaries: summaryStats, site: siteStats, cpu: process.cpuUsage(), maxRssKiB: process.resourceUsage().maxRSS };
+    const usage = { unchanged, stages: timings, pipeline: pipelineTimings, stageCpuMs: cpuMs, stageRssMiB: rssMiB, stageEnds: ends, origin: { epochMs: performance.timeOrigin, monotonicUs: Number(process.hrtime.bigint() / 1000n) - performance.now() * 1000 }, inputsNotRead: notRead, days: days && { taken: days.taken, made: days.made }, articles: articleStats, summaries: summaryStats, site: siteStats, cpu: process.cpuUsage(), maxRssKiB: process.resourceUsage().maxRSS };
     await writeFile(values.timings, `${JSON.stringify(usage, null, 2)}\n`);
   }
   return 0;

@@ -14,6 +14,8 @@ export type { DigestFile } from "./markdown.ts";
 export type { PublishedItem, PublishedItems } from "./published.ts";
 export { cachedCategories, type ArticleKeys, type CachedCategories } from "./category-cache.ts";
 export { cachedViews, type CachedViews, type ViewStore } from "./view-cache.ts";
+export { dayMarkdownKey } from "./markdown-keys.ts";
+export { dayMarkdown } from "./markdown.ts";
 export { categoriseArticles, type Categorise, type ProseSource } from "./categories.ts";
 
 export interface Digest {

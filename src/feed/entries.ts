@@ -4,6 +4,7 @@ import { LEAD_STORIES, type DayView, type DigestModel, type StoryView } from "..
 import { absoluteUrl } from "../text/paths.ts";
 import { isolatedBidi, selfContainedBidi } from "../text/bidi.ts";
 import { primaryLanguage, storyHtml } from "./html.ts";
+import { dayEntryKey, storyEntryKey } from "./entry-keys.ts";
 
 export interface FeedEntry {
   /** Absolute URL: the entry's id and link in every format. */
@@ -57,17 +58,38 @@ export function storyEntry(story: StoryView, baseUrl: string, language: string):
   };
 }
 
-/** The newest `days` days, newest first. */
-export function dailyEntries(model: DigestModel, baseUrl: string, days: number, language: string): FeedEntry[] {
-  return model.days.slice(0, days).map((d) => dayEntry(d, baseUrl, language));
+/**
+ * An entry as a feed takes it: its change (what dates the feed), how to make it, and, where the view model
+ * gives one, a key standing for everything it is made from (./entry-keys.ts), so that an item remembered
+ * from an earlier build is taken without making the entry.
+ */
+export interface FeedSource {
+  key: string | null;
+  updated: string;
+  entry: () => FeedEntry;
+}
+
+/** Made once, when first asked for. */
+function once(make: () => FeedEntry): () => FeedEntry {
+  let made: FeedEntry | undefined;
+  return () => (made ??= make());
 }
 
 /** The stories of the newest `days` days, most recently changed first, at most `max` of them. */
-export function storyEntries(model: DigestModel, baseUrl: string, days: number, max: number, language: string): FeedEntry[] {
+function newestStories(model: DigestModel, days: number, max: number): StoryView[] {
   return model.days
     .slice(0, days)
     .flatMap((d) => d.stories)
     .sort((a, b) => (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.date < b.date ? 1 : a.date > b.date ? -1 : a.rank - b.rank))
-    .slice(0, max)
-    .map((s) => storyEntry(s, baseUrl, language));
+    .slice(0, max);
+}
+
+/** The newest `days` days' entries, newest first: keyed where every story of the day has a view key. */
+export function dailySources(model: DigestModel, baseUrl: string, days: number, language: string): FeedSource[] {
+  return model.days.slice(0, days).map((d) => ({ key: dayEntryKey(d, model.viewKeys, baseUrl, language), updated: d.updated, entry: once(() => dayEntry(d, baseUrl, language)) }));
+}
+
+/** The entries of `newestStories`: keyed where the story has a view key. */
+export function storySources(model: DigestModel, baseUrl: string, days: number, max: number, language: string): FeedSource[] {
+  return newestStories(model, days, max).map((s) => ({ key: storyEntryKey(s, model.viewKeys, baseUrl, language), updated: s.updated, entry: once(() => storyEntry(s, baseUrl, language)) }));
 }

@@ -4,7 +4,7 @@
 import { Feed, type Item } from "feed";
 import { escapeHtml, stripControlChars } from "../text/plain-text.ts";
 import { selfContainedBidi } from "../text/bidi.ts";
-import type { FeedEntry } from "./entries.ts";
+import type { FeedEntry, FeedSource } from "./entries.ts";
 import { toJsonFeed11 } from "./fixes.ts";
 
 export interface FeedChannel {
@@ -29,7 +29,7 @@ export interface Feeds {
 export type Format = "rss" | "atom" | "json";
 
 /** The newest entry's change, so the same inputs always give the same bytes. */
-export function feedUpdated(entries: readonly FeedEntry[]): Date {
+export function feedUpdated(entries: readonly Pick<FeedEntry, "updated">[]): Date {
   const newest = entries.reduce((d, e) => (e.updated > d ? e.updated : d), "");
   return newest ? new Date(newest) : new Date(0);
 }
@@ -117,20 +117,27 @@ const ITEMS = {
 } as const;
 
 /**
- * An entry's item as the feed writes it, from a store of earlier builds' items, or `render()` (which
- * the store keeps). The item is the same text wherever it stands in the feed: xml-js writes each
- * element of a list on its own, at its depth, and JSON.stringify each value of an array.
+ * An entry's item as the feed writes it, from a store of earlier builds' items by the entry's key (what
+ * it is made from: ./entry-keys.ts, or the entry itself as JSON), or `render()` (which the store keeps).
+ * The item is the same text wherever it stands in the feed: xml-js writes each element of a list on its
+ * own, at its depth, and JSON.stringify each value of an array.
  */
-export type ItemMemo = (format: Format, entry: FeedEntry, render: () => string) => string;
+export type ItemMemo = (format: Format, key: string, render: () => string) => string;
+
+/** An entry already made, as a source. */
+function given(entry: FeedEntry): FeedSource {
+  return { key: null, updated: entry.updated, entry: () => entry };
+}
 
 /**
  * A feed, written whole by `write`. With `memo`, it is assembled from its items' texts (each cut out of
  * a feed of that entry alone) and the channel's (cut out of a feed of one entry with content, since RSS
  * declares the content namespace only then): the same bytes as the whole feed written at once, and
- * only the items the store lacks cost their writing.
+ * only the items the store lacks cost their writing (and their entries' making, where they have a key).
  */
-function assembled(entries: readonly FeedEntry[], format: Format, write: (list: readonly FeedEntry[]) => string, memo?: ItemMemo): string {
-  if (!memo || entries.length === 0) return write(entries);
+function assembled(sources: readonly FeedSource[], format: Format, write: (list: readonly FeedEntry[]) => string, memo?: ItemMemo): string {
+  const whole = () => write(sources.map((s) => s.entry()));
+  if (!memo || sources.length === 0) return whole();
   const { open, inItem, between, end } = ITEMS[format];
   const cut = (doc: string): { head: string; item: string } | null => {
     const at = doc.indexOf(open);
@@ -138,24 +145,31 @@ function assembled(entries: readonly FeedEntry[], format: Format, write: (list: 
     const from = inItem ? at : at + open.length;
     return { head: doc.slice(0, from), item: doc.slice(from, doc.length - end.length) };
   };
-  const shell = cut(write([entries.find((e) => stripControlChars(e.contentHtml) !== "") ?? entries[0]!]));
-  if (!shell) return write(entries);
+  const withContent = sources.find((s) => stripControlChars(s.entry().contentHtml) !== "") ?? sources[0]!;
+  const shell = cut(write([withContent.entry()]));
+  if (!shell) return whole();
   const items: string[] = [];
-  for (const entry of entries) {
-    const text = memo(format, entry, () => cut(write([entry]))?.item ?? "");
+  for (const source of sources) {
+    const text = memo(format, source.key ?? JSON.stringify(source.entry()), () => cut(write([source.entry()]))?.item ?? "");
     // A feed that did not come out in the expected shape is written whole.
-    if (text === "") return write(entries);
+    if (text === "") return whole();
     items.push(text);
   }
   return `${shell.head}${items.join(between)}${end}`;
 }
 
+/** The three feeds of `entries`; with `memo`, assembled from remembered items (the same bytes). */
 export function buildFeeds(entries: readonly FeedEntry[], channel: FeedChannel, memo?: ItemMemo): Feeds {
+  return buildFeedsFrom(entries.map(given), channel, memo);
+}
+
+/** `buildFeeds` of entries made only where their items are not remembered. */
+export function buildFeedsFrom(sources: readonly FeedSource[], channel: FeedChannel, memo?: ItemMemo): Feeds {
   // Every feed is dated by its newest entry, also when written a piece at a time.
-  const updated = feedUpdated(entries);
+  const updated = feedUpdated(sources);
   return {
-    rss: `${assembled(entries, "rss", (list) => makeFeed(list, channel, "rss", updated).rss2(), memo)}\n`,
-    atom: `${assembled(entries, "atom", (list) => atomTextTitles(makeFeed(list, channel, "atom", updated).atom1()), memo)}\n`,
-    json: `${assembled(entries, "json", (list) => toJsonFeed11(makeFeed(list, channel, "json").json1(), list, channel), memo)}\n`,
+    rss: `${assembled(sources, "rss", (list) => makeFeed(list, channel, "rss", updated).rss2(), memo)}\n`,
+    atom: `${assembled(sources, "atom", (list) => atomTextTitles(makeFeed(list, channel, "atom", updated).atom1()), memo)}\n`,
+    json: `${assembled(sources, "json", (list) => toJsonFeed11(makeFeed(list, channel, "json").json1(), list, channel), memo)}\n`,
   };
 }

@@ -2,13 +2,13 @@
 // site root: feed.xml (RSS 2.0), atom.xml (Atom 1.0), feed.json (JSON Feed 1.1); and the story feed
 // (one item per story, its permalink as id): stories.xml, stories-atom.xml, stories.json. The `feed` package writes them;
 // ./fixes.ts corrects what it gets wrong.
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { DigestConfig } from "../config.ts";
 import type { DigestModel } from "../digest/index.ts";
 import { absoluteUrl } from "../text/paths.ts";
-import { dailyEntries, storyEntries, type FeedEntry } from "./entries.ts";
-import { buildFeeds, type FeedChannel, type Feeds, type ItemMemo } from "./formats.ts";
+import { dailySources, storySources } from "./entries.ts";
+import { buildFeedsFrom, type FeedChannel, type Feeds, type ItemMemo } from "./formats.ts";
 
 export type { ItemMemo } from "./formats.ts";
 export { cachedFeedItems, type CachedFeedItems } from "./item-cache.ts";
@@ -39,24 +39,21 @@ function channel(config: DigestConfig, files: typeof FEED_FILES | typeof STORY_F
   };
 }
 
-/** Both feeds in every format, as text. */
-export function renderFeeds(model: DigestModel, config: DigestConfig, memo?: ItemMemo): { daily: Feeds; stories: Feeds; entries: { daily: FeedEntry[]; stories: FeedEntry[] } } {
-  const daily = dailyEntries(model, config.baseUrl, config.feedDays, config.language);
-  const stories = storyEntries(model, config.baseUrl, config.feedDays, STORY_FEED_MAX, config.language);
+/** Both feeds in every format, as text; with `memo`, an entry whose item it remembers by its key is not made. */
+export function renderFeeds(model: DigestModel, config: DigestConfig, memo?: ItemMemo): { daily: Feeds; stories: Feeds } {
+  const daily = dailySources(model, config.baseUrl, config.feedDays, config.language);
+  const stories = storySources(model, config.baseUrl, config.feedDays, STORY_FEED_MAX, config.language);
   return {
-    daily: buildFeeds(daily, channel(config, FEED_FILES, config.title, config.description), memo),
-    stories: buildFeeds(stories, channel(config, STORY_FEED_FILES, `${config.title}: stories`, `The latest stories as they are published and as outlets join them. ${config.description}`), memo),
-    entries: { daily, stories },
+    daily: buildFeedsFrom(daily, channel(config, FEED_FILES, config.title, config.description), memo),
+    stories: buildFeedsFrom(stories, channel(config, STORY_FEED_FILES, `${config.title}: stories`, `The latest stories as they are published and as outlets join them. ${config.description}`), memo),
   };
 }
 
 export async function writeFeeds(options: FeedOptions): Promise<void> {
   const feeds = renderFeeds(options.model, options.config, options.items);
+  // Written at once: through fs/promises a few megabytes of feeds cost about twice the CPU (a chunk at a time on the thread pool).
+  mkdirSync(options.outputDir, { recursive: true });
   for (const [files, texts] of [[FEED_FILES, feeds.daily], [STORY_FEED_FILES, feeds.stories]] as const) {
-    for (const format of ["rss", "atom", "json"] as const) {
-      const path = join(options.outputDir, files[format]);
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, texts[format]);
-    }
+    for (const format of ["rss", "atom", "json"] as const) writeFileSync(join(options.outputDir, files[format]), texts[format]);
   }
 }

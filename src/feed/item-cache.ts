@@ -1,7 +1,8 @@
 // The feeds' items from the build cache: writing them through feed@6 and xml-js was most of what the
 // feeds cost each build, and a build changes only the items of the days and stories that changed.
-// Keyed by the entry, the format and the code that writes it (the feed stage's formats, the feed
-// package's version and the version of the xml-js under it).
+// Keyed by the entry's key (./entry-keys.ts, or the entry as JSON), the format and the code that makes
+// and writes it (the feed stage's entries and formats, the feed package's version and the version of
+// the xml-js under it).
 import { createRequire } from "node:module";
 import type { ItemMemo } from "./formats.ts";
 import { codeHash, moduleUrl } from "../cache/code-hash.ts";
@@ -32,9 +33,14 @@ export interface CachedFeedItems {
 export async function cachedFeedItems(cache: DiskCache | null): Promise<CachedFeedItems> {
   if (!cache) return { memo: undefined, pack: null };
   const pack = await cache.open(feedItemsNamespace, "all");
-  const code = `${codeHash([moduleUrl("./formats", import.meta.url)])} xml-js@${xmlWriterVersion()}`;
-  const memo: ItemMemo = (format, entry, render) => {
-    const key = textsKey(["feed-item", code, format, JSON.stringify(entry)]);
+  // The entries' code too: an entry's key stands for what it is made from (./entry-keys.ts).
+  const code = `${codeHash([moduleUrl("./formats", import.meta.url), moduleUrl("./entries", import.meta.url)])} xml-js@${xmlWriterVersion()}`;
+  // One hash per entry for its three formats.
+  const hashed = new Map<string, string>();
+  const memo: ItemMemo = (format, entryKey, render) => {
+    let entryHash = hashed.get(entryKey);
+    if (entryHash === undefined) hashed.set(entryKey, (entryHash = textsKey([entryKey])));
+    const key = textsKey(["feed-item", code, format, entryHash]);
     const hit = pack.get(key);
     if (hit !== undefined) return hit;
     const text = render();

@@ -4,8 +4,8 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import Parser from "rss-parser";
 import { extractFromJson, extractFromXml } from "@extractus/feed-extractor";
 import { JSDOM } from "jsdom";
-import { buildFeeds, type FeedChannel, type ItemMemo } from "../../src/feed/formats.ts";
-import { storyEntry, type FeedEntry } from "../../src/feed/entries.ts";
+import { buildFeeds, buildFeedsFrom, type FeedChannel, type ItemMemo } from "../../src/feed/formats.ts";
+import { storyEntry, type FeedEntry, type FeedSource } from "../../src/feed/entries.ts";
 import { storyHtml } from "../../src/feed/html.ts";
 import { buildDigest } from "../../src/digest/index.ts";
 import { emptyMeta } from "../../src/clean/text.ts";
@@ -132,6 +132,11 @@ describe("feed fixes", () => {
     }
     // Each entry's item in each format was written once.
     expect(rendered).toBe(3 * odd.length);
+    // Keyed sources (as the build gives them): the same bytes, an entry without content first among them.
+    const keyed = (list: readonly FeedEntry[]): FeedSource[] => list.map((e) => ({ key: `key ${JSON.stringify(e)}`, updated: e.updated, entry: () => e }));
+    for (const list of [odd, odd.slice(1), odd.slice(1, 2), odd.slice(2, 3), odd.slice(0, 1), odd, odd.slice(1)]) {
+      expect(buildFeedsFrom(keyed(list), channel, memo), `${list.length} keyed entries`).toEqual(buildFeeds(list, channel));
+    }
   });
 });
 

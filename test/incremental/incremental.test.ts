@@ -24,6 +24,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 interface Timings {
   unchanged: boolean;
   inputsNotRead: number | null;
+  days: { taken: number; made: number } | null;
   articles: { computed: number };
   site: { rendered: number; carried: number; bundles: number; rebuilt: number; folders: { known: number; read: number } } | null;
 }
@@ -95,6 +96,19 @@ describe("builds into the same folders", () => {
     expect(added.timings.articles.computed).toBe(1);
     expect(added.timings.site!.carried).toBeGreaterThan(0);
     expect(added.files).toEqual((await cold()).files);
+  });
+
+  it("takes the day files nothing changed from the last build, and makes one edited by hand again", async () => {
+    const digests = join(daily, "digests");
+    const days = readdirSync(digests).filter((n) => /^\d{4}-\d{2}-\d{2}\.md$/.test(n)).sort();
+    const kept = join(digests, days[days.length - 1]!);
+    const before = statSync(kept).ino;
+    writeFileSync(join(digests, days[0]!), "edited by hand\n");
+    const repaired = await build(daily);
+    expect(repaired.timings.unchanged).toBe(false);
+    expect(repaired.timings.days).toEqual({ taken: days.length - 1, made: 1 });
+    expect(statSync(kept).ino).toBe(before);
+    expect(repaired.files).toEqual((await cold()).files);
   });
 
   it("notices an article whose bytes changed while its modification time was set back", async () => {
