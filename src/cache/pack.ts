@@ -397,11 +397,11 @@ export class Pack<T> {
    * checksum, JSON and shape hold.
    */
   private take(line: Buffer, offset: number, wanted: ReadonlySet<string> | "all", fill: Fill, start: number): void {
-    const key = line.toString("latin1", 0, 32);
-    if (line.length < LINE_HEAD || line[32] !== 0x20 || line[LINE_HEAD - 1] !== 0x20 || !KEY.test(key)) {
+    if (line.length < LINE_HEAD || line[32] !== 0x20 || line[LINE_HEAD - 1] !== 0x20 || !isKeyAt(line)) {
       this.stats.damaged++;
       return;
     }
+    const key = line.toString("latin1", 0, 32);
     if ((wanted !== "all" && !wanted.has(key)) || this.hits.has(key)) {
       this.stats.pruned++;
       return;
@@ -552,6 +552,19 @@ export class Pack<T> {
 }
 
 const NEWLINE = Buffer.from("\n");
+
+/**
+ * Whether the line starts with a key (32 lower-case hex digits), as KEY would test its text: the bytes
+ * checked before a string is made (the regular expression on every line's key was 3% of a one-new
+ * build's articles stage at 10,000 articles).
+ */
+function isKeyAt(line: Buffer): boolean {
+  for (let i = 0; i < 32; i++) {
+    const c = line[i]!;
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) return false;
+  }
+  return true;
+}
 
 /** The 8 lower-case hex digits at `at` in the line as a number, or -1 when they are not that. */
 function hexAt(line: Buffer, at: number): number {
