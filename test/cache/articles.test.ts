@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { articleNamespace, cleanRecordJson, datedNamespace, datedRecordJson, proseNamespace, restoreClean, restoreDated, restoreSettled, storedProse, withStoredProse, type CleanRecord } from "../../src/cache/articles.ts";
+import { articleKey, articleKeyMaker, articleNamespace, cleanRecordJson, datedKey, datedNamespace, datedRecordJson, proseNamespace, restoreClean, restoreDated, restoreSettled, storedProse, withStoredProse, type CleanRecord } from "../../src/cache/articles.ts";
 import { cacheKey, DiskCache } from "../../src/cache/pack.ts";
 import { articleRef } from "../../src/cluster/identity.ts";
 import { articleWordCount, paragraphsOf, wordCount } from "../../src/text/article-text.ts";
@@ -103,6 +103,25 @@ describe("the cleaned article's record", () => {
     expect(other.messages.every((m) => m.file === "other.txt")).toBe(true);
     expect(one.messages.every((m) => m.file === file.path)).toBe(true);
     expect(other.paragraphs).not.toBe(one.paragraphs);
+  });
+
+  it("comes back in one step as in three when the records have other members than the usual ones", () => {
+    const d = dated[0]!;
+    const stored = { source: { read: () => ({ paragraphs: [], context: "" }) }, at: 3 };
+    const rec = record as Extract<CleanRecord, { article: Record<string, unknown> }>;
+    const usual = JSON.parse(datedRecordJson(clean(d), d)!) as Record<string, unknown>;
+    // A dated record that also changed the messages, one in another order, and an article record with one more member.
+    const addeds = [{ ...usual, messages: [{ file: "", stage: "date", level: "warning", text: "no date" }] }, { terms: usual.terms, evidence: usual.evidence, termsKey: usual.termsKey }, usual];
+    const recs = [rec, { ...rec, article: { ...rec.article, lang: "en" } }];
+    for (const r of recs)
+      for (const added of addeds) {
+        const three = restoreClean(file, r, stored)!;
+        if (!("article" in three)) throw new Error("not an article");
+        const settled = { ...restoreDated(three.article, added), raw: "", context: "" };
+        const one = restoreSettled(file, r, stored, added);
+        expect(one).toEqual(settled);
+        expect(JSON.stringify(Object.keys(one))).toBe(JSON.stringify(Object.keys(settled)));
+      }
   });
 
   it("gives a story id's hash and the word count without reading the paragraphs, and reads them once when asked", () => {
@@ -213,5 +232,36 @@ describe("the cleaned article's record", () => {
     const pack = await cache.open(proseNamespace, new Set([key]));
     expect(() => storedProse(pack).read(pack.get(key)!)).toThrow(/not its paragraphs and context/);
     cache.close();
+  });
+});
+
+describe("an article's cache keys", () => {
+  const a = clean(dated[0]!);
+  const file: SourceFile = { path: a.path, format: a.format, text: a.raw, encoding: "utf-8", mtime: a.mtime };
+  const rules = ["metadata-lines", "boilerplate"];
+
+  it("are made for many files as for one, and change with the input, its time, the zone, the rules and the code (no stale record is a hit)", () => {
+    const keysOf = (f: SourceFile, code: string, names: string[], zone: string) => {
+      const article = articleKey(f, code, names);
+      return { article, dated: datedKey(article, code, zone, f) };
+    };
+    const variants: Array<[SourceFile, string, string[], string]> = [
+      [file, "code", rules, "UTC"],
+      [{ ...file, text: `${file.text} ` }, "code", rules, "UTC"],
+      [{ ...file, mtime: new Date(file.mtime.getTime() + 1000) }, "code", rules, "UTC"],
+      [{ ...file, path: "elsewhere/renamed.txt" }, "code", rules, "UTC"],
+      [file, "code", rules, "Europe/Paris"],
+      [file, "code", ["metadata-lines"], "UTC"],
+      [file, "other code", rules, "UTC"],
+      [{ ...file, contentKey: "kept from ingest" }, "code", rules, "UTC"],
+    ];
+    const made = variants.map(([f, code, names, zone]) => articleKeyMaker(code, names, zone)(f));
+    expect(made).toEqual(variants.map(([f, code, names, zone]) => keysOf(f, code, names, zone)));
+    // Renamed: the same records; anything else: others.
+    expect(made[3]).toEqual(made[0]);
+    const others = made.filter((_, i) => i !== 3);
+    expect(new Set(others.map((k) => k.dated)).size).toBe(others.length);
+    expect(made[2]!.article).toBe(made[0]!.article);
+    expect(made[4]!.article).toBe(made[0]!.article);
   });
 });
