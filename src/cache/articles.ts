@@ -154,17 +154,6 @@ export function restoreClean(file: SourceFile, record: CleanRecord, prose: Artic
   return { article: article as unknown as CleanArticle };
 }
 
-/** The members of the usual article record and dated record, in order (`restoreSettled`'s quick way). */
-const SETTLED_ARTICLE = ["path", "format", "raw", "mtime", "title", "paragraphs", "meta", "context", "messages"];
-const SETTLED_ADDED = ["evidence", "termsKey", "terms"];
-
-/** Whether the object's enumerable members (own, and any inherited) are `keys`, in that order. */
-function hasKeys(value: Fields, keys: readonly string[]): boolean {
-  let i = 0;
-  for (const key in value) if (keys[i++] !== key) return false;
-  return i === keys.length;
-}
-
 /**
  * An article from the cache, cleaned and dated, its prose left in the pack and its evidence (`raw`,
  * `context`) dropped: what `restoreClean`, `restoreDated` and emptying `raw` and `context` give, made
@@ -172,17 +161,8 @@ function hasKeys(value: Fields, keys: readonly string[]): boolean {
  */
 export function restoreSettled(file: SourceFile, record: Extract<CleanRecord, { article: Fields }>, stored: StoredProse, added: DatedRecord): CleanArticle & DatedArticle {
   const text = { hash: record.text.hash, words: record.text.words };
-  const r = record.article;
-  const messages = (r.messages as Fields[]).map((m) => ({ ...m, file: file.path }));
-  if (hasKeys(r, SETTLED_ARTICLE) && hasKeys(added, SETTLED_ADDED)) {
-    // The usual record, as one literal: the spreads below cost ten times as much (V8 builds the object
-    // a member at a time). The keys checked make the order the spreads give.
-    const { format, title, meta } = r;
-    const { evidence, termsKey, terms } = added;
-    const literal = { path: file.path, format, raw: "", mtime: file.mtime, title, paragraphs: [], meta, context: "", messages, stored, text, evidence, termsKey, terms };
-    return literal as unknown as CleanArticle & DatedArticle;
-  }
-  const article = { ...r, path: file.path, raw: "", mtime: file.mtime, paragraphs: [], context: "", stored, messages, text, ...added };
+  const messages = (record.article.messages as Fields[]).map((m) => ({ ...m, file: file.path }));
+  const article = { ...record.article, path: file.path, raw: "", mtime: file.mtime, paragraphs: [], context: "", stored, messages, text, ...added };
   article.raw = "";
   article.context = "";
   return article as unknown as CleanArticle & DatedArticle;
