@@ -105,6 +105,25 @@ describe("the cleaned article's record", () => {
     expect(other.paragraphs).not.toBe(one.paragraphs);
   });
 
+  it("comes back in one step as in three when the records have other members than the usual ones", () => {
+    const d = dated[0]!;
+    const stored = { source: { read: () => ({ paragraphs: [], context: "" }) }, at: 3 };
+    const rec = record as Extract<CleanRecord, { article: Record<string, unknown> }>;
+    const usual = JSON.parse(datedRecordJson(clean(d), d)!) as Record<string, unknown>;
+    // A dated record that also changed the messages, one in another order, and an article record with one more member.
+    const addeds = [{ ...usual, messages: [{ file: "", stage: "date", level: "warning", text: "no date" }] }, { terms: usual.terms, evidence: usual.evidence, termsKey: usual.termsKey }, usual];
+    const recs = [rec, { ...rec, article: { ...rec.article, lang: "en" } }];
+    for (const r of recs)
+      for (const added of addeds) {
+        const three = restoreClean(file, r, stored)!;
+        if (!("article" in three)) throw new Error("not an article");
+        const settled = { ...restoreDated(three.article, added), raw: "", context: "" };
+        const one = restoreSettled(file, r, stored, added);
+        expect(one).toEqual(settled);
+        expect(JSON.stringify(Object.keys(one))).toBe(JSON.stringify(Object.keys(settled)));
+      }
+  });
+
   it("gives a story id's hash and the word count without reading the paragraphs, and reads them once when asked", () => {
     const reads: number[] = [];
     const source = { read: (at: number) => (reads.push(at), { paragraphs: [...a.paragraphs], context: a.context }) };

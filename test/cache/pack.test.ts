@@ -207,6 +207,21 @@ describe("cache packs", () => {
     expect(warnings).toEqual([`cache: ignored 1 damaged entry in ${file}`]);
   });
 
+  it("ignores, as damaged, a line whose checksum holds but whose key is not 32 lower-case hex digits", async () => {
+    const { cache, file, warnings } = setup();
+    await fill(cache, [0, 1, 2]);
+    const lines = readFileSync(file, "utf8").split("\n");
+    // The key of line 1 in capitals, of line 2 with one letter out of hex: their values and checksums untouched.
+    lines[1] = lines[1]!.slice(0, 32).toUpperCase() + lines[1]!.slice(32);
+    lines[2] = `g${lines[2]!.slice(1)}`;
+    writeFileSync(file, lines.join("\n"));
+    const wanted = new Set([keys[0]!.toUpperCase(), `g${keys[1]!.slice(1)}`, keys[2]!]);
+    const pack = await cache.open(notes, wanted);
+    expect([...wanted].map((k) => pack.get(k))).toEqual([undefined, undefined, value(2)]);
+    expect(pack.stats).toMatchObject({ hits: 1, damaged: 2 });
+    expect(warnings).toEqual([`cache: ignored 2 damaged entries in ${file}`]);
+  });
+
   it("reads a namespace's last string from the line's bytes as JSON.parse would read it, and a line JSON.parse refuses as damaged", async () => {
     const tail: Namespace<Record<string, unknown>> = { name: "tail", lastString: "terms", accepts: (v): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v) };
     const { cache, warnings } = setup();
