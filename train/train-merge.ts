@@ -486,7 +486,7 @@ const PAIR_SIGNS: Record<string, number> = { actorConflict: -1, leadNameConflict
 const CONTEXT_SIGNS: Record<string, number> = { pairLogOdds: 1, conflict: -1, support: 1, outdoneMore: -1, outdoneLess: -1 };
 const signsOf = (features: readonly string[], signs: Record<string, number>) => (MONOTONE && (MONOTONE_PAIR || signs === CONTEXT_SIGNS) ? { signs: features.map((f) => signs[f] ?? 0) } : {});
 if (!Number.isInteger(BAG) || BAG < 1) throw new Error(`BAG=${process.env.BAG}: a whole number of fits, at least 1`);
-const trial = TRAIN_ON === "all" || EXTRA.length || PERTURB || SUBSET || WITHIN || process.env.KEEP_DECISION || process.env.L2 || process.env.CONTEXT_L2 || process.env.BAG || process.env.BETA || MONOTONE || process.env.SAFEGUARDS || process.env.TIE || process.env.OOF || process.env.SMOOTH || process.env.DROP || process.env.CONTEXT_DROP || STRATIFY_SET || process.env.FOLDS || process.env.HARD || process.env.SMALL || process.env.SMALL_SAME || process.env.SMALL_BALANCE || process.env.SMALL_WEIGHT || process.env.SMALL_MAX || process.env.SMALL_PAIR || process.env.SMALL_PER_SET || OUTLETS_DECISION || process.env.PROTAGONISTS_FROM || process.env.SMALL_SEARCH;
+const trial = TRAIN_ON === "all" || EXTRA.length || PERTURB || SUBSET || WITHIN || process.env.KEEP_DECISION || process.env.L2 || process.env.CONTEXT_L2 || process.env.BAG || process.env.BETA || MONOTONE || process.env.SAFEGUARDS || process.env.TIE || process.env.OOF || process.env.SMOOTH || process.env.DROP || process.env.CONTEXT_DROP || STRATIFY_SET || process.env.FOLDS || process.env.HARD || process.env.SMALL || process.env.SMALL_SAME || process.env.SMALL_BALANCE || process.env.SMALL_WEIGHT || process.env.SMALL_MAX || process.env.SMALL_PAIR || process.env.SMALL_PER_SET || OUTLETS_DECISION || process.env.PROTAGONISTS_FROM || process.env.SMALL_SEARCH || process.env.NO_SMALL;
 /** OUT=file: where the models go (a trial's default /tmp/merge-model-trial.json, never src). */
 const out = process.env.OUT ?? (trial ? "/tmp/merge-model-trial.json" : fileURLToPath(new URL("../src/cluster/merge-model.json", import.meta.url)));
 // 0. The background word frequencies the profiles' IDF counts (background.ts), before anything is learned,
@@ -1155,7 +1155,14 @@ for (const start of found ? [] : STARTS) {
 }
 best = found!;
 if (SAFEGUARDS !== "off" && bestKeeping.size) best = keepSafeguards(best);
-const decision = best.d;
+/**
+ * The small-group check the decision ships with (pk62, stop 62): names and stated times, groups of 2..3 reports,
+ * core 1, share 0, added to the searched decision. Picked on the tuning halves over 14 trainings (the committed
+ * and STRATIFY=1 PERTURB=1..13, mg61's family and rule, train/try-merge-perturbed.ts); SMALL_SEARCH=1 searches it
+ * instead, and NO_SMALL=1 (a trial, models to OUT) leaves it out (the decision as before stop 62, for that tool's baseline).
+ */
+const SHIPPED_SMALL: SmallGroupOptions = { minGroup: 2, maxGroup: 3, core: 1, absent: 0, missingShare: 0, times: true };
+const decision: MergeDecision = SMALL_SEARCH || process.env.NO_SMALL === "1" ? best.d : { ...best.d, small: SHIPPED_SMALL };
 const models: MergeModels = { pair, context: { ...context, threshold: decision.threshold }, decision };
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(models, null, 2)}\n`);
