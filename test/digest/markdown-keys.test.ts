@@ -5,31 +5,15 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DiskCache } from "../../src/cache/pack.ts";
-import { buildDigest, cachedViews, dayMarkdown, dayMarkdownKey, type ArticleKeys, type DayView, type DigestModel } from "../../src/digest/index.ts";
+import { dayMarkdown, dayMarkdownKey, type DayView } from "../../src/digest/index.ts";
 import { MARKDOWN_DAY_FIELDS_KEYED, MARKDOWN_FIELDS_BY_VIEW_KEY, MARKDOWN_FIELDS_KEYED } from "../../src/digest/markdown-keys.ts";
-import { contentKey, ingest } from "../../src/ingest/index.ts";
-import { runPipeline } from "../../src/pipeline.ts";
 import type { Story } from "../../src/types.ts";
+import { stories, viewModel, watched } from "../view-model.ts";
 
-const { files } = await ingest(join(import.meta.dirname, "..", "fixtures", "bench-articles"));
-const stories = runPipeline(files, { zone: "UTC" }).stories;
-const articles: ArticleKeys = { rules: [], contentKeys: new Map(files.map((f) => [f.path, contentKey(f)])) };
-
-async function model(dir: string, input: readonly Story[]): Promise<DigestModel> {
-  const views = await cachedViews(new DiskCache(dir, () => {}), articles);
-  const made = buildDigest(input, { zone: "UTC", views: views.store }).model;
-  await views.pack!.commit();
-  return made;
-}
-
-function watched<T extends object>(target: T, seen: Set<string>): T {
-  return new Proxy(target, { get: (t, field, receiver) => (typeof field === "string" && seen.add(field), Reflect.get(t, field, receiver)) });
-}
 
 describe("day Markdown keys", () => {
   it("the Markdown reads of a day and its stories only what the key stands for", async () => {
-    const m = await model(mkdtempSync(join(tmpdir(), "digest-md-keys-")), stories);
+    const m = await viewModel(mkdtempSync(join(tmpdir(), "digest-md-keys-")), stories);
     const dayReads = new Set<string>();
     const storyReads = new Set<string>();
     for (const day of m.days) dayMarkdown(watched<DayView>({ ...day, stories: day.stories.map((s) => watched(s, storyReads)) }, dayReads));
@@ -43,11 +27,11 @@ describe("day Markdown keys", () => {
 
   it("gives two days with one key the same Markdown, and another key to a day whose story gained a follow-up link", async () => {
     const dir = mkdtempSync(join(tmpdir(), "digest-md-keys-"));
-    const before = await model(dir, stories);
+    const before = await viewModel(dir, stories);
     const byDate = [...stories].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     const earlier = byDate[0]!;
     const later = byDate.find((s) => s.date > earlier.date && !s.followUpOf)!;
-    const after = await model(dir, stories.map((s) => (s === later ? { ...s, followUpOf: earlier.id } : s)));
+    const after = await viewModel(dir, stories.map((s) => (s === later ? { ...s, followUpOf: earlier.id } : s)));
     const moved: string[] = [];
     let same = 0;
     for (const d of after.days) {

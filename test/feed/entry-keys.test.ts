@@ -5,34 +5,17 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DiskCache } from "../../src/cache/pack.ts";
 import { defaultConfig } from "../../src/config.ts";
-import { buildDigest, cachedViews, type ArticleKeys, type DayView, type DigestModel, type StoryView } from "../../src/digest/index.ts";
-import { contentKey, ingest } from "../../src/ingest/index.ts";
-import { runPipeline } from "../../src/pipeline.ts";
+import type { DayView, DigestModel, StoryView } from "../../src/digest/index.ts";
+import { DiskCache } from "../../src/cache/pack.ts";
 import { dayEntry, storyEntry } from "../../src/feed/entries.ts";
 import { DAY_FIELDS_KEYED, STORY_FIELDS_BY_VIEW_KEY, STORY_FIELDS_KEYED, dayEntryKey, storyEntryKey } from "../../src/feed/entry-keys.ts";
 import { cachedFeedItems, renderFeeds, type ItemMemo } from "../../src/feed/index.ts";
 import type { Story } from "../../src/types.ts";
+import { stories, viewModel, watched } from "../view-model.ts";
 
-const { files } = await ingest(join(import.meta.dirname, "..", "fixtures", "bench-articles"));
-const stories = runPipeline(files, { zone: "UTC" }).stories;
-const articles: ArticleKeys = { rules: [], contentKeys: new Map(files.map((f) => [f.path, contentKey(f)])) };
 const BASE = "https://digest.example.org/";
 const config = { ...defaultConfig, baseUrl: BASE };
-
-/** The model a build makes through a view store in `dir` (committed after). */
-async function model(dir: string, input: readonly Story[]): Promise<DigestModel> {
-  const views = await cachedViews(new DiskCache(dir, () => {}), articles);
-  const made = buildDigest(input, { zone: "UTC", views: views.store }).model;
-  await views.pack!.commit();
-  return made;
-}
-
-/** `target` whose top-level fields read are added to `seen`. */
-function watched<T extends object>(target: T, seen: Set<string>): T {
-  return new Proxy(target, { get: (t, field, receiver) => (typeof field === "string" && seen.add(field), Reflect.get(t, field, receiver)) });
-}
 
 /** Two stories of different days, the later made a follow-up of the earlier: both lend each other a link, their view keys stay. */
 function withFollowUp(input: readonly Story[]): { changed: Story[]; later: Story; earlier: Story } {
@@ -44,7 +27,7 @@ function withFollowUp(input: readonly Story[]): { changed: Story[]; later: Story
 
 describe("feed entry keys", () => {
   it("an entry reads of a story and a day only what the key stands for", async () => {
-    const m = await model(mkdtempSync(join(tmpdir(), "digest-entry-keys-")), stories);
+    const m = await viewModel(mkdtempSync(join(tmpdir(), "digest-entry-keys-")), stories);
     const allowed = new Set<string>([...STORY_FIELDS_BY_VIEW_KEY, ...STORY_FIELDS_KEYED]);
     const storyReads = new Set<string>();
     for (const story of m.stories) storyEntry(watched(story, storyReads), BASE, "en");
@@ -62,9 +45,9 @@ describe("feed entry keys", () => {
 
   it("gives two stories or days with one key the same entry, and another key where what other stories lend them changed", async () => {
     const dir = mkdtempSync(join(tmpdir(), "digest-entry-keys-"));
-    const before = await model(dir, stories);
+    const before = await viewModel(dir, stories);
     const { changed, later, earlier } = withFollowUp(stories);
-    const after = await model(dir, changed);
+    const after = await viewModel(dir, changed);
     let same = 0;
     const moved = new Set<string>();
     for (const s of after.stories) {
@@ -101,12 +84,12 @@ describe("feed entry keys", () => {
       await items.pack!.commit();
       return { feeds, rendered };
     };
-    const before = await model(dir, stories);
+    const before = await viewModel(dir, stories);
     const first = await build(before);
     expect(first.feeds).toEqual(renderFeeds(before, config));
     expect(first.rendered).toBeGreaterThan(0);
     expect((await build(before)).rendered).toBe(0);
-    const after = await model(dir, withFollowUp(stories).changed);
+    const after = await viewModel(dir, withFollowUp(stories).changed);
     const second = await build(after);
     expect(second.feeds).toEqual(renderFeeds(after, config));
     expect(second.rendered).toBeGreaterThan(0);
