@@ -2,11 +2,8 @@
 // idConflict, codeShared, codeConflict) and the action words' cosine (actionLead) split each set's TUNING-half candidate
 // pairs, true and false, before any training. Then the few-outlets draws' tuning half: the pairs clustering joins, right and wrong,
 // by the same features.
-import { fileURLToPath } from "node:url";
-import { defaultClusterOptions, groupArticles, PAIR_FEATURES, scoredCandidates } from "../src/cluster/index.ts";
-import { outletDraws } from "../eval/lib/merge-set.ts";
-import { halfOf } from "../eval/lib/split.ts";
-import { loadSweepSets, mergeModelsFrom, printTuningTally, weighSets, withTrialColumns, type SweepSet } from "./lib/merge-sweep.ts";
+import { PAIR_FEATURES } from "../src/cluster/index.ts";
+import { clusteredOutletDraws, loadSweepSets, mergeModelsFrom, printTuningTally, withTrialColumns } from "./lib/merge-sweep.ts";
 
 const extra = ["idShared", "idConflict", "codeShared", "codeConflict"];
 for (const set of loadSweepSets()) {
@@ -29,17 +26,11 @@ for (const set of loadSweepSets()) {
 
 // The few-outlets draws' TUNING half: the pairs clustering joins (committed models), right and wrong, by the same features.
 
-const models = mergeModelsFrom(undefined);
 const all = [...extra, "actionLead"];
 const tally = new Map<string, number>();
 const count = (k: string) => tally.set(k, (tally.get(k) ?? 0) + 1);
-for (const items of outletDraws(fileURLToPath(new URL("../../shared/corpus/events-dev.jsonl", import.meta.url)))) {
-  const byPath = new Map(items.map((x) => [x.article.path, x]));
-  const scored = scoredCandidates(items.map((x) => x.article), defaultClusterOptions);
-  const set: SweepSet = { name: "draw", scored, n: scored.order.length, gold: scored.order.map((a) => byPath.get(a.path)!.gold), half: scored.order.map((a) => halfOf(byPath.get(a.path)!.splitKey)) };
-  const [weighed] = weighSets([set], models);
-  const label = new Int32Array(set.n);
-  for (const g of groupArticles(scored.spans, weighed!, models.decision, defaultClusterOptions.windowDays, scored.profiles)) for (const m of g.members) label[m] = g.members[0]!;
+for (const { set, label } of clusteredOutletDraws(mergeModelsFrom(undefined))) {
+  const scored = set.scored;
   const t = withTrialColumns(scored, [...PAIR_FEATURES, ...all]);
   const at = t.width - all.length;
   for (let k = 0; k < scored.pairs.length; k++) {

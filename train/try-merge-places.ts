@@ -2,7 +2,7 @@
 // capitalised names after "in", "at", "near", "outside", "from" in the headline and first two sentences) split the
 // TUNING half's candidate pairs of each set, true and false, before any training: +1 a place shared, -1 both name
 // places and share none, 0 one names none.
-import { loadSweepSets, printTuningTally, withTrialColumns } from "./lib/merge-sweep.ts";
+import { clusteredOutletDraws, loadSweepSets, mergeModelsFrom, printTuningTally, withTrialColumns } from "./lib/merge-sweep.ts";
 import { PAIR_FEATURES } from "../src/cluster/index.ts";
 
 for (const set of loadSweepSets()) {
@@ -12,22 +12,11 @@ for (const set of loadSweepSets()) {
 }
 
 // The few-outlets draws (tuning half, HALF=check for the other): places among the pairs clustering joins, right and wrong.
-import { fileURLToPath } from "node:url";
-import { defaultClusterOptions, groupArticles, scoredCandidates } from "../src/cluster/index.ts";
-import { outletDraws } from "../eval/lib/merge-set.ts";
-import { halfOf } from "../eval/lib/split.ts";
-import { mergeModelsFrom, weighSets, type SweepSet } from "./lib/merge-sweep.ts";
 
 const HALF = process.env.HALF === "check" ? "check" : "tune";
-const models = mergeModelsFrom(undefined);
 const tally = new Map<string, number>();
-for (const items of outletDraws(fileURLToPath(new URL("../../shared/corpus/events-dev.jsonl", import.meta.url)))) {
-  const byPath = new Map(items.map((x) => [x.article.path, x]));
-  const scored = scoredCandidates(items.map((x) => x.article), defaultClusterOptions);
-  const set: SweepSet = { name: "draw", scored, n: scored.order.length, gold: scored.order.map((a) => byPath.get(a.path)!.gold), half: scored.order.map((a) => halfOf(byPath.get(a.path)!.splitKey)) };
-  const [w] = weighSets([set], models);
-  const label = new Int32Array(set.n);
-  for (const g of groupArticles(scored.spans, w!, models.decision, defaultClusterOptions.windowDays, scored.profiles)) for (const m of g.members) label[m] = g.members[0]!;
+for (const { set, label } of clusteredOutletDraws(mergeModelsFrom(undefined))) {
+  const scored = set.scored;
   const withPlaces = withTrialColumns(scored, [...PAIR_FEATURES, "places"]);
   const width = withPlaces.width;
   for (let k = 0; k < scored.pairs.length; k++) {

@@ -36,9 +36,8 @@ const AFTER_WORD = "(?![\\p{L}\\p{N}-])";
  * medida…"). French "il" counts before what follows a subject pronoun, a verb starting with a vowel or h ("Il a",
  * "Il est") or a clitic ("Il s'est", "Il ne", "Il le"): Italian's article "Il" comes before a consonant of a noun
  * ("Il governo"), never before a vowel. Impersonal "Il existe", "Il s'agit" are left out ("Il y a", "Il faut" do
- * not match). A demonstrative
- * of a time ("Ce lundi", "Cette semaine", "Este año") points at the present, not back, and "Ce que…" opens a
- * clause ("what…"). "Son", "sa", "su" and "ella" count only before a lower-case word: before a capital they are
+ * not match). A demonstrative of a time ("Ce lundi", "Cette semaine", "Este año") points at the present, not
+ * back, and "Ce que…" opens a clause ("what…"). "Son", "sa", "su" and "ella" count only before a lower-case word: before a capital they are
  * names ("Son Heung-min", "Su Bingtian", "Ella Fitzgerald").
  */
 const ROMANCE_PRONOUN = new RegExp(

@@ -12,7 +12,7 @@ import { loadDecision } from "../../src/cluster/decision.ts";
 import { dayOrNull } from "../../src/cluster/days.ts";
 import { loadModel } from "../../src/model/logistic.ts";
 import { averageLink, type AgglomerateOptions, type WeightedEdges } from "../../src/cluster/agglomerate.ts";
-import { buildEventsSet, buildMergeSet, buildSplitSet, type LabelledArticle } from "../../eval/lib/merge-set.ts";
+import { buildEventsSet, buildMergeSet, buildSplitSet, outletDraws, type LabelledArticle } from "../../eval/lib/merge-set.ts";
 import { mixedClusters, pairwiseScores } from "../../eval/lib/pairwise.ts";
 import { halfOf, HALVES, type Half } from "../../eval/lib/split.ts";
 import { withTrialColumns } from "./trial-pair-features.ts";
@@ -124,6 +124,25 @@ export function weighSets(sets: readonly SweepSet[], models: MergeModels): Weigh
     const e = pairEdges(withTrialColumns(s.scored, models.pair.features), models.pair);
     const crowds = windowCrowds(s.scored.spans.map((x) => dayOrNull(x.first)), defaultClusterOptions.windowDays);
     return contextEdges(s.n, e, models.context, contextFeatures(s.n, e, crowds));
+  });
+}
+
+/** A few-outlets draw (eval:merge's Multi-News-style days) clustered with `models`: the draw as a set, and each article's group (its first member). */
+export interface ClusteredDraw {
+  set: SweepSet;
+  label: Int32Array;
+}
+
+/** Every few-outlets draw of events-dev, each clustered whole with `models`, as eval:merge clusters it. */
+export function clusteredOutletDraws(models: MergeModels): ClusteredDraw[] {
+  return outletDraws(fileURLToPath(new URL("../../../shared/corpus/events-dev.jsonl", import.meta.url))).map((items) => {
+    const byPath = new Map(items.map((x) => [x.article.path, x]));
+    const scored = scoredCandidates(items.map((x) => x.article), defaultClusterOptions);
+    const set: SweepSet = { name: "draw", scored, n: scored.order.length, gold: scored.order.map((a) => byPath.get(a.path)!.gold), half: scored.order.map((a) => halfOf(byPath.get(a.path)!.splitKey)) };
+    const [weighed] = weighSets([set], models);
+    const label = new Int32Array(set.n);
+    for (const g of groupArticles(scored.spans, weighed!, models.decision, defaultClusterOptions.windowDays, scored.profiles)) for (const m of g.members) label[m] = g.members[0]!;
+    return { set, label };
   });
 }
 
