@@ -25,9 +25,30 @@ const LOOSE = /^(?:(?:and|but|yet)(?!\s+another\b)|aber|und|denn|mais|et|pero|y|
 const CONJUNCTION = /^(?:still|now|later)\b,?\s*/iu;
 /**
  * A pronoun or demonstrative opening the sentence, English or German ("He…", "Sie hat…", "Diese Freiheiten…").
- * German's "Das" / "Die" are left out: most often they are the article.
+ * German's "Das" / "Die" are left out here: most often they are the article (GERMAN_DEMONSTRATIVE takes "Das" before a verb).
  */
 const PRONOUN = /^(?:he|she|it|they|we|his|her|its|their|him|them|this|these|those|that|such|both|neither|another)\b|^(?:er|sie|wir|ihn|ihm|ihnen|sein|seine[mnrs]?|ihre?[mnrs]?|dies|diese[mnrs]?|solche[mnrs]?|beiden?)(?![\p{L}\p{N}-])|^(?:he|she|it|they|that)['’](?:s|re|ve|ll|d)\b|^the\s+(?:latter|former|same|two|pair|trio|couple)\b/iu;
+/**
+ * German's demonstrative "Das" or "Dem" standing for what was said before ("Das ist zugleich der Grund…", "Das
+ * bestätigte ein Sprecher", "Dem widersprach der Minister"): before a finite verb it is no article, as an article
+ * comes before a noun or its adjective ("Das neue Gesetz"). Past forms that are also adjectives ("Das erklärte
+ * Ziel", "Das bestätigte Ergebnis") count only before a lower-case word, where no noun follows; "Das alles" points
+ * back too. "Es" and "Die" are left out: "Es gibt…", "Es ist Zeit…" need nothing before them.
+ */
+const GERMAN_VERB = [
+  "ist", "war", "wäre", "sei", "sind", "waren", "hat", "hatte", "hätte", "habe", "haben", "hatten", "wird", "wurde",
+  "würde", "werde", "werden", "wurden", "kann", "konnte", "könnte", "können", "muss", "musste", "müsse", "müssen",
+  "soll", "sollte", "solle", "sollen", "will", "wollte", "wollen", "darf", "durfte", "dürfte", "mag", "gilt", "galt",
+  "gelte", "geht", "ging", "gibt", "gab", "zeigt", "sagt", "teilt", "berichtet", "bestätigt", "erklärt", "meldet",
+  "schreibt", "schrieb", "heißt", "hieß", "bedeutet", "betrifft", "betraf", "sieht", "sah", "weiß", "wusste", "macht",
+  "bringt", "brachte", "liegt", "lag", "kommt", "kam", "passiert", "führt", "sorgt", "ergab", "ergibt", "klingt",
+  "klang", "reicht", "stimmt", "widersprach", "widerspricht", "folgte", "alles",
+];
+const GERMAN_PAST = ["zeigte", "sagte", "teilte", "berichtete", "bestätigte", "erklärte", "meldete", "bedeutete", "machte", "passierte", "führte", "sorgte", "reichte", "stimmte"];
+const GERMAN_DEMONSTRATIVE = new RegExp(
+  `^(?:Das|Dem)\\s+(?:(?:${GERMAN_VERB.join("|")})(?![\\p{L}\\p{N}-])|(?:${GERMAN_PAST.join("|")})\\s+\\p{Ll})`,
+  "u",
+);
 /** A word whose first letter may be either case and the rest lower case: "ESA" or "SA" (names) are not "esa" or "sa". */
 const anyFirst = (words: readonly string[]) => words.map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join("|");
 const AFTER_WORD = "(?![\\p{L}\\p{N}-])";
@@ -81,7 +102,7 @@ export function referenceKind(sentence: string): ReferenceKind | null {
   const loose = looseOpener(sentence);
   if (loose > 0) return referenceKind(sentence.slice(loose)) ?? "connective";
   const rest = sentence.replace(CONJUNCTION, "");
-  if (PRONOUN.test(rest) || ROMANCE_PRONOUN.test(rest)) return "pronoun";
+  if (PRONOUN.test(rest) || ROMANCE_PRONOUN.test(rest) || GERMAN_DEMONSTRATIVE.test(rest)) return "pronoun";
   if (DEFINITE_AGE.test(rest) || DEFINITE_SUBJECT.test(rest)) return "definite";
   const possessive = DEFINITE_POSSESSIVE.exec(rest);
   // "The White House's" names; "The Olympic silver medallist's" describes.

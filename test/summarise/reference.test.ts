@@ -44,6 +44,11 @@ describe("sentences that need the one before them", () => {
       "Dicha medida entra en vigor el lunes.",
       "Su hermano confirmó la noticia.",
       "Pero él lo negó.",
+      "Das ist zugleich der Grund dafür, dass die F13 am Boden bleibt.",
+      "Das bestätigte ein Sprecher der Polizei.",
+      "Das hat die Veranstaltung gestern eindrucksvoll gezeigt.",
+      "Das alles, um am Sonntag zu verkünden, dass Siemens bleibt.",
+      "Dem widersprach der Minister am Montag.",
     ]) expect(needsAntecedent(s), s).toBe(true);
   });
 
@@ -82,6 +87,12 @@ describe("sentences that need the one before them", () => {
       "Ella Fitzgerald recorded the song in 1956.",
       "Cesar Chavez led the strike.",
       "Illinois voted first.",
+      "Das neue Gesetz gilt ab Mai.",
+      "Das helle und liebevoll eingerichtete Blockhaus hat eine Wohnfläche von 63 m².",
+      "Das erklärte Ziel der Regierung ist die Halbierung.",
+      "Das Unternehmen ist in Dessau zu Hause.",
+      "Dem Unternehmen geht es gut.",
+      "Es gibt wieder etwas Neues zu vermelden.",
     ]) expect(needsAntecedent(s), s).toBe(false);
   });
 
