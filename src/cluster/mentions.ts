@@ -579,6 +579,12 @@ export function articleTerms(title: string, paragraphs: readonly string[]): Arti
   return w.finish(s.weekdays, s.months);
 }
 
+/** The article's terms and their key (DatedArticle.termsKey), made from the bytes just written rather than decoded again. */
+export function articleTermsKeyed(title: string, paragraphs: readonly string[]): { terms: ArticleTerms; key: string } {
+  const terms = articleTerms(title, paragraphs);
+  return { terms, key: writer.key() };
+}
+
 /**
  * Reads a made-up article once when the module loads, so that every branch of the reading (names, days,
  * months, quantities, other scripts) has run before V8 optimises it: optimised before a

@@ -108,8 +108,11 @@ export class RecordWriter {
   /** Runs of provisional ids: run r is entries[bounds[r]] … entries[bounds[r + 1] - 1]. */
   private entries = new Ints();
   private bounds = new Ints();
+  /** The bytes' length of the record `finish` last wrote (head and body joined in `head`), until the next `start`. */
+  private recordLength = -1;
 
   start(): void {
+    this.recordLength = -1;
     if (this.hashes.length > 0) this.slots.fill(-1);
     this.hashes.length = 0;
     this.tags.length = 0;
@@ -213,7 +216,6 @@ export class RecordWriter {
    * a sentence run with fewer than MIN_SENTENCE_TERMS distinct words is left out.
    */
   finish(weekdays: number, months: number): string {
-    lastRecord = null; // the buffers below are written over
     const n = this.hashes.length;
     const { data: hashes } = this.hashes;
     const { data: tags } = this.tags;
@@ -325,7 +327,14 @@ export class RecordWriter {
       head.u32(tags[order[k]!]!);
     }
     head.varint(written);
+    this.recordLength = head.length + body.length;
     return head.base64(body);
+  }
+
+  /** The key of the record `finish` last wrote, from its bytes (the key `TermRecord.key` and `termsKey` give it). */
+  key(): string {
+    if (this.recordLength < 0) throw new Error("RecordWriter.key: no record written since start");
+    return shortHash(this.head.bytes.subarray(0, this.recordLength), 32);
   }
 }
 
@@ -359,15 +368,13 @@ class Bytes {
     }
     this.bytes[this.length++] = x;
   }
-  /** This buffer and then `more`, as base64 (the record's bytes stay in `bytes` until the next record: `termsKey`). */
+  /** This buffer and then `more`, as base64 (the joined bytes stay in `bytes` until it is written again: `view`). */
   base64(more: Bytes): string {
     this.room(more.length);
     this.bytes.set(more.bytes.subarray(0, more.length), this.length);
-    const text = Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.length + more.length).toString("base64");
-    lastRecord = text;
-    lastBytes = this.bytes.subarray(0, this.length + more.length);
-    return text;
+    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.length + more.length).toString("base64");
   }
+
 }
 
 /** An entry of a run: the gap from the entry before; in a counted run, a count above 1 is flagged in the gap's low bit and follows it. */
@@ -416,16 +423,10 @@ function sortByTag(ids: Int32Array, from: number, to: number, tags: Int32Array):
   }
 }
 
-/** The key TermRecord.key gives of a record read from `terms` (made where the terms are, and carried with them: DatedArticle.termsKey). */
+/** The key TermRecord.key gives of a record read from `terms` (the per-article step takes it from the writer: `articleTermsKeyed`). */
 export function termsKey(terms: string): string {
-  // The record just written (the per-article step keys it at once): its bytes, not decoded again.
-  if (terms === lastRecord) return shortHash(lastBytes, 32);
   return shortHash(Buffer.from(terms, "base64"), 32);
 }
-
-/** The last record `RecordWriter.finish` wrote, and its bytes (a view of the writer's buffer, valid until its next record). */
-let lastRecord: string | null = null;
-let lastBytes: Uint8Array = new Uint8Array(0);
 
 /** Zig-zag: a signed 32-bit number as an unsigned one (years need not be positive). */
 const zig = (x: number): number => ((x << 1) ^ (x >> 31)) >>> 0;

@@ -4,7 +4,7 @@
 import type { CleanArticle, DatedArticle, Message, Rejection, SourceFile } from "../types.ts";
 import { cleanSource, InputRejected, type CleanRule } from "../clean/index.ts";
 import { dateArticles } from "../date/index.ts";
-import { articleTerms, termsKey } from "../cluster/index.ts";
+import { articleTermsKeyed } from "../cluster/index.ts";
 import { notLanguage } from "../ingest/index.ts";
 import { wordCount } from "../text/article-text.ts";
 
@@ -64,8 +64,7 @@ export function dateArticle(article: CleanArticle, zone: string, clock?: Article
   const start = performance.now();
   const dated = dateArticles([article], { zone })[0]!;
   const mid = performance.now();
-  const terms = articleTerms(dated.title, dated.paragraphs);
-  const key = termsKey(terms);
+  const { terms, key } = articleTermsKeyed(dated.title, dated.paragraphs);
   if (clock) {
     clock.date += mid - start;
     clock.terms += performance.now() - mid;
