@@ -167,6 +167,8 @@ export function buildFeeds(entries: readonly FeedEntry[], channel: FeedChannel, 
 export function buildFeedsFrom(sources: readonly FeedSource[], channel: FeedChannel, memo?: ItemMemo): Feeds {
   // Every feed is dated by its newest entry, also when written a piece at a time.
   const updated = feedUpdated(sources);
+  // An entry without a key is remembered under its whole text, made once for the three formats.
+  if (memo) sources = sources.map((s) => (s.key === null ? { ...s, key: JSON.stringify(s.entry()) } : s));
   return {
     rss: `${assembled(sources, "rss", (list) => makeFeed(list, channel, "rss", updated).rss2(), memo)}\n`,
     atom: `${assembled(sources, "atom", (list) => atomTextTitles(makeFeed(list, channel, "atom", updated).atom1()), memo)}\n`,
