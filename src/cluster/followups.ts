@@ -40,10 +40,15 @@ export function followUpModel(): LogisticModel {
  * Map from a later story's index to the index of the earlier story it follows up, and each story's keys.
  * `known`: each story's link when the last build's says it (follow-up-reuse.ts: the earlier story, -1 for
  * none, UNKNOWN: worked out); `carried`: the keys of the stories the last build kept them for (story-keys.ts).
- * When every link is known, a story's centroid is made only for its keys when they are not carried.
+ * A story's centroid is made only when something reads it: its keys when they are not carried, or a
+ * comparison of a story linked again.
  */
 export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: Profile[], options: FollowUpOptions, known: Int32Array | null = null, carried: CarriedKeys | null = null): { links: Map<number, number>; keys: StoryKeys } {
   const n = groups.length;
+  const centroids = new Array<SparseVector | undefined>(n);
+  const sums = new Sums();
+  const centroidOf = (s: number): SparseVector => (centroids[s] ??= centroid(groups[s]!, profiles, sums, (p) => p.words));
+  const keys = new StoryKeys(n, options.keyTerms, centroidOf, carried);
   // Dated stories by day, then index (undated ones have no follow-ups and follow none).
   const day = new Int32Array(n);
   const byDay = new Int32Array(n);
@@ -55,19 +60,13 @@ export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: P
     byDay[dated++] = s;
   }
   const order = byDay.subarray(0, dated).sort((x, y) => day[x]! - day[y]! || x - y);
-  const sums = new Sums();
-  const centroidOf = (s: number): SparseVector => centroid(groups[s]!, profiles, sums, (p) => p.words);
-  // Nothing to link: every story's link is known (no centroid compared, no posting read).
+  // Nothing to link: every story's link is known (no posting is read).
   if (known && order.every((s) => known[s] !== UNKNOWN)) {
     const links = new Map<number, number>();
     for (const s of order) if (known[s]! >= 0) links.set(s, known[s]!);
-    return { links, keys: new StoryKeys(n, options.keyTerms, centroidOf, carried) };
+    return { links, keys };
   }
-  // Made at once: nearly every story of a reach is compared with a story linked again.
-  const centroids = new Array<SparseVector>(n);
-  for (let s = 0; s < n; s++) centroids[s] = centroidOf(s);
-  const keys = new StoryKeys(n, options.keyTerms, (s) => centroids[s]!, carried);
-  return { links: linkStories(order, day, centroids, keys, keyPostings(order, day, keys), new StoryEvidence(groups, profiles), options, known), keys };
+  return { links: linkStories(order, day, n, centroidOf, keys, keyPostings(order, day, keys), new StoryEvidence(groups, profiles), options, known), keys };
 }
 
 /**
@@ -110,7 +109,7 @@ function keyPostings(byDay: Int32Array, days: Int32Array, keys: StoryKeys): KeyP
  * hold is skipped) and whose centroids' cosine is above `followUpThreshold`; the first in index order of
  * the likeliest above the model's bar is the one it follows (without a model: of the most similar).
  */
-function linkStories(byDay: Int32Array, days: Int32Array, centroids: readonly SparseVector[], keys: StoryKeys, postings: KeyPostings, evidence: StoryEvidence, options: FollowUpOptions, known: Int32Array | null): Map<number, number> {
+function linkStories(byDay: Int32Array, days: Int32Array, n: number, centroidOf: (s: number) => SparseVector, keys: StoryKeys, postings: KeyPostings, evidence: StoryEvidence, options: FollowUpOptions, known: Int32Array | null): Map<number, number> {
   const { ids, weights, k } = keys;
   const keyCount = keys.count;
   const { start, story, day: storyDay, weight: storyWeight } = postings;
@@ -118,11 +117,11 @@ function linkStories(byDay: Int32Array, days: Int32Array, centroids: readonly Sp
   const features = new Float64Array(FOLLOW_UP_FEATURES.length);
   const links = new Map<number, number>();
   const spread = new Spread();
-  const score = new Float64Array(centroids.length);
+  const score = new Float64Array(n);
   // Each touched story's shared key weight (keepScoring clears `score`).
-  const keyed = new Float64Array(centroids.length);
+  const keyed = new Float64Array(n);
   // The stories a round touched, each once.
-  const touched = new Int32Array(centroids.length);
+  const touched = new Int32Array(n);
   for (let o = 0; o < byDay.length; o++) {
     const later = byDay[o]!;
     if (known && known[later] !== UNKNOWN) {
@@ -150,10 +149,10 @@ function linkStories(byDay: Int32Array, days: Int32Array, centroids: readonly Sp
     let best = -1;
     let bestScore = model ? model.threshold : options.followUpThreshold;
     // The later centroid is spread out by id: each comparison is one pass over the earlier one.
-    spread.load(centroids[later]!);
+    spread.load(centroidOf(later));
     for (let t = 0; t < count; t++) {
       const earlier = touched[t]!;
-      const sim = spread.dot(centroids[earlier]!);
+      const sim = spread.dot(centroidOf(earlier));
       if (!(sim > options.followUpThreshold)) continue;
       let p = sim;
       if (model) {
