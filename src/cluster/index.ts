@@ -95,11 +95,8 @@ export interface ClusterOptions {
   onStep?: (step: ClusterStep) => void;
   /** Filled with how many candidate pairs took their probability from the last build's (`rows`: rows.ts) and how many were scored. */
   pairStats?: { reused: number; scored: number };
-  /**
-   * Filled with how many dated stories took their follow-up link from the last build's (`rows.followUps`:
-   * follow-up-reuse.ts) and how many were linked again; `keys`: how many took their keys (story-keys.ts).
-   */
-  followUpStats?: { reused: number; linked: number; keys?: number };
+  /** Filled with how many dated stories took their follow-up link from the last build's (`rows.followUps`: follow-up-reuse.ts) and how many were linked again. */
+  followUpStats?: { reused: number; linked: number };
   /** Filled with how much of the last build's merges were replayed (`rows.groups`: groups.ts). */
   replayStats?: ReplayStats;
   /**
@@ -445,7 +442,6 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
     carried,
   );
   if (options.followUpStats) for (let s = 0; s < groups.length; s++) if (storyDays[s] !== null) options.followUpStats[known && known[s]! !== UNKNOWN ? "reused" : "linked"]++;
-  if (options.followUpStats && carried) options.followUpStats.keys = (options.followUpStats.keys ?? 0) + carried.at.filter((at) => at >= 0).length;
   if (linkStore && storyPrints) linkStore.put(linkKey, storedFollowUps(storyPrints, storyDays, links, (stories) => keptKeys(keys, stories, members, profiles, carried)));
   links.forEach((earlier, later) => {
     clusters[later]!.followUpOf = clusters[earlier]!.id;
