@@ -3,8 +3,7 @@
 // articles changed, and every pair when the entry is missing, damaged or not sound, are scored again.
 // The same pack keeps the last build's merges (src/cluster/groups.ts), keyed by the settings and the code:
 // a log that is not one of its own articles' merges is not replayed. And its follow-up links
-// (src/cluster/follow-up-reuse.ts), each taken only where no story it was worked out from changed, with
-// each story's key terms (src/cluster/story-keys.ts), taken by a story whose print is as stored.
+// (src/cluster/follow-up-reuse.ts), each taken only where no story it was worked out from changed.
 // Its weights, a day at a time, are files beside the pack (./cluster-weights.ts).
 import type { RowStore, StoredFollowUps, StoredGroups, StoredPairs } from "../cluster/index.ts";
 import { codeHash, moduleUrl } from "./code-hash.ts";
@@ -15,7 +14,7 @@ const numbers = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) =
 const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
 const isPairs = (v: unknown): v is StoredPairs => isObject(v) && strings(v.paths) && strings(v.prints) && numbers(v.capped) && numbers(v.a) && numbers(v.b) && numbers(v.p);
 const isGroups = (v: unknown): v is StoredGroups => isObject(v) && strings(v.paths) && strings(v.prints) && numbers(v.x) && numbers(v.y) && numbers(v.score);
-const isFollowUps = (v: unknown): v is StoredFollowUps => isObject(v) && strings(v.prints) && numbers(v.days) && numbers(v.links) && (v.keys === undefined || typeof v.keys === "string");
+const isFollowUps = (v: unknown): v is StoredFollowUps => isObject(v) && strings(v.prints) && numbers(v.days) && numbers(v.links);
 
 const finite = (v: number[]): boolean => v.every((x) => Number.isFinite(x));
 /**
@@ -25,7 +24,7 @@ const finite = (v: number[]): boolean => v.every((x) => Number.isFinite(x));
  */
 const pairsJson = (v: StoredPairs): string | null => (finite(v.capped) && finite(v.a) && finite(v.b) && finite(v.p) ? JSON.stringify({ paths: v.paths, prints: v.prints, capped: v.capped, a: v.a, b: v.b, p: v.p }) : null);
 const groupsJson = (v: StoredGroups): string | null => (finite(v.x) && finite(v.y) && finite(v.score) ? JSON.stringify({ paths: v.paths, prints: v.prints, x: v.x, y: v.y, score: v.score }) : null);
-const followUpsJson = (v: StoredFollowUps): string | null => (finite(v.days) && finite(v.links) ? JSON.stringify({ prints: v.prints, days: v.days, links: v.links, ...(v.keys === undefined ? {} : { keys: v.keys }) }) : null);
+const followUpsJson = (v: StoredFollowUps): string | null => (finite(v.days) && finite(v.links) ? JSON.stringify({ prints: v.prints, days: v.days, links: v.links }) : null);
 
 type Entry = StoredPairs | StoredGroups | StoredFollowUps;
 
@@ -63,10 +62,7 @@ export async function cachedClusterRows(cache: DiskCache | null): Promise<Cached
       get: pairs.get,
       put: pairs.put,
       groups: kind("cluster groups", isGroups, groupsJson),
-      followUps: {
-        ...kind("cluster follow-ups", isFollowUps, followUpsJson),
-        unsound: () => cache.warn("cache: the last build's follow-up links do not fit this build's stories; linking every story again"),
-      },
+      followUps: kind("cluster follow-ups", isFollowUps, followUpsJson),
       weights: diskWeights(cache.dir, code, cache.warn),
     },
   };

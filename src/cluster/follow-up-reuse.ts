@@ -15,8 +15,6 @@ export interface StoredFollowUps {
   prints: string[];
   days: number[];
   links: number[];
-  /** Each story's key terms, as terms (story-keys.ts keptKeys); absent: every story's are made again. */
-  keys?: string;
 }
 
 /** A story's print: its day and each member's path and pair print (rows.ts pairPrint), members ascending. */
@@ -72,27 +70,12 @@ export function knownLinks(stored: StoredFollowUps, prints: readonly string[], d
   return out;
 }
 
-/**
- * What to store of this build's links (`links`: later story → earlier story), dated stories only;
- * `keysOf` gives the text of the stories' keys in the order stored (null: none kept).
- */
-export function storedFollowUps(prints: readonly string[], days: ReadonlyArray<number | null>, links: ReadonlyMap<number, number>, keysOf?: (order: readonly number[]) => string | null): StoredFollowUps {
+/** What to store of this build's links (`links`: later story → earlier story), dated stories only. */
+export function storedFollowUps(prints: readonly string[], days: ReadonlyArray<number | null>, links: ReadonlyMap<number, number>): StoredFollowUps {
   const order = days.flatMap((d, s) => (d === null ? [] : [s])).sort((x, y) => days[x]! - days[y]! || x - y);
   const at = new Int32Array(prints.length).fill(-1);
   order.forEach((s, k) => {
     at[s] = k;
   });
-  const keys = keysOf?.(order) ?? null;
-  return { prints: order.map((s) => prints[s]!), days: order.map((s) => days[s]!), links: order.map((s) => (links.has(s) ? at[links.get(s)!]! : -1)), ...(keys === null ? {} : { keys }) };
-}
-
-/** Each dated story's index among the stored ones whose print is its own, -1 for none (`days[s]` null: undated). */
-export function storedIndices(stored: StoredFollowUps, prints: readonly string[], days: ReadonlyArray<number | null>): Int32Array {
-  const storedAt = new Map<string, number>();
-  stored.prints.forEach((print, t) => storedAt.set(print, t));
-  const out = new Int32Array(prints.length).fill(-1);
-  prints.forEach((print, s) => {
-    if (days[s] !== null) out[s] = storedAt.get(print) ?? -1;
-  });
-  return out;
+  return { prints: order.map((s) => prints[s]!), days: order.map((s) => days[s]!), links: order.map((s) => (links.has(s) ? at[links.get(s)!]! : -1)) };
 }

@@ -13,7 +13,6 @@ import { dayOrNull } from "./days.ts";
 import { keepScoring } from "./candidates.ts";
 import { lowerBound, rowStarts } from "../text/rows.ts";
 import { UNKNOWN } from "./follow-up-reuse.ts";
-import { StoryKeys, type CarriedKeys } from "./story-keys.ts";
 
 export interface FollowUpOptions {
   windowDays: number;
@@ -37,18 +36,13 @@ export function followUpModel(): LogisticModel {
 }
 
 /**
- * Map from a later story's index to the index of the earlier story it follows up, and each story's keys.
- * `known`: each story's link when the last build's says it (follow-up-reuse.ts: the earlier story, -1 for
- * none, UNKNOWN: worked out); `carried`: the keys of the stories the last build kept them for (story-keys.ts).
- * A story's centroid is made only when something reads it: its keys when they are not carried, or a
- * comparison of a story linked again.
+ * Map from a later story's index to the index of the earlier story it follows up. `known`: each story's
+ * link when the last build's says it (follow-up-reuse.ts: the earlier story, -1 for none, UNKNOWN: worked out).
  */
-export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: Profile[], options: FollowUpOptions, known: Int32Array | null = null, carried: CarriedKeys | null = null): { links: Map<number, number>; keys: StoryKeys } {
+export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: Profile[], options: FollowUpOptions, known: Int32Array | null = null): Map<number, number> {
   const n = groups.length;
-  const centroids = new Array<SparseVector | undefined>(n);
-  const sums = new Sums();
-  const centroidOf = (s: number): SparseVector => (centroids[s] ??= centroid(groups[s]!, profiles, sums, (p) => p.words));
-  const keys = new StoryKeys(n, options.keyTerms, centroidOf, carried);
+  const centroids = centroidsOf(groups, profiles);
+  const keys = new StoryKeys(centroids, options.keyTerms);
   // Dated stories by day, then index (undated ones have no follow-ups and follow none).
   const day = new Int32Array(n);
   const byDay = new Int32Array(n);
@@ -60,13 +54,72 @@ export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: P
     byDay[dated++] = s;
   }
   const order = byDay.subarray(0, dated).sort((x, y) => day[x]! - day[y]! || x - y);
-  // Nothing to link: every story's link is known (no posting is read).
-  if (known && order.every((s) => known[s] !== UNKNOWN)) {
-    const links = new Map<number, number>();
-    for (const s of order) if (known[s]! >= 0) links.set(s, known[s]!);
-    return { links, keys };
+  return linkStories(order, day, centroids, keys, keyPostings(order, day, keys), new StoryEvidence(groups, profiles), options, known);
+}
+
+/** Each story's word centroid (a one-article story's is its article's words). */
+function centroidsOf(groups: readonly number[][], profiles: readonly Profile[]): SparseVector[] {
+  const sums = new Sums();
+  const out = new Array<SparseVector>(groups.length);
+  for (let s = 0; s < groups.length; s++) out[s] = centroid(groups[s]!, profiles, sums, (p) => p.words);
+  return out;
+}
+
+/**
+ * Each story's key terms (its centroid's `k` heaviest, heaviest first, ties to the lower id) in flat
+ * arrays: story s's are ids[s * k] … ids[s * k + count[s] - 1], with their weights.
+ */
+class StoryKeys {
+  readonly ids: Int32Array;
+  readonly weights: Float64Array;
+  readonly count: Int32Array;
+  /** The highest key id plus one. */
+  readonly top: number;
+
+  constructor(
+    centroids: readonly SparseVector[],
+    readonly k: number,
+  ) {
+    const n = centroids.length;
+    this.ids = new Int32Array(n * k);
+    this.weights = new Float64Array(n * k);
+    this.count = new Int32Array(n);
+    const at = new Int32Array(k + 1);
+    let top = 0;
+    for (let s = 0; s < n; s++) {
+      const c = centroids[s]!;
+      const m = heaviest(c.weights, c.from, c.to, k, at);
+      for (let e = 0; e < m; e++) {
+        const id = c.ids[at[e]!]!;
+        this.ids[s * k + e] = id;
+        this.weights[s * k + e] = c.weights[at[e]!]!;
+        if (id >= top) top = id + 1;
+      }
+      this.count[s] = m;
+    }
+    this.top = top;
   }
-  return { links: linkStories(order, day, n, centroidOf, keys, keyPostings(order, day, keys), new StoryEvidence(groups, profiles), options, known), keys };
+}
+
+/**
+ * The positions of the `k` heaviest of w[from, to) into at[0 …], heaviest first (on equal weights the
+ * lower position first); returns how many (k, or fewer when the run is shorter). `at` has room for k + 1.
+ */
+function heaviest(w: Float32Array, from: number, to: number, k: number, at: Int32Array): number {
+  // Selection into a short sorted list: a centroid has hundreds of terms, and only k are wanted.
+  let length = 0;
+  for (let i = from; i < to; i++) {
+    const wi = w[i]!;
+    if (length === k && !(wi > w[at[k - 1]!]!)) continue;
+    let p = length === k ? k - 1 : length++;
+    // Heavier than the one before it (on equal weights the earlier position, the lower id, stays first).
+    while (p > 0 && wi > w[at[p - 1]!]!) {
+      at[p] = at[p - 1]!;
+      p--;
+    }
+    at[p] = i;
+  }
+  return length;
 }
 
 /**
@@ -109,7 +162,7 @@ function keyPostings(byDay: Int32Array, days: Int32Array, keys: StoryKeys): KeyP
  * hold is skipped) and whose centroids' cosine is above `followUpThreshold`; the first in index order of
  * the likeliest above the model's bar is the one it follows (without a model: of the most similar).
  */
-function linkStories(byDay: Int32Array, days: Int32Array, n: number, centroidOf: (s: number) => SparseVector, keys: StoryKeys, postings: KeyPostings, evidence: StoryEvidence, options: FollowUpOptions, known: Int32Array | null): Map<number, number> {
+function linkStories(byDay: Int32Array, days: Int32Array, centroids: readonly SparseVector[], keys: StoryKeys, postings: KeyPostings, evidence: StoryEvidence, options: FollowUpOptions, known: Int32Array | null): Map<number, number> {
   const { ids, weights, k } = keys;
   const keyCount = keys.count;
   const { start, story, day: storyDay, weight: storyWeight } = postings;
@@ -117,11 +170,11 @@ function linkStories(byDay: Int32Array, days: Int32Array, n: number, centroidOf:
   const features = new Float64Array(FOLLOW_UP_FEATURES.length);
   const links = new Map<number, number>();
   const spread = new Spread();
-  const score = new Float64Array(n);
+  const score = new Float64Array(centroids.length);
   // Each touched story's shared key weight (keepScoring clears `score`).
-  const keyed = new Float64Array(n);
+  const keyed = new Float64Array(centroids.length);
   // The stories a round touched, each once.
-  const touched = new Int32Array(n);
+  const touched = new Int32Array(centroids.length);
   for (let o = 0; o < byDay.length; o++) {
     const later = byDay[o]!;
     if (known && known[later] !== UNKNOWN) {
@@ -149,10 +202,10 @@ function linkStories(byDay: Int32Array, days: Int32Array, n: number, centroidOf:
     let best = -1;
     let bestScore = model ? model.threshold : options.followUpThreshold;
     // The later centroid is spread out by id: each comparison is one pass over the earlier one.
-    spread.load(centroidOf(later));
+    spread.load(centroids[later]!);
     for (let t = 0; t < count; t++) {
       const earlier = touched[t]!;
-      const sim = spread.dot(centroidOf(earlier));
+      const sim = spread.dot(centroids[earlier]!);
       if (!(sim > options.followUpThreshold)) continue;
       let p = sim;
       if (model) {

@@ -41,8 +41,6 @@ export interface RowStore {
   followUps?: {
     get(key: string): StoredFollowUps | undefined;
     put(key: string, links: StoredFollowUps): void;
-    /** The entry read back did not fit this build's stories (damaged, or not this code's): it was not used. */
-    unsound?(): void;
   };
   /** Where the last build's weights are kept, a day at a time (weight-store.ts). */
   weights?: WeightStore;
