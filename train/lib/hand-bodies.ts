@@ -34,14 +34,14 @@ export function handLabels(): HandLabel[] {
     if (ids.has(l.id)) throw new Error(`train/labels: ${l.id} labelled twice`);
     ids.add(l.id);
   }
-  for (const l of labels) if (halfOf(l.id) !== "tune") throw new Error(`train/labels/text-bodies.jsonl: ${l.id} is a checking-half page`);
+  for (const l of labels) if (halfOf(l.id) !== "tune") throw new Error(`train/labels/text-bodies*.jsonl: ${l.id} is a checking-half page`);
   return labels;
 }
 
 /** The body a label names in the page's dump: its lines first..last less the dropped ones, blank lines left out. */
 export function handBody(page: DevPage, label: HandLabel): string {
   const lines = page.text.split("\n");
-  if (label.last >= lines.length || label.first > label.last) throw new Error(`train/labels/text-bodies.jsonl: ${label.id} lines ${label.first}-${label.last} out of its ${lines.length}`);
+  if (label.last >= lines.length || label.first > label.last) throw new Error(`train/labels/text-bodies*.jsonl: ${label.id} lines ${label.first}-${label.last} out of its ${lines.length}`);
   const dropped = new Set<number>();
   for (const d of label.drop) {
     const [a, b] = typeof d === "number" ? [d, d] : d;
