@@ -64,6 +64,26 @@
 //   .9556 .9425 (0/3), web .9002 .8973 .8998 .8904 -> .8974 .9008 .9018 .8986 (3/1), mean .9248 -> .9251; hand F1
 //   moved in 2 of 4 runs (.8826 -> .8807, .9015 -> .9195). Not adopted: the extraction gain is inside one training's swing, the
 //   tuning half's extraction falls in 3 of 4, and the choice hardly touches the long labelled bodies it is for.
+// Stop 63 (tx63), one gold for the pages the choice learns from: train/labels/text-bodies-tx63.jsonl labels 38 more
+// webpages-dev tuning pages by extraction-dev's gold (DIFFER=1 lists the tuning pages whose depth candidates score
+// differently from the base: 89 webpages pages, 41 of them with a run of 30+ lines, labelled in a fixed hash order,
+// three skipped). HAND=1 now reads 69 labelled pages (HAND_LABELS=tx61: tx62's 31) and prints "web-unlabelled", the
+// snippets on the pages no hand label speaks for. Depth candidates, 15 features, tuning out of fold ext / hand (69) /
+// web-unlabelled (112), base .9569 / .8393 / .9205; checking ext / web, base .9326 / .8942:
+//   L2=10: ranker margin 0 .9566 / .8627 / .9155 (157 switches), checking .9336 / .8876; margin 0.5 .9605 / .8392 /
+//   .9219, .9293 / .8942; switch cut 0 .9552 / .8519 / .9158, .9307 / .8836; cut 1 .9600 / .8461 / .9207, .9316 /
+//   .8896. L2=40 switch cut 1 (the pick: the best one-gold mean with no part down) .9600 / .8471 / .9205, checking
+//   .9293 / .8942. DENSE=1 L2=10 / 40 and DENSE=1 with all 37 features: hand up to .860-.862 at ranker margin 0, web-
+//   unlabelled .9136-.9155, ext .9575-.9581; checking ext .9336-.9342, web .8778-.8876.
+//   The pick over REGION_PERTURB=1..4 (base -> choice): checking ext .9368 .9319 .9185 .9339 -> .9368 .9339 .9185
+//   .9341 (+.0005), web .8869 .8878 .8867 .8871 -> .8896 .8869 .8867 .8871 (+.0004); tuning ext .9558 .9554 .9567
+//   .9425 -> .9533 .9594 .9556 .9425; hand +.0004 +.0055 +.0007 +.0090; 0-67 switches a run: nothing steady.
+//   REGIONS='{"ends":true}' L2=10: ranker margin 0 .9567 / .8751 / .9153, checking .9317 / .8929; switch cut 1 .9567 /
+//   .8644 / .9113, .9350 / .8953; L2=40 ranker 0 .9569 / .8703 / .9153, .9318 / .8907. Deeper-only candidates
+//   ('{"depth":{"biases":[-2,-1],"patiences":[12,30],"inners":[-0.5,-1,-1.5,-2]}}'): 0-13 switches, no change.
+//   The hand gold rises when a run ends earlier (the labelled webpages pages lose most to furniture kept after the body:
+//   try-oof-errors.ts HAND=1), the snippets on the other webpages pages fall, extraction-dev's checking pages (long
+//   bodies cut short) do not move: not adopted.
 import { blockModels, scoreBlocks, type BlockModels } from "../src/clean/block-model.ts";
 import { articleRun } from "../src/clean/rules/locate.ts";
 import { finish } from "../src/clean/text.ts";
@@ -295,7 +315,14 @@ const figuresOf = (pages: PageOutcomes[], pick: (p: PageOutcomes) => Outcome) =>
     }
     hand = ` hand ${(b / n).toFixed(4)} -> ${(c / n).toFixed(4)} (${n})`;
   }
-  return `${figures(pages.map((p) => [pick(p)]), (os) => os[0]!)} (switched ${switched})${hand}`;
+  // HAND=1 (tx63): webpages-dev's snippets read on the pages no hand label speaks for ("one gold": each page judged once).
+  let oneGold = "";
+  if (HAND) {
+    const web: SnippetCounts[] = [];
+    for (const p of pages) if (!handBodies.has(p.id) && p.os[0]!.web) web.push(pick(p).web!);
+    oneGold = ` web-unlabelled ${snippetCorpus(web).f1.toFixed(4)} (${web.length})`;
+  }
+  return `${figures(pages.map((p) => [pick(p)]), (os) => os[0]!)} (switched ${switched})${hand}${oneGold}`;
 };
 for (const margin of (process.env.MARGINS ?? "0,0.5,1,2,3").split(",").map(Number)) {
   console.log(`ranker margin ${margin}: tune out-of-fold ${figuresOf(tunePages, chooser((id) => foldModels[fold(id)]!, margin))} | check ${figuresOf(checkPages, chooser(() => full, margin))}`);
@@ -385,5 +412,16 @@ if (process.env.LIST) {
     const lost = pages.filter((p) => p.os[0]!.web && p.os[0]!.web.tp === 0 && p.os[0]!.web.fn > 0);
     const reached = lost.filter((p) => p.os.some((o) => o.web!.tp > 0));
     console.log(`${half}: ${lost.length} webpages lose every must-have (${lost.filter((p) => p.refused).length} refused); a candidate keeps one on ${reached.length}`);
+  }
+}
+if (process.env.DIFFER) {
+  // DIFFER=1 (tx63): the TUNING pages whose candidates' utility differs from the base's either way (the pages the
+  // switch model learns from), with their base run's length and whether a hand label speaks for them.
+  for (const p of halves.tune!) {
+    if (p.refused) continue;
+    const u0 = p.os[0]!.utility;
+    const better = p.os.filter((o) => o.utility > u0 + 1e-9).length, worse = p.os.filter((o) => o.utility < u0 - 1e-9).length;
+    if (better + worse === 0) continue;
+    console.log(`differ ${p.id} ${p.os[0]!.ext ? "ext" : "web"} lines ${p.lines} better ${better} worse ${worse} of ${p.os.length - 1}${handBodies.has(p.id) ? " hand" : ""}`);
   }
 }

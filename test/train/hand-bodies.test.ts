@@ -50,3 +50,31 @@ describe("hand-labelled text bodies", () => {
     expect(labels[line("Cut the lemon and gather its plumpest seeds.")]).toBe(1);
   });
 });
+
+// tx63's labels (train/labels/text-bodies-tx63.jsonl): more webpages-dev tuning pages read by extraction-dev's gold,
+// which leaves out the standfirsts, captions and comments that webpages-dev's snippets sometimes count.
+describe("hand-labelled text bodies, the second file", () => {
+  it("adds 38 pages to the first 31, none twice, and HAND_LABELS=tx61 reads the first file alone", () => {
+    const all = handLabels();
+    expect(new Set(all.map((l) => l.id)).size).toBe(all.length);
+    process.env.HAND_LABELS = "tx61";
+    try {
+      expect(handLabels().length).toBe(31);
+    } finally {
+      delete process.env.HAND_LABELS;
+    }
+    expect(all.length).toBe(69);
+  });
+
+  it("keep a news story's paragraphs without the standfirst and related box a snippet gold counts or not", () => {
+    const page = pages.find((p) => p.set === "webpages" && p.id === "8d54a81698426ddf")!;
+    const body = handTruths([page]).get(page.id)!;
+    expect(body).toContain("Conventional magnetic recording methods today achieve 1.14Tb per square inch");
+    expect(body).toContain("As the world's demand for storage continues to grow");
+    // The standfirst is one of the page's must-have snippets; extraction-dev's gold leaves standfirsts out.
+    expect(page.with).toContain("but the path looks clear to scale up to 80TB.");
+    expect(body).not.toContain("We're about to get 20 terabyte hard drives");
+    expect(body).not.toContain("Microsoft Is Using DNA");
+    expect(body).not.toContain("Matthew is PCMag's UK-based editor");
+  });
+});

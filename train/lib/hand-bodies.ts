@@ -5,6 +5,10 @@
 // recipes, listicles, code) where the committed text path keeps much less of the body than the HTML path, or
 // keeps comments under it. Never a checking-half page: loading one throws. `set` names the file the label was
 // read from; the label goes with the id.
+// text-bodies-tx63.jsonl (tx63, stop 63) adds 38 webpages-dev tuning pages read the same way: every tuning page whose
+// base run holds 30+ lines and where some depth candidate of train/try-regions.ts scores differently from the base
+// by the snippets (the pages the per-page depth choice learns from), in a fixed hash order, three skipped as no one
+// article (an index, a listing, a paywalled paper). HAND_LABELS=tx61 reads the first file only (the A/B base).
 import { readFileSync } from "node:fs";
 import type { DevPage } from "../../eval/lib/clean-corpus.ts";
 import { halfOf } from "../../eval/lib/split.ts";
@@ -20,18 +24,24 @@ interface HandLabel {
   note: string;
 }
 
-const FILE = new URL("../labels/text-bodies.jsonl", import.meta.url);
+const FILES = [new URL("../labels/text-bodies.jsonl", import.meta.url), new URL("../labels/text-bodies-tx63.jsonl", import.meta.url)];
 
 export function handLabels(): HandLabel[] {
-  const labels = readFileSync(FILE, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as HandLabel);
-  for (const l of labels) if (halfOf(l.id) !== "tune") throw new Error(`train/labels/text-bodies.jsonl: ${l.id} is a checking-half page`);
+  const files = process.env.HAND_LABELS === "tx61" ? FILES.slice(0, 1) : FILES;
+  const labels = files.flatMap((f) => readFileSync(f, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as HandLabel));
+  const ids = new Set<string>();
+  for (const l of labels) {
+    if (ids.has(l.id)) throw new Error(`train/labels: ${l.id} labelled twice`);
+    ids.add(l.id);
+  }
+  for (const l of labels) if (halfOf(l.id) !== "tune") throw new Error(`train/labels/text-bodies*.jsonl: ${l.id} is a checking-half page`);
   return labels;
 }
 
 /** The body a label names in the page's dump: its lines first..last less the dropped ones, blank lines left out. */
 export function handBody(page: DevPage, label: HandLabel): string {
   const lines = page.text.split("\n");
-  if (label.last >= lines.length || label.first > label.last) throw new Error(`train/labels/text-bodies.jsonl: ${label.id} lines ${label.first}-${label.last} out of its ${lines.length}`);
+  if (label.last >= lines.length || label.first > label.last) throw new Error(`train/labels/text-bodies*.jsonl: ${label.id} lines ${label.first}-${label.last} out of its ${lines.length}`);
   const dropped = new Set<number>();
   for (const d of label.drop) {
     const [a, b] = typeof d === "number" ? [d, d] : d;
