@@ -7,6 +7,7 @@ import { covered, size, type Profile, type SparseVector } from "../../src/cluste
 import { splitSentences } from "../../src/text/sentences.ts";
 import { stem } from "../../src/text/tfidf.ts";
 import { evidenceFeatures } from "./evidence-features.ts";
+import { daysApart, statedDays, type Span } from "./stated-days.ts";
 
 const PAIR_WIDTH = PAIR_FEATURES.length;
 const shrink10 = (m: number) => Math.sqrt(m / (m + 10));
@@ -285,7 +286,22 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
   };
   let places: Array<Set<string>> | null = null;
   const placesOf = () => (places ??= s.order.map((a) => leadPlaces(a.title, a.paragraphs)));
+  let stated: Span[][] | null = null;
+  const apart = (a: number, b: number) => {
+    stated ??= s.order.map((x) => statedDays(x.title, x.paragraphs, x.evidence.date ?? x.evidence.pageDate));
+    return daysApart(stated[a]!, stated[b]!);
+  };
   return {
+    /** mx63: the leads' stated times resolved to calendar days (stated-days.ts): 1 when a time of each is within a day of one of the other's. */
+    whenAgree: (a, b) => {
+      const d = apart(a, b);
+      return d !== null && d <= 1 ? 1 : 0;
+    },
+    /** mx63: log(1 + the fewest days between the two leads' stated times) when that is more than a day, else 0. */
+    whenApart: (a, b) => {
+      const d = apart(a, b);
+      return d !== null && d > 1 ? Math.log1p(d) : 0;
+    },
     /** id62: log(1 + identifiers both give) (identifiers above), and 1 when both give some and share none. */
     idShared: (a, b) => Math.log1p(sharedCount(idsOf()[a]!.ids, idsOf()[b]!.ids)),
     idConflict: (a, b) => (agreeSets(idsOf()[a]!.ids, idsOf()[b]!.ids) < 0 ? 1 : 0),
