@@ -1,14 +1,12 @@
 // Measures of summaries without a reference: reading faults, distance to the input, pyramid-style coverage.
 import { factPairs, type SummaryInput } from "../../src/summarise/index.ts";
 import { needsAntecedent } from "../../src/summarise/reference.ts";
-import { unbalancedQuote } from "../../src/summarise/quotes.ts";
 import { datelineLength, splitSentences } from "../../src/text/sentences.ts";
 import { STOP_WORDS } from "../../src/text/words.ts";
 import { rougeTokens } from "./rouge.ts";
 
 /**
- * Reading faults of summaries: dangling references, dateline fragments, quotation marks without their partner
- * (one sentence of a quotation that runs over several), one fact told twice. A fact told
+ * Reading faults of summaries: dangling references, dateline fragments, one fact told twice. A fact told
  * twice is a pair of the summary's sentences the learned same-fact model (src/summarise/same-fact.ts,
  * trained on hand-labelled pairs: train/train-same-fact.ts) takes for one fact, told by two outlets (no one
  * article has both: the model knows only such pairs); `oldRule` counts the pairs
@@ -19,7 +17,6 @@ export class Faults {
   sentences = 0;
   dangling = 0;
   datelines = 0;
-  openQuotes = 0;
   repeats = 0;
   /** Summaries with at least one fact told twice. */
   repeating = 0;
@@ -31,7 +28,6 @@ export class Faults {
     const texts = inputs.map((a) => a.text);
     summary.forEach((s, i) => {
       if (datelineLength(s) > 0 || /^\(?(?:AP|Reuters|AFP|UPI|dpa)\)?\s*[-—–]/u.test(s)) this.datelines++;
-      if (unbalancedQuote(s)) this.openQuotes++;
       // Dangling: not an article's opening sentence, opens with a reference, and the sentence before it in the
       // summary is not the one before it in its article.
       const opens = texts.some((t) => t.slice(datelineLength(t)).trimStart().startsWith(s));
@@ -45,7 +41,7 @@ export class Faults {
 
   line(): string {
     const pct = (x: number) => `${((100 * x) / Math.max(1, this.sentences)).toFixed(1)}%`;
-    return `${this.sentences} sentences: dangling references ${this.dangling} (${pct(this.dangling)}), dateline fragments ${this.datelines}, unpaired quotation marks ${this.openQuotes}, facts told twice ${this.repeats} (old rule ${this.oldRule}) in ${this.repeating} of ${this.summaries} summaries`;
+    return `${this.sentences} sentences: dangling references ${this.dangling} (${pct(this.dangling)}), dateline fragments ${this.datelines}, facts told twice ${this.repeats} (old rule ${this.oldRule}) in ${this.repeating} of ${this.summaries} summaries`;
   }
 }
 

@@ -4,7 +4,6 @@ import { collapseSpaces } from "../text/words.ts";
 import { charClass, DIGIT, LETTER, table as charTable } from "../text/chars.ts";
 import { referenceKind, type ReferenceKind } from "./reference.ts";
 import { runOnPieces } from "./run-on.ts";
-import { unbalancedQuote } from "./quotes.ts";
 import type { Vocabulary } from "./terms.ts";
 
 export interface SummaryInput {
@@ -23,10 +22,7 @@ export interface Candidate {
   words: number;
   /** Its stemmed content words, as the story's term ids, in order (none for a dateline). */
   terms: Int32Array;
-  /**
-   * A full prose sentence: long enough, ending in sentence punctuation (not a heading or caption), and its
-   * quotation marks in pairs (not one sentence of a quotation that runs over several).
-   */
+  /** A full prose sentence: long enough and ending in sentence punctuation (not a heading or caption). */
   prose: boolean;
   /** Same text (case, quotes and spacing folded) as an earlier candidate: a wire copy's sentence. */
   duplicateOf: number | null;
@@ -138,7 +134,7 @@ export function collectCandidates(articles: SummaryInput[], vocabulary: Vocabula
           const orphan = kind === "pronoun" && previous < 0;
           const leansOn = kind === "connective" ? previous : null;
           const terms = dateline ? NO_TERMS : first ? first.terms : vocabulary.add(lower);
-          const prose = first ? first.prose : !dateline && !cut && words >= 6 && FINAL_PUNCTUATION.test(text) && !unbalancedQuote(text);
+          const prose = first ? first.prose : !dateline && !cut && words >= 6 && FINAL_PUNCTUATION.test(text);
           out.push({ text, article: a, position: dateline ? position : position++, words, terms, prose, duplicateOf, dateline, antecedent, orphan, leansOn });
           kinds.push(kind);
           if (!dateline) previous = out.length - 1;
