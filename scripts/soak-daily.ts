@@ -276,7 +276,8 @@ async function main(): Promise<void> {
       if (withdrawn.has(id)) continue;
       if (!current.has(id) && !former.has(id)) fail(day, `story ${id} (published day ${first}) is gone and no current story records it as a former id`);
       else if (!existsSync(join(site, "stories", id, "index.html"))) fail(day, `story ${id} (published day ${first}) has no page at /stories/${id}/${former.has(id) ? ` (merged into ${former.get(id)})` : ""}`);
-      else if (former.has(id) && !readFileSync(join(site, "stories", id, "index.html"), "utf8").includes(`url=/stories/${former.get(id)}/`)) fail(day, `/stories/${id}/ does not redirect to ${former.get(id)}`);
+      // A moved page links to the story it moved to (canonical and a visible link; no refresh since stop 55).
+      else if (former.has(id) && !readFileSync(join(site, "stories", id, "index.html"), "utf8").includes(`href="/stories/${former.get(id)}/"`)) fail(day, `/stories/${id}/ does not link to ${former.get(id)}`);
     }
     withdrawnMax = Math.max(withdrawnMax, [...withdrawn].filter((id) => published.has(id)).length);
     // A new id for articles that were all published before under one id: the story they were published as

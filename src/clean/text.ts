@@ -4,6 +4,7 @@ import { endsSentence, keptBodyIndices, makeDoc, stripBullet, type Line, type Te
 import { defaultRules, type CleanRule } from "./rules/index.ts";
 import { doubts, fallbackBody, type Doubt } from "./doubts.ts";
 import { sourceOfText } from "./source.ts";
+import { lastCrumb } from "./breadcrumbs.ts";
 import { hostOf } from "../text/paths.ts";
 
 export interface TextCleanResult {
@@ -34,7 +35,7 @@ export function cleanDoc(doc: TextDoc, rules: readonly CleanRule[] = defaultRule
 }
 
 export function finish(doc: TextDoc): TextCleanResult {
-  const title = doc.title >= 0 ? stripBullet(doc.lines[doc.title]!.text) : (doc.meta.title ?? "");
+  const title = doc.title >= 0 ? lastCrumb(stripBullet(doc.lines[doc.title]!.text)) : (doc.meta.title ?? "");
   const body = keptBodyLines(doc);
   const messages = [...doc.messages];
   const warn = ({ rule, text }: Doubt) => messages.push({ file: doc.path, stage: "clean", rule, level: "warning", text });

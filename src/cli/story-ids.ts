@@ -6,13 +6,17 @@
 //      unless the site's report shows a later build (one run with --no-cache) left other stories;
 //   2. the last build's report in the site (build-report.json): its stories, their articles and the ids
 //      merged into them (the feeds' GUIDs name the same ids, but not which articles they stand for);
-// and the build says which, as a warning on stderr and as a record in its report.
+// and the build says which, as a warning on stderr and as a record in its report. Taken back from the report,
+// the state has no feed stamps: they are read back from the site's JSON feeds, so that no date a subscriber
+// holds goes back (the stamps module keeps each one unless its item has a later stamp of its own).
 import { hash } from "node:crypto";
 import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { makeFoldersSync } from "../text/folders.ts";
 import { basename, join, resolve } from "node:path";
 import { IDENTITY_FILE, identityFromReport, parseIdentityState, stateMatchesReport, type IdentityState } from "../cluster/index.ts";
 import type { Message } from "../types.ts";
+import { SHOWN_UNKNOWN } from "../digest/index.ts";
+import { FEED_FILES, STORY_FEED_FILES } from "../feed/index.ts";
 import { counted } from "../text/counted.ts";
 
 /**
@@ -90,9 +94,52 @@ function recover(places: StoryIdsPlaces): { state: IdentityState; how: string } 
   if (!fromReport) return null;
   const merged = fromReport.stories.reduce((n, r) => n + (r.formerIds?.length ?? 0), 0);
   return {
-    state: fromReport,
+    state: withFeedStamps(fromReport, places.site),
     how: `Recovered the ids of the ${counted(fromReport.stories.length, "story", "stories")}${merged ? ` (and ${counted(merged, "id")} merged into them)` : ""} from the last build's report, ${reportShown}; a story merged away earlier that parts again, or one withdrawn before that build, gets a new id`,
   };
+}
+
+/** A story's id, or a day (YYYY-MM-DD), from its feed item's id: the story's permalink or the day page's address. */
+const STORY_ITEM = /\/stories\/([^/?#]+)\/$/;
+const DAY_ITEM = /\/(\d{4})\/(\d{2})\/(\d{2})\/$/;
+
+/** The state with each story's and day's stamp as the site's JSON feeds published it (what they showed unknown). */
+function withFeedStamps(state: IdentityState, site: string): IdentityState {
+  const stories = feedStamps(join(site, STORY_FEED_FILES.json), (id) => STORY_ITEM.exec(id)?.[1] ?? null);
+  const days = feedStamps(join(site, FEED_FILES.json), (id) => {
+    const m = DAY_ITEM.exec(id);
+    return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+  });
+  const stamped = (r: IdentityState["stories"][number]) => {
+    const stamp = stories.get(r.id);
+    return stamp === undefined ? r : { ...r, stamp, shown: SHOWN_UNKNOWN };
+  };
+  return {
+    ...state,
+    stories: state.stories.map(stamped),
+    ...(state.merged ? { merged: state.merged.map(stamped) } : {}),
+    days: [...days].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([day, stamp]) => ({ day, stamp, shown: SHOWN_UNKNOWN })),
+  };
+}
+
+/** Each item's "last changed" date in a JSON feed of the site, by the key its id gives; empty when the feed is unreadable. */
+function feedStamps(path: string, keyOf: (id: string) => string | null): Map<string, string> {
+  const out = new Map<string, string>();
+  let feed: unknown = null;
+  try {
+    feed = JSON.parse(readText(path) ?? "null");
+  } catch {
+    return out;
+  }
+  const items = (feed as { items?: unknown } | null)?.items;
+  if (!Array.isArray(items)) return out;
+  for (const item of items as unknown[]) {
+    const { id, date_modified: modified, date_published: published } = (item ?? {}) as Record<string, unknown>;
+    const stamp = typeof modified === "string" ? modified : published;
+    const key = typeof id === "string" ? keyOf(id) : null;
+    if (key !== null && typeof stamp === "string" && Number.isFinite(Date.parse(stamp))) out.set(key, stamp);
+  }
+  return out;
 }
 
 /** Keeps a copy of the state file the build wrote, for the build after one that finds it gone. */

@@ -12,6 +12,7 @@ export { UNKNOWN_OUTLET, outletOf } from "./outlets.ts";
 export type { DayView, DigestModel, FormerId, MonthView, ModelOptions, OutletCount, Redirect, SourceView, StoryRef, StoryView } from "./model.ts";
 export type { DigestFile } from "./markdown.ts";
 export type { PublishedItem, PublishedItems } from "./published.ts";
+export { SHOWN_UNKNOWN } from "./stamps.ts";
 export { cachedCategories, type ArticleKeys, type CachedCategories } from "./category-cache.ts";
 export { cachedViews, type CachedViews, type ViewStore } from "./view-cache.ts";
 export { dayMarkdownKey } from "./markdown-keys.ts";

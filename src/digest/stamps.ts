@@ -102,6 +102,12 @@ export interface Stamp {
   from: number | null;
 }
 
+/**
+ * What a feed item showed when only its stamp is known: the story-id state was lost and taken back, and the
+ * stamps with it from the site's own feeds (src/cli/story-ids.ts). No hash of ./published.ts equals it.
+ */
+export const SHOWN_UNKNOWN = "unknown";
+
 /** A feed item as the last build published it. */
 export interface PublishedItem {
   /** Its stamp, as written. */
@@ -122,6 +128,9 @@ export interface PublishedItem {
  *   is later; else the published one plus a second: a published stamp is past for the reader, and any more
  *   would show a time still to come when the articles state none after it.
  *
+ * - Unknown (`SHOWN_UNKNOWN`: stamps read back from the feeds): kept when its own stamp is not past the
+ *   published second, else moved on; a date a reader holds never goes back for want of the state.
+ *
  * The kept take their seconds first. The rest are taken in order of time, then key (input order never
  * matters); one whose second is taken moves a second later, or, when held below a stated moment, a second
  * earlier, never before its day's start nor back to or before the second it was published in.
@@ -138,7 +147,7 @@ export function settle(stamps: ReadonlyMap<string, Stamp>, shown: ReadonlyMap<st
     const was = last.get(key);
     const wasAt = was ? Date.parse(was.stamp) : NaN;
     if (!was || !Number.isFinite(wasAt)) rest.push([key, { ...s, floor: -Infinity }]);
-    else if (shown.get(key) === was.shown) pinned.push([key, { updated: was.stamp, at: wasAt, held: false, from: s.from, floor: -Infinity }]);
+    else if (shown.get(key) === was.shown || (was.shown === SHOWN_UNKNOWN && s.at < (Math.floor(wasAt / 1000) + 1) * 1000)) pinned.push([key, { updated: was.stamp, at: wasAt, held: false, from: s.from, floor: -Infinity }]);
     else {
       const floor = (Math.floor(wasAt / 1000) + 1) * 1000;
       rest.push([key, s.at >= floor ? { ...s, floor } : { updated: new Date(wasAt + 1000).toISOString(), at: wasAt + 1000, held: s.held, from: s.from, floor }]);

@@ -43,4 +43,15 @@ describe("headlines of text dumps", () => {
     expect(a.title).toBe("Nelson's OT goal lifts Isles");
     expect(a.paragraphs.join("\n")).toMatch(/^Brock Nelson's second goal of the game 2:55 into overtime capped a frantic comeback/);
   });
+
+  // The dump prints the page's breadcrumb trail on the headline's line: the reader is shown the last step.
+  it("shows the headline at the end of a breadcrumb trail, not the trail", () => {
+    for (const url of ["http://www.sauvonsluniversite.fr/spip.php?article8532", null]) {
+      const a = cleanSource(page("breadcrumb-trail-headline.txt", url));
+      expect(a.title).toBe("Décisions de l’AG Éducation IDF du mardi 10 septembre");
+    }
+    // The trail's first step (a home icon) lost: the line opens with the arrow.
+    const b = cleanSource(page("breadcrumb-opening-arrow.txt", null));
+    expect(b.title).toBe("Digitalpolitische Jahrestagung 2015 der Heinrich-Böll-Stiftung Baden-Württemberg");
+  });
 });
