@@ -33,6 +33,7 @@ const fold = (s: string) => s.replace(/\s+/g, " ").trim();
 interface Labelled extends Example {
   half: Half;
   set: string;
+  id: string;
   text: string;
 }
 
@@ -53,7 +54,7 @@ const inSnippets = (sentence: string, snippets: readonly string[]) => {
 };
 
 const examples: Labelled[] = [];
-function add(set: string, half: Half, title: string | undefined, text: string, label: (s: string) => 0 | 1 | null): void {
+function add(set: string, id: string, half: Half, title: string | undefined, text: string, label: (s: string) => 0 | 1 | null): void {
   const lines = text.split(/\n+/).map((l) => l.trim());
   // The summariser's candidates, paragraph by paragraph (whether one is full prose is the paragraph's own affair).
   const vocabulary = new Vocabulary();
@@ -64,7 +65,7 @@ function add(set: string, half: Half, title: string | undefined, text: string, l
   const rows = furnitureRows(lines, candidates);
   candidates.forEach((c, i) => {
     const y = c.prose ? label(c.text) : null;
-    if (y !== null) examples.push({ x: rows[i]!, y, half, set, text: c.text });
+    if (y !== null) examples.push({ x: rows[i]!, y, half, set, id, text: c.text });
   });
 }
 function cleaned(page: DevPage, format: "text" | "html"): { title: string; text: string } | null {
@@ -79,18 +80,18 @@ for (const page of loadExtraction()) {
   const body = shingles(page.truth!);
   for (const format of ["text", "html"] as const) {
     const a = cleaned(page, format);
-    if (a) add(`extraction-${format}`, page.half, a.title, a.text, (s) => (notInBody(s, body) ? 1 : 0));
+    if (a) add(`extraction-${format}`, page.id, page.half, a.title, a.text, (s) => (notInBody(s, body) ? 1 : 0));
   }
 }
 for (const page of loadWebpages()) {
   for (const format of ["text", "html"] as const) {
     const a = cleaned(page, format);
-    if (a) add(`webpages-${format}`, page.half, a.title, a.text, (s) => (inSnippets(s, page.with!) ? 0 : inSnippets(s, page.without!) ? 1 : null));
+    if (a) add(`webpages-${format}`, page.id, page.half, a.title, a.text, (s) => (inSnippets(s, page.with!) ? 0 : inSnippets(s, page.without!) ? 1 : null));
   }
 }
 for (const line of readFileSync(`${corpus}bbc-dev.jsonl`, "utf8").split("\n").filter(Boolean)) {
   const r = JSON.parse(line) as { id: string; title: string; text: string };
-  add("bbc", halfOf(r.id), r.title, r.text, () => 0);
+  add("bbc", r.id, halfOf(r.id), r.title, r.text, () => 0);
 }
 
 // A trial on some features only (FEATURES=a,b,c): the model is written with those, for this script's figures.
@@ -140,7 +141,7 @@ if (process.env.AUC) {
     const es = examples.filter((e) => e.half === half);
     const f = es.filter((e) => p(e) >= model.threshold);
     const tp = f.filter((e) => e.y === 1).length;
-    return `${half} flagged ${f.length} (${tp} furniture of ${es.filter((e) => e.y === 1).length}; bbc ${f.filter((e) => e.set === "bbc").length})`;
+    return `${half} flagged ${f.length} on ${new Set(f.map((e) => e.id)).size} pages (${tp} furniture of ${es.filter((e) => e.y === 1).length}; bbc ${f.filter((e) => e.set === "bbc").length})`;
   });
   console.log(`TOTAL ${line.join(" · ")}`);
 }

@@ -4,8 +4,11 @@
 // sentence's place in its article and how much of it the article's other paragraphs talk about. Features of
 // train/try-summary-furniture-model.ts's model (measured, not adopted: docs/scaling.md, stop 63, fs63).
 import { lineReading, LINE_FEATURES } from "./line-reading.ts";
+import { scoreBlocks } from "../../src/clean/block-model.ts";
+import { docOf, makeLine } from "../../src/clean/doc.ts";
+import { emptyMeta } from "../../src/clean/text.ts";
 
-export const FURNITURE_FEATURES: readonly string[] = [...LINE_FEATURES.map((f) => `sentence-${f}`), "sentence-odds", "paragraph-odds", "first-paragraph", "log-paragraph", "log-paragraph-sentences", "topic-share", "log-terms"];
+export const FURNITURE_FEATURES: readonly string[] = [...LINE_FEATURES.map((f) => `sentence-${f}`), "sentence-odds", "paragraph-odds", "first-paragraph", "log-paragraph", "log-paragraph-sentences", "topic-share", "log-terms", "paragraph-in-article"];
 
 /** One article's sentences: each one's text, the index of its paragraph among `paragraphs`, its content terms. */
 export interface ArticleSentence {
@@ -18,6 +21,8 @@ export interface ArticleSentence {
 export function furnitureRows(paragraphs: readonly string[], sentences: readonly ArticleSentence[]): Float64Array[] {
   if (sentences.length === 0) return [];
   const para = lineReading(paragraphs).odds;
+  // The text line model's second step, each paragraph read among the article's others as lines of a page.
+  const inArticle = Float64Array.from(scoreBlocks(docOf("", paragraphs.map((p) => makeLine(p, true)), emptyMeta(), "text")).score);
   const perParagraph = new Int32Array(paragraphs.length);
   for (const s of sentences) perParagraph[s.paragraph]!++;
   const own = lineReading(sentences.map((s) => s.text));
@@ -45,6 +50,7 @@ export function furnitureRows(paragraphs: readonly string[], sentences: readonly
     for (const t of s.terms) if (paragraphsOf.get(t)! > 1) shared++;
     x[width + 5] = s.terms.length ? shared / s.terms.length : 0;
     x[width + 6] = Math.log1p(s.terms.length);
+    x[width + 7] = inArticle[s.paragraph]!;
     return x;
   });
 }
