@@ -4,6 +4,7 @@ import { UNKNOWN_OUTLET, type StoryRef, type StoryView } from "../digest/index.t
 import { absoluteUrl } from "../text/paths.ts";
 import { escapeHtml } from "../text/plain-text.ts";
 import { selfContainedBidi } from "../text/bidi.ts";
+import { joinSentences } from "../text/sentences.ts";
 
 /**
  * Text from an article, escaped, its bidi controls kept within it (src/text/bidi.ts): a reader that shows the
@@ -54,7 +55,7 @@ export function storyHtml(story: StoryView, baseUrl: string, form: "full" | "bri
     parts.push(`<p>${story.outlets.map(bdi).join(", ")}</p>`);
     return parts.join("");
   }
-  if (story.summary.length) parts.push(`<p${attrs}>${story.summary.map(plain).join(" ")}</p>`);
+  if (story.summary.length) parts.push(`<p${attrs}>${joinSentences(story.summary, plain)}</p>`);
   const items = story.listed.map((s) => `<li>${bdi(s.label)}: ${s.url ? linked(s.url, s.headline) : bdi(s.headline)}</li>`);
   parts.push(`<p>Sources (${reach(story)}):</p><ul>${items.join("")}</ul>`);
   if (story.followUpOf) parts.push(`<p>Follow-up to ${refLinks([story.followUpOf], baseUrl)}</p>`);

@@ -155,3 +155,24 @@ function nextWord(text: string, at: number): string {
   }
   return text.slice(from, e).toLowerCase();
 }
+
+/**
+ * Ends in a full stop of Chinese or Japanese (。！？ or a full-width ．), with any closing quotes or brackets
+ * after it: text set without a space before the next sentence.
+ */
+const UNSPACED_STOP = /[。！？．][」』）】〉》”’"')\]]*$/u;
+
+/**
+ * Sentences (a summary's) as one run of text: a space between two, as Latin, Cyrillic, Arabic and most
+ * scripts set them, but none after a Chinese or Japanese full stop, which carries its own space
+ * ("…発表した。知事は…", not "…発表した。 知事は…"). `shown`: each sentence as the output writes it
+ * (escaped, its bidi controls closed); the stop is looked for in the sentence itself.
+ */
+export function joinSentences(sentences: readonly string[], shown: (sentence: string) => string = (s) => s): string {
+  let out = "";
+  for (let i = 0; i < sentences.length; i++) {
+    if (i > 0 && !UNSPACED_STOP.test(sentences[i - 1]!)) out += " ";
+    out += shown(sentences[i]!);
+  }
+  return out;
+}
