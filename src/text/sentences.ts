@@ -176,3 +176,36 @@ export function joinSentences(sentences: readonly string[], shown: (sentence: st
   }
   return out;
 }
+
+/** Chinese or Japanese letters (Han, kana): text in them has no spaces to cut at. */
+const UNSPACED_LETTER = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+/** Where Chinese and Japanese text may be cut: after a full stop (the cut ends there), or after a comma. */
+const UNSPACED_STOPS = new Set(["。", "！", "？"]);
+const UNSPACED_COMMAS = new Set(["、", "，", "；", "："]);
+/** ICU's word breaks: dictionary-based for Chinese and Japanese, whatever the locale. */
+const WORD_BREAKS = new Intl.Segmenter("und", { granularity: "word" });
+
+/**
+ * The first `n` words of a paragraph, for a headline where the article has none ("…" when cut). Text in
+ * Chinese or Japanese has no spaces: it is cut at most twice `n` characters in (some two to a word), at
+ * its first full stop, else after a comma in the second half, else at the last word break (ICU's).
+ */
+export function openingWords(text: string, n: number): string {
+  const words = text.split(/\s+/);
+  if (words.length > n) return `${words.slice(0, n).join(" ")} …`;
+  if (!UNSPACED_LETTER.test(text)) return text;
+  const cap = 2 * n;
+  if (Array.from(text).length <= cap) return text;
+  let length = 0;
+  let end = 0;
+  let comma = -1;
+  for (const { segment, index } of WORD_BREAKS.segment(text)) {
+    const size = Array.from(segment).length;
+    if (length + size > cap) break;
+    length += size;
+    end = index + segment.length;
+    if (UNSPACED_STOPS.has(segment)) return text.slice(0, end);
+    if (UNSPACED_COMMAS.has(segment) && length >= n) comma = index;
+  }
+  return `${text.slice(0, comma >= 0 ? comma : end).trimEnd()}…`;
+}
