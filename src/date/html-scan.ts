@@ -4,7 +4,7 @@
 // text) and htmlparser2 reads each small piece found, so attributes and entities are decoded as a
 // browser would.
 import { Parser } from "htmlparser2";
-import { findDates } from "./text-dates.ts";
+import { asciiDigits, findDates } from "./text-dates.ts";
 import { readStamp, dayProblem, isoDay } from "./parse.ts";
 import type { BadDate, PageScan, StructuredDate, StructuredKind, VisibleDate } from "./scan-types.ts";
 import { inBody, probeOf } from "./locate.ts";
@@ -61,8 +61,10 @@ export function scanHtml(input: HtmlInput): PageScan {
   const yearCounts = new Map<number, number>();
   const bodyAt = bodyStart(raw);
   let firstTime = true;
+  // Years written in other scripts' digits are found too (the same places: one unit for one).
+  const scanned = asciiDigits(raw);
   MARKS.lastIndex = 0;
-  for (let m = MARKS.exec(raw); m; m = MARKS.exec(raw)) {
+  for (let m = MARKS.exec(scanned); m; m = MARKS.exec(scanned)) {
     const at = m.index;
     const tag = m[1]?.toLowerCase();
     if (tag === undefined) {

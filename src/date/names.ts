@@ -5,7 +5,7 @@
 
 const LOCALES = [
   "en", "en-GB", "de", "de-AT", "fr", "es", "it", "pt", "nl", "da", "sv", "nb", "fi", "pl", "cs", "sk", "hu", "ro", "tr",
-  "ru", "uk", "bg", "el", "id", "ca", "sl", "lv", "lt", "et", "hy", "ar",
+  "ru", "uk", "bg", "el", "id", "ca", "sl", "lv", "lt", "et", "hy", "ar", "hi",
 ];
 
 /** Lower case, no accents, no trailing dot: the form names are looked up in. */

@@ -30,8 +30,8 @@ const BEFORE = 44;
 const AFTER = 40;
 
 // Month words are runs of one script's letters, so a name glued to text in another script still reads.
-const LETTERS = "A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0530-\u058F\u0600-\u06FF";
-const WORD = `(?:[A-Za-z\u00C0-\u024F]{3,}|[\u0370-\u03FF]{3,}|[\u0400-\u04FF]{3,}|[\u0530-\u058F]{3,}|[\u0600-\u06FF]{3,})`;
+const LETTERS = "A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0530-\u058F\u0600-\u06FF\u0900-\u097F";
+const WORD = `(?:[A-Za-z\u00C0-\u024F]{3,}|[\u0370-\u03FF]{3,}|[\u0400-\u04FF]{3,}|[\u0530-\u058F]{3,}|[\u0600-\u06FF]{3,}|[\u0900-\u097F]{3,})`;
 const YMD = /^(\d{4})([-/.])\s?(\d{1,2})\2\s?(\d{1,2})(?![\d])/;
 const CJK = /^(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?/;
 const Y_NAME_D = new RegExp(`^(\\d{4})\\.?\\s*(?:m\\.\\s*)?(${WORD})\\.?\\s+(\\d{1,2})(?!\\d)`);
@@ -43,8 +43,27 @@ const SHORT_YEAR = /^(\d{1,2})\.(\d{1,2})\.(\d\d)$/;
 // follows on the line, so the number cannot be a count ("14 May 20 people").
 const SHORT_NAME_YEAR = /^(\d{1,2})\.?[ \t]+(\p{L}{3,})\.?[ \t]+(\d\d)$/u;
 
-/** Every full date in `text`, in order. */
-export function findDates(text: string): DateMention[] {
+/** Digits of other scripts: Arabic-Indic, Persian, Devanagari, Bengali, full-width (Chinese, Japanese). */
+const NATIVE_DIGIT = /[\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\u09E6-\u09EF\uFF10-\uFF19]/g;
+const NATIVE_ZERO = [0x0660, 0x06f0, 0x0966, 0x09e6, 0xff10];
+
+/**
+ * The text with every digit written in ASCII: "١٩ نوفمبر ٢٠١٩" and "２０２３年１１月２日" are read as
+ * "19 نوفمبر 2019" and "2023年11月2日". One unit for one, so places in it are places in the text.
+ */
+export function asciiDigits(text: string): string {
+  NATIVE_DIGIT.lastIndex = 0;
+  if (!NATIVE_DIGIT.test(text)) return text;
+  return text.replace(NATIVE_DIGIT, (d) => {
+    const c = d.charCodeAt(0);
+    const zero = NATIVE_ZERO.find((z) => c >= z && c <= z + 9)!;
+    return String.fromCharCode(0x30 + c - zero);
+  });
+}
+
+/** Every full date in `text`, in order (digits of any script in the list above read as digits). */
+export function findDates(written: string): DateMention[] {
+  const text = asciiDigits(written);
   const out: DateMention[] = [];
   let consumed = 0;
   DATE_HINT.lastIndex = 0;

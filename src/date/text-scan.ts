@@ -1,7 +1,7 @@
 // Date evidence in a text dump (or a Markdown file): the full dates written on its lines, each with the
 // line it stands on and where that line is relative to the headline and the article body. The same idea
 // of a visible date as in HTML, counted in lines instead of markup.
-import { DATE_HINT, findDates } from "./text-dates.ts";
+import { asciiDigits, DATE_HINT, findDates } from "./text-dates.ts";
 import { inBody, probeOf } from "./locate.ts";
 import type { PageScan, VisibleDate } from "./scan-types.ts";
 
@@ -35,8 +35,10 @@ export function scanText(input: TextInput): PageScan {
   };
   const found: { line: number; text: string; dates: ReturnType<typeof findDates> }[] = [];
   const years = new Map<number, number>();
+  // Dates written in other scripts' digits are found too (the same places: one unit for one).
+  const scanned = asciiDigits(raw);
   HINT.lastIndex = 0;
-  for (let m = HINT.exec(raw); m; m = HINT.exec(raw)) {
+  for (let m = HINT.exec(scanned); m; m = HINT.exec(scanned)) {
     if (m[0].length === 4) years.set(Number(m[0]), (years.get(Number(m[0])) ?? 0) + 1);
     const line = lineOf(m.index);
     if (found.length && found[found.length - 1]!.line === line) continue;

@@ -31,6 +31,8 @@ const FUNCTION_WORDS: Record<string, string> = {
   id: "yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke ada karena oleh atau sebagai bahwa telah mereka",
   ru: "и в не на что с по как это он она они к но из у за от о же для так то все был была было были его ее их мы вы я уже или если только когда",
   uk: "і в не на що з по як це він вона вони до але із у за від про же для так то все був була було були його її їх ми ви я вже або якщо тільки коли",
+  bg: "и в на за се да от с че е са не по като това този тази но до при след който която които ще бе беше един една му ги ни им тя те",
+  tr: "ve bir bu da de için ile olarak daha çok gibi ama en ki ne kadar sonra olan yüzde ise veya değil her göre",
 };
 
 /** Each word, with the languages whose function word it is. */
@@ -49,12 +51,36 @@ const SCRIPT_LANGUAGES: [RegExp, string, "rtl" | null][] = [
   [/\p{Script=Han}/u, "zh", null],
   [/\p{Script=Thai}/u, "th", null],
   [/\p{Script=Devanagari}/u, "hi", null],
+  [/\p{Script=Bengali}/u, "bn", null],
+  [/\p{Script=Gurmukhi}/u, "pa", null],
+  [/\p{Script=Gujarati}/u, "gu", null],
+  [/\p{Script=Tamil}/u, "ta", null],
+  [/\p{Script=Telugu}/u, "te", null],
+  [/\p{Script=Kannada}/u, "kn", null],
+  [/\p{Script=Malayalam}/u, "ml", null],
+  [/\p{Script=Sinhala}/u, "si", null],
+  [/\p{Script=Khmer}/u, "km", null],
+  [/\p{Script=Lao}/u, "lo", null],
+  [/\p{Script=Myanmar}/u, "my", null],
   [/\p{Script=Armenian}/u, "hy", null],
   [/\p{Script=Georgian}/u, "ka", null],
 ];
 /** Letters only Persian (پ چ ژ گ) and Urdu (ٹ ڈ ڑ ں ے) add to the Arabic alphabet. */
 const PERSIAN = /[پچژگ]/gu;
 const URDU = /[ٹڈڑںے]/gu;
+
+/**
+ * Letters that rule languages out where function words are shared: Ukrainian has і ї є ґ and no ы э ё;
+ * Russian the reverse; Bulgarian none of them (nor Serbian and Macedonian ј љ њ ђ ћ џ ѓ ќ). Turkish
+ * writes ı and ğ, which no other language of the list has.
+ */
+const UKRAINIAN_LETTERS = /[іїєґІЇЄҐ]/gu;
+const RUSSIAN_LETTERS = /[ыэёЫЭЁ]/gu;
+const SOUTH_SLAVIC_LETTERS = /[јљњђћџѓќЈЉЊЂЋЏЃЌ]/gu;
+const CYRILLIC = /\p{Script=Cyrillic}/gu;
+const TURKISH_LETTERS = /[ıİğĞ]/gu;
+/** Russian text of this many Cyrillic letters holds ы, э or ё (ы alone is some 2% of its letters). */
+const RUSSIAN_SURE_AT = 150;
 
 const LETTER = /\p{L}/u;
 const LATIN_OR_CYRILLIC = /[\p{Script=Latin}\p{Script=Cyrillic}]/u;
@@ -129,9 +155,27 @@ function byFunctionWords(sample: string): string | null {
     from = -1;
     if (langs) for (const l of langs) hits.set(l, (hits.get(l) ?? 0) + 1);
   }
+  for (const lang of ruledOut(sample)) hits.delete(lang);
   const ranked = [...hits].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const [first, second] = ranked;
   if (!first || first[1] < MIN_HITS) return null;
   if (second && first[1] < second[1] * MARGIN) return null;
   return first[0];
+}
+
+/** The languages whose letters the sample lacks, or whose letters it holds another's of (see UKRAINIAN_LETTERS). */
+function ruledOut(sample: string): string[] {
+  const out: string[] = [];
+  const cyrillic = sample.match(CYRILLIC)?.length ?? 0;
+  if (cyrillic > 0) {
+    const uk = sample.match(UKRAINIAN_LETTERS)?.length ?? 0;
+    const ru = sample.match(RUSSIAN_LETTERS)?.length ?? 0;
+    const southSlavic = sample.match(SOUTH_SLAVIC_LETTERS)?.length ?? 0;
+    if (uk >= 2 || (ru === 0 && cyrillic >= RUSSIAN_SURE_AT)) out.push("ru");
+    if (ru >= 2 || uk === 0) out.push("uk");
+    // Bulgarian writes none of them: one is enough (a Russian lead may hold a single ы).
+    if (ru + uk + southSlavic > 0) out.push("bg");
+  }
+  if ((sample.match(TURKISH_LETTERS)?.length ?? 0) < 2) out.push("tr");
+  return out;
 }

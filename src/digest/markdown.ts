@@ -4,6 +4,7 @@
 import type { DayView, StoryRef, StoryView } from "./model.ts";
 import { escapeMarkdown as escapeSyntax, safeUrl } from "./markdown-escape.ts";
 import { selfContainedBidi } from "../text/bidi.ts";
+import { joinSentences } from "../text/sentences.ts";
 
 /** Article text as Markdown text: its syntax escaped, its bidi controls closed and isolated within it. */
 function escapeMarkdown(text: string): string {
@@ -30,7 +31,7 @@ function sourceLine(source: StoryView["sources"][number]): string {
 // a list of lines joined at the end cost twice as much at 4,000 stories.
 function storyMarkdown(story: StoryView): string {
   let md = `## ${escapeMarkdown(story.headline)} {#${story.id}}\n\n`;
-  if (story.summary.length) md += `${story.summary.map(escapeMarkdown).join(" ")}\n\n`;
+  if (story.summary.length) md += `${joinSentences(story.summary, escapeMarkdown)}\n\n`;
   md += "Sources:\n\n";
   for (const source of story.listed) md += `${sourceLine(source)}\n`;
   md += "\n";

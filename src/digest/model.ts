@@ -23,6 +23,8 @@ export interface SourceView {
   /** The original article (http or https only), or null. */
   url: string | null;
   headline: string;
+  /** The language its headline is written in (see `sourceLanguage`). */
+  language: TextLanguage;
   date: string;
 }
 
@@ -191,6 +193,22 @@ export function namedOutletsOf(names: readonly (string | null)[]): string[] {
   return distinct(names.filter((o): o is string => o !== null));
 }
 
+const NO_LANGUAGE: TextLanguage = { lang: null, dir: null };
+/** A letter of neither Latin nor Cyrillic script: a script that names its language by itself (Arabic, Han, kana…). */
+const OWN_SCRIPT_LETTER = /(?![\p{Script=Latin}\p{Script=Cyrillic}])\p{L}/u;
+
+/**
+ * A source headline's language, for its `lang` in the source list: read from the headline when it is
+ * written in a script that tells (an Arabic or Japanese headline under any story); a Latin or Cyrillic
+ * headline, too short for function words to tell, is taken to be in the story's language, and so is an
+ * Arabic-script one under a Persian or Urdu story (a headline is too short to hold their own letters).
+ */
+function sourceLanguage(headline: string, story: TextLanguage): TextLanguage {
+  if (!OWN_SCRIPT_LETTER.test(headline)) return story;
+  const own = textLanguage([headline]);
+  return own.lang === "ar" && (story.lang === "fa" || story.lang === "ur") ? story : own;
+}
+
 /** What a story's view takes from its articles alone (kept in the build cache: ./view-cache.ts). */
 function viewParts(story: Story, zone: string, categorise: Categorise): ViewParts {
   const outlets = story.members.map((m) => ({ member: m, outlet: outletOf(m) }));
@@ -200,6 +218,7 @@ function viewParts(story: Story, zone: string, categorise: Categorise): ViewPart
     label: outletLabel(outlet),
     url: sourceUrl(member.meta.url),
     headline: text(stripSiteName(member.title, [outlet.name, member.meta.siteName, member.meta.publisher, member.meta.outletHint], outlet.host)),
+    language: NO_LANGUAGE,
     date: member.date,
   }));
   const seen = new Set<string>();
@@ -215,6 +234,8 @@ function viewParts(story: Story, zone: string, categorise: Categorise): ViewPart
   const namedOutlets = namedOutletsOf(sources.map((s) => s.outlet));
   const summary = story.summary.map(text).filter(Boolean);
   const shownHeadline = headline || text(story.title) || story.id;
+  const language = textLanguage([shownHeadline, ...summary]);
+  for (const s of sources) s.language = s.headline === shownHeadline ? language : sourceLanguage(s.headline, language);
   return {
     sources,
     listed,
@@ -225,7 +246,7 @@ function viewParts(story: Story, zone: string, categorise: Categorise): ViewPart
     breadth: breadthKeys.size,
     dayFromFiles: story.members.every((m) => m.dateSource === "file-mtime"),
     categories: categorise(story.members, namedOutlets),
-    language: textLanguage([shownHeadline, ...summary]),
+    language,
     stamp: storyStamp(revision(sources, zone, story.id), story.members, zone, story.id),
   };
 }

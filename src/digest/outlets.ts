@@ -49,6 +49,25 @@ export function isRealName(name: string, host: string | null): boolean {
   return !(words.length === 1 && STOP_WORDS.has(name.toLowerCase()));
 }
 
+/** Latin letters, which a host's address can spell. */
+const LATIN = /\p{Script=Latin}/u;
+/** Signs of a sentence, a title or a list rather than a name. */
+const NOT_A_NAME = /[.。!！?？「」『』【】()（）|:：,，、;；"“”«»]/u;
+/** A name in a script of its own: at most this many characters, and this many words. */
+const OWN_SCRIPT_CHARS = 30;
+const OWN_SCRIPT_WORDS = 4;
+
+/**
+ * Whether a name a page declares for its site (og:site_name, the JSON-LD publisher) is a name written in
+ * its own script ("読売新聞オンライン", "24 Канал", "بوابة اخبار اليوم"): no Latin letter, so it cannot
+ * spell the page's host, short, and nothing of a sentence or a title about it. The host test cannot read
+ * such names; without this they were all set aside and the story showed the bare host.
+ */
+export function isOwnScriptName(name: string): boolean {
+  if (LATIN.test(name) || NOT_A_NAME.test(name) || !/\p{L}/u.test(name)) return false;
+  return Array.from(name).length <= OWN_SCRIPT_CHARS && name.split(/\s+/).length <= OWN_SCRIPT_WORDS;
+}
+
 /** A feed title as an outlet name: "BBC News - World" → "BBC News" (the part that names the host, else the first). */
 export function hintName(hint: string, host: string | null): string | null {
   const parts = hint.split(/\s+[|>»:–—-]\s+|:\s+/).map((p) => p.trim()).filter(Boolean);
@@ -121,6 +140,8 @@ export function outletOf(article: Pick<ResolvedArticle, "meta" | "format">): Out
   const named: [string | null, OutletBasis][] = [
     [siteName && isRealName(siteName, host) ? ownName(siteName, host) : null, "site-name"],
     [publisher && isRealName(publisher, host) ? ownName(publisher, host) : null, "publisher"],
+    [siteName && isOwnScriptName(siteName) ? siteName : null, "site-name"],
+    [publisher && isOwnScriptName(publisher) ? publisher : null, "publisher"],
     [fromText && (isWireService(fromText) || isRealName(fromText, host)) ? fromText : null, "page-text"],
     [titleName(tidy(meta.titleSite), host), "title"],
     [hint ? hintName(hint, host) : null, "hint"],

@@ -40,7 +40,11 @@ const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every(isS
 const orNull = (v: unknown, is: (x: unknown) => boolean) => v === null || is(v);
 
 function isSource(v: unknown): v is SourceView {
-  return isObject(v) && isString(v.path) && orNull(v.outlet, isString) && isString(v.label) && orNull(v.url, isString) && isString(v.headline) && isString(v.date);
+  return isObject(v) && isString(v.path) && orNull(v.outlet, isString) && isString(v.label) && orNull(v.url, isString) && isString(v.headline) && isLanguage(v.language) && isString(v.date);
+}
+
+function isLanguage(v: unknown): boolean {
+  return isObject(v) && orNull(v.lang, isString) && orNull(v.dir, isString);
 }
 
 function isStamp(v: unknown): v is Stamp {

@@ -3,6 +3,7 @@
 import { LEAD_STORIES, type DayView, type DigestModel, type StoryView } from "../digest/index.ts";
 import { absoluteUrl } from "../text/paths.ts";
 import { isolatedBidi, selfContainedBidi } from "../text/bidi.ts";
+import { joinSentences } from "../text/sentences.ts";
 import { primaryLanguage, storyHtml } from "./html.ts";
 import { dayEntryKey, storyEntryKey } from "./entry-keys.ts";
 
@@ -52,7 +53,7 @@ export function storyEntry(story: StoryView, baseUrl: string, language: string):
     authors: story.namedOutlets.map(selfContainedBidi),
     categories: story.categories.map(selfContainedBidi),
     // Each sentence self-contained: a control left open in one does not turn the next.
-    summary: story.summary.map(selfContainedBidi).join(" ") || selfContainedBidi(story.headline),
+    summary: joinSentences(story.summary, selfContainedBidi) || selfContainedBidi(story.headline),
     contentHtml: storyHtml(story, baseUrl, "page", own),
     language: lang && lang !== own ? lang : null,
   };

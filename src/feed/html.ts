@@ -4,6 +4,7 @@ import { UNKNOWN_OUTLET, type StoryRef, type StoryView } from "../digest/index.t
 import { absoluteUrl } from "../text/paths.ts";
 import { escapeHtml } from "../text/plain-text.ts";
 import { selfContainedBidi } from "../text/bidi.ts";
+import { joinSentences } from "../text/sentences.ts";
 
 /**
  * Text from an article, escaped, its bidi controls kept within it (src/text/bidi.ts): a reader that shows the
@@ -18,12 +19,12 @@ function a(href: string, text: string): string {
 }
 
 /** Text from an article, isolated (<bdi>) where it runs inline: its direction never turns what follows. */
-function bdi(text: string): string {
-  return `<bdi>${plain(text)}</bdi>`;
+function bdi(text: string, attrs = ""): string {
+  return `<bdi${attrs}>${plain(text)}</bdi>`;
 }
 
-function linked(href: string, text: string): string {
-  return `<a href="${escapeHtml(href)}">${bdi(text)}</a>`;
+function linked(href: string, text: string, attrs = ""): string {
+  return `<a href="${escapeHtml(href)}">${bdi(text, attrs)}</a>`;
 }
 
 function refLinks(refs: readonly StoryRef[], baseUrl: string): string {
@@ -36,7 +37,7 @@ export function primaryLanguage(tag: string): string {
 }
 
 /** ` lang="de" dir="rtl"` for a story's own words, when their language is not the feed's (`own`, a primary subtag). */
-function langAttrs(story: StoryView, own: string): string {
+function langAttrs(story: Pick<StoryView, "language">, own: string): string {
   const { lang, dir } = story.language;
   return `${lang && lang !== own ? ` lang="${lang}"` : ""}${dir ? ` dir="${dir}"` : ""}`;
 }
@@ -51,11 +52,14 @@ export function storyHtml(story: StoryView, baseUrl: string, form: "full" | "bri
   const parts: string[] = [];
   if (form !== "page") parts.push(`<h2${attrs}>${a(permalink, story.headline)}</h2>`);
   if (form === "brief") {
-    parts.push(`<p>${story.outlets.map(bdi).join(", ")}</p>`);
+    parts.push(`<p>${story.outlets.map((o) => bdi(o)).join(", ")}</p>`);
     return parts.join("");
   }
-  if (story.summary.length) parts.push(`<p${attrs}>${story.summary.map(plain).join(" ")}</p>`);
-  const items = story.listed.map((s) => `<li>${bdi(s.label)}: ${s.url ? linked(s.url, s.headline) : bdi(s.headline)}</li>`);
+  if (story.summary.length) parts.push(`<p${attrs}>${joinSentences(story.summary, plain)}</p>`);
+  const items = story.listed.map((s) => {
+    const headline = langAttrs(s, own);
+    return `<li>${bdi(s.label)}: ${s.url ? linked(s.url, s.headline, headline) : bdi(s.headline, headline)}</li>`;
+  });
   parts.push(`<p>Sources (${reach(story)}):</p><ul>${items.join("")}</ul>`);
   if (story.followUpOf) parts.push(`<p>Follow-up to ${refLinks([story.followUpOf], baseUrl)}</p>`);
   if (story.followUps.length) parts.push(`<p>Followed up by ${refLinks(story.followUps, baseUrl)}</p>`);

@@ -7,6 +7,7 @@ import { dateArticles } from "../date/index.ts";
 import { articleTermsKeyed } from "../cluster/index.ts";
 import { notLanguage } from "../ingest/index.ts";
 import { wordCount } from "../text/article-text.ts";
+import { openingWords } from "../text/sentences.ts";
 
 /** `words`: the article's word count, when the cleaner counted it (so the record does not count it again). */
 export type CleanOutcome = { article: CleanArticle; words?: number } | { rejected: Rejection; messages: Message[] };
@@ -53,7 +54,7 @@ export function cleanArticle(file: SourceFile, rules?: readonly CleanRule[]): Cl
   const gibberish = notLanguage([article.title, ...article.paragraphs].join("\n"));
   if (gibberish) return rejection(file.path, gibberish, "clean", "not-language", article.messages);
   if (!article.title) {
-    article.title = firstWords(article.paragraphs[0] ?? "", 12);
+    article.title = openingWords(article.paragraphs[0] ?? "", 12);
     article.titleFromText = true;
   }
   return { article, words };
@@ -81,7 +82,3 @@ export function prepareArticle(file: SourceFile, options: ArticleOptions, clock?
   return { article: dateArticle(cleaned.article, options.zone, clock) };
 }
 
-function firstWords(text: string, n: number): string {
-  const words = text.split(/\s+/);
-  return words.length > n ? `${words.slice(0, n).join(" ")} …` : text;
-}

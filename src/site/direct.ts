@@ -12,7 +12,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CompiledTemplates, splitFrontMatter, writeCompiledTemplates, type CompilingEnvironment, type TemplateProps } from "./compiled-templates.ts";
-import { pageFilters, type EleventySetup } from "./eleventy.ts";
+import { pageFilters, type EleventySetup, type PageFilter } from "./eleventy.ts";
 
 export { splitFrontMatter } from "./compiled-templates.ts";
 
@@ -25,7 +25,7 @@ interface Template {
   render(data: unknown, callback: (error: Error | null, result: string) => void): void;
 }
 interface Environment extends CompilingEnvironment {
-  addFilter(name: string, fn: (value: string) => string): void;
+  addFilter(name: string, fn: PageFilter): void;
 }
 /** What Nunjucks' loaders give for a template name (src: its text, or its code precompiled). */
 type LoaderSource = { src: string | { type: "code"; obj: TemplateProps }; path: string; noCache: boolean } | null;

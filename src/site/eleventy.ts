@@ -8,6 +8,7 @@ import type { DigestModel } from "../digest/index.ts";
 import { dayTitle, monthTitle, shortDayTitle } from "../text/dates.ts";
 import { absoluteUrl, pathPrefix, resolveHref } from "../text/paths.ts";
 import { selfContainedBidi } from "../text/bidi.ts";
+import { joinSentences } from "../text/sentences.ts";
 import type { PagesToRender } from "./plan.ts";
 
 /** The part of Nunjucks that Eleventy hands over with its environment. */
@@ -18,8 +19,11 @@ interface NunjucksLib {
   Template: new (source: string, env: NunjucksEnvironment, path: string | null, eagerCompile: boolean) => NunjucksTemplate;
 }
 interface NunjucksEnvironment {
-  addFilter(name: string, fn: (value: string) => string): void;
+  addFilter(name: string, fn: PageFilter): void;
 }
+
+/** A template filter: a string (or, for `sentences`, a list of them) in, a string out. */
+export type PageFilter = (value: never) => string;
 
 export interface EleventyConfigApi {
   setTemplateFormats(formats: string[]): void;
@@ -87,7 +91,7 @@ export function configureEleventy(eleventyConfig: EleventyConfigApi, data: Eleve
 }
 
 /** The filters the templates use besides Nunjucks' own (./direct.ts adds the same). */
-export function pageFilters(baseUrl: string): Record<string, (value: string) => string> {
+export function pageFilters(baseUrl: string): Record<string, PageFilter> {
   const prefix = pathPrefix(baseUrl);
   return {
     // "/about/" → the same path under the site's path prefix (the path part of baseUrl).
@@ -100,6 +104,8 @@ export function pageFilters(baseUrl: string): Record<string, (value: string) => 
     // A headline or sentence in the page's <title> or meta description, which have no <bdi>: an override
     // left open in it would turn " · Digest" after it (a browser tab, a bookmark, a search result).
     selfContained: selfContainedBidi,
+    // A summary's sentences as one paragraph (no space after a Chinese or Japanese full stop).
+    sentences: (value: readonly string[]) => joinSentences(value),
   };
 }
 

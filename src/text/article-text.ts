@@ -4,7 +4,7 @@
 // empty until `paragraphsOf` reads them into it. Anything that reads the prose goes through `paragraphsOf`.
 import type { CleanArticle, TextFacts } from "../types.ts";
 import { shortHash } from "./hash.ts";
-import { countWords } from "./words.ts";
+import { countTextWords } from "./words.ts";
 
 type Text = Pick<CleanArticle, "title" | "paragraphs" | "text" | "stored">;
 
@@ -16,7 +16,7 @@ export function textHash(title: string, paragraphs: readonly string[]): string {
 /** The words of the paragraphs, paragraph by paragraph (no word spans the space a join would put between two). */
 export function wordCount(paragraphs: readonly string[]): number {
   let n = 0;
-  for (const p of paragraphs) n += countWords(p);
+  for (const p of paragraphs) n += countTextWords(p);
   return n;
 }
 

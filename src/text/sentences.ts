@@ -155,3 +155,57 @@ function nextWord(text: string, at: number): string {
   }
   return text.slice(from, e).toLowerCase();
 }
+
+/**
+ * Ends in a full stop of Chinese or Japanese (。！？ or a full-width ．), with any closing quotes or brackets
+ * after it: text set without a space before the next sentence.
+ */
+const UNSPACED_STOP = /[。！？．][」』）】〉》”’"')\]]*$/u;
+
+/**
+ * Sentences (a summary's) as one run of text: a space between two, as Latin, Cyrillic, Arabic and most
+ * scripts set them, but none after a Chinese or Japanese full stop, which carries its own space
+ * ("…発表した。知事は…", not "…発表した。 知事は…"). `shown`: each sentence as the output writes it
+ * (escaped, its bidi controls closed); the stop is looked for in the sentence itself.
+ */
+export function joinSentences(sentences: readonly string[], shown: (sentence: string) => string = (s) => s): string {
+  let out = "";
+  for (let i = 0; i < sentences.length; i++) {
+    if (i > 0 && !UNSPACED_STOP.test(sentences[i - 1]!)) out += " ";
+    out += shown(sentences[i]!);
+  }
+  return out;
+}
+
+/** Chinese or Japanese letters (Han, kana): text in them has no spaces to cut at. */
+const UNSPACED_LETTER = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+/** Where Chinese and Japanese text may be cut: after a full stop (the cut ends there), or after a comma. */
+const UNSPACED_STOPS = new Set(["。", "！", "？"]);
+const UNSPACED_COMMAS = new Set(["、", "，", "；", "："]);
+/** ICU's word breaks: dictionary-based for Chinese and Japanese, whatever the locale. */
+const WORD_BREAKS = new Intl.Segmenter("und", { granularity: "word" });
+
+/**
+ * The first `n` words of a paragraph, for a headline where the article has none ("…" when cut). Text in
+ * Chinese or Japanese has no spaces: it is cut at most twice `n` characters in (some two to a word), at
+ * its first full stop, else after a comma in the second half, else at the last word break (ICU's).
+ */
+export function openingWords(text: string, n: number): string {
+  const words = text.split(/\s+/);
+  if (words.length > n) return `${words.slice(0, n).join(" ")} …`;
+  if (!UNSPACED_LETTER.test(text)) return text;
+  const cap = 2 * n;
+  if (Array.from(text).length <= cap) return text;
+  let length = 0;
+  let end = 0;
+  let comma = -1;
+  for (const { segment, index } of WORD_BREAKS.segment(text)) {
+    const size = Array.from(segment).length;
+    if (length + size > cap) break;
+    length += size;
+    end = index + segment.length;
+    if (UNSPACED_STOPS.has(segment)) return text.slice(0, end);
+    if (UNSPACED_COMMAS.has(segment) && length >= n) comma = index;
+  }
+  return `${text.slice(0, comma >= 0 ? comma : end).trimEnd()}…`;
+}

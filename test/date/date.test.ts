@@ -16,6 +16,13 @@ describe("dating one article", () => {
     expect(date(a, "Pacific/Kiritimati").evidence.date).toBe("2025-05-29");
   });
 
+  it("reads a date line written in Arabic-Indic or full-width digits", () => {
+    const arabic = article(["ارتفعت أسعار الذهب يوم الخميس إلى مستوى قياسي جديد، وفق بيانات السوق."], { raw: "ارتفاع أسعار الذهب\nالثلاثاء ١٩ نوفمبر ٢٠١٩\n\nارتفعت أسعار الذهب يوم الخميس إلى مستوى قياسي جديد، وفق بيانات السوق." });
+    expect(ownDate(arabic, "UTC")).toMatchObject({ date: "2019-11-19", dateSource: "visible-date" });
+    const japanese = article(["東京都は１９日、運賃を引き下げると発表した。"], { raw: "運賃を引き下げへ\n２０１９年１１月１９日　１０時３０分\n\n東京都は１９日、運賃を引き下げると発表した。" });
+    expect(ownDate(japanese, "UTC")).toMatchObject({ date: "2019-11-19", dateSource: "visible-date" });
+  });
+
   it("reads a dateline at the head of the first paragraph", () => {
     const a = article(["WASHINGTON, March 3, 2024 (Reuters) - Lawmakers agreed on Sunday to a spending deal."]);
     expect(ownDate(a, "UTC")).toMatchObject({ date: "2024-03-03", dateSource: "visible-date" });

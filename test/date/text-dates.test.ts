@@ -78,3 +78,22 @@ describe("dates in the page's address", () => {
     expect(urlDate(null)).toEqual({ day: null, month: null });
   });
 });
+
+describe("dates written with other scripts' digits", () => {
+  it.each([
+    ["القاهرة: الثلاثاء ١٩ نوفمبر ٢٠١٩ - ١٠:٣٠ ص", "2019-11-19"],
+    ["نشر في ١٩/١١/٢٠١٩", "2019-11-19"],
+    ["２０２３年１１月２日　２２時２７分", "2023-11-02"],
+    ["नई दिल्ली, १९ नवंबर २०१९", "2019-11-19"],
+    ["नई दिल्ली, 19 नवंबर 2019", "2019-11-19"],
+  ])("reads %s", (text, day) => {
+    expect(days(text)).toEqual([day]);
+  });
+
+  it("places the date where it is written, and reads no Persian (Solar Hijri) year as a Gregorian one", () => {
+    const text = "انتشار: ١٩ نوفمبر ٢٠١٩";
+    const [m] = findDates(text);
+    expect(text.slice(m!.start, m!.end)).toBe("١٩ نوفمبر ٢٠١٩");
+    expect(days("تاریخ انتشار: ۲۸ آبان ۱۳۹۸ - ۱۰:۳۰")).toEqual([]);
+  });
+});

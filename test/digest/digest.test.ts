@@ -71,9 +71,9 @@ describe("the view model", () => {
     const view = byId.get("s-aaaaaaaaaa")!;
     expect(view.headline).toBe("Serbia accused of arms sales");
     expect(view.sources).toEqual([
-      { path: "a.html", outlet: "Daily Lantern", label: "Daily Lantern", url: "https://www.dailylantern.example/news/1", headline: "Serbia accused of arms sales", date: "2025-05-29" },
-      { path: "b.html", outlet: "Harbour Post", label: "Harbour Post", url: "https://www.harbourpost.example/news/1", headline: "Title of b.html", date: "2025-05-29" },
-      { path: "c.txt", outlet: null, label: "Unknown outlet", url: null, headline: "Title of c.txt", date: "2025-05-29" },
+      { path: "a.html", outlet: "Daily Lantern", label: "Daily Lantern", url: "https://www.dailylantern.example/news/1", headline: "Serbia accused of arms sales", language: { lang: null, dir: null }, date: "2025-05-29" },
+      { path: "b.html", outlet: "Harbour Post", label: "Harbour Post", url: "https://www.harbourpost.example/news/1", headline: "Title of b.html", language: { lang: null, dir: null }, date: "2025-05-29" },
+      { path: "c.txt", outlet: null, label: "Unknown outlet", url: null, headline: "Title of c.txt", language: { lang: null, dir: null }, date: "2025-05-29" },
     ]);
     expect(view.breadth).toBe(3);
     expect(view.credit).toBe("Daily Lantern, Harbour Post and 1 other source");
@@ -307,7 +307,7 @@ describe("the view model", () => {
   });
 
   it("says who covered a story in one short line", () => {
-    const src = (label: string) => ({ path: label, outlet: label === "Unknown outlet" ? null : label, label, url: null, headline: "h", date: "2025-01-01" });
+    const src = (label: string) => ({ path: label, outlet: label === "Unknown outlet" ? null : label, label, url: null, headline: "h", language: { lang: null, dir: null }, date: "2025-01-01" });
     expect(creditLine([src("BBC News")])).toBe("BBC News");
     expect(creditLine([src("A"), src("B")])).toBe("A and B");
     expect(creditLine([src("Unknown outlet"), src("Unknown outlet")])).toBe("2 sources, outlets unknown");

@@ -1,6 +1,12 @@
 // A story's language read from its words: what pages and feeds mark it with (lang, dir).
 import { describe, expect, it } from "vitest";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { textLanguage } from "../../src/digest/language.ts";
+
+// Headline and first paragraphs of dev pages as the cleaner gives them (Ukrainian, Bulgarian, Gujarati,
+// Russian), and a Turkish text written for the test: each named by its file's prefix.
+const storyLanguages = join(import.meta.dirname, "../fixtures/story-languages");
 
 describe("a story's language", () => {
   it("is read from the function words of Latin and Cyrillic text", () => {
@@ -16,6 +22,20 @@ describe("a story's language", () => {
     expect(textLanguage(["הממשלה פתחה ביום שישי נמל תעופה חדש בעיר"])).toEqual({ lang: "he", dir: "rtl" });
     expect(textLanguage(["政府は金曜日、市内に新しい空港を開設した。"]).lang).toBe("ja");
     expect(textLanguage(["政府周五在该市开设了一个新机场。"]).lang).toBe("zh");
+  });
+
+  it("tells Ukrainian and Bulgarian from Russian, and names Turkish and the scripts of India", () => {
+    const files = readdirSync(storyLanguages).filter((f) => f.endsWith(".txt"));
+    expect(files.map((f) => f.slice(0, 2)).sort()).toEqual(["bg", "gu", "ru", "tr", "uk"]);
+    for (const file of files) {
+      const lines = readFileSync(join(storyLanguages, file), "utf8").split(/\n+/).filter(Boolean);
+      expect([file, textLanguage(lines).lang]).toEqual([file, file.slice(0, 2)]);
+    }
+  });
+
+  it("names a short Russian lead with a single ы Russian (not Bulgarian, not Ukrainian)", () => {
+    const lead = "Ветеран сборной Германии Лукаш Подольски принял решение прекратить выступления за Бундестим. 31-летний Лукаш Подольски – третий по количеству матчей за сборную Германии (после Лотара Маттеуса и Бастиана Швайнштайгера).";
+    expect(textLanguage(["Подольски завершил карьеру в сборной", lead]).lang).toBe("ru");
   });
 
   it("is not told from too few words", () => {

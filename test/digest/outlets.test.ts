@@ -198,3 +198,19 @@ describe("headlines without the site's name", () => {
     expect(view.sources[0]!.headline).toBe("Sweden Drops Its Investigation Into Rape Allegation Against Julian Assange");
   });
 });
+
+describe("an outlet that names itself in its own script", () => {
+  // og:site_name and URL as dev pages (dates-dev, webpages-dev) give them: no Latin letter can spell the host.
+  const named = (siteName: string, url: string) => outletOf(article({ siteName, url }));
+  it("is credited by that name, not by its bare host", () => {
+    expect(named("読売新聞オンライン", "https://www.yomiuri.co.jp/world/20231102-OYT1T50240/")).toEqual({ name: "読売新聞オンライン", basis: "site-name", host: "yomiuri.co.jp" });
+    expect(named("24 Канал", "https://24tv.ua/yak-venediktova").name).toBe("24 Канал");
+    expect(named("بوابة اخبار اليوم", "https://akhbarelyom.com/news/newdetails/3126898").name).toBe("بوابة اخبار اليوم");
+    expect(named("Χανιώτικα Νέα", "http://www.haniotika-nea.gr/ton-epiasan").name).toBe("Χανιώτικα Νέα");
+    expect(named("대전일보", "http://m.daejonilbo.com/mnews.asp?pk_no=1412361").name).toBe("대전일보");
+  });
+  it("is not a page title or a sentence given as the site's name", () => {
+    expect(named("鉄山～弥山～八経ヶ岳　　オオヤマレンゲ咲いてます　（7/2） - 適当でええねん！！", "https://blog.goo.ne.jp/jgccg115/e/5d").name).toBeNull();
+    expect(named("東京都、来年度から公共交通の運賃を引き下げへ", "https://example.jp/a").name).toBeNull();
+  });
+});

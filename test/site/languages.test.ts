@@ -34,6 +34,12 @@ describe("stories in other languages than the site's", () => {
     }
   });
 
+  it("marks a source's headline in the source list with its language, as the story's headline is", () => {
+    expect(out.read(`stories/${ids.arabic}/index.html`)).toContain('<li><bdi class="outlet">صحيفة الصباح</bdi>: <bdi lang="ar" dir="rtl">افتتاح مطار جديد في المدينة</bdi></li>');
+    expect(out.read(`stories/${ids.german}/index.html`)).toContain('<li><bdi class="outlet">Nordkurier</bdi>: <bdi lang="de">Hamburger Hafen meldet Rekord beim Umschlag</bdi></li>');
+    expect(out.read("stories.json")).toContain('<bdi lang=\\"ar\\" dir=\\"rtl\\">افتتاح مطار جديد في المدينة</bdi>');
+  });
+
   it("leaves an English story unmarked on an English site", () => {
     expect(out.read(`stories/${ids.english}/index.html`)).toMatch(/<h1>Election/);
   });
