@@ -13,13 +13,11 @@
 // and furniture sentences.
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { cleanSource } from "../src/clean/index.ts";
 import { collectCandidates, MAX_SENTENCES_PER_ARTICLE, type Candidate } from "../src/summarise/candidates.ts";
 import { Vocabulary } from "../src/summarise/terms.ts";
-import { FURNITURE_FEATURES, furnitureRows } from "./lib/summary-furniture.ts";
+import { cleanedDevPage, FURNITURE_FEATURES, furnitureRows } from "./lib/summary-furniture.ts";
 import { logit } from "../src/model/logistic.ts";
-import { loadExtraction, loadWebpages, type DevPage } from "../eval/lib/clean-corpus.ts";
-import { devSource } from "../eval/lib/dev-source.ts";
+import { loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";
 import { shingles } from "../eval/lib/extraction-score.ts";
 import { HALVES, halfOf, type Half } from "../eval/lib/split.ts";
 import { bestThreshold, trainLogistic, type Example } from "./lib/logistic.ts";
@@ -68,14 +66,7 @@ function add(set: string, id: string, half: Half, title: string | undefined, tex
     if (y !== null) examples.push({ x: rows[i]!, y, half, set, id, text: c.text });
   });
 }
-function cleaned(page: DevPage, format: "text" | "html"): { title: string; text: string } | null {
-  try {
-    const a = cleanSource(devSource(`${page.id}.${format === "html" ? "html" : "txt"}`, format, format === "html" ? page.html : page.text, page.url));
-    return a.paragraphs.length ? { title: a.title, text: a.paragraphs.join("\n") } : null;
-  } catch {
-    return null;
-  }
-}
+const cleaned = cleanedDevPage;
 for (const page of loadExtraction()) {
   const body = shingles(page.truth!);
   for (const format of ["text", "html"] as const) {

@@ -11,11 +11,10 @@
 // `npx tsx train/try-summary-furniture.ts [--show tune] [--out file.json]`; SUMMARISER=path scores another copy.
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { cleanSource } from "../src/clean/index.ts";
 import { lineReading } from "./lib/line-reading.ts";
+import { cleanedDevPage } from "./lib/summary-furniture.ts";
 import { summarise as current, type SummaryInput, type SummaryOptions } from "../src/summarise/index.ts";
 import { loadExtraction, loadWebpages, type DevPage } from "../eval/lib/clean-corpus.ts";
-import { devSource } from "../eval/lib/dev-source.ts";
 import { shingles } from "../eval/lib/extraction-score.ts";
 import { HALVES, halfOf, type Half } from "../eval/lib/split.ts";
 
@@ -70,12 +69,8 @@ function judge(set: string, id: string, inputs: SummaryInput[], summary: string[
 
 const judged: Judged[] = [];
 function cleaned(page: DevPage, format: "text" | "html"): SummaryInput[] | null {
-  try {
-    const a = cleanSource(devSource(`${page.id}.${format === "html" ? "html" : "txt"}`, format, format === "html" ? page.html : page.text, page.url));
-    return a.paragraphs.length ? [{ title: a.title, text: a.paragraphs.join("\n") }] : null;
-  } catch {
-    return null;
-  }
+  const a = cleanedDevPage(page, format);
+  return a ? [a] : null;
 }
 for (const page of loadExtraction()) {
   const body = shingles(page.truth!);

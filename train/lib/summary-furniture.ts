@@ -7,6 +7,9 @@ import { lineReading, LINE_FEATURES } from "./line-reading.ts";
 import { scoreBlocks } from "../../src/clean/block-model.ts";
 import { docOf, makeLine } from "../../src/clean/doc.ts";
 import { emptyMeta } from "../../src/clean/text.ts";
+import { cleanSource } from "../../src/clean/index.ts";
+import type { DevPage } from "../../eval/lib/clean-corpus.ts";
+import { devSource } from "../../eval/lib/dev-source.ts";
 
 export const FURNITURE_FEATURES: readonly string[] = [...LINE_FEATURES.map((f) => `sentence-${f}`), "sentence-odds", "paragraph-odds", "first-paragraph", "log-paragraph", "log-paragraph-sentences", "topic-share", "log-terms", "paragraph-in-article"];
 
@@ -53,4 +56,14 @@ export function furnitureRows(paragraphs: readonly string[], sentences: readonly
     x[width + 7] = inArticle[s.paragraph]!;
     return x;
   });
+}
+
+/** A dev page cleaned from its text dump or its HTML, as the summariser reads it; null when rejected or empty. */
+export function cleanedDevPage(page: DevPage, format: "text" | "html"): { title: string; text: string } | null {
+  try {
+    const a = cleanSource(devSource(`${page.id}.${format === "html" ? "html" : "txt"}`, format, format === "html" ? page.html : page.text, page.url));
+    return a.paragraphs.length ? { title: a.title, text: a.paragraphs.join("\n") } : null;
+  } catch {
+    return null;
+  }
 }
