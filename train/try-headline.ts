@@ -52,6 +52,7 @@
 //                    slug (3+ words) spells a line (token F1 >= 0.6), and is scored as a page with its URL
 //   SETS=1           (hl64) the figures of each set apart
 //   DIRECTION=1      (hl64) the wrong picks counted by where they stand against the nearest agreeing candidate
+//                    (DIRECTION=shape: and the far ones below by their shape)
 //   SHOW=url|none    the tuning pages (with / without the URL) missed out-of-fold although a
 //                    candidate agrees: the picked line beside the best-scored agreeing one
 //   EXTRA=relcaps,rellen,restate,opener  stop 56's line features; EXTRA=oracle (a ceiling from the page's HTML tags,
@@ -321,6 +322,9 @@
 //                   largest class is the line just under the headline (a standfirst), the checking half's a line 4+
 //                   lines under it (the body's first lines, a caption, a label under the headline): a feature for the one
 //                   is noise for the other, which is the tuning/checking gap every standfirst trial above met.
+//                   DIRECTION=shape: the picks 4+ lines under it, 13 · 24, are mostly not the anchor line (9 · 18), stopless
+//                   (13 · 21), of 4-10 words (9 · 16) and dropped by the body's rules (7 · 16): a headline-shaped line
+//                   between the headline and the body or beside it (another story's, a subheading, a magazine's name).
 //   SETS=1          (figures, no setting) each set apart, with URL / without, tuning out-of-fold then checking: extraction
 //                   85.7 / 76.2, 85.0 / 85.0 (21, 40 pages); webpages 85.8 / 72.9, 83.9 / 70.6; dates (the pages webpages does not
 //                   share) 80.7 / 66.7, 85.2 / 72.1. eval:headlines' no-URL gap on webpages-dev (78.3 · 68.4) is mostly its
@@ -1813,6 +1817,15 @@ if (env.DIRECTION) {
         const c = counts.get(k) ?? [0, 0];
         c[h]++;
         counts.set(k, c);
+        if (env.DIRECTION === "shape" && k === "below, 4+ lines") {
+          const l = g.doc.lines[g.index[p]!]!;
+          const a = bodyAnchor(g.doc);
+          for (const tag of [`  pick at the anchor ${g.index[p] === a}`, `  pick ends a sentence ${STOP_END.test(l.text)}`, `  pick words ${l.words <= 3 ? "1-3" : l.words <= 10 ? "4-10" : "11+"}`, `  pick kept ${l.drop === null}`]) {
+            const t = counts.get(k + tag) ?? [0, 0];
+            t[h]++;
+            counts.set(k + tag, t);
+          }
+        }
       }
     }
     console.log(`  wrong picks ${asked ? "with" : "without"} the URL, against the nearest agreeing candidate (tuning out-of-fold · checking):`);
