@@ -314,6 +314,8 @@
 //                   the URL, -2 checking); INNER=x1: 84.2 / 72.2, 84.0 / 71.6 (+2, -4): the gap between the halves again
 //   EXTRA=colonhead a topic of 1-4 words and a colon opening the line, 2+ words after it and no quote (an inline kicker:
 //                   "Kernfusion: Kann …", "Feds: …"; not "Er sagt: „…“"): 85.0 / 71.0, 84.0 / 72.7
+//   EXTRA=dropkind  which rule set the line aside and where: a caption, a line cut inside the located body (below the
+//                   anchor), a footer line ("dropped" is one bit): 84.2 / 71.0, 84.0 / 73.0
 //   LABEL=either    trained on agreement with the gold or the HTML path's headline: 84.6 / 71.0, 84.0 / 72.7; LABEL=html
 //                   (the HTML path's headline alone) 84.6 / 70.7, 84.0 / 72.7
 //   DIRECTION=1     (counts, no setting) where the wrong pick stands against the nearest agreeing candidate, pages with
@@ -407,6 +409,7 @@ const EXTRA_NAMES: Record<string, string[]> = {
   rellen: ["log-words-over-prose"],
   heads: ["heads-byline"],
   colonhead: ["topic-colon"],
+  dropkind: ["dropped-caption", "dropped-in-body", "dropped-footer"],
   shortrun: ["log-short-run-above", "log-short-run-below", "short-ends-run"],
   soft: ["soft-admitted", "soft-dated", "soft-numbers", "soft-inner-caps", "soft-date-led"],
   script: ["body-script-share", "other-script"],
@@ -732,6 +735,11 @@ function extraFeatures(doc: TextDoc, i: number, candidates: readonly number[]): 
         else if (candidates.includes(t) && o.words >= 3) t = doc.lines.length;
       }
       out.push(v);
+    } else if (e === "dropkind") {
+      // hl64: which rule set the line aside, and where: a caption; a line the body's rules cut inside the located body
+      // (a teaser, a subheading, a magazine's name among the article's lines); a footer line. "dropped" alone is one bit.
+      const l = doc.lines[i]!;
+      out.push(l.drop === "photo-caption" ? 1 : 0, l.drop !== null && i >= bodyAnchor(doc) ? 1 : 0, l.drop === "page-footer" ? 1 : 0);
     } else if (e === "colonhead") {
       // hl64: a topic and a colon opening the line ("Kernfusion: Kann …", "Olympia 2022: …", "Feds: …"): a headline's
       // inline kicker, where a standfirst or a lead runs on as a sentence ("Er sagt: „…“" is a quote's lead-in).
