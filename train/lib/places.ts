@@ -11,9 +11,11 @@ import { splitSentences } from "../../src/text/sentences.ts";
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const NOT_PLACE_WORDS = new Set([...MONTHS, ...WEEKDAYS, "the", "this", "that", "his", "her", "their", "its", "our", "and", "for", "updated", "posted", "published"]);
-const NAME = String.raw`\p{Lu}[\p{L}'’.-]*`;
-const LOCATIVE = new RegExp(String.raw`\b(?:in|at|near|outside|off)\s+(${NAME}(?:\s+(?:of\s+|de\s+)?${NAME}){0,3})`, "gu");
-const DATELINE = new RegExp(String.raw`^\s*(${NAME}(?:\s+${NAME}){0,2})(?:,\s*(${NAME}(?:\s+${NAME})?))?\s*(?:\([^)]{1,40}\))?\s*[-—–]\s`, "u");
+// A capitalised word, or a short abbreviation with its full stop ("Mt.", "St."): a sentence's full stop ends a name,
+// so "in New Zealand. Police said" gives "New Zealand" alone. Words of one name are joined by spaces, not line breaks.
+const NAME = String.raw`(?:\p{Lu}\p{Ll}{0,2}\.|\p{Lu}[\p{L}'’-]*)`;
+const LOCATIVE = new RegExp(String.raw`\b(?:in|at|near|outside|off)[ \t]+(${NAME}(?:[ \t]+(?:of[ \t]+|de[ \t]+)?${NAME}){0,3})`, "gu");
+const DATELINE = new RegExp(String.raw`^\s*(${NAME}(?:[ \t]+${NAME}){0,2})(?:,[ \t]*(${NAME}(?:[ \t]+${NAME})?))?[ \t]*(?:\([^)]{1,40}\))?[ \t]*[-—–][ \t]`, "u");
 
 function placeWords(name: string, out: Set<string>): void {
   for (const w of name.toLowerCase().split(/[^\p{L}]+/u)) if (w.length >= 3 && !NOT_PLACE_WORDS.has(w)) out.add(w);
