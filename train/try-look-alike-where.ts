@@ -1,6 +1,6 @@
 // `npx tsx train/try-look-alike-where.ts [model.json]`: mg64 (issue 9): what parts the two events of the pairs
 // clustering joins wrongly, against the pairs it joins rightly, on the TUNING halves only (HALF=check for the
-// other, to report, not to design): events-dev clustered whole and the few-outlets draws' both-event days. Each
+// other, to report, not to design), after each set's candidate pairs split by the two trial features: events-dev clustered whole and the few-outlets draws' both-event days. Each
 // joined pair gets every separator that holds (train/lib/trial-pair-features.ts reads them):
 //   where       both leads name a place (places.ts: a dateline, or capitalised names after in/at/near/outside/off)
 //               and neither side's text names any of the other's
@@ -10,7 +10,7 @@
 //   codes       both state codes (3+ digits with letters) and share none
 //   none        none of these
 import { PAIR_FEATURES } from "../src/cluster/index.ts";
-import { clusteredOutletDraws, loadSweepSets, mergeModelsFrom, weighSets, withTrialColumns, type SweepSet } from "./lib/merge-sweep.ts";
+import { clusteredOutletDraws, loadSweepSets, mergeModelsFrom, printTuningTally, weighSets, withTrialColumns, type SweepSet } from "./lib/merge-sweep.ts";
 import { defaultClusterOptions, groupArticles } from "../src/cluster/index.ts";
 
 const HALF = process.env.HALF === "check" ? "check" : "tune";
@@ -61,7 +61,14 @@ function tally(name: string, sets: Array<{ set: SweepSet; label: Int32Array }>):
   for (const [t, m] of [...topics].sort((x, y) => y[1].get("pairs")! - x[1].get("pairs")!)) console.log(`  topic ${t}: ${[...m].map(([k, v]) => `${k} ${v}`).join(", ")}`);
 }
 
-const [events] = loadSweepSets();
+const sweep = loadSweepSets();
+// Before any training: how placesMissing and specificMissing split each set's tuning-half candidate pairs.
+for (const set of sweep) {
+  const scored = withTrialColumns(set.scored, [...PAIR_FEATURES, ...EXTRA]);
+  const w = scored.width;
+  printTuningTally(set, (k) => EXTRA.slice(0, 2).map((e, j) => `${e} ${scored.features[k * w + PAIR_FEATURES.length + j]}`));
+}
+const [events] = sweep;
 const [weighed] = weighSets([events!], models);
 const label = new Int32Array(events!.n);
 for (const g of groupArticles(events!.scored.spans, weighed!, models.decision, defaultClusterOptions.windowDays, events!.scored.profiles)) for (const m of g.members) label[m] = g.members[0]!;
