@@ -14,6 +14,8 @@
 // Stop 62 (pk62, committed + STRATIFY=1 PERTURB=1..13): picked "small names+times <=3 core 1 share 0" (90.27 -> 90.84,
 // 14/0); checking events 0/0, bbc merge +1.68 (14/0), harder +0.46 (10/1), few-outlets +1.01 (14/0): shipped in
 // merge-model.json. Since then "committed" and train:merge's trainings carry it; NO_SMALL=1 trainings are the old baseline.
+// Stop 64 (mg64): methods where / who / both (EXTRA=placesMissing, specificMissing, both) over 14 trainings each: all
+// below the baseline's tuning objective (90.66, 90.71, 90.53 against 90.84), not shipped.
 import { fileURLToPath } from "node:url";
 import { defaultClusterOptions, groupArticles, scoredCandidates, type MergeDecision } from "../src/cluster/index.ts";
 import type { SmallGroupOptions } from "../src/cluster/protagonists.ts";
