@@ -14,11 +14,13 @@
 // Stop 62 (pk62, committed + STRATIFY=1 PERTURB=1..13): picked "small names+times <=3 core 1 share 0" (90.27 -> 90.84,
 // 14/0); checking events 0/0, bbc merge +1.68 (14/0), harder +0.46 (10/1), few-outlets +1.01 (14/0): shipped in
 // merge-model.json. Since then "committed" and train:merge's trainings carry it; NO_SMALL=1 trainings are the old baseline.
+// Stop 64 (mg64): methods where / who / both (EXTRA=placesMissing, specificMissing, both) over 14 trainings each: all
+// below the baseline's tuning objective (90.66, 90.71, 90.53 against 90.84), not shipped.
 import { fileURLToPath } from "node:url";
 import { defaultClusterOptions, groupArticles, scoredCandidates, type MergeDecision } from "../src/cluster/index.ts";
 import type { SmallGroupOptions } from "../src/cluster/protagonists.ts";
 import { outletDraws } from "../eval/lib/merge-set.ts";
-import { mixedClusters, pairwiseScores } from "../eval/lib/pairwise.ts";
+import { eventStats, mixedClusters, pairwiseScores } from "../eval/lib/pairwise.ts";
 import { halfOf, type Half } from "../eval/lib/split.ts";
 import { loadSweepSets, mergeModelsFrom, weighSets, type SweepSet } from "./lib/merge-sweep.ts";
 import type { WeightedEdges } from "../src/cluster/agglomerate.ts";
@@ -77,8 +79,11 @@ const entries: Array<Setting & { trainings: Training[] }> = methodArgs.length
 if (entries.some((e) => e.trainings.length !== entries[0]!.trainings.length)) throw new Error("every method needs as many trainings, in the same order");
 
 const SETS = ["events", "bbc merge", "harder", "few-outlets"] as const;
-/** One training under one decision, one half: each set's F1 (few-outlets: the draws' mean) and events' mixed stories. */
-function scoreHalf(decision: MergeDecision, weighed: readonly WeightedEdges[], drawWeighed: readonly WeightedEdges[], half: Half): { f1: number[]; mixed: number } {
+/**
+ * One training under one decision, one half: each set's F1 (few-outlets: the draws' mean) and events' mixed stories;
+ * printed beside them, not picked by (mg64): the both-event draws' mean precision and their topics mixed, summed.
+ */
+function scoreHalf(decision: MergeDecision, weighed: readonly WeightedEdges[], drawWeighed: readonly WeightedEdges[], half: Half): Scores {
   const labels = (s: SweepSet, w: WeightedEdges) => {
     const label = new Array<string>(s.n);
     for (const g of groupArticles(s.scored.spans, w, decision, defaultClusterOptions.windowDays, s.scored.profiles)) for (const m of g.members) label[m] = String(g.members[0]);
@@ -92,14 +97,28 @@ function scoreHalf(decision: MergeDecision, weighed: readonly WeightedEdges[], d
     return pairwiseScores(predicted, gold).f1;
   });
   f1.push(draws.reduce((sum, s, i) => sum + pairwiseScores(...labels(s, drawWeighed[i]!)).f1, 0) / draws.length);
-  return { f1, mixed };
+  let [bothP, drawsMixed, both] = [0, 0, 0];
+  draws.forEach((s, i) => {
+    if (i % 2 === 0) return;
+    const [predicted, gold] = labels(s, drawWeighed[i]!);
+    bothP += pairwiseScores(predicted, gold).precision;
+    drawsMixed += eventStats(predicted, gold, gold.map((g) => g.split("-")[1]!)).mixedTopics;
+    both++;
+  });
+  return { f1, mixed, bothP: bothP / both, drawsMixed };
+}
+interface Scores {
+  f1: number[];
+  mixed: number;
+  bothP: number;
+  drawsMixed: number;
 }
 
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const sd = (xs: readonly number[]) => Math.sqrt(mean(xs.map((x) => (x - mean(xs)) ** 2)));
 const pct = (x: number) => (100 * x).toFixed(2);
-const summary = (runs: ReadonlyArray<{ f1: number[]; mixed: number }>) =>
-  `${SETS.map((name, j) => `${name} ${pct(mean(runs.map((r) => r.f1[j]!)))} sd ${pct(sd(runs.map((r) => r.f1[j]!)))}`).join(" · ")} · events mixed ${runs.map((r) => r.mixed).join("/")}`;
+const summary = (runs: readonly Scores[]) =>
+  `${SETS.map((name, j) => `${name} ${pct(mean(runs.map((r) => r.f1[j]!)))} sd ${pct(sd(runs.map((r) => r.f1[j]!)))}`).join(" · ")} · events mixed ${runs.map((r) => r.mixed).join("/")} · both-event draws P ${pct(mean(runs.map((r) => r.bothP)))}, topics mixed ${runs.map((r) => r.drawsMixed).join("/")}`;
 
 console.log(`${entries[0]!.trainings.length} trainings per entry: ${entries.map((e) => `${e.name}: ${e.trainings.map((t) => t.name).join(", ")}`).filter((_, k) => methodArgs.length || k === 0).join("; ")}`);
 const tuning = entries.map((e) => e.trainings.map((t) => scoreHalf(e.apply(t.decision), t.weighed, t.drawWeighed, "tune")));
@@ -130,6 +149,9 @@ if (pick !== 0) {
     const d = picked.map((r, i) => r.f1[j]! - base[i]!.f1[j]!);
     console.log(`  ${name.padEnd(12)} change ${pct(mean(d))} (better ${d.filter((x) => x > 1e-9).length}, worse ${d.filter((x) => x < -1e-9).length} of ${d.length}); runs ${picked.map((r, i) => `${pct(base[i]!.f1[j]!)}->${pct(r.f1[j]!)}`).join(" ")}`);
   });
+  const dp = picked.map((r, i) => r.bothP - base[i]!.bothP);
+  const dm = picked.map((r, i) => r.drawsMixed - base[i]!.drawsMixed);
+  console.log(`  both-event draws P change ${pct(mean(dp))} (better ${dp.filter((x) => x > 1e-9).length}, worse ${dp.filter((x) => x < -1e-9).length}); topics mixed over the 8 draws change ${mean(dm).toFixed(2)} (fewer ${dm.filter((x) => x < 0).length}, more ${dm.filter((x) => x > 0).length})`);
   const dt = tuning[pick]!.map((r, i) => mean(r.f1) - mean(tuning[0]![i]!.f1));
   console.log(`  tuning objective change ${pct(mean(dt))} (better ${dt.filter((x) => x > 1e-9).length}, worse ${dt.filter((x) => x < -1e-9).length})`);
 }

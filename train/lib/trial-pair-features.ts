@@ -8,8 +8,11 @@ import { splitSentences } from "../../src/text/sentences.ts";
 import { stem } from "../../src/text/tfidf.ts";
 import { evidenceFeatures } from "./evidence-features.ts";
 import { daysApart, statedDays, type Span } from "./stated-days.ts";
+import { leadPlaceWords, textWords } from "./places.ts";
 
 const PAIR_WIDTH = PAIR_FEATURES.length;
+/** mg64: a lead name given by at most this share of the report's candidates is specific to its event, not its topic. */
+const SPECIFIC_SHARE = Number(process.env.SPECIFIC_SHARE ?? 0.5);
 const shrink10 = (m: number) => Math.sqrt(m / (m + 10));
 
 export type TrialFeature = (a: number, b: number) => number;
@@ -286,12 +289,36 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
   };
   let places: Array<Set<string>> | null = null;
   const placesOf = () => (places ??= s.order.map((a) => leadPlaces(a.title, a.paragraphs)));
+  // mg64: each report's lead places (places.ts) and its text's words; and its lead names that few of its candidates give.
+  let where: Array<{ places: Set<string>; words: Set<string> }> | null = null;
+  const whereOf = () => (where ??= s.order.map((x) => ({ places: leadPlaceWords(x.title, x.paragraphs), words: textWords(x.title, x.paragraphs) })));
+  let specific: Array<{ lead: Set<string>; names: Set<string> }> | null = null;
+  const specificOf = () => {
+    if (specific) return specific;
+    const read = s.order.map((x) => {
+      const m = readMentions(x.title, x.paragraphs);
+      return { lead: new Set(m.names.slice(0, m.leadNames)), names: new Set(m.names) };
+    });
+    specific = read.map((r, i) => {
+      const held = near[i]!.length;
+      const lead = new Set([...r.lead].filter((x) => held > 0 && near[i]!.filter((j) => read[j]!.names.has(x)).length <= SPECIFIC_SHARE * held));
+      return { lead, names: r.names };
+    });
+    return specific;
+  };
+  /** 1 when both sides hold some of `items` and neither's are in the other's `within`, else 0. */
+  const missingBoth = (x: Set<string>, y: Set<string>, xWithin: Set<string>, yWithin: Set<string>) =>
+    x.size > 0 && y.size > 0 && ![...x].some((w) => yWithin.has(w)) && ![...y].some((w) => xWithin.has(w)) ? 1 : 0;
   let stated: Span[][] | null = null;
   const apart = (a: number, b: number) => {
     stated ??= s.order.map((x) => statedDays(x.title, x.paragraphs, x.evidence.date ?? x.evidence.pageDate));
     return daysApart(stated[a]!, stated[b]!);
   };
   return {
+    /** mg64: both leads name places (places.ts) and neither report's text gives any word of the other's. */
+    placesMissing: (a, b) => missingBoth(whereOf()[a]!.places, whereOf()[b]!.places, whereOf()[a]!.words, whereOf()[b]!.words),
+    /** mg64: both leads name someone at most SPECIFIC_SHARE of their candidates name, and neither's text names any of the other's. */
+    specificMissing: (a, b) => missingBoth(specificOf()[a]!.lead, specificOf()[b]!.lead, specificOf()[a]!.names, specificOf()[b]!.names),
     /** mx63: the leads' stated times resolved to calendar days (stated-days.ts): 1 when a time of each is within a day of one of the other's. */
     whenAgree: (a, b) => {
       const d = apart(a, b);
