@@ -129,7 +129,8 @@ export function outletOf(article: Pick<ResolvedArticle, "meta" | "format">): Out
   const host = hostOf(meta.url);
   const found = (name: string | null, basis: OutletBasis): Outlet => ({ name, basis: name ? basis : null, host });
   const declared = tidy(meta.source);
-  if (article.format === "markdown" && declared) return found(declared, "front-matter");
+  // A writer's `source: https://www.bbc.co.uk/` is shown as the host it names, as a page's would be.
+  if (article.format === "markdown" && declared) return found(isAddress(declared) ? addressHost(declared) : declared, "front-matter");
   const listed = host ? tableName(host) : null;
   if (listed) return found(listed, "host");
   const siteName = tidy(meta.siteName);

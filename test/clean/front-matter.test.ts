@@ -22,12 +22,12 @@ describe("front matter", () => {
     const text = `---js\n{ title: (require("fs").writeFileSync(${JSON.stringify(marker)}, "x"), "pwned") }\n---\n${body}\n`;
     expect(() => cleanSource(markdown(text))).toThrow(InputRejected);
     const out = runPipeline([markdown(text)], { zone: "UTC" });
-    expect(out.rejected).toEqual([{ path: "a.md", reason: 'front matter in "js" is not accepted: only YAML front matter is read', stage: "clean", rule: "front-matter" }]);
+    expect(out.rejected).toEqual([{ path: "a.md", reason: 'front matter in "js" is not accepted: only YAML, JSON or TOML (+++) front matter is read', stage: "clean", rule: "front-matter" }]);
     expect(existsSync(marker)).toBe(false);
   });
 
   it("refuses other front-matter languages too", () => {
-    for (const lang of ["javascript", "coffee", "json", "toml"]) {
+    for (const lang of ["javascript", "coffee", "toml", "ecmascript"]) {
       expect(splitFrontMatter(`---${lang}\n{}\n---\n${body}`)).toMatchObject({ kind: "refused" });
     }
     expect(splitFrontMatter(`---yaml\ntitle: A\n---\n${body}`)).toMatchObject({ kind: "data", data: { title: "A" } });
@@ -62,7 +62,7 @@ describe("front matter", () => {
       expect({ written, day: out.stories[0]!.date }).toEqual({ written, day });
     }
     const wrong = cleanSource(markdown(`---\ntitle: Budget approved\ndate: 2025-02-30 10:00:00 +01:00\n---\n${body}\n`));
-    expect(wrong.messages.map((m) => m.text).join()).toMatch(/front matter date "2025-02-30 10:00:00 \+01:00" is not a date/);
+    expect(wrong.messages.map((m) => m.text).join()).toMatch(/front matter date "2025-02-30 10:00:00 \+01:00" is not a date \(line 3\)/);
     expect(wrong.messages).toEqual([expect.objectContaining({ stage: "clean", rule: "front-matter", level: "warning" })]);
   });
 
@@ -72,9 +72,9 @@ describe("front matter", () => {
     for (let i = 1; i < 6; i++) yaml += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(", ")}]\n`;
     const a = cleanSource(markdown(`---\n${yaml}title: Budget approved\ndate: *a5\n---\n${body}\n`));
     expect(a.title).toBe("Budget approved");
-    expect(a.messages.map((m) => m.text)).toEqual(["front matter date (a list) is not a date"]);
+    expect(a.messages.map((m) => m.text)).toEqual(["front matter date (a list) is not a date (line 9)"]);
     const map = cleanSource(markdown(`---\ntitle: Budget approved\ndate: {day: 29}\n---\n${body}\n`));
-    expect(map.messages.map((m) => m.text)).toEqual(["front matter date (a mapping) is not a date"]);
+    expect(map.messages.map((m) => m.text)).toEqual(["front matter date (a mapping) is not a date (line 3)"]);
   });
 
   it("does not run ---js through the command line either", async () => {
@@ -84,13 +84,13 @@ describe("front matter", () => {
     writeFileSync(file, `---js\nrequire("fs").writeFileSync(${JSON.stringify(marker)}, "x")\n---\n${body}\n`);
     const run = spawnSync(process.execPath, ["bin/digest.js", "clean", file], { encoding: "utf8" });
     expect(run.status).not.toBe(0);
-    expect(run.stderr).toMatch(/only YAML front matter/);
+    expect(run.stderr).toMatch(/only YAML, JSON or TOML \(\+\+\+\) front matter/);
     expect(existsSync(marker)).toBe(false);
     const input = join(work, "articles");
     mkdirSync(input);
     writeFileSync(join(input, "evil.md"), readFileSync(file));
     const build = spawnSync(process.execPath, ["bin/digest.js", "build", "--input", input, "--digests", join(work, "d"), "--output", join(work, "o"), "--quiet"], { encoding: "utf8" });
-    expect(build.stderr).toMatch(/evil\.md.*only YAML front matter/);
+    expect(build.stderr).toMatch(/evil\.md.*only YAML, JSON or TOML \(\+\+\+\) front matter/);
     expect(existsSync(marker)).toBe(false);
   });
 });
