@@ -165,9 +165,17 @@ const SLASHED = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
 
 function dateField(v: unknown): string | null {
   // The core schema keeps an unquoted 2025-05-29 a string, as a quoted one is: no zone is applied to it.
+  if (typeof v === "number") return unixTime(v);
   if (typeof v !== "string") return null;
   const s = v.trim().replace(/\s+/g, " ");
   return plainDate(s) ?? zonedDate(s);
+}
+
+/** Seconds (or milliseconds) since 1970 as some exporters write them: 2001 to 2096, or it is no time. */
+function unixTime(n: number): string | null {
+  const ms = n >= 1e9 && n < 4e9 ? n * 1000 : n >= 1e12 && n < 4e12 ? n : null;
+  if (ms === null || !Number.isInteger(n)) return null;
+  return DateTime.fromMillis(ms, { zone: "UTC" }).toISO({ suppressMilliseconds: true });
 }
 
 /** A time that ends in a zone's name or abbreviation: "2025-05-29 10:00 EST", "2025-05-29 10:00:00 Europe/London". */

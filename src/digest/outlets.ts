@@ -123,10 +123,18 @@ function addressHost(name: string): string {
   return hostOf(/^[a-z][a-z\d+.-]*:\/\//i.test(t) ? t : `http://${t}`) ?? t;
 }
 
+/**
+ * The page an archived copy keeps ("https://web.archive.org/web/20200808063632/https://www.przepisy.pl/…"
+ * → "https://www.przepisy.pl/…"): its outlet is the site archived, not the archive. Other URLs as given.
+ */
+function archivedPage(url: string | null): string | null {
+  return (url && /^https?:\/\/web\.archive\.org\/web\/[^/]+\/(https?:\/\/.+)$/i.exec(url)?.[1]) || url;
+}
+
 /** The outlet an article names, as the site and feeds credit it (`digest clean`'s "source" too). */
 export function outletOf(article: Pick<ResolvedArticle, "meta" | "format">): Outlet {
   const meta = article.meta;
-  const host = hostOf(meta.url);
+  const host = hostOf(archivedPage(meta.url));
   const found = (name: string | null, basis: OutletBasis): Outlet => ({ name, basis: name ? basis : null, host });
   const declared = tidy(meta.source);
   // A writer's `source: https://www.bbc.co.uk/` is shown as the host it names, as a page's would be.

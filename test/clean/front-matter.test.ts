@@ -53,6 +53,8 @@ describe("front matter", () => {
       ["2025-05-29 23:30", "2025-05-29"],
       ["May 29, 2025", "2025-05-29"],
       ["29 May 2025", "2025-05-29"],
+      ["1748563199", "2025-05-29"], // seconds since 1970, as exporters write them: 23:59:59 UTC
+      ["1748563200000", "2025-05-30"], // milliseconds
     ];
     for (const [written, day] of cases) {
       const text = `---\ntitle: Budget approved\ndate: ${written}\n---\n${body}\n`;
