@@ -117,6 +117,11 @@ export function isAddress(name: string): boolean {
   return host !== null && (host[1] !== undefined || t === t.toLowerCase());
 }
 
+/** "@politifact": a site's account name on a social network, which some pages give as their og:site_name. */
+function isHandle(name: string): boolean {
+  return /^@[\p{L}\p{N}_.]+$/u.test(name.trim());
+}
+
 /** An address as the host it names, the way a page shows a host: "https://www.fr.de" → "fr.de", "tdg.ch/" → "tdg.ch". */
 function addressHost(name: string): string {
   const t = name.trim();
@@ -155,10 +160,11 @@ export function outletOf(article: Pick<ResolvedArticle, "meta" | "format">): Out
     [titleName(tidy(meta.titleSite), host), "title"],
     [hint ? hintName(hint, host) : null, "hint"],
   ];
-  // A name written as an address ("https://www.fr.de", "tdg.ch/") gives way to a name the page also
-  // gives ("Frankfurter Rundschau", "Tribune de Genève"); alone, it is shown as the host it names.
-  const [name, basis] = named.find(([n]) => n !== null && !isAddress(n)) ?? named.find(([n]) => n !== null) ?? [null, "host"];
-  return found(name !== null && isAddress(name) ? addressHost(name) : name, basis);
+  // A name written as an address ("https://www.fr.de", "tdg.ch/") or as a social-media handle
+  // ("@politifact") gives way to a name the page also gives ("Frankfurter Rundschau", "PolitiFact");
+  // alone, an address is shown as the host it names and a handle without its "@".
+  const [name, basis] = named.find(([n]) => n !== null && !isAddress(n) && !isHandle(n)) ?? named.find(([n]) => n !== null) ?? [null, "host"];
+  return found(name === null ? null : isAddress(name) ? addressHost(name) : isHandle(name) ? name.trim().slice(1) : name, basis);
 }
 
 /** The label of a source nothing names. */

@@ -231,3 +231,11 @@ describe("an archived copy of a page", () => {
     expect(outletLabel(outletOf(article({ source: "BBC News" }, "markdown")))).toBe("BBC News");
   });
 });
+
+describe("a site name given as a social-media handle", () => {
+  it("gives way to the name the page's <title> gives, and alone is shown without its @", () => {
+    const url = "https://www.politifact.com/west-virginia/statements/2019/nov/18/a/b/";
+    expect(outletLabel(outletOf(article({ siteName: "@politifact", titleSite: "PolitiFact West Virginia", url })))).toBe("PolitiFact West Virginia");
+    expect(outletLabel(outletOf(article({ siteName: "@politifact", url })))).toBe("politifact");
+  });
+});
