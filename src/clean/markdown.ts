@@ -44,12 +44,15 @@ export function parseMarkdown(text: string): MarkdownParts {
   }
   const content = front.content;
   const fields = fieldsOf(data);
+  const draft = draftMark(fields);
+  if (draft) throw new InputRejected(`a draft (${draft} in its front matter): not published until that line is removed`, "draft");
   const meta = emptyMeta();
   meta.title = stringField(fields.get("title"));
   meta.source = sourceField(fields.get("source"));
   meta.url = urlField(fields.get("url"));
   meta.author = stringField(fields.get("author"));
-  const dates = fields.getAll("date");
+  // Jekyll's `published: true` is a flag, not a date.
+  const dates = fields.getAll("date").filter((d) => typeof d.value !== "boolean");
   const date = dates.map((d) => dateField(d.value)).find((d) => d !== null) ?? null;
   if (date) {
     meta.date = date;
@@ -80,6 +83,7 @@ const FIELD_NAMES = {
   url: ["url", "link", "canonical", "canonical_url", "canonicalurl", "original_url", "source_url"],
   source: ["source", "outlet", "publisher", "publication", "site_name", "sitename"],
   author: ["author", "authors", "byline"],
+  draft: ["draft"],
 } as const;
 
 type Field = keyof typeof FIELD_NAMES;
@@ -98,6 +102,16 @@ function fieldsOf(data: Record<string, unknown>): Fields {
   }
   const getAll = (field: Field) => FIELD_NAMES[field].flatMap((n) => byName.get(n) ?? []);
   return { getAll, get: (field) => getAll(field).find((f) => f.value !== null && f.value !== undefined && f.value !== "")?.value };
+}
+
+/** `draft: true` (Hugo, Eleventy) or `published: false` (Jekyll): the writer has not published it yet. */
+function draftMark(fields: Fields): string | null {
+  const flag = (v: unknown) => (v === true || v === false ? v : typeof v === "string" && /^(?:true|false|yes|no)$/i.test(v.trim()) ? /^(?:true|yes)$/i.test(v.trim()) : null);
+  const draft = fields.getAll("draft")[0];
+  if (draft && flag(draft.value) === true) return `${draft.key}: ${String(draft.value).trim()}`;
+  const published = fields.getAll("date").find((f) => f.key.trim().toLowerCase() === "published");
+  if (published && flag(published.value) === false) return `${published.key}: ${String(published.value).trim()}`;
+  return null;
 }
 
 /** The file's line (from 1) where front matter sets `key`, or null. */

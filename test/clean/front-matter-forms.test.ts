@@ -62,6 +62,18 @@ describe("hand-written front matter", () => {
 
   it("says which line holds a date it cannot settle, and how to write it", () => {
     expect(seen("ambiguous.md").messages).toEqual(['front matter date "05/03/2025" is not a date: day and month could each be either number; write it as YYYY-MM-DD (line 3)']);
-    expect(stderr).not.toMatch(/rejected/);
+    expect(stderr).not.toMatch(/rejected ambiguous/);
+  });
+});
+
+describe("drafts", () => {
+  it("does not publish a draft (draft: true, Jekyll's published: false), and says which line holds it back", () => {
+    expect(report.inputs.find((i) => i.path === "draft.md")).toMatchObject({ status: "rejected", reason: "a draft (draft: true in its front matter): not published until that line is removed" });
+    expect(report.inputs.find((i) => i.path === "jekyll-unpublished.md")).toMatchObject({ status: "rejected", reason: "a draft (published: false in its front matter): not published until that line is removed" });
+    expect(stderr).toMatch(/rejected draft\.md: a draft/);
+  });
+
+  it("publishes Jekyll's published: true on its date, with no warning about the flag", () => {
+    expect(seen("jekyll-published.md")).toMatchObject({ status: "included", date: "2025-03-13", dateSource: "front-matter", messages: [] });
   });
 });
