@@ -171,8 +171,8 @@ function urlField(v: unknown): string | null {
  * zone's name ("Europe/London") or in one of the North American abbreviations RFC 2822 defines ("EST").
  */
 const OFFSET_FORMS = ["yyyy-MM-dd HH:mm:ss ZZ", "yyyy-MM-dd HH:mm:ss ZZZ", "yyyy-MM-dd HH:mm:ss.u ZZ", "yyyy-MM-dd HH:mm:ss.u ZZZ", "yyyy-MM-dd HH:mm ZZ", "yyyy-MM-dd HH:mm ZZZ"];
-const LOCAL_FORMS = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.u", "yyyy-MM-dd HH:mm"];
-const DAY_FORMS = ["MMMM d, yyyy", "MMM d, yyyy", "MMM. d, yyyy", "d MMMM yyyy", "d MMM yyyy", "MMMM d yyyy", "MMM d yyyy", "d MMMM, yyyy"];
+const LOCAL_FORMS = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.u", "yyyy-MM-dd HH:mm", "yyyy/M/d HH:mm:ss", "yyyy/M/d HH:mm"];
+const DAY_FORMS = ["yyyy/M/d", "yyyy.M.d", "MMMM d, yyyy", "MMM d, yyyy", "MMM. d, yyyy", "d MMMM yyyy", "d MMM yyyy", "MMMM d yyyy", "MMM d yyyy", "d MMMM, yyyy"];
 const ABBREVIATIONS: Readonly<Record<string, string>> = { UT: "+0000", UTC: "+0000", GMT: "+0000", Z: "+0000", EST: "-0500", EDT: "-0400", CST: "-0600", CDT: "-0500", MST: "-0700", MDT: "-0600", PST: "-0800", PDT: "-0700" };
 /** 29/05/2025 or 05/29/2025: read only when one of the two numbers is past 12, so only one reading is a date. */
 const SLASHED = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
