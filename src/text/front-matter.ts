@@ -77,7 +77,7 @@ function simpleLines(yaml: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const line of yaml.split("\n")) {
     const m = /^([A-Za-z][\w-]*)[ \t]*:[ \t]+(\S.*?)[ \t]*$/.exec(line);
-    if (!m || Object.hasOwn(out, m[1]!)) continue;
+    if (!m || m[1] === "__proto__" || Object.hasOwn(out, m[1]!)) continue;
     const value = m[2]!;
     const quoted = /^(["'])(.*)\1$/.exec(value);
     out[m[1]!] = quoted ? quoted[2]! : value;

@@ -10,6 +10,8 @@ export function tomlLines(toml: string): Record<string, unknown> {
     const m = /^([A-Za-z0-9_-]+|"[^"\n]*")[ \t]*=[ \t]*(.+)$/.exec(t);
     if (!m) continue;
     const key = m[1]!.startsWith('"') ? m[1]!.slice(1, -1) : m[1]!;
+    // Assigned, "__proto__" would set the object's prototype rather than a field.
+    if (key === "__proto__") continue;
     const value = tomlValue(m[2]!.trim());
     if (value !== undefined && !Object.hasOwn(out, key)) out[key] = value;
   }

@@ -33,6 +33,15 @@ describe("front matter", () => {
     expect(splitFrontMatter(`---yaml\ntitle: A\n---\n${body}`)).toMatchObject({ kind: "data", data: { title: "A" } });
   });
 
+  it("reads Hugo's +++ TOML and broken YAML's key: value lines as plain fields, never an object's prototype", () => {
+    const toml = splitFrontMatter(`+++\n__proto__ = ["x"]\ntitle = "Budget \\"approved\\""\ndate = 2025-05-29T10:00:00+02:00\n[params]\ntitle = "not this"\n+++\n${body}`);
+    expect(toml).toEqual({ kind: "data", data: { title: 'Budget "approved"', date: "2025-05-29T10:00:00+02:00" }, content: body });
+    expect(Object.getPrototypeOf(toml.kind === "data" ? toml.data : null)).toBe(Object.prototype);
+    const broken = splitFrontMatter(`---\n__proto__: x: y\ntitle: Budget: approved\n---\n${body}`);
+    expect(broken).toMatchObject({ kind: "invalid", lines: { title: "Budget: approved" } });
+    expect(Object.getPrototypeOf(broken.kind === "invalid" ? broken.lines : null)).toBe(Object.prototype);
+  });
+
   it("reads YAML as plain data: no constructor tags, unquoted dates stay text", () => {
     const fm = splitFrontMatter(`---\ntitle: Budget\ndate: 2025-05-29\n---\n${body}`);
     expect(fm).toEqual({ kind: "data", data: { title: "Budget", date: "2025-05-29" }, content: `${body}` });
