@@ -117,19 +117,33 @@ export function isAddress(name: string): boolean {
   return host !== null && (host[1] !== undefined || t === t.toLowerCase());
 }
 
+/** "@politifact": a site's account name on a social network, which some pages give as their og:site_name. */
+function isHandle(name: string): boolean {
+  return /^@[\p{L}\p{N}_.]+$/u.test(name.trim());
+}
+
 /** An address as the host it names, the way a page shows a host: "https://www.fr.de" → "fr.de", "tdg.ch/" → "tdg.ch". */
 function addressHost(name: string): string {
   const t = name.trim();
   return hostOf(/^[a-z][a-z\d+.-]*:\/\//i.test(t) ? t : `http://${t}`) ?? t;
 }
 
+/**
+ * The page an archived copy keeps ("https://web.archive.org/web/20200808063632/https://www.przepisy.pl/…"
+ * → "https://www.przepisy.pl/…"): its outlet is the site archived, not the archive. Other URLs as given.
+ */
+function archivedPage(url: string | null): string | null {
+  return (url && /^https?:\/\/web\.archive\.org\/web\/[^/]+\/(https?:\/\/.+)$/i.exec(url)?.[1]) || url;
+}
+
 /** The outlet an article names, as the site and feeds credit it (`digest clean`'s "source" too). */
 export function outletOf(article: Pick<ResolvedArticle, "meta" | "format">): Outlet {
   const meta = article.meta;
-  const host = hostOf(meta.url);
+  const host = hostOf(archivedPage(meta.url));
   const found = (name: string | null, basis: OutletBasis): Outlet => ({ name, basis: name ? basis : null, host });
   const declared = tidy(meta.source);
-  if (article.format === "markdown" && declared) return found(declared, "front-matter");
+  // A writer's `source: https://www.bbc.co.uk/` is shown as the host it names, as a page's would be.
+  if (article.format === "markdown" && declared) return found(isAddress(declared) ? addressHost(declared) : declared, "front-matter");
   const listed = host ? tableName(host) : null;
   if (listed) return found(listed, "host");
   const siteName = tidy(meta.siteName);
@@ -146,10 +160,11 @@ export function outletOf(article: Pick<ResolvedArticle, "meta" | "format">): Out
     [titleName(tidy(meta.titleSite), host), "title"],
     [hint ? hintName(hint, host) : null, "hint"],
   ];
-  // A name written as an address ("https://www.fr.de", "tdg.ch/") gives way to a name the page also
-  // gives ("Frankfurter Rundschau", "Tribune de Genève"); alone, it is shown as the host it names.
-  const [name, basis] = named.find(([n]) => n !== null && !isAddress(n)) ?? named.find(([n]) => n !== null) ?? [null, "host"];
-  return found(name !== null && isAddress(name) ? addressHost(name) : name, basis);
+  // A name written as an address ("https://www.fr.de", "tdg.ch/") or as a social-media handle
+  // ("@politifact") gives way to a name the page also gives ("Frankfurter Rundschau", "PolitiFact");
+  // alone, an address is shown as the host it names and a handle without its "@".
+  const [name, basis] = named.find(([n]) => n !== null && !isAddress(n) && !isHandle(n)) ?? named.find(([n]) => n !== null) ?? [null, "host"];
+  return found(name === null ? null : isAddress(name) ? addressHost(name) : isHandle(name) ? name.trim().slice(1) : name, basis);
 }
 
 /** The label of a source nothing names. */

@@ -4,10 +4,16 @@
 import { parseFeed, type AnyFeed, type AtomFeed, type JsonFeed, type RdfFeed, type RssFeed } from "feedsmith";
 import { parseDocument, DomUtils } from "htmlparser2";
 import { feedDate } from "./dates.ts";
+import { shortHash } from "../text/hash.ts";
 
 export interface FeedItem {
-  /** The article's page, absolute http(s), without fragment. */
+  /**
+   * The article's page, absolute http(s), without fragment. An item with no link but its full text (a
+   * newsletter's, a JSON Feed item without `url`) has instead a key made of the feed's URL and the item's
+   * id, with `linked` false: there is no page to ask for, and the key is never shown as the article's address.
+   */
   url: string;
+  linked: boolean;
   title: string | null;
   /** ISO 8601, with the feed's offset when it gave one. */
   date: string | null;
@@ -61,20 +67,23 @@ export function readFeed(text: string, feedUrl: string): FeedResult {
   const skipped: string[] = [];
   const seen = new Set<string>();
   for (const r of raw) {
-    const url = absolute(r.link, r.base);
-    if (!url) {
-      skipped.push(`item ${r.title ? `"${r.title}"` : "without a title"} has no http(s) link`);
+    const link = absolute(r.link, r.base);
+    if (!link && !r.content) {
+      skipped.push(`item ${r.title ? `"${r.title}"` : "without a title"} has no http(s) link and no text of its own`);
       continue;
     }
+    const url = link ?? `${feedUrl.replace(/#.*$/, "")}#item-${shortHash(r.id?.trim() || `${r.title ?? ""}\n${"html" in r.content! ? r.content!.html : r.content!.text}`, 16)}`;
     if (seen.has(url)) continue;
     seen.add(url);
-    items.push({ url, title: r.title, date: feedDate(r.date), updated: feedDate(r.updated), content: r.content });
+    items.push({ url, linked: link !== null, title: r.title, date: feedDate(r.date), updated: feedDate(r.updated), content: r.content });
   }
   return { ok: true, feed: { title: title ? oneLine(title) : null, items, skipped } };
 }
 
 interface RawItem {
   link: string | undefined;
+  /** The item's id in its feed (RSS guid, Atom id, JSON Feed id): the key of an item without a link. */
+  id?: string | undefined;
   base: string;
   title: string | null;
   date: string | undefined;
@@ -89,6 +98,7 @@ function fromRss(item: RssFeed.Item<string>, feedBase: string): RawItem {
   const html = item.content?.encoded;
   return {
     link: item.link || permalink || atomLink,
+    id: item.guid?.value,
     base,
     title: item.title ? oneLine(item.title) : null,
     date: item.pubDate ?? item.dc?.dates?.[0] ?? first(item.dcterms?.created) ?? first(item.dcterms?.modified),
@@ -121,6 +131,7 @@ function fromAtom(entry: AtomFeed.Entry<string>, base: string): RawItem {
   }
   return {
     link: alternate?.href,
+    id: entry.id,
     base,
     title: entry.title?.value ? plain(entry.title.value, entry.title.type) : null,
     date: entry.published ?? entry.updated,
@@ -132,6 +143,7 @@ function fromAtom(entry: AtomFeed.Entry<string>, base: string): RawItem {
 function fromJson(item: JsonFeed.Item<string>, base: string): RawItem {
   return {
     link: item.url || item.external_url,
+    id: item.id,
     base,
     title: item.title ? oneLine(item.title) : null,
     date: item.date_published ?? item.date_modified,

@@ -94,7 +94,7 @@ async function fetchLocked(options: FetchOptions): Promise<FetchSummary> {
   };
 
   const saveItem = async (item: FeedItem, outlet: string | null): Promise<ItemOutcome> => {
-    const file = pageFile(item.url);
+    const file = pageFile(item.url, item.linked);
     if (claimed.has(item.url)) return "skipped";
     const record = state.pages[item.url];
     const stamp = item.updated ? { updated: item.updated } : {};
@@ -114,9 +114,28 @@ async function fetchLocked(options: FetchOptions): Promise<FetchSummary> {
       state.pages[item.url] = { status: "saved", file, ...stamp };
       return earlier ? "updated" : "saved";
     };
-    const meta: PageMeta = { url: item.url, outlet, date: item.date, changed: item.updated };
+    const meta: PageMeta = { url: item.linked ? item.url : null, outlet, date: item.date, changed: item.updated };
     let why: string;
     let permanent: boolean;
+    if (!item.linked) {
+      // Nothing to ask for: the feed's text is the article.
+      const html = pageFromFeedText(item.title, item.content!, meta);
+      const rejected = rejectionOf(html, options.rules);
+      if (!rejected) {
+        try {
+          await writePage(options.inputDir, file, html);
+        } catch (error) {
+          say(`feed item ${item.title ? `"${item.title}"` : "without a title"} (no link): cannot be saved (${(error as Error).message})`);
+          return "retry";
+        }
+        summary.pages.fromFeedText++;
+        return saved();
+      }
+      why = `the build would not read its text as an article (${rejected})`;
+      say(`feed item ${item.title ? `"${item.title}"` : "without a title"} (no link): ${why}`);
+      state.pages[item.url] = { status: "failed", reason: why, ...stamp };
+      return "failed";
+    }
     try {
       const response = await client.get(item.url, { accept: PAGE_ACCEPT });
       const html = withMeta(htmlOf(response), { ...meta, url: response.url });

@@ -13,8 +13,8 @@ import { runPipeline } from "../pipeline.ts";
 import { writeWhole } from "../output/index.ts";
 
 export interface PageMeta {
-  /** The address the page was fetched from (after redirects), or the item's link. */
-  url: string;
+  /** The address the page was fetched from (after redirects), or the item's link; null for an item that has none. */
+  url: string | null;
   /** The feed's title. */
   outlet: string | null;
   /** The item's date, ISO 8601. */
@@ -26,10 +26,13 @@ export interface PageMeta {
   changed?: string | null;
 }
 
-/** Where an item's page is saved, relative to the input folder: stable for a URL, safe as a path. */
-export function pageFile(url: string): string {
+/**
+ * Where an item's page is saved, relative to the input folder: stable for a URL, safe as a path. A linkless
+ * item's key keeps its fragment (`<feed URL>#item-<hash>`), which is all that tells one such item from another.
+ */
+export function pageFile(url: string, linked = true): string {
   const u = new URL(url);
-  u.hash = "";
+  if (linked) u.hash = "";
   const host = `${u.hostname}${u.port ? `_${u.port}` : ""}`.toLowerCase().replace(/[^a-z0-9.-]/g, "_").replace(/^\.+/, "_");
   return `${host}/${shortHash(u.href, 16)}.html`;
 }
@@ -49,7 +52,8 @@ function escapeText(value: string): string {
 }
 
 function metaTags(meta: PageMeta): string {
-  const tags = ['<meta charset="utf-8">', `<meta name="digest:url" content="${escapeAttribute(meta.url)}">`];
+  const tags = ['<meta charset="utf-8">'];
+  if (meta.url) tags.push(`<meta name="digest:url" content="${escapeAttribute(meta.url)}">`);
   if (meta.outlet) tags.push(`<meta name="digest:outlet" content="${escapeAttribute(meta.outlet)}">`);
   if (meta.date) tags.push(`<meta name="digest:date" content="${escapeAttribute(meta.date)}">`);
   if (meta.changed) tags.push(`<meta name="digest:changed" content="${escapeAttribute(meta.changed)}">`);

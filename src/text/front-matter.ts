@@ -1,38 +1,86 @@
 // Shared by cleaning (a Markdown article's front matter) and the site (its templates: ../site/direct.ts).
 // Front matter is data: YAML only, read with the core schema (strings, numbers, booleans, null, lists
 // and maps; no timestamps, no tags that construct objects, nothing evaluated). A block that names
-// another language (`---js`, `---coffee`, `---json`...) is refused: some front-matter readers run it.
-import { CORE_SCHEMA, load } from "js-yaml";
+// another language (`---js`, `---javascript`, `---coffee`...) is refused: some front-matter readers run
+// it. `---json` is read with JSON.parse, which evaluates nothing.
+// Hugo's `+++` block is TOML, which is data too: its top-level `key = value` lines are read (./toml-lines.ts).
+import { CORE_SCHEMA, load, YAMLException } from "js-yaml";
+import { tomlLines } from "./toml-lines.ts";
 
 export type FrontMatter =
   | { kind: "none"; content: string }
   | { kind: "data"; data: Record<string, unknown>; content: string }
-  | { kind: "invalid"; reason: string; content: string }
+  | { kind: "invalid"; reason: string; content: string; lines: Record<string, string> }
   | { kind: "refused"; reason: string };
 
 // The opening fence, with whatever follows it on the same line (a language name, for some readers).
 const OPEN = /^---([^\n]*)\n/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
+const TOML_OPEN = /^\+\+\+[ \t]*\n/;
+const TOML_CLOSE = /^\+\+\+[ \t]*$/m;
 
 export function splitFrontMatter(text: string): FrontMatter {
+  const toml = TOML_OPEN.exec(text);
+  if (toml) {
+    const rest = text.slice(toml[0].length);
+    const close = TOML_CLOSE.exec(rest);
+    if (!close) return { kind: "none", content: text };
+    return { kind: "data", data: tomlLines(rest.slice(0, close.index)), content: rest.slice(close.index + close[0].length).replace(/^\n/, "") };
+  }
   const open = OPEN.exec(text);
   if (!open) return { kind: "none", content: text };
   const language = open[1]!.trim();
-  if (language !== "" && language.toLowerCase() !== "yaml") {
-    return { kind: "refused", reason: `front matter in "${language.slice(0, 40)}" is not accepted: only YAML front matter is read` };
+  const lang = language.toLowerCase();
+  if (lang !== "" && lang !== "yaml" && lang !== "yml" && lang !== "json") {
+    return { kind: "refused", reason: `front matter in "${language.slice(0, 40)}" is not accepted: only YAML, JSON or TOML (+++) front matter is read` };
   }
   const rest = text.slice(open[0].length);
   const close = CLOSE.exec(rest);
   if (!close) return { kind: "none", content: text };
   const yaml = rest.slice(0, close.index);
   const content = rest.slice(close.index + close[0].length).replace(/^\n/, "");
+  if (lang === "json") return jsonFrontMatter(yaml, content);
   let data: unknown;
   try {
     data = load(yaml, { schema: CORE_SCHEMA, json: false });
   } catch (error) {
-    return { kind: "invalid", reason: `front matter is not valid YAML (${(error as Error).message.split("\n")[0]})`, content };
+    return { kind: "invalid", reason: `front matter is not valid YAML (${yamlProblem(error)})`, content, lines: simpleLines(yaml) };
   }
   if (data === undefined || data === null) return { kind: "data", data: {}, content };
-  if (typeof data !== "object" || Array.isArray(data)) return { kind: "invalid", reason: "front matter is not a YAML mapping of keys to values", content };
+  if (typeof data !== "object" || Array.isArray(data)) return { kind: "invalid", reason: "front matter is not a YAML mapping of keys to values", content, lines: {} };
   return { kind: "data", data: data as Record<string, unknown>, content };
+}
+
+/** Eleventy's `---json` block: JSON is data (JSON.parse evaluates nothing), an object of fields. */
+function jsonFrontMatter(json: string, content: string): FrontMatter {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (error) {
+    return { kind: "invalid", reason: `front matter is not valid JSON (${(error as Error).message.split("\n")[0]})`, content, lines: {} };
+  }
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return { kind: "invalid", reason: "front matter is not a JSON object of keys to values", content, lines: {} };
+  return { kind: "data", data: data as Record<string, unknown>, content };
+}
+
+/** The YAML error with the file's line number (the opening fence is line 1), not the block's "(1:19)". */
+function yamlProblem(error: unknown): string {
+  if (error instanceof YAMLException && error.mark) return `${error.reason}, line ${error.mark.line + 2} of the file`;
+  return (error as Error).message.split("\n")[0]!;
+}
+
+/**
+ * The `key: value` lines of front matter that is not valid YAML, each value as the text it is: what a
+ * writer means by `title: Johnny Depp: The acting outlaw`, which YAML refuses for its second colon.
+ */
+function simpleLines(yaml: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of yaml.split("\n")) {
+    const m = /^([A-Za-z][\w-]*)[ \t]*:[ \t]+(\S.*?)[ \t]*$/.exec(line);
+    if (!m || m[1] === "__proto__" || Object.hasOwn(out, m[1]!)) continue;
+    const value = m[2]!;
+    const quoted = /^(["'])(.*)\1$/.exec(value);
+    out[m[1]!] = quoted ? quoted[2]! : value;
+  }
+  return out;
 }

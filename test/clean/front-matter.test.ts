@@ -22,15 +22,24 @@ describe("front matter", () => {
     const text = `---js\n{ title: (require("fs").writeFileSync(${JSON.stringify(marker)}, "x"), "pwned") }\n---\n${body}\n`;
     expect(() => cleanSource(markdown(text))).toThrow(InputRejected);
     const out = runPipeline([markdown(text)], { zone: "UTC" });
-    expect(out.rejected).toEqual([{ path: "a.md", reason: 'front matter in "js" is not accepted: only YAML front matter is read', stage: "clean", rule: "front-matter" }]);
+    expect(out.rejected).toEqual([{ path: "a.md", reason: 'front matter in "js" is not accepted: only YAML, JSON or TOML (+++) front matter is read', stage: "clean", rule: "front-matter" }]);
     expect(existsSync(marker)).toBe(false);
   });
 
   it("refuses other front-matter languages too", () => {
-    for (const lang of ["javascript", "coffee", "json", "toml"]) {
+    for (const lang of ["javascript", "coffee", "toml", "ecmascript"]) {
       expect(splitFrontMatter(`---${lang}\n{}\n---\n${body}`)).toMatchObject({ kind: "refused" });
     }
     expect(splitFrontMatter(`---yaml\ntitle: A\n---\n${body}`)).toMatchObject({ kind: "data", data: { title: "A" } });
+  });
+
+  it("reads Hugo's +++ TOML and broken YAML's key: value lines as plain fields, never an object's prototype", () => {
+    const toml = splitFrontMatter(`+++\n__proto__ = ["x"]\ntitle = "Budget \\"approved\\""\ndate = 2025-05-29T10:00:00+02:00\n[params]\ntitle = "not this"\n+++\n${body}`);
+    expect(toml).toEqual({ kind: "data", data: { title: 'Budget "approved"', date: "2025-05-29T10:00:00+02:00" }, content: body });
+    expect(Object.getPrototypeOf(toml.kind === "data" ? toml.data : null)).toBe(Object.prototype);
+    const broken = splitFrontMatter(`---\n__proto__: x: y\ntitle: Budget: approved\n---\n${body}`);
+    expect(broken).toMatchObject({ kind: "invalid", lines: { title: "Budget: approved" } });
+    expect(Object.getPrototypeOf(broken.kind === "invalid" ? broken.lines : null)).toBe(Object.prototype);
   });
 
   it("reads YAML as plain data: no constructor tags, unquoted dates stay text", () => {
@@ -53,6 +62,10 @@ describe("front matter", () => {
       ["2025-05-29 23:30", "2025-05-29"],
       ["May 29, 2025", "2025-05-29"],
       ["29 May 2025", "2025-05-29"],
+      ["2025/05/29 23:30:00", "2025-05-29"], // Hexo, many blogs
+      ["2025.5.29", "2025-05-29"],
+      ["1748563199", "2025-05-29"], // seconds since 1970, as exporters write them: 23:59:59 UTC
+      ["1748563200000", "2025-05-30"], // milliseconds
     ];
     for (const [written, day] of cases) {
       const text = `---\ntitle: Budget approved\ndate: ${written}\n---\n${body}\n`;
@@ -62,7 +75,7 @@ describe("front matter", () => {
       expect({ written, day: out.stories[0]!.date }).toEqual({ written, day });
     }
     const wrong = cleanSource(markdown(`---\ntitle: Budget approved\ndate: 2025-02-30 10:00:00 +01:00\n---\n${body}\n`));
-    expect(wrong.messages.map((m) => m.text).join()).toMatch(/front matter date "2025-02-30 10:00:00 \+01:00" is not a date/);
+    expect(wrong.messages.map((m) => m.text).join()).toMatch(/front matter date "2025-02-30 10:00:00 \+01:00" is not a date \(line 3\)/);
     expect(wrong.messages).toEqual([expect.objectContaining({ stage: "clean", rule: "front-matter", level: "warning" })]);
   });
 
@@ -72,9 +85,9 @@ describe("front matter", () => {
     for (let i = 1; i < 6; i++) yaml += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(", ")}]\n`;
     const a = cleanSource(markdown(`---\n${yaml}title: Budget approved\ndate: *a5\n---\n${body}\n`));
     expect(a.title).toBe("Budget approved");
-    expect(a.messages.map((m) => m.text)).toEqual(["front matter date (a list) is not a date"]);
+    expect(a.messages.map((m) => m.text)).toEqual(["front matter date (a list) is not a date (line 9)"]);
     const map = cleanSource(markdown(`---\ntitle: Budget approved\ndate: {day: 29}\n---\n${body}\n`));
-    expect(map.messages.map((m) => m.text)).toEqual(["front matter date (a mapping) is not a date"]);
+    expect(map.messages.map((m) => m.text)).toEqual(["front matter date (a mapping) is not a date (line 3)"]);
   });
 
   it("does not run ---js through the command line either", async () => {
@@ -84,13 +97,13 @@ describe("front matter", () => {
     writeFileSync(file, `---js\nrequire("fs").writeFileSync(${JSON.stringify(marker)}, "x")\n---\n${body}\n`);
     const run = spawnSync(process.execPath, ["bin/digest.js", "clean", file], { encoding: "utf8" });
     expect(run.status).not.toBe(0);
-    expect(run.stderr).toMatch(/only YAML front matter/);
+    expect(run.stderr).toMatch(/only YAML, JSON or TOML \(\+\+\+\) front matter/);
     expect(existsSync(marker)).toBe(false);
     const input = join(work, "articles");
     mkdirSync(input);
     writeFileSync(join(input, "evil.md"), readFileSync(file));
     const build = spawnSync(process.execPath, ["bin/digest.js", "build", "--input", input, "--digests", join(work, "d"), "--output", join(work, "o"), "--quiet"], { encoding: "utf8" });
-    expect(build.stderr).toMatch(/evil\.md.*only YAML front matter/);
+    expect(build.stderr).toMatch(/evil\.md.*only YAML, JSON or TOML \(\+\+\+\) front matter/);
     expect(existsSync(marker)).toBe(false);
   });
 });

@@ -214,3 +214,28 @@ describe("an outlet that names itself in its own script", () => {
     expect(named("東京都、来年度から公共交通の運賃を引き下げへ", "https://example.jp/a").name).toBeNull();
   });
 });
+
+describe("an archived copy of a page", () => {
+  it("credits the site the archive kept, not web.archive.org, and keeps the archive's address as the link", () => {
+    // Saved from the Wayback Machine without its URL: the canonical link is the archive's; was "web.archive.org".
+    const text = readFileSync(join(fixtures, "outlets/archived-rent-a-pastor.html"), "utf8");
+    const a = cleanSource({ path: "saved.html", format: "html", text, encoding: "utf-8", mtime: new Date(0), url: null });
+    const outlet = outletOf(resolved(a));
+    expect(outletLabel(outlet)).toBe("rent-a-pastor.com");
+    expect(outlet.host).toBe("rent-a-pastor.com");
+    expect(a.meta.url).toMatch(/^https:\/\/web\.archive\.org\/web\/20150721045344\/http:\/\/rent-a-pastor\.com\//);
+  });
+
+  it("shows a Markdown source written as an address by its host", () => {
+    expect(outletLabel(outletOf(article({ source: "https://www.bbc.co.uk/" }, "markdown")))).toBe("bbc.co.uk");
+    expect(outletLabel(outletOf(article({ source: "BBC News" }, "markdown")))).toBe("BBC News");
+  });
+});
+
+describe("a site name given as a social-media handle", () => {
+  it("gives way to the name the page's <title> gives, and alone is shown without its @", () => {
+    const url = "https://www.politifact.com/west-virginia/statements/2019/nov/18/a/b/";
+    expect(outletLabel(outletOf(article({ siteName: "@politifact", titleSite: "PolitiFact West Virginia", url })))).toBe("PolitiFact West Virginia");
+    expect(outletLabel(outletOf(article({ siteName: "@politifact", url })))).toBe("politifact");
+  });
+});

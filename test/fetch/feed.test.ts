@@ -91,7 +91,7 @@ describe("readFeed", () => {
   it("skips items without an http(s) link, saying which", () => {
     const r = readFeed(`<rss version="2.0"><channel><title>T</title><item><title>Mail me</title><link>mailto:a@b.c</link></item><item><title>Fine</title><link>https://a.example/x#top</link></item></channel></rss>`, FEED);
     expect(r.ok && r.feed.items.map((i) => i.url)).toEqual(["https://a.example/x"]);
-    expect(r.ok && r.feed.skipped).toEqual(['item "Mail me" has no http(s) link']);
+    expect(r.ok && r.feed.skipped).toEqual(['item "Mail me" has no http(s) link and no text of its own']);
   });
 });
 

@@ -108,7 +108,7 @@ describe("a build of hostile inputs", () => {
   it("keeps a Markdown file whose date is a billion YAML aliases, saying the date is a list", () => {
     const entry = report.inputs.find((i) => i.path === "front-matter/laughs.md")!;
     expect(entry.status, entry.reason).not.toBe("rejected");
-    expect(entry.messages).toContainEqual(expect.objectContaining({ rule: "front-matter", text: "front matter date (a list) is not a date" }));
+    expect(entry.messages).toContainEqual(expect.objectContaining({ rule: "front-matter", text: "front matter date (a list) is not a date (line 12)" }));
   });
 
   it("publishes no headline longer than 300 characters (a 10,000-character <h1> is cut, with a warning)", () => {
