@@ -3,9 +3,9 @@
 // and maps; no timestamps, no tags that construct objects, nothing evaluated). A block that names
 // another language (`---js`, `---javascript`, `---coffee`...) is refused: some front-matter readers run
 // it. `---json` is read with JSON.parse, which evaluates nothing.
-// Hugo's `+++` block is TOML, which is data too: its top-level `key = value` lines are read (./toml-lines.ts).
+// Hugo's `+++` block is TOML, which is data too (smol-toml; its dates are kept as the text written).
 import { CORE_SCHEMA, load, YAMLException } from "js-yaml";
-import { tomlLines } from "./toml-lines.ts";
+import { parse as parseToml, TomlError } from "smol-toml";
 
 export type FrontMatter =
   | { kind: "none"; content: string }
@@ -25,7 +25,7 @@ export function splitFrontMatter(text: string): FrontMatter {
     const rest = text.slice(toml[0].length);
     const close = TOML_CLOSE.exec(rest);
     if (!close) return { kind: "none", content: text };
-    return { kind: "data", data: tomlLines(rest.slice(0, close.index)), content: rest.slice(close.index + close[0].length).replace(/^\n/, "") };
+    return tomlFrontMatter(rest.slice(0, close.index), rest.slice(close.index + close[0].length).replace(/^\n/, ""));
   }
   const open = OPEN.exec(text);
   if (!open) return { kind: "none", content: text };
@@ -49,6 +49,23 @@ export function splitFrontMatter(text: string): FrontMatter {
   if (data === undefined || data === null) return { kind: "data", data: {}, content };
   if (typeof data !== "object" || Array.isArray(data)) return { kind: "invalid", reason: "front matter is not a YAML mapping of keys to values", content, lines: {} };
   return { kind: "data", data: data as Record<string, unknown>, content };
+}
+
+/** Hugo's `+++` block: TOML, its dates (TOML's own type) turned back into the ISO text written. */
+function tomlFrontMatter(toml: string, content: string): FrontMatter {
+  let data: Record<string, unknown>;
+  try {
+    data = parseToml(toml);
+  } catch (error) {
+    const where = error instanceof TomlError ? `, line ${error.line + 1} of the file` : "";
+    return { kind: "invalid", reason: `front matter is not valid TOML (${(error as Error).message.split("\n")[0]}${where})`, content, lines: {} };
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    // Assigned, "__proto__" would set the object's prototype rather than a field.
+    if (key !== "__proto__") out[key] = value instanceof Date ? value.toISOString() : value;
+  }
+  return { kind: "data", data: out, content };
 }
 
 /** Eleventy's `---json` block: JSON is data (JSON.parse evaluates nothing), an object of fields. */

@@ -35,7 +35,8 @@ describe("front matter", () => {
 
   it("reads Hugo's +++ TOML and broken YAML's key: value lines as plain fields, never an object's prototype", () => {
     const toml = splitFrontMatter(`+++\n__proto__ = ["x"]\ntitle = "Budget \\"approved\\""\ndate = 2025-05-29T10:00:00+02:00\n[params]\ntitle = "not this"\n+++\n${body}`);
-    expect(toml).toEqual({ kind: "data", data: { title: 'Budget "approved"', date: "2025-05-29T10:00:00+02:00" }, content: body });
+    expect(toml).toEqual({ kind: "data", data: { title: 'Budget "approved"', date: "2025-05-29T10:00:00.000+02:00", params: { title: "not this" } }, content: body });
+    expect(splitFrontMatter(`+++\ntitle = "Budget\ndate = 2025-05-29\n+++\n${body}`)).toMatchObject({ kind: "invalid", reason: expect.stringContaining("line 2 of the file"), content: body });
     expect(Object.getPrototypeOf(toml.kind === "data" ? toml.data : null)).toBe(Object.prototype);
     const broken = splitFrontMatter(`---\n__proto__: x: y\ntitle: Budget: approved\n---\n${body}`);
     expect(broken).toMatchObject({ kind: "invalid", lines: { title: "Budget: approved" } });
