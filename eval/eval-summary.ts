@@ -58,8 +58,9 @@ const twoOutlets = bbc.map((r) => {
   const copy = rewrite(paragraphs(r.text), rand, 0.4);
   return [{ title: copy.title, text: copy.paragraphs.join("\n\n") }, { title: r.title, text: r.text }];
 });
-const faultsTwo = new Faults();
 for (const half of HALVES) {
+  const faults = new Faults();
+  const faultsTwo = new Faults();
   const digest: RougeScores[] = [];
   const lead3: RougeScores[] = [];
   const multi: RougeScores[] = [];
@@ -67,7 +68,10 @@ for (const half of HALVES) {
   bbc.forEach((r, i) => {
     if (halfOf(r.id) !== half) return;
     const reference = r.summary.split("\n").map((s) => s.trim()).filter(Boolean);
-    digest.push(rouge(summarise([{ title: r.title, text: r.text }], { sentences }), reference));
+    const one = [{ title: r.title, text: r.text }];
+    const summary = summarise(one, { sentences });
+    faults.count(summary, one);
+    digest.push(rouge(summary, reference));
     lead3.push(rouge(lead(r.text, sentences), reference));
     const two = summarise(twoOutlets[i]!, { sentences });
     faultsTwo.count(two, twoOutlets[i]!);
@@ -81,8 +85,9 @@ for (const half of HALVES) {
   console.log(`    ${gap(d, l)}`);
   console.log(`    two outlets: Digest        ${fmt(m)}`);
   console.log(`    two outlets: Lead-${sentences} of the first ${fmt(lm)}`);
+  console.log(`    Digest's summaries: ${faults.line()}`);
+  console.log(`    two-outlet summaries: ${faultsTwo.line()}`);
 }
-console.log(`  two-outlet summaries, both halves: ${faultsTwo.line()}`);
 
 // events-dev: one summary of 100 words per event, from all its outlets' articles.
 const byEvent = new Map<string, EventRow[]>();

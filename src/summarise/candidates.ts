@@ -4,6 +4,7 @@ import { collapseSpaces } from "../text/words.ts";
 import { charClass, DIGIT, LETTER, table as charTable } from "../text/chars.ts";
 import { referenceKind, type ReferenceKind } from "./reference.ts";
 import { runOnPieces } from "./run-on.ts";
+import { quotations, type Quotation } from "./quotes.ts";
 import type { Vocabulary } from "./terms.ts";
 
 export interface SummaryInput {
@@ -38,6 +39,19 @@ export interface Candidate {
    * goes (select.ts `shownTexts`); null for any other sentence.
    */
   leansOn: number | null;
+  /**
+   * The quotation this sentence is part of when it runs over several sentences of its article (or its
+   * paragraph leaves it open), by candidate indices (shared by its sentences); null for any other. A summary
+   * shows such a sentence only after the ones its quoted words begin in, and closes the marks where it leaves
+   * the quotation (select.ts).
+   */
+  quotation: Quotation | null;
+  /** The sentence of its quotation it is shown with and after (quotes.ts `Quoted.from`), when it is in one. */
+  quoteFrom: number;
+  /** The marks that open its quotation, shown before it when it is shown without the sentence before it (quotes.ts `Quoted.opening`). */
+  opening: string;
+  /** The marks that close the quotations this sentence leaves open: shown after it when the summary goes on without the rest. */
+  closing: string;
 }
 
 /**
@@ -109,6 +123,8 @@ export function collectCandidates(articles: SummaryInput[], vocabulary: Vocabula
   for (let a = 0; a < articles.length; a++) {
     let position = 0;
     let previous = -1;
+    const start = out.length;
+    const opensParagraph: boolean[] = [];
     paragraphs: for (const paragraph of articles[a]!.text.split(/\n+/)) {
       const trimmed = paragraph.trim();
       const datelined = datelineLength(trimmed);
@@ -135,12 +151,42 @@ export function collectCandidates(articles: SummaryInput[], vocabulary: Vocabula
           const leansOn = kind === "connective" ? previous : null;
           const terms = dateline ? NO_TERMS : first ? first.terms : vocabulary.add(lower);
           const prose = first ? first.prose : !dateline && !cut && words >= 6 && FINAL_PUNCTUATION.test(text);
-          out.push({ text, article: a, position: dateline ? position : position++, words, terms, prose, duplicateOf, dateline, antecedent, orphan, leansOn });
+          out.push({ text, article: a, position: dateline ? position : position++, words, terms, prose, duplicateOf, dateline, antecedent, orphan, leansOn, quotation: null, quoteFrom: -1, opening: "", closing: "" });
+          opensParagraph.push(k === 0 && p === 0);
           kinds.push(kind);
           if (!dateline) previous = out.length - 1;
         }
       }
     }
+    markQuotations(out, start, opensParagraph);
+  }
+  // A sentence another outlet prints outside any quotation is no one's quoted words: it stands alone.
+  if (several) {
+    for (const c of out) {
+      const first = c.duplicateOf === null ? null : out[c.duplicateOf]!;
+      if (first && c.quotation === null && first.quotation !== null && first.text === c.text) {
+        first.quotation = null;
+        first.quoteFrom = -1;
+        first.opening = "";
+        first.closing = "";
+      }
+    }
   }
   return out;
+}
+
+/** Marks the quotations of the article whose candidates begin at `start` (quotes.ts), by candidate index. */
+function markQuotations(out: Candidate[], start: number, opensParagraph: readonly boolean[]): void {
+  const found = quotations(out.slice(start).map((c) => c.text), opensParagraph);
+  const shifted = new Map<Quotation, Quotation>();
+  found.forEach((quoted, i) => {
+    if (quoted === null) return;
+    const q = quoted.quotation;
+    let mine = shifted.get(q);
+    if (!mine) shifted.set(q, (mine = { first: start + q.first, last: start + q.last }));
+    out[start + i]!.quotation = mine;
+    out[start + i]!.quoteFrom = start + quoted.from;
+    out[start + i]!.opening = quoted.opening;
+    out[start + i]!.closing = quoted.closing;
+  });
 }
