@@ -35,9 +35,11 @@ export class Faults {
       if (datelineLength(s) > 0 || /^\(?(?:AP|Reuters|AFP|UPI|dpa)\)?\s*[-—–]/u.test(s)) this.datelines++;
       // Dangling: not an article's opening sentence, opens with a reference, and the sentence before it in the
       // summary is not the one before it in its article.
-      // The summariser may close a quotation where it leaves it: the sentence is the text's without those marks.
+      // The summariser may close a quotation where it leaves it, or open one where it takes it up: the sentence
+      // is the text's without those marks, and is judged as the summariser judged it (a closing mark at its
+      // very end would hide who speaks).
       const opens = texts.some((t) => t.slice(datelineLength(t)).trimStart().startsWith(asInText(s)));
-      if (!opens && needsAntecedent(s) && !texts.some((t) => i > 0 && followsInText(t, asInText(summary[i - 1]!), asInText(s)))) this.dangling++;
+      if (!opens && needsAntecedent(asInText(s)) && !texts.some((t) => i > 0 && followsInText(t, asInText(summary[i - 1]!).replace(MARKS_AT_START, ""), asInText(s)))) this.dangling++;
       for (let j = 0; j < i; j++) if (sameFact(summary[j]!, s)) this.oldRule++;
     });
     const repeats = factPairs(summary, inputs).filter((p) => p.same && !p.oneArticle).length;

@@ -8,7 +8,8 @@
 // ('…later," Mr Greenspan said.'), shown with the quotation's opening mark.
 //
 // A mark opens or closes by what stands beside it (as Markdown reads emphasis): after a space and before a
-// word it opens ("We…, »Die…, „Wir…), after a word and before a space or stop it closes (…home." …Welt« …“ ).
+// word it opens ("We…, »Die…, „Wir…), after a word and before a space or stop it closes (…home." …Welt« …“ ),
+// and a mark before a stop or comma never opens.
 // A mark with a space or a word on both sides falls back to its usual role (French « Nous » spaced), and a
 // straight mark then to what is open. Single marks are apostrophes as often as quotes (don't, fans' ): one
 // opens only before a letter, and closes only a quotation a single mark opened.
@@ -53,12 +54,14 @@ const PARTNER = new Map<number, string>([
 
 const STRAIGHT = new Set([0x22, 0x27, 0x60]);
 
-/** Marks whose role never depends on their flanks: a corner bracket, and „ ‚ which only ever open. */
-const FIXED = new Set([0x300c, 0x300d, 0x300e, 0x300f, 0x201e, 0x201a]);
+/** Marks whose role never depends on their flanks: the corner brackets. */
+const FIXED = new Set([0x300c, 0x300d, 0x300e, 0x300f]);
 
 const isSpace = (c: string | undefined) => c === undefined || /\s/u.test(c);
 const isWord = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
+/** What comes after a closing mark, never after an opening one: French spaces a closing guillemet from the word (« Nous »). */
+const ENDS_CLAUSE = /^[.,;:!?…)\]]$/u;
 
 /** What reading a sentence found: it began inside a quotation, ended inside one, or closed one never opened. */
 export interface QuoteReading {
@@ -100,7 +103,7 @@ function markAt(text: string, at: number, open: number): MarkHere | null {
 function flankRole(text: string, at: number, width: number, family: number, usual: number, open: number): number {
   const before = text[at - 1];
   const after = text[at + width];
-  const opening = !isSpace(after) && (isSpace(before) || !isWord(before));
+  const opening = !isSpace(after) && !ENDS_CLAUSE.test(after!) && (isSpace(before) || !isWord(before));
   const closing = !isSpace(before) && (isSpace(after) || !isWord(after));
   let role: number;
   if (opening && !closing) role = OPENS;
