@@ -4,7 +4,7 @@ import { collapseSpaces } from "../text/words.ts";
 import { charClass, DIGIT, LETTER, table as charTable } from "../text/chars.ts";
 import { referenceKind, type ReferenceKind } from "./reference.ts";
 import { runOnPieces } from "./run-on.ts";
-import { quotations, type Quotation } from "./quotes.ts";
+import { MAY_RUN_ON, quotations, type Quotation } from "./quotes.ts";
 import type { Vocabulary } from "./terms.ts";
 
 export interface SummaryInput {
@@ -158,7 +158,7 @@ export function collectCandidates(articles: SummaryInput[], vocabulary: Vocabula
         }
       }
     }
-    markQuotations(out, start, opensParagraph);
+    if (MAY_RUN_ON.test(articles[a]!.text)) markQuotations(out, start, opensParagraph);
   }
   // A sentence another outlet prints outside any quotation is no one's quoted words: it stands alone.
   if (several) {
@@ -177,7 +177,9 @@ export function collectCandidates(articles: SummaryInput[], vocabulary: Vocabula
 
 /** Marks the quotations of the article whose candidates begin at `start` (quotes.ts), by candidate index. */
 function markQuotations(out: Candidate[], start: number, opensParagraph: readonly boolean[]): void {
-  const found = quotations(out.slice(start).map((c) => c.text), opensParagraph);
+  const texts: string[] = [];
+  for (let i = start; i < out.length; i++) texts.push(out[i]!.text);
+  const found = quotations(texts, opensParagraph);
   const shifted = new Map<Quotation, Quotation>();
   found.forEach((quoted, i) => {
     if (quoted === null) return;

@@ -54,23 +54,30 @@ const PARTNER = new Map<number, string>([
 
 const STRAIGHT = new Set([0x22, 0x27, 0x60]);
 
+/** Every code unit that is a mark or begins one (`` is two backticks). Shared: `lastIndex` is set before each search. */
+const MARK = /["'`«»“”„‘’‚‹›「」『』]/gu;
+
+/** A mark of a family whose quotations may run over sentences (double marks, as one code unit or two singles, and corners): text without one has no quotation to find. */
+export const MAY_RUN_ON = /["“”„«»「」『』]|''|``/u;
+
 /** Marks whose role never depends on their flanks: the corner brackets. */
 const FIXED = new Set([0x300c, 0x300d, 0x300e, 0x300f]);
 
-const isSpace = (c: string | undefined) => c === undefined || /\s/u.test(c);
-const isWord = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
-const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
+// By code unit (NaN past the text's ends), ASCII read at once, the rest by the regex.
+const isSpace = (c: number) => Number.isNaN(c) || c === 32 || (c < 0x80 ? c >= 9 && c <= 13 : /\s/u.test(String.fromCharCode(c)));
+const isAsciiLetter = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+const isWord = (c: number) => (c < 0x80 ? isAsciiLetter(c) || (c >= 0x30 && c <= 0x39) : /[\p{L}\p{N}]/u.test(String.fromCharCode(c)));
+const isLetter = (c: number) => (c < 0x80 ? isAsciiLetter(c) : /\p{L}/u.test(String.fromCharCode(c)));
 /** What comes after a closing mark, never after an opening one: French spaces a closing guillemet from the word (« Nous »). */
-const ENDS_CLAUSE = /^[.,;:!?…)\]]$/u;
+const ENDS_CLAUSE = new Set([...".,;:!?…)]"].map((c) => c.charCodeAt(0)));
 
-/** What reading a sentence found: it began inside a quotation, ended inside one, or closed one never opened. */
-export interface QuoteReading {
-  continues: boolean;
-  /** It began inside a quotation with a mark that opens it again (news style): its quoted words read on their own. */
-  reopens: boolean;
-  leavesOpen: boolean;
-  stray: boolean;
-}
+/** What reading a sentence found, as bits: it began inside a quotation (CONTINUES), with a mark that opens it again
+ * (REOPENS, news style: its quoted words read on their own), ended inside one (LEAVES_OPEN), or closed one never
+ * opened (STRAY). */
+const CONTINUES = 1;
+const REOPENS = 2;
+const LEAVES_OPEN = 4;
+const STRAY = 8;
 
 /** A quotation mark in a text: its family, its role there (OPENS, CLOSES, or 0 for none: an apostrophe), its length. */
 interface MarkHere {
@@ -101,9 +108,9 @@ function markAt(text: string, at: number, open: number): MarkHere | null {
 
 /** The role of a mark `width` long at `at`: by its flanks, else its usual role, else (a straight mark) by what is open; 0 for none. */
 function flankRole(text: string, at: number, width: number, family: number, usual: number, open: number): number {
-  const before = text[at - 1];
-  const after = text[at + width];
-  const opening = !isSpace(after) && !ENDS_CLAUSE.test(after!) && (isSpace(before) || !isWord(before));
+  const before = text.charCodeAt(at - 1);
+  const after = text.charCodeAt(at + width);
+  const opening = !isSpace(after) && !ENDS_CLAUSE.has(after) && (isSpace(before) || !isWord(before));
   const closing = !isSpace(before) && (isSpace(after) || !isWord(after));
   let role: number;
   if (opening && !closing) role = OPENS;
@@ -126,6 +133,7 @@ export class QuoteReader {
 
   /** What opens the quotations open now, outermost first: to show a sentence that begins inside them as a whole quotation. */
   opening(): string {
+    if (this.open === 0) return "";
     let out = "";
     for (const q of this.stack) if (this.open & q.family) out += q.opener;
     return out;
@@ -138,12 +146,15 @@ export class QuoteReader {
     return out;
   }
 
-  /** Reads the next sentence. */
-  read(sentence: string): QuoteReading {
-    const continues = this.open !== 0;
-    let reopens = false;
-    let stray = false;
-    for (let i = 0; i < sentence.length; i++) {
+  /** Reads the next sentence: what it found (CONTINUES, REOPENS, LEAVES_OPEN, STRAY). */
+  read(sentence: string): number {
+    // Outside quotations, a sentence of single marks alone (apostrophes, mostly) leaves none open.
+    if (this.open === 0 && !MAY_RUN_ON.test(sentence)) return 0;
+    let found = this.open !== 0 ? CONTINUES : 0;
+    // The regex finds the marks faster than a loop over the sentence's code units.
+    MARK.lastIndex = 0;
+    for (let m = MARK.exec(sentence); m !== null; m = MARK.exec(sentence)) {
+      const i = m.index;
       const mark = markAt(sentence, i, this.open);
       if (!mark) continue;
       // A straight mark that would open a quotation already open, inside a sentence, is its closing mark with
@@ -152,22 +163,22 @@ export class QuoteReader {
       if (mark.role === OPENS) {
         // An open quotation of the family is not opened again but goes on (news style: each paragraph of it
         // opens with a mark); quotations within quotations take the other family.
-        const after = sentence[i + mark.width];
+        const after = sentence.charCodeAt(i + mark.width);
         this.stack = this.stack.filter((q) => q.family !== mark.family && (this.open & q.family) !== 0);
-        const space = after !== undefined && isSpace(after) ? after : "";
+        const space = !Number.isNaN(after) && isSpace(after) ? sentence[i + mark.width]! : "";
         this.stack.push({ family: mark.family, opener: sentence.slice(i, i + mark.width) + space, closer: space + mark.partner });
-        if (i === 0 && (this.open & mark.family) !== 0) reopens = true;
+        if (i === 0 && (this.open & mark.family) !== 0) found |= REOPENS;
         this.open |= mark.family;
       } else if (mark.role === CLOSES) {
         if (this.open & mark.family) this.open &= ~mark.family;
-        else if (mark.family !== SINGLE) stray = true;
+        else if (mark.family !== SINGLE) found |= STRAY;
       }
-      i += mark.width - 1;
+      MARK.lastIndex = i + mark.width;
     }
     // Single marks are apostrophes as often ('bot nets, Mu'awiyah): one left open ends with its sentence
     // unless it is inside another quotation.
     if (this.open === SINGLE) this.open = 0;
-    return { continues, reopens, leavesOpen: this.open !== 0, stray };
+    return this.open !== 0 ? found | LEAVES_OPEN : found;
   }
 
   /**
@@ -242,14 +253,16 @@ export function quotations(sentences: readonly string[], opensParagraph: readonl
   for (let i = 0; i < sentences.length; i++) {
     if (opensParagraph[i] && reader.open !== 0 && !reader.goesOn(sentences, i)) current = null;
     const opening = reader.opening();
-    const reading = reader.read(sentences[i]!);
-    if (reading.continues && current) current.last = i;
-    else if (reading.leavesOpen) current = { first: i, last: i };
-    const alone = reading.continues && !reading.reopens && !reading.leavesOpen && namesSpeaker(sentences[i]!);
-    if (!reading.continues || reading.reopens || alone) from = i;
-    out.push(current ? { quotation: current, from, opening: alone ? opening : "", closing: reading.leavesOpen ? reader.closing() : "" } : null);
-    if (reading.stray && current) malformed.add(current);
-    if (!reading.leavesOpen) current = null;
+    const found = reader.read(sentences[i]!);
+    const continues = (found & CONTINUES) !== 0;
+    const leavesOpen = (found & LEAVES_OPEN) !== 0;
+    if (continues && current) current.last = i;
+    else if (leavesOpen) current = { first: i, last: i };
+    const alone = (found & (CONTINUES | REOPENS | LEAVES_OPEN)) === CONTINUES && namesSpeaker(sentences[i]!);
+    if (!continues || found & REOPENS || alone) from = i;
+    out.push(current ? { quotation: current, from, opening: alone ? opening : "", closing: leavesOpen ? reader.closing() : "" } : null);
+    if (found & STRAY && current) malformed.add(current);
+    if (!leavesOpen) current = null;
   }
   return out.map((q) => (q !== null && !malformed.has(q.quotation) ? q : null));
 }
@@ -266,6 +279,6 @@ const CLOSING_MARKS = new Set([0x22, 0x201d, 0x201c, 0xbb, 0xab, 0x300d, 0x300f]
 /** Whether a run of sentences, read in order as one passage, leaves a quotation open or closes one it never opened. */
 export function cutQuotation(sentences: readonly string[]): boolean {
   const reader = new QuoteReader();
-  for (const s of sentences) if (reader.read(s).stray) return true;
+  for (const s of sentences) if (reader.read(s) & STRAY) return true;
   return reader.open !== 0;
 }

@@ -50,10 +50,18 @@ export function selectSentences(candidates: Candidate[], { vectors, scores, scra
   // The sentence with what it must be taken with (its quotation's sentences before it, the untaken
   // antecedents), in reading order.
   const members: number[] = [];
+  /** Whether `i` is taken by itself: nothing before it that it needs is left untaken (most sentences). */
+  const alone = (i: number, wholeQuotes: boolean): boolean => {
+    const { antecedent, quoteFrom } = candidates[i]!;
+    if (antecedent !== null && !taken[antecedent]) return false;
+    if (wholeQuotes) for (let m = quoteFrom < 0 ? i : quoteFrom; m < i; m++) if (!taken[m]) return false;
+    return true;
+  };
   /** Fills `members` for `i`; their count, or 0 when they are too many. */
   const bundle = (i: number, wholeQuotes: boolean): number => {
     members.length = 0;
     members.push(i);
+    if (alone(i, wholeQuotes)) return 1;
     let antecedents = 0;
     for (let k = 0; k < members.length; k++) {
       const c = candidates[members[k]!]!;
@@ -91,25 +99,30 @@ export function selectSentences(candidates: Candidate[], { vectors, scores, scra
   for (const { eligible, tier, wholeQuotes } of rounds) {
     // Whether this tier takes new facts only (the last takes any sentence when an exact count must be met).
     const fresh = tier < 2 || !options.fill;
+    /** The mean value of `i`'s bundle, or NaN when it cannot be taken. */
+    const bundleValue = (i: number): number => {
+      const length = bundle(i, wholeQuotes);
+      if (length === 0 || chosen.length + length > options.sentences) return NaN;
+      let words = 0;
+      let total = 0;
+      for (const k of members) {
+        if (k !== i && !eligible(candidates[k]!, k)) return NaN;
+        words += candidates[k]!.words;
+        total += value(k);
+      }
+      return used + words > options.words ? NaN : total / length;
+    };
     while (chosen.length < options.sentences) {
       let best = -1;
       let bestValue = -Infinity;
-      /** The mean value of `i`'s bundle, or NaN when it cannot be taken. */
-      const bundleValue = (i: number): number => {
-        const length = bundle(i, wholeQuotes);
-        if (length === 0 || chosen.length + length > options.sentences) return NaN;
-        let words = 0;
-        let total = 0;
-        for (const k of members) {
-          if (k !== i && !eligible(candidates[k]!, k)) return NaN;
-          words += candidates[k]!.words;
-          total += value(k);
-        }
-        return used + words > options.words ? NaN : total / length;
-      };
       for (let i = 0; i < candidates.length; i++) {
-        if (taken[i] || !eligible(candidates[i]!, i)) continue;
-        const mean = bundleValue(i);
+        const c = candidates[i]!;
+        if (taken[i] || !eligible(c, i)) continue;
+        let mean: number;
+        if (alone(i, wholeQuotes)) {
+          if (chosen.length + 1 > options.sentences || used + c.words > options.words) continue;
+          mean = value(i);
+        } else mean = bundleValue(i);
         if (mean > bestValue) {
           bestValue = mean;
           best = i;
