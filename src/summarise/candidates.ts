@@ -4,7 +4,7 @@ import { collapseSpaces } from "../text/words.ts";
 import { charClass, DIGIT, LETTER, table as charTable } from "../text/chars.ts";
 import { referenceKind, type ReferenceKind } from "./reference.ts";
 import { runOnPieces } from "./run-on.ts";
-import { MAY_RUN_ON, quotations, type Quotation } from "./quotes.ts";
+import { MAY_RUN_ON, quotations, type Quotation, type Quoted } from "./quotes.ts";
 import type { Vocabulary } from "./terms.ts";
 
 export interface SummaryInput {
@@ -40,18 +40,12 @@ export interface Candidate {
    */
   leansOn: number | null;
   /**
-   * The quotation this sentence is part of when it runs over several sentences of its article (or its
-   * paragraph leaves it open), by candidate indices (shared by its sentences); null for any other. A summary
-   * shows such a sentence only after the ones its quoted words begin in, and closes the marks where it leaves
-   * the quotation (select.ts).
+   * Its place in a quotation run over several sentences of its article (or left open by its paragraph), by
+   * candidate indices (quotes.ts `Quoted`: the quotation, shared by its sentences; the sentence its quoted words
+   * are read from; the marks shown before and after it where the summary takes the quotation up or leaves it);
+   * null for any other sentence. A summary shows it only after the sentences from `from` on (select.ts).
    */
-  quotation: Quotation | null;
-  /** The sentence of its quotation it is shown with and after (quotes.ts `Quoted.from`), when it is in one. */
-  quoteFrom: number;
-  /** The marks that open its quotation, shown before it when it is shown without the sentence before it (quotes.ts `Quoted.opening`). */
-  opening: string;
-  /** The marks that close the quotations this sentence leaves open: shown after it when the summary goes on without the rest. */
-  closing: string;
+  quote: Quoted | null;
 }
 
 /**
@@ -151,7 +145,7 @@ export function collectCandidates(articles: SummaryInput[], vocabulary: Vocabula
           const leansOn = kind === "connective" ? previous : null;
           const terms = dateline ? NO_TERMS : first ? first.terms : vocabulary.add(lower);
           const prose = first ? first.prose : !dateline && !cut && words >= 6 && FINAL_PUNCTUATION.test(text);
-          out.push({ text, article: a, position: dateline ? position : position++, words, terms, prose, duplicateOf, dateline, antecedent, orphan, leansOn, quotation: null, quoteFrom: -1, opening: "", closing: "" });
+          out.push({ text, article: a, position: dateline ? position : position++, words, terms, prose, duplicateOf, dateline, antecedent, orphan, leansOn, quote: null });
           opensParagraph.push(k === 0 && p === 0);
           kinds.push(kind);
           if (!dateline) previous = out.length - 1;
@@ -164,12 +158,7 @@ export function collectCandidates(articles: SummaryInput[], vocabulary: Vocabula
   if (several) {
     for (const c of out) {
       const first = c.duplicateOf === null ? null : out[c.duplicateOf]!;
-      if (first && c.quotation === null && first.quotation !== null && first.text === c.text) {
-        first.quotation = null;
-        first.quoteFrom = -1;
-        first.opening = "";
-        first.closing = "";
-      }
+      if (first && c.quote === null && first.quote !== null && first.text === c.text) first.quote = null;
     }
   }
   return out;
@@ -186,9 +175,6 @@ function markQuotations(out: Candidate[], start: number, opensParagraph: readonl
     const q = quoted.quotation;
     let mine = shifted.get(q);
     if (!mine) shifted.set(q, (mine = { first: start + q.first, last: start + q.last }));
-    out[start + i]!.quotation = mine;
-    out[start + i]!.quoteFrom = start + quoted.from;
-    out[start + i]!.opening = quoted.opening;
-    out[start + i]!.closing = quoted.closing;
+    out[start + i]!.quote = { quotation: mine, from: start + quoted.from, opening: quoted.opening, closing: quoted.closing };
   });
 }

@@ -118,7 +118,8 @@ export function factPairs(sentences: readonly string[], articles: SummaryInput[]
     // A summary shows a sentence whose connective it can do without by either text, and one of a quotation with
     // the marks that open or close it where the summary takes it up or leaves it.
     const texts = c.leansOn === null ? [c.text] : [c.text, withoutOpener(c.text)];
-    for (const text of texts.flatMap((t) => [t, c.opening + t, t + c.closing, c.opening + t + c.closing])) {
+    const [opening, closing] = c.quote === null ? ["", ""] : [c.quote.opening, c.quote.closing];
+    for (const text of texts.flatMap((t) => [t, opening + t, t + closing, opening + t + closing])) {
       if (!at.has(text)) at.set(text, c.position);
       articlesOf.set(text, (articlesOf.get(text) ?? new Set()).add(c.article));
     }

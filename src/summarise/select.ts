@@ -52,9 +52,9 @@ export function selectSentences(candidates: Candidate[], { vectors, scores, scra
   const members: number[] = [];
   /** Whether `i` is taken by itself: nothing before it that it needs is left untaken (most sentences). */
   const alone = (i: number, wholeQuotes: boolean): boolean => {
-    const { antecedent, quoteFrom } = candidates[i]!;
+    const { antecedent, quote } = candidates[i]!;
     if (antecedent !== null && !taken[antecedent]) return false;
-    if (wholeQuotes) for (let m = quoteFrom < 0 ? i : quoteFrom; m < i; m++) if (!taken[m]) return false;
+    if (wholeQuotes && quote !== null) for (let m = quote.from; m < i; m++) if (!taken[m]) return false;
     return true;
   };
   /** Fills `members` for `i`; their count, or 0 when they are too many. */
@@ -66,7 +66,7 @@ export function selectSentences(candidates: Candidate[], { vectors, scores, scra
     for (let k = 0; k < members.length; k++) {
       const c = candidates[members[k]!]!;
       // The quotation's sentences from where its words are read on to this one.
-      if (wholeQuotes && c.quotation !== null) for (let m = c.quoteFrom; m < members[k]!; m++) if (!taken[m] && !members.includes(m)) members.push(m);
+      if (wholeQuotes && c.quote !== null) for (let m = c.quote.from; m < members[k]!; m++) if (!taken[m] && !members.includes(m)) members.push(m);
       const at = c.antecedent;
       if (at !== null && !taken[at] && !members.includes(at)) {
         if (++antecedents === MAX_CHAIN) return 0;
@@ -155,7 +155,7 @@ export function selectSentences(candidates: Candidate[], { vectors, scores, scra
     // part of a quotation, if any is left).
     const all = candidates.map((_, i) => i);
     const alone = (i: number) => candidates[i]!.prose && candidates[i]!.antecedent === null && !candidates[i]!.orphan;
-    const pool = [all.filter((i) => alone(i) && candidates[i]!.quotation === null), all.filter(alone), all.filter((i) => !candidates[i]!.dateline), all].find((p) => p.length > 0)!;
+    const pool = [all.filter((i) => alone(i) && candidates[i]!.quote === null), all.filter(alone), all.filter((i) => !candidates[i]!.dateline), all].find((p) => p.length > 0)!;
     chosen.push(pool.reduce((a, b) => (scores[b]! > scores[a]! ? b : a)));
   }
   return chosen;
@@ -176,9 +176,9 @@ export function readingOrder(chosen: readonly number[], all: readonly Candidate[
   const dependents = new Map<number, number[]>();
   /** The sentence it refers back to, or the one its connective points to. */
   const leans = chosen.map((i) => {
-    const { antecedent, leansOn, quoteFrom } = all[i]!;
+    const { antecedent, leansOn, quote } = all[i]!;
     // A quotation's sentence follows the one before it, so another article's sentence never comes between.
-    return antecedent ?? (leansOn !== null && leansOn >= 0 ? leansOn : quoteFrom >= 0 && i > quoteFrom ? i - 1 : null);
+    return antecedent ?? (leansOn !== null && leansOn >= 0 ? leansOn : quote !== null && i > quote.from ? i - 1 : null);
   });
   chosen.forEach((i, k) => {
     const before = leans[k]!;
@@ -202,10 +202,11 @@ export function shownTexts(order: readonly number[], all: readonly Candidate[]):
   return order.map((i, k) => {
     const c = all[i]!;
     // A quotation the summary goes on without (its next sentence not shown next) is closed where the summary leaves it.
-    const goesOn = order[k + 1] === i + 1 && all[i + 1]!.quotation === c.quotation;
-    const closed = c.closing !== "" && !goesOn ? c.closing : "";
+    const q = c.quote;
+    const goesOn = q !== null && order[k + 1] === i + 1 && all[i + 1]!.quote?.quotation === q.quotation;
+    const closed = q !== null && q.closing !== "" && !goesOn ? q.closing : "";
     // One that closes a quotation begun before it, and names who spoke, is opened where the summary takes it up.
-    const opened = c.opening !== "" && !(k > 0 && order[k - 1] === i - 1 && all[i - 1]!.quotation === c.quotation) ? c.opening : "";
+    const opened = q !== null && q.opening !== "" && !(k > 0 && order[k - 1] === i - 1 && all[i - 1]!.quote?.quotation === q.quotation) ? q.opening : "";
     if (c.leansOn === null) return opened + c.text + closed;
     const kept = c.leansOn >= 0 && k > 0 && all[order[k - 1]!]!.text === all[c.leansOn]!.text;
     return opened + (kept ? c.text : withoutOpener(c.text)) + closed;
