@@ -98,12 +98,22 @@ function markAt(text: string, at: number, open: number): MarkHere | null {
   if (code < 0xab && code !== 0x22 && code !== 0x27 && code !== 0x60) return null;
   if ((code === 0x27 || code === 0x60) && text.charCodeAt(at + 1) === code) {
     const usual = code === 0x60 ? OPENS : EITHER;
-    return { family: DOUBLE, role: flankRole(text, at, 2, DOUBLE, usual, open), width: 2, partner: "''" };
+    return here(DOUBLE, flankRole(text, at, 2, DOUBLE, usual, open), 2, "''");
   }
   const mark = MARKS.get(code);
   if (!mark) return null;
   const role = FIXED.has(code) ? mark.role : flankRole(text, at, 1, mark.family, mark.role, open);
-  return { family: mark.family, role, width: 1, partner: PARTNER.get(code)! };
+  return here(mark.family, role, 1, PARTNER.get(code)!);
+}
+
+/** The one MarkHere `markAt` answers with, filled anew by each call (one is read before the next is asked for). */
+const HERE: MarkHere = { family: 0, role: 0, width: 0, partner: "" };
+function here(family: number, role: number, width: number, partner: string): MarkHere {
+  HERE.family = family;
+  HERE.role = role;
+  HERE.width = width;
+  HERE.partner = partner;
+  return HERE;
 }
 
 /** The role of a mark `width` long at `at`: by its flanks, else its usual role, else (a straight mark) by what is open; 0 for none. */
@@ -153,8 +163,9 @@ export class QuoteReader {
     let found = this.open !== 0 ? CONTINUES : 0;
     // The regex finds the marks faster than a loop over the sentence's code units.
     MARK.lastIndex = 0;
-    for (let m = MARK.exec(sentence); m !== null; m = MARK.exec(sentence)) {
-      const i = m.index;
+    while (MARK.test(sentence)) {
+      // Every mark's first code unit is one: the match ends right after it.
+      const i = MARK.lastIndex - 1;
       const mark = markAt(sentence, i, this.open);
       if (!mark) continue;
       // A straight mark that would open a quotation already open, inside a sentence, is its closing mark with
