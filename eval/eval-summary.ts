@@ -1,12 +1,14 @@
 // `npm run eval:summary`: summary quality, tuning and checking halves everywhere.
-// 1. bbc-dev (halves by id): ROUGE F1 of Digest's 3 sentences and of Lead-3 against the reference.
+// 1. bbc-dev (halves by id): ROUGE F1 of Digest's 3 sentences and of Lead-3 against the reference; the reading
+//    faults of Digest's summaries and of 2.'s (below), a quotation cut among them.
 // 2. bbc-dev as two outlets (a shortened, reordered rewrite and the article): the same, "articles" form.
 // 3. events-dev (halves by topic): 100-word summaries of each event's coverage by several outlets. There
 //    is no reference summary, so: Jensen-Shannon divergence between the summary's and the coverage's word
 //    distributions (lower is closer; it tracks manual multi-document scores, Louis & Nenkova 2013), a
 //    pyramid-style score (content-word pairs weighted by how many outlets report them, as a share of the
 //    best that many pairs could weigh), and reading faults: sentences that open with a reference whose
-//    antecedent is not right before them, dateline fragments, and one fact told twice.
+//    antecedent is not right before them, dateline fragments, a quotation cut (left open, or closed but never
+//    opened), and one fact told twice.
 // 4. webpages-dev's German pages, then its French and Spanish ones (halves by id), their text dumps cleaned as
 //    the build cleans a scrape, 3 sentences: no reference summary, so the reading faults alone (the
 //    languages' pronouns and connectives).
@@ -58,8 +60,9 @@ const twoOutlets = bbc.map((r) => {
   const copy = rewrite(paragraphs(r.text), rand, 0.4);
   return [{ title: copy.title, text: copy.paragraphs.join("\n\n") }, { title: r.title, text: r.text }];
 });
-const faultsTwo = new Faults();
 for (const half of HALVES) {
+  const faults = new Faults();
+  const faultsTwo = new Faults();
   const digest: RougeScores[] = [];
   const lead3: RougeScores[] = [];
   const multi: RougeScores[] = [];
@@ -67,7 +70,10 @@ for (const half of HALVES) {
   bbc.forEach((r, i) => {
     if (halfOf(r.id) !== half) return;
     const reference = r.summary.split("\n").map((s) => s.trim()).filter(Boolean);
-    digest.push(rouge(summarise([{ title: r.title, text: r.text }], { sentences }), reference));
+    const one = [{ title: r.title, text: r.text }];
+    const summary = summarise(one, { sentences });
+    faults.count(summary, one);
+    digest.push(rouge(summary, reference));
     lead3.push(rouge(lead(r.text, sentences), reference));
     const two = summarise(twoOutlets[i]!, { sentences });
     faultsTwo.count(two, twoOutlets[i]!);
@@ -81,8 +87,9 @@ for (const half of HALVES) {
   console.log(`    ${gap(d, l)}`);
   console.log(`    two outlets: Digest        ${fmt(m)}`);
   console.log(`    two outlets: Lead-${sentences} of the first ${fmt(lm)}`);
+  console.log(`    Digest's summaries: ${faults.line()}`);
+  console.log(`    two-outlet summaries: ${faultsTwo.line()}`);
 }
-console.log(`  two-outlet summaries, both halves: ${faultsTwo.line()}`);
 
 // events-dev: one summary of 100 words per event, from all its outlets' articles.
 const byEvent = new Map<string, EventRow[]>();

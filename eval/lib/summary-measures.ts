@@ -1,12 +1,14 @@
 // Measures of summaries without a reference: reading faults, distance to the input, pyramid-style coverage.
 import { factPairs, type SummaryInput } from "../../src/summarise/index.ts";
 import { needsAntecedent } from "../../src/summarise/reference.ts";
+import { cutQuotation } from "../../src/summarise/quotes.ts";
 import { datelineLength, splitSentences } from "../../src/text/sentences.ts";
 import { STOP_WORDS } from "../../src/text/words.ts";
 import { rougeTokens } from "./rouge.ts";
 
 /**
- * Reading faults of summaries: dangling references, dateline fragments, one fact told twice. A fact told
+ * Reading faults of summaries: dangling references, dateline fragments, a quotation cut (the summary, read in
+ * its order, leaves a quotation open or closes one it never opened), one fact told twice. A fact told
  * twice is a pair of the summary's sentences the learned same-fact model (src/summarise/same-fact.ts,
  * trained on hand-labelled pairs: train/train-same-fact.ts) takes for one fact, told by two outlets (no one
  * article has both: the model knows only such pairs); `oldRule` counts the pairs
@@ -17,6 +19,8 @@ export class Faults {
   sentences = 0;
   dangling = 0;
   datelines = 0;
+  /** Summaries that show a quotation cut. */
+  cutQuotes = 0;
   repeats = 0;
   /** Summaries with at least one fact told twice. */
   repeating = 0;
@@ -26,12 +30,16 @@ export class Faults {
     this.summaries++;
     this.sentences += summary.length;
     const texts = inputs.map((a) => a.text);
+    if (cutQuotation(summary)) this.cutQuotes++;
     summary.forEach((s, i) => {
       if (datelineLength(s) > 0 || /^\(?(?:AP|Reuters|AFP|UPI|dpa)\)?\s*[-—–]/u.test(s)) this.datelines++;
       // Dangling: not an article's opening sentence, opens with a reference, and the sentence before it in the
       // summary is not the one before it in its article.
-      const opens = texts.some((t) => t.slice(datelineLength(t)).trimStart().startsWith(s));
-      if (!opens && needsAntecedent(s) && !texts.some((t) => i > 0 && followsInText(t, summary[i - 1]!, s))) this.dangling++;
+      // The summariser may close a quotation where it leaves it, or open one where it takes it up: the sentence
+      // is the text's without those marks, and is judged as the summariser judged it (a closing mark at its
+      // very end would hide who speaks).
+      const opens = texts.some((t) => t.slice(datelineLength(t)).trimStart().startsWith(asInText(s)));
+      if (!opens && needsAntecedent(asInText(s)) && !texts.some((t) => i > 0 && followsInText(t, asInText(summary[i - 1]!).replace(MARKS_AT_START, ""), asInText(s)))) this.dangling++;
       for (let j = 0; j < i; j++) if (sameFact(summary[j]!, s)) this.oldRule++;
     });
     const repeats = factPairs(summary, inputs).filter((p) => p.same && !p.oneArticle).length;
@@ -41,19 +49,23 @@ export class Faults {
 
   line(): string {
     const pct = (x: number) => `${((100 * x) / Math.max(1, this.sentences)).toFixed(1)}%`;
-    return `${this.sentences} sentences: dangling references ${this.dangling} (${pct(this.dangling)}), dateline fragments ${this.datelines}, facts told twice ${this.repeats} (old rule ${this.oldRule}) in ${this.repeating} of ${this.summaries} summaries`;
+    return `${this.sentences} sentences: dangling references ${this.dangling} (${pct(this.dangling)}), dateline fragments ${this.datelines}, cut quotations in ${this.cutQuotes} of ${this.summaries} summaries, facts told twice ${this.repeats} (old rule ${this.oldRule}) in ${this.repeating} of ${this.summaries} summaries`;
   }
 }
 
+/** The sentence less the quotation marks that end it (those the summariser may add to close a quotation it leaves). */
+const asInText = (s: string) => s.replace(/[\s"'“”„‘’‚«»‹›「」『』]+$/u, "");
+const MARKS_AT_START = /^[\s"'“”„‘’‚«»‹›「」『』]+/u;
+
 /**
- * `b` comes right after `a` in `text` (only white space between). `a` may be shown without the connective
+ * `b` comes right after `a` in `text` (only white space and quotation marks between). `a` may be shown without the connective
  * it opens with in the text ("But the US says…" shown as "The US says…"), so its first letter may be the
  * text's lower-case one.
  */
 function followsInText(text: string, a: string, b: string): boolean {
   for (const shown of new Set([a, a.charAt(0).toLowerCase() + a.slice(1)])) {
     const at = text.indexOf(shown);
-    if (at >= 0 && text.slice(at + shown.length).trimStart().startsWith(b)) return true;
+    if (at >= 0 && text.slice(at + shown.length).replace(MARKS_AT_START, "").startsWith(b.replace(MARKS_AT_START, ""))) return true;
   }
   return false;
 }

@@ -4,6 +4,7 @@ import { collapseSpaces } from "../text/words.ts";
 import { charClass, DIGIT, LETTER, table as charTable } from "../text/chars.ts";
 import { referenceKind, type ReferenceKind } from "./reference.ts";
 import { runOnPieces } from "./run-on.ts";
+import { MAY_RUN_ON, quotations, type Quotation, type Quoted } from "./quotes.ts";
 import type { Vocabulary } from "./terms.ts";
 
 export interface SummaryInput {
@@ -38,6 +39,13 @@ export interface Candidate {
    * goes (select.ts `shownTexts`); null for any other sentence.
    */
   leansOn: number | null;
+  /**
+   * Its place in a quotation run over several sentences of its article (or left open by its paragraph), by
+   * candidate indices (quotes.ts `Quoted`: the quotation, shared by its sentences; the sentence its quoted words
+   * are read from; the marks shown before and after it where the summary takes the quotation up or leaves it);
+   * null for any other sentence. A summary shows it only after the sentences from `from` on (select.ts).
+   */
+  quote: Quoted | null;
 }
 
 /**
@@ -109,6 +117,8 @@ export function collectCandidates(articles: SummaryInput[], vocabulary: Vocabula
   for (let a = 0; a < articles.length; a++) {
     let position = 0;
     let previous = -1;
+    const start = out.length;
+    const opensParagraph: boolean[] = [];
     paragraphs: for (const paragraph of articles[a]!.text.split(/\n+/)) {
       const trimmed = paragraph.trim();
       const datelined = datelineLength(trimmed);
@@ -135,12 +145,36 @@ export function collectCandidates(articles: SummaryInput[], vocabulary: Vocabula
           const leansOn = kind === "connective" ? previous : null;
           const terms = dateline ? NO_TERMS : first ? first.terms : vocabulary.add(lower);
           const prose = first ? first.prose : !dateline && !cut && words >= 6 && FINAL_PUNCTUATION.test(text);
-          out.push({ text, article: a, position: dateline ? position : position++, words, terms, prose, duplicateOf, dateline, antecedent, orphan, leansOn });
+          out.push({ text, article: a, position: dateline ? position : position++, words, terms, prose, duplicateOf, dateline, antecedent, orphan, leansOn, quote: null });
+          opensParagraph.push(k === 0 && p === 0);
           kinds.push(kind);
           if (!dateline) previous = out.length - 1;
         }
       }
     }
+    if (MAY_RUN_ON.test(articles[a]!.text)) markQuotations(out, start, opensParagraph);
+  }
+  // A sentence another outlet prints outside any quotation is no one's quoted words: it stands alone.
+  if (several) {
+    for (const c of out) {
+      const first = c.duplicateOf === null ? null : out[c.duplicateOf]!;
+      if (first && c.quote === null && first.quote !== null && first.text === c.text) first.quote = null;
+    }
   }
   return out;
+}
+
+/** Marks the quotations of the article whose candidates begin at `start` (quotes.ts), by candidate index. */
+function markQuotations(out: Candidate[], start: number, opensParagraph: readonly boolean[]): void {
+  const texts: string[] = [];
+  for (let i = start; i < out.length; i++) texts.push(out[i]!.text);
+  const found = quotations(texts, opensParagraph);
+  const shifted = new Map<Quotation, Quotation>();
+  found.forEach((quoted, i) => {
+    if (quoted === null) return;
+    const q = quoted.quotation;
+    let mine = shifted.get(q);
+    if (!mine) shifted.set(q, (mine = { first: start + q.first, last: start + q.last }));
+    out[start + i]!.quote = { quotation: mine, from: start + quoted.from, opening: quoted.opening, closing: quoted.closing };
+  });
 }

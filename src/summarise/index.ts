@@ -115,8 +115,11 @@ export function factPairs(sentences: readonly string[], articles: SummaryInput[]
   const at = new Map<string, number>();
   const articlesOf = new Map<string, Set<number>>();
   for (const c of candidates) {
-    // A summary shows a sentence whose connective it can do without by either text.
-    for (const text of c.leansOn === null ? [c.text] : [c.text, withoutOpener(c.text)]) {
+    // A summary shows a sentence whose connective it can do without by either text, and one of a quotation with
+    // the marks that open or close it where the summary takes it up or leaves it.
+    const texts = c.leansOn === null ? [c.text] : [c.text, withoutOpener(c.text)];
+    const [opening, closing] = c.quote === null ? ["", ""] : [c.quote.opening, c.quote.closing];
+    for (const text of texts.flatMap((t) => [t, opening + t, t + closing, opening + t + closing])) {
       if (!at.has(text)) at.set(text, c.position);
       articlesOf.set(text, (articlesOf.get(text) ?? new Set()).add(c.article));
     }

@@ -20,13 +20,18 @@ export interface SelectOptions {
 
 /** The most sentences a reference may pull in before it (its antecedent, and that one's antecedent). */
 const MAX_CHAIN = 3;
+/** The most sentences one choice may take together: the start of a quotation run over several, and what it refers to. */
+const MAX_BUNDLE = 8;
 
 /**
  * Picks in three tiers so a fixed count can always be met: prose sentences that add a new fact,
  * then any sentence that adds a new fact, and only then (with `fill`) sentences repeating a chosen one;
  * without `fill` the last tier is any sentence still adding a new fact, an orphaned reference too. A sentence
  * that opens with a reference is taken only with the sentences it refers back to (already chosen, or
- * chosen together with it, valued at their mean). Returns the chosen candidates' indices, in the order chosen.
+ * chosen together with it, valued at their mean), and a sentence of a quotation run over several only with
+ * the sentences before it that its quoted words begin in (quotes.ts: a summary shows no quotation closed but
+ * never opened; `shownTexts` closes one the summary leaves before its end); with `fill`, a count still short
+ * at the end is met with sentences alone. Returns the chosen candidates' indices, in the order chosen.
  */
 export function selectSentences(candidates: Candidate[], { vectors, scores, scratch }: Scores, options: SelectOptions): number[] {
   const chosen: number[] = [];
@@ -42,25 +47,40 @@ export function selectSentences(candidates: Candidate[], { vectors, scores, scra
     options.fill ? (c) => !c.dateline : (c, i) => !c.dateline && c.duplicateOf === null && isNew(i),
   ];
   const value = (i: number) => options.lambda * scores[i]! - (1 - options.lambda) * redundancy[i]!;
-  // The sentence with the untaken antecedents it needs, in reading order, in chain[MAX_CHAIN - length…];
-  // its length, or 0 when the chain is too long.
-  const chain = new Int32Array(MAX_CHAIN);
-  const bundle = (i: number): number => {
-    let length = 1;
-    chain[MAX_CHAIN - 1] = i;
-    let at = candidates[i]!.antecedent;
-    while (at !== null && !taken[at]) {
-      if (length === MAX_CHAIN) return 0;
-      chain[MAX_CHAIN - ++length] = at;
-      at = candidates[at]!.antecedent;
-    }
-    return length;
+  // The sentence with what it must be taken with (its quotation's sentences before it, the untaken
+  // antecedents), in reading order.
+  const members: number[] = [];
+  /** Whether `i` is taken by itself: nothing before it that it needs is left untaken (most sentences). */
+  const alone = (i: number, wholeQuotes: boolean): boolean => {
+    const { antecedent, quote } = candidates[i]!;
+    if (antecedent !== null && !taken[antecedent]) return false;
+    if (wholeQuotes && quote !== null) for (let m = quote.from; m < i; m++) if (!taken[m]) return false;
+    return true;
   };
-  /** Whether a sentence of the chain (`length` long) tells a chosen one's fact in another outlet's words; marks those that do. */
-  const toldBefore = (length: number): boolean => {
+  /** Fills `members` for `i`; their count, or 0 when they are too many. */
+  const bundle = (i: number, wholeQuotes: boolean): number => {
+    members.length = 0;
+    members.push(i);
+    if (alone(i, wholeQuotes)) return 1;
+    let antecedents = 0;
+    for (let k = 0; k < members.length; k++) {
+      const c = candidates[members[k]!]!;
+      // The quotation's sentences from where its words are read on to this one.
+      if (wholeQuotes && c.quote !== null) for (let m = c.quote.from; m < members[k]!; m++) if (!taken[m] && !members.includes(m)) members.push(m);
+      const at = c.antecedent;
+      if (at !== null && !taken[at] && !members.includes(at)) {
+        if (++antecedents === MAX_CHAIN) return 0;
+        members.push(at);
+      }
+      if (members.length > MAX_BUNDLE) return 0;
+    }
+    if (members.length > 1) members.sort((x, y) => x - y);
+    return members.length;
+  };
+  /** Whether a sentence of `members` tells a chosen one's fact in another outlet's words; marks those that do. */
+  const toldBefore = (): boolean => {
     let told = false;
-    for (let at = MAX_CHAIN - length; at < MAX_CHAIN; at++) {
-      const k = chain[at]!;
+    for (const k of members) {
       for (const c of chosen) {
         if (options.facts!.same(c, k)) {
           repeats[k] = 1;
@@ -73,41 +93,48 @@ export function selectSentences(candidates: Candidate[], { vectors, scores, scra
   };
   // A word budget is filled with new facts told in prose only ("Power cut", "Klistchko! stirred." are a page's
   // subheadings and captions); repeats are there just to meet an exact count.
-  for (const [tier, eligible] of (Number.isFinite(options.words) ? tiers.slice(0, 1) : tiers).entries()) {
+  const budget = Number.isFinite(options.words);
+  const rounds = (budget ? tiers.slice(0, 1) : tiers).map((eligible, tier) => ({ eligible, tier, wholeQuotes: true }));
+  if (options.fill && !budget) rounds.push({ eligible: tiers[2]!, tier: 2, wholeQuotes: false });
+  for (const { eligible, tier, wholeQuotes } of rounds) {
     // Whether this tier takes new facts only (the last takes any sentence when an exact count must be met).
     const fresh = tier < 2 || !options.fill;
+    /** The mean value of `i`'s bundle, or NaN when it cannot be taken. */
+    const bundleValue = (i: number): number => {
+      const length = bundle(i, wholeQuotes);
+      if (length === 0 || chosen.length + length > options.sentences) return NaN;
+      let words = 0;
+      let total = 0;
+      for (const k of members) {
+        if (k !== i && !eligible(candidates[k]!, k)) return NaN;
+        words += candidates[k]!.words;
+        total += value(k);
+      }
+      return used + words > options.words ? NaN : total / length;
+    };
     while (chosen.length < options.sentences) {
       let best = -1;
-      let bestLength = 0;
       let bestValue = -Infinity;
       for (let i = 0; i < candidates.length; i++) {
-        if (taken[i] || !eligible(candidates[i]!, i)) continue;
-        const length = bundle(i);
-        if (length === 0 || chosen.length + length > options.sentences) continue;
-        let words = 0;
-        let total = 0;
-        let ok = true;
-        for (let at = MAX_CHAIN - length; at < MAX_CHAIN; at++) {
-          const k = chain[at]!;
-          if (k !== i && !eligible(candidates[k]!, k)) ok = false;
-          words += candidates[k]!.words;
-          total += value(k);
-        }
-        if (!ok || used + words > options.words) continue;
-        if (total / length > bestValue) {
-          bestValue = total / length;
+        const c = candidates[i]!;
+        if (taken[i] || !eligible(c, i)) continue;
+        let mean: number;
+        if (alone(i, wholeQuotes)) {
+          if (chosen.length + 1 > options.sentences || used + c.words > options.words) continue;
+          mean = value(i);
+        } else mean = bundleValue(i);
+        if (mean > bestValue) {
+          bestValue = mean;
           best = i;
-          bestLength = length;
         }
       }
       if (best < 0) break;
-      // The best chain again (nothing it depends on has changed since it was found).
-      bundle(best);
-      // The same-fact model is asked only about the chain that won (a sketch per sentence costs more than
+      // The best bundle again (nothing it depends on has changed since it was found).
+      bundle(best, wholeQuotes);
+      // The same-fact model is asked only about the bundle that won (a sketch per sentence costs more than
       // the rest of a choice): one of it telling a chosen fact again is marked and the choice made again.
-      if (fresh && options.facts !== null && toldBefore(bestLength)) continue;
-      for (let at = MAX_CHAIN - bestLength; at < MAX_CHAIN; at++) {
-        const k = chain[at]!;
+      if (fresh && options.facts !== null && toldBefore()) continue;
+      for (const k of members) {
         taken[k] = 1;
         chosen.push(k);
         used += candidates[k]!.words;
@@ -124,9 +151,11 @@ export function selectSentences(candidates: Candidate[], { vectors, scores, scra
     }
   }
   if (chosen.length === 0 && candidates.length > 0 && options.sentences > 0) {
-    // Nothing fits the word budget: the best sentence alone, since a summary has at least one.
+    // Nothing fits the word budget: the best sentence alone, since a summary has at least one (one that is no
+    // part of a quotation, if any is left).
     const all = candidates.map((_, i) => i);
-    const pool = [all.filter((i) => candidates[i]!.prose && candidates[i]!.antecedent === null && !candidates[i]!.orphan), all.filter((i) => !candidates[i]!.dateline), all].find((p) => p.length > 0)!;
+    const alone = (i: number) => candidates[i]!.prose && candidates[i]!.antecedent === null && !candidates[i]!.orphan;
+    const pool = [all.filter((i) => alone(i) && candidates[i]!.quote === null), all.filter(alone), all.filter((i) => !candidates[i]!.dateline), all].find((p) => p.length > 0)!;
     chosen.push(pool.reduce((a, b) => (scores[b]! > scores[a]! ? b : a)));
   }
   return chosen;
@@ -140,15 +169,16 @@ function sameWords(a: number, b: number, shared: number): boolean {
 
 /**
  * Story order (earlier places first, then by article), each sentence that refers back (or opens with a
- * connective) right after the sentence it leans on; indices.
+ * connective, or goes on with a quotation) right after the sentence it leans on; indices.
  */
 export function readingOrder(chosen: readonly number[], all: readonly Candidate[]): number[] {
   const picked = new Set(chosen);
   const dependents = new Map<number, number[]>();
   /** The sentence it refers back to, or the one its connective points to. */
   const leans = chosen.map((i) => {
-    const { antecedent, leansOn } = all[i]!;
-    return antecedent ?? (leansOn !== null && leansOn >= 0 ? leansOn : null);
+    const { antecedent, leansOn, quote } = all[i]!;
+    // A quotation's sentence follows the one before it, so another article's sentence never comes between.
+    return antecedent ?? (leansOn !== null && leansOn >= 0 ? leansOn : quote !== null && i > quote.from ? i - 1 : null);
   });
   chosen.forEach((i, k) => {
     const before = leans[k]!;
@@ -171,8 +201,14 @@ export function readingOrder(chosen: readonly number[], all: readonly Candidate[
 export function shownTexts(order: readonly number[], all: readonly Candidate[]): string[] {
   return order.map((i, k) => {
     const c = all[i]!;
-    if (c.leansOn === null) return c.text;
+    // A quotation the summary goes on without (its next sentence not shown next) is closed where the summary leaves it.
+    const q = c.quote;
+    const goesOn = q !== null && order[k + 1] === i + 1 && all[i + 1]!.quote?.quotation === q.quotation;
+    const closed = q !== null && q.closing !== "" && !goesOn ? q.closing : "";
+    // One that closes a quotation begun before it, and names who spoke, is opened where the summary takes it up.
+    const opened = q !== null && q.opening !== "" && !(k > 0 && order[k - 1] === i - 1 && all[i - 1]!.quote?.quotation === q.quotation) ? q.opening : "";
+    if (c.leansOn === null) return opened + c.text + closed;
     const kept = c.leansOn >= 0 && k > 0 && all[order[k - 1]!]!.text === all[c.leansOn]!.text;
-    return kept ? c.text : withoutOpener(c.text);
+    return opened + (kept ? c.text : withoutOpener(c.text)) + closed;
   });
 }
