@@ -5,7 +5,7 @@ import { loadModel, logit, type LogisticModel } from "../model/logistic.ts";
 import { boostedLogit, loadBoosted, type BoostedModel } from "./boosted.ts";
 import textWeights from "./weights/blocks-text.json" with { type: "json" };
 import htmlWeights from "./weights/blocks-html.json" with { type: "json" };
-import { contextCount, contextFeatures, contextNames, featureCount, featureNames, localFeatures, slugTerms } from "./block-features.ts";
+import { contextCount, contextNames, featureCount, featureNames, slugTerms, writeContextFeatures, writeLocalFeatures } from "./block-features.ts";
 import { float64Scratch } from "./scratch.ts";
 import type { TextDoc } from "./doc.ts";
 
@@ -65,6 +65,8 @@ export function blockModels(html: boolean): BlockModels {
 }
 
 const localScratch = float64Scratch();
+/** Every line's row of features, one flat array for page after page (`scoreBlocks` reads it by offset). */
+const rowScratch = float64Scratch();
 
 /** Fewer lines than this and the neighbourhood model has too little to go on. */
 const MIN_CONTEXT = 6;
@@ -81,15 +83,18 @@ export function scoreBlocks(doc: TextDoc, models: BlockModels = blockModels(doc.
   const html = doc.origin === "html";
   // One row per line: its own features, then its neighbourhood's (the local model reads the first part only).
   const width = featureCount(html);
+  const stride = width + contextCount(html);
   const slug = slugTerms(doc.meta.url);
-  const rows = localFeatures(doc, html, contextCount(html), true, slug);
-  const n = rows.length;
+  const n = doc.lines.length;
+  // Line i's row from i × stride on: its own features, then its neighbourhood's.
+  const rows = rowScratch.zeros(n * stride);
+  writeLocalFeatures(doc, html, rows, stride, slug);
   const local = localScratch.room(n);
-  for (let i = 0; i < n; i++) local[i] = logit(models.local, rows[i]!);
-  contextFeatures(local, doc.lines, html, rows, width, slug);
+  for (let i = 0; i < n; i++) local[i] = logit(models.local, rows, i * stride);
+  writeContextFeatures(local, doc.lines, html, rows, stride, width, slug);
   // A page of a few lines has no neighbourhood to speak of: the blocks are judged alone.
   if (n < MIN_CONTEXT) return { local, score: Float64Array.from(local) };
   const score = new Float64Array(n);
-  for (let i = 0; i < n; i++) score[i] = boostedLogit(models.context, rows[i]!);
+  for (let i = 0; i < n; i++) score[i] = boostedLogit(models.context, rows, i * stride);
   return { local, score };
 }
