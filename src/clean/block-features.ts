@@ -4,7 +4,7 @@
 // the neighbourhood: the first model's verdict on the blocks around it, since an article is a run
 // of blocks and page furniture comes in runs too.
 import type { Line, TextDoc } from "./doc.ts";
-import { MARK_ARROW, MARK_AT, MARK_COPYRIGHT, MARK_PIPE, MARK_SLASH, endsSentence, endsWithEllipsis } from "./doc.ts";
+import { MARK_ARROW, MARK_AT, MARK_COPYRIGHT, MARK_PIPE, MARK_SLASH, MARK_WWW, endsSentence, endsWithEllipsis } from "./doc.ts";
 import { GROUP_BIT, GROUP_BITS, LEXICON_GROUPS } from "./lexicon.ts";
 import { LOWER, charClass, isUpperCased } from "./chars.ts";
 import { isSectionHeading } from "./section-headings.ts";
@@ -115,8 +115,8 @@ export function writeLocalFeatures(doc: TextDoc, html: boolean, x: Float64Array,
     x[k++] = l.glued ? 1 : 0;
     x[k++] = (l.marks & (MARK_PIPE | MARK_ARROW)) !== 0 ? 1 : 0;
     x[k++] = (l.marks & MARK_COPYRIGHT) !== 0 ? 1 : 0;
-    // URLISH needs an @, "www." or (with a slash) "http": the marks answer for the @ and the slash without a search.
-    x[k++] = ((l.marks & MARK_AT) !== 0 || ((l.marks & MARK_SLASH) !== 0 && t.includes("http")) || t.includes("www.")) && URLISH.test(t) ? 1 : 0;
+    // URLISH needs an @, "www." or (with a slash) "http": the marks answer for the @, "www." and the slash without a search.
+    x[k++] = ((l.marks & (MARK_AT | MARK_WWW)) !== 0 || ((l.marks & MARK_SLASH) !== 0 && t.includes("http"))) && URLISH.test(t) ? 1 : 0;
     x[k++] = l.bylineOrDate ? 1 : 0;
     x[k++] = l.words <= 8 && isSectionHeading(l) ? 1 : 0;
     x[k++] = l.words >= 2 && l.caps === 1 && isUpperCased(t) ? 1 : 0;
@@ -332,7 +332,7 @@ export function writeContextFeatures(z: ArrayLike<number>, lines: readonly Line[
       shared = count / terms.length;
     }
     const lo = Math.max(0, i - 3), hi = Math.min(n, i + 4);
-    const neighbourWords = (wordPrefix[hi]! - wordPrefix[lo]! - lines[i]!.words) / Math.max(1, hi - lo - 1);
+    const logNeighbourWords = neighbourLog(wordPrefix[hi]! - wordPrefix[lo]! - lines[i]!.words, Math.max(1, hi - lo - 1));
     let k = i * stride + offset;
     x[k++] = clamp(z[i]!);
     x[k++] = clamp(i > 0 ? z[i - 1]! : -10);
@@ -344,7 +344,7 @@ export function writeContextFeatures(z: ArrayLike<number>, lines: readonly Line[
     x[k++] = log1pCount(Math.min(50, distance));
     x[k++] = topic;
     x[k++] = shared;
-    x[k++] = Math.log1p(neighbourWords);
+    x[k++] = logNeighbourWords;
     x[k++] = datePrefix[hi]! - datePrefix[lo]! - (datePrefix[i + 1]! - datePrefix[i]!);
     x[k++] = shortPrefix[hi]! - shortPrefix[lo]! - (shortPrefix[i + 1]! - shortPrefix[i]!);
     let slugNear = 0;
@@ -387,3 +387,18 @@ function containerGroups(z: ArrayLike<number>, lines: readonly Line[]): { contai
 }
 
 const clamp = (v: number): number => Math.max(-20, Math.min(20, v));
+
+/** `Math.log1p(words / count)` by (count, words), for the six counts and word sums below 4096; NaN while not yet computed. */
+const NEIGHBOUR_SUMS = 4096;
+const neighbourLogs = new Float64Array(7 * NEIGHBOUR_SUMS).fill(Number.NaN);
+
+/** `Math.log1p(words / count)`, the same number, by table: a page's lines meet the same few sums again and again. */
+function neighbourLog(words: number, count: number): number {
+  if (words >= 0 && words < NEIGHBOUR_SUMS && (words | 0) === words && count <= 6) {
+    const j = count * NEIGHBOUR_SUMS + words;
+    let v = neighbourLogs[j]!;
+    if (v !== v) v = neighbourLogs[j] = Math.log1p(words / count);
+    return v;
+  }
+  return Math.log1p(words / count);
+}

@@ -1,7 +1,7 @@
 // The learned article-block models (trained by `npm run train:clean`, train/train-clean.ts): one
 // for text-dump lines, one for HTML blocks, each in two steps: a block alone, then the block with
 // the first step's verdict on its neighbours. Their log-odds decide where the article is.
-import { loadModel, logit, type LogisticModel } from "../model/logistic.ts";
+import { loadModel, type LogisticModel } from "../model/logistic.ts";
 import { boostedLogit, loadBoosted, type BoostedModel } from "./boosted.ts";
 import textWeights from "./weights/blocks-text.json" with { type: "json" };
 import htmlWeights from "./weights/blocks-html.json" with { type: "json" };
@@ -90,11 +90,34 @@ export function scoreBlocks(doc: TextDoc, models: BlockModels = blockModels(doc.
   const rows = rowScratch.zeros(n * stride);
   writeLocalFeatures(doc, html, rows, stride, slug);
   const local = localScratch.room(n);
-  for (let i = 0; i < n; i++) local[i] = logit(models.local, rows, i * stride);
+  const localLogit = compiledLogit(models.local);
+  for (let i = 0; i < n; i++) local[i] = localLogit(rows, i * stride);
   writeContextFeatures(local, doc.lines, html, rows, stride, width, slug);
   // A page of a few lines has no neighbourhood to speak of: the blocks are judged alone.
   if (n < MIN_CONTEXT) return { local, score: Float64Array.from(local) };
   const score = new Float64Array(n);
   for (let i = 0; i < n; i++) score[i] = boostedLogit(models.context, rows, i * stride);
   return { local, score };
+}
+
+type RowLogit = (x: Float64Array, at: number) => number;
+const compiledLogits = new WeakMap<LogisticModel, RowLogit>();
+
+/**
+ * `logit(model, x, at)` as one function of straight-line code with the model's numbers written in: the
+ * same subtraction, division, product and sum for each feature, in the same order, so the same log-odds
+ * to the last bit, without reading three arrays per feature. Only numbers are written in, checked first.
+ */
+export function compiledLogit(model: LogisticModel): RowLogit {
+  let f = compiledLogits.get(model);
+  if (f) return f;
+  const num = (v: number): string => {
+    if (typeof v !== "number" || !Number.isFinite(v)) throw new Error(`model ${model.name}: weights file is damaged`);
+    // String(v) is the shortest text that reads back as v; -0 alone needs its sign written.
+    return Object.is(v, -0) ? "-0" : String(v);
+  };
+  const terms = model.weights.map((w, i) => `z += ${num(w)} * ((x[at + ${i}] - ${num(model.mean[i]!)}) / ${num(model.scale[i]!)});`);
+  f = new Function("x", "at", [`let z = ${num(model.bias)};`, ...terms, "return z;"].join("\n")) as RowLogit;
+  compiledLogits.set(model, f);
+  return f;
 }
