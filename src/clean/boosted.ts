@@ -67,12 +67,14 @@ function compile(model: BoostedModel): Scorer {
   // read or a comparison only one side of a split reaches had no type feedback yet when V8 optimised
   // the function, and the first block to reach it deoptimised it (then compiled again, in every thread).
   // A comparison is 1 or 0; the leaf's place is 4k + (root ? 1 - left : 3 - right), the order the
-  // leaves are written in: [left-left, left-right, right-left, right-right].
+  // leaves are written in ([left-left, left-right, right-left, right-right]), worked out as
+  // 4k + 3 - right - root × (2 + left - right): no branch either, whose unreached side would again
+  // have had no type feedback (it deoptimised the scorer in a fresh thread).
   const test = (f: number, threshold: number): string => (f < 0 ? "1" : `+(f${feature(f)} < ${num(threshold)})`);
   const lines = [...[...read].sort((a, b) => a - b).map((f) => `const f${f} = x[at + ${f}];`), `let z = ${num(model.base)};`];
   model.trees.forEach((t, k) => {
     for (let j = 0; j < 4; j++) leaves[4 * k + j] = finite(t[6 + j]!);
-    lines.push(`{ const r = ${test(t[0]!, t[1]!)}, a = ${test(t[2]!, t[3]!)}, b = ${test(t[4]!, t[5]!)}; z += leaves[${4 * k} + (r ? 1 - a : 3 - b)]; }`);
+    lines.push(`{ const r = ${test(t[0]!, t[1]!)}, a = ${test(t[2]!, t[3]!)}, b = ${test(t[4]!, t[5]!)}; z += leaves[${4 * k + 3} - b - r * (2 + a - b)]; }`);
   });
   lines.push("return z;");
   const make = new Function("leaves", `return function boostedTrees(x, at) {\n${lines.join("\n")}\n};`) as (leaves: Float64Array) => Scorer;
