@@ -4,7 +4,7 @@
 // the neighbourhood: the first model's verdict on the blocks around it, since an article is a run
 // of blocks and page furniture comes in runs too.
 import type { Line, TextDoc } from "./doc.ts";
-import { MARK_ARROW, MARK_AT, MARK_COPYRIGHT, MARK_PIPE, MARK_SLASH, endsSentence, endsWithEllipsis } from "./doc.ts";
+import { MARK_ARROW, MARK_AT, MARK_COPYRIGHT, MARK_PIPE, MARK_SLASH, MARK_WWW, endsSentence, endsWithEllipsis } from "./doc.ts";
 import { GROUP_BIT, GROUP_BITS, LEXICON_GROUPS } from "./lexicon.ts";
 import { LOWER, charClass, isUpperCased } from "./chars.ts";
 import { isSectionHeading } from "./section-headings.ts";
@@ -68,20 +68,31 @@ const rowScratch = float64Scratch();
  * the URL's terms, for a caller that has them already (`slugTerms`).
  */
 export function localFeatures(doc: TextDoc, html: boolean, spare = 0, transient = false, slug = slugTerms(doc.meta.url)): Float64Array[] {
-  const lines = doc.lines;
-  const n = lines.length;
+  const n = doc.lines.length;
   const width = TEXT_FEATURES.length + (html ? DOM_FEATURES.length : 0) + spare;
-  let totalWords = 0;
-  for (const l of lines) totalWords += l.words;
-  const rows: Float64Array[] = [];
   // One buffer for all rows: a page's rows are views into it, not hundreds of small arrays.
   const buffer = transient ? rowScratch.zeros(n * width) : new Float64Array(n * width);
+  writeLocalFeatures(doc, html, buffer, width, slug);
+  const rows: Float64Array[] = [];
+  for (let i = 0; i < n; i++) rows.push(buffer.subarray(i * width, (i + 1) * width));
+  return rows;
+}
+
+/**
+ * `localFeatures` written into one flat array of zeros, line i's row from i × `width` on (a width past
+ * the local features leaves room for the context features): no view object per row, for the scorer
+ * that reads the rows by offset (`scoreBlocks`).
+ */
+export function writeLocalFeatures(doc: TextDoc, html: boolean, x: Float64Array, width: number, slug: Set<number>): void {
+  const lines = doc.lines;
+  const n = lines.length;
+  let totalWords = 0;
+  for (const l of lines) totalWords += l.words;
   let wordsBefore = 0;
   const headline = html ? headlineBlock(doc) : -1;
   for (let i = 0; i < n; i++) {
     const l = lines[i]!;
-    const x = buffer.subarray(i * width, (i + 1) * width);
-    let k = 0;
+    let k = i * width;
     const t = l.text;
     const last = t.charCodeAt(t.length - 1);
     x[k++] = log1pCount(l.words);
@@ -104,8 +115,8 @@ export function localFeatures(doc: TextDoc, html: boolean, spare = 0, transient 
     x[k++] = l.glued ? 1 : 0;
     x[k++] = (l.marks & (MARK_PIPE | MARK_ARROW)) !== 0 ? 1 : 0;
     x[k++] = (l.marks & MARK_COPYRIGHT) !== 0 ? 1 : 0;
-    // URLISH needs an @, "www." or (with a slash) "http": the marks answer for the @ and the slash without a search.
-    x[k++] = ((l.marks & MARK_AT) !== 0 || ((l.marks & MARK_SLASH) !== 0 && t.includes("http")) || t.includes("www.")) && URLISH.test(t) ? 1 : 0;
+    // URLISH needs an @, "www." or (with a slash) "http": the marks answer for the @, "www." and the slash without a search.
+    x[k++] = ((l.marks & (MARK_AT | MARK_WWW)) !== 0 || ((l.marks & MARK_SLASH) !== 0 && t.includes("http"))) && URLISH.test(t) ? 1 : 0;
     x[k++] = l.bylineOrDate ? 1 : 0;
     x[k++] = l.words <= 8 && isSectionHeading(l) ? 1 : 0;
     x[k++] = l.words >= 2 && l.caps === 1 && isUpperCased(t) ? 1 : 0;
@@ -149,9 +160,7 @@ export function localFeatures(doc: TextDoc, html: boolean, spare = 0, transient 
       } else k += DOM_FEATURES.length;
     }
     wordsBefore += l.words;
-    rows.push(x);
   }
-  return rows;
 }
 
 /** The block that states the page's headline (its reconciled title, else the first <h1>), or -1. */
@@ -242,7 +251,24 @@ const sums = {
  */
 export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], html = false, into: Float64Array[] | null = null, offset = 0, slug: Set<number> = new Set()): Float64Array[] {
   const n = z.length;
-  const width = CONTEXT_FEATURES.length + (html ? CONTAINER_FEATURES.length : 0);
+  const width = contextCount(html);
+  const flat = new Float64Array(n * width);
+  writeContextFeatures(z, lines, html, flat, width, 0, slug);
+  const rows: Float64Array[] = [];
+  for (let i = 0; i < n; i++) {
+    const row = flat.subarray(i * width, (i + 1) * width);
+    if (into) into[i]!.set(row, offset);
+    rows.push(into ? into[i]! : row);
+  }
+  return rows;
+}
+
+/**
+ * `contextFeatures` written into one flat array, line i's from i × `stride` + `offset` on (after the
+ * local features `writeLocalFeatures` wrote in the same rows), with no view object per row.
+ */
+export function writeContextFeatures(z: ArrayLike<number>, lines: readonly Line[], html: boolean, x: Float64Array, stride: number, offset: number, slug: Set<number>): void {
+  const n = z.length;
   const groups = html ? containerGroups(z, lines) : null;
   // Each place is written before it is read: the sums from their first place, set to 0 here.
   const wordPrefix = sums.wordPrefix.room(n + 1);
@@ -286,7 +312,6 @@ export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], ht
     total += w;
     for (const t of lines[i]!.terms) mass.add(t, w);
   }
-  const rows: Float64Array[] = [];
   for (let i = 0; i < n; i++) {
     let max3 = -20;
     for (let j = Math.max(0, i - 3); j <= Math.min(n - 1, i + 3); j++) if (j !== i) max3 = Math.max(max3, z[j]!);
@@ -307,38 +332,35 @@ export function contextFeatures(z: ArrayLike<number>, lines: readonly Line[], ht
       shared = count / terms.length;
     }
     const lo = Math.max(0, i - 3), hi = Math.min(n, i + 4);
-    const neighbourWords = (wordPrefix[hi]! - wordPrefix[lo]! - lines[i]!.words) / Math.max(1, hi - lo - 1);
-    const row = into ? into[i]! : new Float64Array(width);
-    let k = into ? offset : 0;
-    row[k++] = clamp(z[i]!);
-    row[k++] = clamp(i > 0 ? z[i - 1]! : -10);
-    row[k++] = clamp(i + 1 < n ? z[i + 1]! : -10);
-    row[k++] = clamp(mean(i - 3, i + 4, i));
-    row[k++] = clamp(mean(i - 10, i + 11, i));
-    row[k++] = clamp(max3);
-    row[k++] = inRun ? 1 : 0;
-    row[k++] = log1pCount(Math.min(50, distance));
-    row[k++] = topic;
-    row[k++] = shared;
-    row[k++] = Math.log1p(neighbourWords);
-    row[k++] = datePrefix[hi]! - datePrefix[lo]! - (datePrefix[i + 1]! - datePrefix[i]!);
-    row[k++] = shortPrefix[hi]! - shortPrefix[lo]! - (shortPrefix[i + 1]! - shortPrefix[i]!);
+    const logNeighbourWords = neighbourLog(wordPrefix[hi]! - wordPrefix[lo]! - lines[i]!.words, Math.max(1, hi - lo - 1));
+    let k = i * stride + offset;
+    x[k++] = clamp(z[i]!);
+    x[k++] = clamp(i > 0 ? z[i - 1]! : -10);
+    x[k++] = clamp(i + 1 < n ? z[i + 1]! : -10);
+    x[k++] = clamp(mean(i - 3, i + 4, i));
+    x[k++] = clamp(mean(i - 10, i + 11, i));
+    x[k++] = clamp(max3);
+    x[k++] = inRun ? 1 : 0;
+    x[k++] = log1pCount(Math.min(50, distance));
+    x[k++] = topic;
+    x[k++] = shared;
+    x[k++] = logNeighbourWords;
+    x[k++] = datePrefix[hi]! - datePrefix[lo]! - (datePrefix[i + 1]! - datePrefix[i]!);
+    x[k++] = shortPrefix[hi]! - shortPrefix[lo]! - (shortPrefix[i + 1]! - shortPrefix[i]!);
     let slugNear = 0;
     if (slug.size > 0) for (let j = Math.max(0, i - SLUG_REACH); j <= Math.min(n - 1, i + SLUG_REACH); j++) if (j !== i && slugOf[j]! > slugNear) slugNear = slugOf[j]!;
-    row[k++] = slugNear;
+    x[k++] = slugNear;
     // Section markers (a "related stories" or comments heading) between the run's start and the block.
     const from = run === null ? 0 : run[0];
-    row[k++] = log1pCount(i >= from ? markerPrefix[i]! - markerPrefix[from]! : markerPrefix[from]! - markerPrefix[i + 1]!);
-    rows.push(row);
+    x[k++] = log1pCount(i >= from ? markerPrefix[i]! - markerPrefix[from]! : markerPrefix[from]! - markerPrefix[i + 1]!);
     const d = lines[i]!.dom;
     if (!groups || !d) continue;
     const c = groups.container.get(d.container)!;
     const g = groups.grand.get(d.grand)!;
-    row[k++] = c.count > 1 ? clamp((c.sum - clamp(z[i]!)) / (c.count - 1)) : clamp(z[i]!);
-    row[k++] = Math.log(c.count);
-    row[k++] = g.count > 1 ? clamp((g.sum - clamp(z[i]!)) / (g.count - 1)) : clamp(z[i]!);
+    x[k++] = c.count > 1 ? clamp((c.sum - clamp(z[i]!)) / (c.count - 1)) : clamp(z[i]!);
+    x[k++] = Math.log(c.count);
+    x[k++] = g.count > 1 ? clamp((g.sum - clamp(z[i]!)) / (g.count - 1)) : clamp(z[i]!);
   }
-  return rows;
 }
 
 interface Group {
@@ -365,3 +387,18 @@ function containerGroups(z: ArrayLike<number>, lines: readonly Line[]): { contai
 }
 
 const clamp = (v: number): number => Math.max(-20, Math.min(20, v));
+
+/** `Math.log1p(words / count)` by (count, words), for the six counts and word sums below 4096; NaN while not yet computed. */
+const NEIGHBOUR_SUMS = 4096;
+const neighbourLogs = new Float64Array(7 * NEIGHBOUR_SUMS).fill(Number.NaN);
+
+/** `Math.log1p(words / count)`, the same number, by table: a page's lines meet the same few sums again and again. */
+function neighbourLog(words: number, count: number): number {
+  if (words >= 0 && words < NEIGHBOUR_SUMS && (words | 0) === words && count <= 6) {
+    const j = count * NEIGHBOUR_SUMS + words;
+    let v = neighbourLogs[j]!;
+    if (v !== v) v = neighbourLogs[j] = Math.log1p(words / count);
+    return v;
+  }
+  return Math.log1p(words / count);
+}

@@ -1,11 +1,11 @@
 // The learned article-block models (trained by `npm run train:clean`, train/train-clean.ts): one
 // for text-dump lines, one for HTML blocks, each in two steps: a block alone, then the block with
 // the first step's verdict on its neighbours. Their log-odds decide where the article is.
-import { loadModel, logit, type LogisticModel } from "../model/logistic.ts";
+import { loadModel, type LogisticModel } from "../model/logistic.ts";
 import { boostedLogit, loadBoosted, type BoostedModel } from "./boosted.ts";
 import textWeights from "./weights/blocks-text.json" with { type: "json" };
 import htmlWeights from "./weights/blocks-html.json" with { type: "json" };
-import { contextCount, contextFeatures, contextNames, featureCount, featureNames, localFeatures, slugTerms } from "./block-features.ts";
+import { contextCount, contextNames, featureCount, featureNames, slugTerms, writeContextFeatures, writeLocalFeatures } from "./block-features.ts";
 import { float64Scratch } from "./scratch.ts";
 import type { TextDoc } from "./doc.ts";
 
@@ -65,6 +65,8 @@ export function blockModels(html: boolean): BlockModels {
 }
 
 const localScratch = float64Scratch();
+/** Every line's row of features, one flat array for page after page (`scoreBlocks` reads it by offset). */
+const rowScratch = float64Scratch();
 
 /** Fewer lines than this and the neighbourhood model has too little to go on. */
 const MIN_CONTEXT = 6;
@@ -81,15 +83,41 @@ export function scoreBlocks(doc: TextDoc, models: BlockModels = blockModels(doc.
   const html = doc.origin === "html";
   // One row per line: its own features, then its neighbourhood's (the local model reads the first part only).
   const width = featureCount(html);
+  const stride = width + contextCount(html);
   const slug = slugTerms(doc.meta.url);
-  const rows = localFeatures(doc, html, contextCount(html), true, slug);
-  const n = rows.length;
+  const n = doc.lines.length;
+  // Line i's row from i × stride on: its own features, then its neighbourhood's.
+  const rows = rowScratch.zeros(n * stride);
+  writeLocalFeatures(doc, html, rows, stride, slug);
   const local = localScratch.room(n);
-  for (let i = 0; i < n; i++) local[i] = logit(models.local, rows[i]!);
-  contextFeatures(local, doc.lines, html, rows, width, slug);
+  const localLogit = compiledLogit(models.local);
+  for (let i = 0; i < n; i++) local[i] = localLogit(rows, i * stride);
+  writeContextFeatures(local, doc.lines, html, rows, stride, width, slug);
   // A page of a few lines has no neighbourhood to speak of: the blocks are judged alone.
   if (n < MIN_CONTEXT) return { local, score: Float64Array.from(local) };
   const score = new Float64Array(n);
-  for (let i = 0; i < n; i++) score[i] = boostedLogit(models.context, rows[i]!);
+  for (let i = 0; i < n; i++) score[i] = boostedLogit(models.context, rows, i * stride);
   return { local, score };
+}
+
+type RowLogit = (x: Float64Array, at: number) => number;
+const compiledLogits = new WeakMap<LogisticModel, RowLogit>();
+
+/**
+ * `logit(model, x, at)` as one function of straight-line code with the model's numbers written in: the
+ * same subtraction, division, product and sum for each feature, in the same order, so the same log-odds
+ * to the last bit, without reading three arrays per feature. Only numbers are written in, checked first.
+ */
+export function compiledLogit(model: LogisticModel): RowLogit {
+  let f = compiledLogits.get(model);
+  if (f) return f;
+  const num = (v: number): string => {
+    if (typeof v !== "number" || !Number.isFinite(v)) throw new Error(`model ${model.name}: weights file is damaged`);
+    // String(v) is the shortest text that reads back as v; -0 alone needs its sign written.
+    return Object.is(v, -0) ? "-0" : String(v);
+  };
+  const terms = model.weights.map((w, i) => `z += ${num(w)} * ((x[at + ${i}] - ${num(model.mean[i]!)}) / ${num(model.scale[i]!)});`);
+  f = new Function("x", "at", [`let z = ${num(model.bias)};`, ...terms, "return z;"].join("\n")) as RowLogit;
+  compiledLogits.set(model, f);
+  return f;
 }

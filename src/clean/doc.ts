@@ -14,7 +14,7 @@ import { lexiconEntries } from "./lexicon.ts";
 // Bound once: under tsx every imported name is read through a getter on each use.
 const { MARK_ARROW, MARK_PIPE, foldLine, gluedTeaser, headlineShape, isDateOrTime, opensWithBullet, proseShape, wordStats } = features;
 
-export { MARK_ARROW, MARK_AT, MARK_COLON, MARK_COPYRIGHT, MARK_PIPE, MARK_SLASH, endsSentence, endsWithEllipsis, gluedTeaser } from "./line-features.ts";
+export { MARK_ARROW, MARK_AT, MARK_COLON, MARK_COPYRIGHT, MARK_PIPE, MARK_SLASH, MARK_WWW, endsSentence, endsWithEllipsis, gluedTeaser } from "./line-features.ts";
 
 export interface Line {
   text: string;
@@ -363,6 +363,7 @@ function prime(): void {
     "City Council Approves New Riverside Park Plan",
     "NewsRetail SportWeather",
     "© 2019 Example Media | Privacy",
+    "Visit www.example.com",
     "",
     prose,
   ].join("\n");

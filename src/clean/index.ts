@@ -100,6 +100,9 @@ const tooManyLines = (what: string) => new InputRejected(`page has more than ${M
 
 /** Whether the text has more than `max` lines that are not blank, counted without splitting it. */
 function nonBlankLinesOver(text: string, max: number): boolean {
+  // More than max lines that are not blank hold a character each and a line break between each two: at
+  // least 2 × max + 1 characters. No page of the corpora comes near; only a longer text is counted.
+  if (text.length < 2 * max) return false;
   let breaks = 0;
   for (let i = text.indexOf("\n"); i >= 0 && breaks <= max; i = text.indexOf("\n", i + 1)) breaks++;
   if (breaks <= max) return false;

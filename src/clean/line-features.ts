@@ -16,6 +16,8 @@ export const MARK_PIPE = 4;
 export const MARK_ARROW = 8;
 export const MARK_COPYRIGHT = 16;
 export const MARK_AT = 32;
+/** "www." somewhere in the line (case as written): URL-shaped text is looked for only then or with "@" or "http". */
+export const MARK_WWW = 64;
 /** Mark bits by character code, for the Latin-1 range; › (U+203A) is tested on its own. */
 const MARK_OF = new Uint8Array(256);
 MARK_OF[58] = MARK_COLON;
@@ -199,6 +201,7 @@ export function wordStats(t: string): WordStats {
       else if (c === 46 || c === 33 || c === 63 || c === 0x3002 || c === 0xff01 || c === 0xff1f) {
         const d = i + 1 < len ? t.charCodeAt(i + 1) : 32;
         if (d === 32 || d === 34 || d === 0x201d || d === 41 || c > 0x3000) sentences++;
+        if (c === 46 && i >= 3 && t.charCodeAt(i - 1) === 119 && t.charCodeAt(i - 2) === 119 && t.charCodeAt(i - 3) === 119) marks |= MARK_WWW;
       }
     }
     if (c >= 128) {

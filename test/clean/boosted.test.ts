@@ -26,6 +26,17 @@ describe("boosted trees", () => {
     }
   });
 
+  it("score a row read from its place in a longer array as the row alone", () => {
+    const names = [...featureNames(false), ...contextNames(false)];
+    const file = (textWeights as { context: { trees: number[][]; base: number } }).context;
+    const model = loadBoosted(structuredClone(file), names);
+    const flat = Float64Array.from({ length: 5 * names.length + 2 }, (_, i) => ((i * 7919) % 97) / 12 - 4);
+    for (let k = 0; k < 5; k++) {
+      const at = 2 + k * names.length;
+      expect(boostedLogit(model, flat, at)).toBe(readTrees(file.trees, file.base, flat.subarray(at, at + names.length)));
+    }
+  });
+
   it("take a missing child as its left leaf, and refuse a tree with numbers that are not numbers", () => {
     const model = loadBoosted({ name: "t", features: ["a", "b"], base: 0.5, trees: [[0, 1, -1, 0, 1, 2, 10, 20, 30, 40]] }, ["a", "b"]);
     expect(boostedLogit(model, [0, 0])).toBe(10.5);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { foldLine, headlineShape, wordStats } from "../../src/clean/line-features.ts";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { MARK_WWW, foldLine, headlineShape, wordStats } from "../../src/clean/line-features.ts";
 import { normalise } from "../../src/text/words.ts";
 
 describe("a line's folded form", () => {
@@ -24,5 +26,20 @@ describe("headline shape", () => {
     expect(headlineShape(6, "The show is over!” Fans left the hall")).toBe(false);
     expect(headlineShape(5, "Prices rose again.\nMarkets fell")).toBe(false);
     expect(headlineShape(4, "Read this first:")).toBe(false);
+  });
+});
+
+describe("a line's marks", () => {
+  it("say \"www.\" exactly when the line holds it, as written, on every line of the real pages and at the edges", () => {
+    const dir = join(import.meta.dirname, "../fixtures/clean");
+    const lines = readdirSync(dir).filter((n) => n.endsWith(".txt")).flatMap((n) => readFileSync(join(dir, n), "utf8").split("\n"));
+    lines.push("www.example.com", "Visit www.example.com.", "wwww.x", "ww.x w.w.w.", "aww.com", "WWW.EXAMPLE.COM", "www", "www .com", "a www.", "ｗｗｗ.x", "www․x");
+    let marked = 0;
+    for (const t of lines) {
+      const has = (wordStats(t).marks & MARK_WWW) !== 0;
+      expect(has, t).toBe(t.includes("www."));
+      if (has) marked++;
+    }
+    expect(marked).toBeGreaterThanOrEqual(4);
   });
 });

@@ -13,6 +13,11 @@ import { isTrimmedSpace } from "../chars.ts";
 import { loadModel, logit, type LogisticModel } from "../../model/logistic.ts";
 import { cutModelFrom, readOnce } from "../cut-model.ts";
 import weights from "../weights/list-lines-text.json" with { type: "json" };
+import * as logTable from "../../model/log-table.ts";
+
+// Bound once: under tsx an imported name is read through a getter on every use. `Math.log1p` of a
+// whole count, by table: the same numbers.
+const { log1pCount } = logTable;
 
 /** How many lines under the run are looked at. */
 export const LIST_LINES_BELOW = 15;
@@ -222,11 +227,11 @@ export function listLineRows(doc: TextDoc, score: ArrayLike<number>, belowRun = 
     const label = labelCounts.get(labels[i - lo]!);
     const [shapeSame, shapeKept] = shapeSiblings(i);
     const x = [
-      Math.log1p(label ? label.same - 1 : 0), Math.log1p(label ? label.kept : 0), Math.log1p(shapeSame), Math.log1p(shapeKept),
-      l.digits, l.words ? l.numbers / l.words : 0, below ? 1 : 0, below ? Math.log1p(i - end + 1) : 0, colonAbove, labels[i - lo] ? 1 : 0,
+      log1pCount(label ? label.same - 1 : 0), log1pCount(label ? label.kept : 0), log1pCount(shapeSame), log1pCount(shapeKept),
+      l.digits, l.words ? l.numbers / l.words : 0, below ? 1 : 0, below ? log1pCount(i - end + 1) : 0, colonAbove, labels[i - lo] ? 1 : 0,
       clamp(score[i]!), i - 1 >= start ? clamp(score[i - 1]!) : -6, i + 1 < last ? clamp(score[i + 1]!) : -6, near,
-      fromCore === 0 ? 1 : 0, Math.log1p(l.words), l.prose ? 1 : 0, l.headline ? 1 : 0, l.chrome ? 1 : 0,
-      lineKind(l) === "bad" ? 1 : 0, Math.log1p(stretchTo - stretchFrom + 1), Math.log1p(fromCore), Math.min(3, l.sentences),
+      fromCore === 0 ? 1 : 0, log1pCount(l.words), l.prose ? 1 : 0, l.headline ? 1 : 0, l.chrome ? 1 : 0,
+      lineKind(l) === "bad" ? 1 : 0, log1pCount(stretchTo - stretchFrom + 1), log1pCount(fromCore), Math.min(3, l.sentences),
       l.terms.length ? shared / l.terms.length : 0, l.terms.length ? 0 : 1,
     ];
     out.push({ index: i, x });
