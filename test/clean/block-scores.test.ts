@@ -12,6 +12,7 @@ import { contextCount, contextFeatures, contextNames, featureCount, featureNames
 import { logit } from "../../src/model/logistic.ts";
 import type { TextDoc } from "../../src/clean/doc.ts";
 import type { SourceFile } from "../../src/types.ts";
+import { readTrees } from "./tree-reader.ts";
 
 const fixtures = join(import.meta.dirname, "../fixtures");
 const source = (path: string, format: SourceFile["format"], text: string, url: string | null = null): SourceFile => ({ path, format, text, encoding: "utf-8", mtime: new Date(0), url });
@@ -27,16 +28,6 @@ function realDocs(): TextDoc[] {
     docs.push(prepare(source(name, "html", gunzipSync(readFileSync(join(fixtures, "clean/pages", name))).toString("utf8"))).doc);
   }
   return docs;
-}
-
-/** The trees read one node at a time, as the weights file describes them. */
-function readTrees(trees: number[][], base: number, x: ArrayLike<number>): number {
-  let z = base;
-  for (const [f, t, lf, lt, rf, rt, a, b, c, d] of trees) {
-    if (x[f!]! < t!) z += lf! < 0 || x[lf!]! < lt! ? a! : b!;
-    else z += rf! < 0 || x[rf!]! < rt! ? c! : d!;
-  }
-  return z;
 }
 
 const docs = realDocs();

@@ -2,16 +2,7 @@ import { describe, expect, it } from "vitest";
 import { boostedLogit, loadBoosted } from "../../src/clean/boosted.ts";
 import textWeights from "../../src/clean/weights/blocks-text.json" with { type: "json" };
 import { contextNames, featureNames } from "../../src/clean/block-features.ts";
-
-/** The trees read one node at a time, as the weights file describes them. */
-function readTrees(trees: number[][], base: number, x: ArrayLike<number>): number {
-  let z = base;
-  for (const [f, t, lf, lt, rf, rt, a, b, c, d] of trees) {
-    if (x[f!]! < t!) z += lf! < 0 || x[lf!]! < lt! ? a! : b!;
-    else z += rf! < 0 || x[rf!]! < rt! ? c! : d!;
-  }
-  return z;
-}
+import { readTrees } from "./tree-reader.ts";
 
 describe("boosted trees", () => {
   it("score the committed model's rows to the bit as the trees read node by node", () => {
