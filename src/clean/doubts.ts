@@ -31,6 +31,18 @@ export function fallbackBody(doc: TextDoc): Fallback | null {
   return { lines: located, warning: { rule: "unfiltered-fallback", text: "every line of the located article looked like page furniture; kept the located text unfiltered" } };
 }
 
+/** A sentence's end in the scripts of the dev pages: . ! ? … and the Armenian, Devanagari, Arabic and CJK marks. */
+const SENTENCE_MARK = /[.!?…։।॥؟۔。！？]["'”’»)\]]*$/u;
+
+/**
+ * A line shaped like a sentence (ten words or more, ending as one) in which not one word is a function
+ * word the cleaner knows: a language its list lacks (Ukrainian, Arabic, Persian, Greek, Armenian…), whose
+ * running prose the prose test cannot see, so "no running prose" would be a false alarm.
+ */
+function unknownLanguageSentence(line: Line): boolean {
+  return line.words >= 10 && line.stops === 0 && SENTENCE_MARK.test(line.text.trimEnd());
+}
+
 const THIN_BODY = 50;
 /** Log-odds below which the best block of a body is only weakly article text. */
 const WEAK = 0;
@@ -46,7 +58,7 @@ export function doubts(doc: TextDoc, body: readonly Line[]): Doubt[] {
   if (bodyWords < THIN_BODY && pageWords >= LONG_PAGE) {
     out.push({ rule: "thin-body", text: `kept only ${bodyWords} words of a page of ${pageWords}: the article may be missing from the scrape or cut short` });
   }
-  if (!body.some((l) => l.prose) && body.length >= 3 && doc.messages.length === 0) {
+  if (!body.some((l) => l.prose) && body.length >= 3 && doc.messages.length === 0 && !body.some(unknownLanguageSentence)) {
     out.push({ rule: "no-prose", text: "the kept text has no running prose (a list, a table or a gallery?); kept the lines around the densest text" });
   }
   // The block model kept it, but no block of it reads clearly as article text.

@@ -1,8 +1,11 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cleanText } from "../../src/clean/text.ts";
 import { defaultRules, type CleanRule } from "../../src/clean/rules/index.ts";
 
 const warnings = (text: string) => cleanText("t", text).messages.map((m) => m.text);
+const dump = (name: string) => cleanText(name, readFileSync(join(import.meta.dirname, "../fixtures/clean", name), "utf8"));
 
 describe("every page gets an answer", () => {
   it("has no article on a page of menus and buttons, and gives the reason instead of the menu", () => {
@@ -26,6 +29,16 @@ describe("every page gets an answer", () => {
     const para = (n: number) => `The library, which opened in 1904, will close for ${n} weeks in the spring while the roof is repaired, the council said.`;
     const text = ["Library to close for roof repairs", para(2), para(3), para(4)].join("\n\n");
     expect(warnings(text)).toEqual([]);
+  });
+
+  it("does not call a Greek news report 'no running prose' because its function words are not on the cleaner's list", () => {
+    const result = dump("greek-police-report.txt");
+    expect(result.paragraphs.join(" ")).toContain("Συνελήφθη");
+    expect(result.messages.map((m) => m.rule)).not.toContain("no-prose");
+  });
+
+  it("still says it of a German page whose kept text is a list of dates and buildings", () => {
+    expect(dump("german-building-list.txt").messages.map((m) => m.rule)).toContain("no-prose");
   });
 });
 
