@@ -28,6 +28,7 @@ import { readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { launchWatched } from "./pagefind-process.ts";
+import { indexSegmentsThem, spacedUnspacedWords } from "./unspaced-words.ts";
 
 const BODY_MARK = "data-pagefind-body";
 const IGNORE_MARK = "data-pagefind-ignore";
@@ -121,7 +122,8 @@ export function searchDocument(html: string, language: string): string {
 }
 
 function bare(element: string, language: string): string {
-  return `<html lang="${language.replace(/[^A-Za-z0-9-]/g, "")}"><body>${withoutIgnored(element)}</body></html>`;
+  const body = withoutIgnored(element);
+  return `<html lang="${language.replace(/[^A-Za-z0-9-]/g, "")}"><body>${indexSegmentsThem(language) ? body : spacedUnspacedWords(body)}</body></html>`;
 }
 
 /** Pagefind's process ended before the index was written: `folder` is the bundle it was writing, if any; `reason` the OS error or signal. */
