@@ -117,20 +117,25 @@ async function fetchLocked(options: FetchOptions): Promise<FetchSummary> {
     const meta: PageMeta = { url: item.linked ? item.url : null, outlet, date: item.date, changed: item.updated };
     let why: string;
     let permanent: boolean;
-    if (!item.linked) {
-      // Nothing to ask for: the feed's text is the article.
+    /** Saves the feed's own text as the item's page: null once saved, else why the build would not read it. */
+    const saveFeedText = async (): Promise<string | null> => {
       const html = pageFromFeedText(item.title, item.content!, meta);
       const rejected = rejectionOf(html, options.rules);
-      if (!rejected) {
-        try {
-          await writePage(options.inputDir, file, html);
-        } catch (error) {
-          say(`feed item ${item.title ? `"${item.title}"` : "without a title"} (no link): cannot be saved (${(error as Error).message})`);
-          return "retry";
-        }
-        summary.pages.fromFeedText++;
-        return saved();
+      if (rejected) return rejected;
+      await writePage(options.inputDir, file, html);
+      summary.pages.fromFeedText++;
+      return null;
+    };
+    if (!item.linked) {
+      // Nothing to ask for: the feed's text is the article.
+      let rejected: string | null;
+      try {
+        rejected = await saveFeedText();
+      } catch (error) {
+        say(`feed item ${item.title ? `"${item.title}"` : "without a title"} (no link): cannot be saved (${(error as Error).message})`);
+        return "retry";
       }
+      if (!rejected) return saved();
       why = `the build would not read its text as an article (${rejected})`;
       say(`feed item ${item.title ? `"${item.title}"` : "without a title"} (no link): ${why}`);
       state.pages[item.url] = { status: "failed", reason: why, ...stamp };
@@ -156,18 +161,16 @@ async function fetchLocked(options: FetchOptions): Promise<FetchSummary> {
       }
     }
     if (item.content) {
-      const html = pageFromFeedText(item.title, item.content, meta);
-      const rejected = rejectionOf(html, options.rules);
-      if (!rejected) {
-        try {
-          await writePage(options.inputDir, file, html);
-          summary.pages.fromFeedText++;
+      try {
+        const rejected = await saveFeedText();
+        if (!rejected) {
           say(`page ${item.url}: ${why}; saved the feed's full text instead`);
           return saved();
-        } catch (error) {
-          why = `cannot be saved (${(error as Error).message})`;
         }
-      } else why += `; the feed's text is no article either (${rejected})`;
+        why += `; the feed's text is no article either (${rejected})`;
+      } catch (error) {
+        why = `cannot be saved (${(error as Error).message})`;
+      }
     }
     if (earlier) {
       // The copy saved before stays: a page gone or turned into something else loses the build nothing.
