@@ -43,7 +43,11 @@ export interface EleventySetup {
   model: DigestModel;
   pages: PagesToRender;
   /** The search bundles the search page searches (./bundles.ts; templates/search-bundles.njk). */
-  search: { merge: Array<{ bundlePath: string }> };
+  search: {
+    merge: Array<{ bundlePath: string }>;
+    /** The letters of unspaced scripts the index splits into words (./unspaced-words.ts); absent or null when the site's own index segments them. */
+    unspacedLetters?: string | null;
+  };
   /** Only the story pages: every other template is left out (./direct.ts renderDirect; the build's Eleventy run renders every template). */
   storiesOnly?: boolean;
   /** Called with each page Eleventy writes: its URL, file and content (as written). */

@@ -23,6 +23,7 @@ import { nunjucksVersion, renderDirect } from "./direct.ts";
 import { configureEleventy, type EleventyConfigApi, type EleventySetup } from "./eleventy.ts";
 import { fileOf, pagesToRender, planSite, type PagesToRender } from "./plan.ts";
 import { searchDocument, SearchStopped, startSearch } from "./search.ts";
+import { indexSegmentsThem, UNSPACED_LETTERS } from "./unspaced-words.ts";
 import type { SiteState } from "./state.ts";
 
 export { siteStateNamespace, stateIdentities, type SiteState } from "./state.ts";
@@ -214,7 +215,7 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const written: string[] = [];
   const urlOf = (file: string) => `/${file.replace(/index\.html$/, "")}`;
   const merge = bundles.map((b) => ({ bundlePath: resolveHref(`/${b.folder}/`, pathPrefix(config.baseUrl)) }));
-  const setup = { site, model, pages: pagesToRender(plan, toRender), search: { merge } };
+  const setup = { site, model, pages: pagesToRender(plan, toRender), search: { merge, unspacedLetters: indexSegmentsThem(config.language) ? null : UNSPACED_LETTERS } };
   const onRendered = (page: { url: string; outputPath: string; content: string }) => {
     written.push(page.outputPath);
     const file = fileOf(page.url);

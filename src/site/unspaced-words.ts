@@ -5,7 +5,9 @@
 // (Intl.Segmenter, as the untitled headline's cut uses), and the search page (templates/search.njk) splits
 // the reader's words the same way and joins the words back in the results it shows.
 
-const RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆]+/gu;
+/** The letters of those runs, as a regular expression's class: the search page builds its own patterns from it. */
+export const UNSPACED_LETTERS = "\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー々〆";
+const RUN = new RegExp(`[${UNSPACED_LETTERS}]+`, "gu");
 const SEGMENTER = new Intl.Segmenter("ja", { granularity: "word" });
 
 /** `html` with a space between the words of each Han or kana run of its text (tags and their attributes as they are). */
