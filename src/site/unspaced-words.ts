@@ -8,10 +8,13 @@
 /** The letters of those runs, as a regular expression's class: the search page builds its own patterns from it. */
 export const UNSPACED_LETTERS = "\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー々〆";
 const RUN = new RegExp(`[${UNSPACED_LETTERS}]+`, "gu");
+const ANY = new RegExp(`[${UNSPACED_LETTERS}]`, "u");
 const SEGMENTER = new Intl.Segmenter("ja", { granularity: "word" });
 
 /** `html` with a space between the words of each Han or kana run of its text (tags and their attributes as they are). */
 export function spacedUnspacedWords(html: string): string {
+  // Most pages hold none: they are not taken apart at all.
+  if (!ANY.test(html)) return html;
   return html.replace(/(<[^>]*>)|[^<]+/g, (part, tag: string | undefined) => (tag !== undefined ? part : part.replace(RUN, spacedRun)));
 }
 
