@@ -5,8 +5,14 @@
 // (Intl.Segmenter, as the untitled headline's cut uses), and the search page (templates/search.njk) splits
 // the reader's words the same way and joins the words back in the results it shows.
 
-/** The letters of those runs, as a regular expression's class: the search page builds its own patterns from it. */
-export const UNSPACED_LETTERS = "\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー々〆";
+/**
+ * The letters of those runs, as a regular expression's class: the search page builds its own patterns from it.
+ * The scripts' own punctuation (、。「」・！？ and the rest of the CJK and full-width marks) belongs to the runs too:
+ * Pagefind keeps a mark inside the word it touches ("した。健康" was one word, and "健康" then found nothing). The
+ * marks are placed as in spaced text: a comma, a full stop or a closing mark stays with the word before it ("した。
+ * 健康"), an opening mark with the word after it, and the search page takes their spaces out with the letters'.
+ */
+export const UNSPACED_LETTERS = "\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー々〆\\u3001-\\u303F\\u30FB\\uFF01-\\uFF0F\\uFF1A-\\uFF20\\uFF3B-\\uFF40\\uFF5B-\\uFF65";
 const RUN = new RegExp(`[${UNSPACED_LETTERS}]+`, "gu");
 const ANY = new RegExp(`[${UNSPACED_LETTERS}]`, "u");
 const SEGMENTER = new Intl.Segmenter("ja", { granularity: "word" });
@@ -18,9 +24,16 @@ export function spacedUnspacedWords(html: string): string {
   return html.replace(/(<[^>]*>)|[^<]+/g, (part, tag: string | undefined) => (tag !== undefined ? part : part.replace(RUN, spacedRun)));
 }
 
+const CLOSING = /^[\p{Pe}\p{Pf}\p{Po}]+$/u;
+const OPENING = /^[\p{Ps}\p{Pi}]+$/u;
+
 function spacedRun(run: string): string {
   let out = "";
-  for (const { segment } of SEGMENTER.segment(run)) out += out === "" ? segment : ` ${segment}`;
+  let opened = true;
+  for (const { segment } of SEGMENTER.segment(run)) {
+    out += opened || CLOSING.test(segment) ? segment : ` ${segment}`;
+    opened = OPENING.test(segment);
+  }
   return out;
 }
 

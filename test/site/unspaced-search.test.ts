@@ -60,11 +60,25 @@ describe("searching Chinese and Japanese stories on an English site", () => {
   it("finds a story by a word from inside a sentence, and shows its text without spaces between the words", async () => {
     const ja = await search("退避");
     expect(ja.titles).toEqual(["邦人１０人含む外国籍３６１人、ガザからエジプトに退避"]);
-    expect(ja.excerpt).toContain("エジプトに退避した");
+    expect(ja.excerpt).toContain("エジプトに退避");
     expect(ja.excerpt).not.toMatch(/[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}] [\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u);
     const zh = await search("传奇");
     expect(zh.titles.length).toBe(1);
     expect(zh.titles[0]).toMatch(/^益阳/);
+  });
+
+  it("finds a word that follows a comma, a full stop or a bracket of the script's own, and shows the marks as written", async () => {
+    // Each word stands in the summary only after its mark: "通過し、陸路で", "予定している。上川外相は", "传奇。小区居民",
+    // "笔下的《山乡巨变》".
+    const afterComma = await search("陸路");
+    expect(afterComma.titles).toEqual(["邦人１０人含む外国籍３６１人、ガザからエジプトに退避"]);
+    expect(afterComma.excerpt).toContain("通過し、陸路で");
+    expect((await search("上川")).titles).toEqual(["邦人１０人含む外国籍３６１人、ガザからエジプトに退避"]);
+    const zh = await search("小区");
+    expect(zh.titles.length).toBe(1);
+    expect(zh.excerpt).toContain("传奇。小区居民");
+    expect((await search("巨变")).titles.length).toBe(1);
+    expect((await search("山乡")).titles.length).toBe(1);
   });
 
   it("finds it by words the reader types without spaces", async () => {
