@@ -18,7 +18,7 @@
 // below the baseline's tuning objective (90.66, 90.71, 90.53 against 90.84), not shipped.
 import { fileURLToPath } from "node:url";
 import { defaultClusterOptions, groupArticles, scoredCandidates, type MergeDecision } from "../src/cluster/index.ts";
-import type { SmallGroupOptions } from "../src/cluster/protagonists.ts";
+import type { LeadNameOptions, SmallGroupOptions } from "../src/cluster/protagonists.ts";
 import { outletDraws } from "../eval/lib/merge-set.ts";
 import { eventStats, mixedClusters, pairwiseScores } from "../eval/lib/pairwise.ts";
 import { halfOf, type Half } from "../eval/lib/split.ts";
@@ -44,6 +44,16 @@ export const FAMILY: Setting[] = [
   { name: "protagonist check from groups of 2", apply: (d) => (d.protagonists.minGroup > 0 ? { ...d, protagonists: { ...d.protagonists, minGroup: 2 } } : d) },
 ];
 for (const times of [false, true]) for (const maxGroup of [2, 3, 5]) for (const core of [1, 0.67, 0.5]) for (const share of [0, 0.34]) FAMILY.push(small(times, maxGroup, core, share));
+
+/** FAMILY=65 (mg65): the lead-name check (protagonists.ts LeadNameOptions) beside each training's own checks. */
+const lead = (minGroup: number, maxGroup: number, core: number, absent: number): Setting => {
+  const options: LeadNameOptions = { minGroup, maxGroup, core, absent, missingShare: 0 };
+  return { name: `lead names ${minGroup}..${maxGroup || "any"} core ${core} absent ${absent}`, apply: (d) => ({ ...d, lead: options }) };
+};
+if (process.env.FAMILY === "65") {
+  FAMILY.splice(1);
+  for (const minGroup of [1, 2, 3]) for (const maxGroup of [3, 5, 0]) for (const core of [1, 0.67, 0.5]) for (const absent of [0, 0.1]) if (maxGroup === 0 || maxGroup >= minGroup) FAMILY.push(lead(minGroup, maxGroup, core, absent));
+}
 
 // FAMILY=62 and FAMILY=62b (mg62, stop 62: the check with `story` / `hold`, decision.ts options since removed)
 // ran at commit 4884ba0; neither was kept (docs/scaling.md).
