@@ -43,7 +43,7 @@ export function loadDecision(json: unknown): MergeDecision {
   const q = d?.small;
   const smallOk = !q || (numbers(q.minGroup, q.maxGroup, q.core, q.absent, q.missingShare ?? 0) && typeof q.times === "boolean");
   const l = d?.lead;
-  const leadOk = !l || numbers(l.minGroup, l.maxGroup, l.core, l.absent, l.missingShare ?? 0);
+  const leadOk = !l || (numbers(l.minGroup, l.maxGroup, l.core, l.absent, l.missingShare ?? 0) && typeof (l.either ?? false) === "boolean");
   if (!d || !p || !smallOk || !leadOk || !numbers(d.threshold, d.storyThreshold, d.storiesThreshold, d.established, p.minGroup, p.core, p.absent, p.missingShare ?? 0)) {
     throw new Error("model cluster/merge-model.json: the merge decision settings are damaged; retrain with npm run train:merge");
   }

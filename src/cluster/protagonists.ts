@@ -17,6 +17,8 @@ export interface ProtagonistOptions {
    * and misses a few; two look-alike events share only the topic's.
    */
   missingShare?: number;
+  /** One group's core missing in the other is enough (mg65's trial: a new person named by one event only). */
+  either?: boolean;
 }
 
 /** What a group's reports agree on (a group's core items), and when two groups' cores contradict. */
@@ -69,9 +71,9 @@ export class GroupCore {
     return this.coreCounts && this.coreOf ? (this.coreCounts[x] ??= countsOfItems(this.coreOf(this.profiles[x]!))) : this.countsOf(x);
   }
 
-  /** Whether each group has a core item the other group's reports (almost) never give. */
+  /** Whether each group (with `either`, one of them) has a core item the other group's reports (almost) never give. */
   contradict(x: number, y: number): boolean {
-    return this.missingIn(x, y) && this.missingIn(y, x);
+    return this.options.either ? this.missingIn(x, y) || this.missingIn(y, x) : this.missingIn(x, y) && this.missingIn(y, x);
   }
 
   private missingIn(from: number, other: number): boolean {
