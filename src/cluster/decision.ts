@@ -4,10 +4,9 @@
 // joins an established story (at least `established` reports) on the lower mean `storyThreshold`, an
 // average over many reports; two established stories join only on `storiesThreshold`. Two groups that are each about someone the other's reports never name are
 // never joined, when enough of each group's protagonists are missing in the other (protagonists.ts); between two small groups
-// the same check may ask what every report of each gives (`small`), and two groups may be parted by the names
-// their leads consistently give (`lead`). All settings are searched on the tuning halves (train/train-merge.ts).
+// the same check may ask what every report of each gives (`small`). All settings are searched on the tuning halves (train/train-merge.ts).
 import { averageLink, type AgglomerateOptions, type WeightedEdges } from "./agglomerate.ts";
-import { LeadNameCore, Protagonists, SmallGroupCore, type GroupCore, type LeadNameOptions, type ProtagonistOptions, type SmallGroupOptions } from "./protagonists.ts";
+import { Protagonists, SmallGroupCore, type GroupCore, type ProtagonistOptions, type SmallGroupOptions } from "./protagonists.ts";
 import type { Profile } from "./profile.ts";
 import { fitsWindow, joinSpans, type TimeSpan } from "./time.ts";
 
@@ -27,8 +26,6 @@ export interface MergeDecision {
   protagonists: ProtagonistOptions;
   /** The same check between two small groups, on what every report of each gives (absent: no check). */
   small?: SmallGroupOptions;
-  /** Two groups parted by the names their leads consistently give and the other's reports never name (absent: no check). */
-  lead?: LeadNameOptions;
 }
 
 /** The mean link at which groupArticles' agglomeration starts to join groups: the lower of its bars. */
@@ -42,9 +39,7 @@ export function loadDecision(json: unknown): MergeDecision {
   const numbers = (...xs: unknown[]) => xs.every((x) => typeof x === "number" && Number.isFinite(x));
   const q = d?.small;
   const smallOk = !q || (numbers(q.minGroup, q.maxGroup, q.core, q.absent, q.missingShare ?? 0) && typeof q.times === "boolean");
-  const l = d?.lead;
-  const leadOk = !l || (numbers(l.minGroup, l.maxGroup, l.core, l.absent, l.missingShare ?? 0) && typeof (l.either ?? false) === "boolean");
-  if (!d || !p || !smallOk || !leadOk || !numbers(d.threshold, d.storyThreshold, d.storiesThreshold, d.established, p.minGroup, p.core, p.absent, p.missingShare ?? 0)) {
+  if (!d || !p || !smallOk || !numbers(d.threshold, d.storyThreshold, d.storiesThreshold, d.established, p.minGroup, p.core, p.absent, p.missingShare ?? 0)) {
     throw new Error("model cluster/merge-model.json: the merge decision settings are damaged; retrain with npm run train:merge");
   }
   return d as MergeDecision;
@@ -61,8 +56,6 @@ export function groupArticles(spans: readonly TimeSpan[], edges: WeightedEdges, 
   const who = decision.protagonists.minGroup > 0 ? new ProtagonistsWhenAsked(new Protagonists(profiles, decision.protagonists), decision.protagonists.minGroup, spans.length) : null;
   const q = decision.small;
   const few = q && q.minGroup > 0 ? new ProtagonistsWhenAsked(new SmallGroupCore(profiles, q), q.minGroup, spans.length, q.maxGroup) : null;
-  const l = decision.lead;
-  const lead = l && l.minGroup > 0 ? new ProtagonistsWhenAsked(new LeadNameCore(profiles, l), l.minGroup, spans.length, l.maxGroup > 0 ? l.maxGroup : Infinity) : null;
   const established = (x: number) => decision.established > 0 && size[x]! >= decision.established;
   const stories = Math.max(decision.storyThreshold, decision.storiesThreshold);
   const bar = (x: number, y: number) => {
@@ -74,13 +67,12 @@ export function groupArticles(spans: readonly TimeSpan[], edges: WeightedEdges, 
     threshold: groupingThreshold(decision),
     bar,
     missing: 0,
-    canJoin: (x, y) => fitsWindow(groupSpan[x]!, groupSpan[y]!, windowDays) && !who?.contradict(x, y, size) && !few?.contradict(x, y, size) && !lead?.contradict(x, y, size),
+    canJoin: (x, y) => fitsWindow(groupSpan[x]!, groupSpan[y]!, windowDays) && !who?.contradict(x, y, size) && !few?.contradict(x, y, size),
     joined: (keep, gone) => {
       groupSpan[keep] = joinSpans(groupSpan[keep]!, groupSpan[gone]!);
       size[keep]! += size[gone]!;
       who?.join(keep, gone);
       few?.join(keep, gone);
-      lead?.join(keep, gone);
     },
   });
   const membersOf = new Map<number, number[]>();

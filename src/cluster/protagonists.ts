@@ -17,8 +17,6 @@ export interface ProtagonistOptions {
    * and misses a few; two look-alike events share only the topic's.
    */
   missingShare?: number;
-  /** One group's core missing in the other is enough (mg65's trial: a new person named by one event only). */
-  either?: boolean;
 }
 
 /** What a group's reports agree on (a group's core items), and when two groups' cores contradict. */
@@ -27,36 +25,31 @@ export class GroupCore {
   private readonly counts: Array<Map<number, number> | null>;
   /** How many of each group's reports count (see `counted`). */
   private readonly size: Int32Array;
-  /** Each group's counts of the items its core is drawn from, when those are not `itemsOf`'s (`coreOf`). */
-  private readonly coreCounts: Array<Map<number, number> | null> | null;
   /** Each group's core items, worked out when first asked for since the group last grew. */
   private readonly core: Array<number[] | null>;
 
   /**
    * `itemsOf`: one report's distinct items. `counted`: whether a report counts towards its group's size
-   * (the shares are of the reports that count). `coreOf`: the items a group's core is drawn from, when
-   * only some of `itemsOf`'s may be core (the lead's names) while the other group is searched for all.
+   * (the shares are of the reports that count).
    */
   constructor(
     private readonly profiles: readonly Profile[],
     private readonly options: ProtagonistOptions,
     private readonly itemsOf: (p: Profile) => ArrayLike<number>,
     counted: (p: Profile) => boolean,
-    private readonly coreOf?: (p: Profile) => ArrayLike<number>,
   ) {
     this.counts = new Array<Map<number, number> | null>(profiles.length).fill(null);
-    this.coreCounts = coreOf ? new Array<Map<number, number> | null>(profiles.length).fill(null) : null;
     this.size = Int32Array.from(profiles, (p) => (counted(p) ? 1 : 0));
     this.core = profiles.map(() => null);
   }
 
   join(keep: number, gone: number): void {
-    this.counts[keep] = addCounts(this.countsOf(keep), this.countsOf(gone));
+    // The smaller count map is added into the larger, whichever group keeps the result.
+    let [into, from] = [this.countsOf(keep), this.countsOf(gone)];
+    if (from.size > into.size) [into, from] = [from, into];
+    for (const [id, n] of from) into.set(id, (into.get(id) ?? 0) + n);
+    this.counts[keep] = into;
     this.counts[gone] = new Map();
-    if (this.coreCounts) {
-      this.coreCounts[keep] = addCounts(this.coreCountsOf(keep), this.coreCountsOf(gone));
-      this.coreCounts[gone] = new Map();
-    }
     this.size[keep]! += this.size[gone]!;
     this.size[gone] = 0;
     this.core[keep] = null;
@@ -64,16 +57,19 @@ export class GroupCore {
   }
 
   private countsOf(x: number): Map<number, number> {
-    return (this.counts[x] ??= countsOfItems(this.itemsOf(this.profiles[x]!)));
+    let counts = this.counts[x];
+    if (!counts) {
+      counts = new Map();
+      const items = this.itemsOf(this.profiles[x]!);
+      for (let k = 0; k < items.length; k++) counts.set(items[k]!, 1);
+      this.counts[x] = counts;
+    }
+    return counts;
   }
 
-  private coreCountsOf(x: number): Map<number, number> {
-    return this.coreCounts && this.coreOf ? (this.coreCounts[x] ??= countsOfItems(this.coreOf(this.profiles[x]!))) : this.countsOf(x);
-  }
-
-  /** Whether each group (with `either`, one of them) has a core item the other group's reports (almost) never give. */
+  /** Whether each group has a core item the other group's reports (almost) never give. */
   contradict(x: number, y: number): boolean {
-    return this.options.either ? this.missingIn(x, y) || this.missingIn(y, x) : this.missingIn(x, y) && this.missingIn(y, x);
+    return this.missingIn(x, y) && this.missingIn(y, x);
   }
 
   private missingIn(from: number, other: number): boolean {
@@ -91,26 +87,11 @@ export class GroupCore {
     if (!core) {
       const least = this.options.core * this.size[x]!;
       core = [];
-      for (const [id, count] of this.coreCountsOf(x)) if (count >= least) core.push(id);
+      for (const [id, count] of this.countsOf(x)) if (count >= least) core.push(id);
       this.core[x] = core;
     }
     return core;
   }
-}
-
-/** One report's distinct items, each counted once. */
-function countsOfItems(items: ArrayLike<number>): Map<number, number> {
-  const counts = new Map<number, number>();
-  for (let k = 0; k < items.length; k++) counts.set(items[k]!, 1);
-  return counts;
-}
-
-/** The smaller count map added into the larger; the larger, holding both, is returned. */
-function addCounts(a: Map<number, number>, b: Map<number, number>): Map<number, number> {
-  let [into, from] = [a, b];
-  if (from.size > into.size) [into, from] = [from, into];
-  for (const [id, n] of from) into.set(id, (into.get(id) ?? 0) + n);
-  return into;
 }
 
 /**
@@ -146,23 +127,5 @@ export class SmallGroupCore extends GroupCore {
 export class Protagonists extends GroupCore {
   constructor(profiles: readonly Profile[], options: ProtagonistOptions) {
     super(profiles, options, (p) => idsOf(p.names), () => true);
-  }
-}
-
-/**
- * The lead-name check (mg65): two groups of minGroup..maxGroup reports (maxGroup 0: no upper bound, an
- * established story too), each with a name its reports' leads consistently give (the acquired company,
- * the victim, the dateline's town: what the event is about) that the other group's reports never name
- * anywhere, are two events. A name both groups give is no conflict, so one event's reports are not parted
- * by who their leads put first.
- */
-export interface LeadNameOptions extends ProtagonistOptions {
-  maxGroup: number;
-}
-
-/** Each group's core lead names, searched for among all the names of the other group's reports. */
-export class LeadNameCore extends GroupCore {
-  constructor(profiles: readonly Profile[], options: LeadNameOptions) {
-    super(profiles, options, (p) => idsOf(p.names), () => true, (p) => idsOf(p.leadNames));
   }
 }
