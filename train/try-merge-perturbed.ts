@@ -16,6 +16,8 @@
 // merge-model.json. Since then "committed" and train:merge's trainings carry it; NO_SMALL=1 trainings are the old baseline.
 // Stop 64 (mg64): methods where / who / both (EXTRA=placesMissing, specificMissing, both) over 14 trainings each: all
 // below the baseline's tuning objective (90.66, 90.71, 90.53 against 90.84), not shipped.
+// Stop 65 (mg65): FAMILY=65, 65b, 65c (a decision check on the names each group's leads give, both sides or one) ran at
+// ee2ccfa; the best 90.91 against 90.84, not past the margin; the check was removed (docs/scaling.md).
 import { fileURLToPath } from "node:url";
 import { defaultClusterOptions, groupArticles, scoredCandidates, type MergeDecision } from "../src/cluster/index.ts";
 import type { SmallGroupOptions } from "../src/cluster/protagonists.ts";
