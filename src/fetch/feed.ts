@@ -5,6 +5,7 @@ import { parseFeed, type AnyFeed, type AtomFeed, type JsonFeed, type RdfFeed, ty
 import { parseDocument, DomUtils } from "htmlparser2";
 import { feedDate } from "./dates.ts";
 import { shortHash } from "../text/hash.ts";
+import { whereFeedBreaks, whereJsonBreaks } from "./feed-break.ts";
 
 export interface FeedItem {
   /**
@@ -33,13 +34,26 @@ export interface ParsedFeed {
 
 export type FeedResult = { ok: true; feed: ParsedFeed } | { ok: false; reason: string };
 
+/**
+ * Why a feed's text could not be read, with the place it breaks when it is broken XML or JSON: a feed cut
+ * short or with a mistyped tag is named where it breaks, not only as the parser's "Invalid feed format".
+ */
+function unreadable(text: string, error: Error): string {
+  if (error.name === "DetectError") {
+    // JSON that does not parse is not recognised as a JSON Feed at all: say where it breaks.
+    const json = /^\uFEFF?\s*[{[]/.test(text) ? whereJsonBreaks(text.replace(/^\uFEFF/, "")) : null;
+    return json ? `not a readable feed: ${json}` : "not a feed (no RSS, Atom or JSON Feed in it)";
+  }
+  const where = whereFeedBreaks(text);
+  return where ? `not a readable feed: ${where}` : `not a readable feed (${error.message})`;
+}
+
 export function readFeed(text: string, feedUrl: string): FeedResult {
   let parsed: AnyFeed<string>;
   try {
     parsed = parseFeed<string>(text);
   } catch (error) {
-    const name = (error as Error).name;
-    return { ok: false, reason: name === "DetectError" ? "not a feed (no RSS, Atom or JSON Feed in it)" : `not a readable feed (${(error as Error).message})` };
+    return { ok: false, reason: unreadable(text, error as Error) };
   }
   const raw: RawItem[] = [];
   let title: string | null;
