@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { readFeed } from "../../src/fetch/feed.ts";
 
 const dir = join(import.meta.dirname, "../fixtures/fetch/feeds");
@@ -47,8 +48,18 @@ describe("a feed that cannot be read", () => {
     expect(reason(json)).toMatch(/^not a readable feed: at line 3, column \d+, not valid JSON \(Expected ',' or '}' after property value\)/);
   });
 
+  it("a site's page given for its feed: the feed the page names", () => {
+    // dates-dev (tuning half) 1332e04683b9b252, a blog post's page as saved, at its own address.
+    const page = gunzipSync(readFileSync(join(dir, "../site-pages/blog-post-page.html.gz"))).toString("utf8");
+    const r = readFeed(page, "https://disfunctions.de/tutorials/podcasts-in-plex-einbinden/");
+    expect(r.ok ? "read" : r.reason).toBe("not a feed but a web page, which names its feed: https://disfunctions.de/feed/ (RSS) (subscribe to that address instead)");
+    expect(reason(fixture("html-page.html"))).toBe(
+      "not a feed but a web page, which names its feed: https://news.example.com/feed.xml (RSS) (subscribe to that address instead)",
+    );
+  });
+
   it("what is not a feed at all is still said so, and a whole feed is read", () => {
-    expect(reason(fixture("html-page.html"))).toBe("not a feed (no RSS, Atom or JSON Feed in it)");
+    expect(reason("<!DOCTYPE html><html><head><title>Home</title></head><body><p>Welcome.</p></body></html>")).toBe("not a feed (no RSS, Atom or JSON Feed in it)");
     expect(reason('{"status": "ok", "results": []}')).toBe("not a feed (no RSS, Atom or JSON Feed in it)");
     expect(readFeed(fixture("rss2.xml"), FEED).ok).toBe(true);
   });
