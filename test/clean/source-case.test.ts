@@ -7,7 +7,7 @@ import { cleanSource } from "../../src/clean/index.ts";
 import { makeLine } from "../../src/clean/doc.ts";
 import { sourceOfText } from "../../src/clean/source.ts";
 
-const dir = join(import.meta.dirname, "../fixtures/clean/pages");
+const dir = join(import.meta.dirname, "../fixtures/clean/outlet-dumps");
 
 function outletOfDump(file: string, url: string | null): string | null {
   const text = readFileSync(join(dir, file), "utf8");
