@@ -55,7 +55,8 @@ export interface TextSource {
 export function sourceOfText(lines: readonly Line[], body: readonly Line[], host: string | null = null): TextSource {
   const names = candidateNames(lines, body, host !== null);
   const hostName = host !== null ? (names.find((n) => namesHost(n, host)) ?? outletLine(lines, body, host)) : null;
-  const source = hostName ?? names[0] ?? null;
+  const found = hostName ?? names[0] ?? null;
+  const source = found === null ? null : usualCase(found, lines);
   let author: string | null = null;
   for (const l of lines.slice(0, 80)) {
     const first = l.text.charCodeAt(0);
@@ -66,6 +67,28 @@ export function sourceOfText(lines: readonly Line[], body: readonly Line[], host
     }
   }
   return { source, author };
+}
+
+/**
+ * A name the page prints in capitals ("GIZMODO", "OSTHESSEN|NEWS": a logo or a menu set in capitals by its
+ * style sheet, which a text dump keeps) as the page also writes it with a capital and small letters
+ * ("Gizmodo"), the spelling met most; as it is when the page never does (CNN, KTLA), or only in small
+ * letters (an address's "ekd").
+ */
+export function usualCase(name: string, lines: readonly Line[]): string {
+  if (!/\p{Lu}.*\p{Lu}/su.test(name) || /\p{Ll}/u.test(name)) return name;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name).replace(/\s+/g, "\\s+")}(?![\\p{L}\\p{N}])`, "giu");
+  const seen = new Map<string, number>();
+  for (const line of lines) {
+    for (const m of line.text.matchAll(pattern)) {
+      const form = m[0];
+      if (/^\P{L}*\p{Lu}/u.test(form) && /\p{Ll}/u.test(form)) seen.set(form, (seen.get(form) ?? 0) + 1);
+    }
+  }
+  let best = name;
+  let most = 0;
+  for (const [form, n] of seen) if (n > most) [best, most] = [form, n];
+  return best;
 }
 
 /** The first of the page's own names (self-naming line, masthead, copyright holders, wire) that names `host`: what cleaning took before weighing short lines. */

@@ -5,6 +5,7 @@ import { parseFeed, type AnyFeed, type AtomFeed, type JsonFeed, type RdfFeed, ty
 import { parseDocument, DomUtils } from "htmlparser2";
 import { feedDate } from "./dates.ts";
 import { shortHash } from "../text/hash.ts";
+import { whereFeedBreaks, whereJsonBreaks } from "./feed-break.ts";
 
 export interface FeedItem {
   /**
@@ -33,13 +34,55 @@ export interface ParsedFeed {
 
 export type FeedResult = { ok: true; feed: ParsedFeed } | { ok: false; reason: string };
 
+/**
+ * Why a feed's text could not be read, with the place it breaks when it is broken XML or JSON: a feed cut
+ * short or with a mistyped tag is named where it breaks, not only as the parser's "Invalid feed format".
+ */
+function unreadable(text: string, error: Error, feedUrl: string): string {
+  if (error.name === "DetectError") {
+    // JSON that does not parse is not recognised as a JSON Feed at all: say where it breaks.
+    const json = /^\uFEFF?\s*[{[]/.test(text) ? whereJsonBreaks(text.replace(/^\uFEFF/, "")) : null;
+    if (json) return `not a readable feed: ${json}`;
+    // A site's page given for its feed: the page names its feeds, and the subscriber can take one.
+    const named = FEED_PAGE.test(text) ? namedFeeds(text, feedUrl) : [];
+    if (named.length) return `not a feed but a web page, which names its feed${named.length > 1 ? "s" : ""}: ${named.join(", ")} (subscribe to ${named.length > 1 ? "one of those addresses" : "that address"} instead)`;
+    return "not a feed (no RSS, Atom or JSON Feed in it)";
+  }
+  const where = whereFeedBreaks(text);
+  return where ? `not a readable feed: ${where}` : `not a readable feed (${error.message})`;
+}
+
+/** An HTML page's start, before its head's links. */
+const FEED_PAGE = /^\uFEFF?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head)\b/i;
+const FEED_TYPES: Readonly<Record<string, string>> = {
+  "application/rss+xml": "RSS",
+  "application/atom+xml": "Atom",
+  "application/feed+json": "JSON Feed",
+  "application/json": "JSON Feed",
+};
+/** How many of a page's feeds are named. */
+const NAMED_FEEDS = 3;
+
+/** The feeds a web page names in its head (`<link rel="alternate" type="application/rss+xml" href>`), absolute, with their kind. */
+function namedFeeds(html: string, pageUrl: string): string[] {
+  const out: string[] = [];
+  for (const link of DomUtils.getElementsByTagName("link", parseDocument(html).children)) {
+    const rel = (link.attribs.rel ?? "").toLowerCase().split(/\s+/);
+    const kind = FEED_TYPES[(link.attribs.type ?? "").toLowerCase().split(";")[0]!.trim()];
+    const url = kind && rel.includes("alternate") ? absolute(link.attribs.href, pageUrl) : null;
+    const named = url ? `${url} (${kind})` : null;
+    if (named && !out.includes(named)) out.push(named);
+    if (out.length === NAMED_FEEDS) break;
+  }
+  return out;
+}
+
 export function readFeed(text: string, feedUrl: string): FeedResult {
   let parsed: AnyFeed<string>;
   try {
     parsed = parseFeed<string>(text);
   } catch (error) {
-    const name = (error as Error).name;
-    return { ok: false, reason: name === "DetectError" ? "not a feed (no RSS, Atom or JSON Feed in it)" : `not a readable feed (${(error as Error).message})` };
+    return { ok: false, reason: unreadable(text, error as Error, feedUrl) };
   }
   const raw: RawItem[] = [];
   let title: string | null;

@@ -58,6 +58,20 @@ const FINAL_PUNCTUATION = /[.!?…]["'”’)\]]*$/u;
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
+/** A web address or an image's file name: "http://…", "www.…", "…/photo_0915.jpg". */
+const ADDRESS = /(?:https?:\/\/|www\.)\S+|\S+\.(?:jpe?g|png|gif|webp|svg)\b\S*/giu;
+
+/**
+ * Whether most of a sentence's characters are web addresses and image files: a gallery's or an image's
+ * attributes the page printed as text, never something to show as a summary's sentence.
+ */
+function mostlyAddresses(text: string): boolean {
+  if (!text.includes("http") && !text.includes("www.") && !/\.(?:jpe?g|png|gif|webp|svg)\b/iu.test(text)) return false;
+  let inAddresses = 0;
+  for (const m of text.matchAll(ADDRESS)) inAddresses += m[0].length;
+  return inAddresses * 2 > text.replace(/\s+/g, "").length;
+}
+
 /** What a code point is to `wordCount`: white space that parts tokens, a word character ([\p{L}\p{N}_]), and a surrogate pair (two units). */
 const SPACE = 1; // bit 0: `wordCount` adds it as it is
 const WORD_BIT = 1;
@@ -131,6 +145,11 @@ export function collectCandidates(articles: SummaryInput[], vocabulary: Vocabula
         for (let p = 0; p < (pieces ? pieces.length : 1); p++) {
           if (position >= MAX_SENTENCES_PER_ARTICLE) break paragraphs;
           const text = pieces ? pieces[p]!.text : whole;
+          // Left out, its place kept: the sentences after it keep theirs.
+          if (!dateline && mostlyAddresses(text)) {
+            position++;
+            continue;
+          }
           const cut = pieces !== null && pieces[p]!.cut;
           const lower = several || !dateline ? text.toLowerCase() : "";
           const key = several ? sameTextKey(lower) : "";

@@ -10,6 +10,9 @@ const ABBREVIATIONS = new Set(
 );
 // Words that end a sentence only rarely even before a capital letter ("Mr. Smith", "Jan. 5").
 const NEVER_FINAL = new Set("mr mrs ms mx dr prof st gen col lt sgt capt cmdr adm maj rep sen gov rev fr hon messrs mme mlle no vol fig pp vs v e.g i.e cf".split(" "));
+// German months, which follow a day written as an ordinal ("am 25. Juli", "13. Januar 2022"): after a day's
+// number its full stop ends no sentence. In languages that write months in small letters no capital follows.
+const ORDINAL_MONTHS = new Set("januar jänner februar feber märz april mai juni juli august september oktober november dezember".split(" "));
 const SENTENCE_STARTERS = new Set(
   "the a an he she it they we i you but and in on at this that there these those his her its their our yet so as after before when while if however meanwhile".split(" "),
 );
@@ -100,6 +103,7 @@ function isBoundary(text: string, at: number, stops: number, next: number): bool
   const before = text.slice(b, at);
   const word = before.toLowerCase();
   if (allAsciiDigits(before) && isAsciiDigit(text.charCodeAt(next))) return false; // 3. 5 is rare; "No. 5" handled below
+  if (isDayOfMonth(before) && ORDINAL_MONTHS.has(nextWord(text, next))) return false;
   if (NEVER_FINAL.has(word)) return false;
   // Initials: "J. K. Rowling", "George W. Bush".
   if (isOneCapital(before)) return SENTENCE_STARTERS.has(nextWord(text, next)) && !/^\p{Lu}\.$/u.test(text.slice(next, next + 2));
@@ -122,6 +126,13 @@ function isLetterOrNumberUnit(c: number): boolean {
 }
 
 const isAsciiDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/** "1" to "31", or "01" to "09": a day's number. */
+function isDayOfMonth(s: string): boolean {
+  if (s.length < 1 || s.length > 2 || !allAsciiDigits(s)) return false;
+  const day = Number(s);
+  return day >= 1 && day <= 31;
+}
 
 /** /^\d+$/ */
 function allAsciiDigits(s: string): boolean {

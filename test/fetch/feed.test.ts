@@ -84,7 +84,7 @@ describe("readFeed", () => {
   });
 
   it("refuses an HTML page and an empty body as not a feed", () => {
-    expect(read("html-page.html")).toEqual({ ok: false, reason: "not a feed (no RSS, Atom or JSON Feed in it)" });
+    expect(read("html-page.html")).toEqual({ ok: false, reason: "not a feed but a web page, which names its feed: https://news.example.com/feed.xml (RSS) (subscribe to that address instead)" });
     expect(read("empty.xml")).toEqual({ ok: false, reason: "empty response" });
   });
 
