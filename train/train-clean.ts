@@ -268,11 +268,6 @@ export const blockSettings = {
    * webpages fell .947 · .932 -> .947 · .930: not searched there.
    */
   powers: (process.env.POWERS ?? "0.3,0.4").split(",").filter(Boolean).map(Number),
-  /**
-   * The growth's topic reach (tx65, `DecodeSettings.reach`), tried last for text dumps only, one kept only
-   * when it raises the out-of-fold tuning mean (REACH='[[share,patience,lines],…]' to try others, REACH=[] for none).
-   */
-  reach: JSON.parse(process.env.REACH ?? "[[0.4,20,8]]") as [number, number, number][],
 };
 
 const locateAt = defaultRules.findIndex((r) => r.name === "locate-article");
@@ -427,11 +422,6 @@ export function trainBlocks(items: Item[], path: Path, foldsOut?: Omit<BlockMode
   }
   for (const above of KEEP_DECODE ? [] : blockSettings.above) {
     const decode = { ...best!.decode, above };
-    const score = objective(items, (item) => [locateScored(scores.get(item)!, decode), ...after]);
-    if (score.mean > best!.score.mean + 1e-9) best = { decode, score };
-  }
-  for (const reach of KEEP_DECODE || path !== "text" ? [] : blockSettings.reach) {
-    const decode = { ...best!.decode, reach };
     const score = objective(items, (item) => [locateScored(scores.get(item)!, decode), ...after]);
     if (score.mean > best!.score.mean + 1e-9) best = { decode, score };
   }

@@ -32,13 +32,6 @@ export interface DecodeSettings {
    * date, photo credit and share row, a stretch the growth below the article has no reason to cross.
    */
   above?: number;
-  /**
-   * The growth's topic reach, [share, patience, lines]: past `patience`, the growth still crosses furniture
-   * up to this patience while the next `lines` lines likely to be article text beyond it take at least `share`
-   * of their words from the core's: a long article goes on about the same thing past a card of details or
-   * an advertisement, the list of other stories and the comments under it do not. Unset: no reach.
-   */
-  reach?: [number, number, number];
 }
 
 export interface BlockModels {

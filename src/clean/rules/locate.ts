@@ -6,7 +6,6 @@ import { dropLine, type TextDoc } from "../doc.ts";
 import { LONG_PARAGRAPH, bestRun } from "../block-features.ts";
 import { lineKind } from "./context.ts";
 import { float64Scratch, uint8Scratch } from "../scratch.ts";
-import { TermSums } from "../../text/term-sums.ts";
 import { blockModels, scoreBlocks, type BlockModels, type DecodeSettings } from "../block-model.ts";
 
 /**
@@ -92,13 +91,11 @@ export function articleRun(doc: TextDoc, score: ArrayLike<number>, decode: Decod
   const core = bestRun(runGains(doc, score, 0, decode.power, furniture, coreGains.room(n)));
   if (!core) return null;
   const gain = runGains(doc, score, decode.bias, decode.power, furniture, growGains.room(n));
-  const reach = decode.reach;
-  const coreWords = reach ? termsOf(doc, score, core) : null;
   const grow = (from: number, step: 1 | -1, patience: number): number => {
     let sum = 0, best = 0, at = from;
     for (let i = from; i >= 0 && i < gain.length; i += step) {
       sum += gain[i]!;
-      if (sum < -patience && !(reach && sum >= -reach[1] && goesOn(doc, gain, i + step, step, coreWords!, reach))) break;
+      if (sum < -patience) break;
       if (sum > best) (best = sum, (at = i + step));
     }
     return at;
@@ -106,35 +103,6 @@ export function articleRun(doc: TextDoc, score: ArrayLike<number>, decode: Decod
   const end = grow(core[1], 1, decode.patience);
   const start = grow(core[0] - 1, -1, decode.above ?? decode.patience) + 1;
   return { core, run: [start, end] };
-}
-
-/** The content terms of the core's lines the model finds likely (log-odds above 0). */
-const coreTerms = new TermSums();
-
-function termsOf(doc: TextDoc, score: ArrayLike<number>, [c0, c1]: [number, number]): TermSums {
-  coreTerms.clear();
-  for (let i = c0; i < c1; i++) if (score[i]! > 0) for (const t of doc.lines[i]!.terms) if (coreTerms.get(t) === 0) coreTerms.add(t, 1);
-  return coreTerms;
-}
-
-/** How far past a stretch of furniture `goesOn` looks for the text beyond it. */
-const REACH_LOOK = 40;
-
-/**
- * Whether the text from `from` on (in the growth's direction) goes on about what the core is about: its next
- * `lines` lines of positive gain, within `REACH_LOOK` lines, take at least `share` of their terms from the core.
- */
-function goesOn(doc: TextDoc, gain: ArrayLike<number>, from: number, step: 1 | -1, core: TermSums, [share, , lines]: [number, number, number]): boolean {
-  let seen = 0, shared = 0, all = 0;
-  for (let j = from, k = 0; j >= 0 && j < gain.length && seen < lines && k < REACH_LOOK; j += step, k++) {
-    if (gain[j]! <= 0) continue;
-    seen++;
-    for (const t of doc.lines[j]!.terms) {
-      all++;
-      if (core.get(t) !== 0) shared++;
-    }
-  }
-  return all > 0 && shared >= share * all;
 }
 
 /**
