@@ -309,7 +309,7 @@ function cloneDoc(doc: TextDoc): TextDoc {
 }
 
 /** The body the rules give with these models: the rest of the rule list after the prepared document. */
-function bodyWith(item: Item, rules: CleanRule[]): string {
+export function bodyWith(item: Item, rules: CleanRule[]): string {
   const doc = cloneDoc(item.doc);
   for (const rule of rules) rule.apply(doc);
   const r = finish(doc);

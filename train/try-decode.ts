@@ -3,6 +3,28 @@
 // committed models' scores on the checking pages, then the real rules after locate-article, for each
 // decode variant: V='[{"sandwich":-1},{"inner":-0.5}]' (overrides of the committed text decode).
 // URL=0: the pages without their URL (the models still trained on the pages with it, as train:clean does).
+// MOVES=1 (tx65): after each variant, the pages it moves against the first variant, by half: how many bodies
+// change at all, and which are better or worse by extraction-dev's page F1, webpages-dev's snippets (found /
+// must-nots kept) and, on a hand-labelled tuning page, F1 against its hand body (train/lib/hand-bodies.ts);
+// tuning pages by id, checking pages by count and figure only.
+// tx65 (stop 65, load 8-17; committed decode .9561 / .9068 (.9314) · .9324 / .9008 (.9166)): settings of
+// rules/locate.ts's growth tried as trial DecodeSettings (reach is commit 7c2fa19 on branch tx65, reverted by the
+// next; offTopic / onTopic were never committed), a line outside the core weighed by the share of its content
+// terms the core's likely lines use:
+//   offTopic [s, f] (positive gain times f under share s): [.1, 0] .9561 / .9052 · .9326 / .9015; [.2, 0]
+//   .9561 / .9070 · .9307 / .9015; [.1, .5] .9561 / .9056 · .9311 / .9008; below the core only [.1, 0] .9561 /
+//   .9052 · .9326 / .9026. onTopic [s, f] (negative gain times f from share s): [.5, .5], [.3, .5], [.5, 0]
+//   .9561 / .9068 · .9324 / .8999.
+//   reach [s, p, n] (past the patience the growth crosses furniture up to p while the next n lines of positive
+//   gain, within 40, take s of their terms from the core): [.3, 12, 4] .9585 / .9051 · .9334 / .8990; [.5, 12,
+//   4] .9585 / .9060 · .9334 / .9008; [.3, 30, 4] .9585 / .9033 · .9310 / .8990; [.4, 20, 8] (and [.5, 8..20,
+//   8], [.4, 12, 8], [.45, 12, 8]) .9585 / .9068 · .9334 / .9008; [.6, 30, 8] .9561 / .9068 · .9331 / .9008;
+//   [.3, 20, 8] .9585 / .9033; [.4, 20, 6] .9585 / .9042. MOVES at [.4, 20, 8]: tuning 4 bodies change (one
+//   extraction page .914 -> .972, one hand-labelled page .923 -> .910 by its hand body, two no gold scores),
+//   checking 3 (one extraction page .912 -> .955, two no gold scores). With the reach closed once the growth
+//   passes a heading of other stories or comments (isSectionMarker): the same figures, 3 / 2 bodies change;
+//   [.4, 30, 8] so: checking one extraction page .912 -> .955 and one .986 -> .893. Not adopted: docs/scaling.md
+//   stop 65 (tx65).
 // tb47 (stop 47; learned short-line rule, with URL; tuning ext / web (mean) · checking ext / web (mean);
 // committed .9525 / .9035 (.9280) · .9296 / .8938 (.9117)). Trial settings were added to DecodeSettings
 // and rules/locate.ts articleRun / locate for the run, then reverted; none holds:
@@ -25,7 +47,9 @@
 import { blockModels, scoreBlocks, type DecodeSettings } from "../src/clean/block-model.ts";
 import { defaultRules } from "../src/clean/rules/index.ts";
 import { locateScored } from "../src/clean/rules/locate.ts";
-import { objective } from "./train-clean.ts";
+import { bodyWith, objective } from "./train-clean.ts";
+import { scorePage, scoreSnippets } from "../eval/lib/extraction-score.ts";
+import { handTruths } from "./lib/hand-bodies.ts";
 import { textItemsByHalf, outOfFoldBlocks } from "./lib/text-items.ts";
 import { foldOf, type Item } from "./lib/clean-items.ts";
 
@@ -38,6 +62,11 @@ const scores = new Map<Item, Float64Array>();
 for (const it of tune) scores.set(it, scoreBlocks(it.doc, { ...folds![foldOf(it.page.id)]!, decode: committed.decode }).score);
 for (const it of check) scores.set(it, Float64Array.from(scoreBlocks(it.doc, committed).score));
 const variants: Partial<DecodeSettings>[] = JSON.parse(process.env.V ?? "[{}]");
+const MOVES = process.env.MOVES === "1";
+const baseDecode = { ...committed.decode, ...variants[0] };
+const baseScores = new Map<Item, number[]>();
+const bodies = new Map<Item, string>(), baseBodies = new Map<Item, string>();
+const hand = MOVES ? handTruths(tune.map((it) => it.page)) : new Map<string, string>();
 for (const v of variants) {
   const decode = { ...committed.decode, ...v };
   const f = (list: Item[]) => {
@@ -45,4 +74,37 @@ for (const v of variants) {
     return `ext ${o.extraction.toFixed(4)} web ${o.webpages.toFixed(4)} mean ${o.mean.toFixed(4)}`;
   };
   console.log(`${JSON.stringify(v).padEnd(50)} tune ${f(tune)} | check ${f(check)}`);
+  if (MOVES) moves(decode);
+}
+
+/**
+ * MOVES=1 (tx65): the pages a variant moves against the first one, by set and half: extraction-dev by page F1,
+ * webpages-dev by snippets found and must-nots kept (and F1 against its hand body when tx61 / tx63 labelled it).
+ * Tuning pages by id (to read); checking pages by count only.
+ */
+function moves(decode: DecodeSettings): void {
+  const perPage = (it: Item, d: DecodeSettings): number[] => {
+    const body = bodyWith(it, [locateScored(scores.get(it)!, d), ...after]);
+    bodies.set(it, body);
+    if (it.page.set === "extraction") return [scorePage(body, it.page.truth!).f1];
+    const s = scoreSnippets(body, it.page.with ?? [], it.page.without ?? []);
+    const h = hand.get(it.page.id);
+    return [s.tp, -s.fp, ...(h === undefined ? [] : [scorePage(body, h).f1])];
+  };
+  for (const [half, list] of [["tune", tune], ["check", check]] as const) {
+    const out: string[] = [];
+    let better = 0, worse = 0, changed = 0;
+    for (const it of list) {
+      if (!baseScores.has(it)) (baseScores.set(it, perPage(it, baseDecode)), baseBodies.set(it, bodies.get(it)!));
+      const a = baseScores.get(it)!;
+      const before = baseBodies.get(it);
+      const b = perPage(it, decode);
+      if (bodies.get(it) !== before) changed++;
+      const d = b.reduce((x, y, k) => x + y - a[k]!, 0);
+      if (Math.abs(d) < 1e-9) continue;
+      d > 0 ? better++ : worse++;
+      out.push(`${it.page.set} ${half === "tune" ? it.page.id.slice(0, 8) : ""} ${a.map((x) => x.toFixed(3)).join("/")} -> ${b.map((x) => x.toFixed(3)).join("/")}`);
+    }
+    console.log(`    ${half}: ${changed} bodies changed, ${better} better, ${worse} worse${out.length ? "\n      " + out.join("\n      ") : ""}`);
+  }
 }
