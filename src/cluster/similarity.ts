@@ -190,7 +190,7 @@ export class Marks {
     for (let k = run.from; k < run.to; k++) this.mark[run.ids[k]!] = this.stamp;
   }
 
-  /** As `shared(loaded run, b)`: how many ids the two runs share. */
+  /** As `shared(loaded run, b)`: how many ids the two runs share (each run's ids distinct, as in every profile run). */
   shared(b: IdRun): number {
     const mark = this.mark;
     const size = mark.length;
