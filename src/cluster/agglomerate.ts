@@ -2,6 +2,7 @@
 // report one event; a pair that was never a candidate counts as 0. Two groups merge while the mean
 // probability over all their cross pairs clears the threshold, best first, so one event's coverage
 // comes together while a look-alike event, linked to it by a few topic-level pairs, stays apart.
+import { PairHeap } from "./pair-heap.ts";
 
 export interface WeightedEdges {
   a: Int32Array;
@@ -65,18 +66,19 @@ export function averageLink(n: number, edges: WeightedEdges, options: Agglomerat
   }
   const mean = (l: Link, pairs: number) => (l.sum + (pairs - l.count) * options.missing) / pairs;
   const bar = options.bar ?? (() => options.threshold);
-  const heap = new Heap();
+  const heap = new PairHeap();
   for (let x = 0; x < n; x++) {
-    for (const [y, l] of links[x] ?? []) if (x < y && mean(l, 1) >= options.threshold && mean(l, 1) >= bar(x, y)) heap.push({ score: mean(l, 1), x, y, vx: 0, vy: 0 });
+    for (const [y, l] of links[x] ?? []) if (x < y && mean(l, 1) >= options.threshold && mean(l, 1) >= bar(x, y)) heap.push(mean(l, 1), x, y, 0, 0);
   }
   while (heap.size > 0) {
-    const e = heap.pop();
-    if (version[e.x] !== e.vx || version[e.y] !== e.vy) continue;
-    if (!options.canJoin(e.x, e.y)) continue;
+    heap.pop();
+    if (version[heap.topX] !== heap.topVx || version[heap.topY] !== heap.topVy) continue;
+    if (!options.canJoin(heap.topX, heap.topY)) continue;
     // The group keeps its smallest member as its root, so that which pair comes first among equal means
     // depends on what the groups hold, not on the order they grew in (agglomerate-replay.ts relies on it).
-    const keep = e.x;
-    const gone = e.y;
+    const keep = heap.topX;
+    const gone = heap.topY;
+    const merged = heap.topScore;
     const into = links[keep]!;
     into.delete(gone);
     for (const [c, l] of links[gone]!) {
@@ -95,13 +97,14 @@ export function averageLink(n: number, edges: WeightedEdges, options: Agglomerat
     options.joined(keep, gone);
     log?.x.push(keep);
     log?.y.push(gone);
-    log?.score.push(e.score);
+    log?.score.push(merged);
     for (const [c, l] of into) {
       const score = mean(l, size[keep]! * size[c]!);
       if (score < options.threshold) continue;
-      const [x, y] = keep < c ? [keep, c] : [c, keep];
+      const x = keep < c ? keep : c;
+      const y = keep < c ? c : keep;
       if (score < bar(x, y)) continue;
-      heap.push({ score, x, y, vx: version[x]!, vy: version[y]! });
+      heap.push(score, x, y, version[x]!, version[y]!);
     }
   }
   const find = (i: number): number => (root[i] === i ? i : (root[i] = find(root[i]!)));

@@ -389,7 +389,9 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
   alone?.handOut(weighed, groupingThreshold(decision));
   // The last build's merges, replayed where no changed article reaches (groups.ts).
   const printer = store && termKeys ? new ArticlePrinter(paths, termKeys, spans) : null;
-  const fromLast = (weighed: WeightedEdges) => (printer ? replayingAgglomeration(paths, printer, weighed, last, options.replayMaxChanged, options.replayStats) : null);
+  // Without a last build's log there is nothing to replay: the prints are made once, of the final weights,
+  // for the next build (a first build's first regrouping moves every link, so each round's would all be new).
+  const fromLast = (weighed: WeightedEdges) => (printer && last ? replayingAgglomeration(paths, printer, weighed, last, options.replayMaxChanged, options.replayStats) : null);
   const made: MergeLog = { x: [], y: [], score: [] };
   let run: Agglomeration & { prints?: string[] } = fromLast(weighed) ?? { agglomerate: (n, e, o) => averageLink(n, e, o, made), log: made, changed: Infinity };
   let groups = group(weighed, run.agglomerate);

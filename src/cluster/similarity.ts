@@ -126,10 +126,12 @@ export class PairScorer {
   private readonly names = new Spread();
   private readonly numbers = new Spread();
   private readonly sentences: Spread[] = [];
+  private readonly keys = new Marks();
 
   private load(a: Profile): void {
     if (this.current === a) return;
     this.current = a;
+    this.keys.load(a.keys);
     this.words.load(a.words);
     this.lead.load(a.lead);
     this.title.load(a.title);
@@ -159,7 +161,7 @@ export class PairScorer {
     out[at + 13] = bitAgreement(a.weekdays, b.weekdays);
     out[at + 14] = agreement(a.years, b.years);
     out[at + 15] = bitAgreement(a.months, b.months);
-    out[at + 16] = shared(a.keys, b.keys) / Math.sqrt((size(a.keys) + PRIOR_ENTRIES) * (size(b.keys) + PRIOR_ENTRIES));
+    out[at + 16] = this.keys.shared(b.keys) / Math.sqrt((size(a.keys) + PRIOR_ENTRIES) * (size(b.keys) + PRIOR_ENTRIES));
     // The closest pair of lead sentences: two reports of one event state its main fact alike. Only looked
     // for when the articles share enough words (it is the dearest feature).
     let best = 0;
@@ -168,5 +170,36 @@ export class PairScorer {
     // A sentence told word for word: a copy or a rewrite of one report, whatever else differs.
     out[at + 18] = Math.max(0, (best - 0.7) / 0.3);
     return true;
+  }
+}
+
+/**
+ * The ids of one run marked in an array by id, so that counting the ids another run shares with it is a
+ * lookup per id of the other (as `shared`, without walking both runs side by side). Each load takes a
+ * new stamp, so nothing needs clearing.
+ */
+export class Marks {
+  private mark = new Int32Array(0);
+  private stamp = 0;
+
+  load(run: IdRun): void {
+    this.stamp++;
+    let top = -1;
+    for (let k = run.from; k < run.to; k++) top = Math.max(top, run.ids[k]!);
+    if (top >= this.mark.length) this.mark = new Int32Array(Math.max(top + 1, 2 * this.mark.length));
+    for (let k = run.from; k < run.to; k++) this.mark[run.ids[k]!] = this.stamp;
+  }
+
+  /** As `shared(loaded run, b)`: how many ids the two runs share (each run's ids distinct, as in every profile run). */
+  shared(b: IdRun): number {
+    const mark = this.mark;
+    const size = mark.length;
+    const stamp = this.stamp;
+    let n = 0;
+    for (let k = b.from; k < b.to; k++) {
+      const id = b.ids[k]!;
+      if (id < size && mark[id] === stamp) n++;
+    }
+    return n;
   }
 }

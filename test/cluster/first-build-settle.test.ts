@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { assignStoryIds, clusterArticles, defaultClusterOptions, publishedStories } from "../../src/cluster/index.ts";
+import { assignStoryIds, clusterArticles, defaultClusterOptions, publishedStories, type RowStore, type StoredGroups, type StoredPairs } from "../../src/cluster/index.ts";
+import type { ReplayStats } from "../../src/cluster/agglomerate-replay.ts";
 import { dated } from "../../eval/lib/merge-set.ts";
 import type { StoryCluster } from "../../src/types.ts";
 
@@ -23,5 +24,26 @@ describe("a first build", () => {
     const next = assignStoryIds(clusterArticles(articles, { ...defaultClusterOptions, published: publishedStories(first.state) }), first.state);
     expect(partition(next.clusters)).toEqual(partition(first.clusters));
     expect(next.clusters.map((c) => c.id).sort()).toEqual(first.clusters.map((c) => c.id).sort());
+  });
+});
+
+describe("a first build's stored merges", () => {
+  it("hold each article's print of the links its last grouping used: the same articles built next replay every merge", () => {
+    const pairs = new Map<string, StoredPairs>();
+    const groups = new Map<string, StoredGroups>();
+    const rows: RowStore = {
+      get: (k) => structuredClone(pairs.get(k)),
+      put: (k, v) => void pairs.set(k, structuredClone(v)),
+      groups: { get: (k) => structuredClone(groups.get(k)), put: (k, v) => void groups.set(k, structuredClone(v)) },
+    };
+    const fresh = () => articles.map((a) => ({ ...a }));
+    const first = assignStoryIds(clusterArticles(fresh(), { ...defaultClusterOptions, rows }), null);
+    expect(groups.size).toBe(1);
+    const stats: ReplayStats = { replayed: 0, live: 0, liveGroups: 0 };
+    const next = assignStoryIds(clusterArticles(fresh(), { ...defaultClusterOptions, rows, published: publishedStories(first.state), replayMaxChanged: 1, replayStats: stats }), first.state);
+    expect(partition(next.clusters)).toEqual(partition(first.clusters));
+    // Every stored print is as the next build makes it, so nothing is worked out again.
+    expect(stats.replayed).toBeGreaterThan(5);
+    expect(stats.live).toBe(0);
   });
 });

@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { articleTerms, defaultClusterOptions } from "../../src/cluster/index.ts";
-import { buildProfiles, overlap, Spread, type Profile, type SparseVector } from "../../src/cluster/profile.ts";
-import { PAIR_FEATURES, PairScorer, pairFeatures } from "../../src/cluster/similarity.ts";
+import { buildProfiles, overlap, shared, Spread, type Profile, type SparseVector } from "../../src/cluster/profile.ts";
+import { Marks, PAIR_FEATURES, PairScorer, pairFeatures } from "../../src/cluster/similarity.ts";
 import { seedArticles } from "../../eval/lib/merge-set.ts";
 
 const seeds = seedArticles(join(import.meta.dirname, "../fixtures/seeds")).map((s) => ({ ...s.article, terms: articleTerms(s.article.title, s.article.paragraphs) }));
@@ -54,6 +54,25 @@ describe("a spread vector", () => {
       }
     }
     // The seeds' four reports of one event share words, names and lead terms: the comparison is not empty.
+    expect(sharing).toBeGreaterThan(40);
+  });
+});
+
+describe("marked ids", () => {
+  it("count as many ids shared as a walk of both runs, whatever run was marked before", () => {
+    const marks = new Marks();
+    let sharing = 0;
+    for (const a of profiles) {
+      for (const b of profiles) {
+        if (a === b) continue;
+        // Keys, then words: a mark left over from the last run loaded would be counted.
+        for (const [x, y] of [[a.keys, b.keys], [a.words, b.words], [a.keys, b.words]] as const) {
+          marks.load(x);
+          expect(marks.shared(y)).toBe(shared(x, y));
+          if (shared(x, y) > 0) sharing++;
+        }
+      }
+    }
     expect(sharing).toBeGreaterThan(40);
   });
 });
