@@ -29,6 +29,21 @@ export interface ArticleClock {
 /** Fewer words than this after cleaning and the file held no article, only page furniture. */
 const MIN_ARTICLE_WORDS = 15;
 
+/**
+ * In a page's text dump with no headline, one paragraph of fewer words than this is what a page with no
+ * article prints in its place ("enable JavaScript", "your browser is not supported", a paywall's line): the
+ * build would make the story's headline out of the notice's opening words. The same bound as
+ * src/clean/doubts.ts's thin body. Only text dumps: a dump of a real page shows its headline, while an
+ * untitled feed item or a hand-written Markdown note of one short paragraph is what its author meant.
+ */
+const MIN_UNTITLED_WORDS = 50;
+
+/** Why an input with no headline holds no article to publish, or null when its text reads as one. */
+export function untitledNotice(format: CleanArticle["format"], paragraphs: readonly string[], words: number): string | null {
+  if (format !== "text" || paragraphs.length > 1 || words >= MIN_UNTITLED_WORDS) return null;
+  return `no article found: no headline and only one short paragraph (${words} words), what a notice such as "enable JavaScript" or "page not available" prints in place of an article`;
+}
+
 type Rejected = { rejected: Rejection; messages: Message[] };
 
 /** A rejection and its record in the messages, after whatever the stage said about the file before. */
@@ -54,6 +69,8 @@ export function cleanArticle(file: SourceFile, rules?: readonly CleanRule[]): Cl
   const gibberish = notLanguage([article.title, ...article.paragraphs].join("\n"));
   if (gibberish) return rejection(file.path, gibberish, "clean", "not-language", article.messages);
   if (!article.title) {
+    const notice = untitledNotice(article.format, article.paragraphs, words);
+    if (notice) return rejection(file.path, notice, "clean", "untitled-notice", article.messages);
     article.title = openingWords(article.paragraphs[0] ?? "", 12);
     article.titleFromText = true;
   }

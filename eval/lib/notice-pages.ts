@@ -1,0 +1,47 @@
+// Pages that hold no article, only a notice, written as real sites print them when a browser with
+// JavaScript off (how the dev sets' text dumps were made) or a visitor from elsewhere reaches them:
+// app shells, browser and bot checks, consent and subscription walls, error pages, region locks.
+// Each is the whole text dump of such a page. The halves come from a hash of the id, like the dev sets'.
+import { halfOf, type Half } from "./split.ts";
+
+export interface NoticePage {
+  id: string;
+  kind: string;
+  text: string;
+  half: Half;
+}
+
+const PAGES: ReadonlyArray<[kind: string, text: string]> = [
+  ["app shell", "You need to enable JavaScript to run this app."],
+  ["app shell", "We're sorry but news-portal-web doesn't work properly without JavaScript enabled. Please enable it to continue."],
+  ["app shell", "Please enable JavaScript to view this page.\nLoading..."],
+  ["app shell", "JavaScript is disabled in your browser. To use this website, please enable JavaScript in your browser settings and reload the page."],
+  ["app shell", "Bitte aktivieren Sie JavaScript, um diese Seite nutzen zu können.\nDiese Website benötigt JavaScript, damit alle Funktionen korrekt dargestellt werden."],
+  ["browser", "Your browser is not supported\nPlease upgrade to a modern browser such as Chrome, Firefox, Safari or Edge to continue using this site."],
+  ["browser", "You are using an outdated browser. Please upgrade your browser to improve your experience and security."],
+  ["browser", "Just a moment...\nEnable JavaScript and cookies to continue"],
+  ["browser", "Checking your browser before accessing the website.\nThis process is automatic. Your browser will redirect to your requested content shortly.\nPlease allow up to 5 seconds…\nDDoS protection by Cloudflare\nRay ID: 6f2a91c4be3d0a17"],
+  ["consent", "We value your privacy\nWe and our partners store and/or access information on a device, such as cookies, and process personal data, such as unique identifiers and standard information sent by a device, for personalised ads and content, ad and content measurement, audience insights and product development.\nWith your permission we and our partners may use precise geolocation data and identification through device scanning.\nAccept all\nReject all\nMore options"],
+  ["consent", "This website uses cookies\nWe use cookies to personalise content and ads, to provide social media features and to analyse our traffic. We also share information about your use of our site with our social media, advertising and analytics partners who may combine it with other information that you've provided to them.\nAllow all cookies\nUse necessary cookies only\nShow details"],
+  ["consent", "Wir verwenden Cookies\nWir und unsere Partner verwenden Cookies und ähnliche Technologien, um Ihnen ein optimales Nutzungserlebnis zu bieten, Inhalte und Anzeigen zu personalisieren und die Zugriffe auf unsere Website zu analysieren.\nAlle akzeptieren\nEinstellungen\nNur notwendige Cookies"],
+  ["consent", "Before you continue\nWe use cookies and data to deliver and maintain our services, track outages and protect against spam, fraud and abuse, and measure audience engagement and site statistics to understand how our services are used.\nIf you choose to accept all, we will also use cookies and data to develop and improve new services and deliver and measure the effectiveness of ads.\nReject all\nAccept all"],
+  ["wall", "Subscribe to continue reading\nYou have reached your limit of free articles this month. Subscribe now for unlimited access to our journalism, on any device.\nSubscribe\nAlready a subscriber? Log in"],
+  ["wall", "Sign in to continue\nThis content is only available to registered users. Please log in or create a free account to keep reading.\nEmail address\nPassword\nForgot your password?\nLog in\nCreate account"],
+  ["wall", "Dieser Artikel ist exklusiv für Abonnenten.\nJetzt weiterlesen mit unserem Digital-Abo: alle Artikel auf der Website und in der App, jederzeit kündbar.\nJetzt abonnieren\nSie sind bereits Abonnent? Hier anmelden"],
+  ["wall", "Please verify you are a human\nAccess to this page has been denied because we believe you are using automation tools to browse the website.\nPress & Hold\nReference ID 8c1f6e2a-4b7d-11ee-9a3c-0242ac120002"],
+  ["access denied", "Access Denied\nYou don't have permission to access this page on this server.\nReference #18.4f2c1d17.1693567521.2a9b7c1e"],
+  ["access denied", "403 Forbidden\nnginx"],
+  ["access denied", "Sorry, you have been blocked\nYou are unable to access this website.\nWhy have I been blocked?\nThis website is using a security service to protect itself from online attacks. The action you just performed triggered the security solution. There are several actions that could trigger this block including submitting a certain word or phrase, a SQL command or malformed data.\nWhat can I do to resolve this?\nYou can email the site owner to let them know you were blocked. Please include what you were doing when this page came up and the Cloudflare Ray ID found at the bottom of this page.\nCloudflare Ray ID: 7d1e9a2b5c6f0e43"],
+  ["not found", "404 Not Found\nThe requested URL was not found on this server."],
+  ["not found", "Page not found\nSorry, the page you are looking for does not exist, has been moved or is temporarily unavailable.\nGo to the homepage\nSearch"],
+  ["not found", "Seite nicht gefunden\nDie von Ihnen aufgerufene Seite existiert leider nicht mehr oder wurde verschoben. Bitte nutzen Sie die Suche oder kehren Sie zur Startseite zurück.\nZur Startseite"],
+  ["region", "This content is not available in your region."],
+  ["region", "451: Unavailable due to legal reasons\nWe recognize you are attempting to access this website from a country belonging to the European Economic Area (EEA) including the EU which enforces the General Data Protection Regulation (GDPR) and therefore access cannot be granted at this time.\nFor any issues, contact the site's support team."],
+  ["region", "Sorry, this video is not available in your country due to rights restrictions.\nHome\nNews\nSport\nWeather"],
+  ["region", "Dieses Angebot ist in Ihrem Land leider nicht verfügbar.\nAus lizenzrechtlichen Gründen können wir diese Inhalte nur in Deutschland anbieten."],
+];
+
+export const NOTICE_PAGES: readonly NoticePage[] = PAGES.map(([kind, text], i) => {
+  const id = `notice-${String(i + 1).padStart(2, "0")}`;
+  return { id, kind, text, half: halfOf(id) };
+});
