@@ -164,7 +164,18 @@ export function outletOf(article: Pick<ResolvedArticle, "meta" | "format">): Out
   // ("@politifact") gives way to a name the page also gives ("Frankfurter Rundschau", "PolitiFact");
   // alone, an address is shown as the host it names and a handle without its "@".
   const [name, basis] = named.find(([n]) => n !== null && !isAddress(n) && !isHandle(n)) ?? named.find(([n]) => n !== null) ?? [null, "host"];
-  return found(name === null ? null : isAddress(name) ? addressHost(name) : isHandle(name) ? name.trim().slice(1) : name, basis);
+  const shown = name === null ? null : isAddress(name) ? addressHost(name) : isHandle(name) ? name.trim().slice(1) : name;
+  return found(shown === null ? null : usualCase(shown, named.map(([n]) => n)), basis);
+}
+
+/**
+ * A name in capitals ("PCMAG", a logo's style in og:site_name) as the page's other names spell it with small
+ * letters too ("PCMag", its publisher): the same name, in the case it is written in running text.
+ */
+function usualCase(name: string, others: readonly (string | null)[]): string {
+  if (/\p{Ll}/u.test(name) || !/\p{Lu}.*\p{Lu}/su.test(name)) return name;
+  const key = name.toLocaleLowerCase();
+  return others.find((o) => o !== null && o !== name && /\p{Ll}/u.test(o) && o.toLocaleLowerCase() === key) ?? name;
 }
 
 /** The label of a source nothing names. */

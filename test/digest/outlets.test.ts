@@ -239,3 +239,17 @@ describe("a site name given as a social-media handle", () => {
     expect(outletLabel(outletOf(article({ siteName: "@politifact", url })))).toBe("politifact");
   });
 });
+
+describe("a site name set in capitals", () => {
+  // dates-dev / webpages-dev 8d54a81698426ddf (tuning): og:site_name "PCMAG" (its logo's style), JSON-LD publisher "PCMag".
+  const url = "https://www.pcmag.com/news/next-gen-hamr-platters-promise-80tb-hard-drives";
+
+  it("is shown as the page's other names write it with small letters", () => {
+    expect(outletLabel(outletOf(article({ siteName: "PCMAG", publisher: "PCMag", url })))).toBe("PCMag");
+  });
+
+  it("stays as written when no other name spells it otherwise (an acronym)", () => {
+    expect(outletLabel(outletOf(article({ siteName: "PCMAG", url })))).toBe("PCMAG");
+    expect(outletLabel(outletOf(article({ siteName: "KTLA", publisher: "KTLA 5 News", url: "https://ktla.com/news/a/" })))).toBe("KTLA");
+  });
+});
