@@ -33,6 +33,13 @@ export const ARTICLE_GATE_FEATURES = [
 ] as const;
 
 /**
+ * A text dump's body also by its words: the share of the body's and headline's words that notice pages are
+ * made of (notice-words.ts). A page a site serves instead of an article ("Page not found", "Your browser is
+ * not supported") has a headline-like first line and a short paragraph the other features rate as an article's.
+ */
+export const TEXT_GATE_FEATURES = [...ARTICLE_GATE_FEATURES, "notice-share"] as const;
+
+/**
  * An HTML page's body also says where its blocks stand: the share of its words under an element whose
  * class or id names furniture (a modal, a sidebar), and its link density. Text dumps have no elements.
  * Of what an element says, only what holds for the block wherever the page puts it: not whether it lies
@@ -41,13 +48,6 @@ export const ARTICLE_GATE_FEATURES = [
  * messages or a consent box's text are full of both, beyond any article of the tuning pages, and the
  * linear model weighs the few far values too little on the shares' own scale.
  */
-/**
- * A text dump's body also by its words: the share of the body's and headline's words that notice pages are
- * made of (notice-words.ts). A page a site serves instead of an article ("Page not found", "Your browser is
- * not supported") has a headline-like first line and a short paragraph the other features rate as an article's.
- */
-export const TEXT_GATE_FEATURES = [...ARTICLE_GATE_FEATURES, "notice-share"] as const;
-
 export const HTML_GATE_FEATURES = [...ARTICLE_GATE_FEATURES, "furniture-class-share", "link-density", "lexicon-level", "repeated-level"] as const;
 
 /**
