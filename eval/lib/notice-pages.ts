@@ -39,6 +39,25 @@ const PAGES: ReadonlyArray<[kind: string, text: string]> = [
   ["region", "451: Unavailable due to legal reasons\nWe recognize you are attempting to access this website from a country belonging to the European Economic Area (EEA) including the EU which enforces the General Data Protection Regulation (GDPR) and therefore access cannot be granted at this time.\nFor any issues, contact the site's support team."],
   ["region", "Sorry, this video is not available in your country due to rights restrictions.\nHome\nNews\nSport\nWeather"],
   ["region", "Dieses Angebot ist in Ihrem Land leider nicht verfügbar.\nAus lizenzrechtlichen Gründen können wir diese Inhalte nur in Deutschland anbieten."],
+  // gt65: more notices. Ids come from the position, so the half is the hash's: tuning slots 28, 30-32, 34, 35,
+  // 37-40 (written to train the gate on), checking slots 29, 33, 36, 41-43 (written before any result was seen,
+  // in other words and shapes than the tuning ones, so the check is not of texts the gate learned).
+  ["not found", "Oops! That page can't be found.\nIt looks like nothing was found at this location. Maybe try one of the links below or a search?\nSearch for:\nSearch"],
+  ["not found", "We couldn't find that story\nThe link you followed may be broken, or the article may have been archived or removed by our editors.\nTry searching our archive, or browse today's top stories from the front page.\nBack to front page"],
+  ["browser", "Update your browser\nThis site no longer supports Internet Explorer. Please switch to a current version of Chrome, Firefox, Edge or Safari for the best experience.\nDownload Chrome\nDownload Firefox"],
+  ["access denied", "Request blocked\nWe detected unusual traffic coming from your network. Please complete the security check to access this page.\nWhy am I seeing this?\nThis may happen if you are browsing with a VPN or an automated script.\nIncident ID: 3b7f21c9"],
+  ["consent", "Your privacy choices\nWe use cookies and similar technologies to run this site, remember your settings, measure traffic and show you personalised advertising. You can change your choices at any time in the privacy settings.\nAgree and continue\nManage preferences"],
+  ["wall", "Continue reading with a subscription\nGet unlimited digital access to award-winning reporting, newsletters and the app. Cancel anytime.\nSee subscription options\nLog in to your account"],
+  ["region", "Service unavailable in your location\nDue to licensing restrictions this website cannot be accessed from outside the United States.\nIf you believe you are seeing this message in error, please contact support."],
+  ["app shell", "Loading the latest news\nPlease enable JavaScript in your browser to read this site. It looks like JavaScript is turned off or blocked by an extension.\nReload page"],
+  ["wall", "Ad blocker detected\nWe rely on advertising to fund our journalism. Please disable your ad blocker or whitelist this site to continue reading.\nI have disabled my ad blocker\nSubscribe instead"],
+  ["not found", "Error 500 - Internal server error\nSomething went wrong on our end. Our team has been notified and is working to fix the problem. Please try again later.\nReturn home"],
+  ["browser", "Hold on, we're checking your connection\nThis only takes a few seconds. You will be forwarded to the site automatically once the check is complete.\nNot forwarded? Click here."],
+  ["not found", "Hmm, this article has gone missing\nIt might have been unpublished, or the address has a typo in it. Have a look around the homepage or use the search box above to find what you were after."],
+  ["app shell", "Um diese Website zu nutzen, muss JavaScript aktiviert sein.\nSo aktivieren Sie JavaScript in Ihrem Browser\nSeite neu laden"],
+  ["consent", "Hi there, we use cookies\nSome are essential so the site works, others help us understand how you use it and show ads that suit you. Okay with that?\nYes, I'm happy\nNo thanks, essentials only\nCookie policy"],
+  ["wall", "This story is for members\nJoin today to read every article on our site, take part in the comments and get the weekend edition delivered to your inbox. Members already? Sign in below.\nBecome a member\nSign in"],
+  ["access denied", "You've been rate limited\nToo many requests were sent from your IP address in a short time. Wait a minute, then refresh the page.\nError code 1015"],
 ];
 
 export const NOTICE_PAGES: readonly NoticePage[] = PAGES.map(([kind, text], i) => {

@@ -11,6 +11,7 @@
 import type { CleanRule } from "./types.ts";
 import { keptBodyIndices, type Line, type TextDoc } from "../doc.ts";
 import { fallbackBody } from "../doubts.ts";
+import { noticeWordCount } from "./notice-words.ts";
 import { loadModel, logit, type LogisticModel } from "../../model/logistic.ts";
 import textWeights from "../weights/article-gate-text.json" with { type: "json" };
 import htmlWeights from "../weights/article-gate-html.json" with { type: "json" };
@@ -32,6 +33,13 @@ export const ARTICLE_GATE_FEATURES = [
 ] as const;
 
 /**
+ * A text dump's body also by its words: the share of the body's and headline's words that notice pages are
+ * made of (notice-words.ts). A page a site serves instead of an article ("Page not found", "Your browser is
+ * not supported") has a headline-like first line and a short paragraph the other features rate as an article's.
+ */
+export const TEXT_GATE_FEATURES = [...ARTICLE_GATE_FEATURES, "notice-share"] as const;
+
+/**
  * An HTML page's body also says where its blocks stand: the share of its words under an element whose
  * class or id names furniture (a modal, a sidebar), and its link density. Text dumps have no elements.
  * Of what an element says, only what holds for the block wherever the page puts it: not whether it lies
@@ -49,7 +57,7 @@ export const HTML_GATE_FEATURES = [...ARTICLE_GATE_FEATURES, "furniture-class-sh
 const HTML_MIN_WORDS = 15;
 
 /** The gate's feature names for a document of this origin. */
-export const gateFeatures = (origin: "text" | "html"): readonly string[] => (origin === "html" ? HTML_GATE_FEATURES : ARTICLE_GATE_FEATURES);
+export const gateFeatures = (origin: "text" | "html"): readonly string[] => (origin === "html" ? HTML_GATE_FEATURES : TEXT_GATE_FEATURES);
 
 const clip = (z: number): number => Math.max(-10, Math.min(10, z));
 
@@ -106,6 +114,15 @@ export function articleGateRow(doc: TextDoc): Float64Array | null {
     repeated / total,
     doc.title >= 0 ? 1 : 0,
   ];
+  if (doc.origin === "text") {
+    let all = 0, notice = 0;
+    for (const i of doc.title >= 0 && !body.includes(doc.title) ? [doc.title, ...body] : body) {
+      const c = noticeWordCount(doc.lines[i]!.text);
+      all += c.words;
+      notice += c.notice;
+    }
+    row.push(notice / Math.max(1, all));
+  }
   if (doc.origin === "html") row.push(negative / total, links / total, Math.log1p((100 * lexicon) / total), Math.log1p((10 * repeated) / total));
   return Float64Array.from(row);
 }
@@ -114,7 +131,7 @@ let committedText: LogisticModel | null = null;
 let committedHtml: LogisticModel | null = null;
 
 export function articleGateModel(): LogisticModel {
-  return (committedText ??= loadModel(textWeights, ARTICLE_GATE_FEATURES));
+  return (committedText ??= loadModel(textWeights, TEXT_GATE_FEATURES));
 }
 
 export function htmlArticleGateModel(): LogisticModel {

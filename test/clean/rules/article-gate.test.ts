@@ -35,6 +35,22 @@ describe("article-gate", () => {
   });
 });
 
+describe("article-gate on notice pages with a headline line", () => {
+  // Written notice pages of eval/lib/notice-pages.ts's checking half (notice-36, written before the gate
+  // learned from the tuning half's notices; notice-21): a headline-like first line and a short paragraph,
+  // which the gate used to publish as a story headed "Ad blocker detected" / "404 Not Found".
+  const notice = (name: string): SourceFile => ({ path: `articles/${name}`, format: "text", text: fixture(`clean/${name}`), encoding: "utf-8", mtime: new Date(0), url: null });
+
+  it("refuses an ad-blocker wall and a 404 page instead of publishing them, naming the file and the reason", () => {
+    for (const name of ["notice-ad-blocker-wall.txt", "notice-404-not-found.txt"]) {
+      const out = runPipeline([notice(name)], { zone: "UTC" });
+      expect(out.stories, name).toEqual([]);
+      expect(out.rejected.map((r) => r.path), name).toEqual([`articles/${name}`]);
+      expect(out.rejected[0]!.reason, name).toMatch(/reads as page furniture/);
+    }
+  });
+});
+
 describe("article-gate on HTML pages", () => {
   // A real page (webpages-dev, checking half: zdf.de's us-sport-corona video page): a two-line teaser
   // above the video, and the page's hidden account dialog, whose form messages the block model rates
