@@ -23,14 +23,35 @@ const WORDS = [
 
 export const NOTICE_WORDS: ReadonlySet<string> = new Set(WORDS);
 
-const WORD = /[\p{L}]+/gu;
+/** The longest notice word, in UTF-16 units: a longer word is counted without being looked up. */
+const LONGEST = Math.max(...WORDS.map((w) => w.length));
+const LETTER = /\p{L}/u;
 
-/** The line's words and how many of them are notice words. */
+/** Whether the code point is a letter (\p{L}), ASCII by a range test, the rest by the pattern. */
+function isLetter(c: number): boolean {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  return LETTER.test(String.fromCodePoint(c));
+}
+
+/**
+ * The line's words (runs of letters of its lower-case form) and how many of them are notice words. A scan
+ * of code points rather than a pattern's matches: the gate reads every line of every text dump's body.
+ */
 export function noticeWordCount(text: string): { words: number; notice: number } {
+  const lower = text.toLowerCase();
   let words = 0, notice = 0;
-  for (const m of text.toLowerCase().matchAll(WORD)) {
-    words++;
-    if (NOTICE_WORDS.has(m[0])) notice++;
+  let start = -1;
+  for (let i = 0; i <= lower.length; ) {
+    const c = i < lower.length ? lower.codePointAt(i)! : 0x20;
+    const width = c > 0xffff ? 2 : 1;
+    if (isLetter(c)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      words++;
+      if (i - start <= LONGEST && NOTICE_WORDS.has(lower.slice(start, i))) notice++;
+      start = -1;
+    }
+    i += width;
   }
   return { words, notice };
 }
