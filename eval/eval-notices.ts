@@ -1,4 +1,4 @@
-// `npx tsx eval/eval-notices.ts`: what a reader of the build would see from pages with no article, and
+// `npm run eval:notices` (eval/eval-notices.ts): what a reader of the build would see from pages with no article, and
 // what real articles the build loses, through the build's own per-article step (src/pipeline/article.ts
 // `prepareArticle`, the one `digest build` runs: cleaning, its checks, the headline from the text).
 // Every count by half, text dumps with the page's URL and without it:
