@@ -4,6 +4,7 @@
 import { asciiDigits, DATE_HINT, findDates } from "./text-dates.ts";
 import { inBody, probeOf } from "./locate.ts";
 import type { PageScan, VisibleDate } from "./scan-types.ts";
+import { lineLocator } from "../text/line-starts.ts";
 
 /** Around a year on a very long line, only this much either side is read. */
 const LONG_LINE = 400;
@@ -21,18 +22,7 @@ export interface TextInput {
 
 export function scanText(input: TextInput): PageScan {
   const { raw, paragraphs } = input;
-  const lineStarts = [0];
-  for (let i = raw.indexOf("\n"); i >= 0; i = raw.indexOf("\n", i + 1)) lineStarts.push(i + 1);
-  const lineOf = (at: number): number => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const { starts: lineStarts, lineOf } = lineLocator(raw);
   const found: { line: number; text: string; dates: ReturnType<typeof findDates> }[] = [];
   const years = new Map<number, number>();
   // Dates written in other scripts' digits are found too (the same places: one unit for one).

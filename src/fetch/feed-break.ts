@@ -1,6 +1,7 @@
 // Where a feed that cannot be read stops being well-formed, in words a subscriber can act on ("it ends at line
 // 1, column 412 inside <link>, opened at line 1, column 398: cut short?") instead of the parser's "Invalid feed
 // format". Only asked after the feed reader has given up, so it never decides whether a feed is read.
+import { lineLocator } from "../text/line-starts.ts";
 import { stripControlChars } from "../text/plain-text.ts";
 
 /** How much of the text around the place is quoted. */
@@ -13,17 +14,10 @@ interface Place {
 
 /** Line and column (from 1, in characters) of each offset, read in one pass over the text. */
 function placer(text: string): (offset: number) => Place {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  const { starts, lineOf } = lineLocator(text);
   return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: Array.from(text.slice(starts[lo]!, offset)).length + 1 };
+    const line = lineOf(offset);
+    return { line: line + 1, column: Array.from(text.slice(starts[line]!, offset)).length + 1 };
   };
 }
 
