@@ -4,6 +4,7 @@
 // when the other statements of the headline leave it out: compared, never looked up in a list.
 
 import * as chars from "./chars.ts";
+import { archivedPage } from "../text/paths.ts";
 
 // Bound once: under tsx every imported name is read through a getter, too slow for a per-character loop.
 const { DIGIT, LETTER, charClass, table: CLASS } = chars;
@@ -98,8 +99,8 @@ export function hostKey(url: string | null): string | null {
   const labels = m[1]!.toLowerCase().split(".").filter((l) => l && l !== "www" && l !== "m");
   if (labels.length > 1) labels.pop();
   // "web.archive.org/web/…/https://real.host/…": the archived page's host is the one that counts.
-  const inner = /^[a-z]+:\/\/web\.archive\.org\/web\/[^/]+\/(https?:\/\/.+)$/i.exec(url);
-  if (inner) return hostKey(inner[1]!);
+  const inner = archivedPage(url);
+  if (inner !== url) return hostKey(inner);
   const key = squash(labels.join(""));
   return key.length >= 3 ? key : null;
 }
@@ -107,8 +108,7 @@ export function hostKey(url: string | null): string | null {
 /** Words of the URL's last meaningful path segment ("/2019/11/emirates-inks-order.html" → emirates inks order). */
 export function slugTokens(url: string | null): string[] {
   if (!url) return [];
-  const inner = /^[a-z]+:\/\/web\.archive\.org\/web\/[^/]+\/(https?:\/\/.+)$/i.exec(url);
-  const path = (inner ? inner[1]! : url).replace(/^[a-z]+:\/\/[^/]+/i, "").replace(/[?#].*$/, "");
+  const path = archivedPage(url)!.replace(/^[a-z]+:\/\/[^/]+/i, "").replace(/[?#].*$/, "");
   let best: string[] = [];
   for (const seg of path.split("/")) {
     let s = seg;

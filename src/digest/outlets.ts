@@ -6,7 +6,7 @@
 // (`digest fetch` writes the feed's title). Nothing else: an unknown outlet stays unknown.
 import type { ResolvedArticle } from "../types.ts";
 import { compactName, hostLabel, isWireService, namesHost } from "../text/outlet-names.ts";
-import { hostOf } from "../text/paths.ts";
+import { archivedPage, hostOf } from "../text/paths.ts";
 import { stripControlChars } from "../text/plain-text.ts";
 import { STOP_WORDS } from "../text/words.ts";
 import table from "./hosts.json" with { type: "json" };
@@ -126,14 +126,6 @@ function isHandle(name: string): boolean {
 function addressHost(name: string): string {
   const t = name.trim();
   return hostOf(/^[a-z][a-z\d+.-]*:\/\//i.test(t) ? t : `http://${t}`) ?? t;
-}
-
-/**
- * The page an archived copy keeps ("https://web.archive.org/web/20200808063632/https://www.przepisy.pl/…"
- * → "https://www.przepisy.pl/…"): its outlet is the site archived, not the archive. Other URLs as given.
- */
-function archivedPage(url: string | null): string | null {
-  return (url && /^https?:\/\/web\.archive\.org\/web\/[^/]+\/(https?:\/\/.+)$/i.exec(url)?.[1]) || url;
 }
 
 /** The outlet an article names, as the site and feeds credit it (`digest clean`'s "source" too). */

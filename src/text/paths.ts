@@ -82,3 +82,12 @@ export function hostOf(url: string | null | undefined): string | null {
     return null;
   }
 }
+
+/**
+ * The page an archived copy keeps ("https://web.archive.org/web/20200808063632/https://www.przepisy.pl/…" →
+ * "https://www.przepisy.pl/…"): its outlet, host and slug are the site archived, not the archive's.
+ * Other URLs as given.
+ */
+export function archivedPage(url: string | null): string | null {
+  return (url && /^[a-z]+:\/\/web\.archive\.org\/web\/[^/]+\/(https?:\/\/.+)$/i.exec(url)?.[1]) || url;
+}
