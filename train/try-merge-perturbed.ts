@@ -47,11 +47,28 @@ export const FAMILY: Setting[] = [
 ];
 for (const times of [false, true]) for (const maxGroup of [2, 3, 5]) for (const core of [1, 0.67, 0.5]) for (const share of [0, 0.34]) FAMILY.push(small(times, maxGroup, core, share));
 
+// FAMILY=66 (mg66, stop 66): a refusal sticks (decision.ts `stick`: cannot-links between the groups either check
+// refused), until 0 (always) or until a side is established, with the committed checks and stricter ones.
+const sticky = (until: "always" | "established", name: string, apply: (d: MergeDecision) => MergeDecision): Setting => ({
+  name: `stick ${until}, ${name}`,
+  apply: (d) => ({ ...apply(d), stick: { until: until === "always" ? 0 : d.established } }),
+});
+const FAMILY_66: Setting[] = [FAMILY[0]!];
+for (const until of ["always", "established"] as const) {
+  FAMILY_66.push(sticky(until, "committed checks", (d) => d));
+  FAMILY_66.push(sticky(until, "protagonist check from groups of 2", FAMILY[3]!.apply));
+  for (const times of [false, true]) for (const maxGroup of [3, 5]) for (const core of [1, 0.67, 0.5]) for (const share of [0, 0.34]) {
+    const s = small(times, maxGroup, core, share);
+    FAMILY_66.push(sticky(until, s.name, s.apply));
+  }
+}
+
 // FAMILY=62 and FAMILY=62b (mg62, stop 62: the check with `story` / `hold`, decision.ts options since removed)
 // ran at commit 4884ba0; neither was kept (docs/scaling.md).
 // ONLY=<regular expression>: the baseline and the settings whose names match (to read one setting, not to pick).
 const only = process.env.ONLY ? new RegExp(process.env.ONLY) : null;
-const family = only ? FAMILY.filter((s, k) => k === 0 || only.test(s.name)) : FAMILY;
+const chosen = process.env.FAMILY === "66" ? FAMILY_66 : FAMILY;
+const family = only ? chosen.filter((s, k) => k === 0 || only.test(s.name)) : chosen;
 
 /** PICK: the highest mean over the trainings of the four sets' mean tuning F1; it replaces the baseline only if higher by more than MARGIN and no set's tuning mean falls by more than DROP. */
 const MARGIN = 0.002;
