@@ -63,11 +63,22 @@ for (const until of ["always", "established"] as const) {
   }
 }
 
+// FAMILY=66b (fixed after FAMILY=66's tuning figures, before its run): only a refusal between two groups of at least
+// `from` reports each sticks (FAMILY=66's stuck refusals were mostly small groups of one event parted for good).
+const FAMILY_66B: Setting[] = [FAMILY[0]!];
+const mg61Pick = small(true, 3, 0.5, 0.34);
+for (const from of [3, 4, 6]) for (const until of ["always", "established"] as const) {
+  for (const [name, apply] of [["committed checks", (d: MergeDecision) => d], [FAMILY[3]!.name, FAMILY[3]!.apply], [mg61Pick.name, mg61Pick.apply]] as const) {
+    const s = sticky(until, `from ${from}, ${name}`, apply);
+    FAMILY_66B.push({ name: s.name, apply: (d) => { const x = s.apply(d); return { ...x, stick: { ...x.stick!, from } }; } });
+  }
+}
+
 // FAMILY=62 and FAMILY=62b (mg62, stop 62: the check with `story` / `hold`, decision.ts options since removed)
 // ran at commit 4884ba0; neither was kept (docs/scaling.md).
 // ONLY=<regular expression>: the baseline and the settings whose names match (to read one setting, not to pick).
 const only = process.env.ONLY ? new RegExp(process.env.ONLY) : null;
-const chosen = process.env.FAMILY === "66" ? FAMILY_66 : FAMILY;
+const chosen = process.env.FAMILY === "66" ? FAMILY_66 : process.env.FAMILY === "66b" ? FAMILY_66B : FAMILY;
 const family = only ? chosen.filter((s, k) => k === 0 || only.test(s.name)) : chosen;
 
 /** PICK: the highest mean over the trainings of the four sets' mean tuning F1; it replaces the baseline only if higher by more than MARGIN and no set's tuning mean falls by more than DROP. */

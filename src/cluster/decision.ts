@@ -33,6 +33,8 @@ export interface MergeDecision {
 export interface StickOptions {
   /** The cannot-link holds only while neither group has this many reports (0: always). */
   until: number;
+  /** Only a refusal between two groups of at least this many reports each sticks (absent: any). */
+  from?: number;
 }
 
 /** The mean link at which groupArticles' agglomeration starts to join groups: the lower of its bars. */
@@ -46,7 +48,7 @@ export function loadDecision(json: unknown): MergeDecision {
   const numbers = (...xs: unknown[]) => xs.every((x) => typeof x === "number" && Number.isFinite(x));
   const q = d?.small;
   const smallOk = !q || (numbers(q.minGroup, q.maxGroup, q.core, q.absent, q.missingShare ?? 0) && typeof q.times === "boolean");
-  const stickOk = !d?.stick || numbers(d.stick.until);
+  const stickOk = !d?.stick || numbers(d.stick.until, d.stick.from ?? 0);
   if (!d || !p || !smallOk || !stickOk || !numbers(d.threshold, d.storyThreshold, d.storiesThreshold, d.established, p.minGroup, p.core, p.absent, p.missingShare ?? 0)) {
     throw new Error("model cluster/merge-model.json: the merge decision settings are damaged; retrain with npm run train:merge");
   }
@@ -66,10 +68,11 @@ export function groupArticles(spans: readonly TimeSpan[], edges: WeightedEdges, 
   const few = q && q.minGroup > 0 ? new ProtagonistsWhenAsked(new SmallGroupCore(profiles, q), q.minGroup, spans.length, q.maxGroup) : null;
   const apart = decision.stick ? new KeptApart(spans.length) : null;
   const until = decision.stick?.until ?? 0;
+  const from = decision.stick?.from ?? 0;
   const held = (x: number, y: number) => apart !== null && (until <= 0 || (size[x]! < until && size[y]! < until)) && apart.has(x, y);
   const refused = (x: number, y: number) => {
     if (!who?.contradict(x, y, size) && !few?.contradict(x, y, size)) return false;
-    apart?.add(x, y);
+    if (size[x]! >= from && size[y]! >= from) apart?.add(x, y);
     return true;
   };
   const established = (x: number) => decision.established > 0 && size[x]! >= decision.established;
