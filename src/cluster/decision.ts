@@ -26,15 +26,6 @@ export interface MergeDecision {
   protagonists: ProtagonistOptions;
   /** The same check between two small groups, on what every report of each gives (absent: no check). */
   small?: SmallGroupOptions;
-  /** A refusal by either check sticks: the two groups are never joined later, through a third group either (absent: it does not). */
-  stick?: StickOptions;
-}
-
-export interface StickOptions {
-  /** The cannot-link holds only while neither group has this many reports (0: always). */
-  until: number;
-  /** Only a refusal between two groups of at least this many reports each sticks (absent: any). */
-  from?: number;
 }
 
 /** The mean link at which groupArticles' agglomeration starts to join groups: the lower of its bars. */
@@ -48,8 +39,7 @@ export function loadDecision(json: unknown): MergeDecision {
   const numbers = (...xs: unknown[]) => xs.every((x) => typeof x === "number" && Number.isFinite(x));
   const q = d?.small;
   const smallOk = !q || (numbers(q.minGroup, q.maxGroup, q.core, q.absent, q.missingShare ?? 0) && typeof q.times === "boolean");
-  const stickOk = !d?.stick || numbers(d.stick.until, d.stick.from ?? 0);
-  if (!d || !p || !smallOk || !stickOk || !numbers(d.threshold, d.storyThreshold, d.storiesThreshold, d.established, p.minGroup, p.core, p.absent, p.missingShare ?? 0)) {
+  if (!d || !p || !smallOk || !numbers(d.threshold, d.storyThreshold, d.storiesThreshold, d.established, p.minGroup, p.core, p.absent, p.missingShare ?? 0)) {
     throw new Error("model cluster/merge-model.json: the merge decision settings are damaged; retrain with npm run train:merge");
   }
   return d as MergeDecision;
@@ -66,15 +56,6 @@ export function groupArticles(spans: readonly TimeSpan[], edges: WeightedEdges, 
   const who = decision.protagonists.minGroup > 0 ? new ProtagonistsWhenAsked(new Protagonists(profiles, decision.protagonists), decision.protagonists.minGroup, spans.length) : null;
   const q = decision.small;
   const few = q && q.minGroup > 0 ? new ProtagonistsWhenAsked(new SmallGroupCore(profiles, q), q.minGroup, spans.length, q.maxGroup) : null;
-  const apart = decision.stick ? new KeptApart(spans.length) : null;
-  const until = decision.stick?.until ?? 0;
-  const from = decision.stick?.from ?? 0;
-  const held = (x: number, y: number) => apart !== null && (until <= 0 || (size[x]! < until && size[y]! < until)) && apart.has(x, y);
-  const refused = (x: number, y: number) => {
-    if (!who?.contradict(x, y, size) && !few?.contradict(x, y, size)) return false;
-    if (size[x]! >= from && size[y]! >= from) apart?.add(x, y);
-    return true;
-  };
   const established = (x: number) => decision.established > 0 && size[x]! >= decision.established;
   const stories = Math.max(decision.storyThreshold, decision.storiesThreshold);
   const bar = (x: number, y: number) => {
@@ -86,9 +67,8 @@ export function groupArticles(spans: readonly TimeSpan[], edges: WeightedEdges, 
     threshold: groupingThreshold(decision),
     bar,
     missing: 0,
-    canJoin: (x, y) => fitsWindow(groupSpan[x]!, groupSpan[y]!, windowDays) && !held(x, y) && !refused(x, y),
+    canJoin: (x, y) => fitsWindow(groupSpan[x]!, groupSpan[y]!, windowDays) && !who?.contradict(x, y, size) && !few?.contradict(x, y, size),
     joined: (keep, gone) => {
-      apart?.join(keep, gone);
       groupSpan[keep] = joinSpans(groupSpan[keep]!, groupSpan[gone]!);
       size[keep]! += size[gone]!;
       who?.join(keep, gone);
@@ -157,37 +137,5 @@ class ProtagonistsWhenAsked {
     }
     // In reverse: a gone group's merges (found after its own) are told before it joins its keeper.
     for (let k = joins.length - 2; k >= 0; k -= 2) this.who.join(joins[k]!, joins[k + 1]!);
-  }
-}
-
-/** The groups a check refused to join (cannot-links between roots), carried to whatever each group becomes. */
-class KeptApart {
-  private readonly from: Array<Set<number> | undefined>;
-
-  constructor(n: number) {
-    this.from = new Array(n);
-  }
-
-  add(x: number, y: number): void {
-    (this.from[x] ??= new Set()).add(y);
-    (this.from[y] ??= new Set()).add(x);
-  }
-
-  has(x: number, y: number): boolean {
-    return this.from[x]?.has(y) ?? false;
-  }
-
-  join(keep: number, gone: number): void {
-    const links = this.from[gone];
-    if (!links) return;
-    this.from[gone] = undefined;
-    const into = (this.from[keep] ??= new Set());
-    for (const c of links) {
-      const back = this.from[c]!;
-      back.delete(gone);
-      if (c === keep) continue;
-      back.add(keep);
-      into.add(c);
-    }
   }
 }
