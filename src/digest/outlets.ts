@@ -83,9 +83,18 @@ const NAME_SEPARATOR = /\s+[|·•»–—-]\s+|\s+::\s+/;
  * the coast" → "Harbour Post". The first part that names the host on its own; the whole when none does.
  */
 export function ownName(name: string, host: string | null): string {
+  const named = withoutLegalForm(name);
+  if (named !== name && isRealName(named, host)) return ownName(named, host);
   if (!host || !NAME_SEPARATOR.test(name)) return name;
   const parts = name.split(NAME_SEPARATOR).map((p) => p.trim()).filter(Boolean);
   return parts.find((p) => isRealName(p, host)) ?? name;
+}
+
+/** A company's legal form after its name ("oe24 GmbH", "Example Media Ltd."): the register's, not what readers call the outlet. */
+const LEGAL_FORM = /[\s,]+(?:GmbH(?:\s*&\s*Co\.?\s*KG)?|AG|KG|Ltd\.?|Limited|LLC|L\.L\.C\.|Inc\.?|Corp\.?|plc|S\.\s?A\.?|S\.\s?L\.?|S\.p\.A\.?|B\.V\.?|N\.V\.?|Pty\.?\s+Ltd\.?)$/u;
+
+function withoutLegalForm(name: string): string {
+  return name.replace(LEGAL_FORM, "").trim() || name;
 }
 
 /** Signs around a name that are no part of it: "✂ Uniqz®" → "Uniqz", "-=daMax=-" → "daMax" ("!", a full stop and closing brackets stay: "e. V."). */
@@ -99,10 +108,28 @@ const DECORATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}!?.)\]]+$/gu;
  */
 export function titleName(titleSite: string | null | undefined, host: string | null): string | null {
   if (!titleSite || !host) return null;
-  const parts = titleSite.split(NAME_SEPARATOR).map((p) => p.replace(DECORATION, "").trim()).filter((p) => p && isRealName(p, host));
+  const parts = titleSite
+    .split(NAME_SEPARATOR)
+    .map((p) => p.replace(DECORATION, "").trim())
+    .filter((p) => p && isRealName(p, host))
+    .map((p) => addressWithin(p, host) ?? p);
   let best: string | null = null;
   for (const p of parts) if (best === null || compactName(p).length < compactName(best).length) best = p;
   return best;
+}
+
+/** A word written as a web address: "przepisy.pl", "Boston.com", "www.taz.de". */
+const ADDRESS_WORD = /^(?:[\p{L}\p{N}][\p{L}\p{N}-]*\.)+\p{L}{2,}$/u;
+
+/**
+ * The site's address when a `<title>` part holds it among other words, a call to visit or a slogan rather
+ * than a name ("Zobacz na przepisy.pl", "see it on przepisy.pl"): the address alone, first or last word.
+ */
+function addressWithin(part: string, host: string): string | null {
+  const words = part.split(/\s+/);
+  if (words.length < 2) return null;
+  const ends = [words[words.length - 1]!, words[0]!].map((w) => w.replace(DECORATION, ""));
+  return ends.find((w) => ADDRESS_WORD.test(w) && namesHost(w, host)) ?? null;
 }
 
 /**

@@ -53,6 +53,25 @@ function atomTextTitles(xml: string): string {
   return xml.replace(/(<entry>\n\s*)<title type="html">/g, '$1<title type="text">');
 }
 
+/**
+ * Atom's languages, which feed@6 does not write: the feed's on <feed> (xml:lang), and on the title and
+ * summary of an entry whose story is in another (a Spanish story in an English digest), as the site's
+ * pages mark them with lang. The entry's content marks its own parts (./html.ts), and its "Sources" line
+ * is in the feed's language, so the entry itself is not marked. `entries`: the feed's, in order.
+ */
+function atomLanguages(xml: string, entries: readonly FeedEntry[], language: string): string {
+  const parts = xml.split("<entry>\n");
+  parts[0] = parts[0]!.replace(/(<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom")>/, `$1 xml:lang="${escapeHtml(language)}">`);
+  for (let i = 1; i < parts.length; i++) {
+    const lang = entries[i - 1]?.language;
+    if (!lang) continue;
+    const mark = ` xml:lang="${escapeHtml(lang)}"`;
+    // The entry's own title and summary: feed@6 writes them first in it, before any text of the entry.
+    parts[i] = parts[i]!.replace(/^(\s*<title type="text")>/, `$1${mark}>`).replace(/(\n\s*<summary type="html")>/, `$1${mark}>`);
+  }
+  return parts.join("<entry>\n");
+}
+
 function item(entry: FeedEntry, format: Format): Item {
   // The entry's texts keep their bidi controls to themselves already (./entries.ts).
   const title = oneLine(stripControlChars(entry.title));
@@ -171,7 +190,7 @@ export function buildFeedsFrom(sources: readonly FeedSource[], channel: FeedChan
   if (memo) sources = sources.map((s) => (s.key === null ? { ...s, key: JSON.stringify(s.entry()) } : s));
   return {
     rss: `${assembled(sources, "rss", (list) => makeFeed(list, channel, "rss", updated).rss2(), memo)}\n`,
-    atom: `${assembled(sources, "atom", (list) => atomTextTitles(makeFeed(list, channel, "atom", updated).atom1()), memo)}\n`,
+    atom: `${assembled(sources, "atom", (list) => atomLanguages(atomTextTitles(makeFeed(list, channel, "atom", updated).atom1()), list, channel.language), memo)}\n`,
     json: `${assembled(sources, "json", (list) => toJsonFeed11(makeFeed(list, channel, "json").json1(), list, channel), memo)}\n`,
   };
 }

@@ -16,8 +16,14 @@ import { pageFile, pageFromFeedText, rejectionOf, withMeta, writePage, type Page
 import { loadState, saveState, type FetchState } from "./state.ts";
 import { acquireLock, exists } from "../output/index.ts";
 import { makeFolders } from "../text/folders.ts";
+import { sourceUrl } from "../text/paths.ts";
 
 export { subscriptions } from "./subscriptions.ts";
+
+/** A page's address without the tracking parameters a feed adds to its links (`?utm_source=rss`). */
+function pageKey(url: string): string {
+  return sourceUrl(url) ?? url;
+}
 
 export interface FetchOptions {
   /** Feed URLs (see `subscriptions`). */
@@ -84,6 +90,11 @@ async function fetchLocked(options: FetchOptions): Promise<FetchSummary> {
   const progress = () => options.onProgress?.(summary);
   const client = new HttpClient({ ...options.settings, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, allowPrivate: options.allowPrivate });
   const claimed = new Set<string>();
+  // One page under addresses that differ only by tracking parameters (each feed of a site tags its links
+  // with its own utm_campaign) is one page: saved once, under the address it was first saved by. The
+  // state keeps each address as a feed gave it; this finds the one saved before by the page's own.
+  const savedAs = new Map<string, string>();
+  for (const url of Object.keys(state.pages)) if (!savedAs.has(pageKey(url))) savedAs.set(pageKey(url), url);
 
   const count = (outcome: ItemOutcome) => {
     if (outcome === "saved") summary.pages.saved++;
@@ -94,9 +105,12 @@ async function fetchLocked(options: FetchOptions): Promise<FetchSummary> {
   };
 
   const saveItem = async (item: FeedItem, outlet: string | null): Promise<ItemOutcome> => {
-    const file = pageFile(item.url, item.linked);
-    if (claimed.has(item.url)) return "skipped";
+    const key = item.linked ? pageKey(item.url) : item.url;
+    if (claimed.has(key)) return "skipped";
+    const alias = state.pages[item.url] === undefined && item.linked ? savedAs.get(key) : undefined;
+    if (alias !== undefined) state.pages[item.url] = { ...state.pages[alias]! };
     const record = state.pages[item.url];
+    const file = record?.status === "saved" && record.file ? record.file : pageFile(item.url, item.linked);
     const stamp = item.updated ? { updated: item.updated } : {};
     // A page is asked for again only when its feed says the item changed since it was last asked for (a
     // correction, a developing story). Without a stamp then or now, never: a page is not fetched twice.
@@ -104,7 +118,7 @@ async function fetchLocked(options: FetchOptions): Promise<FetchSummary> {
       if (item.updated && !record.updated) record.updated = item.updated;
       return "skipped";
     }
-    claimed.add(item.url);
+    claimed.add(key);
     const earlier = record?.status === "saved" ? record : undefined;
     if (!record && (await exists(join(options.inputDir, file)))) {
       state.pages[item.url] = { status: "saved", file, ...stamp };

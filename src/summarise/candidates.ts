@@ -120,6 +120,13 @@ function sameTextKey(lower: string): string {
 
 const NO_TERMS = new Int32Array(0);
 
+/** A list item's bullet ("• It was an underwhelming first quarter…"): a mark of the page's layout, not of the sentence. Dashes stay: in Polish or Russian they open a quotation. */
+const BULLET = /^[•‣◦▪▫●○■□►▶◆◇∙⁃·]+\s*(?=\S)/u;
+
+function withoutBullet(paragraph: string): string {
+  return paragraph.charCodeAt(0) >= 0xb7 && BULLET.test(paragraph) ? paragraph.replace(BULLET, "") : paragraph;
+}
+
 /** The candidates of a story's articles; their terms are added to `vocabulary`. */
 export function collectCandidates(articles: SummaryInput[], vocabulary: Vocabulary): Candidate[] {
   const out: Candidate[] = [];
@@ -134,7 +141,7 @@ export function collectCandidates(articles: SummaryInput[], vocabulary: Vocabula
     const start = out.length;
     const opensParagraph: boolean[] = [];
     paragraphs: for (const paragraph of articles[a]!.text.split(/\n+/)) {
-      const trimmed = paragraph.trim();
+      const trimmed = withoutBullet(paragraph.trim());
       const datelined = datelineLength(trimmed);
       const hasDateline = datelined > 0;
       const sentences = splitSentences(trimmed, datelined);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { hintName, isAddress, isRealName, outletLabel, outletOf, stripSiteName, titleName } from "../../src/digest/outlets.ts";
+import { hintName, isAddress, isRealName, outletLabel, outletOf, ownName, stripSiteName, titleName } from "../../src/digest/outlets.ts";
 import { buildDigest } from "../../src/digest/index.ts";
 import { namesHost } from "../../src/text/outlet-names.ts";
 import { cleanSource } from "../../src/clean/index.ts";
@@ -251,5 +251,34 @@ describe("a site name set in capitals", () => {
   it("stays as written when no other name spells it otherwise (an acronym)", () => {
     expect(outletLabel(outletOf(article({ siteName: "PCMAG", url })))).toBe("PCMAG");
     expect(outletLabel(outletOf(article({ siteName: "KTLA", publisher: "KTLA 5 News", url: "https://ktla.com/news/a/" })))).toBe("KTLA");
+  });
+});
+
+describe("a <title> part that calls the reader to the site", () => {
+  it("names the outlet by the site's address, not by the call around it", () => {
+    // webpages-dev 5b273eb6664cf1f4 (tuning half), scripts and styles taken out: "… przepis – Zobacz na przepisy.pl"
+    // ("see it on przepisy.pl"); the page has no og:site_name or publisher. Was "Zobacz na przepisy.pl".
+    const a = page("outlets/przepisy-title-call.html", "html");
+    expect(a.meta.titleSite).toBe("Zobacz na przepisy.pl");
+    expect(outletLabel(outletOf(a))).toBe("przepisy.pl");
+  });
+
+  it("keeps a part that is the site's name, and one whose address is the name's only word", () => {
+    expect(titleName("Politik | Frankfurter Rundschau", "fr.de")).toBe("Frankfurter Rundschau");
+    expect(titleName("AK-Kurier.de", "ak-kurier.de")).toBe("AK-Kurier.de");
+    expect(titleName("News from Boston.com", "boston.com")).toBe("Boston.com");
+  });
+});
+
+describe("a site name or publisher given with the company's legal form", () => {
+  it("is shown without it, as readers call the outlet", () => {
+    // The month's dates-dev page from auto.oe24.at declares its publisher "oe24 GmbH" and nothing else; was "oe24 GmbH".
+    expect(outletLabel(outletOf(article({ publisher: "oe24 GmbH", url: "https://auto.oe24.at/thema/a/b/1" })))).toBe("oe24");
+    expect(outletLabel(outletOf(article({ siteName: "Harbour Post Ltd.", url: "https://harbourpost.example/a" })))).toBe("Harbour Post");
+  });
+
+  it("keeps a name that is no more than the form, or that the form does not end", () => {
+    expect(ownName("AG", "ag.ch")).toBe("AG");
+    expect(outletLabel(outletOf(article({ siteName: "AG Nachrichten", url: "https://ag-nachrichten.example/a" })))).toBe("AG Nachrichten");
   });
 });

@@ -180,6 +180,33 @@ describe("feed content", () => {
     expect(storyEntry(de, "https://example.org/news/", "de").language).toBe(null);
   });
 
+  it("marks the Atom feed's language, and an entry's title and summary in another (feed@6 writes no xml:lang)", () => {
+    const german = {
+      id: "s-0123abcd46", date: "2025-03-15", title: "Hamburger Hafen meldet Rekord", followUpOf: null,
+      summary: ["Der Hamburger Hafen hat im vergangenen Jahr so viele Container umgeschlagen wie nie zuvor, teilte die Behörde am Freitag mit."],
+      members: [member("h.md", "Hamburger Hafen meldet Rekord", { source: "Nordkurier" })],
+    };
+    const de = storyEntry(buildDigest([german]).model.stories[0]!, "https://example.org/news/", "en-GB");
+    const en = storyEntry(view, "https://example.org/news/", "en-GB");
+    const list = [de, en];
+    const atom = buildFeeds(list, { ...channel, language: "en-GB" }).atom;
+    expect(XMLValidator.validate(atom)).toBe(true);
+    type Text = { "#text": string; "@xml:lang"?: string };
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@" }).parse(atom) as { feed: { "@xml:lang"?: string; entry: { title: Text; summary: Text; content: Text }[] } };
+    expect(parsed.feed["@xml:lang"]).toBe("en-GB");
+    const [first, second] = parsed.feed.entry;
+    expect([first!.title["@xml:lang"], first!.summary["@xml:lang"]]).toEqual(["de", "de"]);
+    expect(first!.title["#text"]).toBe("Hamburger Hafen meldet Rekord");
+    // The content marks its own parts: its "Sources" line is in the feed's language.
+    expect(first!.content["@xml:lang"]).toBeUndefined();
+    expect([second!.title["@xml:lang"], second!.summary["@xml:lang"]]).toEqual([undefined, undefined]);
+    // Written a piece at a time from remembered items, the same bytes.
+    const store = new Map<string, string>();
+    const memo: ItemMemo = (format, key, render) => store.get(`${format} ${key}`) ?? (store.set(`${format} ${key}`, render()), store.get(`${format} ${key}`)!);
+    expect(buildFeeds(list, { ...channel, language: "en-GB" }, memo).atom).toBe(atom);
+    expect(buildFeeds([en, de], { ...channel, language: "en-GB" }, memo).atom).toBe(buildFeeds([en, de], { ...channel, language: "en-GB" }).atom);
+  });
+
   it("dates no item and not the feed itself after the newest time its articles state (a build the same morning)", () => {
     const morning = Array.from({ length: 30 }, (_, i) => ({
       id: `s-${String(i).padStart(10, "0")}`, date: "2025-03-15", title: `Story ${i}`, summary: ["Text."], followUpOf: null,

@@ -272,6 +272,32 @@ describe("digest fetch: runs after the first", () => {
     expect(server.log.filter((l) => ["/a", "/b", "/c"].includes(l.path))).toEqual([]);
   });
 
+  it("saves a page once when two feeds link it with different tracking parameters, in one run or across runs", async () => {
+    server = await startServer();
+    const o = server.origin;
+    // Two feeds of one site, each tagging its links with its own campaign (as FeedBurner does).
+    const main = `${o}/a?utm_source=feed&utm_campaign=main`;
+    const sport = `${o}/a?utm_source=feed&utm_campaign=sport`;
+    for (const p of [main, sport, `${o}/a`]) server.routes.set(p.slice(o.length), { type: HTML, body: articleHtml("Bridge vote") });
+    for (const id of ["1", "2"]) server.routes.set(`/story?id=${id}&utm_medium=rss`, { type: HTML, body: articleHtml(`Story ${id}`) });
+    server.routes.set("/main.xml", { type: RSS, body: rss("Main", [{ link: main, title: "Bridge vote" }, { link: `${o}/story?id=1&utm_medium=rss`, title: "One" }]) });
+    server.routes.set("/sport.xml", { type: RSS, body: rss("Sport", [{ link: sport, title: "Bridge vote" }, { link: `${o}/story?id=2&utm_medium=rss`, title: "Two" }]) });
+    server.routes.set("/bare.xml", { type: RSS, body: rss("Bare", [{ link: `${o}/a`, title: "Bridge vote" }]) });
+    const where = dirs();
+
+    const first = await run([`${o}/main.xml`, `${o}/sport.xml`], where);
+    expect(first.summary.pages).toMatchObject({ saved: 3, skipped: 1, failed: 0 });
+    expect(server.log.filter((l) => l.path.startsWith("/a")).length).toBe(1);
+    const before = files(where.input);
+    expect(before).toHaveLength(3); // the bridge story once, and the two stories whose ids differ
+
+    server.log.length = 0;
+    const second = await run([`${o}/bare.xml`], where);
+    expect(second.summary.pages).toMatchObject({ saved: 0, skipped: 1, failed: 0 });
+    expect(server.log.filter((l) => l.path.startsWith("/a"))).toEqual([]);
+    expect(files(where.input)).toEqual(before);
+  });
+
   it("asks again for a feed whose pages failed for now, and then for those pages only", async () => {
     server = await startServer();
     const o = server.origin;
