@@ -13,6 +13,7 @@ import { deserialize } from "node:v8";
 import type * as Cluster from "../src/cluster/index.ts";
 import type * as Candidates from "../src/cluster/candidates.ts";
 import type * as Days from "../src/cluster/days.ts";
+import type { FollowUpOptions } from "../src/cluster/followups.ts";
 import type * as Similarity from "../src/cluster/similarity.ts";
 import type { DatedArticle } from "../src/types.ts";
 
@@ -62,14 +63,15 @@ const followUps = await Promise.all(
     const cluster = await load<typeof Cluster>(root, "index.js");
     const h = createHash("sha256");
     let n = 0;
-    cluster.clusterArticles(articles, {
+    const options: Cluster.ClusterOptions & FollowUpOptions = {
       ...cluster.defaultClusterOptions,
       onFollowUpPair: (later, earlier, features) => {
         n++;
         h.update(`${later} ${earlier} `);
         h.update(new Uint8Array(features.buffer, features.byteOffset, features.byteLength));
       },
-    });
+    };
+    cluster.clusterArticles(articles, options);
     return `${n} pairs ${h.digest("hex").slice(0, 16)}`;
   }),
 );
