@@ -3,7 +3,7 @@
 // same kind of event (GM recalls cars, then BMW does) share words; a story's next step also shares whom
 // and what it is about: its actors, the names and places of its leads, its numbers. Every feature
 // compares the two stories; none names a site or a page.
-import { covered, overlap, size, type Profile, type SparseVector } from "./profile.ts";
+import { covered, size, Spread, type Profile, type SparseVector } from "./profile.ts";
 import { coverFrom, shrink } from "./similarity.ts";
 
 export const FOLLOW_UP_FEATURES = ["words", "keys", "names", "actors", "leadNames", "leadNameConflict", "numbers", "laterSize", "earlierSize"] as const;
@@ -25,6 +25,10 @@ interface StoryVectors {
 export class StoryEvidence {
   private readonly made: Array<StoryVectors | null>;
   private readonly sums = new Sums();
+  /** The names and numbers of the later story last weighed, spread out by id (linkStories weighs one later story against many). */
+  private spreadOf = -1;
+  private readonly names = new Spread();
+  private readonly numbers = new Spread();
 
   constructor(
     private readonly groups: readonly number[][],
@@ -53,13 +57,18 @@ export class StoryEvidence {
   features(later: number, earlier: number, words: number, keys: number, out: Float64Array, at = 0): void {
     const a = this.of(later);
     const b = this.of(earlier);
+    if (this.spreadOf !== later) {
+      this.names.load(a.names);
+      this.numbers.load(a.numbers);
+      this.spreadOf = later;
+    }
     out[at] = words;
     out[at + 1] = keys;
-    out[at + 2] = overlap(a.names, b.names).cosine;
-    coverFrom(size(a.actors) ? covered(a.actors, b.names) : -1, size(b.actors) ? covered(b.actors, a.names) : -1, SCRATCH, 0);
+    out[at + 2] = this.names.dot(b.names);
+    coverFrom(size(a.actors) ? covered(a.actors, b.names) : -1, size(b.actors) ? this.names.coveredBy(b.actors) : -1, SCRATCH, 0);
     out[at + 3] = SCRATCH[0]!;
-    coverFrom(size(a.leadNames) ? covered(a.leadNames, b.names) : -1, size(b.leadNames) ? covered(b.leadNames, a.names) : -1, out, at + 4);
-    out[at + 6] = overlap(a.numbers, b.numbers).cosine * shrink(size(a.numbers)) * shrink(size(b.numbers));
+    coverFrom(size(a.leadNames) ? covered(a.leadNames, b.names) : -1, size(b.leadNames) ? this.names.coveredBy(b.leadNames) : -1, out, at + 4);
+    out[at + 6] = this.numbers.dot(b.numbers) * shrink(size(a.numbers)) * shrink(size(b.numbers));
     out[at + 7] = Math.log(this.groups[later]!.length);
     out[at + 8] = Math.log(this.groups[earlier]!.length);
   }

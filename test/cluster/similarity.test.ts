@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { articleTerms, defaultClusterOptions } from "../../src/cluster/index.ts";
-import { buildProfiles, overlap, shared, Spread, type Profile, type SparseVector } from "../../src/cluster/profile.ts";
+import { buildProfiles, covered, overlap, shared, Spread, type Profile, type SparseVector } from "../../src/cluster/profile.ts";
 import { Marks, PAIR_FEATURES, PairScorer, pairFeatures } from "../../src/cluster/similarity.ts";
 import { seedArticles } from "../../eval/lib/merge-set.ts";
 
@@ -55,6 +55,45 @@ describe("a spread vector", () => {
     }
     // The seeds' four reports of one event share words, names and lead terms: the comparison is not empty.
     expect(sharing).toBeGreaterThan(40);
+  });
+
+  it("held ids found across 32-id words, after a larger vector and after a smaller one", () => {
+    // Ids next to the edges of its bit words (31, 32, 63, 64 …), loaded one vector after another: an id
+    // left marked from the last vector, or one not marked in this one, changes a sum or a share.
+    const vector = (ids: number[]): SparseVector => ({ ids: Int32Array.from(ids), weights: Float32Array.from(ids, (id) => 1 / (1 + (id % 7))), from: 0, to: ids.length });
+    const loads = [[0, 31, 32, 95], [1, 31, 33, 63, 64, 1000, 4095], [5, 32, 63], [31, 64, 65, 4096, 70_001]].map(vector);
+    const others = [[0, 1, 31, 32, 33, 63, 64, 65, 95, 96, 1000, 4095, 4096, 70_001, 70_002], [32, 64], [2, 3, 4]].map(vector);
+    const spread = new Spread();
+    const seen = new Set<number>();
+    for (const v of loads) {
+      spread.load(v);
+      for (const w of others) {
+        const merged = { ...overlap(v, w) };
+        expect({ ...spread.overlap(w) }).toEqual(merged);
+        expect(spread.dot(w)).toBe(merged.cosine);
+        expect(spread.coveredBy(w)).toBe(covered(w, v));
+        seen.add(merged.common);
+      }
+    }
+    // Loads that share none, some and many ids with the others.
+    expect(seen.has(0) && seen.has(2) && seen.has(4)).toBe(true);
+  });
+
+  it("covers the share of another vector's weight a merge finds", () => {
+    const spread = new Spread();
+    let partly = 0;
+    for (const a of profiles) {
+      for (const b of profiles) {
+        if (a === b) continue;
+        for (const [x, y] of [[a.lead, b.title], [a.names, b.actors], [a.names, b.leadNames]] as const) {
+          spread.load(x);
+          const share = covered(y, x);
+          expect(spread.coveredBy(y)).toBe(share);
+          if (share > 0 && share < 1) partly++;
+        }
+      }
+    }
+    expect(partly).toBeGreaterThan(5);
   });
 });
 
