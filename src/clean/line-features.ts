@@ -439,3 +439,45 @@ export function gluedTeaser(text: string): boolean {
   for (let i = at + 1; i < text.length && tail < 4; i++) if (text.charCodeAt(i) === 32) tail++;
   return tail >= 4;
 }
+
+// First and second person pronouns in the dev sets' languages: a reader's comment speaks as "I" to "you", an
+// article mostly in the third person. Words that are also third-person or formal forms ("sie", "ihr") are left out.
+const PERSONAL = new Set<number>(
+  ("i me my mine myself i'm i've i'd i'll you your yours yourself you're you've you'd we us our ours we're " +
+    "ich mich mir mein meine meinen meinem meiner meines du dich dir dein deine deinen deinem deiner wir uns unser unsere unseren unserem euch euer eure " +
+    "je j'ai moi mon ma mes tu toi ton ta tes nous vous votre vos yo me mí mis tú te ti nosotros vosotros io mio mia miei noi voi")
+    .split(" ")
+    .map(wordHash),
+);
+
+/** How many of the line's words are first or second person pronouns (words as `wordStats` reads them). */
+export function personalWords(t: string, outsideQuotes = false): number {
+  let n = 0, h = 0, inWord = false, quoted = false;
+  const len = t.length;
+  for (let i = 0; i <= len; i++) {
+    const c = i < len ? t.charCodeAt(i) : 32;
+    if (outsideQuotes && (c === 34 || c === 0x201c || c === 0x201d || c === 0x201e || c === 0xab || c === 0xbb)) quoted = c === 34 ? !quoted : c === 0x201c || c === 0x201e || c === 0xab ? true : false;
+    const k = c < 128 ? CLASS[c]! : CLASS[c] || charClass(c);
+    if (k & (LETTER | DIGIT) || (inWord && (c === 39 || c === 0x2019))) {
+      h = step(h, c < 128 ? (c >= 65 && c <= 90 ? c | 32 : c) : c === 0x2019 ? 39 : lowerOf(c));
+      inWord = true;
+    } else if (inWord) {
+      if (!quoted && PERSONAL.has(h & SMALL)) n++;
+      h = 0;
+      inWord = false;
+    }
+  }
+  return n;
+}
+
+const COMMENT_SAYS = /\b(says|said|sagt|schreibt|meint|wrote|writes|dit|dice|escribió|napisał)\s*:\s*$/i;
+
+/**
+ * A reader comment's frame line: a short line naming the comments or a reply, a lone date or a name with its
+ * time ("Max M. · 3 hours ago"), or "… says:". The caller gives the comment-lexicon bit of the line.
+ */
+export function commentFrame(t: string, words: number, commentWord: boolean, dated: boolean): boolean {
+  if (words > 14) return false;
+  if (commentWord || dated) return true;
+  return t.charCodeAt(t.length - 1) === 58 && COMMENT_SAYS.test(t);
+}
