@@ -20,8 +20,7 @@ import { tailKinds } from "./lib/tail-kinds.ts";
 const after = rulesAfterLocate();
 const { tune } = textItemsByHalf(process.env.URL !== "0");
 const folds = outOfFoldBlocks(tune);
-// DECODE='{…}': another decode (a trial run's, when the committed weights no longer load with the trial's features).
-const committed = { decode: process.env.DECODE ? (JSON.parse(process.env.DECODE) as ReturnType<typeof blockModels>["decode"]) : blockModels(false).decode };
+const committed = blockModels(false);
 const HAND = handTruths(loadWebpages().filter((p) => p.half === "tune"));
 
 function clone(doc: TextDoc): TextDoc {

@@ -8,7 +8,7 @@ import { MARK_ARROW, MARK_AT, MARK_COPYRIGHT, MARK_PIPE, MARK_SLASH, MARK_WWW, e
 import { GROUP_BIT, GROUP_BITS, LEXICON_GROUPS } from "./lexicon.ts";
 import { LOWER, charClass, isUpperCased } from "./chars.ts";
 import { isSectionHeading } from "./section-headings.ts";
-import { commentFrame, personalWords, wordStats } from "./line-features.ts";
+import { wordStats } from "./line-features.ts";
 import { TermSums } from "../text/term-sums.ts";
 import * as logTable from "../model/log-table.ts";
 import { float64Scratch } from "./scratch.ts";
@@ -36,14 +36,6 @@ export const CONTEXT_FEATURES = [
   "slug-near", "markers-from-run",
 ] as const;
 
-/**
- * For text lines: the voice and frame of a reader's comments under the article (tx66). `voice`: the line's share of
- * first and second person pronouns less the run's own rate; `voice-near` the same over the lines around it;
- * `frames-near` comment frames (a name-and-time line, "says:", "Reply") among the 3 lines either side;
- * `frames-from-run` comment frames between the run's start and the line.
- */
-export const VOICE_FEATURES = ["voice", "voice-near", "frames-near", "frames-from-run"] as const;
-
 /** For HTML blocks: the first model's mean verdict on the other blocks of the same container, and of the one above. */
 export const CONTAINER_FEATURES = ["container-mean", "container-others", "grand-mean"] as const;
 
@@ -52,7 +44,7 @@ export function featureNames(html: boolean): string[] {
 }
 
 export function contextNames(html: boolean): string[] {
-  return [...CONTEXT_FEATURES, ...(html ? CONTAINER_FEATURES : VOICE_FEATURES)];
+  return [...CONTEXT_FEATURES, ...(html ? CONTAINER_FEATURES : [])];
 }
 
 /** `featureNames(html).length` and `contextNames(html).length`, without making the lists. */
@@ -61,7 +53,7 @@ export function featureCount(html: boolean): number {
 }
 
 export function contextCount(html: boolean): number {
-  return CONTEXT_FEATURES.length + (html ? CONTAINER_FEATURES.length : VOICE_FEATURES.length);
+  return CONTEXT_FEATURES.length + (html ? CONTAINER_FEATURES.length : 0);
 }
 
 const URLISH = /https?:\/\/|www\.|@\w/;
@@ -251,7 +243,6 @@ termMass.clear();
 const sums = {
   wordPrefix: float64Scratch(), datePrefix: float64Scratch(), shortPrefix: float64Scratch(), markerPrefix: float64Scratch(),
   slugOf: float64Scratch(), prefix: float64Scratch(), gain: float64Scratch(), own: float64Scratch(),
-  framePrefix: float64Scratch(), share: float64Scratch(),
 };
 
 /**
@@ -321,7 +312,6 @@ export function writeContextFeatures(z: ArrayLike<number>, lines: readonly Line[
     total += w;
     for (const t of lines[i]!.terms) mass.add(t, w);
   }
-  const voice = html ? null : voiceOf(lines, run);
   for (let i = 0; i < n; i++) {
     let max3 = -20;
     for (let j = Math.max(0, i - 3); j <= Math.min(n - 1, i + 3); j++) if (j !== i) max3 = Math.max(max3, z[j]!);
@@ -363,17 +353,6 @@ export function writeContextFeatures(z: ArrayLike<number>, lines: readonly Line[
     // Section markers (a "related stories" or comments heading) between the run's start and the block.
     const from = run === null ? 0 : run[0];
     x[k++] = log1pCount(i >= from ? markerPrefix[i]! - markerPrefix[from]! : markerPrefix[from]! - markerPrefix[i + 1]!);
-    if (voice && TRIAL === "below" && run !== null && i < run[1]) k += VOICE_FEATURES.length;
-    else if (voice) {
-      const noVoice = TRIAL === "frames" || TRIAL === "off", noFrames = TRIAL === "voice" || TRIAL === "own" || TRIAL === "qvoice" || TRIAL === "off";
-      x[k++] = noVoice || voice.share[i]! < 0 ? 0 : voice.share[i]! - voice.rate;
-      let sum = 0, count = 0;
-      for (let j = Math.max(0, i - 3); j <= Math.min(n - 1, i + 3); j++) if (j !== i && voice.share[j]! >= 0) (sum += voice.share[j]!, count++);
-      x[k++] = !noVoice && TRIAL !== "own" && count ? sum / count - voice.rate : 0;
-      const fp = voice.framePrefix;
-      x[k++] = noFrames ? 0 : fp[hi]! - fp[lo]! - (fp[i + 1]! - fp[i]!);
-      x[k++] = !noFrames && i >= from ? log1pCount(fp[i]! - fp[from]!) : 0;
-    }
     const d = lines[i]!.dom;
     if (!groups || !d) continue;
     const c = groups.container.get(d.container)!;
@@ -382,26 +361,6 @@ export function writeContextFeatures(z: ArrayLike<number>, lines: readonly Line[
     x[k++] = Math.log(c.count);
     x[k++] = g.count > 1 ? clamp((g.sum - clamp(z[i]!)) / (g.count - 1)) : clamp(z[i]!);
   }
-}
-
-/**
- * Per line its share of first and second person pronouns (-1 under 3 words), the run's own rate, and the prefix
- * counts of comment frames, for the voice features of text lines.
- */
-function voiceOf(lines: readonly Line[], run: [number, number] | null): { share: Float64Array; rate: number; framePrefix: Float64Array } {
-  const n = lines.length;
-  const share = sums.share.room(n);
-  const framePrefix = sums.framePrefix.room(n + 1);
-  framePrefix[0] = 0;
-  let personal = 0, words = 0;
-  for (let i = 0; i < n; i++) {
-    const l = lines[i]!;
-    const p = l.words >= 3 ? personalWords(l.text, TRIAL === "qvoice") : 0;
-    share[i] = l.words >= 3 ? p / l.words : -1;
-    if (run !== null && i >= run[0] && i < run[1]) (personal += p, (words += l.words));
-    framePrefix[i + 1] = framePrefix[i]! + (commentFrame(l.text, l.words, (l.lexicon & GROUP_BIT.comments) !== 0, l.dated || l.bylineOrDate) ? 1 : 0);
-  }
-  return { share, rate: words ? personal / words : 0, framePrefix };
 }
 
 interface Group {
@@ -426,8 +385,6 @@ function containerGroups(z: ArrayLike<number>, lines: readonly Line[]): { contai
   }
   return { container, grand };
 }
-
-const TRIAL = process.env.TX66_VOICE ?? "all";
 
 const clamp = (v: number): number => Math.max(-20, Math.min(20, v));
 
