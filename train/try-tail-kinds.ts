@@ -7,6 +7,14 @@
 // kind's lines alone were set right (an oracle per kind), for extraction-dev (4-gram F1), the hand-labelled webpages-dev
 // pages (4-gram F1 against the hand body) and webpages-dev's snippets. Bodies here are the kept lines joined, so the
 // base figures differ a little from the eval's. Writes nothing.
+// tx66, committed method (F1 of the kept lines extraction .9561, hand .8653, webpages .9068; gain if set right): kept
+// furniture extraction +.0165 (other +.0087, listings +.0046, comments +.0009), hand +.0928 (after the body +.0615:
+// comments +.0258 on 284 lines / 10,438 tokens, listings +.0177, other +.0290 (one page's appended other reports the
+// most), captions +.0046, author boxes +.0004), webpages +.0429 (other +.0278, listings +.0053, comments and frames
+// +.0044, author boxes +.0009); lost article extraction +.0143 (end early +.0078, inner cut +.0052), hand +.0293,
+// webpages +.0414 (inner cut +.0155, start late +.0114, end early +.0073). The trial's voice features (commit b2ef601,
+// reverted; DECODE= its decode) leave the comments kept (hand 10,438 -> 9,987 tokens): the hand gain (.8653 -> .8818)
+// is listings and shorter runs, and webpages loses at the end (end early 265 -> 459 tokens).
 import { blockModels, scoreBlocks } from "../src/clean/block-model.ts";
 import { locateScored } from "../src/clean/rules/locate.ts";
 import { scoreCorpus, scorePage, scoreSnippets, snippetCorpus, tokens, type PageScore, type SnippetCounts } from "../eval/lib/extraction-score.ts";
@@ -20,7 +28,8 @@ import { tailKinds } from "./lib/tail-kinds.ts";
 const after = rulesAfterLocate();
 const { tune } = textItemsByHalf(process.env.URL !== "0");
 const folds = outOfFoldBlocks(tune);
-const committed = blockModels(false);
+// DECODE='{…}': another decode (a trial run's, when the committed weights no longer load with the trial's features).
+const committed = { decode: process.env.DECODE ? (JSON.parse(process.env.DECODE) as ReturnType<typeof blockModels>["decode"]) : blockModels(false).decode };
 const HAND = handTruths(loadWebpages().filter((p) => p.half === "tune"));
 
 function clone(doc: TextDoc): TextDoc {
