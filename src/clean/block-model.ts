@@ -32,12 +32,6 @@ export interface DecodeSettings {
    * date, photo credit and share row, a stretch the growth below the article has no reason to cross.
    */
   above?: number;
-  /**
-   * Trial (tx66): the run ends at the first comment region below the core's start: a frame line (a comments word, a
-   * lone date or byline, "… says:") with at least [0] frames among its [1] lines, and (when [2] >= 0) a line among
-   * them whose share of first and second person pronouns passes the run's by [2].
-   */
-  comments?: [number, number, number];
 }
 
 export interface BlockModels {

@@ -6,7 +6,6 @@ import { dropLine, type TextDoc } from "../doc.ts";
 import { LONG_PARAGRAPH, bestRun } from "../block-features.ts";
 import { lineKind } from "./context.ts";
 import { float64Scratch, uint8Scratch } from "../scratch.ts";
-import { GROUP_BIT } from "../lexicon.ts";
 import { blockModels, scoreBlocks, type BlockModels, type DecodeSettings } from "../block-model.ts";
 
 /**
@@ -150,8 +149,7 @@ function locate(doc: TextDoc, score: Float64Array, decode: DecodeSettings, runSc
     doc.start = doc.end = 0;
     return;
   }
-  const [start, end0] = run;
-  const end = decode.comments && doc.origin === "text" ? commentsStop(doc, found!.core, [start, end0], decode.comments) : end0;
+  const [start, end] = run;
   for (let i = 0; i < start; i++) {
     dropLine(doc, i, "page-header");
     if (doc.origin === "text" && doc.lines[i]!.drop === "page-header" && doc.lines[i]!.prose && score[i]! >= inner) doc.head.push(i);
@@ -165,36 +163,4 @@ function locate(doc: TextDoc, score: Float64Array, decode: DecodeSettings, runSc
   }
   doc.start = start;
   doc.end = end;
-}
-
-const COMMENT_SAYS = /\b(says|said|sagt|schreibt|meint|wrote|writes|dit|dice|escribió|napisał)\s*:\s*$/i;
-const PERSONAL = new Set(
-  ("i me my mine i'm i've i'd you your yours you're we us our ich mich mir mein meine meinen meinem meiner du dich dir dein deine " +
-    "wir uns unser unsere euch euer je moi mon ma mes tu toi nous vous votre vos yo mí mis tú ti io mio mia noi voi").split(" "),
-);
-const isFrame = (l: TextDoc["lines"][number]): boolean =>
-  l.words <= 14 && ((l.lexicon & GROUP_BIT.comments) !== 0 || l.dated || l.bylineOrDate || (l.text.endsWith(":") && COMMENT_SAYS.test(l.text)));
-const personal = (t: string): number => {
-  const w = t.toLowerCase().match(/[\p{L}']+/gu) ?? [];
-  let n = 0;
-  for (const x of w) if (PERSONAL.has(x)) n++;
-  return w.length ? n / w.length : 0;
-};
-
-/** Trial (tx66, `DecodeSettings.comments`): the run's end moved up to the first comment region below the core's start. */
-function commentsStop(doc: TextDoc, core: [number, number], [start, end]: [number, number], [minFrames, window, margin]: [number, number, number]): number {
-  let words = 0, own = 0;
-  for (let i = start; i < end; i++) if (doc.lines[i]!.words >= 3) (words += doc.lines[i]!.words, (own += personal(doc.lines[i]!.text) * doc.lines[i]!.words));
-  const rate = words ? own / words : 0;
-  for (let c = core[0] + 1; c < end; c++) {
-    if (!isFrame(doc.lines[c]!)) continue;
-    let frames = 0, voiced = margin < 0;
-    for (let j = c; j < Math.min(doc.lines.length, c + window); j++) {
-      const l = doc.lines[j]!;
-      if (isFrame(l)) frames++;
-      else if (!voiced && l.words >= 4 && personal(l.text) > rate + margin) voiced = true;
-    }
-    if (frames >= minFrames && voiced) return c;
-  }
-  return end;
 }
