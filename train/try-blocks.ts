@@ -85,6 +85,19 @@
 // Under the committed features and labels the boosted context trees rarely split on a new column (root
 // splits: own, markers-from-run, position-words, mean-3): a new feature moves the figures by about what
 // PERTURB=1..3 moves them (tuning mean .9171-.9233, checking .9052-.9136).
+// tx66 (stop 66, issue 8; load 10-18): voice and frame context features for text lines (trial commit b2ef601,
+// reverted; TX66_VOICE=mode there): voice (the line's share of first / second person pronouns less the run's),
+// voice-near (the same over the 3 lines either side), frames-near (comment frames, a name-and-time line, "says:",
+// "Reply", among the 3 lines either side), frames-from-run (frames between the run's start and the line). Committed
+// .9510 / .8964 (.9237), .9304 / .8975: all four .9559 / .8904 (.9232), .9356 / .8805; frames only .9484 / .8969,
+// .9295 / .8853; voice and voice-near .9578 / .8898 (.9238), .9316 / .8902; own voice only .9549 / .8911, .9385 /
+// .8830; voice outside quotation marks .9572 / .8897, .9341 / .8895; all four below the run only .9550 / .8841,
+// .9346 / .8794; decode held at the committed one, all four .9453 / .8987, .9309 / .8902, frames .9484 / .8969, .9315
+// / .8889. With HAND_BODIES=1 (69 labels) .9473 / .8812, .9428 / .8865 -> all four .9478 / .8863, .9237 / .8867;
+// HAND_TAIL=1 (train/lib/clean-items.ts: only the hand bodies' furniture labels below the body) .9486 / .8810, .9445 /
+// .8826 -> outside quotes .9490 / .8806, .9425 / .8816. Voice and voice-near (the tuning pick) over PERTURB=1..4
+// (OUT=dir), checking ext .9382 .9302 .9191 .9367 -> .9367 .9151 .9135 .9318 (-.0068, 0/4), web .8880 .8922 .8900
+// .8907 -> .8810 .8880 .8862 .8836 (-.0055, 0/4); tuning ext +.0036 (3/1), web +.0007 (2/2): not adopted.
 import { createHash } from "node:crypto";
 import { blockSettings, objective, trainBlocks } from "./train-clean.ts";
 import { foldOf, handLabelled, htmlPathBody, labelsOf, prepared, type Item } from "./lib/clean-items.ts";

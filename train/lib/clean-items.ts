@@ -70,8 +70,12 @@ export function handLabelled(page: DevPage, truth: string, doc: TextDoc): { labe
   const labels = labelsOf(page, doc);
   const byHand = labelsOf({ ...page, truth, with: undefined, without: undefined }, doc);
   const hand = new Uint8Array(labels.length);
+  // HAND_TAIL=1 (tx66, a trial): only the hand body's furniture labels below its last article line (comments,
+  // author boxes, listings under the article), no article label from the hand body.
+  const tail = process.env.HAND_TAIL === "1" ? byHand.lastIndexOf(1) : -1;
   for (let i = 0; i < labels.length; i++) {
     const h = byHand[i]!;
+    if (process.env.HAND_TAIL === "1" && (h !== 0 || i <= tail)) continue;
     // HAND_MIN_WORDS=n (a trial): a hand article label only on lines of n words or more (furniture on any).
     if (h === 1 && doc.lines[i]!.words < HAND_MIN_WORDS) continue;
     if (h >= 0 && (labels[i] === -1 || (labels[i] === 2 && h === 0))) (labels[i] = h, (hand[i] = 1));
