@@ -23,7 +23,7 @@ const FUNCTION_WORDS: Record<string, string> = {
   en: "the of and to in is that for it was on with as by are at be this from has have had said he she they his her their its not but which who will would were been an or",
   de: "der die das und ist nicht mit sich auf für dem den des ein eine einer eines einem zu auch wird werden bei nach aus sind wurde oder aber ich er sie wir im vom zum zur über noch nur hat haben dass wie",
   fr: "le la les de des du une un est et que qu l d à a qui dans pour pas sur au aux ce cette il elle sont avec par plus mais ont été son sa ses leur nous vous ne se",
-  es: "el los las de del que y en una es por con para se lo al como más pero sus su fue ha son entre este esta también cuando muy sin sobre",
+  es: "el la los las de del que y en una es por con para se lo al como más pero sus su fue ha son entre este esta también cuando muy sin sobre",
   it: "il di che è e per non una sono della dei nel con si anche gli alla delle ha questo questa più da lo le degli nella",
   pt: "o os as de da do dos das em na no ao à é foi são mas com por para pelo pela seu sua uma não também que um",
   nl: "de het een en van in is dat op te zijn met voor niet aan er maar om ook als bij nog wordt door werd",

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { textLanguage } from "../../src/digest/language.ts";
 
 // Headline and first paragraphs of dev pages as the cleaner gives them (Ukrainian, Bulgarian, Gujarati,
-// Russian), and a Turkish text written for the test: each named by its file's prefix.
+// Russian, and a Spanish page whose only telling words were "la" and the commonest ones, which French and
+// Portuguese share), and a Turkish text written for the test: each named by its file's prefix.
 const storyLanguages = join(import.meta.dirname, "../fixtures/story-languages");
 
 describe("a story's language", () => {
@@ -24,9 +25,9 @@ describe("a story's language", () => {
     expect(textLanguage(["政府周五在该市开设了一个新机场。"]).lang).toBe("zh");
   });
 
-  it("tells Ukrainian and Bulgarian from Russian, and names Turkish and the scripts of India", () => {
+  it("tells Ukrainian and Bulgarian from Russian, Spanish from French and Portuguese, and names Turkish and the scripts of India", () => {
     const files = readdirSync(storyLanguages).filter((f) => f.endsWith(".txt"));
-    expect(files.map((f) => f.slice(0, 2)).sort()).toEqual(["bg", "gu", "ru", "tr", "uk"]);
+    expect(files.map((f) => f.slice(0, 2)).sort()).toEqual(["bg", "es", "gu", "ru", "tr", "uk"]);
     for (const file of files) {
       const lines = readFileSync(join(storyLanguages, file), "utf8").split(/\n+/).filter(Boolean);
       expect([file, textLanguage(lines).lang]).toEqual([file, file.slice(0, 2)]);
