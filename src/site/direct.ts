@@ -65,15 +65,6 @@ export function urlOfPermalink(permalink: string): string {
   return path;
 }
 
-/** Where a rendered page goes: by default written to its path (a caller may hold pages to write them later). */
-export type PageWriter = (outputPath: string, content: string) => void;
-
-/** Writes a page, making its folder. */
-export function writePage(outputPath: string, content: string): void {
-  mkdirSync(dirname(outputPath), { recursive: true });
-  writeFileSync(outputPath, content);
-}
-
 const render = (template: Template, data: unknown) => new Promise<string>((resolve, reject) => template.render(data, (error, result) => (error ? reject(error) : resolve(result))));
 
 /** Renders between two turns of the event loop, so that what was sent to Pagefind reaches it (as ./eleventy.ts does). */
@@ -83,7 +74,7 @@ const RENDERS_PER_TURN = 4;
  * Renders `setup.pages` and (unless `storiesOnly`) the pages across the whole model into `outputDir`, as Eleventy would, calling
  * `onContent` and `onPage` with each (the page is written as rendered: the site has no transforms).
  */
-export async function renderDirect(outputDir: string, setup: Omit<EleventySetup, "onPage">, onPage: NonNullable<EleventySetup["onPage"]>, compiled = compiledTemplates(), write: PageWriter = writePage): Promise<void> {
+export async function renderDirect(outputDir: string, setup: Omit<EleventySetup, "onPage">, onPage: NonNullable<EleventySetup["onPage"]>, compiled = compiledTemplates()): Promise<void> {
   const nunjucks = eleventyNunjucks();
   const loader = new nunjucks.FileSystemLoader([join(TEMPLATES, "_includes"), process.cwd()]);
   const environment = new nunjucks.Environment(loader, OPTIONS);
@@ -118,7 +109,8 @@ export async function renderDirect(outputDir: string, setup: Omit<EleventySetup,
       const outputPath = join(outputDir, path);
       const content = await render(page, { ...pageData, page: { url, inputPath, outputPath } });
       setup.onContent?.({ url, content });
-      write(outputPath, content);
+      mkdirSync(dirname(outputPath), { recursive: true });
+      writeFileSync(outputPath, content);
       onPage({ url, outputPath, content });
       if (++renders % RENDERS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
     }

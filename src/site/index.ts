@@ -6,7 +6,7 @@
 // from the live site (a hard link, or a copy) instead of rendered again, and Eleventy renders only the
 // others; the search index is carried over when no story page changed. What was written, with each
 // file's key and identity, is the site's state (./state.ts), kept in the build cache for the next build.
-import { lstatSync, readFileSync } from "node:fs";
+import { lstatSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createHash } from "node:crypto";
@@ -19,10 +19,10 @@ import { finerThanSeconds, racyMargins } from "../ingest/index.ts";
 import { pathPrefix, resolveHref } from "../text/paths.ts";
 import type { StoryView } from "../digest/index.ts";
 import { shareBundles } from "./bundles.ts";
-import { nunjucksVersion, renderDirect, writePage } from "./direct.ts";
+import { nunjucksVersion, renderDirect } from "./direct.ts";
 import { configureEleventy, type EleventyConfigApi, type EleventySetup } from "./eleventy.ts";
 import { fileOf, pagesToRender, planSite, type PagesToRender } from "./plan.ts";
-import { searchDocument, SearchStopped, startSearch, type SearchSources } from "./search.ts";
+import { searchDocument, SearchStopped, startSearch } from "./search.ts";
 import { indexSegmentsThem, UNSPACED_LETTERS } from "./unspaced-words.ts";
 import type { SiteState } from "./state.ts";
 
@@ -181,7 +181,7 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const toRender = new Set(plan.pages.filter((p) => !carried.has(p.file)).map((p) => p.file));
   // A build from a last one's state that renders few pages renders them without loading Eleventy (./direct.ts),
   // and before Pagefind starts: a bundle some of whose pages are rendered is carried over when what they
-  // render for Pagefind is what it was (below).
+  // render for Pagefind is what it was. Its files are carried in meanwhile, and moved out if it is rebuilt.
   const direct = !!before && !renderNothing && toRender.size <= DIRECT_PAGES;
   // Each bundle whose files are still those the last build wrote is carried over when its key is that build's, else rebuilt.
   for (const bundle of bundles) {
@@ -192,6 +192,26 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     bundle.key = bundleKey(bundle, liveDir!);
     bundle.carry = bundle.key === was!.key;
   }
+  const tentative = (bundle: (typeof bundles)[number]) => direct && bundle.intact && !bundle.carry;
+
+  // What is carried over, by the inode the last build recorded (checked above). The site folder may be one
+  // an earlier build wrote (src/output): all else in it goes before anything is written. Hard-linked, a
+  // carried file is the very file the last build recorded.
+  const carry = new Map<string, number>();
+  for (const file of [...carried, ...(renderNothing ? wholePages : [])]) carry.set(file, before!.pages[file]![1]);
+  for (const bundle of bundles) if (bundle.carry || tentative(bundle)) for (const [file, identity] of Object.entries(before!.search[bundle.folder]!.files)) carry.set(`${bundle.folder}/${file}`, identity[0]);
+  // The listing of this site folder an earlier build took (by its top's inode): its folders still as they were are not read again.
+  const topIno = String(lstatSync(outputDir).ino);
+  const { linked, listing, folders: sorted } = carryInto(liveDir ?? outputDir, outputDir, carry, { discard: options.discard, listing: before?.folders?.[topIno] ?? null, margin: folderMargin() });
+  const folders: Record<string, FolderListing> = {};
+  if (Object.keys(listing).length) folders[topIno] = listing;
+  // The live site's own listing, for the build after next (this build's swap puts that folder aside).
+  const liveIno = liveDir ? lstatSync(liveDir, { throwIfNoEntry: false })?.ino : undefined;
+  const liveListing = liveIno === undefined ? undefined : before?.folders?.[String(liveIno)];
+  if (liveListing && String(liveIno) !== topIno) folders[String(liveIno)] = liveListing;
+  const planned = performance.now();
+  const planCpu = process.cpuUsage(cpuStarted);
+
   const written: string[] = [];
   const urlOf = (file: string) => `/${file.replace(/index\.html$/, "")}`;
   const merge = bundles.map((b) => ({ bundlePath: resolveHref(`/${b.folder}/`, pathPrefix(config.baseUrl)) }));
@@ -202,64 +222,23 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     // Rendered before Pagefind starts, a page is keyed here; else as Pagefind takes it (below), so its search document is made once.
     if (direct && storyFiles.has(file)) searchHashes.set(file, searchHash(page.content));
   };
-  // Rendered without Eleventy, the story pages come first and are held, not written: what they render for
-  // Pagefind decides which bundles are rebuilt, and Pagefind then indexes those (the other story pages read
-  // from the live site, whose files they are) while this thread sorts out the site folder (carryInto: a
-  // fresh folder's few thousand `mkdir`s) and renders the other pages. Nothing is written into the site
-  // folder, Pagefind's files included, before that folder is sorted out.
-  const held = new Map<string, { outputPath: string; content: string }>();
   if (direct) {
-    await renderDirect(outputDir, { ...setup, storiesOnly: true }, onRendered, undefined, (outputPath, content) => void held.set(urlOf(relative(outputDir, outputPath)), { outputPath, content }));
+    await renderDirect(outputDir, setup, onRendered);
     for (const bundle of bundles) {
-      if (!bundle.intact || bundle.carry) continue;
-      bundle.key = bundleKey(bundle, liveDir!);
+      if (!tentative(bundle)) continue;
+      bundle.key = bundleKey(bundle, outputDir);
       bundle.carry = bundle.key === before!.search[bundle.folder]!.key;
+      // Rebuilt: its carried files go first, so that Pagefind writes none of them in place (each is the live file's link).
+      if (!bundle.carry) rmSync(join(outputDir, bundle.folder), { recursive: true, force: true });
     }
   }
-
-  // What is carried over, by the inode the last build recorded (checked above). The site folder may be one
-  // an earlier build wrote (src/output): all else in it goes before anything is written. Hard-linked, a
-  // carried file is the very file the last build recorded.
-  const carry = new Map<string, number>();
-  for (const file of [...carried, ...(renderNothing ? wholePages : [])]) carry.set(file, before!.pages[file]![1]);
-  for (const bundle of bundles) if (bundle.carry) for (const [file, identity] of Object.entries(before!.search[bundle.folder]!.files)) carry.set(`${bundle.folder}/${file}`, identity[0]);
-  // The listing of this site folder an earlier build took (by its top's inode): its folders still as they were are not read again.
-  const topIno = String(lstatSync(outputDir).ino);
-  const folders: Record<string, FolderListing> = {};
-  let linked = true;
-  let sorted = { known: 0, read: 0 };
-  let planned = performance.now();
-  let planCpu = process.cpuUsage(cpuStarted);
-  const carryOver = () => {
-    const done = carryInto(liveDir ?? outputDir, outputDir, carry, { discard: options.discard, listing: before?.folders?.[topIno] ?? null, margin: folderMargin() });
-    linked = done.linked;
-    sorted = done.folders;
-    if (Object.keys(done.listing).length) folders[topIno] = done.listing;
-    // The live site's own listing, for the build after next (this build's swap puts that folder aside).
-    const liveIno = liveDir ? lstatSync(liveDir, { throwIfNoEntry: false })?.ino : undefined;
-    const liveListing = liveIno === undefined ? undefined : before?.folders?.[String(liveIno)];
-    if (liveListing && String(liveIno) !== topIno) folders[String(liveIno)] = liveListing;
-    planned = performance.now();
-    planCpu = process.cpuUsage(cpuStarted);
-  };
-  if (!direct) carryOver();
-
   // Pagefind indexes beside Eleventy (./search.ts): the carried-over story pages now, the rendered ones as they come
-  // (all of them there already when rendered without it: held, or carried from the live site).
+  // (all of them there already when rendered without it).
   const rebuilt = bundles.filter((b) => !b.carry).map((b) => ({ folder: b.folder, urls: b.pages.map((p) => urlOf(p.file)) }));
-  let sortedOut = () => {};
-  const sources: SearchSources = direct ? { html: (url) => held.get(url)?.content ?? readFileSync(join(liveDir ?? outputDir, fileOf(url)), "utf8"), writable: new Promise<void>((resolve) => (sortedOut = resolve)) } : {};
-  const search = await startSearch(
-    outputDir,
-    rebuilt,
-    config.language,
-    (url) => direct || carried.has(fileOf(url)),
-    (url, document) => {
-      const file = fileOf(url);
-      if (!searchHashes.has(file)) searchHashes.set(file, documentHash(document));
-    },
-    sources,
-  ).catch((error: unknown) => {
+  const search = await startSearch(outputDir, rebuilt, config.language, (url) => direct || carried.has(fileOf(url)), (url, document) => {
+    const file = fileOf(url);
+    if (!searchHashes.has(file)) searchHashes.set(file, documentHash(document));
+  }).catch((error: unknown) => {
     throw shown(error, liveDir ?? outputDir);
   });
   let rendered = planned;
@@ -268,15 +247,6 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   let alongsideMs = 0;
   let searchCpuMs: number | null = null;
   try {
-    if (direct) {
-      carryOver();
-      for (const page of held.values()) writePage(page.outputPath, page.content);
-      // The other pages: every template but the story pages' (which paginates no page now).
-      await renderDirect(outputDir, { ...setup, pages: { ...setup.pages, stories: [] } }, onRendered);
-      renderedDirect = written.length;
-      // Only now may Pagefind write: the folder is sorted out (a build that failed before this never lets it).
-      sortedOut();
-    }
     if (!renderNothing && !direct) {
       renderedDirect = await renderPages(outputDir, { ...setup, onContent: (page) => search.content(page.url, page.content) }, options.eleventyOnly ?? false, (page) => {
         onRendered(page);

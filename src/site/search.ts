@@ -180,20 +180,10 @@ export function pagefindCpuMs(): number | null {
   }
 }
 
-export interface SearchSources {
-  /** A page's HTML where it is not (yet) in `siteDir`: a page held in memory, or the live site's copy of a carried one. */
-  html?: (url: string) => string;
-  /**
-   * Nothing is written into `siteDir` before this settles (the pages are indexed meanwhile): the site folder
-   * is still being sorted out (src/output carryInto moves out what it does not carry). Never settled: never written.
-   */
-  writable?: Promise<void>;
-}
-
 /**
  * Starts indexing `bundles` into `siteDir`: the pages `carried` says are already there are read when
- * their bundle starts (from `sources.html` when given); the others come through `rendered`. `taken` hears
- * each page's search document once, as it is taken (./index.ts keys the bundles by them).
+ * their bundle starts; the others come through `rendered`. `taken` hears each page's search document once,
+ * as it is taken (./index.ts keys the bundles by them).
  */
 export async function startSearch(
   siteDir: string,
@@ -201,11 +191,9 @@ export async function startSearch(
   language: string,
   carried: (url: string) => boolean,
   taken: (url: string, document: string) => void = () => {},
-  sources: SearchSources = {},
 ): Promise<SearchIndexing> {
   const forceLanguage = language.slice(0, 2).toLowerCase() || "en";
-  const html = sources.html ?? ((url: string) => readFileSync(join(siteDir, url.replace(/^\//, ""), "index.html"), "utf8"));
-  const read = (url: string) => searchDocument(html(url), language);
+  const read = (url: string) => searchDocument(readFileSync(join(siteDir, url.replace(/^\//, ""), "index.html"), "utf8"), language);
   const bundleOf = new Map<string, number>();
   bundles.forEach((bundle, i) => {
     for (const url of bundle.urls) bundleOf.set(url, i);
@@ -252,7 +240,7 @@ export async function startSearch(
     while (!stopped() && next < bundles.length && (open.size === 0 || openPages + bundles[next]!.urls.length <= OPEN_PAGES)) {
       const i = next++;
       openPages += bundles[i]!.urls.length;
-      const index = new BundleIndex(indexes[i]!, siteDir, bundles[i]!.folder, stopped, writing, sources.writable ?? null);
+      const index = new BundleIndex(indexes[i]!, siteDir, bundles[i]!.folder, stopped, writing);
       started.push(index);
       open.set(i, index);
       index.onComplete = () => {
@@ -363,8 +351,6 @@ class BundleIndex {
     private readonly stopped: () => boolean,
     /** Shared by the bundles: those whose files Pagefind is writing. */
     private readonly writing: Set<string>,
-    /** What the files wait for (SearchSources.writable), or null. */
-    private readonly writable: Promise<void> | null,
   ) {}
 
   /** Sends the pages: `content(url)` is the page's search document, or null when it is still to be rendered. */
@@ -428,23 +414,11 @@ class BundleIndex {
 
   private writeWhenComplete(): void {
     if (this.missing.size || this.written || this.stopped()) return;
-    const write = () => {
-      // Pagefind's process ended while the writes waited: nothing more is sent to it (finish reports it).
-      if (this.stopped()) return { written: Promise.resolve({ errors: ["Pagefind stopped"] }), dropped: Promise.resolve() };
-      this.writing.add(this.folder);
-      const written = this.index.writeFiles({ outputPath: join(this.siteDir, this.folder) });
-      written.then(() => this.writing.delete(this.folder), () => {});
-      // Pagefind answers its messages one after another: the index is dropped once written, and its memory with it.
-      const dropped: Promise<unknown> = this.index.deleteIndex();
-      dropped.catch(() => {});
-      return { written, dropped };
-    };
-    if (this.writable) {
-      const sent = this.writable.then(write);
-      this.written = sent.then((s) => s.written);
-      this.dropped = sent.then((s) => s.dropped);
-    } else ({ written: this.written, dropped: this.dropped } = write());
-    this.written.catch(() => {});
+    this.writing.add(this.folder);
+    this.written = this.index.writeFiles({ outputPath: join(this.siteDir, this.folder) });
+    this.written.then(() => this.writing.delete(this.folder), () => {});
+    // Pagefind answers its messages one after another: the index is dropped once written, and its memory with it.
+    this.dropped = this.index.deleteIndex();
     this.dropped.catch(() => {});
     this.onComplete?.();
   }

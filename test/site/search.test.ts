@@ -3,7 +3,7 @@
 // it does, and those after them are sent in order as they come (one that comes early waits its turn).
 // Whatever the mix, the index must be byte for byte the one made from the finished pages in order.
 import { beforeAll, describe, expect, it } from "vitest";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -47,24 +47,6 @@ describe("search index beside rendering", () => {
     expect(await index([urls[2]!, urls[0]!])).toEqual(read);
     // A stand-in before a carried-over page, and the last pages coming out of order after it.
     expect(await index([urls.at(-1)!, urls[1]!, urls.at(-2)!])).toEqual(read);
-  });
-
-  it("reads the pages from where it is told, and writes nothing into the site folder before it may", async () => {
-    // As a one-new build runs it (src/site/index.ts): the pages held or in the live site, the site folder still being sorted out.
-    const out = mkdtempSync(join(tmpdir(), "digest-search-gated-"));
-    let writtenBefore: boolean | null = null;
-    const writable = new Promise<void>((resolve) =>
-      setTimeout(() => {
-        writtenBefore = existsSync(join(out, "bundle"));
-        resolve();
-      }, 1500),
-    );
-    const search = await startSearch(out, [{ folder: "bundle", urls }], "en", () => true, undefined, { html, writable });
-    await search.finish();
-    await search.close();
-    expect(writtenBefore).toBe(false);
-    expect(readdirSync(out)).toEqual(["bundle"]);
-    expect(tree(join(out, "bundle"))).toEqual(await index([]));
   });
 
   it("is the index the build wrote for the same pages in the same order", async () => {
