@@ -40,6 +40,8 @@ interface Run {
   siteCpu: number;
   siteMs: SiteMs | null;
   planCpu: number | null;
+  /** Pagefind's own CPU (its process), s. */
+  searchCpu: number | null;
   folders: { known: number; read: number } | null;
   stages: Record<string, number>;
   stageCpu: Record<string, number>;
@@ -55,9 +57,9 @@ async function build(i: number, label: string): Promise<Run> {
   const prof = values.profile && label !== "setup" ? ["--cpu-prof", "--cpu-prof-dir", profiles] : [];
   const load = loadavg()[0]!;
   const m = await measure(process.execPath, [...prof, join(roots[i]!, "bin/digest.js"), "build", "--input", articles, "--digests", join(cwd, "digests"), "--output", join(cwd, "site"), "--quiet", "--timings", timings], { cwd, env });
-  const t = JSON.parse(readFileSync(timings, "utf8")) as { stages: Record<string, number>; stageCpuMs: Record<string, number>; stageEnds?: Record<string, number>; origin?: { monotonicUs: number }; site: { ms: SiteMs; planCpuMs?: number; folders?: { known: number; read: number } } | null };
+  const t = JSON.parse(readFileSync(timings, "utf8")) as { stages: Record<string, number>; stageCpuMs: Record<string, number>; stageEnds?: Record<string, number>; origin?: { monotonicUs: number }; site: { ms: SiteMs; planCpuMs?: number; searchCpuMs?: number | null; folders?: { known: number; read: number } } | null };
   if (prof.length) printProfile(profiles, t);
-  return { wall: m.wall, cpu: m.cpu, load, siteWall: (t.stages.site ?? 0) / 1000, siteCpu: (t.stageCpuMs.site ?? 0) / 1000, siteMs: t.site?.ms ?? null, planCpu: t.site?.planCpuMs === undefined ? null : t.site.planCpuMs / 1000, folders: t.site?.folders ?? null, stages: t.stages, stageCpu: t.stageCpuMs };
+  return { wall: m.wall, cpu: m.cpu, load, siteWall: (t.stages.site ?? 0) / 1000, siteCpu: (t.stageCpuMs.site ?? 0) / 1000, siteMs: t.site?.ms ?? null, planCpu: t.site?.planCpuMs === undefined ? null : t.site.planCpuMs / 1000, searchCpu: typeof t.site?.searchCpuMs === "number" ? t.site.searchCpuMs / 1000 : null, folders: t.site?.folders ?? null, stages: t.stages, stageCpu: t.stageCpuMs };
 }
 
 interface ProfileNode {
@@ -146,7 +148,7 @@ const kinds = ["new", "after"] as const;
 const EARLY = ["ingest", "articles", "cluster", "digest"];
 const runs = roots.map(() => ({ new: [] as Run[], after: [] as Run[] }));
 const show = (r: Run) =>
-  `wall ${f(r.wall)} s, CPU ${f(r.cpu)} s, load ${f(r.load)}; site ${f(r.siteWall)} s (CPU ${f(r.siteCpu)}; plan ${f((r.siteMs?.plan ?? 0) / 1000)}, CPU ${f(r.planCpu)}${r.folders ? `, folders known ${r.folders.known} read ${r.folders.read}` : ""}; eleventy ${f((r.siteMs?.eleventy ?? 0) / 1000)}, search ${f((r.siteMs?.search ?? 0) / 1000)}); CPU by stage ${EARLY.map((s) => `${s} ${f((r.stageCpu[s] ?? 0) / 1000)}`).join(", ")}`;
+  `wall ${f(r.wall)} s, CPU ${f(r.cpu)} s, load ${f(r.load)}; site ${f(r.siteWall)} s (CPU ${f(r.siteCpu)}; plan ${f((r.siteMs?.plan ?? 0) / 1000)}, CPU ${f(r.planCpu)}${r.folders ? `, folders known ${r.folders.known} read ${r.folders.read}` : ""}; eleventy ${f((r.siteMs?.eleventy ?? 0) / 1000)}, search ${f((r.siteMs?.search ?? 0) / 1000)} (alongside ${f((r.siteMs?.alongside ?? 0) / 1000)}, Pagefind CPU ${f(r.searchCpu)})); CPU by stage ${EARLY.map((s) => `${s} ${f((r.stageCpu[s] ?? 0) / 1000)}`).join(", ")}`;
 try {
   for (let pair = 1; pair <= Number(values.pairs); pair++) {
     const order = pair % 2 ? roots.map((_, i) => i) : roots.map((_, i) => roots.length - 1 - i);
@@ -180,6 +182,9 @@ for (const kind of kinds) {
     const pairs = runs[0]![kind].map((a, k) => [a, runs[1]![kind][k]!] as const);
     const count = (better: (a: Run, b: Run) => boolean) => pairs.filter(([a, b]) => better(a, b)).length;
     for (const stage of EARLY) console.log(`${kind}: ${stage} CPU [2] below [1] in ${count((a, b) => (b.stageCpu[stage] ?? 0) < (a.stageCpu[stage] ?? 0))} of ${pairs.length} pairs, medians ${f(median(runs[0]![kind].map((r) => (r.stageCpu[stage] ?? 0) / 1000)))} / ${f(median(runs[1]![kind].map((r) => (r.stageCpu[stage] ?? 0) / 1000)))} s`);
+    // What the stage waited for Pagefind once its own work beside it (the feeds, digests and report) was done.
+    const wait = (r: Run) => Math.max(0, (r.siteMs?.search ?? 0) - (r.siteMs?.alongside ?? 0)) / 1000;
+    console.log(`${kind}: the site stage's wait for Pagefind after its own work, [2] below [1] in ${count((a, b) => wait(b) < wait(a))} of ${pairs.length} pairs, medians ${f(median(runs[0]![kind].map(wait)))} / ${f(median(runs[1]![kind].map(wait)))} s`);
     console.log(`${kind}: [2] below [1] in ${count((a, b) => b.siteWall < a.siteWall)} of ${pairs.length} pairs (site wall), ${count((a, b) => a.planCpu !== null && b.planCpu !== null && b.planCpu < a.planCpu)} (site plan CPU), ${count((a, b) => b.siteCpu < a.siteCpu)} (site CPU), ${count((a, b) => b.wall < a.wall)} (build wall), ${count((a, b) => a.cpu !== null && b.cpu !== null && b.cpu < a.cpu)} (build CPU)`);
   }
 }
