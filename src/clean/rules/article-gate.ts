@@ -36,10 +36,8 @@ export const ARTICLE_GATE_FEATURES = [
  * A text dump's body also by its words: the share of the body's and headline's words that notice pages are
  * made of (notice-words.ts). A page a site serves instead of an article ("Page not found", "Your browser is
  * not supported") has a headline-like first line and a short paragraph the other features rate as an article's.
- * And by its voice (gt66): the share of those words that address the reader ("you", "your"), and the share of
- * those lines that open on a verb telling the reader what to do ("Enable", "Accept", "Try again").
  */
-export const TEXT_GATE_FEATURES = [...ARTICLE_GATE_FEATURES, "notice-share", "address-share", "imperative-lines"] as const;
+export const TEXT_GATE_FEATURES = [...ARTICLE_GATE_FEATURES, "notice-share"] as const;
 
 /**
  * An HTML page's body also says where its blocks stand: the share of its words under an element whose
@@ -117,16 +115,13 @@ export function articleGateRow(doc: TextDoc): Float64Array | null {
     doc.title >= 0 ? 1 : 0,
   ];
   if (doc.origin === "text") {
-    let all = 0, notice = 0, address = 0, imperative = 0;
-    const lines = doc.title >= 0 && !body.includes(doc.title) ? [doc.title, ...body] : body;
-    for (const i of lines) {
+    let all = 0, notice = 0;
+    for (const i of doc.title >= 0 && !body.includes(doc.title) ? [doc.title, ...body] : body) {
       const c = noticeWordCount(doc.lines[i]!.text);
       all += c.words;
       notice += c.notice;
-      address += c.address;
-      if (c.imperative) imperative++;
     }
-    row.push(notice / Math.max(1, all), address / Math.max(1, all), imperative / lines.length);
+    row.push(notice / Math.max(1, all));
   }
   if (doc.origin === "html") row.push(negative / total, links / total, Math.log1p((100 * lexicon) / total), Math.log1p((10 * repeated) / total));
   return Float64Array.from(row);

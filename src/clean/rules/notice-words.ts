@@ -23,25 +23,8 @@ const WORDS = [
 
 export const NOTICE_WORDS: ReadonlySet<string> = new Set(WORDS);
 
-/**
- * A notice speaks to the reader (gt66): "you" and "your" (a "you're" is read as "you" and "re"), German's
- * familiar forms (the polite "Sie" and "Ihr" also mean "they" and "her").
- */
-export const ADDRESS_WORDS: ReadonlySet<string> = new Set(["you", "your", "yours", "yourself", "yourselves", "du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "euch", "euer", "eure"]);
-
-/**
- * ...and tells the reader what to do, a line opening on a verb of a page's controls ("Enable JavaScript",
- * "Accept all", "Try again later", "Bitte aktivieren Sie"). Written from the tuning notices and general knowledge,
- * then cut to no word that only the checking half's notices hold.
- */
-export const IMPERATIVE_WORDS: ReadonlySet<string> = new Set([
-  "enable", "accept", "agree", "reject", "continue", "verify", "confirm", "click", "sign", "log", "register", "create",
-  "subscribe", "update", "upgrade", "download", "reload", "refresh", "try", "go", "return", "contact", "please",
-  "turn", "switch", "learn", "manage", "choose", "check", "complete", "keep", "search", "bitte", "aktivieren",
-]);
-
-/** The longest word of the lists, in UTF-16 units: a longer word is counted without being looked up. */
-const LONGEST = Math.max(...[...WORDS, ...ADDRESS_WORDS, ...IMPERATIVE_WORDS].map((w) => w.length));
+/** The longest notice word, in UTF-16 units: a longer word is counted without being looked up. */
+const LONGEST = Math.max(...WORDS.map((w) => w.length));
 const LETTER = /\p{L}/u;
 
 /** Whether the code point is a letter (\p{L}), ASCII by a range test, the rest by the pattern. */
@@ -50,24 +33,13 @@ function isLetter(c: number): boolean {
   return LETTER.test(String.fromCodePoint(c));
 }
 
-export interface NoticeWordCount {
-  /** Runs of letters of the line's lower-case form. */
-  words: number;
-  /** Of them, notice words, and words that address the reader. */
-  notice: number;
-  address: number;
-  /** Whether the first word tells the reader what to do (IMPERATIVE_WORDS). */
-  imperative: boolean;
-}
-
 /**
- * The line's words and how many of them are notice words or address the reader. A scan of code points
- * rather than a pattern's matches: the gate reads every line of every text dump's body.
+ * The line's words (runs of letters of its lower-case form) and how many of them are notice words. A scan
+ * of code points rather than a pattern's matches: the gate reads every line of every text dump's body.
  */
-export function noticeWordCount(text: string): NoticeWordCount {
+export function noticeWordCount(text: string): { words: number; notice: number } {
   const lower = text.toLowerCase();
-  let words = 0, notice = 0, address = 0;
-  let imperative = false;
+  let words = 0, notice = 0;
   let start = -1;
   for (let i = 0; i <= lower.length; ) {
     const c = i < lower.length ? lower.codePointAt(i)! : 0x20;
@@ -76,15 +48,10 @@ export function noticeWordCount(text: string): NoticeWordCount {
       if (start < 0) start = i;
     } else if (start >= 0) {
       words++;
-      if (i - start <= LONGEST) {
-        const word = lower.slice(start, i);
-        if (NOTICE_WORDS.has(word)) notice++;
-        if (ADDRESS_WORDS.has(word)) address++;
-        if (words === 1 && IMPERATIVE_WORDS.has(word)) imperative = true;
-      }
+      if (i - start <= LONGEST && NOTICE_WORDS.has(lower.slice(start, i))) notice++;
       start = -1;
     }
     i += width;
   }
-  return { words, notice, address, imperative };
+  return { words, notice };
 }
