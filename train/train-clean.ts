@@ -29,9 +29,11 @@
 //      The cut is chosen on out-of-fold figures of the two metrics.
 //   5. Article gate for text dumps (train/article-gate.ts, src/clean/rules/article-gate.ts): does the body
 //      the other rules kept read as an article? A logistic model over the kept body as a whole, on the
-//      tuning pages' real bodies (articles; dates-dev's too) against the bodies the same pages give with
-//      their article lines taken out (their furniture alone: what a login wall or a consent banner gives),
-//      block scores out-of-fold; its threshold the lowest out-of-fold probability of a real article.
+//      tuning pages' real bodies (articles; dates-dev's unless the body shares nothing with the page's HTML
+//      path's body, gt66) against the bodies the same pages give with their article lines taken out (their
+//      furniture alone: what a login wall or a consent banner gives) and written notice pages, block scores
+//      out-of-fold; its threshold half the lowest out-of-fold probability of a labelled (extraction-dev,
+//      webpages-dev) real article.
 //   6. Article gate for HTML pages (same trainer and shared features, its own weights article-gate-html.json,
 //      two more columns from the page's elements and two log-scale levels): the tuning pages' HTML bodies
 //      against the same pages with their article blocks taken out of their blocks, block scores from
@@ -645,12 +647,16 @@ function main(): void {
   // The written notice pages of the same halves (gt65): furniture rows a site serves in place of an article.
   const notices = NOTICE_PAGES.filter((n) => TRAIN_ON === "all" || n.half === "tune");
   const rows = [
-    ...gateRows(gatePages, textFolds, models.text.decode, headline, { model: short.model, cut: short.cut }, settled),
+    ...gateRows(gatePages, textFolds, models.text.decode, headline, { model: short.model, cut: short.cut }, settled, "text", models.html),
     ...noticeRows(notices, textFolds, models.text.decode, headline, { model: short.model, cut: short.cut }, settled),
   ];
+  const silverFurniture = rows.filter((r) => r.page.set === "dates" && r.y === 0).map((r) => `${r.page.id.slice(0, 8)}${r.withUrl ? "" : " (no URL)"}`);
+  console.log(`  dates-dev bodies their silver body calls furniture: ${silverFurniture.length} (${silverFurniture.join(", ")})`);
+  // GATE_ROWS_OUT=<file>: the gate's rows as JSON, for train/try-gate-silver.ts's trials of labels and thresholds.
+  if (process.env.GATE_ROWS_OUT) writeFileSync(process.env.GATE_ROWS_OUT, JSON.stringify(rows.map((r) => ({ set: r.page.set, id: r.page.id, kind: r.kind, y: r.y, withUrl: r.withUrl, x: [...r.x], body: r.body, silver: r.silver }))));
   const gate = trainArticleGate(rows);
   console.log(`  ${rows.length} bodies (${rows.filter((r) => r.y === 1).length} articles); out-of-fold:\n${gate.figures}\n  threshold ${gate.model.threshold}`);
-  const gateOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${gatePages.length} distinct pages), text dumps with and without the URL, the first two's also without their article lines (train/lib/furniture-pages.ts), and ${notices.length} written notice pages (eval/lib/notice-pages.ts); block scores out-of-fold, this run's headline and short-line models; logistic, L2 2; threshold: half the lowest out-of-fold probability of a real extraction-dev or webpages-dev article; notice rows ×5`;
+  const gateOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${gatePages.length} distinct pages), text dumps with and without the URL (dates-dev's labelled by their silver bodies, the HTML path's with this run's HTML block models), the first two's also without their article lines (train/lib/furniture-pages.ts), and ${notices.length} written notice pages (eval/lib/notice-pages.ts); block scores out-of-fold, this run's headline and short-line models; logistic, L2 2; threshold: half the lowest out-of-fold probability of a real extraction-dev or webpages-dev article; notice rows ×5`;
   writeFileSync(join(weightsDir, "article-gate-text.json"), formatWeights({ ...gate.model, trainedOn: gateOn }));
   console.log(`article gate for HTML (${halves} of extraction-dev, webpages-dev and dates-dev, HTML pages, and the first two's pages without their article blocks):`);
   const htmlRows = gateRows(gatePages, htmlFolds, models.html.decode, headline, { model: short.model, cut: short.cut }, settled, "html");

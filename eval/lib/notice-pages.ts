@@ -58,6 +58,36 @@ const PAGES: ReadonlyArray<[kind: string, text: string]> = [
   ["consent", "Hi there, we use cookies\nSome are essential so the site works, others help us understand how you use it and show ads that suit you. Okay with that?\nYes, I'm happy\nNo thanks, essentials only\nCookie policy"],
   ["wall", "This story is for members\nJoin today to read every article on our site, take part in the comments and get the weekend edition delivered to your inbox. Members already? Sign in below.\nBecome a member\nSign in"],
   ["access denied", "You've been rate limited\nToo many requests were sent from your IP address in a short time. Wait a minute, then refresh the page.\nError code 1015"],
+  // gt66: more notices, all written before any result of stop 66 was run. Tuning slots 44-46, 48, 50-52, 54, 55,
+  // 59-62, 64, 66 (to train on: cookie boxes, human checks, region locks, rate limits, maintenance, age gates,
+  // sign-up overlays); checking slots 47, 49, 53, 56-58, 63, 65, 67, 68, in other words and shapes than any tuning
+  // one (a maintenance page, an age gate, a parked domain, an expired session, a capitals cookie box, a removed
+  // story, a robot tick box, a region lock without the word "region", a scripts-off shell, a German login wall).
+  ["consent", "Cookie consent\nWe use necessary cookies to make our site work. We'd also like to set optional analytics cookies to help us improve it. We won't set optional cookies unless you enable them.\nAccept additional cookies\nReject additional cookies\nView cookies"],
+  ["browser", "Are you a robot?\nPlease confirm that you are a human by completing the challenge below. We need to make sure that the request is not automated.\nContinue"],
+  ["region", "Access restricted\nThis service is not available in your country or region. We apologise for any inconvenience.\nLearn more"],
+  ["maintenance", "Scheduled maintenance\nOur website is currently undergoing scheduled maintenance. We should be back shortly. Thank you for your patience.\nFollow us for updates"],
+  ["access denied", "Too Many Requests\nYou have sent too many requests in a given amount of time. Please slow down and try again in a few minutes.\nError 429"],
+  ["age gate", "Are you over 18?\nYou must be of legal drinking age in your country to enter this site.\nYes, enter\nNo, leave"],
+  ["maintenance", "We'll be back soon!\nSorry for the inconvenience but we're performing some maintenance at the moment. We'll be back online shortly!\n— The Team"],
+  ["not found", "Error 404\nThe page you requested could not be found. It may have been deleted or the address may be incorrect.\nHome | News | Contact"],
+  ["wall", "Register to keep reading\nCreate a free account to continue reading this article and get access to newsletters and comments.\nContinue with Google\nContinue with email\nAlready have an account? Sign in"],
+  ["parked", "This domain is for sale!\nThe owner of this domain is offering it for sale. Make an offer today.\nRelated searches\nBreaking News Today\nLocal Newspaper\nOnline News Sites"],
+  ["consent", "Datenschutzeinstellungen\nWir nutzen Cookies auf unserer Website. Einige von ihnen sind essenziell, während andere uns helfen, diese Website und Ihre Erfahrung zu verbessern.\nAlle akzeptieren\nSpeichern\nIndividuelle Datenschutzeinstellungen"],
+  ["app shell", "This site requires JavaScript\nTo view this content, turn on JavaScript in your browser and refresh the page.\nHow to enable JavaScript"],
+  ["wall", "Session expired\nYour session has timed out due to inactivity. For your security, please sign in again to pick up where you left off.\nSign in again"],
+  ["consent", "COOKIE SETTINGS\nThis site stores small files on your device so pages load faster and we can count visits. Some partners use them to tailor the adverts you see.\nAccept\nDecline\nCustomise"],
+  ["not found", "Content removed\nThis article has been removed following a legal complaint. We apologise for any inconvenience.\nRead our corrections policy"],
+  ["browser", "Verify you are human by completing the action below.\nnews.example needs to review the security of your connection before proceeding.\nVerification successful\nWaiting for news.example to respond..."],
+  ["age gate", "Age verification\nThis content may not be suitable for all audiences. Please confirm your date of birth to continue.\nDay\nMonth\nYear\nEnter"],
+  ["wall", "Get our morning briefing\nSign up for the newsletter and get the day's top stories delivered to your inbox every morning.\nEmail address\nSign up\nNo thanks"],
+  ["not found", "Service Unavailable\nThe server is temporarily unable to service your request due to maintenance downtime or capacity problems. Please try again later."],
+  ["browser", "Verifying you are not a robot\nTick the box below to prove you are a person and not an automated program. Your answer helps keep the site safe from spam.\nI'm not a robot\nPrivacy - Terms"],
+  ["region", "Video unavailable\nThe uploader has not made this video available in your country.\nWatch later\nShare"],
+  ["region", "Not available here\nReaders in your part of the world cannot open our site at the moment while we work through new local rules on data. We hope to restore access soon.\nRead more about this"],
+  ["access denied", "Zugriff verweigert\nSie haben keine Berechtigung, auf diese Seite zuzugreifen. Bitte wenden Sie sich an den Administrator.\nFehlercode: 403"],
+  ["app shell", "Loading…\nThis page needs a browser feature that is switched off. Turn on scripts in your settings and then refresh to view the story."],
+  ["wall", "Anmeldung erforderlich\nUm diesen Beitrag zu lesen, melden Sie sich bitte mit Ihrem Konto an oder registrieren Sie sich kostenlos.\nAnmelden\nRegistrieren"],
 ];
 
 export const NOTICE_PAGES: readonly NoticePage[] = PAGES.map(([kind, text], i) => {

@@ -51,6 +51,22 @@ describe("article-gate on notice pages with a headline line", () => {
   });
 });
 
+describe("article-gate trained with dates-dev's notice dumps as furniture", () => {
+  // A written notice page of eval/lib/notice-pages.ts's checking half (notice-56, written before any stop-66
+  // result): an expired-session wall, a headline-like first line, one short paragraph and a button. Published as a
+  // story headed "Session expired" until dates-dev's text dumps were labelled by their own HTML's body (gt66), so
+  // that its notice and login-box dumps train the gate as furniture.
+  const name = "notice-session-expired.txt";
+  const file: SourceFile = { path: `articles/${name}`, format: "text", text: fixture(`clean/${name}`), encoding: "utf-8", mtime: new Date(0), url: null };
+
+  it("refuses an expired-session wall instead of publishing it, naming the file and the reason", () => {
+    const out = runPipeline([file], { zone: "UTC" });
+    expect(out.stories).toEqual([]);
+    expect(out.rejected.map((r) => r.path)).toEqual([`articles/${name}`]);
+    expect(out.rejected[0]!.reason).toMatch(/reads as page furniture/);
+  });
+});
+
 describe("article-gate on HTML pages", () => {
   // A real page (webpages-dev, checking half: zdf.de's us-sport-corona video page): a two-line teaser
   // above the video, and the page's hidden account dialog, whose form messages the block model rates
