@@ -57,7 +57,7 @@ export function scoreCandidates(candidates: Candidate[], titles: Int32Array[], s
   const scratch = new DenseScratch(size);
   const titleVectors: SparseVector[] = [];
   for (let t = 0; t < titles.length; t++) if (titles[t]!.length > 0) titleVectors.push(embed(titles[t]!));
-  const directed = directedCentrality(candidates, vectors, weights.backward, scratch);
+  const directed = directedCentrality(candidates, vectors, size, weights.backward);
   const support = weights.support > 0 ? crossSupport(candidates, vectors, size) : null;
   const agreement = weights.agreement > 0 ? outletAgreement(candidates, size) : null;
   const scores = arena.float64(candidates.length);
@@ -76,26 +76,69 @@ export function scoreCandidates(candidates: Candidate[], titles: Int32Array[], s
 }
 
 /** How many following sentences a sentence is compared with for directed centrality. */
-const DIRECTED_WINDOW = 60;
+export const DIRECTED_WINDOW = 60;
 
-/** Per article, PacSum-style: forward similarity minus weighted backward similarity, scaled to the article's size. */
-function directedCentrality(candidates: Candidate[], vectors: SparseVector[], backward: number, scratch: DenseScratch): Float64Array {
-  const out = arena.float64(candidates.length).fill(0);
+/**
+ * Per article, PacSum-style: forward similarity minus weighted backward similarity, scaled to the article's size.
+ * A sentence meets the sentences of its window through the terms it shares with them (postings of the story's
+ * terms, in candidate order): the products a pair shares are added in ascending term order, as the merge of
+ * the two vectors adds them, and a pair sharing nothing has a cosine of exactly 0, so every sum is the same to
+ * the last bit as comparing each pair over all its terms.
+ */
+export function directedCentrality(candidates: Candidate[], vectors: SparseVector[], size: number, backward: number): Float64Array {
+  const n = candidates.length;
+  const out = arena.float64(n).fill(0);
+  const starts = arena.int32(size + 1).fill(0);
+  for (let i = 0; i < n; i++) {
+    const ids = vectors[i]!.ids;
+    for (let k = 0; k < ids.length; k++) starts[ids[k]! + 1]!++;
+  }
+  for (let id = 0; id < size; id++) starts[id + 1]! += starts[id]!;
+  // Where each term's postings are read from next: past every sentence up to the one being compared.
+  const cursor = arena.int32(size);
+  cursor.set(starts.subarray(0, size));
+  const postedSentence = arena.int32(starts[size]!);
+  const postedWeight = arena.float64(starts[size]!);
+  for (let i = 0; i < n; i++) {
+    const v = vectors[i]!;
+    for (let k = 0; k < v.ids.length; k++) {
+      const at = cursor[v.ids[k]!]!++;
+      postedSentence[at] = i;
+      postedWeight[at] = v.weights[k]!;
+    }
+  }
+  cursor.set(starts.subarray(0, size));
+  const dot = arena.float64(n).fill(0);
   let start = 0;
-  while (start < candidates.length) {
+  while (start < n) {
     let end = start;
-    while (end < candidates.length && candidates[end]!.article === candidates[start]!.article) end++;
-    const n = end - start;
+    while (end < n && candidates[end]!.article === candidates[start]!.article) end++;
     for (let i = start; i < end; i++) {
-      scratch.set(vectors[i]!);
       // Within a window: a long feature would otherwise cost the square of its sentence count.
-      for (let j = i + 1; j < Math.min(end, i + 1 + DIRECTED_WINDOW); j++) {
-        const sim = scratch.cosine(vectors[j]!);
+      const last = Math.min(end, i + 1 + DIRECTED_WINDOW);
+      const v = vectors[i]!;
+      for (let k = 0; k < v.ids.length; k++) {
+        const id = v.ids[k]!;
+        const w = v.weights[k]!;
+        const stop = starts[id + 1]!;
+        let at = cursor[id]!;
+        while (at < stop && postedSentence[at]! <= i) at++;
+        cursor[id] = at;
+        for (; at < stop; at++) {
+          const j = postedSentence[at]!;
+          if (j >= last) break;
+          dot[j] = dot[j]! + postedWeight[at]! * w;
+        }
+      }
+      for (let j = i + 1; j < last; j++) {
+        const sim = dot[j]!;
+        dot[j] = 0;
         out[i] = out[i]! + sim;
         out[j] = out[j]! - backward * sim;
       }
     }
-    if (n > 1) for (let i = start; i < end; i++) out[i] = out[i]! / (Math.min(n, DIRECTED_WINDOW + 1) - 1);
+    const count = end - start;
+    if (count > 1) for (let i = start; i < end; i++) out[i] = out[i]! / (Math.min(count, DIRECTED_WINDOW + 1) - 1);
     start = end;
   }
   return out;
