@@ -1,5 +1,5 @@
 // How much each candidate sentence deserves a place: lead position, centrality to the story, the title.
-import { DenseScratch, denseCosine, sentenceSpace, sparseCosine, type SparseVector } from "./vectors.ts";
+import { denseCosine, postingsOf, sentenceSpace, sparseCosine, type Postings, type SparseVector } from "./vectors.ts";
 import type { Candidate } from "./candidates.ts";
 import { arena } from "./arena.ts";
 
@@ -45,8 +45,8 @@ const SUPPORT_SENTENCES = 10;
 export interface Scores {
   vectors: SparseVector[];
   scores: Float64Array;
-  /** A dense array over the story's terms, for comparing one vector with many. */
-  scratch: DenseScratch;
+  /** The vectors by term, for comparing one vector with many. */
+  postings: Postings;
   /** Each term's IDF in the story, by id. */
   idf: Float64Array;
 }
@@ -54,10 +54,10 @@ export interface Scores {
 /** Scores the candidates; `titles` are the articles' titles' term ids, `size` the number of the story's terms. */
 export function scoreCandidates(candidates: Candidate[], titles: Int32Array[], size: number, weights: ScoreWeights): Scores {
   const { vectors, embed, centroid, idf } = sentenceSpace(candidates, size);
-  const scratch = new DenseScratch(size);
+  const postings = postingsOf(vectors, size);
   const titleVectors: SparseVector[] = [];
   for (let t = 0; t < titles.length; t++) if (titles[t]!.length > 0) titleVectors.push(embed(titles[t]!));
-  const directed = directedCentrality(candidates, vectors, size, weights.backward);
+  const directed = directedCentrality(candidates, vectors, postings, weights.backward);
   const support = weights.support > 0 ? crossSupport(candidates, vectors, size) : null;
   const agreement = weights.agreement > 0 ? outletAgreement(candidates, size) : null;
   const scores = arena.float64(candidates.length);
@@ -72,7 +72,7 @@ export function scoreCandidates(candidates: Candidate[], titles: Int32Array[], s
     const agreed = agreement ? weights.agreement * agreement[i]! : 0;
     scores[i] = (weights.position * position + weights.centrality * denseCosine(vector, centroid) + weights.title * title + weights.directed * directed[i]! + supported + agreed) * lengthFit;
   }
-  return { vectors, scores, scratch, idf };
+  return { vectors, scores, postings, idf };
 }
 
 /** How many following sentences a sentence is compared with for directed centrality. */
@@ -80,34 +80,15 @@ export const DIRECTED_WINDOW = 60;
 
 /**
  * Per article, PacSum-style: forward similarity minus weighted backward similarity, scaled to the article's size.
- * A sentence meets the sentences of its window through the terms it shares with them (postings of the story's
- * terms, in candidate order): the products a pair shares are added in ascending term order, as the merge of
- * the two vectors adds them, and a pair sharing nothing has a cosine of exactly 0, so every sum is the same to
- * the last bit as comparing each pair over all its terms.
+ * A sentence meets the sentences of its window through the terms it shares with them (`Postings`): every sum is
+ * the same to the last bit as comparing each pair over all its terms.
  */
-export function directedCentrality(candidates: Candidate[], vectors: SparseVector[], size: number, backward: number): Float64Array {
+export function directedCentrality(candidates: Candidate[], vectors: SparseVector[], { starts, sentence: postedSentence, weight: postedWeight }: Postings, backward: number): Float64Array {
   const n = candidates.length;
   const out = arena.float64(n).fill(0);
-  const starts = arena.int32(size + 1).fill(0);
-  for (let i = 0; i < n; i++) {
-    const ids = vectors[i]!.ids;
-    for (let k = 0; k < ids.length; k++) starts[ids[k]! + 1]!++;
-  }
-  for (let id = 0; id < size; id++) starts[id + 1]! += starts[id]!;
   // Where each term's postings are read from next: past every sentence up to the one being compared.
-  const cursor = arena.int32(size);
-  cursor.set(starts.subarray(0, size));
-  const postedSentence = arena.int32(starts[size]!);
-  const postedWeight = arena.float64(starts[size]!);
-  for (let i = 0; i < n; i++) {
-    const v = vectors[i]!;
-    for (let k = 0; k < v.ids.length; k++) {
-      const at = cursor[v.ids[k]!]!++;
-      postedSentence[at] = i;
-      postedWeight[at] = v.weights[k]!;
-    }
-  }
-  cursor.set(starts.subarray(0, size));
+  const cursor = arena.int32(starts.length - 1);
+  cursor.set(starts.subarray(0, starts.length - 1));
   const dot = arena.float64(n).fill(0);
   let start = 0;
   while (start < n) {

@@ -5,7 +5,7 @@ import { collectCandidates, type SummaryInput } from "../../src/summarise/candid
 import { directedCentrality, DIRECTED_WINDOW } from "../../src/summarise/score.ts";
 import { Vocabulary } from "../../src/summarise/terms.ts";
 import { arena } from "../../src/summarise/arena.ts";
-import { sentenceSpace, sparseCosine } from "../../src/summarise/vectors.ts";
+import { postingsOf, sentenceSpace, sparseCosine } from "../../src/summarise/vectors.ts";
 
 const fixture = (name: string) => new URL(`../fixtures/summarise/${name}`, import.meta.url);
 const lines = (name: string) => readFileSync(fixture(name), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as SummaryInput);
@@ -35,7 +35,7 @@ function pairwise(articles: SummaryInput[], backward: number): { got: Float64Arr
     if (end - start > 1) for (let i = start; i < end; i++) want[i] = want[i]! / (Math.min(end - start, DIRECTED_WINDOW + 1) - 1);
     start = end;
   }
-  return { got: directedCentrality(candidates, vectors, vocabulary.size, backward), want, longest };
+  return { got: directedCentrality(candidates, vectors, postingsOf(vectors, vocabulary.size), backward), want, longest };
 }
 
 describe("directedCentrality", () => {
