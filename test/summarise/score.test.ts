@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { collectCandidates, type SummaryInput } from "../../src/summarise/candidates.ts";
-import { directedCentrality, DIRECTED_WINDOW } from "../../src/summarise/score.ts";
+import { directedCentrality, DIRECTED_WINDOW, scoreCandidates } from "../../src/summarise/score.ts";
+import { defaultTuning } from "../../src/summarise/index.ts";
 import { Vocabulary } from "../../src/summarise/terms.ts";
 import { arena } from "../../src/summarise/arena.ts";
 import { postingsOf, sentenceSpace, sparseCosine } from "../../src/summarise/vectors.ts";
@@ -50,5 +51,22 @@ describe("directedCentrality", () => {
     const { got, want, longest } = pairwise([tunisia, ...patch.slice(0, 2)], 0.3);
     expect(longest).toBeGreaterThan(DIRECTED_WINDOW + 1);
     expect([...got]).toEqual(want);
+  });
+});
+
+describe("scoreCandidates", () => {
+  it("scores an outlet's word-for-word copy of a report, sentence by sentence, as it scores the report itself", () => {
+    // A third and a fourth outlet run the first outlet's report unchanged under titles of their own.
+    const story = [...patch.slice(0, 3), { ...patch[0]!, title: "Emergency fix for Internet Explorer" }, { ...patch[0]!, title: "IE patch out" }];
+    arena.reset();
+    const vocabulary = new Vocabulary();
+    const candidates = collectCandidates(story, vocabulary);
+    const titles = story.map((a) => vocabulary.known(a.title!));
+    const copies = candidates.filter((c) => c.duplicateOf !== null && candidates[c.duplicateOf]!.terms === c.terms);
+    expect(copies.length).toBeGreaterThan(10);
+    const { scores } = scoreCandidates(candidates, titles, vocabulary.size, defaultTuning);
+    // The same story with each copy's terms its own array: every sentence's vector made and compared anew.
+    const apart = candidates.map((c) => ({ ...c, terms: c.terms.slice() }));
+    expect([...scores]).toEqual([...scoreCandidates(apart, titles, vocabulary.size, defaultTuning).scores]);
   });
 });
