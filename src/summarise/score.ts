@@ -1,5 +1,5 @@
 // How much each candidate sentence deserves a place: lead position, centrality to the story, the title.
-import { DenseScratch, denseCosine, sentenceSpace, sparseCosine, type SparseVector } from "./vectors.ts";
+import { denseCosine, postingsOf, sentenceSpace, sparseCosine, type Postings, type SparseVector } from "./vectors.ts";
 import type { Candidate } from "./candidates.ts";
 import { arena } from "./arena.ts";
 
@@ -45,8 +45,8 @@ const SUPPORT_SENTENCES = 10;
 export interface Scores {
   vectors: SparseVector[];
   scores: Float64Array;
-  /** A dense array over the story's terms, for comparing one vector with many. */
-  scratch: DenseScratch;
+  /** The vectors by term, for comparing one vector with many. */
+  postings: Postings;
   /** Each term's IDF in the story, by id. */
   idf: Float64Array;
 }
@@ -54,48 +54,90 @@ export interface Scores {
 /** Scores the candidates; `titles` are the articles' titles' term ids, `size` the number of the story's terms. */
 export function scoreCandidates(candidates: Candidate[], titles: Int32Array[], size: number, weights: ScoreWeights): Scores {
   const { vectors, embed, centroid, idf } = sentenceSpace(candidates, size);
-  const scratch = new DenseScratch(size);
+  const postings = postingsOf(vectors, size);
   const titleVectors: SparseVector[] = [];
   for (let t = 0; t < titles.length; t++) if (titles[t]!.length > 0) titleVectors.push(embed(titles[t]!));
-  const directed = directedCentrality(candidates, vectors, weights.backward, scratch);
+  const directed = directedCentrality(candidates, vectors, postings, weights.backward);
   const support = weights.support > 0 ? crossSupport(candidates, vectors, size) : null;
   const agreement = weights.agreement > 0 ? outletAgreement(candidates, size) : null;
   const scores = arena.float64(candidates.length);
+  // A word-for-word copy has its first copy's very vector (`sameVectorAs`): the same similarities to the titles and the centroid.
+  const titleOf = arena.float64(candidates.length);
+  const centralOf = arena.float64(candidates.length);
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
     const vector = vectors[i]!;
-    let title = 0;
-    for (let t = 0; t < titleVectors.length; t++) title = Math.max(title, sparseCosine(vector, titleVectors[t]!));
+    const first = sameVectorAs(candidates, vectors, i);
+    if (first >= 0) {
+      titleOf[i] = titleOf[first]!;
+      centralOf[i] = centralOf[first]!;
+    } else {
+      let title = 0;
+      for (let t = 0; t < titleVectors.length; t++) title = Math.max(title, sparseCosine(vector, titleVectors[t]!));
+      titleOf[i] = title;
+      centralOf[i] = denseCosine(vector, centroid);
+    }
+    const title = titleOf[i]!;
     const position = 1 / Math.pow(1 + c.position, weights.positionDecay);
     const lengthFit = Math.min(1, c.words / weights.fullLength);
     const supported = support ? weights.support * support[i]! : 0;
     const agreed = agreement ? weights.agreement * agreement[i]! : 0;
-    scores[i] = (weights.position * position + weights.centrality * denseCosine(vector, centroid) + weights.title * title + weights.directed * directed[i]! + supported + agreed) * lengthFit;
+    scores[i] = (weights.position * position + weights.centrality * centralOf[i]! + weights.title * title + weights.directed * directed[i]! + supported + agreed) * lengthFit;
   }
-  return { vectors, scores, scratch, idf };
+  return { vectors, scores, postings, idf };
+}
+
+/** The earlier candidate whose very vector candidate `i` has (its first copy, word for word), or -1. */
+function sameVectorAs(candidates: Candidate[], vectors: SparseVector[], i: number): number {
+  const d = candidates[i]!.duplicateOf;
+  return d !== null && vectors[d] === vectors[i] ? d : -1;
 }
 
 /** How many following sentences a sentence is compared with for directed centrality. */
-const DIRECTED_WINDOW = 60;
+export const DIRECTED_WINDOW = 60;
 
-/** Per article, PacSum-style: forward similarity minus weighted backward similarity, scaled to the article's size. */
-function directedCentrality(candidates: Candidate[], vectors: SparseVector[], backward: number, scratch: DenseScratch): Float64Array {
-  const out = arena.float64(candidates.length).fill(0);
+/**
+ * Per article, PacSum-style: forward similarity minus weighted backward similarity, scaled to the article's size.
+ * A sentence meets the sentences of its window through the terms it shares with them (`Postings`): every sum is
+ * the same to the last bit as comparing each pair over all its terms.
+ */
+export function directedCentrality(candidates: Candidate[], vectors: SparseVector[], { starts, sentence: postedSentence, weight: postedWeight }: Postings, backward: number): Float64Array {
+  const n = candidates.length;
+  const out = arena.float64(n).fill(0);
+  // Where each term's postings are read from next: past every sentence up to the one being compared.
+  const cursor = arena.int32(starts.length - 1);
+  cursor.set(starts.subarray(0, starts.length - 1));
+  const dot = arena.float64(n).fill(0);
   let start = 0;
-  while (start < candidates.length) {
+  while (start < n) {
     let end = start;
-    while (end < candidates.length && candidates[end]!.article === candidates[start]!.article) end++;
-    const n = end - start;
+    while (end < n && candidates[end]!.article === candidates[start]!.article) end++;
     for (let i = start; i < end; i++) {
-      scratch.set(vectors[i]!);
       // Within a window: a long feature would otherwise cost the square of its sentence count.
-      for (let j = i + 1; j < Math.min(end, i + 1 + DIRECTED_WINDOW); j++) {
-        const sim = scratch.cosine(vectors[j]!);
+      const last = Math.min(end, i + 1 + DIRECTED_WINDOW);
+      const v = vectors[i]!;
+      for (let k = 0; k < v.ids.length; k++) {
+        const id = v.ids[k]!;
+        const w = v.weights[k]!;
+        const stop = starts[id + 1]!;
+        let at = cursor[id]!;
+        while (at < stop && postedSentence[at]! <= i) at++;
+        cursor[id] = at;
+        for (; at < stop; at++) {
+          const j = postedSentence[at]!;
+          if (j >= last) break;
+          dot[j] = dot[j]! + postedWeight[at]! * w;
+        }
+      }
+      for (let j = i + 1; j < last; j++) {
+        const sim = dot[j]!;
+        dot[j] = 0;
         out[i] = out[i]! + sim;
         out[j] = out[j]! - backward * sim;
       }
     }
-    if (n > 1) for (let i = start; i < end; i++) out[i] = out[i]! / (Math.min(n, DIRECTED_WINDOW + 1) - 1);
+    const count = end - start;
+    if (count > 1) for (let i = start; i < end; i++) out[i] = out[i]! / (Math.min(count, DIRECTED_WINDOW + 1) - 1);
     start = end;
   }
   return out;
@@ -149,7 +191,22 @@ function crossSupport(candidates: Candidate[], vectors: SparseVector[], size: nu
   const best = arena.float64(places);
   const placeOf = arena.int32(openingCount);
   for (let o = 0; o < openingCount; o++) placeOf[o] = placeOfArticle[candidates[openings[o]!]!.article]!;
+  // A sentence with word-for-word copies keeps its best per article for them (their vector is its own).
+  const rowOf = arena.int32(n).fill(-1);
+  let rows = 0;
   for (let i = 0; i < n; i++) {
+    const first = sameVectorAs(candidates, vectors, i);
+    if (first >= 0 && rowOf[first] === -1) rowOf[first] = rows++;
+  }
+  const kept = arena.float64(rows * places);
+  for (let i = 0; i < n; i++) {
+    const own = placeOfArticle[candidates[i]!.article]!;
+    const first = sameVectorAs(candidates, vectors, i);
+    if (first >= 0) {
+      best.set(kept.subarray(rowOf[first]! * places, (rowOf[first]! + 1) * places));
+      out[i] = supportFrom(best, places, own);
+      continue;
+    }
     const v = vectors[i]!;
     let count = 0;
     for (let k = 0; k < v.ids.length; k++) {
@@ -170,12 +227,17 @@ function crossSupport(candidates: Candidate[], vectors: SparseVector[], size: nu
       best[placeOf[o]!] = Math.max(best[placeOf[o]!]!, dot[o]!);
       dot[o] = 0;
     }
-    const own = placeOfArticle[candidates[i]!.article]!;
-    let sum = 0;
-    for (let p = 0; p < places; p++) if (p !== own) sum += best[p]!;
-    out[i] = sum / (places - (own === -1 ? 0 : 1));
+    if (rowOf[i]! >= 0) kept.set(best, rowOf[i]! * places);
+    out[i] = supportFrom(best, places, own);
   }
   return out;
+}
+
+/** The mean of the best cosines with the articles other than the sentence's own (place `own`, -1 for none). */
+function supportFrom(best: Float64Array, places: number, own: number): number {
+  let sum = 0;
+  for (let p = 0; p < places; p++) if (p !== own) sum += best[p]!;
+  return sum / (places - (own === -1 ? 0 : 1));
 }
 
 /**
@@ -197,12 +259,20 @@ function outletAgreement(candidates: Candidate[], size: number): Float64Array {
   const slots = arena.int32(pairCount);
   const holders = arena.int32(pairCount).fill(0);
   const lastHolder = arena.int32(pairCount).fill(-1);
+  // Where each sentence's pairs' slots start: a word-for-word copy (its first copy's very terms) reads its slots there.
+  const slotsFrom = arena.int32(n);
   for (let i = 0, at = 0; i < n; i++) {
-    const { terms: t, article } = candidates[i]!;
+    const { terms: t, article, duplicateOf: d } = candidates[i]!;
+    slotsFrom[i] = at;
+    const source = d !== null && candidates[d]!.terms === t ? slotsFrom[d]! : -1;
     for (let k = 1; k < t.length; k++, at++) {
-      const pair = t[k - 1]! * size + t[k]!;
-      let slot = slotOf.get(pair);
-      if (slot === undefined) slotOf.set(pair, (slot = slotOf.size));
+      let slot: number | undefined;
+      if (source >= 0) slot = slots[source + k - 1]!;
+      else {
+        const pair = t[k - 1]! * size + t[k]!;
+        slot = slotOf.get(pair);
+        if (slot === undefined) slotOf.set(pair, (slot = slotOf.size));
+      }
       slots[at] = slot;
       if (lastHolder[slot] === article) continue;
       lastHolder[slot] = article;

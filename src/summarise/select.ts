@@ -33,11 +33,16 @@ const MAX_BUNDLE = 8;
  * never opened; `shownTexts` closes one the summary leaves before its end); with `fill`, a count still short
  * at the end is met with sentences alone. Returns the chosen candidates' indices, in the order chosen.
  */
-export function selectSentences(candidates: Candidate[], { vectors, scores, scratch }: Scores, options: SelectOptions): number[] {
+export function selectSentences(candidates: Candidate[], { vectors, scores, postings }: Scores, options: SelectOptions): number[] {
   const chosen: number[] = [];
   const redundancy = arena.float64(candidates.length).fill(0);
   const repeats = arena.int32(candidates.length).fill(0);
   const taken = arena.int32(candidates.length).fill(0);
+  // A chosen sentence's cosine with, and terms shared with, each sentence it shares a term with (`Postings`;
+  // the others' cosine is 0, which changes no redundancy, and 0 terms shared are never one fact); cleared after.
+  const dot = arena.float64(candidates.length).fill(0);
+  const shared = arena.int32(candidates.length).fill(0);
+  const met = arena.int32(candidates.length);
   let used = 0;
   const isNew = (i: number) => redundancy[i]! < options.sameFact && !repeats[i];
   const tiers: Array<(c: Candidate, i: number) => boolean> = [
@@ -139,13 +144,26 @@ export function selectSentences(candidates: Candidate[], { vectors, scores, scra
         chosen.push(k);
         used += candidates[k]!.words;
         const next = vectors[k]!;
-        scratch.set(next);
         const small = next.ids.length;
-        for (let i = 0; i < candidates.length; i++) {
-          if (taken[i]) continue;
-          const other = vectors[i]!;
-          redundancy[i] = Math.max(redundancy[i]!, scratch.cosine(other));
-          if (!repeats[i] && sameWords(small, other.ids.length, scratch.shared(other))) repeats[i] = 1;
+        let count = 0;
+        for (let t = 0; t < next.ids.length; t++) {
+          const id = next.ids[t]!;
+          const w = next.weights[t]!;
+          for (let at = postings.starts[id]!; at < postings.starts[id + 1]!; at++) {
+            const i = postings.sentence[at]!;
+            if (shared[i] === 0) met[count++] = i;
+            shared[i]!++;
+            dot[i] = dot[i]! + postings.weight[at]! * w;
+          }
+        }
+        for (let m = 0; m < count; m++) {
+          const i = met[m]!;
+          if (!taken[i]) {
+            redundancy[i] = Math.max(redundancy[i]!, dot[i]!);
+            if (!repeats[i] && sameWords(small, vectors[i]!.ids.length, shared[i]!)) repeats[i] = 1;
+          }
+          dot[i] = 0;
+          shared[i] = 0;
         }
       }
     }

@@ -1,8 +1,7 @@
 // Compact TF-IDF sentence vectors for one story: terms become small integer ids, so similarity is a merge
 // of two sorted arrays rather than map look-ups (summarising has to keep up with thousands of articles a second).
-// Where one vector is compared with many, it is spread once over a dense array of the story's terms
-// (`DenseScratch`) and each other vector reads its weights from there: the same products, added in the
-// same (ascending id) order as the merge, so the same sums to the last bit.
+// Where one vector is compared with many, it meets only the vectors it shares a term with (`Postings`): the
+// same products, added in the same (ascending id) order as the merge, so the same sums to the last bit.
 
 import { arena } from "./arena.ts";
 
@@ -146,32 +145,37 @@ export function denseCosine(a: SparseVector, dense: Float64Array): number {
 }
 
 /**
- * One vector at a time spread over the story's terms (valid for the story: it is cut from the arena), for comparing it with many: `cosine(b)` is
- * `sparseCosine(spread, b)` exactly (a term the spread vector lacks adds an exact zero).
+ * The story's sentence vectors by term: for each term id, the sentences that have it (ascending) with their
+ * weights, so that a sentence meets only the sentences it shares a term with. Reading a sentence's terms in
+ * ascending order and adding each shared product (the other sentence's weight times its own) gives the very
+ * sums `denseCosine` gives: a pair sharing nothing has a cosine of exactly 0 (every weight is above zero).
  */
-export class DenseScratch {
-  private readonly dense: Float64Array;
-  private spread: SparseVector | null = null;
+export interface Postings {
+  /** Term id → where its postings start in `sentence` and `weight` (`starts[id + 1]`: where they end). */
+  starts: Int32Array;
+  sentence: Int32Array;
+  weight: Float64Array;
+}
 
-  constructor(size: number) {
-    this.dense = arena.float64(size).fill(0);
+/** The postings of `vectors` (valid for the story: cut from the arena). */
+export function postingsOf(vectors: readonly SparseVector[], size: number): Postings {
+  const starts = arena.int32(size + 1).fill(0);
+  for (let i = 0; i < vectors.length; i++) {
+    const ids = vectors[i]!.ids;
+    for (let k = 0; k < ids.length; k++) starts[ids[k]! + 1]!++;
   }
-
-  /** Spreads `v` (and clears the one spread before). */
-  set(v: SparseVector): void {
-    if (this.spread) for (let k = 0; k < this.spread.ids.length; k++) this.dense[this.spread.ids[k]!] = 0;
-    for (let k = 0; k < v.ids.length; k++) this.dense[v.ids[k]!] = v.weights[k]!;
-    this.spread = v;
+  for (let id = 0; id < size; id++) starts[id + 1]! += starts[id]!;
+  const fill = arena.int32(size);
+  fill.set(starts.subarray(0, size));
+  const sentence = arena.int32(starts[size]!);
+  const weight = arena.float64(starts[size]!);
+  for (let i = 0; i < vectors.length; i++) {
+    const v = vectors[i]!;
+    for (let k = 0; k < v.ids.length; k++) {
+      const at = fill[v.ids[k]!]!++;
+      sentence[at] = i;
+      weight[at] = v.weights[k]!;
+    }
   }
-
-  cosine(b: SparseVector): number {
-    return denseCosine(b, this.dense);
-  }
-
-  /** How many of `b`'s terms the spread vector has (its weights are all above zero). */
-  shared(b: SparseVector): number {
-    let n = 0;
-    for (let k = 0; k < b.ids.length; k++) if (this.dense[b.ids[k]!]! > 0) n++;
-    return n;
-  }
+  return { starts, sentence, weight };
 }
