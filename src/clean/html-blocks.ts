@@ -116,25 +116,24 @@ function articleAncestors(root: El): Set<El> {
   return out;
 }
 
-/** Visible characters of a text node: white space runs count as one. */
+/** The commas `visible` met in the text it last read. */
+let commasSeen = 0;
+
+/** Visible characters of a text node (white space runs count as one); its commas in `commasSeen`, counted in the same pass. */
 function visible(s: string): number {
-  let n = 0, space = true;
+  let n = 0, space = true, commas = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 12) {
       if (!space) (n++, (space = true));
-    } else (n++, (space = false));
+    } else {
+      n++;
+      space = false;
+      if (c === 44 || c === 0xff0c || c === 0x3001) commas++;
+    }
   }
+  commasSeen = commas;
   return space && n > 0 ? n - 1 : n;
-}
-
-function commaCount(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 44 || c === 0xff0c || c === 0x3001) n++;
-  }
-  return n;
 }
 
 /** The page's elements in document order with per-element measures, junk subtrees left out. */
@@ -151,6 +150,9 @@ interface Tree {
   blockChild: Uint8Array;
   depth: Uint16Array;
   index: Map<El, number>;
+  /** `visible` of each text child of the kept elements, counted once for both walks: element i's from `firstText[i]`, in child order. */
+  visibleText: number[];
+  firstText: Int32Array;
 }
 
 /** Elements whose class or id plainly names furniture, unless they are the page's main elements or also read as content. */
@@ -207,15 +209,19 @@ function measure(root: El, byHints: boolean): Tree {
   const t: Tree = {
     els, parent: Int32Array.from(parents), end: new Int32Array(n), text: new Float64Array(n), link: new Float64Array(n),
     commas: new Float64Array(n), paragraphs: new Float64Array(n), hints: new Uint8Array(n), blockChild: new Uint8Array(n), depth: new Uint16Array(n), index,
+    visibleText: [], firstText: new Int32Array(n),
   };
   for (let i = 1; i < n; i++) t.depth[i] = Math.min(65535, t.depth[t.parent[i]!]! + 1);
   for (let i = n - 1; i >= 0; i--) {
     const e = els[i]!;
     let own = 0;
+    t.firstText[i] = t.visibleText.length;
     for (const c of e.children) {
       if (typeof c === "string") {
-        own += visible(c);
-        t.commas[i]! += commaCount(c);
+        const seen = visible(c);
+        t.visibleText.push(seen);
+        own += seen;
+        t.commas[i]! += commasSeen;
       } else if (BLOCK.has(c.name) && c.name !== "br") t.blockChild[i] = 1;
     }
     t.text[i]! += own;
@@ -317,6 +323,8 @@ interface Frame {
   i: number;
   /** Next child to visit. */
   next: number;
+  /** Text children visited so far. */
+  texts: number;
   positive: number;
   negative: number;
   inArticle: boolean;
@@ -402,6 +410,7 @@ function blocksOf(t: Tree): Block[] {
     return {
       i,
       next: 0,
+      texts: 0,
       positive: (up?.positive ?? 0) + (h & HINT_POSITIVE ? 1 : 0),
       negative: (up?.negative ?? 0) + (h & HINT_NEGATIVE ? 1 : 0),
       inArticle: (up?.inArticle ?? false) || e.name === "article" || e.name === "main" || role === "main" || /articlebody/i.test(e.attrs.itemprop ?? ""),
@@ -430,7 +439,7 @@ function blocksOf(t: Tree): Block[] {
         if (!buffer) owner = f;
       }
       buffer += c;
-      const n = visible(c);
+      const n = t.visibleText[t.firstText[f.i]! + f.texts++]!;
       allText += n;
       if (f.inLink) linkText += n;
       continue;
