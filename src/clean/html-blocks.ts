@@ -149,7 +149,6 @@ interface Tree {
   hints: Uint8Array;
   blockChild: Uint8Array;
   depth: Uint16Array;
-  index: Map<El, number>;
   /** `visible` of each text child of the kept elements, counted once for both walks: element i's from `firstText[i]`, in child order. */
   visibleText: number[];
   firstText: Int32Array;
@@ -184,7 +183,6 @@ function hintsOf(e: El): number {
 function measure(root: El, byHints: boolean): Tree {
   const els: El[] = [];
   const parents: number[] = [];
-  const index = new Map<El, number>();
   // Elements to visit, each beside its parent's place in `els`.
   const stack: El[] = [root];
   const stackParent: number[] = [-1];
@@ -192,8 +190,13 @@ function measure(root: El, byHints: boolean): Tree {
   while (stack.length > 0) {
     const e = stack.pop()!;
     const p = stackParent.pop()!;
-    if (e !== root && (skipped(e, holdsArticle) || (byHints && !holdsArticle.has(e) && unlikely(e)))) continue;
-    index.set(e, els.length);
+    // Each element's place is written on it (`El.at`), for the walk that reads this tree next: every
+    // child of a kept element passes here, kept or left out.
+    if (e !== root && (skipped(e, holdsArticle) || (byHints && !holdsArticle.has(e) && unlikely(e)))) {
+      e.at = -1;
+      continue;
+    }
+    e.at = els.length;
     els.push(e);
     parents.push(p);
     const me = els.length - 1;
@@ -208,7 +211,7 @@ function measure(root: El, byHints: boolean): Tree {
   const n = els.length;
   const t: Tree = {
     els, parent: Int32Array.from(parents), end: new Int32Array(n), text: new Float64Array(n), link: new Float64Array(n),
-    commas: new Float64Array(n), paragraphs: new Float64Array(n), hints: new Uint8Array(n), blockChild: new Uint8Array(n), depth: new Uint16Array(n), index,
+    commas: new Float64Array(n), paragraphs: new Float64Array(n), hints: new Uint8Array(n), blockChild: new Uint8Array(n), depth: new Uint16Array(n),
     visibleText: [], firstText: new Int32Array(n),
   };
   for (let i = 1; i < n; i++) t.depth[i] = Math.min(65535, t.depth[t.parent[i]!]! + 1);
@@ -469,8 +472,8 @@ function blocksOf(t: Tree): Block[] {
       if (f.inLink) linkText += n;
       continue;
     }
-    const ci = t.index.get(c);
-    if (ci === undefined) {
+    const ci = c.at;
+    if (ci < 0) {
       // A skipped subtree still separates blocks when it is a block.
       if (BLOCK.has(c.name) || SKIP.has(c.name)) flush();
       continue;
