@@ -157,22 +157,7 @@ function tidy(text: string): string {
  * of another, and the per-character scans run slower on every line once they have met slices.
  */
 function copied(text: string): string {
-  return utf16Range(Buffer.from(text, "utf16le"), 0, 2 * text.length);
-}
-
-/** Node's decoder behind `toString("utf16le", …)`, present on Buffer's prototype though not in its typings. */
-interface Utf16Decoding {
-  ucs2Slice(start: number, end: number): string;
-}
-const DECODES_UTF16 = typeof (Buffer.prototype as unknown as Partial<Utf16Decoding>).ucs2Slice === "function";
-
-/**
- * `units.toString("utf16le", start, end)`, the bytes from `start` to `end` as a string: by the decoder
- * itself, without `toString`'s checks of its encoding name and bounds, which cost twice the decoding on
- * a line's few dozen characters (a Node without it takes `toString`).
- */
-export function utf16Range(units: Buffer, start: number, end: number): string {
-  return DECODES_UTF16 ? (units as unknown as Utf16Decoding).ucs2Slice(start, end) : units.toString("utf16le", start, end);
+  return Buffer.from(text, "utf16le").toString("utf16le");
 }
 
 export function makeLine(text: string, blankBefore: boolean, dom: DomHints | null = null): Line {
@@ -251,7 +236,7 @@ export function makeDoc(path: string, text: string, meta: ArticleMeta, origin: "
       blank = true;
       continue;
     }
-    let t = utf16Range(units, 2 * a, 2 * b);
+    let t = units.toString("utf16le", 2 * a, 2 * b);
     let stats = wordStats(t);
     if (stats.spaces) {
       t = copied(tidy(t));
