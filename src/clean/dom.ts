@@ -11,6 +11,8 @@ export interface El {
   attrs: Attrs;
   /** What the class and id words say (html-blocks.ts), worked out once per element; -1 until then. */
   hints: number;
+  /** Its place among the elements html-blocks.ts last measured the page by, -1 when that walk left it out. */
+  at: number;
   /** Children in order: elements, and text as plain strings. */
   children: (El | string)[];
   parent: El | null;
@@ -80,7 +82,7 @@ export class PageTooLarge extends Error {}
 
 /** Parses a page into its element tree; the root is a synthetic "#document" element. */
 export function parsePage(html: string): El {
-  const root: El = { name: "#document", attrs: new Attrs(), hints: -1, children: [], parent: null };
+  const root: El = { name: "#document", attrs: new Attrs(), hints: -1, at: -1, children: [], parent: null };
   const stack: El[] = [root];
   /** How many elements of each name are open: a close tag for a name not open costs nothing. */
   const open = new Map<string, number>();
@@ -119,7 +121,7 @@ export function parsePage(html: string): El {
     // Past MAX_DEPTH an element hangs from the element at that depth, after its earlier children:
     // the tree stays MAX_DEPTH deep, the text keeps its order and its paragraphs.
     const parent = stack.length > MAX_DEPTH ? stack[MAX_DEPTH - 1]! : top();
-    const el: El = { name, attrs: new Attrs(), hints: -1, children: [], parent };
+    const el: El = { name, attrs: new Attrs(), hints: -1, at: -1, children: [], parent };
     parent.children.push(el);
     if (!VOID.has(name)) {
       stack.push(el);

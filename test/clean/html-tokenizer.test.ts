@@ -70,6 +70,7 @@ describe("skipping tokenizer", () => {
     ["a control character where a tag opens", `<script>\u001c/script>x</script><scri<pt>`],
     ["white space of every kind inside tags", `<a\tb\n="c"\fd\re>x</a\n>`],
     ["upper-case names and unquoted values", `<A HREF="x" CLASS=Y>z</A><P =x></P >< /p>`],
+    ["quoted values full of entities, and quotes of the other kind inside them", `<div data-j="{&quot;a&quot;:&quot;x's&quot;,&quot;b&quot;:[1,2]}" title='say "hi" &amp; go' alt="it's &lt;b&gt;"><a b='&#39;q&#39;' c="'" d='"'>t</a></div><p e="&amp;">u</p><q f='x&amp;y' g="z">v</q>`],
     ["plaintext and the other raw-text elements", `<iframe>x</iframe><xmp>a<b></xmp><noembed>q</noembed><noframes>r</noframes><plaintext>a<b>c`],
   ])("makes htmlparser2's callbacks on %s", (_name, html) => {
     expect(events(SkippingTokenizer, html)).toEqual(events(Tokenizer, html));
