@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { NOTICE_WORDS, noticeWordCount } from "../../../src/clean/rules/notice-words.ts";
+import { NOTICE_WORDS, noticeWordCount, slowNoticeWordCount } from "../../../src/clean/rules/notice-words.ts";
 
 function byPattern(text: string): { words: number; notice: number } {
   const words = [...text.toLowerCase().matchAll(/\p{L}+/gu)].map((m) => m[0]);
@@ -22,5 +22,20 @@ describe("noticeWordCount", () => {
     for (const line of ["İstanbul'da SEITE nicht gefunden", "𝐀𝐁 page 𠀀𠀁 Page-not-found", "Straße ǅemal — 東京都、ページ", "über-Zugriff…fehler"]) {
       expect(noticeWordCount(line)).toEqual(byPattern(line));
     }
+  });
+
+  it("counts in one pass what the slow reading of the lower-case form counts, whatever the case and the letters beside a notice word", () => {
+    const lines = [
+      "PLEASE ENABLE JAVASCRIPT, then Reload the PAGE",
+      "Pâge sorry‑page Seitè SEITE leider…Bitte",
+      "Ǆemal's Σελίδα ΣΟΦΟΣ pages pagé",
+      "The Kelvin sign \u212A and 𝐏age, İSTANBUL Page",
+      "12 Cookies; 3 consent-wall 'accept' “Accept” «reject»",
+    ];
+    for (const line of lines) {
+      expect(noticeWordCount(line)).toEqual(byPattern(line));
+      expect(slowNoticeWordCount(line)).toEqual(byPattern(line));
+    }
+    expect(noticeWordCount("PLEASE ENABLE JAVASCRIPT, then Reload the PAGE")).toEqual({ words: 7, notice: 5 });
   });
 });
