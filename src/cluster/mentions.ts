@@ -115,20 +115,6 @@ function probe(index: Int32Array, entries: Int32Array, chars: number, shift: num
   }
 }
 
-/**
- * The word table's hash of text[from, to): two code units a multiply (as the entries hold them), then
- * mixed so that every unit reaches the low bits the index reads. Only the table sees it: no record holds it.
- */
-function spellingHash(text: string, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  let i = from;
-  for (; i + 1 < to; i += 2) h = Math.imul(h ^ (text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16)), 0x01000193);
-  if (i < to) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d);
-  return h ^ (h >>> 13);
-}
-
 /** Writes text[from, to) into entries from `at`, two code units a number; the number past the last. */
 function putChars(entries: Int32Array, at: number, text: string, from: number, to: number): number {
   let i = from;
@@ -209,7 +195,9 @@ class WordTable {
 
   /** The entry (index of its first number in `slots`) of the spelling text[from, to). */
   find(text: string, from: number, to: number): number {
-    const h = spellingHash(text, from, to);
+    let h = 0x811c9dc5;
+    for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    h |= 0;
     const length = to - from;
     if (length > LONGEST_KEPT) {
       this.slots = room(this.slots, this.used + HEADER);
