@@ -45,14 +45,10 @@ export const QUANTITY_TOKENS = 120;
 /** Body sentences read one by one, to compare two reports fact by fact. */
 export const LEAD_SENTENCES = 3;
 
-/** Whether a word token is a content word (at least 3 letters, not a stop word): one with a stem. */
-function isContentWord(token: WordReading): boolean {
-  return token.lower.length >= 3 && !token.stop;
+/** A word token's stem when it is a content word (at least 3 letters, not a stop word), else null. */
+function stemOf(token: WordReading): string | null {
+  return token.lower.length >= 3 && !token.stop ? stem(token.lower) : null;
 }
-
-/** Per lower case id in `lowerKnown`: its WORD term (its stem's) is in `lowerTerms`; its NAME term is. */
-const KNOWN_WORD = 1;
-const KNOWN_NAME = 2;
 
 /** A spelling's flags in the word table (entry field FLAGS, below its length): what readWord says, as bits. */
 const UPPER = 1;
@@ -157,9 +153,6 @@ class WordTable {
   /** Per lower case id: the article (`serial`) that wrote it in lower case, and that named it mid-sentence. */
   lowered: Int32Array<ArrayBuffer>;
   inner: Int32Array<ArrayBuffer>;
-  /** Per lower case id: its WORD term's hash and tag, its NAME term's hash and tag, each set once `lowerKnown` says so. */
-  private lowerTerms: Int32Array<ArrayBuffer>;
-  private lowerKnown: Uint8Array<ArrayBuffer>;
   serial = 0;
 
   constructor(size: number) {
@@ -170,8 +163,6 @@ class WordTable {
     this.lowerEntries = new Int32Array(4 * size);
     this.lowered = new Int32Array(size / 2);
     this.inner = new Int32Array(size / 2);
-    this.lowerTerms = new Int32Array(2 * size);
-    this.lowerKnown = new Uint8Array(size / 2);
   }
 
   /** Starts an article: its serial number marks its lower cases in `lowered` and `inner`. */
@@ -187,7 +178,6 @@ class WordTable {
       this.lowers.length = 0;
       this.lowered.fill(0);
       this.inner.fill(0);
-      this.lowerKnown.fill(0);
       this.serial = 0;
     }
     this.serial++;
@@ -223,40 +213,25 @@ class WordTable {
   private fill(base: number, spelling: string, h: number): number {
     const token = readWord(spelling);
     const { lower } = token;
-    const stemmed = isContentWord(token);
+    const stemmed = stemOf(token);
     let flags = (token.month << MONTH_SHIFT) | (token.weekday << WEEKDAY_SHIFT);
     if (token.upper) flags |= UPPER;
     if (token.nameLike) flags |= NAME_LIKE;
-    if (stemmed) flags |= STEMMED;
+    if (stemmed !== null) flags |= STEMMED;
     if (token.title) flags |= TITLE;
     if (token.stop) flags |= STOP;
     if (lower === "may" || lower === "mar") flags |= MAY_MAR;
     const slots = this.slots;
-    const id = this.lowerId(lower);
     slots[base + HASH] = h;
     slots[base + FLAGS] = (spelling.length << FLAG_BITS) | flags;
-    slots[base + LOWER_ID] = id;
-    // The term hashes depend on the lower case only: a second spelling of it ("Church" after "church") copies them.
-    const terms = this.lowerTerms;
-    const known = this.lowerKnown;
-    if (stemmed) {
-      if ((known[id]! & KNOWN_WORD) === 0) {
-        const wordStem = stem(lower);
-        terms[4 * id] = termHash(WORD, wordStem);
-        terms[4 * id + 1] = termTag(WORD, wordStem);
-        known[id]! |= KNOWN_WORD;
-      }
-      slots[base + WORD_HASH] = terms[4 * id]!;
-      slots[base + WORD_TAG] = terms[4 * id + 1]!;
+    slots[base + LOWER_ID] = this.lowerId(lower);
+    if (stemmed !== null) {
+      slots[base + WORD_HASH] = termHash(WORD, stemmed);
+      slots[base + WORD_TAG] = termTag(WORD, stemmed);
     }
     if (token.nameLike) {
-      if ((known[id]! & KNOWN_NAME) === 0) {
-        terms[4 * id + 2] = termHash(NAME, lower);
-        terms[4 * id + 3] = termTag(NAME, lower);
-        known[id]! |= KNOWN_NAME;
-      }
-      slots[base + NAME_HASH] = terms[4 * id + 2]!;
-      slots[base + NAME_TAG] = terms[4 * id + 3]!;
+      slots[base + NAME_HASH] = termHash(NAME, lower);
+      slots[base + NAME_TAG] = termTag(NAME, lower);
     }
     return base;
   }
@@ -276,12 +251,6 @@ class WordTable {
       lowered.set(this.lowered);
       inner.set(this.inner);
       [this.lowered, this.inner] = [lowered, inner];
-      const terms = new Int32Array(4 * size);
-      terms.set(this.lowerTerms);
-      this.lowerTerms = terms;
-      const known = new Uint8Array(size);
-      known.set(this.lowerKnown);
-      this.lowerKnown = known;
     }
     const entries = (this.lowerEntries = room(this.lowerEntries, this.lowerUsed + LOWER_HEADER + charNumbers(lower.length)));
     const base = this.lowerUsed;
