@@ -52,6 +52,27 @@ describe("the words clustering reads", () => {
     expect(record.values[record.bounds[WORDS]! + words.indexOf(at(WORD, "ferri"))]).toBe(3);
   });
 
+  it("counts every spelling of a word as one term, whichever spelling comes first", () => {
+    const record = new TermRecord();
+    const run = (r: number) => Array.from(record.ids.subarray(record.bounds[r]!, record.bounds[r + 1]!));
+    const count = (r: number, kind: number, text: string) => {
+      for (let k = 0; k < record.count; k++) {
+        if (record.hashes[k] !== termHash(kind, text) || record.tags[k] !== termTag(kind, text)) continue;
+        const at = run(r).indexOf(k);
+        return at < 0 ? 0 : record.values[record.bounds[r]! + at]!;
+      }
+      return 0;
+    };
+    // Words never met before this test, so the first spelling of each is new to the reader too.
+    for (const [first, second] of [["Quorvish", "quorvish"], ["zentharite", "ZENTHARITE's"]]) {
+      const body = [`The ${first} report came. Later ${second} and ${first} rules stood; then ${second.toLowerCase()} tests.`];
+      expect(record.load(articleTerms("Harbour news", body))).toBe(true);
+      const lower = first.toLowerCase();
+      expect(count(WORDS, WORD, stem(lower))).toBe(4);
+      expect(count(NAMES, NAME, lower)).toBeGreaterThan(0);
+    }
+  });
+
   it("lists each run's terms once, in ascending order with their counts; quantities with their own units; years once", () => {
     // A long body spreads the headline's and the lead's few terms over many positions.
     const filler = Array.from({ length: 60 }, (_, i) => `Harbour${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))} visitors counted lanterns near pier ${i + 100}.`).join(" ");
