@@ -116,11 +116,8 @@ function articleAncestors(root: El): Set<El> {
   return out;
 }
 
-/** The commas `visible` met in the text it last read. */
-let commasSeen = 0;
-
-/** Visible characters of a text node (white space runs count as one); its commas in `commasSeen`, counted in the same pass. */
-function visible(s: string): number {
+/** Visible characters of a text node (white space runs count as one); its commas into `counts`, counted in the same pass. */
+function visible(s: string, counts: { commas: number }): number {
   let n = 0, space = true, commas = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -132,7 +129,7 @@ function visible(s: string): number {
       if (c === 44 || c === 0xff0c || c === 0x3001) commas++;
     }
   }
-  commasSeen = commas;
+  counts.commas = commas;
   return space && n > 0 ? n - 1 : n;
 }
 
@@ -215,16 +212,17 @@ function measure(root: El, byHints: boolean): Tree {
     visibleText: [], firstText: new Int32Array(n),
   };
   for (let i = 1; i < n; i++) t.depth[i] = Math.min(65535, t.depth[t.parent[i]!]! + 1);
+  const counts = { commas: 0 };
   for (let i = n - 1; i >= 0; i--) {
     const e = els[i]!;
     let own = 0;
     t.firstText[i] = t.visibleText.length;
     for (const c of e.children) {
       if (typeof c === "string") {
-        const seen = visible(c);
+        const seen = visible(c, counts);
         t.visibleText.push(seen);
         own += seen;
-        t.commas[i]! += commasSeen;
+        t.commas[i]! += counts.commas;
       } else if (BLOCK.has(c.name) && c.name !== "br") t.blockChild[i] = 1;
     }
     t.text[i]! += own;

@@ -1,9 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { collapse } from "../../src/clean/html-blocks.ts";
 import { parsePage, type El } from "../../src/clean/dom.ts";
+import { gzippedPages } from "../gzipped-pages.ts";
 
 /** What `collapse` replaced: every run of `\s` one space, then the ends trimmed. */
 const byPattern = (s: string): string => s.replace(/\s+/g, " ").trim();
@@ -24,15 +22,9 @@ function texts(root: El): string[] {
   return out;
 }
 
-const pages = (dir: string): string[] =>
-  readdirSync(dir)
-    .filter((n) => n.endsWith(".html.gz"))
-    .sort()
-    .map((n) => gunzipSync(readFileSync(join(dir, n))).toString("utf8"));
-
 describe("collapse", () => {
   it("reads every text of the saved news pages as the pattern does", () => {
-    const all = [...pages("test/fixtures/dates"), ...pages("test/fixtures/fetch/pages")].flatMap((p) => texts(parsePage(p)));
+    const all = [...gzippedPages("test/fixtures/dates"), ...gzippedPages("test/fixtures/fetch/pages")].flatMap((p) => texts(parsePage(p)));
     expect(all.length).toBeGreaterThan(5000);
     // Both kinds are there: texts with a run inside to fold, and texts only their ends trimmed.
     expect(all.filter((t) => byPattern(t) !== t.trim()).length).toBeGreaterThan(50);

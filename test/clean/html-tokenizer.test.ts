@@ -1,9 +1,8 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { Tokenizer, type TokenizerCallbacks } from "htmlparser2";
 import { SkippingTokenizer, skipping } from "../../src/clean/html-tokenizer.ts";
+import { gzippedPages } from "../gzipped-pages.ts";
 
 /** Every callback a tokenizer makes on `html`, with its arguments, in order (SVG and MathML tracked as dom.ts does). */
 function events(T: typeof Tokenizer, html: string): string[] {
@@ -44,19 +43,13 @@ function events(T: typeof Tokenizer, html: string): string[] {
   return out;
 }
 
-const fixtures = (dir: string): string[] =>
-  readdirSync(dir)
-    .filter((n) => n.endsWith(".html.gz"))
-    .sort()
-    .map((n) => gunzipSync(readFileSync(join(dir, n))).toString("utf8"));
-
 describe("skipping tokenizer", () => {
   it("has its skips on with the htmlparser2 the project installs (its self-check on loading passed)", () => {
     expect(skipping).toBe(true);
   });
 
   it("makes htmlparser2's callbacks, offsets and order on saved news pages", () => {
-    const pages = [...fixtures("test/fixtures/dates"), ...fixtures("test/fixtures/fetch/pages"), readFileSync("test/fixtures/outlets/albawaba.html", "utf8")];
+    const pages = [...gzippedPages("test/fixtures/dates"), ...gzippedPages("test/fixtures/fetch/pages"), readFileSync("test/fixtures/outlets/albawaba.html", "utf8")];
     expect(pages.length).toBeGreaterThan(5);
     for (const page of pages) expect(events(SkippingTokenizer, page)).toEqual(events(Tokenizer, page));
   });
