@@ -446,6 +446,19 @@ const learnedDraw = (d: number) => OUTLETS_DRAWS === "all" || (OUTLETS_DRAWS ===
  * bias -2.25 -> -3.12: pooled, the pairs across the halves add negatives). Not adopted: more data of the
  * tuning half's kind helps, but the checking half is not of its kind, and "the same settings" (the floor,
  * set on the tuning half) do not carry over.
+ * Stop 67 (am67), again on today's method, F1 tune . check (events, bbc merge, harder, few-outlets; committed
+ * 94.5 . 97.6 / 92.7 . 89.0 / 85.8 . 86.2 / 90.9 . 90.0):
+ *   the curve (try-perturbed.ts DRAW=subset 4, checking half): half the tuning units 83.7 / 86.3 / 86.1 / 88.5,
+ *     all of them above every draw but harder's (flat);
+ *   the swap (TRAIN_ON=check, judged on the tuning half): 87.9 / 95.6 / 76.9 / 82.9: the floor binds on bbc
+ *     merge's checking half only (P 80.2 there at the committed decision, 86.4 on tuning) and the search buys it
+ *     with a bar of 0.6 and harder's recall (66.8). FLOOR=0 (tuning: the committed model byte for byte) 87.3 /
+ *     93.3 / 84.4 / 89.6, bar 0.45; its half-draws' bars 0.35-0.65 (the tuning half's 0.4-0.45). The checking
+ *     half's pair weights (words 0.66, lead 0.58, names 1.05) lie outside every half-draw of the tuning half's
+ *     (0.86-1.97, 1.26-1.87, 1.69-2.42).
+ *   TRAIN_ON=all 89.2 . 96.2 / 95.8 . 92.8 / 64.6 . 67.0 / 84.7 . 82.4 (bar 0.6); FLOOR=0 94.1 . 98.4 / 93.3 .
+ *     89.5 / 81.2 . 84.7 / 90.9 . 91.5 (bar 0.35); PAIRS=within FLOOR=0 91.4 . 96.9 / 92.7 . 89.8 / 82.9 . 84.4 /
+ *     90.3 . 91.2. Harder falls in-sample on both halves in every form: not adopted (docs/scaling.md, stop 67).
  */
 /**
  * TRAIN_ON=check (a trial, models to OUT; am67, stop 67): the swap check. The same procedure learns from the
