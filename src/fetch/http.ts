@@ -138,10 +138,12 @@ export class HttpClient {
         }
         const chunks: Buffer[] = [];
         let size = 0;
+        // The pipeline reports a stage that throws as its own abort ("The operation was aborted"): the limit is kept to be named.
+        let over: FetchFailure | null = null;
         const collect = async function (source: AsyncIterable<Buffer>): Promise<void> {
           for await (const chunk of source) {
             size += chunk.length;
-            if (size > maxBytes) throw tooLarge(maxBytes);
+            if (size > maxBytes) throw (over = tooLarge(maxBytes));
             chunks.push(chunk);
           }
         };
@@ -154,7 +156,7 @@ export class HttpClient {
           },
           (error: unknown) => {
             response.destroy();
-            fail(error);
+            fail(over ?? error);
           },
         );
       });

@@ -72,6 +72,18 @@ function mostlyAddresses(text: string): boolean {
   return inAddresses * 2 > text.replace(/\s+/g, "").length;
 }
 
+/**
+ * A photo's credit closing a sentence: "… (Foto: SLF/Estermann, 14.01.2022).", "… (AP Foto/Martin Meissner, Pool)",
+ * "… (REUTERS/Hannibal Hanschke)". The sentence is the photo's caption, which the page printed beside the
+ * article: it describes a picture the summary does not show.
+ */
+const PHOTO_CREDIT = /\((?:(?:Foto|Fotos|Photo|Photos|Bild|Bilder|Image|Picture|Credit|Crédit photo|Photo credit|Foto di)\s*:[^()]{1,80}|(?:AP|AFP|EPA|REUTERS|Reuters|dpa|Getty Images)(?:\s+(?:Photo|Foto|Images))?\s*\/[^()]{1,60})\)[.…]?$/u;
+
+function isCaption(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return (last === 41 || last === 46 || last === 0x2026) && PHOTO_CREDIT.test(text);
+}
+
 /** What a code point is to `wordCount`: white space that parts tokens, a word character ([\p{L}\p{N}_]), and a surrogate pair (two units). */
 const SPACE = 1; // bit 0: `wordCount` adds it as it is
 const WORD_BIT = 1;
@@ -153,7 +165,7 @@ export function collectCandidates(articles: SummaryInput[], vocabulary: Vocabula
           if (position >= MAX_SENTENCES_PER_ARTICLE) break paragraphs;
           const text = pieces ? pieces[p]!.text : whole;
           // Left out, its place kept: the sentences after it keep theirs.
-          if (!dateline && mostlyAddresses(text)) {
+          if (!dateline && (mostlyAddresses(text) || isCaption(text))) {
             position++;
             continue;
           }

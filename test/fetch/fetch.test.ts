@@ -177,6 +177,20 @@ describe("digest fetch: pages that cannot be had", () => {
     expect(saved(r.input, `${o}/small-gzip`)).toContain("<h1>Small</h1>");
   });
 
+  it("names the size cap for a feed or a page that unpacks to many times it, not an abort", async () => {
+    // A compression bomb: a few KiB on the wire, megabytes unpacked. The cap stops it mid-stream, and the
+    // subscriber read "The operation was aborted" for the feed and the page.
+    server = await startServer();
+    const o = server.origin;
+    const page = articleHtml("Bomb", `<p>${"x ".repeat(2_000_000)}</p>`);
+    const feed = rss("Bomb feed", [{ link: `${o}/a`, title: "A" }]).replace("</channel>", `<description>${" ".repeat(2_000_000)}</description></channel>`);
+    server.routes.set("/bomb", { type: HTML, body: gzipSync(page), headers: { "content-encoding": "gzip" } });
+    server.routes.set("/bomb.xml", { type: RSS, body: gzipSync(feed), headers: { "content-encoding": "gzip" } });
+    server.routes.set("/rss.xml", { type: RSS, body: rss("G", [{ link: `${o}/bomb`, title: "Bomb page" }]) });
+    const r = await run([`${o}/rss.xml`, `${o}/bomb.xml`], dirs(), { maxBytes: 64 * 1024 });
+    expect(r.messages.sort()).toEqual([`feed ${o}/bomb.xml: larger than the 64 KiB limit`, `page ${o}/bomb: larger than the 64 KiB limit`].sort());
+  });
+
   it("saves a Windows-1252 page as UTF-8 with its curly quotes, dashes and euro signs", async () => {
     server = await startServer();
     const o = server.origin;
