@@ -2,7 +2,7 @@
 // which the site names itself ("Follow NewsX", "NewsX reports are available in 11 languages"), or the
 // wire service credited in the dateline or at the end of the text. Bylines give the author.
 import type { Line } from "./doc.ts";
-import { compactName, namesHost, WIRE_SERVICES } from "../text/outlet-names.ts";
+import { namesHost, WIRE_SERVICES } from "../text/outlet-names.ts";
 import { STOP_WORDS } from "../text/words.ts";
 import { outletLine } from "./source-lines.ts";
 
@@ -56,7 +56,7 @@ export function sourceOfText(lines: readonly Line[], body: readonly Line[], host
   const names = candidateNames(lines, body, host !== null);
   const hostName = host !== null ? (names.find((n) => namesHost(n, host)) ?? outletLine(lines, body, host)) : null;
   const found = hostName ?? names[0] ?? null;
-  const source = found === null ? null : usualCase(addressSpelledOut(found, lines), lines);
+  const source = found === null ? null : usualCase(found, lines);
   let author: string | null = null;
   for (const l of lines.slice(0, 80)) {
     const first = l.text.charCodeAt(0);
@@ -83,47 +83,6 @@ export function usualCase(name: string, lines: readonly Line[]): string {
     for (const m of line.text.matchAll(pattern)) {
       const form = m[0];
       if (/^\P{L}*\p{Lu}/u.test(form) && /\p{Ll}/u.test(form)) seen.set(form, (seen.get(form) ?? 0) + 1);
-    }
-  }
-  let best = name;
-  let most = 0;
-  for (const [form, n] of seen) if (n > most) [best, most] = [form, n];
-  return best;
-}
-
-/** A name written as an address: "Heavenlynnhealthy.de", "www.paginasiete.bo" (its registered label, then the domain's ending). */
-const ADDRESS_NAME = /^(?:www\.)?([\p{L}\p{N}-]+)\.\p{L}{2,}$/u;
-/** How many words a name spelled out may have, and how many words a line that holds it. */
-const SPELLED_WORDS = 4;
-const SPELLED_LINE_WORDS = 12;
-
-/**
- * A name the page gives as its address ("© 2022 · Heavenlynnhealthy.de · Impressum") as the page also writes it
- * in words, with capitals ("Heavenlynn Healthy", "Folge Heavenlynn Healthy"): the same letters, two words or
- * more, the spelling met most. The address is how a browser writes the name; the words are how the site does.
- * An address that is one word of the page ("Boston.com" and "Boston") stays as it is: there the address is the name.
- */
-export function addressSpelledOut(name: string, lines: readonly Line[]): string {
-  const m = ADDRESS_NAME.exec(name);
-  const key = m ? compactName(m[1]!) : "";
-  if (key.length < 6) return name;
-  const seen = new Map<string, number>();
-  for (const line of lines) {
-    if (line.words > SPELLED_LINE_WORDS || !line.norm.includes(key.slice(0, 4))) continue;
-    const words = line.text.split(/\s+/);
-    for (let i = 0; i < words.length; i++) {
-      let spelled = "";
-      for (let j = i; j < words.length && j < i + SPELLED_WORDS; j++) {
-        const w = words[j]!.replace(/[^\p{L}\p{N}]+$/u, "");
-        if (!/^\p{Lu}/u.test(w) && !/^\p{N}/u.test(w)) break;
-        spelled += compactName(w);
-        if (!key.startsWith(spelled)) break;
-        if (spelled === key && j > i) {
-          const form = [...words.slice(i, j), w].join(" ");
-          seen.set(form, (seen.get(form) ?? 0) + 1);
-          break;
-        }
-      }
     }
   }
   let best = name;
