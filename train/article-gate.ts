@@ -8,7 +8,6 @@
 // page's blocks, the other blocks keeping what their elements said of them).
 import { createHash } from "node:crypto";
 import type { DevPage } from "../eval/lib/clean-corpus.ts";
-import type { NoticePage } from "../eval/lib/notice-pages.ts";
 import type { CleanRule } from "../src/clean/rules/types.ts";
 import type { BlockModels, DecodeSettings } from "../src/clean/block-model.ts";
 import type { HeadlineModels } from "../src/clean/headline-model.ts";
@@ -133,26 +132,36 @@ export function gateRows(
   return rows;
 }
 
+/** A written notice page: a text dump (eval/lib/notice-pages.ts) or an HTML page (eval/lib/notice-html-pages.ts). */
+export interface NoticeInput {
+  id: string;
+  half: DevPage["half"];
+  text?: string;
+  html?: string;
+}
+
 /**
  * The written notice pages of the tuning half (eval/lib/notice-pages.ts: app shells, browser checks, walls,
- * error pages), each with a URL and without, as furniture rows of the text gate: a stripped dump is what a
+ * error pages), each with a URL and without, as furniture rows of the gate: a stripped dump is what a
  * news page leaves without its article, a notice page is what a site serves instead of one, often headed by
- * a headline-like line ("Page not found") that the stripped dumps rarely have.
+ * a headline-like line ("Page not found") that the stripped dumps rarely have. The HTML gate learns the HTML
+ * notice pages (eval/lib/notice-html-pages.ts: written ones and the text notices in a site's page chrome, gt67).
  */
 export function noticeRows(
-  notices: readonly NoticePage[],
+  notices: readonly NoticeInput[],
   blockFolds: readonly Omit<BlockModels, "decode">[],
   decode: DecodeSettings,
   headline: HeadlineModels,
   shortLines: ShortLineModel,
   listLines?: ListLinesModel,
+  path: Path = "text",
 ): GateRow[] {
   const rest = gateRules(headline, shortLines, listLines);
   const rows: GateRow[] = [];
   for (const n of notices) {
     for (const url of [`https://news.example/${n.id}`, null]) {
-      const page: DevPage = { set: "webpages", id: n.id, url, half: n.half, text: n.text, html: "" };
-      const doc = prepared(page, "text");
+      const page: DevPage = { set: "webpages", id: n.id, url, half: n.half, text: n.text ?? "", html: n.html ?? "" };
+      const doc = prepared(page, path);
       if (!doc) continue;
       for (const rule of [locateWith({ ...blockFolds[foldOf(n.id)]!, decode }), ...rest]) rule.apply(doc);
       const x = articleGateRow(doc);
