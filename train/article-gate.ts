@@ -176,7 +176,7 @@ const L2 = 2;
  * A written notice row counts this many times (NOTICE_WEIGHT to try others): a few dozen of them beside
  * several hundred real and stripped bodies, and each stands for a kind of page a site serves often.
  */
-const NOTICE_WEIGHT = Number(process.env.NOTICE_WEIGHT ?? "5");
+const NOTICE_WEIGHT: Record<Path, number> = { text: Number(process.env.NOTICE_WEIGHT ?? "5"), html: Number(process.env.NOTICE_WEIGHT_HTML ?? process.env.NOTICE_WEIGHT ?? "5") };
 /**
  * The threshold is this share of the lowest out-of-fold probability of a real article (GATE_MARGIN_TEXT /
  * GATE_MARGIN_HTML to try others). Text: 0.999 while dates-dev's notice dumps set it (gt65: 0.5, as HTML's).
@@ -184,7 +184,7 @@ const NOTICE_WEIGHT = Number(process.env.NOTICE_WEIGHT ?? "5");
 const MARGINS: Record<Path, number> = { text: Number(process.env.GATE_MARGIN_TEXT ?? "0.5"), html: Number(process.env.GATE_MARGIN_HTML ?? "0.5") };
 
 function fit(rows: readonly GateRow[], threshold: number, path: Path): LogisticModel {
-  const examples: Example[] = rows.map((r) => ({ x: r.x, y: r.y, weight: r.kind === "notice" ? NOTICE_WEIGHT : 1 }));
+  const examples: Example[] = rows.map((r) => ({ x: r.x, y: r.y, weight: r.kind === "notice" ? NOTICE_WEIGHT[path] : 1 }));
   return { ...trainLogistic(examples, { name: `clean/${path}-article-gate`, features: [...gateFeatures(path)], l2: L2 }), threshold };
 }
 
