@@ -104,6 +104,7 @@ export function gateRows(
   listLines?: ListLinesModel,
   path: Path = "text",
   silver?: BlockModels,
+  silverText?: (page: DevPage) => string | null,
 ): GateRow[] {
   const rest = gateRules(headline, shortLines, listLines);
   const rows: GateRow[] = [];
@@ -112,7 +113,9 @@ export function gateRows(
     const labelled = page.truth !== undefined || (page.with ?? []).length > 0;
     const stripped = labelled && path === "text" ? strippedDump(page) : "";
     // A dates-dev text dump's label from its silver body (silverBody), when this run's HTML models are given.
-    const silverOf = !labelled && path === "text" && silver && SILVER_DATES ? silverBody(page, silver) : undefined;
+    // An HTML row's from the page's text dump's body (silverText, SILVER_HTML=1: a trial), the same test the other way.
+    const silverOf =
+      labelled || !SILVER_DATES ? undefined : path === "text" && silver ? silverBody(page, silver) : path === "html" && silverText ? silverText(page) : undefined;
     for (const url of [page.url, null]) {
       for (const kind of labelled ? (["real", "stripped"] as const) : (["real"] as const)) {
         const doc =
@@ -214,7 +217,7 @@ export function trainArticleGate(rows: readonly GateRow[], path: Path = "text"):
   // that, its notice dumps, articles by the set's word, set it so low that no notice was refused (gt65). With silver
   // labels the lowest dates-dev article is a wiki diff page whose HTML path keeps the same diff: THRESHOLD_FROM=all
   // (every real article sets it) put the threshold at 0.0019 and published 12 of 38 tuning notices, against 7 (gt66).
-  const setsIt = (r: GateRow) => r.y === 1 && (path === "html" || process.env.THRESHOLD_FROM === "all" || r.page.set !== "dates");
+  const setsIt = (r: GateRow) => r.y === 1 && (process.env.THRESHOLD_FROM === "all" || (path === "html" && process.env.THRESHOLD_FROM_HTML === "all") || r.page.set !== "dates");
   const lowestArticle = Math.min(...rows.flatMap((r, i) => (setsIt(r) ? [oof[i]!] : [])));
   const threshold = Number((lowestArticle * MARGINS[path]).toPrecision(4));
   return { model: fit(rows, threshold, path), figures: lines.join("\n") + `\n    lowest out-of-fold probability of a real article ${lowestArticle.toFixed(4)}` };
