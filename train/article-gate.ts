@@ -217,7 +217,9 @@ export function trainArticleGate(rows: readonly GateRow[], path: Path = "text"):
   // that, its notice dumps, articles by the set's word, set it so low that no notice was refused (gt65). With silver
   // labels the lowest dates-dev article is a wiki diff page whose HTML path keeps the same diff: THRESHOLD_FROM=all
   // (every real article sets it) put the threshold at 0.0019 and published 12 of 38 tuning notices, against 7 (gt66).
-  const setsIt = (r: GateRow) => r.y === 1 && (process.env.THRESHOLD_FROM === "all" || (path === "html" && process.env.THRESHOLD_FROM_HTML === "all") || r.page.set !== "dates");
+  // HTML: every real article sets it; THRESHOLD_FROM_HTML=labelled (a trial, gt67) lets only gold-labelled pages set it, as for text.
+  const fromAll = path === "html" ? process.env.THRESHOLD_FROM_HTML !== "labelled" : process.env.THRESHOLD_FROM === "all";
+  const setsIt = (r: GateRow) => r.y === 1 && (fromAll || r.page.set !== "dates");
   const lowestArticle = Math.min(...rows.flatMap((r, i) => (setsIt(r) ? [oof[i]!] : [])));
   const threshold = Number((lowestArticle * MARGINS[path]).toPrecision(4));
   return { model: fit(rows, threshold, path), figures: lines.join("\n") + `\n    lowest out-of-fold probability of a real article ${lowestArticle.toFixed(4)}` };

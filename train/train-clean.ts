@@ -671,8 +671,9 @@ function main(): void {
       return null;
     }
   };
-  // The HTML notice pages of the same halves (gt67): written ones and the text notices in a site's page chrome. HTML_NOTICES=0 leaves them out.
-  const htmlNotices = process.env.HTML_NOTICES === "0" ? [] : NOTICE_HTML_PAGES.filter((n) => TRAIN_ON === "all" || n.half === "tune");
+  // HTML_NOTICES=1 (a trial, gt67: measured, not adopted): the HTML notice pages of the same halves as furniture rows, written
+  // ones and the text notices in a site's page chrome (eval/lib/notice-html-pages.ts).
+  const htmlNotices = process.env.HTML_NOTICES !== "1" ? [] : NOTICE_HTML_PAGES.filter((n) => TRAIN_ON === "all" || n.half === "tune");
   const htmlRows = [
     ...gateRows(gatePages, htmlFolds, models.html.decode, headline, { model: short.model, cut: short.cut }, settled, "html", undefined, process.env.SILVER_HTML === "1" ? silverText : undefined),
     ...noticeRows(htmlNotices, htmlFolds, models.html.decode, headline, { model: short.model, cut: short.cut }, settled, "html"),
@@ -681,7 +682,7 @@ function main(): void {
   if (htmlSilver.length > 0) console.log(`  dates-dev HTML bodies their text dump's body calls furniture: ${htmlSilver.length} (${htmlSilver.join(", ")})`);
   const htmlGate = trainArticleGate(htmlRows, "html");
   console.log(`  ${htmlRows.length} bodies (${htmlRows.filter((r) => r.y === 1).length} articles); out-of-fold:\n${htmlGate.figures}\n  threshold ${htmlGate.model.threshold}`);
-  const htmlGateOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${gatePages.length} distinct pages), HTML pages with and without the URL, the first two's also without their article blocks (train/lib/furniture-pages.ts), and ${htmlNotices.length} HTML notice pages (eval/lib/notice-html-pages.ts); block scores out-of-fold; logistic, L2 2; threshold: half the lowest out-of-fold probability of a real article; notice rows ×5`;
+  const htmlGateOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${gatePages.length} distinct pages), HTML pages with and without the URL, the first two's also without their article blocks (train/lib/furniture-pages.ts)${htmlNotices.length > 0 ? `, and ${htmlNotices.length} HTML notice pages (eval/lib/notice-html-pages.ts), notice rows ×${process.env.NOTICE_WEIGHT_HTML ?? process.env.NOTICE_WEIGHT ?? "5"}` : ""}; block scores out-of-fold; logistic, L2 2; threshold: half the lowest out-of-fold probability of a real article`;
   writeFileSync(join(weightsDir, "article-gate-html.json"), formatWeights({ ...htmlGate.model, trainedOn: htmlGateOn }));
 }
 

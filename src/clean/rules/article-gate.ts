@@ -48,7 +48,7 @@ export const TEXT_GATE_FEATURES = [...ARTICLE_GATE_FEATURES, "notice-share"] as 
  * messages or a consent box's text are full of both, beyond any article of the tuning pages, and the
  * linear model weighs the few far values too little on the shares' own scale.
  */
-export const HTML_GATE_FEATURES = [...TEXT_GATE_FEATURES, "furniture-class-share", "link-density", "lexicon-level", "repeated-level"] as const;
+export const HTML_GATE_FEATURES = [...ARTICLE_GATE_FEATURES, "furniture-class-share", "link-density", "lexicon-level", "repeated-level"] as const;
 
 /**
  * An HTML body shorter than this is left to the build's own check for too little text (src/pipeline/
@@ -114,7 +114,7 @@ export function articleGateRow(doc: TextDoc): Float64Array | null {
     repeated / total,
     doc.title >= 0 ? 1 : 0,
   ];
-  {
+  if (doc.origin === "text") {
     let all = 0, notice = 0;
     for (const i of doc.title >= 0 && !body.includes(doc.title) ? [doc.title, ...body] : body) {
       const c = noticeWordCount(doc.lines[i]!.text);
