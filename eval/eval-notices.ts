@@ -10,6 +10,11 @@
 //   notices published:     written notice pages (eval/lib/notice-pages.ts: app shells, browser checks,
 //                          consent and subscription walls, access denied, not found, region locks);
 //   of them headline made from the text: stories whose headline is the notice's or furniture's opening words.
+// HTML pages the same way (gt67): real refused and dates-dev refused (the pages' HTML), stripped published (the
+// dev pages' HTML blocks less their article blocks, train/article-gate.ts strippedHtml, cleaned from locate-article
+// on by the build's rules and judged by the build's checks), and HTML notices published (eval/lib/notice-html-pages.ts:
+// written ones, and the text notices served in a site's page chrome, counted apart).
+// "with the gate's doubt": published, but with the article gate's warning that the text may not be an article.
 // PAGES=1 lists the tuning half's published furniture and refused articles (never the checking half's).
 import { prepareArticle, type ArticleOutcome } from "../src/pipeline/article.ts";
 import { loadDates, loadExtraction, loadWebpages, type DevPage } from "./lib/clean-corpus.ts";
@@ -18,18 +23,43 @@ import { tokens } from "./lib/extraction-score.ts";
 import { NOTICE_PAGES } from "./lib/notice-pages.ts";
 import { HALVES, type Half } from "./lib/split.ts";
 import { strippedDump } from "../train/lib/furniture-pages.ts";
+import { strippedHtml } from "../train/article-gate.ts";
+import { NOTICE_HTML_PAGES } from "./lib/notice-html-pages.ts";
+import { defaultRules } from "../src/clean/index.ts";
+import { finish } from "../src/clean/text.ts";
+import type { TextDoc } from "../src/clean/doc.ts";
+import { notLanguage } from "../src/ingest/index.ts";
+import { wordCount } from "../src/text/article-text.ts";
+
+const runHtml = (id: string, html: string, url: string | null): ArticleOutcome => prepareArticle(devSource(`${id}.html`, "html", html, url), { zone: "UTC" });
+const fromLocate = defaultRules.slice(defaultRules.findIndex((r) => r.name === "locate-article"));
+
+/** A stripped page's document through the build's rules from locate-article on and the build's checks (src/pipeline/article.ts): its headline when published (with "?" before it when the gate kept it with a doubt), else null. */
+function publishedDoc(doc: TextDoc): string | null {
+  for (const rule of fromLocate) rule.apply(doc);
+  const r = finish(doc);
+  if (r.rejected) return null;
+  const words = wordCount(r.paragraphs);
+  if (words < 15 || notLanguage([r.title, ...r.paragraphs].join("\n"))) return null;
+  return `${r.messages.some(gateDoubt) ? "?" : ""}${r.title || doc.meta.title || ""}`;
+}
+
+/** The article gate's doubt warning: the page is published, but the build says it may not be an article. */
+const gateDoubt = (m: { rule?: string; level: string }) => m.rule === "article-gate" && m.level === "warning";
 
 const run = (id: string, text: string, url: string | null): ArticleOutcome => prepareArticle(devSource(`${id}.txt`, "text", text, url), { zone: "UTC" });
 const show = process.env.PAGES === "1";
+/** HALF=tune: the tuning half alone (to choose between trials before any checking figure is read). */
+const halves = process.env.HALF === "tune" ? HALVES.filter((h) => h === "tune") : HALVES;
 
 const seen = new Set<string>();
 const real = [...loadExtraction(), ...loadWebpages()].filter((p) => !seen.has(p.id) && seen.add(p.id));
 const dates = loadDates();
 
-interface Counts { pages: number; refused: number; datesPages: number; datesRefused: number; stripped: number; strippedPublished: number; strippedTitled: number; notices: number; noticesPublished: number; noticesTitled: number }
+interface Counts { pages: number; refused: number; datesPages: number; datesRefused: number; stripped: number; strippedPublished: number; strippedTitled: number; notices: number; noticesPublished: number; noticesTitled: number; noticesDoubted: number }
 
 const half = (h: Half, withUrl: boolean): Counts => {
-  const c: Counts = { pages: 0, refused: 0, datesPages: 0, datesRefused: 0, stripped: 0, strippedPublished: 0, strippedTitled: 0, notices: 0, noticesPublished: 0, noticesTitled: 0 };
+  const c: Counts = { pages: 0, refused: 0, datesPages: 0, datesRefused: 0, stripped: 0, strippedPublished: 0, strippedTitled: 0, notices: 0, noticesPublished: 0, noticesTitled: 0, noticesDoubted: 0 };
   const lines: string[] = [];
   const url = (p: DevPage) => (withUrl ? p.url : null);
   for (const p of real.filter((q) => q.half === h)) {
@@ -57,6 +87,7 @@ const half = (h: Half, withUrl: boolean): Counts => {
     if ("article" in o) {
       c.noticesPublished++;
       if (o.article.titleFromText) c.noticesTitled++;
+      if (o.article.messages.some(gateDoubt)) c.noticesDoubted++;
       lines.push(`  notice published ${n.id} (${n.kind})${o.article.titleFromText ? " (headline from text)" : ""}: ${o.article.title.slice(0, 90)}`);
     }
   }
@@ -64,12 +95,58 @@ const half = (h: Half, withUrl: boolean): Counts => {
   return c;
 };
 
+interface HtmlCounts { pages: number; refused: number; datesPages: number; datesRefused: number; stripped: number; strippedPublished: number; written: number; writtenPublished: number; served: number; servedPublished: number; doubted: { stripped: number; written: number; served: number } }
+
+const htmlHalf = (h: Half, withUrl: boolean): HtmlCounts => {
+  const c: HtmlCounts = { pages: 0, refused: 0, datesPages: 0, datesRefused: 0, stripped: 0, strippedPublished: 0, written: 0, writtenPublished: 0, served: 0, servedPublished: 0, doubted: { stripped: 0, written: 0, served: 0 } };
+  const lines: string[] = [];
+  const url = (p: DevPage) => (withUrl ? p.url : null);
+  for (const p of real.filter((q) => q.half === h && q.html)) {
+    c.pages++;
+    const o = runHtml(p.id, p.html, url(p));
+    if (!("article" in o)) (c.refused++, lines.push(`  html real refused ${p.set} ${p.id.slice(0, 8)}: ${o.rejected.rule}`));
+    const doc = strippedHtml(p, url(p));
+    if (!doc) continue;
+    c.stripped++;
+    const title = publishedDoc(doc);
+    if (title?.startsWith("?")) c.doubted.stripped++;
+    if (title !== null) (c.strippedPublished++, lines.push(`  html stripped published ${p.set} ${p.id.slice(0, 8)}: ${title.slice(0, 90)}`));
+  }
+  for (const p of dates.filter((q) => q.half === h && q.html)) {
+    c.datesPages++;
+    const o = runHtml(p.id, p.html, url(p));
+    if (!("article" in o)) (c.datesRefused++, lines.push(`  html dates-dev refused ${p.id.slice(0, 8)}: ${o.rejected.rule}`));
+  }
+  for (const n of NOTICE_HTML_PAGES.filter((q) => q.half === h)) {
+    const written = n.group === "written";
+    written ? c.written++ : c.served++;
+    const o = runHtml(n.id, n.html, withUrl ? `https://news.example/${n.id}` : null);
+    if ("article" in o) {
+      written ? c.writtenPublished++ : c.servedPublished++;
+      if (o.article.messages.some(gateDoubt)) c.doubted[n.group]++;
+      lines.push(`  html notice published ${n.id} (${n.kind}): ${o.article.title.slice(0, 90)}`);
+    }
+  }
+  if (show && h === "tune") console.log(lines.join("\n"));
+  return c;
+};
+
 for (const withUrl of [true, false]) {
-  for (const h of HALVES) {
+  for (const h of halves) {
     const c = half(h, withUrl);
     console.log(
       `${h === "tune" ? "tuning" : "checking"} half, ${withUrl ? "with URL" : "without URL"}: real refused ${c.refused}/${c.pages}, dates-dev refused ${c.datesRefused}/${c.datesPages}; ` +
-        `stripped published ${c.strippedPublished}/${c.stripped} (headline from text ${c.strippedTitled}); notices published ${c.noticesPublished}/${c.notices} (headline from text ${c.noticesTitled})`,
+        `stripped published ${c.strippedPublished}/${c.stripped} (headline from text ${c.strippedTitled}); notices published ${c.noticesPublished}/${c.notices} (headline from text ${c.noticesTitled}, with the gate's doubt ${c.noticesDoubted})`,
+    );
+  }
+}
+
+for (const withUrl of [true, false]) {
+  for (const h of halves) {
+    const c = htmlHalf(h, withUrl);
+    console.log(
+      `${h === "tune" ? "tuning" : "checking"} half, HTML, ${withUrl ? "with URL" : "without URL"}: real refused ${c.refused}/${c.pages}, dates-dev refused ${c.datesRefused}/${c.datesPages}; ` +
+        `stripped published ${c.strippedPublished}/${c.stripped} (with the gate's doubt ${c.doubted.stripped}); written notices published ${c.writtenPublished}/${c.written} (doubt ${c.doubted.written}), served notices published ${c.servedPublished}/${c.served} (doubt ${c.doubted.served})`,
     );
   }
 }

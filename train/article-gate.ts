@@ -8,7 +8,6 @@
 // page's blocks, the other blocks keeping what their elements said of them).
 import { createHash } from "node:crypto";
 import type { DevPage } from "../eval/lib/clean-corpus.ts";
-import type { NoticePage } from "../eval/lib/notice-pages.ts";
 import type { CleanRule } from "../src/clean/rules/types.ts";
 import type { BlockModels, DecodeSettings } from "../src/clean/block-model.ts";
 import type { HeadlineModels } from "../src/clean/headline-model.ts";
@@ -105,6 +104,7 @@ export function gateRows(
   listLines?: ListLinesModel,
   path: Path = "text",
   silver?: BlockModels,
+  silverText?: (page: DevPage) => string | null,
 ): GateRow[] {
   const rest = gateRules(headline, shortLines, listLines);
   const rows: GateRow[] = [];
@@ -113,7 +113,9 @@ export function gateRows(
     const labelled = page.truth !== undefined || (page.with ?? []).length > 0;
     const stripped = labelled && path === "text" ? strippedDump(page) : "";
     // A dates-dev text dump's label from its silver body (silverBody), when this run's HTML models are given.
-    const silverOf = !labelled && path === "text" && silver && SILVER_DATES ? silverBody(page, silver) : undefined;
+    // An HTML row's from the page's text dump's body (silverText, SILVER_HTML=1: a trial), the same test the other way.
+    const silverOf =
+      labelled || !SILVER_DATES ? undefined : path === "text" && silver ? silverBody(page, silver) : path === "html" && silverText ? silverText(page) : undefined;
     for (const url of [page.url, null]) {
       for (const kind of labelled ? (["real", "stripped"] as const) : (["real"] as const)) {
         const doc =
@@ -133,26 +135,36 @@ export function gateRows(
   return rows;
 }
 
+/** A written notice page: a text dump (eval/lib/notice-pages.ts) or an HTML page (eval/lib/notice-html-pages.ts). */
+export interface NoticeInput {
+  id: string;
+  half: DevPage["half"];
+  text?: string;
+  html?: string;
+}
+
 /**
  * The written notice pages of the tuning half (eval/lib/notice-pages.ts: app shells, browser checks, walls,
- * error pages), each with a URL and without, as furniture rows of the text gate: a stripped dump is what a
+ * error pages), each with a URL and without, as furniture rows of the gate: a stripped dump is what a
  * news page leaves without its article, a notice page is what a site serves instead of one, often headed by
- * a headline-like line ("Page not found") that the stripped dumps rarely have.
+ * a headline-like line ("Page not found") that the stripped dumps rarely have. The HTML gate learns the HTML
+ * notice pages (eval/lib/notice-html-pages.ts: written ones and the text notices in a site's page chrome, gt67).
  */
 export function noticeRows(
-  notices: readonly NoticePage[],
+  notices: readonly NoticeInput[],
   blockFolds: readonly Omit<BlockModels, "decode">[],
   decode: DecodeSettings,
   headline: HeadlineModels,
   shortLines: ShortLineModel,
   listLines?: ListLinesModel,
+  path: Path = "text",
 ): GateRow[] {
   const rest = gateRules(headline, shortLines, listLines);
   const rows: GateRow[] = [];
   for (const n of notices) {
     for (const url of [`https://news.example/${n.id}`, null]) {
-      const page: DevPage = { set: "webpages", id: n.id, url, half: n.half, text: n.text, html: "" };
-      const doc = prepared(page, "text");
+      const page: DevPage = { set: "webpages", id: n.id, url, half: n.half, text: n.text ?? "", html: n.html ?? "" };
+      const doc = prepared(page, path);
       if (!doc) continue;
       for (const rule of [locateWith({ ...blockFolds[foldOf(n.id)]!, decode }), ...rest]) rule.apply(doc);
       const x = articleGateRow(doc);
@@ -167,7 +179,7 @@ const L2 = 2;
  * A written notice row counts this many times (NOTICE_WEIGHT to try others): a few dozen of them beside
  * several hundred real and stripped bodies, and each stands for a kind of page a site serves often.
  */
-const NOTICE_WEIGHT = Number(process.env.NOTICE_WEIGHT ?? "5");
+const NOTICE_WEIGHT: Record<Path, number> = { text: Number(process.env.NOTICE_WEIGHT ?? "5"), html: Number(process.env.NOTICE_WEIGHT_HTML ?? process.env.NOTICE_WEIGHT ?? "5") };
 /**
  * The threshold is this share of the lowest out-of-fold probability of a real article (GATE_MARGIN_TEXT /
  * GATE_MARGIN_HTML to try others). Text: 0.999 while dates-dev's notice dumps set it (gt65: 0.5, as HTML's).
@@ -175,7 +187,7 @@ const NOTICE_WEIGHT = Number(process.env.NOTICE_WEIGHT ?? "5");
 const MARGINS: Record<Path, number> = { text: Number(process.env.GATE_MARGIN_TEXT ?? "0.5"), html: Number(process.env.GATE_MARGIN_HTML ?? "0.5") };
 
 function fit(rows: readonly GateRow[], threshold: number, path: Path): LogisticModel {
-  const examples: Example[] = rows.map((r) => ({ x: r.x, y: r.y, weight: r.kind === "notice" ? NOTICE_WEIGHT : 1 }));
+  const examples: Example[] = rows.map((r) => ({ x: r.x, y: r.y, weight: r.kind === "notice" ? NOTICE_WEIGHT[path] : 1 }));
   return { ...trainLogistic(examples, { name: `clean/${path}-article-gate`, features: [...gateFeatures(path)], l2: L2 }), threshold };
 }
 
@@ -205,7 +217,9 @@ export function trainArticleGate(rows: readonly GateRow[], path: Path = "text"):
   // that, its notice dumps, articles by the set's word, set it so low that no notice was refused (gt65). With silver
   // labels the lowest dates-dev article is a wiki diff page whose HTML path keeps the same diff: THRESHOLD_FROM=all
   // (every real article sets it) put the threshold at 0.0019 and published 12 of 38 tuning notices, against 7 (gt66).
-  const setsIt = (r: GateRow) => r.y === 1 && (path === "html" || process.env.THRESHOLD_FROM === "all" || r.page.set !== "dates");
+  // HTML: every real article sets it; THRESHOLD_FROM_HTML=labelled (a trial, gt67) lets only gold-labelled pages set it, as for text.
+  const fromAll = path === "html" ? process.env.THRESHOLD_FROM_HTML !== "labelled" : process.env.THRESHOLD_FROM === "all";
+  const setsIt = (r: GateRow) => r.y === 1 && (fromAll || r.page.set !== "dates");
   const lowestArticle = Math.min(...rows.flatMap((r, i) => (setsIt(r) ? [oof[i]!] : [])));
   const threshold = Number((lowestArticle * MARGINS[path]).toPrecision(4));
   return { model: fit(rows, threshold, path), figures: lines.join("\n") + `\n    lowest out-of-fold probability of a real article ${lowestArticle.toFixed(4)}` };

@@ -69,6 +69,9 @@ import { storedBlocks } from "./lib/stored-models.ts";
 import { handTruths } from "./lib/hand-bodies.ts";
 import { gateRows, noticeRows, trainArticleGate } from "./article-gate.ts";
 import { NOTICE_PAGES } from "../eval/lib/notice-pages.ts";
+import { NOTICE_HTML_PAGES } from "../eval/lib/notice-html-pages.ts";
+import { cleanSource, rulesWith } from "../src/clean/index.ts";
+import { devSource } from "../eval/lib/dev-source.ts";
 import { trainRanker } from "./lib/rank.ts";
 import { boostedLogit, type BoostedModel } from "../src/clean/boosted.ts";
 import { BOTH_HALVES } from "../eval/lib/in-sample.ts";
@@ -659,10 +662,27 @@ function main(): void {
   const gateOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${gatePages.length} distinct pages), text dumps with and without the URL (dates-dev's labelled by their silver bodies, the HTML path's with this run's HTML block models), the first two's also without their article lines (train/lib/furniture-pages.ts), and ${notices.length} written notice pages (eval/lib/notice-pages.ts); block scores out-of-fold, this run's headline and short-line models; logistic, L2 2; threshold: half the lowest out-of-fold probability of a real extraction-dev or webpages-dev article; notice rows ×5`;
   writeFileSync(join(weightsDir, "article-gate-text.json"), formatWeights({ ...gate.model, trainedOn: gateOn }));
   console.log(`article gate for HTML (${halves} of extraction-dev, webpages-dev and dates-dev, HTML pages, and the first two's pages without their article blocks):`);
-  const htmlRows = gateRows(gatePages, htmlFolds, models.html.decode, headline, { model: short.model, cut: short.cut }, settled, "html");
+  // SILVER_HTML=1 (a trial): a dates-dev HTML body is furniture when this run's text path finds no article in the page's dump or shares nothing with it.
+  const textModels = { blocks: models.text, headline, listLines, shortLines: { model: short.model, cut: short.cut }, gate: gate.model };
+  const silverText = (page: DevPage): string | null => {
+    try {
+      return cleanSource(devSource(page.id, "text", page.text, page.url), rulesWith({ html: models.html, text: textModels })).paragraphs.join("\n");
+    } catch {
+      return null;
+    }
+  };
+  // HTML_NOTICES=1 (a trial, gt67: measured, not adopted): the HTML notice pages of the same halves as furniture rows, written
+  // ones and the text notices in a site's page chrome (eval/lib/notice-html-pages.ts).
+  const htmlNotices = process.env.HTML_NOTICES !== "1" ? [] : NOTICE_HTML_PAGES.filter((n) => TRAIN_ON === "all" || n.half === "tune");
+  const htmlRows = [
+    ...gateRows(gatePages, htmlFolds, models.html.decode, headline, { model: short.model, cut: short.cut }, settled, "html", undefined, process.env.SILVER_HTML === "1" ? silverText : undefined),
+    ...noticeRows(htmlNotices, htmlFolds, models.html.decode, headline, { model: short.model, cut: short.cut }, settled, "html"),
+  ];
+  const htmlSilver = htmlRows.filter((r) => r.page.set === "dates" && r.y === 0).map((r) => `${r.page.id.slice(0, 8)}${r.withUrl ? "" : " (no URL)"}`);
+  if (htmlSilver.length > 0) console.log(`  dates-dev HTML bodies their text dump's body calls furniture: ${htmlSilver.length} (${htmlSilver.join(", ")})`);
   const htmlGate = trainArticleGate(htmlRows, "html");
   console.log(`  ${htmlRows.length} bodies (${htmlRows.filter((r) => r.y === 1).length} articles); out-of-fold:\n${htmlGate.figures}\n  threshold ${htmlGate.model.threshold}`);
-  const htmlGateOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${gatePages.length} distinct pages), HTML pages with and without the URL, the first two's also without their article blocks (train/lib/furniture-pages.ts); block scores out-of-fold; logistic, L2 2; threshold: half the lowest out-of-fold probability of a real article`;
+  const htmlGateOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${gatePages.length} distinct pages), HTML pages with and without the URL, the first two's also without their article blocks (train/lib/furniture-pages.ts)${htmlNotices.length > 0 ? `, and ${htmlNotices.length} HTML notice pages (eval/lib/notice-html-pages.ts), notice rows ×${process.env.NOTICE_WEIGHT_HTML ?? process.env.NOTICE_WEIGHT ?? "5"}` : ""}; block scores out-of-fold; logistic, L2 2; threshold: half the lowest out-of-fold probability of a real article`;
   writeFileSync(join(weightsDir, "article-gate-html.json"), formatWeights({ ...htmlGate.model, trainedOn: htmlGateOn }));
 }
 
