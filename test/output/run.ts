@@ -18,6 +18,8 @@ export interface Started {
   pid: number;
   done: Promise<Run>;
   kill(): void;
+  /** What it has written to stderr so far. */
+  stderr(): string;
 }
 
 export interface StartOptions {
@@ -38,7 +40,7 @@ export function start(args: string[], env: Record<string, string> = {}, stdin?: 
   child.stdin.on("error", () => undefined);
   child.stdin.end(stdin ?? "");
   const done = new Promise<Run>((resolve) => child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr })));
-  return { pid: child.pid!, done, kill: () => child.kill("SIGKILL") };
+  return { pid: child.pid!, done, kill: () => child.kill("SIGKILL"), stderr: () => stderr };
 }
 
 export const digest = (args: string[], env: Record<string, string> = {}, stdin?: string | Buffer, options: StartOptions = {}): Promise<Run> => start(args, env, stdin, options).done;

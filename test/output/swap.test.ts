@@ -1,7 +1,7 @@
 // Builds killed with SIGKILL at every step of writing, and at random moments: the earlier site and
 // digests stay whole (or the new ones are whole), and the next build finishes or clears what was left.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cpSync, existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { recover } from "../../src/output/swap.ts";
 import { buildArgs, digest, seedCopy, start, tree, workDir, removeWorkDirs } from "./run.ts";
@@ -128,10 +128,13 @@ describe("two builds into one output at once", () => {
     expect((await digest(buildArgs(may, ref))).code).toBe(0);
     expect((await digest(buildArgs(june, ref))).code).toBe(0);
     const Y = state(ref);
-    // The first holds its lock for a while, as a long build would, so that the two truly overlap.
-    const first = start(buildArgs(may, dir), { DIGEST_TEST_STALL_AT: "staged:1500" });
+    // The first holds its lock, as a long build would, until the second is waiting for it: the two truly overlap.
+    const release = join(workDir("digest-release-"), "release");
+    const first = start(buildArgs(may, dir), { DIGEST_TEST_STALL_AT: `staged:${release}` });
     await waitFor(() => existsSync(join(dir, ".site.digest-lock")));
     const second = start(buildArgs(june, dir));
+    await waitFor(() => /waiting for another build/.test(second.stderr()));
+    writeFileSync(release, "");
     const [r1, r2] = await Promise.all([first.done, second.done]);
     expect([r1.code, r2.code]).toEqual([0, 0]);
     expect(r2.stderr).toMatch(/waiting for another build/);
@@ -144,9 +147,12 @@ describe("two builds into one output at once", () => {
     const dir = workDir("digest-concurrent-");
     const alone = workDir("digest-may-alone-");
     expect((await digest(buildArgs(may, alone))).code).toBe(0);
-    const first = start(buildArgs(may, dir), { DIGEST_TEST_STALL_AT: "locked:1500" });
+    // The first holds its lock until the second has been refused, however long that takes to start.
+    const release = join(workDir("digest-release-"), "release");
+    const first = start(buildArgs(may, dir), { DIGEST_TEST_STALL_AT: `locked:${release}` });
     await waitFor(() => existsSync(join(dir, ".site.digest-lock")));
     const second = await digest(buildArgs(all, dir), { DIGEST_LOCK_WAIT_SECONDS: "0" });
+    writeFileSync(release, "");
     const r1 = await first.done;
     expect(r1.code).toBe(0);
     expect(second.code).not.toBe(0);
@@ -157,6 +163,6 @@ describe("two builds into one output at once", () => {
 });
 
 async function waitFor(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 500 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
+  for (let i = 0; i < 6000 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
   expect(condition()).toBe(true);
 }
