@@ -221,6 +221,20 @@ export function bestRun(gain: ArrayLike<number>): [number, number] | null {
   return bestStart < 0 ? null : [bestStart, bestEnd + 1];
 }
 
+/**
+ * How far a run grows from `from` by `step` (1 down the page, -1 up): past the last block where the summed
+ * `gain` was highest, stopping once the sum falls below -patience. The returned index is one past that block.
+ */
+export function grownEdge(gain: ArrayLike<number>, from: number, step: 1 | -1, patience: number): number {
+  let sum = 0, best = 0, at = from;
+  for (let i = from; i >= 0 && i < gain.length; i += step) {
+    sum += gain[i]!;
+    if (sum < -patience) break;
+    if (sum > best) (best = sum, (at = i + step));
+  }
+  return at;
+}
+
 /** Words of a long paragraph: past it a block weighs no more towards a run. */
 export const LONG_PARAGRAPH = 80;
 

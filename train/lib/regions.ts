@@ -1,7 +1,7 @@
 // Candidate article regions of a text dump for a page-level choice (train/try-regions.ts): besides
 // locate-article's own run, the next-best disjoint cores and each core grown with other biases and
 // patiences (other start and end cuts). A region is applied as locate-article applies its run.
-import { LONG_PARAGRAPH, bestRun } from "../../src/clean/block-features.ts";
+import { LONG_PARAGRAPH, bestRun, grownEdge } from "../../src/clean/block-features.ts";
 import { lineKind } from "../../src/clean/rules/context.ts";
 import { dropLine, type TextDoc } from "../../src/clean/doc.ts";
 import type { DecodeSettings } from "../../src/clean/block-model.ts";
@@ -28,15 +28,6 @@ function gains(doc: TextDoc, score: ArrayLike<number>, bias: number, power: numb
   return g;
 }
 
-function grow(gain: Float64Array, from: number, step: 1 | -1, patience: number): number {
-  let sum = 0, best = 0, at = from;
-  for (let i = from; i >= 0 && i < gain.length; i += step) {
-    sum += gain[i]!;
-    if (sum < -patience) break;
-    if (sum > best) (best = sum, (at = i + step));
-  }
-  return at;
-}
 
 export interface RegionOptions {
   cores: number;
@@ -75,7 +66,7 @@ export function candidateRegions(doc: TextDoc, score: ArrayLike<number>, decode:
     const runs: [number, number, number, number][] = [];
     for (const [bias, patience] of settings) {
       const g = gains(doc, score, bias, decode.power, floor);
-      runs.push([grow(g, core[0] - 1, -1, patience) + 1, grow(g, core[1], 1, patience), bias, patience]);
+      runs.push([grownEdge(g, core[0] - 1, -1, patience) + 1, grownEdge(g, core[1], 1, patience), bias, patience]);
     }
     for (const di of [0, ...o.depth.inners]) for (const [start, end, bias, patience] of runs) add({ core, run: [start, end], coreRank: 0, bias, patience, inner: decode.inner + di });
     return out;
@@ -85,12 +76,12 @@ export function candidateRegions(doc: TextDoc, score: ArrayLike<number>, decode:
     const core = bestRun(core0);
     if (!core) return out;
     const g = gains(doc, score, decode.bias, decode.power, floor);
-    const end = grow(g, core[1], 1, decode.patience);
-    const start = grow(g, core[0] - 1, -1, decode.patience) + 1;
+    const end = grownEdge(g, core[1], 1, decode.patience);
+    const start = grownEdge(g, core[0] - 1, -1, decode.patience) + 1;
     const base = { core, coreRank: 0, bias: decode.bias, patience: decode.patience };
     add({ ...base, run: [start, end] });
     if (o.ends) {
-      const widest = Math.max(end, grow(gains(doc, score, decode.bias - 1, decode.power, floor), core[1], 1, 100));
+      const widest = Math.max(end, grownEdge(gains(doc, score, decode.bias - 1, decode.power, floor), core[1], 1, 100));
       for (let e = core[1]; e <= widest; e++) add({ ...base, run: [start, e] });
       return out;
     }
@@ -115,8 +106,8 @@ export function candidateRegions(doc: TextDoc, score: ArrayLike<number>, decode:
     for (const db of o.biases) for (const p of o.patiences) settings.push([decode.bias + db, p]);
     for (const [bias, patience] of settings) {
       const g = biasGains(bias);
-      const end = grow(g, core[1], 1, patience);
-      const start = grow(g, core[0] - 1, -1, patience) + 1;
+      const end = grownEdge(g, core[1], 1, patience);
+      const start = grownEdge(g, core[0] - 1, -1, patience) + 1;
       add({ core, run: [start, end], coreRank, bias, patience });
     }
   });

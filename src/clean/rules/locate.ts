@@ -3,7 +3,7 @@
 // is sure are furniture still go. A page where no block reads as article text has no article.
 import type { CleanRule } from "./types.ts";
 import { dropLine, type TextDoc } from "../doc.ts";
-import { LONG_PARAGRAPH, bestRun } from "../block-features.ts";
+import { LONG_PARAGRAPH, bestRun, grownEdge } from "../block-features.ts";
 import { lineKind } from "./context.ts";
 import { float64Scratch, uint8Scratch } from "../scratch.ts";
 import { blockModels, scoreBlocks, type BlockModels, type DecodeSettings } from "../block-model.ts";
@@ -91,17 +91,8 @@ export function articleRun(doc: TextDoc, score: ArrayLike<number>, decode: Decod
   const core = bestRun(runGains(doc, score, 0, decode.power, furniture, coreGains.room(n)));
   if (!core) return null;
   const gain = runGains(doc, score, decode.bias, decode.power, furniture, growGains.room(n));
-  const grow = (from: number, step: 1 | -1, patience: number): number => {
-    let sum = 0, best = 0, at = from;
-    for (let i = from; i >= 0 && i < gain.length; i += step) {
-      sum += gain[i]!;
-      if (sum < -patience) break;
-      if (sum > best) (best = sum, (at = i + step));
-    }
-    return at;
-  };
-  const end = grow(core[1], 1, decode.patience);
-  const start = grow(core[0] - 1, -1, decode.above ?? decode.patience) + 1;
+  const end = grownEdge(gain, core[1], 1, decode.patience);
+  const start = grownEdge(gain, core[0] - 1, -1, decode.above ?? decode.patience) + 1;
   return { core, run: [start, end] };
 }
 
