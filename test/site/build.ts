@@ -1,9 +1,10 @@
 // Builds a fixture folder with the real `digest` command into a temporary folder, as a user would.
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { tree as treeOrNull } from "../output/run.ts";
 
 const run = promisify(execFile);
 export const root = join(import.meta.dirname, "../..");
@@ -35,18 +36,11 @@ export async function build(input: string, options: { baseUrl?: string; config?:
   };
 }
 
-/** Every file under dir, by path relative to it. */
+/** Every file under dir, by path relative to it (test/output/run.ts's, for a folder that must be there). */
 export function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const n of readdirSync(d).sort()) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[p.slice(dir.length + 1)] = readFileSync(p, "utf8");
-    }
-  };
-  walk(dir);
-  return out;
+  const files = treeOrNull(dir);
+  if (files === null) throw new Error(`no folder ${dir}`);
+  return files;
 }
 
 export const hostile = join(fixtures, "site-hostile");
