@@ -69,35 +69,12 @@ function watch(child: ChildProcess): PagefindProcess {
   const stdin = child.stdin;
   if (stdin) {
     stdin.on("error", () => {}); // the end is heard from the process itself
-    // The module writes each message (a page: a few kilobytes) on its own, one pipe write each: a cold
-    // build's 4,000 pages were as many system calls on this thread and as many wake-ups of Pagefind's. The
-    // messages of one turn of the event loop go in one write, in the order written, at the turn's end.
-    let pending: string[] = [];
-    let flushing = false;
-    const flush = () => {
-      flushing = false;
-      const text = pending.join("");
-      pending = [];
-      if (!ended && text) stdin.write(text);
-    };
     const standIn = new Writable({
-      decodeStrings: false,
-      write(chunk: string | Buffer, _encoding, done) {
-        if (ended) return done();
-        if (typeof chunk === "string") {
-          pending.push(chunk);
-          if (!flushing) {
-            flushing = true;
-            setImmediate(flush);
-          }
-        } else {
-          flush();
-          stdin.write(chunk);
-        }
+      write(chunk: Buffer, _encoding, done) {
+        if (!ended) stdin.write(chunk);
         done();
       },
       destroy(error, done) {
-        pending = [];
         stdin.destroy();
         done(error);
       },
