@@ -63,7 +63,7 @@ import { AGREES, headlineF1, scoreCorpus, scorePage, scoreSnippets, snippetCorpu
 import { standardisation, trainLogistic, type Example } from "./lib/logistic.ts";
 import { averageBoosted, averageLogistic, inBag, perturbedOut } from "./lib/bagging.ts";
 import { trainBoosted } from "./lib/boost.ts";
-import { trainOnFrom, type TrainOn } from "./lib/train-on.ts";
+import { learnedHalves, trialOnFrom, type TrainOn, type TrialOn } from "./lib/train-on.ts";
 import { FOLDS, SPAN_FURNITURE_WEIGHT, foldOf, handLabelled, labelsOf, prepared, type Item, type Path } from "./lib/clean-items.ts";
 import { storedBlocks } from "./lib/stored-models.ts";
 import { handTruths } from "./lib/hand-bodies.ts";
@@ -105,15 +105,20 @@ if (PERTURB_SHARE !== undefined && !(PERTURB_SHARE > 0 && PERTURB_SHARE <= 1 && 
  * one takes the deck "N.Y. completes frantic comeback…" for "Nelson's OT goal lifts Isles" without a URL.
  */
 export const SHIPPED: TrainOn = "tuning";
-/** TRAIN_ON=tuning|all. Trials judge methods, so PERTURB and KEEP_DECODE train on tuning pages only. */
-const TRAIN_ON = trainOnFrom(process.env.TRAIN_ON, PERTURB || process.env.KEEP_DECODE ? "tuning" : SHIPPED);
-if (TRAIN_ON === "all" && (PERTURB || process.env.KEEP_DECODE)) throw new Error("trials (PERTURB, KEEP_DECODE) train on the tuning halves only");
+/**
+ * TRAIN_ON=tuning|all, or checking (a trial, with OUT: the swap check, ac67; the same procedure learned from the
+ * checking halves alone, judged on the tuning halves: `train/try-clean-figures.ts` on a copy of the tree holding it).
+ * Trials judge methods, so PERTURB and KEEP_DECODE train on one half: tuning, or checking for the swap's curve.
+ */
+const TRAIN_ON: TrialOn = trialOnFrom(process.env.TRAIN_ON, PERTURB || process.env.KEEP_DECODE ? "tuning" : SHIPPED);
+if (TRAIN_ON === "all" && (PERTURB || process.env.KEEP_DECODE)) throw new Error("trials (PERTURB, KEEP_DECODE) train on one half only");
+if (TRAIN_ON === "checking" && !process.env.OUT) throw new Error("TRAIN_ON=checking is a trial: it needs OUT=dir");
 /** Where a training on these pages keeps its set: src/clean/weights/ for the shipped one, its mirror under train/ for the other. */
 function weightsDirOf(on: TrainOn): string {
   return fileURLToPath(new URL(on === SHIPPED ? "../src/clean/weights/" : `weights-${on}/src/clean/weights/`, import.meta.url));
 }
 /** Where the weights go: OUT when set (a trial), else the set's own place; a perturbed training needs OUT. */
-const weightsDir = process.env.OUT ?? weightsDirOf(TRAIN_ON);
+const weightsDir = process.env.OUT ?? weightsDirOf(TRAIN_ON === "checking" ? SHIPPED : TRAIN_ON);
 if ((PERTURB || process.env.KEEP_DECODE) && !process.env.OUT) throw new Error("PERTURB needs OUT=dir: perturbed weights never go to src");
 const L2 = 2;
 /** webpages-dev labels only a few lines a page: each counts this many times beside extraction-dev's full labels. */
@@ -554,15 +559,16 @@ function formatWeights(value: unknown): string {
   return `${JSON.stringify(value, null, 1).replace(/\[\s*(-?[\d.e+-]+(?:,\s*-?[\d.e+-]+)*)\s*\]/g, (_, list: string) => `[${list.split(/,\s*/).join(",")}]`)}\n`;
 }
 
-/** The pages a training learns from: both halves or the tuning half, less a trial's perturbation. */
-export function trainingPages(pages: readonly DevPage[], on: TrainOn, perturb?: string, keep?: number): DevPage[] {
-  return pages.filter((p) => (on === "all" || p.half === "tune") && !perturbedOut(perturb, p.id, keep));
+/** The pages a training learns from: both halves, the tuning half (or the checking half, a trial), less a trial's perturbation. */
+export function trainingPages(pages: readonly DevPage[], on: TrialOn, perturb?: string, keep?: number): DevPage[] {
+  const halves = learnedHalves(on);
+  return pages.filter((p) => halves.includes(p.half) && !perturbedOut(perturb, p.id, keep));
 }
 
 function main(): void {
   const tune = (pages: DevPage[]) => trainingPages(pages, TRAIN_ON, PERTURB, PERTURB_SHARE);
   /** How the weight files name the pages: "tuning halves" keeps the tuning-only files as they were before TRAIN_ON. */
-  const halves = TRAIN_ON === "all" ? BOTH_HALVES : "tuning halves";
+  const halves = TRAIN_ON === "all" ? BOTH_HALVES : TRAIN_ON === "checking" ? "checking halves (TRAIN_ON=checking, a trial)" : "tuning halves";
   mkdirSync(weightsDir, { recursive: true });
   console.log(`training on ${halves} of the dev sets; weights to ${weightsDir}`);
   if (PERTURB) console.log(`PERTURB=${PERTURB}: ${PERTURB_SHARE === undefined ? "about an eighth of the tuning pages left out" : `about ${PERTURB_SHARE} of the tuning pages kept`}`);
@@ -645,7 +651,7 @@ function main(): void {
   console.log(`article gate (${halves} of extraction-dev, webpages-dev and dates-dev, text dumps, and the first two's pages without their article lines):`);
   const gatePages = [...shortPages, ...dates.filter((p) => !seenShort.has(p.id))];
   // The written notice pages of the same halves (gt65): furniture rows a site serves in place of an article.
-  const notices = NOTICE_PAGES.filter((n) => TRAIN_ON === "all" || n.half === "tune");
+  const notices = NOTICE_PAGES.filter((n) => learnedHalves(TRAIN_ON).includes(n.half));
   const rows = [
     ...gateRows(gatePages, textFolds, models.text.decode, headline, { model: short.model, cut: short.cut }, settled, "text", models.html),
     ...noticeRows(notices, textFolds, models.text.decode, headline, { model: short.model, cut: short.cut }, settled),

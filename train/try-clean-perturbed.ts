@@ -113,8 +113,10 @@ async function train(variant: string, k: number): Promise<Figures> {
   mkdirSync(dir, { recursive: true });
   for (const part of ["src", "train", "eval", "package.json", "tsconfig.json"]) cpSync(join(root, part), join(dir, part), { recursive: true });
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"));
-  // Trials judge methods on the tuning pages: TRAIN_ON=tuning whatever the caller's environment says.
-  const env = { ...process.env, ...envOf(base), ...envOf(variant), PERTURB: String(k), TRAIN_ON: "tuning", OUT: join(dir, "src/clean/weights"), EXTRACTION_CORPUS: corpus };
+  // Trials judge methods on the tuning pages: TRAIN_ON=tuning whatever the caller's environment says, but for the
+  // swap check's variant TRAIN_ON=checking (the checking pages learned from, the tuning half the one to read).
+  const trainOn = envOf(variant).TRAIN_ON === "checking" ? "checking" : "tuning";
+  const env = { ...process.env, ...envOf(base), ...envOf(variant), PERTURB: String(k), TRAIN_ON: trainOn, OUT: join(dir, "src/clean/weights"), EXTRACTION_CORPUS: corpus };
   const trained = await exec(tsx, [join(dir, "train/train-clean.ts")], { cwd: dir, env, maxBuffer: 1 << 26 });
   writeFileSync(join(dir, "train.log"), trained.stdout);
   const { stdout } = await exec(tsx, [join(dir, "train/try-clean-figures.ts")], { cwd: dir, env: { ...process.env, EXTRACTION_CORPUS: corpus }, maxBuffer: 1 << 26 });
