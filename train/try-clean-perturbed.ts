@@ -66,6 +66,19 @@
 //   (3/1), without the URL 69.9 (3/1), HTML the same; tuning half text ext .9516 (1/3), web .8947 (0/3). Not adopted
 //   (webpages falls, the tuning half falls on both). K=8: checking text ext .9282 -> .9332 (6/2), text web .8883 ->
 //   .8879 (4/4); tuning text ext .9540 -> .9527 (4/4), text web .9024 -> .8960 (1/6): the tuning half still says no.
+// Stop 67 (ac67), K=5, PERTURBED_DIR=/tmp/ac67/pert (`JOBS=2 REUSE=1 tsx train/try-clean-perturbed.ts 5 PERTURB_SHARE=0.5
+// TRAIN_ON=checking`; load 9-16), means of the 5 runs (lowest-highest); "1.0" is the unperturbed tuning-only training
+// (the committed weights, retrained byte for byte). Checking half (honest), then tuning half:
+//               text ext          text web          html ext          html web          head text        no URL           head html
+//   0.5         .917 (.876-.936)  .872 (.853-.888)  .960 (.956-.971)  .921 (.916-.924)  78.8 (76.2-81.0) 66.5 (64.8-68.1) 95.8 (94.9-96.3)
+//   7/8         .929 (.917-.939)  .890 (.880-.900)  .958 (.952-.970)  .927 (.922-.930)  81.8 (80.2-83.2) 68.3 (65.6-70.0) 95.6 (95.2-96.0)
+//   1.0         .932              .901              .962              .933              83.9             71.4             96.3
+//   tuning half: 0.5 .947 .894 .968 .938 83.7 73.6 97.3; 7/8 .954 .904 .969 .952 84.6 76.1 97.6; 1.0 .953 .909 .971 .951 84.6 76.4 97.6.
+//   The swap (variant TRAIN_ON=checking: 7/8 of the checking half learned, the tuning half the honest one), tuning
+//   half .950 (.948-.952) .884 (.871-.895) .968 (.965-.971) .917 (.916-.919) 83.6 71.4 97.2; checking half (in-sample)
+//   .957 .885 .984 .943 83.1 72.2 96.2. The gain a half gets from being learned (its in-sample less its out-of-sample
+//   mean): checking half +.028 / -.005 / +.027 / +.016 / +1.3 / +4.0 / +0.6, tuning half +.004 / +.020 / +.001 / +.035 /
+//   +0.9 / +4.7 / +0.3: the body figures are asymmetric by .018-.025, the same sign in 5 of 5 draws.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -113,8 +126,10 @@ async function train(variant: string, k: number): Promise<Figures> {
   mkdirSync(dir, { recursive: true });
   for (const part of ["src", "train", "eval", "package.json", "tsconfig.json"]) cpSync(join(root, part), join(dir, part), { recursive: true });
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"));
-  // Trials judge methods on the tuning pages: TRAIN_ON=tuning whatever the caller's environment says.
-  const env = { ...process.env, ...envOf(base), ...envOf(variant), PERTURB: String(k), TRAIN_ON: "tuning", OUT: join(dir, "src/clean/weights"), EXTRACTION_CORPUS: corpus };
+  // Trials judge methods on the tuning pages: TRAIN_ON=tuning whatever the caller's environment says, but for the
+  // swap check's variant TRAIN_ON=checking (the checking pages learned from, the tuning half the one to read).
+  const trainOn = envOf(variant).TRAIN_ON === "checking" ? "checking" : "tuning";
+  const env = { ...process.env, ...envOf(base), ...envOf(variant), PERTURB: String(k), TRAIN_ON: trainOn, OUT: join(dir, "src/clean/weights"), EXTRACTION_CORPUS: corpus };
   const trained = await exec(tsx, [join(dir, "train/train-clean.ts")], { cwd: dir, env, maxBuffer: 1 << 26 });
   writeFileSync(join(dir, "train.log"), trained.stdout);
   const { stdout } = await exec(tsx, [join(dir, "train/try-clean-figures.ts")], { cwd: dir, env: { ...process.env, EXTRACTION_CORPUS: corpus }, maxBuffer: 1 << 26 });

@@ -15,7 +15,8 @@ export function trainedInSample(texts: readonly (string | undefined)[]): boolean
   return texts.some((t) => t !== undefined && (t.includes(BOTH_HALVES) || t.includes(ALL_DATA)));
 }
 
-const CLEAN_WEIGHTS = ["blocks-text", "blocks-html", "headline-text", "short-lines-text", "article-gate-text"];
+/** Every file train:clean writes (src/clean/weights/): the note names each one that saw the checking halves. */
+const CLEAN_WEIGHTS = ["blocks-text", "blocks-html", "headline-text", "list-lines-text", "short-lines-text", "article-gate-text", "article-gate-html"];
 
 function trainedOnTexts(value: unknown): string[] {
   if (typeof value !== "object" || value === null) return [];

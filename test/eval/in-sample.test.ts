@@ -34,6 +34,13 @@ describe("the evals' in-sample note", () => {
     expect(note).toContain("npm run eval:tuning-weights -- headlines");
   });
 
+  it("names every cleaning weight file train:clean writes when all of them saw the checking half (TRAIN_ON=all)", () => {
+    const seen = cleanWeightsInSample(weightsSaying(NAMES));
+    expect([...seen].sort()).toEqual([...NAMES].sort());
+    expect(seen).toContain("list-lines-text");
+    expect(seen).toContain("article-gate-html");
+  });
+
   it("reads the date and merge models' own words: the shipped date models saw both halves, the merge model did not", () => {
     expect(trainedInSample([shippedModel("html").trainedOn, shippedModel("text").trainedOn])).toBe(true);
     expect(trainedInSample([mergeModels().pair.trainedOn, mergeModels().context.trainedOn])).toBe(false);

@@ -19,6 +19,13 @@ describe("train:clean's training pages", () => {
     expect(chosen.filter((p) => p.half === "check").length).toBeGreaterThan(100);
   });
 
+  it("the swap trial (TRAIN_ON=checking) learns from every checking page and no tuning page", () => {
+    const chosen = trainingPages(pages, "checking");
+    expect(chosen).toEqual(pages.filter((p) => p.half === "check"));
+    expect(chosen.some((p) => p.half === "tune")).toBe(false);
+    expect(trainingPages(pages, "checking", "1").every((p) => p.half === "check")).toBe(true);
+  });
+
   it("a perturbed trial keeps about seven eighths of the tuning pages, or the share it is given, and never a checking page", () => {
     for (const k of ["1", "2", "3"]) {
       const eighths = trainingPages(pages, "tuning", k);
