@@ -408,10 +408,29 @@ function afterDeterminer(text: string, name: string, uses: number, common: numbe
   for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
     if ((i > 0 && letterOrDigitAt(text, i - 1)) || letterOrDigitAt(text, i + name.length)) continue;
     uses++;
-    const before = /(?:(\p{L}+) )?(\p{L}+) $/u.exec(text.slice(Math.max(0, i - 40), i));
-    if (!before) continue;
-    const [, second, last] = before;
-    if (GERMAN_DETERMINERS.has(last!.toLowerCase()) || (second && /^\p{Ll}/u.test(last!) && GERMAN_DETERMINERS.has(second.toLowerCase()))) common++;
+    const last = wordBefore(text, i);
+    if (last === null) continue;
+    const lastWord = text.slice(last, i - 1);
+    if (GERMAN_DETERMINERS.has(lastWord.toLowerCase())) common++;
+    else if (/^\p{Ll}/u.test(lastWord)) {
+      const second = wordBefore(text, last);
+      if (second !== null && GERMAN_DETERMINERS.has(text.slice(second, last - 1).toLowerCase())) common++;
+    }
   }
   return [uses, common];
+}
+
+/** Where the word of letters that ends one space before `at` begins, or null when there is none. */
+function wordBefore(text: string, at: number): number | null {
+  if (at < 2 || text.charCodeAt(at - 1) !== 32) return null;
+  let j = at - 2;
+  while (j >= 0 && isLetter(text, j)) j--;
+  return j === at - 2 ? null : j + 1;
+}
+
+const LETTER = /\p{L}/u;
+
+function isLetter(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 ? (c | 32) >= 97 && (c | 32) <= 122 : LETTER.test(text[i]!);
 }
