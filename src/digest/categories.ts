@@ -104,7 +104,8 @@ function isNameWord(word: string, notName: ReadonlySet<string>): boolean {
   const c = word.charCodeAt(0);
   // Most words are lower case or digits; only the rest need the Unicode test.
   if (c < 65 || (c > 90 && (c < 128 || !/^\p{Lu}/u.test(word)))) return false;
-  return !notName.has(word.toLowerCase());
+  // "December's", "Sie’s": the word without its possessive, as the category would show it.
+  return !notName.has((endsInS(word) ? word.slice(0, -2) : word).toLowerCase());
 }
 
 /** The capitalised runs in one text, each with whether it stood at a sentence's start. */
