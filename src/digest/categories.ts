@@ -339,22 +339,6 @@ function sameByInitials(a: string, b: string): boolean {
   return initials.toUpperCase() === short;
 }
 
-/** A story's article as its categories read it: the first paragraphs of its prose (and its path, which a cache may key by). */
-export type ProseSource = Pick<CleanArticle, "path" | "paragraphs" | "stored">;
-
-/** How many of an article's paragraphs its categories are drawn from. */
-export const PROSE_PARAGRAPHS = 6;
-
-export function proseOf(article: ProseSource): string {
-  return paragraphsOf(article).slice(0, PROSE_PARAGRAPHS).join("\n");
-}
-
-/** A story's categories from its articles: `storyCategories` over their prose, or the same through the build cache. */
-export type Categorise = (articles: readonly ProseSource[], exclude: readonly string[]) => string[];
-
-// The paragraphs read where they are, not joined into each article's prose first (the same names).
-export const categoriseArticles: Categorise = (articles, exclude) => categoriesOf(articles.map(paragraphsOf), exclude, 3, PROSE_PARAGRAPHS);
-
 /**
  * Whether a one-word category is a common word by the story's own evidence: the text also writes it in
  * lower case after a word or a comma ("Wird" beside "… es wird", "Music" beside "dance music"), or, in
@@ -435,3 +419,19 @@ function isLetter(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   return c < 128 ? (c | 32) >= 97 && (c | 32) <= 122 : LETTER.test(text[i]!);
 }
+
+/** A story's article as its categories read it: the first paragraphs of its prose (and its path, which a cache may key by). */
+export type ProseSource = Pick<CleanArticle, "path" | "paragraphs" | "stored">;
+
+/** How many of an article's paragraphs its categories are drawn from. */
+export const PROSE_PARAGRAPHS = 6;
+
+export function proseOf(article: ProseSource): string {
+  return paragraphsOf(article).slice(0, PROSE_PARAGRAPHS).join("\n");
+}
+
+/** A story's categories from its articles: `storyCategories` over their prose, or the same through the build cache. */
+export type Categorise = (articles: readonly ProseSource[], exclude: readonly string[]) => string[];
+
+// The paragraphs read where they are, not joined into each article's prose first (the same names).
+export const categoriseArticles: Categorise = (articles, exclude) => categoriesOf(articles.map(paragraphsOf), exclude, 3, PROSE_PARAGRAPHS);
