@@ -1,9 +1,13 @@
 // A story's categories for feed readers: the names it is about ("Serbia", "National Gallery"), taken
 // from its articles' own prose. Capitalised runs of words (parted by brackets, slashes and dashes: "Industry
 // (METI)" is two names) that are not sentence openers, weekdays, months, news agencies or the story's own
-// outlets, ranked by how many of its articles name them.
+// outlets, ranked by how many of its articles name them. A story in another language than English refuses
+// that language's function words and calendar words too, joins a name's parts with its joiners, and
+// passes over a word it also writes in lower case and (German) a noun its articles use as a common noun.
 import { isWireService } from "../text/outlet-names.ts";
 import { STOP_WORDS } from "../text/words.ts";
+import { FUNCTION_WORDS_OF, GERMAN_DETERMINERS, NAME_ARTICLES_OF, NAME_JOINERS_OF } from "../text/name-words.ts";
+import { textLanguage } from "./language.ts";
 import { paragraphsOf } from "../text/article-text.ts";
 import type { CleanArticle } from "../types.ts";
 
@@ -16,18 +20,98 @@ const JOINERS = new Set(["of", "de", "al", "and", "&"]);
 /** Lower-cased words that never start or continue a name: function words, date words, titles. */
 const NOT_NAME: ReadonlySet<string> = new Set([...STOP_WORDS, ...CALENDAR, ...TITLES]);
 
+/** What a story's language makes of its words: what is never a name, what joins a name's parts. */
+interface NameWords {
+  /** The primary language subtag, or null for English and a language the text does not tell. */
+  lang: string | null;
+  notName: ReadonlySet<string>;
+  joiners: ReadonlySet<string>;
+  /** Articles that, capitalised mid-sentence, start a name ("El País", "Die Zeit"). */
+  articles: ReadonlySet<string>;
+}
+
+const ENGLISH: NameWords = { lang: null, notName: NOT_NAME, joiners: JOINERS, articles: new Set() };
+const nameWordsMemo = new Map<string, NameWords>();
+
+/** The name words of a language: English's, with that language's function words, weekdays, months and joiners added. */
+function nameWordsOf(lang: string | null): NameWords {
+  if (lang === null || lang === "en") return ENGLISH;
+  let words = nameWordsMemo.get(lang);
+  if (!words) {
+    const notName = new Set([...NOT_NAME, ...(FUNCTION_WORDS_OF.get(lang) ?? []), ...calendarWords(lang)]);
+    words = { lang, notName, joiners: new Set([...JOINERS, ...(NAME_JOINERS_OF.get(lang) ?? [])]), articles: NAME_ARTICLES_OF.get(lang) ?? new Set() };
+    nameWordsMemo.set(lang, words);
+  }
+  return words;
+}
+
+/** A language's weekday and month names, long and short, lower case, from the runtime's locale data (none when it has none). */
+function calendarWords(lang: string): string[] {
+  const out: string[] = [];
+  const add = (locale: string, options: Intl.DateTimeFormatOptions, date: Date) => {
+    for (const part of new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }).formatToParts(date)) {
+      if (part.type === "month" || part.type === "weekday") for (const w of part.value.toLowerCase().split(/[\s.]+/)) if (w.length > 1 && !/\d/.test(w)) out.push(w);
+    }
+  };
+  let locale: string;
+  try {
+    locale = Intl.DateTimeFormat.supportedLocalesOf([lang])[0] ?? "";
+  } catch {
+    return out;
+  }
+  if (!locale) return out;
+  for (let m = 0; m < 12; m++) {
+    const date = new Date(Date.UTC(2020, m, 15));
+    for (const month of ["long", "short"] as const) add(locale, { month }, date), add(locale, { month, day: "numeric" }, date);
+  }
+  for (let d = 0; d < 7; d++) for (const weekday of ["long", "short"] as const) add(locale, { weekday }, new Date(Date.UTC(2020, 5, 1 + d)));
+  return out;
+}
+
+/** A story's language, read from the first 600 characters of its articles' prose (as src/digest/language.ts reads). */
+function storyLanguage(texts: ReadonlyArray<readonly string[]>, count: number): string | null {
+  // Most stories are English, and say so at a glance: the language test's letter by letter reading is left for the rest.
+  let length = 0;
+  let the = 0;
+  for (const parts of texts) {
+    for (let k = 0; k < Math.min(count, parts.length) && length < SAMPLE_CHARS; k++) {
+      const part = parts[k]!;
+      for (let i = part.indexOf(" the "); i >= 0 && i < SAMPLE_CHARS - length; i = part.indexOf(" the ", i + 4)) if (++the >= ENGLISH_AT_A_GLANCE) return "en";
+      length += part.length + 1;
+    }
+    if (length >= SAMPLE_CHARS) break;
+  }
+  const sample: string[] = [];
+  length = 0;
+  for (const parts of texts) {
+    for (let k = 0; k < Math.min(count, parts.length) && length < SAMPLE_CHARS; k++) (sample.push(parts[k]!), (length += parts[k]!.length + 1));
+    if (length >= SAMPLE_CHARS) break;
+  }
+  return textLanguage(sample).lang;
+}
+
+const SAMPLE_CHARS = 600;
+/** This many " the " in the sample: English (a page in another language quotes that much English seldom). */
+const ENGLISH_AT_A_GLANCE = 3;
+
+/** A capitalised article mid-sentence, which starts a name in the story's language ("El País", "Die Zeit"): kept only when a name word follows. */
+function leadsName(word: string, articles: ReadonlySet<string>): boolean {
+  return articles.size > 0 && /^\p{Lu}/u.test(word) && articles.has(word.toLowerCase());
+}
+
 /** A word that can start or continue a name: capitalised, and not a function word or a date word. */
-function isNameWord(word: string): boolean {
+function isNameWord(word: string, notName: ReadonlySet<string>): boolean {
   const c = word.charCodeAt(0);
   // Most words are lower case or digits; only the rest need the Unicode test.
   if (c < 65 || (c > 90 && (c < 128 || !/^\p{Lu}/u.test(word)))) return false;
-  return !NOT_NAME.has(word.toLowerCase());
+  // "December's", "Sie’s": the word without its possessive, as the category would show it.
+  return !notName.has((endsInS(word) ? word.slice(0, -2) : word).toLowerCase());
 }
 
 /** The capitalised runs in one text, each with whether it stood at a sentence's start. */
 export function nameRuns(text: string): { name: string; opener: boolean }[] {
   const out: { name: string; opener: boolean }[] = [];
-  eachNameRun([text], (name, opener) => out.push({ name, opener }));
+  eachNameRun([text], (name, opener) => out.push({ name, opener }), ENGLISH);
   return out;
 }
 
@@ -35,13 +119,17 @@ export function nameRuns(text: string): { name: string; opener: boolean }[] {
  * `nameRuns` as calls, in order, with nothing kept; of the parts as one text, joined by newlines (a
  * newline neither ends a sentence nor a name run, and ends a word: each part is read in place instead).
  */
-function eachNameRun(parts: readonly string[], take: (name: string, opener: boolean) => void, count = parts.length, seen: SeenParts | null = null): void {
+function eachNameRun(parts: readonly string[], take: (name: string, opener: boolean) => void, words: NameWords, count = parts.length, seen: SeenParts | null = null): void {
+  const { notName, joiners, articles } = words;
   const run: string[] = [];
   let opener = false;
   let sentenceStart = true;
+  // Whether a word (or a word and a comma) comes just before, on this line: a capitalised article there
+  // begins a name, while after a line's start or a colon it may be capitalised for no other reason.
+  let afterWord = false;
   let recording: PartNames | null = null;
   const flush = () => {
-    while (run.length && JOINERS.has(run[run.length - 1]!.toLowerCase())) run.pop();
+    while (run.length && (joiners.has(run[run.length - 1]!.toLowerCase()) || articles.has(run[run.length - 1]!.toLowerCase()))) run.pop();
     if (run.length) {
       const name = run.length === 1 ? run[0]! : run.join(" ");
       const taken = endsInS(name) ? name.replace(/['’]s$/, "") : name;
@@ -57,6 +145,7 @@ function eachNameRun(parts: readonly string[], take: (name: string, opener: bool
   // words of letters and digits with ' ’ . - inside, and one-character punctuation marks.
   for (let part = 0; part < count; part++) {
     const text = parts[part]!;
+    afterWord = false;
     if (recording) {
       recording.end = { sentenceStart, opener, run: run.slice() };
       recording = null;
@@ -91,6 +180,7 @@ function eachNameRun(parts: readonly string[], take: (name: string, opener: bool
           flush();
           sentenceStart = c !== 58 && c !== 59;
         } else if (partsNames(c)) flush();
+        if (c !== 32 && c !== 44) afterWord = false;
         continue;
       }
       let end = i + width;
@@ -107,16 +197,18 @@ function eachNameRun(parts: readonly string[], take: (name: string, opener: bool
       if (run.length === 0 && ((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
         // A lower-case word or a number outside a name: it only ends a sentence's start.
         sentenceStart = false;
+        afterWord = true;
         i = end;
         continue;
       }
       const word = text.slice(i, end);
       i = end;
-      if (isNameWord(word) || (run.length > 0 && JOINERS.has(word.toLowerCase()))) {
+      if (isNameWord(word, notName) || (run.length > 0 && joiners.has(word.toLowerCase())) || (run.length === 0 && afterWord && leadsName(word, articles))) {
         if (!run.length) opener = sentenceStart;
         run.push(word);
       } else flush();
       sentenceStart = false;
+      afterWord = true;
     }
   }
   if (recording) {
@@ -215,9 +307,10 @@ function categoriesOf(texts: ReadonlyArray<readonly string[]>, exclude: readonly
   };
   // Outlets running one wire story share whole paragraphs: each is read once.
   const seen = texts.length > 1 ? { afterStart: new Map<string, PartNames>(), midSentence: new Map<string, PartNames>() } : null;
+  const words = nameWordsOf(storyLanguage(texts, count));
   for (const parts of texts) {
     article++;
-    eachNameRun(parts, take, Math.min(count, parts.length), seen);
+    eachNameRun(parts, take, words, Math.min(count, parts.length), seen);
   }
   const ranked: Tally[] = [];
   for (const e of tally.values()) if (e.uses > 0) ranked.push(e);
@@ -225,7 +318,8 @@ function categoriesOf(texts: ReadonlyArray<readonly string[]>, exclude: readonly
   // leaving them out first (the order is total), with far fewer outlet-name tests.
   ranked.sort((a, b) => b.articles - a.articles || b.uses - a.uses || a.first - b.first);
   const skip = new Set(exclude.map((e) => e.toLowerCase()));
-  const keep = (e: Tally) => !skip.has(e.key) && !isWireService(e.name);
+  const commonWord = commonWordTest(texts, count, words.lang);
+  const keep = (e: Tally) => !skip.has(e.key) && !isWireService(e.name) && !commonWord(e.name);
   if (!Number.isInteger(max) || max < 0) return ranked.filter(keep).slice(0, max).map((e) => e.name);
   const out: string[] = [];
   for (const e of ranked) {
@@ -243,6 +337,87 @@ function sameByInitials(a: string, b: string): boolean {
   let initials = "";
   for (const word of long.split(/[\s-]+/)) if (word && !JOINERS.has(word.toLowerCase()) && !STOP_WORDS.has(word.toLowerCase())) initials += word[0];
   return initials.toUpperCase() === short;
+}
+
+/**
+ * Whether a one-word category is a common word by the story's own evidence: the text also writes it in
+ * lower case after a word or a comma ("Wird" beside "… es wird", "Music" beside "dance music"), or, in
+ * German, whose nouns are all capitalised, most of its uses follow a determiner, perhaps past a lower-case
+ * adjective ("das Exemplar", "der neue Vorstand"). Acronyms and names with inner capitals are names.
+ */
+function commonWordTest(texts: ReadonlyArray<readonly string[]>, count: number, lang: string | null): (name: string) => boolean {
+  return (name) => {
+    if (!capitalisedOnly(name)) return false;
+    const spaced = ` ${name.toLowerCase()}`;
+    let uses = 0;
+    let common = 0;
+    for (const parts of texts) {
+      for (let k = 0; k < Math.min(count, parts.length); k++) {
+        if (writtenInLowerCase(parts[k]!, spaced)) return true;
+        if (lang === "de") [uses, common] = afterDeterminer(parts[k]!, name, uses, common);
+      }
+    }
+    return common * 2 > uses;
+  };
+}
+
+/** One word, capitalised, with no other capital ("Music", "Exemplar"; not "SPD", "NetzDG", "US-Präsident", "Kim Jong Un"). */
+function capitalisedOnly(name: string): boolean {
+  const c = name.charCodeAt(0);
+  if (c < 128 ? c < 65 || c > 90 : !/^\p{Lu}/u.test(name)) return false;
+  for (let i = 1; i < name.length; i++) {
+    const d = name.charCodeAt(i);
+    if (d === 32 || (d >= 65 && d <= 90)) return false;
+    if (d >= 128 && /\p{Lu}/u.test(name[i]!)) return false;
+  }
+  return true;
+}
+
+/** Whether the word (` word`, lower case) stands in the text whole, after a letter, digit or comma and a space. */
+function writtenInLowerCase(text: string, spaced: string): boolean {
+  for (let i = text.indexOf(spaced); i >= 0; i = text.indexOf(spaced, i + 1)) {
+    // A soft hyphen or a hyphen continues the word ("welt\u00adweit" is not "welt").
+    if (i > 0 && isLetterDigitOr(text, i - 1, ",") && !isLetterDigitOr(text, i + spaced.length, "\u00ad-")) return true;
+  }
+  return false;
+}
+
+/** Whether the character at `i` is a letter, a digit or one of `others` (false past the text's end). */
+function isLetterDigitOr(text: string, i: number, others: string): boolean {
+  if (i >= text.length) return false;
+  return letterOrDigitAt(text, i) > 0 || others.includes(text[i]!);
+}
+
+/** The word's uses in one text, and how many of them follow a German determiner, next to it or past one lower-case word. */
+function afterDeterminer(text: string, name: string, uses: number, common: number): [number, number] {
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+    if ((i > 0 && letterOrDigitAt(text, i - 1)) || letterOrDigitAt(text, i + name.length)) continue;
+    uses++;
+    const last = wordBefore(text, i);
+    if (last === null) continue;
+    const lastWord = text.slice(last, i - 1);
+    if (GERMAN_DETERMINERS.has(lastWord.toLowerCase())) common++;
+    else if (/^\p{Ll}/u.test(lastWord)) {
+      const second = wordBefore(text, last);
+      if (second !== null && GERMAN_DETERMINERS.has(text.slice(second, last - 1).toLowerCase())) common++;
+    }
+  }
+  return [uses, common];
+}
+
+/** Where the word of letters that ends one space before `at` begins, or null when there is none. */
+function wordBefore(text: string, at: number): number | null {
+  if (at < 2 || text.charCodeAt(at - 1) !== 32) return null;
+  let j = at - 2;
+  while (j >= 0 && isLetter(text, j)) j--;
+  return j === at - 2 ? null : j + 1;
+}
+
+const LETTER = /\p{L}/u;
+
+function isLetter(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 ? (c | 32) >= 97 && (c | 32) <= 122 : LETTER.test(text[i]!);
 }
 
 /** A story's article as its categories read it: the first paragraphs of its prose (and its path, which a cache may key by). */
