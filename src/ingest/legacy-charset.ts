@@ -3,7 +3,15 @@
 // caller reads Windows-1252). Latin-script answers (ISO-8859-1/2, Windows-1250/1252/1254/1257...) are never
 // taken: a Western text stays read as Windows-1252, the reading it always had. Thresholds: see
 // docs/scaling.md, stop 67 (en67), set on the tuning half of scripts/measure-legacy-encodings.ts.
-import { analyse } from "chardet";
+import { createRequire } from "node:module";
+
+type Analyse = typeof import("chardet").analyse;
+let loaded: Analyse | null = null;
+/** chardet, loaded the first time a file needs it: a build of UTF-8 files (and each worker thread) never loads it. */
+function analyse(bytes: Uint8Array): ReturnType<Analyse> {
+  loaded ??= (createRequire(import.meta.url)("chardet") as typeof import("chardet")).analyse;
+  return loaded(bytes);
+}
 
 interface Legacy {
   /** TextDecoder's label. */
