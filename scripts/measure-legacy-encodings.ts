@@ -10,7 +10,9 @@
 // Windows-1253 and ISO-8859-7 (Greek); Windows-1256 (Arabic); GB18030 and Big5 (Chinese); Shift_JIS (cp932,
 // as Windows saves it) and EUC-JP (Japanese); EUC-KR (Korean). Lines an encoding cannot hold are left out
 // of that encoding's whole copy; a short copy with such a line is skipped. Each is encoded whole, and short: its first line with each of its first five
-// paragraphs (100 characters or more, 40 in Chinese, Japanese and Korean), the input detectors fail on. A copy with no byte above 0x7F is skipped (it is ASCII: UTF-8 already).
+// paragraphs (100 characters or more, 40 in Chinese, Japanese and Korean), the input detectors fail on.
+// And the page's HTML where the set has it (read as the corpus says: BOM, UTF-8, its meta charset), its charset
+// declarations taken out, in the same encodings (characters the encoding lacks as &#NNNN;, as browsers save them). A copy with no byte above 0x7F is skipped (it is ASCII: UTF-8 already).
 //
 // Counted per encoding and half: read right (the decoded text is what the platform's decoder of the true
 // encoding gives, after decode's own normalising), read wrong, rejected (by decode, or by cleaning:
@@ -21,7 +23,8 @@
 // --decode: the decode.ts to measure (default: this worktree's), e.g. /work/wt/base67/src/ingest/decode.ts.
 // --list <encoding>: print each copy of that encoding: half, kind, id, what decode chose and its warning, chardet's first three guesses.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { analyse } from "chardet";
@@ -35,21 +38,32 @@ const { decode } = (await import(pathToFileURL(decodePath).href)) as { decode: (
 const listed = arg("--list");
 const corpus = resolve(import.meta.dirname, "../../shared/corpus");
 
-interface Text {
-  id: string;
-  text: string;
-}
-
 function lines(file: string): Record<string, unknown>[] {
   return readFileSync(resolve(corpus, file), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
+interface Text {
+  id: string;
+  text: string;
+  /** The page's HTML as UTF-8, its charset declarations taken out, when the set has the page. */
+  html?: string;
+}
+const noCharset = (html: string) =>
+  html
+    .replace(/<meta[^>]*\bcharset\s*=[^>]*>/gi, "")
+    .replace(/<\?xml[^>]*>/i, "");
 const texts: Text[] = [];
 for (const file of ["bbc-dev.jsonl", "events-dev.jsonl"]) {
   for (const r of lines(file)) texts.push({ id: `${file}:${String(r.id)}`, text: `${String(r.title ?? "")}\n\n${String(r.text ?? "")}` });
 }
 for (const file of ["webpages-dev.jsonl", "dates-dev.jsonl", "extraction-dev.jsonl"]) {
-  for (const r of lines(file)) if (typeof r.text_dump === "string" && r.text_dump.trim()) texts.push({ id: `${file}:${String(r.id)}`, text: r.text_dump });
+  const dir = resolve(corpus, file.replace("-dev.jsonl", "-html"));
+  for (const r of lines(file)) {
+    if (typeof r.text_dump !== "string" || !r.text_dump.trim()) continue;
+    const page = resolve(dir, `${String(r.id)}.html.gz`);
+    const read = existsSync(page) ? decode(gunzipSync(readFileSync(page)), "html") : null;
+    texts.push({ id: `${file}:${String(r.id)}`, text: r.text_dump, ...(read?.ok ? { html: noCharset(read.text) } : {}) });
+  }
 }
 
 const SCRIPTS: [string, RegExp][] = [
@@ -93,7 +107,7 @@ function shortsOf(text: string, script: string): string[] {
 interface Job {
   half: Half;
   id: string;
-  kind: "whole" | "short";
+  kind: "whole" | "short" | "html";
   script: string;
   encoding: string;
   codec: string;
@@ -108,6 +122,7 @@ for (const t of texts) {
   for (const [encoding, codec] of ENCODINGS[script]!) {
     jobs.push({ half, id: t.id, kind: "whole", script, encoding, codec, text: t.text });
     for (const short of shorts) jobs.push({ half, id: t.id, kind: "short", script, encoding, codec, text: short });
+    if (t.html) jobs.push({ half, id: t.id, kind: "html", script, encoding, codec, text: t.html });
   }
 }
 
@@ -116,6 +131,10 @@ const PY = `
 import sys, json, base64
 out = []
 for job in json.load(sys.stdin):
+    if job["html"]:
+        b = job["text"].encode(job["codec"], "xmlcharrefreplace")
+        out.append(base64.b64encode(b).decode() if any(x > 127 for x in b) else None)
+        continue
     kept = []
     for line in job["text"].split("\\n"):
         try:
@@ -129,9 +148,11 @@ for job in json.load(sys.stdin):
     out.append(base64.b64encode(b).decode() if any(x > 127 for x in b) else None)
 json.dump(out, sys.stdout)
 `;
-const encoded = JSON.parse(
-  execFileSync("/usr/bin/python3", ["-c", PY], { input: JSON.stringify(jobs.map((j) => ({ text: j.text, codec: j.codec, short: j.kind === "short" }))), maxBuffer: 1 << 30 }).toString(),
-) as (string | null)[];
+/** The jobs' bytes, a batch at a time (a page's HTML in a dozen encodings does not fit in one string). */
+function encode(batch: readonly Job[]): (string | null)[] {
+  const input = JSON.stringify(batch.map((j) => ({ text: j.text, codec: j.codec, short: j.kind === "short", html: j.kind === "html" })));
+  return JSON.parse(execFileSync("/usr/bin/python3", ["-c", PY], { input, maxBuffer: 1 << 30 }).toString()) as (string | null)[];
+}
 
 interface Tally {
   copies: number;
@@ -152,20 +173,20 @@ let decodeMs = 0;
 const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
 const cp1252 = (bytes: Uint8Array) => new TextDecoder("latin1").decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 
-jobs.forEach((job, i) => {
-  const b64 = encoded[i];
+function measure(job: Job, b64: string | null): void {
   if (!b64) return;
   const bytes = Buffer.from(b64, "base64");
-  const key = `${job.kind === "short" ? "short " : ""}${job.encoding} (${job.script})`;
+  const key = `${job.kind === "whole" ? "" : `${job.kind} `}${job.encoding} (${job.script})`;
+  const format = job.kind === "html" ? "html" : "text";
   const tally = tallies.get(key) ?? { tune: blank(), check: blank() };
   tallies.set(key, tally);
   const t = tally[job.half];
   t.copies++;
   // What the platform's decoder of the true encoding gives, normalised as decode normalises (through its UTF-8 path).
   // (Node reads "windows-1252" as Latin-1 in 0x80-0x9F: that encoding's truth is its own table.)
-  const truth = decode(Buffer.from(job.encoding === "windows-1252" ? cp1252(bytes) : new TextDecoder(job.encoding).decode(bytes)));
+  const truth = decode(Buffer.from(job.encoding === "windows-1252" ? cp1252(bytes) : new TextDecoder(job.encoding).decode(bytes)), format);
   const start = performance.now();
-  const d = decode(bytes);
+  const d = decode(bytes, format);
   decodeMs += performance.now() - start;
   const picks = chosen.get(key) ?? new Map<string, number>();
   chosen.set(key, picks);
@@ -176,11 +197,11 @@ jobs.forEach((job, i) => {
     outcome = "rejected";
     t.rejected++;
   } else {
-    const cleaned = cleanArticle({ path: "x.txt", format: "text", text: d.text, encoding: d.encoding, mtime: new Date(0) });
+    const cleaned = cleanArticle({ path: `x.${format === "html" ? "html" : "txt"}`, format, text: d.text, encoding: d.encoding, mtime: new Date(0) });
     if ("rejected" in cleaned) {
       outcome = `rejected: ${cleaned.rejected.reason}`;
       t.rejected++;
-      if ("rejected" in cleanArticle({ path: "x.txt", format: "text", text: truth.text, encoding: "utf-8", mtime: new Date(0) })) t.rejectedAsUtf8++;
+      if ("rejected" in cleanArticle({ path: `x.${format === "html" ? "html" : "txt"}`, format, text: truth.text, encoding: "utf-8", mtime: new Date(0) })) t.rejectedAsUtf8++;
     } else if (d.text === truth.text) {
       outcome = "right";
       t.right++;
@@ -191,7 +212,7 @@ jobs.forEach((job, i) => {
   }
   if (job.script === "latin" && job.encoding !== "utf-8" && d.ok && d.encoding !== "windows-1252") t.latinElse++;
   if (job.encoding === "windows-1252" && d.ok) {
-    const today = decode(Buffer.from(cp1252(bytes)));
+    const today = decode(Buffer.from(cp1252(bytes)), format);
     if (!today.ok || today.text !== d.text) t.westernOtherwise++;
   }
   if (listed === job.encoding) {
@@ -199,7 +220,11 @@ jobs.forEach((job, i) => {
     const guesses = analyse(bytes).slice(0, 3).map((m) => `${m.name}/${m.lang ?? "-"} ${m.confidence}`).join(", ");
     console.log(`${job.half}\t${job.kind}\t${job.id}\t${bytes.length} B\t${pick}\t${outcome}\t${warning}\tchardet: ${guesses}`);
   }
-});
+}
+for (let start = 0; start < jobs.length; start += 200) {
+  const batch = jobs.slice(start, start + 200);
+  encode(batch).forEach((b64, i) => measure(batch[i]!, b64));
+}
 
 console.log(`decode: ${decodePath}`);
 console.log("encoding (script)                     | tuning: copies right wrong rejected (as UTF-8 too) | checking: copies right wrong rejected (as UTF-8 too) | chosen (both halves)");

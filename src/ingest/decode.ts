@@ -65,7 +65,7 @@ export function decode(bytes: Uint8Array, format: InputFormat = "text"): Decoded
       if (scan.tail) warnings.push({ rule: "decode", line: lineAt(bytes, bytes.length - scan.tail), text: "the file ends in the middle of a UTF-8 character (cut off?); it is shown as \uFFFD" });
     } else {
       // A page that says it is Windows-1252 (or Latin-1, which browsers read as it) is read as it says.
-      const legacy = declared === "windows-1252" ? null : legacyReading(bytes);
+      const legacy = declared === "windows-1252" ? null : legacyReading(bytes, format);
       if (legacy) {
         text = legacy.text;
         encoding = legacy.encoding;

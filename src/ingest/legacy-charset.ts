@@ -4,6 +4,7 @@
 // taken: a Western text stays read as Windows-1252, the reading it always had. Thresholds: see
 // docs/scaling.md, stop 67 (en67), set on the tuning half of scripts/measure-legacy-encodings.ts.
 import { createRequire } from "node:module";
+import type { InputFormat } from "../types.ts";
 
 type Analyse = typeof import("chardet").analyse;
 let loaded: Analyse | null = null;
@@ -67,23 +68,48 @@ export interface LegacyReading {
   why: string;
 }
 
-export function legacyReading(bytes: Uint8Array): LegacyReading | null {
-  const sample = bytes.subarray(0, SAMPLE);
+export function legacyReading(bytes: Uint8Array, format: InputFormat): LegacyReading | null {
+  // A page is judged by its text: markup, scripts and styles are ASCII whatever the encoding.
+  const sample = format === "html" ? pageText(bytes) : bytes.subarray(0, SAMPLE);
   if (!mostlyHigh(sample)) return null;
-  const top = analyse(sample)[0];
-  const legacy = top && LEGACY[top.name];
-  if (!top || !legacy || top.confidence < legacy.min) return null;
+  // chardet's answers, most confident first: the first that reads the bytes cleanly in its script. (Arabic
+  // scores ISO-8859-6 and Windows-1256 alike, and only one of them has a character for every byte.)
+  for (const match of analyse(sample)) {
+    const legacy = LEGACY[match.name];
+    if (!legacy || match.confidence < legacy.min) continue;
+    const text = read(bytes, sample, legacy);
+    if (text === null) continue;
+    const language = match.lang ? `${LANGUAGES[match.lang] ?? match.lang}, ` : "";
+    return { text, encoding: legacy.label, why: `read as ${legacy.name} (chardet: ${language}confidence ${match.confidence})` };
+  }
+  return null;
+}
+
+/** The bytes as text in that encoding, or null when they are not: a byte it has no character for, or letters mostly of another script. */
+function read(bytes: Uint8Array, sample: Uint8Array, legacy: Legacy): string | null {
   const text = new TextDecoder(legacy.label).decode(bytes);
-  // Bytes the encoding has no character for: not that encoding (a cut-off last character aside).
+  // A cut-off last character aside.
   const broken = text.indexOf("\uFFFD");
   if (broken >= 0 && broken < text.length - 1) return null;
-  // The text comes out in the encoding's own script: at least half its letters (a Western text misread
-  // in another encoding turns only its few accented letters into that script).
-  const letters = text.match(LETTERS)?.length ?? 0;
-  const own = text.match(legacy.script)?.length ?? 0;
-  if (own < 0.5 * letters) return null;
-  const language = top.lang ? `${LANGUAGES[top.lang] ?? top.lang}, ` : "";
-  return { text, encoding: legacy.label, why: `read as ${legacy.name} (chardet: ${language}confidence ${top.confidence})` };
+  // At least half the letters in the encoding's own script: a Western text misread in another encoding
+  // turns only its few accented letters into that script.
+  const seen = new TextDecoder(legacy.label).decode(sample);
+  const letters = seen.match(LETTERS)?.length ?? 0;
+  const own = seen.match(legacy.script)?.length ?? 0;
+  return own >= 0.5 * letters ? text : null;
+}
+
+const latin1 = new TextDecoder("latin1");
+
+/** A page's bytes outside tags, comments, scripts and styles (from its first 256 KiB), at most SAMPLE of them. */
+function pageText(bytes: Uint8Array): Uint8Array {
+  const text = latin1
+    .decode(bytes.subarray(0, 256 * 1024))
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, " ")
+    .replace(/<!--[\s\S]*?-->/g, " ")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/\s+/g, " ");
+  return Buffer.from(text.slice(0, SAMPLE), "latin1");
 }
 
 /**
