@@ -61,6 +61,17 @@ describe("a text in a legacy encoding, no byte-order mark", () => {
     }
   });
 
+  it("is read in its encoding in a page that declares no charset, judged by its text, not its markup", () => {
+    // A large head of ASCII markup and script, as pages have: the encoding is told from the text after it.
+    const head = Buffer.from(`<!doctype html><html><head><title>t</title><script>${"var x = 1;\n".repeat(2000)}</script></head><body><pre>`);
+    for (const name of ["zh.gb18030.txt", "ja.euc-jp.txt", "ko.euc-kr.txt", "ru.windows-1251.txt"]) {
+      const f = fixtures.find((x) => x.name === name)!;
+      const d = decode(Buffer.concat([head, f.bytes, Buffer.from("</pre></body></html>")]), "html");
+      expect(d.ok && d.encoding, name).toBe(f.encoding);
+      expect(d.ok && d.text.includes(expected(f.lang, false)), name).toBe(true);
+    }
+  });
+
   it("is read as Windows-1252 as before when it is a Western text (German, French, Spanish, whole and short)", () => {
     const western = fixtures.filter((f) => f.encoding === "windows-1252");
     expect(western).toHaveLength(6);
