@@ -1,7 +1,9 @@
 // Bytes to text: UTF-16 or UTF-8 by byte-order mark, else UTF-8, else (for a page) the charset it
-// declares, else Windows-1252. UTF-8 with a few broken bytes (a file cut off mid-character, a stray
+// declares, else a CJK, Cyrillic, Greek, Arabic or Hebrew legacy encoding when chardet is clear about it
+// (legacy-charset.ts), else Windows-1252. UTF-8 with a few broken bytes (a file cut off mid-character, a stray
 // byte) stays UTF-8 with U+FFFD at the break, instead of turning every other character into mojibake.
 import type { InputFormat } from "../types.ts";
+import { legacyReading } from "./legacy-charset.ts";
 
 export interface DecodeWarning {
   rule: string;
@@ -62,10 +64,17 @@ export function decode(bytes: Uint8Array, format: InputFormat = "text"): Decoded
       }
       if (scan.tail) warnings.push({ rule: "decode", line: lineAt(bytes, bytes.length - scan.tail), text: "the file ends in the middle of a UTF-8 character (cut off?); it is shown as \uFFFD" });
     } else {
-      text = decodeWindows1252(bytes);
-      encoding = "windows-1252";
       // A page that says it is Windows-1252 (or Latin-1, which browsers read as it) is read as it says.
-      if (declared !== "windows-1252") warnings.push({ rule: "decode", line: lineAt(bytes, scan.firstInvalid), text: "not valid UTF-8; read as Windows-1252" });
+      const legacy = declared === "windows-1252" ? null : legacyReading(bytes, format);
+      if (legacy) {
+        text = legacy.text;
+        encoding = legacy.encoding;
+        warnings.push({ rule: "decode", line: lineAt(bytes, scan.firstInvalid), text: `not valid UTF-8; ${legacy.why}` });
+      } else {
+        text = decodeWindows1252(bytes);
+        encoding = "windows-1252";
+        if (declared !== "windows-1252") warnings.push({ rule: "decode", line: lineAt(bytes, scan.firstInvalid), text: "not valid UTF-8; read as Windows-1252" });
+      }
     }
   }
   text = normaliseText(text);

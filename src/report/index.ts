@@ -131,10 +131,20 @@ function shownPath(path: string): string {
   return JSON.stringify(path).replace(new RegExp(UNSHOWABLE.source, "g"), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-/** One stderr line per rejected input, naming it and saying why (a name with a line break or a bidi control in it is quoted). */
+/**
+ * One stderr line per rejected input, naming it and saying why (a name with a line break or a bidi control in it
+ * is quoted), with how its bytes were read when that was a guess ("not valid UTF-8; read as Windows-1252"): text
+ * read in the wrong encoding is rejected as page furniture, and the line shows the likely cause.
+ */
 export function rejectionLines(report: BuildReport): string[] {
   const name = shownPath;
-  return report.inputs.filter((i) => i.status === "rejected").map((i) => `digest: rejected ${name(i.path)}: ${(i.reason ?? "").replace(/\s+/g, " ")}`);
+  return report.inputs
+    .filter((i) => i.status === "rejected")
+    .map((i) => {
+      const read = i.messages.filter((m) => m.rule === "decode" && m.level === "warning").map((m) => m.text);
+      const why = `${i.reason ?? ""}${read.length ? ` (${read.join("; ")})` : ""}`;
+      return `digest: rejected ${name(i.path)}: ${why.replace(/\s+/g, " ")}`;
+    });
 }
 
 /**

@@ -91,7 +91,12 @@ describe("a build of hostile inputs", () => {
     const rejected = report.inputs.filter((i) => i.status === "rejected");
     expect(lines).toHaveLength(rejected.length);
     const shown = (path: string) => (/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(path) ? JSON.stringify(path).replace(/[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) : path);
-    for (const i of rejected) expect(lines, i.path).toContain(`digest: rejected ${shown(i.path)}: ${i.reason}`);
+    // With how its bytes were read when that was a guess (the decode warning), the likely cause of a rejection.
+    const read = (i: (typeof rejected)[number]) => {
+      const said = i.messages.filter((m) => m.rule === "decode" && m.level === "warning").map((m) => m.text);
+      return said.length ? ` (${said.join("; ")})` : "";
+    };
+    for (const i of rejected) expect(lines, i.path).toContain(`digest: rejected ${shown(i.path)}: ${i.reason}${read(i)}`);
     // No line is turned around by a bidi control in a name.
     expect(run.stderr).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
   });

@@ -78,6 +78,20 @@ describe("build report", () => {
     expect(rejectionLines(odd)).toEqual(['digest: rejected "a\\nb.txt": first second']);
   });
 
+  it("shows on a rejected input's line how its bytes were read when that was a guess, the likely cause", () => {
+    const furniture = "no article text found: no block of the page reads as article text (only menus, notices and other page furniture)";
+    const read = buildReport(
+      [],
+      [{ path: "zh.txt", reason: furniture }, { path: "menu.txt", reason: furniture }],
+      [
+        { file: "zh.txt", stage: "ingest", rule: "decode", level: "warning", text: "not valid UTF-8; read as Windows-1252", line: 1 },
+        { file: "zh.txt", stage: "clean", rule: "no-headline", level: "warning", text: "no headline found" },
+      ],
+      buildDigest([]).model,
+    );
+    expect(rejectionLines(read)).toEqual([`digest: rejected menu.txt: ${furniture}`, `digest: rejected zh.txt: ${furniture} (not valid UTF-8; read as Windows-1252)`]);
+  });
+
   it("never lets a name's bidi controls turn the stderr line around: they are shown escaped", () => {
     // "evil\u202Etxt.exe.pdf" shows on a terminal as "evilfdp.exe.txt", and reverses the reason after it too.
     const odd = buildReport([], [{ path: "evil\u202Etxt.exe.pdf", reason: "unsupported file type" }, { path: "b\u2067c\u0085.pdf", reason: "x" }], [], buildDigest([]).model);
