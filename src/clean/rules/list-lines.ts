@@ -143,6 +143,10 @@ class TermMarks {
 }
 
 const termMarks = new TermMarks();
+// Its tables replaced once as the module loads (for room it would make for a page of 1,024 terms): V8 compiles a
+// field it has seen written only once as a constant, so the first page that grew the tables threw away
+// listLineRows' optimised code and the set's with it, to be compiled again.
+termMarks.reset(1024);
 
 const clamp = (v: number) => Math.max(-6, Math.min(6, v));
 
