@@ -240,15 +240,6 @@ function tally(sample: string): Tally {
   return t;
 }
 
-/**
- * `part / whole`, in one place: the division's type feedback is then this function's, and the first text's
- * letter share is a fraction, so optimised code expects one; a division that had seen only whole results
- * (0 / n: no replacement characters) was compiled for integers and thrown away at the first fraction.
- */
-function share(part: number, whole: number): number {
-  return part / whole;
-}
-
 /** Each writing system of SYSTEMS as script indices, and whether it includes Latin (else Latin letters count for it besides its own). */
 const SYSTEM_INDICES = SYSTEMS.map((system) => system.map((s) => SCRIPT_INDEX.indexOf(s)));
 const SYSTEM_HAS_LATIN = SYSTEMS.map((system) => system.includes("Latin"));
@@ -282,19 +273,19 @@ function featuresOf(t: Tally): LanguageFeatures {
   let unspaced = 0;
   for (const s of UNSPACED_INDICES) unspaced += byScript[s]!;
   const { chars, scripted, tokens } = t;
-  const spaced = scripted === 0 || share(unspaced, scripted) < 0.3;
+  const spaced = scripted === 0 || unspaced / scripted < 0.3;
   const han = byScript[HAN]!;
   return {
     chars,
-    letterShare: chars ? share(t.letters, chars) : 0,
-    replacementShare: chars ? share(t.replacement, chars) : 0,
-    unassignedShare: chars ? share(t.unassigned, chars) : 0,
-    oddSymbolShare: chars ? share(t.odd, chars) : 0,
+    letterShare: chars ? t.letters / chars : 0,
+    replacementShare: chars ? t.replacement / chars : 0,
+    unassignedShare: chars ? t.unassigned / chars : 0,
+    oddSymbolShare: chars ? t.odd / chars : 0,
     script,
-    systemShare: scripted ? share(best, scripted) : 1,
-    rareHanShare: han ? share(t.rareHan, han) : 0,
-    basicLatinShare: latin ? share(t.basic, latin) : 1,
-    meanTokenLength: spaced && tokens ? share(t.tokenChars, tokens) : 0,
+    systemShare: scripted ? best / scripted : 1,
+    rareHanShare: han ? t.rareHan / han : 0,
+    basicLatinShare: latin ? t.basic / latin : 1,
+    meanTokenLength: spaced && tokens ? t.tokenChars / tokens : 0,
   };
 }
 
