@@ -125,12 +125,6 @@ export function add(links: Map<number, Link>, to: number, sum: number, count: nu
   } else links.set(to, { sum, count });
 }
 
-// A link summed into once as the module loads, and kept: V8 compiles a field it has only seen written once as a
-// constant, so the first merge that summed two links threw away averageLink's optimised loop, to be compiled again.
-const SUMMED = new Map<number, Link>();
-add(SUMMED, 0, 0.5, 1);
-add(SUMMED, 0, 0.5, 1);
-
 /** Highest score first; ties by the lower pair, so the result never depends on insertion order. */
 export function before(p: Entry, q: Entry): boolean {
   return p.score > q.score || (p.score === q.score && (p.x < q.x || (p.x === q.x && p.y < q.y)));

@@ -93,11 +93,6 @@ class Runs {
     this.values = this.values.slice(0, this.length);
   }
 }
-// Its arrays replaced once as the module loads: V8 compiles a field it has only seen written once as a constant,
-// and the first `reserve` that grew them threw away readRecords' optimised loop, to be compiled again. Kept, so
-// that the collector does not drop the object's hidden class (and what it learned) with it.
-const MUTABLE_RUNS = new Runs();
-MUTABLE_RUNS.trim();
 
 /**
  * Every article's runs: run r spans [starts[r], ends[r]); article a's runs are firstRun[a] … lastRun[a] - 1
