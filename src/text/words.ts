@@ -170,9 +170,7 @@ export function contentWords(text: string, minLength = 3): string[] {
 /** What `contentWords` makes of one word of lower-cased text (as `words` finds it): the word, or null. */
 export function contentWord(token: string, minLength = 3): string | null {
   let w = token;
-  // By code unit, not `w[i]`: a one-character string read from a slice, or from a word with letters past Latin-1,
-  // is of another string kind than optimised code had seen, which threw it away ("wrong instance type").
-  if (w.length > 2 && w.charCodeAt(w.length - 1) === 0x73 && (w.charCodeAt(w.length - 2) === 0x27 || w.charCodeAt(w.length - 2) === 0x2019)) w = w.slice(0, -2);
+  if (w.length > 2 && w[w.length - 1] === "s" && (w[w.length - 2] === "'" || w[w.length - 2] === "’")) w = w.slice(0, -2);
   return w.length >= minLength && !STOP_WORDS.has(w) && !allDigits(w) ? w : null;
 }
 
