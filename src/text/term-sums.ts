@@ -3,23 +3,14 @@
 // a new generation stamp rather than by clearing, so one table serves page after page.
 
 export class TermSums {
-  private keys = new Int32Array(512);
-  private sums = new Float64Array(512);
+  private keys = new Int32Array(1024);
+  private sums = new Float64Array(1024);
   /** The generation that filled each slot: a slot of an older one is empty. */
-  private stamps = new Uint32Array(512);
+  private stamps = new Uint32Array(1024);
   private stamp = 1;
   private size = 0;
-  private shift = 23;
-  private mask = 511;
-
-  /**
-   * Grown at once to 1,024 slots: V8 compiles a field it has only seen written once as a constant, so the first
-   * page that grew a table threw away the optimised code of every function that had read one (the table's
-   * methods are inlined), to be compiled again. Written twice here, the fields are never constants.
-   */
-  constructor() {
-    this.grow();
-  }
+  private shift = 22;
+  private mask = 1023;
 
   /** Empties the table. */
   clear(): void {
