@@ -369,5 +369,9 @@ function prime(): void {
   ].join("\n");
   const meta: ArticleMeta = { title: null, date: null, dateOrigin: null, source: null, siteName: null, publisher: null, outletHint: null, url: null, author: null };
   for (let k = 0; k < 12; k++) makeDoc("", text, meta);
+  // A document's `noArticle` written once more than its making writes it: V8 compiles a field it has only seen
+  // written once as a constant, and the first page the article gate refused then threw away every optimised
+  // function that had read the field (listLineRows, finish, articleGateRow), to be compiled again.
+  makeDoc("", text, meta).noArticle = "";
 }
 prime();

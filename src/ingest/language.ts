@@ -330,3 +330,8 @@ export function notLanguage(text: string): string | null {
   const odd = oddities(f);
   return odd.length >= 2 ? `${not}: ${odd.join(", ")}` : null;
 }
+
+// One text's features made as the module loads, every share of them a fraction: a share that had been a whole
+// number (0: no replacement characters) in every page read before V8 optimised featuresOf was compiled as one,
+// and the first page with a fraction there threw the optimised code away, to be compiled again.
+languageFeatures("Ab é 中㐀 Ωα \uFFFD \u0378 { xyz hé");

@@ -63,8 +63,8 @@ export const MAY_RUN_ON = /["“”„«»「」『』]|''|``/u;
 /** Marks whose role never depends on their flanks: the corner brackets. */
 const FIXED = new Set([0x300c, 0x300d, 0x300e, 0x300f]);
 
-// By code unit (NaN past the text's ends), ASCII read at once, the rest by the regex.
-const isSpace = (c: number) => Number.isNaN(c) || c === 32 || (c < 0x80 ? c >= 9 && c <= 13 : /\s/u.test(String.fromCharCode(c)));
+// By code unit (-1 past the text's ends: codeAt), ASCII read at once, the rest by the regex.
+const isSpace = (c: number) => c < 0 || c === 32 || (c < 0x80 ? c >= 9 && c <= 13 : /\s/u.test(String.fromCharCode(c)));
 const isAsciiLetter = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
 const isWord = (c: number) => (c < 0x80 ? isAsciiLetter(c) || (c >= 0x30 && c <= 0x39) : /[\p{L}\p{N}]/u.test(String.fromCharCode(c)));
 const isLetter = (c: number) => (c < 0x80 ? isAsciiLetter(c) : /\p{L}/u.test(String.fromCharCode(c)));
@@ -96,7 +96,7 @@ function markAt(text: string, at: number, open: number): MarkHere | null {
   const code = text.charCodeAt(at);
   // Every mark is one of these three or past U+00AA.
   if (code < 0xab && code !== 0x22 && code !== 0x27 && code !== 0x60) return null;
-  if ((code === 0x27 || code === 0x60) && text.charCodeAt(at + 1) === code) {
+  if ((code === 0x27 || code === 0x60) && codeAt(text, at + 1) === code) {
     const usual = code === 0x60 ? OPENS : EITHER;
     return here(DOUBLE, flankRole(text, at, 2, DOUBLE, usual, open), 2, "''");
   }
@@ -116,10 +116,19 @@ function here(family: number, role: number, width: number, partner: string): Mar
   return HERE;
 }
 
+/**
+ * `text.charCodeAt(at)`, or -1 past either end (a space, no word, no letter: what charCodeAt's NaN was to the
+ * tests above). Never reading past the ends, and always a small integer: optimised code that meets an index out
+ * of bounds, or a NaN, it has not seen before is thrown away and compiled again.
+ */
+function codeAt(text: string, at: number): number {
+  return at >= 0 && at < text.length ? text.charCodeAt(at) : -1;
+}
+
 /** The role of a mark `width` long at `at`: by its flanks, else its usual role, else (a straight mark) by what is open; 0 for none. */
 function flankRole(text: string, at: number, width: number, family: number, usual: number, open: number): number {
-  const before = text.charCodeAt(at - 1);
-  const after = text.charCodeAt(at + width);
+  const before = codeAt(text, at - 1);
+  const after = codeAt(text, at + width);
   const opening = !isSpace(after) && !ENDS_CLAUSE.has(after) && (isSpace(before) || !isWord(before));
   const closing = !isSpace(before) && (isSpace(after) || !isWord(after));
   let role: number;
@@ -174,9 +183,9 @@ export class QuoteReader {
       if (mark.role === OPENS) {
         // An open quotation of the family is not opened again but goes on (news style: each paragraph of it
         // opens with a mark); quotations within quotations take the other family.
-        const after = sentence.charCodeAt(i + mark.width);
+        const after = codeAt(sentence, i + mark.width);
         this.stack = this.stack.filter((q) => q.family !== mark.family && (this.open & q.family) !== 0);
-        const space = !Number.isNaN(after) && isSpace(after) ? sentence[i + mark.width]! : "";
+        const space = after >= 0 && isSpace(after) ? sentence[i + mark.width]! : "";
         this.stack.push({ family: mark.family, opener: sentence.slice(i, i + mark.width) + space, closer: space + mark.partner });
         if (i === 0 && (this.open & mark.family) !== 0) found |= REOPENS;
         this.open |= mark.family;

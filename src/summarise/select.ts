@@ -99,7 +99,10 @@ export function selectSentences(candidates: Candidate[], { vectors, scores, post
   // A word budget is filled with new facts told in prose only ("Power cut", "Klistchko! stirred." are a page's
   // subheadings and captions); repeats are there just to meet an exact count.
   const budget = Number.isFinite(options.words);
-  const rounds = (budget ? tiers.slice(0, 1) : tiers).map((eligible, tier) => ({ eligible, tier, wholeQuotes: true }));
+  // Built by push, not `map`: an array `map` makes in optimised code is of another elements kind than the
+  // interpreter's, and the loop below then throws the optimised code away ("wrong map").
+  const rounds: { eligible: (typeof tiers)[number]; tier: number; wholeQuotes: boolean }[] = [];
+  for (let tier = 0; tier < (budget ? 1 : tiers.length); tier++) rounds.push({ eligible: tiers[tier]!, tier, wholeQuotes: true });
   if (options.fill && !budget) rounds.push({ eligible: tiers[2]!, tier: 2, wholeQuotes: false });
   for (const { eligible, tier, wholeQuotes } of rounds) {
     // Whether this tier takes new facts only (the last takes any sentence when an exact count must be met).
@@ -193,11 +196,13 @@ export function readingOrder(chosen: readonly number[], all: readonly Candidate[
   const picked = new Set(chosen);
   const dependents = new Map<number, number[]>();
   /** The sentence it refers back to, or the one its connective points to. */
-  const leans = chosen.map((i) => {
+  // Built by push, not `map` (one elements kind, whichever tier compiled this: see selectSentences' rounds).
+  const leans: (number | null)[] = [];
+  for (const i of chosen) {
     const { antecedent, leansOn, quote } = all[i]!;
     // A quotation's sentence follows the one before it, so another article's sentence never comes between.
-    return antecedent ?? (leansOn !== null && leansOn >= 0 ? leansOn : quote !== null && i > quote.from ? i - 1 : null);
-  });
+    leans.push(antecedent ?? (leansOn !== null && leansOn >= 0 ? leansOn : quote !== null && i > quote.from ? i - 1 : null));
+  }
   chosen.forEach((i, k) => {
     const before = leans[k]!;
     if (before !== null && picked.has(before)) dependents.set(before, [...(dependents.get(before) ?? []), i]);

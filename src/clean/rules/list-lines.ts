@@ -95,11 +95,11 @@ for (let k = 0; k < 12; k++) shapeOf(makeLine("Ａb 😀 cd 12", false));
  * addressing in typed arrays, stamped per page so that nothing is cleared between pages.
  */
 class TermMarks {
-  private keys = new Int32Array(1024);
-  private marks = new Uint8Array(1024);
-  private stamps = new Uint32Array(1024);
+  private keys = new Int32Array(512);
+  private marks = new Uint8Array(512);
+  private stamps = new Uint32Array(512);
   private stamp = 0;
-  private bits = 10;
+  private bits = 9;
 
   /** Empties the set, with room for `count` terms. */
   reset(count: number): this {
@@ -143,6 +143,10 @@ class TermMarks {
 }
 
 const termMarks = new TermMarks();
+// Its tables grown once as the module loads, from 512 slots to the 1,024 a page starts with: V8 compiles a field it
+// has seen written only once as a constant, so the first page that grew the tables threw away listLineRows'
+// optimised code and the set's with it, to be compiled again.
+termMarks.reset(512);
 
 const clamp = (v: number) => Math.max(-6, Math.min(6, v));
 
