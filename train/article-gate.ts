@@ -186,6 +186,21 @@ const NOTICE_WEIGHT: Record<Path, number> = { text: Number(process.env.NOTICE_WE
  */
 const MARGINS: Record<Path, number> = { text: Number(process.env.GATE_MARGIN_TEXT ?? "0.5"), html: Number(process.env.GATE_MARGIN_HTML ?? "0.5") };
 
+/**
+ * GATE_QUANTILE=q / GATE_QUANTILE_HTML=q (a trial, aw67): the threshold's base is the real articles' out-of-fold
+ * probability of rank ceil(q × their count) from the lowest rather than the lowest (rank 1), so it stands for a share
+ * of real articles rather than one page and does not fall as pages are added (ac67: .001-.089 over draws). Unset: the
+ * lowest. A q at or below 1 / count is the lowest, so on the tuning halves' ~390 text rows q = .0025 keeps today's.
+ */
+const QUANTILES: Record<Path, number> = { text: Number(process.env.GATE_QUANTILE ?? "0"), html: Number(process.env.GATE_QUANTILE_HTML ?? "0") };
+
+/** The value of rank ceil(q × n) from the lowest (rank 1 for q = 0). */
+export function lowQuantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Infinity;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
 function fit(rows: readonly GateRow[], threshold: number, path: Path): LogisticModel {
   const examples: Example[] = rows.map((r) => ({ x: r.x, y: r.y, weight: r.kind === "notice" ? NOTICE_WEIGHT[path] : 1 }));
   return { ...trainLogistic(examples, { name: `clean/${path}-article-gate`, features: [...gateFeatures(path)], l2: L2 }), threshold };
@@ -220,7 +235,7 @@ export function trainArticleGate(rows: readonly GateRow[], path: Path = "text"):
   // HTML: every real article sets it; THRESHOLD_FROM_HTML=labelled (a trial, gt67) lets only gold-labelled pages set it, as for text.
   const fromAll = path === "html" ? process.env.THRESHOLD_FROM_HTML !== "labelled" : process.env.THRESHOLD_FROM === "all";
   const setsIt = (r: GateRow) => r.y === 1 && (fromAll || r.page.set !== "dates");
-  const lowestArticle = Math.min(...rows.flatMap((r, i) => (setsIt(r) ? [oof[i]!] : [])));
+  const lowestArticle = lowQuantile(rows.flatMap((r, i) => (setsIt(r) ? [oof[i]!] : [])), QUANTILES[path]);
   const threshold = Number((lowestArticle * MARGINS[path]).toPrecision(4));
   return { model: fit(rows, threshold, path), figures: lines.join("\n") + `\n    lowest out-of-fold probability of a real article ${lowestArticle.toFixed(4)}` };
 }
