@@ -194,6 +194,21 @@ const MARGINS: Record<Path, number> = { text: Number(process.env.GATE_MARGIN_TEX
  */
 const QUANTILES: Record<Path, number> = { text: Number(process.env.GATE_QUANTILE ?? "0"), html: Number(process.env.GATE_QUANTILE_HTML ?? "0") };
 
+/**
+ * GATE_QUANTILE_BY=page (with GATE_QUANTILE): the rank counts pages, each page at its lowest row (a page's rows with and
+ * without its URL mostly score alike, so by rows q = .0025 gave the same threshold as the lowest in every run, aw67).
+ */
+const QUANTILE_BY_PAGE = process.env.GATE_QUANTILE_BY === "page";
+
+/** Each page's lowest out-of-fold probability over its rows that set the threshold. */
+function pageLows(rows: readonly GateRow[], oof: readonly number[], setsIt: (r: GateRow) => boolean): number[] {
+  const low = new Map<string, number>();
+  rows.forEach((r, i) => {
+    if (setsIt(r)) low.set(r.page.id, Math.min(low.get(r.page.id) ?? Infinity, oof[i]!));
+  });
+  return [...low.values()];
+}
+
 /** The value of rank ceil(q × n) from the lowest (rank 1 for q = 0). */
 export function lowQuantile(values: readonly number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -235,7 +250,7 @@ export function trainArticleGate(rows: readonly GateRow[], path: Path = "text"):
   // HTML: every real article sets it; THRESHOLD_FROM_HTML=labelled (a trial, gt67) lets only gold-labelled pages set it, as for text.
   const fromAll = path === "html" ? process.env.THRESHOLD_FROM_HTML !== "labelled" : process.env.THRESHOLD_FROM === "all";
   const setsIt = (r: GateRow) => r.y === 1 && (fromAll || r.page.set !== "dates");
-  const lowestArticle = lowQuantile(rows.flatMap((r, i) => (setsIt(r) ? [oof[i]!] : [])), QUANTILES[path]);
+  const lowestArticle = lowQuantile(QUANTILE_BY_PAGE ? pageLows(rows, oof, setsIt) : rows.flatMap((r, i) => (setsIt(r) ? [oof[i]!] : [])), QUANTILES[path]);
   const threshold = Number((lowestArticle * MARGINS[path]).toPrecision(4));
   return { model: fit(rows, threshold, path), figures: lines.join("\n") + `\n    lowest out-of-fold probability of a real article ${lowestArticle.toFixed(4)}` };
 }
