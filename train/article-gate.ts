@@ -191,6 +191,9 @@ const MARGINS: Record<Path, number> = { text: Number(process.env.GATE_MARGIN_TEX
  * probability of rank ceil(q × their count) from the lowest rather than the lowest (rank 1), so it stands for a share
  * of real articles rather than one page and does not fall as pages are added (ac67: .001-.089 over draws). Unset: the
  * lowest. A q at or below 1 / count is the lowest, so on the tuning halves' ~390 text rows q = .0025 keeps today's.
+ * Tried (aw67): by rows, .0025 gives the minimum's threshold in the swap and all-data runs too (the second-lowest row is
+ * the lowest page's twin); by pages (.005), the swap's stays .040 and the all-data one rises .026 -> .030 (notices
+ * published 3 . 6 -> 2 . 6, real refused 1 . 5 unchanged): the spread over trainings is the halves', not the count's.
  */
 const QUANTILES: Record<Path, number> = { text: Number(process.env.GATE_QUANTILE ?? "0"), html: Number(process.env.GATE_QUANTILE_HTML ?? "0") };
 
