@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadExtraction, loadWebpages } from "../../eval/lib/clean-corpus.ts";
-import { trainingPages } from "../../train/train-clean.ts";
+import { MIX_SHARES, mixed, trainingPages } from "../../train/train-clean.ts";
+import { lowQuantile } from "../../train/article-gate.ts";
 
 // The real dev pages: which of them train:clean learns from under each setting.
 const pages = [...loadExtraction(), ...loadWebpages()];
@@ -39,5 +40,28 @@ describe("train:clean's training pages", () => {
     }
     // Different draws leave different pages out.
     expect(trainingPages(pages, "tuning", "1", 0.5)).not.toEqual(trainingPages(pages, "tuning", "2", 0.5));
+  });
+});
+
+describe("train:clean's pooled-data trials (aw67)", () => {
+  const row = new Float64Array(1);
+  it("MIX=1 gives extraction-dev's labels the fixed share of the weight whatever the line counts, the total unchanged", () => {
+    // The checking halves' text mix: 6,473 extraction-dev lines against 4,475 webpages-dev.
+    const examples = [...Array.from({ length: 6473 }, () => ({ x: row, y: 1 as const })), ...Array.from({ length: 4475 }, () => ({ x: row, y: 0 as const }))];
+    const fromExtraction = examples.map((_, i) => i < 6473);
+    const out = mixed(examples, fromExtraction, MIX_SHARES.text);
+    const weight = (keep: (i: number) => boolean) => out.reduce((sum, e, i) => sum + (keep(i) ? (e.weight ?? 1) : 0), 0);
+    expect(weight(() => true)).toBeCloseTo(10948, 6);
+    expect(weight((i) => fromExtraction[i]!) / 10948).toBeCloseTo(MIX_SHARES.text, 9);
+    // One set alone: nothing to mix.
+    expect(mixed(examples.slice(0, 10), fromExtraction.slice(0, 10), MIX_SHARES.text)).toEqual(examples.slice(0, 10));
+  });
+
+  it("GATE_QUANTILE's base is the lowest real article on the tuning halves' ~390 rows and a higher rank as rows are added", () => {
+    const scores = (n: number) => Array.from({ length: n }, (_, i) => (i + 1) / 1000).reverse();
+    expect(lowQuantile(scores(392), 0)).toBe(0.001);
+    expect(lowQuantile(scores(392), 0.0025)).toBe(0.001);
+    expect(lowQuantile(scores(800), 0.0025)).toBe(0.002);
+    expect(lowQuantile([], 0.0025)).toBe(Infinity);
   });
 });
