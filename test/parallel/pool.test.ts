@@ -132,11 +132,12 @@ describe("worker pool", () => {
     const events: string[] = [];
     let steps = 0;
     let answers = 0;
-    // Steps of a couple of milliseconds of this thread's work, until the thread has answered a few chunks (at most some seconds).
+    // Steps of a couple of milliseconds of this thread's work, until the thread has answered a few chunks (at most about a
+    // minute: on a loaded machine the thread may wait seconds for a core, and a cap of ten seconds failed the test at load 6).
     const beside = () => {
       events.push("step");
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
-      return ++steps < 5_000 && answers < 6;
+      return ++steps < 30_000 && answers < 6;
     };
     const local = (items: number[]) => {
       events.push("here");
