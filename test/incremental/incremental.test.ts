@@ -60,6 +60,26 @@ function tree(dir: string): Record<string, string> {
   return out;
 }
 
+/** The site stage's state a build in `dir` left in its cache (src/site/state.ts). */
+function siteState(dir: string): { site: string; search: Record<string, { files: Record<string, [number, number, number]> }> } {
+  const text = readFileSync(join(dir, ".digest-cache/site.state"), "utf8");
+  return JSON.parse(text.slice(text.indexOf("\n") + 1)) as ReturnType<typeof siteState>;
+}
+
+/** The search files of the site in `dir` that are no longer as its last build recorded them (inode, size, mtime), and that build's site key. */
+function searchFilesChanged(dir: string): { site: string; changed: string[] } {
+  const state = siteState(dir);
+  const changed: string[] = [];
+  for (const [folder, bundle] of Object.entries(state.search)) {
+    for (const [file, recorded] of Object.entries(bundle.files)) {
+      const path = join(dir, "site", folder, file);
+      const now = existsSync(path) ? statSync(path) : null;
+      if (!now || now.ino !== recorded[0] || now.size !== recorded[1] || now.mtimeMs !== recorded[2]) changed.push(`${folder}/${file}: ${JSON.stringify(recorded)} -> ${now ? JSON.stringify([now.ino, now.size, now.mtimeMs]) : "gone"}`);
+    }
+  }
+  return { site: state.site, changed };
+}
+
 /** A cold build of the inputs as they are now, in a new folder with no cache, from the story ids the last build found. */
 async function cold(env: NodeJS.ProcessEnv = {}) {
   const dir = mkdtempSync(join(work, "cold-"));
@@ -208,9 +228,12 @@ describe("builds into the same folders", () => {
     expect(merge).toHaveLength(bundles);
     expect(merge.at(-1)!.bundlePath).toBe("/pagefind/");
     for (const { bundlePath } of merge) expect(first.files[`site${bundlePath}pagefind-entry.json`]).toBeDefined();
+    // What the first build left, taken just before the next (for a failure's message: why bundles were rebuilt).
+    const left = searchFilesChanged(many);
     cpSync(join(root, "test/fixtures/inputs/no-front-matter.md"), join(input, "new-article.md"));
     const added = await build(many, [], env);
-    expect(added.timings.site!.rebuilt).toBeLessThan(bundles);
+    const why = { site: added.timings.site, stderr: added.stderr, siteKeyChanged: siteState(many).site !== left.site, searchFilesChangedSinceRecorded: left.changed };
+    expect(added.timings.site!.rebuilt, JSON.stringify(why)).toBeLessThan(bundles);
     expect(added.files).toEqual((await cold(env)).files);
     rmSync(join(input, "new-article.md"));
   });
