@@ -334,7 +334,7 @@
 import { deckFeatures, deckStart, nextLong, railStart } from "./lib/deck-features.ts";
 import { readFileSync } from "node:fs";
 import { DomUtils, parseDocument } from "htmlparser2";
-import { FUNCTION_WORDS } from "../src/clean/function-words.ts";
+import { FUNCTION_WORDS } from "../src/text/function-words.ts";
 import { foldOf, htmlPathBody, prepared } from "./lib/clean-items.ts";
 import { anchoredAt, deckPage, predictedStart, teacherLine } from "./lib/body-start.ts";
 import { trainLogistic } from "./lib/logistic.ts";

@@ -1,6 +1,6 @@
 // What each line of a scrape looks like, computed once per line: its words, function-word and
 // capital shares, punctuation marks, a lower-cased form, and the shapes the rules ask about.
-import { FUNCTION_WORDS as functionWords } from "./function-words.ts";
+import { FUNCTION_WORDS as functionWords } from "../text/function-words.ts";
 import * as chars from "./chars.ts";
 import { lexiconEntries } from "./lexicon.ts";
 

@@ -6,7 +6,8 @@
 // passes over a word it also writes in lower case and (German) a noun its articles use as a common noun.
 import { isWireService } from "../text/outlet-names.ts";
 import { STOP_WORDS } from "../text/words.ts";
-import { FUNCTION_WORDS_OF, GERMAN_DETERMINERS, NAME_ARTICLES_OF, NAME_JOINERS_OF } from "../text/name-words.ts";
+import { FUNCTION_WORDS_OF } from "../text/function-words.ts";
+import { GERMAN_DETERMINERS, NAME_ARTICLES_OF, NAME_JOINERS_OF } from "../text/name-words.ts";
 import { textLanguage } from "./language.ts";
 import { paragraphsOf } from "../text/article-text.ts";
 import type { CleanArticle } from "../types.ts";
