@@ -268,8 +268,8 @@ export const blockSettings = {
   bagPaths: (process.env.BAG_PATHS ?? "text,html").split(","),
   /** Page bagging of the headline models (BAG_HEADLINE=B): each pair fitted on B subsamples of the pages and averaged. */
   headlineBags: Number(process.env.BAG_HEADLINE ?? "1"),
-  /** The decode settings tried on the out-of-fold block scores. */
-  grid: { bias: [-3, -2, -1, 0], inner: [-2, -1, -0.5, 0], article: [-4, -2], patience: [PATIENCE] },
+  /** The decode settings tried on the out-of-fold block scores (GRID_BIAS=a,b,...: other biases, a trial, st68). */
+  grid: { bias: (process.env.GRID_BIAS ?? "-3,-2,-1,0").split(",").map(Number), inner: [-2, -1, -0.5, 0], article: [-4, -2], patience: [PATIENCE] },
   /** Tried after the grid, the other settings fixed at its choice (below the inner cut only; at it, off). */
   sandwich: [-0.5, -1, -1.5, -2],
   /**
