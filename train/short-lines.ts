@@ -20,6 +20,7 @@ import type { BoostedModel } from "../src/clean/boosted.ts";
 import type { Example } from "./lib/logistic.ts";
 import { trainBoosted } from "./lib/boost.ts";
 import { coverOf, foldOf, labelsOf, prepared, type Item } from "./lib/clean-items.ts";
+import { cachedResults, figuresOf, keepsPrior, meanOf, settleDraws, type PageResult, type SettleMode } from "./lib/settle.ts";
 
 /**
  * webpages-dev labels a few lines a page; the rest of a page's lines take the HTML path's verdict
@@ -165,8 +166,9 @@ export function shortLineFigures(items: readonly Item[], rule: (item: Item) => C
  * train:clean's step 4: the model on all the items; the cut chosen on out-of-fold figures (each page
  * judged by a model fitted without it), the mean of the two sets' F1.
  */
-export function trainShortLines(items: readonly Item[], o: ShortLineOptions = shortLineDefaults): { model: BoostedModel; cut: number; figures: { extraction: number; webpages: number } } {
+export function trainShortLines(items: readonly Item[], o: ShortLineOptions = shortLineDefaults, settle?: SettleMode, prior?: number): { model: BoostedModel; cut: number; figures: { extraction: number; webpages: number } } {
   const folds = Array.from({ length: FOLDS }, (_, k) => fitShortLines(items.filter((i) => shortFoldOf(i.page.id) !== k), o));
+  if (settle) return { model: fitShortLines(items, o), ...settledCut(items, folds, settle, prior) };
   let best: { cut: number; figures: { extraction: number; webpages: number }; mean: number } | null = null;
   for (const cut of SHORT_CUTS) {
     const figures = shortLineFigures(items, (i) => shortLineRule(() => ({ model: folds[shortFoldOf(i.page.id)]!, cut })));
@@ -176,4 +178,47 @@ export function trainShortLines(items: readonly Item[], o: ShortLineOptions = sh
     if (!best || mean > best.mean + 1e-9) best = { cut, figures, mean };
   }
   return { model: fitShortLines(items, o), cut: best!.cut, figures: best!.figures };
+}
+
+/**
+ * SETTLE=draws|folds (a trial, st68, train/lib/settle.ts): the cut as the mean of page draws' optima over SHORT_CUTS
+ * (each draw's pages judged out-of-fold, as above), so it does not jump between cuts the objective cannot tell apart.
+ */
+function settledCut(items: readonly Item[], folds: readonly BoostedModel[], settle: SettleMode, prior?: number): { cut: number; figures: { extraction: number; webpages: number } } {
+  const pages = items.map((i) => i.page);
+  const results = cachedResults(
+    (cut: number) => String(cut),
+    (cut) =>
+      items.map((item): PageResult => {
+        if (item.page.set !== "extraction" && item.page.set !== "webpages") return null;
+        const body = cleanedBody(item, shortLineRule(() => ({ model: folds[shortFoldOf(item.page.id)]!, cut })));
+        return item.page.set === "extraction" ? { extraction: scorePage(body, item.page.truth!) } : { snippets: scoreSnippets(body, item.page.with ?? [], item.page.without ?? []) };
+      }),
+  );
+  // The folds here are the short-line model's own (shortFoldOf), as its out-of-fold scores are.
+  const byFold = Array.from({ length: FOLDS }, (_, k) => (id: string) => shortFoldOf(id) === k);
+  const draws = settle === "draws" ? settleDraws(settle) : byFold;
+  if (settle === "keep") {
+    if (prior === undefined) throw new Error("SETTLE=keep needs the committed cut");
+    let best: { cut: number; mean: number } | null = null;
+    for (const cut of SHORT_CUTS) {
+      const mean = figuresOf(pages, results(cut)).mean;
+      if (!best || mean > best.mean + 1e-9) best = { cut, mean };
+    }
+    const gains = byFold.map((keep) => figuresOf(pages, results(best!.cut), keep).mean - figuresOf(pages, results(prior), keep).mean);
+    const cut = keepsPrior(gains) ? prior : best!.cut;
+    console.log(`    SETTLE=keep: optimum cut ${best!.cut}, gain over the committed ${prior} by fold ${gains.map((g) => g.toFixed(4)).join(" ")}: cut ${cut}`);
+    return { cut, figures: figuresOf(pages, results(cut)) };
+  }
+  const optima = draws.map((keep) => {
+    let best: { cut: number; mean: number } | null = null;
+    for (const cut of SHORT_CUTS) {
+      const mean = figuresOf(pages, results(cut), keep).mean;
+      if (!best || mean > best.mean + 1e-9) best = { cut, mean };
+    }
+    return best!.cut;
+  });
+  const cut = meanOf(optima);
+  console.log(`    SETTLE=${settle}: ${optima.length} draws' short-line cuts ${Math.min(...optima)}..${Math.max(...optima)}, mean ${cut}`);
+  return { cut, figures: figuresOf(pages, results(cut)) };
 }
