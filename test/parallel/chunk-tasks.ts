@@ -33,3 +33,9 @@ export function doubleFirstLast(items: number[], args: { done: Int32Array }): nu
   }
   return out;
 }
+
+/** Doubles, each chunk taking at least `ms` milliseconds (a thread's chunk of real work, not a few microseconds). */
+export function doubleSlowly(items: number[], args: { ms: number }): number[] {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, args.ms);
+  return items.map((n) => n * 2);
+}

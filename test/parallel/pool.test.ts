@@ -150,8 +150,11 @@ describe("worker pool", () => {
       out.forEach((o, k) => (results[start + k] = o));
     };
     try {
-      await pool.warm(task("double"), null);
-      await pool.forEach<number, number>(task("double"), numbers, null, 2, take, { local, beside, ahead: 2 });
+      // Each thread chunk takes 3 ms: with chunks of a few microseconds the thread answered all 100 between two of
+      // this thread's steps at load 7-10 (its answers are taken as they come, each sending the next chunk), and no
+      // chunk was left for this thread.
+      await pool.warm(task("doubleSlowly"), { ms: 3 });
+      await pool.forEach<number, number>(task("doubleSlowly"), numbers, { ms: 3 }, 2, take, { local, beside, ahead: 2 });
       expect(results).toEqual(numbers.map((n) => n * 2));
       const lastStep = events.lastIndexOf("step");
       // Chunks answered between the steps (the thread was not kept waiting for them), none done here before the last step.
