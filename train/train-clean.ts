@@ -31,7 +31,8 @@
 //      the other rules kept read as an article? A logistic model over the kept body as a whole, on the
 //      tuning pages' real bodies (articles; dates-dev's unless the body shares nothing with the page's HTML
 //      path's body, gt66) against the bodies the same pages give with their article lines taken out (their
-//      furniture alone: what a login wall or a consent banner gives) and written notice pages, block scores
+//      furniture alone: what a login wall or a consent banner gives) and written notice pages (the text ones,
+//      and the HTML ones' blocks as text, nt68), block scores
 //      out-of-fold; its threshold half the lowest out-of-fold probability of a labelled (extraction-dev,
 //      webpages-dev) real article.
 //   6. Article gate for HTML pages (same trainer and shared features, its own weights article-gate-html.json,
@@ -805,7 +806,18 @@ function main(): void {
   console.log(`article gate (${halves} of extraction-dev, webpages-dev and dates-dev, text dumps, and the first two's pages without their article lines):`);
   const gatePages = [...shortPages, ...dates.filter((p) => !seenShort.has(p.id))];
   // The written notice pages of the same halves (gt65): furniture rows a site serves in place of an article.
-  const notices = NOTICE_PAGES.filter((n) => learnedHalves(TRAIN_ON).includes(n.half));
+  const notices: { id: string; half: DevPage["half"]; text: string }[] = NOTICE_PAGES.filter((n) => learnedHalves(TRAIN_ON).includes(n.half));
+  // And the HTML notice pages of the same halves (nt68), written and served, as text notices too: each as its HTML blocks'
+  // text one to a line after the rules before locate-article (the notice with what is left of the site's header and
+  // footer). One idea of a notice for both paths: tuning notices published 7 -> 5 of 38, checking 9 -> 7 of 30, real
+  // refused 0 . 3 unchanged (eval:notices). TEXT_HTML_NOTICES=0 leaves them out (as before stop 68).
+  const htmlNoticesAsText = process.env.TEXT_HTML_NOTICES !== "0";
+  if (htmlNoticesAsText) {
+    for (const n of NOTICE_HTML_PAGES.filter((q) => learnedHalves(TRAIN_ON).includes(q.half))) {
+      const doc = prepared({ set: "webpages", id: n.id, url: null, half: n.half, text: "", html: n.html }, "html");
+      if (doc) notices.push({ id: `text-${n.id}`, half: n.half, text: doc.lines.map((l) => l.text).join("\n") });
+    }
+  }
   const rows = [
     ...gateRows(gatePages, textFolds, models.text.decode, headline, { model: short.model, cut: short.cut }, settled, "text", models.html),
     ...noticeRows(notices, textFolds, models.text.decode, headline, { model: short.model, cut: short.cut }, settled),
@@ -816,7 +828,7 @@ function main(): void {
   if (process.env.GATE_ROWS_OUT) writeFileSync(process.env.GATE_ROWS_OUT, JSON.stringify(rows.map((r) => ({ set: r.page.set, id: r.page.id, kind: r.kind, y: r.y, withUrl: r.withUrl, x: [...r.x], body: r.body, silver: r.silver }))));
   const gate = trainArticleGate(rows);
   console.log(`  ${rows.length} bodies (${rows.filter((r) => r.y === 1).length} articles); out-of-fold:\n${gate.figures}\n  threshold ${gate.model.threshold}`);
-  const gateOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${gatePages.length} distinct pages), text dumps with and without the URL (dates-dev's labelled by their silver bodies, the HTML path's with this run's HTML block models), the first two's also without their article lines (train/lib/furniture-pages.ts), and ${notices.length} written notice pages (eval/lib/notice-pages.ts); block scores out-of-fold, this run's headline and short-line models; logistic, L2 2; threshold: half the lowest out-of-fold probability of a real extraction-dev or webpages-dev article; notice rows ×5`;
+  const gateOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${gatePages.length} distinct pages), text dumps with and without the URL (dates-dev's labelled by their silver bodies, the HTML path's with this run's HTML block models), the first two's also without their article lines (train/lib/furniture-pages.ts), and ${notices.length} notice pages (eval/lib/notice-pages.ts${htmlNoticesAsText ? ", and eval/lib/notice-html-pages.ts's as their blocks' text" : ""}); block scores out-of-fold, this run's headline and short-line models; logistic, L2 2; threshold: half the lowest out-of-fold probability of a real extraction-dev or webpages-dev article; notice rows ×5`;
   writeFileSync(join(weightsDir, "article-gate-text.json"), formatWeights({ ...gate.model, trainedOn: gateOn }));
   console.log(`article gate for HTML (${halves} of extraction-dev, webpages-dev and dates-dev, HTML pages, and the first two's pages without their article blocks):`);
   // SILVER_HTML=1 (a trial): a dates-dev HTML body is furniture when this run's text path finds no article in the page's dump or shares nothing with it.
@@ -837,6 +849,8 @@ function main(): void {
   ];
   const htmlSilver = htmlRows.filter((r) => r.page.set === "dates" && r.y === 0).map((r) => `${r.page.id.slice(0, 8)}${r.withUrl ? "" : " (no URL)"}`);
   if (htmlSilver.length > 0) console.log(`  dates-dev HTML bodies their text dump's body calls furniture: ${htmlSilver.length} (${htmlSilver.join(", ")})`);
+  // HTML_GATE_ROWS_OUT=<file>: the HTML gate's rows as JSON, for train/try-html-threshold.ts's trials of labels and thresholds.
+  if (process.env.HTML_GATE_ROWS_OUT) writeFileSync(process.env.HTML_GATE_ROWS_OUT, JSON.stringify(htmlRows.map((r) => ({ set: r.page.set, id: r.page.id, kind: r.kind, y: r.y, withUrl: r.withUrl, x: [...r.x], body: r.body, silver: r.silver }))));
   const htmlGate = trainArticleGate(htmlRows, "html");
   console.log(`  ${htmlRows.length} bodies (${htmlRows.filter((r) => r.y === 1).length} articles); out-of-fold:\n${htmlGate.figures}\n  threshold ${htmlGate.model.threshold}`);
   const htmlGateOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${gatePages.length} distinct pages), HTML pages with and without the URL, the first two's also without their article blocks (train/lib/furniture-pages.ts)${htmlNotices.length > 0 ? `, and ${htmlNotices.length} HTML notice pages (eval/lib/notice-html-pages.ts), notice rows ×${process.env.NOTICE_WEIGHT_HTML ?? process.env.NOTICE_WEIGHT ?? "5"}` : ""}; block scores out-of-fold; logistic, L2 2; threshold: half the lowest out-of-fold probability of a real article`;

@@ -67,6 +67,23 @@ describe("article-gate trained with dates-dev's notice dumps as furniture", () =
   });
 });
 
+describe("article-gate trained with the HTML notice pages' text too", () => {
+  // Two written notice pages of eval/lib/notice-pages.ts's tuning half (notice-30, notice-48): a headline-like first
+  // line, one short paragraph and a button or an error code. Published as stories headed "Update your browser" and
+  // "Too Many Requests" until the text gate also learned the HTML notice pages (eval/lib/notice-html-pages.ts) as
+  // their blocks' text (nt68): one idea of a notice for both paths.
+  const file = (name: string): SourceFile => ({ path: `articles/${name}`, format: "text", text: fixture(`clean/${name}`), encoding: "utf-8", mtime: new Date(0), url: null });
+
+  it("refuses an unsupported-browser page and a rate-limit page instead of publishing them, naming the file and the reason", () => {
+    for (const name of ["notice-update-your-browser.txt", "notice-too-many-requests.txt"]) {
+      const out = runPipeline([file(name)], { zone: "UTC" });
+      expect(out.stories, name).toEqual([]);
+      expect(out.rejected.map((r) => r.path), name).toEqual([`articles/${name}`]);
+      expect(out.rejected[0]!.reason, name).toMatch(/reads as page furniture/);
+    }
+  });
+});
+
 describe("article-gate on HTML pages", () => {
   // A real page (webpages-dev, checking half: zdf.de's us-sport-corona video page): a two-line teaser
   // above the video, and the page's hidden account dialog, whose form messages the block model rates
