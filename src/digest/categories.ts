@@ -69,6 +69,13 @@ function calendarWords(lang: string): string[] {
   return out;
 }
 
+/** The language of a story's prose (`storyLanguage`), which its categories are found in unless it declares another. */
+export function proseLanguage(articles: readonly ProseSource[]): string | null {
+  const texts: string[][] = [];
+  for (const article of articles) texts.push(paragraphsOf(article));
+  return storyLanguage(texts, PROSE_PARAGRAPHS);
+}
+
 /** A story's language, read from the first 600 characters of its articles' prose (as src/digest/language.ts reads). */
 function storyLanguage(texts: ReadonlyArray<readonly string[]>, count: number): string | null {
   // Most stories are English, and say so at a glance: the language test's letter by letter reading is left for the rest.
@@ -277,8 +284,11 @@ export function storyCategories(texts: readonly string[], exclude: readonly stri
   return categoriesOf(texts.map((text) => [text]), exclude, max, 1);
 }
 
-/** `storyCategories` of texts given as parts (each article's text: its first `count` parts joined by newlines). */
-function categoriesOf(texts: ReadonlyArray<readonly string[]>, exclude: readonly string[], max: number, count: number): string[] {
+/**
+ * `storyCategories` of texts given as parts (each article's text: its first `count` parts joined by newlines), in
+ * the story's language when given (undefined: read from the prose).
+ */
+function categoriesOf(texts: ReadonlyArray<readonly string[]>, exclude: readonly string[], max: number, count: number, language?: string | null): string[] {
   interface Tally {
     key: string;
     name: string;
@@ -308,7 +318,9 @@ function categoriesOf(texts: ReadonlyArray<readonly string[]>, exclude: readonly
   };
   // Outlets running one wire story share whole paragraphs: each is read once.
   const seen = texts.length > 1 ? { afterStart: new Map<string, PartNames>(), midSentence: new Map<string, PartNames>() } : null;
-  const words = nameWordsOf(storyLanguage(texts, count));
+  // A language the story declares other than English is its categories' language; else the prose tells (an
+  // untold or English story's prose may still be in another language, whose function words are then refused).
+  const words = nameWordsOf(language && language !== "en" ? language : storyLanguage(texts, count));
   for (const parts of texts) {
     article++;
     eachNameRun(parts, take, words, Math.min(count, parts.length), seen);
@@ -431,14 +443,19 @@ export function proseOf(article: ProseSource): string {
   return paragraphsOf(article).slice(0, PROSE_PARAGRAPHS).join("\n");
 }
 
-/** A story's categories from its articles: `storyCategories` over their prose, or the same through the build cache. */
-export type Categorise = (articles: readonly ProseSource[], exclude: readonly string[]) => string[];
+/**
+ * A story's categories from its articles: `storyCategories` over their prose, or the same through the build cache.
+ * `language`: the story's language as its page and feeds declare it (./model.ts, from its headline and summary):
+ * when it is one other than English, its function words and calendar words are refused; else (English, untold
+ * or not given) those of the language the prose's first 600 characters are in.
+ */
+export type Categorise = (articles: readonly ProseSource[], exclude: readonly string[], language?: string | null) => string[];
 
 // The paragraphs read where they are, not joined into each article's prose first (the same names). The list
 // is made by `push`, not `map`: optimised, `map` made a list of another elements kind than the interpreter's,
 // and categoriesOf, meeting it, threw its own optimised code away (./model.ts viewParts, the same).
-export const categoriseArticles: Categorise = (articles, exclude) => {
+export const categoriseArticles: Categorise = (articles, exclude, language) => {
   const texts: string[][] = [];
   for (const article of articles) texts.push(paragraphsOf(article));
-  return categoriesOf(texts, exclude, 3, PROSE_PARAGRAPHS);
+  return categoriesOf(texts, exclude, 3, PROSE_PARAGRAPHS, language);
 };

@@ -272,7 +272,7 @@ function viewParts(story: Story, zone: string, categorise: Categorise): ViewPart
     namedOutlets,
     breadth: breadthKeys.size,
     dayFromFiles: members.every((m) => m.dateSource === "file-mtime"),
-    categories: categorise(members, namedOutlets),
+    categories: categorise(members, namedOutlets, language.lang),
     language,
     stamp: storyStamp(revision(sources, zone, story.id), members, zone, story.id),
   };
