@@ -7,7 +7,7 @@
 import { isWireService } from "../text/outlet-names.ts";
 import { STOP_WORDS } from "../text/words.ts";
 import { FUNCTION_WORDS_OF } from "../text/function-words.ts";
-import { GERMAN_DETERMINERS, NAME_ARTICLES_OF, NAME_JOINERS_OF } from "../text/name-words.ts";
+import { GERMAN_DETERMINERS, GERMAN_QUANTITIES, NAME_ARTICLES_OF, NAME_JOINERS_OF } from "../text/name-words.ts";
 import { textLanguage } from "./language.ts";
 import { paragraphsOf } from "../text/article-text.ts";
 import type { CleanArticle } from "../types.ts";
@@ -355,8 +355,9 @@ function sameByInitials(a: string, b: string): boolean {
 /**
  * Whether a one-word category is a common word by the story's own evidence: the text also writes it in
  * lower case after a word or a comma ("Wird" beside "… es wird", "Music" beside "dance music"), or, in
- * German, whose nouns are all capitalised, most of its uses follow a determiner, perhaps past a lower-case
- * adjective ("das Exemplar", "der neue Vorstand"). Acronyms and names with inner capitals are names.
+ * German, whose nouns are all capitalised, most of its uses follow a determiner, numeral or quantifier, perhaps
+ * past a lower-case adjective, or a number ("das Exemplar", "der neue Vorstand", "zwei Wochen", "40 Minuten").
+ * Acronyms and names with inner capitals are names.
  */
 function commonWordTest(texts: ReadonlyArray<readonly string[]>, count: number, lang: string | null): (name: string) => boolean {
   return (name) => {
@@ -401,21 +402,37 @@ function isLetterDigitOr(text: string, i: number, others: string): boolean {
   return letterOrDigitAt(text, i) > 0 || others.includes(text[i]!);
 }
 
-/** The word's uses in one text, and how many of them follow a German determiner, next to it or past one lower-case word. */
+/** The word's uses in one text, and how many of them follow a German determiner, numeral or quantifier, next to it or past one lower-case word, or a number. */
 function afterDeterminer(text: string, name: string, uses: number, common: number): [number, number] {
   for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
     if ((i > 0 && letterOrDigitAt(text, i - 1)) || letterOrDigitAt(text, i + name.length)) continue;
     uses++;
+    if (numberBefore(text, i)) {
+      common++;
+      continue;
+    }
     const last = wordBefore(text, i);
     if (last === null) continue;
     const lastWord = text.slice(last, i - 1);
-    if (GERMAN_DETERMINERS.has(lastWord.toLowerCase())) common++;
+    if (countsOrDetermines(lastWord.toLowerCase())) common++;
     else if (/^\p{Ll}/u.test(lastWord)) {
       const second = wordBefore(text, last);
-      if (second !== null && GERMAN_DETERMINERS.has(text.slice(second, last - 1).toLowerCase())) common++;
+      if (second !== null && countsOrDetermines(text.slice(second, last - 1).toLowerCase())) common++;
     }
   }
   return [uses, common];
+}
+
+/** A German determiner, or a numeral or quantifier ("zwei Wochen", "viele Menschen"). */
+function countsOrDetermines(word: string): boolean {
+  return GERMAN_DETERMINERS.has(word) || GERMAN_QUANTITIES.has(word);
+}
+
+/** Whether a number in digits ends one space before `at` ("20 Minuten", "1,5 Millionen"). */
+function numberBefore(text: string, at: number): boolean {
+  if (at < 2 || text.charCodeAt(at - 1) !== 32) return false;
+  const c = text.charCodeAt(at - 2);
+  return c >= 48 && c <= 57;
 }
 
 /** Where the word of letters that ends one space before `at` begins, or null when there is none. */
