@@ -7,7 +7,7 @@
 import { isWireService } from "../text/outlet-names.ts";
 import { STOP_WORDS } from "../text/words.ts";
 import { FUNCTION_WORDS_OF } from "../text/function-words.ts";
-import { GERMAN_DETERMINERS, NAME_ARTICLES_OF, NAME_JOINERS_OF } from "../text/name-words.ts";
+import { GERMAN_DETERMINERS, GERMAN_QUANTITIES, NAME_ARTICLES_OF, NAME_JOINERS_OF } from "../text/name-words.ts";
 import { textLanguage } from "./language.ts";
 import { paragraphsOf } from "../text/article-text.ts";
 import type { CleanArticle } from "../types.ts";
@@ -67,6 +67,13 @@ function calendarWords(lang: string): string[] {
   }
   for (let d = 0; d < 7; d++) for (const weekday of ["long", "short"] as const) add(locale, { weekday }, new Date(Date.UTC(2020, 5, 1 + d)));
   return out;
+}
+
+/** The language of a story's prose (`storyLanguage`), which its categories are found in unless it declares another. */
+export function proseLanguage(articles: readonly ProseSource[]): string | null {
+  const texts: string[][] = [];
+  for (const article of articles) texts.push(paragraphsOf(article));
+  return storyLanguage(texts, PROSE_PARAGRAPHS);
 }
 
 /** A story's language, read from the first 600 characters of its articles' prose (as src/digest/language.ts reads). */
@@ -277,8 +284,11 @@ export function storyCategories(texts: readonly string[], exclude: readonly stri
   return categoriesOf(texts.map((text) => [text]), exclude, max, 1);
 }
 
-/** `storyCategories` of texts given as parts (each article's text: its first `count` parts joined by newlines). */
-function categoriesOf(texts: ReadonlyArray<readonly string[]>, exclude: readonly string[], max: number, count: number): string[] {
+/**
+ * `storyCategories` of texts given as parts (each article's text: its first `count` parts joined by newlines), in
+ * the story's language when given (undefined: read from the prose).
+ */
+function categoriesOf(texts: ReadonlyArray<readonly string[]>, exclude: readonly string[], max: number, count: number, language?: string | null): string[] {
   interface Tally {
     key: string;
     name: string;
@@ -308,7 +318,9 @@ function categoriesOf(texts: ReadonlyArray<readonly string[]>, exclude: readonly
   };
   // Outlets running one wire story share whole paragraphs: each is read once.
   const seen = texts.length > 1 ? { afterStart: new Map<string, PartNames>(), midSentence: new Map<string, PartNames>() } : null;
-  const words = nameWordsOf(storyLanguage(texts, count));
+  // A language the story declares other than English is its categories' language; else the prose tells (an
+  // untold or English story's prose may still be in another language, whose function words are then refused).
+  const words = nameWordsOf(language && language !== "en" ? language : storyLanguage(texts, count));
   for (const parts of texts) {
     article++;
     eachNameRun(parts, take, words, Math.min(count, parts.length), seen);
@@ -343,8 +355,9 @@ function sameByInitials(a: string, b: string): boolean {
 /**
  * Whether a one-word category is a common word by the story's own evidence: the text also writes it in
  * lower case after a word or a comma ("Wird" beside "… es wird", "Music" beside "dance music"), or, in
- * German, whose nouns are all capitalised, most of its uses follow a determiner, perhaps past a lower-case
- * adjective ("das Exemplar", "der neue Vorstand"). Acronyms and names with inner capitals are names.
+ * German, whose nouns are all capitalised, most of its uses follow a determiner, numeral or quantifier, perhaps
+ * past a lower-case adjective, or a number ("das Exemplar", "der neue Vorstand", "zwei Wochen", "40 Minuten").
+ * Acronyms and names with inner capitals are names.
  */
 function commonWordTest(texts: ReadonlyArray<readonly string[]>, count: number, lang: string | null): (name: string) => boolean {
   return (name) => {
@@ -389,21 +402,37 @@ function isLetterDigitOr(text: string, i: number, others: string): boolean {
   return letterOrDigitAt(text, i) > 0 || others.includes(text[i]!);
 }
 
-/** The word's uses in one text, and how many of them follow a German determiner, next to it or past one lower-case word. */
+/** The word's uses in one text, and how many of them follow a German determiner, numeral or quantifier, next to it or past one lower-case word, or a number. */
 function afterDeterminer(text: string, name: string, uses: number, common: number): [number, number] {
   for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
     if ((i > 0 && letterOrDigitAt(text, i - 1)) || letterOrDigitAt(text, i + name.length)) continue;
     uses++;
+    if (numberBefore(text, i)) {
+      common++;
+      continue;
+    }
     const last = wordBefore(text, i);
     if (last === null) continue;
     const lastWord = text.slice(last, i - 1);
-    if (GERMAN_DETERMINERS.has(lastWord.toLowerCase())) common++;
+    if (countsOrDetermines(lastWord.toLowerCase())) common++;
     else if (/^\p{Ll}/u.test(lastWord)) {
       const second = wordBefore(text, last);
-      if (second !== null && GERMAN_DETERMINERS.has(text.slice(second, last - 1).toLowerCase())) common++;
+      if (second !== null && countsOrDetermines(text.slice(second, last - 1).toLowerCase())) common++;
     }
   }
   return [uses, common];
+}
+
+/** A German determiner, or a numeral or quantifier ("zwei Wochen", "viele Menschen"). */
+function countsOrDetermines(word: string): boolean {
+  return GERMAN_DETERMINERS.has(word) || GERMAN_QUANTITIES.has(word);
+}
+
+/** Whether a number in digits ends one space before `at` ("20 Minuten", "1,5 Millionen"). */
+function numberBefore(text: string, at: number): boolean {
+  if (at < 2 || text.charCodeAt(at - 1) !== 32) return false;
+  const c = text.charCodeAt(at - 2);
+  return c >= 48 && c <= 57;
 }
 
 /** Where the word of letters that ends one space before `at` begins, or null when there is none. */
@@ -431,14 +460,19 @@ export function proseOf(article: ProseSource): string {
   return paragraphsOf(article).slice(0, PROSE_PARAGRAPHS).join("\n");
 }
 
-/** A story's categories from its articles: `storyCategories` over their prose, or the same through the build cache. */
-export type Categorise = (articles: readonly ProseSource[], exclude: readonly string[]) => string[];
+/**
+ * A story's categories from its articles: `storyCategories` over their prose, or the same through the build cache.
+ * `language`: the story's language as its page and feeds declare it (./model.ts, from its headline and summary):
+ * when it is one other than English, its function words and calendar words are refused; else (English, untold
+ * or not given) those of the language the prose's first 600 characters are in.
+ */
+export type Categorise = (articles: readonly ProseSource[], exclude: readonly string[], language?: string | null) => string[];
 
 // The paragraphs read where they are, not joined into each article's prose first (the same names). The list
 // is made by `push`, not `map`: optimised, `map` made a list of another elements kind than the interpreter's,
 // and categoriesOf, meeting it, threw its own optimised code away (./model.ts viewParts, the same).
-export const categoriseArticles: Categorise = (articles, exclude) => {
+export const categoriseArticles: Categorise = (articles, exclude, language) => {
   const texts: string[][] = [];
   for (const article of articles) texts.push(paragraphsOf(article));
-  return categoriesOf(texts, exclude, 3, PROSE_PARAGRAPHS);
+  return categoriesOf(texts, exclude, 3, PROSE_PARAGRAPHS, language);
 };

@@ -30,15 +30,15 @@ export async function cachedCategories(cache: DiskCache | null, articles?: Artic
   const code = codeHash([moduleUrl("./categories", import.meta.url)]);
   // What an article's key stands for: the same content key gives the same paragraphs only under the same step and rules.
   const meaning = articleKeysMeaning(articles);
-  const categorise: Categorise = (members, exclude) => {
+  const categorise: Categorise = (members, exclude, language) => {
     const each = members.map((m) => {
       const content = articles?.contentKeys.get(m.path);
       return content ? `article ${content}` : `prose ${proseOf(m)}`;
     });
-    const key = textsKey(["categories", code, meaning, String(each.length), ...each, String(exclude.length), ...exclude]);
+    const key = textsKey(["categories", code, meaning, language && language !== "en" ? `language ${language}` : "prose", String(each.length), ...each, String(exclude.length), ...exclude]);
     const hit = pack.get(key);
     if (hit) return hit;
-    const found = categoriseArticles(members, exclude);
+    const found = categoriseArticles(members, exclude, language);
     pack.put(key, found);
     return found;
   };

@@ -6,7 +6,7 @@ import { dayPath, monthPath, sourceUrl, storyPath } from "../text/paths.ts";
 import { stripControlChars } from "../text/plain-text.ts";
 import { categoriseArticles, type Categorise } from "./categories.ts";
 import { textLanguage, type TextLanguage } from "./language.ts";
-import { outletLabel, outletOf, stripSiteName, UNKNOWN_OUTLET, type Outlet } from "./outlets.ts";
+import { oneSpellingEach, outletLabel, outletOf, stripSiteName, UNKNOWN_OUTLET, type Outlet } from "./outlets.ts";
 import { dayStart, revision, settle, storyStamp, type PublishedItem, type Stamp } from "./stamps.ts";
 import { dayShown, storyShown, type PublishedItems } from "./published.ts";
 import type { ViewParts, ViewStore } from "./view-cache.ts";
@@ -272,7 +272,7 @@ function viewParts(story: Story, zone: string, categorise: Categorise): ViewPart
     namedOutlets,
     breadth: breadthKeys.size,
     dayFromFiles: members.every((m) => m.dateSource === "file-mtime"),
-    categories: categorise(members, namedOutlets),
+    categories: categorise(members, namedOutlets, language.lang),
     language,
     stamp: storyStamp(revision(sources, zone, story.id), members, zone, story.id),
   };
@@ -291,12 +291,13 @@ function partsOf(story: Story, zone: string, categorise: Categorise, views: View
 }
 
 /**
- * What a story's feed item shows, besides its parts (whose key covers its id, summary and zone): its day
- * and its follow-up links. With the same parts and these, the same hash (`storyShown`).
+ * What a story's feed item shows, besides its parts (whose key covers its id, summary and zone): its day,
+ * its follow-up links and its outlets as the build spells them. With the same parts and these, the same hash (`storyShown`).
  */
 function shownRefs(v: StoryView): string {
   const ref = (r: StoryRef) => [r.path, r.headline];
-  return JSON.stringify([v.date, v.followUpOf ? ref(v.followUpOf) : null, v.followUps.map(ref)]);
+  // The outlets' spelling is the build's (`respelled`), not the parts' alone.
+  return JSON.stringify([v.date, v.followUpOf ? ref(v.followUpOf) : null, v.followUps.map(ref), v.credit, v.sources.map((s) => s.label)]);
 }
 
 /** `storyShown`, taken from the story's stored parts when they were kept with the same day and links; what changed is kept. */
@@ -308,6 +309,24 @@ function shownThrough(views: ViewStore | null, parts: ReadonlyMap<string, Parts>
     const shown = storyShown(v);
     if (p.key !== null) views!.put(p.key, { ...p.parts, shown: [refs, shown] });
     return shown;
+  };
+}
+
+/** A story's parts with its outlets' names as the build spells them (`oneSpellingEach`); the parts themselves when none changes. */
+function respelled(parts: ViewParts, spelled: ReadonlyMap<string, string>): ViewParts {
+  if (!spelled.size || !parts.sources.some((s) => s.outlet !== null && spelled.has(s.outlet))) return parts;
+  const sources = parts.sources.map((s) => {
+    const name = s.outlet === null ? undefined : spelled.get(s.outlet);
+    return name === undefined ? s : { ...s, outlet: name, label: s.label === s.outlet ? name : s.label };
+  });
+  const credited: SourceView[] = [];
+  for (const i of parts.listed) credited.push(sources[i]!);
+  return {
+    ...parts,
+    sources,
+    outlets: distinct(sources.map((s) => s.label)),
+    credit: creditLine(credited),
+    namedOutlets: namedOutletsOf(sources.map((s) => s.outlet)),
   };
 }
 
@@ -400,7 +419,9 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
   const stamps = new Map<string, Stamp>();
   const store = options.views ?? null;
   const parts = new Map(input.map((s) => [s.id, partsOf(s, options.zone, categorise, store)]));
-  const views = input.map((s) => storyView(s, options.zone, parts.get(s.id)!.parts, stamps));
+  // One outlet, one spelling across the build (a text dump's "Lebensmittel Praxis", the saved page's "Lebensmittelpraxis.de").
+  const spelled = oneSpellingEach(input.flatMap((s) => parts.get(s.id)!.parts.sources.flatMap((source) => (source.outlet === null ? [] : [source.outlet]))));
+  const views = input.map((s) => storyView(s, options.zone, respelled(parts.get(s.id)!.parts, spelled), stamps));
   const membersOf = new Map(input.map((s) => [s.id, s.members]));
   const byId = new Map(views.map((v) => [v.id, v]));
   for (const story of input) {

@@ -228,3 +228,44 @@ export function stripSiteName(title: string, names: readonly (string | null)[], 
   const out = parts.join("").trim();
   return out || title.trim();
 }
+
+/**
+ * One outlet's name as one build's pages write it: names that differ only in case, spaces, punctuation, a
+ * leading "The" or an address's ending ("Lebensmittel Praxis" from a text dump, "Lebensmittelpraxis.de" from
+ * the saved page; "VICE" and "Vice"; "The Intercept" and "Intercept") are one outlet. Each name that is not
+ * its outlet's chosen spelling maps to it: a name not written as an address, then not in capitals or lower case
+ * only, then the one more sources give, then the longer, then the first in code-point order (any input order
+ * gives the same map).
+ */
+export function oneSpellingEach(names: Iterable<string>): Map<string, string> {
+  const counts = new Map<string, number>();
+  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const byKey = new Map<string, string[]>();
+  for (const name of counts.keys()) {
+    const key = spellingKey(name);
+    if (!key) continue;
+    const group = byKey.get(key);
+    if (group) group.push(name);
+    else byKey.set(key, [name]);
+  }
+  const out = new Map<string, string>();
+  for (const group of byKey.values()) {
+    if (group.length < 2) continue;
+    const rank = (n: string) => [Number(/\.\p{L}{2,}$/u.test(n) && !/\s/.test(n)), Number(!/\p{Ll}/u.test(n) || !/\p{Lu}/u.test(n)), -counts.get(n)!, -n.length];
+    const chosen = group.sort((a, b) => {
+      const [x, y] = [rank(a), rank(b)];
+      for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+      return a < b ? -1 : a > b ? 1 : 0;
+    })[0]!;
+    for (const name of group) if (name !== chosen) out.set(name, chosen);
+  }
+  return out;
+}
+
+/** A name lower-cased without a leading "the", an address's ending, spaces and punctuation ("" for a name of neither letters nor digits). */
+function spellingKey(name: string): string {
+  let key = name.trim().toLocaleLowerCase();
+  key = key.replace(/^the\s+/u, "");
+  if (!/\s/.test(key)) key = key.replace(/\.\p{L}{2,}$/u, "");
+  return key.replace(/[^\p{L}\p{N}]+/gu, "");
+}

@@ -4,6 +4,7 @@
 // byte) stays UTF-8 with U+FFFD at the break, instead of turning every other character into mojibake.
 import type { InputFormat } from "../types.ts";
 import { legacyReading } from "./legacy-charset.ts";
+import { decodeWindows1252 } from "./windows-1252.ts";
 
 export interface DecodeWarning {
   rule: string;
@@ -19,13 +20,6 @@ export type Decoded =
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 const utf8Lenient = new TextDecoder("utf-8");
 const latin1 = new TextDecoder("latin1");
-// Windows-1252 differs from Latin-1 only in 0x80–0x9F, where it has typographic characters.
-// (Node's TextDecoder decodes "windows-1252" as Latin-1 there, so the table is ours.)
-const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
-
-function decodeWindows1252(bytes: Uint8Array): string {
-  return latin1.decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
-}
 
 export function decode(bytes: Uint8Array, format: InputFormat = "text"): Decoded {
   if (bytes.length === 0) return { ok: false, reason: "empty file", rule: "empty" };

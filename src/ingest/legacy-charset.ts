@@ -5,6 +5,7 @@
 // docs/scaling.md, stop 67 (en67), set on the tuning half of scripts/measure-legacy-encodings.ts.
 import { createRequire } from "node:module";
 import type { InputFormat } from "../types.ts";
+import { centralEuropeanReading } from "./central-european.ts";
 
 type Analyse = typeof import("chardet").analyse;
 let loaded: Analyse | null = null;
@@ -71,7 +72,8 @@ export interface LegacyReading {
 export function legacyReading(bytes: Uint8Array, format: InputFormat): LegacyReading | null {
   // A page is judged by its text: markup, scripts and styles are ASCII whatever the encoding.
   const sample = format === "html" ? pageText(bytes) : bytes.subarray(0, SAMPLE);
-  if (!mostlyHigh(sample)) return null;
+  // Few high bytes: a Latin-script text, Western or Central European.
+  if (!mostlyHigh(sample)) return centralEuropeanReading(bytes, sample);
   // chardet's answers, most confident first: the first that reads the bytes cleanly in its script. (Arabic
   // scores ISO-8859-6 and Windows-1256 alike, and only one of them has a character for every byte.)
   for (const match of analyse(sample)) {
@@ -87,16 +89,17 @@ export function legacyReading(bytes: Uint8Array, format: InputFormat): LegacyRea
 
 /** The bytes as text in that encoding, or null when they are not: a byte it has no character for, or letters mostly of another script. */
 function read(bytes: Uint8Array, sample: Uint8Array, legacy: Legacy): string | null {
-  const text = new TextDecoder(legacy.label).decode(bytes);
-  // A cut-off last character aside.
-  const broken = text.indexOf("\uFFFD");
-  if (broken >= 0 && broken < text.length - 1) return null;
   // At least half the letters in the encoding's own script: a Western text misread in another encoding
-  // turns only its few accented letters into that script.
+  // turns only its few accented letters into that script. Judged on the sample before the whole is decoded.
   const seen = new TextDecoder(legacy.label).decode(sample);
   const letters = seen.match(LETTERS)?.length ?? 0;
   const own = seen.match(legacy.script)?.length ?? 0;
-  return own >= 0.5 * letters ? text : null;
+  if (own < 0.5 * letters) return null;
+  // The whole is decoded only for an encoding the sample passed (and a text file no longer than its sample is its sample).
+  const text = sample.length === bytes.length && sample.byteOffset === bytes.byteOffset && sample.buffer === bytes.buffer ? seen : new TextDecoder(legacy.label).decode(bytes);
+  // A cut-off last character aside.
+  const broken = text.indexOf("\uFFFD");
+  return broken >= 0 && broken < text.length - 1 ? null : text;
 }
 
 const latin1 = new TextDecoder("latin1");

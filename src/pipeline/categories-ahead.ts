@@ -2,7 +2,7 @@
 // threads summarise (src/parallel/summaries.ts `beside`): on two cores the digest stage is this thread
 // alone, and finding the categories was most of it. The model then takes each story's categories from
 // here, when it asks for them with the outlets they were found without; anything else is found as before.
-import { namedOutletsOf, outletOf, type Categorise } from "../digest/index.ts";
+import { namedOutletsOf, outletOf, proseLanguage, type Categorise } from "../digest/index.ts";
 import type { Story } from "../types.ts";
 
 /** Stories a step finds the categories of: about a millisecond, so the threads' answers are not kept waiting. */
@@ -34,13 +34,15 @@ export function categoriesAhead(stories: readonly Story[], categorise: Categoris
       }
       return next < stories.length;
     },
-    categorise(members, exclude) {
+    categorise(members, exclude, language) {
       const ahead = found.get(members);
-      if (ahead && sameList(ahead.exclude, exclude)) {
+      // Found in the language of the prose; the model asks in the language the story declares (read from its
+      // summary, made meanwhile): a declared language other than English is asked anew unless the prose is in it too.
+      if (ahead && sameList(ahead.exclude, exclude) && (!language || language === "en" || proseLanguage(members) === language)) {
         found.delete(members);
         return ahead.categories;
       }
-      return categorise(members, exclude);
+      return categorise(members, exclude, language);
     },
   };
 }

@@ -38,3 +38,15 @@ export const GERMAN_DETERMINERS: ReadonlySet<string> = new Set(
     "dein deine deinen deinem deiner euer eure euren eurem eurer im am zum zur vom beim ins ans"
   ).split(" "),
 );
+
+/**
+ * German numerals and quantifiers: a capitalised word after a number or one of these ("in 20 Minuten", "zwei
+ * Wochen", "viele Menschen", "500 Millionen") is a noun counted, a common noun, not a name.
+ */
+export const GERMAN_QUANTITIES: ReadonlySet<string> = new Set(
+  (
+    "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig fünfzig hundert tausend " +
+    "einige einigen mehrere mehreren viele vielen wenige wenigen zahlreiche zahlreichen beide beiden alle allen " +
+    "weitere weiteren andere anderen manche manchen sämtliche"
+  ).split(" "),
+);

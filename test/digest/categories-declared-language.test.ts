@@ -1,0 +1,41 @@
+// A story's categories are found in the language the story is declared in (its page's and feed item's
+// language, read from its headline and summary), not in the language of its prose's first 600 characters
+// when the two differ: a German story that opens with an English quotation is declared German and must
+// not show the German "Sie" as a category. The German text is a tuning-half webpages-dev page as the
+// cleaner keeps it (test/fixtures/categories/other-languages.jsonl); the English lead is written for the test.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { ingest } from "../../src/ingest/index.ts";
+import { runPipeline } from "../../src/pipeline.ts";
+import { categoriesAhead } from "../../src/pipeline/categories-ahead.ts";
+import { buildDigest, categoriseArticles } from "../../src/digest/index.ts";
+
+const german = readFileSync(new URL("../fixtures/categories/other-languages.jsonl", import.meta.url), "utf8")
+  .split("\n")
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as { id: string; text: string })
+  .find((r) => r.id === "webpages-dev/8c3935af4702af76")!.text;
+const quote = "“The finder is the best way to see all the markets of the season, and the map is free for the whole family,” the team behind the service said in a statement.";
+const dir = mkdtempSync(join(tmpdir(), "digest-declared-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+writeFileSync(join(dir, "markt.md"), `---\ntitle: Weihnachtsmarkt-Finder jetzt auch für Smartphone und Tablet\ndate: 2013-11-20\n---\n\n${quote}\n\n${german.split("\n").join("\n\n")}\n`);
+const { stories } = runPipeline((await ingest(dir)).files, { zone: "UTC" });
+
+describe("a story's categories in its declared language", () => {
+  it("refuse the German function words of a German story whose prose opens in English", () => {
+    const story = buildDigest(stories).model.stories[0]!;
+    expect(story.language.lang).toBe("de");
+    expect(story.categories).not.toContain("Sie");
+    expect(story.categories).toEqual(expect.arrayContaining(["Smartphone", "Weihnachtsmarkt-Finder"]));
+  });
+
+  it("are found anew when found ahead in the prose's language", () => {
+    const ahead = categoriesAhead(stories, categoriseArticles);
+    while (ahead.step());
+    const story = buildDigest(stories, { categorise: ahead.categorise }).model.stories[0]!;
+    expect(story.categories).toEqual(buildDigest(stories).model.stories[0]!.categories);
+    expect(story.categories).not.toContain("Sie");
+  });
+});
