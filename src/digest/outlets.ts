@@ -234,8 +234,8 @@ export function stripSiteName(title: string, names: readonly (string | null)[], 
  * leading "The" or an address's ending ("Lebensmittel Praxis" from a text dump, "Lebensmittelpraxis.de" from
  * the saved page; "VICE" and "Vice"; "The Intercept" and "Intercept") are one outlet. Each name that is not
  * its outlet's chosen spelling maps to it: a name not written as an address, then not in capitals or lower case
- * only, then the one more sources give, then the longer, then the first in code-point order (any input order
- * gives the same map).
+ * only, then the longer (the fuller form: "The Intercept", not the "Intercept" more dumps give), then the one more
+ * sources give, then the first in code-point order (any input order gives the same map).
  */
 export function oneSpellingEach(names: Iterable<string>): Map<string, string> {
   const counts = new Map<string, number>();
@@ -251,7 +251,7 @@ export function oneSpellingEach(names: Iterable<string>): Map<string, string> {
   const out = new Map<string, string>();
   for (const group of byKey.values()) {
     if (group.length < 2) continue;
-    const rank = (n: string) => [Number(/\.\p{L}{2,}$/u.test(n) && !/\s/.test(n)), Number(!/\p{Ll}/u.test(n) || !/\p{Lu}/u.test(n)), -counts.get(n)!, -n.length];
+    const rank = (n: string) => [Number(/\.\p{L}{2,}$/u.test(n) && !/\s/.test(n)), Number(!/\p{Ll}/u.test(n) || !/\p{Lu}/u.test(n)), -n.length, -counts.get(n)!];
     const chosen = group.sort((a, b) => {
       const [x, y] = [rank(a), rank(b)];
       for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;

@@ -31,6 +31,8 @@ describe("an outlet's spelling across a build", () => {
     // Pairs a saved page and its dump give on the tuning half (qa68's count: 22 of 55 pages named two ways).
     const spelled = oneSpellingEach(["Lebensmittelpraxis.de", "Lebensmittel Praxis", "VICE", "Vice", "SW1.News", "SW1", "PolitiFact", "PolitiFact West Virginia", "Boston.com", "Boston Globe"]);
     expect(Object.fromEntries(spelled)).toEqual({ "Lebensmittelpraxis.de": "Lebensmittel Praxis", VICE: "Vice", "SW1.News": "SW1" });
+    // The fuller form, even where more sources give the shorter one.
+    expect(Object.fromEntries(oneSpellingEach(["Intercept", "The Intercept", "Intercept", "Intercept"]))).toEqual({ Intercept: "The Intercept" });
     // Any order, the same choice.
     expect(oneSpellingEach(["Vice", "VICE"])).toEqual(oneSpellingEach(["VICE", "Vice"]));
   });
