@@ -131,10 +131,13 @@ function main(): void {
   for (const path of ["text", "text, no url", "html"] as const) {
     const furn = rows.filter((r) => r.f1[path] < AGREES && isFurnitureHeadline(r.got[path]));
     for (const r of furn) console.log(`  furniture from ${path}: ${JSON.stringify(r.got[path])} (${r.set} ${r.id}; gold ${JSON.stringify(r.gold.slice(0, 60))})`);
-    console.log(`  five worst checking-half pages from ${path}:`);
+    // The tuning half's pages only: the checking half is judged by counts, never read page by page to tune.
     const listed = new Set<string>(); // a page two sets share is listed once
+    const missed = (h: Half) => rows.filter((r) => r.half === h && r.f1[path] === 0).filter((r) => !listed.has(`${h} ${r.id}`) && listed.add(`${h} ${r.id}`)).length;
+    console.log(`  five worst tuning-half pages from ${path} (pages with no word of the gold: tuning ${missed("tune")}, checking ${missed("check")}):`);
+    listed.clear();
     const worst = rows
-      .filter((r) => r.half === "check")
+      .filter((r) => r.half === "tune")
       .sort((a, b) => a.f1[path] - b.f1[path] || a.id.localeCompare(b.id))
       .filter((r) => !listed.has(r.id) && listed.add(r.id))
       .slice(0, 5);

@@ -28,7 +28,15 @@ const FURNITURE = GROUP_BIT.consent | GROUP_BIT.navigation | GROUP_BIT.account |
 /** A form field's name: an e-mail address, a password, a user name, in the dev sets' languages. */
 const FORM_FIELD = /\b(?:e-?mail[- ]?(?:adresse|address|addresse)|(?:adresse|direcci[oó]n|indirizzo|endere[cç]o) (?:de )?(?:e-?mail|correo)|passwor[dt]|kennwort|mot de passe|contrase[nñ]a|benutzername|username|nom d'utilisateur)\b/i;
 
-/** Never a headline: dates, numbers, navigation, forms, labels, bylines. */
+/**
+ * A picture's credit: "Photograph by …", "Bild © …"; a credit's label and a colon ("Bildnachweis:",
+ * "Quelle:"); a picture's label and a colon on a short line ("Foto: Marco Roepers", where "Fotos: So feierte Köln"
+ * is a gallery's headline); a copyright sign or "(c) 2020"; a Creative Commons licence or its host.
+ */
+const PHOTO_CREDIT = /^\s*(?:(?:fotos?|photos?|photographs?|bild(?:er)?|images?|pictures?)\s*(?:by|©|\(c\))|(?:credits?|fotocredit|bildquelle|bildnachweis|quelle|source|photographer|fotograf)\s*:)|©|\(c\)\s*\d{4}|\bcc[- ]by\b|wikimedia commons/iu;
+const PICTURE_LABEL = /^\s*(?:fotos?|photos?|bild(?:er)?|images?|pictures?)\s*:/iu;
+
+/** Never a headline: dates, numbers, navigation, forms, labels, bylines, photo credits. */
 export function cannotBeHeadline(line: Line): boolean {
   if (line.words < 1 || line.words > 35 || line.dated || (line.glued && gluedPastOpeningQuotes(line.text))) return true;
   const t = line.text;
@@ -44,6 +52,8 @@ export function cannotBeHeadline(line: Line): boolean {
   if (isHeadlineByline(t, line.words)) return true;
   // A form's prompt ("Warum muss ich meine E-Mail-Adresse eingeben?", "Ein Passwort wird Ihnen per E-Mail zugeschickt.").
   if (line.words <= 14 && FORM_FIELD.test(t)) return true;
+  // A photo's credit ("Foto: Marco Roepers [CC BY-SA 3.0], via Wikimedia Commons", "Photograph by …").
+  if (PHOTO_CREDIT.test(t) || (line.words <= 6 && PICTURE_LABEL.test(t))) return true;
   // Menus glued together ("Auto NewsRetail NewsHealth News"), addresses, date-led lines.
   if (line.innerCaps >= 2 || /https?:\/\/|www\.\w/.test(t)) return true;
   const date = dateAt(t, line.digits > 0);

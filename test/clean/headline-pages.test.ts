@@ -44,6 +44,15 @@ describe("headlines of text dumps", () => {
     expect(a.paragraphs.join("\n")).toMatch(/^Brock Nelson's second goal of the game 2:55 into overtime capped a frantic comeback/);
   });
 
+  // A photo's credit above the article (its picture is not in the dump) is never a story's headline.
+  it("shows the page's headline, not the photo credit above it (webpages-dev 10d4d56d7519ccb9)", () => {
+    for (const url of ["https://www.reisen-mit-dem-internet.de/europa/deutschland/niedersachsen/ostfriesland/emden-21416", null]) {
+      const a = cleanSource(page("photo-credit-above-body.txt", url));
+      expect(a.title).toBe("Emden");
+      expect(a.paragraphs[0]).toMatch(/^Emden ist vor allem in Deutschland als „Hauptstadt“ der Region Ostfriesland bekannt/);
+    }
+  });
+
   // The dump prints the page's breadcrumb trail on the headline's line: the reader is shown the last step.
   it("shows the headline at the end of a breadcrumb trail, not the trail", () => {
     for (const url of ["http://www.sauvonsluniversite.fr/spip.php?article8532", null]) {
