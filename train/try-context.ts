@@ -16,6 +16,7 @@ import type { WeightedEdges } from "../src/cluster/agglomerate.ts";
 import type { Profile, SparseVector } from "../src/cluster/profile.ts";
 import { trainLogistic, type Example } from "./lib/logistic.ts";
 import { bestBar, loadSweepSets, sweepBars, type SweepSet } from "./lib/merge-sweep.ts";
+import { neighbourScaled } from "./lib/trial-pair-features.ts";
 
 const models = mergeModels();
 const sets = loadSweepSets().map((s) => ({ ...s, edges: pairEdges(s.scored, models.pair) }));
@@ -125,22 +126,7 @@ function localDots(pick: (p: Profile) => SparseVector, share = false): Extra["of
       near[e.a[k]!]!.push(e.b[k]!);
       near[e.b[k]!]!.push(e.a[k]!);
     }
-    const scaled = set.scored.profiles.map((p, i) => {
-      const own = pick(p);
-      const count = new Map<number, number>();
-      for (let k = own.from; k < own.to; k++) count.set(own.ids[k]!, 0);
-      for (const j of near[i]!) {
-        const v = pick(set.scored.profiles[j]!);
-        for (let k = v.from; k < v.to; k++) {
-          const c = count.get(v.ids[k]!);
-          if (c !== undefined) count.set(v.ids[k]!, c + 1);
-        }
-      }
-      const d = Math.max(1, near[i]!.length);
-      const m = new Map<number, number>();
-      for (let k = own.from; k < own.to; k++) m.set(own.ids[k]!, own.weights[k]! * (1 - count.get(own.ids[k]!)! / d));
-      return m;
-    });
+    const scaled = neighbourScaled(set.scored.profiles, near, pick);
     const raw = set.scored.profiles.map((p) => {
       const own = pick(p);
       const m = new Map<number, number>();

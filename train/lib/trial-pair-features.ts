@@ -147,6 +147,30 @@ const bitCount = (x: number) => {
   return n;
 };
 
+/**
+ * Each article's vector with every id's weight scaled by 1 - the share of its neighbours (`near`: candidates or
+ * linked articles) that hold the id: what every neighbour holds (the topic) counts for nothing, what few hold (the
+ * event) for more.
+ */
+export function neighbourScaled(profiles: readonly Profile[], near: readonly (readonly number[])[], pick: (p: Profile) => SparseVector): Array<Map<number, number>> {
+  return profiles.map((p, i) => {
+    const own = pick(p);
+    const count = new Map<number, number>();
+    for (let k = own.from; k < own.to; k++) count.set(own.ids[k]!, 0);
+    for (const j of near[i]!) {
+      const v = pick(profiles[j]!);
+      for (let k = v.from; k < v.to; k++) {
+        const c = count.get(v.ids[k]!);
+        if (c !== undefined) count.set(v.ids[k]!, c + 1);
+      }
+    }
+    const d = Math.max(1, near[i]!.length);
+    const m = new Map<number, number>();
+    for (let k = own.from; k < own.to; k++) m.set(own.ids[k]!, own.weights[k]! * (1 - count.get(own.ids[k]!)! / d));
+    return m;
+  });
+}
+
 export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> {
   const n = s.order.length;
   const near: number[][] = Array.from({ length: n }, () => []);
@@ -157,29 +181,10 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
   const index = new Map<number, number>();
   for (let k = 0; k < s.pairs.length; k++) index.set(s.pairs.a[k]! * n + s.pairs.b[k]!, k);
   const pairIndex = (a: number, b: number) => index.get(a * n + b)!;
-  // Each article's vector with every id's weight scaled by 1 - the share of its candidates that hold the id:
-  // what every neighbour holds (the topic) counts for nothing, what few hold (the event) for more.
-  const scaledVectors = (pick: (p: Profile) => SparseVector): Array<Map<number, number>> =>
-    s.profiles.map((p, i) => {
-      const own = pick(p);
-      const count = new Map<number, number>();
-      for (let k = own.from; k < own.to; k++) count.set(own.ids[k]!, 0);
-      for (const j of near[i]!) {
-        const v = pick(s.profiles[j]!);
-        for (let k = v.from; k < v.to; k++) {
-          const c = count.get(v.ids[k]!);
-          if (c !== undefined) count.set(v.ids[k]!, c + 1);
-        }
-      }
-      const d = Math.max(1, near[i]!.length);
-      const m = new Map<number, number>();
-      for (let k = own.from; k < own.to; k++) m.set(own.ids[k]!, own.weights[k]! * (1 - count.get(own.ids[k]!)! / d));
-      return m;
-    });
   const local = (pick: (p: Profile) => SparseVector): TrialFeature => {
     let scaled: Array<Map<number, number>> | null = null;
     return (a, b) => {
-      scaled ??= scaledVectors(pick);
+      scaled ??= neighbourScaled(s.profiles, near, pick);
       const [u, w] = [scaled[a]!, scaled[b]!];
       let dot = 0;
       for (const [id, x] of u) dot += x * (w.get(id) ?? 0);
