@@ -15,7 +15,6 @@
 // tuning half and counted for the checking half unless `--list-check` (the checking half is never read to design).
 //
 //   npx tsx eval/eval-categories.ts [--base /work/wt/base67] [--show N] [--list-check]
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cleanSource } from "../src/clean/index.ts";
@@ -24,6 +23,7 @@ import { textLanguage } from "../src/digest/language.ts";
 import { devSource } from "./lib/dev-source.ts";
 import { loadDates, loadWebpages } from "./lib/clean-corpus.ts";
 import { HALVES, halfOf, type Half } from "./lib/split.ts";
+import { readJsonl } from "./lib/jsonl.ts";
 
 const args = process.argv.slice(2);
 const at = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -43,7 +43,6 @@ interface Story {
 }
 
 const corpus = fileURLToPath(new URL("../../shared/corpus/", import.meta.url));
-const readJsonl = <T>(path: string): T[] => readFileSync(path, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as T);
 const paragraphs = (text: string) => text.split(/\n+/).map((p) => p.trim()).filter(Boolean);
 
 const stories: Story[] = [];

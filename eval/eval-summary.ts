@@ -13,7 +13,6 @@
 //    the build cleans a scrape, 3 sentences: no reference summary, so the reading faults alone (the
 //    languages' pronouns and connectives).
 // SUMMARISER=path/to/summarise/index.ts scores another implementation (e.g. an older copy) the same way.
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { meanF1, rouge, type RougeScores } from "./lib/rouge.ts";
 import { Faults, Scores, SharedFacts } from "./lib/summary-measures.ts";
@@ -24,6 +23,7 @@ import { eventStories, harderStories } from "../train/lib/fact-pairs.ts";
 import { random } from "./lib/random.ts";
 import { HALVES, halfOf } from "./lib/split.ts";
 import { cleanSource } from "../src/clean/index.ts";
+import { readJsonl } from "./lib/jsonl.ts";
 
 type Summarise = (articles: SummaryInput[], options?: SummaryOptions) => string[];
 const summarise: Summarise = process.env.SUMMARISER ? ((await import(process.env.SUMMARISER)) as { summarise: Summarise }).summarise : current;
@@ -36,7 +36,6 @@ interface BbcRow {
 }
 const corpus = fileURLToPath(new URL("../../shared/corpus/", import.meta.url));
 const sentences = Number(process.env.SENTENCES ?? 3);
-const readJsonl = <T>(path: string): T[] => readFileSync(path, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as T);
 const bbcPath = process.argv[2] ?? `${corpus}bbc-dev.jsonl`;
 const bbc = readJsonl<BbcRow>(bbcPath);
 const events = readJsonl<EventRow>(process.argv[3] ?? `${corpus}events-dev.jsonl`);

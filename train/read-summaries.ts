@@ -10,15 +10,16 @@ import { summarise } from "../src/summarise/index.ts";
 import { eventStories } from "./lib/fact-pairs.ts";
 import { random } from "../eval/lib/random.ts";
 import { halfOf } from "../eval/lib/split.ts";
+import { readJsonl } from "../eval/lib/jsonl.ts";
 
 const [mode, summariser, keyFile, readingsFile] = process.argv.slice(2);
 if ((mode !== "draw" && mode !== "record") || !summariser || !keyFile) throw new Error("usage: draw|record SUMMARISER KEY [READINGS]");
 const root = fileURLToPath(new URL("..", import.meta.url));
 const labels = `${root}train/labels/summary-readings.jsonl`;
 interface Reading { event: string; half: string; summariser: string; repeats: number; readBlind: boolean; sentences: string[] }
-const read = readFileSync(labels, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as Reading);
+const read = readJsonl<Reading>(labels);
 const corpus = fileURLToPath(new URL("../../shared/corpus/", import.meta.url));
-const topics = new Map(readFileSync(`${corpus}events-dev.jsonl`, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as { cluster: string; topic: number }).map((r) => [r.cluster, String(r.topic)]));
+const topics = new Map(readJsonl<{ cluster: string; topic: number }>(`${corpus}events-dev.jsonl`).map((r) => [r.cluster, String(r.topic)]));
 const rows = eventStories(`${corpus}events-dev.jsonl`, "both")
   .filter((s) => s.id === s.event)
   .map((s) => {

@@ -65,12 +65,13 @@
 // (AMD / Advanced Micro Devices, IE / Internet Explorer, "The Thick of It actor" / Peter Capaldi) and pairs
 // whose second sentence only says the event again in few words ("She's in rehab right now.").
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { factPairs, FACT_FEATURES } from "../src/summarise/index.ts";
 import { trainLogistic, type Example } from "./lib/logistic.ts";
 import { eventStories, harderStories } from "./lib/fact-pairs.ts";
 import { logit } from "../src/model/logistic.ts";
+import { readJsonl } from "../eval/lib/jsonl.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const corpus = fileURLToPath(new URL("../../shared/corpus/", import.meta.url));
@@ -82,7 +83,7 @@ interface Labelled {
   a: string;
   b: string;
 }
-const labels = readFileSync(`${root}train/labels/same-fact-pairs.jsonl`, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as Labelled);
+const labels = readJsonl<Labelled>(`${root}train/labels/same-fact-pairs.jsonl`);
 const events = new Map([...eventStories(`${corpus}events-dev.jsonl`, "tune").filter((s) => s.id === s.event), ...harderStories(`${corpus}bbc-dev.jsonl`, "tune")].map((s) => [s.event, s.inputs]));
 const rows = labels.map((l) => {
   const inputs = events.get(l.event);

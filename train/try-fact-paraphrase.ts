@@ -3,18 +3,18 @@
 // F1 on the tuning half's labelled pairs (train/labels/same-fact-pairs.jsonl), the model's 10 features against
 // them plus each candidate. Names and numbers as the model reads them (readSentence). A trial record: nothing
 // here is in the product unless train-same-fact.ts says so.
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { factPairs, FACT_FEATURES } from "../src/summarise/index.ts";
 import { readSentence, type SentenceMentions } from "../src/text/names-numbers.ts";
 import { trainLogistic, type Example } from "./lib/logistic.ts";
 import { eventStories, harderStories } from "./lib/fact-pairs.ts";
 import { logit } from "../src/model/logistic.ts";
+import { readJsonl } from "../eval/lib/jsonl.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const corpus = fileURLToPath(new URL("../../shared/corpus/", import.meta.url));
 interface Labelled { id: string; event: string; same: 0 | 1; a: string; b: string }
-const labels = readFileSync(`${root}train/labels/same-fact-pairs.jsonl`, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as Labelled);
+const labels = readJsonl<Labelled>(`${root}train/labels/same-fact-pairs.jsonl`);
 const events = new Map([...eventStories(`${corpus}events-dev.jsonl`, "tune").filter((s) => s.id === s.event), ...harderStories(`${corpus}bbc-dev.jsonl`, "tune")].map((s) => [s.event, s.inputs]));
 const shared = (a: readonly string[], b: readonly string[]) => a.filter((x) => b.includes(x)).length;
 const cover = (a: readonly string[], b: readonly string[]) => (a.length && b.length ? shared(a, b) / Math.min(a.length, b.length) : 0);

@@ -9,7 +9,7 @@
 // Beside the gold, the cleaner's own reading: the text line model's log-odds of the sentence's paragraph
 // (train/lib/line-reading.ts `lineReading`, a paragraph read alone), counted below 0.
 // `npx tsx train/try-summary-furniture.ts [--show tune] [--out file.json]`; SUMMARISER=path scores another copy.
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { lineReading } from "./lib/line-reading.ts";
 import { cleanedDevPage } from "./lib/summary-furniture.ts";
@@ -17,6 +17,7 @@ import { summarise as current, type SummaryInput, type SummaryOptions } from "..
 import { loadExtraction, loadWebpages, type DevPage } from "../eval/lib/clean-corpus.ts";
 import { shingles } from "../eval/lib/extraction-score.ts";
 import { HALVES, halfOf, type Half } from "../eval/lib/split.ts";
+import { readJsonl } from "../eval/lib/jsonl.ts";
 
 type Summarise = (articles: SummaryInput[], options?: SummaryOptions) => string[];
 const summarise: Summarise = process.env.SUMMARISER ? ((await import(process.env.SUMMARISER)) as { summarise: Summarise }).summarise : current;
@@ -24,7 +25,6 @@ const args = process.argv.slice(2);
 const show = args.includes("--show") ? (args[args.indexOf("--show") + 1] as Half) : null;
 const outFile = args.includes("--out") ? args[args.indexOf("--out") + 1]! : null;
 const corpus = fileURLToPath(new URL("../../shared/corpus/", import.meta.url));
-const readJsonl = <T>(path: string): T[] => readFileSync(path, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as T);
 const fold = (s: string) => s.replace(/\s+/g, " ").trim();
 
 export interface Judged {

@@ -13,7 +13,6 @@
 // attributed statements half of whose pairs the summary's earlier sentences told. "per word" is the summed
 // weight of a kind's pairs held by two articles or more over its words.
 // SUMMARISER=path/to/summarise/index.ts reads another implementation.
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { summarise as current, type SummaryInput, type SummaryOptions } from "../src/summarise/index.ts";
 import { pyramid } from "../eval/lib/summary-measures.ts";
@@ -22,13 +21,14 @@ import { STOP_WORDS } from "../src/text/words.ts";
 import { datelineLength, splitSentences } from "../src/text/sentences.ts";
 import type { EventRow } from "../eval/lib/merge-set.ts";
 import { halfOf, type Half } from "../eval/lib/split.ts";
+import { readJsonl } from "../eval/lib/jsonl.ts";
 
 type Summarise = (articles: SummaryInput[], options?: SummaryOptions) => string[];
 const summarise: Summarise = process.env.SUMMARISER ? ((await import(process.env.SUMMARISER)) as { summarise: Summarise }).summarise : current;
 const half = (process.argv[2] ?? "tune") as Half;
 const show = process.argv.includes("--show");
 const corpus = fileURLToPath(new URL("../../shared/corpus/", import.meta.url));
-const events = readFileSync(`${corpus}events-dev.jsonl`, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as EventRow);
+const events = readJsonl<EventRow>(`${corpus}events-dev.jsonl`);
 const byEvent = new Map<string, EventRow[]>();
 for (const r of events) byEvent.set(r.cluster, [...(byEvent.get(r.cluster) ?? []), r]);
 

@@ -6,6 +6,7 @@ import { join, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { DomUtils, parseDocument } from "htmlparser2";
 import { halfOf, type Half } from "./split.ts";
+import { readJsonl } from "./jsonl.ts";
 
 export const corpusDir = resolve(process.env.EXTRACTION_CORPUS ?? new URL("../../../shared/corpus", import.meta.url).pathname);
 
@@ -23,8 +24,7 @@ export interface DevPage {
   without?: string[];
 }
 
-const readJsonl = <T>(file: string): T[] =>
-  readFileSync(join(corpusDir, file), "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
+const readSet = <T>(file: string): T[] => readJsonl<T>(join(corpusDir, file));
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
@@ -55,19 +55,19 @@ function html(dir: string, id: string): string {
 }
 
 export function loadExtraction(): DevPage[] {
-  return readJsonl<{ id: string; url: string; text_dump: string; article_body: string }>("extraction-dev.jsonl").map((r) => ({
+  return readSet<{ id: string; url: string; text_dump: string; article_body: string }>("extraction-dev.jsonl").map((r) => ({
     set: "extraction", id: r.id, url: r.url, half: halfOf(r.id), text: r.text_dump, html: html("extraction-html", r.id), truth: r.article_body,
   }));
 }
 
 export function loadWebpages(): DevPage[] {
-  return readJsonl<{ id: string; url: string | null; text_dump: string; with: string[]; without: string[] }>("webpages-dev.jsonl").map((r) => ({
+  return readSet<{ id: string; url: string | null; text_dump: string; with: string[]; without: string[] }>("webpages-dev.jsonl").map((r) => ({
     set: "webpages", id: r.id, url: r.url, half: halfOf(r.id), text: r.text_dump, html: html("webpages-html", r.id), with: r.with, without: r.without,
   }));
 }
 
 export function loadDates(): DevPage[] {
-  return readJsonl<{ id: string; url: string | null; text_dump: string }>("dates-dev.jsonl").map((r) => ({
+  return readSet<{ id: string; url: string | null; text_dump: string }>("dates-dev.jsonl").map((r) => ({
     set: "dates", id: r.id, url: r.url, half: halfOf(r.id), text: r.text_dump, html: html("dates-html", r.id),
   }));
 }

@@ -10,6 +10,7 @@ import { decode } from "../../src/ingest/decode.ts";
 import { splitSentences } from "../../src/text/sentences.ts";
 import type { DatedArticle } from "../../src/types.ts";
 import { random } from "./random.ts";
+import { readJsonl } from "./jsonl.ts";
 
 
 export interface LabelledArticle {
@@ -84,7 +85,7 @@ export function seedArticles(seedDir: string, zone = "UTC"): LabelledArticle[] {
 export function buildMergeSet(seedDir: string, bbcPath: string, zone = "UTC"): LabelledArticle[] {
   const out: LabelledArticle[] = seedArticles(seedDir, zone);
 
-  const rows = readFileSync(bbcPath, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as BbcRow);
+  const rows = readJsonl<BbcRow>(bbcPath);
   const firstIdOf = new Map<string, string>();
   const rand = random(20250529);
   rows.forEach((row, i) => {

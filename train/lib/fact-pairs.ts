@@ -8,6 +8,7 @@ import { splitSentences, datelineLength } from "../../src/text/sentences.ts";
 import type { EventRow } from "../../eval/lib/merge-set.ts";
 import { random } from "../../eval/lib/random.ts";
 import { halfOf, type Half } from "../../eval/lib/split.ts";
+import { readJsonl } from "../../eval/lib/jsonl.ts";
 
 export interface StoryCase {
   /** The event and which of its outlets: "ecbplus-39-ecb" or "ecbplus-39-ecb/s2". */
@@ -30,7 +31,7 @@ const hash = (s: string) => createHash("sha256").update(s).digest("hex").slice(0
 export const pairId = (event: string, a: string, b: string) => `${event}|${[hash(a), hash(b)].sort().join("|")}`;
 
 export function eventStories(eventsPath: string, half: Half | "both"): StoryCase[] {
-  const rows = readFileSync(eventsPath, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as EventRow);
+  const rows = readJsonl<EventRow>(eventsPath);
   const byEvent = new Map<string, EventRow[]>();
   for (const r of rows) byEvent.set(r.cluster, [...(byEvent.get(r.cluster) ?? []), r]);
   const out: StoryCase[] = [];

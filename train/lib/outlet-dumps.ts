@@ -13,6 +13,7 @@ import { hostOf } from "../../src/text/paths.ts";
 import { halfOf, type Half } from "../../eval/lib/split.ts";
 import { devSource } from "../../eval/lib/dev-source.ts";
 import { silverName } from "../../eval/lib/outlet-silver.ts";
+import { readJsonl } from "../../eval/lib/jsonl.ts";
 
 const corpus = resolve(dirname(fileURLToPath(import.meta.url)), "../../../shared/corpus");
 const SETS = [["extraction-dev.jsonl", "extraction-html"], ["webpages-dev.jsonl", "webpages-html"], ["dates-dev.jsonl", "dates-html"]] as const;
@@ -30,7 +31,7 @@ export interface OutletDump {
 /** Every dev dump with a URL and a host in `halves`, set by set, in file order. */
 export function* outletDumps(halves: readonly Half[]): Generator<OutletDump> {
   for (const [file, htmlDir] of SETS) {
-    for (const row of readFileSync(join(corpus, file), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as { id: string; url: string | null; text_dump?: string })) {
+    for (const row of readJsonl<{ id: string; url: string | null; text_dump?: string }>(join(corpus, file))) {
       const half = halfOf(row.id);
       const { url, text_dump: text } = row;
       if (!halves.includes(half) || !text || !url) continue;
