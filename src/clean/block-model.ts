@@ -32,15 +32,6 @@ export interface DecodeSettings {
    * date, photo credit and share row, a stretch the growth below the article has no reason to cross.
    */
   above?: number;
-  /**
-   * Trial (tx68): below the core, a furniture line the page prints at least this many times (an image credit
-   * under every slide, an embed's placeholder under every section) costs the growth nothing.
-   */
-  separators?: number;
-  /** Trial (tx68): ... and holds at least this many words. */
-  separatorWords?: number;
-  /** Trial (tx68): below the core, a furniture-shaped line scoring at least this costs the growth nothing. */
-  shapedFloor?: number;
 }
 
 export interface BlockModels {

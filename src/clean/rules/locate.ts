@@ -91,8 +91,6 @@ export function articleRun(doc: TextDoc, score: ArrayLike<number>, decode: Decod
   const core = bestRun(runGains(doc, score, 0, decode.power, furniture, coreGains.room(n)));
   if (!core) return null;
   const gain = runGains(doc, score, decode.bias, decode.power, furniture, growGains.room(n));
-  if (decode.separators !== undefined) for (let i = core[1]; i < n; i++) if (gain[i]! < 0 && doc.lines[i]!.repeats >= decode.separators && doc.lines[i]!.words >= (decode.separatorWords ?? 0)) gain[i] = 0;
-  if (decode.shapedFloor !== undefined) for (let i = core[1]; i < n; i++) if (furniture[i] && score[i]! >= decode.shapedFloor) gain[i] = 0;
   const end = grownEdge(gain, core[1], 1, decode.patience);
   const start = grownEdge(gain, core[0] - 1, -1, decode.above ?? decode.patience) + 1;
   return { core, run: [start, end] };
