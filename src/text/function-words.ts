@@ -62,21 +62,14 @@ const WORDS: Record<string, { common: string; more?: string }> = {
 };
 
 /**
- * Indonesian and Malay, Russian, and (tx68) Ukrainian, Greek, Arabic and Persian: in the cleaner's
- * merged list only. Without them a paragraph in these languages never reads as running prose (the dev sets' tuning
- * half: 7 pages of 255 with under half their long sentence lines prose, all in them). A story's categories in these
- * languages were not measured with them (eval:categories holds too few such stories), so they are not in
- * FUNCTION_WORDS_OF.
+ * Indonesian and Malay, and Russian: in the cleaner's merged list only. A story's categories in these languages
+ * were not measured with them (eval:categories holds too few such stories), so they are not in FUNCTION_WORDS_OF.
  */
 const CLEANER_ONLY =
   "yang ini itu dengan untuk dari dalam tidak akan pada juga ke ada karena oleh atau sebagai saat bahwa " +
   "telah mereka kami kita " +
   "и в не на что с по как это он она они к но из у за от о же для так то все бы был была было были его ее " +
-  "их мы вы я уже или если только когда " +
-  "і та що як це від його її він вона вони але також ще вже було буде був була які який яка після під між " +
-  "και το η ο την της του των σε με για να που από στο στη στην οι τα ένα μια δεν θα είναι ότι αλλά στον στις " +
-  "في من على إلى عن أن مع هذا هذه التي الذي كان قد لا ما أو ثم بين كل بعد عند حتى " +
-  "و در به از که این را با است آن برای تا هم یک می شد شده بود";
+  "их мы вы я уже или если только когда";
 
 /** Each language's function words (common and more), for a text whose language is known. */
 export const FUNCTION_WORDS_OF: ReadonlyMap<string, ReadonlySet<string>> = new Map(
