@@ -166,7 +166,7 @@ export function shortLineFigures(items: readonly Item[], rule: (item: Item) => C
  * train:clean's step 4: the model on all the items; the cut chosen on out-of-fold figures (each page
  * judged by a model fitted without it), the mean of the two sets' F1.
  */
-export function trainShortLines(items: readonly Item[], o: ShortLineOptions = shortLineDefaults, settle?: SettleMode, prior?: number): { model: BoostedModel; cut: number; figures: { extraction: number; webpages: number }; keptOverOptimum?: boolean } {
+export function trainShortLines(items: readonly Item[], o: ShortLineOptions = shortLineDefaults, settle?: SettleMode, prior?: number): { model: BoostedModel; cut: number; figures: { extraction: number; webpages: number } } {
   const folds = Array.from({ length: FOLDS }, (_, k) => fitShortLines(items.filter((i) => shortFoldOf(i.page.id) !== k), o));
   if (settle) return { model: fitShortLines(items, o), ...settledCut(items, folds, settle, prior) };
   let best: { cut: number; figures: { extraction: number; webpages: number }; mean: number } | null = null;
@@ -184,7 +184,7 @@ export function trainShortLines(items: readonly Item[], o: ShortLineOptions = sh
  * SETTLE=draws|folds (a trial, st68, train/lib/settle.ts): the cut as the mean of page draws' optima over SHORT_CUTS
  * (each draw's pages judged out-of-fold, as above), so it does not jump between cuts the objective cannot tell apart.
  */
-function settledCut(items: readonly Item[], folds: readonly BoostedModel[], settle: SettleMode, prior?: number): { cut: number; figures: { extraction: number; webpages: number }; keptOverOptimum?: boolean } {
+function settledCut(items: readonly Item[], folds: readonly BoostedModel[], settle: SettleMode, prior?: number): { cut: number; figures: { extraction: number; webpages: number } } {
   const pages = items.map((i) => i.page);
   const results = cachedResults(
     (cut: number) => String(cut),
@@ -208,7 +208,7 @@ function settledCut(items: readonly Item[], folds: readonly BoostedModel[], sett
     const gains = byFold.map((keep) => figuresOf(pages, results(best!.cut), keep).mean - figuresOf(pages, results(prior), keep).mean);
     const cut = keepsPrior(gains) ? prior : best!.cut;
     console.log(`    SETTLE=keep: optimum cut ${best!.cut}, gain over the committed ${prior} by fold ${gains.map((g) => g.toFixed(4)).join(" ")}: cut ${cut}`);
-    return { cut, figures: figuresOf(pages, results(cut)), keptOverOptimum: cut !== best!.cut };
+    return { cut, figures: figuresOf(pages, results(cut)) };
   }
   const optima = draws.map((keep) => {
     let best: { cut: number; mean: number } | null = null;

@@ -76,7 +76,7 @@ import { devSource } from "../eval/lib/dev-source.ts";
 import { trainRanker } from "./lib/rank.ts";
 import { boostedLogit, type BoostedModel } from "../src/clean/boosted.ts";
 import { BOTH_HALVES } from "../eval/lib/in-sample.ts";
-import { cachedResults, figuresOf, keepsPrior, meanOf, settleDraws, trainCleanSettle, type PageResult, type SettleMode } from "./lib/settle.ts";
+import { cachedResults, figuresOf, keepsPrior, meanOf, settleDraws, settleFrom, type PageResult, type SettleMode } from "./lib/settle.ts";
 
 /**
  * PERTURB=k leaves out about an eighth of the tuning pages (train/lib/bagging.ts) from every step: how
@@ -336,15 +336,8 @@ const MIX_PATHS = (process.env.MIX_PATHS ?? "text,html").split(",");
 /**
  * SETTLE=draws|folds (a trial, st68, train/lib/settle.ts): step 2's decode settings and step 4's short-line cut each the
  * mean of page draws' optima (settledDecode; train/short-lines.ts trainShortLines), not the optimum of all pages.
- * SETTLE=keep, the default since kp68: each setting stays at the committed tuning-only set's (src/clean/weights, the
- * only place it reads one from) unless the pooled optimum's out-of-fold gain over it beats the folds' spread, so a
- * change to a feature no longer re-picks the settings on near-ties. SETTLE=off: the plain search. The default is off
- * for the swap (TRAIN_ON=checking: its procedure reads nothing learned from the tuning half) and for the trials that
- * search other settings or hold them (HAND_OBJECTIVE, ABOVE, KEEP_DECODE).
  */
-const SETTLE = trainCleanSettle(process.env.SETTLE, { trainOn: TRAIN_ON, otherTrial: HAND_OBJECTIVE || blockSettings.above.length > 0 || KEEP_DECODE });
-/** The settings SETTLE=keep held against a different pooled optimum in this run (named in the files' trainedOn). */
-const keptOverOptimum = new Set<string>();
+const SETTLE = settleFrom(process.env.SETTLE);
 /**
  * SIZE=1 (a trial, aw67): the block models' penalties that do not grow with the data (the local model's L2, the trees'
  * leaf L2 lambda and minimum leaf weight) scaled by the path's label weight over the tuning halves' (TUNING_WEIGHT),
@@ -573,7 +566,6 @@ function settledDecode(items: Item[], path: Path, scores: Map<Item, Float64Array
     const kept = keepsPrior(gains);
     console.log(`    SETTLE=keep: the optimum's out-of-fold gain over the committed decode by fold ${gains.map((g) => g.toFixed(4)).join(" ")}: ${kept ? "committed kept" : "optimum taken"}`);
     const decode = kept ? prior : optimum;
-    if (kept && JSON.stringify(prior) !== JSON.stringify(optimum)) keptOverOptimum.add(path);
     return { decode, score: figuresOf(pages, results(decode)) };
   }
   const { grid } = blockSettings;
@@ -769,7 +761,7 @@ function main(): void {
     }
     models[path] = trainBlocks(items, path, path === "text" ? textFolds : htmlFolds);
     if (path === "text") textItems = items;
-    const trainedOn = `npm run train:clean: ${halves} of extraction-dev (${extraction.length} pages) and webpages-dev (${webpages.length}), ${path} input; L2 ${L2}, snippet labels ×${SNIPPET_WEIGHT}${MIX ? `, extraction-dev's labels ${MIX_SHARES[path]} of the weight (MIX=1)` : ""}${SETTLE === "draws" || SETTLE === "folds" ? `; decode settings the mean of page draws' optima (SETTLE=${SETTLE})` : ""}${keptOverOptimum.has(path) ? "; decode settings the committed ones, the pooled optimum not ahead by the folds' spread (SETTLE=keep)" : ""}`;
+    const trainedOn = `npm run train:clean: ${halves} of extraction-dev (${extraction.length} pages) and webpages-dev (${webpages.length}), ${path} input; L2 ${L2}, snippet labels ×${SNIPPET_WEIGHT}${MIX ? `, extraction-dev's labels ${MIX_SHARES[path]} of the weight (MIX=1)` : ""}${SETTLE ? `; decode settings the mean of page draws' optima (SETTLE=${SETTLE})` : ""}`;
     writeFileSync(
       join(weightsDir, `blocks-${path}.json`),
       formatWeights({ local: { ...models[path].local, trainedOn }, context: { ...models[path].context, trainedOn }, decode: models[path].decode }),
@@ -809,7 +801,7 @@ function main(): void {
   if (KEEP_DECODE) short.cut = (JSON.parse(readFileSync(join(weightsDirOf("tuning"), "short-lines-text.json"), "utf8")) as { cut: number }).cut;
   console.log(`  ${shortItems.length} documents (each page with and without its URL); cut ${short.cut}: out-of-fold extraction F1 ${short.figures.extraction.toFixed(3)}, webpages F1 ${short.figures.webpages.toFixed(3)}`);
   const o = shortLineDefaults;
-  const shortOn = `npm run train:clean: ${halves} of extraction-dev and webpages-dev (${shortPages.length} distinct pages), text dumps with and without the URL, block scores out-of-fold; boosted trees (${o.rounds} rounds, rate ${o.rate}, min leaf ${o.minLeaf}), lines weighted by √words, snippet labels ×${o.snippet}, a page as at most ${o.pageRows} lines; cut chosen on out-of-fold figures${SETTLE === "draws" || SETTLE === "folds" ? ` (the mean of page draws' optima, SETTLE=${SETTLE})` : ""}${short.keptOverOptimum ? " (the committed cut, the pooled optimum not ahead by the folds' spread, SETTLE=keep)" : ""}`;
+  const shortOn = `npm run train:clean: ${halves} of extraction-dev and webpages-dev (${shortPages.length} distinct pages), text dumps with and without the URL, block scores out-of-fold; boosted trees (${o.rounds} rounds, rate ${o.rate}, min leaf ${o.minLeaf}), lines weighted by √words, snippet labels ×${o.snippet}, a page as at most ${o.pageRows} lines; cut chosen on out-of-fold figures${SETTLE ? ` (the mean of page draws' optima, SETTLE=${SETTLE})` : ""}`;
   writeFileSync(join(weightsDir, "short-lines-text.json"), formatWeights({ model: { ...short.model, trainedOn: shortOn }, cut: short.cut }));
   console.log(`article gate (${halves} of extraction-dev, webpages-dev and dates-dev, text dumps, and the first two's pages without their article lines):`);
   const gatePages = [...shortPages, ...dates.filter((p) => !seenShort.has(p.id))];

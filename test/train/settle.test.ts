@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadExtraction, loadWebpages } from "../../eval/lib/clean-corpus.ts";
 import { scoreCorpus, scorePage, scoreSnippets, snippetCorpus } from "../../eval/lib/extraction-score.ts";
-import { figuresOf, keepsPrior, meanOf, settleDraws, settleFrom, SETTLE_DRAWS, trainCleanSettle, type PageResult } from "../../train/lib/settle.ts";
+import { figuresOf, keepsPrior, meanOf, settleDraws, settleFrom, SETTLE_DRAWS, type PageResult } from "../../train/lib/settle.ts";
 import { foldOf } from "../../train/lib/clean-items.ts";
 
 // The real tuning pages: how SETTLE (st68) splits them and scores a setting on a draw.
@@ -26,21 +26,10 @@ describe("SETTLE's page draws", () => {
     for (const p of pages) expect(folds.filter((keep) => keep(p.id))).toEqual([folds[foldOf(p.id)]]);
   });
 
-  it("refuses a mode it does not know; unset gives the fallback, off the plain search", () => {
-    expect(settleFrom(undefined, undefined)).toBeUndefined();
-    expect(settleFrom("", "keep")).toBe("keep");
-    expect(settleFrom("off", "keep")).toBeUndefined();
-    expect(settleFrom("draws", "keep")).toBe("draws");
-    expect(() => settleFrom("mean", "keep")).toThrow(/off, draws, folds or keep/);
-  });
-
-  it("train:clean keeps the committed settings by default (kp68), but not in the swap or beside other settings' trials", () => {
-    expect(trainCleanSettle(undefined, { trainOn: "tuning", otherTrial: false })).toBe("keep");
-    expect(trainCleanSettle(undefined, { trainOn: "all", otherTrial: false })).toBe("keep");
-    expect(trainCleanSettle("off", { trainOn: "tuning", otherTrial: false })).toBeUndefined();
-    expect(trainCleanSettle(undefined, { trainOn: "checking", otherTrial: false })).toBeUndefined();
-    expect(trainCleanSettle(undefined, { trainOn: "tuning", otherTrial: true })).toBeUndefined();
-    expect(trainCleanSettle("keep", { trainOn: "checking", otherTrial: false })).toBe("keep");
+  it("refuses a mode it does not know, and is off when unset", () => {
+    expect(settleFrom(undefined)).toBeUndefined();
+    expect(settleFrom("")).toBeUndefined();
+    expect(() => settleFrom("mean")).toThrow(/draws, folds or keep/);
   });
 });
 

@@ -10,26 +10,14 @@ import { FOLDS, foldOf } from "./clean-items.ts";
 /**
  * SETTLE=draws: 32 draws of about half the pages each; SETTLE=folds: the four folds' own held-out pages; SETTLE=keep:
  * the committed tuning-only set's setting unless the pooled optimum beats it by more than the folds' spread (keepsPrior).
- * keep is train:clean's default since kp68 (a change to a feature no longer moves the settings on near-ties);
- * SETTLE=off is the plain search (the optimum of all the training pages).
  */
 export type SettleMode = "draws" | "folds" | "keep";
 export const SETTLE_DRAWS = 32;
 
-/** The mode SETTLE names; unset or empty gives `fallback` (train:clean passes "keep" unless a trial rules it out). */
-export function settleFrom(value: string | undefined, fallback: SettleMode | undefined): SettleMode | undefined {
-  if (value === undefined || value === "") return fallback;
-  if (value === "off") return undefined;
-  if (value !== "draws" && value !== "folds" && value !== "keep") throw new Error(`SETTLE=${value}: off, draws, folds or keep`);
+export function settleFrom(value: string | undefined): SettleMode | undefined {
+  if (value === undefined || value === "") return undefined;
+  if (value !== "draws" && value !== "folds" && value !== "keep") throw new Error(`SETTLE=${value}: draws, folds or keep`);
   return value;
-}
-
-/**
- * train:clean's mode (kp68): SETTLE if set, else keep; off by default for the swap (TRAIN_ON=checking, whose procedure
- * must read nothing learned from the tuning half) and beside the trials that search or hold other settings.
- */
-export function trainCleanSettle(value: string | undefined, o: { trainOn: string; otherTrial: boolean }): SettleMode | undefined {
-  return settleFrom(value, o.trainOn === "checking" || o.otherTrial ? undefined : "keep");
 }
 
 /** The page draws, as tests on a page id: each draw a page is in (a page's copies with and without its URL share its id). */
