@@ -31,6 +31,7 @@ import { analyse } from "chardet";
 import { cleanArticle } from "../src/pipeline/article.ts";
 import { halfOf, HALVES, type Half } from "../eval/lib/split.ts";
 import type { Decoded } from "../src/ingest/decode.ts";
+import { decodeWindows1252 } from "../src/ingest/windows-1252.ts";
 
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const decodePath = resolve(arg("--decode") ?? resolve(import.meta.dirname, "../src/ingest/decode.ts"));
@@ -170,8 +171,6 @@ const blank = (): Tally => ({ copies: 0, right: 0, wrong: 0, rejected: 0, reject
 const chosen = new Map<string, Map<string, number>>();
 let decodeMs = 0;
 
-const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
-const cp1252 = (bytes: Uint8Array) => new TextDecoder("latin1").decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 
 function measure(job: Job, b64: string | null): void {
   if (!b64) return;
@@ -184,7 +183,7 @@ function measure(job: Job, b64: string | null): void {
   t.copies++;
   // What the platform's decoder of the true encoding gives, normalised as decode normalises (through its UTF-8 path).
   // (Node reads "windows-1252" as Latin-1 in 0x80-0x9F: that encoding's truth is its own table.)
-  const truth = decode(Buffer.from(job.encoding === "windows-1252" ? cp1252(bytes) : new TextDecoder(job.encoding).decode(bytes)), format);
+  const truth = decode(Buffer.from(job.encoding === "windows-1252" ? decodeWindows1252(bytes) : new TextDecoder(job.encoding).decode(bytes)), format);
   const start = performance.now();
   const d = decode(bytes, format);
   decodeMs += performance.now() - start;
@@ -212,7 +211,7 @@ function measure(job: Job, b64: string | null): void {
   }
   if (job.script === "latin" && job.encoding !== "utf-8" && d.ok && d.encoding !== "windows-1252") t.latinElse++;
   if (job.encoding === "windows-1252" && d.ok) {
-    const today = decode(Buffer.from(cp1252(bytes)), format);
+    const today = decode(Buffer.from(decodeWindows1252(bytes)), format);
     if (!today.ok || today.text !== d.text) t.westernOtherwise++;
   }
   if (listed === job.encoding) {

@@ -7,6 +7,7 @@ import { gunzipSync } from "node:zlib";
 import { DomUtils, parseDocument } from "htmlparser2";
 import { halfOf, type Half } from "./split.ts";
 import { readJsonl } from "./jsonl.ts";
+import { decodeWindows1252 } from "../../src/ingest/windows-1252.ts";
 
 export const corpusDir = resolve(process.env.EXTRACTION_CORPUS ?? new URL("../../../shared/corpus", import.meta.url).pathname);
 
@@ -27,7 +28,6 @@ export interface DevPage {
 const readSet = <T>(file: string): T[] => readJsonl<T>(join(corpusDir, file));
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
-const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
 
 /** Page bytes to text: a BOM, else valid UTF-8, else the charset the page declares (windows-1252 when none). */
 export function decodeHtml(bytes: Uint8Array): string {
@@ -40,7 +40,7 @@ export function decodeHtml(bytes: Uint8Array): string {
     const head = new TextDecoder("latin1").decode(bytes.subarray(0, 4096));
     const label = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase() ?? "windows-1252";
     if (/^(windows-1252|iso-8859-1|latin1|us-ascii|ascii|cp1252)$/.test(label)) {
-      return new TextDecoder("latin1").decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+      return decodeWindows1252(bytes);
     }
     try {
       return new TextDecoder(label).decode(bytes);

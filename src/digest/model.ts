@@ -244,15 +244,11 @@ function viewParts(story: Story, zone: string, categorise: Categorise): ViewPart
   const own = members.findIndex((m) => m.title === story.title);
   const headline = own >= 0 ? sources[own]!.headline : text(story.title);
   const breadthKeys = new Set<string>();
-  const names: (string | null)[] = [];
-  const labels: string[] = [];
   for (let i = 0; i < sources.length; i++) {
     const outlet = outlets[i]!;
     breadthKeys.add((outlet.name ?? outlet.host ?? `path:${members[i]!.path}`).toLowerCase());
-    names.push(sources[i]!.outlet);
-    labels.push(sources[i]!.label);
   }
-  const namedOutlets = namedOutletsOf(names);
+  const credits = creditsOf(sources, listed);
   const summary: string[] = [];
   for (const sentence of story.summary) {
     const shown = text(sentence);
@@ -261,18 +257,14 @@ function viewParts(story: Story, zone: string, categorise: Categorise): ViewPart
   const shownHeadline = headline || text(story.title) || story.id;
   const language = textLanguage([shownHeadline, ...summary]);
   for (const s of sources) s.language = s.headline === shownHeadline ? language : sourceLanguage(s.headline, language);
-  const credited: SourceView[] = [];
-  for (const i of listed) credited.push(sources[i]!);
   return {
     sources,
     listed,
     headline: shownHeadline,
-    outlets: distinct(labels),
-    credit: creditLine(credited),
-    namedOutlets,
+    ...credits,
     breadth: breadthKeys.size,
     dayFromFiles: members.every((m) => m.dateSource === "file-mtime"),
-    categories: categorise(members, namedOutlets, language.lang),
+    categories: categorise(members, credits.namedOutlets, language.lang),
     language,
     stamp: storyStamp(revision(sources, zone, story.id), members, zone, story.id),
   };
@@ -319,15 +311,17 @@ function respelled(parts: ViewParts, spelled: ReadonlyMap<string, string>): View
     const name = s.outlet === null ? undefined : spelled.get(s.outlet);
     return name === undefined ? s : { ...s, outlet: name, label: s.label === s.outlet ? name : s.label };
   });
+  return { ...parts, sources, ...creditsOf(sources, parts.listed) };
+}
+
+/** What a story's sources say of its outlets: their labels, the credit line of the listed ones, the outlets named. */
+function creditsOf(sources: readonly SourceView[], listed: readonly number[]): Pick<ViewParts, "outlets" | "credit" | "namedOutlets"> {
+  const names: (string | null)[] = [];
+  const labels: string[] = [];
+  for (const s of sources) (names.push(s.outlet), labels.push(s.label));
   const credited: SourceView[] = [];
-  for (const i of parts.listed) credited.push(sources[i]!);
-  return {
-    ...parts,
-    sources,
-    outlets: distinct(sources.map((s) => s.label)),
-    credit: creditLine(credited),
-    namedOutlets: namedOutletsOf(sources.map((s) => s.outlet)),
-  };
+  for (const i of listed) credited.push(sources[i]!);
+  return { outlets: distinct(labels), credit: creditLine(credited), namedOutlets: namedOutletsOf(names) };
 }
 
 function storyView(story: Story, zone: string, parts: ViewParts, stamps: Map<string, Stamp>): StoryView {

@@ -3,7 +3,7 @@
 // Western text never has between two letters. The encoding whose reading has far fewer such signs is taken;
 // a text where Windows-1252 breaks no word stays Windows-1252, the reading it always had. Thresholds: see
 // docs/scaling.md, stop 68 (qa68), set on the tuning half of scripts/measure-legacy-encodings.ts.
-import { CP1252_HIGH } from "./windows-1252.ts";
+import { decodeWindows1252 } from "./windows-1252.ts";
 
 interface Latin {
   /** TextDecoder's label. */
@@ -30,8 +30,9 @@ function latin(label: string, name: string, high: string): Latin {
   return { label, name, classes };
 }
 
-const highOf = (label: string) => new TextDecoder(label).decode(Uint8Array.from({ length: 128 }, (_, i) => 0x80 + i));
-const WESTERN = latin("windows-1252", "Windows-1252", CP1252_HIGH + highOf("latin1").slice(32));
+const HIGH_BYTES = Uint8Array.from({ length: 128 }, (_, i) => 0x80 + i);
+const highOf = (label: string) => new TextDecoder(label).decode(HIGH_BYTES);
+const WESTERN = latin("windows-1252", "Windows-1252", decodeWindows1252(HIGH_BYTES));
 // ISO-8859-2 first, taken on a tie: Windows-1250 puts letters and quotation marks in 0x80–0x9F, which ISO-8859-2
 // reads as controls, so a tie means the text has none of them (and the few letters where the two still differ are
 // letters in both: ž or ľ, š or ą).
