@@ -21,13 +21,6 @@ export interface DecodeSettings {
    * subheading) is article text. At `inner` or above, no block is kept so (the HTML path's setting).
    */
   sandwich: number;
-  /**
-   * The longest stretch of such weak lines (each at `sandwich` or above) kept between two staying lines: a
-   * short list or a subheading with its one-line lead inside the article. 1 when absent (one line only).
-   */
-  stretch?: number;
-  /** The stretch rule also in the run's growth below the core, not only inside the core. */
-  stretchBelow?: boolean;
   /** The body must hold a block this likely to be article text, or the page has no article. */
   article: number;
   /** A block's gain towards the run is weighted by (1 + its words) to this power. */

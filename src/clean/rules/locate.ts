@@ -102,16 +102,10 @@ export function articleRun(doc: TextDoc, score: ArrayLike<number>, decode: Decod
  * above it sit the headline, kicker and deck, where a weak line between two kept ones is as often a
  * teaser as article text.
  */
-function sandwiched(doc: TextDoc, score: ArrayLike<number>, i: number, [start, end]: [number, number], { inner, sandwich, stretch = 1 }: DecodeSettings): boolean {
+function sandwiched(doc: TextDoc, score: ArrayLike<number>, i: number, [start, end]: [number, number], { inner, sandwich }: DecodeSettings): boolean {
   if (score[i]! < sandwich || i <= start || i + 1 >= end) return false;
   const stays = (j: number) => doc.lines[j]!.drop === null && score[j]! >= inner;
-  if (stretch <= 1) return stays(i - 1) && stays(i + 1);
-  // The weak stretch around i: every line in it at `sandwich` or above, a staying line at each end, inside [start, end).
-  const weak = (j: number) => doc.lines[j]!.drop === null && score[j]! < inner && score[j]! >= sandwich;
-  let top = i, bottom = i;
-  while (top - 1 > start && weak(top - 1) && bottom - top + 1 < stretch) top--;
-  while (bottom + 2 < end && weak(bottom + 1) && bottom - top + 1 < stretch) bottom++;
-  return top - 1 >= start && bottom + 1 < end && stays(top - 1) && stays(bottom + 1);
+  return stays(i - 1) && stays(i + 1);
 }
 
 /**
@@ -155,7 +149,7 @@ function locate(doc: TextDoc, score: Float64Array, decode: DecodeSettings, runSc
   const core = doc.core!;
   for (let i = start; i < end; i++) {
     if (score[i]! >= inner) continue;
-    if (sandwiched(doc, score, i, decode.stretchBelow ? [core[0], end] : core, decode)) doc.sandwiched.push(i);
+    if (sandwiched(doc, score, i, core, decode)) doc.sandwiched.push(i);
     dropLine(doc, i, "locate-article");
   }
   doc.start = start;
