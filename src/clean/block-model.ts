@@ -21,10 +21,6 @@ export interface DecodeSettings {
    * subheading) is article text. At `inner` or above, no block is kept so (the HTML path's setting).
    */
   sandwich: number;
-  /** Inside the run's growth below the core, the inner cut when it differs from `inner`. */
-  innerBelow?: number;
-  /** Inside the run's growth above the core, the inner cut when it differs from `inner`. */
-  innerAbove?: number;
   /** The body must hold a block this likely to be article text, or the page has no article. */
   article: number;
   /** A block's gain towards the run is weighted by (1 + its words) to this power. */

@@ -147,9 +147,8 @@ function locate(doc: TextDoc, score: Float64Array, decode: DecodeSettings, runSc
   }
   for (let i = end; i < doc.lines.length; i++) dropLine(doc, i, "page-footer");
   const core = doc.core!;
-  const { innerAbove = inner, innerBelow = inner } = decode;
   for (let i = start; i < end; i++) {
-    if (score[i]! >= (i < core[0] ? innerAbove : i >= core[1] ? innerBelow : inner)) continue;
+    if (score[i]! >= inner) continue;
     if (sandwiched(doc, score, i, core, decode)) doc.sandwiched.push(i);
     dropLine(doc, i, "locate-article");
   }
