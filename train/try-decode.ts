@@ -34,6 +34,16 @@
 // the pick: tuning 8 bodies change, 4 better and 1 worse (3 hand-labelled pages better by their hand body; one loses a
 // must-have snippet that is a reader's comment while its hand body goes .859 -> 1.000), checking 6 change, 1 worse
 // (an extraction page .925 -> .910): not adopted, a page or two either way.
+// tx69 (stop 69, load 1-3; committed .9571 / .9091 (.9331) · .9355 / .8986 (.9170), today's objective): two trial
+// DecodeSettings toward the inner cut (the largest loss on both checking sets), each committed and reverted:
+//   stretch n (21854e5): up to n weak lines (each at `sandwich` or above) between two staying lines in the core are
+//   kept, stretchBelow also in the growth below it. n 2 .9571 / .9091 · .9357 / .8986; n 3 or 5 .9559 / .9091 ·
+//   .9357 / .8986; below n 1-2 .9564 / .9091 · .9350-.9352 / .8986; below n 3-5 .9552 / .9091 · .9352-.9355 /
+//   .8986; n 3 sandwich -2 .9557 / .9084 · .9372 / .8972.
+//   innerBelow / innerAbove x (a3aee5a): the inner cut in the growth below / above the core. innerBelow -.5 / -1 /
+//   -1.5 / -2 tuning mean .9280 / .9259 / .9195 / .9173 (checking ext .9362 -> .9402 while web .8917 -> .8750);
+//   innerAbove -.5 / -1 / -1.5 .9321 / .9320 / .9320; innerBelow .5 .9564 / .9077 (.9320) · .9376 / .8995 (.9186,
+//   the halves disagree); innerAbove .5 .9319. inner 0 everywhere is the tuning optimum: not adopted.
 // tb47 (stop 47; learned short-line rule, with URL; tuning ext / web (mean) · checking ext / web (mean);
 // committed .9525 / .9035 (.9280) · .9296 / .8938 (.9117)). Trial settings were added to DecodeSettings
 // and rules/locate.ts articleRun / locate for the run, then reverted; none holds:
