@@ -16,7 +16,7 @@ const NOUN_SUFFIX = /(?:ung|heit|keit|schaft|tion|tät|ismus|nis|tum|ling|chen|m
 /** Endings of German plurals and inflected forms (-en, -e, -er, -n, -s). */
 const INFLECTED = /(?:en|e|er|n|s)$/u;
 
-export const GERMAN_NAME_FEATURES = ["bias", "log uses", "after a determiner", "after a bare preposition", "plural form beside it", "genitive -s beside it", "head of a compound", "first part of a compound", "noun suffix", "inflected ending"] as const;
+export const GERMAN_NAME_FEATURES = ["bias", "log uses per article", "after a determiner", "after a bare preposition", "plural form beside it", "genitive -s beside it", "head of a compound", "first part of a compound", "noun suffix", "inflected ending"] as const;
 
 /** The words of a story's prose (its articles' first paragraphs, as its categories read them). */
 export function proseWords(texts: ReadonlyArray<readonly string[]>, count: number): string[] {
@@ -25,8 +25,11 @@ export function proseWords(texts: ReadonlyArray<readonly string[]>, count: numbe
   return words;
 }
 
-/** The features of a one-word category (`GERMAN_NAME_FEATURES`) in a story whose prose has these words. */
-export function germanNameFeatures(words: readonly string[], forms: ReadonlySet<string>, name: string): number[] {
+/**
+ * The features of a one-word category (`GERMAN_NAME_FEATURES`) in a story whose prose, of `articles` articles, has
+ * these words: its uses counted per article (a page saved twice, as a page and as a text dump, is no more evidence).
+ */
+export function germanNameFeatures(words: readonly string[], forms: ReadonlySet<string>, name: string, articles = 1): number[] {
   let uses = 0;
   let determined = 0;
   let bare = 0;
@@ -48,7 +51,7 @@ export function germanNameFeatures(words: readonly string[], forms: ReadonlySet<
     if (!start && w.startsWith(name)) start = true;
   }
   const share = (n: number) => (uses ? n / uses : 0);
-  return [1, Math.log1p(uses), share(determined), share(bare), +plural, +genitive, +head, +start, +NOUN_SUFFIX.test(lower), +INFLECTED.test(name)];
+  return [1, Math.log1p(uses / Math.max(1, articles)), share(determined), share(bare), +plural, +genitive, +head, +start, +NOUN_SUFFIX.test(lower), +INFLECTED.test(name)];
 }
 
 /** The model's estimate that the word is a name. */
@@ -59,6 +62,6 @@ export function germanNameScore(features: readonly number[], weights: readonly n
 }
 
 /** Whether a one-word German category is a common noun by the model: its name score below the model's threshold. */
-export function germanCommonNoun(words: readonly string[], forms: ReadonlySet<string>, name: string): boolean {
-  return germanNameScore(germanNameFeatures(words, forms, name)) < model.threshold;
+export function germanCommonNoun(words: readonly string[], forms: ReadonlySet<string>, name: string, articles = 1): boolean {
+  return germanNameScore(germanNameFeatures(words, forms, name, articles)) < model.threshold;
 }

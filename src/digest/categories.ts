@@ -390,7 +390,7 @@ function germanNounTest(texts: ReadonlyArray<readonly string[]>, count: number):
     if (!capitalisedOnly(name)) return false;
     words ??= proseWords(texts, count);
     forms ??= new Set(words);
-    return germanCommonNoun(words, forms, name);
+    return germanCommonNoun(words, forms, name, texts.length);
   };
 }
 

@@ -26,4 +26,12 @@ describe("German story categories", () => {
     const paragraphs = textOf("webpages-dev/5759dce1c79ad748").split("\n");
     expect(categoriseArticles([{ path: "a.txt", paragraphs }], [], "de")).toEqual(["LSBTI", "LSVD"]);
   });
+
+  it("weigh a page in the build twice (saved twice, its uses doubled) as once", () => {
+    // The little owl, bird of the year: "Eule" is a noun however many copies use it.
+    const paragraphs = textOf("webpages-dev/12d8bc3ae2d7ab1e").split("\n");
+    const once = categoriseArticles([{ path: "a.html", paragraphs }], [], "de");
+    expect(once).not.toContain("Eule");
+    expect(categoriseArticles([{ path: "a.html", paragraphs }, { path: "a.txt", paragraphs }], [], "de")).toEqual(once);
+  });
 });
