@@ -27,6 +27,7 @@ const TRAINERS: readonly Trainer[] = [
   { name: "same-fact", script: "train/train-same-fact.ts", folder: "src/summarise" },
   { name: "follow-ups", script: "train/train-follow-ups.ts", folder: "src/cluster", files: ["follow-up-model.json"] },
   { name: "outlet-lines", script: "train/train-outlet-lines.ts", folder: "src/clean", files: ["source-lines-model.json"] },
+  { name: "german-names", script: "train/train-german-names.ts", folder: "src/digest", files: ["german-names-model.json"] },
 ];
 
 const root = fileURLToPath(new URL("..", import.meta.url));

@@ -9,6 +9,7 @@ import { STOP_WORDS } from "../text/words.ts";
 import { FUNCTION_WORDS_OF } from "../text/function-words.ts";
 import { GERMAN_DETERMINERS, GERMAN_QUANTITIES, NAME_ARTICLES_OF, NAME_JOINERS_OF } from "../text/name-words.ts";
 import { textLanguage } from "./language.ts";
+import { germanCommonNoun, proseWords } from "./categories-german.ts";
 import { paragraphsOf } from "../text/article-text.ts";
 import type { CleanArticle } from "../types.ts";
 
@@ -288,7 +289,7 @@ export function storyCategories(texts: readonly string[], exclude: readonly stri
  * `storyCategories` of texts given as parts (each article's text: its first `count` parts joined by newlines), in
  * the story's language when given (undefined: read from the prose).
  */
-function categoriesOf(texts: ReadonlyArray<readonly string[]>, exclude: readonly string[], max: number, count: number, language?: string | null): string[] {
+function categoriesOf(texts: ReadonlyArray<readonly string[]>, exclude: readonly string[], max: number, count: number, language?: string | null, nounModel = true): string[] {
   interface Tally {
     key: string;
     name: string;
@@ -340,7 +341,9 @@ function categoriesOf(texts: ReadonlyArray<readonly string[]>, exclude: readonly
     // "GM" beside "General Motors": one name, shown once (the one more articles use).
     if (keep(e) && !out.some((name) => sameByInitials(name, e.name))) out.push(e.name);
   }
-  return out;
+  if (words.lang !== "de" || !nounModel) return out;
+  const noun = germanNounTest(texts, count);
+  return out.filter((name) => !noun(name));
 }
 
 /** Whether one name is the other's acronym: its capitals are the initials of the other's words ("FCC", "Federal Communications Commission"). */
@@ -372,6 +375,22 @@ function commonWordTest(texts: ReadonlyArray<readonly string[]>, count: number, 
       }
     }
     return common * 2 > uses;
+  };
+}
+
+/**
+ * Whether a category the story shows is a German common noun by the model (./categories-german.ts): applied to
+ * the categories chosen, which the next candidates do not replace (those are more often nouns, or runs of them:
+ * "Gruppen Gras"). A German story whose categories are all common nouns shows none.
+ */
+function germanNounTest(texts: ReadonlyArray<readonly string[]>, count: number): (name: string) => boolean {
+  let words: string[] | null = null;
+  let forms: Set<string> | null = null;
+  return (name) => {
+    if (!capitalisedOnly(name)) return false;
+    words ??= proseWords(texts, count);
+    forms ??= new Set(words);
+    return germanCommonNoun(words, forms, name, texts.length);
   };
 }
 
@@ -476,3 +495,13 @@ export const categoriseArticles: Categorise = (articles, exclude, language) => {
   for (const article of articles) texts.push(paragraphsOf(article));
   return categoriesOf(texts, exclude, 3, PROSE_PARAGRAPHS, language);
 };
+
+/**
+ * `categoriseArticles` with up to `max` categories (Infinity: every one), for the trainers and evals that rank what
+ * comes after the first three; `nounModel` false: German nouns as the determiner test alone leaves them (the model's candidates).
+ */
+export function rankedCategories(articles: readonly ProseSource[], exclude: readonly string[], max: number, language?: string | null, nounModel = true): string[] {
+  const texts: string[][] = [];
+  for (const article of articles) texts.push(paragraphsOf(article));
+  return categoriesOf(texts, exclude, max, PROSE_PARAGRAPHS, language, nounModel);
+}

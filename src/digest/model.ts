@@ -4,6 +4,7 @@ import type { ResolvedArticle, Story } from "../types.ts";
 import { dayTitle, daysBetween, monthTitle } from "../text/dates.ts";
 import { dayPath, monthPath, sourceUrl, storyPath } from "../text/paths.ts";
 import { stripControlChars } from "../text/plain-text.ts";
+import { shortHash } from "../text/hash.ts";
 import { categoriseArticles, type Categorise } from "./categories.ts";
 import { textLanguage, type TextLanguage } from "./language.ts";
 import { oneSpellingEach, outletLabel, outletOf, stripSiteName, UNKNOWN_OUTLET, type Outlet } from "./outlets.ts";
@@ -283,24 +284,40 @@ function partsOf(story: Story, zone: string, categorise: Categorise, views: View
 }
 
 /**
- * What a story's feed item shows, besides its parts (whose key covers its id, summary and zone): its day,
- * its follow-up links and its outlets as the build spells them. With the same parts and these, the same hash (`storyShown`).
+ * What a story's feed item shows, besides its parts (whose key covers its id, summary and zone): its day and
+ * its follow-up links. With the same parts and these, the same hash (`storyShown`).
  */
 function shownRefs(v: StoryView): string {
   const ref = (r: StoryRef) => [r.path, r.headline];
-  // The outlets' spelling is the build's (`respelled`), not the parts' alone.
-  return JSON.stringify([v.date, v.followUpOf ? ref(v.followUpOf) : null, v.followUps.map(ref), v.credit, v.sources.map((s) => s.label)]);
+  return JSON.stringify([v.date, v.followUpOf ? ref(v.followUpOf) : null, v.followUps.map(ref)]);
 }
 
-/** `storyShown`, taken from the story's stored parts when they were kept with the same day and links; what changed is kept. */
-function shownThrough(views: ViewStore | null, parts: ReadonlyMap<string, Parts>): (v: StoryView) => string {
+/**
+ * `storyShown` of a story as its own parts spell its outlets (`asMade`), taken from the story's stored parts
+ * when they were kept with the same day and links; what changed is kept.
+ */
+function shownThrough(views: ViewStore | null, parts: ReadonlyMap<string, Parts>, asMade: (v: StoryView) => StoryView): (v: StoryView) => string {
   return (v) => {
     const p = parts.get(v.id)!;
     const refs = p.key === null ? "" : shownRefs(v);
     if (p.key !== null && p.parts.shown?.[0] === refs) return p.parts.shown[1];
-    const shown = storyShown(v);
+    const shown = storyShown(asMade(v));
     if (p.key !== null) views!.put(p.key, { ...p.parts, shown: [refs, shown] });
     return shown;
+  };
+}
+
+/**
+ * A story's view with its outlets spelled as its own parts spell them, for the hashes of what feed items show:
+ * an outlet written another way because another story came in or left (`oneSpellingEach`) is no change a
+ * reader's feed should show as an update of an old item, which keeps its stamp; the item itself shows the
+ * build's spelling (its view key, below, says so to every cache).
+ */
+function madeSpelling(made: ReadonlyMap<string, ViewParts>): (v: StoryView) => StoryView {
+  return (v) => {
+    const parts = made.get(v.id);
+    if (!parts) return v;
+    return { ...v, sources: parts.sources, listed: parts.listed.map((i) => parts.sources[i]!), outlets: parts.outlets, credit: parts.credit, namedOutlets: parts.namedOutlets };
   };
 }
 
@@ -361,9 +378,9 @@ function dayStamp(base: string, stories: readonly StoryView[], membersOf: Readon
  * to any day), and held to what the last build published (./stamps.ts `settle`); what they show and the
  * stamps they get are handed on for the next build.
  */
-function settleStamps(views: StoryView[], days: DayView[], dayStamps: ReadonlyMap<string, Stamp>, stamps: ReadonlyMap<string, Stamp>, published: PublishedItems | undefined, shownOf: (v: StoryView) => string): PublishedItems {
+function settleStamps(views: StoryView[], days: DayView[], dayStamps: ReadonlyMap<string, Stamp>, stamps: ReadonlyMap<string, Stamp>, published: PublishedItems | undefined, shownOf: (v: StoryView) => string, asMade: (v: StoryView) => StoryView): PublishedItems {
   const storyShows = new Map(views.map((v) => [v.id, shownOf(v)]));
-  const dayShows = new Map(days.map((d) => [d.date, dayShown(d, LEAD_STORIES)]));
+  const dayShows = new Map(days.map((d) => [d.date, dayShown(dayAsMade(d, asMade), LEAD_STORIES)]));
   const stories = settle(stamps, storyShows, published?.stories ?? new Map());
   const dayUpdates = settle(dayStamps, dayShows, published?.days ?? new Map());
   for (const v of views) v.updated = stories.get(v.id) ?? v.updated;
@@ -373,6 +390,18 @@ function settleStamps(views: StoryView[], days: DayView[], dayStamps: ReadonlyMa
     stories: new Map(views.map((v) => [v.id, item(v.updated, storyShows.get(v.id)!)])),
     days: new Map(days.map((d) => [d.date, item(d.updated, dayShows.get(d.date)!)])),
   };
+}
+
+/** How a story's sources' outlets are written. */
+function spellingOf(v: StoryView): string {
+  return shortHash(JSON.stringify(v.sources.map((s) => s.outlet)), 16);
+}
+
+/** A day with its stories' outlets spelled as their own parts spell them (`madeSpelling`). */
+function dayAsMade(day: DayView, asMade: (v: StoryView) => StoryView): DayView {
+  const stories = day.stories.map(asMade);
+  if (stories.every((s, i) => s === day.stories[i])) return day;
+  return { ...day, stories, namedOutlets: distinct(stories.flatMap((s) => s.namedOutlets)) };
 }
 
 const UNKNOWN = UNKNOWN_OUTLET;
@@ -415,7 +444,14 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
   const parts = new Map(input.map((s) => [s.id, partsOf(s, options.zone, categorise, store)]));
   // One outlet, one spelling across the build (a text dump's "Lebensmittel Praxis", the saved page's "Lebensmittelpraxis.de").
   const spelled = oneSpellingEach(input.flatMap((s) => parts.get(s.id)!.parts.sources.flatMap((source) => (source.outlet === null ? [] : [source.outlet]))));
-  const views = input.map((s) => storyView(s, options.zone, respelled(parts.get(s.id)!.parts, spelled), stamps));
+  // The parts as made, of the stories the build spells otherwise.
+  const made = new Map<string, ViewParts>();
+  const views = input.map((s) => {
+    const own = parts.get(s.id)!.parts;
+    const shown = respelled(own, spelled);
+    if (shown !== own) made.set(s.id, own);
+    return storyView(s, options.zone, shown, stamps);
+  });
   const membersOf = new Map(input.map((s) => [s.id, s.members]));
   const byId = new Map(views.map((v) => [v.id, v]));
   for (const story of input) {
@@ -456,9 +492,12 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
       };
     });
 
-  const published = settleStamps(views, days, dayStamps, stamps, options.published, shownThrough(store, parts));
+  const asMade = madeSpelling(made);
+  const published = settleStamps(views, days, dayStamps, stamps, options.published, shownThrough(store, parts, asMade), asMade);
+  // A view key stands for the view's parts as made: with the outlets spelled otherwise, it says how, so that
+  // no page, digest or feed item kept under the key shows the old spelling.
   const viewKeys = new Map<string, string>();
-  for (const [id, { key }] of parts) if (key !== null) viewKeys.set(id, key);
+  for (const [id, { key }] of parts) if (key !== null) viewKeys.set(id, made.has(id) ? `${key} ${spellingOf(byId.get(id)!)}` : key);
 
   const months = new Map<string, MonthView>();
   for (const day of days) {

@@ -3,6 +3,7 @@
 import { shortHash } from "../text/hash.ts";
 import type { PublishedItem } from "./stamps.ts";
 import type { DayView, StoryView } from "./model.ts";
+import { UNKNOWN_OUTLET } from "./outlets.ts";
 
 export type { PublishedItem } from "./stamps.ts";
 
@@ -27,7 +28,7 @@ function storyShows(s: StoryView): unknown[] {
     s.summary,
     s.listed.map((l) => [l.label, l.url, l.headline]),
     s.outlets,
-    s.sources.length,
+    sourcesShown(s),
     s.breadth,
     s.namedOutlets,
     s.categories,
@@ -35,6 +36,17 @@ function storyShows(s: StoryView): unknown[] {
     s.followUpOf ? ref(s.followUpOf) : null,
     s.followUps.map(ref),
   ];
+}
+
+/**
+ * How many sources a story's item counts: src/feed/html.ts `reach` shows the number of its articles when one names no
+ * outlet, else its outlets (`breadth`, beside this). Otherwise the number listed: a copy of a page already in the story
+ * (saved twice, the same outlet, address and headline) changes nothing the item shows, and the item is not shown as
+ * updated for it. (The number of articles stood here before; for a story with no such copy the number listed is the
+ * same, so its published hash stays valid.)
+ */
+function sourcesShown(s: StoryView): number {
+  return s.outlets.includes(UNKNOWN_OUTLET) ? s.sources.length : s.listed.length;
 }
 
 /** A hash of what a story's item shows. */

@@ -51,7 +51,7 @@ export interface CentralReading {
 /** The bytes read as ISO-8859-2 or Windows-1250 when their sample says so, else null (the caller reads Windows-1252). */
 export function centralEuropeanReading(bytes: Uint8Array, sample: Uint8Array): CentralReading | null {
   const western = oddities(sample, WESTERN.classes);
-  if (western < MIN_BREAKS) return null;
+  if (western < MIN_BREAKS) return hungarianReading(bytes, sample);
   let best: Latin | null = null;
   let fewest = Math.floor(MAX_SHARE * western);
   for (const encoding of CENTRAL) {
@@ -89,3 +89,40 @@ function oddities(sample: Uint8Array, classes: Uint8Array): number {
 }
 
 const isLetter = (c: number) => c === LETTER || c === CAPITAL;
+
+/** Hungarian's letters outside ASCII. All but ő and ű (and capitals) are the same bytes in Windows-1252. */
+const HUNGARIAN_LETTERS = new Set("áéíóöőúüűÁÉÍÓÖŐÚÜŰ");
+/** ő, ű, Ő, Ű in ISO-8859-2 and Windows-1250: õ, û, Õ, Û in Windows-1252, letters there too, so no word breaks. */
+const DOUBLE_ACUTE_BYTES = new Set([0xf5, 0xfb, 0xd5, 0xdb]);
+
+/**
+ * Hungarian saved in ISO-8859-2 or Windows-1250: Windows-1252 reads its ő and ű as õ and û, letters that
+ * break no word (`oddities` sees nothing). Hungarian writes neither õ nor û, and every other letter it writes
+ * outside ASCII is the same byte in all three encodings. So a text whose letters outside ASCII, read in the
+ * Central European encoding, are all Hungarian's, with at least MIN_BREAKS ő or ű, is read so; a text with a
+ * letter Hungarian does not write (Portuguese ã or ç beside its õ, Estonian ä, French è beside its û) is not.
+ */
+function hungarianReading(bytes: Uint8Array, sample: Uint8Array): CentralReading | null {
+  let doubled = 0;
+  for (const b of sample) if (DOUBLE_ACUTE_BYTES.has(b)) doubled++;
+  if (doubled < MIN_BREAKS) return null;
+  for (const encoding of CENTRAL) {
+    if (!onlyHungarianLetters(new TextDecoder(encoding.label).decode(sample))) continue;
+    return {
+      text: new TextDecoder(encoding.label).decode(bytes),
+      encoding: encoding.label,
+      why: `read as ${encoding.name} (its letters are Hungarian's, with ${doubled} ő or ű, which Windows-1252 reads as õ or û)`,
+    };
+  }
+  return null;
+}
+
+/** Every character outside ASCII is a letter of Hungarian's or no letter (punctuation, a sign, a space), and none is a control. */
+function onlyHungarianLetters(text: string): boolean {
+  for (const c of text) {
+    if (c.charCodeAt(0) < 0x80) continue;
+    if (/\p{Cc}/u.test(c)) return false;
+    if (/\p{L}/u.test(c) && !HUNGARIAN_LETTERS.has(c)) return false;
+  }
+  return true;
+}

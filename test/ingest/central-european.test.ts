@@ -36,4 +36,24 @@ describe("Central European text in a legacy encoding", () => {
     const d = decode(Buffer.from("Cena: 5 z\xb3 za sztuk\xea.\n", "latin1"));
     expect(d.ok && d.encoding).toBe("windows-1252");
   });
+
+  // Hungarian writes ő and ű, which Windows-1252 reads as õ and û: letters there, so no word breaks. Fixtures:
+  // tuning-half dev pages' text (dates-dev dfef528257528d35 Hungarian in ISO-8859-2; 45497da3f1b8924e Portuguese
+  // and b81318d9c56c5d4e French, whose õ and û are their own, in Windows-1252).
+  it("reads Hungarian in ISO-8859-2 (ő, ű, not õ, û), and leaves Portuguese õ and French û as they are", () => {
+    const hungarian = readFileSync(join(dir, "hu-dfef528257528d35.iso-8859-2.txt"));
+    const d = decode(hungarian);
+    if (!d.ok) throw new Error(d.reason);
+    expect(d.encoding).toBe("iso-8859-2");
+    expect(d.text).toBe(truth(hungarian, "iso-8859-2"));
+    expect(d.text).toContain("Száz évvel ezelőtt");
+    expect(d.text).not.toMatch(/[õûÕÛ]/);
+    expect(d.warnings.map((w) => w.text)[0]).toMatch(/^not valid UTF-8; read as ISO-8859-2 \(its letters are Hungarian's, with \d+ ő or ű, which Windows-1252 reads as õ or û\)$/);
+    for (const name of ["pt-45497da3f1b8924e.windows-1252.txt", "fr-b81318d9c56c5d4e.windows-1252.txt"]) {
+      const western = readFileSync(join(dir, name));
+      const w = decode(western);
+      expect(w.ok && w.encoding, name).toBe("windows-1252");
+      expect(w.ok && w.text, name).toBe(truth(western, "windows-1252"));
+    }
+  });
 });
