@@ -67,11 +67,24 @@ export function codeGraph(dir: string): CodeGraph {
 }
 
 let graphRead: CodeGraph | undefined;
-/** The bundle's module graph (read once), keyed by URL like `readModule`'s. */
-function bundledModule(url: string): ModuleRead | undefined {
+/** The bundle's module graph, read once. */
+function bundleGraph(): CodeGraph {
   graphRead ??= JSON.parse(readFileSync(new URL("code-graph.json", BUNDLE), "utf8")) as CodeGraph;
-  const read = graphRead[url.startsWith(DIST.href) ? url.slice(DIST.href.length) : ""];
-  return read && { ...read, relative: read.relative.map((p) => new URL(p, DIST).href) };
+  return graphRead;
+}
+
+/** `url`'s module as `graph` (of the compiled tree at `tree`, a file: URL ending in /) has it; none for a file outside it. */
+function graphModule(graph: CodeGraph, tree: string, url: string): ModuleRead | undefined {
+  const read = url.startsWith(tree) ? graph[url.slice(tree.length)] : undefined;
+  return read && { ...read, relative: read.relative.map((p) => new URL(p, tree).href) };
+}
+
+/**
+ * The code hash of the modules reachable from `entries` (file: URLs in the compiled tree at `tree`) as
+ * `graph` has them: what `codeHash` gives in the bundled form. Modules outside the graph are read.
+ */
+export function graphCodeHash(graph: CodeGraph, tree: string, entries: readonly string[]): string {
+  return hashReachable(entries, (url) => graphModule(graph, tree, url) ?? readModule(url));
 }
 
 /** The code hash of the modules reachable from `entries` (file: URLs). */
@@ -79,30 +92,34 @@ export function codeHash(entries: readonly string[]): string {
   const id = entries.join("\n");
   const known = memo.get(id);
   if (known) return known;
+  const digest = hashReachable(entries, readModule);
+  memo.set(id, digest);
+  return digest;
+}
+
+function hashReachable(entries: readonly string[], read: (url: string) => ModuleRead): string {
   const modules = new Map<string, string>(); // url → content hash
   const packages = new Set<string>();
   const visit = (url: string) => {
     if (modules.has(url)) return;
-    const read = readModule(url);
-    modules.set(url, read.hash);
-    for (const p of read.packages) packages.add(p);
-    for (const next of read.relative) visit(next);
+    const module = read(url);
+    modules.set(url, module.hash);
+    for (const p of module.packages) packages.add(p);
+    for (const next of module.relative) visit(next);
   };
   for (const entry of entries) visit(entry);
   // By content, not by path: the same code in another checkout or install gives the same hash.
   const hash = createHash("sha256").update(`node ${process.versions.node}\n`);
   for (const h of [...modules.values()].sort()) hash.update(`${h}\n`);
   for (const p of [...packages].sort()) hash.update(`${p}\n`);
-  const digest = hash.digest("hex").slice(0, 32);
-  memo.set(id, digest);
-  return digest;
+  return hash.digest("hex").slice(0, 32);
 }
 
 /** A module's content hash, the modules it imports by relative specifier and the packages it imports (in the order written). */
 function readModule(url: string): ModuleRead {
   const known = modulesRead.get(url);
   if (known) return known;
-  const fromBundle = bundled ? bundledModule(url) : undefined;
+  const fromBundle = bundled ? graphModule(bundleGraph(), DIST.href, url) : undefined;
   if (fromBundle) {
     modulesRead.set(url, fromBundle);
     return fromBundle;
