@@ -37,7 +37,7 @@ w.postMessage({ id: 0, module: ${JSON.stringify(pathToFileURL(task).href)}, name
 
 const kinds = values.unchanged ? (["command", "thread", "unchanged"] as const) : (["command", "thread"] as const);
 type Kind = (typeof kinds)[number];
-const cpu: Record<Kind, number[][]> = Object.fromEntries(kinds.map((k) => [k, [[], []]])) as Record<Kind, number[][]>;
+const cpu = new Map<Kind, [number[], number[]]>(kinds.map((k) => [k, [[], []]]));
 /** A build of the bench's DIR in checkout i's own folder, with its cache. */
 const unchangedBuild = (i: number) => [join(roots[i]!, "bin/digest.js"), "build", "--input", resolve(values.unchanged!), "--digests", "d", "--output", "s", "--cache", "c", "--quiet"];
 if (values.unchanged) {
@@ -61,14 +61,14 @@ for (let pair = 1; pair <= Number(values.pairs); pair++) {
       }
       const args = kind === "command" ? [join(root, "bin/digest.js"), "build", "--input", join(work, "input"), "--digests", "d", "--output", "s", "--no-cache", "--quiet"] : kind === "thread" ? ["--input-type=module", "-e", threadScript(root)] : unchangedBuild(i);
       const m = await measure(process.execPath, args, { cwd });
-      cpu[kind][i]!.push(m.cpu ?? NaN);
+      cpu.get(kind)![i]!.push(m.cpu ?? NaN);
     }
-    line.push(`${kind} ${cpu[kind][0]!.at(-1)!.toFixed(2)} / ${cpu[kind][1]!.at(-1)!.toFixed(2)}`);
+    line.push(`${kind} ${cpu.get(kind)![0].at(-1)!.toFixed(2)} / ${cpu.get(kind)![1].at(-1)!.toFixed(2)}`);
   }
   console.log(`pair ${pair}: ${line.join(", ")} s CPU`);
 }
 for (const kind of kinds) {
-  const [a, b] = cpu[kind] as [number[], number[]];
+  const [a, b] = cpu.get(kind)!;
   const lower = b.filter((x, k) => x < a[k]!).length;
   console.log(`${kind}: median ${median(a).toFixed(3)} → ${median(b).toFixed(3)} s CPU; the second lower in ${lower} of ${b.length} pairs`);
 }
