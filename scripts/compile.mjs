@@ -50,7 +50,7 @@ async function precompileTemplates() {
  * in less CPU than the ~200-module tree (each pool thread loads them again). Packages the code loads by
  * `createRequire` at run time (markdown-it, chardet, Eleventy and its Nunjucks) stay outside, as does
  * Eleventy's dynamic import, and so do the packages Eleventy imports too (luxon, js-yaml: a site stage
- * that runs Eleventy would load a second copy of them, 0.05 s of its CPU). The tree stays beside it: every bundled module's `import.meta.url` is
+ * that runs Eleventy would load a second copy of them). The tree stays beside it: every bundled module's `import.meta.url` is
  * rewritten to name its compiled file in the tree, so templates and precompiled templates are found
  * there, and the caches' code hashes come from the tree's module graph, written here to code-graph.json
  * (src/cache/code-hash.ts). Worker entries are named by the task module's file name (runnableModuleUrl).
