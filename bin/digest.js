@@ -2,7 +2,8 @@
 // The `digest` command. It runs the JavaScript that `npm install` compiled into dist/ (the `prepare` script,
 // scripts/compile.mjs), so no transpiler starts with it. It runs the TypeScript sources through tsx
 // instead when asked to (DIGEST_RUN_SOURCES=1: the tests, which test the sources) and, with a note, when
-// dist/ is missing or older than a source: it never runs stale code.
+// dist/ is missing or older than a source: it never runs stale code. Of dist/ it runs the bundle
+// (dist/bundle/, a few files that load faster) when compile.mjs could make one, else the module tree.
 import { readdirSync, statSync } from "node:fs";
 
 const root = new URL("../", import.meta.url);
@@ -37,7 +38,8 @@ else if (newestSource() > built) why = "dist/ is older than the sources";
 
 let main;
 if (why === null) {
-  ({ main } = await import("../dist/src/cli/main.js"));
+  const bundled = mtime(new URL("dist/bundle/main.js", root)) !== null;
+  ({ main } = await import(bundled ? "../dist/bundle/main.js" : "../dist/src/cli/main.js"));
 } else {
   if (why) process.stderr.write(`digest: ${why}; running the TypeScript sources through tsx, which starts slower (npm run compile brings dist/ up to date)\n`);
   let register;

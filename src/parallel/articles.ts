@@ -5,7 +5,7 @@ import type { CleanArticle, Message, Rejection, SourceFile } from "../types.ts";
 import { defaultRules } from "../clean/index.ts";
 import { dateArticle, prepareArticle, type ArticleClock, type ArticleOptions, type ArticleOutcome } from "../pipeline/article.ts";
 import { DiskCache, type Pack } from "../cache/pack.ts";
-import { codeHash, moduleUrl } from "../cache/code-hash.ts";
+import { codeHash, moduleUrl, runnableModuleUrl } from "../cache/code-hash.ts";
 import { articleKey, articleNamespace, datedKey, datedNamespace, datedRecordJson, proseNamespace, restoreClean, restoreDated, restoreSettled, storedProse, withStoredProse, type CleanRecord, type DatedRecord } from "../cache/articles.ts";
 import type { ArticleProse, StoredProse } from "../types.ts";
 import { paragraphsOf } from "../text/article-text.ts";
@@ -59,7 +59,7 @@ const CHUNK = 32;
 /** Files this thread computes between looking at the threads' answers: it never keeps a thread waiting for long. */
 const LOCAL_STEP = 4;
 
-const ARTICLE_TASK = { module: moduleUrl("./article-task", import.meta.url), name: "prepareFiles" };
+const ARTICLE_TASK = { module: runnableModuleUrl("./article-task", import.meta.url), name: "prepareFiles" };
 
 /**
  * The article step's threads, started now and loading its code while this thread does other work

@@ -6,7 +6,7 @@
 // development and tests), which is a few lines here and a custom bootstrap there.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { moduleUrl } from "../cache/code-hash.ts";
+import { runnableModuleUrl } from "../cache/code-hash.ts";
 
 /** A function the workers can import: `export function name(items, args): results` in `module`. */
 export interface Task {
@@ -46,7 +46,7 @@ function stackSizeMb(): number {
 
 /** A worker that runs our modules in the form this process runs them. */
 function startWorker(): Worker {
-  const entry = moduleUrl("./worker", import.meta.url);
+  const entry = runnableModuleUrl("./worker", import.meta.url);
   const resourceLimits = { stackSizeMb: stackSizeMb() };
   if (entry.endsWith(".js")) return new Worker(new URL(entry), { resourceLimits });
   // From the TypeScript sources (development, tests): the worker registers tsx before it loads them.

@@ -1,7 +1,7 @@
 // Story summaries on the worker threads: each story is summarised on its own, so the stories are shared
 // out in chunks and the results come back in the order asked, whatever thread did them. A job's inputs
 // are made only when its chunk is sent (or summarised here), so only the chunks in flight hold texts.
-import { moduleUrl } from "../cache/code-hash.ts";
+import { runnableModuleUrl } from "../cache/code-hash.ts";
 import type { LazySummaryJob, SummaryJob } from "../cache/summaries.ts";
 import { defaultWorkerCount, WorkerPool } from "./pool.ts";
 import { summariseClaimed, summariseJobs } from "./summary-task.ts";
@@ -34,7 +34,7 @@ const AHEAD = 2;
 /** Stories this thread summarises between looking at the threads' answers. */
 const LOCAL_STEP = 4;
 
-const SUMMARY_TASK = { module: moduleUrl("./summary-task", import.meta.url), name: "summariseJobs" };
+const SUMMARY_TASK = { module: runnableModuleUrl("./summary-task", import.meta.url), name: "summariseJobs" };
 const CLAIMED_TASK = { ...SUMMARY_TASK, name: "summariseClaimed" };
 
 /**

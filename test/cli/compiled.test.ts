@@ -1,7 +1,9 @@
 // The installed command runs dist/ (compiled by `npm install`), not the sources the other tests run:
 // the two must build the same site, byte for byte.
 import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { digest, removeWorkDirs, root, tree, workDir, type Run } from "../output/run.ts";
 
@@ -32,5 +34,20 @@ describe("the compiled command", () => {
     expect(Object.keys(site).filter((p) => p.endsWith(".html")).length).toBeGreaterThan(10);
     expect(site).toEqual(tree(join(out.sources, "site")));
     expect(tree(join(out.compiled, "digests"))).toEqual(tree(join(out.sources, "digests")));
+  });
+
+  it("is the bundle, whose caches are keyed by the module tree's code hashes, one per stage as before", async () => {
+    expect(existsSync(join(root, "dist/bundle/main.js"))).toBe(true);
+    const dist = pathToFileURL(join(root, "dist/")).href;
+    const tree = (await import(new URL("src/cache/code-hash.js", dist).href)) as typeof import("../../src/cache/code-hash.ts");
+    const graph = JSON.parse(readFileSync(join(root, "dist/bundle/code-graph.json"), "utf8")) as Parameters<typeof tree.graphCodeHash>[0];
+    const stages = [["src/pipeline/article.js", "src/cache/articles.js"], ["src/cluster/index.js"], ["src/summarise/index.js"], ["src/digest/model.js", "src/cache/articles.js"], ["src/site/index.js"], ["src/cli/build.js"]];
+    const hashes = stages.map((entries) => {
+      const urls = entries.map((e) => new URL(e, dist).href);
+      const hash = tree.graphCodeHash(graph, dist, urls);
+      expect(hash, entries.join(" ")).toBe(tree.codeHash(urls));
+      return hash;
+    });
+    expect(new Set(hashes).size).toBe(stages.length);
   });
 });
