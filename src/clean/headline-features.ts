@@ -34,6 +34,8 @@ const FORM_FIELD = /\b(?:e-?mail[- ]?(?:adresse|address|addresse)|(?:adresse|dir
  * is a gallery's headline); a copyright sign or "(c) 2020"; a Creative Commons licence or its host.
  */
 const PHOTO_CREDIT = /^\s*(?:(?:fotos?|photos?|photographs?|bild(?:er)?|images?|pictures?)\s*(?:by|©|\(c\))|(?:credits?|fotocredit|bildquelle|bildnachweis|quelle|source|photographer|fotograf)\s*:)|©|\(c\)\s*\d{4}|\bcc[- ]by\b|wikimedia commons/iu;
+/** A word's lower-case run with 3+ capitals (and digits) glued to its end as the line's last word: a credit after a caption. */
+const GLUED_CREDIT = /\p{Ll}{3}(?:\p{Lu}{4,}|\p{Lu}{2,}\p{N}+)$/u;
 const PICTURE_LABEL = /^\s*(?:fotos?|photos?|bild(?:er)?|images?|pictures?)\s*:/iu;
 
 /** Never a headline: dates, numbers, navigation, forms, labels, bylines, photo credits. */
@@ -54,6 +56,8 @@ export function cannotBeHeadline(line: Line): boolean {
   if (line.words <= 14 && FORM_FIELD.test(t)) return true;
   // A photo's credit ("Foto: Marco Roepers [CC BY-SA 3.0], via Wikimedia Commons", "Photograph by …").
   if (PHOTO_CREDIT.test(t) || (line.words <= 6 && PICTURE_LABEL.test(t))) return true;
+  // A caption with its agency's credit glued on ("… sklepy w ChileENEX", "… koronawirusemTVN24").
+  if (line.words >= 3 && GLUED_CREDIT.test(t)) return true;
   // Menus glued together ("Auto NewsRetail NewsHealth News"), addresses, date-led lines.
   if (line.innerCaps >= 2 || /https?:\/\/|www\.\w/.test(t)) return true;
   const date = dateAt(t, line.digits > 0);

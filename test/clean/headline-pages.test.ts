@@ -53,6 +53,13 @@ describe("headlines of text dumps", () => {
     }
   });
 
+  // A video's caption with its agency's name glued on ("… w ChileENEX") is never a story's headline.
+  it("shows the page's headline, not the video caption with its credit glued on (dates-dev 7dd6dc3ea338bee2)", () => {
+    const a = cleanSource(page("caption-with-glued-credit.txt", "https://tvn24.pl/swiat/koronawirus-w-chile-po-zniesieniu-obostrzen-tlumy-ludzi-w-sklepach-i-dlugie-kolejki-4668753?source=rss"));
+    expect(a.title).toBe("Tłumy ludzi szturmowały sklepy po zniesieniu obostrzeń. \"Głupota ludzka przeważyła\"");
+    expect(a.title).not.toMatch(/ENEX|TVN24$/);
+  });
+
   // The dump prints the page's breadcrumb trail on the headline's line: the reader is shown the last step.
   it("shows the headline at the end of a breadcrumb trail, not the trail", () => {
     for (const url of ["http://www.sauvonsluniversite.fr/spip.php?article8532", null]) {
