@@ -6,6 +6,7 @@
 // and how many of each fall below each bar; HALF=check prints the checking half's counts only (no stories).
 // Results: docs/scaling.md "Stop 69 (mg69)".
 import { defaultClusterOptions, groupArticles } from "../src/cluster/index.ts";
+import { readMentions } from "../src/cluster/mentions.ts";
 import { clusteredOutletDraws, linkMaps, loadSweepSets, mergeModelsFrom, weighSets, type SweepSet } from "./lib/merge-sweep.ts";
 
 const HALF = process.env.HALF === "check" ? "check" : "tune";
@@ -83,6 +84,7 @@ function readSet(set: SweepSet, label: Int32Array | null, weighedIndex: number, 
       else below[b]!.pure++;
       if (followed) below[b]!.followed++;
     });
+    if (HALF === "tune" && mixed && process.env.CONSENSUS) printConsensus(set, members, near);
     if (HALF === "tune" && (mixed || cut.ratio < 0.5)) {
       const byGold = (xs: number[]) => [...groupBy(xs, (i) => set.gold[i]!)].map(([g, v]) => `${g.replace(/^.*?(\d+)-(ecb\w*)$/, "$1$2")}:${v.length}`).join(",");
       lines.push(`  ${mixed ? "MIXED" : "pure "} n ${members.length} ratio ${cut.ratio.toFixed(2)} cross ${cut.cross.toFixed(2)} coh ${cut.cohA.toFixed(2)}/${cut.cohB.toFixed(2)} cut [${byGold(cut.side)}] | [${byGold(cut.rest)}]${mixed ? (followed ? " follows events" : " crosses events") : ""}`);
@@ -90,6 +92,36 @@ function readSet(set: SweepSet, label: Int32Array | null, weighedIndex: number, 
   }
   console.log(`${set.name} (${HALF}): stories of ${MIN}+ mixed ${mixedAll}, one event ${pureAll}; below bar r (mixed/pure/mixed cut along its events): ${BARS.map((bar, b) => `${bar} ${below[b]!.mixed}/${below[b]!.pure}/${below[b]!.followed}`).join("  ")}`);
   for (const line of lines.sort()) console.log(line);
+}
+
+/**
+ * CONSENSUS=1 (tuning half only): a mixed story's reports by gold event, each part's consensus (given by at least
+ * half its reports) of names, numbers, days of a month, years and lead weekdays, what the other part's reports
+ * never give, and the part's cohesion against the mean link across.
+ */
+function printConsensus(set: SweepSet, members: readonly number[], near: ReadonlyArray<Map<number, number>>): void {
+  const parts = [...groupBy([...members], (i) => set.gold[i]!)];
+  const read = new Map(members.map((i) => {
+    const a = set.scored.order[i]!;
+    const m = readMentions(a.title, a.paragraphs);
+    const wd = [...Array(7).keys()].filter((w) => (m.weekdays >> w) & 1).map((w) => `wd${w + 1}`);
+    return [i, new Set([...m.names.map((x) => `n:${x}`), ...m.numbers.map((x) => `#${x}`), ...m.days.map((x) => `d:${x}`), ...m.years.map((x) => `y:${x}`), ...wd])];
+  }));
+  const mean = (xs: readonly number[], ys: readonly number[]) => {
+    let [sum, count] = [0, 0];
+    for (const a of xs) for (const b of ys) if (a !== b && (xs !== ys || a < b)) { sum += near[a]!.get(b) ?? 0; count++; }
+    return count ? sum / count : NaN;
+  };
+  console.log(`  story of ${members.length} (${set.name})`);
+  for (const [gold, own] of parts) {
+    const others = members.filter((i) => set.gold[i] !== gold);
+    const counts = new Map<string, number>();
+    for (const i of own) for (const x of read.get(i)!) counts.set(x, (counts.get(x) ?? 0) + 1);
+    const core = [...counts].filter(([, c]) => c >= own.length / 2).map(([x]) => x);
+    const absent = core.filter((x) => others.every((i) => !read.get(i)!.has(x)));
+    console.log(`    ${gold}: ${own.length} reports, cohesion ${mean(own, own).toFixed(2)}, across ${mean(own, others).toFixed(2)}; consensus ${core.length}, never in the other part: ${absent.slice(0, 12).join(" ") || "-"}`);
+    if (own.length <= 2) for (const i of own) console.log(`      "${set.scored.order[i]!.title.slice(0, 90)}"`);
+  }
 }
 
 const sets = loadSweepSets();
