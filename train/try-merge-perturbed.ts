@@ -20,6 +20,10 @@
 // ee2ccfa; the best 90.91 against 90.84, not past the margin; the check was removed (docs/scaling.md).
 // Stop 66 (mg66): FAMILY=66, 66b (refusals that stick: cannot-links between groups a check refused) ran at db46155: the
 // best 90.84 = the baseline (only refusals between groups of 4+ sticking, which changes nothing); not kept.
+// Stop 69 (mg69): FAMILY=69, 69b (a join of two groups of 2..maxGroup refused when the cross mean is below r x the lower
+// cohesion AND each group's names-and-times core misses items in the other; a harness check, Setting.check): 69 kept
+// the baseline (best 91.02 against 90.84); 69b picked "<=3 core 0.5 share 0.25 r 0.9" (91.14, better in 14 of 14), whose
+// checking halves refused it: events -1.80 (worse in 6 of 14), events mixed 5 -> 11 over the 14; not kept.
 import { fileURLToPath } from "node:url";
 import { defaultClusterOptions, groupArticles, scoredCandidates, type MergeDecision } from "../src/cluster/index.ts";
 import type { SmallGroupOptions } from "../src/cluster/protagonists.ts";
@@ -34,7 +38,7 @@ interface Setting {
   name: string;
   apply: (d: MergeDecision) => MergeDecision;
   /** A trial check between groups on top of the decision (FAMILY=69), given a set's links and profiles. */
-  check?: (near: ReadonlyArray<Map<number, number>>, profiles: readonly Profile[]) => (groups: Grouping, x: number, y: number) => boolean;
+  check?: (near: ReadonlyArray<Map<number, number>>, profiles: readonly Profile[], onRefuse?: (a: readonly number[], b: readonly number[]) => void) => (groups: Grouping, x: number, y: number) => boolean;
 }
 
 /** The small-group check's grid (protagonists.ts SmallGroupOptions: between two groups of 2..maxGroup reports). */
@@ -70,7 +74,7 @@ function coreItems(p: Profile): number[] {
 const gapNames = (maxGroup: number, core: number, share: number, r: number): Setting => ({
   name: `gap+names <=${maxGroup} core ${core} share ${share} r ${r}`,
   apply: (d) => d,
-  check: (near, profiles) => {
+  check: (near, profiles, onRefuse) => {
     const items = new Map<number, Set<number>>();
     const itemsOf = (i: number) => items.get(i) ?? items.set(i, new Set(coreItems(profiles[i]!))).get(i)!;
     const mean = (xs: readonly number[], ys: readonly number[] | null) => {
@@ -89,7 +93,9 @@ const gapNames = (maxGroup: number, core: number, share: number, r: number): Set
       const [a, b] = [groups.members[x]!, groups.members[y]!];
       if (a.length < 2 || b.length < 2 || a.length > maxGroup || b.length > maxGroup) return true;
       if (mean(a, b) >= r * Math.min(mean(a, null), mean(b, null))) return true;
-      return !(missing(a, b) && missing(b, a));
+      const refuse = missing(a, b) && missing(b, a);
+      if (refuse) onRefuse?.(a, b);
+      return !refuse;
     };
   },
 });
@@ -180,6 +186,30 @@ const pct = (x: number) => (100 * x).toFixed(2);
 const summary = (runs: readonly Scores[]) =>
   `${SETS.map((name, j) => `${name} ${pct(mean(runs.map((r) => r.f1[j]!)))} sd ${pct(sd(runs.map((r) => r.f1[j]!)))}`).join(" · ")} · events mixed ${runs.map((r) => r.mixed).join("/")} · both-event draws P ${pct(mean(runs.map((r) => r.bothP)))}, topics mixed ${runs.map((r) => r.drawsMixed).join("/")}`;
 
+// REFUSALS=1: each checked setting's refusals summed over the trainings, per set and half (the half of most of the
+// two groups' reports), by whether the two groups hold one gold event or two (the checking half as counts only).
+if (process.env.REFUSALS === "1") {
+  for (const e of entries) {
+    if (!e.check) continue;
+    const tally = new Map<string, number>();
+    for (const t of e.trainings) {
+      const count = (s: SweepSet, w: WeightedEdges) => {
+        const onRefuse = (a: readonly number[], b: readonly number[]) => {
+          const all = [...a, ...b];
+          const half = all.filter((i) => s.half[i] === "tune").length * 2 >= all.length ? "tune" : "check";
+          const golds = new Set(all.map((i) => s.gold[i]));
+          const key = `${s.name.startsWith("draw") ? "draws" : s.name} ${half} ${golds.size > 1 ? "two events (right)" : "one event (wrong)"}`;
+          tally.set(key, (tally.get(key) ?? 0) + 1);
+        };
+        groupArticles(s.scored.spans, w, e.apply(t.decision), defaultClusterOptions.windowDays, s.scored.profiles, checkedAverageLink(e.check!(linkMaps(s.n, w), s.scored.profiles, onRefuse)));
+      };
+      sets.forEach((s, i) => count(s, t.weighed[i]!));
+      draws.forEach((s, i) => count(s, t.drawWeighed[i]!));
+    }
+    console.log(`refusals of ${e.name} (${e.trainings.length} trainings): ${[...tally].sort().map(([k, v]) => `${k} ${v}`).join("; ")}`);
+  }
+  process.exit(0);
+}
 console.log(`${entries[0]!.trainings.length} trainings per entry: ${entries.map((e) => `${e.name}: ${e.trainings.map((t) => t.name).join(", ")}`).filter((_, k) => methodArgs.length || k === 0).join("; ")}`);
 const tuning = entries.map((e) => e.trainings.map((t) => scoreHalf(e.apply(t.decision), t.weighed, t.drawWeighed, "tune", e)));
 const objective = tuning.map((runs) => mean(runs.map((r) => mean(r.f1))));
