@@ -255,14 +255,5 @@ export function trainArticleGate(rows: readonly GateRow[], path: Path = "text"):
   const setsIt = (r: GateRow) => r.y === 1 && (fromAll || r.page.set !== "dates");
   const lowestArticle = lowQuantile(QUANTILE_BY_PAGE ? pageLows(rows, oof, setsIt) : rows.flatMap((r, i) => (setsIt(r) ? [oof[i]!] : [])), QUANTILES[path]);
   const threshold = Number((lowestArticle * MARGINS[path]).toPrecision(4));
-  if (path === "html" && process.env.GROUP_THRESHOLD_HTML === "claims") {
-    // A trial (nt69): one threshold for pages whose metadata names a date or an author, one for pages whose names neither.
-    const c = gateFeatures("html").indexOf("page-claims");
-    const lowOf = (claims: number) => lowQuantile(rows.flatMap((r, i) => (setsIt(r) && r.x[c] === claims ? [oof[i]!] : [])), 0);
-    const [claimed, unclaimed] = [lowOf(1), lowOf(0)];
-    const count = (claims: number) => new Set(rows.filter((r) => setsIt(r) && r.x[c] === claims).map((r) => r.page.id)).size;
-    const model = { ...fit(rows, Number((claimed * MARGINS[path]).toPrecision(4)), path), thresholdUnclaimed: Number((unclaimed * MARGINS[path]).toPrecision(4)) };
-    return { model, figures: lines.join("\n") + `\n    lowest out-of-fold probability of a real article ${lowestArticle.toFixed(4)}; with claims ${claimed.toFixed(4)} (${count(1)} pages), without ${unclaimed.toFixed(4)} (${count(0)} pages)` };
-  }
   return { model: fit(rows, threshold, path), figures: lines.join("\n") + `\n    lowest out-of-fold probability of a real article ${lowestArticle.toFixed(4)}` };
 }

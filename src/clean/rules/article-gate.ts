@@ -48,7 +48,7 @@ export const TEXT_GATE_FEATURES = [...ARTICLE_GATE_FEATURES, "notice-share"] as 
  * messages or a consent box's text are full of both, beyond any article of the tuning pages, and the
  * linear model weighs the few far values too little on the shares' own scale.
  */
-export const HTML_GATE_FEATURES = [...TEXT_GATE_FEATURES, "furniture-class-share", "link-density", "lexicon-level", "repeated-level", "page-claims", "ld-share"] as const;
+export const HTML_GATE_FEATURES = [...ARTICLE_GATE_FEATURES, "furniture-class-share", "link-density", "lexicon-level", "repeated-level"] as const;
 
 /**
  * An HTML body shorter than this is left to the build's own check for too little text (src/pipeline/
@@ -75,7 +75,7 @@ export function articleGateRow(doc: TextDoc): Float64Array | null {
   if (doc.noArticle || !doc.scores) return null;
   const body = publishedLines(doc);
   if (body.length === 0) return null;
-  let words = 0, best = -10, weighted = 0, weight = 0, mass = 0, prose = 0, lexicon = 0, longest = 0, sentences = 0, repeated = 0, negative = 0, links = 0, structured = 0;
+  let words = 0, best = -10, weighted = 0, weight = 0, mass = 0, prose = 0, lexicon = 0, longest = 0, sentences = 0, repeated = 0, negative = 0, links = 0;
   for (const i of body) {
     const l = doc.lines[i]!;
     const z = clip(doc.scores[i]!);
@@ -93,7 +93,6 @@ export function articleGateRow(doc: TextDoc): Float64Array | null {
     if (l.dom) {
       if (l.dom.negative > 0 || l.dom.nearNegative) negative += l.words;
       links += l.dom.linkDensity * l.words;
-      if (l.dom.ldShare >= 0.5) structured += l.words;
     }
   }
   if (doc.origin === "html" && words < HTML_MIN_WORDS) return null;
@@ -115,7 +114,7 @@ export function articleGateRow(doc: TextDoc): Float64Array | null {
     repeated / total,
     doc.title >= 0 ? 1 : 0,
   ];
-  {
+  if (doc.origin === "text") {
     let all = 0, notice = 0;
     for (const i of doc.title >= 0 && !body.includes(doc.title) ? [doc.title, ...body] : body) {
       const c = noticeWordCount(doc.lines[i]!.text);
@@ -124,10 +123,7 @@ export function articleGateRow(doc: TextDoc): Float64Array | null {
     }
     row.push(notice / Math.max(1, all));
   }
-  if (doc.origin === "html") {
-    row.push(negative / total, links / total, Math.log1p((100 * lexicon) / total), Math.log1p((10 * repeated) / total));
-    row.push(doc.meta.date !== null || doc.meta.author !== null ? 1 : 0, structured / total);
-  }
+  if (doc.origin === "html") row.push(negative / total, links / total, Math.log1p((100 * lexicon) / total), Math.log1p((10 * repeated) / total));
   return Float64Array.from(row);
 }
 
@@ -168,12 +164,10 @@ const KEEP: GateVerdict = { refuse: null, doubt: null };
 export function gateVerdict(doc: TextDoc, model: () => LogisticModel): GateVerdict {
   const x = articleGateRow(doc);
   if (!x) return KEEP;
-  const m: LogisticModel & { thresholdUnclaimed?: number } = model();
+  const m = model();
   const p = 1 / (1 + Math.exp(-logit(m, x)));
-  const claims = m.features.indexOf("page-claims");
-  const threshold = claims >= 0 && x[claims] === 0 && m.thresholdUnclaimed !== undefined ? m.thresholdUnclaimed : m.threshold;
-  if (p < threshold) return { refuse: "no article text found: the text kept reads as page furniture (a notice, a form, teasers), not as an article", doubt: null };
-  if (p < DOUBT * threshold) return { refuse: null, doubt: "the kept text reads much like page furniture (a notice, a form, a list of teasers): it may not be the article" };
+  if (p < m.threshold) return { refuse: "no article text found: the text kept reads as page furniture (a notice, a form, teasers), not as an article", doubt: null };
+  if (p < DOUBT * m.threshold) return { refuse: null, doubt: "the kept text reads much like page furniture (a notice, a form, a list of teasers): it may not be the article" };
   return KEEP;
 }
 
