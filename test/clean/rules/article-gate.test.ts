@@ -129,3 +129,20 @@ describe("article-gate on HTML pages", () => {
     expect(a.messages.map((m) => m.text).join(" ")).not.toMatch(/page furniture/);
   });
 });
+
+describe("the HTML gate's second model, which learned notice pages", () => {
+  // Two written HTML notice pages of eval/lib/notice-html-pages.ts's tuning half (html-notice-05, html-notice-19): a
+  // site's header, navigation and footer around a "Page not found" box with a most-read list, and around a German
+  // maintenance notice. Published as stories headed "Page not found" and "Wartungsarbeiten" until the HTML gate had a
+  // second model beside its first, fitted with the tuning half's HTML notice pages as furniture (nt69).
+  const file = (name: string): SourceFile => ({ path: `articles/${name}`, format: "html", text: fixture(`clean/${name}`), encoding: "utf-8", mtime: new Date(0), url: null });
+
+  it("refuses a not-found page and a maintenance page served in a site's page frame, naming the file and the reason", () => {
+    for (const name of ["notice-page-not-found.html", "notice-wartungsarbeiten.html"]) {
+      const out = runPipeline([file(name)], { zone: "UTC" });
+      expect(out.stories, name).toEqual([]);
+      expect(out.rejected.map((r) => r.path), name).toEqual([`articles/${name}`]);
+      expect(out.rejected[0]!.reason, name).toMatch(/reads as page furniture/);
+    }
+  });
+});
