@@ -828,9 +828,14 @@ function main(): void {
   console.log(`  dates-dev bodies their silver body calls furniture: ${silverFurniture.length} (${silverFurniture.join(", ")})`);
   // GATE_ROWS_OUT=<file>: the gate's rows as JSON, for train/try-gate-silver.ts's trials of labels and thresholds.
   if (process.env.GATE_ROWS_OUT) writeFileSync(process.env.GATE_ROWS_OUT, JSON.stringify(rows.map((r) => ({ set: r.page.set, id: r.page.id, kind: r.kind, y: r.y, withUrl: r.withUrl, x: [...r.x], body: r.body, silver: r.silver }))));
-  const gate = trainArticleGate(rows);
-  console.log(`  ${rows.length} bodies (${rows.filter((r) => r.y === 1).length} articles); out-of-fold:\n${gate.figures}\n  threshold ${gate.model.threshold}`);
-  const gateOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${gatePages.length} distinct pages), text dumps with and without the URL (dates-dev's labelled by their silver bodies, the HTML path's with this run's HTML block models), the first two's also without their article lines (train/lib/furniture-pages.ts), and ${notices.length} notice pages (eval/lib/notice-pages.ts${htmlNoticesAsText ? ", and eval/lib/notice-html-pages.ts's as their blocks' text" : ""}); block scores out-of-fold, this run's headline and short-line models; logistic, L2 2; threshold: half the lowest out-of-fold probability of a real extraction-dev or webpages-dev article; notice rows ×5`;
+  // As the HTML gate's two models (nt69): one without the notice rows beside the one with them, each with its own threshold;
+  // stripped dumps published 162 -> 161 . 158 -> 157, nothing else moved (eval:notices). TWO_GATES_TEXT=0 gives the one.
+  const plainTextGate = process.env.TWO_GATES_TEXT !== "0" ? trainArticleGate(rows.filter((r) => r.kind !== "notice")) : null;
+  if (plainTextGate) console.log(`  without the notice rows:\n${plainTextGate.figures}\n  threshold ${plainTextGate.model.threshold}`);
+  const noticeTextGate = trainArticleGate(rows);
+  const gate = plainTextGate ? { model: { ...plainTextGate.model, notices: noticeTextGate.model } } : noticeTextGate;
+  console.log(`  ${rows.length} bodies (${rows.filter((r) => r.y === 1).length} articles); out-of-fold:\n${noticeTextGate.figures}\n  threshold ${noticeTextGate.model.threshold}`);
+  const gateOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${gatePages.length} distinct pages), text dumps with and without the URL (dates-dev's labelled by their silver bodies, the HTML path's with this run's HTML block models), the first two's also without their article lines (train/lib/furniture-pages.ts), and ${notices.length} notice pages (eval/lib/notice-pages.ts${htmlNoticesAsText ? ", and eval/lib/notice-html-pages.ts's as their blocks' text" : ""}); block scores out-of-fold, this run's headline and short-line models; logistic, L2 2; threshold: half the lowest out-of-fold probability of a real extraction-dev or webpages-dev article; notice rows ×5${plainTextGate ? ", learned by the second model (notices) alone; each model its own threshold" : ""}`;
   writeFileSync(join(weightsDir, "article-gate-text.json"), formatWeights({ ...gate.model, trainedOn: gateOn }));
   console.log(`article gate for HTML (${halves} of extraction-dev, webpages-dev and dates-dev, HTML pages, and the first two's pages without their article blocks):`);
   // SILVER_HTML=1 (a trial): a dates-dev HTML body is furniture when this run's text path finds no article in the page's dump or shares nothing with it.

@@ -136,23 +136,27 @@ export interface GateModel extends LogisticModel {
   notices?: LogisticModel;
 }
 
-let committedText: LogisticModel | null = null;
+let committedText: GateModel | null = null;
 let committedHtml: GateModel | null = null;
 
-export function articleGateModel(): LogisticModel {
-  return (committedText ??= loadModel(textWeights, TEXT_GATE_FEATURES));
+/** A gate's weights file: its model, and its second model when it has one. */
+function loadGate(json: unknown, features: readonly string[]): GateModel {
+  const m: GateModel = loadModel(json, features);
+  if (m.notices) m.notices = loadModel(m.notices, features);
+  return m;
+}
+
+export function articleGateModel(): GateModel {
+  return (committedText ??= loadGate(textWeights, TEXT_GATE_FEATURES));
 }
 
 export function htmlArticleGateModel(): GateModel {
-  if (committedHtml) return committedHtml;
-  const m: GateModel = loadModel(htmlWeights, HTML_GATE_FEATURES);
-  if (m.notices) m.notices = loadModel(m.notices, HTML_GATE_FEATURES);
-  return (committedHtml = m);
+  return (committedHtml ??= loadGate(htmlWeights, HTML_GATE_FEATURES));
 }
 
 /** A gate model for each input path; a path without one is not gated. */
 export interface GateModels {
-  text?: () => LogisticModel;
+  text?: () => GateModel;
   html?: () => GateModel;
 }
 
