@@ -139,8 +139,8 @@ export interface GateModel extends LogisticModel {
 let committedText: GateModel | null = null;
 let committedHtml: GateModel | null = null;
 
-/** A gate's weights file: its model, and its second model when it has one. */
-function loadGate(json: unknown, features: readonly string[]): GateModel {
+/** A gate's weights file: its model, and its second model when it has one, each checked. */
+export function loadGate(json: unknown, features: readonly string[]): GateModel {
   const m: GateModel = loadModel(json, features);
   if (m.notices) m.notices = loadModel(m.notices, features);
   return m;
