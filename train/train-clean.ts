@@ -39,7 +39,9 @@
 //      two more columns from the page's elements and two log-scale levels): the tuning pages' HTML bodies
 //      against the same pages with their article blocks taken out of their blocks, block scores from
 //      step 1's HTML fold models; threshold half the lowest out-of-fold probability of a real article
-//      (train/article-gate.ts MARGINS), bodies up to twice it kept with a doubt warning.
+//      (train/article-gate.ts MARGINS), bodies up to twice it kept with a doubt warning. Beside it a second model
+//      (`notices`) on the same rows and the tuning half's HTML notice pages (eval/lib/notice-html-pages.ts), with
+//      its own threshold by the same rule; a page either model refuses is refused (nt69).
 // With TRAIN_ON=tuning (and in every trial: PERTURB, KEEP_DECODE) the checking halves are never read
 // here: `npm run eval:clean` and `npm run eval:headlines` judge.
 import { createHash } from "node:crypto";
@@ -826,9 +828,14 @@ function main(): void {
   console.log(`  dates-dev bodies their silver body calls furniture: ${silverFurniture.length} (${silverFurniture.join(", ")})`);
   // GATE_ROWS_OUT=<file>: the gate's rows as JSON, for train/try-gate-silver.ts's trials of labels and thresholds.
   if (process.env.GATE_ROWS_OUT) writeFileSync(process.env.GATE_ROWS_OUT, JSON.stringify(rows.map((r) => ({ set: r.page.set, id: r.page.id, kind: r.kind, y: r.y, withUrl: r.withUrl, x: [...r.x], body: r.body, silver: r.silver }))));
-  const gate = trainArticleGate(rows);
-  console.log(`  ${rows.length} bodies (${rows.filter((r) => r.y === 1).length} articles); out-of-fold:\n${gate.figures}\n  threshold ${gate.model.threshold}`);
-  const gateOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${gatePages.length} distinct pages), text dumps with and without the URL (dates-dev's labelled by their silver bodies, the HTML path's with this run's HTML block models), the first two's also without their article lines (train/lib/furniture-pages.ts), and ${notices.length} notice pages (eval/lib/notice-pages.ts${htmlNoticesAsText ? ", and eval/lib/notice-html-pages.ts's as their blocks' text" : ""}); block scores out-of-fold, this run's headline and short-line models; logistic, L2 2; threshold: half the lowest out-of-fold probability of a real extraction-dev or webpages-dev article; notice rows ×5`;
+  // As the HTML gate's two models (nt69): one without the notice rows beside the one with them, each with its own threshold;
+  // stripped dumps published 162 -> 161 . 158 -> 157, nothing else moved (eval:notices). TWO_GATES_TEXT=0 gives the one.
+  const plainTextGate = process.env.TWO_GATES_TEXT !== "0" ? trainArticleGate(rows.filter((r) => r.kind !== "notice")) : null;
+  if (plainTextGate) console.log(`  without the notice rows:\n${plainTextGate.figures}\n  threshold ${plainTextGate.model.threshold}`);
+  const noticeTextGate = trainArticleGate(rows);
+  const gate = plainTextGate ? { model: { ...plainTextGate.model, notices: noticeTextGate.model } } : noticeTextGate;
+  console.log(`  ${rows.length} bodies (${rows.filter((r) => r.y === 1).length} articles); out-of-fold:\n${noticeTextGate.figures}\n  threshold ${noticeTextGate.model.threshold}`);
+  const gateOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${gatePages.length} distinct pages), text dumps with and without the URL (dates-dev's labelled by their silver bodies, the HTML path's with this run's HTML block models), the first two's also without their article lines (train/lib/furniture-pages.ts), and ${notices.length} notice pages (eval/lib/notice-pages.ts${htmlNoticesAsText ? ", and eval/lib/notice-html-pages.ts's as their blocks' text" : ""}); block scores out-of-fold, this run's headline and short-line models; logistic, L2 2; threshold: half the lowest out-of-fold probability of a real extraction-dev or webpages-dev article; notice rows ×5${plainTextGate ? ", learned by the second model (notices) alone; each model its own threshold" : ""}`;
   writeFileSync(join(weightsDir, "article-gate-text.json"), formatWeights({ ...gate.model, trainedOn: gateOn }));
   console.log(`article gate for HTML (${halves} of extraction-dev, webpages-dev and dates-dev, HTML pages, and the first two's pages without their article blocks):`);
   // SILVER_HTML=1 (a trial): a dates-dev HTML body is furniture when this run's text path finds no article in the page's dump or shares nothing with it.
@@ -840,9 +847,9 @@ function main(): void {
       return null;
     }
   };
-  // HTML_NOTICES=1 (a trial, gt67: measured, not adopted): the HTML notice pages of the same halves as furniture rows, written
-  // ones and the text notices in a site's page chrome (eval/lib/notice-html-pages.ts).
-  const htmlNotices = process.env.HTML_NOTICES !== "1" ? [] : NOTICE_HTML_PAGES.filter((n) => TRAIN_ON === "all" || n.half === "tune");
+  // The HTML notice pages of the same halves as furniture rows, written ones and the text notices in a site's page chrome
+  // (eval/lib/notice-html-pages.ts; gt67's trial, adopted by nt69 as the second model below). HTML_NOTICES=0 leaves them out.
+  const htmlNotices = process.env.HTML_NOTICES === "0" ? [] : NOTICE_HTML_PAGES.filter((n) => TRAIN_ON === "all" || n.half === "tune");
   const htmlRows = [
     ...gateRows(gatePages, htmlFolds, models.html.decode, headline, { model: short.model, cut: short.cut }, settled, "html", undefined, process.env.SILVER_HTML === "1" ? silverText : undefined),
     ...noticeRows(htmlNotices, htmlFolds, models.html.decode, headline, { model: short.model, cut: short.cut }, settled, "html"),
@@ -851,9 +858,15 @@ function main(): void {
   if (htmlSilver.length > 0) console.log(`  dates-dev HTML bodies their text dump's body calls furniture: ${htmlSilver.length} (${htmlSilver.join(", ")})`);
   // HTML_GATE_ROWS_OUT=<file>: the HTML gate's rows as JSON, for train/try-html-threshold.ts's trials of labels and thresholds.
   if (process.env.HTML_GATE_ROWS_OUT) writeFileSync(process.env.HTML_GATE_ROWS_OUT, JSON.stringify(htmlRows.map((r) => ({ set: r.page.set, id: r.page.id, kind: r.kind, y: r.y, withUrl: r.withUrl, x: [...r.x], body: r.body, silver: r.silver }))));
-  const htmlGate = trainArticleGate(htmlRows, "html");
-  console.log(`  ${htmlRows.length} bodies (${htmlRows.filter((r) => r.y === 1).length} articles); out-of-fold:\n${htmlGate.figures}\n  threshold ${htmlGate.model.threshold}`);
-  const htmlGateOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${gatePages.length} distinct pages), HTML pages with and without the URL, the first two's also without their article blocks (train/lib/furniture-pages.ts)${htmlNotices.length > 0 ? `, and ${htmlNotices.length} HTML notice pages (eval/lib/notice-html-pages.ts), notice rows ×${process.env.NOTICE_WEIGHT_HTML ?? process.env.NOTICE_WEIGHT ?? "5"}` : ""}; block scores out-of-fold; logistic, L2 2; threshold: half the lowest out-of-fold probability of a real article`;
+  // Two models (nt69): the one without the notice rows, and beside it (`notices`) the one with them, each with its own
+  // threshold; a page either refuses is refused. One model that learns the notices (TWO_GATES_HTML=0, gt67's B) rates
+  // its least article-like real page lower, so its threshold falls (0.046 -> 0.037) and more stripped pages pass.
+  const twoGates = htmlNotices.length > 0 && process.env.TWO_GATES_HTML !== "0";
+  const plainGate = twoGates ? trainArticleGate(htmlRows.filter((r) => r.kind !== "notice"), "html") : null;
+  const noticeGate = trainArticleGate(htmlRows, "html");
+  const htmlGate = plainGate ? { model: { ...plainGate.model, notices: noticeGate.model }, figures: `${plainGate.figures}\n  threshold ${plainGate.model.threshold}\n  and with the notice rows:\n${noticeGate.figures}` } : noticeGate;
+  console.log(`  ${htmlRows.length} bodies (${htmlRows.filter((r) => r.y === 1).length} articles); out-of-fold:\n${htmlGate.figures}\n  threshold ${noticeGate.model.threshold}`);
+  const htmlGateOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${gatePages.length} distinct pages), HTML pages with and without the URL, the first two's also without their article blocks (train/lib/furniture-pages.ts)${htmlNotices.length > 0 ? `, and ${htmlNotices.length} HTML notice pages (eval/lib/notice-html-pages.ts), notice rows ×${process.env.NOTICE_WEIGHT_HTML ?? process.env.NOTICE_WEIGHT ?? "5"}${twoGates ? ", learned by the second model (notices) alone" : ""}` : ""}; block scores out-of-fold; logistic, L2 2; threshold: half the lowest out-of-fold probability of a real article${twoGates ? ", each model its own" : ""}`;
   writeFileSync(join(weightsDir, "article-gate-html.json"), formatWeights({ ...htmlGate.model, trainedOn: htmlGateOn }));
 }
 

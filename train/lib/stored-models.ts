@@ -8,8 +8,8 @@ import { blockModelsFrom, type BlockModels, type BlockWeightsFile } from "../../
 import { headlineModelsFrom, type HeadlineModels } from "../../src/clean/headline-model.ts";
 import { shortLineModelFrom, type ShortLineModel } from "../../src/clean/rules/short-lines.ts";
 import { listLinesModelFrom, type ListLinesModel } from "../../src/clean/rules/list-lines.ts";
-import { loadModel, type LogisticModel } from "../../src/model/logistic.ts";
-import { gateFeatures } from "../../src/clean/rules/article-gate.ts";
+import type { LogisticModel } from "../../src/model/logistic.ts";
+import { gateFeatures, loadGate } from "../../src/clean/rules/article-gate.ts";
 
 const read = (dir: string, name: string): unknown => JSON.parse(readFileSync(join(dir, `${name}.json`), "utf8"));
 
@@ -31,7 +31,7 @@ export function storedListLines(dir: string): ListLinesModel {
 }
 
 export function storedGate(dir: string, path: "text" | "html" = "text"): LogisticModel {
-  return loadModel(read(dir, `article-gate-${path}`), gateFeatures(path));
+  return loadGate(read(dir, `article-gate-${path}`), gateFeatures(path));
 }
 
 /** The whole set, for `rulesWith`. */

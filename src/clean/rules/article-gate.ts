@@ -48,7 +48,7 @@ export const TEXT_GATE_FEATURES = [...ARTICLE_GATE_FEATURES, "notice-share"] as 
  * messages or a consent box's text are full of both, beyond any article of the tuning pages, and the
  * linear model weighs the few far values too little on the shares' own scale.
  */
-export const HTML_GATE_FEATURES = [...ARTICLE_GATE_FEATURES, "furniture-class-share", "link-density", "lexicon-level", "repeated-level"] as const;
+export const HTML_GATE_FEATURES = [...TEXT_GATE_FEATURES, "furniture-class-share", "link-density", "lexicon-level", "repeated-level"] as const;
 
 /**
  * An HTML body shorter than this is left to the build's own check for too little text (src/pipeline/
@@ -114,7 +114,7 @@ export function articleGateRow(doc: TextDoc): Float64Array | null {
     repeated / total,
     doc.title >= 0 ? 1 : 0,
   ];
-  if (doc.origin === "text") {
+  {
     let all = 0, notice = 0;
     for (const i of doc.title >= 0 && !body.includes(doc.title) ? [doc.title, ...body] : body) {
       const c = noticeWordCount(doc.lines[i]!.text);
@@ -127,21 +127,37 @@ export function articleGateRow(doc: TextDoc): Float64Array | null {
   return Float64Array.from(row);
 }
 
-let committedText: LogisticModel | null = null;
-let committedHtml: LogisticModel | null = null;
-
-export function articleGateModel(): LogisticModel {
-  return (committedText ??= loadModel(textWeights, TEXT_GATE_FEATURES));
+/**
+ * The HTML gate is two models on one row: one fitted on real and stripped pages, and `notices`, fitted on the same
+ * rows and the tuning half's notice pages; a page either refuses is refused. (Learning the notices into the one model
+ * lowers its threshold, which lets more stripped pages through.)
+ */
+export interface GateModel extends LogisticModel {
+  notices?: LogisticModel;
 }
 
-export function htmlArticleGateModel(): LogisticModel {
-  return (committedHtml ??= loadModel(htmlWeights, HTML_GATE_FEATURES));
+let committedText: GateModel | null = null;
+let committedHtml: GateModel | null = null;
+
+/** A gate's weights file: its model, and its second model when it has one, each checked. */
+export function loadGate(json: unknown, features: readonly string[]): GateModel {
+  const m: GateModel = loadModel(json, features);
+  if (m.notices) m.notices = loadModel(m.notices, features);
+  return m;
+}
+
+export function articleGateModel(): GateModel {
+  return (committedText ??= loadGate(textWeights, TEXT_GATE_FEATURES));
+}
+
+export function htmlArticleGateModel(): GateModel {
+  return (committedHtml ??= loadGate(htmlWeights, HTML_GATE_FEATURES));
 }
 
 /** A gate model for each input path; a path without one is not gated. */
 export interface GateModels {
-  text?: () => LogisticModel;
-  html?: () => LogisticModel;
+  text?: () => GateModel;
+  html?: () => GateModel;
 }
 
 /**
@@ -161,13 +177,14 @@ export interface GateVerdict {
 const KEEP: GateVerdict = { refuse: null, doubt: null };
 
 /** The gate's verdict on the page (the threshold is a probability, chosen in training). */
-export function gateVerdict(doc: TextDoc, model: () => LogisticModel): GateVerdict {
+export function gateVerdict(doc: TextDoc, model: () => GateModel): GateVerdict {
   const x = articleGateRow(doc);
   if (!x) return KEEP;
   const m = model();
-  const p = 1 / (1 + Math.exp(-logit(m, x)));
-  if (p < m.threshold) return { refuse: "no article text found: the text kept reads as page furniture (a notice, a form, teasers), not as an article", doubt: null };
-  if (p < DOUBT * m.threshold) return { refuse: null, doubt: "the kept text reads much like page furniture (a notice, a form, a list of teasers): it may not be the article" };
+  const models = m.notices ? [m, m.notices] : [m];
+  const below = (margin: number) => models.some((g) => 1 / (1 + Math.exp(-logit(g, x))) < margin * g.threshold);
+  if (below(1)) return { refuse: "no article text found: the text kept reads as page furniture (a notice, a form, teasers), not as an article", doubt: null };
+  if (below(DOUBT)) return { refuse: null, doubt: "the kept text reads much like page furniture (a notice, a form, a list of teasers): it may not be the article" };
   return KEEP;
 }
 

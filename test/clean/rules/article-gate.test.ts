@@ -129,3 +129,37 @@ describe("article-gate on HTML pages", () => {
     expect(a.messages.map((m) => m.text).join(" ")).not.toMatch(/page furniture/);
   });
 });
+
+describe("the HTML gate's second model, which learned notice pages", () => {
+  // Two written HTML notice pages of eval/lib/notice-html-pages.ts's tuning half (html-notice-05, html-notice-19): a
+  // site's header, navigation and footer around a "Page not found" box with a most-read list, and around a German
+  // maintenance notice. Published as stories headed "Page not found" and "Wartungsarbeiten" until the HTML gate had a
+  // second model beside its first, fitted with the tuning half's HTML notice pages as furniture (nt69).
+  const file = (name: string): SourceFile => ({ path: `articles/${name}`, format: "html", text: fixture(`clean/${name}`), encoding: "utf-8", mtime: new Date(0), url: null });
+
+  it("refuses a not-found page and a maintenance page served in a site's page frame, naming the file and the reason", () => {
+    for (const name of ["notice-page-not-found.html", "notice-wartungsarbeiten.html"]) {
+      const out = runPipeline([file(name)], { zone: "UTC" });
+      expect(out.stories, name).toEqual([]);
+      expect(out.rejected.map((r) => r.path), name).toEqual([`articles/${name}`]);
+      expect(out.rejected[0]!.reason, name).toMatch(/reads as page furniture/);
+    }
+  });
+});
+
+describe("the text gate's second model", () => {
+  // A real news page (extraction-dev, tuning half: a sports story on a regional paper's site) with its article's lines
+  // taken out: the site's menus and section after section of other stories' headlines. Saved with its address, it was
+  // published as the story "Limo operator's statements in Schoharie crash to be allowed in", a teaser from its list,
+  // until the text gate, like the HTML one, kept a model fitted without the notice pages beside the one fitted with
+  // them (nt69), which refuses it.
+  const name = "sports-page-teasers-without-its-article.txt";
+  const file: SourceFile = { path: `articles/${name}`, format: "text", text: fixture(`clean/${name}`), encoding: "utf-8", mtime: new Date(0), url: "https://www.timesunion.com/sports/article/Nelson-s-OT-goal-lifts-Isles-14848099.php" };
+
+  it("refuses a page of menus and other stories' headlines, naming the file and the reason", () => {
+    const out = runPipeline([file], { zone: "UTC" });
+    expect(out.stories).toEqual([]);
+    expect(out.rejected.map((r) => r.path)).toEqual([`articles/${name}`]);
+    expect(out.rejected[0]!.reason).toMatch(/reads as page furniture/);
+  });
+});
