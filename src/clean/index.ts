@@ -11,9 +11,8 @@ import { locateWith } from "./rules/locate.ts";
 import { findHeadlineWith } from "./rules/title.ts";
 import { shortLineRule, type ShortLineModel } from "./rules/short-lines.ts";
 import { listLinesRule, type ListLinesModel } from "./rules/list-lines.ts";
-import { articleGateWith } from "./rules/article-gate.ts";
+import { articleGateWith, type GateModel } from "./rules/article-gate.ts";
 import type { BlockModels } from "./block-model.ts";
-import type { LogisticModel } from "../model/logistic.ts";
 import type { HeadlineModels } from "./headline-model.ts";
 
 export { defaultRules, rulesWithout } from "./rules/index.ts";
@@ -33,9 +32,9 @@ export function cleanSource(file: SourceFile, rules: readonly CleanRule[] = defa
 export interface CleanModels {
   html: BlockModels;
   /** The HTML path's article gate; without it HTML pages are not gated (what the block models are trained with). */
-  htmlGate?: LogisticModel;
+  htmlGate?: GateModel;
   /** The text path's models; without them the rules refuse a text dump (the caller cleans HTML only). */
-  text?: { blocks: BlockModels; headline: HeadlineModels; listLines: ListLinesModel; shortLines: ShortLineModel; gate: LogisticModel };
+  text?: { blocks: BlockModels; headline: HeadlineModels; listLines: ListLinesModel; shortLines: ShortLineModel; gate: GateModel };
 }
 
 /** The rule list with every learned rule on the given models: no rule of it reads the committed weights. */

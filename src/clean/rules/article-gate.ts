@@ -114,15 +114,13 @@ export function articleGateRow(doc: TextDoc): Float64Array | null {
     repeated / total,
     doc.title >= 0 ? 1 : 0,
   ];
-  {
-    let all = 0, notice = 0;
-    for (const i of doc.title >= 0 && !body.includes(doc.title) ? [doc.title, ...body] : body) {
-      const c = noticeWordCount(doc.lines[i]!.text);
-      all += c.words;
-      notice += c.notice;
-    }
-    row.push(notice / Math.max(1, all));
+  let all = 0, notice = 0;
+  for (const i of doc.title >= 0 && !body.includes(doc.title) ? [doc.title, ...body] : body) {
+    const c = noticeWordCount(doc.lines[i]!.text);
+    all += c.words;
+    notice += c.notice;
   }
+  row.push(notice / Math.max(1, all));
   if (doc.origin === "html") row.push(negative / total, links / total, Math.log1p((100 * lexicon) / total), Math.log1p((10 * repeated) / total));
   return Float64Array.from(row);
 }
