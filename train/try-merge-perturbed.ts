@@ -106,7 +106,7 @@ const gapNames = (maxGroup: number, core: number, share: number, r: number): Set
  * piece has no look-alike story to fall into. `freeze`: every refusal stands, and the two parted groups may join no
  * other group for the rest of the build (a cannot-link that follows them), so a parted piece stays its own story.
  */
-const guarded = (guard: "alone" | "freeze", maxGroup: number, core: number, share: number, r: number): Setting => {
+const guarded = (guard: "alone" | "alone-edge" | "freeze", maxGroup: number, core: number, share: number, r: number): Setting => {
   const inner = gapNames(maxGroup, core, share, r);
   return {
     name: `${guard} ${inner.name}`,
@@ -131,6 +131,7 @@ const guarded = (guard: "alone" | "freeze", maxGroup: number, core: number, shar
         refused.length = 0;
         if (base(groups, x, y)) return true;
         if (guard === "alone" && (elsewhere(groups, a, y) || elsewhere(groups, b, x))) return true;
+        if (guard === "alone-edge" && [...a, ...b].some((i) => [...near[i]!].some(([k, w]) => w >= bar && !a.includes(k) && !b.includes(k)))) return true;
         if (guard === "freeze") for (const g of refused) for (const i of g) frozen[i] = 1;
         onRefuse?.(a, b);
         return false;
@@ -138,6 +139,13 @@ const guarded = (guard: "alone" | "freeze", maxGroup: number, core: number, shar
     },
   };
 };
+// alone-edge (FAMILY=69d, mj69, for builds that replay the last one's merges): the check refuses only when no report of
+// either group has a link at or above the lowest bar to a report outside the two, a function of the groups' own
+// reports and links (agglomerate-replay.ts's condition), where `alone` also reads how the other reports are grouped.
+if (process.env.FAMILY === "69d") {
+  FAMILY.length = 1;
+  for (const [share, r] of [[0.25, 0.9], [0, 1]] as const) FAMILY.push(guarded("alone-edge", 3, 0.5, share, r));
+}
 if (process.env.FAMILY === "69c") {
   FAMILY.length = 1;
   for (const guard of ["alone", "freeze"] as const) for (const [share, r] of [[0.25, 0.9], [0, 1]] as const) FAMILY.push(guarded(guard, 3, 0.5, share, r));
