@@ -399,6 +399,7 @@ import { dayOrNull } from "../src/cluster/days.ts";
 import type { WeightedEdges } from "../src/cluster/agglomerate.ts";
 import type { LogisticModel } from "../src/model/logistic.ts";
 import type { ProtagonistOptions, SmallGroupOptions } from "../src/cluster/protagonists.ts";
+import type { LookAlikeOptions } from "../src/cluster/look-alike.ts";
 import { buildEventsSet, buildMergeSet, buildSplitSet, outletDraws, type LabelledArticle } from "../eval/lib/merge-set.ts";
 import { mixedClusters, pairwiseScores, type PairwiseScores } from "../eval/lib/pairwise.ts";
 import { halfOf, HALVES, type Half } from "../eval/lib/split.ts";
@@ -1188,7 +1189,16 @@ if (SAFEGUARDS !== "off" && bestKeeping.size) best = keepSafeguards(best);
  * instead, and NO_SMALL=1 (a trial, models to OUT) leaves it out (the decision as before stop 62, for that tool's baseline).
  */
 const SHIPPED_SMALL: SmallGroupOptions = { minGroup: 2, maxGroup: 3, core: 1, absent: 0, missingShare: 0, times: true };
-const decision: MergeDecision = SMALL_SEARCH || process.env.NO_SMALL === "1" ? best.d : { ...best.d, small: SHIPPED_SMALL };
+/**
+ * The look-alike check the decision ships with (mj69, stop 69, look-alike.ts): two groups of 2..3 reports whose
+ * cross mean is below their lower inner mean and whose cores (half their reports) each miss in the other, refused
+ * when neither has a report linked at the bar outside the two. Added to the searched decision, not searched: picked
+ * over 14 trainings on top of each one's own decision (train/try-merge-perturbed.ts FAMILY=69d). NO_LOOK_ALIKE=1
+ * (a trial, models to OUT) leaves it out.
+ */
+const SHIPPED_LOOK_ALIKE: LookAlikeOptions = { maxGroup: 3, core: 0.5, ratio: 1 };
+const searched: MergeDecision = SMALL_SEARCH || process.env.NO_SMALL === "1" ? best.d : { ...best.d, small: SHIPPED_SMALL };
+const decision: MergeDecision = process.env.NO_LOOK_ALIKE === "1" ? searched : { ...searched, lookAlike: SHIPPED_LOOK_ALIKE };
 const models: MergeModels = { pair, context: { ...context, threshold: decision.threshold }, decision };
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(models, null, 2)}\n`);

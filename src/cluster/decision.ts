@@ -7,6 +7,7 @@
 // the same check may ask what every report of each gives (`small`). All settings are searched on the tuning halves (train/train-merge.ts).
 import { averageLink, type AgglomerateOptions, type WeightedEdges } from "./agglomerate.ts";
 import { Protagonists, SmallGroupCore, type GroupCore, type ProtagonistOptions, type SmallGroupOptions } from "./protagonists.ts";
+import { LookAlikeCheck, type LookAlikeOptions } from "./look-alike.ts";
 import type { Profile } from "./profile.ts";
 import { fitsWindow, joinSpans, type TimeSpan } from "./time.ts";
 
@@ -26,6 +27,8 @@ export interface MergeDecision {
   protagonists: ProtagonistOptions;
   /** The same check between two small groups, on what every report of each gives (absent: no check). */
   small?: SmallGroupOptions;
+  /** Two small groups of look-alike events with nowhere else to go are not joined (look-alike.ts; absent: no check). */
+  lookAlike?: LookAlikeOptions;
 }
 
 /** The mean link at which groupArticles' agglomeration starts to join groups: the lower of its bars. */
@@ -39,7 +42,9 @@ export function loadDecision(json: unknown): MergeDecision {
   const numbers = (...xs: unknown[]) => xs.every((x) => typeof x === "number" && Number.isFinite(x));
   const q = d?.small;
   const smallOk = !q || (numbers(q.minGroup, q.maxGroup, q.core, q.absent, q.missingShare ?? 0) && typeof q.times === "boolean");
-  if (!d || !p || !smallOk || !numbers(d.threshold, d.storyThreshold, d.storiesThreshold, d.established, p.minGroup, p.core, p.absent, p.missingShare ?? 0)) {
+  const l = d?.lookAlike;
+  const lookOk = !l || numbers(l.maxGroup, l.core, l.ratio);
+  if (!d || !p || !smallOk || !lookOk || !numbers(d.threshold, d.storyThreshold, d.storiesThreshold, d.established, p.minGroup, p.core, p.absent, p.missingShare ?? 0)) {
     throw new Error("model cluster/merge-model.json: the merge decision settings are damaged; retrain with npm run train:merge");
   }
   return d as MergeDecision;
@@ -56,6 +61,7 @@ export function groupArticles(spans: readonly TimeSpan[], edges: WeightedEdges, 
   const who = decision.protagonists.minGroup > 0 ? new ProtagonistsWhenAsked(new Protagonists(profiles, decision.protagonists), decision.protagonists.minGroup, spans.length) : null;
   const q = decision.small;
   const few = q && q.minGroup > 0 ? new ProtagonistsWhenAsked(new SmallGroupCore(profiles, q), q.minGroup, spans.length, q.maxGroup) : null;
+  const look = decision.lookAlike ? new LookAlikeCheck(spans.length, edges, profiles, decision.lookAlike, groupingThreshold(decision)) : null;
   const established = (x: number) => decision.established > 0 && size[x]! >= decision.established;
   const stories = Math.max(decision.storyThreshold, decision.storiesThreshold);
   const bar = (x: number, y: number) => {
@@ -67,12 +73,13 @@ export function groupArticles(spans: readonly TimeSpan[], edges: WeightedEdges, 
     threshold: groupingThreshold(decision),
     bar,
     missing: 0,
-    canJoin: (x, y) => fitsWindow(groupSpan[x]!, groupSpan[y]!, windowDays) && !who?.contradict(x, y, size) && !few?.contradict(x, y, size),
+    canJoin: (x, y) => fitsWindow(groupSpan[x]!, groupSpan[y]!, windowDays) && !who?.contradict(x, y, size) && !few?.contradict(x, y, size) && !look?.parts(x, y),
     joined: (keep, gone) => {
       groupSpan[keep] = joinSpans(groupSpan[keep]!, groupSpan[gone]!);
       size[keep]! += size[gone]!;
       who?.join(keep, gone);
       few?.join(keep, gone);
+      look?.join(keep, gone);
     },
   });
   const membersOf = new Map<number, number[]>();
