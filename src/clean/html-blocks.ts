@@ -17,6 +17,13 @@ const BLOCK = new Set([
   "blockquote", "pre", "table", "tr", "td", "th", "tbody", "thead", "tfoot", "br", "hr", "body", "html", "address", "center",
   "caption", "details", "summary", "form", "fieldset", "legend", "hgroup",
 ]);
+/**
+ * Skipped elements that are blocks in a browser's default style sheet: leaving one out still ends the
+ * block of text before it. The others (scripts, images, icons, buttons, form fields, embeds) stand in a
+ * line of text, and a browser's innerText joins the text on either side of them as it stands, spaces
+ * and all ("Mayor <script>…</script>opens" reads "Mayor opens", "Mayor<img>opens" reads "Mayoropens").
+ */
+const SKIPPED_BLOCK = new Set(["nav", "footer", "aside", "figure", "figcaption", "dialog", "menu", "head"]);
 const SKIP_ROLES = /\b(navigation|banner|contentinfo|complementary|search|menu|menubar|dialog|alertdialog|button)\b/;
 const SCORED = new Set(["p", "pre", "td", "blockquote"]);
 const HEADING_LEVEL: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
@@ -369,18 +376,23 @@ function isSpace(c: number): boolean {
  * that leaves almost no text (a theme that names its page wrapper "header-2"), the page is read
  * again with them.
  */
-export function pageBlocks(root: El): Block[] {
+export function pageBlocks(root: El, onJoin?: (name: string) => void): Block[] {
   const body = findBody(root);
-  const blocks = blocksOf(measure(body, true));
+  const joins: string[] = [];
+  const blocks = blocksOf(measure(body, true), onJoin && ((name) => joins.push(name)));
   let chars = 0;
   for (const b of blocks) chars += b.text.length;
-  return chars >= MIN_CHARS ? blocks : blocksOf(measure(body, false));
+  if (chars >= MIN_CHARS) {
+    if (onJoin) for (const name of joins) onJoin(name);
+    return blocks;
+  }
+  return blocksOf(measure(body, false), onJoin);
 }
 
 /** Fewer characters than this left after the furniture boxes went: read the page with them. */
 const MIN_CHARS = 200;
 
-function blocksOf(t: Tree): Block[] {
+function blocksOf(t: Tree, onJoin?: (name: string) => void): Block[] {
   const picked = pick(t);
   const inPicked = (i: number) => picked.some(([s, e]) => i >= s && i < e);
   const blocks: Block[] = [];
@@ -388,6 +400,8 @@ function blocksOf(t: Tree): Block[] {
   let linkText = 0;
   let allText = 0;
   let owner: Frame | null = null;
+  /** The skipped inline element last passed inside a block's text, for `onJoin`. */
+  let joinedBy = "";
   const flush = () => {
     if (buffer) {
       const text = collapse(buffer);
@@ -428,6 +442,7 @@ function blocksOf(t: Tree): Block[] {
     buffer = "";
     linkText = 0;
     allText = 0;
+    joinedBy = "";
   };
   const frameOf = (i: number, up: Frame | null): Frame => {
     const e = t.els[i]!;
@@ -460,6 +475,10 @@ function blocksOf(t: Tree): Block[] {
     }
     const c = e.children[f.next++]!;
     if (typeof c === "string") {
+      if (joinedBy && onJoin && c.trim()) {
+        onJoin(joinedBy);
+        joinedBy = "";
+      }
       if (owner !== f) {
         // Inline text continues the current block; a new owner only takes over an empty buffer.
         if (!buffer) owner = f;
@@ -473,7 +492,8 @@ function blocksOf(t: Tree): Block[] {
     const ci = c.at;
     if (ci < 0) {
       // A skipped subtree still separates blocks when it is a block.
-      if (BLOCK.has(c.name) || SKIP.has(c.name)) flush();
+      if (BLOCK.has(c.name) || SKIPPED_BLOCK.has(c.name)) flush();
+      else if (onJoin && SKIP.has(c.name) && buffer.trim()) joinedBy = c.name;
       continue;
     }
     if (c.name === "form" && t.paragraphs[ci]! < 2) {
