@@ -86,14 +86,37 @@ const WORD_HINTS = new Map<string, number>();
 const KEY_HINTS = new Map<string, number>();
 
 function hidden(e: El): boolean {
+  return e.attrs["aria-hidden"] === "true" || notDisplayed(e);
+}
+
+function notDisplayed(e: El): boolean {
   const a = e.attrs;
-  if (a.hidden !== undefined || a["aria-hidden"] === "true") return true;
+  if (a.hidden !== undefined) return true;
   const style = a.style;
   return !!style && /(?:^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 
 /** Never text, wherever it stands. */
 const NEVER = new Set(["script", "style", "noscript", "template", "svg", "math", "iframe", "head", "link", "meta", "title", "base", "img", "input", "textarea", "select", "option", "button"]);
+
+/**
+ * The text of an element as a browser's innerText gives it: what is never text (a heading's icon, its
+ * share button) and what is not displayed left out. aria-hidden text is displayed (a headline's dash).
+ */
+export function shownText(root: El): string {
+  let out = "";
+  const stack: (El | string)[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (typeof n === "string") {
+      out += n;
+      continue;
+    }
+    if (n !== root && (NEVER.has(n.name) || notDisplayed(n))) continue;
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+  return out;
+}
 
 /**
  * Skipped: never text, hidden, or furniture by its tag or role. Furniture that holds the page's

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { parsePage } from "../../src/clean/dom.ts";
 import { pageBlocks } from "../../src/clean/html-blocks.ts";
 import { cleanSource } from "../../src/clean/index.ts";
+import { parseHtml } from "../../src/clean/html.ts";
 import { devSource } from "../../eval/lib/dev-source.ts";
 
 const blocks = (html: string): string[] => pageBlocks(parsePage(html)).map((b) => b.text);
@@ -41,5 +42,12 @@ describe("an element left out inside a line of text", () => {
     expect(lead).toContain("Roboterautos der Google-Schwesterfirma Waymo unterwegs sein. Zunächst sollen in den kommenden Monaten zehn Fahrzeuge auf die Lyft-Plattform kommen");
     expect(texts).not.toContain("Waymo betreibt in einem Vorort von");
     expect(texts.some((t) => t.startsWith("Waymo betreibt in einem Vorort von Phoenix bereits einen eigenen Robotaxi-Dienst."))).toBe(true);
+  });
+
+  it("states a page's <h1> as a reader sees it: no icon's title, no button, the dash a screen reader skips kept", () => {
+    const h1 = (inner: string) => parseHtml(`<html><head><title>Site</title></head><body><h1>${inner}</h1><p>${story}</p></body></html>`).meta.title;
+    expect(h1('Mayor opens new park <svg><title>Bookmark icon</title></svg><button>Share</button>')).toBe("Mayor opens new park");
+    expect(h1('Mayor opens new park<span hidden>Advertisement</span>')).toBe("Mayor opens new park");
+    expect(h1('Parks <span aria-hidden="true"> – </span>A new one opens')).toBe("Parks – A new one opens");
   });
 });
