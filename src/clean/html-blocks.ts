@@ -18,12 +18,12 @@ const BLOCK = new Set([
   "caption", "details", "summary", "form", "fieldset", "legend", "hgroup",
 ]);
 /**
- * Skipped elements that are blocks in a browser's default style sheet: leaving one out still ends the
- * block of text before it. The others (scripts, images, icons, buttons, form fields, embeds) stand in a
- * line of text, and a browser's innerText joins the text on either side of them as it stands, spaces
- * and all ("Mayor <script>…</script>opens" reads "Mayor opens", "Mayor<img>opens" reads "Mayoropens").
+ * Skipped elements that never draw a box (display: none in every browser): a browser's innerText joins the
+ * text on either side of one as it stands, spaces and all ("Mayor <script>…</script>opens" reads "Mayor
+ * opens", "Mayor<script>…</script>opens" reads "Mayoropens"). Every other skipped element still ends the
+ * block: images, icons and buttons are often made blocks by the page's own style sheet.
  */
-const SKIPPED_BLOCK = new Set(["nav", "footer", "aside", "figure", "figcaption", "dialog", "menu", "head"]);
+const NO_BOX = new Set(["script", "style", "template", "noscript", "meta", "link", "title", "base"]);
 const SKIP_ROLES = /\b(navigation|banner|contentinfo|complementary|search|menu|menubar|dialog|alertdialog|button)\b/;
 const SCORED = new Set(["p", "pre", "td", "blockquote"]);
 const HEADING_LEVEL: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
@@ -515,8 +515,8 @@ function blocksOf(t: Tree, onJoin?: (name: string) => void): Block[] {
     const ci = c.at;
     if (ci < 0) {
       // A skipped subtree still separates blocks when it is a block.
-      if (BLOCK.has(c.name) || SKIPPED_BLOCK.has(c.name)) flush();
-      else if (onJoin && SKIP.has(c.name) && buffer.trim()) joinedBy = c.name;
+      if (BLOCK.has(c.name) || (SKIP.has(c.name) && !NO_BOX.has(c.name))) flush();
+      else if (onJoin && NO_BOX.has(c.name) && buffer.trim()) joinedBy = c.name;
       continue;
     }
     if (c.name === "form" && t.paragraphs[ci]! < 2) {

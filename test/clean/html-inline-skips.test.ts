@@ -22,12 +22,13 @@ describe("an element left out inside a line of text", () => {
 
   it("joins the text on either side as a browser's innerText does, spaces and all", () => {
     expect(blocks("<body><p>Mayor<script>var x=1;</script>opens</p></body>")).toEqual(["Mayoropens"]);
-    expect(blocks('<body><p>Read <img src="a.png"> the <svg><title>icon</title></svg> report <button>Share</button> today</p></body>')).toEqual([
+    expect(blocks('<body><p>Read <style>p{}</style>the <meta itemprop="name" content="x">report <template>t</template>today</p></body>')).toEqual([
       "Read the report today",
     ]);
   });
 
-  it("still ends the block at a skipped element that is a block", () => {
+  it("still ends the block at a skipped element that draws a box: a figure, a menu, an image or a button", () => {
+    expect(blocks('<body><p>Share<img src="f.png">Tweet<button>Mail</button>Print</p></body>')).toEqual(["Share", "Tweet", "Print"]);
     expect(blocks("<body><div>Before the figure<figure><img src=a.png><figcaption>Caption</figcaption></figure>after the figure</div></body>")).toEqual([
       "Before the figure",
       "after the figure",
