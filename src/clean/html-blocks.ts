@@ -17,6 +17,13 @@ const BLOCK = new Set([
   "blockquote", "pre", "table", "tr", "td", "th", "tbody", "thead", "tfoot", "br", "hr", "body", "html", "address", "center",
   "caption", "details", "summary", "form", "fieldset", "legend", "hgroup",
 ]);
+/**
+ * Skipped elements that never draw a box (display: none in every browser): a browser's innerText joins the
+ * text on either side of one as it stands, spaces and all ("Mayor <script>…</script>opens" reads "Mayor
+ * opens", "Mayor<script>…</script>opens" reads "Mayoropens"). Every other skipped element still ends the
+ * block: images, icons and buttons are often made blocks by the page's own style sheet.
+ */
+const NO_BOX = new Set(["script", "style", "template", "noscript", "meta", "link", "title", "base"]);
 const SKIP_ROLES = /\b(navigation|banner|contentinfo|complementary|search|menu|menubar|dialog|alertdialog|button)\b/;
 const SCORED = new Set(["p", "pre", "td", "blockquote"]);
 const HEADING_LEVEL: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
@@ -79,14 +86,37 @@ const WORD_HINTS = new Map<string, number>();
 const KEY_HINTS = new Map<string, number>();
 
 function hidden(e: El): boolean {
+  return e.attrs["aria-hidden"] === "true" || notDisplayed(e);
+}
+
+function notDisplayed(e: El): boolean {
   const a = e.attrs;
-  if (a.hidden !== undefined || a["aria-hidden"] === "true") return true;
+  if (a.hidden !== undefined) return true;
   const style = a.style;
   return !!style && /(?:^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 
 /** Never text, wherever it stands. */
 const NEVER = new Set(["script", "style", "noscript", "template", "svg", "math", "iframe", "head", "link", "meta", "title", "base", "img", "input", "textarea", "select", "option", "button"]);
+
+/**
+ * The text of an element as a browser's innerText gives it: what is never text (a heading's icon, its
+ * share button) and what is not displayed left out. aria-hidden text is displayed (a headline's dash).
+ */
+export function shownText(root: El): string {
+  let out = "";
+  const stack: (El | string)[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (typeof n === "string") {
+      out += n;
+      continue;
+    }
+    if (n !== root && (NEVER.has(n.name) || notDisplayed(n))) continue;
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+  return out;
+}
 
 /**
  * Skipped: never text, hidden, or furniture by its tag or role. Furniture that holds the page's
@@ -369,18 +399,23 @@ function isSpace(c: number): boolean {
  * that leaves almost no text (a theme that names its page wrapper "header-2"), the page is read
  * again with them.
  */
-export function pageBlocks(root: El): Block[] {
+export function pageBlocks(root: El, onJoin?: (name: string) => void): Block[] {
   const body = findBody(root);
-  const blocks = blocksOf(measure(body, true));
+  const joins: string[] = [];
+  const blocks = blocksOf(measure(body, true), onJoin && ((name) => joins.push(name)));
   let chars = 0;
   for (const b of blocks) chars += b.text.length;
-  return chars >= MIN_CHARS ? blocks : blocksOf(measure(body, false));
+  if (chars >= MIN_CHARS) {
+    if (onJoin) for (const name of joins) onJoin(name);
+    return blocks;
+  }
+  return blocksOf(measure(body, false), onJoin);
 }
 
 /** Fewer characters than this left after the furniture boxes went: read the page with them. */
 const MIN_CHARS = 200;
 
-function blocksOf(t: Tree): Block[] {
+function blocksOf(t: Tree, onJoin?: (name: string) => void): Block[] {
   const picked = pick(t);
   const inPicked = (i: number) => picked.some(([s, e]) => i >= s && i < e);
   const blocks: Block[] = [];
@@ -388,6 +423,8 @@ function blocksOf(t: Tree): Block[] {
   let linkText = 0;
   let allText = 0;
   let owner: Frame | null = null;
+  /** The skipped inline element last passed inside a block's text, for `onJoin`. */
+  let joinedBy = "";
   const flush = () => {
     if (buffer) {
       const text = collapse(buffer);
@@ -428,6 +465,7 @@ function blocksOf(t: Tree): Block[] {
     buffer = "";
     linkText = 0;
     allText = 0;
+    joinedBy = "";
   };
   const frameOf = (i: number, up: Frame | null): Frame => {
     const e = t.els[i]!;
@@ -460,6 +498,10 @@ function blocksOf(t: Tree): Block[] {
     }
     const c = e.children[f.next++]!;
     if (typeof c === "string") {
+      if (joinedBy && onJoin && c.trim()) {
+        onJoin(joinedBy);
+        joinedBy = "";
+      }
       if (owner !== f) {
         // Inline text continues the current block; a new owner only takes over an empty buffer.
         if (!buffer) owner = f;
@@ -473,7 +515,8 @@ function blocksOf(t: Tree): Block[] {
     const ci = c.at;
     if (ci < 0) {
       // A skipped subtree still separates blocks when it is a block.
-      if (BLOCK.has(c.name) || SKIP.has(c.name)) flush();
+      if (BLOCK.has(c.name) || (SKIP.has(c.name) && !NO_BOX.has(c.name))) flush();
+      else if (onJoin && NO_BOX.has(c.name) && buffer.trim()) joinedBy = c.name;
       continue;
     }
     if (c.name === "form" && t.paragraphs[ci]! < 2) {

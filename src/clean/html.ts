@@ -3,7 +3,7 @@
 import type { ArticleMeta } from "../types.ts";
 import { emptyMeta } from "./text.ts";
 import { parsePage, textOf, type El } from "./dom.ts";
-import { pageBlocks, type Block } from "./html-blocks.ts";
+import { pageBlocks, shownText, type Block } from "./html-blocks.ts";
 import { reconcileHeadline, titleSitePart, type HeadlineClaims } from "./headline.ts";
 
 export interface HtmlParts {
@@ -122,7 +122,7 @@ function readMeta(found: Found, meta: ArticleMeta, claims: HeadlineClaims): void
   meta.url = (canonical && canonical.attrs.href) || get("og:url", "twitter:url", "digest:url");
   if (meta.url && !/^https?:\/\//.test(meta.url)) meta.url = null;
   claims.title = found.title ? clean(textOf(found.title)) || null : null;
-  claims.h1 = found.h1.map((e) => clean(textOf(e))).filter(Boolean);
+  claims.h1 = found.h1.map((e) => clean(shownText(e))).filter(Boolean);
 }
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
