@@ -514,9 +514,11 @@ function blocksOf(t: Tree, onJoin?: (name: string) => void): Block[] {
     }
     const ci = c.at;
     if (ci < 0) {
-      // A skipped subtree still separates blocks when it is a block.
-      if (BLOCK.has(c.name) || (SKIP.has(c.name) && !NO_BOX.has(c.name))) flush();
-      else if (onJoin && NO_BOX.has(c.name) && buffer.trim()) joinedBy = c.name;
+      // A skipped subtree still separates blocks when it is a block; inside a heading, one that draws no box
+      // does not (a headline is one line, whatever script its page put in it).
+      const joins = NO_BOX.has(c.name) && t.els[f.block]!.name in HEADING_LEVEL;
+      if (BLOCK.has(c.name) || (SKIP.has(c.name) && !joins)) flush();
+      else if (onJoin && joins && buffer.trim()) joinedBy = c.name;
       continue;
     }
     if (c.name === "form" && t.paragraphs[ci]! < 2) {

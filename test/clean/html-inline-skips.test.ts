@@ -1,6 +1,3 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { parsePage } from "../../src/clean/dom.ts";
 import { pageBlocks } from "../../src/clean/html-blocks.ts";
@@ -20,11 +17,17 @@ describe("an element left out inside a line of text", () => {
     expect(cleanSource(devSource("a.html", "html", html)).title).toBe("Mayor opens new park");
   });
 
-  it("joins the text on either side as a browser's innerText does, spaces and all", () => {
-    expect(blocks("<body><p>Mayor<script>var x=1;</script>opens</p></body>")).toEqual(["Mayoropens"]);
-    expect(blocks('<body><p>Read <style>p{}</style>the <meta itemprop="name" content="x">report <template>t</template>today</p></body>')).toEqual([
+  it("joins a heading's text on either side as a browser's innerText does, spaces and all", () => {
+    expect(blocks("<body><h2>Mayor<script>var x=1;</script>opens</h2></body>")).toEqual(["Mayoropens"]);
+    expect(blocks('<body><h2>Read <style>p{}</style>the <meta itemprop="name" content="x">report <template>t</template>today</h2></body>')).toEqual([
       "Read the report today",
     ]);
+  });
+
+  // Joining them in paragraphs too (hb69's variant B) was measured and not kept: one retraining lowered the checking
+  // half's HTML bodies (docs/scaling.md, stop 69, hb69). A heading's join moves no dev page.
+  it("ends a paragraph's block at them, as before", () => {
+    expect(blocks("<body><p>Mayor <script>var x=1;</script>opens</p></body>")).toEqual(["Mayor", "opens"]);
   });
 
   it("still ends the block at a skipped element that draws a box: a figure, a menu, an image or a button", () => {
@@ -34,15 +37,6 @@ describe("an element left out inside a line of text", () => {
       "after the figure",
     ]);
     expect(blocks('<body><div>Story text<nav><a href="/">Home</a></nav>more story text</div></body>')).toEqual(["Story text", "more story text"]);
-  });
-
-  it("reads a real page's paragraphs whole when microdata <meta> tags stand inside them", () => {
-    const html = gunzipSync(readFileSync(join(import.meta.dirname, "../fixtures/clean/pages/microdata-meta-in-paragraphs.html.gz"))).toString("utf8");
-    const texts = blocks(html);
-    const lead = texts.find((t) => t.startsWith("Einige Kunden des Fahrdienst-Vermittler Lyft"));
-    expect(lead).toContain("Roboterautos der Google-Schwesterfirma Waymo unterwegs sein. Zunächst sollen in den kommenden Monaten zehn Fahrzeuge auf die Lyft-Plattform kommen");
-    expect(texts).not.toContain("Waymo betreibt in einem Vorort von");
-    expect(texts.some((t) => t.startsWith("Waymo betreibt in einem Vorort von Phoenix bereits einen eigenen Robotaxi-Dienst."))).toBe(true);
   });
 
   it("states a page's <h1> as a reader sees it: no icon's title, no button, the dash a screen reader skips kept", () => {
