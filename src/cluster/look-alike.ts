@@ -33,8 +33,12 @@ export class LookAlikeCheck {
   private readonly next: Int32Array;
   private readonly tail: Int32Array;
   private readonly size: Int32Array;
-  /** Each report's links (made when first asked: most builds' groups are never both small). */
-  private near: Array<Map<number, number> | undefined> | null = null;
+  /**
+   * Each report's links as one compact adjacency (made when first asked: most builds' groups are never both
+   * small): report i's neighbours are `nbr[start[i]..start[i+1]]`, their weights beside them. At 100,000 reports a
+   * Map per report held a quarter of the build's peak memory.
+   */
+  private near: { start: Int32Array; nbr: Int32Array; weight: Float32Array } | null = null;
   private readonly items = new Map<number, Set<number>>();
 
   /** `bar`: the lowest mean link at which groups join (groupingThreshold). */
@@ -73,20 +77,33 @@ export class LookAlikeCheck {
     return out;
   }
 
+  /** The link between two reports (0 when none; with two edges for a pair, the later one, as a Map kept it). */
   private link(i: number, j: number): number {
-    return this.linksOf(i).get(j) ?? 0;
+    const { start, nbr, weight } = this.adjacency();
+    let w = 0;
+    for (let k = start[i]!; k < start[i + 1]!; k++) if (nbr[k] === j) w = weight[k]!;
+    return w;
   }
 
-  private linksOf(i: number): Map<number, number> {
-    if (!this.near) {
-      this.near = new Array(this.next.length);
-      const e = this.edges;
-      for (let k = 0; k < e.length; k++) {
-        (this.near[e.a[k]!] ??= new Map()).set(e.b[k]!, e.weight[k]!);
-        (this.near[e.b[k]!] ??= new Map()).set(e.a[k]!, e.weight[k]!);
-      }
+  private adjacency(): { start: Int32Array; nbr: Int32Array; weight: Float32Array } {
+    if (this.near) return this.near;
+    const n = this.next.length;
+    const e = this.edges;
+    const start = new Int32Array(n + 1);
+    for (let k = 0; k < e.length; k++) (start[e.a[k]! + 1]!++, start[e.b[k]! + 1]!++);
+    for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+    const fill = start.slice(0, n);
+    const nbr = new Int32Array(start[n]!);
+    const weight = new Float32Array(start[n]!);
+    // In edge order, so that a report's links stand in the order the edges give them.
+    for (let k = 0; k < e.length; k++) {
+      const a = e.a[k]!, b = e.b[k]!, w = e.weight[k]!;
+      nbr[fill[a]!] = b;
+      weight[fill[a]!++] = w;
+      nbr[fill[b]!] = a;
+      weight[fill[b]!++] = w;
     }
-    return this.near[i] ?? new Map();
+    return (this.near = { start, nbr, weight });
   }
 
   private mean(a: readonly number[], b: readonly number[]): number {
@@ -112,7 +129,13 @@ export class LookAlikeCheck {
 
   /** Whether a report of `a` links at the bar to a report outside both groups. */
   private linkedOutside(a: readonly number[], b: readonly number[]): boolean {
-    for (const i of a) for (const [k, w] of this.linksOf(i)) if (w >= this.bar && !a.includes(k) && !b.includes(k)) return true;
+    const { start, nbr, weight } = this.adjacency();
+    for (const i of a) {
+      for (let k = start[i]!; k < start[i + 1]!; k++) {
+        const j = nbr[k]!;
+        if (weight[k]! >= this.bar && !a.includes(j) && !b.includes(j)) return true;
+      }
+    }
     return false;
   }
 
