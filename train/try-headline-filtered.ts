@@ -3,37 +3,12 @@
 // away: which clause of cannotBeHeadline (headline-features.ts, in its order) or which drop. Both halves as counts (the
 // checking half is not looked at line by line); SHOW=1 lists the tuning half's lines. Writes nothing.
 import { defaultRules, prepare } from "../src/clean/index.ts";
-import { bodyAnchor, cannotBeHeadline } from "../src/clean/headline-features.ts";
-import { gluedPastOpeningQuotes } from "../src/clean/line-features.ts";
-import { isHeadlineByline, dateAt } from "../src/clean/bylines.ts";
-import { GROUP_BIT } from "../src/clean/lexicon.ts";
-import type { Line } from "../src/clean/doc.ts";
+import { bodyAnchor, headlineRefusal } from "../src/clean/headline-features.ts";
 import { goldHeadline, loadDates, loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";
 import { devSource } from "../eval/lib/dev-source.ts";
 import { AGREES, headlineF1 } from "../eval/lib/extraction-score.ts";
 
-const FURNITURE = GROUP_BIT.consent | GROUP_BIT.navigation | GROUP_BIT.account | GROUP_BIT.subscribe | GROUP_BIT.legal | GROUP_BIT.comments | GROUP_BIT.ads | GROUP_BIT.related | GROUP_BIT.market;
 
-/** The first clause of cannotBeHeadline that holds, by name (kept in step with headline-features.ts by the check below). */
-function clause(line: Line): string {
-  const t = line.text;
-  if (line.words < 1 || line.words > 35) return "length";
-  if (line.dated) return "dated";
-  if (line.glued && gluedPastOpeningQuotes(line.text)) return "glued";
-  const last = t.charCodeAt(t.length - 1);
-  if (last === 58 || last === 44 || last === 59) return "ends-colon-comma";
-  if (line.numbers * 2 > line.words || (line.numbers * 2 === line.words && line.words >= 4) || line.digits > 0.5) return "numbers";
-  if (line.dateOrNumber) return "date-or-number";
-  const share = line.lexiconWords / line.words;
-  if ((share >= 0.5 && (line.lexiconWords >= 2 || line.words === 1)) || (line.words <= 10 && share >= 0.3 && line.lexiconWords >= 2)) return "lexicon";
-  if (line.words <= 6 && (line.lexiconFirst & FURNITURE) !== 0) return "lexicon-first";
-  if (isHeadlineByline(t, line.words)) return "byline";
-  if (line.words <= 14 && /\b(?:e-?mail|passwor[dt]|kennwort|username|benutzername)\b/i.test(t)) return "form";
-  if (line.innerCaps >= 2 || /https?:\/\/|www\.\w/.test(t)) return "inner-caps-or-address";
-  const date = dateAt(t, line.digits > 0);
-  if (date >= 0 && (line.words <= 8 || date < 4)) return "date-inside";
-  return "other";
-}
 
 const seen = new Set<string>();
 const pages = [...loadExtraction(), ...loadWebpages(), ...loadDates()].filter((p) => !seen.has(p.id) && seen.add(p.id));
@@ -51,7 +26,8 @@ for (const withUrl of [true, false]) {
     if (right.length === 0) continue;
     const why = right.map((i) => {
       const l = doc.lines[i]!;
-      if (cannotBeHeadline(l)) return `rule ${clause(l)}`;
+      const refusal = headlineRefusal(l);
+      if (refusal !== null) return `rule ${refusal}`;
       if (l.drop !== null && !["page-header", "locate-article", "page-footer", "photo-caption"].includes(l.drop)) return `drop ${l.drop}`;
       return null;
     });

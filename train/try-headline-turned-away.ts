@@ -1,41 +1,17 @@
 // `npx tsx train/try-headline-turned-away.ts`: every line inside the headline window (bodyAnchor − 100 … +20) that a
-// hard rule turns away (a clause of cannotBeHeadline, headline-features.ts, named as try-headline-filtered.ts names
+// hard rule turns away (a clause of cannotBeHeadline, named by headline-features.ts `headlineRefusal`
 // them, or a drop that makes it unusable), counted by clause: lines that agree with the gold (token F1 >= .6), the pages
 // they stand on, and of those the pages whose shipped pick is wrong (what letting the clause's lines in could win at
 // most), against the lines that do not agree (what it would let in). Both halves as counts, with and without the URL;
 // SHOW=clause lists that clause's tuning-half lines (agreeing ones marked +). Writes nothing.
 import { defaultRules, prepare } from "../src/clean/index.ts";
-import { bodyAnchor, cannotBeHeadline } from "../src/clean/headline-features.ts";
-import { gluedPastOpeningQuotes } from "../src/clean/line-features.ts";
-import { isHeadlineByline, dateAt } from "../src/clean/bylines.ts";
-import { GROUP_BIT } from "../src/clean/lexicon.ts";
-import type { Line } from "../src/clean/doc.ts";
+import { bodyAnchor, headlineRefusal } from "../src/clean/headline-features.ts";
 import { goldHeadline, loadDates, loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";
 import { devSource } from "../eval/lib/dev-source.ts";
 import { AGREES, headlineF1 } from "../eval/lib/extraction-score.ts";
 
-const FURNITURE = GROUP_BIT.consent | GROUP_BIT.navigation | GROUP_BIT.account | GROUP_BIT.subscribe | GROUP_BIT.legal | GROUP_BIT.comments | GROUP_BIT.ads | GROUP_BIT.related | GROUP_BIT.market;
 const USABLE = new Set(["page-header", "locate-article", "page-footer", "photo-caption"]);
 
-/** The first clause of cannotBeHeadline that holds, by name (as try-headline-filtered.ts; "credit" is stop 68's). */
-function clause(line: Line): string {
-  const t = line.text;
-  if (line.words < 1 || line.words > 35) return "length";
-  if (line.dated) return "dated";
-  if (line.glued && gluedPastOpeningQuotes(line.text)) return "glued";
-  const last = t.charCodeAt(t.length - 1);
-  if (last === 58 || last === 44 || last === 59) return "ends-colon-comma";
-  if (line.numbers * 2 > line.words || (line.numbers * 2 === line.words && line.words >= 4) || line.digits > 0.5) return "numbers";
-  if (line.dateOrNumber) return "date-or-number";
-  const share = line.lexiconWords / line.words;
-  if ((share >= 0.5 && (line.lexiconWords >= 2 || line.words === 1)) || (line.words <= 10 && share >= 0.3 && line.lexiconWords >= 2)) return "lexicon";
-  if (line.words <= 6 && (line.lexiconFirst & FURNITURE) !== 0) return "lexicon-first";
-  if (isHeadlineByline(t, line.words)) return "byline";
-  if (line.innerCaps >= 2 || /https?:\/\/|www\.\w/.test(t)) return "inner-caps-or-address";
-  const date = dateAt(t, line.digits > 0);
-  if (date >= 0 && (line.words <= 8 || date < 4)) return "date-inside";
-  return "form-credit-or-glued";
-}
 
 interface Tally { agree: number; other: number; pages: Set<string>; wrongPages: Set<string> }
 const seen = new Set<string>();
@@ -56,7 +32,7 @@ for (const withUrl of [true, false]) {
     const h = page.half as "tune" | "check";
     for (let i = from; i < to; i++) {
       const l = doc.lines[i]!;
-      const key = cannotBeHeadline(l) ? clause(l) : l.drop !== null && !USABLE.has(l.drop) ? `drop ${l.drop}` : null;
+      const key = headlineRefusal(l) ?? (l.drop !== null && !USABLE.has(l.drop) ? `drop ${l.drop}` : null);
       if (key === null) continue;
       const t = tallies[h].get(key) ?? { agree: 0, other: 0, pages: new Set(), wrongPages: new Set() };
       tallies[h].set(key, t);

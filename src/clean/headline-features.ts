@@ -40,29 +40,36 @@ const PICTURE_LABEL = /^\s*(?:fotos?|photos?|bild(?:er)?|images?|pictures?)\s*:/
 
 /** Never a headline: dates, numbers, navigation, forms, labels, bylines, photo credits. */
 export function cannotBeHeadline(line: Line): boolean {
-  if (line.words < 1 || line.words > 35 || line.dated || (line.glued && gluedPastOpeningQuotes(line.text))) return true;
+  return headlineRefusal(line) !== null;
+}
+
+/** The first clause of cannotBeHeadline that turns the line away, by name (the trials count them: train/try-headline-*.ts); null: it may be a headline. */
+export function headlineRefusal(line: Line): string | null {
+  if (line.words < 1 || line.words > 35) return "length";
+  if (line.dated) return "dated";
+  if (line.glued && gluedPastOpeningQuotes(line.text)) return "glued";
   const t = line.text;
   const last = t.charCodeAt(t.length - 1);
-  if (last === 58 || last === 44 || last === 59) return true;
+  if (last === 58 || last === 44 || last === 59) return "ends-colon-comma";
   // Mostly numbers (ratings, counts, addresses); "Monstergespräche #1" is a headline.
-  if (line.numbers * 2 > line.words || (line.numbers * 2 === line.words && line.words >= 4) || line.digits > 0.5) return true;
-  if (line.dateOrNumber) return true;
+  if (line.numbers * 2 > line.words || (line.numbers * 2 === line.words && line.words >= 4) || line.digits > 0.5) return "numbers";
+  if (line.dateOrNumber) return "date-or-number";
   // Mostly furniture words: two of them at least, or one standing alone ("Home prices rise" is a headline).
   const share = line.lexiconWords / line.words;
-  if ((share >= 0.5 && (line.lexiconWords >= 2 || line.words === 1)) || (line.words <= 10 && share >= 0.3 && line.lexiconWords >= 2)) return true;
-  if (line.words <= 6 && (line.lexiconFirst & FURNITURE) !== 0) return true;
-  if (isHeadlineByline(t, line.words)) return true;
+  if ((share >= 0.5 && (line.lexiconWords >= 2 || line.words === 1)) || (line.words <= 10 && share >= 0.3 && line.lexiconWords >= 2)) return "lexicon";
+  if (line.words <= 6 && (line.lexiconFirst & FURNITURE) !== 0) return "lexicon-first";
+  if (isHeadlineByline(t, line.words)) return "byline";
   // A form's prompt ("Warum muss ich meine E-Mail-Adresse eingeben?", "Ein Passwort wird Ihnen per E-Mail zugeschickt.").
-  if (line.words <= 14 && FORM_FIELD.test(t)) return true;
+  if (line.words <= 14 && FORM_FIELD.test(t)) return "form";
   // A photo's credit ("Foto: Marco Roepers [CC BY-SA 3.0], via Wikimedia Commons", "Photograph by …").
-  if (PHOTO_CREDIT.test(t) || (line.words <= 6 && PICTURE_LABEL.test(t))) return true;
+  if (PHOTO_CREDIT.test(t) || (line.words <= 6 && PICTURE_LABEL.test(t))) return "credit";
   // A caption with its agency's credit glued on ("… sklepy w ChileENEX", "… koronawirusemTVN24").
-  if (line.words >= 3 && GLUED_CREDIT.test(t)) return true;
+  if (line.words >= 3 && GLUED_CREDIT.test(t)) return "glued-credit";
   // Menus glued together ("Auto NewsRetail NewsHealth News"), addresses, date-led lines.
-  if (line.innerCaps >= 2 || /https?:\/\/|www\.\w/.test(t)) return true;
+  if (line.innerCaps >= 2 || /https?:\/\/|www\.\w/.test(t)) return "inner-caps-or-address";
   const date = dateAt(t, line.digits > 0);
-  if (date >= 0 && (line.words <= 8 || date < 4)) return true;
-  return false;
+  if (date >= 0 && (line.words <= 8 || date < 4)) return "date-inside";
+  return null;
 }
 
 export interface HeadlineCandidate {
