@@ -1,6 +1,6 @@
 // `npx tsx train/try-headline-turned-away.ts`: every line inside the headline window (bodyAnchor − 100 … +20) that a
 // hard rule turns away (a clause of cannotBeHeadline, named by headline-features.ts `headlineRefusal`
-// them, or a drop that makes it unusable), counted by clause: lines that agree with the gold (token F1 >= .6), the pages
+// or a drop that makes it unusable), counted by clause: lines that agree with the gold (token F1 >= .6), the pages
 // they stand on, and of those the pages whose shipped pick is wrong (what letting the clause's lines in could win at
 // most), against the lines that do not agree (what it would let in). Both halves as counts, with and without the URL;
 // SHOW=clause lists that clause's tuning-half lines (agreeing ones marked +). Writes nothing.
