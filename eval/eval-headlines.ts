@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { cleanSource, defaultRules, prepare } from "../src/clean/index.ts";
+import { cleanSource } from "../src/clean/index.ts";
 import { bodyAnchor } from "../src/clean/headline-features.ts";
 import { headlineChoices } from "../src/clean/headline-model.ts";
 import { goldHeadline, shownHeadline, loadDates, loadExtraction, loadWebpages, type DevPage } from "./lib/clean-corpus.ts";
@@ -17,6 +17,7 @@ import { AGREES, headlineF1, isFurnitureHeadline } from "./lib/extraction-score.
 import { HALVES, type Half } from "./lib/split.ts";
 import { devSource } from "./lib/dev-source.ts";
 import { inSampleNote } from "./lib/in-sample.ts";
+import { headlineDoc } from "./lib/headline-doc.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const reportPath = join(root, "reports/eval-headlines.json");
@@ -54,8 +55,7 @@ type Failure = "no article found" | "right line absent" | "split over two lines"
  * just below it (standfirst, subtitle), or one further away (another story, a teaser, a menu).
  */
 function failureOf(page: DevPage, url: string | null, gold: string): { failure: Failure; got: number; right: number[]; anchor: number } {
-  const { doc } = prepare(devSource(page.id, "text", page.text, url));
-  for (const rule of defaultRules.slice(0, defaultRules.findIndex((r) => r.name === "find-headline") + 1)) rule.apply(doc);
+  const doc = headlineDoc(page, url);
   const right = doc.lines.flatMap((l, i) => (headlineF1(l.text, gold) >= AGREES ? [i] : []));
   const base = { got: doc.title, right, anchor: doc.noArticle ? -1 : bodyAnchor(doc) };
   if (doc.noArticle) return { failure: "no article found", ...base };

@@ -20,7 +20,7 @@
 // "with the gate's doubt": published, but with the article gate's warning that the text may not be an article.
 // PAGES=1 lists the tuning half's published furniture and refused articles (never the checking half's).
 import { prepareArticle, type ArticleOutcome } from "../src/pipeline/article.ts";
-import { loadDates, loadExtraction, loadWebpages, type DevPage } from "./lib/clean-corpus.ts";
+import { loadDates, loadExtraction, loadWebpages, type DevPage, distinctPages } from "./lib/clean-corpus.ts";
 import { devSource } from "./lib/dev-source.ts";
 import { tokens } from "./lib/extraction-score.ts";
 import { NOTICE_PAGES } from "./lib/notice-pages.ts";
@@ -55,8 +55,7 @@ const show = process.env.PAGES === "1";
 /** HALF=tune: the tuning half alone (to choose between trials before any checking figure is read). */
 const halves = process.env.HALF === "tune" ? HALVES.filter((h) => h === "tune") : HALVES;
 
-const seen = new Set<string>();
-const real = [...loadExtraction(), ...loadWebpages()].filter((p) => !seen.has(p.id) && seen.add(p.id));
+const real = distinctPages(loadExtraction(), loadWebpages());
 const dates = loadDates();
 
 interface Counts { pages: number; refused: number; datesPages: number; datesRefused: number; stripped: number; strippedPublished: number; strippedTitled: number; gold: number; goldPublished: number; notices: number; noticesPublished: number; noticesTitled: number; noticesDoubted: number }

@@ -25,7 +25,7 @@ import { defaultRules, prepare } from "../src/clean/index.ts";
 import { bodyAnchor } from "../src/clean/headline-features.ts";
 import { pickHeadline } from "../src/clean/headline-model.ts";
 import type { TextDoc } from "../src/clean/doc.ts";
-import { goldHeadline, loadDates, loadExtraction, loadWebpages, type DevPage } from "../eval/lib/clean-corpus.ts";
+import { goldHeadline, loadDates, loadExtraction, loadWebpages, type DevPage, distinctPages } from "../eval/lib/clean-corpus.ts";
 import { devSource } from "../eval/lib/dev-source.ts";
 import { AGREES, headlineF1, shingles } from "../eval/lib/extraction-score.ts";
 import { coverOf, foldOf, FOLDS, htmlPathBody } from "./lib/clean-items.ts";
@@ -48,8 +48,7 @@ const BARS = JSON.parse(process.env.DECK_BARS ?? "[0,1,2,3]") as number[];
 interface Case { page: DevPage; withUrl: boolean; doc: TextDoc; a: number; t: number; gold: string; ok: boolean; early: boolean }
 interface Row extends Example { id: string }
 
-const seen = new Set<string>();
-const pages = [...loadExtraction(), ...loadWebpages(), ...loadDates()].filter((p) => !seen.has(p.id) && seen.add(p.id));
+const pages = distinctPages(loadExtraction(), loadWebpages(), loadDates());
 const cases: Case[] = [];
 const rows: Row[] = [];
 for (const page of pages) {

@@ -13,7 +13,7 @@
 import { fileURLToPath } from "node:url";
 import { cleanSource, InputRejected, rulesWith } from "../src/clean/index.ts";
 import { cleanDoc } from "../src/clean/text.ts";
-import { loadExtraction, loadWebpages, type DevPage } from "../eval/lib/clean-corpus.ts";
+import { loadExtraction, loadWebpages, type DevPage, distinctPages } from "../eval/lib/clean-corpus.ts";
 import { devSource } from "../eval/lib/dev-source.ts";
 import { tokens } from "../eval/lib/extraction-score.ts";
 import { notArticle, strippedDump } from "./lib/furniture-pages.ts";
@@ -42,8 +42,7 @@ function strippedHtmlBody(page: DevPage, url: string | null): string | null | un
   return r.rejected ? null : r.paragraphs.join("\n\n");
 }
 
-const seen = new Set<string>();
-const pages = [...loadExtraction(), ...loadWebpages()].filter((p) => !seen.has(p.id) && seen.add(p.id));
+const pages = distinctPages(loadExtraction(), loadWebpages());
 for (const half of ["tune", "check"] as const) {
   for (const withUrl of [true, false]) {
     const list = pages.filter((p) => p.half === half);

@@ -3,11 +3,10 @@
 // adjacent lines, 80% of its words inside one longer line, agreement once a " | Site" suffix is cut, the page's <h1> another
 // text that the dump shows; and the best line's F1. SHOW=1 lists the tuning half's pages (the checking half only as counts).
 // Writes nothing.
-import { goldHeadline, shownHeadline, loadDates, loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";
+import { goldHeadline, shownHeadline, loadDates, loadExtraction, loadWebpages, distinctPages } from "../eval/lib/clean-corpus.ts";
 import { AGREES, headlineF1 } from "../eval/lib/extraction-score.ts";
 import { headlineTokens } from "../src/clean/headline.ts";
-const seen = new Set<string>();
-const pages = [...loadExtraction(), ...loadWebpages(), ...loadDates()].filter((p) => !seen.has(p.id) && seen.add(p.id));
+const pages = distinctPages(loadExtraction(), loadWebpages(), loadDates());
 const counts: Record<string, Record<string, number>> = { tune: {}, check: {} };
 const add = (h: string, k: string) => (counts[h]![k] = (counts[h]![k] ?? 0) + 1);
 for (const p of pages) {

@@ -31,13 +31,12 @@
 // headline, kickers, quotes set above the headline and teaser-list lines, several on pages whose headline is printed
 // again after the body (share row, footer): stop 52's trials (try-headline.ts) of those signals gain nothing.
 import { DomUtils, parseDocument } from "htmlparser2";
-import { defaultRules, prepare } from "../src/clean/index.ts";
 import { headlineChoices } from "../src/clean/headline-model.ts";
 import { bodyAnchor } from "../src/clean/headline-features.ts";
 import { headlineTokens, hostKey } from "../src/clean/headline.ts";
-import { goldHeadline, loadDates, loadExtraction, loadWebpages, type DevPage } from "../eval/lib/clean-corpus.ts";
-import { devSource } from "../eval/lib/dev-source.ts";
+import { goldHeadline, loadDates, loadExtraction, loadWebpages, type DevPage, distinctPages } from "../eval/lib/clean-corpus.ts";
 import { AGREES, headlineF1 } from "../eval/lib/extraction-score.ts";
+import { headlineDoc } from "../eval/lib/headline-doc.ts";
 
 const space = (s: string): string => s.replace(/\s+/g, " ").trim();
 
@@ -61,8 +60,7 @@ function cover(part: string, whole: string): number {
 }
 
 function cause(page: DevPage, url: string | null, gold: string): string {
-  const { doc } = prepare(devSource(page.id, "text", page.text, url));
-  for (const rule of defaultRules.slice(0, defaultRules.findIndex((r) => r.name === "find-headline") + 1)) rule.apply(doc);
+  const doc = headlineDoc(page, url);
   const got = doc.title >= 0 ? doc.lines[doc.title]!.text : "";
   if (headlineF1(got, gold) >= AGREES) return "ok";
   if (doc.noArticle) return "no article";
@@ -97,8 +95,7 @@ function cause(page: DevPage, url: string | null, gold: string): string {
   return `wrong: teaser/other line ${d > 0 ? "below" : "above"}`;
 }
 
-const seen = new Set<string>();
-const pages = [...loadExtraction(), ...loadWebpages(), ...loadDates()].filter((p) => !seen.has(p.id) && seen.add(p.id));
+const pages = distinctPages(loadExtraction(), loadWebpages(), loadDates());
 for (const withUrl of [true, false]) {
   const counts = { tune: new Map<string, number>(), check: new Map<string, number>() };
   const listed: string[] = [];

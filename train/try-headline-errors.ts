@@ -19,13 +19,12 @@
 // Under each half's classes: how many of the misses pick the page's visible <h1> (another text than the og:title
 // gold: the headline a reader of the page sees), by class (stop 58).
 import { DomUtils, parseDocument } from "htmlparser2";
-import { defaultRules, prepare } from "../src/clean/index.ts";
 import { bodyAnchor, cannotBeHeadline } from "../src/clean/headline-features.ts";
 import { headlineChoices, headlineScores } from "../src/clean/headline-model.ts";
 import { hostKey, headlineTokens } from "../src/clean/headline.ts";
-import { goldHeadline, shownHeadline, loadDates, loadExtraction, loadWebpages, type DevPage } from "../eval/lib/clean-corpus.ts";
-import { devSource } from "../eval/lib/dev-source.ts";
+import { goldHeadline, shownHeadline, loadDates, loadExtraction, loadWebpages, type DevPage, distinctPages } from "../eval/lib/clean-corpus.ts";
 import { AGREES, headlineF1 } from "../eval/lib/extraction-score.ts";
+import { headlineDoc } from "../eval/lib/headline-doc.ts";
 
 type Class = "ok" | "no article" | "absent" | "split" | "og-not-visible" | "site-label" | "not-candidate window" | "not-candidate filtered" | "kicker-won" | "standfirst-won" | "second" | "far-won";
 
@@ -50,8 +49,7 @@ interface Verdict {
 }
 
 function classify(page: DevPage, url: string | null, gold: string): Verdict {
-  const { doc } = prepare(devSource(page.id, "text", page.text, url));
-  for (const rule of defaultRules.slice(0, defaultRules.findIndex((r) => r.name === "find-headline") + 1)) rule.apply(doc);
+  const doc = headlineDoc(page, url);
   const right = doc.lines.flatMap((l, i) => (headlineF1(l.text, gold) >= AGREES ? [i] : []));
   const got = doc.title >= 0 ? doc.lines[doc.title]!.text : "";
   const base = { got, gotLine: doc.title, right, anchor: doc.noArticle ? -1 : bodyAnchor(doc), inDump: right.length > 0, inCandidates: false };
@@ -87,8 +85,7 @@ function classify(page: DevPage, url: string | null, gold: string): Verdict {
   return { cls: rank === 1 ? "second" : "far-won", ...base };
 }
 
-const seen = new Set<string>();
-const pages = [...loadExtraction(), ...loadWebpages(), ...loadDates()].filter((p) => !seen.has(p.id) && seen.add(p.id));
+const pages = distinctPages(loadExtraction(), loadWebpages(), loadDates());
 const CLASSES: Class[] = ["no article", "absent", "split", "og-not-visible", "site-label", "not-candidate window", "not-candidate filtered", "kicker-won", "standfirst-won", "second", "far-won"];
 for (const withUrl of [true, false]) {
   const counts = { tune: new Map<Class, number>(), check: new Map<Class, number>() };

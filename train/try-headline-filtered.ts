@@ -2,24 +2,21 @@
 // although it stands inside the window (try-headline-errors.ts' "not-candidate filtered"), counted by what turned it
 // away: which clause of cannotBeHeadline (headline-features.ts, in its order) or which drop. Both halves as counts (the
 // checking half is not looked at line by line); SHOW=1 lists the tuning half's lines. Writes nothing.
-import { defaultRules, prepare } from "../src/clean/index.ts";
 import { bodyAnchor, headlineRefusal } from "../src/clean/headline-features.ts";
-import { goldHeadline, loadDates, loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";
-import { devSource } from "../eval/lib/dev-source.ts";
+import { goldHeadline, loadDates, loadExtraction, loadWebpages, distinctPages } from "../eval/lib/clean-corpus.ts";
 import { AGREES, headlineF1 } from "../eval/lib/extraction-score.ts";
+import { headlineDoc } from "../eval/lib/headline-doc.ts";
 
 
 
-const seen = new Set<string>();
-const pages = [...loadExtraction(), ...loadWebpages(), ...loadDates()].filter((p) => !seen.has(p.id) && seen.add(p.id));
+const pages = distinctPages(loadExtraction(), loadWebpages(), loadDates());
 for (const withUrl of [true, false]) {
   const counts: Record<string, Map<string, number>> = { tune: new Map(), check: new Map() };
   const shown: string[] = [];
   for (const page of pages) {
     const gold = goldHeadline(page.html);
     if (!gold) continue;
-    const { doc } = prepare(devSource(page.id, "text", page.text, withUrl ? page.url : null));
-    for (const rule of defaultRules.slice(0, defaultRules.findIndex((r) => r.name === "find-headline") + 1)) rule.apply(doc);
+    const doc = headlineDoc(page, withUrl ? page.url : null);
     if (doc.noArticle || (doc.title >= 0 && headlineF1(doc.lines[doc.title]!.text, gold) >= AGREES)) continue;
     const anchor = bodyAnchor(doc);
     const right = doc.lines.flatMap((l, i) => (headlineF1(l.text, gold) >= AGREES && i >= Math.min(anchor, doc.start) - 100 && i < anchor + 20 ? [i] : []));

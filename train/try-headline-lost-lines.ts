@@ -8,14 +8,13 @@
 //                    many, and on how many pages the rest agrees with the gold while the pick does not
 //   site part        dump lines "Headline | Site" / "Headline - Site" that agree with the gold only once the part
 //                    naming the host is cut (stripSiteName), and whether such a line is a candidate
-import { defaultRules, prepare } from "../src/clean/index.ts";
 import { bodyAnchor, cannotBeHeadline } from "../src/clean/headline-features.ts";
 import { headlineChoices } from "../src/clean/headline-model.ts";
 import { hostKey, stripSiteName } from "../src/clean/headline.ts";
 import { makeLine } from "../src/clean/doc.ts";
 import { goldHeadline, loadDates, loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";
-import { devSource } from "../eval/lib/dev-source.ts";
 import { AGREES, headlineF1 } from "../eval/lib/extraction-score.ts";
+import { headlineDoc } from "../eval/lib/headline-doc.ts";
 
 /** A clock time or a numeric date opening the line, with a separator after it, then the rest. */
 const LEADING_TIME = /^\s*(?:\d{1,2}[:.]\d{2}(?:\s*(?:Uhr|h|a\.?m\.?|p\.?m\.?))?|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s*\d{1,2}[:.]\d{2})?)\s*[|·•,–—-]?\s+(?=\S)/iu;
@@ -33,8 +32,7 @@ for (const page of [...loadExtraction(), ...loadWebpages(), ...loadDates()]) {
   const list = (what: string) => show && h === "tune" && console.log(`  ${what}: ${page.set} ${page.id.slice(0, 16)} gold ${JSON.stringify(gold)}`);
   for (const url of page.url ? [page.url, null] : [null]) {
     const tag = url ? "with URL" : "without URL";
-    const { doc } = prepare(devSource(page.id, "text", page.text, url));
-    for (const rule of defaultRules.slice(0, defaultRules.findIndex((r) => r.name === "find-headline") + 1)) rule.apply(doc);
+    const doc = headlineDoc(page, url);
     const inDump = doc.lines.some((l) => headlineF1(l.text, gold) >= AGREES);
     if (doc.noArticle || doc.title < 0) {
       const what = `${tag}: ${doc.noArticle ? "refused" : "no candidate"}`;

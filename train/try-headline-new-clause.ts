@@ -3,22 +3,19 @@
 // matches the pattern P (Unicode flag), with and without the URL, each half as counts: lines agreeing with the gold /
 // not, of them the shipped picks right / wrong, and pages. SHOW=1 lists the tuning half's lines (+ agrees, P the pick);
 // the checking half only as counts. Default P: stop 69's glued credit. Writes nothing.
-import { defaultRules, prepare } from "../src/clean/index.ts";
 import { bodyAnchor, cannotBeHeadline } from "../src/clean/headline-features.ts";
-import { goldHeadline, loadDates, loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";
-import { devSource } from "../eval/lib/dev-source.ts";
+import { goldHeadline, loadDates, loadExtraction, loadWebpages, distinctPages } from "../eval/lib/clean-corpus.ts";
 import { AGREES, headlineF1 } from "../eval/lib/extraction-score.ts";
+import { headlineDoc } from "../eval/lib/headline-doc.ts";
 const USABLE = new Set(["page-header", "locate-article", "page-footer", "photo-caption"]);
 const P = new RegExp(process.env.P ?? "\\p{Ll}{3}(?:\\p{Lu}{4,}|\\p{Lu}{2,}\\p{N}+)$", "u");
-const seen = new Set<string>();
-const pages = [...loadExtraction(), ...loadWebpages(), ...loadDates()].filter((p) => !seen.has(p.id) && seen.add(p.id));
+const pages = distinctPages(loadExtraction(), loadWebpages(), loadDates());
 for (const withUrl of [true, false]) {
   const c = { tune: [0, 0, 0, 0, 0], check: [0, 0, 0, 0, 0] };
   for (const page of pages) {
     const gold = goldHeadline(page.html);
     if (!gold) continue;
-    const { doc } = prepare(devSource(page.id, "text", page.text, withUrl ? page.url : null));
-    for (const rule of defaultRules.slice(0, defaultRules.findIndex((r) => r.name === "find-headline") + 1)) rule.apply(doc);
+    const doc = headlineDoc(page, withUrl ? page.url : null);
     if (doc.noArticle) continue;
     const anchor = bodyAnchor(doc);
     const from = Math.max(0, Math.min(anchor, doc.start) - 100), to = Math.min(doc.lines.length, anchor + 20);

@@ -5,12 +5,11 @@
 // URL; SHOW=1 lists the tuning half's pages whose pick moves (the checking half only as counts). Writes nothing.
 import { defaultRules, prepare } from "../src/clean/index.ts";
 import { pickHeadline } from "../src/clean/headline-model.ts";
-import { goldHeadline, loadDates, loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";
+import { goldHeadline, loadDates, loadExtraction, loadWebpages, distinctPages } from "../eval/lib/clean-corpus.ts";
 import { devSource } from "../eval/lib/dev-source.ts";
 import { AGREES, headlineF1 } from "../eval/lib/extraction-score.ts";
 
-const seen = new Set<string>();
-const pages = [...loadExtraction(), ...loadWebpages(), ...loadDates()].filter((p) => !seen.has(p.id) && seen.add(p.id));
+const pages = distinctPages(loadExtraction(), loadWebpages(), loadDates());
 const upTo = defaultRules.findIndex((r) => r.name === "find-headline") + 1;
 for (const withUrl of [true, false]) {
   const tally = { tune: { pages: 0, first: 0, second: 0, won: 0, lost: 0, moved: 0 }, check: { pages: 0, first: 0, second: 0, won: 0, lost: 0, moved: 0 } };

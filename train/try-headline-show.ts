@@ -1,20 +1,18 @@
 // `ID=<id> npx tsx train/try-headline-show.ts`: one TUNING page's dump lines (first 12, the lines
 // agreeing with the gold, and the window around the body's anchor) with their drop, whether each is a
 // candidate, and its score. Refuses checking-half pages (they are not looked at to tune). Writes nothing.
-import { defaultRules, prepare } from "../src/clean/index.ts";
 import { bodyAnchor, cannotBeHeadline } from "../src/clean/headline-features.ts";
 import { headlineChoices, headlineScores } from "../src/clean/headline-model.ts";
 import { goldHeadline, loadDates, loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";
-import { devSource } from "../eval/lib/dev-source.ts";
 import { AGREES, headlineF1 } from "../eval/lib/extraction-score.ts";
+import { headlineDoc } from "../eval/lib/headline-doc.ts";
 
 const id = process.env.ID ?? "";
 const page = [...loadExtraction(), ...loadWebpages(), ...loadDates()].find((p) => p.id.startsWith(id));
 if (!page) throw new Error("no such page");
 if (page.half !== "tune") throw new Error("a checking-half page: not shown");
 const gold = goldHeadline(page.html);
-const { doc } = prepare(devSource(page.id, "text", page.text, process.env.NOURL ? null : page.url));
-for (const rule of defaultRules.slice(0, defaultRules.findIndex((r) => r.name === "find-headline") + 1)) rule.apply(doc);
+const doc = headlineDoc(page, process.env.NOURL ? null : page.url);
 const cands = doc.noArticle ? [] : headlineChoices(doc);
 const scores = doc.noArticle ? [] : headlineScores(doc, cands);
 const anchor = doc.noArticle ? -1 : bodyAnchor(doc);

@@ -5,12 +5,11 @@
 // how many have an agreeing candidate, how many of those the slug spells (F1 >= 0.6) as read today and as
 // read folded, and of the misses of the committed models, how many the folded reading would newly spell.
 // Counts only for the checking half; SHOW=1 lists the tuning pages concerned. Writes nothing.
-import { defaultRules, prepare } from "../src/clean/index.ts";
 import { headlineChoices, pickHeadline } from "../src/clean/headline-model.ts";
 import { plainTokens, slugTokens, tokenF1 } from "../src/clean/headline.ts";
 import { goldHeadline, loadDates, loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";
-import { devSource } from "../eval/lib/dev-source.ts";
 import { AGREES, headlineF1 } from "../eval/lib/extraction-score.ts";
+import { headlineDoc } from "../eval/lib/headline-doc.ts";
 
 const CYR: Record<string, string> = { а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "e", ж: "zh", з: "z", и: "i", й: "y", к: "k", л: "l", м: "m", н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f", х: "kh", ц: "ts", ч: "ch", ш: "sh", щ: "shch", ъ: "", ы: "y", ь: "", э: "e", ю: "yu", я: "ya", і: "i", ї: "yi", є: "ye", ґ: "g" };
 const GER: Record<string, string> = { ä: "ae", ö: "oe", ü: "ue", ß: "ss" };
@@ -48,8 +47,7 @@ for (const page of [...loadExtraction(), ...loadWebpages(), ...loadDates()]) {
   const c = counts[page.half];
   c.pages++;
   if (slug.length === 0) continue;
-  const { doc } = prepare(devSource(page.id, "text", page.text, page.url));
-  for (const rule of defaultRules.slice(0, defaultRules.findIndex((r) => r.name === "find-headline") + 1)) rule.apply(doc);
+  const doc = headlineDoc(page, page.url);
   if (doc.noArticle) continue;
   const cands = headlineChoices(doc);
   const right = cands.filter((k) => headlineF1(doc.lines[k.index]!.text, gold) >= AGREES);

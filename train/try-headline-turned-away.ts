@@ -4,18 +4,16 @@
 // they stand on, and of those the pages whose shipped pick is wrong (what letting the clause's lines in could win at
 // most), against the lines that do not agree (what it would let in). Both halves as counts, with and without the URL;
 // SHOW=clause lists that clause's tuning-half lines (agreeing ones marked +). Writes nothing.
-import { defaultRules, prepare } from "../src/clean/index.ts";
 import { bodyAnchor, headlineRefusal } from "../src/clean/headline-features.ts";
-import { goldHeadline, loadDates, loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";
-import { devSource } from "../eval/lib/dev-source.ts";
+import { goldHeadline, loadDates, loadExtraction, loadWebpages, distinctPages } from "../eval/lib/clean-corpus.ts";
 import { AGREES, headlineF1 } from "../eval/lib/extraction-score.ts";
+import { headlineDoc } from "../eval/lib/headline-doc.ts";
 
 const USABLE = new Set(["page-header", "locate-article", "page-footer", "photo-caption"]);
 
 
 interface Tally { agree: number; other: number; pages: Set<string>; wrongPages: Set<string> }
-const seen = new Set<string>();
-const pages = [...loadExtraction(), ...loadWebpages(), ...loadDates()].filter((p) => !seen.has(p.id) && seen.add(p.id));
+const pages = distinctPages(loadExtraction(), loadWebpages(), loadDates());
 const show = process.env.SHOW ?? "";
 for (const withUrl of [true, false]) {
   const tallies = { tune: new Map<string, Tally>(), check: new Map<string, Tally>() };
@@ -23,8 +21,7 @@ for (const withUrl of [true, false]) {
   for (const page of pages) {
     const gold = goldHeadline(page.html);
     if (!gold) continue;
-    const { doc } = prepare(devSource(page.id, "text", page.text, withUrl ? page.url : null));
-    for (const rule of defaultRules.slice(0, defaultRules.findIndex((r) => r.name === "find-headline") + 1)) rule.apply(doc);
+    const doc = headlineDoc(page, withUrl ? page.url : null);
     if (doc.noArticle) continue;
     const wrong = !(doc.title >= 0 && headlineF1(doc.lines[doc.title]!.text, gold) >= AGREES);
     const anchor = bodyAnchor(doc);

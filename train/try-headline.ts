@@ -371,7 +371,7 @@ import { headlineTokens, hostKey, plainTokens, slugTokens, tokenF1 } from "../sr
 import type { TextDoc } from "../src/clean/doc.ts";
 import { dateAt, isHeadlineByline } from "../src/clean/bylines.ts";
 import { logit, type LogisticModel } from "../src/model/logistic.ts";
-import { goldHeadline, loadDates, loadExtraction, loadWebpages, type DevPage } from "../eval/lib/clean-corpus.ts";
+import { goldHeadline, loadDates, loadExtraction, loadWebpages, type DevPage, distinctPages } from "../eval/lib/clean-corpus.ts";
 import { devSource } from "../eval/lib/dev-source.ts";
 import { cleanSource } from "../src/clean/index.ts";
 import { AGREES, headlineF1 } from "../eval/lib/extraction-score.ts";
@@ -1312,8 +1312,7 @@ function movedStart(doc: TextDoc, page: DevPage, how: "teacher" | "ranker" | nul
   return t >= 0 && t !== bodyAnchor(doc) ? anchoredAt(doc, t) : doc;
 }
 
-const seen = new Set<string>();
-const pages = [...loadExtraction(), ...loadWebpages(), ...loadDates()].filter((p) => !seen.has(p.id) && seen.add(p.id));
+const pages = distinctPages(loadExtraction(), loadWebpages(), loadDates());
 const halves = env.CHECK === "1" ? ["tune", "check"] : ["tune"];
 const locate = locateWith(blockModels(false));
 const groups: Group[] = [];

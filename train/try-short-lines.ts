@@ -78,7 +78,7 @@ import { handShortLineContext } from "../src/clean/rules/context.ts";
 import { shortLineRule } from "../src/clean/rules/short-lines.ts";
 import { blockModels, type BlockModels } from "../src/clean/block-model.ts";
 import { headlineModels } from "../src/clean/headline-model.ts";
-import { loadExtraction, loadWebpages, type DevPage } from "../eval/lib/clean-corpus.ts";
+import { loadExtraction, loadWebpages, type DevPage, distinctPages } from "../eval/lib/clean-corpus.ts";
 import { scorePage, scoreSnippets, snippetPageF1 } from "../eval/lib/extraction-score.ts";
 import type { CleanRule } from "../src/clean/rules/types.ts";
 
@@ -89,8 +89,7 @@ const contextAt = defaultRules.findIndex((r) => r.name === "short-line-context")
 const perturb = process.env.PERTURB || undefined; // PERTURB="" is no perturbation
 const perturbed = (id: string): boolean => perturb !== undefined && createHash("sha256").update(`perturb:${perturb}:${id}`).digest()[0]! % 8 === 0;
 
-const seen = new Set<string>();
-const all = [...loadExtraction(), ...loadWebpages()].filter((p) => !seen.has(p.id) && seen.add(p.id));
+const all = distinctPages(loadExtraction(), loadWebpages());
 const tunePages = all.filter((p) => p.half === "tune" && !perturbed(p.id));
 const blockItems: Item[] = [];
 for (const page of tunePages) {
