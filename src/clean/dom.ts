@@ -220,6 +220,11 @@ export function findAll(root: El, test: (e: El) => boolean): El[] {
 
 /** All the text under an element, in document order, without recursion. */
 export function textOf(root: El): string {
+  return textWithout(root);
+}
+
+/** The text under an element as `textOf` gives it, less the elements under it that `leftOut` names. */
+export function textWithout(root: El, leftOut?: (e: El) => boolean): string {
   let out = "";
   const stack: (El | string)[] = [root];
   while (stack.length > 0) {
@@ -228,6 +233,7 @@ export function textOf(root: El): string {
       out += n;
       continue;
     }
+    if (leftOut && n !== root && leftOut(n)) continue;
     for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
   }
   return out;

@@ -3,7 +3,7 @@
 // <article> or in the element a content-density score picks (readability's idea), and its container.
 // All of the page is read (not one picked element): a learned model weighs these hints with the
 // block's text features, the same ones a text dump's lines get. Every walk is iterative.
-import type { El } from "./dom.ts";
+import { textWithout, type El } from "./dom.ts";
 import type { DomHints } from "./doc.ts";
 
 /** Never text of the page as a reader sees it. */
@@ -104,18 +104,7 @@ const NEVER = new Set(["script", "style", "noscript", "template", "svg", "math",
  * share button) and what is not displayed left out. aria-hidden text is displayed (a headline's dash).
  */
 export function shownText(root: El): string {
-  let out = "";
-  const stack: (El | string)[] = [root];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (typeof n === "string") {
-      out += n;
-      continue;
-    }
-    if (n !== root && (NEVER.has(n.name) || notDisplayed(n))) continue;
-    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
-  }
-  return out;
+  return textWithout(root, (e) => NEVER.has(e.name) || notDisplayed(e));
 }
 
 /**
