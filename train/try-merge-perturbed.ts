@@ -170,8 +170,8 @@ if (process.env.FAMILY === "69") {
  * decision's small-group bar to at least `share` of the group's reports (rounded up): a single held to a small group
  * by one strong link among weak ones is refused. A function of the two groups' reports and links (replayable).
  */
-const cover = (maxGroup: number, share: number, link: number): Setting => ({
-  name: `cover single into <=${maxGroup} share ${share} link ${link}`,
+const cover = (maxGroup: number, share: number, link: number, elsewhere = 0): Setting => ({
+  name: `cover single into <=${maxGroup} share ${share} link ${link}${elsewhere ? ` elsewhere ${elsewhere}` : ""}`,
   apply: withShippedLookAlike,
   check: (near, _profiles, onRefuse, _bar, decision) => {
     const at = link * (decision?.threshold ?? 0.4);
@@ -180,7 +180,9 @@ const cover = (maxGroup: number, share: number, link: number): Setting => ({
       const [one, group] = a.length === 1 ? [a[0]!, b] : b.length === 1 ? [b[0]!, a] : [-1, a];
       if (one < 0 || group.length < 2 || group.length > maxGroup) return true;
       const linked = group.filter((i) => (near[one]!.get(i) ?? 0) >= at).length;
-      const ok = linked >= Math.ceil(share * group.length - 1e-9);
+      // FAMILY=70b: refused only when the single also links at `elsewhere` x the bar to a report outside the group.
+      const away = elsewhere > 0 && [...near[one]!].some(([k, w]) => w >= elsewhere * (decision?.threshold ?? 0.4) && !group.includes(k));
+      const ok = linked >= Math.ceil(share * group.length - 1e-9) || (elsewhere > 0 && !away);
       if (!ok) onRefuse?.(a, b);
       return ok;
     };
@@ -194,6 +196,11 @@ if (process.env.FAMILY === "70") {
   FAMILY.length = 0;
   FAMILY.push({ name: "baseline (each training's own decision, with the shipped lookAlike)", apply: withShippedLookAlike });
   for (const maxGroup of [3, 5]) for (const share of [1, 0.6]) for (const link of [1, 0.5]) FAMILY.push(cover(maxGroup, share, link));
+}
+if (process.env.FAMILY === "70b") {
+  FAMILY.length = 0;
+  FAMILY.push({ name: "baseline (each training's own decision, with the shipped lookAlike)", apply: withShippedLookAlike });
+  for (const maxGroup of [3, 5]) for (const g of [1, 0.5, 0.125]) FAMILY.push(cover(maxGroup, 1, 1, g));
 }
 
 // FAMILY=66 and FAMILY=66b (mg66, stop 66: a refusal that sticks, decision.ts `stick` with `until` and `from`, since
