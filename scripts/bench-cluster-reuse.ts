@@ -34,7 +34,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 const replayStats: ReplayStats = { replayed: 0, live: 0, liveGroups: 0 };
 const pairStats = { reused: 0, scored: 0 };
-const followUpStats = { reused: 0, linked: 0, narrowed: 0 };
+const followUpStats = { reused: 0, linked: 0 };
 
 function timed(batch: DatedArticle[], rows?: RowStore, published?: Map<string, number>): { clusters: StoryCluster[]; steps: Map<ClusterStep, number> } {
   const steps = new Map<ClusterStep, number>();
@@ -78,7 +78,7 @@ for (let r = 0; r < Number(values.runs); r++) {
   const published = values.published ? new Map(first.clusters.flatMap((c, k) => c.members.map((m) => [m.path, k] as const))) : undefined;
   [gets, hits] = [0, 0];
   [pairStats.reused, pairStats.scored] = [0, 0];
-  [followUpStats.reused, followUpStats.linked, followUpStats.narrowed] = [0, 0, 0];
+  [followUpStats.reused, followUpStats.linked] = [0, 0];
   const [pairsBefore, groupsBefore] = [[...stored.values()][0]!, [...groups.values()][0]!];
   const warm = timed(articles, store, published);
   const [pairsAfter, groupsAfter] = [[...stored.values()][0]!, [...groups.values()][0]!];
@@ -90,7 +90,7 @@ for (let r = 0; r < Number(values.runs); r++) {
     console.log(`prints changed (of ${pairsBefore.paths.length}): pairs' ${changed(pairsBefore, pairsAfter)}, groups' ${changed(groupsBefore, groupsAfter)}`);
     console.log(`pairs: ${pairStats.reused} candidates taken from the last build, ${pairStats.scored} scored`);
     console.log(`groups: ${replayStats.replayed} merges replayed, ${replayStats.live} worked out, ${replayStats.liveGroups} groups live`);
-    console.log(`follow-ups: ${followUpStats.reused} stories took their link from the last build, ${followUpStats.linked} linked again (${followUpStats.narrowed} of them from the new and changed candidates and their last link only)`);
+    console.log(`follow-ups: ${followUpStats.reused} stories took their link from the last build, ${followUpStats.linked} linked again`);
     // What moved along the chain: the likely pairs of articles in both builds, one of them with a changed print.
     const printOf = (s: { paths: string[]; prints: string[] }) => new Map(s.paths.map((p, i) => [p, s.prints[i]!]));
     const [wasPrint, nowPrint] = [printOf(pairsBefore), printOf(pairsAfter)];

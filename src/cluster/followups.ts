@@ -12,7 +12,7 @@ import type { TimeSpan } from "./time.ts";
 import { dayOrNull } from "./days.ts";
 import { keepScoring } from "./candidates.ts";
 import { lowerBound, rowStarts } from "../text/rows.ts";
-import { MASK_KEYS, UNKNOWN, type KnownLinks } from "./follow-up-reuse.ts";
+import { UNKNOWN } from "./follow-up-reuse.ts";
 
 export interface FollowUpOptions {
   windowDays: number;
@@ -36,11 +36,10 @@ export function followUpModel(): LogisticModel {
 }
 
 /**
- * Map from a later story's index to the index of the earlier story it follows up. `known`: what the last
- * build's links say (follow-up-reuse.ts). `caps`: filled with each dated story's caps mask (StoredFollowUps).
- * `narrowed`: counts the stories linked again from the new and changed candidates only.
+ * Map from a later story's index to the index of the earlier story it follows up. `known`: each story's
+ * link when the last build's says it (follow-up-reuse.ts: the earlier story, -1 for none, UNKNOWN: worked out).
  */
-export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: Profile[], options: FollowUpOptions, known: KnownLinks | null = null, caps?: Int32Array, narrowed?: { count: number }): Map<number, number> {
+export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: Profile[], options: FollowUpOptions, known: Int32Array | null = null): Map<number, number> {
   const n = groups.length;
   const centroids = centroidsOf(groups, profiles);
   const keys = new StoryKeys(centroids, options.keyTerms);
@@ -55,7 +54,7 @@ export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: P
     byDay[dated++] = s;
   }
   const order = byDay.subarray(0, dated).sort((x, y) => day[x]! - day[y]! || x - y);
-  return linkStories(order, day, centroids, keys, keyPostings(order, day, keys), new StoryEvidence(groups, profiles), options, known, caps ?? new Int32Array(n), narrowed ?? { count: 0 });
+  return linkStories(order, day, centroids, keys, keyPostings(order, day, keys), new StoryEvidence(groups, profiles), options, known);
 }
 
 /** Each story's word centroid (a one-article story's is its article's words). */
@@ -163,7 +162,7 @@ function keyPostings(byDay: Int32Array, days: Int32Array, keys: StoryKeys): KeyP
  * hold is skipped) and whose centroids' cosine is above `followUpThreshold`; the first in index order of
  * the likeliest above the model's bar is the one it follows (without a model: of the most similar).
  */
-function linkStories(byDay: Int32Array, days: Int32Array, centroids: readonly SparseVector[], keys: StoryKeys, postings: KeyPostings, evidence: StoryEvidence, options: FollowUpOptions, known: KnownLinks | null, caps: Int32Array, narrowed: { count: number }): Map<number, number> {
+function linkStories(byDay: Int32Array, days: Int32Array, centroids: readonly SparseVector[], keys: StoryKeys, postings: KeyPostings, evidence: StoryEvidence, options: FollowUpOptions, known: Int32Array | null): Map<number, number> {
   const { ids, weights, k } = keys;
   const keyCount = keys.count;
   const { start, story, day: storyDay, weight: storyWeight } = postings;
@@ -176,42 +175,22 @@ function linkStories(byDay: Int32Array, days: Int32Array, centroids: readonly Sp
   const keyed = new Float64Array(centroids.length);
   // The stories a round touched, each once.
   const touched = new Int32Array(centroids.length);
-  // Each key's postings within the reach of the story being linked.
-  const reachFrom = new Int32Array(k);
-  const reachTo = new Int32Array(k);
-  const masks = k <= MASK_KEYS;
   for (let o = 0; o < byDay.length; o++) {
     const later = byDay[o]!;
-    if (known && known.links[later] !== UNKNOWN) {
-      if (known.links[later]! >= 0) links.set(later, known.links[later]!);
-      caps[later] = known.caps[later]!;
+    if (known && known[later] !== UNKNOWN) {
+      if (known[later]! >= 0) links.set(later, known[later]!);
       continue;
     }
     const day = days[later]!;
-    let mask = 0;
-    for (let x = 0; x < keyCount[later]!; x++) {
-      const e = later * k + x;
+    let count = 0;
+    for (let e = later * k; e < later * k + keyCount[later]!; e++) {
       const end = start[ids[e]! + 1]!;
       const lo = lowerBound(storyDay, start[ids[e]!]!, end, day - options.followUpDays);
       const hi = lowerBound(storyDay, lo, end, day - options.windowDays);
-      reachFrom[x] = lo;
-      reachTo[x] = hi;
-      if (hi - lo > options.postingCap) mask |= 1 << x;
-    }
-    caps[later] = masks ? mask : -1;
-    // The last build's link and the stories new or changed since are the only candidates that can win
-    // (follow-up-reuse.ts), when the cap skips the keys it skipped then.
-    const was = known && masks && known.caps[later] === mask ? known.stored[later]! : UNKNOWN;
-    const fresh = was === UNKNOWN ? null : known!.fresh;
-    if (fresh) narrowed.count++;
-    let count = 0;
-    for (let x = 0; x < keyCount[later]!; x++) {
-      const [lo, hi] = [reachFrom[x]!, reachTo[x]!];
       if (hi - lo > options.postingCap) continue;
-      const w = weights[later * k + x]!;
+      const w = weights[e]!;
       for (let t = lo; t < hi; t++) {
         const earlier = story[t]!;
-        if (fresh && !fresh[earlier] && earlier !== was) continue;
         if (score[earlier] === 0) touched[count++] = earlier;
         score[earlier]! += w * storyWeight[t]!;
       }

@@ -38,7 +38,7 @@ import { CONTEXT_FEATURES, contextFeatures, windowCrowds } from "./context.ts";
 import { spanOf, type TimeSpan } from "./time.ts";
 import { dayOrNull } from "./days.ts";
 import { followUpModel, linkFollowUps, type FollowUpOptions } from "./followups.ts";
-import { reusedLinks, storedFollowUps, storyPrint, UNKNOWN } from "./follow-up-reuse.ts";
+import { knownLinks, storedFollowUps, storyPrint, UNKNOWN } from "./follow-up-reuse.ts";
 import { groupArticles, groupingThreshold, loadDecision, type MergeDecision } from "./decision.ts";
 import { rowStarts } from "../text/rows.ts";
 import { pairMemo, pairPrint, settledDays, type PairMemo, type RowStore } from "./rows.ts";
@@ -95,7 +95,7 @@ export interface ClusterOptions {
   /** Filled with how many candidate pairs took their probability from the last build's (`rows`: rows.ts) and how many were scored. */
   pairStats?: { reused: number; scored: number };
   /** Filled with how many dated stories took their follow-up link from the last build's (`rows.followUps`: follow-up-reuse.ts) and how many were linked again. */
-  followUpStats?: { reused: number; linked: number; narrowed?: number };
+  followUpStats?: { reused: number; linked: number };
   /** Filled with how much of the last build's merges were replayed (`rows.groups`: groups.ts). */
   replayStats?: ReplayStats;
   /**
@@ -424,25 +424,18 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
   const linkStore = pairPrints && !followUpOptions.onFollowUpPair ? options.rows?.followUps : undefined;
   const storyDays = groups.map((g) => dayOrNull(g.span.first));
   const storyPrints = linkStore && pairPrints ? groups.map((g, s) => (storyDays[s] === null ? "" : storyPrint(storyDays[s]!, g.members, paths, pairPrints))) : null;
-  const linkKey = JSON.stringify(["follow-ups 2", options.windowDays, options.followUpDays, options.followUpThreshold, options.keyTerms, options.postingCap, options.minKeyScore, followUpOptions.followUpModel === undefined ? followUpModel() : followUpOptions.followUpModel]);
+  const linkKey = JSON.stringify(["follow-ups 1", options.windowDays, options.followUpDays, options.followUpThreshold, options.keyTerms, options.postingCap, options.minKeyScore, followUpOptions.followUpModel === undefined ? followUpModel() : followUpOptions.followUpModel]);
   const storedLinks = linkStore?.get(linkKey);
-  const known = storedLinks && storyPrints ? reusedLinks(storedLinks, storyPrints, storyDays, options.windowDays, options.followUpDays) : null;
-  const caps = new Int32Array(groups.length);
-  const narrowed = { count: 0 };
+  const known = storedLinks && storyPrints ? knownLinks(storedLinks, storyPrints, storyDays, options.windowDays, options.followUpDays) : null;
   const links = linkFollowUps(
     groups.map((g) => g.members),
     groups.map((g) => g.span),
     profiles,
     options,
     known,
-    caps,
-    narrowed,
   );
-  if (options.followUpStats) {
-    for (let s = 0; s < groups.length; s++) if (storyDays[s] !== null) options.followUpStats[known && known.links[s]! !== UNKNOWN ? "reused" : "linked"]++;
-    options.followUpStats.narrowed = (options.followUpStats.narrowed ?? 0) + narrowed.count;
-  }
-  if (linkStore && storyPrints) linkStore.put(linkKey, storedFollowUps(storyPrints, storyDays, links, caps));
+  if (options.followUpStats) for (let s = 0; s < groups.length; s++) if (storyDays[s] !== null) options.followUpStats[known && known[s]! !== UNKNOWN ? "reused" : "linked"]++;
+  if (linkStore && storyPrints) linkStore.put(linkKey, storedFollowUps(storyPrints, storyDays, links));
   links.forEach((earlier, later) => {
     clusters[later]!.followUpOf = clusters[earlier]!.id;
   });
