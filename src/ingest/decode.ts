@@ -23,9 +23,11 @@ const latin1 = new TextDecoder("latin1");
 
 export function decode(bytes: Uint8Array, format: InputFormat = "text"): Decoded {
   if (bytes.length === 0) return { ok: false, reason: "empty file", rule: "empty" };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes.subarray(2), "utf-16le");
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes.subarray(2), "utf-16be");
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+  const mark = byteOrderMark(bytes);
+  // A file saved empty by an editor that writes a byte-order mark: empty, not "only zero bytes".
+  if (mark && bytes.length === mark.length) return { ok: false, reason: "empty file (only a byte-order mark)", rule: "empty" };
+  if (mark?.label === "utf-16le" || mark?.label === "utf-16be") return utf16(bytes.subarray(2), mark.label);
+  if (mark) bytes = bytes.subarray(mark.length);
   const unmarked = utf16ByZeros(bytes);
   if (unmarked) {
     const read = unmarkedUtf16(bytes, unmarked);
@@ -74,6 +76,14 @@ export function decode(bytes: Uint8Array, format: InputFormat = "text"): Decoded
   text = normaliseText(text);
   if (text.trim() === "") return { ok: false, reason: "no text (only white space)", rule: "no-text" };
   return { ok: true, text, encoding, warnings };
+}
+
+/** The byte-order mark the bytes open with, if any. */
+function byteOrderMark(bytes: Uint8Array): { label: "utf-8" | "utf-16le" | "utf-16be"; length: number } | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { label: "utf-16le", length: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { label: "utf-16be", length: 2 };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { label: "utf-8", length: 3 };
+  return null;
 }
 
 function utf16(bytes: Uint8Array, label: "utf-16le" | "utf-16be"): Decoded {

@@ -225,7 +225,8 @@ async function readFile(walk: Walk, abs: FsPath, path: string, followed: Stats |
   const ext = extname(path).toLowerCase();
   const format = FORMATS[ext];
   if (!format) {
-    reject(walk, path, "file-type", `unsupported file type "${ext || "(none)"}": expected .txt, .html, .htm or .md`);
+    // ".DS_Store", "Makefile": a name without an extension has no file type to quote.
+    reject(walk, path, "file-type", `${ext ? `unsupported file type "${ext}"` : "no file extension"}: expected .txt, .html, .htm or .md`);
     return;
   }
   // Only a file the last build listed can be known (a cold build stats nothing twice).

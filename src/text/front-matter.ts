@@ -36,7 +36,7 @@ export function splitFrontMatter(text: string): FrontMatter {
   }
   const rest = text.slice(open[0].length);
   const close = CLOSE.exec(rest);
-  if (!close) return { kind: "none", content: text };
+  if (!close) return lang === "json" ? { kind: "none", content: text } : unclosed(text, rest);
   const yaml = rest.slice(0, close.index);
   const content = rest.slice(close.index + close[0].length).replace(/^\n/, "");
   if (lang === "json") return jsonFrontMatter(yaml, content);
@@ -78,6 +78,25 @@ function jsonFrontMatter(json: string, content: string): FrontMatter {
   }
   if (data === null || typeof data !== "object" || Array.isArray(data)) return { kind: "invalid", reason: "front matter is not a JSON object of keys to values", content, lines: {} };
   return { kind: "data", data: data as Record<string, unknown>, content };
+}
+
+/** A line of hand-written front matter: a key, a colon and its value. */
+const KEY_LINE = /^[A-Za-z][\w-]*[ \t]*:(?:[ \t]|$)/;
+/** Keys that only front matter opens with: a first paragraph of prose ("Note: …") never has title: and date: lines. */
+const FIELD_KEY = /^(?:title|date)[ \t]*:/im;
+
+/**
+ * An opening `---` that no closing line follows: a writer who forgot it. When the lines up to the first blank
+ * line are all `key: value` lines and name a title or a date, they are the front matter, read as plain fields
+ * with a warning; otherwise the `---` is a rule above the text (no front matter), as before.
+ */
+function unclosed(text: string, rest: string): FrontMatter {
+  const blank = /\n[ \t]*(?:\n|$)/.exec(rest);
+  const block = blank ? rest.slice(0, blank.index) : rest;
+  const lines = block.split("\n");
+  if (!FIELD_KEY.test(block) || !lines.every((l) => KEY_LINE.test(l))) return { kind: "none", content: text };
+  const content = blank ? rest.slice(blank.index + blank[0].length) : "";
+  return { kind: "invalid", reason: "front matter is not closed (no --- line after it): read up to the first blank line", content, lines: simpleLines(block) };
 }
 
 /** The YAML error with the file's line number (the opening fence is line 1), not the block's "(1:19)". */

@@ -66,6 +66,20 @@ describe("hand-written front matter", () => {
   });
 });
 
+describe("front matter whose closing --- is missing", () => {
+  it("reads the key: value lines up to the first blank line, with a warning saying so, never the keys as the headline", () => {
+    const a = seen("unclosed.md");
+    expect(a).toMatchObject({ headline: "Mitsubishi in Peugeot link talks", date: "2025-03-14", dateSource: "front-matter", outlet: "BBC News" });
+    expect(a.messages).toEqual([expect.stringMatching(/^front matter is not closed \(no --- line after it\)/)]);
+  });
+
+  it("while a --- above prose is a rule, not front matter", () => {
+    const a = seen("rule-first.md");
+    expect(a.headline).not.toMatch(/^---/);
+    expect(a.messages.join(" ")).not.toMatch(/front matter/);
+  });
+});
+
 describe("drafts", () => {
   it("does not publish a draft (draft: true, Jekyll's published: false), and says which line holds it back", () => {
     expect(report.inputs.find((i) => i.path === "draft.md")).toMatchObject({ status: "rejected", reason: "a draft (draft: true in its front matter): not published until that line is removed" });

@@ -170,3 +170,17 @@ describe("zero bytes in a text", () => {
     for (let k = 0; k < 20; k++) expect(decode(Uint8Array.from({ length: 8192 }, () => Math.floor(draw() * 256)))).toMatchObject({ ok: false });
   });
 });
+
+describe("a file that holds only a byte-order mark", () => {
+  it("is an empty file, as an editor that writes the mark saves one with nothing typed, in UTF-8 and UTF-16 alike", () => {
+    for (const mark of [[0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff]]) {
+      expect(decode(Uint8Array.from(mark))).toEqual({ ok: false, reason: "empty file (only a byte-order mark)", rule: "empty" });
+      expect(decode(Uint8Array.from(mark), "html")).toMatchObject({ ok: false, rule: "empty" });
+    }
+  });
+
+  it("while a mark followed by text is read as before", () => {
+    const d = decode(Uint8Array.from([0xef, 0xbb, 0xbf, ...Buffer.from("Council closes the bridge\n")]));
+    expect(d).toMatchObject({ ok: true, text: "Council closes the bridge\n", encoding: "utf-8" });
+  });
+});

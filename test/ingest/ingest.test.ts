@@ -20,6 +20,18 @@ describe("ingest", () => {
     expect(read.length + result.rejected.length).toBe(8);
   });
 
+  it("names a file without an extension (a Mac's .DS_Store, a Makefile) as that, not as the file type \"(none)\"", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digest-noext-"));
+    try {
+      writeFileSync(join(dir, ".DS_Store"), Buffer.from([0, 0, 0, 1, 0x42, 0x75, 0x64, 0x31]));
+      writeFileSync(join(dir, "Makefile"), "all:\n\tdigest build\n");
+      const reasons = Object.fromEntries((await ingest(dir)).rejected.map((r) => [r.path, r.reason]));
+      expect(reasons).toEqual({ ".DS_Store": "no file extension: expected .txt, .html, .htm or .md", Makefile: "no file extension: expected .txt, .html, .htm or .md" });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("passes over the build's own folders when the input holds them (`--input .`), with their hidden lock and copies", async () => {
     const dir = mkdtempSync(join(tmpdir(), "digest-own-"));
     try {
