@@ -358,7 +358,7 @@ import { FUNCTION_WORDS } from "../src/text/function-words.ts";
 import { foldOf, htmlPathBody, prepared } from "./lib/clean-items.ts";
 import { anchoredAt, deckPage, predictedStart, teacherLine } from "./lib/body-start.ts";
 import { trainLogistic } from "./lib/logistic.ts";
-import { averageLogistic, inBag } from "./lib/bagging.ts";
+import { averageLogistic, inBag, perturbedOut } from "./lib/bagging.ts";
 import { trainBoosted } from "./lib/boost.ts";
 import { trainRankBoost } from "./lib/rank-boost.ts";
 import { trainRanker } from "./lib/rank.ts";
@@ -1573,12 +1573,26 @@ function fitModels(gs: readonly Group[], l2 = lineL2, cl2 = contextL2, features:
 
 function fitModelsOnce(gs: readonly Group[], l2 = lineL2, cl2 = contextL2, features: string[] = names): Fitted {
   // The ranker's targets are 0/1 but for LABEL=soft, where they are weights in [0, 1].
-  const fitLine = (list: readonly Group[]) => trainRanker(list.map((g) => ({ x: g.x, y: g.target as (0 | 1)[] })), { name: "line", features, l2 });
+  const fitLine = (list: readonly Group[]) =>
+    env.LINE === "mix"
+      ? blend(trainPairwise(list, features, l2, "pairwise"), trainRanker(list.map((g) => ({ x: g.x, y: g.target as (0 | 1)[] })), { name: "line", features, l2 }))
+      : env.LINE ? trainPairwise(list, features, l2) : trainRanker(list.map((g) => ({ x: g.x, y: g.target as (0 | 1)[] })), { name: "line", features, l2 });
   const line = fitLine(gs);
   if (env.CONTEXT === "none") return { line, context: null, boosted: null };
   const folds = Array.from({ length: 4 }, (_, k) => fitLine(gs.filter((g) => foldOf(`${inner}${g.id}`) !== k)));
   const first = (g: Group) => folds[foldOf(`${inner}${g.id}`)]!;
   const contextFeatures = cnames;
+  if (env.CONTEXT === "pairwise") {
+    // hl70: the context model fitted pairwise (trainPairwise) on the same rows.
+    const context = trainPairwise(gs.map((g) => ({ x: contextRows(g, first(g)), target: g.label })), contextFeatures, cl2, "pairwise");
+    return { line, context, boosted: null };
+  }
+  if (env.CONTEXT === "mix") {
+    // hl70: the pointwise context model and the pairwise one, their log-odds averaged.
+    const rows = gs.map((g) => ({ x: contextRows(g, first(g)), target: g.label }));
+    const pointwise = trainLogistic(rows.flatMap((r) => r.x.map((x, k) => ({ x, y: r.target[k]! }))), { name: "context", features: contextFeatures, l2: cl2 });
+    return { line, context: blend(trainPairwise(rows, contextFeatures, cl2, "pairwise"), pointwise), boosted: null };
+  }
   if (env.CONTEXT === "ranker") {
     const context = trainRanker(gs.map((g) => ({ x: contextRows(g, first(g)).map((r) => Float64Array.from(r)), y: g.label })), { name: "context", features: contextFeatures, l2: cl2 });
     return { line, context, boosted: null };
@@ -1606,6 +1620,40 @@ function fitModelsOnce(gs: readonly Group[], l2 = lineL2, cl2 = contextL2, featu
   return { line, context: trainLogistic(examples, { name: "context", features: contextFeatures, l2: cl2 }), boosted: null };
 }
 
+/**
+ * LINE=pairwise|pairs (hl70): the line model fitted pairwise instead of listwise: logistic regression, without a bias, on
+ * the differences of one agreeing and one other candidate of a page (both orders, labels 1 and 0), each page weighing
+ * 1 in all (pairwise) or each pair 1 (pairs). A linear score as the listwise ranker's; only its loss differs: the
+ * softmax weighs a page's best-scored wrong lines most, the pairs weigh every wrong line alike.
+ */
+function trainPairwise(list: readonly { x: readonly ArrayLike<number>[]; target: readonly number[] }[], features: string[], l2: number, mode = env.LINE): LogisticModel {
+  const d = features.length;
+  const examples: { x: Float64Array; y: 0 | 1; weight: number }[] = [];
+  for (const g of list) {
+    const pos = g.target.flatMap((t, k) => (t > 0 ? [k] : []));
+    const neg = g.target.flatMap((t, k) => (t > 0 ? [] : [k]));
+    if (pos.length === 0 || neg.length === 0) continue;
+    const weight = mode === "pairs" ? 1 : 1 / (pos.length * neg.length);
+    for (const i of pos) for (const j of neg) {
+      const diff = Float64Array.from({ length: d }, (_, c) => g.x[i]![c]! - g.x[j]![c]!);
+      examples.push({ x: diff, y: 1, weight }, { x: diff.map((v) => -v), y: 0, weight });
+    }
+  }
+  // Standardised by the differences' spread around 0 (symmetric pairs), so the fitted logit is linear in the raw line features.
+  const scale = Array.from({ length: d }, (_, c) => Math.sqrt(examples.reduce((s, e) => s + e.x[c]! ** 2, 0) / examples.length) || 1);
+  const mean = new Array<number>(d).fill(0);
+  const model = trainLogistic(examples.map((e) => ({ ...e, x: e.x.map((v, c) => v / scale[c]!) })), { name: "line", features, l2 });
+  // trainLogistic standardised the scaled rows again: fold its mean and scale into one, and drop the bias (0 by symmetry).
+  return { ...model, bias: 0, mean, scale: scale.map((s, c) => s * model.scale[c]!), weights: model.weights };
+}
+
+/** LINE=mix, CONTEXT=mix (hl70): one linear model whose log-odds are the mean of two models' (both linear in the raw features). */
+function blend(a: LogisticModel, b: LogisticModel): LogisticModel {
+  const weights = a.weights.map((w, j) => (w / a.scale[j]! + b.weights[j]! / b.scale[j]!) / 2);
+  const bias = (a.bias + b.bias - a.weights.reduce((s, w, j) => s + (w * a.mean[j]!) / a.scale[j]!, 0) - b.weights.reduce((s, w, j) => s + (w * b.mean[j]!) / b.scale[j]!, 0)) / 2;
+  return { ...b, mean: weights.map(() => 0), scale: weights.map(() => 1), weights, bias };
+}
+
 /** The length bins' columns, set to 0 for SPLIT=train's with-URL pair (as train:clean leaves them out). */
 const binColumns = names.flatMap((f, j) => (f.startsWith("words-") ? [j] : []));
 
@@ -1618,7 +1666,9 @@ function withoutBins(g: Group): Group {
 }
 
 function fit(all: readonly Group[]): Fitted {
-  const gs = (env.SITEGOLD === "drop" ? all.filter((g) => !g.siteGold) : all).filter((g) => !noisy.has(g.id));
+  // PERTURB=s (hl70): about an eighth of the tuning pages left out of every fit, as train:clean's PERTURB: a page draw, to
+  // read how far the checking figure moves when nothing but the training pages changes.
+  const gs = (env.SITEGOLD === "drop" ? all.filter((g) => !g.siteGold) : all).filter((g) => !noisy.has(g.id) && !perturbedOut(env.PERTURB, g.id));
   if (!env.SPLIT) return fitModels(gs);
   // train:clean's own setting: the with-URL pair on all pages without the length bins, the no-URL pair on pages without the URL.
   if (env.SPLIT === "train" && env.STACK) {
@@ -1804,7 +1854,7 @@ const share = (gs: Group[], ok: (g: Group) => boolean): string => {
   const k = gs.filter(ok).length;
   return `${((100 * k) / gs.length).toFixed(1)}% (${k}/${gs.length})`;
 };
-const setting = ["ANCHOR", "RAIL_RUN", "DECK_BAR", "MARGIN", "UMIX", "AUG", "AUG_REACH", "AUG_MIN", "AUG_SIDE", "SLUGLESS", "HEADING", "HEADING_ONLY", "HBAG", "HBAG_SHARE", "SWAP", "SWAP_REACH", "SWAP_BAR", "SWAP_L2", "STACK", "PSEUDO", "INNERS", "CEXTRA", "L2", "CL2", "NL2", "NCL2", "MIX", "DROP", "NDROP", "EXTRA", "LABEL", "POW", "SPLIT", "CONTEXT", "BOOST", "SITEGOLD", "INNER"].flatMap((k) => (env[k] ? [`${k}=${env[k]}`] : []));
+const setting = ["ANCHOR", "RAIL_RUN", "DECK_BAR", "MARGIN", "UMIX", "AUG", "AUG_REACH", "AUG_MIN", "AUG_SIDE", "SLUGLESS", "HEADING", "HEADING_ONLY", "HBAG", "HBAG_SHARE", "SWAP", "SWAP_REACH", "SWAP_BAR", "SWAP_L2", "STACK", "PSEUDO", "INNERS", "CEXTRA", "L2", "CL2", "NL2", "NCL2", "MIX", "DROP", "NDROP", "EXTRA", "LABEL", "POW", "SPLIT", "CONTEXT", "BOOST", "SITEGOLD", "INNER", "LINE", "PERTURB"].flatMap((k) => (env[k] ? [`${k}=${env[k]}`] : []));
 console.log(`headline models, ${setting.join(" ") || "as train:clean"}:`);
 console.log(`  tuning out-of-fold: with URL ${share(judged(tune).filter((g) => g.asked), oof)}, without ${share(judged(tune).filter((g) => !g.asked), oof)}`);
 if (augment > 0) console.log(`  AUG: ${tune.length - judged(tune).length} moved-anchor copies trained on`);
