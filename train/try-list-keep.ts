@@ -72,6 +72,7 @@
 import { LIST_LINES_BELOW, LIST_LINES_FEATURES, keepListLine, labelOf, listLineRows } from "../src/clean/rules/list-lines.ts";
 import type { TextDoc } from "../src/clean/doc.ts";
 import { runKeepTrial } from "./lib/keep-trial.ts";
+import { htmlListLabels } from "./lib/html-list-labels.ts";
 
 const BELOW = Number(process.env.BELOW ?? LIST_LINES_BELOW);
 const SIBLINGS = process.env.SIB !== "0";
@@ -164,6 +165,12 @@ runKeepTrial({
     }
     return rows(doc, score);
   },
+  // SILVER_LISTS=w (tx70): the tuning candidates their own labels leave unknown take the silver list labels of the
+  // page's HTML (train/lib/html-list-labels.ts: an <li> / <tr> / <dd> / <dt> inside the article region or outside it),
+  // each weighing w (SILVER_CAP=n: a page's silver examples weigh n in all at most); their counts are printed first.
+  ...(process.env.SILVER_LISTS
+    ? { silver: { labels: (it) => htmlListLabels(it.doc, it.labels, it.page.html).labels, weight: Number(process.env.SILVER_LISTS), perPage: Number(process.env.SILVER_CAP ?? Infinity) } }
+    : {}),
   tuneBars: BARS,
   checkBars: BARS,
 });
