@@ -42,7 +42,13 @@ export interface KeepTrial {
    * Silver labels for a tuning page's lines (1 article, 0 furniture, -1 none: train/lib/html-list-labels.ts),
    * read only for the candidates its own labels leave unknown, each example weighing `weight`.
    */
-  silver?: { labels(it: Item): Int8Array; weight: number; perPage?: number };
+  silver?: {
+    labels(it: Item): Int8Array;
+    weight: number;
+    perPage?: number;
+    /** More tuning pages that only train the keep model (never scored), their labels all unknown: silver alone. */
+    extra?(tune: readonly Item[]): Item[];
+  };
   /** The keep model's log-odds bars on the tuning half and on the checking half. */
   tuneBars: readonly number[];
   checkBars: readonly number[];
@@ -157,8 +163,15 @@ export function runKeepTrial(trial: KeepTrial): void {
     for (const p of tuneLoc) silverOf.set(p.it, trial.silver.labels(p.it));
     silverCounts(tuneLoc, silverOf);
   }
-  const perFold = Array.from({ length: FOLDS }, (_, k) => fit(examplesOf(tuneLoc.filter((p) => foldOf(p.it.page.id) !== k))));
-  const all = examplesOf(tuneLoc);
+  const extraLoc = trial.silver?.extra ? locateAll(trial.silver.extra(tune), (it) => ({ ...folds[foldOf(it.page.id)]!, decode })) : [];
+  if (extraLoc.length > 0) {
+    for (const p of extraLoc) silverOf.set(p.it, trial.silver!.labels(p.it));
+    console.log(`extra training pages ${extraLoc.length}:`);
+    silverCounts(extraLoc, silverOf);
+  }
+  const trainLoc = [...tuneLoc, ...extraLoc];
+  const perFold = Array.from({ length: FOLDS }, (_, k) => fit(examplesOf(trainLoc.filter((p) => foldOf(p.it.page.id) !== k))));
+  const all = examplesOf(trainLoc);
   if (trial.silver) silverParting(tuneLoc, silverOf, perFold, (located) => fit(examplesOf(located, false)));
   console.log(`tuning candidates ${all.length} (article ${all.filter((e) => e.y === 1).length})`);
   const full = fit(all);
@@ -262,6 +275,21 @@ function auc(inside: readonly number[], outside: readonly number[]): number {
  */
 function silverParting(located: readonly Located[], silverOf: ReadonlyMap<Item, Int8Array>, withSilver: readonly LogisticModel[], fitWithout: (l: Located[]) => LogisticModel): void {
   const without = Array.from({ length: FOLDS }, (_, k) => fitWithout(located.filter((p) => foldOf(p.it.page.id) !== k)));
+  // The candidates the silver labels turn to kept at bar 2 (or to dropped), by their gold label and set.
+  const turned: Record<string, number> = {};
+  const shown: string[] = [];
+  for (const p of located)
+    for (const c of p.cands) {
+      const m0 = logit(without[foldOf(p.it.page.id)]!, c.x) >= 2, m1 = logit(withSilver[foldOf(p.it.page.id)]!, c.x) >= 2;
+      if (m0 === m1) continue;
+      const y = p.it.labels[c.i]!;
+      const gold = y === 1 || y === 2 ? "article" : y === 0 || y === 5 ? "furniture" : "unknown";
+      const k = `${m1 ? "now kept" : "now dropped"} ${p.it.page.set} ${gold}`;
+      turned[k] = (turned[k] ?? 0) + 1;
+      if (process.env.TURNED && gold !== "unknown") shown.push(`  ${k} ${p.it.page.id.slice(0, 8)} ${p.doc.lines[c.i]!.text.slice(0, 70)}`);
+    }
+  console.log("silver turns at bar 2:", turned);
+  for (const l of shown) console.log(l);
   for (const [name, models] of [["without silver", without], ["with silver", withSilver]] as const) {
     const inside: number[] = [], outside: number[] = [];
     const byPage: [[number, number][], [number, number][]] = [[], []];
