@@ -88,6 +88,9 @@ function pageScores() {
       const res = finish(doc);
       const body = res.rejected ? "" : res.paragraphs.join("\n\n");
       if (p.it.page.set === "extraction") ext.push(scorePage(body, p.it.page.truth!));
+      // PAGES=1: each extraction page's precision and recall, to set two runs side by side.
+      if (process.env.PAGE_BODY && p.it.page.id.startsWith(process.env.PAGE_BODY)) console.log(`--- body ${p.it.page.id.slice(0, 8)}\n${body}\n---`);
+      if (process.env.PAGES === "1" && p.it.page.set === "extraction") console.log(`  page ${p.it.page.id.slice(0, 8)} P ${ext.at(-1)!.precision.toFixed(4)} R ${ext.at(-1)!.recall.toFixed(4)}`);
       else web.push(scoreSnippets(body, p.it.page.with ?? [], p.it.page.without ?? []));
       const truth = p.it.page.set === "webpages" ? handBodies?.get(p.it.page.id) : undefined;
       if (truth !== undefined) hand.push(scorePage(body, truth));
