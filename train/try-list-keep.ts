@@ -69,9 +69,28 @@
 // (.9316); ENCLOSED .9551 / .9054 (.9303) / .9566 / .9070 (.9318, 168 kept for 162) / .9573 / .9068 (.9321).
 // Weights closedBelow -0.21, enclosed +0.18: nothing at the committed bar, refused by the rule written first
 // (tuning mean +.001). Read after the decision, CHECK=1 bar 2: .9356 / .8920 (.9138) -> .9354 / .8920 (.9137).
+// tx70 (stop 70, load 9-22): SILVER_LISTS=w [SILVER_CAP=n] [SILVER_DATES=1] [HAND_F1=1]: the tuning candidates the gold
+// leaves unknown take the silver list labels of the page's HTML (train/lib/html-list-labels.ts): 650 inside the article
+// (19 pages, 508 on one table page, 66 on a second) and 818 outside (102 pages); where the gold labels them too, the
+// silver agrees on 315 of 315 inside and 168 of 168 outside. Tuning out of fold, ext / web (mean), bar 1.5 / 2 / 2.5:
+//   base (no silver)          .9547 / .9021 (.9284) / .9561 / .9047 (.9304, 162 kept) / .9568 / .9035 (.9302)
+//   V1 w 1                    .9569 / .9033 (.9301) / .9547 / .9040 (.9293, 528 kept) / .9548 / .9040 (.9294)
+//   V2 w .5                   .9550 / .9032 (.9291) / .9548 / .9040 (.9294) / .9554 / .9049 (.9302)
+//   V3 w 1, 20 a page at most .9550 / .9040 (.9295) / .9548 / .9030 (.9289) / .9562 / .9038 (.9300)
+//   V4 V1 + 53 dates-dev pages .9568 / .9019 (.9294) / .9547 / .9019 (.9283) / .9558 / .9017 (.9288)
+//   hand bodies (HAND_F1=1, bar 2): base .8660, V1 .8672, V4 .8654. Out-of-fold AUC of the keep model's log-odds over
+//   the silver candidates, inside against outside (pages weighing one each): without silver .881 (.861), V1 .925
+//   (.869), V4 .926 (.876). No variant beats the committed bar 2 by .001: not adopted. Read after (CHECK=1):
+//   base bar 1.5 / 2 .9352 / .8929 (.9141) / .9355 / .8920 (.9138); V1 .9349 / .8884 (.9117) / .9343 / .8893 (.9118).
+// DUP=1 (tx70): dupAbove, the candidate's text (3+ words) standing identical above it in the run. Tuning OOF bar 1.5 / 2 /
+// 2.5: .9575 / .9021 (.9298) / .9575 / .9038 (.9306) / .9575 / .9035 (.9305); with SILVER_LISTS=1 .9296 / .9290 / .9295.
+// Under the rule (+.001 over the shipped .9304): not adopted, CHECK not run.
 import { LIST_LINES_BELOW, LIST_LINES_FEATURES, keepListLine, labelOf, listLineRows } from "../src/clean/rules/list-lines.ts";
 import type { TextDoc } from "../src/clean/doc.ts";
 import { runKeepTrial } from "./lib/keep-trial.ts";
+import { htmlListLabels } from "./lib/html-list-labels.ts";
+import { htmlPathBody, labelsOf, prepared, type Item } from "./lib/clean-items.ts";
+import { loadDates } from "../eval/lib/clean-corpus.ts";
 
 const BELOW = Number(process.env.BELOW ?? LIST_LINES_BELOW);
 const SIBLINGS = process.env.SIB !== "0";
@@ -146,14 +165,44 @@ function enclosed(doc: TextDoc, i: number, last: number): number[] {
   const below = stays(b + 1) ? 1 : 0;
   return [below, below && stays(a - 1) ? 1 : 0];
 }
+/** A dates-dev page's labels from its HTML path's body, for its silver region only. */
+const teacher = new Map<Item, Int8Array>();
+function datesItems(tune: readonly Item[]): Item[] {
+  const seen = new Set(tune.map((it) => it.page.id));
+  const out: Item[] = [];
+  for (const page of loadDates()) {
+    if (page.half !== "tune" || seen.has(page.id)) continue;
+    seen.add(page.id);
+    const doc = prepared(page, "text");
+    const body = doc ? htmlPathBody(page) : null;
+    if (!doc || body === null) continue;
+    const it: Item = { page, path: "text", doc, labels: new Int8Array(doc.lines.length).fill(-1) };
+    teacher.set(it, labelsOf({ ...page, truth: body }, doc));
+    out.push(it);
+  }
+  return out;
+}
+/**
+ * DUP=1 (tx70): whether the candidate's text (trimmed, 3 words or more) stands identical on a line above it in the
+ * run: a table repeating its title in its cells, which the article holds once.
+ */
+const DUP = process.env.DUP === "1";
+const DUP_FEATURES = ["dupAbove"];
+function dupAbove(doc: TextDoc, i: number): number[] {
+  const l = doc.lines[i]!;
+  if (l.words < 3) return [0];
+  const t = l.text.trim();
+  for (let j = doc.start; j < i; j++) if (doc.lines[j]!.text.trim() === t) return [1];
+  return [0];
+}
 const rows = (doc: TextDoc, score: ArrayLike<number>) => {
   const last = Math.min(doc.lines.length, doc.end + BELOW);
   const terms = TERMS ? termFeatures(doc, last) : null;
-  return listLineRows(doc, score, BELOW).map((r) => ({ i: r.index, x: [...(SIBLINGS ? r.x : r.x.slice(SIB_COLUMNS)), ...(EXTRA ? extra(doc, r.index, last) : []), ...(ENCLOSED ? enclosed(doc, r.index, last) : []), ...(terms ? terms(r.index) : [])] }));
+  return listLineRows(doc, score, BELOW).map((r) => ({ i: r.index, x: [...(SIBLINGS ? r.x : r.x.slice(SIB_COLUMNS)), ...(EXTRA ? extra(doc, r.index, last) : []), ...(ENCLOSED ? enclosed(doc, r.index, last) : []), ...(terms ? terms(r.index) : []), ...(DUP ? dupAbove(doc, r.index) : [])] }));
 };
 
 runKeepTrial({
-  features: [...LIST_LINES_FEATURES.slice(SIBLINGS ? 0 : SIB_COLUMNS), ...(EXTRA ? EXTRA_FEATURES : []), ...(ENCLOSED ? ENCLOSED_FEATURES : []), ...(TERMS ? TERMS_FEATURES : [])],
+  features: [...LIST_LINES_FEATURES.slice(SIBLINGS ? 0 : SIB_COLUMNS), ...(EXTRA ? EXTRA_FEATURES : []), ...(ENCLOSED ? ENCLOSED_FEATURES : []), ...(TERMS ? TERMS_FEATURES : []), ...(DUP ? DUP_FEATURES : [])],
   // The candidates and their features as keep-list-lines reads them (SIB=0: without the sibling and place features).
   candidates: (doc, score) => rows(doc, score),
   keep: keepListLine,
@@ -164,6 +213,21 @@ runKeepTrial({
     }
     return rows(doc, score);
   },
+  // SILVER_LISTS=w (tx70): the tuning candidates their own labels leave unknown take the silver list labels of the
+  // page's HTML (train/lib/html-list-labels.ts: an <li> / <tr> / <dd> / <dt> inside the article region or outside it),
+  // each weighing w (SILVER_CAP=n: a page's silver examples weigh n in all at most); their counts are printed first.
+  // SILVER_DATES=1: dates-dev's tuning pages train the keep model too (never scored), by their silver list lines
+  // alone, each page's region from the HTML path's body (lc57's teacher).
+  ...(process.env.SILVER_LISTS
+    ? {
+        silver: {
+          labels: (it) => htmlListLabels(it.doc, teacher.get(it) ?? it.labels, it.page.html).labels,
+          weight: Number(process.env.SILVER_LISTS),
+          perPage: Number(process.env.SILVER_CAP ?? Infinity),
+          ...(process.env.SILVER_DATES === "1" ? { extra: datesItems } : {}),
+        },
+      }
+    : {}),
   tuneBars: BARS,
   checkBars: BARS,
 });
