@@ -16,7 +16,7 @@ import { locateWith } from "../src/clean/rules/locate.ts";
 import { findHeadlineWith } from "../src/clean/rules/title.ts";
 import { shortLineRule, type ShortLineModel } from "../src/clean/rules/short-lines.ts";
 import { listLinesRule, type ListLinesModel } from "../src/clean/rules/list-lines.ts";
-import { articleGateRow, gateFeatures, gateProbability, type GateModel } from "../src/clean/rules/article-gate.ts";
+import { articleGateRow, gateFeatures } from "../src/clean/rules/article-gate.ts";
 import { finish } from "../src/clean/text.ts";
 import { docOf, makeLine, type TextDoc } from "../src/clean/doc.ts";
 import { logit, type LogisticModel } from "../src/model/logistic.ts";
@@ -219,31 +219,19 @@ export function lowQuantile(values: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
 
-/**
- * GATE_CLIP=1 (a trial, nt70): each model keeps its training rows' range of every feature, and a page's row is clipped to
- * it before it is weighed (src/clean/rules/article-gate.ts gateProbability); fold models clip to their own rows' range,
- * so the out-of-fold figures see what an unseen page would.
- */
-const CLIP = process.env.GATE_CLIP === "1";
-
-function fit(rows: readonly GateRow[], threshold: number, path: Path): GateModel {
+function fit(rows: readonly GateRow[], threshold: number, path: Path): LogisticModel {
   const examples: Example[] = rows.map((r) => ({ x: r.x, y: r.y, weight: r.kind === "notice" ? NOTICE_WEIGHT[path] : 1 }));
-  const model: GateModel = { ...trainLogistic(examples, { name: `clean/${path}-article-gate`, features: [...gateFeatures(path)], l2: L2 }), threshold };
-  if (!CLIP) return model;
-  const d = gateFeatures(path).length;
-  const lo = Array.from({ length: d }, (_, j) => Math.min(...rows.map((r) => r.x[j]!)));
-  const hi = Array.from({ length: d }, (_, j) => Math.max(...rows.map((r) => r.x[j]!)));
-  return { ...model, lo, hi };
+  return { ...trainLogistic(examples, { name: `clean/${path}-article-gate`, features: [...gateFeatures(path)], l2: L2 }), threshold };
 }
 
-const probability = (m: GateModel, x: Float64Array) => gateProbability(m, x);
+const probability = (m: LogisticModel, x: Float64Array) => 1 / (1 + Math.exp(-logit(m, x)));
 
 /**
  * The gate on all the rows; its threshold chosen on out-of-fold probabilities (each page judged by a
  * model fitted without it): the highest that refuses no real page whose body is its article, so the
  * gate takes furniture only where the tuning pages say it costs no article.
  */
-export function trainArticleGate(rows: readonly GateRow[], path: Path = "text"): { model: GateModel; figures: string } {
+export function trainArticleGate(rows: readonly GateRow[], path: Path = "text"): { model: LogisticModel; figures: string } {
   const folds = Array.from({ length: FOLDS }, (_, k) => fit(rows.filter((r) => gateFoldOf(r.page.id) !== k), 0.5, path));
   const oof = rows.map((r) => probability(folds[gateFoldOf(r.page.id)]!, r.x));
   const lines: string[] = [];

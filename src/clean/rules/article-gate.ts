@@ -131,14 +131,7 @@ export function articleGateRow(doc: TextDoc): Float64Array | null {
  * lowers its threshold, which lets more stripped pages through.)
  */
 export interface GateModel extends LogisticModel {
-  notices?: GateModel;
-  /**
-   * Each feature's lowest and highest value over the rows the model was fitted on: a page's row is clipped to them
-   * before it is weighed, so a page unlike any training page in one feature (a page far longer, a body with far more
-   * repeated lines) is judged as the most extreme training page was, not further out on a line fitted elsewhere.
-   */
-  lo?: number[];
-  hi?: number[];
+  notices?: LogisticModel;
 }
 
 let committedText: GateModel | null = null;
@@ -147,20 +140,8 @@ let committedHtml: GateModel | null = null;
 /** A gate's weights file: its model, and its second model when it has one, each checked. */
 export function loadGate(json: unknown, features: readonly string[]): GateModel {
   const m: GateModel = loadModel(json, features);
-  const range = (v: unknown) => v === undefined || (Array.isArray(v) && v.length === features.length && v.every((x) => typeof x === "number" && Number.isFinite(x)));
-  if (!range(m.lo) || !range(m.hi) || (m.lo === undefined) !== (m.hi === undefined)) throw new Error(`model ${m.name}: its feature range is damaged`);
-  if (m.notices) m.notices = loadGate(m.notices, features);
+  if (m.notices) m.notices = loadModel(m.notices, features);
   return m;
-}
-
-/** The model's probability that the row is an article, the row clipped to the model's training range when it has one. */
-export function gateProbability(m: GateModel, x: Float64Array): number {
-  let row = x;
-  if (m.lo && m.hi) {
-    row = new Float64Array(x.length);
-    for (let i = 0; i < x.length; i++) row[i] = Math.min(m.hi[i]!, Math.max(m.lo[i]!, x[i]!));
-  }
-  return 1 / (1 + Math.exp(-logit(m, row)));
 }
 
 export function articleGateModel(): GateModel {
@@ -199,7 +180,7 @@ export function gateVerdict(doc: TextDoc, model: () => GateModel): GateVerdict {
   if (!x) return KEEP;
   const m = model();
   const models = m.notices ? [m, m.notices] : [m];
-  const below = (margin: number) => models.some((g) => gateProbability(g, x) < margin * g.threshold);
+  const below = (margin: number) => models.some((g) => 1 / (1 + Math.exp(-logit(g, x))) < margin * g.threshold);
   if (below(1)) return { refuse: "no article text found: the text kept reads as page furniture (a notice, a form, teasers), not as an article", doubt: null };
   if (below(DOUBT)) return { refuse: null, doubt: "the kept text reads much like page furniture (a notice, a form, a list of teasers): it may not be the article" };
   return KEEP;
