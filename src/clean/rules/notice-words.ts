@@ -19,11 +19,6 @@ const WORDS = [
   // German
   "aktivieren", "aktiviert", "seite", "website", "webseite", "leider", "bitte", "zugriff",
   "startseite", "gefunden", "existiert", "fehler", "suche", "akzeptieren", "einstellungen", "neu", "laden",
-  // stop 70 (nt70): maintenance pages, bot checks, sign-in walls and newsletter prompts, from general knowledge, kept where a
-  // tuning notice holds the word (a word none holds teaches the gate nothing of notices), no checking notice alone does,
-  // and fewer than a tenth of the tuning half's real pages' text dumps do (page chrome such as a footer's "Newsletter")
-  "maintenance", "inconvenience", "shortly", "verify", "verification", "automated", "unpublished", "typo", "password", "newsletters", "notifications", "refresh", "unusual", "requests", "vpn", "confirm",
-  "wartungsarbeiten", "zustimmen",
 ];
 
 export const NOTICE_WORDS: ReadonlySet<string> = new Set(WORDS);
