@@ -17,7 +17,8 @@
 // dev pages' HTML blocks less their article blocks, train/article-gate.ts strippedHtml, cleaned from locate-article
 // on by the build's rules and judged by the build's checks), and HTML notices published (eval/lib/notice-html-pages.ts:
 // written ones, and the text notices served in a site's page chrome, counted apart).
-// "with the gate's doubt": published, but with the article gate's warning that the text may not be an article.
+// "with the gate's doubt": published, but with the article gate's warning that the text may not be an article; for real
+// pages too (nt70), what a reader would lose if a doubt page were left out of the digest or its feeds.
 // PAGES=1 lists the tuning half's published furniture and refused articles (never the checking half's).
 import { prepareArticle, type ArticleOutcome } from "../src/pipeline/article.ts";
 import { loadDates, loadExtraction, loadWebpages, type DevPage, distinctPages } from "./lib/clean-corpus.ts";
@@ -58,16 +59,17 @@ const halves = process.env.HALF === "tune" ? HALVES.filter((h) => h === "tune") 
 const real = distinctPages(loadExtraction(), loadWebpages());
 const dates = loadDates();
 
-interface Counts { pages: number; refused: number; datesPages: number; datesRefused: number; stripped: number; strippedPublished: number; strippedTitled: number; gold: number; goldPublished: number; notices: number; noticesPublished: number; noticesTitled: number; noticesDoubted: number }
+interface Counts { pages: number; refused: number; realDoubted: number; datesPages: number; datesRefused: number; stripped: number; strippedPublished: number; strippedTitled: number; gold: number; goldPublished: number; notices: number; noticesPublished: number; noticesTitled: number; noticesDoubted: number }
 
 const half = (h: Half, withUrl: boolean): Counts => {
-  const c: Counts = { pages: 0, refused: 0, datesPages: 0, datesRefused: 0, stripped: 0, strippedPublished: 0, strippedTitled: 0, gold: 0, goldPublished: 0, notices: 0, noticesPublished: 0, noticesTitled: 0, noticesDoubted: 0 };
+  const c: Counts = { pages: 0, refused: 0, realDoubted: 0, datesPages: 0, datesRefused: 0, stripped: 0, strippedPublished: 0, strippedTitled: 0, gold: 0, goldPublished: 0, notices: 0, noticesPublished: 0, noticesTitled: 0, noticesDoubted: 0 };
   const lines: string[] = [];
   const url = (p: DevPage) => (withUrl ? p.url : null);
   for (const p of real.filter((q) => q.half === h)) {
     c.pages++;
     const o = run(p.id, p.text, url(p));
     if (!("article" in o)) (c.refused++, lines.push(`  real refused ${p.set} ${p.id.slice(0, 8)}: ${o.rejected.rule}`));
+    else if (o.article.messages.some(gateDoubt)) (c.realDoubted++, lines.push(`  real published with the gate's doubt ${p.set} ${p.id.slice(0, 8)}`));
     const stripped = strippedDump(p);
     if (tokens(stripped).length === 0) continue;
     c.stripped++;
@@ -99,16 +101,17 @@ const half = (h: Half, withUrl: boolean): Counts => {
   return c;
 };
 
-interface HtmlCounts { pages: number; refused: number; datesPages: number; datesRefused: number; stripped: number; strippedPublished: number; gold: number; goldPublished: number; written: number; writtenPublished: number; served: number; servedPublished: number; doubted: { stripped: number; written: number; served: number } }
+interface HtmlCounts { pages: number; refused: number; realDoubted: number; datesPages: number; datesRefused: number; stripped: number; strippedPublished: number; gold: number; goldPublished: number; written: number; writtenPublished: number; served: number; servedPublished: number; doubted: { stripped: number; written: number; served: number } }
 
 const htmlHalf = (h: Half, withUrl: boolean): HtmlCounts => {
-  const c: HtmlCounts = { pages: 0, refused: 0, datesPages: 0, datesRefused: 0, stripped: 0, strippedPublished: 0, gold: 0, goldPublished: 0, written: 0, writtenPublished: 0, served: 0, servedPublished: 0, doubted: { stripped: 0, written: 0, served: 0 } };
+  const c: HtmlCounts = { pages: 0, refused: 0, realDoubted: 0, datesPages: 0, datesRefused: 0, stripped: 0, strippedPublished: 0, gold: 0, goldPublished: 0, written: 0, writtenPublished: 0, served: 0, servedPublished: 0, doubted: { stripped: 0, written: 0, served: 0 } };
   const lines: string[] = [];
   const url = (p: DevPage) => (withUrl ? p.url : null);
   for (const p of real.filter((q) => q.half === h && q.html)) {
     c.pages++;
     const o = runHtml(p.id, p.html, url(p));
     if (!("article" in o)) (c.refused++, lines.push(`  html real refused ${p.set} ${p.id.slice(0, 8)}: ${o.rejected.rule}`));
+    else if (o.article.messages.some(gateDoubt)) (c.realDoubted++, lines.push(`  html real published with the gate's doubt ${p.set} ${p.id.slice(0, 8)}`));
     const doc = strippedHtml(p, url(p));
     if (!doc) continue;
     c.stripped++;
@@ -141,7 +144,7 @@ for (const withUrl of [true, false]) {
   for (const h of halves) {
     const c = half(h, withUrl);
     console.log(
-      `${h === "tune" ? "tuning" : "checking"} half, ${withUrl ? "with URL" : "without URL"}: real refused ${c.refused}/${c.pages}, dates-dev refused ${c.datesRefused}/${c.datesPages}; ` +
+      `${h === "tune" ? "tuning" : "checking"} half, ${withUrl ? "with URL" : "without URL"}: real refused ${c.refused}/${c.pages} (published with the gate's doubt ${c.realDoubted}), dates-dev refused ${c.datesRefused}/${c.datesPages}; ` +
         `stripped published ${c.strippedPublished}/${c.stripped} (headline from text ${c.strippedTitled}; extraction-dev ${c.goldPublished}/${c.gold}); notices published ${c.noticesPublished}/${c.notices} (headline from text ${c.noticesTitled}, with the gate's doubt ${c.noticesDoubted})`,
     );
   }
@@ -151,7 +154,7 @@ for (const withUrl of [true, false]) {
   for (const h of halves) {
     const c = htmlHalf(h, withUrl);
     console.log(
-      `${h === "tune" ? "tuning" : "checking"} half, HTML, ${withUrl ? "with URL" : "without URL"}: real refused ${c.refused}/${c.pages}, dates-dev refused ${c.datesRefused}/${c.datesPages}; ` +
+      `${h === "tune" ? "tuning" : "checking"} half, HTML, ${withUrl ? "with URL" : "without URL"}: real refused ${c.refused}/${c.pages} (published with the gate's doubt ${c.realDoubted}), dates-dev refused ${c.datesRefused}/${c.datesPages}; ` +
         `stripped published ${c.strippedPublished}/${c.stripped} (with the gate's doubt ${c.doubted.stripped}; extraction-dev ${c.goldPublished}/${c.gold}); written notices published ${c.writtenPublished}/${c.written} (doubt ${c.doubted.written}), served notices published ${c.servedPublished}/${c.served} (doubt ${c.doubted.served})`,
     );
   }
