@@ -47,7 +47,8 @@ export function launchWatched<T>(start: () => T): { result: T; process: Pagefind
   return { result, process: child ? watch(child) : null };
 }
 
-function watch(child: ChildProcess): PagefindProcess {
+/** Watches a Pagefind process started here (./pagefind-second.ts) as `launchWatched` watches the module's. */
+export function watch(child: ChildProcess): PagefindProcess {
   let stderr = "";
   let ended = false;
   let stopping = false;
