@@ -47,8 +47,7 @@ export function launchWatched<T>(start: () => T): { result: T; process: Pagefind
   return { result, process: child ? watch(child) : null };
 }
 
-/** Watches a Pagefind process started here (./pagefind-second.ts) as `launchWatched` watches the module's. */
-export function watch(child: ChildProcess): PagefindProcess {
+function watch(child: ChildProcess): PagefindProcess {
   let stderr = "";
   let ended = false;
   let stopping = false;

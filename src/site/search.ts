@@ -27,8 +27,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
-import { launchWatched, type PagefindProcess } from "./pagefind-process.ts";
-import { SecondPagefind, type SearchIndex } from "./pagefind-second.ts";
+import { launchWatched } from "./pagefind-process.ts";
 import { indexSegmentsThem, spacedUnspacedWords } from "./unspaced-words.ts";
 
 const BODY_MARK = "data-pagefind-body";
@@ -39,8 +38,6 @@ const IGNORE_MARK = "data-pagefind-ignore";
  * carried-over pages while Eleventy starts.
  */
 const OPEN_PAGES = 3_000;
-/** Pages to index from which a second Pagefind process builds every other bundle (a cold build's; not a few rebuilt bundles'). */
-const SECOND_SERVICE_PAGES = 1_000;
 /**
  * Story pages per fragment file: Pagefind writes a page's fragment (its title, URL and text, for the result
  * shown) to a file of its own unless told the most files an index may have (`maxFragments`), and then shares
@@ -220,41 +217,22 @@ export async function startSearch(
   // without waiting for Pagefind to answer, which answers in turn after all it was sent before.
   // Pagefind's process is watched (./pagefind-process.ts): if it ends, nothing more is sent to it, and what
   // waits for its answers is released at once by closing the service (its answers are rejected).
-  // With many pages to index, every other bundle goes to a second Pagefind process (./pagefind-second.ts):
-  // each process builds its bundles one after another, and the two side by side.
-  const config = (bundle: SearchBundle) => ({ forceLanguage, maxFragments: Math.max(1, Math.ceil(bundle.urls.length / PAGES_PER_FRAGMENT_FILE)) });
-  const pages = bundles.reduce((n, b) => n + b.urls.length, 0);
-  const onSecond = (i: number) => second !== null && i % 2 === 1;
-  const second = bundles.length > 1 && pages >= SECOND_SERVICE_PAGES ? new SecondPagefind() : null;
-  const launched = launchWatched(() => bundles.map((bundle, i): Promise<pagefind.NewIndexResponse> | null => (onSecond(i) ? null : pagefind.createIndex(config(bundle)))));
-  const services = [launched.process, second?.process ?? null].filter((s): s is PagefindProcess => s !== null);
-  const failedService = () => services.find((s) => s.failure !== null) ?? null;
-  const stopped = () => failedService() !== null;
-  /** Per process, the bundles whose files it was told to write and has not answered for, in the order told (it answers in order). */
-  const writingOn = new Map<PagefindProcess | null, Set<string>>();
-  const writingFor = (i: number) => {
-    const service = onSecond(i) ? second!.process : launched.process;
-    if (!writingOn.has(service)) writingOn.set(service, new Set());
-    return writingOn.get(service)!;
-  };
-  const stoppedError = () => {
-    const failed = failedService()!;
-    return new SearchStopped(siteDir, [...(writingOn.get(failed) ?? [])][0] ?? null, failed.failure!);
-  };
-  const closeAll = () => {
-    second?.close();
-    return pagefind.close();
-  };
-  for (const service of services) service.onEnd = () => void closeAll();
-  const made = await Promise.allSettled(bundles.map((bundle, i) => (onSecond(i) ? second!.createIndex(config(bundle)).then((index) => ({ index, errors: [] as string[] })) : launched.result[i]!)));
+  const launched = launchWatched(() => bundles.map((bundle) => pagefind.createIndex({ forceLanguage, maxFragments: Math.max(1, Math.ceil(bundle.urls.length / PAGES_PER_FRAGMENT_FILE)) })));
+  const service = launched.process;
+  const stopped = () => !!service?.failure;
+  /** The bundles whose files Pagefind was told to write and has not answered for, in the order told (it answers in order). */
+  const writing = new Set<string>();
+  const stoppedError = () => new SearchStopped(siteDir, [...writing][0] ?? null, service!.failure!);
+  if (service) service.onEnd = () => void pagefind.close();
+  const made = await Promise.allSettled(launched.result);
   if (stopped()) throw stoppedError();
   const failed = made.find((result) => result.status === "rejected" || !result.value.index);
   if (failed) {
-    for (const service of services) service.closing();
-    await closeAll();
+    service?.closing();
+    await pagefind.close();
     throw failed.status === "rejected" ? failed.reason : new Error(`search index could not be started: ${failed.value.errors.join("; ")}`);
   }
-  const indexes = made.map((result) => (result as PromiseFulfilledResult<{ index?: SearchIndex }>).value.index!);
+  const indexes = made.map((result) => (result as PromiseFulfilledResult<pagefind.NewIndexResponse>).value.index!);
   // Bundles start in order, while those being fed hold at most OPEN_PAGES pages: a bundle is written once
   // its last page is in, and the next ones start.
   let openPages = 0;
@@ -262,7 +240,7 @@ export async function startSearch(
     while (!stopped() && next < bundles.length && (open.size === 0 || openPages + bundles[next]!.urls.length <= OPEN_PAGES)) {
       const i = next++;
       openPages += bundles[i]!.urls.length;
-      const index = new BundleIndex(indexes[i]!, siteDir, bundles[i]!.folder, stopped, writingFor(i));
+      const index = new BundleIndex(indexes[i]!, siteDir, bundles[i]!.folder, stopped, writing);
       started.push(index);
       open.set(i, index);
       index.onComplete = () => {
@@ -305,8 +283,8 @@ export async function startSearch(
     },
     close: () => {
       const cpuMs = pagefindCpuMs();
-      for (const service of services) service.closing();
-      return closeAll().then(() => cpuMs);
+      service?.closing();
+      return pagefind.close().then(() => cpuMs);
     },
   };
 }
@@ -366,7 +344,7 @@ class BundleIndex {
   private readonly held = new Map<string, string>();
 
   constructor(
-    private readonly index: SearchIndex,
+    private readonly index: pagefind.PagefindIndex,
     private readonly siteDir: string,
     private readonly folder: string,
     /** Whether Pagefind's process has ended: then nothing more is sent (it would start another). */
