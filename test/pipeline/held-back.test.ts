@@ -37,6 +37,7 @@ describe("a consent wall the article gate doubts, beside a real article", () => 
 
   it("is published as a new item once a real article joins its story, never as an update of a held-back one", () => {
     const first = buildDigest(result.stories, { zone: "UTC" }).model;
+    expect(first.published.stories.has(notice.id)).toBe(false);
     const joined: Story = { ...notice, members: [...notice.members, ...real.members] };
     const next = buildDigest([joined], { zone: "UTC", published: first.published }).model;
     const view = next.stories[0]!;
