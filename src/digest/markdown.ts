@@ -33,8 +33,8 @@ function sourceLine(source: StoryView["sources"][number]): string {
 
 // Each file is one string built by appending (V8 joins the pieces once, when the file is written):
 // a list of lines joined at the end cost twice as much at 4,000 stories.
-function storyMarkdown(story: StoryView): string {
-  let md = `## ${escapeMarkdown(story.headline)} {#${story.id}}\n\n`;
+function storyMarkdown(story: StoryView, heading = "##"): string {
+  let md = `${heading} ${escapeMarkdown(story.headline)} {#${story.id}}\n\n`;
   if (story.heldBack) md += `Held back: ${escapeMarkdown(story.heldBack)}.\n\n`;
   if (story.summary.length) md += `${joinSentences(story.summary, escapeMarkdown)}\n\n`;
   md += "Sources:\n\n";
@@ -52,7 +52,7 @@ export function dayMarkdown(day: DayView): DigestFile {
   for (const story of day.stories) md += `\n${storyMarkdown(story)}`;
   if (day.heldBack.length) {
     md += `\n${HELD_BACK_HEADING}\n\n${HELD_BACK_NOTE}\n`;
-    for (const story of day.heldBack) md += `\n${storyMarkdown(story)}`;
+    for (const story of day.heldBack) md += `\n${storyMarkdown(story, "###")}`;
   }
   return { date: day.date, fileName: `${day.date}.md`, markdown: md };
 }

@@ -46,7 +46,8 @@ describe("a story of doubted pages only, through a build", () => {
     expect(heading).toBeGreaterThan(page.indexOf(REAL_HEADLINE));
     expect(page.indexOf(NOTICE_HEADLINE)).toBeGreaterThan(heading);
     expect(page.slice(heading)).toContain("it may not be the article");
-    expect(page).toMatch(/· 1 story</);
+    expect(page).toMatch(/· 1 story, 1 held back</);
+    expect(read("archive/index.html")).toMatch(/· 1 story, 1 held back</);
   });
 
   it("has its own page, which says it is held back", () => {
@@ -63,7 +64,7 @@ describe("a story of doubted pages only, through a build", () => {
     const md = readFileSync(join(a.digests, "2024-03-05.md"), "utf8");
     const heading = md.indexOf("## Held back: these pages may not be articles");
     expect(heading).toBeGreaterThan(md.indexOf(REAL_HEADLINE));
-    expect(md.indexOf(`## ${NOTICE_HEADLINE}`)).toBeGreaterThan(heading);
+    expect(md.indexOf(`### ${NOTICE_HEADLINE}`)).toBeGreaterThan(heading);
     expect(a.said).toMatch(/→ 2 stories on 1 day \(1 held back: not in the feeds\)/);
   });
 
