@@ -93,6 +93,12 @@ export interface CleanArticle {
   context: string;
   mtime: Date;
   messages: Message[];
+  /**
+   * Why the article gate doubts the page is an article (src/clean/rules/article-gate.ts: it kept the body, but it reads
+   * much like page furniture), when it does. A story whose articles are all doubted is held back from the feeds and the
+   * front page (src/digest/model.ts).
+   */
+  doubt?: string;
   /** A hash of the headline and paragraphs and their word count, when the cache kept them (src/text/article-text.ts). */
   text?: TextFacts;
   /** Where the paragraphs and context are, when the article came from the cache without them. */

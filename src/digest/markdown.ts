@@ -11,6 +11,10 @@ function escapeMarkdown(text: string): string {
   return escapeSyntax(selfContainedBidi(text));
 }
 
+/** The heading a day's held-back stories stand under (after its published ones), and what it says of them. */
+export const HELD_BACK_HEADING = "## Held back: these pages may not be articles";
+const HELD_BACK_NOTE = "Every page of each story below reads much like page furniture (a notice, a form, a list of teasers), so it is in no feed and not among the day's stories.";
+
 export interface DigestFile {
   date: string;
   fileName: string;
@@ -29,8 +33,9 @@ function sourceLine(source: StoryView["sources"][number]): string {
 
 // Each file is one string built by appending (V8 joins the pieces once, when the file is written):
 // a list of lines joined at the end cost twice as much at 4,000 stories.
-function storyMarkdown(story: StoryView): string {
-  let md = `## ${escapeMarkdown(story.headline)} {#${story.id}}\n\n`;
+function storyMarkdown(story: StoryView, heading = "##"): string {
+  let md = `${heading} ${escapeMarkdown(story.headline)} {#${story.id}}\n\n`;
+  if (story.heldBack) md += `Held back: ${escapeMarkdown(story.heldBack)}.\n\n`;
   if (story.summary.length) md += `${joinSentences(story.summary, escapeMarkdown)}\n\n`;
   md += "Sources:\n\n";
   for (const source of story.listed) md += `${sourceLine(source)}\n`;
@@ -45,5 +50,9 @@ export function dayMarkdown(day: DayView): DigestFile {
   for (const story of day.stories) md += `  - ${story.id}\n`;
   md += "---\n";
   for (const story of day.stories) md += `\n${storyMarkdown(story)}`;
+  if (day.heldBack.length) {
+    md += `\n${HELD_BACK_HEADING}\n\n${HELD_BACK_NOTE}\n`;
+    for (const story of day.heldBack) md += `\n${storyMarkdown(story, "###")}`;
+  }
   return { date: day.date, fileName: `${day.date}.md`, markdown: md };
 }

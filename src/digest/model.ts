@@ -67,6 +67,12 @@ export interface StoryView {
   breadth: number;
   /** Whether its day is only the day its files were written (no article states one): it never leads a day or the front page. */
   dayFromFiles: boolean;
+  /**
+   * Why it is held back, when every one of its articles is a page the article gate doubts is an article (a notice, a
+   * form, teasers): it has its page and is listed under its day's held-back heading, but no feed item, no place in
+   * the day's stories or on the front page. Absent for a story that is published.
+   */
+  heldBack?: string;
   categories: string[];
   /** The language its headline and summary are written in (null: not told), and their direction. */
   language: TextLanguage;
@@ -92,8 +98,10 @@ export interface DayView {
   title: string;
   path: string;
   monthPath: string;
-  /** By rank. */
+  /** By rank: the stories published (none held back). */
   stories: StoryView[];
+  /** The day's held-back stories (`StoryView.heldBack`), by rank among themselves; in no feed. */
+  heldBack: StoryView[];
   published: string;
   /** Moves whenever a story is added to the day or one of its stories gains a source or a stated correction; held to what was published as a story's is. */
   updated: string;
@@ -125,7 +133,7 @@ export interface DigestModel {
   /** Newest first. */
   days: DayView[];
   months: MonthView[];
-  /** Every story, newest day first, by rank within a day. */
+  /** Every story, newest day first, by rank within a day, a day's held-back stories after its published ones. */
   stories: StoryView[];
   /** The front page: the latest `homeDays` days' stories ranked by breadth and recency. */
   front: StoryView[];
@@ -258,6 +266,7 @@ function viewParts(story: Story, zone: string, categorise: Categorise): ViewPart
   const shownHeadline = headline || text(story.title) || story.id;
   const language = textLanguage([shownHeadline, ...summary]);
   for (const s of sources) s.language = s.headline === shownHeadline ? language : sourceLanguage(s.headline, language);
+  const heldBack = heldBackWhy(members);
   return {
     sources,
     listed,
@@ -265,10 +274,20 @@ function viewParts(story: Story, zone: string, categorise: Categorise): ViewPart
     ...credits,
     breadth: breadthKeys.size,
     dayFromFiles: members.every((m) => m.dateSource === "file-mtime"),
+    ...(heldBack === null ? {} : { heldBack }),
     categories: categorise(members, credits.namedOutlets, language.lang),
     language,
     stamp: storyStamp(revision(sources, zone, story.id), members, zone, story.id),
   };
+}
+
+/**
+ * Why a story is held back: every article in it is one the article gate doubts (the first one's doubt, as the gate
+ * words it), or null when one is not (a story with one undoubted article is published, its doubted ones credited).
+ */
+export function heldBackWhy(members: readonly ResolvedArticle[]): string | null {
+  if (members.length === 0 || !members.every((m) => typeof m.doubt === "string")) return null;
+  return members[0]!.doubt!;
 }
 
 /** A story's parts and its key in the store (null: it has none, and its parts are not kept). */
@@ -358,6 +377,7 @@ function storyView(story: Story, zone: string, parts: ViewParts, stamps: Map<str
     namedOutlets: parts.namedOutlets,
     breadth: parts.breadth,
     dayFromFiles: parts.dayFromFiles,
+    ...(parts.heldBack === undefined ? {} : { heldBack: parts.heldBack }),
     categories: parts.categories,
     language: parts.language,
     rank: 0,
@@ -474,8 +494,12 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
     .sort()
     .reverse()
     .map((date) => {
-      const stories = byDay.get(date)!.sort(byBreadth);
+      const all = byDay.get(date)!.sort(byBreadth);
+      const stories = all.filter((s) => s.heldBack === undefined);
+      const heldBack = all.filter((s) => s.heldBack !== undefined);
       stories.forEach((s, i) => (s.rank = i + 1));
+      heldBack.forEach((s, i) => (s.rank = i + 1));
+      // A held-back story moves no day's stamp: its feed item shows none of it.
       const sources = stories.flatMap((s) => s.sources);
       const stamp = dayStamp(revision(sources, options.zone), stories, membersOf, options.zone);
       dayStamps.set(date, stamp);
@@ -485,6 +509,7 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
         path: dayPath(date),
         monthPath: monthPath(date),
         stories,
+        heldBack,
         published: dayStart(date, options.zone).iso,
         updated: stamp.updated,
         namedOutlets: distinct(stories.flatMap((s) => s.namedOutlets)),
@@ -493,7 +518,11 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
     });
 
   const asMade = madeSpelling(made);
-  const published = settleStamps(views, days, dayStamps, stamps, options.published, shownThrough(store, parts, asMade), asMade);
+  // Only what the feeds publish is settled and kept as published: a held-back story that gains a real article later
+  // is then a new item, never an update of one no reader was shown; so is a day that had held-back stories only.
+  const feedStories = views.filter((v) => v.heldBack === undefined);
+  const feedDays = days.filter((d) => d.stories.length > 0);
+  const published = settleStamps(feedStories, feedDays, dayStamps, stamps, options.published, shownThrough(store, parts, asMade), asMade);
   // A view key stands for the view's parts as made: with the outlets spelled otherwise, it says how, so that
   // no page, digest or feed item kept under the key shows the old spelling.
   const viewKeys = new Map<string, string>();
@@ -510,8 +539,8 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
     month.days.push(day);
   }
 
-  const newest = days[0]?.date ?? "1970-01-01";
-  const recent = days.slice(0, options.homeDays).flatMap((d) => d.stories);
+  const newest = feedDays[0]?.date ?? "1970-01-01";
+  const recent = feedDays.slice(0, options.homeDays).flatMap((d) => d.stories);
   // The decay of a day, worked out once (the front page's stories share a few days).
   const decays = new Map<string, number>();
   const decay = (date: string) => decays.get(date) ?? decays.set(date, frontDecay(date, newest)).get(date)!;
@@ -543,5 +572,5 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
   }
   const outlets = [...counts.values()].sort((a, b) => b.stories - a.stories || ENGLISH.compare(a.name, b.name) || (a.name < b.name ? -1 : 1));
 
-  return { days, months: [...months.values()], stories: days.flatMap((d) => d.stories), front, redirects, outlets, storiesWithUnnamed, published, viewKeys };
+  return { days, months: [...months.values()], stories: days.flatMap((d) => [...d.stories, ...d.heldBack]), front, redirects, outlets, storiesWithUnnamed, published, viewKeys };
 }

@@ -19,7 +19,7 @@ import type { SourceView, StoryView } from "./model.ts";
 import type { Stamp } from "./stamps.ts";
 
 /** The parts of a story's view that are its articles' alone (./model.ts `viewParts`): the view's own fields, but `listed` by place in `sources`. */
-export interface ViewParts extends Pick<StoryView, "sources" | "headline" | "outlets" | "credit" | "namedOutlets" | "breadth" | "dayFromFiles" | "categories" | "language"> {
+export interface ViewParts extends Pick<StoryView, "sources" | "headline" | "outlets" | "credit" | "namedOutlets" | "breadth" | "dayFromFiles" | "heldBack" | "categories" | "language"> {
   /** The sources a reader is shown, by their place in `sources`. */
   listed: number[];
   stamp: Stamp;
@@ -64,6 +64,7 @@ export function isViewParts(v: unknown): v is ViewParts {
     isStrings(v.namedOutlets) &&
     Number.isInteger(v.breadth) &&
     typeof v.dayFromFiles === "boolean" &&
+    (v.heldBack === undefined || isString(v.heldBack)) &&
     isStrings(v.categories) &&
     isObject(language) &&
     orNull(language.lang, isString) &&

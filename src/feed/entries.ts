@@ -76,10 +76,14 @@ function once(make: () => FeedEntry): () => FeedEntry {
   return () => (made ??= make());
 }
 
-/** The stories of the newest `days` days, most recently changed first, at most `max` of them. */
+/** The newest `days` days with a story published (a day of held-back stories only has no item, and lends none). */
+function feedDays(model: DigestModel, days: number): DayView[] {
+  return model.days.filter((d) => d.stories.length > 0).slice(0, days);
+}
+
+/** The stories of the newest `days` days, most recently changed first, at most `max` of them (`DayView.stories`: none held back). */
 function newestStories(model: DigestModel, days: number, max: number): StoryView[] {
-  return model.days
-    .slice(0, days)
+  return feedDays(model, days)
     .flatMap((d) => d.stories)
     .sort((a, b) => (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.date < b.date ? 1 : a.date > b.date ? -1 : a.rank - b.rank))
     .slice(0, max);
@@ -87,7 +91,7 @@ function newestStories(model: DigestModel, days: number, max: number): StoryView
 
 /** The newest `days` days' entries, newest first: keyed where every story of the day has a view key. */
 export function dailySources(model: DigestModel, baseUrl: string, days: number, language: string): FeedSource[] {
-  return model.days.slice(0, days).map((d) => ({ key: dayEntryKey(d, model.viewKeys, baseUrl, language), updated: d.updated, entry: once(() => dayEntry(d, baseUrl, language)) }));
+  return feedDays(model, days).map((d) => ({ key: dayEntryKey(d, model.viewKeys, baseUrl, language), updated: d.updated, entry: once(() => dayEntry(d, baseUrl, language)) }));
 }
 
 /** The entries of `newestStories`: keyed where the story has a view key. */

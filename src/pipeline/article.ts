@@ -74,8 +74,13 @@ export function cleanArticle(file: SourceFile, rules?: readonly CleanRule[]): Cl
     article.title = openingWords(article.paragraphs[0] ?? "", 12);
     article.titleFromText = true;
   }
+  const doubt = article.messages.find(isGateDoubt);
+  if (doubt) article.doubt = doubt.text;
   return { article, words };
 }
+
+/** The article gate's warning that it kept a page it doubts is an article (src/clean/rules/article-gate.ts). */
+export const isGateDoubt = (m: Message): boolean => m.rule === "article-gate" && m.level === "warning" && m.stage === "clean";
 
 /** The date stage's per-article step, through its entry function, and the words clustering will read (`clock`: the time each took, added). */
 export function dateArticle(article: CleanArticle, zone: string, clock?: ArticleClock): DatedArticle {

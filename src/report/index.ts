@@ -38,6 +38,8 @@ export interface ReportStory {
    * (every article of it deleted).
    */
   formerIds?: string[];
+  /** Why it is held back from the feeds and the front page, when every article in it is one the article gate doubts (src/digest `heldBack`). */
+  heldBack?: string;
   /** One per member article: its outlet's name (null when nothing names it), its URL and headline. */
   sources: ReportSource[];
 }
@@ -71,16 +73,18 @@ export function buildReport(stories: readonly Story[], rejected: readonly Reject
   }
   const inputs: ReportInput[] = [];
   for (const story of stories) {
+    const heldBack = views.get(story.id)?.heldBack;
     story.members.forEach((m, i) => {
       const said = records.get(m.path) ?? [];
       const undated = fileTimeMessage(m, said);
+      const added = [...(undated ? [reportMessage(undated)] : []), ...(heldBack === undefined ? [] : [heldBackMessage(story.id)])];
       inputs.push({
         path: m.path,
         status: i === 0 ? "included" : "merged",
         story: story.id,
         date: m.date,
         dateSource: m.dateSource,
-        messages: undated ? [...said, reportMessage(undated)] : said,
+        messages: added.length ? [...said, ...added] : said,
       });
     });
   }
@@ -107,11 +111,17 @@ export function buildReport(stories: readonly Story[], rejected: readonly Reject
         summary: s.summary,
         ...(s.followUpOf ? { followUpOf: s.followUpOf } : {}),
         ...(s.formerIds?.length ? { formerIds: [...s.formerIds] } : {}),
+        ...(view?.heldBack === undefined ? {} : { heldBack: view.heldBack }),
         sources: (view?.sources ?? []).map((src) => ({ path: src.path, outlet: src.outlet, url: src.url, headline: src.headline })),
       };
     }),
     ...(own.length ? { messages: own } : {}),
   };
+}
+
+/** The digest's warning on each input of a held-back story: the story is on its day's page and its own, in no feed. */
+function heldBackMessage(story: string): ReportMessage {
+  return { stage: "digest", rule: "held-back", level: "warning", text: `story ${story} is held back from the feeds and the front page: every page in it may not be an article (the article gate's doubt)` };
 }
 
 function reportMessage(m: Message): ReportMessage {
@@ -169,7 +179,8 @@ export function warningLines(report: BuildReport): string[] {
 /** The console summary: one line of counts. */
 export function summaryLines(report: BuildReport, days: number): string[] {
   const count = (s: ReportInput["status"]) => report.inputs.filter((i) => i.status === s).length;
+  const held = report.stories.filter((s) => s.heldBack !== undefined).length;
   return [
-    `digest: ${counted(report.inputs.length, "input")}: ${count("included")} included, ${count("merged")} merged, ${count("rejected")} rejected → ${counted(report.stories.length, "story", "stories")} on ${counted(days, "day")}`,
+    `digest: ${counted(report.inputs.length, "input")}: ${count("included")} included, ${count("merged")} merged, ${count("rejected")} rejected → ${counted(report.stories.length, "story", "stories")} on ${counted(days, "day")}${held ? ` (${held} held back: not in the feeds)` : ""}`,
   ];
 }
