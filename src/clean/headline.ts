@@ -214,6 +214,32 @@ function containsAll(haystack: readonly string[], needles: readonly string[]): b
   return needles.every((n) => set.has(n));
 }
 
+/** Most words a kicker glued before a page's headline may have ("Société", "Headline:", "Das Halbfinale der Champions Hockey League am Dienstag"). */
+const MAX_KICKER_WORDS = 8;
+
+/**
+ * The headline line an HTML page shows, without a kicker glued before it: when the line is the page's
+ * stated headline (`stated`: og:title, JSON-LD, reconciled) with 1-8 words before it, a kicker or
+ * topic line the heading prints in its own inline element ("Société Dans la queue de la tempête
+ * Ciaran …"), the line from the stated headline's first word on. Otherwise the line as shown.
+ */
+export function withoutKicker(shown: string, stated: string | null): string {
+  if (!stated) return shown;
+  const want = headlineTokens(stated);
+  const all = headlineTokens(shown);
+  const extra = all.length - want.length;
+  if (want.length < 3 || extra < 1 || extra > MAX_KICKER_WORDS) return shown;
+  for (let i = 0; i < want.length; i++) if (all[extra + i] !== want[i]) return shown;
+  // The kicker ends at a space: the first cut whose two sides read as the kicker and the stated headline.
+  for (let j = shown.indexOf(" "); j > 0; j = shown.indexOf(" ", j + 1)) {
+    if (headlineTokens(shown.slice(0, j)).length !== extra) continue;
+    // What stands between the kicker and the headline (a colon, a slash, a dash) goes; an opening quote stays.
+    const rest = shown.slice(j).replace(/^[\s:|/·•–—-]+/u, "");
+    if (rest && headlineTokens(rest).length === want.length) return rest;
+  }
+  return shown;
+}
+
 /**
  * One headline from the page's statements of it, each stripped of the site's name: og:title first
  * (what the page gives to anyone sharing it), then JSON-LD, <h1>, twitter:title, <title>; a
