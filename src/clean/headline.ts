@@ -17,6 +17,8 @@ export interface HeadlineClaims {
   title: string | null;
   siteName: string | null;
   url: string | null;
+  /** The page's first <h2> with text, read only when it has no <h1> with text: a witness of which title part is the headline. */
+  h2?: string | null;
 }
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
@@ -149,7 +151,8 @@ export function stripSiteName(title: string, site: string | null, host: string |
     // Parts the page's other headline statements share are the headline; the rest is the site's.
     const otherTokens = others.map(headlineTokens);
     const shared = kept.filter((p) => otherTokens.some((o) => tokenF1(headlineTokens(p), o) >= 0.5 || containsAll(o, headlineTokens(p))));
-    if (shared.length > 0) kept = shared;
+    // One shared word is a label (a category page's <h1> "Korsetts"), not the whole headline.
+    if (shared.length > 0 && shared.reduce((n, p) => n + headlineTokens(p).length, 0) >= 2) kept = shared;
   }
   if (kept.length === 0) return parts.reduce((a, b) => (b.length > a.length ? b : a));
   if (kept.length === parts.length) return title.trim();
@@ -193,6 +196,26 @@ export function titleSitePart(title: string | null, headline: string | null): st
   }
   const site = [...parts.slice(hi), ...parts.slice(0, lo)].filter((p) => p.split(/\s+/).length <= MAX_SITE_WORDS && /\p{L}/u.test(p));
   return site.length > 0 ? site.join(" | ") : null;
+}
+
+/**
+ * The run of the title's parts that a page heading prints alone, when the rest of the title is at one end,
+ * each part site-sized (six words or fewer) and shorter in all than the run: "Der Genossenschaftsverband
+ * Bayern im Porträt | Genossenschaftsverband Bayern (GVB)" under the heading "Der Genossenschaftsverband
+ * Bayern im Porträt". Null otherwise.
+ */
+function headingRun(title: string, heading: string): string | null {
+  const parts = title.split(SEPARATOR).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return null;
+  const [lo, hi] = headlineRun(parts, squash(heading));
+  if (hi === 0 || (lo > 0 && hi < parts.length) || hi - lo === parts.length) return null;
+  const rest = [...parts.slice(0, lo), ...parts.slice(hi)];
+  if (rest.some((p) => p.split(/\s+/).length > MAX_SITE_WORDS)) return null;
+  const count = (ps: readonly string[]) => ps.reduce((n, p) => n + headlineTokens(p).length, 0);
+  if (count(rest) >= count(parts.slice(lo, hi))) return null;
+  const first = title.indexOf(parts[lo]!);
+  const last = title.lastIndexOf(parts[hi - 1]!);
+  return first >= 0 && last >= first ? title.slice(first, last + parts[hi - 1]!.length).trim() : null;
 }
 
 /** The run of parts [lo, hi) that reads as the headline, letters and digits only; [0, 0] when none does. */
@@ -249,8 +272,15 @@ export function reconcileHeadline(c: HeadlineClaims): string {
   const host = hostKey(c.url);
   const raw: string[] = [c.og, c.jsonLd, c.h1[0] ?? null, c.twitter, c.title].filter((x): x is string => !!x && !!x.trim());
   const siteTokens = c.siteName ? headlineTokens(c.siteName) : [];
+  const keys = raw.map(squash);
+  // Only the <title> (and copies of it) states the headline: a heading that prints one end of it alone names that end.
+  if (c.title && c.h2 && c.h1.length === 0 && keys.every((k) => k === keys[0])) {
+    const run = headingRun(c.title, c.h2);
+    if (run) return run;
+  }
   for (let i = 0; i < raw.length; i++) {
-    const s = stripSiteName(raw[i]!, c.siteName, host, raw.filter((_, j) => j !== i));
+    // A statement that copies this one (an og:title that is the <title> as written) is no second witness of its parts.
+    const s = stripSiteName(raw[i]!, c.siteName, host, raw.filter((_, j) => keys[j] !== keys[i]));
     const tokens = headlineTokens(s);
     if (tokens.length === 0) continue;
     const onlySite = (siteTokens.length > 0 && tokenF1(tokens, siteTokens) >= 0.8) || (host !== null && squash(s) === host);
