@@ -17,8 +17,6 @@ export interface HeadlineClaims {
   title: string | null;
   siteName: string | null;
   url: string | null;
-  /** The page's first <h2> with text, read only when it has no <h1> with text: a witness of which title part is the headline. */
-  h2?: string | null;
 }
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
@@ -198,26 +196,6 @@ export function titleSitePart(title: string | null, headline: string | null): st
   return site.length > 0 ? site.join(" | ") : null;
 }
 
-/**
- * The run of the title's parts that a page heading prints alone, when the rest of the title is at one end,
- * each part site-sized (six words or fewer) and shorter in all than the run: "Der Genossenschaftsverband
- * Bayern im Porträt | Genossenschaftsverband Bayern (GVB)" under the heading "Der Genossenschaftsverband
- * Bayern im Porträt". Null otherwise.
- */
-function headingRun(title: string, heading: string): string | null {
-  const parts = title.split(SEPARATOR).map((p) => p.trim()).filter(Boolean);
-  if (parts.length < 2) return null;
-  const [lo, hi] = headlineRun(parts, squash(heading));
-  if (hi === 0 || (lo > 0 && hi < parts.length) || hi - lo === parts.length) return null;
-  const rest = [...parts.slice(0, lo), ...parts.slice(hi)];
-  if (rest.some((p) => p.split(/\s+/).length > MAX_SITE_WORDS)) return null;
-  const count = (ps: readonly string[]) => ps.reduce((n, p) => n + headlineTokens(p).length, 0);
-  if (count(rest) >= count(parts.slice(lo, hi))) return null;
-  const first = title.indexOf(parts[lo]!);
-  const last = title.lastIndexOf(parts[hi - 1]!);
-  return first >= 0 && last >= first ? title.slice(first, last + parts[hi - 1]!.length).trim() : null;
-}
-
 /** The run of parts [lo, hi) that reads as the headline, letters and digits only; [0, 0] when none does. */
 function headlineRun(parts: readonly string[], headline: string): [number, number] {
   if (!headline) return [0, 0];
@@ -273,11 +251,6 @@ export function reconcileHeadline(c: HeadlineClaims): string {
   const raw: string[] = [c.og, c.jsonLd, c.h1[0] ?? null, c.twitter, c.title].filter((x): x is string => !!x && !!x.trim());
   const siteTokens = c.siteName ? headlineTokens(c.siteName) : [];
   const keys = raw.map(squash);
-  // Only the <title> (and copies of it) states the headline: a heading that prints one end of it alone names that end.
-  if (c.title && c.h2 && c.h1.length === 0 && keys.every((k) => k === keys[0])) {
-    const run = headingRun(c.title, c.h2);
-    if (run) return run;
-  }
   for (let i = 0; i < raw.length; i++) {
     // A statement that copies this one (an og:title that is the <title> as written) is no second witness of its parts.
     const s = stripSiteName(raw[i]!, c.siteName, host, raw.filter((_, j) => keys[j] !== keys[i]));

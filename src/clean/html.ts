@@ -53,12 +53,11 @@ interface Found {
   title: El | null;
   jsonLd: El[];
   h1: El[];
-  h2: El | null;
 }
 
 /** One walk for everything the metadata needs. */
 function collect(root: El): Found {
-  const out: Found = { metas: [], links: [], title: null, jsonLd: [], h1: [], h2: null };
+  const out: Found = { metas: [], links: [], title: null, jsonLd: [], h1: [] };
   const stack: El[] = [root];
   while (stack.length > 0) {
     const e = stack.pop()!;
@@ -77,9 +76,6 @@ function collect(root: El): Found {
         break;
       case "h1":
         if (out.h1.length < 3) out.h1.push(e);
-        break;
-      case "h2":
-        if (!out.h2 && shownText(e).trim()) out.h2 = e;
         break;
     }
     // An <svg> has its own <title>: never the page's.
@@ -127,7 +123,6 @@ function readMeta(found: Found, meta: ArticleMeta, claims: HeadlineClaims): void
   if (meta.url && !/^https?:\/\//.test(meta.url)) meta.url = null;
   claims.title = found.title ? clean(textOf(found.title)) || null : null;
   claims.h1 = found.h1.map((e) => clean(shownText(e))).filter(Boolean);
-  if (claims.h1.length === 0 && found.h2) claims.h2 = clean(shownText(found.h2)) || null;
 }
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };

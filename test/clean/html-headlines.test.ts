@@ -1,5 +1,5 @@
 // Headlines of saved HTML pages as a reader sees them: without the site part of <title> and without a
-// kicker glued before the headline (tuning-half dev pages, scripts and styles cut, in
+// kicker glued before the headline (two tuning-half dev pages, scripts and styles cut, in
 // test/fixtures/clean/html-headlines/; saved without their URL, as a user's saved pages often are).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -50,14 +50,5 @@ describe("HTML headlines without the site part of <title>", () => {
     expect(reconcileHeadline(claims({ og: "Korsetts – Shops, Designer, online kaufen", title: "Korsetts – Shops, Designer, online kaufen", h1: ["Korsetts"] }))).toBe(
       "Korsetts – Shops, Designer, online kaufen",
     );
-  });
-
-  it("takes the title part that a page with no <h1> prints as its first <h2>", () => {
-    for (const url of [null, "https://www.gv-bayern.de/standard/artikel/der-genossenschaftsverband-bayern-im-portraet-775"]) {
-      expect(cleanSource(page("title-only-h2-heading.html", url)).title).toBe("Der Genossenschaftsverband Bayern im Porträt");
-    }
-    // The heading names the longer end only: a site-name <h2> never leaves the site's name as the headline.
-    expect(reconcileHeadline(claims({ title: "Bridge to close for repairs next week | Harbour Gazette", h2: "Harbour Gazette" }))).toBe("Bridge to close for repairs next week | Harbour Gazette");
-    expect(reconcileHeadline(claims({ title: "Bridge to close for repairs next week | Harbour Gazette", h2: "Bridge to close for repairs next week" }))).toBe("Bridge to close for repairs next week");
   });
 });
