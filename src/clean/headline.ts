@@ -149,7 +149,8 @@ export function stripSiteName(title: string, site: string | null, host: string |
     // Parts the page's other headline statements share are the headline; the rest is the site's.
     const otherTokens = others.map(headlineTokens);
     const shared = kept.filter((p) => otherTokens.some((o) => tokenF1(headlineTokens(p), o) >= 0.5 || containsAll(o, headlineTokens(p))));
-    if (shared.length > 0) kept = shared;
+    // One shared word is a label (a category page's <h1> "Korsetts"), not the whole headline.
+    if (shared.length > 0 && shared.reduce((n, p) => n + headlineTokens(p).length, 0) >= 2) kept = shared;
   }
   if (kept.length === 0) return parts.reduce((a, b) => (b.length > a.length ? b : a));
   if (kept.length === parts.length) return title.trim();
@@ -214,6 +215,32 @@ function containsAll(haystack: readonly string[], needles: readonly string[]): b
   return needles.every((n) => set.has(n));
 }
 
+/** Most words a kicker glued before a page's headline may have ("Société", "Headline:", "Das Halbfinale der Champions Hockey League am Dienstag"). */
+const MAX_KICKER_WORDS = 8;
+
+/**
+ * The headline line an HTML page shows, without a kicker glued before it: when the line is the page's
+ * stated headline (`stated`: og:title, JSON-LD, reconciled) with 1-8 words before it, a kicker or
+ * topic line the heading prints in its own inline element ("Société Dans la queue de la tempête
+ * Ciaran …"), the line from the stated headline's first word on. Otherwise the line as shown.
+ */
+export function withoutKicker(shown: string, stated: string | null): string {
+  if (!stated) return shown;
+  const want = headlineTokens(stated);
+  const all = headlineTokens(shown);
+  const extra = all.length - want.length;
+  if (want.length < 3 || extra < 1 || extra > MAX_KICKER_WORDS) return shown;
+  for (let i = 0; i < want.length; i++) if (all[extra + i] !== want[i]) return shown;
+  // The kicker ends at a space: the first cut whose two sides read as the kicker and the stated headline.
+  for (let j = shown.indexOf(" "); j > 0; j = shown.indexOf(" ", j + 1)) {
+    if (headlineTokens(shown.slice(0, j)).length !== extra) continue;
+    // What stands between the kicker and the headline (a colon, a slash, a dash) goes; an opening quote stays.
+    const rest = shown.slice(j).replace(/^[\s:|/·•–—-]+/u, "");
+    if (rest && headlineTokens(rest).length === want.length) return rest;
+  }
+  return shown;
+}
+
 /**
  * One headline from the page's statements of it, each stripped of the site's name: og:title first
  * (what the page gives to anyone sharing it), then JSON-LD, <h1>, twitter:title, <title>; a
@@ -223,8 +250,10 @@ export function reconcileHeadline(c: HeadlineClaims): string {
   const host = hostKey(c.url);
   const raw: string[] = [c.og, c.jsonLd, c.h1[0] ?? null, c.twitter, c.title].filter((x): x is string => !!x && !!x.trim());
   const siteTokens = c.siteName ? headlineTokens(c.siteName) : [];
+  const keys = raw.map(squash);
   for (let i = 0; i < raw.length; i++) {
-    const s = stripSiteName(raw[i]!, c.siteName, host, raw.filter((_, j) => j !== i));
+    // A statement that copies this one (an og:title that is the <title> as written) is no second witness of its parts.
+    const s = stripSiteName(raw[i]!, c.siteName, host, raw.filter((_, j) => keys[j] !== keys[i]));
     const tokens = headlineTokens(s);
     if (tokens.length === 0) continue;
     const onlySite = (siteTokens.length > 0 && tokenF1(tokens, siteTokens) >= 0.8) || (host !== null && squash(s) === host);

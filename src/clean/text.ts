@@ -5,6 +5,7 @@ import { defaultRules, type CleanRule } from "./rules/index.ts";
 import { doubts, fallbackBody, type Doubt } from "./doubts.ts";
 import { sourceOfText } from "./source.ts";
 import { lastCrumb } from "./breadcrumbs.ts";
+import { withoutKicker } from "./headline.ts";
 import { hostOf } from "../text/paths.ts";
 
 export interface TextCleanResult {
@@ -35,7 +36,8 @@ export function cleanDoc(doc: TextDoc, rules: readonly CleanRule[] = defaultRule
 }
 
 export function finish(doc: TextDoc): TextCleanResult {
-  const title = doc.title >= 0 ? lastCrumb(stripBullet(doc.lines[doc.title]!.text)) : (doc.meta.title ?? "");
+  const shown = doc.title >= 0 ? lastCrumb(stripBullet(doc.lines[doc.title]!.text)) : null;
+  const title = shown === null ? (doc.meta.title ?? "") : doc.origin === "html" ? withoutKicker(shown, doc.meta.title) : shown;
   const body = keptBodyLines(doc);
   const messages = [...doc.messages];
   const warn = ({ rule, text }: Doubt) => messages.push({ file: doc.path, stage: "clean", rule, level: "warning", text });
