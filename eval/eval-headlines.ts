@@ -4,12 +4,15 @@
 // see an og:title the page never shows (stop 50, train/try-headline-causes.ts: about half the text misses).
 // From text dumps (with and without the page's URL) and from HTML, on extraction-dev, webpages-dev
 // and dates-dev, each for the tuning and the checking half, with a count of furniture headlines.
+// A page the cleaner refuses (the article gate, or no article found) shows no headline: it stays in the
+// denominator, counted as not agreeing (issue 8's figure is of the pages with a gold headline, so a real page
+// refused costs the figure as a reader misses it), and its own row counts how many of the misses those are.
 // `--errors` also lists the tuning half's wrong text-dump headlines (with and without the URL), each
 // with its failure class, and counts the classes: the place to look before changing the model.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { cleanSource } from "../src/clean/index.ts";
+import { cleanSource, InputRejected } from "../src/clean/index.ts";
 import { bodyAnchor } from "../src/clean/headline-features.ts";
 import { headlineChoices } from "../src/clean/headline-model.ts";
 import { goldHeadline, shownHeadline, loadDates, loadExtraction, loadWebpages, type DevPage } from "./lib/clean-corpus.ts";
@@ -25,12 +28,13 @@ const reportPath = join(root, "reports/eval-headlines.json");
 type Path = "text" | "text, no url" | "html";
 const PATHS: Path[] = ["text", "text, no url", "html"];
 
-function headline(page: DevPage, path: Path): string {
+/** The headline cleaning gives, "" when it refuses the page (`refused`) or fails. */
+function headline(page: DevPage, path: Path): { title: string; refused: boolean } {
   const file = devSource(page.id, path === "html" ? "html" : "text", path === "html" ? page.html : page.text, path === "text, no url" ? null : page.url);
   try {
-    return cleanSource(file).title;
-  } catch {
-    return "";
+    return { title: cleanSource(file).title, refused: false };
+  } catch (e) {
+    return { title: "", refused: e instanceof InputRejected };
   }
 }
 
@@ -44,6 +48,8 @@ interface Row {
   f1: Record<Path, number>;
   /** Agreement with the page's visible <h1> (0 when it has none): og:title is often a label the page never shows. */
   shownF1: Record<Path, number>;
+  /** Refused by the cleaner (no article): no headline, counted as not agreeing. */
+  refused: Record<Path, boolean>;
 }
 
 type Failure = "no article found" | "right line absent" | "split over two lines" | "right line not a candidate" | "kicker or section label above won" | "standfirst below won" | "another line won";
@@ -94,12 +100,14 @@ function main(): void {
       byId.set(`${p.set} ${p.id}`, p);
       const gold = goldHeadline(p.html);
       if (!gold) continue;
-      const got = { text: headline(p, "text"), "text, no url": headline(p, "text, no url"), html: headline(p, "html") };
+      const read = { text: headline(p, "text"), "text, no url": headline(p, "text, no url"), html: headline(p, "html") };
+      const got = { text: read.text.title, "text, no url": read["text, no url"].title, html: read.html.title };
+      const refused = { text: read.text.refused, "text, no url": read["text, no url"].refused, html: read.html.refused };
       const f1 = { text: headlineF1(got.text, gold), "text, no url": headlineF1(got["text, no url"], gold), html: headlineF1(got.html, gold) };
       const shown = shownHeadline(p.html);
       const against = (text: string): number => (shown ? headlineF1(text, shown) : 0);
       const shownF1 = { text: against(got.text), "text, no url": against(got["text, no url"]), html: against(got.html) };
-      rows.push({ set: p.set, id: p.id, half: p.half, url: p.url, gold, got, f1, shownF1 });
+      rows.push({ set: p.set, id: p.id, half: p.half, url: p.url, gold, got, f1, shownF1, refused });
     }
   }
   const note = inSampleNote("headlines");
@@ -111,6 +119,7 @@ function main(): void {
     const cells: string[] = [];
     const furniture: string[] = [];
     const shown: string[] = [];
+    const refused: string[] = [];
     for (const s of sets) {
       for (const h of HALVES) {
         const seen = new Set<string>();
@@ -122,11 +131,13 @@ function main(): void {
         cells.push(`${((100 * agree) / list.length).toFixed(1)}% of ${list.length}`.padEnd(17));
         shown.push(`${((100 * agreeOrShown) / list.length).toFixed(1)}%`.padEnd(17));
         furniture.push(`${furn}`.padEnd(17));
+        refused.push(`${list.filter((r) => r.refused[path]).length}`.padEnd(17));
       }
     }
     console.log(`  ${`from ${path}`.padEnd(26)}${cells.join("")}`);
     console.log(`  ${"  or the page's <h1>".padEnd(26)}${shown.join("")}`);
     console.log(`  ${"  furniture headlines".padEnd(26)}${furniture.join("")}`);
+    console.log(`  ${"  refused, no headline".padEnd(26)}${refused.join("")}`);
   }
   for (const path of ["text", "text, no url", "html"] as const) {
     const furn = rows.filter((r) => r.f1[path] < AGREES && isFurnitureHeadline(r.got[path]));

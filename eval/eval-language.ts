@@ -15,6 +15,7 @@ import { countWords } from "../src/text/words.ts";
 import { halfOf, type Half } from "./lib/split.ts";
 import { devSource } from "./lib/dev-source.ts";
 import { random } from "./lib/random.ts";
+import { readJsonl } from "./lib/jsonl.ts";
 
 const corpus = join(import.meta.dirname, "../../shared/corpus");
 const MIN_ARTICLE_WORDS = 15;
@@ -28,10 +29,7 @@ interface Sample {
 }
 
 function jsonl(name: string): Record<string, unknown>[] {
-  return readFileSync(join(corpus, name), "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  return readJsonl<Record<string, unknown>>(join(corpus, name));
 }
 
 function realSamples(): Sample[] {

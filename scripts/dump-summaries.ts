@@ -3,19 +3,18 @@
 // as the build summarises it), one line per sentence. Diff two runs to show a change leaves summaries as
 // they were: `npx tsx scripts/dump-summaries.ts > before.txt`, change, run again, `diff`.
 // SUMMARISER=path/to/summarise/index.ts dumps another implementation (e.g. a copy of an older commit).
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { clusterArticles } from "../src/cluster/index.ts";
 import { summarise as current, type SummaryInput, type SummaryOptions } from "../src/summarise/index.ts";
 import { buildEventsSet, buildMergeSet, buildSplitSet, rewrite, type LabelledArticle } from "../eval/lib/merge-set.ts";
 import { random } from "../eval/lib/random.ts";
+import { readJsonl } from "../eval/lib/jsonl.ts";
 
 type Summarise = (articles: SummaryInput[], options?: SummaryOptions) => string[];
 const summarise: Summarise = process.env.SUMMARISER ? ((await import(process.env.SUMMARISER)) as { summarise: Summarise }).summarise : current;
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const corpus = fileURLToPath(new URL("../../shared/corpus/", import.meta.url));
-const readJsonl = <T>(path: string): T[] => readFileSync(path, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as T);
 const bbc = readJsonl<{ id: string; title: string; text: string }>(`${corpus}bbc-dev.jsonl`);
 const events = readJsonl<{ cluster: string; title: string | null; text: string }>(`${corpus}events-dev.jsonl`);
 const paragraphs = (text: string) => text.split(/\n+/).map((p) => p.trim()).filter(Boolean);

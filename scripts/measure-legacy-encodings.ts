@@ -30,6 +30,7 @@ import { pathToFileURL } from "node:url";
 import { analyse } from "chardet";
 import { cleanArticle } from "../src/pipeline/article.ts";
 import { halfOf, HALVES, type Half } from "../eval/lib/split.ts";
+import { readJsonl } from "../eval/lib/jsonl.ts";
 import type { Decoded } from "../src/ingest/decode.ts";
 import { decodeWindows1252 } from "../src/ingest/windows-1252.ts";
 
@@ -40,7 +41,7 @@ const listed = arg("--list");
 const corpus = resolve(import.meta.dirname, "../../shared/corpus");
 
 function lines(file: string): Record<string, unknown>[] {
-  return readFileSync(resolve(corpus, file), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+  return readJsonl<Record<string, unknown>>(resolve(corpus, file));
 }
 
 interface Text {

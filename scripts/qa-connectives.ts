@@ -19,6 +19,7 @@ import { summarise as current, type SummaryInput, type SummaryOptions } from "..
 import { Vocabulary } from "../src/summarise/terms.ts";
 import { eventStories } from "../train/lib/fact-pairs.ts";
 import { HALVES, halfOf, type Half } from "../eval/lib/split.ts";
+import { readJsonl } from "../eval/lib/jsonl.ts";
 
 type Summarise = (articles: SummaryInput[], options?: SummaryOptions) => string[];
 const args = process.argv.slice(2);
@@ -84,7 +85,6 @@ function line(name: string, t: Tally): string {
 }
 
 const corpus = fileURLToPath(new URL("../../shared/corpus/", import.meta.url));
-const readJsonl = <T>(path: string): T[] => readFileSync(path, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as T);
 const bbc = readJsonl<{ id: string; title: string; text: string }>(`${corpus}bbc-dev.jsonl`);
 const events = readJsonl<{ cluster: string; topic: number | string; title: string | null; text: string }>(`${corpus}events-dev.jsonl`);
 const stories = eventStories(`${corpus}events-dev.jsonl`, "both");

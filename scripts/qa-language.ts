@@ -11,10 +11,10 @@
 // its first three lines of eight words or more (prose, as a summary's sentences); pages without a lang
 // or without such lines are skipped. bbc-dev (English news): how many
 // stories are named anything but English, on their title and first paragraphs as a summary shows them.
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { textLanguage } from "../src/digest/language.ts";
 import { HALVES, splitHalves } from "../eval/lib/split.ts";
+import { readJsonl } from "../eval/lib/jsonl.ts";
 
 const detector = process.argv.includes("--detector") ? process.argv[process.argv.indexOf("--detector") + 1] : "ours";
 /** ISO 639-3 codes franc-min gives, as the ISO 639-1 subtag a page would declare (those that have one). */
@@ -40,7 +40,7 @@ const detect: Detect = !library ? ours : detector === "franc" ? library : (texts
 console.log(`detector: ${detector}`);
 
 const corpus = resolve(import.meta.dirname, "../../shared/corpus");
-const rows = (name: string) => readFileSync(resolve(corpus, name), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+const rows = (name: string) => readJsonl<Record<string, unknown>>(resolve(corpus, name));
 
 const prose = (dump: unknown) => String(dump).split("\n").filter((l) => l.trim().split(/\s+/).length >= 8).slice(0, 3);
 const pages = rows("webpages-dev.jsonl").filter((r) => typeof r.lang === "string" && r.lang && prose(r.text_dump).length);

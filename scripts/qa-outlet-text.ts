@@ -3,7 +3,6 @@
 // changed label (ot60: the host-spelling name lines).
 //
 //   npx tsx scripts/qa-outlet-text.ts [--no-url]
-import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cleanSource } from "../src/clean/index.ts";
@@ -12,13 +11,14 @@ import { hostOf } from "../src/text/paths.ts";
 import type { CleanArticle, ResolvedArticle } from "../src/types.ts";
 import { halfOf } from "../eval/lib/split.ts";
 import { devSource } from "../eval/lib/dev-source.ts";
+import { readJsonl } from "../eval/lib/jsonl.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = resolve(root, "../shared/corpus");
 const withUrl = !process.argv.includes("--no-url");
 const asResolved = (a: CleanArticle): ResolvedArticle => ({ ...a, evidence: { date: null, dateSource: null, weekday: null, pageAnchor: null, pageDate: null, mtimeDate: "2000-01-01" }, date: "2000-01-01", dateSource: "file-mtime" });
 for (const file of ["extraction-dev.jsonl", "webpages-dev.jsonl", "dates-dev.jsonl"]) {
-  for (const row of readFileSync(join(corpus, file), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as { id: string; url: string | null; text_dump?: string })) {
+  for (const row of readJsonl<{ id: string; url: string | null; text_dump?: string }>(join(corpus, file))) {
     if (!row.url || !row.text_dump) continue;
     let article: CleanArticle;
     try {

@@ -798,9 +798,10 @@ function main(): void {
   const seenShort = new Set<string>();
   const shortPages = [...extraction, ...webpages].filter((p) => !seenShort.has(p.id) && seenShort.add(p.id));
   const shortItems = shortLineItems(shortPages, textFolds, models.text.decode, { headline, silver: models.html, listLines: settled });
-  const priorCut = SETTLE === "keep" ? (JSON.parse(readFileSync(join(weightsDirOf("tuning"), "short-lines-text.json"), "utf8")) as { cut: number }).cut : undefined;
-  const short = trainShortLines(shortItems, shortLineDefaults, SETTLE, priorCut);
-  if (KEEP_DECODE) short.cut = (JSON.parse(readFileSync(join(weightsDirOf("tuning"), "short-lines-text.json"), "utf8")) as { cut: number }).cut;
+  // The committed cut: SETTLE=keep weighs the search's optimum against it, KEEP_DECODE keeps it.
+  const committedCut = SETTLE === "keep" || KEEP_DECODE ? (JSON.parse(readFileSync(join(weightsDirOf("tuning"), "short-lines-text.json"), "utf8")) as { cut: number }).cut : undefined;
+  const short = trainShortLines(shortItems, shortLineDefaults, SETTLE, SETTLE === "keep" ? committedCut : undefined);
+  if (KEEP_DECODE) short.cut = committedCut!;
   console.log(`  ${shortItems.length} documents (each page with and without its URL); cut ${short.cut}: out-of-fold extraction F1 ${short.figures.extraction.toFixed(3)}, webpages F1 ${short.figures.webpages.toFixed(3)}`);
   const o = shortLineDefaults;
   const shortOn = `npm run train:clean: ${halves} of extraction-dev and webpages-dev (${shortPages.length} distinct pages), text dumps with and without the URL, block scores out-of-fold; boosted trees (${o.rounds} rounds, rate ${o.rate}, min leaf ${o.minLeaf}), lines weighted by √words, snippet labels ×${o.snippet}, a page as at most ${o.pageRows} lines; cut chosen on out-of-fold figures${SETTLE ? ` (the mean of page draws' optima, SETTLE=${SETTLE})` : ""}`;

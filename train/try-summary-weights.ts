@@ -2,7 +2,6 @@
 // summary tunings that differ from defaultTuning in the settings given, one row per argument ("base" = none):
 // events-dev 100-word pyramid and Jensen-Shannon divergence (eval/lib/summary-measures.ts), bbc-dev R1 of
 // the single-article summary and of the two-outlet story (eval/eval-summary.ts's rewrites, seed 7).
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defaultTuning, summarise, type SummaryTuning } from "../src/summarise/index.ts";
 import { Scores } from "../eval/lib/summary-measures.ts";
@@ -10,6 +9,7 @@ import { meanF1, rouge, type RougeScores } from "../eval/lib/rouge.ts";
 import { rewrite, type EventRow } from "../eval/lib/merge-set.ts";
 import { random } from "../eval/lib/random.ts";
 import { HALVES, halfOf } from "../eval/lib/split.ts";
+import { readJsonl } from "../eval/lib/jsonl.ts";
 
 interface BbcRow {
   id: string;
@@ -18,7 +18,6 @@ interface BbcRow {
   summary: string;
 }
 const corpus = fileURLToPath(new URL("../../shared/corpus/", import.meta.url));
-const readJsonl = <T>(path: string): T[] => readFileSync(path, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as T);
 const bbc = readJsonl<BbcRow>(`${corpus}bbc-dev.jsonl`);
 const events = readJsonl<EventRow>(`${corpus}events-dev.jsonl`);
 const paragraphs = (text: string) => text.split(/\n+/).map((p) => p.trim()).filter(Boolean);

@@ -2,6 +2,7 @@
 // plan from, the generator that makes each run's plan the same, and the story feed's GUIDs they watch.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { readJsonl } from "../../eval/lib/jsonl.ts";
 
 /** `--name value` from the command line, else the fallback. */
 export function option(args: readonly string[], name: string, fallback: string): string {
@@ -21,10 +22,7 @@ export interface CorpusRow {
 
 /** The rows of one of the corpus's JSON-lines files. */
 export function corpusRows<T>(corpus: string, name: string): T[] {
-  return readFileSync(join(corpus, name), "utf8")
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as T);
+  return readJsonl<T>(join(corpus, name));
 }
 
 /** A small deterministic generator (the plan must be the same on every run; the soaks' recorded figures used this one). */

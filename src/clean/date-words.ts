@@ -3,21 +3,19 @@
 // headline, however it is punctuated. (Reading the date itself is the date stage's work.)
 import * as chars from "./chars.ts";
 import { wordHash } from "./line-features.ts";
+import { monthNames } from "../text/month-names.ts";
 import { TermSums } from "../text/term-sums.ts";
 
 const { DIGIT, LETTER, charClass, lowerOf, table: CLASS } = chars;
 
-const WORDS = (
-  // months, full and short: English, German, French, Spanish, Italian, Dutch, Portuguese, Polish
-  "january february march april may june july august september october november december " +
-  "jan feb mar apr jun jul aug sep sept oct nov dec " +
-  "januar jänner februar märz mai juni juli oktober dezember mär okt dez " +
-  "janvier février mars avril juin juillet août septembre octobre novembre décembre janv févr avr juil déc " +
-  "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre ene " +
-  "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre " +
-  "januari februari maart mei augustus oktober " +
-  "janeiro fevereiro março maio junho julho setembro outubro novembro dezembro " +
-  "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia " +
+/** Read on first use (about 1-3 ms of Intl work, 10 ms more when it is the process's first Intl call). */
+const months = (): string[] => [
+  // full: English, German (and Austrian: "Jänner"), French, Spanish, Italian, Dutch, Portuguese, Polish
+  ...monthNames(["en", "de", "de-AT", "fr", "es", "it", "nl", "pt", "pl"]),
+  // and short, by hand: a few of each language's (ICU's short forms are more: German "Jän", Spanish "abr")
+  ..."jan feb mar apr jun jul aug sep sept oct nov dec mär okt dez janv févr avr juil déc ene".split(" "),
+];
+const OTHER_WORDS = (
   // weekdays
   "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun " +
   "montag dienstag mittwoch donnerstag freitag samstag sonntag mo di mi do fr sa so " +
@@ -36,19 +34,26 @@ const MONTH_OR_DAY = 2;
  * What a word's hash is here (`MONTH_OR_DAY`, `DATE_WORD`, 0 for any other word), by one look-up in
  * an open-addressed table of typed arrays: most short lines of a page go through this test.
  */
-const KINDS = new TermSums();
-/** The months' and weekdays' names come first in WORDS, up to "am": a word listed twice keeps its first kind. */
-const NAMES_END = WORDS.indexOf("am");
-WORDS.forEach((w, i) => {
-  const h = wordHash(w);
-  if (KINDS.get(h) === 0) KINDS.add(h, i < NAMES_END ? MONTH_OR_DAY : DATE_WORD);
-});
+let kindTable: TermSums | null = null;
+
+function buildKinds(): TermSums {
+  const kinds = new TermSums();
+  const words = [...months(), ...OTHER_WORDS];
+  /** The months' and weekdays' names come first in the words, up to "am": a word listed twice keeps its first kind. */
+  const namesEnd = words.indexOf("am");
+  words.forEach((w, i) => {
+    const h = wordHash(w);
+    if (kinds.get(h) === 0) kinds.add(h, i < namesEnd ? MONTH_OR_DAY : DATE_WORD);
+  });
+  return kinds;
+}
 
 /**
  * A line made of dates, times and numbers: at most one other word (recipe times, ratings and
  * counts included: "Total 1 hr 50 min", "4.3182 330 5 1").
  */
 export function isDateOrNumberLine(text: string): boolean {
+  const kinds = (kindTable ??= buildKinds());
   let other = 0, names = 0, tokens = 0, numbers = 0;
   let digits = false;
   // Letter and digit runs, hashed as they are read (no substrings).
@@ -69,7 +74,7 @@ export function isDateOrNumberLine(text: string): boolean {
       numbers++;
       continue;
     }
-    const kind = KINDS.get(h & 0x3fffffff);
+    const kind = kinds.get(h & 0x3fffffff);
     if (kind === MONTH_OR_DAY) names++;
     else if (kind === 0 && ++other > 1) return false;
   }

@@ -74,6 +74,9 @@ export function sourceOfText(lines: readonly Line[], body: readonly Line[], host
  * style sheet, which a text dump keeps) as the page also writes it with a capital and small letters
  * ("Gizmodo"), the spelling met most; as it is when the page never does (CNN, KTLA), or only in small
  * letters (an address's "ekd").
+ * Not src/digest/outlets.ts `usualCase`, which takes the first of a list of whole names that differs only in
+ * case: one core for both would change one's answer (the most frequent spelling against the first; spaces that
+ * may vary and a capital first against whole names equal in lower case).
  */
 export function usualCase(name: string, lines: readonly Line[]): string {
   if (!/\p{Lu}.*\p{Lu}/su.test(name) || /\p{Ll}/u.test(name)) return name;

@@ -63,7 +63,11 @@ export function asciiDigits(text: string): string {
 
 /** Every full date in `text`, in order (digits of any script in the list above read as digits). */
 export function findDates(written: string): DateMention[] {
-  const text = asciiDigits(written);
+  return findAsciiDates(asciiDigits(written));
+}
+
+/** findDates for a text whose digits `asciiDigits` has folded already (the same places: one unit for one). */
+export function findAsciiDates(text: string): DateMention[] {
   const out: DateMention[] = [];
   let consumed = 0;
   DATE_HINT.lastIndex = 0;

@@ -1,14 +1,14 @@
 // Date evidence in a text dump (or a Markdown file): the full dates written on its lines, each with the
 // line it stands on and where that line is relative to the headline and the article body. The same idea
 // of a visible date as in HTML, counted in lines instead of markup.
-import { asciiDigits, DATE_HINT, findDates } from "./text-dates.ts";
+import { asciiDigits, DATE_HINT, findAsciiDates } from "./text-dates.ts";
 import { inBody, probeOf } from "./locate.ts";
 import type { PageScan, VisibleDate } from "./scan-types.ts";
 import { lineLocator } from "../text/line-starts.ts";
 
 /** Around a year on a very long line, only this much either side is read. */
 const LONG_LINE = 400;
-/** Its own copy: findDates runs DATE_HINT on each line while this one walks the whole text. */
+/** Its own copy: findAsciiDates runs DATE_HINT on each line while this one walks the whole text. */
 const HINT = new RegExp(DATE_HINT.source, DATE_HINT.flags);
 /** Dated lines at most this many lines apart are neighbours (a list of dated items). */
 const NEIGHBOURHOOD = 2;
@@ -23,7 +23,7 @@ export interface TextInput {
 export function scanText(input: TextInput): PageScan {
   const { raw, paragraphs } = input;
   const { starts: lineStarts, lineOf } = lineLocator(raw);
-  const found: { line: number; text: string; dates: ReturnType<typeof findDates> }[] = [];
+  const found: { line: number; text: string; dates: ReturnType<typeof findAsciiDates> }[] = [];
   const years = new Map<number, number>();
   // Dates written in other scripts' digits are found too (the same places: one unit for one).
   const scanned = asciiDigits(raw);
@@ -32,12 +32,15 @@ export function scanText(input: TextInput): PageScan {
     if (m[0].length === 4) years.set(Number(m[0]), (years.get(Number(m[0])) ?? 0) + 1);
     const line = lineOf(m.index);
     if (found.length && found[found.length - 1]!.line === line) continue;
+    // The line as written (kept as the date's block) and as folded (read for dates): the same places.
     let text = lineText(raw, lineStarts, line);
+    let folded = scanned === raw ? text : lineText(scanned, lineStarts, line);
     if (text.length > 2 * LONG_LINE) {
       const at = m.index - lineStarts[line]!;
       text = text.slice(Math.max(0, at - LONG_LINE), at + LONG_LINE);
+      folded = folded.slice(Math.max(0, at - LONG_LINE), at + LONG_LINE);
     }
-    const dates = findDates(text);
+    const dates = findAsciiDates(folded);
     if (dates.length) found.push({ line, text, dates });
   }
   if (!found.length) return { structured: [], visible: [], bad: [], years, lang: null, headline: input.title };

@@ -190,6 +190,9 @@ export function outletOf(article: Pick<ResolvedArticle, "meta" | "format">): Out
 /**
  * A name in capitals ("PCMAG", a logo's style in og:site_name) as the page's other names spell it with small
  * letters too ("PCMag", its publisher): the same name, in the case it is written in running text.
+ * Not src/clean/source.ts `usualCase`, which weighs the spellings in a page's text (the most frequent, matched
+ * case-blind by a pattern that lets the spaces vary, opening with a capital): this takes the first of a few whole
+ * names equal in lower case, and one core for both would change one's answer where a list repeats a spelling.
  */
 function usualCase(name: string, others: readonly (string | null)[]): string {
   if (/\p{Ll}/u.test(name) || !/\p{Lu}.*\p{Lu}/su.test(name)) return name;

@@ -62,11 +62,10 @@ export function selectSentences(candidates: Candidate[], { vectors, scores, post
     if (wholeQuotes && quote !== null) for (let m = quote.from; m < i; m++) if (!taken[m]) return false;
     return true;
   };
-  /** Fills `members` for `i`; their count, or 0 when they are too many. */
-  const bundle = (i: number, wholeQuotes: boolean): number => {
+  /** Fills `members` for `i`, a sentence not taken alone; their count, or 0 when they are too many. */
+  const gather = (i: number, wholeQuotes: boolean): number => {
     members.length = 0;
     members.push(i);
-    if (alone(i, wholeQuotes)) return 1;
     let antecedents = 0;
     for (let k = 0; k < members.length; k++) {
       const c = candidates[members[k]!]!;
@@ -81,6 +80,13 @@ export function selectSentences(candidates: Candidate[], { vectors, scores, post
     }
     if (members.length > 1) members.sort((x, y) => x - y);
     return members.length;
+  };
+  /** Fills `members` for `i`; their count, or 0 when they are too many. */
+  const bundle = (i: number, wholeQuotes: boolean): number => {
+    if (!alone(i, wholeQuotes)) return gather(i, wholeQuotes);
+    members.length = 0;
+    members.push(i);
+    return 1;
   };
   /** Whether a sentence of `members` tells a chosen one's fact in another outlet's words; marks those that do. */
   const toldBefore = (): boolean => {
@@ -107,9 +113,9 @@ export function selectSentences(candidates: Candidate[], { vectors, scores, post
   for (const { eligible, tier, wholeQuotes } of rounds) {
     // Whether this tier takes new facts only (the last takes any sentence when an exact count must be met).
     const fresh = tier < 2 || !options.fill;
-    /** The mean value of `i`'s bundle, or NaN when it cannot be taken. */
+    /** The mean value of the bundle of `i`, a sentence not taken alone (the scan asked), or NaN when it cannot be taken. */
     const bundleValue = (i: number): number => {
-      const length = bundle(i, wholeQuotes);
+      const length = gather(i, wholeQuotes);
       if (length === 0 || chosen.length + length > options.sentences) return NaN;
       let words = 0;
       let total = 0;

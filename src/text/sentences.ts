@@ -1,5 +1,6 @@
 // Sentence splitting that survives abbreviations, initials, decimals, ellipses and quotations.
 import { charClass, DIGIT, LETTER, table as charTable, UPPER } from "./chars.ts";
+import { monthNames } from "./month-names.ts";
 
 const ABBREVIATIONS = new Set(
   (
@@ -12,7 +13,11 @@ const ABBREVIATIONS = new Set(
 const NEVER_FINAL = new Set("mr mrs ms mx dr prof st gen col lt sgt capt cmdr adm maj rep sen gov rev fr hon messrs mme mlle no vol fig pp vs v e.g i.e cf".split(" "));
 // German months, which follow a day written as an ordinal ("am 25. Juli", "13. Januar 2022"): after a day's
 // number its full stop ends no sentence. In languages that write months in small letters no capital follows.
-const ORDINAL_MONTHS = new Set("januar jänner februar feber märz april mai juni juli august september oktober november dezember".split(" "));
+// The long names of German and Austrian German ("Jänner") from Intl (./month-names.ts), and by hand the
+// Austrian "Feber" ICU lacks. Short forms ("Sept.", "Okt.") were never among them (adding them would move where
+// sentences end).
+// Built on first use (Intl's first call costs about 10 ms): a command that never meets "13. Januar" does not pay.
+let ordinalMonths: Set<string> | null = null;
 const SENTENCE_STARTERS = new Set(
   "the a an he she it they we i you but and in on at this that there these those his her its their our yet so as after before when while if however meanwhile".split(" "),
 );
@@ -103,7 +108,7 @@ function isBoundary(text: string, at: number, stops: number, next: number): bool
   const before = text.slice(b, at);
   const word = before.toLowerCase();
   if (allAsciiDigits(before) && isAsciiDigit(text.charCodeAt(next))) return false; // 3. 5 is rare; "No. 5" handled below
-  if (isDayOfMonth(before) && ORDINAL_MONTHS.has(nextWord(text, next))) return false;
+  if (isDayOfMonth(before) && (ordinalMonths ??= new Set([...monthNames(["de", "de-AT"]), "feber"])).has(nextWord(text, next))) return false;
   if (NEVER_FINAL.has(word)) return false;
   // Initials: "J. K. Rowling", "George W. Bush".
   if (isOneCapital(before)) return SENTENCE_STARTERS.has(nextWord(text, next)) && !/^\p{Lu}\.$/u.test(text.slice(next, next + 2));

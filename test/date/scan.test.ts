@@ -9,6 +9,7 @@ import { scanOf } from "../../src/date/evidence.ts";
 import { MENTION_FEATURES, mentionFeatures, pageContext } from "../../src/date/features.ts";
 import { scanHtml } from "../../src/date/html-scan.ts";
 import { findDates } from "../../src/date/text-dates.ts";
+import { scanText } from "../../src/date/text-scan.ts";
 import { decode } from "../../src/ingest/decode.ts";
 import type { PageScan, VisibleDate } from "../../src/date/scan-types.ts";
 
@@ -90,5 +91,13 @@ describe("a masthead's clock far above the headline", () => {
   it("counts as read after the dates from the headline on, not as the page's first date", () => {
     const page = pageContext(scan, { day: null, month: null });
     expect(visible.map((v) => mentionFeatures(v, page)[rank])).toEqual([Math.log1p(2), Math.log1p(0), Math.log1p(1)]);
+  });
+});
+
+describe("a text dump's dates written in other scripts' digits", () => {
+  it("reads the date from the folded line but keeps the line as written as its block", () => {
+    const raw = "ارتفاع أسعار الذهب\nالثلاثاء ١٩ نوفمبر ٢٠١٩\n\nارتفعت أسعار الذهب يوم الخميس إلى مستوى قياسي جديد، وفق بيانات السوق.";
+    const scan = scanText({ raw, title: "ارتفاع أسعار الذهب", paragraphs: ["ارتفعت أسعار الذهب يوم الخميس إلى مستوى قياسي جديد، وفق بيانات السوق."] });
+    expect(scan.visible.map((v) => [v.date.day, v.block])).toEqual([["2019-11-19", "الثلاثاء ١٩ نوفمبر ٢٠١٩"]]);
   });
 });

@@ -51,3 +51,14 @@ describe("splitSentences", () => {
     expect(splitSentences("The site, example.com, went down. It came back.")).toHaveLength(2);
   });
 });
+
+describe("a German day written as an ordinal before its month", () => {
+  // The months are read from Intl (de, de-AT) with "Feber" by hand: every form, and no other word, keeps its day.
+  const months = "Januar Jänner Februar Feber März April Mai Juni Juli August September Oktober November Dezember".split(" ");
+  it.each(months)("keeps '13. %s' in one sentence", (month) => {
+    expect(splitSentences(`Am 13. ${month} 2022 kam er an. Die Halle ist offen.`)).toEqual([`Am 13. ${month} 2022 kam er an.`, "Die Halle ist offen."]);
+  });
+  it.each(["Jän", "Sept", "Okt", "Marz", "Winter"])("ends the sentence after '13.' before '%s'", (word) => {
+    expect(splitSentences(`Er zählte bis 13. ${word} kam nie.`)).toEqual(["Er zählte bis 13.", `${word} kam nie.`]);
+  });
+});

@@ -9,9 +9,10 @@
 // base run holds 30+ lines and where some depth candidate of train/try-regions.ts scores differently from the base
 // by the snippets (the pages the per-page depth choice learns from), in a fixed hash order, three skipped as no one
 // article (an index, a listing, a paywalled paper). HAND_LABELS=tx61 reads the first file only (the A/B base).
-import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { DevPage } from "../../eval/lib/clean-corpus.ts";
 import { halfOf } from "../../eval/lib/split.ts";
+import { readJsonl } from "../../eval/lib/jsonl.ts";
 
 interface HandLabel {
   set: "dates" | "webpages";
@@ -28,7 +29,7 @@ const FILES = [new URL("../labels/text-bodies.jsonl", import.meta.url), new URL(
 
 export function handLabels(): HandLabel[] {
   const files = process.env.HAND_LABELS === "tx61" ? FILES.slice(0, 1) : FILES;
-  const labels = files.flatMap((f) => readFileSync(f, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as HandLabel));
+  const labels = files.flatMap((f) => readJsonl<HandLabel>(fileURLToPath(f)));
   const ids = new Set<string>();
   for (const l of labels) {
     if (ids.has(l.id)) throw new Error(`train/labels: ${l.id} labelled twice`);
