@@ -137,8 +137,12 @@ function shown(v: unknown): string {
   return Array.isArray(v) ? "(a list)" : "(a mapping)";
 }
 
+/** A character a reader sees: not white space, not a format character (zero-width space, joiners, bidi marks). */
+const VISIBLE = /[^\s\p{Cf}]/u;
+
 function stringField(v: unknown): string | null {
-  if (typeof v === "string" && v.trim()) return v.trim();
+  // A title of zero-width spaces only is no title: the headline falls back to the text's, never an invisible one.
+  if (typeof v === "string" && VISIBLE.test(v)) return v.trim();
   if (typeof v === "number") return String(v);
   // authors: [Jane Doe, John Roe]
   if (Array.isArray(v)) {

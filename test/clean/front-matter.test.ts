@@ -108,3 +108,13 @@ describe("front matter", () => {
     expect(existsSync(marker)).toBe(false);
   });
 });
+
+describe("front-matter fields a reader cannot see", () => {
+  it("takes a title of zero-width spaces as no title: the headline is the text's, never invisible", () => {
+    const out = runPipeline([markdown(`---\ntitle: "\u200b\u200b\u2060"\nauthor: "\u200b"\n---\n# Council approves the budget\n\n${body}\n`, "invisible.md")], { zone: "UTC" });
+    expect(out.stories).toHaveLength(1);
+    const [article] = out.stories[0]!.members;
+    expect(article!.title).toBe("Council approves the budget");
+    expect(article!.meta.author).toBeNull();
+  });
+});
