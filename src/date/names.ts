@@ -3,6 +3,8 @@
 // also without accents and with a trailing dot removed. Where two languages use one word for different
 // months, the earlier locale in the list wins (Croatian, whose "listopad" is October, is left out).
 
+import { datePartsOf, MONTH_DATES } from "../text/month-names.ts";
+
 const LOCALES = [
   "en", "en-GB", "de", "de-AT", "fr", "es", "it", "pt", "nl", "da", "sv", "nb", "fi", "pl", "cs", "sk", "hu", "ro", "tr",
   "ru", "uk", "bg", "el", "id", "ca", "sl", "lv", "lt", "et", "hy", "ar", "hi",
@@ -13,11 +15,6 @@ export function nameKey(word: string): string {
   return word.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/\.$/, "");
 }
 
-/** The `type` part of each date formatted in `locale` with `options`. */
-function partsOf(locale: string, options: Intl.DateTimeFormatOptions, dates: Date[], type: "month" | "weekday"): (string | null)[] {
-  const format = new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" });
-  return dates.map((date) => format.formatToParts(date).find((p) => p.type === type)?.value ?? null);
-}
 
 function buildMonths(): Map<string, number> {
   const map = new Map<string, number>();
@@ -28,10 +25,9 @@ function buildMonths(): Map<string, number> {
       if (key.length >= 3 && !map.has(key)) map.set(key, month);
     }
   };
-  const dates = Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2020, i, 15)));
   const styles: Intl.DateTimeFormatOptions[] = [{ month: "long" }, { day: "numeric", month: "long" }, { day: "numeric", month: "short" }, { month: "short" }];
   for (const locale of LOCALES) {
-    for (const style of styles) partsOf(locale, style, dates, "month").forEach((word, i) => add(word, i + 1));
+    for (const style of styles) datePartsOf(locale, style, MONTH_DATES, "month").forEach((word, i) => add(word, i + 1));
   }
   // Three-letter cuts of Latin-script names ("Okt", "Dez", "Sep") that the locales' own short forms lack.
   for (const [key, m] of [...map]) if (/^[a-z]{4,}$/.test(key)) add(key.slice(0, 3), m), add(key.slice(0, 4), m);
@@ -43,7 +39,7 @@ function buildWeekdays(): Set<string> {
   const dates = Array.from({ length: 7 }, (_, i) => new Date(Date.UTC(2020, 5, 1 + i)));
   for (const locale of LOCALES) {
     for (const weekday of ["long", "short"] as const) {
-      for (const w of partsOf(locale, { weekday }, dates, "weekday")) if (w) set.add(nameKey(w));
+      for (const w of datePartsOf(locale, { weekday }, dates, "weekday")) if (w) set.add(nameKey(w));
     }
   }
   return set;

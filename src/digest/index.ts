@@ -7,7 +7,7 @@ import { buildModel, type DigestModel, type ModelOptions } from "./model.ts";
 import { dayMarkdown, type DigestFile } from "./markdown.ts";
 import { makeFolders } from "../text/folders.ts";
 
-export { LEAD_STORIES, namedOutletsOf } from "./model.ts";
+export { LEAD_STORIES, namedOutletsOf, publishedDays } from "./model.ts";
 export { UNKNOWN_OUTLET, outletOf } from "./outlets.ts";
 export type { DayView, DigestModel, FormerId, MonthView, ModelOptions, OutletCount, Redirect, SourceView, StoryRef, StoryView } from "./model.ts";
 export type { DigestFile } from "./markdown.ts";

@@ -281,6 +281,11 @@ function viewParts(story: Story, zone: string, categorise: Categorise): ViewPart
   };
 }
 
+/** The days a reader is shown in the feeds and on the front page: those with a story published (one of held-back stories only is not). */
+export function publishedDays(days: readonly DayView[]): DayView[] {
+  return days.filter((d) => d.stories.length > 0);
+}
+
 /**
  * Why a story is held back: every article in it is one the article gate doubts (the first one's doubt, as the gate
  * words it), or null when one is not (a story with one undoubted article is published, its doubted ones credited).
@@ -521,7 +526,7 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
   // Only what the feeds publish is settled and kept as published: a held-back story that gains a real article later
   // is then a new item, never an update of one no reader was shown; so is a day that had held-back stories only.
   const feedStories = views.filter((v) => v.heldBack === undefined);
-  const feedDays = days.filter((d) => d.stories.length > 0);
+  const feedDays = publishedDays(days);
   const published = settleStamps(feedStories, feedDays, dayStamps, stamps, options.published, shownThrough(store, parts, asMade), asMade);
   // A view key stands for the view's parts as made: with the outlets spelled otherwise, it says how, so that
   // no page, digest or feed item kept under the key shows the old spelling.

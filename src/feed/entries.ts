@@ -1,6 +1,6 @@
 // Feed entries from the view model: one per day for the daily feed, one per story for the story feed.
 // Every date comes from the model (the stories' days and the corrections their feeds stated), never the build clock; every link is absolute.
-import { LEAD_STORIES, type DayView, type DigestModel, type StoryView } from "../digest/index.ts";
+import { LEAD_STORIES, publishedDays, type DayView, type DigestModel, type StoryView } from "../digest/index.ts";
 import { absoluteUrl } from "../text/paths.ts";
 import { isolatedBidi, selfContainedBidi } from "../text/bidi.ts";
 import { joinSentences } from "../text/sentences.ts";
@@ -78,7 +78,7 @@ function once(make: () => FeedEntry): () => FeedEntry {
 
 /** The newest `days` days with a story published (a day of held-back stories only has no item, and lends none). */
 function feedDays(model: DigestModel, days: number): DayView[] {
-  return model.days.filter((d) => d.stories.length > 0).slice(0, days);
+  return publishedDays(model.days).slice(0, days);
 }
 
 /** The stories of the newest `days` days, most recently changed first, at most `max` of them (`DayView.stories`: none held back). */

@@ -8,6 +8,8 @@ import { runPipeline } from "../../../src/pipeline.ts";
 import type { SourceFile } from "../../../src/types.ts";
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), "utf8");
+/** A fixture of test/fixtures/clean/ as the build reads an input file of articles/. */
+const input = (name: string, format: SourceFile["format"] = "text", url: string | null = null): SourceFile => ({ path: `articles/${name}`, format, text: fixture(`clean/${name}`), encoding: "utf-8", mtime: new Date(0), url });
 
 describe("article-gate", () => {
   // A real news page (extraction-dev, tuning half) with its article's lines taken out, as a scrape that
@@ -39,7 +41,7 @@ describe("article-gate on notice pages with a headline line", () => {
   // Written notice pages of eval/lib/notice-pages.ts's checking half (notice-36, written before the gate
   // learned from the tuning half's notices; notice-21): a headline-like first line and a short paragraph,
   // which the gate used to publish as a story headed "Ad blocker detected" / "404 Not Found".
-  const notice = (name: string): SourceFile => ({ path: `articles/${name}`, format: "text", text: fixture(`clean/${name}`), encoding: "utf-8", mtime: new Date(0), url: null });
+  const notice = (name: string) => input(name);
 
   it("refuses an ad-blocker wall and a 404 page instead of publishing them, naming the file and the reason", () => {
     for (const name of ["notice-ad-blocker-wall.txt", "notice-404-not-found.txt"]) {
@@ -57,7 +59,7 @@ describe("article-gate trained with dates-dev's notice dumps as furniture", () =
   // story headed "Session expired" until dates-dev's text dumps were labelled by their own HTML's body (gt66), so
   // that its notice and login-box dumps train the gate as furniture.
   const name = "notice-session-expired.txt";
-  const file: SourceFile = { path: `articles/${name}`, format: "text", text: fixture(`clean/${name}`), encoding: "utf-8", mtime: new Date(0), url: null };
+  const file = input(name);
 
   it("refuses an expired-session wall instead of publishing it, naming the file and the reason", () => {
     const out = runPipeline([file], { zone: "UTC" });
@@ -72,7 +74,7 @@ describe("article-gate trained with the HTML notice pages' text too", () => {
   // line, one short paragraph and a button or an error code. Published as stories headed "Update your browser" and
   // "Too Many Requests" until the text gate also learned the HTML notice pages (eval/lib/notice-html-pages.ts) as
   // their blocks' text (nt68): one idea of a notice for both paths.
-  const file = (name: string): SourceFile => ({ path: `articles/${name}`, format: "text", text: fixture(`clean/${name}`), encoding: "utf-8", mtime: new Date(0), url: null });
+  const file = (name: string) => input(name);
 
   it("refuses an unsupported-browser page and a rate-limit page instead of publishing them, naming the file and the reason", () => {
     for (const name of ["notice-update-your-browser.txt", "notice-too-many-requests.txt"]) {
@@ -135,7 +137,7 @@ describe("the HTML gate's second model, which learned notice pages", () => {
   // site's header, navigation and footer around a "Page not found" box with a most-read list, and around a German
   // maintenance notice. Published as stories headed "Page not found" and "Wartungsarbeiten" until the HTML gate had a
   // second model beside its first, fitted with the tuning half's HTML notice pages as furniture (nt69).
-  const file = (name: string): SourceFile => ({ path: `articles/${name}`, format: "html", text: fixture(`clean/${name}`), encoding: "utf-8", mtime: new Date(0), url: null });
+  const file = (name: string) => input(name, "html");
 
   it("refuses a not-found page and a maintenance page served in a site's page frame, naming the file and the reason", () => {
     for (const name of ["notice-page-not-found.html", "notice-wartungsarbeiten.html"]) {
@@ -154,7 +156,7 @@ describe("the text gate's second model", () => {
   // until the text gate, like the HTML one, kept a model fitted without the notice pages beside the one fitted with
   // them (nt69), which refuses it.
   const name = "sports-page-teasers-without-its-article.txt";
-  const file: SourceFile = { path: `articles/${name}`, format: "text", text: fixture(`clean/${name}`), encoding: "utf-8", mtime: new Date(0), url: "https://www.timesunion.com/sports/article/Nelson-s-OT-goal-lifts-Isles-14848099.php" };
+  const file = input(name, "text", "https://www.timesunion.com/sports/article/Nelson-s-OT-goal-lifts-Isles-14848099.php");
 
   it("refuses a page of menus and other stories' headlines, naming the file and the reason", () => {
     const out = runPipeline([file], { zone: "UTC" });
