@@ -137,9 +137,15 @@ export interface DigestModel {
   stories: StoryView[];
   /** The front page: the latest `homeDays` days' stories ranked by breadth and recency. */
   front: StoryView[];
+  /** The days the front page lists: the newest `homeDays` with a story published (`publishedDays`). */
+  frontDays: DayView[];
+  /** How many stories are published (in the feeds, among their days' stories), and how many are held back. */
+  publishedStories: number;
+  heldBackStories: number;
   redirects: Redirect[];
+  /** The outlets credited with published stories, by how many (a held-back story credits none). */
   outlets: OutletCount[];
-  /** Stories with at least one source whose outlet is not named. */
+  /** Published stories with at least one source whose outlet is not named. */
   storiesWithUnnamed: number;
   /** Each story's and day's feed item as this build publishes it (its stamp, a hash of what it shows): kept for the next build's `published`. */
   published: PublishedItems;
@@ -417,6 +423,26 @@ function settleStamps(views: StoryView[], days: DayView[], dayStamps: ReadonlyMa
   };
 }
 
+/**
+ * `settled` with the last published item of each held-back story and of each day with held-back stories only, as
+ * the last build left it (`last`): a story a reader's feed once showed keeps its stamp while it is held back, so that
+ * when it is published again it is an update of that item (the same GUID, its permalink), dated after it.
+ */
+function keepLastPublished(settled: PublishedItems, views: readonly StoryView[], days: readonly DayView[], last: PublishedItems | undefined): PublishedItems {
+  if (!last) return settled;
+  const stories = new Map(settled.stories);
+  const dayItems = new Map(settled.days);
+  for (const v of views) {
+    const was = v.heldBack === undefined ? undefined : last.stories.get(v.id);
+    if (was) stories.set(v.id, was);
+  }
+  for (const d of days) {
+    const was = dayItems.has(d.date) ? undefined : last.days.get(d.date);
+    if (was) dayItems.set(d.date, was);
+  }
+  return { stories, days: dayItems };
+}
+
 /** How a story's sources' outlets are written. */
 function spellingOf(v: StoryView): string {
   return shortHash(JSON.stringify(v.sources.map((s) => s.outlet)), 16);
@@ -483,8 +509,10 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
     const view = byId.get(story.id)!;
     const earlier = story.followUpOf ? byId.get(story.followUpOf) : undefined;
     if (!earlier || earlier === view) continue;
-    view.followUpOf = ref(earlier);
-    earlier.followUps.push(ref(view));
+    // A published story never links to a held-back one (its page, digest and feed item would show a notice as the
+    // story going on); a held-back story's own page keeps both its links.
+    if (earlier.heldBack === undefined || view.heldBack !== undefined) view.followUpOf = ref(earlier);
+    if (view.heldBack === undefined || earlier.heldBack !== undefined) earlier.followUps.push(ref(view));
   }
   for (const v of views) v.followUps.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
 
@@ -527,7 +555,7 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
   // is then a new item, never an update of one no reader was shown; so is a day that had held-back stories only.
   const feedStories = views.filter((v) => v.heldBack === undefined);
   const feedDays = publishedDays(days);
-  const published = settleStamps(feedStories, feedDays, dayStamps, stamps, options.published, shownThrough(store, parts, asMade), asMade);
+  const published = keepLastPublished(settleStamps(feedStories, feedDays, dayStamps, stamps, options.published, shownThrough(store, parts, asMade), asMade), views, days, options.published);
   // A view key stands for the view's parts as made: with the outlets spelled otherwise, it says how, so that
   // no page, digest or feed item kept under the key shows the old spelling.
   const viewKeys = new Map<string, string>();
@@ -566,7 +594,8 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
 
   const counts = new Map<string, OutletCount>();
   let storiesWithUnnamed = 0;
-  for (const v of views) {
+  // The about page's counts are of what is published: an outlet is not credited with a held-back story.
+  for (const v of feedStories) {
     for (const name of v.namedOutlets) {
       const key = name.toLowerCase();
       const entry = counts.get(key) ?? { name, stories: 0 };
@@ -577,5 +606,18 @@ export function buildModel(input: readonly Story[], options: ModelOptions): Dige
   }
   const outlets = [...counts.values()].sort((a, b) => b.stories - a.stories || ENGLISH.compare(a.name, b.name) || (a.name < b.name ? -1 : 1));
 
-  return { days, months: [...months.values()], stories: days.flatMap((d) => [...d.stories, ...d.heldBack]), front, redirects, outlets, storiesWithUnnamed, published, viewKeys };
+  return {
+    days,
+    months: [...months.values()],
+    stories: days.flatMap((d) => [...d.stories, ...d.heldBack]),
+    front,
+    frontDays: feedDays.slice(0, options.homeDays),
+    publishedStories: feedStories.length,
+    heldBackStories: views.length - feedStories.length,
+    redirects,
+    outlets,
+    storiesWithUnnamed,
+    published,
+    viewKeys,
+  };
 }
