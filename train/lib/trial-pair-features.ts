@@ -102,13 +102,13 @@ function formsMatched(a: NameForms, b: NameForms): number {
  * names in full was written after it, in the same story (the reader met the person there); two stories of one
  * thread each name their people in full.
  */
-interface Introduced {
+export interface Introduced {
   full: Set<string>;
   short: Set<string>;
 }
 const NOT_NAMES = new Set(["the", "a", "an", "but", "and", "in", "on", "at", "it", "this", "that", "these", "those", "he", "she", "they", "we", "his", "her", "their", "its", "however", "meanwhile", "after", "before", "when", "while", "for", "with", "as", "by", "from", "if", "of", "to", "there", "so", "yet", "also", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "president", "prime", "minister", "chancellor", "secretary", "archbishop", "director", "chief", "judge", "senator", "governor", "prof", "professor", "st", "saint"]);
 const MONTHS_AND_DAYS = new Set(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
-function introduced(title: string, paragraphs: readonly string[]): Introduced {
+export function introduced(title: string, paragraphs: readonly string[]): Introduced {
   const full = new Set<string>();
   const once = new Set<string>();
   for (const sentence of [title, ...paragraphs.flatMap((x) => splitSentences(x))]) {
@@ -123,7 +123,7 @@ function introduced(title: string, paragraphs: readonly string[]): Introduced {
   return { full, short: new Set([...once].filter((w) => !full.has(w))) };
 }
 /** How many people b names only by surname whom a names in full. */
-const introducedTo = (a: Introduced, b: Introduced) => {
+export const introducedTo = (a: Introduced, b: Introduced) => {
   let n = 0;
   for (const w of b.short) if (a.full.has(w)) n++;
   return n;
