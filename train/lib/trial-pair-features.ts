@@ -96,6 +96,41 @@ function formsMatched(a: NameForms, b: NameForms): number {
 
 
 /**
+ * mg71: the people a report names in full ("Tony Blair", "Desmond Tutu": a run of 2-3 capitalised words, a title
+ * or a sentence's opening word left off, the last word the surname) and those it names only by one word ("Mr
+ * Blair", "Tutu said") and never in full. A report that names someone only by surname whom the other report
+ * names in full was written after it, in the same story (the reader met the person there); two stories of one
+ * thread each name their people in full.
+ */
+export interface Introduced {
+  full: Set<string>;
+  short: Set<string>;
+}
+const NOT_NAMES = new Set(["the", "a", "an", "but", "and", "in", "on", "at", "it", "this", "that", "these", "those", "he", "she", "they", "we", "his", "her", "their", "its", "however", "meanwhile", "after", "before", "when", "while", "for", "with", "as", "by", "from", "if", "of", "to", "there", "so", "yet", "also", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "president", "prime", "minister", "chancellor", "secretary", "archbishop", "director", "chief", "judge", "senator", "governor", "prof", "professor", "st", "saint"]);
+const MONTHS_AND_DAYS = new Set(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
+export function introduced(title: string, paragraphs: readonly string[]): Introduced {
+  const full = new Set<string>();
+  const once = new Set<string>();
+  for (const sentence of [title, ...paragraphs.flatMap((x) => splitSentences(x))]) {
+    for (const m of sentence.matchAll(/\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)*/gu)) {
+      const words = m[0].toLowerCase().split(/\s+/).map((w) => w.replace(/'s$/, ""));
+      while (words.length > 0 && NOT_NAMES.has(words[0]!)) words.shift();
+      if (words.length === 0 || words.some((w) => MONTHS_AND_DAYS.has(w) || w.length < 3)) continue;
+      if (words.length >= 2 && words.length <= 3) full.add(words[words.length - 1]!);
+      else if (words.length === 1) once.add(words[0]!);
+    }
+  }
+  return { full, short: new Set([...once].filter((w) => !full.has(w))) };
+}
+/** How many people b names only by surname whom a names in full. */
+export const introducedTo = (a: Introduced, b: Introduced) => {
+  let n = 0;
+  for (const w of b.short) if (a.full.has(w)) n++;
+  return n;
+};
+
+
+/**
  * mg54: what an article says about when its event happened, for telling two events of one
  * running thread apart (two days of one trial, two months' figures): the months and weekdays its whole
  * text names, the month its lead names first, and the numbers it states.
@@ -199,6 +234,8 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
       return { days: new Set(m.days), years: new Set(m.years), months: m.months, numbers: new Set(m.numbers.filter((x) => !/^(19|20)\d\d$/.test(x))) };
     }));
   let forms: NameForms[] | null = null;
+  let intro: Introduced[] | null = null;
+  const introOf = () => (intro ??= s.order.map((a) => introduced(a.title, a.paragraphs)));
   const formsOf = () => (forms ??= s.order.map((a) => nameForms(a.title, a.paragraphs)));
   // mg45: where a pair's word cosine stands among each end's candidates (their raw cosines, not a model's).
   let best: Array<[number, number]> | null = null;
@@ -433,6 +470,8 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
       };
       return Math.min(w - other(a), w - other(b));
     },
+    /** mg71: log(1 + the people either report names only by surname whom the other names in full). */
+    introduced: (a, b) => Math.log1p(introducedTo(introOf()[a]!, introOf()[b]!) + introducedTo(introOf()[b]!, introOf()[a]!)),
     /** mg45: log(1 + the names either gives that the other gives only in another form: acronym and expansion, another ending). */
     nameForms: (a, b) => Math.log1p(formsMatched(formsOf()[a]!, formsOf()[b]!) + formsMatched(formsOf()[b]!, formsOf()[a]!)),
     // mg42: text evidence of one event (quotes, rare capitalised pairs, amounts, speakers) or of two (evidence-features.ts).
