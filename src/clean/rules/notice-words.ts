@@ -63,14 +63,7 @@ export function noticeWordCount(text: string): { words: number; notice: number }
   let start = -1, hash = 0;
   const n = text.length;
   for (let i = 0; i <= n; i++) {
-    let c = i < n ? text.charCodeAt(i) : 0x20;
-    // Most units: a run of lower-case ASCII letters inside a word, which only extends its hash.
-    if (start >= 0 && c >= 0x61 && c <= 0x7a) {
-      do {
-        hash = (Math.imul(hash, 31) + c) | 0;
-        c = ++i < n ? text.charCodeAt(i) : 0x20;
-      } while (c >= 0x61 && c <= 0x7a);
-    }
+    const c = i < n ? text.charCodeAt(i) : 0x20;
     let letter: boolean;
     if (c < 0x80) {
       const l = c | 0x20;

@@ -39,16 +39,3 @@ describe("noticeWordCount", () => {
     expect(noticeWordCount("PLEASE ENABLE JAVASCRIPT, then Reload the PAGE")).toEqual({ words: 7, notice: 5 });
   });
 });
-
-describe("noticeWordCount on many lines", () => {
-  it("counts what the letters pattern counts in lines made of notice words, other words and awkward pieces", () => {
-    const pieces = ["page", "Page", "PAGE", "pages", "login", "log", "in", "cookies", "x", "é", "ß", "İ", "\u212a", "𝐀", "中", "1", "2024", "_", "'", "’", " ", "-", ",", "\t", "please", "seite", "über"];
-    let seed = 31;
-    const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
-    for (let k = 0; k < 20_000; k++) {
-      let line = "";
-      for (let j = Math.floor(next() * 14); j > 0; j--) line += pieces[Math.floor(next() * pieces.length)];
-      expect(noticeWordCount(line), JSON.stringify(line)).toEqual(byPattern(line));
-    }
-  });
-});
