@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { countWords, WordReader, words } from "../../src/text/words.ts";
+import { countTextWords, countWords, WordReader, words } from "../../src/text/words.ts";
 
 const fixtures = join(import.meta.dirname, "../fixtures");
 const texts = readdirSync(fixtures, { recursive: true })
@@ -78,6 +78,33 @@ describe("WordReader", () => {
       let text = "";
       for (let j = Math.floor(next() * 12); j > 0; j--) text += pieces[Math.floor(next() * pieces.length)];
       expect(read(text), JSON.stringify(text)).toEqual(words(text));
+    }
+  });
+});
+
+describe("countTextWords", () => {
+  // The definition: each word `words` finds counts once, or once per Han, Hiragana or Katakana code unit in it.
+  const unspaced = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+  const byDefinition = (text: string): number =>
+    words(text).reduce((n, w) => n + Math.max(1, [...w].reduce((u, ch) => u + (ch.length === 1 && unspaced.test(ch) ? 1 : 0), 0)), 0);
+
+  it("counts a reader's words in every text fixture, Chinese and Japanese a character a word", () => {
+    let cjk = 0;
+    for (const text of texts) {
+      expect(countTextWords(text)).toBe(byDefinition(text));
+      if (countTextWords(text) > countWords(text)) cjk++;
+    }
+    expect(cjk).toBeGreaterThan(0);
+  });
+
+  it("counts a reader's words in many strings made of awkward pieces", () => {
+    const pieces = ["a", "Z", "9", "_", "'", "’", " ", "-", "é", "\u0301", "𝐀", "\ud835", "\udc00", "\ud840\udc00", "٣", "中", "ひら", "カ", "한", "ß", "'中", "x'", "’カ", "'1", "\n", "\u2e80"];
+    let seed = 23;
+    const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    for (let k = 0; k < 20_000; k++) {
+      let text = "";
+      for (let j = Math.floor(next() * 12); j > 0; j--) text += pieces[Math.floor(next() * pieces.length)];
+      expect(countTextWords(text), JSON.stringify(text)).toBe(byDefinition(text));
     }
   });
 });
