@@ -70,13 +70,6 @@ function calendarWords(lang: string): string[] {
   return out;
 }
 
-/** The language of a story's prose (`storyLanguage`), which its categories are found in unless it declares another. */
-export function proseLanguage(articles: readonly ProseSource[]): string | null {
-  const texts: string[][] = [];
-  for (const article of articles) texts.push(paragraphsOf(article));
-  return storyLanguage(texts, PROSE_PARAGRAPHS);
-}
-
 /** A story's language, read from the first 600 characters of its articles' prose (as src/digest/language.ts reads). */
 function storyLanguage(texts: ReadonlyArray<readonly string[]>, count: number): string | null {
   // Most stories are English, and say so at a glance: the language test's letter by letter reading is left for the rest.
@@ -290,6 +283,11 @@ export function storyCategories(texts: readonly string[], exclude: readonly stri
  * the story's language when given (undefined: read from the prose).
  */
 function categoriesOf(texts: ReadonlyArray<readonly string[]>, exclude: readonly string[], max: number, count: number, language?: string | null, nounModel = true): string[] {
+  return categoriesFound(texts, exclude, max, count, language, nounModel).categories;
+}
+
+/** `categoriesOf` with the language they were found in. */
+function categoriesFound(texts: ReadonlyArray<readonly string[]>, exclude: readonly string[], max: number, count: number, language?: string | null, nounModel = true): FoundCategories {
   interface Tally {
     key: string;
     name: string;
@@ -321,7 +319,8 @@ function categoriesOf(texts: ReadonlyArray<readonly string[]>, exclude: readonly
   const seen = texts.length > 1 ? { afterStart: new Map<string, PartNames>(), midSentence: new Map<string, PartNames>() } : null;
   // A language the story declares other than English is its categories' language; else the prose tells (an
   // untold or English story's prose may still be in another language, whose function words are then refused).
-  const words = nameWordsOf(language && language !== "en" ? language : storyLanguage(texts, count));
+  const foundIn = language && language !== "en" ? language : storyLanguage(texts, count);
+  const words = nameWordsOf(foundIn);
   for (const parts of texts) {
     article++;
     eachNameRun(parts, take, words, Math.min(count, parts.length), seen);
@@ -334,16 +333,16 @@ function categoriesOf(texts: ReadonlyArray<readonly string[]>, exclude: readonly
   const skip = new Set(exclude.map((e) => e.toLowerCase()));
   const commonWord = commonWordTest(texts, count, words.lang);
   const keep = (e: Tally) => !skip.has(e.key) && !isWireService(e.name) && !commonWord(e.name);
-  if (!Number.isInteger(max) || max < 0) return ranked.filter(keep).slice(0, max).map((e) => e.name);
+  if (!Number.isInteger(max) || max < 0) return { categories: ranked.filter(keep).slice(0, max).map((e) => e.name), language: foundIn };
   const out: string[] = [];
   for (const e of ranked) {
     if (out.length >= max) break;
     // "GM" beside "General Motors": one name, shown once (the one more articles use).
     if (keep(e) && !out.some((name) => sameByInitials(name, e.name))) out.push(e.name);
   }
-  if (words.lang !== "de" || !nounModel) return out;
+  if (words.lang !== "de" || !nounModel) return { categories: out, language: foundIn };
   const noun = germanNounTest(texts, count);
-  return out.filter((name) => !noun(name));
+  return { categories: out.filter((name) => !noun(name)), language: foundIn };
 }
 
 /** Whether one name is the other's acronym: its capitals are the initials of the other's words ("FCC", "Federal Communications Commission"). */
@@ -487,14 +486,37 @@ export function proseOf(article: ProseSource): string {
  */
 export type Categorise = (articles: readonly ProseSource[], exclude: readonly string[], language?: string | null) => string[];
 
+/**
+ * A story's categories and the language they were found in: the one declared when it is not English, else the
+ * prose's as `storyLanguage` reads it ("en", another, or null when the prose does not tell).
+ */
+export interface FoundCategories {
+  categories: string[];
+  language: string | null;
+}
+
+/** `Categorise` that also says which language the categories were found in. */
+export type FindCategories = (articles: readonly ProseSource[], exclude: readonly string[], language?: string | null) => FoundCategories;
+
+/** A `Categorise` made of a `FindCategories`, which it carries as `find` (src/pipeline/categories-ahead.ts asks it). */
+export interface Categoriser extends Categorise {
+  find: FindCategories;
+}
+
+export function categoriser(find: FindCategories): Categoriser {
+  return Object.assign((articles: readonly ProseSource[], exclude: readonly string[], language?: string | null) => find(articles, exclude, language).categories, { find });
+}
+
 // The paragraphs read where they are, not joined into each article's prose first (the same names). The list
 // is made by `push`, not `map`: optimised, `map` made a list of another elements kind than the interpreter's,
 // and categoriesOf, meeting it, threw its own optimised code away (./model.ts viewParts, the same).
-export const categoriseArticles: Categorise = (articles, exclude, language) => {
+export const findCategories: FindCategories = (articles, exclude, language) => {
   const texts: string[][] = [];
   for (const article of articles) texts.push(paragraphsOf(article));
-  return categoriesOf(texts, exclude, 3, PROSE_PARAGRAPHS, language);
+  return categoriesFound(texts, exclude, 3, PROSE_PARAGRAPHS, language);
 };
+
+export const categoriseArticles: Categoriser = categoriser(findCategories);
 
 /**
  * `categoriseArticles` with up to `max` categories (Infinity: every one), for the trainers and evals that rank what
