@@ -129,9 +129,20 @@ function eachNameRun(parts: readonly string[], take: (name: string, opener: bool
   // Whether a word (or a word and a comma) comes just before, on this line: a capitalised article there
   // begins a name, while after a line's start or a colon it may be capitalised for no other reason.
   let afterWord = false;
+  // An ordinal just before a one-word name, one space between, is part of it: "117th Street", "42nd Street"
+  // ("Street" alone names nothing); before a longer name it is an edition ("the 25th Cross Internacional …"), left
+  // out. Where in this part the last ordinal ended, whether it opened a sentence, and whether the run starts with it.
+  let ordinalEnd = -1;
+  let ordinal = "";
+  let ordinalOpener = false;
+  let ordinalLed = false;
   let recording: PartNames | null = null;
   const flush = () => {
     while (run.length && (joiners.has(run[run.length - 1]!.toLowerCase()) || articles.has(run[run.length - 1]!.toLowerCase()))) run.pop();
+    if (ordinalLed) {
+      ordinalLed = false;
+      if (run.length > 2) (opener = false), run.shift();
+    }
     if (run.length) {
       const name = run.length === 1 ? run[0]! : run.join(" ");
       const taken = endsInS(name) ? name.replace(/['’]s$/, "") : name;
@@ -148,6 +159,7 @@ function eachNameRun(parts: readonly string[], take: (name: string, opener: bool
   for (let part = 0; part < count; part++) {
     const text = parts[part]!;
     afterWord = false;
+    ordinalEnd = -1;
     if (recording) {
       recording.end = { sentenceStart, opener, run: run.slice() };
       recording = null;
@@ -198,6 +210,7 @@ function eachNameRun(parts: readonly string[], take: (name: string, opener: bool
       const c = text.charCodeAt(i);
       if (run.length === 0 && ((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
         // A lower-case word or a number outside a name: it only ends a sentence's start.
+        if (c <= 57 && isOrdinal(text, i, end)) (ordinalEnd = end), (ordinal = text.slice(i, end)), (ordinalOpener = sentenceStart);
         sentenceStart = false;
         afterWord = true;
         i = end;
@@ -206,9 +219,15 @@ function eachNameRun(parts: readonly string[], take: (name: string, opener: bool
       const word = text.slice(i, end);
       i = end;
       if (isNameWord(word, notName) || (run.length > 0 && joiners.has(word.toLowerCase())) || (run.length === 0 && afterWord && leadsName(word, articles))) {
-        if (!run.length) opener = sentenceStart;
+        if (!run.length) {
+          opener = sentenceStart;
+          if (ordinalEnd === i - word.length - 1 && text.charCodeAt(ordinalEnd) === 32) (opener = ordinalOpener), (ordinalLed = true), run.push(ordinal);
+        }
         run.push(word);
-      } else flush();
+      } else {
+        flush();
+        if (c <= 57 && c >= 48 && isOrdinal(text, i - word.length, i)) (ordinalEnd = i), (ordinal = word), (ordinalOpener = false);
+      }
       sentenceStart = false;
       afterWord = true;
     }
@@ -218,6 +237,11 @@ function eachNameRun(parts: readonly string[], take: (name: string, opener: bool
     recording = null;
   }
   flush();
+}
+
+/** Whether text[from, to) is an ordinal number written with digits: "1st", "42nd", "117th". */
+function isOrdinal(text: string, from: number, to: number): boolean {
+  return to - from <= 6 && /^\d{1,4}(?:st|nd|rd|th)$/.test(text.slice(from, to));
 }
 
 /**
