@@ -198,10 +198,24 @@ function eachNameRun(parts: readonly string[], take: (name: string, opener: bool
         continue;
       }
       let end = i + width;
+      // A word ends where its letters change between a script with capitals and one without: scripts that write
+      // no spaces run on into a Latin name and out of it ("Storeにない非公式アプリ…" is "Store", then Japanese).
+      // Below U+0590 (Latin, Greek, Cyrillic) a letter is cased and a digit says nothing, with no class test.
+      const first = text.charCodeAt(i);
+      let kind = first >= 0x0590 ? letterKind(text, i, width) : first <= 57 ? NO_CASE_KIND : CASED;
       for (let j = end; j < n; ) {
         const w = letterOrDigitAt(text, j);
-        if (w) end = j += w;
-        else {
+        if (w) {
+          const u = text.charCodeAt(j);
+          if (u >= 0x0590) {
+            const k = letterKind(text, j, w);
+            if (k !== NO_CASE_KIND) {
+              if (kind !== NO_CASE_KIND && k !== kind) break;
+              kind = k;
+            }
+          } else if (kind === UNCASED && u > 57) break;
+          end = j += w;
+        } else {
           const c = text.charCodeAt(j);
           if (c !== 0x27 && c !== 0x2019 && c !== 0x2e && c !== 0x2d) break;
           j++;
@@ -237,6 +251,23 @@ function eachNameRun(parts: readonly string[], take: (name: string, opener: bool
     recording = null;
   }
   flush();
+}
+
+/** What a letter or digit says of its word's script: nothing (a digit, a modifier letter), capitals, or none. */
+const NO_CASE_KIND = 0;
+const CASED = 1;
+const UNCASED = 2;
+
+/**
+ * The kind of the letter or digit at `j` (`w` code units). Latin, Greek, Cyrillic and Armenian (below U+0590) and
+ * Latin and Greek Extended are taken as cased without a Unicode class test: most words are of those scripts.
+ */
+function letterKind(text: string, j: number, w: number): number {
+  const c = text.charCodeAt(j);
+  if (c < 128) return c >= 48 && c <= 57 ? NO_CASE_KIND : CASED;
+  if (c < 0x0590 || (c >= 0x1e00 && c < 0x2000)) return CASED;
+  const ch = text.slice(j, j + w);
+  return /^\p{Lo}/u.test(ch) ? UNCASED : /^[\p{Lu}\p{Ll}\p{Lt}]/u.test(ch) ? CASED : NO_CASE_KIND;
 }
 
 /** Whether text[from, to) is an ordinal number written with digits: "1st", "42nd", "117th". */
