@@ -69,7 +69,16 @@ export function parseMarkdown(text: string): MarkdownParts {
     title ||= blocks[0].text;
     blocks.shift();
   }
+  // Markdown is not cleaned of page furniture: a body with no paragraph is what the file holds, and the build's
+  // "only page furniture" would name a cause that is not there.
+  if (blocks.length === 0) throw new InputRejected(emptyBody(front.kind !== "none", content, title), "no-body");
   return { meta, title, paragraphs: blocks.map((b) => b.text), warnings };
+}
+
+/** Why a Markdown file with no paragraph has no article, in the file's own terms. */
+function emptyBody(hasFrontMatter: boolean, content: string, title: string): string {
+  if (hasFrontMatter && !content.trim()) return "no article text: the file holds front matter and nothing after it";
+  return `no article text: no paragraph ${title ? "under its headline" : "in the file"} (only ${hasFrontMatter ? "front matter, " : ""}headings, images or markup)`;
 }
 
 /**

@@ -70,13 +70,6 @@ function calendarWords(lang: string): string[] {
   return out;
 }
 
-/** The language of a story's prose (`storyLanguage`), which its categories are found in unless it declares another. */
-export function proseLanguage(articles: readonly ProseSource[]): string | null {
-  const texts: string[][] = [];
-  for (const article of articles) texts.push(paragraphsOf(article));
-  return storyLanguage(texts, PROSE_PARAGRAPHS);
-}
-
 /** A story's language, read from the first 600 characters of its articles' prose (as src/digest/language.ts reads). */
 function storyLanguage(texts: ReadonlyArray<readonly string[]>, count: number): string | null {
   // Most stories are English, and say so at a glance: the language test's letter by letter reading is left for the rest.
@@ -136,9 +129,20 @@ function eachNameRun(parts: readonly string[], take: (name: string, opener: bool
   // Whether a word (or a word and a comma) comes just before, on this line: a capitalised article there
   // begins a name, while after a line's start or a colon it may be capitalised for no other reason.
   let afterWord = false;
+  // An ordinal just before a one-word name, one space between, is part of it: "117th Street", "42nd Street"
+  // ("Street" alone names nothing); before a longer name it is an edition ("the 25th Cross Internacional …"), left
+  // out. Where in this part the last ordinal ended, whether it opened a sentence, and whether the run starts with it.
+  let ordinalEnd = -1;
+  let ordinal = "";
+  let ordinalOpener = false;
+  let ordinalLed = false;
   let recording: PartNames | null = null;
   const flush = () => {
     while (run.length && (joiners.has(run[run.length - 1]!.toLowerCase()) || articles.has(run[run.length - 1]!.toLowerCase()))) run.pop();
+    if (ordinalLed) {
+      ordinalLed = false;
+      if (run.length > 2) (opener = false), run.shift();
+    }
     if (run.length) {
       const name = run.length === 1 ? run[0]! : run.join(" ");
       const taken = endsInS(name) ? name.replace(/['’]s$/, "") : name;
@@ -155,6 +159,7 @@ function eachNameRun(parts: readonly string[], take: (name: string, opener: bool
   for (let part = 0; part < count; part++) {
     const text = parts[part]!;
     afterWord = false;
+    ordinalEnd = -1;
     if (recording) {
       recording.end = { sentenceStart, opener, run: run.slice() };
       recording = null;
@@ -193,10 +198,24 @@ function eachNameRun(parts: readonly string[], take: (name: string, opener: bool
         continue;
       }
       let end = i + width;
+      // A word ends where its letters change between a script with capitals and one without: scripts that write
+      // no spaces run on into a Latin name and out of it ("Storeにない非公式アプリ…" is "Store", then Japanese).
+      // Below U+0590 (Latin, Greek, Cyrillic) a letter is cased and a digit says nothing, with no class test.
+      const first = text.charCodeAt(i);
+      let kind = first >= 0x0590 ? letterKind(text, i, width) : first <= 57 ? NO_CASE_KIND : CASED;
       for (let j = end; j < n; ) {
         const w = letterOrDigitAt(text, j);
-        if (w) end = j += w;
-        else {
+        if (w) {
+          const u = text.charCodeAt(j);
+          if (u >= 0x0590) {
+            const k = letterKind(text, j, w);
+            if (k !== NO_CASE_KIND) {
+              if (kind !== NO_CASE_KIND && k !== kind) break;
+              kind = k;
+            }
+          } else if (kind === UNCASED && u > 57) break;
+          end = j += w;
+        } else {
           const c = text.charCodeAt(j);
           if (c !== 0x27 && c !== 0x2019 && c !== 0x2e && c !== 0x2d) break;
           j++;
@@ -205,6 +224,7 @@ function eachNameRun(parts: readonly string[], take: (name: string, opener: bool
       const c = text.charCodeAt(i);
       if (run.length === 0 && ((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
         // A lower-case word or a number outside a name: it only ends a sentence's start.
+        if (c <= 57 && isOrdinal(text, i, end)) (ordinalEnd = end), (ordinal = text.slice(i, end)), (ordinalOpener = sentenceStart);
         sentenceStart = false;
         afterWord = true;
         i = end;
@@ -213,9 +233,15 @@ function eachNameRun(parts: readonly string[], take: (name: string, opener: bool
       const word = text.slice(i, end);
       i = end;
       if (isNameWord(word, notName) || (run.length > 0 && joiners.has(word.toLowerCase())) || (run.length === 0 && afterWord && leadsName(word, articles))) {
-        if (!run.length) opener = sentenceStart;
+        if (!run.length) {
+          opener = sentenceStart;
+          if (ordinalEnd === i - word.length - 1 && text.charCodeAt(ordinalEnd) === 32) (opener = ordinalOpener), (ordinalLed = true), run.push(ordinal);
+        }
         run.push(word);
-      } else flush();
+      } else {
+        flush();
+        if (c <= 57 && c >= 48 && isOrdinal(text, i - word.length, i)) (ordinalEnd = i), (ordinal = word), (ordinalOpener = false);
+      }
       sentenceStart = false;
       afterWord = true;
     }
@@ -225,6 +251,28 @@ function eachNameRun(parts: readonly string[], take: (name: string, opener: bool
     recording = null;
   }
   flush();
+}
+
+/** What a letter or digit says of its word's script: nothing (a digit, a modifier letter), capitals, or none. */
+const NO_CASE_KIND = 0;
+const CASED = 1;
+const UNCASED = 2;
+
+/**
+ * The kind of the letter or digit at `j` (`w` code units). Latin, Greek, Cyrillic and Armenian (below U+0590) and
+ * Latin and Greek Extended are taken as cased without a Unicode class test: most words are of those scripts.
+ */
+function letterKind(text: string, j: number, w: number): number {
+  const c = text.charCodeAt(j);
+  if (c < 128) return c >= 48 && c <= 57 ? NO_CASE_KIND : CASED;
+  if (c < 0x0590 || (c >= 0x1e00 && c < 0x2000)) return CASED;
+  const ch = text.slice(j, j + w);
+  return /^\p{Lo}/u.test(ch) ? UNCASED : /^[\p{Lu}\p{Ll}\p{Lt}]/u.test(ch) ? CASED : NO_CASE_KIND;
+}
+
+/** Whether text[from, to) is an ordinal number written with digits: "1st", "42nd", "117th". */
+function isOrdinal(text: string, from: number, to: number): boolean {
+  return to - from <= 6 && /^\d{1,4}(?:st|nd|rd|th)$/.test(text.slice(from, to));
 }
 
 /**
@@ -290,6 +338,11 @@ export function storyCategories(texts: readonly string[], exclude: readonly stri
  * the story's language when given (undefined: read from the prose).
  */
 function categoriesOf(texts: ReadonlyArray<readonly string[]>, exclude: readonly string[], max: number, count: number, language?: string | null, nounModel = true): string[] {
+  return categoriesFound(texts, exclude, max, count, language, nounModel).categories;
+}
+
+/** `categoriesOf` with the language they were found in. */
+function categoriesFound(texts: ReadonlyArray<readonly string[]>, exclude: readonly string[], max: number, count: number, language?: string | null, nounModel = true): FoundCategories {
   interface Tally {
     key: string;
     name: string;
@@ -321,7 +374,8 @@ function categoriesOf(texts: ReadonlyArray<readonly string[]>, exclude: readonly
   const seen = texts.length > 1 ? { afterStart: new Map<string, PartNames>(), midSentence: new Map<string, PartNames>() } : null;
   // A language the story declares other than English is its categories' language; else the prose tells (an
   // untold or English story's prose may still be in another language, whose function words are then refused).
-  const words = nameWordsOf(language && language !== "en" ? language : storyLanguage(texts, count));
+  const foundIn = language && language !== "en" ? language : storyLanguage(texts, count);
+  const words = nameWordsOf(foundIn);
   for (const parts of texts) {
     article++;
     eachNameRun(parts, take, words, Math.min(count, parts.length), seen);
@@ -334,16 +388,16 @@ function categoriesOf(texts: ReadonlyArray<readonly string[]>, exclude: readonly
   const skip = new Set(exclude.map((e) => e.toLowerCase()));
   const commonWord = commonWordTest(texts, count, words.lang);
   const keep = (e: Tally) => !skip.has(e.key) && !isWireService(e.name) && !commonWord(e.name);
-  if (!Number.isInteger(max) || max < 0) return ranked.filter(keep).slice(0, max).map((e) => e.name);
+  if (!Number.isInteger(max) || max < 0) return { categories: ranked.filter(keep).slice(0, max).map((e) => e.name), language: foundIn };
   const out: string[] = [];
   for (const e of ranked) {
     if (out.length >= max) break;
     // "GM" beside "General Motors": one name, shown once (the one more articles use).
     if (keep(e) && !out.some((name) => sameByInitials(name, e.name))) out.push(e.name);
   }
-  if (words.lang !== "de" || !nounModel) return out;
+  if (words.lang !== "de" || !nounModel) return { categories: out, language: foundIn };
   const noun = germanNounTest(texts, count);
-  return out.filter((name) => !noun(name));
+  return { categories: out.filter((name) => !noun(name)), language: foundIn };
 }
 
 /** Whether one name is the other's acronym: its capitals are the initials of the other's words ("FCC", "Federal Communications Commission"). */
@@ -487,14 +541,37 @@ export function proseOf(article: ProseSource): string {
  */
 export type Categorise = (articles: readonly ProseSource[], exclude: readonly string[], language?: string | null) => string[];
 
+/**
+ * A story's categories and the language they were found in: the one declared when it is not English, else the
+ * prose's as `storyLanguage` reads it ("en", another, or null when the prose does not tell).
+ */
+export interface FoundCategories {
+  categories: string[];
+  language: string | null;
+}
+
+/** `Categorise` that also says which language the categories were found in. */
+export type FindCategories = (articles: readonly ProseSource[], exclude: readonly string[], language?: string | null) => FoundCategories;
+
+/** A `Categorise` made of a `FindCategories`, which it carries as `find` (src/pipeline/categories-ahead.ts asks it). */
+export interface Categoriser extends Categorise {
+  find: FindCategories;
+}
+
+export function categoriser(find: FindCategories): Categoriser {
+  return Object.assign((articles: readonly ProseSource[], exclude: readonly string[], language?: string | null) => find(articles, exclude, language).categories, { find });
+}
+
 // The paragraphs read where they are, not joined into each article's prose first (the same names). The list
 // is made by `push`, not `map`: optimised, `map` made a list of another elements kind than the interpreter's,
 // and categoriesOf, meeting it, threw its own optimised code away (./model.ts viewParts, the same).
-export const categoriseArticles: Categorise = (articles, exclude, language) => {
+export const findCategories: FindCategories = (articles, exclude, language) => {
   const texts: string[][] = [];
   for (const article of articles) texts.push(paragraphsOf(article));
-  return categoriesOf(texts, exclude, 3, PROSE_PARAGRAPHS, language);
+  return categoriesFound(texts, exclude, 3, PROSE_PARAGRAPHS, language);
 };
+
+export const categoriseArticles: Categoriser = categoriser(findCategories);
 
 /**
  * `categoriseArticles` with up to `max` categories (Infinity: every one), for the trainers and evals that rank what

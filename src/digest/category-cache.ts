@@ -7,21 +7,26 @@
 // else by its prose itself. Hashing every story's prose again each build was most of the lookup's cost.
 import { codeHash, moduleUrl } from "../cache/code-hash.ts";
 import { articleKeysMeaning, type ArticleKeys } from "../cache/article-keys.ts";
-import { textsKey, type DiskCache, type Namespace, type Pack } from "../cache/pack.ts";
-import { categoriseArticles, proseOf, type Categorise } from "./categories.ts";
+import { isObject, textsKey, type DiskCache, type Namespace, type Pack } from "../cache/pack.ts";
+import { categoriseArticles, categoriser, findCategories, proseOf, type Categoriser, type FoundCategories } from "./categories.ts";
 
-export type { Categorise } from "./categories.ts";
+export type { Categorise, Categoriser } from "./categories.ts";
 export type { ArticleKeys } from "../cache/article-keys.ts";
 
-const categoriesNamespace: Namespace<string[]> = {
+const isNames = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string");
+
+// A list of names alone is what a cache of before stop 71 holds: accepted, so that the first build after an
+// upgrade does not call those lines damaged, but never a hit (its keys are of other categories code).
+const categoriesNamespace: Namespace<FoundCategories | string[]> = {
   name: "categories",
-  accepts: (v): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string"),
+  accepts: (v): v is FoundCategories | string[] =>
+    isNames(v) || (isObject(v) && isNames(v.categories) && (v.language === null || typeof v.language === "string")),
 };
 
 export interface CachedCategories {
-  categorise: Categorise;
+  categorise: Categoriser;
   /** Commit it once the model is built; null without a cache. */
-  pack: Pack<string[]> | null;
+  pack: Pack<FoundCategories | string[]> | null;
 }
 
 export async function cachedCategories(cache: DiskCache | null, articles?: ArticleKeys): Promise<CachedCategories> {
@@ -30,17 +35,17 @@ export async function cachedCategories(cache: DiskCache | null, articles?: Artic
   const code = codeHash([moduleUrl("./categories", import.meta.url)]);
   // What an article's key stands for: the same content key gives the same paragraphs only under the same step and rules.
   const meaning = articleKeysMeaning(articles);
-  const categorise: Categorise = (members, exclude, language) => {
+  const find = (members: Parameters<Categoriser>[0], exclude: readonly string[], language?: string | null): FoundCategories => {
     const each = members.map((m) => {
       const content = articles?.contentKeys.get(m.path);
       return content ? `article ${content}` : `prose ${proseOf(m)}`;
     });
     const key = textsKey(["categories", code, meaning, language && language !== "en" ? `language ${language}` : "prose", String(each.length), ...each, String(exclude.length), ...exclude]);
     const hit = pack.get(key);
-    if (hit) return hit;
-    const found = categoriseArticles(members, exclude, language);
+    if (hit && !Array.isArray(hit)) return hit;
+    const found = findCategories(members, exclude, language);
     pack.put(key, found);
     return found;
   };
-  return { categorise, pack };
+  return { categorise: categoriser(find), pack };
 }

@@ -17,7 +17,7 @@ export { cachedCategories, type ArticleKeys, type CachedCategories } from "./cat
 export { cachedViews, type CachedViews, type ViewStore } from "./view-cache.ts";
 export { dayMarkdownKey } from "./markdown-keys.ts";
 export { dayMarkdown } from "./markdown.ts";
-export { categoriseArticles, proseLanguage, type Categorise, type ProseSource } from "./categories.ts";
+export { categoriseArticles, categoriser, findCategories, type Categorise, type Categoriser, type FindCategories, type ProseSource } from "./categories.ts";
 
 export interface Digest {
   model: DigestModel;

@@ -2,7 +2,7 @@
 // threads summarise (src/parallel/summaries.ts `beside`): on two cores the digest stage is this thread
 // alone, and finding the categories was most of it. The model then takes each story's categories from
 // here, when it asks for them with the outlets they were found without; anything else is found as before.
-import { namedOutletsOf, outletOf, proseLanguage, type Categorise } from "../digest/index.ts";
+import { namedOutletsOf, outletOf, type Categorise, type Categoriser } from "../digest/index.ts";
 import type { Story } from "../types.ts";
 
 /** Stories a step finds the categories of: about a millisecond, so the threads' answers are not kept waiting. */
@@ -15,8 +15,8 @@ export interface CategoriesAhead {
   categorise: Categorise;
 }
 
-export function categoriesAhead(stories: readonly Story[], categorise: Categorise): CategoriesAhead {
-  const found = new Map<readonly unknown[], { exclude: readonly string[]; categories: string[] }>();
+export function categoriesAhead(stories: readonly Story[], categorise: Categoriser): CategoriesAhead {
+  const found = new Map<readonly unknown[], { exclude: readonly string[]; categories: string[]; language: string | null }>();
   let next = 0;
   let failed = false;
   return {
@@ -26,7 +26,7 @@ export function categoriesAhead(stories: readonly Story[], categorise: Categoris
         for (const end = Math.min(stories.length, next + STEP); next < end; next++) {
           const members = stories[next]!.members;
           const exclude = namedOutletsOf(members.map((m) => outletOf(m).name));
-          found.set(members, { exclude, categories: categorise(members, exclude) });
+          found.set(members, { exclude, ...categorise.find(members, exclude) });
         }
       } catch {
         failed = true;
@@ -38,7 +38,7 @@ export function categoriesAhead(stories: readonly Story[], categorise: Categoris
       const ahead = found.get(members);
       // Found in the language of the prose; the model asks in the language the story declares (read from its
       // summary, made meanwhile): a declared language other than English is asked anew unless the prose is in it too.
-      if (ahead && sameList(ahead.exclude, exclude) && (!language || language === "en" || proseLanguage(members) === language)) {
+      if (ahead && sameList(ahead.exclude, exclude) && (!language || language === "en" || ahead.language === language)) {
         found.delete(members);
         return ahead.categories;
       }

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { ingest } from "../../src/ingest/index.ts";
 import { runPipeline } from "../../src/pipeline.ts";
 import { categoriesAhead } from "../../src/pipeline/categories-ahead.ts";
-import { buildDigest, categoriseArticles } from "../../src/digest/index.ts";
+import { buildDigest, categoriseArticles, categoriser, findCategories } from "../../src/digest/index.ts";
 
 const german = readFileSync(new URL("../fixtures/categories/other-languages.jsonl", import.meta.url), "utf8")
   .split("\n")
@@ -22,6 +22,11 @@ const dir = mkdtempSync(join(tmpdir(), "digest-declared-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 writeFileSync(join(dir, "markt.md"), `---\ntitle: Weihnachtsmarkt-Finder jetzt auch für Smartphone und Tablet\ndate: 2013-11-20\n---\n\n${quote}\n\n${german.split("\n").join("\n\n")}\n`);
 const { stories } = runPipeline((await ingest(dir)).files, { zone: "UTC" });
+// The same page without the English lead: its prose is German too.
+const plainDir = mkdtempSync(join(tmpdir(), "digest-declared-"));
+afterAll(() => rmSync(plainDir, { recursive: true, force: true }));
+writeFileSync(join(plainDir, "markt.md"), `---\ntitle: Weihnachtsmarkt-Finder jetzt auch für Smartphone und Tablet\ndate: 2013-11-20\n---\n\n${german.split("\n").join("\n\n")}\n`);
+const plain = runPipeline((await ingest(plainDir)).files, { zone: "UTC" }).stories;
 
 describe("a story's categories in its declared language", () => {
   it("refuse the German function words of a German story whose prose opens in English", () => {
@@ -37,5 +42,22 @@ describe("a story's categories in its declared language", () => {
     const story = buildDigest(stories, { categorise: ahead.categorise }).model.stories[0]!;
     expect(story.categories).toEqual(buildDigest(stories).model.stories[0]!.categories);
     expect(story.categories).not.toContain("Sie");
+  });
+
+  it("say which language they were found in, so that a story declared in its prose's language is answered from what was found ahead", () => {
+    expect(findCategories(stories[0]!.members, []).language).toBe("en");
+    expect(findCategories(plain[0]!.members, []).language).toBe("de");
+    expect(findCategories(stories[0]!.members, [], "de").language).toBe("de");
+    let calls = 0;
+    const counted = categoriser((members, exclude, language) => (calls++, findCategories(members, exclude, language)));
+    for (const [set, asked] of [[plain, 1], [stories, 2]] as const) {
+      calls = 0;
+      const ahead = categoriesAhead(set, counted);
+      while (ahead.step());
+      const story = buildDigest(set, { categorise: ahead.categorise }).model.stories[0]!;
+      expect(story.language.lang).toBe("de");
+      expect(story.categories).toEqual(buildDigest(set).model.stories[0]!.categories);
+      expect(calls).toBe(asked); // the English-led one is asked again, in German
+    }
   });
 });

@@ -39,6 +39,19 @@ describe("categories through the cache", () => {
     expect(categoriseArticles(wire, [])).toEqual(["Brussels", "Serbia and Kosovo", "European Union"]);
   });
 
+  it("kept with the language they were found in, and a cache of the names alone (before stop 71) not called damaged", async () => {
+    const dir = freshDir();
+    const older = await new DiskCache(dir, warn).open({ name: "categories", accepts: (v): v is string[] => Array.isArray(v) }, "all");
+    older.put("0".repeat(32), ["Serbia"]);
+    await older.commit();
+    const first = await cachedCategories(new DiskCache(dir, warn));
+    expect(first.categorise.find(articles, ["Reuters"])).toEqual({ categories: storyCategories(prose, ["Reuters"]), language: "en" });
+    await first.pack!.commit();
+    const second = await cachedCategories(new DiskCache(dir, warn));
+    expect(second.categorise.find(articles, ["Reuters"])).toEqual({ categories: storyCategories(prose, ["Reuters"]), language: "en" });
+    expect(second.pack!.stats.hits).toBe(1);
+  });
+
   it("by prose: kept for the next build, and found again only for the same texts and outlets", async () => {
     const dir = freshDir();
     const first = await cachedCategories(new DiskCache(dir, warn));

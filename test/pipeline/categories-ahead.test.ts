@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { ingest } from "../../src/ingest/index.ts";
 import { runPipeline } from "../../src/pipeline.ts";
 import { categoriesAhead } from "../../src/pipeline/categories-ahead.ts";
-import { buildDigest, categoriseArticles, type Categorise } from "../../src/digest/index.ts";
+import { buildDigest, categoriseArticles, categoriser, findCategories } from "../../src/digest/index.ts";
 
 // More stories than one step finds (8).
 const STEP_OF_TEST = 8;
@@ -25,7 +25,7 @@ describe("categories found ahead", () => {
     // Stories whose outlets are named: the model leaves those names out, and asks with them.
     expect(stories.filter((s) => buildDigest([s]).model.stories[0]!.namedOutlets.length > 0).length).toBeGreaterThan(2);
     let calls = 0;
-    const counted: Categorise = (members, exclude) => (calls++, categoriseArticles(members, exclude));
+    const counted = categoriser((members, exclude) => (calls++, findCategories(members, exclude)));
     const ahead = categoriesAhead(stories, counted);
     let steps = 1;
     while (ahead.step()) steps++;
@@ -39,10 +39,10 @@ describe("categories found ahead", () => {
 
   it("stops at a story whose categories cannot be found, and the model then meets the error as it would without", () => {
     const bad = stories[10]!.members;
-    const failing: Categorise = (members, exclude) => {
+    const failing = categoriser((members, exclude) => {
       if (members === bad) throw new Error("no names here");
-      return categoriseArticles(members, exclude);
-    };
+      return findCategories(members, exclude);
+    });
     const ahead = categoriesAhead(stories, failing);
     while (ahead.step());
     expect(() => buildDigest(stories, { categorise: ahead.categorise })).toThrow("no names here");
