@@ -144,13 +144,11 @@ function isSitePart(part: string, site: string | null, host: string | null): boo
  * site (by og:site_name or the host) go, and so do parts the other headline statements leave out.
  */
 export function stripSiteName(title: string, site: string | null, host: string | null, others: readonly string[] = [], names: readonly string[] = []): string {
-  const all = title.split(SEPARATOR).map((p) => p.trim()).filter(Boolean);
-  if (all.length < 2) return title.trim();
+  const parts = title.split(SEPARATOR).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return title.trim();
   // A statement that is the site's name whole (a blog theme's <h1> site title) is not cut into parts.
   const key = squash(title);
   if (names.some((n) => squash(n) === key)) return title.trim();
-  const parts = withoutNameRuns(all, names);
-  if (parts.length === 1) return parts[0]!;
   const longest = Math.max(...parts.map((p) => nameTokens(p).length));
   let kept = parts.filter((p) => !isSitePart(p, site, host) && !names.some((n) => namesSite(p, n, longest)));
   if (kept.length > 1 && others.length > 0) {
@@ -161,7 +159,7 @@ export function stripSiteName(title: string, site: string | null, host: string |
     if (shared.length > 0 && shared.reduce((n, p) => n + headlineTokens(p).length, 0) >= 2) kept = shared;
   }
   if (kept.length === 0) return parts.reduce((a, b) => (b.length > a.length ? b : a));
-  if (kept.length === all.length) return title.trim();
+  if (kept.length === parts.length) return title.trim();
   // Keep the headline's own inner separators: rejoin the kept run as it stood in the title.
   const first = title.indexOf(kept[0]!);
   const last = title.lastIndexOf(kept[kept.length - 1]!);
@@ -189,17 +187,6 @@ function namesSite(part: string, name: string, longest: number): boolean {
   if (squash(part) === squash(name)) return true;
   if (p.length >= 2 && containsAll(n, p)) return true;
   return containsAll(p, n) && p.length <= n.length + 2 && p.length < longest;
-}
-
-/** The parts without a run at either end that spells one of the site's names whole ("Mäscot das Schaf – Webcomic" is two parts). */
-function withoutNameRuns(parts: string[], names: readonly string[]): string[] {
-  if (names.length === 0) return parts;
-  const keys = new Set(names.map(squash).filter((k) => k.length >= 4));
-  let lo = 0;
-  let hi = parts.length;
-  for (let k = hi - 1; k > lo; k--) if (keys.has(parts.slice(k, hi).map(squash).join(""))) hi = k;
-  for (let k = lo + 1; k < hi; k++) if (keys.has(parts.slice(lo, k).map(squash).join(""))) lo = k;
-  return parts.slice(lo, hi);
 }
 
 /** A title part no longer than a site's name ("Frankfurter Rundschau", "Wir sind NEOS"): longer parts are headline or tagline. */
@@ -290,12 +277,9 @@ export function reconcileHeadline(c: HeadlineClaims): string {
   const siteTokens = c.siteName ? headlineTokens(c.siteName) : [];
   const keys = raw.map(squash);
   const names = c.siteNames ?? [];
-  const nameKeys = new Set(names.map(squash));
   for (let i = 0; i < raw.length; i++) {
-    // A statement that is the site's name as its home link or copyright line prints it (a blog theme's <h1> site title) is no headline.
-    if (nameKeys.has(keys[i]!)) continue;
     // A statement that copies this one (an og:title that is the <title> as written) is no second witness of its parts.
-    const s = stripSiteName(raw[i]!, c.siteName, host, raw.filter((_, j) => keys[j] !== keys[i] && !nameKeys.has(keys[j]!)), names);
+    const s = stripSiteName(raw[i]!, c.siteName, host, raw.filter((_, j) => keys[j] !== keys[i]), names);
     const tokens = headlineTokens(s);
     if (tokens.length === 0) continue;
     const onlySite = (siteTokens.length > 0 && tokenF1(tokens, siteTokens) >= 0.8) || (host !== null && squash(s) === host);
