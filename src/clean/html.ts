@@ -56,7 +56,7 @@ interface Found {
   h1: El[];
   /** Links to the site's front page (href "/", a host's root, or rel="home"): their text is often the site's name. */
   homeLinks: El[];
-  /** Text holding "©" or "copyright" ("Copyright", "COPYRIGHT"), each at most 300 characters. */
+  /** Text holding "©" or "copyright", each at most 300 characters. */
   copyright: string[];
 }
 
@@ -123,7 +123,7 @@ function collect(root: El): Found {
     for (let i = e.children.length - 1; i >= 0; i--) {
       const c = e.children[i]!;
       if (typeof c !== "string") stack.push(c);
-      else if (out.copyright.length < MAX_NAME_SOURCES && c.length <= 300 && (c.includes("©") || c.includes("opyright") || c.includes("OPYRIGHT"))) out.copyright.push(c);
+      else if (out.copyright.length < MAX_NAME_SOURCES && c.length <= 300 && (c.includes("©") || /copyright/i.test(c))) out.copyright.push(c);
     }
   }
   return out;
