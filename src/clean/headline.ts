@@ -17,8 +17,6 @@ export interface HeadlineClaims {
   title: string | null;
   siteName: string | null;
   url: string | null;
-  /** The site's name as the page prints it elsewhere: its home link's text, its copyright line's holder. */
-  siteNames?: readonly string[];
 }
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
@@ -143,14 +141,10 @@ function isSitePart(part: string, site: string | null, host: string | null): boo
  * A title without the site's name: parts separated by " | ", " - " and the like that name the
  * site (by og:site_name or the host) go, and so do parts the other headline statements leave out.
  */
-export function stripSiteName(title: string, site: string | null, host: string | null, others: readonly string[] = [], names: readonly string[] = []): string {
+export function stripSiteName(title: string, site: string | null, host: string | null, others: readonly string[] = []): string {
   const parts = title.split(SEPARATOR).map((p) => p.trim()).filter(Boolean);
   if (parts.length < 2) return title.trim();
-  // A statement that is the site's name whole (a blog theme's <h1> site title) is not cut into parts.
-  const key = squash(title);
-  if (names.some((n) => squash(n) === key)) return title.trim();
-  const longest = Math.max(...parts.map((p) => nameTokens(p).length));
-  let kept = parts.filter((p) => !isSitePart(p, site, host) && !names.some((n) => namesSite(p, n, longest)));
+  let kept = parts.filter((p) => !isSitePart(p, site, host));
   if (kept.length > 1 && others.length > 0) {
     // Parts the page's other headline statements share are the headline; the rest is the site's.
     const otherTokens = others.map(headlineTokens);
@@ -168,25 +162,6 @@ export function stripSiteName(title: string, site: string | null, host: string |
     if (kept.every((k) => run.includes(k)) && run.split(SEPARATOR).length === kept.length) return run.trim();
   }
   return kept.join(" - ");
-}
-
-/** Tokens of two or more characters: "Gregory Szorc's" and "Genossenschaftsverband Bayern e.V." lose their "s", "e" and "v". */
-const nameTokens = (text: string): string[] => headlineTokens(text).filter((t) => t.length >= 2);
-
-/**
- * Whether a title part is the site's name as the page prints it elsewhere (`name`, of two or more words):
- * the same letters, two or more of the name's words and nothing else, or the name's words with at most
- * two more ("Gregory Szorc's Digital Home" beside the copyright holder "Gregory Szorc") when another
- * part is longer (`longest`, in words): a headline that opens with the site's name is the longest part.
- */
-function namesSite(part: string, name: string, longest: number): boolean {
-  const n = nameTokens(name);
-  if (n.length < 2) return false;
-  const p = nameTokens(part);
-  if (p.length === 0) return false;
-  if (squash(part) === squash(name)) return true;
-  if (p.length >= 2 && containsAll(n, p)) return true;
-  return containsAll(p, n) && p.length <= n.length + 2 && p.length < longest;
 }
 
 /** A title part no longer than a site's name ("Frankfurter Rundschau", "Wir sind NEOS"): longer parts are headline or tagline. */
@@ -276,10 +251,9 @@ export function reconcileHeadline(c: HeadlineClaims): string {
   const raw: string[] = [c.og, c.jsonLd, c.h1[0] ?? null, c.twitter, c.title].filter((x): x is string => !!x && !!x.trim());
   const siteTokens = c.siteName ? headlineTokens(c.siteName) : [];
   const keys = raw.map(squash);
-  const names = c.siteNames ?? [];
   for (let i = 0; i < raw.length; i++) {
     // A statement that copies this one (an og:title that is the <title> as written) is no second witness of its parts.
-    const s = stripSiteName(raw[i]!, c.siteName, host, raw.filter((_, j) => keys[j] !== keys[i]), names);
+    const s = stripSiteName(raw[i]!, c.siteName, host, raw.filter((_, j) => keys[j] !== keys[i]));
     const tokens = headlineTokens(s);
     if (tokens.length === 0) continue;
     const onlySite = (siteTokens.length > 0 && tokenF1(tokens, siteTokens) >= 0.8) || (host !== null && squash(s) === host);

@@ -4,7 +4,7 @@ import type { ArticleMeta } from "../types.ts";
 import { emptyMeta } from "./text.ts";
 import { parsePage, textOf, type El } from "./dom.ts";
 import { pageBlocks, shownText, type Block } from "./html-blocks.ts";
-import { hostKey, reconcileHeadline, titleSitePart, type HeadlineClaims } from "./headline.ts";
+import { reconcileHeadline, titleSitePart, type HeadlineClaims } from "./headline.ts";
 
 export interface HtmlParts {
   meta: ArticleMeta;
@@ -23,7 +23,6 @@ export function parseHtml(html: string, url: string | null = null): HtmlParts {
   const articleBody = readJsonLd(found.jsonLd, meta, claims);
   claims.siteName = meta.siteName ?? meta.publisher;
   claims.url = meta.url ?? url;
-  claims.siteNames = siteNamesShown(found, claims.url);
   meta.title = reconcileHeadline(claims) || null;
   const titleSite = titleSitePart(claims.title, meta.title);
   if (titleSite) meta.titleSite = titleSite;
@@ -54,47 +53,11 @@ interface Found {
   title: El | null;
   jsonLd: El[];
   h1: El[];
-  /** Links to the site's front page (href "/", a host's root, or rel="home"): their text is often the site's name. */
-  homeLinks: El[];
-  /** Text holding "©" or "copyright", each at most 300 characters. */
-  copyright: string[];
-}
-
-/** A link's target that is a site's front page: "/", "./", "https://host" or "https://host/". */
-const ROOT_HREF = /^(?:\.?\/|https?:\/\/[^/?#]+\/?)$/i;
-const MAX_NAME_SOURCES = 12;
-
-/**
- * The site's name as the page prints it outside its headline statements: the text of a link to its
- * front page (a relative "/", rel="home", or the page's own host's root), and the holder a copyright
- * line names ("Copyright (c) 2012- Gregory Szorc. All rights reserved." → "Gregory Szorc").
- */
-function siteNamesShown(found: Found, url: string | null): string[] {
-  const host = url ? hostKey(url) : null;
-  const out: string[] = [];
-  for (const a of found.homeLinks) {
-    const href = (a.attrs.href ?? "").trim();
-    const own = /^\.?\//.test(href) || /\bhome\b/i.test(a.attrs.rel ?? "") || (host !== null && hostKey(href) === host);
-    const text = clean(textOf(a));
-    if (own && text && text.length <= 120) out.push(text);
-  }
-  for (const line of found.copyright) {
-    const holder = copyrightHolder(line);
-    if (holder) out.push(holder);
-  }
-  return out;
-}
-
-/** "© 2019 Daily Lantern Ltd. All rights reserved" → "Daily Lantern Ltd": the words after the sign and years, to the first stop. */
-function copyrightHolder(line: string): string | null {
-  const m = /(?:©|\(c\)|\bcopyright\b)(?:\s*(?:©|\(c\)|\bby\b|\d{4}|[-–—,:]))*\s*([^.|;,©\n]+)/i.exec(line);
-  const holder = m?.[1] ? clean(m[1].replace(/\s*\b(?:all rights reserved|alle rechte vorbehalten)\b.*$/i, "")) : "";
-  return holder && holder.length <= 80 ? holder : null;
 }
 
 /** One walk for everything the metadata needs. */
 function collect(root: El): Found {
-  const out: Found = { metas: [], links: [], title: null, jsonLd: [], h1: [], homeLinks: [], copyright: [] };
+  const out: Found = { metas: [], links: [], title: null, jsonLd: [], h1: [] };
   const stack: El[] = [root];
   while (stack.length > 0) {
     const e = stack.pop()!;
@@ -114,16 +77,12 @@ function collect(root: El): Found {
       case "h1":
         if (out.h1.length < 3) out.h1.push(e);
         break;
-      case "a":
-        if (out.homeLinks.length < MAX_NAME_SOURCES && (ROOT_HREF.test((e.attrs.href ?? "").trim()) || /\bhome\b/i.test(e.attrs.rel ?? ""))) out.homeLinks.push(e);
-        break;
     }
     // An <svg> has its own <title>: never the page's.
     if (e.name === "svg" || e.name === "script" || e.name === "style") continue;
     for (let i = e.children.length - 1; i >= 0; i--) {
       const c = e.children[i]!;
       if (typeof c !== "string") stack.push(c);
-      else if (out.copyright.length < MAX_NAME_SOURCES && c.length <= 300 && (c.includes("©") || /copyright/i.test(c))) out.copyright.push(c);
     }
   }
   return out;

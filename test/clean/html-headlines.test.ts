@@ -52,30 +52,3 @@ describe("HTML headlines without the site part of <title>", () => {
     );
   });
 });
-
-describe("HTML headlines without the site's name the page prints elsewhere", () => {
-  it("cuts a <title> part the page's copyright line names, on a page with only a <title>", () => {
-    // No og:title, no JSON-LD, no <h1>: "Copyright (c) 2012- Gregory Szorc." names the site.
-    const a = cleanSource(page("copyright-names-site.html"));
-    expect(a.title).toBe("Mercurial's Journey to and Reflections on Python 3");
-  });
-
-  it("reads the name a link to the front page prints", () => {
-    const html = (href: string) =>
-      `<html><head><title>Bridge to close for repairs next week | Harbour Town Gazette Online</title></head><body><header><a href="${href}">Harbour Town Gazette</a></header><main><p>The bridge closes on Monday for three weeks of repairs, the council said.</p></main></body></html>`;
-    const clean = (href: string, url: string | null) => cleanSource({ path: "p.html", format: "html", text: html(href), encoding: "utf-8", mtime: new Date(0), url }).title;
-    expect(clean("/", null)).toBe("Bridge to close for repairs next week");
-    expect(clean("https://www.example.org/", "https://www.example.org/news/bridge")).toBe("Bridge to close for repairs next week");
-    // Another site's front page names that site, not this one.
-    expect(clean("https://other.example/", "https://www.example.org/news/bridge")).toBe("Bridge to close for repairs next week | Harbour Town Gazette Online");
-  });
-
-  it("reads a name of two or more words only, and never cuts the headline's own words", () => {
-    const names = ["Harbour Town Gazette"];
-    expect(reconcileHeadline(claims({ title: "Bridge to close for repairs | Harbour Town Gazette Online", siteNames: names }))).toBe("Bridge to close for repairs");
-    expect(reconcileHeadline(claims({ title: "Harbour Town Gazette wins award | News", siteNames: names }))).toBe("Harbour Town Gazette wins award | News");
-    expect(reconcileHeadline(claims({ title: "Home Office rules change | Harbour Post", siteNames: ["Home"] }))).toBe("Home Office rules change | Harbour Post");
-    // A statement that is the site's name whole is left whole, not cut to the part the name does not hold alone.
-    expect(reconcileHeadline(claims({ h1: ["Harbour Town – Gazette"], siteNames: ["Harbour Town – Gazette"] }))).toBe("Harbour Town – Gazette");
-  });
-});
