@@ -18,7 +18,9 @@
 // on by the build's rules and judged by the build's checks), and HTML notices published (eval/lib/notice-html-pages.ts:
 // written ones, and the text notices served in a site's page chrome, counted apart).
 // "with the gate's doubt": published, but with the article gate's warning that the text may not be an article; for real
-// pages too (nt70), what a reader would lose if a doubt page were left out of the digest or its feeds.
+// pages too (nt70), what a reader would lose if a doubt page were left out of the digest or its feeds. Since stop 70 a
+// story of doubted pages only is held back from the feeds and the front page (dq70): "reaching the feeds alone" counts
+// the pages published without the doubt, which a build of that page alone puts in the feeds (nt71).
 // PAGES=1 lists the tuning half's published furniture and refused articles (never the checking half's).
 import { prepareArticle, type ArticleOutcome } from "../src/pipeline/article.ts";
 import { loadDates, loadExtraction, loadWebpages, type DevPage, distinctPages } from "./lib/clean-corpus.ts";
@@ -59,10 +61,10 @@ const halves = process.env.HALF === "tune" ? HALVES.filter((h) => h === "tune") 
 const real = distinctPages(loadExtraction(), loadWebpages());
 const dates = loadDates();
 
-interface Counts { pages: number; refused: number; realDoubted: number; datesPages: number; datesRefused: number; stripped: number; strippedPublished: number; strippedTitled: number; gold: number; goldPublished: number; notices: number; noticesPublished: number; noticesTitled: number; noticesDoubted: number }
+interface Counts { pages: number; refused: number; realDoubted: number; datesPages: number; datesRefused: number; stripped: number; strippedPublished: number; strippedDoubted: number; strippedTitled: number; gold: number; goldPublished: number; notices: number; noticesPublished: number; noticesTitled: number; noticesDoubted: number }
 
 const half = (h: Half, withUrl: boolean): Counts => {
-  const c: Counts = { pages: 0, refused: 0, realDoubted: 0, datesPages: 0, datesRefused: 0, stripped: 0, strippedPublished: 0, strippedTitled: 0, gold: 0, goldPublished: 0, notices: 0, noticesPublished: 0, noticesTitled: 0, noticesDoubted: 0 };
+  const c: Counts = { pages: 0, refused: 0, realDoubted: 0, datesPages: 0, datesRefused: 0, stripped: 0, strippedPublished: 0, strippedDoubted: 0, strippedTitled: 0, gold: 0, goldPublished: 0, notices: 0, noticesPublished: 0, noticesTitled: 0, noticesDoubted: 0 };
   const lines: string[] = [];
   const url = (p: DevPage) => (withUrl ? p.url : null);
   for (const p of real.filter((q) => q.half === h)) {
@@ -79,6 +81,7 @@ const half = (h: Half, withUrl: boolean): Counts => {
       c.strippedPublished++;
       if (p.set === "extraction") c.goldPublished++;
       if (s.article.titleFromText) c.strippedTitled++;
+      if (s.article.messages.some(gateDoubt)) c.strippedDoubted++;
       lines.push(`  stripped published ${p.set} ${p.id.slice(0, 8)}${s.article.titleFromText ? " (headline from text)" : ""}: ${s.article.title.slice(0, 90)}`);
     }
   }
@@ -145,7 +148,8 @@ for (const withUrl of [true, false]) {
     const c = half(h, withUrl);
     console.log(
       `${h === "tune" ? "tuning" : "checking"} half, ${withUrl ? "with URL" : "without URL"}: real refused ${c.refused}/${c.pages} (published with the gate's doubt ${c.realDoubted}), dates-dev refused ${c.datesRefused}/${c.datesPages}; ` +
-        `stripped published ${c.strippedPublished}/${c.stripped} (headline from text ${c.strippedTitled}; extraction-dev ${c.goldPublished}/${c.gold}); notices published ${c.noticesPublished}/${c.notices} (headline from text ${c.noticesTitled}, with the gate's doubt ${c.noticesDoubted})`,
+        `stripped published ${c.strippedPublished}/${c.stripped} (headline from text ${c.strippedTitled}, with the gate's doubt ${c.strippedDoubted}; extraction-dev ${c.goldPublished}/${c.gold}); notices published ${c.noticesPublished}/${c.notices} (headline from text ${c.noticesTitled}, with the gate's doubt ${c.noticesDoubted}); ` +
+        `reaching the feeds alone (published without the doubt): stripped ${c.strippedPublished - c.strippedDoubted}, notices ${c.noticesPublished - c.noticesDoubted}`,
     );
   }
 }
@@ -155,7 +159,8 @@ for (const withUrl of [true, false]) {
     const c = htmlHalf(h, withUrl);
     console.log(
       `${h === "tune" ? "tuning" : "checking"} half, HTML, ${withUrl ? "with URL" : "without URL"}: real refused ${c.refused}/${c.pages} (published with the gate's doubt ${c.realDoubted}), dates-dev refused ${c.datesRefused}/${c.datesPages}; ` +
-        `stripped published ${c.strippedPublished}/${c.stripped} (with the gate's doubt ${c.doubted.stripped}; extraction-dev ${c.goldPublished}/${c.gold}); written notices published ${c.writtenPublished}/${c.written} (doubt ${c.doubted.written}), served notices published ${c.servedPublished}/${c.served} (doubt ${c.doubted.served})`,
+        `stripped published ${c.strippedPublished}/${c.stripped} (with the gate's doubt ${c.doubted.stripped}; extraction-dev ${c.goldPublished}/${c.gold}); written notices published ${c.writtenPublished}/${c.written} (doubt ${c.doubted.written}), served notices published ${c.servedPublished}/${c.served} (doubt ${c.doubted.served}); ` +
+        `reaching the feeds alone (published without the doubt): stripped ${c.strippedPublished - c.doubted.stripped}, notices ${c.writtenPublished - c.doubted.written} + ${c.servedPublished - c.doubted.served}`,
     );
   }
 }

@@ -16,7 +16,7 @@ import { locateWith } from "../src/clean/rules/locate.ts";
 import { findHeadlineWith } from "../src/clean/rules/title.ts";
 import { shortLineRule, type ShortLineModel } from "../src/clean/rules/short-lines.ts";
 import { listLinesRule, type ListLinesModel } from "../src/clean/rules/list-lines.ts";
-import { articleGateRow, gateFeatures } from "../src/clean/rules/article-gate.ts";
+import { articleGateRow, gateFeatures, type GateModel } from "../src/clean/rules/article-gate.ts";
 import { finish } from "../src/clean/text.ts";
 import { docOf, makeLine, type TextDoc } from "../src/clean/doc.ts";
 import { logit, type LogisticModel } from "../src/model/logistic.ts";
@@ -227,12 +227,35 @@ function fit(rows: readonly GateRow[], threshold: number, path: Path): LogisticM
 const probability = (m: LogisticModel, x: Float64Array) => 1 / (1 + Math.exp(-logit(m, x)));
 
 /**
- * The gate on all the rows; its threshold chosen on out-of-fold probabilities (each page judged by a
- * model fitted without it): the highest that refuses no real page whose body is its article, so the
- * gate takes furniture only where the tuning pages say it costs no article.
+ * REFUSE_SHARE (nt71): the share of the furniture rows the threshold refuses out-of-fold that the refusal line still
+ * refuses (1: the threshold is the refusal line, as before stop 71).
  */
-export function trainArticleGate(rows: readonly GateRow[], path: Path = "text"): { model: LogisticModel; figures: string } {
-  const folds = Array.from({ length: FOLDS }, (_, k) => fit(rows.filter((r) => gateFoldOf(r.page.id) !== k), 0.5, path));
+const REFUSE_SHARE = Number(process.env.REFUSE_SHARE ?? "0.5");
+
+/**
+ * The refusal line (nt71): since stop 70 a page kept with the gate's doubt is held back from the feeds and the front
+ * page but stays on the site, while a refused page is gone (only the build report names it). So the gate refuses
+ * outright only the surer part of the furniture its threshold refuses: of the tuning half's stripped and notice rows
+ * under the threshold out-of-fold, the lowest REFUSE_SHARE; the line is the midpoint between the last of them and the
+ * next row up, never above the threshold. What lies between the line and the threshold is kept with the doubt.
+ */
+export function refusalLine(furniture: readonly number[], threshold: number, share = REFUSE_SHARE): number {
+  const sorted = [...furniture].sort((a, b) => a - b);
+  const below = sorted.filter((p) => p < threshold).length;
+  const k = Math.ceil(share * below);
+  if (k === 0 || k >= sorted.length || k >= below) return threshold;
+  return Math.min(threshold, Number(((sorted[k - 1]! + sorted[k]!) / 2).toPrecision(4)));
+}
+
+/**
+ * The gate on the rows (the notice rows learned only when `learnNotices`, but judged out-of-fold either way); its
+ * threshold chosen on out-of-fold probabilities (each page judged by a model fitted without it): the highest that
+ * refuses no real page whose body is its article, so the gate takes furniture only where the tuning pages say it
+ * costs no article; its refusal line at or below it (refusalLine).
+ */
+export function trainArticleGate(rows: readonly GateRow[], path: Path = "text", learnNotices = true): { model: GateModel; figures: string } {
+  const learned = learnNotices ? rows : rows.filter((r) => r.kind !== "notice");
+  const folds = Array.from({ length: FOLDS }, (_, k) => fit(learned.filter((r) => gateFoldOf(r.page.id) !== k), 0.5, path));
   const oof = rows.map((r) => probability(folds[gateFoldOf(r.page.id)]!, r.x));
   const lines: string[] = [];
   for (const t of [0.02, 0.05, 0.1, 0.2, 0.3, 0.5]) {
@@ -255,5 +278,13 @@ export function trainArticleGate(rows: readonly GateRow[], path: Path = "text"):
   const setsIt = (r: GateRow) => r.y === 1 && (fromAll || r.page.set !== "dates");
   const lowestArticle = lowQuantile(QUANTILE_BY_PAGE ? pageLows(rows, oof, setsIt) : rows.flatMap((r, i) => (setsIt(r) ? [oof[i]!] : [])), QUANTILES[path]);
   const threshold = Number((lowestArticle * MARGINS[path]).toPrecision(4));
-  return { model: fit(rows, threshold, path), figures: lines.join("\n") + `\n    lowest out-of-fold probability of a real article ${lowestArticle.toFixed(4)}` };
+  const furniture = rows.flatMap((r, i) => (r.kind !== "real" ? [oof[i]!] : []));
+  const refuse = refusalLine(furniture, threshold);
+  const under = (line: number) => furniture.filter((p) => p < line).length;
+  return {
+    model: { ...fit(learned, threshold, path), refuse },
+    figures:
+      lines.join("\n") +
+      `\n    lowest out-of-fold probability of a real article ${lowestArticle.toFixed(4)}; threshold ${threshold} refuses ${under(threshold)} of ${furniture.length} stripped and notice rows, refusal line ${refuse} ${under(refuse)}`,
+  };
 }

@@ -131,7 +131,13 @@ export function articleGateRow(doc: TextDoc): Float64Array | null {
  * lowers its threshold, which lets more stripped pages through.)
  */
 export interface GateModel extends LogisticModel {
-  notices?: LogisticModel;
+  notices?: GateModel;
+  /**
+   * The refusal line, a probability at or below `threshold` (train/article-gate.ts, nt71): under it the page is
+   * refused; from it up to DOUBT times `threshold` it is kept with a doubt, and a story of doubted pages only is held
+   * back from the feeds and the front page (stop 70). Absent in an older file: `threshold` is the refusal line.
+   */
+  refuse?: number;
 }
 
 let committedText: GateModel | null = null;
@@ -140,8 +146,12 @@ let committedHtml: GateModel | null = null;
 /** A gate's weights file: its model, and its second model when it has one, each checked. */
 export function loadGate(json: unknown, features: readonly string[]): GateModel {
   const m: GateModel = loadModel(json, features);
-  if (m.notices) m.notices = loadModel(m.notices, features);
-  return m;
+  const checked = (g: GateModel): GateModel => {
+    if (g.refuse !== undefined && !(typeof g.refuse === "number" && g.refuse >= 0 && g.refuse <= g.threshold)) throw new Error(`model ${g.name}: its refusal line is not a probability at or below its threshold`);
+    return g;
+  };
+  if (m.notices) m.notices = checked(loadModel(m.notices, features));
+  return checked(m);
 }
 
 export function articleGateModel(): GateModel {
@@ -159,9 +169,9 @@ export interface GateModels {
 }
 
 /**
- * Between the threshold and this many times it the body is kept with a doubt. The least article-like real
- * page of a few hundred tuning pages is a loose bound (train/article-gate.ts sets the HTML threshold at half
- * of it): an unseen article may read a little less like one (a list of short notes), and so may furniture.
+ * Between the refusal line and this many times the threshold the body is kept with a doubt. The least article-like
+ * real page of a few hundred tuning pages is a loose bound (train/article-gate.ts sets the threshold at half of it):
+ * an unseen article may read a little less like one (a list of short notes), and so may furniture.
  */
 const DOUBT = 2;
 
@@ -180,9 +190,10 @@ export function gateVerdict(doc: TextDoc, model: () => GateModel): GateVerdict {
   if (!x) return KEEP;
   const m = model();
   const models = m.notices ? [m, m.notices] : [m];
-  const below = (margin: number) => models.some((g) => 1 / (1 + Math.exp(-logit(g, x))) < margin * g.threshold);
-  if (below(1)) return { refuse: "no article text found: the text kept reads as page furniture (a notice, a form, teasers), not as an article", doubt: null };
-  if (below(DOUBT)) return { refuse: null, doubt: "the kept text reads much like page furniture (a notice, a form, a list of teasers): it may not be the article" };
+  const p = models.map((g) => 1 / (1 + Math.exp(-logit(g, x))));
+  const below = (line: (g: GateModel) => number) => models.some((g, i) => p[i]! < line(g));
+  if (below((g) => g.refuse ?? g.threshold)) return { refuse: "no article text found: the text kept reads as page furniture (a notice, a form, teasers), not as an article", doubt: null };
+  if (below((g) => DOUBT * g.threshold)) return { refuse: null, doubt: "the kept text reads much like page furniture (a notice, a form, a list of teasers): it may not be the article" };
   return KEEP;
 }
 
