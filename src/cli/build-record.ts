@@ -2,9 +2,17 @@
 // folders and every input (path, signature, content) are what they were, and the digests and output
 // folders still hold exactly the files that build left (same names, inodes, sizes and times), a new
 // build would write the same bytes, so it writes nothing and says what the last one said.
+//
+// A folder moved keeps its files; one copied whole (`cp -a`, a backup restored) has the same names, sizes
+// and times but other files. Size and time alone would let an output edited by hand stand, so the record
+// keeps each output file's MD5 too, and a file that is not the one the record names counts as left only
+// when its bytes are (./build.ts then records the copies as the files left).
 import { createHash } from "node:crypto";
+import { lstatSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { isObject, type Namespace } from "../cache/pack.ts";
 import { sameIdentity, type FileIdentity } from "../output/index.ts";
+import type { SiteState } from "../site/index.ts";
 
 export interface BuildRecord {
   /** Hash of the code, settings and folders the build ran with. */
@@ -16,6 +24,8 @@ export interface BuildRecord {
   output: Record<string, FileIdentity>;
   /** Each day file's key (src/digest/markdown-keys.ts), where it has one: a later build with the same setup links the file while it is still the one left. */
   days?: Record<string, string>;
+  /** Each file's MD5 in the digests folder and in the output folder, by the same paths (none in a record made before them). */
+  hashes?: { digests: Record<string, string>; output: Record<string, string> };
   /** What the build printed: the summary (stdout, unless --quiet) and the warnings (stderr). */
   stdout: string[];
   stderr: string[];
@@ -24,11 +34,12 @@ export interface BuildRecord {
 const isIdentities = (v: unknown) => isObject(v) && Object.values(v).every((f) => Array.isArray(f) && f.length === 3 && f.every((n) => typeof n === "number"));
 const isLines = (v: unknown) => Array.isArray(v) && v.every((l) => typeof l === "string");
 const isKeys = (v: unknown) => v === undefined || (isObject(v) && Object.values(v).every((k) => typeof k === "string"));
+const isHashes = (v: unknown) => v === undefined || (isObject(v) && isKeys(v.digests) && isKeys(v.output) && v.digests !== undefined && v.output !== undefined);
 
 export const buildRecordNamespace: Namespace<BuildRecord> = {
   name: "build",
   accepts: (v): v is BuildRecord =>
-    isObject(v) && typeof v.setup === "string" && typeof v.inputs === "string" && isIdentities(v.digests) && isIdentities(v.output) && isLines(v.stdout) && isLines(v.stderr) && isKeys(v.days),
+    isObject(v) && typeof v.setup === "string" && typeof v.inputs === "string" && isIdentities(v.digests) && isIdentities(v.output) && isLines(v.stdout) && isLines(v.stderr) && isKeys(v.days) && isHashes(v.hashes),
 };
 
 /** A hash of values as JSON, in order. */
@@ -38,9 +49,59 @@ export function hashOf(...values: unknown[]): string {
   return hash.digest("hex").slice(0, 32);
 }
 
-/** Whether two folder listings (relative path → identity) are the same files. */
-export function sameFiles(a: Record<string, FileIdentity>, b: Record<string, FileIdentity>): boolean {
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((k) => sameIdentity(b[k] ?? null, a[k]!));
+/** A regular file's MD5 (not followed through a link), or null when it is not one or cannot be read. */
+function fileHash(path: string): string | null {
+  try {
+    return lstatSync(path).isFile() ? createHash("md5").update(readFileSync(path)).digest("hex") : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The MD5 of every file in `listing` (of the folder `dir`): the last record's where the file is still the
+ * one it recorded (the same identity), else read. A file that cannot be read gets none.
+ */
+export function hashesOf(dir: string, listing: Record<string, FileIdentity>, last?: { listing: Record<string, FileIdentity>; hashes: Record<string, string> }): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [rel, identity] of Object.entries(listing)) {
+    if (identity[1] < 0) continue; // a folder
+    const was = last?.hashes[rel];
+    const known = was !== undefined && last!.listing[rel] !== undefined && sameIdentity(identity, last!.listing[rel]!) ? was : fileHash(join(dir, rel));
+    if (known !== null) out[rel] = known;
+  }
+  return out;
+}
+
+/**
+ * Whether the folder `dir` (listed now as `now`) holds what the record lists: the same names, each the file
+ * recorded or a copy of it (same size, same MD5). The copies, with their identities now (empty when every
+ * file is the one recorded), or null when it does not.
+ */
+export function filesLeft(dir: string, recorded: Record<string, FileIdentity>, hashes: Record<string, string> | undefined, now: Record<string, FileIdentity>): Map<string, FileIdentity> | null {
+  const names = Object.keys(recorded);
+  if (names.length !== Object.keys(now).length) return null;
+  const copies = new Map<string, FileIdentity>();
+  for (const rel of names) {
+    const is = now[rel];
+    if (is === undefined) return null;
+    if (sameIdentity(is, recorded[rel]!)) continue;
+    const was = hashes?.[rel];
+    if (was === undefined || is[1] < 0 || is[1] !== recorded[rel]![1] || fileHash(join(dir, rel)) !== was) return null;
+    copies.set(rel, is);
+  }
+  return copies;
+}
+
+/** The site state with the identities of the copies that stand for its files (what an unchanged build found copied). */
+export function siteStateOfCopies(state: SiteState, copies: ReadonlyMap<string, FileIdentity>): SiteState {
+  const pages: SiteState["pages"] = {};
+  for (const [file, [key, ...identity]] of Object.entries(state.pages)) pages[file] = [key, ...(copies.get(file) ?? identity)];
+  const search: SiteState["search"] = {};
+  for (const [folder, bundle] of Object.entries(state.search)) {
+    const files: Record<string, FileIdentity> = {};
+    for (const [rel, identity] of Object.entries(bundle.files)) files[rel] = copies.get(`${folder}/${rel}`) ?? identity;
+    search[folder] = { ...bundle, files };
+  }
+  return { ...state, pages, search };
 }

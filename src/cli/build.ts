@@ -7,18 +7,18 @@
 // the build writes nothing and says what the last one said.
 import { access, stat, writeFile } from "node:fs/promises";
 import { setFlagsFromString } from "node:v8";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { loadConfig, withBaseUrl } from "../config.ts";
 import { ingest, KEPT_TEXT_CHARS, readSource } from "../ingest/index.ts";
 import { knownFilesNamespace } from "../cache/known-files.ts";
 import { siteStateNamespace, stateIdentities, templatesKey, type SiteStats, renderSite } from "../site/index.ts";
-import { identitiesUnder, listingFrom, openOutputs } from "../output/index.ts";
+import { identitiesUnder, listingFrom, openOutputs, type FileIdentity } from "../output/index.ts";
 import { parseArgs } from "./io.ts";
 import { startProgress } from "./progress.ts";
 import { DiskCache } from "../cache/pack.ts";
 import { codeHash } from "../cache/code-hash.ts";
 import { readState, writeState } from "../cache/state.ts";
-import { buildRecordNamespace, hashOf, sameFiles, type BuildRecord } from "./build-record.ts";
+import { buildRecordNamespace, filesLeft, hashesOf, hashOf, siteStateOfCopies, type BuildRecord } from "./build-record.ts";
 import type { PrepareStats } from "../parallel/articles.ts";
 import type { WorkerPool } from "../parallel/pool.ts";
 import type { CachedSummaries } from "../cache/summaries.ts";
@@ -138,20 +138,30 @@ export async function runBuild(argv: string[]): Promise<number> {
     }
     const ingested = await ingest(input, { known, keepText: KEPT_TEXT_CHARS, skip: [out.liveDigests, out.liveSite, ...(cache ? [cache.dir] : [])] });
     notRead = ingested.unopened;
-    // Everything the output depends on besides the inputs: the code (and its packages, Node), the settings, the folders.
-    const setup = hashOf(codeHash([import.meta.url]), templatesKey(), config, input, out.liveDigests, out.liveSite);
+    // Everything the output depends on besides the inputs: the code (and its packages, Node), the settings, and
+    // where the digests and site are beside the input folder (ingest skips them), not where the three are: the
+    // same folders moved or copied elsewhere make the same bytes.
+    const setup = hashOf(codeHash([import.meta.url]), templatesKey(), config, relative(input, out.liveDigests), relative(input, out.liveSite));
     const inputs = hashOf(
-      ingested.files.map((f) => [f.path, f.format, f.encoding, f.contentKey ?? null, ingested.known.files[f.path]?.signature ?? null]),
+      // Of a file's signature, what its article can be made of (size, modification time), not which file it is (device, inode, change time).
+      ingested.files.map((f) => [f.path, f.format, f.encoding, f.contentKey ?? null, ingested.known.files[f.path]?.signature.slice(2, 4) ?? null]),
       ingested.rejected,
       ingested.messages,
     );
     lap("ingest");
     const last = cache ? readState(cache.dir, buildRecordNamespace, warn) : null;
-    if (last && last.setup === setup && last.inputs === inputs && sameFiles(last.digests, identitiesUnder(out.liveDigests)) && sameFiles(last.output, identitiesUnder(out.liveSite))) {
+    const left = last && last.setup === setup && last.inputs === inputs ? outputsLeft(last, out.liveDigests, out.liveSite) : null;
+    if (last && left) {
       unchanged = true;
       said.stdout = last.stdout;
       said.stderr = last.stderr;
       await out.abort();
+      // Copies of what the last build left (a folder copied whole): recorded as the files left, so that the next build takes them by their identity.
+      if (cache && (left.digests.size > 0 || left.output.size > 0)) {
+        const siteState = readState(cache.dir, siteStateNamespace, warn);
+        if (siteState) writeState(cache.dir, siteStateNamespace, siteStateOfCopies(siteState, left.output), warn);
+        writeState(cache.dir, buildRecordNamespace, { ...last, digests: { ...last.digests, ...Object.fromEntries(left.digests) }, output: { ...last.output, ...Object.fromEntries(left.output) } }, warn);
+      }
       // Files read again because they had changed just before the last listing are settled now: record
       // them, or every build until the next changed one would read (and hash) them all again.
       if (cache && ingested.unopened < ingested.files.length) writeState(cache.dir, knownFilesNamespace, ingested.known, warn);
@@ -236,7 +246,13 @@ export async function runBuild(argv: string[]): Promise<number> {
         writeState(cache.dir, siteStateNamespace, site.state, warn);
         keepStoryIds(cache.dir, out.liveDigests, identityText, warn);
         // The site's pages and search files were taken just after they were written (the swap moves their folder, not them).
-        record = { setup, inputs, digests: identitiesUnder(out.liveDigests), output: listingFrom(out.liveSite, stateIdentities(site.state)), days: days?.keys ?? {}, ...said };
+        const digests = identitiesUnder(out.liveDigests);
+        const output = listingFrom(out.liveSite, stateIdentities(site.state));
+        const hashes = {
+          digests: hashesOf(out.liveDigests, digests, last?.hashes && { listing: last.digests, hashes: last.hashes.digests }),
+          output: hashesOf(out.liveSite, output, last?.hashes && { listing: last.output, hashes: last.hashes.output }),
+        };
+        record = { setup, inputs, digests, output, hashes, days: days?.keys ?? {}, ...said };
         writeState(cache.dir, buildRecordNamespace, record, warn);
       }
       lap("commit");
@@ -258,4 +274,11 @@ export async function runBuild(argv: string[]): Promise<number> {
     await writeFile(values.timings, `${JSON.stringify(usage, null, 2)}\n`);
   }
   return 0;
+}
+
+/** The copies among the files the last build left in the digests and site folders, or null when either does not hold what it left (./build-record.ts filesLeft). */
+function outputsLeft(last: BuildRecord, digests: string, site: string): { digests: Map<string, FileIdentity>; output: Map<string, FileIdentity> } | null {
+  const inDigests = filesLeft(digests, last.digests, last.hashes?.digests, identitiesUnder(digests));
+  const inSite = inDigests && filesLeft(site, last.output, last.hashes?.output, identitiesUnder(site));
+  return inDigests && inSite ? { digests: inDigests, output: inSite } : null;
 }

@@ -127,7 +127,7 @@ function itemsAt(data: Record<string, unknown>, path: string): unknown[] {
 
 /** The templates' code made with the package (none when running from the sources). */
 export function compiledTemplates(dir = HERE): CompiledTemplates {
-  return CompiledTemplates.beside(dir, nunjucksVersion());
+  return CompiledTemplates.beside(dir, nunjucksVersion(), TEMPLATES);
 }
 
 /**
@@ -137,5 +137,5 @@ export function compiledTemplates(dir = HERE): CompiledTemplates {
 export function precompileTemplates(fromDir: string, asDir: string): number {
   const nunjucks = eleventyNunjucks();
   const environment = new nunjucks.Environment(new nunjucks.FileSystemLoader([join(asDir, "templates", "_includes"), process.cwd()]), OPTIONS);
-  return writeCompiledTemplates(fromDir, asDir, nunjucks, nunjucksVersion(), environment);
+  return writeCompiledTemplates(fromDir, nunjucks, nunjucksVersion(), environment);
 }

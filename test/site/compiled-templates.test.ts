@@ -21,11 +21,11 @@ const SITE = join(dirname(fileURLToPath(import.meta.url)), "../../src/site");
 const fresh = () => mkdtempSync(join(tmpdir(), "digest-compiled-templates-"));
 
 /** The templates' code made as the compile step makes it, for the templates in src/site (a copy of them read, `edit` applied to the copy). */
-function compiledFor(edit?: (dir: string) => void) {
+function compiledFor(edit?: (dir: string) => void, as = SITE) {
   const from = fresh();
   cpSync(join(SITE, "templates"), join(from, "templates"), { recursive: true });
   edit?.(join(from, "templates"));
-  const sources = precompileTemplates(from, SITE);
+  const sources = precompileTemplates(from, as);
   return { compiled: compiledTemplates(from), sources, file: join(from, COMPILED_FILE) };
 }
 
@@ -86,6 +86,15 @@ describe("templates compiled with the package", () => {
     expect(compiled.taken).toBeGreaterThan(0);
     expect(pages).toEqual(whole);
     expect(Object.values(pages).some((p) => p.includes("EDITED"))).toBe(false);
+  });
+
+  it("are taken by a package moved or copied to another folder after it was compiled", async () => {
+    // Compiled for one install's folder, rendered from the templates in another (this checkout's src/site).
+    const { compiled, sources } = compiledFor(undefined, join(fresh(), "moved-away", "dist", "src", "site"));
+    const pages = await renderAll(compiled);
+    expect(compiled.taken).toBeGreaterThan(20);
+    expect(compiled.taken).toBeGreaterThanOrEqual(sources);
+    expect(pages).toEqual(await renderAll(compiledTemplates(fresh())));
   });
 
   it("takes nothing from a file of another kind", () => {
