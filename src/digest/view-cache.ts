@@ -4,9 +4,8 @@
 // what other stories lend it (follow-up links, rank, the settled stamp), is made each build (./model.ts);
 // the hash of what its feed item shows is kept beside the parts with the day and links it was made with.
 //
-// The key is a hash of everything the parts are made from: the story's id, title and summary (the parts keep
-// the summary as shown), and per article its path, day and how it was found, and file time, with its title,
-// metadata and prose stood in
+// The key is a hash of everything the parts are made from: the story's id, title and summary, and per
+// article its path, day and how it was found, and file time, with its title, metadata and prose stood in
 // for by what it was cleaned from (`ArticleKeys`: the input's content key, under the article step's code
 // and rules, which is how the build cache keys the cleaned article itself), else by its format, title and
 // metadata as they are and the hash of its headline and paragraphs the build cache keeps (`text`). A
@@ -20,7 +19,7 @@ import type { SourceView, StoryView } from "./model.ts";
 import type { Stamp } from "./stamps.ts";
 
 /** The parts of a story's view that are its articles' alone (./model.ts `viewParts`): the view's own fields, but `listed` by place in `sources`. */
-export interface ViewParts extends Pick<StoryView, "sources" | "headline" | "summary" | "outlets" | "credit" | "namedOutlets" | "breadth" | "dayFromFiles" | "heldBack" | "categories" | "language"> {
+export interface ViewParts extends Pick<StoryView, "sources" | "headline" | "outlets" | "credit" | "namedOutlets" | "breadth" | "dayFromFiles" | "heldBack" | "categories" | "language"> {
   /** The sources a reader is shown, by their place in `sources`. */
   listed: number[];
   stamp: Stamp;
@@ -60,7 +59,6 @@ export function isViewParts(v: unknown): v is ViewParts {
   const language = v.language;
   return (
     isString(v.headline) &&
-    isStrings(v.summary) &&
     isStrings(v.outlets) &&
     isString(v.credit) &&
     isStrings(v.namedOutlets) &&
@@ -84,24 +82,19 @@ export interface CachedViews {
   pack: Pack<ViewParts> | null;
 }
 
-/**
- * What stands for an article's title, metadata and prose in a key, or null when nothing does. A content key
- * stands as a string, under the `meaning` of every content key (`articleKeysMeaning`), which the key of a story
- * frames once, not once per article (it names every cleaning rule: most of what was hashed).
- */
-type ArticleKey = (m: ResolvedArticle) => string | unknown[] | null;
+/** What stands for an article's title, metadata and prose in a key, or null when nothing does. */
+type ArticleKey = (m: ResolvedArticle) => unknown[] | null;
 
-/** The key of a story's parts (`code`: the model's code; `meaning`: what the content keys `article` gives stand for). */
-export function viewKey(code: string, zone: string, story: Story, article: ArticleKey, meaning = ""): string | null {
+/** The key of a story's parts (`code`: the model's code). */
+export function viewKey(code: string, zone: string, story: Story, article: ArticleKey): string | null {
   const members: unknown[] = [];
   for (const m of story.members) {
     const stand = article(m);
     if (stand === null) return null;
-    // A content key is a string, any other stand-in an array: the two never read alike.
-    members.push([m.path, m.date, m.dateSource, m.mtime.getTime(), stand]);
+    members.push([m.path, m.date, m.dateSource, m.mtime.getTime(), ...stand]);
   }
   // One string hashed at once: an update per field cost more than the JSON.
-  return hash("sha256", JSON.stringify([code, zone, meaning, story.id, story.title, story.summary, members])).slice(0, 32);
+  return hash("sha256", JSON.stringify([code, zone, story.id, story.title, story.summary, members])).slice(0, 32);
 }
 
 export async function cachedViews(cache: DiskCache | null, articles?: ArticleKeys): Promise<CachedViews> {
@@ -112,11 +105,11 @@ export async function cachedViews(cache: DiskCache | null, articles?: ArticleKey
   const meaning = `article ${articleKeysMeaning(articles)}`;
   const article: ArticleKey = (m) => {
     const content = articles?.contentKeys.get(m.path);
-    if (content) return content;
+    if (content) return [meaning, content];
     return m.text ? ["text", m.format, m.title, m.meta, m.text.hash] : null;
   };
   const store: ViewStore = {
-    key: (story, zone) => viewKey(code, zone, story, article, meaning),
+    key: (story, zone) => viewKey(code, zone, story, article),
     get: (key) => pack.get(key),
     put: (key, parts) => void pack.put(key, parts),
   };
