@@ -123,6 +123,7 @@ describe("story views through the cache", () => {
     // The seeds' later story comes in (it follows up the other: the other's item shows the link), and goes again.
     await everything(stories);
     await everything(rest);
+    await everything(stories);
     // A summary written again: that story's view is made again, and shows the new sentences.
     const resummed = stories.map((s) => (s === first ? { ...s, summary: ["A  summary\twritten again.", "", ...s.summary.slice(1)] } : s));
     expect((await everything(resummed)).model.stories.find((v) => v.id === first!.id)!.summary[0]).toBe("A summary written again.");
