@@ -9,6 +9,9 @@ import { DiskCache, crc } from "../../src/cache/pack.ts";
 import { buildDigest, cachedViews, type ArticleKeys } from "../../src/digest/index.ts";
 import { contentKey, ingest } from "../../src/ingest/index.ts";
 import { runPipeline } from "../../src/pipeline.ts";
+import { defaultConfig } from "../../src/config.ts";
+import { renderFeeds } from "../../src/feed/index.ts";
+import { buildReport } from "../../src/report/index.ts";
 import { planSite } from "../../src/site/plan.ts";
 import type { Story } from "../../src/types.ts";
 
@@ -98,6 +101,41 @@ describe("story views through the cache", () => {
     const fourth = await build(dir, renamed, [], keysWith(target.members[0]!.path));
     expect(fourth.out).toBe(shown(renamed, null));
     for (const s of stories) expect(fourth.pages.get(page(s.id)) === first.pages.get(page(s.id))).toBe(s !== target);
+  });
+
+  it("give a cold build's digests, model, feeds and report after a story is added, one removed, a summary changed, a story held back, and the rules changed", async () => {
+    const dir = freshDir();
+    const config = { ...defaultConfig, baseUrl: "https://digest.example/" };
+    /** Everything a reader is shown of `input` (checked against a build without the cache), the model, and how many views the build kept. */
+    const everything = async (input: readonly Story[], keys = articles) => {
+      const cache = new DiskCache(dir, () => {});
+      const views = await cachedViews(cache, keys);
+      const model = buildDigest(input, { zone: "UTC", views: views.store }).model;
+      await views.pack!.commit();
+      const cold = buildDigest(input, { zone: "UTC" }).model;
+      expect(JSON.stringify(renderFeeds(model, config))).toBe(JSON.stringify(renderFeeds(cold, config)));
+      expect(buildReport(input, [], [], model)).toEqual(buildReport(input, [], [], cold));
+      expect(shown(input, views.store)).toBe(shown(input, null));
+      return { model, added: views.pack!.stats.added };
+    };
+    const [first, ...rest] = stories;
+    expect((await everything(rest)).added).toBe(rest.length);
+    // The seeds' later story comes in (it follows up the other: the other's item shows the link), and goes again.
+    await everything(stories);
+    await everything(rest);
+    await everything(stories);
+    // A summary written again: that story's view is made again, and shows the new sentences.
+    const resummed = stories.map((s) => (s === first ? { ...s, summary: ["A  summary\twritten again.", "", ...s.summary.slice(1)] } : s));
+    expect((await everything(resummed)).model.stories.find((v) => v.id === first!.id)!.summary[0]).toBe("A summary written again.");
+    // Every article of a story doubted by the gate: held back, and made again.
+    const held = stories.map((s) => (s === first ? { ...s, members: s.members.map((m) => ({ ...m, doubt: "a notice, not an article" })) } : s));
+    // (The gate's doubt comes from cleaning: from other inputs, whose content keys differ.)
+    const doubted = keysWith(...first!.members.map((m) => m.path));
+    expect((await everything(held, doubted)).model.stories.find((v) => v.id === first!.id)!.heldBack).toBe("a notice, not an article");
+    // The same again: every view taken. Then other cleaning rules: every view made again.
+    expect((await everything(stories)).added).toBeGreaterThan(0);
+    expect((await everything(stories)).added).toBe(0);
+    expect((await everything(stories, { ...articles, rules: ["another-rule"] })).added).toBe(stories.length);
   });
 
   it("ignores a damaged entry and one of another shape, with a warning, and makes those views", async () => {
