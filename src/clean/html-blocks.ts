@@ -508,8 +508,6 @@ function blocksOf(t: Tree, onJoin?: (name: string) => void): Block[] {
       const joins = NO_BOX.has(c.name) && t.els[f.block]!.name in HEADING_LEVEL;
       if (BLOCK.has(c.name) || (SKIP.has(c.name) && !joins)) flush();
       else if (onJoin && joins && buffer.trim()) joinedBy = c.name;
-      // aria-hidden text is displayed (a headline's dash between two spans): its white space still parts the words around it.
-      else if (c.attrs["aria-hidden"] === "true" && !notDisplayed(c) && /\s/.test(textWithout(c))) buffer += " ";
       continue;
     }
     if (c.name === "form" && t.paragraphs[ci]! < 2) {
