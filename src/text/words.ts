@@ -27,40 +27,11 @@ export function countWords(text: string): number {
  * runs are words.
  */
 export function countTextWords(text: string): number {
-  // `WordReader.next`'s scan, with each word's unspaced letters counted as it is read rather than by a
-  // second pass over the word (every article's paragraphs are counted once; the test holds the two equal).
-  const end = text.length;
+  const reader = new WordReader();
   let n = 0;
-  let i = 0;
-  let c = 0;
-  let k = 0;
-  while (i < end) {
-    c = text.charCodeAt(i);
-    k = c < 0x80 ? ASCII_KIND[c]! : c >= 0xd800 && c <= 0xdbff ? pointKind(text, i) : kindOf(c);
-    if ((k & WORD_CHAR) === 0) {
-      i += k & ASTRAL ? 2 : 1;
-      continue;
-    }
-    // [\p{L}\p{N}_]+ …
+  for (let i = 0; reader.next(text, i); i = reader.end) {
     let unspaced = 0;
-    do {
-      // A surrogate is never an unspaced letter (`isUnspacedLetter` reads units): the unit at `i` is enough.
-      if (c >= 0x2e80 && isUnspacedLetter(c)) unspaced++;
-      i += k & ASTRAL ? 2 : 1;
-      for (c = i < end ? text.charCodeAt(i) : 0; c >= 0x61 && c <= 0x7a; c = i < end ? text.charCodeAt(i) : 0) i++;
-      if (i >= end) break;
-      k = c < 0x80 ? ASCII_KIND[c]! : c >= 0xd800 && c <= 0xdbff ? pointKind(text, i) : kindOf(c);
-    } while (k & WORD_CHAR);
-    // … (?:['’]\p{L}+)?
-    if (i < end && (c === 0x27 || c === 0x2019) && i + 1 < end && (unitKind(text, i + 1) & LETTER_CHAR) !== 0) {
-      i++;
-      while (i < end) {
-        const kk = unitKind(text, i);
-        if ((kk & LETTER_CHAR) === 0) break;
-        if (isUnspacedLetter(text.charCodeAt(i))) unspaced++;
-        i += kk & ASTRAL ? 2 : 1;
-      }
-    }
+    for (let k = reader.start; k < reader.end; k++) if (isUnspacedLetter(text.charCodeAt(k))) unspaced++;
     n += Math.max(1, unspaced);
   }
   return n;
