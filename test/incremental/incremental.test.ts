@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { buildTree } from "./tree.ts";
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, "../..");
@@ -44,21 +45,9 @@ async function build(dir: string, args: string[] = [], env: NodeJS.ProcessEnv = 
     // Files changed within 2 s of a build are read again by the next (./src/ingest/known.ts); these are not racing it.
     env: { ...process.env, DIGEST_TEST_RACY_MS: "0", ...env },
   });
-  return { stdout, stderr, timings: JSON.parse(readFileSync(timings, "utf8")) as Timings, files: tree(dir) };
+  return { stdout, stderr, timings: JSON.parse(readFileSync(timings, "utf8")) as Timings, files: buildTree(dir, ["digests", "site"]) };
 }
 
-/** Every file of a build (digests and site), by path. */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string, rel: string) => {
-    for (const n of readdirSync(d).sort()) {
-      if (statSync(join(d, n)).isDirectory()) walk(join(d, n), `${rel}${n}/`);
-      else out[`${rel}${n}`] = readFileSync(join(d, n), "latin1");
-    }
-  };
-  for (const sub of ["digests", "site"]) walk(join(dir, sub), `${sub}/`);
-  return out;
-}
 
 /** The site stage's state a build in `dir` left in its cache (src/site/state.ts). */
 function siteState(dir: string): { site: string; search: Record<string, { files: Record<string, [number, number, number]> }> } {

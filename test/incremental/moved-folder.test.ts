@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, sta
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { buildTree } from "./tree.ts";
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, "../..");
@@ -28,21 +29,9 @@ async function build(dir: string, args: string[] = []) {
     maxBuffer: 64 << 20,
     env: { ...process.env, DIGEST_TEST_RACY_MS: "0" },
   });
-  return { stdout, timings: JSON.parse(readFileSync(timings, "utf8")) as Timings, files: tree(dir) };
+  return { stdout, timings: JSON.parse(readFileSync(timings, "utf8")) as Timings, files: buildTree(dir, ["digests", "_site"]) };
 }
 
-/** Every file of the digests and the site in `dir`, by path. */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string, rel: string) => {
-    for (const n of readdirSync(d).sort()) {
-      if (statSync(join(d, n)).isDirectory()) walk(join(d, n), `${rel}${n}/`);
-      else out[`${rel}${n}`] = readFileSync(join(d, n), "latin1");
-    }
-  };
-  for (const sub of ["digests", "_site"]) walk(join(dir, sub), `${sub}/`);
-  return out;
-}
 
 /** A cold build (no cache) of the articles in `dir`, in a folder of its own, from the story ids `dir` holds. */
 async function cold(dir: string) {

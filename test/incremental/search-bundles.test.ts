@@ -6,12 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { launchBrowser } from "../site/build.ts";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import chromium from "@sparticuz/chromium";
-import { chromium as playwright, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { serveFolder } from "../../src/cli/serve.ts";
 import { shownResults } from "../site/search-page.ts";
 
@@ -42,7 +42,7 @@ describe("search over several bundles", () => {
       servers.push(server);
       origins[name] = url.replace(/\/$/, "");
     }
-    browser = await playwright.launch({ executablePath: await chromium.executablePath(), args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"] });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {

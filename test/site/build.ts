@@ -4,6 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import chromium from "@sparticuz/chromium";
+import { chromium as playwright, type Browser } from "playwright-core";
 import { tree as treeOrNull } from "../output/run.ts";
 
 const run = promisify(execFile);
@@ -55,4 +57,9 @@ export async function buildBundled(work: string): Promise<void> {
     env: { ...process.env, DIGEST_TEST_BUNDLES: "3" },
     maxBuffer: 64 << 20,
   });
+}
+
+/** Headless Chromium (@sparticuz/chromium, driven by playwright-core), as the search tests run it. */
+export async function launchBrowser(): Promise<Browser> {
+  return playwright.launch({ executablePath: await chromium.executablePath(), args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"] });
 }

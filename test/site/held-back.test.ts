@@ -7,10 +7,9 @@ import { cpSync, mkdtempSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Server } from "node:http";
-import chromium from "@sparticuz/chromium";
-import { chromium as playwright, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { serveFolder } from "../../src/cli/serve.ts";
-import { build, fixtures, type Built } from "./build.ts";
+import { build, fixtures, type Built, launchBrowser } from "./build.ts";
 import { shownResults } from "./search-page.ts";
 
 const input = join(mkdtempSync(join(tmpdir(), "digest-held-back-site-")), "in");
@@ -31,7 +30,7 @@ describe("a held-back story on the site", () => {
     const served = await serveFolder({ root: built.site, port: 0, host: "127.0.0.1" });
     server = served.server;
     origin = served.url.replace(/\/$/, "");
-    browser = await playwright.launch({ executablePath: await chromium.executablePath(), args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"] });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {

@@ -10,9 +10,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
-import chromium from "@sparticuz/chromium";
-import { chromium as playwright, type Browser, type BrowserContext } from "playwright-core";
-import { buildBundled, fixtures } from "./build.ts";
+import type { Browser, BrowserContext } from "playwright-core";
+import { buildBundled, fixtures, launchBrowser } from "./build.ts";
 import { shownResults } from "./search-page.ts";
 
 const work = mkdtempSync(join(tmpdir(), "digest-search-cache-"));
@@ -56,7 +55,7 @@ describe("search from the browser's cache, and a ?q= link at once", () => {
     cpSync(join(fixtures, "seeds"), input, { recursive: true });
     await build();
     ({ server, origin } = await serveCached(asked));
-    browser = await playwright.launch({ executablePath: await chromium.executablePath(), args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"] });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {

@@ -6,10 +6,9 @@ import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import chromium from "@sparticuz/chromium";
-import { chromium as playwright, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { serveFolder } from "../../src/cli/serve.ts";
-import { buildBundled, fixtures } from "./build.ts";
+import { buildBundled, fixtures, launchBrowser } from "./build.ts";
 import { shownResults } from "./search-page.ts";
 
 const work = mkdtempSync(join(tmpdir(), "digest-search-wasm-"));
@@ -42,7 +41,7 @@ describe("search over bundles loads Pagefind's WebAssembly once", () => {
     await build();
     ({ server, url: origin } = await serveFolder({ root: site, port: 0, host: "127.0.0.1" }));
     origin = origin.replace(/\/$/, "");
-    browser = await playwright.launch({ executablePath: await chromium.executablePath(), args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"] });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {

@@ -3,11 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
 import type { Server } from "node:http";
-import chromium from "@sparticuz/chromium";
-import { chromium as playwright, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { serveFolder } from "../../src/cli/serve.ts";
 import { searchDocument } from "../../src/site/search.ts";
-import { build, fixtures } from "./build.ts";
+import { build, fixtures, launchBrowser } from "./build.ts";
 import { shownResults } from "./search-page.ts";
 
 describe("the search document of a Chinese or Japanese story", () => {
@@ -40,7 +39,7 @@ describe("searching Chinese and Japanese stories on an English site", () => {
     const served = await serveFolder({ root: out.site, port: 0, host: "127.0.0.1" });
     server = served.server;
     origin = served.url.replace(/\/$/, "");
-    browser = await playwright.launch({ executablePath: await chromium.executablePath(), args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"] });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {
