@@ -472,6 +472,15 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
     },
     /** mg71: log(1 + the people either report names only by surname whom the other names in full). */
     introduced: (a, b) => Math.log1p(introducedTo(introOf()[a]!, introOf()[b]!) + introducedTo(introOf()[b]!, introOf()[a]!)),
+    /**
+     * mg72: `introduced`, 0 when the two texts' stated days, months or years conflict (the committed columns at -1): two
+     * look-alike events that share a person are told with different dates; a later report of one story states the same
+     * time or none.
+     */
+    introducedSameTime: (a, b) =>
+      column("days")(a, b) < 0 || column("months")(a, b) < 0 || column("years")(a, b) < 0
+        ? 0
+        : Math.log1p(introducedTo(introOf()[a]!, introOf()[b]!) + introducedTo(introOf()[b]!, introOf()[a]!)),
     /** mg45: log(1 + the names either gives that the other gives only in another form: acronym and expansion, another ending). */
     nameForms: (a, b) => Math.log1p(formsMatched(formsOf()[a]!, formsOf()[b]!) + formsMatched(formsOf()[b]!, formsOf()[a]!)),
     // mg42: text evidence of one event (quotes, rare capitalised pairs, amounts, speakers) or of two (evidence-features.ts).
