@@ -11,7 +11,7 @@
 import type { CleanRule } from "./types.ts";
 import { keptBodyIndices, type Line, type TextDoc } from "../doc.ts";
 import { fallbackBody } from "../doubts.ts";
-import { addressWordCount, noticeWordCount } from "./notice-words.ts";
+import { noticeWordCount } from "./notice-words.ts";
 import { loadModel, logit, type LogisticModel } from "../../model/logistic.ts";
 import textWeights from "../weights/article-gate-text.json" with { type: "json" };
 import htmlWeights from "../weights/article-gate-html.json" with { type: "json" };
@@ -116,11 +116,9 @@ export function articleGateRow(doc: TextDoc): Float64Array | null {
   ];
   let all = 0, notice = 0;
   for (const i of doc.title >= 0 && !body.includes(doc.title) ? [doc.title, ...body] : body) {
-    const text = doc.lines[i]!.text;
-    const c = noticeWordCount(text);
+    const c = noticeWordCount(doc.lines[i]!.text);
     all += c.words;
-    // nc72: the words by which a page speaks to its reader count as notice words (a notice is a site addressing its visitor).
-    notice += c.notice + addressWordCount(text);
+    notice += c.notice;
   }
   row.push(notice / Math.max(1, all));
   if (doc.origin === "html") row.push(negative / total, links / total, Math.log1p((100 * lexicon) / total), Math.log1p((10 * repeated) / total));
