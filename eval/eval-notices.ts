@@ -97,7 +97,7 @@ const half = (h: Half, withUrl: boolean): Counts => {
       c.noticesPublished++;
       if (o.article.titleFromText) c.noticesTitled++;
       if (o.article.messages.some(gateDoubt)) c.noticesDoubted++;
-      lines.push(`  notice published ${n.id} (${n.kind})${o.article.titleFromText ? " (headline from text)" : ""}: ${o.article.title.slice(0, 90)}`);
+      lines.push(`  notice published${o.article.messages.some(gateDoubt) ? " with the gate's doubt" : ", reaching the feeds"} ${n.id} (${n.kind})${o.article.titleFromText ? " (headline from text)" : ""}: ${o.article.title.slice(0, 90)}`);
     }
   }
   if (show && h === "tune") console.log(lines.join("\n"));
@@ -136,7 +136,7 @@ const htmlHalf = (h: Half, withUrl: boolean): HtmlCounts => {
     if ("article" in o) {
       written ? c.writtenPublished++ : c.servedPublished++;
       if (o.article.messages.some(gateDoubt)) c.doubted[n.group]++;
-      lines.push(`  html notice published ${n.id} (${n.kind}): ${o.article.title.slice(0, 90)}`);
+      lines.push(`  html notice published${o.article.messages.some(gateDoubt) ? " with the gate's doubt" : ", reaching the feeds"} ${n.id} (${n.kind}): ${o.article.title.slice(0, 90)}`);
     }
   }
   if (show && h === "tune") console.log(lines.join("\n"));
