@@ -506,14 +506,9 @@ export class Pack<T> {
           closeSync(out);
         }
       }
-      const made = rewritten ? statOf(temp) : null;
       renameSync(temp, this.file);
-      // A copy appended to may hold what another build appended meanwhile: no index for it. The file
-      // renamed is this build's while it is the same inode of the same size (the rename moved its change time).
-      if (rewritten && made) {
-        const now = statOf(this.file);
-        if (now && now[0] === made[0] && now[1] === made[1] && now[2] === made[2]) this.pendIndex(rewritten, now, made[2] - (this.additions?.bytes ?? 0));
-      }
+      // A copy appended to may hold what another build appended meanwhile: no index for it.
+      if (rewritten) this.pendIndex(rewritten);
     } catch (error) {
       this.warn(`cache: cannot write ${this.file} (${(error as Error).message}); the next build will not find these results`);
     } finally {
@@ -539,11 +534,7 @@ export class Pack<T> {
       const before = fstatSync(fd);
       if (before.size !== this.readBytes) return false; // another build wrote it since
       appendFile(fd, from);
-      if (this.namespace.unparsed && this.readSignature && before.ino === this.readSignature[1] && before.dev === this.readSignature[0]) {
-        // The file as this build left it: what it read, then its own lines (another build appending after them changes the signature).
-        const after = signatureOf(fstatSync(fd));
-        if (after[2] === before.size + this.additions!.bytes) this.pendIndex(this.listedLines(), after, before.size);
-      }
+      if (this.namespace.unparsed && this.readSignature && before.ino === this.readSignature[1] && before.dev === this.readSignature[0]) this.pendIndex(this.listedLines());
       return true;
     } finally {
       closeSync(fd);
@@ -615,11 +606,18 @@ export class Pack<T> {
   }
 
   /**
-   * The index of the pack as committed (`signature`): `lines` (the old ones where they are now), then what
-   * this build added, from `base`; written at `close` when the pack is still what was committed.
+   * The index of the pack as committed: `lines` (the old ones where they are now), then what this build
+   * added, after them; written at `close` when the pack is still what was committed.
    */
-  private pendIndex(lines: IndexLines, signature: PackSignature, base: number): void {
+  private pendIndex(lines: IndexLines): void {
+    let signature: PackSignature;
+    try {
+      signature = signatureOf(statSync(this.file));
+    } catch {
+      return;
+    }
     const all: IndexLines = { key: [...lines.key], offset: [...lines.offset], length: [...lines.length], crc: [...lines.crc] };
+    const base = signature[2] - (this.additions?.bytes ?? 0);
     for (const [key, entry] of this.added) {
       if (entry < 0) continue;
       all.key.push(key);
@@ -639,8 +637,12 @@ export class Pack<T> {
     const pending = this.pendingIndex;
     this.pendingIndex = null;
     if (!pending || this.closed) return;
-    const now = statOf(this.file);
-    if (!now) return;
+    let now: PackSignature;
+    try {
+      now = signatureOf(statSync(this.file));
+    } catch {
+      return;
+    }
     const margins = racyMargins();
     const margin = finerThanSeconds(now[4]) ? margins.fine : margins.coarse;
     // (Date.now() counts whole milliseconds, the file's times fractions of one: a margin of 0 is none.)
@@ -731,14 +733,6 @@ interface IndexLines {
 
 const indexPath = (pack: string) => `${pack}.index`;
 const signatureOf = (info: Stats): PackSignature => [info.dev, info.ino, info.size, info.mtimeMs, info.ctimeMs];
-function statOf(path: string): PackSignature | null {
-  try {
-    return signatureOf(statSync(path));
-  } catch {
-    return null;
-  }
-}
-
 const sameSignature = (a: PackSignature, b: PackSignature) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3] && a[4] === b[4];
 
 function removeIndex(pack: string): void {
