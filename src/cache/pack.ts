@@ -19,10 +19,9 @@
 // is ignored whole. Deleting the folder only makes the next build cold.
 import { createHash, hash } from "node:crypto";
 import * as zlib from "node:zlib";
-import { closeSync, constants, copyFileSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats } from "node:fs";
+import { closeSync, constants, copyFileSync, existsSync, fstatSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { makeFoldersSync } from "../text/folders.ts";
-import { finerThanSeconds, racyMargins } from "../ingest/known.ts";
 
 /** The state files' format (./state.ts). */
 export const CACHE_FORMAT = 1;
@@ -239,16 +238,6 @@ export class Pack<T> {
   private source: number | null = null;
   private readonly found: { offset: number[]; length: number[]; crc: number[]; added: boolean[] } = { offset: [], length: [], crc: [], added: [] };
   private readonly unwritten = new Map<number, string>();
-  /**
-   * An unparsed namespace's index (see `readIndex`): every sound line of the pack as read (from its index,
-   * or found by the scan), so that the next index can list them; whether the pack was found through its
-   * index; the pack's signature as read; and the index to write at `close`, once the pack it describes
-   * has stood for longer than the clock's granularity.
-   */
-  private readonly listed: { key: string[]; offset: number[]; length: number[]; crc: number[] } = { key: [], offset: [], length: [], crc: [] };
-  private indexed = false;
-  private readSignature: PackSignature | null = null;
-  private pendingIndex: { signature: PackSignature; lines: IndexLines } | null = null;
 
   constructor(
     private readonly namespace: Namespace<T>,
@@ -341,14 +330,10 @@ export class Pack<T> {
 
   async read(wanted: ReadonlySet<string> | "all"): Promise<void> {
     if (!existsSync(this.file)) return;
-    if (this.namespace.unparsed && this.readIndex(wanted)) return;
     try {
       let header = true;
       const fd = openSync(this.file, "r");
-      if (this.namespace.unparsed) {
-        this.source = fd;
-        this.readSignature = signatureOf(fstatSync(fd));
-      }
+      if (this.namespace.unparsed) this.source = fd;
       const { cutShort, bytes } = scanLines(fd, !this.namespace.unparsed, (line, offset, fill, start) => {
         if (header) {
           header = false;
@@ -397,7 +382,6 @@ export class Pack<T> {
 
   /** Closes an unparsed namespace's pack and side file. */
   close(): void {
-    this.writeIndex();
     this.closeSource();
     if (this.namespace.unparsed && this.additions && !this.closed) closeSync(this.additions.fd);
     this.closed = true;
@@ -420,12 +404,6 @@ export class Pack<T> {
     }
     if ((wanted !== "all" && !wanted.has(key)) || this.hits.has(key)) {
       this.stats.pruned++;
-      if (this.namespace.unparsed) {
-        // Not used now, but it stays in the pack while the pack is appended to: the index lists it, checked.
-        const body = line.subarray(LINE_HEAD);
-        const sum = crc(body);
-        if (hexAt(line, 33) === sum && this.namespace.accepts(body)) this.list(key, offset + LINE_HEAD, body.length, sum);
-      }
       return;
     }
     const body = line.subarray(LINE_HEAD);
@@ -439,7 +417,6 @@ export class Pack<T> {
         this.stats.damaged++;
         return;
       }
-      this.list(key, offset + LINE_HEAD, body.length, sum);
       const entry = this.found.offset.length;
       this.found.offset.push(offset + LINE_HEAD);
       this.found.length.push(body.length);
@@ -486,18 +463,11 @@ export class Pack<T> {
       // The old lines can stay: none is damaged or replaced, and those not used are few (a line that is
       // read first wins, so a replaced one must go).
       const kept = this.sound && this.stats.damaged === 0 && this.replaced === 0 && this.stats.pruned * STALE_SHARE <= this.used.size + this.added.size;
-      if (kept && this.added.size === 0) {
-        // The pack stays as read: its index, when it was not read through one.
-        if (this.namespace.unparsed && !this.indexed && this.readSignature) this.pendingIndex = { signature: this.readSignature, lines: this.listedLines() };
-        return;
-      }
-      // The pack is about to change: its index no longer describes it (a build stopped from here on leaves none).
-      if (this.namespace.unparsed) removeIndex(this.file);
+      if (kept && this.added.size === 0) return;
       if (kept && this.additions && this.appendInPlace(this.additions.path)) return;
       makeFoldersSync(this.dir);
-      let rewritten: IndexLines | null = null;
       if (kept) copyFileSync(this.file, temp);
-      else rewritten = this.rewrite(temp);
+      else this.rewrite(temp);
       if (this.additions) {
         const out = openSync(temp, "a");
         try {
@@ -507,8 +477,6 @@ export class Pack<T> {
         }
       }
       renameSync(temp, this.file);
-      // A copy appended to may hold what another build appended meanwhile: no index for it.
-      if (rewritten) this.pendIndex(rewritten);
     } catch (error) {
       this.warn(`cache: cannot write ${this.file} (${(error as Error).message}); the next build will not find these results`);
     } finally {
@@ -531,23 +499,18 @@ export class Pack<T> {
       return false; // gone since it was read: written whole
     }
     try {
-      const before = fstatSync(fd);
-      if (before.size !== this.readBytes) return false; // another build wrote it since
+      if (fstatSync(fd).size !== this.readBytes) return false; // another build wrote it since
       appendFile(fd, from);
-      if (this.namespace.unparsed && this.readSignature && before.ino === this.readSignature[1] && before.dev === this.readSignature[0]) this.pendIndex(this.listedLines());
       return true;
     } finally {
       closeSync(fd);
     }
   }
 
-  /** The header, then the old pack's lines that were hits, once each, as they were read; the lines where they are now. */
-  private rewrite(temp: string): IndexLines {
-    const header = this.header();
-    writeFileSync(temp, header);
-    const lines: IndexLines = { key: [], offset: [], length: [], crc: [] };
-    let at = Buffer.byteLength(header);
-    if (this.used.size === 0) return lines;
+  /** The header, then the old pack's lines that were hits, once each, as they were read. */
+  private rewrite(temp: string): void {
+    writeFileSync(temp, this.header());
+    if (this.used.size === 0) return;
     const out = openSync(temp, "a");
     const kept = new Set<string>();
     // Lines are gathered a megabyte at a time (two writes a line were most of a rewrite's cost).
@@ -564,11 +527,6 @@ export class Pack<T> {
         const key = line.toString("latin1", 0, 32);
         if (!this.used.has(key) || kept.has(key)) return true;
         kept.add(key);
-        lines.key.push(key);
-        lines.offset.push(at + LINE_HEAD);
-        lines.length.push(line.length - LINE_HEAD);
-        lines.crc.push(hexAt(line, 33));
-        at += line.length + 1;
         if (filled + line.length + 1 > batch.length) flush();
         if (line.length + 1 > batch.length) {
           writeAll(out, line, line.length);
@@ -586,180 +544,10 @@ export class Pack<T> {
     }
     // Another build replaced the pack since this one read it: what is there is not what was read.
     if (kept.size !== this.used.size) throw new Error("the pack changed while this build used it");
-    return lines;
   }
 
   private header(): string {
     return `DIGEST-CACHE ${PACK_FORMAT} ${this.namespace.name}\n`;
-  }
-
-  private list(key: string, offset: number, length: number, sum: number): void {
-    this.listed.key.push(key);
-    this.listed.offset.push(offset);
-    this.listed.length.push(length);
-    this.listed.crc.push(sum);
-  }
-
-  /** The lines as read (`listed`). */
-  private listedLines(): IndexLines {
-    return this.listed;
-  }
-
-  /**
-   * The index of the pack as committed: `lines` (the old ones where they are now), then what this build
-   * added, after them; written at `close` when the pack is still what was committed.
-   */
-  private pendIndex(lines: IndexLines): void {
-    let signature: PackSignature;
-    try {
-      signature = signatureOf(statSync(this.file));
-    } catch {
-      return;
-    }
-    const all: IndexLines = { key: [...lines.key], offset: [...lines.offset], length: [...lines.length], crc: [...lines.crc] };
-    const base = signature[2] - (this.additions?.bytes ?? 0);
-    for (const [key, entry] of this.added) {
-      if (entry < 0) continue;
-      all.key.push(key);
-      all.offset.push(base + this.found.offset[entry]!);
-      all.length.push(this.found.length[entry]!);
-      all.crc.push(this.found.crc[entry]!);
-    }
-    this.pendingIndex = { signature, lines: all };
-  }
-
-  /**
-   * Writes the index `commit` left, when the pack is still what it committed and its last change is
-   * older than the clock's granularity (./../ingest/known.ts racyMargins: a change made later in the same
-   * tick could keep the signature). Else none: the next build reads the pack whole.
-   */
-  private writeIndex(): void {
-    const pending = this.pendingIndex;
-    this.pendingIndex = null;
-    if (!pending || this.closed) return;
-    let now: PackSignature;
-    try {
-      now = signatureOf(statSync(this.file));
-    } catch {
-      return;
-    }
-    const margins = racyMargins();
-    const margin = finerThanSeconds(now[4]) ? margins.fine : margins.coarse;
-    // (Date.now() counts whole milliseconds, the file's times fractions of one: a margin of 0 is none.)
-    if (!sameSignature(now, pending.signature) || (margin > 0 && (Date.now() - now[4] < margin || Date.now() - now[3] < margin))) return;
-    writeIndexFile(this.file, this.namespace.name, now, pending.lines, this.warn);
-  }
-
-  /**
-   * An unparsed namespace's pack found through its index (`<pack>.index`, written at the close of the build
-   * that last changed the pack): every line's key, place, length and checksum, so the pack is not scanned.
-   * Used only while the pack's signature (device, inode, size, modification and change times) is the one
-   * the index recorded, as ingest takes an input it knows; the checksum is then checked when an entry is
-   * read (`readJson`). A damaged, foreign or cut-short index is ignored with a warning, one of a pack
-   * changed since without one, and the pack is read whole. Whether the index was used.
-   */
-  private readIndex(wanted: ReadonlySet<string> | "all"): boolean {
-    const path = indexPath(this.file);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch {
-      return false; // none: the pack is read whole
-    }
-    const why = (reason: string) => {
-      this.warn(`cache: ${path} ${reason}; reading ${this.file} whole`);
-      return false;
-    };
-    const newline = bytes.indexOf(0x0a);
-    const m = /^DIGEST-INDEX (\d+) ([a-z0-9-]+) (\S+) (\S+) (\S+) (\S+) (\S+) (\d+) ([0-9a-f]{8})$/.exec(newline < 0 ? "" : bytes.toString("latin1", 0, newline));
-    if (!m || Number(m[1]) !== INDEX_FORMAT || m[2] !== this.namespace.name) return why("is not an index of this version and namespace");
-    const count = Number(m[8]);
-    const body = bytes.subarray(newline + 1);
-    if (body.length !== count * INDEX_ENTRY || crc(body) !== parseInt(m[9]!, 16)) return why("is damaged or cut short");
-    const recorded = [m[3], m[4], m[5], m[6], m[7]].map(Number) as PackSignature;
-    let fd: number;
-    try {
-      fd = openSync(this.file, "r");
-    } catch {
-      return false;
-    }
-    const signature = signatureOf(fstatSync(fd));
-    const header = Buffer.from(this.header());
-    const head = Buffer.alloc(header.length);
-    if (!sameSignature(signature, recorded) || readSync(fd, head, 0, head.length, 0) !== head.length || !head.equals(header)) {
-      // The pack changed since (by hand: a build removes the index before it changes the pack): the scan
-      // checks every line, and warns for what is damaged.
-      closeSync(fd);
-      return false;
-    }
-    this.source = fd;
-    this.sound = true;
-    this.indexed = true;
-    this.readSignature = signature;
-    this.readBytes = signature[2];
-    for (let i = 0, at = 0; i < count; i++, at += INDEX_ENTRY) {
-      const key = body.toString("hex", at, at + 16);
-      const offset = body.readDoubleLE(at + 16);
-      const length = body.readUInt32LE(at + 24);
-      const sum = body.readUInt32LE(at + 28);
-      this.list(key, offset, length, sum);
-      if ((wanted !== "all" && !wanted.has(key)) || this.hits.has(key)) {
-        this.stats.pruned++;
-        continue;
-      }
-      const entry = this.found.offset.length;
-      this.found.offset.push(offset);
-      this.found.length.push(length);
-      this.found.crc.push(sum);
-      this.found.added.push(false);
-      this.hits.set(key, entry as T);
-      this.stats.hits++;
-    }
-    return true;
-  }
-}
-
-/** An unparsed namespace's index: `DIGEST-INDEX <format> <namespace> <dev> <ino> <size> <mtimeMs> <ctimeMs> <count> <CRC-32 of the rest>`, then per line 32 bytes (key 16, offset of its JSON as a double, length, checksum). */
-const INDEX_FORMAT = 1;
-const INDEX_ENTRY = 32;
-
-type PackSignature = [dev: number, ino: number, size: number, mtimeMs: number, ctimeMs: number];
-interface IndexLines {
-  key: string[];
-  offset: number[];
-  length: number[];
-  crc: number[];
-}
-
-const indexPath = (pack: string) => `${pack}.index`;
-const signatureOf = (info: Stats): PackSignature => [info.dev, info.ino, info.size, info.mtimeMs, info.ctimeMs];
-const sameSignature = (a: PackSignature, b: PackSignature) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3] && a[4] === b[4];
-
-function removeIndex(pack: string): void {
-  try {
-    rmSync(indexPath(pack), { force: true });
-  } catch {
-    // left: it no longer matches the pack's signature, so it is not used
-  }
-}
-
-function writeIndexFile(pack: string, name: string, signature: PackSignature, lines: IndexLines, warn: (text: string) => void): void {
-  const body = Buffer.allocUnsafe(lines.key.length * INDEX_ENTRY);
-  for (let i = 0, at = 0; i < lines.key.length; i++, at += INDEX_ENTRY) {
-    body.write(lines.key[i]!, at, 16, "hex");
-    body.writeDoubleLE(lines.offset[i]!, at + 16);
-    body.writeUInt32LE(lines.length[i]!, at + 24);
-    body.writeUInt32LE(lines.crc[i]!, at + 28);
-  }
-  const path = indexPath(pack);
-  // Named as the pack's temporary files are, so that `sweep` removes one a build stopped from writing.
-  const temp = `${pack}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}-index`;
-  try {
-    writeFileSync(temp, Buffer.concat([Buffer.from(`DIGEST-INDEX ${INDEX_FORMAT} ${name} ${signature.join(" ")} ${lines.key.length} ${hex(crc(body))}\n`, "latin1"), body]));
-    renameSync(temp, path);
-  } catch (error) {
-    warn(`cache: cannot write ${path} (${(error as Error).message}); the next build reads the pack whole`);
-    rmSync(temp, { force: true });
   }
 }
 

@@ -31,16 +31,7 @@ export interface BuildRecord {
   stderr: string[];
 }
 
-// A loop rather than `every` and a closure per file: read once per build, over thousands of files, mostly before the code is optimised.
-function isIdentities(v: unknown): boolean {
-  if (!isObject(v)) return false;
-  const files = Object.values(v);
-  for (let i = 0; i < files.length; i++) {
-    const f: unknown = files[i];
-    if (!Array.isArray(f) || f.length !== 3 || typeof f[0] !== "number" || typeof f[1] !== "number" || typeof f[2] !== "number") return false;
-  }
-  return true;
-}
+const isIdentities = (v: unknown) => isObject(v) && Object.values(v).every((f) => Array.isArray(f) && f.length === 3 && f.every((n) => typeof n === "number"));
 const isLines = (v: unknown) => Array.isArray(v) && v.every((l) => typeof l === "string");
 const isKeys = (v: unknown) => v === undefined || (isObject(v) && Object.values(v).every((k) => typeof k === "string"));
 const isHashes = (v: unknown) => v === undefined || (isObject(v) && isKeys(v.digests) && isKeys(v.output) && v.digests !== undefined && v.output !== undefined);
