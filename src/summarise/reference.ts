@@ -1,6 +1,7 @@
 // Sentences whose meaning hangs on the one before: they open with a pronoun ("He said…", "They…"), a
 // demonstrative ("This…", "These…"), a connective ("However,…"), a definite description of someone named
-// earlier ("The 33-year-old actress…", "The Olympic silver medallist's time…"), or quote a speaker only by
+// earlier ("The 33-year-old actress…", "The Olympic silver medallist's time…") or said to be described before
+// ("der beschriebenen Sondermaßnahmen"), or quote a speaker only by
 // pronoun ("'…,' she said."). Such a sentence may enter a summary only after its antecedent; one that leans on
 // it only by a connective it can do without ("But the US says…") enters alone and is shown without it.
 
@@ -78,6 +79,20 @@ const ROMANCE_PRONOUN = new RegExp(
 const DEFINITE_AGE = /^[Tt]he\s+\d+-year-old\b/u;
 const DEFINITE_SUBJECT = /^[Tt]he\s+(?:\p{Ll}[\p{Ll}-]*\s+)?\p{Ll}[\p{Ll}-]*(?:\s*[,—–]|\s+-\s|\s+(?:is|was|are|were|has|have|had|will|would|could|can|may|might|must|should|also|said|says|added|told|insisted|warned|claimed|denied|came|went|rose|fell|took|made|saw|won|lost|began|left|got|gave|put|set|cut|hit|led|met|paid|sold|grew|became|\p{Ll}+ed)\b)/u;
 const DEFINITE_POSSESSIVE = /^[Tt]he\s+((?:[\p{L}\p{N}-]+\s+){0,3}[\p{L}\p{N}-]+)['’]s\b/u;
+/**
+ * A description that says it was given before, anywhere in the sentence: "the aforementioned", German "der
+ * beschriebenen Sondermaßnahmen", "die oben genannten", French "ladite", "précité", Spanish "la citada ley". Such a
+ * sentence names its subject only by pointing back to where the article described it.
+ */
+const DESCRIBED_BEFORE = new RegExp(
+  [
+    "\\b(?:aforementioned|aforesaid|above-mentioned|abovementioned)\\b",
+    "(?<!\\p{L})(?:der|die|das|den|dem|des|diese[mnrs]?)\\s+(?:(?:oben|zuvor|bereits|eingangs)\\s+)?(?:genannt|beschrieben|erwähnt|geschildert|besagt|vorgenannt|obig)(?:e|en|er|es|em)(?!\\p{L})",
+    "(?<!\\p{L})(?:susmentionnée?s?|précitée?s?|ledit|ladite|lesdits|lesdites)(?!\\p{L})",
+    "(?<!\\p{L})(?:el|la|los|las)\\s+(?:mencionad|citad|referid|antedich)[oa]s?(?!\\p{L})",
+  ].join("|"),
+  "iu",
+);
 /** A speaker named only by pronoun or description: "he said", "the company said". */
 const PRONOUN_SPEAKER = /(?:^|[\s,])(?:[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+\p{Ll}[\p{L}-]*)\s+(?:said|says|added|adds|told|tells|explained|noted|insisted|argued|warned|stressed|admitted|claimed|continued|went on)\b/u;
 
@@ -107,6 +122,7 @@ export function referenceKind(sentence: string): ReferenceKind | null {
   const possessive = DEFINITE_POSSESSIVE.exec(rest);
   // "The White House's" names; "The Olympic silver medallist's" describes.
   if (possessive && !possessive[1]!.split(/\s+/).every((w) => /^\p{Lu}/u.test(w))) return "definite";
+  if (DESCRIBED_BEFORE.test(rest)) return "definite";
   // "…, he said" with no one named before it.
   const speaker = PRONOUN_SPEAKER.exec(sentence);
   if (speaker && !/\s\p{Lu}\p{Ll}/u.test(sentence.slice(1, speaker.index))) return "pronoun";

@@ -18,6 +18,10 @@ const NEVER_FINAL = new Set("mr mrs ms mx dr prof st gen col lt sgt capt cmdr ad
 // sentences end).
 // Built on first use (Intl's first call costs about 10 ms): a command that never meets "13. Januar" does not pay.
 let ordinalMonths: Set<string> | null = null;
+// Capitalised abbreviations that cite a numbered part ("Art. 90 Abs. 3", "Nr. 5", "Fig. 2", "S. 12"): before a
+// number their full stop ends no sentence. English, German, French, Italian and Spanish forms; the lower-case
+// "no", "vol", "fig", "p", "pp" are in the lists above.
+const BEFORE_NUMBER = new Set("art abs nr no ziff bd kap abb tab rn anm s vol fig sec ch para par al lit ff".split(" "));
 const SENTENCE_STARTERS = new Set(
   "the a an he she it they we i you but and in on at this that there these those his her its their our yet so as after before when while if however meanwhile".split(" "),
 );
@@ -110,6 +114,7 @@ function isBoundary(text: string, at: number, stops: number, next: number): bool
   if (allAsciiDigits(before) && isAsciiDigit(text.charCodeAt(next))) return false; // 3. 5 is rare; "No. 5" handled below
   if (isDayOfMonth(before) && (ordinalMonths ??= new Set([...monthNames(["de", "de-AT"]), "feber"])).has(nextWord(text, next))) return false;
   if (NEVER_FINAL.has(word)) return false;
+  if (isAsciiDigit(text.charCodeAt(next)) && BEFORE_NUMBER.has(word) && isCapitalised(before)) return false;
   // Initials: "J. K. Rowling", "George W. Bush".
   if (isOneCapital(before)) return SENTENCE_STARTERS.has(nextWord(text, next)) && !/^\p{Lu}\.$/u.test(text.slice(next, next + 2));
   // Dotted abbreviations: "U.S.", "a.m." end a sentence only before a typical sentence opener.
@@ -131,6 +136,12 @@ function isLetterOrNumberUnit(c: number): boolean {
 }
 
 const isAsciiDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/** A word of ASCII letters whose first is a capital ("Art", "Abs", "S"). */
+function isCapitalised(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c >= 0x41 && c <= 0x5a && /^[A-Za-z]+$/.test(s);
+}
 
 /** "1" to "31", or "01" to "09": a day's number. */
 function isDayOfMonth(s: string): boolean {

@@ -15,9 +15,11 @@ describe("selectSentences: one fact once", () => {
     expect(summary.filter((s) => /baby[- ]boom/.test(s)), summary.join("\n")).toHaveLength(1);
   });
 
-  it("leaves out a short sentence whose content words a chosen one already has (Tunisia's summer protests)", () => {
+  it("tells Tunisia's summer protests once, in one of its two sentences for them", () => {
+    // "Im Sommer demonstrierten die Tunesier …" and "Zweieinhalb Monate zuvor, … hatten noch Tausende Tunesier …
+    // demonstriert": the two score within 0.001 of each other, so which is shown is the scores' to say; never both.
     const summary = summarise([tunisia]);
-    expect(summary.some((s) => s.startsWith("Zweieinhalb Monate zuvor") && /Tunesier/.test(s) && /demonstriert/.test(s))).toBe(true);
-    expect(summary.filter((s) => s.startsWith("Im Sommer demonstrierten die Tunesier")), summary.join("\n")).toEqual([]);
+    const told = summary.filter((s) => s.startsWith("Im Sommer demonstrierten die Tunesier") || s.startsWith("Zweieinhalb Monate zuvor"));
+    expect(told, summary.join("\n")).toHaveLength(1);
   });
 });

@@ -62,3 +62,21 @@ describe("a German day written as an ordinal before its month", () => {
     expect(splitSentences(`Er zählte bis 13. ${word} kam nie.`)).toEqual(["Er zählte bis 13.", `${word} kam nie.`]);
   });
 });
+
+describe("a stop before a cited number", () => {
+  // webpages-dev 18252c3e246d98ec (tuning half): a Swiss law blog cites "Art. 90 Abs. 3 und 4 SVG"; a summary
+  // showed "90 Abs." as a sentence of its own.
+  it("ends no sentence after a capitalised citing abbreviation", () => {
+    const text =
+      "Auch Polizisten im Dienst können den Rasertatbestand (Art. 90 Abs. 3 und 4 SVG) erfüllen, wenn sie mitten in der Nacht mit über 120 km/h durch ein Wohngebiet jagen. Das Bundesgericht kassiert ein Urteil, das den fehlbaren Polizeibeamten nur wegen Art. 90 Abs. 2 SVG verurteilt hatte.";
+    expect(splitSentences(text)).toEqual([
+      "Auch Polizisten im Dienst können den Rasertatbestand (Art. 90 Abs. 3 und 4 SVG) erfüllen, wenn sie mitten in der Nacht mit über 120 km/h durch ein Wohngebiet jagen.",
+      "Das Bundesgericht kassiert ein Urteil, das den fehlbaren Polizeibeamten nur wegen Art. 90 Abs. 2 SVG verurteilt hatte.",
+    ]);
+    expect(splitSentences("Siehe Fig. 2 und S. 12. Das ist alles.")).toEqual(["Siehe Fig. 2 und S. 12.", "Das ist alles."]);
+  });
+
+  it("still ends a sentence after a common word before a number", () => {
+    expect(splitSentences("He loved modern art. 90 people came to the show.")).toEqual(["He loved modern art.", "90 people came to the show."]);
+  });
+});
