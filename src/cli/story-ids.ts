@@ -12,7 +12,7 @@
 import { hash } from "node:crypto";
 import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { makeFoldersSync } from "../text/folders.ts";
-import { basename, join, resolve } from "node:path";
+import { basename, isAbsolute, join, relative, resolve } from "node:path";
 import { IDENTITY_FILE, identityFromReport, parseIdentityState, stateMatchesReport, type IdentityState } from "../cluster/index.ts";
 import type { Message } from "../types.ts";
 import { SHOWN_UNKNOWN } from "../digest/index.ts";
@@ -20,9 +20,10 @@ import { FEED_FILES, STORY_FEED_FILES } from "../feed/index.ts";
 import { counted } from "../text/counted.ts";
 
 /**
- * The cache's copy of the state file: a header naming the digests folder it was written into and the MD5
- * of the text, then the text as written. Not a cache state file (../cache/state.ts): made JSON, the text
- * (a megabyte at 10,000 articles) would be escaped quote by quote (at 10,000 articles, 17-28 ms CPU a build against 3).
+ * The cache's copy of the state file: a header naming the digests folder it was written into (its path from
+ * the cache folder, so that a folder moved whole keeps it) and the MD5 of the text, then the text as written.
+ * Not a cache state file (../cache/state.ts): made JSON, the text (a megabyte at 10,000 articles) would be
+ * escaped quote by quote (at 10,000 articles, 17-28 ms CPU a build against 3).
  */
 const COPY_FILE = "story-ids.copy";
 const COPY_HEADER = /^DIGEST-STORY-IDS 1 ([0-9a-f]{32}) (".*")$/;
@@ -76,7 +77,10 @@ export function readStoryIds(given: StoryIdsPlaces): StoryIdsFound {
 
 function recover(places: StoryIdsPlaces): { state: IdentityState; how: string } | null {
   const copy = places.cache ? readCopy(places.cache, places.warn) : null;
-  const parsed = copy && copy.digests === places.digests ? parseIdentityState(copy.text) : null;
+  // The copy names the digests folder by its place from the cache folder (a folder moved or copied whole, cache
+  // and all, keeps it); a copy written before names it by its absolute path.
+  const ours = copy !== null && places.cache !== null && (isAbsolute(copy.digests) ? copy.digests === places.digests : resolve(places.cache, copy.digests) === resolve(places.digests));
+  const parsed = ours ? parseIdentityState(copy.text) : null;
   const cached = parsed && "state" in parsed ? parsed.state : null;
   const reportPath = join(places.site, "build-report.json");
   const reportText = readText(reportPath);
@@ -148,7 +152,7 @@ export function keepStoryIds(cacheDir: string, digests: string, text: string, wa
   const temp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   try {
     makeFoldersSync(cacheDir);
-    writeFileSync(temp, `DIGEST-STORY-IDS 1 ${hash("md5", text)} ${JSON.stringify(digests)}\n${text}`);
+    writeFileSync(temp, `DIGEST-STORY-IDS 1 ${hash("md5", text)} ${JSON.stringify(relative(resolve(cacheDir), resolve(digests)) || ".")}\n${text}`);
     renameSync(temp, file);
   } catch (error) {
     warn(`cache: cannot write ${file} (${(error as Error).message}); a lost story-id file could not be taken back from it`);
