@@ -4,8 +4,8 @@
 // renamed: a story that gains articles keeps its id; when two known stories merge, the older id stays (of
 // two first published by one build, the one that had more articles) and the other is recorded in
 // `formerIds` (so old permalinks can redirect) and kept aside with its articles (`merged`): should those
-// articles part again, their story gets its id back; when a known story splits, the part with most of its
-// articles keeps the id, and the other part's articles are remembered (`left`): should the part that kept
+// articles part again, their story gets its id back; when a known story splits, the part that stays on the day
+// it was published on keeps the id (of two that both do, or neither, the part with most of its articles), and the other part's articles are remembered (`left`): should the part that kept
 // the id lose all its articles later, its permalink leads to the story that holds them, as a merged-away
 // one does. Articles are recognised by their path (an edited file
 // is the same article), or else by a hash of their headline and body (a renamed file is the same one).
@@ -13,6 +13,7 @@
 import type { DatedArticle, StoryCluster } from "../types.ts";
 import { shortHash } from "../text/hash.ts";
 import { articleTextHash } from "../text/article-text.ts";
+import { resolveDates, storyDate } from "../date/resolve.ts";
 
 export interface ArticleRef {
   path: string;
@@ -114,18 +115,24 @@ export function assignStoryIds(clusters: readonly StoryCluster[], previous: Iden
     }
   });
 
-  // Oldest known story first: it goes to the cluster that holds most of its articles; of two that hold as many,
-  // the one holding the article whose headline it was published with (its permalink keeps showing it), then the
-  // first by fallback id.
+  // Oldest known story first. A story split in two goes to the part that stays on the day it was published on
+  // (its first event's coverage: a later look-alike event's outlets, however many, are the new story, and the
+  // feed item a reader holds keeps its day and its headline); then to the cluster that holds most of its
+  // articles; of two that hold as many, the one holding the article whose headline it was published with (its
+  // permalink keeps showing it), then the first by fallback id.
   const assigned = new Array<number>(clusters.length).fill(-1);
   const taken = new Set<number>();
   const showsHeadline = (c: number, headline: string | undefined) => headline !== undefined && clusters[c]!.members.some((m) => m.title === headline);
   records.forEach((r, k) => {
     let best = -1;
-    for (const c of holders.get(k) ?? []) {
+    const parts = holders.get(k) ?? [];
+    const onDay = r.day !== undefined && parts.length > 1 ? new Map(parts.map((c) => [c, staysOn(clusters[c]!.members, r.day!)])) : null;
+    for (const c of parts) {
       const n = held[c]!.get(k)!;
       if (assigned[c]! >= 0) continue;
-      if (best < 0 || n > held[best]!.get(k)!) best = c;
+      if (best >= 0 && onDay && onDay.get(c) !== onDay.get(best)) {
+        if (onDay.get(c)) best = c;
+      } else if (best < 0 || n > held[best]!.get(k)!) best = c;
       else if (n === held[best]!.get(k)!) {
         const own = showsHeadline(c, r.headline);
         if (own !== showsHeadline(best, r.headline) ? own : clusters[c]!.id < clusters[best]!.id) best = c;
@@ -294,6 +301,16 @@ export function assignStoryIds(clusters: readonly StoryCluster[], previous: Iden
   const seen = new Set<string>();
   const aside = merged.filter((r) => !seen.has(r.id) && seen.add(r.id) !== undefined).sort((a, b) => a.serial - b.serial);
   return { clusters: out, state: { version: 1, next, stories: kept, ...(aside.length ? { merged: aside } : {}) } };
+}
+
+/** Whether a story of these articles would be published on `day` (as the pipeline dates a story: src/date/resolve.ts). */
+function staysOn(members: DatedArticle[], day: string): boolean {
+  try {
+    return storyDate(resolveDates(members), day) === day;
+  } catch {
+    // An article nothing dates (rejected before clustering in a build): the part cannot be said to keep the day.
+    return false;
+  }
 }
 
 /** An inherited article's weight: below any one article of the story's own (stories hold far fewer than a million). */

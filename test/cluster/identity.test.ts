@@ -165,6 +165,25 @@ describe("assignStoryIds", () => {
     expect(larger.clusters[0]!.id).toBe(id);
   });
 
+  it("gives a split story's id to the part that stays on the day it was published on, even when the other part is larger", () => {
+    // Published on 29 May (003 states it) with 003's headline; two later reports (004: a page of 23 June; 000: a
+    // weekday only) joined it. The next build parts them: the feed item a reader holds keeps its day and headline.
+    const one = assignStoryIds([cluster("s-a", [byPrefix("003"), byPrefix("004"), byPrefix("000")])], null);
+    const id = one.clusters[0]!.id;
+    const state = { ...one.state, stories: one.state.stories.map((r) => ({ ...r, day: "2025-05-29", headline: byPrefix("003").title })) };
+    const split = assignStoryIds([cluster("s-0", [byPrefix("004"), byPrefix("000")]), cluster("s-b", [byPrefix("003")])], state);
+    expect(split.clusters[1]!.id).toBe(id);
+    expect(split.clusters[0]!.id).not.toBe(id);
+    // The later part is a new story; its articles are remembered as having left the one that kept the id.
+    expect(split.state.stories.find((r) => r.id === id)!.left!.map((m) => m.path).sort()).toEqual([byPrefix("000").path, byPrefix("004").path]);
+    // When both parts would stay on the day (another outlet's copy of 003, stating 29 May, went with the later
+    // reports), the larger one keeps the id as before.
+    const again = { ...byPrefix("003"), path: "other/003.txt" };
+    const both = { ...state, stories: state.stories.map((r) => ({ ...r, members: [...r.members, articleRef(again)] })) };
+    const parted = assignStoryIds([cluster("s-0", [byPrefix("003")]), cluster("s-b", [again, byPrefix("000"), byPrefix("004")])], both);
+    expect(parted.clusters[1]!.id).toBe(id);
+  });
+
   it("leads a split story's permalink to where its other articles went, once its own are all gone", () => {
     // Published with two reports; a third joins one of them and the story splits, one against one: the id
     // stays with one part and the other part, which readers saw under it, becomes a new story.
