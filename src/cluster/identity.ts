@@ -13,7 +13,7 @@
 import type { DatedArticle, StoryCluster } from "../types.ts";
 import { shortHash } from "../text/hash.ts";
 import { articleTextHash } from "../text/article-text.ts";
-import { resolveDates, storyDate } from "../date/resolve.ts";
+import { resolveDates, storyDate } from "../date/index.ts";
 
 export interface ArticleRef {
   path: string;
