@@ -63,13 +63,39 @@ function scoresOf(doc: TextDoc, candidates: readonly HeadlineCandidate[], models
   return scores;
 }
 
-/** The line the models rate highest, or -1; nearer the body wins ties (candidates come in page order). */
+/**
+ * The line the models rate highest, or -1; nearer the body wins ties (candidates come in page order).
+ * A one-word line just over a candidate of a headline's length is passed over (`labelOver`).
+ */
 export function pickHeadline(doc: TextDoc, m: HeadlineModels = headlineModels()): number {
   const candidates = headlineChoices(doc, true);
   const scores = scoresOf(doc, candidates, m);
   let best = -Infinity, index = -1;
   for (let k = 0; k < scores.length; k++) {
-    if (scores[k]! >= best) (best = scores[k]!, (index = candidates[k]!.index));
+    if (scores[k]! >= best && !labelOver(doc, candidates, k)) (best = scores[k]!, (index = candidates[k]!.index));
   }
   return index;
+}
+
+/** Lines apart within which a one-word line reads as the label over the line under it. */
+const LABEL_REACH = 2;
+/** The words of the line under it that make the one-word line its label: a headline's length, not a paragraph's. */
+const LABEL_UNDER_WORDS = [4, 20] as const;
+
+/**
+ * A one-word line standing up to two lines over a candidate of a headline's length (4-20 words, no
+ * closing full stop): that line's section label or kicker ("Energie" over "Kernfusion: Kann „die
+ * Energiequelle der Sterne“ Energieprobleme aus der Welt schaffen?", "Welpen" over "Welpen kaufen – Tipps
+ * zu jeder Hunderasse"), never the headline itself. A one-word headline over the article's first
+ * paragraph ("Emden" over a sentence of 28 words) stays. The models still score the label (it stays a
+ * candidate: its neighbours' context features count it).
+ */
+export function labelOver(doc: TextDoc, candidates: readonly HeadlineCandidate[], k: number): boolean {
+  const at = candidates[k]!.index;
+  if (doc.lines[at]!.words !== 1) return false;
+  for (let j = k + 1; j < candidates.length && candidates[j]!.index - at <= LABEL_REACH; j++) {
+    const under = doc.lines[candidates[j]!.index]!;
+    if (under.words >= LABEL_UNDER_WORDS[0] && under.words <= LABEL_UNDER_WORDS[1] && !under.text.trimEnd().endsWith(".")) return true;
+  }
+  return false;
 }

@@ -70,4 +70,17 @@ describe("headlines of text dumps", () => {
     const b = cleanSource(page("breadcrumb-opening-arrow.txt", null));
     expect(b.title).toBe("Digitalpolitische Jahrestagung 2015 der Heinrich-Böll-Stiftung Baden-Württemberg");
   });
+
+  // A one-word line just over a headline-length line is its label (a section, a site's logo word), never the headline.
+  it("shows the headline, not the one-word section label over it, without the URL (webpages-dev 13636391bbc21643)", () => {
+    const a = cleanSource(page("section-label-over-headline.txt", null));
+    expect(a.title).toBe("Kernfusion: Kann „die Energiequelle der Sterne“ Energieprobleme aus der Welt schaffen?");
+    expect(a.paragraphs.join("\n")).toMatch(/Kernfusion kommt als Energieform immer wieder ins Gespräch/);
+  });
+
+  it("shows the headline, not the one-word logo line over it (webpages-dev 2232de0e17fd9fa1)", () => {
+    const a = cleanSource(page("one-word-logo-over-headline.txt", "https://web.archive.org/web/20160401095740/http://www.welpenkaufen24.de/"));
+    expect(a.title).toBe("Welpen kaufen – Tipps zu jeder Hunderasse");
+    expect(a.paragraphs[0]).toMatch(/^Schön, dass Du diese Seite gefunden hast/);
+  });
 });
