@@ -48,11 +48,9 @@ export interface SiteOptions {
   previous?: { dir: string; state: SiteState | null } | null;
   /**
    * Other writing into the site folder (the feeds) to do while Pagefind writes the search index, once
-   * Eleventy is done: the index is the last step of the stage, in a process of its own. It is given the
-   * pages this stage wrote (absolute paths, each written whole by then), for work on them that would
-   * otherwise wait for the index (the build hashes them for its record there).
+   * Eleventy is done: the index is the last step of the stage, in a process of its own.
    */
-  alongside?: (written: readonly string[]) => Promise<void>;
+  alongside?: () => Promise<void>;
   /** Where what the stage moves out of the site folder goes to be removed (OutputFolders.discard). */
   discard?: (paths: readonly string[]) => void;
   /** Every page rendered by Eleventy, story pages too (tests: the bytes the pages rendered without it are held to). */
@@ -116,15 +114,9 @@ function siteKey(site: object): string {
 
 /** The key of the pages that list across the whole model: the model with every paginated slice replaced by its page's key. */
 function wholeKey(model: DigestModel, site: string, keys: ReadonlyMap<string, string>): string {
-  return createHash("sha256").update(site).update("\n").update(wholeOutline(model, keys)).digest("hex").slice(0, 32);
-}
-
-/** What `wholeKey` hashes of the model (`keys`: the pages' keys, by file). */
-export function wholeOutline(model: DigestModel, keys: ReadonlyMap<string, string>): string {
   const of = (path: string) => keys.get(fileOf(path));
-  // The front page's days are days of the model: their pages' keys stand for them (each covers its day and its stories), not their stories made JSON again.
-  const outline = { ...model, stories: model.stories.map((s) => of(s.path)), days: model.days.map((d) => of(d.path)), months: model.months.map((m) => of(m.path)), redirects: model.redirects.map((r) => of(r.path)), front: model.front.map((s) => s.id), frontDays: model.frontDays.map((d) => of(d.path)) };
-  return JSON.stringify(outline);
+  const outline = { ...model, stories: model.stories.map((s) => of(s.path)), days: model.days.map((d) => of(d.path)), months: model.months.map((m) => of(m.path)), redirects: model.redirects.map((r) => of(r.path)), front: model.front.map((s) => s.id) };
+  return createHash("sha256").update(site).update("\n").update(JSON.stringify(outline)).digest("hex").slice(0, 32);
 }
 
 export async function renderSite(options: SiteOptions): Promise<SiteResult> {
@@ -264,7 +256,7 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     rendered = performance.now();
     const finished = search.finish().then(() => performance.now());
     // Both are waited for, whichever fails first, before Pagefind is stopped.
-    const beside = options.alongside ? options.alongside(written).then(() => performance.now()) : Promise.resolve(rendered);
+    const beside = options.alongside ? options.alongside().then(() => performance.now()) : Promise.resolve(rendered);
     keyAll();
     const [indexed, besideDone] = await Promise.allSettled([finished, beside]);
     if (indexed.status === "rejected") throw shown(indexed.reason, liveDir ?? outputDir);
