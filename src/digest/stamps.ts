@@ -83,8 +83,10 @@ export function storyStamp(base: string, members: readonly RevisionMember[], zon
   }
   for (const m of members) {
     const changed = changedAt(m, zone);
+    // Most members state no change: their day's start is not looked up (a day's stamp walks every member of the day).
+    if (changed === null) continue;
     const start = dayStart(m.date, zone).ms;
-    if (changed === null || start === null || changed < start || changed > m.mtime.getTime()) continue;
+    if (start === null || changed < start || changed > m.mtime.getTime()) continue;
     // Plus a second per source past the first, as a held stamp has: a source joining still moves it.
     const moved = changed + 1000 * (members.length - 1);
     if (moved > at) at = moved;

@@ -101,11 +101,12 @@ export async function cachedViews(cache: DiskCache | null, articles?: ArticleKey
   if (!cache) return { store: null, pack: null };
   const pack = await cache.open(viewsNamespace, "all");
   // The model's code, and the module that keeps and restores cleaned articles (whose key the content key stands in for).
-  const code = codeHash([moduleUrl("./model", import.meta.url), moduleUrl("../cache/articles", import.meta.url)]);
-  const meaning = `article ${articleKeysMeaning(articles)}`;
+  // The content keys' meaning (the article step's code and every rule's name, some 350 characters) is the
+  // same for every article: hashed once into the code, not framed again in each member of every story's key.
+  const code = hash("sha256", `${codeHash([moduleUrl("./model", import.meta.url), moduleUrl("../cache/articles", import.meta.url)])}\narticle ${articleKeysMeaning(articles)}`).slice(0, 32);
   const article: ArticleKey = (m) => {
     const content = articles?.contentKeys.get(m.path);
-    if (content) return [meaning, content];
+    if (content) return ["article", content];
     return m.text ? ["text", m.format, m.title, m.meta, m.text.hash] : null;
   };
   const store: ViewStore = {
