@@ -114,9 +114,15 @@ function siteKey(site: object): string {
 
 /** The key of the pages that list across the whole model: the model with every paginated slice replaced by its page's key. */
 function wholeKey(model: DigestModel, site: string, keys: ReadonlyMap<string, string>): string {
+  return createHash("sha256").update(site).update("\n").update(wholeOutline(model, keys)).digest("hex").slice(0, 32);
+}
+
+/** What `wholeKey` hashes of the model (`keys`: the pages' keys, by file). */
+export function wholeOutline(model: DigestModel, keys: ReadonlyMap<string, string>): string {
   const of = (path: string) => keys.get(fileOf(path));
-  const outline = { ...model, stories: model.stories.map((s) => of(s.path)), days: model.days.map((d) => of(d.path)), months: model.months.map((m) => of(m.path)), redirects: model.redirects.map((r) => of(r.path)), front: model.front.map((s) => s.id) };
-  return createHash("sha256").update(site).update("\n").update(JSON.stringify(outline)).digest("hex").slice(0, 32);
+  // The front page's days are days of the model: their pages' keys stand for them (each covers its day and its stories), not their stories made JSON again.
+  const outline = { ...model, stories: model.stories.map((s) => of(s.path)), days: model.days.map((d) => of(d.path)), months: model.months.map((m) => of(m.path)), redirects: model.redirects.map((r) => of(r.path)), front: model.front.map((s) => s.id), frontDays: model.frontDays.map((d) => of(d.path)) };
+  return JSON.stringify(outline);
 }
 
 export async function renderSite(options: SiteOptions): Promise<SiteResult> {
