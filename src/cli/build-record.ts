@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { lstatSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isObject, type Namespace } from "../cache/pack.ts";
-import { sameIdentity, type FileIdentity } from "../output/index.ts";
+import { fileIdentity, sameIdentity, type FileIdentity } from "../output/index.ts";
 import type { SiteState } from "../site/index.ts";
 
 export interface BuildRecord {
@@ -62,7 +62,7 @@ function fileHash(path: string): string | null {
  * The MD5 of every file in `listing` (of the folder `dir`): the last record's where the file is still the
  * one it recorded (the same identity), else read. A file that cannot be read gets none.
  */
-export function hashesOf(dir: string, listing: Record<string, FileIdentity>, last?: { listing: Record<string, FileIdentity>; hashes: Record<string, string> }): Record<string, string> {
+export function hashesOf(dir: string, listing: Record<string, FileIdentity>, last?: HashedFiles): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [rel, identity] of Object.entries(listing)) {
     if (identity[1] < 0) continue; // a folder
@@ -71,6 +71,39 @@ export function hashesOf(dir: string, listing: Record<string, FileIdentity>, las
     if (known !== null) out[rel] = known;
   }
   return out;
+}
+
+/** Files (relative paths) with their identities and MD5s. */
+export interface HashedFiles {
+  listing: Record<string, FileIdentity>;
+  hashes: Record<string, string>;
+}
+
+/**
+ * The identities and MD5s of `files` (paths relative to `dir`) as they are now, in the form `hashesOf` takes
+ * as its `last`: hashed early (while the build waits for another process), a file whose identity is still
+ * the same when the record is made is not read again; one that changed since is. Files that cannot be read
+ * are left out.
+ */
+export function hashesNow(dir: string, files: Iterable<string>): HashedFiles {
+  const listing: Record<string, FileIdentity> = {};
+  const hashes: Record<string, string> = {};
+  for (const rel of files) {
+    const identity = fileIdentity(join(dir, rel));
+    if (identity === null) continue;
+    // Read after its identity is taken: a write after that changes the identity, and the file is read again.
+    const hash = fileHash(join(dir, rel));
+    if (hash === null) continue;
+    listing[rel] = identity;
+    hashes[rel] = hash;
+  }
+  return { listing, hashes };
+}
+
+/** `a` and `b` (each a listing with its hashes) as one, `b`'s entries first where both have a file. */
+export function joinHashes(a: HashedFiles | undefined, b: HashedFiles | undefined): HashedFiles | undefined {
+  if (!a || !b) return a ?? b;
+  return { listing: { ...a.listing, ...b.listing }, hashes: { ...a.hashes, ...b.hashes } };
 }
 
 /**

@@ -18,7 +18,7 @@ import { startProgress } from "./progress.ts";
 import { DiskCache } from "../cache/pack.ts";
 import { codeHash } from "../cache/code-hash.ts";
 import { readState, writeState } from "../cache/state.ts";
-import { buildRecordNamespace, filesLeft, hashesOf, hashOf, siteStateOfCopies, type BuildRecord } from "./build-record.ts";
+import { buildRecordNamespace, filesLeft, hashesNow, hashesOf, hashOf, joinHashes, siteStateOfCopies, type BuildRecord, type HashedFiles } from "./build-record.ts";
 import type { PrepareStats } from "../parallel/articles.ts";
 import type { WorkerPool } from "../parallel/pool.ts";
 import type { CachedSummaries } from "../cache/summaries.ts";
@@ -233,10 +233,21 @@ export async function runBuild(argv: string[]): Promise<number> {
       const siteState = cache ? readState(cache.dir, siteStateNamespace, warn) : null;
       // The feeds, digests and report are written while Pagefind writes the search index (the site stage's last step).
       const feedItems = await cachedFeedItems(cache);
-      const feeds = async () => {
+      // The record's hashes taken beside Pagefind (below), by folder.
+      const early: { digests?: HashedFiles; site?: HashedFiles } = {};
+      const feeds = async (written: readonly string[]) => {
         await writeFeeds({ outputDir: out.site, config, model, items: feedItems.memo });
         await feedItems.pack?.commit();
         await write();
+        // The pages and day files written so far are hashed for the build's record here, while Pagefind
+        // writes the last search bundles and this thread would wait (the commit stage reads only what
+        // changed since, and the search files): the same hashes, read sooner.
+        if (cache) {
+          const staged = identitiesUnder(out.digests);
+          const dayFiles = Object.fromEntries(Object.entries(staged).filter(([, identity]) => identity[1] >= 0));
+          early.digests = { listing: dayFiles, hashes: hashesOf(out.digests, dayFiles, last?.hashes && { listing: last.digests, hashes: last.hashes.digests }) };
+          early.site = hashesNow(out.site, written.map((file) => relative(out.site, file)));
+        }
       };
       site = await renderSite({ outputDir: out.site, config, model, previous: { dir: out.liveSite, state: siteState }, alongside: feeds, discard: out.discard });
       lap("site");
@@ -249,8 +260,8 @@ export async function runBuild(argv: string[]): Promise<number> {
         const digests = identitiesUnder(out.liveDigests);
         const output = listingFrom(out.liveSite, stateIdentities(site.state));
         const hashes = {
-          digests: hashesOf(out.liveDigests, digests, last?.hashes && { listing: last.digests, hashes: last.hashes.digests }),
-          output: hashesOf(out.liveSite, output, last?.hashes && { listing: last.output, hashes: last.hashes.output }),
+          digests: hashesOf(out.liveDigests, digests, joinHashes(last?.hashes && { listing: last.digests, hashes: last.hashes.digests }, early.digests)),
+          output: hashesOf(out.liveSite, output, joinHashes(last?.hashes && { listing: last.output, hashes: last.hashes.output }, early.site)),
         };
         record = { setup, inputs, digests, output, hashes, days: days?.keys ?? {}, ...said };
         writeState(cache.dir, buildRecordNamespace, record, warn);

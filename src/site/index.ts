@@ -48,9 +48,11 @@ export interface SiteOptions {
   previous?: { dir: string; state: SiteState | null } | null;
   /**
    * Other writing into the site folder (the feeds) to do while Pagefind writes the search index, once
-   * Eleventy is done: the index is the last step of the stage, in a process of its own.
+   * Eleventy is done: the index is the last step of the stage, in a process of its own. It is given the
+   * pages this stage wrote (absolute paths, each written whole by then), for work on them that would
+   * otherwise wait for the index (the build hashes them for its record there).
    */
-  alongside?: () => Promise<void>;
+  alongside?: (written: readonly string[]) => Promise<void>;
   /** Where what the stage moves out of the site folder goes to be removed (OutputFolders.discard). */
   discard?: (paths: readonly string[]) => void;
   /** Every page rendered by Eleventy, story pages too (tests: the bytes the pages rendered without it are held to). */
@@ -262,7 +264,7 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     rendered = performance.now();
     const finished = search.finish().then(() => performance.now());
     // Both are waited for, whichever fails first, before Pagefind is stopped.
-    const beside = options.alongside ? options.alongside().then(() => performance.now()) : Promise.resolve(rendered);
+    const beside = options.alongside ? options.alongside(written).then(() => performance.now()) : Promise.resolve(rendered);
     keyAll();
     const [indexed, besideDone] = await Promise.allSettled([finished, beside]);
     if (indexed.status === "rejected") throw shown(indexed.reason, liveDir ?? outputDir);
