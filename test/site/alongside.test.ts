@@ -3,9 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { buildDigest } from "../../src/digest/index.ts";
 import { renderSite } from "../../src/site/index.ts";
+import { fileIdentity, sameIdentity, type FileIdentity } from "../../src/output/index.ts";
 import { defaultConfig } from "../../src/config.ts";
 import { emptyMeta } from "../../src/clean/text.ts";
 import type { ResolvedArticle, Story } from "../../src/types.ts";
@@ -38,6 +39,27 @@ describe("work alongside the search index", () => {
     expect(readFileSync(join(out, "beside.txt"), "utf8")).toBe("written beside the index");
     expect(JSON.parse(readFileSync(join(out, "pagefind/pagefind-entry.json"), "utf8")).languages.en.page_count).toBe(1);
     expect(result.stats.ms.alongside).toBeGreaterThan(0);
+  });
+
+  it("is given every page the stage wrote, each already whole, so that the build can hash them while Pagefind works", async () => {
+    const out = mkdtempSync(join(tmpdir(), "digest-site-alongside-"));
+    const seen = new Map<string, { text: string; identity: FileIdentity | null }>();
+    await renderSite({
+      outputDir: out, config: defaultConfig, model: model(),
+      alongside: async (written) => {
+        for (const file of written) seen.set(relative(out, file), { identity: fileIdentity(file), text: readFileSync(file, "utf8") });
+      },
+    });
+    expect([...seen.keys()]).toEqual(expect.arrayContaining(["index.html", "stories/s-2222222222/index.html", "search/index.html"]));
+    // Nothing of the search index, which Pagefind may still be writing.
+    expect([...seen.keys()].filter((file) => file.startsWith("pagefind"))).toEqual([]);
+    // What it read is what the stage left, or the page was replaced since by another file (the search page,
+    // given its bundles' tags once they are written): a hash taken then is never taken for what is there now.
+    for (const [file, { text, identity }] of seen) {
+      const now = fileIdentity(join(out, file));
+      if (now && identity && sameIdentity(now, identity)) expect(readFileSync(join(out, file), "utf8"), file).toBe(text);
+      else expect(file).toBe("search/index.html");
+    }
   });
 
   it("fails the stage with its error, after the index is finished", async () => {
