@@ -6,7 +6,7 @@ import { defaultRules } from "../clean/index.ts";
 import { dateArticle, prepareArticle, type ArticleClock, type ArticleOptions, type ArticleOutcome } from "../pipeline/article.ts";
 import { DiskCache, type Pack } from "../cache/pack.ts";
 import { codeHash, moduleUrl, runnableModuleUrl } from "../cache/code-hash.ts";
-import { articleKey, articleNamespace, datedKey, datedNamespace, datedRecordJson, proseNamespace, restoreClean, restoreDated, restoreSettled, storedProse, withStoredProse, type CleanRecord, type DatedRecord } from "../cache/articles.ts";
+import { articleNamespace, buildKeys, datedNamespace, datedRecordJson, proseNamespace, restoreClean, restoreDated, restoreSettled, storedProse, withStoredProse, type CleanRecord, type DatedRecord } from "../cache/articles.ts";
 import type { ArticleProse, StoredProse } from "../types.ts";
 import { paragraphsOf } from "../text/article-text.ts";
 import type { CleanRule } from "../clean/index.ts";
@@ -109,10 +109,7 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   if (cache) {
     const started = performance.now();
     const code = codeHash([STEP_MODULE, RECORD_MODULE]);
-    keys = files.map((file) => {
-      const article = articleKey(file, code, ruleNames!);
-      return { article, dated: datedKey(article, code, options.zone, file) };
-    });
+    keys = files.map(buildKeys(code, ruleNames!, options.zone));
     const articleKeys = new Set(keys.map((k) => k.article));
     articles = await cache.open(articleNamespace, articleKeys);
     prose = await cache.open(proseNamespace, articleKeys);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { articleNamespace, cleanRecordJson, datedNamespace, datedRecordJson, proseNamespace, restoreClean, restoreDated, restoreSettled, storedProse, withStoredProse, type CleanRecord } from "../../src/cache/articles.ts";
+import { articleKey, articleNamespace, buildKeys, cleanRecordJson, datedKey, datedNamespace, datedRecordJson, proseNamespace, restoreClean, restoreDated, restoreSettled, storedProse, withStoredProse, type CleanRecord } from "../../src/cache/articles.ts";
 import { cacheKey, DiskCache } from "../../src/cache/pack.ts";
 import { articleRef } from "../../src/cluster/identity.ts";
 import { articleWordCount, paragraphsOf, wordCount } from "../../src/text/article-text.ts";
@@ -232,5 +232,20 @@ describe("the cleaned article's record", () => {
     const pack = await cache.open(proseNamespace, new Set([key]));
     expect(() => storedProse(pack).read(pack.get(key)!)).toThrow(/not its paragraphs and context/);
     cache.close();
+  });
+});
+
+describe("the keys of a build's articles", () => {
+  const file = (path: string, text: string, contentKey?: string): SourceFile => ({ path, text, format: "text", encoding: "utf-8", mtime: new Date(Date.UTC(2025, 4, 29, 8, 30)), ...(contentKey ? { contentKey } : {}) });
+  const files = [file("a.txt", "Héllo\nworld", "0123456789abcdef0123456789abcdef"), file("b/ü.txt", "no key yet"), file("c.txt", "")];
+
+  it("are the keys each file's own article and dated key give, for every zone and rule list", () => {
+    for (const [rules, zone] of [[["strip-bylines", "strip-ads"], "Europe/London"], [[], "UTC"], [["a,b", "c"], "America/Argentina/Buenos_Aires"]] as const) {
+      const keyOf = buildKeys("c0de", rules, zone);
+      for (const f of files) {
+        const article = articleKey(f, "c0de", rules);
+        expect(keyOf(f)).toEqual({ article, dated: datedKey(article, "c0de", zone, f) });
+      }
+    }
   });
 });
