@@ -37,7 +37,7 @@ export const ARTICLE_GATE_FEATURES = [
  * made of (notice-words.ts). A page a site serves instead of an article ("Page not found", "Your browser is
  * not supported") has a headline-like first line and a short paragraph the other features rate as an article's.
  */
-export const TEXT_GATE_FEATURES = [...ARTICLE_GATE_FEATURES, "notice-share", "address-share", "short-address"] as const;
+export const TEXT_GATE_FEATURES = [...ARTICLE_GATE_FEATURES, "notice-share", "address-share"] as const;
 
 /**
  * An HTML page's body also says where its blocks stand: the share of its words under an element whose
@@ -122,10 +122,7 @@ export function articleGateRow(doc: TextDoc): Float64Array | null {
     notice += c.notice;
     address += addressWordCount(text);
   }
-  // address-share: the words by which the page speaks to its reader (addressWordCount); short-address: the same share
-  // of a short body (up to 100 words whole, a longer one's shrunk by 100 / words), a site's note to its visitor (np72).
-  const share = address / Math.max(1, all);
-  row.push(notice / Math.max(1, all), share, (share * 100) / Math.max(100, words));
+  row.push(notice / Math.max(1, all), address / Math.max(1, all));
   if (doc.origin === "html") row.push(negative / total, links / total, Math.log1p((100 * lexicon) / total), Math.log1p((10 * repeated) / total));
   return Float64Array.from(row);
 }
