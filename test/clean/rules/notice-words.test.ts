@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { addressWordCount, NOTICE_WORDS, noticeWordCount, slowNoticeWordCount } from "../../../src/clean/rules/notice-words.ts";
+import { NOTICE_WORDS, noticeWordCount, slowNoticeWordCount } from "../../../src/clean/rules/notice-words.ts";
 
 function byPattern(text: string): { words: number; notice: number } {
   const words = [...text.toLowerCase().matchAll(/\p{L}+/gu)].map((m) => m[0]);
@@ -37,20 +37,5 @@ describe("noticeWordCount", () => {
       expect(slowNoticeWordCount(line)).toEqual(byPattern(line));
     }
     expect(noticeWordCount("PLEASE ENABLE JAVASCRIPT, then Reload the PAGE")).toEqual({ words: 7, notice: 5 });
-  });
-});
-
-describe("addressWordCount (nc72)", () => {
-  it("counts the words by which a page speaks to its reader or for its site, in English, German and French", () => {
-    expect(addressWordCount("We'll be back soon! Sorry for the inconvenience but we're performing some maintenance.")).toBe(2);
-    expect(addressWordCount("Wir nutzen Cookies auf unserer Website, damit sie für uns funktioniert.")).toBe(3);
-    expect(addressWordCount("Nous utilisons des cookies pour votre confort.")).toBe(2);
-  });
-
-  it("does not count a country, a German 'sie' that may be 'she' or 'they', or a word inside another", () => {
-    expect(addressWordCount("The US and the EU told reporters.")).toBe(0);
-    expect(addressWordCount("Sie sagte, sie komme morgen. Ihre Schwester auch.")).toBe(0);
-    expect(addressWordCount("Bitte wenden Sie sich an Ihren Händler.")).toBe(2);
-    expect(addressWordCount("Youth outreach, ourselvesé, bonus, wirklich")).toBe(0);
   });
 });
