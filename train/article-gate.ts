@@ -219,33 +219,9 @@ export function lowQuantile(values: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
 
-/**
- * The gate's columns a model leaves out (np72): fitted without them, then given weight 0 there (mean 0, scale 1), so
- * the two models read one row. GATE_DROP_PLAIN / GATE_DROP_NOTICES (comma-separated feature names) set them for the
- * model without and with the notice rows; by default the plain model reads neither address column and the notice
- * model reads lead-address alone (trial L).
- */
-export const GATE_DROP = {
-  plain: (process.env.GATE_DROP_PLAIN ?? "address-share,lead-address").split(",").filter(Boolean),
-  notices: (process.env.GATE_DROP_NOTICES ?? "address-share").split(",").filter(Boolean),
-};
-
-function fit(rows: readonly GateRow[], threshold: number, path: Path, drop: readonly string[] = []): LogisticModel {
-  const names = [...gateFeatures(path)];
-  for (const d of drop) if (!names.includes(d)) throw new Error(`gate: no feature ${d} to leave out`);
-  const keep = names.flatMap((n, i) => (drop.includes(n) ? [] : [i]));
-  const examples: Example[] = rows.map((r) => ({ x: Float64Array.from(keep, (i) => r.x[i]!), y: r.y, weight: r.kind === "notice" ? NOTICE_WEIGHT[path] : 1 }));
-  const m = trainLogistic(examples, { name: `clean/${path}-article-gate`, features: keep.map((i) => names[i]!), l2: L2 });
-  if (drop.length === 0) return { ...m, threshold };
-  const at = (i: number) => keep.indexOf(i);
-  return {
-    ...m,
-    features: names,
-    mean: names.map((_, i) => (at(i) < 0 ? 0 : m.mean[at(i)]!)),
-    scale: names.map((_, i) => (at(i) < 0 ? 1 : m.scale[at(i)]!)),
-    weights: names.map((_, i) => (at(i) < 0 ? 0 : m.weights[at(i)]!)),
-    threshold,
-  };
+function fit(rows: readonly GateRow[], threshold: number, path: Path): LogisticModel {
+  const examples: Example[] = rows.map((r) => ({ x: r.x, y: r.y, weight: r.kind === "notice" ? NOTICE_WEIGHT[path] : 1 }));
+  return { ...trainLogistic(examples, { name: `clean/${path}-article-gate`, features: [...gateFeatures(path)], l2: L2 }), threshold };
 }
 
 const probability = (m: LogisticModel, x: Float64Array) => 1 / (1 + Math.exp(-logit(m, x)));
@@ -277,14 +253,9 @@ export function refusalLine(furniture: readonly number[], threshold: number, sha
  * refuses no real page whose body is its article, so the gate takes furniture only where the tuning pages say it
  * costs no article; its refusal line at or below it (refusalLine).
  */
-export function trainArticleGate(
-  rows: readonly GateRow[],
-  path: Path = "text",
-  learnNotices = true,
-  drop: readonly string[] = learnNotices ? GATE_DROP.notices : GATE_DROP.plain,
-): { model: GateModel; figures: string } {
+export function trainArticleGate(rows: readonly GateRow[], path: Path = "text", learnNotices = true): { model: GateModel; figures: string } {
   const learned = learnNotices ? rows : rows.filter((r) => r.kind !== "notice");
-  const folds = Array.from({ length: FOLDS }, (_, k) => fit(learned.filter((r) => gateFoldOf(r.page.id) !== k), 0.5, path, drop));
+  const folds = Array.from({ length: FOLDS }, (_, k) => fit(learned.filter((r) => gateFoldOf(r.page.id) !== k), 0.5, path));
   const oof = rows.map((r) => probability(folds[gateFoldOf(r.page.id)]!, r.x));
   const lines: string[] = [];
   for (const t of [0.02, 0.05, 0.1, 0.2, 0.3, 0.5]) {
@@ -311,7 +282,7 @@ export function trainArticleGate(
   const refuse = refusalLine(furniture, threshold);
   const under = (line: number) => furniture.filter((p) => p < line).length;
   return {
-    model: { ...fit(learned, threshold, path, drop), refuse },
+    model: { ...fit(learned, threshold, path), refuse },
     figures:
       lines.join("\n") +
       `\n    lowest out-of-fold probability of a real article ${lowestArticle.toFixed(4)}; threshold ${threshold} refuses ${under(threshold)} of ${furniture.length} stripped and notice rows, refusal line ${refuse} ${under(refuse)}`,

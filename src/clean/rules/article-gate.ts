@@ -11,7 +11,7 @@
 import type { CleanRule } from "./types.ts";
 import { keptBodyIndices, type Line, type TextDoc } from "../doc.ts";
 import { fallbackBody } from "../doubts.ts";
-import { addressWordCount, noticeWordCount } from "./notice-words.ts";
+import { noticeWordCount } from "./notice-words.ts";
 import { loadModel, logit, type LogisticModel } from "../../model/logistic.ts";
 import textWeights from "../weights/article-gate-text.json" with { type: "json" };
 import htmlWeights from "../weights/article-gate-html.json" with { type: "json" };
@@ -37,7 +37,7 @@ export const ARTICLE_GATE_FEATURES = [
  * made of (notice-words.ts). A page a site serves instead of an article ("Page not found", "Your browser is
  * not supported") has a headline-like first line and a short paragraph the other features rate as an article's.
  */
-export const TEXT_GATE_FEATURES = [...ARTICLE_GATE_FEATURES, "notice-share", "address-share", "lead-address"] as const;
+export const TEXT_GATE_FEATURES = [...ARTICLE_GATE_FEATURES, "notice-share"] as const;
 
 /**
  * An HTML page's body also says where its blocks stand: the share of its words under an element whose
@@ -114,20 +114,13 @@ export function articleGateRow(doc: TextDoc): Float64Array | null {
     repeated / total,
     doc.title >= 0 ? 1 : 0,
   ];
-  let all = 0, notice = 0, address = 0, leadWords = 0, leadAddress = 0;
-  const lines = doc.title >= 0 && !body.includes(doc.title) ? [doc.title, ...body] : body;
-  lines.forEach((i, k) => {
-    const text = doc.lines[i]!.text;
-    const c = noticeWordCount(text);
+  let all = 0, notice = 0;
+  for (const i of doc.title >= 0 && !body.includes(doc.title) ? [doc.title, ...body] : body) {
+    const c = noticeWordCount(doc.lines[i]!.text);
     all += c.words;
     notice += c.notice;
-    const a = addressWordCount(text);
-    address += a;
-    if (k < 2) (leadWords += c.words, leadAddress += a);
-  });
-  // address-share: the words by which the page speaks to its reader (addressWordCount); lead-address: the same share
-  // of the headline and the body's first line, where a site's note to its visitor speaks (np72, a trial).
-  row.push(notice / Math.max(1, all), address / Math.max(1, all), leadAddress / Math.max(1, leadWords));
+  }
+  row.push(notice / Math.max(1, all));
   if (doc.origin === "html") row.push(negative / total, links / total, Math.log1p((100 * lexicon) / total), Math.log1p((10 * repeated) / total));
   return Float64Array.from(row);
 }

@@ -112,34 +112,3 @@ export function slowNoticeWordCount(text: string): { words: number; notice: numb
   }
   return { words, notice };
 }
-
-/**
- * Words by which a page speaks to its reader or for its site: the second person and the first person plural (nc72).
- * A notice is a site addressing its visitor ("we'll be back soon", "you have been blocked", "wir verwenden Cookies");
- * an article mostly tells of third parties, and its "we" and "you" sit inside quotes among many other words. Closed
- * class words of the dev sets' main languages, no kind of notice named: English, German (only the forms that are
- * never "she" or "they": the German polite "Sie" is read only where a capital cannot be a sentence's), French.
- * "us" counts in lower case only ("US" is a country).
- */
-const ADDRESS = new Set([
-  "you", "your", "yours", "yourself", "yourselves", "we", "our", "ours", "ourselves", "us",
-  "wir", "uns", "unser", "unsere", "unserer", "unseren", "unserem", "unseres", "du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "euch", "euer", "eure",
-  "vous", "votre", "vos", "nous", "notre", "nos",
-]);
-/** The German polite forms, counted when capitalised after a word (not at a sentence's or line's start). */
-const POLITE = new Set(["Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres", "Ihnen"]);
-const ASCII_WORD = /[A-Za-z]+/g;
-const SENTENCE_START = /(?:^|[.!?:;"'„“«»()\-–—]\s*)$/u;
-
-/** How many of the line's words address the reader (ADDRESS, POLITE): ASCII runs not joined to another letter. */
-export function addressWordCount(text: string): number {
-  let n = 0;
-  for (const m of text.matchAll(ASCII_WORD)) {
-    const start = m.index, end = start + m[0].length;
-    if ((start > 0 && LETTER.test(text[start - 1]!)) || (end < text.length && LETTER.test(text[end]!))) continue;
-    const w = m[0];
-    if (w === "us" || (w !== "US" && w.toLowerCase() !== "us" && ADDRESS.has(w.toLowerCase()))) n++;
-    else if (POLITE.has(w) && !SENTENCE_START.test(text.slice(Math.max(0, start - 3), start))) n++;
-  }
-  return n;
-}
