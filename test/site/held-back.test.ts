@@ -6,11 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cpSync, mkdtempSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Server } from "node:http";
-import type { Browser } from "playwright-core";
-import { serveFolder } from "../../src/cli/serve.ts";
-import { build, fixtures, type Built, launchBrowser } from "./build.ts";
-import { shownResults } from "./search-page.ts";
+import { build, fixtures, type Built } from "./build.ts";
+import { searchSite, type SearchedSite } from "./search-page.ts";
 
 const input = join(mkdtempSync(join(tmpdir(), "digest-held-back-site-")), "in");
 cpSync(join(fixtures, "held-back"), input, { recursive: true });
@@ -21,27 +18,19 @@ const REAL_HEADLINE = "Quarterly profits at US media giant TimeWarner";
 
 describe("a held-back story on the site", () => {
   let built: Built;
-  let server: Server;
-  let origin: string;
-  let browser: Browser;
+  let site: SearchedSite;
 
   beforeAll(async () => {
     built = await build(input);
-    const served = await serveFolder({ root: built.site, port: 0, host: "127.0.0.1" });
-    server = served.server;
-    origin = served.url.replace(/\/$/, "");
-    browser = await launchBrowser();
+    site = await searchSite(built.site);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    server?.close();
+    await site?.close();
   });
 
   async function search(words: string): Promise<string[]> {
-    const page = await browser.newPage();
-    await page.goto(`${origin}/search/?q=${encodeURIComponent(words)}`);
-    const titles = await shownResults(page);
+    const { page, titles } = await site.search(words);
     await page.close();
     return titles;
   }

@@ -2,12 +2,9 @@
 // finds its story, and the results show the text as written, without the spaces the index splits it by.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
-import type { Server } from "node:http";
-import type { Browser } from "playwright-core";
-import { serveFolder } from "../../src/cli/serve.ts";
 import { searchDocument } from "../../src/site/search.ts";
-import { build, fixtures, launchBrowser } from "./build.ts";
-import { shownResults } from "./search-page.ts";
+import { build, fixtures } from "./build.ts";
+import { searchSite, type SearchedSite } from "./search-page.ts";
 
 describe("the search document of a Chinese or Japanese story", () => {
   const page = `<html><body><main data-pagefind-body><h1 title="外国籍保有者">邦人１０人含む外国籍３６１人</h1><p>陸路でエジプトに退避したと発表した。Rafah crossing.</p></main></body></html>`;
@@ -30,27 +27,18 @@ describe("the search document of a Chinese or Japanese story", () => {
 });
 
 describe("searching Chinese and Japanese stories on an English site", () => {
-  let server: Server;
-  let origin: string;
-  let browser: Browser;
+  let site: SearchedSite;
 
   beforeAll(async () => {
-    const out = await build(join(fixtures, "unspaced"));
-    const served = await serveFolder({ root: out.site, port: 0, host: "127.0.0.1" });
-    server = served.server;
-    origin = served.url.replace(/\/$/, "");
-    browser = await launchBrowser();
+    site = await searchSite((await build(join(fixtures, "unspaced"))).site);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    server?.close();
+    await site?.close();
   });
 
   async function search(words: string): Promise<{ titles: string[]; excerpt: string }> {
-    const page = await browser.newPage();
-    await page.goto(`${origin}/search/?q=${encodeURIComponent(words)}`);
-    const titles = await shownResults(page);
+    const { page, titles } = await site.search(words);
     const excerpt = titles.length > 0 ? ((await page.locator(".pagefind-ui__result-excerpt").first().textContent()) ?? "") : "";
     await page.close();
     return { titles, excerpt };
