@@ -15,8 +15,7 @@
 // mtime, every message's file).
 import type { ArticleProse, CleanArticle, DatedArticle, SourceFile, Stage, StoredProse } from "../types.ts";
 import type { CleanOutcome } from "../pipeline/article.ts";
-import { hash } from "node:crypto";
-import { cacheJson, cacheKey, isObject, type Namespace, type Pack } from "./pack.ts";
+import { cacheJson, cacheKey, isObject, keyAfter, keyHead, type Namespace, type Pack } from "./pack.ts";
 import { contentKey } from "../ingest/index.ts";
 import { textFacts } from "../text/article-text.ts";
 
@@ -107,13 +106,11 @@ export function datedKey(articleKey: string, code: string, zone: string, file: S
  * joining the rule names and framing every part for each of 10,000 files was most of what keying cost.
  */
 export function buildKeys(code: string, ruleNames: readonly string[], zone: string): (file: SourceFile) => { article: string; dated: string } {
-  const frame = (part: string | number) => `${String(part).length}:${part}\n`;
-  const articleHead = `${frame("article")}${frame(code)}${frame(ruleNames.join(","))}`;
-  const datedHead = `${frame("dated")}${frame(code)}`;
-  const zonePart = frame(zone);
+  const articleHead = keyHead("article", code, ruleNames.join(","));
+  const datedHead = keyHead("dated", code);
   return (file) => {
-    const article = hash("sha256", `${articleHead}${frame(file.contentKey ?? contentKey(file))}`).slice(0, 32);
-    return { article, dated: hash("sha256", `${datedHead}${frame(article)}${zonePart}${frame(file.mtime.getTime())}`).slice(0, 32) };
+    const article = keyAfter(articleHead, file.contentKey ?? contentKey(file));
+    return { article, dated: keyAfter(datedHead, article, zone, file.mtime.getTime()) };
   };
 }
 

@@ -73,7 +73,17 @@ const READ_CHUNK = 1 << 20;
 
 /** A cache key: 128 bits of SHA-256 over the parts, each length-prefixed so no two lists collide. */
 export function cacheKey(...parts: ReadonlyArray<string | number>): string {
-  return hash("sha256", parts.map((part) => `${String(part).length}:${part}\n`).join("")).slice(0, 32);
+  return keyAfter("", ...parts);
+}
+
+/** The parts framed as `cacheKey` frames them: a key's shared head, made once for many keys (`keyAfter`). */
+export function keyHead(...parts: ReadonlyArray<string | number>): string {
+  return parts.map((part) => `${String(part).length}:${part}\n`).join("");
+}
+
+/** `cacheKey` of the parts framed in `head` (`keyHead`) followed by `parts`. */
+export function keyAfter(head: string, ...parts: ReadonlyArray<string | number>): string {
+  return hash("sha256", head + keyHead(...parts)).slice(0, 32);
 }
 
 /**
