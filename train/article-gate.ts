@@ -219,18 +219,6 @@ export function lowQuantile(values: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
 
-/**
- * Columns the notice model (the one fitted with the notice rows) does not read: fitted as a constant 0, so its
- * weight there is 0 and the column moves no weight off notice-share (np72's dilution). headline-gap (nc73) is for
- * the page whose body is furniture far from its headline, not for a notice page, whose dump is the notice.
- */
-const NOTICE_MODEL_DROPS: readonly string[] = ["headline-gap"];
-const withoutColumns = (r: GateRow, drop: readonly string[], path: Path): GateRow => {
-  const names = gateFeatures(path);
-  const x = Float64Array.from(r.x, (v, j) => (drop.includes(names[j]!) ? 0 : v));
-  return { ...r, x };
-};
-
 function fit(rows: readonly GateRow[], threshold: number, path: Path): LogisticModel {
   const examples: Example[] = rows.map((r) => ({ x: r.x, y: r.y, weight: r.kind === "notice" ? NOTICE_WEIGHT[path] : 1 }));
   return { ...trainLogistic(examples, { name: `clean/${path}-article-gate`, features: [...gateFeatures(path)], l2: L2 }), threshold };
@@ -266,7 +254,7 @@ export function refusalLine(furniture: readonly number[], threshold: number, sha
  * costs no article; its refusal line at or below it (refusalLine).
  */
 export function trainArticleGate(rows: readonly GateRow[], path: Path = "text", learnNotices = true): { model: GateModel; figures: string } {
-  const learned = learnNotices ? rows.map((r) => withoutColumns(r, NOTICE_MODEL_DROPS, path)) : rows.filter((r) => r.kind !== "notice");
+  const learned = learnNotices ? rows : rows.filter((r) => r.kind !== "notice");
   const folds = Array.from({ length: FOLDS }, (_, k) => fit(learned.filter((r) => gateFoldOf(r.page.id) !== k), 0.5, path));
   const oof = rows.map((r) => probability(folds[gateFoldOf(r.page.id)]!, r.x));
   const lines: string[] = [];

@@ -30,7 +30,6 @@ export const ARTICLE_GATE_FEATURES = [
   "sentences",
   "repeated-share",
   "headline-found",
-  "headline-gap",
 ] as const;
 
 /**
@@ -69,19 +68,6 @@ export function publishedLines(doc: TextDoc): number[] {
   const fallback = new Set<Line>(fallbackBody(doc)?.lines ?? []);
   for (let i = doc.start; i < doc.end; i++) if (fallback.has(doc.lines[i]!)) body.push(i);
   return body;
-}
-
-/**
- * Where the body stands against the page's headline: the share of the page's words between the headline's line and
- * the body's first line (either order), or before the body when no headline was found. An article's body follows its
- * headline (a standfirst, a byline, a photo caption between); a comment form at the end of the dump or a browser
- * notice above the page's header does not.
- */
-function headlineGap(doc: TextDoc, first: number, pageWords: number): number {
-  const [from, to] = doc.title >= 0 ? [Math.min(doc.title, first) + 1, Math.max(doc.title, first)] : [0, first];
-  let gap = 0;
-  for (let i = from; i < to; i++) gap += doc.lines[i]!.words;
-  return gap / Math.max(1, pageWords);
 }
 
 /** The gate's features of a text dump or an HTML page after the other rules, or null when there is nothing to judge. */
@@ -127,7 +113,6 @@ export function articleGateRow(doc: TextDoc): Float64Array | null {
     Math.log1p(sentences),
     repeated / total,
     doc.title >= 0 ? 1 : 0,
-    headlineGap(doc, body[0]!, pageWords),
   ];
   let all = 0, notice = 0;
   for (const i of doc.title >= 0 && !body.includes(doc.title) ? [doc.title, ...body] : body) {
