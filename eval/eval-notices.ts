@@ -12,14 +12,7 @@
 //                          so its stripped page often keeps a standfirst or part of the article: nt68);
 //   notices published:     written notice pages (eval/lib/notice-pages.ts: app shells, browser checks,
 //                          consent and subscription walls, access denied, not found, region locks);
-//   of them headline made from the text: stories whose headline is the notice's or furniture's opening words;
-//   not its article:       real pages published with a body that is not their article (train/lib/furniture-pages.ts
-//                          notArticle, the label the gate is trained with): on extraction-dev under a fifth of the
-//                          body's 4-grams in the true body (a body mostly not the article; a thin but right body
-//                          keeps its precision), on webpages-dev not one of the page's `with` snippets (three a
-//                          page, sentences of the article) in the body. What a reader sees as a banner published
-//                          as a story too, though the page is counted "real" (np72's f956b46c, an outdated-browser
-//                          notice).
+//   of them headline made from the text: stories whose headline is the notice's or furniture's opening words.
 // HTML pages the same way (gt67): real refused and dates-dev refused (the pages' HTML), stripped published (the
 // dev pages' HTML blocks less their article blocks, train/article-gate.ts strippedHtml, cleaned from locate-article
 // on by the build's rules and judged by the build's checks), and HTML notices published (eval/lib/notice-html-pages.ts:
@@ -35,7 +28,7 @@ import { devSource } from "./lib/dev-source.ts";
 import { tokens } from "./lib/extraction-score.ts";
 import { NOTICE_PAGES } from "./lib/notice-pages.ts";
 import { HALVES, type Half } from "./lib/split.ts";
-import { notArticle, strippedDump } from "../train/lib/furniture-pages.ts";
+import { strippedDump } from "../train/lib/furniture-pages.ts";
 import { strippedHtml } from "../train/article-gate.ts";
 import { NOTICE_HTML_PAGES } from "./lib/notice-html-pages.ts";
 import { defaultRules } from "../src/clean/index.ts";
@@ -60,9 +53,6 @@ function publishedDoc(doc: TextDoc): string | null {
 /** The article gate's doubt warning: the page is published, but the build says it may not be an article. */
 const gateDoubt = (m: { rule?: string; level: string }) => m.rule === "article-gate" && m.level === "warning";
 
-/** A real page's published body that is not its article: train/lib/furniture-pages.ts notArticle, the gate's own label. */
-const notItsArticle = (p: DevPage, paragraphs: readonly string[]): boolean => notArticle(p, paragraphs.join("\n"));
-
 const run = (id: string, text: string, url: string | null): ArticleOutcome => prepareArticle(devSource(`${id}.txt`, "text", text, url), { zone: "UTC" });
 const show = process.env.PAGES === "1";
 /** HALF=tune: the tuning half alone (to choose between trials before any checking figure is read). */
@@ -71,10 +61,10 @@ const halves = process.env.HALF === "tune" ? HALVES.filter((h) => h === "tune") 
 const real = distinctPages(loadExtraction(), loadWebpages());
 const dates = loadDates();
 
-interface Counts { pages: number; refused: number; realDoubted: number; notArticle: number; notArticleDoubted: number; datesPages: number; datesRefused: number; stripped: number; strippedPublished: number; strippedDoubted: number; strippedTitled: number; gold: number; goldPublished: number; notices: number; noticesPublished: number; noticesTitled: number; noticesDoubted: number }
+interface Counts { pages: number; refused: number; realDoubted: number; datesPages: number; datesRefused: number; stripped: number; strippedPublished: number; strippedDoubted: number; strippedTitled: number; gold: number; goldPublished: number; notices: number; noticesPublished: number; noticesTitled: number; noticesDoubted: number }
 
 const half = (h: Half, withUrl: boolean): Counts => {
-  const c: Counts = { pages: 0, refused: 0, realDoubted: 0, notArticle: 0, notArticleDoubted: 0, datesPages: 0, datesRefused: 0, stripped: 0, strippedPublished: 0, strippedDoubted: 0, strippedTitled: 0, gold: 0, goldPublished: 0, notices: 0, noticesPublished: 0, noticesTitled: 0, noticesDoubted: 0 };
+  const c: Counts = { pages: 0, refused: 0, realDoubted: 0, datesPages: 0, datesRefused: 0, stripped: 0, strippedPublished: 0, strippedDoubted: 0, strippedTitled: 0, gold: 0, goldPublished: 0, notices: 0, noticesPublished: 0, noticesTitled: 0, noticesDoubted: 0 };
   const lines: string[] = [];
   const url = (p: DevPage) => (withUrl ? p.url : null);
   for (const p of real.filter((q) => q.half === h)) {
@@ -82,12 +72,6 @@ const half = (h: Half, withUrl: boolean): Counts => {
     const o = run(p.id, p.text, url(p));
     if (!("article" in o)) (c.refused++, lines.push(`  real refused ${p.set} ${p.id.slice(0, 8)}: ${o.rejected.rule}`));
     else if (o.article.messages.some(gateDoubt)) (c.realDoubted++, lines.push(`  real published with the gate's doubt ${p.set} ${p.id.slice(0, 8)}`));
-    if ("article" in o && notItsArticle(p, o.article.paragraphs)) {
-      const doubted = o.article.messages.some(gateDoubt);
-      c.notArticle++;
-      if (doubted) c.notArticleDoubted++;
-      lines.push(`  real published, not its article${doubted ? " (with the gate's doubt)" : ", reaching the feeds"} ${p.set} ${p.id.slice(0, 8)}: ${o.article.title.slice(0, 90)}`);
-    }
     const stripped = strippedDump(p);
     if (tokens(stripped).length === 0) continue;
     c.stripped++;
@@ -120,10 +104,10 @@ const half = (h: Half, withUrl: boolean): Counts => {
   return c;
 };
 
-interface HtmlCounts { pages: number; refused: number; realDoubted: number; notArticle: number; notArticleDoubted: number; datesPages: number; datesRefused: number; stripped: number; strippedPublished: number; gold: number; goldPublished: number; written: number; writtenPublished: number; served: number; servedPublished: number; doubted: { stripped: number; written: number; served: number } }
+interface HtmlCounts { pages: number; refused: number; realDoubted: number; datesPages: number; datesRefused: number; stripped: number; strippedPublished: number; gold: number; goldPublished: number; written: number; writtenPublished: number; served: number; servedPublished: number; doubted: { stripped: number; written: number; served: number } }
 
 const htmlHalf = (h: Half, withUrl: boolean): HtmlCounts => {
-  const c: HtmlCounts = { pages: 0, refused: 0, realDoubted: 0, notArticle: 0, notArticleDoubted: 0, datesPages: 0, datesRefused: 0, stripped: 0, strippedPublished: 0, gold: 0, goldPublished: 0, written: 0, writtenPublished: 0, served: 0, servedPublished: 0, doubted: { stripped: 0, written: 0, served: 0 } };
+  const c: HtmlCounts = { pages: 0, refused: 0, realDoubted: 0, datesPages: 0, datesRefused: 0, stripped: 0, strippedPublished: 0, gold: 0, goldPublished: 0, written: 0, writtenPublished: 0, served: 0, servedPublished: 0, doubted: { stripped: 0, written: 0, served: 0 } };
   const lines: string[] = [];
   const url = (p: DevPage) => (withUrl ? p.url : null);
   for (const p of real.filter((q) => q.half === h && q.html)) {
@@ -131,12 +115,6 @@ const htmlHalf = (h: Half, withUrl: boolean): HtmlCounts => {
     const o = runHtml(p.id, p.html, url(p));
     if (!("article" in o)) (c.refused++, lines.push(`  html real refused ${p.set} ${p.id.slice(0, 8)}: ${o.rejected.rule}`));
     else if (o.article.messages.some(gateDoubt)) (c.realDoubted++, lines.push(`  html real published with the gate's doubt ${p.set} ${p.id.slice(0, 8)}`));
-    if ("article" in o && notItsArticle(p, o.article.paragraphs)) {
-      const doubted = o.article.messages.some(gateDoubt);
-      c.notArticle++;
-      if (doubted) c.notArticleDoubted++;
-      lines.push(`  html real published, not its article${doubted ? " (with the gate's doubt)" : ", reaching the feeds"} ${p.set} ${p.id.slice(0, 8)}: ${o.article.title.slice(0, 90)}`);
-    }
     const doc = strippedHtml(p, url(p));
     if (!doc) continue;
     c.stripped++;
@@ -170,9 +148,8 @@ for (const withUrl of [true, false]) {
     const c = half(h, withUrl);
     console.log(
       `${h === "tune" ? "tuning" : "checking"} half, ${withUrl ? "with URL" : "without URL"}: real refused ${c.refused}/${c.pages} (published with the gate's doubt ${c.realDoubted}), dates-dev refused ${c.datesRefused}/${c.datesPages}; ` +
-        `real published, not its article ${c.notArticle} (with the gate's doubt ${c.notArticleDoubted}); ` +
         `stripped published ${c.strippedPublished}/${c.stripped} (headline from text ${c.strippedTitled}, with the gate's doubt ${c.strippedDoubted}; extraction-dev ${c.goldPublished}/${c.gold}); notices published ${c.noticesPublished}/${c.notices} (headline from text ${c.noticesTitled}, with the gate's doubt ${c.noticesDoubted}); ` +
-        `reaching the feeds alone (published without the doubt): stripped ${c.strippedPublished - c.strippedDoubted}, notices ${c.noticesPublished - c.noticesDoubted}, not its article ${c.notArticle - c.notArticleDoubted}`,
+        `reaching the feeds alone (published without the doubt): stripped ${c.strippedPublished - c.strippedDoubted}, notices ${c.noticesPublished - c.noticesDoubted}`,
     );
   }
 }
@@ -182,9 +159,8 @@ for (const withUrl of [true, false]) {
     const c = htmlHalf(h, withUrl);
     console.log(
       `${h === "tune" ? "tuning" : "checking"} half, HTML, ${withUrl ? "with URL" : "without URL"}: real refused ${c.refused}/${c.pages} (published with the gate's doubt ${c.realDoubted}), dates-dev refused ${c.datesRefused}/${c.datesPages}; ` +
-        `real published, not its article ${c.notArticle} (with the gate's doubt ${c.notArticleDoubted}); ` +
         `stripped published ${c.strippedPublished}/${c.stripped} (with the gate's doubt ${c.doubted.stripped}; extraction-dev ${c.goldPublished}/${c.gold}); written notices published ${c.writtenPublished}/${c.written} (doubt ${c.doubted.written}), served notices published ${c.servedPublished}/${c.served} (doubt ${c.doubted.served}); ` +
-        `reaching the feeds alone (published without the doubt): stripped ${c.strippedPublished - c.doubted.stripped}, notices ${c.writtenPublished - c.doubted.written} + ${c.servedPublished - c.doubted.served}, not its article ${c.notArticle - c.notArticleDoubted}`,
+        `reaching the feeds alone (published without the doubt): stripped ${c.strippedPublished - c.doubted.stripped}, notices ${c.writtenPublished - c.doubted.written} + ${c.servedPublished - c.doubted.served}`,
     );
   }
 }
