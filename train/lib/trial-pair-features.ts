@@ -516,6 +516,16 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
         : Math.log1p(introducedTo(introOf()[a]!, introOf()[b]!) + introducedTo(introOf()[b]!, introOf()[a]!)),
     /** mg73: log(1 + the roles either report refers to by "the <role>" alone that the other gives with a name). */
     roleReferred: (a, b) => Math.log1p(roleReferredTo(rolesOf()[a]!, rolesOf()[b]!) + roleReferredTo(rolesOf()[b]!, rolesOf()[a]!)),
+    /**
+     * mg73: `introduced`, 0 when the two leads' stated days, years or months conflict (`leadDate` at -1): mg72's guard read
+     * only where a report says when its event happened, not in a later half's background years and months.
+     */
+    introducedLeadTime: (a, b) => {
+      const t = leadTimes();
+      const [x, y] = [t[a]!, t[b]!];
+      if ([agreeSets(x.days, y.days), agreeSets(x.years, y.years), agreeBits(x.months, y.months)].includes(-1)) return 0;
+      return Math.log1p(introducedTo(introOf()[a]!, introOf()[b]!) + introducedTo(introOf()[b]!, introOf()[a]!));
+    },
     /** mg45: log(1 + the names either gives that the other gives only in another form: acronym and expansion, another ending). */
     nameForms: (a, b) => Math.log1p(formsMatched(formsOf()[a]!, formsOf()[b]!) + formsMatched(formsOf()[b]!, formsOf()[a]!)),
     // mg42: text evidence of one event (quotes, rare capitalised pairs, amounts, speakers) or of two (evidence-features.ts).
