@@ -122,6 +122,37 @@ export function introduced(title: string, paragraphs: readonly string[]): Introd
   }
   return { full, short: new Set([...once].filter((w) => !full.has(w))) };
 }
+/**
+ * mg73: the roles a report gives a named person ("singer George Michael", "Archbishop Desmond Tutu", "Economy minister
+ * German Gref": a word right before a capitalised name of two or more words, or a leading word of a capitalised run of
+ * three or more) and the lower-case words it puts after "the" (one or two, after at most two capitalised ones:
+ * "the South African archbishop", "the prime minister").
+ * A report that refers to someone by the role alone ("the singer", "the archbishop") whom the other introduces with
+ * that role and a name was written after it in the same story; two reports of one thread each introduce their people.
+ */
+export interface Roles {
+  named: Set<string>;
+  referred: Set<string>;
+}
+export function roles(title: string, paragraphs: readonly string[]): Roles {
+  const named = new Set<string>();
+  const referred = new Set<string>();
+  for (const sentence of [title, ...paragraphs.flatMap((x) => splitSentences(x))]) {
+    for (const m of sentence.matchAll(/(?:(\p{Ll}{4,})\s+)?(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)+)/gu)) {
+      const words = m[2]!.toLowerCase().split(/\s+/).map((w) => w.replace(/'s$/, ""));
+      if (m[1]) named.add(m[1]);
+      for (const w of words.slice(0, -2)) if (w.length >= 4 && !MONTHS_AND_DAYS.has(w)) named.add(w);
+    }
+    for (const m of sentence.matchAll(/\b[Tt]he(?:\s+\p{Lu}[\p{L}-]*){0,2}((?:\s+\p{Ll}[\p{Ll}-]*){1,2})/gu)) for (const w of m[1]!.trim().split(/\s+/)) if (w.length >= 4) referred.add(w);
+  }
+  return { named, referred: new Set([...referred].filter((w) => !named.has(w))) };
+}
+/** How many roles b refers to by "the <role>" alone that a gives with a person's name. */
+export const roleReferredTo = (a: Roles, b: Roles) => {
+  let n = 0;
+  for (const w of b.referred) if (a.named.has(w)) n++;
+  return n;
+};
 /** How many people b names only by surname whom a names in full. */
 export const introducedTo = (a: Introduced, b: Introduced) => {
   let n = 0;
@@ -236,6 +267,8 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
   let forms: NameForms[] | null = null;
   let intro: Introduced[] | null = null;
   const introOf = () => (intro ??= s.order.map((a) => introduced(a.title, a.paragraphs)));
+  let roleSets: Roles[] | null = null;
+  const rolesOf = () => (roleSets ??= s.order.map((a) => roles(a.title, a.paragraphs)));
   const formsOf = () => (forms ??= s.order.map((a) => nameForms(a.title, a.paragraphs)));
   // mg45: where a pair's word cosine stands among each end's candidates (their raw cosines, not a model's).
   let best: Array<[number, number]> | null = null;
@@ -481,6 +514,18 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
       column("days")(a, b) < 0 || column("months")(a, b) < 0 || column("years")(a, b) < 0
         ? 0
         : Math.log1p(introducedTo(introOf()[a]!, introOf()[b]!) + introducedTo(introOf()[b]!, introOf()[a]!)),
+    /** mg73: log(1 + the roles either report refers to by "the <role>" alone that the other gives with a name). */
+    roleReferred: (a, b) => Math.log1p(roleReferredTo(rolesOf()[a]!, rolesOf()[b]!) + roleReferredTo(rolesOf()[b]!, rolesOf()[a]!)),
+    /**
+     * mg73: `introduced`, 0 when the two leads' stated days, years or months conflict (`leadDate` at -1): mg72's guard read
+     * only where a report says when its event happened, not in a later half's background years and months.
+     */
+    introducedLeadTime: (a, b) => {
+      const t = leadTimes();
+      const [x, y] = [t[a]!, t[b]!];
+      if ([agreeSets(x.days, y.days), agreeSets(x.years, y.years), agreeBits(x.months, y.months)].includes(-1)) return 0;
+      return Math.log1p(introducedTo(introOf()[a]!, introOf()[b]!) + introducedTo(introOf()[b]!, introOf()[a]!));
+    },
     /** mg45: log(1 + the names either gives that the other gives only in another form: acronym and expansion, another ending). */
     nameForms: (a, b) => Math.log1p(formsMatched(formsOf()[a]!, formsOf()[b]!) + formsMatched(formsOf()[b]!, formsOf()[a]!)),
     // mg42: text evidence of one event (quotes, rare capitalised pairs, amounts, speakers) or of two (evidence-features.ts).
