@@ -65,27 +65,16 @@ function scoresOf(doc: TextDoc, candidates: readonly HeadlineCandidate[], models
 
 /**
  * The line the models rate highest, or -1; nearer the body wins ties (candidates come in page order).
- * A one-word line rated highest is passed over for the line the models rate next only when that line
- * stands just under it as its headline would (`labelOver`): a section label or logo word over the
- * headline. A one-word headline whose runner-up stands elsewhere (a menu line far above) stays.
+ * A one-word line just over a candidate of a headline's length is passed over (`labelOver`).
  */
 export function pickHeadline(doc: TextDoc, m: HeadlineModels = headlineModels()): number {
   const candidates = headlineChoices(doc, true);
   const scores = scoresOf(doc, candidates, m);
-  const top = bestOf(scores, -1);
-  if (top < 0) return -1;
-  if (doc.lines[candidates[top]!.index]!.words === 1) {
-    const next = bestOf(scores, top);
-    if (next >= 0 && labelOver(doc, candidates, top, next)) return candidates[next]!.index;
+  let best = -Infinity, index = -1;
+  for (let k = 0; k < scores.length; k++) {
+    if (scores[k]! >= best && !labelOver(doc, candidates, k)) (best = scores[k]!, (index = candidates[k]!.index));
   }
-  return candidates[top]!.index;
-}
-
-/** The candidate rated highest other than `skip`, or -1; the later of equals (nearer the body). */
-function bestOf(scores: Float64Array, skip: number): number {
-  let best = -Infinity, at = -1;
-  for (let k = 0; k < scores.length; k++) if (k !== skip && scores[k]! >= best) (best = scores[k]!, (at = k));
-  return at;
+  return index;
 }
 
 /** Lines apart within which a one-word line reads as the label over the line under it. */
@@ -94,19 +83,24 @@ const LABEL_REACH = 2;
 const LABEL_UNDER_WORDS = [4, 20] as const;
 
 /**
- * Whether candidate `k`, a one-word line, is the label of candidate `under`: `under` stands up to two
- * lines below it, has a headline's length (4-20 words, no closing full stop) and no running prose
- * stands between them ("Energie" over "Kernfusion: Kann „die Energiequelle der Sterne“ Energieprobleme
- * aus der Welt schaffen?", "Welpen" over "Welpen kaufen – Tipps zu jeder Hunderasse"). A one-word
- * headline over the article's first paragraph ("Emden" over a sentence of 28 words) or over its body
- * and a teaser link under that ("Glaube") is not a label. The models still score the label (it stays
- * a candidate: its neighbours' context features count it).
+ * A one-word line standing up to two lines over a candidate of a headline's length (4-20 words, no
+ * closing full stop) with no running prose between them: that line's section label or kicker
+ * ("Energie" over "Kernfusion: Kann „die Energiequelle der Sterne“ Energieprobleme aus der Welt
+ * schaffen?", "Welpen" over "Welpen kaufen – Tipps zu jeder Hunderasse"), never the headline itself. A
+ * one-word headline over the article's first paragraph ("Emden" over a sentence of 28 words), or over
+ * that paragraph and a teaser link under it ("Glaube" over its body, then "Glaubenskurse …"), stays.
+ * The models still score the label (it stays a candidate: its neighbours' context features count it).
  */
-export function labelOver(doc: TextDoc, candidates: readonly HeadlineCandidate[], k: number, under: number): boolean {
+export function labelOver(doc: TextDoc, candidates: readonly HeadlineCandidate[], k: number): boolean {
   const at = candidates[k]!.index;
-  const below = candidates[under]!.index;
-  if (doc.lines[at]!.words !== 1 || below <= at || below - at > LABEL_REACH) return false;
-  for (let i = at + 1; i < below; i++) if (doc.lines[i]!.drop === null && doc.lines[i]!.prose) return false;
-  const line = doc.lines[below]!;
-  return line.words >= LABEL_UNDER_WORDS[0] && line.words <= LABEL_UNDER_WORDS[1] && !line.text.trimEnd().endsWith(".");
+  if (doc.lines[at]!.words !== 1) return false;
+  for (let j = k + 1; j < candidates.length && candidates[j]!.index - at <= LABEL_REACH; j++) {
+    const below = candidates[j]!.index;
+    const under = doc.lines[below]!;
+    if (under.words < LABEL_UNDER_WORDS[0] || under.words > LABEL_UNDER_WORDS[1] || under.text.trimEnd().endsWith(".")) continue;
+    let prose = false;
+    for (let i = at + 1; i < below; i++) if (doc.lines[i]!.drop === null && doc.lines[i]!.prose) prose = true;
+    if (!prose) return true;
+  }
+  return false;
 }
