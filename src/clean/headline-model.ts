@@ -84,18 +84,23 @@ const LABEL_UNDER_WORDS = [4, 20] as const;
 
 /**
  * A one-word line standing up to two lines over a candidate of a headline's length (4-20 words, no
- * closing full stop): that line's section label or kicker ("Energie" over "Kernfusion: Kann „die
- * Energiequelle der Sterne“ Energieprobleme aus der Welt schaffen?", "Welpen" over "Welpen kaufen – Tipps
- * zu jeder Hunderasse"), never the headline itself. A one-word headline over the article's first
- * paragraph ("Emden" over a sentence of 28 words) stays. The models still score the label (it stays a
- * candidate: its neighbours' context features count it).
+ * closing full stop) with no running prose between them: that line's section label or kicker
+ * ("Energie" over "Kernfusion: Kann „die Energiequelle der Sterne“ Energieprobleme aus der Welt
+ * schaffen?", "Welpen" over "Welpen kaufen – Tipps zu jeder Hunderasse"), never the headline itself. A
+ * one-word headline over the article's first paragraph ("Emden" over a sentence of 28 words), or over
+ * that paragraph and a teaser link under it ("Glaube" over its body, then "Glaubenskurse …"), stays.
+ * The models still score the label (it stays a candidate: its neighbours' context features count it).
  */
 export function labelOver(doc: TextDoc, candidates: readonly HeadlineCandidate[], k: number): boolean {
   const at = candidates[k]!.index;
   if (doc.lines[at]!.words !== 1) return false;
   for (let j = k + 1; j < candidates.length && candidates[j]!.index - at <= LABEL_REACH; j++) {
-    const under = doc.lines[candidates[j]!.index]!;
-    if (under.words >= LABEL_UNDER_WORDS[0] && under.words <= LABEL_UNDER_WORDS[1] && !under.text.trimEnd().endsWith(".")) return true;
+    const below = candidates[j]!.index;
+    const under = doc.lines[below]!;
+    if (under.words < LABEL_UNDER_WORDS[0] || under.words > LABEL_UNDER_WORDS[1] || under.text.trimEnd().endsWith(".")) continue;
+    let prose = false;
+    for (let i = at + 1; i < below; i++) if (doc.lines[i]!.drop === null && doc.lines[i]!.prose) prose = true;
+    if (!prose) return true;
   }
   return false;
 }

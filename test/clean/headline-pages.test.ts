@@ -83,4 +83,13 @@ describe("headlines of text dumps", () => {
     expect(a.title).toBe("Welpen kaufen – Tipps zu jeder Hunderasse");
     expect(a.paragraphs[0]).toMatch(/^Schön, dass Du diese Seite gefunden hast/);
   });
+
+  // Written for this test (the shape of a bench page): a one-word headline, the body glued under it, then a
+  // teaser link of a headline's length. The label rule must not pass the headline over for a menu line far above.
+  it("keeps a one-word headline over its body, not a menu question above it, without the URL", () => {
+    const a = cleanSource(page("one-word-headline-over-body-and-teaser.txt", null));
+    expect(a.title).toBe("Wasser");
+    expect(a.title).not.toBe("Wo finde ich eine Beratungsstelle?");
+    expect(a.paragraphs[0]).toMatch(/Sauberes Wasser ist die Grundlage/);
+  });
 });
