@@ -168,7 +168,7 @@ export async function runBuild(argv: string[]): Promise<number> {
       lap("unchanged");
     } else {
       const loaded = stages ?? (await loadStages());
-      const { AHEAD_CHUNK, buildDigestModel, buildReport, cachedCategories, cachedViews, categoriesAhead, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, stageDays, startSummaryThreads, summariesAhead, summariseAll, summaryLines, warningLines, withPublished, writeFeeds, writeJsonFile } = loaded;
+      const { AHEAD_CHUNK, buildDigestModel, buildReport, cachedCategories, lastFileDaysIn, movedDayLines, cachedViews, categoriesAhead, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, stageDays, startSummaryThreads, summariesAhead, summariseAll, summaryLines, warningLines, withPublished, writeFeeds, writeJsonFile } = loaded;
       // The story-id state this build writes (a copy goes to the cache once the build is in place).
       let identityText = "";
       // Each day file's key, for the record; the last build's day files are taken by theirs only when it ran the same code and settings.
@@ -214,10 +214,11 @@ export async function runBuild(argv: string[]): Promise<number> {
         progress.step("writing the digests");
         identityText = serializeIdentityState(withPublished(result.identity, model.published));
         lap("digest");
-        const report = buildReport(result.stories, [...ingested.rejected, ...result.rejected], [...ingested.messages, ...result.messages, ...(ids.message ? [ids.message] : [])], model);
+        const fileDaysBefore = await lastFileDaysIn(out.liveSite, result.stories.flatMap((s) => s.members));
+        const report = buildReport(result.stories, [...ingested.rejected, ...result.rejected], [...ingested.messages, ...result.messages, ...(ids.message ? [ids.message] : [])], model, fileDaysBefore);
         // One digest a day, made (or taken from the last build: stageDays) with the other writes below.
         said.stdout = summaryLines(report, model.days.length);
-        said.stderr = [...rejectionLines(report), ...warningLines(report), ...(fileTimes ? [`digest: warning: ${fileTimes}`] : [])];
+        said.stderr = [...rejectionLines(report), ...warningLines(report), ...movedDayLines(report), ...(fileTimes ? [`digest: warning: ${fileTimes}`] : [])];
         lap("report");
         // Made and written while Pagefind writes the search index, when this thread would wait for it (the site stage's last step).
         const write = async () => {

@@ -1,8 +1,10 @@
 // Stage 7: build-report.json. Every input appears once: included, merged into a story, or rejected with a reason.
-import type { Message, Rejection, Story } from "../types.ts";
+import type { Message, Rejection, ResolvedArticle, Story } from "../types.ts";
 import type { DigestModel } from "../digest/index.ts";
 import { counted } from "../text/counted.ts";
 import { fileTimeMessage } from "../date/index.ts";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 export { writeJsonFile } from "./write-json.ts";
 
 export interface ReportInput {
@@ -63,7 +65,53 @@ export interface BuildMessage extends ReportMessage {
   file: string;
 }
 
-export function buildReport(stories: readonly Story[], rejected: readonly Rejection[], messages: readonly Message[], model: DigestModel): BuildReport {
+/** The rule of the warning on an article dated by its file's time whose day is not the one the last build gave it. */
+export const FILE_DAY_MOVED_RULE = "file-day-moved";
+
+/**
+ * The days the last build's report (build-report.json's text) gave the articles it dated by their files' times,
+ * by path; empty when there is no report or it cannot be read (a report is the build's own file, never an input).
+ */
+export function lastFileDays(text: string | null): Map<string, string> {
+  const days = new Map<string, string>();
+  if (text === null) return days;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return days;
+  }
+  const inputs = typeof parsed === "object" && parsed !== null && "inputs" in parsed ? parsed.inputs : null;
+  if (!Array.isArray(inputs)) return days;
+  for (const input of inputs as unknown[]) {
+    if (typeof input !== "object" || input === null) continue;
+    const { path, date, dateSource } = input as { path?: unknown; date?: unknown; dateSource?: unknown };
+    if (dateSource === "file-mtime" && typeof path === "string" && typeof date === "string") days.set(path, date);
+  }
+  return days;
+}
+
+/**
+ * lastFileDays of the report in the site folder the last build left, read only when one of these articles is
+ * dated by its file's time (no other build reads the last report).
+ */
+export async function lastFileDaysIn(site: string, articles: readonly ResolvedArticle[]): Promise<Map<string, string>> {
+  if (!articles.some((a) => a.dateSource === "file-mtime")) return new Map();
+  const text = await readFile(join(site, "build-report.json"), "utf8").catch(() => null);
+  return lastFileDays(text);
+}
+
+/**
+ * An article dated by its file's time now, and by its file's time on another day in the last build: its file was
+ * written since (or copied by something that does not keep file times), so its day, and perhaps its story's, moved.
+ */
+function fileDayMovedMessage(a: ResolvedArticle, was: string | undefined): ReportMessage | null {
+  if (a.dateSource !== "file-mtime" || was === undefined || was === a.date) return null;
+  return { stage: "date", rule: FILE_DAY_MOVED_RULE, level: "warning", text: `moved from ${was} to ${a.date} since the last build: its text states no date and its file's time changed (a copy that does not keep file times, such as cp -r, re-dates it; cp -a or rsync -a keep them)` };
+}
+
+/** `lastDays`: the last build's days of its file-dated articles (lastFileDays), to say which of them moved day. */
+export function buildReport(stories: readonly Story[], rejected: readonly Rejection[], messages: readonly Message[], model: DigestModel, lastDays: ReadonlyMap<string, string> = new Map()): BuildReport {
   const views = new Map(model.stories.map((v) => [v.id, v]));
   const records = new Map<string, ReportMessage[]>();
   for (const m of messages) {
@@ -77,7 +125,8 @@ export function buildReport(stories: readonly Story[], rejected: readonly Reject
     story.members.forEach((m, i) => {
       const said = records.get(m.path) ?? [];
       const undated = fileTimeMessage(m, said);
-      const added = [...(undated ? [reportMessage(undated)] : []), ...(heldBack === undefined ? [] : [heldBackMessage(story.id)])];
+      const moved = fileDayMovedMessage(m, lastDays.get(m.path));
+      const added = [...(undated ? [reportMessage(undated)] : []), ...(moved ? [moved] : []), ...(heldBack === undefined ? [] : [heldBackMessage(story.id)])];
       inputs.push({
         path: m.path,
         status: i === 0 ? "included" : "merged",
@@ -174,6 +223,16 @@ export function warningLines(report: BuildReport): string[] {
   if (inputs === 0) return [];
   const counts = [...byRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([rule, n]) => `${rule} ${n}`);
   return [`digest: warning: ${counted(inputs, "input")} kept with warnings (${counts.join(", ")}); each is listed in build-report.json`];
+}
+
+/**
+ * One stderr line when articles dated by their files' times are on another day than the last build gave them (a
+ * folder copied with `cp -r` re-dates every one): a reader's stories moved day, and the build says so.
+ */
+export function movedDayLines(report: BuildReport): string[] {
+  const moved = report.inputs.filter((i) => i.messages.some((m) => m.rule === FILE_DAY_MOVED_RULE));
+  if (moved.length === 0) return [];
+  return [`digest: warning: ${counted(moved.length, "article")} dated by ${moved.length === 1 ? "its file's time" : "their files' times"} moved to another day since the last build (${shownPath(moved[0]!.path)}${moved.length > 1 ? ", …" : ""}): their files' times changed, as a copy without them (cp -r) does; build-report.json names each (rule ${FILE_DAY_MOVED_RULE})`];
 }
 
 /** The console summary: one line of counts. */

@@ -84,6 +84,20 @@ function isCaption(text: string): boolean {
   return (last === 41 || last === 46 || last === 0x2026) && PHOTO_CREDIT.test(text);
 }
 
+/**
+ * A byline the page printed as a line of its article: "By Matthew Digby , Minh Do on Monday, November 18th, 2019 at
+ * 11:08 a.m.", "by ライトハウス国際特許事務所 ／ 2016.12.01". It opens with "by" and a name (a capital, or a letter
+ * of a script without case), states a year, and has no lower-case word of four letters or more: a sentence that
+ * opens "By early 2005 the net could…" or "By Christmas 2019 most shops had closed" says something and stays.
+ */
+const BYLINE_OPENING = /^[Bb][Yy]\s+[\p{Lu}\p{Lo}]/u;
+const YEAR = /(?<![\p{L}\p{N}])(?:19|20)\d\d(?![\p{L}\p{N}])/u;
+const LOWER_WORD = /(?<![\p{L}\p{N}])\p{Ll}{4,}/u;
+
+function isByline(text: string): boolean {
+  return BYLINE_OPENING.test(text) && YEAR.test(text) && !LOWER_WORD.test(text.slice(2));
+}
+
 /** What a code point is to `wordCount`: white space that parts tokens, a word character ([\p{L}\p{N}_]), and a surrogate pair (two units). */
 const SPACE = 1; // bit 0: `wordCount` adds it as it is
 const WORD_BIT = 1;
@@ -165,7 +179,7 @@ export function collectCandidates(articles: SummaryInput[], vocabulary: Vocabula
           if (position >= MAX_SENTENCES_PER_ARTICLE) break paragraphs;
           const text = pieces ? pieces[p]!.text : whole;
           // Left out, its place kept: the sentences after it keep theirs.
-          if (!dateline && (mostlyAddresses(text) || isCaption(text))) {
+          if (!dateline && (mostlyAddresses(text) || isCaption(text) || isByline(text))) {
             position++;
             continue;
           }
