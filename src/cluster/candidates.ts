@@ -29,11 +29,20 @@ interface Postings {
   weight: Float32Array;
 }
 
-function postingsOf(profiles: readonly Profile[], days: ReadonlyArray<number | null>): Postings {
+/** The postings of the articles `holds` marks (every article without it). */
+function postingsOf(profiles: readonly Profile[], days: ReadonlyArray<number | null>, holds: Uint8Array | null): Postings {
   let keys = 0;
-  for (const { keys: k } of profiles) for (let t = k.from; t < k.to; t++) keys = Math.max(keys, k.ids[t]! + 1);
+  for (let i = 0; i < profiles.length; i++) {
+    if (holds && !holds[i]) continue;
+    const k = profiles[i]!.keys;
+    for (let t = k.from; t < k.to; t++) keys = Math.max(keys, k.ids[t]! + 1);
+  }
   const start = new Int32Array(keys + 1);
-  for (const { keys: k } of profiles) for (let t = k.from; t < k.to; t++) start[k.ids[t]! + 1]!++;
+  for (let i = 0; i < profiles.length; i++) {
+    if (holds && !holds[i]) continue;
+    const k = profiles[i]!.keys;
+    for (let t = k.from; t < k.to; t++) start[k.ids[t]! + 1]!++;
+  }
   const fill = rowStarts(start);
   const entries = start[keys]!;
   const holder = new Int32Array(entries);
@@ -41,6 +50,7 @@ function postingsOf(profiles: readonly Profile[], days: ReadonlyArray<number | n
   const weight = new Float32Array(entries);
   const dated = new Int32Array(keys);
   for (const i of dayOrder(days)) {
+    if (holds && !holds[i]) continue;
     const p = profiles[i]!.keys;
     const d = days[i];
     for (let k = p.from; k < p.to; k++) {
@@ -94,8 +104,8 @@ export function dayOrder(days: ReadonlyArray<number | null>): Int32Array {
  * an article j as they were, whether (i, j) is a candidate is as it was when the mask is (rows.ts).
  */
 export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: CandidateOptions, visit: (i: number, j: number) => void, order?: Int32Array, capped?: (i: number, mask: number) => void): void {
-  const { start, dated, holder, day: postingDay, weight } = postingsOf(profiles, days);
   const n = profiles.length;
+  const { start, dated, holder, day: postingDay, weight } = postingsOf(profiles, days, order ? reachOf(order, days, options.windowDays) : null);
   const score = new Float64Array(n);
   // The articles a round touched, each once (so never more than n).
   const touched = new Int32Array(n);
@@ -150,6 +160,40 @@ export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArra
     capped?.(i, mask);
     for (let t = 0; t < count; t++) visit(i, touched[t]!);
   }
+}
+
+/**
+ * The articles the visit of `order` can meet: those within `w` days of an article it visits. A visited
+ * article reads only the holders of its keys within its window (or, undated, every holder), so the
+ * postings of these alone give it the same holders, the same counts against the cap and the same scores
+ * (a one-new build visits the days near the change: its postings are not those of every article).
+ * Null (every article) when an article is undated or the visit is of most days.
+ */
+function reachOf(order: Int32Array, days: ReadonlyArray<number | null>, w: number): Uint8Array | null {
+  const visited = new Set<number>();
+  for (const i of order) {
+    const d = days[i];
+    if (d === null || d === undefined) return null;
+    visited.add(d);
+  }
+  const holds = new Uint8Array(days.length);
+  const near = new Map<number, boolean>();
+  let held = 0;
+  for (let j = 0; j < days.length; j++) {
+    const d = days[j];
+    if (d === null || d === undefined) return null;
+    let inside = near.get(d);
+    if (inside === undefined) {
+      inside = false;
+      for (let e = d - w; e <= d + w && !inside; e++) inside = visited.has(e);
+      near.set(d, inside);
+    }
+    if (inside) {
+      holds[j] = 1;
+      held++;
+    }
+  }
+  return held === days.length ? null : holds;
 }
 
 /**
