@@ -101,15 +101,20 @@ export function dayOrder(days: ReadonlyArray<number | null>): Int32Array {
  * default ascending; only the i it holds), with its j ascending. The pairs and their key scores do not depend on the order.
  * `capped(i, mask)`, when given, is called before i's pairs with which of i's keys were too common to use
  * (bit k, as a sum of powers of two: key k of its keys run; -1 past 52 keys): with i's keys and those of
- * an article j as they were, whether (i, j) is a candidate is as it was when the mask is (rows.ts).
+ * an article j as they were, whether (i, j) is a candidate is as it was when the mask is (rows.ts). When it
+ * returns a mark per article, i's pairs are visited only with the marked j (the others the caller knows:
+ * rows.ts), each found and scored as in a full visit (its key weights summed in the same order).
  */
-export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: CandidateOptions, visit: (i: number, j: number) => void, order?: Int32Array, capped?: (i: number, mask: number) => void): void {
+export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: CandidateOptions, visit: (i: number, j: number) => void, order?: Int32Array, capped?: (i: number, mask: number) => Uint8Array | void): void {
   const n = profiles.length;
   const { start, dated, holder, day: postingDay, weight } = postingsOf(profiles, days, order ? reachOf(order, days, options.windowDays) : null);
   const score = new Float64Array(n);
   // The articles a round touched, each once (so never more than n).
   const touched = new Int32Array(n);
   const w = options.windowDays;
+  // Each key's holders in i's window (-1: too common), found before any is visited.
+  let los = new Int32Array(64);
+  let his = new Int32Array(64);
   for (let o = 0; o < (order ? order.length : n); o++) {
     const i = order ? order[o]! : o;
     const p = profiles[i]!.keys;
@@ -119,9 +124,9 @@ export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArra
     let allCapped = true;
     let rarest = -1;
     let rarestHolders = Infinity;
+    if (p.to - p.from > los.length) [los, his] = [new Int32Array(2 * (p.to - p.from)), new Int32Array(2 * (p.to - p.from))];
     for (let k = p.from; k < p.to; k++) {
       const key = p.ids[k]!;
-      const wi = p.weights[k]!;
       const first = start[key]!;
       const undated = first + dated[key]!;
       const end = start[key + 1]!;
@@ -134,30 +139,43 @@ export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArra
       if (hi - lo + (end - undated) > options.postingCap) {
         mask = mask < 0 || k - p.from >= 53 ? -1 : mask + 2 ** (k - p.from);
         if (allCapped && hi - lo + (end - undated) < rarestHolders) (rarest = k), (rarestHolders = hi - lo + (end - undated));
+        los[k - p.from] = -1;
         continue;
       }
       allCapped = false;
-      for (let t = lo; t < hi; t++) {
-        const j = holder[t]!;
-        if (j <= i) continue;
-        if (score[j] === 0) touched[count++] = j;
-        score[j]! += wi * weight[t]!;
-      }
-      for (let t = undated; t < end; t++) {
-        const j = holder[t]!;
-        if (j <= i) continue;
-        if (score[j] === 0) touched[count++] = j;
-        score[j]! += wi * weight[t]!;
-      }
+      los[k - p.from] = lo;
+      his[k - p.from] = hi;
     }
     // Every key too common: one report carried word for word by more outlets than the cap (COPY_REACH).
-    if (allCapped && rarest >= 0 && rarestHolders <= COPY_REACH * options.postingCap) {
-      count = copyScores(i, p, rarest, day, w, { start, dated, holder, day: postingDay, weight }, score, touched);
-      mask = -1; // never taken from a stored build: these pairs hang on how many hold the rarest key, which no mask records
+    const copied = allCapped && rarest >= 0 && rarestHolders <= COPY_REACH * options.postingCap;
+    if (copied) mask = -1; // never taken from a stored build: these pairs hang on how many hold the rarest key, which no mask records
+    const only = capped?.(i, mask);
+    if (copied) count = copyScores(i, p, rarest, day, w, { start, dated, holder, day: postingDay, weight }, score, touched);
+    else {
+      for (let k = p.from; k < p.to; k++) {
+        const lo = los[k - p.from]!;
+        if (lo < 0) continue;
+        const hi = his[k - p.from]!;
+        const key = p.ids[k]!;
+        const wi = p.weights[k]!;
+        const undated = start[key]! + dated[key]!;
+        const end = start[key + 1]!;
+        for (let t = lo; t < hi; t++) {
+          const j = holder[t]!;
+          if (j <= i || (only && !only[j])) continue;
+          if (score[j] === 0) touched[count++] = j;
+          score[j]! += wi * weight[t]!;
+        }
+        for (let t = undated; t < end; t++) {
+          const j = holder[t]!;
+          if (j <= i || (only && !only[j])) continue;
+          if (score[j] === 0) touched[count++] = j;
+          score[j]! += wi * weight[t]!;
+        }
+      }
     }
     // Only pairs with enough shared key weight are visited, in order of j.
     count = keepScoring(touched, count, score, options.minKeyScore);
-    capped?.(i, mask);
     for (let t = 0; t < count; t++) visit(i, touched[t]!);
   }
 }
