@@ -334,7 +334,13 @@ function reusedEdges(paths: readonly string[], profiles: readonly Profile[], day
   const memo = stored ? pairMemo(stored, paths, prints, MIN_EDGE) : null;
   const capped = new Float64Array(paths.length);
   // The days nothing near changed on take their pairs whole; the others' candidates are visited.
-  const kept = { a: [] as number[], b: [] as number[], p: [] as number[] };
+  let kept: WeightedEdges = { a: new Int32Array(1024), b: new Int32Array(1024), weight: new Float32Array(1024), length: 0 };
+  const keep = (a: number, b: number, p: number) => {
+    if (kept.length === kept.a.length) kept = growEdges(kept);
+    kept.a[kept.length] = a;
+    kept.b[kept.length] = b;
+    kept.weight[kept.length++] = p;
+  };
   const taken = new Uint8Array(paths.length);
   if (memo && stored) {
     const newOf = memo.newOf;
@@ -347,23 +353,24 @@ function reusedEdges(paths: readonly string[], profiles: readonly Profile[], day
       else byDate.set(days[i]!, [i]);
     }
     for (const members of byDate.values()) {
-      const mark = kept.a.length;
-      if (members.every((i) => memo.pairsOf(memo.same[i]!, newOf, kept, i))) for (const i of members) {
+      const mark = kept.length;
+      if (members.every((i) => memo.pairsOf(memo.same[i]!, newOf, keep, i))) for (const i of members) {
         taken[i] = 1;
         capped[i] = memo.cappedOf(memo.same[i]!);
       }
-      else for (const list of [kept.a, kept.b, kept.p]) list.length = mark;
+      else kept.length = mark;
     }
-    if (options.pairStats) options.pairStats.reused += kept.a.length;
+    if (options.pairStats) options.pairStats.reused += kept.length;
   }
-  let edges = scoreCandidates(profiles, days, options, models, byDay.filter((i) => !taken[i]), memo, capped);
-  for (let k = 0; k < kept.a.length; k++) {
-    if (edges.length === edges.a.length) edges = growEdges(edges);
-    edges.a[edges.length] = kept.a[k]!;
-    edges.b[edges.length] = kept.b[k]!;
-    edges.weight[edges.length++] = kept.p[k]!;
+  const scored = scoreCandidates(profiles, days, options, models, byDay.filter((i) => !taken[i]), memo, capped);
+  // The scored pairs, then the kept ones (an article's pairs are all of one kind: byFirstArticle keeps each one's order).
+  const all = { a: new Int32Array(scored.length + kept.length), b: new Int32Array(scored.length + kept.length), weight: new Float32Array(scored.length + kept.length), length: scored.length + kept.length };
+  for (const [part, at] of [[scored, 0], [kept, scored.length]] as const) {
+    all.a.set(part.a.subarray(0, part.length), at);
+    all.b.set(part.b.subarray(0, part.length), at);
+    all.weight.set(part.weight.subarray(0, part.length), at);
   }
-  edges = byFirstArticle(edges, paths.length);
+  const edges = byFirstArticle(all, paths.length);
   rows.put(key, { paths: [...paths], prints: [...prints], capped: plainArray(capped, capped.length), a: plainArray(edges.a, edges.length), b: plainArray(edges.b, edges.length), p: plainArray(edges.weight, edges.length) });
   return edges;
 }

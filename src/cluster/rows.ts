@@ -70,8 +70,8 @@ export interface PairMemo {
   same: Int32Array;
   /** Stored articles no article of this build matches (gone or changed), by the day they were of. */
   goneByDay: Map<number, number>;
-  /** The stored pairs of stored article x, as this build's articles (appended to `out`); false when one of them is not matched. */
-  pairsOf(x: number, newOf: Int32Array, out: { a: number[]; b: number[]; p: number[] }, first: number): boolean;
+  /** The stored pairs of stored article x, as this build's articles (each given to `out`); false (none given) when one of them is not matched. */
+  pairsOf(x: number, newOf: Int32Array, out: (a: number, b: number, p: number) => void, first: number): boolean;
   /** The stored capped keys of stored article x. */
   cappedOf(x: number): number;
   /** This build's index of each stored article whose path and print are as stored (the inverse of `same`), else -1. */
@@ -155,11 +155,7 @@ export function pairMemo(stored: StoredPairs, paths: readonly string[], prints: 
     cappedOf: (x) => capped[x]!,
     pairsOf: (x, newOf, out, first) => {
       for (let k = start[x]!; k < start[x + 1]!; k++) if (newOf[b[k]!]! < 0) return false;
-      for (let k = start[x]!; k < start[x + 1]!; k++) {
-        out.a.push(first);
-        out.b.push(newOf[b[k]!]!);
-        out.p.push(p[k]!);
-      }
+      for (let k = start[x]!; k < start[x + 1]!; k++) out(first, newOf[b[k]!]!, p[k]!);
       return true;
     },
     reusable: (i, mask) => mask >= 0 && same[i]! >= 0 && capped[same[i]!] === mask,
