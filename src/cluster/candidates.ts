@@ -107,7 +107,10 @@ export function dayOrder(days: ReadonlyArray<number | null>): Int32Array {
  */
 export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: CandidateOptions, visit: (i: number, j: number) => void, order?: Int32Array, capped?: (i: number, mask: number) => Uint8Array | void): void {
   const n = profiles.length;
-  const { start, dated, holder, day: postingDay, weight } = postingsOf(profiles, days, order ? reachOf(order, days, options.windowDays) : null);
+  const reach = order ? reachOf(order, days, options.windowDays) : null;
+  const postings = postingsOf(profiles, days, reach);
+  const { start, dated, holder, day: postingDay, weight } = postings;
+  let marked = null as { only: Uint8Array; postings: Postings } | null;
   const score = new Float64Array(n);
   // The articles a round touched, each once (so never more than n).
   const touched = new Int32Array(n);
@@ -151,33 +154,65 @@ export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArra
     if (copied) mask = -1; // never taken from a stored build: these pairs hang on how many hold the rarest key, which no mask records
     const only = capped?.(i, mask);
     if (copied) count = copyScores(i, p, rarest, day, w, { start, dated, holder, day: postingDay, weight }, score, touched);
-    else {
+    else if (only) {
+      // The marked articles' own postings (made once per mark array): i's holders among them alone, each
+      // key's in the order the full postings give them, so each j's key weights are summed in the same order.
+      if (marked?.only !== only) {
+        const holds: Uint8Array = Uint8Array.from(only);
+        if (reach) for (let j = 0; j < n; j++) holds[j] &= reach[j]!;
+        marked = { only, postings: postingsOf(profiles, days, holds) };
+      }
+      const m = marked.postings;
+      const keys = m.dated.length;
+      for (let k = p.from; k < p.to; k++) {
+        if (los[k - p.from]! < 0) continue;
+        const key = p.ids[k]!;
+        if (key >= keys) continue;
+        const wi = p.weights[k]!;
+        const first = m.start[key]!;
+        const undated = first + m.dated[key]!;
+        const end = m.start[key + 1]!;
+        let lo = first;
+        let hi = undated;
+        if (day !== null) {
+          lo = lowerBound(m.day, first, undated, day - w);
+          hi = lowerBound(m.day, lo, undated, day + w + 1);
+        }
+        count = addScores(m, lo, hi, undated, end, i, wi, score, touched, count);
+      }
+    } else {
       for (let k = p.from; k < p.to; k++) {
         const lo = los[k - p.from]!;
         if (lo < 0) continue;
-        const hi = his[k - p.from]!;
         const key = p.ids[k]!;
-        const wi = p.weights[k]!;
-        const undated = start[key]! + dated[key]!;
-        const end = start[key + 1]!;
-        for (let t = lo; t < hi; t++) {
-          const j = holder[t]!;
-          if (j <= i || (only && !only[j])) continue;
-          if (score[j] === 0) touched[count++] = j;
-          score[j]! += wi * weight[t]!;
-        }
-        for (let t = undated; t < end; t++) {
-          const j = holder[t]!;
-          if (j <= i || (only && !only[j])) continue;
-          if (score[j] === 0) touched[count++] = j;
-          score[j]! += wi * weight[t]!;
-        }
+        count = addScores(postings, lo, his[k - p.from]!, start[key]! + dated[key]!, start[key + 1]!, i, p.weights[k]!, score, touched, count);
       }
     }
     // Only pairs with enough shared key weight are visited, in order of j.
     count = keepScoring(touched, count, score, options.minKeyScore);
     for (let t = 0; t < count; t++) visit(i, touched[t]!);
   }
+}
+
+/**
+ * Adds key weight `wi` times each holder's to the score of the holders t in [lo, hi) and [undated, end)
+ * after i, noting each first touched in `touched`; returns how many are touched.
+ */
+function addScores(postings: Postings, lo: number, hi: number, undated: number, end: number, i: number, wi: number, score: Float64Array, touched: Int32Array, count: number): number {
+  const { holder, weight } = postings;
+  for (let t = lo; t < hi; t++) {
+    const j = holder[t]!;
+    if (j <= i) continue;
+    if (score[j] === 0) touched[count++] = j;
+    score[j]! += wi * weight[t]!;
+  }
+  for (let t = undated; t < end; t++) {
+    const j = holder[t]!;
+    if (j <= i) continue;
+    if (score[j] === 0) touched[count++] = j;
+    score[j]! += wi * weight[t]!;
+  }
+  return count;
 }
 
 /**
