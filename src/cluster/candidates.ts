@@ -29,20 +29,11 @@ interface Postings {
   weight: Float32Array;
 }
 
-/** The postings of the articles `holds` marks (every article without it). */
-function postingsOf(profiles: readonly Profile[], days: ReadonlyArray<number | null>, holds: Uint8Array | null): Postings {
+function postingsOf(profiles: readonly Profile[], days: ReadonlyArray<number | null>): Postings {
   let keys = 0;
-  for (let i = 0; i < profiles.length; i++) {
-    if (holds && !holds[i]) continue;
-    const k = profiles[i]!.keys;
-    for (let t = k.from; t < k.to; t++) keys = Math.max(keys, k.ids[t]! + 1);
-  }
+  for (const { keys: k } of profiles) for (let t = k.from; t < k.to; t++) keys = Math.max(keys, k.ids[t]! + 1);
   const start = new Int32Array(keys + 1);
-  for (let i = 0; i < profiles.length; i++) {
-    if (holds && !holds[i]) continue;
-    const k = profiles[i]!.keys;
-    for (let t = k.from; t < k.to; t++) start[k.ids[t]! + 1]!++;
-  }
+  for (const { keys: k } of profiles) for (let t = k.from; t < k.to; t++) start[k.ids[t]! + 1]!++;
   const fill = rowStarts(start);
   const entries = start[keys]!;
   const holder = new Int32Array(entries);
@@ -50,7 +41,6 @@ function postingsOf(profiles: readonly Profile[], days: ReadonlyArray<number | n
   const weight = new Float32Array(entries);
   const dated = new Int32Array(keys);
   for (const i of dayOrder(days)) {
-    if (holds && !holds[i]) continue;
     const p = profiles[i]!.keys;
     const d = days[i];
     for (let k = p.from; k < p.to; k++) {
@@ -101,23 +91,15 @@ export function dayOrder(days: ReadonlyArray<number | null>): Int32Array {
  * default ascending; only the i it holds), with its j ascending. The pairs and their key scores do not depend on the order.
  * `capped(i, mask)`, when given, is called before i's pairs with which of i's keys were too common to use
  * (bit k, as a sum of powers of two: key k of its keys run; -1 past 52 keys): with i's keys and those of
- * an article j as they were, whether (i, j) is a candidate is as it was when the mask is (rows.ts). When it
- * returns a mark per article, i's pairs are visited only with the marked j (the others the caller knows:
- * rows.ts), each found and scored as in a full visit (its key weights summed in the same order).
+ * an article j as they were, whether (i, j) is a candidate is as it was when the mask is (rows.ts).
  */
-export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: CandidateOptions, visit: (i: number, j: number) => void, order?: Int32Array, capped?: (i: number, mask: number) => Uint8Array | void): void {
+export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: CandidateOptions, visit: (i: number, j: number) => void, order?: Int32Array, capped?: (i: number, mask: number) => void): void {
+  const { start, dated, holder, day: postingDay, weight } = postingsOf(profiles, days);
   const n = profiles.length;
-  const reach = order ? reachOf(order, days, options.windowDays) : null;
-  const postings = postingsOf(profiles, days, reach);
-  const { start, dated, holder, day: postingDay, weight } = postings;
-  let marked = null as { only: Uint8Array; postings: Postings } | null;
   const score = new Float64Array(n);
   // The articles a round touched, each once (so never more than n).
   const touched = new Int32Array(n);
   const w = options.windowDays;
-  // Each key's holders in i's window (-1: too common), found before any is visited.
-  let los = new Int32Array(64);
-  let his = new Int32Array(64);
   for (let o = 0; o < (order ? order.length : n); o++) {
     const i = order ? order[o]! : o;
     const p = profiles[i]!.keys;
@@ -127,9 +109,9 @@ export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArra
     let allCapped = true;
     let rarest = -1;
     let rarestHolders = Infinity;
-    if (p.to - p.from > los.length) [los, his] = [new Int32Array(2 * (p.to - p.from)), new Int32Array(2 * (p.to - p.from))];
     for (let k = p.from; k < p.to; k++) {
       const key = p.ids[k]!;
+      const wi = p.weights[k]!;
       const first = start[key]!;
       const undated = first + dated[key]!;
       const end = start[key + 1]!;
@@ -142,111 +124,32 @@ export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArra
       if (hi - lo + (end - undated) > options.postingCap) {
         mask = mask < 0 || k - p.from >= 53 ? -1 : mask + 2 ** (k - p.from);
         if (allCapped && hi - lo + (end - undated) < rarestHolders) (rarest = k), (rarestHolders = hi - lo + (end - undated));
-        los[k - p.from] = -1;
         continue;
       }
       allCapped = false;
-      los[k - p.from] = lo;
-      his[k - p.from] = hi;
+      for (let t = lo; t < hi; t++) {
+        const j = holder[t]!;
+        if (j <= i) continue;
+        if (score[j] === 0) touched[count++] = j;
+        score[j]! += wi * weight[t]!;
+      }
+      for (let t = undated; t < end; t++) {
+        const j = holder[t]!;
+        if (j <= i) continue;
+        if (score[j] === 0) touched[count++] = j;
+        score[j]! += wi * weight[t]!;
+      }
     }
     // Every key too common: one report carried word for word by more outlets than the cap (COPY_REACH).
-    const copied = allCapped && rarest >= 0 && rarestHolders <= COPY_REACH * options.postingCap;
-    if (copied) mask = -1; // never taken from a stored build: these pairs hang on how many hold the rarest key, which no mask records
-    const only = capped?.(i, mask);
-    if (copied) count = copyScores(i, p, rarest, day, w, { start, dated, holder, day: postingDay, weight }, score, touched);
-    else if (only) {
-      // The marked articles' own postings (made once per mark array): i's holders among them alone, each
-      // key's in the order the full postings give them, so each j's key weights are summed in the same order.
-      if (marked?.only !== only) {
-        const holds: Uint8Array = Uint8Array.from(only);
-        if (reach) for (let j = 0; j < n; j++) holds[j] &= reach[j]!;
-        marked = { only, postings: postingsOf(profiles, days, holds) };
-      }
-      const m = marked.postings;
-      const keys = m.dated.length;
-      for (let k = p.from; k < p.to; k++) {
-        if (los[k - p.from]! < 0) continue;
-        const key = p.ids[k]!;
-        if (key >= keys) continue;
-        const wi = p.weights[k]!;
-        const first = m.start[key]!;
-        const undated = first + m.dated[key]!;
-        const end = m.start[key + 1]!;
-        let lo = first;
-        let hi = undated;
-        if (day !== null) {
-          lo = lowerBound(m.day, first, undated, day - w);
-          hi = lowerBound(m.day, lo, undated, day + w + 1);
-        }
-        count = addScores(m, lo, hi, undated, end, i, wi, score, touched, count);
-      }
-    } else {
-      for (let k = p.from; k < p.to; k++) {
-        const lo = los[k - p.from]!;
-        if (lo < 0) continue;
-        const key = p.ids[k]!;
-        count = addScores(postings, lo, his[k - p.from]!, start[key]! + dated[key]!, start[key + 1]!, i, p.weights[k]!, score, touched, count);
-      }
+    if (allCapped && rarest >= 0 && rarestHolders <= COPY_REACH * options.postingCap) {
+      count = copyScores(i, p, rarest, day, w, { start, dated, holder, day: postingDay, weight }, score, touched);
+      mask = -1; // never taken from a stored build: these pairs hang on how many hold the rarest key, which no mask records
     }
     // Only pairs with enough shared key weight are visited, in order of j.
     count = keepScoring(touched, count, score, options.minKeyScore);
+    capped?.(i, mask);
     for (let t = 0; t < count; t++) visit(i, touched[t]!);
   }
-}
-
-/**
- * Adds key weight `wi` times each holder's to the score of the holders t in [lo, hi) and [undated, end)
- * after i, noting each first touched in `touched`; returns how many are touched.
- */
-function addScores(postings: Postings, lo: number, hi: number, undated: number, end: number, i: number, wi: number, score: Float64Array, touched: Int32Array, count: number): number {
-  const { holder, weight } = postings;
-  for (let t = lo; t < hi; t++) {
-    const j = holder[t]!;
-    if (j <= i) continue;
-    if (score[j] === 0) touched[count++] = j;
-    score[j]! += wi * weight[t]!;
-  }
-  for (let t = undated; t < end; t++) {
-    const j = holder[t]!;
-    if (j <= i) continue;
-    if (score[j] === 0) touched[count++] = j;
-    score[j]! += wi * weight[t]!;
-  }
-  return count;
-}
-
-/**
- * The articles the visit of `order` can meet: those within `w` days of an article it visits. A visited
- * article reads only the holders of its keys within its window (or, undated, every holder), so the
- * postings of these alone give it the same holders, the same counts against the cap and the same scores
- * (a one-new build visits the days near the change: its postings are not those of every article).
- * Null (every article) when an article is undated or the visit is of most days.
- */
-function reachOf(order: Int32Array, days: ReadonlyArray<number | null>, w: number): Uint8Array | null {
-  const visited = new Set<number>();
-  for (const i of order) {
-    const d = days[i];
-    if (d === null || d === undefined) return null;
-    visited.add(d);
-  }
-  const holds = new Uint8Array(days.length);
-  const near = new Map<number, boolean>();
-  let held = 0;
-  for (let j = 0; j < days.length; j++) {
-    const d = days[j];
-    if (d === null || d === undefined) return null;
-    let inside = near.get(d);
-    if (inside === undefined) {
-      inside = false;
-      for (let e = d - w; e <= d + w && !inside; e++) inside = visited.has(e);
-      near.set(d, inside);
-    }
-    if (inside) {
-      holds[j] = 1;
-      held++;
-    }
-  }
-  return held === days.length ? null : holds;
 }
 
 /**

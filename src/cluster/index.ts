@@ -279,22 +279,7 @@ function scoreCandidates(profiles: readonly Profile[], days: ReadonlyArray<numbe
   const scratch = new Float64Array(PAIR_FEATURES.length);
   const scorer = new PairScorer();
   let edges: WeightedEdges = { a: new Int32Array(1024), b: new Int32Array(1024), weight: new Float32Array(1024), length: 0 };
-  const push = (i: number, j: number, p: number) => {
-    if (edges.length === edges.a.length) edges = growEdges(edges);
-    edges.a[edges.length] = i;
-    edges.b[edges.length] = j;
-    edges.weight[edges.length++] = p;
-  };
-  // An article whose pairs with unchanged articles are the last build's (rows.ts) is visited with the
-  // changed articles alone (`changed`); its kept pairs with the others go in among them, by j.
-  const changed = memo ? Uint8Array.from(memo.same, (x) => (x < 0 ? 1 : 0)) : null;
-  const kept = { j: new Int32Array(64), p: new Float32Array(64) };
-  let keptCount = 0;
-  let keptAt = 0;
-  let first = -1;
-  const flush = (below: number) => {
-    while (keptAt < keptCount && kept.j[keptAt]! < below) push(first, kept.j[keptAt]!, kept.p[keptAt++]!);
-  };
+  let reuse = false;
   // Visited by day: the articles compared one after another are near in time, so the vectors they are
   // compared with stay in the processor's cache (a quarter faster at 10,000 articles than in path order).
   visitCandidates(
@@ -302,25 +287,28 @@ function scoreCandidates(profiles: readonly Profile[], days: ReadonlyArray<numbe
     days,
     options,
     (i, j) => {
-      flush(j);
-      stats.scored++;
-      if (!scorer.features(profiles[i]!, profiles[j]!, scratch)) return;
-      const p = probability(models.pair, scratch, 0);
-      if (p >= MIN_EDGE) push(i, j, p);
+      let p: number;
+      if (reuse && memo!.same[j]! >= 0) {
+        stats.reused++;
+        p = memo!.probability(memo!.same[i]!, memo!.same[j]!);
+        if (p < 0) return;
+      } else {
+        stats.scored++;
+        if (!scorer.features(profiles[i]!, profiles[j]!, scratch)) return;
+        p = probability(models.pair, scratch, 0);
+        if (p < MIN_EDGE) return;
+      }
+      if (edges.length === edges.a.length) edges = growEdges(edges);
+      edges.a[edges.length] = i;
+      edges.b[edges.length] = j;
+      edges.weight[edges.length++] = p;
     },
     visit,
     (i, mask) => {
-      flush(Infinity);
       if (capped) capped[i] = mask;
-      keptCount = keptAt = 0;
-      first = i;
-      if (!memo || !changed || !memo.reusable(i, mask)) return;
-      keptCount = memo.keptOf(memo.same[i]!, kept);
-      stats.reused += keptCount;
-      return changed;
+      reuse = memo ? memo.reusable(i, mask) : false;
     },
   );
-  flush(Infinity);
   return edges;
 }
 
@@ -334,16 +322,13 @@ function reusedEdges(paths: readonly string[], profiles: readonly Profile[], day
   const memo = stored ? pairMemo(stored, paths, prints, MIN_EDGE) : null;
   const capped = new Float64Array(paths.length);
   // The days nothing near changed on take their pairs whole; the others' candidates are visited.
-  let kept: WeightedEdges = { a: new Int32Array(1024), b: new Int32Array(1024), weight: new Float32Array(1024), length: 0 };
-  const keep = (a: number, b: number, p: number) => {
-    if (kept.length === kept.a.length) kept = growEdges(kept);
-    kept.a[kept.length] = a;
-    kept.b[kept.length] = b;
-    kept.weight[kept.length++] = p;
-  };
+  const kept = { a: [] as number[], b: [] as number[], p: [] as number[] };
   const taken = new Uint8Array(paths.length);
   if (memo && stored) {
-    const newOf = memo.newOf;
+    const newOf = new Int32Array(stored.paths.length).fill(-1);
+    memo.same.forEach((x, i) => {
+      if (x >= 0) newOf[x] = i;
+    });
     const settled = settledDays(memo, days, options.windowDays);
     const byDate = new Map<number, number[]>();
     for (const i of byDay) {
@@ -353,24 +338,23 @@ function reusedEdges(paths: readonly string[], profiles: readonly Profile[], day
       else byDate.set(days[i]!, [i]);
     }
     for (const members of byDate.values()) {
-      const mark = kept.length;
-      if (members.every((i) => memo.pairsOf(memo.same[i]!, newOf, keep, i))) for (const i of members) {
+      const mark = kept.a.length;
+      if (members.every((i) => memo.pairsOf(memo.same[i]!, newOf, kept, i))) for (const i of members) {
         taken[i] = 1;
         capped[i] = memo.cappedOf(memo.same[i]!);
       }
-      else kept.length = mark;
+      else for (const list of [kept.a, kept.b, kept.p]) list.length = mark;
     }
-    if (options.pairStats) options.pairStats.reused += kept.length;
+    if (options.pairStats) options.pairStats.reused += kept.a.length;
   }
-  const scored = scoreCandidates(profiles, days, options, models, byDay.filter((i) => !taken[i]), memo, capped);
-  // The scored pairs, then the kept ones (an article's pairs are all of one kind: byFirstArticle keeps each one's order).
-  const all = { a: new Int32Array(scored.length + kept.length), b: new Int32Array(scored.length + kept.length), weight: new Float32Array(scored.length + kept.length), length: scored.length + kept.length };
-  for (const [part, at] of [[scored, 0], [kept, scored.length]] as const) {
-    all.a.set(part.a.subarray(0, part.length), at);
-    all.b.set(part.b.subarray(0, part.length), at);
-    all.weight.set(part.weight.subarray(0, part.length), at);
+  let edges = scoreCandidates(profiles, days, options, models, byDay.filter((i) => !taken[i]), memo, capped);
+  for (let k = 0; k < kept.a.length; k++) {
+    if (edges.length === edges.a.length) edges = growEdges(edges);
+    edges.a[edges.length] = kept.a[k]!;
+    edges.b[edges.length] = kept.b[k]!;
+    edges.weight[edges.length++] = kept.p[k]!;
   }
-  const edges = byFirstArticle(all, paths.length);
+  edges = byFirstArticle(edges, paths.length);
   rows.put(key, { paths: [...paths], prints: [...prints], capped: plainArray(capped, capped.length), a: plainArray(edges.a, edges.length), b: plainArray(edges.b, edges.length), p: plainArray(edges.weight, edges.length) });
   return edges;
 }

@@ -70,17 +70,10 @@ export interface PairMemo {
   same: Int32Array;
   /** Stored articles no article of this build matches (gone or changed), by the day they were of. */
   goneByDay: Map<number, number>;
-  /** The stored pairs of stored article x, as this build's articles (each given to `out`); false (none given) when one of them is not matched. */
-  pairsOf(x: number, newOf: Int32Array, out: (a: number, b: number, p: number) => void, first: number): boolean;
+  /** The stored pairs of stored article x, as this build's articles (appended to `out`); false when one of them is not matched. */
+  pairsOf(x: number, newOf: Int32Array, out: { a: number[]; b: number[]; p: number[] }, first: number): boolean;
   /** The stored capped keys of stored article x. */
   cappedOf(x: number): number;
-  /** This build's index of each stored article whose path and print are as stored (the inverse of `same`), else -1. */
-  newOf: Int32Array;
-  /**
-   * The stored pairs of stored article x with an article as it was, as this build's index (`j`, ascending)
-   * and probability (`p`), written from the start of `into` (grown when short); returns how many.
-   */
-  keptOf(x: number, into: { j: Int32Array; p: Float32Array }): number;
   /** Whether article i (this build's) may take its pairs with unchanged articles from the store, given its capped keys now. */
   reusable(i: number, capped: number): boolean;
   /** The stored probability of the pair of stored articles (x, y), x < y, or -1 when it was not kept. */
@@ -129,10 +122,6 @@ export function pairMemo(stored: StoredPairs, paths: readonly string[], prints: 
     while (j < paths.length && paths[j]! < was[i]!) j++;
     if (j < paths.length && paths[j] === was[i] && prints[j] === wasPrints[i]) same[j] = i;
   }
-  const newOf = new Int32Array(n).fill(-1);
-  same.forEach((x, i) => {
-    if (x >= 0) newOf[x] = i;
-  });
   const matched = new Uint8Array(n);
   for (const x of same) if (x >= 0) matched[x] = 1;
   const goneByDay = new Map<number, number>();
@@ -140,22 +129,14 @@ export function pairMemo(stored: StoredPairs, paths: readonly string[], prints: 
   return {
     same,
     goneByDay,
-    newOf,
-    keptOf: (x, into) => {
-      if (start[x + 1]! - start[x]! > into.j.length) [into.j, into.p] = [new Int32Array(2 * (start[x + 1]! - start[x]!)), new Float32Array(2 * (start[x + 1]! - start[x]!))];
-      let count = 0;
-      for (let k = start[x]!; k < start[x + 1]!; k++) {
-        const j = newOf[b[k]!]!;
-        if (j < 0) continue;
-        into.j[count] = j;
-        into.p[count++] = p[k]!;
-      }
-      return count;
-    },
     cappedOf: (x) => capped[x]!,
     pairsOf: (x, newOf, out, first) => {
       for (let k = start[x]!; k < start[x + 1]!; k++) if (newOf[b[k]!]! < 0) return false;
-      for (let k = start[x]!; k < start[x + 1]!; k++) out(first, newOf[b[k]!]!, p[k]!);
+      for (let k = start[x]!; k < start[x + 1]!; k++) {
+        out.a.push(first);
+        out.b.push(newOf[b[k]!]!);
+        out.p.push(p[k]!);
+      }
       return true;
     },
     reusable: (i, mask) => mask >= 0 && same[i]! >= 0 && capped[same[i]!] === mask,

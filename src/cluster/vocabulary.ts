@@ -6,8 +6,6 @@ export { DAY, NAME, NUMBER, QUANTITY, UNIT, WORD } from "./term-record.ts";
 import { termHash, termTag } from "./term-record.ts";
 
 const EMPTY = -1;
-/** The radix of Vocabulary.byHash's sort: 16 bits a pass. */
-const RADIX = 1 << 16;
 
 export class Vocabulary {
   /** Open addressing, two numbers a slot side by side (one memory access finds both): the term's hash, and its id (EMPTY: a free slot). */
@@ -69,7 +67,11 @@ export class Vocabulary {
    */
   ranks(): Int32Array {
     const n = this.count;
-    const order = this.byHash(n);
+    const keys = new BigUint64Array(n);
+    for (let id = 0; id < n; id++) keys[id] = (BigInt(this.hashes[id]! >>> 0) << 32n) | BigInt(id);
+    keys.sort();
+    const order = new Int32Array(n);
+    for (let k = 0; k < n; k++) order[k] = Number(keys[k]! & 0xffffffffn);
     // Terms with the same hash (rare) were left in order of first sight: put them in order of tag.
     for (let k = 0; k < n; ) {
       let end = k + 1;
@@ -80,29 +82,6 @@ export class Vocabulary {
     const rank = new Int32Array(n);
     for (let k = 0; k < n; k++) rank[order[k]!] = k;
     return rank;
-  }
-
-  /**
-   * Ids in order of unsigned hash, ids with one hash in order of id: a stable radix sort on the hash's low
-   * then its high 16 bits, from the ids in order (two passes over the ids; no key made and no comparison).
-   */
-  private byHash(n: number): Int32Array {
-    const hashes = this.hashes;
-    const from = new Int32Array(n);
-    for (let id = 0; id < n; id++) from[id] = id;
-    const to = new Int32Array(n);
-    const count = new Int32Array(RADIX + 1);
-    for (const shift of [0, 16]) {
-      count.fill(0);
-      for (let k = 0; k < n; k++) count[((hashes[from[k]!]! >>> shift) & (RADIX - 1)) + 1]!++;
-      for (let d = 0; d < RADIX; d++) count[d + 1]! += count[d]!;
-      for (let k = 0; k < n; k++) {
-        const id = from[k]!;
-        to[count[(hashes[id]! >>> shift) & (RADIX - 1)]!++] = id;
-      }
-      from.set(to);
-    }
-    return from;
   }
 
   private grow(): void {
