@@ -10,6 +10,7 @@
 // Stop 61 (committed + STRATIFY=1 PERTURB=1..6): picked "small names <=3 core 0.5 share 0.34" (tuning objective
 // 90.29 -> 90.88, better in 7 of 7); checking events -0.33 (worse in 1 of 7, one more story mixed), bbc merge +0.27,
 // harder +0.24, few-outlets +0.48: not kept. As a trainer search (SMALL_SEARCH=1, methods mode): the same run falls.
+// MIXED=1 (lk73): prints, per training, the gold events of each events tuning story that mixes two (tuning half only).
 // ONLY=<regular expression> keeps the baseline and the matching settings (to read one setting's figures; not a pick).
 // Stop 62 (pk62, committed + STRATIFY=1 PERTURB=1..13): picked "small names+times <=3 core 1 share 0" (90.27 -> 90.84,
 // 14/0); checking events 0/0, bbc merge +1.68 (14/0), harder +0.46 (10/1), few-outlets +1.01 (14/0): shipped in
@@ -250,6 +251,12 @@ const SETS = ["events", "bbc merge", "harder", "few-outlets"] as const;
  * One training under one decision, one half: each set's F1 (few-outlets: the draws' mean) and events' mixed stories;
  * printed beside them, not picked by (mg64): the both-event draws' mean precision and their topics mixed, summed.
  */
+/** lk73 (MIXED=1): the gold events each mixed story holds, "a+b" per story, for reading which tuning topics a training mixes. */
+function mixedGolds(predicted: readonly string[], gold: readonly string[]): string {
+  const golds = new Map<string, Set<string>>();
+  predicted.forEach((label, k) => (golds.get(label) ?? golds.set(label, new Set()).get(label)!).add(gold[k]!));
+  return [...golds.values()].filter((g) => g.size > 1).map((g) => [...g].sort().join("+")).sort().join(", ");
+}
 function scoreHalf(decision: MergeDecision, weighed: readonly WeightedEdges[], drawWeighed: readonly WeightedEdges[], half: Half, setting?: Setting): Scores {
   const labels = (s: SweepSet, w: WeightedEdges) => {
     const label = new Array<string>(s.n);
@@ -262,6 +269,7 @@ function scoreHalf(decision: MergeDecision, weighed: readonly WeightedEdges[], d
   const f1 = sets.map((s, i) => {
     const [predicted, gold] = labels(s, weighed[i]!);
     if (s.name === "events") mixed = mixedClusters(predicted, gold);
+    if (s.name === "events" && half === "tune" && process.env.MIXED === "1") console.log(`  events tuning mixed: ${mixedGolds(predicted, gold)}`);
     return pairwiseScores(predicted, gold).f1;
   });
   f1.push(draws.reduce((sum, s, i) => sum + pairwiseScores(...labels(s, drawWeighed[i]!)).f1, 0) / draws.length);
