@@ -48,6 +48,7 @@ import { halfOf, type Half } from "../eval/lib/split.ts";
 import { checkedAverageLink, linkMaps, loadSweepSets, mergeModelsFrom, weighSets, type Grouping, type SweepSet } from "./lib/merge-sweep.ts";
 import type { WeightedEdges } from "../src/cluster/agglomerate.ts";
 import { idsOf, type Profile } from "../src/cluster/profile.ts";
+import { pointsBack } from "./lib/trial-pair-features.ts";
 
 interface Setting {
   name: string;
@@ -211,6 +212,33 @@ if (process.env.FAMILY === "70b") {
   for (const maxGroup of [3, 5]) for (const g of [1, 0.5, 0.125]) FAMILY.push(cover(maxGroup, 1, 1, g));
 }
 
+/**
+ * lk73 (FAMILY=lk73): two groups of at least `minGroup` reports do not join when at least `hi` of one's reports point
+ * back to an earlier event in their leads (pointsBack, trial-pair-features.ts) and at most `lo` of the other's do: a
+ * thread's next event, whose reports retell the first, beside the first. A function of the groups' own reports.
+ */
+const pointingBack = new Map<readonly Profile[], boolean[]>();
+const retold = (minGroup: number, hi: number, lo: number): Setting => ({
+  name: `retold groups >=${minGroup} back >=${hi} against <=${lo}`,
+  apply: (d) => d,
+  check: (_near, profiles, onRefuse) => {
+    const back = pointingBack.get(profiles);
+    const share = (g: readonly number[]) => g.filter((i) => back![i]).length / g.length;
+    return (groups, x, y) => {
+      const [a, b] = [groups.members[x]!, groups.members[y]!];
+      if (!back || a.length < minGroup || b.length < minGroup) return true;
+      const [p, q] = [share(a), share(b)];
+      const ok = !((p >= hi && q <= lo) || (q >= hi && p <= lo));
+      if (!ok) onRefuse?.(a, b);
+      return ok;
+    };
+  },
+});
+if (process.env.FAMILY === "lk73") {
+  FAMILY.length = 1;
+  for (const minGroup of [2, 3]) for (const [hi, lo] of [[0.5, 0], [0.5, 0.25], [0.67, 0.25]] as const) FAMILY.push(retold(minGroup, hi, lo));
+}
+
 // FAMILY=66 and FAMILY=66b (mg66, stop 66: a refusal that sticks, decision.ts `stick` with `until` and `from`, since
 // removed) ran at commit db46155; neither passed the tuning rule (docs/scaling.md).
 // FAMILY=62 and FAMILY=62b (mg62, stop 62: the check with `story` / `hold`, decision.ts options since removed)
@@ -235,6 +263,7 @@ const draws: SweepSet[] = outletDraws(corpus("events-dev.jsonl")).map((items, d)
   const scored = scoredCandidates(items.map((x) => x.article), defaultClusterOptions);
   return { name: `draw${d}`, scored, n: scored.order.length, gold: scored.order.map((a) => byPath.get(a.path)!.gold), half: scored.order.map((a) => halfOf(byPath.get(a.path)!.splitKey)) };
 });
+for (const s of [...sets, ...draws]) pointingBack.set(s.scored.profiles, s.scored.order.map((a) => pointsBack(a.title, a.paragraphs)));
 const loaded = new Map(files.map((f) => {
   const models = mergeModelsFrom(f === "committed" ? undefined : f);
   return [f, { name: f, decision: models.decision, weighed: weighSets(sets, models), drawWeighed: weighSets(draws, models) }] as const;
