@@ -10,6 +10,9 @@
 // Stop 61 (committed + STRATIFY=1 PERTURB=1..6): picked "small names <=3 core 0.5 share 0.34" (tuning objective
 // 90.29 -> 90.88, better in 7 of 7); checking events -0.33 (worse in 1 of 7, one more story mixed), bbc merge +0.27,
 // harder +0.24, few-outlets +0.48: not kept. As a trainer search (SMALL_SEARCH=1, methods mode): the same run falls.
+// Stop 73 (lk73): FAMILY=lk73 (retold, a group check on leads pointing back) over the 7 KEEP_DECISION base trainings and
+// over mg73's 7 `introduced` ones: every m=2 setting lowers events' tuning mean (-2.0 to -7.2), m=3 never fires: the
+// baseline kept both times, not adopted.
 // MIXED=1 (lk73): prints, per training, the gold events of each events tuning story that mixes two (tuning half only).
 // ONLY=<regular expression> keeps the baseline and the matching settings (to read one setting's figures; not a pick).
 // Stop 62 (pk62, committed + STRATIFY=1 PERTURB=1..13): picked "small names+times <=3 core 1 share 0" (90.27 -> 90.84,
