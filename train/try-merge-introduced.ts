@@ -4,6 +4,8 @@
 // 72) tallies that variant instead: `introduced` set to 0 where the two texts' stated days, months or years conflict.
 // FEATURE=roleReferred (mg73, stop 73): "the singer" in one report for "singer George Michael" in the other. Tuning
 // share true at 0 / 1 / 2+: harder .094 / .159 / .085, bbc merge .127 / .035 / .000, events .481 / .491 / .628.
+// FEATURE=retells (lk73, stop 73): exactly one of the two leads points back to an earlier event (pointsBack). Tuning
+// share true at 0 / 1 (shown as "2+"): harder .107 / .081, bbc merge .115 / .071, events .517 / .425.
 import { PAIR_FEATURES } from "../src/cluster/index.ts";
 import { loadSweepSets, printTuningTally, withTrialColumns } from "./lib/merge-sweep.ts";
 

@@ -96,6 +96,26 @@ function formsMatched(a: NameForms, b: NameForms): number {
 
 
 /**
+ * lk73: whether a report's lead (headline and first two sentences) points back to an earlier event of its thread:
+ * "last week's", "earlier this month", "two weeks ago", "previous" (not "previously unknown"), "again", "another",
+ * "reverse"/"reversal", "overturn", "rescind", "repeal" and the like. A report of a thread's next event retells the
+ * first in its lead; the first event's reports have nothing to point back to.
+ */
+const BACK_REFERENCE = new RegExp(
+  [
+    String.raw`\b(?:last|past|previous)\s+(?:week|month|year|weekend|summer|autumn|winter|spring|season|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?\b`,
+    String.raw`\bearlier\s+(?:this|in\s+the)\s+(?:week|month|year)\b`,
+    String.raw`\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|after|earlier|before)\b`,
+    String.raw`\b(?:previous(?:ly)?(?!\s+(?:unknown|unreported|undisclosed|unseen|unpublished))|again|another|renewed|follow-?up|once\s+more)\b`,
+    String.raw`\b(?:revers(?:e|es|ed|ing|al)|overturn(?:s|ed|ing)?|undo(?:es|ing)?|undid|rescind(?:s|ed|ing)?|repeal(?:s|ed|ing)?|scrap(?:s|ped|ping)?)\b`,
+  ].join("|"),
+  "i",
+);
+export function pointsBack(title: string, paragraphs: readonly string[]): boolean {
+  const lead = [title, ...paragraphs.flatMap((x) => splitSentences(x)).slice(0, 2)].join(" \n ");
+  return BACK_REFERENCE.test(lead);
+}
+/**
  * mg71: the people a report names in full ("Tony Blair", "Desmond Tutu": a run of 2-3 capitalised words, a title
  * or a sentence's opening word left off, the last word the surname) and those it names only by one word ("Mr
  * Blair", "Tutu said") and never in full. A report that names someone only by surname whom the other report
@@ -267,6 +287,8 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
   let forms: NameForms[] | null = null;
   let intro: Introduced[] | null = null;
   const introOf = () => (intro ??= s.order.map((a) => introduced(a.title, a.paragraphs)));
+  let back: boolean[] | null = null;
+  const backOf = () => (back ??= s.order.map((a) => pointsBack(a.title, a.paragraphs)));
   let roleSets: Roles[] | null = null;
   const rolesOf = () => (roleSets ??= s.order.map((a) => roles(a.title, a.paragraphs)));
   const formsOf = () => (forms ??= s.order.map((a) => nameForms(a.title, a.paragraphs)));
@@ -514,6 +536,8 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
       column("days")(a, b) < 0 || column("months")(a, b) < 0 || column("years")(a, b) < 0
         ? 0
         : Math.log1p(introducedTo(introOf()[a]!, introOf()[b]!) + introducedTo(introOf()[b]!, introOf()[a]!)),
+    /** lk73: log(2) when exactly one of the two leads points back to an earlier event (pointsBack), else 0: a thread's next event beside its first. */
+    retells: (a, b) => (backOf()[a]! !== backOf()[b]! ? Math.LN2 : 0),
     /** mg73: log(1 + the roles either report refers to by "the <role>" alone that the other gives with a name). */
     roleReferred: (a, b) => Math.log1p(roleReferredTo(rolesOf()[a]!, rolesOf()[b]!) + roleReferredTo(rolesOf()[b]!, rolesOf()[a]!)),
     /**
