@@ -14,7 +14,12 @@
 // whose categories differ, and the names lost (a base category counted a name that is gone), listed for the
 // tuning half and counted for the checking half unless `--list-check` (the checking half is never read to design).
 //
-//   npx tsx eval/eval-categories.ts [--base /work/wt/base67] [--show N] [--list-check]
+// German common nouns (ct73): the one-word German categories no rule above faults and that are not plain names are
+// looked up in hand labels by word (train/labels/german-categories.json: "names" and "nouns", per half; the
+// checking half's labelled only after the method was frozen); the line "de one-word" gives the share of them that
+// are common nouns and how many of the labelled names are still shown. `--list-de` lists the unlabelled ones.
+//
+//   npx tsx eval/eval-categories.ts [--base /work/wt/base67] [--show N] [--list-check] [--list-de]
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cleanSource } from "../src/clean/index.ts";
@@ -24,6 +29,7 @@ import { devSource } from "./lib/dev-source.ts";
 import { loadDates, loadWebpages } from "./lib/clean-corpus.ts";
 import { HALVES, halfOf, type Half } from "./lib/split.ts";
 import { readJsonl } from "./lib/jsonl.ts";
+import { readFileSync } from "node:fs";
 
 const args = process.argv.slice(2);
 const at = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -33,6 +39,8 @@ const base: Categorise | null = baseTree
   : null;
 const SHOW = Number(at("--show") ?? 0);
 const LIST_CHECK = args.includes("--list-check");
+const LIST_DE = args.includes("--list-de");
+const deLabels = JSON.parse(readFileSync(fileURLToPath(new URL("../train/labels/german-categories.json", import.meta.url)), "utf8")) as Record<Half, { names: string[]; nouns: string[] }>;
 
 interface Story {
   set: string;
@@ -141,6 +149,8 @@ for (const half of HALVES) {
   const gained: string[] = [];
   const shown: string[] = [];
   const examples: string[] = [];
+  const oneWord = { names: 0, nouns: 0, other: [] as string[] };
+  const namesShown = new Set<string>();
   for (const s of stories) {
     if (s.half !== half) continue;
     const text = s.articles.map((a) => a.slice(0, 6).join("\n")).join("\n");
@@ -160,6 +170,15 @@ for (const half of HALVES) {
     };
     const mine = categoriseArticles(s.articles.map((a) => ({ path: "", paragraphs: a })), s.exclude);
     tally(now, mine);
+    if (group === "de") {
+      const labels = deLabels[half];
+      for (const cat of mine) {
+        if (faultOf(cat, lang, text) || plainName(cat)) continue;
+        if (labels.names.includes(cat)) (oneWord.names++, namesShown.add(cat));
+        else if (labels.nouns.includes(cat)) oneWord.nouns++;
+        else oneWord.other.push(cat);
+      }
+    }
     if (!base) continue;
     const theirs = base(s.articles.map((a) => ({ path: "", paragraphs: a })), s.exclude);
     tally(then, theirs);
@@ -185,6 +204,13 @@ for (const half of HALVES) {
     console.log(`${half} names ${label}: ${names.length}, plain names ${plain.length}${list}`);
   };
   if (base) (listed("lost", lost), listed("gained", gained));
+  const labelled = oneWord.names + oneWord.nouns;
+  const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : "-");
+  console.log(
+    `${half} de one-word: ${labelled + oneWord.other.length} shown, common nouns ${oneWord.nouns} of ${labelled} labelled (${pct(oneWord.nouns, labelled)}%), names ${oneWord.names}; ` +
+      `labelled names shown ${namesShown.size} of ${deLabels[half].names.length} (${pct(namesShown.size, deLabels[half].names.length)}%); unlabelled ${oneWord.other.length}` +
+      (LIST_DE && (half === "tune" || LIST_CHECK) ? `: ${[...new Set(oneWord.other)].sort().join(" | ")}` : ""),
+  );
   for (const line of examples) console.log(`    ${line}`);
   for (const line of shown) console.log(`    ${line}`);
 }
