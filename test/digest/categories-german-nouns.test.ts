@@ -34,4 +34,18 @@ describe("German story categories", () => {
     expect(once).not.toContain("Eule");
     expect(categoriseArticles([{ path: "a.html", paragraphs }, { path: "a.txt", paragraphs }], [], "de")).toEqual(once);
   });
+
+  it("drop the plainer nouns beside a name, by their form and a fixed noun list, not by other stories", () => {
+    // A spa in the Styrian Vulkanland: "Thermalwasser" and "Luft" were shown beside it (ct73).
+    const spa = storyCategories([textOf("webpages-dev/9e09eed6386b46e8")], []);
+    expect(spa).toContain("Vulkanland");
+    expect(spa).not.toContain("Thermalwasser");
+    expect(spa).not.toContain("Luft");
+  });
+
+  it("never show a question word", () => {
+    // A heading's capitalised "Warum" taken mid-sentence (qa73's month showed one on a German story).
+    const text = "Die Stadt fragt sich, Warum so viele Familien nach Dessau ziehen. Die Antwort auf das Warum ist einfach: In Dessau sind die Mieten niedrig. Das „Warum“ beschäftigt Dessau seit Jahren, und ein Warum bleibt.";
+    expect(categoriseArticles([{ path: "a.txt", paragraphs: [text] }], [], "de")).toEqual(["Dessau"]);
+  });
 });
