@@ -8,7 +8,7 @@ import { GERMAN_DETERMINERS } from "../text/name-words.ts";
 import model from "./german-names-model.json" with { type: "json" };
 
 /** Prepositions a place or a company follows with no determiner ("in Dessau", "aus München", "bei Bosch"). */
-const PREPOSITIONS: ReadonlySet<string> = new Set("in aus nach bei von mit für gegen über durch um ohne zu ab seit an auf unter vor hinter zwischen".split(" "));
+export const PREPOSITIONS: ReadonlySet<string> = new Set("in aus nach bei von mit für gegen über durch um ohne zu ab seit an auf unter vor hinter zwischen".split(" "));
 
 /** Endings that make nouns of other words (-ung, -heit, -keit, -schaft, -tion, -tät, -ismus…): a name seldom has one. */
 const NOUN_SUFFIX = /(?:ung|heit|keit|schaft|tion|tät|ismus|nis|tum|ling|chen|ment|ik|ie|enz|anz|ur|ei|eur|ist|or)$/u;
