@@ -33,7 +33,9 @@ describe("a story's categories in its declared language", () => {
     const story = buildDigest(stories).model.stories[0]!;
     expect(story.language.lang).toBe("de");
     expect(story.categories).not.toContain("Sie");
-    expect(story.categories).toEqual(expect.arrayContaining(["Smartphone", "Weihnachtsmarkt-Finder"]));
+    expect(story.categories).toContain("Weihnachtsmarkt-Finder");
+    // "Smartphone" is a common noun (the German categories' noun list and its form weigh it so, ct73).
+    expect(story.categories).not.toContain("Smartphone");
   });
 
   it("are found anew when found ahead in the prose's language", () => {

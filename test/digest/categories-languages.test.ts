@@ -16,7 +16,9 @@ describe("story categories in other languages", () => {
     // "Sie" (the polite you) opens many of the page's sentences and follows a colon; "Das Exemplar", "Montag"
     const christmas = categoriesOf("webpages-dev/8c3935af4702af76");
     expect(christmas).not.toContain("Sie");
-    expect(christmas).toEqual(expect.arrayContaining(["Smartphone", "Weihnachtsmarkt-Finder"]));
+    expect(christmas).toContain("Weihnachtsmarkt-Finder");
+    // "Smartphone" is a common noun (the German categories' noun list and its form weigh it so, ct73).
+    expect(christmas).not.toContain("Smartphone");
     const sheep = categoriesOf("webpages-dev/45a74afb3feefaf7");
     expect(sheep.filter((c) => /^(Das|Der|Die|Ein|Eine)\b/.test(c))).toEqual([]);
     expect(categoriesOf("webpages-dev/d7d295f11bd7a94b")).not.toContain("Montag");
