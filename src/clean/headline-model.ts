@@ -98,9 +98,7 @@ export function labelOver(doc: TextDoc, candidates: readonly HeadlineCandidate[]
     const below = candidates[j]!.index;
     const under = doc.lines[below]!;
     if (under.words < LABEL_UNDER_WORDS[0] || under.words > LABEL_UNDER_WORDS[1] || under.text.trimEnd().endsWith(".")) continue;
-    let prose = false;
-    for (let i = at + 1; i < below; i++) if (doc.lines[i]!.drop === null && doc.lines[i]!.prose) prose = true;
-    if (!prose) return true;
+    if (!doc.lines.slice(at + 1, below).some((line) => line.drop === null && line.prose)) return true;
   }
   return false;
 }
