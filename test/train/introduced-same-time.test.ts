@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defaultClusterOptions, PAIR_FEATURES, scoredCandidates } from "../../src/cluster/index.ts";
 import { dated } from "../../eval/lib/merge-set.ts";
 import { withTrialColumns } from "../../train/lib/trial-pair-features.ts";
+import tutu from "../fixtures/train/tutu-guantanamo.json" with { type: "json" };
 
 // events-dev tuning topic 7, as the corpus gives it: Klitschko's 2012 defence against Thompson in Bern (whole) and a cut
 // of a report of his 2008 defence against Rahman in Mannheim that names "Klitschko's Ukrainian brother" (so the Bern
@@ -19,16 +20,10 @@ const mannheim = [
   "Klitschko's Ukrainian brother, Vitali, is the current WBC heavyweight champion, but the siblings have ruled out fighting each other.",
   "Wladimir Klitschko has held at least one major heavyweight belt since beating Chris Byrd for the IBF version in April 2006.",
 ];
-// bbc-dev's "Tutu's Guantanamo release call" (a tuning-half story) cut in two as the harder set cuts it: no year, month
-// or day stated, and the second half names the archbishop by surname alone.
-const firstHalf = [
-  "Archbishop Desmond Tutu has called for the release of the remaining inmates at Guantanamo Bay and terror suspects detained without trial in the UK.",
-  "His comments follow news that all four Britons held by the US in the Cuban camp will be freed within weeks.",
-];
-const secondHalf = [
-  "The South African archbishop said detentions without trial were \"unacceptable\" and \"distressing\".",
-  "Referring to the detentions in Cuba, Archbishop Tutu told BBC News: \"It is utterly unacceptable.\"",
-];
+// The Tutu story cut in two as the harder set cuts it: no year, month or day stated, and the second half names the
+// archbishop by surname alone.
+const firstHalf = tutu.first;
+const secondHalf = tutu.later.slice(0, 2);
 
 /** Each candidate pair's two trial values, by the two paths' names. */
 function values(articles: ReturnType<typeof dated>[]): Map<string, [number, number]> {

@@ -1,16 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { roleReferredTo, roles } from "../../train/lib/trial-pair-features.ts";
+import tutu from "../fixtures/train/tutu-guantanamo.json" with { type: "json" };
 
-// bbc-dev's "Tutu's Guantanamo release call" (bbc-politics-205, a tuning-half story), cut as the harder merge set
-// cuts it: the first half introduces "Archbishop Desmond Tutu", the later half opens with "The South African archbishop".
-const firstHalf = [
-  "Archbishop Desmond Tutu has called for the release of the remaining inmates at Guantanamo Bay and terror suspects detained without trial in the UK.",
-  "His comments follow news that all four Britons held by the US in the Cuban camp will be freed within weeks.",
-];
-const secondHalf = [
-  "The South African archbishop said detentions without trial were \"unacceptable\" and \"distressing\".",
-  "On Tuesday Foreign Secretary Jack Straw told the Commons that the US had agreed to release the four.",
-];
+// The story cut as the harder merge set cuts it: the first half introduces "Archbishop Desmond Tutu", the later half
+// opens with "The South African archbishop".
+const firstHalf = tutu.first;
+const secondHalf = [tutu.later[0]!, tutu.later[2]!];
 
 describe("roleReferred: a report refers by role alone to someone the other introduces with role and name", () => {
   it("links the later half's 'the South African archbishop' to the first half's 'Archbishop Desmond Tutu'", () => {
