@@ -202,6 +202,22 @@ export const roleReferredTo = (a: Roles, b: Roles) => {
   for (const w of b.referred) if (a.named.has(w)) n++;
   return n;
 };
+/**
+ * mg74: how many people b names only by surname whom a names in full, counting only a surname b puts where a person
+ * stands: after a title ("Mr Blair", "Gov. Palin", "coach Dungy") or before a verb of saying ("Tutu said"). `introduced`
+ * also counts organisations, teams and places written once in full ("Microsoft Corp", "Indianapolis Colts").
+ */
+const PERSON_TITLE = String.raw`(?:mr|mrs|ms|miss|dr|sir|lord|lady|gov|sen|rep|president|minister|chancellor|secretary|judge|coach|captain|prof|professor)`;
+const SAYING = String.raw`(?:said|says|told|added|argued|insisted|warned|explained|wrote|admitted|claimed|denied)`;
+export const personIntroducedTo = (a: Introduced, b: Introduced, bText: string) => {
+  let n = 0;
+  for (const w of b.short) {
+    if (!a.full.has(w)) continue;
+    const q = w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    if (new RegExp(String.raw`\b${PERSON_TITLE}\.?\s+${q}\b|\b${q}\s+${SAYING}\b`, "u").test(bText)) n++;
+  }
+  return n;
+};
 /** How many people b names only by surname whom a names in full. */
 export const introducedTo = (a: Introduced, b: Introduced) => {
   let n = 0;
@@ -320,6 +336,8 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
   const backOf = () => (back ??= s.order.map((a) => pointsBack(a.title, a.paragraphs)));
   let byObject: boolean[] | null = null;
   const byObjectOf = () => (byObject ??= s.order.map((a) => pointsBackByObject(a.title, a.paragraphs)));
+  let lowered: string[] | null = null;
+  const loweredOf = () => (lowered ??= s.order.map((a) => [a.title, ...a.paragraphs].join("\n").toLowerCase()));
   let roleSets: Roles[] | null = null;
   const rolesOf = () => (roleSets ??= s.order.map((a) => roles(a.title, a.paragraphs)));
   const formsOf = () => (forms ??= s.order.map((a) => nameForms(a.title, a.paragraphs)));
@@ -572,6 +590,11 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
     /** mg74: `introduced`, 0 when either lead names an earlier event as its verb's object (pointsBackByObject). */
     introducedUnpointed: (a, b) =>
       byObjectOf()[a]! || byObjectOf()[b]! ? 0 : Math.log1p(introducedTo(introOf()[a]!, introOf()[b]!) + introducedTo(introOf()[b]!, introOf()[a]!)),
+    /** mg74: `introducedUnpointed` counting only surnames the later report puts where a person stands (personIntroducedTo). */
+    introducedPersonUnpointed: (a, b) =>
+      byObjectOf()[a]! || byObjectOf()[b]!
+        ? 0
+        : Math.log1p(personIntroducedTo(introOf()[a]!, introOf()[b]!, loweredOf()[b]!) + personIntroducedTo(introOf()[b]!, introOf()[a]!, loweredOf()[a]!)),
     /** mg74: log(2) when exactly one of the two leads names an earlier event as its verb's object, else 0. */
     pointedBack: (a, b) => (byObjectOf()[a]! !== byObjectOf()[b]! ? Math.LN2 : 0),
     /** mg73: log(1 + the roles either report refers to by "the <role>" alone that the other gives with a name). */
