@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pointsBack, pointsBackByObject } from "../../train/lib/trial-pair-features.ts";
+import { introduced, introducedTo, personIntroducedTo, pointsBack, pointsBackByObject } from "../../train/lib/trial-pair-features.ts";
 
 // events-dev's tuning half: the endangered-species rule's reversal names the earlier rule as the object of its lead's
 // verb; the rule's own reports, an election's own reports and a same-event report written later do not (lk73's
@@ -33,5 +33,22 @@ describe("pointsBackByObject: a lead that names an earlier event as the object o
 
   it("reads only the headline and the first sentence", () => {
     expect(pointsBackByObject("Rule announced", ["The rule was announced.", "A later government overturned the rule."])).toBe(false);
+  });
+});
+
+// A later report's surname counts only where a person stands: after a title or before a verb of saying, not an
+// organisation written once in full ("Indianapolis Colts" then "Colts").
+describe("personIntroducedTo: a surname the later report puts where a person stands", () => {
+  const first = introduced("Archbishop Desmond Tutu calls for Guantanamo to close", ["The Indianapolis Colts played on the same day."]);
+  it("counts a surname before a verb of saying or after a title", () => {
+    const later = ["The archbishop spoke in Cape Town.", "Tutu said the camp was a stain."];
+    expect(personIntroducedTo(first, introduced("Camp criticised", later), later.join("\n").toLowerCase())).toBe(1);
+    const titled = ["Dr Tutu spoke in Cape Town."];
+    expect(personIntroducedTo(first, introduced("Camp criticised", titled), titled.join("\n").toLowerCase())).toBe(1);
+  });
+  it("does not count an organisation named once in full", () => {
+    const later = ["The Colts won again.", "The fix covers all versions."];
+    expect(introducedTo(first, introduced("Fix out", later))).toBe(1);
+    expect(personIntroducedTo(first, introduced("Fix out", later), later.join("\n").toLowerCase())).toBe(0);
   });
 });
