@@ -6,6 +6,10 @@
 // share true at 0 / 1 / 2+: harder .094 / .159 / .085, bbc merge .127 / .035 / .000, events .481 / .491 / .628.
 // FEATURE=retells (lk73, stop 73): exactly one of the two leads points back to an earlier event (pointsBack). Tuning
 // share true at 0 / 1 (shown as "2+"): harder .107 / .081, bbc merge .115 / .071, events .517 / .425.
+// FEATURE=pointedBack (mg74, stop 74): exactly one lead names an earlier event as its verb's object (pointsBackByObject).
+// Tuning share true at 0 / 1: harder .102 / .083, bbc merge .104 / .167 (6 pairs), events .511 / .183.
+// FEATURE=introducedUnpointed (mg74): `introduced`, 0 when either lead does; it silences events 58 true and 63 false
+// pairs beside `introduced`, harder 5 and 7, bbc merge 0 and 3.
 import { PAIR_FEATURES } from "../src/cluster/index.ts";
 import { loadSweepSets, printTuningTally, withTrialColumns } from "./lib/merge-sweep.ts";
 

@@ -116,6 +116,35 @@ export function pointsBack(title: string, paragraphs: readonly string[]): boolea
   return BACK_REFERENCE.test(lead);
 }
 /**
+ * mg74: whether a report's lead (headline and first sentence) names an earlier event of its thread as the OBJECT of its
+ * verb, not by a time phrase: (a) a verb of reversal in a verb form followed directly by its object ("overturns Bush
+ * rule", "reversed the ruling", "rolls back", "strikes down") or a reversal noun with "of" ("reversal of", "repeal of");
+ * (b) a word of succession right after a verb (a lower-case word that is not a preposition; a determiner may stand
+ * between) and before a lower-case noun that is not a unit of time or of a contest ("releases second patch", "issues
+ * another warning", not "for a second day", "the second half"). A same-event report written a day later says "last
+ * week" or "a day earlier" (lk73's `pointsBack`), not this.
+ */
+const NOT_OBJECT = String.raw`(?:to|on|in|at|for|with|from|by|after|before|as|and|or|but|of|over|into|itself|himself|herself|themselves|course|direction|out|up|off|again)\b`;
+const REVERSAL_VERB = String.raw`(?:overturn(?:s|ed|ing)?|revers(?:es|ed|ing)|reverse|rescind(?:s|ed|ing)?|repeal(?:s|ed|ing)?|revok(?:e|es|ed|ing)|undo(?:es|ing)?|undid|undone|scrap(?:s|ped|ping)?|quash(?:es|ed|ing)?|annul(?:s|led|ling)?|retract(?:s|ed|ing)?)`;
+const REVERSAL = new RegExp(
+  [
+    String.raw`\b${REVERSAL_VERB}\s+(?!${NOT_OBJECT})["'‘“]?[\p{L}\d]`,
+    String.raw`\b(?:roll(?:s|ed|ing)?\s+back|strik(?:e|es|ing)\s+down|struck\s+down)\s+(?!${NOT_OBJECT})["'‘“]?[\p{L}\d]`,
+    String.raw`\b(?:reversal|repeal|overturning|rescinding|revocation|annulment)\s+of\b`,
+  ].join("|"),
+  "iu",
+);
+const PREPOSITIONS = new Set(["to", "on", "in", "at", "for", "with", "from", "by", "after", "before", "as", "of", "over", "into", "during", "until", "since", "than", "and", "or", "but", "the", "a", "an", "is", "was", "be", "been", "its", "his", "her", "their", "this", "that", "for"]);
+const TIME_AND_CONTEST_UNITS = new Set(["day", "days", "night", "nights", "week", "weeks", "month", "months", "year", "years", "time", "times", "half", "quarter", "round", "leg", "set", "sets", "innings", "period", "term", "place", "minute", "hour", "season", "stage", "game", "match", "test", "straight", "consecutive", "successive", "largest", "biggest", "highest", "most", "best", "worst", "oldest"]);
+const SUCCESSION = /(?<![\p{L}\d'’-])(\p{Ll}[\p{Ll}-]*)(?![\p{L}'’])\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:second|third|fourth|another|follow-up|replacement)\s+(\p{Ll}[\p{Ll}-]*)/gu;
+export function pointsBackByObject(title: string, paragraphs: readonly string[]): boolean {
+  for (const line of [title, ...paragraphs.flatMap((x) => splitSentences(x)).slice(0, 1)]) {
+    if (REVERSAL.test(line)) return true;
+    for (const m of line.matchAll(SUCCESSION)) if (!PREPOSITIONS.has(m[1]!) && !TIME_AND_CONTEST_UNITS.has(m[2]!)) return true;
+  }
+  return false;
+}
+/**
  * mg71: the people a report names in full ("Tony Blair", "Desmond Tutu": a run of 2-3 capitalised words, a title
  * or a sentence's opening word left off, the last word the surname) and those it names only by one word ("Mr
  * Blair", "Tutu said") and never in full. A report that names someone only by surname whom the other report
@@ -171,6 +200,22 @@ export function roles(title: string, paragraphs: readonly string[]): Roles {
 export const roleReferredTo = (a: Roles, b: Roles) => {
   let n = 0;
   for (const w of b.referred) if (a.named.has(w)) n++;
+  return n;
+};
+/**
+ * mg74: how many people b names only by surname whom a names in full, counting only a surname b puts where a person
+ * stands: after a title ("Mr Blair", "Gov. Palin", "coach Dungy") or before a verb of saying ("Tutu said"). `introduced`
+ * also counts organisations, teams and places written once in full ("Microsoft Corp", "Indianapolis Colts").
+ */
+const PERSON_TITLE = String.raw`(?:mr|mrs|ms|miss|dr|sir|lord|lady|gov|sen|rep|president|minister|chancellor|secretary|judge|coach|captain|prof|professor)`;
+const SAYING = String.raw`(?:said|says|told|added|argued|insisted|warned|explained|wrote|admitted|claimed|denied)`;
+export const personIntroducedTo = (a: Introduced, b: Introduced, bText: string) => {
+  let n = 0;
+  for (const w of b.short) {
+    if (!a.full.has(w)) continue;
+    const q = w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    if (new RegExp(String.raw`\b${PERSON_TITLE}\.?\s+${q}\b|\b${q}\s+${SAYING}\b`, "u").test(bText)) n++;
+  }
   return n;
 };
 /** How many people b names only by surname whom a names in full. */
@@ -289,6 +334,10 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
   const introOf = () => (intro ??= s.order.map((a) => introduced(a.title, a.paragraphs)));
   let back: boolean[] | null = null;
   const backOf = () => (back ??= s.order.map((a) => pointsBack(a.title, a.paragraphs)));
+  let byObject: boolean[] | null = null;
+  const byObjectOf = () => (byObject ??= s.order.map((a) => pointsBackByObject(a.title, a.paragraphs)));
+  let lowered: string[] | null = null;
+  const loweredOf = () => (lowered ??= s.order.map((a) => [a.title, ...a.paragraphs].join("\n").toLowerCase()));
   let roleSets: Roles[] | null = null;
   const rolesOf = () => (roleSets ??= s.order.map((a) => roles(a.title, a.paragraphs)));
   const formsOf = () => (forms ??= s.order.map((a) => nameForms(a.title, a.paragraphs)));
@@ -538,6 +587,16 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
         : Math.log1p(introducedTo(introOf()[a]!, introOf()[b]!) + introducedTo(introOf()[b]!, introOf()[a]!)),
     /** lk73: log(2) when exactly one of the two leads points back to an earlier event (pointsBack), else 0: a thread's next event beside its first. */
     retells: (a, b) => (backOf()[a]! !== backOf()[b]! ? Math.LN2 : 0),
+    /** mg74: `introduced`, 0 when either lead names an earlier event as its verb's object (pointsBackByObject). */
+    introducedUnpointed: (a, b) =>
+      byObjectOf()[a]! || byObjectOf()[b]! ? 0 : Math.log1p(introducedTo(introOf()[a]!, introOf()[b]!) + introducedTo(introOf()[b]!, introOf()[a]!)),
+    /** mg74: `introducedUnpointed` counting only surnames the later report puts where a person stands (personIntroducedTo). */
+    introducedPersonUnpointed: (a, b) =>
+      byObjectOf()[a]! || byObjectOf()[b]!
+        ? 0
+        : Math.log1p(personIntroducedTo(introOf()[a]!, introOf()[b]!, loweredOf()[b]!) + personIntroducedTo(introOf()[b]!, introOf()[a]!, loweredOf()[a]!)),
+    /** mg74: log(2) when exactly one of the two leads names an earlier event as its verb's object, else 0. */
+    pointedBack: (a, b) => (byObjectOf()[a]! !== byObjectOf()[b]! ? Math.LN2 : 0),
     /** mg73: log(1 + the roles either report refers to by "the <role>" alone that the other gives with a name). */
     roleReferred: (a, b) => Math.log1p(roleReferredTo(rolesOf()[a]!, rolesOf()[b]!) + roleReferredTo(rolesOf()[b]!, rolesOf()[a]!)),
     /**
