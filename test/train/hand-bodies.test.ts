@@ -63,7 +63,12 @@ describe("hand-labelled text bodies, the second file", () => {
     } finally {
       delete process.env.HAND_LABELS;
     }
-    expect(all.length).toBe(69);
+    process.env.HAND_LABELS = "tx63";
+    try {
+      expect(handLabels().length).toBe(69);
+    } finally {
+      delete process.env.HAND_LABELS;
+    }
   });
 
   it("keep a news story's paragraphs without the standfirst and related box a snippet gold counts or not", () => {
@@ -76,5 +81,40 @@ describe("hand-labelled text bodies, the second file", () => {
     expect(body).not.toContain("We're about to get 20 terabyte hard drives");
     expect(body).not.toContain("Microsoft Is Using DNA");
     expect(body).not.toContain("Matthew is PCMag's UK-based editor");
+  });
+});
+
+// tx74's labels (train/labels/text-bodies-tx74.jsonl): webpages-dev tuning pages read for what stands UNDER the body
+// (other stories' teasers, reader comments, asks, author boxes), which the snippets of those pages leave unlabelled.
+describe("hand-labelled text bodies, the third file", () => {
+  it("adds 36 pages to the 69, none twice", () => {
+    const all = handLabels();
+    expect(all.length).toBe(105);
+    expect(new Set(all.map((l) => l.id)).size).toBe(105);
+  });
+
+  it("end a blog post at its last paragraph and label the 35 reader comments under it furniture", () => {
+    const page = pages.find((p) => p.set === "webpages" && p.id === "e1ed0a45a0482f7b")!;
+    const body = handTruths([page]).get(page.id)!;
+    expect(body).toContain("Google+ hat nunmehr mehrfach die Profile solcher Nutzer gesperrt");
+    expect(body).toContain("Vor diesem Hintergrund erscheint es mir rechtlich problematisch");
+    expect(body).not.toContain("Comment by Mirko Lange");
+    expect(body).not.toContain("Also im Klartext");
+    // As training labels: the comment lines the snippets leave unknown become furniture, the body's lines stay article.
+    const doc = prepared(page, "text")!;
+    const { labels } = handLabelled(page, body, doc);
+    const line = (start: string) => doc.lines.findIndex((l) => l.text.startsWith(start));
+    expect(labels[line("Also im Klartext")]).toBe(0);
+    expect(labels[line("Daran unmittelbar schließt sich")]).toBeGreaterThan(0);
+  });
+
+  it("drop the job ads and read-also teasers set inside a news story, and keep the paragraphs around them", () => {
+    const page = pages.find((p) => p.set === "webpages" && p.id === "13636391bbc21643")!;
+    const body = handTruths([page]).get(page.id)!;
+    expect(body).toContain("Überall auf der Welt forscht man intensiv an der kontrollierten Kernfusion");
+    expect(body).toContain("Was ist genau bei diesem Kernfusion-Experiment passiert?");
+    expect(body).not.toContain("Zum Job");
+    expect(body).not.toContain("So wird der Fusionsreaktor Wendelstein 7-X noch besser");
+    expect(body).not.toContain("Ein Beitrag von:");
   });
 });

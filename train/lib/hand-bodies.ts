@@ -9,6 +9,10 @@
 // base run holds 30+ lines and where some depth candidate of train/try-regions.ts scores differently from the base
 // by the snippets (the pages the per-page depth choice learns from), in a fixed hash order, three skipped as no one
 // article (an index, a listing, a paywalled paper). HAND_LABELS=tx61 reads the first file only (the A/B base).
+// text-bodies-tx74.jsonl (tx74, stop 74) adds webpages-dev tuning pages read for their TAIL: the unlabelled pages where
+// the committed text path keeps the most tokens below the last must-have snippet, read in that order, labelled the same
+// way (what stands under the body, teasers, comments, asks, author boxes, read-more links, out); pages with no one
+// article (a curriculum, a villa listing, a product page) skipped. HAND_LABELS=tx63 reads the first two files only.
 import { fileURLToPath } from "node:url";
 import type { DevPage } from "../../eval/lib/clean-corpus.ts";
 import { halfOf } from "../../eval/lib/split.ts";
@@ -25,10 +29,14 @@ interface HandLabel {
   note: string;
 }
 
-const FILES = [new URL("../labels/text-bodies.jsonl", import.meta.url), new URL("../labels/text-bodies-tx63.jsonl", import.meta.url)];
+const FILES = [
+  new URL("../labels/text-bodies.jsonl", import.meta.url),
+  new URL("../labels/text-bodies-tx63.jsonl", import.meta.url),
+  new URL("../labels/text-bodies-tx74.jsonl", import.meta.url),
+];
 
 export function handLabels(): HandLabel[] {
-  const files = process.env.HAND_LABELS === "tx61" ? FILES.slice(0, 1) : FILES;
+  const files = process.env.HAND_LABELS === "tx61" ? FILES.slice(0, 1) : process.env.HAND_LABELS === "tx63" ? FILES.slice(0, 2) : FILES;
   const labels = files.flatMap((f) => readJsonl<HandLabel>(fileURLToPath(f)));
   const ids = new Set<string>();
   for (const l of labels) {
