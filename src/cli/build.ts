@@ -13,6 +13,7 @@ import { ingest, KEPT_TEXT_CHARS, readSource } from "../ingest/index.ts";
 import { knownFilesNamespace } from "../cache/known-files.ts";
 import { siteStateNamespace, stateIdentities, templatesKey, type SiteStats, renderSite } from "../site/index.ts";
 import { identitiesUnder, listingFrom, openOutputs, type FileIdentity } from "../output/index.ts";
+import { REPORT_FILE } from "../report/file.ts";
 import { parseArgs } from "./io.ts";
 import { startProgress } from "./progress.ts";
 import { DiskCache } from "../cache/pack.ts";
@@ -168,7 +169,7 @@ export async function runBuild(argv: string[]): Promise<number> {
       lap("unchanged");
     } else {
       const loaded = stages ?? (await loadStages());
-      const { AHEAD_CHUNK, buildDigestModel, buildReport, cachedCategories, lastFileDaysIn, movedDayLines, cachedViews, categoriesAhead, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, stageDays, startSummaryThreads, summariesAhead, summariseAll, summaryLines, warningLines, withPublished, writeFeeds, writeJsonFile } = loaded;
+      const { AHEAD_CHUNK, buildDigestModel, buildReport, cachedCategories, lastFileDays, lastReportText, movedDayLines, cachedViews, categoriesAhead, cachedClusterRows, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, stageDays, startSummaryThreads, summariesAhead, summariseAll, summaryLines, warningLines, withPublished, writeFeeds, writeJsonFile } = loaded;
       // The story-id state this build writes (a copy goes to the cache once the build is in place).
       let identityText = "";
       // Each day file's key, for the record; the last build's day files are taken by theirs only when it ran the same code and settings.
@@ -214,7 +215,9 @@ export async function runBuild(argv: string[]): Promise<number> {
         progress.step("writing the digests");
         identityText = serializeIdentityState(withPublished(result.identity, model.published));
         lap("digest");
-        const fileDaysBefore = await lastFileDaysIn(out.liveSite, result.stories.flatMap((s) => s.members));
+        // The last build's report, read only when some article is dated by its file's time: the days it gave them.
+        const fileDated = result.stories.some((s) => s.members.some((a) => a.dateSource === "file-mtime"));
+        const fileDaysBefore = lastFileDays(fileDated ? lastReportText(out.liveSite) : null);
         const report = buildReport(result.stories, [...ingested.rejected, ...result.rejected], [...ingested.messages, ...result.messages, ...(ids.message ? [ids.message] : [])], model, fileDaysBefore);
         // One digest a day, made (or taken from the last build: stageDays) with the other writes below.
         said.stdout = summaryLines(report, model.days.length);
@@ -224,7 +227,7 @@ export async function runBuild(argv: string[]): Promise<number> {
         const write = async () => {
           days = await stageDays(model, out.liveDigests, out.digests, lastDays, out.writeDigests);
           await writeFile(join(out.digests, IDENTITY_FILE), identityText);
-          await writeJsonFile(join(out.site, "build-report.json"), report);
+          await writeJsonFile(join(out.site, REPORT_FILE), report);
         };
         return { model, write };
       })();

@@ -18,6 +18,7 @@ import type { Message } from "../types.ts";
 import { SHOWN_UNKNOWN } from "../digest/index.ts";
 import { FEED_FILES, STORY_FEED_FILES } from "../feed/index.ts";
 import { counted } from "../text/counted.ts";
+import { REPORT_FILE } from "../report/file.ts";
 
 /**
  * The cache's copy of the state file: a header naming the digests folder it was written into (its path from
@@ -70,7 +71,7 @@ export function readStoryIds(given: StoryIdsPlaces): StoryIdsFound {
   }
   const meaning = `${shown} ${problem}, but the folder ${places.digestsShown} holds earlier digests: the file keeps each published story's id (its permalink and feed GUID), and without it every story would get a new one`;
   const recovered = recover(places);
-  const said = recovered ? `${meaning}. ${recovered.how}` : `${meaning}, and nothing could be recovered (no copy in the build cache, no ${join(places.siteShown, "build-report.json")}): story ids start afresh, so permalinks change and feed readers show every story as new; restore ${shown} from a backup and build again to keep them`;
+  const said = recovered ? `${meaning}. ${recovered.how}` : `${meaning}, and nothing could be recovered (no copy in the build cache, no ${join(places.siteShown, REPORT_FILE)}): story ids start afresh, so permalinks change and feed readers show every story as new; restore ${shown} from a backup and build again to keep them`;
   places.warn(`warning: ${said}`);
   return { state: recovered?.state ?? null, message: { file: shown, stage: "cluster", rule: "story-ids", level: "warning", text: said } };
 }
@@ -82,15 +83,14 @@ function recover(places: StoryIdsPlaces): { state: IdentityState; how: string } 
   const ours = copy !== null && places.cache !== null && (isAbsolute(copy.digests) ? copy.digests === places.digests : resolve(places.cache, copy.digests) === resolve(places.digests));
   const parsed = ours ? parseIdentityState(copy.text) : null;
   const cached = parsed && "state" in parsed ? parsed.state : null;
-  const reportPath = join(places.site, "build-report.json");
-  const reportText = readText(reportPath);
+  const reportText = lastReportText(places.site);
   let report: unknown = null;
   try {
     report = reportText === null ? null : JSON.parse(reportText);
   } catch {
     // not a report: nothing to take from it
   }
-  const reportShown = join(places.siteShown, "build-report.json");
+  const reportShown = join(places.siteShown, REPORT_FILE);
   if (cached && (report === null || stateMatchesReport(cached, report))) {
     return { state: cached, how: `Recovered it as the last build wrote it, from the build cache (${places.cacheShown}): ${counted(cached.stories.length, "story id")} kept` };
   }
@@ -178,6 +178,11 @@ function readCopy(cacheDir: string, warn: (text: string) => void): { digests: st
     return null;
   }
   return { digests, text };
+}
+
+/** The text of the report the last build left in the site folder; null when there is none or it cannot be read. */
+export function lastReportText(site: string): string | null {
+  return readText(join(site, REPORT_FILE));
 }
 
 function readText(path: string): string | null {

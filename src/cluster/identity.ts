@@ -13,7 +13,7 @@
 import type { DatedArticle, StoryCluster } from "../types.ts";
 import { shortHash } from "../text/hash.ts";
 import { articleTextHash } from "../text/article-text.ts";
-import { resolveDates, storyDate } from "../date/index.ts";
+import { resolveDates, storyDate, UndatedArticleError } from "../date/index.ts";
 
 export interface ArticleRef {
   path: string;
@@ -307,9 +307,11 @@ export function assignStoryIds(clusters: readonly StoryCluster[], previous: Iden
 function staysOn(members: DatedArticle[], day: string): boolean {
   try {
     return storyDate(resolveDates(members), day) === day;
-  } catch {
+  } catch (e) {
     // An article nothing dates (rejected before clustering in a build): the part cannot be said to keep the day.
-    return false;
+    // Any other error is a fault, not an answer.
+    if (e instanceof UndatedArticleError) return false;
+    throw e;
   }
 }
 

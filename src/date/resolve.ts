@@ -12,6 +12,9 @@ export function storyAnchor(members: DatedArticle[]): string | null {
   return best;
 }
 
+/** What resolveDates throws for an article nothing dates (the build rejects such articles before clustering). */
+export class UndatedArticleError extends Error {}
+
 export function resolveDates(members: DatedArticle[]): ResolvedArticle[] {
   const anchor = storyAnchor(members);
   return members.map((m): ResolvedArticle => {
@@ -23,7 +26,7 @@ export function resolveDates(members: DatedArticle[]): ResolvedArticle[] {
     if (anchor) return { ...m, date: anchor, dateSource: "story" };
     if (e.weakDate) return { ...m, date: e.weakDate, dateSource: "visible-date" };
     // Articles with no day at all are rejected before clustering (undatedReason in index.ts).
-    if (!e.mtimeDate) throw new Error(`${m.path}: no usable date`);
+    if (!e.mtimeDate) throw new UndatedArticleError(`${m.path}: no usable date`);
     return { ...m, date: e.mtimeDate, dateSource: "file-mtime" };
   });
 }

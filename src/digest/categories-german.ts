@@ -13,14 +13,33 @@ export const PREPOSITIONS: ReadonlySet<string> = new Set("in aus nach bei von mi
 /** Endings that make nouns of other words (-ung, -heit, -keit, -schaft, -tion, -tät, -ismus…): a name seldom has one. */
 const NOUN_SUFFIX = /(?:ung|heit|keit|schaft|tion|tät|ismus|nis|tum|ling|chen|ment|ik|ie|enz|anz|ur|ei|eur|ist|or)$/u;
 
-/** Endings of German plurals and dative plurals that a name seldom has ("Bestimmungen", "Züchtern", "Beerdigungen"). */
+/**
+ * Plurals of the noun-making endings above, and dative plurals, that a name seldom has ("Bestimmungen", "Züchtern",
+ * "Beerdigungen"). Not CASE_ENDINGS: a bare case ending (-en, -e, -s) ends many names ("Bremen", "Essen", "Hannes"),
+ * so the model weighs the two apart.
+ */
 const PLURAL_ENDING = /(?:ungen|heiten|keiten|schaften|ionen|täten|nissen?|ern|innen|ten|chen)$/u;
 
 /** A lower-case word ending as an inflected adjective does ("neuen", "leckere", "großer"; verbs too), not a determiner or a preposition. */
 const ADJECTIVE = /^\p{Ll}+(?:e|en|er|es|em)$/u;
 
-/** Endings of German plurals and inflected forms (-en, -e, -er, -n, -s). */
-const INFLECTED = /(?:en|e|er|n|s)$/u;
+/** The endings a German noun's plural adds to its singular ("Jahr-e", "Frau-en", "Tomate-n", "Kind-er", "Freundin-nen"). */
+export const PLURAL_ENDINGS = ["e", "en", "n", "er", "nen"] as const;
+
+/** The endings of its genitive singular ("Landes", "Bosch-s"). */
+const GENITIVE_ENDINGS = ["s", "es"] as const;
+
+/** Every ending a German noun takes in its plural or its cases: the plurals', the genitive's and the dative plural's ("Kind-ern"). */
+export const CASE_ENDINGS: readonly string[] = [...PLURAL_ENDINGS, "ern", ...GENITIVE_ENDINGS];
+
+/**
+ * The plural endings taken off a word to find its singular among the story's words, and put on a stem for its other
+ * forms: all but -nen, as the model was learned (with -nen its features would change and it would need retraining).
+ */
+const STEM_ENDINGS = PLURAL_ENDINGS.filter((e) => e !== "nen");
+
+/** Whether a word ends as a German noun's plural or case form does (one of CASE_ENDINGS). */
+const caseEnding = (word: string) => CASE_ENDINGS.some((e) => word.endsWith(e));
 
 export const GERMAN_NAME_FEATURES = ["bias", "log uses per article", "after a determiner", "after a bare preposition", "plural form beside it", "genitive -s beside it", "head of a compound", "first part of a compound", "noun suffix", "inflected ending", "on the noun list", "inflected form on the noun list", "after a lower-case inflected word", "plural or case ending", "length"] as const;
 
@@ -33,19 +52,19 @@ const listedNoun: NounList = (word) => NOUNS.has(word);
 /** German question words, which a headline or a heading may capitalise ("Warum"): never a name. */
 const QUESTION_WORDS: ReadonlySet<string> = new Set("warum wieso weshalb weswegen wann wo woher wohin wer wen wem wessen was wie welche welcher welches welchen welchem wozu womit wodurch worüber".split(" "));
 
-/** Endings a German noun takes in its plural or its cases (the stem left is 3 letters or more). */
-const ENDINGS = ["nen", "ern", "en", "er", "es", "e", "n", "s"];
-
-/** The word's other forms: the stem without one ending, and the stem with another. */
+/**
+ * The word's other forms: the stem without one of CASE_ENDINGS (3 letters or more left), and the stem with another
+ * of STEM_ENDINGS; and the word with one of them but -er (as the model was learned: "Bau" is not "Bauer").
+ */
 function otherForms(word: string): string[] {
   const forms: string[] = [];
-  for (const e of ENDINGS) {
+  for (const e of CASE_ENDINGS) {
     if (!word.endsWith(e) || word.length - e.length < 3) continue;
     const stem = word.slice(0, -e.length);
     forms.push(stem);
-    for (const f of ["e", "en", "n", "er"]) if (f !== e) forms.push(stem + f);
+    for (const f of STEM_ENDINGS) if (f !== e) forms.push(stem + f);
   }
-  for (const f of ["e", "en", "n"]) forms.push(word + f);
+  for (const f of STEM_ENDINGS) if (f !== "er") forms.push(word + f);
   return forms;
 }
 
@@ -75,8 +94,8 @@ export function germanNameFeatures(words: readonly string[], forms: ReadonlySet<
     else if (ADJECTIVE.test(words[i - 1] ?? "")) adjective++;
   }
   const lower = name.toLowerCase();
-  const plural = ["e", "en", "n", "er", "nen"].some((e) => forms.has(name + e)) || ["e", "en", "n", "er"].some((e) => name.endsWith(e) && forms.has(name.slice(0, -e.length)));
-  const genitive = forms.has(`${name}s`) || forms.has(`${name}es`);
+  const plural = PLURAL_ENDINGS.some((e) => forms.has(name + e)) || STEM_ENDINGS.some((e) => name.endsWith(e) && forms.has(name.slice(0, -e.length)));
+  const genitive = GENITIVE_ENDINGS.some((e) => forms.has(name + e));
   let head = false;
   let start = false;
   for (const w of forms) {
@@ -85,7 +104,7 @@ export function germanNameFeatures(words: readonly string[], forms: ReadonlySet<
     if (!start && w.startsWith(name)) start = true;
   }
   const share = (n: number) => (uses ? n / uses : 0);
-  return [1, Math.log1p(uses / Math.max(1, articles)), share(determined), share(bare), +plural, +genitive, +head, +start, +NOUN_SUFFIX.test(lower), +INFLECTED.test(name), +known(name), +otherForms(name).some(known), share(adjective), +PLURAL_ENDING.test(name), name.length / 10];
+  return [1, Math.log1p(uses / Math.max(1, articles)), share(determined), share(bare), +plural, +genitive, +head, +start, +NOUN_SUFFIX.test(lower), +caseEnding(name), +known(name), +otherForms(name).some(known), share(adjective), +PLURAL_ENDING.test(name), name.length / 10];
 }
 
 /** The model's estimate that the word is a name. */

@@ -15,6 +15,7 @@ import { oldPathOf, stagedPathOf } from "./paths.ts";
 import { commitSwap, exists, recover, type SwapEntry } from "./swap.ts";
 import { removeInBackground, type Trash } from "./trash.ts";
 import { makeFolders } from "../text/folders.ts";
+import { REPORT_FILE } from "../report/file.ts";
 
 export { LockBusy, acquireLock } from "./lock.ts";
 export { writeWhole } from "./write-whole.ts";
@@ -55,7 +56,6 @@ export interface OutputFolders {
 }
 
 const DIGEST_NAME = /^\d{4}-\d{2}-\d{2}\.md$/;
-const REPORT = "build-report.json";
 
 function defaultWaitMs(): number {
   const s = Number(process.env.DIGEST_LOCK_WAIT_SECONDS);
@@ -211,13 +211,13 @@ async function realTarget(path: string): Promise<string> {
   return join(await realpath(dirname(abs)), basename(abs));
 }
 
-/** A site is replaced whole, so only an earlier Digest build (it has build-report.json) or an empty folder may be. */
+/** A site is replaced whole, so only an earlier Digest build (it has REPORT_FILE) or an empty folder may be. */
 async function checkOutput(output: string, given: string): Promise<void> {
   if (!(await exists(output))) return;
   const names = await readdir(output);
-  if (names.length === 0 || names.includes(REPORT)) return;
+  if (names.length === 0 || names.includes(REPORT_FILE)) return;
   throw new OutputRefused(
-    `output folder ${given} is not an earlier Digest build (it holds files but no ${REPORT}); Digest replaces its output folder whole, so it will not write there: remove it or choose another --output`,
+    `output folder ${given} is not an earlier Digest build (it holds files but no ${REPORT_FILE}); Digest replaces its output folder whole, so it will not write there: remove it or choose another --output`,
   );
 }
 

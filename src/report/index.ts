@@ -3,8 +3,7 @@ import type { Message, Rejection, ResolvedArticle, Story } from "../types.ts";
 import type { DigestModel } from "../digest/index.ts";
 import { counted } from "../text/counted.ts";
 import { fileTimeMessage } from "../date/index.ts";
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { REPORT_FILE } from "./file.ts";
 export { writeJsonFile } from "./write-json.ts";
 
 export interface ReportInput {
@@ -69,7 +68,7 @@ export interface BuildMessage extends ReportMessage {
 export const FILE_DAY_MOVED_RULE = "file-day-moved";
 
 /**
- * The days the last build's report (build-report.json's text) gave the articles it dated by their files' times,
+ * The days the last build's report (the text of its REPORT_FILE, which the CLI reads) gave the articles it dated by their files' times,
  * by path; empty when there is no report or it cannot be read (a report is the build's own file, never an input).
  */
 export function lastFileDays(text: string | null): Map<string, string> {
@@ -89,16 +88,6 @@ export function lastFileDays(text: string | null): Map<string, string> {
     if (dateSource === "file-mtime" && typeof path === "string" && typeof date === "string") days.set(path, date);
   }
   return days;
-}
-
-/**
- * lastFileDays of the report in the site folder the last build left, read only when one of these articles is
- * dated by its file's time (no other build reads the last report).
- */
-export async function lastFileDaysIn(site: string, articles: readonly ResolvedArticle[]): Promise<Map<string, string>> {
-  if (!articles.some((a) => a.dateSource === "file-mtime")) return new Map();
-  const text = await readFile(join(site, "build-report.json"), "utf8").catch(() => null);
-  return lastFileDays(text);
 }
 
 /**
@@ -222,7 +211,7 @@ export function warningLines(report: BuildReport): string[] {
   }
   if (inputs === 0) return [];
   const counts = [...byRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([rule, n]) => `${rule} ${n}`);
-  return [`digest: warning: ${counted(inputs, "input")} kept with warnings (${counts.join(", ")}); each is listed in build-report.json`];
+  return [`digest: warning: ${counted(inputs, "input")} kept with warnings (${counts.join(", ")}); each is listed in ${REPORT_FILE}`];
 }
 
 /**
@@ -232,7 +221,7 @@ export function warningLines(report: BuildReport): string[] {
 export function movedDayLines(report: BuildReport): string[] {
   const moved = report.inputs.filter((i) => i.messages.some((m) => m.rule === FILE_DAY_MOVED_RULE));
   if (moved.length === 0) return [];
-  return [`digest: warning: ${counted(moved.length, "article")} dated by ${moved.length === 1 ? "its file's time" : "their files' times"} moved to another day since the last build (${shownPath(moved[0]!.path)}${moved.length > 1 ? ", …" : ""}): their files' times changed, as a copy without them (cp -r) does; build-report.json names each (rule ${FILE_DAY_MOVED_RULE})`];
+  return [`digest: warning: ${counted(moved.length, "article")} dated by ${moved.length === 1 ? "its file's time" : "their files' times"} moved to another day since the last build (${shownPath(moved[0]!.path)}${moved.length > 1 ? ", …" : ""}): their files' times changed, as a copy without them (cp -r) does; ${REPORT_FILE} names each (rule ${FILE_DAY_MOVED_RULE})`];
 }
 
 /** The console summary: one line of counts. */

@@ -184,6 +184,19 @@ describe("assignStoryIds", () => {
     expect(parted.clusters[1]!.id).toBe(id);
   });
 
+  it("takes a part holding an article nothing dates as leaving the day, and fails on a fault rather than deciding on it", () => {
+    const one = assignStoryIds([cluster("s-a", [byPrefix("003"), byPrefix("004"), byPrefix("000")])], null);
+    const id = one.clusters[0]!.id;
+    const state = { ...one.state, stories: one.state.stories.map((r) => ({ ...r, day: "2025-05-29", headline: byPrefix("003").title })) };
+    // 004 and 000 with no day at all (a build rejects such articles before clustering): their part cannot keep the day.
+    const undated = (a: DatedArticle): DatedArticle => ({ ...a, evidence: { date: null, dateSource: null, weekday: null, pageAnchor: null, pageDate: null, mtimeDate: null } });
+    const split = assignStoryIds([cluster("s-0", [undated(byPrefix("004")), undated(byPrefix("000"))]), cluster("s-b", [byPrefix("003")])], state);
+    expect(split.clusters[1]!.id).toBe(id);
+    // An article with no date evidence at all is no article of a build: the error is not taken for "leaves the day".
+    const broken = { ...byPrefix("004"), evidence: undefined } as unknown as DatedArticle;
+    expect(() => assignStoryIds([cluster("s-0", [broken, byPrefix("000")]), cluster("s-b", [byPrefix("003")])], state)).toThrow(TypeError);
+  });
+
   it("leads a split story's permalink to where its other articles went, once its own are all gone", () => {
     // Published with two reports; a third joins one of them and the story splits, one against one: the id
     // stays with one part and the other part, which readers saw under it, becomes a new story.

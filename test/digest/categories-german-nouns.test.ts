@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { categoriseArticles, storyCategories } from "../../src/digest/categories.ts";
+import { CASE_ENDINGS, GERMAN_NAME_FEATURES, germanNameFeatures } from "../../src/digest/categories-german.ts";
 import model from "../../src/digest/german-names-model.json" with { type: "json" };
 
 const rows = readFileSync(new URL("../fixtures/categories/german-nouns.jsonl", import.meta.url), "utf8")
@@ -59,5 +60,20 @@ describe("German story categories", () => {
     // A heading's capitalised "Warum" taken mid-sentence (qa73's month showed one on a German story).
     const text = "Die Stadt fragt sich, Warum so viele Familien nach Dessau ziehen. Die Antwort auf das Warum ist einfach: In Dessau sind die Mieten niedrig. Das „Warum“ beschäftigt Dessau seit Jahren, und ein Warum bleibt.";
     expect(categoriseArticles([{ path: "a.txt", paragraphs: [text] }], [], "de")).toEqual(["Dessau"]);
+  });
+});
+
+describe("German noun forms", () => {
+  const feature = (name: string) => GERMAN_NAME_FEATURES.indexOf(name as (typeof GERMAN_NAME_FEATURES)[number]);
+  const features = (word: string, forms: string[]) => germanNameFeatures([word], new Set([word, ...forms]), word);
+  it("read a word's plural, genitive and case endings from one list of endings", () => {
+    // Each ending a noun takes in its plural or cases marks a word that ends with it ("Tomaten", "Kindern", "Landes").
+    for (const e of CASE_ENDINGS) expect(features(`Haus${e}`, [])[feature("inflected ending")]).toBe(1);
+    expect(features("Dessau", [])[feature("inflected ending")]).toBe(0);
+    // Its plural beside it ("Tomate", "Tomaten"), from either side, and its genitive ("Land", "Landes").
+    expect(features("Tomate", ["Tomaten"])[feature("plural form beside it")]).toBe(1);
+    expect(features("Tomaten", ["Tomate"])[feature("plural form beside it")]).toBe(1);
+    expect(features("Land", ["Landes"])[feature("genitive -s beside it")]).toBe(1);
+    expect(features("Dessau", ["Dessauer"])[feature("genitive -s beside it")]).toBe(0);
   });
 });
