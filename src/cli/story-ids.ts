@@ -18,7 +18,7 @@ import type { Message } from "../types.ts";
 import { SHOWN_UNKNOWN } from "../digest/index.ts";
 import { FEED_FILES, STORY_FEED_FILES } from "../feed/index.ts";
 import { counted } from "../text/counted.ts";
-import { REPORT_FILE } from "../report/file.ts";
+import { REPORT_FILE } from "../output/index.ts";
 
 /**
  * The cache's copy of the state file: a header naming the digests folder it was written into (its path from

@@ -15,7 +15,9 @@ import { oldPathOf, stagedPathOf } from "./paths.ts";
 import { commitSwap, exists, recover, type SwapEntry } from "./swap.ts";
 import { removeInBackground, type Trash } from "./trash.ts";
 import { makeFolders } from "../text/folders.ts";
-import { REPORT_FILE } from "../report/file.ts";
+
+/** The build report's file name in the site folder: what the report stage writes, the CLI reads back from the last build, and this stage takes as the sign of an earlier Digest build. */
+export const REPORT_FILE = "build-report.json";
 
 export { LockBusy, acquireLock } from "./lock.ts";
 export { writeWhole } from "./write-whole.ts";

@@ -3,7 +3,7 @@ import type { Message, Rejection, ResolvedArticle, Story } from "../types.ts";
 import type { DigestModel } from "../digest/index.ts";
 import { counted } from "../text/counted.ts";
 import { fileTimeMessage } from "../date/index.ts";
-import { REPORT_FILE } from "./file.ts";
+import { REPORT_FILE } from "../output/index.ts";
 export { writeJsonFile } from "./write-json.ts";
 
 export interface ReportInput {

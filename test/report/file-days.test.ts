@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { lastFileDays, writeJsonFile } from "../../src/report/index.ts";
-import { REPORT_FILE } from "../../src/report/file.ts";
+import { REPORT_FILE } from "../../src/output/index.ts";
 import { lastReportText } from "../../src/cli/story-ids.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "digest-file-days-"));
