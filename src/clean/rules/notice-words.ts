@@ -23,6 +23,43 @@ const WORDS = [
 
 export const NOTICE_WORDS: ReadonlySet<string> = new Set(WORDS);
 
+/**
+ * The reader's own machine as a notice names it ("Media playback is unsupported on your device", "Your browser
+ * does not support the video tag", "Sie haben JavaScript für Ihren Browser deaktiviert"): words too common in
+ * articles ("app", "device", "support") to be in the gate's share above, read only with NOTICE_WORDS by
+ * `speaksToReader`, in a line that addresses the reader.
+ */
+const MACHINE_WORDS: ReadonlySet<string> = new Set([
+  "device", "devices", "player", "playback", "unsupported", "support", "supports", "app", "plugin", "flash",
+  "required", "disabled", "gerät", "geräte", "endgerät", "unterstützt", "deaktiviert", "benötigt", "erforderlich",
+]);
+
+/** Words that address the reader: the second person, and "please". German formal address only capitalised ("Sie", "Ihren"). */
+const READER = new Set(["you", "your", "yours", "yourself", "please", "du", "dein", "deine", "deinen", "deinem", "deiner", "dich", "dir", "bitte"]);
+const FORMAL = new Set(["Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres", "Ihnen"]);
+/** A notice to the reader has a sentence or two; a line longer than this is prose, whatever it says. */
+const NOTICE_MAX_WORDS = 30;
+const WORD = /\p{L}+/gu;
+
+/**
+ * Whether the line speaks to the reader about their device, browser, player, JavaScript, cookies, app or
+ * sign-in: it addresses the reader (you, your, please, Sie, Ihr, bitte) and holds two words or more of the
+ * notice vocabulary (NOTICE_WORDS and the machine's words). "Media playback is unsupported on your device",
+ * "You need to enable JavaScript to view this site", "Bitte aktivieren Sie JavaScript"; never a headline
+ * (headline-model.ts passes such a line over when picking). "How to clear your browser cache" holds one.
+ */
+export function speaksToReader(text: string): boolean {
+  const words = text.match(WORD);
+  if (!words || words.length > NOTICE_MAX_WORDS) return false;
+  let reader = false, notice = 0;
+  for (const w of words) {
+    const low = w.toLowerCase();
+    if (READER.has(low) || FORMAL.has(w)) reader = true;
+    if (NOTICE_WORDS.has(low) || MACHINE_WORDS.has(low)) notice++;
+  }
+  return reader && notice >= 2;
+}
+
 /** The longest notice word, in UTF-16 units: a longer word is counted without being looked up. */
 const LONGEST = Math.max(...WORDS.map((w) => w.length));
 const LETTER = /\p{L}/u;
