@@ -40,24 +40,29 @@ const FORMAL = new Set(["Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres"
 /** A notice to the reader has a sentence or two; a line longer than this is prose, whatever it says. */
 const NOTICE_MAX_WORDS = 30;
 const WORD = /\p{L}+/gu;
+/** A line that opens with a quotation mark is someone's words ("Thank you so much for … the support you all …"), not the site's. */
+const QUOTED = /^\s*["“”„«»‘’‚'‹›]/u;
 
 /**
  * Whether the line speaks to the reader about their device, browser, player, JavaScript, cookies, app or
- * sign-in: it addresses the reader (you, your, please, Sie, Ihr, bitte) and holds two words or more of the
- * notice vocabulary (NOTICE_WORDS and the machine's words). "Media playback is unsupported on your device",
+ * sign-in: it addresses the reader (you, your, please, Sie, Ihr, bitte), is not a quotation, and holds two
+ * different words or more of the notice vocabulary (NOTICE_WORDS and the machine's words). "Media playback is unsupported on your device",
  * "You need to enable JavaScript to view this site", "Bitte aktivieren Sie JavaScript"; never a headline
- * (headline-model.ts passes such a line over when picking). "How to clear your browser cache" holds one.
+ * (headline-model.ts passes such a line over when picking). "How to clear your browser cache" holds one;
+ * "Wählen Sie Car Player-Tipps zur Auswahl der besten Car-CD-Player" one word twice.
  */
 export function speaksToReader(text: string): boolean {
+  if (QUOTED.test(text)) return false;
   const words = text.match(WORD);
   if (!words || words.length > NOTICE_MAX_WORDS) return false;
-  let reader = false, notice = 0;
+  let reader = false;
+  const notice = new Set<string>();
   for (const w of words) {
     const low = w.toLowerCase();
     if (READER.has(low) || FORMAL.has(w)) reader = true;
-    if (NOTICE_WORDS.has(low) || MACHINE_WORDS.has(low)) notice++;
+    if (NOTICE_WORDS.has(low) || MACHINE_WORDS.has(low)) notice.add(low);
   }
-  return reader && notice >= 2;
+  return reader && notice.size >= 2;
 }
 
 /** The longest notice word, in UTF-16 units: a longer word is counted without being looked up. */
