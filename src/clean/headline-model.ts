@@ -6,6 +6,7 @@ import { loadModel, logit, type LogisticModel } from "../model/logistic.ts";
 import weights from "./weights/headline-text.json" with { type: "json" };
 import { HEADLINE_CONTEXT_FEATURES, HEADLINE_FEATURES, headlineCandidates, headlineContextRows, type HeadlineCandidate } from "./headline-features.ts";
 import type { TextDoc } from "./doc.ts";
+import { speaksToReader } from "./rules/notice-words.ts";
 
 export interface HeadlinePair {
   line: LogisticModel;
@@ -65,14 +66,16 @@ function scoresOf(doc: TextDoc, candidates: readonly HeadlineCandidate[], models
 
 /**
  * The line the models rate highest, or -1; nearer the body wins ties (candidates come in page order).
- * A one-word line just over a candidate of a headline's length is passed over (`labelOver`).
+ * A one-word line just over a candidate of a headline's length is passed over (`labelOver`), and so is a
+ * notice to the reader about their device, browser, player or JavaScript (`speaksToReader`): it stays a
+ * candidate (its neighbours' context features count it), but a reader never sees it as the headline.
  */
 export function pickHeadline(doc: TextDoc, m: HeadlineModels = headlineModels()): number {
   const candidates = headlineChoices(doc, true);
   const scores = scoresOf(doc, candidates, m);
   let best = -Infinity, index = -1;
   for (let k = 0; k < scores.length; k++) {
-    if (scores[k]! >= best && !labelOver(doc, candidates, k)) (best = scores[k]!, (index = candidates[k]!.index));
+    if (scores[k]! >= best && !labelOver(doc, candidates, k) && !speaksToReader(doc.lines[candidates[k]!.index]!.text)) (best = scores[k]!, (index = candidates[k]!.index));
   }
   return index;
 }

@@ -92,4 +92,15 @@ describe("headlines of text dumps", () => {
     expect(a.title).not.toBe("Wo finde ich eine Beratungsstelle?");
     expect(a.paragraphs[0]).toMatch(/Sauberes Wasser ist die Grundlage/);
   });
+
+  // Written for this test (invented text): a media player's notice to the reader above a video's caption and the
+  // headline. The notice is never the story's headline, whether or not the page's URL is known.
+  it("never shows a media player's notice to the reader as the headline", () => {
+    for (const url of ["https://news.example.org/news/uk-england-12345678", null]) {
+      const a = cleanSource(page("player-notice-above-body.txt", url));
+      expect(a.title).not.toMatch(/unsupported on your device/);
+      expect(a.paragraphs[0]).toMatch(/^A new tram bridge over the river has opened/);
+    }
+    expect(cleanSource(page("player-notice-above-body.txt", null)).title).toBe("Tram bridge opens after six years of delays");
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scoreCorpus, scorePage, shingles, tokens } from "../../eval/lib/extraction-score.ts";
+import { isFurnitureHeadline, scoreCorpus, scorePage, shingles, tokens } from "../../eval/lib/extraction-score.ts";
 
 describe("extraction score", () => {
   it("splits on anything that is not a letter, digit or underscore", () => {
@@ -32,5 +32,16 @@ describe("extraction score", () => {
     expect(c.recall).toBe(0.75);
     expect(c.f1).toBeCloseTo(0.75);
     expect(c.exactRate).toBe(0.5);
+  });
+});
+
+describe("furniture headlines", () => {
+  it("counts a notice to the reader about their device, browser, player or JavaScript, not a headline about apps", () => {
+    for (const notice of ["Media playback is unsupported on your device", "This video is unavailable", "Please enable JavaScript to view the comments", "Bitte aktivieren Sie JavaScript"]) {
+      expect(isFurnitureHeadline(notice), notice).toBe(true);
+    }
+    for (const headline of ["Apple unveils new iPhone", "Sweden opens inquiry into app store rules", "Tram bridge opens after six years of delays"]) {
+      expect(isFurnitureHeadline(headline), headline).toBe(false);
+    }
   });
 });

@@ -23,6 +23,58 @@ const WORDS = [
 
 export const NOTICE_WORDS: ReadonlySet<string> = new Set(WORDS);
 
+/**
+ * The reader's own machine as a notice names it ("Media playback is unsupported on your device", "Your browser
+ * does not support the video tag", "Sie haben JavaScript für Ihren Browser deaktiviert"): words too common in
+ * articles ("app", "device", "support") to be in the gate's share above, read only with NOTICE_WORDS by
+ * `speaksToReader`, in a line that addresses the reader.
+ */
+const MACHINE_WORDS: ReadonlySet<string> = new Set([
+  "device", "devices", "player", "playback", "unsupported", "support", "supports", "app", "plugin", "flash",
+  "required", "disabled", "gerät", "geräte", "endgerät", "unterstützt", "deaktiviert", "benötigt", "erforderlich",
+]);
+
+/**
+ * The notice words that name the reader's machine or account themselves: a notice of this kind names one of them
+ * or a machine word. A block page ("Sorry, you have been blocked") or a not-found page speaks to the reader about
+ * the site, not their machine: the article gate judges those by its notice share, with their own first line as
+ * the headline (passing it over let a block page's next line read as an article's headline: notice-20, tuning).
+ */
+const MACHINE_NOTICE_WORDS: ReadonlySet<string> = new Set(["javascript", "browser", "browsers", "cookies", "login", "log", "captcha"]);
+
+/** Words that address the reader: the second person, and "please". German formal address only capitalised ("Sie", "Ihren"). */
+const READER = new Set(["you", "your", "yours", "yourself", "please", "du", "dein", "deine", "deinen", "deinem", "deiner", "dich", "dir", "bitte"]);
+const FORMAL = new Set(["Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres", "Ihnen"]);
+/** A notice to the reader has a sentence or two; a line longer than this is prose, whatever it says. */
+const NOTICE_MAX_WORDS = 30;
+const WORD = /\p{L}+/gu;
+/** A line that opens with a quotation mark is someone's words ("Thank you so much for … the support you all …"), not the site's. */
+const QUOTED = /^\s*["“”„«»‘’‚'‹›]/u;
+
+/**
+ * Whether the line speaks to the reader about their device, browser, player, JavaScript, cookies, app or
+ * sign-in: it addresses the reader (you, your, please, Sie, Ihr, bitte), is not a quotation, names the reader's
+ * machine (a machine word, or JavaScript, browser, cookies, log in), and holds two different words or more of the
+ * notice vocabulary (NOTICE_WORDS and the machine's words). "Media playback is unsupported on your device",
+ * "You need to enable JavaScript to view this site", "Bitte aktivieren Sie JavaScript"; never a headline
+ * (headline-model.ts passes such a line over when picking). "How to clear your browser cache" holds one;
+ * "Wählen Sie Car Player-Tipps zur Auswahl der besten Car-CD-Player" one word twice.
+ */
+export function speaksToReader(text: string): boolean {
+  if (QUOTED.test(text)) return false;
+  const words = text.match(WORD);
+  if (!words || words.length > NOTICE_MAX_WORDS) return false;
+  let reader = false, machine = false;
+  const notice = new Set<string>();
+  for (const w of words) {
+    const low = w.toLowerCase();
+    if (READER.has(low) || FORMAL.has(w)) reader = true;
+    if (MACHINE_WORDS.has(low) || MACHINE_NOTICE_WORDS.has(low)) machine = true;
+    if (NOTICE_WORDS.has(low) || MACHINE_WORDS.has(low)) notice.add(low);
+  }
+  return reader && machine && notice.size >= 2;
+}
+
 /** The longest notice word, in UTF-16 units: a longer word is counted without being looked up. */
 const LONGEST = Math.max(...WORDS.map((w) => w.length));
 const LETTER = /\p{L}/u;

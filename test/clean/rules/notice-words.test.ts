@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { NOTICE_WORDS, noticeWordCount, slowNoticeWordCount } from "../../../src/clean/rules/notice-words.ts";
+import { NOTICE_WORDS, noticeWordCount, slowNoticeWordCount, speaksToReader } from "../../../src/clean/rules/notice-words.ts";
 
 function byPattern(text: string): { words: number; notice: number } {
   const words = [...text.toLowerCase().matchAll(/\p{L}+/gu)].map((m) => m[0]);
@@ -37,5 +37,25 @@ describe("noticeWordCount", () => {
       expect(slowNoticeWordCount(line)).toEqual(byPattern(line));
     }
     expect(noticeWordCount("PLEASE ENABLE JAVASCRIPT, then Reload the PAGE")).toEqual({ words: 7, notice: 5 });
+  });
+});
+
+describe("speaksToReader", () => {
+  it("tells a notice to the reader about their machine from a headline that names one", () => {
+    for (const notice of [
+      "Media playback is unsupported on your device",
+      "Your browser does not support the video tag.",
+      "You need to enable JavaScript to view this site.",
+      "Bitte aktivieren Sie JavaScript in Ihrem Browser, um diese Seite zu sehen.",
+      "Sie haben Javascript für Ihren Browser deaktiviert.",
+    ]) expect(speaksToReader(notice), notice).toBe(true);
+    for (const headline of [
+      "How to clear your browser cache",
+      "Apple's new app store rules anger developers",
+      "Wählen Sie Car Player-Tipps zur Auswahl der besten Car-CD-Player",
+      "\"Thank you for your support and please enable us to continue\", the mayor said",
+      // A block page's notice speaks about the site, not the reader's machine: the article gate judges it with its own first line.
+      "Sorry, you have been blocked",
+    ]) expect(speaksToReader(headline), headline).toBe(false);
   });
 });
