@@ -53,11 +53,11 @@ const INLINED_BYTECODE_CUMULATIVE = 300;
  * with TurboFan on its background threads, at a cost the run does not earn back: at 10k, one new article,
  * about 1 s of the build's CPU was on those threads (docs/scaling.md, stop 74). Code that runs long (a
  * loop over every article, over every term) is still optimised, later. A cold build keeps the default.
- * Of 2x to 128x the default, 16x made the one-new build at 10k cheapest (scripts/build-threads.mjs; higher
- * left too much code unoptimised).
+ * Of budgets from 2 to 124 times the default, 1,048,576 (15.5 times) made the one-new build at 10k cheapest
+ * (scripts/build-threads.mjs; larger ones left too much code unoptimised).
  * Code generation only: what the code computes is the same.
  */
-const INCREMENTAL_INTERRUPT_BUDGET = 16 * 65536;
+const INCREMENTAL_INTERRUPT_BUDGET = 1_048_576;
 
 /** Sets a V8 flag unless the command line set it (node --NAME=VALUE bin/digest.js build wins). */
 function v8Default(name: string, value: number): void {
