@@ -46,19 +46,6 @@ const HEAP_GROWING_PERCENT = 50;
  */
 const INLINED_BYTECODE_CUMULATIVE = 300;
 
-/**
- * How much bytecode a function runs (V8's interrupt budget) before V8 asks whether to optimise it, in a
- * build that starts from a cache (V8's default: 67,584). Such a build runs most of its code over the
- * last build's records once (parsed, restored, keyed, compared), and V8 otherwise optimises much of it
- * with TurboFan on its background threads, at a cost the run does not earn back: at 10k, one new article,
- * about 1 s of the build's CPU was on those threads (docs/scaling.md, stop 74). Code that runs long (a
- * loop over every article, over every term) is still optimised, later. A cold build keeps the default.
- * Of budgets from 2 to 124 times the default, 1,048,576 (15.5 times) made the one-new build at 10k cheapest
- * (scripts/build-threads.mjs; larger ones left too much code unoptimised).
- * Code generation only: what the code computes is the same.
- */
-const INCREMENTAL_INTERRUPT_BUDGET = 1_048_576;
-
 /** Sets a V8 flag unless the command line set it (node --NAME=VALUE bin/digest.js build wins). */
 function v8Default(name: string, value: number): void {
   const given = [name, name.replaceAll("-", "_")].map((n) => `--${n}`);
@@ -144,7 +131,6 @@ export async function runBuild(argv: string[]): Promise<number> {
     const known = cache ? readState(cache.dir, knownFilesNamespace, warn) : undefined;
     // No input known from the last build: every article will be computed, so the threads start now, beside the reading.
     const cold = !known || Object.keys(known.files).length === 0;
-    if (!cold) v8Default("interrupt-budget", INCREMENTAL_INTERRUPT_BUDGET);
     let stages: Stages | null = null;
     if (cold) {
       stages = await loadStages();
