@@ -19,7 +19,7 @@ import { DiskCache } from "../cache/pack.ts";
 import { codeHash } from "../cache/code-hash.ts";
 import { readState, writeState } from "../cache/state.ts";
 import { buildRecordNamespace, filesLeft, hashesNow, hashesOf, hashOf, joinHashes, siteStateOfCopies, type BuildRecord, type HashedFiles } from "./build-record.ts";
-import type { PrepareStats } from "../parallel/articles.ts";
+import type { ArticlesAhead, PrepareStats } from "../parallel/articles.ts";
 import type { WorkerPool } from "../parallel/pool.ts";
 import type { CachedSummaries } from "../cache/summaries.ts";
 
@@ -132,11 +132,14 @@ export async function runBuild(argv: string[]): Promise<number> {
     // No input known from the last build: every article will be computed, so the threads start now, beside the reading.
     const cold = !known || Object.keys(known.files).length === 0;
     let stages: Stages | null = null;
+    let readAhead: ArticlesAhead | null = null;
     if (cold) {
       stages = await loadStages();
       threads.articles = stages.startArticleThreads({ zone: config.timezone, rules: stages.rulesWithout(...config.disableRules) });
+      // They start on the files as they are read, instead of waiting for the whole listing.
+      readAhead = stages.articlesAhead(threads.articles, { zone: config.timezone, rules: stages.rulesWithout(...config.disableRules) });
     }
-    const ingested = await ingest(input, { known, keepText: KEPT_TEXT_CHARS, skip: [out.liveDigests, out.liveSite, ...(cache ? [cache.dir] : [])] });
+    const ingested = await ingest(input, { known, keepText: KEPT_TEXT_CHARS, skip: [out.liveDigests, out.liveSite, ...(cache ? [cache.dir] : [])], ...(readAhead ? { onRead: readAhead.read } : {}) });
     notRead = ingested.unopened;
     // Everything the output depends on besides the inputs: the code (and its packages, Node), the settings, and
     // where the digests and site are beside the input folder (ingest skips them), not where the three are: the
@@ -179,7 +182,7 @@ export async function runBuild(argv: string[]): Promise<number> {
       const { model, write } = await (async () => {
         progress.step(`cleaning and dating ${ingested.files.length} articles`);
         const load = (file: (typeof ingested.files)[number]) => readSource(file, ingested.unread);
-        const prepared = await prepareArticles(ingested.files, { zone: config.timezone, rules, cache, warn, load, dropEvidence: true, threads: threads.articles }, articleStats);
+        const prepared = await prepareArticles(ingested.files, { zone: config.timezone, rules, cache, warn, load, dropEvidence: true, threads: threads.articles, ahead: readAhead }, articleStats);
         // Their texts are in the articles now (or not needed): the files keep only their names and times,
         // and where the unread ones are is no longer needed.
         for (const file of ingested.files) file.text = "";

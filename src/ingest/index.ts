@@ -35,6 +35,12 @@ export interface IngestOptions {
    * it is passed over with a warning, and so are the hidden lock, journal and copies beside it.
    */
   skip?: readonly string[];
+  /**
+   * Given each file read, with its text, as soon as it is read (before `keepText` may drop the text), in the
+   * order of `files`: the build's article threads start on the files while the rest are read
+   * (src/parallel/articles.ts `articlesAhead`). Must not change the file; ingest waits for what it returns.
+   */
+  onRead?: (file: SourceFile) => void | Promise<void>;
 }
 
 export interface IngestOutcome extends IngestResult {
@@ -106,6 +112,7 @@ interface Walk {
   seen: Map<string, string>;
   /** The build's own folders (device:inode), and for each folder holding one (device:inode) the names beside it (`._site.`). */
   own: { folders: Set<string>; beside: Map<string, string[]> };
+  onRead: IngestOptions["onRead"];
 }
 
 /** Reads every file under `inputDir`. One bad entry never stops the others: it is rejected with a reason. */
@@ -115,7 +122,7 @@ export async function ingest(inputDir: string, options: IngestOptions = {}): Pro
   const known = options.known === undefined ? null : (options.known ?? { at: 0, files: {} });
   // Worked out once: the racy margin comes from the environment, and reading it costs a call into the process per file.
   const own = await ownFolders(options.skip ?? []);
-  const walk: Walk = { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, known, settledBefore: settledBefore(known), next, unread: new Map(), keepChars: keptChars(options.keepText), unopened: 0, files: [], rejected: [], messages: [], seen: new Map(), own };
+  const walk: Walk = { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, known, settledBefore: settledBefore(known), next, unread: new Map(), keepChars: keptChars(options.keepText), unopened: 0, files: [], rejected: [], messages: [], seen: new Map(), own, onRead: options.onRead };
   const info = await stat(root);
   walk.seen.set(key(info), ".");
   // The folders really under the input come first: a link to one of them is the repeat, whatever the order.
@@ -251,12 +258,14 @@ async function readFile(walk: Walk, abs: FsPath, path: string, followed: Stats |
   const keep = read.file.text.length <= walk.keepChars;
   if (walk.known || walk.keepChars !== Infinity) read.file.contentKey = contentKey(read.file);
   if (walk.known) walk.next.files[path] = { signature: read.signature, format, encoding: read.file.encoding, contentKey: read.file.contentKey!, warnings: read.warnings };
+  const told = walk.onRead?.(read.file);
   if (keep) walk.keepChars -= read.file.text.length;
   else {
     read.file.text = "";
     walk.unread.set(path, abs);
   }
   walk.files.push(read.file);
+  if (told) await told;
 }
 
 function keptChars(keepText: boolean | number | undefined): number {

@@ -124,6 +124,25 @@ describe("ingest", () => {
     expect(none.files.every((f) => f.text === "" && f.contentKey)).toBe(true);
   });
 
+  it("hands each file read to `onRead` as it is read, in the files' order, with its text even when the budget drops it, and waits for it", async () => {
+    const all = await ingest(inputs);
+    const told: Array<{ path: string; text: string; key: string | undefined; listed: number }> = [];
+    let listed = 0;
+    const kept = await ingest(inputs, {
+      keepText: false,
+      onRead: (file) => {
+        told.push({ path: file.path, text: file.text, key: file.contentKey, listed });
+        return new Promise<void>((resolve) => setImmediate(() => resolve(void listed++)));
+      },
+    });
+    expect(told.map((t) => t.path)).toEqual(all.files.map((f) => f.path));
+    expect(told.map((t) => t.text)).toEqual(all.files.map((f) => f.text));
+    expect(told.map((t) => t.key)).toEqual(kept.files.map((f) => f.contentKey));
+    // Each file is told of before the next is read: ingest waited for the answer.
+    expect(told.map((t) => t.listed)).toEqual(told.map((_, i) => i));
+    expect(kept.files.every((f) => f.text === "")).toBe(true);
+  });
+
   it("gives each input the content key the cache's own key function gives its format, encoding, URL and text", () => {
     const texts = ["plain", "Café “quoted”", "emoji 🦊 and 中文", "", "line\nbreaks\n", "lone \ud800 surrogate", "\udc00 at the start", "at the end \ud83e"];
     for (const text of texts) {

@@ -3,12 +3,12 @@ import { describe, expect, it } from "vitest";
 import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ingest } from "../../src/ingest/index.ts";
+import { ingest, readSource } from "../../src/ingest/index.ts";
 import { runPipeline } from "../../src/pipeline.ts";
 import { cleanArticle, dateArticle, prepareArticle } from "../../src/pipeline/article.ts";
 import { dateArticles } from "../../src/date/index.ts";
 import { defaultRules, rulesWithout } from "../../src/clean/index.ts";
-import { prepareArticles, startArticleThreads, type PrepareStats } from "../../src/parallel/articles.ts";
+import { articlesAhead, prepareArticles, startArticleThreads, type PrepareStats } from "../../src/parallel/articles.ts";
 import { DiskCache } from "../../src/cache/pack.ts";
 import { withStoredProse } from "../../src/cache/articles.ts";
 import { paragraphsOf, textFacts } from "../../src/text/article-text.ts";
@@ -116,6 +116,44 @@ describe("the per-article map", () => {
     expect(moved.cleanHits).toBe(files.length);
     expect(moved.datedHits).toBe(0);
     expect(warnings).toEqual([]);
+  });
+});
+
+describe("threads started on the files while the input is read (a cold build)", () => {
+  it("take the first files as ingest reads them, give the same outcomes with a cache or without, and read no file twice", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digest-ahead-"));
+    // Enough files for several chunks: the fixtures four times over, under four folders.
+    for (const copy of ["a", "b", "c", "d"]) for (const sub of ["seeds", "site-hostile", "inputs"]) cpSync(join(fixtures, sub), join(dir, copy, sub), { recursive: true });
+    const whole = await ingest(dir);
+    const direct = whole.files.map((file) => prepareArticle(file, { zone }));
+    const emptied = direct.map((o) => ("article" in o ? { article: { ...o.article, raw: "", context: "" } } : o));
+    expect(whole.files.length).toBeGreaterThan(64);
+    for (const cache of [null, new DiskCache(mkdtempSync(join(tmpdir(), "digest-ahead-cache-")), () => {})]) {
+      const threads = startArticleThreads({ zone, workers: 2 })!;
+      const ahead = articlesAhead(threads, { zone })!;
+      // The build's ingest: no text kept, so a file not sent ahead is read again when its turn comes.
+      const ingested = await ingest(dir, { keepText: false, onRead: ahead.read });
+      let reads = 0;
+      const load = (file: SourceFile) => {
+        reads++;
+        return readSource(file, ingested.unread);
+      };
+      const stats = {} as PrepareStats;
+      const prepared = await prepareArticles(ingested.files, { zone, workers: 2, minParallel: 1, threads, ahead, load, cache, dropEvidence: true }, stats);
+      // At least the first chunk goes while the rest is read (the next ones as the thread keeps up).
+      expect(stats.ahead).toBeGreaterThanOrEqual(32);
+      expect(reads).toBe(ingested.files.length - stats.ahead);
+      expect(JSON.stringify(plain(prepared, false))).toBe(json(emptied));
+      expect(ahead.sent.size).toBe(0);
+      await expect(threads.map({ module: "", name: "" }, [1], null, 1)).rejects.toThrow(/closed/);
+    }
+  });
+
+  it("are not asked ahead when there are none, or the rules cannot be sent to them", () => {
+    expect(articlesAhead(null, { zone })).toBeNull();
+    const threads = startArticleThreads({ zone, workers: 2 })!;
+    expect(articlesAhead(threads, { zone, rules: [{ ...defaultRules[0]!, name: "mine" }] })).toBeNull();
+    return threads.close();
   });
 });
 
