@@ -21,6 +21,7 @@ import { readState, writeState } from "../cache/state.ts";
 import { buildRecordNamespace, filesLeft, hashesNow, hashesOf, hashOf, joinHashes, siteStateOfCopies, type BuildRecord, type HashedFiles } from "./build-record.ts";
 import type { ArticlesAhead, PrepareStats } from "../parallel/articles.ts";
 import type { WorkerPool } from "../parallel/pool.ts";
+import { startArticlePool } from "../parallel/article-pool.ts";
 import type { CachedSummaries } from "../cache/summaries.ts";
 
 /** The stages a build runs when something changed (./build-stages.ts), loaded when it turns out to be needed. */
@@ -134,8 +135,9 @@ export async function runBuild(argv: string[]): Promise<number> {
     let stages: Stages | null = null;
     let readAhead: ArticlesAhead | null = null;
     if (cold) {
+      // Started before this thread loads the stages' code: each thread loads the article step's meanwhile.
+      threads.articles = startArticlePool();
       stages = await loadStages();
-      threads.articles = stages.startArticleThreads({ zone: config.timezone, rules: stages.rulesWithout(...config.disableRules) });
       // They start on the files as they are read, instead of waiting for the whole listing.
       readAhead = stages.articlesAhead(threads.articles, { zone: config.timezone, rules: stages.rulesWithout(...config.disableRules) });
     }

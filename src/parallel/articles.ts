@@ -12,6 +12,7 @@ import { paragraphsOf } from "../text/article-text.ts";
 import type { CleanRule } from "../clean/index.ts";
 import { prepareFile, prepareFiles, type ArticleTaskArgs, type PreparedFile } from "./article-task.ts";
 import { defaultWorkerCount, WorkerPool } from "./pool.ts";
+import { ARTICLE_TASK, startArticlePool } from "./article-pool.ts";
 
 export interface PrepareOptions extends ArticleOptions {
   /** The build cache; without one every article is computed. */
@@ -63,20 +64,14 @@ const CHUNK = 32;
 /** Files this thread computes between looking at the threads' answers: it never keeps a thread waiting for long. */
 const LOCAL_STEP = 4;
 
-const ARTICLE_TASK = { module: runnableModuleUrl("./article-task", import.meta.url), name: "prepareFiles" };
-
 /**
  * The article step's threads, started now and loading its code while this thread does other work
- * (reads the input): for a build that will compute many articles. Null when there would be none.
+ * (reads the input): for a build that will compute many articles. Null when there would be none, or
+ * when the rules cannot be sent to them.
  */
 export function startArticleThreads(options: Pick<PrepareOptions, "zone" | "rules" | "workers">): WorkerPool | null {
   const names = ruleNamesOf(options.rules ?? defaultRules);
-  const workers = options.workers ?? defaultWorkerCount();
-  if (!names || workers <= 1) return null;
-  const pool = new WorkerPool(workers - 1);
-  const args: ArticleTaskArgs = { zone: options.zone, ruleNames: names };
-  void pool.warm(ARTICLE_TASK, args);
-  return pool;
+  return names ? startArticlePool(options.workers ?? defaultWorkerCount(), { zone: options.zone, ruleNames: names }) : null;
 }
 
 /** Chunks sent ahead (`articlesAhead`) not yet answered, per thread: one worked on and one waiting, as `ahead: 2` below. */

@@ -9,6 +9,7 @@ import { cleanArticle, dateArticle, prepareArticle } from "../../src/pipeline/ar
 import { dateArticles } from "../../src/date/index.ts";
 import { defaultRules, rulesWithout } from "../../src/clean/index.ts";
 import { articlesAhead, prepareArticles, startArticleThreads, type PrepareStats } from "../../src/parallel/articles.ts";
+import { startArticlePool } from "../../src/parallel/article-pool.ts";
 import { DiskCache } from "../../src/cache/pack.ts";
 import { withStoredProse } from "../../src/cache/articles.ts";
 import { paragraphsOf, textFacts } from "../../src/text/article-text.ts";
@@ -151,6 +152,7 @@ describe("threads started on the files while the input is read (a cold build)", 
 
   it("are not asked ahead when there are none, or the rules cannot be sent to them", () => {
     expect(articlesAhead(null, { zone })).toBeNull();
+    expect(startArticlePool(1)).toBeNull();
     const threads = startArticleThreads({ zone, workers: 2 })!;
     expect(articlesAhead(threads, { zone, rules: [{ ...defaultRules[0]!, name: "mine" }] })).toBeNull();
     return threads.close();
