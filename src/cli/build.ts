@@ -138,10 +138,10 @@ export async function runBuild(argv: string[]): Promise<number> {
       // Started before this thread loads the stages' code: each thread loads the article step's meanwhile.
       threads.articles = startArticlePool();
       stages = await loadStages();
-      // They start on the files as they are read, instead of waiting for the whole listing.
-      readAhead = stages.articlesAhead(threads.articles, { zone: config.timezone, rules: stages.rulesWithout(...config.disableRules) });
+      // They read the files for ingest, and clean and date each at once: this thread only lists them.
+      readAhead = stages.articlesAhead(threads.articles, { zone: config.timezone, rules: stages.rulesWithout(...config.disableRules), warn });
     }
-    const ingested = await ingest(input, { known, keepText: KEPT_TEXT_CHARS, skip: [out.liveDigests, out.liveSite, ...(cache ? [cache.dir] : [])], ...(readAhead ? { onRead: readAhead.read } : {}) });
+    const ingested = await ingest(input, { known, keepText: KEPT_TEXT_CHARS, skip: [out.liveDigests, out.liveSite, ...(cache ? [cache.dir] : [])], ...(readAhead ? { readFiles: readAhead.readFiles } : {}) });
     notRead = ingested.unopened;
     // Everything the output depends on besides the inputs: the code (and its packages, Node), the settings, and
     // where the digests and site are beside the input folder (ingest skips them), not where the three are: the

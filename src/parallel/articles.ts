@@ -10,9 +10,10 @@ import { articleNamespace, buildKeys, datedNamespace, datedRecordJson, proseName
 import type { ArticleProse, StoredProse } from "../types.ts";
 import { paragraphsOf } from "../text/article-text.ts";
 import type { CleanRule } from "../clean/index.ts";
-import { prepareFile, prepareFiles, type ArticleTaskArgs, type PreparedFile } from "./article-task.ts";
+import { prepareFile, prepareFiles, readAndPrepareFiles, type ArticleTaskArgs, type PreparedFile, type ReadAnswer } from "./article-task.ts";
+import { contentKey, readFileAt, type FileRead, type ReadRequest } from "../ingest/index.ts";
 import { defaultWorkerCount, WorkerPool } from "./pool.ts";
-import { ARTICLE_TASK, startArticlePool } from "./article-pool.ts";
+import { ARTICLE_TASK, READ_TASK, startArticlePool } from "./article-pool.ts";
 
 export interface PrepareOptions extends ArticleOptions {
   /** The build cache; without one every article is computed. */
@@ -37,7 +38,10 @@ export interface PrepareOptions extends ArticleOptions {
    * this is done with them (the caller closes them too when this is never called).
    */
   threads?: WorkerPool | null;
-  /** Files the threads started on while the input was read (`articlesAhead`): taken from there when they are to be computed on threads. */
+  /**
+   * The input as read on the threads (`articlesAhead`): a file to compute whose article step is there is
+   * taken from there (with `dropEvidence` only: the files come without their texts).
+   */
   ahead?: ArticlesAhead | null;
 }
 
@@ -47,7 +51,7 @@ export interface PrepareStats {
   cleanHits: number;
   datedHits: number;
   computed: number;
-  /** Of those computed, the files the threads started on while the input was read (`articlesAhead`). */
+  /** Of those computed, the files whose article step was done as the input was read (`articlesAhead`). */
   ahead: number;
   threads: number;
   /** Milliseconds: reading the cache, writing it, and cleaning, dating and reading clustering's terms summed over threads. */
@@ -74,51 +78,48 @@ export function startArticleThreads(options: Pick<PrepareOptions, "zone" | "rule
   return names ? startArticlePool(options.workers ?? defaultWorkerCount(), { zone: options.zone, ruleNames: names }) : null;
 }
 
-/** Chunks sent ahead (`articlesAhead`) not yet answered, per thread: one worked on and one waiting, as `ahead: 2` below. */
-const AHEAD_IN_FLIGHT = 2;
-
 /**
- * The article threads started ahead (`startArticleThreads`) given files while the input is still being
- * read, when they would otherwise wait for the whole listing: `read` is ingest's `onRead`. A chunk goes
- * only while the threads have fewer than two chunks each not answered (the files read meanwhile are left
- * for `prepareArticles` as before), so they never hold up the articles stage with a long queue. Each
- * file's answer is `PreparedFile` as the stage's own chunks give it, for the same file (the text as read).
+ * A cold build's reading of the input, on the article threads started ahead (`startArticleThreads`) and
+ * this thread: `readFiles` is ingest's; each file it reads it cleans and dates at once (its answer is
+ * `PreparedFile` as the stage's own chunks give it), kept in `prepared` by path for `prepareArticles`.
+ * This thread only lists the input, and sends paths; the texts never travel to a thread.
  */
 export interface ArticlesAhead {
-  read: (file: SourceFile) => Promise<void> | undefined;
-  /** The answer sent ahead for a file (by the object ingest read), and its place in its chunk. */
-  sent: Map<SourceFile, { answer: Promise<unknown[]>; at: number }>;
+  readFiles: (requests: ReadRequest[]) => Promise<FileRead[]>;
+  prepared: Map<string, PreparedFile>;
 }
 
-export function articlesAhead(pool: WorkerPool | null, options: Pick<PrepareOptions, "zone" | "rules">): ArticlesAhead | null {
+export function articlesAhead(pool: WorkerPool | null, options: Pick<PrepareOptions, "zone" | "rules" | "warn">): ArticlesAhead | null {
   const names = ruleNamesOf(options.rules ?? defaultRules);
   if (!pool || !names) return null;
   const args: ArticleTaskArgs = { zone: options.zone, ruleNames: names };
-  const sent: ArticlesAhead["sent"] = new Map();
-  let read: SourceFile[] = [];
-  let copies: SourceFile[] = [];
-  let waiting = 0;
-  const done = () => void waiting--;
-  return {
-    sent,
-    read: (file) => {
-      read.push(file);
-      copies.push({ ...file }); // ingest may drop its text after this call
-      if (read.length < CHUNK) return undefined;
-      const chunk = read;
-      const items = copies;
-      read = [];
-      copies = [];
-      // The threads' answers are let in first, so that `waiting` counts what is still to do.
-      return new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-        if (pool.isClosed || waiting >= AHEAD_IN_FLIGHT * pool.size) return;
-        waiting++;
-        const answer = pool.send(ARTICLE_TASK, items, args);
-        answer.then(done, done);
-        chunk.forEach((f, at) => sent.set(f, { answer, at }));
+  const prepared: ArticlesAhead["prepared"] = new Map();
+  const readFiles = async (requests: ReadRequest[]): Promise<FileRead[]> => {
+    const reads = new Array<FileRead>(requests.length);
+    const take = (start: number, answers: ReadAnswer[]) =>
+      answers.forEach((answer, k) => {
+        reads[start + k] = answer.read;
+        if (answer.prepared) prepared.set(requests[start + k]!.path, answer.prepared);
       });
-    },
+    try {
+      const chunk = Math.max(1, Math.min(CHUNK, Math.ceil(requests.length / ((pool.size + 1) * 4))));
+      await pool.forEach<ReadRequest, ReadAnswer>(READ_TASK, requests, args, chunk, take, { local: (items) => readAndPrepareFiles(items, args), ahead: 2, localStep: LOCAL_STEP });
+    } catch (error) {
+      // Speed, not the build: the files not answered are read here, and their articles made by the stage.
+      options.warn?.(`worker threads failed (${(error as Error).message}); going on without them`);
+      for (const [k, request] of requests.entries()) {
+        if (reads[k] !== undefined) continue;
+        const read = readFileAt(request);
+        if (!("rejected" in read)) {
+          read.file.contentKey = contentKey(read.file);
+          read.file.text = "";
+        }
+        reads[k] = read;
+      }
+    }
+    return reads;
   };
+  return { readFiles, prepared };
 }
 
 /** Rules are sent to threads and named in keys by name: only the stage's own rules can be. */
@@ -206,8 +207,7 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   s.computed = todo.length;
   // Each computed file: its outcome, and its records into the cache, as soon as it comes (so the
   // records' JSON is not all held at once).
-  const take = (k: number, p: PreparedFile) => takeAt(todo[k]!, p);
-  const takeAt = (i: number, p: PreparedFile) => {
+  const take = (k: number, p: PreparedFile, i = todo[k]!) => {
     if (failed.has(i)) return; // not read: its rejection is its outcome, and nothing goes into the cache
     // The prose goes into its pack, and the article says where it is instead of holding it (read back
     // where needed): a cold build does not hold every article's paragraphs through clustering.
@@ -221,6 +221,18 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
       if (p.dated !== null) dated!.putJson(keys[i]!.dated, p.dated);
     }
   };
+  // Computed as the input was read (a cold build): taken now, the rest computed below.
+  const done = options.dropEvidence ? options.ahead?.prepared : undefined;
+  if (done && done.size > 0) {
+    const rest: number[] = [];
+    for (const i of todo) {
+      const p = done.get(files[i]!.path);
+      if (p) take(-1, p, i);
+      else rest.push(i);
+    }
+    s.ahead = todo.length - rest.length;
+    todo = rest;
+  }
   if (todo.length > 0) {
     const todoFiles = todo.map((i) => files[i]!);
     // A chunk's files with their texts, read just before the chunk is done (its texts are dropped after).
@@ -231,21 +243,12 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
       // This thread takes chunks too: one thread fewer to start.
       const pool = options.threads ?? new WorkerPool(Math.min(workers - 1, todo.length));
       s.threads = pool.size + 1;
-      // The files sent ahead while the input was read are taken as their answers come; the others are mapped here.
-      const sent = options.threads ? options.ahead?.sent : undefined;
-      const rest = sent ? todo.filter((i) => !sent.has(files[i]!)) : todo;
-      s.ahead = todo.length - rest.length;
-      const answered = sent && rest.length < todo.length ? takeAhead(todo.filter((i) => sent.has(files[i]!)), (i) => sent.get(files[i]!)!, takeAt) : Promise.resolve(true);
       try {
         const args: ArticleTaskArgs = { zone: options.zone, ruleNames: ruleNames! };
-        const restFiles = rest === todo ? todoFiles : rest.map((i) => files[i]!);
-        const loadRest = rest === todo ? load : (start: number, items: SourceFile[]) => Promise.all(items.map((_, k) => withText(rest[start + k]!)));
-        if (rest.length > 0) await pool.forEach<SourceFile, PreparedFile>(ARTICLE_TASK, restFiles, args, chunk, (start, out) => out.forEach((p, k) => takeAt(rest[start + k]!, p)), { local: (items) => prepareFiles(items, args), load: loadRest, ahead: 2, localStep: LOCAL_STEP });
-        if (!(await answered)) throw new Error("a chunk sent ahead failed");
+        await pool.forEach<SourceFile, PreparedFile>(ARTICLE_TASK, todoFiles, args, chunk, (start, out) => out.forEach((p, k) => take(start + k, p)), { local: (items) => prepareFiles(items, args), load, ahead: 2, localStep: LOCAL_STEP });
       } catch (error) {
         // A thread that fails (it ran out of memory, say) costs speed, not the build: the rest is done here.
         options.warn?.(`worker threads failed (${(error as Error).message}); going on without them`);
-        await answered;
         for (const [k, i] of todo.entries()) if (outcomes[i] === undefined && !failed.has(i)) take(k, prepareFile(await withText(i), options.zone, rules));
       } finally {
         await pool.close();
@@ -262,7 +265,7 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   }
 
   await options.threads?.close(); // started ahead, and not needed (or no longer)
-  options.ahead?.sent.clear(); // the answers sent ahead are taken (or not needed)
+  options.ahead?.prepared.clear(); // taken (or not needed)
 
   // Cleaned before, but the file's time or the zone is new: date again (it is quick).
   for (const { i, article: cleaned } of dateOnly) {
@@ -288,29 +291,6 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   }
   for (const [i, rejected] of failed) outcomes[i] = rejected;
   return outcomes;
-}
-
-/** Takes each of `items`' answers sent ahead as it comes; true when every one came (a failed chunk's files are left undone). */
-async function takeAhead(items: readonly number[], answerOf: (i: number) => { answer: Promise<unknown[]>; at: number }, take: (i: number, p: PreparedFile) => void): Promise<boolean> {
-  const byAnswer = new Map<Promise<unknown[]>, Array<{ i: number; at: number }>>();
-  for (const i of items) {
-    const { answer, at } = answerOf(i);
-    const list = byAnswer.get(answer);
-    if (list) list.push({ i, at });
-    else byAnswer.set(answer, [{ i, at }]);
-  }
-  const all = await Promise.all(
-    [...byAnswer].map(([answer, list]) =>
-      answer.then(
-        (out) => {
-          for (const { i, at } of list) take(i, out[at] as PreparedFile);
-          return true;
-        },
-        () => false,
-      ),
-    ),
-  );
-  return all.every(Boolean);
 }
 
 /** The outcome a prepared file stands for: rebuilt from its records (its prose left where `stored` says), or given whole (raw put back). */

@@ -120,20 +120,24 @@ describe("the per-article map", () => {
   });
 });
 
-describe("threads started on the files while the input is read (a cold build)", () => {
-  it("take the first files as ingest reads them, give the same outcomes with a cache or without, and read no file twice", async () => {
+describe("threads that read the input themselves (a cold build)", () => {
+  it("read every file for ingest and clean it at once: ingest's outcome as its own reading gives it, the same articles with a cache or without, no file read on this thread", async () => {
     const dir = mkdtempSync(join(tmpdir(), "digest-ahead-"));
-    // Enough files for several chunks: the fixtures four times over, under four folders.
+    // Enough files for several chunks: the fixtures four times over, under four folders; a name that is not UTF-8.
     for (const copy of ["a", "b", "c", "d"]) for (const sub of ["seeds", "site-hostile", "inputs"]) cpSync(join(fixtures, sub), join(dir, copy, sub), { recursive: true });
-    const whole = await ingest(dir);
-    const direct = whole.files.map((file) => prepareArticle(file, { zone }));
+    writeFileSync(Buffer.from(join(dir, "b", "caf\xe9.txt"), "latin1"), "date 2025-03-01\nCouncil closes the bridge\n\nThe council voted on Monday to close the bridge for a year of repairs.\n");
+    const whole = await ingest(dir, { keepText: false });
+    const direct = (await ingest(dir)).files.map((file) => prepareArticle(file, { zone }));
     const emptied = direct.map((o) => ("article" in o ? { article: { ...o.article, raw: "", context: "" } } : o));
     expect(whole.files.length).toBeGreaterThan(64);
+    expect(whole.rejected.length).toBeGreaterThan(0);
     for (const cache of [null, new DiskCache(mkdtempSync(join(tmpdir(), "digest-ahead-cache-")), () => {})]) {
       const threads = startArticleThreads({ zone, workers: 2 })!;
       const ahead = articlesAhead(threads, { zone })!;
-      // The build's ingest: no text kept, so a file not sent ahead is read again when its turn comes.
-      const ingested = await ingest(dir, { keepText: false, onRead: ahead.read });
+      const ingested = await ingest(dir, { keepText: false, readFiles: ahead.readFiles });
+      expect(ingested.files).toEqual(whole.files);
+      expect(ingested.messages).toEqual(whole.messages);
+      expect(ingested.rejected).toEqual(whole.rejected);
       let reads = 0;
       const load = (file: SourceFile) => {
         reads++;
@@ -141,11 +145,10 @@ describe("threads started on the files while the input is read (a cold build)", 
       };
       const stats = {} as PrepareStats;
       const prepared = await prepareArticles(ingested.files, { zone, workers: 2, minParallel: 1, threads, ahead, load, cache, dropEvidence: true }, stats);
-      // At least the first chunk goes while the rest is read (the next ones as the thread keeps up).
-      expect(stats.ahead).toBeGreaterThanOrEqual(32);
-      expect(reads).toBe(ingested.files.length - stats.ahead);
+      expect(stats.ahead).toBe(ingested.files.length);
+      expect(reads).toBe(0);
       expect(JSON.stringify(plain(prepared, false))).toBe(json(emptied));
-      expect(ahead.sent.size).toBe(0);
+      expect(ahead.prepared.size).toBe(0);
       await expect(threads.map({ module: "", name: "" }, [1], null, 1)).rejects.toThrow(/closed/);
     }
   });
