@@ -86,7 +86,17 @@ export function startArticleThreads(options: Pick<PrepareOptions, "zone" | "rule
  */
 export interface ArticlesAhead {
   readFiles: (requests: ReadRequest[]) => Promise<FileRead[]>;
-  prepared: Map<string, PreparedFile>;
+  prepared: Map<string, Ahead>;
+}
+
+/**
+ * A file's article step done ahead, its records' JSON parsed as it came (while the threads still work,
+ * not after them: the parsing is most of what this thread does with an answer).
+ */
+interface Ahead {
+  p: PreparedFile;
+  clean: CleanRecord | null;
+  dated: DatedRecord | null;
 }
 
 export function articlesAhead(pool: WorkerPool | null, options: Pick<PrepareOptions, "zone" | "rules" | "warn">): ArticlesAhead | null {
@@ -99,7 +109,8 @@ export function articlesAhead(pool: WorkerPool | null, options: Pick<PrepareOpti
     const take = (start: number, answers: ReadAnswer[]) =>
       answers.forEach((answer, k) => {
         reads[start + k] = answer.read;
-        if (answer.prepared) prepared.set(requests[start + k]!.path, answer.prepared);
+        const p = answer.prepared;
+        if (p) prepared.set(requests[start + k]!.path, { p, clean: p.outcome || p.clean === null ? null : (JSON.parse(p.clean) as CleanRecord), dated: p.outcome || p.dated === null ? null : (JSON.parse(p.dated) as DatedRecord) });
       });
     try {
       const chunk = Math.max(1, Math.min(CHUNK, Math.ceil(requests.length / ((pool.size + 1) * 4))));
@@ -207,12 +218,12 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   s.computed = todo.length;
   // Each computed file: its outcome, and its records into the cache, as soon as it comes (so the
   // records' JSON is not all held at once).
-  const take = (k: number, p: PreparedFile, i = todo[k]!) => {
+  const take = (k: number, p: PreparedFile, i = todo[k]!, parsed?: Ahead) => {
     if (failed.has(i)) return; // not read: its rejection is its outcome, and nothing goes into the cache
     // The prose goes into its pack, and the article says where it is instead of holding it (read back
     // where needed): a cold build does not hold every article's paragraphs through clustering.
     const at = cache && p.clean !== null && p.prose !== null ? prose!.putJson(keys[i]!.article, p.prose) : undefined;
-    outcomes[i] = settle(fromPrepared(files[i]!, p, at === undefined ? undefined : { source: source!, at }));
+    outcomes[i] = settle(fromPrepared(files[i]!, p, at === undefined ? undefined : { source: source!, at }, parsed));
     s.clean += p.ms[0];
     s.date += p.ms[1];
     s.terms += p.ms[2];
@@ -226,8 +237,8 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   if (done && done.size > 0) {
     const rest: number[] = [];
     for (const i of todo) {
-      const p = done.get(files[i]!.path);
-      if (p) take(-1, p, i);
+      const a = done.get(files[i]!.path);
+      if (a) take(-1, a.p, i, a);
       else rest.push(i);
     }
     s.ahead = todo.length - rest.length;
@@ -294,13 +305,13 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
 }
 
 /** The outcome a prepared file stands for: rebuilt from its records (its prose left where `stored` says), or given whole (raw put back). */
-function fromPrepared(file: SourceFile, p: PreparedFile, stored?: StoredProse): ArticleOutcome {
+function fromPrepared(file: SourceFile, p: PreparedFile, stored?: StoredProse, parsed?: Ahead): ArticleOutcome {
   if (p.outcome) {
     if ("article" in p.outcome) p.outcome.article = { ...p.outcome.article, raw: file.text, mtime: file.mtime };
     return p.outcome;
   }
-  const cleaned = restoreClean(file, JSON.parse(p.clean!) as CleanRecord, stored ?? (p.prose === null ? undefined : (JSON.parse(p.prose) as ArticleProse)));
+  const cleaned = restoreClean(file, parsed?.clean ?? (JSON.parse(p.clean!) as CleanRecord), stored ?? (p.prose === null ? undefined : (JSON.parse(p.prose) as ArticleProse)));
   if (!cleaned) throw new Error(`the article of ${file.path} came back without its prose`);
   if (!("article" in cleaned)) return cleaned;
-  return { article: restoreDated(cleaned.article, JSON.parse(p.dated!) as DatedRecord) };
+  return { article: restoreDated(cleaned.article, parsed?.dated ?? (JSON.parse(p.dated!) as DatedRecord)) };
 }
