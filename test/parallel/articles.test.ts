@@ -153,6 +153,25 @@ describe("threads that read the input themselves (a cold build)", () => {
     }
   });
 
+  it("when the threads fail, the files are read here instead: the same ingest and outcomes, and the failure said", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digest-ahead-fail-"));
+    for (const sub of ["seeds", "inputs"]) cpSync(join(fixtures, sub), join(dir, sub), { recursive: true });
+    const whole = await ingest(dir, { keepText: false });
+    const direct = (await ingest(dir)).files.map((file) => prepareArticle(file, { zone }));
+    const threads = startArticleThreads({ zone, workers: 2 })!;
+    const warnings: string[] = [];
+    const ahead = articlesAhead(threads, { zone, warn: (text) => warnings.push(text) })!;
+    await threads.close(); // a pool that cannot take the chunks
+    const ingested = await ingest(dir, { keepText: false, readFiles: ahead.readFiles });
+    expect(warnings).toEqual([expect.stringMatching(/^worker threads failed/)]);
+    expect(ingested.files).toEqual(whole.files);
+    expect(ingested.messages).toEqual(whole.messages);
+    expect(ingested.rejected).toEqual(whole.rejected);
+    const load = (file: SourceFile) => readSource(file, ingested.unread);
+    const prepared = await prepareArticles(ingested.files, { zone, workers: 1, threads, ahead, load, dropEvidence: true });
+    expect(JSON.stringify(plain(prepared, false))).toBe(json(direct.map((o) => ("article" in o ? { article: { ...o.article, raw: "", context: "" } } : o))));
+  });
+
   it("are not asked ahead when there are none, or the rules cannot be sent to them", () => {
     expect(articlesAhead(null, { zone })).toBeNull();
     expect(startArticlePool(1)).toBeNull();
