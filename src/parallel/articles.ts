@@ -242,6 +242,7 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
       else rest.push(i);
     }
     s.ahead = todo.length - rest.length;
+    if (s.ahead > 0) s.threads = (options.threads?.size ?? 0) + 1;
     todo = rest;
   }
   if (todo.length > 0) {

@@ -146,6 +146,7 @@ describe("threads that read the input themselves (a cold build)", () => {
       const stats = {} as PrepareStats;
       const prepared = await prepareArticles(ingested.files, { zone, workers: 2, minParallel: 1, threads, ahead, load, cache, dropEvidence: true }, stats);
       expect(stats.ahead).toBe(ingested.files.length);
+      expect(stats.threads).toBe(2);
       expect(reads).toBe(0);
       expect(JSON.stringify(plain(prepared, false))).toBe(json(emptied));
       expect(ahead.prepared.size).toBe(0);
