@@ -37,19 +37,22 @@ export interface ReadAnswer {
   prepared: PreparedFile | null;
 }
 
+/** A file to read; `keyOnly`: its article step is left to the stage (./articles.ts `AHEAD_FILES`). */
+export type ReadTask = ReadRequest & { keyOnly?: boolean };
+
 /**
  * Ingest's reads done here (src/ingest `readFiles`), each file's article step beside: a cold build's
  * threads read the files themselves, so that the thread listing the input neither reads them nor sends
  * their texts. What each read gives is what ingest's own read gives.
  */
-export function readAndPrepareFiles(requests: ReadRequest[], args: ArticleTaskArgs): ReadAnswer[] {
+export function readAndPrepareFiles(requests: ReadTask[], args: ArticleTaskArgs): ReadAnswer[] {
   const rules = rulesNamed(args.ruleNames);
   return requests.map((request) => {
     // A path that is bytes comes to a thread as a Uint8Array.
     const read = readFileAt(typeof request.abs === "string" || Buffer.isBuffer(request.abs) ? request : { ...request, abs: Buffer.from(request.abs) });
     if ("rejected" in read) return { read, prepared: null };
     read.file.contentKey = contentKey(read.file);
-    const prepared = prepareFile(read.file, args.zone, rules, true);
+    const prepared = request.keyOnly ? null : prepareFile(read.file, args.zone, rules, true);
     read.file.text = "";
     return { read, prepared };
   });

@@ -154,6 +154,28 @@ describe("threads that read the input themselves (a cold build)", () => {
     }
   });
 
+  it("do the article step ahead for the first files only (`aheadFiles`); the stage reads and computes the others as before", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digest-ahead-some-"));
+    for (const copy of ["a", "b"]) for (const sub of ["seeds", "inputs"]) cpSync(join(fixtures, sub), join(dir, copy, sub), { recursive: true });
+    const direct = (await ingest(dir)).files.map((file) => prepareArticle(file, { zone }));
+    const threads = startArticleThreads({ zone, workers: 2 })!;
+    const ahead = articlesAhead(threads, { zone, aheadFiles: 10 })!;
+    const ingested = await ingest(dir, { keepText: false, readFiles: ahead.readFiles });
+    expect(ingested.files.length).toBeGreaterThanOrEqual(20);
+    let reads = 0;
+    const load = (file: SourceFile) => {
+      reads++;
+      return readSource(file, ingested.unread);
+    };
+    const stats = {} as PrepareStats;
+    const prepared = await prepareArticles(ingested.files, { zone, workers: 2, minParallel: 1, threads, ahead, load, dropEvidence: true }, stats);
+    // Of the first ten files listed, those read (the empty and binary ones are rejected).
+    expect(stats.ahead).toBeGreaterThan(0);
+    expect(stats.ahead).toBeLessThanOrEqual(10);
+    expect(reads).toBe(ingested.files.length - stats.ahead);
+    expect(JSON.stringify(plain(prepared, false))).toBe(json(direct.map((o) => ("article" in o ? { article: { ...o.article, raw: "", context: "" } } : o))));
+  });
+
   it("when the threads fail, the files are read here instead: the same ingest and outcomes, and the failure said", async () => {
     const dir = mkdtempSync(join(tmpdir(), "digest-ahead-fail-"));
     for (const sub of ["seeds", "inputs"]) cpSync(join(fixtures, sub), join(dir, sub), { recursive: true });
