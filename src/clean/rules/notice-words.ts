@@ -45,6 +45,14 @@ const MACHINE_NOTICE_WORDS: ReadonlySet<string> = new Set(["javascript", "browse
 /** Words that address the reader: the second person, and "please". German formal address only capitalised ("Sie", "Ihren"). */
 const READER = new Set(["you", "your", "yours", "yourself", "please", "du", "dein", "deine", "deinen", "deinem", "deiner", "dich", "dir", "bitte"]);
 const FORMAL = new Set(["Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres", "Ihnen"]);
+/**
+ * What a notice says the reader's machine lacks or must do: unsupported, disabled, to be enabled, required. A
+ * headline about the reader's machine names it too ("Your iPhone app can now support widgets", "Why you should
+ * update your browser today", "Is your device supported?") but says no lack; without one of these the line is not
+ * passed over (stop 74's second reading).
+ */
+const LACK = /(?<!\p{L})(?:unsupported|not supported|(?:does|do|is|are) not support(?:ed)?|(?:doesn|don|isn|aren)[’']t support(?:ed)?|unavailable|not available|disabled|enable|enabled|required|nicht unterstützt|deaktiviert|ausgeschaltet|aktivieren|aktiviert|einschalten|erforderlich|benötigt)(?!\p{L})/iu;
+
 /** A notice to the reader has a sentence or two; a line longer than this is prose, whatever it says. */
 const NOTICE_MAX_WORDS = 30;
 const WORD = /\p{L}+/gu;
@@ -54,8 +62,8 @@ const QUOTED = /^\s*["“”„«»‘’‚'‹›]/u;
 /**
  * Whether the line speaks to the reader about their device, browser, player, JavaScript, cookies, app or
  * sign-in: it addresses the reader (you, your, please, Sie, Ihr, bitte), is not a quotation, names the reader's
- * machine (a machine word, or JavaScript, browser, cookies, log in), and holds two different words or more of the
- * notice vocabulary (NOTICE_WORDS and the machine's words). "Media playback is unsupported on your device",
+ * machine (a machine word, or JavaScript, browser, cookies, log in), says what it lacks or must do (LACK), and holds
+ * two different words or more of the notice vocabulary (NOTICE_WORDS and the machine's words). "Media playback is unsupported on your device",
  * "You need to enable JavaScript to view this site", "Bitte aktivieren Sie JavaScript"; never a headline
  * (headline-model.ts passes such a line over when picking). "How to clear your browser cache" holds one;
  * "Wählen Sie Car Player-Tipps zur Auswahl der besten Car-CD-Player" one word twice.
@@ -72,7 +80,7 @@ export function speaksToReader(text: string): boolean {
     if (MACHINE_WORDS.has(low) || MACHINE_NOTICE_WORDS.has(low)) machine = true;
     if (NOTICE_WORDS.has(low) || MACHINE_WORDS.has(low)) notice.add(low);
   }
-  return reader && machine && notice.size >= 2;
+  return reader && machine && notice.size >= 2 && LACK.test(text);
 }
 
 /** The longest notice word, in UTF-16 units: a longer word is counted without being looked up. */

@@ -22,7 +22,7 @@ function expectNeverAStory(out: PipelineResult, name: string): "refused" | "held
   if (out.rejected.length > 0) {
     expect(out.stories, name).toEqual([]);
     expect(out.rejected.map((r) => r.path), name).toEqual([`articles/${name}`]);
-    expect(out.rejected[0]!.reason, name).toMatch(/reads as page furniture|no headline and only one short paragraph/);
+    expect(out.rejected[0]!.reason, name).toMatch(/reads as page furniture/);
     return "refused";
   }
   const { model } = buildDigest(out.stories, { zone: "UTC" });
@@ -70,7 +70,7 @@ describe("article-gate on notice pages with a headline line", () => {
       const out = runPipeline([notice(name)], { zone: "UTC" });
       expect(out.stories, name).toEqual([]);
       expect(out.rejected.map((r) => r.path), name).toEqual([`articles/${name}`]);
-      expect(out.rejected[0]!.reason, name).toMatch(/reads as page furniture|no headline and only one short paragraph/);
+      expect(out.rejected[0]!.reason, name).toMatch(/reads as page furniture/);
     }
   });
 });
@@ -99,14 +99,11 @@ describe("article-gate trained with the HTML notice pages' text too", () => {
     for (const name of ["notice-update-your-browser.txt", "notice-too-many-requests.txt"]) expectNeverAStory(runPipeline([file(name)], { zone: "UTC" }), name);
   });
 
-  // Both sat between the gate's refusal line and its threshold: refused outright until stop 71, then kept with the
-  // doubt and held back, on their day's page under "Held back" (nt71: a page between the lines costs a held-back entry,
-  // not an article). Since stop 74 (hd74) "Update your browser" is a notice to the reader about their browser, never a
-  // headline: with no headline and one short paragraph the page is refused as a notice (src/pipeline/article.ts).
-  it("refuses the unsupported-browser page as a notice, and holds the rate-limit page back with the gate's doubt", () => {
-    const browser = runPipeline([file("notice-update-your-browser.txt")], { zone: "UTC" });
-    expect(browser.rejected.map((r) => r.reason)).toEqual([expect.stringMatching(/^no article found: no headline and only one short paragraph/)]);
-    for (const name of ["notice-too-many-requests.txt"]) {
+  // Both sit between the gate's refusal line and its threshold (the notice model rates them 0.47 and 0.82 of its
+  // threshold, its refusal line is 0.07 of it): refused outright until stop 71, now kept with the doubt and held back,
+  // on their day's page under "Held back" (nt71: a page between the lines costs a held-back entry, not an article).
+  it("holds them back with the gate's doubt rather than refusing them", () => {
+    for (const name of ["notice-update-your-browser.txt", "notice-too-many-requests.txt"]) {
       const out = runPipeline([file(name)], { zone: "UTC" });
       expect(out.rejected, name).toEqual([]);
       expect(expectNeverAStory(out, name), name).toBe("held back");

@@ -56,6 +56,11 @@ describe("speaksToReader", () => {
       "\"Thank you for your support and please enable us to continue\", the mayor said",
       // A block page's notice speaks about the site, not the reader's machine: the article gate judges it with its own first line.
       "Sorry, you have been blocked",
+      // Headlines about the reader's machine that say no lack (stop 74's second reading).
+      "Your iPhone app can now support widgets: how to set them up",
+      "Why you should update your browser today",
+      "Is your device supported? iOS 18 drops the iPhone XS",
+      "Sie können die App jetzt auf Ihrem Gerät installieren",
     ]) expect(speaksToReader(headline), headline).toBe(false);
   });
 });
