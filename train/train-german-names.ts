@@ -20,7 +20,7 @@ import { GERMAN_DETERMINERS } from "../src/text/name-words.ts";
 import { textLanguage } from "../src/digest/language.ts";
 import { fnv1a } from "../src/text/hash.ts";
 import { devSource } from "../eval/lib/dev-source.ts";
-import { loadDates, loadWebpages } from "../eval/lib/clean-corpus.ts";
+import { distinctPages, loadDates, loadWebpages } from "../eval/lib/clean-corpus.ts";
 
 const OUT = fileURLToPath(new URL("../src/digest/german-names-model.json", import.meta.url));
 const LABELS = fileURLToPath(new URL("labels/german-names.json", import.meta.url));
@@ -47,9 +47,8 @@ interface Example {
 
 const names = new Set((JSON.parse(readFileSync(LABELS, "utf8")) as { names: string[] }).names);
 const examples: Example[] = [];
-const seen = new Set<string>();
 let german = 0;
-const pages = [...loadWebpages(), ...loadDates()].filter((page) => page.half === "tune" && !seen.has(page.id) && seen.add(page.id));
+const pages = distinctPages(loadWebpages(), loadDates()).filter((page) => page.half === "tune");
 
 // The noun list: per page, the capitalised words (no other capital) its text dump writes after a determiner.
 const nounsOf = new Map<string, Set<string>>();

@@ -92,7 +92,6 @@ export function shownHeadline(html: string): string {
   return h1 ? space(DomUtils.textContent(h1)) : "";
 }
 
-
 /** The pages of the given sets, each id once (kept from the first set that holds it), in the sets' order. */
 export function distinctPages(...sets: DevPage[][]): DevPage[] {
   const seen = new Set<string>();

@@ -68,7 +68,6 @@ function otherForms(word: string): string[] {
   return forms;
 }
 
-
 /** The words of a story's prose (its articles' first paragraphs, as its categories read them). */
 export function proseWords(texts: ReadonlyArray<readonly string[]>, count: number): string[] {
   const words: string[] = [];
