@@ -157,7 +157,9 @@ const FURNITURE = new RegExp(
 /** The reader's own machine or account, as a site's notice names it (stop 74). */
 const READER_MACHINE = /(?<!\p{L})(?:devices?|browsers?|player|playback|videos?|javascript|cookies?|apps?|plug-?ins?|sign(?:ing)? in|log(?:ging)? in|geräte?|endgeräte?|anmelden|einloggen)(?!\p{L})/iu;
 /** Words a notice speaks to the reader with: the second person, "please", or what their machine lacks. */
-const READER_NOTICE = /(?<!\p{L})(?:you|your|please|sie|ihre?[nmrs]?|ihnen|bitte|du|dein\p{L}*|unsupported|not supported|do(?:es)?(?: not|n[’']t) support|unavailable|not available|enabled?|disabled|required|nicht unterstützt|nicht verfügbar|aktivier\p{L}*|deaktiviert|benötigt|erforderlich)(?!\p{L})/iu;
+const READER_NOTICE = /(?<!\p{L})(?:you|your|please|bitte|du|dein\p{L}*|unsupported|not supported|do(?:es)?(?: not|n[’']t) support|unavailable|not available|enabled?|disabled|required|nicht unterstützt|nicht verfügbar|aktivier\p{L}*|deaktiviert|benötigt|erforderlich)(?!\p{L})/iu;
+/** German's formal "you", told from "sie" (she, they) and "ihre" (her, their) by its capital. */
+const READER_FORMAL = /(?<!\p{L})(?:Sie|Ihre?[nmrs]?|Ihnen)(?!\p{L})/u;
 
 /**
  * Page furniture given as a headline, judged without the page: a date or time, a line of numbers
@@ -175,6 +177,6 @@ export function isFurnitureHeadline(title: string): boolean {
   if (DATE_LINE.test(t)) return true;
   if (toks.length <= 6 && FURNITURE.test(t)) return true;
   if (/\b(?:passwor[dt]|e-?mail|kennwort|username|benutzername)\b/i.test(t) && toks.length <= 14) return true;
-  if (toks.length <= 30 && READER_MACHINE.test(t) && READER_NOTICE.test(t)) return true;
+  if (toks.length <= 30 && READER_MACHINE.test(t) && (READER_NOTICE.test(t) || READER_FORMAL.test(t))) return true;
   return false;
 }

@@ -36,11 +36,11 @@ describe("extraction score", () => {
 });
 
 describe("furniture headlines", () => {
-  it("counts a notice to the reader about their device, browser, player or JavaScript, not a headline about apps", () => {
-    for (const notice of ["Media playback is unsupported on your device", "This video is unavailable", "Please enable JavaScript to view the comments", "Bitte aktivieren Sie JavaScript"]) {
+  it("counts a notice to the reader about their device, browser, player or JavaScript, not a headline about apps or about what people do with their devices", () => {
+    for (const notice of ["Media playback is unsupported on your device", "This video is unavailable", "Please enable JavaScript to view the comments", "Bitte aktivieren Sie JavaScript", "Dieses Video ist auf Ihrem Gerät nicht verfügbar"]) {
       expect(isFurnitureHeadline(notice), notice).toBe(true);
     }
-    for (const headline of ["Apple unveils new iPhone", "Sweden opens inquiry into app store rules", "Tram bridge opens after six years of delays"]) {
+    for (const headline of ["Apple unveils new iPhone", "Sweden opens inquiry into app store rules", "Tram bridge opens after six years of delays", "Warum sie ihre alten Geräte behalten"]) {
       expect(isFurnitureHeadline(headline), headline).toBe(false);
     }
   });
