@@ -10,6 +10,9 @@
 // Tuning share true at 0 / 1: harder .102 / .083, bbc merge .104 / .167 (6 pairs), events .511 / .183.
 // FEATURE=introducedUnpointed (mg74): `introduced`, 0 when either lead does; it silences events 58 true and 63 false
 // pairs beside `introduced`, harder 5 and 7, bbc merge 0 and 3.
+// FEATURE=introducedPeople (mg75, stop 75): `introduced` counting only surnames the earlier report writes as a person's
+// full name (people: the first word used only as a first name). Tuning share true at 0 / 1 / 2+: events .471 / .710 /
+// .889, harder .062 / .326 / .590, bbc merge .083 / .298 / .417; FEATURE=introducedPeopleUnpointed with mg74's gate.
 import { PAIR_FEATURES } from "../src/cluster/index.ts";
 import { loadSweepSets, printTuningTally, withTrialColumns } from "./lib/merge-sweep.ts";
 

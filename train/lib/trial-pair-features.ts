@@ -218,6 +218,53 @@ export const personIntroducedTo = (a: Introduced, b: Introduced, bText: string) 
   }
   return n;
 };
+/**
+ * mg75: the surnames a text writes as a person's full name, read from the text itself (no list of names): a full form
+ * "Sarah Palin" / "Barack Hussein Obama" in the body (2-3 capitalised words after `introduced`'s leading function words and
+ * titles are dropped, not the sentence's first words, so "Once Microsoft" is not one) whose first word is a first name
+ * by its use: the text never writes it in lower case, never alone or inside another name, never after "the", never
+ * after a preposition of place ("in", "at", "near", "outside", "off", "across", "into", "throughout"); and whose last
+ * word is never after "the" ("the Colts") nor after such a preposition ("in Banda Aceh"). Teams, firms and places
+ * written once in full ("Indianapolis Colts", "Banda Aceh") are what `introduced` also counts and this does not.
+ */
+export function people(title: string, paragraphs: readonly string[]): Set<string> {
+  const sentences = paragraphs.flatMap((x) => splitSentences(x));
+  const lower = new Set<string>();
+  const the = new Set<string>();
+  const place = new Set<string>();
+  const wordsOf = (run: string) => run.toLowerCase().split(/\s+/).map((w) => w.replace(/'s$/, ""));
+  for (const sentence of [title, ...sentences]) {
+    for (const m of sentence.matchAll(/(?<![\p{L}\p{N}'-])\p{Ll}[\p{Ll}'-]*/gu)) lower.add(m[0]);
+    for (const m of sentence.matchAll(/\b[Tt]he\s+((?:\p{Lu}[\p{Ll}'-]+\s+){0,2}\p{Lu}[\p{Ll}'-]+)/gu)) for (const w of wordsOf(m[1]!)) the.add(w);
+    for (const m of sentence.matchAll(/\b(?:in|at|near|outside|off|across|into|throughout)\s+((?:\p{Lu}[\p{Ll}'-]+\s+){0,2}\p{Lu}[\p{Ll}'-]+)(?!'s)/gu)) for (const w of wordsOf(m[1]!)) place.add(w);
+  }
+  const surnamesAfter = new Map<string, Set<string>>();
+  const otherUse = new Set<string>();
+  for (const sentence of sentences) {
+    for (const m of sentence.matchAll(/\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)*/gu)) {
+      const words = wordsOf(m[0]);
+      let dropped = 0;
+      while (words.length > 0 && NOT_NAMES.has(words[0]!)) (words.shift(), dropped++);
+      if (words.length >= 2 && words.length <= 3 && !words.some((w) => MONTHS_AND_DAYS.has(w) || w.length < 3)) {
+        if (m.index !== 0 || dropped > 0) (surnamesAfter.get(words[0]!) ?? surnamesAfter.set(words[0]!, new Set()).get(words[0]!)!).add(words[words.length - 1]!);
+        for (const w of words.slice(1)) otherUse.add(w);
+      } else for (const w of words) otherUse.add(w);
+    }
+  }
+  const out = new Set<string>();
+  const named = (w: string) => !the.has(w) && !place.has(w);
+  for (const [first, surnames] of surnamesAfter) {
+    if (lower.has(first) || otherUse.has(first) || !named(first)) continue;
+    for (const w of surnames) if (named(w)) out.add(w);
+  }
+  return out;
+}
+/** How many people b names only by surname whom a names in full as a person (aPeople: people(a)). */
+export const peopleIntroducedTo = (a: Introduced, aPeople: ReadonlySet<string>, b: Introduced) => {
+  let n = 0;
+  for (const w of b.short) if (a.full.has(w) && aPeople.has(w)) n++;
+  return n;
+};
 /** How many people b names only by surname whom a names in full. */
 export const introducedTo = (a: Introduced, b: Introduced) => {
   let n = 0;
@@ -338,6 +385,10 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
   const byObjectOf = () => (byObject ??= s.order.map((a) => pointsBackByObject(a.title, a.paragraphs)));
   let lowered: string[] | null = null;
   const loweredOf = () => (lowered ??= s.order.map((a) => [a.title, ...a.paragraphs].join("\n").toLowerCase()));
+  let peopleSets: Array<Set<string>> | null = null;
+  const peopleOf = () => (peopleSets ??= s.order.map((a) => people(a.title, a.paragraphs)));
+  const introducedPeople = (a: number, b: number) =>
+    Math.log1p(peopleIntroducedTo(introOf()[a]!, peopleOf()[a]!, introOf()[b]!) + peopleIntroducedTo(introOf()[b]!, peopleOf()[b]!, introOf()[a]!));
   let roleSets: Roles[] | null = null;
   const rolesOf = () => (roleSets ??= s.order.map((a) => roles(a.title, a.paragraphs)));
   const formsOf = () => (forms ??= s.order.map((a) => nameForms(a.title, a.paragraphs)));
@@ -595,6 +646,10 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
       byObjectOf()[a]! || byObjectOf()[b]!
         ? 0
         : Math.log1p(personIntroducedTo(introOf()[a]!, introOf()[b]!, loweredOf()[b]!) + personIntroducedTo(introOf()[b]!, introOf()[a]!, loweredOf()[a]!)),
+    /** mg75: `introduced` counting only surnames the earlier report writes as a person's full name (people). */
+    introducedPeople,
+    /** mg75: `introducedPeople`, 0 when either lead names an earlier event as its verb's object (mg74's gate). */
+    introducedPeopleUnpointed: (a, b) => (byObjectOf()[a]! || byObjectOf()[b]! ? 0 : introducedPeople(a, b)),
     /** mg74: log(2) when exactly one of the two leads names an earlier event as its verb's object, else 0. */
     pointedBack: (a, b) => (byObjectOf()[a]! !== byObjectOf()[b]! ? Math.LN2 : 0),
     /** mg73: log(1 + the roles either report refers to by "the <role>" alone that the other gives with a name). */
