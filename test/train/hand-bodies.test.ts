@@ -118,3 +118,51 @@ describe("hand-labelled text bodies, the third file", () => {
     expect(body).not.toContain("Ein Beitrag von:");
   });
 });
+
+// tx75's trial forms of the hand tails (HAND_TAIL=1: only the hand body's furniture under its last article line):
+// HAND_TAIL_K=k keeps the first k of those labels (the boundary), HAND_TAIL_CAP=1 weighs a page's tail at most as
+// its body, so one page's long comment thread does not tip the text block models' label mix.
+describe("hand tails, capped", () => {
+  const withEnv = <T>(env: Record<string, string>, f: () => T): T => {
+    Object.assign(process.env, env);
+    try {
+      return f();
+    } finally {
+      for (const k of Object.keys(env)) delete process.env[k];
+    }
+  };
+  const page = byId.get("e1ed0a45a0482f7b")!;
+  const doc = prepared(page, "text")!;
+  const body = handTruths([page]).get(page.id)!;
+  const tailOf = (env: Record<string, string>) => {
+    const { labels, hand, handWeight } = withEnv({ HAND_TAIL: "1", ...env }, () => handLabelled(page, body, doc));
+    const idx = [...hand.keys()].filter((i) => hand[i]);
+    return { idx, labels: idx.map((i) => labels[i]), weights: idx.map((i) => handWeight?.[i] ?? 1) };
+  };
+
+  it("HAND_TAIL_K=8 labels only the first 8 furniture lines under a blog post, where the 35 comments begin", () => {
+    const all = tailOf({});
+    expect(all.idx.length).toBeGreaterThan(30);
+    expect(new Set(all.labels)).toEqual(new Set([0]));
+    const first = tailOf({ HAND_TAIL_K: "8" });
+    expect(first.idx).toEqual(all.idx.slice(0, 8));
+    // The post's last paragraph stands above every one of them.
+    const last = doc.lines.findIndex((l) => l.text.startsWith("Vor diesem Hintergrund erscheint es mir rechtlich problematisch"));
+    expect(Math.min(...first.idx)).toBeGreaterThan(last);
+  });
+
+  it("HAND_TAIL_CAP=1 weighs a tail longer than its body at most as much as the body", () => {
+    const long = pages.find((p) => p.id.startsWith("55dfdc145e"))!;
+    const d = prepared(long, "text")!;
+    const t = handTruths([long]).get(long.id)!;
+    const plain = withEnv({ HAND_TAIL: "1" }, () => handLabelled(long, t, d));
+    const capped = withEnv({ HAND_TAIL: "1", HAND_TAIL_CAP: "1" }, () => handLabelled(long, t, d));
+    const n = plain.hand.reduce((a, h) => a + h, 0);
+    expect(capped.hand).toEqual(plain.hand);
+    const bodyLines = t.split("\n").length;
+    expect(n).toBeGreaterThan(bodyLines);
+    const total = [...capped.hand.keys()].filter((i) => capped.hand[i]).reduce((a, i) => a + capped.handWeight![i]!, 0);
+    expect(total).toBeLessThan(n / 2);
+    expect(tailOf({ HAND_TAIL_CAP: "1" }).weights.every((w) => w > 0 && w <= 1)).toBe(true);
+  });
+});

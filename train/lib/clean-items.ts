@@ -45,8 +45,6 @@ const COVER_LO = Number(process.env.COVER_LO ?? "0.15");
 const SPAN_FURNITURE = process.env.SPAN_FURNITURE ?? "";
 export const SPAN_FURNITURE_WEIGHT = Number(process.env.SPAN_FURNITURE_WEIGHT ?? "1");
 const HAND_MIN_WORDS = Number(process.env.HAND_MIN_WORDS ?? "0");
-const HAND_TAIL_K = Number(process.env.HAND_TAIL_K ?? "Infinity");
-const HAND_TAIL_CAP = process.env.HAND_TAIL_CAP === "1";
 /** Folds of the out-of-fold searches and cross-validations. */
 export const FOLDS = 4;
 
@@ -78,6 +76,7 @@ export function handLabelled(page: DevPage, truth: string, doc: TextDoc): { labe
   // author boxes, listings under the article), no article label from the hand body.
   const tail = process.env.HAND_TAIL === "1" ? byHand.lastIndexOf(1) : -1;
   const tailed: number[] = [];
+  const tailK = Number(process.env.HAND_TAIL_K ?? "Infinity");
   for (let i = 0; i < labels.length; i++) {
     const h = byHand[i]!;
     if (process.env.HAND_TAIL === "1" && (h !== 0 || i <= tail)) continue;
@@ -85,12 +84,12 @@ export function handLabelled(page: DevPage, truth: string, doc: TextDoc): { labe
     if (h === 1 && doc.lines[i]!.words < HAND_MIN_WORDS) continue;
     // HAND_TAIL_K=k (tx75, a trial, with HAND_TAIL=1): only the first k tail labels under the body's last article
     // line (the boundary the body's growth decides), not the footer below them.
-    if (process.env.HAND_TAIL === "1" && tailed.length >= HAND_TAIL_K) break;
+    if (process.env.HAND_TAIL === "1" && tailed.length >= tailK) break;
     if (h >= 0 && (labels[i] === -1 || (labels[i] === 2 && h === 0))) (labels[i] = h, (hand[i] = 1), tailed.push(i));
   }
   // HAND_TAIL_CAP=1 (tx75, a trial, with HAND_TAIL=1): a page's tail labels weigh together at most as much as its
   // body's lines (each min(1, body / tail)), so one page's long comment thread or teaser list does not tip the mix.
-  if (process.env.HAND_TAIL === "1" && HAND_TAIL_CAP && tailed.length > 0) {
+  if (process.env.HAND_TAIL === "1" && process.env.HAND_TAIL_CAP === "1" && tailed.length > 0) {
     const body = byHand.reduce((n, h) => n + (h === 1 ? 1 : 0), 0);
     const w = Math.min(1, body / tailed.length);
     if (w < 1) {
