@@ -88,9 +88,14 @@ describe("hand-labelled text bodies, the second file", () => {
 // (other stories' teasers, reader comments, asks, author boxes), which the snippets of those pages leave unlabelled.
 describe("hand-labelled text bodies, the third file", () => {
   it("adds 36 pages to the 69, none twice", () => {
-    const all = handLabels();
-    expect(all.length).toBe(105);
-    expect(new Set(all.map((l) => l.id)).size).toBe(105);
+    process.env.HAND_LABELS = "tx74";
+    try {
+      const all = handLabels();
+      expect(all.length).toBe(105);
+      expect(new Set(all.map((l) => l.id)).size).toBe(105);
+    } finally {
+      delete process.env.HAND_LABELS;
+    }
   });
 
   it("end a blog post at its last paragraph and label the 35 reader comments under it furniture", () => {
@@ -116,6 +121,42 @@ describe("hand-labelled text bodies, the third file", () => {
     expect(body).not.toContain("Zum Job");
     expect(body).not.toContain("So wird der Fusionsreaktor Wendelstein 7-X noch besser");
     expect(body).not.toContain("Ein Beitrag von:");
+  });
+});
+
+// tx75's labels (train/labels/text-bodies-tx75.jsonl): more webpages-dev tuning pages read the same way, further down
+// tx74's order (little kept below the last snippet), so that most webpages-dev tuning pages now carry a hand body.
+describe("hand-labelled text bodies, the fourth file", () => {
+  it("adds 53 pages to the 105, none twice, all tuning-half pages", () => {
+    const all = handLabels();
+    expect(all.length).toBe(105 + 53);
+    expect(new Set(all.map((l) => l.id)).size).toBe(all.length);
+  });
+
+  it("keep a long report's paragraphs and subheads without its pull quotes, captions, newsletter ask or most-read box", () => {
+    const page = pages.find((p) => p.set === "webpages" && p.id === "594a7969813a299a")!;
+    const body = handTruths([page]).get(page.id)!;
+    expect(body).toContain("KHAN YOUNIS, GAZA");
+    expect(body).toContain("Pregnant Women and Infants");
+    expect(body).toContain("Al-Kahlout doesn’t hide that he and his colleagues have to make these calculations");
+    // A pull quote stands once in the body, in its paragraph, not again on its own line.
+    const lines = body.split("\n");
+    expect(lines.filter((l) => l.includes("We ran out of fuel and the electricity is cut off")).length).toBe(1);
+    expect(body).not.toContain("Join Our Newsletter");
+    expect(body).not.toContain("Original reporting. Fearless journalism.");
+    expect(body).not.toContain("Photo: Ashraf Amra");
+    expect(body).not.toContain("Blowback: How Israel Went From Helping Create Hamas");
+    expect(body).not.toContain("Contact the author:");
+  });
+
+  it("keep a slideshow's five slides without their counters and image credits", () => {
+    const page = pages.find((p) => p.set === "webpages" && p.id === "035f6342efb573cc")!;
+    const body = handTruths([page]).get(page.id)!;
+    expect(body).toContain("Pocket friendly");
+    expect(body).toContain("Rs 42,900");
+    expect(body).not.toContain("Image credit");
+    expect(body).not.toContain("3/5");
+    expect(body).not.toContain("Popular Slideshows");
   });
 });
 
