@@ -85,6 +85,8 @@
 //   (.8929) -> .898 .887 .889 .891 (.8915; -.0015, 2/2); HTML the same; tuning text ext .9559 -> .9511 (2/2), web
 //   .9013 -> .9023 (2/2). Not adopted (docs/scaling.md "Stop 75: text-dump bodies"). HAND_TAIL_CAP=1, run 1 only:
 //   text ext -.0024, web -.0057.
+//   BASE=KEEP_DECODE=1 (diagnostic, both sides; variant with HAND_LABELS=tx74): text ext .9316 -> .9380 (+.0064, 4/0),
+//   text web .8938 -> .8955 (+.0016, 2/1); tuning +.0026 (3/0) / +.0009 (3/1): the decode re-search is what loses.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
