@@ -400,7 +400,7 @@ function examplesUnmixed(items: Item[], rows: (item: Item) => Float64Array[]): {
       if (y === 5) return void out.push({ x: x[i]!, y: 0, weight: SPAN_FURNITURE_WEIGHT });
       // 3 / 4: article / furniture by the HTML path's verdict.
       if (y === 3 || y === 4) return void out.push({ x: x[i]!, y: y === 3 ? 1 : 0, weight: SILVER_WEIGHT });
-      if (item.hand?.[i]) return void out.push({ x: x[i]!, y: y as 0 | 1, weight: HAND_WEIGHT });
+      if (item.hand?.[i]) return void out.push({ x: x[i]!, y: y as 0 | 1, weight: HAND_WEIGHT * (item.handWeight?.[i] ?? 1) });
       const n = y === 0 && item.page.set === "webpages" ? MUST_NOT_WEIGHT : copies;
       for (let c = 0; c < n; c++) out.push({ x: x[i]!, y: y as 0 | 1 });
     });
@@ -757,9 +757,9 @@ function main(): void {
       const page = truth !== undefined && HAND_OBJECTIVE ? { ...raw, truth } : raw;
       const doc = prepared(page, path);
       if (!doc) continue;
-      const { labels, hand: handMask } = truth === undefined ? { labels: labelsOf(page, doc), hand: undefined } : handLabelled(raw, truth, doc);
+      const { labels, hand: handMask, handWeight } = truth === undefined ? { labels: labelsOf(page, doc), hand: undefined, handWeight: undefined } : handLabelled(raw, truth, doc);
       if (path === "text" && (SILVER === 1 || SILVER === 2 || (SILVER === 3 && page.set === "dates"))) silverLabels(page, doc, labels, models.html);
-      items.push({ page, path, doc, labels, hand: handMask });
+      items.push({ page, path, doc, labels, hand: handMask, handWeight });
     }
     models[path] = trainBlocks(items, path, path === "text" ? textFolds : htmlFolds);
     if (path === "text") textItems = items;

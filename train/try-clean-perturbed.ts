@@ -79,6 +79,14 @@
 //   .957 .885 .984 .943 83.1 72.2 96.2. The gain a half gets from being learned (its in-sample less its out-of-sample
 //   mean): checking half +.028 / -.005 / +.027 / +.016 / +1.3 / +4.0 / +0.6, tuning half +.004 / +.020 / +.001 / +.035 /
 //   +0.9 / +4.7 / +0.3: the body figures are asymmetric by .018-.025, the same sign in 5 of 5 draws.
+// Stop 75 (tx75), K=4, PERTURBED_DIR=/tmp/tx75/pert (base from base75's tree), variant HAND_BODIES=1+HAND_TAIL=1+
+// HAND_TAIL_K=8 (only the first 8 hand-tail labels of each of tx61/63/74's 105 labelled pages), checking half:
+//   text ext .939 .936 .919 .934 (.9318) -> .937 .922 .935 .937 (.9328; +.0010, 2/2); text web .895 .886 .898 .893
+//   (.8929) -> .898 .887 .889 .891 (.8915; -.0015, 2/2); HTML the same; tuning text ext .9559 -> .9511 (2/2), web
+//   .9013 -> .9023 (2/2). Not adopted (docs/scaling.md "Stop 75: text-dump bodies"). HAND_TAIL_CAP=1, run 1 only:
+//   text ext -.0024, web -.0057.
+//   BASE=KEEP_DECODE=1 (diagnostic, both sides; variant with HAND_LABELS=tx74): text ext .9316 -> .9380 (+.0064, 4/0),
+//   text web .8938 -> .8955 (+.0016, 2/1); tuning +.0026 (3/0) / +.0009 (3/1): the decode re-search is what loses.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";

@@ -4,11 +4,15 @@
 // leave unlabelled; real article lines past the last snippet count too, so read each page). `<id>`: that tuning page's
 // dump, one line a row with its dump index (the label's `first` / `last` / `drop`), K where the committed text path keeps
 // the line, W / N where it holds a must / must-not snippet (W=width of the text shown, 170). Throws on a checking-half id.
+// `ranks` (tx75, stop 75): over the labelled tuning pages, the tail labels HAND_TAIL=1 gives (hand furniture under the
+// body's last article line, on lines the snippets leave unknown) and, of them, where in the tail the committed text
+// path keeps one (its rank among the page's tail labels): the figure HAND_TAIL_K's k was chosen by.
 import { cleanSource } from "../src/clean/index.ts";
 import { loadWebpages, loadDates, type DevPage } from "../eval/lib/clean-corpus.ts";
 import { devSource } from "../eval/lib/dev-source.ts";
 import { halfOf } from "../eval/lib/split.ts";
-import { handLabels } from "./lib/hand-bodies.ts";
+import { handLabels, handTruths } from "./lib/hand-bodies.ts";
+import { handLabelled, prepared } from "./lib/clean-items.ts";
 const sp = (s: string) => s.replace(/\s+/g, " ").trim();
 const labelled = new Set(handLabels().map((l) => l.id));
 const pages = new Map<string, DevPage>();
@@ -39,7 +43,29 @@ function marks(p: DevPage) {
 }
 
 const mode = process.argv[2];
-if (mode === "list") {
+if (mode === "ranks") {
+  process.env.HAND_TAIL = "1";
+  const truths = handTruths([...pages.values()]);
+  const ranks: number[] = [];
+  const firsts: number[] = [];
+  let tails = 0;
+  for (const [id, truth] of truths) {
+    const p = pages.get(id)!;
+    const doc = prepared(p, "text");
+    if (!doc) continue;
+    const { hand } = handLabelled(p, truth, doc);
+    const keptText = kept(p).join("\n");
+    const tail = [...hand.keys()].filter((i) => hand[i]);
+    const r = tail.map((i, rank) => (sp(doc.lines[i]!.text) && keptText.includes(sp(doc.lines[i]!.text)) ? rank : -1)).filter((x) => x >= 0);
+    tails += tail.length;
+    ranks.push(...r);
+    if (r.length) firsts.push(r[0]!);
+    console.log(JSON.stringify({ id, tail: tail.length, kept: r.length, ranks: r.slice(0, 12) }));
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  console.log(`labelled pages ${truths.size}: tail labels ${tails}, of them kept by the committed text path ${ranks.length} (median rank ${median(ranks)}); pages with a kept tail line ${firsts.length}, the first kept one's median rank ${median(firsts)}`);
+  for (const k of [1, 2, 3, 5, 8, 12, 20]) console.log(`k=${k}: kept tail lines within the first k ${ranks.filter((r) => r < k).length}, pages whose first kept tail line is within them ${firsts.filter((r) => r < k).length}`);
+} else if (mode === "list") {
   const rows = [];
   for (const p of pages.values()) {
     if (labelled.has(p.id)) continue;

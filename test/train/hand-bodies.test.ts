@@ -88,9 +88,14 @@ describe("hand-labelled text bodies, the second file", () => {
 // (other stories' teasers, reader comments, asks, author boxes), which the snippets of those pages leave unlabelled.
 describe("hand-labelled text bodies, the third file", () => {
   it("adds 36 pages to the 69, none twice", () => {
-    const all = handLabels();
-    expect(all.length).toBe(105);
-    expect(new Set(all.map((l) => l.id)).size).toBe(105);
+    process.env.HAND_LABELS = "tx74";
+    try {
+      const all = handLabels();
+      expect(all.length).toBe(105);
+      expect(new Set(all.map((l) => l.id)).size).toBe(105);
+    } finally {
+      delete process.env.HAND_LABELS;
+    }
   });
 
   it("end a blog post at its last paragraph and label the 35 reader comments under it furniture", () => {
@@ -116,5 +121,89 @@ describe("hand-labelled text bodies, the third file", () => {
     expect(body).not.toContain("Zum Job");
     expect(body).not.toContain("So wird der Fusionsreaktor Wendelstein 7-X noch besser");
     expect(body).not.toContain("Ein Beitrag von:");
+  });
+});
+
+// tx75's labels (train/labels/text-bodies-tx75.jsonl): more webpages-dev tuning pages read the same way, further down
+// tx74's order (little kept below the last snippet), so that most webpages-dev tuning pages now carry a hand body.
+describe("hand-labelled text bodies, the fourth file", () => {
+  it("adds 68 pages to the 105, none twice, all tuning-half pages", () => {
+    const all = handLabels();
+    expect(all.length).toBe(105 + 68);
+    expect(new Set(all.map((l) => l.id)).size).toBe(all.length);
+  });
+
+  it("keep a long report's paragraphs and subheads without its pull quotes, captions, newsletter ask or most-read box", () => {
+    const page = pages.find((p) => p.set === "webpages" && p.id === "594a7969813a299a")!;
+    const body = handTruths([page]).get(page.id)!;
+    expect(body).toContain("KHAN YOUNIS, GAZA");
+    expect(body).toContain("Pregnant Women and Infants");
+    expect(body).toContain("Al-Kahlout doesn’t hide that he and his colleagues have to make these calculations");
+    // A pull quote stands once in the body, in its paragraph, not again on its own line.
+    const lines = body.split("\n");
+    expect(lines.filter((l) => l.includes("We ran out of fuel and the electricity is cut off")).length).toBe(1);
+    expect(body).not.toContain("Join Our Newsletter");
+    expect(body).not.toContain("Original reporting. Fearless journalism.");
+    expect(body).not.toContain("Photo: Ashraf Amra");
+    expect(body).not.toContain("Blowback: How Israel Went From Helping Create Hamas");
+    expect(body).not.toContain("Contact the author:");
+  });
+
+  it("keep a slideshow's five slides without their counters and image credits", () => {
+    const page = pages.find((p) => p.set === "webpages" && p.id === "035f6342efb573cc")!;
+    const body = handTruths([page]).get(page.id)!;
+    expect(body).toContain("Pocket friendly");
+    expect(body).toContain("Rs 42,900");
+    expect(body).not.toContain("Image credit");
+    expect(body).not.toContain("3/5");
+    expect(body).not.toContain("Popular Slideshows");
+  });
+});
+
+// tx75's trial forms of the hand tails (HAND_TAIL=1: only the hand body's furniture under its last article line):
+// HAND_TAIL_K=k keeps the first k of those labels (the boundary), HAND_TAIL_CAP=1 weighs a page's tail at most as
+// its body, so one page's long comment thread does not tip the text block models' label mix.
+describe("hand tails, capped", () => {
+  const withEnv = <T>(env: Record<string, string>, f: () => T): T => {
+    Object.assign(process.env, env);
+    try {
+      return f();
+    } finally {
+      for (const k of Object.keys(env)) delete process.env[k];
+    }
+  };
+  const page = byId.get("e1ed0a45a0482f7b")!;
+  const doc = prepared(page, "text")!;
+  const body = handTruths([page]).get(page.id)!;
+  const tailOf = (env: Record<string, string>) => {
+    const { labels, hand, handWeight } = withEnv({ HAND_TAIL: "1", ...env }, () => handLabelled(page, body, doc));
+    const idx = [...hand.keys()].filter((i) => hand[i]);
+    return { idx, labels: idx.map((i) => labels[i]), weights: idx.map((i) => handWeight?.[i] ?? 1) };
+  };
+
+  it("HAND_TAIL_K=8 labels only the first 8 furniture lines under a blog post, where the 35 comments begin", () => {
+    const all = tailOf({});
+    expect(all.idx.length).toBeGreaterThan(30);
+    expect(new Set(all.labels)).toEqual(new Set([0]));
+    const first = tailOf({ HAND_TAIL_K: "8" });
+    expect(first.idx).toEqual(all.idx.slice(0, 8));
+    // The post's last paragraph stands above every one of them.
+    const last = doc.lines.findIndex((l) => l.text.startsWith("Vor diesem Hintergrund erscheint es mir rechtlich problematisch"));
+    expect(Math.min(...first.idx)).toBeGreaterThan(last);
+  });
+
+  it("HAND_TAIL_CAP=1 weighs a tail longer than its body at most as much as the body", () => {
+    const long = pages.find((p) => p.id.startsWith("55dfdc145e"))!;
+    const d = prepared(long, "text")!;
+    const t = handTruths([long]).get(long.id)!;
+    const plain = withEnv({ HAND_TAIL: "1" }, () => handLabelled(long, t, d));
+    const capped = withEnv({ HAND_TAIL: "1", HAND_TAIL_CAP: "1" }, () => handLabelled(long, t, d));
+    const n = plain.hand.reduce((a, h) => a + h, 0);
+    expect(capped.hand).toEqual(plain.hand);
+    const bodyLines = t.split("\n").length;
+    expect(n).toBeGreaterThan(bodyLines);
+    const total = [...capped.hand.keys()].filter((i) => capped.hand[i]).reduce((a, i) => a + capped.handWeight![i]!, 0);
+    expect(total).toBeLessThan(n / 2);
+    expect(tailOf({ HAND_TAIL_CAP: "1" }).weights.every((w) => w > 0 && w <= 1)).toBe(true);
   });
 });

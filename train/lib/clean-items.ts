@@ -59,6 +59,8 @@ export interface Item {
   labels: Int8Array;
   /** 1 where the label (1 / 0) comes from a hand-labelled body (train/lib/hand-bodies.ts, HAND_BODIES=1), which weighs HAND_WEIGHT. */
   hand?: Uint8Array;
+  /** A hand label's own weight (times HAND_WEIGHT) where it is not 1: HAND_TAIL_CAP's per-page cap. */
+  handWeight?: Float64Array;
 }
 
 /**
@@ -66,19 +68,35 @@ export interface Item {
  * page), and on the lines they leave unknown, or span as article where the hand body says furniture (a caption
  * between two snippets), the labels its hand-labelled body gives as extraction-dev's truth does.
  */
-export function handLabelled(page: DevPage, truth: string, doc: TextDoc): { labels: Int8Array; hand: Uint8Array } {
+export function handLabelled(page: DevPage, truth: string, doc: TextDoc): { labels: Int8Array; hand: Uint8Array; handWeight?: Float64Array } {
   const labels = labelsOf(page, doc);
   const byHand = labelsOf({ ...page, truth, with: undefined, without: undefined }, doc);
   const hand = new Uint8Array(labels.length);
   // HAND_TAIL=1 (tx66, a trial): only the hand body's furniture labels below its last article line (comments,
   // author boxes, listings under the article), no article label from the hand body.
   const tail = process.env.HAND_TAIL === "1" ? byHand.lastIndexOf(1) : -1;
+  const tailed: number[] = [];
+  const tailK = Number(process.env.HAND_TAIL_K ?? "Infinity");
   for (let i = 0; i < labels.length; i++) {
     const h = byHand[i]!;
     if (process.env.HAND_TAIL === "1" && (h !== 0 || i <= tail)) continue;
     // HAND_MIN_WORDS=n (a trial): a hand article label only on lines of n words or more (furniture on any).
     if (h === 1 && doc.lines[i]!.words < HAND_MIN_WORDS) continue;
-    if (h >= 0 && (labels[i] === -1 || (labels[i] === 2 && h === 0))) (labels[i] = h, (hand[i] = 1));
+    // HAND_TAIL_K=k (tx75, a trial, with HAND_TAIL=1): only the first k tail labels under the body's last article
+    // line (the boundary the body's growth decides), not the footer below them.
+    if (process.env.HAND_TAIL === "1" && tailed.length >= tailK) break;
+    if (h >= 0 && (labels[i] === -1 || (labels[i] === 2 && h === 0))) (labels[i] = h, (hand[i] = 1), tailed.push(i));
+  }
+  // HAND_TAIL_CAP=1 (tx75, a trial, with HAND_TAIL=1): a page's tail labels weigh together at most as much as its
+  // body's lines (each min(1, body / tail)), so one page's long comment thread or teaser list does not tip the mix.
+  if (process.env.HAND_TAIL === "1" && process.env.HAND_TAIL_CAP === "1" && tailed.length > 0) {
+    const body = byHand.reduce((n, h) => n + (h === 1 ? 1 : 0), 0);
+    const w = Math.min(1, body / tailed.length);
+    if (w < 1) {
+      const handWeight = new Float64Array(labels.length).fill(1);
+      for (const i of tailed) handWeight[i] = w;
+      return { labels, hand, handWeight };
+    }
   }
   return { labels, hand };
 }

@@ -13,6 +13,10 @@
 // the committed text path keeps the most tokens below the last must-have snippet, read in that order, labelled the same
 // way (what stands under the body, teasers, comments, asks, author boxes, read-more links, out); pages with no one
 // article (a curriculum, a villa listing, a product page) skipped. HAND_LABELS=tx63 reads the first two files only.
+// text-bodies-tx75.jsonl (tx75, stop 75) adds webpages-dev tuning pages the same way, read further down that order (the
+// pages where the committed text path keeps little below the last must-have snippet, and the order's zero-token tail in
+// hash order); pages with no one article (a listing, a product page, a site's welcome page, a research area's index)
+// and one with a shop-price table skipped. HAND_LABELS=tx74 reads the first three files only.
 import { fileURLToPath } from "node:url";
 import type { DevPage } from "../../eval/lib/clean-corpus.ts";
 import { halfOf } from "../../eval/lib/split.ts";
@@ -33,10 +37,12 @@ const FILES = [
   new URL("../labels/text-bodies.jsonl", import.meta.url),
   new URL("../labels/text-bodies-tx63.jsonl", import.meta.url),
   new URL("../labels/text-bodies-tx74.jsonl", import.meta.url),
+  new URL("../labels/text-bodies-tx75.jsonl", import.meta.url),
 ];
 
 export function handLabels(): HandLabel[] {
-  const files = process.env.HAND_LABELS === "tx61" ? FILES.slice(0, 1) : process.env.HAND_LABELS === "tx63" ? FILES.slice(0, 2) : FILES;
+  const upTo: number = ({ tx61: 1, tx63: 2, tx74: 3 } as Record<string, number>)[process.env.HAND_LABELS ?? ""] ?? FILES.length;
+  const files = FILES.slice(0, upTo);
   const labels = files.flatMap((f) => readJsonl<HandLabel>(fileURLToPath(f)));
   const ids = new Set<string>();
   for (const l of labels) {
