@@ -19,6 +19,29 @@ const WORDS = [
   // German
   "aktivieren", "aktiviert", "seite", "website", "webseite", "leider", "bitte", "zugriff",
   "startseite", "gefunden", "existiert", "fehler", "suche", "akzeptieren", "einstellungen", "neu", "laden",
+  // nt75: login and subscription walls (English, German), the tuning half's written notices having few
+  "subscription", "subscribers", "password", "anmelden", "registrieren", "abonnieren", "abonnent", "abonnenten", "passwort",
+  // nt75: the dev sets' other languages (webpages-dev: es, fr, it, pt; nl beside them), the same kinds, written once from
+  // what such pages say (words an article of the language uses as a rule left out: "existe", "activa", "pays", "disponible",
+  // "entrar", "favor", "sesión", "cerca", "opnieuw"…)
+  // French
+  "navigateur", "activer", "activez", "recharger", "rechargez", "paramètres", "accepter", "refuser", "confidentialité",
+  "abonnez", "abonné", "abonnés", "connecter", "illimité", "accès", "refusé", "autorisation", "erreur",
+  "introuvable", "indisponible", "serveur", "rechercher", "veuillez", "désolé", "oups", "réessayer",
+  // Spanish
+  "navegador", "habilitar", "habilita", "activar", "recargar", "configuración", "aceptar", "rechazar", "privacidad",
+  "suscríbete", "suscriptor", "suscriptores", "ilimitado", "acceso", "denegado", "encontrada",
+  "servidor", "portada", "página", "sentimos", "inténtalo", "inténtelo",
+  // Italian
+  "abilitare", "abilita", "attivare", "ricarica", "impostazioni", "accetta", "accettare", "rifiuta", "abbonati", "abbonato",
+  "abbonamento", "accedi", "accesso", "negato", "permessi", "errore", "trovata", "pagina", "sito",
+  "spiacenti", "riprova",
+  // Portuguese
+  "ative", "ativar", "recarregue", "configurações", "rejeitar", "privacidade", "assine", "assinante", "assinantes",
+  "negado", "permissão", "erro", "desculpe", "tente",
+  // Dutch
+  "inschakelen", "schakel", "uitgeschakeld", "instellingen", "accepteren", "weigeren", "abonnee", "abonnees",
+  "abonnement", "inloggen", "toegang", "geweigerd", "gevonden", "beschikbaar", "zoeken",
 ];
 
 export const NOTICE_WORDS: ReadonlySet<string> = new Set(WORDS);
@@ -32,6 +55,9 @@ export const NOTICE_WORDS: ReadonlySet<string> = new Set(WORDS);
 const MACHINE_WORDS: ReadonlySet<string> = new Set([
   "device", "devices", "player", "playback", "unsupported", "support", "supports", "app", "plugin", "flash",
   "required", "disabled", "gerät", "geräte", "endgerät", "unterstützt", "deaktiviert", "benötigt", "erforderlich",
+  // nt75: French, Spanish, Italian, Portuguese, Dutch
+  "appareil", "lecteur", "dispositivo", "dispositivos", "reproductor", "aplicación", "lettore", "applicazione", "aplicativo",
+  "apparaat", "désactivé", "desactivado", "disattivato", "desativado", "uitgeschakeld",
 ]);
 
 /**
@@ -40,10 +66,17 @@ const MACHINE_WORDS: ReadonlySet<string> = new Set([
  * the site, not their machine: the article gate judges those by its notice share, with their own first line as
  * the headline (passing it over let a block page's next line read as an article's headline: notice-20, tuning).
  */
-const MACHINE_NOTICE_WORDS: ReadonlySet<string> = new Set(["javascript", "browser", "browsers", "cookies", "login", "log", "captcha"]);
+const MACHINE_NOTICE_WORDS: ReadonlySet<string> = new Set(["javascript", "browser", "browsers", "cookies", "login", "log", "captcha", "navigateur", "navegador"]);
 
-/** Words that address the reader: the second person, and "please". German formal address only capitalised ("Sie", "Ihren"). */
-const READER = new Set(["you", "your", "yours", "yourself", "please", "du", "dein", "deine", "deinen", "deinem", "deiner", "dich", "dir", "bitte"]);
+/**
+ * Words that address the reader: the second person, and "please". German formal address only capitalised ("Sie", "Ihren").
+ * nt75: French, Spanish, Italian, Portuguese, Dutch forms that address no one else ("su", "seu", "je" left out: his, her, I).
+ */
+const READER = new Set([
+  "you", "your", "yours", "yourself", "please", "du", "dein", "deine", "deinen", "deinem", "deiner", "dich", "dir", "bitte",
+  "vous", "votre", "vos", "veuillez", "tu", "ton", "tes", "tus", "usted", "tuo", "tua", "tuoi", "vostro", "vostra", "prega", "favore",
+  "você", "vocês", "uw", "jouw",
+]);
 const FORMAL = new Set(["Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres", "Ihnen"]);
 /**
  * What a notice says the reader's machine lacks or must do: unsupported, disabled, to be enabled, required. A
@@ -51,7 +84,8 @@ const FORMAL = new Set(["Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres"
  * update your browser today", "Is your device supported?") but says no lack; without one of these the line is not
  * passed over (stop 74's second reading).
  */
-const LACK = /(?<!\p{L})(?:unsupported|not supported|(?:does|do|is|are) not support(?:ed)?|(?:doesn|don|isn|aren)[’']t support(?:ed)?|unavailable|not available|disabled|enable|enabled|required|nicht unterstützt|deaktiviert|ausgeschaltet|aktivieren|aktiviert|einschalten|erforderlich|benötigt)(?!\p{L})/iu;
+const LACK =
+  /(?<!\p{L})(?:unsupported|not supported|(?:does|do|is|are) not support(?:ed)?|(?:doesn|don|isn|aren)[’']t support(?:ed)?|unavailable|not available|disabled|enable|enabled|required|nicht unterstützt|deaktiviert|ausgeschaltet|aktivieren|aktiviert|einschalten|erforderlich|benötigt|désactivée?|activer|activez|pas pris en charge|requis|desactivad[oa]|habilitar|habilita|activar|activa|no es compatible|no compatible|disattivat[oa]|abilitare|abilita|attivare|attiva|non supportat[oa]|non è supportat[oa]|desativad[oa]|ative|ativar|habilite|não suportad[oa]|não é compatível|uitgeschakeld|inschakelen|schakel|niet ondersteund|vereist)(?!\p{L})/iu;
 
 /** A notice to the reader has a sentence or two; a line longer than this is prose, whatever it says. */
 const NOTICE_MAX_WORDS = 30;
@@ -87,7 +121,7 @@ export function speaksToReader(text: string): boolean {
 const LONGEST = Math.max(...WORDS.map((w) => w.length));
 const LETTER = /\p{L}/u;
 
-/** A word's hash as the scan makes it (every notice word is ASCII lower case): only a word with a notice word's hash is looked up. */
+/** A word's hash as the scan makes it (every notice word is lower case, NFC): only a word with a notice word's hash is looked up. */
 function wordHash(word: string): number {
   let h = 0;
   for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
@@ -101,12 +135,15 @@ const LETTER_UNIT = 2;
 /** A surrogate, or a unit whose lower case is not one non-ASCII unit ("İ" → "i̇", the Kelvin sign → "k"): the line is read the slow way. */
 const SLOW = 3;
 const unitKinds = new Uint8Array(0x10000);
+/** A letter unit's lower case (one non-ASCII unit: "É" → "é"), set with its kind: the scan hashes it as the word list's "accès" holds it. */
+const lowerUnits = new Uint16Array(0x10000);
 
 function unitKind(c: number): number {
   let kind = unitKinds[c]!;
   if (kind === 0) {
     const lower = String.fromCharCode(c).toLowerCase();
     kind = c >= 0xd800 && c <= 0xdfff ? SLOW : lower.length !== 1 || lower.charCodeAt(0) < 0x80 ? SLOW : LETTER.test(lower) ? LETTER_UNIT : NOT_LETTER;
+    if (kind === LETTER_UNIT) lowerUnits[c] = lower.charCodeAt(0);
     unitKinds[c] = kind;
   }
   return kind;
@@ -114,7 +151,7 @@ function unitKind(c: number): number {
 
 /**
  * The line's words (runs of letters of its lower-case form) and how many of them are notice words. One pass
- * over UTF-16 units, hashing ASCII letters as it goes, with no lower-case copy of the line: the gate reads
+ * over UTF-16 units, hashing each letter's lower case as it goes, with no lower-case copy of the line: the gate reads
  * every line of every text dump's body. A line holding a unit whose lower case changes its length or script
  * is read by `slowNoticeWordCount`, which the tests hold this to.
  */
@@ -133,8 +170,11 @@ export function noticeWordCount(text: string): { words: number; notice: number }
       const kind = unitKind(c);
       if (kind === SLOW) return slowNoticeWordCount(text);
       letter = kind === LETTER_UNIT;
-      // A word with a non-ASCII letter is no notice word: its hash is set apart (a match only costs a look-up).
-      if (letter) hash = 1 << 30;
+      // A non-ASCII letter is hashed by its lower case, as wordHash hashes the list's "accès" or "página".
+      if (letter) {
+        const l = lowerUnits[c]!;
+        hash = start < 0 ? l : (Math.imul(hash, 31) + l) | 0;
+      }
     }
     if (letter) {
       if (start < 0) start = i;

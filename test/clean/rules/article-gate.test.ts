@@ -186,6 +186,18 @@ describe("the text gate's second model", () => {
   });
 });
 
+describe("the article gate trained with notice pages in the dev sets' other languages (nt75)", () => {
+  // Two notice pages written for this test (not among train/lib/notice-training-pages.ts's): an Italian block page
+  // ("Accesso negato", a reference code, "Torna alla home") and a Brazilian paywall ("Assine para continuar lendo").
+  // Both were published as stories headed by their first line, with the address and without, until the gates learned
+  // notice pages in French, Spanish, Italian, Portuguese and Dutch and the notice vocabulary of those languages.
+  it("never publishes an Italian block page or a Portuguese paywall as a story", () => {
+    for (const name of ["notice-accesso-negato.txt", "notice-assine-para-ler.txt"]) {
+      for (const url of [null, `https://news.example/${name.replace(".txt", "")}`]) expectNeverAStory(runPipeline([input(name, "text", url)], { zone: "UTC" }), name);
+    }
+  });
+});
+
 describe("the gate's weights file and its refusal line", () => {
   const json = JSON.parse(fixture("../../src/clean/weights/article-gate-text.json")) as Record<string, unknown> & { threshold: number; notices: { threshold: number } };
 

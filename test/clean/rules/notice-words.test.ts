@@ -40,6 +40,29 @@ describe("noticeWordCount", () => {
   });
 });
 
+describe("the notice vocabulary in the dev sets' other languages (nt75)", () => {
+  it("counts a French, Spanish, Italian, Portuguese or Dutch notice's words, accented letters in any case included, as the pattern does", () => {
+    const lines = [
+      "Accès refusé : veuillez activer JavaScript dans votre navigateur.",
+      "ACCÈS REFUSÉ — Désolé, la page est introuvable",
+      "Página no encontrada. Lo sentimos, inténtalo de nuevo.",
+      "Pagina non trovata: spiacenti, riprova più tardi.",
+      "Acesso negado. Desculpe, você não tem permissão.",
+      "Pagina niet gevonden. Schakel JavaScript in om verder te gaan.",
+    ];
+    for (const line of lines) {
+      expect(noticeWordCount(line)).toEqual(byPattern(line));
+      expect(slowNoticeWordCount(line)).toEqual(byPattern(line));
+    }
+    expect(noticeWordCount("ACCÈS REFUSÉ — Désolé, la page est introuvable")).toEqual({ words: 7, notice: 5 });
+    expect(noticeWordCount("Página no encontrada. Lo sentimos, inténtalo de nuevo.").notice).toBe(4);
+  });
+
+  it("holds every notice word in lower case and composed form, as the scan hashes it", () => {
+    for (const w of NOTICE_WORDS) expect(w, w).toBe(w.toLowerCase().normalize("NFC"));
+  });
+});
+
 describe("speaksToReader", () => {
   it("tells a notice to the reader about their machine from a headline that names one", () => {
     for (const notice of [
@@ -61,6 +84,25 @@ describe("speaksToReader", () => {
       "Why you should update your browser today",
       "Is your device supported? iOS 18 drops the iPhone XS",
       "Sie können die App jetzt auf Ihrem Gerät installieren",
+    ]) expect(speaksToReader(headline), headline).toBe(false);
+  });
+});
+
+describe("speaksToReader in the dev sets' other languages (nt75)", () => {
+  it("tells a French, Spanish, Italian, Portuguese or Dutch notice about the reader's machine from a headline naming one", () => {
+    for (const notice of [
+      "JavaScript est désactivé : veuillez activer JavaScript dans votre navigateur.",
+      "Necesitas habilitar JavaScript en tu navegador para ver esta página.",
+      "Per favore abilita JavaScript nel tuo browser per visualizzare il sito.",
+      "Ative o JavaScript no seu navegador para você acessar esta página.",
+      "Schakel JavaScript in uw browser in om deze pagina te bekijken.",
+    ]) expect(speaksToReader(notice), notice).toBe(true);
+    for (const headline of [
+      "Comment vider le cache de votre navigateur",
+      "Google lance un nouveau navigateur pour les entreprises",
+      "¿Es compatible tu dispositivo con la nueva versión de Android?",
+      "Il nuovo lettore multimediale arriva su tutti i dispositivi",
+      "Você já atualizou o seu navegador? Veja as novidades",
     ]) expect(speaksToReader(headline), headline).toBe(false);
   });
 });
