@@ -1,7 +1,8 @@
 // Copies of one article among the inputs (a page saved as HTML and as a text dump, one wire story carried by two
-// outlets) are one story whatever days their own evidence gives them: the copy whose day rests on the stronger
+// outlets) are one story whatever days their own evidence gives them: the copy whose day rests on the strongest
 // evidence (COPY_RANK: the publisher's structured data before the address, before a line of visible text…) dates
-// the others, each of which says so in one message. Run over the dated articles before clustering, so that the
+// the copies whose evidence is weaker, each of which says so in one message. Copies dated on evidence as strong
+// keep their days (two outlets' front matter: a text published again later, such as a follow-up that reuses it). Run over the dated articles before clustering, so that the
 // copies meet in the date window and cluster as any two reports of one event do.
 //
 // "A copy": the two articles' bags of words (clustering's WORDS run of their term records: headline twice, then
@@ -169,7 +170,8 @@ export function copyPairs(articles: readonly DatedArticle[]): Array<{ a: number;
 
 /**
  * The articles with each copy dated by the copy of its group whose day rests on the strongest evidence (the
- * earliest day on a tie, then the first path), and one message for each copy so moved. Articles not moved are
+ * earliest day on a tie, then the first path) when its own rests on weaker evidence, and one message for each copy
+ * so moved. Articles not moved are
  * returned as they came (the same objects); a moved one is a new object whose evidence states the day.
  */
 export function dateCopies(articles: readonly DatedArticle[]): { articles: DatedArticle[]; messages: Message[] } {
@@ -203,7 +205,9 @@ export function dateCopies(articles: readonly DatedArticle[]): { articles: Dated
     for (const i of dated) {
       const a = articles[i]!;
       const own = ownDay(a)!;
-      if (own.day === best.day) continue;
+      // Copies whose days rest on equally strong evidence (two outlets' front matter, two visible date lines) are
+      // two publications of one text, each on its own day: nothing says which day is wrong.
+      if (own.day === best.day || rankOf(a) <= best.rank) continue;
       out[i] = { ...a, evidence: { ...a.evidence, date: best.day, dateSource: "copy" } };
       messages.push({
         file: a.path,
