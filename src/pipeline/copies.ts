@@ -7,9 +7,10 @@
 //
 // "A copy": the two articles' bags of words (clustering's WORDS run of their term records: headline twice, then
 // every body word with its count) overlap by at least COPY_OVERLAP (weighted Jaccard: Σ min / Σ max). Pairs are
-// found by min-hash (SKETCH hashes of each article's distinct words, in BANDS bands): never all pairs; a band
-// value held by more than BUCKET_CAP articles proposes none. Deterministic: the same articles give the same
-// copies whatever order they come in and whichever build (cold or incremental) reads them.
+// found by min-hash (one permutation of each article's distinct words in SKETCH bins, two bins a band): never all
+// pairs; a band value held by more than BUCKET_CAP articles proposes none; and only pairs of articles dated on
+// evidence of different strength are compared. Deterministic: the same articles give the same copies whatever
+// order they come in and whichever build (cold or incremental) reads them.
 import type { DatedArticle, DateSource, Message } from "../types.ts";
 import { articleTerms } from "../cluster/index.ts";
 import { TermRecord, WORDS } from "../cluster/term-record.ts";
@@ -19,9 +20,17 @@ import { paragraphsOf } from "../text/article-text.ts";
 export const COPY_OVERLAP = 0.45;
 /** Articles with fewer distinct words than this are not compared (short texts share their words by chance). */
 export const MIN_COPY_WORDS = 40;
-/** Min-hash values per article, and the bands they are cut into (SKETCH / BANDS values a band). */
-const SKETCH = 24;
-const BANDS = 12;
+/** Min-hash bins per article (2^(32 - BIN_SHIFT)), and the bands they are cut into (two bins a band). */
+const SKETCH = 32;
+const BANDS = 16;
+const BIN_SHIFT = 27;
+const VALUE_MASK = (1 << BIN_SHIFT) - 1;
+const EMPTY = 2 ** 32;
+/**
+ * Pairs whose sketches agree on fewer bins than this share are not compared word by word: at 32 bins the estimate
+ * of a pair at COPY_OVERLAP is this low less than once in 50 (two standard deviations).
+ */
+const SKETCH_LIKENESS = 0.25;
 /** A band value shared by more articles than this proposes no pairs (a stock text, not a copy). */
 const BUCKET_CAP = 40;
 
@@ -113,59 +122,134 @@ export function overlap(x: Bag, y: Bag): number {
   return union > 0 ? shared / union : 0;
 }
 
-/** SKETCH min-hash values of the bag's distinct terms. */
-function sketch(bag: Bag): Uint32Array {
-  const out = new Uint32Array(SKETCH).fill(0xffffffff);
-  for (let k = 0; k < bag.hashes.length; k++) {
-    const h = bag.hashes[k]!;
-    const t = bag.tags[k]!;
-    for (let s = 0; s < SKETCH; s++) {
-      let x = Math.imul(h ^ Math.imul(s + 1, 0x9e3779b9), 0x85ebca6b) ^ t;
-      x ^= x >>> 13;
-      x = Math.imul(x, 0xc2b2ae35);
-      x ^= x >>> 16;
-      const v = x >>> 0;
-      if (v < out[s]!) out[s] = v;
-    }
+/** A 32-bit mix of a term's two hashes (its place in the min-hash's one permutation). */
+function mix(h: number, t: number): number {
+  let x = Math.imul(h ^ 0x9e3779b9, 0x85ebca6b) ^ t;
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  return x >>> 0;
+}
+
+/**
+ * The record last loaded's min-hash sketch of its distinct words, one permutation cut into SKETCH bins (the top
+ * bits of a word's mix choose its bin, the rest is its value; EMPTY: no word fell in the bin), or null when it
+ * has fewer than MIN_COPY_WORDS distinct words.
+ */
+function sketchOfRecord(): Float64Array | null {
+  const from = record.bounds[WORDS]!;
+  const to = record.bounds[WORDS + 1]!;
+  if (to - from < MIN_COPY_WORDS) return null;
+  const out = new Float64Array(SKETCH).fill(EMPTY);
+  for (let k = from; k < to; k++) {
+    const p = record.ids[k]!;
+    const x = mix(record.hashes[p]!, record.tags[p]!);
+    const bin = x >>> BIN_SHIFT;
+    const v = x & VALUE_MASK;
+    if (v < out[bin]!) out[bin] = v;
   }
   return out;
 }
 
-/** Pairs of copies, each [i, j] with i < j, and their overlap, in index order. */
-export function copyPairs(articles: readonly DatedArticle[]): Array<{ a: number; b: number; overlap: number }> {
-  const bags: Array<Bag | null> = articles.map((a) => {
-    const bag = bagOf(a);
-    return bag && bag.hashes.length >= MIN_COPY_WORDS ? bag : null;
-  });
-  const buckets = new Map<string, number[]>();
+/** The share of bins two sketches agree on (of those not empty in both): the Jaccard of their distinct words, estimated. */
+function likeness(x: Float64Array, y: Float64Array): number {
+  let same = 0;
+  let filled = 0;
+  for (let k = 0; k < SKETCH; k++) {
+    if (x[k] === EMPTY && y[k] === EMPTY) continue;
+    filled++;
+    if (x[k] === y[k]) same++;
+  }
+  return filled ? same / filled : 0;
+}
+
+/** The key of the band of two bins starting at `at`, or null when either bin is empty. */
+function bandKey(values: Float64Array, at: number): number | null {
+  const [x, y] = [values[at]!, values[at + 1]!];
+  return x === EMPTY || y === EMPTY ? null : x * (VALUE_MASK + 1) + y;
+}
+
+/**
+ * Each candidate pair of `articles` (two that share a band of their sketches), once, in a fixed order, to `visit`
+ * with the band it is found in; `bag` gives an article's word bag (each decoded once).
+ */
+function candidates(articles: readonly DatedArticle[], visit: (a: number, b: number, bag: (i: number) => Bag | null) => void): void {
   const per = SKETCH / BANDS;
-  bags.forEach((bag, i) => {
-    if (!bag) return;
-    const values = sketch(bag);
+  const buckets = Array.from({ length: BANDS }, () => new Map<number, number[]>());
+  const sketches: Array<Float64Array | null> = articles.map((a, i) => {
+    if (!record.load(a.terms || articleTerms(a.title, paragraphsOf(a)))) return null;
+    const values = sketchOfRecord();
+    if (!values) return null;
     for (let b = 0; b < BANDS; b++) {
-      const key = `${b}:${Array.from(values.subarray(b * per, (b + 1) * per)).join(":")}`;
-      const list = buckets.get(key);
+      const key = bandKey(values, b * per);
+      if (key === null) continue;
+      const list = buckets[b]!.get(key);
       if (list) list.push(i);
-      else buckets.set(key, [i]);
+      else buckets[b]!.set(key, [i]);
     }
+    return values;
   });
-  const seen = new Set<number>();
-  const out: Array<{ a: number; b: number; overlap: number }> = [];
-  const n = articles.length;
-  for (const list of buckets.values()) {
-    if (list.length < 2 || list.length > BUCKET_CAP) continue;
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const [a, b] = list[x]! < list[y]! ? [list[x]!, list[y]!] : [list[y]!, list[x]!];
-        const key = a * n + b;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const o = overlap(bags[a]!, bags[b]!);
-        if (o >= COPY_OVERLAP) out.push({ a, b, overlap: o });
+  // A pair is visited in the first band it shares.
+  const sharedBefore = (a: number, b: number, band: number) => {
+    const [x, y] = [sketches[a]!, sketches[b]!];
+    for (let k = 0; k < band; k++) if (bandKey(x, k * per) !== null && bandKey(x, k * per) === bandKey(y, k * per)) return true;
+    return false;
+  };
+  const bags = new Map<number, Bag | null>();
+  const bag = (i: number) => {
+    if (!bags.has(i)) bags.set(i, bagOf(articles[i]!));
+    return bags.get(i)!;
+  };
+  buckets.forEach((band, k) => {
+    for (const list of band.values()) {
+      if (list.length < 2 || list.length > BUCKET_CAP) continue;
+      for (let x = 0; x < list.length; x++) {
+        for (let y = x + 1; y < list.length; y++) {
+          const [a, b] = list[x]! < list[y]! ? [list[x]!, list[y]!] : [list[y]!, list[x]!];
+          if (!sharedBefore(a, b, k) && likeness(sketches[a]!, sketches[b]!) >= SKETCH_LIKENESS) visit(a, b, bag);
+        }
       }
     }
-  }
+  });
+}
+
+/** Every pair of copies, [a, b] with a < b, and its overlap, in index order (for measures: the build needs only the groups). */
+export function copyPairs(articles: readonly DatedArticle[]): Array<{ a: number; b: number; overlap: number }> {
+  const out: Array<{ a: number; b: number; overlap: number }> = [];
+  candidates(articles, (a, b, bag) => {
+    const [p, q] = [bag(a), bag(b)];
+    const o = p && q ? overlap(p, q) : 0;
+    if (o >= COPY_OVERLAP) out.push({ a, b, overlap: o });
+  });
   return out.sort((p, q) => p.a - q.a || p.b - q.b);
+}
+
+/**
+ * The groups of copies (each of two articles or more, indices ascending, groups by their first), joined over the
+ * pairs `wanted` allows: the connected groups of those pairs that are copies (a pair already joined through
+ * others is not compared).
+ */
+export function copyGroups(articles: readonly DatedArticle[], wanted: (i: number, j: number) => boolean = () => true): number[][] {
+  const parent = articles.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  candidates(articles, (a, b, bag) => {
+    if (!wanted(a, b)) return;
+    const [x, y] = [find(a), find(b)];
+    if (x === y) return;
+    const [p, q] = [bag(a), bag(b)];
+    if (p && q && overlap(p, q) >= COPY_OVERLAP) parent[Math.max(x, y)] = Math.min(x, y);
+  });
+  const groups = new Map<number, number[]>();
+  articles.forEach((_, i) => {
+    const root = find(i);
+    const g = groups.get(root);
+    if (g) g.push(i);
+    else groups.set(root, [i]);
+  });
+  return [...groups.values()].filter((g) => g.length > 1);
 }
 
 /**
@@ -175,39 +259,25 @@ export function copyPairs(articles: readonly DatedArticle[]): Array<{ a: number;
  * returned as they came (the same objects); a moved one is a new object whose evidence states the day.
  */
 export function dateCopies(articles: readonly DatedArticle[]): { articles: DatedArticle[]; messages: Message[] } {
-  const pairs = copyPairs(articles);
   const out = [...articles];
-  if (!pairs.length) return { articles: out, messages: [] };
-  const parent = articles.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
-    return i;
-  };
-  for (const p of pairs) {
-    const [x, y] = [find(p.a), find(p.b)];
-    if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
-  }
-  const groups = new Map<number, number[]>();
-  for (const p of pairs) for (const i of [p.a, p.b]) {
-    const root = find(i);
-    const g = groups.get(root);
-    if (!g) groups.set(root, [i]);
-    else if (!g.includes(i)) g.push(i);
-  }
+  // Only a copy dated on weaker evidence than another moves: copies whose evidence is as strong are not compared
+  // (a folder whose articles are all dated alike, all by front matter or all by file time, compares none).
+  const ranks = articles.map(rankOf);
+  if (ranks.every((r) => r === ranks[0])) return { articles: out, messages: [] };
+  const groups = copyGroups(articles, (i, j) => ranks[i] !== ranks[j]);
   const messages: Message[] = [];
-  for (const group of [...groups.values()]) {
+  for (const group of groups) {
     const dated = group.filter((i) => ownDay(articles[i]!) !== null);
     if (dated.length < 2) continue;
-    const key = (i: number) => ({ rank: rankOf(articles[i]!), day: ownDay(articles[i]!)!.day, path: articles[i]!.path });
+    const key = (i: number) => ({ i, rank: ranks[i]!, day: ownDay(articles[i]!)!.day, path: articles[i]!.path });
     const best = dated.map(key).sort((p, q) => p.rank - q.rank || (p.day < q.day ? -1 : p.day > q.day ? 1 : p.path < q.path ? -1 : p.path > q.path ? 1 : 0))[0]!;
-    const winner = articles.find((a) => a.path === best.path)!;
-    const source = ownDay(winner)!.source;
+    const source = ownDay(articles[best.i]!)!.source;
     for (const i of dated) {
       const a = articles[i]!;
       const own = ownDay(a)!;
       // Copies whose days rest on equally strong evidence (two outlets' front matter, two visible date lines) are
       // two publications of one text, each on its own day: nothing says which day is wrong.
-      if (own.day === best.day || rankOf(a) <= best.rank) continue;
+      if (own.day === best.day || ranks[i]! <= best.rank) continue;
       out[i] = { ...a, evidence: { ...a.evidence, date: best.day, dateSource: "copy" } };
       messages.push({
         file: a.path,
