@@ -58,11 +58,15 @@ const COPY_RANK: Readonly<Record<DateSource, number>> = {
   "file-mtime": 5,
 };
 
-/** An article's own day and its source, before any story weighs in (as resolveDates would give it alone). */
+/**
+ * An article's own day and its source, before any story weighs in (as resolveDates would give it alone); null for
+ * one whose day its story gives ("on Tuesday" with no day stated: the story's stated day moved to that weekday).
+ */
 export function ownDay(a: DatedArticle): { day: string; source: DateSource } | null {
   const e = a.evidence;
   if (e.date && e.dateSource) return { day: e.date, source: e.dateSource };
   if (e.pageDate) return { day: e.pageDate, source: "relative-to-page" };
+  if (e.weekday) return null;
   if (e.weakDate) return { day: e.weakDate, source: "story" };
   if (e.mtimeDate) return { day: e.mtimeDate, source: "file-mtime" };
   return null;
