@@ -6,6 +6,7 @@ import { prepareArticle, rejection, type ArticleClock, type ArticleOutcome } fro
 import { assignStoryIds, clusterArticles, defaultClusterOptions, publishedStories, type ClusterOptions, type IdentityState } from "./cluster/index.ts";
 import { summarise, type StorySummariser, type SummaryInput, type SummaryOptions } from "./summarise/index.ts";
 import { articleWordCount, paragraphsOf } from "./text/article-text.ts";
+import { dateCopies } from "./pipeline/copies.ts";
 import type { PublishedItem, PublishedItems } from "./digest/index.ts";
 
 export interface PipelineOptions {
@@ -76,11 +77,14 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
     timings.terms = (timings.terms ?? 0) + clock.terms;
   }
   mark = performance.now();
+  // Copies of one article are dated alike, by the copy with the strongest date evidence (pipeline/copies.ts).
+  const copies = dateCopies(dated);
+  messages.push(...copies.messages);
   // The articles' `terms` serve clustering alone: let go of them as it reads them. What the last build
   // published weighs in, so that stories do not part and join again as unrelated articles arrive.
   const published = options.identity ? { published: publishedStories(options.identity) } : {};
   const settled = settleStories(options);
-  const named = assignStoryIds(clusterArticles(dated, { ...(options.cluster ?? defaultClusterOptions), releaseTerms: true, ...published, onSettled: settled.take }), options.identity ?? null);
+  const named = assignStoryIds(clusterArticles(copies.articles, { ...(options.cluster ?? defaultClusterOptions), releaseTerms: true, ...published, onSettled: settled.take }), options.identity ?? null);
   const clusters = named.clusters;
   lap("cluster");
   const publishedOn = publishedDays(options.identity ?? null);

@@ -139,6 +139,8 @@ export type DateSource =
   | "relative-to-story"
   | "relative-to-page"
   | "story"
+  /** The day a copy of the same article states on stronger evidence (src/pipeline/copies.ts). */
+  | "copy"
   | "file-mtime";
 
 /** What the date stage could find in one article on its own. */
