@@ -48,7 +48,7 @@ import { stickyEdges, type PublishedStories } from "./hysteresis.ts";
 
 export { PAIR_FEATURES } from "./similarity.ts";
 export { articleTerms, articleTermsKeyed } from "./mentions.ts";
-export { termsKey } from "./term-record.ts";
+export { termsKey, TermRecord, WORDS } from "./term-record.ts";
 export { assignStoryIds, parseIdentityState, serializeIdentityState, IDENTITY_FILE, type IdentityState } from "./identity.ts";
 export { identityFromReport, stateMatchesReport } from "./identity-recovery.ts";
 export { publishedStories, type PublishedStories } from "./hysteresis.ts";

@@ -12,8 +12,7 @@
 // evidence of different strength are compared. Deterministic: the same articles give the same copies whatever
 // order they come in and whichever build (cold or incremental) reads them.
 import type { DatedArticle, DateSource, Message } from "../types.ts";
-import { articleTerms } from "../cluster/index.ts";
-import { TermRecord, WORDS } from "../cluster/term-record.ts";
+import { articleTerms, TermRecord, WORDS } from "../cluster/index.ts";
 import { paragraphsOf } from "../text/article-text.ts";
 
 /** Weighted Jaccard of two articles' word bags from which they are copies of one article. */
