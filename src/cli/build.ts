@@ -19,8 +19,9 @@ import { DiskCache } from "../cache/pack.ts";
 import { codeHash } from "../cache/code-hash.ts";
 import { readState, writeState } from "../cache/state.ts";
 import { buildRecordNamespace, filesLeft, hashesNow, hashesOf, hashOf, joinHashes, siteStateOfCopies, type BuildRecord, type HashedFiles } from "./build-record.ts";
-import type { PrepareStats } from "../parallel/articles.ts";
+import type { ArticlesAhead, PrepareStats } from "../parallel/articles.ts";
 import type { WorkerPool } from "../parallel/pool.ts";
+import { startArticlePool } from "../parallel/article-pool.ts";
 import type { CachedSummaries } from "../cache/summaries.ts";
 
 /** The stages a build runs when something changed (./build-stages.ts), loaded when it turns out to be needed. */
@@ -132,11 +133,15 @@ export async function runBuild(argv: string[]): Promise<number> {
     // No input known from the last build: every article will be computed, so the threads start now, beside the reading.
     const cold = !known || Object.keys(known.files).length === 0;
     let stages: Stages | null = null;
+    let readAhead: ArticlesAhead | null = null;
     if (cold) {
+      // Started before this thread loads the stages' code: each thread loads the article step's meanwhile.
+      threads.articles = startArticlePool();
       stages = await loadStages();
-      threads.articles = stages.startArticleThreads({ zone: config.timezone, rules: stages.rulesWithout(...config.disableRules) });
+      // They read the files for ingest, and clean and date each at once: this thread only lists them.
+      readAhead = stages.articlesAhead(threads.articles, { zone: config.timezone, rules: stages.rulesWithout(...config.disableRules), warn });
     }
-    const ingested = await ingest(input, { known, keepText: KEPT_TEXT_CHARS, skip: [out.liveDigests, out.liveSite, ...(cache ? [cache.dir] : [])] });
+    const ingested = await ingest(input, { known, keepText: KEPT_TEXT_CHARS, skip: [out.liveDigests, out.liveSite, ...(cache ? [cache.dir] : [])], ...(readAhead ? { readFiles: readAhead.readFiles } : {}) });
     notRead = ingested.unopened;
     // Everything the output depends on besides the inputs: the code (and its packages, Node), the settings, and
     // where the digests and site are beside the input folder (ingest skips them), not where the three are: the
@@ -179,7 +184,7 @@ export async function runBuild(argv: string[]): Promise<number> {
       const { model, write } = await (async () => {
         progress.step(`cleaning and dating ${ingested.files.length} articles`);
         const load = (file: (typeof ingested.files)[number]) => readSource(file, ingested.unread);
-        const prepared = await prepareArticles(ingested.files, { zone: config.timezone, rules, cache, warn, load, dropEvidence: true, threads: threads.articles }, articleStats);
+        const prepared = await prepareArticles(ingested.files, { zone: config.timezone, rules, cache, warn, load, dropEvidence: true, threads: threads.articles, ahead: readAhead }, articleStats);
         // Their texts are in the articles now (or not needed): the files keep only their names and times,
         // and where the unread ones are is no longer needed.
         for (const file of ingested.files) file.text = "";

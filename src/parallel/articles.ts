@@ -10,8 +10,10 @@ import { articleNamespace, buildKeys, datedNamespace, datedRecordJson, proseName
 import type { ArticleProse, StoredProse } from "../types.ts";
 import { paragraphsOf } from "../text/article-text.ts";
 import type { CleanRule } from "../clean/index.ts";
-import { prepareFile, prepareFiles, type ArticleTaskArgs, type PreparedFile } from "./article-task.ts";
+import { prepareFile, prepareFiles, readAndPrepareFiles, type ArticleTaskArgs, type PreparedFile, type ReadAnswer, type ReadTask } from "./article-task.ts";
+import { contentKey, readFileAt, type FileRead, type ReadRequest } from "../ingest/index.ts";
 import { defaultWorkerCount, WorkerPool } from "./pool.ts";
+import { ARTICLE_TASK, READ_TASK, startArticlePool } from "./article-pool.ts";
 
 export interface PrepareOptions extends ArticleOptions {
   /** The build cache; without one every article is computed. */
@@ -36,6 +38,11 @@ export interface PrepareOptions extends ArticleOptions {
    * this is done with them (the caller closes them too when this is never called).
    */
   threads?: WorkerPool | null;
+  /**
+   * The input as read on the threads (`articlesAhead`): a file to compute whose article step is there is
+   * taken from there (with `dropEvidence` only: the files come without their texts).
+   */
+  ahead?: ArticlesAhead | null;
 }
 
 export interface PrepareStats {
@@ -44,6 +51,8 @@ export interface PrepareStats {
   cleanHits: number;
   datedHits: number;
   computed: number;
+  /** Of those computed, the files whose article step was done as the input was read (`articlesAhead`). */
+  ahead: number;
   threads: number;
   /** Milliseconds: reading the cache, writing it, and cleaning, dating and reading clustering's terms summed over threads. */
   cacheRead: number;
@@ -59,20 +68,78 @@ const CHUNK = 32;
 /** Files this thread computes between looking at the threads' answers: it never keeps a thread waiting for long. */
 const LOCAL_STEP = 4;
 
-const ARTICLE_TASK = { module: runnableModuleUrl("./article-task", import.meta.url), name: "prepareFiles" };
-
 /**
  * The article step's threads, started now and loading its code while this thread does other work
- * (reads the input): for a build that will compute many articles. Null when there would be none.
+ * (reads the input): for a build that will compute many articles. Null when there would be none, or
+ * when the rules cannot be sent to them.
  */
 export function startArticleThreads(options: Pick<PrepareOptions, "zone" | "rules" | "workers">): WorkerPool | null {
   const names = ruleNamesOf(options.rules ?? defaultRules);
-  const workers = options.workers ?? defaultWorkerCount();
-  if (!names || workers <= 1) return null;
-  const pool = new WorkerPool(workers - 1);
+  return names ? startArticlePool(options.workers ?? defaultWorkerCount(), { zone: options.zone, ruleNames: names }) : null;
+}
+
+/**
+ * A cold build's reading of the input, on the article threads started ahead (`startArticleThreads`) and
+ * this thread: `readFiles` is ingest's; each file it reads it cleans and dates at once (its answer is
+ * `PreparedFile` as the stage's own chunks give it), kept in `prepared` by path for `prepareArticles`.
+ * This thread only lists the input, and sends paths; the texts never travel to a thread.
+ */
+export interface ArticlesAhead {
+  readFiles: (requests: ReadRequest[]) => Promise<FileRead[]>;
+  prepared: Map<string, Ahead>;
+}
+
+/**
+ * A file's article step done ahead, its records' JSON parsed as it came (while the threads still work,
+ * not after them: the parsing is most of what this thread does with an answer).
+ */
+interface Ahead {
+  p: PreparedFile;
+  clean: CleanRecord | null;
+  dated: DatedRecord | null;
+}
+
+/**
+ * Files whose article step is done ahead, at most (the first ones listed): their records wait in memory for
+ * the stage (a cold 10k build's ingest ends about 135 MiB higher than without, its peak, later, the same); the
+ * files past these are read and keyed on the threads, and computed by the stage as before.
+ */
+export const AHEAD_FILES = 12_000;
+
+export function articlesAhead(pool: WorkerPool | null, options: Pick<PrepareOptions, "zone" | "rules" | "warn"> & { aheadFiles?: number }): ArticlesAhead | null {
+  const names = ruleNamesOf(options.rules ?? defaultRules);
+  if (!pool || !names) return null;
   const args: ArticleTaskArgs = { zone: options.zone, ruleNames: names };
-  void pool.warm(ARTICLE_TASK, args);
-  return pool;
+  const prepared: ArticlesAhead["prepared"] = new Map();
+  const aheadFiles = options.aheadFiles ?? AHEAD_FILES;
+  const readFiles = async (requests: ReadRequest[]): Promise<FileRead[]> => {
+    const reads = new Array<FileRead>(requests.length);
+    const tasks: ReadTask[] = requests.map((request, k) => (k < aheadFiles ? request : { ...request, keyOnly: true }));
+    const take = (start: number, answers: ReadAnswer[]) =>
+      answers.forEach((answer, k) => {
+        reads[start + k] = answer.read;
+        const p = answer.prepared;
+        if (p) prepared.set(requests[start + k]!.path, { p, clean: p.outcome || p.clean === null ? null : (JSON.parse(p.clean) as CleanRecord), dated: p.outcome || p.dated === null ? null : (JSON.parse(p.dated) as DatedRecord) });
+      });
+    try {
+      const chunk = Math.max(1, Math.min(CHUNK, Math.ceil(requests.length / ((pool.size + 1) * 4))));
+      await pool.forEach<ReadTask, ReadAnswer>(READ_TASK, tasks, args, chunk, take, { local: (items) => readAndPrepareFiles(items, args), ahead: 2, localStep: LOCAL_STEP });
+    } catch (error) {
+      // Speed, not the build: the files not answered are read here, and their articles made by the stage.
+      options.warn?.(`worker threads failed (${(error as Error).message}); going on without them`);
+      for (const [k, request] of requests.entries()) {
+        if (reads[k] !== undefined) continue;
+        const read = readFileAt(request);
+        if (!("rejected" in read)) {
+          read.file.contentKey = contentKey(read.file);
+          read.file.text = "";
+        }
+        reads[k] = read;
+      }
+    }
+    return reads;
+  };
+  return { readFiles, prepared };
 }
 
 /** Rules are sent to threads and named in keys by name: only the stage's own rules can be. */
@@ -87,7 +154,7 @@ const RECORD_MODULE = moduleUrl("../cache/articles", import.meta.url);
 
 export async function prepareArticles(files: readonly SourceFile[], options: PrepareOptions, stats?: PrepareStats): Promise<ArticleOutcome[]> {
   const s: PrepareStats = stats ?? ({} as PrepareStats);
-  Object.assign(s, { files: files.length, cleanHits: 0, datedHits: 0, computed: 0, threads: 0, cacheRead: 0, cacheWrite: 0, clean: 0, date: 0, terms: 0 });
+  Object.assign(s, { files: files.length, cleanHits: 0, datedHits: 0, computed: 0, ahead: 0, threads: 0, cacheRead: 0, cacheWrite: 0, clean: 0, date: 0, terms: 0 });
   const rules = options.rules ?? defaultRules;
   const ruleNames = ruleNamesOf(rules);
   const workers = ruleNames ? (options.workers ?? defaultWorkerCount()) : 0;
@@ -160,13 +227,12 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   s.computed = todo.length;
   // Each computed file: its outcome, and its records into the cache, as soon as it comes (so the
   // records' JSON is not all held at once).
-  const take = (k: number, p: PreparedFile) => {
-    const i = todo[k]!;
+  const take = (k: number, p: PreparedFile, i = todo[k]!, parsed?: Ahead) => {
     if (failed.has(i)) return; // not read: its rejection is its outcome, and nothing goes into the cache
     // The prose goes into its pack, and the article says where it is instead of holding it (read back
     // where needed): a cold build does not hold every article's paragraphs through clustering.
     const at = cache && p.clean !== null && p.prose !== null ? prose!.putJson(keys[i]!.article, p.prose) : undefined;
-    outcomes[i] = settle(fromPrepared(files[i]!, p, at === undefined ? undefined : { source: source!, at }));
+    outcomes[i] = settle(fromPrepared(files[i]!, p, at === undefined ? undefined : { source: source!, at }, parsed));
     s.clean += p.ms[0];
     s.date += p.ms[1];
     s.terms += p.ms[2];
@@ -175,6 +241,19 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
       if (p.dated !== null) dated!.putJson(keys[i]!.dated, p.dated);
     }
   };
+  // Computed as the input was read (a cold build): taken now, the rest computed below.
+  const done = options.dropEvidence ? options.ahead?.prepared : undefined;
+  if (done && done.size > 0) {
+    const rest: number[] = [];
+    for (const i of todo) {
+      const a = done.get(files[i]!.path);
+      if (a) take(-1, a.p, i, a);
+      else rest.push(i);
+    }
+    s.ahead = todo.length - rest.length;
+    if (s.ahead > 0) s.threads = (options.threads?.size ?? 0) + 1;
+    todo = rest;
+  }
   if (todo.length > 0) {
     const todoFiles = todo.map((i) => files[i]!);
     // A chunk's files with their texts, read just before the chunk is done (its texts are dropped after).
@@ -207,6 +286,7 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   }
 
   await options.threads?.close(); // started ahead, and not needed (or no longer)
+  options.ahead?.prepared.clear(); // taken (or not needed)
 
   // Cleaned before, but the file's time or the zone is new: date again (it is quick).
   for (const { i, article: cleaned } of dateOnly) {
@@ -235,13 +315,13 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
 }
 
 /** The outcome a prepared file stands for: rebuilt from its records (its prose left where `stored` says), or given whole (raw put back). */
-function fromPrepared(file: SourceFile, p: PreparedFile, stored?: StoredProse): ArticleOutcome {
+function fromPrepared(file: SourceFile, p: PreparedFile, stored?: StoredProse, parsed?: Ahead): ArticleOutcome {
   if (p.outcome) {
     if ("article" in p.outcome) p.outcome.article = { ...p.outcome.article, raw: file.text, mtime: file.mtime };
     return p.outcome;
   }
-  const cleaned = restoreClean(file, JSON.parse(p.clean!) as CleanRecord, stored ?? (p.prose === null ? undefined : (JSON.parse(p.prose) as ArticleProse)));
+  const cleaned = restoreClean(file, parsed?.clean ?? (JSON.parse(p.clean!) as CleanRecord), stored ?? (p.prose === null ? undefined : (JSON.parse(p.prose) as ArticleProse)));
   if (!cleaned) throw new Error(`the article of ${file.path} came back without its prose`);
   if (!("article" in cleaned)) return cleaned;
-  return { article: restoreDated(cleaned.article, JSON.parse(p.dated!) as DatedRecord) };
+  return { article: restoreDated(cleaned.article, parsed?.dated ?? (JSON.parse(p.dated!) as DatedRecord)) };
 }
