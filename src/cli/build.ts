@@ -139,7 +139,7 @@ export async function runBuild(argv: string[]): Promise<number> {
       threads.articles = startArticlePool();
       stages = await loadStages();
       // They read the files for ingest, and clean and date each at once: this thread only lists them.
-      readAhead = stages.articlesAhead(threads.articles, { zone: config.timezone, rules: stages.rulesWithout(...config.disableRules), warn });
+      readAhead = stages.articlesAhead(threads.articles, { zone: config.timezone, rules: stages.rulesWithout(...config.disableRules), warn, cache });
     }
     const ingested = await ingest(input, { known, keepText: KEPT_TEXT_CHARS, skip: [out.liveDigests, out.liveSite, ...(cache ? [cache.dir] : [])], ...(readAhead ? { readFiles: readAhead.readFiles } : {}) });
     notRead = ingested.unopened;
@@ -170,6 +170,8 @@ export async function runBuild(argv: string[]): Promise<number> {
       // Files read again because they had changed just before the last listing are settled now: record
       // them, or every build until the next changed one would read (and hash) them all again.
       if (cache && ingested.unopened < ingested.files.length) writeState(cache.dir, knownFilesNamespace, ingested.known, warn);
+      // The records a cold build filed as it read (there was no article pack) are kept for the next one.
+      if (readAhead?.packs) for (const pack of [readAhead.packs.prose, readAhead.packs.articles, readAhead.packs.dated]) await pack.commit();
       lap("unchanged");
     } else {
       const loaded = stages ?? (await loadStages());

@@ -12,6 +12,8 @@ import { paragraphsOf } from "../text/article-text.ts";
 import type { CleanRule } from "../clean/index.ts";
 import { prepareFile, prepareFiles, readAndPrepareFiles, type ArticleTaskArgs, type PreparedFile, type ReadAnswer, type ReadTask } from "./article-task.ts";
 import { contentKey, readFileAt, type FileRead, type ReadRequest } from "../ingest/index.ts";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { defaultWorkerCount, WorkerPool } from "./pool.ts";
 import { ARTICLE_TASK, READ_TASK, startArticlePool } from "./article-pool.ts";
 
@@ -39,8 +41,9 @@ export interface PrepareOptions extends ArticleOptions {
    */
   threads?: WorkerPool | null;
   /**
-   * The input as read on the threads (`articlesAhead`): a file to compute whose article step is there is
-   * taken from there (with `dropEvidence` only: the files come without their texts).
+   * The input as read on the threads (`articlesAhead`, given this `cache`): a file to compute whose article
+   * step is there is taken from there, its records already in the packs, which this commits (with
+   * `dropEvidence` only: the files come without their texts).
    */
   ahead?: ArticlesAhead | null;
 }
@@ -80,46 +83,82 @@ export function startArticleThreads(options: Pick<PrepareOptions, "zone" | "rule
 
 /**
  * A cold build's reading of the input, on the article threads started ahead (`startArticleThreads`) and
- * this thread: `readFiles` is ingest's; each file it reads it cleans and dates at once (its answer is
- * `PreparedFile` as the stage's own chunks give it), kept in `prepared` by path for `prepareArticles`.
- * This thread only lists the input, and sends paths; the texts never travel to a thread.
+ * this thread: `readFiles` is ingest's; each file it reads it cleans and dates at once, and its outcome is
+ * made and its records filed into the cache's packs (`packs`, opened before the first answer) as each
+ * answer comes, so that no file's records wait in memory for the stage. The outcomes are kept in `prepared`
+ * by path for `prepareArticles`, which takes them and commits the packs. This thread only lists the input,
+ * and sends paths; the texts never travel to a thread.
  */
 export interface ArticlesAhead {
   readFiles: (requests: ReadRequest[]) => Promise<FileRead[]>;
   prepared: Map<string, Ahead>;
+  /** The article, prose and dated packs the records went into (null without a cache); `prepareArticles` commits them. */
+  packs: AheadPacks | null;
+  /** Milliseconds of cleaning, dating and clustering's terms over the files done ahead, summed over threads. */
+  ms: [clean: number, date: number, terms: number];
 }
 
-/**
- * A file's article step done ahead, its records' JSON parsed as it came (while the threads still work,
- * not after them: the parsing is most of what this thread does with an answer).
- */
+interface AheadPacks {
+  articles: Pack<CleanRecord>;
+  prose: Pack<number>;
+  dated: Pack<DatedRecord>;
+  source: StoredProse["source"];
+}
+
+/** A file's article step done ahead: its outcome as the stage would make it (evidence dropped), its records filed. */
 interface Ahead {
-  p: PreparedFile;
-  clean: CleanRecord | null;
-  dated: DatedRecord | null;
+  outcome: ArticleOutcome;
 }
 
 /**
- * Files whose article step is done ahead, at most (the first ones listed): their records wait in memory for
- * the stage (a cold 10k build's ingest ends about 135 MiB higher than without, its peak, later, the same); the
- * files past these are read and keyed on the threads, and computed by the stage as before.
+ * Files whose article step is done ahead, at most (the first ones listed): their outcomes wait in memory for
+ * the stage (the same articles the stage holds once it is done); the files past these are read and keyed
+ * on the threads, and computed by the stage as before.
  */
 export const AHEAD_FILES = 12_000;
 
-export function articlesAhead(pool: WorkerPool | null, options: Pick<PrepareOptions, "zone" | "rules" | "warn"> & { aheadFiles?: number }): ArticlesAhead | null {
+export function articlesAhead(pool: WorkerPool | null, options: Pick<PrepareOptions, "zone" | "rules" | "warn" | "cache"> & { aheadFiles?: number }): ArticlesAhead | null {
   const names = ruleNamesOf(options.rules ?? defaultRules);
   if (!pool || !names) return null;
+  const cache = options.cache ?? null;
+  // A cache that may hold these articles (the ingest state was lost, the packs were not): the stage takes them
+  // from it as before, rather than every article being computed here again.
+  if (cache && existsSync(join(cache.dir, `${articleNamespace.name}.pack`))) return null;
   const args: ArticleTaskArgs = { zone: options.zone, ruleNames: names };
   const prepared: ArticlesAhead["prepared"] = new Map();
   const aheadFiles = options.aheadFiles ?? AHEAD_FILES;
-  const readFiles = async (requests: ReadRequest[]): Promise<FileRead[]> => {
+  const keysOf = buildKeys(codeHash([STEP_MODULE, RECORD_MODULE]), names, options.zone);
+  const ahead: ArticlesAhead = { readFiles: async () => [], prepared, packs: null, ms: [0, 0, 0] };
+  ahead.readFiles = async (requests: ReadRequest[]): Promise<FileRead[]> => {
+    if (cache && !ahead.packs) {
+      // Nothing to read in them (see above): opened for the records as they come.
+      const none = new Set<string>();
+      const articles = await cache.open(articleNamespace, none);
+      const prose = await cache.open(proseNamespace, none);
+      const dated = await cache.open(datedNamespace, none);
+      ahead.packs = { articles, prose, dated, source: storedProse(prose) };
+    }
+    const packs = ahead.packs;
     const reads = new Array<FileRead>(requests.length);
     const tasks: ReadTask[] = requests.map((request, k) => (k < aheadFiles ? request : { ...request, keyOnly: true }));
     const take = (start: number, answers: ReadAnswer[]) =>
       answers.forEach((answer, k) => {
-        reads[start + k] = answer.read;
+        const read = (reads[start + k] = answer.read);
         const p = answer.prepared;
-        if (p) prepared.set(requests[start + k]!.path, { p, clean: p.outcome || p.clean === null ? null : (JSON.parse(p.clean) as CleanRecord), dated: p.outcome || p.dated === null ? null : (JSON.parse(p.dated) as DatedRecord) });
+        if (!p || "rejected" in read) return;
+        const file = read.file;
+        let stored: StoredProse | undefined;
+        if (packs) {
+          const keys = keysOf(file);
+          const at = p.clean !== null && p.prose !== null ? packs.prose.putJson(keys.article, p.prose) : undefined;
+          if (at !== undefined) stored = { source: packs.source, at };
+          if (p.clean !== null) packs.articles.putJson(keys.article, p.clean);
+          if (p.dated !== null) packs.dated.putJson(keys.dated, p.dated);
+        }
+        ahead.ms[0] += p.ms[0];
+        ahead.ms[1] += p.ms[1];
+        ahead.ms[2] += p.ms[2];
+        prepared.set(file.path, { outcome: settled(fromPrepared(file, p, stored)) });
       });
     try {
       const chunk = Math.max(1, Math.min(CHUNK, Math.ceil(requests.length / ((pool.size + 1) * 4))));
@@ -139,7 +178,12 @@ export function articlesAhead(pool: WorkerPool | null, options: Pick<PrepareOpti
     }
     return reads;
   };
-  return { readFiles, prepared };
+  return ahead;
+}
+
+/** An outcome with its evidence dropped (`PrepareOptions.dropEvidence`). */
+function settled(o: ArticleOutcome): ArticleOutcome {
+  return "article" in o ? { article: { ...o.article, raw: "", context: "" } } : o;
 }
 
 /** Rules are sent to threads and named in keys by name: only the stage's own rules can be. */
@@ -164,7 +208,10 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   const outcomes = new Array<ArticleOutcome>(files.length);
   // Each outcome lets go of its evidence as soon as it is final, not once all are: the texts of every
   // input at once would be most of the build's memory.
-  const settle = (o: ArticleOutcome): ArticleOutcome => (options.dropEvidence && "article" in o ? { article: { ...o.article, raw: "", context: "" } } : o);
+  const settle = (o: ArticleOutcome): ArticleOutcome => (options.dropEvidence ? settled(o) : o);
+  // A cold build's files done ahead (`articlesAhead`): their outcomes made, their records in its packs (taken
+  // only when they went to this cache's packs, or there is no cache on either side).
+  const ahead = options.dropEvidence && options.ahead && (options.ahead.packs !== null) === (cache !== null) ? options.ahead : null;
   let todo = files.map((_, i) => i);
   let articles: Pack<CleanRecord> | null = null;
   let prose: Pack<number> | null = null;
@@ -177,11 +224,16 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
     const started = performance.now();
     const code = codeHash([STEP_MODULE, RECORD_MODULE]);
     keys = files.map(buildKeys(code, ruleNames!, options.zone));
-    const articleKeys = new Set(keys.map((k) => k.article));
-    articles = await cache.open(articleNamespace, articleKeys);
-    prose = await cache.open(proseNamespace, articleKeys);
-    dated = await cache.open(datedNamespace, new Set(keys.map((k) => k.dated)));
-    source = storedProse(prose);
+    if (ahead?.packs) {
+      // Opened before ingest, holding nothing read (there was no article pack): what was done ahead is in them.
+      ({ articles, prose, dated, source } = ahead.packs);
+    } else {
+      const articleKeys = new Set(keys.map((k) => k.article));
+      articles = await cache.open(articleNamespace, articleKeys);
+      prose = await cache.open(proseNamespace, articleKeys);
+      dated = await cache.open(datedNamespace, new Set(keys.map((k) => k.dated)));
+      source = storedProse(prose);
+    }
     todo = [];
     files.forEach((file, i) => {
       const record = articles!.get(keys[i]!.article);
@@ -227,12 +279,12 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   s.computed = todo.length;
   // Each computed file: its outcome, and its records into the cache, as soon as it comes (so the
   // records' JSON is not all held at once).
-  const take = (k: number, p: PreparedFile, i = todo[k]!, parsed?: Ahead) => {
+  const take = (k: number, p: PreparedFile, i = todo[k]!) => {
     if (failed.has(i)) return; // not read: its rejection is its outcome, and nothing goes into the cache
     // The prose goes into its pack, and the article says where it is instead of holding it (read back
     // where needed): a cold build does not hold every article's paragraphs through clustering.
     const at = cache && p.clean !== null && p.prose !== null ? prose!.putJson(keys[i]!.article, p.prose) : undefined;
-    outcomes[i] = settle(fromPrepared(files[i]!, p, at === undefined ? undefined : { source: source!, at }, parsed));
+    outcomes[i] = settle(fromPrepared(files[i]!, p, at === undefined ? undefined : { source: source!, at }));
     s.clean += p.ms[0];
     s.date += p.ms[1];
     s.terms += p.ms[2];
@@ -242,14 +294,15 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
     }
   };
   // Computed as the input was read (a cold build): taken now, the rest computed below.
-  const done = options.dropEvidence ? options.ahead?.prepared : undefined;
+  const done = ahead?.prepared;
   if (done && done.size > 0) {
     const rest: number[] = [];
     for (const i of todo) {
       const a = done.get(files[i]!.path);
-      if (a) take(-1, a.p, i, a);
+      if (a) outcomes[i] = a.outcome;
       else rest.push(i);
     }
+    [s.clean, s.date, s.terms] = [s.clean + ahead!.ms[0], s.date + ahead!.ms[1], s.terms + ahead!.ms[2]];
     s.ahead = todo.length - rest.length;
     if (s.ahead > 0) s.threads = (options.threads?.size ?? 0) + 1;
     todo = rest;
@@ -315,13 +368,13 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
 }
 
 /** The outcome a prepared file stands for: rebuilt from its records (its prose left where `stored` says), or given whole (raw put back). */
-function fromPrepared(file: SourceFile, p: PreparedFile, stored?: StoredProse, parsed?: Ahead): ArticleOutcome {
+function fromPrepared(file: SourceFile, p: PreparedFile, stored?: StoredProse): ArticleOutcome {
   if (p.outcome) {
     if ("article" in p.outcome) p.outcome.article = { ...p.outcome.article, raw: file.text, mtime: file.mtime };
     return p.outcome;
   }
-  const cleaned = restoreClean(file, parsed?.clean ?? (JSON.parse(p.clean!) as CleanRecord), stored ?? (p.prose === null ? undefined : (JSON.parse(p.prose) as ArticleProse)));
+  const cleaned = restoreClean(file, JSON.parse(p.clean!) as CleanRecord, stored ?? (p.prose === null ? undefined : (JSON.parse(p.prose) as ArticleProse)));
   if (!cleaned) throw new Error(`the article of ${file.path} came back without its prose`);
   if (!("article" in cleaned)) return cleaned;
-  return { article: restoreDated(cleaned.article, parsed?.dated ?? (JSON.parse(p.dated!) as DatedRecord)) };
+  return { article: restoreDated(cleaned.article, JSON.parse(p.dated!) as DatedRecord) };
 }

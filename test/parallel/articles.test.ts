@@ -48,6 +48,7 @@ function plain<T>(value: T, readContext = true): T {
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, plain(v, readContext)])) as T;
 }
 const json = (v: unknown) => JSON.stringify(plain(v));
+const articles = (outcomes: ReadonlyArray<object>) => outcomes.filter((o) => "article" in o).length;
 
 describe("the per-article map", () => {
   it("covers articles, rejections and warnings (the fixtures exercise every outcome)", () => {
@@ -131,13 +132,20 @@ describe("threads that read the input themselves (a cold build)", () => {
     const emptied = direct.map((o) => ("article" in o ? { article: { ...o.article, raw: "", context: "" } } : o));
     expect(whole.files.length).toBeGreaterThan(64);
     expect(whole.rejected.length).toBeGreaterThan(0);
-    for (const cache of [null, new DiskCache(mkdtempSync(join(tmpdir(), "digest-ahead-cache-")), () => {})]) {
+    const cacheDir = mkdtempSync(join(tmpdir(), "digest-ahead-cache-"));
+    for (const cache of [null, new DiskCache(cacheDir, () => {})]) {
       const threads = startArticleThreads({ zone, workers: 2 })!;
-      const ahead = articlesAhead(threads, { zone })!;
+      const ahead = articlesAhead(threads, { zone, cache })!;
       const ingested = await ingest(dir, { keepText: false, readFiles: ahead.readFiles });
       expect(ingested.files).toEqual(whole.files);
       expect(ingested.messages).toEqual(whole.messages);
       expect(ingested.rejected).toEqual(whole.rejected);
+      // Each file's records went into the packs as its answer came, before the stage; their outcomes are made.
+      expect(ahead.prepared.size).toBe(ingested.files.length);
+      expect(ahead.packs === null).toBe(cache === null);
+      // (Copies of one file share their records: one entry per content.)
+      const contents = (keep: (i: number) => boolean) => new Set(ingested.files.filter((_, i) => keep(i)).map((f) => f.contentKey)).size;
+      if (ahead.packs) expect([ahead.packs.articles.stats.added, ahead.packs.prose.stats.added]).toEqual([contents(() => true), contents((i) => "article" in emptied[i]!)]);
       let reads = 0;
       const load = (file: SourceFile) => {
         reads++;
@@ -152,6 +160,26 @@ describe("threads that read the input themselves (a cold build)", () => {
       expect(ahead.prepared.size).toBe(0);
       await expect(threads.map({ module: "", name: "" }, [1], null, 1)).rejects.toThrow(/closed/);
     }
+    // The packs were committed: the next build takes every article from them.
+    const warm = {} as PrepareStats;
+    const again = await prepareArticles(whole.files, { zone, workers: 0, cache: new DiskCache(cacheDir, () => {}), load: (file) => readSource(file, whole.unread), dropEvidence: true }, warm);
+    expect([warm.cleanHits, warm.datedHits, warm.computed]).toEqual([whole.files.length, articles(emptied), 0]);
+    expect(JSON.stringify(plain(again, false))).toBe(json(emptied));
+  });
+
+  it("are not asked ahead when the cache holds an article pack (the ingest state was lost): the stage takes the articles from it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digest-ahead-known-"));
+    for (const sub of ["seeds", "inputs"]) cpSync(join(fixtures, sub), join(dir, sub), { recursive: true });
+    const cacheDir = mkdtempSync(join(tmpdir(), "digest-ahead-known-cache-"));
+    const whole = await ingest(dir, { keepText: false });
+    const load = (file: SourceFile) => readSource(file, whole.unread);
+    await prepareArticles(whole.files, { zone, workers: 0, cache: new DiskCache(cacheDir, () => {}), load, dropEvidence: true });
+    const threads = startArticleThreads({ zone, workers: 2 })!;
+    expect(articlesAhead(threads, { zone, cache: new DiskCache(cacheDir, () => {}) })).toBeNull();
+    const warm = {} as PrepareStats;
+    await prepareArticles(whole.files, { zone, cache: new DiskCache(cacheDir, () => {}), load, threads, dropEvidence: true }, warm);
+    expect([warm.cleanHits, warm.computed]).toEqual([whole.files.length, 0]);
+    await expect(threads.map({ module: "", name: "" }, [1], null, 1)).rejects.toThrow(/closed/);
   });
 
   it("do the article step ahead for the first files only (`aheadFiles`); the stage reads and computes the others as before", async () => {
