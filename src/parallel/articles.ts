@@ -108,6 +108,8 @@ interface AheadPacks {
 /** A file's article step done ahead: its outcome as the stage would make it (evidence dropped), its records filed. */
 interface Ahead {
   outcome: ArticleOutcome;
+  /** Its cache keys (with a cache). */
+  keys: { article: string; dated: string } | null;
 }
 
 /**
@@ -148,8 +150,9 @@ export function articlesAhead(pool: WorkerPool | null, options: Pick<PrepareOpti
         if (!p || "rejected" in read) return;
         const file = read.file;
         let stored: StoredProse | undefined;
+        let keys: Ahead["keys"] = null;
         if (packs) {
-          const keys = keysOf(file);
+          keys = keysOf(file);
           const at = p.clean !== null && p.prose !== null ? packs.prose.putJson(keys.article, p.prose) : undefined;
           if (at !== undefined) stored = { source: packs.source, at };
           if (p.clean !== null) packs.articles.putJson(keys.article, p.clean);
@@ -158,7 +161,7 @@ export function articlesAhead(pool: WorkerPool | null, options: Pick<PrepareOpti
         ahead.ms[0] += p.ms[0];
         ahead.ms[1] += p.ms[1];
         ahead.ms[2] += p.ms[2];
-        prepared.set(file.path, { outcome: settled(fromPrepared(file, p, stored)) });
+        prepared.set(file.path, { outcome: settled(fromPrepared(file, p, stored)), keys });
       });
     try {
       const chunk = Math.max(1, Math.min(CHUNK, Math.ceil(requests.length / ((pool.size + 1) * 4))));
@@ -223,7 +226,9 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   if (cache) {
     const started = performance.now();
     const code = codeHash([STEP_MODULE, RECORD_MODULE]);
-    keys = files.map(buildKeys(code, ruleNames!, options.zone));
+    const keyOf = buildKeys(code, ruleNames!, options.zone);
+    // Those done ahead were keyed as they came (the same keys).
+    keys = files.map((file) => ahead?.prepared.get(file.path)?.keys ?? keyOf(file));
     if (ahead?.packs) {
       // Opened before ingest, holding nothing read (there was no article pack): what was done ahead is in them.
       ({ articles, prose, dated, source } = ahead.packs);
