@@ -124,8 +124,9 @@ export function articlesAhead(pool: WorkerPool | null, options: Pick<PrepareOpti
   if (!pool || !names) return null;
   const cache = options.cache ?? null;
   // A cache that may hold these articles (the ingest state was lost, the packs were not): the stage takes them
-  // from it as before, rather than every article being computed here again.
-  if (cache && existsSync(join(cache.dir, `${articleNamespace.name}.pack`))) return null;
+  // from it as before, rather than every article being computed here again. (Any of the three packs: one read
+  // wanting no key would not say what is damaged in it, as the stage's reading does.)
+  if (cache && [articleNamespace, proseNamespace, datedNamespace].some((ns) => existsSync(join(cache.dir, `${ns.name}.pack`)))) return null;
   const args: ArticleTaskArgs = { zone: options.zone, ruleNames: names };
   const prepared: ArticlesAhead["prepared"] = new Map();
   const aheadFiles = options.aheadFiles ?? AHEAD_FILES;
