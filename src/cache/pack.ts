@@ -54,7 +54,7 @@ export const isObject = (v: unknown): v is Record<string, unknown> => typeof v =
 export interface PackStats {
   /** Entries read that were sound and wanted. */
   hits: number;
-  /** Entries put by this build (so far, until the commit). */
+  /** Entries put by this build. */
   added: number;
   /** Entries in the old pack this build did not use: left out of the new one (counted at commit). */
   pruned: number;
@@ -281,7 +281,6 @@ export class Pack<T> {
       this.replaced++;
     }
     this.added.set(key, -1);
-    this.stats.added = this.added.size;
     try {
       if (!this.additions) {
         makeFoldersSync(this.dir);

@@ -8,7 +8,7 @@ export { rulesWithout } from "../clean/index.ts";
 export { buildDigestModel, cachedCategories, cachedViews } from "../digest/index.ts";
 export { writeFeeds } from "../feed/index.ts";
 export { buildReport, lastFileDays, movedDayLines, rejectionLines, summaryLines, warningLines, writeJsonFile } from "../report/index.ts";
-export { articlesAhead, prepareArticles, type ArticlesAhead } from "../parallel/articles.ts";
+export { prepareArticles, startArticleThreads } from "../parallel/articles.ts";
 export { AHEAD_CHUNK, startSummaryThreads, summariesAhead, summariseAll } from "../parallel/summaries.ts";
 export { cachedSummaries } from "../cache/summaries.ts";
 export { cachedClusterRows } from "../cache/cluster-rows.ts";

@@ -19,9 +19,8 @@ import { DiskCache } from "../cache/pack.ts";
 import { codeHash } from "../cache/code-hash.ts";
 import { readState, writeState } from "../cache/state.ts";
 import { buildRecordNamespace, filesLeft, hashesNow, hashesOf, hashOf, joinHashes, siteStateOfCopies, type BuildRecord, type HashedFiles } from "./build-record.ts";
-import type { ArticlesAhead, PrepareStats } from "../parallel/articles.ts";
+import type { PrepareStats } from "../parallel/articles.ts";
 import type { WorkerPool } from "../parallel/pool.ts";
-import { startArticlePool } from "../parallel/article-pool.ts";
 import type { CachedSummaries } from "../cache/summaries.ts";
 
 /** The stages a build runs when something changed (./build-stages.ts), loaded when it turns out to be needed. */
@@ -133,15 +132,11 @@ export async function runBuild(argv: string[]): Promise<number> {
     // No input known from the last build: every article will be computed, so the threads start now, beside the reading.
     const cold = !known || Object.keys(known.files).length === 0;
     let stages: Stages | null = null;
-    let readAhead: ArticlesAhead | null = null;
     if (cold) {
-      // Started before this thread loads the stages' code: each thread loads the article step's meanwhile.
-      threads.articles = startArticlePool();
       stages = await loadStages();
-      // They read the files for ingest, and clean and date each at once: this thread only lists them.
-      readAhead = stages.articlesAhead(threads.articles, { zone: config.timezone, rules: stages.rulesWithout(...config.disableRules), warn, cache });
+      threads.articles = stages.startArticleThreads({ zone: config.timezone, rules: stages.rulesWithout(...config.disableRules) });
     }
-    const ingested = await ingest(input, { known, keepText: KEPT_TEXT_CHARS, skip: [out.liveDigests, out.liveSite, ...(cache ? [cache.dir] : [])], ...(readAhead ? { readFiles: readAhead.readFiles } : {}) });
+    const ingested = await ingest(input, { known, keepText: KEPT_TEXT_CHARS, skip: [out.liveDigests, out.liveSite, ...(cache ? [cache.dir] : [])] });
     notRead = ingested.unopened;
     // Everything the output depends on besides the inputs: the code (and its packages, Node), the settings, and
     // where the digests and site are beside the input folder (ingest skips them), not where the three are: the
@@ -170,8 +165,6 @@ export async function runBuild(argv: string[]): Promise<number> {
       // Files read again because they had changed just before the last listing are settled now: record
       // them, or every build until the next changed one would read (and hash) them all again.
       if (cache && ingested.unopened < ingested.files.length) writeState(cache.dir, knownFilesNamespace, ingested.known, warn);
-      // The records a cold build filed as it read (there was no article pack) are kept for the next one.
-      if (readAhead?.packs) for (const pack of [readAhead.packs.prose, readAhead.packs.articles, readAhead.packs.dated]) await pack.commit();
       lap("unchanged");
     } else {
       const loaded = stages ?? (await loadStages());
@@ -186,7 +179,7 @@ export async function runBuild(argv: string[]): Promise<number> {
       const { model, write } = await (async () => {
         progress.step(`cleaning and dating ${ingested.files.length} articles`);
         const load = (file: (typeof ingested.files)[number]) => readSource(file, ingested.unread);
-        const prepared = await prepareArticles(ingested.files, { zone: config.timezone, rules, cache, warn, load, dropEvidence: true, threads: threads.articles, ahead: readAhead }, articleStats);
+        const prepared = await prepareArticles(ingested.files, { zone: config.timezone, rules, cache, warn, load, dropEvidence: true, threads: threads.articles }, articleStats);
         // Their texts are in the articles now (or not needed): the files keep only their names and times,
         // and where the unread ones are is no longer needed.
         for (const file of ingested.files) file.text = "";

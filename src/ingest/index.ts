@@ -35,14 +35,6 @@ export interface IngestOptions {
    * it is passed over with a warning, and so are the hidden lock, journal and copies beside it.
    */
   skip?: readonly string[];
-  /**
-   * Reads the files for ingest (a cold build: src/parallel/articles.ts `articlesAhead`, whose threads read and
-   * clean them at once): given every file the listing found to read, in the order of the listing, once the
-   * listing is done; answers what `readFileAt` gives for each, in the same order, with the file's content key
-   * set and its text left out (each file then comes without its text, as with `keepText: false`). The order
-   * of `files`, the messages and the rejections are those of a walk that reads each file as it lists it.
-   */
-  readFiles?: (requests: ReadRequest[]) => Promise<FileRead[]>;
 }
 
 export interface IngestOutcome extends IngestResult {
@@ -85,15 +77,7 @@ const SLASH = Buffer.from("/");
  * A path to give the file system: a string while every name on the way is UTF-8 as it is (the common
  * case: no Buffer per file), else its bytes.
  */
-export type FsPath = string | Buffer;
-
-/** A file to read (`readFileAt`): where it is, its path as the input shows it, its format and the size limit. */
-export interface ReadRequest {
-  abs: FsPath;
-  path: string;
-  format: InputFormat;
-  maxBytes: number;
-}
+type FsPath = string | Buffer;
 
 /** `dir/name` as an FsPath. A name that is not UTF-8, or not the same bytes as its text (a leading BOM is dropped in decoding), makes bytes. */
 function child(dir: FsPath, name: Buffer, text: { text: string; utf8: boolean }): FsPath {
@@ -122,15 +106,7 @@ interface Walk {
   seen: Map<string, string>;
   /** The build's own folders (device:inode), and for each folder holding one (device:inode) the names beside it (`._site.`). */
   own: { folders: Set<string>; beside: Map<string, string[]> };
-  readFiles: IngestOptions["readFiles"];
-  /**
-   * With `readFiles`: each file listed, in order, with where its outcome goes (the lengths of `files`,
-   * `messages` and `rejected` when it was listed), its outcome made once every read is answered.
-   */
-  listed: Listed[];
 }
-
-type Listed = { at: [files: number, messages: number, rejected: number]; abs: FsPath; path: string; format: InputFormat } & ({ was: KnownFile; info: Stats } | { was: null });
 
 /** Reads every file under `inputDir`. One bad entry never stops the others: it is rejected with a reason. */
 export async function ingest(inputDir: string, options: IngestOptions = {}): Promise<IngestOutcome> {
@@ -139,13 +115,12 @@ export async function ingest(inputDir: string, options: IngestOptions = {}): Pro
   const known = options.known === undefined ? null : (options.known ?? { at: 0, files: {} });
   // Worked out once: the racy margin comes from the environment, and reading it costs a call into the process per file.
   const own = await ownFolders(options.skip ?? []);
-  const walk: Walk = { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, known, settledBefore: settledBefore(known), next, unread: new Map(), keepChars: keptChars(options.keepText), unopened: 0, files: [], rejected: [], messages: [], seen: new Map(), own, readFiles: options.readFiles, listed: [] };
+  const walk: Walk = { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, known, settledBefore: settledBefore(known), next, unread: new Map(), keepChars: keptChars(options.keepText), unopened: 0, files: [], rejected: [], messages: [], seen: new Map(), own };
   const info = await stat(root);
   walk.seen.set(key(info), ".");
   // The folders really under the input come first: a link to one of them is the repeat, whatever the order.
   await listFolders(walk, root, "");
   await readFolder(walk, root, "", [key(info)]);
-  if (walk.readFiles) await readListed(walk, walk.readFiles);
   warnSameNames(walk.files, walk.messages);
   return { files: walk.files, rejected: walk.rejected, messages: walk.messages, known: next, unread: walk.unread, unopened: walk.unopened };
 }
@@ -259,33 +234,22 @@ async function readFile(walk: Walk, abs: FsPath, path: string, followed: Stats |
   if (was) {
     const info = followed ?? statOrNull(abs);
     if (info?.isFile() && info.size <= walk.maxBytes && was.format === format && info.ctimeMs < (finerThanSeconds(info.ctimeMs) ? walk.settledBefore.fine : walk.settledBefore.coarse) && sameSignature(signatureOf(info), was.signature)) {
-      if (walk.readFiles) walk.listed.push({ at: [walk.files.length, walk.messages.length, walk.rejected.length], abs, path, format, was, info });
-      else takeKnown(walk, abs, path, format, was, info);
+      for (const w of was.warnings) walk.messages.push({ file: path, stage: "ingest", level: "warning", ...w });
+      walk.files.push({ path, format, text: "", encoding: was.encoding, mtime: info.mtime, contentKey: was.contentKey });
+      walk.next.files[path] = was;
+      walk.unread.set(path, abs);
+      walk.unopened++;
       return;
     }
   }
-  if (walk.readFiles) walk.listed.push({ at: [walk.files.length, walk.messages.length, walk.rejected.length], abs, path, format, was: null });
-  else takeRead(walk, abs, path, format, readFileAt({ abs, path, format, maxBytes: walk.maxBytes }), false);
-}
-
-/** A file whose signature is the one the last build recorded: not read, its text left for `readSource`. */
-function takeKnown(walk: Walk, abs: FsPath, path: string, format: InputFormat, was: KnownFile, info: Stats): void {
-  for (const w of was.warnings) walk.messages.push({ file: path, stage: "ingest", level: "warning", ...w });
-  walk.files.push({ path, format, text: "", encoding: was.encoding, mtime: info.mtime, contentKey: was.contentKey });
-  walk.next.files[path] = was;
-  walk.unread.set(path, abs);
-  walk.unopened++;
-}
-
-/** A file read (`textLeft`: by `readFiles`, which leaves its text out and gives its content key). */
-function takeRead(walk: Walk, abs: FsPath, path: string, format: InputFormat, read: FileRead, textLeft: boolean): void {
+  const read = readSourceAt(abs, path, format, walk.maxBytes);
   if ("rejected" in read) {
     reject(walk, path, read.rejected.rule!, read.rejected.reason);
     return;
   }
   for (const w of read.warnings) walk.messages.push({ file: path, stage: "ingest", level: "warning", ...w });
-  const keep = !textLeft && read.file.text.length <= walk.keepChars;
-  if (!textLeft && (walk.known || walk.keepChars !== Infinity)) read.file.contentKey = contentKey(read.file);
+  const keep = read.file.text.length <= walk.keepChars;
+  if (walk.known || walk.keepChars !== Infinity) read.file.contentKey = contentKey(read.file);
   if (walk.known) walk.next.files[path] = { signature: read.signature, format, encoding: read.file.encoding, contentKey: read.file.contentKey!, warnings: read.warnings };
   if (keep) walk.keepChars -= read.file.text.length;
   else {
@@ -295,48 +259,15 @@ function takeRead(walk: Walk, abs: FsPath, path: string, format: InputFormat, re
   walk.files.push(read.file);
 }
 
-/**
- * The files listed, read by `readFiles` all at once, each outcome put where a walk that read it as it
- * listed it would have put it (among the listing's own messages and rejections).
- */
-async function readListed(walk: Walk, readFiles: NonNullable<Walk["readFiles"]>): Promise<void> {
-  const toRead = walk.listed.filter((l) => l.was === null);
-  const reads = toRead.length > 0 ? await readFiles(toRead.map(({ abs, path, format }) => ({ abs, path, format, maxBytes: walk.maxBytes }))) : [];
-  if (reads.length !== toRead.length) throw new Error(`${reads.length} files read of ${toRead.length}`);
-  const listing = { files: walk.files, messages: walk.messages, rejected: walk.rejected };
-  Object.assign(walk, { files: [], messages: [], rejected: [] });
-  // What the listed files' outcomes added so far (the listing's own entries are the rest).
-  const done: [number, number, number] = [0, 0, 0];
-  const upTo = (at: Listed["at"]) => {
-    walk.files.push(...listing.files.slice(walk.files.length - done[0], at[0]));
-    walk.messages.push(...listing.messages.slice(walk.messages.length - done[1], at[1]));
-    walk.rejected.push(...listing.rejected.slice(walk.rejected.length - done[2], at[2]));
-  };
-  let k = 0;
-  for (const l of walk.listed) {
-    upTo(l.at);
-    const before = [walk.files.length, walk.messages.length, walk.rejected.length];
-    if (l.was) takeKnown(walk, l.abs, l.path, l.format, l.was, l.info);
-    else takeRead(walk, l.abs, l.path, l.format, reads[k++]!, true);
-    done[0] += walk.files.length - before[0]!;
-    done[1] += walk.messages.length - before[1]!;
-    done[2] += walk.rejected.length - before[2]!;
-  }
-  upTo([listing.files.length, listing.messages.length, listing.rejected.length]);
-  walk.listed = [];
-}
-
 function keptChars(keepText: boolean | number | undefined): number {
   if (keepText === undefined || keepText === true) return Infinity;
   return keepText === false ? 0 : Math.max(0, keepText);
 }
 
-/** What reading one file gives: the file, its decoding warnings and signature; or why it is rejected. */
-export type FileRead = { file: SourceFile; warnings: KnownFile["warnings"]; signature: KnownFile["signature"] } | { rejected: Rejection & { rule: string } };
-type Read = FileRead;
+type Read = { file: SourceFile; warnings: KnownFile["warnings"]; signature: KnownFile["signature"] } | { rejected: Rejection & { rule: string } };
 
 /** Reads and decodes one file. Synchronous calls: one file at a time, they cost a tenth of the promise ones. */
-export function readFileAt({ abs, path, format, maxBytes }: ReadRequest): Read {
+function readSourceAt(abs: FsPath, path: string, format: InputFormat, maxBytes: number): Read {
   const refuse = (rule: string, reason: string): Read => ({ rejected: { path, reason, rule } });
   // O_NONBLOCK: should the file have been swapped for a FIFO since it was listed, opening it does not hang.
   let fd: number;
@@ -392,7 +323,7 @@ function readAll(fd: number, size: number): Buffer {
  */
 export async function readSource(file: SourceFile, unread: ReadonlyMap<string, FsPath>, maxBytes = DEFAULT_MAX_BYTES): Promise<{ file: SourceFile } | { rejected: Rejection; messages: Message[] }> {
   const abs = unread.get(file.path);
-  const read = abs ? readFileAt({ abs, path: file.path, format: file.format, maxBytes }) : { rejected: { path: file.path, reason: "cannot be read (it vanished while being read)", rule: "unreadable" } };
+  const read = abs ? readSourceAt(abs, file.path, file.format, maxBytes) : { rejected: { path: file.path, reason: "cannot be read (it vanished while being read)", rule: "unreadable" } };
   if ("rejected" in read) {
     const { path, reason, rule } = read.rejected;
     return { rejected: { path, reason }, messages: [{ file: path, stage: "ingest", level: "error", rule, text: reason }] };

@@ -4,7 +4,6 @@ import type { SourceFile } from "../types.ts";
 import { defaultRules, type CleanRule } from "../clean/index.ts";
 import { cleanArticle, dateArticle, type ArticleClock, type ArticleOutcome } from "../pipeline/article.ts";
 import { cleanRecordJson, datedRecordJson } from "../cache/articles.ts";
-import { contentKey, readFileAt, type FileRead, type ReadRequest } from "../ingest/index.ts";
 
 export interface ArticleTaskArgs {
   zone: string;
@@ -29,33 +28,6 @@ export interface PreparedFile {
 export function prepareFiles(files: SourceFile[], args: ArticleTaskArgs): PreparedFile[] {
   const rules = rulesNamed(args.ruleNames);
   return files.map((file) => prepareFile(file, args.zone, rules, true));
-}
-
-/** A file read for ingest (its text left out, its content key set) and, when it could be read, its article step. */
-export interface ReadAnswer {
-  read: FileRead;
-  prepared: PreparedFile | null;
-}
-
-/** A file to read; `keyOnly`: its article step is left to the stage (./articles.ts `AHEAD_FILES`). */
-export type ReadTask = ReadRequest & { keyOnly?: boolean };
-
-/**
- * Ingest's reads done here (src/ingest `readFiles`), each file's article step beside: a cold build's
- * threads read the files themselves, so that the thread listing the input neither reads them nor sends
- * their texts. What each read gives is what ingest's own read gives.
- */
-export function readAndPrepareFiles(requests: ReadTask[], args: ArticleTaskArgs): ReadAnswer[] {
-  const rules = rulesNamed(args.ruleNames);
-  return requests.map((request) => {
-    // A path that is bytes comes to a thread as a Uint8Array.
-    const read = readFileAt(typeof request.abs === "string" || Buffer.isBuffer(request.abs) ? request : { ...request, abs: Buffer.from(request.abs) });
-    if ("rejected" in read) return { read, prepared: null };
-    read.file.contentKey = contentKey(read.file);
-    const prepared = request.keyOnly ? null : prepareFile(read.file, args.zone, rules, true);
-    read.file.text = "";
-    return { read, prepared };
-  });
 }
 
 /** One file; `forThread` drops the raw text from a returned outcome (the other side has the file). */

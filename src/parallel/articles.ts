@@ -10,12 +10,8 @@ import { articleNamespace, buildKeys, datedNamespace, datedRecordJson, proseName
 import type { ArticleProse, StoredProse } from "../types.ts";
 import { paragraphsOf } from "../text/article-text.ts";
 import type { CleanRule } from "../clean/index.ts";
-import { prepareFile, prepareFiles, readAndPrepareFiles, type ArticleTaskArgs, type PreparedFile, type ReadAnswer, type ReadTask } from "./article-task.ts";
-import { contentKey, readFileAt, type FileRead, type ReadRequest } from "../ingest/index.ts";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { prepareFile, prepareFiles, type ArticleTaskArgs, type PreparedFile } from "./article-task.ts";
 import { defaultWorkerCount, WorkerPool } from "./pool.ts";
-import { ARTICLE_TASK, READ_TASK, startArticlePool } from "./article-pool.ts";
 
 export interface PrepareOptions extends ArticleOptions {
   /** The build cache; without one every article is computed. */
@@ -40,12 +36,6 @@ export interface PrepareOptions extends ArticleOptions {
    * this is done with them (the caller closes them too when this is never called).
    */
   threads?: WorkerPool | null;
-  /**
-   * The input as read on the threads (`articlesAhead`, given this `cache`): a file to compute whose article
-   * step is there is taken from there, its records already in the packs, which this commits (with
-   * `dropEvidence` only: the files come without their texts).
-   */
-  ahead?: ArticlesAhead | null;
 }
 
 export interface PrepareStats {
@@ -54,8 +44,6 @@ export interface PrepareStats {
   cleanHits: number;
   datedHits: number;
   computed: number;
-  /** Of those computed, the files whose article step was done as the input was read (`articlesAhead`). */
-  ahead: number;
   threads: number;
   /** Milliseconds: reading the cache, writing it, and cleaning, dating and reading clustering's terms summed over threads. */
   cacheRead: number;
@@ -71,123 +59,20 @@ const CHUNK = 32;
 /** Files this thread computes between looking at the threads' answers: it never keeps a thread waiting for long. */
 const LOCAL_STEP = 4;
 
+const ARTICLE_TASK = { module: runnableModuleUrl("./article-task", import.meta.url), name: "prepareFiles" };
+
 /**
  * The article step's threads, started now and loading its code while this thread does other work
- * (reads the input): for a build that will compute many articles. Null when there would be none, or
- * when the rules cannot be sent to them.
+ * (reads the input): for a build that will compute many articles. Null when there would be none.
  */
 export function startArticleThreads(options: Pick<PrepareOptions, "zone" | "rules" | "workers">): WorkerPool | null {
   const names = ruleNamesOf(options.rules ?? defaultRules);
-  return names ? startArticlePool(options.workers ?? defaultWorkerCount(), { zone: options.zone, ruleNames: names }) : null;
-}
-
-/**
- * A cold build's reading of the input, on the article threads started ahead (`startArticleThreads`) and
- * this thread: `readFiles` is ingest's; each file it reads it cleans and dates at once, and its outcome is
- * made and its records filed into the cache's packs (`packs`, opened before the first answer) as each
- * answer comes, so that no file's records wait in memory for the stage. The outcomes are kept in `prepared`
- * by path for `prepareArticles`, which takes them and commits the packs. This thread only lists the input,
- * and sends paths; the texts never travel to a thread.
- */
-export interface ArticlesAhead {
-  readFiles: (requests: ReadRequest[]) => Promise<FileRead[]>;
-  prepared: Map<string, Ahead>;
-  /** The article, prose and dated packs the records went into (null without a cache); `prepareArticles` commits them. */
-  packs: AheadPacks | null;
-  /** Milliseconds of cleaning, dating and clustering's terms over the files done ahead, summed over threads. */
-  ms: [clean: number, date: number, terms: number];
-}
-
-interface AheadPacks {
-  articles: Pack<CleanRecord>;
-  prose: Pack<number>;
-  dated: Pack<DatedRecord>;
-  source: StoredProse["source"];
-}
-
-/** A file's article step done ahead: its outcome as the stage would make it (evidence dropped), its records filed. */
-interface Ahead {
-  outcome: ArticleOutcome;
-  /** Its cache keys (with a cache). */
-  keys: { article: string; dated: string } | null;
-}
-
-/**
- * Files whose article step is done ahead, at most (the first ones listed): their outcomes wait in memory for
- * the stage (the same articles the stage holds once it is done); the files past these are read and keyed
- * on the threads, and computed by the stage as before.
- */
-export const AHEAD_FILES = 12_000;
-
-export function articlesAhead(pool: WorkerPool | null, options: Pick<PrepareOptions, "zone" | "rules" | "warn" | "cache"> & { aheadFiles?: number }): ArticlesAhead | null {
-  const names = ruleNamesOf(options.rules ?? defaultRules);
-  if (!pool || !names) return null;
-  const cache = options.cache ?? null;
-  // A cache that may hold these articles (the ingest state was lost, the packs were not): the stage takes them
-  // from it as before, rather than every article being computed here again. (Any of the three packs: one read
-  // wanting no key would not say what is damaged in it, as the stage's reading does.)
-  if (cache && [articleNamespace, proseNamespace, datedNamespace].some((ns) => existsSync(join(cache.dir, `${ns.name}.pack`)))) return null;
+  const workers = options.workers ?? defaultWorkerCount();
+  if (!names || workers <= 1) return null;
+  const pool = new WorkerPool(workers - 1);
   const args: ArticleTaskArgs = { zone: options.zone, ruleNames: names };
-  const prepared: ArticlesAhead["prepared"] = new Map();
-  const aheadFiles = options.aheadFiles ?? AHEAD_FILES;
-  const keysOf = buildKeys(codeHash([STEP_MODULE, RECORD_MODULE]), names, options.zone);
-  const ahead: ArticlesAhead = { readFiles: async () => [], prepared, packs: null, ms: [0, 0, 0] };
-  ahead.readFiles = async (requests: ReadRequest[]): Promise<FileRead[]> => {
-    if (cache && !ahead.packs) {
-      // Nothing to read in them (see above): opened for the records as they come.
-      const none = new Set<string>();
-      const articles = await cache.open(articleNamespace, none);
-      const prose = await cache.open(proseNamespace, none);
-      const dated = await cache.open(datedNamespace, none);
-      ahead.packs = { articles, prose, dated, source: storedProse(prose) };
-    }
-    const packs = ahead.packs;
-    const reads = new Array<FileRead>(requests.length);
-    const tasks: ReadTask[] = requests.map((request, k) => (k < aheadFiles ? request : { ...request, keyOnly: true }));
-    const take = (start: number, answers: ReadAnswer[]) =>
-      answers.forEach((answer, k) => {
-        const read = (reads[start + k] = answer.read);
-        const p = answer.prepared;
-        if (!p || "rejected" in read) return;
-        const file = read.file;
-        let stored: StoredProse | undefined;
-        let keys: Ahead["keys"] = null;
-        if (packs) {
-          keys = keysOf(file);
-          const at = p.clean !== null && p.prose !== null ? packs.prose.putJson(keys.article, p.prose) : undefined;
-          if (at !== undefined) stored = { source: packs.source, at };
-          if (p.clean !== null) packs.articles.putJson(keys.article, p.clean);
-          if (p.dated !== null) packs.dated.putJson(keys.dated, p.dated);
-        }
-        ahead.ms[0] += p.ms[0];
-        ahead.ms[1] += p.ms[1];
-        ahead.ms[2] += p.ms[2];
-        prepared.set(file.path, { outcome: settled(fromPrepared(file, p, stored)), keys });
-      });
-    try {
-      const chunk = Math.max(1, Math.min(CHUNK, Math.ceil(requests.length / ((pool.size + 1) * 4))));
-      await pool.forEach<ReadTask, ReadAnswer>(READ_TASK, tasks, args, chunk, take, { local: (items) => readAndPrepareFiles(items, args), ahead: 2, localStep: LOCAL_STEP });
-    } catch (error) {
-      // Speed, not the build: the files not answered are read here, and their articles made by the stage.
-      options.warn?.(`worker threads failed (${(error as Error).message}); going on without them`);
-      for (const [k, request] of requests.entries()) {
-        if (reads[k] !== undefined) continue;
-        const read = readFileAt(request);
-        if (!("rejected" in read)) {
-          read.file.contentKey = contentKey(read.file);
-          read.file.text = "";
-        }
-        reads[k] = read;
-      }
-    }
-    return reads;
-  };
-  return ahead;
-}
-
-/** An outcome with its evidence dropped (`PrepareOptions.dropEvidence`). */
-function settled(o: ArticleOutcome): ArticleOutcome {
-  return "article" in o ? { article: { ...o.article, raw: "", context: "" } } : o;
+  void pool.warm(ARTICLE_TASK, args);
+  return pool;
 }
 
 /** Rules are sent to threads and named in keys by name: only the stage's own rules can be. */
@@ -202,7 +87,7 @@ const RECORD_MODULE = moduleUrl("../cache/articles", import.meta.url);
 
 export async function prepareArticles(files: readonly SourceFile[], options: PrepareOptions, stats?: PrepareStats): Promise<ArticleOutcome[]> {
   const s: PrepareStats = stats ?? ({} as PrepareStats);
-  Object.assign(s, { files: files.length, cleanHits: 0, datedHits: 0, computed: 0, ahead: 0, threads: 0, cacheRead: 0, cacheWrite: 0, clean: 0, date: 0, terms: 0 });
+  Object.assign(s, { files: files.length, cleanHits: 0, datedHits: 0, computed: 0, threads: 0, cacheRead: 0, cacheWrite: 0, clean: 0, date: 0, terms: 0 });
   const rules = options.rules ?? defaultRules;
   const ruleNames = ruleNamesOf(rules);
   const workers = ruleNames ? (options.workers ?? defaultWorkerCount()) : 0;
@@ -212,10 +97,7 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   const outcomes = new Array<ArticleOutcome>(files.length);
   // Each outcome lets go of its evidence as soon as it is final, not once all are: the texts of every
   // input at once would be most of the build's memory.
-  const settle = (o: ArticleOutcome): ArticleOutcome => (options.dropEvidence ? settled(o) : o);
-  // A cold build's files done ahead (`articlesAhead`): their outcomes made, their records in its packs (taken
-  // only when they went to this cache's packs, or there is no cache on either side).
-  const ahead = options.dropEvidence && options.ahead && (options.ahead.packs !== null) === (cache !== null) ? options.ahead : null;
+  const settle = (o: ArticleOutcome): ArticleOutcome => (options.dropEvidence && "article" in o ? { article: { ...o.article, raw: "", context: "" } } : o);
   let todo = files.map((_, i) => i);
   let articles: Pack<CleanRecord> | null = null;
   let prose: Pack<number> | null = null;
@@ -227,19 +109,12 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   if (cache) {
     const started = performance.now();
     const code = codeHash([STEP_MODULE, RECORD_MODULE]);
-    const keyOf = buildKeys(code, ruleNames!, options.zone);
-    // Those done ahead were keyed as they came (the same keys).
-    keys = files.map((file) => ahead?.prepared.get(file.path)?.keys ?? keyOf(file));
-    if (ahead?.packs) {
-      // Opened before ingest, holding nothing read (there was no article pack): what was done ahead is in them.
-      ({ articles, prose, dated, source } = ahead.packs);
-    } else {
-      const articleKeys = new Set(keys.map((k) => k.article));
-      articles = await cache.open(articleNamespace, articleKeys);
-      prose = await cache.open(proseNamespace, articleKeys);
-      dated = await cache.open(datedNamespace, new Set(keys.map((k) => k.dated)));
-      source = storedProse(prose);
-    }
+    keys = files.map(buildKeys(code, ruleNames!, options.zone));
+    const articleKeys = new Set(keys.map((k) => k.article));
+    articles = await cache.open(articleNamespace, articleKeys);
+    prose = await cache.open(proseNamespace, articleKeys);
+    dated = await cache.open(datedNamespace, new Set(keys.map((k) => k.dated)));
+    source = storedProse(prose);
     todo = [];
     files.forEach((file, i) => {
       const record = articles!.get(keys[i]!.article);
@@ -285,7 +160,8 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   s.computed = todo.length;
   // Each computed file: its outcome, and its records into the cache, as soon as it comes (so the
   // records' JSON is not all held at once).
-  const take = (k: number, p: PreparedFile, i = todo[k]!) => {
+  const take = (k: number, p: PreparedFile) => {
+    const i = todo[k]!;
     if (failed.has(i)) return; // not read: its rejection is its outcome, and nothing goes into the cache
     // The prose goes into its pack, and the article says where it is instead of holding it (read back
     // where needed): a cold build does not hold every article's paragraphs through clustering.
@@ -299,20 +175,6 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
       if (p.dated !== null) dated!.putJson(keys[i]!.dated, p.dated);
     }
   };
-  // Computed as the input was read (a cold build): taken now, the rest computed below.
-  const done = ahead?.prepared;
-  if (done && done.size > 0) {
-    const rest: number[] = [];
-    for (const i of todo) {
-      const a = done.get(files[i]!.path);
-      if (a) outcomes[i] = a.outcome;
-      else rest.push(i);
-    }
-    [s.clean, s.date, s.terms] = [s.clean + ahead!.ms[0], s.date + ahead!.ms[1], s.terms + ahead!.ms[2]];
-    s.ahead = todo.length - rest.length;
-    if (s.ahead > 0) s.threads = (options.threads?.size ?? 0) + 1;
-    todo = rest;
-  }
   if (todo.length > 0) {
     const todoFiles = todo.map((i) => files[i]!);
     // A chunk's files with their texts, read just before the chunk is done (its texts are dropped after).
@@ -345,7 +207,6 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
   }
 
   await options.threads?.close(); // started ahead, and not needed (or no longer)
-  options.ahead?.prepared.clear(); // taken (or not needed)
 
   // Cleaned before, but the file's time or the zone is new: date again (it is quick).
   for (const { i, article: cleaned } of dateOnly) {

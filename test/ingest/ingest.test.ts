@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { contentKey, ingest, readFileAt, readSource } from "../../src/ingest/index.ts";
+import { contentKey, ingest, readSource } from "../../src/ingest/index.ts";
 import { cacheKey } from "../../src/cache/pack.ts";
 import { decode } from "../../src/ingest/decode.ts";
 
@@ -122,53 +122,6 @@ describe("ingest", () => {
     }
     const none = await ingest(inputs, { keepText: false });
     expect(none.files.every((f) => f.text === "" && f.contentKey)).toBe(true);
-  });
-
-  it("with `readFiles`, reads nothing itself: the files listed go to it in order, and what it answers lands where a walk reading each file as it lists it puts it", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "digest-readfiles-"));
-    try {
-      cpSync(inputs, join(dir, "b"), { recursive: true });
-      cpSync(inputs, join(dir, "a", "c"), { recursive: true });
-      writeFileSync(join(dir, "a", "notes.doc"), "not read");
-      writeFileSync(Buffer.from(join(dir, "a", "caf\xe9.txt"), "latin1"), "date 2025-03-01\nA headline\n\nSome article text.\n");
-      writeFileSync(join(dir, "z.txt"), "");
-      const walked = await ingest(dir, { keepText: false, known: null });
-      const asked: string[][] = [];
-      const deferred = await ingest(dir, {
-        keepText: false,
-        known: null,
-        readFiles: async (requests) => {
-          asked.push(requests.map((r) => r.path));
-          await new Promise((resolve) => setImmediate(resolve));
-          return requests.map((request) => {
-            const read = readFileAt(request);
-            if ("file" in read) read.file = { ...read.file, text: "", contentKey: contentKey(read.file) };
-            return read;
-          });
-        },
-      });
-      // Once, every file with a known format, in the listing's order (the rejected ones among them).
-      expect(asked).toEqual([[...walked.files.map((f) => f.path), ...walked.rejected.filter((r) => /empty|binary/.test(r.reason)).map((r) => r.path)].sort((x, y) => (Buffer.compare(Buffer.from(x), Buffer.from(y))))]);
-      expect(walked.messages.some((m) => m.rule === "file-name") && walked.messages.some((m) => m.rule === "file-type") && walked.rejected.some((r) => r.reason === "empty file")).toBe(true);
-      expect(deferred.files).toEqual(walked.files);
-      expect(deferred.messages).toEqual(walked.messages);
-      expect(deferred.rejected).toEqual(walked.rejected);
-      expect(JSON.stringify(deferred.known.files)).toBe(JSON.stringify(walked.known.files));
-      expect([...deferred.unread]).toEqual([...walked.unread]);
-      // A later build's known files are taken unread where they were, the changed one read.
-      writeFileSync(join(dir, "a", "c", "copy-a.txt"), "date 2025-03-02\nAnother headline\n\nOther text.\n");
-      const known = { ...walked.known, at: Date.now() + 10_000 };
-      const again = await ingest(dir, { keepText: false, known });
-      const againDeferred = await ingest(dir, { keepText: false, known, readFiles: async (requests) => requests.map((request) => { const read = readFileAt(request); if ("file" in read) read.file = { ...read.file, text: "", contentKey: contentKey(read.file) }; return read; }) });
-      expect(again.unopened).toBe(againDeferred.unopened);
-      expect(again.unopened).toBeGreaterThan(0);
-      expect(againDeferred.files).toEqual(again.files);
-      expect(againDeferred.messages).toEqual(again.messages);
-      expect(againDeferred.rejected).toEqual(again.rejected);
-      expect(JSON.stringify(againDeferred.known.files)).toBe(JSON.stringify(again.known.files));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 
   it("gives each input the content key the cache's own key function gives its format, encoding, URL and text", () => {

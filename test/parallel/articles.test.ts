@@ -3,13 +3,12 @@ import { describe, expect, it } from "vitest";
 import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ingest, readSource } from "../../src/ingest/index.ts";
+import { ingest } from "../../src/ingest/index.ts";
 import { runPipeline } from "../../src/pipeline.ts";
 import { cleanArticle, dateArticle, prepareArticle } from "../../src/pipeline/article.ts";
 import { dateArticles } from "../../src/date/index.ts";
 import { defaultRules, rulesWithout } from "../../src/clean/index.ts";
-import { articlesAhead, prepareArticles, startArticleThreads, type PrepareStats } from "../../src/parallel/articles.ts";
-import { startArticlePool } from "../../src/parallel/article-pool.ts";
+import { prepareArticles, startArticleThreads, type PrepareStats } from "../../src/parallel/articles.ts";
 import { DiskCache } from "../../src/cache/pack.ts";
 import { withStoredProse } from "../../src/cache/articles.ts";
 import { paragraphsOf, textFacts } from "../../src/text/article-text.ts";
@@ -48,7 +47,6 @@ function plain<T>(value: T, readContext = true): T {
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, plain(v, readContext)])) as T;
 }
 const json = (v: unknown) => JSON.stringify(plain(v));
-const articles = (outcomes: ReadonlyArray<object>) => outcomes.filter((o) => "article" in o).length;
 
 describe("the per-article map", () => {
   it("covers articles, rejections and warnings (the fixtures exercise every outcome)", () => {
@@ -118,117 +116,6 @@ describe("the per-article map", () => {
     expect(moved.cleanHits).toBe(files.length);
     expect(moved.datedHits).toBe(0);
     expect(warnings).toEqual([]);
-  });
-});
-
-describe("threads that read the input themselves (a cold build)", () => {
-  it("read every file for ingest and clean it at once: ingest's outcome as its own reading gives it, the same articles with a cache or without, no file read on this thread", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "digest-ahead-"));
-    // Enough files for several chunks: the fixtures four times over, under four folders; a name that is not UTF-8.
-    for (const copy of ["a", "b", "c", "d"]) for (const sub of ["seeds", "site-hostile", "inputs"]) cpSync(join(fixtures, sub), join(dir, copy, sub), { recursive: true });
-    writeFileSync(Buffer.from(join(dir, "b", "caf\xe9.txt"), "latin1"), "date 2025-03-01\nCouncil closes the bridge\n\nThe council voted on Monday to close the bridge for a year of repairs.\n");
-    const whole = await ingest(dir, { keepText: false });
-    const direct = (await ingest(dir)).files.map((file) => prepareArticle(file, { zone }));
-    const emptied = direct.map((o) => ("article" in o ? { article: { ...o.article, raw: "", context: "" } } : o));
-    expect(whole.files.length).toBeGreaterThan(64);
-    expect(whole.rejected.length).toBeGreaterThan(0);
-    const cacheDir = mkdtempSync(join(tmpdir(), "digest-ahead-cache-"));
-    for (const cache of [null, new DiskCache(cacheDir, () => {})]) {
-      const threads = startArticleThreads({ zone, workers: 2 })!;
-      const ahead = articlesAhead(threads, { zone, cache })!;
-      const ingested = await ingest(dir, { keepText: false, readFiles: ahead.readFiles });
-      expect(ingested.files).toEqual(whole.files);
-      expect(ingested.messages).toEqual(whole.messages);
-      expect(ingested.rejected).toEqual(whole.rejected);
-      // Each file's records went into the packs as its answer came, before the stage; their outcomes are made.
-      expect(ahead.prepared.size).toBe(ingested.files.length);
-      expect(ahead.packs === null).toBe(cache === null);
-      // (Copies of one file share their records: one entry per content.)
-      const contents = (keep: (i: number) => boolean) => new Set(ingested.files.filter((_, i) => keep(i)).map((f) => f.contentKey)).size;
-      if (ahead.packs) expect([ahead.packs.articles.stats.added, ahead.packs.prose.stats.added]).toEqual([contents(() => true), contents((i) => "article" in emptied[i]!)]);
-      let reads = 0;
-      const load = (file: SourceFile) => {
-        reads++;
-        return readSource(file, ingested.unread);
-      };
-      const stats = {} as PrepareStats;
-      const prepared = await prepareArticles(ingested.files, { zone, workers: 2, minParallel: 1, threads, ahead, load, cache, dropEvidence: true }, stats);
-      expect(stats.ahead).toBe(ingested.files.length);
-      expect(stats.threads).toBe(2);
-      expect(reads).toBe(0);
-      expect(JSON.stringify(plain(prepared, false))).toBe(json(emptied));
-      expect(ahead.prepared.size).toBe(0);
-      await expect(threads.map({ module: "", name: "" }, [1], null, 1)).rejects.toThrow(/closed/);
-    }
-    // The packs were committed: the next build takes every article from them.
-    const warm = {} as PrepareStats;
-    const again = await prepareArticles(whole.files, { zone, workers: 0, cache: new DiskCache(cacheDir, () => {}), load: (file) => readSource(file, whole.unread), dropEvidence: true }, warm);
-    expect([warm.cleanHits, warm.datedHits, warm.computed]).toEqual([whole.files.length, articles(emptied), 0]);
-    expect(JSON.stringify(plain(again, false))).toBe(json(emptied));
-  });
-
-  it("are not asked ahead when the cache holds an article pack (the ingest state was lost): the stage takes the articles from it", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "digest-ahead-known-"));
-    for (const sub of ["seeds", "inputs"]) cpSync(join(fixtures, sub), join(dir, sub), { recursive: true });
-    const cacheDir = mkdtempSync(join(tmpdir(), "digest-ahead-known-cache-"));
-    const whole = await ingest(dir, { keepText: false });
-    const load = (file: SourceFile) => readSource(file, whole.unread);
-    await prepareArticles(whole.files, { zone, workers: 0, cache: new DiskCache(cacheDir, () => {}), load, dropEvidence: true });
-    const threads = startArticleThreads({ zone, workers: 2 })!;
-    expect(articlesAhead(threads, { zone, cache: new DiskCache(cacheDir, () => {}) })).toBeNull();
-    const warm = {} as PrepareStats;
-    await prepareArticles(whole.files, { zone, cache: new DiskCache(cacheDir, () => {}), load, threads, dropEvidence: true }, warm);
-    expect([warm.cleanHits, warm.computed]).toEqual([whole.files.length, 0]);
-    await expect(threads.map({ module: "", name: "" }, [1], null, 1)).rejects.toThrow(/closed/);
-  });
-
-  it("do the article step ahead for the first files only (`aheadFiles`); the stage reads and computes the others as before", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "digest-ahead-some-"));
-    for (const copy of ["a", "b"]) for (const sub of ["seeds", "inputs"]) cpSync(join(fixtures, sub), join(dir, copy, sub), { recursive: true });
-    const direct = (await ingest(dir)).files.map((file) => prepareArticle(file, { zone }));
-    const threads = startArticleThreads({ zone, workers: 2 })!;
-    const ahead = articlesAhead(threads, { zone, aheadFiles: 10 })!;
-    const ingested = await ingest(dir, { keepText: false, readFiles: ahead.readFiles });
-    expect(ingested.files.length).toBeGreaterThanOrEqual(20);
-    let reads = 0;
-    const load = (file: SourceFile) => {
-      reads++;
-      return readSource(file, ingested.unread);
-    };
-    const stats = {} as PrepareStats;
-    const prepared = await prepareArticles(ingested.files, { zone, workers: 2, minParallel: 1, threads, ahead, load, dropEvidence: true }, stats);
-    // Of the first ten files listed, those read (the empty and binary ones are rejected).
-    expect(stats.ahead).toBeGreaterThan(0);
-    expect(stats.ahead).toBeLessThanOrEqual(10);
-    expect(reads).toBe(ingested.files.length - stats.ahead);
-    expect(JSON.stringify(plain(prepared, false))).toBe(json(direct.map((o) => ("article" in o ? { article: { ...o.article, raw: "", context: "" } } : o))));
-  });
-
-  it("when the threads fail, the files are read here instead: the same ingest and outcomes, and the failure said", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "digest-ahead-fail-"));
-    for (const sub of ["seeds", "inputs"]) cpSync(join(fixtures, sub), join(dir, sub), { recursive: true });
-    const whole = await ingest(dir, { keepText: false });
-    const direct = (await ingest(dir)).files.map((file) => prepareArticle(file, { zone }));
-    const threads = startArticleThreads({ zone, workers: 2 })!;
-    const warnings: string[] = [];
-    const ahead = articlesAhead(threads, { zone, warn: (text) => warnings.push(text) })!;
-    await threads.close(); // a pool that cannot take the chunks
-    const ingested = await ingest(dir, { keepText: false, readFiles: ahead.readFiles });
-    expect(warnings).toEqual([expect.stringMatching(/^worker threads failed/)]);
-    expect(ingested.files).toEqual(whole.files);
-    expect(ingested.messages).toEqual(whole.messages);
-    expect(ingested.rejected).toEqual(whole.rejected);
-    const load = (file: SourceFile) => readSource(file, ingested.unread);
-    const prepared = await prepareArticles(ingested.files, { zone, workers: 1, threads, ahead, load, dropEvidence: true });
-    expect(JSON.stringify(plain(prepared, false))).toBe(json(direct.map((o) => ("article" in o ? { article: { ...o.article, raw: "", context: "" } } : o))));
-  });
-
-  it("are not asked ahead when there are none, or the rules cannot be sent to them", () => {
-    expect(articlesAhead(null, { zone })).toBeNull();
-    expect(startArticlePool(1)).toBeNull();
-    const threads = startArticleThreads({ zone, workers: 2 })!;
-    expect(articlesAhead(threads, { zone, rules: [{ ...defaultRules[0]!, name: "mine" }] })).toBeNull();
-    return threads.close();
   });
 });
 
