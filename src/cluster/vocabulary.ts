@@ -66,9 +66,19 @@ export class Vocabulary {
    * order each article's record lists its terms in (term-record.ts).
    */
   ranks(): Int32Array {
-    const n = this.count;
+    return this.ranksOf(null);
+  }
+
+  /**
+   * As `ranks`, over the ids `used` marks alone (null: every id); an id not used has rank -1. The ranks
+   * are those of a vocabulary that never held the others.
+   */
+  ranksOf(used: Uint8Array | null): Int32Array {
+    const count = this.count;
+    let n = 0;
+    for (let id = 0; id < count; id++) if (!used || used[id]) n++;
     const keys = new BigUint64Array(n);
-    for (let id = 0; id < n; id++) keys[id] = (BigInt(this.hashes[id]! >>> 0) << 32n) | BigInt(id);
+    for (let id = 0, k = 0; id < count; id++) if (!used || used[id]) keys[k++] = (BigInt(this.hashes[id]! >>> 0) << 32n) | BigInt(id);
     keys.sort();
     const order = new Int32Array(n);
     for (let k = 0; k < n; k++) order[k] = Number(keys[k]! & 0xffffffffn);
@@ -79,7 +89,7 @@ export class Vocabulary {
       if (end - k > 1) order.set(order.subarray(k, end).sort((x, y) => this.tags[x]! - this.tags[y]!), k);
       k = end;
     }
-    const rank = new Int32Array(n);
+    const rank = new Int32Array(count).fill(-1);
     for (let k = 0; k < n; k++) rank[order[k]!] = k;
     return rank;
   }

@@ -1,0 +1,126 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { DiskCache } from "../../src/cache/pack.ts";
+import { cachedClusterRows } from "../../src/cache/cluster-rows.ts";
+import { TERMS_FILE } from "../../src/cache/cluster-terms.ts";
+import { articleTermsKeyed, clusterArticles, defaultClusterOptions } from "../../src/cluster/index.ts";
+import { paragraphsOf } from "../../src/text/article-text.ts";
+import type { DatedArticle } from "../../src/types.ts";
+import { clusterStories, datedEvents } from "./cluster-rows-fixture.ts";
+
+// Every article's terms carried to the next build (cluster-terms.bin): an article whose terms key is as
+// then takes its runs from the file, the others are read from their records, and the stories and the
+// file kept are those of a cold clustering; a damaged, cut short or foreign file is ignored with a warning.
+const withTerms = (a: DatedArticle): DatedArticle => {
+  const { terms, key } = articleTermsKeyed(a.title, paragraphsOf(a));
+  return { ...a, terms, termsKey: key };
+};
+const events = datedEvents.map(withTerms);
+const late = events.find((a) => a.path.endsWith("45_11ecbplus.txt"))!;
+const without = events.filter((a) => a !== late);
+/** One article's text changed: its terms (and key) with it. */
+const changed = events.map((a) => (a === late ? withTerms({ ...a, paragraphs: [...paragraphsOf(a).slice(1), "Officials in Lisbon said the ferry resumed service on Tuesday."], stored: undefined }) : a));
+
+const options = { ...defaultClusterOptions, minIdfDocuments: 10 };
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+const folder = () => {
+  const dir = mkdtempSync(join(tmpdir(), "digest-terms-"));
+  dirs.push(dir);
+  return dir;
+};
+
+/** Clusters with the cache in `dir`; the stories, the warnings, and how many times the carried entries were read back sound. */
+async function build(dir: string, articles: DatedArticle[]) {
+  const warnings: string[] = [];
+  const cached = await cachedClusterRows(new DiskCache(dir, (w) => warnings.push(w)));
+  const store = cached.rows!.weights!.terms!;
+  let carried = 0;
+  const rows = { ...cached.rows!, weights: { ...cached.rows!.weights!, terms: { ...store, entries: (ids: Int32Array, values: Float32Array) => store.entries(ids, values) && ++carried > 0 } } };
+  const stories = clusterArticles(articles.map((a) => ({ ...a })), { ...options, rows }).map((c) => [c.id, c.members.map((m) => m.path), c.followUpOf]);
+  await cached.pack!.commit();
+  return { stories, warnings, carried };
+}
+
+/** The file's content by article (its order in the file aside): the vocabulary, and each terms key's runs, ids, values, weekdays and months. */
+function kept(dir: string) {
+  const bytes = readFileSync(join(dir, TERMS_FILE));
+  const [u, a, r, e] = [48, 52, 56, 60].map((at) => bytes.readUInt32LE(at)) as [number, number, number, number];
+  const copy = new Uint8Array(bytes.length - 80);
+  copy.set(bytes.subarray(80));
+  const words = new Int32Array(copy.buffer, 0, (8 * u + 12 * a + 4 * r) / 4);
+  const tableEnd = 8 * u + 12 * a + 4 * r + 32 * a;
+  const ids = new Int32Array(copy.buffer, tableEnd, e);
+  const values = new Float32Array(copy.buffer, tableEnd + 4 * e, e);
+  const keys = Buffer.from(copy.buffer, 8 * u + 12 * a + 4 * r, 32 * a).toString("latin1");
+  const articles: string[] = [];
+  let run = 0;
+  let entry = 0;
+  for (let k = 0; k < a; k++) {
+    const count = words[2 * u + k]!;
+    const lengths = Array.from(words.subarray(2 * u + 3 * a + run, 2 * u + 3 * a + run + count));
+    const size = lengths.reduce((x, y) => x + y, 0);
+    articles.push(JSON.stringify([keys.slice(32 * k, 32 * k + 32), words[2 * u + a + k], words[2 * u + 2 * a + k], lengths, Array.from(ids.subarray(entry, entry + size)), Array.from(values.subarray(entry, entry + size))]));
+    run += count;
+    entry += size;
+  }
+  return { vocabulary: Array.from(words.subarray(0, 2 * u)), articles: articles.sort() };
+}
+
+describe("every article's terms carried to the next build", () => {
+  it("after one new, one removed and one changed article, the stories and the file kept are a cold clustering's", async () => {
+    for (const [before, after] of [
+      [without, events],
+      [events, without],
+      [events, changed],
+    ] as const) {
+      const cold = folder();
+      const coldBuild = await build(cold, after);
+      expect(coldBuild.carried).toBe(0);
+      const dir = folder();
+      await build(dir, before);
+      const warm = await build(dir, after);
+      expect(warm.carried).toBe(1);
+      expect(warm.warnings).toEqual([]);
+      expect(warm.stories).toEqual(clusterStories(after, options));
+      expect(warm.stories).toEqual(coldBuild.stories);
+      expect(kept(dir)).toEqual(kept(cold));
+    }
+  });
+
+  it("a damaged, cut short or foreign file is ignored with a warning, one of other code is not used, and the stories are a cold clustering's", async () => {
+    const coldStories = clusterStories(events, options);
+    const dir = folder();
+    const file = join(dir, TERMS_FILE);
+    const spoil = async (how: (bytes: Buffer) => Buffer) => {
+      await build(dir, without);
+      writeFileSync(file, how(readFileSync(file)));
+      return build(dir, events);
+    };
+    const lastValueFlipped = (b: Buffer) => {
+      b[b.length - 2]! ^= 0x40;
+      return b;
+    };
+    const damaged = await spoil(lastValueFlipped);
+    expect(damaged.stories).toEqual(coldStories);
+    expect(damaged.carried).toBe(0);
+    expect(damaged.warnings).toEqual([`cache: ${file} is damaged; ignoring it`]);
+    const short = await spoil((b) => b.subarray(0, b.length - 100));
+    expect(short.stories).toEqual(coldStories);
+    expect(short.warnings).toEqual([`cache: ${file} is cut short or too long; ignoring it`]);
+    const foreign = await spoil((b) => Buffer.concat([Buffer.from("not Digest's terms\n"), b]));
+    expect(foreign.stories).toEqual(coldStories);
+    expect(foreign.warnings).toEqual([`cache: ${file} is not a Digest terms file of this version; ignoring it`]);
+    const otherCode = await spoil((b) => {
+      b.write("0123456789abcdef0123456789abcdef", 16, "latin1");
+      return b;
+    });
+    expect(otherCode.stories).toEqual(coldStories);
+    expect(otherCode.carried).toBe(0);
+    expect(otherCode.warnings).toEqual([]);
+    // A sound file again after each: the next build carries it.
+    expect((await build(dir, without)).carried).toBe(1);
+  });
+});
