@@ -14,6 +14,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import * as zlib from "node:zlib";
 import type { CarriedTable, TermStore } from "../cluster/index.ts";
 import { crc } from "./pack.ts";
 
@@ -125,16 +126,15 @@ export function diskTerms(dir: string, codeHash: string, warn: (text: string) =>
       const a = table.keys.length;
       const r = table.runLengths.length;
       const parts = [bytesOf(table.hashes), bytesOf(table.tags), bytesOf(table.runCounts), bytesOf(table.weekdays), bytesOf(table.months), bytesOf(table.runLengths), Buffer.from(table.keys.join(""), "latin1")];
-      const tableBytes = Buffer.concat(parts);
       const head = Buffer.alloc(HEAD);
       head.write(MAGIC, 0, "latin1");
       head.write(code, 16, "latin1");
-      [u, a, r, ids.length, crc(tableBytes), crc(bytesOf(ids)), crc(bytesOf(values)), 0].forEach((x, k) => head.writeUInt32LE(x >>> 0, 48 + 4 * k));
+      [u, a, r, ids.length, crcOf(parts), crc(bytesOf(ids)), crc(bytesOf(values)), 0].forEach((x, k) => head.writeUInt32LE(x >>> 0, 48 + 4 * k));
       const temp = `${path}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
       try {
         const fd = openSync(temp, "w");
         try {
-          for (const part of [head, tableBytes, bytesOf(ids), bytesOf(values)]) writeAll(fd, part);
+          for (const part of [head, ...parts, bytesOf(ids), bytesOf(values)]) writeAll(fd, part);
         } finally {
           closeSync(fd);
         }
@@ -145,6 +145,14 @@ export function diskTerms(dir: string, codeHash: string, warn: (text: string) =>
       }
     },
   };
+}
+
+/** The CRC-32 of the parts one after another (without joining them: at 100,000 articles the table is some 30 MB). */
+function crcOf(parts: readonly Uint8Array[]): number {
+  if (typeof zlib.crc32 !== "function") return crc(Buffer.concat(parts));
+  let value = 0;
+  for (const part of parts) value = zlib.crc32(part, value);
+  return value;
 }
 
 function writeAll(fd: number, bytes: Uint8Array): void {

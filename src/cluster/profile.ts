@@ -135,14 +135,14 @@ export function loadTerms(a: DatedArticle, into: TermRecord): string {
 function readTerms(articles: readonly DatedArticle[], release: boolean, layout: Int32Array | undefined, keys: string[] | undefined, store: TermStore | undefined): Terms {
   const table = store && keys ? store.table() : undefined;
   const carried = table && keys && store ? readCarried(articles, release, layout, keys, table, store) : null;
-  if (carried) return finish(carried.terms, carried.vocabulary, carried.used, carried.order, store, keys);
+  if (carried) return finish(carried.terms, carried.vocabulary, carried.used, carried.sorted, carried.order, store, keys);
   const vocabulary = new Vocabulary();
   const terms = emptyTerms(articles.length);
   const read = readRecords(articles, release, layout, keys, vocabulary, terms);
   terms.starts = read.starts.data;
   terms.ends = read.ends.data;
   const order = layout ?? Int32Array.from({ length: articles.length }, (_, i) => i);
-  return finish(terms, vocabulary, null, order, read.complete ? store : undefined, keys);
+  return finish(terms, vocabulary, null, 0, order, read.complete ? store : undefined, keys);
 }
 
 function emptyTerms(n: number): Terms {
@@ -150,12 +150,12 @@ function emptyTerms(n: number): Terms {
 }
 
 /**
- * Ids made ranks over the terms `used` marks (null: every term the vocabulary holds); `order`: the articles
- * as their runs lie in memory. With `store`, the runs are kept for the next build (before they are weighed).
+ * Ids made ranks over the terms `used` marks (null: every term the vocabulary holds; `sorted`: how many
+ * first ids are in the order of ranks already); `order`: the articles as their runs lie in memory. With `store`, the runs are kept for the next build (before they are weighed).
  */
-function finish(terms: Terms, vocabulary: Vocabulary, used: Uint8Array | null, order: Int32Array, store: TermStore | undefined, keys: string[] | undefined): Terms {
+function finish(terms: Terms, vocabulary: Vocabulary, used: Uint8Array | null, sorted: number, order: Int32Array, store: TermStore | undefined, keys: string[] | undefined): Terms {
   const { runs } = terms;
-  const rank = vocabulary.ranksOf(used);
+  const rank = vocabulary.ranksOf(used, sorted);
   let size = vocabulary.size;
   if (used) {
     size = 0;
@@ -208,7 +208,7 @@ function carriedTable(terms: Terms, vocabulary: Vocabulary, rank: Int32Array, si
  * are read from their records and put after them. Null when the table's entries do not read back sound
  * (nothing is changed then: the caller reads every article's terms).
  */
-function readCarried(articles: readonly DatedArticle[], release: boolean, layout: Int32Array | undefined, keys: string[], table: CarriedTable, store: TermStore): { terms: Terms; vocabulary: Vocabulary; used: Uint8Array; order: Int32Array } | null {
+function readCarried(articles: readonly DatedArticle[], release: boolean, layout: Int32Array | undefined, keys: string[], table: CarriedTable, store: TermStore): { terms: Terms; vocabulary: Vocabulary; used: Uint8Array; sorted: number; order: Int32Array } | null {
   const n = articles.length;
   const kept = table.keys.length;
   const { runCounts, runLengths } = table;
@@ -240,7 +240,9 @@ function readCarried(articles: readonly DatedArticle[], release: boolean, layout
     else copies.push(i);
   }
   const vocabulary = new Vocabulary();
+  // The last build's vocabulary, in the order of ranks (so only new terms need sorting: Vocabulary.ranksOf).
   for (let u = 0; u < table.hashes.length; u++) if (vocabulary.idOf(table.hashes[u]!, table.tags[u]!) !== u) return null;
+  if (!vocabulary.inOrder(table.hashes.length)) return null;
   // The new and changed articles first, into runs of their own.
   const read = emptyTerms(n);
   const freshRead = readRecords(articles, false, Int32Array.from(fresh), keys, vocabulary, read);
@@ -321,7 +323,7 @@ function readCarried(articles: readonly DatedArticle[], release: boolean, layout
       for (let k = terms.starts[r]!, end = terms.ends[r]!; k < end; k++) used[ids[k]!] = 1;
     }
   }
-  return { terms, vocabulary, used, order };
+  return { terms, vocabulary, used, sorted: table.hashes.length, order };
 }
 
 /**
