@@ -10,13 +10,15 @@
 //   values                4E bytes (float32)
 //
 // A file of another format, cut short or whose checksums fail is ignored with a warning (the build reads
-// every article's terms, as a cold build does); one of other code is simply not used.
+// every article's terms, as a cold build does); one of other code is simply not used. The temporary files of
+// builds that stopped half-way are removed by the next build that writes the file.
 import { createHash } from "node:crypto";
-import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readdirSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import * as zlib from "node:zlib";
 import type { CarriedTable, TermStore } from "../cluster/index.ts";
 import { crc } from "./pack.ts";
+import { alive } from "./cluster-weights.ts";
 
 const MAGIC = "DIGEST-TERMS1\n\0\0";
 const HEAD = 16 + 32 + 16 + 16;
@@ -139,12 +141,25 @@ export function diskTerms(dir: string, codeHash: string, warn: (text: string) =>
           closeSync(fd);
         }
         renameSync(temp, path);
+        sweep(dir);
       } catch (error) {
         warn(`cache: cannot write ${path} (${(error as Error).message}); the next build reads every article's terms again`);
         rmSync(temp, { force: true });
       }
     },
   };
+}
+
+/** Removes the temporary files of builds that stopped half-way (their process is gone). */
+function sweep(dir: string): void {
+  try {
+    for (const name of readdirSync(dir)) {
+      const temp = /^cluster-terms\.bin\.tmp-(\d+)-/.exec(name);
+      if (temp && !alive(Number(temp[1]))) rmSync(join(dir, name), { force: true });
+    }
+  } catch {
+    // another build's clean-up got there first
+  }
 }
 
 /** The CRC-32 of the parts one after another (without joining them: at 100,000 articles the table is some 30 MB). */

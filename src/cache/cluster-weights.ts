@@ -119,7 +119,8 @@ export function diskWeights(dir: string, codeHash: string, warn: (text: string) 
   };
 }
 
-function alive(pid: number): boolean {
+/** Whether process `pid` is running (another build's temporary file is then still being written). */
+export function alive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);

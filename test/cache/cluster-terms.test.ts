@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -120,7 +120,12 @@ describe("every article's terms carried to the next build", () => {
     expect(otherCode.stories).toEqual(coldStories);
     expect(otherCode.carried).toBe(0);
     expect(otherCode.warnings).toEqual([]);
-    // A sound file again after each: the next build carries it.
+    // A sound file again after each: the next build carries it, and removes what a build that stopped
+    // half-way left (its process gone), not what a running one is writing.
+    const [gone, running] = [join(dir, `${TERMS_FILE}.tmp-999999999-x`), join(dir, `${TERMS_FILE}.tmp-${process.pid}-x`)];
+    writeFileSync(gone, "half");
+    writeFileSync(running, "half");
     expect((await build(dir, without)).carried).toBe(1);
+    expect([existsSync(gone), existsSync(running)]).toEqual([false, true]);
   });
 });
