@@ -1,6 +1,7 @@
 // npx tsx scripts/bench-cluster-terms.ts DIR [--rounds N]: the profiles step (buildProfiles) with and without
 // the carried terms (src/cluster/carried-terms.ts, src/cache/cluster-terms.ts), in one process, on the cleaned
-// and dated articles scripts/bench-cluster-steps.ts kept as DIR.steps.v8. Per round, alternating: no store
+// and dated articles scripts/bench-cluster-steps.ts kept as DIR.steps.v8, with a weight store that keeps nothing
+// (every day weighed). Per round, alternating: no terms store
 // (as before the carried terms), a cold build's (no file: every record read, the file written), and one new
 // article's (the file of all but the last article: its runs read back, one record read, the file written).
 // Prints the CPU ms of each, and whether the profiles' ids and weights are the same. Never part of the tests.
@@ -21,25 +22,27 @@ const { values, positionals } = parseArgs({ allowPositionals: true, options: { r
 const all = (deserialize(readFileSync(`${resolve(positionals[0] ?? "")}.steps.v8`)) as DatedArticle[]).sort((a, b) => (a.path < b.path ? -1 : 1));
 const dir = mkdtempSync(join(tmpdir(), "bench-terms-"));
 const warnings: string[] = [];
-const store = (): WeightStore => ({ get: () => undefined, put: () => {}, prune: () => {}, terms: diskTerms(dir, "bench", (w) => warnings.push(w)) });
+// A weight store that keeps nothing (every day weighed, as in a cold build), with or without the carried terms.
+const weightsOnly = (): WeightStore => ({ get: () => undefined, put: () => {}, prune: () => {} });
+const store = (): WeightStore => ({ ...weightsOnly(), terms: diskTerms(dir, "bench", (w) => warnings.push(w)) });
 const cpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
 
-function profiles(articles: DatedArticle[], weights: WeightStore | undefined): { ms: number; out: Profile[] } {
+function profiles(articles: DatedArticle[], weights: WeightStore): { ms: number; out: Profile[] } {
   const days = articles.map((a) => dayOrNull(spanOf(a.evidence).first));
   const termKeys = new Array<string>(articles.length);
   const prints = new Array<string>(articles.length);
   const start = cpu();
-  const out = buildProfiles(articles, 30, false, dayOrder(days), { days, windowDays: 2, minDocuments: 100 }, { termKeys, prints, ...(weights ? { weights } : {}) });
+  const out = buildProfiles(articles, 30, false, dayOrder(days), { days, windowDays: 2, minDocuments: 100 }, { termKeys, prints, weights });
   return { ms: cpu() - start, out };
 }
 
 const sig = (ps: Profile[]) => JSON.stringify(ps.map((p) => [Array.from(p.words.ids.subarray(p.words.from, p.words.to)), Array.from(p.words.weights.subarray(p.words.from, p.words.to)), Array.from(p.keys.ids.subarray(p.keys.from, p.keys.to)), Array.from(p.names.ids.subarray(p.names.from, p.names.to))]));
 const rows: string[] = [];
 for (let r = 0; r < Number(values.rounds); r++) {
-  const none = profiles(all, undefined);
+  const none = profiles(all, weightsOnly());
   rmSync(join(dir, "cluster-terms.bin"), { force: true });
   const cold = profiles(all, store());
   profiles(all.slice(0, -1), store());
