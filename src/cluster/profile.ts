@@ -338,8 +338,6 @@ function readRecords(articles: readonly DatedArticle[], release: boolean, layout
   const ends = new Ints();
   // As large as TermRecord's own buffers (see there).
   let local = new Int32Array(record.hashes.length);
-  // Which of the record's terms its runs name (stamped with the article's place in the loop, plus one).
-  let named = new Int32Array(record.hashes.length);
   let complete = true;
   for (let o = 0; o < n; o++) {
     const i = layout ? layout[o]! : o;
@@ -351,7 +349,6 @@ function readRecords(articles: readonly DatedArticle[], release: boolean, layout
     if (release) a.terms = undefined;
     const { count, hashes, tags, bounds, ids, values } = record;
     if (count > local.length) local = new Int32Array(2 * count);
-    if (count > named.length) named = new Int32Array(2 * count);
     // Ids in order of first sight, made ranks below (Vocabulary.ranks): ids decide the order of every
     // vector, and so the order sums are taken in, which must not depend on the batch.
     for (let k = 0; k < count; k++) local[k] = vocabulary.idOf(hashes[k]!, tags[k]!);
@@ -365,24 +362,19 @@ function readRecords(articles: readonly DatedArticle[], release: boolean, layout
     let at = runs.length;
     // The runs lie one after another as in the record: their values are copied at once.
     runs.values.set(values.subarray(0, bounds[record.runs]!), at);
-    let distinct = 0;
     for (let r = 0; r < record.runs; r++) {
       starts.push(at);
       const to = bounds[r + 1]!;
       if (r === YEARS) for (let e = bounds[r]!; e < to; e++) out[at++] = ids[e]!;
-      else {
-        for (let e = bounds[r]!; e < to; e++) {
-          const p = ids[e]!;
-          if (named[p] !== o + 1) {
-            named[p] = o + 1;
-            distinct++;
-          }
-          out[at++] = local[p]!;
-        }
-      }
+      else for (let e = bounds[r]!; e < to; e++) out[at++] = local[ids[e]!]!;
       ends.push(at);
     }
-    if (distinct !== count) complete = false;
+    // Each of these runs names distinct terms, of a kind no other of them holds (TermRecord.load checks
+    // both): when their lengths add up to the term count, every term is named. Else (never for a record
+    // term-record.ts writes) nothing is kept, rather than look further.
+    let named = 0;
+    for (const r of NAMING) named += bounds[r + 1]! - bounds[r]!;
+    if (named !== count) complete = false;
     runs.length = at;
     weekdays[i] = record.weekdays;
     months[i] = record.months;
@@ -631,6 +623,8 @@ function heavier(id: number, weight: number, otherId: number, otherWeight: numbe
 }
 
 const COUNTED_IN_DF = [WORDS, NAMES, NUMBERS, DAYS];
+/** The runs that name every term of a record, one kind each (readRecords). */
+const NAMING = [WORDS, NAMES, NUMBERS, QUANTITIES, UNITS, DAYS];
 /** The runs whose ids hold every id weighed (the lead, the headline and the sentences are words too). */
 const IDF_OF = [WORDS, NAMES, NUMBERS];
 const WEIGHED = [WORDS, LEAD, TITLE, NAMES, NUMBERS];
