@@ -7,12 +7,19 @@
 //
 // Kept only when every article's runs name every term of its record (the ranks of a build without the
 // record must come out the same): true of every record term-record.ts writes; checked as records are read.
+//
+// A build that carried most of its articles does not write every entry again: it adds its new and changed
+// articles' entries after the last build's (`append`), their ids numbered in the carried vocabulary with its
+// new terms after it (so ids stay what they were: only the table of articles and terms is written whole).
+// The entries of articles gone since stay in the file, unread, until they, or the terms out of rank order,
+// are more than a share of it (APPEND_SHARE); then the build writes it whole again, in rank order.
 
 /** What the last build kept of its articles' terms, in the order their runs lay in memory. */
 export interface CarriedTable {
-  /** The vocabulary in rank order: each rank's hash and tag. */
+  /** The vocabulary, each id's hash and tag: ids 0 … sorted - 1 in rank order, the later ones as the builds that added them met them. */
   hashes: Int32Array;
   tags: Uint32Array;
+  sorted: number;
   /** Each article's terms key (32 characters), run count, weekdays and months. */
   keys: string[];
   runCounts: Int32Array;
@@ -31,4 +38,16 @@ export interface TermStore {
   entries(ids: Int32Array, values: Float32Array): boolean;
   /** Keeps this build's table and entries for the next build (written before this returns). */
   put(table: CarriedTable, ids: Int32Array, values: Float32Array): void;
+  /**
+   * Keeps `table`, whose entries are those of the table last given followed by `ids` and `values`, for the
+   * next build: only these entries are written besides the table (written before this returns). False when
+   * it cannot (no table was given, or it does not continue it): then `put`.
+   */
+  append(table: CarriedTable, ids: Int32Array, values: Float32Array): boolean;
 }
+
+/**
+ * The share of a carried file's entries (those of articles gone since) or of its vocabulary (terms out of
+ * rank order) beyond which a build writes the file whole again instead of adding to it.
+ */
+export const APPEND_SHARE = 1 / 8;

@@ -16,7 +16,7 @@ import { paragraphsOf } from "../text/article-text.ts";
 import { Vocabulary } from "./vocabulary.ts";
 import { BACKGROUND_DOCUMENTS, backgroundCounts } from "./background.ts";
 import { dayWeights, type WeightStore } from "./weight-store.ts";
-import type { CarriedTable, TermStore } from "./carried-terms.ts";
+import { APPEND_SHARE, type CarriedTable, type TermStore } from "./carried-terms.ts";
 import { LEAD, LEAD_NAMES, NAMES, NUMBERS, QUANTITIES, QUANTITY_UNITS, SENTENCES, TermRecord, Ints, TITLE, UNITS, WORDS, DAYS, YEARS } from "./term-record.ts";
 
 /** Ids ids[from] … ids[to - 1], ascending (a range of an array shared by many). */
@@ -135,7 +135,7 @@ export function loadTerms(a: DatedArticle, into: TermRecord): string {
 function readTerms(articles: readonly DatedArticle[], release: boolean, layout: Int32Array | undefined, keys: string[] | undefined, store: TermStore | undefined): Terms {
   const table = store && keys ? store.table() : undefined;
   const carried = table && keys && store ? readCarried(articles, release, layout, keys, table, store) : null;
-  if (carried) return finish(carried.terms, carried.vocabulary, carried.used, carried.sorted, carried.order, store, keys);
+  if (carried) return finish(carried.terms, carried.vocabulary, carried.used, carried.sorted, carried.order, store, keys, carried.added);
   const vocabulary = new Vocabulary();
   const terms = emptyTerms(articles.length);
   const read = readRecords(articles, release, layout, keys, vocabulary, terms);
@@ -153,7 +153,7 @@ function emptyTerms(n: number): Terms {
  * Ids made ranks over the terms `used` marks (null: every term the vocabulary holds; `sorted`: how many
  * first ids are in the order of ranks already); `order`: the articles as their runs lie in memory. With `store`, the runs are kept for the next build (before they are weighed).
  */
-function finish(terms: Terms, vocabulary: Vocabulary, used: Uint8Array | null, sorted: number, order: Int32Array, store: TermStore | undefined, keys: string[] | undefined): Terms {
+function finish(terms: Terms, vocabulary: Vocabulary, used: Uint8Array | null, sorted: number, order: Int32Array, store: TermStore | undefined, keys: string[] | undefined, added: Added | null = null): Terms {
   const { runs } = terms;
   const rank = vocabulary.ranksOf(used, sorted);
   let size = vocabulary.size;
@@ -165,7 +165,8 @@ function finish(terms: Terms, vocabulary: Vocabulary, used: Uint8Array | null, s
   const background = backgroundCounts(vocabulary.size, (id) => vocabulary.hashOf(id), (id) => vocabulary.tagOf(id), rank);
   terms.background = size < background.length ? background.slice(0, size) : background;
   terms.vocabularySize = size;
-  if (store && keys) store.put(carriedTable(terms, vocabulary, rank, size, order, keys), runs.ids.subarray(0, runs.length), runs.values.subarray(0, runs.length));
+  // The new and changed articles' entries added to the file when it stays mostly live (carried-terms.ts); else all of them, in rank order.
+  if (store && keys && !(added && store.append(added.table, added.ids, added.values))) store.put(carriedTable(terms, vocabulary, rank, size, order, keys), runs.ids.subarray(0, runs.length), runs.values.subarray(0, runs.length));
   // Trimmed only when much is unused (a small batch in the first arrays): a copy of every run into fresh
   // memory cost more than the reading (its pages touched for the first time), and the estimate's margin
   // (ESTIMATE_AFTER) is a tenth or so.
@@ -199,7 +200,7 @@ function carriedTable(terms: Terms, vocabulary: Vocabulary, rank: Int32Array, si
   }
   const runLengths = new Int32Array(runCount);
   for (let r = 0; r < runCount; r++) runLengths[r] = terms.ends[r]! - terms.starts[r]!;
-  return { hashes, tags, keys: articleKeys, runCounts, weekdays, months, runLengths, entries: terms.runs.length };
+  return { hashes, tags, sorted: size, keys: articleKeys, runCounts, weekdays, months, runLengths, entries: terms.runs.length };
 }
 
 /**
@@ -208,7 +209,7 @@ function carriedTable(terms: Terms, vocabulary: Vocabulary, rank: Int32Array, si
  * are read from their records and put after them. Null when the table's entries do not read back sound
  * (nothing is changed then: the caller reads every article's terms).
  */
-function readCarried(articles: readonly DatedArticle[], release: boolean, layout: Int32Array | undefined, keys: string[], table: CarriedTable, store: TermStore): { terms: Terms; vocabulary: Vocabulary; used: Uint8Array; sorted: number; order: Int32Array } | null {
+function readCarried(articles: readonly DatedArticle[], release: boolean, layout: Int32Array | undefined, keys: string[], table: CarriedTable, store: TermStore): { terms: Terms; vocabulary: Vocabulary; used: Uint8Array; sorted: number; order: Int32Array; added: Added | null } | null {
   const n = articles.length;
   const kept = table.keys.length;
   const { runCounts, runLengths } = table;
@@ -242,7 +243,7 @@ function readCarried(articles: readonly DatedArticle[], release: boolean, layout
   const vocabulary = new Vocabulary();
   // The last build's vocabulary, in the order of ranks (so only new terms need sorting: Vocabulary.ranksOf).
   for (let u = 0; u < table.hashes.length; u++) if (vocabulary.idOf(table.hashes[u]!, table.tags[u]!) !== u) return null;
-  if (!vocabulary.inOrder(table.hashes.length)) return null;
+  if (!vocabulary.inOrder(table.sorted)) return null;
   // The new and changed articles first, into runs of their own.
   const read = emptyTerms(n);
   const freshRead = readRecords(articles, false, Int32Array.from(fresh), keys, vocabulary, read);
@@ -323,7 +324,60 @@ function readCarried(articles: readonly DatedArticle[], release: boolean, layout
       for (let k = terms.starts[r]!, end = terms.ends[r]!; k < end; k++) used[ids[k]!] = 1;
     }
   }
-  return { terms, vocabulary, used, sorted: table.hashes.length, order };
+  return { terms, vocabulary, used, sorted: table.sorted, order, added: addedTo(table, vocabulary, entryAt, taker, fresh, read, lengths, keys) };
+}
+
+/** What a build adds to the carried file (TermStore.append): the table as it is then, and the entries added. */
+interface Added {
+  table: CarriedTable;
+  ids: Int32Array;
+  values: Float32Array;
+}
+
+/**
+ * The last build's table with the `fresh` articles (their runs in `read`, run lengths `lengths`) after
+ * its own, and their entries, their ids those of `vocabulary` (the carried one, its new terms after it):
+ * null when the entries no article takes any more, or the terms out of rank order, would be more than
+ * APPEND_SHARE of the file (it is then written whole, in rank order).
+ */
+function addedTo(table: CarriedTable, vocabulary: Vocabulary, entryAt: Int32Array, taker: Int32Array, fresh: readonly number[], read: Terms, lengths: Int32Array, keys: readonly string[]): Added | null {
+  const kept = table.keys.length;
+  const entries = table.entries + read.runs.length;
+  let dead = 0;
+  for (let c = 0; c < kept; c++) if (taker[c]! < 0) dead += entryAt[c + 1]! - entryAt[c]!;
+  const size = vocabulary.size;
+  if (dead > APPEND_SHARE * entries || size - table.sorted > APPEND_SHARE * size) return null;
+  const f = fresh.length;
+  const hashes = new Int32Array(size);
+  const tags = new Uint32Array(size);
+  hashes.set(table.hashes);
+  tags.set(table.tags);
+  for (let id = table.hashes.length; id < size; id++) {
+    hashes[id] = vocabulary.hashOf(id);
+    tags[id] = vocabulary.tagOf(id);
+  }
+  const grown = (from: Int32Array, more: number) => {
+    const out = new Int32Array(from.length + more);
+    out.set(from);
+    return out;
+  };
+  const runCounts = grown(table.runCounts, f);
+  const weekdays = grown(table.weekdays, f);
+  const months = grown(table.months, f);
+  const runLengths = grown(table.runLengths, lengths.length);
+  runLengths.set(lengths, table.runLengths.length);
+  const articleKeys = table.keys.slice();
+  fresh.forEach((i, k) => {
+    runCounts[kept + k] = read.lastRun[i]! - read.firstRun[i]!;
+    weekdays[kept + k] = read.weekdays[i]!;
+    months[kept + k] = read.months[i]!;
+    articleKeys.push(keys[i]!);
+  });
+  return {
+    table: { hashes, tags, sorted: table.sorted, keys: articleKeys, runCounts, weekdays, months, runLengths, entries },
+    ids: read.runs.ids.subarray(0, read.runs.length),
+    values: read.runs.values.subarray(0, read.runs.length),
+  };
 }
 
 /**

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DiskCache } from "../../src/cache/pack.ts";
 import { cachedClusterRows } from "../../src/cache/cluster-rows.ts";
-import { TERMS_FILE } from "../../src/cache/cluster-terms.ts";
+import { ENTRIES_FILE, TERMS_FILE } from "../../src/cache/cluster-terms.ts";
+import { YEARS } from "../../src/cluster/term-record.ts";
 import { articleTermsKeyed, clusterArticles, defaultClusterOptions } from "../../src/cluster/index.ts";
 import { paragraphsOf } from "../../src/text/article-text.ts";
 import type { DatedArticle } from "../../src/types.ts";
@@ -44,30 +45,58 @@ async function build(dir: string, articles: DatedArticle[]) {
   return { stories, warnings, carried };
 }
 
-/** The file's content by article (its order in the file aside): the vocabulary, and each terms key's runs, ids, values, weekdays and months. */
-function kept(dir: string) {
+/** The file's table: counts, vocabulary (hash and tag of each id), articles and chunks (cluster-terms.ts's layout). */
+function tableOf(dir: string) {
   const bytes = readFileSync(join(dir, TERMS_FILE));
-  const [u, a, r, e] = [48, 52, 56, 60].map((at) => bytes.readUInt32LE(at)) as [number, number, number, number];
+  const [u, a, r, e, sorted, c] = [48, 52, 56, 60, 64, 68].map((at) => bytes.readUInt32LE(at)) as [number, number, number, number, number, number];
   const copy = new Uint8Array(bytes.length - 80);
   copy.set(bytes.subarray(80));
   const words = new Int32Array(copy.buffer, 0, (8 * u + 12 * a + 4 * r) / 4);
-  const tableEnd = 8 * u + 12 * a + 4 * r + 32 * a;
-  const ids = new Int32Array(copy.buffer, tableEnd, e);
-  const values = new Float32Array(copy.buffer, tableEnd + 4 * e, e);
   const keys = Buffer.from(copy.buffer, 8 * u + 12 * a + 4 * r, 32 * a).toString("latin1");
-  const articles: string[] = [];
+  const chunks = new Int32Array(copy.buffer, 8 * u + 12 * a + 4 * r + 32 * a, 3 * c);
+  return { u, a, r, e, sorted, c, words, keys, chunks };
+}
+
+/**
+ * The file's content by terms key (the order of articles and ids in the file aside, and entries of articles
+ * gone since left out): each article's run lengths, weekdays, months, and its entries as terms (each id as
+ * its term's hash and tag; years as they are) with their values. Only the keys of `only` when given.
+ */
+function kept(dir: string, only?: ReadonlySet<string>) {
+  const { u, a, e, words, keys } = tableOf(dir);
+  const entries = readFileSync(join(dir, ENTRIES_FILE));
+  const copy = new Uint8Array(entries.length);
+  copy.set(entries);
+  // Chunk after chunk, each its ids then its values: every entry's id and value, in order.
+  const { chunks } = tableOf(dir);
+  const ids = new Int32Array(e);
+  const values = new Float32Array(e);
+  for (let k = 0, at = 0; k < chunks.length / 3; k++) {
+    const n = chunks[3 * k]!;
+    ids.set(new Int32Array(copy.buffer, 8 * at, n), at);
+    values.set(new Float32Array(copy.buffer, 8 * at + 4 * n, n), at);
+    at += n;
+  }
+  const byKey = new Map<string, string>();
   let run = 0;
   let entry = 0;
   for (let k = 0; k < a; k++) {
     const count = words[2 * u + k]!;
     const lengths = Array.from(words.subarray(2 * u + 3 * a + run, 2 * u + 3 * a + run + count));
+    const terms: Array<string | number> = [];
+    lengths.forEach((length, r) => {
+      for (let x = entry; x < entry + length; x++) terms.push(r === YEARS ? ids[x]! : `${words[ids[x]!]}:${words[u + ids[x]!]! >>> 0}`);
+      entry += length;
+    });
     const size = lengths.reduce((x, y) => x + y, 0);
-    articles.push(JSON.stringify([keys.slice(32 * k, 32 * k + 32), words[2 * u + a + k], words[2 * u + 2 * a + k], lengths, Array.from(ids.subarray(entry, entry + size)), Array.from(values.subarray(entry, entry + size))]));
+    const key = keys.slice(32 * k, 32 * k + 32);
+    if (!byKey.has(key) && (!only || only.has(key))) byKey.set(key, JSON.stringify([words[2 * u + a + k], words[2 * u + 2 * a + k], lengths, terms, Array.from(values.subarray(entry - size, entry))]));
     run += count;
-    entry += size;
   }
-  return { vocabulary: Array.from(words.subarray(0, 2 * u)), articles: articles.sort() };
+  return [...byKey.entries()].sort();
 }
+
+const keysOf = (articles: readonly DatedArticle[]) => new Set(articles.map((x) => x.termsKey!));
 
 describe("every article's terms carried to the next build", () => {
   it("after one new, one removed and one changed article, the stories and the file kept are a cold clustering's", async () => {
@@ -86,8 +115,46 @@ describe("every article's terms carried to the next build", () => {
       expect(warm.warnings).toEqual([]);
       expect(warm.stories).toEqual(clusterStories(after, options));
       expect(warm.stories).toEqual(coldBuild.stories);
-      expect(kept(dir)).toEqual(kept(cold));
+      // The same terms for every article of the batch; an article gone since may stay, unread.
+      expect(kept(dir, keysOf(after))).toEqual(kept(cold));
     }
+  });
+
+  it("a build adds only its new and changed articles' entries to the file, until the entries no article takes are too many", async () => {
+    const dir = folder();
+    await build(dir, without);
+    const first = readFileSync(join(dir, ENTRIES_FILE));
+    expect(tableOf(dir).c).toBe(1);
+    // One new article: the last build's entries as they were, the new one's after them, in a chunk of its own.
+    const one = await build(dir, events);
+    expect(one.carried).toBe(1);
+    const second = readFileSync(join(dir, ENTRIES_FILE));
+    expect(second.length).toBeGreaterThan(first.length);
+    expect(second.subarray(0, first.length).equals(first)).toBe(true);
+    expect(tableOf(dir).c).toBe(2);
+    expect(tableOf(dir).sorted).toBeLessThan(tableOf(dir).u);
+    // Taken away again: nothing is written (the file keeps its entries, unread).
+    await build(dir, without);
+    expect(readFileSync(join(dir, ENTRIES_FILE)).equals(second)).toBe(true);
+    // The changed article: added again; the stories and terms are a cold clustering's.
+    const again = await build(dir, changed);
+    expect(again.carried).toBe(1);
+    expect(again.stories).toEqual(clusterStories(changed, options));
+    expect(tableOf(dir).c).toBe(3);
+    const cold = folder();
+    await build(cold, changed);
+    expect(kept(dir, keysOf(changed))).toEqual(kept(cold));
+    // Half the articles gone: more than an eighth of the entries unread, so the file is written whole, in rank order.
+    const half = changed.slice(0, Math.floor(changed.length / 2));
+    const shrunk = await build(dir, half);
+    expect(shrunk.carried).toBe(1);
+    expect(shrunk.stories).toEqual(clusterStories(half, options));
+    const whole = tableOf(dir);
+    expect([whole.c, whole.sorted, whole.a]).toEqual([1, whole.u, half.length]);
+    const coldHalf = folder();
+    await build(coldHalf, half);
+    expect(readFileSync(join(dir, ENTRIES_FILE)).equals(readFileSync(join(coldHalf, ENTRIES_FILE)))).toBe(true);
+    expect(kept(dir)).toEqual(kept(coldHalf));
   });
 
   it("a damaged, cut short or foreign file is ignored with a warning, one of other code is not used, and the stories are a cold clustering's", async () => {
@@ -120,6 +187,19 @@ describe("every article's terms carried to the next build", () => {
     expect(otherCode.stories).toEqual(coldStories);
     expect(otherCode.carried).toBe(0);
     expect(otherCode.warnings).toEqual([]);
+    // The entries damaged, or cut short, beneath a sound table.
+    const entries = join(dir, ENTRIES_FILE);
+    await build(dir, without);
+    writeFileSync(entries, lastValueFlipped(readFileSync(entries)));
+    const damagedEntries = await build(dir, events);
+    expect(damagedEntries.stories).toEqual(coldStories);
+    expect(damagedEntries.carried).toBe(0);
+    expect(damagedEntries.warnings).toEqual([`cache: ${entries} is damaged; ignoring it`]);
+    await build(dir, without);
+    writeFileSync(entries, readFileSync(entries).subarray(0, 100));
+    const shortEntries = await build(dir, events);
+    expect(shortEntries.stories).toEqual(coldStories);
+    expect(shortEntries.warnings).toEqual([`cache: ${entries} is damaged; ignoring it`]);
     // A sound file again after each: the next build carries it, and removes what a build that stopped
     // half-way left (its process gone), not what a running one is writing.
     const [gone, running] = [join(dir, `${TERMS_FILE}.tmp-999999999-x`), join(dir, `${TERMS_FILE}.tmp-${process.pid}-x`)];
