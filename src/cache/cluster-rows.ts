@@ -4,13 +4,11 @@
 // The same pack keeps the last build's merges (src/cluster/groups.ts), keyed by the settings and the code:
 // a log that is not one of its own articles' merges is not replayed. And its follow-up links
 // (src/cluster/follow-up-reuse.ts), each taken only where no story it was worked out from changed.
-// Its weights, a day at a time, are files beside the pack (./cluster-weights.ts), and so are every article's
-// terms as read (./cluster-terms.ts).
+// Its weights, a day at a time, are files beside the pack (./cluster-weights.ts).
 import type { RowStore, StoredFollowUps, StoredGroups, StoredPairs } from "../cluster/index.ts";
 import { codeHash, moduleUrl } from "./code-hash.ts";
 import { cacheKey, isObject, type DiskCache, type Namespace, type Pack } from "./pack.ts";
 import { diskWeights } from "./cluster-weights.ts";
-import { diskTerms } from "./cluster-terms.ts";
 
 const numbers = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => typeof x === "number");
 const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
@@ -65,7 +63,7 @@ export async function cachedClusterRows(cache: DiskCache | null): Promise<Cached
       put: pairs.put,
       groups: kind("cluster groups", isGroups, groupsJson),
       followUps: kind("cluster follow-ups", isFollowUps, followUpsJson),
-      weights: { ...diskWeights(cache.dir, code, cache.warn), terms: diskTerms(cache.dir, code, cache.warn) },
+      weights: diskWeights(cache.dir, code, cache.warn),
     },
   };
 }

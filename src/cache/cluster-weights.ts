@@ -119,8 +119,7 @@ export function diskWeights(dir: string, codeHash: string, warn: (text: string) 
   };
 }
 
-/** Whether process `pid` is running (another build's temporary file is then still being written). */
-export function alive(pid: number): boolean {
+function alive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);

@@ -57,7 +57,6 @@ export { groupArticles, type MergeDecision } from "./decision.ts";
 export type { RowStore, StoredGroups, StoredPairs } from "./rows.ts";
 export type { StoredFollowUps } from "./follow-up-reuse.ts";
 export type { WeightStore } from "./weight-store.ts";
-export type { CarriedTable, TermStore } from "./carried-terms.ts";
 
 export interface ClusterOptions {
   /** Articles more than this many days apart are never the same story. */

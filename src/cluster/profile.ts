@@ -16,7 +16,6 @@ import { paragraphsOf } from "../text/article-text.ts";
 import { Vocabulary } from "./vocabulary.ts";
 import { BACKGROUND_DOCUMENTS, backgroundCounts } from "./background.ts";
 import { dayWeights, type WeightStore } from "./weight-store.ts";
-import { APPEND_SHARE, type CarriedTable, type TermStore } from "./carried-terms.ts";
 import { LEAD, LEAD_NAMES, NAMES, NUMBERS, QUANTITIES, QUANTITY_UNITS, SENTENCES, TermRecord, Ints, TITLE, UNITS, WORDS, DAYS, YEARS } from "./term-record.ts";
 
 /** Ids ids[from] … ids[to - 1], ascending (a range of an array shared by many). */
@@ -129,270 +128,34 @@ export function loadTerms(a: DatedArticle, into: TermRecord): string {
  * Reads every article's terms into runs, each term given an id on first sight and then its rank;
  * `release`: and lets go of them. `layout`: the order the articles' runs are laid out in memory (they
  * are read in that order, so they are written where they stay); the ids are ranks, the same in any order.
- * `store` (with `keys`): an article whose terms key the last build kept takes its runs from there
- * (carried-terms.ts), and this build's are kept for the next.
  */
-function readTerms(articles: readonly DatedArticle[], release: boolean, layout: Int32Array | undefined, keys: string[] | undefined, store: TermStore | undefined): Terms {
-  const table = store && keys ? store.table() : undefined;
-  const carried = table && keys && store ? readCarried(articles, release, layout, keys, table, store) : null;
-  if (carried) return finish(carried.terms, carried.vocabulary, carried.used, carried.sorted, carried.order, store, keys, carried.added);
+function readTerms(articles: readonly DatedArticle[], release: boolean, layout: Int32Array | undefined, keys: string[] | undefined): Terms {
   const vocabulary = new Vocabulary();
-  const terms = emptyTerms(articles.length);
-  const read = readRecords(articles, release, layout, keys, vocabulary, terms);
-  terms.starts = read.starts.data;
-  terms.ends = read.ends.data;
-  const order = layout ?? Int32Array.from({ length: articles.length }, (_, i) => i);
-  return finish(terms, vocabulary, null, 0, order, read.complete ? store : undefined, keys);
-}
-
-function emptyTerms(n: number): Terms {
-  return { runs: new Runs(), starts: new Int32Array(0), ends: new Int32Array(0), firstRun: new Int32Array(n), lastRun: new Int32Array(n), weekdays: new Int32Array(n), months: new Int32Array(n), vocabularySize: 0, background: new Float32Array(0) };
-}
-
-/**
- * Ids made ranks over the terms `used` marks (null: every term the vocabulary holds; `sorted`: how many
- * first ids are in the order of ranks already); `order`: the articles as their runs lie in memory. With `store`, the runs are kept for the next build (before they are weighed).
- */
-function finish(terms: Terms, vocabulary: Vocabulary, used: Uint8Array | null, sorted: number, order: Int32Array, store: TermStore | undefined, keys: string[] | undefined, added: Added | null = null): Terms {
-  const { runs } = terms;
-  const rank = vocabulary.ranksOf(used, sorted);
-  let size = vocabulary.size;
-  if (used) {
-    size = 0;
-    for (let id = 0; id < used.length; id++) size += used[id]!;
-  }
+  const runs = new Runs();
+  const n = articles.length;
+  const terms: Terms = { runs, starts: new Int32Array(0), ends: new Int32Array(0), firstRun: new Int32Array(n), lastRun: new Int32Array(n), weekdays: new Int32Array(n), months: new Int32Array(n), vocabularySize: 0, background: new Float32Array(0) };
+  const bounds = readRecords(articles, release, layout, keys, vocabulary, terms);
+  terms.starts = bounds.starts.data;
+  terms.ends = bounds.ends.data;
+  const rank = vocabulary.ranks();
   renumber(terms, rank);
-  const background = backgroundCounts(vocabulary.size, (id) => vocabulary.hashOf(id), (id) => vocabulary.tagOf(id), rank);
-  terms.background = size < background.length ? background.slice(0, size) : background;
-  terms.vocabularySize = size;
-  // The new and changed articles' entries added to the file when it stays mostly live (carried-terms.ts); else all of them, in rank order.
-  if (store && keys && !(added && store.append(added.table, added.ids, added.values))) store.put(carriedTable(terms, vocabulary, rank, size, order, keys), runs.ids.subarray(0, runs.length), runs.values.subarray(0, runs.length));
+  terms.background = backgroundCounts(vocabulary.size, (id) => vocabulary.hashOf(id), (id) => vocabulary.tagOf(id), rank);
   // Trimmed only when much is unused (a small batch in the first arrays): a copy of every run into fresh
   // memory cost more than the reading (its pages touched for the first time), and the estimate's margin
   // (ESTIMATE_AFTER) is a tenth or so.
   if (runs.ids.length > 1.25 * runs.length) runs.trim();
+  terms.vocabularySize = vocabulary.size;
   return terms;
 }
 
-/** What the next build takes back of this one's runs (carried-terms.ts): `order`, the articles as their runs lie in memory. */
-function carriedTable(terms: Terms, vocabulary: Vocabulary, rank: Int32Array, size: number, order: Int32Array, keys: readonly string[]): CarriedTable {
-  const hashes = new Int32Array(size);
-  const tags = new Uint32Array(size);
-  for (let id = 0; id < rank.length; id++) {
-    const r = rank[id]!;
-    if (r < 0) continue;
-    hashes[r] = vocabulary.hashOf(id);
-    tags[r] = vocabulary.tagOf(id);
-  }
-  const n = order.length;
-  const runCounts = new Int32Array(n);
-  const weekdays = new Int32Array(n);
-  const months = new Int32Array(n);
-  const articleKeys = new Array<string>(n);
-  let runCount = 0;
-  for (let o = 0; o < n; o++) {
-    const i = order[o]!;
-    runCounts[o] = terms.lastRun[i]! - terms.firstRun[i]!;
-    runCount += runCounts[o]!;
-    weekdays[o] = terms.weekdays[i]!;
-    months[o] = terms.months[i]!;
-    articleKeys[o] = keys[i]!;
-  }
-  const runLengths = new Int32Array(runCount);
-  for (let r = 0; r < runCount; r++) runLengths[r] = terms.ends[r]! - terms.starts[r]!;
-  return { hashes, tags, sorted: size, keys: articleKeys, runCounts, weekdays, months, runLengths, entries: terms.runs.length };
-}
-
-/**
- * readTerms with the last build's table: the articles whose terms key it holds take their runs from it
- * (read into this build's arrays as they lay then, the runs of articles gone since taken out), the others
- * are read from their records and put after them. Null when the table's entries do not read back sound
- * (nothing is changed then: the caller reads every article's terms).
- */
-function readCarried(articles: readonly DatedArticle[], release: boolean, layout: Int32Array | undefined, keys: string[], table: CarriedTable, store: TermStore): { terms: Terms; vocabulary: Vocabulary; used: Uint8Array; sorted: number; order: Int32Array; added: Added | null } | null {
-  const n = articles.length;
-  const kept = table.keys.length;
-  const { runCounts, runLengths } = table;
-  const runAt = new Int32Array(kept + 1);
-  const entryAt = new Int32Array(kept + 1);
-  for (let c = 0; c < kept; c++) {
-    runAt[c + 1] = runAt[c]! + runCounts[c]!;
-    let e = entryAt[c]!;
-    for (let r = runAt[c]!; r < runAt[c + 1]!; r++) e += runLengths[r]!;
-    entryAt[c + 1] = e;
-  }
-  const byKey = new Map<string, number>();
-  for (let c = 0; c < kept; c++) if (!byKey.has(table.keys[c]!)) byKey.set(table.keys[c]!, c);
-  // Each article's kept entry (-1: read its record); each kept entry's article, the first that takes it.
-  const source = new Int32Array(n).fill(-1);
-  const taker = new Int32Array(kept).fill(-1);
-  const fresh: number[] = [];
-  const copies: number[] = [];
-  for (let o = 0; o < n; o++) {
-    const i = layout ? layout[o]! : o;
-    const key = articles[i]!.termsKey;
-    const c = key === undefined ? undefined : byKey.get(key);
-    if (c === undefined) {
-      fresh.push(i);
-      continue;
-    }
-    source[i] = c;
-    if (taker[c]! < 0) taker[c] = i;
-    else copies.push(i);
-  }
-  const vocabulary = new Vocabulary();
-  // The last build's vocabulary, in the order of ranks (so only new terms need sorting: Vocabulary.ranksOf).
-  for (let u = 0; u < table.hashes.length; u++) if (vocabulary.idOf(table.hashes[u]!, table.tags[u]!) !== u) return null;
-  if (!vocabulary.inOrder(table.sorted)) return null;
-  // The new and changed articles first, into runs of their own.
-  const read = emptyTerms(n);
-  const freshRead = readRecords(articles, false, Int32Array.from(fresh), keys, vocabulary, read);
-  if (!freshRead.complete) return null;
-  let extra = read.runs.length;
-  for (const i of copies) extra += entryAt[source[i]! + 1]! - entryAt[source[i]!]!;
-  const terms = emptyTerms(n);
-  const { runs, firstRun, lastRun, weekdays, months } = terms;
-  runs.ids = new Int32Array(table.entries + extra);
-  runs.values = new Float32Array(table.entries + extra);
-  if (!store.entries(runs.ids.subarray(0, table.entries), runs.values.subarray(0, table.entries))) return null;
-  const starts = new Ints();
-  const ends = new Ints();
-  const order = new Int32Array(n);
-  let placed = 0;
-  const { ids, values } = runs;
-  let at = 0;
-  /** Article i's runs: `from` … in `ids`/`values`, lengths from run `run` on, placed at `at`. */
-  const place = (i: number, from: number, size: number, firstLength: number, count: number, lengths: Int32Array) => {
-    if (from !== at) {
-      ids.copyWithin(at, from, from + size);
-      values.copyWithin(at, from, from + size);
-    }
-    firstRun[i] = starts.length;
-    for (let r = 0, e = at; r < count; r++) {
-      starts.push(e);
-      e += lengths[firstLength + r]!;
-      ends.push(e);
-    }
-    lastRun[i] = starts.length;
-    order[placed++] = i;
-    at += size;
-  };
-  const placedAt = new Int32Array(kept);
-  for (let c = 0; c < kept; c++) {
-    const i = taker[c]!;
-    if (i < 0) continue;
-    placedAt[c] = at;
-    place(i, entryAt[c]!, entryAt[c + 1]! - entryAt[c]!, runAt[c]!, runCounts[c]!, runLengths);
-    weekdays[i] = table.weekdays[c]!;
-    months[i] = table.months[c]!;
-  }
-  for (const i of copies) {
-    const c = source[i]!;
-    const size = entryAt[c + 1]! - entryAt[c]!;
-    ids.copyWithin(at, placedAt[c]!, placedAt[c]! + size);
-    values.copyWithin(at, placedAt[c]!, placedAt[c]! + size);
-    place(i, at, size, runAt[c]!, runCounts[c]!, runLengths);
-    weekdays[i] = table.weekdays[c]!;
-    months[i] = table.months[c]!;
-  }
-  const lengths = new Int32Array(freshRead.starts.length);
-  for (let r = 0; r < lengths.length; r++) lengths[r] = freshRead.ends.data[r]! - freshRead.starts.data[r]!;
-  for (const i of fresh) {
-    const from = freshRead.starts.data[read.firstRun[i]!]!;
-    const count = read.lastRun[i]! - read.firstRun[i]!;
-    const size = count > 0 ? freshRead.ends.data[read.lastRun[i]! - 1]! - from : 0;
-    ids.set(read.runs.ids.subarray(from, from + size), at);
-    values.set(read.runs.values.subarray(from, from + size), at);
-    place(i, at, size, read.firstRun[i]!, count, lengths);
-    weekdays[i] = read.weekdays[i]!;
-    months[i] = read.months[i]!;
-  }
-  runs.length = at;
-  terms.starts = starts.data;
-  terms.ends = ends.data;
-  for (let c = 0; c < kept; c++) {
-    const i = taker[c]!;
-    if (i >= 0) keys[i] = table.keys[c]!;
-  }
-  for (const i of copies) keys[i] = table.keys[source[i]!]!;
-  if (release) for (const a of articles) a.terms = undefined;
-  // The terms this build's articles hold: the ranks are over them alone, as in a cold build.
-  const used = new Uint8Array(vocabulary.size);
-  for (let i = 0; i < n; i++) {
-    for (let r = firstRun[i]!; r < lastRun[i]!; r++) {
-      if (r - firstRun[i]! === YEARS) continue;
-      for (let k = terms.starts[r]!, end = terms.ends[r]!; k < end; k++) used[ids[k]!] = 1;
-    }
-  }
-  return { terms, vocabulary, used, sorted: table.sorted, order, added: addedTo(table, vocabulary, entryAt, taker, fresh, read, lengths, keys) };
-}
-
-/** What a build adds to the carried file (TermStore.append): the table as it is then, and the entries added. */
-interface Added {
-  table: CarriedTable;
-  ids: Int32Array;
-  values: Float32Array;
-}
-
-/**
- * The last build's table with the `fresh` articles (their runs in `read`, run lengths `lengths`) after
- * its own, and their entries, their ids those of `vocabulary` (the carried one, its new terms after it):
- * null when the entries no article takes any more, or the terms out of rank order, would be more than
- * APPEND_SHARE of the file (it is then written whole, in rank order).
- */
-function addedTo(table: CarriedTable, vocabulary: Vocabulary, entryAt: Int32Array, taker: Int32Array, fresh: readonly number[], read: Terms, lengths: Int32Array, keys: readonly string[]): Added | null {
-  const kept = table.keys.length;
-  const entries = table.entries + read.runs.length;
-  let dead = 0;
-  for (let c = 0; c < kept; c++) if (taker[c]! < 0) dead += entryAt[c + 1]! - entryAt[c]!;
-  const size = vocabulary.size;
-  if (dead > APPEND_SHARE * entries || size - table.sorted > APPEND_SHARE * size) return null;
-  const f = fresh.length;
-  const hashes = new Int32Array(size);
-  const tags = new Uint32Array(size);
-  hashes.set(table.hashes);
-  tags.set(table.tags);
-  for (let id = table.hashes.length; id < size; id++) {
-    hashes[id] = vocabulary.hashOf(id);
-    tags[id] = vocabulary.tagOf(id);
-  }
-  const grown = (from: Int32Array, more: number) => {
-    const out = new Int32Array(from.length + more);
-    out.set(from);
-    return out;
-  };
-  const runCounts = grown(table.runCounts, f);
-  const weekdays = grown(table.weekdays, f);
-  const months = grown(table.months, f);
-  const runLengths = grown(table.runLengths, lengths.length);
-  runLengths.set(lengths, table.runLengths.length);
-  const articleKeys = table.keys.slice();
-  fresh.forEach((i, k) => {
-    runCounts[kept + k] = read.lastRun[i]! - read.firstRun[i]!;
-    weekdays[kept + k] = read.weekdays[i]!;
-    months[kept + k] = read.months[i]!;
-    articleKeys.push(keys[i]!);
-  });
-  return {
-    table: { hashes, tags, sorted: table.sorted, keys: articleKeys, runCounts, weekdays, months, runLengths, entries },
-    ids: read.runs.ids.subarray(0, read.runs.length),
-    values: read.runs.values.subarray(0, read.runs.length),
-  };
-}
-
-/**
- * readTerms' loop over the articles `layout` lists (a function of its own: V8 optimises it once, with its
- * loop). Returns the runs' bounds, in the order read, and whether every article's runs name every term of
- * its record (carried-terms.ts keeps them only then).
- */
-function readRecords(articles: readonly DatedArticle[], release: boolean, layout: Int32Array | undefined, keys: string[] | undefined, vocabulary: Vocabulary, into: Terms): { starts: Ints; ends: Ints; complete: boolean } {
+/** readTerms' loop over the articles (a function of its own: V8 optimises it once, with its loop). Returns the runs' bounds, in the order read. */
+function readRecords(articles: readonly DatedArticle[], release: boolean, layout: Int32Array | undefined, keys: string[] | undefined, vocabulary: Vocabulary, into: Terms): { starts: Ints; ends: Ints } {
   const { runs, firstRun, lastRun, weekdays, months } = into;
-  const n = layout ? layout.length : articles.length;
+  const n = articles.length;
   const starts = new Ints();
   const ends = new Ints();
   // As large as TermRecord's own buffers (see there).
   let local = new Int32Array(record.hashes.length);
-  let complete = true;
   for (let o = 0; o < n; o++) {
     const i = layout ? layout[o]! : o;
     const a = articles[i]!;
@@ -423,17 +186,11 @@ function readRecords(articles: readonly DatedArticle[], release: boolean, layout
       else for (let e = bounds[r]!; e < to; e++) out[at++] = local[ids[e]!]!;
       ends.push(at);
     }
-    // Each of these runs names distinct terms, of a kind no other of them holds (TermRecord.load checks
-    // both): when their lengths add up to the term count, every term is named. Else (never for a record
-    // term-record.ts writes) nothing is kept, rather than look further.
-    let named = 0;
-    for (const r of NAMING) named += bounds[r + 1]! - bounds[r]!;
-    if (named !== count) complete = false;
     runs.length = at;
     weekdays[i] = record.weekdays;
     months[i] = record.months;
   }
-  return { starts, ends, complete };
+  return { starts, ends };
 }
 
 /**
@@ -491,7 +248,7 @@ export interface ProfileKeys {
  * undated article counts the whole batch; without `window`, every article does.
  */
 export function buildProfiles(articles: readonly DatedArticle[], keyCount: number, releaseTerms = false, layout?: Int32Array, window?: IdfWindow, keys: ProfileKeys = {}): Profile[] {
-  const { runs, starts, ends, firstRun, lastRun, weekdays, months, vocabularySize, background } = readTerms(articles, releaseTerms, layout, keys.termKeys, keys.weights?.terms);
+  const { runs, starts, ends, firstRun, lastRun, weekdays, months, vocabularySize, background } = readTerms(articles, releaseTerms, layout, keys.termKeys);
   const prints = keys.prints;
   const { ids, values } = runs;
   const from = (a: number, r: number) => starts[firstRun[a]! + r]!;
@@ -677,8 +434,6 @@ function heavier(id: number, weight: number, otherId: number, otherWeight: numbe
 }
 
 const COUNTED_IN_DF = [WORDS, NAMES, NUMBERS, DAYS];
-/** The runs that name every term of a record, one kind each (readRecords). */
-const NAMING = [WORDS, NAMES, NUMBERS, QUANTITIES, UNITS, DAYS];
 /** The runs whose ids hold every id weighed (the lead, the headline and the sentences are words too). */
 const IDF_OF = [WORDS, NAMES, NUMBERS];
 const WEIGHED = [WORDS, LEAD, TITLE, NAMES, NUMBERS];

@@ -1,6 +1,6 @@
 // What an article, or a group of them, says about when it happened: stated days and stated weekdays.
 import type { DateEvidence } from "../types.ts";
-import { dayNumberOf } from "./days.ts";
+import { daysBetween } from "../text/dates.ts";
 
 export interface TimeSpan {
   /** Earliest and latest stated day, YYYY-MM-DD, or null when no member states one. */
@@ -28,7 +28,7 @@ export function joinSpans(a: TimeSpan, b: TimeSpan): TimeSpan {
  */
 export function fitsWindow(a: TimeSpan, b: TimeSpan, windowDays: number): boolean {
   const joined = joinSpans(a, b);
-  if (joined.first && joined.last && dayNumberOf(joined.last) - dayNumberOf(joined.first) > windowDays) return false;
+  if (joined.first && joined.last && daysBetween(joined.first, joined.last) > windowDays) return false;
   for (let x = 0; x < 7; x++) {
     if (!(joined.weekdays & (1 << x))) continue;
     for (let y = x + 1; y < 7; y++) {

@@ -3,7 +3,7 @@
 // the kind is in the tag), so the table is numbers only: no term's text is read or kept here.
 
 export { DAY, NAME, NUMBER, QUANTITY, UNIT, WORD } from "./term-record.ts";
-import { termBefore, termHash, termTag } from "./term-record.ts";
+import { termHash, termTag } from "./term-record.ts";
 
 const EMPTY = -1;
 
@@ -66,43 +66,9 @@ export class Vocabulary {
    * order each article's record lists its terms in (term-record.ts).
    */
   ranks(): Int32Array {
-    return this.ranksOf(null);
-  }
-
-  /**
-   * As `ranks`, over the ids `used` marks alone (null: every id); an id not used has rank -1. The ranks
-   * are those of a vocabulary that never held the others. `sorted`: ids 0 … sorted - 1 are known to be in
-   * the order of ranks already (a carried vocabulary: carried-terms.ts), so only the later ones are sorted,
-   * and merged in.
-   */
-  ranksOf(used: Uint8Array | null, sorted = 0): Int32Array {
-    const count = this.count;
-    const rank = new Int32Array(count).fill(-1);
-    const later = this.sortedIds(used, sorted, count);
-    const { hashes, tags } = this;
-    let next = 0;
-    let k = 0;
-    for (let id = 0; id < sorted; id++) {
-      if (used && !used[id]) continue;
-      while (k < later.length && termBefore(hashes[later[k]!]!, tags[later[k]!]!, hashes[id]!, tags[id]!)) rank[later[k++]!] = next++;
-      rank[id] = next++;
-    }
-    while (k < later.length) rank[later[k++]!] = next++;
-    return rank;
-  }
-
-  /** Whether ids 0 … n - 1 are in the order of ranks (hash, then tag, both unsigned), each after the last. */
-  inOrder(n: number): boolean {
-    for (let id = 1; id < n; id++) if (!termBefore(this.hashes[id - 1]!, this.tags[id - 1]!, this.hashes[id]!, this.tags[id]!)) return false;
-    return true;
-  }
-
-  /** The ids from … to - 1 that `used` marks (null: all), in the order of (hash, tag), both unsigned. */
-  private sortedIds(used: Uint8Array | null, from: number, to: number): Int32Array {
-    let n = 0;
-    for (let id = from; id < to; id++) if (!used || used[id]) n++;
+    const n = this.count;
     const keys = new BigUint64Array(n);
-    for (let id = from, k = 0; id < to; id++) if (!used || used[id]) keys[k++] = (BigInt(this.hashes[id]! >>> 0) << 32n) | BigInt(id);
+    for (let id = 0; id < n; id++) keys[id] = (BigInt(this.hashes[id]! >>> 0) << 32n) | BigInt(id);
     keys.sort();
     const order = new Int32Array(n);
     for (let k = 0; k < n; k++) order[k] = Number(keys[k]! & 0xffffffffn);
@@ -113,7 +79,9 @@ export class Vocabulary {
       if (end - k > 1) order.set(order.subarray(k, end).sort((x, y) => this.tags[x]! - this.tags[y]!), k);
       k = end;
     }
-    return order;
+    const rank = new Int32Array(n);
+    for (let k = 0; k < n; k++) rank[order[k]!] = k;
+    return rank;
   }
 
   private grow(): void {

@@ -13,7 +13,6 @@
 // Nothing read is trusted: a segment whose sizes or positions do not fit the day's articles is not used.
 import { createHash } from "node:crypto";
 import { LEAD_NAMES, NUMBERS, WORDS } from "./term-record.ts";
-import type { TermStore } from "./carried-terms.ts";
 
 /** Where the segments are kept between builds (src/cache/cluster-weights.ts on disk). */
 export interface WeightStore {
@@ -25,8 +24,6 @@ export interface WeightStore {
   prune(days: readonly number[]): void;
   /** A segment read back under the right key did not fit the day's articles (damaged, or not this code's). */
   unsound?(day: number): void;
-  /** Where every article's terms are carried to the next build (carried-terms.ts); absent: none are. */
-  terms?: TermStore;
 }
 
 /** What buildProfiles has made, and where a taken day's values go. */

@@ -50,29 +50,4 @@ describe("clustering's vocabulary", () => {
     const expected = hashes.map((_, k) => k).sort((x, y) => (hashes[x]! >>> 0) - (hashes[y]! >>> 0) || (tags[x]! >>> 0) - (tags[y]! >>> 0));
     expect(expected.map((k) => rank[ids.get(k)!])).toEqual(hashes.map((_, k) => k));
   });
-
-  it("ranks a vocabulary that starts from a ranked one (carried from the last build) and drops unused terms as a fresh one ranks the terms used", () => {
-    const hashes = [0, 1, -1, 0x7fffffff, -0x80000000, 0x10000, 0x1ffff, -0x10000, 0x12345678, 0x12340000, 0x5678, -0x12345678, 0x12345678, -1];
-    const tags = [5, 4, 3, 2, 1, 0, 7, 9, 3, 8, 6, 2, 1, 0xfffffff0];
-    const byRank = hashes.map((_, k) => k).sort((x, y) => (hashes[x]! >>> 0) - (hashes[y]! >>> 0) || (tags[x]! >>> 0) - (tags[y]! >>> 0));
-    // The carried vocabulary: every other term, in rank order; then the rest, as new terms, in another order.
-    const carried = byRank.filter((_, r) => r % 2 === 0);
-    const odd = byRank.filter((_, r) => r % 2 === 1);
-    const fresh = [odd[0]!, ...odd.slice(1).reverse()];
-    const v = new Vocabulary();
-    for (const k of [...carried, ...fresh]) v.idOf(hashes[k]!, tags[k]!);
-    expect(v.inOrder(carried.length)).toBe(true);
-    expect(v.inOrder(carried.length + 1)).toBe(false);
-    // Terms 2 and 9 (one carried, one new) held by no article now.
-    const used = Uint8Array.from([...carried, ...fresh], (k) => (k === 2 || k === 9 ? 0 : 1));
-    const rank = v.ranksOf(used, carried.length);
-    const cold = new Vocabulary();
-    const kept = [...fresh, ...carried].filter((k) => k !== 2 && k !== 9);
-    for (const k of kept) cold.idOf(hashes[k]!, tags[k]!);
-    const coldRank = cold.ranks();
-    const idOf = (k: number) => [...carried, ...fresh].indexOf(k);
-    expect(kept.map((k) => rank[idOf(k)])).toEqual(kept.map((_, id) => coldRank[id]));
-    expect([rank[idOf(2)], rank[idOf(9)]]).toEqual([-1, -1]);
-    expect(v.ranksOf(used)).toEqual(rank);
-  });
 });
