@@ -16,9 +16,9 @@ import { articleTerms, TermRecord, WORDS } from "../cluster/index.ts";
 import { paragraphsOf } from "../text/article-text.ts";
 
 /** Weighted Jaccard of two articles' word bags from which they are copies of one article. */
-export const COPY_OVERLAP = 0.45;
+const COPY_OVERLAP = 0.45;
 /** Articles with fewer distinct words than this are not compared (short texts share their words by chance). */
-export const MIN_COPY_WORDS = 40;
+const MIN_COPY_WORDS = 40;
 /** Min-hash bins per article (2^(32 - BIN_SHIFT)), and the bands they are cut into (two bins a band). */
 const SKETCH = 32;
 const BANDS = 16;
@@ -33,7 +33,7 @@ const SKETCH_LIKENESS = 0.25;
 /** A band value shared by more articles than this proposes no pairs (a stock text, not a copy). */
 const BUCKET_CAP = 40;
 
-export const COPY_RULE = "copy-date";
+const COPY_RULE = "copy-date";
 
 /**
  * How firmly an article's own day is known, strongest first: the publisher's structured data or the author's
@@ -61,7 +61,7 @@ const COPY_RANK: Readonly<Record<DateSource, number>> = {
  * An article's own day and its source, before any story weighs in (as resolveDates would give it alone); null for
  * one whose day its story gives ("on Tuesday" with no day stated: the story's stated day moved to that weekday).
  */
-export function ownDay(a: DatedArticle): { day: string; source: DateSource } | null {
+function ownDay(a: DatedArticle): { day: string; source: DateSource } | null {
   const e = a.evidence;
   if (e.date && e.dateSource) return { day: e.date, source: e.dateSource };
   if (e.pageDate) return { day: e.pageDate, source: "relative-to-page" };
@@ -89,7 +89,7 @@ interface Bag {
 const record = new TermRecord();
 
 /** The article's word bag (its WORDS run), in the record's order of terms; null when its record is not sound. */
-export function bagOf(a: DatedArticle): Bag | null {
+function bagOf(a: DatedArticle): Bag | null {
   const terms = a.terms || articleTerms(a.title, paragraphsOf(a));
   if (!record.load(terms)) return null;
   const from = record.bounds[WORDS]!;
@@ -107,7 +107,7 @@ export function bagOf(a: DatedArticle): Bag | null {
 }
 
 /** Σ min / Σ max of two bags' counts (both in the record's order of terms: hash unsigned, then tag). */
-export function overlap(x: Bag, y: Bag): number {
+function overlap(x: Bag, y: Bag): number {
   let i = 0;
   let j = 0;
   let shared = 0;
@@ -176,7 +176,7 @@ function bandKey(values: Float64Array, at: number): number | null {
  * Each candidate pair of `articles` (two that share a band of their sketches), once, in a fixed order, to `visit`
  * with the band it is found in; `bag` gives an article's word bag (each decoded once).
  */
-function candidates(articles: readonly DatedArticle[], visit: (a: number, b: number, bag: (i: number) => Bag | null) => void): void {
+function candidates(articles: readonly DatedArticle[], visit: (a: number, b: number, bag: (i: number) => Bag | null) => void, wanted: (i: number, j: number) => boolean = () => true): void {
   const per = SKETCH / BANDS;
   const buckets = Array.from({ length: BANDS }, () => new Map<number, number[]>());
   const sketches: Array<Float64Array | null> = articles.map((a, i) => {
@@ -209,7 +209,7 @@ function candidates(articles: readonly DatedArticle[], visit: (a: number, b: num
       for (let x = 0; x < list.length; x++) {
         for (let y = x + 1; y < list.length; y++) {
           const [a, b] = list[x]! < list[y]! ? [list[x]!, list[y]!] : [list[y]!, list[x]!];
-          if (!sharedBefore(a, b, k) && likeness(sketches[a]!, sketches[b]!) >= SKETCH_LIKENESS) visit(a, b, bag);
+          if (wanted(a, b) && !sharedBefore(a, b, k) && likeness(sketches[a]!, sketches[b]!) >= SKETCH_LIKENESS) visit(a, b, bag);
         }
       }
     }
@@ -232,19 +232,18 @@ export function copyPairs(articles: readonly DatedArticle[]): Array<{ a: number;
  * pairs `wanted` allows: the connected groups of those pairs that are copies (a pair already joined through
  * others is not compared).
  */
-export function copyGroups(articles: readonly DatedArticle[], wanted: (i: number, j: number) => boolean = () => true): number[][] {
+function copyGroups(articles: readonly DatedArticle[], wanted: (i: number, j: number) => boolean = () => true): number[][] {
   const parent = articles.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
     return i;
   };
   candidates(articles, (a, b, bag) => {
-    if (!wanted(a, b)) return;
     const [x, y] = [find(a), find(b)];
     if (x === y) return;
     const [p, q] = [bag(a), bag(b)];
     if (p && q && overlap(p, q) >= COPY_OVERLAP) parent[Math.max(x, y)] = Math.min(x, y);
-  });
+  }, wanted);
   const groups = new Map<number, number[]>();
   articles.forEach((_, i) => {
     const root = find(i);
