@@ -4,7 +4,7 @@ import { findEvidence } from "./evidence.ts";
 import { FIRST_YEAR, LAST_YEAR } from "./parse.ts";
 import { FUTURE_RULE } from "./future.ts";
 
-export { resolveDates, storyDate, UndatedArticleError } from "./resolve.ts";
+export { evidenceRank, ownDayOf, resolveDates, storyDate, UndatedArticleError } from "./resolve.ts";
 export { futureDoubts, refile, FUTURE_RULE } from "./future.ts";
 export { statedInstant } from "./parse.ts";
 

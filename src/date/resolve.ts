@@ -1,5 +1,5 @@
 // After clustering: relative days ("on Thursday") resolved against the dates the story's other articles state.
-import type { DatedArticle, ResolvedArticle } from "../types.ts";
+import type { DatedArticle, DateSource, ResolvedArticle } from "../types.ts";
 import { nearestWeekday } from "./parse.ts";
 
 /** The day most members state outright; the earliest on a tie. */
@@ -57,4 +57,47 @@ export function storyDate(members: ResolvedArticle[], published: string | null =
 function strength(m: ResolvedArticle): number {
   if (m.evidence.date !== null && m.date === m.evidence.date) return 0;
   return m.dateSource === "file-mtime" ? 2 : 1;
+}
+
+/**
+ * How firmly each source states an article's own day, strongest first: the publisher's structured data or the
+ * author's front matter, the page's address, a visible date line, a day worked out from the page, a day the models
+ * doubt, the file's time. A finer order than `strength`'s three tiers, for telling which of two copies of one
+ * article is dated right (src/pipeline/copies.ts).
+ */
+const EVIDENCE_RANK: Readonly<Record<DateSource, number>> = {
+  "front-matter": 0,
+  feed: 0,
+  "json-ld": 0,
+  "html-meta": 0,
+  "time-element": 0,
+  "metadata-line": 0,
+  url: 1,
+  "visible-date": 2,
+  dateline: 2,
+  "relative-to-page": 3,
+  "relative-to-story": 3,
+  story: 4,
+  copy: 4,
+  "file-mtime": 5,
+};
+
+/**
+ * An article's own day and its source, before any story weighs in (resolveDates' order for an article alone, a
+ * doubted visible date given as "story"); null for one whose day its story gives ("on Tuesday" with no day stated).
+ */
+export function ownDayOf(a: DatedArticle): { day: string; source: DateSource } | null {
+  const e = a.evidence;
+  if (e.date && e.dateSource) return { day: e.date, source: e.dateSource };
+  if (e.pageDate) return { day: e.pageDate, source: "relative-to-page" };
+  if (e.weekday) return null;
+  if (e.weakDate) return { day: e.weakDate, source: "story" };
+  if (e.mtimeDate) return { day: e.mtimeDate, source: "file-mtime" };
+  return null;
+}
+
+/** The rank (EVIDENCE_RANK) of the source of an article's own day; below every source when it has none of its own. */
+export function evidenceRank(a: DatedArticle): number {
+  const own = ownDayOf(a);
+  return own ? EVIDENCE_RANK[own.source] : 9;
 }

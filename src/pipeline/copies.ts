@@ -1,6 +1,6 @@
 // Copies of one article among the inputs (a page saved as HTML and as a text dump, one wire story carried by two
 // outlets) are one story whatever days their own evidence gives them: the copy whose day rests on the strongest
-// evidence (COPY_RANK: the publisher's structured data before the address, before a line of visible text…) dates
+// evidence (src/date's evidenceRank: the publisher's structured data before the address, before a line of visible text…) dates
 // the copies whose evidence is weaker, each of which says so in one message. Copies dated on evidence as strong
 // keep their days (two outlets' front matter: a text published again later, such as a follow-up that reuses it). Run over the dated articles before clustering, so that the
 // copies meet in the date window and cluster as any two reports of one event do.
@@ -11,7 +11,8 @@
 // pairs; a band value held by more than BUCKET_CAP articles proposes none; and only pairs of articles dated on
 // evidence of different strength are compared. Deterministic: the same articles give the same copies whatever
 // order they come in and whichever build (cold or incremental) reads them.
-import type { DatedArticle, DateSource, Message } from "../types.ts";
+import type { DatedArticle, Message } from "../types.ts";
+import { evidenceRank, ownDayOf } from "../date/index.ts";
 import { articleTerms, TermRecord, WORDS } from "../cluster/index.ts";
 import { paragraphsOf } from "../text/article-text.ts";
 
@@ -34,50 +35,6 @@ const SKETCH_LIKENESS = 0.25;
 const BUCKET_CAP = 40;
 
 const COPY_RULE = "copy-date";
-
-/**
- * How firmly an article's own day is known, strongest first: the publisher's structured data or the author's
- * front matter, the page's address, a visible date line, a day worked out from the page, a day the models doubt,
- * the file's time.
- */
-const COPY_RANK: Readonly<Record<DateSource, number>> = {
-  "front-matter": 0,
-  feed: 0,
-  "json-ld": 0,
-  "html-meta": 0,
-  "time-element": 0,
-  "metadata-line": 0,
-  url: 1,
-  "visible-date": 2,
-  dateline: 2,
-  "relative-to-page": 3,
-  "relative-to-story": 3,
-  story: 4,
-  copy: 4,
-  "file-mtime": 5,
-};
-
-/**
- * An article's own day and its source, before any story weighs in (as resolveDates would give it alone); null for
- * one whose day its story gives ("on Tuesday" with no day stated: the story's stated day moved to that weekday).
- */
-function ownDay(a: DatedArticle): { day: string; source: DateSource } | null {
-  const e = a.evidence;
-  if (e.date && e.dateSource) return { day: e.date, source: e.dateSource };
-  if (e.pageDate) return { day: e.pageDate, source: "relative-to-page" };
-  if (e.weekday) return null;
-  if (e.weakDate) return { day: e.weakDate, source: "story" };
-  if (e.mtimeDate) return { day: e.mtimeDate, source: "file-mtime" };
-  return null;
-}
-
-/** The rank of a day's source: a doubted visible date (weakDate) ranks below a stated one. */
-function rankOf(a: DatedArticle): number {
-  const own = ownDay(a);
-  if (!own) return 9;
-  if (own.source === "story") return COPY_RANK.story;
-  return COPY_RANK[own.source];
-}
 
 interface Bag {
   hashes: Int32Array;
@@ -264,29 +221,29 @@ export function dateCopies(articles: readonly DatedArticle[]): { articles: Dated
   const out = [...articles];
   // Only a copy dated on weaker evidence than another moves: copies whose evidence is as strong are not compared
   // (a folder whose articles are all dated alike, all by front matter or all by file time, compares none).
-  const ranks = articles.map(rankOf);
+  const ranks = articles.map(evidenceRank);
   if (ranks.every((r) => r === ranks[0])) return { articles: out, messages: [] };
   const groups = copyGroups(articles, (i, j) => ranks[i] !== ranks[j]);
   const messages: Message[] = [];
   for (const group of groups) {
-    const dated = group.filter((i) => ownDay(articles[i]!) !== null);
+    const dated = group.flatMap((i) => {
+      const own = ownDayOf(articles[i]!);
+      return own ? [{ i, rank: ranks[i]!, own, path: articles[i]!.path }] : [];
+    });
     if (dated.length < 2) continue;
-    const key = (i: number) => ({ i, rank: ranks[i]!, day: ownDay(articles[i]!)!.day, path: articles[i]!.path });
-    const best = dated.map(key).sort((p, q) => p.rank - q.rank || (p.day < q.day ? -1 : p.day > q.day ? 1 : p.path < q.path ? -1 : p.path > q.path ? 1 : 0))[0]!;
-    const source = ownDay(articles[best.i]!)!.source;
-    for (const i of dated) {
+    const best = [...dated].sort((p, q) => p.rank - q.rank || (p.own.day < q.own.day ? -1 : p.own.day > q.own.day ? 1 : p.path < q.path ? -1 : p.path > q.path ? 1 : 0))[0]!;
+    for (const { i, rank, own } of dated) {
       const a = articles[i]!;
-      const own = ownDay(a)!;
       // Copies whose days rest on equally strong evidence (two outlets' front matter, two visible date lines) are
       // two publications of one text, each on its own day: nothing says which day is wrong.
-      if (own.day === best.day || ranks[i]! <= best.rank) continue;
-      out[i] = { ...a, evidence: { ...a.evidence, date: best.day, dateSource: "copy" } };
+      if (own.day === best.own.day || rank <= best.rank) continue;
+      out[i] = { ...a, evidence: { ...a.evidence, date: best.own.day, dateSource: "copy" } };
       messages.push({
         file: a.path,
         stage: "date",
         level: "warning",
         rule: COPY_RULE,
-        text: `dated ${best.day} (${source}) as its copy ${best.path} is: its own day ${own.day} (${own.source === "story" ? "a doubted visible date" : own.source}) disagrees, and a copy of one article is one story`,
+        text: `dated ${best.own.day} (${best.own.source}) as its copy ${best.path} is: its own day ${own.day} (${own.source === "story" ? "a doubted visible date" : own.source}) disagrees, and a copy of one article is one story`,
       });
     }
   }
