@@ -351,6 +351,8 @@
 //                   checking pages; 84.6 / 71.8, 84.4 / 73.0, eval:headlines identical: no pick moves.
 //   a photo credit never a candidate (headline-features.ts PHOTO_CREDIT, shipped on the branch hl68): 84.6 / 71.4,
 //                   84.4 / 73.4; the tuning page it costs out of fold (a77761f0) has no credit line: the refit moves.
+// Stop 76 (hl76; SPLIT=train CHECK=1, committed 85.4 / 71.0, 84.4 / 73.0, load 17-22): INTO 25 (headline-features.ts,
+//                   patched in a copy) 85.4 / 71.4, 84.4 / 72.7: with the URL no pick moves on either half. Not adopted.
 import { deckFeatures, deckStart, nextLong, railStart } from "./lib/deck-features.ts";
 import { readFileSync } from "node:fs";
 import { DomUtils, parseDocument } from "htmlparser2";
