@@ -139,11 +139,9 @@ export interface GateModel extends LogisticModel {
    */
   refuse?: number;
   /**
-   * The doubt line, a probability at or above twice `threshold` (train/article-gate.ts, nt76): from the refusal line up
-   * to it the page is kept with a doubt. Training sets it at the real articles' out-of-fold probability of rank
-   * ceil(0.01 × their count) from the lowest, so that about one real page in a hundred is doubted and the stripped
-   * pages (a headline, teasers and a standfirst) that read as much like an article as that are held back from the
-   * feeds. Absent in an older file: DOUBT times `threshold`.
+   * A learned doubt line, a probability at or above `threshold` (train/article-gate.ts GATE_DOUBT_SHARE, a trial of
+   * nt76's): from the refusal line up to it the page is kept with a doubt. Absent (the committed files): DOUBT times
+   * `threshold`.
    */
   doubt?: number;
 }
