@@ -16,7 +16,7 @@ import { locateWith } from "../src/clean/rules/locate.ts";
 import { findHeadlineWith } from "../src/clean/rules/title.ts";
 import { shortLineRule, type ShortLineModel } from "../src/clean/rules/short-lines.ts";
 import { listLinesRule, type ListLinesModel } from "../src/clean/rules/list-lines.ts";
-import { articleGateRow, DOUBT, gateFeatures, type GateModel } from "../src/clean/rules/article-gate.ts";
+import { articleGateRow, gateFeatures, type GateModel } from "../src/clean/rules/article-gate.ts";
 import { finish } from "../src/clean/text.ts";
 import { docOf, makeLine, type TextDoc } from "../src/clean/doc.ts";
 import { logit, type LogisticModel } from "../src/model/logistic.ts";
@@ -248,18 +248,6 @@ export function refusalLine(furniture: readonly number[], threshold: number, sha
 }
 
 /**
- * GATE_DOUBT_SHARE=s (a trial, nt76): a learned doubt line (GateModel `doubt`), the real articles' out-of-fold
- * probability of rank ceil(s × their count) from the lowest (the rows that set the threshold), never below DOUBT times
- * the threshold. A page kept with the doubt alone in a story is held back from the feeds and the front page (stop 70):
- * about that share of real pages would be held back so that the stripped pages rated as low are too. Unset or 0: no
- * doubt line is written (DOUBT times the threshold, as before). Measured at s = 0.01 and not kept (docs/scaling.md,
- * "Stop 76: a banner…"): on the tuning half 4 of 383 real rows fall under it out-of-fold, and the tuning pages held
- * back in-sample 3 of 196, but the checking half's real pages held back rose 3 → 13 of 211 (text), for stripped
- * pages reaching the feeds 138 → 99.
- */
-const DOUBT_SHARE = Number(process.env.GATE_DOUBT_SHARE ?? "0");
-
-/**
  * The gate on the rows (the notice rows learned only when `learnNotices`, but judged out-of-fold either way); its
  * threshold chosen on out-of-fold probabilities (each page judged by a model fitted without it): the highest that
  * refuses no real page whose body is its article, so the gate takes furniture only where the tuning pages say it
@@ -293,13 +281,10 @@ export function trainArticleGate(rows: readonly GateRow[], path: Path = "text", 
   const furniture = rows.flatMap((r, i) => (r.kind !== "real" ? [oof[i]!] : []));
   const refuse = refusalLine(furniture, threshold);
   const under = (line: number) => furniture.filter((p) => p < line).length;
-  const realLows = rows.flatMap((r, i) => (setsIt(r) ? [oof[i]!] : []));
-  const doubt = Number(Math.max(DOUBT * threshold, DOUBT_SHARE > 0 ? lowQuantile(realLows, DOUBT_SHARE) : 0).toPrecision(4));
   return {
-    model: { ...fit(learned, threshold, path), refuse, ...(DOUBT_SHARE > 0 ? { doubt } : {}) },
+    model: { ...fit(learned, threshold, path), refuse },
     figures:
       lines.join("\n") +
-      `\n    lowest out-of-fold probability of a real article ${lowestArticle.toFixed(4)}; threshold ${threshold} refuses ${under(threshold)} of ${furniture.length} stripped and notice rows, refusal line ${refuse} ${under(refuse)}` +
-      `\n    doubt line ${doubt} (${DOUBT_SHARE > 0 ? `the real articles' ${DOUBT_SHARE} quantile out-of-fold, at least ${DOUBT} times the threshold` : `${DOUBT} times the threshold`}): under it ${realLows.filter((p) => p < doubt).length} of ${realLows.length} real article rows, ${under(doubt)} of ${furniture.length} stripped and notice rows`,
+      `\n    lowest out-of-fold probability of a real article ${lowestArticle.toFixed(4)}; threshold ${threshold} refuses ${under(threshold)} of ${furniture.length} stripped and notice rows, refusal line ${refuse} ${under(refuse)}`,
   };
 }

@@ -73,7 +73,7 @@ import { handTruths } from "./lib/hand-bodies.ts";
 import { gateRows, noticeRows, trainArticleGate } from "./article-gate.ts";
 import { NOTICE_PAGES } from "../eval/lib/notice-pages.ts";
 import { NOTICE_HTML_PAGES } from "../eval/lib/notice-html-pages.ts";
-import { TRAINING_HTML_NOTICES, TRAINING_NOTICES, trainingNoticeHtml } from "./lib/notice-training-pages.ts";
+import { TRAINING_NOTICES, trainingNoticeHtml } from "./lib/notice-training-pages.ts";
 import { cleanSource, rulesWith } from "../src/clean/index.ts";
 import { devSource } from "../eval/lib/dev-source.ts";
 import { trainRanker } from "./lib/rank.ts";
@@ -827,13 +827,6 @@ function main(): void {
   // every training, whichever half. EXTRA_NOTICES=0 leaves them out (as before stop 75).
   const extraNotices = process.env.EXTRA_NOTICES === "0" ? [] : TRAINING_NOTICES;
   for (const n of extraNotices) notices.push({ id: n.id, half: "tune", text: n.text });
-  // nt76: the chrome-less interstitials written for training (bot and browser checks, CAPTCHAs, firewall blocks, rate
-  // limits) as their blocks' text, as the eval's HTML notices above; EXTRA_HTML_NOTICES=0 leaves them out of both gates.
-  const extraHtmlNotices = process.env.EXTRA_NOTICES === "0" || process.env.EXTRA_HTML_NOTICES === "0" ? [] : TRAINING_HTML_NOTICES;
-  for (const n of extraHtmlNotices) {
-    const doc = prepared({ set: "webpages", id: n.id, url: null, half: "tune", text: "", html: n.html }, "html");
-    if (doc) notices.push({ id: `text-${n.id}`, half: "tune", text: doc.lines.map((l) => l.text).join("\n") });
-  }
   const rows = [
     ...gateRows(gatePages, textFolds, models.text.decode, headline, { model: short.model, cut: short.cut }, settled, "text", models.html),
     ...noticeRows(notices, textFolds, models.text.decode, headline, { model: short.model, cut: short.cut }, settled),
@@ -849,7 +842,7 @@ function main(): void {
   const noticeTextGate = trainArticleGate(rows);
   const gate = plainTextGate ? { model: { ...plainTextGate.model, notices: noticeTextGate.model } } : noticeTextGate;
   console.log(`  ${rows.length} bodies (${rows.filter((r) => r.y === 1).length} articles); out-of-fold:\n${noticeTextGate.figures}\n  threshold ${noticeTextGate.model.threshold}`);
-  const gateOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${gatePages.length} distinct pages), text dumps with and without the URL (dates-dev's labelled by their silver bodies, the HTML path's with this run's HTML block models), the first two's also without their article lines (train/lib/furniture-pages.ts), and ${notices.length} notice pages (eval/lib/notice-pages.ts${htmlNoticesAsText ? ", and eval/lib/notice-html-pages.ts's as their blocks' text" : ""}${extraNotices.length > 0 ? `, and ${extraNotices.length} written for training only, train/lib/notice-training-pages.ts` : ""}${extraHtmlNotices.length > 0 ? `, and its ${extraHtmlNotices.length} interstitials as their blocks' text` : ""}); block scores out-of-fold, this run's headline and short-line models; logistic, L2 2; threshold: half the lowest out-of-fold probability of a real extraction-dev or webpages-dev article; notice rows ×5${plainTextGate ? ", learned by the second model (notices) alone; each model its own threshold" : ""}; refusal line (refuse): the lower ${process.env.REFUSE_SHARE ?? "0.5"} of the stripped and notice rows the threshold refuses out-of-fold, kept with a doubt up to ${Number(process.env.GATE_DOUBT_SHARE ?? "0") > 0 ? `the doubt line (doubt): the real articles' ${process.env.GATE_DOUBT_SHARE} quantile out-of-fold, at least twice the threshold` : "twice the threshold"}`;
+  const gateOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${gatePages.length} distinct pages), text dumps with and without the URL (dates-dev's labelled by their silver bodies, the HTML path's with this run's HTML block models), the first two's also without their article lines (train/lib/furniture-pages.ts), and ${notices.length} notice pages (eval/lib/notice-pages.ts${htmlNoticesAsText ? ", and eval/lib/notice-html-pages.ts's as their blocks' text" : ""}${extraNotices.length > 0 ? `, and ${extraNotices.length} written for training only, train/lib/notice-training-pages.ts` : ""}); block scores out-of-fold, this run's headline and short-line models; logistic, L2 2; threshold: half the lowest out-of-fold probability of a real extraction-dev or webpages-dev article; notice rows ×5${plainTextGate ? ", learned by the second model (notices) alone; each model its own threshold" : ""}; refusal line (refuse): the lower ${process.env.REFUSE_SHARE ?? "0.5"} of the stripped and notice rows the threshold refuses out-of-fold, kept with a doubt up to twice the threshold`;
   writeFileSync(join(weightsDir, "article-gate-text.json"), formatWeights({ ...gate.model, trainedOn: gateOn }));
   console.log(`article gate for HTML (${halves} of extraction-dev, webpages-dev and dates-dev, HTML pages, and the first two's pages without their article blocks):`);
   // SILVER_HTML=1 (a trial): a dates-dev HTML body is furniture when this run's text path finds no article in the page's dump or shares nothing with it.
@@ -866,7 +859,6 @@ function main(): void {
   const htmlNotices: { id: string; half: DevPage["half"]; html: string }[] = process.env.HTML_NOTICES === "0" ? [] : NOTICE_HTML_PAGES.filter((n) => TRAIN_ON === "all" || n.half === "tune");
   // And the training-only notices (nt75) in a plain site's chrome of their language.
   if (process.env.HTML_NOTICES !== "0") for (const n of extraNotices) htmlNotices.push({ id: `html-${n.id}`, half: "tune", html: trainingNoticeHtml(n) });
-  if (process.env.HTML_NOTICES !== "0") for (const n of extraHtmlNotices) htmlNotices.push({ id: n.id, half: "tune", html: n.html });
   const htmlRows = [
     ...gateRows(gatePages, htmlFolds, models.html.decode, headline, { model: short.model, cut: short.cut }, settled, "html", undefined, process.env.SILVER_HTML === "1" ? silverText : undefined),
     ...noticeRows(htmlNotices, htmlFolds, models.html.decode, headline, { model: short.model, cut: short.cut }, settled, "html"),
@@ -883,7 +875,7 @@ function main(): void {
   const noticeGate = trainArticleGate(htmlRows, "html");
   const htmlGate = plainGate ? { model: { ...plainGate.model, notices: noticeGate.model }, figures: `${plainGate.figures}\n  threshold ${plainGate.model.threshold}\n  and with the notice rows:\n${noticeGate.figures}` } : noticeGate;
   console.log(`  ${htmlRows.length} bodies (${htmlRows.filter((r) => r.y === 1).length} articles); out-of-fold:\n${htmlGate.figures}\n  threshold ${noticeGate.model.threshold}`);
-  const htmlGateOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${gatePages.length} distinct pages), HTML pages with and without the URL, the first two's also without their article blocks (train/lib/furniture-pages.ts)${htmlNotices.length > 0 ? `, and ${htmlNotices.length} HTML notice pages (eval/lib/notice-html-pages.ts${extraNotices.length > 0 ? `, and train/lib/notice-training-pages.ts's ${extraNotices.length} in a plain site's chrome` : ""}${extraHtmlNotices.length > 0 ? ` and its ${extraHtmlNotices.length} interstitials with no chrome` : ""}), notice rows ×${process.env.NOTICE_WEIGHT_HTML ?? process.env.NOTICE_WEIGHT ?? "5"}${twoGates ? ", learned by the second model (notices) alone" : ""}` : ""}; block scores out-of-fold; logistic, L2 2; threshold: half the lowest out-of-fold probability of a real article${twoGates ? ", each model its own" : ""}; refusal line (refuse): the lower ${process.env.REFUSE_SHARE ?? "0.5"} of the stripped and notice rows the threshold refuses out-of-fold, kept with a doubt up to ${Number(process.env.GATE_DOUBT_SHARE ?? "0") > 0 ? `the doubt line (doubt): the real articles' ${process.env.GATE_DOUBT_SHARE} quantile out-of-fold, at least twice the threshold` : "twice the threshold"}`;
+  const htmlGateOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${gatePages.length} distinct pages), HTML pages with and without the URL, the first two's also without their article blocks (train/lib/furniture-pages.ts)${htmlNotices.length > 0 ? `, and ${htmlNotices.length} HTML notice pages (eval/lib/notice-html-pages.ts${extraNotices.length > 0 ? `, and train/lib/notice-training-pages.ts's ${extraNotices.length} in a plain site's chrome` : ""}), notice rows ×${process.env.NOTICE_WEIGHT_HTML ?? process.env.NOTICE_WEIGHT ?? "5"}${twoGates ? ", learned by the second model (notices) alone" : ""}` : ""}; block scores out-of-fold; logistic, L2 2; threshold: half the lowest out-of-fold probability of a real article${twoGates ? ", each model its own" : ""}; refusal line (refuse): the lower ${process.env.REFUSE_SHARE ?? "0.5"} of the stripped and notice rows the threshold refuses out-of-fold, kept with a doubt up to twice the threshold`;
   writeFileSync(join(weightsDir, "article-gate-html.json"), formatWeights({ ...htmlGate.model, trainedOn: htmlGateOn }));
 }
 

@@ -42,16 +42,6 @@ const WORDS = [
   // Dutch
   "inschakelen", "schakel", "uitgeschakeld", "instellingen", "accepteren", "weigeren", "abonnee", "abonnees",
   "abonnement", "inloggen", "toegang", "geweigerd", "gevonden", "beschikbaar", "zoeken",
-  // nt76: Polish and Arabic (webpages-dev carries pl and ar pages), the same kinds, written once from what such pages
-  // say; words an article of the language uses as a rule left out ("strona", "ponownie", "konto", "tymczasowo";
-  // Arabic "تفعيل", "تسجيل", "الدخول", "الاشتراك", "موجودة", "إعدادات", "محاولة")
-  // Polish
-  "przeglądarka", "przeglądarki", "przeglądarce", "przeglądarkę", "włącz", "włączyć", "odśwież", "ustawieniach",
-  "akceptuję", "zaakceptuj", "odrzuć", "prywatność", "prywatności", "subskrypcję", "subskrypcji", "prenumeratorów",
-  "zaloguj", "zarejestruj", "hasło", "hasła", "dostęp", "dostępu", "odmowa", "błąd", "znaleziono", "niedostępna",
-  "niedostępny", "niedostępne", "wyszukaj", "przepraszamy", "spróbuj", "serwera", "przekierowany",
-  // Arabic (the scan splits a word at a diacritic, so each is written without one)
-  "المتصفح", "متصفحك", "جافاسكريبت", "الكوكيز", "عذرا", "يرجى", "للمشتركين", "اشترك", "الخادم", "خصوصيتك", "إعداداتك",
 ];
 
 export const NOTICE_WORDS: ReadonlySet<string> = new Set(WORDS);

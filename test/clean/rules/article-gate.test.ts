@@ -198,17 +198,6 @@ describe("the article gate trained with notice pages in the dev sets' other lang
   });
 });
 
-describe("the HTML gate trained with chrome-less interstitials (nt76)", () => {
-  // A bot-check page written for this test (not among train/lib/notice-training-pages.ts's): a heading, the site's
-  // address, two questions and their answers, a line of codes, and no site chrome around it. A heading and a few
-  // sentences of prose read to the HTML gate as a short article (published as a story headed "Verifying you are a
-  // person, not a bot") until it learned such pages: now its notice model rates it under twice its threshold.
-  it("never publishes a bot check with no site chrome as a story", () => {
-    const name = "notice-verify-you-are-human.html";
-    for (const url of [null, "https://news.example/verify"]) expectNeverAStory(runPipeline([input(name, "html", url)], { zone: "UTC" }), name);
-  });
-});
-
 describe("the gate's weights file and its refusal line", () => {
   const json = JSON.parse(fixture("../../src/clean/weights/article-gate-text.json")) as Record<string, unknown> & { threshold: number; notices: { threshold: number } };
 
@@ -216,10 +205,6 @@ describe("the gate's weights file and its refusal line", () => {
     const m = loadGate(json, TEXT_GATE_FEATURES);
     expect(m.refuse).toBeLessThan(m.threshold);
     expect(m.notices!.refuse).toBeLessThan(m.notices!.threshold);
-  });
-
-  it("fails at start-up, naming the model, when a learned doubt line (a trial's, nt76) stands below its threshold", () => {
-    expect(() => loadGate({ ...json, doubt: json.threshold / 2 }, TEXT_GATE_FEATURES)).toThrow(/clean\/text-article-gate: its doubt line/);
   });
 
   it("fails at start-up, naming the model, when a refusal line stands above its threshold", () => {
