@@ -67,7 +67,7 @@ import { standardisation, trainLogistic, type Example } from "./lib/logistic.ts"
 import { averageBoosted, averageLogistic, inBag, perturbedOut } from "./lib/bagging.ts";
 import { trainBoosted } from "./lib/boost.ts";
 import { learnedHalves, trialOnFrom, type TrainOn, type TrialOn } from "./lib/train-on.ts";
-import { FOLDS, SPAN_FURNITURE_WEIGHT, foldOf, handLabelled, labelsOf, prepared, type Item, type Path } from "./lib/clean-items.ts";
+import { FOLDS, SPAN_FURNITURE_WEIGHT, foldOf, handLabelled, handTailFromEnv, labelsOf, prepared, type Item, type Path } from "./lib/clean-items.ts";
 import { storedBlocks } from "./lib/stored-models.ts";
 import { handTruths } from "./lib/hand-bodies.ts";
 import { gateRows, noticeRows, trainArticleGate } from "./article-gate.ts";
@@ -173,6 +173,25 @@ const MUST_NOT_WEIGHT = Number(process.env.MUST_NOT_WEIGHT ?? SNIPPET_WEIGHT);
  */
 const KEEP_DECODE = process.env.KEEP_DECODE === "1";
 /**
+ * TEXT_TAILS=1 (tx76, stop 76): the text block models also learn the first `handTailK` hand-tail labels of each
+ * hand-labelled tuning page (train/lib/hand-bodies.ts; the furniture lines right under the hand body's last article
+ * line: HAND_BODIES=1 HAND_TAIL=1 HAND_TAIL_K=k), and the text path's decode settings and short-line cut are not
+ * searched but read from train/text-decode.json, a committed file written once (never the previous weight file, so a
+ * retraining is a fixpoint: the same pages and code give the same files). The HTML path is searched as before.
+ * Without the held decode the hand tails move the search's thresholds, not where a body ends (tx75).
+ * Measured (tx76, docs/scaling.md), not the default: over PERTURB=1..4 checking text extraction +.0040 (3/1, spread
+ * .020 -> .008), webpages +.0061 (2/2); the unperturbed training +.0021 / -.0046, text headlines -0.7 (no URL -1.8),
+ * text dates -0.5 (one page), notices reaching the feeds fewer: its rule failed on webpages' sign, headlines, dates.
+ */
+const TEXT_TAILS = process.env.TEXT_TAILS === "1";
+interface TextDecodeFile {
+  decode: DecodeSettings;
+  shortLineCut: number;
+  handTailK: number;
+}
+const textDecodeFile = TEXT_TAILS ? (JSON.parse(readFileSync(fileURLToPath(new URL("text-decode.json", import.meta.url)), "utf8")) as TextDecodeFile) : undefined;
+if (TEXT_TAILS && (KEEP_DECODE || process.env.HAND_BODIES || process.env.HAND_TAIL || process.env.HAND_TAIL_K || process.env.HAND_TAIL_CAP || process.env.SETTLE)) throw new Error("TEXT_TAILS sets the hand tails and the text decode itself: not with KEEP_DECODE, HAND_* or SETTLE");
+/**
  * HEADLINE_OOF=1: step 3's headline models learn from the text block scores of step 1's fold models (each
  * extraction-dev and webpages-dev tuning page read by the fold model fitted without it, as steps 4 and 5
  * do), not from the in-sample scores of the model fitted on it. HEADLINE_OOF=1 or HONEST_CV=1 prints a
@@ -204,7 +223,7 @@ if (HEADLINE_OOF && process.env.HEADLINE_ONLY) throw new Error("HEADLINE_OOF nee
  * HAND_MIN_WORDS=8 (train/lib/clean-items.ts), K=8: extraction .9282 -> .9332 (6 of 8), webpages .8883 -> .8879 (4 of
  * 8), the tuning half lower on both (webpages 1 of 8 better): not shipped either (docs/scaling.md, stop 61, tx61).
  */
-const HAND_BODIES = process.env.HAND_BODIES === "1";
+const HAND_BODIES = process.env.HAND_BODIES === "1" || TEXT_TAILS;
 const HAND_OBJECTIVE = process.env.HAND_OBJECTIVE === "1";
 /** How much a line labelled by a hand body weighs (a snippet line weighs SNIPPET_WEIGHT, an extraction-dev line 1). */
 const HAND_WEIGHT = Number(process.env.HAND_WEIGHT ?? "1");
@@ -501,16 +520,14 @@ export function trainBlocks(items: Item[], path: Path, foldsOut?: Omit<BlockMode
   const unused = { bias: 0, inner: 0, article: 0, power: 0, patience: 0, sandwich: 0 };
   const scores = new Map(items.map((item) => [item, scoreBlocks(item.doc, { ...folds[foldOf(item.page.id)]!, decode: unused }).score]));
   let best: { decode: DecodeSettings; score: ReturnType<typeof objective> } | null = null;
-  if (KEEP_DECODE) {
-    // Read from the file alone: a trial with other block features keeps the decode all the same.
-    const decode = (JSON.parse(readFileSync(join(weightsDirOf("tuning"), `blocks-${path}.json`), "utf8")) as { decode: DecodeSettings }).decode;
-    best = { decode, score: objective(items, (item) => [locateScored(scores.get(item)!, decode), ...after]) };
-  }
+  // TEXT_TAILS: the text decode from train/text-decode.json; KEEP_DECODE (a trial): both paths' from the tuning set's files.
+  const held = path === "text" && textDecodeFile ? textDecodeFile.decode : KEEP_DECODE ? (JSON.parse(readFileSync(join(weightsDirOf("tuning"), `blocks-${path}.json`), "utf8")) as { decode: DecodeSettings }).decode : undefined;
+  if (held) best = { decode: held, score: objective(items, (item) => [locateScored(scores.get(item)!, held), ...after]) };
   // In the grid a block weighs by the square root of its length (other powers: `powers`, after the
   // sandwich), and the run may cross about two lines of furniture (an advertisement, a caption) but not a section of it.
   const power = 0.5;
   const { grid } = blockSettings;
-  for (const patience of KEEP_DECODE ? [] : grid.patience) {
+  for (const patience of held ? [] : grid.patience) {
     for (const bias of grid.bias) {
       for (const inner of grid.inner) {
         for (const article of grid.article) {
@@ -523,23 +540,23 @@ export function trainBlocks(items: Item[], path: Path, foldsOut?: Omit<BlockMode
     }
   }
   // A weak line between two kept ones (sandwich): one setting more, searched alone rather than in the grid.
-  for (const sandwich of KEEP_DECODE ? [] : blockSettings.sandwich) {
+  for (const sandwich of held ? [] : blockSettings.sandwich) {
     if (sandwich >= best!.decode.inner) continue;
     const decode = { ...best!.decode, sandwich };
     const score = objective(items, (item) => [locateScored(scores.get(item)!, decode), ...after]);
     if (score.mean > best!.score.mean + 1e-9) best = { decode, score };
   }
-  for (const power of KEEP_DECODE || path !== "text" ? [] : blockSettings.powers) {
+  for (const power of held || path !== "text" ? [] : blockSettings.powers) {
     const decode = { ...best!.decode, power };
     const score = objective(items, (item) => [locateScored(scores.get(item)!, decode), ...after]);
     if (score.mean > best!.score.mean + 1e-9) best = { decode, score };
   }
-  for (const above of KEEP_DECODE ? [] : blockSettings.above) {
+  for (const above of held ? [] : blockSettings.above) {
     const decode = { ...best!.decode, above };
     const score = objective(items, (item) => [locateScored(scores.get(item)!, decode), ...after]);
     if (score.mean > best!.score.mean + 1e-9) best = { decode, score };
   }
-  if (SETTLE && !KEEP_DECODE) best = settledDecode(items, path, scores, SETTLE, best!.decode);
+  if (SETTLE && !held) best = settledDecode(items, path, scores, SETTLE, best!.decode);
   const final = fitBlocks(items, path, localRows, true);
   console.log(`    decode ${JSON.stringify(best!.decode)}: out-of-fold extraction F1 ${best!.score.extraction.toFixed(4)}, webpages F1 ${best!.score.webpages.toFixed(4)}`);
   return { ...final, decode: best!.decode };
@@ -758,13 +775,13 @@ function main(): void {
       const page = truth !== undefined && HAND_OBJECTIVE ? { ...raw, truth } : raw;
       const doc = prepared(page, path);
       if (!doc) continue;
-      const { labels, hand: handMask, handWeight } = truth === undefined ? { labels: labelsOf(page, doc), hand: undefined, handWeight: undefined } : handLabelled(raw, truth, doc);
+      const { labels, hand: handMask, handWeight } = truth === undefined ? { labels: labelsOf(page, doc), hand: undefined, handWeight: undefined } : handLabelled(raw, truth, doc, textDecodeFile ? { tail: true, tailK: textDecodeFile.handTailK, cap: false } : handTailFromEnv());
       if (path === "text" && (SILVER === 1 || SILVER === 2 || (SILVER === 3 && page.set === "dates"))) silverLabels(page, doc, labels, models.html);
       items.push({ page, path, doc, labels, hand: handMask, handWeight });
     }
     models[path] = trainBlocks(items, path, path === "text" ? textFolds : htmlFolds);
     if (path === "text") textItems = items;
-    const trainedOn = `npm run train:clean: ${halves} of extraction-dev (${extraction.length} pages) and webpages-dev (${webpages.length}), ${path} input; L2 ${L2}, snippet labels ×${SNIPPET_WEIGHT}${MIX ? `, extraction-dev's labels ${MIX_SHARES[path]} of the weight (MIX=1)` : ""}${SETTLE ? `; decode settings the mean of page draws' optima (SETTLE=${SETTLE})` : ""}`;
+    const trainedOn = `npm run train:clean: ${halves} of extraction-dev (${extraction.length} pages) and webpages-dev (${webpages.length}), ${path} input; L2 ${L2}, snippet labels ×${SNIPPET_WEIGHT}${MIX ? `, extraction-dev's labels ${MIX_SHARES[path]} of the weight (MIX=1)` : ""}${SETTLE ? `; decode settings the mean of page draws' optima (SETTLE=${SETTLE})` : ""}${path === "text" && textDecodeFile ? `; the first ${textDecodeFile.handTailK} hand-tail labels of each hand-labelled page, decode held (train/text-decode.json, TEXT_TAILS=1)` : ""}`;
     writeFileSync(
       join(weightsDir, `blocks-${path}.json`),
       formatWeights({ local: { ...models[path].local, trainedOn }, context: { ...models[path].context, trainedOn }, decode: models[path].decode }),
@@ -803,6 +820,7 @@ function main(): void {
   const committedCut = SETTLE === "keep" || KEEP_DECODE ? (JSON.parse(readFileSync(join(weightsDirOf("tuning"), "short-lines-text.json"), "utf8")) as { cut: number }).cut : undefined;
   const short = trainShortLines(shortItems, shortLineDefaults, SETTLE, SETTLE === "keep" ? committedCut : undefined);
   if (KEEP_DECODE) short.cut = committedCut!;
+  if (textDecodeFile) short.cut = textDecodeFile.shortLineCut;
   console.log(`  ${shortItems.length} documents (each page with and without its URL); cut ${short.cut}: out-of-fold extraction F1 ${short.figures.extraction.toFixed(3)}, webpages F1 ${short.figures.webpages.toFixed(3)}`);
   const o = shortLineDefaults;
   const shortOn = `npm run train:clean: ${halves} of extraction-dev and webpages-dev (${shortPages.length} distinct pages), text dumps with and without the URL, block scores out-of-fold; boosted trees (${o.rounds} rounds, rate ${o.rate}, min leaf ${o.minLeaf}), lines weighted by √words, snippet labels ×${o.snippet}, a page as at most ${o.pageRows} lines; cut chosen on out-of-fold figures${SETTLE ? ` (the mean of page draws' optima, SETTLE=${SETTLE})` : ""}`;

@@ -87,6 +87,12 @@
 //   text ext -.0024, web -.0057.
 //   BASE=KEEP_DECODE=1 (diagnostic, both sides; variant with HAND_LABELS=tx74): text ext .9316 -> .9380 (+.0064, 4/0),
 //   text web .8938 -> .8955 (+.0016, 2/1); tuning +.0026 (3/0) / +.0009 (3/1): the decode re-search is what loses.
+// Stop 76 (tx76), K=4, PERTURBED_DIR=/tmp/tx76/pert (base from base76's tree), variant TEXT_TAILS=1 (train-clean.ts:
+// the first 8 hand-tail labels of all 173 labelled pages, the text decode and short-line cut held at train/text-decode.json),
+// checking half: text ext .939 .936 .919 .934 (.9318) -> .933 .941 .933 .936 (.9358; +.0040, 3/1, spread .020 -> .008);
+//   text web .895 .886 .898 .890 (.8921) -> .894 .897 .896 .905 (.8982; +.0061, 2/2); HTML the same; headlines +0.27 /
+//   +0.64 (2/2), one furniture headline in run 3; tuning text ext +.0029 (3/1), web -.0025 (2/2). The unperturbed
+//   training disagrees on webpages (-.0046) and loses checking headlines: not adopted (docs/scaling.md, tx76).
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadDates, loadWebpages } from "../../eval/lib/clean-corpus.ts";
 import { halfOf } from "../../eval/lib/split.ts";
@@ -205,5 +207,29 @@ describe("hand tails, capped", () => {
     const total = [...capped.hand.keys()].filter((i) => capped.hand[i]).reduce((a, i) => a + capped.handWeight![i]!, 0);
     expect(total).toBeLessThan(n / 2);
     expect(tailOf({ HAND_TAIL_CAP: "1" }).weights.every((w) => w > 0 && w <= 1)).toBe(true);
+  });
+});
+
+// train:clean's TEXT_TAILS=1 (tx76) passes its tail settings (train/text-decode.json's handTailK) to handLabelled
+// itself, so a trainer with no HAND_* variable in its environment labels the same first lines as the trial did.
+describe("hand tails, the settings passed rather than read from the environment", () => {
+  const page = byId.get("e1ed0a45a0482f7b")!;
+  const doc = prepared(page, "text")!;
+  const body = handTruths([page]).get(page.id)!;
+  const settings = JSON.parse(readFileSync(fileURLToPath(new URL("../../train/text-decode.json", import.meta.url)), "utf8")) as { handTailK: number; shortLineCut: number; decode: Record<string, number> };
+
+  it("labels the blog post's first handTailK furniture lines under its body, and nothing above it", () => {
+    const { labels, hand } = handLabelled(page, body, doc, { tail: true, tailK: settings.handTailK, cap: false });
+    const idx = [...hand.keys()].filter((i) => hand[i]);
+    expect(idx).toHaveLength(settings.handTailK);
+    expect(idx.map((i) => labels[i])).toEqual(Array(settings.handTailK).fill(0));
+    const last = doc.lines.findIndex((l) => l.text.startsWith("Vor diesem Hintergrund erscheint es mir rechtlich problematisch"));
+    expect(Math.min(...idx)).toBeGreaterThan(last);
+  });
+
+  it("holds a whole text decode (every setting the search would pick) and a short-line cut", () => {
+    expect(Object.keys(settings.decode).sort()).toEqual(["article", "bias", "inner", "patience", "power", "sandwich"]);
+    expect(settings.decode.sandwich).toBeLessThan(settings.decode.inner);
+    expect(settings.shortLineCut).toBeGreaterThan(0);
   });
 });

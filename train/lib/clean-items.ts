@@ -68,28 +68,40 @@ export interface Item {
  * page), and on the lines they leave unknown, or span as article where the hand body says furniture (a caption
  * between two snippets), the labels its hand-labelled body gives as extraction-dev's truth does.
  */
-export function handLabelled(page: DevPage, truth: string, doc: TextDoc): { labels: Int8Array; hand: Uint8Array; handWeight?: Float64Array } {
+/** Which of a hand body's labels train: the tail only (HAND_TAIL), its first k lines (HAND_TAIL_K), weighed by a per-page cap (HAND_TAIL_CAP). */
+export interface HandTailOptions {
+  tail: boolean;
+  tailK: number;
+  cap: boolean;
+}
+
+/** The trial switches' reading (HAND_TAIL=1, HAND_TAIL_K=k, HAND_TAIL_CAP=1); train:clean's TEXT_TAILS passes its own. */
+export function handTailFromEnv(): HandTailOptions {
+  return { tail: process.env.HAND_TAIL === "1", tailK: Number(process.env.HAND_TAIL_K ?? "Infinity"), cap: process.env.HAND_TAIL_CAP === "1" };
+}
+
+export function handLabelled(page: DevPage, truth: string, doc: TextDoc, options: HandTailOptions = handTailFromEnv()): { labels: Int8Array; hand: Uint8Array; handWeight?: Float64Array } {
   const labels = labelsOf(page, doc);
   const byHand = labelsOf({ ...page, truth, with: undefined, without: undefined }, doc);
   const hand = new Uint8Array(labels.length);
   // HAND_TAIL=1 (tx66, a trial): only the hand body's furniture labels below its last article line (comments,
   // author boxes, listings under the article), no article label from the hand body.
-  const tail = process.env.HAND_TAIL === "1" ? byHand.lastIndexOf(1) : -1;
+  const tail = options.tail ? byHand.lastIndexOf(1) : -1;
   const tailed: number[] = [];
-  const tailK = Number(process.env.HAND_TAIL_K ?? "Infinity");
+  const tailK = options.tailK;
   for (let i = 0; i < labels.length; i++) {
     const h = byHand[i]!;
-    if (process.env.HAND_TAIL === "1" && (h !== 0 || i <= tail)) continue;
+    if (options.tail && (h !== 0 || i <= tail)) continue;
     // HAND_MIN_WORDS=n (a trial): a hand article label only on lines of n words or more (furniture on any).
     if (h === 1 && doc.lines[i]!.words < HAND_MIN_WORDS) continue;
     // HAND_TAIL_K=k (tx75, a trial, with HAND_TAIL=1): only the first k tail labels under the body's last article
     // line (the boundary the body's growth decides), not the footer below them.
-    if (process.env.HAND_TAIL === "1" && tailed.length >= tailK) break;
+    if (options.tail && tailed.length >= tailK) break;
     if (h >= 0 && (labels[i] === -1 || (labels[i] === 2 && h === 0))) (labels[i] = h, (hand[i] = 1), tailed.push(i));
   }
   // HAND_TAIL_CAP=1 (tx75, a trial, with HAND_TAIL=1): a page's tail labels weigh together at most as much as its
   // body's lines (each min(1, body / tail)), so one page's long comment thread or teaser list does not tip the mix.
-  if (process.env.HAND_TAIL === "1" && process.env.HAND_TAIL_CAP === "1" && tailed.length > 0) {
+  if (options.tail && options.cap && tailed.length > 0) {
     const body = byHand.reduce((n, h) => n + (h === 1 ? 1 : 0), 0);
     const w = Math.min(1, body / tailed.length);
     if (w < 1) {
