@@ -682,6 +682,11 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
       const [x, y] = [bodyPlacesOf()[a]!, bodyPlacesOf()[b]!];
       return Math.log1p(Math.min(placesMissingFrom(x.places, y.words), placesMissingFrom(y.places, x.words)));
     },
+    /** mg76: `placesApart` times the pair's lead cosine: places missing both ways weigh only when the two leads tell alike. */
+    placesApartXlead: (a, b) => {
+      const [x, y] = [bodyPlacesOf()[a]!, bodyPlacesOf()[b]!];
+      return column("lead")(a, b) * Math.log1p(Math.min(placesMissingFrom(x.places, y.words), placesMissingFrom(y.places, x.words)));
+    },
     /** mg74: log(2) when exactly one of the two leads names an earlier event as its verb's object, else 0. */
     pointedBack: (a, b) => (byObjectOf()[a]! !== byObjectOf()[b]! ? Math.LN2 : 0),
     /** mg73: log(1 + the roles either report refers to by "the <role>" alone that the other gives with a name). */
