@@ -41,6 +41,9 @@
 // with the other sets flat, 0.17 past it: below the margin), so no checking half was read.
 // Stop 71 (mg71): that 70b setting judged alone as named before the run (NAMED=1, a rule aimed at harder): tuning harder
 // +0.63 (sd 0.62), the others flat; checking harder -0.07 (better in 1, worse in 4 of 14): not kept.
+// Stop 76 (mg76): NAMED=1 with EXTRA=placesApart (places named anywhere, missing from the other text both ways) over 21
+// pairs: checking harder -0.43 (3 better, 15 worse), events' checking mixes 6 -> 7: not kept; with UP' or UP'' beside it
+// (14 pairs) events' checking -0.93 / -0.64 (docs/scaling.md, stop 76, mg76).
 import { fileURLToPath } from "node:url";
 import { defaultClusterOptions, groupArticles, scoredCandidates, type MergeDecision } from "../src/cluster/index.ts";
 import type { SmallGroupOptions } from "../src/cluster/protagonists.ts";

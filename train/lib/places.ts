@@ -39,3 +39,30 @@ export function leadPlaceWords(title: string, paragraphs: readonly string[]): Se
 export function textWords(title: string, paragraphs: readonly string[]): Set<string> {
   return new Set([title, ...paragraphs].join("\n").toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length >= 3));
 }
+
+/**
+ * mg76: the places a report names anywhere in its headline and body (not only its lead): each capitalised name after
+ * "in", "at", "near", "outside" or "off" not followed by "'s" ("in Palmer", "at Wasilla Bible Church"), kept as its
+ * words of 3+ letters that are no month, weekday or function word and that the text never writes in lower case ("in
+ * Internet Explorer" keeps both words; "in Gov" of a text that writes "gov" does not). One entry per distinct name.
+ */
+export function bodyPlaceNames(title: string, paragraphs: readonly string[]): string[][] {
+  const text = [title, ...paragraphs].join("\n");
+  const lower = new Set<string>();
+  for (const m of text.matchAll(/(?<![\p{L}])\p{Ll}[\p{Ll}'’-]*/gu)) lower.add(m[0]);
+  const out = new Map<string, string[]>();
+  for (const m of text.matchAll(LOCATIVE)) {
+    if (/['’]s$/u.test(m[1]!)) continue;
+    const words: string[] = [];
+    for (const w of m[1]!.toLowerCase().split(/[^\p{L}]+/u)) if (w.length >= 3 && !NOT_PLACE_WORDS.has(w) && !lower.has(w)) words.push(w);
+    if (words.length > 0) out.set(words.join(" "), words);
+  }
+  return [...out.values()];
+}
+
+/** mg76: how many of `places` (bodyPlaceNames) have no word in `words` (the other report's textWords). */
+export function placesMissingFrom(places: readonly (readonly string[])[], words: ReadonlySet<string>): number {
+  let n = 0;
+  for (const p of places) if (!p.some((w) => words.has(w))) n++;
+  return n;
+}

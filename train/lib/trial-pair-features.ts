@@ -8,7 +8,7 @@ import { splitSentences } from "../../src/text/sentences.ts";
 import { stem } from "../../src/text/tfidf.ts";
 import { evidenceFeatures } from "./evidence-features.ts";
 import { daysApart, statedDays, type Span } from "./stated-days.ts";
-import { leadPlaceWords, textWords } from "./places.ts";
+import { bodyPlaceNames, leadPlaceWords, placesMissingFrom, textWords } from "./places.ts";
 
 const PAIR_WIDTH = PAIR_FEATURES.length;
 /** mg64: a lead name given by at most this share of the report's candidates is specific to its event, not its topic. */
@@ -259,6 +259,22 @@ export function people(title: string, paragraphs: readonly string[]): Set<string
   }
   return out;
 }
+/**
+ * mg76 (mg75's untried refinement): `people`, keeping only surnames the same text also writes alone ("Sarah Palin ...
+ * Palin said"): a person named in full is then referred to by surname, where "Alaska Gov", "Mat Maid Dairy" or
+ * "Microsoft Corp" written once in full leave "gov", "dairy", "corp" never standing alone.
+ */
+export function peopleAlone(title: string, paragraphs: readonly string[]): Set<string> {
+  const alone = new Set<string>();
+  for (const sentence of [title, ...paragraphs.flatMap((x) => splitSentences(x))]) {
+    for (const m of sentence.matchAll(/\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)*/gu)) {
+      const words = m[0].toLowerCase().split(/\s+/).map((w) => w.replace(/'s$/, ""));
+      while (words.length > 0 && NOT_NAMES.has(words[0]!)) words.shift();
+      if (words.length === 1) alone.add(words[0]!);
+    }
+  }
+  return new Set([...people(title, paragraphs)].filter((w) => alone.has(w)));
+}
 /** How many people b names only by surname whom a names in full as a person (aPeople: people(a)). */
 export const peopleIntroducedTo = (a: Introduced, aPeople: ReadonlySet<string>, b: Introduced) => {
   let n = 0;
@@ -389,6 +405,12 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
   const peopleOf = () => (peopleSets ??= s.order.map((a) => people(a.title, a.paragraphs)));
   const introducedPeople = (a: number, b: number) =>
     Math.log1p(peopleIntroducedTo(introOf()[a]!, peopleOf()[a]!, introOf()[b]!) + peopleIntroducedTo(introOf()[b]!, peopleOf()[b]!, introOf()[a]!));
+  let aloneSets: Array<Set<string>> | null = null;
+  const aloneOf = () => (aloneSets ??= s.order.map((a) => peopleAlone(a.title, a.paragraphs)));
+  const introducedPeopleAlone = (a: number, b: number) =>
+    Math.log1p(peopleIntroducedTo(introOf()[a]!, aloneOf()[a]!, introOf()[b]!) + peopleIntroducedTo(introOf()[b]!, aloneOf()[b]!, introOf()[a]!));
+  let bodyPlaces: Array<{ places: string[][]; words: Set<string> }> | null = null;
+  const bodyPlacesOf = () => (bodyPlaces ??= s.order.map((x) => ({ places: bodyPlaceNames(x.title, x.paragraphs), words: textWords(x.title, x.paragraphs) })));
   let roleSets: Roles[] | null = null;
   const rolesOf = () => (roleSets ??= s.order.map((a) => roles(a.title, a.paragraphs)));
   const formsOf = () => (forms ??= s.order.map((a) => nameForms(a.title, a.paragraphs)));
@@ -650,6 +672,21 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
     introducedPeople,
     /** mg75: `introducedPeople`, 0 when either lead names an earlier event as its verb's object (mg74's gate). */
     introducedPeopleUnpointed: (a, b) => (byObjectOf()[a]! || byObjectOf()[b]! ? 0 : introducedPeople(a, b)),
+    /** mg76: `introducedPeopleUnpointed` counting only surnames the full-name text also writes alone (peopleAlone). */
+    introducedPeopleAloneUnpointed: (a, b) => (byObjectOf()[a]! || byObjectOf()[b]! ? 0 : introducedPeopleAlone(a, b)),
+    /**
+     * mg76: log(1 + the smaller of the two sides' counts of places (bodyPlaceNames, anywhere in the text) with no word
+     * in the other's text): two look-alike events of one kind told in different towns ("in Wasilla" / "in Palmer").
+     */
+    placesApart: (a, b) => {
+      const [x, y] = [bodyPlacesOf()[a]!, bodyPlacesOf()[b]!];
+      return Math.log1p(Math.min(placesMissingFrom(x.places, y.words), placesMissingFrom(y.places, x.words)));
+    },
+    /** mg76: `placesApart` times the pair's lead cosine: places missing both ways weigh only when the two leads tell alike. */
+    placesApartXlead: (a, b) => {
+      const [x, y] = [bodyPlacesOf()[a]!, bodyPlacesOf()[b]!];
+      return column("lead")(a, b) * Math.log1p(Math.min(placesMissingFrom(x.places, y.words), placesMissingFrom(y.places, x.words)));
+    },
     /** mg74: log(2) when exactly one of the two leads names an earlier event as its verb's object, else 0. */
     pointedBack: (a, b) => (byObjectOf()[a]! !== byObjectOf()[b]! ? Math.LN2 : 0),
     /** mg73: log(1 + the roles either report refers to by "the <role>" alone that the other gives with a name). */
