@@ -12,7 +12,7 @@ import type { TimeSpan } from "./time.ts";
 import { dayOrNull } from "./days.ts";
 import { keepScoring } from "./candidates.ts";
 import { lowerBound, rowStarts } from "../text/rows.ts";
-import { UNKNOWN } from "./follow-up-reuse.ts";
+import { UNKNOWN, type StoryKeyTerms } from "./follow-up-reuse.ts";
 
 export interface FollowUpOptions {
   windowDays: number;
@@ -36,13 +36,15 @@ export function followUpModel(): LogisticModel {
 }
 
 /**
- * Map from a later story's index to the index of the earlier story it follows up. `known`: each story's
- * link when the last build's says it (follow-up-reuse.ts: the earlier story, -1 for none, UNKNOWN: worked out).
+ * Map from a later story's index to the index of the earlier story it follows up. `reuse`: given each
+ * story's key terms by their hashes (`termHashes`: each term id's), each story's link when the last build's
+ * says it (follow-up-reuse.ts: the earlier story, -1 for none, UNKNOWN: worked out), or null.
  */
-export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: Profile[], options: FollowUpOptions, known: Int32Array | null = null): Map<number, number> {
+export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: Profile[], options: FollowUpOptions, reuse: { termHashes: Int32Array; known: (keys: StoryKeyTerms) => Int32Array | null } | null = null): Map<number, number> {
   const n = groups.length;
   const centroids = centroidsOf(groups, profiles);
   const keys = new StoryKeys(centroids, options.keyTerms);
+  const known = reuse ? reuse.known(keyTerms(keys, reuse.termHashes)) : null;
   // Dated stories by day, then index (undated ones have no follow-ups and follow none).
   const day = new Int32Array(n);
   const byDay = new Int32Array(n);
@@ -99,6 +101,13 @@ class StoryKeys {
     }
     this.top = top;
   }
+}
+
+/** Each story's key terms by their hashes (the same for the same term in any batch, whatever its id). */
+function keyTerms(keys: StoryKeys, termHashes: Int32Array): StoryKeyTerms {
+  const hashes = new Int32Array(keys.ids.length);
+  for (let s = 0; s < keys.count.length; s++) for (let e = s * keys.k; e < s * keys.k + keys.count[s]!; e++) hashes[e] = termHashes[keys.ids[e]!]!;
+  return { hashes, count: keys.count, k: keys.k };
 }
 
 /**
