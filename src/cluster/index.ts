@@ -38,7 +38,7 @@ import { CONTEXT_FEATURES, contextFeatures, windowCrowds } from "./context.ts";
 import { spanOf, type TimeSpan } from "./time.ts";
 import { dayOrNull } from "./days.ts";
 import { followUpModel, linkFollowUps, type FollowUpOptions } from "./followups.ts";
-import { knownLinks, storedFollowUps, storyPrint, UNKNOWN, type StoryKeyTerms } from "./follow-up-reuse.ts";
+import { FollowUpMemo, knownLinks, storedFollowUps, storyPrint, UNKNOWN, type WeighedCandidates } from "./follow-up-reuse.ts";
 import { groupArticles, groupingThreshold, loadDecision, type MergeDecision } from "./decision.ts";
 import { rowStarts } from "../text/rows.ts";
 import { pairMemo, pairPrint, settledDays, type PairMemo, type RowStore } from "./rows.ts";
@@ -184,7 +184,7 @@ export interface ScoredPairs {
 }
 
 /** Articles in path order, their profiles, time spans and days, and the articles by day (see dayOrder). */
-function prepareArticles(articles: readonly DatedArticle[], options: ClusterOptions): { order: DatedArticle[]; profiles: Profile[]; spans: TimeSpan[]; days: Array<number | null>; byDay: Int32Array; termKeys: string[] | null; prints: string[] | null; termHashes: Int32Array | null } {
+function prepareArticles(articles: readonly DatedArticle[], options: ClusterOptions): { order: DatedArticle[]; profiles: Profile[]; spans: TimeSpan[]; days: Array<number | null>; byDay: Int32Array; termKeys: string[] | null; prints: string[] | null } {
   const order = [...articles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const spans = order.map((a) => spanOf(a.evidence));
   const days = spans.map((s) => dayOrNull(s.first));
@@ -192,10 +192,9 @@ function prepareArticles(articles: readonly DatedArticle[], options: ClusterOpti
   // Each article's terms key (rows.ts), taken as the profiles read the terms.
   const termKeys = options.rows && days.every((d) => d !== null) ? new Array<string>(order.length) : null;
   const prints = termKeys ? new Array<string>(order.length) : null;
-  const termHashes = { of: new Int32Array(0) };
   // Vectors laid out by day: the articles compared with one another lie near one another in memory.
-  const profiles = buildProfiles(order, options.keyTerms, options.releaseTerms, byDay, { days, windowDays: options.windowDays, minDocuments: options.minIdfDocuments ?? MIN_IDF_DOCUMENTS, ...(options.idfBinWidth === undefined ? {} : { binWidth: options.idfBinWidth }) }, termKeys && prints ? { termKeys, prints, termHashes, ...(options.rows?.weights ? { weights: options.rows.weights } : {}) } : {});
-  return { order, profiles, spans, days, byDay, termKeys, prints, termHashes: termKeys ? termHashes.of : null };
+  const profiles = buildProfiles(order, options.keyTerms, options.releaseTerms, byDay, { days, windowDays: options.windowDays, minDocuments: options.minIdfDocuments ?? MIN_IDF_DOCUMENTS, ...(options.idfBinWidth === undefined ? {} : { binWidth: options.idfBinWidth }) }, termKeys && prints ? { termKeys, prints, ...(options.rows?.weights ? { weights: options.rows.weights } : {}) } : {});
+  return { order, profiles, spans, days, byDay, termKeys, prints };
 }
 
 function growEdges(e: WeightedEdges): WeightedEdges {
@@ -369,7 +368,7 @@ function plainArray(values: Int32Array | Float32Array | Float64Array, length: nu
 
 export function clusterArticles(articles: readonly DatedArticle[], options: ClusterOptions = defaultClusterOptions, models: MergeModels = mergeModels()): StoryCluster[] {
   const step = options.onStep ?? (() => {});
-  const { order, profiles, spans, days, byDay, termKeys, prints, termHashes } = prepareArticles(articles, options);
+  const { order, profiles, spans, days, byDay, termKeys, prints } = prepareArticles(articles, options);
   step("profiles");
   const pairPrints = options.rows && termKeys && prints ? prints.map((print, i) => pairPrint(termKeys[i]!, days[i]!, print)) : null;
   let edges = options.rows && pairPrints
@@ -427,25 +426,21 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
   const storyPrints = linkStore && pairPrints ? groups.map((g, s) => (storyDays[s] === null ? "" : storyPrint(storyDays[s]!, g.members, paths, pairPrints))) : null;
   const linkKey = JSON.stringify(["follow-ups 2", options.windowDays, options.followUpDays, options.followUpThreshold, options.keyTerms, options.postingCap, options.minKeyScore, followUpOptions.followUpModel === undefined ? followUpModel() : followUpOptions.followUpModel]);
   const storedLinks = linkStore?.get(linkKey);
-  let known: Int32Array | null = null;
-  let keys: StoryKeyTerms | null = null;
+  const known = storedLinks && storyPrints ? knownLinks(storedLinks, storyPrints, storyDays, options.windowDays, options.followUpDays) : null;
+  // The last build's weighed candidates only with its links (an entry whose links are not sound is not used).
+  const memo = known && storedLinks && storyPrints ? FollowUpMemo.of(storedLinks, storyPrints) : null;
+  const candidates: WeighedCandidates | undefined = linkStore && storyPrints ? new Array(groups.length) : undefined;
   const links = linkFollowUps(
     groups.map((g) => g.members),
     groups.map((g) => g.span),
     profiles,
     options,
-    linkStore && storyPrints && termHashes
-      ? {
-          termHashes,
-          known: (k) => {
-            keys = k;
-            return (known = storedLinks ? knownLinks(storedLinks, storyPrints, storyDays, options.windowDays, options.followUpDays, k) : null);
-          },
-        }
-      : null,
+    known,
+    memo,
+    candidates,
   );
   if (options.followUpStats) for (let s = 0; s < groups.length; s++) if (storyDays[s] !== null) options.followUpStats[known && known[s]! !== UNKNOWN ? "reused" : "linked"]++;
-  if (linkStore && storyPrints && keys) linkStore.put(linkKey, storedFollowUps(storyPrints, storyDays, links, keys));
+  if (linkStore && storyPrints) linkStore.put(linkKey, storedFollowUps(storyPrints, storyDays, links, candidates));
   links.forEach((earlier, later) => {
     clusters[later]!.followUpOf = clusters[earlier]!.id;
   });

@@ -107,8 +107,6 @@ interface Terms {
   weekdays: Int32Array;
   months: Int32Array;
   vocabularySize: number;
-  /** Each term id's hash (term-record.ts termHash): the same term has the same hash in every batch, whatever its id. */
-  hashes: Int32Array;
   /** Each term id's count among the background articles (background.ts). */
   background: Float32Array;
 }
@@ -135,15 +133,13 @@ function readTerms(articles: readonly DatedArticle[], release: boolean, layout: 
   const vocabulary = new Vocabulary();
   const runs = new Runs();
   const n = articles.length;
-  const terms: Terms = { runs, starts: new Int32Array(0), ends: new Int32Array(0), firstRun: new Int32Array(n), lastRun: new Int32Array(n), weekdays: new Int32Array(n), months: new Int32Array(n), vocabularySize: 0, hashes: new Int32Array(0), background: new Float32Array(0) };
+  const terms: Terms = { runs, starts: new Int32Array(0), ends: new Int32Array(0), firstRun: new Int32Array(n), lastRun: new Int32Array(n), weekdays: new Int32Array(n), months: new Int32Array(n), vocabularySize: 0, background: new Float32Array(0) };
   const bounds = readRecords(articles, release, layout, keys, vocabulary, terms);
   terms.starts = bounds.starts.data;
   terms.ends = bounds.ends.data;
   const rank = vocabulary.ranks();
   renumber(terms, rank);
   terms.background = backgroundCounts(vocabulary.size, (id) => vocabulary.hashOf(id), (id) => vocabulary.tagOf(id), rank);
-  terms.hashes = new Int32Array(vocabulary.size);
-  for (let id = 0; id < vocabulary.size; id++) terms.hashes[rank[id]!] = vocabulary.hashOf(id);
   // Trimmed only when much is unused (a small batch in the first arrays): a copy of every run into fresh
   // memory cost more than the reading (its pages touched for the first time), and the estimate's margin
   // (ESTIMATE_AFTER) is a tenth or so.
@@ -238,8 +234,6 @@ export interface ProfileKeys {
    * from there. Used with `termKeys` (filled here) and `prints`, every article dated.
    */
   weights?: WeightStore;
-  /** Filled with each term id's hash (term-record.ts termHash), the same for the same term in any batch (follow-up-reuse.ts compares stories' keys across builds by it). */
-  termHashes?: { of: Int32Array };
 }
 
 /**
@@ -254,8 +248,7 @@ export interface ProfileKeys {
  * undated article counts the whole batch; without `window`, every article does.
  */
 export function buildProfiles(articles: readonly DatedArticle[], keyCount: number, releaseTerms = false, layout?: Int32Array, window?: IdfWindow, keys: ProfileKeys = {}): Profile[] {
-  const { runs, starts, ends, firstRun, lastRun, weekdays, months, vocabularySize, hashes, background } = readTerms(articles, releaseTerms, layout, keys.termKeys);
-  if (keys.termHashes) keys.termHashes.of = hashes;
+  const { runs, starts, ends, firstRun, lastRun, weekdays, months, vocabularySize, background } = readTerms(articles, releaseTerms, layout, keys.termKeys);
   const prints = keys.prints;
   const { ids, values } = runs;
   const from = (a: number, r: number) => starts[firstRun[a]! + r]!;
