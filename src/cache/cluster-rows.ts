@@ -14,7 +14,7 @@ const numbers = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) =
 const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
 const isPairs = (v: unknown): v is StoredPairs => isObject(v) && strings(v.paths) && strings(v.prints) && numbers(v.capped) && numbers(v.a) && numbers(v.b) && numbers(v.p);
 const isGroups = (v: unknown): v is StoredGroups => isObject(v) && strings(v.paths) && strings(v.prints) && numbers(v.x) && numbers(v.y) && numbers(v.score);
-const isFollowUps = (v: unknown): v is StoredFollowUps => isObject(v) && strings(v.prints) && numbers(v.days) && numbers(v.links) && typeof v.weighed === "string";
+const isFollowUps = (v: unknown): v is StoredFollowUps => isObject(v) && strings(v.prints) && numbers(v.days) && numbers(v.links);
 
 const finite = (v: number[]): boolean => v.every((x) => Number.isFinite(x));
 /**
@@ -24,7 +24,7 @@ const finite = (v: number[]): boolean => v.every((x) => Number.isFinite(x));
  */
 const pairsJson = (v: StoredPairs): string | null => (finite(v.capped) && finite(v.a) && finite(v.b) && finite(v.p) ? JSON.stringify({ paths: v.paths, prints: v.prints, capped: v.capped, a: v.a, b: v.b, p: v.p }) : null);
 const groupsJson = (v: StoredGroups): string | null => (finite(v.x) && finite(v.y) && finite(v.score) ? JSON.stringify({ paths: v.paths, prints: v.prints, x: v.x, y: v.y, score: v.score }) : null);
-const followUpsJson = (v: StoredFollowUps): string | null => (finite(v.days) && finite(v.links) ? JSON.stringify({ prints: v.prints, days: v.days, links: v.links, weighed: v.weighed }) : null);
+const followUpsJson = (v: StoredFollowUps): string | null => (finite(v.days) && finite(v.links) ? JSON.stringify({ prints: v.prints, days: v.days, links: v.links }) : null);
 
 type Entry = StoredPairs | StoredGroups | StoredFollowUps;
 

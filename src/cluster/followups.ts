@@ -12,7 +12,7 @@ import type { TimeSpan } from "./time.ts";
 import { dayOrNull } from "./days.ts";
 import { keepScoring } from "./candidates.ts";
 import { lowerBound, rowStarts } from "../text/rows.ts";
-import { UNKNOWN, WEIGHED_OUT, type FollowUpMemo, type WeighedCandidates } from "./follow-up-reuse.ts";
+import { UNKNOWN } from "./follow-up-reuse.ts";
 
 export interface FollowUpOptions {
   windowDays: number;
@@ -38,10 +38,8 @@ export function followUpModel(): LogisticModel {
 /**
  * Map from a later story's index to the index of the earlier story it follows up. `known`: each story's
  * link when the last build's says it (follow-up-reuse.ts: the earlier story, -1 for none, UNKNOWN: worked out).
- * `memo`: the last build's weighed candidates (a candidate as it was takes its probability from there);
- * `weighed`: filled with each story's weighed candidates, for the next build (follow-up-reuse.ts).
  */
-export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: Profile[], options: FollowUpOptions, known: Int32Array | null = null, memo: FollowUpMemo | null = null, weighed?: WeighedCandidates): Map<number, number> {
+export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: Profile[], options: FollowUpOptions, known: Int32Array | null = null): Map<number, number> {
   const n = groups.length;
   const centroids = centroidsOf(groups, profiles);
   const keys = new StoryKeys(centroids, options.keyTerms);
@@ -56,7 +54,7 @@ export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: P
     byDay[dated++] = s;
   }
   const order = byDay.subarray(0, dated).sort((x, y) => day[x]! - day[y]! || x - y);
-  return linkStories(order, day, centroids, keys, keyPostings(order, day, keys), new StoryEvidence(groups, profiles), options, known, memo, weighed);
+  return linkStories(order, day, centroids, keys, keyPostings(order, day, keys), new StoryEvidence(groups, profiles), options, known);
 }
 
 /** Each story's word centroid (a one-article story's is its article's words). */
@@ -164,7 +162,7 @@ function keyPostings(byDay: Int32Array, days: Int32Array, keys: StoryKeys): KeyP
  * hold is skipped) and whose centroids' cosine is above `followUpThreshold`; the first in index order of
  * the likeliest above the model's bar is the one it follows (without a model: of the most similar).
  */
-function linkStories(byDay: Int32Array, days: Int32Array, centroids: readonly SparseVector[], keys: StoryKeys, postings: KeyPostings, evidence: StoryEvidence, options: FollowUpOptions, known: Int32Array | null, memo: FollowUpMemo | null, weighed: WeighedCandidates | undefined): Map<number, number> {
+function linkStories(byDay: Int32Array, days: Int32Array, centroids: readonly SparseVector[], keys: StoryKeys, postings: KeyPostings, evidence: StoryEvidence, options: FollowUpOptions, known: Int32Array | null): Map<number, number> {
   const { ids, weights, k } = keys;
   const keyCount = keys.count;
   const { start, story, day: storyDay, weight: storyWeight } = postings;
@@ -181,7 +179,6 @@ function linkStories(byDay: Int32Array, days: Int32Array, centroids: readonly Sp
     const later = byDay[o]!;
     if (known && known[later] !== UNKNOWN) {
       if (known[later]! >= 0) links.set(later, known[later]!);
-      if (weighed) weighed[later] = memo?.carried(later);
       continue;
     }
     const day = days[later]!;
@@ -204,28 +201,18 @@ function linkStories(byDay: Int32Array, days: Int32Array, centroids: readonly Sp
     if (count === 0) continue;
     let best = -1;
     let bestScore = model ? model.threshold : options.followUpThreshold;
-    memo?.load(later);
-    const kept: number[] | undefined = weighed ? (weighed[later] = []) : undefined;
-    // The later centroid is spread out by id (once a candidate is weighed): each comparison is one pass over the earlier one.
-    let spreadOut = false;
+    // The later centroid is spread out by id: each comparison is one pass over the earlier one.
+    spread.load(centroids[later]!);
     for (let t = 0; t < count; t++) {
       const earlier = touched[t]!;
-      let p = memo ? memo.take(later, earlier, keyed[earlier]!) : Number.NaN;
-      if (Number.isNaN(p)) {
-        if (!spreadOut) {
-          spread.load(centroids[later]!);
-          spreadOut = true;
-        }
-        const sim = spread.dot(centroids[earlier]!);
-        if (!(sim > options.followUpThreshold)) p = WEIGHED_OUT;
-        else if (model) {
-          evidence.features(later, earlier, sim, keyed[earlier]!, features);
-          options.onFollowUpPair?.(later, earlier, features);
-          p = probability(model, features);
-        } else p = sim;
+      const sim = spread.dot(centroids[earlier]!);
+      if (!(sim > options.followUpThreshold)) continue;
+      let p = sim;
+      if (model) {
+        evidence.features(later, earlier, sim, keyed[earlier]!, features);
+        options.onFollowUpPair?.(later, earlier, features);
+        p = probability(model, features);
       }
-      kept?.push(earlier, keyed[earlier]!, p);
-      if (p === WEIGHED_OUT) continue;
       if (p > bestScore) {
         best = earlier;
         bestScore = p;

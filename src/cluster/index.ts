@@ -38,7 +38,7 @@ import { CONTEXT_FEATURES, contextFeatures, windowCrowds } from "./context.ts";
 import { spanOf, type TimeSpan } from "./time.ts";
 import { dayOrNull } from "./days.ts";
 import { followUpModel, linkFollowUps, type FollowUpOptions } from "./followups.ts";
-import { FollowUpMemo, knownLinks, storedFollowUps, storyPrint, UNKNOWN, type WeighedCandidates } from "./follow-up-reuse.ts";
+import { knownLinks, storedFollowUps, storyPrint, UNKNOWN } from "./follow-up-reuse.ts";
 import { groupArticles, groupingThreshold, loadDecision, type MergeDecision } from "./decision.ts";
 import { rowStarts } from "../text/rows.ts";
 import { pairMemo, pairPrint, settledDays, type PairMemo, type RowStore } from "./rows.ts";
@@ -424,23 +424,18 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
   const linkStore = pairPrints && !followUpOptions.onFollowUpPair ? options.rows?.followUps : undefined;
   const storyDays = groups.map((g) => dayOrNull(g.span.first));
   const storyPrints = linkStore && pairPrints ? groups.map((g, s) => (storyDays[s] === null ? "" : storyPrint(storyDays[s]!, g.members, paths, pairPrints))) : null;
-  const linkKey = JSON.stringify(["follow-ups 2", options.windowDays, options.followUpDays, options.followUpThreshold, options.keyTerms, options.postingCap, options.minKeyScore, followUpOptions.followUpModel === undefined ? followUpModel() : followUpOptions.followUpModel]);
+  const linkKey = JSON.stringify(["follow-ups 1", options.windowDays, options.followUpDays, options.followUpThreshold, options.keyTerms, options.postingCap, options.minKeyScore, followUpOptions.followUpModel === undefined ? followUpModel() : followUpOptions.followUpModel]);
   const storedLinks = linkStore?.get(linkKey);
   const known = storedLinks && storyPrints ? knownLinks(storedLinks, storyPrints, storyDays, options.windowDays, options.followUpDays) : null;
-  // The last build's weighed candidates only with its links (an entry whose links are not sound is not used).
-  const memo = known && storedLinks && storyPrints ? FollowUpMemo.of(storedLinks, storyPrints) : null;
-  const candidates: WeighedCandidates | undefined = linkStore && storyPrints ? new Array(groups.length) : undefined;
   const links = linkFollowUps(
     groups.map((g) => g.members),
     groups.map((g) => g.span),
     profiles,
     options,
     known,
-    memo,
-    candidates,
   );
   if (options.followUpStats) for (let s = 0; s < groups.length; s++) if (storyDays[s] !== null) options.followUpStats[known && known[s]! !== UNKNOWN ? "reused" : "linked"]++;
-  if (linkStore && storyPrints) linkStore.put(linkKey, storedFollowUps(storyPrints, storyDays, links, candidates));
+  if (linkStore && storyPrints) linkStore.put(linkKey, storedFollowUps(storyPrints, storyDays, links));
   links.forEach((earlier, later) => {
     clusters[later]!.followUpOf = clusters[earlier]!.id;
   });

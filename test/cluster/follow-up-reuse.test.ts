@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { clusterArticles, defaultClusterOptions, type RowStore, type StoredFollowUps, type StoredGroups, type StoredPairs } from "../../src/cluster/index.ts";
-import { FollowUpMemo, knownLinks, storedFollowUps, UNKNOWN, WEIGHED_OUT } from "../../src/cluster/follow-up-reuse.ts";
+import { knownLinks, UNKNOWN } from "../../src/cluster/follow-up-reuse.ts";
 import { buildEventsSet, seedArticles } from "../../eval/lib/merge-set.ts";
 import { addDays } from "../../src/text/dates.ts";
 import type { DatedArticle, StoryCluster } from "../../src/types.ts";
@@ -65,57 +65,9 @@ describe("follow-up links from the last build", () => {
     expect(stats.reused).toBeGreaterThan(0);
   });
 
-  it("after one removed and one changed article, gives the links a cold clustering gives and keeps what it keeps", () => {
-    const removed = events.find((a) => a.evidence.date === "2025-05-16")!;
-    const changedAt = all.findIndex((a) => a.evidence.date === "2025-05-17");
-    const { terms: _terms, termsKey: _key, ...was } = all[changedAt]!;
-    const changed: DatedArticle = { ...was, paragraphs: [...was.paragraphs, "The ministry said more details would follow on Friday."] };
-    const now = all.filter((a) => a !== removed).map((a) => (a === all[changedAt] ? changed : a));
-    const store = memoryStore();
-    cluster(all, store);
-    const stats = { reused: 0, linked: 0 };
-    expect(cluster(now, store, stats)).toEqual(cluster(now));
-    expect(stats.linked).toBeGreaterThan(0);
-    const fresh = memoryStore();
-    cluster(now, fresh);
-    expect([...store.links.values()]).toEqual([...fresh.links.values()]);
-    // A damaged record of weighed candidates is not used: the links are still a cold clustering's.
-    for (const entry of store.links.values()) entry.weighed = Buffer.from(Float64Array.of(1, 0, 0.5, 0.5).buffer).toString("base64");
-    expect(cluster(all, store)).toEqual(cluster(all));
-  });
-
-  it("takes a weighed candidate's probability from the last build only while both stories and their shared key weight are as they were", () => {
-    // Stored: stories A, B, C; C weighed A (shared key weight 0.25, probability 0.7) and B (its cosine under the floor).
-    const stored = storedFollowUps(["A", "B", "C"], [0, 1, 10], new Map([[2, 0]]), [undefined, undefined, [0, 0.25, 0.7, 1, 0.125, WEIGHED_OUT]]);
-    // Now: a new story N first (indices move), A and C as they were, B changed.
-    const memo = FollowUpMemo.of(stored, ["N", "A", "B2", "C"])!;
-    memo.load(3);
-    expect(memo.take(3, 1, 0.25)).toBe(0.7);
-    expect(memo.take(3, 1, 0.3)).toBeNaN();
-    expect(memo.take(3, 2, 0.125)).toBeNaN();
-    expect(memo.take(3, 0, 0.25)).toBeNaN();
-    expect(memo.carried(3)).toEqual([1, 0.25, 0.7]);
-    // C changed: nothing of it is taken.
-    const changed = FollowUpMemo.of(stored, ["A", "B", "C2"])!;
-    changed.load(2);
-    expect(changed.take(2, 0, 0.25)).toBeNaN();
-    expect(changed.carried(2)).toBeUndefined();
-    expect(FollowUpMemo.of(stored, ["A", "B", "C"])!.carried(2)).toEqual([0, 0.25, 0.7, 1, 0.125, WEIGHED_OUT]);
-    const packed = (values: number[]) => ({ ...stored, weighed: Buffer.from(Float64Array.from(values).buffer).toString("base64") });
-    for (const bad of [
-      packed([0, 0, 1, 3, 0.25, 0.7]),
-      packed([0, 0, 1, 0, 0.25, 0.7, 0]),
-      packed([0, 0, 1, 5, 0.25, 0.7]),
-      packed([0, 0, 1, 0, 0.25, 1.5]),
-      packed([0, 0, 1, 0, Number.NaN, 0.7]),
-      packed([0, 0, 2, 0, 0.25, 0.7]),
-      { ...stored, weighed: "AAAA" },
-    ]) expect(FollowUpMemo.of(bad, ["A", "B", "C"])).toBeNull();
-  });
-
   it("takes a stored link only where no story of the reach changed, and refuses an entry that is not sound", () => {
     // Days: A 0, B 5, C 20 (follows A), D 40 (follows C); now B has changed and E is new on day 30.
-    const stored: StoredFollowUps = { prints: ["A", "B", "C", "D"], days: [0, 5, 20, 40], links: [-1, -1, 0, 2], weighed: "" };
+    const stored: StoredFollowUps = { prints: ["A", "B", "C", "D"], days: [0, 5, 20, 40], links: [-1, -1, 0, 2] };
     const prints = ["A", "B2", "C", "E", "D", "U"];
     const days = [0, 5, 20, 30, 40, null];
     const windowDays = 2;
