@@ -308,19 +308,24 @@ function copyGroups(articles: readonly DatedArticle[], ranks: Int32Array, carrie
   const keyOf = (i: number) => (keys[i] ??= termKeyOf(articles[i]!));
   const at = new Int32Array(n).fill(-2);
   const carriedIndex = (i: number) => (at[i] !== -2 ? at[i]! : (at[i] = carriedAt.get(keyOf(i)) ?? -1));
+  // The pairs given a verdict (articles' indices, two a pair), the verdicts, and whether each was worked out now.
   const used: number[] = [];
   const verdict: boolean[] = [];
+  const fresh: boolean[] = [];
+  let reused = 0;
   candidates(articles, (a, b, bag) => {
     const [x, y] = [find(a), find(b)];
     if (x === y) return;
     const [ca, cb] = known.size > 0 ? [carriedIndex(a), carriedIndex(b)] : [-1, -1];
     let copy = ca >= 0 && cb >= 0 ? known.get(Math.min(ca, cb) * width + Math.max(ca, cb)) : undefined;
+    const computed = copy === undefined;
     if (copy === undefined) {
       const [p, q] = [bag(a), bag(b)];
       copy = p !== null && q !== null && overlap(p, q) >= COPY_OVERLAP;
-    }
+    } else reused++;
     used.push(a, b);
     verdict.push(copy);
+    fresh.push(computed);
     if (copy) parent[Math.max(x, y)] = Math.min(x, y);
   }, ranks);
   const groups = new Map<number, number[]>();
@@ -330,15 +335,22 @@ function copyGroups(articles: readonly DatedArticle[], ranks: Int32Array, carrie
     if (g) g.push(i);
     else groups.set(root, [i]);
   }
-  const verdicts: CopyVerdicts = { keys: [], copies: [], apart: [] };
-  const indexOf = new Map<string, number>();
+  // For the next build: the carried verdicts and the new ones after them while three quarters of the carried ones
+  // still served (an incremental build: no carried pair named again); else only the ones this build used (pairs of
+  // articles gone are let go).
+  const carriedPairs = carried ? (carried.copies.length + carried.apart.length) / 2 : 0;
+  const extend = carried !== null && carried !== undefined && reused > 0 && 4 * reused >= 3 * carriedPairs;
+  const verdicts: CopyVerdicts = extend ? { keys: [...carried.keys], copies: [...carried.copies], apart: [...carried.apart] } : { keys: [], copies: [], apart: [] };
+  const indexOf = extend ? carriedAt : new Map<string, number>();
   const index = (i: number) => {
     const key = keyOf(i);
     let k = indexOf.get(key);
     if (k === undefined) indexOf.set(key, (k = verdicts.keys.push(key) - 1));
     return k;
   };
-  verdict.forEach((copy, k) => (copy ? verdicts.copies : verdicts.apart).push(index(used[2 * k]!), index(used[2 * k + 1]!)));
+  verdict.forEach((copy, k) => {
+    if (!extend || fresh[k]) (copy ? verdicts.copies : verdicts.apart).push(index(used[2 * k]!), index(used[2 * k + 1]!));
+  });
   return { groups: [...groups.values()].filter((g) => g.length > 1), verdicts };
 }
 
