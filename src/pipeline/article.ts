@@ -95,8 +95,8 @@ export function dateArticle(article: CleanArticle, zone: string, clock?: Article
     clock.date += mid - start;
     clock.terms += performance.now() - mid;
   }
-  // The key and sketch before the terms: the cache's dated record keeps `terms` last (src/cache/articles.ts).
-  return { ...dated, termsKey: key, copySketch, terms };
+  // The sketch and the key before the terms: the cache's dated record keeps `terms` last (src/cache/articles.ts).
+  return { ...dated, copySketch, termsKey: key, terms };
 }
 
 export function prepareArticle(file: SourceFile, options: ArticleOptions, clock?: ArticleClock): ArticleOutcome {
