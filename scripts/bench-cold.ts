@@ -1,22 +1,27 @@
-// npx tsx scripts/bench-cold.ts --articles DIR --roots A,B [--pairs N]: cold `digest build`s of DIR's
+// npx tsx scripts/bench-cold.ts --articles DIR --roots A,B [--pairs N] [--undated-every K]: cold `digest build`s of DIR's
 // articles, each in a fresh folder, alternating the compiled code of the given checkouts (a base worktree
 // and this one; DIR?NAME=VALUE sets its builds' environment, so one checkout can run under two settings),
 // so that both see the same moments of a shared machine. Per build: wall, CPU (GNU time: the process, its
 // threads and Pagefind), peak memory, the load, and each stage's wall and CPU; then the medians per
-// checkout and how many pairs agree. Never part of the tests.
+// checkout and how many pairs agree. --undated-every K: the builds read a copy of DIR (under the work folder) in
+// which the first article and every K-th after it lost its `date` line (scripts/bench-run.ts undateEvery: dated
+// from mixed evidence, so the copy step compares). Never part of the tests.
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { assertCompiled, measure, median } from "./bench-run.ts";
+import { assertCompiled, measure, median, undateEvery } from "./bench-run.ts";
 
-const { values } = parseArgs({ options: { articles: { type: "string" }, roots: { type: "string" }, pairs: { type: "string", default: "3" }, work: { type: "string" } } });
+const { values } = parseArgs({ options: { articles: { type: "string" }, roots: { type: "string" }, pairs: { type: "string", default: "3" }, work: { type: "string" }, "undated-every": { type: "string" } } });
 if (!values.articles || !values.roots) throw new Error("--articles DIR and --roots A,B are needed");
-const articles = resolve(values.articles);
+const given = resolve(values.articles);
 // A root may carry settings for its builds' environment: DIR?NAME=VALUE&NAME=VALUE (one checkout under two settings).
 const roots = values.roots.split(",").map((r) => resolve(r.split("?")[0]!));
 const envs = values.roots.split(",").map((r) => Object.fromEntries(new URLSearchParams(r.split("?")[1] ?? "")));
-const work = resolve(values.work ?? join(articles, "..", "cold-runs"));
+const work = resolve(values.work ?? join(given, "..", "cold-runs"));
+const mixed = values["undated-every"] ? undateEvery(given, Number(values["undated-every"]), join(work, `undated-every-${values["undated-every"]}`)) : null;
+if (mixed) console.log(`${mixed.undated} articles without their date line, in ${mixed.dir}`);
+const articles = mixed?.dir ?? given;
 
 interface Run {
   wall: number;

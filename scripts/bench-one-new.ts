@@ -8,22 +8,27 @@
 // prints the main thread's hottest functions in the site stage (--stage S: in stage S, e.g. cluster; the times
 // then are the profiler's).
 // --compare: after each kind of build, `diff -r` of the checkouts' digests and sites (same articles, same
-// sequence of builds: the same bytes). DIR is changed (FILE comes and goes): give a private copy. Never
-// part of the tests.
+// sequence of builds: the same bytes). DIR is changed (FILE comes and goes): give a private copy.
+// --undated-every K: the builds read a copy of DIR (under the work folder) in which the first article and every
+// K-th after it lost its `date` line (scripts/bench-run.ts undateEvery: dated from mixed evidence, so the copy
+// step compares; FILE as it is). Never part of the tests.
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { measure, median } from "./bench-run.ts";
+import { measure, median, undateEvery } from "./bench-run.ts";
 
-const { values } = parseArgs({ options: { articles: { type: "string" }, extra: { type: "string" }, roots: { type: "string" }, pairs: { type: "string", default: "3" }, work: { type: "string" }, profile: { type: "boolean" }, stage: { type: "string", default: "site" }, compare: { type: "boolean" } } });
+const { values } = parseArgs({ options: { articles: { type: "string" }, extra: { type: "string" }, roots: { type: "string" }, pairs: { type: "string", default: "3" }, work: { type: "string" }, profile: { type: "boolean" }, stage: { type: "string", default: "site" }, compare: { type: "boolean" }, "undated-every": { type: "string" } } });
 if (!values.articles || !values.extra || !values.roots) throw new Error("--articles DIR, --extra FILE and --roots A,B are needed");
-const articles = resolve(values.articles);
+const given = resolve(values.articles);
 const extra = resolve(values.extra);
-const added = join(articles, basename(extra));
 const roots = values.roots.split(",").map((r) => resolve(r));
-const work = resolve(values.work ?? join(articles, "..", "one-new-runs"));
+const work = resolve(values.work ?? join(given, "..", "one-new-runs"));
+const mixed = values["undated-every"] ? undateEvery(given, Number(values["undated-every"]), join(work, `undated-every-${values["undated-every"]}`)) : null;
+if (mixed) console.log(`${mixed.undated} articles without their date line, in ${mixed.dir}`);
+const articles = mixed?.dir ?? given;
+const added = join(articles, basename(extra));
 const env = { ...process.env, DIGEST_RUN_SOURCES: "" };
 
 interface SiteMs {

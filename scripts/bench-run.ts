@@ -1,7 +1,7 @@
 // Runs a command as a child process and measures it: wall time, CPU seconds (user + system) and peak
 // memory (maximum resident set size), through GNU time where the machine has it.
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -83,4 +83,40 @@ export function assertCompiled(root: string): void {
   }
   const stale = readdirSync(join(root, "src"), { recursive: true, withFileTypes: true }).find((e) => e.isFile() && statSync(join(e.parentPath, e.name)).mtimeMs > built);
   if (built < 0 || stale) throw new Error(`${root}: dist/ is ${built < 0 ? "missing" : `older than ${join(stale!.parentPath, stale!.name)}`}; run node scripts/compile.mjs there (its builds would run the sources through tsx)`);
+}
+
+/**
+ * `--undated-every K`: the first of `dir`'s articles and every K-th after it (by name) without its first line
+ * when that is a `date …` metadata line, its file's time kept: those are dated by the file's time, the others
+ * by their line, so the build's copy step (src/pipeline/copies.ts) compares copies dated on evidence of different
+ * strength, as in a folder of mixed provenance (with all dated alike it compares nothing). `out`: a new folder
+ * of hard links to `dir`'s files, the changed ones written anew (`dir` is never written); without it, `dir` is
+ * changed in place (a folder the bench made). Returns the folder and how many articles lost their line.
+ */
+export function undateEvery(dir: string, every: number, out?: string): { dir: string; undated: number } {
+  if (!Number.isInteger(every) || every < 1) throw new Error(`--undated-every wants a whole number of at least 1, not ${every}`);
+  if (out) {
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+  }
+  const target = out ?? dir;
+  let undated = 0;
+  readdirSync(dir)
+    .filter((name) => statSync(join(dir, name)).isFile())
+    .sort()
+    .forEach((name, i) => {
+      const from = join(dir, name);
+      const to = join(target, name);
+      const text = i % every === 0 ? readFileSync(from, "utf8") : "";
+      if (i % every !== 0 || !/^date [^\n]*\n/.test(text)) {
+        if (out) linkSync(from, to);
+        return;
+      }
+      const { atime, mtime } = statSync(from);
+      if (!out) rmSync(to);
+      writeFileSync(to, text.slice(text.indexOf("\n") + 1));
+      utimesSync(to, atime, mtime);
+      undated++;
+    });
+  return { dir: target, undated };
 }

@@ -10,6 +10,8 @@
 //   --keep          keep the working folders (printed)
 //   --check         also build the N + 1 articles cold in a fresh folder, and check that the one-new-article
 //                   build wrote the same bytes (digests, site, feeds, report)
+//   --undated-every K  the first article and every K-th after it without its `date` line (dated by its file's
+//                   time): articles dated from mixed evidence, which the copy step compares (src/pipeline/copies.ts)
 //   --stub-cluster  replace the clustering by a trivial one (scripts/bench-stub): measures the rest of the
 //                   build at sizes where clustering is the bottleneck; the output is not Digest's
 //   -h, --help      print this header
@@ -18,7 +20,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rename
 import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { measure, median, RunFailed, type Measured } from "./bench-run.ts";
+import { measure, median, RunFailed, undateEvery, type Measured } from "./bench-run.ts";
 import { eleventyConfig, hugoAvailable, hugoSite, pagesIn, runEleventy, runHugo } from "./bench-peers.ts";
 import { stageRates, type StageRate, type StageRates } from "./bench-stages.ts";
 
@@ -35,6 +37,7 @@ const { values } = parseArgs({
     keep: { type: "boolean" },
     check: { type: "boolean" },
     "stub-cluster": { type: "boolean" },
+    "undated-every": { type: "string" },
     help: { type: "boolean", short: "h" },
   },
 });
@@ -65,6 +68,7 @@ const extraName = `a${String(n).padStart(6, "0")}`;
 const extra = join(work, `${extraName}.txt`);
 renameSync(join(articles, `${extraName}.txt`), extra);
 rmSync(join(`${articles}.md`, `${extraName}.md`));
+if (values["undated-every"]) console.log(`${undateEvery(articles, Number(values["undated-every"])).undated} articles without their date line`);
 const inputBytes = Number(execFileSync("du", ["-sb", articles]).toString().split("\t")[0]);
 
 interface DigestRun extends Measured {

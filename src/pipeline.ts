@@ -6,7 +6,7 @@ import { prepareArticle, rejection, type ArticleClock, type ArticleOutcome } fro
 import { assignStoryIds, clusterArticles, defaultClusterOptions, publishedStories, type ClusterOptions, type IdentityState } from "./cluster/index.ts";
 import { summarise, type StorySummariser, type SummaryInput, type SummaryOptions } from "./summarise/index.ts";
 import { articleWordCount, paragraphsOf } from "./text/article-text.ts";
-import { dateCopies } from "./pipeline/copies.ts";
+import { dateCopies, type CopyVerdicts } from "./pipeline/copies.ts";
 import type { PublishedItem, PublishedItems } from "./digest/index.ts";
 
 export interface PipelineOptions {
@@ -31,6 +31,8 @@ export interface PipelineOptions {
    * and the stories' members stay as they are until it is filled.
    */
   summarise?: StorySummariser;
+  /** The copy step's verdicts from the last build (src/cache/copies.ts): pairs it compared are not compared again. */
+  copyVerdicts?: CopyVerdicts | null;
 }
 
 export interface PipelineResult {
@@ -41,6 +43,8 @@ export interface PipelineResult {
   identity: IdentityState;
   /** The feed items the last build published (its story-id state): the digest model holds its stamps to them. */
   published: PublishedItems;
+  /** The copy step's verdicts for the next build; null when it compared nothing (keep the last build's). */
+  copyVerdicts: CopyVerdicts | null;
 }
 
 export function runPipeline(files: SourceFile[], options: PipelineOptions): PipelineResult {
@@ -78,7 +82,7 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
   }
   mark = performance.now();
   // Copies of one article are dated alike, by the copy with the strongest date evidence (pipeline/copies.ts).
-  const copies = dateCopies(dated);
+  const copies = dateCopies(dated, options.copyVerdicts);
   messages.push(...copies.messages);
   // The articles' `terms` serve clustering alone: let go of them as it reads them. What the last build
   // published weighs in, so that stories do not part and join again as unrelated articles arrive.
@@ -111,7 +115,7 @@ export function runPipeline(files: SourceFile[], options: PipelineOptions): Pipe
   const ids = new Set(stories.map((s) => s.id));
   for (const s of stories) if (s.followUpOf && !ids.has(s.followUpOf)) s.followUpOf = null;
   stories.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : 1));
-  return { stories, rejected, messages, identity: named.state, published: publishedBy(options.identity ?? null) };
+  return { stories, rejected, messages, identity: named.state, published: publishedBy(options.identity ?? null), copyVerdicts: copies.verdicts };
 }
 
 interface SettledStories {

@@ -178,6 +178,12 @@ export interface DatedArticle extends CleanArticle {
    * came with; absent, clustering makes it.
    */
   termsKey?: string;
+  /**
+   * The min-hash sketch of the words of `terms` that the copy step finds copies of one article by
+   * (src/pipeline/copies.ts), made with them (null: too few words to compare). Taken only with the `terms` it
+   * came with; absent, the copy step makes it from them.
+   */
+  copySketch?: string | null;
 }
 
 /**

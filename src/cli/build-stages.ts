@@ -12,6 +12,7 @@ export { prepareArticles, startArticleThreads } from "../parallel/articles.ts";
 export { AHEAD_CHUNK, startSummaryThreads, summariesAhead, summariseAll } from "../parallel/summaries.ts";
 export { cachedSummaries } from "../cache/summaries.ts";
 export { cachedClusterRows } from "../cache/cluster-rows.ts";
+export { cachedCopyVerdicts } from "../cache/copies.ts";
 export { cachedFeedItems } from "../feed/index.ts";
 export { defaultClusterOptions, IDENTITY_FILE, parseIdentityState, serializeIdentityState } from "../cluster/index.ts";
 export { keepStoryIds, lastReportText, readStoryIds } from "./story-ids.ts";

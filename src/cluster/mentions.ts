@@ -585,6 +585,11 @@ export function articleTermsKeyed(title: string, paragraphs: readonly string[]):
   return { terms, key: writer.key() };
 }
 
+/** Each distinct term of run `run` of the record `articleTerms` last made on this thread, once, to `visit`; how many there are (src/pipeline/copies.ts sketches its WORDS run so). */
+export function lastTermsOf(run: number, visit: (hash: number, tag: number) => void): number {
+  return writer.eachTermOf(run, visit);
+}
+
 /**
  * Reads a made-up article once when the module loads, so that every branch of the reading (names, days,
  * months, quantities, other scripts) has run before V8 optimises it: optimised before a

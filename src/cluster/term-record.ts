@@ -331,6 +331,28 @@ export class RecordWriter {
     return head.base64(body);
   }
 
+  /**
+   * Each distinct term of run `run` of the record `finish` last wrote, once, to `visit` (its hash and tag as the
+   * record keeps them: what `TermRecord.load` reads back), in no set order; returns how many there are.
+   */
+  eachTermOf(run: number, visit: (hash: number, tag: number) => void): number {
+    if (this.recordLength < 0) throw new Error("RecordWriter.eachTermOf: no record written since start");
+    const from = this.bounds.data[run]!;
+    const to = run + 1 < this.bounds.length ? this.bounds.data[run + 1]! : this.entries.length;
+    const { position, tally } = this;
+    const entries = this.entries.data;
+    let distinct = 0;
+    for (let k = from; k < to; k++) {
+      const id = entries[k]!;
+      if (tally[position[id]!]!++ === 0) {
+        distinct++;
+        visit(this.hashes.data[id]!, this.tags.data[id]!);
+      }
+    }
+    for (let k = from; k < to; k++) tally[position[entries[k]!]!] = 0;
+    return distinct;
+  }
+
   /** The key of the record `finish` last wrote, from its bytes (the key `TermRecord.key` and `termsKey` give it). */
   key(): string {
     if (this.recordLength < 0) throw new Error("RecordWriter.key: no record written since start");

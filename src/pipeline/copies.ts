@@ -13,7 +13,7 @@
 // order they come in and whichever build (cold or incremental) reads them.
 import type { DatedArticle, Message } from "../types.ts";
 import { evidenceRank, ownDayOf } from "../date/index.ts";
-import { articleTerms, TermRecord, WORDS } from "../cluster/index.ts";
+import { articleTerms, lastTermsOf, TermRecord, termsKey, WORDS } from "../cluster/index.ts";
 import { paragraphsOf } from "../text/article-text.ts";
 
 /** Weighted Jaccard of two articles' word bags from which they are copies of one article. */
@@ -111,66 +111,142 @@ function sketchOfRecord(): Float64Array | null {
   return out;
 }
 
-/** The share of bins two sketches agree on (of those not empty in both): the Jaccard of their distinct words, estimated. */
-function likeness(x: Float64Array, y: Float64Array): number {
-  let same = 0;
-  let filled = 0;
-  for (let k = 0; k < SKETCH; k++) {
-    if (x[k] === EMPTY && y[k] === EMPTY) continue;
-    filled++;
-    if (x[k] === y[k]) same++;
-  }
-  return filled ? same / filled : 0;
-}
+/** A sketch as an article carries it (DatedArticle.copySketch): its bins as 32-bit numbers, little-endian, EMPTY as 0xffffffff, base64. */
+const SKETCH_BYTES = 4 * SKETCH;
+const SKETCH_CHARS = Math.ceil(SKETCH_BYTES / 3) * 4;
+const bins = new Uint32Array(SKETCH);
+const binBytes = Buffer.from(bins.buffer);
 
-/** The key of the band of two bins starting at `at`, or null when either bin is empty. */
-function bandKey(values: Float64Array, at: number): number | null {
-  const [x, y] = [values[at]!, values[at + 1]!];
-  return x === EMPTY || y === EMPTY ? null : x * (VALUE_MASK + 1) + y;
+/**
+ * The sketch of the record `articleTerms` last made on this thread (src/cluster lastTermsOf: the words it has
+ * just written, not decoded again), as the article carries it; null when it has fewer than MIN_COPY_WORDS
+ * distinct words. The per-article step makes it with the terms (src/pipeline/article.ts), and the cache keeps it.
+ */
+export function copySketchOfLastTerms(): string | null {
+  bins.fill(0xffffffff);
+  const distinct = lastTermsOf(WORDS, (hash, tag) => {
+    const x = mix(hash, tag);
+    const bin = x >>> BIN_SHIFT;
+    const v = x & VALUE_MASK;
+    if (v < bins[bin]!) bins[bin] = v;
+  });
+  return distinct < MIN_COPY_WORDS ? null : binBytes.toString("base64");
 }
 
 /**
- * Each candidate pair of `articles` (two that share a band of their sketches), once, in a fixed order, to `visit`
- * with the band it is found in; `bag` gives an article's word bag (each decoded once).
+ * The sketch the article carries, into `into` at `at` (SKETCH numbers): true when it holds one; false when it
+ * holds none that reads back (the caller works it out from the terms); null when it is too short to have one.
  */
-function candidates(articles: readonly DatedArticle[], visit: (a: number, b: number, bag: (i: number) => Bag | null) => void, wanted: (i: number, j: number) => boolean = () => true): void {
-  const per = SKETCH / BANDS;
-  const buckets = Array.from({ length: BANDS }, () => new Map<number, number[]>());
-  const sketches: Array<Float64Array | null> = articles.map((a, i) => {
-    if (!record.load(a.terms || articleTerms(a.title, paragraphsOf(a)))) return null;
-    const values = sketchOfRecord();
-    if (!values) return null;
-    for (let b = 0; b < BANDS; b++) {
-      const key = bandKey(values, b * per);
-      if (key === null) continue;
-      const list = buckets[b]!.get(key);
-      if (list) list.push(i);
-      else buckets[b]!.set(key, [i]);
+function carriedSketch(a: DatedArticle, into: Float64Array, at: number): boolean | null {
+  const carried = a.copySketch;
+  if (carried === null) return null;
+  if (typeof carried !== "string" || carried.length !== SKETCH_CHARS) return false;
+  if (binBytes.write(carried, "base64") !== SKETCH_BYTES) return false;
+  for (let k = 0; k < SKETCH; k++) into[at + k] = bins[k] === 0xffffffff ? EMPTY : bins[k]!;
+  return true;
+}
+
+/**
+ * Every article's sketch, SKETCH bins a row (an article without one: all EMPTY), and its band keys, BANDS a row
+ * (a band's two bins as one number; -1 when either bin is empty or the article has no sketch): from the sketch
+ * the article carries, else worked out from its terms.
+ */
+function sketchesOf(articles: readonly DatedArticle[]): { values: Float64Array; keys: Float64Array } {
+  const values = new Float64Array(articles.length * SKETCH).fill(EMPTY);
+  const keys = new Float64Array(articles.length * BANDS).fill(-1);
+  articles.forEach((a, i) => {
+    const carried = carriedSketch(a, values, i * SKETCH);
+    if (carried === null) return;
+    if (!carried) {
+      const sketch = record.load(a.terms || articleTerms(a.title, paragraphsOf(a))) ? sketchOfRecord() : null;
+      if (!sketch) return;
+      values.set(sketch, i * SKETCH);
     }
-    return values;
+    for (let b = 0; b < BANDS; b++) {
+      const x = values[i * SKETCH + 2 * b]!;
+      const y = values[i * SKETCH + 2 * b + 1]!;
+      if (x !== EMPTY && y !== EMPTY) keys[i * BANDS + b] = x * (VALUE_MASK + 1) + y;
+    }
   });
-  // A pair is visited in the first band it shares.
-  const sharedBefore = (a: number, b: number, band: number) => {
-    const [x, y] = [sketches[a]!, sketches[b]!];
-    for (let k = 0; k < band; k++) if (bandKey(x, k * per) !== null && bandKey(x, k * per) === bandKey(y, k * per)) return true;
-    return false;
-  };
+  return { values, keys };
+}
+
+/**
+ * Each candidate pair of `articles` (two that share a band of their sketches, of different `ranks` when given)
+ * once, to `visit`, a < b: a pair is a candidate in the first band it shares, when no more than BUCKET_CAP
+ * articles share that band's value, and when their sketches agree on SKETCH_LIKENESS of their bins. `bag` gives
+ * an article's word bag (each decoded once). The pairs come in no set order (what is made of them does not
+ * depend on it).
+ */
+function candidates(articles: readonly DatedArticle[], visit: (a: number, b: number, bag: (i: number) => Bag | null) => void, ranks: Int32Array | null = null): void {
+  const n = articles.length;
+  const { values, keys } = sketchesOf(articles);
   const bags = new Map<number, Bag | null>();
   const bag = (i: number) => {
     if (!bags.has(i)) bags.set(i, bagOf(articles[i]!));
     return bags.get(i)!;
   };
-  buckets.forEach((band, k) => {
-    for (const list of band.values()) {
-      if (list.length < 2 || list.length > BUCKET_CAP) continue;
-      for (let x = 0; x < list.length; x++) {
-        for (let y = x + 1; y < list.length; y++) {
-          const [a, b] = list[x]! < list[y]! ? [list[x]!, list[y]!] : [list[y]!, list[x]!];
-          if (wanted(a, b) && !sharedBefore(a, b, k) && likeness(sketches[a]!, sketches[b]!) >= SKETCH_LIKENESS) visit(a, b, bag);
+  // One band at a time, its values in a table of open addressing: a slot's first article (+ 1; 0: free), how many
+  // share its value, and their chain (the last added first, through `next`).
+  let size = 4;
+  while (size < 2 * n) size *= 2;
+  const mask = size - 1;
+  const first = new Int32Array(size);
+  const count = new Int32Array(size);
+  const head = new Int32Array(size);
+  const next = new Int32Array(n);
+  const members = new Int32Array(BUCKET_CAP);
+  for (let band = 0; band < BANDS; band++) {
+    first.fill(0);
+    count.fill(0);
+    for (let i = 0; i < n; i++) {
+      const key = keys[i * BANDS + band]!;
+      if (key < 0) continue;
+      let h = Math.imul(values[i * SKETCH + 2 * band]! ^ 0x2545f491, 0x9e3779b1) ^ values[i * SKETCH + 2 * band + 1]!;
+      h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+      h = (h ^ (h >>> 13)) & mask;
+      while (first[h] !== 0 && keys[(first[h]! - 1) * BANDS + band] !== key) h = (h + 1) & mask;
+      if (first[h] === 0) {
+        first[h] = i + 1;
+        head[h] = -1;
+      }
+      next[i] = head[h]!;
+      head[h] = i;
+      count[h]!++;
+    }
+    for (let h = 0; h < size; h++) {
+      const m = count[h]!;
+      if (m < 2 || m > BUCKET_CAP) continue;
+      // Ascending: the chain runs from the last added.
+      let at = m;
+      for (let i = head[h]!; i >= 0; i = next[i]!) members[--at] = i;
+      for (let x = 0; x < m; x++) {
+        const a = members[x]!;
+        for (let y = x + 1; y < m; y++) {
+          const b = members[y]!;
+          if (ranks !== null && ranks[a] === ranks[b]) continue;
+          // Visited in the first band the two share.
+          let before = false;
+          for (let k = 0; k < band && !before; k++) {
+            const v = keys[a * BANDS + k]!;
+            before = v >= 0 && v === keys[b * BANDS + k];
+          }
+          if (before) continue;
+          // The share of bins the two sketches agree on, of those not empty in both (their words' Jaccard, estimated).
+          let same = 0;
+          let filled = 0;
+          for (let k = 0; k < SKETCH; k++) {
+            const u = values[a * SKETCH + k]!;
+            const v = values[b * SKETCH + k]!;
+            if (u === EMPTY && v === EMPTY) continue;
+            filled++;
+            if (u === v) same++;
+          }
+          if (filled > 0 && same / filled >= SKETCH_LIKENESS) visit(a, b, bag);
         }
       }
     }
-  });
+  }
 }
 
 /** Every pair of copies, [a, b] with a < b, and its overlap, in index order (for measures: the build needs only the groups). */
@@ -185,30 +261,97 @@ export function copyPairs(articles: readonly DatedArticle[]): Array<{ a: number;
 }
 
 /**
- * The groups of copies (each of two articles or more, indices ascending, groups by their first), joined over the
- * pairs `wanted` allows: the connected groups of those pairs that are copies (a pair already joined through
- * others is not compared).
+ * What a build found of the pairs it compared word by word, for the next build (src/cache/copies.ts keeps it): the
+ * term keys (DatedArticle.termsKey) of the articles compared, and the pairs that are copies and those that are
+ * not, as indices into `keys`, two numbers a pair. Whether two articles are copies rests on their terms alone, so
+ * a pair of the same two records is not compared again: an incremental build compares only pairs that touch an
+ * article new or changed since (or that a removed one kept from being compared).
  */
-function copyGroups(articles: readonly DatedArticle[], wanted: (i: number, j: number) => boolean = () => true): number[][] {
-  const parent = articles.map((_, i) => i);
+export interface CopyVerdicts {
+  keys: string[];
+  copies: number[];
+  apart: number[];
+}
+
+/** The article's term key: the one it carries with its terms, else its record's. */
+function termKeyOf(a: DatedArticle): string {
+  return a.terms !== undefined && a.termsKey !== undefined ? a.termsKey : termsKey(a.terms || articleTerms(a.title, paragraphsOf(a)));
+}
+
+/**
+ * The groups of copies (each of two articles or more, indices ascending, groups by their first), joined over the
+ * candidate pairs of different `ranks`: the connected groups of those pairs that are copies (a pair already joined
+ * through others is not compared); and the verdicts this build used (`carried`'s where they held the pair).
+ */
+function copyGroups(articles: readonly DatedArticle[], ranks: Int32Array, carried?: CopyVerdicts | null): { groups: number[][]; verdicts: CopyVerdicts } {
+  const n = articles.length;
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
     return i;
   };
+  // The carried verdicts by pair of the carried keys' indices (the smaller first), and each article's index there (-2: not looked up yet).
+  const carriedKeys = carried?.keys ?? [];
+  const carriedAt = new Map<string, number>();
+  carriedKeys.forEach((key, i) => carriedAt.set(key, i));
+  const known = new Map<number, boolean>();
+  const width = carriedKeys.length;
+  const take = (pairs: readonly number[], copy: boolean) => {
+    for (let k = 0; k + 1 < pairs.length; k += 2) known.set(Math.min(pairs[k]!, pairs[k + 1]!) * width + Math.max(pairs[k]!, pairs[k + 1]!), copy);
+  };
+  if (carried) {
+    take(carried.copies, true);
+    take(carried.apart, false);
+  }
+  const keys: Array<string | undefined> = new Array<string | undefined>(n);
+  const keyOf = (i: number) => (keys[i] ??= termKeyOf(articles[i]!));
+  const at = new Int32Array(n).fill(-2);
+  const carriedIndex = (i: number) => (at[i] !== -2 ? at[i]! : (at[i] = carriedAt.get(keyOf(i)) ?? -1));
+  // The pairs given a verdict (articles' indices, two a pair), the verdicts, and whether each was worked out now.
+  const used: number[] = [];
+  const verdict: boolean[] = [];
+  const fresh: boolean[] = [];
+  let reused = 0;
   candidates(articles, (a, b, bag) => {
     const [x, y] = [find(a), find(b)];
     if (x === y) return;
-    const [p, q] = [bag(a), bag(b)];
-    if (p && q && overlap(p, q) >= COPY_OVERLAP) parent[Math.max(x, y)] = Math.min(x, y);
-  }, wanted);
+    const [ca, cb] = known.size > 0 ? [carriedIndex(a), carriedIndex(b)] : [-1, -1];
+    let copy = ca >= 0 && cb >= 0 ? known.get(Math.min(ca, cb) * width + Math.max(ca, cb)) : undefined;
+    const computed = copy === undefined;
+    if (copy === undefined) {
+      const [p, q] = [bag(a), bag(b)];
+      copy = p !== null && q !== null && overlap(p, q) >= COPY_OVERLAP;
+    } else reused++;
+    used.push(a, b);
+    verdict.push(copy);
+    fresh.push(computed);
+    if (copy) parent[Math.max(x, y)] = Math.min(x, y);
+  }, ranks);
   const groups = new Map<number, number[]>();
-  articles.forEach((_, i) => {
+  for (let i = 0; i < n; i++) {
     const root = find(i);
     const g = groups.get(root);
     if (g) g.push(i);
     else groups.set(root, [i]);
+  }
+  // For the next build: the carried verdicts and the new ones after them while three quarters of the carried ones
+  // still served (an incremental build: no carried pair named again); else only the ones this build used (pairs of
+  // articles gone are let go).
+  const carriedPairs = carried ? (carried.copies.length + carried.apart.length) / 2 : 0;
+  const extend = carried !== null && carried !== undefined && reused > 0 && 4 * reused >= 3 * carriedPairs;
+  const verdicts: CopyVerdicts = extend ? { keys: [...carried.keys], copies: [...carried.copies], apart: [...carried.apart] } : { keys: [], copies: [], apart: [] };
+  const indexOf = extend ? carriedAt : new Map<string, number>();
+  const index = (i: number) => {
+    const key = keyOf(i);
+    let k = indexOf.get(key);
+    if (k === undefined) indexOf.set(key, (k = verdicts.keys.push(key) - 1));
+    return k;
+  };
+  verdict.forEach((copy, k) => {
+    if (!extend || fresh[k]) (copy ? verdicts.copies : verdicts.apart).push(index(used[2 * k]!), index(used[2 * k + 1]!));
   });
-  return [...groups.values()].filter((g) => g.length > 1);
+  return { groups: [...groups.values()].filter((g) => g.length > 1), verdicts };
 }
 
 /**
@@ -216,14 +359,16 @@ function copyGroups(articles: readonly DatedArticle[], wanted: (i: number, j: nu
  * earliest day on a tie, then the first path) when its own rests on weaker evidence, and one message for each copy
  * so moved. Articles not moved are
  * returned as they came (the same objects); a moved one is a new object whose evidence states the day.
+ * `carried`: the verdicts the last build returned (pairs of the same two records are not compared again); the
+ * verdicts this build used come back for the next, or null when it compared nothing (keep what was carried).
  */
-export function dateCopies(articles: readonly DatedArticle[]): { articles: DatedArticle[]; messages: Message[] } {
+export function dateCopies(articles: readonly DatedArticle[], carried?: CopyVerdicts | null): { articles: DatedArticle[]; messages: Message[]; verdicts: CopyVerdicts | null } {
   const out = [...articles];
   // Only a copy dated on weaker evidence than another moves: copies whose evidence is as strong are not compared
   // (a folder whose articles are all dated alike, all by front matter or all by file time, compares none).
-  const ranks = articles.map(evidenceRank);
-  if (ranks.every((r) => r === ranks[0])) return { articles: out, messages: [] };
-  const groups = copyGroups(articles, (i, j) => ranks[i] !== ranks[j]);
+  const ranks = Int32Array.from(articles, (a) => evidenceRank(a));
+  if (ranks.every((r) => r === ranks[0])) return { articles: out, messages: [], verdicts: null };
+  const { groups, verdicts } = copyGroups(articles, ranks, carried);
   const messages: Message[] = [];
   for (const group of groups) {
     const dated = group.flatMap((i) => {
@@ -247,5 +392,5 @@ export function dateCopies(articles: readonly DatedArticle[]): { articles: Dated
       });
     }
   }
-  return { articles: out, messages: messages.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0)) };
+  return { articles: out, messages: messages.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0)), verdicts };
 }

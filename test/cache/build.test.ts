@@ -42,7 +42,7 @@ describe("builds with the cache", () => {
     const inputs = readdirSync(input, { recursive: true }).filter((p) => statSync(join(input, String(p))).isFile()).length;
     expect(Object.keys(cold.files).length).toBeGreaterThan(10);
     expect(cold.stats).toMatchObject({ cleanHits: 0, computed: inputs });
-    expect(readdirSync(join(work, ".digest-cache")).sort()).toEqual(["article.pack", "build.state", "categories.pack", "cluster-rows.pack", "dated.pack", "feed-items.pack", "ingest.state", "prose.pack", "site.state", "story-ids.copy", "story-views.pack", "summary.pack"]);
+    expect(readdirSync(join(work, ".digest-cache")).sort()).toEqual(["article.pack", "build.state", "categories.pack", "cluster-rows.pack", "copies.pack", "dated.pack", "feed-items.pack", "ingest.state", "prose.pack", "site.state", "story-ids.copy", "story-views.pack", "summary.pack"]);
     expect(cold.summaries.hits).toBe(0);
 
     const warm = await build();

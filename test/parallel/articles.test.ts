@@ -122,10 +122,11 @@ describe("the per-article map", () => {
 describe("what the map assumes of the stages", () => {
   it("dating one article at a time is dating them all at once", () => {
     const cleaned = files.map((f) => cleanArticle(f)).flatMap((o) => ("article" in o ? [o.article] : []));
-    // The per-article step also works out the words clustering reads (`terms`, and their key): not the date stage's.
+    // The per-article step also works out the words clustering reads (`terms`, and their key) and the copy step's
+    // sketch of them: not the date stage's.
     const dated = cleaned.map((a) => dateArticle(a, zone));
-    expect(dated.every((a) => a.terms !== undefined && a.termsKey !== undefined)).toBe(true);
-    expect(json(dated.map(({ terms: _, termsKey: __, ...a }) => a))).toBe(json(dateArticles(cleaned, { zone })));
+    expect(dated.every((a) => a.terms !== undefined && a.termsKey !== undefined && a.copySketch !== undefined)).toBe(true);
+    expect(json(dated.map(({ terms: _, termsKey: __, copySketch: ___, ...a }) => a))).toBe(json(dateArticles(cleaned, { zone })));
   });
 
   it("cleaning does not depend on the file's path, except in the path and messages' file", () => {
