@@ -45,10 +45,14 @@ interface Bag {
 
 const record = new TermRecord();
 
+/** The article's term record: the one it carries, else made from its text. */
+function termsOf(a: DatedArticle): string {
+  return a.terms || articleTerms(a.title, paragraphsOf(a));
+}
+
 /** The article's word bag (its WORDS run), in the record's order of terms; null when its record is not sound. */
 function bagOf(a: DatedArticle): Bag | null {
-  const terms = a.terms || articleTerms(a.title, paragraphsOf(a));
-  if (!record.load(terms)) return null;
+  if (!record.load(termsOf(a))) return null;
   const from = record.bounds[WORDS]!;
   const to = record.bounds[WORDS + 1]!;
   const n = to - from;
@@ -91,26 +95,6 @@ function mix(h: number, t: number): number {
   return x >>> 0;
 }
 
-/**
- * The record last loaded's min-hash sketch of its distinct words, one permutation cut into SKETCH bins (the top
- * bits of a word's mix choose its bin, the rest is its value; EMPTY: no word fell in the bin), or null when it
- * has fewer than MIN_COPY_WORDS distinct words.
- */
-function sketchOfRecord(): Float64Array | null {
-  const from = record.bounds[WORDS]!;
-  const to = record.bounds[WORDS + 1]!;
-  if (to - from < MIN_COPY_WORDS) return null;
-  const out = new Float64Array(SKETCH).fill(EMPTY);
-  for (let k = from; k < to; k++) {
-    const p = record.ids[k]!;
-    const x = mix(record.hashes[p]!, record.tags[p]!);
-    const bin = x >>> BIN_SHIFT;
-    const v = x & VALUE_MASK;
-    if (v < out[bin]!) out[bin] = v;
-  }
-  return out;
-}
-
 /** A sketch as an article carries it (DatedArticle.copySketch): its bins as 32-bit numbers, little-endian, EMPTY as 0xffffffff, base64. */
 const SKETCH_BYTES = 4 * SKETCH;
 const SKETCH_CHARS = Math.ceil(SKETCH_BYTES / 3) * 4;
@@ -118,19 +102,39 @@ const bins = new Uint32Array(SKETCH);
 const binBytes = Buffer.from(bins.buffer);
 
 /**
- * The sketch of the record `articleTerms` last made on this thread (src/cluster lastTermsOf: the words it has
- * just written, not decoded again), as the article carries it; null when it has fewer than MIN_COPY_WORDS
- * distinct words. The per-article step makes it with the terms (src/pipeline/article.ts), and the cache keeps it.
+ * The min-hash sketch of the distinct words `each` visits (it returns how many), into `bins`: one permutation cut
+ * into SKETCH bins (the top bits of a word's mix choose its bin, the rest is its value; 0xffffffff: no word fell in
+ * the bin). False when there are fewer than MIN_COPY_WORDS distinct words (no sketch).
  */
-export function copySketchOfLastTerms(): string | null {
+function sketchInto(each: (visit: (hash: number, tag: number) => void) => number): boolean {
   bins.fill(0xffffffff);
-  const distinct = lastTermsOf(WORDS, (hash, tag) => {
+  const distinct = each((hash, tag) => {
     const x = mix(hash, tag);
     const bin = x >>> BIN_SHIFT;
     const v = x & VALUE_MASK;
     if (v < bins[bin]!) bins[bin] = v;
   });
-  return distinct < MIN_COPY_WORDS ? null : binBytes.toString("base64");
+  return distinct >= MIN_COPY_WORDS;
+}
+
+/** The WORDS run of the record last loaded, each distinct word once (the run holds each once), to `visit`. */
+function loadedWords(visit: (hash: number, tag: number) => void): number {
+  const from = record.bounds[WORDS]!;
+  const to = record.bounds[WORDS + 1]!;
+  for (let k = from; k < to; k++) {
+    const p = record.ids[k]!;
+    visit(record.hashes[p]!, record.tags[p]!);
+  }
+  return to - from;
+}
+
+/**
+ * The sketch of the record `articleTerms` last made on this thread (src/cluster lastTermsOf: the words it has
+ * just written, not decoded again), as the article carries it; null when it has fewer than MIN_COPY_WORDS
+ * distinct words. The per-article step makes it with the terms (src/pipeline/article.ts), and the cache keeps it.
+ */
+export function copySketchOfLastTerms(): string | null {
+  return sketchInto((visit) => lastTermsOf(WORDS, visit)) ? binBytes.toString("base64") : null;
 }
 
 /**
@@ -142,8 +146,13 @@ function carriedSketch(a: DatedArticle, into: Float64Array, at: number): boolean
   if (carried === null) return null;
   if (typeof carried !== "string" || carried.length !== SKETCH_CHARS) return false;
   if (binBytes.write(carried, "base64") !== SKETCH_BYTES) return false;
-  for (let k = 0; k < SKETCH; k++) into[at + k] = bins[k] === 0xffffffff ? EMPTY : bins[k]!;
+  binsInto(into, at);
   return true;
+}
+
+/** `bins` into `into` at `at`, EMPTY for an empty bin. */
+function binsInto(into: Float64Array, at: number): void {
+  for (let k = 0; k < SKETCH; k++) into[at + k] = bins[k] === 0xffffffff ? EMPTY : bins[k]!;
 }
 
 /**
@@ -158,9 +167,8 @@ function sketchesOf(articles: readonly DatedArticle[]): { values: Float64Array; 
     const carried = carriedSketch(a, values, i * SKETCH);
     if (carried === null) return;
     if (!carried) {
-      const sketch = record.load(a.terms || articleTerms(a.title, paragraphsOf(a))) ? sketchOfRecord() : null;
-      if (!sketch) return;
-      values.set(sketch, i * SKETCH);
+      if (!record.load(termsOf(a)) || !sketchInto(loadedWords)) return;
+      binsInto(values, i * SKETCH);
     }
     for (let b = 0; b < BANDS; b++) {
       const x = values[i * SKETCH + 2 * b]!;
@@ -275,7 +283,7 @@ export interface CopyVerdicts {
 
 /** The article's term key: the one it carries with its terms, else its record's. */
 function termKeyOf(a: DatedArticle): string {
-  return a.terms !== undefined && a.termsKey !== undefined ? a.termsKey : termsKey(a.terms || articleTerms(a.title, paragraphsOf(a)));
+  return a.terms !== undefined && a.termsKey !== undefined ? a.termsKey : termsKey(termsOf(a));
 }
 
 /**
