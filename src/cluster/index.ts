@@ -47,7 +47,7 @@ import type { ReplayStats } from "./agglomerate-replay.ts";
 import { stickyEdges, type PublishedStories } from "./hysteresis.ts";
 
 export { PAIR_FEATURES } from "./similarity.ts";
-export { articleTerms, articleTermsKeyed, lastTermsOf } from "./mentions.ts";
+export { articleTerms, articleTermsKeyed, type WrittenTerms } from "./mentions.ts";
 export { termsKey, TermRecord, WORDS } from "./term-record.ts";
 export { assignStoryIds, parseIdentityState, serializeIdentityState, IDENTITY_FILE, type IdentityState } from "./identity.ts";
 export { identityFromReport, stateMatchesReport } from "./identity-recovery.ts";

@@ -579,15 +579,23 @@ export function articleTerms(title: string, paragraphs: readonly string[]): Arti
   return w.finish(s.weekdays, s.months);
 }
 
-/** The article's terms and their key (DatedArticle.termsKey), made from the bytes just written rather than decoded again. */
-export function articleTermsKeyed(title: string, paragraphs: readonly string[]): { terms: ArticleTerms; key: string } {
-  const terms = articleTerms(title, paragraphs);
-  return { terms, key: writer.key() };
-}
+/** Each distinct term of run `run` of the record just written, once, to `visit`; how many there are. */
+export type WrittenTerms = (run: number, visit: (hash: number, tag: number) => void) => number;
 
-/** Each distinct term of run `run` of the record `articleTerms` last made on this thread, once, to `visit`; how many there are (src/pipeline/copies.ts sketches its WORDS run so). */
-export function lastTermsOf(run: number, visit: (hash: number, tag: number) => void): number {
-  return writer.eachTermOf(run, visit);
+const writtenTerms: WrittenTerms = (run, visit) => writer.eachTermOf(run, visit);
+
+/**
+ * The article's terms and their key (DatedArticle.termsKey), made from the bytes just written rather than
+ * decoded again. `readWritten` reads the record's terms while the writer still holds them (the copy step's
+ * sketch of its WORDS run, src/pipeline/copies.ts): the writer is reused by the next article.
+ */
+export function articleTermsKeyed<T>(
+  title: string,
+  paragraphs: readonly string[],
+  readWritten: (terms: WrittenTerms) => T,
+): { terms: ArticleTerms; key: string; read: T } {
+  const terms = articleTerms(title, paragraphs);
+  return { terms, key: writer.key(), read: readWritten(writtenTerms) };
 }
 
 /**

@@ -5,7 +5,7 @@ import type { CleanArticle, DatedArticle, Message, Rejection, SourceFile } from 
 import { cleanSource, InputRejected, type CleanRule } from "../clean/index.ts";
 import { dateArticles } from "../date/index.ts";
 import { articleTermsKeyed } from "../cluster/index.ts";
-import { copySketchOfLastTerms } from "./copies.ts";
+import { copySketchOfWritten } from "./copies.ts";
 import { notLanguage } from "../ingest/index.ts";
 import { wordCount } from "../text/article-text.ts";
 import { openingWords } from "../text/sentences.ts";
@@ -88,9 +88,8 @@ export function dateArticle(article: CleanArticle, zone: string, clock?: Article
   const start = performance.now();
   const dated = dateArticles([article], { zone })[0]!;
   const mid = performance.now();
-  const { terms, key } = articleTermsKeyed(dated.title, dated.paragraphs);
   // The sketch the copy step finds copies by (src/pipeline/copies.ts), from the words just written: made once, cached with the terms.
-  const copySketch = copySketchOfLastTerms();
+  const { terms, key, read: copySketch } = articleTermsKeyed(dated.title, dated.paragraphs, copySketchOfWritten);
   if (clock) {
     clock.date += mid - start;
     clock.terms += performance.now() - mid;

@@ -13,7 +13,7 @@
 // order they come in and whichever build (cold or incremental) reads them.
 import type { DatedArticle, Message } from "../types.ts";
 import { evidenceRank, ownDayOf } from "../date/index.ts";
-import { articleTerms, lastTermsOf, TermRecord, termsKey, WORDS } from "../cluster/index.ts";
+import { articleTerms, TermRecord, termsKey, WORDS, type WrittenTerms } from "../cluster/index.ts";
 import { paragraphsOf } from "../text/article-text.ts";
 
 /** Weighted Jaccard of two articles' word bags from which they are copies of one article. */
@@ -129,12 +129,12 @@ function loadedWords(visit: (hash: number, tag: number) => void): number {
 }
 
 /**
- * The sketch of the record `articleTerms` last made on this thread (src/cluster lastTermsOf: the words it has
- * just written, not decoded again), as the article carries it; null when it has fewer than MIN_COPY_WORDS
- * distinct words. The per-article step makes it with the terms (src/pipeline/article.ts), and the cache keeps it.
+ * The sketch of a record just written (src/cluster articleTermsKeyed's `readWritten`: its words, not decoded
+ * again), as the article carries it; null when it has fewer than MIN_COPY_WORDS distinct words. The per-article
+ * step makes it with the terms (src/pipeline/article.ts), and the cache keeps it.
  */
-export function copySketchOfLastTerms(): string | null {
-  return sketchInto((visit) => lastTermsOf(WORDS, visit)) ? binBytes.toString("base64") : null;
+export function copySketchOfWritten(terms: WrittenTerms): string | null {
+  return sketchInto((visit) => terms(WORDS, visit)) ? binBytes.toString("base64") : null;
 }
 
 /**

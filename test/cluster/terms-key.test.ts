@@ -46,9 +46,9 @@ describe("the terms key of a record just written", () => {
       expect(record.load(terms)).toBe(true);
       return record.key();
     };
-    const first = articleTermsKeyed(a!.title, a!.paragraphs);
+    const first = articleTermsKeyed(a!.title, a!.paragraphs, () => null);
     expect(first.key).toBe(keyOf(first.terms));
-    const second = articleTermsKeyed(b!.title, b!.paragraphs);
+    const second = articleTermsKeyed(b!.title, b!.paragraphs, () => null);
     expect(second.key).toBe(keyOf(second.terms));
     expect(second.key).not.toBe(first.key);
     // A record read from elsewhere (the cache) is keyed by decoding it, to the same key.
