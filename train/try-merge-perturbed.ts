@@ -261,8 +261,8 @@ interface ReportItems {
   all: Set<string>;
 }
 const reportItems = new Map<readonly Profile[], ReportItems[]>();
-const specificApart = (minGroup: number, core: number, m: number, r: number, withWords: boolean): Setting => ({
-  name: `specific ${withWords ? "names+words" : "names"} >=${minGroup} core ${core} missing ${m} r ${r}`,
+const specificApart = (minGroup: number, core: number, m: number, r: number, withWords: boolean, singles = false): Setting => ({
+  name: `specific ${withWords ? "names+words" : "names"} >=${minGroup}${singles ? " or a single beside a group" : ""} core ${core} missing ${m} r ${r}`,
   apply: (d) => d,
   check: (_near, profiles, onRefuse) => {
     const items = reportItems.get(profiles)!;
@@ -275,7 +275,9 @@ const specificApart = (minGroup: number, core: number, m: number, r: number, wit
       const all = new Set<string>();
       for (const i of members) {
         const it = items[i]!;
-        for (const t of new Set(withWords ? [...it.names, ...it.words] : it.names)) counts.set(t, (counts.get(t) ?? 0) + 1);
+        // A single report (mg77b, `singles`): its items are counted by how often it writes them.
+        const listed = withWords ? [...it.names, ...it.words] : it.names;
+        for (const t of members.length === 1 ? listed : new Set(listed)) counts.set(t, (counts.get(t) ?? 0) + 1);
         for (const t of it.all) all.add(t);
       }
       const need = Math.max(2, Math.ceil(core * members.length - 1e-9));
@@ -285,7 +287,8 @@ const specificApart = (minGroup: number, core: number, m: number, r: number, wit
     };
     return (groups, x, y) => {
       const [a, b] = [groups.members[x]!, groups.members[y]!];
-      if (a.length < minGroup || b.length < minGroup) return true;
+      const asked = singles ? Math.min(a.length, b.length) >= 1 && Math.max(a.length, b.length) >= 2 && (Math.min(a.length, b.length) === 1 || Math.min(a.length, b.length) >= minGroup) : a.length >= minGroup && b.length >= minGroup;
+      if (!asked) return true;
       const [ga, gb] = [groupOf(groups, x), groupOf(groups, y)];
       const missA = ga.specific.filter((t) => !gb.all.has(t)).length;
       const missB = gb.specific.filter((t) => !ga.all.has(t)).length;
@@ -301,6 +304,14 @@ const specificApart = (minGroup: number, core: number, m: number, r: number, wit
 if (process.env.FAMILY === "mg77") {
   FAMILY.length = 1;
   for (const withWords of [false, true]) for (const minGroup of [2, 3]) for (const core of [0.34, 0.5]) for (const m of [1, 2]) for (const r of [0, 1]) FAMILY.push(specificApart(minGroup, core, m, r, withWords));
+}
+// mg77b (amended after FAMILY=mg77's tuning figures, before any checking figure): harder's true stories are two
+// reports (two halves of one article), so a check between groups of 2+ never reaches them; a single report joining a
+// group is asked too (its items: what it writes at least twice), and the shared items weigh at r 0.5.
+if (process.env.FAMILY === "mg77b") {
+  FAMILY.length = 1;
+  for (const withWords of [false, true]) for (const m of [1, 2, 3]) for (const r of [0, 0.5, 1]) FAMILY.push(specificApart(2, 0.5, m, r, withWords, true));
+  for (const withWords of [false, true]) for (const minGroup of [2, 3]) for (const m of [1, 2, 3]) FAMILY.push(specificApart(minGroup, 0.5, m, 0.5, withWords));
 }
 
 // FAMILY=66 and FAMILY=66b (mg66, stop 66: a refusal that sticks, decision.ts `stick` with `until` and `from`, since
@@ -328,7 +339,7 @@ const draws: SweepSet[] = outletDraws(corpus("events-dev.jsonl")).map((items, d)
   return { name: `draw${d}`, scored, n: scored.order.length, gold: scored.order.map((a) => byPath.get(a.path)!.gold), half: scored.order.map((a) => halfOf(byPath.get(a.path)!.splitKey)) };
 });
 for (const s of [...sets, ...draws]) pointingBack.set(s.scored.profiles, s.scored.order.map((a) => pointsBack(a.title, a.paragraphs)));
-if (process.env.FAMILY === "mg77") for (const s of [...sets, ...draws]) reportItems.set(s.scored.profiles, s.scored.order.map((a) => {
+if (process.env.FAMILY?.startsWith("mg77")) for (const s of [...sets, ...draws]) reportItems.set(s.scored.profiles, s.scored.order.map((a) => {
   const mentions = readMentions(a.title, a.paragraphs);
   return { names: mentions.names, words: mentions.words, all: new Set(tokens([a.title, ...a.paragraphs].join("\n")).flatMap((t) => t.toLowerCase().split(/['’]/))) };
 }));
