@@ -261,8 +261,8 @@ interface ReportItems {
   all: Set<string>;
 }
 const reportItems = new Map<readonly Profile[], ReportItems[]>();
-const specificApart = (minGroup: number, core: number, m: number, r: number, withWords: boolean, singles = false): Setting => ({
-  name: `specific ${withWords ? "names+words" : "names"} >=${minGroup}${singles ? " or a single beside a group" : ""} core ${core} missing ${m} r ${r}`,
+const specificApart = (minGroup: number, core: number, m: number, r: number, withWords: boolean, singles = false, maxGroup = Infinity): Setting => ({
+  name: `specific ${withWords ? "names+words" : "names"} >=${minGroup}${singles ? " or a single beside a group" : ""}${maxGroup < Infinity ? ` <=${maxGroup}` : ""} core ${core} missing ${m} r ${r}`,
   apply: (d) => d,
   check: (_near, profiles, onRefuse) => {
     const items = reportItems.get(profiles)!;
@@ -288,7 +288,7 @@ const specificApart = (minGroup: number, core: number, m: number, r: number, wit
     return (groups, x, y) => {
       const [a, b] = [groups.members[x]!, groups.members[y]!];
       const asked = singles ? Math.min(a.length, b.length) >= 1 && Math.max(a.length, b.length) >= 2 && (Math.min(a.length, b.length) === 1 || Math.min(a.length, b.length) >= minGroup) : a.length >= minGroup && b.length >= minGroup;
-      if (!asked) return true;
+      if (!asked || Math.max(a.length, b.length) > maxGroup) return true;
       const [ga, gb] = [groupOf(groups, x), groupOf(groups, y)];
       const missA = ga.specific.filter((t) => !gb.all.has(t)).length;
       const missB = gb.specific.filter((t) => !ga.all.has(t)).length;
@@ -312,6 +312,13 @@ if (process.env.FAMILY === "mg77b") {
   FAMILY.length = 1;
   for (const withWords of [false, true]) for (const m of [1, 2, 3]) for (const r of [0, 0.5, 1]) FAMILY.push(specificApart(2, 0.5, m, r, withWords, true));
   for (const withWords of [false, true]) for (const minGroup of [2, 3]) for (const m of [1, 2, 3]) FAMILY.push(specificApart(minGroup, 0.5, m, 0.5, withWords));
+}
+// mg77c (amended after FAMILY=mg77b's tuning figures, before any checking figure): a single asked only beside a group of
+// at most maxGroup reports (harder's true stories are pairs; events' and few-outlets' stories grow by singles joining
+// large groups, which mg77b's singles tore apart), names+words, stricter m and r.
+if (process.env.FAMILY === "mg77c") {
+  FAMILY.length = 1;
+  for (const maxGroup of [2, 3]) for (const m of [2, 3, 5]) for (const r of [0.5, 1, 2]) FAMILY.push(specificApart(2, 0.5, m, r, true, true, maxGroup));
 }
 
 // FAMILY=66 and FAMILY=66b (mg66, stop 66: a refusal that sticks, decision.ts `stick` with `until` and `from`, since
