@@ -422,6 +422,8 @@ if (process.env.REFUSALS === "1") {
         const onRefuse = (a: readonly number[], b: readonly number[]) => {
           const all = [...a, ...b];
           const half = all.filter((i) => s.half[i] === "tune").length * 2 >= all.length ? "tune" : "check";
+          // REFUSALS_TUNING=1 (mg77): the tuning half's refusals alone, for a study before any checking figure.
+          if (process.env.REFUSALS_TUNING === "1" && half !== "tune") return;
           const golds = new Set(all.map((i) => s.gold[i]));
           const key = `${s.name.startsWith("draw") ? "draws" : s.name} ${half} ${golds.size > 1 ? "two events (right)" : "one event (wrong)"}`;
           tally.set(key, (tally.get(key) ?? 0) + 1);
