@@ -1,4 +1,8 @@
-// Scratch study (mg77): tuning half of events only, topics' two gold events: specific names each states that the other never writes.
+// `npx tsx train/try-specific-names.ts` (mg77, stop 77, issue 9): on a merge set's TUNING half only (SET=events|merge|split,
+// TOPICS=9,11,13,23,27 for events), each topic's gold events against each other: the specific items each event's reports
+// state (names, WORDS=1 also content words, in at least max(2, CORE x size) of its reports) that the other event's texts
+// never write at all, and those specific to both. Topic 13 (two fires in one valley): 5 shared, "james steele republican
+// larry kroon" against "maid matanuska palmer owen dairy valley jon ingaldson ..."; topic 27: nothing missing one way.
 import { loadSweepSets } from "./lib/merge-sweep.ts";
 import { readMentions } from "../src/cluster/mentions.ts";
 import { tokens } from "../src/text/names-numbers.ts";
