@@ -46,7 +46,7 @@
 // (14 pairs) events' checking -0.93 / -0.64 (docs/scaling.md, stop 76, mg76).
 // Stop 77 (mg77): FAMILY=mg77 (two groups of 2+ parted by the specific names or words each states and the other never
 // writes, weighed against those both state), mg77b (a single report beside a group asked too), mg77c (beside a group of
-// <= 2 or 3 only) over committed + mg74's base-1..13: none passed the tuning pick (best 90.91 / 90.48 against 90.97);
+// <= 2 or 3 only), mg77d (beside a story of 5 or 8+) over committed + mg74's base-1..13: none passed the tuning pick (best 90.91 / 90.48 / 90.73 against 90.97);
 // harder never moves between groups of 2+ (its true stories are pairs); with singles harder's tuning gains +1.5 while
 // few-outlets falls 2.5-20. Read NAMED=1 as a report, "<=2 m 2 r 1": checking harder -0.45 (1 better, 13 worse), few-outlets
 // -5.89 (0/14), bbc merge +0.98 (14/0): not kept (docs/scaling.md, stop 77, mg77).
