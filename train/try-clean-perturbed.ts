@@ -93,6 +93,10 @@
 //   text web .895 .886 .898 .890 (.8921) -> .894 .897 .896 .905 (.8982; +.0061, 2/2); HTML the same; headlines +0.27 /
 //   +0.64 (2/2), one furniture headline in run 3; tuning text ext +.0029 (3/1), web -.0025 (2/2). The unperturbed
 //   training disagrees on webpages (-.0046) and loses checking headlines: not adopted (docs/scaling.md, tx76).
+// Stop 77 (tx77), K=8, PERTURBED_DIR=/tmp/tx77/pert, variant TEXT_TAILS=1 (draws 1-4 of both byte for byte tx76's), checking:
+//   text ext .9285 (.906-.939) -> .9298 (.909-.941; +.0013, 5/3), text web .8887 -> .8953 (+.0067, 5/2), HTML the same,
+//   headlines -0.23 (2/5), without URL +0.55 (5/2), furniture 1 page in draws 3 and 7; tuning ext +.0034 (6/2), web
+//   -.0018 (3/4). Not adopted: the unperturbed training's webpages (-.0046), headlines and dates (docs/scaling.md, tx77).
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";

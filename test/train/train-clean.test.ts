@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadExtraction, loadWebpages } from "../../eval/lib/clean-corpus.ts";
-import { MIX_SHARES, mixed, trainingPages } from "../../train/train-clean.ts";
+import { MIX_SHARES, mixed, searchDecode, trainingPages } from "../../train/train-clean.ts";
 import { lowQuantile } from "../../train/article-gate.ts";
 
 // The real dev pages: which of them train:clean learns from under each setting.
@@ -63,5 +63,23 @@ describe("train:clean's pooled-data trials (aw67)", () => {
     expect(lowQuantile(scores(392), 0.0025)).toBe(0.001);
     expect(lowQuantile(scores(800), 0.0025)).toBe(0.002);
     expect(lowQuantile([], 0.0025)).toBe(Infinity);
+  });
+});
+
+describe("train:clean's decode search", () => {
+  // An objective over the settings alone: extraction likes a short body (bias -1), webpages a long one (bias -3).
+  const scoreOf = (d: { bias: number; inner: number; sandwich: number; power: number }) => {
+    const extraction = 0.95 - 0.01 * Math.abs(d.bias + 1) - 0.002 * Math.abs(d.inner + 0.5) - 0.001 * Math.abs(d.sandwich + 1.5) - 0.001 * Math.abs(d.power - 0.4);
+    const webpages = 0.9 - 0.007 * Math.abs(d.bias + 3) - 0.002 * Math.abs(d.inner + 0.5);
+    return { extraction, webpages, mean: (extraction + webpages) / 2 };
+  };
+
+  it("finds the grid's best, then the sandwich and power below it, by the objective it is given", () => {
+    const byMean = searchDecode("text", scoreOf, (s) => s.mean).decode;
+    expect(byMean).toMatchObject({ bias: -1, inner: -0.5, article: -4, sandwich: -1.5, power: 0.4 });
+    // Weighing webpages' snippets twice, a longer body wins.
+    expect(searchDecode("text", scoreOf, (s) => (s.extraction + 2 * s.webpages) / 3).decode.bias).toBe(-3);
+    // The HTML path tries no other power.
+    expect(searchDecode("html", scoreOf, (s) => s.mean).decode.power).toBe(0.5);
   });
 });
