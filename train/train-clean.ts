@@ -289,7 +289,12 @@ export const blockSettings = {
   pageShare: Number(process.env.BAG_SHARE ?? "0.8"),
   /** The input paths whose block models are bagged (BAG_PATHS=text,html). */
   bagPaths: (process.env.BAG_PATHS ?? "text,html").split(","),
-  /** Page bagging of the headline models (BAG_HEADLINE=B): each pair fitted on B subsamples of the pages and averaged. */
+  /**
+   * Page bagging of the headline models (BAG_HEADLINE=B): each pair fitted on B subsamples of the pages and averaged.
+   * Measured (hl77, docs/scaling.md): BAG_HEADLINE=5 steadies the pick (tuning 217 of 254 in the full training and 3
+   * perturbed ones, against 216-218; checking spread 1.83 -> 1.10 points) but lowers it: checking text 84.2 -> 83.9,
+   * without the URL 72.5 -> 71.8; over PERTURB=1..3 (HEADLINE_ONLY=1) 83.76 -> 83.27 (0/2). Not adopted.
+   */
   headlineBags: Number(process.env.BAG_HEADLINE ?? "1"),
   /** The decode settings tried on the out-of-fold block scores (GRID_BIAS=a,b,...: other biases, a trial, st68). */
   grid: { bias: (process.env.GRID_BIAS ?? "-3,-2,-1,0").split(",").map(Number), inner: [-2, -1, -0.5, 0], article: [-4, -2], patience: [PATIENCE] },
