@@ -16,7 +16,7 @@ import { locateWith } from "../src/clean/rules/locate.ts";
 import { findHeadlineWith } from "../src/clean/rules/title.ts";
 import { shortLineRule, type ShortLineModel } from "../src/clean/rules/short-lines.ts";
 import { listLinesRule, type ListLinesModel } from "../src/clean/rules/list-lines.ts";
-import { articleGateRow, gateFeatures, type GateModel } from "../src/clean/rules/article-gate.ts";
+import { articleGateRow, DOUBT, gateFeatures, type GateModel } from "../src/clean/rules/article-gate.ts";
 import { finish } from "../src/clean/text.ts";
 import { docOf, makeLine, type TextDoc } from "../src/clean/doc.ts";
 import { logit, type LogisticModel } from "../src/model/logistic.ts";
@@ -248,6 +248,23 @@ export function refusalLine(furniture: readonly number[], threshold: number, sha
 }
 
 /**
+ * The doubt line as a multiple of each model's threshold, per path (nt77, stop 77; before it DOUBT = 2 for both).
+ * Chosen on the tuning half by train/try-gate-doubt.ts: the four perturbed trainings (PERTURB=1..4) each scored the
+ * eighth of the tuning pages they left out of every cleaning step, and the multiple is the largest (grid of .25 from 2)
+ * at which those held-out real pages are doubted at most half a page per 100 more than at 2: HTML 3 (real 0 -> 0 per
+ * 100, stripped pages doubted 13.3 -> 22.9), text 4 (real 1.4 -> 1.9, stripped 17.5 -> 31.1). A page kept with the
+ * doubt alone in a story is held back from the feeds and the front page (stop 70). On the checking half HTML held: the
+ * stripped pages reaching the feeds fell by 14 (committed and the mean of 3 draws) for real pages held back +1 and +0.3
+ * of ~209; text did not: real pages held back +0 committed but +4.0 of ~209 over the draws (1.9 per 100), so text stays
+ * at 2 (docs/scaling.md, stop 77, nt77). One training's out-of-fold rows are no guide to this: the committed text gate
+ * doubts its own tuning pages at 0.3 per 100 up to 5 (nt76's gap). GATE_DOUBT_TEXT / GATE_DOUBT_HTML=m: a trial's.
+ */
+export const DOUBT_RATIOS: Record<Path, number> = {
+  text: Number(process.env.GATE_DOUBT_TEXT ?? "2"),
+  html: Number(process.env.GATE_DOUBT_HTML ?? "3"),
+};
+
+/**
  * The gate on the rows (the notice rows learned only when `learnNotices`, but judged out-of-fold either way); its
  * threshold chosen on out-of-fold probabilities (each page judged by a model fitted without it): the highest that
  * refuses no real page whose body is its article, so the gate takes furniture only where the tuning pages say it
@@ -281,10 +298,15 @@ export function trainArticleGate(rows: readonly GateRow[], path: Path = "text", 
   const furniture = rows.flatMap((r, i) => (r.kind !== "real" ? [oof[i]!] : []));
   const refuse = refusalLine(furniture, threshold);
   const under = (line: number) => furniture.filter((p) => p < line).length;
+  const ratio = DOUBT_RATIOS[path];
+  if (!(ratio >= 1)) throw new Error(`the doubt line's multiple of the threshold (${path}) must be at least 1`);
+  const doubt = Number((ratio * threshold).toPrecision(4));
+  const realUnder = rows.filter((r, i) => setsIt(r) && oof[i]! < doubt).length;
   return {
-    model: { ...fit(learned, threshold, path), refuse },
+    model: { ...fit(learned, threshold, path), refuse, doubt },
     figures:
       lines.join("\n") +
-      `\n    lowest out-of-fold probability of a real article ${lowestArticle.toFixed(4)}; threshold ${threshold} refuses ${under(threshold)} of ${furniture.length} stripped and notice rows, refusal line ${refuse} ${under(refuse)}`,
+      `\n    lowest out-of-fold probability of a real article ${lowestArticle.toFixed(4)}; threshold ${threshold} refuses ${under(threshold)} of ${furniture.length} stripped and notice rows, refusal line ${refuse} ${under(refuse)}` +
+      `\n    doubt line ${doubt} (${ratio} times the threshold; ${DOUBT} before stop 77): under it out-of-fold ${realUnder} of ${rows.filter(setsIt).length} real article rows, ${under(doubt)} of ${furniture.length} stripped and notice rows`,
   };
 }

@@ -138,6 +138,13 @@ export interface GateModel extends LogisticModel {
    * back from the feeds and the front page (stop 70). Absent in an older file: `threshold` is the refusal line.
    */
   refuse?: number;
+  /**
+   * The doubt line, a probability at or above `threshold` (nt77): from the refusal line up to it the page is kept with
+   * a doubt (held back from the feeds and the front page). train/article-gate.ts writes it as a multiple of the
+   * threshold chosen on tuning pages scored by trainings that never saw them (DOUBT_RATIOS). Absent in an older file:
+   * DOUBT times `threshold`.
+   */
+  doubt?: number;
 }
 
 let committedText: GateModel | null = null;
@@ -148,6 +155,7 @@ export function loadGate(json: unknown, features: readonly string[]): GateModel 
   const m: GateModel = loadModel(json, features);
   const checked = (g: GateModel): GateModel => {
     if (g.refuse !== undefined && !(typeof g.refuse === "number" && g.refuse >= 0 && g.refuse <= g.threshold)) throw new Error(`model ${g.name}: its refusal line is not a probability at or below its threshold`);
+    if (g.doubt !== undefined && !(typeof g.doubt === "number" && g.doubt >= g.threshold && g.doubt <= 1)) throw new Error(`model ${g.name}: its doubt line is not a probability at or above its threshold`);
     return g;
   };
   if (m.notices) m.notices = checked(loadModel(m.notices, features));
@@ -169,11 +177,11 @@ export interface GateModels {
 }
 
 /**
- * Between the refusal line and this many times the threshold the body is kept with a doubt. The least article-like
+ * Without a learned doubt line (GateModel `doubt`): between the refusal line and this many times the threshold the body is kept with a doubt. The least article-like
  * real page of a few hundred tuning pages is a loose bound (train/article-gate.ts sets the threshold at half of it):
  * an unseen article may read a little less like one (a list of short notes), and so may furniture.
  */
-const DOUBT = 2;
+export const DOUBT = 2;
 
 export interface GateVerdict {
   /** Why the page is refused, or null. */
@@ -193,7 +201,7 @@ export function gateVerdict(doc: TextDoc, model: () => GateModel): GateVerdict {
   const p = models.map((g) => 1 / (1 + Math.exp(-logit(g, x))));
   const below = (line: (g: GateModel) => number) => models.some((g, i) => p[i]! < line(g));
   if (below((g) => g.refuse ?? g.threshold)) return { refuse: "no article text found: the text kept reads as page furniture (a notice, a form, teasers), not as an article", doubt: null };
-  if (below((g) => DOUBT * g.threshold)) return { refuse: null, doubt: "the kept text reads much like page furniture (a notice, a form, a list of teasers): it may not be the article" };
+  if (below((g) => g.doubt ?? DOUBT * g.threshold)) return { refuse: null, doubt: "the kept text reads much like page furniture (a notice, a form, a list of teasers): it may not be the article" };
   return KEEP;
 }
 

@@ -1,0 +1,104 @@
+// Where the article gate's doubt line should stand for pages no training saw (nt77, stop 77; docs/scaling.md "Stop 77:
+// a banner is never published as a story: the doubt line set from held-out trainings"). One training's out-of-fold
+// rows say nothing of it: the committed text gate doubts its own tuning pages at 0.3 per 100 up to 5 times the
+// threshold, but the checking half's real pages sit lower (nt76). So: in a tree trained with PERTURB=k (each draw leaves
+// about an eighth of the tuning pages out of every cleaning step: train/try-clean-perturbed.ts's copies, or
+// `PERTURB=k TRAIN_ON=tuning OUT=<copy>/src/clean/weights npx tsx train/train-clean.ts` in a copy of the tree)
+//   npx tsx train/try-gate-doubt.ts score k rows-k.json
+// cleans (src/pipeline/article.ts cleanArticle, with the build's checks) every TUNING page of extraction-dev and webpages-dev (each page once), real and stripped of its article lines
+// (as eval:notices), text and HTML, with and without the URL, and writes for each published one the lowest of the gate
+// models' probability / threshold and whether draw k left the page out (k = 0: the committed weights, in-sample); then
+//   npx tsx train/try-gate-doubt.ts table rows-0.json rows-1.json ...
+// prints, per path, the rows doubted per 100 at multiples m of the threshold: in-sample, the draws' trained pages and
+// their held-out pages. DOUBT_RATIOS in train/article-gate.ts is the largest m at which the held-out real rows are
+// doubted at most 0.5 per 100 more than at 2. Tuning half only; prints counts, never a page.
+import { readFileSync, writeFileSync } from "node:fs";
+import { cleanArticle } from "../src/pipeline/article.ts";
+import { defaultRules } from "../src/clean/index.ts";
+import { articleGate, articleGateModel, articleGateRow, htmlArticleGateModel, type GateModel } from "../src/clean/rules/article-gate.ts";
+import type { CleanRule } from "../src/clean/rules/types.ts";
+import { logit } from "../src/model/logistic.ts";
+import { notLanguage } from "../src/ingest/index.ts";
+import { wordCount } from "../src/text/article-text.ts";
+import { finish } from "../src/clean/text.ts";
+import { distinctPages, loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";
+import { devSource } from "../eval/lib/dev-source.ts";
+import { tokens } from "../eval/lib/extraction-score.ts";
+import { strippedDump } from "./lib/furniture-pages.ts";
+import { strippedHtml } from "./article-gate.ts";
+import { perturbedOut } from "./lib/bagging.ts";
+
+interface Row { id: string; path: "text" | "html"; url: boolean; kind: "real" | "stripped"; out: boolean; published: boolean; ratio: number | null }
+
+/** The committed gate's lowest probability / threshold over its models for the page the rules before it left (null: no row). */
+let last: number | null = null;
+const recording: CleanRule = {
+  name: "article-gate",
+  apply(doc) {
+    const x = articleGateRow(doc);
+    const m: GateModel = doc.origin === "html" ? htmlArticleGateModel() : articleGateModel();
+    last = x ? Math.min(...(m.notices ? [m, m.notices] : [m]).map((g) => 1 / (1 + Math.exp(-logit(g, x))) / g.threshold)) : null;
+    articleGate.apply(doc);
+  },
+};
+const rules = defaultRules.map((r) => (r.name === "article-gate" ? recording : r));
+const fromLocate = rules.slice(rules.findIndex((r) => r.name === "locate-article"));
+const readable = (title: string, paragraphs: readonly string[]) => wordCount(paragraphs) >= 15 && !notLanguage([title, ...paragraphs].join("\n"));
+
+function score(k: string, out: string): void {
+  const rows: Row[] = [];
+  for (const p of distinctPages(loadExtraction(), loadWebpages()).filter((q) => q.half === "tune")) {
+    const left = k !== "0" && perturbedOut(k, p.id);
+    for (const withUrl of [true, false]) {
+      const url = withUrl ? p.url : null;
+      const push = (path: Row["path"], kind: Row["kind"], published: boolean) => rows.push({ id: p.id, path, url: withUrl, kind, out: left, published, ratio: last });
+      const text = (body: string, kind: Row["kind"]) => {
+        last = null;
+        push("text", kind, "article" in cleanArticle(devSource(`${p.id}.txt`, "text", body, url), rules));
+      };
+      text(p.text, "real");
+      const stripped = strippedDump(p);
+      if (tokens(stripped).length > 0) text(stripped, "stripped");
+      if (!p.html) continue;
+      last = null;
+      push("html", "real", "article" in cleanArticle(devSource(`${p.id}.html`, "html", p.html, url), rules));
+      const doc = strippedHtml(p, url);
+      if (!doc) continue;
+      last = null;
+      for (const rule of fromLocate) rule.apply(doc);
+      const r = finish(doc);
+      push("html", "stripped", !r.rejected && readable(r.title, r.paragraphs));
+    }
+  }
+  writeFileSync(out, JSON.stringify(rows));
+  console.log(`${rows.length} rows (${rows.filter((r) => r.out).length} left out of draw ${k})`);
+}
+
+function table(files: readonly string[]): void {
+  const all = files.flatMap((f) => {
+    const k = /rows-(\d+)\.json$/.exec(f)?.[1] ?? "";
+    return (JSON.parse(readFileSync(f, "utf8")) as Row[]).map((r) => ({ ...r, k }));
+  });
+  const ms = [2, 2.5, 3, 3.25, 3.5, 3.75, 4, 4.5, 5];
+  const of = (r: { ratio: number | null }) => r.ratio ?? Infinity;
+  for (const path of ["text", "html"] as const) {
+    console.log(`${path}: m ${ms.join(" ")}`);
+    const groups: [string, (r: Row & { k: string }) => boolean][] = [
+      ["in-sample", (r) => r.k === "0"],
+      ["draws, trained on", (r) => r.k !== "0" && !r.out],
+      ["draws, held out", (r) => r.k !== "0" && r.out],
+    ];
+    for (const [label, sel] of groups) {
+      for (const kind of ["real", "stripped"] as const) {
+        const v = all.filter((r) => sel(r) && r.path === path && r.kind === kind && r.published).map(of);
+        if (v.length === 0) continue;
+        console.log(`  ${label} ${kind} (${v.length}): ${ms.map((m) => ((100 * v.filter((x) => x < m).length) / v.length).toFixed(1)).join(" ")}`);
+      }
+    }
+  }
+}
+
+const [mode, ...args] = process.argv.slice(2);
+if (mode === "score" && args.length === 2) score(args[0]!, args[1]!);
+else if (mode === "table" && args.length > 0) table(args);
+else throw new Error("usage: try-gate-doubt.ts score K rows-K.json | table rows-*.json");
