@@ -248,6 +248,29 @@ export interface ProfileKeys {
  * undated article counts the whole batch; without `window`, every article does.
  */
 export function buildProfiles(articles: readonly DatedArticle[], keyCount: number, releaseTerms = false, layout?: Int32Array, window?: IdfWindow, keys: ProfileKeys = {}): Profile[] {
+  return profilesOf(buildProfileTables(articles, keyCount, releaseTerms, layout, window, keys));
+}
+
+/**
+ * The arrays every profile is a view of (buildProfileTables): typed arrays only, so that another thread
+ * given a copy makes the very same profiles (profilesOf) without reading any article (src/parallel/pairs.ts).
+ */
+export interface ProfileTables {
+  ids: Int32Array;
+  values: Float32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  firstRun: Int32Array;
+  lastRun: Int32Array;
+  chosenIds: Int32Array;
+  chosenValues: Float32Array;
+  chosenStart: Int32Array;
+  weekdays: Int32Array;
+  months: Int32Array;
+}
+
+/** What buildProfiles gives, as the arrays its profiles are views of (profilesOf makes them). */
+export function buildProfileTables(articles: readonly DatedArticle[], keyCount: number, releaseTerms = false, layout?: Int32Array, window?: IdfWindow, keys: ProfileKeys = {}): ProfileTables {
   const { runs, starts, ends, firstRun, lastRun, weekdays, months, vocabularySize, background } = readTerms(articles, releaseTerms, layout, keys.termKeys);
   const prints = keys.prints;
   const { ids, values } = runs;
@@ -399,6 +422,15 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   }
   store?.done([...new Set(datedDays)]);
   chosen.trim();
+  return { ids, values, starts, ends, firstRun, lastRun, chosenIds: chosen.ids, chosenValues: chosen.values, chosenStart, weekdays, months };
+}
+
+/** The profiles, views of `tables`' arrays, one an article (in the order they were read). */
+export function profilesOf(tables: ProfileTables): Profile[] {
+  const { ids, values, starts, ends, firstRun, lastRun, chosenStart, weekdays, months } = tables;
+  const n = firstRun.length;
+  const from = (a: number, r: number) => starts[firstRun[a]! + r]!;
+  const to = (a: number, r: number) => ends[firstRun[a]! + r]!;
   const vector = (a: number, r: number): SparseVector => ({ ids, weights: values, from: from(a, r), to: to(a, r) });
   const plain = (a: number, r: number): IdRun => ({ ids, from: from(a, r), to: to(a, r) });
   const profiles = new Array<Profile>(n);
@@ -410,7 +442,7 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
       words: vector(a, WORDS),
       lead: vector(a, LEAD),
       title: vector(a, TITLE),
-      actors: { ids: chosen.ids, weights: chosen.values, from: chosenStart[3 * a]!, to: keysFrom },
+      actors: { ids: tables.chosenIds, weights: tables.chosenValues, from: chosenStart[3 * a]!, to: keysFrom },
       quantities: plain(a, QUANTITIES),
       quantityUnits: plain(a, QUANTITY_UNITS),
       units: plain(a, UNITS),
@@ -422,7 +454,7 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
       weekdays: weekdays[a]!,
       months: months[a]!,
       years: plain(a, YEARS),
-      keys: { ids: chosen.ids, weights: chosen.values, from: keysFrom, to: chosenStart[3 * a + 2]! },
+      keys: { ids: tables.chosenIds, weights: tables.chosenValues, from: keysFrom, to: chosenStart[3 * a + 2]! },
     };
   }
   return profiles;
