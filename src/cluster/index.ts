@@ -341,15 +341,21 @@ function scoreCandidates(profiles: readonly Profile[], days: ReadonlyArray<numbe
 }
 
 /**
- * As scoreCandidates, with the second half of `visit` scored on another thread (ClusterOptions.pairsBeside)
- * while this one scores the first, when it is given and no last build's pairs are taken (`memo`). Each
+ * The share of the articles to visit that another thread scores (ClusterOptions.pairsBeside): a little
+ * under half, as it also takes in the profiles' arrays and indexes their keys before it scores any pair.
+ */
+const BESIDE_SHARE = 0.45;
+
+/**
+ * As scoreCandidates, with the last part of `visit` (BESIDE_SHARE) scored on another thread (ClusterOptions.pairsBeside)
+ * while this one scores the rest, when it is given and no last build's pairs are taken (`memo`). Each
  * visited article's pairs are found whole in one place and the halves are joined in visit order, so the
- * edges, their order and `capped` are those of one visit; without an answer the second half is scored here.
+ * edges, their order and `capped` are those of one visit; without an answer that part is scored here.
  */
 function scoreVisit(profiles: readonly Profile[], tables: ProfileTables, days: ReadonlyArray<number | null>, options: ClusterOptions, pair: LogisticModel, visit: Int32Array, memo?: PairMemo | null, capped?: Float64Array): WeightedEdges {
   const beside = options.pairsBeside;
   if (!beside || memo || visit.length < 2) return scoreCandidates(profiles, days, options, pair, visit, memo, capped);
-  const cut = Math.ceil(visit.length / 2);
+  const cut = Math.ceil(visit.length * (1 - BESIDE_SHARE));
   const theirs = visit.slice(cut);
   const join = beside({ tables, days, options: { windowDays: options.windowDays, postingCap: options.postingCap, minKeyScore: options.minKeyScore }, pair, visit: theirs });
   const edges = scoreCandidates(profiles, days, options, pair, visit.subarray(0, cut), null, capped);

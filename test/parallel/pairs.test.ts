@@ -37,7 +37,7 @@ afterAll(() => pool.close());
 describe("clustering's pairs step split with another thread", () => {
   const alone = cluster();
 
-  it("gives the stories, and keeps the pairs, one thread gives, with half the articles' pairs scored on the other thread", () => {
+  it("gives the stories, and keeps the pairs, one thread gives, with nearly half the articles' pairs scored on the other thread", () => {
     const beside = pairsBeside(pool, { minArticles: 0 })!;
     const sent: PairsJob[] = [];
     let answered = 0;
@@ -52,7 +52,8 @@ describe("clustering's pairs step split with another thread", () => {
     });
     expect(sent.length).toBe(1);
     expect(answered).toBe(1);
-    expect(sent[0]!.visit.length).toBe(Math.floor(all.length / 2));
+    expect(sent[0]!.visit.length).toBeGreaterThan(all.length / 3);
+    expect(sent[0]!.visit.length).toBeLessThan(all.length / 2);
     expect(split.stories).toEqual(alone.stories);
     // The stored pairs (their order, weights and each article's capped keys) to the last bit, and the same count of pairs scored.
     expect(split.pairs).toEqual(alone.pairs);
