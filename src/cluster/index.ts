@@ -30,7 +30,7 @@ import type { DatedArticle, StoryCluster } from "../types.ts";
 import { shortHash } from "../text/hash.ts";
 import { loadModel, probability, type LogisticModel } from "../model/logistic.ts";
 import modelJson from "./merge-model.json" with { type: "json" };
-import { buildProfileTables, profilesOf, type Profile, type ProfileTables } from "./profile.ts";
+import { buildProfileTables, profilesOf, sharedTables, type Profile, type ProfileTables } from "./profile.ts";
 import { candidatePairs, dayOrder, visitCandidates, type CandidateOptions, type PairList } from "./candidates.ts";
 import { PAIR_FEATURES, PairScorer } from "./similarity.ts";
 import { averageLink, type MergeLog, type WeightedEdges } from "./agglomerate.ts";
@@ -119,7 +119,15 @@ export interface ClusterOptions {
    * scores the others: given the job, returns a function that waits for the answer, or gives null when none
    * came (the pairs are then scored here). Used only where no last build's pairs are taken (a cold build).
    */
-  pairsBeside?: (job: PairsJob) => () => PairsAnswer | null;
+  pairsBeside?: PairsBeside;
+}
+
+/** Another thread that scores some articles' pairs (ClusterOptions.pairsBeside). */
+export interface PairsBeside {
+  /** Whether it takes a job of this many articles (else the pairs are all scored here, and the profiles' arrays are not shared). */
+  takes(articles: number): boolean;
+  /** Sends the job; the function returned waits for the answer, or gives null when none came (the pairs are then scored here). */
+  start(job: PairsJob): () => PairsAnswer | null;
 }
 
 /** The pairs step for some articles, as another thread is sent it (ClusterOptions.pairsBeside). */
@@ -221,7 +229,9 @@ function prepareArticles(articles: readonly DatedArticle[], options: ClusterOpti
   const termKeys = options.rows && days.every((d) => d !== null) ? new Array<string>(order.length) : null;
   const prints = termKeys ? new Array<string>(order.length) : null;
   // Vectors laid out by day: the articles compared with one another lie near one another in memory.
-  const tables = buildProfileTables(order, options.keyTerms, options.releaseTerms, byDay, { days, windowDays: options.windowDays, minDocuments: options.minIdfDocuments ?? MIN_IDF_DOCUMENTS, ...(options.idfBinWidth === undefined ? {} : { binWidth: options.idfBinWidth }) }, termKeys && prints ? { termKeys, prints, ...(options.rows?.weights ? { weights: options.rows.weights } : {}) } : {});
+  const built = buildProfileTables(order, options.keyTerms, options.releaseTerms, byDay, { days, windowDays: options.windowDays, minDocuments: options.minIdfDocuments ?? MIN_IDF_DOCUMENTS, ...(options.idfBinWidth === undefined ? {} : { binWidth: options.idfBinWidth }) }, termKeys && prints ? { termKeys, prints, ...(options.rows?.weights ? { weights: options.rows.weights } : {}) } : {});
+  // Sent to another thread for the pairs step, the profiles' arrays are shared with it, not copied.
+  const tables = options.pairsBeside?.takes(order.length) ? sharedTables(built) : built;
   return { order, profiles: profilesOf(tables), tables, spans, days, byDay, termKeys, prints };
 }
 
@@ -354,10 +364,10 @@ const BESIDE_SHARE = 0.45;
  */
 function scoreVisit(profiles: readonly Profile[], tables: ProfileTables, days: ReadonlyArray<number | null>, options: ClusterOptions, pair: LogisticModel, visit: Int32Array, memo?: PairMemo | null, capped?: Float64Array): WeightedEdges {
   const beside = options.pairsBeside;
-  if (!beside || memo || visit.length < 2) return scoreCandidates(profiles, days, options, pair, visit, memo, capped);
+  if (!beside || memo || visit.length < 2 || !beside.takes(profiles.length)) return scoreCandidates(profiles, days, options, pair, visit, memo, capped);
   const cut = Math.ceil(visit.length * (1 - BESIDE_SHARE));
   const theirs = visit.slice(cut);
-  const join = beside({ tables, days, options: { windowDays: options.windowDays, postingCap: options.postingCap, minKeyScore: options.minKeyScore }, pair, visit: theirs });
+  const join = beside.start({ tables, days, options: { windowDays: options.windowDays, postingCap: options.postingCap, minKeyScore: options.minKeyScore }, pair, visit: theirs });
   const edges = scoreCandidates(profiles, days, options, pair, visit.subarray(0, cut), null, capped);
   const answer = join() ?? pairsAnswer(scoreCandidates(profiles, days, options, pair, theirs, null, capped), null, 0);
   if (answer.capped.length && capped) for (let k = 0; k < theirs.length; k++) capped[theirs[k]!] = answer.capped[k]!;

@@ -269,6 +269,22 @@ export interface ProfileTables {
   months: Int32Array;
 }
 
+/**
+ * `tables` with every array in shared memory: sent to another thread, they are its very arrays, not a copy
+ * (some 34 MB at 10,000 articles). The profiles made of them are the same.
+ */
+export function sharedTables(tables: ProfileTables): ProfileTables {
+  const share = <T extends Int32Array | Float32Array>(array: T, make: (buffer: SharedArrayBuffer) => T): T => {
+    const shared = make(new SharedArrayBuffer(array.byteLength));
+    shared.set(array);
+    return shared;
+  };
+  const ints = (array: Int32Array) => share(array, (b) => new Int32Array(b));
+  const floats = (array: Float32Array) => share(array, (b) => new Float32Array(b));
+  const t = tables;
+  return { ids: ints(t.ids), values: floats(t.values), starts: ints(t.starts), ends: ints(t.ends), firstRun: ints(t.firstRun), lastRun: ints(t.lastRun), chosenIds: ints(t.chosenIds), chosenValues: floats(t.chosenValues), chosenStart: ints(t.chosenStart), weekdays: ints(t.weekdays), months: ints(t.months) };
+}
+
 /** What buildProfiles gives, as the arrays its profiles are views of (profilesOf makes them). */
 export function buildProfileTables(articles: readonly DatedArticle[], keyCount: number, releaseTerms = false, layout?: Int32Array, window?: IdfWindow, keys: ProfileKeys = {}): ProfileTables {
   const { runs, starts, ends, firstRun, lastRun, weekdays, months, vocabularySize, background } = readTerms(articles, releaseTerms, layout, keys.termKeys);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clusterArticles, defaultClusterOptions, type ClusterOptions, type PairsJob, type RowStore, type StoredPairs } from "../../src/cluster/index.ts";
+import { clusterArticles, defaultClusterOptions, type PairsBeside, type PairsJob, type RowStore, type StoredPairs } from "../../src/cluster/index.ts";
 import { pairsBeside, warmPairs } from "../../src/parallel/pairs.ts";
 import { WorkerPool } from "../../src/parallel/pool.ts";
 import { buildEventsSet, seedArticles } from "../../eval/lib/merge-set.ts";
@@ -22,7 +22,7 @@ function memoryStore(): RowStore & { pairs: Map<string, StoredPairs> } {
 
 const stories = (cs: StoryCluster[]) => cs.map((c) => ({ id: c.id, members: c.members.map((m) => m.path), followUpOf: c.followUpOf }));
 const options = { ...defaultClusterOptions, minIdfDocuments: 10 };
-function cluster(beside?: ClusterOptions["pairsBeside"]) {
+function cluster(beside?: PairsBeside) {
   const rows = memoryStore();
   const pairStats = { reused: 0, scored: 0 };
   const out = stories(clusterArticles(all.map((a) => ({ ...a })), { ...options, rows, pairStats, ...(beside ? { pairsBeside: beside } : {}) }));
@@ -41,19 +41,25 @@ describe("clustering's pairs step split with another thread", () => {
     const beside = pairsBeside(pool, { minArticles: 0 })!;
     const sent: PairsJob[] = [];
     let answered = 0;
-    const split = cluster((job) => {
-      sent.push(job);
-      const join = beside(job);
-      return () => {
-        const answer = join();
-        if (answer) answered++;
-        return answer;
-      };
+    const split = cluster({
+      takes: beside.takes,
+      start: (job) => {
+        sent.push(job);
+        const join = beside.start(job);
+        return () => {
+          const answer = join();
+          if (answer) answered++;
+          return answer;
+        };
+      },
     });
     expect(sent.length).toBe(1);
     expect(answered).toBe(1);
     expect(sent[0]!.visit.length).toBeGreaterThan(all.length / 3);
     expect(sent[0]!.visit.length).toBeLessThan(all.length / 2);
+    // The profiles' arrays are the other thread's too, not a copy sent to it.
+    expect(sent[0]!.tables.ids.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(sent[0]!.tables.values.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(split.stories).toEqual(alone.stories);
     // The stored pairs (their order, weights and each article's capped keys) to the last bit, and the same count of pairs scored.
     expect(split.pairs).toEqual(alone.pairs);
@@ -72,16 +78,16 @@ describe("clustering's pairs step split with another thread", () => {
 
   it("sends no job of fewer articles than its least (the copy would cost more than it saves)", () => {
     const beside = pairsBeside(pool)!;
-    let answers = 0;
-    const split = cluster((job) => {
-      const join = beside(job);
-      return () => {
-        const answer = join();
-        if (answer) answers++;
-        return answer;
-      };
+    let sent = 0;
+    const split = cluster({
+      takes: beside.takes,
+      start: (job) => {
+        sent++;
+        return beside.start(job);
+      },
     });
-    expect(answers).toBe(0);
+    expect(beside.takes(all.length)).toBe(false);
+    expect(sent).toBe(0);
     expect(split.stories).toEqual(alone.stories);
   });
 });
