@@ -229,9 +229,10 @@ function prepareArticles(articles: readonly DatedArticle[], options: ClusterOpti
   const termKeys = options.rows && days.every((d) => d !== null) ? new Array<string>(order.length) : null;
   const prints = termKeys ? new Array<string>(order.length) : null;
   // Vectors laid out by day: the articles compared with one another lie near one another in memory.
-  const built = buildProfileTables(order, options.keyTerms, options.releaseTerms, byDay, { days, windowDays: options.windowDays, minDocuments: options.minIdfDocuments ?? MIN_IDF_DOCUMENTS, ...(options.idfBinWidth === undefined ? {} : { binWidth: options.idfBinWidth }) }, termKeys && prints ? { termKeys, prints, ...(options.rows?.weights ? { weights: options.rows.weights } : {}) } : {});
   // Sent to another thread for the pairs step, the profiles' arrays are shared with it, not copied.
-  const tables = options.pairsBeside?.takes(order.length) ? sharedTables(built) : built;
+  const shared = options.pairsBeside?.takes(order.length) ?? false;
+  const built = buildProfileTables(order, options.keyTerms, options.releaseTerms, byDay, { days, windowDays: options.windowDays, minDocuments: options.minIdfDocuments ?? MIN_IDF_DOCUMENTS, ...(options.idfBinWidth === undefined ? {} : { binWidth: options.idfBinWidth }) }, { ...(termKeys && prints ? { termKeys, prints, ...(options.rows?.weights ? { weights: options.rows.weights } : {}) } : {}), shared });
+  const tables = shared ? sharedTables(built) : built;
   return { order, profiles: profilesOf(tables), tables, spans, days, byDay, termKeys, prints };
 }
 

@@ -69,9 +69,20 @@ export const ACTORS = 3;
 
 /** Parallel growable runs of ids and of a number for each (a count, then a weight). */
 class Runs {
-  ids = new Int32Array(1 << 16);
-  values = new Float32Array(1 << 16);
+  ids: Int32Array = new Int32Array(1 << 16);
+  values: Float32Array = new Float32Array(1 << 16);
   length = 0;
+
+  /** `shared`: the arrays it grows into are in shared memory (sharedTables need not copy them). */
+  constructor(private readonly shared = false) {}
+
+  private ints(size: number): Int32Array {
+    return this.shared ? new Int32Array(new SharedArrayBuffer(4 * size)) : new Int32Array(size);
+  }
+
+  private floats(size: number): Float32Array {
+    return this.shared ? new Float32Array(new SharedArrayBuffer(4 * size)) : new Float32Array(size);
+  }
 
   /** Room for `more` entries after the last; `exact`: no more than that (else the size doubles). */
   reserve(more: number, exact = false): void {
@@ -79,18 +90,22 @@ class Runs {
     let size = this.ids.length * 2;
     while (size < this.length + more) size *= 2;
     if (exact) size = this.length + more;
-    const ids = new Int32Array(size);
+    const ids = this.ints(size);
     ids.set(this.ids.subarray(0, this.length));
     this.ids = ids;
-    const values = new Float32Array(size);
+    const values = this.floats(size);
     values.set(this.values.subarray(0, this.length));
     this.values = values;
   }
 
   /** Gives back what doubling left unused. */
   trim(): void {
-    this.ids = this.ids.slice(0, this.length);
-    this.values = this.values.slice(0, this.length);
+    const ids = this.ints(this.length);
+    ids.set(this.ids.subarray(0, this.length));
+    this.ids = ids;
+    const values = this.floats(this.length);
+    values.set(this.values.subarray(0, this.length));
+    this.values = values;
   }
 }
 
@@ -129,9 +144,9 @@ export function loadTerms(a: DatedArticle, into: TermRecord): string {
  * `release`: and lets go of them. `layout`: the order the articles' runs are laid out in memory (they
  * are read in that order, so they are written where they stay); the ids are ranks, the same in any order.
  */
-function readTerms(articles: readonly DatedArticle[], release: boolean, layout: Int32Array | undefined, keys: string[] | undefined): Terms {
+function readTerms(articles: readonly DatedArticle[], release: boolean, layout: Int32Array | undefined, keys: string[] | undefined, shared = false): Terms {
   const vocabulary = new Vocabulary();
-  const runs = new Runs();
+  const runs = new Runs(shared);
   const n = articles.length;
   const terms: Terms = { runs, starts: new Int32Array(0), ends: new Int32Array(0), firstRun: new Int32Array(n), lastRun: new Int32Array(n), weekdays: new Int32Array(n), months: new Int32Array(n), vocabularySize: 0, background: new Float32Array(0) };
   const bounds = readRecords(articles, release, layout, keys, vocabulary, terms);
@@ -234,6 +249,8 @@ export interface ProfileKeys {
    * from there. Used with `termKeys` (filled here) and `prints`, every article dated.
    */
   weights?: WeightStore;
+  /** The runs' arrays made in shared memory, for sharedTables (the largest arrays then are not copied). */
+  shared?: boolean;
 }
 
 /**
@@ -271,10 +288,12 @@ export interface ProfileTables {
 
 /**
  * `tables` with every array in shared memory: sent to another thread, they are its very arrays, not a copy
- * (some 34 MB at 10,000 articles). The profiles made of them are the same.
+ * (some 34 MB at 10,000 articles). The profiles made of them are the same. Arrays shared already (made with
+ * ProfileKeys.shared: the runs, the bulk of it) are taken as they are.
  */
 export function sharedTables(tables: ProfileTables): ProfileTables {
   const share = <T extends Int32Array | Float32Array>(array: T, make: (buffer: SharedArrayBuffer) => T): T => {
+    if (array.buffer instanceof SharedArrayBuffer) return array;
     const shared = make(new SharedArrayBuffer(array.byteLength));
     shared.set(array);
     return shared;
@@ -287,7 +306,7 @@ export function sharedTables(tables: ProfileTables): ProfileTables {
 
 /** What buildProfiles gives, as the arrays its profiles are views of (profilesOf makes them). */
 export function buildProfileTables(articles: readonly DatedArticle[], keyCount: number, releaseTerms = false, layout?: Int32Array, window?: IdfWindow, keys: ProfileKeys = {}): ProfileTables {
-  const { runs, starts, ends, firstRun, lastRun, weekdays, months, vocabularySize, background } = readTerms(articles, releaseTerms, layout, keys.termKeys);
+  const { runs, starts, ends, firstRun, lastRun, weekdays, months, vocabularySize, background } = readTerms(articles, releaseTerms, layout, keys.termKeys, keys.shared);
   const prints = keys.prints;
   const { ids, values } = runs;
   const from = (a: number, r: number) => starts[firstRun[a]! + r]!;
@@ -303,7 +322,7 @@ export function buildProfileTables(articles: readonly DatedArticle[], keyCount: 
     }
   };
   // Counts become weights in place; the actors and keys, chosen from them, go to runs of their own.
-  const chosen = new Runs();
+  const chosen = new Runs(keys.shared);
   // Room for every article's actors and keys at once (doubling copied them again and again).
   chosen.reserve(n * (ACTORS + keyCount), true);
   // Article a's actors are chosen[3a] … chosen[3a + 1] - 1, its keys chosen[3a + 1] … chosen[3a + 2] - 1.
