@@ -60,7 +60,7 @@ async function bundle() {
   const out = join(next, "bundle");
   try {
     const esbuild = createRequire(import.meta.url)("esbuild");
-    const entries = ["src/cli/main.js", "src/parallel/worker.js", "src/parallel/article-task.js", "src/parallel/summary-task.js", "src/parallel/pairs-task.js"];
+    const entries = ["src/cli/main.js", "src/parallel/worker.js", "src/parallel/article-task.js", "src/parallel/summary-task.js"];
     const treeUrl = {
       name: "tree-import-meta-url",
       setup(build) {

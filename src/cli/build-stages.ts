@@ -10,7 +10,6 @@ export { writeFeeds } from "../feed/index.ts";
 export { buildReport, lastFileDays, movedDayLines, rejectionLines, summaryLines, warningLines, writeJsonFile } from "../report/index.ts";
 export { prepareArticles, startArticleThreads } from "../parallel/articles.ts";
 export { AHEAD_CHUNK, startSummaryThreads, summariesAhead, summariseAll } from "../parallel/summaries.ts";
-export { pairsBeside } from "../parallel/pairs.ts";
 export { cachedSummaries } from "../cache/summaries.ts";
 export { cachedClusterRows } from "../cache/cluster-rows.ts";
 export { cachedCopyVerdicts } from "../cache/copies.ts";

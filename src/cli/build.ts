@@ -168,7 +168,7 @@ export async function runBuild(argv: string[]): Promise<number> {
       lap("unchanged");
     } else {
       const loaded = stages ?? (await loadStages());
-      const { AHEAD_CHUNK, buildDigestModel, buildReport, cachedCategories, lastFileDays, lastReportText, movedDayLines, cachedViews, categoriesAhead, cachedClusterRows, cachedCopyVerdicts, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, stageDays, startSummaryThreads, summariesAhead, summariseAll, summaryLines, warningLines, withPublished, writeFeeds, writeJsonFile, pairsBeside } = loaded;
+      const { AHEAD_CHUNK, buildDigestModel, buildReport, cachedCategories, lastFileDays, lastReportText, movedDayLines, cachedViews, categoriesAhead, cachedClusterRows, cachedCopyVerdicts, cachedFeedItems, cachedSummaries, defaultClusterOptions, fileTimeWarning, IDENTITY_FILE, keepStoryIds, prepareArticles, readStoryIds, rejectionLines, rulesWithout, runPipeline, serializeIdentityState, stageDays, startSummaryThreads, summariesAhead, summariseAll, summaryLines, warningLines, withPublished, writeFeeds, writeJsonFile } = loaded;
       // The story-id state this build writes (a copy goes to the cache once the build is in place).
       let identityText = "";
       // Each day file's key, for the record; the last build's day files are taken by theirs only when it ran the same code and settings.
@@ -197,9 +197,7 @@ export async function runBuild(argv: string[]): Promise<number> {
         // The stories clustering has settled are summarised on them while it goes on (src/pipeline.ts).
         const sent = summariesAhead(threads.summaries, warn);
         if (sent) summaries.ahead(sent.start, AHEAD_CHUNK);
-        // The summaries' thread, idle until clustering settles its first stories, scores half its pairs (src/parallel/pairs.ts).
-        const beside = pairsBeside(threads.summaries);
-        const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings: pipelineTimings, summarise: summaries.summarise, identity: ids.state, cluster: { ...defaultClusterOptions, rows: clusterRows.rows, ...(beside ? { pairsBeside: beside } : {}) }, copyVerdicts: copyVerdicts.verdicts });
+        const result = runPipeline(ingested.files, { zone: config.timezone, rules, prepared, timings: pipelineTimings, summarise: summaries.summarise, identity: ids.state, cluster: { ...defaultClusterOptions, rows: clusterRows.rows }, copyVerdicts: copyVerdicts.verdicts });
         await Promise.all([clusterRows.pack?.commit(), copyVerdicts.keep(result.copyVerdicts)]);
         // Merging into stories, and the summaries the cache had (the others are computed next).
         lap("cluster");

@@ -30,8 +30,8 @@ import type { DatedArticle, StoryCluster } from "../types.ts";
 import { shortHash } from "../text/hash.ts";
 import { loadModel, probability, type LogisticModel } from "../model/logistic.ts";
 import modelJson from "./merge-model.json" with { type: "json" };
-import { buildProfileTables, profilesOf, sharedTables, type Profile, type ProfileTables } from "./profile.ts";
-import { candidatePairs, dayOrder, visitCandidates, type CandidateOptions, type PairList } from "./candidates.ts";
+import { buildProfiles, type Profile } from "./profile.ts";
+import { candidatePairs, dayOrder, visitCandidates, type PairList } from "./candidates.ts";
 import { PAIR_FEATURES, PairScorer } from "./similarity.ts";
 import { averageLink, type MergeLog, type WeightedEdges } from "./agglomerate.ts";
 import { CONTEXT_FEATURES, contextFeatures, windowCrowds } from "./context.ts";
@@ -114,42 +114,6 @@ export interface ClusterOptions {
    * groups step (`last`), every story, in the order returned (those handed out before as the same arrays).
    */
   onSettled?: (stories: ReadonlyArray<DatedArticle[]>, last: boolean) => void;
-  /**
-   * Scores the candidate pairs of some articles on another thread (src/parallel/pairs.ts) while this one
-   * scores the others: given the job, returns a function that waits for the answer, or gives null when none
-   * came (the pairs are then scored here). Used only where no last build's pairs are taken (a cold build).
-   */
-  pairsBeside?: PairsBeside;
-}
-
-/** Another thread that scores some articles' pairs (ClusterOptions.pairsBeside). */
-export interface PairsBeside {
-  /** Whether it takes a job of this many articles (else the pairs are all scored here, and the profiles' arrays are not shared). */
-  takes(articles: number): boolean;
-  /** Sends the job; the function returned waits for the answer, or gives null when none came (the pairs are then scored here). */
-  start(job: PairsJob): () => PairsAnswer | null;
-}
-
-/** The pairs step for some articles, as another thread is sent it (ClusterOptions.pairsBeside). */
-export interface PairsJob {
-  /** The profiles, as the arrays they are views of (profile.ts profilesOf makes them again). */
-  tables: ProfileTables;
-  days: ReadonlyArray<number | null>;
-  options: CandidateOptions;
-  pair: LogisticModel;
-  /** The articles whose pairs to score (those with a later article), in this order. */
-  visit: Int32Array;
-}
-
-/** What scoring a PairsJob gives: the likely pairs in the order found, each visited article's capped keys (rows.ts), and how many pairs were scored. */
-export interface PairsAnswer {
-  a: Int32Array;
-  b: Int32Array;
-  weight: Float32Array;
-  length: number;
-  /** The capped-keys mask of each article of `visit`, in its order. */
-  capped: Float64Array;
-  scored: number;
 }
 
 /** The steps of `clusterArticles`, in order. */
@@ -220,7 +184,7 @@ export interface ScoredPairs {
 }
 
 /** Articles in path order, their profiles, time spans and days, and the articles by day (see dayOrder). */
-function prepareArticles(articles: readonly DatedArticle[], options: ClusterOptions): { order: DatedArticle[]; profiles: Profile[]; tables: ProfileTables; spans: TimeSpan[]; days: Array<number | null>; byDay: Int32Array; termKeys: string[] | null; prints: string[] | null } {
+function prepareArticles(articles: readonly DatedArticle[], options: ClusterOptions): { order: DatedArticle[]; profiles: Profile[]; spans: TimeSpan[]; days: Array<number | null>; byDay: Int32Array; termKeys: string[] | null; prints: string[] | null } {
   const order = [...articles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const spans = order.map((a) => spanOf(a.evidence));
   const days = spans.map((s) => dayOrNull(s.first));
@@ -229,11 +193,8 @@ function prepareArticles(articles: readonly DatedArticle[], options: ClusterOpti
   const termKeys = options.rows && days.every((d) => d !== null) ? new Array<string>(order.length) : null;
   const prints = termKeys ? new Array<string>(order.length) : null;
   // Vectors laid out by day: the articles compared with one another lie near one another in memory.
-  // Sent to another thread for the pairs step, the profiles' arrays are shared with it, not copied.
-  const shared = options.pairsBeside?.takes(order.length) ?? false;
-  const built = buildProfileTables(order, options.keyTerms, options.releaseTerms, byDay, { days, windowDays: options.windowDays, minDocuments: options.minIdfDocuments ?? MIN_IDF_DOCUMENTS, ...(options.idfBinWidth === undefined ? {} : { binWidth: options.idfBinWidth }) }, { ...(termKeys && prints ? { termKeys, prints, ...(options.rows?.weights ? { weights: options.rows.weights } : {}) } : {}), shared });
-  const tables = shared ? sharedTables(built) : built;
-  return { order, profiles: profilesOf(tables), tables, spans, days, byDay, termKeys, prints };
+  const profiles = buildProfiles(order, options.keyTerms, options.releaseTerms, byDay, { days, windowDays: options.windowDays, minDocuments: options.minIdfDocuments ?? MIN_IDF_DOCUMENTS, ...(options.idfBinWidth === undefined ? {} : { binWidth: options.idfBinWidth }) }, termKeys && prints ? { termKeys, prints, ...(options.rows?.weights ? { weights: options.rows.weights } : {}) } : {});
+  return { order, profiles, spans, days, byDay, termKeys, prints };
 }
 
 function growEdges(e: WeightedEdges): WeightedEdges {
@@ -312,7 +273,7 @@ function likelyEdges(pairs: PairList, model: LogisticModel, features: Float64Arr
  * `memo`, a pair of two articles as they were takes its probability from the last build (rows.ts), and
  * `capped` gets each article's capped keys.
  */
-function scoreCandidates(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: ClusterOptions, pair: LogisticModel, visit: Int32Array, memo?: PairMemo | null, capped?: Float64Array): WeightedEdges {
+function scoreCandidates(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: ClusterOptions, models: MergeModels, visit: Int32Array, memo?: PairMemo | null, capped?: Float64Array): WeightedEdges {
   const stats = options.pairStats ?? { reused: 0, scored: 0 };
   // Each candidate is scored as it is found; only pairs that might merge are kept.
   const scratch = new Float64Array(PAIR_FEATURES.length);
@@ -334,7 +295,7 @@ function scoreCandidates(profiles: readonly Profile[], days: ReadonlyArray<numbe
       } else {
         stats.scored++;
         if (!scorer.features(profiles[i]!, profiles[j]!, scratch)) return;
-        p = probability(pair, scratch, 0);
+        p = probability(models.pair, scratch, 0);
         if (p < MIN_EDGE) return;
       }
       if (edges.length === edges.a.length) edges = growEdges(edges);
@@ -352,58 +313,10 @@ function scoreCandidates(profiles: readonly Profile[], days: ReadonlyArray<numbe
 }
 
 /**
- * The share of the articles to visit that another thread scores (ClusterOptions.pairsBeside): a little
- * under half, as it also takes in the profiles' arrays and indexes their keys before it scores any pair.
- */
-const BESIDE_SHARE = 0.45;
-
-/**
- * As scoreCandidates, with the last part of `visit` (BESIDE_SHARE) scored on another thread (ClusterOptions.pairsBeside)
- * while this one scores the rest, when it is given and no last build's pairs are taken (`memo`). Each
- * visited article's pairs are found whole in one place and the halves are joined in visit order, so the
- * edges, their order and `capped` are those of one visit; without an answer that part is scored here.
- */
-function scoreVisit(profiles: readonly Profile[], tables: ProfileTables, days: ReadonlyArray<number | null>, options: ClusterOptions, pair: LogisticModel, visit: Int32Array, memo?: PairMemo | null, capped?: Float64Array): WeightedEdges {
-  const beside = options.pairsBeside;
-  if (!beside || memo || visit.length < 2 || !beside.takes(profiles.length)) return scoreCandidates(profiles, days, options, pair, visit, memo, capped);
-  const cut = Math.ceil(visit.length * (1 - BESIDE_SHARE));
-  const theirs = visit.slice(cut);
-  const join = beside.start({ tables, days, options: { windowDays: options.windowDays, postingCap: options.postingCap, minKeyScore: options.minKeyScore }, pair, visit: theirs });
-  const edges = scoreCandidates(profiles, days, options, pair, visit.subarray(0, cut), null, capped);
-  const answer = join() ?? pairsAnswer(scoreCandidates(profiles, days, options, pair, theirs, null, capped), null, 0);
-  if (answer.capped.length && capped) for (let k = 0; k < theirs.length; k++) capped[theirs[k]!] = answer.capped[k]!;
-  if (options.pairStats && answer.capped.length) options.pairStats.scored += answer.scored;
-  const out = { a: new Int32Array(edges.length + answer.length), b: new Int32Array(edges.length + answer.length), weight: new Float32Array(edges.length + answer.length), length: edges.length + answer.length };
-  out.a.set(edges.a.subarray(0, edges.length));
-  out.b.set(edges.b.subarray(0, edges.length));
-  out.weight.set(edges.weight.subarray(0, edges.length));
-  out.a.set(answer.a.subarray(0, answer.length), edges.length);
-  out.b.set(answer.b.subarray(0, answer.length), edges.length);
-  out.weight.set(answer.weight.subarray(0, answer.length), edges.length);
-  return out;
-}
-
-/** Edges as an answer (trimmed to their length); `capped` null: none (scored here, where `capped` was filled already). */
-function pairsAnswer(edges: WeightedEdges, capped: Float64Array | null, scored: number): PairsAnswer {
-  return { a: edges.a.slice(0, edges.length), b: edges.b.slice(0, edges.length), weight: edges.weight.slice(0, edges.length), length: edges.length, capped: capped ?? new Float64Array(0), scored };
-}
-
-/** Scores a PairsJob (on the thread it was sent to: src/parallel/pairs-task.ts). */
-export function scorePairsJob(job: PairsJob): PairsAnswer {
-  const profiles = profilesOf(job.tables);
-  const all = new Float64Array(profiles.length);
-  const pairStats = { reused: 0, scored: 0 };
-  const edges = scoreCandidates(profiles, job.days, { ...defaultClusterOptions, ...job.options, pairStats }, job.pair, job.visit, null, all);
-  const capped = new Float64Array(job.visit.length);
-  for (let k = 0; k < job.visit.length; k++) capped[k] = all[job.visit[k]!]!;
-  return pairsAnswer(edges, capped, pairStats.scored);
-}
-
-/**
  * The likely pairs (as scoreCandidates, ordered by first article) when every article is dated, those of
  * articles as they were taken from the last build's (rows.ts), and this build's put back for the next.
  */
-function reusedEdges(paths: readonly string[], profiles: readonly Profile[], tables: ProfileTables, days: readonly number[], byDay: Int32Array, prints: readonly string[], options: ClusterOptions, rows: RowStore, models: MergeModels): WeightedEdges {
+function reusedEdges(paths: readonly string[], profiles: readonly Profile[], days: readonly number[], byDay: Int32Array, prints: readonly string[], options: ClusterOptions, rows: RowStore, models: MergeModels): WeightedEdges {
   const key = JSON.stringify(["pairs 3", options.windowDays, options.keyTerms, options.postingCap, options.minKeyScore, MIN_EDGE, models.pair]);
   const stored = rows.get(key);
   const memo = stored ? pairMemo(stored, paths, prints, MIN_EDGE) : null;
@@ -434,7 +347,7 @@ function reusedEdges(paths: readonly string[], profiles: readonly Profile[], tab
     }
     if (options.pairStats) options.pairStats.reused += kept.a.length;
   }
-  let edges = scoreVisit(profiles, tables, days, options, models.pair, byDay.filter((i) => !taken[i]), memo, capped);
+  let edges = scoreCandidates(profiles, days, options, models, byDay.filter((i) => !taken[i]), memo, capped);
   for (let k = 0; k < kept.a.length; k++) {
     if (edges.length === edges.a.length) edges = growEdges(edges);
     edges.a[edges.length] = kept.a[k]!;
@@ -455,12 +368,12 @@ function plainArray(values: Int32Array | Float32Array | Float64Array, length: nu
 
 export function clusterArticles(articles: readonly DatedArticle[], options: ClusterOptions = defaultClusterOptions, models: MergeModels = mergeModels()): StoryCluster[] {
   const step = options.onStep ?? (() => {});
-  const { order, profiles, tables, spans, days, byDay, termKeys, prints } = prepareArticles(articles, options);
+  const { order, profiles, spans, days, byDay, termKeys, prints } = prepareArticles(articles, options);
   step("profiles");
   const pairPrints = options.rows && termKeys && prints ? prints.map((print, i) => pairPrint(termKeys[i]!, days[i]!, print)) : null;
   let edges = options.rows && pairPrints
-    ? reusedEdges(order.map((a) => a.path), profiles, tables, days as number[], byDay, pairPrints, options, options.rows, models)
-    : byFirstArticle(scoreVisit(profiles, tables, days, options, models.pair, byDay), order.length);
+    ? reusedEdges(order.map((a) => a.path), profiles, days as number[], byDay, pairPrints, options, options.rows, models)
+    : byFirstArticle(scoreCandidates(profiles, days, options, models, byDay), order.length);
   step("pairs");
   edges = contextEdges(order.length, edges, models.context, contextFeatures(order.length, edges, windowCrowds(days, options.windowDays)));
   step("context");

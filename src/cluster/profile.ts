@@ -69,20 +69,9 @@ export const ACTORS = 3;
 
 /** Parallel growable runs of ids and of a number for each (a count, then a weight). */
 class Runs {
-  ids: Int32Array = new Int32Array(1 << 16);
-  values: Float32Array = new Float32Array(1 << 16);
+  ids = new Int32Array(1 << 16);
+  values = new Float32Array(1 << 16);
   length = 0;
-
-  /** `shared`: the arrays it grows into are in shared memory (sharedTables need not copy them). */
-  constructor(private readonly shared = false) {}
-
-  private ints(size: number): Int32Array {
-    return this.shared ? new Int32Array(new SharedArrayBuffer(4 * size)) : new Int32Array(size);
-  }
-
-  private floats(size: number): Float32Array {
-    return this.shared ? new Float32Array(new SharedArrayBuffer(4 * size)) : new Float32Array(size);
-  }
 
   /** Room for `more` entries after the last; `exact`: no more than that (else the size doubles). */
   reserve(more: number, exact = false): void {
@@ -90,22 +79,18 @@ class Runs {
     let size = this.ids.length * 2;
     while (size < this.length + more) size *= 2;
     if (exact) size = this.length + more;
-    const ids = this.ints(size);
+    const ids = new Int32Array(size);
     ids.set(this.ids.subarray(0, this.length));
     this.ids = ids;
-    const values = this.floats(size);
+    const values = new Float32Array(size);
     values.set(this.values.subarray(0, this.length));
     this.values = values;
   }
 
   /** Gives back what doubling left unused. */
   trim(): void {
-    const ids = this.ints(this.length);
-    ids.set(this.ids.subarray(0, this.length));
-    this.ids = ids;
-    const values = this.floats(this.length);
-    values.set(this.values.subarray(0, this.length));
-    this.values = values;
+    this.ids = this.ids.slice(0, this.length);
+    this.values = this.values.slice(0, this.length);
   }
 }
 
@@ -144,9 +129,9 @@ export function loadTerms(a: DatedArticle, into: TermRecord): string {
  * `release`: and lets go of them. `layout`: the order the articles' runs are laid out in memory (they
  * are read in that order, so they are written where they stay); the ids are ranks, the same in any order.
  */
-function readTerms(articles: readonly DatedArticle[], release: boolean, layout: Int32Array | undefined, keys: string[] | undefined, shared = false): Terms {
+function readTerms(articles: readonly DatedArticle[], release: boolean, layout: Int32Array | undefined, keys: string[] | undefined): Terms {
   const vocabulary = new Vocabulary();
-  const runs = new Runs(shared);
+  const runs = new Runs();
   const n = articles.length;
   const terms: Terms = { runs, starts: new Int32Array(0), ends: new Int32Array(0), firstRun: new Int32Array(n), lastRun: new Int32Array(n), weekdays: new Int32Array(n), months: new Int32Array(n), vocabularySize: 0, background: new Float32Array(0) };
   const bounds = readRecords(articles, release, layout, keys, vocabulary, terms);
@@ -249,8 +234,6 @@ export interface ProfileKeys {
    * from there. Used with `termKeys` (filled here) and `prints`, every article dated.
    */
   weights?: WeightStore;
-  /** The runs' arrays made in shared memory, for sharedTables (the largest arrays then are not copied). */
-  shared?: boolean;
 }
 
 /**
@@ -265,48 +248,7 @@ export interface ProfileKeys {
  * undated article counts the whole batch; without `window`, every article does.
  */
 export function buildProfiles(articles: readonly DatedArticle[], keyCount: number, releaseTerms = false, layout?: Int32Array, window?: IdfWindow, keys: ProfileKeys = {}): Profile[] {
-  return profilesOf(buildProfileTables(articles, keyCount, releaseTerms, layout, window, keys));
-}
-
-/**
- * The arrays every profile is a view of (buildProfileTables): typed arrays only, so that another thread
- * given a copy makes the very same profiles (profilesOf) without reading any article (src/parallel/pairs.ts).
- */
-export interface ProfileTables {
-  ids: Int32Array;
-  values: Float32Array;
-  starts: Int32Array;
-  ends: Int32Array;
-  firstRun: Int32Array;
-  lastRun: Int32Array;
-  chosenIds: Int32Array;
-  chosenValues: Float32Array;
-  chosenStart: Int32Array;
-  weekdays: Int32Array;
-  months: Int32Array;
-}
-
-/**
- * `tables` with every array in shared memory: sent to another thread, they are its very arrays, not a copy
- * (some 34 MB at 10,000 articles). The profiles made of them are the same. Arrays shared already (made with
- * ProfileKeys.shared: the runs, the bulk of it) are taken as they are.
- */
-export function sharedTables(tables: ProfileTables): ProfileTables {
-  const share = <T extends Int32Array | Float32Array>(array: T, make: (buffer: SharedArrayBuffer) => T): T => {
-    if (array.buffer instanceof SharedArrayBuffer) return array;
-    const shared = make(new SharedArrayBuffer(array.byteLength));
-    shared.set(array);
-    return shared;
-  };
-  const ints = (array: Int32Array) => share(array, (b) => new Int32Array(b));
-  const floats = (array: Float32Array) => share(array, (b) => new Float32Array(b));
-  const t = tables;
-  return { ids: ints(t.ids), values: floats(t.values), starts: ints(t.starts), ends: ints(t.ends), firstRun: ints(t.firstRun), lastRun: ints(t.lastRun), chosenIds: ints(t.chosenIds), chosenValues: floats(t.chosenValues), chosenStart: ints(t.chosenStart), weekdays: ints(t.weekdays), months: ints(t.months) };
-}
-
-/** What buildProfiles gives, as the arrays its profiles are views of (profilesOf makes them). */
-export function buildProfileTables(articles: readonly DatedArticle[], keyCount: number, releaseTerms = false, layout?: Int32Array, window?: IdfWindow, keys: ProfileKeys = {}): ProfileTables {
-  const { runs, starts, ends, firstRun, lastRun, weekdays, months, vocabularySize, background } = readTerms(articles, releaseTerms, layout, keys.termKeys, keys.shared);
+  const { runs, starts, ends, firstRun, lastRun, weekdays, months, vocabularySize, background } = readTerms(articles, releaseTerms, layout, keys.termKeys);
   const prints = keys.prints;
   const { ids, values } = runs;
   const from = (a: number, r: number) => starts[firstRun[a]! + r]!;
@@ -322,7 +264,7 @@ export function buildProfileTables(articles: readonly DatedArticle[], keyCount: 
     }
   };
   // Counts become weights in place; the actors and keys, chosen from them, go to runs of their own.
-  const chosen = new Runs(keys.shared);
+  const chosen = new Runs();
   // Room for every article's actors and keys at once (doubling copied them again and again).
   chosen.reserve(n * (ACTORS + keyCount), true);
   // Article a's actors are chosen[3a] … chosen[3a + 1] - 1, its keys chosen[3a + 1] … chosen[3a + 2] - 1.
@@ -457,15 +399,6 @@ export function buildProfileTables(articles: readonly DatedArticle[], keyCount: 
   }
   store?.done([...new Set(datedDays)]);
   chosen.trim();
-  return { ids, values, starts, ends, firstRun, lastRun, chosenIds: chosen.ids, chosenValues: chosen.values, chosenStart, weekdays, months };
-}
-
-/** The profiles, views of `tables`' arrays, one an article (in the order they were read). */
-export function profilesOf(tables: ProfileTables): Profile[] {
-  const { ids, values, starts, ends, firstRun, lastRun, chosenStart, weekdays, months } = tables;
-  const n = firstRun.length;
-  const from = (a: number, r: number) => starts[firstRun[a]! + r]!;
-  const to = (a: number, r: number) => ends[firstRun[a]! + r]!;
   const vector = (a: number, r: number): SparseVector => ({ ids, weights: values, from: from(a, r), to: to(a, r) });
   const plain = (a: number, r: number): IdRun => ({ ids, from: from(a, r), to: to(a, r) });
   const profiles = new Array<Profile>(n);
@@ -477,7 +410,7 @@ export function profilesOf(tables: ProfileTables): Profile[] {
       words: vector(a, WORDS),
       lead: vector(a, LEAD),
       title: vector(a, TITLE),
-      actors: { ids: tables.chosenIds, weights: tables.chosenValues, from: chosenStart[3 * a]!, to: keysFrom },
+      actors: { ids: chosen.ids, weights: chosen.values, from: chosenStart[3 * a]!, to: keysFrom },
       quantities: plain(a, QUANTITIES),
       quantityUnits: plain(a, QUANTITY_UNITS),
       units: plain(a, UNITS),
@@ -489,7 +422,7 @@ export function profilesOf(tables: ProfileTables): Profile[] {
       weekdays: weekdays[a]!,
       months: months[a]!,
       years: plain(a, YEARS),
-      keys: { ids: tables.chosenIds, weights: tables.chosenValues, from: keysFrom, to: chosenStart[3 * a + 2]! },
+      keys: { ids: chosen.ids, weights: chosen.values, from: keysFrom, to: chosenStart[3 * a + 2]! },
     };
   }
   return profiles;
