@@ -53,22 +53,17 @@ export function averageLink(n: number, edges: WeightedEdges, options: Agglomerat
   const root = Int32Array.from({ length: n }, (_, i) => i);
   const size = new Int32Array(n).fill(1);
   const version = new Int32Array(n);
-  // For each group, the groups it has edges to: the sum of those edges' weights and how many there are.
-  // Made on a group's first edge: most articles of a large build have none, and a map each is garbage.
-  const links: Array<Map<number, Link> | undefined> = new Array(n);
-  const linksOf = (x: number) => (links[x] ??= new Map());
-  for (let k = 0; k < edges.length; k++) {
-    const x = edges.a[k]!;
-    const y = edges.b[k]!;
-    const w = edges.weight[k]!;
-    add(linksOf(x), y, w, 1);
-    add(linksOf(y), x, w, 1);
-  }
-  const mean = (l: Link, pairs: number) => (l.sum + (pairs - l.count) * options.missing) / pairs;
+  const links = new GroupLinks(n, edges);
+  const { sum, count, owner, next, head } = links;
+  const mean = (s: number, pairs: number) => (sum[s]! + (pairs - count[s]!) * options.missing) / pairs;
   const bar = options.bar ?? (() => options.threshold);
   const heap = new PairHeap();
   for (let x = 0; x < n; x++) {
-    for (const [y, l] of links[x] ?? []) if (x < y && mean(l, 1) >= options.threshold && mean(l, 1) >= bar(x, y)) heap.push(mean(l, 1), x, y, 0, 0);
+    for (let h = head[x]!; h >= 0; h = next[h]!) {
+      const y = owner[h ^ 1]!;
+      const s = h >> 1;
+      if (x < y && mean(s, 1) >= options.threshold && mean(s, 1) >= bar(x, y)) heap.push(mean(s, 1), x, y, 0, 0);
+    }
   }
   while (heap.size > 0) {
     heap.pop();
@@ -79,16 +74,7 @@ export function averageLink(n: number, edges: WeightedEdges, options: Agglomerat
     const keep = heap.topX;
     const gone = heap.topY;
     const merged = heap.topScore;
-    const into = links[keep]!;
-    into.delete(gone);
-    for (const [c, l] of links[gone]!) {
-      if (c === keep) continue;
-      add(into, c, l.sum, l.count);
-      const back = links[c]!;
-      add(back, keep, l.sum, l.count);
-      back.delete(gone);
-    }
-    links[gone] = undefined;
+    links.merge(keep, gone);
     size[keep]! += size[gone]!;
     size[gone] = 0;
     version[gone] = -1;
@@ -98,8 +84,10 @@ export function averageLink(n: number, edges: WeightedEdges, options: Agglomerat
     log?.x.push(keep);
     log?.y.push(gone);
     log?.score.push(merged);
-    for (const [c, l] of into) {
-      const score = mean(l, size[keep]! * size[c]!);
+    for (let h = head[keep]!; h >= 0; h = next[h]!) {
+      const c = owner[h ^ 1]!;
+      links.mark[c] = -1;
+      const score = mean(h >> 1, size[keep]! * size[c]!);
       if (score < options.threshold) continue;
       const x = keep < c ? keep : c;
       const y = keep < c ? c : keep;
@@ -110,6 +98,103 @@ export function averageLink(n: number, edges: WeightedEdges, options: Agglomerat
   const find = (i: number): number => (root[i] === i ? i : (root[i] = find(root[i]!)));
   for (let i = 0; i < n; i++) find(i);
   return root;
+}
+
+/**
+ * For each group, the groups it has edges to, with the sum of those edges' weights and how many there
+ * are, in flat typed arrays: one slot per pair of groups (sum[s], count[s]), seen from each of its two
+ * groups through a half (2s and 2s + 1), each group's halves a doubly linked list from head[g]. A Map per
+ * group and an object per link held most of the groups step's memory at 100,000 articles, made again at
+ * each settle round. The order a group's links are visited in does not matter: merges come from the heap
+ * (agglomerate.ts `before`), and sums of the weights are exact in any order (agglomerate-replay.ts).
+ */
+class GroupLinks {
+  readonly sum: Float64Array;
+  readonly count: Int32Array;
+  /** The group each half belongs to; the other group of half h's pair is owner[h ^ 1]. */
+  readonly owner: Int32Array;
+  readonly next: Int32Array;
+  private readonly prev: Int32Array;
+  /** Each group's first half (-1: no links). */
+  readonly head: Int32Array;
+  /** Scratch for merge: keep's slot for each group it is linked to; the caller sets it back to -1 as it visits keep's links after a merge. */
+  readonly mark: Int32Array;
+
+  constructor(n: number, edges: WeightedEdges) {
+    const m = edges.length;
+    this.sum = new Float64Array(m);
+    this.count = new Int32Array(m);
+    this.owner = new Int32Array(2 * m);
+    this.next = new Int32Array(2 * m);
+    this.prev = new Int32Array(2 * m);
+    this.head = new Int32Array(n).fill(-1);
+    this.mark = new Int32Array(n).fill(-1);
+    for (let k = 0; k < m; k++) {
+      this.sum[k] = edges.weight[k]!;
+      this.count[k] = 1;
+      this.push(2 * k, edges.a[k]!);
+      this.push(2 * k + 1, edges.b[k]!);
+    }
+    // Two edges of one pair become one slot.
+    const { mark, owner, next } = this;
+    for (let x = 0; x < n; x++) {
+      for (let h = this.head[x]!, after = 0; h >= 0; h = after) {
+        after = next[h]!;
+        const c = owner[h ^ 1]!;
+        const t = mark[c]!;
+        if (t < 0 || t === h >> 1) mark[c] = h >> 1;
+        else {
+          this.sum[t]! += this.sum[h >> 1]!;
+          this.count[t]! += this.count[h >> 1]!;
+          this.unlink(h);
+          this.unlink(h ^ 1);
+        }
+      }
+      for (let h = this.head[x]!; h >= 0; h = next[h]!) mark[owner[h ^ 1]!] = -1;
+    }
+  }
+
+  /** Gone's links become keep's (a group both are linked to keeps keep's slot, gone's added in); leaves `mark` set for keep's links. */
+  merge(keep: number, gone: number): void {
+    const { mark, owner, next, sum, count } = this;
+    for (let h = this.head[keep]!; h >= 0; h = next[h]!) mark[owner[h ^ 1]!] = h >> 1;
+    const between = mark[gone]!;
+    if (between >= 0) {
+      this.unlink(2 * between);
+      this.unlink(2 * between + 1);
+      mark[gone] = -1;
+    }
+    for (let h = this.head[gone]!, after = 0; h >= 0; h = after) {
+      after = next[h]!;
+      const c = owner[h ^ 1]!;
+      const t = mark[c]!;
+      if (t >= 0) {
+        sum[t]! += sum[h >> 1]!;
+        count[t]! += count[h >> 1]!;
+        this.unlink(h ^ 1);
+      } else {
+        this.push(h, keep);
+        mark[c] = h >> 1;
+      }
+    }
+    this.head[gone] = -1;
+  }
+
+  private push(h: number, g: number): void {
+    const first = this.head[g]!;
+    this.owner[h] = g;
+    this.prev[h] = -1;
+    this.next[h] = first;
+    if (first >= 0) this.prev[first] = h;
+    this.head[g] = h;
+  }
+
+  private unlink(h: number): void {
+    const [p, q] = [this.prev[h]!, this.next[h]!];
+    if (p >= 0) this.next[p] = q;
+    else this.head[this.owner[h]!] = q;
+    if (q >= 0) this.prev[q] = p;
+  }
 }
 
 export interface Link {
