@@ -268,7 +268,9 @@ export class Pack<T> {
   ) {}
 
   get(key: string): T | undefined {
-    const value = this.hits.has(key) ? this.hits.get(key) : this.parseUnread(key);
+    // (No value read is undefined: JSON has none.)
+    let value = this.hits.get(key);
+    if (value === undefined && this.unread.size !== 0) value = this.parseUnread(key);
     if (value !== undefined) this.used.add(key);
     return value;
   }
