@@ -46,15 +46,6 @@ export interface Namespace<T> {
    * they are and only the members before it go through JSON.parse. Same value, same key order.
    */
   lastString?: string;
-  /**
-   * Entries are parsed when asked for, not as the pack is read: read() checks each line's key and
-   * checksum and keeps its JSON's bytes; `get` parses them and checks the shape (`accepts`) the first
-   * time it is asked for the key. For a pack of which a build that changes little uses few entries (a
-   * story's categories are asked for only when its view is not in the cache). A line whose JSON or
-   * shape is wrong is found when it is asked for: ignored then, with a warning, as read() ignores it;
-   * one never asked for is an entry this build did not use (left out when the pack is next written whole).
-   */
-  byRecord?: boolean;
 }
 
 /** A JSON object (not null, not an array): where every `accepts` starts. */
@@ -233,8 +224,6 @@ export class DiskCache {
 export class Pack<T> {
   readonly stats: PackStats = { hits: 0, added: 0, pruned: 0, damaged: 0 };
   private readonly hits = new Map<string, T>();
-  /** A `byRecord` namespace's entries read and not yet asked for: their JSON's bytes, checksum checked. */
-  private readonly unread = new Map<string, Buffer>();
   /** The hits this build asked for: the entries the new pack keeps. */
   private readonly used = new Set<string>();
   /** Keys put by this build (with their entry numbers in an unparsed namespace, else -1); their lines go to a side file as they come, not into memory. */
@@ -268,31 +257,8 @@ export class Pack<T> {
   ) {}
 
   get(key: string): T | undefined {
-    // (No value read is undefined: JSON has none.)
-    let value = this.hits.get(key);
-    if (value === undefined && this.unread.size !== 0) value = this.parseUnread(key);
+    const value = this.hits.get(key);
     if (value !== undefined) this.used.add(key);
-    return value;
-  }
-
-  /** A `byRecord` entry's value, parsed and checked now (a hit from then on), or undefined (not read, or unsound: ignored with a warning). */
-  private parseUnread(key: string): T | undefined {
-    const body = this.unread.get(key);
-    if (body === undefined) return undefined;
-    this.unread.delete(key);
-    let value: unknown;
-    try {
-      value = JSON.parse(body.toString("utf8"));
-    } catch {
-      value = undefined;
-    }
-    if (value === undefined || !this.namespace.accepts(value)) {
-      this.stats.hits--;
-      this.stats.damaged++;
-      this.warn(`cache: ignored 1 damaged entry in ${this.file}`);
-      return undefined;
-    }
-    this.hits.set(key, value);
     return value;
   }
 
@@ -307,7 +273,7 @@ export class Pack<T> {
     const known = this.added.get(key);
     if (known !== undefined) return known < 0 ? undefined : known;
     if (this.writeError || this.committed) return undefined;
-    if (this.hits.delete(key) || this.unread.delete(key)) {
+    if (this.hits.delete(key)) {
       // The old line is left out: the pack is written whole.
       this.used.delete(key);
       this.stats.hits--;
@@ -392,7 +358,6 @@ export class Pack<T> {
     } catch (error) {
       this.warn(`cache: cannot read ${this.file} (${(error as Error).message}); building without it`);
       this.hits.clear();
-      this.unread.clear();
       this.stats.hits = 0;
       this.sound = false;
       this.closeSource();
@@ -447,7 +412,7 @@ export class Pack<T> {
       this.stats.damaged++;
       return;
     }
-    if ((wanted !== "all" && !wanted.has(key)) || this.hits.has(key) || this.unread.has(key)) {
+    if ((wanted !== "all" && !wanted.has(key)) || this.hits.has(key)) {
       this.stats.pruned++;
       return;
     }
@@ -455,12 +420,6 @@ export class Pack<T> {
     const sum = crc(body);
     if (hexAt(line, 33) !== sum) {
       this.stats.damaged++;
-      return;
-    }
-    if (this.namespace.byRecord) {
-      // A copy: the line's bytes are the read buffer's, good only until the next line.
-      this.unread.set(key, Buffer.from(body));
-      this.stats.hits++;
       return;
     }
     if (this.namespace.unparsed) {
@@ -502,7 +461,7 @@ export class Pack<T> {
     if (this.committed) return;
     this.committed = true;
     this.stats.added = this.added.size;
-    this.stats.pruned += this.hits.size + this.unread.size - this.used.size;
+    this.stats.pruned += this.hits.size - this.used.size;
     const temp = `${this.file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
     try {
       if (this.additions) {

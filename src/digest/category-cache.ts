@@ -17,11 +17,8 @@ const isNames = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) =
 
 // A list of names alone is what a cache of before stop 71 holds: accepted, so that the first build after an
 // upgrade does not call those lines damaged, but never a hit (its keys are of other categories code).
-// Read by record: a build that changes few stories asks for the categories of those alone (a story whose
-// view is in the cache needs none), some 4 of 3,951 entries after one new article at 10,000 articles.
 const categoriesNamespace: Namespace<FoundCategories | string[]> = {
   name: "categories",
-  byRecord: true,
   accepts: (v): v is FoundCategories | string[] =>
     isNames(v) || (isObject(v) && isNames(v.categories) && (v.language === null || typeof v.language === "string")),
 };

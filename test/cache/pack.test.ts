@@ -207,61 +207,6 @@ describe("cache packs", () => {
     expect(warnings).toEqual([`cache: ignored 1 damaged entry in ${file}`]);
   });
 
-  it("reads a by-record namespace's entries when asked for: the others are never parsed, and left out when it is written whole", async () => {
-    const { cache, dir, warnings } = setup();
-    await fill(cache, [0, 1, 2, 3, 4]);
-    // The same file read by record: a namespace of the same name that counts what it is asked to accept.
-    let accepted = 0;
-    const byRecord: Namespace<Note> = { name: "notes", byRecord: true, accepts: (v): v is Note => (accepted++, notes.accepts(v)) };
-    const pack = await new DiskCache(dir, (w) => warnings.push(w)).open(byRecord, "all");
-    expect(pack.stats.hits).toBe(5);
-    expect(accepted).toBe(0);
-    expect(pack.get(keys[3]!)).toEqual(value(3));
-    expect(pack.get(keys[3]!)).toEqual(value(3));
-    expect(pack.get(cacheKey("note", 9))).toBeUndefined();
-    expect(accepted).toBe(1);
-    // One put again unread (its old line goes), one new.
-    pack.put(keys[1]!, { text: "again", n: 10 });
-    pack.put(cacheKey("note", 5), value(5));
-    await pack.commit();
-    expect(pack.stats).toMatchObject({ hits: 4, added: 2, pruned: 4, damaged: 0 });
-    const again = await cache.open(notes, "all");
-    expect([...keys, cacheKey("note", 5)].map((k) => again.get(k)?.n)).toEqual([undefined, 10, undefined, 3, undefined, 5]);
-    expect(warnings).toEqual([]);
-  });
-
-  it("ignores a by-record entry whose checksum does not hold when read, and one of the wrong shape or JSON when asked for, with a warning each", async () => {
-    const { cache, dir, file, warnings } = setup();
-    const byRecord: Namespace<Note> = { ...notes, byRecord: true };
-    const first = await cache.open(notes, "all");
-    first.put(keys[0]!, value(0));
-    first.putJson(keys[1]!, JSON.stringify({ text: 42 }));
-    first.put(keys[2]!, value(2));
-    first.put(keys[3]!, value(3));
-    await first.commit();
-    const lines = readFileSync(file, "utf8").split("\n");
-    lines[3] = lines[3]!.replace("note 2", "note 9"); // the checksum no longer holds
-    // A line whose checksum holds but whose JSON is not JSON.
-    lines[4] = `${keys[4]!} ${checksum("{not json")} {not json`;
-    writeFileSync(file, lines.join("\n"));
-    const pack = await new DiskCache(dir, (w) => warnings.push(w)).open(byRecord, "all");
-    expect(warnings).toEqual([`cache: ignored 1 damaged entry in ${file}`]);
-    expect(pack.stats).toMatchObject({ hits: 3, damaged: 1 });
-    expect(keys.map((k) => pack.get(k)?.n)).toEqual([0, undefined, undefined, undefined, undefined]);
-    expect(warnings).toEqual([`cache: ignored 1 damaged entry in ${file}`, `cache: ignored 1 damaged entry in ${file}`, `cache: ignored 1 damaged entry in ${file}`]);
-    expect(pack.stats).toMatchObject({ hits: 1, damaged: 3 });
-    pack.put(keys[1]!, value(1));
-    await pack.commit();
-    // Written whole: the sound entry asked for and the new one.
-    expect(readFileSync(file, "utf8").trimEnd().split("\n")).toHaveLength(3);
-    const healed = await cache.open(byRecord, "all");
-    expect(keys.map((k) => healed.get(k)?.n)).toEqual([0, 1, undefined, undefined, undefined]);
-    // A pack of another format: ignored whole, with its warning.
-    writeFileSync(file, readFileSync(file, "utf8").replace(/^DIGEST-CACHE 2 /, "DIGEST-CACHE 1 "));
-    expect((await cache.open(byRecord, "all")).get(keys[0]!)).toBeUndefined();
-    expect(warnings.slice(3)).toEqual([`cache: ${file} is not a Digest cache of this version (format 2, notes); ignoring it`]);
-  });
-
   it("ignores, as damaged, a line whose checksum holds but whose key is not 32 lower-case hex digits", async () => {
     const { cache, file, warnings } = setup();
     await fill(cache, [0, 1, 2]);
