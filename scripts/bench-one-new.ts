@@ -4,7 +4,7 @@
 // checkout, two builds: "new" (FILE added to DIR, the site folder an earlier swap put aside removed first,
 // as in `npm run bench`'s one-new build) and "after" (FILE removed again: the build takes the folder the
 // last swap put aside). Per build: wall, CPU (GNU time: the process, its threads and Pagefind), the load,
-// the site stage's wall and CPU and its phases, and the CPU of the stages before it (ingest, articles, cluster, digest). --profile runs the builds under `node --cpu-prof` and
+// the site stage's wall and CPU and its phases, and the CPU of the stages before it (ingest, articles, cluster, summarise, digest). --profile runs the builds under `node --cpu-prof` and
 // prints the main thread's hottest functions in the site stage (--stage S: in stage S, e.g. cluster; the times
 // then are the profiler's).
 // --compare: after each kind of build, `diff -r` of the checkouts' digests and sites (same articles, same
@@ -150,7 +150,7 @@ for (let i = 0; i < roots.length; i++) {
 }
 const kinds = ["new", "after"] as const;
 // The stages before the site whose CPU the pairs compare (the build's --timings stageCpuMs).
-const EARLY = ["ingest", "articles", "cluster", "digest"];
+const EARLY = ["ingest", "articles", "cluster", "summarise", "digest"];
 const runs = roots.map(() => ({ new: [] as Run[], after: [] as Run[] }));
 const show = (r: Run) =>
   `wall ${f(r.wall)} s, CPU ${f(r.cpu)} s, load ${f(r.load)}; site ${f(r.siteWall)} s (CPU ${f(r.siteCpu)}; plan ${f((r.siteMs?.plan ?? 0) / 1000)}, CPU ${f(r.planCpu)}${r.folders ? `, folders known ${r.folders.known} read ${r.folders.read}` : ""}; eleventy ${f((r.siteMs?.eleventy ?? 0) / 1000)}, search ${f((r.siteMs?.search ?? 0) / 1000)} (alongside ${f((r.siteMs?.alongside ?? 0) / 1000)}, Pagefind CPU ${f(r.searchCpu)})); CPU by stage ${EARLY.map((s) => `${s} ${f((r.stageCpu[s] ?? 0) / 1000)}`).join(", ")}`;
