@@ -8,7 +8,7 @@
 // keeps each output file's MD5 too, and a file that is not the one the record names counts as left only
 // when its bytes are (./build.ts then records the copies as the files left).
 import { createHash } from "node:crypto";
-import { lstatSync, readFileSync } from "node:fs";
+import { closeSync, lstatSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
 import { isObject, type Namespace } from "../cache/pack.ts";
 import { fileIdentity, sameIdentity, type FileIdentity } from "../output/index.ts";
@@ -49,12 +49,25 @@ export function hashOf(...values: unknown[]): string {
   return hash.digest("hex").slice(0, 32);
 }
 
+/**
+ * What fileHash reads through: tens of thousands of files read whole, each into a buffer of its own, were
+ * garbage outside V8's heap that the collector let pile up at the end of a large build.
+ */
+const chunk = Buffer.allocUnsafe(1 << 16);
+
 /** A regular file's MD5 (not followed through a link), or null when it is not one or cannot be read. */
 function fileHash(path: string): string | null {
+  let fd: number | null = null;
   try {
-    return lstatSync(path).isFile() ? createHash("md5").update(readFileSync(path)).digest("hex") : null;
+    if (!lstatSync(path).isFile()) return null;
+    fd = openSync(path, "r");
+    const hash = createHash("md5");
+    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) hash.update(chunk.subarray(0, n));
+    return hash.digest("hex");
   } catch {
     return null;
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }
 
