@@ -190,7 +190,8 @@ class GroupLinks {
   }
 
   private unlink(h: number): void {
-    const [p, q] = [this.prev[h]!, this.next[h]!];
+    const p = this.prev[h]!;
+    const q = this.next[h]!;
     if (p >= 0) this.next[p] = q;
     else this.head[this.owner[h]!] = q;
     if (q >= 0) this.prev[q] = p;
