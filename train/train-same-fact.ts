@@ -1,7 +1,8 @@
 // `npx tsx train/train-same-fact.ts`: learns the same-fact model of src/summarise (same-fact-model.json):
 // whether two sentences of a merged story state one fact in two outlets' words. Then, since selection asks
-// that model, the weights of what several outlets report (summary-weights.json, train/train-summary-weights.ts,
-// in a process of its own that reads the model just written); not when OUT sends the model elsewhere (a trial).
+// that model, the single-article scoring weights (summary-scoring.json, train/train-summary-scoring.ts) and the
+// weights of what several outlets report (summary-weights.json, train/train-summary-weights.ts), each in a process
+// of its own that reads the files just written; not when OUT sends the model elsewhere (a trial).
 //
 // Labels: train/labels/same-fact-pairs.jsonl, 380 sentence pairs of the TUNING halves, read and labelled by
 // hand (su50, stop 50). 300 of events-dev (ECB+, CC BY 3.0; see ../shared/corpus/ECBPLUS-LICENSE.txt): 210
@@ -133,6 +134,9 @@ writeFileSync(process.env.OUT ?? `${root}src/summarise/same-fact-model.json`, `$
 console.log(model.features.map((f, i) => `${f} ${model.weights[i]!.toFixed(3)}`).join(", "), `bias ${model.bias.toFixed(3)}`);
 
 if (process.env.OUT === undefined) {
-  const run = spawnSync(process.execPath, [...process.execArgv, `${root}train/train-summary-weights.ts`], { stdio: "inherit" });
-  if (run.status !== 0) throw new Error(`train/train-summary-weights.ts failed (exit ${run.status})`);
+  // The single-article scoring weights first (their guards read the model just written), then the multi-outlet ones on top.
+  for (const script of ["train-summary-scoring.ts", "train-summary-weights.ts"]) {
+    const run = spawnSync(process.execPath, [...process.execArgv, `${root}train/${script}`], { stdio: "inherit" });
+    if (run.status !== 0) throw new Error(`train/${script} failed (exit ${run.status})`);
+  }
 }

@@ -1,9 +1,11 @@
 // `npx tsx train/try-summary-weights.ts [name=value,name=value ...]`: eval:summary's figures (both halves) for
-// summary tunings that differ from defaultTuning in the settings given, one row per argument ("base" = none):
+// summary tunings that differ from defaultTuning in the settings given, one row per argument ("base" = none;
+// "single=learned" stories of one article on learnedSingle, "single=off" on the others' weights, "single.position=0.4"
+// one of their weights, after single=learned):
 // events-dev 100-word pyramid and Jensen-Shannon divergence (eval/lib/summary-measures.ts), bbc-dev R1 of
 // the single-article summary and of the two-outlet story (eval/eval-summary.ts's rewrites, seed 7).
 import { fileURLToPath } from "node:url";
-import { defaultTuning, summarise, type SummaryTuning } from "../src/summarise/index.ts";
+import { defaultTuning, learnedSingle, summarise, type SummaryTuning } from "../src/summarise/index.ts";
 import { Scores } from "../eval/lib/summary-measures.ts";
 import { meanF1, rouge, type RougeScores } from "../eval/lib/rouge.ts";
 import { rewrite, type EventRow } from "../eval/lib/merge-set.ts";
@@ -69,12 +71,21 @@ export const row = (f: Figures) => `pyramid ${f.pyramid.toFixed(3)}  JS ${f.js.t
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   for (const arg of process.argv.length > 2 ? process.argv.slice(2) : ["base"]) {
-    const tuning: SummaryTuning = { ...defaultTuning };
+    const tuning: SummaryTuning = { ...defaultTuning, single: defaultTuning.single && { ...defaultTuning.single } };
     if (arg !== "base") {
       for (const kv of arg.split(",")) {
-        const [k, v] = kv.split("=") as [keyof SummaryTuning, string];
-        if (!(k in tuning)) throw new Error(`no setting ${k}`);
-        tuning[k] = Number(v);
+        const [name, v] = kv.split("=") as [string, string];
+        // "single=learned" gives stories of one article learnedSingle (summary-scoring.json), "single=off" the
+        // others' weights; "single.position=0.4" sets one of their weights.
+        if (name === "single") {
+          if (v === "off") delete tuning.single;
+          else if (v === "learned") tuning.single = { ...learnedSingle };
+          else throw new Error(`single=${v}: learned or off`);
+          continue;
+        }
+        const [target, k] = name.startsWith("single.") ? [tuning.single as Record<string, number> | undefined, name.slice("single.".length)] : [tuning as unknown as Record<string, number>, name];
+        if (!target || typeof target[k] !== "number") throw new Error(`no setting ${name}`);
+        target[k] = Number(v);
       }
     }
     for (const half of HALVES) console.log(`${arg.padEnd(28)} ${half.padEnd(5)} ${row(figures(tuning, half))}`);
