@@ -9,11 +9,26 @@ import type { BoostedModel } from "../../src/clean/boosted.ts";
 const byte = (key: string): number => createHash("sha256").update(key).digest()[0]!;
 
 /**
+ * PERTURB=fold<k>of<K> (nt78): a K-fold training by page hash, K dividing 256; fold k leaves out the pages whose hash
+ * is k modulo K, so over k = 0..K-1 every page (and every notice page, train/train-clean.ts) is held out exactly once.
+ */
+export function foldForm(perturb: string | undefined): { k: number; of: number } | null {
+  const m = /^fold(\d+)of(\d+)$/.exec(perturb ?? "");
+  if (!m) return null;
+  const k = Number(m[1]);
+  const of = Number(m[2]);
+  if (!(of >= 2 && 256 % of === 0 && k < of)) throw new Error(`PERTURB=${perturb}: K must divide 256 and k be under K`);
+  return { k, of };
+}
+
+/**
  * PERTURB=k leaves out about an eighth of the tuning pages, chosen by a hash of k and the page id (as try-blocks.ts).
  * With `keep` (PERTURB_SHARE, a learning curve) about that share of the pages stays in instead, by the same hash.
  */
 export function perturbedOut(perturb: string | undefined, id: string, keep?: number): boolean {
   if (perturb === undefined) return false;
+  const fold = foldForm(perturb);
+  if (fold) return byte(`fold:${id}`) % fold.of === fold.k;
   const b = byte(`perturb:${perturb}:${id}`);
   return keep === undefined ? b % 8 === 0 : b >= keep * 256;
 }
