@@ -258,6 +258,11 @@ export function refusalLine(furniture: readonly number[], threshold: number, sha
  * of ~209; text did not: real pages held back +0 committed but +4.0 of ~209 over the draws (1.9 per 100), so text stays
  * at 2 (docs/scaling.md, stop 77, nt77). One training's out-of-fold rows are no guide to this: the committed text gate
  * doubts its own tuning pages at 0.3 per 100 up to 5 (nt76's gap). GATE_DOUBT_TEXT / GATE_DOUBT_HTML=m: a trial's.
+ * nt78 (stop 78) judged the text line afresh from an 8-fold training over the whole tuning half (PERTURB=fold<k>of8,
+ * every tuning page held out once): held-out real text pages doubted 1.0 per 100 at 2, 1.5 at 2.25, 2.6 at 3, 3.6 at
+ * 4, so no multiple above 2 keeps within +0.5 per 100: text stays at 2. The cost comes from the folds whose threshold
+ * lands high (half the lowest out-of-fold real probability, one page: 0.008-0.095 over the twelve fold trainings), not
+ * from m itself (docs/scaling.md, stop 78, nt78).
  */
 export const DOUBT_RATIOS: Record<Path, number> = {
   text: Number(process.env.GATE_DOUBT_TEXT ?? "2"),
