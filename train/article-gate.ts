@@ -270,6 +270,16 @@ export const DOUBT_RATIOS: Record<Path, number> = {
 };
 
 /**
+ * The doubt line's floor, a probability (nt78, stop 78): each model's doubt line is max(DOUBT_RATIOS × its threshold,
+ * the floor), so a training whose threshold (one page's) lands low still doubts up to the floor, and one whose threshold
+ * lands high doubts as before. 0: no floor. GATE_DOUBT_FLOOR_TEXT / GATE_DOUBT_FLOOR_HTML=p: a trial's.
+ */
+export const DOUBT_FLOORS: Record<Path, number> = {
+  text: Number(process.env.GATE_DOUBT_FLOOR_TEXT ?? "0"),
+  html: Number(process.env.GATE_DOUBT_FLOOR_HTML ?? "0"),
+};
+
+/**
  * The gate on the rows (the notice rows learned only when `learnNotices`, but judged out-of-fold either way); its
  * threshold chosen on out-of-fold probabilities (each page judged by a model fitted without it): the highest that
  * refuses no real page whose body is its article, so the gate takes furniture only where the tuning pages say it
@@ -305,13 +315,13 @@ export function trainArticleGate(rows: readonly GateRow[], path: Path = "text", 
   const under = (line: number) => furniture.filter((p) => p < line).length;
   const ratio = DOUBT_RATIOS[path];
   if (!(ratio >= 1)) throw new Error(`the doubt line's multiple of the threshold (${path}) must be at least 1`);
-  const doubt = Number((ratio * threshold).toPrecision(4));
+  const doubt = Math.max(Number((ratio * threshold).toPrecision(4)), DOUBT_FLOORS[path]);
   const realUnder = rows.filter((r, i) => setsIt(r) && oof[i]! < doubt).length;
   return {
     model: { ...fit(learned, threshold, path), refuse, doubt },
     figures:
       lines.join("\n") +
       `\n    lowest out-of-fold probability of a real article ${lowestArticle.toFixed(4)}; threshold ${threshold} refuses ${under(threshold)} of ${furniture.length} stripped and notice rows, refusal line ${refuse} ${under(refuse)}` +
-      `\n    doubt line ${doubt} (${ratio} times the threshold; ${DOUBT} before stop 77): under it out-of-fold ${realUnder} of ${rows.filter(setsIt).length} real article rows, ${under(doubt)} of ${furniture.length} stripped and notice rows`,
+      `\n    doubt line ${doubt} (${ratio} times the threshold${DOUBT_FLOORS[path] > 0 ? `, at least ${DOUBT_FLOORS[path]}` : ""}; ${DOUBT} before stop 77): under it out-of-fold ${realUnder} of ${rows.filter(setsIt).length} real article rows, ${under(doubt)} of ${furniture.length} stripped and notice rows`,
   };
 }
