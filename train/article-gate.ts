@@ -260,9 +260,9 @@ export function refusalLine(furniture: readonly number[], threshold: number, sha
  * doubts its own tuning pages at 0.3 per 100 up to 5 (nt76's gap). GATE_DOUBT_TEXT / GATE_DOUBT_HTML=m: a trial's.
  * nt78 (stop 78) judged the text line afresh from an 8-fold training over the whole tuning half (PERTURB=fold<k>of8,
  * every tuning page held out once): held-out real text pages doubted 1.0 per 100 at 2, 1.5 at 2.25, 2.6 at 3, 3.6 at
- * 4, so no multiple above 2 keeps within +0.5 per 100: text stays at 2. The cost comes from the folds whose threshold
- * lands high (half the lowest out-of-fold real probability, one page: 0.008-0.095 over the twelve fold trainings), not
- * from m itself (docs/scaling.md, stop 78, nt78).
+ * 4, so no multiple above 2 keeps within +0.5 per 100: text stays at 2. The cost follows the training more than m
+ * (its threshold, half the lowest out-of-fold real probability of one page, 0.008-0.095 over twenty fold trainings,
+ * and the pages it held out): three partitions give 3.6, 1.0 and 1.0 per 100 at 4 (docs/scaling.md, stop 78, nt78).
  */
 export const DOUBT_RATIOS: Record<Path, number> = {
   text: Number(process.env.GATE_DOUBT_TEXT ?? "2"),
