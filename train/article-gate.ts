@@ -258,10 +258,25 @@ export function refusalLine(furniture: readonly number[], threshold: number, sha
  * of ~209; text did not: real pages held back +0 committed but +4.0 of ~209 over the draws (1.9 per 100), so text stays
  * at 2 (docs/scaling.md, stop 77, nt77). One training's out-of-fold rows are no guide to this: the committed text gate
  * doubts its own tuning pages at 0.3 per 100 up to 5 (nt76's gap). GATE_DOUBT_TEXT / GATE_DOUBT_HTML=m: a trial's.
+ * nt78 (stop 78) judged the text line afresh from an 8-fold training over the whole tuning half (PERTURB=fold<k>of8,
+ * every tuning page held out once): held-out real text pages doubted 1.0 per 100 at 2, 1.5 at 2.25, 2.6 at 3, 3.6 at
+ * 4, so no multiple above 2 keeps within +0.5 per 100: text stays at 2. The cost follows the training more than m
+ * (its threshold, half the lowest out-of-fold real probability of one page, 0.008-0.095 over twenty fold trainings,
+ * and the pages it held out): three partitions give 3.6, 1.0 and 1.0 per 100 at 4 (docs/scaling.md, stop 78, nt78).
  */
 export const DOUBT_RATIOS: Record<Path, number> = {
   text: Number(process.env.GATE_DOUBT_TEXT ?? "2"),
   html: Number(process.env.GATE_DOUBT_HTML ?? "3"),
+};
+
+/**
+ * The doubt line's floor, a probability (nt78, stop 78): each model's doubt line is max(DOUBT_RATIOS × its threshold,
+ * the floor), so a training whose threshold (one page's) lands low still doubts up to the floor, and one whose threshold
+ * lands high doubts as before. 0: no floor. GATE_DOUBT_FLOOR_TEXT / GATE_DOUBT_FLOOR_HTML=p: a trial's.
+ */
+export const DOUBT_FLOORS: Record<Path, number> = {
+  text: Number(process.env.GATE_DOUBT_FLOOR_TEXT ?? "0"),
+  html: Number(process.env.GATE_DOUBT_FLOOR_HTML ?? "0"),
 };
 
 /**
@@ -300,13 +315,13 @@ export function trainArticleGate(rows: readonly GateRow[], path: Path = "text", 
   const under = (line: number) => furniture.filter((p) => p < line).length;
   const ratio = DOUBT_RATIOS[path];
   if (!(ratio >= 1)) throw new Error(`the doubt line's multiple of the threshold (${path}) must be at least 1`);
-  const doubt = Number((ratio * threshold).toPrecision(4));
+  const doubt = Math.max(Number((ratio * threshold).toPrecision(4)), DOUBT_FLOORS[path]);
   const realUnder = rows.filter((r, i) => setsIt(r) && oof[i]! < doubt).length;
   return {
     model: { ...fit(learned, threshold, path), refuse, doubt },
     figures:
       lines.join("\n") +
       `\n    lowest out-of-fold probability of a real article ${lowestArticle.toFixed(4)}; threshold ${threshold} refuses ${under(threshold)} of ${furniture.length} stripped and notice rows, refusal line ${refuse} ${under(refuse)}` +
-      `\n    doubt line ${doubt} (${ratio} times the threshold; ${DOUBT} before stop 77): under it out-of-fold ${realUnder} of ${rows.filter(setsIt).length} real article rows, ${under(doubt)} of ${furniture.length} stripped and notice rows`,
+      `\n    doubt line ${doubt} (${ratio} times the threshold${DOUBT_FLOORS[path] > 0 ? `, at least ${DOUBT_FLOORS[path]}` : ""}; ${DOUBT} before stop 77): under it out-of-fold ${realUnder} of ${rows.filter(setsIt).length} real article rows, ${under(doubt)} of ${furniture.length} stripped and notice rows`,
   };
 }

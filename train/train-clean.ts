@@ -64,13 +64,13 @@ import { logit, type LogisticModel } from "../src/model/logistic.ts";
 import { goldHeadline, loadDates, loadExtraction, loadWebpages, type DevPage } from "../eval/lib/clean-corpus.ts";
 import { AGREES, headlineF1, scoreCorpus, scorePage, scoreSnippets, snippetCorpus } from "../eval/lib/extraction-score.ts";
 import { standardisation, trainLogistic, type Example } from "./lib/logistic.ts";
-import { averageBoosted, averageLogistic, inBag, perturbedOut } from "./lib/bagging.ts";
+import { averageBoosted, averageLogistic, foldForm, inBag, perturbedOut } from "./lib/bagging.ts";
 import { trainBoosted } from "./lib/boost.ts";
 import { learnedHalves, trialOnFrom, type TrainOn, type TrialOn } from "./lib/train-on.ts";
 import { FOLDS, SPAN_FURNITURE_WEIGHT, foldOf, handLabelled, handTailFromEnv, labelsOf, prepared, type Item, type Path } from "./lib/clean-items.ts";
 import { storedBlocks } from "./lib/stored-models.ts";
 import { handTruths } from "./lib/hand-bodies.ts";
-import { DOUBT_RATIOS, gateRows, noticeRows, trainArticleGate } from "./article-gate.ts";
+import { DOUBT_FLOORS, DOUBT_RATIOS, gateRows, noticeRows, trainArticleGate } from "./article-gate.ts";
 import { NOTICE_PAGES } from "../eval/lib/notice-pages.ts";
 import { NOTICE_HTML_PAGES } from "../eval/lib/notice-html-pages.ts";
 import { TRAINING_NOTICES, trainingNoticeHtml } from "./lib/notice-training-pages.ts";
@@ -86,6 +86,12 @@ import { cachedResults, figuresOf, keepsPrior, meanOf, settleDraws, settleFrom, 
  * much the shipped figures move with the training draw (train/try-clean-perturbed.ts runs it K times).
  */
 const PERTURB = process.env.PERTURB || undefined; // PERTURB="" is no perturbation
+/**
+ * PERTURB=fold<k>of<K> (nt78, train/lib/bagging.ts foldForm): a K-fold training by page hash; the notice pages of the
+ * gates (written, served, training-only) are left out by the same hash, so every one is held out in exactly one fold.
+ * A PERTURB=k draw keeps every notice page, as before.
+ */
+const foldOut = (id: string): boolean => foldForm(PERTURB) !== null && perturbedOut(PERTURB, id);
 /** PERTURB_SHARE=s (with PERTURB=k): about that share of the tuning pages kept instead of seven eighths (a learning curve). */
 const PERTURB_SHARE = process.env.PERTURB_SHARE ? Number(process.env.PERTURB_SHARE) : undefined;
 if (PERTURB_SHARE !== undefined && !(PERTURB_SHARE > 0 && PERTURB_SHARE <= 1 && PERTURB)) throw new Error("PERTURB_SHARE needs PERTURB=k and a share in (0, 1]");
@@ -761,7 +767,7 @@ function main(): void {
   const halves = TRAIN_ON === "all" ? BOTH_HALVES : TRAIN_ON === "checking" ? "checking halves (TRAIN_ON=checking, a trial)" : "tuning halves";
   mkdirSync(weightsDir, { recursive: true });
   console.log(`training on ${halves} of the dev sets; weights to ${weightsDir}`);
-  if (PERTURB) console.log(`PERTURB=${PERTURB}: ${PERTURB_SHARE === undefined ? "about an eighth of the tuning pages left out" : `about ${PERTURB_SHARE} of the tuning pages kept`}`);
+  if (PERTURB) console.log(`PERTURB=${PERTURB}: ${foldForm(PERTURB) ? `fold ${foldForm(PERTURB)!.k} of ${foldForm(PERTURB)!.of} left out (pages and notice pages)` : PERTURB_SHARE === undefined ? "about an eighth of the tuning pages left out" : `about ${PERTURB_SHARE} of the tuning pages kept`}`);
   const extraction = tune(loadExtraction()).filter((p) => !perturbedOut(EXTRACTION_SHARE === undefined ? undefined : `extraction:${process.env.EXTRACTION_DRAW ?? "1"}`, p.id, EXTRACTION_SHARE));
   if (EXTRACTION_SHARE !== undefined) console.log(`EXTRACTION_SHARE=${EXTRACTION_SHARE}: ${extraction.length} extraction-dev pages kept`);
   const webpages = tune(loadWebpages());
@@ -846,14 +852,14 @@ function main(): void {
   console.log(`article gate (${halves} of extraction-dev, webpages-dev and dates-dev, text dumps, and the first two's pages without their article lines):`);
   const gatePages = [...shortPages, ...dates.filter((p) => !seenShort.has(p.id))];
   // The written notice pages of the same halves (gt65): furniture rows a site serves in place of an article.
-  const notices: { id: string; half: DevPage["half"]; text: string }[] = NOTICE_PAGES.filter((n) => learnedHalves(TRAIN_ON).includes(n.half));
+  const notices: { id: string; half: DevPage["half"]; text: string }[] = NOTICE_PAGES.filter((n) => learnedHalves(TRAIN_ON).includes(n.half) && !foldOut(n.id));
   // And the HTML notice pages of the same halves (nt68), written and served, as text notices too: each as its HTML blocks'
   // text one to a line after the rules before locate-article (the notice with what is left of the site's header and
   // footer). One idea of a notice for both paths: tuning notices published 7 -> 5 of 38, checking 9 -> 7 of 30, real
   // refused 0 . 3 unchanged (eval:notices). TEXT_HTML_NOTICES=0 leaves them out (as before stop 68).
   const htmlNoticesAsText = process.env.TEXT_HTML_NOTICES !== "0";
   if (htmlNoticesAsText) {
-    for (const n of NOTICE_HTML_PAGES.filter((q) => learnedHalves(TRAIN_ON).includes(q.half))) {
+    for (const n of NOTICE_HTML_PAGES.filter((q) => learnedHalves(TRAIN_ON).includes(q.half) && !foldOut(q.id))) {
       const doc = prepared({ set: "webpages", id: n.id, url: null, half: n.half, text: "", html: n.html }, "html");
       if (doc) notices.push({ id: `text-${n.id}`, half: n.half, text: doc.lines.map((l) => l.text).join("\n") });
     }
@@ -861,7 +867,7 @@ function main(): void {
   // The notice pages written for training only (nt75, train/lib/notice-training-pages.ts: walls, parked domains, error
   // pages and the rest in fr, es, it, pt, nl, and more English and German walls), never read by an eval: learned by
   // every training, whichever half. EXTRA_NOTICES=0 leaves them out (as before stop 75).
-  const extraNotices = process.env.EXTRA_NOTICES === "0" ? [] : TRAINING_NOTICES;
+  const extraNotices = process.env.EXTRA_NOTICES === "0" ? [] : TRAINING_NOTICES.filter((n) => !foldOut(n.id));
   for (const n of extraNotices) notices.push({ id: n.id, half: "tune", text: n.text });
   const rows = [
     ...gateRows(gatePages, textFolds, models.text.decode, headline, { model: short.model, cut: short.cut }, settled, "text", models.html),
@@ -878,7 +884,7 @@ function main(): void {
   const noticeTextGate = trainArticleGate(rows);
   const gate = plainTextGate ? { model: { ...plainTextGate.model, notices: noticeTextGate.model } } : noticeTextGate;
   console.log(`  ${rows.length} bodies (${rows.filter((r) => r.y === 1).length} articles); out-of-fold:\n${noticeTextGate.figures}\n  threshold ${noticeTextGate.model.threshold}`);
-  const gateOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${gatePages.length} distinct pages), text dumps with and without the URL (dates-dev's labelled by their silver bodies, the HTML path's with this run's HTML block models), the first two's also without their article lines (train/lib/furniture-pages.ts), and ${notices.length} notice pages (eval/lib/notice-pages.ts${htmlNoticesAsText ? ", and eval/lib/notice-html-pages.ts's as their blocks' text" : ""}${extraNotices.length > 0 ? `, and ${extraNotices.length} written for training only, train/lib/notice-training-pages.ts` : ""}); block scores out-of-fold, this run's headline and short-line models; logistic, L2 2; threshold: half the lowest out-of-fold probability of a real extraction-dev or webpages-dev article; notice rows ×5${plainTextGate ? ", learned by the second model (notices) alone; each model its own threshold" : ""}; refusal line (refuse): the lower ${process.env.REFUSE_SHARE ?? "0.5"} of the stripped and notice rows the threshold refuses out-of-fold, kept with a doubt up to the doubt line (doubt): ${DOUBT_RATIOS.text} times the threshold (train/article-gate.ts DOUBT_RATIOS, set from held-out draws)`;
+  const gateOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${gatePages.length} distinct pages), text dumps with and without the URL (dates-dev's labelled by their silver bodies, the HTML path's with this run's HTML block models), the first two's also without their article lines (train/lib/furniture-pages.ts), and ${notices.length} notice pages (eval/lib/notice-pages.ts${htmlNoticesAsText ? ", and eval/lib/notice-html-pages.ts's as their blocks' text" : ""}${extraNotices.length > 0 ? `, and ${extraNotices.length} written for training only, train/lib/notice-training-pages.ts` : ""}); block scores out-of-fold, this run's headline and short-line models; logistic, L2 2; threshold: half the lowest out-of-fold probability of a real extraction-dev or webpages-dev article; notice rows ×5${plainTextGate ? ", learned by the second model (notices) alone; each model its own threshold" : ""}; refusal line (refuse): the lower ${process.env.REFUSE_SHARE ?? "0.5"} of the stripped and notice rows the threshold refuses out-of-fold, kept with a doubt up to the doubt line (doubt): ${DOUBT_RATIOS.text} times the threshold${DOUBT_FLOORS.text > 0 ? `, and at least ${DOUBT_FLOORS.text} (DOUBT_FLOORS, set from an 8-fold and a 4-fold training's held-out pages)` : ""} (train/article-gate.ts DOUBT_RATIOS, set from held-out draws)`;
   writeFileSync(join(weightsDir, "article-gate-text.json"), formatWeights({ ...gate.model, trainedOn: gateOn }));
   console.log(`article gate for HTML (${halves} of extraction-dev, webpages-dev and dates-dev, HTML pages, and the first two's pages without their article blocks):`);
   // SILVER_HTML=1 (a trial): a dates-dev HTML body is furniture when this run's text path finds no article in the page's dump or shares nothing with it.
@@ -892,7 +898,7 @@ function main(): void {
   };
   // The HTML notice pages of the same halves as furniture rows, written ones and the text notices in a site's page chrome
   // (eval/lib/notice-html-pages.ts; gt67's trial, adopted by nt69 as the second model below). HTML_NOTICES=0 leaves them out.
-  const htmlNotices: { id: string; half: DevPage["half"]; html: string }[] = process.env.HTML_NOTICES === "0" ? [] : NOTICE_HTML_PAGES.filter((n) => TRAIN_ON === "all" || n.half === "tune");
+  const htmlNotices: { id: string; half: DevPage["half"]; html: string }[] = process.env.HTML_NOTICES === "0" ? [] : NOTICE_HTML_PAGES.filter((n) => (TRAIN_ON === "all" || n.half === "tune") && !foldOut(n.id));
   // And the training-only notices (nt75) in a plain site's chrome of their language.
   if (process.env.HTML_NOTICES !== "0") for (const n of extraNotices) htmlNotices.push({ id: `html-${n.id}`, half: "tune", html: trainingNoticeHtml(n) });
   const htmlRows = [
@@ -911,7 +917,7 @@ function main(): void {
   const noticeGate = trainArticleGate(htmlRows, "html");
   const htmlGate = plainGate ? { model: { ...plainGate.model, notices: noticeGate.model }, figures: `${plainGate.figures}\n  threshold ${plainGate.model.threshold}\n  and with the notice rows:\n${noticeGate.figures}` } : noticeGate;
   console.log(`  ${htmlRows.length} bodies (${htmlRows.filter((r) => r.y === 1).length} articles); out-of-fold:\n${htmlGate.figures}\n  threshold ${noticeGate.model.threshold}`);
-  const htmlGateOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${gatePages.length} distinct pages), HTML pages with and without the URL, the first two's also without their article blocks (train/lib/furniture-pages.ts)${htmlNotices.length > 0 ? `, and ${htmlNotices.length} HTML notice pages (eval/lib/notice-html-pages.ts${extraNotices.length > 0 ? `, and train/lib/notice-training-pages.ts's ${extraNotices.length} in a plain site's chrome` : ""}), notice rows ×${process.env.NOTICE_WEIGHT_HTML ?? process.env.NOTICE_WEIGHT ?? "5"}${twoGates ? ", learned by the second model (notices) alone" : ""}` : ""}; block scores out-of-fold; logistic, L2 2; threshold: half the lowest out-of-fold probability of a real article${twoGates ? ", each model its own" : ""}; refusal line (refuse): the lower ${process.env.REFUSE_SHARE ?? "0.5"} of the stripped and notice rows the threshold refuses out-of-fold, kept with a doubt up to the doubt line (doubt): ${DOUBT_RATIOS.html} times the threshold (train/article-gate.ts DOUBT_RATIOS, set from held-out draws)`;
+  const htmlGateOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${gatePages.length} distinct pages), HTML pages with and without the URL, the first two's also without their article blocks (train/lib/furniture-pages.ts)${htmlNotices.length > 0 ? `, and ${htmlNotices.length} HTML notice pages (eval/lib/notice-html-pages.ts${extraNotices.length > 0 ? `, and train/lib/notice-training-pages.ts's ${extraNotices.length} in a plain site's chrome` : ""}), notice rows ×${process.env.NOTICE_WEIGHT_HTML ?? process.env.NOTICE_WEIGHT ?? "5"}${twoGates ? ", learned by the second model (notices) alone" : ""}` : ""}; block scores out-of-fold; logistic, L2 2; threshold: half the lowest out-of-fold probability of a real article${twoGates ? ", each model its own" : ""}; refusal line (refuse): the lower ${process.env.REFUSE_SHARE ?? "0.5"} of the stripped and notice rows the threshold refuses out-of-fold, kept with a doubt up to the doubt line (doubt): ${DOUBT_RATIOS.html} times the threshold${DOUBT_FLOORS.html > 0 ? `, and at least ${DOUBT_FLOORS.html} (DOUBT_FLOORS)` : ""} (train/article-gate.ts DOUBT_RATIOS, set from held-out draws)`;
   writeFileSync(join(weightsDir, "article-gate-html.json"), formatWeights({ ...htmlGate.model, trainedOn: htmlGateOn }));
 }
 

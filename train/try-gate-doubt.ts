@@ -27,16 +27,23 @@ import { tokens } from "../eval/lib/extraction-score.ts";
 import { strippedDump } from "./lib/furniture-pages.ts";
 import { strippedHtml } from "./article-gate.ts";
 import { perturbedOut } from "./lib/bagging.ts";
+import { loadDates } from "../eval/lib/clean-corpus.ts";
+import { NOTICE_PAGES } from "../eval/lib/notice-pages.ts";
+import { NOTICE_HTML_PAGES } from "../eval/lib/notice-html-pages.ts";
+import { TRAINING_NOTICES, trainingNoticeHtml } from "./lib/notice-training-pages.ts";
 
-interface Row { id: string; path: "text" | "html"; url: boolean; kind: "real" | "stripped"; out: boolean; published: boolean; ratio: number | null }
+interface Row { id: string; path: "text" | "html"; url: boolean; kind: "real" | "stripped" | "notice" | "dates"; out: boolean; published: boolean; ratio: number | null; probs?: number[] | null }
 
 /** The committed gate's lowest probability / threshold over its models for the page the rules before it left (null: no row). */
 let last: number | null = null;
+/** Each gate model's probability for the same page (the plain model, then `notices`): PROBS=1 writes them as `probs`. */
+let lastProbs: number[] | null = null;
 const recording: CleanRule = {
   name: "article-gate",
   apply(doc) {
     const x = articleGateRow(doc);
     const m: GateModel = doc.origin === "html" ? htmlArticleGateModel() : articleGateModel();
+    lastProbs = x ? (m.notices ? [m, m.notices] : [m]).map((g) => 1 / (1 + Math.exp(-logit(g, x)))) : null;
     last = x ? Math.min(...(m.notices ? [m, m.notices] : [m]).map((g) => 1 / (1 + Math.exp(-logit(g, x))) / g.threshold)) : null;
     articleGate.apply(doc);
   },
@@ -45,29 +52,62 @@ const rules = defaultRules.map((r) => (r.name === "article-gate" ? recording : r
 const fromLocate = rules.slice(rules.findIndex((r) => r.name === "locate-article"));
 const readable = (title: string, paragraphs: readonly string[]) => wordCount(paragraphs) >= 15 && !notLanguage([title, ...paragraphs].join("\n"));
 
+const PROBS = process.env.PROBS === "1";
+/** TEXT_ONLY=1: the text dumps alone (the HTML path skipped). */
+const TEXT_ONLY = process.env.TEXT_ONLY === "1";
+
 function score(k: string, out: string): void {
   const rows: Row[] = [];
   for (const p of distinctPages(loadExtraction(), loadWebpages()).filter((q) => q.half === "tune")) {
     const left = k !== "0" && perturbedOut(k, p.id);
     for (const withUrl of [true, false]) {
       const url = withUrl ? p.url : null;
-      const push = (path: Row["path"], kind: Row["kind"], published: boolean) => rows.push({ id: p.id, path, url: withUrl, kind, out: left, published, ratio: last });
+      const push = (path: Row["path"], kind: Row["kind"], published: boolean) => rows.push({ id: p.id, path, url: withUrl, kind, out: left, published, ratio: last, ...(PROBS ? { probs: lastProbs } : {}) });
       const text = (body: string, kind: Row["kind"]) => {
         last = null;
+        lastProbs = null;
         push("text", kind, "article" in cleanArticle(devSource(`${p.id}.txt`, "text", body, url), rules));
       };
       text(p.text, "real");
       const stripped = strippedDump(p);
       if (tokens(stripped).length > 0) text(stripped, "stripped");
-      if (!p.html) continue;
+      if (!p.html || TEXT_ONLY) continue;
       last = null;
+      lastProbs = null;
       push("html", "real", "article" in cleanArticle(devSource(`${p.id}.html`, "html", p.html, url), rules));
       const doc = strippedHtml(p, url);
       if (!doc) continue;
       last = null;
+      lastProbs = null;
       for (const rule of fromLocate) rule.apply(doc);
       const r = finish(doc);
       push("html", "stripped", !r.rejected && readable(r.title, r.paragraphs));
+    }
+  }
+  // With NOTICES=1 (nt78) also the tuning half's notice pages (text and HTML, eval/lib/notice-pages.ts and
+  // notice-html-pages.ts) and the training-only ones (train/lib/notice-training-pages.ts, their dump and their page in a
+  // plain site's chrome), and dates-dev's tuning pages (real, kind "dates"), each as the build cleans it. A fold
+  // training (k = fold<i>of<K>) leaves a notice page out by its own id, as train:clean does.
+  if (process.env.NOTICES === "1") {
+    const one = (id: string, path: Row["path"], kind: Row["kind"], body: string, url: string | null, left: boolean) => {
+      last = null;
+      lastProbs = null;
+      const published = "article" in cleanArticle(devSource(`${id}.${path === "text" ? "txt" : "html"}`, path, body, url), rules);
+      rows.push({ id, path, url: url !== null, kind, out: left, published, ratio: last, ...(PROBS ? { probs: lastProbs } : {}) });
+    };
+    const left = (id: string) => k !== "0" && perturbedOut(k, id);
+    for (const withUrl of [true, false]) {
+      const url = (id: string) => (withUrl ? `https://news.example/${id}` : null);
+      for (const n of NOTICE_PAGES.filter((q) => q.half === "tune")) one(n.id, "text", "notice", n.text, url(n.id), left(n.id));
+      for (const n of TEXT_ONLY ? [] : NOTICE_HTML_PAGES.filter((q) => q.half === "tune")) one(n.id, "html", "notice", n.html, url(n.id), left(n.id));
+      for (const n of TRAINING_NOTICES) {
+        one(n.id, "text", "notice", n.text, url(n.id), left(n.id));
+        if (!TEXT_ONLY) one(n.id, "html", "notice", trainingNoticeHtml(n), url(n.id), left(n.id));
+      }
+      for (const p of loadDates().filter((q) => q.half === "tune")) {
+        one(p.id, "text", "dates", p.text, withUrl ? p.url : null, left(p.id));
+        if (p.html && !TEXT_ONLY) one(p.id, "html", "dates", p.html, withUrl ? p.url : null, left(p.id));
+      }
     }
   }
   writeFileSync(out, JSON.stringify(rows));
@@ -76,10 +116,10 @@ function score(k: string, out: string): void {
 
 function table(files: readonly string[]): void {
   const all = files.flatMap((f) => {
-    const k = /rows-(\d+)\.json$/.exec(f)?.[1] ?? "";
+    const k = /rows-(\w+)\.json$/.exec(f)?.[1] ?? "";
     return (JSON.parse(readFileSync(f, "utf8")) as Row[]).map((r) => ({ ...r, k }));
   });
-  const ms = [2, 2.5, 3, 3.25, 3.5, 3.75, 4, 4.5, 5];
+  const ms = (process.env.MS ?? "2,2.5,3,3.25,3.5,3.75,4,4.5,5").split(",").map(Number);
   const of = (r: { ratio: number | null }) => r.ratio ?? Infinity;
   for (const path of ["text", "html"] as const) {
     console.log(`${path}: m ${ms.join(" ")}`);
@@ -89,10 +129,13 @@ function table(files: readonly string[]): void {
       ["draws, held out", (r) => r.k !== "0" && r.out],
     ];
     for (const [label, sel] of groups) {
-      for (const kind of ["real", "stripped"] as const) {
-        const v = all.filter((r) => sel(r) && r.path === path && r.kind === kind && r.published).map(of);
-        if (v.length === 0) continue;
-        console.log(`  ${label} ${kind} (${v.length}): ${ms.map((m) => ((100 * v.filter((x) => x < m).length) / v.length).toFixed(1)).join(" ")}`);
+      for (const kind of ["real", "dates", "stripped", "notice"] as const) {
+        for (const url of [undefined, true, false]) {
+          const v = all.filter((r) => sel(r) && r.path === path && r.kind === kind && r.published && (url === undefined || r.url === url)).map(of);
+          if (v.length === 0) continue;
+          // Rows doubted per 100 published rows, and (counts) how many.
+          console.log(`  ${label} ${kind}${url === undefined ? "" : url ? " with URL" : " without URL"} (${v.length}): ${ms.map((m) => ((100 * v.filter((x) => x < m).length) / v.length).toFixed(1)).join(" ")}   [${ms.map((m) => v.filter((x) => x < m).length).join(" ")}]`);
+        }
       }
     }
   }

@@ -9,11 +9,27 @@ import type { BoostedModel } from "../../src/clean/boosted.ts";
 const byte = (key: string): number => createHash("sha256").update(key).digest()[0]!;
 
 /**
+ * PERTURB=fold<k>of<K> (nt78): a K-fold training by page hash, K dividing 256; fold k leaves out the pages whose hash
+ * is k modulo K, so over k = 0..K-1 every page (and every notice page, train/train-clean.ts) is held out exactly once.
+ * fold<k>of<K>s<salt>: another partition of the same pages (the hash of the salt and the id), for the folds' spread.
+ */
+export function foldForm(perturb: string | undefined): { k: number; of: number; salt?: string } | null {
+  const m = /^fold(\d+)of(\d+)(?:s(\w+))?$/.exec(perturb ?? "");
+  if (!m) return null;
+  const k = Number(m[1]);
+  const of = Number(m[2]);
+  if (!(of >= 2 && 256 % of === 0 && k < of)) throw new Error(`PERTURB=${perturb}: K must divide 256 and k be under K`);
+  return m[3] === undefined ? { k, of } : { k, of, salt: m[3] };
+}
+
+/**
  * PERTURB=k leaves out about an eighth of the tuning pages, chosen by a hash of k and the page id (as try-blocks.ts).
  * With `keep` (PERTURB_SHARE, a learning curve) about that share of the pages stays in instead, by the same hash.
  */
 export function perturbedOut(perturb: string | undefined, id: string, keep?: number): boolean {
   if (perturb === undefined) return false;
+  const fold = foldForm(perturb);
+  if (fold) return byte(fold.salt === undefined ? `fold:${id}` : `fold:${fold.salt}:${id}`) % fold.of === fold.k;
   const b = byte(`perturb:${perturb}:${id}`);
   return keep === undefined ? b % 8 === 0 : b >= keep * 256;
 }
