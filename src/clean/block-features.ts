@@ -39,23 +39,12 @@ export const CONTEXT_FEATURES = [
 /** For HTML blocks: the first model's mean verdict on the other blocks of the same container, and of the one above. */
 export const CONTAINER_FEATURES = ["container-mean", "container-others", "grand-mean"] as const;
 
-/**
- * For text-dump lines (tx78): where the line stands against the end of the run the first model would keep,
- * and whether it reads as the body's own closing line or as furniture under it. A real closing line shares
- * the body's words and has article text above it; furniture under the body shares few and has more
- * furniture below it. Lines from the run's end (inside it: lines of the run below; under it: negative), the
- * first model's mean verdict on the five lines above and the five below, how many of the three lines below
- * are running prose, and the share of the line's content words the run's other lines use (by count, not by
- * the first model's confidence as `topic` does; -1 for a line without content words).
- */
-export const END_FEATURES = ["run-end", "above-5", "below-5", "prose-below-3", "run-terms"] as const;
-
 export function featureNames(html: boolean): string[] {
   return [...TEXT_FEATURES, ...(html ? DOM_FEATURES : [])];
 }
 
 export function contextNames(html: boolean): string[] {
-  return [...CONTEXT_FEATURES, ...(html ? CONTAINER_FEATURES : END_FEATURES)];
+  return [...CONTEXT_FEATURES, ...(html ? CONTAINER_FEATURES : [])];
 }
 
 /** `featureNames(html).length` and `contextNames(html).length`, without making the lists. */
@@ -64,7 +53,7 @@ export function featureCount(html: boolean): number {
 }
 
 export function contextCount(html: boolean): number {
-  return CONTEXT_FEATURES.length + (html ? CONTAINER_FEATURES.length : END_FEATURES.length);
+  return CONTEXT_FEATURES.length + (html ? CONTAINER_FEATURES.length : 0);
 }
 
 const URLISH = /https?:\/\/|www\.|@\w/;
@@ -263,17 +252,11 @@ const termMass = new TermSums();
 // deoptimised and compiled again, in every thread.
 for (let k = 0; k < 1100; k++) termMass.add(k, 1);
 termMass.clear();
-/** The run's content words by how often its lines use them, and one line's (text dumps' `END_FEATURES`). */
-const runTerms = new TermSums();
-const lineTerms = new TermSums();
-for (let k = 0; k < 1100; k++) (runTerms.add(k, 1), lineTerms.add(k, 1));
-runTerms.clear();
-lineTerms.clear();
 
 /** `contextFeatures`' running sums and per-line numbers, none kept past the call. */
 const sums = {
   wordPrefix: float64Scratch(), datePrefix: float64Scratch(), shortPrefix: float64Scratch(), markerPrefix: float64Scratch(),
-  slugOf: float64Scratch(), prefix: float64Scratch(), gain: float64Scratch(), own: float64Scratch(), prosePrefix: float64Scratch(),
+  slugOf: float64Scratch(), prefix: float64Scratch(), gain: float64Scratch(), own: float64Scratch(),
 };
 
 /**
@@ -329,14 +312,6 @@ export function writeContextFeatures(z: ArrayLike<number>, lines: readonly Line[
   const gain = sums.gain.room(n);
   for (let i = 0; i < n; i++) gain[i] = z[i]! * Math.sqrt(1 + Math.min(LONG_PARAGRAPH, lines[i]!.words));
   const run = bestRun(gain);
-  // Text dumps: the run's content words by line count, and running prose by line.
-  const prosePrefix = html ? null : sums.prosePrefix.room(n + 1);
-  if (prosePrefix) {
-    prosePrefix[0] = 0;
-    for (let i = 0; i < n; i++) prosePrefix[i + 1] = prosePrefix[i]! + (lines[i]!.prose ? 1 : 0);
-    runTerms.clear();
-    if (run) for (let i = run[0]; i < run[1]; i++) for (const t of lines[i]!.terms) runTerms.add(t, 1);
-  }
   // What the page is mostly about: each content word's weight is the first model's confidence in
   // the blocks that use it. Article paragraphs share their words with each other; a teaser for
   // another story, an author's bio or a subscription offer shares few with anything.
@@ -392,25 +367,6 @@ export function writeContextFeatures(z: ArrayLike<number>, lines: readonly Line[
     // Section markers (a "related stories" or comments heading) between the run's start and the block.
     const from = run === null ? 0 : run[0];
     x[k++] = log1pCount(i >= from ? markerPrefix[i]! - markerPrefix[from]! : markerPrefix[from]! - markerPrefix[i + 1]!);
-    if (prosePrefix) {
-      // END_FEATURES, text dumps only.
-      const runEnd = run === null ? -50 : i < run[0] ? 50 : run[1] - 1 - i;
-      x[k++] = Math.sign(runEnd) * log1pCount(Math.min(50, Math.abs(runEnd)));
-      x[k++] = clamp(i > 0 ? mean(i - 5, i, -1) : -10);
-      x[k++] = clamp(i + 1 < n ? mean(i + 1, i + 6, -1) : -10);
-      x[k++] = prosePrefix[Math.min(n, i + 4)]! - prosePrefix[i + 1]!;
-      let runShare = -1;
-      if (terms.length > 0) {
-        // A word the run's other lines use: its count in the run beyond the line's own uses of it.
-        lineTerms.clear();
-        if (inRun) for (const t of terms) lineTerms.add(t, 1);
-        let hits = 0;
-        for (const t of terms) if (runTerms.get(t) > lineTerms.get(t)) hits++;
-        runShare = hits / terms.length;
-      }
-      x[k++] = runShare;
-      continue;
-    }
     const d = lines[i]!.dom;
     if (!groups || !d) continue;
     const c = groups.container.get(d.container)!;

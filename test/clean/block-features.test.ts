@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contextCount, contextFeatures, contextNames, featureNames, localFeatures, slugTerms } from "../../src/clean/block-features.ts";
+import { featureNames, localFeatures, slugTerms } from "../../src/clean/block-features.ts";
 import { makeDoc } from "../../src/clean/doc.ts";
 import { emptyMeta } from "../../src/clean/text.ts";
 
@@ -32,49 +32,5 @@ describe("the URL as evidence for the article's blocks", () => {
 
   it("says nothing when the page has no address", () => {
     expect(slugShares(null)).toEqual([0, 0]);
-  });
-});
-
-describe("the body's closing line against the furniture under it (text dumps)", () => {
-  const body = [
-    "The city council voted on Tuesday to close the old harbour bridge for repairs after engineers found cracks in two of its piers.",
-    "Engineers said the repairs to the harbour bridge would take about six months and cost the city some four million euros.",
-    "Drivers will be sent over the northern bridge while the harbour bridge is closed, the council said in a statement.",
-    "The council expects the harbour bridge to reopen to drivers once the repairs are done.",
-    "Follow us on Facebook and Instagram",
-    "Subscribe to our newsletter",
-    "Privacy policy",
-  ];
-  const z = [3, 3, 3, 0.5, -3, -3, -3];
-  const doc = makeDoc("t", body.join("\n\n"), emptyMeta());
-  const rows = contextFeatures(z, doc.lines, false);
-  const col = (name: string) => rows.map((r) => r[contextNames(false).indexOf(name)]!);
-
-  it("reads how far a line stands from the end of the run the first model keeps, inside it and under it", () => {
-    const runEnd = col("run-end");
-    expect(runEnd[3]).toBe(0);
-    expect(runEnd[2]).toBeGreaterThan(0);
-    expect(runEnd[4]).toBeLessThan(0);
-    expect(runEnd[6]).toBeLessThan(runEnd[4]!);
-  });
-
-  it("gives the closing line the body's words and the furniture under it none", () => {
-    const shared = col("run-terms");
-    expect(shared[3]).toBeGreaterThan(0.4);
-    expect(shared[4]).toBeLessThanOrEqual(0);
-    expect(shared[5]).toBeLessThanOrEqual(0);
-  });
-
-  it("sees the article above a line and the furniture below it", () => {
-    expect(col("above-5")[3]).toBeGreaterThan(2);
-    expect(col("below-5")[3]).toBeLessThan(-2);
-    expect(col("prose-below-3")[0]).toBeGreaterThanOrEqual(2);
-    expect(col("prose-below-3")[3]).toBe(0);
-  });
-
-  it("leaves HTML blocks' neighbourhood as it was", () => {
-    expect(contextNames(true)).not.toContain("run-end");
-    expect(contextCount(true)).toBe(contextNames(true).length);
-    expect(contextCount(false)).toBe(contextNames(false).length);
   });
 });
