@@ -37,7 +37,7 @@ function profilesOf(articles: DatedArticle[], store: WeightStore | undefined): {
   const termKeys = new Array<string>(order.length);
   const prints = new Array<string>(order.length);
   const start = process.cpuUsage();
-  const made = buildProfiles(order, defaultClusterOptions.keyTerms, false, dayOrder(days), { days, windowDays: defaultClusterOptions.windowDays, minDocuments: 100, ...(defaultClusterOptions.idfBackDays === undefined ? {} : { backDays: defaultClusterOptions.idfBackDays }) }, { termKeys, prints, ...(store ? { weights: store } : {}) });
+  const made = buildProfiles(order, defaultClusterOptions.keyTerms, false, dayOrder(days), { days, windowDays: defaultClusterOptions.windowDays, minDocuments: 100 }, { termKeys, prints, ...(store ? { weights: store } : {}) });
   const used = process.cpuUsage(start);
   const hash = createHash("sha256");
   const run = (v: { ids: Int32Array; weights?: Float32Array; from: number; to: number }) => {

@@ -2,7 +2,7 @@
 // reaches into the other articles' vectors (profile.ts), for each IDF bin width. Builds the profiles of
 // DIR.steps.v8's articles (scripts/bench-cluster-steps.ts) without the held-back article (the last in path
 // order, or with --day the last of that day) and with it, and counts the articles whose vectors changed
-// (their profile print) and the days they lie on. --back N: the IDF window looks back N days (ClusterOptions.idfBackDays).
+// (their profile print) and the days they lie on.
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -13,8 +13,7 @@ import { spanOf } from "../src/cluster/time.ts";
 import { dayOrNull } from "../src/cluster/days.ts";
 import type { DatedArticle } from "../src/types.ts";
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { day: { type: "string" }, bins: { type: "string", default: "0,0.1,0.2,0.35,0.5" }, back: { type: "string" } } });
-const backDays = values.back === undefined ? defaultClusterOptions.idfBackDays : Number(values.back);
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { day: { type: "string" }, bins: { type: "string", default: "0,0.1,0.2,0.35,0.5" } } });
 const file = `${resolve(positionals[0] ?? "")}.steps.v8`;
 if (!existsSync(file)) throw new Error(`${file} is missing: run scripts/bench-cluster-steps.ts first`);
 const articles = (deserialize(readFileSync(file)) as DatedArticle[]).sort((a, b) => (a.path < b.path ? -1 : 1));
@@ -28,7 +27,7 @@ function prints(batch: DatedArticle[], binWidth: number): Map<string, string> {
   const days = batch.map(dayOf);
   const termKeys: string[] = [];
   const out: string[] = [];
-  buildProfiles(batch.map((a) => ({ ...a })), defaultClusterOptions.keyTerms, false, undefined, { days, windowDays: defaultClusterOptions.windowDays, minDocuments: 100, binWidth, ...(backDays === undefined ? {} : { backDays }) }, { termKeys, prints: out });
+  buildProfiles(batch.map((a) => ({ ...a })), defaultClusterOptions.keyTerms, false, undefined, { days, windowDays: defaultClusterOptions.windowDays, minDocuments: 100, binWidth }, { termKeys, prints: out });
   return new Map(batch.map((a, i) => [a.path, `${termKeys[i]} ${out[i]}`]));
 }
 

@@ -65,7 +65,7 @@ for (let round = 0; round < Number(values.rounds); round++) {
   const copies = articles.map((a) => ({ ...a }));
   const keys = { termKeys: new Array<string>(copies.length), prints: new Array<string>(copies.length) };
   t = cpu();
-  buildProfiles(copies, defaultClusterOptions.keyTerms, true, undefined, { days, windowDays: defaultClusterOptions.windowDays, minDocuments: defaultClusterOptions.minIdfDocuments ?? 100, ...(defaultClusterOptions.idfBackDays === undefined ? {} : { backDays: defaultClusterOptions.idfBackDays }) }, keys);
+  buildProfiles(copies, defaultClusterOptions.keyTerms, true, undefined, { days, windowDays: defaultClusterOptions.windowDays, minDocuments: defaultClusterOptions.minIdfDocuments ?? 100 }, keys);
   row.push(`buildProfiles ${(cpu() - t).toFixed(0)}`);
   console.log(`round ${round}: ${row.join(", ")} ms CPU`);
 }

@@ -81,14 +81,6 @@ export interface ClusterOptions {
   /** The width of the log-scale bins counts are quantised in for the IDF (profile.ts IDF_BIN_WIDTH when absent). */
   idfBinWidth?: number;
   /**
-   * An article's IDF window looks back this many days (profile.ts IdfWindow.backDays): it counts the articles
-   * of its own day and of the `idfBackDays` days before it (more where they are too few), so a new article
-   * moves the weights of its own day and the `idfBackDays` days after it only; which terms another article
-   * holds (its keys) is still counted over the `windowDays` either side. Absent: the IDF counts the
-   * `windowDays` either side.
-   */
-  idfBackDays?: number;
-  /**
    * Memory only: empty each article's `terms` once its profile is read from them (they serve clustering
    * alone). The stories are the same; clustering the same articles again reads their text instead.
    */
@@ -201,7 +193,7 @@ function prepareArticles(articles: readonly DatedArticle[], options: ClusterOpti
   const termKeys = options.rows && days.every((d) => d !== null) ? new Array<string>(order.length) : null;
   const prints = termKeys ? new Array<string>(order.length) : null;
   // Vectors laid out by day: the articles compared with one another lie near one another in memory.
-  const profiles = buildProfiles(order, options.keyTerms, options.releaseTerms, byDay, { days, windowDays: options.windowDays, minDocuments: options.minIdfDocuments ?? MIN_IDF_DOCUMENTS, ...(options.idfBinWidth === undefined ? {} : { binWidth: options.idfBinWidth }), ...(options.idfBackDays === undefined ? {} : { backDays: options.idfBackDays }) }, termKeys && prints ? { termKeys, prints, ...(options.rows?.weights ? { weights: options.rows.weights } : {}) } : {});
+  const profiles = buildProfiles(order, options.keyTerms, options.releaseTerms, byDay, { days, windowDays: options.windowDays, minDocuments: options.minIdfDocuments ?? MIN_IDF_DOCUMENTS, ...(options.idfBinWidth === undefined ? {} : { binWidth: options.idfBinWidth }) }, termKeys && prints ? { termKeys, prints, ...(options.rows?.weights ? { weights: options.rows.weights } : {}) } : {});
   return { order, profiles, spans, days, byDay, termKeys, prints };
 }
 

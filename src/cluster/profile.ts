@@ -217,16 +217,6 @@ export interface IdfWindow {
   minDocuments: number;
   /** Counts enter the IDF quantised on a log scale, bins this wide (see quantisedCounts); IDF_BIN_WIDTH when absent, 0: exact. */
   binWidth?: number;
-  /**
-   * The window looks back this many days: a dated article's IDF counts the articles of its own day and of the
-   * `backDays` days before it (more days back where that holds too few, then days ahead only where the past
-   * holds too few: idfReachBack), so a new article moves the weights of its own day and of the `backDays` days
-   * after it, and on the latest day its own day's alone. Which of its words and numbers another article holds (what
-   * chooses its keys) is counted over the days within `windowDays` either side, the days candidates are
-   * sought in (candidates.ts), so that an article and a later one within the window that share a term both
-   * count it as held. Absent or false: both are counted over the days either side (idfRadius).
-   */
-  backDays?: number;
 }
 
 /**
@@ -265,23 +255,12 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   const to = (a: number, r: number) => ends[firstRun[a]! + r]!;
   const n = articles.length;
   const df = new Int32Array(vocabularySize);
-  const back = window?.backDays !== undefined;
-  // Which words and numbers another article holds (keys, prints): the IDF's counts, or with a window that
-  // looks back, counts of their own over the days either side (IdfWindow.backDays).
-  const keyDf = back ? new Int32Array(vocabularySize) : df;
-  let held = keyDf;
   const idf = new Float32Array(vocabularySize);
   const q = quantisedCounts(n, window?.binWidth ?? IDF_BIN_WIDTH);
   const count = (a: number, by: number) => {
     for (let c = 0; c < COUNTED_IN_DF.length; c++) {
       const r = firstRun[a]! + COUNTED_IN_DF[c]!;
       for (let k = starts[r]!, end = ends[r]!; k < end; k++) df[ids[k]!]! += by;
-    }
-  };
-  const countKeyed = (a: number, by: number) => {
-    for (let c = 0; c < KEYED.length; c++) {
-      const r = firstRun[a]! + KEYED[c]!;
-      for (let k = starts[r]!, end = ends[r]!; k < end; k++) keyDf[ids[k]!]! += by;
     }
   };
   // Counts become weights in place; the actors and keys, chosen from them, go to runs of their own.
@@ -340,7 +319,7 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
     top.start(keyCount);
     for (let c = 0; c < KEYED.length; c++) {
       const r = firstRun[a]! + KEYED[c]!;
-      for (let k = starts[r]!, end = ends[r]!; k < end; k++) if (held[ids[k]!]! >= 2) top.offer(ids[k]!, values[k]!, k);
+      for (let k = starts[r]!, end = ends[r]!; k < end; k++) if (df[ids[k]!]! >= 2) top.offer(ids[k]!, values[k]!, k);
     }
     top.emit(chosen, chosenEntries);
     chosenStart[3 * a + 2] = chosen.length;
@@ -367,7 +346,7 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
     let at = 4 * (end - begin);
     for (let c = 0; c < KEYED.length; c++) {
       const r = first + KEYED[c]!;
-      for (let k = starts[r]!, stop = ends[r]!; k < stop; k++) printBytes[at++] = held[ids[k]!]! >= 2 ? 1 : 0;
+      for (let k = starts[r]!, stop = ends[r]!; k < stop; k++) printBytes[at++] = df[ids[k]!]! >= 2 ? 1 : 0;
     }
     return shortHash(printBytes.subarray(0, at), 32);
   };
@@ -380,70 +359,41 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   // r the window's own radius (see idfRadius).
   // Undated articles might be of any day: every window counts them.
   const datedDays = Int32Array.from(dated, (a) => dayOf(a)!);
-  /** Moves the counted span of `dated` to [lo, hi), `by` adding or taking away an article's counts. */
-  const slide = (span: { lo: number; hi: number }, lo: number, hi: number, by: (a: number, sign: number) => void) => {
-    if (lo >= span.hi) {
-      // Past the last window (days taken between): counted afresh.
-      for (; span.lo < span.hi; span.lo++) by(dated[span.lo]!, -1);
-      span.lo = span.hi = lo;
-    }
-    for (; span.hi < hi; span.hi++) by(dated[span.hi]!, 1);
-    for (; span.hi > hi; span.hi--) by(dated[span.hi - 1]!, -1);
-    for (; span.lo < lo; span.lo++) by(dated[span.lo]!, -1);
-    for (; span.lo > lo; span.lo--) by(dated[span.lo - 1]!, 1);
-  };
   const termKeys = keys.termKeys;
   const store = keys.weights && termKeys && prints && window && undated.length === 0 ? dayWeights(keys.weights, { dated, datedDays, ids, values, starts, ends, firstRun, lastRun, chosen, chosenStart, chosenEntries, prints, keyCount }, termKeys, ACTORS) : null;
   for (const a of undated) count(a, 1);
-  if (back) for (const a of undated) countKeyed(a, 1);
-  // The counted articles are dated[lo … hi - 1] (and the undated), those of the keys' counts dated[keyLo … keyHi - 1].
-  const idfSpan = { lo: 0, hi: 0 };
-  const keySpan = { lo: 0, hi: 0 };
-  const windowDays = window?.windowDays ?? 0;
-  const minDocuments = window?.minDocuments ?? 0;
-  const binWidth = window?.binWidth ?? IDF_BIN_WIDTH;
+  let lo = 0;
+  let hi = 0;
   for (let o = 0; o < dated.length; ) {
     const day = datedDays[o]!;
     let end = o;
     while (end < dated.length && datedDays[end] === day) end++;
-    let newLo: number;
-    let newHi: number;
-    let keyLo: number;
-    let keyHi: number;
-    let shape: number | string;
-    if (back) {
-      const reach = idfReachBack(datedDays, o, window!.backDays!, minDocuments);
-      newLo = lowerBound(datedDays, 0, dated.length, day - reach.back);
-      newHi = lowerBound(datedDays, 0, dated.length, day + reach.ahead + 1);
-      keyLo = lowerBound(datedDays, 0, dated.length, day - windowDays);
-      keyHi = lowerBound(datedDays, 0, dated.length, day + windowDays + 1);
-      shape = `back ${reach.back} ${reach.ahead} keys ${windowDays}`;
-    } else {
-      const r = idfRadius(datedDays, o, windowDays, minDocuments);
-      newLo = lowerBound(datedDays, 0, dated.length, day - r);
-      newHi = lowerBound(datedDays, 0, dated.length, day + r + 1);
-      keyLo = newLo;
-      keyHi = newHi;
-      shape = r;
-    }
-    // A day taken from the store needs no counts: the windows move on only to a day that is weighed.
-    const key = store ? store.key(day, shape, binWidth, Math.min(newLo, keyLo), Math.max(newHi, keyHi)) : "";
+    const r = idfRadius(datedDays, o, window?.windowDays ?? 0, window?.minDocuments ?? 0);
+    const newLo = lowerBound(datedDays, 0, dated.length, day - r);
+    const newHi = lowerBound(datedDays, 0, dated.length, day + r + 1);
+    // A day taken from the store needs no counts: the window moves on only to a day that is weighed.
+    const key = store ? store.key(day, r, window?.binWidth ?? IDF_BIN_WIDTH, newLo, newHi) : "";
     if (store && store.take(day, key, o, end)) {
       o = end;
       continue;
     }
-    slide(idfSpan, newLo, newHi, count);
-    if (back) slide(keySpan, keyLo, keyHi, countKeyed);
+    if (newLo >= hi) {
+      // Past the last window (days taken between): counted afresh.
+      for (; lo < hi; lo++) count(dated[lo]!, -1);
+      lo = hi = newLo;
+    }
+    for (; hi < newHi; hi++) count(dated[hi]!, 1);
+    for (; hi > newHi; hi--) count(dated[hi - 1]!, -1);
+    for (; lo < newLo; lo++) count(dated[lo]!, -1);
+    for (; lo > newLo; lo--) count(dated[lo - 1]!, 1);
     windowStamp++;
-    for (let k = o; k < end; k++) weighArticle(dated[k]!, idfSpan.hi - idfSpan.lo + undated.length);
+    for (let k = o; k < end; k++) weighArticle(dated[k]!, hi - lo + undated.length);
     store?.keep(day, key, o, end);
     o = end;
   }
   if (undated.length > 0) {
-    for (; idfSpan.lo < idfSpan.hi; idfSpan.lo++) count(dated[idfSpan.lo]!, -1);
+    for (; lo < hi; lo++) count(dated[lo]!, -1);
     for (const a of dated) count(a, 1);
-    // Every article counted: the keys' counts are the IDF's.
-    held = df;
     windowStamp++;
     for (const a of undated) weighArticle(a, n);
   }
@@ -526,31 +476,6 @@ export function idfRadius(days: Int32Array, at: number, windowDays: number, minD
     else lo = mid + 1;
   }
   return lo;
-}
-
-/**
- * How far the IDF window of the day `days[at]` (days ascending) reaches when it looks back (IdfWindow.backDays):
- * `backDays` back and none ahead, or further back while it holds fewer than `minDocuments` articles, and
- * only when every earlier day is in it and still too few, days ahead too (the first days of a batch: a new
- * article on one of those days moves their weights as well). Depends only on how many articles lie near the day.
- */
-export function idfReachBack(days: Int32Array, at: number, backDays: number, minDocuments: number): { back: number; ahead: number } {
-  const day = days[at]!;
-  const n = days.length;
-  const inside = (back: number, ahead: number) => lowerBound(days, 0, n, day + ahead + 1) - lowerBound(days, 0, n, day - back);
-  const want = Math.min(minDocuments, n);
-  if (inside(backDays, 0) >= want) return { back: backDays, ahead: 0 };
-  const all = Math.max(backDays, day - days[0]!);
-  const least = (lo: number, hi: number, enough: (x: number) => boolean) => {
-    while (lo < hi) {
-      const mid = lo + ((hi - lo) >> 1);
-      if (enough(mid)) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
-  };
-  if (inside(all, 0) >= want) return { back: least(backDays, all, (b) => inside(b, 0) >= want), ahead: 0 };
-  return { back: all, ahead: least(0, Math.max(0, days[n - 1]! - day), (f) => inside(all, f) >= want) };
 }
 
 /**

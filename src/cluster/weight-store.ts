@@ -53,8 +53,8 @@ const PRINT_UNITS = 8;
 const HEAD_UNITS = 3 + PRINT_UNITS;
 
 export interface DayWeights {
-  /** The key of `day`'s window: dated[lo … hi - 1] (every article its weights, actors, keys and print count), `shape` its radius or reach (profile.ts). */
-  key(day: number, shape: number | string, binWidth: number, lo: number, hi: number): string;
+  /** The key of `day`'s window: dated[lo … hi - 1], radius r. */
+  key(day: number, r: number, binWidth: number, lo: number, hi: number): string;
   /** Takes the day of dated[o … end - 1] from the store when its key is as stored; false: weigh it. */
   take(day: number, key: string, o: number, end: number): boolean;
   /** Puts the day of dated[o … end - 1], just weighed, under `key`. */
@@ -131,8 +131,8 @@ export function dayWeights(store: WeightStore, runs: WeighedRuns, termKeys: read
     return positions;
   };
   return {
-    key(day, shape, binWidth, lo, hi) {
-      const parts: Array<string | number> = ["weights 1", day, shape, binWidth, keyCount, actors];
+    key(day, r, binWidth, lo, hi) {
+      const parts: Array<string | number> = ["weights 1", day, r, binWidth, keyCount, actors];
       // The window's articles day by day (dated is by day).
       for (let k = lo; k < hi; ) {
         const d = datedDays[k]!;
