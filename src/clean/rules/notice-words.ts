@@ -128,6 +128,12 @@ function wordHash(word: string): number {
   return h;
 }
 const NOTICE_HASHES: ReadonlySet<number> = new Set(WORDS.map(wordHash));
+/**
+ * A bit per low 16 bits of the notice words' hashes: a word whose bit is clear is no notice word, and is not looked
+ * up in NOTICE_HASHES (a 32-bit hash is boxed for the look-up; most words are passed over by the bit alone).
+ */
+const NOTICE_BITS = new Int32Array(2048);
+for (const h of NOTICE_HASHES) NOTICE_BITS[(h >>> 5) & 2047]! |= 1 << (h & 31);
 
 /** What a UTF-16 unit of 0x80 or more is to the scan, by its lower case (0: not yet known). */
 const NOT_LETTER = 1;
@@ -180,7 +186,7 @@ export function noticeWordCount(text: string): { words: number; notice: number }
       if (start < 0) start = i;
     } else if (start >= 0) {
       words++;
-      if (i - start <= LONGEST && NOTICE_HASHES.has(hash) && NOTICE_WORDS.has(text.slice(start, i).toLowerCase())) notice++;
+      if (i - start <= LONGEST && (NOTICE_BITS[(hash >>> 5) & 2047]! & (1 << (hash & 31))) !== 0 && NOTICE_HASHES.has(hash) && NOTICE_WORDS.has(text.slice(start, i).toLowerCase())) notice++;
       start = -1;
     }
   }
