@@ -103,7 +103,9 @@ const QUOTED = /^\s*["“”„«»‘’‚'‹›]/u;
  * "Wählen Sie Car Player-Tipps zur Auswahl der besten Car-CD-Player" one word twice.
  */
 export function speaksToReader(text: string): boolean {
-  if (QUOTED.test(text)) return false;
+  // The conditions are asked cheapest and rarest first: a line saying no lack (all but one in 400 of the bench
+  // pages' lines) is passed over without its words being read (a third of the time, the same answers).
+  if (!LACK.test(text) || QUOTED.test(text)) return false;
   const words = text.match(WORD);
   if (!words || words.length > NOTICE_MAX_WORDS) return false;
   let reader = false, machine = false;
@@ -114,7 +116,7 @@ export function speaksToReader(text: string): boolean {
     if (MACHINE_WORDS.has(low) || MACHINE_NOTICE_WORDS.has(low)) machine = true;
     if (NOTICE_WORDS.has(low) || MACHINE_WORDS.has(low)) notice.add(low);
   }
-  return reader && machine && notice.size >= 2 && LACK.test(text);
+  return reader && machine && notice.size >= 2;
 }
 
 /** The longest notice word, in UTF-16 units: a longer word is counted without being looked up. */
