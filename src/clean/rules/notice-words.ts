@@ -168,7 +168,14 @@ export function noticeWordCount(text: string): { words: number; notice: number }
   let start = -1, hash = 0;
   const n = text.length;
   for (let i = 0; i <= n; i++) {
-    const c = i < n ? text.charCodeAt(i) : 0x20;
+    let c = i < n ? text.charCodeAt(i) : 0x20;
+    if (start >= 0 && c >= 0x61 && c <= 0x7a) {
+      // Inside a word, a run of lower-case ASCII letters (most of most words) only extends its hash.
+      do {
+        hash = (Math.imul(hash, 31) + c) | 0;
+        c = ++i < n ? text.charCodeAt(i) : 0x20;
+      } while (c >= 0x61 && c <= 0x7a);
+    }
     let letter: boolean;
     if (c < 0x80) {
       const l = c | 0x20;
