@@ -33,9 +33,9 @@ const FORM_FIELD = /\b(?:e-?mail[- ]?(?:adresse|address|addresse)|(?:adresse|dir
  * "Quelle:"); a picture's label and a colon on a short line ("Foto: Marco Roepers", where "Fotos: So feierte Köln"
  * is a gallery's headline); a copyright sign or "(c) 2020"; a Creative Commons licence or its host.
  */
-const PHOTO_CREDIT = /^\s*(?:(?:fotos?|photos?|photographs?|bild(?:er)?|images?|pictures?)\s*(?:by|©|\(c\))|(?:credits?|fotocredit|bildquelle|bildnachweis|quelle|source|photographer|fotograf)\s*:)|©|\(c\)\s*\d{4}|\bcc[- ]by\b|wikimedia commons/iu;
+export const PHOTO_CREDIT = /^\s*(?:(?:fotos?|photos?|photographs?|bild(?:er)?|images?|pictures?)\s*(?:by|©|\(c\))|(?:credits?|fotocredit|bildquelle|bildnachweis|quelle|source|photographer|fotograf)\s*:)|©|\(c\)\s*\d{4}|\bcc[- ]by\b|wikimedia commons/iu;
 /** A word's lower-case run with 3+ capitals (and digits) glued to its end as the line's last word: a credit after a caption. */
-const GLUED_CREDIT = /\p{Ll}{3}(?:\p{Lu}{4,}|\p{Lu}{2,}\p{N}+)$/u;
+export const GLUED_CREDIT = /\p{Ll}{3}(?:\p{Lu}{4,}|\p{Lu}{2,}\p{N}+)$/u;
 const PICTURE_LABEL = /^\s*(?:fotos?|photos?|bild(?:er)?|images?|pictures?)\s*:/iu;
 
 /**
@@ -45,7 +45,7 @@ const PICTURE_LABEL = /^\s*(?:fotos?|photos?|bild(?:er)?|images?|pictures?)\s*:/
  * Under the pattern's `iu` flags no other ASCII letter matches those letters (the long s "ſ", read as "s", is past
  * ASCII). Same answers, about half the time over the dev and bench lines.
  */
-function isPhotoCredit(t: string): boolean {
+export function isPhotoCredit(t: string): boolean {
   const c = t.charCodeAt(0);
   let may = c >= 0x80 || c <= 0x20;
   if (!may) {
@@ -63,7 +63,7 @@ for (const opening of ["fo", "ph", "pi", "bi", "im", "cr", "qu", "so"]) {
 }
 
 /** `GLUED_CREDIT.test(t)`, run only on a line ending in a character past ASCII, a capital A-Z or a digit (the pattern's last \p{Lu} or \p{N}). */
-function isGluedCredit(t: string): boolean {
+export function isGluedCredit(t: string): boolean {
   const c = t.charCodeAt(t.length - 1);
   return (c >= 0x80 || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) && GLUED_CREDIT.test(t);
 }
