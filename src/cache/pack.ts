@@ -248,6 +248,8 @@ export class Pack<T> {
   private source: number | null = null;
   private readonly found: { offset: number[]; length: number[]; crc: number[]; added: boolean[] } = { offset: [], length: [], crc: [], added: [] };
   private readonly unwritten = new Map<number, string>();
+  /** What `readJson` reads an entry's bytes into before decoding them (one buffer for all: a buffer per entry was garbage as large as the pack). */
+  private readBuffer: Buffer | null = null;
 
   constructor(
     private readonly namespace: Namespace<T>,
@@ -379,15 +381,16 @@ export class Pack<T> {
     const unwritten = this.unwritten.get(entry);
     if (unwritten !== undefined) return unwritten;
     const length = this.found.length[entry]!;
-    const bytes = Buffer.allocUnsafe(length);
+    if (!this.readBuffer || this.readBuffer.length < length) this.readBuffer = Buffer.allocUnsafeSlow(Math.max(length, READ_BUFFER));
+    const bytes = this.readBuffer;
     let done = 0;
     while (done < length) {
       const n = readSync(fd, bytes, done, length - done, offset + done);
       if (n === 0) break;
       done += n;
     }
-    if (done !== length || crc(bytes) !== this.found.crc[entry]) throw new Error(`cache: ${this.file} changed while this build read it`);
-    return bytes.toString("utf8");
+    if (done !== length || crc(bytes.subarray(0, length)) !== this.found.crc[entry]) throw new Error(`cache: ${this.file} changed while this build read it`);
+    return bytes.toString("utf8", 0, length);
   }
 
   /** Closes an unparsed namespace's pack and side file. */
@@ -395,6 +398,7 @@ export class Pack<T> {
     this.closeSource();
     if (this.namespace.unparsed && this.additions && !this.closed) closeSync(this.additions.fd);
     this.closed = true;
+    this.readBuffer = null;
   }
 
   private closeSource(): void {
@@ -613,6 +617,8 @@ function alive(pid: number): boolean {
   }
 }
 const WRITE_BATCH = 1 << 20;
+/** The least size of the buffer `readJson` reads entries into (it grows to the longest entry read). */
+const READ_BUFFER = 1 << 16;
 
 /** Appends the file `from` to the open file `out`, a megabyte at a time. */
 function appendFile(out: number, from: string): void {

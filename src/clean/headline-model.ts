@@ -73,6 +73,14 @@ function scoresOf(doc: TextDoc, candidates: readonly HeadlineCandidate[], models
 export function pickHeadline(doc: TextDoc, m: HeadlineModels = headlineModels()): number {
   const candidates = headlineChoices(doc, true);
   const scores = scoresOf(doc, candidates, m);
+  // The pick is the last of the highest-scored candidates that is neither a label nor a notice (the loop below):
+  // whether a line is passed over does not depend on the others' scores, so the top candidate is asked first,
+  // and only when it is passed over are the others read in turn. Most pages ask one line, not every line that
+  // was the best so far (`speaksToReader` reads each line's words).
+  let top = -1;
+  for (let k = 0; k < scores.length; k++) if (scores[k]! >= (top < 0 ? -Infinity : scores[top]!)) top = k;
+  if (top < 0) return -1;
+  if (!labelOver(doc, candidates, top) && !speaksToReader(doc.lines[candidates[top]!.index]!.text)) return candidates[top]!.index;
   let best = -Infinity, index = -1;
   for (let k = 0; k < scores.length; k++) {
     if (scores[k]! >= best && !labelOver(doc, candidates, k) && !speaksToReader(doc.lines[candidates[k]!.index]!.text)) (best = scores[k]!, (index = candidates[k]!.index));

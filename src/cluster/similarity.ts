@@ -64,6 +64,15 @@ export function coverFrom(ab: number, ba: number, out: Float64Array, at: number)
   out[at + 1] = ab < 0 || ba < 0 ? 0 : 1 - Math.max(ab, ba);
 }
 
+/** Scratch for quantityAgreement: the units seen so far in one pair. */
+let seenUnits: Int32Array = new Int32Array(16);
+
+function grownUnits(units: Int32Array): Int32Array {
+  const out = new Int32Array(2 * units.length);
+  out.set(units);
+  return out;
+}
+
 /**
  * Writes log(1 + units both state the same quantity of) and log(1 + units both state a quantity of but
  * never the same one) into `out` from `at` on.
@@ -72,22 +81,28 @@ function quantityAgreement(a: Profile, b: Profile, out: Float64Array, at: number
   const units = shared(a.units, b.units);
   let agreed = 0;
   if (units > 0) {
-    const seen: number[] = [];
-    const [aq, bq, au] = [a.quantities.ids, b.quantities.ids, a.quantityUnits.ids];
+    const aq = a.quantities.ids;
+    const bq = b.quantities.ids;
+    const au = a.quantityUnits.ids;
     // quantityUnits runs alongside quantities: entry i of the one is at this distance in the other.
     const unitShift = a.quantityUnits.from - a.quantities.from;
     let i = a.quantities.from;
     let j = b.quantities.from;
+    // The distinct units of the quantities both state, in SEEN_UNITS[0 … agreed - 1] (no array per pair).
     while (i < a.quantities.to && j < b.quantities.to) {
       if (aq[i] === bq[j]) {
         const unit = au[i + unitShift]!;
-        if (!seen.includes(unit)) seen.push(unit);
+        let known = false;
+        for (let s = 0; s < agreed && !known; s++) known = seenUnits[s] === unit;
+        if (!known) {
+          if (agreed === seenUnits.length) seenUnits = grownUnits(seenUnits);
+          seenUnits[agreed++] = unit;
+        }
         i++;
         j++;
       } else if (aq[i]! < bq[j]!) i++;
       else j++;
     }
-    agreed = seen.length;
   }
   out[at] = Math.log1p(agreed);
   out[at + 1] = Math.log1p(units - agreed);

@@ -36,6 +36,8 @@ const LOCAL_STEP = 4;
 
 const SUMMARY_TASK = { module: runnableModuleUrl("./summary-task", import.meta.url), name: "summariseJobs" };
 const CLAIMED_TASK = { ...SUMMARY_TASK, name: "summariseClaimed" };
+/** The threads' first request: their code loaded and run once over a made-up story (summary-task.ts `primeSummaries`). */
+const PRIME_TASK = { ...SUMMARY_TASK, name: "primeSummaries" };
 
 /**
  * At most this many stories are sent ahead: their inputs wait in the threads' queues until they get to
@@ -114,7 +116,7 @@ export const AHEAD_CHUNK = CHUNK;
 export function startSummaryThreads(workers = defaultWorkerCount()): WorkerPool | null {
   if (workers <= 1) return null;
   const pool = new WorkerPool(workers - 1);
-  void pool.warm(SUMMARY_TASK, null);
+  void pool.warm(PRIME_TASK, null);
   return pool;
 }
 

@@ -27,14 +27,50 @@ export function countWords(text: string): number {
  * runs are words.
  */
 export function countTextWords(text: string): number {
-  const reader = new WordReader();
+  // `WordReader.next`'s scan, with each word's Han and kana code units counted as it passes them (one pass over
+  // the text, not a second over every word found): the same words, the same units tested.
+  const end = text.length;
   let n = 0;
-  for (let i = 0; reader.next(text, i); i = reader.end) {
+  let i = 0;
+  for (;;) {
+    let c = 0;
+    let k = 0;
+    for (;;) {
+      if (i >= end) return n;
+      c = text.charCodeAt(i);
+      k = c < 0x80 ? ASCII_KIND[c]! : c >= 0xd800 && c <= 0xdbff ? pointKind(text, i) : kindOf(c);
+      if (k & WORD_CHAR) break;
+      i += k & ASTRAL ? 2 : 1;
+    }
     let unspaced = 0;
-    for (let k = reader.start; k < reader.end; k++) if (isUnspacedLetter(text.charCodeAt(k))) unspaced++;
+    // [\p{L}\p{N}_]+ …
+    do {
+      if (c >= 0x2e80) unspaced += unspacedUnits(text, i, k);
+      i += k & ASTRAL ? 2 : 1;
+      // A run of lower-case ASCII letters: none of them is Han or kana.
+      for (c = i < end ? text.charCodeAt(i) : 0; c >= 0x61 && c <= 0x7a; c = i < end ? text.charCodeAt(i) : 0) i++;
+      if (i >= end) return n + Math.max(1, unspaced);
+      k = c < 0x80 ? ASCII_KIND[c]! : c >= 0xd800 && c <= 0xdbff ? pointKind(text, i) : kindOf(c);
+    } while (k & WORD_CHAR);
+    // … (?:['’]\p{L}+)? (the apostrophe itself is neither Han nor kana)
+    if ((c === 0x27 || c === 0x2019) && i + 1 < end && (unitKind(text, i + 1) & LETTER_CHAR) !== 0) {
+      i++;
+      while (i < end) {
+        const kk = unitKind(text, i);
+        if ((kk & LETTER_CHAR) === 0) break;
+        unspaced += unspacedUnits(text, i, kk);
+        i += kk & ASTRAL ? 2 : 1;
+      }
+    }
     n += Math.max(1, unspaced);
   }
-  return n;
+}
+
+/** How many of the code units of the code point at `i` (two when `kind` says ASTRAL) are Han or kana. */
+function unspacedUnits(text: string, i: number, kind: number): number {
+  let u = isUnspacedLetter(text.charCodeAt(i)) ? 1 : 0;
+  if (kind & ASTRAL && isUnspacedLetter(text.charCodeAt(i + 1))) u++;
+  return u;
 }
 
 /** A Han, Hiragana or Katakana code unit (the `CJK` class less Hangul; Han outside the BMP is not counted apart). */

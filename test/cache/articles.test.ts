@@ -220,6 +220,34 @@ describe("the cleaned article's record", () => {
     expect(warnings).toEqual([]);
   });
 
+  it("reads each entry whole whatever the length of the one read before it, and notices bytes changed under it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "digest-paragraphs-"));
+    const keys = [0, 1, 2, 3].map((k) => cacheKey("order", k));
+    // Longer than the buffer entries are read into (64 KiB) between short ones, multi-byte text in each.
+    const lists = [
+      { paragraphs: ["short ü"], context: "" },
+      { paragraphs: ["lång ".repeat(40_000), "second"], context: "x" },
+      { paragraphs: ["after the long one, shorter 😀"], context: "" },
+      { paragraphs: ["ünïcode ".repeat(9_000)], context: "€" },
+    ];
+    const put = await new DiskCache(dir, () => undefined).open(proseNamespace, new Set(keys));
+    keys.forEach((k, i) => put.putJson(k, JSON.stringify(lists[i])));
+    await put.commit();
+    const cache = new DiskCache(dir, () => undefined);
+    const pack = await cache.open(proseNamespace, new Set(keys));
+    const source = storedProse(pack);
+    for (const order of [[0, 1, 2, 3], [3, 1, 0, 2], [1, 0, 3, 2]]) expect(order.map((i) => source.read(pack.get(keys[i]!)!))).toEqual(order.map((i) => lists[i]));
+    // A byte of the third entry changed on disk after the pack was opened: the read says so, and the others still read.
+    const file = join(dir, "prose.pack");
+    const bytes = readFileSync(file);
+    const at = bytes.indexOf("shorter");
+    bytes[at] = "S".charCodeAt(0);
+    writeFileSync(file, bytes);
+    expect(() => source.read(pack.get(keys[2]!)!)).toThrow(/changed while this build read it/);
+    expect(source.read(pack.get(keys[0]!)!)).toEqual(lists[0]);
+    cache.close();
+  });
+
   it("refuses entries that are not an object, and one that is not paragraphs and context when it is read", async () => {
     expect(proseNamespace.accepts(Buffer.from('["a"]'))).toBe(false);
     expect(proseNamespace.accepts(Buffer.from('{"a":1}'))).toBe(true);

@@ -122,7 +122,7 @@ export function articleGateRow(doc: TextDoc): Float64Array | null {
   }
   row.push(notice / Math.max(1, all));
   if (doc.origin === "html") row.push(negative / total, links / total, Math.log1p((100 * lexicon) / total), Math.log1p((10 * repeated) / total));
-  return Float64Array.from(row);
+  return new Float64Array(row);
 }
 
 /**
