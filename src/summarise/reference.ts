@@ -93,7 +93,6 @@ const DESCRIBED_BEFORE = new RegExp(
   ].join("|"),
   "iu",
 );
-/** A speaker named only by pronoun or description: "he said", "the company said". */
 /**
  * Words every match of DESCRIBED_BEFORE holds, in lower case. The pattern (case-insensitive, Unicode, with look-behinds)
  * is tried at every place of a sentence and was the summaries' costliest pattern; a lower-cased sentence without
@@ -111,6 +110,7 @@ export function describedBefore(text: string): boolean {
 /** The whole pattern, for tests: `describedBefore` must say what it says. */
 export const DESCRIBED_BEFORE_PATTERN: RegExp = DESCRIBED_BEFORE;
 
+/** A speaker named only by pronoun or description: "he said", "the company said". */
 const PRONOUN_SPEAKER = /(?:^|[\s,])(?:[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+\p{Ll}[\p{L}-]*)\s+(?:said|says|added|adds|told|tells|explained|noted|insisted|argued|warned|stressed|admitted|claimed|continued|went on)\b/u;
 
 export type ReferenceKind = "pronoun" | "definite" | "connective";
