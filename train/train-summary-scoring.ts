@@ -24,14 +24,13 @@ import { defaultTuning, summarise, type SummaryInput, type SummaryTuning } from 
 import { Faults, Scores } from "../eval/lib/summary-measures.ts";
 import { cleanSource } from "../src/clean/index.ts";
 import { rougeLsum, rougeN, rougeTokens, type RougeScores } from "../eval/lib/rouge.ts";
-import { rewrite, type EventRow } from "../eval/lib/merge-set.ts";
-import { random } from "../eval/lib/random.ts";
 import { halfOf, type Half } from "../eval/lib/split.ts";
+import { random } from "../eval/lib/random.ts";
 import { readJsonl } from "../eval/lib/jsonl.ts";
+import { bbc, corpus, eventList, paragraphs, twoOutlets } from "./lib/summary-sets.ts";
 import { splitSentences, datelineLength } from "../src/text/sentences.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const corpus = fileURLToPath(new URL("../../shared/corpus/", import.meta.url));
 
 /** The weights learned here, in the order coordinate ascent visits them. */
 export const SCORING = ["position", "positionDecay", "centrality", "title", "directed", "backward", "fullLength", "lambda", "sameFact"] as const;
@@ -57,21 +56,6 @@ const MIN_GAIN = 0.05;
 const GUARD_SUPPORT = 0.6;
 const GUARD_AGREEMENT = 0.4;
 
-interface BbcRow {
-  id: string;
-  title: string;
-  text: string;
-  summary: string;
-}
-const bbc = readJsonl<BbcRow>(`${corpus}bbc-dev.jsonl`);
-const events = readJsonl<EventRow>(`${corpus}events-dev.jsonl`);
-const paragraphs = (text: string) => text.split(/\n+/).map((p) => p.trim()).filter(Boolean);
-// eval:summary's two-outlet stories: one seeded rewrite per article, in file order.
-const rand = random(7);
-const twoOutlets = bbc.map((r) => {
-  const copy = rewrite(paragraphs(r.text), rand, 0.4);
-  return [{ title: copy.title, text: copy.paragraphs.join("\n\n") }, { title: r.title, text: r.text }];
-});
 // The references' tokens once (eval/lib/rouge.ts `rouge` with them made beforehand: the same figures).
 const references = bbc.map((r) => r.summary.split("\n").map((s) => s.trim()).filter(Boolean).map(rougeTokens));
 const referenceTokens = references.map((r) => r.flat());
@@ -116,9 +100,6 @@ export function singleFaults(tuning: SummaryTuning, half: Half): number {
   return faults.dangling + faults.datelines + faults.cutQuotes + faults.repeats + faults.oldRule;
 }
 
-const byEvent = new Map<string, EventRow[]>();
-for (const r of events) byEvent.set(r.cluster, [...(byEvent.get(r.cluster) ?? []), r]);
-const eventList = [...byEvent].sort((a, b) => (a[0] < b[0] ? -1 : 1));
 
 export interface SingleFigures {
   r1: number;

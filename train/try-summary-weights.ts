@@ -4,33 +4,12 @@
 // one of their weights, after single=learned):
 // events-dev 100-word pyramid and Jensen-Shannon divergence (eval/lib/summary-measures.ts), bbc-dev R1 of
 // the single-article summary and of the two-outlet story (eval/eval-summary.ts's rewrites, seed 7).
-import { fileURLToPath } from "node:url";
 import { defaultTuning, learnedSingle, summarise, type SummaryTuning } from "../src/summarise/index.ts";
 import { Scores } from "../eval/lib/summary-measures.ts";
 import { meanF1, rouge, type RougeScores } from "../eval/lib/rouge.ts";
-import { rewrite, type EventRow } from "../eval/lib/merge-set.ts";
-import { random } from "../eval/lib/random.ts";
 import { HALVES, halfOf } from "../eval/lib/split.ts";
-import { readJsonl } from "../eval/lib/jsonl.ts";
+import { bbc, corpus, eventList, paragraphs, twoOutlets } from "./lib/summary-sets.ts";
 
-interface BbcRow {
-  id: string;
-  title: string;
-  text: string;
-  summary: string;
-}
-const corpus = fileURLToPath(new URL("../../shared/corpus/", import.meta.url));
-const bbc = readJsonl<BbcRow>(`${corpus}bbc-dev.jsonl`);
-const events = readJsonl<EventRow>(`${corpus}events-dev.jsonl`);
-const paragraphs = (text: string) => text.split(/\n+/).map((p) => p.trim()).filter(Boolean);
-const rand = random(7);
-const twoOutlets = bbc.map((r) => {
-  const copy = rewrite(paragraphs(r.text), rand, 0.4);
-  return [{ title: copy.title, text: copy.paragraphs.join("\n\n") }, { title: r.title, text: r.text }];
-});
-const byEvent = new Map<string, EventRow[]>();
-for (const r of events) byEvent.set(r.cluster, [...(byEvent.get(r.cluster) ?? []), r]);
-const eventList = [...byEvent].sort((a, b) => (a[0] < b[0] ? -1 : 1));
 
 export interface Figures {
   pyramid: number;
