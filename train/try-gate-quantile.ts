@@ -12,9 +12,21 @@
 // (GATE_PATH=html and html-gate-rows.json for the HTML gate; held.json "-": the thresholds alone), and
 //   Q=q BY=page M=m npx tsx train/try-gate-quantile.ts patch gate-rows.json article-gate-text.json
 // writes the rule's lines (threshold, refusal and doubt line of both text models) into a gate file of the same training
-// (a draw's, for judging a rule without retraining). Tuning half only; prints counts, never a page.
+// (a draw's, for judging a rule without retraining); and
+//   npx tsx train/try-gate-quantile.ts bands p-fold0of8.json ...
+// counts, per 100 real text rows (extraction-dev and webpages-dev, with the URL), those whose lower text gate probability
+// (of the plain model and `notices`) is under each band edge: the tuning half's rows held out of the fold trainings
+// given, and both halves' rows under the committed weights (in-sample for tuning, unseen for checking). Counts only:
+// never a page, of either half.
 import { readFileSync, writeFileSync } from "node:fs";
 import { gateLines, gateOutOfFold, type GateRow, type ThresholdRule } from "./article-gate.ts";
+import { cleanArticle } from "../src/pipeline/article.ts";
+import { defaultRules } from "../src/clean/index.ts";
+import { articleGate, articleGateModel, articleGateRow } from "../src/clean/rules/article-gate.ts";
+import type { CleanRule } from "../src/clean/rules/types.ts";
+import { logit } from "../src/model/logistic.ts";
+import { distinctPages, loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";
+import { devSource } from "../eval/lib/dev-source.ts";
 
 interface RowFile { set: string; id: string; kind: GateRow["kind"]; y: 0 | 1; withUrl?: boolean; x: number[] }
 interface Held { id: string; path: "text" | "html"; kind: "real" | "stripped" | "notice" | "dates"; out: boolean; published: boolean; probs?: number[] | null }
@@ -104,7 +116,38 @@ function patch(rowsFile: string, gateFile: string): void {
   console.log(`${gateFile}: ${before.join(" ")} -> ${[plain.threshold, plain.refuse, plain.doubt, notices.threshold, notices.refuse, notices.doubt].join(" ")}`);
 }
 
+const EDGES = [0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2];
+
+function bands(heldFiles: readonly string[]): void {
+  const line = (label: string, lows: readonly number[]) =>
+    console.log(`${label} (${lows.length} rows): ${EDGES.map((e) => ((100 * lows.filter((p) => p < e).length) / lows.length).toFixed(1)).join(" ")}   [${EDGES.map((e) => lows.filter((p) => p < e).length).join(" ")}]`);
+  console.log(`real text rows with the URL, per 100 under: ${EDGES.join(" ")}`);
+  const held = heldFiles.flatMap((f) => (JSON.parse(readFileSync(f, "utf8")) as (Held & { url: boolean })[]).filter((r) => r.out && r.path === "text" && r.kind === "real" && r.url));
+  line("tuning, held out of the fold trainings", held.map((r) => (r.probs ? Math.min(...r.probs) : Infinity)));
+  let low = Infinity;
+  const recording: CleanRule = {
+    name: "article-gate",
+    apply(doc) {
+      const x = articleGateRow(doc);
+      const m = articleGateModel();
+      low = x ? Math.min(...(m.notices ? [m, m.notices] : [m]).map((g) => 1 / (1 + Math.exp(-logit(g, x))))) : Infinity;
+      articleGate.apply(doc);
+    },
+  };
+  const rules = defaultRules.map((r) => (r.name === "article-gate" ? recording : r));
+  const pages = distinctPages(loadExtraction(), loadWebpages());
+  for (const half of ["tune", "check"] as const) {
+    const lows = pages.filter((p) => p.half === half).map((p) => {
+      low = Infinity;
+      cleanArticle(devSource(`${p.id}.txt`, "text", p.text, p.url), rules);
+      return low;
+    });
+    line(`${half === "tune" ? "tuning, committed weights (in-sample)" : "checking, committed weights"}`, lows);
+  }
+}
+
 const [mode, ...args] = process.argv.slice(2);
 if (mode === "table" && args.length > 0) table(args);
 else if (mode === "patch" && args.length === 2) patch(args[0]!, args[1]!);
-else throw new Error("usage: try-gate-quantile.ts table rows.json=held.json=weightsDir ... | patch gate-rows.json article-gate-text.json");
+else if (mode === "bands") bands(args);
+else throw new Error("usage: try-gate-quantile.ts table rows.json=held.json=weightsDir ... | patch gate-rows.json article-gate-text.json | bands p-fold*.json");
