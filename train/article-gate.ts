@@ -304,7 +304,7 @@ export const thresholdRuleOf = (path: Path): ThresholdRule => ({ q: QUANTILES[pa
 
 /** The rule in words, for a weight file's `trainedOn`: "half the lowest", or "0.25 times the 2% quantile (by page) of the". */
 export function thresholdWords(rule: ThresholdRule): string {
-  const share = rule.margin === 0.5 ? "half" : `${rule.margin}`;
+  const share = rule.margin === 0.5 ? "half" : `${rule.margin} times`;
   return rule.q === 0 ? `${share} the lowest` : `${rule.margin} times the ${Number((rule.q * 100).toPrecision(3))}% quantile (by ${rule.byPage ? "page" : "row"}) of the`;
 }
 
