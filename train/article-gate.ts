@@ -181,8 +181,9 @@ const L2 = 2;
  */
 const NOTICE_WEIGHT: Record<Path, number> = { text: Number(process.env.NOTICE_WEIGHT ?? "5"), html: Number(process.env.NOTICE_WEIGHT_HTML ?? process.env.NOTICE_WEIGHT ?? "5") };
 /**
- * The threshold is this share of the lowest out-of-fold probability of a real article (GATE_MARGIN_TEXT /
- * GATE_MARGIN_HTML to try others). Text: 0.999 while dates-dev's notice dumps set it (gt65: 0.5, as HTML's).
+ * The threshold is this share of its base, the lowest out-of-fold probability of a real article unless QUANTILES say
+ * otherwise (GATE_MARGIN_TEXT / GATE_MARGIN_HTML to try others). Text: 0.999 while dates-dev's notice dumps set it (gt65:
+ * 0.5, as HTML's).
  */
 const MARGINS: Record<Path, number> = { text: Number(process.env.GATE_MARGIN_TEXT ?? "0.5"), html: Number(process.env.GATE_MARGIN_HTML ?? "0.5") };
 
@@ -194,14 +195,24 @@ const MARGINS: Record<Path, number> = { text: Number(process.env.GATE_MARGIN_TEX
  * Tried (aw67): by rows, .0025 gives the minimum's threshold in the swap and all-data runs too (the second-lowest row is
  * the lowest page's twin); by pages (.005), the swap's stays .040 and the all-data one rises .026 -> .030 (notices
  * published 3 . 6 -> 2 . 6, real refused 1 . 5 unchanged): the spread over trainings is the halves', not the count's.
+ * nt79 (stop 79) judged the share on an 8-fold training of the tuning half (every page held out once; train/try-gate-
+ * quantile.ts): over the eight folds the lowest row × 0.5 spans ×10.8 (0.0089-0.095), the 2% page quantile ×1.8, and
+ * q = .02 by page × 0.25 kept out 26.8 held-out stripped rows per 100 against 21.4 for 1.3 real rows held back against
+ * 1.0; on the checking half it cut text notices reaching the feeds 2 -> 1 and stripped 138 -> 115 but held back 9 real
+ * pages of 208 against 3, so it was not kept (docs/scaling.md, stop 79, nt79). GATE_QUANTILE=0.02 GATE_QUANTILE_BY=page
+ * GATE_MARGIN_TEXT=0.25 trains it.
  */
 const QUANTILES: Record<Path, number> = { text: Number(process.env.GATE_QUANTILE ?? "0"), html: Number(process.env.GATE_QUANTILE_HTML ?? "0") };
 
 /**
- * GATE_QUANTILE_BY=page (with GATE_QUANTILE): the rank counts pages, each page at its lowest row (a page's rows with and
- * without its URL mostly score alike, so by rows q = .0025 gave the same threshold as the lowest in every run, aw67).
+ * GATE_QUANTILE_BY=page / row (text; GATE_QUANTILE_BY_HTML for HTML): the rank counts pages, each page at its lowest
+ * row (a page's rows with and without its URL mostly score alike, so by rows q = .0025 gave the same threshold as the
+ * lowest in every run, aw67), or rows (the default: with q = 0, the lowest row).
  */
-const QUANTILE_BY_PAGE = process.env.GATE_QUANTILE_BY === "page";
+const QUANTILE_BY_PAGE: Record<Path, boolean> = {
+  text: (process.env.GATE_QUANTILE_BY ?? "row") === "page",
+  html: (process.env.GATE_QUANTILE_BY_HTML ?? process.env.GATE_QUANTILE_BY ?? "row") === "page",
+};
 
 /** Each page's lowest out-of-fold probability over its rows that set the threshold. */
 function pageLows(rows: readonly GateRow[], oof: readonly number[], setsIt: (r: GateRow) => boolean): number[] {
@@ -279,6 +290,58 @@ export const DOUBT_FLOORS: Record<Path, number> = {
   html: Number(process.env.GATE_DOUBT_FLOOR_HTML ?? "0"),
 };
 
+/** How the threshold is read from the real articles' out-of-fold probabilities (nt79: a trial's rules beside today's). */
+export interface ThresholdRule {
+  /** The share of real articles (rows, or pages when `byPage`) whose value is the base: 0, the lowest. */
+  q: number;
+  byPage: boolean;
+  /** The threshold is this multiple of the base. */
+  margin: number;
+}
+
+/** The rule the training uses for a path (today's, unless GATE_QUANTILE / GATE_QUANTILE_BY / GATE_MARGIN_* say otherwise). */
+export const thresholdRuleOf = (path: Path): ThresholdRule => ({ q: QUANTILES[path], byPage: QUANTILE_BY_PAGE[path], margin: MARGINS[path] });
+
+/** The rule in words, for a weight file's `trainedOn`: "half the lowest", or "0.25 times the 2% quantile (by page) of the". */
+export function thresholdWords(rule: ThresholdRule): string {
+  const share = rule.margin === 0.5 ? "half" : `${rule.margin} times`;
+  return rule.q === 0 ? `${share} the lowest` : `${rule.margin} times the ${Number((rule.q * 100).toPrecision(3))}% quantile (by ${rule.byPage ? "page" : "row"}) of the`;
+}
+
+/** Each row's out-of-fold probability: a model fitted without the row's page (the notice rows learned only when `learnNotices`). */
+export function gateOutOfFold(rows: readonly GateRow[], path: Path, learnNotices: boolean): number[] {
+  const learned = learnNotices ? rows : rows.filter((r) => r.kind !== "notice");
+  const folds = Array.from({ length: FOLDS }, (_, k) => fit(learned.filter((r) => gateFoldOf(r.page.id) !== k), 0.5, path));
+  return rows.map((r) => probability(folds[gateFoldOf(r.page.id)]!, r.x));
+}
+
+/**
+ * The rows whose out-of-fold probability sets the threshold. For text dumps only pages whose article lines are labelled
+ * (extraction-dev, webpages-dev) set it: gold labels set the threshold, silver ones only train. dates-dev's pages are
+ * labelled by their silver bodies (silverSaysFurniture); before that, its notice dumps, articles by the set's word, set
+ * it so low that no notice was refused (gt65). With silver labels the lowest dates-dev article is a wiki diff page whose
+ * HTML path keeps the same diff: THRESHOLD_FROM=all (every real article sets it) put the threshold at 0.0019 and
+ * published 12 of 38 tuning notices, against 7 (gt66). HTML: every real article sets it; THRESHOLD_FROM_HTML=labelled
+ * (a trial, gt67) lets only gold-labelled pages set it, as for text.
+ */
+export function setsThreshold(path: Path): (r: GateRow) => boolean {
+  const fromAll = path === "html" ? process.env.THRESHOLD_FROM_HTML !== "labelled" : process.env.THRESHOLD_FROM === "all";
+  return (r) => r.y === 1 && (fromAll || r.page.set !== "dates");
+}
+
+/** A gate model's lines from its rows' out-of-fold probabilities by `rule`: threshold, refusal line, doubt line. */
+export function gateLines(rows: readonly GateRow[], oof: readonly number[], path: Path, rule: ThresholdRule = thresholdRuleOf(path)): { base: number; threshold: number; refuse: number; doubt: number } {
+  const setsIt = setsThreshold(path);
+  const base = lowQuantile(rule.byPage ? pageLows(rows, oof, setsIt) : rows.flatMap((r, i) => (setsIt(r) ? [oof[i]!] : [])), rule.q);
+  const threshold = Number((base * rule.margin).toPrecision(4));
+  const furniture = rows.flatMap((r, i) => (r.kind !== "real" ? [oof[i]!] : []));
+  const refuse = refusalLine(furniture, threshold);
+  const ratio = DOUBT_RATIOS[path];
+  if (!(ratio >= 1)) throw new Error(`the doubt line's multiple of the threshold (${path}) must be at least 1`);
+  const doubt = Math.max(Number((ratio * threshold).toPrecision(4)), DOUBT_FLOORS[path]);
+  return { base, threshold, refuse, doubt };
+}
+
 /**
  * The gate on the rows (the notice rows learned only when `learnNotices`, but judged out-of-fold either way); its
  * threshold chosen on out-of-fold probabilities (each page judged by a model fitted without it): the highest that
@@ -287,8 +350,7 @@ export const DOUBT_FLOORS: Record<Path, number> = {
  */
 export function trainArticleGate(rows: readonly GateRow[], path: Path = "text", learnNotices = true): { model: GateModel; figures: string } {
   const learned = learnNotices ? rows : rows.filter((r) => r.kind !== "notice");
-  const folds = Array.from({ length: FOLDS }, (_, k) => fit(learned.filter((r) => gateFoldOf(r.page.id) !== k), 0.5, path));
-  const oof = rows.map((r) => probability(folds[gateFoldOf(r.page.id)]!, r.x));
+  const oof = gateOutOfFold(rows, path, learnNotices);
   const lines: string[] = [];
   for (const t of [0.02, 0.05, 0.1, 0.2, 0.3, 0.5]) {
     const count = (pred: (r: GateRow, p: number) => boolean) => rows.filter((r, i) => pred(r, oof[i]!)).length;
@@ -300,22 +362,11 @@ export function trainArticleGate(rows: readonly GateRow[], path: Path = "text", 
     for (const i of order.filter((i) => rows[i]!.y === 1).slice(0, Number(process.env.GATE_LOWEST))) lines.push(`    low article ${oof[i]!.toFixed(4)} ${rows[i]!.page.set} ${rows[i]!.page.id.slice(0, 12)} ${rows[i]!.page.url === null ? "" : "url"}`);
     for (const i of order.filter((i) => rows[i]!.kind === "notice")) lines.push(`    notice ${oof[i]!.toFixed(4)} ${rows[i]!.page.id} ${rows[i]!.page.url === null ? "" : "url"}`);
   }
-  // For text dumps only pages whose article lines are labelled (extraction-dev, webpages-dev) set it: gold labels set the
-  // threshold, silver ones only train. dates-dev's pages are labelled by their silver bodies (silverSaysFurniture); before
-  // that, its notice dumps, articles by the set's word, set it so low that no notice was refused (gt65). With silver
-  // labels the lowest dates-dev article is a wiki diff page whose HTML path keeps the same diff: THRESHOLD_FROM=all
-  // (every real article sets it) put the threshold at 0.0019 and published 12 of 38 tuning notices, against 7 (gt66).
-  // HTML: every real article sets it; THRESHOLD_FROM_HTML=labelled (a trial, gt67) lets only gold-labelled pages set it, as for text.
-  const fromAll = path === "html" ? process.env.THRESHOLD_FROM_HTML !== "labelled" : process.env.THRESHOLD_FROM === "all";
-  const setsIt = (r: GateRow) => r.y === 1 && (fromAll || r.page.set !== "dates");
-  const lowestArticle = lowQuantile(QUANTILE_BY_PAGE ? pageLows(rows, oof, setsIt) : rows.flatMap((r, i) => (setsIt(r) ? [oof[i]!] : [])), QUANTILES[path]);
-  const threshold = Number((lowestArticle * MARGINS[path]).toPrecision(4));
+  const setsIt = setsThreshold(path);
+  const { base: lowestArticle, threshold, refuse, doubt } = gateLines(rows, oof, path);
   const furniture = rows.flatMap((r, i) => (r.kind !== "real" ? [oof[i]!] : []));
-  const refuse = refusalLine(furniture, threshold);
   const under = (line: number) => furniture.filter((p) => p < line).length;
   const ratio = DOUBT_RATIOS[path];
-  if (!(ratio >= 1)) throw new Error(`the doubt line's multiple of the threshold (${path}) must be at least 1`);
-  const doubt = Math.max(Number((ratio * threshold).toPrecision(4)), DOUBT_FLOORS[path]);
   const realUnder = rows.filter((r, i) => setsIt(r) && oof[i]! < doubt).length;
   return {
     model: { ...fit(learned, threshold, path), refuse, doubt },
