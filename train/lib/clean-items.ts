@@ -80,13 +80,19 @@ export interface HandTailOptions {
    * sign-off or a last short sentence stands there as often as furniture does.
    */
   from?: "lexicon";
+  /**
+   * HAND_TAIL_BALANCE=1 (tx79, with HAND_TAIL=1): as many of the hand body's own last lines (those the page's labels leave
+   * unknown) labelled article as the tail labels furniture, so the tails teach where the body ends without moving the
+   * share of furniture labels the held decode was set for.
+   */
+  balance?: boolean;
 }
 
 /** The trial switches' reading (HAND_TAIL=1, HAND_TAIL_K=k, HAND_TAIL_CAP=1); train:clean's TEXT_TAILS passes its own. */
 export function handTailFromEnv(): HandTailOptions {
   const from = process.env.HAND_TAIL_FROM;
   if (from !== undefined && from !== "lexicon") throw new Error(`HAND_TAIL_FROM=${from}: only "lexicon"`);
-  return { tail: process.env.HAND_TAIL === "1", tailK: Number(process.env.HAND_TAIL_K ?? "Infinity"), cap: process.env.HAND_TAIL_CAP === "1", from };
+  return { tail: process.env.HAND_TAIL === "1", tailK: Number(process.env.HAND_TAIL_K ?? "Infinity"), cap: process.env.HAND_TAIL_CAP === "1", from, balance: process.env.HAND_TAIL_BALANCE === "1" };
 }
 
 export function handLabelled(page: DevPage, truth: string, doc: TextDoc, options: HandTailOptions = handTailFromEnv()): { labels: Int8Array; hand: Uint8Array; handWeight?: Float64Array } {
@@ -115,6 +121,10 @@ export function handLabelled(page: DevPage, truth: string, doc: TextDoc, options
     if (start < 0) start = tailed.length;
     for (let j = 0; j < start; j++) (labels[tailed[j]!] = was[j]!), (hand[tailed[j]!] = 0);
     tailed.splice(0, start);
+  }
+  if (options.tail && options.balance) {
+    let n = 0;
+    for (let i = tail; i >= 0 && n < tailed.length; i--) if (byHand[i] === 1 && labels[i] === -1) (labels[i] = 1), (hand[i] = 1), n++;
   }
   // HAND_TAIL_CAP=1 (tx75, a trial, with HAND_TAIL=1): a page's tail labels weigh together at most as much as its
   // body's lines (each min(1, body / tail)), so one page's long comment thread or teaser list does not tip the mix.
