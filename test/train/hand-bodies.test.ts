@@ -264,6 +264,25 @@ describe("hand tails from the first line the furniture lexicon names", () => {
     expect(tails("2d28731d482f4fc5", "lexicon").idx).toHaveLength(0);
   });
 
+  it("HAND_TAIL_BALANCE=1 labels the blog post's last unknown body lines article, at most as many as the tail's furniture", () => {
+    const page = byId.get("e1ed0a45a0482f7b")!;
+    const doc = prepared(page, "text")!;
+    const body = handTruths([page]).get(page.id)!;
+    const { labels, hand } = handLabelled(page, body, doc, { tail: true, tailK: 8, cap: false, balance: true });
+    const idx = [...hand.keys()].filter((i) => hand[i]);
+    const article = idx.filter((i) => labels[i] === 1), furniture = idx.filter((i) => labels[i] === 0);
+    expect(furniture).toHaveLength(8);
+    // Only the body's lines its snippets leave unknown (5 of them here), all above the tail, none of the page's own labels changed.
+    expect(article.length).toBeGreaterThan(0);
+    expect(article.length).toBeLessThanOrEqual(8);
+    expect(Math.max(...article)).toBeLessThan(Math.min(...furniture));
+    const own = labelsOf(page, doc);
+    for (const i of article) expect(own[i]).toBe(-1);
+    // Without the switch the tail mode labels none of them.
+    const plain = handLabelled(page, body, doc, { tail: true, tailK: 8, cap: false });
+    for (const i of article) expect(plain.labels[i]).toBe(-1);
+  });
+
   it("is read from HAND_TAIL_FROM, and refuses any other value", () => {
     process.env.HAND_TAIL_FROM = "lexicon";
     try {
