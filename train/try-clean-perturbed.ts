@@ -97,6 +97,11 @@
 //   text ext .9285 (.906-.939) -> .9298 (.909-.941; +.0013, 5/3), text web .8887 -> .8953 (+.0067, 5/2), HTML the same,
 //   headlines -0.23 (2/5), without URL +0.55 (5/2), furniture 1 page in draws 3 and 7; tuning ext +.0034 (6/2), web
 //   -.0018 (3/4). Not adopted: the unperturbed training's webpages (-.0046), headlines and dates (docs/scaling.md, tx77).
+// Stop 79 (tx79), K=4, PERTURBED_DIR=/tmp/tx79/pert, BASE=KEEP_DECODE=1 (decode held on both sides; the variant's runs made
+// by the same steps from a snapshot), variant HAND_BODIES=1+HAND_TAIL=1+HAND_TAIL_K=8+HAND_TAIL_FROM=lexicon (the tails
+// from the first lexicon-hit line), checking: text ext .9316 (.922-.940) -> .9353 (.923-.944; +.0037, 3/1, draw 4
+// +.012), text web .8938 -> .8938 (-.0001, 2/1), HTML the same, headlines -0.27, without URL +0.64; tuning +.0002 /
+// -.0005. The unperturbed training: web -.0037, headlines -0.37, tuning mean lower: not adopted (docs/scaling.md, tx79).
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";

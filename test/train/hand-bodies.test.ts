@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { loadDates, loadWebpages } from "../../eval/lib/clean-corpus.ts";
 import { halfOf } from "../../eval/lib/split.ts";
 import { handBody, handLabels, handTruths } from "../../train/lib/hand-bodies.ts";
-import { handLabelled, labelsOf, prepared } from "../../train/lib/clean-items.ts";
+import { handLabelled, handTailFromEnv, labelsOf, prepared } from "../../train/lib/clean-items.ts";
 
 // tx61's hand-labelled text-dump bodies (train/labels/text-bodies.jsonl): tuning-half pages only, each label naming
 // lines of its own dump, and a labelled page's snippets keeping their word where the trainer reads both.
@@ -231,5 +231,66 @@ describe("hand tails, the settings passed rather than read from the environment"
     expect(Object.keys(settings.decode).sort()).toEqual(["article", "bias", "inner", "patience", "power", "sandwich"]);
     expect(settings.decode.sandwich).toBeLessThan(settings.decode.inner);
     expect(settings.shortLineCut).toBeGreaterThan(0);
+  });
+});
+
+// tx79's trial form (HAND_TAIL_FROM=lexicon): of the first k tail lines, only those from the first line a furniture
+// lexicon group hits down, so the lines right under the body (a teaser's headline, a name, a price, a sign-off) teach
+// nothing while the furniture that names itself (a date with "Uhr", "Tags:", "Share", "Related") still does.
+describe("hand tails from the first line the furniture lexicon names", () => {
+  const tails = (id: string, from?: "lexicon") => {
+    const page = byId.get(id)!;
+    const doc = prepared(page, "text")!;
+    const { labels, hand } = handLabelled(page, handTruths([page]).get(id)!, doc, { tail: true, tailK: 8, cap: false, from });
+    const idx = [...hand.keys()].filter((i) => hand[i]);
+    return { doc, labels, idx, own: labelsOf(page, doc) };
+  };
+
+  it("leaves a news audio page's teaser headline and reporter's name under the body unlabelled, and labels from the time line down", () => {
+    const all = tails("e7cf19badd3e43b3");
+    const some = tails("e7cf19badd3e43b3", "lexicon");
+    expect(all.idx).toHaveLength(8);
+    const text = (t: ReturnType<typeof tails>) => t.idx.map((i) => t.doc.lines[i]!.text);
+    expect(text(all).slice(0, 2)).toEqual(["Datenleck bei Rheinmetall", "Benedikt Strunz, NDR"]);
+    expect(some.idx).toEqual(all.idx.slice(2));
+    expect(text(some)[0]).toBe("28.04.2020 21:38 Uhr");
+    expect(some.idx.map((i) => some.labels[i])).toEqual(Array(6).fill(0));
+    // The two lines left out keep the page's own labels (none: a dates-dev page has no snippets).
+    for (const i of all.idx.slice(0, 2)) expect(some.labels[i]).toBe(some.own[i]);
+  });
+
+  it("labels nothing under a body whose first 8 tail lines name no furniture (other stories' questions)", () => {
+    expect(tails("2d28731d482f4fc5").idx).toHaveLength(8);
+    expect(tails("2d28731d482f4fc5", "lexicon").idx).toHaveLength(0);
+  });
+
+  it("HAND_TAIL_BALANCE=1 labels the blog post's last unknown body lines article, at most as many as the tail's furniture", () => {
+    const page = byId.get("e1ed0a45a0482f7b")!;
+    const doc = prepared(page, "text")!;
+    const body = handTruths([page]).get(page.id)!;
+    const { labels, hand } = handLabelled(page, body, doc, { tail: true, tailK: 8, cap: false, balance: true });
+    const idx = [...hand.keys()].filter((i) => hand[i]);
+    const article = idx.filter((i) => labels[i] === 1), furniture = idx.filter((i) => labels[i] === 0);
+    expect(furniture).toHaveLength(8);
+    // Only the body's lines its snippets leave unknown (5 of them here), all above the tail, none of the page's own labels changed.
+    expect(article.length).toBeGreaterThan(0);
+    expect(article.length).toBeLessThanOrEqual(8);
+    expect(Math.max(...article)).toBeLessThan(Math.min(...furniture));
+    const own = labelsOf(page, doc);
+    for (const i of article) expect(own[i]).toBe(-1);
+    // Without the switch the tail mode labels none of them.
+    const plain = handLabelled(page, body, doc, { tail: true, tailK: 8, cap: false });
+    for (const i of article) expect(plain.labels[i]).toBe(-1);
+  });
+
+  it("is read from HAND_TAIL_FROM, and refuses any other value", () => {
+    process.env.HAND_TAIL_FROM = "lexicon";
+    try {
+      expect(handTailFromEnv().from).toBe("lexicon");
+      process.env.HAND_TAIL_FROM = "prose";
+      expect(() => handTailFromEnv()).toThrow();
+    } finally {
+      delete process.env.HAND_TAIL_FROM;
+    }
   });
 });

@@ -73,11 +73,26 @@ export interface HandTailOptions {
   tail: boolean;
   tailK: number;
   cap: boolean;
+  /**
+   * HAND_TAIL_FROM=lexicon (tx79, with HAND_TAIL=1): of those first k tail lines, only the ones from the first line a
+   * furniture lexicon group hits (src/clean/lexicon.ts: follow, subscribe, related, comments, author, legal…) down; the
+   * lines between the body's last article line and it stay unlabelled (teach nothing), since a price, a credit, a
+   * sign-off or a last short sentence stands there as often as furniture does.
+   */
+  from?: "lexicon";
+  /**
+   * HAND_TAIL_BALANCE=1 (tx79, with HAND_TAIL=1): as many of the hand body's own last lines (those the page's labels leave
+   * unknown) labelled article as the tail labels furniture, so the tails teach where the body ends without moving the
+   * share of furniture labels the held decode was set for.
+   */
+  balance?: boolean;
 }
 
 /** The trial switches' reading (HAND_TAIL=1, HAND_TAIL_K=k, HAND_TAIL_CAP=1); train:clean's TEXT_TAILS passes its own. */
 export function handTailFromEnv(): HandTailOptions {
-  return { tail: process.env.HAND_TAIL === "1", tailK: Number(process.env.HAND_TAIL_K ?? "Infinity"), cap: process.env.HAND_TAIL_CAP === "1" };
+  const from = process.env.HAND_TAIL_FROM;
+  if (from !== undefined && from !== "lexicon") throw new Error(`HAND_TAIL_FROM=${from}: only "lexicon"`);
+  return { tail: process.env.HAND_TAIL === "1", tailK: Number(process.env.HAND_TAIL_K ?? "Infinity"), cap: process.env.HAND_TAIL_CAP === "1", from, balance: process.env.HAND_TAIL_BALANCE === "1" };
 }
 
 export function handLabelled(page: DevPage, truth: string, doc: TextDoc, options: HandTailOptions = handTailFromEnv()): { labels: Int8Array; hand: Uint8Array; handWeight?: Float64Array } {
@@ -88,6 +103,8 @@ export function handLabelled(page: DevPage, truth: string, doc: TextDoc, options
   // author boxes, listings under the article), no article label from the hand body.
   const tail = options.tail ? byHand.lastIndexOf(1) : -1;
   const tailed: number[] = [];
+  /** The label each of `tailed` had before its hand label (HAND_TAIL_FROM puts some back). */
+  const was: number[] = [];
   const tailK = options.tailK;
   for (let i = 0; i < labels.length; i++) {
     const h = byHand[i]!;
@@ -97,7 +114,17 @@ export function handLabelled(page: DevPage, truth: string, doc: TextDoc, options
     // HAND_TAIL_K=k (tx75, a trial, with HAND_TAIL=1): only the first k tail labels under the body's last article
     // line (the boundary the body's growth decides), not the footer below them.
     if (options.tail && tailed.length >= tailK) break;
-    if (h >= 0 && (labels[i] === -1 || (labels[i] === 2 && h === 0))) (labels[i] = h, (hand[i] = 1), tailed.push(i));
+    if (h >= 0 && (labels[i] === -1 || (labels[i] === 2 && h === 0))) (was.push(labels[i]!), (labels[i] = h), (hand[i] = 1), tailed.push(i));
+  }
+  if (options.tail && options.from === "lexicon") {
+    let start = tailed.findIndex((i) => doc.lines[i]!.lexicon !== 0);
+    if (start < 0) start = tailed.length;
+    for (let j = 0; j < start; j++) (labels[tailed[j]!] = was[j]!), (hand[tailed[j]!] = 0);
+    tailed.splice(0, start);
+  }
+  if (options.tail && options.balance) {
+    let n = 0;
+    for (let i = tail; i >= 0 && n < tailed.length; i--) if (byHand[i] === 1 && labels[i] === -1) (labels[i] = 1), (hand[i] = 1), n++;
   }
   // HAND_TAIL_CAP=1 (tx75, a trial, with HAND_TAIL=1): a page's tail labels weigh together at most as much as its
   // body's lines (each min(1, body / tail)), so one page's long comment thread or teaser list does not tip the mix.
