@@ -353,6 +353,10 @@
 //                   84.4 / 73.4; the tuning page it costs out of fold (a77761f0) has no credit line: the refit moves.
 // Stop 76 (hl76; SPLIT=train CHECK=1, committed 85.4 / 71.0, 84.4 / 73.0, load 17-22): INTO 25 (headline-features.ts,
 //                   patched in a copy) 85.4 / 71.4, 84.4 / 72.7: with the URL no pick moves on either half. Not adopted.
+// Stop 79 (hl79; train:clean's own out-of-fold figure, HEADLINE_ONLY=1; committed 85.4 / 71.0): context features in
+//                   headlineContextRows (patched there, reverted): the adjacent candidate's log length ratio weighed by
+//                   1 / (1 + |line-score margin|), below and above: 84.6 / 71.8; the same read apart by the pair's shorter
+//                   line (4+ words or 1-3): 84.6 / 72.2; both lower on the checking half (docs/scaling.md, hl79). Not adopted.
 import { deckFeatures, deckStart, nextLong, railStart } from "./lib/deck-features.ts";
 import { readFileSync } from "node:fs";
 import { DomUtils, parseDocument } from "htmlparser2";
