@@ -2,7 +2,8 @@
 // train-summary-weights.ts): learns src/summarise/summary-merged.json, the scoring weights a story of two articles or
 // more is scored and selected by (index.ts `learnedMerged`, read through a tuning's `merged`; score.ts: position,
 // positionDecay, centrality, title, directed, backward, fullLength; select.ts: lambda, sameFact) in place of the
-// hand-set ones of defaultTuning. Stories of one article keep theirs (sm79, stop 79, docs/scaling.md).
+// hand-set ones of defaultTuning. Stories of one article never read them. Not the default: sm79 (stop 79,
+// docs/scaling.md) found the checking half's JS lower but only 1 of 3 resampled trainings carrying.
 // First a joint grid of the lead prior's weight against centrality's (the two largest terms of a sentence's
 // score: one at a time, neither moves, as a lower lead prior raises JS until centrality takes its place), then
 // coordinate ascent from there over a fixed grid per weight, in a fixed order, rounds until no weight moves (at
