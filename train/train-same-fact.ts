@@ -1,7 +1,7 @@
 // `npx tsx train/train-same-fact.ts`: learns the same-fact model of src/summarise (same-fact-model.json):
 // whether two sentences of a merged story state one fact in two outlets' words. Then, since selection asks
-// that model, the single-article scoring weights (summary-scoring.json, train/train-summary-scoring.ts) and the
-// weights of what several outlets report (summary-weights.json, train/train-summary-weights.ts), each in a process
+// that model, the single-article scoring weights (summary-scoring.json, train/train-summary-scoring.ts), the
+// merged-story scoring weights (summary-merged.json, train/train-summary-merged.ts) and the weights of what several outlets report (summary-weights.json, train/train-summary-weights.ts), each in a process
 // of its own that reads the files just written; not when OUT sends the model elsewhere (a trial).
 //
 // Labels: train/labels/same-fact-pairs.jsonl, 380 sentence pairs of the TUNING halves, read and labelled by
@@ -134,8 +134,9 @@ writeFileSync(process.env.OUT ?? `${root}src/summarise/same-fact-model.json`, `$
 console.log(model.features.map((f, i) => `${f} ${model.weights[i]!.toFixed(3)}`).join(", "), `bias ${model.bias.toFixed(3)}`);
 
 if (process.env.OUT === undefined) {
-  // The single-article scoring weights first (their guards read the model just written), then the multi-outlet ones on top.
-  for (const script of ["train-summary-scoring.ts", "train-summary-weights.ts"]) {
+  // The single-article and the merged-story scoring weights first (their guards read the model just written), then
+  // the multi-outlet ones on top.
+  for (const script of ["train-summary-scoring.ts", "train-summary-merged.ts", "train-summary-weights.ts"]) {
     const run = spawnSync(process.execPath, [...process.execArgv, `${root}train/${script}`], { stdio: "inherit" });
     if (run.status !== 0) throw new Error(`train/${script} failed (exit ${run.status})`);
   }

@@ -1,10 +1,11 @@
 // `npx tsx train/try-summary-weights.ts [name=value,name=value ...]`: eval:summary's figures (both halves) for
 // summary tunings that differ from defaultTuning in the settings given, one row per argument ("base" = none;
 // "single=learned" stories of one article on learnedSingle, "single=off" on the others' weights, "single.position=0.4"
-// one of their weights, after single=learned):
+// one of their weights, after single=learned; "merged=learned", "merged=off", "merged.position=0.2" the same for
+// stories of several articles and learnedMerged):
 // events-dev 100-word pyramid and Jensen-Shannon divergence (eval/lib/summary-measures.ts), bbc-dev R1 of
 // the single-article summary and of the two-outlet story (eval/eval-summary.ts's rewrites, seed 7).
-import { defaultTuning, learnedSingle, summarise, type SummaryTuning } from "../src/summarise/index.ts";
+import { defaultTuning, learnedMerged, learnedSingle, summarise, type SummaryTuning } from "../src/summarise/index.ts";
 import { Scores } from "../eval/lib/summary-measures.ts";
 import { meanF1, rouge, type RougeScores } from "../eval/lib/rouge.ts";
 import { HALVES, halfOf } from "../eval/lib/split.ts";
@@ -50,19 +51,22 @@ export const row = (f: Figures) => `pyramid ${f.pyramid.toFixed(3)}  JS ${f.js.t
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   for (const arg of process.argv.length > 2 ? process.argv.slice(2) : ["base"]) {
-    const tuning: SummaryTuning = { ...defaultTuning, single: defaultTuning.single && { ...defaultTuning.single } };
+    const tuning: SummaryTuning = { ...defaultTuning, single: defaultTuning.single && { ...defaultTuning.single }, merged: defaultTuning.merged && { ...defaultTuning.merged } };
     if (arg !== "base") {
       for (const kv of arg.split(",")) {
         const [name, v] = kv.split("=") as [string, string];
         // "single=learned" gives stories of one article learnedSingle (summary-scoring.json), "single=off" the
         // others' weights; "single.position=0.4" sets one of their weights.
-        if (name === "single") {
-          if (v === "off") delete tuning.single;
-          else if (v === "learned") tuning.single = { ...learnedSingle };
-          else throw new Error(`single=${v}: learned or off`);
+        if (name === "single" || name === "merged") {
+          if (v === "off") delete tuning[name];
+          else if (v === "learned") tuning[name] = { ...(name === "single" ? learnedSingle : learnedMerged) };
+          else throw new Error(`${name}=${v}: learned or off`);
           continue;
         }
-        const [target, k] = name.startsWith("single.") ? [tuning.single as Record<string, number> | undefined, name.slice("single.".length)] : [tuning as unknown as Record<string, number>, name];
+        const dot = name.indexOf(".");
+        const group = dot < 0 ? null : name.slice(0, dot);
+        if (group !== null && group !== "single" && group !== "merged") throw new Error(`no setting ${name}`);
+        const [target, k] = group === null ? [tuning as unknown as Record<string, number>, name] : [tuning[group] as Record<string, number> | undefined, name.slice(dot + 1)];
         if (!target || typeof target[k] !== "number") throw new Error(`no setting ${name}`);
         target[k] = Number(v);
       }

@@ -1,7 +1,7 @@
 // Measures of summaries without a reference: reading faults, distance to the input, pyramid-style coverage.
 import { factPairs, type SummaryInput } from "../../src/summarise/index.ts";
 import { needsAntecedent } from "../../src/summarise/reference.ts";
-import { cutQuotation } from "../../src/summarise/quotes.ts";
+import { cutQuotation, QuoteReader } from "../../src/summarise/quotes.ts";
 import { datelineLength, splitSentences } from "../../src/text/sentences.ts";
 import { STOP_WORDS } from "../../src/text/words.ts";
 import { rougeTokens } from "./rouge.ts";
@@ -21,6 +21,11 @@ export class Faults {
   datelines = 0;
   /** Summaries that show a quotation cut. */
   cutQuotes = 0;
+  /**
+   * Summaries whose only cut is a mark its article has stray already, read from its start (reversed marks,
+   * `their” 15 Most Wanted “list`; an inch sign, `10,25“-Touchscreen`): not counted in cutQuotes.
+   */
+  sourceMarks = 0;
   repeats = 0;
   /** Summaries with at least one fact told twice. */
   repeating = 0;
@@ -30,7 +35,10 @@ export class Faults {
     this.summaries++;
     this.sentences += summary.length;
     const texts = inputs.map((a) => a.text);
-    if (cutQuotation(summary)) this.cutQuotes++;
+    if (cutQuotation(summary)) {
+      if (cutQuotation(summary.filter((x) => !strayInArticle(x, texts)))) this.cutQuotes++;
+      else this.sourceMarks++;
+    }
     summary.forEach((s, i) => {
       if (datelineLength(s) > 0 || /^\(?(?:AP|Reuters|AFP|UPI|dpa)\)?\s*[-—–]/u.test(s)) this.datelines++;
       // Dangling: not an article's opening sentence, opens with a reference, and the sentence before it in the
@@ -49,8 +57,30 @@ export class Faults {
 
   line(): string {
     const pct = (x: number) => `${((100 * x) / Math.max(1, this.sentences)).toFixed(1)}%`;
-    return `${this.sentences} sentences: dangling references ${this.dangling} (${pct(this.dangling)}), dateline fragments ${this.datelines}, cut quotations in ${this.cutQuotes} of ${this.summaries} summaries, facts told twice ${this.repeats} (old rule ${this.oldRule}) in ${this.repeating} of ${this.summaries} summaries`;
+    return `${this.sentences} sentences: dangling references ${this.dangling} (${pct(this.dangling)}), dateline fragments ${this.datelines}, cut quotations in ${this.cutQuotes} of ${this.summaries} summaries${this.sourceMarks ? ` (${this.sourceMarks} more: the article's own stray mark)` : ""}, facts told twice ${this.repeats} (old rule ${this.oldRule}) in ${this.repeating} of ${this.summaries} summaries`;
   }
+}
+
+/** What QuoteReader.read reports for a closing mark no quotation opened (src/summarise/quotes.ts STRAY). */
+const STRAY = 8;
+
+/**
+ * Whether `sentence` is one of an article's that closes a quotation its article never opened, each article read in
+ * order from its start (paragraphs, then sentences, as the summariser splits them): a mark the source has stray.
+ */
+function strayInArticle(sentence: string, texts: string[]): boolean {
+  const shown = asInText(sentence).replace(MARKS_AT_START, "");
+  for (const text of texts) {
+    if (!text.includes(shown)) continue;
+    const reader = new QuoteReader();
+    for (const p of text.split(/\n+/)) {
+      for (const s of splitSentences(p.slice(datelineLength(p)))) {
+        const stray = (reader.read(s) & STRAY) !== 0;
+        if (stray && s.includes(shown)) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** The sentence less the quotation marks that end it (those the summariser may add to close a quotation it leaves). */
