@@ -110,8 +110,10 @@ export async function renderDirect(outputDir: string, setup: Omit<EleventySetup,
       const content = await render(page, { ...pageData, page: { url, inputPath, outputPath } });
       setup.onContent?.({ url, content });
       mkdirSync(dirname(outputPath), { recursive: true });
-      writeFileSync(outputPath, content);
-      onPage({ url, outputPath, content });
+      // Its bytes made once: written, and handed on (the build's record hashes them, not the file read back).
+      const bytes = Buffer.from(content, "utf8");
+      writeFileSync(outputPath, bytes);
+      onPage({ url, outputPath, content, bytes });
       if (++renders % RENDERS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
     }
   }
