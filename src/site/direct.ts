@@ -110,10 +110,9 @@ export async function renderDirect(outputDir: string, setup: Omit<EleventySetup,
       const content = await render(page, { ...pageData, page: { url, inputPath, outputPath } });
       setup.onContent?.({ url, content });
       mkdirSync(dirname(outputPath), { recursive: true });
-      // Its bytes made once: written, and handed on (the build's record hashes them, not the file read back).
-      const bytes = Buffer.from(content, "utf8");
-      writeFileSync(outputPath, bytes);
-      onPage({ url, outputPath, content, bytes });
+      writeFileSync(outputPath, content);
+      // The file holds `content` now (UTF-8): the build's record hashes it from here, not from the file read back.
+      onPage({ url, outputPath, content, written: true });
       if (++renders % RENDERS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
     }
   }

@@ -52,9 +52,9 @@ export interface EleventySetup {
   storiesOnly?: boolean;
   /**
    * Called with each page Eleventy writes: its URL, file and content (as written). A page rendered without
-   * Eleventy (./direct.ts) comes once its file is written, with the bytes written (`bytes`).
+   * Eleventy (./direct.ts) comes once its file holds `content` in UTF-8 (`written`).
    */
-  onPage?: (page: { url: string; outputPath: string; content: string; bytes?: Uint8Array }) => void;
+  onPage?: (page: { url: string; outputPath: string; content: string; written?: boolean }) => void;
   /** Called with each page as its template renders it, in Eleventy's first pass (it renders every page before it writes any). */
   onContent?: (page: { url: string; content: string }) => void;
 }

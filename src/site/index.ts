@@ -232,11 +232,12 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const merge = bundles.map((b) => ({ bundlePath: resolveHref(`/${b.folder}/`, pathPrefix(config.baseUrl)) }));
   const setup = { site, model, pages: pagesToRender(plan, toRender), search: { merge, unspacedLetters: indexSegmentsThem(config.language) ? null : UNSPACED_LETTERS } };
   const hashed = new Map<string, { identity: FileIdentity; md5: string }>();
-  const onRendered = (page: { url: string; outputPath: string; content: string; bytes?: Uint8Array }) => {
+  const onRendered = (page: { url: string; outputPath: string; content: string; written?: boolean }) => {
     written.push(page.outputPath);
-    if (page.bytes) {
+    if (page.written) {
+      // Its identity now, and the MD5 of its UTF-8 (no Buffer made: what the write was given).
       const identity = fileIdentity(page.outputPath);
-      if (identity) hashed.set(page.outputPath, { identity, md5: hash("md5", page.bytes) });
+      if (identity) hashed.set(page.outputPath, { identity, md5: hash("md5", page.content) });
     }
     const file = fileOf(page.url);
     // Rendered before Pagefind starts, a page is keyed here; else as Pagefind takes it (below), so its search document is made once.
