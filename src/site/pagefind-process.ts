@@ -69,18 +69,9 @@ function watch(child: ChildProcess): PagefindProcess {
   const stdin = child.stdin;
   if (stdin) {
     stdin.on("error", () => {}); // the end is heard from the process itself
-    // The messages of one turn of the event loop go to the pipe in one write: the same bytes in the same
-    // order (Pagefind reads a stream of messages, each ended by a comma), in a quarter of the system calls
-    // on each side when the site stage sends a few pages a turn (./direct.ts RENDERS_PER_TURN).
-    const pending: Buffer[] = [];
-    const flush = () => {
-      const data = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
-      pending.length = 0;
-      if (!ended) stdin.write(data);
-    };
     const standIn = new Writable({
       write(chunk: Buffer, _encoding, done) {
-        if (!ended && pending.push(chunk) === 1) setImmediate(flush);
+        if (!ended) stdin.write(chunk);
         done();
       },
       destroy(error, done) {
