@@ -11,7 +11,7 @@ import { join, relative, resolve } from "node:path";
 import { loadConfig, withBaseUrl } from "../config.ts";
 import { ingest, KEPT_TEXT_CHARS, readSource } from "../ingest/index.ts";
 import { knownFilesNamespace } from "../cache/known-files.ts";
-import { siteStateNamespace, stateIdentities, templatesKey, type SiteStats, type WrittenHashes, renderSite } from "../site/index.ts";
+import { siteStateNamespace, stateIdentities, templatesKey, type SiteStats, renderSite } from "../site/index.ts";
 import { identitiesUnder, listingFrom, openOutputs, REPORT_FILE, type FileIdentity } from "../output/index.ts";
 import { parseArgs } from "./io.ts";
 import { startProgress } from "./progress.ts";
@@ -239,7 +239,7 @@ export async function runBuild(argv: string[]): Promise<number> {
       const feedItems = await cachedFeedItems(cache);
       // The record's hashes taken beside Pagefind (below), by folder.
       const early: { digests?: HashedFiles; site?: HashedFiles } = {};
-      const feeds = async (written: readonly string[], hashed: WrittenHashes) => {
+      const feeds = async (written: readonly string[]) => {
         await writeFeeds({ outputDir: out.site, config, model, items: feedItems.memo });
         await feedItems.pack?.commit();
         await write();
@@ -250,12 +250,7 @@ export async function runBuild(argv: string[]): Promise<number> {
           const staged = identitiesUnder(out.digests);
           const dayFiles = Object.fromEntries(Object.entries(staged).filter(([, identity]) => identity[1] >= 0));
           early.digests = { listing: dayFiles, hashes: hashesOf(out.digests, dayFiles, last?.hashes && { listing: last.digests, hashes: last.hashes.digests }) };
-          // The pages the site stage wrote itself come with their identities and MD5s, taken as written: not read back.
-          early.site = hashesNow(out.site, written.filter((file) => !hashed.has(file)).map((file) => relative(out.site, file)));
-          for (const [file, { identity, md5 }] of hashed) {
-            early.site.listing[relative(out.site, file)] = identity;
-            early.site.hashes[relative(out.site, file)] = md5;
-          }
+          early.site = hashesNow(out.site, written.map((file) => relative(out.site, file)));
         }
       };
       site = await renderSite({ outputDir: out.site, config, model, previous: { dir: out.liveSite, state: siteState }, alongside: feeds, discard: out.discard });

@@ -111,8 +111,7 @@ export async function renderDirect(outputDir: string, setup: Omit<EleventySetup,
       setup.onContent?.({ url, content });
       mkdirSync(dirname(outputPath), { recursive: true });
       writeFileSync(outputPath, content);
-      // The file holds `content` now (UTF-8): the build's record hashes it from here, not from the file read back.
-      onPage({ url, outputPath, content, written: true });
+      onPage({ url, outputPath, content });
       if (++renders % RENDERS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
     }
   }

@@ -50,11 +50,8 @@ export interface EleventySetup {
   };
   /** Only the story pages: every other template is left out (./direct.ts renderDirect; the build's Eleventy run renders every template). */
   storiesOnly?: boolean;
-  /**
-   * Called with each page Eleventy writes: its URL, file and content (as written). A page rendered without
-   * Eleventy (./direct.ts) comes once its file holds `content` in UTF-8 (`written`).
-   */
-  onPage?: (page: { url: string; outputPath: string; content: string; written?: boolean }) => void;
+  /** Called with each page Eleventy writes: its URL, file and content (as written). */
+  onPage?: (page: { url: string; outputPath: string; content: string }) => void;
   /** Called with each page as its template renders it, in Eleventy's first pass (it renders every page before it writes any). */
   onContent?: (page: { url: string; content: string }) => void;
 }

@@ -9,7 +9,7 @@
 import { lstatSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createHash, hash } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { DigestConfig } from "../config.ts";
 import { LEAD_STORIES, type DigestModel } from "../digest/index.ts";
 import { stripControlChars } from "../text/plain-text.ts";
@@ -50,21 +50,14 @@ export interface SiteOptions {
    * Other writing into the site folder (the feeds) to do while Pagefind writes the search index, once
    * Eleventy is done: the index is the last step of the stage, in a process of its own. It is given the
    * pages this stage wrote (absolute paths, each written whole by then), for work on them that would
-   * otherwise wait for the index (the build hashes them for its record there), and, of those it wrote
-   * itself (./direct.ts), each one's identity and MD5 (`hashed`), so that no page is read back for them.
+   * otherwise wait for the index (the build hashes them for its record there).
    */
-  alongside?: (written: readonly string[], hashed: WrittenHashes) => Promise<void>;
+  alongside?: (written: readonly string[]) => Promise<void>;
   /** Where what the stage moves out of the site folder goes to be removed (OutputFolders.discard). */
   discard?: (paths: readonly string[]) => void;
   /** Every page rendered by Eleventy, story pages too (tests: the bytes the pages rendered without it are held to). */
   eleventyOnly?: boolean;
 }
-
-/**
- * Pages the stage wrote whole itself (./direct.ts), by absolute path: each file's identity taken just after
- * it was written, and the MD5 of the bytes written (the build record's form: src/cli/build-record.ts).
- */
-export type WrittenHashes = ReadonlyMap<string, { identity: FileIdentity; md5: string }>;
 
 export interface SiteStats {
   /** Files of the site this stage wrote or carried over (pages and search files). */
@@ -172,7 +165,7 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   // rendered before Pagefind starts, from the page); a carried one's is the last build's (the file is the one
   // it wrote), or its file's where that build recorded none.
   const searchHashes = new Map<string, string>();
-  const documentHash = (document: string) => hash("sha256", document).slice(0, 32);
+  const documentHash = (document: string) => createHash("sha256").update(document).digest("hex").slice(0, 32);
   const searchHash = (html: string) => documentHash(searchDocument(html, config.language));
   const searchedAs = (file: string, dir: string): string => {
     let hash = searchHashes.get(file) ?? before?.searched?.[file];
@@ -231,14 +224,8 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const urlOf = (file: string) => `/${file.replace(/index\.html$/, "")}`;
   const merge = bundles.map((b) => ({ bundlePath: resolveHref(`/${b.folder}/`, pathPrefix(config.baseUrl)) }));
   const setup = { site, model, pages: pagesToRender(plan, toRender), search: { merge, unspacedLetters: indexSegmentsThem(config.language) ? null : UNSPACED_LETTERS } };
-  const hashed = new Map<string, { identity: FileIdentity; md5: string }>();
-  const onRendered = (page: { url: string; outputPath: string; content: string; written?: boolean }) => {
+  const onRendered = (page: { url: string; outputPath: string; content: string }) => {
     written.push(page.outputPath);
-    if (page.written) {
-      // Its identity now, and the MD5 of its UTF-8 (no Buffer made: what the write was given).
-      const identity = fileIdentity(page.outputPath);
-      if (identity) hashed.set(page.outputPath, { identity, md5: hash("md5", page.content) });
-    }
     const file = fileOf(page.url);
     // Rendered before Pagefind starts, a page is keyed here; else as Pagefind takes it (below), so its search document is made once.
     if (direct && storyFiles.has(file)) searchHashes.set(file, searchHash(page.content));
@@ -277,7 +264,7 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     rendered = performance.now();
     const finished = search.finish().then(() => performance.now());
     // Both are waited for, whichever fails first, before Pagefind is stopped.
-    const beside = options.alongside ? options.alongside(written, hashed).then(() => performance.now()) : Promise.resolve(rendered);
+    const beside = options.alongside ? options.alongside(written).then(() => performance.now()) : Promise.resolve(rendered);
     keyAll();
     const [indexed, besideDone] = await Promise.allSettled([finished, beside]);
     if (indexed.status === "rejected") throw shown(indexed.reason, liveDir ?? outputDir);
@@ -293,8 +280,7 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const state: SiteState = { site: key, pages: {}, search: {}, folders, searched: Object.fromEntries(stories.map((p) => [p.file, searchedAs(p.file, outputDir)])) };
   const record = (file: string, fileKey: string) => {
     const was = linked && (carried.has(file) || renderNothing) ? before!.pages[file] : undefined;
-    // A story page this stage wrote itself has the identity it was given as written (nothing writes it after: the search page, which tagEntries rewrites, is no story).
-    const identity: FileIdentity | null = was ? [was[1], was[2], was[3]] : ((storyFiles.has(file) ? hashed.get(join(outputDir, file))?.identity : undefined) ?? fileIdentity(join(outputDir, file)));
+    const identity: FileIdentity | null = was ? [was[1], was[2], was[3]] : fileIdentity(join(outputDir, file));
     if (identity) state.pages[file] = [fileKey, ...identity];
   };
   for (const page of plan.pages) record(page.file, pageKeys.get(page.file)!);
