@@ -27,11 +27,43 @@ export function countWords(text: string): number {
  * runs are words.
  */
 export function countTextWords(text: string): number {
-  // One pass over the text: the reader counts each word's Han and kana code units as it passes them.
-  const reader = textReader;
+  // `WordReader.next`'s scan, with each word's Han and kana code units counted as it passes them (one pass over
+  // the text, not a second over every word found): the same words, the same units tested.
+  const end = text.length;
   let n = 0;
-  for (let i = 0; reader.next(text, i); i = reader.end) n += Math.max(1, reader.unspaced);
-  return n;
+  let i = 0;
+  for (;;) {
+    let c = 0;
+    let k = 0;
+    for (;;) {
+      if (i >= end) return n;
+      c = text.charCodeAt(i);
+      k = c < 0x80 ? ASCII_KIND[c]! : c >= 0xd800 && c <= 0xdbff ? pointKind(text, i) : kindOf(c);
+      if (k & WORD_CHAR) break;
+      i += k & ASTRAL ? 2 : 1;
+    }
+    let unspaced = 0;
+    // [\p{L}\p{N}_]+ …
+    do {
+      if (c >= 0x2e80) unspaced += unspacedUnits(text, i, k);
+      i += k & ASTRAL ? 2 : 1;
+      // A run of lower-case ASCII letters: none of them is Han or kana.
+      for (c = i < end ? text.charCodeAt(i) : 0; c >= 0x61 && c <= 0x7a; c = i < end ? text.charCodeAt(i) : 0) i++;
+      if (i >= end) return n + Math.max(1, unspaced);
+      k = c < 0x80 ? ASCII_KIND[c]! : c >= 0xd800 && c <= 0xdbff ? pointKind(text, i) : kindOf(c);
+    } while (k & WORD_CHAR);
+    // … (?:['’]\p{L}+)? (the apostrophe itself is neither Han nor kana)
+    if ((c === 0x27 || c === 0x2019) && i + 1 < end && (unitKind(text, i + 1) & LETTER_CHAR) !== 0) {
+      i++;
+      while (i < end) {
+        const kk = unitKind(text, i);
+        if ((kk & LETTER_CHAR) === 0) break;
+        unspaced += unspacedUnits(text, i, kk);
+        i += kk & ASTRAL ? 2 : 1;
+      }
+    }
+    n += Math.max(1, unspaced);
+  }
 }
 
 /** How many of the code units of the code point at `i` (two when `kind` says ASTRAL) are Han or kana. */
@@ -51,13 +83,11 @@ function isUnspacedLetter(c: number): boolean {
 
 /**
  * The words `words` finds, found in place (no string per word): `next(text, from)` finds the one at or
- * after `from` and sets `start` and `end`, and `unspaced`, how many of its code units are Han or kana
- * (what `countTextWords` counts); false when there is none.
+ * after `from` and sets `start` and `end`; false when there is none.
  */
 export class WordReader {
   start = 0;
   end = 0;
-  unspaced = 0;
 
   next(text: string, from: number): boolean {
     const end = text.length;
@@ -72,38 +102,29 @@ export class WordReader {
       i += k & ASTRAL ? 2 : 1;
     }
     this.start = i;
-    let unspaced = 0;
     // [\p{L}\p{N}_]+ …
     do {
-      if (c >= 0x2e80) unspaced += unspacedUnits(text, i, k);
       i += k & ASTRAL ? 2 : 1;
-      // A run of lower-case ASCII letters (none of them Han or kana).
       for (c = i < end ? text.charCodeAt(i) : 0; c >= 0x61 && c <= 0x7a; c = i < end ? text.charCodeAt(i) : 0) i++;
       if (i >= end) {
         this.end = end;
-        this.unspaced = unspaced;
         return true;
       }
       k = c < 0x80 ? ASCII_KIND[c]! : c >= 0xd800 && c <= 0xdbff ? pointKind(text, i) : kindOf(c);
     } while (k & WORD_CHAR);
-    // … (?:['’]\p{L}+)? (the apostrophe itself is neither Han nor kana)
+    // … (?:['’]\p{L}+)?
     if ((c === 0x27 || c === 0x2019) && i + 1 < end && (unitKind(text, i + 1) & LETTER_CHAR) !== 0) {
       i++;
       while (i < end) {
         const kk = unitKind(text, i);
         if ((kk & LETTER_CHAR) === 0) break;
-        unspaced += unspacedUnits(text, i, kk);
         i += kk & ASTRAL ? 2 : 1;
       }
     }
     this.end = i;
-    this.unspaced = unspaced;
     return true;
   }
 }
-
-/** `countTextWords`' reader (one for every call: it holds nothing between them). */
-const textReader = new WordReader();
 
 /** `kindOf` bits: a word character ([\p{L}\p{N}_]), a letter (\p{L}), a code point of two units. */
 const WORD_CHAR = 1;
