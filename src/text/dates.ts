@@ -30,16 +30,33 @@ export function plusMillis(iso: string, milliseconds: number): string {
 const DAY_MS = 86_400_000;
 
 /**
- * Days since 1970-01-01 of a YYYY-MM-DD day, by calendar arithmetic (no parsing in a zone, no luxon
- * object: clustering asks for it per article); NaN when the string is not a real day ("2025-02-30").
+ * Days since 1970-01-01 of a YYYY-MM-DD day (four ASCII digits, a hyphen, two, a hyphen, two: nothing
+ * else), by calendar arithmetic in the proleptic Gregorian calendar, as `Date` counts them (no RegExp,
+ * no `Date`, no luxon object: clustering and the future-day check ask for it per article and per pair);
+ * NaN when the string is not that form or not a real day ("2025-02-30", "2025-13-01", "2025-01-00").
  */
 export function dayNumber(iso: string): number {
-  const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(iso);
-  if (!m) return Number.NaN;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
-  const date = new Date(0);
-  date.setUTCFullYear(y, mo, d);
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo && date.getUTCDate() === d ? date.getTime() / DAY_MS : Number.NaN;
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 0x2d || iso.charCodeAt(7) !== 0x2d) return Number.NaN;
+  const y = digit(iso, 0) * 1000 + digit(iso, 1) * 100 + digit(iso, 2) * 10 + digit(iso, 3);
+  const m = digit(iso, 5) * 10 + digit(iso, 6);
+  const d = digit(iso, 8) * 10 + digit(iso, 9);
+  // A character that is not a digit made its part NaN, and NaN fails every comparison.
+  if (!(m >= 1 && m <= 12 && d >= 1 && d <= (m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : MONTH_DAYS[m]!))) return Number.NaN;
+  // Days from 0000-03-01 (years counted from March, so that a leap day ends its year), less those to 1970-01-01.
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+}
+
+/** Days in each month of a common year, by month number (1 = January). */
+const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The ASCII digit at `i` as a number, NaN when it is no ASCII digit. */
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 0x30;
+  return c >= 0 && c <= 9 ? c : Number.NaN;
 }
 
 /** The YYYY-MM-DD day of a day number. */

@@ -98,7 +98,7 @@ describe("countTextWords", () => {
   });
 
   it("counts a reader's words in many strings made of awkward pieces", () => {
-    const pieces = ["a", "Z", "9", "_", "'", "’", " ", "-", "é", "\u0301", "𝐀", "\ud835", "\udc00", "\ud840\udc00", "٣", "中", "ひら", "カ", "한", "ß", "'中", "x'", "’カ", "'1", "\n", "\u2e80"];
+    const pieces = ["a", "Z", "9", "_", "'", "’", " ", "-", "é", "\u0301", "𝐀", "\ud835", "\udc00", "\ud840\udc00", "٣", "中", "ひら", "カ", "한", "ß", "'中", "x'", "’カ", "'1", "\n", "\u2e80", "々", "〇"];
     let seed = 23;
     const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
     for (let k = 0; k < 20_000; k++) {
