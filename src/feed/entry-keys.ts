@@ -17,7 +17,10 @@ export const DAY_FIELDS_KEYED = ["path", "title", "published", "updated", "named
 function storyPart(story: StoryView, viewKeys: ReadonlyMap<string, string>): unknown[] | null {
   const viewKey = viewKeys.get(story.id);
   if (viewKey === undefined) return null;
-  return [viewKey, ...STORY_FIELDS_KEYED.map((f) => story[f])];
+  // A loop, not a spread of a mapped list: a day's key makes one part per story of the day.
+  const part: unknown[] = [viewKey];
+  for (const f of STORY_FIELDS_KEYED) part.push(story[f]);
+  return part;
 }
 
 /** The key of a story's entry (./entries.ts `storyEntry`), or null when the story has no view key. */
@@ -35,5 +38,7 @@ export function dayEntryKey(day: DayView, viewKeys: ReadonlyMap<string, string> 
     if (part === null) return null;
     stories.push(part);
   }
-  return JSON.stringify(["day", baseUrl, language, ...DAY_FIELDS_KEYED.map((f) => (f === "stories" ? stories : day[f]))]);
+  const key: unknown[] = ["day", baseUrl, language];
+  for (const f of DAY_FIELDS_KEYED) key.push(f === "stories" ? stories : day[f]);
+  return JSON.stringify(key);
 }
