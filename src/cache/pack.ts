@@ -17,7 +17,7 @@
 // while appending, or read while another appends) is ignored, and the next commit writes the pack whole. Nothing read is trusted: a line whose
 // checksum, JSON or shape is wrong is ignored with a warning, and a pack of another format or namespace
 // is ignored whole. Deleting the folder only makes the next build cold.
-import { createHash, hash, type Hash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 import * as zlib from "node:zlib";
 import { closeSync, constants, copyFileSync, existsSync, fstatSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
@@ -92,19 +92,9 @@ export function keyAfter(head: string, ...parts: ReadonlyArray<string | number>)
  * even one with a lone surrogate, hashes as itself. Give the list a fixed shape (counts before runs).
  */
 export function textsKey(parts: Iterable<string>): string {
-  return textsHash(parts).digest("hex").slice(0, 32);
-}
-
-/** The hash `textsKey` digests, of these parts so far: more parts may follow (`textsUpdate`), or a copy go on from it. */
-export function textsHash(parts: Iterable<string>): Hash {
   const sha = createHash("sha256");
-  for (const part of parts) textsUpdate(sha, part);
-  return sha;
-}
-
-/** One more part of a `textsHash`, framed as `textsKey` frames each. */
-export function textsUpdate(sha: Hash, part: string): void {
-  sha.update(`${part.length}:`).update(part, "utf16le");
+  for (const part of parts) sha.update(`${part.length}:`).update(part, "utf16le");
+  return sha.digest("hex").slice(0, 32);
 }
 
 /**

@@ -12,8 +12,7 @@
 import type { StorySummariser, SummaryInput, SummaryOptions } from "../summarise/index.ts";
 import { articleKeysMeaning, type ArticleKeys } from "./article-keys.ts";
 import { codeHash, moduleUrl } from "./code-hash.ts";
-import type { Hash } from "node:crypto";
-import { cacheJson, cacheKey, textsHash, textsKey, textsUpdate, type DiskCache, type Namespace, type Pack } from "./pack.ts";
+import { cacheJson, cacheKey, textsKey, type DiskCache, type Namespace, type Pack } from "./pack.ts";
 
 export type { ArticleKeys } from "./article-keys.ts";
 
@@ -53,7 +52,6 @@ export async function cachedSummaries(cache: DiskCache | null, articles?: Articl
   const stats = { calls: 0, hits: 0, computed: 0 };
   const code = codeHash([moduleUrl("../summarise/index", import.meta.url)]);
   const meaning = articleKeysMeaning(articles);
-  const articlesKey = articlesKeyer(code, meaning);
   const queued = new Map<string, { job: LazySummaryJob; targets: string[][] }>();
   let unkeyed = 0;
   // Jobs handed to `ahead`'s start, by batch, and the batch being gathered.
@@ -70,7 +68,7 @@ export async function cachedSummaries(cache: DiskCache | null, articles?: Articl
   const deferred: StorySummariser = (makeInputs, options, members) => {
     stats.calls++;
     const target: string[] = [];
-    const key = (articles && members && articlesKey(articles.contentKeys, members, options)) ?? keyOf(code, makeInputs(), options);
+    const key = (articles && members && articlesKeyOf(code, meaning, articles.contentKeys, members, options)) ?? keyOf(code, makeInputs(), options);
     const hit = key === null ? undefined : pack?.get(key);
     if (hit !== undefined) {
       stats.hits++;
@@ -126,29 +124,17 @@ function keyOf(code: string, inputs: SummaryInput[], options: SummaryOptions | u
   return json === null ? null : cacheKey(code, json);
 }
 
-/**
- * The key of a story made from these articles, by their content keys; null when one has none or the options are not
- * plain: `textsKey` of "summary articles", the code, the content keys' meaning, the options' JSON ("-" without), the
- * count and the members' content keys in order. Never the bytes the texts' key hashes ("summary texts") or
- * cacheKey's (the code's length first). The parts every story shares are hashed once per options' JSON and the
- * hash copied for each story, not hashed again for every story.
- */
-export function articlesKeyer(code: string, meaning: string): (contentKeys: ReadonlyMap<string, string>, members: ReadonlyArray<{ path: string }>, options: SummaryOptions | undefined) => string | null {
-  const heads = new Map<string, Hash>();
-  return (contentKeys, members, options) => {
-    if (!plainArgs([], options)) return null;
-    const json = options === undefined ? "-" : JSON.stringify(options);
-    let head = heads.get(json);
-    if (head === undefined) heads.set(json, (head = textsHash(["summary articles", code, meaning, json])));
-    const sha = head.copy();
-    textsUpdate(sha, String(members.length));
-    for (const m of members) {
-      const key = contentKeys.get(m.path);
-      if (key === undefined) return null;
-      textsUpdate(sha, key);
-    }
-    return sha.digest("hex").slice(0, 32);
-  };
+/** The key of a story made from these articles, by their content keys; null when one has none or the options are not plain. */
+function articlesKeyOf(code: string, meaning: string, contentKeys: ReadonlyMap<string, string>, members: ReadonlyArray<{ path: string }>, options: SummaryOptions | undefined): string | null {
+  if (!plainArgs([], options)) return null;
+  const keys: string[] = [];
+  for (const m of members) {
+    const key = contentKeys.get(m.path);
+    if (key === undefined) return null;
+    keys.push(key);
+  }
+  // Never the bytes the texts' key hashes ("summary texts") or cacheKey's (the code's length first).
+  return textsKey(["summary articles", code, meaning, options === undefined ? "-" : JSON.stringify(options), String(keys.length), ...keys]);
 }
 
 function* plainParts(code: string, inputs: readonly SummaryInput[], options: SummaryOptions | undefined): Generator<string> {

@@ -77,8 +77,7 @@ export function assignStoryIds(clusters: readonly StoryCluster[], previous: Iden
   const refs = clusters.map((c) => c.members.map(articleRef));
   // An article is known by its path; by what it says only when the path it was known by is gone (a renamed
   // file): a copy saved beside its original is another article and must not take the original's story.
-  const present = new Set<string>();
-  for (const members of refs) for (const m of members) present.add(m.path);
+  const present = new Set(refs.flatMap((members) => members.map((m) => m.path)));
   const byHash = new Map<string, number>();
   const byPath = new Map<string, number>();
   records.forEach((r, k) => {

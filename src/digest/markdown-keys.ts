@@ -22,14 +22,9 @@ export function dayMarkdownKey(day: DayView, viewKeys: ReadonlyMap<string, strin
     for (const story of day[list]) {
       const viewKey = viewKeys.get(story.id);
       if (viewKey === undefined) return null;
-      // A loop, not a spread of a mapped list: one part per story of the day.
-      const part: unknown[] = [viewKey];
-      for (const f of MARKDOWN_FIELDS_KEYED) part.push(story[f]);
-      listed[list].push(part);
+      listed[list].push([viewKey, ...MARKDOWN_FIELDS_KEYED.map((f) => story[f])]);
     }
   }
-  const fields: unknown[] = [];
-  for (const f of MARKDOWN_DAY_FIELDS_KEYED) fields.push(f === "stories" || f === "heldBack" ? listed[f] : day[f]);
-  const key = JSON.stringify(fields);
+  const key = JSON.stringify(MARKDOWN_DAY_FIELDS_KEYED.map((f) => (f === "stories" || f === "heldBack" ? listed[f] : day[f])));
   return createHash("sha256").update(key).digest("hex").slice(0, 32);
 }

@@ -17,10 +17,7 @@ export const DAY_FIELDS_KEYED = ["path", "title", "published", "updated", "named
 function storyPart(story: StoryView, viewKeys: ReadonlyMap<string, string>): unknown[] | null {
   const viewKey = viewKeys.get(story.id);
   if (viewKey === undefined) return null;
-  // A loop, not a spread of a mapped list: a day's key makes one part per story of the day.
-  const part: unknown[] = [viewKey];
-  for (const f of STORY_FIELDS_KEYED) part.push(story[f]);
-  return part;
+  return [viewKey, ...STORY_FIELDS_KEYED.map((f) => story[f])];
 }
 
 /** The key of a story's entry (./entries.ts `storyEntry`), or null when the story has no view key. */
@@ -38,7 +35,5 @@ export function dayEntryKey(day: DayView, viewKeys: ReadonlyMap<string, string> 
     if (part === null) return null;
     stories.push(part);
   }
-  const key: unknown[] = ["day", baseUrl, language];
-  for (const f of DAY_FIELDS_KEYED) key.push(f === "stories" ? stories : day[f]);
-  return JSON.stringify(key);
+  return JSON.stringify(["day", baseUrl, language, ...DAY_FIELDS_KEYED.map((f) => (f === "stories" ? stories : day[f]))]);
 }

@@ -4,8 +4,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DiskCache, textsKey } from "../../src/cache/pack.ts";
-import { articlesKeyer, cachedSummaries, type ArticleKeys } from "../../src/cache/summaries.ts";
+import { DiskCache } from "../../src/cache/pack.ts";
+import { cachedSummaries, type ArticleKeys } from "../../src/cache/summaries.ts";
 import { summarise, type SummaryInput, type SummaryOptions } from "../../src/summarise/index.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "digest-summaries-"));
@@ -78,31 +78,6 @@ describe("summaries through the cache", () => {
     const unkeyed = await build([[story, undefined, ["a.txt", "c.txt"]]], known);
     expect(unkeyed.made).toBe(1); // keyed by its texts, as without content keys
     expect(unkeyed.answers).toEqual([summarise(story)]);
-  });
-
-  it("keys a story by its articles as earlier builds did, with the shared parts hashed once, and by every options value it is asked with", () => {
-    const code = "c".repeat(32);
-    const meaning = "m".repeat(32) + " rule-a,rule-b";
-    const contentKeys = new Map([["a.txt", "k1"], ["b.txt", "k2"], ["c.txt", "k3"]]);
-    const members = (...paths: string[]) => paths.map((path) => ({ path }));
-    const key = articlesKeyer(code, meaning);
-    // The key earlier builds wrote (a summary cache they left answers this build): nothing is summarised again.
-    const framed = (json: string, ...keys: string[]) => textsKey(["summary articles", code, meaning, json, String(keys.length), ...keys]);
-    expect(key(contentKeys, members("a.txt", "b.txt"), undefined)).toBe(framed("-", "k1", "k2"));
-    expect(key(contentKeys, members("a.txt", "b.txt"), { sentences: 2 })).toBe(framed('{"sentences":2}', "k1", "k2"));
-    // The shared hash is copied, not used up: the same story asked again has the same key, another options value another.
-    expect(key(contentKeys, members("a.txt", "b.txt"), undefined)).toBe(framed("-", "k1", "k2"));
-    const asked = [undefined, { sentences: 2 }, { sentences: 3 }, { words: 40 }].map((options) => key(contentKeys, members("a.txt", "b.txt"), options));
-    expect(new Set(asked).size).toBe(4);
-    // Every member, its content and its place are in the key.
-    const stories = [members("a.txt"), members("a.txt", "b.txt"), members("b.txt", "a.txt"), members("a.txt", "b.txt", "c.txt")].map((m) => key(contentKeys, m, undefined));
-    expect(new Set(stories).size).toBe(4);
-    expect(key(new Map([["a.txt", "k1"], ["b.txt", "k4"]]), members("a.txt", "b.txt"), undefined)).not.toBe(asked[0]);
-    // Another code or meaning is another key; a member without a content key or options JSON would change, none.
-    expect(articlesKeyer("d".repeat(32), meaning)(contentKeys, members("a.txt", "b.txt"), undefined)).not.toBe(asked[0]);
-    expect(articlesKeyer(code, "m".repeat(32) + " rule-a")(contentKeys, members("a.txt", "b.txt"), undefined)).not.toBe(asked[0]);
-    expect(key(contentKeys, members("a.txt", "d.txt"), undefined)).toBeNull();
-    expect(key(contentKeys, members("a.txt"), { sentences: Number.NaN })).toBeNull();
   });
 
   it("fills each story's list from the batches sent ahead, whatever order they are answered in, and the rest as before", async () => {
