@@ -23,39 +23,19 @@
 // Deterministic: the same inputs give the same file.
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { defaultTuning, summarise, type SingleTuning, type SummaryTuning } from "../src/summarise/index.ts";
+import { summarise, type SingleTuning, type SummaryTuning } from "../src/summarise/index.ts";
 import { Faults, Scores } from "../eval/lib/summary-measures.ts";
 import { rougeN, rougeTokens } from "../eval/lib/rouge.ts";
 import { halfOf, type Half } from "../eval/lib/split.ts";
 import { random } from "../eval/lib/random.ts";
 import { bbc, corpus, eventList, twoOutlets } from "./lib/summary-sets.ts";
+import { GRID, GUARD_AGREEMENT, GUARD_SUPPORT, HAND_SET, MAX_ROUNDS, SCORING, type ScoringWeights } from "./lib/scoring-space.ts";
 import { eventStories, harderStories } from "./lib/fact-pairs.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
-/** The weights learned here, in the order coordinate ascent visits them. */
-export const SCORING = ["position", "positionDecay", "centrality", "title", "directed", "backward", "fullLength", "lambda", "sameFact"] as const;
-export type ScoringWeights = Record<(typeof SCORING)[number], number>;
-
-/** The hand-set weights of defaultTuning: the start, and the guards' reference. */
-export const HAND_SET: ScoringWeights = Object.fromEntries(SCORING.map((k) => [k, defaultTuning[k]])) as ScoringWeights;
-
-const GRID: Record<keyof ScoringWeights, readonly number[]> = {
-  position: [0, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1, 1.3, 1.6],
-  positionDecay: [0.25, 0.5, 0.75, 1, 1.5, 2],
-  centrality: [0, 0.2, 0.4, 0.65, 0.8, 1, 1.3, 1.6],
-  title: [0, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1],
-  directed: [0, 0.2, 0.4, 0.6, 0.8, 1, 1.3, 1.6, 2],
-  backward: [0, 0.15, 0.3, 0.5, 0.7, 1],
-  fullLength: [8, 12, 16, 20, 25, 30, 40],
-  lambda: [0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1],
-  sameFact: [0.3, 0.4, 0.5, 0.6, 0.7, 0.85, 1.01],
-};
-const MAX_ROUNDS = 4;
 /** The least fall of the objective (JS divergence) for which a weight moves. */
 const MIN_GAIN = 0.0005;
-const GUARD_SUPPORT = 0.6;
-const GUARD_AGREEMENT = 0.4;
 
 /** The summariser's tuning with `w` for stories of several articles; stories of one keep the hand-set weights. */
 export const tuningOf = (w: ScoringWeights, support = GUARD_SUPPORT, agreement = GUARD_AGREEMENT): SummaryTuning => ({ ...HAND_SET, support, agreement, merged: { ...w } as SingleTuning });

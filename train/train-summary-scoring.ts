@@ -20,7 +20,7 @@
 // written to OUT (or printed); DRAW unset is the committed training. Deterministic: the same inputs give the same file.
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { defaultTuning, summarise, type SummaryInput, type SummaryTuning } from "../src/summarise/index.ts";
+import { summarise, type SummaryInput, type SummaryTuning } from "../src/summarise/index.ts";
 import { Faults, Scores } from "../eval/lib/summary-measures.ts";
 import { cleanSource } from "../src/clean/index.ts";
 import { rougeLsum, rougeN, rougeTokens, type RougeScores } from "../eval/lib/rouge.ts";
@@ -28,33 +28,13 @@ import { halfOf, type Half } from "../eval/lib/split.ts";
 import { random } from "../eval/lib/random.ts";
 import { readJsonl } from "../eval/lib/jsonl.ts";
 import { bbc, corpus, eventList, paragraphs, twoOutlets } from "./lib/summary-sets.ts";
+import { GRID, GUARD_AGREEMENT, GUARD_SUPPORT, HAND_SET, MAX_ROUNDS, SCORING, type ScoringWeights } from "./lib/scoring-space.ts";
 import { splitSentences, datelineLength } from "../src/text/sentences.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
-/** The weights learned here, in the order coordinate ascent visits them. */
-export const SCORING = ["position", "positionDecay", "centrality", "title", "directed", "backward", "fullLength", "lambda", "sameFact"] as const;
-export type ScoringWeights = Record<(typeof SCORING)[number], number>;
-
-/** The hand-set weights (defaultTuning's, which stories of several articles keep): the start, and the guards' reference. */
-export const HAND_SET: ScoringWeights = Object.fromEntries(SCORING.map((k) => [k, defaultTuning[k]])) as ScoringWeights;
-
-const GRID: Record<keyof ScoringWeights, readonly number[]> = {
-  position: [0, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1, 1.3, 1.6],
-  positionDecay: [0.25, 0.5, 0.75, 1, 1.5, 2],
-  centrality: [0, 0.2, 0.4, 0.65, 0.8, 1, 1.3, 1.6],
-  title: [0, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1],
-  directed: [0, 0.2, 0.4, 0.6, 0.8, 1, 1.3, 1.6, 2],
-  backward: [0, 0.15, 0.3, 0.5, 0.7, 1],
-  fullLength: [8, 12, 16, 20, 25, 30, 40],
-  lambda: [0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1],
-  sameFact: [0.3, 0.4, 0.5, 0.6, 0.7, 0.85, 1.01],
-};
-const MAX_ROUNDS = 4;
 /** The least rise of the objective (ROUGE points, mean of the three) for which a weight moves. */
 const MIN_GAIN = 0.05;
-const GUARD_SUPPORT = 0.6;
-const GUARD_AGREEMENT = 0.4;
 
 // The references' tokens once (eval/lib/rouge.ts `rouge` with them made beforehand: the same figures).
 const references = bbc.map((r) => r.summary.split("\n").map((s) => s.trim()).filter(Boolean).map(rougeTokens));

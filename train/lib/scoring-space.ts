@@ -1,0 +1,27 @@
+// The summary scoring weights' search space, one definition for the trainings that search it
+// (train-summary-scoring.ts for stories of one article, train-summary-merged.ts for stories of several).
+import { defaultTuning } from "../../src/summarise/index.ts";
+
+/** The weights learned, in the order coordinate ascent visits them. */
+export const SCORING = ["position", "positionDecay", "centrality", "title", "directed", "backward", "fullLength", "lambda", "sameFact"] as const;
+export type ScoringWeights = Record<(typeof SCORING)[number], number>;
+
+/** The hand-set weights of defaultTuning: the start, and the guards' reference. */
+export const HAND_SET: ScoringWeights = Object.fromEntries(SCORING.map((k) => [k, defaultTuning[k]])) as ScoringWeights;
+
+/** The values coordinate ascent tries for each weight. */
+export const GRID: Record<keyof ScoringWeights, readonly number[]> = {
+  position: [0, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1, 1.3, 1.6],
+  positionDecay: [0.25, 0.5, 0.75, 1, 1.5, 2],
+  centrality: [0, 0.2, 0.4, 0.65, 0.8, 1, 1.3, 1.6],
+  title: [0, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1],
+  directed: [0, 0.2, 0.4, 0.6, 0.8, 1, 1.3, 1.6, 2],
+  backward: [0, 0.15, 0.3, 0.5, 0.7, 1],
+  fullLength: [8, 12, 16, 20, 25, 30, 40],
+  lambda: [0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1],
+  sameFact: [0.3, 0.4, 0.5, 0.6, 0.7, 0.85, 1.01],
+};
+export const MAX_ROUNDS = 4;
+/** The multi-outlet weights (support, agreement) the searches hold while they move the scoring weights. */
+export const GUARD_SUPPORT = 0.6;
+export const GUARD_AGREEMENT = 0.4;
