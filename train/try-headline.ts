@@ -1952,6 +1952,12 @@ const oofPick = (g: Group): number => {
   return swapOn ? swapped(g, m, heldSwap[foldOf(g.id)]!) : picked(g, m);
 };
 const oof = (g: Group): boolean => g.truth[oofPick(g)] === 1;
+if (env.RIVAL_WEIGHTS) {
+  // hl80: the second stage fitted on all tuning pages (its margin chosen by their inner folds), its weights a unit of each feature's spread.
+  const r = fitRival(trained(tune));
+  console.log(`  RIVAL on all tuning pages: margin ${r.margin}, ${r.rows} close pairs`);
+  if (r.model) console.log(`  RIVAL weights: ${r.model.features.map((f, j) => `${f} ${r.model!.weights[j]!.toFixed(2)}`).join(", ")}, bias ${r.model.bias.toFixed(2)}`);
+}
 if (env.RIVAL_STATS) {
   // hl80: where the first stage's out-of-fold top is wrong, the rank of the best-scored agreeing candidate and its gap
   // to the top; where the top is right, the gap to the second (tuning pages only, counts).
@@ -1977,7 +1983,7 @@ const share = (gs: Group[], ok: (g: Group) => boolean): string => {
   const k = gs.filter(ok).length;
   return `${((100 * k) / gs.length).toFixed(1)}% (${k}/${gs.length})`;
 };
-const setting = ["ANCHOR", "RAIL_RUN", "DECK_BAR", "MARGIN", "UMIX", "AUG", "AUG_REACH", "AUG_MIN", "AUG_SIDE", "SLUGLESS", "HEADING", "HEADING_ONLY", "HBAG", "HBAG_SHARE", "SWAP", "SWAP_REACH", "SWAP_BAR", "SWAP_L2", "RIVAL", "RIVAL_TOP", "RIVAL_L2", "RIVAL_GRID", "STACK", "PSEUDO", "INNERS", "CEXTRA", "L2", "CL2", "NL2", "NCL2", "MIX", "DROP", "NDROP", "EXTRA", "LABEL", "POW", "SPLIT", "CONTEXT", "BOOST", "SITEGOLD", "INNER", "LINE", "PERTURB"].flatMap((k) => (env[k] ? [`${k}=${env[k]}`] : []));
+const setting = ["ANCHOR", "RAIL_RUN", "DECK_BAR", "MARGIN", "UMIX", "AUG", "AUG_REACH", "AUG_MIN", "AUG_SIDE", "SLUGLESS", "HEADING", "HEADING_ONLY", "HBAG", "HBAG_SHARE", "SWAP", "SWAP_REACH", "SWAP_BAR", "SWAP_L2", "RIVAL", "RIVAL_TOP", "RIVAL_L2", "RIVAL_GRID", "RIVAL_OFF", "RIVAL_FEATS", "RIVAL_BAND", "STACK", "PSEUDO", "INNERS", "CEXTRA", "L2", "CL2", "NL2", "NCL2", "MIX", "DROP", "NDROP", "EXTRA", "LABEL", "POW", "SPLIT", "CONTEXT", "BOOST", "SITEGOLD", "INNER", "LINE", "PERTURB"].flatMap((k) => (env[k] ? [`${k}=${env[k]}`] : []));
 console.log(`headline models, ${setting.join(" ") || "as train:clean"}:`);
 console.log(`  tuning out-of-fold: with URL ${share(judged(tune).filter((g) => g.asked), oof)}, without ${share(judged(tune).filter((g) => !g.asked), oof)}`);
 if (augment > 0) console.log(`  AUG: ${tune.length - judged(tune).length} moved-anchor copies trained on`);
