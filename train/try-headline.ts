@@ -357,6 +357,9 @@
 //                   headlineContextRows (patched there, reverted): the adjacent candidate's log length ratio weighed by
 //                   1 / (1 + |line-score margin|), below and above: 84.6 / 71.8; the same read apart by the pair's shorter
 //                   line (4+ words or 1-3): 84.6 / 72.2; both lower on the checking half (docs/scaling.md, hl79). Not adopted.
+// Stop 80 (hl80; SPLIT=train, tuning out of fold only, committed 85.4 / 71.0 (211, 184); checking not read: none passed):
+//   RIVAL=1         a second stage on the first stage's close rivals (below, at rivalOn): 85.0 / 70.3; RIVAL_OFF=1 85.0 /
+//                   70.3; with RIVAL_FEATS=small RIVAL_L2=8 84.6 / 70.3; with RIVAL_BAND=4 as well 85.0 / 71.0. Not adopted.
 import { deckFeatures, deckStart, nextLong, railStart } from "./lib/deck-features.ts";
 import { readFileSync } from "node:fs";
 import { DomUtils, parseDocument } from "htmlparser2";
