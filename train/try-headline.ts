@@ -357,6 +357,9 @@
 //                   headlineContextRows (patched there, reverted): the adjacent candidate's log length ratio weighed by
 //                   1 / (1 + |line-score margin|), below and above: 84.6 / 71.8; the same read apart by the pair's shorter
 //                   line (4+ words or 1-3): 84.6 / 72.2; both lower on the checking half (docs/scaling.md, hl79). Not adopted.
+// Stop 80 (hl80; SPLIT=train, tuning out of fold only, committed 85.4 / 71.0 (211, 184); checking not read: none passed):
+//   RIVAL=1         a second stage on the first stage's close rivals (below, at rivalOn): 85.0 / 70.3; RIVAL_OFF=1 85.0 /
+//                   70.3; with RIVAL_FEATS=small RIVAL_L2=8 84.6 / 70.3; with RIVAL_BAND=4 as well 85.0 / 71.0. Not adopted.
 import { deckFeatures, deckStart, nextLong, railStart } from "./lib/deck-features.ts";
 import { readFileSync } from "node:fs";
 import { DomUtils, parseDocument } from "htmlparser2";
@@ -1850,17 +1853,140 @@ function swapped(g: Group, m: Fitted, sw: Swapper): number {
   return best;
 }
 
+/**
+ * RIVAL=1 (hl80): a second stage fitted on close rivals only. The first stage (the committed pair, or what the other
+ * settings make it) scores every candidate; where up to RIVAL_TOP - 1 other candidates score within a margin of the
+ * page's best, a small pairwise logistic model over (rival, top) chooses between them: the pick moves to the rival it
+ * prefers above 0.5 (the most preferred of them). Its rows are the close pairs of the training pages where one line
+ * agrees with the headline and the other not, each scored by a first stage fitted without the page (inner folds
+ * "rival:"), so it learns how the first stage errs where it is unsure, not its in-sample confidence. The margin is
+ * chosen inside each training set over RIVAL_GRID by inner-fold pick accuracy (ties to the smaller), never by held-out
+ * pages. One model for pages with and without the URL (the slug features are 0 without it).
+ */
+const rivalOn = !!env.RIVAL;
+const rivalTop = Number(env.RIVAL_TOP ?? 3);
+const rivalL2 = Number(env.RIVAL_L2 ?? 4);
+const rivalGrid = (env.RIVAL_GRID ?? "0.25,0.5,1,2,4").split(",").map(Number);
+/** RIVAL_OFF=1: "no second stage" is one of the margins the inner folds choose between (-1: no rival is close). */
+if (env.RIVAL_OFF) rivalGrid.unshift(-1);
+/** RIVAL_BAND=x: the training rows are the pairs within x of the top (more rows), whatever margin the stage is applied at. */
+const rivalBand = env.RIVAL_BAND ? Number(env.RIVAL_BAND) : null;
+/** RIVAL_FEATS=small: six of the line differences only (fewer free weights for the few close pairs). */
+const RIVAL_LINE = env.RIVAL_FEATS === "small"
+  ? ["log-words", "ends-sentence", "log-repeats", "log-distance", "slug-f1", "lead-cover"]
+  : ["log-words", "ends-sentence", "log-repeats", "log-distance", "above-body", "slug-f1", "byline-or-date-below", "byline-or-date-above", "lead-cover", "body-overlap", "caps-share", "headline-shape"];
+const rivalCols = RIVAL_LINE.map((f) => names.indexOf(f));
+const rivalNames = [...RIVAL_LINE.map((f) => `d:${f}`), "score-gap", "rival-above", "log-lines-apart", "within-3"];
+
+function rivalRow(g: Group, s: readonly number[], t: number, r: number): Float64Array {
+  // t: the first stage's top candidate, r: a close rival (indices in the group); differences are rival minus top.
+  const row = new Float64Array(rivalNames.length);
+  const xt = g.x[t]!, xr = g.x[r]!;
+  rivalCols.forEach((c, j) => (row[j] = xr[c]! - xt[c]!));
+  let k = rivalCols.length;
+  const apart = g.index[r]! - g.index[t]!;
+  row[k++] = s[t]! - s[r]!;
+  row[k++] = apart < 0 ? 1 : 0;
+  row[k++] = Math.log1p(Math.abs(apart));
+  row[k++] = Math.abs(apart) <= 3 ? 1 : 0;
+  return row;
+}
+
+/** The page's top candidate and its close rivals (within the margin of the top score, the best RIVAL_TOP - 1). */
+function closeSet(s: readonly number[], margin: number): { top: number; rivals: number[] } {
+  let top = -1;
+  s.forEach((v, k) => {
+    if (top < 0 || v >= s[top]!) top = k;
+  });
+  if (top < 0 || margin < 0) return { top, rivals: [] };
+  const rivals = s.map((v, k) => [v, k] as const).filter(([v, k]) => k !== top && v >= s[top]! - margin).sort((a, b) => b[0] - a[0] || b[1] - a[1]).slice(0, rivalTop - 1).map(([, k]) => k);
+  return { top, rivals };
+}
+
+function rivalExamples(g: Group, s: readonly number[], margin: number): { x: Float64Array; y: 0 | 1 }[] {
+  const { top, rivals } = closeSet(s, margin);
+  return rivals.filter((r) => g.truth[r] !== g.truth[top]).map((r) => ({ x: rivalRow(g, s, top, r), y: g.truth[r] as 0 | 1 }));
+}
+
+function rivalPick(g: Group, s: readonly number[], margin: number, model: LogisticModel | null): number {
+  const { top, rivals } = closeSet(s, margin);
+  if (top < 0 || !model) return top;
+  let best = top, bestZ = 0;
+  for (const r of rivals) {
+    const z = logit(model, rivalRow(g, s, top, r));
+    if (z > bestZ) (bestZ = z, (best = r));
+  }
+  return best;
+}
+
+interface Rival { margin: number; model: LogisticModel | null; rows: number }
+
+const fitRivalModel = (rows: { x: Float64Array; y: 0 | 1 }[]): LogisticModel | null =>
+  rows.some((r) => r.y === 1) && rows.some((r) => r.y === 0) ? trainLogistic(rows, { name: "rival", features: rivalNames, l2: rivalL2 }) : null;
+
+/** The second stage from these groups: first-stage scores out-of-fold over inner folds ("rival:"), the margin by inner-fold accuracy. */
+function fitRival(gs: readonly Group[]): Rival {
+  const inners = Array.from({ length: 4 }, (_, k) => fit(gs.filter((g) => foldOf(`rival:${g.id}`) !== k)));
+  const scored = gs.map((g) => ({ g, s: scores(g, inners[foldOf(`rival:${g.id}`)]!) }));
+  let best = { margin: rivalGrid[0]!, right: -1 };
+  for (const margin of rivalGrid) {
+    let right = 0;
+    for (let k = 0; k < 4; k++) {
+      const model = margin < 0 ? null : fitRivalModel(scored.filter((e) => foldOf(`rival2:${e.g.id}`) !== k).flatMap((e) => rivalExamples(e.g, e.s, rivalBand ?? margin)));
+      for (const e of scored.filter((e) => foldOf(`rival2:${e.g.id}`) === k && !e.g.augmented)) if (e.g.truth[rivalPick(e.g, e.s, margin, model)] === 1) right++;
+    }
+    if (env.RIVAL_SHOW) console.log(`    rival margin ${margin}: inner-fold right ${right}`);
+    if (right > best.right) best = { margin, right };
+  }
+  const rows = best.margin < 0 ? [] : scored.flatMap((e) => rivalExamples(e.g, e.s, rivalBand ?? best.margin));
+  return { margin: best.margin, model: fitRivalModel(rows), rows: rows.length };
+}
+
 const tune = groups.filter((g) => g.half === "tune");
 const trained = (gs: Group[]): Group[] => gs.filter((g) => !g.judgeOnly);
 const judged = (gs: Group[]): Group[] => gs.filter((g) => !g.augmented);
 const held = Array.from({ length: 4 }, (_, k) => fit(trained(tune).filter((g) => foldOf(g.id) !== k)));
 const heldSwap = swapOn ? Array.from({ length: 4 }, (_, k) => fitSwap(tune.filter((g) => foldOf(g.id) !== k))) : [];
-const oof = (g: Group): boolean => g.truth[swapOn ? swapped(g, held[foldOf(g.id)]!, heldSwap[foldOf(g.id)]!) : picked(g, held[foldOf(g.id)]!)] === 1;
+const heldRival = rivalOn ? Array.from({ length: 4 }, (_, k) => fitRival(trained(tune).filter((g) => foldOf(g.id) !== k))) : [];
+if (rivalOn) heldRival.forEach((r, k) => console.log(`  RIVAL fold ${k}: margin ${r.margin}, ${r.rows} close pairs`));
+const oofPick = (g: Group): number => {
+  const m = held[foldOf(g.id)]!;
+  if (rivalOn) return rivalPick(g, scores(g, m), heldRival[foldOf(g.id)]!.margin, heldRival[foldOf(g.id)]!.model);
+  return swapOn ? swapped(g, m, heldSwap[foldOf(g.id)]!) : picked(g, m);
+};
+const oof = (g: Group): boolean => g.truth[oofPick(g)] === 1;
+if (env.RIVAL_WEIGHTS) {
+  // hl80: the second stage fitted on all tuning pages (its margin chosen by their inner folds), its weights a unit of each feature's spread.
+  const r = fitRival(trained(tune));
+  console.log(`  RIVAL on all tuning pages: margin ${r.margin}, ${r.rows} close pairs`);
+  if (r.model) console.log(`  RIVAL weights: ${r.model.features.map((f, j) => `${f} ${r.model!.weights[j]!.toFixed(2)}`).join(", ")}, bias ${r.model.bias.toFixed(2)}`);
+}
+if (env.RIVAL_STATS) {
+  // hl80: where the first stage's out-of-fold top is wrong, the rank of the best-scored agreeing candidate and its gap
+  // to the top; where the top is right, the gap to the second (tuning pages only, counts).
+  const gaps = { right: [] as number[], wrong2: [] as number[], wrong3: [] as number[] };
+  let deeper = 0, none = 0;
+  for (const g of judged(tune)) {
+    const s = scores(g, held[foldOf(g.id)]!);
+    const order = s.map((v, k) => k).sort((a, b) => s[b]! - s[a]! || b - a);
+    if (order.length === 0) continue;
+    const rank = order.findIndex((k) => g.truth[k] === 1);
+    if (rank === 0) {
+      if (order.length > 1) gaps.right.push(s[order[0]!]! - s[order[1]!]!);
+    } else if (rank === 1) gaps.wrong2.push(s[order[0]!]! - s[order[1]!]!);
+    else if (rank === 2) gaps.wrong3.push(s[order[0]!]! - s[order[2]!]!);
+    else if (rank > 2) deeper++;
+    else none++;
+  }
+  const within = (xs: number[], m: number) => xs.filter((x) => x <= m).length;
+  for (const m of [0.25, 0.5, 1, 2, 4]) console.log(`  RIVAL_STATS gap <= ${m}: top right and the second within it ${within(gaps.right, m)} of ${gaps.right.length}; top wrong, right second ${within(gaps.wrong2, m)} of ${gaps.wrong2.length}, right third ${within(gaps.wrong3, m)} of ${gaps.wrong3.length}`);
+  console.log(`  RIVAL_STATS top wrong, right 4th or lower ${deeper}, no agreeing candidate ${none}`);
+}
 const share = (gs: Group[], ok: (g: Group) => boolean): string => {
   const k = gs.filter(ok).length;
   return `${((100 * k) / gs.length).toFixed(1)}% (${k}/${gs.length})`;
 };
-const setting = ["ANCHOR", "RAIL_RUN", "DECK_BAR", "MARGIN", "UMIX", "AUG", "AUG_REACH", "AUG_MIN", "AUG_SIDE", "SLUGLESS", "HEADING", "HEADING_ONLY", "HBAG", "HBAG_SHARE", "SWAP", "SWAP_REACH", "SWAP_BAR", "SWAP_L2", "STACK", "PSEUDO", "INNERS", "CEXTRA", "L2", "CL2", "NL2", "NCL2", "MIX", "DROP", "NDROP", "EXTRA", "LABEL", "POW", "SPLIT", "CONTEXT", "BOOST", "SITEGOLD", "INNER", "LINE", "PERTURB"].flatMap((k) => (env[k] ? [`${k}=${env[k]}`] : []));
+const setting = ["ANCHOR", "RAIL_RUN", "DECK_BAR", "MARGIN", "UMIX", "AUG", "AUG_REACH", "AUG_MIN", "AUG_SIDE", "SLUGLESS", "HEADING", "HEADING_ONLY", "HBAG", "HBAG_SHARE", "SWAP", "SWAP_REACH", "SWAP_BAR", "SWAP_L2", "RIVAL", "RIVAL_TOP", "RIVAL_L2", "RIVAL_GRID", "RIVAL_OFF", "RIVAL_FEATS", "RIVAL_BAND", "STACK", "PSEUDO", "INNERS", "CEXTRA", "L2", "CL2", "NL2", "NCL2", "MIX", "DROP", "NDROP", "EXTRA", "LABEL", "POW", "SPLIT", "CONTEXT", "BOOST", "SITEGOLD", "INNER", "LINE", "PERTURB"].flatMap((k) => (env[k] ? [`${k}=${env[k]}`] : []));
 console.log(`headline models, ${setting.join(" ") || "as train:clean"}:`);
 console.log(`  tuning out-of-fold: with URL ${share(judged(tune).filter((g) => g.asked), oof)}, without ${share(judged(tune).filter((g) => !g.asked), oof)}`);
 if (augment > 0) console.log(`  AUG: ${tune.length - judged(tune).length} moved-anchor copies trained on`);
@@ -1868,8 +1994,10 @@ if (env.PSEUDO) console.log(`  pages without the URL given a printed address: tu
 if (halves.includes("check")) {
   const all = fit(trained(tune));
   const allSwap = swapOn ? fitSwap(tune) : null;
+  const allRival = rivalOn ? fitRival(trained(tune)) : null;
+  if (allRival) console.log(`  RIVAL on all tuning pages: margin ${allRival.margin}, ${allRival.rows} close pairs`);
   const check = judged(groups.filter((g) => g.half === "check"));
-  const ok = (g: Group): boolean => g.truth[allSwap ? swapped(g, all, allSwap) : picked(g, all)] === 1;
+  const ok = (g: Group): boolean => g.truth[allRival ? rivalPick(g, scores(g, all), allRival.margin, allRival.model) : allSwap ? swapped(g, all, allSwap) : picked(g, all)] === 1;
   console.log(`  checking: with URL ${share(check.filter((g) => g.asked), ok)}, without ${share(check.filter((g) => !g.asked), ok)}`);
 }
 if (env.SETS) {
