@@ -365,6 +365,28 @@ export function neighbourScaled(profiles: readonly Profile[], near: readonly (re
   });
 }
 
+/** mg80: a report's distinct proper-name tokens (readMentions' names, lower case), sorted. */
+export function nameSet(title: string, paragraphs: readonly string[]): string[] {
+  return [...new Set(readMentions(title, paragraphs).names)].sort();
+}
+/** mg80: for every pair of two distinct names some report states, how many of the reports state both ("a b", a < b). */
+export function namePairCounts(nameSets: ReadonlyArray<readonly string[]>): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const ns of nameSets) for (let i = 0; i < ns.length; i++) for (let j = i + 1; j < ns.length; j++) {
+    const key = `${ns[i]} ${ns[j]}`;
+    df.set(key, (df.get(key) ?? 0) + 1);
+  }
+  return df;
+}
+/** mg80: how many name pairs two reports (sorted name sets) both state that at most `most` reports state (2: no third one). */
+export function rareSharedNamePairs(a: readonly string[], b: readonly string[], df: ReadonlyMap<string, number>, most: number): number {
+  const other = new Set(b);
+  const both = a.filter((x) => other.has(x));
+  let n = 0;
+  for (let i = 0; i < both.length; i++) for (let j = i + 1; j < both.length; j++) if ((df.get(`${both[i]} ${both[j]}`) ?? 0) <= most) n++;
+  return n;
+}
+
 export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> {
   const n = s.order.length;
   const near: number[][] = Array.from({ length: n }, () => []);
@@ -467,28 +489,14 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
       const end = m.sentenceStarts[2] ?? m.words.length;
       return { lead: new Set(m.words.slice(0, end).filter((w) => !names.has(w)).map((w) => stem(w))), all: new Set(m.words.map((w) => stem(w))) };
     }));
-  // mg80: the event's participants stated together. A report's name pairs: two distinct proper-name tokens it
-  // states anywhere (readMentions' names); a pair's document frequency: how many of the set's reports state both.
+  // mg80: the event's participants stated together (nameSet, namePairCounts, rareSharedNamePairs above).
   let namePairs: { names: string[][]; df: Map<string, number> } | null = null;
   const namePairsOf = () => {
     if (namePairs) return namePairs;
-    const names = s.order.map((x) => [...new Set(readMentions(x.title, x.paragraphs).names)].sort());
-    const df = new Map<string, number>();
-    for (const ns of names) for (let i = 0; i < ns.length; i++) for (let j = i + 1; j < ns.length; j++) {
-      const key = `${ns[i]} ${ns[j]}`;
-      df.set(key, (df.get(key) ?? 0) + 1);
-    }
-    return (namePairs = { names, df });
+    const names = s.order.map((x) => nameSet(x.title, x.paragraphs));
+    return (namePairs = { names, df: namePairCounts(names) });
   };
-  /** How many name pairs both reports state that at most `most` reports of the set state (the two of them, when 2). */
-  const rareNamePairCount = (a: number, b: number, most: number) => {
-    const { names, df } = namePairsOf();
-    const other = new Set(names[b]!);
-    const both = names[a]!.filter((x) => other.has(x));
-    let n = 0;
-    for (let i = 0; i < both.length; i++) for (let j = i + 1; j < both.length; j++) if (df.get(`${both[i]} ${both[j]}`)! <= most) n++;
-    return n;
-  };
+  const rareNamePairCount = (a: number, b: number, most: number) => rareSharedNamePairs(namePairsOf().names[a]!, namePairsOf().names[b]!, namePairsOf().df, most);
   let latest: number[] | null = null;
   const latestYearOf = () => (latest ??= s.order.map((a) => Math.max(0, ...readMentions(a.title, a.paragraphs).years)));
   /** The committed pair feature `name`'s value for the pair (a column of s.features). */
@@ -723,11 +731,11 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
       if ([agreeSets(x.days, y.days), agreeSets(x.years, y.years), agreeBits(x.months, y.months)].includes(-1)) return 0;
       return Math.log1p(introducedTo(introOf()[a]!, introOf()[b]!) + introducedTo(introOf()[b]!, introOf()[a]!));
     },
-    /** mg45: log(1 + the names either gives that the other gives only in another form: acronym and expansion, another ending). */
     /** mg80: log(1 + the name pairs both reports state and no third report of the set does). */
     rareNamePairs: (a, b) => Math.log1p(rareNamePairCount(a, b, 2)),
     /** mg80: the same, at most three reports of the set stating the pair. */
     rareNamePairs3: (a, b) => Math.log1p(rareNamePairCount(a, b, 3)),
+    /** mg45: log(1 + the names either gives that the other gives only in another form: acronym and expansion, another ending). */
     nameForms: (a, b) => Math.log1p(formsMatched(formsOf()[a]!, formsOf()[b]!) + formsMatched(formsOf()[b]!, formsOf()[a]!)),
     // mg42: text evidence of one event (quotes, rare capitalised pairs, amounts, speakers) or of two (evidence-features.ts).
     ...evidenceFeatures(s.order),
