@@ -369,6 +369,13 @@ export function neighbourScaled(profiles: readonly Profile[], near: readonly (re
 export function nameSet(title: string, paragraphs: readonly string[]): string[] {
   return [...new Set(readMentions(title, paragraphs).names)].sort();
 }
+/** mg80: nameSet, once per article object (train:merge's small windows ask the same articles many times). */
+const nameSets = new WeakMap<object, string[]>();
+const nameSetOf = (a: { title: string; paragraphs: readonly string[] }) => {
+  let ns = nameSets.get(a);
+  if (!ns) nameSets.set(a, (ns = nameSet(a.title, a.paragraphs)));
+  return ns;
+};
 /** mg80: for every pair of two distinct names some report states, how many of the reports state both ("a b", a < b). */
 export function namePairCounts(nameSets: ReadonlyArray<readonly string[]>): Map<string, number> {
   const df = new Map<string, number>();
@@ -489,14 +496,30 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
       const end = m.sentenceStarts[2] ?? m.words.length;
       return { lead: new Set(m.words.slice(0, end).filter((w) => !names.has(w)).map((w) => stem(w))), all: new Set(m.words.map((w) => stem(w))) };
     }));
-  // mg80: the event's participants stated together (nameSet, namePairCounts, rareSharedNamePairs above).
-  let namePairs: { names: string[][]; df: Map<string, number> } | null = null;
-  const namePairsOf = () => {
-    if (namePairs) return namePairs;
-    const names = s.order.map((x) => nameSet(x.title, x.paragraphs));
-    return (namePairs = { names, df: namePairCounts(names) });
+  // mg80: the event's participants stated together (nameSet, rareSharedNamePairs above). A pair's count is read from
+  // the names' postings (the reports stating each name), as namePairCounts would give it, only for the pairs asked.
+  let namePostings: { names: string[][]; postings: Map<string, number[]> } | null = null;
+  const namePostingsOf = () => {
+    if (namePostings) return namePostings;
+    const names = s.order.map((x) => nameSetOf(x));
+    const postings = new Map<string, number[]>();
+    names.forEach((ns, k) => { for (const x of ns) (postings.get(x) ?? postings.set(x, []).get(x)!).push(k); });
+    return (namePostings = { names, postings });
   };
-  const rareNamePairCount = (a: number, b: number, most: number) => rareSharedNamePairs(namePairsOf().names[a]!, namePairsOf().names[b]!, namePairsOf().df, most);
+  const pairCount: ReadonlyMap<string, number> = {
+    get: (key: string) => {
+      const [x, y] = key.split(" ");
+      const [p, q] = [namePostingsOf().postings.get(x!)!, namePostingsOf().postings.get(y!)!];
+      let [i, j, n] = [0, 0, 0];
+      while (i < p.length && j < q.length) {
+        if (p[i] === q[j]) { n++; i++; j++; }
+        else if (p[i]! < q[j]!) i++;
+        else j++;
+      }
+      return n;
+    },
+  } as ReadonlyMap<string, number>;
+  const rareNamePairCount = (a: number, b: number, most: number) => rareSharedNamePairs(namePostingsOf().names[a]!, namePostingsOf().names[b]!, pairCount, most);
   let latest: number[] | null = null;
   const latestYearOf = () => (latest ??= s.order.map((a) => Math.max(0, ...readMentions(a.title, a.paragraphs).years)));
   /** The committed pair feature `name`'s value for the pair (a column of s.features). */
