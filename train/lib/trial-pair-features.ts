@@ -365,6 +365,35 @@ export function neighbourScaled(profiles: readonly Profile[], near: readonly (re
   });
 }
 
+/** mg80: a report's distinct proper-name tokens (readMentions' names, lower case), sorted. */
+export function nameSet(title: string, paragraphs: readonly string[]): string[] {
+  return [...new Set(readMentions(title, paragraphs).names)].sort();
+}
+/** mg80: nameSet, once per article object (train:merge's small windows ask the same articles many times). */
+const nameSets = new WeakMap<object, string[]>();
+const nameSetOf = (a: { title: string; paragraphs: readonly string[] }) => {
+  let ns = nameSets.get(a);
+  if (!ns) nameSets.set(a, (ns = nameSet(a.title, a.paragraphs)));
+  return ns;
+};
+/** mg80: for every pair of two distinct names some report states, how many of the reports state both ("a b", a < b). */
+export function namePairCounts(nameSets: ReadonlyArray<readonly string[]>): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const ns of nameSets) for (let i = 0; i < ns.length; i++) for (let j = i + 1; j < ns.length; j++) {
+    const key = `${ns[i]} ${ns[j]}`;
+    df.set(key, (df.get(key) ?? 0) + 1);
+  }
+  return df;
+}
+/** mg80: how many name pairs two reports (sorted name sets) both state that at most `most` reports state (2: no third one). */
+export function rareSharedNamePairs(a: readonly string[], b: readonly string[], df: ReadonlyMap<string, number>, most: number): number {
+  const other = new Set(b);
+  const both = a.filter((x) => other.has(x));
+  let n = 0;
+  for (let i = 0; i < both.length; i++) for (let j = i + 1; j < both.length; j++) if ((df.get(`${both[i]} ${both[j]}`) ?? 0) <= most) n++;
+  return n;
+}
+
 export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> {
   const n = s.order.length;
   const near: number[][] = Array.from({ length: n }, () => []);
@@ -467,6 +496,30 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
       const end = m.sentenceStarts[2] ?? m.words.length;
       return { lead: new Set(m.words.slice(0, end).filter((w) => !names.has(w)).map((w) => stem(w))), all: new Set(m.words.map((w) => stem(w))) };
     }));
+  // mg80: the event's participants stated together (nameSet, rareSharedNamePairs above). A pair's count is read from
+  // the names' postings (the reports stating each name), as namePairCounts would give it, only for the pairs asked.
+  let namePostings: { names: string[][]; postings: Map<string, number[]> } | null = null;
+  const namePostingsOf = () => {
+    if (namePostings) return namePostings;
+    const names = s.order.map((x) => nameSetOf(x));
+    const postings = new Map<string, number[]>();
+    names.forEach((ns, k) => { for (const x of ns) (postings.get(x) ?? postings.set(x, []).get(x)!).push(k); });
+    return (namePostings = { names, postings });
+  };
+  const pairCount: ReadonlyMap<string, number> = {
+    get: (key: string) => {
+      const [x, y] = key.split(" ");
+      const [p, q] = [namePostingsOf().postings.get(x!)!, namePostingsOf().postings.get(y!)!];
+      let [i, j, n] = [0, 0, 0];
+      while (i < p.length && j < q.length) {
+        if (p[i] === q[j]) { n++; i++; j++; }
+        else if (p[i]! < q[j]!) i++;
+        else j++;
+      }
+      return n;
+    },
+  } as ReadonlyMap<string, number>;
+  const rareNamePairCount = (a: number, b: number, most: number) => rareSharedNamePairs(namePostingsOf().names[a]!, namePostingsOf().names[b]!, pairCount, most);
   let latest: number[] | null = null;
   const latestYearOf = () => (latest ??= s.order.map((a) => Math.max(0, ...readMentions(a.title, a.paragraphs).years)));
   /** The committed pair feature `name`'s value for the pair (a column of s.features). */
@@ -701,6 +754,10 @@ export function trialPairFeatures(s: ScoredPairs): Record<string, TrialFeature> 
       if ([agreeSets(x.days, y.days), agreeSets(x.years, y.years), agreeBits(x.months, y.months)].includes(-1)) return 0;
       return Math.log1p(introducedTo(introOf()[a]!, introOf()[b]!) + introducedTo(introOf()[b]!, introOf()[a]!));
     },
+    /** mg80: log(1 + the name pairs both reports state and no third report of the set does). */
+    rareNamePairs: (a, b) => Math.log1p(rareNamePairCount(a, b, 2)),
+    /** mg80: the same, at most three reports of the set stating the pair. */
+    rareNamePairs3: (a, b) => Math.log1p(rareNamePairCount(a, b, 3)),
     /** mg45: log(1 + the names either gives that the other gives only in another form: acronym and expansion, another ending). */
     nameForms: (a, b) => Math.log1p(formsMatched(formsOf()[a]!, formsOf()[b]!) + formsMatched(formsOf()[b]!, formsOf()[a]!)),
     // mg42: text evidence of one event (quotes, rare capitalised pairs, amounts, speakers) or of two (evidence-features.ts).
