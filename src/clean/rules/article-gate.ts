@@ -12,6 +12,7 @@ import type { CleanRule } from "./types.ts";
 import { keptBodyIndices, type Line, type TextDoc } from "../doc.ts";
 import { fallbackBody } from "../doubts.ts";
 import { noticeWordCount } from "./notice-words.ts";
+import { voiceLevels } from "./sentence-shapes.ts";
 import { loadModel, logit, type LogisticModel } from "../../model/logistic.ts";
 import textWeights from "../weights/article-gate-text.json" with { type: "json" };
 import htmlWeights from "../weights/article-gate-html.json" with { type: "json" };
@@ -37,7 +38,7 @@ export const ARTICLE_GATE_FEATURES = [
  * made of (notice-words.ts). A page a site serves instead of an article ("Page not found", "Your browser is
  * not supported") has a headline-like first line and a short paragraph the other features rate as an article's.
  */
-export const TEXT_GATE_FEATURES = [...ARTICLE_GATE_FEATURES, "notice-share"] as const;
+export const TEXT_GATE_FEATURES = [...ARTICLE_GATE_FEATURES, "notice-share", "reporting-level", "speaking-level"] as const;
 
 /**
  * An HTML page's body also says where its blocks stand: the share of its words under an element whose
@@ -115,12 +116,14 @@ export function articleGateRow(doc: TextDoc): Float64Array | null {
     doc.title >= 0 ? 1 : 0,
   ];
   let all = 0, notice = 0;
-  for (const i of doc.title >= 0 && !body.includes(doc.title) ? [doc.title, ...body] : body) {
+  const headed = doc.title >= 0 && !body.includes(doc.title) ? [doc.title, ...body] : body;
+  for (const i of headed) {
     const c = noticeWordCount(doc.lines[i]!.text);
     all += c.words;
     notice += c.notice;
   }
-  row.push(notice / Math.max(1, all));
+  const voice = voiceLevels(headed.map((i) => doc.lines[i]!));
+  row.push(notice / Math.max(1, all), voice.reporting, voice.speaking);
   if (doc.origin === "html") row.push(negative / total, links / total, Math.log1p((100 * lexicon) / total), Math.log1p((10 * repeated) / total));
   return new Float64Array(row);
 }
