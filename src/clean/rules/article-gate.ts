@@ -40,6 +40,9 @@ export const ARTICLE_GATE_FEATURES = [
  */
 export const TEXT_GATE_FEATURES = [...ARTICLE_GATE_FEATURES, "notice-share", "reporting-level", "speaking-level"] as const;
 
+/** The text gate's own columns (nt80): the two voices of the body (sentence-shapes.ts); the HTML gate does not read them. */
+const TEXT_ONLY_FEATURES = 2;
+
 /**
  * An HTML page's body also says where its blocks stand: the share of its words under an element whose
  * class or id names furniture (a modal, a sidebar), and its link density. Text dumps have no elements.
@@ -49,7 +52,7 @@ export const TEXT_GATE_FEATURES = [...ARTICLE_GATE_FEATURES, "notice-share", "re
  * messages or a consent box's text are full of both, beyond any article of the tuning pages, and the
  * linear model weighs the few far values too little on the shares' own scale.
  */
-export const HTML_GATE_FEATURES = [...TEXT_GATE_FEATURES, "furniture-class-share", "link-density", "lexicon-level", "repeated-level"] as const;
+export const HTML_GATE_FEATURES = [...TEXT_GATE_FEATURES.slice(0, -TEXT_ONLY_FEATURES), "furniture-class-share", "link-density", "lexicon-level", "repeated-level"] as const;
 
 /**
  * An HTML body shorter than this is left to the build's own check for too little text (src/pipeline/
@@ -122,8 +125,12 @@ export function articleGateRow(doc: TextDoc): Float64Array | null {
     all += c.words;
     notice += c.notice;
   }
-  const voice = voiceLevels(headed.map((i) => doc.lines[i]!));
-  row.push(notice / Math.max(1, all), voice.reporting, voice.speaking);
+  row.push(notice / Math.max(1, all));
+  if (doc.origin === "text") {
+    // Text dumps only: with both voices the HTML gate held back more real tuning pages and let a tuning notice through (nt80).
+    const voice = voiceLevels(headed.map((i) => doc.lines[i]!));
+    row.push(voice.reporting, voice.speaking);
+  }
   if (doc.origin === "html") row.push(negative / total, links / total, Math.log1p((100 * lexicon) / total), Math.log1p((10 * repeated) / total));
   return new Float64Array(row);
 }
