@@ -57,6 +57,8 @@ const run = (id: string, text: string, url: string | null): ArticleOutcome => pr
 const show = process.env.PAGES === "1";
 /** HALF=tune: the tuning half alone (to choose between trials before any checking figure is read). */
 const halves = process.env.HALF === "tune" ? HALVES.filter((h) => h === "tune") : HALVES;
+/** URL_ONLY=1: the pages with their URL alone (half the time; nt80's draws). */
+const urlForms = process.env.URL_ONLY === "1" ? [true] : [true, false];
 
 const real = distinctPages(loadExtraction(), loadWebpages());
 const dates = loadDates();
@@ -143,7 +145,7 @@ const htmlHalf = (h: Half, withUrl: boolean): HtmlCounts => {
   return c;
 };
 
-for (const withUrl of [true, false]) {
+for (const withUrl of urlForms) {
   for (const h of halves) {
     const c = half(h, withUrl);
     console.log(
@@ -154,7 +156,7 @@ for (const withUrl of [true, false]) {
   }
 }
 
-for (const withUrl of [true, false]) {
+for (const withUrl of urlForms) {
   for (const h of halves) {
     const c = htmlHalf(h, withUrl);
     console.log(
