@@ -390,10 +390,18 @@ const SIZE = process.env.SIZE === "1";
 /** The per-path factors MIX=global and SIZE=1 set in trainBlocks from the whole training set (1: none). */
 const globalMix: Record<Path, { extraction: number; webpages: number }> = { text: { extraction: 1, webpages: 1 }, html: { extraction: 1, webpages: 1 } };
 const sizeScale: Record<Path, number> = { text: 1, html: 1 };
+/**
+ * HAND_TAIL_HOLD=1 (a trial, tx80, with HAND_TAIL=1): every furniture row of a path's block training weighs this factor,
+ * set once from the path's whole training set (heldFurnitureFactor), so that the hand tails replace furniture weight
+ * instead of adding to it: with the decode held, more furniture labels alone lower the block scores and end bodies
+ * earlier (tx79), a decode bias rather than what the tail lines' shapes teach.
+ */
+const HAND_TAIL_HOLD = process.env.HAND_TAIL_HOLD === "1";
+const heldFurniture: Record<Path, number> = { text: 1, html: 1 };
 
 /** Sets MIX=global's factors and SIZE=1's scale for this path from its whole training set (examples unmixed). */
 function setGlobalFactors(items: Item[], path: Path, localRows: Map<Item, Float64Array[]>): void {
-  const { examples, fromExtraction } = examplesUnmixed(items, (item) => localRows.get(item)!);
+  const { examples, fromExtraction, fromHand } = examplesUnmixed(items, (item) => localRows.get(item)!);
   let e = 0, total = 0;
   examples.forEach((x, i) => ((total += x.weight ?? 1), fromExtraction[i] && (e += x.weight ?? 1)));
   const tuning = TUNING_WEIGHT[path];
@@ -404,6 +412,10 @@ function setGlobalFactors(items: Item[], path: Path, localRows: Map<Item, Float6
     globalMix[path] = { extraction: (share * total) / e, webpages: ((1 - share) * total) / (total - e) };
   }
   if (SIZE && total !== tuning.total) sizeScale[path] = total / tuning.total;
+  if (HAND_TAIL_HOLD) {
+    heldFurniture[path] = heldFurnitureFactor(examples, fromHand);
+    console.log(`  ${path}: HAND_TAIL_HOLD: furniture rows weigh x${heldFurniture[path].toFixed(4)}`);
+  }
   if (MIX_GLOBAL || SIZE) console.log(`  ${path}: label weight ${total} (extraction-dev ${e}); MIX=global factors ${JSON.stringify(globalMix[path])}, SIZE scale ${sizeScale[path]}`);
 }
 
@@ -416,8 +428,26 @@ export function mixed(examples: Example[], fromExtraction: boolean[], share: num
   return examples.map((x, i) => ({ ...x, weight: (x.weight ?? 1) * (fromExtraction[i] ? fe : fw) }));
 }
 
+/**
+ * HAND_TAIL_HOLD's factor on furniture rows: furniture's share of the label weight with it equals furniture's share among
+ * the rows that are not hand labels (what the page labels alone give); 1 when there are no hand rows or one class is absent.
+ */
+export function heldFurnitureFactor(examples: readonly Example[], fromHand: readonly boolean[]): number {
+  let f = 0, a = 0, f0 = 0, a0 = 0;
+  examples.forEach((x, i) => {
+    const w = x.weight ?? 1;
+    if (x.y === 0) (f += w, !fromHand[i] && (f0 += w));
+    else (a += w, !fromHand[i] && (a0 += w));
+  });
+  if (f === f0 && a === a0) return 1;
+  if (f === 0 || a0 === 0 || f0 === 0 || a === 0) return 1;
+  return (f0 / a0) * (a / f);
+}
+
 function examplesOf(items: Item[], rows: (item: Item) => Float64Array[]): Example[] {
   const out = examplesUnmixed(items, rows);
+  const held = items.length > 0 ? heldFurniture[items[0]!.path] : 1;
+  if (held !== 1) out.examples = out.examples.map((x) => (x.y === 0 ? { ...x, weight: (x.weight ?? 1) * held } : x));
   if (items.length === 0) return out.examples;
   const path = items[0]!.path;
   if (MIX) return mixed(out.examples, out.fromExtraction, MIX_SHARES[path]);
@@ -426,9 +456,10 @@ function examplesOf(items: Item[], rows: (item: Item) => Float64Array[]): Exampl
   return out.examples.map((x, i) => ({ ...x, weight: (x.weight ?? 1) * (out.fromExtraction[i] ? f.extraction : f.webpages) }));
 }
 
-function examplesUnmixed(items: Item[], rows: (item: Item) => Float64Array[]): { examples: Example[]; fromExtraction: boolean[] } {
+function examplesUnmixed(items: Item[], rows: (item: Item) => Float64Array[]): { examples: Example[]; fromExtraction: boolean[]; fromHand: boolean[] } {
   const out: Example[] = [];
   const fromExtraction: boolean[] = [];
+  const fromHand: boolean[] = [];
   for (const item of items) {
     const before = out.length;
     const x = rows(item);
@@ -440,13 +471,13 @@ function examplesUnmixed(items: Item[], rows: (item: Item) => Float64Array[]): {
       if (y === 5) return void out.push({ x: x[i]!, y: 0, weight: SPAN_FURNITURE_WEIGHT });
       // 3 / 4: article / furniture by the HTML path's verdict.
       if (y === 3 || y === 4) return void out.push({ x: x[i]!, y: y === 3 ? 1 : 0, weight: SILVER_WEIGHT });
-      if (item.hand?.[i]) return void out.push({ x: x[i]!, y: y as 0 | 1, weight: HAND_WEIGHT * (item.handWeight?.[i] ?? 1) });
+      if (item.hand?.[i]) return void (out.push({ x: x[i]!, y: y as 0 | 1, weight: HAND_WEIGHT * (item.handWeight?.[i] ?? 1) }), (fromHand[out.length - 1] = true));
       const n = y === 0 && item.page.set === "webpages" ? MUST_NOT_WEIGHT : copies;
       for (let c = 0; c < n; c++) out.push({ x: x[i]!, y: y as 0 | 1 });
     });
-    for (let k = before; k < out.length; k++) fromExtraction.push(item.page.set === "extraction");
+    for (let k = before; k < out.length; k++) (fromExtraction.push(item.page.set === "extraction"), (fromHand[k] ??= false));
   }
-  return { examples: out, fromExtraction };
+  return { examples: out, fromExtraction, fromHand };
 }
 
 function accuracy(model: LogisticModel | BoostedModel, examples: Example[]): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadExtraction, loadWebpages } from "../../eval/lib/clean-corpus.ts";
-import { MIX_SHARES, mixed, searchDecode, trainingPages } from "../../train/train-clean.ts";
+import { MIX_SHARES, heldFurnitureFactor, mixed, searchDecode, trainingPages } from "../../train/train-clean.ts";
 import { lowQuantile } from "../../train/article-gate.ts";
 
 // The real dev pages: which of them train:clean learns from under each setting.
@@ -81,5 +81,22 @@ describe("train:clean's decode search", () => {
     expect(searchDecode("text", scoreOf, (s) => (s.extraction + 2 * s.webpages) / 3).decode.bias).toBe(-3);
     // The HTML path tries no other power.
     expect(searchDecode("html", scoreOf, (s) => s.mean).decode.power).toBe(0.5);
+  });
+});
+
+describe("train:clean's held furniture share (HAND_TAIL_HOLD, tx80)", () => {
+  it("hand tail labels replace furniture weight: furniture's share stays what the page labels alone give", () => {
+    // 30 article and 10 furniture rows from the page labels (webpages' must-nots weighing 2), then 8 hand tail rows.
+    const pageRows = [...Array.from({ length: 30 }, () => ({ x: [1], y: 1 as const })), ...Array.from({ length: 10 }, (_, i) => ({ x: [0], y: 0 as const, weight: i < 4 ? 2 : 1 }))];
+    const tails = Array.from({ length: 8 }, () => ({ x: [0], y: 0 as const, weight: 1 }));
+    const examples = [...pageRows, ...tails];
+    const fromHand = examples.map((_, i) => i >= pageRows.length);
+    const s = heldFurnitureFactor(examples, fromHand);
+    const weight = (y: 0 | 1) => examples.reduce((n, x) => n + (x.y === y ? (x.weight ?? 1) * (y === 0 ? s : 1) : 0), 0);
+    // The page labels alone: 14 furniture against 30 article.
+    expect(weight(0) / (weight(0) + weight(1))).toBeCloseTo(14 / 44, 12);
+    expect(s).toBeLessThan(1);
+    // No hand rows: nothing is reweighed (the committed training, byte for byte).
+    expect(heldFurnitureFactor(pageRows, pageRows.map(() => false))).toBe(1);
   });
 });
