@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadExtraction, loadWebpages } from "../../eval/lib/clean-corpus.ts";
 import { MIX_SHARES, heldFurnitureFactor, mixed, searchDecode, trainingPages } from "../../train/train-clean.ts";
 import { lowQuantile } from "../../train/article-gate.ts";
+import type { Example } from "../../train/lib/logistic.ts";
 
 // The real dev pages: which of them train:clean learns from under each setting.
 const pages = [...loadExtraction(), ...loadWebpages()];
@@ -87,8 +88,8 @@ describe("train:clean's decode search", () => {
 describe("train:clean's held furniture share (HAND_TAIL_HOLD, tx80)", () => {
   it("hand tail labels replace furniture weight: furniture's share stays what the page labels alone give", () => {
     // 30 article and 10 furniture rows from the page labels (webpages' must-nots weighing 2), then 8 hand tail rows.
-    const pageRows = [...Array.from({ length: 30 }, () => ({ x: [1], y: 1 as const })), ...Array.from({ length: 10 }, (_, i) => ({ x: [0], y: 0 as const, weight: i < 4 ? 2 : 1 }))];
-    const tails = Array.from({ length: 8 }, () => ({ x: [0], y: 0 as const, weight: 1 }));
+    const pageRows: Example[] = [...Array.from({ length: 30 }, () => ({ x: [1], y: 1 as const })), ...Array.from({ length: 10 }, (_, i) => ({ x: [0], y: 0 as const, weight: i < 4 ? 2 : 1 }))];
+    const tails: Example[] = Array.from({ length: 8 }, () => ({ x: [0], y: 0 as const, weight: 1 }));
     const examples = [...pageRows, ...tails];
     const fromHand = examples.map((_, i) => i >= pageRows.length);
     const s = heldFurnitureFactor(examples, fromHand);
