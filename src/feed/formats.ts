@@ -28,14 +28,9 @@ export interface Feeds {
 
 export type Format = "rss" | "atom" | "json";
 
-/** The newest entry's change, as the entries give it ("" without entries). */
-function newestUpdate(entries: readonly Pick<FeedEntry, "updated">[]): string {
-  return entries.reduce((d, e) => (e.updated > d ? e.updated : d), "");
-}
-
 /** The newest entry's change, so the same inputs always give the same bytes. */
 export function feedUpdated(entries: readonly Pick<FeedEntry, "updated">[]): Date {
-  const newest = newestUpdate(entries);
+  const newest = entries.reduce((d, e) => (e.updated > d ? e.updated : d), "");
   return newest ? new Date(newest) : new Date(0);
 }
 
@@ -158,12 +153,8 @@ function given(entry: FeedEntry): FeedSource {
  * a feed of that entry alone) and the channel's (cut out of a feed of one entry with content, since RSS
  * declares the content namespace only then): the same bytes as the whole feed written at once, and
  * only the items the store lacks cost their writing (and their entries' making, where they have a key).
- * `headKey` stands for everything the channel's text is made from but the format (the channel, the feed's
- * date and its first entry's key): under it the store keeps the channel's text cut out of a feed of the
- * first entry, when that entry has content, so a build whose first entry is unchanged makes no entry and
- * writes no feed for it; one whose first entry is new writes that entry's feed once, for both.
  */
-function assembled(sources: readonly FeedSource[], format: Format, write: (list: readonly FeedEntry[]) => string, memo?: ItemMemo, headKey?: string): string {
+function assembled(sources: readonly FeedSource[], format: Format, write: (list: readonly FeedEntry[]) => string, memo?: ItemMemo): string {
   const whole = () => write(sources.map((s) => s.entry()));
   if (!memo || sources.length === 0) return whole();
   const { open, inItem, between, end } = ITEMS[format];
@@ -173,25 +164,17 @@ function assembled(sources: readonly FeedSource[], format: Format, write: (list:
     const from = inItem ? at : at + open.length;
     return { head: doc.slice(0, from), item: doc.slice(from, doc.length - end.length) };
   };
-  const first = sources[0]!;
-  let firstDoc: string | undefined;
-  const docOf = (source: FeedSource): string => (source === first ? (firstDoc ??= write([first.entry()])) : write([source.entry()]));
-  const hasContent = (source: FeedSource) => stripControlChars(source.entry().contentHtml) !== "";
-  // "" (remembered or not) when the first entry has no content: the head is then found as below, every build.
-  let head = headKey === undefined ? "" : memo(format, headKey, () => (hasContent(first) ? (cut(docOf(first))?.head ?? "") : ""));
-  if (head === "") {
-    const shell = cut(docOf(sources.find(hasContent) ?? first));
-    if (!shell) return whole();
-    head = shell.head;
-  }
+  const withContent = sources.find((s) => stripControlChars(s.entry().contentHtml) !== "") ?? sources[0]!;
+  const shell = cut(write([withContent.entry()]));
+  if (!shell) return whole();
   const items: string[] = [];
   for (const source of sources) {
-    const text = memo(format, source.key ?? JSON.stringify(source.entry()), () => cut(docOf(source))?.item ?? "");
+    const text = memo(format, source.key ?? JSON.stringify(source.entry()), () => cut(write([source.entry()]))?.item ?? "");
     // A feed that did not come out in the expected shape is written whole.
     if (text === "") return whole();
     items.push(text);
   }
-  return `${head}${items.join(between)}${end}`;
+  return `${shell.head}${items.join(between)}${end}`;
 }
 
 /** The three feeds of `entries`; with `memo`, assembled from remembered items (the same bytes). */
@@ -202,15 +185,12 @@ export function buildFeeds(entries: readonly FeedEntry[], channel: FeedChannel, 
 /** `buildFeeds` of entries made only where their items are not remembered. */
 export function buildFeedsFrom(sources: readonly FeedSource[], channel: FeedChannel, memo?: ItemMemo): Feeds {
   // Every feed is dated by its newest entry, also when written a piece at a time.
-  const newest = newestUpdate(sources);
-  const updated = newest ? new Date(newest) : new Date(0);
+  const updated = feedUpdated(sources);
   // An entry without a key is remembered under its whole text, made once for the three formats.
   if (memo) sources = sources.map((s) => (s.key === null ? { ...s, key: JSON.stringify(s.entry()) } : s));
-  // Not an entry's key: those are JSON of an entry (an object) or ./entry-keys.ts's arrays, which start with "day" or "story".
-  const headKey = sources.length ? JSON.stringify(["feed-head", channel, newest, sources[0]!.key]) : undefined;
   return {
-    rss: `${assembled(sources, "rss", (list) => makeFeed(list, channel, "rss", updated).rss2(), memo, headKey)}\n`,
-    atom: `${assembled(sources, "atom", (list) => atomLanguages(atomTextTitles(makeFeed(list, channel, "atom", updated).atom1()), list, channel.language), memo, headKey)}\n`,
-    json: `${assembled(sources, "json", (list) => toJsonFeed11(makeFeed(list, channel, "json").json1(), list, channel), memo, headKey)}\n`,
+    rss: `${assembled(sources, "rss", (list) => makeFeed(list, channel, "rss", updated).rss2(), memo)}\n`,
+    atom: `${assembled(sources, "atom", (list) => atomLanguages(atomTextTitles(makeFeed(list, channel, "atom", updated).atom1()), list, channel.language), memo)}\n`,
+    json: `${assembled(sources, "json", (list) => toJsonFeed11(makeFeed(list, channel, "json").json1(), list, channel), memo)}\n`,
   };
 }
