@@ -79,13 +79,11 @@ function postingsOf(profiles: readonly Profile[], days: ReadonlyArray<number | n
  */
 export function reachOf(days: ReadonlyArray<number | null>, order: Int32Array, windowDays: number): Uint8Array | null {
   if (order.length >= days.length) return null;
-  const visited = new Set<number>();
   const near = new Set<number>();
   for (const i of order) {
     const d = days[i] ?? null;
     if (d === null) return null;
-    if (visited.has(d)) continue;
-    visited.add(d);
+    if (near.has(d)) continue;
     for (let e = d - windowDays; e <= d + windowDays; e++) near.add(e);
   }
   const held = new Uint8Array(days.length);

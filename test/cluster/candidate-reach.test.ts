@@ -38,14 +38,12 @@ describe("a visit of some articles' candidates, postings built for the days it r
   // Caps low enough that some keys are too common near one day and not near another.
   const optionsList: CandidateOptions[] = [defaultClusterOptions, { ...defaultClusterOptions, postingCap: 4 }, { ...defaultClusterOptions, postingCap: 2, windowDays: 1 }];
 
-  it("gives each visited article of one day, two days apart or days in a row the candidates and capped keys of the whole visit", () => {
+  it("gives each visited article of one or two days the candidates and capped keys of the whole visit", () => {
     const dated = [...new Set(days.filter((d): d is number => d !== null))].sort((x, y) => x - y);
     expect(dated.length).toBeGreaterThan(8);
     let compared = 0;
     for (const options of optionsList) {
-      // One day, two days apart, and runs of days in a row (the days near one new article: rows.ts settledDays).
-      const runs = [dated.slice(2, 5), dated.slice(-3), dated.slice(0, 2)];
-      for (const chosen of [[dated[0]!], [dated[3]!], [dated[4]!, dated[7]!], [dated[dated.length - 1]!], ...runs]) {
+      for (const chosen of [[dated[0]!], [dated[3]!], [dated[4]!, dated[7]!], [dated[dated.length - 1]!]]) {
         const order = byDay.filter((i) => days[i] !== null && chosen.includes(days[i]!));
         const held = reachOf(days, order, options.windowDays)!;
         // The restriction is real: some articles' keys are left out of the postings.
