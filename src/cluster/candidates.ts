@@ -29,29 +29,18 @@ interface Postings {
   weight: Float32Array;
 }
 
-/**
- * The postings of the articles `held` marks (all when null), in dayOrder's order: a key's run holds the
- * very holders, in the very order, of the whole batch's run restricted to them (see reachOf).
- */
-function postingsOf(profiles: readonly Profile[], days: ReadonlyArray<number | null>, held: Uint8Array | null): Postings {
+function postingsOf(profiles: readonly Profile[], days: ReadonlyArray<number | null>): Postings {
   let keys = 0;
-  const each = (take: (k: Profile["keys"]) => void) => {
-    for (let i = 0; i < profiles.length; i++) if (!held || held[i]) take(profiles[i]!.keys);
-  };
-  each((k) => {
-    for (let t = k.from; t < k.to; t++) keys = Math.max(keys, k.ids[t]! + 1);
-  });
+  for (const { keys: k } of profiles) for (let t = k.from; t < k.to; t++) keys = Math.max(keys, k.ids[t]! + 1);
   const start = new Int32Array(keys + 1);
-  each((k) => {
-    for (let t = k.from; t < k.to; t++) start[k.ids[t]! + 1]!++;
-  });
+  for (const { keys: k } of profiles) for (let t = k.from; t < k.to; t++) start[k.ids[t]! + 1]!++;
   const fill = rowStarts(start);
   const entries = start[keys]!;
   const holder = new Int32Array(entries);
   const day = new Int32Array(entries);
   const weight = new Float32Array(entries);
   const dated = new Int32Array(keys);
-  for (const i of held ? dayOrderOf(days, held) : dayOrder(days)) {
+  for (const i of dayOrder(days)) {
     const p = profiles[i]!.keys;
     const d = days[i];
     for (let k = p.from; k < p.to; k++) {
@@ -67,31 +56,6 @@ function postingsOf(profiles: readonly Profile[], days: ReadonlyArray<number | n
     }
   }
   return { start, dated, holder, day, weight };
-}
-
-/**
- * The articles a visit of `order` can meet: a dated first article's candidates and the counts its cap is
- * judged on lie within `windowDays` of its day, an undated one's anywhere, and every undated article is in
- * every window. So the postings of the articles of the days within `windowDays` of a visited article's day,
- * and of the undated, give each visited article what the whole batch's give. Null (all) when an undated
- * article is visited or the visit is of every article. One new article moves the pairs of a few days
- * (rows.ts settledDays): the rest of the month's postings need not be built to visit them.
- */
-export function reachOf(days: ReadonlyArray<number | null>, order: Int32Array, windowDays: number): Uint8Array | null {
-  if (order.length >= days.length) return null;
-  const near = new Set<number>();
-  for (const i of order) {
-    const d = days[i] ?? null;
-    if (d === null) return null;
-    if (near.has(d)) continue;
-    for (let e = d - windowDays; e <= d + windowDays; e++) near.add(e);
-  }
-  const held = new Uint8Array(days.length);
-  for (let i = 0; i < days.length; i++) {
-    const d = days[i] ?? null;
-    if (d === null || near.has(d)) held[i] = 1;
-  }
-  return held;
 }
 
 /** Pairs (a[k] < b[k]) to score, in order of `a` then `b`. */
@@ -122,15 +86,6 @@ export function dayOrder(days: ReadonlyArray<number | null>): Int32Array {
   return Int32Array.from(days.keys()).sort((x, y) => (days[x] ?? Infinity) - (days[y] ?? Infinity) || x - y);
 }
 
-/** dayOrder of the articles `held` marks only (the same relative order). */
-function dayOrderOf(days: ReadonlyArray<number | null>, held: Uint8Array): Int32Array {
-  let count = 0;
-  for (let i = 0; i < held.length; i++) count += held[i]!;
-  const out = new Int32Array(count);
-  for (let i = 0, at = 0; i < held.length; i++) if (held[i]) out[at++] = i;
-  return out.sort((x, y) => (days[x] ?? Infinity) - (days[y] ?? Infinity) || x - y);
-}
-
 /**
  * Calls `visit(i, j)` (i < j) for every candidate pair: each i once, in the order `order` gives (by
  * default ascending; only the i it holds), with its j ascending. The pairs and their key scores do not depend on the order.
@@ -139,7 +94,7 @@ function dayOrderOf(days: ReadonlyArray<number | null>, held: Uint8Array): Int32
  * an article j as they were, whether (i, j) is a candidate is as it was when the mask is (rows.ts).
  */
 export function visitCandidates(profiles: readonly Profile[], days: ReadonlyArray<number | null>, options: CandidateOptions, visit: (i: number, j: number) => void, order?: Int32Array, capped?: (i: number, mask: number) => void): void {
-  const { start, dated, holder, day: postingDay, weight } = postingsOf(profiles, days, order ? reachOf(days, order, options.windowDays) : null);
+  const { start, dated, holder, day: postingDay, weight } = postingsOf(profiles, days);
   const n = profiles.length;
   const score = new Float64Array(n);
   // The articles a round touched, each once (so never more than n).

@@ -35,15 +35,7 @@ export function publishedStories(state: IdentityState | null | undefined): Publi
 /** `edges` (context probabilities, on the grid) with the links between published articles moved towards what was published. */
 export function stickyEdges(edges: WeightedEdges, paths: readonly string[], published: PublishedStories | undefined, margin = MARGIN): WeightedEdges {
   if (!published || published.size === 0 || margin === 0) return edges;
-  return stickyByStory(edges, Int32Array.from(paths, (p) => published.get(p) ?? -1), margin);
-}
-
-/**
- * stickyEdges with each article's story given by index (`story[i]`, -1: not published), as the settle
- * rounds know it (index.ts): no map of every path is made and looked up again each round.
- */
-export function stickyByStory(edges: WeightedEdges, story: Int32Array, margin = MARGIN): WeightedEdges {
-  if (margin === 0) return edges;
+  const story = Int32Array.from(paths, (p) => published.get(p) ?? -1);
   const weight = new Float32Array(edges.weight.length);
   for (let k = 0; k < edges.length; k++) {
     const [sa, sb] = [story[edges.a[k]!]!, story[edges.b[k]!]!];

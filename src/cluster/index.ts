@@ -44,7 +44,7 @@ import { rowStarts } from "../text/rows.ts";
 import { pairMemo, pairPrint, settledDays, type PairMemo, type RowStore } from "./rows.ts";
 import { ArticlePrinter, replayingAgglomeration, settlingAgglomeration, type Agglomerate, type Agglomeration } from "./groups.ts";
 import type { ReplayStats } from "./agglomerate-replay.ts";
-import { stickyByStory, stickyEdges, type PublishedStories } from "./hysteresis.ts";
+import { stickyEdges, type PublishedStories } from "./hysteresis.ts";
 
 export { PAIR_FEATURES } from "./similarity.ts";
 export { articleTerms, articleTermsKeyed, type WrittenTerms } from "./mentions.ts";
@@ -402,11 +402,8 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
   // A round moves only the links of the articles whose story the round before changed (all of them after
   // a first build's first grouping), so it replays the round before's merges where none of them reaches,
   // or the last build's, whichever leaves fewer articles to work out again (groups.ts).
-  // Each article's group by index, for stickyEdges' rounds (the same stories as groupOf's map by path when
-  // no two articles share a path: they then share an entry there, the last group's).
-  const storyIndex = paths.length > 0 && uniquePaths(paths) ? (gs: ReadonlyArray<{ members: number[] }>) => groupIndex(gs, paths.length) : null;
   for (let round = 0; round < SETTLE_ROUNDS; round++) {
-    const again = storyIndex ? stickyByStory(edges, storyIndex(groups), options.stickiness) : stickyEdges(edges, paths, groupOf(groups, paths), options.stickiness);
+    const again = stickyEdges(edges, paths, groupOf(groups, paths), options.stickiness);
     if (sameWeights(again, weighed)) break;
     const settling = settlingAgglomeration(weighed, again, run.log, order.length, options.replayMaxChanged);
     const replaying = fromLast(again);
@@ -489,21 +486,6 @@ function groupOf(groups: ReadonlyArray<{ members: number[] }>, paths: readonly s
     for (const i of g.members) out.set(paths[i]!, k);
   });
   return out;
-}
-
-/** Each article's group, by index (-1: in none). */
-function groupIndex(groups: ReadonlyArray<{ members: number[] }>, n: number): Int32Array {
-  const out = new Int32Array(n).fill(-1);
-  groups.forEach((g, k) => {
-    for (const i of g.members) out[i] = k;
-  });
-  return out;
-}
-
-/** Whether no two of `paths` (in path order) are the same. */
-function uniquePaths(paths: readonly string[]): boolean {
-  for (let i = 1; i < paths.length; i++) if (paths[i] === paths[i - 1]) return false;
-  return true;
 }
 
 function sameWeights(x: WeightedEdges, y: WeightedEdges): boolean {
