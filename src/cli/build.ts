@@ -12,7 +12,7 @@ import { loadConfig, withBaseUrl } from "../config.ts";
 import { ingest, KEPT_TEXT_CHARS, readSource } from "../ingest/index.ts";
 import { knownFilesNamespace } from "../cache/known-files.ts";
 import { siteStateNamespace, stateIdentities, templatesKey, type SiteStats, renderSite } from "../site/index.ts";
-import { filesUnder, identitiesUnder, listingFrom, openOutputs, REPORT_FILE, type FileIdentity } from "../output/index.ts";
+import { identitiesUnder, listingFrom, openOutputs, REPORT_FILE, type FileIdentity } from "../output/index.ts";
 import { parseArgs } from "./io.ts";
 import { startProgress } from "./progress.ts";
 import { DiskCache } from "../cache/pack.ts";
@@ -238,14 +238,7 @@ export async function runBuild(argv: string[]): Promise<number> {
       // The feeds, digests and report are written while Pagefind writes the search index (the site stage's last step).
       const feedItems = await cachedFeedItems(cache);
       // The record's hashes taken beside Pagefind (below), by folder.
-      const early: { digests?: HashedFiles; site?: HashedFiles; search?: HashedFiles } = {};
-      // Each search bundle hashed once Pagefind has written it, while it writes the next ones and this
-      // thread waits for them (else read at the commit, with the other core idle).
-      const searchWritten = cache
-        ? (folder: string) => {
-            early.search = joinHashes(early.search, hashesNow(out.site, filesUnder(join(out.site, folder)).map((file) => `${folder}/${file}`)));
-          }
-        : undefined;
+      const early: { digests?: HashedFiles; site?: HashedFiles } = {};
       const feeds = async (written: readonly string[]) => {
         await writeFeeds({ outputDir: out.site, config, model, items: feedItems.memo });
         await feedItems.pack?.commit();
@@ -260,7 +253,7 @@ export async function runBuild(argv: string[]): Promise<number> {
           early.site = hashesNow(out.site, written.map((file) => relative(out.site, file)));
         }
       };
-      site = await renderSite({ outputDir: out.site, config, model, previous: { dir: out.liveSite, state: siteState }, alongside: feeds, searchWritten, discard: out.discard });
+      site = await renderSite({ outputDir: out.site, config, model, previous: { dir: out.liveSite, state: siteState }, alongside: feeds, discard: out.discard });
       lap("site");
       await out.commit();
       if (cache) {
@@ -272,7 +265,7 @@ export async function runBuild(argv: string[]): Promise<number> {
         const output = listingFrom(out.liveSite, stateIdentities(site.state));
         const hashes = {
           digests: hashesOf(out.liveDigests, digests, joinHashes(last?.hashes && { listing: last.digests, hashes: last.hashes.digests }, early.digests)),
-          output: hashesOf(out.liveSite, output, joinHashes(last?.hashes && { listing: last.output, hashes: last.hashes.output }, joinHashes(early.search, early.site))),
+          output: hashesOf(out.liveSite, output, joinHashes(last?.hashes && { listing: last.output, hashes: last.hashes.output }, early.site)),
         };
         record = { setup, inputs, digests, output, hashes, days: days?.keys ?? {}, ...said };
         writeState(cache.dir, buildRecordNamespace, record, warn);

@@ -53,12 +53,6 @@ export interface SiteOptions {
    * otherwise wait for the index (the build hashes them for its record there).
    */
   alongside?: (written: readonly string[]) => Promise<void>;
-  /**
-   * Told a search bundle's folder (relative to the site) once Pagefind has written all its files, while it
-   * may still write the next bundles: nothing in that folder is written again by this stage (the build
-   * hashes the files for its record there, while this thread would wait for the last bundles).
-   */
-  searchWritten?: (folder: string) => void;
   /** Where what the stage moves out of the site folder goes to be removed (OutputFolders.discard). */
   discard?: (paths: readonly string[]) => void;
   /** Every page rendered by Eleventy, story pages too (tests: the bytes the pages rendered without it are held to). */
@@ -252,7 +246,7 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const search = await startSearch(outputDir, rebuilt, config.language, (url) => direct || carried.has(fileOf(url)), (url, document) => {
     const file = fileOf(url);
     if (!searchHashes.has(file)) searchHashes.set(file, documentHash(document));
-  }, options.searchWritten).catch((error: unknown) => {
+  }).catch((error: unknown) => {
     throw shown(error, liveDir ?? outputDir);
   });
   let rendered = planned;

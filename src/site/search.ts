@@ -183,8 +183,7 @@ export function pagefindCpuMs(): number | null {
 /**
  * Starts indexing `bundles` into `siteDir`: the pages `carried` says are already there are read when
  * their bundle starts; the others come through `rendered`. `taken` hears each page's search document once,
- * as it is taken (./index.ts keys the bundles by them); `bundleWritten` each bundle's folder once Pagefind
- * has written all its files (the later bundles may still be being written).
+ * as it is taken (./index.ts keys the bundles by them).
  */
 export async function startSearch(
   siteDir: string,
@@ -192,7 +191,6 @@ export async function startSearch(
   language: string,
   carried: (url: string) => boolean,
   taken: (url: string, document: string) => void = () => {},
-  bundleWritten: (folder: string) => void = () => {},
 ): Promise<SearchIndexing> {
   const forceLanguage = language.slice(0, 2).toLowerCase() || "en";
   const read = (url: string) => searchDocument(readFileSync(join(siteDir, url.replace(/^\//, ""), "index.html"), "utf8"), language);
@@ -245,7 +243,6 @@ export async function startSearch(
       const index = new BundleIndex(indexes[i]!, siteDir, bundles[i]!.folder, stopped, writing);
       started.push(index);
       open.set(i, index);
-      index.onWritten = () => bundleWritten(bundles[i]!.folder);
       index.onComplete = () => {
         open.delete(i);
         openPages -= bundles[i]!.urls.length;
@@ -336,8 +333,6 @@ class BundleIndex {
   readonly missing = new Set<string>();
   /** Called once the last page is in (the index is being written). */
   onComplete: (() => void) | null = null;
-  /** Called once Pagefind has written the bundle's files without an error. */
-  onWritten: (() => void) | null = null;
   private readonly sent: Array<Promise<{ errors: string[] }>> = [];
   private written: Promise<{ errors: string[] }> | null = null;
   private dropped: Promise<unknown> | null = null;
@@ -421,18 +416,7 @@ class BundleIndex {
     if (this.missing.size || this.written || this.stopped()) return;
     this.writing.add(this.folder);
     this.written = this.index.writeFiles({ outputPath: join(this.siteDir, this.folder) });
-    this.written.then(
-      (answer) => {
-        this.writing.delete(this.folder);
-        if (answer.errors.length || this.stopped()) return;
-        try {
-          this.onWritten?.();
-        } catch {
-          // What it would have done early is done at the end instead (the build hashes the files again).
-        }
-      },
-      () => {},
-    );
+    this.written.then(() => this.writing.delete(this.folder), () => {});
     // Pagefind answers its messages one after another: the index is dropped once written, and its memory with it.
     this.dropped = this.index.deleteIndex();
     this.dropped.catch(() => {});

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { buildDigest } from "../../src/digest/index.ts";
 import { renderSite } from "../../src/site/index.ts";
-import { fileIdentity, filesUnder, sameIdentity, type FileIdentity } from "../../src/output/index.ts";
+import { fileIdentity, sameIdentity, type FileIdentity } from "../../src/output/index.ts";
 import { defaultConfig } from "../../src/config.ts";
 import { emptyMeta } from "../../src/clean/text.ts";
 import type { ResolvedArticle, Story } from "../../src/types.ts";
@@ -59,29 +59,6 @@ describe("work alongside the search index", () => {
       const now = fileIdentity(join(out, file));
       if (now && identity && sameIdentity(now, identity)) expect(readFileSync(join(out, file), "utf8"), file).toBe(text);
       else expect(file).toBe("search/index.html");
-    }
-  });
-
-  it("is told each search bundle once Pagefind has written it, before the stage returns, whose files then stay as they were", async () => {
-    const out = mkdtempSync(join(tmpdir(), "digest-site-alongside-"));
-    const seen = new Map<string, Map<string, { text: string; identity: FileIdentity | null }>>();
-    const result = await renderSite({
-      outputDir: out, config: defaultConfig, model: model(),
-      searchWritten: (folder) => {
-        const files = new Map<string, { text: string; identity: FileIdentity | null }>();
-        for (const file of filesUnder(join(out, folder))) files.set(file, { identity: fileIdentity(join(out, folder, file)), text: readFileSync(join(out, folder, file), "latin1") });
-        seen.set(folder, files);
-      },
-    });
-    // Every bundle the stage records, each told once with all its files (the build hashes them there for its record).
-    expect([...seen.keys()].sort()).toEqual(Object.keys(result.state.search).sort());
-    for (const [folder, files] of seen) {
-      expect([...files.keys()].sort(), folder).toEqual(Object.keys(result.state.search[folder]!.files).sort());
-      expect([...files.keys()]).toContain("pagefind-entry.json");
-      for (const [file, { text, identity }] of files) {
-        expect(identity && sameIdentity(identity, result.state.search[folder]!.files[file]!), `${folder}/${file}`).toBe(true);
-        expect(readFileSync(join(out, folder, file), "latin1"), `${folder}/${file}`).toBe(text);
-      }
     }
   });
 
