@@ -29,7 +29,7 @@ import { rougeN, rougeTokens } from "../eval/lib/rouge.ts";
 import { halfOf, type Half } from "../eval/lib/split.ts";
 import { random } from "../eval/lib/random.ts";
 import { bbc, corpus, eventList, twoOutlets } from "./lib/summary-sets.ts";
-import { GRID, GUARD_AGREEMENT, GUARD_SUPPORT, HAND_SET, MAX_ROUNDS, SCORING, type ScoringWeights } from "./lib/scoring-space.ts";
+import { coordinateAscent, GRID, GUARD_AGREEMENT, GUARD_SUPPORT, HAND_SET, SCORING, type ScoringWeights } from "./lib/scoring-space.ts";
 import { eventStories, harderStories } from "./lib/fact-pairs.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -156,33 +156,19 @@ export function train(counts?: Map<string, number>, log: (line: string) => void 
       break;
     }
   }
-  for (let round = 1; round <= MAX_ROUNDS; round++) {
-    let moved = false;
-    for (const name of SCORING) {
-      const tried = GRID[name].map((v) => {
-        const f = v === current[name] ? null : eventFigures(tuningOf({ ...current, [name]: v }), "tune", counts);
-        return { v, js: f ? f.js : score, pyramid: f ? f.pyramid : Infinity };
-      });
-      // The best value that passes the guards; the guards are asked only of values that would move the weight.
-      const order = [...tried].sort((a, b) => a.js - b.js || a.v - b.v);
-      let taken: { v: number; js: number } | null = null;
-      for (const t of order) {
-        if (t.js > score - MIN_GAIN) break;
-        if (t.pyramid < start.pyramid - 1e-12) continue;
-        if (passes({ ...current, [name]: t.v })) {
-          taken = t;
-          break;
-        }
-      }
-      log(`round ${round} ${name.padEnd(13)} ${tried.map((t) => `${t.v}:${t.js.toFixed(4)}${Number.isFinite(t.pyramid) ? `/${t.pyramid.toFixed(3)}` : ""}`).join(" ")}${taken ? ` -> ${taken.v}` : ""}`);
-      if (taken) {
-        current[name] = taken.v;
-        score = taken.js;
-        moved = true;
-      }
-    }
-    if (!moved) break;
-  }
+  // Then each weight in turn; the objective handed over is −JS (the ascent raises it).
+  score = -coordinateAscent(current, {
+    score: -score,
+    minGain: MIN_GAIN,
+    sideFloor: start.pyramid - 1e-12,
+    measure: (w) => {
+      const f = eventFigures(tuningOf(w), "tune", counts);
+      return { value: -f.js, side: f.pyramid };
+    },
+    passes,
+    describe: (t) => `${t.v}:${(-t.value).toFixed(4)}${Number.isFinite(t.side) ? `/${t.side.toFixed(3)}` : ""}`,
+    log,
+  });
   log(`end: objective (JS) ${score.toFixed(4)}`);
   return current;
 }

@@ -28,7 +28,7 @@ import { halfOf, type Half } from "../eval/lib/split.ts";
 import { random } from "../eval/lib/random.ts";
 import { readJsonl } from "../eval/lib/jsonl.ts";
 import { bbc, corpus, eventList, paragraphs, twoOutlets } from "./lib/summary-sets.ts";
-import { GRID, GUARD_AGREEMENT, GUARD_SUPPORT, HAND_SET, MAX_ROUNDS, SCORING, type ScoringWeights } from "./lib/scoring-space.ts";
+import { coordinateAscent, GUARD_AGREEMENT, GUARD_SUPPORT, HAND_SET, SCORING, type ScoringWeights } from "./lib/scoring-space.ts";
 import { splitSentences, datelineLength } from "../src/text/sentences.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -172,33 +172,18 @@ export function train(counts?: Map<number, number>, log: (line: string) => void 
   let score = start.mean;
   if (leadGuard) log(`guard: first sentence shown in ≥ ${(100 * start.leadKept).toFixed(1)}% of the summaries`);
   log(`start: objective ${score.toFixed(3)}`);
-  for (let round = 1; round <= MAX_ROUNDS; round++) {
-    let moved = false;
-    for (const name of SCORING) {
-      const tried = GRID[name].map((v) => {
-        const f = v === current[name] ? null : bbcSingle(tuningOf({ ...current, [name]: v }), "tune", counts);
-        return { v, mean: f ? f.mean : score, lead: f ? f.leadKept : Infinity };
-      });
-      // The best value that passes the guards; the guards are asked only of values that would move the weight.
-      const order = [...tried].sort((a, b) => b.mean - a.mean || a.v - b.v);
-      let taken: { v: number; mean: number } | null = null;
-      for (const t of order) {
-        if (t.mean < score + MIN_GAIN) break;
-        if (leadGuard && t.lead < start.leadKept - 1e-12) continue;
-        if (passes({ ...current, [name]: t.v })) {
-          taken = t;
-          break;
-        }
-      }
-      log(`round ${round} ${name.padEnd(13)} ${tried.map((t) => `${t.v}:${t.mean.toFixed(2)}${t.lead < 1 ? `/${(100 * t.lead).toFixed(0)}` : ""}`).join(" ")}${taken ? ` -> ${taken.v}` : ""}`);
-      if (taken) {
-        current[name] = taken.v;
-        score = taken.mean;
-        moved = true;
-      }
-    }
-    if (!moved) break;
-  }
+  score = coordinateAscent(current, {
+    score,
+    minGain: MIN_GAIN,
+    sideFloor: leadGuard ? start.leadKept - 1e-12 : -Infinity,
+    measure: (w) => {
+      const f = bbcSingle(tuningOf(w), "tune", counts);
+      return { value: f.mean, side: f.leadKept };
+    },
+    passes,
+    describe: (t) => `${t.v}:${t.value.toFixed(2)}${t.side < 1 ? `/${(100 * t.side).toFixed(0)}` : ""}`,
+    log,
+  });
   log(`end: objective ${score.toFixed(3)}`);
   return current;
 }

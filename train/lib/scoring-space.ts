@@ -25,3 +25,57 @@ export const MAX_ROUNDS = 4;
 /** The multi-outlet weights (support, agreement) the searches hold while they move the scoring weights. */
 export const GUARD_SUPPORT = 0.6;
 export const GUARD_AGREEMENT = 0.4;
+
+/** A value coordinate ascent tried for one weight: the objective there (higher is better) and the side guard's measure. */
+export interface Tried {
+  v: number;
+  value: number;
+  side: number;
+}
+
+export interface AscentOptions {
+  /** The objective at the start weights (higher is better: a trainer that minimises passes its negative). */
+  score: number;
+  /** The smallest rise of the objective that moves a weight (smaller rises are the half's noise). */
+  minGain: number;
+  /** A tried value whose side measure falls below this is passed over (−Infinity: no side guard). */
+  sideFloor: number;
+  measure: (w: ScoringWeights) => { value: number; side: number };
+  /** The trainer's guards, asked only of values that would move a weight. */
+  passes: (w: ScoringWeights) => boolean;
+  /** One tried value as the round's log line shows it. */
+  describe: (t: Tried) => string;
+  log: (line: string) => void;
+}
+
+/**
+ * Coordinate ascent over GRID, in SCORING's order, for up to MAX_ROUNDS rounds: each weight moved to the best value
+ * that rises by `minGain` and passes the guards (ties to the smaller value). Moves `current`; returns the objective there.
+ */
+export function coordinateAscent(current: ScoringWeights, o: AscentOptions): number {
+  let score = o.score;
+  for (let round = 1; round <= MAX_ROUNDS; round++) {
+    let moved = false;
+    for (const name of SCORING) {
+      const tried: Tried[] = GRID[name].map((v) => (v === current[name] ? { v, value: score, side: Infinity } : { v, ...o.measure({ ...current, [name]: v }) }));
+      const order = [...tried].sort((a, b) => b.value - a.value || a.v - b.v);
+      let taken: Tried | null = null;
+      for (const t of order) {
+        if (t.value < score + o.minGain) break;
+        if (t.side < o.sideFloor) continue;
+        if (o.passes({ ...current, [name]: t.v })) {
+          taken = t;
+          break;
+        }
+      }
+      o.log(`round ${round} ${name.padEnd(13)} ${tried.map(o.describe).join(" ")}${taken ? ` -> ${taken.v}` : ""}`);
+      if (taken) {
+        current[name] = taken.v;
+        score = taken.value;
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  return score;
+}
