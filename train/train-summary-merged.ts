@@ -27,9 +27,9 @@ import { summarise, type SingleTuning, type SummaryTuning } from "../src/summari
 import { Faults, Scores } from "../eval/lib/summary-measures.ts";
 import { rougeN, rougeTokens } from "../eval/lib/rouge.ts";
 import { halfOf, type Half } from "../eval/lib/split.ts";
-import { random } from "../eval/lib/random.ts";
 import { bbc, corpus, eventList, twoOutlets } from "./lib/summary-sets.ts";
 import { coordinateAscent, GRID, GUARD_AGREEMENT, GUARD_SUPPORT, HAND_SET, SCORING, type ScoringWeights } from "./lib/scoring-space.ts";
+import { bootstrapCounts } from "./lib/bagging.ts";
 import { eventStories, harderStories } from "./lib/fact-pairs.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -110,13 +110,7 @@ export function bbcTwo(tuning: SummaryTuning, half: Half): number {
 /** Draw k's resample of the tuning events (k ≥ 1): event → times drawn. */
 export function resample(k: number): Map<string, number> {
   const tuning = eventList.filter(([, rows]) => halfOf(String(rows[0]!.topic)) === "tune").map(([event]) => event);
-  const draw = random(2000 + k);
-  const counts = new Map<string, number>();
-  for (let j = 0; j < tuning.length; j++) {
-    const event = tuning[Math.floor(draw() * tuning.length)]!;
-    counts.set(event, (counts.get(event) ?? 0) + 1);
-  }
-  return counts;
+  return bootstrapCounts(tuning, 2000 + k);
 }
 
 export function train(counts?: Map<string, number>, log: (line: string) => void = () => {}): ScoringWeights {

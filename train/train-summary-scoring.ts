@@ -25,10 +25,10 @@ import { Faults, Scores } from "../eval/lib/summary-measures.ts";
 import { cleanSource } from "../src/clean/index.ts";
 import { rougeLsum, rougeN, rougeTokens, type RougeScores } from "../eval/lib/rouge.ts";
 import { halfOf, type Half } from "../eval/lib/split.ts";
-import { random } from "../eval/lib/random.ts";
 import { readJsonl } from "../eval/lib/jsonl.ts";
 import { bbc, corpus, eventList, paragraphs, twoOutlets } from "./lib/summary-sets.ts";
 import { coordinateAscent, GUARD_AGREEMENT, GUARD_SUPPORT, HAND_SET, SCORING, type ScoringWeights } from "./lib/scoring-space.ts";
+import { bootstrapCounts } from "./lib/bagging.ts";
 import { splitSentences, datelineLength } from "../src/text/sentences.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -142,13 +142,7 @@ export function eventFigures(tuning: SummaryTuning, half: Half): { js: number; p
 /** Draw k's resample of the tuning articles (k ≥ 1): article index → times drawn. */
 function resample(k: number): Map<number, number> {
   const tuning = bbc.map((r, i) => [r, i] as const).filter(([r]) => halfOf(r.id) === "tune").map(([, i]) => i);
-  const draw = random(1000 + k);
-  const counts = new Map<number, number>();
-  for (let j = 0; j < tuning.length; j++) {
-    const i = tuning[Math.floor(draw() * tuning.length)]!;
-    counts.set(i, (counts.get(i) ?? 0) + 1);
-  }
-  return counts;
+  return bootstrapCounts(tuning, 1000 + k);
 }
 
 /**

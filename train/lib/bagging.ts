@@ -3,6 +3,7 @@
 // logistic model (weights moved to a common standardisation, then averaged); averaged boosted models are
 // one model holding every bag's trees, each leaf divided by B. Also the perturbation the trial runners use.
 import { createHash } from "node:crypto";
+import { random } from "../../eval/lib/random.ts";
 import type { LogisticModel } from "../../src/model/logistic.ts";
 import type { BoostedModel } from "../../src/clean/boosted.ts";
 
@@ -67,4 +68,15 @@ export function averageBoosted(models: readonly BoostedModel[]): BoostedModel {
   const base = models.reduce((s, m) => s + m.base, 0) / k;
   const trees = models.flatMap((m) => m.trees.map((t) => [...t.slice(0, 6), ...t.slice(6).map((v) => round(v / k))]));
   return { ...models[0]!, base: round(base), trees };
+}
+
+/** A bootstrap draw of `items` (as many draws as items, with replacement, by `random(seed)`): item → times drawn. */
+export function bootstrapCounts<T>(items: readonly T[], seed: number): Map<T, number> {
+  const draw = random(seed);
+  const counts = new Map<T, number>();
+  for (let j = 0; j < items.length; j++) {
+    const item = items[Math.floor(draw() * items.length)]!;
+    counts.set(item, (counts.get(item) ?? 0) + 1);
+  }
+  return counts;
 }
