@@ -370,6 +370,9 @@
 //   EXTRA=chromeunder  (for the far-below class) lines the body's rules set aside between the line and the next kept
 //                   prose line of 12+ words (log1p), and 3+ of them under a stopless line of 4+ words: 84.6 / 71.8
 //                   (209, 186: -2 with the URL, +2 without); checking not read. Not adopted.
+//   EXTRA=chromeanchor  log-distance, at-anchor and nearest-above weighed by the share of the 12 lines over the anchor the
+//                   body's rules set aside: 85.0 / 71.8 (210, 186); INNER=x1: (committed 84.2 / 71.4, 208, 185) 209, 187;
+//                   chromeunder on x1: 208, 185. Checking not read. Not adopted.
 import { deckFeatures, deckStart, nextLong, railStart } from "./lib/deck-features.ts";
 import { readFileSync } from "node:fs";
 import { DomUtils, parseDocument } from "htmlparser2";
@@ -437,6 +440,7 @@ const EXTRA_NAMES: Record<string, string[]> = {
   top: ["log-index", "top-3"],
   rivals: ["log-rivals-to-anchor", "no-rival-to-anchor"],
   chromeunder: ["log-chrome-under", "headline-over-chrome"],
+  chromeanchor: ["chrome-log-distance", "chrome-at-anchor", "chrome-nearest-above"],
   anchorshape: ["anchor-stopless-short", "anchor-prose", "anchor-log-words", "below-anchor-log-words"],
   deck: ["heads-a-deck", "deck-under-head", "log-deck-ratio"],
   ends: ["ends-ellipsis", "ends-exclaim", "ends-close-quote", "ends-digit", "site-suffix"],
@@ -889,6 +893,16 @@ function extraFeatures(doc: TextDoc, i: number, candidates: readonly number[]): 
       for (const w of plain) if (slug.includes(w)) hit++;
       const prec = slug.length && plain.length ? hit / plain.length : 0;
       out.push(prec, prec >= 0.8 && plain.length >= 3 ? 1 : 0);
+    } else if (e === "chromeanchor") {
+      // hl81: the place features weighed by how much of the 12 lines over the body's anchor the body's rules set aside
+      // (share rows, bylines, dates): a body located under its page header's chrome may start under the headline's
+      // caption or subheading, and the line nearest the anchor is then less likely the headline.
+      const a = bodyAnchor(doc);
+      const over = doc.lines.slice(Math.max(0, a - 12), a);
+      const share = over.length ? over.filter((l) => l.drop !== null).length / over.length : 0;
+      let nearest = -1;
+      for (const c of candidates) if (c <= a && doc.lines[c]!.words >= 3) nearest = c;
+      out.push(share * Math.log1p(Math.abs(a - i)), i === a ? share : 0, i === nearest ? share : 0);
     } else if (e === "chromeunder") {
       // hl81: the lines a body's rules set aside (share rows, bylines, dates, section labels) between the line and the
       // next kept line of running prose (12+ words, within 25 lines): a headline heads its page's header chrome; a
