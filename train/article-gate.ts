@@ -6,7 +6,6 @@
 // page, this run's headline and short-line models. One model per input path, same features: text dumps
 // (their article lines taken out of the dump) and HTML pages (their article blocks taken out of the
 // page's blocks, the other blocks keeping what their elements said of them).
-import { createHash } from "node:crypto";
 import type { DevPage } from "../eval/lib/clean-corpus.ts";
 import type { CleanRule } from "../src/clean/rules/types.ts";
 import type { BlockModels, DecodeSettings } from "../src/clean/block-model.ts";
@@ -25,7 +24,7 @@ import { articleLines, notArticle, strippedDump } from "./lib/furniture-pages.ts
 import { scorePage } from "../eval/lib/extraction-score.ts";
 import { devSource } from "../eval/lib/dev-source.ts";
 import { cleanSource, rulesWith } from "../src/clean/index.ts";
-import { foldOf, prepared, preparedFrom, type Path } from "./lib/clean-items.ts";
+import { FOLD_SEED, foldIn, foldOf, prepared, preparedFrom, type Path } from "./lib/clean-items.ts";
 
 export interface GateRow {
   page: Pick<DevPage, "id" | "url"> & { set: string };
@@ -42,7 +41,7 @@ export interface GateRow {
 }
 
 const FOLDS = 4;
-const gateFoldOf = (id: string): number => createHash("sha256").update(`gate:${id}`).digest()[0]! % FOLDS;
+const gateFoldOf = (id: string): number => foldIn("gate", id, FOLD_SEED, FOLDS);
 
 /** An HTML page's blocks less its article blocks (`articleLines`), as a fresh document: null when nothing is left. */
 export function strippedHtml(page: DevPage, url: string | null): TextDoc | null {

@@ -1,6 +1,5 @@
 // Training for the learned part of short-line-context (src/clean/rules/short-lines.ts): examples,
 // labels and fitting, shared by train:clean's step 4 and train/try-short-lines.ts.
-import { createHash } from "node:crypto";
 import type { DevPage } from "../eval/lib/clean-corpus.ts";
 import { scoreCorpus, scorePage, scoreSnippets, shingles, snippetCorpus, tokens } from "../eval/lib/extraction-score.ts";
 import { devSource } from "../eval/lib/dev-source.ts";
@@ -19,7 +18,7 @@ import { SHORT_LINE_FEATURES, shortLineRows, type ShortLineRow } from "../src/cl
 import type { BoostedModel } from "../src/clean/boosted.ts";
 import type { Example } from "./lib/logistic.ts";
 import { trainBoosted } from "./lib/boost.ts";
-import { coverOf, foldOf, labelsOf, prepared, type Item } from "./lib/clean-items.ts";
+import { FOLD_SEED, coverOf, foldIn, foldOf, labelsOf, prepared, type Item } from "./lib/clean-items.ts";
 import { cachedResults, figuresOf, keepsPrior, meanOf, settleDraws, type PageResult, type SettleMode } from "./lib/settle.ts";
 
 /**
@@ -103,7 +102,7 @@ export function fitShortLines(items: readonly Item[], o: ShortLineOptions = shor
 /** The cuts tried: a line the hand rule drops is kept when the model's log-odds reach the cut. */
 export const SHORT_CUTS = [0, 0.5, 1, 1.5];
 const FOLDS = 4;
-export const shortFoldOf = (id: string): number => createHash("sha256").update(`short:${id}`).digest()[0]! % FOLDS;
+export const shortFoldOf = (id: string): number => foldIn("short", id, FOLD_SEED, FOLDS);
 
 /**
  * Each page as short-line-context finds it: the rules before it, with block scores from the block

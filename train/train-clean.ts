@@ -44,7 +44,6 @@
 //      its own threshold by the same rule; a page either model refuses is refused (nt69).
 // With TRAIN_ON=tuning (and in every trial: PERTURB, KEEP_DECODE) the checking halves are never read
 // here: `npm run eval:clean` and `npm run eval:headlines` judge.
-import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -67,7 +66,7 @@ import { standardisation, trainLogistic, type Example } from "./lib/logistic.ts"
 import { averageBoosted, averageLogistic, foldForm, inBag, perturbedOut } from "./lib/bagging.ts";
 import { trainBoosted } from "./lib/boost.ts";
 import { learnedHalves, trialOnFrom, type TrainOn, type TrialOn } from "./lib/train-on.ts";
-import { FOLDS, SPAN_FURNITURE_WEIGHT, foldOf, handLabelled, handTailFromEnv, labelsOf, prepared, type Item, type Path } from "./lib/clean-items.ts";
+import { FOLDS, FOLD_SEED, SPAN_FURNITURE_WEIGHT, foldIn, foldOf, handLabelled, handTailFromEnv, labelsOf, prepared, type Item, type Path } from "./lib/clean-items.ts";
 import { storedBlocks } from "./lib/stored-models.ts";
 import { handTruths } from "./lib/hand-bodies.ts";
 import { DOUBT_FLOORS, DOUBT_RATIOS, gateRows, noticeRows, thresholdRuleOf, thresholdWords, trainArticleGate } from "./article-gate.ts";
@@ -154,6 +153,7 @@ function weightsDirOf(on: TrainOn): string {
 /** Where the weights go: OUT when set (a trial), else the set's own place; a perturbed training needs OUT. */
 const weightsDir = process.env.OUT ?? weightsDirOf(TRAIN_ON === "checking" ? SHIPPED : TRAIN_ON);
 if ((PERTURB || process.env.KEEP_DECODE) && !process.env.OUT) throw new Error("PERTURB needs OUT=dir: perturbed weights never go to src");
+if (FOLD_SEED !== 0 && !process.env.OUT) throw new Error("FOLD_SEED is a trial: it needs OUT=dir (seed 0 is the committed training)");
 const L2 = 2;
 /** webpages-dev labels only a few lines a page: each counts this many times beside extraction-dev's full labels. */
 const SNIPPET_WEIGHT = 3;
@@ -522,7 +522,7 @@ export function fitBlocks(items: Item[], path: Path, localRows: Map<Item, Float6
   } else local = trainLogistic(localExamples, { name: `clean/${path}-block-local`, features: names, l2: blockSettings.l2 * sizeScale[path] });
   const contextCache = new Map<Item, Float64Array[]>();
   // CROSSFIT=1: each training page's neighbourhood read from a local model fitted without it (inner folds).
-  const innerOf = (item: Item) => createHash("sha256").update(`crossfit:${item.page.id}`).digest()[0]! % FOLDS;
+  const innerOf = (item: Item) => foldIn("crossfit", item.page.id);
   const innerLocal = CROSSFIT ? Array.from({ length: FOLDS }, (_, k) => fitLocal(items.filter((i) => innerOf(i) !== k))) : [];
   const contextRows = (item: Item): Float64Array[] => {
     const cached = contextCache.get(item);
@@ -798,6 +798,7 @@ function main(): void {
   const halves = TRAIN_ON === "all" ? BOTH_HALVES : TRAIN_ON === "checking" ? "checking halves (TRAIN_ON=checking, a trial)" : "tuning halves";
   mkdirSync(weightsDir, { recursive: true });
   console.log(`training on ${halves} of the dev sets; weights to ${weightsDir}`);
+  if (FOLD_SEED !== 0) console.log(`FOLD_SEED=${FOLD_SEED}: every out-of-fold step's folds drawn by another hash`);
   if (PERTURB) console.log(`PERTURB=${PERTURB}: ${foldForm(PERTURB) ? `fold ${foldForm(PERTURB)!.k} of ${foldForm(PERTURB)!.of} left out (pages and notice pages)` : PERTURB_SHARE === undefined ? "about an eighth of the tuning pages left out" : `about ${PERTURB_SHARE} of the tuning pages kept`}`);
   const extraction = tune(loadExtraction()).filter((p) => !perturbedOut(EXTRACTION_SHARE === undefined ? undefined : `extraction:${process.env.EXTRACTION_DRAW ?? "1"}`, p.id, EXTRACTION_SHARE));
   if (EXTRACTION_SHARE !== undefined) console.log(`EXTRACTION_SHARE=${EXTRACTION_SHARE}: ${extraction.length} extraction-dev pages kept`);

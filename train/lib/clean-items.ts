@@ -232,7 +232,27 @@ export function labelsOf(page: DevPage, doc: TextDoc): Int8Array {
   return labels;
 }
 
+/**
+ * FOLD_SEED=k (a trial, tx81): every fold assignment of train:clean's chain (the block folds, the headline line model's
+ * inner folds, the short-line and gate folds, CROSSFIT's) drawn by another hash; 0 (the default) is the committed
+ * assignment. It changes no page, row or label, only which pages are held out together in the out-of-fold steps, so
+ * trainings on all tuning pages that differ only in it show a method's spread.
+ */
+export const FOLD_SEED = foldSeedFrom(process.env.FOLD_SEED);
+
+export function foldSeedFrom(value: string | undefined): number {
+  const seed = Number(value ?? "0");
+  if (!Number.isInteger(seed) || seed < 0) throw new Error(`FOLD_SEED must be a whole number >= 0, not ${value}`);
+  return seed;
+}
+
+/** The fold of `id` in the assignment named `salt` ("fold", "short", "gate", …) under fold seed `seed`. */
+export function foldIn(salt: string, id: string, seed: number = FOLD_SEED, folds: number = FOLDS): number {
+  const key = seed === 0 ? `${salt}:${id}` : `${salt}#${seed}:${id}`;
+  return createHash("sha256").update(key).digest()[0]! % folds;
+}
+
 /** A page's fold for the out-of-fold decode search: by a hash of its id, so the split is fixed. */
 export function foldOf(id: string): number {
-  return createHash("sha256").update(`fold:${id}`).digest()[0]! % FOLDS;
+  return foldIn("fold", id);
 }
