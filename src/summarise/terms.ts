@@ -14,15 +14,11 @@ import { arena } from "./arena.ts";
 class Spellings {
   private static readonly LIMIT = 1 << 16;
   /**
-   * Where each spelling's entry starts in `entries`, by its hash (-1: a free slot), at most half full. The
-   * entries lie in the order spellings were first met, each with its characters right after its header
-   * (as src/cluster/mentions.ts keeps its words): the common words, met first, share a few cache lines,
-   * and a look-up reads the index and one entry. With the header in the index itself (2 MB of it) and
-   * the characters apart, a word was a cache miss in the index and often a second one in the characters.
+   * Four numbers a slot, so that one memory access finds them: the spelling's hash, its length (0: a
+   * free slot), where its characters start in `chars`, and its stem id. At most half the slots are used.
    */
-  private index = new Int32Array(2 * Spellings.LIMIT).fill(-1);
-  /** Per entry: the spelling's hash, its length, its stem id, then its characters two a number. */
-  private entries = new Int32Array(8 * Spellings.LIMIT);
+  private slots = new Int32Array(8 * Spellings.LIMIT);
+  private chars = new Uint16Array(8 * Spellings.LIMIT);
   private used = 0;
   private count = 0;
   private readonly stemIds = new Map<string, number>();
@@ -30,8 +26,7 @@ class Spellings {
   /** Empties the table when it is full (only between stories: all ids are new after). */
   trim(): void {
     if (this.count <= Spellings.LIMIT) return;
-    if (this.index.length === 2 * Spellings.LIMIT) this.index.fill(-1);
-    else this.index = new Int32Array(2 * Spellings.LIMIT).fill(-1);
+    this.slots = new Int32Array(8 * Spellings.LIMIT);
     this.used = 0;
     this.count = 0;
     this.stemIds.clear();
@@ -44,14 +39,14 @@ class Spellings {
     let h = 0x811c9dc5;
     for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     const length = to - from;
-    const index = this.index;
-    const entries = this.entries;
-    const mask = index.length - 1;
+    const slots = this.slots;
+    const mask = slots.length / 4 - 1;
     let at = h & mask;
     for (;;) {
-      const base = index[at]!;
-      if (base < 0) break;
-      if (entries[base] === h && entries[base + LENGTH] === length && sameChars(entries, base + HEADER, text, from, length)) return entries[base + STEM_ID]!;
+      const s = 4 * at;
+      const n = slots[s + 1]!;
+      if (n === 0) break;
+      if (slots[s] === h && n === length && this.same(text, from, slots[s + 2]!, n)) return slots[s + 3]!;
       at = (at + 1) & mask;
     }
     const w = contentWord(text.slice(from, to));
@@ -64,52 +59,40 @@ class Spellings {
         this.stemIds.set(s, id);
       }
     }
-    const base = this.used;
-    const end = base + HEADER + ((length + 1) >> 1);
-    if (end > entries.length) {
-      const grown = new Int32Array(2 * end);
-      grown.set(entries.subarray(0, base));
-      this.entries = grown;
+    if (this.used + length > this.chars.length) {
+      const grown = new Uint16Array(2 * (this.used + length));
+      grown.set(this.chars.subarray(0, this.used));
+      this.chars = grown;
     }
-    const into = this.entries;
-    into[base] = h;
-    into[base + LENGTH] = length;
-    into[base + STEM_ID] = id;
-    let k = base + HEADER;
-    let i = from;
-    for (; i + 1 < to; i += 2) into[k++] = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
-    if (i < to) into[k] = text.charCodeAt(i);
-    this.used = end;
-    index[at] = base;
-    if (2 * ++this.count > index.length) this.grow();
+    for (let i = from; i < to; i++) this.chars[this.used++] = text.charCodeAt(i);
+    const s = 4 * at;
+    slots[s] = h;
+    slots[s + 1] = length;
+    slots[s + 2] = this.used - length;
+    slots[s + 3] = id;
+    if (8 * ++this.count > slots.length) this.grow();
     return id;
   }
 
-  /** Twice the index (a story with more new spellings than LIMIT). */
-  private grow(): void {
-    const index = new Int32Array(2 * this.index.length).fill(-1);
-    const mask = index.length - 1;
-    const entries = this.entries;
-    for (let base = 0; base < this.used; base += HEADER + ((entries[base + LENGTH]! + 1) >> 1)) {
-      let p = entries[base]! & mask;
-      while (index[p]! >= 0) p = (p + 1) & mask;
-      index[p] = base;
-    }
-    this.index = index;
+  private same(text: string, from: number, start: number, length: number): boolean {
+    const chars = this.chars;
+    for (let k = 0; k < length; k++) if (chars[start + k] !== text.charCodeAt(from + k)) return false;
+    return true;
   }
-}
 
-/** An entry of `Spellings`: its hash, then these. */
-const LENGTH = 1;
-const STEM_ID = 2;
-const HEADER = 3;
-
-/** Whether entries from `at` hold text[from, from + length), two code units a number. */
-function sameChars(entries: Int32Array, at: number, text: string, from: number, length: number): boolean {
-  let i = 0;
-  let k = at;
-  for (; i + 1 < length; i += 2, k++) if (entries[k] !== (text.charCodeAt(from + i) | (text.charCodeAt(from + i + 1) << 16))) return false;
-  return i === length || entries[k] === text.charCodeAt(from + i);
+  /** Twice the slots (a story with more new spellings than LIMIT). */
+  private grow(): void {
+    const old = this.slots;
+    const slots = new Int32Array(2 * old.length);
+    const mask = slots.length / 4 - 1;
+    for (let s = 0; s < old.length; s += 4) {
+      if (old[s + 1] === 0) continue;
+      let p = old[s]! & mask;
+      while (slots[4 * p + 1] !== 0) p = (p + 1) & mask;
+      slots.set(old.subarray(s, s + 4), 4 * p);
+    }
+    this.slots = slots;
+  }
 }
 
 /** `contentWord`'s default least length, in code units: a spelling shorter than this is no content word whatever it is. */
