@@ -46,16 +46,6 @@ const HEAP_GROWING_PERCENT = 50;
  */
 const INLINED_BYTECODE_CUMULATIVE = 300;
 
-/**
- * How much bytecode a function runs before V8 asks whether to optimise it (V8's default: 67,584), here
- * 15.5 times that. About a quarter of a cold build's CPU is on V8's own background threads, mostly
- * TurboFan compiling code for each of the build's threads (docs/scaling.md, stops 39, 74 and 81), much
- * of it code that runs a few hundred times and is compiled, deoptimised and compiled again. With a
- * larger budget only the hot functions are optimised (stop 74's one-new builds: 466 compiles against
- * 808, their CPU 4-10% lower). Code generation only: what the code computes is the same.
- */
-const INTERRUPT_BUDGET = 1_048_576;
-
 /** Sets a V8 flag unless the command line set it (node --NAME=VALUE bin/digest.js build wins). */
 function v8Default(name: string, value: number): void {
   const given = [name, name.replaceAll("-", "_")].map((n) => `--${n}`);
@@ -76,7 +66,6 @@ export async function runBuild(argv: string[]): Promise<number> {
   // A flag the command line gave wins (node --heap-growing-percent=N bin/digest.js build).
   v8Default("heap-growing-percent", HEAP_GROWING_PERCENT);
   v8Default("max-inlined-bytecode-size-cumulative", INLINED_BYTECODE_CUMULATIVE);
-  v8Default("interrupt-budget", INTERRUPT_BUDGET);
   const { values } = parseArgs({
     args: argv,
     options: {
