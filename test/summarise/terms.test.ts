@@ -50,6 +50,13 @@ describe("Vocabulary", () => {
     expect(given.map((ids) => [...ids])).toEqual(expected(texts));
   });
 
+  it("tells apart spellings of one length whose hashes are the same, and words past Latin-1", () => {
+    // Each pair has the same 32-bit FNV-1a hash (the table's), so they meet in one slot: only their characters differ.
+    const texts = ["mplnhnk vgbmrpb mplnhnk", "mchgchz kmtpbvh hvmrfnv dnrfbvm kmtpbvh", "東京都 東京駅 сегодня сегодня 東京都", "vgbmrpb dnrfbvm mchgchz"];
+    const v = new Vocabulary();
+    expect(texts.map((t) => [...v.add(t)])).toEqual(expected(texts));
+  });
+
   it("refuses to be used once another story's vocabulary was made", () => {
     const first = new Vocabulary();
     first.add("talks resumed");
