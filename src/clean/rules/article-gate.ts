@@ -12,6 +12,7 @@ import type { CleanRule } from "./types.ts";
 import { keptBodyIndices, type Line, type TextDoc } from "../doc.ts";
 import { fallbackBody } from "../doubts.ts";
 import { noticeWordCount } from "./notice-words.ts";
+import { voiceLevels } from "./sentence-shapes.ts";
 import { loadModel, logit, type LogisticModel } from "../../model/logistic.ts";
 import textWeights from "../weights/article-gate-text.json" with { type: "json" };
 import htmlWeights from "../weights/article-gate-html.json" with { type: "json" };
@@ -37,7 +38,10 @@ export const ARTICLE_GATE_FEATURES = [
  * made of (notice-words.ts). A page a site serves instead of an article ("Page not found", "Your browser is
  * not supported") has a headline-like first line and a short paragraph the other features rate as an article's.
  */
-export const TEXT_GATE_FEATURES = [...ARTICLE_GATE_FEATURES, "notice-share"] as const;
+export const TEXT_GATE_FEATURES = [...ARTICLE_GATE_FEATURES, "notice-share", "reporting-level", "speaking-level"] as const;
+
+/** The text gate's own columns (nt80): the two voices of the body (sentence-shapes.ts); the HTML gate does not read them. */
+const TEXT_ONLY_FEATURES = 2;
 
 /**
  * An HTML page's body also says where its blocks stand: the share of its words under an element whose
@@ -48,7 +52,7 @@ export const TEXT_GATE_FEATURES = [...ARTICLE_GATE_FEATURES, "notice-share"] as 
  * messages or a consent box's text are full of both, beyond any article of the tuning pages, and the
  * linear model weighs the few far values too little on the shares' own scale.
  */
-export const HTML_GATE_FEATURES = [...TEXT_GATE_FEATURES, "furniture-class-share", "link-density", "lexicon-level", "repeated-level"] as const;
+export const HTML_GATE_FEATURES = [...TEXT_GATE_FEATURES.slice(0, -TEXT_ONLY_FEATURES), "furniture-class-share", "link-density", "lexicon-level", "repeated-level"] as const;
 
 /**
  * An HTML body shorter than this is left to the build's own check for too little text (src/pipeline/
@@ -115,12 +119,18 @@ export function articleGateRow(doc: TextDoc): Float64Array | null {
     doc.title >= 0 ? 1 : 0,
   ];
   let all = 0, notice = 0;
-  for (const i of doc.title >= 0 && !body.includes(doc.title) ? [doc.title, ...body] : body) {
+  const headed = doc.title >= 0 && !body.includes(doc.title) ? [doc.title, ...body] : body;
+  for (const i of headed) {
     const c = noticeWordCount(doc.lines[i]!.text);
     all += c.words;
     notice += c.notice;
   }
   row.push(notice / Math.max(1, all));
+  if (doc.origin === "text") {
+    // Text dumps only: with both voices the HTML gate held back more real tuning pages and let a tuning notice through (nt80).
+    const voice = voiceLevels(headed.map((i) => doc.lines[i]!));
+    row.push(voice.reporting, voice.speaking);
+  }
   if (doc.origin === "html") row.push(negative / total, links / total, Math.log1p((100 * lexicon) / total), Math.log1p((10 * repeated) / total));
   return new Float64Array(row);
 }

@@ -217,6 +217,33 @@ describe("the gate's doubt line set from pages no training saw (nt77)", () => {
   });
 });
 
+describe("the text gate hears who a page speaks to (nt80's voices, nt81)", () => {
+  // A maintenance notice written for this test: a headline line, two sentences to the reader about the site ("we",
+  // "your account"), a thank-you. With no number, no name and no third person it reads as nothing a report would say;
+  // before the text gate read the two voices of the body (src/clean/rules/sentence-shapes.ts) it was published to the
+  // feeds as a story headed "Site under maintenance". Two short reports written for it as well, a police item and port
+  // figures of the same length, stay published.
+  const notice = "notice-site-maintenance.txt";
+  const reports: Record<string, string> = {
+    "short-police-report.txt": "Polizei sucht Zeugen nach Unfall in Lindenau\nLeipzig. Bei einem Unfall an der Kreuzung Georg-Schwarz-Straße/Merseburger Straße sind am Dienstagmorgen zwei Menschen verletzt worden. Ein 34-jähriger Autofahrer war nach Angaben der Polizei gegen 7.40 Uhr mit einer Straßenbahn zusammengestoßen. Der Schaden wird auf rund 15.000 Euro geschätzt.",
+    "short-port-figures.txt": "Port handles record 2.4 million tonnes in March\nThe port authority said on Monday that cargo volumes rose 12 percent from a year earlier, to 2.4 million tonnes, led by grain and fertiliser shipments. Container traffic was flat at 41,000 units, it said, while 17 cruise ships called, against 11 a year ago.",
+  };
+
+  it("never publishes a site's maintenance notice as a story, with and without the address", () => {
+    for (const url of [null, "https://news.example/maintenance"]) expectNeverAStory(runPipeline([input(notice, "text", url)], { zone: "UTC" }), notice);
+  });
+
+  it("publishes short reports of numbers and attributions, with no doubt", () => {
+    for (const [name, text] of Object.entries(reports)) {
+      const out = runPipeline([{ path: `articles/${name}`, format: "text", text, encoding: "utf-8", mtime: new Date(0), url: null }], { zone: "UTC" });
+      expect(out.rejected, name).toEqual([]);
+      const { model } = buildDigest(out.stories, { zone: "UTC" });
+      expect(model.published.stories.size, name).toBe(1);
+      expect(model.days.flatMap((d) => d.heldBack), name).toEqual([]);
+    }
+  });
+});
+
 describe("the gate's weights file and its refusal line", () => {
   const json = JSON.parse(fixture("../../src/clean/weights/article-gate-text.json")) as Record<string, unknown> & { threshold: number; notices: { threshold: number } };
 

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { makeLine } from "../../src/clean/doc.ts";
-import { voiceLevels } from "../../train/lib/sentence-shapes.ts";
+import { makeLine } from "../../../src/clean/doc.ts";
+import { voiceLevels } from "../../../src/clean/rules/sentence-shapes.ts";
 
-const fixture = (path: string) => readFileSync(join(import.meta.dirname, "../fixtures", path), "utf8");
+const fixture = (path: string) => readFileSync(join(import.meta.dirname, "../../fixtures", path), "utf8");
 const linesOf = (text: string) => text.split("\n").filter((t) => t.trim()).map((t) => makeLine(t, false));
 
 describe("the two voices of a kept body (the article gate's reporting and speaking levels)", () => {

@@ -1,8 +1,8 @@
 // Sentence shapes of a kept body that hold on any site and in the dev sets' languages (nt80, issue 8): a news item
 // reports (someone said, according to someone, in quotes, in the third person); a page a site serves instead of one
 // speaks to its reader about the site (you, we, please; questions and exclamations) in short lines. Shares of the
-// body's words or lines, never a site's or a page's own words. A study module: the shipped gate reads none of them (nt80 kept them off).
-import type { Line } from "../../src/clean/doc.ts";
+// body's words or lines, never a site's or a page's own words. The article gate reads some of them (article-gate.ts).
+import type { Line } from "../doc.ts";
 
 const WORD = /\p{L}+/gu;
 
