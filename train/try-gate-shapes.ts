@@ -17,7 +17,7 @@ import { tokens } from "../eval/lib/extraction-score.ts";
 import { notArticle, strippedDump } from "./lib/furniture-pages.ts";
 import { NOTICE_PAGES } from "../eval/lib/notice-pages.ts";
 import { TRAINING_NOTICES } from "./lib/notice-training-pages.ts";
-import { sentenceShapes, SENTENCE_SHAPE_NAMES } from "../src/clean/rules/sentence-shapes.ts";
+import { sentenceShapes, SENTENCE_SHAPE_NAMES } from "./lib/sentence-shapes.ts";
 
 interface Row { id: string; kind: "real" | "furniture-body" | "stripped" | "notice"; ratio: number; shapes: number[]; head: string }
 

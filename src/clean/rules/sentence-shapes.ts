@@ -1,13 +1,14 @@
 // Sentence shapes of a kept body that hold on any site and in the dev sets' languages (nt80, issue 8): a news item
 // reports (someone said, according to someone, in quotes, in the third person); a page a site serves instead of one
 // speaks to its reader about the site (you, we, please; questions and exclamations) in short lines. Shares of the
-// body's words or lines, never a site's or a page's own words. The article gate reads some of them (article-gate.ts).
+// body's words or lines, never a site's or a page's own words. The text article gate reads two levels made of them
+// (article-gate.ts); train/lib/sentence-shapes.ts holds the nine shapes nt80 studied.
 import type { Line } from "../doc.ts";
 
-const WORD = /\p{L}+/gu;
+export const WORD = /\p{L}+/gu;
 
 /** Words that attribute what is reported (a verb of saying, "according to"), en de fr es it pt nl. */
-const ATTRIBUTION = new Set([
+export const ATTRIBUTION: ReadonlySet<string> = new Set([
   "said", "says", "told", "according", "stated", "added", "announced", "reported",
   "sagte", "sagt", "sagten", "erklärte", "betonte", "teilte", "laut", "zufolge", "berichtete",
   "déclaré", "selon", "affirmé", "indiqué", "précisé", "annoncé",
@@ -17,7 +18,7 @@ const ATTRIBUTION = new Set([
   "zei", "volgens", "verklaarde", "meldde",
 ]);
 /** Third-person pronouns and possessives (German "sie" left out: it is also the formal "you"). */
-const THIRD = new Set([
+export const THIRD: ReadonlySet<string> = new Set([
   "he", "she", "they", "his", "her", "their", "him", "them",
   "er", "ihm", "ihn", "sein", "seine", "seinen", "seinem", "seiner",
   "il", "elle", "ils", "elles", "leur", "leurs",
@@ -27,15 +28,13 @@ const THIRD = new Set([
   "hij", "zij", "hem", "haar", "hun",
 ]);
 /** The reader addressed, and "please" (German formal address only capitalised). */
-const READER = new Set([
+export const READER: ReadonlySet<string> = new Set([
   "you", "your", "yours", "please", "du", "dein", "deine", "bitte", "vous", "votre", "vos", "veuillez", "tu", "ton", "tes",
   "usted", "tus", "tuo", "tua", "você", "uw", "jouw", "je",
 ]);
-const FORMAL = new Set(["Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihnen"]);
+export const FORMAL: ReadonlySet<string> = new Set(["Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihnen"]);
 /** The site speaking of itself: first person plural. */
-const WE = new Set(["we", "our", "us", "wir", "uns", "unser", "unsere", "nous", "notre", "nos", "nosotros", "nuestro", "nuestra", "noi", "nostro", "nostra", "nós", "nosso", "nossa", "wij", "ons", "onze"]);
-const QUOTE = /["“”„«»‹›「」]/u;
-const ASKS = /[?!]["“”»)]*\s*$/u;
+export const WE: ReadonlySet<string> = new Set(["we", "our", "us", "wir", "uns", "unser", "unsere", "nous", "notre", "nos", "nosotros", "nuestro", "nuestra", "noi", "nostro", "nostra", "nós", "nosso", "nossa", "wij", "ons", "onze"]);
 
 /**
  * The two voices the article gate reads (per 100 of the lines' words, on a log scale): reporting, the words of a
@@ -56,29 +55,4 @@ export function voiceLevels(lines: readonly Line[]): { reporting: number; speaki
   }
   const w = Math.max(1, words);
   return { reporting: Math.log1p((100 * reporting) / w), speaking: Math.log1p((100 * speaking) / w) };
-}
-
-export const SENTENCE_SHAPE_NAMES = ["attribution", "third-person", "reader", "we", "quoted-lines", "asking-lines", "short-lines", "digits", "commas"] as const;
-
-/** Each shape of the lines (`SENTENCE_SHAPE_NAMES`' order): word shares per 100 words, line shares, commas per word. */
-export function sentenceShapes(lines: readonly Line[]): number[] {
-  let words = 0, attribution = 0, third = 0, reader = 0, we = 0, quoted = 0, asking = 0, short = 0, digits = 0, commas = 0;
-  for (const l of lines) {
-    for (const w of l.text.match(WORD) ?? []) {
-      words++;
-      const low = w.toLowerCase();
-      if (ATTRIBUTION.has(low)) attribution++;
-      if (THIRD.has(low)) third++;
-      if (READER.has(low) || FORMAL.has(w)) reader++;
-      if (WE.has(low)) we++;
-    }
-    if (QUOTE.test(l.text)) quoted++;
-    if (ASKS.test(l.text)) asking++;
-    if (l.words < 8) short++;
-    digits += l.numbers;
-    commas += l.commas;
-  }
-  const n = Math.max(1, lines.length);
-  const w = Math.max(1, words);
-  return [(100 * attribution) / w, (100 * third) / w, (100 * reader) / w, (100 * we) / w, quoted / n, asking / n, short / n, (100 * digits) / w, commas / w];
 }
