@@ -165,6 +165,54 @@ export function restoreSettled(file: SourceFile, record: Extract<CleanRecord, { 
   return article as unknown as CleanArticle & DatedArticle;
 }
 
+/**
+ * `restoreSettled` for the many articles of one build, the same objects (keys, order, values): the first
+ * record of a shape is restored by the spread, and a private copy of the result is kept; each later record
+ * whose article's and dated record's members are the same names in the same order is a copy of that
+ * template (one copy of its layout, no property added) with every member stored in place. At 10,000
+ * articles the spread's adding of members one by one was most of the articles stage's restore; the copies
+ * keep one layout, so later stages read them as fast (a copy made member by member into an empty object, as
+ * stop 79 tried, gave that back in the cluster stage). Every member of a copy is its own plain data member
+ * (even one named `__proto__`), so storing into it sets that member and nothing else.
+ */
+export function settledRestorer(): typeof restoreSettled {
+  let template: Fields | null = null;
+  let articleKeys: string[] = [];
+  let addedKeys: string[] = [];
+  return (file, record, stored, added) => {
+    const fields = record.article;
+    if (template === null || !sameKeys(fields, articleKeys) || !sameKeys(added, addedKeys)) {
+      const settled = restoreSettled(file, record, stored, added);
+      // A copy: what later stages do to the article given out must not reach the articles made after it.
+      template = { ...(settled as unknown as Fields) };
+      articleKeys = Object.keys(fields);
+      addedKeys = Object.keys(added);
+      return settled;
+    }
+    const article: Fields = { ...template };
+    for (const key of articleKeys) article[key] = fields[key];
+    article.path = file.path;
+    article.raw = "";
+    article.mtime = file.mtime;
+    article.paragraphs = [];
+    article.context = "";
+    article.stored = stored;
+    article.messages = (fields.messages as Fields[]).map((m) => ({ ...m, file: file.path }));
+    article.text = { hash: record.text.hash, words: record.text.words };
+    for (const key of addedKeys) article[key] = added[key];
+    article.raw = "";
+    article.context = "";
+    return article as unknown as CleanArticle & DatedArticle;
+  };
+}
+
+/** Whether the object's enumerable members are `keys`, in that order. */
+function sameKeys(object: Fields, keys: readonly string[]): boolean {
+  let i = 0;
+  for (const key in object) if (keys[i++] !== key) return false;
+  return i === keys.length;
+}
+
 /** What dating added to `article`, as JSON, or null when adding it back would not give `dated`. */
 export function datedRecordJson(article: CleanArticle, dated: DatedArticle): string | null {
   if ((dated as unknown) === article) return null; // changed in place: nothing to tell the two apart

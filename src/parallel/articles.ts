@@ -6,7 +6,7 @@ import { defaultRules } from "../clean/index.ts";
 import { dateArticle, prepareArticle, type ArticleClock, type ArticleOptions, type ArticleOutcome } from "../pipeline/article.ts";
 import { DiskCache, type Pack } from "../cache/pack.ts";
 import { codeHash, moduleUrl, runnableModuleUrl } from "../cache/code-hash.ts";
-import { articleNamespace, buildKeys, datedNamespace, datedRecordJson, proseNamespace, restoreClean, restoreDated, restoreSettled, storedProse, withStoredProse, type CleanRecord, type DatedRecord } from "../cache/articles.ts";
+import { articleNamespace, buildKeys, datedNamespace, datedRecordJson, proseNamespace, restoreClean, restoreDated, settledRestorer, storedProse, withStoredProse, type CleanRecord, type DatedRecord } from "../cache/articles.ts";
 import type { ArticleProse, StoredProse } from "../types.ts";
 import { paragraphsOf } from "../text/article-text.ts";
 import type { CleanRule } from "../clean/index.ts";
@@ -115,6 +115,7 @@ export async function prepareArticles(files: readonly SourceFile[], options: Pre
     prose = await cache.open(proseNamespace, articleKeys);
     dated = await cache.open(datedNamespace, new Set(keys.map((k) => k.dated)));
     source = storedProse(prose);
+    const restoreSettled = settledRestorer();
     todo = [];
     files.forEach((file, i) => {
       const record = articles!.get(keys[i]!.article);

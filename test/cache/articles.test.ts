@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { articleKey, articleNamespace, buildKeys, cleanRecordJson, datedKey, datedNamespace, datedRecordJson, proseNamespace, restoreClean, restoreDated, restoreSettled, storedProse, withStoredProse, type CleanRecord } from "../../src/cache/articles.ts";
+import { articleKey, articleNamespace, buildKeys, cleanRecordJson, datedKey, datedNamespace, datedRecordJson, proseNamespace, restoreClean, restoreDated, restoreSettled, settledRestorer, storedProse, withStoredProse, type CleanRecord } from "../../src/cache/articles.ts";
 import { cacheKey, DiskCache } from "../../src/cache/pack.ts";
 import { articleRef } from "../../src/cluster/identity.ts";
 import { articleWordCount, paragraphsOf, wordCount } from "../../src/text/article-text.ts";
@@ -122,6 +122,60 @@ describe("the cleaned article's record", () => {
         expect(one).toEqual(settled);
         expect(JSON.stringify(Object.keys(one))).toBe(JSON.stringify(Object.keys(settled)));
       }
+  });
+
+  it("comes back, record after record, as restoreSettled gives each, whatever shape came before it", () => {
+    type Rec = Extract<CleanRecord, { article: Record<string, unknown> }>;
+    const restore = settledRestorer();
+    const stored = (at: number) => ({ source: { read: () => ({ paragraphs: [], context: "" }) }, at });
+    // Records of the seed articles (each its own values), in the usual shape and in others among them.
+    expect(dated.length).toBeGreaterThanOrEqual(3);
+    const pairs = [0, 1, 2, 0, 1, 2].map((k, i) => {
+      const d = { ...dated[k]!, path: `${dated[k]!.path}.${i}` };
+      const f: SourceFile = { path: d.path, format: d.format, text: d.raw, encoding: "utf-8", mtime: d.mtime };
+      const r = JSON.parse(cleanRecordJson(f, { article: clean(d) })!.record) as Rec;
+      return { f, r, added: JSON.parse(datedRecordJson(clean(d), d)!) as Record<string, unknown> };
+    });
+    const [p0, p1, p2, p3, p4, p5] = pairs as [(typeof pairs)[number], (typeof pairs)[number], (typeof pairs)[number], (typeof pairs)[number], (typeof pairs)[number], (typeof pairs)[number]];
+    const reordered = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).reverse());
+    const { terms, ...withoutTerms } = p3.added;
+    const proto = JSON.parse(`{"__proto__":{"polluted":true},${JSON.stringify(p5.r.article).slice(1)}`) as Record<string, unknown>;
+    const sequence: Array<{ f: SourceFile; r: Rec; added: Record<string, unknown> }> = [
+      p0,
+      p1,
+      p2,
+      // the article's members in another order; one member more; the dated record's in another order and one with a member the article has
+      { ...p3, r: { ...p3.r, article: reordered(p3.r.article) } },
+      { ...p4, r: { ...p4.r, article: { ...p4.r.article, lang: "en" } } },
+      { ...p3, added: { terms, ...withoutTerms } },
+      { ...p4, added: { ...p4.added, title: "Dated title", messages: [{ file: "", stage: "date", level: "warning", text: "no date" }] } },
+      { ...p5, r: { ...p5.r, article: proto } },
+      p5,
+      p1,
+      { ...p2, f: { ...p2.f, path: "elsewhere/copy.txt" } },
+    ];
+    let first: (CleanArticle & DatedArticle) | null = null;
+    sequence.forEach(({ f, r, added }, i) => {
+      const st = stored(i);
+      const one = restore(f, r, st, added);
+      const want = restoreSettled(f, r, st, added);
+      expect(one).toEqual(want);
+      expect(JSON.stringify(Object.keys(one))).toBe(JSON.stringify(Object.keys(want)));
+      expect(Object.getPrototypeOf(one)).toBe(Object.getPrototypeOf(want));
+      expect(one.stored!.at).toBe(i);
+      if (!("messages" in added)) expect(one.messages.every((m) => m.file === f.path)).toBe(true);
+      if (first === null) {
+        first = one;
+        // What a later stage does to an article given out reaches no article made after it.
+        (first as unknown as Record<string, unknown>).lateMember = "set by a later stage";
+        first.title = "changed by a later stage";
+      }
+    });
+    // A `__proto__` member stays a member (assigned, it would set the prototype).
+    for (const kept of [0, 1].map((at) => restore(p5.f, { ...p5.r, article: proto }, stored(at), p5.added))) {
+      expect(Object.getPrototypeOf(kept)).toBe(Object.prototype);
+      expect(Object.hasOwn(kept, "__proto__")).toBe(true);
+    }
   });
 
   it("gives a story id's hash and the word count without reading the paragraphs, and reads them once when asked", () => {
