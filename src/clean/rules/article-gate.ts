@@ -118,21 +118,30 @@ export function articleGateRow(doc: TextDoc): Float64Array | null {
     repeated / total,
     doc.title >= 0 ? 1 : 0,
   ];
-  let all = 0, notice = 0;
   const headed = doc.title >= 0 && !body.includes(doc.title) ? [doc.title, ...body] : body;
-  for (const i of headed) {
-    const c = noticeWordCount(doc.lines[i]!.text);
-    all += c.words;
-    notice += c.notice;
-  }
-  row.push(notice / Math.max(1, all));
+  const counted = bodyWords(headed.map((i) => doc.lines[i]!));
+  row.push(counted.notice / Math.max(1, counted.all));
   if (doc.origin === "text") {
     // Text dumps only: with both voices the HTML gate held back more real tuning pages and let a tuning notice through (nt80).
-    const voice = voiceLevels(headed.map((i) => doc.lines[i]!));
+    const voice = voiceLevels(counted.voiceWords, counted.reporting, counted.speaking);
     row.push(voice.reporting, voice.speaking);
   }
   if (doc.origin === "html") row.push(negative / total, links / total, Math.log1p((100 * lexicon) / total), Math.log1p((10 * repeated) / total));
   return new Float64Array(row);
+}
+
+/** The body's words as the gate counts them, one scan a line (notice-words.ts); a number counts as reporting. */
+export function bodyWords(lines: readonly Line[]): { all: number; notice: number; voiceWords: number; reporting: number; speaking: number } {
+  let all = 0, notice = 0, voiceWords = 0, reporting = 0, speaking = 0;
+  for (const l of lines) {
+    const c = noticeWordCount(l.text);
+    all += c.words;
+    notice += c.notice;
+    voiceWords += c.voiceWords;
+    reporting += c.reporting + l.numbers;
+    speaking += c.speaking;
+  }
+  return { all, notice, voiceWords, reporting, speaking };
 }
 
 /**

@@ -3,6 +3,9 @@
 // locks. Written from the tuning half's notices (eval/lib/notice-pages.ts) and general knowledge of
 // such pages, then cut to no word that only the checking half's notices hold, so the check stays a check.
 // A feature of the text article gate (the share of a kept body's words in it), never a rule on its own: an article may say "browser" or "page"; a notice is made of such words. Generic words only, no site.
+import { LETTER_UNIT, lowerUnits, SLOW, unitKind } from "./letter-units.ts";
+import { mayBeVoice, slowVoiceCounts, VOICE_LONGEST, voiceOf } from "./sentence-shapes.ts";
+
 const WORDS = [
   // app shells, browser and bot checks
   "javascript", "browser", "browsers", "enable", "enabled", "reload", "loading", "upgrade", "update",
@@ -137,34 +140,27 @@ const NOTICE_HASHES: ReadonlySet<number> = new Set(WORDS.map(wordHash));
 const NOTICE_BITS = new Int32Array(2048);
 for (const h of NOTICE_HASHES) NOTICE_BITS[(h >>> 5) & 2047]! |= 1 << (h & 31);
 
-/** What a UTF-16 unit of 0x80 or more is to the scan, by its lower case (0: not yet known). */
-const NOT_LETTER = 1;
-const LETTER_UNIT = 2;
-/** A surrogate, or a unit whose lower case is not one non-ASCII unit ("İ" → "i̇", the Kelvin sign → "k"): the line is read the slow way. */
-const SLOW = 3;
-const unitKinds = new Uint8Array(0x10000);
-/** A letter unit's lower case (one non-ASCII unit: "É" → "é"), set with its kind: the scan hashes it as the word list's "accès" holds it. */
-const lowerUnits = new Uint16Array(0x10000);
+/**
+ * A line's words as the article gate counts them: `words` and `notice` over its lower-case form (the notice share);
+ * `voiceWords`, `reporting` and `speaking` over the line as written (sentence-shapes.ts' voices, `slowVoiceCounts`'
+ * reading). The two word counts differ only on a line whose lower case changes a unit's length or script.
+ */
+export interface WordCounts { words: number; notice: number; voiceWords: number; reporting: number; speaking: number }
 
-function unitKind(c: number): number {
-  let kind = unitKinds[c]!;
-  if (kind === 0) {
-    const lower = String.fromCharCode(c).toLowerCase();
-    kind = c >= 0xd800 && c <= 0xdfff ? SLOW : lower.length !== 1 || lower.charCodeAt(0) < 0x80 ? SLOW : LETTER.test(lower) ? LETTER_UNIT : NOT_LETTER;
-    if (kind === LETTER_UNIT) lowerUnits[c] = lower.charCodeAt(0);
-    unitKinds[c] = kind;
-  }
-  return kind;
+function slowWordCounts(text: string): WordCounts {
+  const voice = slowVoiceCounts(text);
+  return { ...slowNoticeWordCount(text), voiceWords: voice.words, reporting: voice.reporting, speaking: voice.speaking };
 }
 
 /**
- * The line's words (runs of letters of its lower-case form) and how many of them are notice words. One pass
+ * The line's words (runs of letters of its lower-case form) and how many of them are notice words, and its voice
+ * words (`WordCounts`). One pass
  * over UTF-16 units, hashing each letter's lower case as it goes, with no lower-case copy of the line: the gate reads
  * every line of every text dump's body. A line holding a unit whose lower case changes its length or script
  * is read by `slowNoticeWordCount`, which the tests hold this to.
  */
-export function noticeWordCount(text: string): { words: number; notice: number } {
-  let words = 0, notice = 0;
+export function noticeWordCount(text: string): WordCounts {
+  let words = 0, notice = 0, reporting = 0, speaking = 0;
   let start = -1, hash = 0;
   const n = text.length;
   for (let i = 0; i <= n; i++) {
@@ -183,7 +179,7 @@ export function noticeWordCount(text: string): { words: number; notice: number }
       if (letter) hash = start < 0 ? l : (Math.imul(hash, 31) + l) | 0;
     } else {
       const kind = unitKind(c);
-      if (kind === SLOW) return slowNoticeWordCount(text);
+      if (kind === SLOW) return slowWordCounts(text);
       letter = kind === LETTER_UNIT;
       // A non-ASCII letter is hashed by its lower case, as wordHash hashes the list's "accès" or "página".
       if (letter) {
@@ -196,10 +192,15 @@ export function noticeWordCount(text: string): { words: number; notice: number }
     } else if (start >= 0) {
       words++;
       if (i - start <= LONGEST && (NOTICE_BITS[(hash >>> 5) & 2047]! & (1 << (hash & 31))) !== 0 && NOTICE_HASHES.has(hash) && NOTICE_WORDS.has(text.slice(start, i).toLowerCase())) notice++;
+      if (i - start <= VOICE_LONGEST && mayBeVoice(hash)) {
+        const voice = voiceOf(text.slice(start, i));
+        if (voice === 1) reporting++;
+        else if (voice === 2) speaking++;
+      }
       start = -1;
     }
   }
-  return { words, notice };
+  return { words, notice, voiceWords: words, reporting, speaking };
 }
 
 /** Whether the code point is a letter (\p{L}), ASCII by a range test, the rest by the pattern. */

@@ -2,8 +2,7 @@
 // reports (someone said, according to someone, in quotes, in the third person); a page a site serves instead of one
 // speaks to its reader about the site (you, we, please; questions and exclamations) in short lines. Shares of the
 // body's words or lines, never a site's or a page's own words. The text article gate reads two levels made of them
-// (article-gate.ts); train/lib/sentence-shapes.ts holds the nine shapes nt80 studied.
-import type { Line } from "../doc.ts";
+// (article-gate.ts, counted in notice-words.ts's scan); train/lib/sentence-shapes.ts holds the nine shapes nt80 studied.
 
 export const WORD = /\p{L}+/gu;
 
@@ -36,23 +35,61 @@ export const FORMAL: ReadonlySet<string> = new Set(["Sie", "Ihr", "Ihre", "Ihren
 /** The site speaking of itself: first person plural. */
 export const WE: ReadonlySet<string> = new Set(["we", "our", "us", "wir", "uns", "unser", "unsere", "nous", "notre", "nos", "nosotros", "nuestro", "nuestra", "noi", "nostro", "nostra", "nós", "nosso", "nossa", "wij", "ons", "onze"]);
 
+export interface VoiceCounts { words: number; reporting: number; speaking: number }
+
+/** What a word's lower case is to the voices: reporting, speaking, or speaking only as written in FORMAL. */
+const REPORTING = 1, SPEAKING = 2, FORMAL_ONLY = 3;
+const VOICE = new Map<string, number>();
+for (const w of [...READER, ...WE]) VOICE.set(w, SPEAKING);
+for (const w of [...ATTRIBUTION, ...THIRD]) VOICE.set(w, REPORTING);
+for (const w of FORMAL) if (!VOICE.has(w.toLowerCase())) VOICE.set(w.toLowerCase(), FORMAL_ONLY);
+
+/** The longest listed word, in UTF-16 units: a longer word is no voice word. */
+export const VOICE_LONGEST = Math.max(...[...VOICE.keys()].map((w) => w.length));
+
+/** A word's hash as notice-words.ts's scan makes it, from the lower case of each unit. */
+function wordHash(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
+  return h;
+}
+const VOICE_HASHES: ReadonlySet<number> = new Set([...VOICE.keys()].map(wordHash));
+/** A bit per low 16 bits of the listed words' hashes: most words are passed over by the bit alone. */
+const VOICE_BITS = new Int32Array(2048);
+for (const h of VOICE_HASHES) VOICE_BITS[(h >>> 5) & 2047]! |= 1 << (h & 31);
+
+/** Whether a word of this scan hash may be a voice word (then `voiceOf` reads it). */
+export function mayBeVoice(hash: number): boolean {
+  return (VOICE_BITS[(hash >>> 5) & 2047]! & (1 << (hash & 31))) !== 0 && VOICE_HASHES.has(hash);
+}
+
+/** 1 when the word (as written) reports, 2 when it speaks to the reader, else 0: `slowVoiceCounts`' reading. */
+export function voiceOf(word: string): number {
+  const voice = VOICE.get(word.toLowerCase());
+  if (voice === REPORTING) return 1;
+  return voice === SPEAKING || (voice === FORMAL_ONLY && FORMAL.has(word)) ? 2 : 0;
+}
+
+/** A line's words (runs of \\p{L}) and how many report or speak, by the pattern, word by word: any line. */
+export function slowVoiceCounts(text: string): VoiceCounts {
+  let words = 0, reporting = 0, speaking = 0;
+  for (const w of text.match(WORD) ?? []) {
+    words++;
+    const low = w.toLowerCase();
+    if (ATTRIBUTION.has(low) || THIRD.has(low)) reporting++;
+    else if (READER.has(low) || FORMAL.has(w) || WE.has(low)) speaking++;
+  }
+  return { words, reporting, speaking };
+}
+
 /**
  * The two voices the article gate reads (per 100 of the lines' words, on a log scale): reporting, the words of a
  * report (the third person, a verb of saying or "according to", numbers); speaking, the site speaking to its reader
  * (you, please, we). On the tuning half the real pages nearest the gate's line are short reports full of numbers and
  * names, the notices nearest it short lines to the reader without a number or a third person (docs/scaling.md, nt80).
+ * The counts come from notice-words.ts's one scan of each line (`noticeWordCount`), numbers from the lines.
  */
-export function voiceLevels(lines: readonly Line[]): { reporting: number; speaking: number } {
-  let words = 0, reporting = 0, speaking = 0;
-  for (const l of lines) {
-    for (const w of l.text.match(WORD) ?? []) {
-      words++;
-      const low = w.toLowerCase();
-      if (ATTRIBUTION.has(low) || THIRD.has(low)) reporting++;
-      else if (READER.has(low) || FORMAL.has(w) || WE.has(low)) speaking++;
-    }
-    reporting += l.numbers;
-  }
+export function voiceLevels(words: number, reporting: number, speaking: number): { reporting: number; speaking: number } {
   const w = Math.max(1, words);
   return { reporting: Math.log1p((100 * reporting) / w), speaking: Math.log1p((100 * speaking) / w) };
 }

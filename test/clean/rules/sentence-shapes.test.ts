@@ -1,10 +1,23 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { makeLine } from "../../../src/clean/doc.ts";
-import { voiceLevels } from "../../../src/clean/rules/sentence-shapes.ts";
+import { bodyWords } from "../../../src/clean/rules/article-gate.ts";
+import { noticeWordCount } from "../../../src/clean/rules/notice-words.ts";
+import { slowVoiceCounts, voiceLevels as levels } from "../../../src/clean/rules/sentence-shapes.ts";
+import type { Line } from "../../../src/clean/doc.ts";
 
 const fixture = (path: string) => readFileSync(join(import.meta.dirname, "../../fixtures", path), "utf8");
+/** The levels the gate reads off a body's lines. */
+const voiceLevels = (lines: readonly Line[]) => {
+  const c = bodyWords(lines);
+  return levels(c.voiceWords, c.reporting, c.speaking);
+};
+/** One line's voice counts from the gate's one scan (notice-words.ts). */
+const voiceCounts = (line: string) => {
+  const c = noticeWordCount(line);
+  return { words: c.voiceWords, reporting: c.reporting, speaking: c.speaking };
+};
 const linesOf = (text: string) => text.split("\n").filter((t) => t.trim()).map((t) => makeLine(t, false));
 
 describe("the two voices of a kept body (the article gate's reporting and speaking levels)", () => {
@@ -32,3 +45,46 @@ describe("the two voices of a kept body (the article gate's reporting and speaki
     expect(report.reporting).toBeGreaterThan(0);
   });
 });
+
+describe("the gate's one-pass scan of voice words (noticeWordCount) against the letters pattern (slowVoiceCounts)", () => {
+  it("counts every line of the language fixtures and notices as the pattern does", () => {
+    const files = [...readdirSync(join(import.meta.dirname, "../../fixtures/languages")).map((f) => `languages/${f}`), ...notices(), ...reportsAll()];
+    let lines = 0;
+    for (const f of files) {
+      for (const line of fixture(f).split("\n")) {
+        expect(voiceCounts(line), `${f}: ${line}`).toEqual(slowVoiceCounts(line));
+        lines++;
+      }
+    }
+    expect(lines).toBeGreaterThan(500);
+  });
+
+  it("counts the listed words in any case, beside accents, digits, astral letters and a lower case that grows", () => {
+    const lines = [
+      "SAID Said said, SAGTE laut Zufolge; DÉCLARÉ Selon según SEGÚN dijo",
+      "You YOUR Please BITTE Vous VEUILLEZ Usted você VOCÊ uw Jouw WE Our nous NOSSO",
+      "Sie sie SIE Ihnen IHNEN ihnen Ihr ihr Ihre",
+      "he2said she-said «elle» „er“ 𝐀said said𝐀 İhr ΣΑΙΔ Kelvin said",
+      "théysaid saidthey saïd sаid (Cyrillic a) ÉLLE Él él ELLA",
+    ];
+    for (const line of lines) expect(voiceCounts(line), line).toEqual(slowVoiceCounts(line));
+    expect(voiceCounts("He said: please, you and we.")).toEqual({ words: 6, reporting: 2, speaking: 3 });
+  });
+
+  it("takes a unit for a letter exactly when the pattern does (every unit the scan reads without the slow way)", () => {
+    const wrong: number[] = [];
+    for (let c = 0x80; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const s = String.fromCharCode(c);
+      if (voiceCounts(`a${s}b`).words !== slowVoiceCounts(`a${s}b`).words) wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+function notices(): string[] {
+  return ["clean/notice-session-expired.txt", "clean/notice-ad-blocker-wall.txt", "clean/notice-update-your-browser.txt", "clean/notice-assine-para-ler.txt"];
+}
+function reportsAll(): string[] {
+  return readdirSync(join(import.meta.dirname, "../../fixtures/seeds")).filter((f) => f.endsWith(".txt")).map((f) => `seeds/${f}`);
+}
