@@ -20,10 +20,12 @@ const voiceCounts = (line: string) => {
 };
 const linesOf = (text: string) => text.split("\n").filter((t) => t.trim()).map((t) => makeLine(t, false));
 
+// notice-accesso-negato.txt is left out: its reference and address numbers count as reporting (numbers are one of its words).
+const NOTICES = ["clean/notice-session-expired.txt", "clean/notice-ad-blocker-wall.txt", "clean/notice-update-your-browser.txt", "clean/notice-assine-para-ler.txt"];
+
 describe("the two voices of a kept body (the article gate's reporting and speaking levels)", () => {
   const reports = ["seeds/001_573368ba96f89019.txt", "languages/de-04b5ffdcdaf058f8.txt", "languages/es-28be5dbd8b69b21b.txt", "languages/it-7e6be4e7cf7ad521.txt"];
-  // notice-accesso-negato.txt is left out: its reference and address numbers count as reporting (numbers are one of its words).
-  const notices = ["clean/notice-session-expired.txt", "clean/notice-ad-blocker-wall.txt", "clean/notice-update-your-browser.txt", "clean/notice-assine-para-ler.txt"];
+  const notices = NOTICES;
 
   it("hears a news report, in four languages, as reporting more than a notice page to the reader", () => {
     const lowestReport = Math.min(...reports.map((f) => voiceLevels(linesOf(fixture(f))).reporting));
@@ -48,7 +50,7 @@ describe("the two voices of a kept body (the article gate's reporting and speaki
 
 describe("the gate's one-pass scan of voice words (noticeWordCount) against the letters pattern (slowVoiceCounts)", () => {
   it("counts every line of the language fixtures and notices as the pattern does", () => {
-    const files = [...readdirSync(join(import.meta.dirname, "../../fixtures/languages")).map((f) => `languages/${f}`), ...notices(), ...reportsAll()];
+    const files = [...readdirSync(join(import.meta.dirname, "../../fixtures/languages")).map((f) => `languages/${f}`), ...NOTICES, ...reportsAll()];
     let lines = 0;
     for (const f of files) {
       for (const line of fixture(f).split("\n")) {
@@ -82,9 +84,6 @@ describe("the gate's one-pass scan of voice words (noticeWordCount) against the 
   });
 });
 
-function notices(): string[] {
-  return ["clean/notice-session-expired.txt", "clean/notice-ad-blocker-wall.txt", "clean/notice-update-your-browser.txt", "clean/notice-assine-para-ler.txt"];
-}
 function reportsAll(): string[] {
   return readdirSync(join(import.meta.dirname, "../../fixtures/seeds")).filter((f) => f.endsWith(".txt")).map((f) => `seeds/${f}`);
 }
