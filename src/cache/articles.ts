@@ -192,10 +192,8 @@ export function settledRestorer(): typeof restoreSettled {
     const article: Fields = { ...template };
     for (const key of articleKeys) article[key] = fields[key];
     article.path = file.path;
-    article.raw = "";
     article.mtime = file.mtime;
     article.paragraphs = [];
-    article.context = "";
     article.stored = stored;
     article.messages = (fields.messages as Fields[]).map((m) => ({ ...m, file: file.path }));
     article.text = { hash: record.text.hash, words: record.text.words };

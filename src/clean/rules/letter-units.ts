@@ -1,5 +1,6 @@
 // What each UTF-16 unit is to a word scan that reads a line's lower case without copying it (notice-words.ts,
-// sentence-shapes.ts): a letter and its one-unit lower case, not a letter, or a unit to read the slow way.
+// sentence-shapes.ts): a letter and its one-unit lower case, not a letter, or a unit to read the slow way; and the
+// hashes of a word list as those scans make them.
 const LETTER = /\p{L}/u;
 
 /** What a UTF-16 unit of 0x80 or more is to the scan, by its lower case (0: not yet known). */
@@ -20,4 +21,28 @@ export function unitKind(c: number): number {
     unitKinds[c] = kind;
   }
   return kind;
+}
+
+/** A word's hash as the scans make it: each unit of its lower case in turn (a listed word is lower case, NFC). */
+function scanHash(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
+  return h;
+}
+
+/**
+ * The scan hashes of a word list: only a scanned word whose hash is here is cut out of its line and looked up. A bit
+ * per low 16 bits of the hashes comes first (a 32-bit hash is boxed for the set's look-up; most words are passed over
+ * by the bit alone).
+ */
+export class ScanHashes {
+  private readonly bits = new Int32Array(2048);
+  private readonly hashes: ReadonlySet<number>;
+  constructor(words: Iterable<string>) {
+    this.hashes = new Set([...words].map(scanHash));
+    for (const h of this.hashes) this.bits[(h >>> 5) & 2047]! |= 1 << (h & 31);
+  }
+  has(hash: number): boolean {
+    return (this.bits[(hash >>> 5) & 2047]! & (1 << (hash & 31))) !== 0 && this.hashes.has(hash);
+  }
 }

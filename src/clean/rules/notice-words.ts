@@ -3,8 +3,8 @@
 // locks. Written from the tuning half's notices (eval/lib/notice-pages.ts) and general knowledge of
 // such pages, then cut to no word that only the checking half's notices hold, so the check stays a check.
 // A feature of the text article gate (the share of a kept body's words in it), never a rule on its own: an article may say "browser" or "page"; a notice is made of such words. Generic words only, no site.
-import { LETTER_UNIT, lowerUnits, SLOW, unitKind } from "./letter-units.ts";
-import { mayBeVoice, slowVoiceCounts, VOICE_LONGEST, voiceOf } from "./sentence-shapes.ts";
+import { LETTER_UNIT, lowerUnits, ScanHashes, SLOW, unitKind } from "./letter-units.ts";
+import { REPORTING, SPEAKING, slowVoiceCounts, VOICE_HASHES, VOICE_LONGEST, voiceOf } from "./sentence-shapes.ts";
 
 const WORDS = [
   // app shells, browser and bot checks
@@ -126,19 +126,8 @@ export function speaksToReader(text: string): boolean {
 const LONGEST = Math.max(...WORDS.map((w) => w.length));
 const LETTER = /\p{L}/u;
 
-/** A word's hash as the scan makes it (every notice word is lower case, NFC): only a word with a notice word's hash is looked up. */
-function wordHash(word: string): number {
-  let h = 0;
-  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
-  return h;
-}
-const NOTICE_HASHES: ReadonlySet<number> = new Set(WORDS.map(wordHash));
-/**
- * A bit per low 16 bits of the notice words' hashes: a word whose bit is clear is no notice word, and is not looked
- * up in NOTICE_HASHES (a 32-bit hash is boxed for the look-up; most words are passed over by the bit alone).
- */
-const NOTICE_BITS = new Int32Array(2048);
-for (const h of NOTICE_HASHES) NOTICE_BITS[(h >>> 5) & 2047]! |= 1 << (h & 31);
+/** The notice words' scan hashes: only a word with a notice word's hash is looked up. */
+const NOTICE_HASHES = new ScanHashes(WORDS);
 
 /**
  * A line's words as the article gate counts them: `words` and `notice` over its lower-case form (the notice share);
@@ -153,10 +142,9 @@ function slowWordCounts(text: string): WordCounts {
 }
 
 /**
- * The line's words (runs of letters of its lower-case form) and how many of them are notice words, and its voice
- * words (`WordCounts`). One pass
- * over UTF-16 units, hashing each letter's lower case as it goes, with no lower-case copy of the line: the gate reads
- * every line of every text dump's body. A line holding a unit whose lower case changes its length or script
+ * The line's words (runs of letters of its lower-case form), how many of them are notice words, and its voice
+ * words (`WordCounts`). One pass over UTF-16 units, hashing each letter's lower case as it goes, with no lower-case
+ * copy of the line: the gate reads every line of every text dump's body. A line holding a unit whose lower case changes its length or script
  * is read by `slowNoticeWordCount`, which the tests hold this to.
  */
 export function noticeWordCount(text: string): WordCounts {
@@ -181,7 +169,7 @@ export function noticeWordCount(text: string): WordCounts {
       const kind = unitKind(c);
       if (kind === SLOW) return slowWordCounts(text);
       letter = kind === LETTER_UNIT;
-      // A non-ASCII letter is hashed by its lower case, as wordHash hashes the list's "accès" or "página".
+      // A non-ASCII letter is hashed by its lower case, as ScanHashes hashes the list's "accès" or "página".
       if (letter) {
         const l = lowerUnits[c]!;
         hash = start < 0 ? l : (Math.imul(hash, 31) + l) | 0;
@@ -191,11 +179,11 @@ export function noticeWordCount(text: string): WordCounts {
       if (start < 0) start = i;
     } else if (start >= 0) {
       words++;
-      if (i - start <= LONGEST && (NOTICE_BITS[(hash >>> 5) & 2047]! & (1 << (hash & 31))) !== 0 && NOTICE_HASHES.has(hash) && NOTICE_WORDS.has(text.slice(start, i).toLowerCase())) notice++;
-      if (i - start <= VOICE_LONGEST && mayBeVoice(hash)) {
+      if (i - start <= LONGEST && NOTICE_HASHES.has(hash) && NOTICE_WORDS.has(text.slice(start, i).toLowerCase())) notice++;
+      if (i - start <= VOICE_LONGEST && VOICE_HASHES.has(hash)) {
         const voice = voiceOf(text.slice(start, i));
-        if (voice === 1) reporting++;
-        else if (voice === 2) speaking++;
+        if (voice === REPORTING) reporting++;
+        else if (voice === SPEAKING) speaking++;
       }
       start = -1;
     }

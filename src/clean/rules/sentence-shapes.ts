@@ -3,6 +3,7 @@
 // speaks to its reader about the site (you, we, please; questions and exclamations) in short lines. Shares of the
 // body's words or lines, never a site's or a page's own words. The text article gate reads two levels made of them
 // (article-gate.ts, counted in notice-words.ts's scan); train/lib/sentence-shapes.ts holds the nine shapes nt80 studied.
+import { ScanHashes } from "./letter-units.ts";
 
 export const WORD = /\p{L}+/gu;
 
@@ -37,8 +38,10 @@ export const WE: ReadonlySet<string> = new Set(["we", "our", "us", "wir", "uns",
 
 export interface VoiceCounts { words: number; reporting: number; speaking: number }
 
-/** What a word's lower case is to the voices: reporting, speaking, or speaking only as written in FORMAL. */
-const REPORTING = 1, SPEAKING = 2, FORMAL_ONLY = 3;
+/** What a word is to the voices (`voiceOf`). */
+export const REPORTING = 1, SPEAKING = 2;
+/** A lower case that speaks only as FORMAL writes it ("Sie", not "sie"). */
+const FORMAL_ONLY = 3;
 const VOICE = new Map<string, number>();
 for (const w of [...READER, ...WE]) VOICE.set(w, SPEAKING);
 for (const w of [...ATTRIBUTION, ...THIRD]) VOICE.set(w, REPORTING);
@@ -46,28 +49,14 @@ for (const w of FORMAL) if (!VOICE.has(w.toLowerCase())) VOICE.set(w.toLowerCase
 
 /** The longest listed word, in UTF-16 units: a longer word is no voice word. */
 export const VOICE_LONGEST = Math.max(...[...VOICE.keys()].map((w) => w.length));
+/** The listed words' scan hashes: only a word with one of them is read by `voiceOf`. */
+export const VOICE_HASHES = new ScanHashes(VOICE.keys());
 
-/** A word's hash as notice-words.ts's scan makes it, from the lower case of each unit. */
-function wordHash(word: string): number {
-  let h = 0;
-  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
-  return h;
-}
-const VOICE_HASHES: ReadonlySet<number> = new Set([...VOICE.keys()].map(wordHash));
-/** A bit per low 16 bits of the listed words' hashes: most words are passed over by the bit alone. */
-const VOICE_BITS = new Int32Array(2048);
-for (const h of VOICE_HASHES) VOICE_BITS[(h >>> 5) & 2047]! |= 1 << (h & 31);
-
-/** Whether a word of this scan hash may be a voice word (then `voiceOf` reads it). */
-export function mayBeVoice(hash: number): boolean {
-  return (VOICE_BITS[(hash >>> 5) & 2047]! & (1 << (hash & 31))) !== 0 && VOICE_HASHES.has(hash);
-}
-
-/** 1 when the word (as written) reports, 2 when it speaks to the reader, else 0: `slowVoiceCounts`' reading. */
+/** REPORTING or SPEAKING for the word as written, else 0: `slowVoiceCounts`' reading. */
 export function voiceOf(word: string): number {
   const voice = VOICE.get(word.toLowerCase());
-  if (voice === REPORTING) return 1;
-  return voice === SPEAKING || (voice === FORMAL_ONLY && FORMAL.has(word)) ? 2 : 0;
+  if (voice === REPORTING) return REPORTING;
+  return voice === SPEAKING || (voice === FORMAL_ONLY && FORMAL.has(word)) ? SPEAKING : 0;
 }
 
 /** A line's words (runs of \\p{L}) and how many report or speak, by the pattern, word by word: any line. */
