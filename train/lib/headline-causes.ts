@@ -3,7 +3,7 @@
 // the dump's and the pick's. Read by train/try-headline.ts CAUSES=1 over out-of-fold picks.
 import { DomUtils, parseDocument } from "htmlparser2";
 import { headlineTokens, hostKey, stripSiteName } from "../../src/clean/headline.ts";
-import { goldHeadline } from "../../eval/lib/clean-corpus.ts";
+import { goldHeadline, shownHeadline } from "../../eval/lib/clean-corpus.ts";
 import { AGREES, headlineF1 } from "../../eval/lib/extraction-score.ts";
 
 export const MISS_CAUSES = [
@@ -24,11 +24,11 @@ export interface Miss {
 
 const space = (s: string): string => s.replace(/\s+/g, " ").trim();
 
-function pageStatements(html: string): { h1: string; siteName: string | null } {
+/** The page's og:site_name, null when it has none. */
+function siteNameOf(html: string): string | null {
   const dom = parseDocument(html, { decodeEntities: true });
-  const h1 = DomUtils.findOne((e) => e.name === "h1" && !!space(DomUtils.textContent(e)), dom.children, true);
   const site = DomUtils.findOne((e) => e.name === "meta" && (e.attribs.property ?? e.attribs.name ?? "").toLowerCase() === "og:site_name" && !!space(e.attribs.content ?? ""), dom.children, true);
-  return { h1: h1 ? space(DomUtils.textContent(h1)) : "", siteName: site ? space(site.attribs.content!) : null };
+  return site ? space(site.attribs.content!) : null;
 }
 
 /**
@@ -45,7 +45,8 @@ function pageStatements(html: string): { h1: string; siteName: string | null } {
 export function missCause(m: Miss): MissCause {
   const gold = goldHeadline(m.html);
   const pick = m.pick >= 0 ? m.lines[m.pick]! : "";
-  const { h1, siteName } = pageStatements(m.html);
+  const h1 = shownHeadline(m.html);
+  const siteName = siteNameOf(m.html);
   const stripped = stripSiteName(gold, siteName, hostKey(m.url), h1 ? [h1] : []);
   if (stripped !== gold && headlineF1(pick, stripped) >= AGREES) return "suffix";
   if (h1 && headlineF1(h1, gold) < AGREES && headlineF1(pick, h1) >= AGREES) return "og-wording";
