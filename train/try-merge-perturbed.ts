@@ -57,18 +57,23 @@ import { groupingThreshold } from "../src/cluster/decision.ts";
 import { outletDraws } from "../eval/lib/merge-set.ts";
 import { eventStats, mixedClusters, pairwiseScores } from "../eval/lib/pairwise.ts";
 import { halfOf, type Half } from "../eval/lib/split.ts";
-import { checkedAverageLink, linkMaps, loadSweepSets, mergeModelsFrom, weighSets, type Grouping, type SweepSet } from "./lib/merge-sweep.ts";
+import { checkedAverageLink, linkMaps, loadSweepSets, mergeModelsFrom, weighSets, type Agglomerate, type Grouping, type SweepSet } from "./lib/merge-sweep.ts";
 import type { WeightedEdges } from "../src/cluster/agglomerate.ts";
 import { idsOf, type Profile } from "../src/cluster/profile.ts";
 import { pointsBack } from "./lib/trial-pair-features.ts";
 import { readMentions } from "../src/cluster/mentions.ts";
 import { tokens } from "../src/text/names-numbers.ts";
+import { groupDecisionAgglomerate, GROUP_FEATURES, type GroupView } from "./lib/group-decision.ts";
+import { loadModel, type LogisticModel } from "../src/model/logistic.ts";
+import { readFileSync } from "node:fs";
 
 interface Setting {
   name: string;
   apply: (d: MergeDecision) => MergeDecision;
   /** A trial check between groups on top of the decision (FAMILY=69), given a set's links and profiles. */
   check?: (near: ReadonlyArray<Map<number, number>>, profiles: readonly Profile[], onRefuse?: (a: readonly number[], b: readonly number[]) => void, bar?: number, decision?: MergeDecision) => (groups: Grouping, x: number, y: number) => boolean;
+  /** A trial grouping for one training (FAMILY=mg82: its learned group decision), given a set's links and spans. */
+  agglomerate?: (training: string, view: GroupView) => Agglomerate;
 }
 
 /** The small-group check's grid (protagonists.ts SmallGroupOptions: between two groups of 2..maxGroup reports). */
@@ -339,6 +344,18 @@ if (process.env.FAMILY === "mg77d") {
 // FAMILY=62 and FAMILY=62b (mg62, stop 62: the check with `story` / `hold`, decision.ts options since removed)
 // ran at commit 4884ba0; neither was kept (docs/scaling.md).
 // ONLY=<regular expression>: the baseline and the settings whose names match (to read one setting, not to pick).
+// Stop 82 (mg82): FAMILY=mg82, one setting beside the baseline: each training with its own learned group decision
+// (train/train-group-decision.ts, MODEL=that training), GROUP_MODELS=g0.json,g1.json,... in the order of the trainings
+// named on the command line: a pair of groups under its bar joins when the model says most of its cross pairs report one event.
+if (process.env.FAMILY === "mg82") {
+  const trainings = process.argv.slice(2).filter((a) => !a.includes("="));
+  const files = (process.env.GROUP_MODELS ?? "").split(",");
+  if (files.length !== trainings.length) throw new Error("GROUP_MODELS needs one group model per training, in the same order");
+  const byTraining = new Map<string, LogisticModel>(trainings.map((t, k) => [t, loadModel(JSON.parse(readFileSync(files[k]!, "utf8")), [...GROUP_FEATURES])]));
+  // GROUP_AT: the probability at which a pair under its bar is admitted (0.5 unless set; GROUP_AT=0.5,0.6 a family).
+  const ats = (process.env.GROUP_AT ?? "0.5").split(",").map(Number);
+  FAMILY.splice(1, FAMILY.length - 1, ...ats.map((at): Setting => ({ name: `mg82 group decision at ${at}`, apply: (d) => d, agglomerate: (t, view) => groupDecisionAgglomerate(view, () => {}, byTraining.get(t)!, at) })));
+}
 const only = process.env.ONLY ? new RegExp(process.env.ONLY) : null;
 const family = only ? FAMILY.filter((s, k) => k === 0 || only.test(s.name)) : FAMILY;
 
@@ -385,10 +402,10 @@ function mixedGolds(predicted: readonly string[], gold: readonly string[]): stri
   predicted.forEach((label, k) => (golds.get(label) ?? golds.set(label, new Set()).get(label)!).add(gold[k]!));
   return [...golds.values()].filter((g) => g.size > 1).map((g) => [...g].sort().join("+")).sort().join(", ");
 }
-function scoreHalf(decision: MergeDecision, weighed: readonly WeightedEdges[], drawWeighed: readonly WeightedEdges[], half: Half, setting?: Setting): Scores {
+function scoreHalf(decision: MergeDecision, weighed: readonly WeightedEdges[], drawWeighed: readonly WeightedEdges[], half: Half, setting?: Setting, training = ""): Scores {
   const labels = (s: SweepSet, w: WeightedEdges) => {
     const label = new Array<string>(s.n);
-    const agglomerate = setting?.check ? checkedAverageLink(setting.check(linkMaps(s.n, w), s.scored.profiles, undefined, groupingThreshold(decision), decision)) : undefined;
+    const agglomerate = setting?.agglomerate ? setting.agglomerate(training, { near: linkMaps(s.n, w), spans: s.scored.spans }) : setting?.check ? checkedAverageLink(setting.check(linkMaps(s.n, w), s.scored.profiles, undefined, groupingThreshold(decision), decision)) : undefined;
     for (const g of groupArticles(s.scored.spans, w, decision, defaultClusterOptions.windowDays, s.scored.profiles, agglomerate)) for (const m of g.members) label[m] = String(g.members[0]);
     const idx = label.map((_, k) => k).filter((k) => s.half[k] === half);
     return [idx.map((k) => label[k]!), idx.map((k) => s.gold[k]!)] as const;
@@ -451,7 +468,7 @@ if (process.env.REFUSALS === "1") {
   process.exit(0);
 }
 console.log(`${entries[0]!.trainings.length} trainings per entry: ${entries.map((e) => `${e.name}: ${e.trainings.map((t) => t.name).join(", ")}`).filter((_, k) => methodArgs.length || k === 0).join("; ")}`);
-const tuning = entries.map((e) => e.trainings.map((t) => scoreHalf(e.apply(t.decision), t.weighed, t.drawWeighed, "tune", e)));
+const tuning = entries.map((e) => e.trainings.map((t) => scoreHalf(e.apply(t.decision), t.weighed, t.drawWeighed, "tune", e, t.name)));
 const objective = tuning.map((runs) => mean(runs.map((r) => mean(r.f1))));
 console.log("TUNING halves, mean (sd) over the trainings; objective = mean of the four sets:");
 entries.forEach((s, k) => console.log(`${pct(objective[k]!)}  ${s.name.padEnd(56)} ${summary(tuning[k]!)}`));
@@ -474,7 +491,7 @@ console.log(`PICKED on the tuning halves: ${entries[pick]!.name}`);
 
 // The checking halves, once: the baseline and the pick, run by run (TUNING_ONLY=1: not at all, a dry run).
 if (process.env.TUNING_ONLY === "1") process.exit(0);
-const check = (k: number) => entries[k]!.trainings.map((t) => scoreHalf(entries[k]!.apply(t.decision), t.weighed, t.drawWeighed, "check", entries[k]));
+const check = (k: number) => entries[k]!.trainings.map((t) => scoreHalf(entries[k]!.apply(t.decision), t.weighed, t.drawWeighed, "check", entries[k], t.name));
 const base = check(0);
 console.log(`CHECKING halves, baseline: ${summary(base)}`);
 if (pick !== 0) {
