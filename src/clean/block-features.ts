@@ -36,13 +36,6 @@ export const CONTEXT_FEATURES = [
   "slug-near", "markers-from-run",
 ] as const;
 
-/**
- * For text lines: which side of the first model's run the line stands on, and the dates, bylines and short lines right
- * above it (`dates-near` and `short-near` count both sides). A page's header (headline, standfirst, byline, date,
- * share row) stands above the article and its footer below; the article's first paragraph sits under that chrome.
- */
-export const TEXT_CONTEXT_FEATURES = ["above-run", "dates-above", "short-above"] as const;
-
 /** For HTML blocks: the first model's mean verdict on the other blocks of the same container, and of the one above. */
 export const CONTAINER_FEATURES = ["container-mean", "container-others", "grand-mean"] as const;
 
@@ -51,7 +44,7 @@ export function featureNames(html: boolean): string[] {
 }
 
 export function contextNames(html: boolean): string[] {
-  return [...CONTEXT_FEATURES, ...(html ? CONTAINER_FEATURES : TEXT_CONTEXT_FEATURES)];
+  return [...CONTEXT_FEATURES, ...(html ? CONTAINER_FEATURES : [])];
 }
 
 /** `featureNames(html).length` and `contextNames(html).length`, without making the lists. */
@@ -60,7 +53,7 @@ export function featureCount(html: boolean): number {
 }
 
 export function contextCount(html: boolean): number {
-  return CONTEXT_FEATURES.length + (html ? CONTAINER_FEATURES.length : TEXT_CONTEXT_FEATURES.length);
+  return CONTEXT_FEATURES.length + (html ? CONTAINER_FEATURES.length : 0);
 }
 
 const URLISH = /https?:\/\/|www\.|@\w/;
@@ -374,13 +367,6 @@ export function writeContextFeatures(z: ArrayLike<number>, lines: readonly Line[
     // Section markers (a "related stories" or comments heading) between the run's start and the block.
     const from = run === null ? 0 : run[0];
     x[k++] = log1pCount(i >= from ? markerPrefix[i]! - markerPrefix[from]! : markerPrefix[from]! - markerPrefix[i + 1]!);
-    if (!html) {
-      const up = Math.max(0, i - ABOVE_REACH);
-      x[k++] = run !== null && i < run[0] ? 1 : 0;
-      x[k++] = datePrefix[i]! - datePrefix[up]!;
-      x[k++] = shortPrefix[i]! - shortPrefix[up]!;
-      continue;
-    }
     const d = lines[i]!.dom;
     if (!groups || !d) continue;
     const c = groups.container.get(d.container)!;
@@ -413,9 +399,6 @@ function containerGroups(z: ArrayLike<number>, lines: readonly Line[]): { contai
   }
   return { container, grand };
 }
-
-/** How many lines right above a text line `dates-above` and `short-above` look at (as far as `dates-near` looks). */
-const ABOVE_REACH = 3;
 
 const clamp = (v: number): number => Math.max(-20, Math.min(20, v));
 
