@@ -39,24 +39,24 @@ export const CONTEXT_FEATURES = [
 /** For HTML blocks: the first model's mean verdict on the other blocks of the same container, and of the one above. */
 export const CONTAINER_FEATURES = ["container-mean", "container-others", "grand-mean"] as const;
 
-/** For text lines, read by the first (linear) step: how often the line's shape, with the next line's, comes again around it. */
-export const TEXT_LINE_FEATURES = ["shape-period"] as const;
+/** For text lines: how often the line's shape, with the next line's, comes again at a short period around it. */
+export const TEXT_CONTEXT_FEATURES = ["shape-period"] as const;
 
 export function featureNames(html: boolean): string[] {
-  return [...TEXT_FEATURES, ...(html ? DOM_FEATURES : TEXT_LINE_FEATURES)];
+  return [...TEXT_FEATURES, ...(html ? DOM_FEATURES : [])];
 }
 
 export function contextNames(html: boolean): string[] {
-  return [...CONTEXT_FEATURES, ...(html ? CONTAINER_FEATURES : [])];
+  return [...CONTEXT_FEATURES, ...(html ? CONTAINER_FEATURES : TEXT_CONTEXT_FEATURES)];
 }
 
 /** `featureNames(html).length` and `contextNames(html).length`, without making the lists. */
 export function featureCount(html: boolean): number {
-  return TEXT_FEATURES.length + (html ? DOM_FEATURES.length : TEXT_LINE_FEATURES.length);
+  return TEXT_FEATURES.length + (html ? DOM_FEATURES.length : 0);
 }
 
 export function contextCount(html: boolean): number {
-  return CONTEXT_FEATURES.length + (html ? CONTAINER_FEATURES.length : 0);
+  return CONTEXT_FEATURES.length + (html ? CONTAINER_FEATURES.length : TEXT_CONTEXT_FEATURES.length);
 }
 
 const URLISH = /https?:\/\/|www\.|@\w/;
@@ -72,7 +72,7 @@ const rowScratch = float64Scratch();
  */
 export function localFeatures(doc: TextDoc, html: boolean, spare = 0, transient = false, slug = slugTerms(doc.meta.url)): Float64Array[] {
   const n = doc.lines.length;
-  const width = featureCount(html) + spare;
+  const width = TEXT_FEATURES.length + (html ? DOM_FEATURES.length : 0) + spare;
   // One buffer for all rows: a page's rows are views into it, not hundreds of small arrays.
   const buffer = transient ? rowScratch.zeros(n * width) : new Float64Array(n * width);
   writeLocalFeatures(doc, html, buffer, width, slug);
@@ -93,8 +93,6 @@ export function writeLocalFeatures(doc: TextDoc, html: boolean, x: Float64Array,
   for (const l of lines) totalWords += l.words;
   let wordsBefore = 0;
   const headline = html ? headlineBlock(doc) : -1;
-  const shape = html ? null : sums.shape.room(n);
-  if (shape) for (let i = 0; i < n; i++) shape[i] = shapeKey(lines[i]!);
   for (let i = 0; i < n; i++) {
     const l = lines[i]!;
     let k = i * width;
@@ -163,7 +161,7 @@ export function writeLocalFeatures(doc: TextDoc, html: boolean, x: Float64Array,
         x[k++] = headline >= 0 && i < headline ? 1 : 0;
         x[k++] = headline >= 0 && i > headline ? Math.log1p(Math.min(50, i - headline)) : 0;
       } else k += DOM_FEATURES.length;
-    } else x[k++] = shapePeriod(shape!, n, i);
+    }
     wordsBefore += l.words;
   }
 }
@@ -258,7 +256,7 @@ const termMass = new TermSums();
 for (let k = 0; k < 1100; k++) termMass.add(k, 1);
 termMass.clear();
 
-/** `contextFeatures` running sums and per-line numbers (and the line shapes `writeLocalFeatures` reads), none kept past the call. */
+/** `contextFeatures`' running sums and per-line numbers, none kept past the call. */
 const sums = {
   wordPrefix: float64Scratch(), datePrefix: float64Scratch(), shortPrefix: float64Scratch(), markerPrefix: float64Scratch(),
   slugOf: float64Scratch(), prefix: float64Scratch(), gain: float64Scratch(), own: float64Scratch(), shape: float64Scratch(),
@@ -325,11 +323,13 @@ export function writeContextFeatures(z: ArrayLike<number>, lines: readonly Line[
   const shortPrefix = sums.shortPrefix.room(n + 1);
   const markerPrefix = sums.markerPrefix.room(n + 1);
   const slugOf = sums.slugOf.room(n);
+  const shape = sums.shape.room(n);
   wordPrefix[0] = datePrefix[0] = shortPrefix[0] = markerPrefix[0] = 0;
   for (let i = 0; i < n; i++) {
     const l = lines[i]!;
     markerPrefix[i + 1] = markerPrefix[i]! + (isSectionMarker(l) ? 1 : 0);
     slugOf[i] = slugShare(l, slug);
+    shape[i] = shapeKey(l);
     wordPrefix[i + 1] = wordPrefix[i]! + l.words;
     datePrefix[i + 1] = datePrefix[i]! + (l.dated || l.dateOrNumber || (l.words <= 12 && l.bylineOrDate) ? 1 : 0);
     shortPrefix[i + 1] = shortPrefix[i]! + (l.words <= 6 ? 1 : 0);
@@ -402,6 +402,10 @@ export function writeContextFeatures(z: ArrayLike<number>, lines: readonly Line[
     // Section markers (a "related stories" or comments heading) between the run's start and the block.
     const from = run === null ? 0 : run[0];
     x[k++] = log1pCount(i >= from ? markerPrefix[i]! - markerPrefix[from]! : markerPrefix[from]! - markerPrefix[i + 1]!);
+    if (!html) {
+      x[k++] = shapePeriod(shape, n, i);
+      continue;
+    }
     const d = lines[i]!.dom;
     if (!groups || !d) continue;
     const c = groups.container.get(d.container)!;

@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { featureNames, localFeatures } from "../../src/clean/block-features.ts";
+import { contextFeatures, contextNames, featureCount, localFeatures } from "../../src/clean/block-features.ts";
 import { makeDoc } from "../../src/clean/doc.ts";
 import { emptyMeta } from "../../src/clean/text.ts";
 import { textFixture } from "./text-fixture.ts";
 
-/** Every line of a real text dump with its `shape-period`. */
+/** Every line of a real text dump with its `shape-period` (the first model's verdicts all 0: the feature reads shapes only). */
 function shapePeriods(name: string): { text: string; value: number }[] {
   const doc = makeDoc(name, textFixture(name).text, emptyMeta());
-  const rows = localFeatures(doc, false);
-  const at = featureNames(false).indexOf("shape-period");
+  const rows = localFeatures(doc, false, contextNames(false).length);
+  contextFeatures(rows.map(() => 0), doc.lines, false, rows, featureCount(false));
+  const at = featureCount(false) + contextNames(false).indexOf("shape-period");
   return doc.lines.map((l, i) => ({ text: l.text, value: rows[i]![at]! }));
 }
 
@@ -30,8 +31,8 @@ describe("shape-period: lists under an article repeat their lines' shapes, its p
     expect(menu.filter((l) => l.value >= 0.75).length).toBeGreaterThanOrEqual(0.7 * menu.length);
   });
 
-  it("is a text line's feature only: an HTML block's row is as before", () => {
-    expect(featureNames(false)).toContain("shape-period");
-    expect(featureNames(true)).not.toContain("shape-period");
+  it("is a text line's feature only: an HTML block's context row is as before", () => {
+    expect(contextNames(false)).toContain("shape-period");
+    expect(contextNames(true)).not.toContain("shape-period");
   });
 });
