@@ -39,15 +39,12 @@ export const CONTEXT_FEATURES = [
 /** For HTML blocks: the first model's mean verdict on the other blocks of the same container, and of the one above. */
 export const CONTAINER_FEATURES = ["container-mean", "container-others", "grand-mean"] as const;
 
-/** For text lines: how often the line's shape, with the next line's, comes again at a short period around it. */
-export const TEXT_CONTEXT_FEATURES = ["shape-period"] as const;
-
 export function featureNames(html: boolean): string[] {
   return [...TEXT_FEATURES, ...(html ? DOM_FEATURES : [])];
 }
 
 export function contextNames(html: boolean): string[] {
-  return [...CONTEXT_FEATURES, ...(html ? CONTAINER_FEATURES : TEXT_CONTEXT_FEATURES)];
+  return [...CONTEXT_FEATURES, ...(html ? CONTAINER_FEATURES : [])];
 }
 
 /** `featureNames(html).length` and `contextNames(html).length`, without making the lists. */
@@ -56,7 +53,7 @@ export function featureCount(html: boolean): number {
 }
 
 export function contextCount(html: boolean): number {
-  return CONTEXT_FEATURES.length + (html ? CONTAINER_FEATURES.length : TEXT_CONTEXT_FEATURES.length);
+  return CONTEXT_FEATURES.length + (html ? CONTAINER_FEATURES.length : 0);
 }
 
 const URLISH = /https?:\/\/|www\.|@\w/;
@@ -259,38 +256,8 @@ termMass.clear();
 /** `contextFeatures`' running sums and per-line numbers, none kept past the call. */
 const sums = {
   wordPrefix: float64Scratch(), datePrefix: float64Scratch(), shortPrefix: float64Scratch(), markerPrefix: float64Scratch(),
-  slugOf: float64Scratch(), prefix: float64Scratch(), gain: float64Scratch(), own: float64Scratch(), shape: float64Scratch(),
+  slugOf: float64Scratch(), prefix: float64Scratch(), gain: float64Scratch(), own: float64Scratch(),
 };
-
-/** A line's shape, as lines of one list share it: its length's scale, prose, headline-shaped, a date or byline. */
-function shapeKey(l: Line): number {
-  const w = l.words;
-  const scale = w <= 3 ? 0 : w <= 8 ? 1 : w <= 16 ? 2 : w <= 32 ? 3 : w <= 64 ? 4 : 5;
-  return scale * 8 + (l.prose ? 4 : 0) + (l.headline ? 2 : 0) + (l.dated || l.dateOrNumber || l.bylineOrDate ? 1 : 0);
-}
-
-/** Periods (in lines) at which a list of cards repeats: one line a card, up to a headline, teaser, date and byline. */
-const SHAPE_PERIODS = 4;
-
-/**
- * The largest share, over periods 1-4, of the places two periods either side at which the line's shape and the
- * next line's both come again. Teasers for other stories, link lists and card grids are made of repeated shapes;
- * an article's paragraphs and a single bio or sign-off line seldom repeat line for line.
- */
-function shapePeriod(shape: ArrayLike<number>, n: number, i: number): number {
-  const after = (j: number) => (j + 1 < n ? shape[j + 1]! : -1);
-  let best = 0;
-  for (let p = 1; p <= SHAPE_PERIODS; p++) {
-    let hits = 0;
-    for (let k = -2; k <= 2; k++) {
-      const j = i + k * p;
-      if (k === 0 || j < 0 || j >= n) continue;
-      if (shape[j] === shape[i] && after(j) === after(i)) hits++;
-    }
-    if (hits > best) best = hits;
-  }
-  return best / 4;
-}
 
 /**
  * Neighbourhood features from the first model's log-odds `z` (one per line): written into `into`
@@ -323,13 +290,11 @@ export function writeContextFeatures(z: ArrayLike<number>, lines: readonly Line[
   const shortPrefix = sums.shortPrefix.room(n + 1);
   const markerPrefix = sums.markerPrefix.room(n + 1);
   const slugOf = sums.slugOf.room(n);
-  const shape = sums.shape.room(n);
   wordPrefix[0] = datePrefix[0] = shortPrefix[0] = markerPrefix[0] = 0;
   for (let i = 0; i < n; i++) {
     const l = lines[i]!;
     markerPrefix[i + 1] = markerPrefix[i]! + (isSectionMarker(l) ? 1 : 0);
     slugOf[i] = slugShare(l, slug);
-    shape[i] = shapeKey(l);
     wordPrefix[i + 1] = wordPrefix[i]! + l.words;
     datePrefix[i + 1] = datePrefix[i]! + (l.dated || l.dateOrNumber || (l.words <= 12 && l.bylineOrDate) ? 1 : 0);
     shortPrefix[i + 1] = shortPrefix[i]! + (l.words <= 6 ? 1 : 0);
@@ -402,10 +367,6 @@ export function writeContextFeatures(z: ArrayLike<number>, lines: readonly Line[
     // Section markers (a "related stories" or comments heading) between the run's start and the block.
     const from = run === null ? 0 : run[0];
     x[k++] = log1pCount(i >= from ? markerPrefix[i]! - markerPrefix[from]! : markerPrefix[from]! - markerPrefix[i + 1]!);
-    if (!html) {
-      x[k++] = shapePeriod(shape, n, i);
-      continue;
-    }
     const d = lines[i]!.dom;
     if (!groups || !d) continue;
     const c = groups.container.get(d.container)!;
