@@ -82,12 +82,8 @@ export function usualCase(name: string, lines: readonly Line[]): string {
   if (!/\p{Lu}.*\p{Lu}/su.test(name) || /\p{Ll}/u.test(name)) return name;
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name).replace(/\s+/g, "\\s+")}(?![\\p{L}\\p{N}])`, "giu");
   const seen = new Map<string, number>();
-  // `matchAll`'s matches, from the one pattern: `matchAll` copies the pattern and makes an iterator for every
-  // line. A match is never empty (the name has letters), so each search goes on where the last match ended.
   for (const line of lines) {
-    const t = line.text;
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(t); m !== null; m = pattern.exec(t)) {
+    for (const m of line.text.matchAll(pattern)) {
       const form = m[0];
       if (/^\P{L}*\p{Lu}/u.test(form) && /\p{Ll}/u.test(form)) seen.set(form, (seen.get(form) ?? 0) + 1);
     }
@@ -222,11 +218,6 @@ const STRONG_SELF_LINES = [
 /** The weak lines' fixed openings and endings: cheap gates before the patterns. */
 const WEAK_OPENING = /^(?:About|Advertise|More|Follow|Subscribe|Welcome|Download|Get) /;
 const WEAK_ENDINGS = [" homepage", " home page", " main menu", " newsletter", " newsletters"];
-/** `endings.some((w) => t.endsWith(w))`, without a closure made for every furniture line ending in e, u, r or s. */
-function endsWithAny(t: string, endings: readonly string[]): boolean {
-  for (const w of endings) if (t.endsWith(w)) return true;
-  return false;
-}
 /** The weak endings' last letters (e, u, r, s): a cheaper gate before the five comparisons. */
 const endsLikeWeak = (t: string): boolean => {
   const c = t.charCodeAt(t.length - 1);
@@ -257,7 +248,7 @@ export function selfName(lines: readonly Line[], body: readonly Line[], furnitur
     // The strong lines' fixed words, looked for first: the patterns are not anchored, so costly to run on every line.
     if (STRONG_WORDS.test(t)) for (const pattern of STRONG_SELF_LINES) note(pattern.exec(t), strong);
     if (WEAK_OPENING.test(t)) note(WEAK_OPENING_LINE.exec(t), weak);
-    if (endsLikeWeak(t) && endsWithAny(t, WEAK_ENDINGS)) note(WEAK_ENDING_LINE.exec(t), weak);
+    if (endsLikeWeak(t) && WEAK_ENDINGS.some((w) => t.endsWith(w))) note(WEAK_ENDING_LINE.exec(t), weak);
   }
   const qualified: { name: string; score: number }[] = [];
   for (const name of new Set([...strong, ...weak])) {

@@ -56,29 +56,14 @@ export function finish(doc: TextDoc): TextCleanResult {
     doc.meta.source ??= found.source;
     doc.meta.author ??= found.author;
   }
-  // In the order the rules' names first come (as from a Map). Counted in two small arrays and written once a
-  // name: a store keyed by a different name line after line made every store a slow, generic one.
-  const removed: string[] = [];
-  const names: string[] = [];
-  const counts: number[] = [];
-  let at = -1;
-  for (const l of doc.lines) {
-    const rule = l.drop;
-    if (rule === null) continue;
-    removed.push(l.text);
-    if (!rule) continue;
-    if (at < 0 || names[at] !== rule) {
-      at = names.indexOf(rule);
-      if (at < 0) {
-        at = names.length;
-        names.push(rule);
-        counts.push(0);
-      }
-    }
-    counts[at]!++;
-  }
+  // Built in place, in the order the rules' names first come (as from a Map), without the Map.
   const dropped: Record<string, number> = {};
-  for (let k = 0; k < names.length; k++) dropped[names[k]!] = counts[k]!;
+  const removed: string[] = [];
+  for (const l of doc.lines) {
+    if (l.drop === null) continue;
+    removed.push(l.text);
+    if (l.drop) dropped[l.drop] = (dropped[l.drop] ?? 0) + 1;
+  }
   const context = removed.join("\n");
   if (!title && !rejected) warn({ rule: "no-headline", text: "no headline found" });
   return { title, paragraphs, meta: doc.meta, context, messages, dropped, rejected };
