@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { cleanSource } from "../../src/clean/index.ts";
 import { makeLine } from "../../src/clean/doc.ts";
-import { sourceOfText } from "../../src/clean/source.ts";
+import { sourceOfText, usualCase } from "../../src/clean/source.ts";
 
 const dir = join(import.meta.dirname, "../fixtures/clean/outlet-dumps");
 
@@ -26,5 +26,14 @@ describe("an outlet's name printed in capitals", () => {
     const lines = (...texts: string[]) => texts.map((t) => makeLine(t, false));
     const acronym = lines("Body text of the story, long enough to be prose.", "Contact: info@ekd.de", "© 2019 EKD. All rights reserved.");
     expect(sourceOfText(acronym, acronym.slice(0, 1)).source).toBe("EKD");
+  });
+});
+
+describe("the spelling met most", () => {
+  it("counts every mention on a line, not only a line's first", () => {
+    // "Abc News" three times on one line, "ABC News" on two lines: the first is met most.
+    const lines = ["ABC NEWS", "Watch Abc News tonight, Abc News tomorrow and Abc News on Sunday.", "Follow ABC News online.", "ABC News live."].map((t) => makeLine(t, false));
+    expect(usualCase("ABC NEWS", lines)).toBe("Abc News");
+    expect(usualCase("ABC NEWS", lines.slice(2))).toBe("ABC News");
   });
 });
