@@ -2,9 +2,7 @@
 // range, and gives the defaults, before the build writes anything. Add a key by adding it here.
 import { lstat, readFile } from "node:fs/promises";
 import { IANAZone } from "luxon";
-// Named, not the `z` namespace: a namespace import keeps every export of the package (its 60-odd message
-// locales, JSON Schema conversion) in the bundle, and all of it was compiled at every build's start.
-import { array, number, strictObject, string, ZodDefault, ZodObject, ZodOptional, ZodPrefault, type core, type output, type ZodType } from "zod";
+import { z } from "zod";
 import { defaultRules } from "./clean/rules/index.ts";
 
 const RULE_NAMES = defaultRules.map((r) => r.name);
@@ -25,12 +23,12 @@ function isLanguageTag(value: string): boolean {
   }
 }
 
-const httpUrl = string().refine(isHttpUrl, { message: "must be an absolute http:// or https:// URL" });
-const wholeNumber = () => number().int();
+const httpUrl = z.string().refine(isHttpUrl, { message: "must be an absolute http:// or https:// URL" });
+const wholeNumber = () => z.number().int();
 
-export const configSchema = strictObject({
-  title: string().trim().min(1).default("Digest"),
-  description: string().default("A daily digest of the news, each story once, credited to every outlet that covered it."),
+export const configSchema = z.strictObject({
+  title: z.string().trim().min(1).default("Digest"),
+  description: z.string().default("A daily digest of the news, each story once, credited to every outlet that covered it."),
   /** The site's public address; every absolute link and feed URL starts with it. */
   baseUrl: httpUrl
     // Every link is the address with a path appended: "https://x.org/?a=1" would give "https://x.org/?a=1/2025/…".
@@ -41,32 +39,35 @@ export const configSchema = strictObject({
       return href.endsWith("/") ? href : `${href}/`;
     }),
   /** IANA zone in which article timestamps become calendar days. */
-  timezone: string()
+  timezone: z
+    .string()
     .refine((zone) => IANAZone.isValidZone(zone), { message: 'must be an IANA time zone such as "Europe/Berlin" or "UTC"' })
     .default("UTC"),
-  language: string().refine(isLanguageTag, { message: 'must be a language tag such as "en" or "de-CH"' }).default("en"),
+  language: z.string().refine(isLanguageTag, { message: 'must be a language tag such as "en" or "de-CH"' }).default("en"),
   /** How many of the latest days the feeds carry. */
   feedDays: wholeNumber().min(1).default(30),
   /** How many of the latest days the home page shows. */
   homeDays: wholeNumber().min(1).default(7),
-  author: string().default("Digest"),
+  author: z.string().default("Digest"),
   /** Names of cleaning rules to switch off (see src/clean/rules/index.ts), e.g. ["recap-paragraph"]. */
-  disableRules: array(string()).default([]),
+  disableRules: z.array(z.string()).default([]),
   /** Feed URLs that `digest fetch` subscribes to. */
-  feeds: array(httpUrl).default([]),
+  feeds: z.array(httpUrl).default([]),
   /** An OPML file of subscriptions for `digest fetch`, relative to the config file's folder. */
-  opml: string().min(1).optional(),
-  fetch: strictObject({
-    concurrency: wholeNumber().min(1).max(16).default(4),
-    perHostDelayMs: wholeNumber().min(0).default(1000),
-    timeoutMs: wholeNumber().min(1000).max(120_000).default(20_000),
-    maxRedirects: wholeNumber().min(0).max(10).default(5),
-    /** Sent as a header: printable ASCII only, so no config can inject another header. */
-    userAgent: string().min(1).regex(/^[\x20-\x7e]+$/, { message: "must be printable ASCII on one line" }).optional(),
-  }).prefault({}),
+  opml: z.string().min(1).optional(),
+  fetch: z
+    .strictObject({
+      concurrency: wholeNumber().min(1).max(16).default(4),
+      perHostDelayMs: wholeNumber().min(0).default(1000),
+      timeoutMs: wholeNumber().min(1000).max(120_000).default(20_000),
+      maxRedirects: wholeNumber().min(0).max(10).default(5),
+      /** Sent as a header: printable ASCII only, so no config can inject another header. */
+      userAgent: z.string().min(1).regex(/^[\x20-\x7e]+$/, { message: "must be printable ASCII on one line" }).optional(),
+    })
+    .prefault({}),
 });
 
-export type DigestConfig = output<typeof configSchema>;
+export type DigestConfig = z.output<typeof configSchema>;
 
 /** How `digest fetch` behaves on the network. */
 export type FetchSettings = DigestConfig["fetch"];
@@ -149,7 +150,7 @@ function unknownRules(value: unknown): string[] {
   return [`unknown cleaning rule ${unknown.map((n) => `"${n}"`).join(", ")}${hint}; the rules are ${RULE_NAMES.join(", ")}`];
 }
 
-type Issue = core.$ZodIssue;
+type Issue = z.core.$ZodIssue;
 
 function explain(issue: Issue, raw: unknown): string {
   const key = keyName(issue.path);
@@ -184,22 +185,22 @@ function keyName(path: readonly PropertyKey[]): string {
 
 /** The keys the schema allows at a place in the config. */
 function keysAt(path: readonly PropertyKey[]): string[] {
-  let schema: ZodType = configSchema;
+  let schema: z.ZodType = configSchema;
   for (const p of path) {
     const inner = unwrapped(schema);
-    if (!(inner instanceof ZodObject)) return [];
-    const next = (inner.shape as Record<string, ZodType>)[String(p)];
+    if (!(inner instanceof z.ZodObject)) return [];
+    const next = (inner.shape as Record<string, z.ZodType>)[String(p)];
     if (!next) return [];
     schema = next;
   }
   const inner = unwrapped(schema);
-  return inner instanceof ZodObject ? Object.keys(inner.shape as object) : [];
+  return inner instanceof z.ZodObject ? Object.keys(inner.shape as object) : [];
 }
 
 /** The schema inside any defaults and optionals. */
-function unwrapped(schema: ZodType): unknown {
+function unwrapped(schema: z.ZodType): unknown {
   let inner: unknown = schema;
-  while (inner instanceof ZodDefault || inner instanceof ZodPrefault || inner instanceof ZodOptional) inner = inner.unwrap();
+  while (inner instanceof z.ZodDefault || inner instanceof z.ZodPrefault || inner instanceof z.ZodOptional) inner = inner.unwrap();
   return inner;
 }
 
