@@ -37,8 +37,8 @@ describe("the compiled command", () => {
   });
 
   it("checks a config file as the sources do: every problem, the same words", async () => {
-    // The bundle takes only the schema builders the config names from zod (src/config.ts): its checks and
-    // its words must still be the package's, every kind of problem at once.
+    // The config's checks and words are zod's and src/config.ts's: the bundle, whatever of the package it
+    // takes (the whole `z` namespace or only the builders named), must give them as the sources do.
     const dir = workDir("digest-config-");
     const config = join(dir, "digest.config.json");
     writeFileSync(config, JSON.stringify({ title: "", feedDays: 0, homeDays: 1.5, timezone: "Mars/Olympus", language: "??", baseUrl: "ftp://x.org", feeds: ["nope"], author: 5, opml: "", disableRules: ["recap-paragrph"], fetch: { concurrency: 99, timeoutMs: 5, userAgent: "a\nb", bogus: 1 }, titel: "x" }));
