@@ -1,7 +1,7 @@
 // The installed command runs dist/ (compiled by `npm install`), not the sources the other tests run:
 // the two must build the same site, byte for byte.
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -35,6 +35,21 @@ describe("the compiled command", () => {
     expect(site).toEqual(tree(join(out.sources, "site")));
     expect(tree(join(out.compiled, "digests"))).toEqual(tree(join(out.sources, "digests")));
   });
+
+  it("checks a config file as the sources do: every problem, the same words", async () => {
+    // The config's checks and words are zod's and src/config.ts's: the bundle, whatever of the package it
+    // takes (the whole `z` namespace or only the builders named), must give them as the sources do.
+    const dir = workDir("digest-config-");
+    const config = join(dir, "digest.config.json");
+    writeFileSync(config, JSON.stringify({ title: "", feedDays: 0, homeDays: 1.5, timezone: "Mars/Olympus", language: "??", baseUrl: "ftp://x.org", feeds: ["nope"], author: 5, opml: "", disableRules: ["recap-paragrph"], fetch: { concurrency: 99, timeoutMs: 5, userAgent: "a\nb", bogus: 1 }, titel: "x" }));
+    const args = ["build", "--input", input, "--digests", join(dir, "digests"), "--output", join(dir, "site"), "--config", config, "--no-cache", "--quiet"];
+    const [fromBundle, fromSources] = [await digest(args, { DIGEST_RUN_SOURCES: "" }), await digest(args, { DIGEST_RUN_SOURCES: "1" })];
+    expect(fromBundle.code).toBe(1);
+    expect(fromBundle.stderr).toContain('"fetch.timeoutMs" must be at least 1000, not the number 5');
+    expect(fromBundle.stderr).toContain('"homeDays" must be a whole number, not the number 1.5');
+    expect(fromBundle.stderr).toContain('unknown key "titel"; did you mean "title"?');
+    expect({ code: fromBundle.code, stderr: fromBundle.stderr }).toEqual({ code: fromSources.code, stderr: fromSources.stderr });
+  }, 60_000);
 
   it("is the bundle, whose caches are keyed by the module tree's code hashes, one per stage as before", async () => {
     expect(existsSync(join(root, "dist/bundle/main.js"))).toBe(true);
