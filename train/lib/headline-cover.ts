@@ -2,12 +2,29 @@
 // names and nouns; a notice, or the teaser of another story left when a page's article is missing, shares few words
 // with the page's headline. Words of four letters or more, compared by their first five letters lower-cased (a crude
 // stem that holds in every language of the dev sets: "Feuerwehr"/"Feuerwehren", "elections"/"election"). Study only.
-// The gate reads one of them, head-cover-lede (src/clean/rules/headline-cover.ts, whose stems these share).
+// nt82 gave the text article gate head-cover-lede as a column (`headlineLedeCover`) and took it out again: with it the
+// gate let more notices and stripped pages through on both halves (docs/scaling.md, stop 82, nt82).
 import type { Line } from "../../src/clean/doc.ts";
-import { headlineStems as stems } from "../../src/clean/rules/headline-cover.ts";
 
 const WORD = /\p{L}{4,}/gu;
 const stem = (w: string): string => w.toLowerCase().slice(0, 5);
+/** The words of four letters or more of a text, each by its first five letters lower-cased. */
+export const headlineStems = (text: string): string[] => (text.match(WORD) ?? []).map(stem);
+const stems = headlineStems;
+
+/** The lines of the body's opening head-cover-lede reads (the study's best of one to three). */
+export const LEDE_LINES = 2;
+
+/** head-cover-lede as the gate read it: the share of the headline's distinct stems in the body's first `LEDE_LINES` lines; 0 without a headline. */
+export function headlineLedeCover(headline: string | null, body: readonly string[]): number {
+  const head = new Set(headline === null ? [] : stems(headline));
+  if (head.size === 0) return 0;
+  const lede = new Set<string>();
+  for (const text of body.slice(0, LEDE_LINES)) for (const s of stems(text)) lede.add(s);
+  let found = 0;
+  for (const s of head) if (lede.has(s)) found++;
+  return found / head.size;
+}
 
 export const HEADLINE_COVER_NAMES = ["head-cover", "head-cover-lede", "body-cover", "head-words", "lede1", "lede3", "lede2-exact", "lede2-len3"] as const;
 

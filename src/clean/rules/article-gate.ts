@@ -13,7 +13,6 @@ import { keptBodyIndices, type Line, type TextDoc } from "../doc.ts";
 import { fallbackBody } from "../doubts.ts";
 import { noticeWordCount } from "./notice-words.ts";
 import { voiceLevels } from "./sentence-shapes.ts";
-import { headlineLedeCover, LEDE_LINES } from "./headline-cover.ts";
 import { loadModel, logit, type LogisticModel } from "../../model/logistic.ts";
 import textWeights from "../weights/article-gate-text.json" with { type: "json" };
 import htmlWeights from "../weights/article-gate-html.json" with { type: "json" };
@@ -39,13 +38,10 @@ export const ARTICLE_GATE_FEATURES = [
  * made of (notice-words.ts). A page a site serves instead of an article ("Page not found", "Your browser is
  * not supported") has a headline-like first line and a short paragraph the other features rate as an article's.
  */
-export const TEXT_GATE_FEATURES = [...ARTICLE_GATE_FEATURES, "notice-share", "reporting-level", "speaking-level", "headline-lede-cover"] as const;
+export const TEXT_GATE_FEATURES = [...ARTICLE_GATE_FEATURES, "notice-share", "reporting-level", "speaking-level"] as const;
 
-/**
- * The text gate's own columns: the two voices of the body (nt80, sentence-shapes.ts) and how much of the body's opening
- * its headline's words cover (nt82, headline-cover.ts); the HTML gate does not read them.
- */
-const TEXT_ONLY_FEATURES = 3;
+/** The text gate's own columns (nt80): the two voices of the body (sentence-shapes.ts); the HTML gate does not read them. */
+const TEXT_ONLY_FEATURES = 2;
 
 /**
  * An HTML page's body also says where its blocks stand: the share of its words under an element whose
@@ -129,8 +125,6 @@ export function articleGateRow(doc: TextDoc): Float64Array | null {
     // Text dumps only: with both voices the HTML gate held back more real tuning pages and let a tuning notice through (nt80).
     const voice = voiceLevels(counted.voiceWords, counted.reporting, counted.speaking);
     row.push(voice.reporting, voice.speaking);
-    const opening = body.filter((i) => i !== doc.title).slice(0, LEDE_LINES).map((i) => doc.lines[i]!.text);
-    row.push(headlineLedeCover(doc.title >= 0 ? doc.lines[doc.title]!.text : null, opening));
   }
   if (doc.origin === "html") row.push(negative / total, links / total, Math.log1p((100 * lexicon) / total), Math.log1p((10 * repeated) / total));
   return new Float64Array(row);

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { headlineLedeCover } from "../../../src/clean/rules/headline-cover.ts";
+import { headlineLedeCover } from "../../train/lib/headline-cover.ts";
 
-const fixture = (path: string) => readFileSync(join(import.meta.dirname, "../../fixtures", path), "utf8");
+const fixture = (path: string) => readFileSync(join(import.meta.dirname, "../fixtures", path), "utf8");
 const linesOf = (text: string) => text.split("\n").filter((t) => t.trim());
 
 describe("how much of a body's opening its headline's words cover (the text article gate's headline-lede-cover)", () => {
