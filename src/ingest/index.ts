@@ -12,7 +12,7 @@ import { decode } from "./decode.ts";
 import { finerThanSeconds, racyMargins, sameSignature, signatureOf, type KnownFile, type KnownFiles } from "./known.ts";
 
 export { decode, type Decoded } from "./decode.ts";
-export { notLanguage, notLanguageOfParts } from "./language.ts";
+export { notLanguage } from "./language.ts";
 export { finerThanSeconds, racyMargins, type KnownFile, type KnownFiles } from "./known.ts";
 
 export interface IngestOptions {

@@ -129,30 +129,10 @@ for (let code = 0; code < 128; code++) {
 }
 
 export function languageFeatures(text: string): LanguageFeatures {
-  startTally();
-  tallyPart(text.length > SAMPLE ? text.slice(0, SAMPLE) : text);
-  return featuresOf(endTally());
-}
-
-/**
- * `languageFeatures(parts.join("\n"))`, read part by part in place (no joined copy of an article). Exact: the
- * sample is cut at the same character; no address runs over a line break (neither pattern matches one, and `\b`
- * sees a line break as the start or end of a text), so each part's addresses are the joined text's; a line break
- * only ends a token, as in `tally`; and no surrogate pair spans one.
- */
-export function languageFeaturesOfParts(parts: readonly string[]): LanguageFeatures {
-  startTally();
-  let room = SAMPLE;
-  for (let k = 0; k < parts.length && room > 0; k++) {
-    if (k > 0) {
-      endToken(counts);
-      if (--room === 0) break;
-    }
-    const part = parts[k]!;
-    tallyPart(part.length > room ? part.slice(0, room) : part);
-    room -= part.length;
-  }
-  return featuresOf(endTally());
+  let sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  // Addresses need "http", "www." or "@": most texts have none, and need no search for them.
+  if (sample.includes("@") || sample.includes("http") || sample.includes("www.")) sample = withoutAddresses(sample);
+  return featuresOf(tally(sample));
 }
 
 // The steps are functions of their own, small ones: the engine optimises each of them again whenever a
@@ -181,10 +161,6 @@ class Tally {
   basicLatin = 0;
   tokens = 0;
   tokenChars = 0;
-  /** Between parts: whether the last part ended inside a token, that token's characters so far, and the characters of tokens past TOKEN_CAP long. */
-  inToken = false;
-  length = 0;
-  excess = 0;
 
   /** Counts one character past ASCII that is not white space. */
   wide(bits: number): void {
@@ -209,38 +185,17 @@ const counts = new Tally();
 /** ASCII characters by their ASCII kind. */
 const asciiKinds = new Int32Array(5);
 
-/** A new sample's counts: all zero. */
-function startTally(): void {
+function tally(sample: string): Tally {
   const t = counts;
   t.chars = t.letters = t.replacement = t.unassigned = t.basic = t.rareHan = t.odd = t.scripted = t.scripts = t.basicLatin = t.tokens = t.tokenChars = 0;
-  t.inToken = false;
-  t.length = t.excess = 0;
   t.byScript.fill(0);
-  asciiKinds.fill(0);
-}
-
-/** A line break between two parts: white space that ends a token (ASCII kind 3, a count nothing reads). */
-function endToken(t: Tally): void {
-  if (t.length > TOKEN_CAP) t.excess += t.length - TOKEN_CAP;
-  t.inToken = false;
-  t.length = 0;
-}
-
-/** Counts a part of the sample (its addresses taken out) onto the counts so far. */
-function tallyPart(part: string): void {
-  // Addresses need "http", "www." or "@": most texts have none, and need no search for them.
-  tally(part.includes("@") || part.includes("http") || part.includes("www.") ? withoutAddresses(part) : part);
-}
-
-function tally(sample: string): void {
-  const t = counts;
-  const kinds = asciiKinds;
+  const kinds = asciiKinds.fill(0);
   // Tokens as sample.split(/\s+/) would give them: runs of characters that are not white space.
-  let tokens = t.tokens;
-  let inToken = t.inToken;
+  let tokens = 0;
+  let inToken = false;
   // The current token's characters so far, and the characters of tokens past TOKEN_CAP long.
-  let length = t.length;
-  let excess = t.excess;
+  let length = 0;
+  let excess = 0;
   const n = sample.length;
   for (let i = 0; i < n; i++) {
     const code = sample.charCodeAt(i);
@@ -270,18 +225,7 @@ function tally(sample: string): void {
     length++;
     t.wide(bits);
   }
-  t.tokens = tokens;
-  t.inToken = inToken;
-  t.length = length;
-  t.excess = excess;
-}
-
-/** The counts of the whole sample, once its last part is counted. */
-function endTally(): Tally {
-  const t = counts;
-  const kinds = asciiKinds;
-  let excess = t.excess;
-  if (t.length > TOKEN_CAP) excess += t.length - TOKEN_CAP;
+  if (length > TOKEN_CAP) excess += length - TOKEN_CAP;
   // Kind 1 a letter (basic Latin), 2 an odd symbol, 0 other; 4 inside a token but no character counted.
   const counted = kinds[0]! + kinds[1]! + kinds[2]!;
   t.chars += counted;
@@ -292,6 +236,7 @@ function endTally(): Tally {
   t.scripted += kinds[1]!;
   t.basic = t.basicLatin = kinds[1]!;
   t.odd += kinds[2]!;
+  t.tokens = tokens;
   return t;
 }
 
@@ -377,15 +322,7 @@ export function oddities(f: LanguageFeatures): string[] {
 
 /** Why the text is not language, or null when it reads as language. */
 export function notLanguage(text: string): string | null {
-  return verdict(languageFeatures(text));
-}
-
-/** `notLanguage(parts.join("\n"))`, without the joined copy (an article's headline and paragraphs). */
-export function notLanguageOfParts(parts: readonly string[]): string | null {
-  return verdict(languageFeaturesOfParts(parts));
-}
-
-function verdict(f: LanguageFeatures): string | null {
+  const f = languageFeatures(text);
   if (f.chars === 0) return null;
   const not = "does not read as text in any language";
   const plain = plainlyNot(f);

@@ -6,7 +6,7 @@ import { cleanSource, InputRejected, type CleanRule } from "../clean/index.ts";
 import { dateArticles } from "../date/index.ts";
 import { articleTermsKeyed } from "../cluster/index.ts";
 import { copySketchOfWritten } from "./copies.ts";
-import { notLanguageOfParts } from "../ingest/index.ts";
+import { notLanguage } from "../ingest/index.ts";
 import { wordCount } from "../text/article-text.ts";
 import { openingWords } from "../text/sentences.ts";
 
@@ -67,7 +67,7 @@ export function cleanArticle(file: SourceFile, rules?: readonly CleanRule[]): Cl
     const reason = words === 0 ? "no article text found (only page furniture)" : `too little article text after cleaning (${words} words)`;
     return rejection(file.path, reason, "clean", "too-little-text", article.messages);
   }
-  const gibberish = notLanguageOfParts([article.title, ...article.paragraphs]);
+  const gibberish = notLanguage([article.title, ...article.paragraphs].join("\n"));
   if (gibberish) return rejection(file.path, gibberish, "clean", "not-language", article.messages);
   if (!article.title) {
     const notice = untitledNotice(article.format, article.paragraphs, words);
