@@ -11,25 +11,12 @@ import { groupArticles, defaultClusterOptions, type MergeDecision } from "../src
 import { averageLink, type MergeLog, type WeightedEdges } from "../src/cluster/agglomerate.ts";
 import { groupingThreshold } from "../src/cluster/decision.ts";
 import { loadSweepSets, mergeModelsFrom, weighSets, type SweepSet } from "./lib/merge-sweep.ts";
+import { crossLinks } from "./lib/group-decision.ts";
 
 const which = process.argv[2] ?? "split";
 const models = mergeModelsFrom(process.env.MODEL);
 const sets = loadSweepSets().filter((s) => which === "all" || s.name === which);
 const weighed = weighSets(sets, models);
-
-/** The two groups' cross links: pairs, candidates among them, sum and max weight. */
-function cross(near: ReadonlyArray<Map<number, number>>, a: readonly number[], b: readonly number[]) {
-  let [sum, max, edges] = [0, 0, 0];
-  for (const i of a) for (const j of b) {
-    const w = near[i]!.get(j);
-    if (w === undefined) continue;
-    edges++;
-    sum += w;
-    if (w > max) max = w;
-  }
-  const pairs = a.length * b.length;
-  return { mean: sum / pairs, max, edges, share: edges / pairs };
-}
 
 function barOf(d: MergeDecision, sa: number, sb: number): number {
   const ea = d.established > 0 && sa >= d.established;
@@ -76,7 +63,7 @@ sets.forEach((s: SweepSet, si) => {
     for (let j = i + 1; j < s.n; j++) {
       if (!tune(j) || s.gold[i] !== s.gold[j] || label[i] === label[j]) continue;
       const [a, b] = [membersOf.get(label[i]!)!, membersOf.get(label[j]!)!];
-      const c = cross(near, a, b);
+      const c = crossLinks(near, a, b);
       const bar = barOf(d, a.length, b.length);
       const direct = near[i]!.get(j);
       const x = Math.min(label[i]!, label[j]!);
@@ -113,7 +100,7 @@ sets.forEach((s: SweepSet, si) => {
       else wrong++;
     }
     if (wrong > 0) {
-      const c = cross(near, a, b);
+      const c = crossLinks(near, a, b);
       const kind =
         a.length === 1 && b.length === 1 ? "two singles"
         : Math.min(a.length, b.length) === 1 ? (Math.max(a.length, b.length) >= 3 ? "a single into a group of 3+" : "a single into a pair")

@@ -18,8 +18,8 @@ function daysApart(a: TimeSpan, b: TimeSpan): number {
   return Math.min(7, Math.max(0, bf - al, af - bl));
 }
 
-/** The two groups' features as GROUP_FEATURES names them. */
-export function groupFeatures(near: ReadonlyArray<Map<number, number>>, a: readonly number[], b: readonly number[], sa: TimeSpan, sb: TimeSpan): number[] {
+/** The two groups' cross links: how many of their pairs are candidates, the mean over all pairs (a missing one as 0), the strongest. */
+export function crossLinks(near: ReadonlyArray<Map<number, number>>, a: readonly number[], b: readonly number[]): { mean: number; max: number; edges: number; share: number } {
   let [sum, max, edges] = [0, 0, 0];
   for (const i of a) for (const j of b) {
     const w = near[i]!.get(j);
@@ -29,7 +29,13 @@ export function groupFeatures(near: ReadonlyArray<Map<number, number>>, a: reado
     if (w > max) max = w;
   }
   const pairs = a.length * b.length;
-  return [Math.log(Math.min(a.length, b.length)), Math.log(Math.max(a.length, b.length)), sum / pairs, max, edges / pairs, daysApart(sa, sb)];
+  return { mean: sum / pairs, max, edges, share: edges / pairs };
+}
+
+/** The two groups' features as GROUP_FEATURES names them. */
+export function groupFeatures(near: ReadonlyArray<Map<number, number>>, a: readonly number[], b: readonly number[], sa: TimeSpan, sb: TimeSpan): number[] {
+  const { mean, max, share } = crossLinks(near, a, b);
+  return [Math.log(Math.min(a.length, b.length)), Math.log(Math.max(a.length, b.length)), mean, max, share, daysApart(sa, sb)];
 }
 
 /** What the trial sees of a set while it groups: each article's links and its span. */
