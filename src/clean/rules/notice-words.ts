@@ -2,7 +2,8 @@
 // JavaScript"), browser and bot checks, consent and subscription walls, access denied, not found, region
 // locks. Written from the tuning half's notices (eval/lib/notice-pages.ts) and general knowledge of
 // such pages, then cut to no word that only the checking half's notices hold, so the check stays a check.
-// A feature of the text article gate (the share of a kept body's words in it), never a rule on its own: an article may say "browser" or "page"; a notice is made of such words. Generic words only, no site.
+// A feature of the text article gate (the share of a kept body's words in it), never a rule on its own:
+// an article may say "browser" or "page"; a notice is made of such words. Generic words only, no site.
 import { LETTER_UNIT, lowerUnits, ScanHashes, SLOW, unitKind } from "./letter-units.ts";
 import { REPORTING, SPEAKING, slowVoiceCounts, VOICE_HASHES, VOICE_LONGEST, voiceOf } from "./sentence-shapes.ts";
 
