@@ -137,7 +137,7 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
   const to = Math.min(n, start + INTO);
   const chosen: number[] = [];
   for (let i = from; i < to; i++) if (usable(lines[i]!) && !cannotBeHeadline(lines[i]!)) chosen.push(i);
-  if (slug.length > 0 && !chosen.some((i) => tokenF1(plainTokens(lines[i]!.text), slug) >= SLUG_MATCH)) slugSpelledOutside(lines, slug, from, to, chosen);
+  if (slug.length > 0) slugSpelledOutside(lines, slug, from, to, chosen);
   const [coreFrom, coreTo] = doc.core ?? [doc.start, doc.end];
   const uses = termUses(lines, chosen, coreFrom, coreTo);
   // One buffer for all the candidates' features, each a view of it: a typed array of its own per
@@ -220,10 +220,8 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
 
 /**
  * Lines outside the window that the URL's slug spells (token F1 >= 0.6, the `slug-match` bar) join the
- * candidates, in page order, on a page where no line inside the window is spelled by it: where the body was
- * located far from its headline (a ticker or a menu taken as the body, the article hundreds of lines lower),
- * the line the address names is still weighed. A window that holds it keeps the choice to itself (a teaser
- * or breadcrumb copy further down is not its rival).
+ * candidates, in page order: where the body was located far from its headline (a ticker or a menu taken
+ * as the body, the article hundreds of lines lower), the line the address names is still weighed.
  */
 function slugSpelledOutside(lines: readonly Line[], slug: readonly string[], from: number, to: number, chosen: number[]): void {
   const before: number[] = [];
