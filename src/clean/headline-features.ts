@@ -137,7 +137,6 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
   const to = Math.min(n, start + INTO);
   const chosen: number[] = [];
   for (let i = from; i < to; i++) if (usable(lines[i]!) && !cannotBeHeadline(lines[i]!)) chosen.push(i);
-  if (slug.length > 0) slugSpelledOutside(lines, slug, from, to, chosen);
   const [coreFrom, coreTo] = doc.core ?? [doc.start, doc.end];
   const uses = termUses(lines, chosen, coreFrom, coreTo);
   // One buffer for all the candidates' features, each a view of it: a typed array of its own per
@@ -203,7 +202,7 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
     x[k++] = hasDomain(l.text) ? 1 : 0;
     x[k++] = QUOTE_LINE.test(l.text) ? 1 : 0;
     x[k++] = (l.marks & MARK_COLON) !== 0 && CLOCK.test(l.text) ? 1 : 0;
-    x[k++] = slugF1 >= SLUG_MATCH ? 1 : 0;
+    x[k++] = slugF1 >= 0.6 ? 1 : 0;
     x[k++] = near(lines, dated, i + 1, Math.min(n, i + 7)) ? 1 : 0;
     // With log-words, a length that peaks: a headline has a dozen words, its standfirst more.
     x[k++] = Math.log1p(l.words) ** 2;
@@ -217,26 +216,6 @@ export function headlineCandidates(doc: TextDoc, knownTitle: string | null = nul
   }
   return out;
 }
-
-/**
- * Lines outside the window that the URL's slug spells (token F1 >= 0.6, the `slug-match` bar) join the
- * candidates, in page order: where the body was located far from its headline (a ticker or a menu taken
- * as the body, the article hundreds of lines lower), the line the address names is still weighed.
- */
-function slugSpelledOutside(lines: readonly Line[], slug: readonly string[], from: number, to: number, chosen: number[]): void {
-  const before: number[] = [];
-  const after: number[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (i === from) i = to;
-    if (i >= lines.length) break;
-    const l = lines[i]!;
-    if (l.words < 2 || l.words > 35 || !usable(l)) continue;
-    if (tokenF1(plainTokens(l.text), slug) < SLUG_MATCH || cannotBeHeadline(l)) continue;
-    (i < from ? before : after).push(i);
-  }
-  if (before.length > 0 || after.length > 0) chosen.splice(0, chosen.length, ...before, ...chosen, ...after);
-}
-const SLUG_MATCH = 0.6;
 
 /** The upper ends of the length bins (`words-1` … `words-31-up`); a candidate has at most 35 words. */
 const WORD_BINS = [1, 2, 3, 6, 10, 15, 20, 30, Infinity];
