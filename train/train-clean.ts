@@ -404,6 +404,13 @@ const HAND_TAIL_HOLD = process.env.HAND_TAIL_HOLD === "1";
  * The headline features still read this run's block scores.
  */
 const HEADLINE_FROM = process.env.HEADLINE_FROM || undefined;
+/**
+ * SPAN_FURNITURE_HOLD=1 (a trial, tl83, with SPAN_FURNITURE): HAND_TAIL_HOLD's factor with the place labels (5) as the
+ * added rows: the text path's furniture rows weigh so that furniture keeps the share of the label weight the page
+ * labels alone give, so the new tail labels teach where the body ends rather than lower every block score under the
+ * held decode.
+ */
+const SPAN_FURNITURE_HOLD = process.env.SPAN_FURNITURE_HOLD === "1";
 if (HEADLINE_FROM && !process.env.OUT) throw new Error("HEADLINE_FROM is a trial: it needs OUT=dir");
 const heldFurniture: Record<Path, number> = { text: 1, html: 1 };
 
@@ -420,9 +427,9 @@ function setGlobalFactors(items: Item[], path: Path, localRows: Map<Item, Float6
     globalMix[path] = { extraction: (share * total) / e, webpages: ((1 - share) * total) / (total - e) };
   }
   if (SIZE && total !== tuning.total) sizeScale[path] = total / tuning.total;
-  if (HAND_TAIL_HOLD) {
+  if (HAND_TAIL_HOLD || SPAN_FURNITURE_HOLD) {
     heldFurniture[path] = heldFurnitureFactor(examples, fromHand);
-    console.log(`  ${path}: HAND_TAIL_HOLD: furniture rows weigh x${heldFurniture[path].toFixed(4)}`);
+    console.log(`  ${path}: HAND_TAIL_HOLD / SPAN_FURNITURE_HOLD: furniture rows weigh x${heldFurniture[path].toFixed(4)}`);
   }
   if (MIX_GLOBAL || SIZE) console.log(`  ${path}: label weight ${total} (extraction-dev ${e}); MIX=global factors ${JSON.stringify(globalMix[path])}, SIZE scale ${sizeScale[path]}`);
 }
@@ -476,7 +483,7 @@ function examplesUnmixed(items: Item[], rows: (item: Item) => Float64Array[]): {
       if (y < 0) return;
       // 2: article text by its place between two snippets.
       if (y === 2) return void out.push({ x: x[i]!, y: 1 });
-      if (y === 5) return void out.push({ x: x[i]!, y: 0, weight: SPAN_FURNITURE_WEIGHT });
+      if (y === 5) return void (out.push({ x: x[i]!, y: 0, weight: SPAN_FURNITURE_WEIGHT }), SPAN_FURNITURE_HOLD && (fromHand[out.length - 1] = true));
       // 3 / 4: article / furniture by the HTML path's verdict.
       if (y === 3 || y === 4) return void out.push({ x: x[i]!, y: y === 3 ? 1 : 0, weight: SILVER_WEIGHT });
       if (item.hand?.[i]) return void (out.push({ x: x[i]!, y: y as 0 | 1, weight: HAND_WEIGHT * (item.handWeight?.[i] ?? 1) }), (fromHand[out.length - 1] = true));
