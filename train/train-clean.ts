@@ -471,7 +471,7 @@ function examplesOf(items: Item[], rows: (item: Item) => Float64Array[]): Exampl
   return out.examples.map((x, i) => ({ ...x, weight: (x.weight ?? 1) * (out.fromExtraction[i] ? f.extraction : f.webpages) }));
 }
 
-function examplesUnmixed(items: Item[], rows: (item: Item) => Float64Array[]): { examples: Example[]; fromExtraction: boolean[]; fromHand: boolean[] } {
+export function examplesUnmixed(items: Item[], rows: (item: Item) => Float64Array[]): { examples: Example[]; fromExtraction: boolean[]; fromHand: boolean[] } {
   const out: Example[] = [];
   const fromExtraction: boolean[] = [];
   const fromHand: boolean[] = [];
