@@ -44,7 +44,7 @@
 //      its own threshold by the same rule; a page either model refuses is refused (nt69).
 // With TRAIN_ON=tuning (and in every trial: PERTURB, KEEP_DECODE) the checking halves are never read
 // here: `npm run eval:clean` and `npm run eval:headlines` judge.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defaultRules } from "../src/clean/rules/index.ts";
@@ -67,7 +67,7 @@ import { averageBoosted, averageLogistic, foldForm, inBag, perturbedOut } from "
 import { trainBoosted } from "./lib/boost.ts";
 import { learnedHalves, trialOnFrom, type TrainOn, type TrialOn } from "./lib/train-on.ts";
 import { FOLDS, FOLD_SEED, SPAN_FURNITURE_WEIGHT, foldIn, foldOf, handLabelled, handTailFromEnv, labelsOf, prepared, type Item, type Path } from "./lib/clean-items.ts";
-import { storedBlocks } from "./lib/stored-models.ts";
+import { storedBlocks, storedHeadline } from "./lib/stored-models.ts";
 import { handTruths } from "./lib/hand-bodies.ts";
 import { DOUBT_FLOORS, DOUBT_RATIOS, gateRows, noticeRows, thresholdRuleOf, thresholdWords, trainArticleGate } from "./article-gate.ts";
 import { NOTICE_PAGES } from "../eval/lib/notice-pages.ts";
@@ -397,6 +397,21 @@ const sizeScale: Record<Path, number> = { text: 1, html: 1 };
  * earlier (tx79), a decode bias rather than what the tail lines' shapes teach.
  */
 const HAND_TAIL_HOLD = process.env.HAND_TAIL_HOLD === "1";
+/**
+ * HEADLINE_FROM=dir (a trial, tl83): the text headline models are not fitted but read from dir's headline-text.json
+ * (the base's training of the same FOLD_SEED) and written unchanged, so a change to the block labels is judged with the
+ * headline weights held (tx44, tx76, tx81, tx82: new block scores retrained into the headline models cost headlines).
+ * The headline features still read this run's block scores.
+ */
+const HEADLINE_FROM = process.env.HEADLINE_FROM || undefined;
+/**
+ * SPAN_FURNITURE_HOLD=1 (a trial, tl83, with SPAN_FURNITURE): HAND_TAIL_HOLD's factor with the place labels (5) as the
+ * added rows: the text path's furniture rows weigh so that furniture keeps the share of the label weight the page
+ * labels alone give, so the new tail labels teach where the body ends rather than lower every block score under the
+ * held decode.
+ */
+const SPAN_FURNITURE_HOLD = process.env.SPAN_FURNITURE_HOLD === "1";
+if (HEADLINE_FROM && !process.env.OUT) throw new Error("HEADLINE_FROM is a trial: it needs OUT=dir");
 const heldFurniture: Record<Path, number> = { text: 1, html: 1 };
 
 /** Sets MIX=global's factors and SIZE=1's scale for this path from its whole training set (examples unmixed). */
@@ -412,9 +427,9 @@ function setGlobalFactors(items: Item[], path: Path, localRows: Map<Item, Float6
     globalMix[path] = { extraction: (share * total) / e, webpages: ((1 - share) * total) / (total - e) };
   }
   if (SIZE && total !== tuning.total) sizeScale[path] = total / tuning.total;
-  if (HAND_TAIL_HOLD) {
+  if (HAND_TAIL_HOLD || SPAN_FURNITURE_HOLD) {
     heldFurniture[path] = heldFurnitureFactor(examples, fromHand);
-    console.log(`  ${path}: HAND_TAIL_HOLD: furniture rows weigh x${heldFurniture[path].toFixed(4)}`);
+    console.log(`  ${path}: HAND_TAIL_HOLD / SPAN_FURNITURE_HOLD: furniture rows weigh x${heldFurniture[path].toFixed(4)}`);
   }
   if (MIX_GLOBAL || SIZE) console.log(`  ${path}: label weight ${total} (extraction-dev ${e}); MIX=global factors ${JSON.stringify(globalMix[path])}, SIZE scale ${sizeScale[path]}`);
 }
@@ -456,7 +471,7 @@ function examplesOf(items: Item[], rows: (item: Item) => Float64Array[]): Exampl
   return out.examples.map((x, i) => ({ ...x, weight: (x.weight ?? 1) * (out.fromExtraction[i] ? f.extraction : f.webpages) }));
 }
 
-function examplesUnmixed(items: Item[], rows: (item: Item) => Float64Array[]): { examples: Example[]; fromExtraction: boolean[]; fromHand: boolean[] } {
+export function examplesUnmixed(items: Item[], rows: (item: Item) => Float64Array[]): { examples: Example[]; fromExtraction: boolean[]; fromHand: boolean[] } {
   const out: Example[] = [];
   const fromExtraction: boolean[] = [];
   const fromHand: boolean[] = [];
@@ -468,7 +483,7 @@ function examplesUnmixed(items: Item[], rows: (item: Item) => Float64Array[]): {
       if (y < 0) return;
       // 2: article text by its place between two snippets.
       if (y === 2) return void out.push({ x: x[i]!, y: 1 });
-      if (y === 5) return void out.push({ x: x[i]!, y: 0, weight: SPAN_FURNITURE_WEIGHT });
+      if (y === 5) return void (out.push({ x: x[i]!, y: 0, weight: SPAN_FURNITURE_WEIGHT }), SPAN_FURNITURE_HOLD && (fromHand[out.length - 1] = true));
       // 3 / 4: article / furniture by the HTML path's verdict.
       if (y === 3 || y === 4) return void out.push({ x: x[i]!, y: y === 3 ? 1 : 0, weight: SILVER_WEIGHT });
       if (item.hand?.[i]) return void (out.push({ x: x[i]!, y: y as 0 | 1, weight: HAND_WEIGHT * (item.handWeight?.[i] ?? 1) }), (fromHand[out.length - 1] = true));
@@ -842,23 +857,31 @@ function main(): void {
       formatWeights({ local: { ...models[path].local, trainedOn }, context: { ...models[path].context, trainedOn }, decode: models[path].decode }),
     );
   }
-  console.log(`headline model (${halves} of extraction-dev, webpages-dev and dates-dev, text dumps):`);
-  const seen = new Set<string>();
-  const headlinePages = [...extraction, ...webpages, ...dates].filter((p) => !seen.has(p.id) && seen.add(p.id));
-  const blockIds = new Set([...extraction, ...webpages].map((p) => p.id).concat([...handText.keys()]));
-  const headline = trainHeadline(headlinePages, models.text, textFolds, blockIds);
-  const bagged = blockSettings.headlineBags > 1 ? `; each pair the average of ${blockSettings.headlineBags} fitted on page subsamples (${blockSettings.pageShare} of the pages each, BAG_HEADLINE)` : "";
-  const trainedOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${headlinePages.length} distinct pages), text dumps, each with and without its URL; a line model (listwise ranker, L2 ${L2}, the length bins left out), and a context model on its out-of-fold scores (logistic, L2 ${L2})${bagged}`;
-  const noUrlOn = `npm run train:clean: the same pages, text dumps without their URL; a line model (listwise ranker, L2 ${L2}), and a context model on its out-of-fold scores (logistic, L2 ${L2})${bagged}`;
-  const { noUrl } = headline;
-  writeFileSync(
-    join(weightsDir, "headline-text.json"),
-    formatWeights({
-      line: { ...headline.line, trainedOn },
-      context: { ...headline.context, trainedOn },
-      noUrl: { line: { ...noUrl.line, trainedOn: noUrlOn }, context: { ...noUrl.context, trainedOn: noUrlOn } },
-    }),
-  );
+  let trainedHeadline: HeadlineModels | undefined;
+  if (HEADLINE_FROM) {
+    // Held: the folder's headline models, byte for byte, for this run's later steps too.
+    copyFileSync(join(HEADLINE_FROM, "headline-text.json"), join(weightsDir, "headline-text.json"));
+    console.log(`headline model held: ${HEADLINE_FROM}/headline-text.json (HEADLINE_FROM)`);
+  } else {
+    console.log(`headline model (${halves} of extraction-dev, webpages-dev and dates-dev, text dumps):`);
+    const seen = new Set<string>();
+    const headlinePages = [...extraction, ...webpages, ...dates].filter((p) => !seen.has(p.id) && seen.add(p.id));
+    const blockIds = new Set([...extraction, ...webpages].map((p) => p.id).concat([...handText.keys()]));
+    trainedHeadline = trainHeadline(headlinePages, models.text, textFolds, blockIds);
+    const bagged = blockSettings.headlineBags > 1 ? `; each pair the average of ${blockSettings.headlineBags} fitted on page subsamples (${blockSettings.pageShare} of the pages each, BAG_HEADLINE)` : "";
+    const trainedOn = `npm run train:clean: ${halves} of extraction-dev, webpages-dev and dates-dev (${headlinePages.length} distinct pages), text dumps, each with and without its URL; a line model (listwise ranker, L2 ${L2}, the length bins left out), and a context model on its out-of-fold scores (logistic, L2 ${L2})${bagged}`;
+    const noUrlOn = `npm run train:clean: the same pages, text dumps without their URL; a line model (listwise ranker, L2 ${L2}), and a context model on its out-of-fold scores (logistic, L2 ${L2})${bagged}`;
+    const { noUrl } = trainedHeadline;
+    writeFileSync(
+      join(weightsDir, "headline-text.json"),
+      formatWeights({
+        line: { ...trainedHeadline.line, trainedOn },
+        context: { ...trainedHeadline.context, trainedOn },
+        noUrl: { line: { ...noUrl.line, trainedOn: noUrlOn }, context: { ...noUrl.context, trainedOn: noUrlOn } },
+      }),
+    );
+  }
+  const headline = HEADLINE_FROM ? storedHeadline(HEADLINE_FROM) : trainedHeadline!;
   if (process.env.HEADLINE_ONLY) return;
   console.log(`list-line model (${halves} of extraction-dev and webpages-dev, text dumps with the URL):`);
   const listExamples = listLineExamples(textItems, textFolds, models.text.decode);

@@ -44,6 +44,7 @@ const COVER_LO = Number(process.env.COVER_LO ?? "0.15");
  */
 const SPAN_FURNITURE = process.env.SPAN_FURNITURE ?? "";
 export const SPAN_FURNITURE_WEIGHT = Number(process.env.SPAN_FURNITURE_WEIGHT ?? "1");
+const SPAN_FURNITURE_K = Number(process.env.SPAN_FURNITURE_K ?? "Infinity");
 const HAND_MIN_WORDS = Number(process.env.HAND_MIN_WORDS ?? "0");
 /** Folds of the out-of-fold searches and cross-validations. */
 export const FOLDS = 4;
@@ -221,10 +222,15 @@ export function labelsOf(page: DevPage, doc: TextDoc): Int8Array {
         for (let i = last + 1; i < labels.length && below < 0; i++) if (labels[i] === 0) below = i;
         for (let i = first - 1; i >= 0 && above < 0; i--) if (labels[i] === 0) above = i;
         const minWords = Number(process.env.SPAN_FURNITURE_WORDS ?? SPAN_WORDS);
-        const mark = (i: number) => {
-          if (labels[i] === -1 && doc.lines[i]!.words >= minWords && doc.lines[i]!.drop === null) labels[i] = 5;
+        const mark = (i: number): boolean => {
+          if (labels[i] !== -1 || doc.lines[i]!.words < minWords || doc.lines[i]!.drop !== null) return false;
+          labels[i] = 5;
+          return true;
         };
-        if (below >= 0 && SPAN_FURNITURE !== "above") for (let i = below + 1; i < labels.length; i++) mark(i);
+        // SPAN_FURNITURE_K=k (tl83, a trial): only the first k place labels below, the lines where the body's end is
+        // decided, not the page's footer far under it (HAND_TAIL_K's idea, tx75).
+        let marked = 0;
+        if (below >= 0 && SPAN_FURNITURE !== "above") for (let i = below + 1; i < labels.length && marked < SPAN_FURNITURE_K; i++) if (mark(i)) marked++;
         if (above >= 0 && SPAN_FURNITURE !== "below") for (let i = 0; i < above; i++) mark(i);
       }
     }
