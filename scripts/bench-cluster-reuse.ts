@@ -9,15 +9,17 @@
 // last build's), and how many stories took their follow-up link from the last build; then the same
 // articles once more with that store ("unchanged": what every build pays, whatever changed), and what moved
 // along the chain (likely pairs touched by a changed print and how far they moved, stories changed). --bin W: the IDF bin width (profile.ts IDF_BIN_WIDTH when absent).
+// --follow-up-idf window|background: the follow-up vectors' IDF (profile.ts FollowUpIdf; FOLLOW_UP_IDF when absent).
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { deserialize } from "node:v8";
 import { clusterArticles, defaultClusterOptions, type ClusterStep, type RowStore, type StoredFollowUps, type StoredGroups, type StoredPairs } from "../src/cluster/index.ts";
 import type { ReplayStats } from "../src/cluster/agglomerate-replay.ts";
+import type { FollowUpIdf } from "../src/cluster/profile.ts";
 import type { DatedArticle, StoryCluster } from "../src/types.ts";
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { published: { type: "boolean" }, runs: { type: "string", default: "3" }, day: { type: "string" }, bin: { type: "string" } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { published: { type: "boolean" }, runs: { type: "string", default: "3" }, day: { type: "string" }, bin: { type: "string" }, "follow-up-idf": { type: "string" } } });
 const dir = resolve(positionals[0] ?? "");
 const file = `${dir}.steps.v8`;
 if (!existsSync(file)) throw new Error(`${file} is missing: run scripts/bench-cluster-steps.ts ${dir} first`);
@@ -44,7 +46,7 @@ function timed(batch: DatedArticle[], rows?: RowStore, published?: Map<string, n
     steps.set(s, now - mark);
     mark = now;
   };
-  const clusters = clusterArticles(batch.map((a) => ({ ...a })), { ...defaultClusterOptions, onStep, replayStats, pairStats, followUpStats, ...(rows ? { rows } : {}), ...(published ? { published } : {}), ...(values.bin ? { idfBinWidth: Number(values.bin) } : {}) });
+  const clusters = clusterArticles(batch.map((a) => ({ ...a })), { ...defaultClusterOptions, onStep, replayStats, pairStats, followUpStats, ...(rows ? { rows } : {}), ...(published ? { published } : {}), ...(values.bin ? { idfBinWidth: Number(values.bin) } : {}), ...(values["follow-up-idf"] ? { followUpIdf: values["follow-up-idf"] as FollowUpIdf } : {}) });
   return { clusters, steps };
 }
 

@@ -3,7 +3,7 @@
 // same kind of event (GM recalls cars, then BMW does) share words; a story's next step also shares whom
 // and what it is about: its actors, the names and places of its leads, its numbers. Every feature
 // compares the two stories; none names a site or a page.
-import { covered, size, Spread, type Profile, type SparseVector } from "./profile.ts";
+import { covered, size, Spread, type FollowUpVectors, type Profile, type SparseVector } from "./profile.ts";
 import { coverFrom, shrink } from "./similarity.ts";
 
 export const FOLLOW_UP_FEATURES = ["words", "keys", "names", "actors", "leadNames", "leadNameConflict", "numbers", "laterSize", "earlierSize"] as const;
@@ -12,6 +12,11 @@ export const FOLLOW_UP_FEATURES = ["words", "keys", "names", "actors", "leadName
 export const FOLLOW_UP_SIGNS = [1, 1, 1, 1, 1, -1, 1, 0, 0] as const;
 
 const SCRATCH = new Float64Array(2);
+
+/** What the follow-up step reads of an article: its own follow-up vectors when it has them (profile.ts FollowUpIdf). */
+export function followUpVectors(p: Profile): FollowUpVectors {
+  return p.followUp ?? p;
+}
 
 /** A story's vectors beyond its words: each the normalised sum of its members' (a one-article story's are its article's). */
 interface StoryVectors {
@@ -41,7 +46,7 @@ export class StoryEvidence {
     let v = this.made[s];
     if (!v) {
       const members = this.groups[s]!;
-      const sum = (pick: (p: Profile) => SparseVector) => centroid(members, this.profiles, this.sums, pick);
+      const sum = (pick: (p: FollowUpVectors) => SparseVector) => centroid(members, this.profiles, this.sums, (p) => pick(followUpVectors(p)));
       v = { names: sum((p) => p.names), actors: sum((p) => p.actors), leadNames: sum((p) => p.leadNames), numbers: sum((p) => p.numbers) };
       this.made[s] = v;
     }

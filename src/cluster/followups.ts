@@ -7,7 +7,7 @@
 import { Spread, type Profile, type SparseVector } from "./profile.ts";
 import { loadModel, probability, type LogisticModel } from "../model/logistic.ts";
 import modelJson from "./follow-up-model.json" with { type: "json" };
-import { centroid, FOLLOW_UP_FEATURES, StoryEvidence, Sums } from "./follow-up-features.ts";
+import { centroid, FOLLOW_UP_FEATURES, followUpVectors, StoryEvidence, Sums } from "./follow-up-features.ts";
 import type { TimeSpan } from "./time.ts";
 import { dayOrNull } from "./days.ts";
 import { keepScoring } from "./candidates.ts";
@@ -61,7 +61,7 @@ export function linkFollowUps(groups: number[][], spans: TimeSpan[], profiles: P
 function centroidsOf(groups: readonly number[][], profiles: readonly Profile[]): SparseVector[] {
   const sums = new Sums();
   const out = new Array<SparseVector>(groups.length);
-  for (let s = 0; s < groups.length; s++) out[s] = centroid(groups[s]!, profiles, sums, (p) => p.words);
+  for (let s = 0; s < groups.length; s++) out[s] = centroid(groups[s]!, profiles, sums, (p) => followUpVectors(p).words);
   return out;
 }
 

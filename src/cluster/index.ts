@@ -30,7 +30,7 @@ import type { DatedArticle, StoryCluster } from "../types.ts";
 import { shortHash } from "../text/hash.ts";
 import { loadModel, probability, type LogisticModel } from "../model/logistic.ts";
 import modelJson from "./merge-model.json" with { type: "json" };
-import { buildProfiles, type Profile } from "./profile.ts";
+import { buildProfiles, FOLLOW_UP_IDF, type FollowUpIdf, type Profile } from "./profile.ts";
 import { candidatePairs, dayOrder, visitCandidates, type PairList } from "./candidates.ts";
 import { PAIR_FEATURES, PairScorer } from "./similarity.ts";
 import { averageLink, type MergeLog, type WeightedEdges } from "./agglomerate.ts";
@@ -80,6 +80,8 @@ export interface ClusterOptions {
   minIdfDocuments?: number;
   /** The width of the log-scale bins counts are quantised in for the IDF (profile.ts IDF_BIN_WIDTH when absent). */
   idfBinWidth?: number;
+  /** The IDF the follow-up step's vectors are weighed with (profile.ts FollowUpIdf; FOLLOW_UP_IDF when absent). */
+  followUpIdf?: FollowUpIdf;
   /**
    * Memory only: empty each article's `terms` once its profile is read from them (they serve clustering
    * alone). The stories are the same; clustering the same articles again reads their text instead.
@@ -193,7 +195,7 @@ function prepareArticles(articles: readonly DatedArticle[], options: ClusterOpti
   const termKeys = options.rows && days.every((d) => d !== null) ? new Array<string>(order.length) : null;
   const prints = termKeys ? new Array<string>(order.length) : null;
   // Vectors laid out by day: the articles compared with one another lie near one another in memory.
-  const profiles = buildProfiles(order, options.keyTerms, options.releaseTerms, byDay, { days, windowDays: options.windowDays, minDocuments: options.minIdfDocuments ?? MIN_IDF_DOCUMENTS, ...(options.idfBinWidth === undefined ? {} : { binWidth: options.idfBinWidth }) }, termKeys && prints ? { termKeys, prints, ...(options.rows?.weights ? { weights: options.rows.weights } : {}) } : {});
+  const profiles = buildProfiles(order, options.keyTerms, options.releaseTerms, byDay, { days, windowDays: options.windowDays, minDocuments: options.minIdfDocuments ?? MIN_IDF_DOCUMENTS, ...(options.idfBinWidth === undefined ? {} : { binWidth: options.idfBinWidth }), followUps: options.followUpIdf ?? FOLLOW_UP_IDF }, termKeys && prints ? { termKeys, prints, ...(options.rows?.weights ? { weights: options.rows.weights } : {}) } : {});
   return { order, profiles, spans, days, byDay, termKeys, prints };
 }
 
@@ -423,8 +425,12 @@ export function clusterArticles(articles: readonly DatedArticle[], options: Clus
   const followUpOptions: FollowUpOptions = options;
   const linkStore = pairPrints && !followUpOptions.onFollowUpPair ? options.rows?.followUps : undefined;
   const storyDays = groups.map((g) => dayOrNull(g.span.first));
-  const storyPrints = linkStore && pairPrints ? groups.map((g, s) => (storyDays[s] === null ? "" : storyPrint(storyDays[s]!, g.members, paths, pairPrints))) : null;
-  const linkKey = JSON.stringify(["follow-ups 1", options.windowDays, options.followUpDays, options.followUpThreshold, options.keyTerms, options.postingCap, options.minKeyScore, followUpOptions.followUpModel === undefined ? followUpModel() : followUpOptions.followUpModel]);
+  // With follow-up vectors of their own (weighed apart from the window), a story's link is made from its
+  // members' terms alone: their terms keys say it; else their window prints (pairPrints) do.
+  const followUpIdf = options.followUpIdf ?? FOLLOW_UP_IDF;
+  const linkPrints = followUpIdf === "background" ? termKeys : pairPrints;
+  const storyPrints = linkStore && linkPrints ? groups.map((g, s) => (storyDays[s] === null ? "" : storyPrint(storyDays[s]!, g.members, paths, linkPrints))) : null;
+  const linkKey = JSON.stringify(["follow-ups 1", followUpIdf, options.windowDays, options.followUpDays, options.followUpThreshold, options.keyTerms, options.postingCap, options.minKeyScore, followUpOptions.followUpModel === undefined ? followUpModel() : followUpOptions.followUpModel]);
   const storedLinks = linkStore?.get(linkKey);
   const known = storedLinks && storyPrints ? knownLinks(storedLinks, storyPrints, storyDays, options.windowDays, options.followUpDays) : null;
   const links = linkFollowUps(

@@ -62,7 +62,23 @@ export interface Profile {
   years: IdRun;
   /** Blocking keys: the article's most distinctive word and number ids that some other article of its IDF window shares, with their weights in its word or number vector. */
   keys: SparseVector;
+  /** The vectors the follow-up step reads, when they are weighed apart from the window (IdfWindow.followUps); absent: the ones above. */
+  followUp?: FollowUpVectors;
 }
+
+/** What the follow-up step reads of an article (followups.ts, follow-up-features.ts). */
+export type FollowUpVectors = Pick<Profile, "words" | "names" | "actors" | "leadNames" | "numbers">;
+
+/**
+ * The IDF the follow-up step's vectors are weighed with. "window": the article's IDF window's, as the
+ * merge step's. "background": the background table's alone (the window's IDF were the window empty), so
+ * that no other article moves them: a story's follow-up vectors then depend only on its members' terms,
+ * and a new article changes only the stories it changes the members of (follow-up-reuse.ts).
+ */
+export type FollowUpIdf = "window" | "background";
+
+/** The follow-up step's IDF when ClusterOptions.followUpIdf is absent (a trial's switch: see FollowUpIdf). */
+export const FOLLOW_UP_IDF: FollowUpIdf = "window";
 
 /** How many of the lead's names are its actors. */
 export const ACTORS = 3;
@@ -217,6 +233,8 @@ export interface IdfWindow {
   minDocuments: number;
   /** Counts enter the IDF quantised on a log scale, bins this wide (see quantisedCounts); IDF_BIN_WIDTH when absent, 0: exact. */
   binWidth?: number;
+  /** The follow-up vectors' IDF (FollowUpIdf); "window" when absent: no vectors of their own. */
+  followUps?: FollowUpIdf;
 }
 
 /**
@@ -251,6 +269,8 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   const { runs, starts, ends, firstRun, lastRun, weekdays, months, vocabularySize, background } = readTerms(articles, releaseTerms, layout, keys.termKeys);
   const prints = keys.prints;
   const { ids, values } = runs;
+  // The counts, before the window makes them weights: the follow-up vectors are weighed from them apart.
+  const followUpValues = window?.followUps === "background" ? values.slice(0, runs.length) : null;
   const from = (a: number, r: number) => starts[firstRun[a]! + r]!;
   const to = (a: number, r: number) => ends[firstRun[a]! + r]!;
   const n = articles.length;
@@ -399,6 +419,7 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
   }
   store?.done([...new Set(datedDays)]);
   chosen.trim();
+  const followUps = followUpValues ? backgroundWeighed(n, followUpValues, { ids, starts, ends, firstRun }, background) : null;
   const vector = (a: number, r: number): SparseVector => ({ ids, weights: values, from: from(a, r), to: to(a, r) });
   const plain = (a: number, r: number): IdRun => ({ ids, from: from(a, r), to: to(a, r) });
   const profiles = new Array<Profile>(n);
@@ -424,8 +445,38 @@ export function buildProfiles(articles: readonly DatedArticle[], keyCount: numbe
       years: plain(a, YEARS),
       keys: { ids: chosen.ids, weights: chosen.values, from: keysFrom, to: chosenStart[3 * a + 2]! },
     };
+    if (followUps) profiles[a]!.followUp = followUps(a);
   }
   return profiles;
+}
+
+/**
+ * Every article's follow-up vectors weighed with the background table's IDF alone (FollowUpIdf
+ * "background"), in `counts` (a copy of the runs' counts) in place: each article's follow-up vectors.
+ */
+function backgroundWeighed(n: number, counts: Float32Array, at: { ids: Int32Array; starts: Int32Array; ends: Int32Array; firstRun: Int32Array }, background: Float32Array): (a: number) => FollowUpVectors {
+  const { ids, starts, ends, firstRun } = at;
+  // The window's IDF of an empty window: only the background articles count.
+  const idf = new Float32Array(background.length);
+  for (let id = 0; id < idf.length; id++) idf[id] = Math.log((BACKGROUND_DOCUMENTS + 1) / (background[id]! + 1)) + 1;
+  const actors = new Runs();
+  actors.reserve(n * ACTORS, true);
+  const actorsStart = new Int32Array(n + 1);
+  const top = new TopK();
+  const none = new Int32Array(0);
+  for (let a = 0; a < n; a++) {
+    for (const r of [WORDS, NAMES, NUMBERS]) weigh(counts, ids, idf, starts[firstRun[a]! + r]!, ends[firstRun[a]! + r]!);
+    const leadFrom = starts[firstRun[a]! + LEAD_NAMES]!;
+    const leadTo = ends[firstRun[a]! + LEAD_NAMES]!;
+    for (let k = leadFrom; k < leadTo; k++) counts[k] = idf[ids[k]!]!;
+    actorsStart[a] = actors.length;
+    top.start(ACTORS);
+    for (let k = leadFrom; k < leadTo; k++) top.offer(ids[k]!, idf[ids[k]!]!, k);
+    top.emit(actors, none);
+  }
+  actorsStart[n] = actors.length;
+  const vector = (a: number, r: number): SparseVector => ({ ids, weights: counts, from: starts[firstRun[a]! + r]!, to: ends[firstRun[a]! + r]! });
+  return (a) => ({ words: vector(a, WORDS), names: vector(a, NAMES), leadNames: vector(a, LEAD_NAMES), numbers: vector(a, NUMBERS), actors: { ids: actors.ids, weights: actors.values, from: actorsStart[a]!, to: actorsStart[a + 1]! } });
 }
 
 /** Whether (id, weight) comes before (otherId, otherWeight): heavier, or as heavy with the lower id. */
