@@ -15,11 +15,12 @@ import { locateWith } from "../src/clean/rules/locate.ts";
 import { findHeadlineWith } from "../src/clean/rules/title.ts";
 import { shortLineRule, type ShortLineModel } from "../src/clean/rules/short-lines.ts";
 import { listLinesRule, type ListLinesModel } from "../src/clean/rules/list-lines.ts";
-import { articleGateRow, DOUBT, gateFeatures, type GateModel } from "../src/clean/rules/article-gate.ts";
+import { articleGateRow, DOUBT, gateFeatures, gateLogit, type GateModel } from "../src/clean/rules/article-gate.ts";
 import { finish } from "../src/clean/text.ts";
 import { docOf, makeLine, type TextDoc } from "../src/clean/doc.ts";
 import { logit, type LogisticModel } from "../src/model/logistic.ts";
 import { trainLogistic, type Example } from "./lib/logistic.ts";
+import { trainBoosted } from "./lib/boost.ts";
 import { articleLines, notArticle, strippedDump } from "./lib/furniture-pages.ts";
 import { scorePage } from "../eval/lib/extraction-score.ts";
 import { devSource } from "../eval/lib/dev-source.ts";
@@ -229,12 +230,26 @@ export function lowQuantile(values: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
 
-function fit(rows: readonly GateRow[], threshold: number, path: Path): LogisticModel {
+/**
+ * GATE_TREES_TEXT / GATE_TREES_HTML=r (nt83): r shrunk depth-2 trees fitted on what each gate model's logistic row
+ * leaves (train/lib/boost.ts, its log-odds the trees' start), committed beside the row as `interactions`. 0: the row alone.
+ */
+export const INTERACTION_TREES: Record<Path, number> = { text: Number(process.env.GATE_TREES_TEXT ?? "0"), html: Number(process.env.GATE_TREES_HTML ?? "0") };
+/** The trees' settings (nt83's study, train/try-gate-class.ts): shrinkage, leaf penalty, least weight in a leaf, bins. */
+export const TREE_SETTINGS = { rate: 0.1, lambda: 1, minLeaf: 10, bins: 16 } as const;
+
+function fit(rows: readonly GateRow[], threshold: number, path: Path): GateModel {
   const examples: Example[] = rows.map((r) => ({ x: r.x, y: r.y, weight: r.kind === "notice" ? NOTICE_WEIGHT[path] : 1 }));
-  return { ...trainLogistic(examples, { name: `clean/${path}-article-gate`, features: [...gateFeatures(path)], l2: L2 }), threshold };
+  const name = `clean/${path}-article-gate`;
+  const features = [...gateFeatures(path)];
+  const row = { ...trainLogistic(examples, { name, features, l2: L2 }), threshold };
+  const rounds = INTERACTION_TREES[path];
+  if (!(rounds > 0)) return row;
+  const interactions = trainBoosted(examples, { name: `${name}-interactions`, features, rounds, ...TREE_SETTINGS, init: rows.map((r) => logit(row, r.x)) });
+  return { ...row, interactions };
 }
 
-const probability = (m: LogisticModel, x: Float64Array) => 1 / (1 + Math.exp(-logit(m, x)));
+const probability = (m: GateModel, x: Float64Array) => 1 / (1 + Math.exp(-gateLogit(m, x)));
 
 /**
  * REFUSE_SHARE (nt71): the share of the furniture rows the threshold refuses out-of-fold that the refusal line still

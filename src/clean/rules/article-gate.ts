@@ -14,6 +14,7 @@ import { fallbackBody } from "../doubts.ts";
 import { noticeWordCount } from "./notice-words.ts";
 import { voiceLevels } from "./sentence-shapes.ts";
 import { loadModel, logit, type LogisticModel } from "../../model/logistic.ts";
+import { boostedLogit, loadBoosted, type BoostedModel } from "../boosted.ts";
 import textWeights from "../weights/article-gate-text.json" with { type: "json" };
 import htmlWeights from "../weights/article-gate-html.json" with { type: "json" };
 
@@ -164,6 +165,16 @@ export interface GateModel extends LogisticModel {
    * DOUBT times `threshold`.
    */
   doubt?: number;
+  /**
+   * Depth-2 trees fitted on what the logistic row leaves (nt83): their log-odds are added to the row's, so a column can
+   * count only beside another (a voice only in a short body). Absent: the row alone.
+   */
+  interactions?: BoostedModel;
+}
+
+/** A gate model's log-odds for a row: the logistic row's, and its trees' when it has them. */
+export function gateLogit(g: GateModel, x: ArrayLike<number>): number {
+  return g.interactions ? logit(g, x) + boostedLogit(g.interactions, x) : logit(g, x);
 }
 
 let committedText: GateModel | null = null;
@@ -175,6 +186,7 @@ export function loadGate(json: unknown, features: readonly string[]): GateModel 
   const checked = (g: GateModel): GateModel => {
     if (g.refuse !== undefined && !(typeof g.refuse === "number" && g.refuse >= 0 && g.refuse <= g.threshold)) throw new Error(`model ${g.name}: its refusal line is not a probability at or below its threshold`);
     if (g.doubt !== undefined && !(typeof g.doubt === "number" && g.doubt >= g.threshold && g.doubt <= 1)) throw new Error(`model ${g.name}: its doubt line is not a probability at or above its threshold`);
+    if (g.interactions !== undefined) g.interactions = loadBoosted(g.interactions, features);
     return g;
   };
   if (m.notices) m.notices = checked(loadModel(m.notices, features));
@@ -217,7 +229,7 @@ export function gateVerdict(doc: TextDoc, model: () => GateModel): GateVerdict {
   if (!x) return KEEP;
   const m = model();
   const models = m.notices ? [m, m.notices] : [m];
-  const p = models.map((g) => 1 / (1 + Math.exp(-logit(g, x))));
+  const p = models.map((g) => 1 / (1 + Math.exp(-gateLogit(g, x))));
   const below = (line: (g: GateModel) => number) => models.some((g, i) => p[i]! < line(g));
   if (below((g) => g.refuse ?? g.threshold)) return { refuse: "no article text found: the text kept reads as page furniture (a notice, a form, teasers), not as an article", doubt: null };
   if (below((g) => g.doubt ?? DOUBT * g.threshold)) return { refuse: null, doubt: "the kept text reads much like page furniture (a notice, a form, a list of teasers): it may not be the article" };
