@@ -166,15 +166,17 @@ export interface GateModel extends LogisticModel {
    */
   doubt?: number;
   /**
-   * Depth-2 trees fitted on what the logistic row leaves (nt83): their log-odds are added to the row's, so a column can
-   * count only beside another (a voice only in a short body). Absent: the row alone.
+   * Boosted depth-2 trees over the same columns (nt83): their log-odds are added to the logistic row's. A tree reads a
+   * column only on the side of another column's split where it parts the rows, so a column that says nothing for a
+   * class of pages (a short body, no headline) need not drag the line for all. The text gate is trees alone (its row
+   * all zeros); absent: the row alone (the HTML gate).
    */
-  interactions?: BoostedModel;
+  trees?: BoostedModel;
 }
 
 /** A gate model's log-odds for a row: the logistic row's, and its trees' when it has them. */
 export function gateLogit(g: GateModel, x: ArrayLike<number>): number {
-  return g.interactions ? logit(g, x) + boostedLogit(g.interactions, x) : logit(g, x);
+  return g.trees ? logit(g, x) + boostedLogit(g.trees, x) : logit(g, x);
 }
 
 let committedText: GateModel | null = null;
@@ -186,7 +188,7 @@ export function loadGate(json: unknown, features: readonly string[]): GateModel 
   const checked = (g: GateModel): GateModel => {
     if (g.refuse !== undefined && !(typeof g.refuse === "number" && g.refuse >= 0 && g.refuse <= g.threshold)) throw new Error(`model ${g.name}: its refusal line is not a probability at or below its threshold`);
     if (g.doubt !== undefined && !(typeof g.doubt === "number" && g.doubt >= g.threshold && g.doubt <= 1)) throw new Error(`model ${g.name}: its doubt line is not a probability at or above its threshold`);
-    if (g.interactions !== undefined) g.interactions = loadBoosted(g.interactions, features);
+    if (g.trees !== undefined) g.trees = loadBoosted(g.trees, features);
     return g;
   };
   if (m.notices) m.notices = checked(loadModel(m.notices, features));
