@@ -267,4 +267,10 @@ describe("the gate's weights file and its refusal line", () => {
   it("fails at start-up, naming the model, when a refusal line stands above its threshold", () => {
     expect(() => loadGate({ ...json, refuse: 2 * json.threshold }, TEXT_GATE_FEATURES)).toThrow(/clean\/text-article-gate: its refusal line/);
   });
+  it("fails at start-up, naming the model, when its trees are damaged (nt83: the text gate is boosted trees)", () => {
+    const trees = (json as { trees?: { trees: number[][] } }).trees;
+    expect(trees?.trees.length).toBeGreaterThan(0);
+    const damaged = { ...trees, trees: [[99, 0, -1, 0, -1, 0, 0, 0, 0, 0]] };
+    expect(() => loadGate({ ...json, trees: damaged }, TEXT_GATE_FEATURES)).toThrow(/text-article-gate-trees: weights file is damaged/);
+  });
 });
