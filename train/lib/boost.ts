@@ -19,6 +19,11 @@ export interface BoostOptions {
   /** Which draw of the subsample (a different seed, other trees). */
   seed?: number;
   trainedOn?: string;
+  /**
+   * Each example's starting log-odds (another model's, e.g. a logistic row's): the trees learn what it leaves and the
+   * model's base is 0, so its log-odds are added to the other model's. Absent: the label's prior.
+   */
+  init?: readonly number[];
 }
 
 /** A deterministic draw in [0, 1) for example `i` in round `r` (a 32-bit integer hash). */
@@ -75,8 +80,8 @@ export function trainBoosted(examples: readonly Example[], options: BoostOptions
   const w = Float64Array.from(examples, (e) => e.weight ?? 1);
   let positives = 0, total = 0;
   for (let i = 0; i < n; i++) (positives += w[i]! * y[i]!, (total += w[i]!));
-  const prior = Math.log(Math.max(1, positives) / Math.max(1, total - positives));
-  const z = new Float64Array(n).fill(prior);
+  const prior = options.init ? 0 : Math.log(Math.max(1, positives) / Math.max(1, total - positives));
+  const z = options.init ? Float64Array.from(options.init) : new Float64Array(n).fill(prior);
   const g = new Float64Array(n);
   const h = new Float64Array(n);
   const trees: number[][] = [];

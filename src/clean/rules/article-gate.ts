@@ -14,6 +14,7 @@ import { fallbackBody } from "../doubts.ts";
 import { noticeWordCount } from "./notice-words.ts";
 import { voiceLevels } from "./sentence-shapes.ts";
 import { loadModel, logit, type LogisticModel } from "../../model/logistic.ts";
+import { boostedLogit, loadBoosted, type BoostedModel } from "../boosted.ts";
 import textWeights from "../weights/article-gate-text.json" with { type: "json" };
 import htmlWeights from "../weights/article-gate-html.json" with { type: "json" };
 
@@ -164,6 +165,18 @@ export interface GateModel extends LogisticModel {
    * DOUBT times `threshold`.
    */
   doubt?: number;
+  /**
+   * Boosted depth-2 trees over the same columns (nt83): their log-odds are added to the logistic row's. A tree reads a
+   * column only on the side of another column's split where it parts the rows, so a column that says nothing for a
+   * class of pages (a short body, no headline) need not drag the line for all. The text gate is trees alone (its row
+   * all zeros); absent: the row alone (the HTML gate).
+   */
+  trees?: BoostedModel;
+}
+
+/** A gate model's log-odds for a row: the logistic row's, and its trees' when it has them. */
+export function gateLogit(g: GateModel, x: ArrayLike<number>): number {
+  return g.trees ? logit(g, x) + boostedLogit(g.trees, x) : logit(g, x);
 }
 
 let committedText: GateModel | null = null;
@@ -175,6 +188,7 @@ export function loadGate(json: unknown, features: readonly string[]): GateModel 
   const checked = (g: GateModel): GateModel => {
     if (g.refuse !== undefined && !(typeof g.refuse === "number" && g.refuse >= 0 && g.refuse <= g.threshold)) throw new Error(`model ${g.name}: its refusal line is not a probability at or below its threshold`);
     if (g.doubt !== undefined && !(typeof g.doubt === "number" && g.doubt >= g.threshold && g.doubt <= 1)) throw new Error(`model ${g.name}: its doubt line is not a probability at or above its threshold`);
+    if (g.trees !== undefined) g.trees = loadBoosted(g.trees, features);
     return g;
   };
   if (m.notices) m.notices = checked(loadModel(m.notices, features));
@@ -217,7 +231,7 @@ export function gateVerdict(doc: TextDoc, model: () => GateModel): GateVerdict {
   if (!x) return KEEP;
   const m = model();
   const models = m.notices ? [m, m.notices] : [m];
-  const p = models.map((g) => 1 / (1 + Math.exp(-logit(g, x))));
+  const p = models.map((g) => 1 / (1 + Math.exp(-gateLogit(g, x))));
   const below = (line: (g: GateModel) => number) => models.some((g, i) => p[i]! < line(g));
   if (below((g) => g.refuse ?? g.threshold)) return { refuse: "no article text found: the text kept reads as page furniture (a notice, a form, teasers), not as an article", doubt: null };
   if (below((g) => g.doubt ?? DOUBT * g.threshold)) return { refuse: null, doubt: "the kept text reads much like page furniture (a notice, a form, a list of teasers): it may not be the article" };

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { cleanText } from "../../../src/clean/text.ts";
 import { rulesWithout } from "../../../src/clean/rules/index.ts";
 import { cleanSource, InputRejected } from "../../../src/clean/index.ts";
-import { HTML_GATE_FEATURES, loadGate, TEXT_GATE_FEATURES } from "../../../src/clean/rules/article-gate.ts";
+import { gateLogit, HTML_GATE_FEATURES, loadGate, TEXT_GATE_FEATURES } from "../../../src/clean/rules/article-gate.ts";
 import { runPipeline, type PipelineResult } from "../../../src/pipeline.ts";
 import { buildDigest } from "../../../src/digest/index.ts";
 import type { SourceFile } from "../../../src/types.ts";
@@ -266,5 +266,18 @@ describe("the gate's weights file and its refusal line", () => {
 
   it("fails at start-up, naming the model, when a refusal line stands above its threshold", () => {
     expect(() => loadGate({ ...json, refuse: 2 * json.threshold }, TEXT_GATE_FEATURES)).toThrow(/clean\/text-article-gate: its refusal line/);
+  });
+  // nt83: a gate model may carry boosted trees over its columns (train/article-gate.ts GATE_TREES, off in the committed files).
+  const treesOf = (tree: number[]) => ({ name: "clean/text-article-gate-trees", features: [...TEXT_GATE_FEATURES], base: 0, trees: [tree] });
+
+  it("adds a gate model's trees' log-odds to its row's", () => {
+    const row = new Float64Array(TEXT_GATE_FEATURES.length);
+    const plain = loadGate(json, TEXT_GATE_FEATURES);
+    const treed = loadGate({ ...json, trees: treesOf([0, 1e9, -1, 0, -1, 0, -6, -6, 0, 0]) }, TEXT_GATE_FEATURES);
+    expect(gateLogit(treed, row)).toBeCloseTo(gateLogit(plain, row) - 6, 9);
+  });
+
+  it("fails at start-up, naming the model, when its trees are damaged", () => {
+    expect(() => loadGate({ ...json, trees: treesOf([99, 0, -1, 0, -1, 0, 0, 0, 0, 0]) }, TEXT_GATE_FEATURES)).toThrow(/text-article-gate-trees: weights file is damaged/);
   });
 });
