@@ -26,12 +26,23 @@ export interface Example {
   weight?: number;
 }
 
-export function trainLogistic(examples: readonly Example[], options: TrainOptions): LogisticModel {
+/**
+ * A ranking example (mg83): the features of a pair that should score higher minus those of a pair that should
+ * score lower (raw, as Example's x), and how much it counts. It adds -weight * log sigma(w . (x / scale)) to the
+ * loss: the standardised difference, whose means and bias cancel, so it moves the weights and never the bias.
+ */
+export interface RankedPair {
+  x: ArrayLike<number>;
+  weight: number;
+}
+
+export function trainLogistic(examples: readonly Example[], options: TrainOptions, ranked: readonly RankedPair[] = []): LogisticModel {
   const d = options.features.length;
   const n = examples.length;
   if (n === 0) throw new Error(`${options.name}: no training examples`);
   const { mean, scale } = standardisation(examples.map((e) => e.x), d);
   const rows = examples.map((e) => Float64Array.from({ length: d + 1 }, (_, j) => (j === d ? 1 : (e.x[j]! - mean[j]!) / scale[j]!)));
+  const rankRows = ranked.map((e) => Float64Array.from({ length: d + 1 }, (_, j) => (j === d ? 0 : e.x[j]! / scale[j]!)));
   const l2 = options.l2 ?? 1;
   const pw = options.positiveWeight ?? 1;
   const w = new Float64Array(d + 1);
@@ -52,6 +63,22 @@ export function trainLogistic(examples: readonly Example[], options: TrainOption
       const g = c * (p - examples[i]!.y);
       const h = c * Math.max(p * (1 - p), 1e-9);
       for (let j = 0; j <= d; j++) {
+        grad[j]! += g * r[j]!;
+        const hr = h * r[j]!;
+        const row = hess[j]!;
+        for (let k = 0; k <= j; k++) row[k]! += hr * r[k]!;
+      }
+    }
+    // The ranking examples: a positive example whose bias column is 0 (none when `ranked` is empty).
+    for (let i = 0; i < rankRows.length; i++) {
+      const r = rankRows[i]!;
+      let z = 0;
+      for (let j = 0; j < d; j++) z += w[j]! * r[j]!;
+      const p = 1 / (1 + Math.exp(-z));
+      const c = ranked[i]!.weight;
+      const g = c * (p - 1);
+      const h = c * Math.max(p * (1 - p), 1e-9);
+      for (let j = 0; j < d; j++) {
         grad[j]! += g * r[j]!;
         const hr = h * r[j]!;
         const row = hess[j]!;
