@@ -2,42 +2,20 @@
 // "background"): no other article moves them, so one new article leaves the follow-up links of the stories
 // it does not change to be taken from the last build, and the links are those of a cold clustering.
 import { describe, expect, it } from "vitest";
-import { clusterArticles, defaultClusterOptions, type RowStore, type StoredFollowUps, type StoredGroups, type StoredPairs } from "../../src/cluster/index.ts";
+import { clusterArticles, defaultClusterOptions, type RowStore } from "../../src/cluster/index.ts";
 import { buildProfiles, type FollowUpIdf, type Profile, type SparseVector } from "../../src/cluster/profile.ts";
-import { buildEventsSet, seedArticles } from "../../eval/lib/merge-set.ts";
-import { addDays } from "../../src/text/dates.ts";
 import { dayOrNull } from "../../src/cluster/days.ts";
 import { spanOf } from "../../src/cluster/time.ts";
 import type { DatedArticle, StoryCluster } from "../../src/types.ts";
-
-// Real coverage over two months (as follow-up-reuse.test.ts): two topics' reports a few days apart, two weeks
-// between them, and the seeds, whose last report (2025-06-23) follows up their story of three weeks before.
-const fixture = (name: string) => new URL(`../fixtures/cluster/${name}`, import.meta.url).pathname;
-const onDay = (a: DatedArticle, day: string): DatedArticle => ({ ...a, evidence: { ...a.evidence, date: day } });
-const events = [...buildEventsSet(fixture("events-topic-21.jsonl")), ...buildEventsSet(fixture("events-topic-45.jsonl"))].map((x, k) =>
-  onDay(x.article, x.topic === "21" ? addDays("2025-05-01", k % 4) : addDays("2025-05-15", k % 7)),
-);
-const seeds = seedArticles(fixture("../seeds")).map((x) => x.article).filter((a) => (a.evidence.date ?? a.evidence.pageDate) !== null);
-const all = [...events, ...seeds];
-
-function memoryStore(): RowStore & { links: Map<string, StoredFollowUps> } {
-  const [pairs, groups, links] = [new Map<string, StoredPairs>(), new Map<string, StoredGroups>(), new Map<string, StoredFollowUps>()];
-  return {
-    links,
-    get: (k) => structuredClone(pairs.get(k)),
-    put: (k, v) => void pairs.set(k, structuredClone(v)),
-    groups: { get: (k) => structuredClone(groups.get(k)), put: (k, v) => void groups.set(k, structuredClone(v)) },
-    followUps: { get: (k) => structuredClone(links.get(k)), put: (k, v) => void links.set(k, structuredClone(v)) },
-  };
-}
+import { all, events, linkMemoryStore } from "./two-month-batch.ts";
 
 const stories = (cs: StoryCluster[]) => cs.map((c) => ({ id: c.id, members: c.members.map((m) => m.path), followUpOf: c.followUpOf }));
-const cluster = (articles: DatedArticle[], followUpIdf: FollowUpIdf, rows?: RowStore, followUpStats?: { reused: number; linked: number }) =>
+const cluster = (articles: readonly DatedArticle[], followUpIdf: FollowUpIdf, rows?: RowStore, followUpStats?: { reused: number; linked: number }) =>
   stories(clusterArticles(articles.map((a) => ({ ...a })), { ...defaultClusterOptions, minIdfDocuments: 10, followUpIdf, ...(rows ? { rows } : {}), ...(followUpStats ? { followUpStats } : {}) }));
 
 const weightsOf = (v: SparseVector) => Array.from(v.weights.subarray(v.from, v.to));
 /** Each article's follow-up word and name weights (its own vectors, or the window's), by path. */
-function followUpWeights(batch: DatedArticle[], followUps: FollowUpIdf): Map<string, string> {
+function followUpWeights(batch: readonly DatedArticle[], followUps: FollowUpIdf): Map<string, string> {
   const days = batch.map((a) => dayOrNull(spanOf(a.evidence).first));
   const profiles: Profile[] = buildProfiles(batch, 30, false, undefined, { days, windowDays: 2, minDocuments: 10, followUps });
   return new Map(batch.map((a, i) => {
@@ -61,12 +39,12 @@ describe("follow-up vectors weighed apart from the IDF window", () => {
 
   it("give, after one new article, a cold clustering's stories and links, linking again fewer stories than the window's", () => {
     const linked = (mode: FollowUpIdf) => {
-      const store = memoryStore();
+      const store = linkMemoryStore();
       cluster(before, mode, store);
       const stats = { reused: 0, linked: 0 };
       expect(cluster(all, mode, store, stats)).toEqual(cluster(all, mode));
       // What the build keeps is what a cold clustering keeps.
-      const fresh = memoryStore();
+      const fresh = linkMemoryStore();
       cluster(all, mode, fresh);
       expect([...store.links.values()]).toEqual([...fresh.links.values()]);
       return stats;

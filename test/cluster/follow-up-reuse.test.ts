@@ -1,42 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { clusterArticles, defaultClusterOptions, type RowStore, type StoredFollowUps, type StoredGroups, type StoredPairs } from "../../src/cluster/index.ts";
+import { clusterArticles, defaultClusterOptions, type RowStore, type StoredFollowUps } from "../../src/cluster/index.ts";
 import { knownLinks, UNKNOWN } from "../../src/cluster/follow-up-reuse.ts";
-import { buildEventsSet, seedArticles } from "../../eval/lib/merge-set.ts";
-import { addDays } from "../../src/text/dates.ts";
 import type { DatedArticle, StoryCluster } from "../../src/types.ts";
-
-// Real coverage over two months (as reuse.test.ts): two topics' reports a few days apart, two weeks
-// between the topics, and the seeds, whose last report (2025-06-23) follows up their story of three weeks before.
-const fixture = (name: string) => new URL(`../fixtures/cluster/${name}`, import.meta.url).pathname;
-const onDay = (a: DatedArticle, day: string): DatedArticle => ({ ...a, evidence: { ...a.evidence, date: day } });
-const events = [...buildEventsSet(fixture("events-topic-21.jsonl")), ...buildEventsSet(fixture("events-topic-45.jsonl"))].map((x, k) =>
-  onDay(x.article, x.topic === "21" ? addDays("2025-05-01", k % 4) : addDays("2025-05-15", k % 7)),
-);
-const seeds = seedArticles(fixture("../seeds")).map((x) => x.article).filter((a) => (a.evidence.date ?? a.evidence.pageDate) !== null);
-const all = [...events, ...seeds];
-
-function memoryStore(): RowStore & { links: Map<string, StoredFollowUps> } {
-  const [pairs, groups, links] = [new Map<string, StoredPairs>(), new Map<string, StoredGroups>(), new Map<string, StoredFollowUps>()];
-  return {
-    links,
-    get: (k) => structuredClone(pairs.get(k)),
-    put: (k, v) => void pairs.set(k, structuredClone(v)),
-    groups: { get: (k) => structuredClone(groups.get(k)), put: (k, v) => void groups.set(k, structuredClone(v)) },
-    followUps: { get: (k) => structuredClone(links.get(k)), put: (k, v) => void links.set(k, structuredClone(v)) },
-  };
-}
+import { all, events, linkMemoryStore, seeds } from "./two-month-batch.ts";
 
 const stories = (cs: StoryCluster[]) => cs.map((c) => ({ id: c.id, members: c.members.map((m) => m.path), followUpOf: c.followUpOf }));
 // IDF windows of at least 10 articles (the build's 100 would span the whole of this small batch, leaving nothing to reuse).
 const options = { ...defaultClusterOptions, minIdfDocuments: 10 };
-const cluster = (articles: DatedArticle[], rows?: RowStore, followUpStats?: { reused: number; linked: number }) =>
+const cluster = (articles: readonly DatedArticle[], rows?: RowStore, followUpStats?: { reused: number; linked: number }) =>
   stories(clusterArticles(articles.map((a) => ({ ...a })), { ...options, ...(rows ? { rows } : {}), ...(followUpStats ? { followUpStats } : {}) }));
 
 describe("follow-up links from the last build", () => {
   it("gives, after one new article, the links a cold clustering gives, linking again only the stories whose reach it changed", () => {
     // A report on the second topic's first day: the first topic's stories lie before its reach, the seeds' after it.
     const added = events.find((a) => a.evidence.date === "2025-05-15")!;
-    const store = memoryStore();
+    const store = linkMemoryStore();
     cluster(all.filter((a) => a !== added), store);
     const stats = { reused: 0, linked: 0 };
     const cold = cluster(all);
@@ -45,7 +23,7 @@ describe("follow-up links from the last build", () => {
     expect(stats.reused).toBeGreaterThan(0);
     expect(stats.linked).toBeGreaterThan(0);
     // What the build keeps is what a cold clustering keeps.
-    const fresh = memoryStore();
+    const fresh = linkMemoryStore();
     cluster(all, fresh);
     expect([...store.links.values()]).toEqual([...fresh.links.values()]);
   });
@@ -54,7 +32,7 @@ describe("follow-up links from the last build", () => {
     // The seeds' story of early June arrives after the follow-up of 2025-06-23 was first linked without it.
     const later = seeds.filter((a) => (a.evidence.date ?? a.evidence.pageDate)! >= "2025-06-20");
     const earlier = seeds.filter((a) => !later.includes(a));
-    const store = memoryStore();
+    const store = linkMemoryStore();
     const without = cluster([...events, ...later], store);
     const cold = cluster(all);
     const followUp = (xs: ReturnType<typeof stories>) => xs.find((s) => s.members.some((m) => later.some((a) => a.path === m)))!;
