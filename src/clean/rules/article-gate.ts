@@ -168,8 +168,8 @@ export interface GateModel extends LogisticModel {
   /**
    * Boosted depth-2 trees over the same columns (nt83): their log-odds are added to the logistic row's. A tree reads a
    * column only on the side of another column's split where it parts the rows, so a column that says nothing for a
-   * class of pages (a short body, no headline) need not drag the line for all. The text gate is trees alone (its row
-   * all zeros); absent: the row alone (the HTML gate).
+   * class of pages (a short body, no headline) need not drag the line for all. Absent from both committed gates (the
+   * trees did not hold on the checking half at stop 83): the row alone.
    */
   trees?: BoostedModel;
 }
