@@ -6,6 +6,8 @@
 // service/api.rs passes a record's content on as one). What follows that parser is a subset: a document with
 // anything else (another tag, an id, a Pagefind attribute, an entity our escaping does not write) gives null,
 // and goes to Pagefind as HTML. test/site/search-record.test.ts holds records to Pagefind's own parse.
+// The build does not send records (docs/scaling.md, stop 83, pf83: the same index, and no cheaper cold build:
+// what Pagefind saves, making them costs here); scripts/check-search-records.ts and bench-pagefind.ts use them.
 
 export interface SearchRecord {
   /** The digest: what Pagefind indexes, and cuts its excerpts from. */

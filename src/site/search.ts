@@ -6,9 +6,7 @@
 // bundle's pages go in the model's order (on every machine the same index; Pagefind's own walk of a
 // folder goes in the file system's order). Only the marked element travels, inside a bare document:
 // Pagefind reads nothing else of a page when one is marked, so the index is the one it would build from
-// the whole files (a page without the mark goes whole). Pagefind is sent that document as the record it would
-// parse it into (./search-record.ts, `addCustomRecord`: the same index byte for byte, without its HTML parse),
-// or as HTML when the record cannot be made.
+// the whole files (a page without the mark goes whole).
 //
 // Pagefind runs as a process of its own, so indexing goes on beside rendering. Pagefind answers its
 // messages one after another, on one core: every bundle's index is made before Eleventy runs, and the
@@ -30,7 +28,6 @@ import { readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { launchWatched } from "./pagefind-process.ts";
-import { searchRecord } from "./search-record.ts";
 import { indexSegmentsThem, spacedUnspacedWords } from "./unspaced-words.ts";
 
 const BODY_MARK = "data-pagefind-body";
@@ -243,7 +240,7 @@ export async function startSearch(
     while (!stopped() && next < bundles.length && (open.size === 0 || openPages + bundles[next]!.urls.length <= OPEN_PAGES)) {
       const i = next++;
       openPages += bundles[i]!.urls.length;
-      const index = new BundleIndex(indexes[i]!, siteDir, bundles[i]!.folder, forceLanguage, stopped, writing);
+      const index = new BundleIndex(indexes[i]!, siteDir, bundles[i]!.folder, stopped, writing);
       started.push(index);
       open.set(i, index);
       index.onComplete = () => {
@@ -350,8 +347,6 @@ class BundleIndex {
     private readonly index: pagefind.PagefindIndex,
     private readonly siteDir: string,
     private readonly folder: string,
-    /** The index's language (every page's: the site's). */
-    private readonly language: string,
     /** Whether Pagefind's process has ended: then nothing more is sent (it would start another). */
     private readonly stopped: () => boolean,
     /** Shared by the bundles: those whose files Pagefind is writing. */
@@ -409,15 +404,10 @@ class BundleIndex {
     }
   }
 
-  /**
-   * Each call queues its message at once; the answers are read by `done` (none is left unhandled meanwhile). A
-   * page goes as the record Pagefind would make of its HTML (./search-record.ts: the same index, without
-   * Pagefind parsing it), or as HTML when that cannot be made.
-   */
+  /** Each call queues its message at once; the answers are read by `done` (none is left unhandled meanwhile). */
   private send(url: string, content: string): void {
     if (this.stopped()) return;
-    const record = searchRecord(content);
-    const result = record ? this.index.addCustomRecord({ url, content: record.content, language: this.language, meta: record.meta }) : this.index.addHTMLFile({ url, content });
+    const result = this.index.addHTMLFile({ url, content });
     result.catch(() => {});
     this.sent.push(result);
   }
