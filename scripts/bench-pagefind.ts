@@ -8,14 +8,17 @@
 // every bundle written (`writeFiles` into OUT, emptied first; or `getFiles`, the same files made in memory and
 // sent back over the pipe; or `none`: not written at all), every index deleted. The slope of the phases'
 // CPU over the bundle count is the cost of a bundle, the rest the cost of the pages. The runs alternate the
-// counts and modes (each round in another order), so they share the machine's moments. Never part of the
-// tests.
+// counts and modes (each round in another order), so they share the machine's moments. --as html,record: each
+// page sent as its HTML (`addHTMLFile`, Pagefind parses it) or as the record src/site/search-record.ts makes of
+// it (`addCustomRecord`, made during the add phase: "this process" then counts making them), alternated as the
+// counts are. Never part of the tests.
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import * as pagefind from "pagefind";
 import { pagefindCpuMs, searchDocument } from "../src/site/search.ts";
+import { searchRecord } from "../src/site/search-record.ts";
 
 const { values } = parseArgs({
   options: {
@@ -31,6 +34,7 @@ const { values } = parseArgs({
     // For runs of Pagefind under another program (PAGEFIND_EXTENDED_BINARY_PATH naming a wrapper that runs it
     // under `strace -f -c`, say), where /proc shows no child named pagefind: its CPU is not read.
     "no-cpu": { type: "boolean", default: false },
+    as: { type: "string", default: "html" },
   },
 });
 if (!values.site) throw new Error("--site DIR (a built site) is needed");
@@ -41,6 +45,9 @@ const modes = values.modes.split(",") as Mode[];
 for (const mode of modes) if (!["write", "get", "none"].includes(mode)) throw new Error(`--modes: ${mode}? (write, get, none)`);
 const fragmentCaps = values["max-fragments"].split(",").map(Number);
 const counts = values.bundles.split(",").map(Number);
+type As = "html" | "record";
+const sendings = values.as.split(",") as As[];
+for (const as of sendings) if (!["html", "record"].includes(as)) throw new Error(`--as: ${as}? (html, record)`);
 
 /** The story pages' URLs in the order the day pages list them, newest day first. */
 function storyOrder(): string[] {
@@ -69,6 +76,8 @@ interface Run {
   total: number;
   /** This process's CPU while the bundles were written or got (getFiles' decoding). */
   ownOutput: number;
+  /** This process's CPU while the pages were sent (and, as records, made). */
+  ownAdd: number;
   files: number;
   bytes: number;
 }
@@ -84,7 +93,7 @@ const ownCpu = (): number => {
   return (u.user + u.system) / 1000;
 };
 
-async function run(count: number, mode: Mode, maxFragments: number): Promise<Run> {
+async function run(count: number, mode: Mode, maxFragments: number, as: As): Promise<Run> {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const size = Math.ceil(urls.length / count);
@@ -95,10 +104,16 @@ async function run(count: number, mode: Mode, maxFragments: number): Promise<Run
     return m.index;
   });
   const created = cpu();
-  const added = await Promise.all(shares.flatMap((s, b) => documents.slice(s.from, s.to).map((content, k) => indexes[b]!.addHTMLFile({ url: urls[s.from + k]!, content }))));
+  const ownBefore = ownCpu();
+  const send = (index: pagefind.PagefindIndex, url: string, content: string) => {
+    const record = as === "record" ? searchRecord(content) : null;
+    return record ? index.addCustomRecord({ url, content: record.content, language: values.language, meta: record.meta }) : index.addHTMLFile({ url, content });
+  };
+  const added = await Promise.all(shares.flatMap((s, b) => documents.slice(s.from, s.to).map((content, k) => send(indexes[b]!, urls[s.from + k]!, content))));
   for (const a of added) if (a.errors.length) throw new Error(a.errors.join("; "));
   const afterAdd = cpu();
   const own = ownCpu();
+  const ownAdd = own - ownBefore;
   let files = 0;
   let bytes = 0;
   if (mode === "write") {
@@ -118,23 +133,23 @@ async function run(count: number, mode: Mode, maxFragments: number): Promise<Run
   await pagefind.close();
   // The next run's process is read alone: wait until this one has gone from /proc.
   while (pagefindCpuMs() !== null) await new Promise((r) => setTimeout(r, 20));
-  return { create: created, add: afterAdd - created, output: afterOutput - afterAdd, drop: afterDrop - afterOutput, total: afterDrop, ownOutput, files, bytes };
+  return { create: created, add: afterAdd - created, output: afterOutput - afterAdd, drop: afterDrop - afterOutput, total: afterDrop, ownOutput, ownAdd, files, bytes };
 }
 
 const results = new Map<string, Run[]>();
-const plan = fragmentCaps.flatMap((cap) => modes.flatMap((mode) => counts.map((count) => ({ mode, count, cap }))));
-const variant = (mode: Mode, count: number, cap: number) => `${mode.padEnd(5)} ${String(count).padStart(3)} bundles${cap ? `, maxFragments ${cap}` : ""}`;
+const plan = sendings.flatMap((as) => fragmentCaps.flatMap((cap) => modes.flatMap((mode) => counts.map((count) => ({ mode, count, cap, as })))));
+const variant = (mode: Mode, count: number, cap: number, as: As = sendings[0]!) => `${sendings.length > 1 ? `${as.padEnd(6)} ` : ""}${mode.padEnd(5)} ${String(count).padStart(3)} bundles${cap ? `, maxFragments ${cap}` : ""}`;
 for (let round = 1; round <= Number(values.rounds); round++) {
   // Each round starts one further along the plan, and every other round goes backwards.
   const order = plan.map((_, i) => plan[(i + round - 1) % plan.length]!);
   if (round % 2 === 0) order.reverse();
-  for (const { mode, count, cap } of order) {
+  for (const { mode, count, cap, as } of order) {
     const load = loadavg()[0]!.toFixed(1);
-    const r = await run(count, mode, cap);
-    const key = variant(mode, count, cap);
+    const r = await run(count, mode, cap, as);
+    const key = variant(mode, count, cap, as);
     results.set(key, [...(results.get(key) ?? []), r]);
     const got = mode === "get" ? `, ${r.files} files ${(r.bytes / 1e6).toFixed(2)} MB, this process ${r.ownOutput.toFixed(0)} ms` : "";
-    console.log(`round ${round} ${key}: Pagefind CPU ms create ${r.create}, add ${r.add}, ${mode} ${r.output}, delete ${r.drop}, total ${r.total}${got}; load ${load}`);
+    console.log(`round ${round} ${key}: Pagefind CPU ms create ${r.create}, add ${r.add}, ${mode} ${r.output}, delete ${r.drop}, total ${r.total}${got}; this process while adding ${r.ownAdd.toFixed(0)} ms; load ${load}`);
   }
 }
 
@@ -143,12 +158,12 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 console.log("\nmedians (Pagefind CPU ms)");
-for (const { mode, cap } of fragmentCaps.flatMap((cap) => modes.map((mode) => ({ mode, cap })))) {
+for (const { mode, cap, as } of sendings.flatMap((as) => fragmentCaps.flatMap((cap) => modes.map((mode) => ({ mode, cap, as }))))) {
   const rows = counts.map((count) => {
-    const rs = results.get(variant(mode, count, cap))!;
-    return { count, add: median(rs.map((r) => r.add)), output: median(rs.map((r) => r.output)), total: median(rs.map((r) => r.total)) };
+    const rs = results.get(variant(mode, count, cap, as))!;
+    return { count, add: median(rs.map((r) => r.add)), output: median(rs.map((r) => r.output)), total: median(rs.map((r) => r.total)), ownAdd: median(rs.map((r) => r.ownAdd)) };
   });
-  for (const row of rows) console.log(`${variant(mode, row.count, cap)}: add ${row.add}, ${mode} ${row.output}, total ${row.total}`);
+  for (const row of rows) console.log(`${variant(mode, row.count, cap, as)}: add ${row.add}, ${mode} ${row.output}, total ${row.total}; this process while adding ${row.ownAdd.toFixed(0)}`);
   // Least squares of each phase over the bundle count: ms per bundle, and what is left at no bundle.
   const fit = (pick: (r: (typeof rows)[number]) => number) => {
     const n = rows.length;
@@ -157,6 +172,6 @@ for (const { mode, cap } of fragmentCaps.flatMap((cap) => modes.map((mode) => ({
     const slope = rows.reduce((s, r) => s + (r.count - mx) * (pick(r) - my), 0) / rows.reduce((s, r) => s + (r.count - mx) ** 2, 0);
     return `${slope.toFixed(1)} ms a bundle + ${(my - slope * mx).toFixed(0)} ms`;
   };
-  if (rows.length > 1) console.log(`${variant(mode, 0, cap)} fit: add ${fit((r) => r.add)}; ${mode} ${fit((r) => r.output)}; total ${fit((r) => r.total)}`);
+  if (rows.length > 1) console.log(`${variant(mode, 0, cap, as)} fit: add ${fit((r) => r.add)}; ${mode} ${fit((r) => r.output)}; total ${fit((r) => r.total)}`);
 }
 rmSync(out, { recursive: true, force: true });
