@@ -9,7 +9,7 @@
 // sent back over the pipe; or `none`: not written at all), every index deleted. The slope of the phases'
 // CPU over the bundle count is the cost of a bundle, the rest the cost of the pages. The runs alternate the
 // counts and modes (each round in another order), so they share the machine's moments. --as html,record: each
-// page sent as its HTML (`addHTMLFile`, Pagefind parses it) or as the record src/site/search-record.ts makes of
+// page sent as its HTML (`addHTMLFile`, Pagefind parses it) or as the record scripts/search-record.ts makes of
 // it (`addCustomRecord`, made during the add phase: "this process" then counts making them), alternated as the
 // counts are. Never part of the tests.
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -18,7 +18,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import * as pagefind from "pagefind";
 import { pagefindCpuMs, searchDocument } from "../src/site/search.ts";
-import { searchRecord } from "../src/site/search-record.ts";
+import { searchRecord } from "./search-record.ts";
 
 const { values } = parseArgs({
   options: {

@@ -1,5 +1,5 @@
 // npx tsx scripts/check-search-records.ts SITE [--language en] [--bundle 500]: whether Pagefind's index of a built site's
-// story pages is the same when each page goes as the record src/site/search-record.ts makes of its search document
+// story pages is the same when each page goes as the record scripts/search-record.ts makes of its search document
 // (`addCustomRecord`) as when it goes as HTML (`addHTMLFile`, Pagefind's own parse): the pages in the site's folder
 // order, cut into bundles of --bundle pages, each bundle made both ways in one Pagefind process and every file
 // compared byte for byte (`getFiles`). Prints the counts (pages, pages left as HTML, files, files that differ) and the
@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import * as pagefind from "pagefind";
 import { searchDocument } from "../src/site/search.ts";
-import { searchRecord } from "../src/site/search-record.ts";
+import { searchRecord } from "./search-record.ts";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { language: { type: "string", default: "en" }, bundle: { type: "string", default: "500" } } });
 const site = resolve(positionals[0] ?? "");

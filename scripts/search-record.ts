@@ -1,11 +1,11 @@
-// A story page's search document (./search.ts: the marked element in a bare document) as the record Pagefind
+// A story page's search document (src/site/search.ts: the marked element in a bare document) as the record Pagefind
 // makes of it when it parses the HTML: its "digest" (the text, headings wrapped in Pagefind's weight markers,
 // a full stop closing each block whose text ends in a word) and its title (the first h1's text). Pagefind's
 // `addCustomRecord` takes a digest as it is, into the same word step, so the index is the one it would build
 // from the HTML, without Pagefind parsing the page (pagefind 1.6.0: fossick/parser.rs makes the digest,
 // service/api.rs passes a record's content on as one). What follows that parser is a subset: a document with
 // anything else (another tag, an id, a Pagefind attribute, an entity our escaping does not write) gives null,
-// and goes to Pagefind as HTML. test/site/search-record.test.ts holds records to Pagefind's own parse.
+// and goes to Pagefind as HTML. test/scripts/search-record.test.ts holds records to Pagefind's own parse.
 // The build does not send records (docs/scaling.md, stop 83, pf83: the same index, and no cheaper cold build:
 // what Pagefind saves, making them costs here); scripts/check-search-records.ts and bench-pagefind.ts use them.
 

@@ -1,4 +1,4 @@
-// Story pages go to Pagefind as the records it would make of their HTML (src/site/search-record.ts): a search must
+// Story pages go to Pagefind as the records it would make of their HTML (scripts/search-record.ts): a search must
 // find the same pages, rank them the same and show the same titles and excerpts, so the index made from the records
 // must be byte for byte the one Pagefind makes from the pages' search documents, on real pages of every kind the
 // site writes (several outlets with links, hostile text, other languages and scripts, a held-back page).
@@ -8,8 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { searchDocument } from "../../src/site/search.ts";
-import { searchRecord } from "../../src/site/search-record.ts";
-import { build, fixtures, hostile, seeds } from "./build.ts";
+import { searchRecord } from "../../scripts/search-record.ts";
+import { build, fixtures, hostile, seeds } from "../site/build.ts";
 
 /** Every file of an index of `documents` ([url, search document]), each page as a record when `records`, else as HTML. */
 async function indexFiles(documents: Array<[string, string]>, language: string, records: boolean): Promise<Record<string, string>> {
