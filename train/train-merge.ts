@@ -846,10 +846,13 @@ function rankedFit(examples: Example[], lambda: number, keep?: (set: Prepared) =
 function hardRankedFit(examples: Example[]): LogisticModel {
   const plain = rankedFit(examples, 0);
   const hardOf = (set: Prepared) => (p: number, l: number) => hardTriplet(plain, set.scored.features, set.scored.features, RANK_HARD_MARGIN, p * set.scored.width, l * set.scored.width);
+  // How many hard triplets the grouping could see: the look-alike or the partner at or above the pair bar (tuning anchors).
+  const bar = Number(process.env.RANK_HARD_BAR ?? 0.4);
   const counts = sets.map((set) => {
     const all = rankExamples(set, 1).length;
     const kept = rankExamples(set, 1, undefined, hardOf(set)).length;
-    return `${set.name} ${kept} of ${all}`;
+    const seen = rankExamples(set, 1, undefined, (p, l) => hardOf(set)(p, l) && Math.max(...[p, l].map((k) => probability(plain, set.scored.features, k * set.scored.width))) >= bar).length;
+    return `${set.name} ${kept} of ${all} (${seen} with a side >= ${bar})`;
   });
   console.log(`RANK=hard: λ ${RANK_HARD_LAMBDA}, margin ${RANK_HARD_MARGIN} logit; hard triplets ${counts.join(", ")}`);
   return rankedFit(examples, RANK_HARD_LAMBDA, undefined, hardOf);
