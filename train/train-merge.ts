@@ -410,7 +410,7 @@ import { buildEventsSet, buildMergeSet, buildSplitSet, outletDraws, type Labelle
 import { mixedClusters, pairwiseScores, type PairwiseScores } from "../eval/lib/pairwise.ts";
 import { halfOf, HALVES, type Half } from "../eval/lib/split.ts";
 import { learnedHalves, subsetKeeps, trainOnFrom } from "./lib/train-on.ts";
-import { averageLogistic, standardisation, trainLogistic, type Example, type RankedPair, type TrainOptions } from "./lib/logistic.ts";
+import { averageLogistic, hardTriplet, standardisation, trainLogistic, type Example, type RankedPair, type TrainOptions } from "./lib/logistic.ts";
 import { probability } from "../src/model/logistic.ts";
 import { random } from "../eval/lib/random.ts";
 import { withTrialColumns } from "./lib/trial-pair-features.ts";
@@ -790,7 +790,15 @@ function smallPairExamples(bag?: number): Example[] {
  */
 const RANK = process.env.RANK;
 const RANK_STEPS = [0, 0.1, 0.3, 1, 3];
-if (RANK !== undefined && RANK !== "oof" && !(Number(RANK) >= 0)) throw new Error(`RANK=${RANK}: a weight >= 0 or oof`);
+/**
+ * RANK=hard (rk83, stop 83): mg83's term fed only the triplets a first plain fit (λ 0, the same examples) ranks wrong
+ * or right by less than RANK_HARD_MARGIN logits, at a fixed λ (RANK_HARD_LAMBDA: the λ RANK=oof picked in 8 of 11
+ * trainings). Each kept triplet weighs what it weighs in RANK=λ (an anchor's weight spread over all its triplets),
+ * so sets whose anchors the plain fit already ranks right by a margin add almost no push.
+ */
+const RANK_HARD_MARGIN = 1;
+const RANK_HARD_LAMBDA = 3;
+if (RANK !== undefined && RANK !== "oof" && RANK !== "hard" && !(Number(RANK) >= 0)) throw new Error(`RANK=${RANK}: a weight >= 0, oof or hard`);
 if (RANK !== undefined && BAG > 1) throw new Error("RANK with BAG > 1 is not supported");
 /** Each learned anchor's candidates: [other article, pair index] of its true partners and of the others. */
 function anchorsOf(set: Prepared, keep: (a: number) => boolean = () => true): Array<{ a: number; partners: number[]; others: number[] }> {
@@ -807,7 +815,7 @@ function anchorsOf(set: Prepared, keep: (a: number) => boolean = () => true): Ar
   return [...byAnchor.values()].filter((e) => e.partners.length && e.others.length).sort((x, y) => x.a - y.a);
 }
 /** A set's ranking examples (anchors kept by `keep`), each anchor's weighing `perAnchor` in all. */
-function rankExamples(set: Prepared, perAnchor: number, keep?: (a: number) => boolean): RankedPair[] {
+function rankExamples(set: Prepared, perAnchor: number, keep?: (a: number) => boolean, hard?: (p: number, l: number) => boolean): RankedPair[] {
   const width = set.scored.width;
   const f = set.scored.features;
   const list: RankedPair[] = [];
@@ -815,6 +823,7 @@ function rankExamples(set: Prepared, perAnchor: number, keep?: (a: number) => bo
     const weight = perAnchor / (partners.length * others.length);
     for (const p of partners)
       for (const l of others) {
+        if (hard && !hard(p, l)) continue;
         const x = new Float64Array(width);
         for (let j = 0; j < width; j++) x[j] = f[p * width + j]! - f[l * width + j]!;
         for (const j of DROP) x[j] = 0;
@@ -825,18 +834,34 @@ function rankExamples(set: Prepared, perAnchor: number, keep?: (a: number) => bo
 }
 const pairOptions: TrainOptions = { name: "cluster/same-event", features: FEATURES, l2: L2, trainedOn, ...signsOf(FEATURES, PAIR_SIGNS) };
 /** The pair fit on `examples` with ranking weight `lambda` over the anchors `keep` leaves. */
-function rankedFit(examples: Example[], lambda: number, keep?: (set: Prepared) => (a: number) => boolean): LogisticModel {
+function rankedFit(examples: Example[], lambda: number, keep?: (set: Prepared) => (a: number) => boolean, hardOf?: (set: Prepared) => (p: number, l: number) => boolean): LogisticModel {
   const total = examples.reduce((s, e) => s + (e.weight ?? 1), 0);
   const ranked = lambda > 0 ? sets.flatMap((set) => {
     const anchors = anchorsOf(set, keep?.(set)).length;
-    return anchors ? rankExamples(set, (lambda * total) / sets.length / anchors, keep?.(set)) : [];
+    return anchors ? rankExamples(set, (lambda * total) / sets.length / anchors, keep?.(set), hardOf?.(set)) : [];
   }) : [];
   return trainLogistic(examples, pairOptions, ranked);
+}
+/** RANK=hard: the plain fit, then the ranked fit on the triplets it ranks wrong or within RANK_HARD_MARGIN logits. */
+function hardRankedFit(examples: Example[]): LogisticModel {
+  const plain = rankedFit(examples, 0);
+  const hardOf = (set: Prepared) => (p: number, l: number) => hardTriplet(plain, set.scored.features, set.scored.features, RANK_HARD_MARGIN, p * set.scored.width, l * set.scored.width);
+  // How many hard triplets the grouping could see: the look-alike or the partner at or above the pair bar (tuning anchors).
+  const bar = Number(process.env.RANK_HARD_BAR ?? 0.4);
+  const counts = sets.map((set) => {
+    const all = rankExamples(set, 1).length;
+    const kept = rankExamples(set, 1, undefined, hardOf(set)).length;
+    const seen = rankExamples(set, 1, undefined, (p, l) => hardOf(set)(p, l) && Math.max(...[p, l].map((k) => probability(plain, set.scored.features, k * set.scored.width))) >= bar).length;
+    return `${set.name} ${kept} of ${all} (${seen} with a side >= ${bar})`;
+  });
+  console.log(`RANK=hard: λ ${RANK_HARD_LAMBDA}, margin ${RANK_HARD_MARGIN} logit; hard triplets ${counts.join(", ")}`);
+  return rankedFit(examples, RANK_HARD_LAMBDA, undefined, hardOf);
 }
 /** RANK=oof's folds: OOF's (events-dev's topics, the BBC sets' stories), by the same hash. */
 const rankFold = (set: Prepared, a: number): number => createHash("sha256").update(`oof fold\n${set.name}\n${set.topic[a] ?? set.gold[a]}`).digest()[0]! % 4;
 /** RANK=oof: each step's share of held-out anchors whose strongest candidate is a true partner, per set, over 4 folds. */
 function rankWeight(): number {
+  if (RANK === "hard") return RANK_HARD_LAMBDA;
   if (RANK !== "oof") return Number(RANK);
   const FOLDS = 4;
   const right = RANK_STEPS.map(() => sets.map(() => 0));
@@ -866,7 +891,7 @@ function rankWeight(): number {
 // 1. The pair model.
 const RANK_WEIGHT = RANK === undefined ? 0 : rankWeight();
 if (RANK !== undefined) console.log(`RANK: ranking weight ${RANK_WEIGHT}; ${sets.map((set) => `${set.name} ${anchorsOf(set).length} anchors, ${rankExamples(set, 1).length} ranking examples`).join(", ")}`);
-const pair = RANK !== undefined ? rankedFit(balanced(sets.map((s, i) => pairExamples(s, i))), RANK_WEIGHT) : fitModel(pairExamples, { name: "cluster/same-event", features: FEATURES, l2: L2, trainedOn, ...signsOf(FEATURES, PAIR_SIGNS) }, (bag) => [...(SMALL && SMALL_PAIR ? [smallPairExamples(bag)] : []), ...outletExamples(pairExamples, bag)]);
+const pair = RANK === "hard" ? hardRankedFit(balanced(sets.map((s, i) => pairExamples(s, i)))) : RANK !== undefined ? rankedFit(balanced(sets.map((s, i) => pairExamples(s, i))), RANK_WEIGHT) : fitModel(pairExamples, { name: "cluster/same-event", features: FEATURES, l2: L2, trainedOn, ...signsOf(FEATURES, PAIR_SIGNS) }, (bag) => [...(SMALL && SMALL_PAIR ? [smallPairExamples(bag)] : []), ...outletExamples(pairExamples, bag)]);
 
 // 2. The context model, on the pair model's edges.
 interface Graph {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { trainLogistic, type Example, type RankedPair } from "../../train/lib/logistic.ts";
+import { hardTriplet, trainLogistic, type Example, type RankedPair } from "../../train/lib/logistic.ts";
 import { probability } from "../../src/model/logistic.ts";
 
 // mg83 (stop 83): the pair model's ranking term. A harder-like pair (two halves of one report: few shared words, one
@@ -27,5 +27,29 @@ describe("trainLogistic with ranking examples", () => {
   });
   it("an empty list is the plain fit, weight for weight", () => {
     expect(trainLogistic(examples, options, [])).toEqual(trainLogistic(examples, options));
+  });
+});
+
+// rk83 (stop 83): RANK=hard feeds the ranking term only the triplets the plain fit ranks wrong or narrowly.
+describe("hardTriplet", () => {
+  const plain = trainLogistic(examples, options);
+  it("the look-alike the plain fit puts first makes the harder-like triplet hard", () => {
+    expect(hardTriplet(plain, truePartner, lookAlike, 1)).toBe(true);
+  });
+  it("a copy against an unrelated pair, ranked right by a wide margin, is not hard", () => {
+    expect(hardTriplet(plain, [0.9, 0], [0.1, 0], 1)).toBe(false);
+  });
+  it("a triplet ranked right by less than the margin is hard, by more it is not", () => {
+    const gap = (a: number[], b: number[]) => Math.log(probability(plain, a) / (1 - probability(plain, a))) - Math.log(probability(plain, b) / (1 - probability(plain, b)));
+    const near: [number[], number[]] = [[0.5, 0], [0.45, 0]];
+    const d = gap(...near);
+    expect(d).toBeGreaterThan(0);
+    expect(hardTriplet(plain, ...near, d + 0.01)).toBe(true);
+    expect(hardTriplet(plain, ...near, d - 0.01)).toBe(false);
+  });
+  it("reads vectors from a shared flat array at their offsets", () => {
+    const flat = [0.9, 0, ...truePartner, ...lookAlike];
+    expect(hardTriplet(plain, flat, flat, 1, 2, 4)).toBe(true);
+    expect(hardTriplet(plain, flat, flat, 1, 0, 4)).toBe(false);
   });
 });

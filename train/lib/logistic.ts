@@ -1,6 +1,6 @@
 // Deterministic logistic-regression training: standardised features, L2 penalty, Newton's method
 // (iteratively reweighted least squares). Same data in, same weights out, on any machine.
-import type { LogisticModel } from "../../src/model/logistic.ts";
+import { logit, type LogisticModel } from "../../src/model/logistic.ts";
 
 export interface TrainOptions {
   name: string;
@@ -34,6 +34,14 @@ export interface Example {
 export interface RankedPair {
   x: ArrayLike<number>;
   weight: number;
+}
+
+/**
+ * rk83 (stop 83): a triplet (anchor's true partner p, another candidate l) is hard for `model` when p's log-odds are
+ * not above l's by at least `margin`: ranked wrong, or right by too little for the ranking loss to let it be.
+ */
+export function hardTriplet(model: LogisticModel, partner: ArrayLike<number>, other: ArrayLike<number>, margin: number, partnerAt = 0, otherAt = 0): boolean {
+  return logit(model, partner, partnerAt) - logit(model, other, otherAt) < margin;
 }
 
 export function trainLogistic(examples: readonly Example[], options: TrainOptions, ranked: readonly RankedPair[] = []): LogisticModel {
