@@ -413,6 +413,7 @@ import { learnedHalves, subsetKeeps, trainOnFrom } from "./lib/train-on.ts";
 import { averageLogistic, hardTriplet, standardisation, trainLogistic, type Example, type RankedPair, type TrainOptions } from "./lib/logistic.ts";
 import { probability } from "../src/model/logistic.ts";
 import { random } from "../eval/lib/random.ts";
+import { strongestWrongTriplets } from "./lib/ranking-errors.ts";
 import { withTrialColumns } from "./lib/trial-pair-features.ts";
 import { backgroundWords } from "./lib/background-words.ts";
 
@@ -798,7 +799,16 @@ const RANK_STEPS = [0, 0.1, 0.3, 1, 3];
  */
 const RANK_HARD_MARGIN = 1;
 const RANK_HARD_LAMBDA = 3;
-if (RANK !== undefined && RANK !== "oof" && RANK !== "hard" && !(Number(RANK) >= 0)) throw new Error(`RANK=${RANK}: a weight >= 0, oof or hard`);
+/**
+ * RANK=top (rx83, stop 83): mg83's term fed only mg82's error itself. A first plain fit (λ 0) scores every learned
+ * anchor's candidates; an anchor whose strongest link is a non-partner at or above the pair bar (RANK_TOP_BAR, the
+ * committed decision's 0.4) while a true partner is below it keeps the triplets (that partner, that strongest
+ * non-partner) only (lib/ranking-errors.ts). Each such anchor weighs one anchor of mg83's term at λ RANK_TOP_LAMBDA
+ * (λ·total/3 over ALL the set's anchors), all of it on its kept triplets; every other anchor adds nothing.
+ */
+const RANK_TOP_BAR = 0.4;
+const RANK_TOP_LAMBDA = 3;
+if (RANK !== undefined && RANK !== "oof" && RANK !== "hard" && RANK !== "top" && !(Number(RANK) >= 0)) throw new Error(`RANK=${RANK}: a weight >= 0, oof, hard or top`);
 if (RANK !== undefined && BAG > 1) throw new Error("RANK with BAG > 1 is not supported");
 /** Each learned anchor's candidates: [other article, pair index] of its true partners and of the others. */
 function anchorsOf(set: Prepared, keep: (a: number) => boolean = () => true): Array<{ a: number; partners: number[]; others: number[] }> {
@@ -857,11 +867,53 @@ function hardRankedFit(examples: Example[]): LogisticModel {
   console.log(`RANK=hard: λ ${RANK_HARD_LAMBDA}, margin ${RANK_HARD_MARGIN} logit; hard triplets ${counts.join(", ")}`);
   return rankedFit(examples, RANK_HARD_LAMBDA, undefined, hardOf);
 }
+/** RANK=top: a set's kept triplets under `plain`, each error anchor weighing `perAnchor` over its kept triplets. */
+function topRankExamples(set: Prepared, plain: LogisticModel, perAnchor: number): { list: RankedPair[]; anchors: number } {
+  const width = set.scored.width;
+  const f = set.scored.features;
+  const score = (k: number) => probability(plain, f, k * width);
+  const list: RankedPair[] = [];
+  let anchors = 0;
+  for (const { partners, others } of anchorsOf(set)) {
+    const kept = strongestWrongTriplets(partners.map(score), others.map(score), RANK_TOP_BAR);
+    if (!kept.length) continue;
+    anchors++;
+    for (const [i, j] of kept) {
+      const [p, l] = [partners[i]!, others[j]!];
+      const x = new Float64Array(width);
+      for (let c = 0; c < width; c++) x[c] = f[p * width + c]! - f[l * width + c]!;
+      for (const c of DROP) x[c] = 0;
+      list.push({ x, weight: perAnchor / kept.length });
+    }
+  }
+  return { list, anchors };
+}
+/** RANK=top: the plain fit, then the ranked fit on mg82's errors of it only. */
+function topRankedFit(examples: Example[]): LogisticModel {
+  const plain = rankedFit(examples, 0);
+  const total = examples.reduce((s, e) => s + (e.weight ?? 1), 0);
+  const bySet = sets.map((set) => {
+    const all = anchorsOf(set).length;
+    return { set, all, ...topRankExamples(set, plain, all ? (RANK_TOP_LAMBDA * total) / sets.length / all : 0) };
+  });
+  const weight = (list: RankedPair[]) => list.reduce((s, r) => s + r.weight, 0);
+  console.log(`RANK=top: λ ${RANK_TOP_LAMBDA}, bar ${RANK_TOP_BAR}; pair examples' weight ${total.toFixed(0)}; error anchors ${bySet.map(({ set, all, list, anchors }) => `${set.name} ${anchors} of ${all} (${list.length} triplets, weight ${weight(list).toFixed(0)})`).join(", ")}`);
+  if (process.env.RANK_TOP_COUNT_ONLY) process.exit(0);
+  const fitted = trainLogistic(examples, pairOptions, bySet.flatMap((s) => s.list));
+  // What the term did to its own target: the error anchors the fitted model leaves (tuning), and its kept triplets now ranked right.
+  const after = sets.map((set) => topRankExamples(set, fitted, 0).anchors);
+  const mended = bySet.map(({ list }) => list.filter((r) => logitOf(fitted, r.x) > 0).length);
+  console.log(`RANK=top after the fit: error anchors ${sets.map((set, i) => `${set.name} ${after[i]}`).join(", ")}; kept triplets now ranked right ${sets.map((set, i) => `${set.name} ${mended[i]} of ${bySet[i]!.list.length}`).join(", ")}`);
+  return fitted;
+}
+/** A ranking example's log-odds difference under `model` (the bias cancels). */
+const logitOf = (model: LogisticModel, x: ArrayLike<number>): number => model.weights.reduce((s, w, j) => s + (w * x[j]!) / model.scale[j]!, 0);
 /** RANK=oof's folds: OOF's (events-dev's topics, the BBC sets' stories), by the same hash. */
 const rankFold = (set: Prepared, a: number): number => createHash("sha256").update(`oof fold\n${set.name}\n${set.topic[a] ?? set.gold[a]}`).digest()[0]! % 4;
 /** RANK=oof: each step's share of held-out anchors whose strongest candidate is a true partner, per set, over 4 folds. */
 function rankWeight(): number {
   if (RANK === "hard") return RANK_HARD_LAMBDA;
+  if (RANK === "top") return RANK_TOP_LAMBDA;
   if (RANK !== "oof") return Number(RANK);
   const FOLDS = 4;
   const right = RANK_STEPS.map(() => sets.map(() => 0));
@@ -891,7 +943,7 @@ function rankWeight(): number {
 // 1. The pair model.
 const RANK_WEIGHT = RANK === undefined ? 0 : rankWeight();
 if (RANK !== undefined) console.log(`RANK: ranking weight ${RANK_WEIGHT}; ${sets.map((set) => `${set.name} ${anchorsOf(set).length} anchors, ${rankExamples(set, 1).length} ranking examples`).join(", ")}`);
-const pair = RANK === "hard" ? hardRankedFit(balanced(sets.map((s, i) => pairExamples(s, i)))) : RANK !== undefined ? rankedFit(balanced(sets.map((s, i) => pairExamples(s, i))), RANK_WEIGHT) : fitModel(pairExamples, { name: "cluster/same-event", features: FEATURES, l2: L2, trainedOn, ...signsOf(FEATURES, PAIR_SIGNS) }, (bag) => [...(SMALL && SMALL_PAIR ? [smallPairExamples(bag)] : []), ...outletExamples(pairExamples, bag)]);
+const pair = RANK === "top" ? topRankedFit(balanced(sets.map((s, i) => pairExamples(s, i)))) : RANK === "hard" ? hardRankedFit(balanced(sets.map((s, i) => pairExamples(s, i)))) : RANK !== undefined ? rankedFit(balanced(sets.map((s, i) => pairExamples(s, i))), RANK_WEIGHT) : fitModel(pairExamples, { name: "cluster/same-event", features: FEATURES, l2: L2, trainedOn, ...signsOf(FEATURES, PAIR_SIGNS) }, (bag) => [...(SMALL && SMALL_PAIR ? [smallPairExamples(bag)] : []), ...outletExamples(pairExamples, bag)]);
 
 // 2. The context model, on the pair model's edges.
 interface Graph {
