@@ -414,6 +414,7 @@ import { averageLogistic, hardTriplet, standardisation, trainLogistic, type Exam
 import { probability } from "../src/model/logistic.ts";
 import { random } from "../eval/lib/random.ts";
 import { strongestWrongTriplets } from "./lib/ranking-errors.ts";
+import { anchorTriplets, edgeAnchors } from "./lib/context-ranking.ts";
 import { withTrialColumns } from "./lib/trial-pair-features.ts";
 import { backgroundWords } from "./lib/background-words.ts";
 
@@ -808,7 +809,15 @@ const RANK_HARD_LAMBDA = 3;
  */
 const RANK_TOP_BAR = 0.4;
 const RANK_TOP_LAMBDA = 3;
-if (RANK !== undefined && RANK !== "oof" && RANK !== "hard" && RANK !== "top" && !(Number(RANK) >= 0)) throw new Error(`RANK=${RANK}: a weight >= 0, oof, hard or top`);
+/**
+ * RANK=context (cx83, stop 83): mg83's term (every learned anchor's (partner, other) triplets, each anchor weighing
+ * one anchor, each set's anchors together λ RANK_CONTEXT_LAMBDA times a third of the balanced examples' weight) in
+ * the CONTEXT fit, over the context features of the pair model's edges (an anchor's edges to its true partners
+ * against its edges to other stories' articles). The pair model is the plain fit, untouched: the ranking is learned
+ * where an anchor's rivals are features (outdoneMore, outdoneLess, conflict, support), not by turning the pair weights.
+ */
+const RANK_CONTEXT_LAMBDA = 3;
+if (RANK !== undefined && RANK !== "oof" && RANK !== "hard" && RANK !== "top" && RANK !== "context" && !(Number(RANK) >= 0)) throw new Error(`RANK=${RANK}: a weight >= 0, oof, hard, top or context`);
 if (RANK !== undefined && BAG > 1) throw new Error("RANK with BAG > 1 is not supported");
 /** Each learned anchor's candidates: [other article, pair index] of its true partners and of the others. */
 function anchorsOf(set: Prepared, keep: (a: number) => boolean = () => true): Array<{ a: number; partners: number[]; others: number[] }> {
@@ -914,6 +923,7 @@ const rankFold = (set: Prepared, a: number): number => createHash("sha256").upda
 function rankWeight(): number {
   if (RANK === "hard") return RANK_HARD_LAMBDA;
   if (RANK === "top") return RANK_TOP_LAMBDA;
+  if (RANK === "context") return RANK_CONTEXT_LAMBDA;
   if (RANK !== "oof") return Number(RANK);
   const FOLDS = 4;
   const right = RANK_STEPS.map(() => sets.map(() => 0));
@@ -943,7 +953,12 @@ function rankWeight(): number {
 // 1. The pair model.
 const RANK_WEIGHT = RANK === undefined ? 0 : rankWeight();
 if (RANK !== undefined) console.log(`RANK: ranking weight ${RANK_WEIGHT}; ${sets.map((set) => `${set.name} ${anchorsOf(set).length} anchors, ${rankExamples(set, 1).length} ranking examples`).join(", ")}`);
-const pair = RANK === "top" ? topRankedFit(balanced(sets.map((s, i) => pairExamples(s, i)))) : RANK === "hard" ? hardRankedFit(balanced(sets.map((s, i) => pairExamples(s, i)))) : RANK !== undefined ? rankedFit(balanced(sets.map((s, i) => pairExamples(s, i))), RANK_WEIGHT) : fitModel(pairExamples, { name: "cluster/same-event", features: FEATURES, l2: L2, trainedOn, ...signsOf(FEATURES, PAIR_SIGNS) }, (bag) => [...(SMALL && SMALL_PAIR ? [smallPairExamples(bag)] : []), ...outletExamples(pairExamples, bag)]);
+const pair = RANK === "context" || RANK === undefined ? fitModel(pairExamples, { name: "cluster/same-event", features: FEATURES, l2: L2, trainedOn, ...signsOf(FEATURES, PAIR_SIGNS) }, (bag) => [...(SMALL && SMALL_PAIR ? [smallPairExamples(bag)] : []), ...outletExamples(pairExamples, bag)]) : RANK === "top" ? topRankedFit(balanced(sets.map((s, i) => pairExamples(s, i)))) : RANK === "hard" ? hardRankedFit(balanced(sets.map((s, i) => pairExamples(s, i)))) : rankedFit(balanced(sets.map((s, i) => pairExamples(s, i))), RANK_WEIGHT);
+if (process.env.RANK_PAIR_ONLY) {
+  // The pair model alone (test/train/context-ranking.test.ts: RANK=context leaves it the plain fit).
+  writeFileSync(process.env.RANK_PAIR_ONLY, JSON.stringify(pair));
+  process.exit(0);
+}
 
 // 2. The context model, on the pair model's edges.
 interface Graph {
@@ -1083,6 +1098,29 @@ function crossFitted(set: Prepared, pairs: WeightedEdges, features: Float64Array
 /** Fold f's fit: `examplesOf` without a pair or edge that has an end in fold f. */
 const withoutFold = (f: number, examplesOf: (set: Prepared, i: number, keep: (a: number, b: number) => boolean) => Example[]) => (set: Prepared, i: number) => examplesOf(set, i, (a, b) => oofFold(set, a) !== f && oofFold(set, b) !== f);
 let context: LogisticModel;
+/** RANK=context: the context fit (BAG 1, as fitModel's) with mg83's triplets over the context features of each set's edges (tuning anchors). */
+function contextRankedFit(more: Example[][]): LogisticModel {
+  const examples = balanced([...sets.map((set, i) => contextExamples(set, i)), ...more]);
+  const total = examples.reduce((s, e) => s + (e.weight ?? 1), 0);
+  const width = CONTEXT_FEATURES.length;
+  const bySet = sets.map((set, i) => {
+    const anchors = edgeAnchors(graphs[i]!.edges, set.gold, (a, b) => bothLearned(set, a, b));
+    const list = anchors.length ? anchorTriplets(anchors, graphs[i]!.features, width, (RANK_CONTEXT_LAMBDA * total) / sets.length / anchors.length) : [];
+    for (const r of list) for (const j of CONTEXT_DROP) (r.x as Float64Array)[j] = 0;
+    return { set, anchors, list };
+  });
+  // Tuning-only counts: each set's anchors, triplets, and the anchors the plain context fit ranks wrong (its strongest edge a non-partner's).
+  const plain = trainLogistic(examples, contextOptions);
+  const wrong = (model: LogisticModel, i: number) => bySet[i]!.anchors.filter(({ partners, others }) => {
+    const score = (k: number) => probability(model, graphs[i]!.features, k * width);
+    return Math.max(...others.map(score)) >= Math.max(...partners.map(score));
+  }).length;
+  console.log(`RANK=context: λ ${RANK_CONTEXT_LAMBDA}; context examples' weight ${total.toFixed(0)}; ${bySet.map(({ set, anchors, list }, i) => `${set.name} ${anchors.length} anchors (${list.length} triplets; ${wrong(plain, i)} ranked wrong by the plain context fit)`).join(", ")}`);
+  if (process.env.RANK_CONTEXT_COUNT_ONLY) process.exit(0);
+  const fitted = trainLogistic(examples, contextOptions, bySet.flatMap((s) => s.list));
+  console.log(`RANK=context after the fit: anchors ranked wrong ${bySet.map(({ set }, i) => `${set.name} ${wrong(fitted, i)}`).join(", ")}; context weights ${fitted.weights.map((w) => w.toFixed(2)).join(" ")} (plain ${plain.weights.map((w) => w.toFixed(2)).join(" ")})`);
+  return fitted;
+}
 /** The links the decision is searched on (OOF: cross-fitted; otherwise the shipped models' own). */
 let searchWeighed: WeightedEdges[] | undefined;
 if (OOF) {
@@ -1105,7 +1143,7 @@ if (OOF) {
   const smallSet = (list: Example[]) => (SMALL_WEIGHT === 1 ? list : list.map((e) => ({ ...e, weight: (e.weight ?? 1) * SMALL_WEIGHT })));
   const perSet = (lists: Example[][]) => lists.map((list) => list.map((e) => ({ ...e, weight: (e.weight ?? 1) * (SMALL_WEIGHT / lists.length) })));
   const small = (bag?: number) => (!SMALL ? [] : SMALL_PER_SET ? perSet(bag === undefined ? smallBySet : sets.map((set) => smallWindowExamples(set, bag))) : bag === undefined ? [smallSet(smallExamples)] : [smallSet(sets.flatMap((set) => smallWindowExamples(set, bag)))]);
-  context = fitModel(contextExamples, contextOptions, (bag) => [...small(bag), ...outletExamples(contextExamples, bag)]);
+  context = RANK === "context" ? contextRankedFit([...small(), ...outletExamples(contextExamples)]) : fitModel(contextExamples, contextOptions, (bag) => [...small(bag), ...outletExamples(contextExamples, bag)]);
 }
 console.log(`context penalty ${CONTEXT_L2}; examples (after balancing): pair ${balanced(sets.map((s, i) => pairExamples(s, i))).length}, context ${balanced(sets.map((s, i) => contextExamples(s, i))).length}`);
 const weighed = sets.map((set, i) => contextEdges(set.scored.order.length, graphs[i]!.edges, context, graphs[i]!.features));
