@@ -414,7 +414,7 @@ import { averageLogistic, hardTriplet, standardisation, trainLogistic, type Exam
 import { probability } from "../src/model/logistic.ts";
 import { random } from "../eval/lib/random.ts";
 import { strongestWrongTriplets } from "./lib/ranking-errors.ts";
-import { anchorTriplets, edgeAnchors } from "./lib/context-ranking.ts";
+import { anchorTriplets, edgeAnchors, tripletRow, type EdgeAnchor } from "./lib/context-ranking.ts";
 import { withTrialColumns } from "./lib/trial-pair-features.ts";
 import { backgroundWords } from "./lib/background-words.ts";
 
@@ -819,36 +819,21 @@ const RANK_TOP_LAMBDA = 3;
 const RANK_CONTEXT_LAMBDA = 3;
 if (RANK !== undefined && RANK !== "oof" && RANK !== "hard" && RANK !== "top" && RANK !== "context" && !(Number(RANK) >= 0)) throw new Error(`RANK=${RANK}: a weight >= 0, oof, hard, top or context`);
 if (RANK !== undefined && BAG > 1) throw new Error("RANK with BAG > 1 is not supported");
-/** Each learned anchor's candidates: [other article, pair index] of its true partners and of the others. */
-function anchorsOf(set: Prepared, keep: (a: number) => boolean = () => true): Array<{ a: number; partners: number[]; others: number[] }> {
-  const byAnchor = new Map<number, { a: number; partners: number[]; others: number[] }>();
-  const { a: as, b: bs, length } = set.scored.pairs;
-  for (let k = 0; k < length; k++) {
-    const [a, b] = [as[k]!, bs[k]!];
-    if (!bothLearned(set, a, b) || !keep(a) || !keep(b)) continue;
-    for (const x of [a, b]) {
-      const entry = byAnchor.get(x) ?? byAnchor.set(x, { a: x, partners: [], others: [] }).get(x)!;
-      (set.gold[a] === set.gold[b] ? entry.partners : entry.others).push(k);
-    }
-  }
-  return [...byAnchor.values()].filter((e) => e.partners.length && e.others.length).sort((x, y) => x.a - y.a);
+/** Each learned anchor (kept by `keep`) with its candidate pairs (indices into set.scored.pairs) to true partners and to others. */
+function anchorsOf(set: Prepared, keep: (a: number) => boolean = () => true): EdgeAnchor[] {
+  return edgeAnchors(set.scored.pairs, set.gold, (a, b) => bothLearned(set, a, b) && keep(a) && keep(b));
 }
-/** A set's ranking examples (anchors kept by `keep`), each anchor's weighing `perAnchor` in all. */
+/** A ranking row with DROP's columns 0. */
+function withoutDropped(x: Float64Array): Float64Array {
+  for (const j of DROP) x[j] = 0;
+  return x;
+}
+/** The ranking row of candidate pairs p over l: their features' difference, DROP's columns 0. */
+const rankRow = (set: Prepared, p: number, l: number): Float64Array => withoutDropped(tripletRow(set.scored.features, set.scored.width, p, l));
+/** A set's ranking examples (anchors kept by `keep`, triplets by `hard`), each anchor's weighing `perAnchor` in all. */
 function rankExamples(set: Prepared, perAnchor: number, keep?: (a: number) => boolean, hard?: (p: number, l: number) => boolean): RankedPair[] {
-  const width = set.scored.width;
-  const f = set.scored.features;
-  const list: RankedPair[] = [];
-  for (const { partners, others } of anchorsOf(set, keep)) {
-    const weight = perAnchor / (partners.length * others.length);
-    for (const p of partners)
-      for (const l of others) {
-        if (hard && !hard(p, l)) continue;
-        const x = new Float64Array(width);
-        for (let j = 0; j < width; j++) x[j] = f[p * width + j]! - f[l * width + j]!;
-        for (const j of DROP) x[j] = 0;
-        list.push({ x, weight });
-      }
-  }
+  const list = anchorTriplets(anchorsOf(set, keep), set.scored.features, set.scored.width, perAnchor, hard);
+  for (const r of list) withoutDropped(r.x as Float64Array);
   return list;
 }
 const pairOptions: TrainOptions = { name: "cluster/same-event", features: FEATURES, l2: L2, trainedOn, ...signsOf(FEATURES, PAIR_SIGNS) };
@@ -887,13 +872,7 @@ function topRankExamples(set: Prepared, plain: LogisticModel, perAnchor: number)
     const kept = strongestWrongTriplets(partners.map(score), others.map(score), RANK_TOP_BAR);
     if (!kept.length) continue;
     anchors++;
-    for (const [i, j] of kept) {
-      const [p, l] = [partners[i]!, others[j]!];
-      const x = new Float64Array(width);
-      for (let c = 0; c < width; c++) x[c] = f[p * width + c]! - f[l * width + c]!;
-      for (const c of DROP) x[c] = 0;
-      list.push({ x, weight: perAnchor / kept.length });
-    }
+    for (const [i, j] of kept) list.push({ x: rankRow(set, partners[i]!, others[j]!), weight: perAnchor / kept.length });
   }
   return { list, anchors };
 }
@@ -953,7 +932,7 @@ function rankWeight(): number {
 // 1. The pair model.
 const RANK_WEIGHT = RANK === undefined ? 0 : rankWeight();
 if (RANK !== undefined) console.log(`RANK: ranking weight ${RANK_WEIGHT}; ${sets.map((set) => `${set.name} ${anchorsOf(set).length} anchors, ${rankExamples(set, 1).length} ranking examples`).join(", ")}`);
-const pair = RANK === "context" || RANK === undefined ? fitModel(pairExamples, { name: "cluster/same-event", features: FEATURES, l2: L2, trainedOn, ...signsOf(FEATURES, PAIR_SIGNS) }, (bag) => [...(SMALL && SMALL_PAIR ? [smallPairExamples(bag)] : []), ...outletExamples(pairExamples, bag)]) : RANK === "top" ? topRankedFit(balanced(sets.map((s, i) => pairExamples(s, i)))) : RANK === "hard" ? hardRankedFit(balanced(sets.map((s, i) => pairExamples(s, i)))) : rankedFit(balanced(sets.map((s, i) => pairExamples(s, i))), RANK_WEIGHT);
+const pair = RANK === "context" || RANK === undefined ? fitModel(pairExamples, pairOptions, (bag) => [...(SMALL && SMALL_PAIR ? [smallPairExamples(bag)] : []), ...outletExamples(pairExamples, bag)]) : RANK === "top" ? topRankedFit(balanced(sets.map((s, i) => pairExamples(s, i)))) : RANK === "hard" ? hardRankedFit(balanced(sets.map((s, i) => pairExamples(s, i)))) : rankedFit(balanced(sets.map((s, i) => pairExamples(s, i))), RANK_WEIGHT);
 if (process.env.RANK_PAIR_ONLY) {
   // The pair model alone (test/train/context-ranking.test.ts: RANK=context leaves it the plain fit).
   writeFileSync(process.env.RANK_PAIR_ONLY, JSON.stringify(pair));
