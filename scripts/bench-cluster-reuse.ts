@@ -10,24 +10,17 @@
 // articles once more with that store ("unchanged": what every build pays, whatever changed), and what moved
 // along the chain (likely pairs touched by a changed print and how far they moved, stories changed). --bin W: the IDF bin width (profile.ts IDF_BIN_WIDTH when absent).
 // --follow-up-idf window|background: the follow-up vectors' IDF (profile.ts FollowUpIdf; FOLLOW_UP_IDF when absent).
-import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { deserialize } from "node:v8";
 import { clusterArticles, defaultClusterOptions, type ClusterStep, type RowStore, type StoredFollowUps, type StoredGroups, type StoredPairs } from "../src/cluster/index.ts";
 import type { ReplayStats } from "../src/cluster/agglomerate-replay.ts";
 import type { FollowUpIdf } from "../src/cluster/profile.ts";
 import type { DatedArticle, StoryCluster } from "../src/types.ts";
+import { heldIndex, stepsArticles } from "./steps-batch.ts";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { published: { type: "boolean" }, runs: { type: "string", default: "3" }, day: { type: "string" }, bin: { type: "string" }, "follow-up-idf": { type: "string" } } });
-const dir = resolve(positionals[0] ?? "");
-const file = `${dir}.steps.v8`;
-if (!existsSync(file)) throw new Error(`${file} is missing: run scripts/bench-cluster-steps.ts ${dir} first`);
-const articles = (deserialize(readFileSync(file)) as DatedArticle[]).sort((a, b) => (a.path < b.path ? -1 : 1));
+const articles = stepsArticles(positionals[0] ?? "");
 // The article held back: the last in path order, or with --day the last of that day (a daily digest's new article is of its last day).
-let held = articles.length - 1;
-if (values.day) while (held >= 0 && (articles[held]!.evidence.date ?? articles[held]!.evidence.pageDate) !== values.day) held--;
-if (held < 0) throw new Error(`no article of ${values.day}`);
+const held = heldIndex(articles, values.day);
 const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;

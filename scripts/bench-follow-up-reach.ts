@@ -9,24 +9,20 @@
 // the stories its keys' postings hold within its reach. The keys of both versions are read in the full
 // batch's profiles: exact with --follow-up-idf background (an article's follow-up vectors are its own), a
 // lower bound with the window's (an old version's keys are taken with the new window's weights). Counts, not times.
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { deserialize } from "node:v8";
 import { clusterArticles, defaultClusterOptions, type RowStore, type StoredFollowUps, type StoredGroups, type StoredPairs } from "../src/cluster/index.ts";
 import { buildProfiles, FOLLOW_UP_IDF, type FollowUpIdf } from "../src/cluster/profile.ts";
 import { centroid, followUpVectors, Sums } from "../src/cluster/follow-up-features.ts";
 import { spanOf } from "../src/cluster/time.ts";
 import { dayOrNull } from "../src/cluster/days.ts";
 import type { DatedArticle, StoryCluster } from "../src/types.ts";
+import { heldIndex, stepsArticles } from "./steps-batch.ts";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { day: { type: "string" }, "follow-up-idf": { type: "string" } } });
 const mode = (values["follow-up-idf"] ?? FOLLOW_UP_IDF) as FollowUpIdf;
-const articles = (deserialize(readFileSync(`${resolve(positionals[0] ?? "")}.steps.v8`)) as DatedArticle[]).sort((a, b) => (a.path < b.path ? -1 : 1));
+const articles = stepsArticles(positionals[0] ?? "");
 const dateOf = (a: DatedArticle) => a.evidence.date ?? a.evidence.pageDate;
-let held = articles.length - 1;
-if (values.day) while (held >= 0 && dateOf(articles[held]!) !== values.day) held--;
-if (held < 0) throw new Error(`no article of ${values.day}`);
+const held = heldIndex(articles, values.day);
 const [pairs, groups, links] = [new Map<string, StoredPairs>(), new Map<string, StoredGroups>(), new Map<string, StoredFollowUps>()];
 const store: RowStore = {
   get: (k) => structuredClone(pairs.get(k)),

@@ -4,23 +4,17 @@
 // order, or with --day the last of that day) and with it, and counts the articles whose vectors changed
 // (their profile print) and the days they lie on. --stories: also the stories that hold such an article (all
 // the articles clustered at that width with the models in src/cluster). Counts, not times.
-import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { deserialize } from "node:v8";
 import { clusterArticles, defaultClusterOptions } from "../src/cluster/index.ts";
 import { buildProfiles } from "../src/cluster/profile.ts";
 import { spanOf } from "../src/cluster/time.ts";
 import { dayOrNull } from "../src/cluster/days.ts";
 import type { DatedArticle } from "../src/types.ts";
+import { heldIndex, stepsArticles } from "./steps-batch.ts";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { day: { type: "string" }, bins: { type: "string", default: "0,0.1,0.2,0.35,0.5" }, stories: { type: "boolean", default: false } } });
-const file = `${resolve(positionals[0] ?? "")}.steps.v8`;
-if (!existsSync(file)) throw new Error(`${file} is missing: run scripts/bench-cluster-steps.ts first`);
-const articles = (deserialize(readFileSync(file)) as DatedArticle[]).sort((a, b) => (a.path < b.path ? -1 : 1));
-let held = articles.length - 1;
-if (values.day) while (held >= 0 && (articles[held]!.evidence.date ?? articles[held]!.evidence.pageDate) !== values.day) held--;
-if (held < 0) throw new Error(`no article of ${values.day}`);
+const articles = stepsArticles(positionals[0] ?? "");
+const held = heldIndex(articles, values.day);
 const dayOf = (a: DatedArticle) => dayOrNull(spanOf(a.evidence).first);
 console.log(`${articles.length} articles; held back ${articles[held]!.path}, day ${dayOf(articles[held]!)}`);
 
