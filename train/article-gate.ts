@@ -15,10 +15,10 @@ import { locateWith } from "../src/clean/rules/locate.ts";
 import { findHeadlineWith } from "../src/clean/rules/title.ts";
 import { shortLineRule, type ShortLineModel } from "../src/clean/rules/short-lines.ts";
 import { listLinesRule, type ListLinesModel } from "../src/clean/rules/list-lines.ts";
-import { articleGateRow, DOUBT, gateFeatures, gateLogit, type GateModel } from "../src/clean/rules/article-gate.ts";
+import { articleGateRow, DOUBT, gateFeatures, gateProbability, type GateModel } from "../src/clean/rules/article-gate.ts";
 import { finish } from "../src/clean/text.ts";
 import { docOf, makeLine, type TextDoc } from "../src/clean/doc.ts";
-import { logit, type LogisticModel } from "../src/model/logistic.ts";
+import { logit } from "../src/model/logistic.ts";
 import { trainLogistic, type Example } from "./lib/logistic.ts";
 import { trainBoosted } from "./lib/boost.ts";
 import { articleLines, notArticle, strippedDump } from "./lib/furniture-pages.ts";
@@ -259,7 +259,6 @@ function fit(rows: readonly GateRow[], threshold: number, path: Path): GateModel
   return { ...row, trees };
 }
 
-const probability = (m: GateModel, x: Float64Array) => 1 / (1 + Math.exp(-gateLogit(m, x)));
 
 /**
  * REFUSE_SHARE (nt71): the share of the furniture rows the threshold refuses out-of-fold that the refusal line still
@@ -336,7 +335,7 @@ export function thresholdWords(rule: ThresholdRule): string {
 export function gateOutOfFold(rows: readonly GateRow[], path: Path, learnNotices: boolean): number[] {
   const learned = learnNotices ? rows : rows.filter((r) => r.kind !== "notice");
   const folds = Array.from({ length: FOLDS }, (_, k) => fit(learned.filter((r) => gateFoldOf(r.page.id) !== k), 0.5, path));
-  return rows.map((r) => probability(folds[gateFoldOf(r.page.id)]!, r.x));
+  return rows.map((r) => gateProbability(folds[gateFoldOf(r.page.id)]!, r.x));
 }
 
 /**

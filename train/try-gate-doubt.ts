@@ -15,7 +15,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { cleanArticle } from "../src/pipeline/article.ts";
 import { defaultRules } from "../src/clean/index.ts";
-import { articleGate, articleGateModel, articleGateRow, htmlArticleGateModel, type GateModel, gateLogit } from "../src/clean/rules/article-gate.ts";
+import { articleGate, articleGateModel, articleGateRow, htmlArticleGateModel, type GateModel, gateProbability } from "../src/clean/rules/article-gate.ts";
 import type { CleanRule } from "../src/clean/rules/types.ts";
 import { logit } from "../src/model/logistic.ts";
 import { notLanguage } from "../src/ingest/index.ts";
@@ -43,8 +43,8 @@ const recording: CleanRule = {
   apply(doc) {
     const x = articleGateRow(doc);
     const m: GateModel = doc.origin === "html" ? htmlArticleGateModel() : articleGateModel();
-    lastProbs = x ? (m.notices ? [m, m.notices] : [m]).map((g) => 1 / (1 + Math.exp(-gateLogit(g, x)))) : null;
-    last = x ? Math.min(...(m.notices ? [m, m.notices] : [m]).map((g) => 1 / (1 + Math.exp(-gateLogit(g, x))) / g.threshold)) : null;
+    lastProbs = x ? (m.notices ? [m, m.notices] : [m]).map((g) => gateProbability(g, x)) : null;
+    last = x ? Math.min(...(m.notices ? [m, m.notices] : [m]).map((g) => gateProbability(g, x) / g.threshold)) : null;
     articleGate.apply(doc);
   },
 };

@@ -4,7 +4,7 @@
 // under 2 and 5 times it, beside the pages locate-article refuses. Committed weights; writes nothing.
 // Figures (cl48) in train/try-lost-bodies.ts's header.
 import { prepare, defaultRules } from "../src/clean/index.ts";
-import { articleGateModel, articleGateRow, gateLogit } from "../src/clean/rules/article-gate.ts";
+import { articleGateModel, articleGateRow, gateProbability } from "../src/clean/rules/article-gate.ts";
 import { logit } from "../src/model/logistic.ts";
 import { loadDates, loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";
 import { devSource } from "../eval/lib/dev-source.ts";
@@ -17,7 +17,7 @@ for (const [name, pages] of [["extraction", loadExtraction()], ["webpages", load
     for (const page of pages.filter((p) => p.half === half)) {
       const { doc } = prepare(devSource(page.id, "text", page.text, withUrl ? page.url : null));
       for (const r of defaultRules) {
-        if (r.name === "article-gate") { const x = articleGateRow(doc); if (x) ps.push(1 / (1 + Math.exp(-gateLogit(m, x)))); }
+        if (r.name === "article-gate") { const x = articleGateRow(doc); if (x) ps.push(gateProbability(m, x)); }
         r.apply(doc);
       }
       if (doc.noArticle && doc.noArticle.includes("no block")) refusedCore++;

@@ -22,7 +22,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { gateLines, gateOutOfFold, type GateRow, type ThresholdRule } from "./article-gate.ts";
 import { cleanArticle } from "../src/pipeline/article.ts";
 import { defaultRules } from "../src/clean/index.ts";
-import { articleGate, articleGateModel, articleGateRow, gateLogit } from "../src/clean/rules/article-gate.ts";
+import { articleGate, articleGateModel, articleGateRow, gateProbability } from "../src/clean/rules/article-gate.ts";
 import type { CleanRule } from "../src/clean/rules/types.ts";
 import { logit } from "../src/model/logistic.ts";
 import { distinctPages, loadExtraction, loadWebpages } from "../eval/lib/clean-corpus.ts";
@@ -130,7 +130,7 @@ function bands(heldFiles: readonly string[]): void {
     apply(doc) {
       const x = articleGateRow(doc);
       const m = articleGateModel();
-      low = x ? Math.min(...(m.notices ? [m, m.notices] : [m]).map((g) => 1 / (1 + Math.exp(-gateLogit(g, x))))) : Infinity;
+      low = x ? Math.min(...(m.notices ? [m, m.notices] : [m]).map((g) => gateProbability(g, x))) : Infinity;
       articleGate.apply(doc);
     },
   };

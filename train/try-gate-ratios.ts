@@ -6,15 +6,13 @@
 // named; the checking half's are sorted numbers only (never read one by one). Pages refused before the gate are left out.
 // Committed weights; writes nothing.
 import { prepare, defaultRules } from "../src/clean/index.ts";
-import { articleGateModel, htmlArticleGateModel, articleGateRow, type GateModel, gateLogit } from "../src/clean/rules/article-gate.ts";
-import { logit } from "../src/model/logistic.ts";
+import { articleGateModel, htmlArticleGateModel, articleGateRow, type GateModel, gateProbability } from "../src/clean/rules/article-gate.ts";
 import { loadExtraction, loadWebpages, distinctPages } from "../eval/lib/clean-corpus.ts";
 import { devSource } from "../eval/lib/dev-source.ts";
 import { NOTICE_PAGES } from "../eval/lib/notice-pages.ts";
 import { NOTICE_HTML_PAGES } from "../eval/lib/notice-html-pages.ts";
 import { HALVES } from "../eval/lib/split.ts";
 
-const probability = (g: GateModel, x: Float64Array) => 1 / (1 + Math.exp(-gateLogit(g, x)));
 
 /** The page's ratio to each model's threshold (the first model's, then the notice model's), or null when a rule before the gate refuses it. */
 function ratios(path: "text" | "html", id: string, input: string, url: string | null): { id: string; plain: number; notices: number } | null {
@@ -23,7 +21,7 @@ function ratios(path: "text" | "html", id: string, input: string, url: string | 
   for (const rule of defaultRules) {
     if (rule.name === "article-gate") {
       const x = articleGateRow(doc);
-      return x ? { id, plain: probability(m, x) / m.threshold, notices: m.notices ? probability(m.notices, x) / m.notices.threshold : Infinity } : null;
+      return x ? { id, plain: gateProbability(m, x) / m.threshold, notices: m.notices ? gateProbability(m.notices, x) / m.notices.threshold : Infinity } : null;
     }
     rule.apply(doc);
     if (doc.noArticle) return null;

@@ -9,7 +9,7 @@
 // train/lib/headline-cover.ts).
 import { cleanArticle } from "../src/pipeline/article.ts";
 import { defaultRules } from "../src/clean/index.ts";
-import { articleGate, articleGateModel, articleGateRow, publishedLines, type GateModel, gateLogit } from "../src/clean/rules/article-gate.ts";
+import { articleGate, articleGateModel, articleGateRow, publishedLines, type GateModel, gateProbability } from "../src/clean/rules/article-gate.ts";
 import type { CleanRule } from "../src/clean/rules/types.ts";
 import type { Line, TextDoc } from "../src/clean/doc.ts";
 import { logit } from "../src/model/logistic.ts";
@@ -39,7 +39,7 @@ const recording: CleanRule = {
   apply(doc) {
     const x = articleGateRow(doc);
     const m: GateModel = articleGateModel();
-    if (x) seen = { ratio: Math.min(...(m.notices ? [m, m.notices] : [m]).map((g) => 1 / (1 + Math.exp(-gateLogit(g, x))) / g.threshold)), doc };
+    if (x) seen = { ratio: Math.min(...(m.notices ? [m, m.notices] : [m]).map((g) => gateProbability(g, x) / g.threshold)), doc };
     articleGate.apply(doc);
   },
 };

@@ -40,7 +40,7 @@
 //   Extraction-dev: 0 tuning pages under .7 recall, 2 checking pages (both the inner cut): a gap between halves.
 import { prepare, defaultRules } from "../src/clean/index.ts";
 import { finish } from "../src/clean/text.ts";
-import { articleGateModel, articleGateRow, gateLogit } from "../src/clean/rules/article-gate.ts";
+import { articleGateModel, articleGateRow, gateProbability } from "../src/clean/rules/article-gate.ts";
 import { logit } from "../src/model/logistic.ts";
 import { loadExtraction, loadWebpages, type DevPage } from "../eval/lib/clean-corpus.ts";
 import { devSource } from "../eval/lib/dev-source.ts";
@@ -79,7 +79,7 @@ for (const page of pages) {
     for (const rule of defaultRules) {
       if (rule.name === "article-gate") {
         const x = articleGateRow(doc);
-        if (x) gate = ` gate p ${(1 / (1 + Math.exp(-gateLogit(articleGateModel(), x)))).toFixed(3)} (threshold ${articleGateModel().threshold})`;
+        if (x) gate = ` gate p ${(gateProbability(articleGateModel(), x)).toFixed(3)} (threshold ${articleGateModel().threshold})`;
       }
       rule.apply(doc);
       if (rule.name === "locate-article") located = [doc.start, doc.end];

@@ -179,6 +179,11 @@ export function gateLogit(g: GateModel, x: ArrayLike<number>): number {
   return g.trees ? logit(g, x) + boostedLogit(g.trees, x) : logit(g, x);
 }
 
+/** A gate model's probability that a row is an article's (what its threshold, refusal and doubt lines are set on). */
+export function gateProbability(g: GateModel, x: ArrayLike<number>): number {
+  return 1 / (1 + Math.exp(-gateLogit(g, x)));
+}
+
 let committedText: GateModel | null = null;
 let committedHtml: GateModel | null = null;
 
@@ -231,7 +236,7 @@ export function gateVerdict(doc: TextDoc, model: () => GateModel): GateVerdict {
   if (!x) return KEEP;
   const m = model();
   const models = m.notices ? [m, m.notices] : [m];
-  const p = models.map((g) => 1 / (1 + Math.exp(-gateLogit(g, x))));
+  const p = models.map((g) => gateProbability(g, x));
   const below = (line: (g: GateModel) => number) => models.some((g, i) => p[i]! < line(g));
   if (below((g) => g.refuse ?? g.threshold)) return { refuse: "no article text found: the text kept reads as page furniture (a notice, a form, teasers), not as an article", doubt: null };
   if (below((g) => g.doubt ?? DOUBT * g.threshold)) return { refuse: null, doubt: "the kept text reads much like page furniture (a notice, a form, a list of teasers): it may not be the article" };
